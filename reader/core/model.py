@@ -1,0 +1,244 @@
+"""The document model shared by every reader, the segmenter, the library and the GUI.
+
+Publication → Issue → Page → Block → Line → Word, and on top of the layout the
+Article: an ordered list of Parts, each with a role, its reflowed text and a map
+from every character of that text back to (line id, offset in the line).
+
+Everything here is plain data (dataclasses), free of Qt and of any format.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+Box = tuple[float, float, float, float]
+"""(x0, y0, x1, y1) in the page's own pixel space (see Page.units)."""
+
+#: Roles a part of an article can have (DESIGN.md, "The model").
+ROLES = (
+    "kicker",
+    "headline",
+    "subheadline",
+    "byline",
+    "dateline",
+    "paragraph",
+    "section-heading",
+    "caption",
+    "credit",
+    "editors-note",
+    "column-label",
+    "advertisement",
+    "furniture",
+    "noise",
+)
+
+#: Kinds of article.
+KINDS = ("article", "photo", "advertisement", "notice", "furniture")
+
+
+@dataclass
+class Word:
+    """One word (or glyph run) of a line where the source has word boxes."""
+
+    text: str
+    box: Optional[Box] = None
+    confidence: Optional[float] = None
+    #: offset of the word's first character in its line's text
+    start: int = 0
+
+
+@dataclass
+class Line:
+    """One line of the source, the unit every character of reflowed text maps back to.
+
+    For plain text pages ``text`` is the raw line (leading spaces included),
+    ``leading`` counts those spaces and ``blank_after`` records whether an empty
+    line followed it: these are evidence for reflow and segmentation.
+    """
+
+    id: str
+    text: str
+    box: Optional[Box] = None
+    baseline: Optional[tuple[tuple[float, float], ...]] = None
+    leading: int = 0
+    blank_after: bool = False
+    words: list[Word] = field(default_factory=list)
+    #: font size in points where the source gives one (ALTO styles, hOCR x_fsize)
+    font_size: Optional[float] = None
+    #: the line ends in a hyphen the source marks as a line-end hyphenation (ALTO HYP)
+    hyphenated: bool = False
+    #: the whole word a hyphenated line-final fragment belongs to (ALTO SUBS_CONTENT)
+    hyphen_word: Optional[str] = None
+    #: 1-based line number in the source file where that means something
+    source_line: Optional[int] = None
+
+
+@dataclass
+class Block:
+    """A region of the page: a text block, an illustration, an advert, a table."""
+
+    id: str
+    lines: list[Line] = field(default_factory=list)
+    box: Optional[Box] = None
+    polygon: Optional[tuple[tuple[float, float], ...]] = None
+    #: what the source says the block is (ALTO ComposedBlock TYPE, PAGE region type, ECPO div type)
+    type: str = "text"
+    #: position in the source's reading order where known
+    order: Optional[int] = None
+    vertical: bool = False
+    font_size: Optional[float] = None
+
+
+@dataclass
+class Page:
+    """One page of an issue as read from one source file."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    width: Optional[float] = None
+    height: Optional[float] = None
+    #: the unit the source measures in; boxes in the model are always converted to pixels
+    units: str = "pixel"
+    #: multiply model coordinates by this to get image pixels (None: no image known)
+    image_scale: Optional[float] = None
+    image: Optional[str] = None
+    source: Optional[str] = None
+    label: Optional[str] = None
+    vertical: bool = False
+
+    def line_index(self) -> dict[str, Line]:
+        return {line.id: line for line in self.lines}
+
+
+@dataclass(frozen=True)
+class Span:
+    """``text[start:end]`` of a part is ``line.text[line_start:line_start + end - start]``."""
+
+    start: int
+    end: int
+    line: str
+    line_start: int
+
+
+@dataclass
+class Part:
+    """One part of an article: a headline, a paragraph, a byline …
+
+    ``spans`` map the reflowed ``text`` back to the source lines; characters not
+    covered by any span were inserted by reflow (a space joining two Latin lines).
+    """
+
+    role: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def line_ids(self) -> list[str]:
+        seen: list[str] = []
+        for span in self.spans:
+            if not seen or seen[-1] != span.line:
+                if span.line not in seen:
+                    seen.append(span.line)
+        return seen
+
+    def locate(self, offset: int) -> Optional[tuple[str, int]]:
+        """(line id, offset in that line) of the character at ``offset`` in ``text``.
+
+        An inserted character maps to the nearest source character before it.
+        """
+        if not self.spans:
+            return None
+        starts = [span.start for span in self.spans]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            i = 0
+        span = self.spans[i]
+        if offset < span.end:
+            return span.line, span.line_start + max(0, offset - span.start)
+        return span.line, span.line_start + (span.end - span.start) - 1 if span.end > span.start else span.line_start
+
+    def offsets_in_line(self, line_id: str) -> list[tuple[int, int, int]]:
+        """(text start, text end, line start) of every span of ``line_id``."""
+        return [(s.start, s.end, s.line_start) for s in self.spans if s.line == line_id]
+
+
+@dataclass
+class Article:
+    """An article (or advert, photo, notice, page furniture) cut from one or more pages."""
+
+    id: str
+    kind: str = "article"
+    parts: list[Part] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    #: a title the publisher's metadata gives (METS/MODS), preferred over the text's own headline
+    title: Optional[str] = None
+
+    def first(self, role: str) -> Optional[str]:
+        for part in self.parts:
+            if part.role == role:
+                return part.text
+        return None
+
+    @property
+    def headline(self) -> Optional[str]:
+        return self.title or self.first("headline")
+
+    @property
+    def kicker(self) -> Optional[str]:
+        return self.first("kicker")
+
+    @property
+    def subheadline(self) -> Optional[str]:
+        return self.first("subheadline")
+
+    @property
+    def byline(self) -> Optional[str]:
+        return self.first("byline")
+
+    @property
+    def dateline(self) -> Optional[str]:
+        return self.first("dateline")
+
+    def paragraphs(self) -> list[Part]:
+        return [p for p in self.parts if p.role == "paragraph"]
+
+    def line_ids(self) -> list[str]:
+        out: list[str] = []
+        seen: set[str] = set()
+        for part in self.parts:
+            for line_id in part.line_ids:
+                if line_id not in seen:
+                    seen.add(line_id)
+                    out.append(line_id)
+        return out
+
+    @property
+    def text(self) -> str:
+        """The article's full reflowed text, parts separated by blank lines."""
+        return "\n\n".join(p.text for p in self.parts)
+
+
+@dataclass
+class Document:
+    """What one source file (or package) gives: pages, articles and metadata."""
+
+    source: str
+    format: str
+    pages: list[Page] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    #: publication, date (ISO), edition, issue label … as far as the source tells
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: problems that did not stop the reading (a missing image, an unresolved reference)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> Iterator[Line]:
+        for page in self.pages:
+            yield from page.lines
+
+
+def iter_lines(pages: Iterable[Page]) -> Iterator[Line]:
+    for page in pages:
+        yield from page.lines

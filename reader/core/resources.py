@@ -1,0 +1,17 @@
+"""Access to the files shipped in ``reader.resources`` (the project's ``resources/`` folder)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def path(*parts: str) -> Path:
+    """Filesystem path of a bundled resource, e.g. ``path("samples", "seed_page.txt")``."""
+    root = resources.files("reader.resources")
+    target = root.joinpath(*parts)
+    return Path(str(target))
+
+
+def sample_seed_page() -> Path:
+    return path("samples", "seed_page.txt")

@@ -1,0 +1,117 @@
+"""Character classes and widths for newspaper text in Chinese and Latin scripts.
+
+Widths are in em following East Asian Width: wide and full-width characters
+(CJK ideographs, kana, full-width punctuation) are 1 em, narrow ones 0.5 em,
+spaces 0. Ambiguous characters (curly quotes, ellipsis, em dash) are set
+full-width by Chinese fonts and count 1 em next to CJK text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+#: Characters that end a sentence (and so may end a paragraph).
+SENTENCE_END = "。！？!?…；;"
+#: Closers that may follow a sentence end: quotes, brackets.
+CLOSERS = "”’」』）)】〕》>\"'"
+#: Opening quotes and brackets.
+OPENERS = "“‘「『（(【〔《<"
+#: Punctuation that shows a sentence goes on.
+CONTINUING = "，、：:,"
+
+
+@lru_cache(maxsize=4096)
+def is_cjk(ch: str) -> bool:
+    """True for Han ideographs (all blocks), kana, hangul and bopomofo."""
+    o = ord(ch)
+    return (
+        0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+        or 0x3040 <= o <= 0x30FF
+        or 0x3100 <= o <= 0x312F
+        or 0xAC00 <= o <= 0xD7AF
+        or 0xE000 <= o <= 0xF8FF  # private-use glyphs stand in for rare Han characters
+        or o == 0x3007  # 〇
+    )
+
+
+@lru_cache(maxsize=4096)
+def is_wide(ch: str) -> bool:
+    """True for characters set on a full em in CJK text (ideographs and full-width forms)."""
+    if is_cjk(ch):
+        return True
+    eaw = unicodedata.east_asian_width(ch)
+    if eaw in ("W", "F"):
+        return True
+    # ambiguous punctuation a Chinese font sets full width
+    return ch in "“”‘’…—·■□◆◇●○★☆▲△"
+
+
+def is_cjk_text_char(ch: str) -> bool:
+    """A character of CJK running text: an ideograph or wide punctuation."""
+    return is_wide(ch) and not ch.isspace()
+
+
+def char_width(ch: str) -> float:
+    if ch.isspace():
+        return 0.0
+    if is_wide(ch):
+        return 1.0
+    if unicodedata.combining(ch):
+        return 0.0
+    return 0.5
+
+
+#: Full-width punctuation that typesetters compress to half an em next to another mark.
+COMPRESSIBLE = "，。、；：？！“”‘’「」『』（）《》〈〉【】"
+QUOTES = "“”‘’"
+
+
+def em_width(text: str, quote: float = 1.0) -> float:
+    """Width of ``text`` in em: wide characters 1, narrow 0.5, spaces 0.
+
+    Curly quotes count ``quote`` em (1 in most Chinese fonts, 0.5 in some);
+    two adjacent full-width punctuation marks are set in 1.5 em, as Chinese
+    typesetting compresses them.
+    """
+    total = 0.0
+    prev_punct = False
+    for c in text:
+        if c.isspace():
+            continue
+        if c in QUOTES:
+            w = quote
+        else:
+            w = char_width(c)
+        punct = c in COMPRESSIBLE
+        if punct and prev_punct and w == 1.0:
+            w = 0.5
+            punct = False
+        total += w
+        prev_punct = punct
+    return total
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation, closing quotes allowed after it."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def ends_continuing(text: str) -> bool:
+    """True when the last character shows the sentence goes on (comma, colon, enumeration comma)."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in CONTINUING
+
+
+def cjk_count(text: str) -> int:
+    return sum(1 for c in text if is_cjk(c))
+
+
+def is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and not is_wide(ch)

@@ -1,0 +1,1 @@
+"""The PySide6 desktop application. It only presents core objects and runs core work in workers."""

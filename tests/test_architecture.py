@@ -1,0 +1,37 @@
+"""The core stays free of Qt (DESIGN: an import contract that fails CI)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parents[1] / "reader" / "core"
+
+
+def test_no_module_under_core_imports_qt_or_the_gui() -> None:
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                if name.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "shiboken6") or name.startswith("reader.gui"):
+                    offenders.append(f"{path.relative_to(CORE)}: {name}")
+    assert not offenders
+
+
+def test_importing_the_whole_core_loads_no_qt() -> None:
+    code = (
+        "import pkgutil, importlib, sys, reader.core as c\n"
+        "for m in pkgutil.walk_packages(c.__path__, 'reader.core.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(any(k.startswith('PySide6') for k in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

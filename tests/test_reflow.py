@@ -1,0 +1,65 @@
+"""Reflow as pure functions: spaces, joins, hyphenation, the character map."""
+
+from __future__ import annotations
+
+from reader.core.reflow import Piece, collapse, reflow
+from reader.core.textutil import em_width, ends_sentence
+
+
+def join(*lines: str, hyphenated: bool = False) -> str:
+    return reflow("paragraph", [Piece(f"l{k}", t, hyphenated) for k, t in enumerate(lines)]).text
+
+
+def test_widths_in_em() -> None:
+    assert em_width("中文") == 2
+    assert em_width("ab 12") == 2
+    assert em_width("“中”") == 3
+    assert em_width("“中”", quote=0.5) == 2
+    assert em_width("。”") == 1.5  # compressed pair of full-width marks
+
+
+def test_justified_lines_collapse() -> None:
+    assert collapse("据 了 解 ，当 地 今 年") == "据了解，当地今年"
+    assert collapse("本报长沙 11 月 18 日电") == "本报长沙11月18日电"
+    assert collapse("们不考核 GDP，也不考核") == "们不考核GDP，也不考核"
+
+
+def test_latin_words_keep_their_spaces() -> None:
+    assert collapse("The  Statesman of London") == "The Statesman of London"
+    assert join("the quick brown", "fox jumps") == "the quick brown fox jumps"
+
+
+def test_cjk_lines_join_without_space() -> None:
+    assert join("湖南省浏阳市一个村的", "农家书屋，十几名村民") == "湖南省浏阳市一个村的农家书屋，十几名村民"
+    assert join("2019", "年以来，") == "2019年以来，"
+
+
+def test_dehyphenation() -> None:
+    assert join("an exam-", "ple of it") == "an example of it"
+    assert join("North-", "West") == "North- West" or join("North-", "West") == "North-West"
+    assert join("Ver-", "Einigung", hyphenated=True) == "VerEinigung"
+    assert join("soft\u00ad", "hyphen") == "softhyphen"
+
+
+def test_byline_names_keep_word_spaces() -> None:
+    part = reflow("byline", [Piece("l1", "本报记者 窦瀚洋 毕京津 常碧罗")], keep_word_spaces=True)
+    assert part.text == "本报记者 窦瀚洋 毕京津 常碧罗"
+    spaced = reflow("headline", [Piece("l1", "干 得 好 就 能 看 得 见")], keep_word_spaces=True)
+    assert spaced.text == "干得好就能看得见"
+
+
+def test_spans_map_characters_back() -> None:
+    part = reflow("paragraph", [Piece("a", "  据 了 解 ，当"), Piece("b", "地 2020 年")])
+    assert part.text == "据了解，当地2020年"
+    assert part.locate(0) == ("a", 2)
+    assert part.locate(4) == ("a", 9)
+    assert part.locate(5) == ("b", 0)
+    assert part.locate(6) == ("b", 2)
+    assert part.line_ids == ["a", "b"]
+
+
+def test_sentence_end() -> None:
+    assert ends_sentence("说。")
+    assert ends_sentence("见人见物’。”")
+    assert not ends_sentence("让文物“开口说话”")
+    assert not ends_sentence("一栏要选填，")

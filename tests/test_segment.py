@@ -1,0 +1,139 @@
+"""Segmentation and reflow of plain-text pages, measured against truths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import opencc
+import pytest
+
+from pagekit import render, score, spaced_cjk
+from reader.core.analyze import analyze_bytes, document_json
+from reader.core.model import Article
+
+DATA = Path(__file__).parent / "data" / "text"
+
+
+def analyse_text(text: str, name: str = "page.txt") -> dict:
+    return document_json(analyze_bytes(text.encode("utf-8"), name))
+
+
+def _check_traceable(doc_json: dict) -> None:
+    lines = {line["id"]: line["text"] for page in doc_json["pages"] for line in page["lines"]}
+    for article in doc_json["articles"]:
+        for block in article["blocks"]:
+            assert block["lines"], block
+            for line_id in block["lines"]:
+                assert line_id in lines
+
+
+def test_rendered_page_scores_perfectly() -> None:
+    truth = json.loads((DATA / "rendered_page_truth.json").read_text(encoding="utf-8"))
+    articles = [
+        {**a, "paragraphs": [p for s in a["sections"] for p in s["paragraphs"]]} for a in truth["articles"]
+    ]
+    result = analyse_text((DATA / "rendered_page.txt").read_text(encoding="utf-8"))
+    s = score(articles, result)
+    assert s["segmented"] == 3 and s["headlines_ok"] == 3
+    assert s["paragraph_f1"] == 1.0
+    assert s["chars"] >= 0.995
+    assert spaced_cjk(result) == 0
+    kickers = [a["kicker"] for a in result["articles"]]
+    assert "农家书屋提质增效调查" in kickers
+    _check_traceable(result)
+
+
+def test_seed_page_against_reviewed_truth() -> None:
+    truth = json.loads((DATA / "seed_page_truth.json").read_text(encoding="utf-8"))["articles"]
+    result = analyse_text((DATA / "seed_page.txt").read_text(encoding="utf-8"), "seed_page.txt")
+    s = score(truth, result)
+    assert s["segmented"] == 7, s
+    assert s["headlines_ok"] == 5, s
+    assert s["paragraph_f1"] >= 0.97, s
+    assert s["chars"] >= 0.995, s
+    assert spaced_cjk(result) == 0
+    _check_traceable(result)
+    by_head = {a["headline"]: a for a in result["articles"]}
+    big = by_head["干得好就能看得见"]
+    assert big["kicker"] == "注重平时、聚焦专项、差异化评比，各地考准考实干部政绩"
+    assert big["byline"].startswith("本报记者")
+    roles = [b["role"] for b in big["blocks"]]
+    assert "editors-note" in roles and "column-label" in roles and "section-heading" in roles
+    headings = [b["text"] for b in big["blocks"] if b["role"] == "section-heading"]
+    assert "定期汇报、“季报五访”掌握干部干事成效" in headings
+    photo = by_head["练起来"]
+    assert photo["kind"] == "photo"
+    assert [b["text"] for b in photo["blocks"] if b["role"] == "credit"] == ["新华社记者 唐如峰摄"]
+    assert any(a["kind"] == "furniture" for a in result["articles"])
+    # articles whose headline is not on the page keep none
+    no_head = [a for a in result["articles"] if a["kind"] == "article" and a["headline"] is None]
+    assert {a["dateline"] for a in no_head} == {"本报北京1月26日电", "据新华社香港1月26日电"}
+
+
+@pytest.mark.parametrize("config", [None, "s2tw", "s2hk"])
+@pytest.mark.parametrize("widths", [[20, 13, 16], [24, 11, 18, 14], [15]])
+def test_generated_pages_in_both_scripts(config: str | None, widths: list[float]) -> None:
+    """The seed's articles set again in other column widths, in simplified and traditional script."""
+    truth = json.loads((DATA / "seed_page_truth.json").read_text(encoding="utf-8"))["articles"]
+    truth = [a for a in truth if a["kind"] == "article"]
+    if config:
+        cc = opencc.OpenCC(config)
+        truth = [
+            {k: (cc.convert(v) if isinstance(v, str) else [cc.convert(x) for x in v] if isinstance(v, list) else v)
+             for k, v in a.items()}
+            for a in truth
+        ]
+    page = render(truth, widths, seed=sum(widths))
+    result = analyse_text(page)
+    s = score(truth, result)
+    assert s["segmented"] == s["articles"], s
+    assert s["headlines_ok"] == s["headlines"], s
+    assert s["paragraph_f1"] >= 0.97, s
+    assert s["chars"] >= 0.995, s
+    assert spaced_cjk(result) == 0
+
+
+TAIWAN_PAGE = """【本報台北訊】記者林育德／報導 行政院今天通過明年度總預算案，總
+
+額 2 兆 8 千億元，較今年增加 4.6%。主計總處表示，
+
+新增預算主要用於社會福利、國防與公共建設。
+
+主 計 長 說 ，今 年 經 濟 成 長 優 於 預 期 ，稅 收
+
+也較去年增加，政府將持續控制債務比率，維持財政
+
+健全。
+
+明年總預算案出爐
+"""
+
+
+def test_traditional_dateline_and_byline() -> None:
+    result = analyse_text(TAIWAN_PAGE)
+    [article] = [a for a in result["articles"] if a["kind"] == "article"]
+    assert article["dateline"] == "【本報台北訊】"
+    assert article["byline"] == "記者林育德／報導"
+    assert article["headline"] == "明年總預算案出爐"
+    paras = [b["text"] for b in article["blocks"] if b["role"] == "paragraph"]
+    assert paras[0].startswith("行政院今天通過明年度總預算案，總額2兆8千億元")
+    assert paras[1] == "主計長說，今年經濟成長優於預期，稅收也較去年增加，政府將持續控制債務比率，維持財政健全。"
+
+
+def test_every_character_maps_back_to_its_line() -> None:
+    doc = analyze_bytes((DATA / "seed_page.txt").read_bytes(), "seed_page.txt")
+    lines = {line.id: line.text for line in doc.lines()}
+    article: Article
+    for article in doc.articles:
+        for part in article.parts:
+            for span in part.spans:
+                assert part.text[span.start : span.end] == lines[span.line][span.line_start : span.line_start + span.end - span.start]
+            # everything but inserted joining spaces is covered
+            covered = sum(s.end - s.start for s in part.spans)
+            assert covered == len(part.text) - part.text.count(" ") or covered == len(part.text)
+            for k, ch in enumerate(part.text):
+                loc = part.locate(k)
+                assert loc is not None
+                if ch != " ":
+                    assert lines[loc[0]][loc[1]] == ch

@@ -1,0 +1,65 @@
+"""Plain-text pages: encodings, raw line evidence, clear errors."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.core.errors import DecodeError
+from reader.core.ingest.text import decode, read
+
+SIMPLIFIED = "本报北京1月26日电（记者张璁）最高人民检察院日前召开新闻发布会，通报当前检察机关惩治网络犯罪情况。\n"
+TRADITIONAL = "【本報台北訊】記者林育德／報導 行政院今天通過明年度總預算案，總額較今年增加，主計總處表示將持續控制債務。\n"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (SIMPLIFIED.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), "utf-8-sig"),
+        (SIMPLIFIED.encode("utf-16"), "utf-16"),
+        (SIMPLIFIED.encode("utf-16-le"), "utf-16-le"),
+        (SIMPLIFIED.encode("utf-16-be"), "utf-16-be"),
+        (SIMPLIFIED.encode("gb18030"), "gb18030"),
+        (TRADITIONAL.encode("big5"), "big5"),
+        (TRADITIONAL.encode("utf-8"), "utf-8"),
+        (TRADITIONAL.encode("gb18030"), "gb18030"),
+    ],
+)
+def test_decodes_every_supported_encoding(data: bytes, encoding: str) -> None:
+    text, found = decode(data, "x.txt")
+    assert found == encoding
+    assert text.lstrip("\ufeff") in (SIMPLIFIED, TRADITIONAL)
+
+
+def test_binary_junk_is_refused_with_the_file_name() -> None:
+    junk = bytes(range(256)) * 8
+    with pytest.raises(DecodeError) as err:
+        decode(junk, "scan.txt")
+    message = str(err.value)
+    assert message.startswith("scan.txt: ") and "not text" in message or "binary" in message
+
+
+def test_invalid_sequences_are_refused() -> None:
+    bad = b"\x81\x30\xff\xfe\xfd\x80\x80\x80\xc3\x28" * 40
+    with pytest.raises(DecodeError) as err:
+        decode(bad, "bad.txt")
+    assert "bad.txt" in str(err.value)
+    assert "UTF-8" in str(err.value)
+
+
+def test_raw_lines_keep_their_evidence() -> None:
+    doc = read("第一行\n\n 第二行\n第三行\n\n\n".encode("utf-8"), "p.txt")
+    [page] = doc.pages
+    assert [line.id for line in page.lines] == ["p1.l1", "p1.l3", "p1.l4"]
+    first, second, third = page.lines
+    assert first.blank_after and not second.blank_after and third.blank_after
+    assert second.leading == 1 and second.text == " 第二行"
+    assert second.source_line == 3
+
+
+def test_form_feed_starts_a_new_page() -> None:
+    doc = read("甲\n乙\f丙\n".encode("utf-8"), "p.txt")
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert [line.text for line in doc.pages[1].lines] == ["丙"]
