@@ -1,0 +1,100 @@
+"""Safe XML parsing shared by every XML reader.
+
+Parsers never resolve external entities, never touch the network, never load a
+DTD, and refuse entity-expansion bombs (libxml2's own limits stay on: no
+``huge_tree``). Formats with many namespace variants are matched on local names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from lxml import etree
+
+from .errors import FormatError
+
+#: Known namespaces, one table for every reader.
+NS = {
+    "alto_ccs": "http://schema.ccs-gmbh.com/ALTO",
+    "alto2": "http://www.loc.gov/standards/alto/ns-v2#",
+    "alto3": "http://www.loc.gov/standards/alto/ns-v3#",
+    "alto4": "http://www.loc.gov/standards/alto/ns-v4#",
+    "mets": "http://www.loc.gov/METS/",
+    "mods": "http://www.loc.gov/mods/v3",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "page2013": "http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15",
+    "page2019": "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "tei": "http://www.tei-c.org/ns/1.0",
+}
+
+
+def parser(recover: bool = False, keep_comments: bool = False) -> etree.XMLParser:
+    """An lxml parser that resolves no entities, loads no DTD and reaches no network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=recover,
+        remove_comments=not keep_comments,
+        remove_pis=True,
+    )
+
+
+def parse(data: bytes, path: Union[str, Path, None], keep_comments: bool = False) -> etree._Element:
+    """Parse ``data`` safely; a malformed or hostile file raises FormatError naming ``path``.
+
+    Entity declarations are never expanded (an undefined or unexpanded entity
+    leaves an entity-reference node that :func:`text_of` skips), so neither
+    external entities nor expansion bombs can do harm.
+    """
+    try:
+        root = etree.fromstring(data, parser(keep_comments=keep_comments))
+    except etree.XMLSyntaxError as e:
+        msg = str(e).split(" (line")[0]
+        raise FormatError(path, f"it is not well-formed XML ({msg}, line {e.lineno})") from e
+    except ValueError as e:  # e.g. a str with an encoding declaration
+        raise FormatError(path, f"it cannot be parsed as XML ({e})") from e
+    if root is None:
+        raise FormatError(path, "it is empty")
+    return root
+
+
+def local(tag: object) -> str:
+    """Local name of an element's tag (``{ns}Name`` → ``Name``); '' for comments and PIs."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def iter_local(root: etree._Element, *names: str) -> Iterator[etree._Element]:
+    """Every descendant (and ``root`` itself) whose local name is one of ``names``."""
+    wanted = set(names)
+    for el in root.iter():
+        if local(el.tag) in wanted:
+            yield el
+
+
+def children(el: etree._Element, *names: str) -> list[etree._Element]:
+    wanted = set(names)
+    return [c for c in el if local(c.tag) in wanted]
+
+
+def child(el: etree._Element, name: str) -> Optional[etree._Element]:
+    for c in el:
+        if local(c.tag) == name:
+            return c
+    return None
+
+
+def attr(el: etree._Element, name: str, default: Optional[str] = None) -> Optional[str]:
+    """An attribute by local name, whatever its namespace (xlink:href, href, ID …)."""
+    if name in el.attrib:
+        return el.attrib[name]
+    for key, value in el.attrib.items():
+        if local(key) == name:
+            return value
+    return default
