@@ -54,8 +54,10 @@ def parse(data: bytes, path: Union[str, Path, None], keep_comments: bool = False
     try:
         root = etree.fromstring(data, parser(keep_comments=keep_comments))
     except etree.XMLSyntaxError as e:
-        msg = str(e).split(" (line")[0]
-        raise FormatError(path, f"it is not well-formed XML ({msg}, line {e.lineno})") from e
+        msg = (getattr(e, "msg", None) or str(e)).split(" (<string>")[0].rstrip(".")
+        if "entity" in msg.lower():
+            raise FormatError(path, f"it declares entities Broadsheet refuses to expand ({msg})") from e
+        raise FormatError(path, f"it is not well-formed XML ({msg})") from e
     except ValueError as e:  # e.g. a str with an encoding declaration
         raise FormatError(path, f"it cannot be parsed as XML ({e})") from e
     if root is None:
