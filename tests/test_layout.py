@@ -1,0 +1,143 @@
+"""Layout from geometry: reading order, headlines, articles, captions, adverts, furniture, vertical pages."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from reader.core.layout import articles_from_layout, block_paragraphs, block_part, paragraph_starts, reading_order
+from reader.core.model import Block, Line, Page
+
+
+def _block(bid: str, x0: float, y0: float, texts: list[str], *, width: float = 300, lh: float = 20,
+           font: Optional[float] = None, btype: str = "text", indents: Optional[dict[int, float]] = None,
+           ends: Optional[dict[int, float]] = None) -> Block:
+    lines = []
+    for k, t in enumerate(texts):
+        left = x0 + (indents or {}).get(k, 0.0)
+        right = x0 + (ends or {}).get(k, width)
+        lines.append(Line(id=f"{bid}.l{k}", text=t, box=(left, y0 + k * lh, right, y0 + (k + 1) * lh - 2), font_size=font))
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y0 + len(texts) * lh), type=btype, font_size=font)
+
+
+def _page(blocks: list[Block], width: float = 1000, height: float = 1400, vertical: bool = False) -> Page:
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=width, height=height, vertical=vertical)
+
+
+def test_columns_are_read_one_after_the_other_and_a_full_width_block_breaks_the_flow() -> None:
+    mast = _block("mast", 50, 60, ["THE DAILY"], width=900, lh=60)
+    a1 = _block("a1", 50, 200, ["left top"] * 5)
+    a2 = _block("a2", 50, 320, ["left bottom"] * 5)
+    b1 = _block("b1", 400, 200, ["mid top"] * 3)
+    b2 = _block("b2", 400, 300, ["mid bottom"] * 3)
+    wide = _block("wide", 50, 700, ["spanning headline"], width=650, lh=40)
+    c1 = _block("c1", 50, 780, ["below left"] * 3)
+    c2 = _block("c2", 400, 780, ["below mid"] * 3)
+    right = _block("right", 720, 200, ["right column"] * 30, width=250)
+    page = _page([right, c2, wide, b2, mast, a2, c1, b1, a1])
+    assert [b.id for b in reading_order(page)] == ["mast", "a1", "a2", "b1", "b2", "wide", "c1", "c2", "right"]
+
+
+def test_vertical_pages_read_tiers_top_down_and_columns_right_to_left() -> None:
+    def col(bid: str, x0: float, y0: float) -> Block:
+        line = Line(id=bid + ".l0", text="字字字", box=(x0, y0, x0 + 20, y0 + 300))
+        return Block(id=bid, lines=[line], box=line.box, vertical=True)
+
+    top_r, top_l = col("tr", 500, 50), col("tl", 100, 50)
+    low_r, low_l = col("lr", 500, 500), col("ll", 100, 500)
+    page = _page([top_l, low_l, low_r, top_r], vertical=True)
+    assert [b.id for b in reading_order(page)] == ["tr", "tl", "lr", "ll"]
+
+
+def test_source_reading_order_wins_when_complete() -> None:
+    a = _block("a", 50, 50, ["first"])
+    b = _block("b", 500, 50, ["second"])
+    a.order, b.order = 1, 0
+    assert [x.id for x in reading_order(_page([a, b]))] == ["b", "a"]
+
+
+def test_block_part_joins_latin_lines_and_undoes_marked_hyphenation() -> None:
+    block = _block("x", 0, 0, ["An exam-", "ple of reflow", "and more"])
+    block.lines[0].hyphenated = True
+    part = block_part(block, "paragraph")
+    assert part.text == "An example of reflow and more"
+    assert part.locate(part.text.index("ple")) == ("x.l1", 0)
+
+
+def test_block_part_joins_cjk_lines_without_space() -> None:
+    block = _block("z", 0, 0, ["中国 人民", "银行"])
+    assert block_part(block, "paragraph").text == "中国人民银行"
+
+
+def test_paragraph_breaks_from_indentation_and_short_last_lines() -> None:
+    texts = ["  Indented start of one", "paragraph that goes on", "and ends here.", "Next one starts", "flush and ends.", "Third"]
+    block = _block("p", 0, 0, texts, indents={0: 30, 3: 0}, ends={2: 150})
+    assert paragraph_starts(block.lines) == [0, 3]
+    block.lines[3].box = (30, 60, 300, 78)  # indented too
+    assert paragraph_starts(block.lines) == [0, 3]
+    parts = block_paragraphs(block)
+    assert [p.text for p in parts][0].endswith("ends here.")
+    assert len(parts) == 2
+
+
+def test_headlines_by_font_size_group_following_blocks_into_articles() -> None:
+    h1 = _block("h1", 50, 50, ["Big News"], font=20, lh=40)
+    p1 = _block("p1", 50, 100, ["Body text one.", "More body."], font=9)
+    p2 = _block("p2", 50, 150, ["Still the same article."], font=9)
+    h2 = _block("h2", 50, 200, ["Other Story", "Body begins here.", "and goes on."], font=9)
+    h2.lines[0].font_size = 16
+    p3 = _block("p3", 50, 300, ["Last body." * 3], font=9)
+    arts = articles_from_layout([_page([h1, p1, p2, h2, p3])], prefix="x.")
+    assert [a.headline for a in arts] == ["Big News", "Other Story"]
+    assert arts[0].id == "x.a1" and arts[1].id == "x.a2"
+    assert "Still the same article." in arts[0].text
+    assert arts[1].paragraphs()[0].text.startswith("Body begins here.")
+    assert "Last body." in arts[1].text
+
+
+def test_heading_types_make_headlines_and_a_smaller_one_before_is_a_kicker() -> None:
+    k = _block("k", 50, 50, ["Kicker words"], font=10, btype="heading")
+    h = _block("h", 50, 80, ["Main Headline"], font=18, btype="heading")
+    s = _block("s", 50, 130, ["A subheadline"], font=12, btype="heading")
+    body = _block("b", 50, 170, ["Body.", "Body again."], font=9)
+    (art,) = articles_from_layout([_page([k, h, s, body])])
+    assert (art.kicker, art.headline, art.subheadline) == ("Kicker words", "Main Headline", "A subheadline")
+
+
+def test_adverts_captions_and_furniture() -> None:
+    folio = _block("folio", 450, 10, ["12"], width=40)
+    head = _block("head", 50, 100, ["Headline"], font=20, lh=40)
+    body = _block("body", 50, 150, ["Body of the story.", "More."], font=9)
+    pic = Block(id="pic", box=(50, 220, 350, 500), type="Illustration")
+    cap = _block("cap", 50, 505, ["The picture shows a horse."], font=8)
+    more = _block("more", 50, 560, ["Story goes on."], font=9)
+    ad = _block("ad", 600, 100, ["Buy soap!", "Cheap."], font=9, btype="Advertisement")
+    ad.box = (600, 100, 900, 640)
+    arts = articles_from_layout([_page([folio, head, body, pic, cap, more, ad], height=1400)])
+    kinds = {a.kind for a in arts}
+    assert kinds == {"article", "advertisement", "furniture"}
+    story = next(a for a in arts if a.kind == "article")
+    assert story.headline == "Headline"
+    assert [p.role for p in story.parts] == ["headline", "paragraph", "caption", "paragraph"]
+    assert next(a for a in arts if a.kind == "advertisement").parts[0].role == "advertisement"
+    assert next(a for a in arts if a.kind == "furniture").text == "12"
+
+
+def test_text_before_the_first_headline_continues_the_previous_page() -> None:
+    p1 = _page([_block("h", 50, 100, ["Headline"], font=20, lh=40), _block("b", 50, 150, ["Body."], font=9)])
+    p2 = _page([_block("c", 50, 100, ["continued text."], font=9)])
+    p2.number = 2
+    for ln in p2.blocks[0].lines:
+        ln.id = "p2." + ln.id
+    (art,) = articles_from_layout([p1, p2])
+    assert art.pages == [1, 2]
+    assert art.text.endswith("continued text.")
+
+
+def test_vertical_block_paragraphs_use_the_top_edge() -> None:
+    lines = []
+    for k, (top, bottom, text) in enumerate([(40, 400, "第一段開始"), (20, 400, "繼續"), (20, 200, "完。"), (40, 400, "第二段"), (20, 400, "完")]):
+        x = 500 - k * 22
+        lines.append(Line(id=f"v{k}", text=text, box=(x, top, x + 20, bottom)))
+    block = Block(id="v", lines=lines, vertical=True)
+    assert paragraph_starts(lines, vertical=True) == [0, 3]
+    assert [p.text for p in block_paragraphs(block)] == ["第一段開始繼續完。", "第二段完"]
