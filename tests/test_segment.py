@@ -137,3 +137,56 @@ def test_every_character_maps_back_to_its_line() -> None:
                 assert loc is not None
                 if ch != " ":
                     assert lines[loc[0]][loc[1]] == ch
+
+
+def _variant_truth() -> list[dict]:
+    """The seed's articles in traditional script with Taiwanese datelines and varied headline groups."""
+    cc = opencc.OpenCC("s2tw")
+    truth = json.loads((DATA / "seed_page_truth.json").read_text(encoding="utf-8"))["articles"]
+    out = []
+    heads = [
+        ("各地考準考實幹部政績", "幹得好就能看得見！"),
+        (None, "黑廣播偽基站案件大幅下降"),
+        ("國務院安委會開展專項整治", "1489處非法違法「小化工」被查"),
+        (None, "最高檢為何對李偉決定逮捕？"),
+        ("中美關係研討會", "求同存異 推動雙邊關係重回正軌"),
+        ("檢察機關依法治理網路空間", "兩年來起訴網路犯罪案件5萬餘件"),
+    ]
+    datelines = [None, "【本報台北訊】", "【本報台北訊】", "〔記者林育德／台北報導〕", "據新華社香港1月26日電", "【本報台北訊】"]
+    bylines = [None, "記者林育德／報導", "記者張文川／報導", None, None, None]
+    for a, (kicker, head), dl, by in zip([a for a in truth if a["kind"] == "article"], heads, datelines, bylines):
+        paras = [cc.convert(p) for p in a["paragraphs"]]
+        if a["dateline"]:
+            lead = a["dateline"] + (a["byline"] or "")
+            paras[0] = paras[0][len(lead):] if paras[0].startswith(lead) else paras[0]
+        out.append({"kicker": kicker, "headline": head, "dateline": dl, "byline": by if dl else None, "paragraphs": paras})
+    return out
+
+
+@pytest.mark.parametrize("widths", [[20, 13, 16], [17], [22, 12]])
+def test_traditional_page_with_taiwanese_datelines_and_exclaiming_headlines(widths: list[float]) -> None:
+    truth = _variant_truth()
+    page = render(truth, widths, seed=7 + sum(widths))
+    result = analyse_text(page)
+    s = score(truth, result)
+    assert s["segmented"] == s["articles"], s
+    assert s["headlines_ok"] == s["headlines"], s
+    assert s["paragraph_f1"] >= 0.97, s
+    assert s["chars"] >= 0.995, s
+    assert spaced_cjk(result) == 0
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_column_layouts(seed: int) -> None:
+    """Random column widths (11–24 em), justification rates and both scripts: every article, headline and break."""
+    import random
+
+    rng = random.Random(seed)
+    widths = [rng.choice(range(11, 25)) for _ in range(rng.randint(1, 4))]
+    base = [a for a in json.loads((DATA / "seed_page_truth.json").read_text(encoding="utf-8"))["articles"]
+            if a["kind"] == "article"]
+    truth = [base, _variant_truth()][seed % 2]
+    result = analyse_text(render(truth, widths, seed=seed, justify=rng.choice([0.0, 0.05, 0.1, 0.2])))
+    s = score(truth, result)
+    assert s["segmented"] == s["articles"] and s["headlines_ok"] == s["headlines"], (widths, s)
+    assert s["paragraph_f1"] >= 0.97 and s["chars"] >= 0.995, (widths, s)

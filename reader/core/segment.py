@@ -30,7 +30,7 @@ from typing import Optional, Sequence
 from . import roles
 from .model import Article, Line, Page, Part
 from .reflow import Char, Piece, chars_to_part, clean_chars, collapse, reflow, reflow_chars
-from .textutil import em_width, ends_continuing, ends_sentence
+from .textutil import CLOSERS, em_width, ends_continuing, ends_sentence
 
 # line kinds
 BODY = "body"
@@ -101,7 +101,9 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
             spaced=_spaced(line.text),
             new_block=bool(line.leading and prev is not None and not prev.blank_after),
         )
-        info.dateline = roles.dateline(text) is not None
+        # a dateline may be broken over two lines in a narrow column
+        joined = text + texts[i + 1] if i + 1 < len(texts) else text
+        info.dateline = roles.dateline(text) is not None or (len(text) >= 3 and roles.dateline(joined) is not None)
         if not info.dateline:
             info.special = _special(line.text, text)
         infos.append(info)
@@ -181,18 +183,29 @@ def estimate_columns(infos: list[LineInfo], window: int = 6) -> None:
 def _first_like(info: LineInfo, column: float) -> bool:
     """Does the line fit as a paragraph's first line (about 2 em short of the column)?"""
     deficit = column - info.width
-    return 1.0 <= deficit <= 3.0
+    return 1.0 <= deficit <= 3.5
 
 
-def _display_candidate(info: LineInfo, prev: Optional[LineInfo]) -> bool:
+def _exclaims(text: str) -> bool:
+    """Ends in an exclamation or question mark (closing quotes allowed): headlines may."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in "！？!?"
+
+
+def _display_candidate(info: LineInfo, prev: Optional[LineInfo]) -> Optional[str]:
+    """'strong' when the line may be display, 'weak' when only clear evidence makes it so."""
     if info.special or info.dateline or info.new_block:
-        return False
+        return None
     t = info.text
-    if not t or ends_sentence(t) or ends_continuing(t):
-        return False
+    if not t or ends_continuing(t):
+        return None
     if prev is not None and prev.kind == BODY and not prev.special and not prev.sentence_end:
-        return False
-    return True
+        return None
+    if ends_sentence(t):
+        return "weak" if _exclaims(t) else None
+    return "strong"
 
 
 def classify(infos: list[LineInfo], rounds: int = 4) -> None:
@@ -208,15 +221,23 @@ def classify(infos: list[LineInfo], rounds: int = 4) -> None:
         prev: Optional[LineInfo] = None
         for k, info in enumerate(infos):
             kind = BODY
-            if _display_candidate(info, prev):
+            candidate = _display_candidate(info, prev)
+            if candidate:
                 nxt = infos[k + 1] if k + 1 < len(infos) else None
                 column = _next_column(infos, k)
                 if info.spaced:  # justified: its true width is at least what it measures
                     fits = column / 2 <= info.width <= column + 1.5
                 else:
                     fits = column - 3.5 <= info.width <= column + 1.5
-                if not fits or not _continues(nxt, column):
+                continues = _continues(nxt, column)
+                if candidate == "strong" and (not fits or not continues):
                     kind = DISPLAY
+                elif candidate == "weak" and not continues and _opens_next(nxt):
+                    # a one-line paragraph would be indented: wider than that, or far
+                    # shorter than a column, a line ending in ！/？ is a headline
+                    # (a dateline right after it makes it the headline of the article before)
+                    if not fits or info.width > column - 0.5 or (nxt is not None and nxt.dateline):
+                        kind = DISPLAY
             if kind != info.kind:
                 info.kind = kind
                 changed = True
@@ -224,6 +245,11 @@ def classify(infos: list[LineInfo], rounds: int = 4) -> None:
         changed = _unfinished_runs_are_display(infos) or changed
         if not changed:
             break
+
+
+def _opens_next(after: Optional[LineInfo]) -> bool:
+    """Does the line after a run start something new (an article, a block, furniture, a heading)?"""
+    return after is None or after.dateline or after.new_block or after.special == "furniture" or after.kind == DISPLAY
 
 
 def _unfinished_runs_are_display(infos: list[LineInfo]) -> bool:
@@ -250,10 +276,14 @@ def _unfinished_runs_are_display(infos: list[LineInfo]) -> bool:
             run = infos[start : end + 1]
             last = run[-1]
             after = infos[end + 1] if end + 1 < n else None
-            opens_next = after is None or after.dateline or after.new_block or after.special == "furniture"
+            opens_next = _opens_next(after)
+            unfinished = not last.sentence_end or (
+                _exclaims(last.text) and len(run) <= 2
+                and (last.width < last.column - 3.5 or (after is not None and after.dateline))
+            )
             if (
                 len(run) <= 3
-                and not last.sentence_end
+                and unfinished
                 and not ends_continuing(last.text)
                 and opens_next
                 and all(x.width <= x.column + 1.5 for x in run)
@@ -285,6 +315,10 @@ def _next_column(infos: list[LineInfo], k: int) -> float:
         widths.append(x.width)
     if len(widths) >= 2:
         return _mode_width(widths)
+    # nothing ahead to measure: the column of the body before
+    for x in reversed(infos[max(0, k - 8) : k]):
+        if x.kind == BODY and not x.special:
+            return x.column
     return infos[k].column
 
 
@@ -320,8 +354,12 @@ class Unit:
         return max(x.column for x in self.lines)
 
 
-def paragraph_break(a: LineInfo, b: LineInfo) -> bool:
-    """Does a paragraph end between body lines ``a`` and ``b``?"""
+def paragraph_break(a: LineInfo, b: LineInfo, a_is_first: bool = False) -> bool:
+    """Does a paragraph end between body lines ``a`` and ``b``?
+
+    ``a_is_first``: ``a`` opened its paragraph, so its indent, not an early end,
+    may explain why it is short.
+    """
     if b.dateline or b.new_block:
         return True
     if roles.is_editors_note(b.text):
@@ -329,7 +367,10 @@ def paragraph_break(a: LineInfo, b: LineInfo) -> bool:
     if not a.sentence_end:
         return False
     column = a.column
-    if a.width <= column - 1.5:
+    # a short line ending a sentence ends its paragraph — unless it opened the paragraph
+    # (its indent explains it) and a line of full measure follows
+    indented_first = a_is_first and _first_like(a, column) and b.width >= b.column - 0.25
+    if a.width <= column - 1.5 and not indented_first:
         return True
     # a full-looking last line: break when the next line looks indented, the two
     # deficits together amounting to about the 2-em indent
@@ -357,7 +398,7 @@ def build_units(infos: list[LineInfo]) -> list[Unit]:
                 para = Unit("para", [info], role="furniture")
                 units.append(para)
             continue
-        if para is None or para.role == "furniture" or paragraph_break(para.lines[-1], info):
+        if para is None or para.role == "furniture" or paragraph_break(para.lines[-1], info, len(para.lines) == 1):
             role = "editors-note" if roles.is_editors_note(info.text) else "paragraph"
             para = Unit("para", [info], role=role)
             units.append(para)
