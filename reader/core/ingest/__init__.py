@@ -7,14 +7,24 @@ reader from the file's content, falling back on its name.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Callable, Optional, Union
 
 from ..errors import FormatError
+from ..images import sniff
 from ..model import Document
 
-FORMATS = ("text", "alto", "hocr", "page", "mets", "ecpo")
+log = logging.getLogger(__name__)
+
+FORMATS = ("text", "alto", "hocr", "page", "mets", "ecpo", "ecpo-layout", "image", "schema")
+
+#: Formats whose reader is not ``<module>.read``: format → (module, function).
+_READERS = {"ecpo-layout": ("ecpo", "read_layout")}
+
+#: Root elements of XML schemas (RELAX NG, W3C XML Schema, Schematron): grammars, not pages.
+_SCHEMA_ROOTS = ("grammar", "schema")
 
 Reader = Callable[[bytes, Path], Document]
 
@@ -51,7 +61,11 @@ def _root_name(data: bytes) -> Optional[str]:
 def detect(data: bytes, path: Union[str, Path, None] = None) -> str:
     """Which format ``data`` is in: one of :data:`FORMATS`."""
     name = str(path or "").lower()
+    if sniff(data) is not None:
+        return "image"
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"{", b"[")) and (b"SvgSelector" in data[:400000] or b"AnnotationPage" in data[:4000]):
+        return "ecpo-layout"
     if stripped.startswith(b"<"):
         root = (_root_name(stripped) or "").lower()
         if root == "alto":
@@ -62,6 +76,8 @@ def detect(data: bytes, path: Union[str, Path, None] = None) -> str:
             return "page"
         if root == "fold":
             return "ecpo"
+        if root in _SCHEMA_ROOTS:
+            return "schema"
         if root in ("html", "xhtml") or b"ocr_page" in data[:200000]:
             return "hocr"
         raise FormatError(path, f"it is XML with root element <{root or '?'}>, which is not ALTO, METS, hOCR, PAGE or ECPO")
@@ -79,10 +95,20 @@ def read(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Document:
         from . import text
 
         return text.read(data, path)
+    if fmt == "schema":
+        return _not_a_page(path, "it is an XML schema (a grammar for documents), not a page")
+    module_name, function = _READERS.get(fmt, (fmt, "read"))
     try:
         import importlib
 
-        module = importlib.import_module(f"{__name__}.{fmt}")
+        module = importlib.import_module(f"{__name__}.{module_name}")
     except ModuleNotFoundError as e:
         raise FormatError(path, f"reading {fmt} files is not supported by this version") from e
-    return module.read(data, path)
+    reader: Reader = getattr(module, function)
+    return reader(data, path)
+
+
+def _not_a_page(path: Path, why: str) -> Document:
+    """An empty document for a file that belongs to an archive but holds no page (a schema)."""
+    log.warning("%s: %s; nothing to read", path, why)
+    return Document(source=str(path), format="schema", warnings=[f"{path}: {why}; it has no pages"])
