@@ -344,6 +344,7 @@ class _Reader:
                 out.append(merged)
                 for c in el:
                     self.read_block(c, merged.type, page, counter, merged)
+                merged.font_size = merged.font_size or _main_size(merged.lines)
             else:
                 inner = CARRIED_TYPES.get(ctype, btype)
                 for c in el:
