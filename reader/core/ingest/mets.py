@@ -109,21 +109,21 @@ def safe_path(href: str, mets_path: Path) -> Path:
     scheme = parts.scheme.lower()
     if scheme == "file":
         if parts.netloc not in ("", ".") or (parts.netloc == "" and parts.path.startswith("/")):
-            raise UnsafeReferenceError(mets_path, f"it refers to {href!r}, a file outside its own folder, which Broadsheet does not open")
+            raise UnsafeReferenceError(mets_path, f"it refers to '{href}', a file outside its own folder, which Broadsheet does not open")
         rel = unquote(parts.path.lstrip("/"))
     elif scheme:
         kind = "an absolute path" if len(scheme) == 1 else "a URL"
-        raise UnsafeReferenceError(mets_path, f"it refers to {href!r}, {kind}; only files beside the METS file are read and nothing is fetched from the network")
+        raise UnsafeReferenceError(mets_path, f"it refers to '{href}', {kind}; only files beside the METS file are read and nothing is fetched from the network")
     else:
         rel = unquote(parts.path)
     rel = rel.replace("\\", "/")
     if not rel or rel.startswith("/") or re.match(r"^[A-Za-z]:", rel):
-        raise UnsafeReferenceError(mets_path, f"it refers to {href!r}, an absolute path outside its own folder")
+        raise UnsafeReferenceError(mets_path, f"it refers to '{href}', an absolute path outside its own folder")
     target = (folder / rel).resolve()
     try:
         target.relative_to(folder)
     except ValueError:
-        raise UnsafeReferenceError(mets_path, f"it refers to {href!r}, which leaves its own folder") from None
+        raise UnsafeReferenceError(mets_path, f"it refers to '{href}', which leaves its own folder") from None
     return target
 
 
@@ -132,7 +132,7 @@ def _mods_title(mods: etree._Element) -> Optional[str]:
         if ti.get("type") in ("alternative", "abbreviated", "translated"):
             continue
         words = []
-        for name in ("nonSort", "title", "subTitle"):
+        for name in ("nonSort", "title"):
             el = xmlutil.child(ti, name)
             if el is not None and (el.text or "").strip():
                 words.append(" ".join(el.text.split()))
@@ -292,7 +292,7 @@ class _MetsReader:
             try:
                 data = target.read_bytes()
             except FileNotFoundError:
-                raise SourceError(self.path, f"its page file {ref.href!r} does not exist") from None
+                raise SourceError(self.path, f"its page file '{ref.href}' does not exist") from None
             except OSError as e:
                 raise SourceError(target, e.strerror or str(e)) from e
             parsed = alto.parse_alto(data, target, number)
