@@ -256,3 +256,14 @@ def test_alto_and_page_xml_of_the_kant_page_give_the_same_text() -> None:
     p = page_reader.read(path.read_bytes(), path)
     ratio = difflib.SequenceMatcher(None, _page_text(a), _page_text(p), autojunk=False).ratio()
     assert ratio >= 0.98
+
+
+def test_the_image_the_alto_file_names_is_attached_when_it_lies_beside_it(tmp_path: Path) -> None:
+    from PIL import Image
+
+    data = _mini('<String CONTENT="x"/>').replace(b"</Description>", b"<sourceImageInformation><fileName>C:\\scans\\p1.tif</fileName></sourceImageInformation></Description>")
+    path = tmp_path / "p1.xml"
+    path.write_bytes(data)
+    Image.new("L", (500, 500), 255).save(tmp_path / "p1.tif")
+    page = alto.read(data, path).pages[0]
+    assert page.image == str(tmp_path / "p1.tif") and page.image_scale == pytest.approx(0.5)

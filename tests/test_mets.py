@@ -264,3 +264,20 @@ def test_hostile_or_broken_mets_gives_one_clear_error(tmp_path: Path, xml: str) 
     with pytest.raises(SourceError) as info:
         mets.read(path.read_bytes(), path)
     assert str(info.value).startswith(str(path)) and "\n" not in str(info.value)
+
+
+def test_the_page_image_beside_the_mets_file_is_attached(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = _package(tmp_path, ["page.xml"])
+    Image.new("L", (1500, 2102), 255).save(path.parent / "scan.png")  # the ALTO page is 750 × 1051
+    xml = path.read_text(encoding="utf-8")
+    xml = xml.replace(
+        "</mets:fileGrp>",
+        '</mets:fileGrp><mets:fileGrp USE="Images"><mets:file ID="img" MIMETYPE="image/png">'
+        '<mets:FLocat LOCTYPE="URL" xlink:href="file://./scan.png"/></mets:file></mets:fileGrp>',
+    ).replace('<mets:fptr FILEID="f0"/>', '<mets:fptr FILEID="img"/><mets:fptr FILEID="f0"/>')
+    path.write_text(xml, encoding="utf-8")
+    doc = mets.read(path.read_bytes(), path)
+    assert doc.pages[0].image == str(path.parent / "scan.png")
+    assert doc.pages[0].image_scale == pytest.approx(2.0)

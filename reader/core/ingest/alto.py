@@ -26,7 +26,7 @@ from typing import Optional, Union
 
 from lxml import etree
 
-from .. import xmlutil
+from .. import images, xmlutil
 from ..errors import FormatError
 from ..layout import articles_from_layout
 from ..model import Block, Box, Document, Line, Page, Word
@@ -124,7 +124,8 @@ class AltoFile:
 
     pages: list[Page]
     index: AltoIndex
-    metadata: dict[str, str] = field(default_factory=dict)
+    #: the page image the file names, if any
+    image_ref: Optional[str] = None
 
 
 def _float(el: etree._Element, name: str) -> Optional[float]:
@@ -152,6 +153,8 @@ class _Reader:
         self.used_block_ids: set[str] = set()
         self.position = 0
         self.page_number = first_page
+        #: the page image the file names (sourceImageInformation/fileName), often a path on another machine
+        self.image_ref: Optional[str] = None
 
     # ---------------------------------------------------------------- description and styles
 
@@ -162,6 +165,8 @@ class _Reader:
         if desc is not None:
             for el in xmlutil.iter_local(desc, "MeasurementUnit"):
                 unit = (el.text or "pixel").strip().lower() or "pixel"
+            for el in xmlutil.iter_local(desc, "fileName"):
+                self.image_ref = (el.text or "").strip() or None
             text = " ".join(t for t in desc.itertext())
             m = _DPI.search(text)
             if m:
@@ -464,7 +469,7 @@ def parse_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None
         pages.append(page)
     if not pages:
         raise FormatError(path, "it is ALTO without a Page element")
-    return AltoFile(pages=pages, index=reader.index)
+    return AltoFile(pages=pages, index=reader.index, image_ref=reader.image_ref)
 
 
 def read_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None], page_number: int = 1) -> Page:
@@ -476,5 +481,8 @@ def read(data: bytes, path: Union[str, Path, None] = None) -> Document:
     """Read one ALTO file; articles come from the page layout (ALTO has no article map)."""
     parsed = parse_alto(data, path)
     doc = Document(source=str(path) if path is not None else "<bytes>", format="alto", pages=parsed.pages)
+    if path is not None:
+        for page in parsed.pages:
+            images.attach_image(page, path, parsed.image_ref, doc.warnings)
     doc.articles = articles_from_layout(parsed.pages)
     return doc

@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from .. import xmlutil
+from .. import images, xmlutil
 from ..errors import FormatError, SourceError, UnsafeReferenceError
 from ..layout import articles_from_layout, paragraph_starts
 from ..model import Article, Document, Line, Page, Part
@@ -282,8 +282,26 @@ class _MetsReader:
                 if label:
                     page.label = label
                 used.add(page.number)
+                self.attach_image(div, page)
         if not self.doc.pages:
             raise FormatError(self.path, "none of its ALTO pages could be read (" + "; ".join(self.doc.warnings) + ")")
+
+    def attach_image(self, div: etree._Element, page: Page) -> None:
+        """The page image the page div points at, when it lies beside the METS file."""
+        for fptr in xmlutil.iter_local(div, "fptr", "area"):
+            ref = self.files.get(fptr.get("FILEID") or "")
+            if ref is None or not (ref.mimetype.lower().startswith("image/") or "image" in ref.use.lower()
+                                   or ref.href.lower().endswith(images.IMAGE_EXTENSIONS)):
+                continue
+            try:
+                target = safe_path(ref.href, self.path)
+            except UnsafeReferenceError as e:
+                log.info("%s", e)
+                continue
+            if target.is_file():
+                rel = target.relative_to(self.path.parent.resolve()).as_posix()
+                if images.attach_image(page, self.path, rel, self.doc.warnings) is not None:
+                    return
 
     def read_page(self, fid: str, number: int) -> Optional[Page]:
         ref = self.files[fid]
