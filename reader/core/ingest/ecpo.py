@@ -525,6 +525,7 @@ def read_layout(data: bytes, path: Path) -> Document:
         doc.metadata.update(publication=PUBLICATIONS.get(m.group("pub"), m.group("pub")), date=m.group("date"),
                             issue=str(int(m.group("issue"))), language="zh-Hant")
     pages: dict[str, Page] = {}
+    used: set[str] = set()
     skipped = 0
     for n, item in enumerate(items, start=1):
         if not isinstance(item, dict):
@@ -552,9 +553,13 @@ def read_layout(data: bytes, path: Path) -> Document:
             xs = [p[0] for p in poly]
             ys = [p[1] for p in poly]
             box: Box = (min(xs), min(ys), max(xs), max(ys))
-            ident = str(item.get("id") or f"r{n}")
-            suffix = f".{t_no}" if len(targets) > 1 else ""
-            page.blocks.append(Block(id=f"p{page.number}.{ident}{suffix}", box=box, polygon=poly, type=btype))
+            # a region's own id (targets of a group annotation have theirs), else the annotation's
+            ident = str(target.get("id") or "") or (str(item.get("id") or f"r{n}") + (f".{t_no}" if len(targets) > 1 else ""))
+            ident = f"p{page.number}.{ident}"
+            while ident in used:
+                ident += "'"
+            used.add(ident)
+            page.blocks.append(Block(id=ident, box=box, polygon=poly, type=btype))
     for page in pages.values():
         boxes = [b.box for b in page.blocks if b.box]
         if boxes:

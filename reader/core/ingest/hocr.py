@@ -39,6 +39,7 @@ from ..images import attach_image
 from ..layout import articles_from_layout
 from ..model import Block, Box, Document, Line, Page, Word
 from ..textutil import is_wide
+from .ecpo import internal_entities
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,11 @@ def _image_ref(title: str) -> Optional[str]:
 
 
 def _parse(data: bytes, path: Path) -> etree._Element:
-    """XHTML through the safe XML parser; plain HTML through lxml.html without network."""
+    """XHTML through the safe XML parser; plain HTML through lxml.html without network.
+
+    A DTD declaring external, parameter or nested entities is refused outright.
+    """
+    internal_entities(data, path)
     try:
         return xmlutil.parse(data, path)
     except FormatError as err:

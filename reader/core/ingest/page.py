@@ -34,6 +34,7 @@ from ..images import attach_image
 from ..layout import articles_from_layout
 from ..model import Block, Box, Document, Line, Page, Word
 from ..xmlutil import attr, child, children, local
+from .ecpo import internal_entities
 
 log = logging.getLogger(__name__)
 
@@ -281,6 +282,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
 
 def read(data: bytes, path: Path) -> Document:
     """Pages, regions and lines of a PAGE-XML file in reading order, and articles from the layout."""
+    internal_entities(data, path)  # refuses external, parameter and nested entities with a clear reason
     root = xmlutil.parse(data, path)
     if local(root.tag) != "PcGts":
         raise FormatError(path, f"it is not PAGE-XML (root element <{local(root.tag)}>, not <PcGts>)")

@@ -1,0 +1,176 @@
+"""ECPO Jing bao folds: columns as lines, articles against the ground truth, adverts in comments, entities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.analyze import analyze_file
+from reader.core.errors import FormatError
+from reader.core.ingest import detect, ecpo
+from reader.core.model import Document
+
+ECPO = Path(__file__).parent / "data" / "samples" / "chinese" / "ecpo_jingbao"
+TEXT = sorted((ECPO / "textGT").glob("*.xml"))
+F1920_23 = ECPO / "textGT" / "jb_0129_1920-04-03_0002+0003.xml"
+F1920_14 = ECPO / "textGT" / "jb_0129_1920-04-03_0001+0004.xml"
+F1930_14 = ECPO / "textGT" / "jb_1323_1930-04-03_0001+0004.xml"
+F1939_23 = ECPO / "textGT" / "jb_3795_1939-04-21_0002+0003.xml"
+
+_cache: dict[Path, Document] = {}
+
+
+def doc_of(path: Path) -> Document:
+    if path not in _cache:
+        _cache[path] = analyze_file(path)
+    return _cache[path]
+
+
+def test_metadata_and_pages_from_the_fold() -> None:
+    doc = doc_of(F1920_14)
+    assert doc.format == "ecpo"
+    assert doc.metadata["publication"] == "晶報 Jing bao"
+    assert doc.metadata["date"] == "1920-04-03" and doc.metadata["issue"] == "129"
+    assert [p.number for p in doc.pages] == [1, 4]
+    assert all(p.vertical for p in doc.pages)
+
+
+def test_a_page_div_without_type_is_still_a_page() -> None:
+    # the recto page of this fold is <div page="recto" n="3"> with no type attribute
+    assert [p.number for p in doc_of(F1939_23).pages] == [2, 3]
+
+
+@pytest.mark.parametrize("path", TEXT, ids=lambda p: p.stem)
+def test_every_ground_truth_article_comes_out_whole(path: Path) -> None:
+    truth = ecpo.ground_truth_articles(path.read_bytes(), path)
+    scores = ecpo.whole_articles(doc_of(path), truth)
+    assert len(scores) == len(truth)
+    broken = [(label, round(r, 3)) for label, r in scores if r < 0.95]
+    assert broken == []
+
+
+def test_ground_truth_counts() -> None:
+    counts = [len(ecpo.ground_truth_articles(p.read_bytes(), p)) for p in TEXT]
+    assert counts == [0, 10, 0, 23, 24, 26]
+
+
+def test_columns_are_lines_with_stable_ids_and_every_character_traceable() -> None:
+    doc = doc_of(F1920_23)
+    lines = {ln.id: ln for ln in doc.lines()}
+    assert len(lines) == sum(len(p.lines) for p in doc.pages)  # unique ids
+    assert lines["p2.a2.c1"].text == "盲從"
+    assert lines["p2.a2.c2"].text == "（丹翁）"
+    assert lines["p2.a2.c3"].text.startswith("擇善而從、古訓也")
+    for article in doc.articles:
+        for part in article.parts:
+            for span in part.spans:
+                src = lines[span.line].text[span.line_start:span.line_start + span.end - span.start]
+                got = part.text[span.start:span.end]
+                # reflow writes a kept space as " " whatever space the source had (here often U+3000)
+                assert [" " if c.isspace() else c for c in got] == [" " if c.isspace() else c for c in src]
+    again = analyze_file(F1920_23)
+    assert [ln.id for ln in again.lines()] == [ln.id for ln in doc.lines()]
+
+
+def test_article_roles_and_reading_order_of_columns() -> None:
+    doc = doc_of(F1920_23)
+    art = next(a for a in doc.articles if a.headline == "盲從")
+    assert art.kind == "article" and art.byline == "（丹翁）"
+    body = art.paragraphs()
+    # columns joined right to left (document order), no column boundary left in the text
+    assert body[0].text.startswith("擇善而從、古訓也、旣不能自立、又不能師人之長、人何以人、國何以國、自民治主義東漸以後")
+    assert body[-1].text == "嗚呼、盲於目、猶有相、盲於心、則恐終墮於冥冥矣、哀哉、"
+    assert body[0].line_ids[:2] == ["p2.a2.c3", "p2.a2.c4"]
+    # an editor's comment inside the text is not text
+    assert all("It should be" not in p.text for a in doc.articles for p in a.parts)
+
+
+def test_multi_column_headline_and_decks() -> None:
+    doc = doc_of(ECPO / "textGT" / "jb_3795_1939-04-21_0001+0004.xml")
+    heads = {a.headline: a for a in doc.articles if a.kind == "article"}
+    assert "地中海的海軍根據地" in heads  # a title broken over three short columns
+    a = heads["各路華軍大擧反攻"]
+    assert a.subheadline == "克復石龍包圍南昌贛南高安發生激烈爭奪戰綏晉重要據點多處已收復"
+    assert a.paragraphs()[0].text.startswith("（重慶廿日海通電）據此間所接消息")
+
+
+def test_adverts_kept_in_comments_become_advert_text() -> None:
+    doc = doc_of(F1920_14)
+    ads = [a for a in doc.articles if a.kind == "advertisement"]
+    texts = [a.text for a in ads]
+    assert any(t.startswith("上海五洲藥大房自來血樹皮丸海波藥") for t in texts)
+    assert any("南洋兄弟烟草公司" in t for t in texts)
+    assert any("Doan's Backache Kidney Pills." in t for t in texts)
+    # descriptions of the pictures inside an advert are not its text
+    assert all("backache." not in t and "box of kidney pills" not in t for t in texts)
+    # each comment line is a column line that can be found again
+    lines = {ln.id: ln for ln in doc.lines()}
+    first = next(a for a in ads if a.text.startswith("上海五洲"))
+    assert lines[first.parts[0].line_ids[0]].text == "上海五洲藥大房"
+    furniture = [a for a in doc.articles if a.kind == "furniture"]
+    assert any("第一版" in a.text for a in furniture)
+
+
+def test_the_private_use_glyph_entity_is_substituted_in_comments() -> None:
+    doc = doc_of(F1930_14)
+    ad = next(a for a in doc.articles if a.text.startswith("調經姑嫂丸"))
+    assert ad.text.count("\ue111") == 13
+    assert "&gaiji;" not in ad.text
+    # the editors' note at the end of that comment is not advert text
+    assert "hardly to read" not in ad.text
+
+
+def test_entity_in_text_and_unknown_entities_stay_unexpanded(tmp_path: Path) -> None:
+    f = tmp_path / "jb_0001_1920-01-01_0001+0004.xml"
+    f.write_text('<!DOCTYPE ecpo [<!ENTITY gaiji "&#xe111;"><!ENTITY big "not one char">]>'
+                 '<fold xml:id="x"><div type="page" n="1"><div type="article">'
+                 "<p>標題<lb/></p><p>甲&gaiji;乙&big;丙、<lb/>丁戊、<lb/></p></div></div></fold>", encoding="utf-8")
+    doc = analyze_file(f)
+    art = doc.articles[0]
+    assert art.headline == "標題"
+    assert art.paragraphs()[0].text == "甲\ue111乙丙、丁戊、"
+    assert any("&big;" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("body,why", [
+    ('<!DOCTYPE fold [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><fold><div>&xxe;</div></fold>', "external entity"),
+    ('<!DOCTYPE fold [<!ENTITY % p SYSTEM "http://example.org/x.dtd"> %p;]><fold/>', "parameter entity"),
+    ('<!DOCTYPE fold [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;">]>'
+     "<fold><div>&c;&c;</div></fold>", "bomb"),
+    ('<fold><div type="page" n="1"><div type="article"><p>未完', "not well-formed"),
+    ("<fold><div></fold>", "not well-formed"),
+])
+def test_hostile_and_broken_folds_give_one_clear_error(tmp_path: Path, body: str, why: str) -> None:
+    f = tmp_path / "bad_fold.xml"
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(FormatError) as err:
+        analyze_file(f)
+    msg = str(err.value)
+    assert msg.startswith(str(f)) and why in msg
+
+
+def test_the_schema_is_not_a_fold() -> None:
+    rng = ECPO / "schema" / "ecpo.rng"
+    assert detect(rng.read_bytes(), rng) == "schema"
+    doc = analyze_file(rng)
+    assert doc.pages == [] and doc.articles == [] and doc.warnings and "schema" in doc.warnings[0]
+
+
+def test_visual_ground_truth_gives_polygons_without_text() -> None:
+    path = ECPO / "visualGT" / "jb_0129_1920-04-03_0002to0003.json"
+    assert detect(path.read_bytes(), path) == "ecpo-layout"
+    doc = analyze_file(path)
+    assert doc.format == "ecpo-layout" and doc.articles == [] and len(doc.pages) == 1
+    blocks = doc.pages[0].blocks
+    assert len(blocks) == 140  # 87 annotations, some grouping several regions
+    assert {b.type for b in blocks} <= {"article", "advertisement", "illustration", "furniture"}
+    first = next(b for b in blocks if b.id == "p1.s-7687750")
+    # the matrix translation is applied: (-41.91, -39.2) + (4218.92, 436.26)
+    assert first.polygon is not None and first.polygon[0] == pytest.approx((4177.01, 397.06))
+    assert all(not b.lines for b in blocks)
+
+
+def test_every_visual_ground_truth_file_reads() -> None:
+    counts = [sum(len(p.blocks) for p in analyze_file(f).pages) for f in sorted((ECPO / "visualGT").glob("*.json"))]
+    assert counts == [29, 140, 58, 124, 99, 142]
