@@ -141,3 +141,34 @@ def test_vertical_block_paragraphs_use_the_top_edge() -> None:
     block = Block(id="v", lines=lines, vertical=True)
     assert paragraph_starts(lines, vertical=True) == [0, 3]
     assert [p.text for p in block_paragraphs(block)] == ["第一段開始繼續完。", "第二段完"]
+
+
+def test_rules_between_columns_do_not_glue_them_together() -> None:
+    left = _block("left", 50, 100, ["left column"] * 20, width=300)
+    right = _block("right", 340, 100, ["right column"] * 20, width=300)  # boxes overlap by 10 px
+    rule = Block(id="rule", box=(330, 90, 360, 520), type="graphic")  # a vertical rule over both edges
+    wide_rule = Block(id="hr", box=(40, 95, 650, 99), type="graphic")
+    order = [b.id for b in reading_order(_page([right, rule, wide_rule, left]))]
+    assert [i for i in order if i in ("left", "right")] == ["left", "right"]
+    assert set(order) == {"left", "right", "rule", "hr"}
+
+
+def test_a_headline_inside_a_block_starts_a_new_article_and_its_deck_is_a_subheadline() -> None:
+    block = _block("b", 50, 100, ["End of the first story.", "NEW STORY", "Its deck line", "Body of the new story."], font=9)
+    block.lines[1].font_size = 18
+    block.lines[2].font_size = 12
+    head = _block("h", 50, 40, ["First"], font=20, lh=40)
+    arts = articles_from_layout([_page([head, block])])
+    assert [a.headline for a in arts] == ["First", "NEW STORY"]
+    assert arts[1].subheadline == "Its deck line"
+    assert arts[1].paragraphs()[0].text == "Body of the new story."
+    assert arts[0].text.endswith("End of the first story.")
+
+
+def test_the_masthead_is_page_furniture_not_a_headline() -> None:
+    mast = _block("mast", 50, 20, ["THE DAILY NEWS"], width=900, lh=80, font=60)
+    head = _block("h", 50, 200, ["A Headline"], font=18, lh=30)
+    body = _block("b", 50, 240, ["Body text."] * 8, font=9)
+    arts = articles_from_layout([_page([mast, head, body])])
+    assert [(a.kind, a.headline) for a in arts] == [("article", "A Headline"), ("furniture", None)]
+    assert arts[1].text == "THE DAILY NEWS"

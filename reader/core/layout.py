@@ -45,8 +45,12 @@ FURNITURE_TYPES = frozenset({"header", "footer", "page-number", "pagenumber", "f
 #: Block types that are captions.
 CAPTION_TYPES = frozenset({"caption"})
 
-#: a line this much larger than the body is display type (headline, kicker)
+#: a line this much larger than the body is display type (headline, kicker), measured by line extent
 HEADLINE_RATIO = 1.3
+#: the same measured by the font size the source declares (sizes are exact but come in steps: 14 over 11 pt)
+HEADLINE_FONT_RATIO = 1.2
+#: display type this much larger than the body near the top of a page is its masthead (page furniture)
+MASTHEAD_RATIO = 4.0
 #: share of the page height at the top and bottom that is margin (folios, running heads)
 MARGIN_SHARE = 0.045
 
@@ -166,16 +170,39 @@ def reading_order(page: Page) -> list[Block]:
         return sorted(blocks, key=lambda b: (b.order if b.order is not None else 0))
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
+    silent: list[tuple[Box, int]] = []
     for i, b in enumerate(blocks):
         box = block_box(b)
         if box is None:
             unplaced.append(i)
+        elif not any(ln.text.strip() for ln in b.lines):
+            # rules, separators and pictures carry no text: they would glue columns together
+            silent.append((box, i))
         else:
             placed.append((box, i))
     vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     size = _typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
     order = _xy_cut(placed, vertical, tol=size * 0.5)
-    # blocks with a source order but no box keep their place relative to the source order
+    boxes = {i: box for box, i in placed}
+    for box, i in sorted(silent, key=lambda t: (t[0][1], t[0][0])):
+        # before the first text block of the same column that starts below it
+        at = len(order)
+        for k, j in enumerate(order):
+            other = boxes.get(j)
+            if other is None:
+                continue
+            if vertical:
+                same = min(other[3], box[3]) > max(other[1], box[1])
+                after = other[2] <= box[2]
+            else:
+                same = min(other[2], box[2]) > max(other[0], box[0])
+                after = other[1] >= box[1]
+            if same and after:
+                at = k
+                break
+        order.insert(at, i)
+        boxes[i] = box
+    # blocks without a box keep their source order, at the end
     return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
 
 
@@ -297,7 +324,7 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
     if sizes.body <= 0:
         return False
     s = sizes.of_line(line, block)
-    return s >= HEADLINE_RATIO * sizes.body
+    return s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
 
 
 def _text_len(block: Block) -> int:
@@ -344,6 +371,66 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
                 out.add(b.id)
             elif not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
+    return out
+
+
+def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> Optional[str]:
+    """Id of the block holding the page's masthead: huge type across the top fifth of the page."""
+    if sizes.body <= 0:
+        return None
+    content = _union([bx for bx in (block_box(b) for b in blocks) if bx is not None])
+    if content is None:
+        return None
+    limit = content[1] + 0.2 * (content[3] - content[1])
+    best: Optional[tuple[float, str]] = None
+    for b in blocks:
+        bx = block_box(b)
+        if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
+            continue
+        if (bx[2] - bx[0]) < 0.4 * (content[2] - content[0]):
+            continue  # a column's heading in big type, not the title across the page
+        size = max((sizes.of_line(ln, b) for ln in b.lines if ln.text.strip()), default=0.0)
+        if size >= MASTHEAD_RATIO * sizes.body and (best is None or size > best[0]):
+            best = (size, b.id)
+    return best[1] if best else None
+
+
+def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
+    """The block's lines cut into runs of display type (up to 8 lines) and body type.
+
+    A block made only of display type is display whatever its length (a headline
+    block); a long display run inside a block is body set large, not a headline.
+    """
+    flags = [_is_display(sizes, ln, block) for ln in lines]
+    if all(flags):
+        return [(True, list(lines))] if len(lines) <= 8 else [(False, list(lines))]
+    runs: list[tuple[bool, list[Line]]] = []
+    for flag, ln in zip(flags, lines):
+        if runs and runs[-1][0] == flag:
+            runs[-1][1].append(ln)
+        else:
+            runs.append((flag, [ln]))
+    out: list[tuple[bool, list[Line]]] = []
+    for flag, run in runs:
+        flag = flag and len(run) <= 8
+        if out and out[-1][0] == flag:
+            out[-1][1].extend(run)
+        else:
+            out.append((flag, run))
+    return out
+
+
+def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line]]:
+    """Consecutive display lines split where the type size changes (headline, then its deck)."""
+    out: list[list[Line]] = []
+    prev = 0.0
+    for ln in lines:
+        s = sizes.of_line(ln, block)
+        if out and prev > 0 and s > 0 and max(s, prev) / min(s, prev) < 1.15:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+        prev = s if s > 0 else prev
     return out
 
 
@@ -410,6 +497,7 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) 
     vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     sizes = _page_sizes(page, blocks, vertical)
     margin = _margin_furniture(blocks, sizes)
+    masthead = _masthead(blocks, sizes)
     em = _typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
     illustrations = [b for b in blocks if _norm_type(b) in ILLUSTRATION_TYPES]
 
@@ -452,7 +540,8 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) 
                 continue
             bx = block_box(b)
             n_lines = sum(1 for ln in b.lines if ln.text.strip())
-            if bx is not None and 0 < n_lines <= 4 and _touches(ibox, bx, 1.5 * em):
+            display = any(_is_display(sizes, ln, b) for ln in b.lines if ln.text.strip())
+            if bx is not None and 0 < n_lines <= 4 and not display and _touches(ibox, bx, 1.5 * em):
                 captions.add(b.id)
 
     for block in blocks:
@@ -470,7 +559,7 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) 
             ad.parts.extend(block_paragraphs(block, "advertisement", vertical))
             drafts.append(ad)
             continue
-        if t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in margin):
+        if t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in margin) or block.id == masthead:
             furniture.parts.extend(block_paragraphs(block, "furniture", vertical))
             continue
         if block.id in captions or t in CAPTION_TYPES:
@@ -482,23 +571,18 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) 
                 current.parts.extend(block_paragraphs(block, "caption", vertical))
             continue
         if t in HEADING_TYPES:
-            size = max((sizes.of_line(ln, block) for ln in text_lines), default=0.0)
-            pending_heads.append((text_lines, size))
+            for run in _size_runs(sizes, text_lines, block):
+                pending_heads.append((run, max(sizes.of_line(ln, block) for ln in run)))
             continue
-        # display lines at the top of a text block are its headline
-        k = 0
-        while k < len(text_lines) and _is_display(sizes, text_lines[k], block):
-            k += 1
-        if k == len(text_lines) and len(text_lines) <= 6:
-            size = max(sizes.of_line(ln, block) for ln in text_lines)
-            pending_heads.append((text_lines, size))
-            continue
-        if k:
-            size = max(sizes.of_line(ln, block) for ln in text_lines[:k])
-            pending_heads.append((text_lines[:k], size))
-        rest = Block(id=block.id, lines=text_lines[k:], box=block.box, type=block.type, vertical=block.vertical, font_size=block.font_size)
-        target = body_target()
-        target.parts.extend(block_paragraphs(rest, "paragraph", vertical))
+        # display lines (at the top of a block or inside it) start an article; the rest is body
+        runs = _display_runs(sizes, text_lines, block)
+        for is_display, run in runs:
+            if is_display:
+                for sub in _size_runs(sizes, run, block):
+                    pending_heads.append((sub, max(sizes.of_line(ln, block) for ln in sub)))
+                continue
+            rest = Block(id=block.id, lines=run, box=block.box, type=block.type, vertical=block.vertical, font_size=block.font_size)
+            body_target().parts.extend(block_paragraphs(rest, "paragraph", vertical))
     if pending_heads:  # headlines at the very end of the page: an article with no body yet
         flush_heads()
     if furniture.parts:

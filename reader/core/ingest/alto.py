@@ -326,7 +326,8 @@ class _Reader:
         line.hyphenated = bool(has_hyp or (last_is_part1 and text and text[-1] in HYPHENS) or text.endswith("\u00ad"))
         if line.hyphenated and last_subs:
             line.hyphen_word = last_subs
-        line.font_size = self.font_size(el) or (sizes.most_common(1)[0][0] if sizes else None) or block_size
+        # the strings' own sizes (by characters) beat the line's style, which ABBYY takes from a drop cap
+        line.font_size = (sizes.most_common(1)[0][0] if sizes else None) or self.font_size(el) or block_size
         sid = xmlutil.attr(el, "ID")
         if sid:
             if len(self.index.leaves) > first_leaf:
