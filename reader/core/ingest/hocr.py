@@ -262,16 +262,13 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
 
     lines = [r.line for r in raw_lines]
     page.lines = lines
+    # a page with no size (``bbox 0 0 0 0``) takes its image's size, else the union of its boxes
+    attach_image(page, path, _image_ref(title), warnings)
     if page.width is None:
         boxes = [ln.box for ln in lines if ln.box] + [b.box for b in pictures if b.box]
         if boxes:
             page.width = max(b[2] for b in boxes)
             page.height = max(b[3] for b in boxes)
-    ref = _image_ref(title)
-    had_size = page.width is not None
-    attach_image(page, path, ref, warnings)
-    if not had_size and page.width is not None:
-        log.debug("%s: page %d takes its size from the image", path, number)
 
     if _is_vertical(lines):
         page.vertical = True
