@@ -1,0 +1,147 @@
+"""PAGE-XML: both namespaces, ReadingOrder and its Transkribus fallback, region types, line text first."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from reader.core.analyze import analyze_file
+from reader.core.errors import FormatError
+from reader.core.ingest import page as pagexml
+from reader.core.model import Document
+
+PAGE = Path(__file__).parent / "data" / "samples" / "page"
+KANT = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_PAGE.xml"
+KANT_ALTO = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_ALTO.xml"
+RA = sorted((PAGE / "reichsanzeiger_gt").glob("*.xml"))
+
+NS2013 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15"
+NS2019 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+
+_cache: dict[Path, Document] = {}
+
+
+def doc_of(path: Path) -> Document:
+    if path not in _cache:
+        _cache[path] = analyze_file(path)
+    return _cache[path]
+
+
+def test_kant_2019_page_regions_lines_words_and_image() -> None:
+    doc = doc_of(KANT)
+    page = doc.pages[0]
+    assert doc.format == "page" and (page.width, page.height) == (1457, 2084)
+    assert page.image == str(KANT.with_name("INPUT_0020.jp2")) and page.image_scale == pytest.approx(1.0)
+    assert [b.id for b in page.blocks] == ["p1.r_1_1", "p1.r_2_1", "p1.r_2_2", "p1.r_2_3"]
+    assert [b.type for b in page.blocks] == ["page-number", "paragraph", "paragraph", "catch-word"]
+    assert page.label == "484"
+    line = page.line_index()["p1.tl_2"]
+    assert line.text.startswith("gewiegelt worden;")
+    assert line.baseline == ((529.0, 453.0), (1331.0, 453.0))
+    assert line.words[0].text == "gewiegelt" and line.words[0].box == (529, 418, 671, 455)
+    assert line.font_size == 7.5
+    assert len(page.lines) == 31
+    kinds = {a.kind for a in doc.articles}
+    assert "furniture" in kinds  # page number and catch-word
+
+
+def test_kant_page_and_alto_give_the_same_text() -> None:
+    a = "".join(ln.text.replace(" ", "") for ln in doc_of(KANT).lines())
+    b = "".join(ln.text.replace(" ", "") for ln in analyze_file(KANT_ALTO).lines())
+    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.98
+
+
+@pytest.mark.parametrize("path", RA, ids=lambda p: p.stem)
+def test_reichsanzeiger_blocks_follow_the_reading_order(path: Path) -> None:
+    from lxml import etree
+
+    root = etree.parse(str(path)).getroot()
+    ro = [el.get("regionRef") for el in root.iter(f"{{{NS2013}}}RegionRefIndexed")]
+    doc = doc_of(path)
+    ids = [b.id.split(".", 1)[1] for b in doc.pages[0].blocks]
+    assert ids == [r for r in ro if r in set(ids)]
+    assert len(ids) >= 0.9 * len(ro)
+
+
+def test_reichsanzeiger_region_types_and_table_cells() -> None:
+    types = {b.type for p in RA for b in doc_of(p).pages[0].blocks}
+    assert {"heading", "paragraph", "header", "page-number", "footnote", "table"} <= types
+    doc = doc_of(RA[0])
+    assert any(a.headline == "Inland." for a in doc.articles)
+
+
+def _page(body: str, ns: str = NS2019, ro: str = "") -> bytes:
+    return (f'<?xml version="1.0"?><PcGts xmlns="{ns}"><Page imageFilename="x.tif" imageWidth="1000" imageHeight="1000">'
+            f"{ro}{body}</Page></PcGts>").encode()
+
+
+def _region(rid: str, lines: list[tuple[str, str, str]], region_text: str = "", custom: str = "", rtype: str = "paragraph") -> str:
+    out = f'<TextRegion id="{rid}" type="{rtype}" custom="{custom}"><Coords points="0,0 900,0 900,90 0,90"/>'
+    for lid, text, lcustom in lines:
+        te = f"<TextEquiv><Unicode>{text}</Unicode></TextEquiv>" if text else ""
+        out += f'<TextLine id="{lid}" custom="{lcustom}"><Coords points="0,0 900,0 900,30 0,30"/>{te}</TextLine>'
+    if region_text:
+        out += f"<TextEquiv><Unicode>{region_text}</Unicode></TextEquiv>"
+    return out + "</TextRegion>"
+
+
+def test_nested_reading_order_groups(tmp_path: Path) -> None:
+    ro = ('<ReadingOrder><OrderedGroup id="g0">'
+          '<OrderedGroupIndexed id="g1" index="1"><RegionRefIndexed index="1" regionRef="a"/><RegionRefIndexed index="0" regionRef="c"/></OrderedGroupIndexed>'
+          '<RegionRefIndexed index="0" regionRef="b"/>'
+          "</OrderedGroup></ReadingOrder>")
+    body = "".join(_region(r, [(f"{r}l", f"text {r}", "")]) for r in ("a", "b", "c"))
+    f = tmp_path / "p.xml"
+    f.write_bytes(_page(body, ro=ro))
+    doc = analyze_file(f)
+    assert [b.id for b in doc.pages[0].blocks] == ["p1.b", "p1.c", "p1.a"]
+
+
+def test_transkribus_custom_order_is_the_fallback_for_regions_and_lines(tmp_path: Path) -> None:
+    body = (_region("r1", [("l2", "second", "readingOrder {index:1;}"), ("l1", "first", "readingOrder {index:0;}")],
+                    custom="readingOrder {index:1;}")
+            + _region("r0", [("l0", "zero", "readingOrder {index:0;}")], custom="readingOrder {index:0;} structure {type:heading;}",
+                      rtype=""))
+    f = tmp_path / "p.xml"
+    f.write_bytes(_page(body, ns=NS2013).replace(b' type=""', b""))
+    doc = analyze_file(f)
+    page = doc.pages[0]
+    assert [b.id for b in page.blocks] == ["p1.r0", "p1.r1"]
+    assert page.blocks[0].type == "heading"
+    assert [ln.text for ln in page.blocks[1].lines] == ["first", "second"]
+
+
+def test_line_text_is_authoritative_and_region_text_only_a_fallback(tmp_path: Path) -> None:
+    body = (_region("a", [("a1", "line text", "")], region_text="region text that differs")
+            + _region("b", [("b1", "", ""), ("b2", "", "")], region_text="row one\nrow two"))
+    f = tmp_path / "p.xml"
+    f.write_bytes(_page(body))
+    doc = analyze_file(f)
+    lines = doc.pages[0].line_index()
+    assert lines["p1.a1"].text == "line text"
+    assert (lines["p1.b1"].text, lines["p1.b2"].text) == ("row one", "row two")
+
+
+def test_points_as_elements_of_page_2010() -> None:
+    from lxml import etree
+
+    el = etree.fromstring('<Coords xmlns="x"><Point x="1" y="2"/><Point x="5" y="9"/></Coords>')
+    assert pagexml._box(pagexml._points(el)) == (1, 2, 5, 9)
+
+
+@pytest.mark.parametrize("body,why", [
+    (b'<?xml version="1.0"?><!DOCTYPE PcGts [<!ENTITY x SYSTEM "file:///etc/passwd">]><PcGts><Page>&x;</Page></PcGts>',
+     "external entity"),
+    (b'<?xml version="1.0"?><!DOCTYPE PcGts [<!ENTITY a "xxxxxxxx"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><PcGts>&b;</PcGts>',
+     "bomb"),
+    (_page(_region("a", [("a1", "x", "")]))[:-40], "not well-formed"),
+    (f'<PcGts xmlns="{NS2019}"><Metadata/></PcGts>'.encode(), "without a <Page>"),
+])
+def test_broken_and_hostile_page_files_give_one_clear_error(tmp_path: Path, body: bytes, why: str) -> None:
+    f = tmp_path / "bad_page.xml"
+    f.write_bytes(body)
+    with pytest.raises(FormatError) as err:
+        analyze_file(f)
+    assert str(err.value).startswith(str(f)) and why in str(err.value)
