@@ -267,3 +267,10 @@ def test_the_image_the_alto_file_names_is_attached_when_it_lies_beside_it(tmp_pa
     Image.new("L", (500, 500), 255).save(tmp_path / "p1.tif")
     page = alto.read(data, path).pages[0]
     assert page.image == str(tmp_path / "p1.tif") and page.image_scale == pytest.approx(0.5)
+
+
+def test_kant_page_folio_and_catchword_are_furniture_and_rules_are_no_pictures() -> None:
+    doc = _read("page/kant_berlinische_monatsschrift_1784/PAGE_0020_ALTO.xml")
+    assert [a.kind for a in doc.articles] == ["article", "furniture"]
+    assert [p.text for p in doc.articles[1].parts] == ["( 484 )", "Stan -"]
+    assert doc.articles[0].paragraphs()[0].text.startswith("gewiegelt worden")

@@ -348,8 +348,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     most two lines of short text and it is not set in display type (a masthead
     or a headline is not furniture).
     """
-    boxed = [(b, block_box(b)) for b in blocks]
-    boxed = [(b, bx) for b, bx in boxed if bx is not None]
+    boxed = [(b, block_box(b)) for b in blocks if any(ln.text.strip() for ln in b.lines)]
+    boxed = [(b, bx) for b, bx in boxed if bx is not None]  # rules and pictures do not count
     content = _union([bx for _, bx in boxed])
     if content is None or len(boxed) < 3:
         return set()
@@ -372,6 +372,12 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             elif not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
     return out
+
+
+def _is_picture(block: Block, em: float) -> bool:
+    """A picture region, not a rule or an ornament line: at least 1.5 em in both directions."""
+    box = block_box(block)
+    return box is not None and min(box[2] - box[0], box[3] - box[1]) >= 1.5 * em
 
 
 def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> Optional[str]:
@@ -499,7 +505,7 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) 
     margin = _margin_furniture(blocks, sizes)
     masthead = _masthead(blocks, sizes)
     em = _typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
-    illustrations = [b for b in blocks if _norm_type(b) in ILLUSTRATION_TYPES]
+    illustrations = [b for b in blocks if _norm_type(b) in ILLUSTRATION_TYPES and _is_picture(b, em)]
 
     furniture = _Draft("furniture", page.number)
     current: Optional[_Draft] = carried
