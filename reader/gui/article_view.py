@@ -1,0 +1,756 @@
+"""The reflowed reading view: an article set for reading, horizontally or vertically (直排).
+
+:class:`ArticleView` shows a :class:`~reader.gui.reading.Reading` (the article
+in the chosen display script) in one of two views sharing one interface:
+
+* :class:`TextReader` — a QTextBrowser: headline group, byline and dateline,
+  paragraphs with the 2-em first-line indent of Chinese text, captions; a
+  serif CJK font chosen by script; palette colours, so dark mode works;
+* :class:`VerticalReader` — columns set top to bottom, right to left, with the
+  vertical forms of CJK punctuation.
+
+Both work in *display ranges* ``(k, start, end)``: ``k`` indexes
+``reading.parts``, offsets are in that part's display text. ArticleView turns
+them into original offsets (the ones spans, hits and annotations use), so a
+selection stays on the same characters when the script changes, and it emits
+``lines_selected`` with the ids of the source lines under the selection.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from typing import Callable, Optional, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStackedWidget,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Article
+from ..core.textutil import is_wide
+from .reading import HEAD_ROLES, Converter, Reading, identity
+
+log = logging.getLogger(__name__)
+
+#: (index into reading.parts, display start, display end)
+DisplayRange = tuple[int, int, int]
+#: (part index in the article, original start, original end)
+OriginalRange = tuple[int, int, int]
+
+HIT_COLOR = QColor(255, 170, 40, 140)
+CURRENT_HIT_COLOR = QColor(255, 110, 0, 200)
+FIND_COLOR = QColor(120, 200, 255, 120)
+
+#: Vertical presentation forms for punctuation in 直排 (one character for one: offsets hold).
+VERTICAL_FORMS = str.maketrans({
+    "，": "︐", "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖",
+    "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "“": "﹁", "”": "﹂", "‘": "﹃", "’": "﹄",
+    "（": "︵", "）": "︶", "(": "︵", ")": "︶", "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀",
+    "【": "︻", "】": "︼", "〔": "︹", "〕": "︺", "—": "︱", "…": "︙", "─": "│",
+})
+
+ROLE_SCALE = {
+    "headline": 1.55, "kicker": 1.1, "subheadline": 1.15, "section-heading": 1.1,
+    "byline": 0.92, "dateline": 0.92, "caption": 0.9, "credit": 0.85, "editors-note": 0.9,
+    "column-label": 0.9, "furniture": 0.85, "noise": 0.85, "advertisement": 1.0,
+}
+SECONDARY_ROLES = ("byline", "dateline", "caption", "credit", "editors-note", "column-label", "furniture", "noise")
+
+
+def mostly_cjk(text: str) -> bool:
+    sample = text[:200]
+    return sum(1 for c in sample if is_wide(c)) > len(sample) / 3
+
+
+#: Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first.
+LATIN_SERIFS = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman"]
+
+
+def reading_font(family: str, size: float, latin_first: bool = False) -> QFont:
+    """A serif reading font: ``family`` (a CJK serif) with Latin serifs beside it."""
+    font = QFont(family)
+    font.setFamilies(LATIN_SERIFS + [family] if latin_first else [family] + LATIN_SERIFS)
+    font.setPointSizeF(size)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font
+
+
+class TextReader(QTextBrowser):
+    """The horizontal reading view (a read-only QTextBrowser)."""
+
+    selection_moved = Signal()
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textReader")
+        self.setAccessibleName(self.tr("Article text"))
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.reading: Optional[Reading] = None
+        self._blocks: list[int] = []
+        self.selectionChanged.connect(self.selection_moved)
+        self.cursorPositionChanged.connect(self.selection_moved)
+
+    def set_reading(self, reading: Reading, family: str, size: float) -> None:
+        self.reading = reading
+        doc = QTextDocument(self)
+        cjk = mostly_cjk(" ".join(sp.display for sp in reading.parts))
+        base = reading_font(family, size, latin_first=not cjk)
+        doc.setDefaultFont(base)
+        doc.setDocumentMargin(28)
+        pal = self.palette()
+        secondary = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        cursor = QTextCursor(doc)
+        self._blocks = []
+        for k, sp in enumerate(reading.parts):
+            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk)
+            if k == 0:
+                cursor.setBlockFormat(bfmt)
+                cursor.setBlockCharFormat(cfmt)
+            else:
+                cursor.insertBlock(bfmt, cfmt)
+            self._blocks.append(cursor.block().position())
+            cursor.insertText(sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), cfmt)
+        self.setDocument(doc)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @staticmethod
+    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        size = base.pointSizeF()
+        bfmt = QTextBlockFormat()
+        cfmt = QTextCharFormat()
+        scale = ROLE_SCALE.get(role, 1.0)
+        cfmt.setFontPointSize(size * scale)
+        bfmt.setLineHeight(175 if role == "paragraph" else 140, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if role in HEAD_ROLES:
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            cfmt.setFontWeight(QFont.Weight.Bold if role == "headline" else QFont.Weight.DemiBold)
+            bfmt.setTopMargin(size * (0.9 if role == "headline" else 0.3))
+            bfmt.setBottomMargin(size * (0.7 if role == "headline" else 0.2))
+        elif role == "section-heading":
+            cfmt.setFontWeight(QFont.Weight.Bold)
+            bfmt.setTopMargin(size * 0.8)
+            bfmt.setBottomMargin(size * 0.3)
+        elif role in SECONDARY_ROLES:
+            cfmt.setForeground(secondary)
+            if role == "byline":
+                bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            bfmt.setBottomMargin(size * 0.5)
+            if role in ("caption", "credit", "editors-note"):
+                bfmt.setLeftMargin(size * 1.5)
+                bfmt.setRightMargin(size * 1.5)
+        else:
+            bfmt.setTextIndent(size * 2 * (96 / 72) if cjk else size * 1.5)
+            bfmt.setBottomMargin(size * 0.55)
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        return bfmt, cfmt
+
+    # positions -------------------------------------------------------------
+    def _k_of(self, pos: int) -> tuple[int, int]:
+        """(k, display offset) of a document position."""
+        assert self.reading is not None
+        block = self.document().findBlock(pos)
+        k = max(0, min(len(self.reading.parts) - 1, block.blockNumber()))
+        sp = self.reading.parts[k]
+        return k, sp.from_u16(pos - block.position())
+
+    def _pos_of(self, k: int, offset: int) -> int:
+        assert self.reading is not None
+        return self._blocks[k] + self.reading.parts[k].to_u16(offset)
+
+    def selection(self) -> list[DisplayRange]:
+        if self.reading is None or not self.reading.parts:
+            return []
+        c = self.textCursor()
+        a, b = sorted((c.anchor(), c.position()))
+        ka, oa = self._k_of(a)
+        kb, ob = self._k_of(b)
+        out: list[DisplayRange] = []
+        for k in range(ka, kb + 1):
+            start = oa if k == ka else 0
+            end = ob if k == kb else len(self.reading.parts[k].display)
+            out.append((k, start, end))
+        return out
+
+    def select(self, k0: int, s: int, k1: int, e: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self._pos_of(k0, s))
+        c.setPosition(self._pos_of(k1, e), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+
+    def reveal(self, k: int, offset: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self._pos_of(k, offset))
+        rect = self.cursorRect(c)
+        bar = self.verticalScrollBar()
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
+        sels = []
+        for (k, s, e), colour in marks:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(self._pos_of(k, s))
+            c.setPosition(self._pos_of(k, e), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            sel.format = fmt
+            sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def char_rect(self, k: int, offset: int) -> QRectF:
+        c = QTextCursor(self.document())
+        c.setPosition(self._pos_of(k, offset))
+        return QRectF(self.cursorRect(c))
+
+
+class VerticalReader(QWidget):
+    """直排: the article in columns, top to bottom and right to left."""
+
+    selection_moved = Signal()
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__()
+        self.setObjectName("verticalReader")
+        self.setAccessibleName(self.tr("Article text, vertical"))
+        self.scroll = scroll
+        self.reading: Optional[Reading] = None
+        self.family = "Noto Serif CJK TC"
+        self.size_pt = 17.0
+        #: (k, offset, rect, char, font px)
+        self.cells: list[tuple[int, int, QRectF, str, float]] = []
+        self._flat: dict[tuple[int, int], int] = {}
+        self.anchor: Optional[int] = None
+        self.cursor: Optional[int] = None
+        self.marks: list[tuple[DisplayRange, QColor]] = []
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+
+    def set_reading(self, reading: Reading, family: str, size: float) -> None:
+        self.reading = reading
+        self.family = family
+        self.size_pt = size
+        self.anchor = self.cursor = None
+        self.relayout()
+
+    def relayout(self) -> None:
+        self.cells = []
+        self._flat = {}
+        if self.reading is None:
+            self.resize(10, 10)
+            return
+        height = max(200, self.scroll.viewport().height())
+        px = self.size_pt * 96 / 72
+        margin = px * 1.5
+        columns: list[tuple[float, list[tuple[int, int, float, str, float]]]] = []  # (width, [(k, off, y, ch, fpx)])
+        for k, sp in enumerate(self.reading.parts):
+            fpx = px * ROLE_SCALE.get(sp.role, 1.0)
+            cell = fpx * 1.12
+            rows = max(4, int((height - 2 * margin) // cell))
+            pitch = fpx * (1.9 if sp.role == "paragraph" else 1.6)
+            text = sp.display.translate(VERTICAL_FORMS)
+            row = 2 if sp.role == "paragraph" and mostly_cjk(sp.display) else 0
+            if sp.role in HEAD_ROLES:
+                row = max(0, (rows - len(text)) // 2)  # a short headline stands centred in its column
+            col: list[tuple[int, int, float, str, float]] = []
+            for i, ch in enumerate(text):
+                if row >= rows:
+                    columns.append((pitch, col))
+                    col, row = [], 0
+                col.append((k, i, margin + row * cell, ch, fpx))
+                row += 1
+            columns.append((pitch * (1.3 if sp.role in HEAD_ROLES else 1.0), col))
+        total = sum(w for w, _ in columns) + 2 * margin
+        x = total - margin
+        for width, col in columns:
+            x -= width
+            for k, i, y, ch, fpx in col:
+                rect = QRectF(x + (width - fpx) / 2, y, fpx, fpx * 1.12)
+                self._flat[(k, i)] = len(self.cells)
+                self.cells.append((k, i, rect, ch, fpx))
+        self.setMinimumSize(QSize(int(math.ceil(total)), int(height)))
+        self.resize(int(math.ceil(total)), int(height))
+        self.update()
+
+    # positions ----------------------------------------------------------------
+    def _index_at(self, pos: QPointF) -> Optional[int]:
+        best, dist = None, float("inf")
+        for n, (_, _, rect, _, _) in enumerate(self.cells):
+            if rect.contains(pos):
+                return n
+            d = (rect.center() - pos).manhattanLength()
+            if d < dist:
+                best, dist = n, d
+        return best
+
+    def selection(self) -> list[DisplayRange]:
+        if self.anchor is None or self.cursor is None or self.reading is None:
+            return []
+        a, b = sorted((self.anchor, self.cursor))
+        if a == b:
+            k, i = self.cells[a][0], self.cells[a][1]
+            return [(k, i, i)]
+        out: dict[int, list[int]] = {}
+        for n in range(a, b):
+            k, i = self.cells[n][0], self.cells[n][1]
+            rng = out.setdefault(k, [i, i + 1])
+            rng[1] = i + 1
+        return [(k, s, e) for k, (s, e) in out.items()]
+
+    def _flat_of(self, k: int, offset: int, end: bool = False) -> int:
+        if (k, offset) in self._flat:
+            return self._flat[(k, offset)]
+        if end and offset > 0 and (k, offset - 1) in self._flat:
+            return self._flat[(k, offset - 1)] + 1
+        return len(self.cells)
+
+    def select(self, k0: int, s: int, k1: int, e: int) -> None:
+        self.anchor = self._flat_of(k0, s)
+        self.cursor = self._flat_of(k1, e, end=True) if (k1, e) not in self._flat else self._flat[(k1, e)]
+        self.update()
+        self.selection_moved.emit()
+
+    def reveal(self, k: int, offset: int) -> None:
+        n = self._flat.get((k, offset))
+        if n is not None:
+            c = self.cells[n][2].center()
+            self.scroll.ensureVisible(int(c.x()), int(c.y()), 80, 80)
+
+    def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
+        self.marks = list(marks)
+        self.update()
+
+    def char_rect(self, k: int, offset: int) -> QRectF:
+        n = self._flat.get((k, offset))
+        return self.cells[n][2] if n is not None else QRectF()
+
+    def scroll_to_start(self) -> None:
+        bar = self.scroll.horizontalScrollBar()
+        bar.setValue(bar.maximum())
+
+    # events -------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        n = self._index_at(event.position())
+        if n is not None:
+            self.anchor = self.cursor = n
+            self.update()
+            self.selection_moved.emit()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.anchor is None:
+            return
+        n = self._index_at(event.position())
+        if n is not None and n != self.cursor:
+            self.cursor = n + (1 if n >= self.anchor else 0)
+            self.update()
+            self.selection_moved.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        exposed = QRectF(event.rect())
+        marked: dict[tuple[int, int], QColor] = {}
+        for (k, s, e), colour in self.marks:
+            for i in range(s, e):
+                marked[(k, i)] = colour
+        sel: set[int] = set()
+        if self.anchor is not None and self.cursor is not None:
+            a, b = sorted((self.anchor, self.cursor))
+            sel = set(range(a, b))
+        text_colour = pal.color(QPalette.ColorRole.Text)
+        secondary = pal.color(QPalette.ColorRole.PlaceholderText)
+        font = QFont(self.family)
+        current_px = -1.0
+        assert self.reading is not None or not self.cells
+        for n, (k, i, rect, ch, fpx) in enumerate(self.cells):
+            if not rect.intersects(exposed):
+                continue
+            if n in sel:
+                painter.fillRect(rect, pal.color(QPalette.ColorRole.Highlight))
+            elif (k, i) in marked:
+                painter.fillRect(rect, marked[(k, i)])
+            if fpx != current_px:
+                font.setPixelSize(max(1, int(fpx)))
+                role = self.reading.parts[k].role if self.reading else "paragraph"
+                font.setBold(role in HEAD_ROLES or role == "section-heading")
+                painter.setFont(font)
+                current_px = fpx
+            role = self.reading.parts[k].role if self.reading else "paragraph"
+            if n in sel:
+                painter.setPen(pal.color(QPalette.ColorRole.HighlightedText))
+            else:
+                painter.setPen(secondary if role in SECONDARY_ROLES else text_colour)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ch)
+        painter.end()
+
+
+class FindBar(QWidget):
+    """Find in article (Ctrl+F): a field, previous/next and a count."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Find in article"))
+        self.field.setAccessibleName(self.tr("Find in article"))
+        self.field.setClearButtonEnabled(True)
+        self.prev_button = QToolButton(self)
+        self.prev_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.prev_button.setAccessibleName(self.tr("Previous match"))
+        self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.next_button.setAccessibleName(self.tr("Next match"))
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.count = QLabel(self)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAccessibleName(self.tr("Close find bar"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        for w in (self.field, self.prev_button, self.next_button, self.count, self.close_button):
+            lay.addWidget(w)
+        lay.setStretch(0, 1)
+
+
+class ArticleView(QWidget):
+    """An article in the display script, horizontal or vertical, with hits, selection and find."""
+
+    #: ids of the source lines under the selection (or the cursor)
+    lines_selected = Signal(list)
+    #: the current hit changed: (index, count)
+    hit_changed = Signal(int, int)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.article: Optional[Article] = None
+        self.reading: Optional[Reading] = None
+        self.convert: Converter = identity
+        self.script = ""
+        self.font_family: Callable[[str, str], str] = lambda script, text: "Noto Serif CJK SC"
+        self.font_size = 17.0
+        self.vertical = False
+        #: search hits as original ranges, and the current one
+        self.hits: list[OriginalRange] = []
+        self.current_hit = -1
+        self.found: list[OriginalRange] = []
+        self.current_found = -1
+        self._last_lines: list[str] = []
+        self._quiet = False
+
+        self.text = TextReader(self)
+        self.vscroll = QScrollArea(self)
+        self.vscroll.setObjectName("verticalScroll")
+        self.vreader = VerticalReader(self.vscroll)
+        self.vscroll.setWidget(self.vreader)
+        self.vscroll.setWidgetResizable(False)
+        self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.text)
+        self.stack.addWidget(self.vscroll)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.find_bar)
+
+        self.text.selection_moved.connect(self._selection_moved)
+        self.vreader.selection_moved.connect(self._selection_moved)
+        self.find_bar.field.textChanged.connect(self.find)
+        self.find_bar.field.returnPressed.connect(self.find_next)
+        self.find_bar.next_button.clicked.connect(self.find_next)
+        self.find_bar.prev_button.clicked.connect(self.find_previous)
+        self.find_bar.close_button.clicked.connect(self.close_find)
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar)
+        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        esc.activated.connect(self.close_find)
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(60)
+        self._relayout_timer.timeout.connect(self._relayout_vertical)
+
+    @property
+    def view(self) -> TextReader | VerticalReader:
+        return self.vreader if self.vertical else self.text
+
+    # content -------------------------------------------------------------------
+    def set_article(self, article: Optional[Article], hits: Sequence[tuple[int, int]] = ()) -> None:
+        """Show ``article`` with search hits given as ranges in ``Article.text``."""
+        self.article = article
+        self.hits = []
+        self.current_hit = -1
+        self.found = []
+        self.current_found = -1
+        self._last_lines = []
+        self._render()
+        if self.reading is not None:
+            for start, end in hits:
+                self.hits.extend(self.reading.split_article_range(start, end))
+            self.hits.sort()
+        self._apply_marks()
+        if self.hits:
+            self.goto_hit(0)
+        elif self.find_bar.isVisible() and self.find_bar.field.text():
+            self.find(self.find_bar.field.text())
+
+    def set_converter(self, script: str, convert: Converter) -> None:
+        """Change the display script; the selection stays on the same original characters."""
+        selection = self.selection_original()
+        self.script = script
+        self.convert = convert
+        self._rerender(selection)
+
+    def set_vertical(self, on: bool) -> None:
+        if on == self.vertical:
+            return
+        selection = self.selection_original()
+        self.vertical = on
+        self.stack.setCurrentIndex(1 if on else 0)
+        self._rerender(selection)
+
+    def set_font_size(self, size: float) -> None:
+        selection = self.selection_original()
+        self.font_size = max(8.0, min(40.0, size))
+        self._rerender(selection)
+
+    def _rerender(self, selection: list[OriginalRange]) -> None:
+        self._quiet = True
+        try:
+            self._render()
+            self._apply_marks()
+            if selection:
+                self.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
+        finally:
+            self._quiet = False
+
+    def _render(self) -> None:
+        if self.article is None:
+            self.reading = None
+            self.text.clear()
+            self.vreader.reading = None
+            self.vreader.relayout()
+            return
+        self.reading = Reading.build(self.article, self.convert)
+        sample = " ".join(sp.display for sp in self.reading.parts[:6])
+        family = self.font_family(self.script, sample)
+        if self.vertical:
+            self.vreader.set_reading(self.reading, family, self.font_size)
+            self.vreader.scroll_to_start()
+        else:
+            self.text.set_reading(self.reading, family, self.font_size)
+
+    def _relayout_vertical(self) -> None:
+        if self.vertical and self.reading is not None:
+            selection = self.selection_original()
+            self.vreader.relayout()
+            if selection:
+                self._quiet = True
+                self.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
+                self._quiet = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.vertical:
+            self._relayout_timer.start()
+
+    # coordinates ------------------------------------------------------------------
+    def _k(self, part_index: int) -> Optional[int]:
+        if self.reading is None:
+            return None
+        for k, sp in enumerate(self.reading.parts):
+            if sp.index == part_index:
+                return k
+        return None
+
+    def to_display(self, rng: OriginalRange) -> Optional[DisplayRange]:
+        k = self._k(rng[0])
+        if k is None or self.reading is None:
+            return None
+        s, e = self.reading.parts[k].display_range(rng[1], rng[2])
+        return k, s, e
+
+    def to_original(self, rng: DisplayRange) -> OriginalRange:
+        assert self.reading is not None
+        sp = self.reading.parts[rng[0]]
+        s, e = sp.original_range(rng[1], rng[2])
+        return sp.index, s, e
+
+    # selection ----------------------------------------------------------------------
+    def selection_original(self) -> list[OriginalRange]:
+        """The selection as original ranges (part index, start, end); a bare cursor gives start == end."""
+        if self.reading is None:
+            return []
+        return [self.to_original(r) for r in self.view.selection()]
+
+    def selected_text(self) -> str:
+        """The selected characters as displayed."""
+        if self.reading is None:
+            return ""
+        return "".join(self.reading.parts[k].display[s:e] for k, s, e in self.view.selection())
+
+    def select_original(self, part0: int, start: int, part1: Optional[int] = None, end: Optional[int] = None) -> None:
+        """Select original characters from (part0, start) to (part1, end)."""
+        part1 = part0 if part1 is None else part1
+        end = start if end is None else end
+        a = self.to_display((part0, start, start))
+        b = self.to_display((part1, end, end))
+        if a is None or b is None:
+            return
+        self.view.select(a[0], a[1], b[0], b[2])
+        self.view.reveal(a[0], a[1])
+        self._selection_moved()
+
+    def current_part(self) -> Optional[int]:
+        """Article part index at the cursor."""
+        sel = self.selection_original()
+        return sel[0][0] if sel else None
+
+    def _selection_moved(self) -> None:
+        if self.reading is None:
+            return
+        lines = self.reading.lines_of(self.selection_original())
+        if lines != self._last_lines and not self._quiet:
+            self._last_lines = lines
+            self.lines_selected.emit(lines)
+
+    def reveal_line(self, line_id: str, offset: int = 0) -> Optional[int]:
+        """Put the cursor on the character from ``line_id`` at ``offset``; returns the part index."""
+        if self.reading is None:
+            return None
+        found = self.reading.locate_line(line_id, offset)
+        if found is None:
+            return None
+        part, orig = found
+        sp = self.reading.shown(part)
+        assert sp is not None
+        # select the characters this line gave to the paragraph, cursor on the clicked one
+        mine = [(s.start, s.end) for s in sp.part.spans if s.line == line_id]
+        lo = min(s for s, _ in mine)
+        hi = max(e for _, e in mine)
+        self.select_original(part, lo, part, hi)
+        k = self._k(part)
+        if k is not None:
+            self.view.reveal(k, self.reading.parts[k].display_range(orig, orig)[0])
+        return part
+
+    # hits ---------------------------------------------------------------------------------
+    def _apply_marks(self) -> None:
+        if self.reading is None:
+            return
+        marks: list[tuple[DisplayRange, QColor]] = []
+        for i, rng in enumerate(self.hits):
+            d = self.to_display(rng)
+            if d is not None:
+                marks.append((d, CURRENT_HIT_COLOR if i == self.current_hit else HIT_COLOR))
+        for i, rng in enumerate(self.found):
+            d = self.to_display(rng)
+            if d is not None:
+                marks.append((d, CURRENT_HIT_COLOR if i == self.current_found else FIND_COLOR))
+        self.view.set_marks(marks)
+
+    def hit_lines(self) -> list[str]:
+        """Ids of the source lines every hit came from."""
+        return self.reading.lines_of(self.hits) if self.reading else []
+
+    def goto_hit(self, i: int) -> None:
+        if not self.hits:
+            return
+        self.current_hit = i % len(self.hits)
+        self._apply_marks()
+        d = self.to_display(self.hits[self.current_hit])
+        if d is not None:
+            self.view.reveal(d[0], d[1])
+        self.hit_changed.emit(self.current_hit, len(self.hits))
+
+    def next_hit(self) -> None:
+        self.goto_hit(self.current_hit + 1)
+
+    def previous_hit(self) -> None:
+        self.goto_hit(self.current_hit - 1)
+
+    # find in article ------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.field.setFocus()
+        self.find_bar.field.selectAll()
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self.found = []
+        self.current_found = -1
+        self._apply_marks()
+        self.view.setFocus()
+
+    def find(self, needle: str) -> int:
+        """Mark every occurrence of ``needle`` in the displayed text (case-insensitive); returns the count."""
+        self.found = []
+        self.current_found = -1
+        if self.reading is not None and needle:
+            low = needle.casefold()
+            for k, sp in enumerate(self.reading.parts):
+                hay = sp.display.casefold()
+                if len(hay) != len(sp.display):  # casefold changed lengths (ß): search the display as is
+                    hay, low_k = sp.display, needle
+                else:
+                    low_k = low
+                i = hay.find(low_k)
+                while i >= 0:
+                    self.found.append(self.to_original((k, i, i + len(needle))))
+                    i = hay.find(low_k, i + max(1, len(needle)))
+        if self.found:
+            self.current_found = 0
+            self._reveal_found()
+        self._apply_marks()
+        self.find_bar.count.setText(self.tr("%n match(es)", "", len(self.found)) if needle else "")
+        return len(self.found)
+
+    def _reveal_found(self) -> None:
+        d = self.to_display(self.found[self.current_found])
+        if d is not None:
+            self.view.reveal(d[0], d[1])
+
+    def find_next(self) -> None:
+        if self.found:
+            self.current_found = (self.current_found + 1) % len(self.found)
+            self._reveal_found()
+            self._apply_marks()
+
+    def find_previous(self) -> None:
+        if self.found:
+            self.current_found = (self.current_found - 1) % len(self.found)
+            self._reveal_found()
+            self._apply_marks()

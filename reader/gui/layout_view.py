@@ -1,0 +1,456 @@
+"""The raw layout of a page: the scan, the layout drawn from coordinates, or the text lines.
+
+Three ways to show a page, chosen from what the source gives:
+
+* an image that matches the page's coordinates (``Page.image`` with an
+  ``image_scale``): the scan, loaded through Pillow (JPEG 2000 too), with the
+  current article's regions outlined and lit lines filled over it;
+* boxes but no usable image: each line's text drawn in its box (stacked
+  top to bottom when the box is a vertical column);
+* no boxes (plain OCR text): the original lines set in columns, in file order.
+
+Every line is a :class:`LineItem` keyed by its id, so the reading view can
+light lines up by id, and a click on a line reports ``(line id, offset)``.
+Scene coordinates are the model's page pixels. Zoom with Ctrl+wheel or the
+zoom methods; drag to pan; :meth:`LayoutView.fit_width` fits the page width.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import Iterable, Optional, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ..core.model import Box, Line, Page
+from ..core.textutil import em_width, is_wide
+
+log = logging.getLogger(__name__)
+
+#: Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column.
+TEXT_EM = 24.0
+TEXT_PITCH = 36.0
+TEXT_COLUMN_LINES = 48
+TEXT_GAP = 48.0
+#: Page images are decoded at most this many pixels on their longer side.
+MAX_IMAGE_SIDE = 3600
+
+LIT = QColor(255, 200, 0, 110)
+HIT = QColor(255, 90, 0, 150)
+ARTICLE = QColor(20, 110, 230)
+
+
+class LineItem(QGraphicsItem):
+    """One source line: clickable, lit by selection, filled on a hit, text drawn when there is no scan."""
+
+    def __init__(self, line: Line, rect: QRectF, draw_text: bool, vertical: bool, font_family: str) -> None:
+        super().__init__()
+        self.line_id = line.id
+        self.text = line.text
+        self.rect = rect
+        self.draw_text = draw_text
+        self.vertical = vertical
+        self.font_family = font_family
+        self.in_article = False
+        self.lit = False
+        self.hit = False
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
+        self.setToolTip(line.text.strip())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return QRectF(self.rect)  # a copy: Qt owns what a virtual returns
+
+    def offset_at(self, pos: QPointF) -> int:
+        """Offset in the line's text of the character under ``pos`` (scene coordinates)."""
+        n = len(self.text)
+        if n == 0:
+            return 0
+        if self.vertical:
+            frac = (pos.y() - self.rect.top()) / max(1e-6, self.rect.height())
+        else:
+            frac = (pos.x() - self.rect.left()) / max(1e-6, self.rect.width())
+        stripped = self.text.rstrip()
+        lead = len(self.text) - len(self.text.lstrip())
+        visible = max(1, len(stripped) - lead)
+        return max(0, min(n - 1, lead + int(frac * visible)))
+
+    def set_state(self, in_article: Optional[bool] = None, lit: Optional[bool] = None, hit: Optional[bool] = None) -> None:
+        changed = False
+        for name, value in (("in_article", in_article), ("lit", lit), ("hit", hit)):
+            if value is not None and getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        if changed:
+            self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        r = self.rect
+        if self.hit:
+            painter.fillRect(r, HIT)
+        elif self.lit:
+            painter.fillRect(r, LIT)
+        if self.draw_text:
+            ink = QColor(35, 35, 35) if not self.in_article else QColor(10, 40, 120)
+            painter.setPen(ink)
+            self._paint_text(painter)
+
+    def _paint_text(self, painter: QPainter) -> None:
+        text = self.text.strip()
+        if not text:
+            return
+        r = self.rect
+        font = QFont(self.font_family)
+        if self.vertical:
+            cell = r.height() / max(1, len(text))
+            size = max(1.0, min(r.width(), cell) * 0.85)
+            font.setPixelSize(max(1, int(size)))
+            painter.setFont(font)
+            for i, ch in enumerate(text):
+                cr = QRectF(r.left(), r.top() + i * cell, r.width(), cell)
+                painter.drawText(cr, Qt.AlignmentFlag.AlignCenter, ch)
+            return
+        size = max(1.0, r.height() * 0.78)
+        font.setPixelSize(max(1, int(size)))
+        painter.setFont(font)
+        natural = painter.fontMetrics().horizontalAdvance(text)
+        painter.save()
+        painter.translate(r.left(), r.top())
+        if natural > 0:
+            painter.scale(r.width() / natural, 1.0)
+        painter.drawText(QRectF(0, 0, max(natural, 1), r.height()), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.restore()
+
+
+def text_page_boxes(lines: Sequence[Line]) -> dict[str, Box]:
+    """Boxes for a page without coordinates: its lines in columns of file order.
+
+    A column holds at most TEXT_COLUMN_LINES lines, broken after a blank line
+    when one falls in its last quarter, so articles are rarely cut mid-column.
+    """
+    boxes: dict[str, Box] = {}
+    x = 0.0
+    col: list[Line] = []
+
+    def flush(col: list[Line], x: float) -> float:
+        widest = 0.0
+        for i, line in enumerate(col):
+            w = max(0.5, em_width(line.text.rstrip())) * TEXT_EM
+            y = i * TEXT_PITCH
+            boxes[line.id] = (x, y, x + w, y + TEXT_EM * 1.15)
+            widest = max(widest, w)
+        return x + widest + TEXT_GAP
+
+    for line in lines:
+        col.append(line)
+        full = len(col) >= TEXT_COLUMN_LINES
+        soft = len(col) >= TEXT_COLUMN_LINES * 3 // 4 and line.blank_after
+        if full or soft:
+            x = flush(col, x)
+            col = []
+    if col:
+        flush(col, x)
+    return boxes
+
+
+_image_cache: "OrderedDict[str, tuple[QImage, float]]" = OrderedDict()
+
+
+def load_image(path: str) -> Optional[tuple[QImage, float]]:
+    """The page image as a QImage and the factor it was reduced by (cached, at most 4)."""
+    if path in _image_cache:
+        _image_cache.move_to_end(path)
+        return _image_cache[path]
+    try:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            full_width = im.size[0]
+            reduce = 1
+            while max(im.size) / reduce > MAX_IMAGE_SIDE:
+                reduce *= 2
+            if reduce > 1 and im.format == "JPEG2000":
+                im._reduce = reduce.bit_length() - 1  # decode a lower resolution level directly
+            elif reduce > 1:
+                im.draft("RGB", (im.size[0] // reduce, im.size[1] // reduce))
+            rgb = im.convert("RGB")
+            if max(rgb.size) > MAX_IMAGE_SIDE:
+                rgb = rgb.reduce(2 ** max(1, (max(rgb.size) // MAX_IMAGE_SIDE).bit_length()))
+            factor = full_width / max(1, rgb.width)
+            data = rgb.tobytes("raw", "RGB")
+            qimg = QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
+    except Exception as e:  # an unreadable image falls back on the drawn layout; say why in the log
+        log.warning("%s: the page image cannot be shown (%s)", path, e)
+        return None
+    _image_cache[path] = (qimg, float(factor))
+    while len(_image_cache) > 4:
+        _image_cache.popitem(last=False)
+    return qimg, float(factor)
+
+
+class LayoutView(QGraphicsView):
+    """A page's raw layout with lines addressable by id."""
+
+    #: a line was clicked: (line id, offset of the character under the mouse)
+    line_clicked = Signal(str, int)
+
+    def __init__(self, parent: Optional[QWidget] = None, font_family: str = "Noto Serif CJK SC") -> None:
+        super().__init__(parent)
+        self.setObjectName("layoutView")
+        self.setAccessibleName(self.tr("Page layout"))
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QBrush(self.palette().color(QPalette.ColorRole.Window)))
+        self.font_family = font_family
+        self.page: Optional[Page] = None
+        self.page_key: Optional[tuple[str, int]] = None
+        self.mode = "empty"
+        self.items: dict[str, LineItem] = {}
+        self._regions: list[QGraphicsRectItem] = []
+        self._article_lines: set[str] = set()
+        self._lit: set[str] = set()
+        self._hits: set[str] = set()
+        self._press: Optional[QPointF] = None
+        self._fitted = True
+
+    # building ------------------------------------------------------------
+    def set_page(self, page: Optional[Page], key: Optional[tuple[str, int]] = None) -> None:
+        """Show ``page``; nothing is rebuilt when the same page (``key``) is shown again."""
+        if key is not None and key == self.page_key and page is not None:
+            return
+        scene = self.scene()
+        scene.clear()
+        self.items = {}
+        self._regions = []
+        self._article_lines = set()
+        self._lit = set()
+        self._hits = set()
+        self.page = page
+        self.page_key = key
+        if page is None:
+            self.mode = "empty"
+            return
+        boxed = [ln for ln in page.lines if ln.box is not None]
+        image = None
+        if page.image and page.image_scale and boxed:
+            image = load_image(page.image)
+        elif page.image and not page.lines:
+            image = load_image(page.image)
+        if boxed:
+            boxes = {ln.id: ln.box for ln in boxed if ln.box is not None}
+            self.mode = "scan" if image is not None else "drawn"
+        else:
+            boxes = text_page_boxes(page.lines)
+            self.mode = "text"
+        width = page.width or 0.0
+        height = page.height or 0.0
+        if image is not None:
+            qimg, factor = image
+            pix = QGraphicsPixmapItem(QPixmap.fromImage(qimg))
+            pix.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            scale = factor / (page.image_scale or 1.0)
+            pix.setScale(scale)
+            pix.setZValue(-10)
+            scene.addItem(pix)
+            width = max(width, qimg.width() * scale)
+            height = max(height, qimg.height() * scale)
+        elif self.mode == "drawn" and width and height:
+            sheet = scene.addRect(QRectF(0, 0, width, height), QPen(QColor(190, 190, 190)), QBrush(QColor(252, 251, 247)))
+            sheet.setZValue(-10)
+        elif self.mode == "text":
+            right = max((b[2] for b in boxes.values()), default=0.0)
+            bottom = max((b[3] for b in boxes.values()), default=0.0)
+            sheet = scene.addRect(QRectF(-TEXT_EM, -TEXT_EM, right + 2 * TEXT_EM, bottom + 2 * TEXT_EM),
+                                  QPen(QColor(190, 190, 190)), QBrush(QColor(252, 251, 247)))
+            sheet.setZValue(-10)
+        for line in page.lines:
+            box = boxes.get(line.id)
+            if box is None:
+                continue
+            rect = QRectF(QPointF(box[0], box[1]), QPointF(box[2], box[3])).normalized()
+            vertical = self._vertical(line, rect, page)
+            item = LineItem(line, rect, draw_text=image is None, vertical=vertical, font_family=self.font_family)
+            scene.addItem(item)
+            self.items[line.id] = item
+        bounds = scene.itemsBoundingRect()
+        if width and height:
+            bounds = bounds.united(QRectF(0, 0, width, height))
+        scene.setSceneRect(bounds.adjusted(-20, -20, 20, 20))
+        self._fitted = True
+        self.fit_width()
+
+    @staticmethod
+    def _vertical(line: Line, rect: QRectF, page: Page) -> bool:
+        text = line.text.strip()
+        if len(text) < 2:
+            return page.vertical and rect.height() >= rect.width()
+        wide = sum(1 for c in text if is_wide(c)) >= len(text) / 2
+        return wide and rect.height() > rect.width() * 1.3
+
+    # states ----------------------------------------------------------------
+    def set_article(self, line_ids: Iterable[str], regions: Sequence[Sequence[str]] = ()) -> None:
+        """Outline the current article: each group of line ids in ``regions`` gets one frame."""
+        new = set(line_ids)
+        for lid in self._article_lines - new:
+            if lid in self.items:
+                self.items[lid].set_state(in_article=False)
+        for lid in new:
+            if lid in self.items:
+                self.items[lid].set_state(in_article=True)
+        self._article_lines = new
+        scene = self.scene()
+        for r in self._regions:
+            scene.removeItem(r)
+        self._regions = []
+        pen = QPen(ARTICLE, 0)
+        pen.setCosmetic(True)
+        pen.setWidthF(2.0)
+        for group in regions or [list(new)]:
+            rect = self.union(group)
+            if rect is None:
+                continue
+            frame = QGraphicsRectItem(rect.adjusted(-3, -3, 3, 3))
+            frame.setPen(pen)
+            frame.setBrush(QBrush(QColor(20, 110, 230, 18)))
+            frame.setZValue(5)
+            frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(frame)
+            self._regions.append(frame)
+
+    def set_lit(self, line_ids: Iterable[str], scroll: bool = True) -> None:
+        """Fill the lines of the current selection; scroll them into view."""
+        new = {lid for lid in line_ids if lid in self.items}
+        for lid in self._lit - new:
+            self.items[lid].set_state(lit=False)
+        for lid in new:
+            self.items[lid].set_state(lit=True)
+        self._lit = new
+        if scroll and new:
+            self.reveal(new)
+
+    def set_hits(self, line_ids: Iterable[str]) -> None:
+        new = {lid for lid in line_ids if lid in self.items}
+        for lid in self._hits - new:
+            self.items[lid].set_state(hit=False)
+        for lid in new:
+            self.items[lid].set_state(hit=True)
+        self._hits = new
+
+    def lit_lines(self) -> set[str]:
+        return set(self._lit)
+
+    def hit_lines(self) -> set[str]:
+        return set(self._hits)
+
+    def article_lines(self) -> set[str]:
+        return set(self._article_lines)
+
+    def union(self, line_ids: Iterable[str]) -> Optional[QRectF]:
+        rect: Optional[QRectF] = None
+        for lid in line_ids:
+            item = self.items.get(lid)
+            if item is None:
+                continue
+            rect = item.rect if rect is None else rect.united(item.rect)
+        return rect
+
+    def reveal(self, line_ids: Iterable[str]) -> None:
+        rect = self.union(line_ids)
+        if rect is not None:
+            self.ensureVisible(rect, 40, 40)
+
+    def line_center(self, line_id: str) -> Optional[QPointF]:
+        item = self.items.get(line_id)
+        return item.rect.center() if item else None
+
+    # zoom and pan ---------------------------------------------------------------
+    def zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        target = max(0.02, min(20.0, current * factor))
+        self.scale(target / current, target / current)
+        self._fitted = False
+
+    def zoom_in(self) -> None:
+        self.zoom(1.25)
+
+    def zoom_out(self) -> None:
+        self.zoom(0.8)
+
+    def fit_width(self) -> None:
+        rect = self.scene().sceneRect()
+        if rect.width() <= 0:
+            return
+        avail = max(50, self.viewport().width() - 4)
+        s = avail / rect.width()
+        self.resetTransform()
+        self.scale(s, s)
+        self.centerOn(rect.center().x(), rect.top())
+        self._fitted = True
+
+    def fit_page(self) -> None:
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name and type
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit_width()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # clicks -------------------------------------------------------------------------
+    def line_at(self, scene_pos: QPointF) -> Optional[LineItem]:
+        """The line under a scene point; the smallest box wins where boxes overlap."""
+        found = [it for it in self.scene().items(scene_pos) if isinstance(it, LineItem)]
+        if not found:
+            return None
+        return min(found, key=lambda it: it.rect.width() * it.rect.height())
+
+    def click_scene(self, scene_pos: QPointF) -> bool:
+        """Act as if the user clicked at ``scene_pos``: emit ``line_clicked`` for the line there."""
+        item = self.line_at(scene_pos)
+        if item is None:
+            return False
+        self.line_clicked.emit(item.line_id, item.offset_at(scene_pos))
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        moved = (event.position() - self._press).manhattanLength()
+        self._press = None
+        if moved <= 4:
+            self.click_scene(self.mapToScene(event.position().toPoint()))

@@ -1,0 +1,141 @@
+"""What the window remembers between runs, kept in QSettings.
+
+Geometry and window state, splitter sizes, the last library and the recent
+ones, the display script, vertical reading, the UI language and the theme.
+``BROADSHEET_SETTINGS`` names an INI file to use instead of the platform's
+settings store (tests use a file under ``tmp_path``, so a test never touches
+the user's settings).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any, Optional
+
+from PySide6.QtCore import QByteArray, QSettings
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Broadsheet"
+APPLICATION = "Broadsheet"
+MAX_RECENT = 8
+
+#: Display scripts the reader can pick: OpenCC configuration ("" = the original text) and label.
+SCRIPTS = (
+    ("", "Original"),
+    ("t2s", "简体"),
+    ("s2t", "繁體"),
+    ("s2tw", "臺灣"),
+    ("s2hk", "香港"),
+)
+
+THEMES = ("system", "light", "dark")
+
+
+class Settings:
+    """Typed access to the QSettings keys the application uses."""
+
+    def __init__(self, path: Optional[str | Path] = None) -> None:
+        path = path or os.environ.get("BROADSHEET_SETTINGS")
+        if path:
+            self.qs = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self.qs = QSettings(ORGANIZATION, APPLICATION)
+
+    # generic -----------------------------------------------------------
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.qs.value(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self.qs.setValue(key, value)
+
+    def sync(self) -> None:
+        self.qs.sync()
+
+    def _bytes(self, key: str) -> Optional[QByteArray]:
+        value = self.qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # window ------------------------------------------------------------
+    def geometry(self) -> Optional[QByteArray]:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.qs.setValue("window/geometry", value)
+
+    def window_state(self) -> Optional[QByteArray]:
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.qs.setValue("window/state", value)
+
+    def splitter(self, name: str) -> Optional[QByteArray]:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter(self, name: str, value: QByteArray) -> None:
+        self.qs.setValue(f"splitters/{name}", value)
+
+    # library -----------------------------------------------------------
+    def last_library(self) -> Optional[str]:
+        value = self.qs.value("library/last", "")
+        return str(value) if value else None
+
+    def recent_libraries(self) -> list[str]:
+        value = self.qs.value("library/recent", [])
+        if isinstance(value, str):  # QSettings gives a bare string for a one-item list
+            value = [value]
+        return [str(v) for v in (value or []) if v]
+
+    def add_recent_library(self, path: str | Path) -> None:
+        """Make ``path`` the last library and move it to the top of the recent list."""
+        p = str(path)
+        recent = [r for r in self.recent_libraries() if r != p]
+        recent.insert(0, p)
+        self.qs.setValue("library/recent", recent[:MAX_RECENT])
+        self.qs.setValue("library/last", p)
+
+    # reading -----------------------------------------------------------
+    def script(self) -> str:
+        value = str(self.qs.value("reading/script", "") or "")
+        return value if value in {c for c, _ in SCRIPTS} else ""
+
+    def set_script(self, config: str) -> None:
+        self.qs.setValue("reading/script", config)
+
+    def vertical(self) -> bool:
+        return _bool(self.qs.value("reading/vertical", False))
+
+    def set_vertical(self, on: bool) -> None:
+        self.qs.setValue("reading/vertical", bool(on))
+
+    def font_size(self) -> int:
+        try:
+            return max(9, min(40, int(self.qs.value("reading/font_size", 17))))
+        except (TypeError, ValueError):
+            return 17
+
+    def set_font_size(self, size: int) -> None:
+        self.qs.setValue("reading/font_size", int(size))
+
+    # interface ---------------------------------------------------------
+    def language(self) -> str:
+        """UI language: "" follows the system locale; otherwise e.g. "zh_CN", "zh_TW", "en"."""
+        return str(self.qs.value("ui/language", "") or "")
+
+    def set_language(self, lang: str) -> None:
+        self.qs.setValue("ui/language", lang)
+
+    def theme(self) -> str:
+        value = str(self.qs.value("ui/theme", "system") or "system")
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.qs.setValue("ui/theme", theme if theme in THEMES else "system")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes", "on")
+    return bool(value)

@@ -1,0 +1,258 @@
+"""One way to run long work off the GUI thread: :func:`run_task` on a QThreadPool.
+
+Modelled on Picard's ``run_task``/``to_main`` and napari's ``thread_worker``.
+Long work in the core is plain Python: either a function that accepts
+``progress`` (a callable taking a :class:`Progress` or a number) and ``cancel``
+(a :class:`threading.Event`), or a generator function that yields progress and
+``return``\\ s its result. :func:`run_task` wraps either in a :class:`Worker`
+whose signals deliver progress, the result or the exception on the GUI thread.
+No exception is swallowed: a failure reaches ``failed`` and the log.
+
+The pool is injectable (:func:`set_pool`): tests install :class:`SyncPool`,
+which runs the work at once on the calling thread, so a test sees the result
+as soon as ``run_task`` returns; real threading is tested with ``waitSignal``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Optional, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside work that notices its cancel event (the worker reports ``aborted``)."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a piece of work has come: ``done`` of ``total`` units (``total`` None: unknown)."""
+
+    done: float
+    total: Optional[float] = None
+    message: str = ""
+
+    @property
+    def fraction(self) -> Optional[float]:
+        if not self.total:
+            return None
+        return max(0.0, min(1.0, self.done / self.total))
+
+
+class Pool(Protocol):
+    """What :func:`run_task` needs from a pool (QThreadPool or :class:`SyncPool`)."""
+
+    def start(self, runnable: QRunnable) -> None: ...
+
+
+class SyncPool:
+    """A pool that runs every task at once on the calling thread (tests, scripts)."""
+
+    def __init__(self) -> None:
+        self.started = 0
+
+    def start(self, runnable: QRunnable) -> None:
+        self.started += 1
+        runnable.run()
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 - QThreadPool's name
+        return True
+
+
+_pool: Optional[Pool] = None
+#: workers still running: kept referenced so their signals outlive the caller's frame
+_active: set["Worker"] = set()
+
+
+def set_pool(pool: Optional[Pool]) -> None:
+    """Use ``pool`` for every later task; None goes back to the global QThreadPool."""
+    global _pool
+    _pool = pool
+
+
+def pool() -> Pool:
+    return _pool if _pool is not None else QThreadPool.globalInstance()
+
+
+class Worker(QObject):
+    """The GUI-side handle of one task: signals, cancel, and the state it ended in."""
+
+    progressed = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    aborted = Signal()
+    #: emitted last, whatever the outcome
+    finished = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.cancel_event = threading.Event()
+        self.started_at = time.monotonic()
+        self.state = "pending"
+        self.result: Any = None
+        self.error: Optional[BaseException] = None
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it does at its next progress report or cancel check."""
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def report(self, value: Any = None, total: Optional[float] = None, message: str = "") -> None:
+        """The ``progress`` callable handed to the work; raises Cancelled once cancel was asked."""
+        if isinstance(value, Progress):
+            prog = value
+        elif isinstance(value, (int, float)):
+            prog = Progress(float(value), total, message)
+        else:
+            prog = Progress(0.0, total, str(value) if value is not None else message)
+        self.progressed.emit(prog)
+        if self.cancel_event.is_set():
+            raise Cancelled(self.name)
+
+    def rate(self, done: float) -> float:
+        """Units per second since the task started."""
+        elapsed = max(1e-6, time.monotonic() - self.started_at)
+        return done / elapsed
+
+
+class _Runnable(QRunnable):
+    def __init__(self, worker: Worker, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.worker = worker
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+    def run(self) -> None:
+        w = self.worker
+        w.state = "running"
+        w.started_at = time.monotonic()
+        try:
+            if inspect.isgeneratorfunction(self.fn):
+                gen = self.fn(*self.args, **self.kwargs)
+                result = None
+                while True:
+                    if w.cancel_event.is_set():
+                        gen.close()
+                        raise Cancelled(w.name)
+                    try:
+                        value = next(gen)
+                    except StopIteration as stop:
+                        result = stop.value
+                        break
+                    w.report(value)
+            else:
+                result = self.fn(*self.args, **self.kwargs)
+            if w.cancel_event.is_set():
+                # the work stopped early on its own and returned what it had done
+                w.result = result
+                raise Cancelled(w.name)
+        except Cancelled:
+            w.state = "aborted"
+            log.info("task %s cancelled", w.name)
+            w.aborted.emit()
+        except BaseException as e:  # every failure reaches the GUI thread: nothing is swallowed
+            w.state = "failed"
+            w.error = e
+            log.error("task %s failed: %s", w.name, e, exc_info=(type(e), e, e.__traceback__))
+            w.failed.emit(e)
+        else:
+            w.state = "done"
+            w.result = result
+            w.succeeded.emit(result)
+        finally:
+            w.finished.emit()
+
+
+def run_task(
+    fn: Callable[..., Any],
+    *args: Any,
+    name: str = "",
+    on_result: Optional[Callable[[Any], None]] = None,
+    on_error: Optional[Callable[[BaseException], None]] = None,
+    on_progress: Optional[Callable[[Progress], None]] = None,
+    on_finished: Optional[Callable[[], None]] = None,
+    pass_control: bool = False,
+    **kwargs: Any,
+) -> Worker:
+    """Run ``fn(*args, **kwargs)`` in the pool and return its :class:`Worker`.
+
+    With ``pass_control`` the work also receives ``progress=worker.report`` and
+    ``cancel=worker.cancel_event``. Callbacks run on the GUI thread (queued
+    through the worker's signals). The callbacks are connected before the work
+    starts, so a synchronous pool delivers them too.
+    """
+    worker = Worker(name or getattr(fn, "__name__", "task"))
+    if pass_control:
+        kwargs = dict(kwargs, progress=worker.report, cancel=worker.cancel_event)
+    if on_result is not None:
+        worker.succeeded.connect(on_result)
+    if on_error is not None:
+        worker.failed.connect(on_error)
+    if on_progress is not None:
+        worker.progressed.connect(on_progress)
+    if on_finished is not None:
+        worker.finished.connect(on_finished)
+    _active.add(worker)
+    worker.finished.connect(lambda: _active.discard(worker))
+    pool().start(_Runnable(worker, fn, args, kwargs))
+    return worker
+
+
+class _Invoker(QObject):
+    """Lives on the GUI thread; a queued signal carries callables to it."""
+
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run)
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        fn()
+
+
+_invoker: Optional[_Invoker] = None
+
+
+def install_invoker() -> None:
+    """Create the GUI-thread end of :func:`to_main`; call once from the GUI thread."""
+    global _invoker
+    if _invoker is None:
+        _invoker = _Invoker()
+
+
+def to_main(fn: Callable[..., None], *args: Any) -> None:
+    """Call ``fn(*args)`` on the GUI thread (at once when already there)."""
+    if _invoker is None or threading.current_thread() is threading.main_thread():
+        fn(*args)
+        return
+    _invoker.call.emit(lambda: fn(*args))
+
+
+def active_workers() -> list[Worker]:
+    return list(_active)
+
+
+def wait_all(timeout_ms: int = 5000) -> bool:
+    """Wait for the pool to drain (used when the window closes)."""
+    p = pool()
+    waiter = getattr(p, "waitForDone", None)
+    return bool(waiter(timeout_ms)) if waiter else True
+
+
+def single_shot(ms: int, fn: Callable[[], None]) -> None:
+    """Run ``fn`` on the GUI thread after ``ms`` milliseconds."""
+    QTimer.singleShot(ms, fn)
