@@ -348,8 +348,11 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     most two lines of short text and it is not set in display type (a masthead
     or a headline is not furniture).
     """
-    boxed = [(b, block_box(b)) for b in blocks if any(ln.text.strip() for ln in b.lines)]
-    boxed = [(b, bx) for b, bx in boxed if bx is not None]  # rules and pictures do not count
+    boxed: list[tuple[Block, Box]] = []
+    for b in blocks:
+        bx = block_box(b)
+        if bx is not None and any(ln.text.strip() for ln in b.lines):  # rules and pictures do not count
+            boxed.append((b, bx))
     content = _union([bx for _, bx in boxed])
     if content is None or len(boxed) < 3:
         return set()

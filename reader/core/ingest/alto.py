@@ -167,7 +167,7 @@ class _Reader:
                 unit = (el.text or "pixel").strip().lower() or "pixel"
             for el in xmlutil.iter_local(desc, "fileName"):
                 self.image_ref = (el.text or "").strip() or None
-            text = " ".join(t for t in desc.itertext())
+            text = " ".join(str(t) for t in desc.itertext())
             m = _DPI.search(text)
             if m:
                 dpi = float(m.group(1))
@@ -316,7 +316,7 @@ class _Reader:
         text = text.rstrip()
         if not line.words and not text:
             # a line without Strings but with text content (non-standard, seen in converters)
-            text = " ".join("".join(el.itertext()).split())
+            text = " ".join("".join(str(t) for t in el.itertext()).split())
             if text:
                 self.index.leaves.append((line.id, 0, len(text)))
         if last_is_part1 and not has_hyp and text and text[-1] not in HYPHENS:

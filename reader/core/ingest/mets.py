@@ -134,8 +134,9 @@ def _mods_title(mods: etree._Element) -> Optional[str]:
         words = []
         for name in ("nonSort", "title"):
             el = xmlutil.child(ti, name)
-            if el is not None and (el.text or "").strip():
-                words.append(" ".join(el.text.split()))
+            text = (el.text or "") if el is not None else ""
+            if text.strip():
+                words.append(" ".join(text.split()))
         if words:
             return " ".join(words)
     return None
@@ -149,7 +150,7 @@ def _mods_text(mods: etree._Element, *path: str) -> Optional[str]:
         el = xmlutil.child(el, name)
     if el is None:
         return None
-    text = " ".join("".join(el.itertext()).split())
+    text = " ".join("".join(str(t) for t in el.itertext()).split())
     return text or None
 
 
@@ -389,9 +390,9 @@ class _MetsReader:
         keep = unit.role in ("headline", "kicker", "subheadline", "byline")
         for g in groups:
             pieces = []
-            for lid, start, end in g:
+            for lid, lo, hi in g:
                 line = self.lines[lid]
-                pieces.append(Piece(lid, line.text[start:end], line.hyphenated and end >= len(line.text), start))
+                pieces.append(Piece(lid, line.text[lo:hi], line.hyphenated and hi >= len(line.text), lo))
             part = reflow(unit.role, pieces, keep_word_spaces=keep)
             if part.text.strip():
                 parts.append(part)
