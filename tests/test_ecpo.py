@@ -86,6 +86,19 @@ def test_article_roles_and_reading_order_of_columns() -> None:
     assert all("It should be" not in p.text for a in doc.articles for p in a.parts)
 
 
+def test_a_run_printed_upside_down_is_read_back_to_front() -> None:
+    doc = doc_of(ECPO / "textGT" / "jb_1323_1930-04-03_0002+0003.xml")
+    margin = next(a for a in doc.articles if a.id == "p2.a1")
+    part = next(p for p in margin.parts if "招登" in p.text)
+    # transcribed as seen: 議面 / 格價 / 吿廣 / 登招 / 處此 inside <r style="transform: rotate(180deg);">
+    assert part.text == "此處招登廣吿價格面議"
+    lines = {ln.id: ln for ln in doc.lines()}
+    line_id, offset = part.locate(0) or ("", -1)
+    assert lines[line_id].text[offset] == "此" and lines[line_id].text == "處此"
+    # Latin set sideways (rotate(90deg)) stays in place
+    assert any("Jadge Only" in a.text or "Jadge　Only" in a.text for a in doc.articles)
+
+
 def test_multi_column_headline_and_decks() -> None:
     doc = doc_of(ECPO / "textGT" / "jb_3795_1939-04-21_0001+0004.xml")
     heads = {a.headline: a for a in doc.articles if a.kind == "article"}

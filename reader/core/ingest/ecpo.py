@@ -64,6 +64,7 @@ _CHAR_REF = re.compile(r"^&#(?:x(?P<hex>[0-9A-Fa-f]{1,6})|(?P<dec>[0-9]{1,7}));$
 _ENTITY_REF = re.compile(r"&([A-Za-z_][\w.-]*);")
 _SPACE_RUN = re.compile(r"\s*\n\s*")
 _NOTE_LINE = re.compile(r"^(?:Note|NB|N\.B\.)\s*:", re.I)
+_ROTATE_180 = re.compile(r"rotate\(\s*(?:180deg|-180deg|0?\.5turn|3\.14\d*rad)\s*\)")
 
 #: sentence punctuation that display type (headlines) does not carry
 _RUNNING = set("、，。；：,;")
@@ -126,6 +127,8 @@ class _Para:
     #: type of the innermost div around it (article, head, image, advert, other …)
     div_type: str
     horizontal: bool
+    #: ids of columns transcribed as seen from a run printed upside down (``<r style="…rotate(180deg)">``)
+    upside_down: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -154,6 +157,9 @@ class _Walker:
         self.buf: list[str] = []
         self.buf_line: Optional[int] = None
         self.para: Optional[_Para] = None
+        #: depth of <r> runs rotated by 180° around the current position
+        self.turned = 0
+        self.buf_turned = False
 
     # -- columns and paragraphs
     def _text(self, text: Optional[str], sourceline: Optional[int]) -> None:
@@ -161,6 +167,8 @@ class _Walker:
             return
         if self.buf_line is None and text.strip():
             self.buf_line = sourceline
+        if self.turned and text.strip():
+            self.buf_turned = True
         self.buf.append(text)
 
     def end_column(self, div_type: str, horizontal: bool) -> None:
@@ -168,7 +176,9 @@ class _Walker:
         self.buf = []
         text = _SPACE_RUN.sub("", raw).strip()
         source_line = self.buf_line
+        turned = self.buf_turned
         self.buf_line = None
+        self.buf_turned = False
         if not text:
             return
         self.column += 1
@@ -177,6 +187,8 @@ class _Walker:
             self.para = _Para([], div_type, horizontal)
             self.item.paras.append(self.para)
         self.para.lines.append(line)
+        if turned:
+            self.para.upside_down.add(line.id)
 
     def end_para(self, div_type: str, horizontal: bool) -> None:
         self.end_column(div_type, horizontal)
@@ -217,7 +229,11 @@ class _Walker:
                 self.end_para(div_type, horizontal)
                 self.walk(el, (el.get("type") or "other").strip().lower(), hz)
                 self.end_para(div_type, hz)
-            else:  # <r> (rotated run) and anything unknown: inline, its text belongs to the column
+            elif tag == "r" and _ROTATE_180.search(el.get("style") or ""):
+                self.turned += 1
+                self.walk(el, div_type, horizontal)
+                self.turned -= 1
+            else:  # <r> turned by 90° (Latin set sideways) and anything unknown: inline text of the column
                 self.walk(el, div_type, horizontal)
         # the tail continues the enclosing column / paragraph
         tail = el.tail
@@ -261,9 +277,32 @@ def _is_display(para: _Para) -> bool:
     return not any(ch in _RUNNING for ch in _flat(para))
 
 
-def _part(role: str, lines: list[Line]) -> Part:
+def _pieces(lines: list[Line], upside_down: set[str]) -> list[Piece]:
+    """Reflow pieces in reading order.
+
+    A run printed upside down was transcribed as seen, so its columns and the
+    characters in them come in reverse: they are read back to front, one piece
+    per character so each keeps its place in its column.
+    """
+    out: list[Piece] = []
+    k = 0
+    while k < len(lines):
+        if lines[k].id not in upside_down:
+            out.append(Piece(lines[k].id, lines[k].text))
+            k += 1
+            continue
+        j = k
+        while j < len(lines) and lines[j].id in upside_down:
+            j += 1
+        for ln in reversed(lines[k:j]):
+            out.extend(Piece(ln.id, ch, offset=i) for i, ch in reversed(list(enumerate(ln.text))) if not ch.isspace())
+        k = j
+    return out
+
+
+def _part(role: str, lines: list[Line], upside_down: Optional[set[str]] = None) -> Part:
     keep = role in ("headline", "kicker", "subheadline", "byline", "furniture")
-    return reflow(role, [Piece(ln.id, ln.text) for ln in lines], keep_word_spaces=keep)
+    return reflow(role, _pieces(lines, upside_down or set()), keep_word_spaces=keep)
 
 
 def _headline_parts(para: _Para) -> list[Part]:
@@ -309,7 +348,7 @@ def _article_parts(paras: list[_Para]) -> list[Part]:
                 parts.append(_part("subheadline", para.lines))
                 continue
         body_started = True
-        parts.append(_part("paragraph", para.lines))
+        parts.append(_part("paragraph", para.lines, para.upside_down))
     return [p for p in parts if p.text.strip()]
 
 
@@ -400,11 +439,11 @@ def _article(item: _Item, paras: list[_Para], page: int) -> Optional[Article]:
         kind, parts = "article", _article_parts(paras)
     elif item.type == "advert":
         kind = "advertisement"
-        parts = [_part("caption" if p.div_type == "image" else "advertisement", p.lines) for p in paras]
+        parts = [_part("caption" if p.div_type == "image" else "advertisement", p.lines, p.upside_down) for p in paras]
     elif item.type == "image":
-        kind, parts = "photo", [_part("paragraph", p.lines) for p in paras]
+        kind, parts = "photo", [_part("paragraph", p.lines, p.upside_down) for p in paras]
     elif item.type in ("margin", "head", "other"):
-        kind, parts = "furniture", [_part("furniture", p.lines) for p in paras]
+        kind, parts = "furniture", [_part("furniture", p.lines, p.upside_down) for p in paras]
     else:
         kind, parts = "article", _article_parts(paras)
     parts = [p for p in parts if p.text.strip()]
@@ -555,9 +594,11 @@ def read_layout(data: bytes, path: Path) -> Document:
             box: Box = (min(xs), min(ys), max(xs), max(ys))
             # a region's own id (targets of a group annotation have theirs), else the annotation's
             ident = str(target.get("id") or "") or (str(item.get("id") or f"r{n}") + (f".{t_no}" if len(targets) > 1 else ""))
-            ident = f"p{page.number}.{ident}"
+            ident = base = f"p{page.number}.{ident}"
+            twin = 1
             while ident in used:
-                ident += "'"
+                twin += 1
+                ident = f"{base}.{twin}"
             used.add(ident)
             page.blocks.append(Block(id=ident, box=box, polygon=poly, type=btype))
     for page in pages.values():
