@@ -1,0 +1,12 @@
+"""Entry point of the frozen windowed program ``broadsheet-gui`` (PyInstaller bundle).
+
+It is ``broadsheet gui`` (the DESIGN.md contract for opening the desktop application) with the
+files given on the command line, so a file manager's "Open with" reaches the same code path.
+"""
+
+import sys
+
+from reader.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(["gui", *sys.argv[1:]]))
