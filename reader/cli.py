@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", help="read files and print their articles (no library needed)")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", default="auto", choices=["auto", "text", "alto", "hocr", "page", "mets", "ecpo"])
+    p.add_argument("--format", default="auto",
+                   choices=["auto", "text", "alto", "hocr", "page", "mets", "ecpo", "ecpo-layout", "image"])
     p.add_argument("--json", action="store_true", help="print the JSON contract instead of text")
     p.set_defaults(func=_analyze)
     return parser
