@@ -146,6 +146,26 @@ def test_entity_in_text_and_unknown_entities_stay_unexpanded(tmp_path: Path) -> 
     assert any("&big;" in w for w in doc.warnings)
 
 
+def test_wrapped_articles_nested_heads_and_loose_text(tmp_path: Path) -> None:
+    f = tmp_path / "jb_0002_1920-01-04_0002+0003.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="2">'
+                 '<div type="other"><p>專欄<lb/></p>'
+                 '<div type="article" itemid="1"><div type="head" mode="horizontal-tb"><p>第一篇<lb/></p></div>'
+                 "<p>甲乙丙、<lb/>丁戊。<lb/></p></div>"
+                 '<div type="article" itemid="2"><p>◘己庚辛、<lb/>壬癸。<lb/></p></div></div>'
+                 "散落之字<lb/></div></fold>", encoding="utf-8")
+    doc = analyze_file(f)
+    arts = [a for a in doc.articles if a.kind == "article"]
+    assert [a.headline for a in arts] == ["第一篇", None]
+    assert arts[0].paragraphs()[0].text == "甲乙丙、丁戊。"
+    assert arts[1].text == "◘己庚辛、壬癸。"
+    texts = [a.text for a in doc.articles]
+    assert "專欄" in texts and "散落之字" in texts
+    scores = ecpo.whole_articles(doc, ecpo.ground_truth_articles(f.read_bytes(), f))
+    assert [r for _, r in scores] == [1.0, 1.0]
+    assert doc.metadata["pages"] == "2,3" and [p.number for p in doc.pages] == [2]
+
+
 @pytest.mark.parametrize("body,why", [
     ('<!DOCTYPE fold [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><fold><div>&xxe;</div></fold>', "external entity"),
     ('<!DOCTYPE fold [<!ENTITY % p SYSTEM "http://example.org/x.dtd"> %p;]><fold/>', "parameter entity"),

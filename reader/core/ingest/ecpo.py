@@ -195,10 +195,15 @@ class _Walker:
         self.para = None
 
     # -- the tree
-    def walk(self, el: etree._Element, div_type: str, horizontal: bool) -> None:
-        """Visit ``el``'s content (text and children), not its tail."""
+    def walk(self, el: etree._Element, div_type: str, horizontal: bool, skip_divs: bool = False) -> None:
+        """Visit ``el``'s content (text and children), not its tail; ``skip_divs``: only the text around its divs."""
         self._text(el.text, el.sourceline)
         for c in el:
+            if skip_divs and isinstance(c.tag, str) and xmlutil.local(c.tag) == "div":
+                self.end_para(div_type, horizontal)
+                if (c.tail or "").strip():
+                    self._text(c.tail, c.sourceline)
+                continue
             self.visit(c, div_type, horizontal)
 
     def visit(self, el: etree._Element, div_type: str, horizontal: bool) -> None:
@@ -401,18 +406,44 @@ def read(data: bytes, path: Path) -> Document:
     return doc
 
 
+_OWN_ITEMS = ("article", "advert")
+
+
+def _items(container: etree._Element) -> list[tuple[etree._Element, str, bool]]:
+    """The items of a page: (element, type, loose) in document order.
+
+    Each div is an item, except a div that is neither article nor advert but
+    wraps articles or adverts: its divs become items of their own (so the
+    articles stay whole) and its remaining text an item of its type. Text
+    directly in the container (outside any div) is a ``loose`` item.
+    """
+    out: list[tuple[etree._Element, str, bool]] = []
+    divs = [d for d in container if isinstance(d.tag, str) and xmlutil.local(d.tag) == "div"]
+    loose = bool((container.text or "").strip()) or any(
+        (isinstance(c.tag, str) and xmlutil.local(c.tag) != "div" and "".join(c.itertext()).strip())
+        or (c.tail or "").strip() for c in container)
+    if loose:
+        out.append((container, "other" if xmlutil.local(container.tag) == "fold" or container.get("type") == "page"
+                    or container.get("page") else (container.get("type") or "other").strip().lower(), True))
+    for d in divs:
+        dtype = (d.get("type") or "other").strip().lower()
+        wraps = dtype not in _OWN_ITEMS and any(
+            isinstance(x.tag, str) and xmlutil.local(x.tag) == "div" and (x.get("type") or "") in _OWN_ITEMS
+            for x in d.iterdescendants())
+        if wraps:
+            out.extend(_items(d))
+        else:
+            out.append((d, dtype, False))
+    return out
+
+
 def _read_page(page: Page, page_el: etree._Element, entities: dict[str, str], doc: Document, path: Path) -> None:
     order = 0
-    items = [d for d in page_el if isinstance(d.tag, str) and xmlutil.local(d.tag) == "div"]
-    if page_el.text and page_el.text.strip() or any((d.tail or "").strip() for d in page_el):
-        # text directly in the page (outside any div) is read as an item of its own
-        items = [page_el]
-    for k, div in enumerate(items, start=1):
-        dtype = "other" if div is page_el else (div.get("type") or "other").strip().lower()
+    for k, (div, dtype, loose) in enumerate(_items(page_el), start=1):
         horizontal = (div.get("mode") or ("horizontal-tb" if not page.vertical else "vertical-rl")).startswith("horizontal")
         item = _Item(k, dtype, div.get("itemid"), horizontal)
         walker = _Walker(page.number, item, entities, doc.warnings, path)
-        walker.walk(div, dtype, horizontal)
+        walker.walk(div, dtype, horizontal, skip_divs=loose)
         walker.end_para(dtype, horizontal)
         paras = [p for p in item.paras if p.lines]
         if dtype == "advert" and not any(p.div_type != "image" for p in paras) and item.comments:
