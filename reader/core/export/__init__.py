@@ -1,0 +1,219 @@
+"""Export articles: TEI P5, plain text, Markdown, CSV of search hits, CSL-JSON and BibTeX.
+
+Every exporter works from model objects: a list of :class:`Item` (an Article
+with the Document it came from, plus what a search said about it) and,
+optionally, the reader's annotations and corrections. A scope — one article,
+an issue, a collection, a search's hits — is just such a list; the helpers
+here build the common ones. :func:`export` dispatches on the format name and
+returns bytes; :func:`write_new` writes them without overwriting a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence, Union
+
+from ..annotations import Annotation
+from ..corrections import Correction
+from ..errors import BroadsheetError
+from ..model import Article, Document
+from ..textutil import is_cjk
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("tei", "text", "md", "csv", "csl", "bibtex")
+SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "csl": ".json", "bibtex": ".bib"}
+
+
+class ExportError(BroadsheetError):
+    """An export cannot be made or written as asked."""
+
+
+@dataclass
+class Item:
+    """One article to export, with its source document and, for search hits, the snippet and matches."""
+
+    article: Article
+    document: Document
+    #: the article's key in the catalogue (default: its id in the document)
+    key: str = ""
+    #: the source file's sha256 (computed from ``document.source`` when not given)
+    sha256: Optional[str] = None
+    snippet: Optional[str] = None
+    #: hit offsets in the article's original text
+    matches: list[tuple[int, int]] = field(default_factory=list)
+    score: Optional[float] = None
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.article.id
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return self.document.metadata
+
+    def page_numbers(self) -> list[int]:
+        if self.article.pages:
+            return list(self.article.pages)
+        return [p.number for p in self.document.pages[:1]]
+
+    def page_label(self) -> str:
+        """The printed label of the first page where the source gives one, else its number."""
+        pages = self.page_numbers()
+        if not pages:
+            return ""
+        for page in self.document.pages:
+            if page.number == pages[0] and page.label:
+                return page.label
+        return str(pages[0])
+
+    def publication(self) -> str:
+        return self.metadata.get("publication") or Path(self.document.source).stem
+
+
+def items_from_document(doc: Document, article_ids: Optional[Iterable[str]] = None,
+                        sha256: Optional[str] = None) -> list[Item]:
+    """Items for an issue (all articles, in order) or for the named articles of it."""
+    if article_ids is None:
+        return [Item(a, doc, sha256=sha256) for a in doc.articles]
+    by_id = {a.id: a for a in doc.articles}
+    out: list[Item] = []
+    for aid in article_ids:
+        if aid not in by_id:
+            raise ExportError(f"{doc.source}: there is no article {aid}")
+        out.append(Item(by_id[aid], doc, sha256=sha256))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _file_sha256(path: str, size: int, mtime: float) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def source_sha256(item: Item) -> Optional[str]:
+    """The sha256 of the item's source file (given, or computed once per file version)."""
+    if item.sha256:
+        return item.sha256
+    try:
+        st = os.stat(item.document.source)
+        return _file_sha256(str(Path(item.document.source).resolve()), st.st_size, st.st_mtime)
+    except OSError:
+        log.info("cannot hash %s: no digest in the export", item.document.source)
+        return None
+
+
+def _opencc(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config if config.endswith(".json") else config + ".json")
+
+
+@lru_cache(maxsize=16)
+def converter(config: str) -> Any:
+    """A cached OpenCC converter for ``config`` (t2s, s2t, s2tw …)."""
+    return _opencc(config)
+
+
+def detect_script(text: str) -> Optional[str]:
+    """zh-Hant, zh-Hans or None (no Chinese, or no telling): counts characters each conversion changes."""
+    han = "".join(ch for ch in text if is_cjk(ch))[:5000]
+    if not han:
+        return None
+    to_simp = converter("t2s").convert(han)
+    to_trad = converter("s2t").convert(han)
+    trad = sum(1 for a, b in zip(han, to_simp) if a != b)
+    simp = sum(1 for a, b in zip(han, to_trad) if a != b)
+    if trad > simp:
+        return "zh-Hant"
+    if simp > trad:
+        return "zh-Hans"
+    return "zh"
+
+
+def language_of(items: Sequence[Item]) -> str:
+    """The BCP 47 tag for the exported text: the Chinese script when Chinese, else the source's language."""
+    text = "".join(i.article.text for i in items)
+    script = detect_script(text)
+    if script:
+        return script
+    for i in items:
+        lang = i.metadata.get("language")
+        if lang:
+            return lang
+    return "und"
+
+
+def kwic(text: str, start: int, end: int, width: int = 30) -> str:
+    """Keyword in context: the match in brackets with ``width`` characters on either side, one line."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    clean = lambda s: " ".join(s.split())  # noqa: E731
+    return f"{'…' if start > width else ''}{clean(left)}[{clean(text[start:end])}]{clean(right)}" \
+           f"{'…' if end + width < len(text) else ''}"
+
+
+def export(items: Sequence[Item], fmt: str, annotations: Sequence[Annotation] = (),
+           corrections: Sequence[Correction] = (), **options: Any) -> bytes:
+    """Export ``items`` in ``fmt`` (one of FORMATS); options go to the format's exporter."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    if not items:
+        raise ExportError("nothing to export: no articles in the scope")
+    if fmt == "tei":
+        from .tei import export_tei
+
+        return export_tei(items, annotations, corrections, **options)
+    if fmt in ("text", "md"):
+        from .text import export_markdown, export_text
+
+        fn = export_text if fmt == "text" else export_markdown
+        return fn(items, annotations, corrections, **options).encode("utf-8")
+    if fmt == "csv":
+        from .csv import export_csv
+
+        return export_csv(items, **options)
+    from .cite import export_bibtex, export_csl
+
+    if fmt == "csl":
+        return export_csl(items, **options)
+    return export_bibtex(items, **options)
+
+
+def write_new(path: Union[str, Path], data: bytes, force: bool = False) -> Path:
+    """Write ``data`` to ``path``; an existing file is replaced only with ``force`` (atomically)."""
+    p = Path(path)
+    if p.exists() and not force:
+        raise ExportError(f"{p}: the file exists; choose another name or use --force to replace it")
+    if p.is_dir():
+        raise ExportError(f"{p}: it is a folder, not a file")
+    tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if force:
+            os.replace(tmp, p)
+        else:
+            # link fails if the name appeared meanwhile: never clobber a file we were not told to
+            try:
+                os.link(tmp, p)
+            except FileExistsError as e:
+                raise ExportError(f"{p}: the file exists; choose another name or use --force to replace it") from e
+            except OSError:
+                os.replace(tmp, p)
+    except OSError as e:
+        raise ExportError(f"{p}: cannot write it ({e.strerror or e})") from e
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return p
