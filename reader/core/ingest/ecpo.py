@@ -109,6 +109,12 @@ def internal_entities(data: bytes, path: Path) -> dict[str, str]:
     return out
 
 
+def _line_no(el: etree._Element) -> Optional[int]:
+    """The node's line in the source file, when lxml knows it."""
+    n = el.sourceline
+    return n if isinstance(n, int) else None
+
+
 def _substitute(text: str, entities: dict[str, str]) -> str:
     """Known simple entities written literally (inside comments) → their character."""
     if "&" not in text:
@@ -197,23 +203,23 @@ class _Walker:
     # -- the tree
     def walk(self, el: etree._Element, div_type: str, horizontal: bool, skip_divs: bool = False) -> None:
         """Visit ``el``'s content (text and children), not its tail; ``skip_divs``: only the text around its divs."""
-        self._text(el.text, el.sourceline)
+        self._text(el.text, _line_no(el))
         for c in el:
             if skip_divs and isinstance(c.tag, str) and xmlutil.local(c.tag) == "div":
                 self.end_para(div_type, horizontal)
                 if (c.tail or "").strip():
-                    self._text(c.tail, c.sourceline)
+                    self._text(c.tail, _line_no(c))
                 continue
             self.visit(c, div_type, horizontal)
 
     def visit(self, el: etree._Element, div_type: str, horizontal: bool) -> None:
         if isinstance(el, etree._Comment):
             if div_type != "image" and el.text and el.text.strip():
-                self.item.comments.append((_substitute(el.text, self.entities), el.sourceline or 0))
+                self.item.comments.append((_substitute(el.text, self.entities), _line_no(el) or 0))
         elif isinstance(el, etree._Entity):
             name = el.name
             if name in self.entities:
-                self._text(self.entities[name], el.getparent().sourceline if el.getparent() is not None else None)
+                self._text(self.entities[name], _line_no(el))
             else:
                 self.warnings.append(f"{self.path}: the entity &{name}; is left unexpanded")
         elif isinstance(el, etree._ProcessingInstruction):
@@ -246,7 +252,7 @@ class _Walker:
             if self.para is None:
                 self.para = _Para([], div_type, horizontal)
                 self.item.paras.append(self.para)
-            self._text(tail, el.sourceline)
+            self._text(tail, _line_no(el))
 
 
 def _comment_paras(item: _Item, page: int) -> list[_Para]:
@@ -420,7 +426,7 @@ def _items(container: etree._Element) -> list[tuple[etree._Element, str, bool]]:
     out: list[tuple[etree._Element, str, bool]] = []
     divs = [d for d in container if isinstance(d.tag, str) and xmlutil.local(d.tag) == "div"]
     loose = bool((container.text or "").strip()) or any(
-        (isinstance(c.tag, str) and xmlutil.local(c.tag) != "div" and "".join(c.itertext()).strip())
+        (isinstance(c.tag, str) and xmlutil.local(c.tag) != "div" and "".join(str(t) for t in c.itertext()).strip())
         or (c.tail or "").strip() for c in container)
     if loose:
         out.append((container, "other" if xmlutil.local(container.tag) == "fold" or container.get("type") == "page"

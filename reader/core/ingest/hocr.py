@@ -62,6 +62,12 @@ _IMAGE = re.compile(r"""\bimage\s+(?:"([^"]*)"|'([^']*)'|([^\s;,"']+))""")
 _PAGENO = re.compile(r"\bppageno\s+(\d+)")
 
 
+def _line_no(el: etree._Element) -> Optional[int]:
+    """The element's line in the source file, when lxml knows it."""
+    n = el.sourceline
+    return n if isinstance(n, int) else None
+
+
 def _classes(el: etree._Element) -> list[str]:
     return (el.get("class") or "").split()
 
@@ -196,7 +202,7 @@ def _line_from(el: etree._Element, line_id: str) -> Line:
         sizes = [s for s in (_font_size(_title(w)) for w in words_el) if s]
         size = statistics.median(sizes) if sizes else None
     return Line(id=line_id, text=text, box=box, baseline=_baseline(title, box), words=words, font_size=size,
-                source_line=el.sourceline)
+                source_line=_line_no(el))
 
 
 def _unique(ident: str, used: set[str]) -> str:
@@ -344,10 +350,10 @@ def _group_loose(lines: list[Line]) -> list[list[Line]]:
 
 def _is_vertical(lines: list[Line]) -> bool:
     """Most lines of two characters or more are in tall, narrow boxes."""
-    votes = [ln for ln in lines if ln.box and len(ln.text.replace(" ", "")) >= 2]
+    votes = [ln.box for ln in lines if ln.box is not None and len(ln.text.replace(" ", "")) >= 2]
     if len(votes) < 3:
         return False
-    tall = sum(1 for ln in votes if (ln.box[3] - ln.box[1]) > 1.5 * (ln.box[2] - ln.box[0]))
+    tall = sum(1 for b in votes if (b[3] - b[1]) > 1.5 * (b[2] - b[0]))
     return tall >= 0.6 * len(votes)
 
 
@@ -392,25 +398,26 @@ def _merge(group: list[Line], ident: str) -> Line:
 
 def _column_blocks(columns: list[Line], number: int, used: set[str]) -> list[Block]:
     """Neighbouring columns of about the same width and top → one vertical block; columns right to left."""
-    ordered = sorted([c for c in columns if c.box], key=lambda c: (-c.box[2], c.box[1]))
-    groups: list[list[Line]] = []
-    for col in ordered:
+    boxed = [(c.box, c) for c in columns if c.box is not None]
+    ordered = sorted(boxed, key=lambda bc: (-bc[0][2], bc[0][1]))
+    groups: list[list[tuple[Box, Line]]] = []
+    for cb, col in ordered:
         placed = False
         for g in groups:
-            last = g[-1]
-            w_last = last.box[2] - last.box[0]
-            w_col = col.box[2] - col.box[0]
+            lb = g[-1][0]
+            w_last = lb[2] - lb[0]
+            w_col = cb[2] - cb[0]
             similar = max(w_last, w_col) <= 1.6 * max(1.0, min(w_last, w_col))
-            gap = last.box[0] - col.box[2]
-            tops = abs(last.box[1] - col.box[1]) <= 3 * max(w_last, w_col)
-            y_overlap = min(last.box[3], col.box[3]) - max(last.box[1], col.box[1]) > 0
+            gap = lb[0] - cb[2]
+            tops = abs(lb[1] - cb[1]) <= 3 * max(w_last, w_col)
+            y_overlap = min(lb[3], cb[3]) - max(lb[1], cb[1]) > 0
             if similar and -0.5 * w_col <= gap <= 1.5 * max(w_last, w_col) and tops and y_overlap:
-                g.append(col)
+                g.append((cb, col))
                 placed = True
                 break
         if not placed:
-            groups.append([col])
-    blocks = [Block(id=_unique(f"p{number}.v{k}", used), lines=g, box=_union([c.box for c in g if c.box]),
+            groups.append([(cb, col)])
+    blocks = [Block(id=_unique(f"p{number}.v{k}", used), lines=[c for _, c in g], box=_union([b for b, _ in g]),
                     vertical=True)
               for k, g in enumerate(groups, start=1)]
     unboxed = [c for c in columns if not c.box]
@@ -432,7 +439,7 @@ def read(data: bytes, path: Path) -> Document:
     used: set[str] = set()
     for number, page_el in enumerate(pages_el, start=1):
         doc.pages.append(_read_page(page_el, number, path, used, doc.warnings))
-    langs = [el.get("lang") for el in root.iter() if isinstance(el.tag, str) and el.get("lang")]
+    langs = [str(el.get("lang")) for el in root.iter() if isinstance(el.tag, str) and el.get("lang")]
     if langs:
         doc.metadata["language"] = statistics.mode(langs)
     doc.articles = articles_from_layout(doc.pages)

@@ -67,6 +67,12 @@ def _points(el: Optional[etree._Element]) -> Optional[tuple[tuple[float, float],
     return found or None
 
 
+def _line_no(el: etree._Element) -> Optional[int]:
+    """The element's line in the source file, when lxml knows it."""
+    n = el.sourceline
+    return n if isinstance(n, int) else None
+
+
 def _box(points: Optional[tuple[tuple[float, float], ...]]) -> Optional[Box]:
     if not points:
         return None
@@ -82,7 +88,7 @@ def _text_equiv(el: etree._Element) -> Optional[str]:
         uni = child(te, "Unicode")
         if uni is None:
             continue
-        text = "".join(uni.itertext())
+        text = "".join(str(t) for t in uni.itertext())
         try:
             idx = int(te.get("index", "0"))
         except ValueError:
@@ -186,13 +192,13 @@ def _line(el: etree._Element, line_id: str, region_size: Optional[float]) -> Lin
     if word_order and all(i is not None for _, i in word_order):
         word_els = [w for w, _ in sorted(word_order, key=lambda t: t[1] or 0)]
     built = ""
-    for w in word_els:
-        wt = (_text_equiv(w) or "").strip()
+    for w_el in word_els:
+        wt = (_text_equiv(w_el) or "").strip()
         if not wt:
             continue
         if built:
             built += " "
-        words.append(Word(wt, _box(_points(child(w, "Coords"))), _confidence(w), len(built)))
+        words.append(Word(wt, _box(_points(child(w_el, "Coords"))), _confidence(w_el), len(built)))
         built += wt
     if text is None:
         text = built
@@ -204,11 +210,11 @@ def _line(el: etree._Element, line_id: str, region_size: Optional[float]) -> Lin
             w.start = found if found >= 0 else pos
             pos = (found + len(w.text)) if found >= 0 else pos
     text = text.replace("\n", " ").replace("\r", " ")
-    sizes = [s for s in (_font_size(w) for w in word_els) if s]
+    sizes = [s for s in (_font_size(w_el) for w_el in word_els) if s]
     size = _font_size(el) or (max(set(sizes), key=sizes.count) if sizes else None) or region_size
     baseline = _points(child(el, "Baseline"))
     return Line(id=line_id, text=text, box=_box(poly), baseline=baseline, words=words, font_size=size,
-                source_line=el.sourceline)
+                source_line=_line_no(el))
 
 
 def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str], warnings: list[str]) -> Page:
@@ -226,9 +232,9 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
     order_ids = _reading_order(page_el)
     rank = {rid: k for k, rid in enumerate(order_ids)}
     if not rank:
-        indexed = [(el.get("id"), _custom_index(el)) for el in regions]
-        if indexed and all(i is not None for _, i in indexed):
-            rank = {rid or "": i or 0 for rid, i in indexed}
+        by_custom = [(el.get("id"), _custom_index(el)) for el in regions]
+        if by_custom and all(i is not None for _, i in by_custom):
+            rank = {rid or "": i or 0 for rid, i in by_custom}
     unranked = [el for el in regions if el.get("id") not in rank and (
         local(el.tag) not in TEXT_REGIONS or any(local(c.tag) == "TextLine" for c in el) or _text_equiv(el))]
     unranked_text = [el for el in unranked if local(el.tag) in TEXT_REGIONS]
@@ -262,7 +268,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
                         for ln, row in zip(lines, rows):
                             ln.text = row
                     else:
-                        lines = [Line(id=_unique(f"{block.id}.t{k}", used), text=row, source_line=el.sourceline)
+                        lines = [Line(id=_unique(f"{block.id}.t{k}", used), text=row, source_line=_line_no(el))
                                  for k, row in enumerate(rows, start=1)]
             block.lines = [ln for ln in lines if ln.text.strip()]
         if block.lines or local(el.tag) not in TEXT_REGIONS:
@@ -293,7 +299,8 @@ def read(data: bytes, path: Path) -> Document:
     used: set[str] = set()
     for number, page_el in enumerate(pages_el, start=1):
         doc.pages.append(_read_page(page_el, number, path, used, doc.warnings))
-    langs = [el.get("primaryLanguage") for el in root.iter() if isinstance(el.tag, str) and el.get("primaryLanguage")]
+    langs = [str(el.get("primaryLanguage")) for el in root.iter()
+             if isinstance(el.tag, str) and el.get("primaryLanguage")]
     if langs:
         doc.metadata["language"] = max(set(langs), key=langs.count)
     doc.articles = articles_from_layout(doc.pages)
