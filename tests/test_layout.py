@@ -172,3 +172,9 @@ def test_the_masthead_is_page_furniture_not_a_headline() -> None:
     arts = articles_from_layout([_page([mast, head, body])])
     assert [(a.kind, a.headline) for a in arts] == [("article", "A Headline"), ("furniture", None)]
     assert arts[1].text == "THE DAILY NEWS"
+
+
+def test_an_indent_inside_a_running_sentence_is_not_a_paragraph_break() -> None:
+    texts = ["The prosecutrix was accosted", "by the prisoner,", "ith a question.", "Next paragraph here", "ends."]
+    block = _block("r", 0, 0, texts, indents={2: 30, 3: 30}, ends={2: 120})
+    assert paragraph_starts(block.lines) == [0, 3]

@@ -281,3 +281,11 @@ def test_the_page_image_beside_the_mets_file_is_attached(tmp_path: Path) -> None
     doc = mets.read(path.read_bytes(), path)
     assert doc.pages[0].image == str(path.parent / "scan.png")
     assert doc.pages[0].image_scale == pytest.approx(2.0)
+
+
+def test_bl_paragraphs_run_on_across_columns_and_pages(bl: Document) -> None:
+    police = next(a for a in bl.articles if a.headline == "POLICE.")
+    assert any("accosted by the prisoner, ith" in p.text for p in police.paragraphs())
+    # a paragraph that leaves page 2 at the foot of a column and goes on at the top of page 3
+    (spanning,) = [p for a in bl.articles for p in a.paragraphs() if "p3.P3_TL00001" in p.line_ids]
+    assert any(lid.startswith("p2.") for lid in spanning.line_ids)

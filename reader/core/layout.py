@@ -30,7 +30,7 @@ from typing import Callable, Optional, Sequence
 
 from .model import Article, Block, Box, Line, Page, Part
 from .reflow import Piece, reflow
-from .textutil import ends_sentence
+from .textutil import ends_sentence, is_wide
 
 log = logging.getLogger(__name__)
 
@@ -259,10 +259,25 @@ def paragraph_starts(lines: Sequence[Line], vertical: bool = False) -> list[int]
         short_prev = prev_end is not None and edge_e - prev_end > 1.5 * em
         sentence = ends_sentence(lines[k - 1].text) or lines[k - 1].text.rstrip().endswith(("。", ".", "!", "?", ":", "”", "」"))
         if use_indent and indented[k] and not indented[k - 1]:
-            starts.append(k)
+            if not _runs_on(lines[k - 1], lines[k]):
+                starts.append(k)
         elif short_prev and sentence and not lines[k - 1].hyphenated:
             starts.append(k)
     return starts
+
+
+def _runs_on(prev: Line, line: Line) -> bool:
+    """The sentence visibly goes on from ``prev`` into ``line`` (so an indent there is noise).
+
+    A hyphenated line end, or a Latin line ending in a word or a comma followed
+    by a line starting with a lower-case letter.
+    """
+    if prev.hyphenated:
+        return True
+    a, b = prev.text.rstrip(), line.text.lstrip()
+    if not a or not b:
+        return False
+    return (a[-1].isalnum() or a[-1] in ",;-") and b[0].islower() and not is_wide(a[-1]) and not is_wide(b[0])
 
 
 def block_paragraphs(block: Block, role: str = "paragraph", vertical: bool = False) -> list[Part]:

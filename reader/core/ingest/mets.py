@@ -39,6 +39,7 @@ from ..errors import FormatError, SourceError, UnsafeReferenceError
 from ..layout import articles_from_layout, paragraph_starts
 from ..model import Article, Document, Line, Page, Part
 from ..reflow import Piece, reflow
+from ..textutil import ends_sentence, is_wide
 from . import alto
 
 log = logging.getLogger(__name__)
@@ -369,7 +370,8 @@ class _MetsReader:
                     out.extend(self.units(pdiv, role, explicit, follow_links=False))
         return out
 
-    def unit_parts(self, unit: _Unit) -> list[Part]:
+    def unit_groups(self, unit: _Unit) -> list[list[alto.Leaf]]:
+        """The unit's line pieces, one group per paragraph (geometry splits a block unless the div is one)."""
         leaves: list[alto.Leaf] = []
         for area in unit.areas:
             index = self.indexes[area.get("FILEID", "")]
@@ -381,31 +383,55 @@ class _MetsReader:
         leaves = alto.merge_leaves(leaves)
         if not leaves:
             return []
-        groups = [leaves]
         if unit.role == "paragraph" and not unit.explicit and len(leaves) > 1:
             lines = [self.lines[lid] for lid, _, _ in leaves]
             starts = paragraph_starts(lines) + [len(leaves)]
-            groups = [leaves[a:b] for a, b in zip(starts, starts[1:])]
-        parts = []
-        keep = unit.role in ("headline", "kicker", "subheadline", "byline")
-        for g in groups:
-            pieces = []
-            for lid, lo, hi in g:
-                line = self.lines[lid]
-                pieces.append(Piece(lid, line.text[lo:hi], line.hyphenated and hi >= len(line.text), lo))
-            part = reflow(unit.role, pieces, keep_word_spaces=keep)
-            if part.text.strip():
-                parts.append(part)
-        return parts
+            return [leaves[a:b] for a, b in zip(starts, starts[1:])]
+        return [leaves]
+
+    def continues(self, prev: list[alto.Leaf], nxt: list[alto.Leaf]) -> bool:
+        """A paragraph cut by a column or area break: no sentence end before, a lower-case word after."""
+        lid, lo, hi = prev[-1]
+        line = self.lines[lid]
+        before = line.text[lo:hi].rstrip()
+        if not before:
+            return False
+        if line.hyphenated and hi >= len(line.text):
+            return True
+        nid, nlo, nhi = nxt[0]
+        after = self.lines[nid].text[nlo:nhi].lstrip()
+        if not after:
+            return False
+        if is_wide(before[-1]) or is_wide(after[0]):
+            return not ends_sentence(before) and before[-1] not in "」』”：:"
+        return not ends_sentence(before) and before[-1] not in ".:\"'”" and (after[0].islower() or before[-1] in ",-")
+
+    def part(self, role: str, leaves: list[alto.Leaf]) -> Part:
+        pieces = []
+        for lid, lo, hi in leaves:
+            line = self.lines[lid]
+            pieces.append(Piece(lid, line.text[lo:hi], line.hyphenated and hi >= len(line.text), lo))
+        return reflow(role, pieces, keep_word_spaces=role in ("headline", "kicker", "subheadline", "byline"))
+
+    def unit_parts(self, unit: _Unit) -> list[Part]:
+        return [p for p in (self.part(unit.role, g) for g in self.unit_groups(unit)) if p.text.strip()]
 
     def build(self, div: etree._Element, kind: str, aid: str) -> Optional[Article]:
-        parts: list[Part] = []
+        groups: list[tuple[str, bool, list[alto.Leaf]]] = []
         for unit in self.units(div, "paragraph", False):
             if kind == "advertisement" and unit.role == "paragraph":
                 unit.role = "advertisement"
             if kind == "furniture":
                 unit.role = "furniture"
-            parts.extend(self.unit_parts(unit))
+            for k, g in enumerate(self.unit_groups(unit)):
+                prev = groups[-1] if groups else None
+                # the first paragraph of an area often goes on from the last one of the area before
+                if (k == 0 and prev is not None and prev[0] == unit.role == "paragraph"
+                        and not prev[1] and not unit.explicit and self.continues(prev[2], g)):
+                    prev[2].extend(g)
+                else:
+                    groups.append((unit.role, unit.explicit, list(g)))
+        parts = [p for p in (self.part(role, g) for role, _, g in groups) if p.text.strip()]
         if not parts:
             return None
         _settle_headlines(parts)
