@@ -166,6 +166,17 @@ def test_wrapped_articles_nested_heads_and_loose_text(tmp_path: Path) -> None:
     assert doc.metadata["pages"] == "2,3" and [p.number for p in doc.pages] == [2]
 
 
+def test_an_article_transcribed_only_in_a_comment(tmp_path: Path) -> None:
+    f = tmp_path / "jb_0003_1920-01-05_0001+0004.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="1"><div type="article"><!-- 標題\n    正文一行、\n'
+                 "    Note: hard to read\n --></div></div></fold>", encoding="utf-8")
+    doc = analyze_file(f)
+    assert [a.text for a in doc.articles] == ["標題正文一行、"]  # one comment, one paragraph
+    assert [ln.id for ln in doc.lines()] == ["p1.a1.c1", "p1.a1.c2"]
+    # the ground truth has no text for it (comments are not text): nothing can be lost
+    assert ecpo.whole_articles(doc, ecpo.ground_truth_articles(f.read_bytes(), f)) == [("div2", 1.0)]
+
+
 @pytest.mark.parametrize("body,why", [
     ('<!DOCTYPE fold [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><fold><div>&xxe;</div></fold>', "external entity"),
     ('<!DOCTYPE fold [<!ENTITY % p SYSTEM "http://example.org/x.dtd"> %p;]><fold/>', "parameter entity"),
