@@ -364,7 +364,7 @@ class _Reader:
                 block = Block(id=self.block_id(el, counter[0]), box=self.box(el), polygon=self.polygon(el),
                               type=btype if btype != "illustration" else "text", font_size=size)
                 out.append(block)
-            for k, ln_el in enumerate(xmlutil.children(el, "TextLine"), start=1):
+            for ln_el in xmlutil.children(el, "TextLine"):
                 line = self.read_line(ln_el, len(page.lines) + 1, size or block.font_size)
                 block.lines.append(line)
                 page.lines.append(line)
@@ -373,11 +373,9 @@ class _Reader:
         elif name in ("Illustration", "GraphicalElement"):
             if merged is None:
                 counter[0] += 1
-                itype = (el.get("TYPE") or "").strip().lower()
+                # a GraphicalElement is a rule or an ornament; an Illustration is a picture (a map, a photo …)
                 block = Block(id=self.block_id(el, counter[0]), box=self.box(el), polygon=self.polygon(el),
-                              type="illustration" if name == "Illustration" or itype else "graphic")
-                if name == "GraphicalElement":
-                    block.type = "graphic"
+                              type="illustration" if name == "Illustration" else "graphic")
                 out.append(block)
         else:
             return out
