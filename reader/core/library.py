@@ -39,7 +39,8 @@ Consistency
 Each source file is stored in ONE transaction (:meth:`Library.store_document`):
 its old pages and articles go and the new ones come in together. Articles
 carry ``indexed`` (0 until the index holds them) and the ids of articles that
-left the catalogue wait in ``index_dropped`` until the index forgets them;
+left the catalogue (also those replaced under the same id) wait in
+``index_dropped`` until the index deletes them, before it adds anything;
 :mod:`reader.core.index` commits Whoosh first and only then marks the rows,
 so a crash at any moment leaves rows to (re-)index and never a row marked
 indexed that the index lacks. Search verifies every candidate against the
@@ -201,6 +202,8 @@ MIGRATIONS: list[Migration] = [
         CREATE TABLE index_dropped (id TEXT PRIMARY KEY) WITHOUT ROWID;
         """,
     ),
+    # the file a page was read from when it is not the source itself (the ALTO files of a METS issue)
+    Migration(2, "page source files", "ALTER TABLE pages ADD COLUMN source_file TEXT"),
 ]
 
 _components: dict[str, Sequence[Migration]] = {}
@@ -611,9 +614,9 @@ class Library:
                 number = page.number + shift
                 page_id = conn.execute(
                     "INSERT INTO pages (issue_id, source_id, seq, number, label, image, image_scale, width, "
-                    "height, units, vertical) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "height, units, vertical, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (issue_id, source_id, seq, number, page.label, page.image, page.image_scale, page.width,
-                     page.height, page.units, int(page.vertical)),
+                     page.height, page.units, int(page.vertical), page.source),
                 ).lastrowid
                 page_ids[page.number] = page_id
                 block_of: dict[str, str] = {}
@@ -646,7 +649,6 @@ class Library:
                      json.dumps(numbers), numbers[0] if numbers else None, parts_json(article.parts), len(text)),
                 ).lastrowid
                 conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)", (num, fold_text(text)))
-                conn.execute("DELETE FROM index_dropped WHERE id = ?", (key,))
                 conn.executemany(
                     "INSERT OR IGNORE INTO article_pages (article_num, page_id) VALUES (?, ?)",
                     [(num, page_ids[n]) for n in article.pages if n in page_ids],
@@ -758,7 +760,8 @@ class Library:
     def page(self, page_id: int) -> Page:
         """A stored page with its blocks and lines (boxes in page pixels) for the layout view."""
         row = self.conn.execute(
-            "SELECT g.number, g.label, g.image, g.image_scale, g.width, g.height, g.units, g.vertical, s.path "
+            "SELECT g.number, g.label, g.image, g.image_scale, g.width, g.height, g.units, g.vertical, "
+            "coalesce(g.source_file, s.path) "
             "FROM pages g JOIN sources s ON s.id = g.source_id WHERE g.id = ?", (page_id,)).fetchone()
         if not row:
             raise NotFoundError(self.folder, f"there is no page {page_id} in this library")

@@ -1,0 +1,331 @@
+"""Import files and folders into a library: walk, read, decide metadata, store, index.
+
+:func:`import_paths` is plain Python for the CLI and for a GUI worker thread:
+progress goes to a callback (an :class:`ImportProgress` after every file) and a
+``threading.Event`` cancels between two files. Every file is read with
+:func:`reader.core.analyze.analyze_file` (the importer knows no formats) and
+stored in ONE catalogue transaction; the index follows the catalogue in
+batches (:func:`reader.core.index.sync`), so an interruption at any moment
+leaves a library that opens, searches what was committed, and completes on the
+next import.
+
+Walking: folders are walked recursively in name order. Skipped quietly: hidden
+files, schemas (``.rng .xsd .dtd``), JSON that is not an ECPO layout
+(annotations, sidecars), documentation (``.md .pdf …``), images that sit beside
+a source of the same stem, and the ALTO files a METS file in the same import
+refers to (METS files are read first). A file analyze_file cannot read is
+reported with one sentence and skipped.
+
+Metadata, strongest first: the user's flags (``publication``, ``date``,
+``page``); a sidecar (``FILE.meta.json`` beside the file, or ``broadsheet.json``
+in its folder or a parent folder of it inside the import) with keys
+``publication``, ``date``, ``edition``, ``issue``, ``page``; the reader's
+``Document.metadata`` (METS/MODS, ALTO, ECPO); path patterns
+(:func:`path_metadata`); else the folder's name as the publication.
+
+Re-importing: a file whose path and sha256 are in the catalogue is skipped
+(``unchanged``); a changed file replaces its pages and articles, keeping the
+ids of the articles the reader still finds (:func:`reader.core.library.article_key`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Union
+
+from . import index as sindex
+from .analyze import analyze_file
+from .errors import BroadsheetError, SourceError
+from .library import Library, StoreMeta
+
+log = logging.getLogger(__name__)
+
+SKIP_SUFFIXES = {".rng", ".xsd", ".dtd", ".md", ".rst", ".pdf", ".py", ".list", ".csv", ".tsv", ".log",
+                 ".lock", ".sqlite", ".db", ".zip", ".gz", ".tmp", ".html~"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".jp2", ".gif", ".bmp", ".webp"}
+SOURCE_SUFFIXES = {".xml", ".txt", ".hocr", ".html", ".htm", ".alto"}
+#: characters of text committed between two index syncs during an import
+SYNC_CHARS = 4_000_000
+
+
+@dataclass
+class ImportProgress:
+    """Where an import stands (after each file)."""
+
+    files_done: int
+    files_total: int
+    pages: int
+    articles: int
+    chars: int
+    elapsed: float
+    current: str = ""
+
+    @property
+    def rate(self) -> float:
+        """Characters per second so far."""
+        return self.chars / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta(self) -> Optional[float]:
+        """Seconds left, estimated from the files done."""
+        if self.files_done == 0:
+            return None
+        return self.elapsed / self.files_done * (self.files_total - self.files_done)
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    pages: int = 0
+    articles: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+# ---------------------------------------------------------------- metadata from paths
+
+_DATE_RE = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_NUM_RE = re.compile(r"\d+")
+
+
+def path_metadata(path: Path) -> dict[str, Any]:
+    """Publication, date and page a file's path tells.
+
+    ``…/人民日报/2021-01-27/04.txt`` → 人民日报, 2021-01-27, page 4;
+    ``rmrb_20210127_04.txt`` → rmrb, 2021-01-27, 4; ``1858-12-07_01-00004.xml`` →
+    1858-12-07, page 4; ``0002647_18240217_0003.xml`` → 0002647, 1824-02-17, 3.
+    """
+    out: dict[str, Any] = {}
+    stem = path.name.split(".")[0]
+    m = _DATE_RE.search(stem)
+    if m:
+        out["date"] = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+        prefix = stem[: m.start()].strip("_- .")
+        if prefix:
+            out["publication"] = prefix
+        rest = _NUM_RE.findall(stem[m.end():])
+        if rest:
+            out["page"] = int(rest[-1])
+    else:
+        nums = _NUM_RE.findall(stem)
+        if nums and len(nums[-1]) <= 4 and stem.strip("_- 0123456789pP") in ("", "page", "Page"):
+            out["page"] = int(nums[-1])
+        for parent in path.parents:
+            pm = _DATE_RE.fullmatch(parent.name) or _DATE_RE.search(parent.name)
+            if pm:
+                out["date"] = f"{pm.group(1)}-{pm.group(3)}-{pm.group(4)}"
+                before = parent.name[: pm.start()].strip("_- .")
+                if before:
+                    out["publication"] = before
+                elif parent.parent.name:
+                    out["publication"] = parent.parent.name
+                break
+            if parent == parent.parent:
+                break
+    if "publication" not in out and path.parent.name:
+        out.setdefault("folder", path.parent.name)
+    return out
+
+
+def _sidecar(path: Path, roots: list[Path]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    chain = []
+    for parent in path.parents:
+        chain.append(parent / "broadsheet.json")
+        if any(parent == r for r in roots) or parent == parent.parent:
+            break
+    for candidate in reversed(chain):
+        if candidate.is_file():
+            out.update(_read_json(candidate))
+    own = path.with_name(path.name + ".meta.json")
+    if own.is_file():
+        out.update(_read_json(own))
+    return out
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SourceError(path, f"the metadata sidecar is not readable JSON ({e})") from e
+    if not isinstance(data, dict):
+        raise SourceError(path, "the metadata sidecar is not a JSON object")
+    return data
+
+
+def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any],
+                    flags: dict[str, Any]) -> tuple[StoreMeta, Optional[int]]:
+    """The issue a file's pages go to and the number of its first page (None: as the reader says)."""
+    from_path = path_metadata(path)
+    layers = [from_path, {k: v for k, v in doc_meta.items() if v}, sidecar, {k: v for k, v in flags.items() if v}]
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update(layer)
+    publication = str(merged.get("publication") or from_path.get("folder") or "Unknown")
+    date = str(merged.get("date") or "")
+    page = merged.get("page")
+    meta = StoreMeta(publication=publication, date=date[:10], edition=str(merged.get("edition") or ""),
+                     issue_label=str(merged["issue"]) if merged.get("issue") else None,
+                     language=merged.get("language"))
+    return meta, int(page) if page not in (None, "") else None
+
+
+# ---------------------------------------------------------------- walking
+
+
+def collect(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Source files under ``paths`` (METS first in each folder) and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(q for q in sorted(path.rglob("*")) if q.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append((str(path), f"{path}: no such file or folder."))
+    files = [f for f in dict.fromkeys(f.resolve() for f in files) if _candidate(f)]
+    stems = {(f.parent, f.name.split(".")[0]) for f in files if f.suffix.lower() not in IMAGE_SUFFIXES}
+    files = [f for f in files if not (f.suffix.lower() in IMAGE_SUFFIXES and (f.parent, f.name.split(".")[0]) in stems)]
+    mets = [f for f in files if _looks_like_mets(f)]
+    return mets + [f for f in files if f not in set(mets)], missing
+
+
+def _candidate(path: Path) -> bool:
+    name = path.name
+    suffix = path.suffix.lower()
+    if name.startswith(".") or name == "broadsheet.json" or name.endswith(".meta.json"):
+        return False
+    if suffix in SKIP_SUFFIXES or name.endswith("~"):
+        return False
+    if suffix == ".json":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(4000)
+        except OSError:
+            return True
+        return b"AnnotationPage" in head or b"SvgSelector" in head
+    return True
+
+
+def _looks_like_mets(path: Path) -> bool:
+    if path.suffix.lower() != ".xml":
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return b"<mets:mets" in head or b"<mets " in head or b"<mets>" in head
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- import
+
+
+ProgressFn = Callable[[ImportProgress], None]
+
+
+def import_paths(library: Library, paths: Iterable[Union[str, Path]], *, publication: Optional[str] = None,
+                 date: Optional[str] = None, page: Optional[int] = None,
+                 progress: Optional[ProgressFn] = None, cancel: Optional[threading.Event] = None,
+                 on_error: Optional[Callable[[str, str], None]] = None) -> ImportReport:
+    """Import files and folders; return what happened. Holds the library's import lock throughout."""
+    report = ImportReport()
+    t0 = time.perf_counter()
+    flags = {"publication": publication, "date": date, "page": page}
+    roots = [Path(p).resolve() for p in paths]
+    with library.writing():
+        files, missing = collect(roots)
+        for path, message in missing:
+            report.failed.append((path, message))
+            if on_error:
+                on_error(path, message)
+        ix = sindex.Index(library.index_dir)
+        try:
+            sindex.sync(library, ix)  # finish what an interrupted import left
+            referenced: set[Path] = set()
+            since_sync = 0
+            for n, path in enumerate(files, start=1):
+                if cancel is not None and cancel.is_set():
+                    report.cancelled = True
+                    break
+                if path in referenced:
+                    continue
+                try:
+                    since_sync += _import_one(library, path, roots, flags, report, referenced)
+                except BroadsheetError as e:
+                    report.failed.append((str(path), str(e)))
+                    log.warning("%s", e)
+                    if on_error:
+                        on_error(str(path), str(e))
+                if since_sync >= SYNC_CHARS:
+                    sindex.sync(library, ix)
+                    since_sync = 0
+                if progress is not None:
+                    progress(ImportProgress(n, len(files), report.pages, report.articles, report.chars,
+                                            time.perf_counter() - t0, str(path)))
+            sindex.sync(library, ix)
+            library.prune()
+        finally:
+            ix.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _import_one(library: Library, path: Path, roots: list[Path], flags: dict[str, Any], report: ImportReport,
+                referenced: set[Path]) -> int:
+    """Import one file; return the characters stored (0 when unchanged or empty)."""
+    try:
+        stat = path.stat()
+        digest = _sha256(path)
+    except OSError as e:
+        raise SourceError(path, e.strerror or str(e)) from e
+    known = library.source(str(path))
+    if known is not None and known.sha256 == digest:
+        report.unchanged.append(str(path))
+        if known.format == "mets":
+            referenced.update(_page_sources(library, known.id))
+        return 0
+    doc = analyze_file(path)
+    if doc.format == "mets":
+        referenced.update(Path(p.source).resolve() for p in doc.pages if p.source)
+    if not doc.pages and not doc.articles:
+        log.info("%s: no pages (%s)", path, doc.format)
+        return 0
+    meta, first_page = decide_metadata(path, doc.metadata, _sidecar(path, roots), flags)
+    if first_page is not None and not (len(doc.pages) == 1 or flags.get("page") is not None):
+        first_page = None
+    meta.first_page = first_page
+    result = library.store_document(doc, meta, path=str(path), sha256=digest, mtime=stat.st_mtime,
+                                    size=stat.st_size)
+    report.imported.append(str(path))
+    report.pages += result.pages
+    report.articles += result.articles
+    report.chars += result.chars
+    return result.chars
+
+
+def _page_sources(library: Library, source_id: int) -> set[Path]:
+    """The files an already imported METS source read its pages from."""
+    rows = library.conn.execute("SELECT DISTINCT source_file FROM pages WHERE source_id = ? "
+                                "AND source_file IS NOT NULL", (source_id,))
+    return {Path(r[0]).resolve() for r in rows}

@@ -1,0 +1,267 @@
+"""The search index: Whoosh, kept behind this one module (upstream is unmaintained).
+
+What is indexed
+---------------
+One Whoosh document per article: ``id`` (the library's article id, unique, for
+deletes), ``num`` (the catalogue row, a column read at C speed) and ``t``, the
+set of terms of the article's FOLDED text (:mod:`reader.core.textforms`):
+
+* every CJK character (unigram) and every pair of adjacent CJK characters
+  (bigram) inside a CJK run;
+* every Latin/digit word (``[^\\W_]+`` without CJK).
+
+Terms are stored with Whoosh's ``Existence`` format: no positions, no
+frequencies. The index is a candidate generator, not the judge: a CJK query of
+one or two characters is answered exactly by its one term; a longer run by the
+AND of its bigrams, whose candidates :mod:`reader.core.search` verifies by a
+substring test on the folded text in the catalogue. Dropping positions and
+frequencies keeps the index small and the postings lists short to intersect;
+verification keeps results exact.
+
+Writing
+-------
+Only :func:`sync` writes, from the catalogue, inside the library's import lock
+(one writer). It deletes the ids waiting in ``index_dropped``, adds the rows
+with ``indexed = 0`` in batches, commits Whoosh, and only then marks the rows
+in the catalogue. A crash before the mark re-adds the batch on the next sync;
+the meta key ``index_pending`` tells that sync to delete before adding so no
+article is indexed twice. :func:`rebuild` starts from an empty index.
+Whoosh writers are used as context managers (an error cancels, never half-commits).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional, Sequence
+
+from whoosh import fields, formats, index as windex, query as wquery
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import SegmentWriter
+
+from .errors import BroadsheetError
+from .textforms import CJK_CLASS
+
+log = logging.getLogger(__name__)
+
+#: CJK runs and Latin/digit words of folded text.
+TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
+
+#: articles per Whoosh commit and characters per commit: bound memory of the posting pool and merge
+BATCH_ARTICLES = 5000
+BATCH_CHARS = 6_000_000
+
+
+class IndexError_(BroadsheetError):
+    """The index cannot be opened or written."""
+
+
+class _TermsField(fields.FieldType):
+    """A field whose value is an iterable of ready-made terms (no analyzer, no positions)."""
+
+    def __init__(self) -> None:
+        super().__init__(formats.Existence(), analyzer=None, scorable=False, stored=False, unique=False)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        for term in value:
+            yield term.encode("utf-8"), 1, 1.0, b""
+
+    def process_text(self, qstring: str, mode: str = "", **kwargs: Any) -> Iterator[str]:
+        yield qstring
+
+
+def schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(unique=True, stored=False),
+        num=fields.NUMERIC(int, bits=64, stored=False, sortable=True),
+        t=_TermsField(),
+    )
+
+
+def terms(folded: str) -> set[str]:
+    """The index terms of a folded text: CJK unigrams and bigrams, Latin/digit words."""
+    out: set[str] = set()
+    for m in TOKEN_RE.finditer(folded):
+        run = m.group("cjk")
+        if run is not None:
+            out.update(run)
+            if len(run) > 1:
+                out.update(run[i:i + 2] for i in range(len(run) - 1))
+        else:
+            out.add(m.group("word"))
+    return out
+
+
+def cjk_terms(run: str) -> tuple[list[str], bool]:
+    """Terms whose AND gives the candidates for a CJK run, and whether they are exact alone."""
+    if len(run) == 1:
+        return [run], True
+    grams = list(dict.fromkeys(run[i:i + 2] for i in range(len(run) - 1)))
+    return grams, len(run) == 2
+
+
+class Index:
+    """The Whoosh index of a library folder (``folder/index``). Searching is thread-safe."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._lock = threading.Lock()
+        self._searcher: Any = None
+        self._ix = self._open()
+
+    def _open(self) -> Any:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        storage = FileStorage(str(self.folder))
+        try:
+            if windex.exists_in(str(self.folder)):
+                return storage.open_index()
+            return storage.create_index(schema())
+        except Exception as e:  # whoosh raises bare exceptions of many kinds for damaged files
+            raise IndexError_(f"{self.folder}: the search index cannot be opened ({e}); run `broadsheet reindex`.") from e
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        self._ix.close()
+
+    def doc_count(self) -> int:
+        return int(self._ix.doc_count())
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
+
+    # -- reading
+
+    def _current(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def nums(self, term_list: Sequence[str]) -> set[int]:
+        """Catalogue rows of the articles holding ALL ``term_list`` (the candidates)."""
+        if not term_list:
+            return set()
+        with self._lock:
+            s = self._current()
+            q: Any = wquery.Term("t", term_list[0]) if len(term_list) == 1 else wquery.And(
+                [wquery.Term("t", t) for t in term_list])
+            docnums = list(s.docs_for_query(q))
+            if not docnums:
+                return set()
+            col = s.reader().column_reader("num")
+            return {col[d] for d in docnums}
+
+    def all_nums(self) -> set[int]:
+        with self._lock:
+            s = self._current()
+            col = s.reader().column_reader("num")
+            return {col[d] for d in s.reader().all_doc_ids()}
+
+    # -- writing
+
+    def writer(self, update: bool = False) -> "Writer":
+        return Writer(self, update)
+
+
+class Writer:
+    """One Whoosh writer as a context manager: commit on success, cancel on error."""
+
+    def __init__(self, index: Index, update: bool) -> None:
+        self.index = index
+        self.update = update
+        self._w: Optional[SegmentWriter] = None
+        self.added = 0
+
+    def __enter__(self) -> "Writer":
+        try:
+            self._w = self.index._ix.writer(limitmb=96, procs=1)
+        except windex.LockError as e:
+            raise IndexError_(f"{self.index.folder}: another writer holds the search index.") from e
+        return self
+
+    def add(self, num: int, article_id: str, folded: str) -> None:
+        assert self._w is not None
+        if self.update:
+            self._w.delete_by_term("id", article_id)
+        self._w.add_document(id=article_id, num=num, t=terms(folded))
+        self.added += 1
+
+    def delete(self, article_id: str) -> None:
+        assert self._w is not None
+        self._w.delete_by_term("id", article_id)
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        assert self._w is not None
+        if exc_type is None:
+            self._w.commit()
+        else:
+            self._w.cancel()
+        self._w = None
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+def sync(library: Any, index: Optional[Index] = None, progress: Optional[ProgressFn] = None,
+         cancel: Optional[threading.Event] = None) -> int:
+    """Bring the index up to the catalogue; return the number of articles added.
+
+    ``progress(done, total)`` is called after each commit; a set ``cancel`` stops
+    after the current commit (everything committed stays consistent).
+    """
+    own = index is None
+    ix = index or Index(library.index_dir)
+    added = 0
+    try:
+        with library.writing():
+            total = int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0])
+            pending = library.meta_get("index_pending") is not None
+            dropped = library.dropped()
+            while True:
+                if cancel is not None and cancel.is_set():
+                    break
+                rows = library.unindexed(BATCH_ARTICLES)
+                if not rows and not dropped:
+                    break
+                batch: list[int] = []
+                chars = 0
+                library.meta_set("index_pending", str(time.time()))
+                with ix.writer(update=pending) as w:
+                    for article_id in dropped:
+                        w.delete(article_id)
+                    for num, article_id, folded in rows:
+                        w.add(num, article_id, folded)
+                        batch.append(num)
+                        chars += len(folded)
+                        if chars >= BATCH_CHARS:
+                            break
+                library.mark_indexed(batch, dropped)
+                library.meta_set("index_pending", None)
+                pending = False
+                dropped = []
+                added += len(batch)
+                if progress is not None:
+                    progress(added, total)
+    finally:
+        if own:
+            ix.close()
+    return added
+
+
+def rebuild(library: Any, progress: Optional[ProgressFn] = None,
+            cancel: Optional[threading.Event] = None) -> int:
+    """Throw the index away and build it again from the catalogue."""
+    with library.writing():
+        if library.index_dir.exists():
+            shutil.rmtree(library.index_dir)
+        library.mark_all_unindexed()
+        library.meta_set("index_pending", None)
+        return sync(library, progress=progress, cancel=cancel)

@@ -1,0 +1,623 @@
+"""Search a library: the query language, exact semantics, ranking, facets and KWIC hits.
+
+Query language
+--------------
+``term term`` (implicit AND), ``AND``, ``OR``, ``NOT`` (or a leading ``-``),
+parentheses, ``"phrases"`` (also “…” and 「…」), and filters
+``publication:NAME`` (case-insensitive substring), ``date:1858-12-07``,
+``date:1858`` or ``date:1858-12`` (prefix), ranges ``date:1850..1860``,
+``date:[2021-01-01 TO 2021-01-31]`` (open ends allowed), ``page:4`` or
+``page:1..3``, ``kind:article``, ``headline:TEXT``, ``issue:N`` (an issue id)
+and ``article:ID``. Filter values may be quoted.
+
+Semantics
+---------
+Every term is folded like the text (:func:`reader.core.textforms.fold_query`).
+A run of CJK characters means "these characters in this order": the hits are
+EXACTLY the articles whose folded text contains it, whichever script either is
+in. A Latin or digit word matches as a word (case- and accent-insensitive). A
+term or phrase mixing several pieces (``"new york"``, ``G20峰会``) matches
+the pieces in order, with only spaces or punctuation between them.
+
+Evaluation: each term asks the index (:mod:`reader.core.index`) for
+candidates — the article rows holding all its unigram/bigram/word terms —
+and, unless those terms are exact on their own (one word, one or two CJK
+characters), verifies each candidate on the folded text in the catalogue
+(``instr`` in SQLite for a CJK run, a regular expression otherwise). Boolean
+operators are set operations on article rows; ``NOT`` subtracts. Filters at
+the top level become SQL conditions on the final set. Ranking: ``relevance``
+counts the occurrences of the positive terms in the folded text, scaled down
+for long articles; ``date`` orders by issue date, page and position.
+
+Hits
+----
+Each :class:`Hit` carries ``matches``: ``[start, end)`` ranges in the
+ORIGINAL text of the article as ``Article.text`` gives it (parts joined by a
+blank line), mapped back through the folding map; per part, the ranges in
+``Part.text`` and the ids of the source lines they fall on; and a KWIC snippet.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence, Union
+
+from .errors import BroadsheetError
+from .index import Index, TOKEN_RE, cjk_terms
+from .library import Library
+from .model import Article
+from .textforms import CJK_CLASS, fold, fold_query, fold_text, to_original
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
+SNIPPET_CONTEXT = 30
+
+
+class QueryError(BroadsheetError):
+    """The query cannot be parsed: the message says where and why."""
+
+
+# ---------------------------------------------------------------- syntax tree
+
+
+@dataclass(frozen=True)
+class Text:
+    """A word, a CJK run or a phrase, as typed."""
+
+    raw: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Not:
+    child: "Node"
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple["Node", ...]
+
+
+Node = Union[Text, Filter, Not, And, Or]
+
+_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<lp>[(（]) | (?P<rp>[)）])
+      | (?P<field>[A-Za-z]+):(?:\[(?P<range>[^\]]*)\]|(?P<fq>["“「『])(?P<fqv>[^"”」』]*)["”」』]?|(?P<fv>[^\s()（）]+))
+      | (?P<q>["“「『])(?P<qv>[^"”」』]*)["”」』]?
+      | (?P<word>[^\s()（）"“「『]+)
+    )""",
+    re.VERBOSE,
+)
+
+
+def _tokens(query: str) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    pos = 0
+    while pos < len(query):
+        if query[pos:].strip() == "":
+            break
+        m = _TOKEN.match(query, pos)
+        if not m or m.end() == pos:
+            raise QueryError(f"query: cannot read {query[pos:]!r}")
+        pos = m.end()
+        if m.group("lp"):
+            out.append(("(", None))
+        elif m.group("rp"):
+            out.append((")", None))
+        elif m.group("field"):
+            name = m.group("field").lower()
+            if name not in FIELDS:
+                # not a filter: a word with a colon in it
+                out.append(("text", m.group(0).strip()))
+                continue
+            if m.group("range") is not None:
+                lo, _, hi = m.group("range").partition(" TO ")
+                value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
+            elif m.group("fq") is not None:
+                value = m.group("fqv")
+            else:
+                value = m.group("fv")
+            out.append(("filter", Filter(name, value)))
+        elif m.group("q"):
+            out.append(("text", m.group("qv")))
+        else:
+            word = m.group("word")
+            if word in ("AND", "&&"):
+                out.append(("and", None))
+            elif word in ("OR", "||"):
+                out.append(("or", None))
+            elif word in ("NOT", "!"):
+                out.append(("not", None))
+            elif word.startswith("-") and len(word) > 1:
+                out.append(("not", None))
+                out.append(("text", word[1:]))
+            else:
+                out.append(("text", word))
+    return out
+
+
+def parse(query: str) -> Optional[Node]:
+    """The syntax tree of ``query`` (None for an empty query)."""
+    toks = _tokens(query)
+    pos = 0
+
+    def peek() -> Optional[str]:
+        return toks[pos][0] if pos < len(toks) else None
+
+    def parse_or() -> Node:
+        nonlocal pos
+        kids = [parse_and()]
+        while peek() == "or":
+            pos += 1
+            kids.append(parse_and())
+        return kids[0] if len(kids) == 1 else Or(tuple(kids))
+
+    def parse_and() -> Node:
+        nonlocal pos
+        kids = [parse_not()]
+        while peek() not in (None, ")", "or"):
+            if peek() == "and":
+                pos += 1
+            kids.append(parse_not())
+        return kids[0] if len(kids) == 1 else And(tuple(kids))
+
+    def parse_not() -> Node:
+        nonlocal pos
+        if peek() == "not":
+            pos += 1
+            return Not(parse_not())
+        return parse_atom()
+
+    def parse_atom() -> Node:
+        nonlocal pos
+        kind = peek()
+        if kind is None:
+            raise QueryError("query: it ends where a term was expected")
+        tok = toks[pos]
+        pos += 1
+        if kind == "(":
+            node = parse_or()
+            if peek() != ")":
+                raise QueryError("query: a parenthesis is not closed")
+            pos += 1
+            return node
+        if kind == "text":
+            return Text(tok[1])
+        if kind == "filter":
+            return tok[1]
+        raise QueryError(f"query: {kind.upper()} where a term was expected")
+
+    if not toks:
+        return None
+    node = parse_or()
+    if pos != len(toks):
+        raise QueryError("query: a closing parenthesis has no opening one")
+    return node
+
+
+# ---------------------------------------------------------------- text terms
+
+
+_WORD = f"[^\\W_{CJK_CLASS}]"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A folded text term ready to evaluate and to find in an article."""
+
+    folded: str
+    pieces: tuple[tuple[str, str], ...]  # ("cjk" | "word", text)
+
+    @property
+    def is_cjk_run(self) -> bool:
+        return len(self.pieces) == 1 and self.pieces[0][0] == "cjk"
+
+    @property
+    def literal(self) -> str:
+        """The string whose occurrences are counted for ranking."""
+        return self.pieces[0][1] if len(self.pieces) == 1 else self.folded
+
+    def regex(self) -> "re.Pattern[str]":
+        parts = []
+        for kind, text in self.pieces:
+            if kind == "cjk":
+                parts.append(re.escape(text))
+            else:
+                parts.append(f"(?<!{_WORD}){re.escape(text)}(?!{_WORD})")
+        return re.compile("[\\W_]*?".join(parts) if len(parts) > 1 else parts[0])
+
+
+def make_term(raw: str) -> Optional[Term]:
+    folded = fold_query(raw)
+    pieces = tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
+                   for m in TOKEN_RE.finditer(folded))
+    if not pieces:
+        return None
+    return Term(folded, pieces)
+
+
+def positive_terms(node: Optional[Node], negated: bool = False) -> list[Term]:
+    """The text terms a hit is found by (not under NOT), in query order."""
+    if node is None:
+        return []
+    if isinstance(node, Text):
+        term = make_term(node.raw)
+        return [term] if term and not negated else []
+    if isinstance(node, Not):
+        return positive_terms(node.child, not negated)
+    if isinstance(node, (And, Or)):
+        return [t for c in node.children for t in positive_terms(c, negated)]
+    return []
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class PartHit:
+    index: int
+    role: str
+    matches: list[tuple[int, int]]
+    lines: list[str]
+
+
+@dataclass
+class Hit:
+    article: str
+    headline: Optional[str]
+    publication: str
+    date: str
+    page: Optional[int]
+    score: float
+    snippet: str
+    matches: list[tuple[int, int]]
+    parts: list[PartHit] = field(default_factory=list)
+    kind: str = "article"
+    issue_id: int = 0
+
+    @property
+    def line_ids(self) -> list[str]:
+        out: list[str] = []
+        for p in self.parts:
+            out.extend(x for x in p.lines if x not in out)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The hit as the ``broadsheet search --json`` contract has it."""
+        return {
+            "article": self.article,
+            "headline": self.headline,
+            "publication": self.publication,
+            "date": self.date,
+            "page": self.page,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "matches": [list(m) for m in self.matches],
+        }
+
+
+@dataclass
+class Results:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def _ids_json(nums: Any) -> str:
+    return json.dumps(sorted(nums))
+
+
+class Searcher:
+    """Searches one library. Safe to share between threads (SQLite per thread, Whoosh behind a lock)."""
+
+    def __init__(self, library: Library, index: Optional[Index] = None) -> None:
+        self.library = library
+        self.index = index or Index(library.index_dir)
+        self._own_index = index is None
+
+    def close(self) -> None:
+        if self._own_index:
+            self.index.close()
+
+    def __enter__(self) -> "Searcher":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- public
+
+    def search(self, query: str, *, limit: Optional[int] = 20, offset: int = 0, sort: str = "relevance",
+               filters: Sequence[Filter] = (), facets: bool = False) -> Results:
+        """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
+        if sort not in ("relevance", "date"):
+            raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
+        node = parse(query)
+        extra = list(filters)
+        top_filters: list[Filter] = list(extra)
+        rest: Optional[Node] = node
+        if isinstance(node, Filter):
+            top_filters.append(node)
+            rest = None
+        elif isinstance(node, And):
+            kids = [c for c in node.children if not isinstance(c, Filter)]
+            top_filters.extend(c for c in node.children if isinstance(c, Filter))
+            rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
+        stale = self._stale_possible()
+        nums = self._eval(rest, stale) if rest is not None else None
+        where, args = self._where(top_filters)
+        terms = positive_terms(node)
+        conn = self.library.conn
+        base = ("FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
+                "JOIN article_text t ON t.num = a.num")
+        conds = list(where)
+        cargs = list(args)
+        if nums is not None:
+            if not nums:
+                return Results(query, 0, [], {} if not facets else {"publication": {}, "year": {}, "kind": {}})
+            conds.append("a.num IN (SELECT value FROM json_each(?))")
+            cargs.append(_ids_json(nums))
+        wsql = (" WHERE " + " AND ".join(conds)) if conds else ""
+        total = int(conn.execute(f"SELECT COUNT(*) {base}{wsql}", cargs).fetchone()[0])
+        if sort == "relevance" and terms:
+            occ = " + ".join(
+                "((length(t.folded) - length(replace(t.folded, ?, ''))) / ?)" for _ in terms)
+            occ_args: list[Any] = []
+            for term in terms:
+                occ_args.extend([term.literal, max(1, len(term.literal))])
+            score = f"(CAST({occ} AS REAL) / (1.0 + a.chars / 2000.0))"
+            order = "score DESC, i.date, a.first_page, a.seq"
+            sel_args = occ_args + cargs
+        else:
+            score = "0.0"
+            order = "i.date, a.first_page, a.seq" if sort == "date" else "i.date, a.first_page, a.seq"
+            sel_args = cargs
+        lim = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        rows = conn.execute(
+            f"SELECT a.id, a.headline, p.name, i.date, a.first_page, {score} AS score, a.kind, a.issue_id, a.pages "
+            f"{base}{wsql} ORDER BY {order}{lim}", sel_args).fetchall()
+        hits = [self._hit(r, terms) for r in rows]
+        result = Results(query, total, hits)
+        if facets:
+            result.facets = self._facets(base, wsql, cargs)
+        return result
+
+    def count(self, query: str) -> int:
+        return self.search(query, limit=0).total
+
+    def matching_ids(self, query: str) -> set[str]:
+        """Ids of every article matching ``query`` (for tests and scripts)."""
+        res = self.search(query, limit=None, sort="date")
+        return {h.article for h in res.hits}
+
+    # -- internals
+
+    def _stale_possible(self) -> bool:
+        """Could the index hold entries the catalogue no longer has (a sync is due)?"""
+        c = self.library.conn
+        return bool(c.execute("SELECT 1 FROM index_dropped LIMIT 1").fetchone()) or \
+            self.library.meta_get("index_pending") is not None
+
+    def _universe(self) -> set[int]:
+        return {r[0] for r in self.library.conn.execute("SELECT num FROM articles")}
+
+    def _eval(self, node: Node, stale: bool) -> set[int]:
+        if isinstance(node, Text):
+            term = make_term(node.raw)
+            return self._term(term, stale) if term else set()
+        if isinstance(node, Filter):
+            where, args = self._where([node])
+            return {r[0] for r in self.library.conn.execute(
+                "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
+                "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+        if isinstance(node, Not):
+            return self._universe() - self._eval(node.child, stale)
+        if isinstance(node, Or):
+            out: set[int] = set()
+            for child in node.children:
+                out |= self._eval(child, stale)
+            return out
+        positives = [c for c in node.children if not isinstance(c, Not)]
+        negatives = [c.child for c in node.children if isinstance(c, Not)]
+        # cheapest first: evaluate, then intersect
+        acc: Optional[set[int]] = None
+        for child in positives:
+            s = self._eval(child, stale)
+            acc = s if acc is None else acc & s
+            if not acc:
+                return set()
+        if acc is None:
+            acc = self._universe()
+        for child in negatives:
+            acc -= self._eval(child, stale)
+        return acc
+
+    def _term(self, term: Term, stale: bool) -> set[int]:
+        """Exactly the articles containing ``term`` (candidates from the index, verified)."""
+        index_terms: list[str] = []
+        exact = len(term.pieces) == 1
+        for kind, text in term.pieces:
+            if kind == "cjk":
+                t, ex = cjk_terms(text)
+                index_terms.extend(t)
+                exact = exact and ex
+            else:
+                index_terms.append(text)
+        cands = self.index.nums(list(dict.fromkeys(index_terms)))
+        if not cands:
+            return set()
+        conn = self.library.conn
+        if exact and not stale:
+            return cands
+        if exact or term.is_cjk_run:
+            sql = "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?))"
+            args: list[Any] = [_ids_json(cands)]
+            if not exact:
+                sql += " AND instr(folded, ?) > 0"
+                args.append(term.pieces[0][1])
+            return {r[0] for r in conn.execute(sql, args)}
+        rx = term.regex()
+        return {num for num, folded in conn.execute(
+            "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
+            (_ids_json(cands),)) if rx.search(folded)}
+
+    def _where(self, filters: Sequence[Filter]) -> tuple[list[str], list[Any]]:
+        conds: list[str] = []
+        args: list[Any] = []
+        for f in filters:
+            v = f.value.strip()
+            if f.field == "publication":
+                conds.append("instr(lower(p.name), lower(?)) > 0")
+                args.append(v)
+            elif f.field == "kind":
+                conds.append("a.kind = ?")
+                args.append(v.lower())
+            elif f.field == "article":
+                conds.append("a.id = ?")
+                args.append(v)
+            elif f.field == "issue":
+                conds.append("a.issue_id = ?")
+                args.append(_int(v, f))
+            elif f.field == "date":
+                lo, hi = _date_range(v)
+                if lo:
+                    conds.append("i.date >= ?")
+                    args.append(lo)
+                if hi:
+                    conds.append("i.date <= ?")
+                    args.append(hi)
+                conds.append("i.date != ''")
+            elif f.field == "page":
+                if ".." in v:
+                    a, _, b = v.partition("..")
+                    lo_p = _int(a, f) if a else -1
+                    hi_p = _int(b, f) if b else 1 << 30
+                    conds.append("EXISTS (SELECT 1 FROM json_each(a.pages) WHERE value BETWEEN ? AND ?)")
+                    args.extend([lo_p, hi_p])
+                else:
+                    conds.append("EXISTS (SELECT 1 FROM json_each(a.pages) WHERE value = ?)")
+                    args.append(_int(v, f))
+            elif f.field == "headline":
+                self._ensure_fold_function()
+                conds.append("instr(bs_fold(coalesce(a.headline, '')), ?) > 0")
+                args.append(fold_query(v))
+        return conds, args
+
+    def _ensure_fold_function(self) -> None:
+        self.library.conn.create_function("bs_fold", 1, fold_text, deterministic=True)
+
+    def _facets(self, base: str, wsql: str, args: list[Any]) -> dict[str, dict[str, int]]:
+        conn = self.library.conn
+        out: dict[str, dict[str, int]] = {}
+        for name, expr in (("publication", "p.name"), ("year", "substr(i.date, 1, 4)"), ("kind", "a.kind")):
+            rows = conn.execute(f"SELECT {expr}, COUNT(*) {base}{wsql} GROUP BY 1 ORDER BY 2 DESC, 1", args)
+            out[name] = {str(k or ""): int(n) for k, n in rows}
+        return out
+
+    def _hit(self, row: Sequence[Any], terms: list[Term]) -> Hit:
+        article_id, headline, publication, date, first_page, score, kind, issue_id, _pages = row
+        article = self.library.article(article_id)
+        matches, part_hits, snippet = locate(article, terms)
+        return Hit(article=article_id, headline=headline, publication=publication, date=date, page=first_page,
+                   score=float(score or 0.0), snippet=snippet, matches=matches, parts=part_hits, kind=kind,
+                   issue_id=issue_id)
+
+
+def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
+    """Matches of ``terms`` in ``article.text`` (original offsets), per part with line ids, and a KWIC snippet."""
+    text = article.text
+    folded, fmap = fold(text)
+    ranges: set[tuple[int, int]] = set()
+    for term in terms:
+        if term.is_cjk_run:
+            needle = term.pieces[0][1]
+            i = folded.find(needle)
+            while i >= 0:
+                ranges.add(to_original(fmap, i, i + len(needle), len(text)))
+                i = folded.find(needle, i + 1)
+        else:
+            for m in term.regex().finditer(folded):
+                if m.end() > m.start():
+                    ranges.add(to_original(fmap, m.start(), m.end(), len(text)))
+    matches = _merge(sorted(ranges))
+    part_hits: list[PartHit] = []
+    start = 0
+    for idx, part in enumerate(article.parts):
+        end = start + len(part.text)
+        local = [(max(s, start) - start, min(e, end) - start) for s, e in matches if s < end and e > start]
+        if local:
+            lines: list[str] = []
+            for s, e in local:
+                for span in part.spans:
+                    if span.start < e and span.end > s and span.line not in lines:
+                        lines.append(span.line)
+            part_hits.append(PartHit(idx, part.role, local, lines))
+        start = end + 2
+    return matches, part_hits, _snippet(text, matches)
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _snippet(text: str, matches: list[tuple[int, int]]) -> str:
+    if not matches:
+        body = text[: 2 * SNIPPET_CONTEXT]
+        return body.replace("\n", " ") + ("…" if len(text) > len(body) else "")
+    s, e = matches[0]
+    lo = max(0, s - SNIPPET_CONTEXT)
+    hi = min(len(text), e + SNIPPET_CONTEXT)
+    out = ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+    return out.replace("\n\n", " ¶ ").replace("\n", " ")
+
+
+def _int(value: str, f: Filter) -> int:
+    try:
+        return int(value)
+    except ValueError as e:
+        raise QueryError(f"query: {f.field}:{f.value} is not a number") from e
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _date_range(value: str) -> tuple[str, str]:
+    """(lowest, highest) ISO date strings a date filter admits; '' for an open end."""
+    if ".." in value:
+        lo, _, hi = value.partition("..")
+    else:
+        lo = hi = value
+    lo, hi = lo.strip(), hi.strip()
+    for v in (lo, hi):
+        if v and not _DATE.match(v):
+            raise QueryError(f"query: date {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return lo, (hi + "\uffff" if hi and len(hi) < 10 else hi)
