@@ -40,6 +40,15 @@ def test_sniff_and_measure_the_jpeg2000_sample() -> None:
     assert (info.warning is None) == images.jpeg2000_supported()
 
 
+def test_without_a_jpeg2000_decoder_the_size_is_still_known_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(images, "jpeg2000_supported", lambda: False)
+    info = images.image_info(JP2)
+    assert info is not None and (info.width, info.height) == (1457, 2084)
+    assert info.warning is not None and "JPEG 2000" in info.warning and str(JP2) in info.warning
+    doc = analyze_file(JP2)
+    assert doc.pages[0].width == 1457 and doc.warnings == [info.warning]
+
+
 def test_sniff_refuses_text() -> None:
     assert images.sniff("<alto/>".encode()) is None
     assert images.sniff("本报北京电".encode()) is None
