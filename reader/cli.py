@@ -37,6 +37,17 @@ def _analyze(args: argparse.Namespace) -> int:
     return status
 
 
+def _gui(args: argparse.Namespace) -> int:
+    """Open the desktop application; PySide6 is imported only here, never by the core CLI."""
+    try:
+        from .gui.app import main as gui_main
+    except ImportError as e:
+        print(f"broadsheet: the desktop application needs PySide6 (pip install 'broadsheet[gui]'): {e}.",
+              file=sys.stderr)
+        return 1
+    return gui_main(library=getattr(args, "library", None), files=getattr(args, "paths", None) or ())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
@@ -48,11 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["auto", "text", "alto", "hocr", "page", "mets", "ecpo", "ecpo-layout", "image"])
     p.add_argument("--json", action="store_true", help="print the JSON contract instead of text")
     p.set_defaults(func=_analyze)
+
+    p = sub.add_parser("gui", help="open the desktop application (also: broadsheet with no arguments)")
+    p.add_argument("--library", metavar="DIR", help="the library folder to open (default: the last one)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import once the window is open")
+    p.set_defaults(func=_gui)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    if not argv:  # no arguments at all: open the desktop application
+        return _gui(argparse.Namespace())
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
         parser.print_help()
