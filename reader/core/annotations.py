@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .errors import BroadsheetError, SourceError
+from .library import Library, Migration, NotFoundError, register_component
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -262,6 +263,8 @@ class Annotation:
     created: str = field(default_factory=now_iso)
     modified: str = ""
     status: str = STATUS_ATTACHED
+    #: the source file the article came from (helps re-attachment when the article is gone)
+    source: str = ""
 
     @property
     def is_highlight(self) -> bool:
@@ -385,6 +388,8 @@ def to_web_annotation(annotation: Annotation) -> dict[str, Any]:
     for tag in annotation.tags:
         body.append({"type": "TextualBody", "value": tag, "purpose": "tagging"})
     target: dict[str, Any] = {"source": ARTICLE_URN + annotation.article}
+    if annotation.source:
+        target["broadsheet:file"] = annotation.source
     if annotation.anchor is not None:
         a = annotation.anchor
         target["selector"] = [
@@ -470,7 +475,8 @@ def from_web_annotation(obj: Any) -> Annotation:
         status = STATUS_ATTACHED
     return Annotation(article=article, anchor=anchor, note="\n\n".join(note_parts), tags=normalize_tags(tags),
                       id=ann_id, creator=creator_name, created=str(obj.get("created") or now_iso()),
-                      modified=str(obj.get("modified") or ""), status=status)
+                      modified=str(obj.get("modified") or ""), status=status,
+                      source=str(target.get("broadsheet:file") or ""))
 
 
 def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collection] = (),
@@ -541,9 +547,9 @@ def read_backup(data: Union[bytes, str, dict[str, Any]], path: Union[str, Path, 
 
 # --------------------------------------------------------------------------- storage
 
-#: Schema steps for the library's migration list (each one transaction, applied in order).
-MIGRATIONS: tuple[str, ...] = (
-    """
+#: The "annotations" component of the catalogue (reader.core.library migrations). Append; never edit.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "annotations, tags, collections", """
     CREATE TABLE IF NOT EXISTS annotations (
         id TEXT PRIMARY KEY,
         article TEXT NOT NULL,
@@ -557,7 +563,8 @@ MIGRATIONS: tuple[str, ...] = (
         status TEXT NOT NULL DEFAULT 'attached',
         creator TEXT NOT NULL DEFAULT '',
         created TEXT NOT NULL,
-        modified TEXT NOT NULL DEFAULT ''
+        modified TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX IF NOT EXISTS annotations_article ON annotations(article);
     CREATE TABLE IF NOT EXISTS tags (
@@ -583,8 +590,10 @@ MIGRATIONS: tuple[str, ...] = (
         position INTEGER NOT NULL,
         PRIMARY KEY (collection, article)
     );
-    """,
-)
+    CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article);
+    """),
+]
+register_component("annotations", MIGRATIONS)
 
 
 @contextlib.contextmanager
@@ -609,6 +618,12 @@ class AnnotationStore:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         conn.execute("PRAGMA foreign_keys = ON")
+
+    @classmethod
+    def of(cls, library: Library) -> "AnnotationStore":
+        """The store of a library (its tables migrated first: idempotent and cheap)."""
+        library.migrate("annotations", MIGRATIONS)
+        return cls(library.conn)
 
     # -- annotations
     def add(self, annotation: Annotation) -> Annotation:
@@ -639,12 +654,12 @@ class AnnotationStore:
         anc = a.anchor
         row = (a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
                anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
-               a.note, a.status, a.creator, a.created, a.modified)
+               a.note, a.status, a.creator, a.created, a.modified, a.source)
         verb = "INSERT" if insert else "INSERT OR REPLACE"
         try:
             self.conn.execute(
                 f'{verb} INTO annotations (id, article, start, "end", exact, prefix, suffix, line_ids, note, '
-                "status, creator, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+                "status, creator, created, modified, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
         except sqlite3.IntegrityError as e:
             raise AnnotationError(f"annotation {a.id} already exists") from e
         self.conn.execute("DELETE FROM annotation_tags WHERE annotation = ?", (a.id,))
@@ -691,7 +706,7 @@ class AnnotationStore:
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Annotation]:
         rows = self.conn.execute(
             'SELECT a.id, a.article, a.start, a."end", a.exact, a.prefix, a.suffix, a.line_ids, a.note, a.status, '
-            f"a.creator, a.created, a.modified FROM annotations a {where} ORDER BY a.article, a.start, a.created, a.id",
+            f"a.creator, a.created, a.modified, a.source FROM annotations a {where} ORDER BY a.article, a.start, a.created, a.id",
             params).fetchall()
         tags: dict[str, list[str]] = {}
         ids = [r[0] for r in rows]
@@ -703,10 +718,11 @@ class AnnotationStore:
                 tags.setdefault(ann, []).append(name)
         out: list[Annotation] = []
         for (aid, article, start, end, exact, prefix, suffix, line_ids, note, status, creator, created,
-             modified) in rows:
+             modified, source) in rows:
             anchor = Anchor(start, end, exact, prefix, suffix, tuple(json.loads(line_ids))) if exact else None
             out.append(Annotation(article=article, anchor=anchor, note=note, tags=tags.get(aid, []), id=aid,
-                                  creator=creator, created=created, modified=modified, status=status))
+                                  creator=creator, created=created, modified=modified, status=status,
+                                  source=source))
         return out
 
     def tags(self) -> list[tuple[str, int]]:
@@ -804,3 +820,45 @@ class AnnotationStore:
                 self.save_collection(coll)
                 counts["collections"] += 1
         return counts
+
+
+def reattach_in_library(library: Library, store: AnnotationStore,
+                        annotations: Optional[Sequence[Annotation]] = None) -> list[Reattached]:
+    """Check every annotation (or the given ones) against the library's current text; re-attach what moved.
+
+    Run after a re-import: an annotation whose quote is still at its place is
+    left alone; one whose text moved is re-attached (status moved) within the
+    articles of its source file; one that cannot be found is kept, orphaned.
+    Each change is its own small transaction, so a crash loses nothing done.
+    """
+    by_source: dict[str, list[Article]] = {}
+
+    def articles_of(source: str) -> list[Article]:
+        if source not in by_source:
+            by_source[source] = [library.article(info.id) for info in library.articles() if info.source == source]
+        return by_source[source]
+
+    results: list[Reattached] = []
+    for ann in (store.find() if annotations is None else annotations):
+        try:
+            current: Optional[Article] = library.article(ann.article)
+        except NotFoundError:
+            current = None
+        if current is not None:
+            if ann.anchor is None or current.text[ann.anchor.start:ann.anchor.end] == ann.anchor.exact:
+                if ann.status == STATUS_ORPHANED:
+                    fixed = replace(ann, status=STATUS_ATTACHED)
+                    store.upsert(fixed)
+                    results.append(Reattached(fixed, ann.article, Attachment(0, 0, "position", 1.0)))
+                continue
+        source = ann.source
+        if not source and current is not None:
+            source = library.article_info(ann.article).source
+        candidates = list(articles_of(source)) if source else []
+        if current is not None and all(a.id != current.id for a in candidates):
+            candidates.insert(0, current)
+        res = reattach(ann, candidates)
+        if res.annotation != ann:
+            store.upsert(res.annotation)
+        results.append(res)
+    return results

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .annotations import now_iso, transaction
 from .errors import BroadsheetError
+from .library import Library, Migration, register_component
 from .model import Article, Part, Span
 from .textutil import is_wide
 
@@ -103,13 +104,18 @@ def _part_with_offset(article: Article, offset: int) -> tuple[int, int]:
     raise CorrectionError(f"offset {offset} is outside article {article.id}")
 
 
-def _part_line(article: Article, index: int) -> str:
+def _part_ref(article: Article, index: int) -> dict[str, Any]:
+    """How a correction names a part: its first character's source line and offset in that line.
+
+    One source line can feed several parts (a dateline, a byline and the
+    first paragraph printed on one line), so the line alone is not enough.
+    """
     if not 0 <= index < len(article.parts):
         raise CorrectionError(f"article {article.id} has no part {index}")
-    ids = article.parts[index].line_ids
-    if not ids:
+    spans = article.parts[index].spans
+    if not spans:
         raise CorrectionError(f"part {index} of article {article.id} has no source lines to anchor a correction")
-    return ids[0]
+    return {"line": spans[0].line, "at": spans[0].line_start}
 
 
 def merge_articles(article: Article, other: Article, key: Optional[str] = None,
@@ -124,7 +130,7 @@ def split_article(article: Article, part_index: int, key: Optional[str] = None,
     """Start a new article at part ``part_index`` of ``article``."""
     if part_index < 1:
         raise CorrectionError("an article can only be split after its first part")
-    data: dict[str, Any] = {"line": _part_line(article, part_index)}
+    data: dict[str, Any] = _part_ref(article, part_index)
     if new_id:
         data["new_id"] = new_id
     return Correction("split", key or article.id, data)
@@ -133,8 +139,7 @@ def split_article(article: Article, part_index: int, key: Optional[str] = None,
 def move_block(article: Article, part_index: int, to: Article, position: Optional[int] = None,
                key: Optional[str] = None, to_key: Optional[str] = None) -> Correction:
     """Move part ``part_index`` of ``article`` into ``to`` (at ``position``, default the end)."""
-    data: dict[str, Any] = {"line": _part_line(article, part_index), "to": to_key or to.id,
-                            "to_line": _first_line(to)}
+    data: dict[str, Any] = {**_part_ref(article, part_index), "to": to_key or to.id, "to_line": _first_line(to)}
     if position is not None:
         data["position"] = position
     return Correction("move", key or article.id, data)
@@ -145,7 +150,7 @@ def set_headline(article: Article, part_index: Optional[int] = None, text: Optio
     """Make a part the headline, or give the article a headline text of the reader's own."""
     data: dict[str, Any] = {"article_line": _first_line(article)}
     if part_index is not None:
-        data["line"] = _part_line(article, part_index)
+        data.update(_part_ref(article, part_index))
     elif text and text.strip():
         data["text"] = " ".join(text.split())
     else:
@@ -159,14 +164,14 @@ def set_role(article: Article, part_index: int, role: str, key: Optional[str] = 
 
     if role not in ROLES:
         raise CorrectionError(f"unknown role {role!r}")
-    return Correction("role", key or article.id, {"line": _part_line(article, part_index), "role": role})
+    return Correction("role", key or article.id, {**_part_ref(article, part_index), "role": role})
 
 
 def join_paragraphs(article: Article, part_index: int, key: Optional[str] = None) -> Correction:
     """Join part ``part_index`` to the part before it."""
     if part_index < 1:
         raise CorrectionError("the first part has nothing before it to join")
-    return Correction("join", key or article.id, {"line": _part_line(article, part_index)})
+    return Correction("join", key or article.id, _part_ref(article, part_index))
 
 
 def split_paragraph(article: Article, offset: int, key: Optional[str] = None) -> Correction:
@@ -288,10 +293,11 @@ class _Overlay:
                 return a
         return None
 
-    def part(self, line: str) -> Optional[tuple[Article, int]]:
+    def part(self, line: str, at: Optional[int] = None) -> Optional[tuple[Article, int]]:
+        """The part showing character ``at`` of ``line`` (any part of that line when ``at`` is None)."""
         for a in self.articles:
             for i, p in enumerate(a.parts):
-                if line in p.line_ids:
+                if line in p.line_ids and (at is None or part_offset(p, line, int(at)) is not None):
                     return a, i
         return None
 
@@ -353,7 +359,7 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         state.repage(target)
         return None
     if c.kind == "split":
-        found = state.part(d["line"])
+        found = state.part(d["line"], d.get("at"))
         if found is None:
             return f"line {d['line']} is gone"
         art, i = found
@@ -368,7 +374,7 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         state.repage(new)
         return None
     if c.kind == "move":
-        found = state.part(d["line"])
+        found = state.part(d["line"], d.get("at"))
         dest = state.article(d["to"], d.get("to_line"))
         if found is None:
             return f"line {d['line']} is gone"
@@ -388,7 +394,7 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         return None
     if c.kind == "headline":
         if d.get("line"):
-            found = state.part(d["line"])
+            found = state.part(d["line"], d.get("at"))
             if found is None:
                 return f"line {d['line']} is gone"
             art, i = found
@@ -407,14 +413,14 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         art.title = str(d["text"])
         return None
     if c.kind == "role":
-        found = state.part(d["line"])
+        found = state.part(d["line"], d.get("at"))
         if found is None:
             return f"line {d['line']} is gone"
         art, i = found
         art.parts[i].role = str(d["role"])
         return None
     if c.kind == "join":
-        found = state.part(d["line"])
+        found = state.part(d["line"], d.get("at"))
         if found is None:
             return f"line {d['line']} is gone"
         art, i = found
@@ -424,7 +430,7 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         art.parts[i - 1:i + 1] = [_concat(prev, cur)]
         return None
     if c.kind == "split-paragraph":
-        found = state.part(d["line"])
+        found = state.part(d["line"], d["offset"])
         if found is None:
             return f"line {d['line']} is gone"
         art, i = found
@@ -435,11 +441,10 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         art.parts[i:i + 1] = [left, right]
         return None
     if c.kind == "text":
-        found = state.part(d["line"])
-        if found is None:
+        holders = [p for a in state.articles for p in a.parts if d["line"] in p.line_ids]
+        if not holders:
             return f"line {d['line']} is gone"
-        art, i = found
-        if locate_text_fix(art.parts[i], c) is None:
+        if all(locate_text_fix(p, c) is None for p in holders):
             return f"the text {d['original']!r} is no longer in line {d['line']}"
         return None
     return f"unknown kind {c.kind}"
@@ -477,17 +482,18 @@ def locate_text_fix(part: Part, c: Correction) -> Optional[tuple[int, int]]:
 def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[TextFix]:
     """The text corrections that apply to ``article``, resolved, in text order, without overlaps."""
     fixes: list[TextFix] = []
-    index = {line: i for i, p in enumerate(article.parts) for line in p.line_ids}
+    index: dict[str, list[int]] = {}
+    for i, p in enumerate(article.parts):
+        for line in p.line_ids:
+            index.setdefault(line, []).append(i)
     for c in corrections:
         if c.kind != "text":
             continue
-        i = index.get(c.data["line"])
-        if i is None:
-            continue
-        where = locate_text_fix(article.parts[i], c)
-        if where is None:
-            continue
-        fixes.append(TextFix(i, where[0], where[1], str(c.data["original"]), str(c.data["corrected"]), c))
+        for i in index.get(c.data["line"], []):
+            where = locate_text_fix(article.parts[i], c)
+            if where is not None:
+                fixes.append(TextFix(i, where[0], where[1], str(c.data["original"]), str(c.data["corrected"]), c))
+                break
     fixes.sort(key=lambda f: (f.part, f.start, f.end))
     out: list[TextFix] = []
     for f in fixes:
@@ -542,9 +548,9 @@ def corrected_article(article: Article, corrections: Iterable[Correction]) -> Ar
 
 # --------------------------------------------------------------------------- storage
 
-#: Schema steps for the library's migration list.
-MIGRATIONS: tuple[str, ...] = (
-    """
+#: The "corrections" component of the catalogue (reader.core.library migrations). Append; never edit.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "corrections overlay", """
     CREATE TABLE IF NOT EXISTS corrections (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -555,8 +561,9 @@ MIGRATIONS: tuple[str, ...] = (
         created TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS corrections_article ON corrections(article);
-    """,
-)
+    """),
+]
+register_component("corrections", MIGRATIONS)
 
 
 class CorrectionStore:
@@ -564,6 +571,12 @@ class CorrectionStore:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+
+    @classmethod
+    def of(cls, library: Library) -> "CorrectionStore":
+        """The store of a library (its table migrated first: idempotent and cheap)."""
+        library.migrate("corrections", MIGRATIONS)
+        return cls(library.conn)
 
     def add(self, correction: Correction) -> Correction:
         with transaction(self.conn):
@@ -621,3 +634,30 @@ class CorrectionStore:
                 self._insert(c)
                 n += 1
         return n
+
+
+def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, int]:
+    """line id → page number for the pages of the given library articles."""
+    out: dict[str, int] = {}
+    for aid in article_ids:
+        for lid, number in library.conn.execute(
+                "SELECT l.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
+                "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id WHERE a.id = ?", (aid,)):
+            out.setdefault(lid, number)
+    return out
+
+
+def overlaid_articles(library: Library, article_ids: Sequence[str],
+                      store: Optional[CorrectionStore] = None) -> OverlayResult:
+    """The library articles with the reader's segmentation corrections applied (text ones stay separate).
+
+    Corrections that name other articles (a merge, a move) bring those in too,
+    so give the articles of a whole issue when the overlay should be complete.
+    """
+    store = store or CorrectionStore.of(library)
+    articles = [library.article(a) for a in article_ids]
+    corrections = store.find()
+    wanted = set(article_ids)
+    relevant = [c for c in corrections
+                if c.article in wanted or c.data.get("other") in wanted or c.data.get("to") in wanted]
+    return apply_overlay(articles, relevant, line_pages=line_pages_of(library, article_ids))

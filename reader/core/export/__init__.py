@@ -124,10 +124,13 @@ def converter(config: str) -> Any:
 
 
 def detect_script(text: str) -> Optional[str]:
-    """zh-Hant, zh-Hans or None (no Chinese, or no telling): counts characters each conversion changes."""
+    """zh-Hant, zh-Hans, ja (kana seen) or None (no CJK): counts characters each OpenCC conversion changes."""
     han = "".join(ch for ch in text if is_cjk(ch))[:5000]
     if not han:
         return None
+    kana = sum(1 for ch in han if 0x3040 <= ord(ch) <= 0x30FF)
+    if kana * 20 >= len(han):
+        return "ja"
     to_simp = converter("t2s").convert(han)
     to_trad = converter("s2t").convert(han)
     trad = sum(1 for a, b in zip(han, to_simp) if a != b)
@@ -139,14 +142,37 @@ def detect_script(text: str) -> Optional[str]:
     return "zh"
 
 
+#: language names and ISO 639-2 codes sources use, as BCP 47 tags
+_LANGUAGES = {"german": "de", "deu": "de", "ger": "de", "english": "en", "eng": "en", "french": "fr",
+              "fra": "fr", "fre": "fr", "japanese": "ja", "jpn": "ja", "chinese": "zh", "chi": "zh", "zho": "zh",
+              "latin": "la", "lat": "la", "dutch": "nl", "nld": "nl", "dut": "nl", "luxembourgish": "lb",
+              "ltz": "lb", "italian": "it", "ita": "it", "spanish": "es", "spa": "es"}
+
+
+def bcp47(value: str) -> Optional[str]:
+    """A BCP 47 tag for what a source calls its language ("German", "deu-frak", "zh-Hant"), or None."""
+    v = value.strip()
+    if not v:
+        return None
+    low = v.casefold()
+    if low in _LANGUAGES:
+        return _LANGUAGES[low]
+    head = low.split("-")[0].split("_")[0]
+    if head in _LANGUAGES:
+        return _LANGUAGES[head]
+    if len(head) == 2 and head.isalpha():
+        return v.replace("_", "-")
+    return None
+
+
 def language_of(items: Sequence[Item]) -> str:
-    """The BCP 47 tag for the exported text: the Chinese script when Chinese, else the source's language."""
+    """The BCP 47 tag for the exported text: the script of CJK text, else the source's language, else und."""
     text = "".join(i.article.text for i in items)
     script = detect_script(text)
     if script:
         return script
     for i in items:
-        lang = i.metadata.get("language")
+        lang = bcp47(i.metadata.get("language", ""))
         if lang:
             return lang
     return "und"

@@ -110,6 +110,11 @@ class Ids:
         self.memo[key] = ident
         return ident
 
+    def unique(self, prefix: str, raw: str) -> str:
+        """A fresh id every call (the same raw id twice gives two ids)."""
+        self.memo.pop((prefix, raw), None)
+        return self.get(prefix, raw)
+
     def new(self, prefix: str) -> str:
         return self.get(prefix, str(len(self.used) + 1))
 
@@ -195,7 +200,7 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), co
             for line in page.lines:
                 ctx.page_of_line[(di, line.id)] = page.number
     for ii, item in enumerate(items):
-        ctx.article_ids[ii] = ctx.ids.get("art", item.key)
+        ctx.article_ids[ii] = ctx.ids.unique("art", item.key)
 
     root = _el(None, "TEI", xml_lang=lang, xml_id=ctx.ids.get("export", uuid.uuid4().hex[:8]))
     header = _el(root, "teiHeader")
@@ -742,7 +747,7 @@ def _standoff(root: etree._Element, ctx: _Context, anns: Sequence[Annotation]) -
         la = _el(so, "listAnnotation")
         for target, a in ctx.standoff_notes:
             motivation = "commenting" if a.note else "highlighting"
-            ann = _el(la, "annotation", xml_id=ctx.ids.get("ann", a.id), target=target, motivation=motivation)
+            ann = _el(la, "annotation", xml_id=ctx.ids.unique("ann", a.id), target=target, motivation=motivation)
             who = _user(ctx, a.creator)
             rs = _el(ann, "respStmt")
             _el(rs, "resp", "creator")
