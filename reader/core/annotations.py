@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 CONTEXT = 32
 #: smallest similarity (difflib ratio) a fuzzy re-attachment must reach
 FUZZY_MIN = 0.75
+#: smallest similarity of the surrounding context a fuzzy re-attachment must reach
+CONTEXT_MIN = 0.5
 
 WEB_ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 #: JSON-LD prefix for the few Broadsheet-specific properties of an exported annotation
@@ -160,6 +162,22 @@ def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
     return (before + after) / total
 
 
+def _similar_context(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """0..1: how alike (difflib ratio) the stored context and the text around ``text[start:end]`` are."""
+    scores: list[tuple[float, int]] = []
+    if anchor.prefix:
+        before = text[max(0, start - len(anchor.prefix)):start]
+        scores.append((difflib.SequenceMatcher(None, before, anchor.prefix, autojunk=False).ratio(),
+                       len(anchor.prefix)))
+    if anchor.suffix:
+        after = text[end:end + len(anchor.suffix)]
+        scores.append((difflib.SequenceMatcher(None, after, anchor.suffix, autojunk=False).ratio(),
+                       len(anchor.suffix)))
+    if not scores:
+        return 1.0
+    return sum(r * n for r, n in scores) / sum(n for _, n in scores)
+
+
 def _find_all(text: str, needle: str) -> Iterator[int]:
     i = text.find(needle)
     while i >= 0:
@@ -230,6 +248,10 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optio
                 if best is None or key[:2] > best[:2]:
                     best = key
     if best is None or best[0] < minimum:
+        return None
+    # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too
+    context = _similar_context(anchor, text, best[2], best[3])
+    if context < CONTEXT_MIN:
         return None
     return Attachment(best[2], best[3], "fuzzy", best[0])
 
