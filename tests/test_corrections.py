@@ -1,0 +1,162 @@
+"""Corrections: the segmentation overlay as pure functions over Articles, OCR text corrections keeping both
+readings, survival across re-import where the lines still exist, and the catalogue store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core import corrections as C
+from reader.core.analyze import analyze_file
+from reader.core.library import Library, StoreMeta
+from reader.core.model import Article, Part, Span
+
+DATA = Path(__file__).parent / "data"
+
+
+def part(role: str, text: str, line: str, line_start: int = 0) -> Part:
+    return Part(role, text, [Span(0, len(text), line, line_start)])
+
+
+def sample() -> list[Article]:
+    return [
+        Article("a", parts=[part("headline", "Head A", "l1"), part("paragraph", "First para of A.", "l2"),
+                            part("paragraph", "Second para of A.", "l3")], pages=[1]),
+        Article("b", parts=[part("paragraph", "Body of B.", "l4"), part("paragraph", "More of B.", "l5")],
+                pages=[2]),
+        # one source line feeding two parts (dateline and byline printed on one line)
+        Article("c", parts=[part("dateline", "本报北京电", "l6"), part("byline", "（记者张三）", "l6", 6),
+                            part("paragraph", "正文第一段。", "l7")], pages=[2]),
+    ]
+
+
+def texts(articles: list[Article]) -> dict[str, list[tuple[str, str]]]:
+    return {a.id: [(p.role, p.text) for p in a.parts] for a in articles}
+
+
+def test_merge_split_move_headline_role() -> None:
+    arts = sample()
+    corrs = [C.merge_articles(arts[0], arts[1]),  # a += b
+             C.move_block(arts[2], 1, arts[0], position=1),  # the byline of c into a, after the headline
+             C.set_role(arts[2], 0, "kicker")]
+    result = C.apply_overlay(arts, corrs, line_pages={"l1": 1, "l2": 1, "l3": 1, "l4": 2, "l5": 2, "l6": 2,
+                                                      "l7": 2})
+    assert not result.stale
+    got = texts(result.articles)
+    assert list(got) == ["a", "c"]
+    assert got["a"] == [("headline", "Head A"), ("byline", "（记者张三）"), ("paragraph", "First para of A."),
+                        ("paragraph", "Second para of A."), ("paragraph", "Body of B."), ("paragraph", "More of B.")]
+    assert got["c"] == [("kicker", "本报北京电"), ("paragraph", "正文第一段。")]
+    assert result.articles[0].pages == [1, 2]
+    # the input is untouched: the overlay works on copies
+    assert texts(arts)["b"] == [("paragraph", "Body of B."), ("paragraph", "More of B.")]
+
+
+def test_split_article_and_new_headline() -> None:
+    arts = sample()
+    corrs = [C.split_article(arts[0], 2, new_id="a2"), C.set_headline(arts[0], 2)]
+    result = C.apply_overlay(arts, corrs)
+    assert [a.id for a in result.articles] == ["a", "a2", "b", "c"]
+    assert texts(result.articles)["a2"] == [("headline", "Second para of A.")]
+    titled = C.apply_overlay(arts, [C.set_headline(arts[1], text="  Reader's   title ")]).articles
+    assert titled[1].headline == "Reader's title"
+    with pytest.raises(C.CorrectionError):
+        C.split_article(arts[0], 0)
+
+
+def test_join_and_split_paragraphs_keep_the_line_map() -> None:
+    arts = sample()
+    joined = C.apply_overlay(arts, [C.join_paragraphs(arts[0], 2)]).articles[0]
+    p = joined.parts[1]
+    assert p.text == "First para of A. Second para of A."
+    assert p.locate(p.text.index("Second")) == ("l3", 0)
+    offset = arts[0].text.index("para of A.")
+    split = C.apply_overlay(arts, [C.split_paragraph(arts[0], offset)]).articles[0]
+    assert [q.text for q in split.parts[1:3]] == ["First", "para of A."]
+    assert split.parts[2].locate(0) == ("l2", 6)
+
+
+def test_part_on_a_shared_line_is_named_precisely() -> None:
+    arts = sample()
+    corr = C.set_role(arts[2], 1, "credit")
+    assert corr.data == {"line": "l6", "at": 6, "role": "credit"}
+    got = texts(C.apply_overlay(arts, [corr]).articles)["c"]
+    assert got[:2] == [("dateline", "本报北京电"), ("credit", "（记者张三）")]
+
+
+def test_text_correction_keeps_original_and_corrected() -> None:
+    arts = sample()
+    start = arts[2].text.index("第一")
+    fix = C.correct_text(arts[2], start, start + 2, "第1", creator="Lin")
+    assert fix.data["original"] == "第一" and fix.data["line"] == "l7"
+    corrected = C.corrected_article(arts[2], [fix])
+    assert corrected.parts[2].text == "正文第1段。" and arts[2].parts[2].text == "正文第一段。"
+    assert corrected.parts[2].locate(len("正文第1")) == ("l7", 4)
+    with pytest.raises(C.CorrectionError):
+        C.correct_text(arts[2], 0, len(arts[2].text), "x")  # across parts
+
+
+def test_stale_corrections_are_reported_not_applied() -> None:
+    arts = sample()
+    corrs = [C.merge_articles(arts[0], arts[1]), C.join_paragraphs(arts[2], 2)]
+    gone = [arts[0], arts[2]]  # b vanished in a re-import
+    result = C.apply_overlay(gone, corrs)
+    assert [c.kind for c, _ in result.stale] == ["merge"]
+    assert [c.kind for c in result.applied] == ["join"]
+
+
+def test_corrections_survive_reimport_where_lines_still_exist(tmp_path: Path) -> None:
+    src = tmp_path / "page.txt"
+    original = (DATA / "text/seed_page.txt").read_text(encoding="utf-8")
+    src.write_text(original, encoding="utf-8")
+    before = analyze_file(src).articles
+    para_art = next(a for a in before if len(a.paragraphs()) >= 2)
+    i = para_art.parts.index(para_art.paragraphs()[1])
+    start = para_art.text.index(para_art.parts[i].text) + 2
+    corrs = [C.merge_articles(before[1], before[2]), C.join_paragraphs(para_art, i),
+             C.correct_text(para_art, start, start + 1, "★")]
+    # re-import: an unrelated article changed, the lines these corrections name are still there
+    src.write_text(original.replace("伪基站", "伪基台", 1), encoding="utf-8")
+    after = analyze_file(src).articles
+    result = C.apply_overlay(after, corrs)
+    assert not result.stale
+    assert len(result.articles) == len(after) - 1
+    fixed = C.corrected_article(next(a for a in result.articles if a.id == para_art.id), corrs)
+    assert "★" in fixed.text
+
+
+def test_store_keeps_order_and_undo(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    try:
+        store = C.CorrectionStore.of(lib)
+        arts = sample()
+        a = store.add(C.merge_articles(arts[0], arts[1]))
+        b = store.add(C.set_role(arts[2], 1, "credit"))
+        assert [c.id for c in store.find()] == [a.id, b.id]
+        assert store.find(articles=["c"])[0].data["role"] == "credit"
+        assert store.undo_last().id == b.id
+        assert [c.id for c in store.find()] == [a.id]
+        assert store.import_records([b.to_json(), a.to_json()]) == 1
+        with pytest.raises(C.CorrectionError):
+            C.Correction("nonsense", "a", {})
+        with pytest.raises(C.CorrectionError):
+            C.Correction("join", "a", {})
+    finally:
+        lib.close()
+
+
+def test_overlay_of_library_articles(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    try:
+        doc = analyze_file(DATA / "text/seed_page.txt")
+        ids = lib.store_document(doc, StoreMeta("人民日报", "2021-01-27"), path=str(DATA / "x.txt"),
+                                 sha256="0").article_ids
+        store = C.CorrectionStore.of(lib)
+        first, second = lib.article(ids[1]), lib.article(ids[2])
+        store.add(C.merge_articles(first, second))
+        result = C.overlaid_articles(lib, ids, store)
+        assert not result.stale and len(result.articles) == len(ids) - 1
+        assert result.articles[1].text.endswith(second.text)
+    finally:
+        lib.close()
