@@ -26,6 +26,8 @@ def _analyze(args: argparse.Namespace) -> int:
             print(f"broadsheet: {e}", file=sys.stderr)
             status = 1
             continue
+        for warning in doc.warnings:
+            print(f"broadsheet: warning: {warning}", file=sys.stderr)
         if args.json:
             results.append(document_json(doc))
         else:
