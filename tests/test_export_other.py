@@ -1,0 +1,112 @@
+"""Plain text, Markdown, CSV of hits, CSL-JSON and BibTeX exports, and writing without overwriting."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core import annotations as A
+from reader.core import corrections as C
+from reader.core.analyze import analyze_file
+from reader.core.export import ExportError, Item, export, items_from_document, kwic, write_new
+from reader.core.export.cite import author_of, bib_escape, citation_key
+from reader.core.export.text import md_escape
+from reader.core.model import Article, Document, Page, Part, Span
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    d = analyze_file(DATA / "text/seed_page.txt")
+    d.metadata.update(publication="人民日报", date="2021-01-27", edition="A", issue="25000")
+    return d
+
+
+def test_text_and_markdown(doc: Document) -> None:
+    items = items_from_document(doc)[1:3]
+    art = items[0].article
+    fix = C.correct_text(art, 2, 4, "ZZ")
+    note = A.highlight(art, 5, 12, note="look *here*", tags=["交通"])
+    plain = export(items, "text", [note], [fix]).decode("utf-8")
+    assert plain.startswith("人民日报, 2021-01-27, A, p. 1")
+    assert art.parts[-1].text in plain and "ZZ" in plain  # corrected reading
+    assert f"Note on “{art.text[5:12]}” [交通]: look *here*" in plain
+    md = export(items, "md", [note], [fix]).decode("utf-8")
+    assert md.count("\n---\n") == 1
+    assert f"# {md_escape(items[1].article.headline or '(no headline)')}" in md
+    assert "look \\*here\\*" in md and "`交通`" in md
+    assert md_escape("# not a heading") == "\\# not a heading" and md_escape("a_b") == "a\\_b"
+
+
+def test_csv_of_hits(doc: Document) -> None:
+    a = doc.articles[1]
+    at = a.text.index("无线电")
+    hits = [Item(a, doc, matches=[(at, at + 3), (10**6, 10**6 + 1)]), Item(doc.articles[2], doc, snippet="一段\n摘要")]
+    data = export(hits, "csv")
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM for spreadsheets
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["publication", "date", "page", "headline", "kwic", "article"]
+    assert len(rows) == 2
+    assert rows[0]["publication"] == "人民日报" and rows[0]["date"] == "2021-01-27" and rows[0]["page"] == "1"
+    assert "[无线电]" in rows[0]["kwic"] and rows[0]["article"] == a.id
+    assert rows[1]["kwic"] == "一段 摘要"
+    assert kwic("abcdefghij", 4, 6, 2) == "…cd[ef]gh…"
+
+
+def test_csl_json(doc: Document) -> None:
+    items = [i for i in items_from_document(doc) if i.article.headline][:2]
+    data = json.loads(export(items, "csl"))
+    first = data[0]
+    assert first["type"] == "article-newspaper" and first["container-title"] == "人民日报"
+    assert first["issued"] == {"date-parts": [[2021, 1, 27]]}
+    assert first["page"] == "1" and first["language"] == "zh-Hans"
+    assert first["title"] == " ".join(str(items[0].article.headline).split())
+    assert len({d["id"] for d in data}) == 2
+
+
+def test_bibtex(doc: Document) -> None:
+    items = items_from_document(doc)[1:3]
+    bib = export(items + items[:1], "bibtex").decode("utf-8")
+    assert bib.count("@article{") == 3
+    key = citation_key(items[0])
+    assert f"@article{{{key}," in bib and f"@article{{{key}-2," in bib
+    assert "journal = {人民日报}" in bib and "year = {2021}" in bib and "month = {1}" in bib
+    assert bib_escape("50% & {x}_#") == r"50\% \& \{x\}\_\#"
+    assert key.isascii() and " " not in key
+
+
+def test_author_from_byline() -> None:
+    def item(byline: str) -> Item:
+        art = Article("x", parts=[Part("byline", byline, [Span(0, len(byline), "l", 0)])])
+        return Item(art, Document("s.txt", "text", [Page(1)]))
+
+    assert author_of(item("（记者张璁）")) == "张璁"
+    assert author_of(item("記者林育德／報導")) == "林育德"
+    assert author_of(item("By JOHN SMITH")) == "JOHN SMITH"
+    assert author_of(item("本报讯")) is None
+
+
+def test_write_new_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "out.xml"
+    write_new(target, b"one")
+    with pytest.raises(ExportError) as e:
+        write_new(target, b"two")
+    assert str(target) in str(e.value) and "--force" in str(e.value)
+    assert target.read_bytes() == b"one"
+    write_new(target, b"three", force=True)
+    assert target.read_bytes() == b"three"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]  # no temporary file left behind
+
+
+def test_unknown_format_and_empty_scope(doc: Document) -> None:
+    with pytest.raises(ExportError):
+        export(items_from_document(doc), "docx")
+    with pytest.raises(ExportError):
+        export([], "text")
+    with pytest.raises(ExportError):
+        items_from_document(doc, ["no-such-article"])
