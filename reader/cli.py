@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import Optional, Sequence
 
@@ -53,6 +54,7 @@ def _gui(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what the core does on stderr")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("analyze", help="read files and print their articles (no library needed)")
@@ -76,6 +78,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not argv:  # no arguments at all: open the desktop application
         return _gui(argparse.Namespace())
     args = parser.parse_args(argv)
+    # problems the user must see are printed by the verbs themselves; the log is for --verbose
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="broadsheet: %(name)s: %(message)s")
     if getattr(args, "func", None) is None:
         parser.print_help()
         return 0
