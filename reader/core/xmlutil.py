@@ -94,9 +94,12 @@ def child(el: etree._Element, name: str) -> Optional[etree._Element]:
 
 def attr(el: etree._Element, name: str, default: Optional[str] = None) -> Optional[str]:
     """An attribute by local name, whatever its namespace (xlink:href, href, ID …)."""
-    if name in el.attrib:
-        return el.attrib[name]
-    for key, value in el.attrib.items():
-        if local(key) == name:
-            return value
-    return default
+    value = el.attrib.get(name)
+    if value is None:
+        for key, v in el.attrib.items():
+            if local(key) == name:
+                value = v
+                break
+    if value is None:
+        return default
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)

@@ -33,7 +33,7 @@ def _score(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    good = bad = 0
+    good = bad = 0.0
     for c in sample:
         if c in _COMMON or c.isascii() and (c.isprintable() or c in "\r\n\t\f"):
             good += 1
