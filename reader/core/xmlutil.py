@@ -94,7 +94,7 @@ def child(el: etree._Element, name: str) -> Optional[etree._Element]:
 
 def attr(el: etree._Element, name: str, default: Optional[str] = None) -> Optional[str]:
     """An attribute by local name, whatever its namespace (xlink:href, href, ID …)."""
-    value = el.attrib.get(name)
+    value: object = el.attrib.get(name)
     if value is None:
         for key, v in el.attrib.items():
             if local(key) == name:
