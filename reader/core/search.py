@@ -539,8 +539,9 @@ class Searcher:
 
     def _hit(self, row: Sequence[Any], terms: list[Term]) -> Hit:
         article_id, headline, publication, date, first_page, score, kind, issue_id, _pages = row
-        article = self.library.article(article_id)
-        matches, part_hits, snippet = locate(article, terms)
+        parts = json.loads(self.library.conn.execute("SELECT parts FROM articles WHERE id = ?",
+                                                     (article_id,)).fetchone()[0])
+        matches, part_hits, snippet = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms)
         return Hit(article=article_id, headline=headline, publication=publication, date=date, page=first_page,
                    score=float(score or 0.0), snippet=snippet, matches=matches, parts=part_hits, kind=kind,
                    issue_id=issue_id)
@@ -548,7 +549,13 @@ class Searcher:
 
 def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
     """Matches of ``terms`` in ``article.text`` (original offsets), per part with line ids, and a KWIC snippet."""
-    text = article.text
+    return _locate([(p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans])
+                    for p in article.parts], terms)
+
+
+def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
+            terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
+    text = "\n\n".join(p[1] for p in parts)
     folded, fmap = fold(text)
     ranges: set[tuple[int, int]] = set()
     for term in terms:
@@ -565,16 +572,16 @@ def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int
     matches = _merge(sorted(ranges))
     part_hits: list[PartHit] = []
     start = 0
-    for idx, part in enumerate(article.parts):
-        end = start + len(part.text)
+    for idx, (role, part_text, spans) in enumerate(parts):
+        end = start + len(part_text)
         local = [(max(s, start) - start, min(e, end) - start) for s, e in matches if s < end and e > start]
         if local:
             lines: list[str] = []
             for s, e in local:
-                for span in part.spans:
-                    if span.start < e and span.end > s and span.line not in lines:
-                        lines.append(span.line)
-            part_hits.append(PartHit(idx, part.role, local, lines))
+                for span in spans:
+                    if span[0] < e and span[1] > s and span[2] not in lines:
+                        lines.append(span[2])
+            part_hits.append(PartHit(idx, role, local, lines))
         start = end + 2
     return matches, part_hits, _snippet(text, matches)
 

@@ -77,7 +77,9 @@ def converter(config: str) -> opencc.OpenCC:
 #: ord(char) → folded string, filled lazily; used with str.translate (C speed).
 _FOLD_TABLE: dict[int, str] = {}
 #: characters whose folded form is not exactly one character
-_NOT_ONE: set[int] = set()
+_NOT_ONE: set[str] = set()
+#: characters already in the table
+_KNOWN: set[str] = set()
 _fold_lock = threading.Lock()
 
 
@@ -92,15 +94,15 @@ def _fold_char(ch: str) -> str:
 
 def _learn(text: str) -> None:
     """Add the characters of ``text`` not yet in the fold table."""
-    new = [c for c in set(text) if ord(c) not in _FOLD_TABLE]
-    if not new:
+    if _KNOWN.issuperset(text):
         return
     with _fold_lock:
-        for c in new:
+        for c in set(text) - _KNOWN:
             f = _fold_char(c)
             if len(f) != 1:
-                _NOT_ONE.add(ord(c))
+                _NOT_ONE.add(c)
             _FOLD_TABLE[ord(c)] = f
+            _KNOWN.add(c)
 
 
 def fold_text(text: str) -> str:
@@ -113,7 +115,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     """The folded form of ``text`` and the map folded index → original index."""
     _learn(text)
     mapped = text.translate(_FOLD_TABLE)
-    if len(mapped) == len(text) and not any(ord(c) in _NOT_ONE for c in set(text)):
+    if len(mapped) == len(text) and _NOT_ONE.isdisjoint(text):
         omap = list(range(len(text)))
     else:
         omap = []
