@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import textforms
 from ..core.model import Article
 from ..core.textutil import is_wide
 from .reading import HEAD_ROLES, Converter, Reading, identity
@@ -716,21 +717,22 @@ class ArticleView(QWidget):
         self.view.setFocus()
 
     def find(self, needle: str) -> int:
-        """Mark every occurrence of ``needle`` in the displayed text (case-insensitive); returns the count."""
+        """Mark every occurrence of ``needle`` in the article; returns the count.
+
+        Text and needle are folded as search folds them (script, width, case,
+        accents), so 苏联 finds 蘇聯 whatever the display script.
+        """
         self.found = []
         self.current_found = -1
-        if self.reading is not None and needle:
-            low = needle.casefold()
+        folded_needle = textforms.fold_query(needle) if needle else ""
+        if self.reading is not None and folded_needle:
             for k, sp in enumerate(self.reading.parts):
-                hay = sp.display.casefold()
-                if len(hay) != len(sp.display):  # casefold changed lengths (ß): search the display as is
-                    hay, low_k = sp.display, needle
-                else:
-                    low_k = low
-                i = hay.find(low_k)
+                hay, omap = textforms.fold(sp.display)
+                i = hay.find(folded_needle)
                 while i >= 0:
-                    self.found.append(self.to_original((k, i, i + len(needle))))
-                    i = hay.find(low_k, i + max(1, len(needle)))
+                    s, e = textforms.to_original(omap, i, i + len(folded_needle), len(sp.display))
+                    self.found.append(self.to_original((k, s, e)))
+                    i = hay.find(folded_needle, i + len(folded_needle))
         if self.found:
             self.current_found = 0
             self._reveal_found()

@@ -143,6 +143,29 @@ class LineItem(QGraphicsItem):
         painter.restore()
 
 
+def vertical_text_boxes(lines: Sequence[Line]) -> dict[str, Box]:
+    """Boxes for a vertical page without coordinates: each line a column, right to left.
+
+    Columns stand in registers of at most TEXT_COLUMN_LINES, stacked top to
+    bottom, as a vertically set page reads.
+    """
+    boxes: dict[str, Box] = {}
+    pitch = TEXT_EM * 1.45
+    reg_top = 0.0
+    per_register = TEXT_COLUMN_LINES
+    width = per_register * pitch
+    for start in range(0, len(lines), per_register):
+        group = lines[start:start + per_register]
+        tallest = 0.0
+        for i, line in enumerate(group):
+            n = max(1, len(line.text.strip()))
+            x1 = width - i * pitch
+            boxes[line.id] = (x1 - TEXT_EM * 1.15, reg_top, x1, reg_top + n * TEXT_EM)
+            tallest = max(tallest, n * TEXT_EM)
+        reg_top += tallest + TEXT_GAP
+    return boxes
+
+
 def text_page_boxes(lines: Sequence[Line]) -> dict[str, Box]:
     """Boxes for a page without coordinates: its lines in columns of file order.
 
@@ -263,7 +286,7 @@ class LayoutView(QGraphicsView):
             boxes = {ln.id: ln.box for ln in boxed if ln.box is not None}
             self.mode = "scan" if image is not None else "drawn"
         else:
-            boxes = text_page_boxes(page.lines)
+            boxes = vertical_text_boxes(page.lines) if page.vertical else text_page_boxes(page.lines)
             self.mode = "text"
         width = page.width or 0.0
         height = page.height or 0.0
@@ -302,9 +325,10 @@ class LayoutView(QGraphicsView):
         self._fitted = True
         self.fit_width()
 
-    @staticmethod
-    def _vertical(line: Line, rect: QRectF, page: Page) -> bool:
+    def _vertical(self, line: Line, rect: QRectF, page: Page) -> bool:
         text = line.text.strip()
+        if self.mode == "text":
+            return page.vertical
         if len(text) < 2:
             return page.vertical and rect.height() >= rect.width()
         wide = sum(1 for c in text if is_wide(c)) >= len(text) / 2

@@ -85,6 +85,8 @@ class Worker(QObject):
     """The GUI-side handle of one task: signals, cancel, and the state it ended in."""
 
     progressed = Signal(object)
+    #: a problem the work met and went on past (a bad file in a batch)
+    warned = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)
     aborted = Signal()
@@ -99,6 +101,17 @@ class Worker(QObject):
         self.state = "pending"
         self.result: Any = None
         self.error: Optional[BaseException] = None
+        self._runnable: Optional[QRunnable] = None
+
+    def start(self) -> None:
+        """Hand the work to the pool (run_task does this unless ``autostart`` was False)."""
+        runnable, self._runnable = self._runnable, None
+        if runnable is not None:
+            pool().start(runnable)
+
+    def warn(self, message: str) -> None:
+        """The ``warn`` callable handed to work that accepts one: reaches the GUI thread as ``warned``."""
+        self.warned.emit(str(message))
 
     def cancel(self) -> None:
         """Ask the work to stop; it does at its next progress report or cancel check."""
@@ -109,7 +122,7 @@ class Worker(QObject):
         return self.cancel_event.is_set()
 
     def report(self, value: Any = None, total: Optional[float] = None, message: str = "") -> None:
-        """The ``progress`` callable handed to the work; raises Cancelled once cancel was asked."""
+        """The ``progress`` callable handed to the work (the work checks ``cancel`` itself and stops cleanly)."""
         if isinstance(value, Progress):
             prog = value
         elif isinstance(value, (int, float)):
@@ -117,8 +130,6 @@ class Worker(QObject):
         else:
             prog = Progress(0.0, total, str(value) if value is not None else message)
         self.progressed.emit(prog)
-        if self.cancel_event.is_set():
-            raise Cancelled(self.name)
 
     def rate(self, done: float) -> float:
         """Units per second since the task started."""
@@ -184,30 +195,43 @@ def run_task(
     on_error: Optional[Callable[[BaseException], None]] = None,
     on_progress: Optional[Callable[[Progress], None]] = None,
     on_finished: Optional[Callable[[], None]] = None,
+    on_warning: Optional[Callable[[str], None]] = None,
     pass_control: bool = False,
+    autostart: bool = True,
     **kwargs: Any,
 ) -> Worker:
     """Run ``fn(*args, **kwargs)`` in the pool and return its :class:`Worker`.
 
     With ``pass_control`` the work also receives ``progress=worker.report`` and
-    ``cancel=worker.cancel_event``. Callbacks run on the GUI thread (queued
-    through the worker's signals). The callbacks are connected before the work
-    starts, so a synchronous pool delivers them too.
+    ``cancel=worker.cancel_event`` (and ``warn=worker.warn`` when it takes a
+    ``warn`` argument). Callbacks run on the GUI thread (queued through the
+    worker's signals). The callbacks are connected before the work starts, so a
+    synchronous pool delivers them too. With ``autostart=False`` the caller
+    calls ``worker.start()`` once it has recorded the worker.
     """
     worker = Worker(name or getattr(fn, "__name__", "task"))
     if pass_control:
         kwargs = dict(kwargs, progress=worker.report, cancel=worker.cancel_event)
+        try:
+            if "warn" in inspect.signature(fn).parameters:
+                kwargs["warn"] = worker.warn
+        except (TypeError, ValueError):  # builtins without a signature take no warn
+            pass
     if on_result is not None:
         worker.succeeded.connect(on_result)
     if on_error is not None:
         worker.failed.connect(on_error)
     if on_progress is not None:
         worker.progressed.connect(on_progress)
+    if on_warning is not None:
+        worker.warned.connect(on_warning)
     if on_finished is not None:
         worker.finished.connect(on_finished)
     _active.add(worker)
     worker.finished.connect(lambda: _active.discard(worker))
-    pool().start(_Runnable(worker, fn, args, kwargs))
+    worker._runnable = _Runnable(worker, fn, args, kwargs)
+    if autostart:
+        worker.start()
     return worker
 
 

@@ -1,0 +1,140 @@
+"""Start the desktop application: QApplication, theme, translations, error hooks, the window.
+
+:func:`main` is what ``broadsheet`` (no arguments) and ``broadsheet gui`` run.
+An exception nobody caught — on the GUI thread (``sys.excepthook``) or in a
+plain thread (``threading.excepthook``) — is logged and shown, never lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+
+from ..core import resources
+from .icons import app_icon
+from .mainwindow import MainWindow
+from .samples import library_folder, needs_samples
+from .settings import APPLICATION, ORGANIZATION, Settings
+from .workers import install_invoker, to_main
+
+log = logging.getLogger(__name__)
+
+_window: Optional[MainWindow] = None
+_translators: list[QTranslator] = []
+
+
+def create_application(argv: Optional[Sequence[str]] = None) -> QApplication:
+    """The QApplication (created once), named for QSettings, with the app icon."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Broadsheet")
+    app.setDesktopFileName("io.github.broadsheet.Broadsheet")
+    app.setWindowIcon(app_icon())
+    install_invoker()
+    return app
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """"system" keeps the platform's palette; "light" and "dark" use Fusion with a fixed palette."""
+    if theme == "system":
+        return
+    app.setStyle(QStyleFactory.create("Fusion"))
+    pal = QPalette()
+    if theme == "dark":
+        roles = {
+            QPalette.ColorRole.Window: QColor(37, 38, 41), QPalette.ColorRole.WindowText: QColor(225, 225, 225),
+            QPalette.ColorRole.Base: QColor(27, 28, 30), QPalette.ColorRole.AlternateBase: QColor(45, 46, 50),
+            QPalette.ColorRole.Text: QColor(226, 226, 226), QPalette.ColorRole.Button: QColor(45, 46, 50),
+            QPalette.ColorRole.ButtonText: QColor(225, 225, 225), QPalette.ColorRole.Highlight: QColor(42, 110, 200),
+            QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+            QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150), QPalette.ColorRole.ToolTipBase: QColor(45, 46, 50),
+            QPalette.ColorRole.ToolTipText: QColor(225, 225, 225), QPalette.ColorRole.Link: QColor(110, 170, 255),
+        }
+        for role, colour in roles.items():
+            pal.setColor(role, colour)
+    app.setPalette(pal)
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    """Qt's own translations and Broadsheet's (``resources/translations/broadsheet_<lang>.qm``) when present."""
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    locale = QLocale(language) if language else QLocale.system()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("broadsheet", str(resources.path("translations")))):
+        tr = QTranslator(app)
+        if Path(folder).is_dir() and tr.load(locale, name, "_", folder):
+            app.installTranslator(tr)
+            _translators.append(tr)
+
+
+def _show_exception(text: str) -> None:
+    window = _window
+    if window is not None:
+        window.report(text.strip().splitlines()[-1] if text.strip() else "error")
+    box = QMessageBox(QMessageBox.Icon.Critical, "Broadsheet", "An unexpected error happened. It has been logged.",
+                      QMessageBox.StandardButton.Ok, window)
+    box.setDetailedText(text)
+    box.open()
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: Optional[TracebackType]) -> None:
+    """Log an uncaught exception and show it; the application goes on."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.critical("uncaught exception:\n%s", text)
+    if isinstance(QApplication.instance(), QApplication):
+        to_main(_show_exception, text)
+
+
+def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    excepthook(args.exc_type, args.exc_value or Exception("unknown"), args.exc_traceback)
+
+
+def install_excepthooks() -> None:
+    sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
+
+
+def build_window(settings: Optional[Settings] = None, library: Optional[str | Path] = None,
+                 seed: bool = True) -> MainWindow:
+    """The main window on ``library`` (or the folder :func:`library_folder` picks), samples on first run."""
+    global _window
+    settings = settings or Settings()
+    window = MainWindow(settings)
+    _window = window
+    folder = Path(library) if library else library_folder(settings)
+    if window.open_library(folder) and seed and window.archive is not None and needs_samples(window.archive.library):
+        window.import_samples()
+    return window
+
+
+def main(argv: Optional[Sequence[str]] = None, library: Optional[str] = None,
+         files: Sequence[str] = ()) -> int:
+    """Run the application until its window closes; returns the exit status."""
+    t0 = time.perf_counter()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    app = create_application(argv)
+    settings = Settings()
+    apply_theme(app, settings.theme())
+    install_translations(app, settings.language())
+    install_excepthooks()
+    window = build_window(settings, library)
+    window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.import_paths(list(files)))
+    log.info("window shown %.0f ms after start", (time.perf_counter() - t0) * 1000)
+    return int(app.exec())

@@ -1,0 +1,280 @@
+"""The window's view of a library: the core Library with the small caches reading needs.
+
+Opening an article must take a few milliseconds, so pages (with their lines),
+articles and the line → article map of a page are kept in small LRU caches.
+Everything here asks :class:`reader.core.library.Library`; nothing parses,
+reflows or searches. :func:`converter` adapts :func:`reader.core.textforms.display`
+to the reading view's offset maps.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Generic, Hashable, Optional, TypeVar
+
+from ..core import importer, textforms
+from ..core import index as sindex
+from ..core.search import Searcher
+from ..core.library import ArticleInfo, IssueInfo, Library, PageInfo, PublicationInfo
+from ..core.model import Article, Page
+from .reading import Converted, Converter, identity
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A tiny least-recently-used cache."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.data: "OrderedDict[K, V]" = OrderedDict()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        if key in self.data:
+            self.data.move_to_end(key)
+            return self.data[key]
+        value = make()
+        self.data[key] = value
+        while len(self.data) > self.size:
+            self.data.popitem(last=False)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        self.data[key] = value
+        self.data.move_to_end(key)
+        while len(self.data) > self.size:
+            self.data.popitem(last=False)
+
+    def clear(self) -> None:
+        self.data.clear()
+
+
+def converter(config: str) -> Converter:
+    """The reading view's converter for an OpenCC configuration ("" or "none": the original)."""
+    if not config or config == "none":
+        return identity
+
+    def convert(text: str) -> Converted:
+        shown, omap = textforms.display(text, config)
+        return shown, list(omap) + [len(text)]
+
+    return convert
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is mostly traditional script (folding to simplified changes it)."""
+    sample = "".join(c for c in text[:300] if textforms.CJK_RE.match(c))
+    if not sample:
+        return False
+    simplified = textforms.display(sample, "t2s")[0]
+    changed = sum(1 for a, b in zip(sample, simplified) if a != b)
+    return changed >= max(1, len(sample) // 40)
+
+
+def serif_family(script: str, text: str) -> str:
+    """Noto Serif CJK SC for simplified text, TC for traditional (HK for Hong Kong forms)."""
+    if script in ("t2s", "tw2s", "hk2s"):
+        return "Noto Serif CJK SC"
+    if script == "s2hk":
+        return "Noto Serif CJK HK"
+    if script in ("s2t", "s2tw", "s2twp", "t2tw"):
+        return "Noto Serif CJK TC"
+    return "Noto Serif CJK TC" if is_traditional(text) else "Noto Serif CJK SC"
+
+
+@dataclass
+class LinePlace:
+    """Where a source line went: the article and the part holding it."""
+
+    article: str
+    part: int
+
+
+class Archive:
+    """A Library opened by the window, with caches for quick reading."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.folder = Path(library.folder)
+        self._pages: LRU[int, Page] = LRU(12)
+        self._articles: LRU[str, Article] = LRU(256)
+        self._infos: LRU[str, ArticleInfo] = LRU(512)
+        self._line_maps: LRU[int, dict[str, LinePlace]] = LRU(12)
+        self._issue_pages: LRU[int, list[PageInfo]] = LRU(64)
+
+        self._searcher: Optional[Searcher] = None
+        self._searcher_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, folder: str | Path, create: bool = True) -> "Archive":
+        return cls(Library.open(folder, create=create))
+
+    def close(self) -> None:
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        self.library.close()
+
+    def refresh(self) -> None:
+        """Forget cached objects and reopen the searcher (after an import changed the catalogue)."""
+        for cache in (self._pages, self._articles, self._infos, self._line_maps, self._issue_pages):
+            cache.clear()
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    # long work (run in workers) ----------------------------------------------------
+    def import_paths(self, paths: list[str], *, progress: Callable[..., None], cancel: threading.Event,
+                     warn: Optional[Callable[[str], None]] = None) -> "importer.ImportReport":
+        """Import files and folders (core importer), reporting progress in files and each bad file."""
+
+        def step(p: "importer.ImportProgress") -> None:
+            progress(float(p.files_done), float(p.files_total), p.current)
+
+        def bad(path: str, message: str) -> None:
+            if warn is not None:
+                warn(message if path in message else f"{path}: {message}")
+
+        return importer.import_paths(self.library, paths, progress=step, cancel=cancel, on_error=bad)
+
+    def reindex(self, *, progress: Callable[..., None], cancel: threading.Event) -> int:
+        """Rebuild the search index from the catalogue."""
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        return sindex.rebuild(self.library, progress=lambda done, total: progress(float(done), float(total)),
+                              cancel=cancel)
+
+    def search(self, query: str, limit: int = 200) -> "Results":
+        """Run a query (core search) and turn its hits into the window's :class:`Hit`."""
+        t0 = time.perf_counter()
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = Searcher(self.library)
+            searcher = self._searcher
+        res = searcher.search(query, limit=limit, facets=True)
+        hits = []
+        for h in res.hits:
+            art = self.article(h.article)
+            hits.append(Hit(article=h.article, headline=h.headline or self.first_words(h.article, 20),
+                            publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
+                            snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
+                            snippet_matches=snippet_marks(h.snippet, [art.text[s:e] for s, e in h.matches])))
+        return Results(query, res.total, hits, dict(res.facets), time.perf_counter() - t0)
+
+    # listings ---------------------------------------------------------------
+    def publications(self) -> list[PublicationInfo]:
+        return self.library.publications()
+
+    def issues(self, publication: Optional[str] = None) -> list[IssueInfo]:
+        return self.library.issues(publication)
+
+    def pages(self, issue_id: int) -> list[PageInfo]:
+        return self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
+
+    def articles(self, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> list[ArticleInfo]:
+        infos = self.library.articles(issue_id=issue_id, page_id=page_id)
+        for info in infos:
+            self._infos.put(info.id, info)
+        return infos
+
+    def stats(self) -> dict[str, int]:
+        return self.library.stats()
+
+    # objects ---------------------------------------------------------------------
+    def article(self, article_id: str) -> Article:
+        return self._articles.get(article_id, lambda: self.library.article(article_id))
+
+    def info(self, article_id: str) -> ArticleInfo:
+        return self._infos.get(article_id, lambda: self.library.article_info(article_id))
+
+    def page(self, page_id: int) -> Page:
+        return self._pages.get(page_id, lambda: self.library.page(page_id))
+
+    def page_ids(self, article_id: str) -> list[int]:
+        """Ids of the pages an article is on, in page order."""
+        info = self.info(article_id)
+        numbers = set(info.pages)
+        return [p.id for p in self.pages(info.issue_id) if p.number in numbers]
+
+    def page_info(self, page_id: int, issue_id: int) -> Optional[PageInfo]:
+        for p in self.pages(issue_id):
+            if p.id == page_id:
+                return p
+        return None
+
+    def page_of_line(self, article_id: str, line_id: str) -> Optional[int]:
+        return self.library.page_of_line(article_id, line_id)
+
+    def line_map(self, page_id: int) -> dict[str, LinePlace]:
+        """Line id → (article, part) for every line of a page that an article uses."""
+
+        def build() -> dict[str, LinePlace]:
+            out: dict[str, LinePlace] = {}
+            for info in self.articles(page_id=page_id):
+                art = self.article(info.id)
+                for i, part in enumerate(art.parts):
+                    for lid in part.line_ids:
+                        out.setdefault(lid, LinePlace(art.id, i))
+            return out
+
+        return self._line_maps.get(page_id, build)
+
+    def first_words(self, article_id: str, n: int = 40) -> str:
+        art = self.article(article_id)
+        for part in art.parts:
+            if part.role == "paragraph" and part.text:
+                return part.text[:n]
+        return art.parts[0].text[:n] if art.parts else ""
+
+
+@dataclass
+class Hit:
+    """One search result as the window shows it."""
+
+    article: str
+    headline: str
+    publication: str
+    date: str
+    page: Optional[int]
+    kind: str
+    score: float
+    snippet: str
+    #: match ranges in the article's ORIGINAL text (``Article.text``)
+    matches: list[tuple[int, int]]
+    #: ranges of the matches inside ``snippet``
+    snippet_matches: list[tuple[int, int]]
+
+
+@dataclass
+class Results:
+    """What a search returned: the hits shown, the total, and facet counts."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    #: facet name ("publication", "year", "kind") → value → count
+    facets: dict[str, dict[str, int]]
+    seconds: float = 0.0
+
+
+def snippet_marks(snippet: str, matched: list[str]) -> list[tuple[int, int]]:
+    """Where the matched strings occur in a KWIC snippet (for bold in the results list)."""
+    out: list[tuple[int, int]] = []
+    for needle in {m for m in matched if m and "\n" not in m}:
+        i = snippet.find(needle)
+        while i >= 0:
+            out.append((i, i + len(needle)))
+            i = snippet.find(needle, i + len(needle))
+    return sorted(out)

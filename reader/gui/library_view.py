@@ -1,0 +1,240 @@
+"""The library pane: publications → issues (by date) → pages, and the articles of the selection.
+
+:class:`LibraryTree` lists what the catalogue holds with article counts; pages
+are filled in when an issue is expanded or selected, so a library with
+thousands of issues opens at once. :class:`ArticleList` shows the articles of
+the selected page or issue: headline, kind and first words.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from .archive import Archive
+
+log = logging.getLogger(__name__)
+
+ROLE_KIND = Qt.ItemDataRole.UserRole
+ROLE_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class LibraryTree(QTreeWidget):
+    """Publications, their issues by date and each issue's pages."""
+
+    issue_selected = Signal(int)
+    #: (page id, issue id)
+    page_selected = Signal(int, int)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryTree")
+        self.setAccessibleName(self.tr("Library"))
+        self.setHeaderLabels([self.tr("Publication, issue, page"), self.tr("Articles")])
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setUniformRowHeights(True)
+        self.archive: Optional[Archive] = None
+        self._issues: dict[int, QTreeWidgetItem] = {}
+        self._pages: dict[int, QTreeWidgetItem] = {}
+        self.itemExpanded.connect(self._fill_pages)
+        self.currentItemChanged.connect(self._current_changed)
+
+    def set_archive(self, archive: Optional[Archive]) -> None:
+        self.archive = archive
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild the tree from the catalogue, keeping the current selection when it still exists."""
+        current = self.current_key()
+        self.blockSignals(True)
+        self.clear()
+        self._issues = {}
+        self._pages = {}
+        if self.archive is not None:
+            by_pub: dict[str, QTreeWidgetItem] = {}
+            for pub in self.archive.publications():
+                item = QTreeWidgetItem([pub.name, ""])
+                item.setData(0, ROLE_KIND, "publication")
+                item.setData(0, ROLE_ID, pub.id)
+                self.addTopLevelItem(item)
+                by_pub[pub.name] = item
+            for issue in self.archive.issues():
+                parent = by_pub.get(issue.publication)
+                if parent is None:
+                    continue
+                label = issue.date or self.tr("undated")
+                if issue.edition:
+                    label += f" · {issue.edition}"
+                if issue.label:
+                    label += f" · {issue.label}"
+                label += " · " + self.tr("%n page(s)", "", issue.pages)
+                item = QTreeWidgetItem([label, str(issue.articles)])
+                item.setData(0, ROLE_KIND, "issue")
+                item.setData(0, ROLE_ID, issue.id)
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                parent.addChild(item)
+                self._issues[issue.id] = item
+            for pub_item in by_pub.values():
+                n = sum(int(pub_item.child(i).text(1) or 0) for i in range(pub_item.childCount()))
+                pub_item.setText(1, str(n))
+            if self.topLevelItemCount() <= 3:
+                self.expandToDepth(0)
+        self.blockSignals(False)
+        if current is not None:
+            self.select(*current)
+
+    def _fill_pages(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, ROLE_KIND) != "issue" or item.childCount() or self.archive is None:
+            return
+        issue_id = int(item.data(0, ROLE_ID))
+        for page in self.archive.pages(issue_id):
+            label = self.tr("Page %1").replace("%1", page.label or str(page.number))
+            child = QTreeWidgetItem([label, str(page.articles)])
+            child.setData(0, ROLE_KIND, "page")
+            child.setData(0, ROLE_ID, page.id)
+            child.setToolTip(0, page.source)
+            item.addChild(child)
+            self._pages[page.id] = child
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+
+    def _current_changed(self, item: Optional[QTreeWidgetItem], _prev: Optional[QTreeWidgetItem]) -> None:
+        if item is None:
+            return
+        kind = item.data(0, ROLE_KIND)
+        if kind == "issue":
+            self.issue_selected.emit(int(item.data(0, ROLE_ID)))
+        elif kind == "page":
+            parent = item.parent()
+            self.page_selected.emit(int(item.data(0, ROLE_ID)), int(parent.data(0, ROLE_ID)))
+
+    def current_key(self) -> Optional[tuple[str, int, int]]:
+        item = self.currentItem()
+        if item is None:
+            return None
+        kind = str(item.data(0, ROLE_KIND))
+        parent = item.parent()
+        issue = int(parent.data(0, ROLE_ID)) if kind == "page" and parent is not None else int(item.data(0, ROLE_ID))
+        return kind, int(item.data(0, ROLE_ID)), issue
+
+    def select(self, kind: str, ident: int, issue_id: Optional[int] = None) -> bool:
+        """Make an issue or a page current (filling pages as needed); False when it is not in the tree."""
+        if kind == "issue" and ident in self._issues:
+            self.setCurrentItem(self._issues[ident])
+            return True
+        if kind == "page":
+            if ident not in self._pages and issue_id is not None and issue_id in self._issues:
+                self._fill_pages(self._issues[issue_id])
+            item = self._pages.get(ident)
+            if item is not None:
+                item.parent().setExpanded(True)
+                self.setCurrentItem(item)
+                return True
+        return False
+
+    def select_page_quietly(self, page_id: int, issue_id: int) -> None:
+        """Show which page is being read without reloading the article list."""
+        self.blockSignals(True)
+        try:
+            self.select("page", page_id, issue_id)
+        finally:
+            self.blockSignals(False)
+
+    def first_page(self, publication: Optional[str] = None) -> Optional[tuple[int, int]]:
+        """(page id, issue id) of the first page with articles, in tree order (else the very first page).
+
+        With ``publication``, that publication's first page is preferred.
+        """
+        if self.archive is None:
+            return None
+        fallback: Optional[tuple[int, int]] = None
+        pubs = [self.topLevelItem(p) for p in range(self.topLevelItemCount())]
+        pubs.sort(key=lambda item: item.text(0) != publication)
+        for pub in pubs:
+            for i in range(pub.childCount()):
+                issue_id = int(pub.child(i).data(0, ROLE_ID))
+                for page in self.archive.pages(issue_id):
+                    if page.articles:
+                        return page.id, issue_id
+                    fallback = fallback or (page.id, issue_id)
+        return fallback
+
+    def neighbour_page(self, page_id: int, issue_id: int, step: int) -> Optional[tuple[int, int]]:
+        """The page ``step`` pages away, crossing into the next or previous issue."""
+        if self.archive is None:
+            return None
+        order: list[tuple[int, int]] = []
+        ids = list(self._issues)
+        pos = ids.index(issue_id) if issue_id in ids else 0
+        for iid in ids[max(0, pos - 1): pos + 2]:
+            order.extend((p.id, iid) for p in self.archive.pages(iid))
+        if (page_id, issue_id) not in order:
+            return None
+        i = order.index((page_id, issue_id)) + step
+        return order[i] if 0 <= i < len(order) else None
+
+
+class ArticleList(QTreeWidget):
+    """Articles of a page or an issue: headline, kind and first words."""
+
+    article_activated = Signal(str)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setAccessibleName(self.tr("Articles"))
+        self.setHeaderLabels([self.tr("Headline"), self.tr("Kind"), self.tr("Begins")])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, 220)
+        self.setColumnWidth(1, 70)
+        self.archive: Optional[Archive] = None
+        self.currentItemChanged.connect(self._current_changed)
+        self._quiet = False
+
+    def show_articles(self, archive: Archive, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> None:
+        self.archive = archive
+        self._quiet = True
+        self.clear()
+        for info in archive.articles(issue_id=issue_id, page_id=page_id):
+            begins = archive.first_words(info.id)
+            headline = info.headline or begins[:16] or info.local_id
+            item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
+            item.setData(0, ROLE_ID, info.id)
+            item.setToolTip(0, headline)
+            item.setToolTip(2, begins)
+            self.addTopLevelItem(item)
+        self._quiet = False
+
+    def _kind_label(self, kind: str) -> str:
+        labels = {
+            "article": self.tr("article"), "photo": self.tr("photo"), "advertisement": self.tr("advert"),
+            "notice": self.tr("notice"), "furniture": self.tr("furniture"),
+        }
+        return labels.get(kind, kind)
+
+    def ids(self) -> list[str]:
+        return [str(self.topLevelItem(i).data(0, ROLE_ID)) for i in range(self.topLevelItemCount())]
+
+    def mark(self, article_id: str) -> None:
+        """Make ``article_id`` current without emitting (the window already shows it)."""
+        self._quiet = True
+        try:
+            for i in range(self.topLevelItemCount()):
+                item = self.topLevelItem(i)
+                if item.data(0, ROLE_ID) == article_id:
+                    self.setCurrentItem(item)
+                    self.scrollToItem(item)
+                    break
+        finally:
+            self._quiet = False
+
+    def _current_changed(self, item: Optional[QTreeWidgetItem], _prev: Optional[QTreeWidgetItem]) -> None:
+        if item is not None and not self._quiet:
+            self.article_activated.emit(str(item.data(0, ROLE_ID)))

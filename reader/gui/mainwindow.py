@@ -1,0 +1,825 @@
+"""The main window: the library and search on the left, the reflowed article beside its page.
+
+Wiring only: the window asks :class:`~reader.gui.archive.Archive` for objects,
+hands them to the views, and keeps the views in step:
+
+* selecting or clicking in the reflowed text lights the source lines on the
+  layout (``ArticleView.lines_selected`` → ``LayoutView.set_lit``);
+* clicking a line on the layout opens its article at that paragraph
+  (``LayoutView.line_clicked`` → :meth:`MainWindow.open_line`);
+* the current article's lines stay outlined; search hits are filled.
+
+Import and reindex run in workers (:mod:`reader.gui.workers`) with a progress
+bar, a rate and a cancel button in the status bar; their errors gather in the
+Problems panel, which can be copied.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core import resources
+from ..core.errors import BroadsheetError
+from .archive import Archive, Hit, Results, converter, serif_family
+from .article_view import ArticleView
+from .icons import app_icon, icon
+from .layout_view import LayoutView
+from .library_view import ArticleList, LibraryTree
+from .search_panel import Query, SearchPanel
+from .settings import SCRIPTS, Settings
+from .workers import Progress, Worker, run_task
+
+log = logging.getLogger(__name__)
+
+#: The publication of the sample library a first run opens on.
+SAMPLE_START = "人民日报"
+
+
+class ProblemsPanel(QWidget):
+    """Errors and warnings of imports and other work, readable and copyable."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsPanel")
+        self.list = QListWidget(self)
+        self.list.setObjectName("problemsList")
+        self.list.setAccessibleName(self.tr("Problems"))
+        self.list.setWordWrap(True)
+        self.copy_button = QPushButton(icon("edit-copy"), self.tr("Copy all"), self)
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.clear_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(buttons)
+        self.copy_button.clicked.connect(self.copy)
+        self.clear_button.clicked.connect(self.list.clear)
+
+    def add(self, message: str) -> None:
+        self.list.addItem(f"{time.strftime('%H:%M:%S')}  {message}")
+        self.list.scrollToBottom()
+
+    def messages(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def text(self) -> str:
+        return "\n".join(self.messages())
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+
+class TaskBar(QWidget):
+    """Progress of the running task in the status bar: bar, rate, cancel."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskBar")
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("taskProgress")
+        self.bar.setAccessibleName(self.tr("Progress"))
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(True)
+        self.rate = QLabel(self)
+        self.cancel = QToolButton(self)
+        self.cancel.setObjectName("taskCancel")
+        self.cancel.setIcon(icon("process-stop"))
+        self.cancel.setAccessibleName(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Cancel the running task"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (self.label, self.bar, self.rate, self.cancel):
+            lay.addWidget(w)
+        self.worker: Optional[Worker] = None
+        self.unit = ""
+        self.cancel.clicked.connect(self._cancel)
+        self.hide()
+
+    def start(self, worker: Worker, title: str, unit: str) -> None:
+        self.worker = worker
+        self.unit = unit
+        self.label.setText(title)
+        self.bar.setRange(0, 0)
+        self.rate.clear()
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def progress(self, p: Progress) -> None:
+        if p.total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int(1000 * (p.fraction or 0.0)))
+            self.bar.setFormat(f"{p.done:g} / {p.total:g}")
+        if self.worker is not None and p.done:
+            rate = self.worker.rate(p.done)
+            left = ""
+            if p.total and rate > 0:
+                left = " · " + self.tr("%1 s left").replace("%1", f"{max(0.0, (p.total - p.done) / rate):.0f}")
+            self.rate.setText(f"{rate:.1f} {self.unit}/s{left}")
+        if p.message:
+            self.label.setToolTip(p.message)
+
+    def _cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel.setEnabled(False)
+            self.label.setText(self.tr("Cancelling…"))
+
+    def done(self) -> None:
+        self.worker = None
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    """Broadsheet's main window."""
+
+    #: an article is shown (its id)
+    article_shown = Signal(str)
+    #: a library is open (its folder)
+    library_opened = Signal(str)
+    #: a search finished (Results)
+    searched = Signal(object)
+    #: an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary)
+    import_finished = Signal(str, object)
+
+    def __init__(self, settings: Optional[Settings] = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.archive: Optional[Archive] = None
+        self.article_id: Optional[str] = None
+        self.page_id: Optional[int] = None
+        self.issue_id: Optional[int] = None
+        self.hits: list[tuple[int, int]] = []
+        self.task: Optional[Worker] = None
+        self._search_seq = 0
+        self.user_vertical = False
+        self._page_vertical = False
+        self._vertical_declined = False
+        self.setWindowTitle("Broadsheet")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._build()
+        self._actions()
+        self._restore()
+
+    # construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.tree = LibraryTree(self)
+        self.article_list = ArticleList(self)
+        lib_split = QSplitter(Qt.Orientation.Vertical, self)
+        lib_split.setObjectName("librarySplitter")
+        lib_split.addWidget(self.tree)
+        lib_split.addWidget(self.article_list)
+        lib_split.setSizes([300, 400])
+        self.search = SearchPanel(self)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("sideTabs")
+        self.side.addTab(lib_split, self.tr("Library"))
+        self.side.addTab(self.search, self.tr("Search"))
+
+        self.article_view = ArticleView(self)
+        self.article_view.font_family = serif_family
+        self.article_view.font_size = float(self.settings.font_size())
+        self.layout_view = LayoutView(self)
+        self.reading_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.reading_split.setObjectName("readingSplitter")
+        self.reading_split.addWidget(self.article_view)
+        self.reading_split.addWidget(self.layout_view)
+        self.reading_split.setStretchFactor(0, 1)
+        self.reading_split.setStretchFactor(1, 1)
+        self.reading_split.setSizes([560, 540])
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_split.setObjectName("mainSplitter")
+        self.main_split.addWidget(self.side)
+        self.main_split.addWidget(self.reading_split)
+        self.main_split.setStretchFactor(1, 3)
+        self.main_split.setSizes([340, 1100])
+        self.setCentralWidget(self.main_split)
+        self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
+
+        self.problems = ProblemsPanel(self)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+
+        self.taskbar = TaskBar(self)
+        self.statusBar().addPermanentWidget(self.taskbar)
+        self.position = QLabel(self)
+        self.position.setObjectName("positionLabel")
+        self.statusBar().addPermanentWidget(self.position)
+
+        self.tree.issue_selected.connect(self.show_issue)
+        self.tree.page_selected.connect(self.show_page)
+        self.article_list.article_activated.connect(lambda aid: self.open_article(aid))
+        self.article_view.lines_selected.connect(self._lines_selected)
+        self.article_view.hit_changed.connect(self._hit_changed)
+        self.layout_view.line_clicked.connect(self.open_line)
+        self.search.search_requested.connect(self.run_search)
+        self.search.hit_opened.connect(self.open_hit)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str = "", checkable: bool = False,
+                name: str = "") -> QAction:
+        act = QAction(text, self)
+        if icon_name:
+            act.setIcon(icon(icon_name))
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        if name:
+            act.setObjectName(name)
+        (act.toggled if checkable else act.triggered).connect(slot)
+        self.addAction(act)
+        return act
+
+    def _actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        a = self._action
+        self.act_open = a(self.tr("&Open library…"), self.choose_library, SK.Open, "document-open", name="actOpen")
+        self.act_import_files = a(self.tr("&Import files…"), self.choose_import_files, "Ctrl+I", "document-import",
+                                  name="actImportFiles")
+        self.act_import_folder = a(self.tr("Import &folder…"), self.choose_import_folder, "Ctrl+Shift+I", "folder-open",
+                                   name="actImportFolder")
+        self.act_reindex = a(self.tr("&Rebuild search index"), self.reindex, None, "view-refresh", name="actReindex")
+        self.act_quit = a(self.tr("&Quit"), self.close, SK.Quit, "application-exit", name="actQuit")
+        self.act_find = a(self.tr("&Find in article…"), self.article_view.open_find, SK.Find, "edit-find", name="actFind")
+        self.act_find_next = a(self.tr("Find &next"), self.article_view.find_next, SK.FindNext, name="actFindNext")
+        self.act_find_prev = a(self.tr("Find pre&vious"), self.article_view.find_previous, SK.FindPrevious,
+                               name="actFindPrev")
+        self.act_search = a(self.tr("&Search the library"), self.focus_search, "Ctrl+Shift+F", "edit-find", name="actSearch")
+        self.act_copy = a(self.tr("&Copy"), self.copy_selection, SK.Copy, "edit-copy", name="actCopy")
+        self.act_zoom_in = a(self.tr("Zoom &in"), self.layout_view.zoom_in, SK.ZoomIn, "zoom-in", name="actZoomIn")
+        self.act_zoom_out = a(self.tr("Zoom &out"), self.layout_view.zoom_out, SK.ZoomOut, "zoom-out", name="actZoomOut")
+        self.act_fit = a(self.tr("Fit &width"), self.layout_view.fit_width, "Ctrl+0", "zoom-fit-width", name="actFitWidth")
+        self.act_bigger = a(self.tr("&Larger text"), lambda: self.set_font_size(self.article_view.font_size + 1),
+                            "Ctrl+Shift++", name="actLargerText")
+        self.act_smaller = a(self.tr("S&maller text"), lambda: self.set_font_size(self.article_view.font_size - 1),
+                             "Ctrl+Shift+-", name="actSmallerText")
+        self.act_vertical = a(self.tr("&Vertical reading (直排)"), self.set_vertical, "Ctrl+Shift+V",
+                              "format-text-direction-vertical", checkable=True, name="actVertical")
+        self.act_next_article = a(self.tr("&Next article"), lambda: self.step_article(1), [SK.MoveToNextPage, "Alt+Down"],
+                                  "go-down", name="actNextArticle")
+        self.act_prev_article = a(self.tr("&Previous article"), lambda: self.step_article(-1),
+                                  [SK.MoveToPreviousPage, "Alt+Up"], "go-up", name="actPrevArticle")
+        self.act_next_page = a(self.tr("Next pa&ge"), lambda: self.step_page(1), [SK.Forward, "Ctrl+Alt+Right"],
+                               "go-next", name="actNextPage")
+        self.act_prev_page = a(self.tr("Previous pag&e"), lambda: self.step_page(-1), [SK.Back, "Ctrl+Alt+Left"],
+                               "go-previous", name="actPrevPage")
+        self.act_next_hit = a(self.tr("Next &hit"), self.article_view.next_hit, "F4", name="actNextHit")
+        self.act_prev_hit = a(self.tr("Previous h&it"), self.article_view.previous_hit, "Shift+F4", name="actPrevHit")
+        self.act_about = a(self.tr("&About Broadsheet"), self.show_about, None, "help-about", name="actAbout")
+        self.act_syntax = a(self.tr("Search &syntax"), self.search.show_help, SK.HelpContents, name="actSyntax")
+        self.act_problems = self.problems_dock.toggleViewAction()
+        self.act_problems.setText(self.tr("&Problems"))
+
+        self.script_box = QComboBox(self)
+        self.script_box.setObjectName("scriptBox")
+        self.script_box.setAccessibleName(self.tr("Display script"))
+        self.script_box.setToolTip(self.tr("Script of the reflowed text (the page and the search are unchanged)"))
+        for config, label in SCRIPTS:
+            self.script_box.addItem(self.tr(label) if not config else label, config)
+        self.script_box.currentIndexChanged.connect(lambda _i: self.set_script(str(self.script_box.currentData())))
+
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        m.addAction(self.act_open)
+        self.recent_menu = m.addMenu(self.tr("&Recent libraries"))
+        m.addSeparator()
+        m.addActions([self.act_import_files, self.act_import_folder, self.act_reindex])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu(self.tr("&Edit"))
+        m.addActions([self.act_copy, self.act_find, self.act_find_next, self.act_find_prev, self.act_search])
+        m = bar.addMenu(self.tr("&View"))
+        script_menu = m.addMenu(self.tr("&Script"))
+        self.script_group = QActionGroup(self)
+        for config, label in SCRIPTS:
+            act = QAction(self.tr(label) if not config else label, self, checkable=True)
+            act.setData(config)
+            act.triggered.connect(lambda _c=False, cfg=config: self.set_script(cfg))
+            self.script_group.addAction(act)
+            script_menu.addAction(act)
+        m.addActions([self.act_vertical, self.act_bigger, self.act_smaller])
+        m.addSeparator()
+        m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
+        m.addSeparator()
+        m.addAction(self.act_problems)
+        m = bar.addMenu(self.tr("&Go"))
+        m.addActions([self.act_prev_article, self.act_next_article, self.act_prev_page, self.act_next_page])
+        m.addSeparator()
+        m.addActions([self.act_prev_hit, self.act_next_hit])
+        m = bar.addMenu(self.tr("&Help"))
+        m.addActions([self.act_syntax, self.act_about])
+
+        tb = QToolBar(self.tr("Reading"), self)
+        tb.setObjectName("readingToolbar")
+        tb.setIconSize(QSize(20, 20))
+        tb.addAction(self.act_open)
+        tb.addAction(self.act_import_files)
+        tb.addSeparator()
+        tb.addActions([self.act_prev_page, self.act_prev_article, self.act_next_article, self.act_next_page])
+        tb.addSeparator()
+        tb.addWidget(self.script_box)
+        tb.addAction(self.act_vertical)
+        tb.addSeparator()
+        tb.addActions([self.act_zoom_out, self.act_zoom_in, self.act_fit])
+        self.addToolBar(tb)
+        self.toolbar = tb
+        for act in tb.actions():  # icon-only buttons still have a name for screen readers
+            button = tb.widgetForAction(act)
+            if button is not None and act.text():
+                button.setAccessibleName(act.text().replace("&", ""))
+
+    # settings ---------------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = s.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in self.splitters.items():
+            data = s.splitter(name)
+            if data is not None:
+                splitter.restoreState(data)
+        script = s.script()
+        self.script_box.blockSignals(True)
+        self.script_box.setCurrentIndex(max(0, self.script_box.findData(script)))
+        self.script_box.blockSignals(False)
+        self.article_view.set_converter(script, converter(script))
+        self._check_script(script)
+        self.act_vertical.blockSignals(True)
+        self.act_vertical.setChecked(s.vertical())
+        self.act_vertical.blockSignals(False)
+        self.user_vertical = s.vertical()
+        self.article_view.set_vertical(s.vertical())
+        self._fill_recent()
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.set_geometry(self.saveGeometry())
+        s.set_window_state(self.saveState())
+        for name, splitter in self.splitters.items():
+            s.set_splitter(name, splitter.saveState())
+        s.set_script(self.article_view.script)
+        s.set_vertical(self.user_vertical)
+        s.set_font_size(int(self.article_view.font_size))
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.task is not None:
+            self.task.cancel()
+        self.save_settings()
+        super().closeEvent(event)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_libraries():
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_library(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_libraries()))
+
+    # library ------------------------------------------------------------------------------
+    def open_library(self, folder: str | Path, create: bool = True) -> bool:
+        """Open (or create) the library in ``folder``; False with a message when it cannot be."""
+        try:
+            archive = Archive.open(folder, create=create)
+        except (BroadsheetError, OSError) as e:
+            self.report(str(e))
+            return False
+        self.set_archive(archive)
+        return True
+
+    def set_archive(self, archive: Archive) -> None:
+        if self.archive is not None and self.archive is not archive:
+            self.archive.close()
+        self.archive = archive
+        self.settings.add_recent_library(archive.folder)
+        self._fill_recent()
+        self.setWindowTitle(f"Broadsheet — {archive.folder}")
+        self.article_id = None
+        self.page_id = None
+        self.tree.set_archive(archive)
+        self.search.set_publications([p.name for p in archive.publications()])
+        self.library_opened.emit(str(archive.folder))
+        first = self.tree.first_page()
+        if first is not None:
+            self.tree.select("page", first[0], first[1])
+        self._update_position()
+
+    def reload_library(self) -> None:
+        if self.archive is None:
+            return
+        self.archive.refresh()
+        self.tree.reload()
+        self.search.set_publications([p.name for p in self.archive.publications()])
+        if self.page_id is None:
+            first = self.tree.first_page()
+            if first is not None:
+                self.tree.select("page", first[0], first[1])
+
+    def choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open or create a library folder"),
+                                                  str(self.archive.folder.parent) if self.archive else "")
+        if folder:
+            self.open_library(folder)
+
+    def show_issue(self, issue_id: int) -> None:
+        if self.archive is None:
+            return
+        self.issue_id = issue_id
+        self.article_list.show_articles(self.archive, issue_id=issue_id)
+        pages = self.archive.pages(issue_id)
+        if pages:
+            self._show_page_layout(pages[0].id, issue_id)
+        self._open_first_listed()
+
+    def show_page(self, page_id: int, issue_id: int) -> None:
+        if self.archive is None:
+            return
+        self.issue_id = issue_id
+        self.article_list.show_articles(self.archive, page_id=page_id)
+        self._show_page_layout(page_id, issue_id)
+        self._open_first_listed()
+
+    def _open_first_listed(self) -> None:
+        ids = self.article_list.ids()
+        if not ids or self.archive is None:
+            return
+        chosen = ids[0]
+        for aid in ids:  # page furniture (mastheads, folios) is a poor first read
+            if self.archive.info(aid).kind not in ("furniture",):
+                chosen = aid
+                break
+        self.open_article(chosen, page_id=self.page_id)
+
+    def _show_page_layout(self, page_id: int, issue_id: Optional[int] = None) -> None:
+        if self.archive is None:
+            return
+        page = self.archive.page(page_id)
+        self.page_id = page_id
+        if issue_id is not None:
+            self.issue_id = issue_id
+        self.layout_view.set_page(page, (str(self.archive.folder), page_id))
+
+    # reading ------------------------------------------------------------------------------------
+    def open_article(self, article_id: str, hits: Sequence[tuple[int, int]] = (), page_id: Optional[int] = None,
+                     line: Optional[tuple[str, int]] = None) -> None:
+        """Show an article beside its page: hits are ranges of ``Article.text``; ``line`` puts the cursor there."""
+        if self.archive is None:
+            return
+        art = self.archive.article(article_id)
+        info = self.archive.info(article_id)
+        page_ids = self.archive.page_ids(article_id)
+        if page_id is None or page_id not in page_ids:
+            page_id = page_ids[0] if page_ids else None
+        self.article_id = article_id
+        self.hits = list(hits)
+        if page_id is not None:
+            self._auto_vertical(self.archive.page(page_id).vertical)
+        self.article_view.set_article(art, self.hits)
+        if page_id is not None:
+            if page_id != self.page_id or self.layout_view.page is None:
+                self._show_page_layout(page_id, info.issue_id)
+            self.issue_id = info.issue_id
+        self._outline_article()
+        self.layout_view.set_hits(self.article_view.hit_lines())
+        if self.hits:
+            self.layout_view.reveal(self.article_view.hit_lines()[:1])
+        elif line is None:
+            self.layout_view.reveal(art.line_ids()[:1])
+        if line is not None:
+            self.article_view.reveal_line(*line)
+        self.article_list.mark(article_id)
+        self._update_position()
+        self.article_shown.emit(article_id)
+
+    def _outline_article(self) -> None:
+        if self.article_view.article is None:
+            return
+        art = self.article_view.article
+        on_page = set(self.layout_view.items)
+        regions = [[lid for lid in p.line_ids if lid in on_page] for p in art.parts]
+        self.layout_view.set_article([lid for lid in art.line_ids() if lid in on_page], [r for r in regions if r])
+
+    def open_line(self, line_id: str, offset: int) -> None:
+        """A line of the layout was clicked: open its article at that paragraph."""
+        if self.archive is None or self.page_id is None:
+            return
+        place = self.archive.line_map(self.page_id).get(line_id)
+        if place is None:
+            self.statusBar().showMessage(self.tr("This line belongs to no article."), 3000)
+            return
+        if place.article != self.article_id:
+            self.open_article(place.article, page_id=self.page_id, line=(line_id, offset))
+        else:
+            self.article_view.reveal_line(line_id, offset)
+
+    def _lines_selected(self, line_ids: list[str]) -> None:
+        self.layout_view.set_lit(line_ids)
+
+    def set_script(self, config: str) -> None:
+        self.article_view.set_converter(config, converter(config))
+        self.script_box.blockSignals(True)
+        self.script_box.setCurrentIndex(max(0, self.script_box.findData(config)))
+        self.script_box.blockSignals(False)
+        self._check_script(config)
+        self.settings.set_script(config)
+
+    def _check_script(self, config: str) -> None:
+        for act in self.script_group.actions():
+            act.setChecked(act.data() == config)
+
+    def set_vertical(self, on: bool) -> None:
+        """The user's 直排 toggle: kept in the settings; on a vertical page, off means off for this session."""
+        self.article_view.set_vertical(bool(on))
+        if self._page_vertical and not on:
+            self._vertical_declined = True
+        if not self._page_vertical:
+            self.user_vertical = bool(on)
+            self.settings.set_vertical(bool(on))
+
+    def _auto_vertical(self, page_vertical: bool) -> None:
+        """Sources set vertically (ECPO) read vertically unless the user turned it off."""
+        self._page_vertical = page_vertical
+        want = self.user_vertical or (page_vertical and not self._vertical_declined)
+        if want != self.article_view.vertical:
+            self.article_view.set_vertical(want)
+        self.act_vertical.blockSignals(True)
+        self.act_vertical.setChecked(want)
+        self.act_vertical.blockSignals(False)
+
+    def set_font_size(self, size: float) -> None:
+        self.article_view.set_font_size(size)
+        self.settings.set_font_size(int(self.article_view.font_size))
+
+    def step_article(self, step: int) -> None:
+        ids = self.article_list.ids()
+        if not ids:
+            return
+        i = ids.index(self.article_id) + step if self.article_id in ids else 0
+        if 0 <= i < len(ids):
+            self.open_article(ids[i], page_id=self.page_id)
+        else:
+            self.step_page(1 if step > 0 else -1)
+
+    def step_page(self, step: int) -> None:
+        if self.page_id is None or self.issue_id is None:
+            return
+        nxt = self.tree.neighbour_page(self.page_id, self.issue_id, step)
+        if nxt is not None:
+            self.tree.select("page", nxt[0], nxt[1])
+
+    def copy_selection(self) -> None:
+        text = self.article_view.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _hit_changed(self, i: int, n: int) -> None:
+        self._update_position(f"{self.tr('hit')} {i + 1}/{n}")
+
+    def _update_position(self, extra: str = "") -> None:
+        bits = []
+        if self.archive is not None and self.article_id is not None:
+            info = self.archive.info(self.article_id)
+            bits.append(" · ".join(x for x in (info.publication, info.date) if x))
+            if self.page_id is not None and self.issue_id is not None:
+                p = self.archive.page_info(self.page_id, self.issue_id)
+                if p is not None:
+                    bits.append(self.tr("page %1").replace("%1", p.label or str(p.number)))
+            bits.append(self.layout_view.mode)
+        if extra:
+            bits.append(extra)
+        self.position.setText("  ·  ".join(b for b in bits if b))
+
+    # search -----------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.side.setCurrentWidget(self.search)
+        self.search.field.setFocus()
+        self.search.field.selectAll()
+
+    def run_search(self, query: Query) -> None:
+        if self.archive is None:
+            return
+        self._search_seq += 1
+        seq = self._search_seq
+        archive = self.archive
+
+        def done(results: Results) -> None:
+            if seq == self._search_seq:
+                self.search.show_results(results)
+                self.searched.emit(results)
+
+        def failed(e: BaseException) -> None:
+            if seq == self._search_seq:
+                self.search.show_error(str(e))
+
+        run_task(archive.search, query.full(), name="search", on_result=done, on_error=failed)
+
+    def open_hit(self, hit: Hit) -> None:
+        if self.archive is None:
+            return
+        page_id = None
+        if hit.matches:
+            art = self.archive.article(hit.article)
+            from .reading import Reading
+
+            ranges = Reading.build(art).split_article_range(*hit.matches[0])
+            if ranges:
+                part = art.parts[ranges[0][0]]
+                loc = part.locate(ranges[0][1])
+                if loc is not None:
+                    page_id = self.archive.page_of_line(hit.article, loc[0])
+        self.open_article(hit.article, hits=hit.matches, page_id=page_id)
+
+    # long work ----------------------------------------------------------------------------------------
+    def choose_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"), "",
+                                                self.tr("OCR sources (*.txt *.xml *.hocr *.html *.json);;All files (*)"))
+        if files:
+            self.import_paths(files)
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: Sequence[str | Path]) -> Optional[Worker]:
+        """Import files or folders into the open library in a worker; progress and cancel in the status bar."""
+        if self.archive is None:
+            self.report(self.tr("Open a library before importing."))
+            return None
+        if self.task is not None:
+            self.report(self.tr("Another task is running; wait for it or cancel it."))
+            return None
+        worker = run_task(self.archive.import_paths, [str(p) for p in paths], name="import", pass_control=True,
+                          autostart=False, on_progress=self._task_progress, on_error=self._task_failed,
+                          on_warning=self.report, on_finished=self._task_finished, on_result=self._import_done)
+        self.task = worker
+        self.taskbar.start(worker, self.tr("Importing"), self.tr("files"))
+        worker.start()
+        return worker
+
+    def import_samples(self) -> Optional[Worker]:
+        """Fill an empty library with the bundled samples (first run), in a worker."""
+        if self.archive is None or self.task is not None:
+            return None
+        from .samples import import_samples
+
+        def done(summary: Any) -> None:
+            self._import_done(summary)
+            first = self.tree.first_page(SAMPLE_START)  # a newcomer starts on the Chinese page
+            if first is not None:
+                self.tree.select("page", first[0], first[1])
+
+        worker = run_task(import_samples, self.archive.library, name="samples", pass_control=True, autostart=False,
+                          on_progress=self._task_progress, on_error=self._task_failed, on_warning=self.report,
+                          on_finished=self._task_finished, on_result=done)
+        self.task = worker
+        self.taskbar.start(worker, self.tr("Building the sample library"), self.tr("files"))
+        worker.start()
+        return worker
+
+    def reindex(self) -> Optional[Worker]:
+        """Rebuild the search index from the catalogue in a worker."""
+        if self.archive is None or self.task is not None:
+            return None
+        worker = run_task(self.archive.reindex, name="reindex", pass_control=True, autostart=False,
+                          on_progress=self._task_progress, on_error=self._task_failed, on_warning=self.report,
+                          on_finished=self._task_finished, on_result=self._import_done)
+        self.task = worker
+        self.taskbar.start(worker, self.tr("Indexing"), self.tr("articles"))
+        worker.start()
+        return worker
+
+    def _task_progress(self, p: Progress) -> None:
+        self.taskbar.progress(p)
+
+    def _import_done(self, summary: Any) -> None:
+        self.reload_library()
+        self.statusBar().showMessage(self.summary_text(summary), 10000)
+        self.import_finished.emit("done", summary)
+
+    def summary_text(self, summary: Any) -> str:
+        """One line about a finished import (ImportReport) or reindex (a count)."""
+        if isinstance(summary, int):
+            return self.tr("Indexed %1 articles.").replace("%1", str(summary))
+        imported = len(getattr(summary, "imported", []) or [])
+        text = self.tr("Imported %1 file(s): %2 pages, %3 articles in %4 s.")
+        for key, value in (("%1", imported), ("%2", getattr(summary, "pages", 0)),
+                           ("%3", getattr(summary, "articles", 0)), ("%4", f"{getattr(summary, 'seconds', 0.0):.1f}")):
+            text = text.replace(key, str(value))
+        unchanged = len(getattr(summary, "unchanged", []) or [])
+        failed = len(getattr(summary, "failed", []) or [])
+        if unchanged:
+            text += " " + self.tr("%1 unchanged.").replace("%1", str(unchanged))
+        if failed:
+            text += " " + self.tr("%1 could not be read (see Problems).").replace("%1", str(failed))
+        return text
+
+    def _task_failed(self, e: BaseException) -> None:
+        self.report(str(e) or type(e).__name__)
+        self.import_finished.emit("failed", e)
+
+    def _task_finished(self) -> None:
+        worker = self.task
+        self.task = None
+        self.taskbar.done()
+        if worker is not None and worker.state == "aborted":
+            self.reload_library()
+            self.statusBar().showMessage(self.tr("Cancelled."), 5000)
+            self.import_finished.emit("aborted", worker.result)
+
+    def report(self, message: str) -> None:
+        """The one path for problems the user should see: the Problems panel, the status bar and the log."""
+        log.warning("%s", message)
+        self.problems.add(message)
+        self.problems_dock.show()
+        self.statusBar().showMessage(message, 8000)
+
+    # drag and drop -------------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # about ------------------------------------------------------------------------------------------------------
+    def about_text(self) -> str:
+        versions = [f"Broadsheet {__version__}", f"Python {platform.python_version()}",
+                    f"Qt {qVersion()} · PySide6 {pyside_version}"]
+        for mod in ("opencc", "lxml", "whoosh", "PIL"):
+            try:
+                m = __import__(mod)
+                versions.append(f"{mod} {getattr(m, '__version__', '?')}")
+            except ImportError:
+                versions.append(f"{mod}: not installed")
+        attribution = ""
+        path = resources.path("samples", "ATTRIBUTION.md")
+        if path.is_file():
+            attribution = path.read_text(encoding="utf-8")
+        return "\n".join(versions) + "\n\n" + attribution
+
+    def show_about(self) -> None:
+        dlg = QDialog(self)
+        dlg.setObjectName("aboutDialog")
+        dlg.setWindowTitle(self.tr("About Broadsheet"))
+        text = QTextBrowser(dlg)
+        text.setOpenExternalLinks(True)
+        text.setMarkdown(self.about_text())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dlg)
+        buttons.rejected.connect(dlg.reject)
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(QLabel(self.tr("A reader for archives of OCR'd newspapers."), dlg))
+        lay.addWidget(text, 1)
+        lay.addWidget(buttons)
+        dlg.resize(640, 520)
+        dlg.exec()

@@ -1,0 +1,63 @@
+"""The first-run sample library: the bundled sources in ``resources/samples`` imported once.
+
+A newcomer should be searching and reading within a minute of the first launch,
+so the window opens on a library and, when that library has never held
+anything, imports the bundled samples into it in a worker. The library folder
+is the one the user last opened, else ``BROADSHEET_LIBRARY``, else the
+platform data folder (:func:`reader.core.library.default_folder`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..core import resources
+from ..core.library import Library, default_folder
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: catalogue meta key recording that the samples were offered once (never re-imported after the user cleared them)
+SAMPLES_KEY = "gui.samples_imported"
+
+
+def samples_folder() -> Path:
+    return resources.path("samples")
+
+
+def library_folder(settings: Settings) -> Path:
+    """Where the window opens: BROADSHEET_LIBRARY, else the last library, else the default folder."""
+    env = os.environ.get("BROADSHEET_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    last = settings.last_library()
+    if last and Path(last).is_dir():
+        return Path(last)
+    return default_folder()
+
+
+def needs_samples(library: Library) -> bool:
+    """True for a library that is empty and has never had the samples."""
+    return library.meta_get(SAMPLES_KEY) is None and library.stats().get("articles", 0) == 0
+
+
+def import_samples(library: Library, *, progress: Callable[..., None], cancel: threading.Event,
+                   warn: Optional[Callable[[str], None]] = None) -> object:
+    """Import the bundled samples into ``library`` (run in a worker); marks the library as seeded."""
+    from ..core import importer
+
+    def step(p: "importer.ImportProgress") -> None:
+        progress(float(p.files_done), float(p.files_total), p.current)
+
+    def bad(path: str, message: str) -> None:
+        if warn is not None:
+            warn(message)
+
+    report = importer.import_paths(library, [samples_folder()], progress=step, cancel=cancel, on_error=bad)
+    if not report.cancelled:
+        library.meta_set(SAMPLES_KEY, "1")
+    return report

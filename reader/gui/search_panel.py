@@ -1,0 +1,320 @@
+"""The search pane: a query in the library's search syntax, filters, counts, facets and KWIC results.
+
+The panel only collects the query and shows :class:`~reader.gui.archive.Results`;
+the window runs the search in a worker (the core decides what matches). Up and
+Down in the query field move through the results, Enter opens one; facets are
+links that add a filter.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+from typing import Optional
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .archive import Hit, Results
+
+log = logging.getLogger(__name__)
+
+ROLE_HIT = Qt.ItemDataRole.UserRole + 10
+
+KINDS = ("", "article", "photo", "advertisement", "notice", "furniture")
+
+SYNTAX_HELP = """<h3>Search syntax</h3>
+<ul>
+<li><b>发展</b> — Chinese characters match as a run, in either script: <b>發展</b> finds 发展 too.</li>
+<li><b>Luxemburg</b> — Latin words match as words, ignoring case and accents.</li>
+<li><b>"Freiheit der Presse"</b> — a phrase.</li>
+<li><b>经济 AND 改革</b>, <b>经济 OR 金融</b>, <b>经济 NOT 股市</b>, parentheses to group.</li>
+<li><b>publication:京報</b>, <b>date:1939-04-21</b>, <b>date:1858..1860</b>, <b>page:2</b>,
+<b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query.</li>
+</ul>
+<p>The filter fields under the query do the same. Up/Down move through the results,
+Enter opens one; in the article, F3 / Shift+F3 go to the next / previous hit.</p>"""
+
+
+@dataclass
+class Query:
+    """The search the user asked for."""
+
+    text: str
+    publication: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    kind: str = ""
+
+    def full(self) -> str:
+        """The query with the filter fields added in the search syntax."""
+        parts = [self.text.strip()] if self.text.strip() else []
+        if self.publication:
+            parts.append(f'publication:"{self.publication}"')
+        if self.date_from or self.date_to:
+            parts.append(f"date:{self.date_from}..{self.date_to}")
+        if self.kind:
+            parts.append(f"kind:{self.kind}")
+        return " ".join(parts)
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit: headline, where it is from, and the KWIC snippet with its matches in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, hit: Hit) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        snippet = hit.snippet
+        pieces: list[str] = []
+        pos = 0
+        for s, e in sorted(hit.snippet_matches):
+            if s < pos:
+                continue
+            pieces.append(html.escape(snippet[pos:s]))
+            pieces.append(f"<b style='background-color:rgba(255,170,40,120)'>{html.escape(snippet[s:e])}</b>")
+            pos = e
+        pieces.append(html.escape(snippet[pos:]))
+        where = " · ".join(x for x in (hit.publication, hit.date, f"p. {hit.page}" if hit.page else "") if x)
+        doc.setHtml(
+            f"<div><b>{html.escape(hit.headline or '—')}</b>"
+            f" <span style='color:{option.palette.color(QPalette.ColorRole.PlaceholderText).name()}'>"
+            f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
+        )
+        doc.setTextWidth(max(100, option.rect.width() - 8))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        hit = index.data(ROLE_HIT)
+        if not isinstance(hit, Hit):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        doc = self._document(option, hit)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        ctx.clip = QRectF(0, 0, option.rect.width() - 8, option.rect.height() - 4)
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        hit = index.data(ROLE_HIT)
+        if not isinstance(hit, Hit):
+            return super().sizeHint(option, index)
+        doc = self._document(option, hit)
+        return QSize(int(doc.idealWidth()) + 8, int(doc.size().height()) + 6)
+
+
+class QueryField(QLineEdit):
+    """The query line: Up/Down move through the results list."""
+
+    moved = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[Qt.Key(event.key())]
+            self.moved.emit(step)
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """Query, filters, counts, facets and results."""
+
+    search_requested = Signal(object)
+    hit_opened = Signal(object)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.results: Optional[Results] = None
+        self.field = QueryField(self)
+        self.field.setObjectName("queryField")
+        self.field.setPlaceholderText(self.tr('Search: 发展   "a phrase"   a AND b   NOT c'))
+        self.field.setAccessibleName(self.tr("Search query"))
+        self.field.setClearButtonEnabled(True)
+        self.help_button = QToolButton(self)
+        self.help_button.setText("?")
+        self.help_button.setAccessibleName(self.tr("Search syntax help"))
+        self.help_button.setToolTip(self.tr("Search syntax"))
+        self.publication = QComboBox(self)
+        self.publication.setAccessibleName(self.tr("Publication filter"))
+        self.publication.addItem(self.tr("All publications"), "")
+        self.date_from = QLineEdit(self)
+        self.date_from.setPlaceholderText(self.tr("from 1858"))
+        self.date_from.setAccessibleName(self.tr("Date from"))
+        self.date_to = QLineEdit(self)
+        self.date_to.setPlaceholderText(self.tr("to 1939-04"))
+        self.date_to.setAccessibleName(self.tr("Date to"))
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Kind filter"))
+        for k in KINDS:
+            self.kind.addItem(k or self.tr("Any kind"), k)
+        self.count = QLabel(self)
+        self.count.setObjectName("searchCount")
+        self.facets = QLabel(self)
+        self.facets.setObjectName("searchFacets")
+        self.facets.setWordWrap(True)
+        self.facets.setTextFormat(Qt.TextFormat.RichText)
+        self.list = QListWidget(self)
+        self.list.setObjectName("searchResults")
+        self.list.setAccessibleName(self.tr("Search results"))
+        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+
+        top = QHBoxLayout()
+        top.addWidget(self.field, 1)
+        top.addWidget(self.help_button)
+        filters = QGridLayout()
+        filters.addWidget(self.publication, 0, 0, 1, 2)
+        filters.addWidget(self.kind, 0, 2)
+        filters.addWidget(self.date_from, 1, 0)
+        filters.addWidget(self.date_to, 1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addLayout(filters)
+        lay.addWidget(self.count)
+        lay.addWidget(self.facets)
+        lay.addWidget(self.list, 1)
+
+        self.field.returnPressed.connect(self._enter)
+        self.field.moved.connect(self.move)
+        self.help_button.clicked.connect(self.show_help)
+        self.publication.activated.connect(lambda _i: self.submit())
+        self.kind.activated.connect(lambda _i: self.submit())
+        self.date_from.returnPressed.connect(self.submit)
+        self.date_to.returnPressed.connect(self.submit)
+        self.list.itemActivated.connect(self._activated)
+        self.facets.linkActivated.connect(self._facet)
+        self._submitted = ""
+
+    def set_publications(self, names: list[str]) -> None:
+        current = self.publication.currentData()
+        self.publication.clear()
+        self.publication.addItem(self.tr("All publications"), "")
+        for n in names:
+            self.publication.addItem(n, n)
+        i = self.publication.findData(current)
+        self.publication.setCurrentIndex(max(0, i))
+
+    def query(self) -> Query:
+        return Query(self.field.text(), str(self.publication.currentData() or ""), self.date_from.text().strip(),
+                     self.date_to.text().strip(), str(self.kind.currentData() or ""))
+
+    def submit(self) -> None:
+        q = self.query()
+        if not q.full():
+            return
+        self._submitted = q.full()
+        self.search_requested.emit(q)
+
+    def _enter(self) -> None:
+        q = self.query()
+        if q.full() == self._submitted and self.list.currentItem() is not None:
+            self._activated(self.list.currentItem())
+        else:
+            self.submit()
+
+    def show_results(self, results: Results) -> None:
+        self.results = results
+        self.list.clear()
+        for hit in results.hits:
+            item = QListWidgetItem()
+            item.setData(ROLE_HIT, hit)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.headline} {hit.publication} {hit.date} {hit.snippet}")
+            self.list.addItem(item)
+        shown = len(results.hits)
+        text = self.tr("%n article(s)", "", results.total)
+        if shown < results.total:
+            text += " " + self.tr("(first %1 shown)").replace("%1", str(shown))
+        text += f" · {results.seconds * 1000:.0f} ms"
+        self.count.setText(text)
+        self.facets.setText(self._facets_html(results.facets))
+        if results.hits:
+            self.list.setCurrentRow(0)
+
+    def show_error(self, message: str) -> None:
+        self.results = None
+        self.list.clear()
+        self.count.setText(message)
+        self.facets.clear()
+
+    def _facets_html(self, facets: dict[str, dict[str, int]]) -> str:
+        groups = []
+        for name in ("publication", "year", "kind"):
+            values = facets.get(name) or {}
+            if not values:
+                continue
+            links = [f"<a href='{html.escape(name)}={html.escape(v)}'>{html.escape(v)}</a>&nbsp;{n}"
+                     for v, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
+            groups.append(" · ".join(links))
+        return " &nbsp;|&nbsp; ".join(groups)
+
+    def _facet(self, link: str) -> None:
+        name, _, value = link.partition("=")
+        if name == "publication":
+            i = self.publication.findData(value)
+            if i < 0:
+                self.publication.addItem(value, value)
+                i = self.publication.count() - 1
+            self.publication.setCurrentIndex(i)
+        elif name == "year":
+            self.date_from.setText(value)
+            self.date_to.setText(value)
+        elif name == "kind":
+            self.kind.setCurrentIndex(max(0, self.kind.findData(value)))
+        self.submit()
+
+    def move(self, step: int) -> None:
+        n = self.list.count()
+        if not n:
+            return
+        row = self.list.currentRow()
+        self.list.setCurrentRow(max(0, min(n - 1, (row if row >= 0 else -1) + step)))
+
+    def current_hit(self) -> Optional[Hit]:
+        item = self.list.currentItem()
+        hit = item.data(ROLE_HIT) if item is not None else None
+        return hit if isinstance(hit, Hit) else None
+
+    def open_row(self, row: int) -> None:
+        item = self.list.item(row)
+        if item is not None:
+            self.list.setCurrentRow(row)
+            self._activated(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(ROLE_HIT)
+        if isinstance(hit, Hit):
+            self.hit_opened.emit(hit)
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, self.tr("Search syntax"), SYNTAX_HELP)

@@ -1,0 +1,119 @@
+"""Import from the window: progress, rate, cancel, the Problems panel, drag and drop, first-run samples."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.core.library import Library
+from reader.gui import samples
+from reader.gui.workers import Progress
+
+
+def _record_progress(win) -> list[Progress]:  # noqa: ANN001
+    seen: list[Progress] = []
+    original = win.taskbar.progress
+
+    def spy(p: Progress) -> None:
+        seen.append(p)
+        original(p)
+
+    win.taskbar.progress = spy
+    return seen
+
+
+def test_import_runs_with_progress_and_fills_the_tree(make_window, tmp_path: Path, sources_dir: Path) -> None:
+    win = make_window(tmp_path / "lib", create=True)
+    assert win.tree.topLevelItemCount() == 0
+    seen = _record_progress(win)
+    outcomes: list[str] = []
+    win.import_finished.connect(lambda state, _s: outcomes.append(state))
+    worker = win.import_paths([sources_dir])
+    assert worker is not None and worker.state == "done" and outcomes == ["done"]
+    assert [p.done for p in seen] == sorted(p.done for p in seen) and seen[-1].done == seen[-1].total
+    assert win.tree.topLevelItemCount() == 4
+    assert "Imported" in win.statusBar().currentMessage()
+    assert win.taskbar.isHidden() and win.task is None
+
+
+def test_import_can_be_cancelled_and_the_library_stays_usable(make_window, tmp_path: Path, sources_dir: Path) -> None:
+    win = make_window(tmp_path / "lib", create=True)
+    seen = _record_progress(win)
+    original = win.taskbar.progress
+
+    def cancel_after_first(p: Progress) -> None:
+        original(p)
+        if p.done == 1:
+            win.taskbar.cancel.click()  # the user presses the status bar's cancel button
+
+    win.taskbar.progress = cancel_after_first
+    outcomes: list[str] = []
+    win.import_finished.connect(lambda state, _s: outcomes.append(state))
+    worker = win.import_paths([sources_dir])
+    assert worker is not None and worker.state == "aborted" and outcomes == ["aborted"]
+    report = worker.result
+    assert report.cancelled and len(report.imported) == 1
+    assert win.statusBar().currentMessage() == "Cancelled."
+    assert not seen or seen[0].done == 1
+    with Library.open(tmp_path / "lib", create=False) as lib:  # what was committed is there, and searchable
+        assert lib.stats()["sources"] == 1 and lib.stats()["unindexed"] == 0
+    # importing again completes the library
+    win.taskbar.progress = original
+    worker = win.import_paths([sources_dir])
+    assert worker.state == "done" and win.tree.topLevelItemCount() == 4
+
+
+def test_bad_files_go_to_the_problems_panel_and_the_batch_goes_on(make_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "broken.xml").write_text("<alto><Layout><Page", encoding="utf-8")
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt", src / "seed_page.txt")
+    win = make_window(tmp_path / "lib", create=True)
+    worker = win.import_paths([src])
+    assert worker.state == "done" and len(worker.result.imported) == 1
+    problems = win.problems.messages()
+    assert len(problems) == 1 and "broken.xml" in problems[0]
+    assert win.problems_dock.isVisible()
+    win.problems.copy()
+    from PySide6.QtGui import QGuiApplication
+
+    assert "broken.xml" in QGuiApplication.clipboard().text()
+
+
+def test_dropping_files_on_the_window_imports_them(make_window, tmp_path: Path, sources_dir: Path) -> None:
+    win = make_window(tmp_path / "lib", create=True)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sources_dir / "rmrb" / "seed_page.txt"))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(event)
+    assert [win.tree.topLevelItem(i).text(0) for i in range(win.tree.topLevelItemCount())] == ["人民日报"]
+
+
+def test_first_run_builds_the_sample_library_in_a_worker(make_window, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch, settings) -> None:  # noqa: ANN001
+    from reader.gui import app
+
+    monkeypatch.setenv("BROADSHEET_LIBRARY", str(tmp_path / "first-run"))
+    assert samples.library_folder(settings) == tmp_path / "first-run"
+    win = app.build_window(settings)
+    try:
+        assert win.archive is not None and win.archive.folder == tmp_path / "first-run"
+        pubs = {p.name for p in win.archive.publications()}
+        assert {"人民日报", "晶報 Jing bao", "Berlinische Monatsschrift",
+                "Luxemburger Zeitung – Journal de Luxembourg"} == pubs
+        assert not win.problems.messages()
+        assert not samples.needs_samples(win.archive.library)
+        # the newcomer starts on the Chinese page, reading
+        assert win.archive.info(win.article_id).publication == "人民日报"
+        kant = next(i for i in win.archive.issues() if i.publication == "Berlinische Monatsschrift")
+        page = win.archive.page(win.archive.pages(kant.id)[0].id)
+        assert page.image and page.image.endswith(".jp2")
+    finally:
+        win.close()
+        win.archive.close()
+        win.deleteLater()

@@ -1,0 +1,173 @@
+"""The main window on a real library: opening, searching, hits, two-way sync, scripts, vertical reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from reader.core import textforms
+from reader.core.library import Library
+from reader.core.search import Searcher
+from reader.gui.mainwindow import MainWindow
+from reader.gui.search_panel import Query
+
+
+def _publications(win: MainWindow) -> list[str]:
+    return [win.tree.topLevelItem(i).text(0) for i in range(win.tree.topLevelItemCount())]
+
+
+def test_window_opens_on_a_library_with_an_article_beside_its_page(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    assert sorted(_publications(win)) == sorted(["人民日报", "晶報 Jing bao", "Berlinische Monatsschrift",
+                                                "Luxemburger Zeitung – Journal de Luxembourg"])
+    assert win.article_list.topLevelItemCount() > 0
+    assert win.article_id is not None
+    shown = win.article_view.text.toPlainText()
+    article = win.archive.article(win.article_id)
+    assert article.parts and article.parts[-1].text.replace("\n", " ")[:10] in shown.replace("\u2029", " ")
+    assert win.layout_view.items, "the page's lines are on the layout"
+    assert win.layout_view.article_lines() == {lid for lid in article.line_ids() if lid in win.layout_view.items}
+
+
+def _search(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
+    win.focus_search()
+    win.search.field.setText(text)  # QTest types ASCII only
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert win.search.results is not None, win.search.count.text()
+
+
+def test_search_in_either_script_finds_both_scripts(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _search(win, qtbot, "發展")
+    trad = {h.article for h in win.search.results.hits}
+    pubs = {h.publication for h in win.search.results.hits}
+    assert {"人民日报", "晶報 Jing bao"} <= pubs
+    _search(win, qtbot, "发展")
+    assert {h.article for h in win.search.results.hits} == trad
+    assert win.search.results.total == len(trad) == win.search.list.count()
+    assert win.search.results.facets["publication"]["人民日报"] >= 1
+
+
+def test_filters_narrow_the_search(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    win.search.set_publications(["人民日报", "晶報 Jing bao"])
+    win.search.publication.setCurrentIndex(win.search.publication.findData("晶報 Jing bao"))
+    _search(win, qtbot, "发展")
+    assert win.search.results.hits and {h.publication for h in win.search.results.hits} == {"晶報 Jing bao"}
+    assert win.search.query().full().endswith('publication:"晶報 Jing bao"')
+
+
+def test_opening_a_hit_highlights_it_in_the_text_and_its_lines_on_the_layout(make_window, library_dir: Path,
+                                                                          qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _search(win, qtbot, "发展")
+    hit = next(h for h in win.search.results.hits if h.publication == "人民日报")
+    row = [win.search.list.item(i).data(Qt.ItemDataRole.UserRole + 10).article
+           for i in range(win.search.list.count())].index(hit.article)
+    win.search.list.setCurrentRow(row)
+    qtbot.keyClick(win.search.list, Qt.Key.Key_Return)
+    assert win.article_id == hit.article
+    view = win.article_view
+    assert len(view.hits) == len(hit.matches)
+    for part, start, end in view.hits:
+        assert textforms.fold_text(view.article.parts[part].text[start:end]) == "发展"
+    # the lines the core says the hits fall on are exactly the ones filled on the layout
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        core_hit = next(h for h in searcher.search("发展", limit=None).hits if h.article == hit.article)
+    expected = {lid for ph in core_hit.parts for lid in ph.lines}
+    assert win.layout_view.hit_lines() == expected
+    assert all(win.layout_view.items[lid].hit for lid in expected)
+    # next / previous hit move through them
+    first = view.current_hit
+    win.act_next_hit.trigger()
+    assert view.current_hit == (first + 1) % len(view.hits)
+    win.act_prev_hit.trigger()
+    assert view.current_hit == first
+
+
+def test_clicking_a_layout_line_opens_its_article_at_that_paragraph(make_window, library_dir: Path,
+                                                                    qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    archive = win.archive
+    issue = next(i for i in archive.issues() if i.publication.startswith("Luxemburger"))
+    page = archive.pages(issue.id)[1]
+    win.tree.select("page", page.id, issue.id)
+    lmap = archive.line_map(page.id)
+    # a paragraph line of an article that is NOT the one shown now
+    target = next((lid, place) for lid, place in lmap.items()
+                  if place.article != win.article_id and archive.article(place.article).parts[place.part].role == "paragraph"
+                  and lid in win.layout_view.items)
+    lid, place = target
+    view = win.layout_view
+    view.reveal([lid])
+    center = view.items[lid].rect.center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(center))
+    assert win.article_id == place.article
+    assert win.article_view.current_part() == place.part
+    # the paragraph's characters from that line are selected, and that lights the line itself
+    assert lid in view.lit_lines()
+    assert win.layout_view.article_lines() >= {lid}
+
+
+def test_selecting_text_lights_its_lines_on_the_layout(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    art = win.article_view.article
+    k, part = next((i, p) for i, p in enumerate(art.parts) if p.role == "paragraph" and len(p.spans) >= 2)
+    span = part.spans[1]
+    win.article_view.select_original(k, span.start, k, span.end)
+    assert win.layout_view.lit_lines() == {span.line}
+
+
+def test_switching_script_keeps_the_selection_on_the_same_characters(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    issue = next(i for i in win.archive.issues() if i.publication == "人民日报")
+    win.tree.select("issue", issue.id)
+    view = win.article_view
+    art = view.article
+    k = next(i for i, p in enumerate(art.parts) if p.role == "paragraph" and len(p.text) > 30)
+    view.select_original(k, 7, k, 25)
+    original = art.parts[k].text[7:25]
+    lit = win.layout_view.lit_lines()
+    assert view.selected_text() == original
+    for config in ("s2t", "s2tw", "s2hk", "t2s", ""):
+        win.script_box.setCurrentIndex(win.script_box.findData(config))
+        assert view.script == config
+        assert view.selection_original() == [(k, 7, 25)]
+        expected = textforms.display(original, config)[0] if config else original
+        assert view.selected_text() == expected
+        assert win.layout_view.lit_lines() == lit
+    win.script_box.setCurrentIndex(win.script_box.findData("s2t"))
+    assert "發" in view.text.toPlainText() or "這" in view.text.toPlainText() or "國" in view.text.toPlainText()
+
+
+def test_vertical_sources_read_vertically_and_the_toggle_works_anywhere(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    ecpo = next(i for i in win.archive.issues() if i.publication.startswith("晶報"))
+    win.tree.select("issue", ecpo.id)
+    assert win.article_view.vertical and win.act_vertical.isChecked()
+    cells = win.article_view.vreader.cells
+    assert cells and cells[0][2].left() > cells[-1][2].left(), "columns run right to left"
+    # selections work the same in vertical reading, and light their lines
+    first = win.article_view.reading.parts[0]
+    win.article_view.select_original(first.index, 0, first.index, 3)
+    assert win.article_view.selected_text() == first.display[:3]
+    assert win.layout_view.lit_lines() == set(first.lines_in(0, 3))
+    seed = next(i for i in win.archive.issues() if i.publication == "人民日报")
+    win.tree.select("issue", seed.id)
+    assert not win.article_view.vertical
+    win.act_vertical.trigger()
+    assert win.article_view.vertical and win.settings.vertical()
+
+
+def test_find_in_article_folds_scripts(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    ecpo = next(i for i in win.archive.issues() if i.publication.startswith("晶報"))
+    win.tree.select("issue", ecpo.id)
+    aid = next(a.id for a in win.archive.articles(issue_id=ecpo.id) if "蘇聯" in win.archive.article(a.id).text)
+    win.open_article(aid)
+    win.act_find.trigger()
+    assert win.article_view.find_bar.isVisible()
+    win.article_view.find_bar.field.setText("苏联")
+    n = win.archive.article(aid).text.count("蘇聯")
+    assert len(win.article_view.found) == n > 0
