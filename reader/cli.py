@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import sys
+from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from . import __version__
@@ -295,6 +296,325 @@ def _add_library_verbs(sub: Any) -> None:
     p.set_defaults(func=_library_verb(_stats))
 
 
+# ---------------------------------------------------------------- the reader's work: export, annotations, corrections
+
+
+def _export(args: argparse.Namespace) -> int:
+    """broadsheet export: articles, an issue, a collection or a query's hits to a new file."""
+    from .core.export import ExportError, export, items_from_document, library_scope, write_new
+
+    if args.source:
+        from .core.analyze import analyze_file
+
+        doc = analyze_file(args.source)
+        items = items_from_document(doc, args.articles or None)
+        annotations: list[Any] = []
+        corrections: list[Any] = []
+    else:
+        if not (args.articles or args.issue is not None or args.collection or args.query):
+            raise ExportError("name the articles, --issue, --collection, --query or --source to export")
+        lib = _open_library(args)
+        try:
+            scope = library_scope(lib, args.articles, issue_id=args.issue, collection=args.collection,
+                                  query=args.query, limit=args.limit, overlay=not args.no_overlay)
+        finally:
+            lib.close()
+        for corr, reason in scope.stale:
+            print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
+        items, annotations, corrections = scope.items, scope.annotations, scope.corrections
+    kind = "hits" if args.query else "collection" if args.collection else "issue" if args.issue is not None else None
+    options: dict[str, Any] = {}
+    if args.format == "tei":
+        options = {"scope": kind, "user": args.user or "", "reading": args.reading}
+    data = export(items, args.format, annotations if not args.plain else [], corrections if not args.plain else [],
+                  **options)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    path = write_new(args.output, data, force=args.force)
+    print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format})", file=sys.stderr)
+    return 0
+
+
+def _annotation_json(a: Any) -> dict[str, Any]:
+    return {"id": a.id, "article": a.article, "status": a.status, "note": a.note, "tags": a.tags,
+            "quote": a.anchor.exact if a.anchor else None, "start": a.anchor.start if a.anchor else None,
+            "end": a.anchor.end if a.anchor else None, "created": a.created, "modified": a.modified}
+
+
+def _annotations(args: argparse.Namespace) -> int:
+    """broadsheet annotations add|list|edit|delete|tags|reattach|export|import."""
+    from .core import annotations as A
+    from .core.corrections import CorrectionStore
+    from .core.export import write_new
+
+    lib = _open_library(args)
+    try:
+        store = A.AnnotationStore.of(lib)
+        if args.action == "add":
+            article = lib.article(args.article)
+            source = lib.article_info(args.article).source
+            if args.quote:
+                start = article.text.find(args.quote)
+                if start < 0:
+                    raise A.AnnotationError(f"article {args.article} does not contain {args.quote!r}")
+                end = start + len(args.quote)
+            else:
+                start, end = args.start, args.end
+            if start is None and end is None:
+                ann = A.Annotation(article=args.article, note=args.note or "", tags=A.normalize_tags(args.tag),
+                                   creator=args.creator or "", source=source)
+            elif start is None or end is None:
+                raise A.AnnotationError("give both --start and --end (or --quote)")
+            else:
+                ann = A.highlight(article, start, end, note=args.note or "", tags=args.tag,
+                                  creator=args.creator or "", key=args.article)
+                ann.source = source
+            store.add(ann)
+            print(ann.id)
+        elif args.action == "edit":
+            ann = store.get(args.id)
+            if args.note is not None:
+                ann.note = args.note
+            if args.tag:
+                ann.tags = A.normalize_tags(args.tag)
+            store.update(ann)
+        elif args.action == "delete":
+            store.delete(args.id)
+        elif args.action == "list":
+            found = store.find(article=args.article, tag=args.tag_filter, text=args.text,
+                               status=A.STATUS_ORPHANED if args.orphaned else None)
+            if args.json:
+                json.dump([_annotation_json(a) for a in found], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                for a in found:
+                    quote = f" “{a.anchor.exact}”" if a.anchor else ""
+                    tags = f" [{', '.join(a.tags)}]" if a.tags else ""
+                    print(f"{a.id}  {a.article}  {a.status}{quote}{tags}  {a.note}".rstrip())
+        elif args.action == "tags":
+            for name, count in store.tags():
+                print(f"{count}\t{name}")
+        elif args.action == "reattach":
+            results = A.reattach_in_library(lib, store)
+            moved = sum(1 for r in results if r.annotation.status == A.STATUS_MOVED)
+            orphaned = [r for r in results if r.orphaned]
+            for r in orphaned:
+                print(f"broadsheet: annotation {r.annotation.id} is orphaned (its passage was not found again); "
+                      "it is kept.", file=sys.stderr)
+            print(f"{moved} re-attached, {len(orphaned)} orphaned")
+        elif args.action == "export":
+            backup = A.backup_json(store.find(), store.collections(),
+                                   [c.to_json() for c in CorrectionStore.of(lib).find()],
+                                   generator=f"Broadsheet {__version__}")
+            data = (json.dumps(backup, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+            if args.output == "-":
+                sys.stdout.buffer.write(data)
+            else:
+                write_new(args.output, data, force=args.force)
+                print(f"{args.output}: {backup['total']} annotation(s), {len(backup['broadsheet:collections'])} "
+                      f"collection(s), {len(backup['broadsheet:corrections'])} correction(s)", file=sys.stderr)
+        elif args.action == "import":
+            path = Path(args.file)
+            try:
+                raw = path.read_bytes()
+            except OSError as e:
+                raise A.BackupError(path, e.strerror or str(e)) from e
+            backup = A.read_backup(raw, path)
+            counts = store.import_backup(backup)
+            added = CorrectionStore.of(lib).import_records(backup.corrections)
+            print(f"{counts['annotations']} annotation(s), {counts['collections']} collection(s), "
+                  f"{added} new correction(s) imported")
+        return 0
+    finally:
+        lib.close()
+
+
+def _collection(args: argparse.Namespace) -> int:
+    """broadsheet collection list|show|create|add|remove|delete."""
+    from .core.annotations import AnnotationStore
+
+    lib = _open_library(args)
+    try:
+        store = AnnotationStore.of(lib)
+        if args.action == "list":
+            for c in store.collections():
+                print(f"{len(c.items)}\t{c.name}")
+        elif args.action == "show":
+            for key in store.collection(args.name).items:
+                print(key)
+        elif args.action == "create":
+            store.create_collection(args.name, args.description or "")
+        elif args.action == "add":
+            for key in args.articles:
+                lib.article_info(key)  # NotFoundError names the article
+                store.add_to_collection(args.name, key)
+        elif args.action == "remove":
+            for key in args.articles:
+                store.remove_from_collection(args.name, key)
+        elif args.action == "delete":
+            store.delete_collection(args.name)
+        return 0
+    finally:
+        lib.close()
+
+
+def _correct(args: argparse.Namespace) -> int:
+    """broadsheet correct merge|split|move|headline|role|join|split-paragraph|text|list|undo."""
+    from .core import corrections as C
+
+    lib = _open_library(args)
+    try:
+        store = C.CorrectionStore.of(lib)
+        if args.action == "list":
+            found = store.find(articles=[args.article] if args.article else None)
+            if args.json:
+                json.dump([c.to_json() for c in found], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                for c in found:
+                    print(f"{c.id}  {c.article}  {c.kind}  {json.dumps(c.data, ensure_ascii=False)}")
+            return 0
+        if args.action == "undo":
+            undone = store.undo_last(args.article)
+            print(f"undid {undone.kind} {undone.id}" if undone else "nothing to undo")
+            return 0
+        art = lib.article(args.article)
+        if args.action == "merge":
+            corr = C.merge_articles(art, lib.article(args.other))
+        elif args.action == "split":
+            corr = C.split_article(art, args.part)
+        elif args.action == "move":
+            corr = C.move_block(art, args.part, lib.article(args.to), position=args.position)
+        elif args.action == "headline":
+            corr = C.set_headline(art, part_index=args.part, text=args.text)
+        elif args.action == "role":
+            corr = C.set_role(art, args.part, args.role)
+        elif args.action == "join":
+            corr = C.join_paragraphs(art, args.part)
+        elif args.action == "split-paragraph":
+            corr = C.split_paragraph(art, args.offset)
+        else:
+            corr = C.correct_text(art, args.start, args.end, args.corrected)
+        corr.creator = args.creator or ""
+        store.add(corr)
+        print(corr.id)
+        return 0
+    finally:
+        lib.close()
+
+
+def _add_work_parsers(sub: Any) -> None:
+    """The verbs for the reader's own work: export, annotations, collection, correct."""
+    from .core.export import FORMATS
+
+    p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
+    p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
+    p.add_argument("--issue", type=int, metavar="ID", help="every article of an issue")
+    p.add_argument("--collection", metavar="NAME", help="the articles of a collection, in its order")
+    p.add_argument("--query", metavar="QUERY", help="the hits of a search")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N hits of --query")
+    p.add_argument("--source", metavar="FILE", help="export straight from a source file (no library)")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (- for stdout)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--reading", metavar="CONFIG", help="TEI: add an OpenCC reading text (t2s, s2t, s2tw …)")
+    p.add_argument("--user", metavar="NAME", help="TEI: the name the annotations and corrections are from")
+    p.add_argument("--plain", action="store_true", help="leave out annotations and text corrections")
+    p.add_argument("--no-overlay", action="store_true", help="ignore segmentation corrections")
+    p.add_argument("--library", metavar="DIR")
+    p.set_defaults(func=_library_verb(_export))
+
+    p = sub.add_parser("annotations", help="add, list, edit, delete, back up and restore annotations")
+    p.add_argument("--library", metavar="DIR")
+    acts = p.add_subparsers(dest="action", required=True)
+    a = acts.add_parser("add", help="highlight a passage (--quote or --start/--end) or note a whole article")
+    a.add_argument("article", metavar="ARTICLE")
+    a.add_argument("--quote", help="the passage to highlight (its first occurrence)")
+    a.add_argument("--start", type=int, help="start offset in the article's original text")
+    a.add_argument("--end", type=int, help="end offset (exclusive)")
+    a.add_argument("--note")
+    a.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    a.add_argument("--creator")
+    a = acts.add_parser("edit", help="change an annotation's note or tags")
+    a.add_argument("id")
+    a.add_argument("--note")
+    a.add_argument("--tag", action="append", default=[], help="replace the tags (repeatable)")
+    a = acts.add_parser("delete", help="delete an annotation")
+    a.add_argument("id")
+    a = acts.add_parser("list", help="list annotations (filters combine)")
+    a.add_argument("--article")
+    a.add_argument("--tag", dest="tag_filter")
+    a.add_argument("--text", help="note or quoted text contains TEXT")
+    a.add_argument("--orphaned", action="store_true", help="only those whose passage was lost")
+    a.add_argument("--json", action="store_true")
+    acts.add_parser("tags", help="tags in use, most used first")
+    acts.add_parser("reattach", help="re-attach annotations after a re-import; report orphans")
+    a = acts.add_parser("export", help="back up annotations, collections and corrections (W3C Web Annotation JSON)")
+    a.add_argument("-o", "--output", required=True, metavar="FILE")
+    a.add_argument("--force", action="store_true")
+    a = acts.add_parser("import", help="restore a backup into this library (same ids are replaced)")
+    a.add_argument("file", metavar="FILE")
+    p.set_defaults(func=_library_verb(_annotations))
+
+    p = sub.add_parser("collection", help="named, ordered sets of articles")
+    p.add_argument("--library", metavar="DIR")
+    acts = p.add_subparsers(dest="action", required=True)
+    acts.add_parser("list")
+    for name in ("show", "create", "delete"):
+        a = acts.add_parser(name)
+        a.add_argument("name")
+        if name == "create":
+            a.add_argument("--description")
+    for name in ("add", "remove"):
+        a = acts.add_parser(name)
+        a.add_argument("name")
+        a.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.set_defaults(func=_library_verb(_collection))
+
+    p = sub.add_parser("correct", help="correct segmentation and OCR text (kept as an overlay; sources untouched)")
+    p.add_argument("--library", metavar="DIR")
+    p.add_argument("--creator")
+    acts = p.add_subparsers(dest="action", required=True)
+    a = acts.add_parser("merge", help="append OTHER to ARTICLE")
+    a.add_argument("article")
+    a.add_argument("other")
+    a = acts.add_parser("split", help="start a new article at part PART (0-based)")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a = acts.add_parser("move", help="move part PART of ARTICLE into TO")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a.add_argument("to")
+    a.add_argument("--position", type=int)
+    a = acts.add_parser("headline", help="make part PART the headline, or set a headline --text")
+    a.add_argument("article")
+    g = a.add_mutually_exclusive_group(required=True)
+    g.add_argument("--part", type=int)
+    g.add_argument("--text")
+    a = acts.add_parser("role", help="give part PART another role")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a.add_argument("role")
+    a = acts.add_parser("join", help="join part PART to the part before it")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a = acts.add_parser("split-paragraph", help="split the paragraph at OFFSET of the article's text")
+    a.add_argument("article")
+    a.add_argument("offset", type=int)
+    a = acts.add_parser("text", help="correct the OCR text START..END (one line) to CORRECTED")
+    a.add_argument("article")
+    a.add_argument("start", type=int)
+    a.add_argument("end", type=int)
+    a.add_argument("corrected")
+    a = acts.add_parser("list")
+    a.add_argument("--article")
+    a.add_argument("--json", action="store_true")
+    a = acts.add_parser("undo", help="remove the most recent correction (of --article)")
+    a.add_argument("--article")
+    p.set_defaults(func=_library_verb(_correct))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
@@ -314,6 +634,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_gui)
 
     _add_library_verbs(sub)
+    _add_work_parsers(sub)
     return parser
 
 

@@ -48,6 +48,8 @@ class Item:
     #: hit offsets in the article's original text
     matches: list[tuple[int, int]] = field(default_factory=list)
     score: Optional[float] = None
+    #: the text corrections that belong to this article (None: take the export's whole list)
+    corrections: Optional[list[Correction]] = None
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -243,3 +245,168 @@ def write_new(path: Union[str, Path], data: bytes, force: bool = False) -> Path:
         if tmp.exists():
             tmp.unlink()
     return p
+
+
+# --------------------------------------------------------------------------- scopes from a library
+
+
+@dataclass
+class Scope:
+    """What an export from a library covers: the items, the reader's annotations and corrections for them."""
+
+    items: list[Item]
+    annotations: list[Annotation]
+    corrections: list[Correction]
+    #: corrections that no longer apply (their lines are gone), for the caller to report
+    stale: list[tuple[Correction, str]] = field(default_factory=list)
+
+
+class _IssueCache:
+    """Per issue: its sources as Documents (pages with lines) and its articles with the overlay applied."""
+
+    def __init__(self, library: Any, overlay: bool) -> None:
+        from ..corrections import CorrectionStore
+
+        self.library = library
+        self.overlay = overlay
+        self.corrections = CorrectionStore.of(library).find()
+        self.issues: dict[int, tuple[dict[str, Document], list[tuple[Article, str]]]] = {}
+        self.stale: list[tuple[Correction, str]] = []
+
+    def get(self, issue_id: int) -> tuple[dict[str, Document], list[tuple[Article, str]]]:
+        """({source path: Document}, [(article, source path)]) of an issue, articles in issue order."""
+        if issue_id in self.issues:
+            return self.issues[issue_id]
+        from ..corrections import apply_overlay
+
+        lib = self.library
+        info = lib.issue(issue_id)
+        meta = {"publication": info.publication, "date": info.date, "edition": info.edition,
+                "issue": info.label or ""}
+        docs: dict[str, Document] = {}
+        line_source: dict[str, str] = {}
+        line_pages: dict[str, int] = {}
+        for p in lib.pages(issue_id):
+            doc = docs.get(p.source)
+            if doc is None:
+                src = lib.source(p.source)
+                doc = Document(source=p.source, format=(src.format if src and src.format else "source"),
+                               metadata={k: v for k, v in meta.items() if v})
+                docs[p.source] = doc
+            page = lib.page(p.id)
+            doc.pages.append(page)
+            for line in page.lines:
+                line_source.setdefault(line.id, p.source)
+                line_pages.setdefault(line.id, page.number)
+        infos = lib.articles(issue_id=issue_id)
+        source_of = {a.id: a.source for a in infos}
+        articles = [lib.article(a.id) for a in infos]
+        if self.overlay:
+            ids = set(source_of)
+            relevant = [c for c in self.corrections if c.article in ids]
+            result = apply_overlay(articles, relevant, line_pages=line_pages)
+            self.stale.extend(result.stale)
+            articles = result.articles
+        out: list[tuple[Article, str]] = []
+        for art in articles:
+            src = source_of.get(art.id)
+            if src is None:
+                first = art.line_ids()
+                src = line_source.get(first[0], "") if first else ""
+            out.append((art, src))
+            if src in docs:
+                docs[src].articles.append(art)
+        self.issues[issue_id] = (docs, out)
+        return self.issues[issue_id]
+
+
+def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optional[int] = None,
+                  collection: Optional[str] = None, query: Optional[str] = None, limit: Optional[int] = None,
+                  overlay: bool = True) -> Scope:
+    """Items for an export from a library: articles by id, an issue, a collection or a search's hits.
+
+    The reader's segmentation corrections are applied (``overlay``); each item
+    carries the text corrections made on articles of its source; annotations
+    come from the catalogue, re-located onto the overlaid text where an
+    overlay moved them (kept, as orphans, where it could not).
+    """
+    from ..annotations import AnnotationStore, reattach
+    from ..library import NotFoundError
+
+    cache = _IssueCache(library, overlay)
+    wanted: list[tuple[str, Optional[Any]]] = []
+    if issue_id is not None:
+        _, arts = cache.get(issue_id)
+        wanted = [(a.id, None) for a, _ in arts]
+    if collection is not None:
+        wanted += [(k, None) for k in AnnotationStore.of(library).collection(collection).items]
+    if query is not None:
+        from ..search import Searcher
+
+        with Searcher(library) as searcher:
+            wanted += [(h.article, h) for h in searcher.search(query, limit=limit).hits]
+    wanted += [(k, None) for k in article_ids]
+    if not wanted:
+        raise ExportError("nothing to export: name articles, an issue, a collection or a query")
+    items: list[Item] = []
+    seen: set[str] = set()
+    for key, hit in wanted:
+        try:
+            info = library.article_info(key)
+        except NotFoundError:
+            if collection is not None and hit is None and key not in article_ids:
+                log.info("collection %s names article %s, which is no longer in the library", collection, key)
+                continue
+            raise
+        docs, arts = cache.get(info.issue_id)
+        original_lines = set(library.article(key).line_ids())
+        match = next((a for a, src in arts if a.id == key), None) or next(
+            (a for a, src in arts if src == info.source and original_lines & set(a.line_ids())), None)
+        if match is None or match.id in seen:
+            continue
+        seen.add(match.id)
+        src = next(s for a, s in arts if a is match)
+        doc = docs.get(src) or Document(source=info.source, format="source")
+        sha = next((p.sha256 for p in library.pages(info.issue_id) if p.source == src), None)
+        item = Item(match, doc, key=match.id, sha256=sha)
+        if hit is not None:
+            item.snippet, item.matches, item.score = hit.snippet, [tuple(m) for m in hit.matches], hit.score
+        items.append(item)
+    # text corrections per item: those made on articles of the same source
+    by_source: dict[str, list[Correction]] = {}
+    for c in cache.corrections:
+        if c.kind != "text":
+            continue
+        try:
+            by_source.setdefault(library.article_info(c.article).source, []).append(c)
+        except NotFoundError:
+            continue
+    for item in items:
+        item.corrections = by_source.get(item.document.source, [])
+    # annotations: the ones on the exported articles and on articles the overlay merged into them
+    by_key = {i.key: i for i in items}
+    sources = {i.document.source for i in items}
+    annotations: list[Annotation] = []
+    for ann in AnnotationStore.of(library).find():
+        item = by_key.get(ann.article)
+        if item is not None and (ann.anchor is None or ann.orphaned or item.article.text[
+                ann.anchor.start:ann.anchor.end] == ann.anchor.exact):
+            annotations.append(ann)
+            continue
+        src = ann.source or _source_of(library, ann.article)
+        if src not in sources:
+            continue
+        res = reattach(ann, [i.article for i in items if i.document.source == src])
+        if res.annotation.article in by_key:
+            annotations.append(res.annotation)
+    return Scope(items, annotations, [c for cs in by_source.values() for c in cs], cache.stale)
+
+
+def _source_of(library: Any, key: str) -> str:
+    """The source path of a library article, or "" when it is gone."""
+    from ..library import NotFoundError
+
+    try:
+        return str(library.article_info(key).source)
+    except NotFoundError:
+        return ""

@@ -549,7 +549,7 @@ def _body(body: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequ
             _el(container, "head", label)
             current_doc = di
             current_page = None
-        fixes = text_fixes(item.article, corrs)
+        fixes = text_fixes(item.article, corrs if item.corrections is None else item.corrections)
         per_item_fixes[ii] = fixes
         current_page = _article_div(container, ctx, ii, di, item, anns, fixes, current_page)
 

@@ -38,7 +38,7 @@ def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (),
     """Plain text: per article its citation, headline group and paragraphs, blank lines between."""
     out: list[str] = []
     for item in items:
-        art = corrected_article(item.article, corrections)
+        art = corrected_article(item.article, corrections if item.corrections is None else item.corrections)
         block: list[str] = [citation_line(item)]
         headline = art.headline
         if art.title and headline:
@@ -76,7 +76,7 @@ def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (
     """Markdown: ``#`` headline, kicker and subheadline around it, byline/dateline in italics, notes listed."""
     out: list[str] = []
     for item in items:
-        art = corrected_article(item.article, corrections)
+        art = corrected_article(item.article, corrections if item.corrections is None else item.corrections)
         block: list[str] = []
         if art.kicker:
             block.append(f"*{md_escape(art.kicker)}*")
