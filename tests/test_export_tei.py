@@ -5,6 +5,7 @@ languages, reading text) is where it belongs."""
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +258,80 @@ def test_every_reader_module_is_covered() -> None:
     for module in formats:
         importlib.import_module(f"reader.core.ingest.{module}")
     assert formats == {"text", "alto", "hocr", "mets", "page", "ecpo"}
+
+
+@pytest.fixture
+def cli_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
+    """A library with the seed page and one ECPO issue imported through the CLI."""
+    from reader.cli import main
+    from reader.core.library import Library
+
+    folder = tmp_path / "lib"
+    for path, extra in ((DATA / "text/seed_page.txt", ["--publication", "人民日报", "--date", "2021-01-27"]),
+                        (S / "chinese/ecpo_jingbao/textGT/jb_0129_1920-04-03_0001+0004.xml", [])):
+        assert main(["import", str(path), "--library", str(folder), "--quiet", *extra]) == 0
+    capsys.readouterr()
+    lib = Library(folder)
+    ids = [a.id for a in lib.articles() if a.publication == "人民日报"]
+    issue = next(a.issue_id for a in lib.articles() if a.publication == "人民日报")
+    texts = {i: lib.article(i).text for i in ids}
+    lib.close()
+    return folder, ids, issue, texts
+
+
+def test_cli_annotate_correct_export_and_move_work(cli_library: Any, tmp_path: Path, tei_validator: Any,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    folder, ids, issue, texts = cli_library
+    lib = ["--library", str(folder)]
+    target = next(i for i in ids if "无线电" in texts[i])
+    assert main(["annotations", *lib, "add", target, "--quote", "无线电", "--note", "频谱", "--tag", "技术"]) == 0
+    ann_id = capsys.readouterr().out.strip()
+    assert main(["annotations", *lib, "add", ids[2], "--note", "整篇", "--tag", "技术"]) == 0
+    at = texts[target].index("无线电")
+    assert main(["correct", *lib, "--creator", "Lin", "text", target, str(at), str(at + 2), "無線"]) == 0
+    assert main(["correct", *lib, "merge", ids[3], ids[4]]) == 0
+    assert main(["collection", *lib, "create", "读书"]) == 0
+    assert main(["collection", *lib, "add", "读书", ids[2], target]) == 0
+    capsys.readouterr()
+
+    out = tmp_path / "article.xml"
+    assert main(["export", target, *lib, "--format", "tei", "-o", str(out), "--user", "Lin"]) == 0
+    root = tei_validator(out.read_bytes())
+    assert "".join(_original_text(root.find(".//t:seg", NS))) == "无线电"
+    assert root.find(".//t:choice/t:corr", NS).text == "無線"
+    # never overwrite without --force: one sentence naming the file, non-zero status
+    assert main(["export", target, *lib, "--format", "tei", "-o", str(out)]) != 0
+    assert str(out) in capsys.readouterr().err
+    assert main(["export", target, *lib, "--format", "tei", "-o", str(out), "--force", "--reading", "t2s"]) == 0
+    tei_validator(out.read_bytes())
+
+    issue_out = tmp_path / "issue.xml"
+    assert main(["export", "--issue", str(issue), *lib, "--format", "tei", "-o", str(issue_out)]) == 0
+    root = tei_validator(issue_out.read_bytes())
+    assert len(root.findall(".//t:body//t:div[@type]", NS)) == len(ids) - 1  # the merge is applied
+    coll_out = tmp_path / "coll.md"
+    assert main(["export", "--collection", "读书", *lib, "--format", "md", "-o", str(coll_out)]) == 0
+    assert coll_out.read_text(encoding="utf-8").count("\n---\n") == 1
+    hits_out = tmp_path / "hits.xml"
+    assert main(["export", "--query", "电", "--limit", "5", *lib, "--format", "tei", "-o", str(hits_out)]) == 0
+    tei_validator(hits_out.read_bytes())
+    csv_out = tmp_path / "hits.csv"
+    assert main(["export", "--query", "无线电", *lib, "--format", "csv", "-o", str(csv_out)]) == 0
+    assert "[无线电]" in csv_out.read_text(encoding="utf-8-sig")
+    for fmt in ("text", "csl", "bibtex"):
+        assert main(["export", target, *lib, "--format", fmt, "-o", str(tmp_path / f"a.{fmt}")]) == 0
+
+    # back up, restore into another library, list there
+    backup = tmp_path / "backup.json"
+    assert main(["annotations", *lib, "export", "-o", str(backup)]) == 0
+    other = ["--library", str(tmp_path / "other")]
+    capsys.readouterr()
+    assert main(["annotations", *other, "import", str(backup)]) == 0
+    assert "2 annotation(s), 1 collection(s), 2 new correction(s)" in capsys.readouterr().out
+    assert main(["annotations", *other, "list", "--tag", "技术", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {a["id"] for a in listed} >= {ann_id} and len(listed) == 2
+    assert main(["annotations", *lib, "import", str(tmp_path / "missing.json")]) != 0
+    assert "missing.json" in capsys.readouterr().err
