@@ -424,14 +424,18 @@ class LayoutView(QGraphicsView):
         self.zoom(0.8)
 
     def fit_width(self) -> None:
+        """Fit the page's width; a plain-text page (many columns of lines) fits one column, to stay legible."""
         rect = self.scene().sceneRect()
         if rect.width() <= 0:
             return
         avail = max(50, self.viewport().width() - 4)
-        s = avail / rect.width()
+        width = rect.width()
+        if self.mode == "text" and self.page is not None and not self.page.vertical and self.items:
+            width = min(width, max(it.rect.width() for it in self.items.values()) + 2 * TEXT_EM)
+        s = avail / width
         self.resetTransform()
         self.scale(s, s)
-        self.centerOn(rect.center().x(), rect.top())
+        self.centerOn(rect.left() + width / 2, rect.top() + self.viewport().height() / (2 * s))
         self._fitted = True
 
     def fit_page(self) -> None:

@@ -560,6 +560,16 @@ class MainWindow(QMainWindow):
             self.article_view.reveal_line(line_id, offset)
 
     def _lines_selected(self, line_ids: list[str]) -> None:
+        """Light the selection's lines; when they are on another page of the article, turn to it."""
+        if (line_ids and self.archive is not None and self.article_id is not None
+                and not any(lid in self.layout_view.items for lid in line_ids)):
+            page_id = self.archive.page_of_line(self.article_id, line_ids[0])
+            if page_id is not None and page_id != self.page_id:
+                self._show_page_layout(page_id)
+                self._outline_article()
+                self.layout_view.set_hits(self.article_view.hit_lines())
+                self.tree.select_page_quietly(page_id, self.issue_id or 0)
+                self._update_position()
         self.layout_view.set_lit(line_ids)
 
     def set_script(self, config: str) -> None:
@@ -631,7 +641,8 @@ class MainWindow(QMainWindow):
                 p = self.archive.page_info(self.page_id, self.issue_id)
                 if p is not None:
                     bits.append(self.tr("page %1").replace("%1", p.label or str(p.number)))
-            bits.append(self.layout_view.mode)
+            bits.append({"scan": self.tr("scan"), "drawn": self.tr("layout from coordinates"),
+                         "text": self.tr("text lines")}.get(self.layout_view.mode, ""))
         if extra:
             bits.append(extra)
         self.position.setText("  ·  ".join(b for b in bits if b))
