@@ -589,7 +589,7 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in ranges:
-        if out and s <= out[-1][1]:
+        if out and s < out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))

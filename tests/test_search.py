@@ -1,0 +1,293 @@
+"""Search: exact CJK substring semantics in either script (against brute force), Latin words,
+the query language, filters, sort, facets, KWIC offsets and consistency with the catalogue."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any, Iterator
+
+import opencc
+import pytest
+
+from reader.core import index as sindex
+from reader.core.library import Library, StoreMeta
+from reader.core.model import Article, Document, Line, Page, Part, Span
+from reader.core.search import QueryError, Searcher, parse
+from reader.core.textforms import fold, fold_query, fold_text
+
+# a small alphabet so that random substrings recur across articles, with characters whose
+# simplified and traditional forms differ
+SIMPLIFIED = "党发展经济国家人民会议报记者中华新闻广东香港台湾学习历史开放关系建设"
+LATIN = ("Café", "cafe", "CAFETERIA", "New", "York", "Zürich", "GDP", "über", "Uber")
+PUBS = ("人民日报", "聯合報", "The Times")
+KINDS = ("article", "article", "notice", "advertisement")
+
+
+def _article_text(rng: random.Random) -> list[str]:
+    paras = []
+    for _ in range(rng.randint(1, 3)):
+        chunk = []
+        for _ in range(rng.randint(8, 60)):
+            r = rng.random()
+            if r < 0.05:
+                chunk.append(" " + rng.choice(LATIN) + " ")
+            elif r < 0.08:
+                chunk.append("，")
+            elif r < 0.1:
+                chunk.append(" ")  # a layout space between CJK characters: folded away
+            else:
+                chunk.append(rng.choice(SIMPLIFIED))
+        paras.append("".join(chunk).strip())
+    return paras
+
+
+def _document(n: int, rng: random.Random, s2t: opencc.OpenCC) -> Document:
+    traditional = n % 3 == 1
+    page = Page(number=1 + n % 4)
+    articles = []
+    for a in range(rng.randint(2, 4)):
+        texts = [("headline", "".join(rng.choice(SIMPLIFIED) for _ in range(rng.randint(3, 8))))]
+        texts += [("paragraph", t) for t in _article_text(rng)]
+        parts = []
+        for k, (role, text) in enumerate(texts):
+            if traditional:
+                text = s2t.convert(text)
+            line_id = f"p{page.number}.a{a}.l{k}"
+            page.lines.append(Line(id=line_id, text=text, box=(0.0, 10.0 * k, 100.0, 10.0 * k + 9)))
+            parts.append(Part(role=role, text=text, spans=[Span(0, len(text), line_id, 0)]))
+        articles.append(Article(id=f"a{a}", kind=rng.choice(KINDS), parts=parts, pages=[page.number]))
+    return Document(source=f"/corpus/{n}.txt", format="text", pages=[page], articles=articles)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, Searcher, dict[str, Any]]]:
+    rng = random.Random(11)
+    s2t = opencc.OpenCC("s2t")
+    lib = Library(tmp_path_factory.mktemp("searchlib"))
+    meta: dict[str, Any] = {}
+    for n in range(60):
+        doc = _document(n, rng, s2t)
+        pub = PUBS[n % 3]
+        date = f"{1990 + n % 5}-{1 + n % 12:02d}-{1 + n % 27:02d}"
+        res = lib.store_document(doc, StoreMeta(pub, date), path=doc.source, sha256=str(n))
+        for aid, art in zip(res.article_ids, doc.articles):
+            meta[aid] = {"text": art.text, "folded": fold_text(art.text), "pub": pub, "date": date,
+                         "kind": art.kind, "page": doc.pages[0].number, "headline": art.headline,
+                         "article": art}
+    sindex.sync(lib)
+    searcher = Searcher(lib)
+    yield lib, searcher, meta
+    searcher.close()
+    lib.close()
+
+
+def brute(meta: dict[str, Any], needle: str) -> set[str]:
+    f = fold_query(needle)
+    return {aid for aid, m in meta.items() if f in m["folded"]}
+
+
+def test_cjk_substrings_exact_in_both_scripts(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    rng = random.Random(5)
+    s2t = opencc.OpenCC("s2t")
+    t2s = opencc.OpenCC("t2s")
+    texts = [m["text"] for m in meta.values()]
+    checked = 0
+    for i in range(400):
+        text = rng.choice(texts)
+        k = 1 + i % 8
+        start = rng.randrange(0, max(1, len(text) - k))
+        q = text[start:start + k]
+        if not q.strip() or any(not ("\u4e00" <= c <= "\u9fff" or c == " ") for c in q):
+            continue  # CJK runs only (a space between CJK characters is layout and folds away)
+        q = s2t.convert(q) if i % 2 else t2s.convert(q)
+        want = brute(meta, q)
+        typed = f'"{q}"' if " " in q else q  # unquoted, a space separates two terms (AND)
+        got = searcher.matching_ids(typed)
+        assert got == want, (q, got ^ want)
+        assert searcher.count(typed) == len(want)
+        checked += 1
+    # strings that occur nowhere, and single characters that occur everywhere
+    for q in ("党党党党", "龘", "發展經濟國家", "党"):
+        assert searcher.matching_ids(q) == brute(meta, q)
+    assert checked > 200
+
+
+def test_query_across_a_layout_space_matches(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    spaced = [(aid, m) for aid, m in meta.items() if any(
+        m["text"][i] == " " and "\u4e00" <= m["text"][i - 1] <= "\u9fff" and "\u4e00" <= m["text"][i + 1] <= "\u9fff"
+        for i in range(1, len(m["text"]) - 1))]
+    assert spaced
+    aid, m = spaced[0]
+    i = next(i for i in range(1, len(m["text"]) - 1) if m["text"][i] == " "
+             and "\u4e00" <= m["text"][i - 1] <= "\u9fff" and "\u4e00" <= m["text"][i + 1] <= "\u9fff")
+    q = m["text"][i - 1] + m["text"][i + 1]
+    assert aid in searcher.matching_ids(q)
+
+
+def test_latin_words_case_and_accent_insensitive(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    import re
+
+    def words(m: dict[str, Any]) -> set[str]:
+        return set(re.findall(r"[a-z]+", m["folded"]))
+
+    for q in ("cafe", "CAFÉ", "zurich", "Uber", "gdp", "new"):
+        want = {aid for aid, m in meta.items() if fold_query(q) in words(m)}
+        assert searcher.matching_ids(q) == want, q
+    # a word is not a prefix: cafe does not find CAFETERIA alone
+    only_cafeteria = {aid for aid, m in meta.items() if "cafeteria" in words(m) and "cafe" not in words(m)}
+    assert not (searcher.matching_ids("cafe") & only_cafeteria)
+
+
+def test_phrases_boolean_and_parentheses(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    every = set(meta)
+    a, b = brute(meta, "发展"), brute(meta, "國家")
+    assert searcher.matching_ids("发展 國家") == a & b
+    assert searcher.matching_ids("发展 AND 國家") == a & b
+    assert searcher.matching_ids("发展 OR 國家") == a | b
+    assert searcher.matching_ids("发展 NOT 國家") == a - b
+    assert searcher.matching_ids("发展 -國家") == a - b
+    assert searcher.matching_ids("NOT 发展") == every - a
+    c = brute(meta, "香港")
+    assert searcher.matching_ids("(发展 OR 國家) 香港") == (a | b) & c
+    import re
+
+    phrase = {aid for aid, m in meta.items() if re.search(r"(?<![a-z])new[\W_]*?york(?![a-z])", m["folded"])}
+    assert searcher.matching_ids('"new york"') == phrase
+    assert searcher.matching_ids("“發 展”") == a
+
+
+def test_filters(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    a = brute(meta, "党")
+    assert searcher.matching_ids("党 publication:人民日报") == {x for x in a if meta[x]["pub"] == "人民日报"}
+    assert searcher.matching_ids('党 publication:"the times"') == {x for x in a if meta[x]["pub"] == "The Times"}
+    assert searcher.matching_ids("党 date:1991") == {x for x in a if meta[x]["date"].startswith("1991")}
+    assert searcher.matching_ids("党 date:1991..1992") == {x for x in a if "1991" <= meta[x]["date"][:4] <= "1992"}
+    assert searcher.matching_ids("党 date:[1991-03-01 TO 1993-06-30]") == {
+        x for x in a if "1991-03-01" <= meta[x]["date"] <= "1993-06-30"}
+    one = next(iter(a))
+    d = meta[one]["date"]
+    assert one in searcher.matching_ids(f"党 date:{d}")
+    assert searcher.matching_ids("党 kind:notice") == {x for x in a if meta[x]["kind"] == "notice"}
+    assert searcher.matching_ids("党 page:2") == {x for x in a if meta[x]["page"] == 2}
+    assert searcher.matching_ids("page:2..3") == {x for x in meta if 2 <= meta[x]["page"] <= 3}
+    head = {x for x in meta if "党" in fold_text(meta[x]["headline"] or "")}
+    assert searcher.matching_ids("headline:黨") == head
+    assert searcher.matching_ids(f"article:{one}") == {one}
+    info = lib.article_info(one)
+    assert searcher.matching_ids(f"党 issue:{info.issue_id}") == {x for x in a if lib.article_info(x).issue_id == info.issue_id}
+    assert searcher.matching_ids("党 (kind:notice OR kind:advertisement)") == {
+        x for x in a if meta[x]["kind"] in ("notice", "advertisement")}
+
+
+def test_sort_facets_and_limit(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    res = searcher.search("发展", limit=None, sort="date", facets=True)
+    dates = [h.date for h in res.hits]
+    assert dates == sorted(dates)
+    hits = brute(meta, "发展")
+    assert res.total == len(hits)
+    pubs: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for x in hits:
+        pubs[meta[x]["pub"]] = pubs.get(meta[x]["pub"], 0) + 1
+        years[meta[x]["date"][:4]] = years.get(meta[x]["date"][:4], 0) + 1
+    assert res.facets["publication"] == pubs
+    assert res.facets["year"] == years
+    assert sum(res.facets["kind"].values()) == len(hits)
+    rel = searcher.search("发展", limit=5)
+    assert len(rel.hits) == 5 and rel.total == len(hits)
+    scores = [h.score for h in rel.hits]
+    assert scores == sorted(scores, reverse=True)
+    # the article with the most occurrences per length ranks first
+    best = max(hits, key=lambda x: (meta[x]["folded"].count("发展") / (1 + len(meta[x]["text"]) / 2000.0)))
+    assert rel.hits[0].score == pytest.approx(
+        meta[best]["folded"].count("发展") / (1 + len(meta[best]["text"]) / 2000.0), rel=1e-6)
+
+
+def test_kwic_offsets_are_in_the_original_text(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, searcher, meta = corpus
+    for q in ("發展", "国家", "cafe", "党 香港"):
+        res = searcher.search(q, limit=10)
+        assert res.hits
+        needles = [fold_query(x) for x in q.split()]
+        for hit in res.hits:
+            text = lib.article(hit.article).text
+            assert hit.matches
+            for s, e in hit.matches:
+                assert fold_text(text[s:e]).replace(" ", "") in needles or fold_text(text[s:e]) in needles
+            first = hit.matches[0]
+            assert text[first[0]:first[1]] in hit.snippet.replace(" ¶ ", "\n\n")
+            article: Article = meta[hit.article]["article"]
+            for ph in hit.parts:
+                part = article.parts[ph.index]
+                assert ph.role == part.role
+                assert ph.lines and set(ph.lines) <= set(part.line_ids)
+                for s, e in ph.matches:
+                    assert fold_text(part.text[s:e]).replace(" ", "") in needles or \
+                        fold_text(part.text[s:e]) in needles
+
+
+def test_match_offsets_follow_folding_changes(tmp_path: Path) -> None:
+    """Ligatures and full-width forms change length when folded: offsets still land right."""
+    lib = Library(tmp_path)
+    text = "ﬁne ＧＤＰ 發　展 Café"
+    doc = Document(source="/x", format="text", pages=[Page(number=1, lines=[Line("l1", text)])],
+                   articles=[Article("a1", parts=[Part("paragraph", text, [Span(0, len(text), "l1", 0)])])])
+    lib.store_document(doc, StoreMeta("P"), path="/x", sha256="1")
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        for q, want in (("发展", "發　展"), ("gdp", "ＧＤＰ"), ("cafe", "Café"), ("fine", "ﬁne")):
+            (hit,) = s.search(q).hits
+            (m,) = hit.matches
+            assert text[m[0]:m[1]] == want, q
+            assert hit.parts[0].lines == ["l1"]
+    lib.close()
+
+
+def test_query_errors() -> None:
+    for bad in ("(党 OR", "党 )", "date:19x5", "page:two", "AND"):
+        with pytest.raises(QueryError):
+            tree = parse(bad)
+            if tree is not None:
+                # value errors surface when filters are evaluated
+                from reader.core.search import Filter, _date_range, _int
+
+                f = tree if isinstance(tree, Filter) else None
+                if f and f.field == "date":
+                    _date_range(f.value)
+                elif f and f.field == "page":
+                    _int(f.value, f)
+    assert parse("") is None
+    assert parse("foo:bar") is not None  # an unknown field is a word
+
+
+def test_stale_index_entries_are_never_hits(tmp_path: Path) -> None:
+    lib = Library(tmp_path)
+    text = "发展经济"
+    for n in range(3):
+        doc = Document(source=f"/{n}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                       articles=[Article("a", parts=[Part("paragraph", text, [Span(0, 4, "l", 0)])])])
+        lib.store_document(doc, StoreMeta("P"), path=f"/{n}", sha256="1")
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        assert s.count("发展") == 3 and s.count("发") == 3
+        lib.remove_source("/1")  # the index has not forgotten it yet
+        assert s.count("发展") == 2 and s.count("发") == 2
+        sindex.sync(lib)
+        assert s.count("发展") == 2
+    lib.close()
+
+
+def test_display_fold_round_trip_for_hits(corpus) -> None:  # type: ignore[no-untyped-def]
+    """The folding map of an article text covers each match exactly once."""
+    lib, searcher, meta = corpus
+    hit = searcher.search("党", limit=1).hits[0]
+    text = lib.article(hit.article).text
+    folded, omap = fold(text)
+    assert sum(1 for s, e in hit.matches) == folded.count("党")
