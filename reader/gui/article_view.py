@@ -517,7 +517,11 @@ class ArticleView(QWidget):
         self.found = []
         self.current_found = -1
         self._last_lines = []
-        self._render()
+        self._quiet = True  # putting the cursor at the start is not a selection of the user's
+        try:
+            self._render()
+        finally:
+            self._quiet = False
         if self.reading is not None:
             for start, end in hits:
                 self.hits.extend(self.reading.split_article_range(start, end))
