@@ -96,6 +96,8 @@ class ImportReport:
 
 _DATE_RE = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 _NUM_RE = re.compile(r"\d+")
+#: a file named only by its page: 04, p4, page_7, seite-12
+_PAGE_RE = re.compile(r"^(?:p|pg|page|s|seite)?[_\- ]*(\d{1,4})$", re.IGNORECASE)
 
 
 def path_metadata(path: Path) -> dict[str, Any]:
@@ -117,9 +119,9 @@ def path_metadata(path: Path) -> dict[str, Any]:
         if rest:
             out["page"] = int(rest[-1])
     else:
-        nums = _NUM_RE.findall(stem)
-        if nums and len(nums[-1]) <= 4 and stem.strip("_- 0123456789pP") in ("", "page", "Page"):
-            out["page"] = int(nums[-1])
+        pm = _PAGE_RE.match(stem)
+        if pm:
+            out["page"] = int(pm.group(1))
         for parent in path.parents:
             pm = _DATE_RE.fullmatch(parent.name) or _DATE_RE.search(parent.name)
             if pm:

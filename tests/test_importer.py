@@ -1,0 +1,231 @@
+"""Import: walking, metadata from paths/sidecars/flags, idempotence, replacement, bad files,
+cancel, two importers, and a kill in the middle of an import."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core import index as sindex
+from reader.core.importer import collect, decide_metadata, import_paths, path_metadata
+from reader.core.library import Library, LibraryBusyError
+from reader.core.search import Searcher
+from reader.core.textforms import fold_text
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/a/人民日报/2021-01-27/04.txt", {"publication": "人民日报", "date": "2021-01-27", "page": 4}),
+    ("/a/rmrb_20210127_04.txt", {"publication": "rmrb", "date": "2021-01-27", "page": 4}),
+    ("/a/1858-12-07_01-00004.xml", {"date": "1858-12-07", "page": 4}),
+    ("/a/0002647_18240217_0003.xml", {"publication": "0002647", "date": "1824-02-17", "page": 3}),
+    ("/a/27971740_1890-04-01_38_077_0_001.xml", {"publication": "27971740", "date": "1890-04-01", "page": 1}),
+    ("/x/Times/1901-05-03/page_7.txt", {"publication": "Times", "date": "1901-05-03", "page": 7}),
+])
+def test_path_patterns(path: str, expected: dict) -> None:  # type: ignore[type-arg]
+    got = path_metadata(Path(path))
+    for k, v in expected.items():
+        assert got.get(k) == v, (k, got)
+
+
+def test_metadata_precedence() -> None:
+    p = Path("/a/rmrb_20210127_04.txt")
+    meta, page = decide_metadata(p, {}, {}, {})
+    assert (meta.publication, meta.date, page) == ("rmrb", "2021-01-27", 4)
+    meta, page = decide_metadata(p, {"publication": "人民日报"}, {}, {})
+    assert meta.publication == "人民日报"
+    meta, page = decide_metadata(p, {"publication": "人民日报"}, {"publication": "Side", "page": 9}, {})
+    assert (meta.publication, page) == ("Side", 9)
+    meta, page = decide_metadata(p, {"publication": "人民日报"}, {"publication": "Side"},
+                                 {"publication": "Flag", "date": "1999-09-09", "page": 2})
+    assert (meta.publication, meta.date, page) == ("Flag", "1999-09-09", 2)
+    meta, _ = decide_metadata(Path("/z/folder/nodate.txt"), {}, {}, {})
+    assert meta.publication == "folder" and meta.date == ""
+
+
+def _page(data_dir: Path) -> str:
+    return (data_dir / "text" / "seed_page.txt").read_text(encoding="utf-8")
+
+
+def test_import_idempotent_and_replacing(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "src" / "人民日报" / "2021-01-27"
+    src.mkdir(parents=True)
+    (src / "04.txt").write_text(_page(data_dir), encoding="utf-8")
+    shutil.copy(data_dir / "text" / "rendered_page.txt", src / "05.txt")
+    lib = Library(tmp_path / "lib")
+    seen: list[int] = []
+    rep = import_paths(lib, [tmp_path / "src"], progress=lambda p: seen.append(p.files_done))
+    assert len(rep.imported) == 2 and not rep.failed and seen == [1, 2]
+    (issue,) = lib.issues()
+    assert (issue.publication, issue.date) == ("人民日报", "2021-01-27")
+    assert [p.number for p in lib.pages(issue.id)] == [4, 5]
+    before = lib.stats()
+    ids_before = [a.id for a in lib.articles(issue_id=issue.id)]
+    rep = import_paths(lib, [tmp_path / "src"])
+    assert len(rep.unchanged) == 2 and not rep.imported
+    assert lib.stats() == before
+    # a changed file replaces its pages and articles; ids of articles found again stay
+    text = _page(data_dir)
+    first_para = text.index("浙江")
+    changed = text[:first_para] + text[first_para:].replace("杭州", "苏州", 1)
+    (src / "04.txt").write_text(changed, encoding="utf-8")
+    rep = import_paths(lib, [tmp_path / "src"])
+    assert len(rep.imported) == 1 and len(rep.unchanged) == 1
+    after = lib.stats()
+    assert after["pages"] == before["pages"] and after["articles"] == before["articles"]
+    assert [a.id for a in lib.articles(issue_id=issue.id)] == ids_before
+    assert after["unindexed"] == 0 and after["index_dropped"] == 0
+    with Searcher(lib) as s:
+        want = {a.id for a in lib.articles() if "苏州" in fold_text(lib.article(a.id).text)}
+        assert want and s.matching_ids("蘇州") == want
+    lib.close()
+
+
+def test_bad_files_reported_and_skipped(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "bad.xml").write_text("<notalto><x/></notalto>", encoding="utf-8")
+    (src / "broken.xml").write_text("<alto><unclosed>", encoding="utf-8")
+    (src / "good.txt").write_text(_page(data_dir), encoding="utf-8")
+    (src / "schema.xsd").write_text("<xs:schema/>", encoding="utf-8")
+    (src / "notes.json").write_text(json.dumps({"annotations": []}), encoding="utf-8")
+    (src / "README.md").write_text("# readme", encoding="utf-8")
+    shutil.copy(data_dir / "samples" / "hocr" / "kraken08_bw_example" / "kraken_bw_example.hocr", src / "k.hocr")
+    shutil.copy(data_dir / "samples" / "hocr" / "kraken08_bw_example" / "kraken_bw_example.png", src / "k.png")
+    files, missing = collect([src, tmp_path / "nowhere"])
+    assert sorted(f.name for f in files) == ["bad.xml", "broken.xml", "good.txt", "k.hocr"]
+    assert missing and "nowhere" in missing[0][1]
+    lib = Library(tmp_path / "lib")
+    errors: list[str] = []
+    rep = import_paths(lib, [src], on_error=lambda p, m: errors.append(m))
+    assert sorted(Path(p).name for p in rep.imported) == ["good.txt", "k.hocr"]
+    assert sorted(Path(p).name for p, _ in rep.failed) == ["bad.xml", "broken.xml"]
+    for message in errors:
+        assert message.startswith(str(src)) and message.endswith(".") and "\n" not in message
+    lib.close()
+
+
+def test_sidecar_and_flags(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "src" / "box1"
+    src.mkdir(parents=True)
+    (src / "scan.txt").write_text(_page(data_dir), encoding="utf-8")
+    (tmp_path / "src" / "broadsheet.json").write_text(json.dumps({"publication": "大公报", "date": "1948-03-01"}),
+                                                      encoding="utf-8")
+    (src / "scan.txt.meta.json").write_text(json.dumps({"page": 3}), encoding="utf-8")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "src"])
+    (issue,) = lib.issues()
+    assert (issue.publication, issue.date) == ("大公报", "1948-03-01")
+    assert [p.number for p in lib.pages(issue.id)] == [3]
+    other = tmp_path / "o.txt"
+    other.write_text(_page(data_dir), encoding="utf-8")
+    import_paths(lib, [other], publication="申报", date="1930-01-02", page=2)
+    assert {(i.publication, i.date) for i in lib.issues()} == {("大公报", "1948-03-01"), ("申报", "1930-01-02")}
+    lib.close()
+
+
+def test_mets_package_reads_its_alto_once(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "bl"
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src)
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [src])
+    assert [Path(p).name for p in rep.imported] == ["0002647_18240217_mets.xml"]
+    (issue,) = lib.issues()
+    assert issue.publication == "The Statesman" and issue.date == "1824-02-17" and issue.pages == 4
+    rep = import_paths(lib, [src])
+    assert not rep.imported and len(rep.unchanged) == 1
+    lib.close()
+
+
+def test_cancel_between_files(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(5):
+        (src / f"p_2001010{n + 1}_01.txt").write_text(_page(data_dir) + f"\n第{n}号\n", encoding="utf-8")
+    lib = Library(tmp_path / "lib")
+    cancel = threading.Event()
+    rep = import_paths(lib, [src], progress=lambda p: cancel.set() if p.files_done == 2 else None, cancel=cancel)
+    assert rep.cancelled and len(rep.imported) == 2
+    assert lib.stats()["unindexed"] == 0
+    rep = import_paths(lib, [src])
+    assert len(rep.imported) == 3 and len(rep.unchanged) == 2
+    lib.close()
+
+
+def test_two_imports_at_once_refused(tmp_path: Path, data_dir: Path) -> None:
+    (tmp_path / "a.txt").write_text(_page(data_dir), encoding="utf-8")
+    holder = Library(tmp_path / "lib")
+    other = Library(tmp_path / "lib")
+    with holder.writing():
+        with pytest.raises(LibraryBusyError, match="importing"):
+            import_paths(other, [tmp_path / "a.txt"])
+    holder.close()
+    other.close()
+
+
+_KILL_SCRIPT = textwrap.dedent("""
+    import sys
+    from reader.core import importer
+    from reader.core.library import Library
+    importer.SYNC_CHARS = 1  # sync the index after every file: kills land in every phase
+    lib = Library(sys.argv[1])
+    importer.import_paths(lib, [sys.argv[2]])
+""")
+
+
+def test_killed_import_leaves_a_consistent_library(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    base = _page(data_dir)
+    for n in range(40):
+        (src / f"paper_{19900101 + n}_01.txt").write_text(base + f"\n编号{n:03d}号\n", encoding="utf-8")
+    lib_dir = tmp_path / "lib"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(lib_dir), str(src)], env=env)
+    deadline = time.monotonic() + 60
+    catalogue = lib_dir / "catalogue.sqlite"
+    import sqlite3
+
+    while time.monotonic() < deadline and proc.poll() is None:
+        if catalogue.exists():
+            try:
+                con = sqlite3.connect(str(catalogue), timeout=1)
+                n = con.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+                con.close()
+            except sqlite3.Error:
+                n = 0
+            if n >= 5:
+                break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    lib = Library(lib_dir)  # opens after the kill
+    committed = lib.stats()
+    assert 0 < committed["sources"] < 40
+    # searching what was committed is exact once the index caught up (search's sync, as the CLI does)
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        for n in range(40):
+            q = f"编号{n:03d}号"
+            want = {a.id for a in lib.articles() if fold_text(q) in fold_text(lib.article(a.id).text)}
+            assert s.matching_ids(q) == want
+    # the next import completes the library
+    rep = import_paths(lib, [src])
+    assert not rep.failed
+    st = lib.stats()
+    assert st["sources"] == 40 and st["unindexed"] == 0 and st["index_dropped"] == 0
+    ix = sindex.Index(lib.index_dir)
+    assert ix.doc_count() == st["articles"]
+    ix.close()
+    with Searcher(lib) as s:
+        assert len(s.matching_ids("编号039号")) == 1
+    lib.close()
