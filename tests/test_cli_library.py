@@ -1,0 +1,117 @@
+"""The library verbs of the command line: import, search (the JSON contract), show, reindex, stats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core.library import Library
+from reader.core.textforms import fold_text
+
+
+@pytest.fixture
+def imported(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    src = tmp_path / "src" / "人民日报" / "2021-01-27"
+    src.mkdir(parents=True)
+    shutil.copy(data_dir / "text" / "seed_page.txt", src / "04.txt")
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", tmp_path / "src" / "bl")
+    lib = tmp_path / "lib"
+    assert main(["import", str(tmp_path / "src"), "--library", str(lib)]) == 0
+    err = capsys.readouterr().err
+    assert "imported 2 file(s)" in err and "articles" in err
+    return lib
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
+    return json.loads(capsys.readouterr().out)
+
+
+def test_search_json_contract(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "發展", "--library", str(imported), "--json", "--limit", "2"]) == 0
+    out = _json(capsys)
+    assert set(out) == {"query", "total", "hits"}
+    assert out["query"] == "發展" and out["total"] >= 2 and len(out["hits"]) == 2
+    lib = Library(imported)
+    for hit in out["hits"]:
+        assert set(hit) == {"article", "headline", "publication", "date", "page", "score", "snippet", "matches"}
+        assert hit["publication"] == "人民日报" and hit["date"] == "2021-01-27" and hit["page"] == 4
+        text = lib.article(hit["article"]).text
+        assert hit["matches"]
+        for s, e in hit["matches"]:
+            assert fold_text(text[s:e]) == "发展"
+    lib.close()
+
+
+def test_search_filters_as_flags(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "the", "--library", str(imported), "--json", "--limit", "100"]) == 0
+    every = _json(capsys)
+    assert every["total"] > 0 and {h["publication"] for h in every["hits"]} == {"The Statesman"}
+    assert main(["search", "the", "--library", str(imported), "--json", "--from", "1900-01-01"]) == 0
+    assert _json(capsys)["total"] == 0
+    assert main(["search", "the", "--library", str(imported), "--json", "--to", "1824-12-31", "--publication",
+                 "statesman", "--page", "2", "--kind", "article"]) == 0
+    some = _json(capsys)
+    assert 0 < some["total"] <= every["total"]
+    assert main(["search", "the", "--library", str(imported), "--json", "--sort", "date", "--facets"]) == 0
+    assert _json(capsys)["facets"]["publication"] == {"The Statesman": every["total"]}
+
+
+def test_search_text_output_and_errors(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "党", "--library", str(imported)]) == 0
+    out = capsys.readouterr().out
+    assert "article(s) match" in out and "人民日报" in out
+    assert main(["search", "(党", "--library", str(imported)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("broadsheet: query:") and err.count("\n") == 1
+
+
+def test_show_with_script(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["search", "杭州", "--library", str(imported), "--json", "--limit", "1"])
+    hit = _json(capsys)["hits"][0]
+    assert main(["show", hit["article"], "--library", str(imported), "--json", "--script", "s2t"]) == 0
+    shown = _json(capsys)
+    assert shown["article"] == hit["article"] and shown["script"] == "s2t"
+    text = "\n\n".join(p["original"] for p in shown["parts"])
+    converted = "\n\n".join(p["text"] for p in shown["parts"])
+    assert "杭州" in text and len(converted) == len(text)
+    for s, e in hit["matches"]:
+        assert converted[s:e] == "杭州"  # the same offsets light up the same characters in the other script
+    for part in shown["parts"]:
+        assert part["role"] and part["lines"] and part["offsets"] is None
+    assert main(["show", hit["article"], "--library", str(imported), "--script", "s2twp", "--json"]) == 0
+    twp = _json(capsys)
+    for part in twp["parts"]:
+        if part["offsets"] is not None:
+            assert len(part["offsets"]) == len(part["text"])
+    assert main(["show", hit["article"], "--library", str(imported)]) == 0
+    assert "人民日报" in capsys.readouterr().out
+    assert main(["show", "nothing", "--library", str(imported)]) == 2
+    assert "there is no article nothing" in capsys.readouterr().err
+
+
+def test_stats_reindex_and_reimport(imported: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["stats", "--library", str(imported), "--json"]) == 0
+    st = _json(capsys)
+    assert st["sources"] == 2 and st["pages"] == 5 and st["indexed_documents"] == st["articles"] > 0
+    assert main(["reindex", "--library", str(imported)]) == 0
+    assert f"indexed {st['articles']} article(s)" in capsys.readouterr().err
+    assert main(["import", str(tmp_path / "src"), "--library", str(imported), "--quiet"]) == 0
+    assert "2 unchanged" in capsys.readouterr().err
+    assert main(["stats", "--library", str(imported)]) == 0
+    assert "articles" in capsys.readouterr().out
+
+
+def test_import_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_LIBRARY", str(tmp_path / "envlib"))
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<nothing/>", encoding="utf-8")
+    assert main(["import", str(bad), str(tmp_path / "missing.txt"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"broadsheet: {bad}:" in err and "missing.txt: no such file or folder." in err
+    assert (tmp_path / "envlib" / "catalogue.sqlite").is_file()
+    assert main(["import", str(bad), "--date", "27.01.2021"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
