@@ -77,6 +77,8 @@ class LineItem(QGraphicsItem):
         self.lit = False
         self.hit = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
+        if draw_text:  # drawing text is the costly part of a repaint: keep each line as a pixmap
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(line.text.strip())
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
