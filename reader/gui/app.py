@@ -16,8 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from ..core import resources

@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -243,7 +242,7 @@ class VerticalReader(QWidget):
         super().__init__()
         self.setObjectName("verticalReader")
         self.setAccessibleName(self.tr("Article text, vertical"))
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.reading: Optional[Reading] = None
         self.family = "Noto Serif CJK TC"
         self.size_pt = 17.0
@@ -251,7 +250,7 @@ class VerticalReader(QWidget):
         self.cells: list[tuple[int, int, QRectF, str, float]] = []
         self._flat: dict[tuple[int, int], int] = {}
         self.anchor: Optional[int] = None
-        self.cursor: Optional[int] = None
+        self.caret: Optional[int] = None
         self.marks: list[tuple[DisplayRange, QColor]] = []
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCursor(Qt.CursorShape.IBeamCursor)
@@ -260,7 +259,7 @@ class VerticalReader(QWidget):
         self.reading = reading
         self.family = family
         self.size_pt = size
-        self.anchor = self.cursor = None
+        self.anchor = self.caret = None
         self.relayout()
 
     def relayout(self) -> None:
@@ -269,7 +268,7 @@ class VerticalReader(QWidget):
         if self.reading is None:
             self.resize(10, 10)
             return
-        height = max(200, self.scroll.viewport().height())
+        height = max(200, self.scroll_area.viewport().height())
         px = self.size_pt * 96 / 72
         margin = px * 1.5
         columns: list[tuple[float, list[tuple[int, int, float, str, float]]]] = []  # (width, [(k, off, y, ch, fpx)])
@@ -314,9 +313,9 @@ class VerticalReader(QWidget):
         return best
 
     def selection(self) -> list[DisplayRange]:
-        if self.anchor is None or self.cursor is None or self.reading is None:
+        if self.anchor is None or self.caret is None or self.reading is None:
             return []
-        a, b = sorted((self.anchor, self.cursor))
+        a, b = sorted((self.anchor, self.caret))
         if a == b:
             k, i = self.cells[a][0], self.cells[a][1]
             return [(k, i, i)]
@@ -336,7 +335,7 @@ class VerticalReader(QWidget):
 
     def select(self, k0: int, s: int, k1: int, e: int) -> None:
         self.anchor = self._flat_of(k0, s)
-        self.cursor = self._flat_of(k1, e, end=True) if (k1, e) not in self._flat else self._flat[(k1, e)]
+        self.caret = self._flat_of(k1, e, end=True) if (k1, e) not in self._flat else self._flat[(k1, e)]
         self.update()
         self.selection_moved.emit()
 
@@ -344,7 +343,7 @@ class VerticalReader(QWidget):
         n = self._flat.get((k, offset))
         if n is not None:
             c = self.cells[n][2].center()
-            self.scroll.ensureVisible(int(c.x()), int(c.y()), 80, 80)
+            self.scroll_area.ensureVisible(int(c.x()), int(c.y()), 80, 80)
 
     def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
         self.marks = list(marks)
@@ -355,14 +354,14 @@ class VerticalReader(QWidget):
         return self.cells[n][2] if n is not None else QRectF()
 
     def scroll_to_start(self) -> None:
-        bar = self.scroll.horizontalScrollBar()
+        bar = self.scroll_area.horizontalScrollBar()
         bar.setValue(bar.maximum())
 
     # events -------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         n = self._index_at(event.position())
         if n is not None:
-            self.anchor = self.cursor = n
+            self.anchor = self.caret = n
             self.update()
             self.selection_moved.emit()
 
@@ -370,8 +369,8 @@ class VerticalReader(QWidget):
         if self.anchor is None:
             return
         n = self._index_at(event.position())
-        if n is not None and n != self.cursor:
-            self.cursor = n + (1 if n >= self.anchor else 0)
+        if n is not None and n != self.caret:
+            self.caret = n + (1 if n >= self.anchor else 0)
             self.update()
             self.selection_moved.emit()
 
@@ -385,8 +384,8 @@ class VerticalReader(QWidget):
             for i in range(s, e):
                 marked[(k, i)] = colour
         sel: set[int] = set()
-        if self.anchor is not None and self.cursor is not None:
-            a, b = sorted((self.anchor, self.cursor))
+        if self.anchor is not None and self.caret is not None:
+            a, b = sorted((self.anchor, self.caret))
             sel = set(range(a, b))
         text_colour = pal.color(QPalette.ColorRole.Text)
         secondary = pal.color(QPalette.ColorRole.PlaceholderText)
@@ -491,7 +490,7 @@ class ArticleView(QWidget):
 
         self.text.selection_moved.connect(self._selection_moved)
         self.vreader.selection_moved.connect(self._selection_moved)
-        self.find_bar.field.textChanged.connect(self.find)
+        self.find_bar.field.textChanged.connect(self.find_text)
         self.find_bar.field.returnPressed.connect(self.find_next)
         self.find_bar.next_button.clicked.connect(self.find_next)
         self.find_bar.prev_button.clicked.connect(self.find_previous)
@@ -530,7 +529,7 @@ class ArticleView(QWidget):
         if self.hits:
             self.goto_hit(0)
         elif self.find_bar.isVisible() and self.find_bar.field.text():
-            self.find(self.find_bar.field.text())
+            self.find_text(self.find_bar.field.text())
 
     def set_converter(self, script: str, convert: Converter) -> None:
         """Change the display script; the selection stays on the same original characters."""
@@ -720,7 +719,7 @@ class ArticleView(QWidget):
         self._apply_marks()
         self.view.setFocus()
 
-    def find(self, needle: str) -> int:
+    def find_text(self, needle: str) -> int:
         """Mark every occurrence of ``needle`` in the article; returns the count.
 
         Text and needle are folded as search folds them (script, width, case,

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
     QPen,
     QPixmap,
     QWheelEvent,
@@ -216,7 +217,7 @@ def load_image(path: str) -> Optional[tuple[QImage, float]]:
             while max(im.size) / reduce > MAX_IMAGE_SIDE:
                 reduce *= 2
             if reduce > 1 and im.format == "JPEG2000":
-                im._reduce = reduce.bit_length() - 1  # decode a lower resolution level directly
+                im._reduce = reduce.bit_length() - 1  # type: ignore[attr-defined]  # decode a lower resolution level
             elif reduce > 1:
                 im.draft("RGB", (im.size[0] // reduce, im.size[1] // reduce))
             rgb = im.convert("RGB")
@@ -253,7 +254,7 @@ class LayoutView(QGraphicsView):
         self.page: Optional[Page] = None
         self.page_key: Optional[tuple[str, int]] = None
         self.mode = "empty"
-        self.items: dict[str, LineItem] = {}
+        self.line_items: dict[str, LineItem] = {}
         self._regions: list[QGraphicsRectItem] = []
         self._article_lines: set[str] = set()
         self._lit: set[str] = set()
@@ -268,7 +269,7 @@ class LayoutView(QGraphicsView):
             return
         scene = self.scene()
         scene.clear()
-        self.items = {}
+        self.line_items = {}
         self._regions = []
         self._article_lines = set()
         self._lit = set()
@@ -319,7 +320,7 @@ class LayoutView(QGraphicsView):
             vertical = self._vertical(line, rect, page)
             item = LineItem(line, rect, draw_text=image is None, vertical=vertical, font_family=self.font_family)
             scene.addItem(item)
-            self.items[line.id] = item
+            self.line_items[line.id] = item
         bounds = scene.itemsBoundingRect()
         if width and height:
             bounds = bounds.united(QRectF(0, 0, width, height))
@@ -341,11 +342,11 @@ class LayoutView(QGraphicsView):
         """Outline the current article: each group of line ids in ``regions`` gets one frame."""
         new = set(line_ids)
         for lid in self._article_lines - new:
-            if lid in self.items:
-                self.items[lid].set_state(in_article=False)
+            if lid in self.line_items:
+                self.line_items[lid].set_state(in_article=False)
         for lid in new:
-            if lid in self.items:
-                self.items[lid].set_state(in_article=True)
+            if lid in self.line_items:
+                self.line_items[lid].set_state(in_article=True)
         self._article_lines = new
         scene = self.scene()
         for r in self._regions:
@@ -368,21 +369,21 @@ class LayoutView(QGraphicsView):
 
     def set_lit(self, line_ids: Iterable[str], scroll: bool = True) -> None:
         """Fill the lines of the current selection; scroll them into view."""
-        new = {lid for lid in line_ids if lid in self.items}
+        new = {lid for lid in line_ids if lid in self.line_items}
         for lid in self._lit - new:
-            self.items[lid].set_state(lit=False)
+            self.line_items[lid].set_state(lit=False)
         for lid in new:
-            self.items[lid].set_state(lit=True)
+            self.line_items[lid].set_state(lit=True)
         self._lit = new
         if scroll and new:
             self.reveal(new)
 
     def set_hits(self, line_ids: Iterable[str]) -> None:
-        new = {lid for lid in line_ids if lid in self.items}
+        new = {lid for lid in line_ids if lid in self.line_items}
         for lid in self._hits - new:
-            self.items[lid].set_state(hit=False)
+            self.line_items[lid].set_state(hit=False)
         for lid in new:
-            self.items[lid].set_state(hit=True)
+            self.line_items[lid].set_state(hit=True)
         self._hits = new
 
     def lit_lines(self) -> set[str]:
@@ -397,7 +398,7 @@ class LayoutView(QGraphicsView):
     def union(self, line_ids: Iterable[str]) -> Optional[QRectF]:
         rect: Optional[QRectF] = None
         for lid in line_ids:
-            item = self.items.get(lid)
+            item = self.line_items.get(lid)
             if item is None:
                 continue
             rect = item.rect if rect is None else rect.united(item.rect)
@@ -409,7 +410,7 @@ class LayoutView(QGraphicsView):
             self.ensureVisible(rect, 40, 40)
 
     def line_center(self, line_id: str) -> Optional[QPointF]:
-        item = self.items.get(line_id)
+        item = self.line_items.get(line_id)
         return item.rect.center() if item else None
 
     # zoom and pan ---------------------------------------------------------------
@@ -432,8 +433,8 @@ class LayoutView(QGraphicsView):
             return
         avail = max(50, self.viewport().width() - 4)
         width = rect.width()
-        if self.mode == "text" and self.page is not None and not self.page.vertical and self.items:
-            width = min(width, max(it.rect.width() for it in self.items.values()) + 2 * TEXT_EM)
+        if self.mode == "text" and self.page is not None and not self.page.vertical and self.line_items:
+            width = min(width, max(it.rect.width() for it in self.line_items.values()) + 2 * TEXT_EM)
         s = avail / width
         self.resetTransform()
         self.scale(s, s)
@@ -444,7 +445,7 @@ class LayoutView(QGraphicsView):
         self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fitted = False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name and type
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self._fitted:
             self.fit_width()

@@ -80,7 +80,10 @@ class LibraryTree(QTreeWidget):
                 parent.addChild(item)
                 self._issues[issue.id] = item
             for pub_item in by_pub.values():
-                n = sum(int(pub_item.child(i).text(1) or 0) for i in range(pub_item.childCount()))
+                n = 0
+                for i in range(pub_item.childCount()):
+                    child = pub_item.child(i)
+                    n += int(child.text(1) or 0) if child is not None else 0
                 pub_item.setText(1, str(n))
             if self.topLevelItemCount() <= 3:
                 self.expandToDepth(0)
@@ -110,7 +113,8 @@ class LibraryTree(QTreeWidget):
             self.issue_selected.emit(int(item.data(0, ROLE_ID)))
         elif kind == "page":
             parent = item.parent()
-            self.page_selected.emit(int(item.data(0, ROLE_ID)), int(parent.data(0, ROLE_ID)))
+            if parent is not None:
+                self.page_selected.emit(int(item.data(0, ROLE_ID)), int(parent.data(0, ROLE_ID)))
 
     def current_key(self) -> Optional[tuple[str, int, int]]:
         item = self.currentItem()
@@ -131,7 +135,9 @@ class LibraryTree(QTreeWidget):
                 self._fill_pages(self._issues[issue_id])
             item = self._pages.get(ident)
             if item is not None:
-                item.parent().setExpanded(True)
+                parent = item.parent()
+                if parent is not None:
+                    parent.setExpanded(True)
                 self.setCurrentItem(item)
                 return True
         return False
@@ -152,11 +158,14 @@ class LibraryTree(QTreeWidget):
         if self.archive is None:
             return None
         fallback: Optional[tuple[int, int]] = None
-        pubs = [self.topLevelItem(p) for p in range(self.topLevelItemCount())]
+        pubs = [item for item in (self.topLevelItem(p) for p in range(self.topLevelItemCount())) if item is not None]
         pubs.sort(key=lambda item: item.text(0) != publication)
         for pub in pubs:
             for i in range(pub.childCount()):
-                issue_id = int(pub.child(i).data(0, ROLE_ID))
+                child = pub.child(i)
+                if child is None:
+                    continue
+                issue_id = int(child.data(0, ROLE_ID))
                 for page in self.archive.pages(issue_id):
                     if page.articles:
                         return page.id, issue_id
@@ -220,7 +229,8 @@ class ArticleList(QTreeWidget):
         return labels.get(kind, kind)
 
     def ids(self) -> list[str]:
-        return [str(self.topLevelItem(i).data(0, ROLE_ID)) for i in range(self.topLevelItemCount())]
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [str(item.data(0, ROLE_ID)) for item in items if item is not None]
 
     def mark(self, article_id: str) -> None:
         """Make ``article_id`` current without emitting (the window already shows it)."""
@@ -228,7 +238,7 @@ class ArticleList(QTreeWidget):
         try:
             for i in range(self.topLevelItemCount()):
                 item = self.topLevelItem(i)
-                if item.data(0, ROLE_ID) == article_id:
+                if item is not None and item.data(0, ROLE_ID) == article_id:
                     self.setCurrentItem(item)
                     self.scrollToItem(item)
                     break

@@ -17,18 +17,15 @@ Problems panel, which can be copied.
 from __future__ import annotations
 
 import logging
-import os
 import platform
-import sys
 import time
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal, qVersion
+from PySide6.QtCore import QSize, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -542,7 +538,7 @@ class MainWindow(QMainWindow):
         if self.article_view.article is None:
             return
         art = self.article_view.article
-        on_page = set(self.layout_view.items)
+        on_page = set(self.layout_view.line_items)
         regions = [[lid for lid in p.line_ids if lid in on_page] for p in art.parts]
         self.layout_view.set_article([lid for lid in art.line_ids() if lid in on_page], [r for r in regions if r])
 
@@ -562,7 +558,7 @@ class MainWindow(QMainWindow):
     def _lines_selected(self, line_ids: list[str]) -> None:
         """Light the selection's lines; when they are on another page of the article, turn to it."""
         if (line_ids and self.archive is not None and self.article_id is not None
-                and not any(lid in self.layout_view.items for lid in line_ids)):
+                and not any(lid in self.layout_view.line_items for lid in line_ids)):
             page_id = self.archive.page_of_line(self.article_id, line_ids[0])
             if page_id is not None and page_id != self.page_id:
                 self._show_page_layout(page_id)

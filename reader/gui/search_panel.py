@@ -206,7 +206,7 @@ class SearchPanel(QWidget):
         lay.addWidget(self.list, 1)
 
         self.field.returnPressed.connect(self._enter)
-        self.field.moved.connect(self.move)
+        self.field.moved.connect(self.move_selection)
         self.help_button.clicked.connect(self.show_help)
         self.publication.activated.connect(lambda _i: self.submit())
         self.kind.activated.connect(lambda _i: self.submit())
@@ -293,7 +293,7 @@ class SearchPanel(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(value)))
         self.submit()
 
-    def move(self, step: int) -> None:
+    def move_selection(self, step: int) -> None:
         n = self.list.count()
         if not n:
             return

@@ -85,8 +85,10 @@ class Settings:
     def recent_libraries(self) -> list[str]:
         value = self.qs.value("library/recent", [])
         if isinstance(value, str):  # QSettings gives a bare string for a one-item list
-            value = [value]
-        return [str(v) for v in (value or []) if v]
+            return [value] if value else []
+        if isinstance(value, (list, tuple)):
+            return [str(v) for v in value if v]
+        return []
 
     def add_recent_library(self, path: str | Path) -> None:
         """Make ``path`` the last library and move it to the top of the recent list."""
@@ -112,7 +114,7 @@ class Settings:
 
     def font_size(self) -> int:
         try:
-            return max(9, min(40, int(self.qs.value("reading/font_size", 17))))
+            return max(9, min(40, int(str(self.qs.value("reading/font_size", 17)))))
         except (TypeError, ValueError):
             return 17
 

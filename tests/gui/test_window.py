@@ -10,7 +10,6 @@ from reader.core import textforms
 from reader.core.library import Library
 from reader.core.search import Searcher
 from reader.gui.mainwindow import MainWindow
-from reader.gui.search_panel import Query
 
 
 def _publications(win: MainWindow) -> list[str]:
@@ -26,8 +25,8 @@ def test_window_opens_on_a_library_with_an_article_beside_its_page(make_window, 
     shown = win.article_view.text.toPlainText()
     article = win.archive.article(win.article_id)
     assert article.parts and article.parts[-1].text.replace("\n", " ")[:10] in shown.replace("\u2029", " ")
-    assert win.layout_view.items, "the page's lines are on the layout"
-    assert win.layout_view.article_lines() == {lid for lid in article.line_ids() if lid in win.layout_view.items}
+    assert win.layout_view.line_items, "the page's lines are on the layout"
+    assert win.layout_view.article_lines() == {lid for lid in article.line_ids() if lid in win.layout_view.line_items}
 
 
 def _search(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
@@ -77,7 +76,7 @@ def test_opening_a_hit_highlights_it_in_the_text_and_its_lines_on_the_layout(mak
         core_hit = next(h for h in searcher.search("发展", limit=None).hits if h.article == hit.article)
     expected = {lid for ph in core_hit.parts for lid in ph.lines}
     assert win.layout_view.hit_lines() == expected
-    assert all(win.layout_view.items[lid].hit for lid in expected)
+    assert all(win.layout_view.line_items[lid].hit for lid in expected)
     # next / previous hit move through them
     first = view.current_hit
     win.act_next_hit.trigger()
@@ -97,11 +96,11 @@ def test_clicking_a_layout_line_opens_its_article_at_that_paragraph(make_window,
     # a paragraph line of an article that is NOT the one shown now
     target = next((lid, place) for lid, place in lmap.items()
                   if place.article != win.article_id and archive.article(place.article).parts[place.part].role == "paragraph"
-                  and lid in win.layout_view.items)
+                  and lid in win.layout_view.line_items)
     lid, place = target
     view = win.layout_view
     view.reveal([lid])
-    center = view.items[lid].rect.center()
+    center = view.line_items[lid].rect.center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(center))
     assert win.article_id == place.article
     assert win.article_view.current_part() == place.part
