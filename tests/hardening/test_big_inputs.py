@@ -1,0 +1,156 @@
+"""Big inputs with bounded memory: a 200 MB text file is refused up front (over
+``MAX_SOURCE_BYTES``) with one clear error while the rest of the batch goes on, and a folder of
+10,000 small pages is analysed and imported in bounded time and memory.
+
+Each measurement runs in a child Python that reports its own peak RSS
+(``resource.getrusage``), so other tests' memory does not blur it. The figures are printed
+(``pytest -s`` shows them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from reader.core.analyze import MAX_SOURCE_BYTES
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
+BIG_BYTES = 200 * 1024 * 1024
+PAGES = 10_000
+
+#: Peak RSS allowed: the interpreter with lxml, OpenCC and Whoosh loaded is about 60 MB.
+REFUSE_RSS_MB = 150
+FOLDER_RSS_MB = 400
+FOLDER_SECONDS = 120
+
+
+def _child(code: str, *args: str, timeout: float = 600) -> dict[str, Any]:
+    """Run ``code`` in a fresh Python; it must print one JSON object as its last line."""
+    wrapper = textwrap.dedent("""
+        import json, resource, sys, time
+        t0 = time.perf_counter()
+        result = {}
+    """) + textwrap.dedent(code) + textwrap.dedent("""
+        result["seconds"] = round(time.perf_counter() - t0, 2)
+        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(json.dumps(result))
+    """)
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    proc = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True, text=True, env=env,
+                          timeout=timeout)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _big_text(path: Path) -> None:
+    """A real text file (the seed page over and over, form feeds between pages) of 200 MB."""
+    page = SEED.read_bytes() + b"\n\f"
+    block = page * (8 * 1024 * 1024 // len(page) + 1)
+    with path.open("wb") as f:
+        written = 0
+        while written < BIG_BYTES:
+            chunk = block[: BIG_BYTES - written]
+            f.write(chunk)
+            written += len(chunk)
+    assert path.stat().st_size == BIG_BYTES
+
+
+def test_200_mb_text_file_is_refused_with_bounded_memory(tmp_path: Path) -> None:
+    assert BIG_BYTES > MAX_SOURCE_BYTES
+    big = tmp_path / "whole-year.txt"
+    _big_text(big)
+    small = tmp_path / "seed_page.txt"
+    small.write_bytes(SEED.read_bytes())
+    result = _child("""
+        from reader.core.analyze import analyze_file
+        from reader.core.errors import SourceError
+        try:
+            analyze_file(sys.argv[1])
+            result["error"] = None
+        except SourceError as e:
+            result["error"] = str(e)
+        result["small_articles"] = len(analyze_file(sys.argv[2]).articles)
+    """, str(big), str(small))
+    print(f"\n200 MB text file: refused in {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB")
+    assert result["error"] is not None, "the 200 MB file was read"
+    assert result["error"].startswith(f"{big}: ") and "MB" in result["error"], result["error"]
+    assert result["small_articles"] > 0
+    assert result["peak_rss_mb"] < REFUSE_RSS_MB
+    assert result["seconds"] < 30
+
+    # the same through the command line, in a batch, and an import into a library
+    result = _child("""
+        import contextlib, io
+        from reader.cli import main
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as out:
+            result["analyze"] = main(["analyze", "--json", sys.argv[1], sys.argv[2]])
+        result["analyze_err"] = err.getvalue()
+        result["analyze_out"] = out.getvalue()
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            result["import"] = main(["import", "--library", sys.argv[3], sys.argv[1], sys.argv[2]])
+        result["import_err"] = err.getvalue()
+        from reader.core.library import Library
+        with Library.open(sys.argv[3], create=False) as library:
+            result["sources"] = [s.path for s in library.sources()]
+    """, str(big), str(small), str(tmp_path / "library"))
+    print(f"200 MB text file via the CLI (analyze + import): {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB")
+    assert result["analyze"] == 1
+    named = [line for line in result["analyze_err"].splitlines() if line.startswith(f"broadsheet: {big}: ")]
+    assert len(named) == 1, result["analyze_err"]
+    assert json.loads(result["analyze_out"])["source"] == str(small)
+    assert result["import"] != 0
+    assert str(big) in result["import_err"], result["import_err"]
+    assert [Path(p).name for p in result["sources"]] == ["seed_page.txt"]
+    assert result["peak_rss_mb"] < REFUSE_RSS_MB
+
+
+def _folder(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(PAGES):
+        (folder / f"{i:05d}.txt").write_text(
+            f"第{i}号通告\n\n　　本报讯 今天全市各区开展第{i}次清扫活动，居民踊跃参加，街道焕然一新。\n\n（记者 王{i % 97}）\n",
+            encoding="utf-8")
+
+
+def test_10000_page_folder_is_analysed_and_imported_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    _folder(pages)
+    result = _child("""
+        from pathlib import Path
+        from reader.core.analyze import analyze_file
+        articles = 0
+        for path in sorted(Path(sys.argv[1]).iterdir()):
+            articles += len(analyze_file(path).articles)
+        result["articles"] = articles
+    """, str(pages))
+    print(f"\n{PAGES} pages analysed: {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB")
+    assert result["articles"] >= PAGES
+    assert result["peak_rss_mb"] < FOLDER_RSS_MB and result["seconds"] < FOLDER_SECONDS
+
+    result = _child("""
+        import contextlib, io
+        from reader.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            result["status"] = main(["import", "--library", sys.argv[2], sys.argv[1]])
+        from reader.core.library import Library
+        with Library.open(sys.argv[2], create=False) as library:
+            result["stats"] = library.stats()
+        from reader.core.search import Searcher
+        with Library.open(sys.argv[2], create=False) as library:
+            searcher = Searcher(library)
+            result["hits"] = searcher.search("第9876次清扫").total
+            searcher.close()
+    """, str(pages), str(tmp_path / "library"))
+    print(f"{PAGES} pages imported (broadsheet import): {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB")
+    assert result["status"] == 0
+    assert result["stats"]["sources"] == PAGES and result["stats"]["pages"] == PAGES
+    assert result["stats"]["unindexed"] == 0
+    assert result["hits"] == 1
+    assert result["peak_rss_mb"] < FOLDER_RSS_MB and result["seconds"] < FOLDER_SECONDS
