@@ -16,8 +16,9 @@ match of the quote. When nothing fits the annotation is kept and marked
 orphaned — it is never dropped.
 
 :class:`AnnotationStore` keeps annotations, tags and collections in the
-library's SQLite catalogue (tables created by the library's migrations, see
-:data:`MIGRATIONS`); every edit is one transaction. :func:`to_web_annotation`
+library's SQLite catalogue: :meth:`AnnotationStore.of` migrates the library's
+``annotations`` component (:data:`MIGRATIONS`, through the library's migration
+mechanism) on first use; every edit is one transaction. :func:`to_web_annotation`
 and :func:`from_web_annotation` speak the W3C Web Annotation JSON shape used
 by ``broadsheet annotations export/import``.
 """
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .errors import BroadsheetError, SourceError
-from .library import Library, Migration, NotFoundError, register_component
+from .library import Library, Migration, NotFoundError
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -615,7 +616,6 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article);
     """),
 ]
-register_component("annotations", MIGRATIONS)
 
 
 @contextlib.contextmanager

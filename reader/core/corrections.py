@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .annotations import now_iso, transaction
 from .errors import BroadsheetError
-from .library import Library, Migration, register_component
+from .library import Library, Migration
 from .model import Article, Part, Span
 from .textutil import is_wide
 
@@ -407,10 +407,10 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
             art.parts.insert(at, part)
             art.title = None
             return None
-        art = state.article(c.article, d.get("article_line"))
-        if art is None:
+        titled = state.article(c.article, d.get("article_line"))
+        if titled is None:
             return "the article is gone"
-        art.title = str(d["text"])
+        titled.title = str(d["text"])
         return None
     if c.kind == "role":
         found = state.part(d["line"], d.get("at"))
@@ -434,10 +434,10 @@ def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
         if found is None:
             return f"line {d['line']} is gone"
         art, i = found
-        at = part_offset(art.parts[i], d["line"], int(d["offset"]))
-        if at is None or at == 0 or at >= len(art.parts[i].text):
+        cut_at = part_offset(art.parts[i], d["line"], int(d["offset"]))
+        if cut_at is None or cut_at == 0 or cut_at >= len(art.parts[i].text):
             return f"offset {d['offset']} of line {d['line']} is not inside the part"
-        left, right = _cut(art.parts[i], at)
+        left, right = _cut(art.parts[i], cut_at)
         art.parts[i:i + 1] = [left, right]
         return None
     if c.kind == "text":
@@ -563,7 +563,6 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX IF NOT EXISTS corrections_article ON corrections(article);
     """),
 ]
-register_component("corrections", MIGRATIONS)
 
 
 class CorrectionStore:

@@ -388,8 +388,8 @@ def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optio
     sources = {i.document.source for i in items}
     annotations: list[Annotation] = []
     for ann in AnnotationStore.of(library).find():
-        item = by_key.get(ann.article)
-        if item is not None and (ann.anchor is None or ann.orphaned or item.article.text[
+        owner = by_key.get(ann.article)
+        if owner is not None and (ann.anchor is None or ann.orphaned or owner.article.text[
                 ann.anchor.start:ann.anchor.end] == ann.anchor.exact):
             annotations.append(ann)
             continue

@@ -56,7 +56,8 @@ SIMPLIFIED_TARGETS = ("t2s", "tw2s", "hk2s", "t2cn")
 
 
 def _el(parent: Optional[etree._Element], tag: str, text: Optional[str] = None, **attrs: Any) -> etree._Element:
-    el = etree.Element(T + tag, nsmap={None: TEI_NS}) if parent is None else etree.SubElement(parent, T + tag)
+    el = (etree.Element(T + tag, nsmap={None: TEI_NS})  # type: ignore[dict-item]
+          if parent is None else etree.SubElement(parent, T + tag))
     for k, v in attrs.items():
         if v is None:
             continue
@@ -683,14 +684,13 @@ def _inline(el: etree._Element, ctx: _Context, di: int, part_index: int, part: A
         elif kind == "anchor":
             _el(stack[-1], "anchor", xml_id=payload)
         elif kind == "open":
-            h: _Highlight = payload
-            seg = _el(stack[-1], "seg", type="highlight", xml_id=h.ident, ana=_ana(ctx, h.annotation.tags))
+            seg = _el(stack[-1], "seg", type="highlight", xml_id=payload.ident, ana=_ana(ctx, payload.annotation.tags))
             stack.append(seg)
         elif kind == "close":
             if len(stack) > 1:
                 stack.pop()
         elif kind == "fix":
-            f: TextFix = payload
+            f = payload
             choice = _el(stack[-1], "choice")
             sic = _el(choice, "sic", resp="#ocr")
             inner = [e for e in events if e[2] == "lb" and f.start < e[0] < f.end]
