@@ -30,6 +30,8 @@ from .workers import install_invoker, to_main
 log = logging.getLogger(__name__)
 
 _window: Optional[MainWindow] = None
+#: the platform's own style, to go back to from a fixed theme
+_system_style: Optional[str] = None
 _translators: list[QTranslator] = []
 
 
@@ -43,6 +45,9 @@ def create_application(argv: Optional[Sequence[str]] = None) -> QApplication:
     app.setApplicationDisplayName("Broadsheet")
     app.setDesktopFileName("io.github.broadsheet.Broadsheet")
     app.setWindowIcon(app_icon())
+    global _system_style
+    if _system_style is None:
+        _system_style = app.style().name()
     install_invoker()
     return app
 
@@ -50,6 +55,9 @@ def create_application(argv: Optional[Sequence[str]] = None) -> QApplication:
 def apply_theme(app: QApplication, theme: str) -> None:
     """"system" keeps the platform's palette; "light" and "dark" use Fusion with a fixed palette."""
     if theme == "system":
+        if _system_style is not None:
+            app.setStyle(QStyleFactory.create(_system_style))
+            app.setPalette(app.style().standardPalette())
         return
     app.setStyle(QStyleFactory.create("Fusion"))
     pal = QPalette()

@@ -169,7 +169,8 @@ class TextReader(QTextBrowser):
         else:
             bfmt.setTextIndent(size * 2 * (96 / 72) if cjk else size * 1.5)
             bfmt.setBottomMargin(size * 0.55)
-            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            # CJK justifies cleanly; Latin without hyphenation opens wide gaps in a narrow pane
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify if cjk else Qt.AlignmentFlag.AlignLeft)
         return bfmt, cfmt
 
     # positions -------------------------------------------------------------

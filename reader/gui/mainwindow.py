@@ -26,6 +26,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSize, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -340,6 +341,25 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
         m.addSeparator()
+        theme_menu = m.addMenu(self.tr("&Theme"))
+        self.theme_group = QActionGroup(self)
+        for key, label in (("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            act = QAction(label, self, checkable=True)
+            act.setData(key)
+            act.setChecked(self.settings.theme() == key)
+            act.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
+            self.theme_group.addAction(act)
+            theme_menu.addAction(act)
+        language_menu = m.addMenu(self.tr("Interface &language"))
+        self.language_group = QActionGroup(self)
+        for key, label in (("", self.tr("System")), ("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文")):
+            act = QAction(label, self, checkable=True)
+            act.setData(key)
+            act.setChecked(self.settings.language() == key)
+            act.triggered.connect(lambda _c=False, k=key: self.set_language(k))
+            self.language_group.addAction(act)
+            language_menu.addAction(act)
+        m.addSeparator()
         m.addAction(self.act_problems)
         m = bar.addMenu(self.tr("&Go"))
         m.addActions([self.act_prev_article, self.act_next_article, self.act_prev_page, self.act_next_page])
@@ -598,6 +618,21 @@ class MainWindow(QMainWindow):
         self.act_vertical.blockSignals(True)
         self.act_vertical.setChecked(want)
         self.act_vertical.blockSignals(False)
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark or the system's palette; applied at once and kept."""
+        from .app import apply_theme
+
+        self.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme())
+        self.article_view.set_font_size(self.article_view.font_size)  # re-render with the palette's colours
+
+    def set_language(self, language: str) -> None:
+        """The interface language, kept for the next start (translations load at start-up)."""
+        self.settings.set_language(language)
+        self.statusBar().showMessage(self.tr("The interface language changes the next time Broadsheet starts."), 8000)
 
     def set_font_size(self, size: float) -> None:
         self.article_view.set_font_size(size)

@@ -132,3 +132,22 @@ def test_the_command_line_does_not_load_qt_unless_the_gui_starts() -> None:
             "print(any(k.startswith('PySide6') for k in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_dark_theme_gives_the_reading_view_dark_paper(make_window, library_dir: Path, settings: Settings,
+                                                      qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QPalette
+
+    win = make_window(library_dir)
+    try:
+        win.set_theme("dark")
+        qtbot.wait(20)  # palette changes reach the widgets through the event queue
+        assert settings.theme() == "dark"
+        base = win.article_view.text.palette().color(QPalette.ColorRole.Base)
+        ink = win.article_view.text.palette().color(QPalette.ColorRole.Text)
+        assert base.lightness() < 80 < ink.lightness()
+        image = win.article_view.text.viewport().grab().toImage()
+        assert image.pixelColor(3, 3).lightness() < 80
+    finally:
+        win.set_theme("system")
+    assert settings.theme() == "system"
