@@ -265,3 +265,11 @@ def test_kill_during_edits_loses_nothing_committed(tmp_path: Path) -> None:
         assert all(len(found[i].tags) == 2 for i in committed)
     finally:
         lib.close()
+
+
+def test_annotated_articles_combine_with_search(library: Library, seed: list[Article]) -> None:
+    store = A.AnnotationStore.of(library)
+    store.add(A.highlight(seed[1], 3, 12, note="minutes", tags=["交通"]))
+    store.add(A.Annotation(article=seed[2].id, note="budget", tags=["交通"]))
+    assert store.article_ids(tag="交通") == {seed[1].id, seed[2].id}
+    assert store.article_ids(tag="交通", text="budget") == {seed[2].id}

@@ -160,3 +160,12 @@ def test_overlay_of_library_articles(tmp_path: Path) -> None:
         assert result.articles[1].text.endswith(second.text)
     finally:
         lib.close()
+
+
+def test_both_readings_are_searchable() -> None:
+    arts = sample()
+    start = arts[2].text.index("第一")
+    fix = C.correct_text(arts[2], start, start + 2, "第1")
+    text = C.searchable_text(arts[2], [fix])
+    assert "正文第一段" in text and "正文第1段" in text
+    assert C.searchable_text(arts[0], [fix]) == arts[0].text

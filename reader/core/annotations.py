@@ -236,18 +236,26 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optio
             best_start, best_votes = cand, v
     if best_votes < max(1, len(grams) // 3):
         return None
-    best: Optional[tuple[float, float, int, int]] = None
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(quote)
-    for s in range(max(0, best_start - slack), min(len(text), best_start + slack + 1)):
+
+    def score(s: int, e: int) -> tuple[float, float, int, int]:
+        matcher.set_seq1(text[s:e])
+        return (round(matcher.ratio(), 6), _context_score(anchor, text, s, e), s, e)
+
+    # refine the start with the quote's length, then the end with that start (2 x slack comparisons)
+    starts = range(max(0, best_start - slack), min(len(text), best_start + slack + 1))
+    best: Optional[tuple[float, float, int, int]] = None
+    for s in starts:
+        cand = score(s, min(len(text), s + len(quote)))
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is not None:
+        s = best[2]
         for e in range(s + max(1, len(quote) - slack), min(len(text), s + len(quote) + slack) + 1):
-            matcher.set_seq1(text[s:e])
-            ratio = matcher.ratio()
-            if best is None or ratio > best[0] - 1e-9:
-                ctx = _context_score(anchor, text, s, e)
-                key = (round(ratio, 6), ctx, s, e)
-                if best is None or key[:2] > best[:2]:
-                    best = key
+            cand = score(s, e)
+            if cand[:2] > best[:2]:
+                best = cand
     if best is None or best[0] < minimum:
         return None
     # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too
@@ -746,6 +754,10 @@ class AnnotationStore:
                                   creator=creator, created=created, modified=modified, status=status,
                                   source=source))
         return out
+
+    def article_ids(self, tag: Optional[str] = None, text: Optional[str] = None) -> set[str]:
+        """Keys of articles with annotations matching ``tag`` and/or ``text``: to combine with a text search."""
+        return {a.article for a in self.find(tag=tag, text=text)}
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with its count, most used first (for completion)."""

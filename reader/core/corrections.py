@@ -546,6 +546,21 @@ def corrected_article(article: Article, corrections: Iterable[Correction]) -> Ar
     return Article(id=article.id, kind=article.kind, parts=parts, pages=list(article.pages), title=article.title)
 
 
+def searchable_text(article: Article, corrections: Iterable[Correction]) -> str:
+    """The original text plus the corrected reading of every corrected part, for the index.
+
+    Both readings are searchable: a query finds the OCR's error and the
+    reader's correction alike.
+    """
+    fixes = text_fixes(article, corrections)
+    if not fixes:
+        return article.text
+    changed = sorted({f.part for f in fixes})
+    by_part = {i: [f for f in fixes if f.part == i] for i in changed}
+    extra = [corrected_part(article.parts[i], by_part[i]).text for i in changed]
+    return article.text + "\n\n" + "\n\n".join(extra)
+
+
 # --------------------------------------------------------------------------- storage
 
 #: The "corrections" component of the catalogue (reader.core.library migrations). Append; never edit.
