@@ -226,6 +226,10 @@ def test_scopes_collection_and_hits_span_documents(tei_validator: Any) -> None:
     assert len(issues) == 2
     assert len(root.findall(".//t:sourceDesc/t:bibl[@type='digitalSource']", NS)) == 2
     assert root.find(".//t:titleStmt/t:title[@type='main']", NS).text == "搜索: 电"
+    # each article says its script where it differs from the document's
+    langs = {d.get(XML_LANG) for d in root.findall(".//t:body//t:div[@xml:id]", NS)}
+    assert langs == {None, "zh-Hant"} and root.get(XML_LANG) == "zh-Hans"
+    assert {x.get("ident") for x in root.findall(".//t:langUsage/t:language", NS)} == {"zh-Hans", "zh-Hant"}
 
 
 def test_overlay_then_export_keeps_structure_valid(tei_validator: Any) -> None:

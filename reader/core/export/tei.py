@@ -147,6 +147,9 @@ class _Context:
     standoff_notes: list[tuple[str, Annotation]] = field(default_factory=list)
     part_ids: dict[tuple[int, int], str] = field(default_factory=dict)
     article_ids: dict[int, str] = field(default_factory=dict)
+    #: the export's main language and the other languages articles are in
+    lang: str = "und"
+    other_langs: list[str] = field(default_factory=list)
 
 
 def _ana(ctx: _Context, tags: Iterable[str]) -> Optional[str]:
@@ -178,6 +181,7 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), co
     corrs = list(corrections)
     ctx = _Context()
     lang = language_of(items)
+    ctx.lang = lang
     scope = scope or ("article" if len(items) == 1 else "issue" if len({id(i.document) for i in items}) == 1
                       else "collection")
 
@@ -322,6 +326,8 @@ def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: 
     pd = _el(header, "profileDesc")
     lu = _el(pd, "langUsage")
     _el(lu, "language", _LANG_NAMES.get(lang, lang), ident=lang)
+    for other_lang in ctx.other_langs:
+        _el(lu, "language", _LANG_NAMES.get(other_lang, other_lang), ident=other_lang)
     if reading:
         other = "zh-Hans" if reading.replace(".json", "") in SIMPLIFIED_TARGETS else "zh-Hant"
         if other != lang:
@@ -572,8 +578,13 @@ def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: 
                  fixes: Sequence[TextFix], current_page: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
     art = item.article
     art_tags = [t for a in anns if a.article == item.key and a.anchor is None for t in a.tags]
+    art_lang = language_of([item]) if art.parts else ctx.lang
+    if art_lang in ("und", ctx.lang):
+        art_lang = ctx.lang
+    elif art_lang not in ctx.other_langs:
+        ctx.other_langs.append(art_lang)
     div = _el(parent, "div", type=DIV_TYPES.get(art.kind, "article"), xml_id=ctx.article_ids[ii],
-              ana=_ana(ctx, art_tags))
+              ana=_ana(ctx, art_tags), xml_lang=art_lang if art_lang != ctx.lang else None)
     highlights, orphans = _highlights(ctx, item, anns, fixes)
     for a in anns:
         if a.article == item.key and a.anchor is None and a.note:
