@@ -110,3 +110,26 @@ def test_unknown_format_and_empty_scope(doc: Document) -> None:
         export([], "text")
     with pytest.raises(ExportError):
         items_from_document(doc, ["no-such-article"])
+
+
+def test_library_scope_reports_progress_and_can_be_cancelled(tmp_path: Path, doc: Document) -> None:
+    import threading
+
+    from reader.core.export import ExportCancelled, library_scope
+    from reader.core.library import Library, StoreMeta
+
+    lib = Library(tmp_path / "lib")
+    try:
+        ids = lib.store_document(doc, StoreMeta("人民日报", "2021-01-27"), path=str(DATA / "text/seed_page.txt"),
+                                 sha256="ab" * 32).article_ids
+        seen: list[tuple[int, int]] = []
+        scope = library_scope(lib, ids[:3], progress=lambda d, t: seen.append((d, t)))
+        assert [i.key for i in scope.items] == ids[:3]
+        assert scope.items[0].sha256 == "ab" * 32 and scope.items[0].metadata["publication"] == "人民日报"
+        assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+        stop = threading.Event()
+        stop.set()
+        with pytest.raises(ExportCancelled):
+            library_scope(lib, ids, cancel=stop)
+    finally:
+        lib.close()

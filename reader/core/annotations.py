@@ -247,15 +247,15 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optio
     starts = range(max(0, best_start - slack), min(len(text), best_start + slack + 1))
     best: Optional[tuple[float, float, int, int]] = None
     for s in starts:
-        cand = score(s, min(len(text), s + len(quote)))
-        if best is None or cand[:2] > best[:2]:
-            best = cand
+        trial = score(s, min(len(text), s + len(quote)))
+        if best is None or trial[:2] > best[:2]:
+            best = trial
     if best is not None:
         s = best[2]
         for e in range(s + max(1, len(quote) - slack), min(len(text), s + len(quote) + slack) + 1):
-            cand = score(s, e)
-            if cand[:2] > best[:2]:
-                best = cand
+            trial = score(s, e)
+            if trial[:2] > best[:2]:
+                best = trial
     if best is None or best[0] < minimum:
         return None
     # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too

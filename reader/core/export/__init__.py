@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from ..annotations import Annotation
 from ..corrections import Correction
@@ -32,6 +33,10 @@ SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "csl": ".
 
 class ExportError(BroadsheetError):
     """An export cannot be made or written as asked."""
+
+
+class ExportCancelled(ExportError):
+    """The user stopped an export."""
 
 
 @dataclass
@@ -322,8 +327,13 @@ class _IssueCache:
 
 def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optional[int] = None,
                   collection: Optional[str] = None, query: Optional[str] = None, limit: Optional[int] = None,
-                  overlay: bool = True) -> Scope:
+                  overlay: bool = True, progress: Optional[Callable[[int, int], None]] = None,
+                  cancel: Optional[threading.Event] = None) -> Scope:
     """Items for an export from a library: articles by id, an issue, a collection or a search's hits.
+
+    ``progress(done, total)`` is called as articles are gathered; setting
+    ``cancel`` stops the work with :class:`ExportCancelled` (for the GUI's
+    export dialog, which runs this in a worker).
 
     The reader's segmentation corrections are applied (``overlay``); each item
     carries the text corrections made on articles of its source; annotations
@@ -350,7 +360,11 @@ def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optio
         raise ExportError("nothing to export: name articles, an issue, a collection or a query")
     items: list[Item] = []
     seen: set[str] = set()
-    for key, hit in wanted:
+    for done, (key, hit) in enumerate(wanted):
+        if cancel is not None and cancel.is_set():
+            raise ExportCancelled("the export was cancelled")
+        if progress is not None:
+            progress(done, len(wanted))
         try:
             info = library.article_info(key)
         except NotFoundError:
@@ -399,6 +413,8 @@ def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optio
         res = reattach(ann, [i.article for i in items if i.document.source == src])
         if res.annotation.article in by_key:
             annotations.append(res.annotation)
+    if progress is not None:
+        progress(len(wanted), len(wanted))
     return Scope(items, annotations, [c for cs in by_source.values() for c in cs], cache.stale)
 
 
