@@ -339,3 +339,11 @@ def test_cli_annotate_correct_export_and_move_work(cli_library: Any, tmp_path: P
     assert {a["id"] for a in listed} >= {ann_id} and len(listed) == 2
     assert main(["annotations", *lib, "import", str(tmp_path / "missing.json")]) != 0
     assert "missing.json" in capsys.readouterr().err
+    assert main(["annotations", *lib, "reattach"]) == 0
+    assert capsys.readouterr().out.strip() == "0 re-attached, 0 orphaned"
+    assert main(["correct", *lib, "list", "--json"]) == 0
+    assert [c["kind"] for c in json.loads(capsys.readouterr().out)] == ["text", "merge"]
+    assert main(["correct", *lib, "undo"]) == 0
+    assert "undid merge" in capsys.readouterr().out
+    assert main(["collection", *lib, "show", "读书"]) == 0
+    assert capsys.readouterr().out.split() == [ids[2], target]
