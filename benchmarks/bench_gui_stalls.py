@@ -6,6 +6,7 @@ action (a worker on the thread pool, progress and results queued back to the GUI
 much longer than 10 ms is a stall: the user would see a frozen window.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_stalls.py [--pages N] [--minimal] [--json]
+                                                                   [--trace-stalls FILE]
 
 ``--minimal`` measures a bare QApplication with :func:`reader.core.importer.import_paths` on a
 QThreadPool worker instead of the main window (the floor any GUI can reach). A measurement, not a
@@ -15,6 +16,7 @@ test: it prints the figures and exits 1 when the target is missed.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
 import statistics
@@ -23,7 +25,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import IO, Any, Callable, Optional
 
 TICK_MS = 10
 TARGET_MS = 100.0
@@ -47,19 +49,31 @@ class StallMeter:
         self.gaps: list[float] = []
         self.worst_at: float = 0.0
         self.first_gap: Optional[float] = None
+        self.trace: Optional[IO[str]] = None
         self._t0 = self._last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def start(self) -> None:
+    def start(self, trace: Optional[IO[str]] = None) -> None:
+        """Start ticking; with ``trace``, every thread's stack is written there when a tick is 100 ms late."""
+        self.trace = trace
         self._t0 = self._last = time.perf_counter()
         self.timer.start()
+        self._arm()
+
+    def _arm(self) -> None:
+        # faulthandler's watchdog is a C thread: it can dump stacks while another thread holds the GIL
+        if self.trace is not None:
+            faulthandler.dump_traceback_later((TICK_MS + TARGET_MS) / 1000, repeat=False, file=self.trace)
 
     def stop(self) -> None:
         self.timer.stop()
+        if self.trace is not None:
+            faulthandler.cancel_dump_traceback_later()
 
     def _tick(self) -> None:
+        self._arm()
         now = time.perf_counter()
         gap = (now - self._last) * 1000
         if self.first_gap is None:  # the window's first paint: start-up, reported on its own
@@ -122,11 +136,20 @@ def run_minimal(pages: Path, library: Path, on_done: Callable[[dict[str, Any]], 
     bridge.progressed.connect(lambda done, total: label.setText(f"{done} / {total}"))
     bridge.finished.connect(on_done)
 
+    last = [0.0]
+
+    def progress(p: Any) -> None:
+        # at most 20 progress signals a second: the GUI cannot show more, and each emit costs
+        now = time.perf_counter()
+        if now - last[0] >= 0.05 or p.files_done == p.files_total:
+            last[0] = now
+            bridge.progressed.emit(p.files_done, p.files_total)
+
     class Job(QRunnable):
         def run(self) -> None:
             lib = Library.open(library)
             try:
-                report = import_paths(lib, [pages], progress=lambda p: bridge.progressed.emit(p.files_done, p.files_total))
+                report = import_paths(lib, [pages], progress=progress)
                 bridge.finished.emit({"imported": len(report.imported), "failed": len(report.failed)})
             finally:
                 lib.close()
@@ -142,6 +165,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=10_000, help="pages to import (default 10000)")
     parser.add_argument("--minimal", action="store_true", help="bare QApplication + core import worker")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--trace-stalls", metavar="FILE", help="write every thread's stack to FILE at each stall")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -167,14 +191,22 @@ def main() -> int:
             meter.stop()
             app.quit()
 
+        # PySide6 6.12 on CPython 3.11 drops a reference to None/True on Qt calls and emits; the
+        # application protects itself (reader.gui.qtcompat), and the minimal mode must do the same
+        from reader.gui.qtcompat import protect_singletons
+
+        protect_singletons()
         runner = run_minimal if args.minimal else run_window
         keep = runner(pages, root / "library", done)  # noqa: F841 - the window must live until the end
-        meter.start()  # after the window is built: its construction is start-up, not a stall
+        trace = open(args.trace_stalls, "w", encoding="utf-8") if args.trace_stalls else None  # noqa: SIM115
+        meter.start(trace)  # after the window is built: its construction is start-up, not a stall
         watchdog = threading.Timer(1800, lambda: os._exit(3))
         watchdog.daemon = True
         watchdog.start()
         app.exec()
         watchdog.cancel()
+        if trace is not None:
+            trace.close()
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone()

@@ -10,8 +10,10 @@ in the other script), a two-term AND, a Latin word and a filtered query. Every
 query's hit set is checked against a brute-force scan of the folded texts
 (exactness). Then it builds SQLite FTS5 with the trigram tokenizer over the
 same folded texts and times the same queries. A trigram index cannot look up
-1- and 2-character strings: FTS5 answers those with ``LIKE '%q%'``, which
-SQLite runs as a full scan; it is timed that way and reported as such.
+1- and 2-character strings (SQLite 3.40 returns no rows for such a MATCH or
+LIKE): for those the FTS5 side runs ``instr(folded, q)`` over the table, a
+full scan, the only exact answer it has; it is timed that way. A Latin word
+goes to FTS5 as a trigram phrase (a substring, so it also finds "gdps").
 
 Timing of Broadsheet is ``Searcher.search(q, limit=20)``: the exact total plus
 the 20 best hits with KWIC and original offsets. FTS5 timing is the matching
@@ -177,7 +179,9 @@ def _fts_time(fts: sqlite3.Connection, q: str, cat: str, pubs: list[str], dates:
         if len(term) >= 3:
             rows = fts.execute("SELECT rowid FROM f WHERE f MATCH ?", ('"' + term.replace('"', '""') + '"',))
         else:
-            rows = fts.execute("SELECT rowid FROM f WHERE folded LIKE ?", (f"%{term}%",))
+            # the trigram index cannot look up 1-2 characters (SQLite 3.40 returns no rows for such
+            # a LIKE or MATCH): a full scan of the table is the only exact answer
+            rows = fts.execute("SELECT rowid FROM f WHERE instr(folded, ?) > 0", (term,))
         sets.append({r[0] for r in rows})
     result = set.intersection(*sets) if sets else set()
     if cat == "filtered":

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence
 
 from whoosh import fields, formats, index as windex, query as wquery
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
@@ -57,9 +58,11 @@ TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
 
 #: articles per Whoosh commit and characters per commit: bound memory of the posting pool and merge
 BATCH_ARTICLES = 5000
+#: Whoosh's posting pool spills to disk (pickling every posting) beyond this; a batch must fit
+POOL_MB = 320
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 17
-BATCH_CHARS = 6_000_000
+BATCH_CHARS = 1_500_000
 
 
 class IndexError_(BroadsheetError):
@@ -70,8 +73,7 @@ class _TermsField(fields.FieldType):
     """A field whose value is an iterable of ready-made terms (no analyzer, no positions)."""
 
     def __init__(self) -> None:
-        # scorable only so that a lengths column exists: without one Whoosh stats the disk for every posting
-        super().__init__(formats.Existence(), analyzer=None, scorable=True, stored=False, unique=False)
+        super().__init__(formats.Existence(), analyzer=None, scorable=False, stored=False, unique=False)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         for term in value:
@@ -201,8 +203,12 @@ class Writer:
         self.added = 0
 
     def __enter__(self) -> "Writer":
+        # No length statistics: Whoosh would look up a field length (a stat() of the disk for a field
+        # without lengths) for every posting it writes; nothing here scores by length.
+        codec = W3Codec()
+        codec.length_stats = False
         try:
-            self._w = self.index._ix.writer(limitmb=96, procs=1)
+            self._w = self.index._ix.writer(limitmb=POOL_MB, procs=1, codec=codec)
         except windex.LockError as e:
             raise IndexError_(f"{self.index.folder}: another writer holds the search index.") from e
         return self

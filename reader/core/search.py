@@ -27,7 +27,10 @@ characters), verifies each candidate on the folded text in the catalogue
 operators are set operations on article rows; ``NOT`` subtracts. Filters at
 the top level become SQL conditions on the final set. Ranking: ``relevance``
 counts the occurrences of the positive terms in the folded text, scaled down
-for long articles; ``date`` orders by issue date, page and position.
+for long articles; ``date`` orders by issue date, page and position. Counting
+reads every hit's text, so beyond :data:`RELEVANCE_CAP` hits (a one-character
+query matches nearly everything) the hits come in date order and
+``Results.ranked_by`` says so; the total is exact either way.
 
 Hits
 ----
@@ -39,6 +42,7 @@ blank line), mapped back through the folding map; per part, the ranges in
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import re
@@ -55,6 +59,8 @@ log = logging.getLogger(__name__)
 
 FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
 SNIPPET_CONTEXT = 30
+#: relevance ranking reads the folded text of every hit; beyond this many hits the order is by date
+RELEVANCE_CAP = 3000
 
 
 class QueryError(BroadsheetError):
@@ -318,6 +324,8 @@ class Results:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: "relevance", or "date" when relevance was asked for but more than RELEVANCE_CAP articles match
+    ranked_by: str = "relevance"
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
@@ -337,6 +345,7 @@ class Searcher:
         self.library = library
         self.index = index or Index(library.index_dir)
         self._own_index = index is None
+        self._cache: dict[str, Any] = {}
 
     def close(self) -> None:
         if self._own_index:
@@ -355,63 +364,43 @@ class Searcher:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
             raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
-        node = parse(query)
-        extra = list(filters)
-        top_filters: list[Filter] = list(extra)
-        rest: Optional[Node] = node
-        if isinstance(node, Filter):
-            top_filters.append(node)
-            rest = None
-        elif isinstance(node, And):
-            kids = [c for c in node.children if not isinstance(c, Filter)]
-            top_filters.extend(c for c in node.children if isinstance(c, Filter))
-            rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
-        stale = self._stale_possible()
-        nums = self._eval(rest, stale) if rest is not None else None
-        where, args = self._where(top_filters)
+        node, nums = self._matching(query, filters)
         terms = positive_terms(node)
-        conn = self.library.conn
-        base = ("FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-                "JOIN article_text t ON t.num = a.num")
-        conds = list(where)
-        cargs = list(args)
-        if nums is not None:
-            if not nums:
-                return Results(query, 0, [], {} if not facets else {"publication": {}, "year": {}, "kind": {}})
-            conds.append("a.num IN (SELECT value FROM json_each(?))")
-            cargs.append(_ids_json(nums))
-        wsql = (" WHERE " + " AND ".join(conds)) if conds else ""
-        total = int(conn.execute(f"SELECT COUNT(*) {base}{wsql}", cargs).fetchone()[0])
-        if sort == "relevance" and terms:
-            occ = " + ".join(
-                "((length(t.folded) - length(replace(t.folded, ?, ''))) / ?)" for _ in terms)
-            occ_args: list[Any] = []
-            for term in terms:
-                occ_args.extend([term.literal, max(1, len(term.literal))])
-            score = f"(CAST({occ} AS REAL) / (1.0 + a.chars / 2000.0))"
-            order = "score DESC, i.date, a.first_page, a.seq"
-            sel_args = occ_args + cargs
-        else:
-            score = "0.0"
-            order = "i.date, a.first_page, a.seq" if sort == "date" else "i.date, a.first_page, a.seq"
-            sel_args = cargs
-        lim = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        rows = conn.execute(
-            f"SELECT a.id, a.headline, p.name, i.date, a.first_page, {score} AS score, a.kind, a.issue_id, a.pages "
-            f"{base}{wsql} ORDER BY {order}{lim}", sel_args).fetchall()
-        hits = [self._hit(r, terms) for r in rows]
-        result = Results(query, total, hits)
+        total = len(nums)
+        result = Results(query, total, [])
         if facets:
-            result.facets = self._facets(base, wsql, cargs)
+            result.facets = self._facets(nums)
+        if not nums or limit == 0:
+            return result
+        info = self._articles()
+        end = None if limit is None else offset + limit
+        scores: dict[int, float] = {}
+        if sort == "relevance" and terms and total <= RELEVANCE_CAP:
+            scores = self._scores(nums, terms)
+            order = sorted(nums, key=lambda n: (-scores[n], info[n][:3]))[offset:end]
+        else:
+            # date order; also for relevance beyond RELEVANCE_CAP hits (the total stays exact)
+            result.ranked_by = "date"
+            if end is None:
+                order = sorted(nums, key=lambda n: info[n][:3])[offset:]
+            else:
+                order = heapq.nsmallest(end, nums, key=lambda n: info[n][:3])[offset:]
+            if terms:
+                scores = self._scores(set(order), terms)
+        result.hits = self._hits(order, scores, terms)
         return result
 
-    def count(self, query: str) -> int:
-        return self.search(query, limit=0).total
+    def count(self, query: str, filters: Sequence[Filter] = ()) -> int:
+        """How many articles match (exact), without building hits."""
+        return len(self._matching(query, filters)[1])
 
-    def matching_ids(self, query: str) -> set[str]:
-        """Ids of every article matching ``query`` (for tests and scripts)."""
-        res = self.search(query, limit=None, sort="date")
-        return {h.article for h in res.hits}
+    def matching_ids(self, query: str, filters: Sequence[Filter] = ()) -> set[str]:
+        """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
+        nums = self._matching(query, filters)[1]
+        if not nums:
+            return set()
+        return {r[0] for r in self.library.conn.execute(
+            "SELECT id FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))}
 
     # -- internals
 
@@ -422,7 +411,7 @@ class Searcher:
             self.library.meta_get("index_pending") is not None
 
     def _universe(self) -> set[int]:
-        return {r[0] for r in self.library.conn.execute("SELECT num FROM articles")}
+        return set(self._articles())
 
     def _eval(self, node: Node, stale: bool) -> set[int]:
         if isinstance(node, Text):
@@ -529,22 +518,83 @@ class Searcher:
     def _ensure_fold_function(self) -> None:
         self.library.conn.create_function("bs_fold", 1, fold_text, deterministic=True)
 
-    def _facets(self, base: str, wsql: str, args: list[Any]) -> dict[str, dict[str, int]]:
-        conn = self.library.conn
-        out: dict[str, dict[str, int]] = {}
-        for name, expr in (("publication", "p.name"), ("year", "substr(i.date, 1, 4)"), ("kind", "a.kind")):
-            rows = conn.execute(f"SELECT {expr}, COUNT(*) {base}{wsql} GROUP BY 1 ORDER BY 2 DESC, 1", args)
-            out[name] = {str(k or ""): int(n) for k, n in rows}
-        return out
+    def _matching(self, query: str, filters: Sequence[Filter]) -> tuple[Optional[Node], set[int]]:
+        """The parsed query and EXACTLY the catalogue rows of the articles it matches."""
+        node = parse(query)
+        top_filters: list[Filter] = list(filters)
+        rest: Optional[Node] = node
+        if isinstance(node, Filter):
+            top_filters.append(node)
+            rest = None
+        elif isinstance(node, And):
+            kids = [c for c in node.children if not isinstance(c, Filter)]
+            top_filters.extend(c for c in node.children if isinstance(c, Filter))
+            rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
+        nums = self._eval(rest, self._stale_possible()) if rest is not None else None
+        if top_filters and (nums is None or nums):
+            where, args = self._where(top_filters)
+            sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
+                   "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where))
+            if nums is not None and len(nums) <= 20000:
+                sql += " AND a.num IN (SELECT value FROM json_each(?))"
+                args = list(args) + [_ids_json(nums)]
+            filtered = {r[0] for r in self.library.conn.execute(sql, args)}
+            nums = filtered if nums is None else nums & filtered
+        if nums is None:
+            nums = set(self._articles())
+        return node, nums
 
-    def _hit(self, row: Sequence[Any], terms: list[Term]) -> Hit:
-        article_id, headline, publication, date, first_page, score, kind, issue_id, _pages = row
-        parts = json.loads(self.library.conn.execute("SELECT parts FROM articles WHERE id = ?",
-                                                     (article_id,)).fetchone()[0])
-        matches, part_hits, snippet = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms)
-        return Hit(article=article_id, headline=headline, publication=publication, date=date, page=first_page,
-                   score=float(score or 0.0), snippet=snippet, matches=matches, parts=part_hits, kind=kind,
-                   issue_id=issue_id)
+    def _articles(self) -> dict[int, tuple[str, int, int, str, str]]:
+        """num → (date, first page, position, publication, kind) of every article, cached per catalogue state."""
+        conn = self.library.conn
+        state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, id(conn))
+        cached = self._cache.get("articles")
+        if cached is not None and cached[0] == state:
+            return cached[1]
+        rows = conn.execute(
+            "SELECT a.num, i.date, coalesce(a.first_page, 0), a.seq, p.name, a.kind FROM articles a "
+            "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id")
+        info = {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in rows}
+        self._cache["articles"] = (state, info)
+        return info
+
+    def _scores(self, nums: set[int], terms: Sequence[Term]) -> dict[int, float]:
+        """Occurrences of the positive terms in the folded text, per 2,000 characters (roughly)."""
+        occ = " + ".join("((length(t.folded) - length(replace(t.folded, ?, ''))) / ?)" for _ in terms)
+        args: list[Any] = []
+        for term in terms:
+            args.extend([term.literal, max(1, len(term.literal))])
+        rows = self.library.conn.execute(
+            f"SELECT a.num, CAST({occ} AS REAL) / (1.0 + a.chars / 2000.0) FROM articles a "
+            "JOIN article_text t ON t.num = a.num WHERE a.num IN (SELECT value FROM json_each(?))",
+            args + [_ids_json(nums)])
+        return {n: float(sc or 0.0) for n, sc in rows}
+
+    def _facets(self, nums: set[int]) -> dict[str, dict[str, int]]:
+        info = self._articles()
+        out: dict[str, dict[str, int]] = {"publication": {}, "year": {}, "kind": {}}
+        for n in nums:
+            date, _, _, pub, kind = info[n]
+            for name, key in (("publication", pub), ("year", date[:4]), ("kind", kind)):
+                out[name][key] = out[name].get(key, 0) + 1
+        return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}
+
+    def _hits(self, order: list[int], scores: dict[int, float], terms: list[Term]) -> list[Hit]:
+        if not order:
+            return []
+        rows = {r[0]: r for r in self.library.conn.execute(
+            "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts "
+            "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
+            "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(order),))}
+        hits = []
+        for n in order:
+            _, article_id, headline, publication, date, first_page, kind, issue_id, parts_json = rows[n]
+            parts = json.loads(parts_json)
+            matches, part_hits, snippet = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms)
+            hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
+                            page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
+                            parts=part_hits, kind=kind, issue_id=issue_id))
+        return hits
 
 
 def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
