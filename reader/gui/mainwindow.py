@@ -57,7 +57,7 @@ from .layout_view import LayoutView
 from .library_view import ArticleList, LibraryTree
 from .search_panel import Query, SearchPanel
 from .settings import SCRIPTS, Settings
-from .workers import Progress, Worker, run_task
+from .workers import Progress, Worker, run_task, wait_all
 
 log = logging.getLogger(__name__)
 
@@ -427,9 +427,12 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save the window's state; a running import is cancelled and stops after its current file."""
+        self.save_settings()
         if self.task is not None:
             self.task.cancel()
-        self.save_settings()
+            self.statusBar().showMessage(self.tr("Stopping the running task…"))
+            wait_all(30000)
         super().closeEvent(event)
 
     def _fill_recent(self) -> None:

@@ -50,7 +50,8 @@ SYNTAX_HELP = """<h3>Search syntax</h3>
 <b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query.</li>
 </ul>
 <p>The filter fields under the query do the same. Up/Down move through the results,
-Enter opens one; in the article, F3 / Shift+F3 go to the next / previous hit.</p>"""
+Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
+Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).</p>"""
 
 
 @dataclass

@@ -170,3 +170,41 @@ def test_find_in_article_folds_scripts(make_window, library_dir: Path, qtbot) ->
     win.article_view.find_bar.field.setText("苏联")
     n = win.archive.article(aid).text.count("蘇聯")
     assert len(win.article_view.found) == n > 0
+
+
+def test_keyboard_moves_through_results_and_opens_one(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _search(win, qtbot, "发展")
+    results = win.search.results
+    assert results is not None and len(results.hits) >= 2
+    assert win.search.list.currentRow() == 0
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert win.search.list.currentRow() == 1
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)  # same query: Enter opens the current result
+    assert win.article_id == results.hits[1].article
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Up)
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Up)
+    assert win.search.list.currentRow() == 0
+
+
+def test_an_uncaught_exception_is_shown_and_logged_not_lost(make_window, library_dir: Path, qtbot,
+                                                            caplog) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.gui import app
+
+    win = make_window(library_dir)
+    monkey_window = app._window
+    app._window = win
+    try:
+        try:
+            raise RuntimeError("something broke")
+        except RuntimeError as e:
+            app.excepthook(type(e), e, e.__traceback__)
+    finally:
+        app._window = monkey_window
+    assert any("something broke" in m for m in win.problems.messages())
+    assert any("uncaught exception" in r.getMessage() for r in caplog.records)
+    boxes = [w for w in win.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "something broke" in boxes[0].detailedText()
+    boxes[0].close()
