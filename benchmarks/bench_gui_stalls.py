@@ -166,7 +166,13 @@ def main() -> int:
     parser.add_argument("--minimal", action="store_true", help="bare QApplication + core import worker")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--trace-stalls", metavar="FILE", help="write every thread's stack to FILE at each stall")
+    parser.add_argument("--index-batch", type=int, metavar="N",
+                        help="articles per search-index commit (reader.core.index.BATCH_ARTICLES), for tuning")
     args = parser.parse_args()
+    if args.index_batch:
+        from reader.core import index
+
+        index.BATCH_ARTICLES = args.index_batch
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     with tempfile.TemporaryDirectory(prefix="bench-gui-stalls-") as tmp:
