@@ -295,10 +295,11 @@ class MainWindow(QMainWindow):
                              "Ctrl+Shift+-", name="actSmallerText")
         self.act_vertical = a(self.tr("&Vertical reading (直排)"), self.set_vertical, "Ctrl+Shift+V",
                               "format-text-direction-vertical", checkable=True, name="actVertical")
-        self.act_next_article = a(self.tr("&Next article"), lambda: self.step_article(1), [SK.MoveToNextPage, "Alt+Down"],
+        # not PageUp/PageDown: those scroll the reading view
+        self.act_next_article = a(self.tr("&Next article"), lambda: self.step_article(1), "Alt+Down",
                                   "go-down", name="actNextArticle")
         self.act_prev_article = a(self.tr("&Previous article"), lambda: self.step_article(-1),
-                                  [SK.MoveToPreviousPage, "Alt+Up"], "go-up", name="actPrevArticle")
+                                  "Alt+Up", "go-up", name="actPrevArticle")
         self.act_next_page = a(self.tr("Next pa&ge"), lambda: self.step_page(1), [SK.Forward, "Ctrl+Alt+Right"],
                                "go-next", name="actNextPage")
         self.act_prev_page = a(self.tr("Previous pag&e"), lambda: self.step_page(-1), [SK.Back, "Ctrl+Alt+Left"],
