@@ -117,3 +117,24 @@ def test_first_run_builds_the_sample_library_in_a_worker(make_window, tmp_path: 
         win.close()
         win.archive.close()
         win.deleteLater()
+
+
+def test_import_in_a_real_thread_keeps_the_window_responsive(make_window, tmp_path: Path, sources_dir: Path,
+                                                             qtbot) -> None:  # noqa: ANN001
+    from reader.gui import workers
+
+    workers.set_pool(None)  # the global QThreadPool: the import runs off the GUI thread
+    win = make_window(tmp_path / "lib", create=True)
+    ticks: list[int] = []
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(win)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    with qtbot.waitSignal(win.import_finished, timeout=60000) as blocker:
+        worker = win.import_paths([sources_dir])
+        assert worker is not None and win.taskbar.isVisible()
+    timer.stop()
+    assert blocker.args[0] == "done"
+    assert win.tree.topLevelItemCount() == 4
+    assert len(ticks) >= 3, "the event loop kept running during the import"
