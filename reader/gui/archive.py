@@ -31,30 +31,32 @@ V = TypeVar("V")
 
 
 class LRU(Generic[K, V]):
-    """A tiny least-recently-used cache."""
+    """A tiny least-recently-used cache, safe to share with a worker thread (searches run in one)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self.data: "OrderedDict[K, V]" = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, key: K, make: Callable[[], V]) -> V:
-        if key in self.data:
-            self.data.move_to_end(key)
-            return self.data[key]
-        value = make()
-        self.data[key] = value
-        while len(self.data) > self.size:
-            self.data.popitem(last=False)
+        with self._lock:
+            if key in self.data:
+                self.data.move_to_end(key)
+                return self.data[key]
+        value = make()  # outside the lock: it may read the catalogue
+        self.put(key, value)
         return value
 
     def put(self, key: K, value: V) -> None:
-        self.data[key] = value
-        self.data.move_to_end(key)
-        while len(self.data) > self.size:
-            self.data.popitem(last=False)
+        with self._lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
 
     def clear(self) -> None:
-        self.data.clear()
+        with self._lock:
+            self.data.clear()
 
 
 def converter(config: str) -> Converter:
