@@ -304,3 +304,16 @@ def test_bundle_spec_and_entry_points_are_valid_python() -> None:
     spec = (PACKAGING / "broadsheet.spec").read_text(encoding="utf-8")
     assert 'name="broadsheet"' in spec and 'name="broadsheet-gui"' in spec and "console=False" in spec
     assert os.access(PACKAGING / "build-bundle.sh", os.X_OK) and os.access(PACKAGING / "install-desktop.sh", os.X_OK)
+
+
+def test_translation_tooling_extracts_every_gui_string_and_compiles(tmp_path: Path) -> None:
+    _tool("pyside6-lupdate")
+    _tool("pyside6-lrelease")
+    proc = _run(["bash", str(PACKAGING / "update-translations.sh"), "--out", str(tmp_path)], timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for lang in ("zh_CN", "zh_TW", "en"):
+        ts = etree.parse(str(tmp_path / f"broadsheet_{lang}.ts")).getroot()
+        assert ts.get("language") == lang
+        sources = ts.xpath("//message/source/text()")
+        assert len(sources) >= 20, f"only {len(sources)} strings were extracted from reader/gui"
+        assert (tmp_path / f"broadsheet_{lang}.qm").is_file()
