@@ -64,6 +64,9 @@ STATUS_ORPHANED = "orphaned"
 class AnnotationError(BroadsheetError):
     """An annotation cannot be made, found or stored as asked."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
+
 
 class BackupError(SourceError):
     """An annotations backup file is not in the shape Broadsheet writes."""

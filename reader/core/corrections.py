@@ -51,6 +51,9 @@ KINDS: dict[str, tuple[str, ...]] = {
 class CorrectionError(BroadsheetError):
     """A correction cannot be made or stored as asked."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
+
 
 @dataclass
 class Correction:

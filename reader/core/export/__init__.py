@@ -34,6 +34,9 @@ SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "csl": ".
 class ExportError(BroadsheetError):
     """An export cannot be made or written as asked."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
+
 
 class ExportCancelled(ExportError):
     """The user stopped an export."""
