@@ -54,7 +54,8 @@ def parse(data: bytes, path: Union[str, Path, None], keep_comments: bool = False
     try:
         root = etree.fromstring(data, parser(keep_comments=keep_comments))
     except etree.XMLSyntaxError as e:
-        msg = (getattr(e, "msg", None) or str(e)).split(" (<string>")[0].rstrip(".")
+        msg = (getattr(e, "msg", None) or str(e)).split(" (<string>")[0]
+        msg = " ".join(msg.split()).rstrip(".")  # libxml2 messages may span lines
         if "entity" in msg.lower():
             raise FormatError(path, f"it declares entities Broadsheet refuses to expand ({msg})") from e
         raise FormatError(path, f"it is not well-formed XML ({msg})") from e

@@ -67,8 +67,6 @@ def test_analyze_file_gives_one_clear_error_per_bad_file(corpus: dict[str, Case]
     assert no_network == []
 
 
-@pytest.mark.xfail(strict=True, reason="reader.core.xmlutil.parse passes libxml2's multi-line messages through "
-                   "(bad UTF-8, unterminated comments); collapsing whitespace in the message fixes it")
 def test_errors_are_one_line(corpus: dict[str, Case]) -> None:
     """An error is one line on stderr and in the GUI's status bar, not libxml2's multi-line report."""
     problems = []
