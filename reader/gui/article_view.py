@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from ..core import textforms
 from ..core.model import Article
 from ..core.textutil import is_wide
-from .reading import HEAD_ROLES, Converter, Reading, identity
+from .reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +66,6 @@ OriginalRange = tuple[int, int, int]
 HIT_COLOR = QColor(255, 170, 40, 140)
 CURRENT_HIT_COLOR = QColor(255, 110, 0, 200)
 FIND_COLOR = QColor(120, 200, 255, 120)
-
-#: Vertical presentation forms for punctuation in 直排 (one character for one: offsets hold).
-VERTICAL_FORMS = str.maketrans({
-    "，": "︐", "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖",
-    "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "“": "﹁", "”": "﹂", "‘": "﹃", "’": "﹄",
-    "（": "︵", "）": "︶", "(": "︵", ")": "︶", "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀",
-    "【": "︻", "】": "︼", "〔": "︹", "〕": "︺", "—": "︱", "…": "︙", "─": "│",
-})
 
 ROLE_SCALE = {
     "headline": 1.55, "kicker": 1.1, "subheadline": 1.15, "section-heading": 1.1,

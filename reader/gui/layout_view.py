@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Box, Line, Page
 from ..core.textutil import em_width, is_wide
+from .reading import VERTICAL_FORMS
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,7 @@ class LineItem(QGraphicsItem):
         r = self.rect
         font = QFont(self.font_family)
         if self.vertical:
+            text = text.translate(VERTICAL_FORMS)
             cell = r.height() / max(1, len(text))
             size = max(1.0, min(r.width(), cell) * 0.85)
             font.setPixelSize(max(1, int(size)))

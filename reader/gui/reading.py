@@ -29,6 +29,14 @@ Converter = Callable[[str], Converted]
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 #: Roles shown right under the headline group.
 BYLINE_ROLES = ("byline", "dateline")
+#: Vertical presentation forms for punctuation in 直排 (one character for one: offsets hold).
+VERTICAL_FORMS = str.maketrans({
+    "，": "︐", "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖",
+    "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "“": "﹁", "”": "﹂", "‘": "﹃", "’": "﹄",
+    "（": "︵", "）": "︶", "(": "︵", ")": "︶", "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀",
+    "【": "︻", "】": "︼", "〔": "︹", "〕": "︺", "—": "︱", "…": "︙", "─": "│",
+})
+
 #: Separator between parts in ``Article.text`` (the coordinates search hits come in).
 PART_SEPARATOR = "\n\n"
 
