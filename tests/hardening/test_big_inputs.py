@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.core.analyze import MAX_SOURCE_BYTES
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
+METS_PACKAGE = Path(__file__).resolve().parents[1] / "data" / "samples" / "mets-alto" / "bl_statesman_1824-02-17"
+METS_FILE = "0002647_18240217_mets.xml"
 BIG_BYTES = 200 * 1024 * 1024
 PAGES = 10_000
 
@@ -161,3 +166,24 @@ def test_10000_page_folder_is_analysed_and_imported_in_bounded_time_and_memory(t
     assert result["stats"]["unindexed"] == 0
     assert result["hits"] == 1
     assert result["peak_rss_mb"] < FOLDER_RSS_MB and result["seconds"] < FOLDER_SECONDS
+
+
+@pytest.mark.xfail(strict=True, reason="the METS reader reads its ALTO page files without the MAX_SOURCE_BYTES "
+                   "limit (reader/core/ingest/mets.py read_page: target.read_bytes())")
+def test_mets_page_file_over_the_limit_is_refused_and_the_others_read(tmp_path: Path) -> None:
+    package = tmp_path / "issue"
+    shutil.copytree(METS_PACKAGE, package)
+    page = sorted(package.glob("*_0002.xml"))[0]
+    with page.open("ab") as f:  # an XML comment after the root element: still well-formed
+        f.write(b"<!--")
+        chunk = b"x" * (1024 * 1024)
+        for _ in range(MAX_SOURCE_BYTES // len(chunk) + 1):
+            f.write(chunk)
+        f.write(b"-->\n")
+    assert page.stat().st_size > MAX_SOURCE_BYTES
+    mets = package / METS_FILE
+    from reader.core.analyze import analyze_file
+
+    doc = analyze_file(mets)
+    assert len(doc.pages) == 3
+    assert any(page.name in w and "MB" in w for w in doc.warnings), doc.warnings
