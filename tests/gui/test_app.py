@@ -151,3 +151,20 @@ def test_dark_theme_gives_the_reading_view_dark_paper(make_window, library_dir: 
     finally:
         win.set_theme("system")
     assert settings.theme() == "system"
+
+
+def test_zoom_in_out_and_fit_width(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    issue = next(i for i in win.archive.issues() if i.publication == "Berlinische Monatsschrift")
+    win.tree.select("issue", issue.id)
+    view = win.layout_view
+    fitted = view.transform().m11()
+    page_width = view.scene().sceneRect().width() * fitted
+    assert abs(page_width - view.viewport().width()) < 8, "fit width fills the pane's width"
+    win.act_zoom_in.trigger()
+    win.act_zoom_in.trigger()
+    assert abs(view.transform().m11() - fitted * 1.25 ** 2) < 1e-6
+    win.act_zoom_out.trigger()
+    assert abs(view.transform().m11() - fitted * 1.25) < 1e-6
+    win.act_fit.trigger()
+    assert abs(view.transform().m11() - fitted) < 1e-6
