@@ -199,7 +199,7 @@ def _desktop() -> configparser.SectionProxy:
 
 def _mime_types() -> list[str]:
     root = etree.parse(str(MIME)).getroot()
-    return [m.get("type") for m in root.iter(f"{MIME_NS}mime-type")]
+    return [str(m.get("type")) for m in root.iter(f"{MIME_NS}mime-type")]
 
 
 def test_desktop_file_validates() -> None:
@@ -223,7 +223,7 @@ def test_one_id_for_launcher_metainfo_icon_and_mime() -> None:
     assert meta.findtext("icon") == APP_ID
     assert meta.findtext("provides/binary") == "broadsheet"
     desktop_types = [t for t in entry["MimeType"].split(";") if t]
-    assert sorted(desktop_types) == sorted(meta.xpath("provides/mediatype/text()"))
+    assert sorted(desktop_types) == sorted(str(e.text) for e in meta.findall("provides/mediatype"))
     assert sorted(desktop_types) == sorted(_mime_types() + ["text/plain"])
     svg = etree.parse(str(ICON)).getroot()
     assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("viewBox")
@@ -314,6 +314,6 @@ def test_translation_tooling_extracts_every_gui_string_and_compiles(tmp_path: Pa
     for lang in ("zh_CN", "zh_TW", "en"):
         ts = etree.parse(str(tmp_path / f"broadsheet_{lang}.ts")).getroot()
         assert ts.get("language") in (lang, "en_US" if lang == "en" else lang)
-        sources = ts.xpath("//message/source/text()")
+        sources = [str(e.text) for e in ts.iter("source")]
         assert len(sources) >= 20, f"only {len(sources)} strings were extracted from reader/gui"
         assert (tmp_path / f"broadsheet_{lang}.qm").is_file()

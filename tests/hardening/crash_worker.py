@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 
 def say(*words: object) -> None:
@@ -67,4 +68,5 @@ def do_annotate(library_dir: str, article_id: str, count: str) -> None:
 
 if __name__ == "__main__":
     mode, *args = sys.argv[1:]
-    {"import": do_import, "reindex": do_reindex, "annotate": do_annotate}[mode](*args)
+    modes: dict[str, Callable[..., None]] = {"import": do_import, "reindex": do_reindex, "annotate": do_annotate}
+    modes[mode](*args)

@@ -54,7 +54,8 @@ class Case:
 
     name: str
     path: Path
-    #: "error": one SourceError naming the file; "read": read, but the checks below hold
+    #: "error": one SourceError naming the file; "read": read, with the checks below;
+    #: "either": refusing and reading are both safe, as long as the checks below hold
     expect: str = "error"
     #: strings that must appear nowhere in the result (leaked secrets, fetched payloads)
     absent: tuple[str, ...] = (SECRET, FETCHED)
@@ -218,15 +219,15 @@ def build_corpus(root: Path, trap_url: str) -> dict[str, Case]:
     }
     for kind, href in hrefs.items():
         mets, package = _mets_package(mets_root, f"all-{kind}")
-        data = mets.read_text(encoding="utf-8")
-        data = re.sub(r'(xlink:href=")[^"]*\.xml"', lambda m: f'{m.group(1)}{href}"', data)
-        mets.write_text(data, encoding="utf-8")
+        text = mets.read_text(encoding="utf-8")
+        text = re.sub(r'(xlink:href=")[^"]*\.xml"', lambda m: f'{m.group(1)}{href}"', text)
+        mets.write_text(text, encoding="utf-8")
         add(f"mets-escape-{kind}", mets, says=("refers to",))
     # one escaping reference among good ones: the good pages are read, the bad one is not
     mets, package = _mets_package(mets_root, "one-relative")
-    data = mets.read_text(encoding="utf-8")
-    data = data.replace('xlink:href="0002647_18240217_0002.xml"', 'xlink:href="../../outside.xml"', 1)
-    mets.write_text(data, encoding="utf-8")
+    text = mets.read_text(encoding="utf-8")
+    text = text.replace('xlink:href="0002647_18240217_0002.xml"', 'xlink:href="../../outside.xml"', 1)
+    mets.write_text(text, encoding="utf-8")
     add("mets-escape-one", mets, expect="read")
     # a symlink inside the package that points outside it
     mets, package = _mets_package(mets_root, "symlink")

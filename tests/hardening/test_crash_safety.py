@@ -39,6 +39,11 @@ def _pages(folder: Path, count: int = PAGES) -> list[str]:
     return markers
 
 
+def _when(word: str, at: int, field: int = 1) -> Callable[[list[str]], bool]:
+    """A kill condition: a line starting with ``word`` whose ``field``-th word is a number ≥ ``at``."""
+    return lambda w: len(w) > field and w[0] == word and w[field].isdigit() and int(w[field]) >= at
+
+
 def _run_and_kill(args: list[str], when: Callable[[list[str]], bool], delay: float = 0.0,
                   timeout: float = 120) -> tuple[list[list[str]], bool]:
     """Run the worker, SIGKILL it once ``when(words of a line)`` holds (plus ``delay`` seconds).
@@ -139,17 +144,15 @@ def _search_total(folder: Path, query: str) -> int:
 def test_kill_during_import_then_reopen_and_finish(tmp_path: Path) -> None:
     markers = _pages(tmp_path / "paper")
     library = tmp_path / "library"
-    seen_done: list[int] = []
     # three kills at growing progress, each a little after a file finished (inside the next one)
     for n, (at, delay) in enumerate([(10, 0.0), (45, 0.03), (80, 0.011)]):
         lines, killed = _run_and_kill(
             ["import", str(library), str(tmp_path / "paper")],
-            lambda w, at=at: len(w) == 3 and w[0] == "file" and int(w[1]) >= at,
+            _when("file", at),
             delay=delay,
         )
         assert killed, f"round {n}: the import finished before it could be killed"
-        done = [int(w[1]) for w in lines if w and w[0] == "file"]
-        seen_done.append(max(done))
+        assert max(int(w[1]) for w in lines if w and w[0] == "file") >= at
         stats = _check_consistent(library)
         assert stats["sources"] >= 1 and stats["articles"] > 0
         # what was committed is searchable (an early page survives every kill)
@@ -175,7 +178,7 @@ def test_kill_during_reindex_then_reopen(tmp_path: Path) -> None:
         before = library.stats()
     for at, delay in ((1, 0.0), (3, 0.005)):
         _, killed = _run_and_kill(["reindex", str(folder)],
-                                  lambda w, at=at: w[:1] == ["batch"] and int(w[1]) >= at * 40, delay=delay)
+                                  _when("batch", at * 40), delay=delay)
         assert killed, "the reindex finished before it could be killed"
         # straight after the kill: what the index lacks, the catalogue says it lacks
         _check_consistent(folder, sync=False)
@@ -197,7 +200,7 @@ def test_kill_during_annotation_edits_loses_no_committed_annotation(tmp_path: Pa
     committed: dict[str, str] = {}
     for at in (40, 95, 150):
         lines, killed = _run_and_kill(["annotate", str(folder), article_id, "100000"],
-                                      lambda w, at=at: w[:1] == ["added"] and int(w[3]) >= at)
+                                      _when("added", at, field=3))
         assert killed
         for words in lines:
             if words and words[0] in ("added", "updated"):

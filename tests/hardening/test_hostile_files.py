@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from hostile import FETCHED, SECRET, SEED, Case, Trap
 
 from reader.core.analyze import analyze_file, document_json
