@@ -52,7 +52,7 @@ SKIP_SUFFIXES = {".rng", ".xsd", ".dtd", ".md", ".rst", ".pdf", ".py", ".list", 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".jp2", ".gif", ".bmp", ".webp"}
 SOURCE_SUFFIXES = {".xml", ".txt", ".hocr", ".html", ".htm", ".alto"}
 #: characters of text committed between two index syncs during an import
-SYNC_CHARS = 1_500_000
+SYNC_CHARS = 3_000_000
 
 
 @dataclass

@@ -59,10 +59,10 @@ TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
 #: articles per Whoosh commit and characters per commit: bound memory of the posting pool and merge
 BATCH_ARTICLES = 5000
 #: Whoosh's posting pool spills to disk (pickling every posting) beyond this; a batch must fit
-POOL_MB = 320
+POOL_MB = 700
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 17
-BATCH_CHARS = 1_500_000
+BATCH_CHARS = 3_000_000
 
 
 class IndexError_(BroadsheetError):
@@ -117,13 +117,18 @@ def terms(folded: str) -> set[str]:
 def cjk_terms(run: str) -> tuple[list[str], bool]:
     """Terms whose AND gives the candidates for a CJK run, and whether they are exact alone.
 
-    One character: its unigram, exact. Longer: its characters and its bigrams'
-    buckets; a bucket holds many bigrams, so the candidates are verified.
+    One character: its unigram, exact. Two: both characters and the bigram's
+    bucket (the characters weed out most bucket collisions). Longer: the
+    buckets of its bigrams only (long postings lists of common characters
+    would cost more to intersect than they remove). A bucket holds many
+    bigrams, so the candidates are verified.
     """
     if len(run) == 1:
         return [run], True
-    grams = dict.fromkeys(bucket(run[i:i + 2]) for i in range(len(run) - 1))
-    return list(dict.fromkeys(run)) + list(grams), False
+    grams = list(dict.fromkeys(bucket(run[i:i + 2]) for i in range(len(run) - 1)))
+    if len(run) == 2:
+        return list(dict.fromkeys(run)) + grams, False
+    return grams, False
 
 
 class Index:
