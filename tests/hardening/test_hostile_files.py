@@ -166,3 +166,31 @@ def test_import_reports_each_bad_file_and_keeps_the_good_ones(corpus: dict[str, 
         library.close()
     assert trap.requests == []
     assert no_network == []
+
+
+def test_import_command_names_each_bad_file_once_and_imports_the_rest(corpus: dict[str, Case], trap: Trap,
+                                                                      tmp_path: Path) -> None:
+    folders = sorted({c.path.parent for c in corpus.values() if c.path.is_file() and "mets" not in c.path.parts})
+    good = tmp_path / "good" / "seed_page.txt"
+    good.parent.mkdir()
+    good.write_bytes(SEED.read_bytes())
+    library = tmp_path / "library"
+    proc = _cli(["import", "--quiet", "--library", str(library), *map(str, folders), str(good.parent)], tmp_path)
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    lines = [line.strip("\r") for line in proc.stderr.replace("\r", "\n").splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("broadsheet: /")]
+    for case in corpus.values():
+        if case.expect != "error" or case.path.parent not in folders or not case.path.is_file():
+            continue
+        resolved = str(case.path.resolve())
+        named = [line for line in errors if line.startswith((f"broadsheet: {resolved}: ", f"broadsheet: {case.path}: "))]
+        assert len(named) == 1, f"{case.name}: {named or 'not named'}"
+    summary = [line for line in lines if line.startswith("broadsheet: imported ")]
+    assert len(summary) == 1 and f", {len(errors)} failed," in summary[0], summary
+    from reader.core.library import Library
+
+    with Library.open(library, create=False) as lib:
+        assert str(good.resolve()) in {s.path for s in lib.sources()}
+    assert SECRET not in proc.stderr + proc.stdout
+    assert trap.requests == []
