@@ -178,6 +178,10 @@ def test_installed_cli_analyzes_like_the_source_tree(venv: Path, tmp_path: Path)
     )
     proc = _venv_python(venv, code, tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    # without the gui extra, asking for the window says what to install (one line, no traceback)
+    proc = _run([str(venv / "bin" / "broadsheet")], cwd=tmp_path, timeout=300,
+                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert proc.returncode != 0 and "broadsheet[gui]" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     # a bad file is named on stderr and the batch goes on
     bad = tmp_path / "junk.xml"
     bad.write_bytes(b"\x00\x01 not xml")
