@@ -229,3 +229,49 @@ def test_killed_import_leaves_a_consistent_library(tmp_path: Path, data_dir: Pat
     with Searcher(lib) as s:
         assert len(s.matching_ids("编号039号")) == 1
     lib.close()
+
+
+def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -> None:
+    """Searches from another thread while files are committed see only whole, verified articles."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(12):
+        (src / f"x_{20000101 + n}_01.txt").write_text(_page(data_dir) + f"\n序号{n:02d}号\n", encoding="utf-8")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [])  # creates the index
+    importer_lib = Library(tmp_path / "lib")
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            from reader.core import importer
+
+            importer.SYNC_CHARS = 1
+            import_paths(importer_lib, [src])
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+        finally:
+            done.set()
+
+    old = __import__("reader.core.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS
+    t = threading.Thread(target=run)
+    t.start()
+    rounds = 0
+    try:
+        with Searcher(lib) as s:
+            while not done.is_set() or rounds < 3:
+                res = s.search("杭州", limit=None)
+                assert res.total == len(res.hits)
+                for hit in res.hits:
+                    assert "杭州" in lib.article(hit.article).text
+                rounds += 1
+    finally:
+        t.join()
+        __import__("reader.core.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS = old
+    assert not errors
+    assert rounds >= 3
+    with Searcher(lib) as s:
+        assert len({lib.article_info(a).source for a in s.matching_ids("杭州")}) == 12
+    lib.close()
+    importer_lib.close()

@@ -291,3 +291,29 @@ def test_display_fold_round_trip_for_hits(corpus) -> None:  # type: ignore[no-un
     text = lib.article(hit.article).text
     folded, omap = fold(text)
     assert sum(1 for s, e in hit.matches) == folded.count("党")
+
+
+def test_property_any_cjk_string_gives_the_brute_force_set(corpus) -> None:  # type: ignore[no-untyped-def]
+    """Hypothesis draws strings over the corpus alphabet in both scripts (most occur nowhere, many do)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    lib, searcher, meta = corpus
+    s2t = opencc.OpenCC("s2t")
+    alphabet = SIMPLIFIED + s2t.convert(SIMPLIFIED)
+    texts = [m["text"] for m in meta.values()]
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(
+        st.text(alphabet=alphabet, min_size=1, max_size=8),
+        st.tuples(st.integers(0, len(texts) - 1), st.integers(0, 10 ** 6), st.integers(1, 8), st.booleans()).map(
+            lambda t: (s2t.convert if t[3] else (lambda x: x))(
+                texts[t[0]][t[1] % max(1, len(texts[t[0]])):][: t[2]])),
+    ))
+    def check(q: str) -> None:
+        q = "".join(c for c in q if c in alphabet)
+        if not q:
+            return
+        assert searcher.matching_ids(q) == brute(meta, q), q
+
+    check()

@@ -168,8 +168,13 @@ class Index:
     def _current(self) -> Any:
         if self._searcher is None:
             self._searcher = self._ix.searcher()
-        else:
-            self._searcher = self._searcher.refresh()
+        elif not self._searcher.up_to_date():
+            try:
+                self._searcher = self._searcher.refresh()  # reuses the segments that did not change
+            except TypeError:
+                # Whoosh 2.7.5 cannot refresh a searcher opened on an empty index
+                self._searcher.close()
+                self._searcher = self._ix.searcher()
         return self._searcher
 
     def nums(self, term_list: Sequence[str]) -> set[int]:
