@@ -257,10 +257,10 @@ def import_paths(library: Library, paths: Iterable[Union[str, Path]], *, publica
     roots = [Path(p).resolve() for p in paths]
     with library.writing():
         files, missing = collect(roots)
-        for path, message in missing:
-            report.failed.append((path, message))
+        for missing_path, message in missing:
+            report.failed.append((missing_path, message))
             if on_error:
-                on_error(path, message)
+                on_error(missing_path, message)
         ix = sindex.Index(library.index_dir)
         try:
             sindex.sync(library, ix)  # finish what an interrupted import left

@@ -65,7 +65,7 @@ BUCKET_BITS = 17
 BATCH_CHARS = 3_000_000
 
 
-class IndexError_(BroadsheetError):
+class IndexUnavailableError(BroadsheetError):
     """The index cannot be opened or written."""
 
 
@@ -148,7 +148,7 @@ class Index:
                 return storage.open_index()
             return storage.create_index(schema())
         except Exception as e:  # whoosh raises bare exceptions of many kinds for damaged files
-            raise IndexError_(f"{self.folder}: the search index cannot be opened ({e}); run `broadsheet reindex`.") from e
+            raise IndexUnavailableError(f"{self.folder}: the search index cannot be opened ({e}); run `broadsheet reindex`.") from e
 
     def close(self) -> None:
         with self._lock:
@@ -220,7 +220,7 @@ class Writer:
         try:
             self._w = self.index._ix.writer(limitmb=POOL_MB, procs=1, codec=codec)
         except windex.LockError as e:
-            raise IndexError_(f"{self.index.folder}: another writer holds the search index.") from e
+            raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
 
     def add(self, num: int, article_id: str, folded: str) -> None:

@@ -618,6 +618,7 @@ class Library:
                     (issue_id, source_id, seq, number, page.label, page.image, page.image_scale, page.width,
                      page.height, page.units, int(page.vertical), page.source),
                 ).lastrowid
+                assert page_id is not None
                 page_ids[page.number] = page_id
                 block_of: dict[str, str] = {}
                 block_rows = []
