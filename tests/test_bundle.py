@@ -77,7 +77,9 @@ def test_frozen_bundle_ships_resources_and_desktop_files() -> None:
         assert (internal / rel).is_file(), rel
 
 
-def test_frozen_gui_opens_offscreen_and_stays_up(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [[str(GUI)], [str(CLI), "gui"]], ids=["broadsheet-gui", "broadsheet gui"])
+def test_frozen_gui_opens_offscreen_and_stays_up(tmp_path: Path, command: list[str]) -> None:
+    """The windowed program, and the console one's `gui` command (the .desktop file's Exec line)."""
     from reader.cli import build_parser
 
     try:
@@ -89,7 +91,7 @@ def test_frozen_gui_opens_offscreen_and_stays_up(tmp_path: Path) -> None:
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     env["XDG_DATA_HOME"] = str(tmp_path / "data")
     env["BROADSHEET_LIBRARY"] = str(tmp_path / "library")
-    proc = subprocess.Popen([str(GUI)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     try:
         deadline = time.monotonic() + 8
         while time.monotonic() < deadline and proc.poll() is None:
