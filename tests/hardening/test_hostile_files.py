@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from hostile import FETCHED, SECRET, SEED, Case, Trap
 
 from reader.core.analyze import analyze_file, document_json
@@ -194,3 +195,28 @@ def test_import_command_names_each_bad_file_once_and_imports_the_rest(corpus: di
         assert str(good.resolve()) in {s.path for s in lib.sources()}
     assert SECRET not in proc.stderr + proc.stdout
     assert trap.requests == []
+
+
+def test_reading_the_whole_corpus_keeps_memory_bounded(corpus: dict[str, Case], tmp_path: Path) -> None:
+    """Entity bombs and broken files must not balloon: the whole corpus in one process, peak RSS measured."""
+    listing = tmp_path / "files.txt"
+    listing.write_text("\n".join(str(c.path) for c in corpus.values()), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from reader.core.analyze import analyze_file\n"
+        "from reader.core.errors import SourceError\n"
+        "for name in open(sys.argv[1], encoding='utf-8').read().splitlines():\n"
+        "    try:\n"
+        "        analyze_file(name)\n"
+        "    except SourceError:\n"
+        "        pass\n"
+        "hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
+        "print(int(hwm.split()[1]) // 1024)\n"
+    )
+    if not Path("/proc/self/status").exists():
+        pytest.skip("no /proc/self/status to read the peak RSS from")
+    proc = subprocess.run([sys.executable, "-c", code, str(listing)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    peak_mb = int(proc.stdout.strip().splitlines()[-1])
+    print(f"\nhostile corpus ({len(corpus)} files) read in one process: peak RSS {peak_mb} MB")
+    assert peak_mb < 300
