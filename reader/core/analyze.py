@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Union
 
 from . import ingest
-from .errors import SourceError
 from .model import Article, Document
 from .segment import segment_pages
-
-#: Largest source file read (64 MiB). Reading keeps the whole file and its model in memory (plain
-#: text needs about 20 times its size), so a bigger file is refused up front with a clear error
-#: instead of exhausting memory; real page files are a few MB, a text dump of a month of issues ~15 MB.
-MAX_SOURCE_BYTES = 64 * 1024 * 1024
-
-
-def _too_big(path: Union[str, Path]) -> SourceError:
-    return SourceError(path, f"it is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB, the largest source file Broadsheet reads")
-
+from .sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 
 def analyze_bytes(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Document:
     if len(data) > MAX_SOURCE_BYTES:
-        raise _too_big(path)
+        raise too_big(path)
     doc = ingest.read(data, path, fmt)
     if not doc.articles:
         doc.articles = segment_pages(doc.pages)
@@ -32,21 +21,7 @@ def analyze_bytes(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Doc
 
 def analyze_file(path: Union[str, Path], fmt: str = "auto") -> Document:
     """Read and segment one file; raises SourceError naming the file when it cannot."""
-    p = Path(path)
-    try:
-        with p.open("rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_SOURCE_BYTES:
-                raise _too_big(p)
-            data = f.read(MAX_SOURCE_BYTES + 1)  # never more than the limit in memory (pipes, growing files)
-    except IsADirectoryError as e:
-        raise SourceError(p, "it is a folder, not a file") from e
-    except FileNotFoundError as e:
-        raise SourceError(p, "no such file") from e
-    except PermissionError as e:
-        raise SourceError(p, "permission denied") from e
-    except OSError as e:
-        raise SourceError(p, e.strerror or str(e)) from e
-    return analyze_bytes(data, p, fmt)
+    return analyze_bytes(read_source(path), Path(path), fmt)
 
 
 def article_json(article: Article) -> dict[str, Any]:

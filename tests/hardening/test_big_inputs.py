@@ -168,8 +168,6 @@ def test_10000_page_folder_is_analysed_and_imported_in_bounded_time_and_memory(t
     assert result["peak_rss_mb"] < FOLDER_RSS_MB and result["seconds"] < FOLDER_SECONDS
 
 
-@pytest.mark.xfail(strict=True, reason="the METS reader reads its ALTO page files without the MAX_SOURCE_BYTES "
-                   "limit (reader/core/ingest/mets.py read_page: target.read_bytes())")
 def test_mets_page_file_over_the_limit_is_refused_and_the_others_read(tmp_path: Path) -> None:
     package = tmp_path / "issue"
     shutil.copytree(METS_PACKAGE, package)

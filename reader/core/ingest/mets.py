@@ -36,6 +36,7 @@ from lxml import etree
 
 from .. import images, xmlutil
 from ..errors import FormatError, SourceError, UnsafeReferenceError
+from ..sourcefile import read_source
 from ..layout import articles_from_layout, paragraph_starts
 from ..model import Article, Document, Line, Page, Part
 from ..reflow import Piece, reflow
@@ -309,12 +310,9 @@ class _MetsReader:
         ref = self.files[fid]
         try:
             target = safe_path(ref.href, self.path)
-            try:
-                data = target.read_bytes()
-            except FileNotFoundError:
-                raise SourceError(self.path, f"its page file '{ref.href}' does not exist") from None
-            except OSError as e:
-                raise SourceError(target, e.strerror or str(e)) from e
+            if not target.exists():
+                raise SourceError(self.path, f"its page file '{ref.href}' does not exist")
+            data = read_source(target)
             parsed = alto.parse_alto(data, target, number)
         except SourceError as e:
             log.warning("%s", e)
