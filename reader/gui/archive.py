@@ -3,7 +3,11 @@
 Opening an article must take a few milliseconds, so pages (with their lines),
 articles and the line → article map of a page are kept in small LRU caches.
 Everything here asks :class:`reader.core.library.Library`; nothing parses,
-reflows or searches. :func:`converter` adapts :func:`reader.core.textforms.display`
+reflows or searches. The reader's corrections are applied here: an issue with
+segmentation corrections is shown through :func:`reader.core.corrections.apply_overlay`
+(articles split off, merged away, re-headlined), and :meth:`Archive.corrected`
+gives the text-corrected reading. Annotations and corrections are written
+through the core stores (:attr:`Archive.annotations`, :attr:`Archive.corrections`). :func:`converter` adapts :func:`reader.core.textforms.display`
 to the reading view's offset maps.
 """
 
@@ -13,14 +17,16 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Generic, Hashable, Optional, TypeVar
 
 from ..core import importer, textforms
 from ..core import index as sindex
+from ..core.annotations import Annotation, AnnotationStore, Reattached, reattach_in_library
+from ..core.corrections import Correction, CorrectionStore, apply_overlay, corrected_article, line_pages_of
 from ..core.search import Searcher
-from ..core.library import ArticleInfo, IssueInfo, Library, PageInfo, PublicationInfo
+from ..core.library import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
 from ..core.model import Article, Page
 from .reading import Converted, Converter, identity
 
@@ -114,6 +120,12 @@ class Archive:
 
         self._searcher: Optional[Searcher] = None
         self._searcher_lock = threading.Lock()
+        self.annotations = AnnotationStore.of(library)
+        self.corrections = CorrectionStore.of(library)
+        self._all_corrections: Optional[list[Correction]] = None
+        self._overlays: LRU[int, Optional[list[Article]]] = LRU(16)
+        #: infos of articles only the overlay has (split off), by id
+        self._overlay_infos: dict[str, ArticleInfo] = {}
 
     @classmethod
     def open(cls, folder: str | Path, create: bool = True) -> "Archive":
@@ -130,6 +142,7 @@ class Archive:
         """Forget cached objects and reopen the searcher (after an import changed the catalogue)."""
         for cache in (self._pages, self._articles, self._infos, self._line_maps, self._issue_pages):
             cache.clear()
+        self.corrections_changed()
         with self._searcher_lock:
             if self._searcher is not None:
                 self._searcher.close()
@@ -147,7 +160,19 @@ class Archive:
             if warn is not None:
                 warn(message if path in message else f"{path}: {message}")
 
-        return importer.import_paths(self.library, paths, progress=step, cancel=cancel, on_error=bad)
+        report = importer.import_paths(self.library, paths, progress=step, cancel=cancel, on_error=bad)
+        if self.annotations.find():
+            # a re-import may have moved annotated text: re-attach it, or keep it listed as orphaned
+            self.reattach()
+        return report
+
+    def reattach(self) -> list[Reattached]:
+        """Check every annotation against the current text (core re-attachment; orphans kept)."""
+        results = reattach_in_library(self.library, self.annotations)
+        moved = [r for r in results if r.annotation.status != "attached"]
+        if moved:
+            log.info("annotations re-attached: %d moved or orphaned", len(moved))
+        return results
 
     def reindex(self, *, progress: Callable[..., None], cancel: threading.Event) -> int:
         """Rebuild the search index from the catalogue."""
@@ -186,20 +211,132 @@ class Archive:
         return self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
 
     def articles(self, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> list[ArticleInfo]:
+        """Articles of an issue or a page, as the reader's segmentation corrections leave them."""
         infos = self.library.articles(issue_id=issue_id, page_id=page_id)
         for info in infos:
             self._infos.put(info.id, info)
-        return infos
+        if not infos:
+            return infos
+        overlaid = self.overlay(infos[0].issue_id)
+        if overlaid is None:
+            return infos
+        by_id = {i.id: i for i in self.library.articles(issue_id=infos[0].issue_id)}
+        number = None
+        if page_id is not None:
+            number = next((p.number for p in self.pages(infos[0].issue_id) if p.id == page_id), None)
+        out: list[ArticleInfo] = []
+        for art in overlaid:
+            if number is not None and number not in art.pages:
+                continue
+            made = self._overlay_info(art, by_id)
+            if made is not None:
+                out.append(made)
+        return out
+
+    def _overlay_info(self, art: Article, by_id: dict[str, ArticleInfo]) -> Optional[ArticleInfo]:
+        if art.id in by_id:
+            base = by_id[art.id]
+        else:  # split off: it shares the issue and source of the article it came from
+            parent = by_id.get(art.id.split("~", 1)[0])
+            if parent is None:
+                return None
+            base = replace(parent, id=art.id, local_id=art.id.split("~", 1)[-1])
+        info = replace(base, headline=art.headline or None, pages=tuple(art.pages) or base.pages,
+                       chars=len(art.text))
+        if art.id not in by_id:
+            self._overlay_infos[art.id] = info
+        self._infos.put(info.id, info)
+        return info
+
+    # corrections -------------------------------------------------------------------
+    def all_corrections(self) -> list[Correction]:
+        if self._all_corrections is None:
+            self._all_corrections = self.corrections.find()
+        return self._all_corrections
+
+    def corrections_changed(self) -> None:
+        """Forget what the overlay made (after a correction was added or undone)."""
+        self._all_corrections = None
+        self._overlays.clear()
+        self._articles.clear()
+        self._infos.clear()
+        self._line_maps.clear()
+
+    def overlay(self, issue_id: int) -> Optional[list[Article]]:
+        """The issue's articles with its segmentation corrections applied; None when it has none."""
+
+        def build() -> Optional[list[Article]]:
+            infos = self.library.articles(issue_id=issue_id)
+            ids = {i.id for i in infos}
+            relevant = [c for c in self.all_corrections() if c.kind != "text" and (
+                c.article in ids or c.data.get("other") in ids or c.data.get("to") in ids
+                or str(c.article).split("~", 1)[0] in ids)]
+            if not relevant:
+                return None
+            articles = [self.library.article(i.id) for i in infos]
+            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self.library, sorted(ids)))
+            for c, reason in result.stale:
+                log.info("correction %s (%s) does not apply: %s", c.id, c.kind, reason)
+            return result.articles
+
+        return self._overlays.get(issue_id, build)
+
+    def text_corrections(self, article: Article) -> list[Correction]:
+        """The OCR text corrections touching the lines of ``article``."""
+        lines = set(article.line_ids())
+        return [c for c in self.all_corrections() if c.kind == "text" and c.data.get("line") in lines]
+
+    def corrected(self, article: Article) -> Article:
+        """The corrected reading of ``article`` (the original when it has no text corrections)."""
+        fixes = self.text_corrections(article)
+        return corrected_article(article, fixes) if fixes else article
+
+    # annotations ---------------------------------------------------------------------
+    def article_annotations(self, article_id: str) -> list[Annotation]:
+        return self.annotations.find(article=article_id)
+
+    def tag_names(self) -> list[str]:
+        return [name for name, _ in self.annotations.tags()]
 
     def stats(self) -> dict[str, int]:
         return self.library.stats()
 
     # objects ---------------------------------------------------------------------
     def article(self, article_id: str) -> Article:
-        return self._articles.get(article_id, lambda: self.library.article(article_id))
+        """An article as the reader's segmentation corrections leave it (text corrections: :meth:`corrected`)."""
+        return self._articles.get(article_id, lambda: self._load_article(article_id))
+
+    def _load_article(self, article_id: str) -> Article:
+        info = self.info(article_id)
+        overlaid = self.overlay(info.issue_id)
+        if overlaid is not None:
+            for art in overlaid:
+                if art.id == article_id:
+                    return art
+        return self.library.article(article_id)
 
     def info(self, article_id: str) -> ArticleInfo:
-        return self._infos.get(article_id, lambda: self.library.article_info(article_id))
+        return self._infos.get(article_id, lambda: self._load_info(article_id))
+
+    def _load_info(self, article_id: str) -> ArticleInfo:
+        try:
+            return self.library.article_info(article_id)
+        except NotFoundError:
+            if article_id in self._overlay_infos:
+                return self._overlay_infos[article_id]
+            parent = self.library.article_info(article_id.split("~", 1)[0])
+            self.articles(issue_id=parent.issue_id)  # builds the overlay and its infos
+            if article_id in self._overlay_infos:
+                return self._overlay_infos[article_id]
+            raise
+
+    def exists(self, article_id: str) -> bool:
+        """True when the article is in the library (or made by a correction)."""
+        try:
+            self.info(article_id)
+            return True
+        except NotFoundError:
+            return False
 
     def page(self, page_id: int) -> Page:
         return self._pages.get(page_id, lambda: self.library.page(page_id))
@@ -217,7 +354,17 @@ class Archive:
         return None
 
     def page_of_line(self, article_id: str, line_id: str) -> Optional[int]:
-        return self.library.page_of_line(article_id, line_id)
+        try:
+            found = self.library.page_of_line(article_id, line_id)
+        except NotFoundError:
+            found = None
+        if found is None:  # an article made or grown by a correction: find the line's page by number
+            numbers = line_pages_of(self.library, [i.id for i in self.library.articles(
+                issue_id=self.info(article_id).issue_id)])
+            number = numbers.get(line_id)
+            if number is not None:
+                return next((p.id for p in self.pages(self.info(article_id).issue_id) if p.number == number), None)
+        return found
 
     def line_map(self, page_id: int) -> dict[str, LinePlace]:
         """Line id → (article, part) for every line of a page that an article uses."""

@@ -66,6 +66,8 @@ OriginalRange = tuple[int, int, int]
 HIT_COLOR = QColor(255, 170, 40, 140)
 CURRENT_HIT_COLOR = QColor(255, 110, 0, 200)
 FIND_COLOR = QColor(120, 200, 255, 120)
+#: the reader's highlights (annotations)
+HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 
 ROLE_SCALE = {
     "headline": 1.55, "kicker": 1.1, "subheadline": 1.15, "section-heading": 1.1,
@@ -460,6 +462,8 @@ class ArticleView(QWidget):
         self.current_hit = -1
         self.found: list[OriginalRange] = []
         self.current_found = -1
+        #: the reader's highlights as original ranges, with the annotation id of each
+        self.highlights: list[tuple[OriginalRange, str]] = []
         self._last_lines: list[str] = []
         self._quiet = False
 
@@ -505,6 +509,7 @@ class ArticleView(QWidget):
         """Show ``article`` with search hits given as ranges in ``Article.text``."""
         self.article = article
         self.hits = []
+        self.highlights = []
         self.current_hit = -1
         self.found = []
         self.current_found = -1
@@ -664,11 +669,49 @@ class ArticleView(QWidget):
             self.view.reveal(k, self.reading.parts[k].display_range(orig, orig)[0])
         return part
 
+    # highlights ---------------------------------------------------------------------------
+    def set_highlights(self, ranges: Sequence[tuple[str, int, int]]) -> None:
+        """Mark the reader's highlights: (annotation id, start, end) in ``Article.text``."""
+        self.highlights = []
+        if self.reading is not None:
+            for aid, start, end in ranges:
+                for rng in self.reading.split_article_range(start, end):
+                    self.highlights.append((rng, aid))
+        self._apply_marks()
+
+    def highlight_lines(self) -> list[str]:
+        """Ids of the source lines under the reader's highlights."""
+        return self.reading.lines_of([r for r, _ in self.highlights]) if self.reading else []
+
+    def highlight_ids_at(self, part: int, offset: int) -> list[str]:
+        """Annotation ids of the highlights covering an original position."""
+        return [aid for (p, s, e), aid in self.highlights if p == part and s <= offset < e]
+
+    def selection_article_range(self) -> Optional[tuple[int, int]]:
+        """The selection as (start, end) in ``Article.text``; None without a selection."""
+        sel = [r for r in self.selection_original() if r[2] > r[1]]
+        if not sel or self.reading is None:
+            return None
+        starts = self.reading.part_starts()
+        return starts[sel[0][0]] + sel[0][1], starts[sel[-1][0]] + sel[-1][2]
+
+    def select_article_range(self, start: int, end: int) -> None:
+        """Select ``Article.text[start:end]`` and scroll to it."""
+        if self.reading is None:
+            return
+        pieces = self.reading.split_article_range(start, end)
+        if pieces:
+            self.select_original(pieces[0][0], pieces[0][1], pieces[-1][0], pieces[-1][2])
+
     # hits ---------------------------------------------------------------------------------
     def _apply_marks(self) -> None:
         if self.reading is None:
             return
         marks: list[tuple[DisplayRange, QColor]] = []
+        for rng, _aid in self.highlights:
+            d = self.to_display(rng)
+            if d is not None:
+                marks.append((d, HIGHLIGHT_COLOR))
         for i, rng in enumerate(self.hits):
             d = self.to_display(rng)
             if d is not None:

@@ -62,6 +62,8 @@ MAX_IMAGE_SIDE = 3600
 LIT = QColor(255, 200, 0, 110)
 HIT = QColor(255, 90, 0, 150)
 ARTICLE = QColor(20, 110, 230)
+#: outline of the lines under the reader's highlights
+ANNOTATED = QColor(30, 160, 60)
 
 
 class LineItem(QGraphicsItem):
@@ -258,6 +260,8 @@ class LayoutView(QGraphicsView):
         self.mode = "empty"
         self.line_items: dict[str, LineItem] = {}
         self._regions: list[QGraphicsRectItem] = []
+        self._annotated_frames: list[QGraphicsRectItem] = []
+        self._annotated: set[str] = set()
         self._article_lines: set[str] = set()
         self._lit: set[str] = set()
         self._hits: set[str] = set()
@@ -273,6 +277,8 @@ class LayoutView(QGraphicsView):
         scene.clear()
         self.line_items = {}
         self._regions = []
+        self._annotated_frames = []
+        self._annotated = set()
         self._article_lines = set()
         self._lit = set()
         self._hits = set()
@@ -368,6 +374,29 @@ class LayoutView(QGraphicsView):
             frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(frame)
             self._regions.append(frame)
+
+    def set_annotated(self, line_ids: Iterable[str]) -> None:
+        """Outline the lines under the reader's highlights (green, apart from the article's blue frame)."""
+        scene = self.scene()
+        for frame in self._annotated_frames:
+            scene.removeItem(frame)
+        self._annotated_frames = []
+        self._annotated = {lid for lid in line_ids if lid in self.line_items}
+        pen = QPen(ANNOTATED, 0)
+        pen.setCosmetic(True)
+        pen.setWidthF(2.0)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        for lid in sorted(self._annotated):
+            frame = QGraphicsRectItem(self.line_items[lid].rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+            frame.setPen(pen)
+            frame.setBrush(QBrush(QColor(30, 160, 60, 40)))
+            frame.setZValue(6)
+            frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(frame)
+            self._annotated_frames.append(frame)
+
+    def annotated_lines(self) -> set[str]:
+        return set(self._annotated)
 
     def set_lit(self, line_ids: Iterable[str], scroll: bool = True) -> None:
         """Fill the lines of the current selection; scroll them into view."""

@@ -12,21 +12,40 @@ hands them to the views, and keeps the views in step:
 Import and reindex run in workers (:mod:`reader.gui.workers`) with a progress
 bar, a rate and a cancel button in the status bar; their errors gather in the
 Problems panel, which can be copied.
+
+The reader's own work: a selection becomes a highlight (Annotate menu), the
+annotations dock lists the article's and the library's annotations (orphans
+included), collections sit in the library pane; corrections (Correct menu)
+go through :mod:`reader.core.corrections` and show at once. Every edit of
+annotations and corrections is a command on :attr:`MainWindow.undo_stack`
+(Edit → Undo/Redo). File → Export… opens :class:`~reader.gui.export_dialog.ExportDialog`;
+View → Log shows the application's log; Help → Copy debug information puts
+versions, platform, library and recent log lines on the clipboard.
 """
 
 from __future__ import annotations
 
 import logging
-import platform
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QSize, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QInputDialog,
+    QMessageBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,11 +66,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from ..core import annotations as A
+from ..core import corrections as C
 from ..core import resources
 from ..core.errors import BroadsheetError
+from ..core.model import Article
+from .annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
 from .archive import Archive, Hit, Results, converter, serif_family
 from .article_view import ArticleView
+from .export_dialog import ExportContext, ExportDialog
+from .logview import LogView, component_versions, debug_information
 from .icons import app_icon, icon
 from .layout_view import LayoutView
 from .library_view import ArticleList, LibraryTree
@@ -186,6 +210,14 @@ class MainWindow(QMainWindow):
         self.hits: list[tuple[int, int]] = []
         self.task: Optional[Worker] = None
         self._search_seq = 0
+        #: undo and redo of annotation and correction edits
+        self.undo_stack = QUndoStack(self)
+        #: the article as the segmentation corrections leave it (the view may show its text-corrected reading)
+        self.base_article: Optional[Article] = None
+        self.show_corrected = True
+        self.last_results: Optional[Results] = None
+        self.about_dialog: Optional[QDialog] = None
+        self.export_dialog: Optional[ExportDialog] = None
         self.user_vertical = False
         self._page_vertical = False
         self._vertical_declined = False
@@ -208,8 +240,10 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self)
         self.side = QTabWidget(self)
         self.side.setObjectName("sideTabs")
+        self.collections = CollectionsPanel(self)
         self.side.addTab(lib_split, self.tr("Library"))
         self.side.addTab(self.search, self.tr("Search"))
+        self.side.addTab(self.collections, self.tr("Collections"))
 
         self.article_view = ArticleView(self)
         self.article_view.font_family = serif_family
@@ -238,6 +272,19 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
 
+        self.notes = AnnotationsPanel(self)
+        self.notes_dock = QDockWidget(self.tr("Annotations"), self)
+        self.notes_dock.setObjectName("annotationsDock")
+        self.notes_dock.setWidget(self.notes)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.notes_dock.hide()
+        self.log_view = LogView(parent=self)
+        self.log_dock = QDockWidget(self.tr("Log"), self)
+        self.log_dock.setObjectName("logDock")
+        self.log_dock.setWidget(self.log_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
+        self.log_dock.hide()
+
         self.taskbar = TaskBar(self)
         self.statusBar().addPermanentWidget(self.taskbar)
         self.position = QLabel(self)
@@ -252,6 +299,15 @@ class MainWindow(QMainWindow):
         self.layout_view.line_clicked.connect(self.open_line)
         self.search.search_requested.connect(self.run_search)
         self.search.hit_opened.connect(self.open_hit)
+        self.notes.open_requested.connect(self.open_annotation)
+        self.notes.edit_requested.connect(self.edit_annotation)
+        self.notes.delete_requested.connect(self.delete_annotation)
+        self.notes.note_requested.connect(self.add_article_note)
+        self.collections.article_activated.connect(lambda aid: self.open_article(aid))
+        self.collections.new_requested.connect(self.new_collection)
+        self.collections.add_requested.connect(self.add_to_collection)
+        self.collections.remove_requested.connect(self.remove_from_collection)
+        self.collections.delete_requested.connect(self.delete_collection)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str = "", checkable: bool = False,
                 name: str = "") -> QAction:
@@ -310,13 +366,49 @@ class MainWindow(QMainWindow):
         self.act_syntax = a(self.tr("Search &syntax"), self.search.show_help, SK.HelpContents, name="actSyntax")
         self.act_problems = self.problems_dock.toggleViewAction()
         self.act_problems.setText(self.tr("&Problems"))
+        self.act_annotations = self.notes_dock.toggleViewAction()
+        self.act_annotations.setText(self.tr("&Annotations"))
+        self.act_annotations.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.act_log = self.log_dock.toggleViewAction()
+        self.act_log.setText(self.tr("&Log"))
+        self.act_debug = a(self.tr("Copy &debug information"), self.copy_debug_information, None, name="actDebugInfo")
+
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
+        self.act_undo.setIcon(icon("edit-undo"))
+        self.act_undo.setObjectName("actUndo")
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts(QKeySequence.keyBindings(SK.Redo))
+        self.act_redo.setIcon(icon("edit-redo"))
+        self.act_redo.setObjectName("actRedo")
+        self.addActions([self.act_undo, self.act_redo])
+        self.act_export = a(self.tr("&Export…"), self.show_export, "Ctrl+E", "document-save-as", name="actExport")
+
+        self.act_highlight = a(self.tr("&Highlight selection…"), self.highlight_selection, "Ctrl+Shift+H",
+                               name="actHighlight")
+        self.act_note = a(self.tr("Article &note…"), self.add_article_note, None, name="actArticleNote")
+        self.act_collect = a(self.tr("Add to &collection…"), self.choose_collection, None, name="actCollect")
+        self.act_headline = a(self.tr("Selection as &headline"), self.correct_headline, None, name="actHeadline")
+        self.act_split_article = a(self.tr("&Split article at this paragraph"), self.correct_split_article, None,
+                                   name="actSplitArticle")
+        self.act_merge_next = a(self.tr("Merge with &next article"), lambda: self.correct_merge(1), None,
+                                name="actMergeNext")
+        self.act_merge_prev = a(self.tr("Merge with &previous article"), lambda: self.correct_merge(-1), None,
+                                name="actMergePrev")
+        self.act_join = a(self.tr("&Join paragraph with the one before"), self.correct_join, None, name="actJoin")
+        self.act_split_para = a(self.tr("Split paragraph at the &cursor"), self.correct_split_paragraph, None,
+                                name="actSplitParagraph")
+        self.act_fix_text = a(self.tr("Correct OCR &text…"), self.correct_ocr, "Ctrl+Shift+T", name="actFixText")
+        self.act_show_corrected = a(self.tr("Show &corrected text"), self.set_show_corrected, None, checkable=True,
+                                    name="actShowCorrected")
+        self.act_show_corrected.setChecked(True)
 
         self.script_box = QComboBox(self)
         self.script_box.setObjectName("scriptBox")
         self.script_box.setAccessibleName(self.tr("Display script"))
         self.script_box.setToolTip(self.tr("Script of the reflowed text (the page and the search are unchanged)"))
         for config, label in SCRIPTS:
-            self.script_box.addItem(self.tr(label) if not config else label, config)
+            self.script_box.addItem(self.tr("Original") if not config else label, config)
         self.script_box.currentIndexChanged.connect(lambda _i: self.set_script(str(self.script_box.currentData())))
 
         bar = self.menuBar()
@@ -326,14 +418,29 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_import_files, self.act_import_folder, self.act_reindex])
         m.addSeparator()
+        m.addAction(self.act_export)
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = m
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
         m.addActions([self.act_copy, self.act_find, self.act_find_next, self.act_find_prev, self.act_search])
+        m = bar.addMenu(self.tr("&Annotate"))
+        m.addActions([self.act_highlight, self.act_note, self.act_collect])
+        m.addSeparator()
+        m.addAction(self.act_annotations)
+        m = bar.addMenu(self.tr("Co&rrect"))
+        m.addActions([self.act_headline, self.act_split_article, self.act_merge_prev, self.act_merge_next])
+        m.addSeparator()
+        m.addActions([self.act_join, self.act_split_para])
+        m.addSeparator()
+        m.addActions([self.act_fix_text, self.act_show_corrected])
         m = bar.addMenu(self.tr("&View"))
         script_menu = m.addMenu(self.tr("&Script"))
         self.script_group = QActionGroup(self)
         for config, label in SCRIPTS:
-            act = QAction(self.tr(label) if not config else label, self, checkable=True)
+            act = QAction(self.tr("Original") if not config else label, self, checkable=True)
             act.setData(config)
             act.triggered.connect(lambda _c=False, cfg=config: self.set_script(cfg))
             self.script_group.addAction(act)
@@ -361,13 +468,13 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(act)
             language_menu.addAction(act)
         m.addSeparator()
-        m.addAction(self.act_problems)
+        m.addActions([self.act_problems, self.act_annotations, self.act_log])
         m = bar.addMenu(self.tr("&Go"))
         m.addActions([self.act_prev_article, self.act_next_article, self.act_prev_page, self.act_next_page])
         m.addSeparator()
         m.addActions([self.act_prev_hit, self.act_next_hit])
         m = bar.addMenu(self.tr("&Help"))
-        m.addActions([self.act_syntax, self.act_about])
+        m.addActions([self.act_syntax, self.act_debug, self.act_about])
 
         tb = QToolBar(self.tr("Reading"), self)
         tb.setObjectName("readingToolbar")
@@ -430,6 +537,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the window's state; a running import is cancelled and stops after its current file."""
         self.save_settings()
+        self.log_view.detach()
         if self.task is not None:
             self.task.cancel()
             self.statusBar().showMessage(self.tr("Stopping the running task…"))
@@ -465,6 +573,10 @@ class MainWindow(QMainWindow):
         self.page_id = None
         self.tree.set_archive(archive)
         self.search.set_publications([p.name for p in archive.publications()])
+        self.undo_stack.clear()
+        self.notes.set_source(archive.annotations.find, self.headline_of, archive.tag_names())
+        self.notes.refresh_library()
+        self._fill_collections()
         self.library_opened.emit(str(archive.folder))
         first = self.tree.first_page()
         if first is not None:
@@ -476,6 +588,8 @@ class MainWindow(QMainWindow):
             return
         self.archive.refresh()
         self.tree.reload()
+        self.notes.forget_names()
+        self._annotations_changed()
         self.search.set_publications([p.name for p in self.archive.publications()])
         if self.page_id is None:
             first = self.tree.first_page()
@@ -532,7 +646,9 @@ class MainWindow(QMainWindow):
         """Show an article beside its page: hits are ranges of ``Article.text``; ``line`` puts the cursor there."""
         if self.archive is None:
             return
-        art = self.archive.article(article_id)
+        base = self.archive.article(article_id)
+        art = self.archive.corrected(base) if self.show_corrected else base
+        self.base_article = base
         info = self.archive.info(article_id)
         page_ids = self.archive.page_ids(article_id)
         if page_id is None or page_id not in page_ids:
@@ -542,6 +658,7 @@ class MainWindow(QMainWindow):
         if page_id is not None:
             self._auto_vertical(self.archive.page(page_id).vertical)
         self.article_view.set_article(art, self.hits)
+        self._show_annotations()
         if page_id is not None:
             if page_id != self.page_id or self.layout_view.page is None:
                 self._show_page_layout(page_id, info.issue_id)
@@ -565,6 +682,7 @@ class MainWindow(QMainWindow):
         on_page = set(self.layout_view.line_items)
         regions = [[lid for lid in p.line_ids if lid in on_page] for p in art.parts]
         self.layout_view.set_article([lid for lid in art.line_ids() if lid in on_page], [r for r in regions if r])
+        self.layout_view.set_annotated(self.article_view.highlight_lines())
 
     def open_line(self, line_id: str, offset: int) -> None:
         """A line of the layout was clicked: open its article at that paragraph."""
@@ -698,6 +816,8 @@ class MainWindow(QMainWindow):
         def done(results: Results) -> None:
             if seq == self._search_seq:
                 self.search.show_results(results)
+                self.last_results = results
+                self.notes.set_hit_articles({h.article for h in results.hits})
                 self.searched.emit(results)
 
         def failed(e: BaseException) -> None:
@@ -838,34 +958,427 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    # about ------------------------------------------------------------------------------------------------------
+    # about, log, debug information ---------------------------------------------------------------------
     def about_text(self) -> str:
-        versions = [f"Broadsheet {__version__}", f"Python {platform.python_version()}",
-                    f"Qt {qVersion()} · PySide6 {pyside_version}"]
-        for mod in ("opencc", "lxml", "whoosh", "PIL"):
-            try:
-                m = __import__(mod)
-                versions.append(f"{mod} {getattr(m, '__version__', '?')}")
-            except ImportError:
-                versions.append(f"{mod}: not installed")
+        """Markdown: what Broadsheet is, the versions of its parts, and the sample data's attributions."""
+        lines = [f"**Broadsheet** — {self.tr('A reader for archives of OCR’d newspapers.')}", "",
+                 f"### {self.tr('Versions')}", ""]
+        lines += [f"- {name} {version}" for name, version in component_versions()]
         attribution = ""
         path = resources.path("samples", "ATTRIBUTION.md")
         if path.is_file():
             attribution = path.read_text(encoding="utf-8")
-        return "\n".join(versions) + "\n\n" + attribution
+        return "\n".join(lines) + "\n\n" + attribution
 
-    def show_about(self) -> None:
+    def show_about(self) -> QDialog:
+        """Help → About: versions and data attributions (a window-modal dialog)."""
+        if self.about_dialog is not None:
+            self.about_dialog.close()
         dlg = QDialog(self)
         dlg.setObjectName("aboutDialog")
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.setWindowTitle(self.tr("About Broadsheet"))
         text = QTextBrowser(dlg)
+        text.setObjectName("aboutText")
         text.setOpenExternalLinks(True)
         text.setMarkdown(self.about_text())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dlg)
+        copy = buttons.addButton(self.tr("Copy debug information"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_debug_information)
         buttons.rejected.connect(dlg.reject)
         lay = QVBoxLayout(dlg)
-        lay.addWidget(QLabel(self.tr("A reader for archives of OCR'd newspapers."), dlg))
         lay.addWidget(text, 1)
         lay.addWidget(buttons)
-        dlg.resize(640, 520)
-        dlg.exec()
+        dlg.resize(680, 560)
+        self.about_dialog = dlg
+        dlg.destroyed.connect(lambda _o=None: setattr(self, "about_dialog", None))
+        dlg.open()
+        return dlg
+
+    def copy_debug_information(self) -> str:
+        """Versions, platform, library folder and recent log lines to the clipboard (for a problem report)."""
+        text = debug_information(str(self.archive.folder) if self.archive is not None else "")
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Debug information copied to the clipboard."), 5000)
+        return text
+
+    # annotations ---------------------------------------------------------------------------------------
+    def headline_of(self, article_id: str) -> str:
+        """A short name of an article for lists (headline, else first words, else its key)."""
+        if self.archive is None:
+            return article_id
+        info = self.archive.info(article_id)
+        return info.headline or self.archive.first_words(article_id, 24) or article_id
+
+    def _push(self, text: str, do: Any, undo: Any, after: Any) -> bool:
+        """Run an edit as an undoable command; False (and a message) when the store refused it."""
+        cmd = StoreCommand(text, do, undo, after, lambda e: self.report(str(e) or type(e).__name__))
+        self.undo_stack.push(cmd)
+        return cmd.error is None
+
+    def _placed(self) -> tuple[list[tuple[str, int, int]], list[str]]:
+        """Highlights of the shown article placed on its text: ((id, start, end) list, ids not found)."""
+        art = self.article_view.article
+        if self.archive is None or art is None or self.article_id is None:
+            return [], []
+        placed: list[tuple[str, int, int]] = []
+        missing: list[str] = []
+        for ann in self.archive.article_annotations(self.article_id):
+            anc = ann.anchor
+            if anc is None:
+                continue
+            if ann.orphaned:
+                missing.append(ann.id)
+            elif art.text[anc.start:anc.end] == anc.exact:
+                placed.append((ann.id, anc.start, anc.end))
+            else:  # the text shown differs (a correction): find the quote by its context
+                found = A.locate(anc, art.text, fuzzy=False)
+                if found is None:
+                    missing.append(ann.id)
+                else:
+                    placed.append((ann.id, found.start, found.end))
+        return placed, missing
+
+    def _show_annotations(self) -> None:
+        placed, missing = self._placed()
+        self.article_view.set_highlights(placed)
+        self.layout_view.set_annotated(self.article_view.highlight_lines())
+        if self.archive is not None and self.article_id is not None:
+            self.notes.show_article(self.archive.article_annotations(self.article_id), missing)
+        else:
+            self.notes.show_article([])
+
+    def _annotations_changed(self) -> None:
+        if self.archive is None:
+            return
+        self._show_annotations()
+        self.notes.set_tags(self.archive.tag_names())
+        self.notes.refresh_library()
+
+    def highlight_selection(self) -> bool:
+        """Selection → highlight, with the note and tags the user gives (undoable)."""
+        art = self.article_view.article
+        rng = self.article_view.selection_article_range()
+        if self.archive is None or art is None or self.article_id is None:
+            return False
+        if rng is None:
+            self.statusBar().showMessage(self.tr("Select some text to highlight."), 4000)
+            return False
+        dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=self.archive.tag_names(),
+                              title=self.tr("Highlight"), parent=self)
+        if not self._ask(dlg):
+            return False
+        note, tags = dlg.values()
+        return self.add_highlight(rng[0], rng[1], note, tags)
+
+    def _ask(self, dlg: QDialog) -> bool:
+        """Run a small dialog; tests replace this to answer without an event loop."""
+        try:
+            return dlg.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dlg.deleteLater()
+
+    def add_highlight(self, start: int, end: int, note: str = "", tags: Sequence[str] = ()) -> bool:
+        """Highlight ``Article.text[start:end]`` of the shown article (undoable)."""
+        art = self.article_view.article
+        if self.archive is None or art is None or self.article_id is None:
+            return False
+        try:
+            ann = A.highlight(art, start, end, note=note, tags=tags, key=self.article_id)
+        except BroadsheetError as e:
+            self.report(str(e))
+            return False
+        ann.source = self.archive.info(self.article_id).source
+        store = self.archive.annotations
+        return self._push(self.tr("Highlight"), lambda: store.add(ann), lambda: store.delete(ann.id),
+                          self._annotations_changed)
+
+    def add_article_note(self) -> bool:
+        """A note (with tags) on the whole current article (undoable)."""
+        if self.archive is None or self.article_id is None:
+            return False
+        dlg = HighlightDialog("", known_tags=self.archive.tag_names(), title=self.tr("Article note"), parent=self)
+        if not self._ask(dlg):
+            return False
+        note, tags = dlg.values()
+        ann = A.Annotation(article=self.article_id, note=note, tags=tags,
+                           source=self.archive.info(self.article_id).source)
+        store = self.archive.annotations
+        return self._push(self.tr("Article note"), lambda: store.add(ann), lambda: store.delete(ann.id),
+                          self._annotations_changed)
+
+    def edit_annotation(self, ann: A.Annotation, note: Optional[str] = None,
+                        tags: Optional[Sequence[str]] = None) -> bool:
+        """Change an annotation's note and tags (asks when they are not given; undoable)."""
+        if self.archive is None:
+            return False
+        if note is None or tags is None:
+            dlg = HighlightDialog(ann.anchor.exact if ann.anchor else "", ann.note, ann.tags,
+                                  self.archive.tag_names(), self.tr("Edit annotation"), self)
+            if not self._ask(dlg):
+                return False
+            note, tags = dlg.values()
+        old = replace(ann, tags=list(ann.tags))
+        new = replace(ann, note=note, tags=A.normalize_tags(tags))
+        store = self.archive.annotations
+        return self._push(self.tr("Edit annotation"), lambda: store.update(replace(new)),
+                          lambda: store.upsert(old), self._annotations_changed)
+
+    def delete_annotation(self, ann: A.Annotation) -> bool:
+        """Delete an annotation (undoable: undo puts it back as it was)."""
+        if self.archive is None:
+            return False
+        old = replace(ann, tags=list(ann.tags))
+        store = self.archive.annotations
+        return self._push(self.tr("Delete annotation"), lambda: store.delete(old.id), lambda: store.upsert(old),
+                          self._annotations_changed)
+
+    def open_annotation(self, ann: A.Annotation) -> None:
+        """Show an annotation: its article, the highlight selected."""
+        if self.archive is None:
+            return
+        if not self.archive.exists(ann.article):
+            self.statusBar().showMessage(self.tr("The annotated article is no longer in the library."), 5000)
+            return
+        if ann.article != self.article_id:
+            self.open_article(ann.article)
+        for aid, start, end in self._placed()[0]:
+            if aid == ann.id:
+                self.article_view.select_article_range(start, end)
+                break
+        else:
+            self.statusBar().showMessage(describe(ann), 5000)
+
+    # collections --------------------------------------------------------------------------------------
+    def _fill_collections(self, select: Optional[str] = None) -> None:
+        if self.archive is not None:
+            self.collections.set_collections(self.archive.annotations.collections(), self.headline_of, select)
+
+    def new_collection(self, name: Optional[str] = None) -> Optional[str]:
+        if self.archive is None:
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name of the collection:"))
+            if not ok:
+                return None
+        try:
+            coll = self.archive.annotations.create_collection(name)
+        except BroadsheetError as e:
+            self.report(str(e))
+            return None
+        self._fill_collections(coll.name)
+        return coll.name
+
+    def choose_collection(self) -> None:
+        """Annotate → Add to collection…: pick (or name) a collection for the current article."""
+        if self.archive is None or self.article_id is None:
+            return
+        names = [c.name for c in self.archive.annotations.collections()]
+        name, ok = QInputDialog.getItem(self, self.tr("Add to collection"), self.tr("Collection:"), names, 0, True)
+        if ok and name.strip():
+            if name not in names and self.new_collection(name) is None:
+                return
+            self.add_to_collection(name)
+
+    def add_to_collection(self, name: str) -> None:
+        if self.archive is None or self.article_id is None:
+            return
+        try:
+            self.archive.annotations.add_to_collection(name, self.article_id)
+        except BroadsheetError as e:
+            self.report(str(e))
+            return
+        self._fill_collections(name)
+        self.statusBar().showMessage(self.tr("Added to the collection %1.").replace("%1", name), 4000)
+
+    def remove_from_collection(self, name: str, article_id: str) -> None:
+        if self.archive is not None:
+            self.archive.annotations.remove_from_collection(name, article_id)
+            self._fill_collections(name)
+
+    def delete_collection(self, name: str) -> None:
+        if self.archive is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete collection"),
+                                      self.tr("Delete the collection %1? Its articles stay in the library.")
+                                      .replace("%1", name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.archive.annotations.delete_collection(name)
+            self._fill_collections()
+
+    # corrections ----------------------------------------------------------------------------------------
+    def _base_offset(self, part: int, inner: int) -> Optional[int]:
+        """An offset of the shown text as an offset of the uncorrected ``Article.text`` (same source character)."""
+        shown, base = self.article_view.article, self.base_article
+        if shown is None or base is None or part >= len(base.parts):
+            return None
+        if shown is not base:
+            loc = shown.parts[part].locate(inner)
+            if loc is None:
+                return None
+            found = C.part_offset(base.parts[part], loc[0], loc[1])
+            if found is None:
+                return None
+            inner = found
+        starts = 0
+        for p in base.parts[:part]:
+            starts += len(p.text) + 2  # parts are joined by a blank line in Article.text
+        return starts + inner
+
+    def add_correction(self, corr: C.Correction, then_open: Optional[str] = None) -> bool:
+        """Store a correction as an undoable command; the views show it at once."""
+        if self.archive is None:
+            return False
+        store = self.archive.corrections
+        target = then_open or self.article_id
+        labels = {"merge": self.tr("Merge articles"), "split": self.tr("Split article"),
+                  "headline": self.tr("Set headline"), "join": self.tr("Join paragraphs"),
+                  "split-paragraph": self.tr("Split paragraph"), "text": self.tr("Correct OCR text"),
+                  "move": self.tr("Move block"), "role": self.tr("Set role")}
+        return self._push(labels.get(corr.kind, corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
+                          lambda: self._corrections_changed(target))
+
+    def _corrections_changed(self, prefer: Optional[str] = None) -> None:
+        """Re-read the corrected articles and show ``prefer`` (or what is left of the current one)."""
+        if self.archive is None:
+            return
+        current, page_id = self.article_id, self.page_id
+        self.archive.corrections_changed()
+        if page_id is not None and self.issue_id is not None:
+            self.article_list.show_articles(self.archive, page_id=page_id)
+        ids = self.article_list.ids()
+        for candidate in (prefer, current):
+            if candidate and self.archive.exists(candidate) and (candidate in ids or not ids):
+                self.open_article(candidate, page_id=page_id)
+                return
+        if ids:
+            self.open_article(ids[0], page_id=page_id)
+
+    def _correct(self, make: Any, then_open: Optional[str] = None) -> bool:
+        if self.archive is None or self.base_article is None or self.article_id is None:
+            return False
+        try:
+            corr = make(self.base_article)
+        except BroadsheetError as e:
+            self.report(str(e))
+            return False
+        return self.add_correction(corr, then_open)
+
+    def correct_headline(self) -> bool:
+        """The selected text becomes the headline; with no selection, the paragraph at the cursor does."""
+        rng = self.article_view.selection_article_range()
+        shown = self.article_view.article
+        if rng is not None and shown is not None:
+            text = shown.text[rng[0]:rng[1]]
+            return self._correct(lambda art: C.set_headline(art, text=text, key=self.article_id))
+        part = self.article_view.current_part()
+        if part is None:
+            return False
+        return self._correct(lambda art: C.set_headline(art, part_index=part, key=self.article_id))
+
+    def correct_split_article(self) -> bool:
+        """A new article starts at the paragraph holding the cursor."""
+        part = self.article_view.current_part()
+        if part is None:
+            return False
+        return self._correct(lambda art: C.split_article(art, part, key=self.article_id))
+
+    def correct_merge(self, step: int) -> bool:
+        """Merge the current article with the next (step 1) or previous (step -1) one of the list."""
+        ids = self.article_list.ids()
+        if self.archive is None or self.article_id not in ids:
+            return False
+        i = ids.index(self.article_id) + step
+        if not 0 <= i < len(ids):
+            self.statusBar().showMessage(self.tr("There is no article to merge with."), 4000)
+            return False
+        other_id = ids[i]
+        other = self.archive.article(other_id)
+        if step > 0:
+            return self._correct(lambda art: C.merge_articles(art, other, key=self.article_id, other_key=other_id))
+        mine = self.article_id
+        return self._correct(lambda art: C.merge_articles(other, art, key=other_id, other_key=mine), then_open=other_id)
+
+    def correct_join(self) -> bool:
+        part = self.article_view.current_part()
+        if part is None:
+            return False
+        return self._correct(lambda art: C.join_paragraphs(art, part, key=self.article_id))
+
+    def correct_split_paragraph(self) -> bool:
+        sel = self.article_view.selection_original()
+        if not sel:
+            return False
+        offset = self._base_offset(sel[0][0], sel[0][1])
+        if offset is None:
+            return False
+        return self._correct(lambda art: C.split_paragraph(art, offset, key=self.article_id))
+
+    def correct_ocr(self, corrected: Optional[str] = None) -> bool:
+        """Correct the selected OCR text (one line); the original stays and can be shown."""
+        sel = [r for r in self.article_view.selection_original() if r[2] > r[1]]
+        if not sel or len(sel) > 1:
+            self.statusBar().showMessage(self.tr("Select the characters to correct (within one line)."), 4000)
+            return False
+        part, s, e = sel[0]
+        start, end = self._base_offset(part, s), self._base_offset(part, e - 1)
+        if start is None or end is None or self.base_article is None:
+            self.statusBar().showMessage(self.tr("Those characters were themselves corrected; undo that first."),
+                                         5000)
+            return False
+        end += 1
+        if corrected is None:
+            corrected, ok = QInputDialog.getText(self, self.tr("Correct OCR text"),
+                                                 self.tr("Corrected text (the original is kept):"),
+                                                 text=self.base_article.text[start:end])
+            if not ok:
+                return False
+        creator = ""
+        return self._correct(lambda art: C.correct_text(art, start, end, corrected, key=self.article_id,
+                                                        creator=creator))
+
+    def set_show_corrected(self, on: bool) -> None:
+        """Show the corrected reading of OCR text, or the original as the source has it."""
+        self.show_corrected = bool(on)
+        if self.article_id is not None:
+            selection = self.article_view.selection_original()
+            self.open_article(self.article_id, hits=self.hits, page_id=self.page_id)
+            if selection:
+                self.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0],
+                                                  selection[-1][2])
+
+    # export -------------------------------------------------------------------------------------------------
+    def export_context(self) -> ExportContext:
+        ctx = ExportContext()
+        if self.archive is None:
+            return ctx
+        if self.article_id is not None:
+            ctx.article_id = self.article_id
+            ctx.article_title = self.headline_of(self.article_id)
+            try:
+                self.archive.library.article_info(self.article_id)
+            except BroadsheetError:
+                ctx.overlay_only = {self.article_id}
+        if self.issue_id is not None:
+            ctx.issue_id = self.issue_id
+            issue = next((i for i in self.archive.issues() if i.id == self.issue_id), None)
+            ctx.issue_title = " ".join(x for x in ((issue.publication, issue.date) if issue else ()) if x)
+        ctx.collections = [c.name for c in self.archive.annotations.collections()]
+        if self.last_results is not None and self.last_results.query:
+            ctx.query = self.last_results.query
+            ctx.hit_count = len(self.last_results.hits)
+        return ctx
+
+    def show_export(self) -> Optional[ExportDialog]:
+        """File → Export…: the dialog, window-modal; it writes the file itself."""
+        if self.archive is None:
+            self.report(self.tr("Open a library before exporting."))
+            return None
+        if self.export_dialog is not None:
+            self.export_dialog.close()
+        dlg = ExportDialog(self.archive.library, self.export_context(), str(self.archive.folder.parent), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.destroyed.connect(lambda _o=None: setattr(self, "export_dialog", None))
+        self.export_dialog = dlg
+        dlg.open()
+        return dlg

@@ -110,7 +110,9 @@ def test_the_scan_shows_when_there_is_one_and_the_layout_is_drawn_otherwise(make
 def test_about_names_versions_and_the_required_ecpo_attribution(make_window, library_dir: Path) -> None:
     win = make_window(library_dir)
     text = win.about_text()
-    assert "Broadsheet" in text and "PySide6" in text and "opencc" in text
+    for name in ("Broadsheet", "Python", "Qt", "PySide6", "OpenCC", "lxml", "Whoosh"):
+        assert f"- {name} " in text, name
+    assert "not installed" not in text
     assert ("ECPO – Early Chinese Periodicals Online, Heidelberg Centre for Transcultural Studies "
             "(hcts-hra/ecpo-data), CC BY 4.0") in text
 

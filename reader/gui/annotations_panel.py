@@ -1,0 +1,466 @@
+"""The reader's own work in the window: highlights, notes, tags, collections, and their undo.
+
+* :class:`StoreCommand` — one undoable edit (create, edit or delete an
+  annotation; add or undo a correction; a collection change). Its ``do`` and
+  ``undo`` call the core stores, each one transaction; a failed ``do`` makes
+  the command obsolete, so the undo stack never holds an edit that did not
+  happen.
+* :class:`HighlightDialog` — note and tags for a highlight or an article note,
+  with tag completion from the tags already in use.
+* :class:`AnnotationsPanel` — the dock: the current article's highlights and
+  notes, and every annotation of the library filtered by tag and text (and,
+  optionally, by the current search's hits). Orphaned annotations (their
+  text was not found again after a re-import) are listed in their own group,
+  never hidden.
+* :class:`CollectionsPanel` — the collections of the library pane.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Optional, Sequence
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.annotations import Annotation, Collection, normalize_tags
+
+log = logging.getLogger(__name__)
+
+ROLE_ANNOTATION = Qt.ItemDataRole.UserRole
+ROLE_ARTICLE = Qt.ItemDataRole.UserRole + 1
+
+#: how a highlight is marked in the reading view and on the layout
+HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
+ORPHAN_COLOR = QColor(200, 60, 60)
+
+
+def tr(text: str) -> str:
+    """Translate a string of this module's context."""
+    return QCoreApplication.translate("Annotations", text)
+
+
+class StoreCommand(QUndoCommand):
+    """An undoable edit of the reader's work: ``do`` and ``undo`` write through the core stores."""
+
+    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
+                 after: Callable[[], None], failed: Callable[[BaseException], None]) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._after = after
+        self._failed = failed
+        self.error: Optional[BaseException] = None
+
+    def redo(self) -> None:
+        try:
+            self._do()
+        except Exception as e:  # the store said no: nothing happened, so nothing to undo
+            self.error = e
+            self.setObsolete(True)
+            self._failed(e)
+            return
+        self._after()
+
+    def undo(self) -> None:
+        try:
+            self._undo()
+        except Exception as e:
+            self._failed(e)
+        self._after()
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed in a comma-separated list of tags."""
+
+    def __init__(self, tags: Sequence[str], parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setModel(QStringListModel(list(tags), self))
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
+        return [path.replace("，", ",").split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt's name
+        widget = self.widget()
+        current = widget.text() if isinstance(widget, QLineEdit) else ""
+        done = [t.strip() for t in current.replace("，", ",").split(",")[:-1] if t.strip()]
+        return ", ".join(done + [str(index.data())]) + ", "
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed as a comma-separated list (ASCII or full-width commas)."""
+    return normalize_tags(text.replace("，", ",").split(","))
+
+
+class HighlightDialog(QDialog):
+    """Note and tags of a highlight (or an article note), the quote shown above them."""
+
+    def __init__(self, quote: str, note: str = "", tags: Sequence[str] = (), known_tags: Sequence[str] = (),
+                 title: str = "", parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("highlightDialog")
+        self.setWindowTitle(title or self.tr("Highlight"))
+        self.quote = QLabel(self)
+        self.quote.setObjectName("highlightQuote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote.setText(f"“{quote[:400]}{'…' if len(quote) > 400 else ''}”" if quote else "")
+        self.quote.setVisible(bool(quote))
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("highlightNote")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlainText(note)
+        self.note.setTabChangesFocus(True)
+        self.tags = QLineEdit(self)
+        self.tags.setObjectName("highlightTags")
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setText(", ".join(tags))
+        self.completer = TagCompleter(known_tags, self)
+        self.tags.setCompleter(self.completer)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("&Tags:"), self.tags)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.quote)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.resize(460, 300)
+
+    def values(self) -> tuple[str, list[str]]:
+        """(note, tags) as typed."""
+        return self.note.toPlainText().strip(), split_tags(self.tags.text())
+
+
+def describe(a: Annotation, width: int = 60) -> str:
+    """One line about an annotation: its quote (or "article note"), its note and tags."""
+    head = (a.anchor.exact if a.anchor else tr("Article note")).replace("\n", " ")
+    if len(head) > width:
+        head = head[:width] + "…"
+    bits = [f"“{head}”" if a.anchor else head]
+    if a.note:
+        bits.append(a.note.replace("\n", " ")[:width])
+    if a.tags:
+        bits.append(" ".join(f"#{t}" for t in a.tags))
+    return " — ".join(bits)
+
+
+class AnnotationsPanel(QWidget):
+    """The annotations dock: this article's highlights and notes, and the library's, filtered."""
+
+    #: show an annotation in the reading view
+    open_requested = Signal(object)
+    edit_requested = Signal(object)
+    delete_requested = Signal(object)
+    #: a new article note for the current article
+    note_requested = Signal()
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationsPanel")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("annotationTabs")
+
+        self.article_list = QTreeWidget(self)
+        self.article_list.setObjectName("articleAnnotations")
+        self.article_list.setAccessibleName(self.tr("Annotations of this article"))
+        self.article_list.setHeaderHidden(True)
+        self.article_list.setRootIsDecorated(False)
+        self.article_list.setWordWrap(True)
+
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.setAccessibleName(self.tr("Filter by tag"))
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setObjectName("annotationTextFilter")
+        self.text_filter.setAccessibleName(self.tr("Filter by text"))
+        self.text_filter.setPlaceholderText(self.tr("Filter notes and quotes"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.in_hits = QCheckBox(self.tr("Only in search hits"), self)
+        self.in_hits.setObjectName("annotationsInHits")
+        self.in_hits.setToolTip(self.tr("Only annotations of the articles the current search found"))
+        self.library_list = QTreeWidget(self)
+        self.library_list.setObjectName("libraryAnnotations")
+        self.library_list.setAccessibleName(self.tr("Annotations of the library"))
+        self.library_list.setHeaderLabels([self.tr("Annotation"), self.tr("Article")])
+        self.library_list.setColumnWidth(0, 320)
+        lib_page = QWidget(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.tag_filter)
+        filters.addWidget(self.text_filter, 1)
+        filters.addWidget(self.in_hits)
+        lib_lay = QVBoxLayout(lib_page)
+        lib_lay.setContentsMargins(0, 0, 0, 0)
+        lib_lay.addLayout(filters)
+        lib_lay.addWidget(self.library_list, 1)
+
+        self.tabs.addTab(self.article_list, self.tr("This article"))
+        self.tabs.addTab(lib_page, self.tr("Library"))
+
+        self.note_button = QPushButton(self.tr("Article &note…"), self)
+        self.note_button.setObjectName("articleNoteButton")
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.tabs, 1)
+        lay.addLayout(buttons)
+
+        self.current: list[Annotation] = []
+        self.library: list[Annotation] = []
+        self.hit_articles: Optional[set[str]] = None
+        self._names: dict[str, str] = {}
+        self._store_find: Optional[Callable[..., list[Annotation]]] = None
+        self._headline: Callable[[str], str] = lambda key: key
+
+        for view in (self.article_list, self.library_list):
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.itemActivated.connect(self._activated)
+            view.itemDoubleClicked.connect(self._activated)
+        self.note_button.clicked.connect(self.note_requested)
+        self.edit_button.clicked.connect(lambda: self._emit_selected(self.edit_requested))
+        self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete_requested))
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.refresh_library())
+        self.text_filter.textChanged.connect(lambda _t: self.refresh_library())
+        self.in_hits.toggled.connect(lambda _on: self.refresh_library())
+
+    # content --------------------------------------------------------------------------
+    def set_source(self, find: Optional[Callable[..., list[Annotation]]], headline: Callable[[str], str],
+                   tags: Sequence[str] = ()) -> None:
+        """Where the library list reads from (``AnnotationStore.find``) and how it names articles."""
+        self._store_find = find
+        self._headline = headline
+        self.set_tags(tags)
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), None)
+        for t in tags:
+            self.tag_filter.addItem(f"#{t}", t)
+        i = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(0, i))
+        self.tag_filter.blockSignals(False)
+
+    def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = ()) -> None:
+        """The current article's annotations; ``unplaced`` ids are ones not found in the text shown."""
+        self.current = list(annotations)
+        self.article_list.clear()
+        placed = QTreeWidgetItem([self.tr("Highlights and notes")])
+        orphans = QTreeWidgetItem([self.tr("Orphaned (text not found)")])
+        orphans.setForeground(0, ORPHAN_COLOR)
+        for a in self.current:
+            item = QTreeWidgetItem([describe(a)])
+            item.setData(0, ROLE_ANNOTATION, a.id)
+            item.setToolTip(0, a.note or (a.anchor.exact if a.anchor else ""))
+            (orphans if a.orphaned or a.id in unplaced else placed).addChild(item)
+        for group in (placed, orphans):
+            if group.childCount():
+                self.article_list.addTopLevelItem(group)
+                group.setExpanded(True)
+        self.article_list.setRootIsDecorated(orphans.childCount() > 0)
+
+    def set_hit_articles(self, ids: Optional[set[str]]) -> None:
+        self.hit_articles = ids
+        if self.in_hits.isChecked():
+            self.refresh_library()
+
+    def refresh_library(self) -> None:
+        """Every annotation matching the tag and text filters (orphans in their own group)."""
+        self.library_list.clear()
+        if self._store_find is None:
+            self.library = []
+            return
+        tag = self.tag_filter.currentData()
+        text = self.text_filter.text().strip() or None
+        found = self._store_find(tag=tag or None, text=text)
+        if self.in_hits.isChecked():
+            wanted = self.hit_articles or set()
+            found = [a for a in found if a.article in wanted]
+        self.library = found
+        placed = QTreeWidgetItem([self.tr("Annotations (%1)").replace("%1", str(sum(not a.orphaned for a in found)))])
+        orphans = QTreeWidgetItem([self.tr("Orphaned (%1)").replace("%1", str(sum(a.orphaned for a in found)))])
+        orphans.setForeground(0, ORPHAN_COLOR)
+        for a in found:
+            item = QTreeWidgetItem([describe(a), self._name(a.article)])
+            item.setData(0, ROLE_ANNOTATION, a.id)
+            item.setToolTip(0, a.note or (a.anchor.exact if a.anchor else ""))
+            (orphans if a.orphaned else placed).addChild(item)
+        for group in (placed, orphans):
+            self.library_list.addTopLevelItem(group)
+            group.setExpanded(True)
+
+    def _name(self, key: str) -> str:
+        if key not in self._names:
+            try:
+                self._names[key] = self._headline(key)
+            except Exception:  # an article that is gone is still named by its key
+                self._names[key] = key
+        return self._names[key]
+
+    def forget_names(self) -> None:
+        self._names.clear()
+
+    # lookups --------------------------------------------------------------------------
+    def annotation(self, annotation_id: str) -> Optional[Annotation]:
+        for a in self.current + self.library:
+            if a.id == annotation_id:
+                return a
+        return None
+
+    def orphan_ids(self) -> list[str]:
+        """Ids listed under an "Orphaned" group, in either list."""
+        out: list[str] = []
+        for view in (self.article_list, self.library_list):
+            for i in range(view.topLevelItemCount()):
+                group = view.topLevelItem(i)
+                if group is None or group.foreground(0).color() != ORPHAN_COLOR:
+                    continue
+                for j in range(group.childCount()):
+                    child = group.child(j)
+                    if child is not None:
+                        out.append(str(child.data(0, ROLE_ANNOTATION)))
+        return out
+
+    def selected(self) -> Optional[Annotation]:
+        view = self.article_list if self.tabs.currentIndex() == 0 else self.library_list
+        item = view.currentItem()
+        if item is None or item.data(0, ROLE_ANNOTATION) is None:
+            return None
+        return self.annotation(str(item.data(0, ROLE_ANNOTATION)))
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        a = self.selected()
+        if a is not None:
+            signal.emit(a)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        aid = item.data(0, ROLE_ANNOTATION)
+        if aid is not None:
+            a = self.annotation(str(aid))
+            if a is not None:
+                self.open_requested.emit(a)
+
+
+class CollectionsPanel(QWidget):
+    """Collections of the library pane: the named sets, and the articles of the chosen one."""
+
+    article_activated = Signal(str)
+    new_requested = Signal()
+    add_requested = Signal(str)
+    remove_requested = Signal(str, str)
+    delete_requested = Signal(str)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collectionsPanel")
+        self.names = QListWidget(self)
+        self.names.setObjectName("collectionNames")
+        self.names.setAccessibleName(self.tr("Collections"))
+        self.items = QListWidget(self)
+        self.items.setObjectName("collectionItems")
+        self.items.setAccessibleName(self.tr("Articles of the collection"))
+        self.new_button = QPushButton(self.tr("&New…"), self)
+        self.add_button = QPushButton(self.tr("&Add current article"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.delete_button = QPushButton(self.tr("Delete collection"), self)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.new_button)
+        row1.addWidget(self.delete_button)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.add_button)
+        row2.addWidget(self.remove_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.names, 1)
+        lay.addLayout(row1)
+        lay.addWidget(QLabel(self.tr("Articles:"), self))
+        lay.addWidget(self.items, 2)
+        lay.addLayout(row2)
+        self.collections: list[Collection] = []
+        self._headline: Callable[[str], str] = lambda key: key
+        self.names.currentRowChanged.connect(lambda _r: self._fill_items())
+        self.items.itemActivated.connect(self._open)
+        self.items.itemDoubleClicked.connect(self._open)
+        self.new_button.clicked.connect(self.new_requested)
+        self.add_button.clicked.connect(lambda: self._emit_named(self.add_requested))
+        self.remove_button.clicked.connect(self._remove)
+        self.delete_button.clicked.connect(lambda: self._emit_named(self.delete_requested))
+
+    def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
+                        select: Optional[str] = None) -> None:
+        keep = select or self.current_name()
+        self.collections = list(collections)
+        self._headline = headline
+        self.names.blockSignals(True)
+        self.names.clear()
+        for c in self.collections:
+            item = QListWidgetItem(f"{c.name} ({len(c.items)})")
+            item.setData(ROLE_ANNOTATION, c.name)
+            self.names.addItem(item)
+        row = next((i for i, c in enumerate(self.collections) if c.name == keep), 0 if self.collections else -1)
+        self.names.setCurrentRow(row)
+        self.names.blockSignals(False)
+        self._fill_items()
+
+    def _emit_named(self, signal: SignalInstance) -> None:
+        if self.current_name():
+            signal.emit(self.current_name())
+
+    def current_name(self) -> str:
+        item = self.names.currentItem()
+        return str(item.data(ROLE_ANNOTATION)) if item is not None else ""
+
+    def _fill_items(self) -> None:
+        self.items.clear()
+        name = self.current_name()
+        coll = next((c for c in self.collections if c.name == name), None)
+        for key in coll.items if coll else []:
+            try:
+                label = self._headline(key)
+            except Exception:  # the article left the library: still listed, by its key
+                label = key
+            item = QListWidgetItem(label)
+            item.setData(ROLE_ARTICLE, key)
+            item.setToolTip(key)
+            self.items.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.article_activated.emit(str(item.data(ROLE_ARTICLE)))
+
+    def _remove(self) -> None:
+        item = self.items.currentItem()
+        if item is not None and self.current_name():
+            self.remove_requested.emit(self.current_name(), str(item.data(ROLE_ARTICLE)))

@@ -1,0 +1,289 @@
+"""File → Export…: scope, format and options, run in a worker with progress and cancel.
+
+The dialog gathers the articles with :func:`reader.core.export.library_scope`
+(which applies the reader's corrections and re-locates annotations) and
+formats them with :func:`reader.core.export.export`, both in a worker
+(:func:`reader.gui.workers.run_task`) so the window stays responsive. An
+existing file is never replaced silently: the dialog asks first, and only a
+"Replace" answer writes with ``force``; otherwise :func:`write_new` refuses.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.export import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
+from .workers import Progress, Worker, run_task
+
+log = logging.getLogger(__name__)
+
+#: OpenCC reading texts a TEI export can add ("" = none)
+READINGS = ("", "t2s", "s2t", "s2tw")
+
+
+@dataclass
+class ExportContext:
+    """What the window offers to export: the current article, issue, collections and search."""
+
+    article_id: Optional[str] = None
+    article_title: str = ""
+    issue_id: Optional[int] = None
+    issue_title: str = ""
+    collections: Sequence[str] = ()
+    query: str = ""
+    hit_count: int = 0
+    #: ids of articles only the overlay has (split off by a correction), exported through their issue
+    overlay_only: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ExportRequest:
+    """One export as the dialog was filled in."""
+
+    scope: str  # article | issue | collection | hits
+    fmt: str
+    path: Path
+    annotations: bool = True
+    reading: str = ""
+    article_id: Optional[str] = None
+    issue_id: Optional[int] = None
+    collection: str = ""
+    query: str = ""
+
+
+def build_export(library: Any, req: ExportRequest, overlay_only: set[str] = frozenset(),  # type: ignore[assignment]
+                 *, progress: Callable[..., None], cancel: threading.Event) -> tuple[bytes, int]:
+    """Gather and format an export (runs in a worker): (the bytes, the number of articles)."""
+
+    def step(done: int, total: int) -> None:
+        progress(float(done), float(total))
+
+    kwargs: dict[str, Any] = {"progress": step, "cancel": cancel}
+    only: Optional[str] = None
+    if req.scope == "article" and req.article_id in overlay_only:
+        # an article made by a correction exists only in its issue's overlay
+        scope = library_scope(library, issue_id=req.issue_id, **kwargs)
+        only = req.article_id
+    elif req.scope == "article":
+        scope = library_scope(library, [str(req.article_id)], **kwargs)
+    elif req.scope == "issue":
+        scope = library_scope(library, issue_id=req.issue_id, **kwargs)
+    elif req.scope == "collection":
+        scope = library_scope(library, collection=req.collection, **kwargs)
+    else:
+        scope = library_scope(library, query=req.query, **kwargs)
+    items = [i for i in scope.items if only is None or i.key == only]
+    if cancel.is_set():
+        raise ExportCancelled("the export was cancelled")
+    options: dict[str, Any] = {}
+    if req.fmt == "tei":
+        options = {"scope": None if req.scope == "article" else req.scope, "reading": req.reading or None}
+    annotations = scope.annotations if req.annotations else []
+    corrections = scope.corrections if req.annotations else []
+    return export(items, req.fmt, annotations, corrections, **options), len(items)
+
+
+class ExportDialog(QDialog):
+    """The export dialog; :meth:`start` runs the export, :attr:`written` is the file when it succeeded."""
+
+    def __init__(self, library: Any, context: ExportContext, folder: str = "",
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export"))
+        self.library = library
+        self.context = context
+        self.worker: Optional[Worker] = None
+        self.written: Optional[Path] = None
+        self.error = ""
+        self.folder = folder
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("exportScope")
+        if context.article_id:
+            self.scope.addItem(self.tr("Current article: %1").replace("%1", context.article_title[:40]), "article")
+        if context.issue_id is not None:
+            self.scope.addItem(self.tr("Current issue: %1").replace("%1", context.issue_title), "issue")
+        if context.collections:
+            self.scope.addItem(self.tr("Collection"), "collection")
+        if context.query:
+            self.scope.addItem(self.tr("Search hits: %1 (%2)").replace("%1", context.query)
+                               .replace("%2", str(context.hit_count)), "hits")
+        self.collection = QComboBox(self)
+        self.collection.setObjectName("exportCollection")
+        self.collection.addItems(list(context.collections))
+        self.format = QComboBox(self)
+        self.format.setObjectName("exportFormat")
+        labels = {"tei": self.tr("TEI P5 (XML)"), "text": self.tr("Plain text"), "md": self.tr("Markdown"),
+                  "csv": self.tr("CSV of hits"), "csl": self.tr("CSL-JSON citations"), "bibtex": self.tr("BibTeX")}
+        for fmt in FORMATS:
+            self.format.addItem(labels[fmt], fmt)
+        self.include_annotations = QCheckBox(self.tr("Include my annotations and corrections"), self)
+        self.include_annotations.setObjectName("exportAnnotations")
+        self.include_annotations.setChecked(True)
+        self.reading = QComboBox(self)
+        self.reading.setObjectName("exportReading")
+        for key, label in zip(READINGS, (self.tr("None"), "简体 (t2s)", "繁體 (s2t)", "臺灣 (s2tw)")):
+            self.reading.addItem(label, key)
+        self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
+        self.path = QLineEdit(self)
+        self.path.setObjectName("exportPath")
+        self.path.setAccessibleName(self.tr("File"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Scope:"), self.scope)
+        form.addRow(self.tr("C&ollection:"), self.collection)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow("", self.include_annotations)
+        form.addRow(self.tr("&Reading text:"), self.reading)
+        form.addRow(self.tr("F&ile:"), path_row)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("exportCancel")
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+        lay.addWidget(self.buttons)
+
+        browse.clicked.connect(self.browse)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.scope.currentIndexChanged.connect(lambda _i: self._update())
+        self.format.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+        self.resize(560, 0)
+
+    def _update(self) -> None:
+        scope = self.scope.currentData()
+        self.collection.setEnabled(scope == "collection")
+        fmt = str(self.format.currentData())
+        self.reading.setEnabled(fmt == "tei")
+        self.include_annotations.setEnabled(fmt in ("tei", "text", "md"))
+        text = self.path.text().strip()
+        suffix = SUFFIXES[fmt]
+        if not text:
+            base = {"article": "article", "issue": "issue", "collection": "collection", "hits": "hits"}.get(
+                str(scope), "export")
+            self.path.setText(str(Path(self.folder or Path.home()) / f"broadsheet-{base}{suffix}"))
+        elif Path(text).suffix in SUFFIXES.values() and Path(text).suffix != suffix:
+            self.path.setText(str(Path(text).with_suffix(suffix)))
+
+    def browse(self) -> None:
+        fmt = str(self.format.currentData())
+        # the dialog asks before replacing a file itself, once, when the export is ready
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(),
+                                              f"*{SUFFIXES[fmt]};;*", "",
+                                              QFileDialog.Option.DontConfirmOverwrite)
+        if name:
+            self.path.setText(name)
+
+    def request(self) -> ExportRequest:
+        return ExportRequest(scope=str(self.scope.currentData()), fmt=str(self.format.currentData()),
+                             path=Path(self.path.text().strip()).expanduser(),
+                             annotations=self.include_annotations.isChecked(),
+                             reading=str(self.reading.currentData() or ""), article_id=self.context.article_id,
+                             issue_id=self.context.issue_id, collection=self.collection.currentText(),
+                             query=self.context.query)
+
+    # running ---------------------------------------------------------------------------
+    def start(self) -> Optional[Worker]:
+        """Run the export in a worker; the file is written (or not) when it is ready."""
+        if self.worker is not None or self.scope.count() == 0:
+            return None
+        req = self.request()
+        if not self.path.text().strip():
+            self.status.setText(self.tr("Choose a file to export to."))
+            return None
+        self.error = ""
+        self.written = None
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Exporting…"))
+        worker = run_task(build_export, self.library, req, self.context.overlay_only, name="export",
+                          pass_control=True, autostart=False, on_progress=self._progress,
+                          on_result=lambda r: self._ready(req, r), on_error=self._failed,
+                          on_finished=self._finished)
+        self.worker = worker
+        worker.start()
+        return worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def _progress(self, p: Progress) -> None:
+        if p.total:
+            self.progress.setRange(0, int(p.total))
+            self.progress.setValue(int(p.done))
+
+    def _ready(self, req: ExportRequest, result: tuple[bytes, int]) -> None:
+        data, count = result
+        force = False
+        if req.path.exists():
+            answer = QMessageBox.question(
+                self, self.tr("Replace the file?"),
+                self.tr("%1 exists. Replace it with this export?").replace("%1", str(req.path)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status.setText(self.tr("Not exported: the file exists and was kept."))
+                return
+            force = True
+        try:
+            self.written = write_new(req.path, data, force=force)
+        except Exception as e:  # write_new's errors are sentences naming the file
+            self._failed(e)
+            return
+        self.status.setText(self.tr("Exported %1 article(s) to %2.").replace("%1", str(count))
+                            .replace("%2", str(self.written)))
+        log.info("exported %d article(s) as %s to %s", count, req.fmt, self.written)
+
+    def _failed(self, e: BaseException) -> None:
+        self.error = str(e) or type(e).__name__
+        if isinstance(e, ExportCancelled):
+            self.status.setText(self.tr("Export cancelled."))
+        else:
+            self.status.setText(self.error)
+        log.warning("export failed: %s", self.error)
+
+    def _finished(self) -> None:
+        self.worker = None
+        self.progress.hide()
+        self.export_button.setEnabled(True)
