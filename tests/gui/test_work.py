@@ -1,0 +1,316 @@
+"""The reader's own work in the window: highlights with undo, orphans, corrections, the export dialog.
+
+Every test writes, so each works on its own copy of the session library
+(``work_dir``); dialogs that would wait for the user are answered through
+``MainWindow._ask`` or a patched QMessageBox/QInputDialog.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from reader.core import corrections as C
+from reader.gui.article_view import HIGHLIGHT_COLOR
+
+pytest_plugins = ["tei_validation"]
+
+QUOTE = "杭州市发改委副主任马骏"
+
+
+@pytest.fixture
+def work_dir(tmp_path: Path, library_dir: Path) -> Path:
+    """A private copy of the session library (these tests write annotations and corrections)."""
+    dest = tmp_path / "lib"
+    shutil.copytree(library_dir, dest)
+    return dest
+
+
+def open_rmrb(win: Any, containing: str = QUOTE) -> str:
+    """Open the 人民日报 article whose text contains ``containing``; its id."""
+    issue = next(i for i in win.archive.issues() if i.publication == "人民日报")
+    for info in win.archive.articles(issue_id=issue.id):
+        if containing in win.archive.article(info.id).text:
+            win.tree.select("issue", issue.id)
+            win.open_article(info.id)
+            return str(info.id)
+    raise AssertionError(f"no article holds {containing!r}")
+
+
+def answer(note: str = "", tags: str = "") -> Callable[[Any], bool]:
+    def ask(dlg: Any) -> bool:
+        dlg.note.setPlainText(note)
+        dlg.tags.setText(tags)
+        return True
+    return ask
+
+
+def select(win: Any, needle: str) -> tuple[int, int]:
+    text = win.article_view.article.text
+    start = text.index(needle)
+    win.article_view.select_article_range(start, start + len(needle))
+    assert win.article_view.selection_article_range() == (start, start + len(needle))
+    return start, start + len(needle)
+
+
+def marked_texts(win: Any) -> list[str]:
+    """The characters the reading view shows with the highlight colour."""
+    return [sel.cursor.selectedText() for sel in win.article_view.text.extraSelections()
+            if sel.format.background().color() == HIGHLIGHT_COLOR]
+
+
+def test_highlight_from_a_selection_with_note_and_tags_then_undo_and_redo(make_window, work_dir: Path,
+                                                                         monkeypatch) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    start, end = select(win, QUOTE)
+    monkeypatch.setattr(win, "_ask", answer("马骏的履职表", "干部, 考核，杭州"))
+    assert win.highlight_selection()
+    [ann] = win.archive.annotations.find(article=aid)
+    assert (ann.anchor.start, ann.anchor.end, ann.anchor.exact) == (start, end, QUOTE)
+    assert ann.note == "马骏的履职表" and ann.tags == ["干部", "考核", "杭州"]
+    assert ann.anchor.line_ids
+    assert marked_texts(win) == [QUOTE]
+    # the layout outlines the highlighted lines in their own colour
+    assert win.layout_view.annotated_lines() == set(ann.anchor.line_ids) & set(win.layout_view.line_items)
+    assert win.layout_view.annotated_lines()
+    assert [win.notes.article_list.topLevelItem(0).child(0).data(0, 256)] == [ann.id]
+    from PySide6.QtGui import QKeySequence
+
+    assert win.act_undo.isEnabled()
+    assert win.act_undo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+    assert win.act_undo.text().endswith("Highlight")
+
+    win.act_undo.trigger()
+    assert win.archive.annotations.find(article=aid) == []
+    assert marked_texts(win) == [] and not win.layout_view.annotated_lines()
+    win.act_redo.trigger()
+    [again] = win.archive.annotations.find(article=aid)
+    assert again.id == ann.id and again.tags == ann.tags
+    assert marked_texts(win) == [QUOTE]
+
+    # edit and delete are undoable too; tag completion offers the tags in use
+    assert win.edit_annotation(again, "新的笔记", ["考核"])
+    assert win.archive.annotations.get(ann.id).note == "新的笔记"
+    win.undo_stack.undo()
+    assert win.archive.annotations.get(ann.id).note == "马骏的履职表"
+    assert win.archive.annotations.get(ann.id).tags == ["干部", "考核", "杭州"]
+    assert win.delete_annotation(again)
+    assert win.archive.annotations.find(article=aid) == []
+    win.undo_stack.undo()
+    assert win.archive.annotations.get(ann.id).tags == ["干部", "考核", "杭州"]
+    from reader.gui.annotations_panel import HighlightDialog
+
+    dlg = HighlightDialog("x", known_tags=win.archive.tag_names(), parent=win)
+    dlg.tags.setText("干部, 考")
+    dlg.completer.setCompletionPrefix(dlg.completer.splitPath(dlg.tags.text())[0])
+    assert dlg.completer.currentCompletion() == "干部, 考核, "
+    assert dlg.values() == ("", ["干部", "考"])
+    dlg.deleteLater()
+
+    # the library list filters by tag and text and can keep to the current search's hits
+    win.notes.tag_filter.setCurrentIndex(win.notes.tag_filter.findData("杭州"))
+    assert [a.id for a in win.notes.library] == [ann.id]
+    win.notes.text_filter.setText("没有这样的笔记")
+    assert win.notes.library == []
+    win.notes.text_filter.clear()
+    win.notes.set_hit_articles({"some other article"})
+    win.notes.in_hits.setChecked(True)
+    assert win.notes.library == []
+    win.notes.set_hit_articles({aid})
+    assert [a.id for a in win.notes.library] == [ann.id]
+    assert win.archive.annotations.article_ids(tag="杭州") == {aid}
+
+
+def test_a_highlight_stays_on_the_same_characters_when_the_script_changes(make_window, work_dir: Path,
+                                                                          monkeypatch) -> None:  # noqa: ANN001
+    from reader.gui.archive import converter
+
+    win = make_window(work_dir)
+    open_rmrb(win)
+    select(win, QUOTE)
+    monkeypatch.setattr(win, "_ask", answer())
+    assert win.highlight_selection()
+    win.set_script("s2t")
+    traditional = converter("s2t")(QUOTE)[0]
+    assert traditional != QUOTE
+    assert marked_texts(win) == [traditional]
+    win.set_vertical(True)
+    shown = "".join(win.article_view.reading.parts[k].display[s:e]
+                    for (k, s, e), colour in win.article_view.vreader.marks if colour == HIGHLIGHT_COLOR)
+    assert shown == traditional
+    win.set_vertical(False)
+    win.set_script("")
+    assert marked_texts(win) == [QUOTE]
+
+
+def test_an_annotation_whose_text_left_is_listed_as_orphaned_after_a_reimport(make_window, tmp_path: Path,
+                                                                              monkeypatch) -> None:  # noqa: ANN001
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "page.txt"
+    page.write_text("第一篇文章\n\n今天天气很好，我们去公园散步。\n\n第二段讲的是别的事情。\n", encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([src])
+    info = win.archive.articles(issue_id=win.archive.issues()[0].id)[0]
+    win.open_article(info.id)
+    select(win, "公园散步")
+    monkeypatch.setattr(win, "_ask", answer("散步"))
+    assert win.highlight_selection()
+    [ann] = win.archive.annotations.find()
+    assert ann.id not in win.notes.orphan_ids()
+
+    page.write_text("第一篇文章\n\n今天下雨了，大家都留在家里读书。\n\n第二段讲的是别的事情。\n", encoding="utf-8")
+    win.import_paths([src])
+    stored = win.archive.annotations.get(ann.id)
+    assert stored.orphaned and stored.note == "散步"
+    win.notes.refresh_library()
+    assert ann.id in win.notes.orphan_ids()
+    win.open_article(info.id)
+    assert ann.id in win.notes.orphan_ids()
+    assert marked_texts(win) == []
+
+
+def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    view = win.article_view
+    base = win.archive.article(aid)
+    n_parts = len(base.parts)
+    assert n_parts >= 3
+    listed = win.article_list.ids()
+
+    # the paragraph at the cursor becomes the headline
+    third = base.parts[2].text
+    view.select_original(2, 0)
+    assert win.correct_headline()
+    assert view.article.parts[0].role == "headline" and view.article.parts[0].text == third
+    assert view.reading.parts[0].display == third
+    win.undo_stack.undo()
+    assert view.article.parts[0].text == base.parts[0].text
+
+    # split the article at its third paragraph: a new article starts there
+    view.select_original(2, 0)
+    assert win.correct_split_article()
+    assert len(view.article.parts) == 2
+    assert len(win.article_list.ids()) == len(listed) + 1
+    new_id = next(i for i in win.article_list.ids() if i not in listed)
+    assert win.archive.article(new_id).parts[0].text == third
+    win.undo_stack.undo()
+    assert win.article_list.ids() == listed and len(view.article.parts) == n_parts
+
+    # merge with the next article, undo
+    nxt = listed[listed.index(aid) + 1]
+    assert win.correct_merge(1)
+    assert nxt not in win.article_list.ids()
+    assert view.article.text.endswith(win.archive.library.article(nxt).text)
+    win.undo_stack.undo()
+    assert win.article_list.ids() == listed
+
+    # correct the OCR text; the original can be shown; undo
+    select(win, "马骏")
+    assert win.correct_ocr("马俊")
+    assert "杭州市发改委副主任马俊" in view.article.text
+    [fix] = win.archive.corrections.find(kind="text")
+    assert fix.data["original"] == "马骏" and fix.data["corrected"] == "马俊"
+    win.act_show_corrected.setChecked(False)
+    assert "杭州市发改委副主任马骏" in view.article.text
+    win.act_show_corrected.setChecked(True)
+    assert "杭州市发改委副主任马俊" in view.article.text
+    win.undo_stack.undo()
+    assert win.archive.corrections.find() == []
+    assert "杭州市发改委副主任马骏" in view.article.text
+    win.undo_stack.redo()
+    assert "马俊" in view.article.text
+    assert C.CorrectionStore.of(win.archive.library).undo_last(aid) is not None  # `correct undo` agrees
+
+
+def test_export_dialog_writes_valid_tei_and_never_overwrites_without_asking(
+        make_window, work_dir: Path, tmp_path: Path, monkeypatch, tei_validator) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    select(win, QUOTE)
+    monkeypatch.setattr(win, "_ask", answer("注", "干部"))
+    assert win.highlight_selection()
+    dlg = win.show_export()
+    assert dlg is not None and dlg.isVisible()
+    assert [dlg.scope.itemData(i) for i in range(dlg.scope.count())][:2] == ["article", "issue"]
+    dlg.format.setCurrentIndex(dlg.format.findData("tei"))
+    out = tmp_path / "out" / "article.xml"
+    out.parent.mkdir()
+    dlg.path.setText(str(out))
+    dlg.export_button.click()
+    assert dlg.written == out, dlg.status.text()
+    root = tei_validator(out.read_bytes())
+    assert any("杭州市发改委副主任马骏" in "".join(el.itertext()) for el in root.iter("{*}seg"))
+    assert aid
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    before = out.read_bytes()
+    dlg.format.setCurrentIndex(dlg.format.findData("md"))
+    dlg.path.setText(str(out))
+    dlg.export_button.click()
+    assert asked and str(out) in asked[0]
+    assert out.read_bytes() == before and dlg.written is None
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dlg.export_button.click()
+    assert dlg.written == out and b"<TEI" not in out.read_bytes()
+    assert QUOTE in out.read_text(encoding="utf-8") and "`干部`" in out.read_text(encoding="utf-8")
+
+    # the issue as CSL-JSON, through the same worker
+    dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
+    dlg.format.setCurrentIndex(dlg.format.findData("csl"))
+    dlg.path.setText(str(tmp_path / "out" / "issue.json"))
+    dlg.export_button.click()
+    import json
+
+    assert len(json.loads((tmp_path / "out" / "issue.json").read_text(encoding="utf-8"))) > 1
+    dlg.close()
+
+
+def test_export_can_be_cancelled(make_window, work_dir: Path, tmp_path: Path, sync_pool) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    open_rmrb(win)
+    dlg = win.show_export()
+    dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
+    dlg.path.setText(str(tmp_path / "never.xml"))
+    from reader.gui import export_dialog
+
+    real = export_dialog.library_scope
+
+    def cancelling(*args: Any, **kwargs: Any) -> Any:
+        dlg.worker.cancel()  # the user presses Cancel while the scope is gathered
+        return real(*args, **kwargs)
+
+    export_dialog.library_scope = cancelling  # type: ignore[assignment]
+    try:
+        dlg.export_button.click()
+    finally:
+        export_dialog.library_scope = real  # type: ignore[assignment]
+    assert not (tmp_path / "never.xml").exists()
+    assert "cancel" in dlg.status.text().lower() and dlg.written is None
+    dlg.close()
+
+
+def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    assert win.new_collection("论文材料") == "论文材料"
+    win.add_to_collection("论文材料")
+    assert win.archive.annotations.collection("论文材料").items == [aid]
+    assert win.collections.current_name() == "论文材料"
+    assert win.collections.items.count() == 1
+    win.side.setCurrentWidget(win.collections)
+    win.open_article(win.article_list.ids()[0] if win.article_list.ids()[0] != aid else win.article_list.ids()[1])
+    win.collections.items.itemActivated.emit(win.collections.items.item(0))
+    assert win.article_id == aid
+    win.remove_from_collection("论文材料", aid)
+    assert win.archive.annotations.collection("论文材料").items == []
