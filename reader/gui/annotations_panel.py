@@ -56,11 +56,6 @@ HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 ORPHAN_COLOR = QColor(200, 60, 60)
 
 
-def tr(text: str) -> str:
-    """Translate a string of this module's context."""
-    return QCoreApplication.translate("Annotations", text)
-
-
 class StoreCommand(QUndoCommand):
     """An undoable edit of the reader's work: ``do`` and ``undo`` write through the core stores."""
 
@@ -160,7 +155,7 @@ class HighlightDialog(QDialog):
 
 def describe(a: Annotation, width: int = 60) -> str:
     """One line about an annotation: its quote (or "article note"), its note and tags."""
-    head = (a.anchor.exact if a.anchor else tr("Article note")).replace("\n", " ")
+    head = (a.anchor.exact if a.anchor else QCoreApplication.translate("Annotations", "Article note")).replace("\n", " ")
     if len(head) > width:
         head = head[:width] + "…"
     bits = [f"“{head}”" if a.anchor else head]

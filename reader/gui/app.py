@@ -1,8 +1,16 @@
 """Start the desktop application: QApplication, theme, translations, error hooks, the window.
 
 :func:`main` is what ``broadsheet`` (no arguments) and ``broadsheet gui`` run.
-An exception nobody caught — on the GUI thread (``sys.excepthook``) or in a
-plain thread (``threading.excepthook``) — is logged and shown, never lost.
+An exception nobody caught — on the GUI thread (``sys.excepthook``, which
+PySide6 also calls for an exception raised in a slot) or in a plain thread
+(``threading.excepthook``) — is logged and shown in a dialog, never lost; Qt's
+own warnings go to the log too. The log is kept in memory for the log view
+(:mod:`reader.gui.logview`).
+
+The interface language is the setting's ("zh_CN", "zh_TW", "en") or, when
+that is empty, the system locale's: :func:`install_translations` loads Qt's
+own ``qtbase`` translations from ``QLibraryInfo.TranslationsPath`` and
+Broadsheet's from ``resources/translations/broadsheet_<lang>.qm``.
 """
 
 from __future__ import annotations
@@ -16,11 +24,22 @@ from pathlib import Path
 from types import TracebackType
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    QTimer,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from ..core import resources
+from . import logview
 from .icons import app_icon
 from .mainwindow import MainWindow
 from .samples import library_folder, needs_samples
@@ -76,32 +95,62 @@ def apply_theme(app: QApplication, theme: str) -> None:
     app.setPalette(pal)
 
 
-def install_translations(app: QApplication, language: str) -> None:
-    """Qt's own translations and Broadsheet's (``resources/translations/broadsheet_<lang>.qm``) when present."""
+def remove_translations(app: QApplication) -> None:
+    """Back to the untranslated (English) interface."""
     for tr in _translators:
         app.removeTranslator(tr)
     _translators.clear()
+
+
+def install_translations(app: QApplication, language: str) -> list[str]:
+    """Qt's own translations and Broadsheet's for ``language`` ("" = the system locale); the files loaded.
+
+    Windows built after this are in that language (the window's language menu
+    stores the choice for the next start).
+    """
+    remove_translations(app)
     locale = QLocale(language) if language else QLocale.system()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    loaded: list[str] = []
     for name, folder in (("qtbase", qt_dir), ("broadsheet", str(resources.path("translations")))):
         tr = QTranslator(app)
         if Path(folder).is_dir() and tr.load(locale, name, "_", folder):
             app.installTranslator(tr)
             _translators.append(tr)
+            loaded.append(tr.filePath())
+    log.info("interface language %s: %s", locale.name(), ", ".join(loaded) or "built-in English")
+    return loaded
 
 
 def _show_exception(text: str) -> None:
+    """The error dialog: one sentence, the traceback under "Show Details…", a button to copy debug information."""
     window = _window
     if window is not None:
         window.report(text.strip().splitlines()[-1] if text.strip() else "error")
-    box = QMessageBox(QMessageBox.Icon.Critical, "Broadsheet", "An unexpected error happened. It has been logged.",
-                      QMessageBox.StandardButton.Ok, window)
+    parent: Optional[QWidget] = window
+    box = QMessageBox(QMessageBox.Icon.Critical, "Broadsheet",
+                      QCoreApplication.translate("Application",
+                                                 "An unexpected error happened. It has been logged; "
+                                                 "your library and your annotations are safe."),
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("exceptionDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setInformativeText(text.strip().splitlines()[-1] if text.strip() else "")
     box.setDetailedText(text)
+    copy = box.addButton(QCoreApplication.translate("Application", "Copy debug information"),
+                         QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.disconnect()  # an action button would close the box; copying should not
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(
+        logview.debug_information(str(window.archive.folder) if window is not None and window.archive else "")
+        + "\n" + text))
     box.open()
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: Optional[TracebackType]) -> None:
-    """Log an uncaught exception and show it; the application goes on."""
+    """Log an uncaught exception and show it; the application goes on (Ctrl+C still stops it)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     log.critical("uncaught exception:\n%s", text)
     if isinstance(QApplication.instance(), QApplication):
@@ -109,12 +158,25 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: Optional[T
 
 
 def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """An exception that ended a plain thread: logged and shown like one on the GUI thread."""
+    if args.exc_type is SystemExit:
+        return
     excepthook(args.exc_type, args.exc_value or Exception("unknown"), args.exc_traceback)
 
 
 def install_excepthooks() -> None:
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
+
+
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages into the log (and so into the log view), not just onto stderr."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def build_window(settings: Optional[Settings] = None, library: Optional[str | Path] = None,
@@ -135,6 +197,8 @@ def main(argv: Optional[Sequence[str]] = None, library: Optional[str] = None,
     """Run the application until its window closes; returns the exit status."""
     t0 = time.perf_counter()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    logview.install()
+    qInstallMessageHandler(qt_message_handler)
     app = create_application(argv)
     settings = Settings()
     apply_theme(app, settings.theme())

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +40,9 @@ ROLE_HIT = Qt.ItemDataRole.UserRole + 10
 
 KINDS = ("", "article", "photo", "advertisement", "notice", "furniture")
 
-SYNTAX_HELP = """<h3>Search syntax</h3>
+def syntax_help() -> str:
+    """The search syntax, as help text in the interface language."""
+    return QCoreApplication.translate("SearchPanel", """<h3>Search syntax</h3>
 <ul>
 <li><b>发展</b> — Chinese characters match as a run, in either script: <b>發展</b> finds 发展 too.</li>
 <li><b>Luxemburg</b> — Latin words match as words, ignoring case and accents.</li>
@@ -51,7 +53,7 @@ SYNTAX_HELP = """<h3>Search syntax</h3>
 </ul>
 <p>The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
-Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).</p>"""
+Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).</p>""")
 
 
 @dataclass
@@ -174,8 +176,11 @@ class SearchPanel(QWidget):
         self.date_to.setAccessibleName(self.tr("Date to"))
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Kind filter"))
+        kind_labels = {"": self.tr("Any kind"), "article": self.tr("article"), "photo": self.tr("photo"),
+                       "advertisement": self.tr("advert"), "notice": self.tr("notice"),
+                       "furniture": self.tr("furniture")}
         for k in KINDS:
-            self.kind.addItem(k or self.tr("Any kind"), k)
+            self.kind.addItem(kind_labels.get(k, k), k)
         self.count = QLabel(self)
         self.count.setObjectName("searchCount")
         self.facets = QLabel(self)
@@ -318,4 +323,4 @@ class SearchPanel(QWidget):
             self.hit_opened.emit(hit)
 
     def show_help(self) -> None:
-        QMessageBox.information(self, self.tr("Search syntax"), SYNTAX_HELP)
+        QMessageBox.information(self, self.tr("Search syntax"), syntax_help())
