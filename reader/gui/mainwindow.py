@@ -783,7 +783,7 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(text)
 
     def _hit_changed(self, i: int, n: int) -> None:
-        self._update_position(f"{self.tr('hit')} {i + 1}/{n}")
+        self._update_position(self.tr("hit %1/%2").replace("%1", str(i + 1)).replace("%2", str(n)))
 
     def _update_position(self, extra: str = "") -> None:
         bits = []
@@ -961,8 +961,9 @@ class MainWindow(QMainWindow):
     # about, log, debug information ---------------------------------------------------------------------
     def about_text(self) -> str:
         """Markdown: what Broadsheet is, the versions of its parts, and the sample data's attributions."""
-        lines = [f"**Broadsheet** — {self.tr('A reader for archives of OCR’d newspapers.')}", "",
-                 f"### {self.tr('Versions')}", ""]
+        tagline = self.tr("A reader for archives of OCR’d newspapers.")
+        heading = self.tr("Versions")
+        lines = [f"**Broadsheet** — {tagline}", "", f"### {heading}", ""]
         lines += [f"- {name} {version}" for name, version in component_versions()]
         attribution = ""
         path = resources.path("samples", "ATTRIBUTION.md")

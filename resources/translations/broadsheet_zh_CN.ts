@@ -1,0 +1,1342 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Annotations</name>
+    <message>
+        <location filename="../../reader/gui/annotations_panel.py" line="+158"/>
+        <source>Article note</source>
+        <translation>文章笔记</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location line="+29"/>
+        <source>Annotations of this article</source>
+        <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
+        <translation>本文的批注</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter by tag</source>
+        <translation>按标签筛选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter notes and quotes</source>
+        <translation>筛选笔记和引文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only in search hits</source>
+        <translation>仅限搜索结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only annotations of the articles the current search found</source>
+        <translation>只显示当前搜索找到的文章的批注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations of the library</source>
+        <translation>文库的批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This article</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article &amp;note…</source>
+        <translation>文章笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Highlights and notes</source>
+        <translation>高亮与笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orphaned (text not found)</source>
+        <translation>失去锚点（找不到原文）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Annotations (%1)</source>
+        <translation>批注（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orphaned (%1)</source>
+        <translation>失去锚点（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../reader/gui/app.py" line="+132"/>
+        <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
+        <extracomment>the platform&apos;s own style, to go back to from a fixed theme</extracomment>
+        <translation>发生了意外错误，已记入日志；您的文库和批注都安然无恙。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy debug information</source>
+        <translation>复制调试信息</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <location filename="../../reader/gui/library_view.py" line="+198"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Begins</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>advert</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notice</source>
+        <translation>启事</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>furniture</source>
+        <translation>版面元素</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message numerus="yes">
+        <location filename="../../reader/gui/article_view.py" line="+779"/>
+        <source>%n match(es)</source>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../reader/gui/annotations_panel.py" line="+77"/>
+        <source>Collections</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Articles of the collection</source>
+        <translation>收藏集中的文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add current article</source>
+        <translation>添加当前文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete collection</source>
+        <translation>删除收藏集</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/gui/export_dialog.py" line="+114"/>
+        <source>Export</source>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) ids of articles only the overlay has (split off by a correction), exported through their issue</extracomment>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Current article: %1</source>
+        <translation>当前文章：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current issue: %1</source>
+        <translation>当前期号：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collection</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search hits: %1 (%2)</source>
+        <translation>搜索结果：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TEI P5 (XML)</source>
+        <translation>TEI P5 (XML)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV of hits</source>
+        <translation>检索结果 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSL-JSON citations</source>
+        <translation>CSL-JSON 引文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BibTeX</source>
+        <translation>BibTeX</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Include my annotations and corrections</source>
+        <translation>包括我的批注和校正</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TEI: add an OpenCC reading text, marked as derived</source>
+        <translation>TEI：附加 OpenCC 转换的阅读文本，并标为派生</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ollection:</source>
+        <translation>收藏集(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reading text:</source>
+        <translation>阅读文本(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择导出的目标文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exists. Replace it with this export?</source>
+        <translation>%1 已存在。要用这次导出替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not exported: the file exists and was kept.</source>
+        <translation>未导出：文件已存在，已保留原文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exported %1 article(s) to %2.</source>
+        <translation>已将 %1 篇文章导出到 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../reader/gui/article_view.py" line="-358"/>
+        <location line="+1"/>
+        <source>Find in article</source>
+        <extracomment>(k, offset, rect, char, font px)</extracomment>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous match</source>
+        <translation>上一处匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一处匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match</source>
+        <translation>下一处匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (F3)</source>
+        <translation>下一处匹配 (F3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightDialog</name>
+    <message>
+        <location filename="../../reader/gui/annotations_panel.py" line="-284"/>
+        <source>Highlight</source>
+        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Note:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutView</name>
+    <message>
+        <location filename="../../reader/gui/layout_view.py" line="+251"/>
+        <source>Page layout</source>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <translation>版面</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTree</name>
+    <message>
+        <location filename="../../reader/gui/library_view.py" line="-192"/>
+        <source>Library</source>
+        <extracomment>(page id, issue id)</extracomment>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publication, issue, page</source>
+        <translation>报刊、期号、页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <location filename="../../reader/gui/logview.py" line="+103"/>
+        <source>not installed</source>
+        <extracomment>records kept for the log view and the debug information distributions whose versions About and the debug information name: (label, distribution names to try)</extracomment>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Least level shown</source>
+        <translation>显示的最低级别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/gui/mainwindow.py" line="+244"/>
+        <source>Library</source>
+        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) undo and redo of annotation and correction edits the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collections</source>
+        <translation>收藏集</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;Open library…</source>
+        <translation>打开文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rebuild search index</source>
+        <translation>重建搜索索引(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find in article…</source>
+        <translation>在文章中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search the library</source>
+        <translation>搜索文库(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;maller text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vertical reading (直排)</source>
+        <translation>竖排阅读(&amp;V)（直排）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next article</source>
+        <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous article</source>
+        <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next pa&amp;ge</source>
+        <translation>下一页(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous pag&amp;e</source>
+        <translation>上一页(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next &amp;hit</source>
+        <translation>下一个命中(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous h&amp;it</source>
+        <translation>上一个命中(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Broadsheet</source>
+        <translation>关于 Broadsheet(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search &amp;syntax</source>
+        <translation>搜索语法(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Problems</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Annotations</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Log</source>
+        <translation>日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;debug information</source>
+        <translation>复制调试信息(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Highlight selection…</source>
+        <translation>高亮所选内容(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article &amp;note…</source>
+        <translation>文章笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to &amp;collection…</source>
+        <translation>加入收藏集(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection as &amp;headline</source>
+        <translation>将所选设为标题(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Split article at this paragraph</source>
+        <translation>从此段拆分文章(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge with &amp;next article</source>
+        <translation>与下一篇文章合并(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge with &amp;previous article</source>
+        <translation>与上一篇文章合并(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join paragraph with the one before</source>
+        <translation>与上一段合并(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split paragraph at the &amp;cursor</source>
+        <translation>在光标处拆分段落(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct OCR &amp;text…</source>
+        <translation>校正 OCR 文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;corrected text</source>
+        <translation>显示校正后的文字(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display script</source>
+        <translation>显示字形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Script of the reflowed text (the page and the search are unchanged)</source>
+        <translation>重排文本的字形（版面和搜索不受影响）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recent libraries</source>
+        <translation>最近的文库(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;rrect</source>
+        <translation>校正(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Script</source>
+        <translation>字形(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interface &amp;language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Stopping the running task…</source>
+        <translation>正在停止运行中的任务…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Open or create a library folder</source>
+        <translation>打开或新建文库文件夹</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>This line belongs to no article.</source>
+        <translation>这一行不属于任何文章。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The interface language changes the next time Broadsheet starts.</source>
+        <translation>界面语言将在下次启动 Broadsheet 时更改。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>hit %1/%2</source>
+        <translation>命中 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>layout from coordinates</source>
+        <translation>按坐标绘制的版面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text lines</source>
+        <translation>文本行</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OCR sources (*.txt *.xml *.hocr *.html *.json);;All files (*)</source>
+        <translation>OCR 源文件 (*.txt *.xml *.hocr *.html *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a library before importing.</source>
+        <translation>请先打开文库再导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another task is running; wait for it or cancel it.</source>
+        <translation>另一个任务正在运行；请等待或取消它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>files</source>
+        <translation>个文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Building the sample library</source>
+        <translation>正在建立示例文库</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Indexing</source>
+        <translation>正在索引</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>articles</source>
+        <translation>篇文章</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Indexed %1 articles.</source>
+        <translation>已索引 %1 篇文章。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported %1 file(s): %2 pages, %3 articles in %4 s.</source>
+        <translation>已导入 %1 个文件：%2 页，%3 篇文章，用时 %4 秒。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 unchanged.</source>
+        <translation>%1 个未变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 could not be read (see Problems).</source>
+        <translation>%1 个无法读取（见“问题”）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A reader for archives of OCR’d newspapers.</source>
+        <translation>OCR 报纸档案阅读器。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>About Broadsheet</source>
+        <translation>关于 Broadsheet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy debug information</source>
+        <translation>复制调试信息</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Debug information copied to the clipboard.</source>
+        <translation>调试信息已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Select some text to highlight.</source>
+        <translation>请先选择要高亮的文字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+25"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Article note</source>
+        <translation>文章笔记</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+7"/>
+        <source>Edit annotation</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete annotation</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The annotated article is no longer in the library.</source>
+        <translation>被批注的文章已不在文库中。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>New collection</source>
+        <translation>新建收藏集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the collection:</source>
+        <translation>收藏集名称：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add to collection</source>
+        <translation>加入收藏集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Collection:</source>
+        <translation>收藏集：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Added to the collection %1.</source>
+        <translation>已加入收藏集 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete collection</source>
+        <translation>删除收藏集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the collection %1? Its articles stay in the library.</source>
+        <translation>删除收藏集 %1？其中的文章仍保留在文库中。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Merge articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Split article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set headline</source>
+        <translation>设置标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Join paragraphs</source>
+        <translation>合并段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split paragraph</source>
+        <translation>拆分段落</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+95"/>
+        <source>Correct OCR text</source>
+        <translation>校正 OCR 文字</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Move block</source>
+        <translation>移动文本块</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>There is no article to merge with.</source>
+        <translation>没有可合并的文章。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Select the characters to correct (within one line).</source>
+        <translation>请选择要校正的字符（限一行之内）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Those characters were themselves corrected; undo that first.</source>
+        <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Corrected text (the original is kept):</source>
+        <translation>校正后的文字（原文会保留）：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Open a library before exporting.</source>
+        <translation>请先打开文库再导出。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location line="-1276"/>
+        <source>Problems</source>
+        <extracomment>The publication of the sample library a first run opens on.</extracomment>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../reader/gui/search_panel.py" line="+45"/>
+        <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;page:2&lt;/b&gt;,
+&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
+Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
+Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;搜索语法&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 汉字按连续字串匹配，简繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — 短语。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;page:2&lt;/b&gt;、
+&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
+在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
+        <translation>搜索：发展   &quot;短语&quot;   甲 AND 乙   NOT 丙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search query</source>
+        <translation>搜索查询</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search syntax help</source>
+        <translation>搜索语法帮助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+159"/>
+        <source>Search syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Publication filter</source>
+        <translation>报刊筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>All publications</source>
+        <translation>所有报刊</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>from 1858</source>
+        <translation>从 1858</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to 1939-04</source>
+        <translation>至 1939-04</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind filter</source>
+        <translation>类型筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any kind</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>advert</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>notice</source>
+        <translation>启事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>furniture</source>
+        <translation>版面元素</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(first %1 shown)</source>
+        <translation>（显示前 %1 条）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskBar</name>
+    <message>
+        <location filename="../../reader/gui/mainwindow.py" line="+35"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the running task</source>
+        <translation>取消正在运行的任务</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TextReader</name>
+    <message>
+        <location filename="../../reader/gui/article_view.py" line="-330"/>
+        <source>Article text</source>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first.</extracomment>
+        <translation>文章正文</translation>
+    </message>
+</context>
+<context>
+    <name>VerticalReader</name>
+    <message>
+        <location line="+133"/>
+        <source>Article text, vertical</source>
+        <translation>文章正文（竖排）</translation>
+    </message>
+</context>
+</TS>
