@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -297,6 +298,10 @@ class MainWindow(QMainWindow):
         self.article_view.lines_selected.connect(self._lines_selected)
         self.article_view.hit_changed.connect(self._hit_changed)
         self.layout_view.line_clicked.connect(self.open_line)
+        for reader_widget in (self.article_view.text, self.article_view.vreader):
+            reader_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            reader_widget.customContextMenuRequested.connect(
+                lambda pos, w=reader_widget: self.reading_menu().popup(w.mapToGlobal(pos)))
         self.search.search_requested.connect(self.run_search)
         self.search.hit_opened.connect(self.open_hit)
         self.notes.open_requested.connect(self.open_annotation)
@@ -1056,6 +1061,21 @@ class MainWindow(QMainWindow):
         self.notes.set_tags(self.archive.tag_names())
         self.notes.refresh_library()
 
+    def reading_menu(self) -> QMenu:
+        """The reading view's context menu: copy, highlight, note and the corrections."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions([self.act_copy, self.act_highlight, self.act_note, self.act_collect])
+        menu.addSeparator()
+        menu.addActions([self.act_headline, self.act_split_article, self.act_join, self.act_split_para,
+                         self.act_fix_text])
+        has_selection = self.article_view.selection_article_range() is not None
+        for act in (self.act_copy, self.act_highlight, self.act_fix_text):
+            act.setEnabled(has_selection)
+        menu.aboutToHide.connect(lambda: [a.setEnabled(True) for a in (self.act_copy, self.act_highlight,
+                                                                       self.act_fix_text)])
+        return menu
+
     def highlight_selection(self) -> bool:
         """Selection → highlight, with the note and tags the user gives (undoable)."""
         art = self.article_view.article
@@ -1269,9 +1289,12 @@ class MainWindow(QMainWindow):
         """The selected text becomes the headline; with no selection, the paragraph at the cursor does."""
         rng = self.article_view.selection_article_range()
         shown = self.article_view.article
+        sel = [r for r in self.article_view.selection_original() if r[2] > r[1]]
         if rng is not None and shown is not None:
             text = shown.text[rng[0]:rng[1]]
-            return self._correct(lambda art: C.set_headline(art, text=text, key=self.article_id))
+            whole = len(sel) == 1 and shown.parts[sel[0][0]].text.strip() == text.strip()
+            if not whole:  # part of a paragraph: the article gets that text as its headline
+                return self._correct(lambda art: C.set_headline(art, text=text, key=self.article_id))
         part = self.article_view.current_part()
         if part is None:
             return False

@@ -193,6 +193,22 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
     win.undo_stack.undo()
     assert view.article.parts[0].text == base.parts[0].text
 
+    # part of a paragraph selected: the article gets that text as its headline (the list shows it)
+    select(win, "杭州市发改委")
+    assert win.correct_headline()
+    assert win.archive.info(aid).headline == "杭州市发改委"
+    item = win.article_list.currentItem()
+    assert item is not None and item.text(0) == "杭州市发改委"
+    win.undo_stack.undo()
+    assert win.archive.info(aid).headline != "杭州市发改委"
+
+    # the reading view's context menu offers the work on a selection
+    select(win, "马骏")
+    menu = win.reading_menu()
+    assert win.act_highlight in menu.actions() and win.act_fix_text in menu.actions()
+    assert win.act_highlight.isEnabled()
+    menu.close()
+
     # split the article at its third paragraph: a new article starts there
     view.select_original(2, 0)
     assert win.correct_split_article()
