@@ -1072,9 +1072,12 @@ class MainWindow(QMainWindow):
         has_selection = self.article_view.selection_article_range() is not None
         for act in (self.act_copy, self.act_highlight, self.act_fix_text):
             act.setEnabled(has_selection)
-        menu.aboutToHide.connect(lambda: [a.setEnabled(True) for a in (self.act_copy, self.act_highlight,
-                                                                       self.act_fix_text)])
+        menu.aboutToHide.connect(self._enable_selection_actions)
         return menu
+
+    def _enable_selection_actions(self) -> None:
+        for act in (self.act_copy, self.act_highlight, self.act_fix_text):
+            act.setEnabled(True)
 
     def highlight_selection(self) -> bool:
         """Selection → highlight, with the note and tags the user gives (undoable)."""
