@@ -120,12 +120,22 @@ class Archive:
 
         self._searcher: Optional[Searcher] = None
         self._searcher_lock = threading.Lock()
-        self.annotations = AnnotationStore.of(library)
-        self.corrections = CorrectionStore.of(library)
+        AnnotationStore.of(library)  # migrate the components once; the stores below are per thread
+        CorrectionStore.of(library)
         self._all_corrections: Optional[list[Correction]] = None
         self._overlays: LRU[int, Optional[list[Article]]] = LRU(16)
         #: infos of articles only the overlay has (split off), by id
         self._overlay_infos: dict[str, ArticleInfo] = {}
+
+    @property
+    def annotations(self) -> AnnotationStore:
+        """The annotation store on this thread's catalogue connection (workers get their own)."""
+        return AnnotationStore(self.library.conn)
+
+    @property
+    def corrections(self) -> CorrectionStore:
+        """The correction store on this thread's catalogue connection."""
+        return CorrectionStore(self.library.conn)
 
     @classmethod
     def open(cls, folder: str | Path, create: bool = True) -> "Archive":

@@ -330,3 +330,30 @@ def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  
     assert win.article_id == aid
     win.remove_from_collection("论文材料", aid)
     assert win.archive.annotations.collection("论文材料").items == []
+
+
+def test_export_and_reimport_with_annotations_on_real_threads(make_window, work_dir: Path, tmp_path: Path,
+                                                              sources_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Workers off the GUI thread use their own catalogue connection for the annotation store."""
+    from reader.gui import workers
+
+    win = make_window(work_dir)
+    open_rmrb(win)
+    select(win, QUOTE)
+    monkeypatch.setattr(win, "_ask", answer("线程"))
+    assert win.highlight_selection()
+    workers.set_pool(None)  # the global QThreadPool
+    dlg = win.show_export()
+    dlg.format.setCurrentIndex(dlg.format.findData("text"))
+    dlg.path.setText(str(tmp_path / "threaded.txt"))
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: dlg.worker is None, timeout=30000)
+    assert dlg.written == tmp_path / "threaded.txt", dlg.status.text()
+    assert "线程" in (tmp_path / "threaded.txt").read_text(encoding="utf-8")
+    dlg.close()
+    with qtbot.waitSignal(win.import_finished, timeout=60000) as blocker:
+        win.import_paths([sources_dir / "rmrb"])
+    assert blocker.args[0] == "done"
+    [ann] = win.archive.annotations.find()
+    assert ann.status == "attached" and ann.note == "线程"
+    workers.wait_all(10000)
