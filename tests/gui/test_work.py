@@ -357,3 +357,49 @@ def test_export_and_reimport_with_annotations_on_real_threads(make_window, work_
     [ann] = win.archive.annotations.find()
     assert ann.status == "attached" and ann.note == "线程"
     workers.wait_all(10000)
+
+
+def test_join_and_split_paragraphs_and_undo(make_window, work_dir: Path) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    view = win.article_view
+    base = win.archive.article(aid)
+    k = next(i for i, p in enumerate(base.parts) if i > 0 and p.role == "paragraph"
+             and base.parts[i - 1].role == "paragraph")
+    view.select_original(k, 0)
+    assert win.correct_join()
+    joined = view.article.parts[k - 1].text
+    assert joined.startswith(base.parts[k - 1].text) and joined.endswith(base.parts[k].text)
+    assert len(view.article.parts) == len(base.parts) - 1
+    win.undo_stack.undo()
+    assert [p.text for p in view.article.parts] == [p.text for p in base.parts]
+
+    view.select_original(k, 5)
+    assert win.correct_split_paragraph()
+    assert view.article.parts[k].text == base.parts[k].text[:5]
+    assert view.article.parts[k + 1].text == base.parts[k].text[5:].lstrip()
+    win.undo_stack.undo()
+    assert [p.text for p in view.article.parts] == [p.text for p in base.parts]
+
+
+def test_export_the_current_search_hits_as_csv(make_window, work_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    import csv
+
+    from reader.gui.search_panel import Query
+
+    win = make_window(work_dir)
+    open_rmrb(win)
+    win.run_search(Query("马骏"))
+    assert win.last_results is not None and win.last_results.hits
+    dlg = win.show_export()
+    dlg.scope.setCurrentIndex(dlg.scope.findData("hits"))
+    assert "马骏" in dlg.scope.currentText()
+    dlg.format.setCurrentIndex(dlg.format.findData("csv"))
+    dlg.path.setText(str(tmp_path / "hits.csv"))
+    dlg.export_button.click()
+    rows = list(csv.DictReader((tmp_path / "hits.csv").open(encoding="utf-8", newline="")))
+    # one row per match, with its keyword in context
+    assert len(rows) == sum(len(h.matches) for h in win.last_results.hits)
+    assert {r["article"] for r in rows} == {h.article for h in win.last_results.hits}
+    assert all("[马骏]" in r["kwic"] for r in rows)
+    dlg.close()
