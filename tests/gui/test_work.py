@@ -403,3 +403,18 @@ def test_export_the_current_search_hits_as_csv(make_window, work_dir: Path, tmp_
     assert {r["article"] for r in rows} == {h.article for h in win.last_results.hits}
     assert all("[马骏]" in r["kwic"] for r in rows)
     dlg.close()
+
+
+def test_an_edit_the_store_refuses_is_reported_and_not_left_on_the_undo_stack(make_window, work_dir: Path,
+                                                                              monkeypatch) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    open_rmrb(win)
+    select(win, QUOTE)
+    monkeypatch.setattr(win, "_ask", answer("x"))
+    assert win.highlight_selection()
+    [ann] = win.archive.annotations.find()
+    win.archive.annotations.delete(ann.id)  # gone behind the window's back (another window, the CLI)
+    count = win.undo_stack.count()
+    assert not win.edit_annotation(ann, "changed", [])
+    assert win.undo_stack.count() == count
+    assert any(ann.id in m for m in win.problems.messages())
