@@ -1114,8 +1114,11 @@ class MainWindow(QMainWindow):
             return False
         ann.source = self.archive.info(self.article_id).source
         store = self.archive.annotations
-        return self._push(self.tr("Highlight"), lambda: store.add(ann), lambda: store.delete(ann.id),
+        done = self._push(self.tr("Highlight"), lambda: store.add(ann), lambda: store.delete(ann.id),
                           self._annotations_changed)
+        if done:
+            self.notes_dock.show()  # the new highlight is listed there, with its note and tags
+        return done
 
     def add_article_note(self) -> bool:
         """A note (with tags) on the whole current article (undoable)."""
