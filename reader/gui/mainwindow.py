@@ -1020,6 +1020,8 @@ class MainWindow(QMainWindow):
         """Run an edit as an undoable command; False (and a message) when the store refused it."""
         cmd = StoreCommand(text, do, undo, after, lambda e: self.report(str(e) or type(e).__name__))
         self.undo_stack.push(cmd)
+        if cmd.error is None:
+            log.info("%s (article %s)", cmd.text(), self.article_id)
         return cmd.error is None
 
     def _placed(self) -> tuple[list[tuple[str, int, int]], list[str]]:
