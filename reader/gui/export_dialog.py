@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.export import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
+from ..core.library import NotFoundError
 from .workers import Progress, Worker, run_task
 
 log = logging.getLogger(__name__)
@@ -53,8 +54,6 @@ class ExportContext:
     collections: Sequence[str] = ()
     query: str = ""
     hit_count: int = 0
-    #: ids of articles only the overlay has (split off by a correction), exported through their issue
-    overlay_only: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -72,20 +71,44 @@ class ExportRequest:
     query: str = ""
 
 
-def build_export(library: Any, req: ExportRequest, overlay_only: set[str] = frozenset(),  # type: ignore[assignment]
-                 *, progress: Callable[..., None], cancel: threading.Event) -> tuple[bytes, int]:
+class OverlayLibrary:
+    """The library as :func:`library_scope` sees it, with the articles corrections made resolvable.
+
+    An article split off by a correction (id ``key~line``) is in no catalogue
+    table, only in its issue's overlay; the core would call it missing. Here
+    its info and text come from the window's :class:`~reader.gui.archive.Archive`,
+    everything else from the library itself.
+    """
+
+    def __init__(self, archive: Any) -> None:
+        self._archive = archive
+        self._library = archive.library
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._library, name)
+
+    def article_info(self, key: str) -> Any:
+        try:
+            return self._library.article_info(key)
+        except NotFoundError:
+            return self._archive.info(key)
+
+    def article(self, key: str) -> Any:
+        try:
+            return self._library.article(key)
+        except NotFoundError:
+            return self._archive.article(key)
+
+
+def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., None],
+                 cancel: threading.Event) -> tuple[bytes, int]:
     """Gather and format an export (runs in a worker): (the bytes, the number of articles)."""
 
     def step(done: int, total: int) -> None:
         progress(float(done), float(total))
 
     kwargs: dict[str, Any] = {"progress": step, "cancel": cancel}
-    only: Optional[str] = None
-    if req.scope == "article" and req.article_id in overlay_only:
-        # an article made by a correction exists only in its issue's overlay
-        scope = library_scope(library, issue_id=req.issue_id, **kwargs)
-        only = req.article_id
-    elif req.scope == "article":
+    if req.scope == "article":
         scope = library_scope(library, [str(req.article_id)], **kwargs)
     elif req.scope == "issue":
         scope = library_scope(library, issue_id=req.issue_id, **kwargs)
@@ -93,7 +116,7 @@ def build_export(library: Any, req: ExportRequest, overlay_only: set[str] = froz
         scope = library_scope(library, collection=req.collection, **kwargs)
     else:
         scope = library_scope(library, query=req.query, **kwargs)
-    items = [i for i in scope.items if only is None or i.key == only]
+    items = scope.items
     if cancel.is_set():
         raise ExportCancelled("the export was cancelled")
     options: dict[str, Any] = {}
@@ -234,7 +257,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Exporting…"))
-        worker = run_task(build_export, self.library, req, self.context.overlay_only, name="export",
+        worker = run_task(build_export, self.library, req, name="export",
                           pass_control=True, autostart=False, on_progress=self._progress,
                           on_result=lambda r: self._ready(req, r), on_error=self._failed,
                           on_finished=self._finished)

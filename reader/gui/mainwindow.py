@@ -75,7 +75,7 @@ from ..core.model import Article
 from .annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
 from .archive import Archive, Hit, Results, converter, serif_family
 from .article_view import ArticleView
-from .export_dialog import ExportContext, ExportDialog
+from .export_dialog import ExportContext, ExportDialog, OverlayLibrary
 from .logview import LogView, component_versions, debug_information
 from .icons import app_icon, icon
 from .layout_view import LayoutView
@@ -1387,10 +1387,6 @@ class MainWindow(QMainWindow):
         if self.article_id is not None:
             ctx.article_id = self.article_id
             ctx.article_title = self.headline_of(self.article_id)
-            try:
-                self.archive.library.article_info(self.article_id)
-            except BroadsheetError:
-                ctx.overlay_only = {self.article_id}
         if self.issue_id is not None:
             ctx.issue_id = self.issue_id
             issue = next((i for i in self.archive.issues() if i.id == self.issue_id), None)
@@ -1408,7 +1404,7 @@ class MainWindow(QMainWindow):
             return None
         if self.export_dialog is not None:
             self.export_dialog.close()
-        dlg = ExportDialog(self.archive.library, self.export_context(), str(self.archive.folder.parent), self)
+        dlg = ExportDialog(OverlayLibrary(self.archive), self.export_context(), str(self.archive.folder.parent), self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.destroyed.connect(lambda _o=None: setattr(self, "export_dialog", None))
         self.export_dialog = dlg

@@ -419,3 +419,28 @@ def test_an_edit_the_store_refuses_is_reported_and_not_left_on_the_undo_stack(ma
     assert not win.edit_annotation(ann, "changed", [])
     assert win.undo_stack.count() == count
     assert any(ann.id in m for m in win.problems.messages())
+
+
+def test_an_article_made_by_a_split_exports_on_its_own(make_window, work_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    base = win.archive.article(aid)
+    listed = win.article_list.ids()
+    win.article_view.select_original(2, 0)
+    assert win.correct_split_article()
+    new_id = next(i for i in win.article_list.ids() if i not in listed)
+    win.open_article(new_id)
+    dlg = win.show_export()
+    assert dlg.context.article_id == new_id
+    dlg.format.setCurrentIndex(dlg.format.findData("text"))
+    dlg.path.setText(str(tmp_path / "split.txt"))
+    dlg.export_button.click()
+    text = (tmp_path / "split.txt").read_text(encoding="utf-8")
+    assert base.parts[2].text in text and base.parts[1].text not in text
+    # and its issue exports whole, both halves included
+    dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
+    dlg.path.setText(str(tmp_path / "issue.txt"))
+    dlg.export_button.click()
+    text = (tmp_path / "issue.txt").read_text(encoding="utf-8")
+    assert base.parts[1].text in text and base.parts[2].text in text
+    dlg.close()
