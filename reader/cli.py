@@ -635,7 +635,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_library_verbs(sub)
     _add_work_parsers(sub)
+    _library_option_everywhere(sub)
     return parser
+
+
+def _library_option_everywhere(sub: argparse._SubParsersAction) -> None:
+    """``--library DIR`` is accepted after the action too (``correct split A 2 --library L``)."""
+    for verb in sub.choices.values():
+        for action in verb._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for leaf in action.choices.values():
+                    if not any("--library" in a.option_strings for a in leaf._actions):
+                        leaf.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
+                                          help="the library folder (as before the action)")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -348,9 +348,13 @@ def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optio
 
     cache = _IssueCache(library, overlay)
     wanted: list[tuple[str, Optional[Any]]] = []
+    # an issue's articles come from the overlay itself: a split-off article has an id of the
+    # overlay's own (``key~line``) that the catalogue does not know
+    from_issue: dict[str, int] = {}
     if issue_id is not None:
         _, arts = cache.get(issue_id)
         wanted = [(a.id, None) for a, _ in arts]
+        from_issue = {a.id: issue_id for a, _ in arts}
     if collection is not None:
         wanted += [(k, None) for k in AnnotationStore.of(library).collection(collection).items]
     if query is not None:
@@ -368,23 +372,29 @@ def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optio
             raise ExportCancelled("the export was cancelled")
         if progress is not None:
             progress(done, len(wanted))
-        try:
-            info = library.article_info(key)
-        except NotFoundError:
-            if collection is not None and hit is None and key not in article_ids:
-                log.info("collection %s names article %s, which is no longer in the library", collection, key)
-                continue
-            raise
-        docs, arts = cache.get(info.issue_id)
-        original_lines = set(library.article(key).line_ids())
-        match = next((a for a, src in arts if a.id == key), None) or next(
-            (a for a, src in arts if src == info.source and original_lines & set(a.line_ids())), None)
+        if key in from_issue:
+            item_issue = from_issue[key]
+            docs, arts = cache.get(item_issue)
+            match = next((a for a, src in arts if a.id == key), None)
+        else:
+            try:
+                info = library.article_info(key)
+            except NotFoundError:
+                if collection is not None and hit is None and key not in article_ids:
+                    log.info("collection %s names article %s, which is no longer in the library", collection, key)
+                    continue
+                raise
+            item_issue = info.issue_id
+            docs, arts = cache.get(item_issue)
+            original_lines = set(library.article(key).line_ids())
+            match = next((a for a, src in arts if a.id == key), None) or next(
+                (a for a, src in arts if src == info.source and original_lines & set(a.line_ids())), None)
         if match is None or match.id in seen:
             continue
         seen.add(match.id)
         src = next(s for a, s in arts if a is match)
-        doc = docs.get(src) or Document(source=info.source, format="source")
-        sha = next((p.sha256 for p in library.pages(info.issue_id) if p.source == src), None)
+        doc = docs.get(src) or Document(source=src, format="source")
+        sha = next((p.sha256 for p in library.pages(item_issue) if p.source == src), None)
         item = Item(match, doc, key=match.id, sha256=sha)
         if hit is not None:
             item.snippet, item.matches, item.score = hit.snippet, [tuple(m) for m in hit.matches], hit.score
