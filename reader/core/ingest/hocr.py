@@ -40,6 +40,7 @@ from ..layout import articles_from_layout
 from ..model import Block, Box, Document, Line, Page, Word
 from ..textutil import is_wide
 from .ecpo import internal_entities
+from .ids import unique_id
 
 log = logging.getLogger(__name__)
 
@@ -205,17 +206,6 @@ def _line_from(el: etree._Element, line_id: str) -> Line:
                 source_line=_line_no(el))
 
 
-def _unique(ident: str, used: set[str]) -> str:
-    if ident not in used:
-        used.add(ident)
-        return ident
-    n = 2
-    while f"{ident}.{n}" in used:
-        n += 1
-    used.add(f"{ident}.{n}")
-    return f"{ident}.{n}"
-
-
 def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str], warnings: list[str]) -> Page:
     title = _title(page_el)
     page = Page(number=number, source=str(path))
@@ -239,11 +229,11 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
             pic = next((IMAGE_CLASSES[c] for c in classes if c in IMAGE_CLASSES), None)
             if pic is not None and pic != "separator":
                 box = _bbox(_title(el))
-                pid = _unique(f"p{number}.{el.get('id') or f'img{len(pictures) + 1}'}", used)
+                pid = unique_id(f"p{number}.{el.get('id') or f'img{len(pictures) + 1}'}", used)
                 pictures.append(Block(id=pid, box=box, type=pic))
             continue
         counter += 1
-        lid = _unique(f"p{number}.{el.get('id') or f'l{counter}'}", used)
+        lid = unique_id(f"p{number}.{el.get('id') or f'l{counter}'}", used)
         line = _line_from(el, lid)
         if not line.text.strip():
             continue
@@ -259,7 +249,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
         if block_el is not None:
             key = id(block_el)
             if key not in blocks:
-                bid = _unique(f"p{number}.{block_el.get('id') or f'b{len(blocks) + 1}'}", used)
+                bid = unique_id(f"p{number}.{block_el.get('id') or f'b{len(blocks) + 1}'}", used)
                 blocks[key] = _RawBlock(key, bid, kind, _bbox(_title(block_el)), len(blocks))
             blocks[key].lines.append(line)
             if kind != "text":
@@ -290,7 +280,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
     def flush_loose() -> None:
         nonlocal order, loose
         for group in _group_loose(loose):
-            out_blocks.append(Block(id=_unique(f"p{number}.g{len(out_blocks) + 1}", used), lines=group,
+            out_blocks.append(Block(id=unique_id(f"p{number}.g{len(out_blocks) + 1}", used), lines=group,
                                     box=_union([ln.box for ln in group if ln.box]), order=None))
         loose = []
 
@@ -417,12 +407,12 @@ def _column_blocks(columns: list[Line], number: int, used: set[str]) -> list[Blo
                 break
         if not placed:
             groups.append([(cb, col)])
-    blocks = [Block(id=_unique(f"p{number}.v{k}", used), lines=[c for _, c in g], box=_union([b for b, _ in g]),
+    blocks = [Block(id=unique_id(f"p{number}.v{k}", used), lines=[c for _, c in g], box=_union([b for b, _ in g]),
                     vertical=True)
               for k, g in enumerate(groups, start=1)]
     unboxed = [c for c in columns if not c.box]
     if unboxed:
-        blocks.append(Block(id=_unique(f"p{number}.v{len(blocks) + 1}", used), lines=unboxed, vertical=True))
+        blocks.append(Block(id=unique_id(f"p{number}.v{len(blocks) + 1}", used), lines=unboxed, vertical=True))
     return blocks
 
 

@@ -35,6 +35,7 @@ from ..layout import articles_from_layout
 from ..model import Block, Box, Document, Line, Page, Word
 from ..xmlutil import attr, child, children, local
 from .ecpo import internal_entities
+from .ids import unique_id
 
 log = logging.getLogger(__name__)
 
@@ -172,17 +173,6 @@ def _reading_order(page_el: etree._Element) -> list[str]:
     return [r for r in out if not (r in seen or seen.add(r))]  # type: ignore[func-returns-value]
 
 
-def _unique(ident: str, used: set[str]) -> str:
-    if ident not in used:
-        used.add(ident)
-        return ident
-    n = 2
-    while f"{ident}.{n}" in used:
-        n += 1
-    used.add(f"{ident}.{n}")
-    return f"{ident}.{n}"
-
-
 def _line(el: etree._Element, line_id: str, region_size: Optional[float]) -> Line:
     poly = _points(child(el, "Coords"))
     text = _text_equiv(el)
@@ -251,14 +241,14 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
         rid = el.get("id") or f"#{id(el)}"
         poly = _points(child(el, "Coords"))
         btype = _region_type(el)
-        block = Block(id=_unique(f"p{number}.{el.get('id') or f'r{len(blocks) + 1}'}", used), box=_box(poly),
+        block = Block(id=unique_id(f"p{number}.{el.get('id') or f'r{len(blocks) + 1}'}", used), box=_box(poly),
                       polygon=poly, type=btype, order=rank.get(rid), font_size=_font_size(el))
         if local(el.tag) in TEXT_REGIONS:
             line_els = children(el, "TextLine")
             indexed = [(ln, _custom_index(ln)) for ln in line_els]
             if indexed and all(i is not None for _, i in indexed):
                 line_els = [ln for ln, _ in sorted(indexed, key=lambda t: t[1] or 0)]
-            lines = [_line(ln, _unique(f"p{number}.{ln.get('id') or f'{block.id}.l{k}'}", used), block.font_size)
+            lines = [_line(ln, unique_id(f"p{number}.{ln.get('id') or f'{block.id}.l{k}'}", used), block.font_size)
                      for k, ln in enumerate(line_els, start=1)]
             if not any(ln.text.strip() for ln in lines):
                 region_text = _text_equiv(el)
@@ -268,7 +258,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
                         for ln, row in zip(lines, rows):
                             ln.text = row
                     else:
-                        lines = [Line(id=_unique(f"{block.id}.t{k}", used), text=row, source_line=_line_no(el))
+                        lines = [Line(id=unique_id(f"{block.id}.t{k}", used), text=row, source_line=_line_no(el))
                                  for k, row in enumerate(rows, start=1)]
             block.lines = [ln for ln in lines if ln.text.strip()]
         if block.lines or local(el.tag) not in TEXT_REGIONS:
