@@ -35,3 +35,14 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_import_linter_contract_is_kept() -> None:
+    """The same rule as pyproject.toml's import-linter contract, run by import-linter itself."""
+    import shutil
+
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    root = Path(__file__).resolve().parents[1]
+    res = subprocess.run([exe], cwd=root, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+    assert "1 kept, 0 broken" in res.stdout
