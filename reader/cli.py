@@ -97,7 +97,15 @@ def _import(args: argparse.Namespace) -> int:
 
     last = [0.0]
 
+    def emit(event: dict[str, Any]) -> None:
+        sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
     def progress(p: ImportProgress) -> None:
+        if args.progress_json:
+            emit({"event": "progress", "files_done": p.files_done, "files_total": p.files_total, "pages": p.pages,
+                  "articles": p.articles, "chars": p.chars, "elapsed": p.elapsed, "current": p.current})
+            return
         now = time.monotonic()
         if now - last[0] < 0.5 and p.files_done < p.files_total:
             return
@@ -108,6 +116,9 @@ def _import(args: argparse.Namespace) -> int:
         sys.stderr.flush()
 
     def on_error(path: str, message: str) -> None:
+        if args.progress_json:
+            emit({"event": "error", "path": path, "message": message})
+            return
         sys.stderr.write(f"\rbroadsheet: {message}\n")
 
     lib = _open_library(args)
@@ -120,7 +131,11 @@ def _import(args: argparse.Namespace) -> int:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
         lib.close()
-    if not args.quiet:
+    if args.progress_json:
+        emit({"event": "done", "imported": report.imported, "unchanged": report.unchanged,
+              "failed": [list(f) for f in report.failed], "pages": report.pages, "articles": report.articles,
+              "chars": report.chars, "seconds": report.seconds, "cancelled": report.cancelled})
+    elif not args.quiet:
         sys.stderr.write("\n")
     print(f"broadsheet: imported {len(report.imported)} file(s) ({report.pages} pages, {report.articles} articles, "
           f"{report.chars} characters), {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
@@ -263,6 +278,8 @@ def _add_library_verbs(sub: Any) -> None:
     p.add_argument("--date", help="the issue date YYYY-MM-DD, when neither the files nor their paths say")
     p.add_argument("--page", type=int, help="the number of the (first) page")
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--progress-json", action="store_true",
+                   help="progress, errors and the report as JSON lines on stdout (for programs driving an import)")
     p.set_defaults(func=_library_verb(_import))
 
     p = sub.add_parser("search", help="search the library")

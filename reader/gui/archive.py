@@ -25,6 +25,7 @@ from ..core import importer, textforms
 from ..core import index as sindex
 from ..core.annotations import Annotation, AnnotationStore, Reattached, reattach_in_library
 from ..core.corrections import Correction, CorrectionStore, apply_overlay, corrected_article, line_pages_of
+from ..core.isolated import import_in_subprocess
 from ..core.search import Searcher
 from ..core.library import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
 from ..core.model import Article, Page
@@ -170,7 +171,9 @@ class Archive:
             if warn is not None:
                 warn(message if path in message else f"{path}: {message}")
 
-        report = importer.import_paths(self.library, paths, progress=step, cancel=cancel, on_error=bad)
+        # in a child process: the importer's pure-Python work would otherwise hold the GIL for
+        # hundreds of milliseconds at a time and stall the event loop (benchmarks/bench_gui_stalls.py)
+        report = import_in_subprocess(self.folder, paths, progress=step, cancel=cancel, on_error=bad)
         if self.annotations.find():
             # a re-import may have moved annotated text: re-attach it, or keep it listed as orphaned
             self.reattach()

@@ -61,11 +61,12 @@ def test_import_can_be_cancelled_and_the_library_stays_usable(make_window, tmp_p
     worker = win.import_paths([sources_dir])
     assert worker is not None and worker.state == "aborted" and outcomes == ["aborted"]
     report = worker.result
-    assert report.cancelled and len(report.imported) == 1
+    # the import runs in a child process that stops after the file it is reading when cancelled
+    assert report.cancelled and 1 <= len(report.imported) < 4
     assert win.statusBar().currentMessage() == "Cancelled."
     assert not seen or seen[0].done == 1
     with Library.open(tmp_path / "lib", create=False) as lib:  # what was committed is there, and searchable
-        assert lib.stats()["sources"] == 1 and lib.stats()["unindexed"] == 0
+        assert lib.stats()["sources"] == len(report.imported) and lib.stats()["unindexed"] == 0
     # importing again completes the library
     win.taskbar.progress = original
     worker = win.import_paths([sources_dir])
