@@ -2,7 +2,8 @@
 
 A QTimer ticks every 10 ms on the GUI thread and records the gap between ticks while the main
 window imports a generated folder of small pages (10,000 by default) through its own import
-action (a worker on the thread pool, progress and results queued back to the GUI thread). A gap
+action (a worker on the thread pool driving a child `broadsheet import` process, progress and results
+queued back to the GUI thread). A gap
 much longer than 10 ms is a stall: the user would see a frozen window.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_stalls.py [--pages N] [--minimal] [--json]
