@@ -284,6 +284,29 @@ def test_stale_index_entries_are_never_hits(tmp_path: Path) -> None:
     lib.close()
 
 
+def test_index_of_another_bucket_layout_is_refused_then_rebuilt(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = Library(tmp_path)
+    text = "发展经济"
+    doc = Document(source="/0", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                   articles=[Article("a", parts=[Part("paragraph", text, [Span(0, 4, "l", 0)])])])
+    lib.store_document(doc, StoreMeta("P"), path="/0", sha256="1")
+    with monkeypatch.context() as m:  # an index as an older Broadsheet wrote it (2**17 buckets, field "t")
+        m.setattr(sindex, "BUCKET_BITS", 17)
+        m.setattr(sindex, "FIELD", "t")
+        sindex.sync(lib)
+    assert lib.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0] == 0
+    with Searcher(lib) as s:
+        assert s.index.outdated
+        with pytest.raises(sindex.IndexUnavailableError, match="reindex"):
+            s.count("发展")
+    assert sindex.sync(lib) == 1  # the next sync rebuilds it from the catalogue
+    with Searcher(lib) as s:
+        assert not s.index.outdated
+        assert s.count("发展") == 1 and s.count("展经") == 1 and s.count("经发") == 0
+    lib.close()
+
+
 def test_display_fold_round_trip_for_hits(corpus) -> None:  # type: ignore[no-untyped-def]
     """The folding map of an article text covers each match exactly once."""
     lib, searcher, meta = corpus

@@ -3,11 +3,12 @@
 What is indexed
 ---------------
 One Whoosh document per article: ``id`` (the library's article id, unique, for
-deletes), ``num`` (the catalogue row, a column read at C speed) and ``t``, the
-set of terms of the article's FOLDED text (:mod:`reader.core.textforms`):
+deletes), ``num`` (the catalogue row, a column read at C speed) and the terms
+field (:data:`FIELD`), the set of terms of the article's FOLDED text
+(:mod:`reader.core.textforms`):
 
 * every CJK character (unigram), and every pair of adjacent CJK characters
-  (bigram) inside a CJK run, hashed into one of 2**17 buckets (:func:`bucket`);
+  (bigram) inside a CJK run, hashed into one of 2**14 buckets (:func:`bucket`);
 * every Latin/digit word (``[^\\W_]+`` without CJK).
 
 Terms are stored with Whoosh's ``Existence`` format: no positions, no
@@ -18,7 +19,9 @@ its characters and its bigram buckets, whose candidates
 the catalogue. Whoosh's cost is per term (a posting block, a file-existence
 check and a terminfo per term in every segment): unhashed bigrams made a
 vocabulary of millions of terms, 19x the text and 34k chars/s on a small
-corpus; buckets bound it. Dropping positions and
+corpus; buckets bound it. 2**14 buckets rather than 2**17 halved the time
+Whoosh spends per batch (it writes a block and a terminfo for every term of a
+segment) and the index size, for a few more candidates to verify. Dropping positions and
 frequencies keeps the index small and the postings lists short to intersect;
 verification keeps results exact.
 
@@ -31,6 +34,12 @@ in the catalogue. A crash before the mark re-adds the batch on the next sync;
 the meta key ``index_pending`` tells that sync to delete before adding so no
 article is indexed twice. :func:`rebuild` starts from an empty index.
 Whoosh writers are used as context managers (an error cancels, never half-commits).
+
+The terms field is named after the bucket width (``t14``): an index written
+with other buckets (an older Broadsheet) has no such field, would give wrong
+candidates, and is therefore rebuilt by the next :func:`sync` (the CLI and
+every import sync first); until then searching it raises
+:class:`IndexUnavailableError`.
 """
 
 from __future__ import annotations
@@ -61,7 +70,9 @@ BATCH_ARTICLES = 5000
 #: Whoosh's posting pool spills to disk (pickling every posting) beyond this; a batch must fit
 POOL_MB = 700
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
-BUCKET_BITS = 17
+BUCKET_BITS = 14
+#: the terms field; its name changes with the bucket width so an index of another width is recognised
+FIELD = f"t{BUCKET_BITS}"
 BATCH_CHARS = 3_000_000
 
 
@@ -87,7 +98,7 @@ def schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(unique=True, stored=False),
         num=fields.NUMERIC(int, bits=64, stored=False, sortable=True),
-        t=_TermsField(),
+        **{FIELD: _TermsField()},
     )
 
 
@@ -139,6 +150,8 @@ class Index:
         self._lock = threading.Lock()
         self._searcher: Any = None
         self._ix = self._open()
+        #: the index was written with another term layout (an older Broadsheet): :func:`sync` rebuilds it
+        self.outdated = FIELD not in self._ix.schema.names()
 
     def _open(self) -> Any:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -149,6 +162,22 @@ class Index:
             return storage.create_index(schema())
         except Exception as e:  # whoosh raises bare exceptions of many kinds for damaged files
             raise IndexUnavailableError(f"{self.folder}: the search index cannot be opened ({e}); run `broadsheet reindex`.") from e
+
+    def reset(self) -> None:
+        """Replace the index by an empty one of the current layout (the caller re-adds every article)."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self._ix = self._open()
+            self.outdated = False
+
+    def _check(self) -> None:
+        if self.outdated:
+            raise IndexUnavailableError(f"{self.folder}: the search index was written by another version of "
+                                        f"Broadsheet; run `broadsheet reindex`.")
 
     def close(self) -> None:
         with self._lock:
@@ -181,10 +210,11 @@ class Index:
         """Catalogue rows of the articles holding ALL ``term_list`` (the candidates)."""
         if not term_list:
             return set()
+        self._check()
         with self._lock:
             s = self._current()
-            q: Any = wquery.Term("t", term_list[0]) if len(term_list) == 1 else wquery.And(
-                [wquery.Term("t", t) for t in term_list])
+            q: Any = wquery.Term(FIELD, term_list[0]) if len(term_list) == 1 else wquery.And(
+                [wquery.Term(FIELD, t) for t in term_list])
             docnums = list(s.docs_for_query(q))
             if not docnums:
                 return set()
@@ -192,6 +222,7 @@ class Index:
             return {col[d] for d in docnums}
 
     def all_nums(self) -> set[int]:
+        self._check()
         with self._lock:
             s = self._current()
             col = s.reader().column_reader("num")
@@ -200,6 +231,7 @@ class Index:
     # -- writing
 
     def writer(self, update: bool = False) -> "Writer":
+        self._check()
         return Writer(self, update)
 
 
@@ -227,7 +259,7 @@ class Writer:
         assert self._w is not None
         if self.update:
             self._w.delete_by_term("id", article_id)
-        self._w.add_document(id=article_id, num=num, t=terms(folded))
+        self._w.add_document(id=article_id, num=num, **{FIELD: terms(folded)})
         self.added += 1
 
     def delete(self, article_id: str) -> None:
@@ -258,6 +290,12 @@ def sync(library: Any, index: Optional[Index] = None, progress: Optional[Progres
     added = 0
     try:
         with library.writing():
+            if ix.outdated:
+                log.info("%s: index of another layout, rebuilding it from the catalogue", ix.folder)
+                # catalogue first: a crash between the two leaves an outdated index and rows to add again
+                library.mark_all_unindexed()
+                library.meta_set("index_pending", None)
+                ix.reset()
             total = int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0])
             pending = library.meta_get("index_pending") is not None
             dropped = library.dropped()
