@@ -13,6 +13,7 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -162,4 +163,10 @@ def reflow_lines(role: str, lines: Sequence[Line], keep_word_spaces: bool = Fals
 
 def collapse(text: str, keep_word_spaces: bool = False) -> str:
     """The text of one line without layout spaces (no mapping kept)."""
+    if _WHITESPACE.search(text) is None:
+        return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
     return "".join(c for c, _, _ in clean_chars(Piece("", text), keep_word_spaces))
+
+
+#: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
+_WHITESPACE = re.compile(r"\s")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
 #: Characters that end a sentence (and so may end a paragraph).
 SENTENCE_END = "。！？!?…；;"
@@ -79,20 +80,37 @@ def em_width(text: str, quote: float = 1.0) -> float:
     """
     total = 0.0
     prev_punct = False
+    table = _EM_CHARS
     for c in text:
-        if c.isspace():
+        known = table.get(c)
+        if known is None:
+            known = _em_char(c)
+        w, punct = known
+        if w is None:  # whitespace
             continue
-        if c in QUOTES:
+        if w < 0.0:  # a curly quote
             w = quote
-        else:
-            w = char_width(c)
-        punct = c in COMPRESSIBLE
         if punct and prev_punct and w == 1.0:
             w = 0.5
             punct = False
         total += w
         prev_punct = punct
     return total
+
+
+#: per character: (width, compressible) for :func:`em_width`; width None for whitespace, -1 for a curly quote
+_EM_CHARS: dict[str, tuple[Optional[float], bool]] = {}
+
+
+def _em_char(c: str) -> tuple[Optional[float], bool]:
+    """What :func:`em_width` needs to know of one character (remembered: it runs for every line of a page)."""
+    if c.isspace():
+        known: tuple[Optional[float], bool] = (None, False)
+    else:
+        known = (-1.0 if c in QUOTES else char_width(c), c in COMPRESSIBLE)
+    if len(_EM_CHARS) < 65536:
+        _EM_CHARS[c] = known
+    return known
 
 
 def ends_sentence(text: str) -> bool:
