@@ -74,6 +74,8 @@ BUCKET_BITS = 14
 #: the terms field; its name changes with the bucket width so an index of another width is recognised
 FIELD = f"t{BUCKET_BITS}"
 BATCH_CHARS = 3_000_000
+#: a query with this many index hits reads the whole ``num`` column once (kept until the index changes)
+NUM_LIST_MIN = 1000
 
 
 class IndexUnavailableError(BroadsheetError):
@@ -149,6 +151,9 @@ class Index:
         self.folder = Path(folder)
         self._lock = threading.Lock()
         self._searcher: Any = None
+        #: the ``num`` column of the current searcher as a list (docnum → catalogue row), read once per searcher
+        self._num_list: Optional[list[int]] = None
+        self._num_list_of: Any = None
         self._ix = self._open()
         #: the index was written with another term layout (an older Broadsheet): :func:`sync` rebuilds it
         self.outdated = FIELD not in self._ix.schema.names()
@@ -169,6 +174,7 @@ class Index:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            self._num_list = self._num_list_of = None
             self._ix.close()
             shutil.rmtree(self.folder, ignore_errors=True)
             self._ix = self._open()
@@ -218,15 +224,26 @@ class Index:
             docnums = list(s.docs_for_query(q))
             if not docnums:
                 return set()
-            col = s.reader().column_reader("num")
-            return {col[d] for d in docnums}
+            if len(docnums) < NUM_LIST_MIN and self._num_list_of is not s:
+                col = s.reader().column_reader("num")
+                return {col[d] for d in docnums}
+            nums = self._nums_of(s)
+            return {nums[d] for d in docnums}
+
+    def _nums_of(self, s: Any) -> list[int]:
+        # Whoosh reads a column value at a few microseconds each; many hits read the whole column once
+        if self._num_list_of is not s:
+            self._num_list = list(s.reader().column_reader("num"))
+            self._num_list_of = s
+        assert self._num_list is not None
+        return self._num_list
 
     def all_nums(self) -> set[int]:
         self._check()
         with self._lock:
             s = self._current()
-            col = s.reader().column_reader("num")
-            return {col[d] for d in s.reader().all_doc_ids()}
+            nums = self._nums_of(s)
+            return {nums[d] for d in s.reader().all_doc_ids()}
 
     # -- writing
 
@@ -256,10 +273,29 @@ class Writer:
         return self
 
     def add(self, num: int, article_id: str, folded: str) -> None:
-        assert self._w is not None
+        """Add one article: ``id`` and ``num`` through Whoosh, its terms straight into the posting pool.
+
+        ``add_document`` handles each posting through a generator, a boost and
+        a size check (a third of an import's indexing time); the postings of a
+        field without positions, frequencies or lengths are plain tuples, so
+        they go into Whoosh's pool in one ``extend``, with the size accounting
+        the pool would do (it spills to disk beyond ``limitmb`` as before).
+        """
+        w = self._w
+        assert w is not None
         if self.update:
-            self._w.delete_by_term("id", article_id)
-        self._w.add_document(id=article_id, num=num, **{FIELD: terms(folded)})
+            w.delete_by_term("id", article_id)
+        w.add_document(id=article_id, num=num)
+        docnum = w.docnum - 1
+        items = [(FIELD, t.encode("utf-8"), docnum, 1.0, b"") for t in terms(folded)]
+        if items:
+            pool = w.pool
+            pool.fieldnames.add(FIELD)
+            # the size PostingPool.add counts per posting: tuple, field name, term, docnum, weight, value
+            pool.currentsize += sum(_POSTING_OVERHEAD + 2 * len(item[1]) for item in items)
+            pool.current.extend(items)
+            if pool.currentsize > pool.limit:
+                pool.save()
         self.added += 1
 
     def delete(self, article_id: str) -> None:
@@ -274,6 +310,9 @@ class Writer:
             self._w.cancel()
         self._w = None
 
+
+#: PostingPool.add's estimate of a posting's memory, without the term's bytes
+_POSTING_OVERHEAD = 28 + 4 * 5 + 21 + len(FIELD) + 26 + 18 + 16 + 21
 
 ProgressFn = Callable[[int, int], None]
 
