@@ -367,7 +367,9 @@ class Searcher:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
             raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
-        self._texts.map = {}
+        # one text term: its verified texts are the hits' texts, worth keeping for ranking; with more
+        # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
+        self._texts.map = {} if _text_count(parse(query)) == 1 else None
         try:
             return self._search(query, limit, offset, sort, filters, facets)
         finally:
@@ -472,18 +474,17 @@ class Searcher:
         conn = self.library.conn
         if exact and not stale:
             return cands
-        if term.is_cjk_run and not exact and len(cands) <= RELEVANCE_CAP:
+        texts = self._text_map()
+        if texts is not None and term.is_cjk_run and not exact and len(cands) <= RELEVANCE_CAP:
             # few enough to read: test in Python and keep the texts for ranking (one read instead of two)
             needle = term.pieces[0][1]
-            texts = self._text_map()
             out: set[int] = set()
             for num, folded in conn.execute(
                     "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
                     (_ids_json(cands),)):
                 if needle in folded:
                     out.add(num)
-                    if texts is not None:
-                        texts[num] = folded
+                    texts[num] = folded
             return out
         if exact or term.is_cjk_run:
             sql = "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?))"
@@ -630,6 +631,17 @@ class Searcher:
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id))
         return hits
+
+
+def _text_count(node: Optional[Node]) -> int:
+    """How many text terms (words, runs, phrases) a query tree holds, under NOT too."""
+    if isinstance(node, Text):
+        return 1
+    if isinstance(node, Not):
+        return _text_count(node.child)
+    if isinstance(node, (And, Or)):
+        return sum(_text_count(c) for c in node.children)
+    return 0
 
 
 def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
