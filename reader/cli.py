@@ -233,7 +233,10 @@ def _reindex(args: argparse.Namespace) -> int:
 
     lib = _open_library(args)
     try:
-        n = index.rebuild(lib, progress=lambda done, total: sys.stderr.write(f"\r{done}/{total} articles   "))
+        def progress(done: int, total: int) -> None:
+            sys.stderr.write(f"\r{done}/{total} articles   ")
+
+        n = index.rebuild(lib, progress=progress)
     finally:
         lib.close()
     sys.stderr.write("\n")
@@ -437,9 +440,9 @@ def _annotations(args: argparse.Namespace) -> int:
                 raw = path.read_bytes()
             except OSError as e:
                 raise A.BackupError(path, e.strerror or str(e)) from e
-            backup = A.read_backup(raw, path)
-            counts = store.import_backup(backup)
-            added = CorrectionStore.of(lib).import_records(backup.corrections)
+            restored = A.read_backup(raw, path)
+            counts = store.import_backup(restored)
+            added = CorrectionStore.of(lib).import_records(restored.corrections)
             print(f"{counts['annotations']} annotation(s), {counts['collections']} collection(s), "
                   f"{added} new correction(s) imported")
         return 0
