@@ -46,3 +46,11 @@ def test_import_linter_contract_is_kept() -> None:
     res = subprocess.run([exe], cwd=root, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
     assert "1 kept, 0 broken" in res.stdout
+
+
+def test_type_hints_check_under_mypy(tmp_path: Path) -> None:
+    """pyproject.toml's [tool.mypy] (disallow_untyped_defs) holds for the whole package."""
+    root = Path(__file__).resolve().parents[1]
+    res = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "reader"],
+                         cwd=root, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stdout[-3000:]
