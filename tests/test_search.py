@@ -307,13 +307,10 @@ def test_index_of_another_bucket_layout_is_refused_then_rebuilt(tmp_path: Path,
     lib.close()
 
 
-def test_postings_spilled_to_disk_still_give_exact_hits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # a 1 MB posting pool: the writer's own posting feed must spill runs to disk and merge them back
-    monkeypatch.setattr(sindex, "POOL_MB", 1)
-    saves = []
-    from whoosh.writing import PostingPool
-    real_save = PostingPool.save
-    monkeypatch.setattr(PostingPool, "save", lambda self: (saves.append(1), real_save(self))[1])
+def test_many_commits_merged_segments_and_replacements_give_exact_hits(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # commits of 3 articles: Whoosh merges small segments at commit, through the writer's own block copy
+    monkeypatch.setattr(sindex, "BATCH_ARTICLES", 3)
     rng = random.Random(5)
     alphabet = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严"
     lib = Library(tmp_path)
@@ -325,9 +322,23 @@ def test_postings_spilled_to_disk_still_give_exact_hits(tmp_path: Path, monkeypa
                        articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
         lib.store_document(doc, StoreMeta("P"), path=f"/{n}", sha256="1")
     assert sindex.sync(lib) == 40
-    assert saves, "the pool never spilled: the test does not test what it says"
+    # replace a third of them: their old documents are deleted, and the deletions dropped by the merges
+    for n in range(0, 40, 3):
+        text = "".join(rng.choice(alphabet) for _ in range(800))
+        texts[n] = text
+        doc = Document(source=f"/{n}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                       articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
+        lib.store_document(doc, StoreMeta("P"), path=f"/{n}", sha256="2")
+    assert sindex.sync(lib) == 14
+    ix = sindex.Index(lib.index_dir)
+    segments = ix._ix._segments()
+    assert len(segments) < (40 + 14) // 3, "no segment was ever merged: the test does not test what it says"
+    assert ix.doc_count() == 40
+    ix.close()
     with Searcher(lib) as s:
-        for needle in [texts[k][i:i + size] for k in (0, 17, 39) for i in (0, 333, 790) for size in (1, 2, 4)]:
+        needles = [texts[k][i:i + size] for k in (0, 17, 39) for i in (0, 333, 790) for size in (1, 2, 4)]
+        needles += list(alphabet[:60])
+        for needle in needles:
             want = sum(needle in t for t in texts)
             assert s.count(needle) == want, needle
     lib.close()

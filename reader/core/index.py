@@ -45,15 +45,17 @@ every import sync first); until then searching it raises
 from __future__ import annotations
 
 import logging
+from array import array
+from collections import defaultdict
 import re
 import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from whoosh import fields, formats, index as windex, query as wquery
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
@@ -67,8 +69,8 @@ TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
 
 #: articles per Whoosh commit and characters per commit: bound memory of the posting pool and merge
 BATCH_ARTICLES = 5000
-#: Whoosh's posting pool spills to disk (pickling every posting) beyond this; a batch must fit
-POOL_MB = 700
+#: Whoosh's posting pool (the id and num fields only) spills to disk beyond this
+POOL_MB = 128
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 14
 #: the terms field; its name changes with the bucket width so an index of another width is recognised
@@ -267,35 +269,19 @@ class Writer:
         codec = W3Codec()
         codec.length_stats = False
         try:
-            self._w = self.index._ix.writer(limitmb=POOL_MB, procs=1, codec=codec)
+            self._w = _SegmentWriter(self.index._ix, limitmb=POOL_MB, codec=codec)
         except windex.LockError as e:
             raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
 
     def add(self, num: int, article_id: str, folded: str) -> None:
-        """Add one article: ``id`` and ``num`` through Whoosh, its terms straight into the posting pool.
-
-        ``add_document`` handles each posting through a generator, a boost and
-        a size check (a third of an import's indexing time); the postings of a
-        field without positions, frequencies or lengths are plain tuples, so
-        they go into Whoosh's pool in one ``extend``, with the size accounting
-        the pool would do (it spills to disk beyond ``limitmb`` as before).
-        """
+        """Add one article: ``id`` and ``num`` through Whoosh, its terms to the writer's per-term lists."""
         w = self._w
         assert w is not None
         if self.update:
             w.delete_by_term("id", article_id)
         w.add_document(id=article_id, num=num)
-        docnum = w.docnum - 1
-        items = [(FIELD, t.encode("utf-8"), docnum, 1.0, b"") for t in terms(folded)]
-        if items:
-            pool = w.pool
-            pool.fieldnames.add(FIELD)
-            # the size PostingPool.add counts per posting: tuple, field name, term, docnum, weight, value
-            pool.currentsize += sum(_POSTING_OVERHEAD + 2 * len(item[1]) for item in items)
-            pool.current.extend(items)
-            if pool.currentsize > pool.limit:
-                pool.save()
+        w.add_terms(w.docnum - 1, terms(folded))
         self.added += 1
 
     def delete(self, article_id: str) -> None:
@@ -311,8 +297,99 @@ class Writer:
         self._w = None
 
 
-#: PostingPool.add's estimate of a posting's memory, without the term's bytes
-_POSTING_OVERHEAD = 28 + 4 * 5 + 21 + len(FIELD) + 26 + 18 + 16 + 21
+class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer with the terms field kept out of its posting pool.
+
+    The pool keeps every posting as a tuple, sorts them all at commit and feeds
+    them one at a time through the codec: two thirds of an import's time went
+    there. The terms field's postings are bare docnums that arrive in ascending
+    order, so this writer keeps one list of docnums per term and writes each
+    list a block at a time, in the on-disk format Whoosh's own writer produces
+    (Whoosh 3 codec, Existence format). Segments merged into this one at commit
+    give their terms-field postings the same way, read a block at a time; the
+    other fields (``id``, ``num``: a few terms per article) go through the pool
+    as before.
+    """
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        #: term → docnums in this segment, ascending
+        self.term_docs: dict[str, list[int]] = defaultdict(list)
+
+    def add_terms(self, docnum: int, term_set: Iterable[str]) -> None:
+        docs = self.term_docs
+        for t in term_set:
+            docs[t].append(docnum)
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Optional[dict[int, int]]) -> None:
+        # called while merging a segment into this one, after its documents got new docnums
+        pool_add = self.pool.add
+        for fieldname, btext in reader.all_terms():
+            if fieldname not in self.schema:
+                continue
+            if fieldname == FIELD:
+                target = self.term_docs[btext.decode("utf-8")]
+                ids = _raw_ids(reader.postings(fieldname, btext))
+                if docmap is None:
+                    target.extend(d + startdoc for d in ids)
+                else:
+                    target.extend(docmap[d] for d in ids if d in docmap)
+                continue
+            m = reader.postings(fieldname, btext)
+            while m.is_active():
+                doc = m.id()
+                new = startdoc + doc if docmap is None else docmap.get(doc)
+                if new is not None:
+                    pool_add((fieldname, btext, new, m.weight(), m.value()))
+                m.next()
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        fw = self.fieldwriter
+        # the pool's fields sort before the terms field ("id" < "num" < "t14"): the terms table is written in key order
+        fw.add_postings(self.schema, None, self.pool.iter_postings())
+        if self.term_docs:
+            _write_term_lists(fw, self.schema[FIELD], self.term_docs)
+        fw.close()
+
+
+def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, list[int]]) -> None:
+    """Write ``term → docnums`` into a Whoosh 3 field writer a block at a time."""
+    fw.start_field(FIELD, fieldobj)
+    for btext, term in sorted((t.encode("utf-8"), t) for t in term_docs):
+        docs = term_docs[term]
+        if not docs:  # every document holding it was deleted and dropped by a merge
+            continue
+        docs.sort()  # already ascending: a linear check
+        fw.start_term(btext)
+        pw = fw._postwriter
+        limit = pw._blocklimit
+        for start in range(0, len(docs), limit):
+            if start:
+                pw._write_block()
+            chunk = docs[start:start + limit]
+            pw._ids = array("I", chunk)
+            pw._weights = array("f", _ONES[:len(chunk)])
+            pw._maxweight = 1.0
+        fw.finish_term()  # writes the last block (or inlines a single posting) and the term's info
+    fw.finish_field()
+
+
+_ONES = [1.0] * 1024
+
+
+def _raw_ids(matcher: Any) -> Iterator[int]:
+    """Every docnum of a term's postings, deleted documents included, read a block at a time."""
+    m = getattr(matcher, "child", matcher)  # the unfiltered postings under a deletion filter
+    if not isinstance(m, W3LeafMatcher):
+        yield from m.all_ids()
+        return
+    while m.is_active():
+        if m._ids is None:
+            m._read_ids()
+        yield from m._ids[m._i:]
+        m._next_block()
+
 
 ProgressFn = Callable[[int, int], None]
 
