@@ -90,7 +90,8 @@ def test_import_idempotent_and_replacing(tmp_path: Path, data_dir: Path) -> None
     lib.close()
 
 
-def test_bad_files_reported_and_skipped(tmp_path: Path, data_dir: Path) -> None:
+@pytest.mark.parametrize("workers", [0, 1], ids=["here", "worker-process"])
+def test_bad_files_reported_and_skipped(tmp_path: Path, data_dir: Path, workers: int) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "bad.xml").write_text("<notalto><x/></notalto>", encoding="utf-8")
@@ -106,12 +107,33 @@ def test_bad_files_reported_and_skipped(tmp_path: Path, data_dir: Path) -> None:
     assert missing and "nowhere" in missing[0][1]
     lib = Library(tmp_path / "lib")
     errors: list[str] = []
-    rep = import_paths(lib, [src], on_error=lambda p, m: errors.append(m))
+    rep = import_paths(lib, [src], on_error=lambda p, m: errors.append(m), workers=workers)
     assert sorted(Path(p).name for p in rep.imported) == ["good.txt", "k.hocr"]
     assert sorted(Path(p).name for p, _ in rep.failed) == ["bad.xml", "broken.xml"]
     for message in errors:
         assert message.startswith(str(src)) and message.endswith(".") and "\n" not in message
     lib.close()
+
+
+def test_files_read_in_worker_processes_store_what_reading_here_stores(tmp_path: Path, data_dir: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src / "bl")
+    shutil.copytree(data_dir / "samples" / "hocr", src / "hocr")
+    for n in range(6):
+        (src / f"rmrb_2021010{n + 1}_04.txt").write_text(_page(data_dir) + f"\n第{n}号\n", encoding="utf-8")
+    stored = []
+    for workers in (0, 2):
+        lib = Library(tmp_path / f"lib{workers}")
+        rep = import_paths(lib, [src], workers=workers)
+        assert not rep.failed
+        rows = lib.conn.execute("SELECT a.id, a.headline, t.folded FROM articles a "
+                                "JOIN article_text t ON t.num = a.num ORDER BY a.id").fetchall()
+        with Searcher(lib) as s:
+            counts = [s.count(q) for q in ("第3号", "人民", "the", "Statesman")]
+        stored.append((sorted(Path(p).name for p in rep.imported), rows, counts, lib.stats()))
+        lib.close()
+    assert stored[0] == stored[1]
+    assert len(stored[0][0]) >= 8 and stored[0][2][0] == 1
 
 
 def test_sidecar_and_flags(tmp_path: Path, data_dir: Path) -> None:
@@ -133,11 +155,12 @@ def test_sidecar_and_flags(tmp_path: Path, data_dir: Path) -> None:
     lib.close()
 
 
-def test_mets_package_reads_its_alto_once(tmp_path: Path, data_dir: Path) -> None:
+@pytest.mark.parametrize("workers", [0, 1], ids=["here", "worker-process"])
+def test_mets_package_reads_its_alto_once(tmp_path: Path, data_dir: Path, workers: int) -> None:
     src = tmp_path / "bl"
     shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src)
     lib = Library(tmp_path / "lib")
-    rep = import_paths(lib, [src])
+    rep = import_paths(lib, [src], workers=workers)
     assert [Path(p).name for p in rep.imported] == ["0002647_18240217_mets.xml"]
     (issue,) = lib.issues()
     assert issue.publication == "The Statesman" and issue.date == "1824-02-17" and issue.pages == 4
@@ -146,14 +169,16 @@ def test_mets_package_reads_its_alto_once(tmp_path: Path, data_dir: Path) -> Non
     lib.close()
 
 
-def test_cancel_between_files(tmp_path: Path, data_dir: Path) -> None:
+@pytest.mark.parametrize("workers", [0, 1], ids=["here", "worker-process"])
+def test_cancel_between_files(tmp_path: Path, data_dir: Path, workers: int) -> None:
     src = tmp_path / "src"
     src.mkdir()
     for n in range(5):
         (src / f"p_2001010{n + 1}_01.txt").write_text(_page(data_dir) + f"\n第{n}号\n", encoding="utf-8")
     lib = Library(tmp_path / "lib")
     cancel = threading.Event()
-    rep = import_paths(lib, [src], progress=lambda p: cancel.set() if p.files_done == 2 else None, cancel=cancel)
+    rep = import_paths(lib, [src], progress=lambda p: cancel.set() if p.files_done == 2 else None, cancel=cancel,
+                       workers=workers)
     assert rep.cancelled and len(rep.imported) == 2
     assert lib.stats()["unindexed"] == 0
     rep = import_paths(lib, [src])

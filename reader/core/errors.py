@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 
 class BroadsheetError(Exception):
@@ -17,6 +17,10 @@ class SourceError(BroadsheetError):
         self.path = str(path) if path is not None else None
         self.reason = reason.rstrip(".")
         super().__init__(f"{self.path}: {self.reason}." if self.path else f"{self.reason}.")
+
+    def __reduce__(self) -> tuple[type, tuple[Optional[str], str]]:
+        # rebuilt from its two parts when it crosses from an import's reading process
+        return (type(self), (self.path, self.reason))
 
 
 class DecodeError(SourceError):

@@ -44,9 +44,12 @@ every import sync first); until then searching it raises
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 from array import array
 from collections import defaultdict
+from itertools import accumulate, islice
 import re
 import shutil
 import threading
@@ -56,10 +59,12 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from whoosh import fields, formats, index as windex, query as wquery
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
 from .errors import BroadsheetError
+from .resources import path as resource_path
 from .textforms import CJK_CLASS
 
 log = logging.getLogger(__name__)
@@ -73,8 +78,10 @@ BATCH_ARTICLES = 5000
 POOL_MB = 128
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 14
-#: the terms field; its name changes with the bucket width so an index of another width is recognised
-FIELD = f"t{BUCKET_BITS}"
+#: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms)
+FREQUENT_VERSION = 1
+#: the terms field; its name changes with the term layout so an index of another layout is recognised
+FIELD = f"t{BUCKET_BITS}f{FREQUENT_VERSION}"
 BATCH_CHARS = 3_000_000
 #: a query with this many index hits reads the whole ``num`` column once (kept until the index changes)
 NUM_LIST_MIN = 1000
@@ -106,6 +113,13 @@ def schema() -> fields.Schema:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def frequent_bigrams() -> frozenset[str]:
+    """The CJK bigrams indexed as exact terms (``resources/frequent_bigrams.txt``: words people search for)."""
+    text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def bucket(bigram: str) -> str:
     """The index term of a CJK bigram: one of :data:`BUCKETS` hash buckets (deterministic)."""
     h = ((ord(bigram[0]) * 0x9E3779B1) ^ (ord(bigram[1]) * 0x85EBCA77)) & 0xFFFFFFFF
@@ -114,7 +128,7 @@ def bucket(bigram: str) -> str:
 
 
 def terms(folded: str) -> set[str]:
-    """The index terms of a folded text: CJK unigrams, bigram buckets, Latin/digit words."""
+    """The index terms of a folded text: CJK unigrams, frequent bigrams, other bigrams' buckets, Latin/digit words."""
     out: set[str] = set()
     grams: set[str] = set()
     for m in TOKEN_RE.finditer(folded):
@@ -125,25 +139,39 @@ def terms(folded: str) -> set[str]:
                 grams.update(run[i:i + 2] for i in range(len(run) - 1))
         else:
             out.add(m.group("word"))
-    out.update(map(bucket, grams))
+    exact = grams & frequent_bigrams()
+    out.update(exact)
+    out.update(map(bucket, grams - exact))
     return out
+
+
+_SEP = "\x00"
+
+
+def joined_terms(folded: str) -> str:
+    """:func:`terms` as one string (cheap to send between processes); ``str.split("\\x00")`` undoes it."""
+    return _SEP.join(terms(folded))
 
 
 def cjk_terms(run: str) -> tuple[list[str], bool]:
     """Terms whose AND gives the candidates for a CJK run, and whether they are exact alone.
 
-    One character: its unigram, exact. Two: both characters and the bigram's
-    bucket (the characters weed out most bucket collisions). Longer: the
-    buckets of its bigrams only (long postings lists of common characters
-    would cost more to intersect than they remove). A bucket holds many
-    bigrams, so the candidates are verified.
+    One character: its unigram, exact. Two: the bigram's own term when it is a
+    frequent one, exact; else both characters and the bigram's bucket (the
+    characters weed out most bucket collisions). Longer: the terms of its
+    bigrams only (long postings lists of common characters would cost more to
+    intersect than they remove). A bucket holds many bigrams, and bigrams in
+    an article need not be adjacent in it, so those candidates are verified.
     """
     if len(run) == 1:
         return [run], True
-    grams = list(dict.fromkeys(bucket(run[i:i + 2]) for i in range(len(run) - 1)))
+    frequent = frequent_bigrams()
+    if len(run) == 2 and run in frequent:
+        return [run], True
+    keys = list(dict.fromkeys(g if g in frequent else bucket(g) for g in (run[i:i + 2] for i in range(len(run) - 1))))
     if len(run) == 2:
-        return list(dict.fromkeys(run)) + grams, False
-    return grams, False
+        return list(dict.fromkeys(run)) + keys, False
+    return keys, False
 
 
 class Index:
@@ -206,12 +234,10 @@ class Index:
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         elif not self._searcher.up_to_date():
-            try:
-                self._searcher = self._searcher.refresh()  # reuses the segments that did not change
-            except TypeError:
-                # Whoosh 2.7.5 cannot refresh a searcher opened on an empty index
-                self._searcher.close()
-                self._searcher = self._ix.searcher()
+            # not Searcher.refresh(): it reuses a segment's reader with the deletions it had when
+            # opened (a deleted article would stay a hit), and fails on an empty index
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
         return self._searcher
 
     def nums(self, term_list: Sequence[str]) -> set[int]:
@@ -221,9 +247,7 @@ class Index:
         self._check()
         with self._lock:
             s = self._current()
-            q: Any = wquery.Term(FIELD, term_list[0]) if len(term_list) == 1 else wquery.And(
-                [wquery.Term(FIELD, t) for t in term_list])
-            docnums = list(s.docs_for_query(q))
+            docnums = _docs_with_all(s, term_list)
             if not docnums:
                 return set()
             if len(docnums) < NUM_LIST_MIN and self._num_list_of is not s:
@@ -254,6 +278,75 @@ class Index:
         return Writer(self, update)
 
 
+def _docs_with_all(s: Any, term_list: Sequence[str]) -> set[int]:
+    """Docnums (searcher-wide, deleted documents left out) of the documents holding every term.
+
+    Whoosh's own query matchers walk postings one call per posting (a common
+    character's list of 40,000 documents took 50 ms); here a term's postings
+    are decoded a block at a time at C speed and intersected as sets, rarest
+    term first. A long list met with few candidates left is probed block by
+    block with ``skip_to`` instead of being decoded whole.
+    """
+    readers = s.reader().leaf_readers()
+    by_rarity = sorted((s.doc_frequency(FIELD, t), t) for t in dict.fromkeys(term_list))
+    acc: Optional[set[int]] = None
+    for df, term in by_rarity:
+        if df == 0:
+            return set()
+        btext = term.encode("utf-8")
+        if acc is not None and len(acc) * PROBE_RATIO < df:
+            acc = _probe(readers, btext, acc)
+        else:
+            docs = _term_docs(readers, btext)
+            acc = docs if acc is None else acc & docs
+        if not acc:
+            return set()
+    return acc or set()
+
+
+#: a candidate set this many times smaller than a term's postings probes them instead of decoding them
+PROBE_RATIO = 32
+
+
+def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes) -> set[int]:
+    out: set[int] = set()
+    for r, offset in readers:
+        try:
+            matcher = r.postings(FIELD, btext)
+        except TermNotFound:
+            continue
+        deleted = r.deleted_docs_set if r.has_deletions() else None
+        ids = _raw_ids(matcher)
+        if deleted:
+            out.update(offset + d for d in ids if d not in deleted)
+        else:
+            out.update(map(offset.__add__, ids))
+    return out
+
+
+def _probe(readers: Sequence[tuple[Any, int]], btext: bytes, cands: set[int]) -> set[int]:
+    """The candidates whose document holds the term, found by skipping through its postings."""
+    out: set[int] = set()
+    ordered = sorted(cands)
+    for i, (r, offset) in enumerate(readers):
+        end = readers[i + 1][1] if i + 1 < len(readers) else None
+        lo = bisect.bisect_left(ordered, offset)
+        hi = len(ordered) if end is None else bisect.bisect_left(ordered, end)
+        if lo == hi:
+            continue
+        try:
+            m = r.postings(FIELD, btext)
+        except TermNotFound:
+            continue
+        for docnum in ordered[lo:hi]:
+            if not m.is_active():
+                break
+            m.skip_to(docnum - offset)
+            if m.is_active() and m.id() == docnum - offset:
+                out.add(docnum)
+    return out
+
+
 class Writer:
     """One Whoosh writer as a context manager: commit on success, cancel on error."""
 
@@ -274,14 +367,15 @@ class Writer:
             raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
 
-    def add(self, num: int, article_id: str, folded: str) -> None:
-        """Add one article: ``id`` and ``num`` through Whoosh, its terms to the writer's per-term lists."""
+    def add(self, num: int, article_id: str, folded: str, term_set: Optional[Iterable[str]] = None) -> None:
+        """Add one article: ``id`` and ``num`` through Whoosh, its terms (``terms(folded)`` unless
+        given) to the writer's per-term lists."""
         w = self._w
         assert w is not None
         if self.update:
             w.delete_by_term("id", article_id)
         w.add_document(id=article_id, num=num)
-        w.add_terms(w.docnum - 1, terms(folded))
+        w.add_terms(w.docnum - 1, terms(folded) if term_set is None else term_set)
         self.added += 1
 
     def delete(self, article_id: str) -> None:
@@ -303,18 +397,24 @@ class _SegmentWriter(SegmentWriter):
     The pool keeps every posting as a tuple, sorts them all at commit and feeds
     them one at a time through the codec: two thirds of an import's time went
     there. The terms field's postings are bare docnums that arrive in ascending
-    order, so this writer keeps one list of docnums per term and writes each
-    list a block at a time, in the on-disk format Whoosh's own writer produces
-    (Whoosh 3 codec, Existence format). Segments merged into this one at commit
-    give their terms-field postings the same way, read a block at a time; the
-    other fields (``id``, ``num``: a few terms per article) go through the pool
-    as before.
+    order, so this writer keeps one array of docnums per term and writes each
+    term's list a block at a time, in the on-disk format Whoosh's own writer
+    produces (Whoosh 3 codec, Existence format).
+
+    Segments merged into this one at commit (Whoosh's merge policy) are not
+    copied into memory: their terms-field postings are read term by term while
+    the new segment is written, a block at a time, renumbered as Whoosh
+    renumbered their documents; memory stays one term's list, where copying a
+    whole index's postings took gigabytes. The other fields (``id``, ``num``:
+    a few terms per article) go through the pool as before.
     """
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
-        #: term → docnums in this segment, ascending
-        self.term_docs: dict[str, list[int]] = defaultdict(list)
+        #: term → docnums of the documents added to this segment, ascending
+        self.term_docs: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        #: segments merged into this one: (segment, its first docnum here, docmap when it had deletions)
+        self._merged: list[tuple[Any, int, Optional[dict[int, int]]]] = []
 
     def add_terms(self, docnum: int, term_set: Iterable[str]) -> None:
         docs = self.term_docs
@@ -322,72 +422,108 @@ class _SegmentWriter(SegmentWriter):
             docs[t].append(docnum)
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Optional[dict[int, int]]) -> None:
-        # called while merging a segment into this one, after its documents got new docnums
+        # called by the merge policy after the segment's documents were given their numbers here
         pool_add = self.pool.add
-        for fieldname, btext in reader.all_terms():
-            if fieldname not in self.schema:
+        for fieldname in reader.indexed_field_names():
+            if fieldname not in self.schema or fieldname == FIELD:
                 continue
-            if fieldname == FIELD:
-                target = self.term_docs[btext.decode("utf-8")]
-                ids = _raw_ids(reader.postings(fieldname, btext))
-                if docmap is None:
-                    target.extend(d + startdoc for d in ids)
-                else:
-                    target.extend(docmap[d] for d in ids if d in docmap)
-                continue
-            m = reader.postings(fieldname, btext)
-            while m.is_active():
-                doc = m.id()
-                new = startdoc + doc if docmap is None else docmap.get(doc)
-                if new is not None:
-                    pool_add((fieldname, btext, new, m.weight(), m.value()))
-                m.next()
+            for btext in reader.lexicon(fieldname):
+                m = reader.postings(fieldname, btext)
+                while m.is_active():
+                    doc = m.id()
+                    new = startdoc + doc if docmap is None else docmap.get(doc)
+                    if new is not None:
+                        pool_add((fieldname, btext, new, m.weight(), m.value()))
+                    m.next()
+        # its segment files stay on disk until this commit's table of contents is written
+        self._merged.append((reader.segment(), startdoc, docmap))
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         fw = self.fieldwriter
         # the pool's fields sort before the terms field ("id" < "num" < "t14"): the terms table is written in key order
         fw.add_postings(self.schema, None, self.pool.iter_postings())
-        if self.term_docs:
-            _write_term_lists(fw, self.schema[FIELD], self.term_docs)
+        readers = [(SegmentReader(self.storage, self.schema, seg), start, docmap)
+                   for seg, start, docmap in self._merged]
+        try:
+            _write_term_lists(fw, self.schema[FIELD], self.term_docs, readers)
+        finally:
+            for r, _, _ in readers:
+                r.close()
         fw.close()
 
 
-def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, list[int]]) -> None:
-    """Write ``term → docnums`` into a Whoosh 3 field writer a block at a time."""
+def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, array[int]],
+                      merged: list[tuple[Any, int, Optional[dict[int, int]]]]) -> None:
+    """Write the terms field: each term's new docnums, then its docnums in each merged segment, renumbered.
+
+    New documents come first in a segment and merged segments follow in
+    order, so the concatenation is ascending. Blocks are filled to Whoosh's
+    block size; the last block of a term is written by ``finish_term`` (which
+    also inlines a lone posting), as Whoosh's own writer does.
+    """
+    all_terms = {t.encode("utf-8") for t in term_docs}
+    for r, _, _ in merged:
+        if FIELD in r.indexed_field_names():
+            all_terms.update(r.lexicon(FIELD))
+    if not all_terms:
+        return
     fw.start_field(FIELD, fieldobj)
-    for btext, term in sorted((t.encode("utf-8"), t) for t in term_docs):
-        docs = term_docs[term]
-        if not docs:  # every document holding it was deleted and dropped by a merge
-            continue
-        docs.sort()  # already ascending: a linear check
-        fw.start_term(btext)
-        pw = fw._postwriter
-        limit = pw._blocklimit
-        for start in range(0, len(docs), limit):
-            if start:
+    for btext in sorted(all_terms):
+        sources: list[Iterable[int]] = []
+        own = term_docs.get(btext.decode("utf-8"))
+        if own:
+            sources.append(own)
+        for r, start, docmap in merged:
+            try:
+                matcher = r.postings(FIELD, btext)
+            except TermNotFound:
+                continue
+            sources.append(_renumbered(matcher, start, docmap))
+        buf: array[int] = array("I")
+        pw: Any = None
+        for source in sources:
+            buf.extend(source)
+            if pw is None and buf:
+                fw.start_term(btext)
+                pw = fw._postwriter
+            while pw is not None and len(buf) > pw._blocklimit:  # keep the term's last block for finish_term
+                _fill_block(pw, buf[:pw._blocklimit])
                 pw._write_block()
-            chunk = docs[start:start + limit]
-            pw._ids = array("I", chunk)
-            pw._weights = array("f", _ONES[:len(chunk)])
-            pw._maxweight = 1.0
-        fw.finish_term()  # writes the last block (or inlines a single posting) and the term's info
+                del buf[:pw._blocklimit]
+        if pw is not None:
+            _fill_block(pw, buf)
+            fw.finish_term()
     fw.finish_field()
 
 
-_ONES = [1.0] * 1024
+def _fill_block(pw: Any, ids: array[int]) -> None:
+    """Put ``ids`` in a Whoosh 3 postings writer's block buffer, as ``add_posting`` would one by one."""
+    pw._ids = ids
+    pw._weights = array("f", [1.0]) * len(ids)
+    pw._maxweight = 1.0
+
+
+def _renumbered(matcher: Any, start: int, docmap: Optional[dict[int, int]]) -> Iterable[int]:
+    ids = _raw_ids(matcher)
+    if docmap is None:
+        return map(start.__add__, ids)
+    return (docmap[d] for d in ids if d in docmap)
 
 
 def _raw_ids(matcher: Any) -> Iterator[int]:
-    """Every docnum of a term's postings, deleted documents included, read a block at a time."""
+    """Every docnum of a term's postings, deleted documents included, decoded a block at a time."""
     m = getattr(matcher, "child", matcher)  # the unfiltered postings under a deletion filter
-    if not isinstance(m, W3LeafMatcher):
+    if not isinstance(m, W3LeafMatcher) or m._byteids:
         yield from m.all_ids()
         return
     while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        yield from m._ids[m._i:]
+        if m._data is None:
+            m._read_data()
+        ids: Iterable[int] = accumulate(m._data[0])  # delta-encoded in the block
+        if m._i:
+            ids = islice(ids, m._i, None)
+        yield from ids
         m._next_block()
 
 
@@ -395,8 +531,11 @@ ProgressFn = Callable[[int, int], None]
 
 
 def sync(library: Any, index: Optional[Index] = None, progress: Optional[ProgressFn] = None,
-         cancel: Optional[threading.Event] = None) -> int:
+         cancel: Optional[threading.Event] = None, known_terms: Optional[dict[int, str]] = None) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
+
+    ``known_terms``: catalogue row → :func:`joined_terms` of its folded text, computed
+    already (by an import's reading process); used and removed when the row is added.
 
     ``progress(done, total)`` is called after each commit; a set ``cancel`` stops
     after the current commit (everything committed stays consistent).
@@ -428,7 +567,8 @@ def sync(library: Any, index: Optional[Index] = None, progress: Optional[Progres
                     for article_id in dropped:
                         w.delete(article_id)
                     for num, article_id, folded in rows:
-                        w.add(num, article_id, folded)
+                        known = known_terms.pop(num, None) if known_terms else None
+                        w.add(num, article_id, folded, None if known is None else known.split(_SEP) if known else ())
                         batch.append(num)
                         chars += len(folded)
                         if chars >= BATCH_CHARS:

@@ -332,6 +332,8 @@ class StoreResult:
     articles: int
     chars: int
     article_ids: list[str] = field(default_factory=list)
+    #: catalogue rows of the stored articles, in the document's order
+    article_nums: list[int] = field(default_factory=list)
 
 
 _ARTICLE_COLUMNS = (
@@ -588,8 +590,12 @@ class Library:
         conn.execute("DELETE FROM pages WHERE source_id = ?", (source_id,))
 
     def store_document(self, doc: Document, meta: StoreMeta, *, path: str, sha256: str,
-                       mtime: Optional[float] = None, size: Optional[int] = None) -> StoreResult:
-        """Store one source's pages and articles in ONE transaction, replacing what it gave before."""
+                       mtime: Optional[float] = None, size: Optional[int] = None,
+                       folded: Optional[Sequence[str]] = None) -> StoreResult:
+        """Store one source's pages and articles in ONE transaction, replacing what it gave before.
+
+        ``folded``: ``fold_text(article.text)`` of each article when the caller has it already.
+        """
         conn = self.conn
         with self.transaction():
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
@@ -635,6 +641,7 @@ class Library:
                 )
             chars = 0
             ids: list[str] = []
+            nums: list[int] = []
             seen: set[str] = set()
             for seq, article in enumerate(doc.articles):
                 key = article_key(path, article.id)
@@ -649,15 +656,18 @@ class Library:
                     (key, article.id, source_id, issue_id, seq, article.kind, article.headline, article.title,
                      json.dumps(numbers), numbers[0] if numbers else None, parts_json(article.parts), len(text)),
                 ).lastrowid
-                conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)", (num, fold_text(text)))
+                conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)",
+                             (num, folded[seq] if folded is not None else fold_text(text)))
                 conn.executemany(
                     "INSERT OR IGNORE INTO article_pages (article_num, page_id) VALUES (?, ?)",
                     [(num, page_ids[n]) for n in article.pages if n in page_ids],
                 )
                 chars += len(text)
                 ids.append(key)
+                assert num is not None
+                nums.append(num)
         return StoreResult(source_id=source_id, pages=len(doc.pages), articles=len(doc.articles), chars=chars,
-                           article_ids=ids)
+                           article_ids=ids, article_nums=nums)
 
     def _issue(self, conn: sqlite3.Connection, meta: StoreMeta) -> int:
         conn.execute("INSERT OR IGNORE INTO publications (name) VALUES (?)", (meta.publication,))
