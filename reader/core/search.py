@@ -444,10 +444,23 @@ class Searcher:
             return out
         positives = [c for c in node.children if not isinstance(c, Not)]
         negatives = [c.child for c in node.children if isinstance(c, Not)]
-        # cheapest first: evaluate, then intersect
+        # the index candidates of every text term first: each term then verifies only the articles
+        # all the others may hold (two common words: hundreds of texts read instead of thousands)
+        within: Optional[set[int]] = None
+        text_terms = [t for t in (make_term(c.raw) for c in positives if isinstance(c, Text)) if t]
+        if len(text_terms) > 1:
+            for t in text_terms:
+                cands = self._candidates(t)[0]
+                within = cands if within is None else within & cands
+                if not within:
+                    return set()
         acc: Optional[set[int]] = None
         for child in positives:
-            s = self._eval(child, stale)
+            if isinstance(child, Text) and within is not None:
+                term = make_term(child.raw)
+                s = self._term(term, stale, within) if term else set()
+            else:
+                s = self._eval(child, stale)
             acc = s if acc is None else acc & s
             if not acc:
                 return set()
@@ -457,8 +470,12 @@ class Searcher:
             acc -= self._eval(child, stale)
         return acc
 
-    def _term(self, term: Term, stale: bool) -> set[int]:
-        """Exactly the articles containing ``term`` (candidates from the index, verified)."""
+    def _candidates(self, term: Term) -> tuple[set[int], bool]:
+        """The articles the index says may contain ``term``, and whether that is exact (kept per query)."""
+        memo = getattr(self._texts, "candidates", None)
+        key = (term.folded, term.pieces)
+        if memo is not None and key in memo:
+            return memo[key]  # type: ignore[no-any-return]
         index_terms: list[str] = []
         exact = len(term.pieces) == 1
         for kind, text in term.pieces:
@@ -468,7 +485,17 @@ class Searcher:
                 exact = exact and ex
             else:
                 index_terms.append(text)
-        cands = self.index.nums(list(dict.fromkeys(index_terms)))
+        found = (self.index.nums(list(dict.fromkeys(index_terms))), exact)
+        if memo is not None:
+            memo[key] = found
+        return found
+
+    def _term(self, term: Term, stale: bool, within: Optional[set[int]] = None) -> set[int]:
+        """Exactly the articles containing ``term`` (candidates from the index, verified); only
+        those in ``within`` when given."""
+        cands, exact = self._candidates(term)
+        if within is not None:
+            cands = cands & within
         if not cands:
             return set()
         conn = self.library.conn
@@ -555,7 +582,11 @@ class Searcher:
             kids = [c for c in node.children if not isinstance(c, Filter)]
             top_filters.extend(c for c in node.children if isinstance(c, Filter))
             rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
-        nums = self._eval(rest, self._stale_possible()) if rest is not None else None
+        self._texts.candidates = {}
+        try:
+            nums = self._eval(rest, self._stale_possible()) if rest is not None else None
+        finally:
+            self._texts.candidates = None
         if top_filters and (nums is None or nums):
             where, args = self._where(top_filters)
             sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
