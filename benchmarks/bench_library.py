@@ -49,6 +49,11 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _children_rss_mb() -> float:
+    """Peak RSS of the largest finished child process (the import's reading processes)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+
+
 def _pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -117,7 +122,8 @@ def run(pages: int, work: Path, nq: int, seed: int) -> None:
     ix = Index(lib.index_dir)
     size = ix.size_bytes()
     print(f"index: {size / 1e6:.1f} MB = {size / utf8:.2f}x the folded UTF-8 text ({utf8 / 1e6:.1f} MB); "
-          f"catalogue {lib.catalogue_path.stat().st_size / 1e6:.1f} MB; peak RSS after import {rss:.0f} MB")
+          f"catalogue {lib.catalogue_path.stat().st_size / 1e6:.1f} MB; peak RSS after import {rss:.0f} MB "
+          f"(largest reading process {_children_rss_mb():.0f} MB)")
 
     rng = random.Random(seed)
     queries = make_queries(texts, rng, nq, dates, pubs)
