@@ -105,7 +105,7 @@ def run(pages: int, work: Path, nq: int, seed: int) -> None:
         print(f"corpus: {info['pages']} pages, {info['chars']:,} chars generated in {time.perf_counter() - t:.1f}s")
     lib = Library(lib_dir)
     t = time.perf_counter()
-    report = import_paths(lib, [corpus])
+    report = import_paths(lib, [corpus], workers=None)
     secs = time.perf_counter() - t
     rss = _rss_mb()
     st = lib.stats()

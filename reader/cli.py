@@ -126,7 +126,8 @@ def _import(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
     try:
         report = import_paths(lib, args.paths, publication=args.publication, date=args.date, page=args.page,
-                              progress=None if args.quiet else progress, cancel=cancel, on_error=on_error)
+                              progress=None if args.quiet else progress, cancel=cancel, on_error=on_error,
+                              workers=None)  # worker processes for large imports: this program's main is guarded
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

@@ -266,10 +266,13 @@ def import_paths(library: Library, paths: Iterable[Union[str, Path]], *, publica
                  date: Optional[str] = None, page: Optional[int] = None,
                  progress: Optional[ProgressFn] = None, cancel: Optional[threading.Event] = None,
                  on_error: Optional[Callable[[str, str], None]] = None,
-                 workers: Optional[int] = None) -> ImportReport:
+                 workers: Optional[int] = 0) -> ImportReport:
     """Import files and folders; return what happened. Holds the library's import lock throughout.
 
-    ``workers``: processes reading files beside this one (None: :func:`analysis_workers` decides, 0: none).
+    ``workers``: processes reading files beside this one; 0 (the default) reads here, None lets
+    :func:`analysis_workers` decide. Worker processes are spawned, and spawning re-imports the
+    caller's ``__main__`` module: only a program whose main module is guarded by
+    ``if __name__ == "__main__"`` may ask for them (the CLI does; the GUI imports through it).
     """
     report = ImportReport()
     t0 = time.perf_counter()

@@ -27,7 +27,8 @@ def do_import(library_dir: str, folder: str) -> None:
     library = Library.open(library_dir)
     say("ready")
     report = importer.import_paths(library, [Path(folder)],
-                                   progress=lambda p: say("file", p.files_done, p.files_total))
+                                   progress=lambda p: say("file", p.files_done, p.files_total),
+                                   workers=None)  # reading processes too, when there are enough files
     say("done", len(report.imported), len(report.failed))
 
 
