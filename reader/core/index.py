@@ -316,18 +316,11 @@ def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes) -> set[int]:
         except TermNotFound:
             continue
         deleted = r.deleted_docs_set if r.has_deletions() else None
-        m = getattr(matcher, "child", matcher)
-        if deleted or not isinstance(m, W3LeafMatcher) or m._byteids or m._i:
-            ids = _raw_ids(matcher)
-            out.update(offset + d for d in ids if not deleted or d not in deleted)
-            continue
-        # the common case, inlined: whole blocks into the set at C speed
-        while m.is_active():
-            if m._data is None:
-                m._read_data()
-            block = accumulate(m._data[0])
-            out.update(map(offset.__add__, block) if offset else block)
-            m._next_block()
+        ids = _raw_ids(matcher)
+        if deleted:
+            out.update(offset + d for d in ids if d not in deleted)
+        else:
+            out.update(map(offset.__add__, ids))
     return out
 
 
