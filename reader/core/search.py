@@ -47,6 +47,7 @@ import json
 import logging
 import re
 import threading
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence, Union
 
@@ -385,19 +386,16 @@ class Searcher:
             result.facets = self._facets(nums)
         if not nums or limit == 0:
             return result
-        info = self._articles()
         end = None if limit is None else offset + limit
+        rank = self._date_rank()
         scores: dict[int, float] = {}
         if sort == "relevance" and terms and total <= RELEVANCE_CAP:
             scores = self._scores(nums, terms)
-            order = sorted(nums, key=lambda n: (-scores[n], info[n][:3]))[offset:end]
+            order = sorted(nums, key=lambda n: (-scores[n], rank[n]))[offset:end]
         else:
             # date order; also for relevance beyond RELEVANCE_CAP hits (the total stays exact)
             result.ranked_by = "date"
-            if end is None:
-                order = sorted(nums, key=lambda n: info[n][:3])[offset:]
-            else:
-                order = heapq.nsmallest(end, nums, key=lambda n: info[n][:3])[offset:]
+            order = self._by_date(nums, end)[offset:]
             if terms:
                 scores = self._scores(set(order), terms)
         result.hits = self._hits(order, scores, terms)
@@ -485,7 +483,7 @@ class Searcher:
                 exact = exact and ex
             else:
                 index_terms.append(text)
-        found = (self.index.nums(list(dict.fromkeys(index_terms))), exact)
+        found = (self.index.nums(list(dict.fromkeys(index_terms)), superset=not exact), exact)
         if memo is not None:
             memo[key] = found
         return found
@@ -613,6 +611,28 @@ class Searcher:
         info = {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
         self._cache["articles"] = (state, info)
         return info
+
+    def _date_rank(self) -> dict[int, int]:
+        """num → position of the article in date order (date, page, position on the page, row)."""
+        info = self._articles()
+        cached = self._cache.get("date_rank")
+        if cached is not None and cached[0] is info:
+            return cached[1]  # type: ignore[no-any-return]
+        order = sorted(info, key=lambda n: (info[n][:3], n))
+        rank = {n: i for i, n in enumerate(order)}
+        self._cache["date_rank"] = (info, rank, order)
+        return rank
+
+    def _by_date(self, nums: set[int], end: Optional[int]) -> list[int]:
+        """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
+        rank = self._date_rank()
+        if end is None:
+            return sorted(nums, key=rank.__getitem__)
+        order: list[int] = self._cache["date_rank"][2]
+        if len(nums) * 64 >= len(order):
+            # many hits: walk the date order until enough of them came by (at C speed)
+            return list(islice(filter(nums.__contains__, order), end))
+        return heapq.nsmallest(end, nums, key=rank.__getitem__)
 
     def _scores(self, nums: set[int], terms: Sequence[Term]) -> dict[int, float]:
         """Occurrences of the positive terms in the folded text, per 2,000 characters (roughly).

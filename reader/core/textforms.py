@@ -74,12 +74,6 @@ def converter(config: str) -> opencc.OpenCC:
 
 # ---------------------------------------------------------------- folding
 
-#: ord(char) → folded string, filled lazily; used with str.translate (C speed).
-_FOLD_TABLE: dict[int, str] = {}
-#: characters whose folded form is not exactly one character
-_NOT_ONE: set[str] = set()
-#: characters already in the table
-_KNOWN: set[str] = set()
 _fold_lock = threading.Lock()
 
 
@@ -92,30 +86,42 @@ def _fold_char(ch: str) -> str:
     return s
 
 
-def _learn(text: str) -> None:
-    """Add the characters of ``text`` not yet in the fold table."""
-    if _KNOWN.issuperset(text):
-        return
-    with _fold_lock:
-        for c in set(text) - _KNOWN:
-            f = _fold_char(c)
-            if len(f) != 1:
-                _NOT_ONE.add(c)
-            _FOLD_TABLE[ord(c)] = f
-            _KNOWN.add(c)
+class _FoldTable(dict[int, str]):
+    """ord(char) → folded string, for ``str.translate`` (C speed).
+
+    A character met for the first time is folded by :func:`_fold_char` and
+    kept: ``str.translate`` asks ``__missing__`` for it. Characters whose
+    folded form is not exactly one character are also collected in
+    :data:`_NOT_ONE` (they need a real offset map).
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(folded) != 1:
+            global _NOT_ONE_RE
+            with _fold_lock:
+                _NOT_ONE.add(chr(code))
+                _NOT_ONE_RE = re.compile("[" + "".join(map(re.escape, sorted(_NOT_ONE))) + "]")
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+#: characters whose folded form is not exactly one character, and a pattern finding them
+_NOT_ONE: set[str] = set()
+_NOT_ONE_RE: Optional["re.Pattern[str]"] = None
 
 
 def fold_text(text: str) -> str:
     """The folded form of ``text`` (no offset map): the fast path used when importing."""
-    _learn(text)
     return _GAP_RE.sub("", text.translate(_FOLD_TABLE))
 
 
 def fold(text: str) -> tuple[str, list[int]]:
     """The folded form of ``text`` and the map folded index → original index."""
-    _learn(text)
     mapped = text.translate(_FOLD_TABLE)
-    if len(mapped) == len(text) and _NOT_ONE.isdisjoint(text):
+    not_one = _NOT_ONE_RE
+    if len(mapped) == len(text) and (not_one is None or not not_one.search(text)):
         omap = list(range(len(text)))
     else:
         omap = []
