@@ -424,27 +424,28 @@ class Searcher:
     def _universe(self) -> set[int]:
         return set(self._articles())
 
-    def _eval(self, node: Node, stale: bool) -> set[int]:
+    def _eval(self, node: Node, stale: bool, within: Optional[set[int]] = None) -> set[int]:
+        """The articles matching ``node`` (only those in ``within`` when given: the rest cannot be hits)."""
         if isinstance(node, Text):
             term = make_term(node.raw)
-            return self._term(term, stale) if term else set()
+            return self._term(term, stale, within) if term else set()
         if isinstance(node, Filter):
             where, args = self._where([node])
-            return {r[0] for r in self.library.conn.execute(
+            found = {r[0] for r in self.library.conn.execute(
                 "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
                 "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+            return found if within is None else found & within
         if isinstance(node, Not):
-            return self._universe() - self._eval(node.child, stale)
+            return (self._universe() if within is None else within) - self._eval(node.child, stale, within)
         if isinstance(node, Or):
             out: set[int] = set()
             for child in node.children:
-                out |= self._eval(child, stale)
+                out |= self._eval(child, stale, within)
             return out
         positives = [c for c in node.children if not isinstance(c, Not)]
         negatives = [c.child for c in node.children if isinstance(c, Not)]
         # the index candidates of every text term first: each term then verifies only the articles
         # all the others may hold (two common words: hundreds of texts read instead of thousands)
-        within: Optional[set[int]] = None
         text_terms = [t for t in (make_term(c.raw) for c in positives if isinstance(c, Text)) if t]
         if len(text_terms) > 1:
             for t in text_terms:
@@ -454,18 +455,14 @@ class Searcher:
                     return set()
         acc: Optional[set[int]] = None
         for child in positives:
-            if isinstance(child, Text) and within is not None:
-                term = make_term(child.raw)
-                s = self._term(term, stale, within) if term else set()
-            else:
-                s = self._eval(child, stale)
+            s = self._eval(child, stale, within if acc is None else acc)
             acc = s if acc is None else acc & s
             if not acc:
                 return set()
         if acc is None:
-            acc = self._universe()
+            acc = self._universe() if within is None else set(within)
         for child in negatives:
-            acc -= self._eval(child, stale)
+            acc -= self._eval(child, stale, acc)
         return acc
 
     def _candidates(self, term: Term) -> tuple[set[int], bool]:
@@ -580,23 +577,22 @@ class Searcher:
             kids = [c for c in node.children if not isinstance(c, Filter)]
             top_filters.extend(c for c in node.children if isinstance(c, Filter))
             rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
+        # filters first (a few milliseconds of SQL): the text terms then verify only the articles they admit
+        filtered: Optional[set[int]] = None
+        if top_filters:
+            where, args = self._where(top_filters)
+            filtered = {r[0] for r in self.library.conn.execute(
+                "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
+                "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+        if rest is None:
+            return node, filtered if filtered is not None else set(self._articles())
+        if filtered is not None and not filtered:
+            return node, set()
         self._texts.candidates = {}
         try:
-            nums = self._eval(rest, self._stale_possible()) if rest is not None else None
+            return node, self._eval(rest, self._stale_possible(), filtered)
         finally:
             self._texts.candidates = None
-        if top_filters and (nums is None or nums):
-            where, args = self._where(top_filters)
-            sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
-                   "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where))
-            if nums is not None and len(nums) <= 20000:
-                sql += " AND a.num IN (SELECT value FROM json_each(?))"
-                args = list(args) + [_ids_json(nums)]
-            filtered = {r[0] for r in self.library.conn.execute(sql, args)}
-            nums = filtered if nums is None else nums & filtered
-        if nums is None:
-            nums = set(self._articles())
-        return node, nums
 
     def _articles(self) -> dict[int, tuple[str, int, int, str, str, int]]:
         """num → (date, first page, position, publication, kind, chars) of every article, cached per catalogue state."""
