@@ -183,6 +183,15 @@ def test_filters(corpus) -> None:  # type: ignore[no-untyped-def]
     assert searcher.matching_ids(f"党 issue:{info.issue_id}") == {x for x in a if lib.article_info(x).issue_id == info.issue_id}
     assert searcher.matching_ids("党 (kind:notice OR kind:advertisement)") == {
         x for x in a if meta[x]["kind"] in ("notice", "advertisement")}
+    # filters are evaluated first and the text terms verify only what they admit: NOT, OR and AND under them
+    b, c = brute(meta, "发展"), brute(meta, "香港")
+    renmin = {x for x in meta if meta[x]["pub"] == "人民日报"}
+    assert searcher.matching_ids("党 -发展 publication:人民日报") == (a - b) & renmin
+    assert searcher.matching_ids("(党 OR 香港) publication:人民日报") == (a | c) & renmin
+    assert searcher.matching_ids("NOT 党 publication:人民日报") == renmin - a
+    assert searcher.matching_ids("党 发展 page:2") == {x for x in a & b if meta[x]["page"] == 2}
+    assert searcher.matching_ids("展经 publication:人民日报") == brute(meta, "展经") & renmin
+    assert searcher.matching_ids("党 publication:nowhere") == set()
 
 
 def test_sort_facets_and_limit(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -200,6 +209,10 @@ def test_sort_facets_and_limit(corpus) -> None:  # type: ignore[no-untyped-def]
     assert res.facets["publication"] == pubs
     assert res.facets["year"] == years
     assert sum(res.facets["kind"].values()) == len(hits)
+    # a page of date order is the same slice of the whole date order (few hits or many)
+    for q in ("发展", "展经", "发"):
+        every_hit = [h.article for h in searcher.search(q, limit=None, sort="date").hits]
+        assert [h.article for h in searcher.search(q, limit=3, offset=2, sort="date").hits] == every_hit[2:5]
     rel = searcher.search("发展", limit=5)
     assert len(rel.hits) == 5 and rel.total == len(hits)
     scores = [h.score for h in rel.hits]
@@ -282,6 +295,22 @@ def test_stale_index_entries_are_never_hits(tmp_path: Path) -> None:
         sindex.sync(lib)
         assert s.count("发展") == 2 and s.count("发") == 2  # index answers alone: its deletions must be seen
     lib.close()
+
+
+def test_index_terms_keys_and_packing_agree() -> None:
+    text = fold_text("中華人民共和國成立，學開放 GDP 增长 Café 2021年")
+    keys, words = sindex.term_keys(text)
+    as_text = sindex.terms(text)
+    assert as_text == {sindex.term_text(k) for k in keys} | words
+    assert {"中", "华", "gdp", "cafe", "2021"} <= as_text
+    assert "人民" in as_text  # a frequent bigram is its own term
+    rare = "学开"
+    assert rare not in sindex.frequent_bigrams()
+    cands, exact = sindex.cjk_terms(rare)
+    buckets = [t for t in cands if t[0] in "#$"]
+    assert not exact and len(buckets) == 2 and set(buckets) <= as_text  # both buckets of the rare pair
+    assert set(sindex._unpack(sindex.pack_terms(text))) == keys | words
+    assert set(sindex._unpack(sindex.pack_terms("中"))) == {ord("中")}
 
 
 def test_index_of_another_bucket_layout_is_refused_then_rebuilt(tmp_path: Path,

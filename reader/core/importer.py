@@ -287,7 +287,7 @@ def import_paths(library: Library, paths: Iterable[Union[str, Path]], *, publica
         ix = sindex.Index(library.index_dir)
         referenced: set[Path] = set()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
-        known_terms: dict[int, str] = {}
+        known_terms: dict[int, sindex.PackedTerms] = {}
         pool = _pool(analysis_workers(len(files)) if workers is None else workers)
         try:
             sindex.sync(library, ix)  # finish what an interrupted import left
@@ -371,14 +371,14 @@ class ReadFile:
 
     doc: Document
     folded: list[str]
-    terms: list[str]
+    terms: list[sindex.PackedTerms]
 
 
 def read_file(path: Path) -> ReadFile:
     """Read and segment one file, and fold and tokenize its articles for the catalogue and the index."""
     doc = analyze_file(path)
     folded = [fold_text(a.text) for a in doc.articles]
-    return ReadFile(doc, folded, [sindex.joined_terms(f) for f in folded])
+    return ReadFile(doc, folded, [sindex.pack_terms(f) for f in folded])
 
 
 @dataclass
@@ -443,7 +443,7 @@ def _check(library: Library, job: _Job) -> None:
 
 
 def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str, Any], report: ImportReport,
-                referenced: set[Path], known_terms: dict[int, str]) -> int:
+                referenced: set[Path], known_terms: dict[int, sindex.PackedTerms]) -> int:
     """Store one file; return the characters stored (0 when unchanged or empty)."""
     path = job.path
     if job.error is None and not job.digest:

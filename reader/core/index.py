@@ -7,23 +7,27 @@ deletes), ``num`` (the catalogue row, a column read at C speed) and the terms
 field (:data:`FIELD`), the set of terms of the article's FOLDED text
 (:mod:`reader.core.textforms`):
 
-* every CJK character (unigram), and every pair of adjacent CJK characters
-  (bigram) inside a CJK run, hashed into one of 2**14 buckets (:func:`bucket`);
+* every CJK character (unigram);
+* every pair of adjacent CJK characters (bigram) inside a CJK run: as its own
+  term when it is one of the frequent bigrams (:func:`frequent_bigrams`), else
+  as TWO bucket terms, ``#…`` and ``$…``, the high and low :data:`BUCKET_BITS`
+  bits of its CRC-32 (:func:`term_keys`);
 * every Latin/digit word (``[^\\W_]+`` without CJK).
 
 Terms are stored with Whoosh's ``Existence`` format: no positions, no
 frequencies. The index is a candidate generator, not the judge: a CJK query of
-one character is answered exactly by its unigram; a longer run by the AND of
-its characters and its bigram buckets, whose candidates
-:mod:`reader.core.search` verifies by a substring test on the folded text in
-the catalogue. Whoosh's cost is per term (a posting block, a file-existence
-check and a terminfo per term in every segment): unhashed bigrams made a
-vocabulary of millions of terms, 19x the text and 34k chars/s on a small
-corpus; buckets bound it. 2**14 buckets rather than 2**17 halved the time
-Whoosh spends per batch (it writes a block and a terminfo for every term of a
-segment) and the index size, for a few more candidates to verify. Dropping positions and
-frequencies keeps the index small and the postings lists short to intersect;
-verification keeps results exact.
+one character is answered exactly by its unigram, a frequent bigram by its
+term; a longer run or a rare pair by the AND of its bigrams' terms, whose
+candidates :mod:`reader.core.search` verifies by a substring test on the
+folded text in the catalogue. Whoosh's cost is per term (a posting block and
+a terminfo per term in every segment): unhashed bigrams made a vocabulary of
+millions of terms, 19x the text and 34k chars/s on a small corpus; buckets
+bound it. One bucket of 2**14 held a rare pair's article with some 6% of
+chance by collision (thousands of candidates to verify at 10,000 pages); two
+independent buckets hold it with well under 1%, for one more posting per
+rare pair, where 2**17 single buckets cost twice the index size. Dropping
+positions and frequencies keeps the index small and the postings lists short
+to intersect; verification keeps results exact.
 
 Writing
 -------
@@ -35,7 +39,8 @@ the meta key ``index_pending`` tells that sync to delete before adding so no
 article is indexed twice. :func:`rebuild` starts from an empty index.
 Whoosh writers are used as context managers (an error cancels, never half-commits).
 
-The terms field is named after the bucket width (``t14``): an index written
+The terms field is named after the term layout (``t14x2f1``: bucket width, two
+buckets, frequent-list version): an index written
 with other buckets (an older Broadsheet) has no such field, would give wrong
 candidates, and is therefore rebuilt by the next :func:`sync` (the CLI and
 every import sync first); until then searching it raises
@@ -45,15 +50,17 @@ every import sync first); until then searching it raises
 from __future__ import annotations
 
 import bisect
+import operator
 import functools
 import logging
 from array import array
 from collections import defaultdict
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, islice, repeat
 import re
 import shutil
 import threading
 import time
+import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
@@ -81,8 +88,10 @@ BUCKET_BITS = 14
 #: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms)
 FREQUENT_VERSION = 1
 #: the terms field; its name changes with the term layout so an index of another layout is recognised
-FIELD = f"t{BUCKET_BITS}f{FREQUENT_VERSION}"
+FIELD = f"t{BUCKET_BITS}x2f{FREQUENT_VERSION}"
 BATCH_CHARS = 3_000_000
+#: postings per block in the postings file (Whoosh's default 128): fewer block headers to write and to decode
+BLOCK_POSTINGS = 512
 #: a query with this many index hits reads the whole ``num`` column once (kept until the index changes)
 NUM_LIST_MIN = 1000
 
@@ -120,55 +129,113 @@ def frequent_bigrams() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def bucket(bigram: str) -> str:
-    """The index term of a CJK bigram: one of :data:`BUCKETS` hash buckets (deterministic)."""
-    h = ((ord(bigram[0]) * 0x9E3779B1) ^ (ord(bigram[1]) * 0x85EBCA77)) & 0xFFFFFFFF
-    h = (h ^ (h >> 15)) * 0x2C1B3C6D & 0xFFFFFFFF
-    return "#%x" % (h >> (32 - BUCKET_BITS))
+# Term keys: while an import runs, terms travel and are gathered as integers where they can (no
+# string to hash per posting in the importing process): a CJK character is its code point, a
+# frequent bigram and the two buckets of a rare one are offsets in ranges above Unicode. Latin and
+# digit words stay strings. :func:`term_text` gives the index term of a key.
+_FREQUENT_BASE = 0x110000
+_HIGH_BASE = 0x120000
+_LOW_BASE = 0x130000
+_LOW_MASK = (1 << BUCKET_BITS) - 1
 
 
-def terms(folded: str) -> set[str]:
-    """The index terms of a folded text: CJK unigrams, frequent bigrams, other bigrams' buckets, Latin/digit words."""
-    out: set[str] = set()
+@functools.lru_cache(maxsize=1)
+def _frequent_keys() -> tuple[dict[str, int], list[str]]:
+    ordered = sorted(frequent_bigrams())
+    return {g: _FREQUENT_BASE + i for i, g in enumerate(ordered)}, ordered
+
+
+def _bucket_keys(grams: Iterable[str]) -> Iterator[int]:
+    """The two bucket keys of each rare two-character string in ``grams`` (at C speed).
+
+    The CRC-32 of the pair's UTF-8 gives two buckets of :data:`BUCKET_BITS`
+    bits: ``#…`` from its high bits, ``$…`` from its low bits. A rare pair's
+    candidates are the articles holding BOTH: at 10,000 pages a document
+    reaches one bucket by collision with about 6% of chance and both with well
+    under 1%, where one bucket left thousands of candidates to read and verify.
+    (CRC-32 is a bijection on 32-bit inputs and mixes every input bit into
+    both halves; the candidates are verified whatever the hash.)
+    """
+    crcs = list(map(zlib.crc32, map(str.encode, grams)))
+    return chain(map(operator.add, map(operator.rshift, crcs, repeat(32 - BUCKET_BITS)), repeat(_HIGH_BASE)),
+                 map(operator.add, map(operator.and_, crcs, repeat(_LOW_MASK)), repeat(_LOW_BASE)))
+
+
+def term_text(key: int) -> str:
+    """The index term of a term key."""
+    if key < _FREQUENT_BASE:
+        return chr(key)
+    if key < _HIGH_BASE:
+        return _frequent_keys()[1][key - _FREQUENT_BASE]
+    if key < _LOW_BASE:
+        return "#%x" % (key - _HIGH_BASE)
+    return "$%x" % (key - _LOW_BASE)
+
+
+def term_keys(folded: str) -> tuple[set[int], set[str]]:
+    """The index terms of a folded text: keys of its CJK characters, frequent bigrams and other
+    bigrams' two buckets, and its Latin/digit words."""
+    keys: set[int] = set()
+    words: set[str] = set()
     grams: set[str] = set()
+    add = operator.add
     for m in TOKEN_RE.finditer(folded):
         run = m.group("cjk")
         if run is not None:
-            out.update(run)
+            keys.update(map(ord, run))
             if len(run) > 1:
-                grams.update(run[i:i + 2] for i in range(len(run) - 1))
+                grams.update(map(add, run, run[1:]))
         else:
-            out.add(m.group("word"))
+            words.add(m.group("word"))
     exact = grams & frequent_bigrams()
-    out.update(exact)
-    out.update(map(bucket, grams - exact))
-    return out
+    keys.update(map(_frequent_keys()[0].__getitem__, exact))
+    grams -= exact
+    keys.update(_bucket_keys(grams))
+    return keys, words
+
+
+def terms(folded: str) -> set[str]:
+    """The index terms of a folded text, as strings (see :func:`term_keys`)."""
+    keys, words = term_keys(folded)
+    return {term_text(k) for k in keys} | words
 
 
 _SEP = "\x00"
+#: :func:`term_keys` packed to travel between processes cheaply
+PackedTerms = tuple[bytes, str]
 
 
-def joined_terms(folded: str) -> str:
-    """:func:`terms` as one string (cheap to send between processes); ``str.split("\\x00")`` undoes it."""
-    return _SEP.join(terms(folded))
+def pack_terms(folded: str) -> PackedTerms:
+    """:func:`term_keys` as bytes and a string (cheap to send between processes)."""
+    keys, words = term_keys(folded)
+    return array("I", keys).tobytes(), _SEP.join(words)
+
+
+def _unpack(packed: PackedTerms) -> Iterable[Any]:
+    keys: array[int] = array("I")
+    keys.frombytes(packed[0])
+    return chain(keys, packed[1].split(_SEP)) if packed[1] else keys
 
 
 def cjk_terms(run: str) -> tuple[list[str], bool]:
     """Terms whose AND gives the candidates for a CJK run, and whether they are exact alone.
 
     One character: its unigram, exact. Two: the bigram's own term when it is a
-    frequent one, exact; else both characters and the bigram's bucket (the
-    characters weed out most bucket collisions). Longer: the terms of its
-    bigrams only (long postings lists of common characters would cost more to
-    intersect than they remove). A bucket holds many bigrams, and bigrams in
-    an article need not be adjacent in it, so those candidates are verified.
+    frequent one, exact; else both characters and the bigram's two buckets
+    (a rare character weeds out collisions; a common one is skipped by
+    :meth:`Index.nums` with ``superset``). Longer: the terms of its bigrams
+    only. A bucket holds many bigrams, and bigrams in an article need not be
+    adjacent in it, so those candidates are verified.
     """
     if len(run) == 1:
         return [run], True
     frequent = frequent_bigrams()
     if len(run) == 2 and run in frequent:
         return [run], True
-    keys = list(dict.fromkeys(g if g in frequent else bucket(g) for g in (run[i:i + 2] for i in range(len(run) - 1))))
+    keys: list[str] = []
+    for gram in (run[i:i + 2] for i in range(len(run) - 1)):
+        keys.extend((gram,) if gram in frequent else map(term_text, _bucket_keys((gram,))))
+    keys = list(dict.fromkeys(keys))
     if len(run) == 2:
         return list(dict.fromkeys(run)) + keys, False
     return keys, False
@@ -374,7 +441,7 @@ class Writer:
     def __enter__(self) -> "Writer":
         # No length statistics: Whoosh would look up a field length (a stat() of the disk for a field
         # without lengths) for every posting it writes; nothing here scores by length.
-        codec = W3Codec()
+        codec = W3Codec(blocklimit=BLOCK_POSTINGS, compression=1)
         codec.length_stats = False
         try:
             self._w = _SegmentWriter(self.index._ix, limitmb=POOL_MB, codec=codec)
@@ -382,7 +449,7 @@ class Writer:
             raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
 
-    def add(self, num: int, article_id: str, folded: str, term_set: Optional[Iterable[str]] = None) -> None:
+    def add(self, num: int, article_id: str, folded: str, packed: Optional[PackedTerms] = None) -> None:
         """Add one article: ``id`` and ``num`` through Whoosh, its terms (``terms(folded)`` unless
         given) to the writer's per-term lists."""
         w = self._w
@@ -390,7 +457,11 @@ class Writer:
         if self.update:
             w.delete_by_term("id", article_id)
         w.add_document(id=article_id, num=num)
-        w.add_terms(w.docnum - 1, terms(folded) if term_set is None else term_set)
+        if packed is None:
+            keys, words = term_keys(folded)
+            w.add_terms(w.docnum - 1, chain(keys, words))
+        else:
+            w.add_terms(w.docnum - 1, _unpack(packed))
         self.added += 1
 
     def delete(self, article_id: str) -> None:
@@ -426,8 +497,8 @@ class _SegmentWriter(SegmentWriter):
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
-        #: term → docnums of the documents added to this segment, ascending
-        self.term_docs: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        #: term key (:func:`term_keys`: an int, or a word) → docnums of the documents added here, ascending
+        self.term_docs: dict[Any, array[int]] = defaultdict(lambda: array("I"))
         #: segments merged into this one: (segment, its first docnum here, docmap when it had deletions)
         self._merged: list[tuple[Any, int, Optional[dict[int, int]]]] = []
 
@@ -468,7 +539,7 @@ class _SegmentWriter(SegmentWriter):
         fw.close()
 
 
-def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, array[int]],
+def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[Any, array[int]],
                       merged: list[tuple[Any, int, Optional[dict[int, int]]]]) -> None:
     """Write the terms field: each term's new docnums, then its docnums in each merged segment, renumbered.
 
@@ -477,7 +548,8 @@ def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, array[int]],
     block size; the last block of a term is written by ``finish_term`` (which
     also inlines a lone posting), as Whoosh's own writer does.
     """
-    all_terms = {t.encode("utf-8") for t in term_docs}
+    own_lists = {(term_text(k) if isinstance(k, int) else k).encode("utf-8"): docs for k, docs in term_docs.items()}
+    all_terms = set(own_lists)
     for r, _, _ in merged:
         if FIELD in r.indexed_field_names():
             all_terms.update(r.lexicon(FIELD))
@@ -486,7 +558,7 @@ def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, array[int]],
     fw.start_field(FIELD, fieldobj)
     for btext in sorted(all_terms):
         sources: list[Iterable[int]] = []
-        own = term_docs.get(btext.decode("utf-8"))
+        own = own_lists.get(btext)
         if own:
             sources.append(own)
         for r, start, docmap in merged:
@@ -502,6 +574,8 @@ def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, array[int]],
             if pw is None and buf:
                 fw.start_term(btext)
                 pw = fw._postwriter
+                pw._mini_ids = functools.partial(_deltas, pw)
+                pw._mini_weights = _no_weights
             while pw is not None and len(buf) > pw._blocklimit:  # keep the term's last block for finish_term
                 _fill_block(pw, buf[:pw._blocklimit])
                 pw._write_block()
@@ -510,6 +584,17 @@ def _write_term_lists(fw: Any, fieldobj: Any, term_docs: dict[str, array[int]],
             _fill_block(pw, buf)
             fw.finish_term()
     fw.finish_field()
+
+
+def _deltas(pw: Any) -> tuple[int, ...]:
+    """A block's docnums as Whoosh 3 stores them (differences, the first from 0), at C speed."""
+    ids = pw._ids
+    return tuple(map(operator.sub, ids, chain((0,), ids)))
+
+
+def _no_weights() -> None:
+    """Every weight is 1.0 (Existence format): Whoosh 3 stores that as None."""
+    return None
 
 
 def _fill_block(pw: Any, ids: array[int]) -> None:
@@ -545,10 +630,10 @@ ProgressFn = Callable[[int, int], None]
 
 
 def sync(library: Any, index: Optional[Index] = None, progress: Optional[ProgressFn] = None,
-         cancel: Optional[threading.Event] = None, known_terms: Optional[dict[int, str]] = None) -> int:
+         cancel: Optional[threading.Event] = None, known_terms: Optional[dict[int, PackedTerms]] = None) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
 
-    ``known_terms``: catalogue row → :func:`joined_terms` of its folded text, computed
+    ``known_terms``: catalogue row → :func:`pack_terms` of its folded text, computed
     already (by an import's reading process); used and removed when the row is added.
 
     ``progress(done, total)`` is called after each commit; a set ``cancel`` stops
@@ -582,7 +667,7 @@ def sync(library: Any, index: Optional[Index] = None, progress: Optional[Progres
                         w.delete(article_id)
                     for num, article_id, folded in rows:
                         known = known_terms.pop(num, None) if known_terms else None
-                        w.add(num, article_id, folded, None if known is None else known.split(_SEP) if known else ())
+                        w.add(num, article_id, folded, known)
                         batch.append(num)
                         chars += len(folded)
                         if chars >= BATCH_CHARS:
