@@ -387,7 +387,7 @@ class Searcher:
         if not nums or limit == 0:
             return result
         end = None if limit is None else offset + limit
-        rank = self._date_rank()
+        rank = self._date_order()[0]
         scores: dict[int, float] = {}
         if sort == "relevance" and terms and total <= RELEVANCE_CAP:
             scores = self._scores(nums, terms)
@@ -430,10 +430,7 @@ class Searcher:
             term = make_term(node.raw)
             return self._term(term, stale, within) if term else set()
         if isinstance(node, Filter):
-            where, args = self._where([node])
-            found = {r[0] for r in self.library.conn.execute(
-                "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
-                "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+            found = self._filtered([node])
             return found if within is None else found & within
         if isinstance(node, Not):
             return (self._universe() if within is None else within) - self._eval(node.child, stale, within)
@@ -562,6 +559,13 @@ class Searcher:
                 args.append(fold_query(v))
         return conds, args
 
+    def _filtered(self, filters: Sequence[Filter]) -> set[int]:
+        """The articles every one of ``filters`` admits (SQL on the catalogue)."""
+        where, args = self._where(filters)
+        return {r[0] for r in self.library.conn.execute(
+            "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
+            "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+
     def _ensure_fold_function(self) -> None:
         self.library.conn.create_function("bs_fold", 1, fold_text, deterministic=True)
 
@@ -578,12 +582,7 @@ class Searcher:
             top_filters.extend(c for c in node.children if isinstance(c, Filter))
             rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
         # filters first (a few milliseconds of SQL): the text terms then verify only the articles they admit
-        filtered: Optional[set[int]] = None
-        if top_filters:
-            where, args = self._where(top_filters)
-            filtered = {r[0] for r in self.library.conn.execute(
-                "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
-                "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+        filtered = self._filtered(top_filters) if top_filters else None
         if rest is None:
             return node, filtered if filtered is not None else set(self._articles())
         if filtered is not None and not filtered:
@@ -608,23 +607,23 @@ class Searcher:
         self._cache["articles"] = (state, info)
         return info
 
-    def _date_rank(self) -> dict[int, int]:
-        """num → position of the article in date order (date, page, position on the page, row)."""
+    def _date_order(self) -> tuple[dict[int, int], list[int]]:
+        """Every article in date order (date, page, position on the page, row), and num → its rank
+        there; cached with :meth:`_articles`."""
         info = self._articles()
-        cached = self._cache.get("date_rank")
+        cached = self._cache.get("date_order")
         if cached is not None and cached[0] is info:
             return cached[1]  # type: ignore[no-any-return]
         order = sorted(info, key=lambda n: (info[n][:3], n))
-        rank = {n: i for i, n in enumerate(order)}
-        self._cache["date_rank"] = (info, rank, order)
-        return rank
+        found = ({n: i for i, n in enumerate(order)}, order)
+        self._cache["date_order"] = (info, found)
+        return found
 
     def _by_date(self, nums: set[int], end: Optional[int]) -> list[int]:
         """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
-        rank = self._date_rank()
+        rank, order = self._date_order()
         if end is None:
             return sorted(nums, key=rank.__getitem__)
-        order: list[int] = self._cache["date_rank"][2]
         if len(nums) * 64 >= len(order):
             # many hits: walk the date order until enough of them came by (at C speed)
             return list(islice(filter(nums.__contains__, order), end))
