@@ -44,9 +44,9 @@ win.close()
 
 
 def build_library(folder: Path) -> float:
-    from reader.core import resources
-    from reader.core import importer
-    from reader.core.library import Library
+    from reader import resources
+    from reader.library import importer
+    from reader.library.catalogue import Library
 
     t0 = time.perf_counter()
     with Library.open(folder) as lib:

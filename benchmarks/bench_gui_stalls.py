@@ -9,7 +9,7 @@ much longer than 10 ms is a stall: the user would see a frozen window.
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_stalls.py [--pages N] [--minimal] [--json]
                                                                    [--trace-stalls FILE]
 
-``--minimal`` measures a bare QApplication with :func:`reader.core.importer.import_paths` on a
+``--minimal`` measures a bare QApplication with :func:`reader.library.importer.import_paths` on a
 QThreadPool worker instead of the main window (the floor any GUI can reach). A measurement, not a
 test: it prints the figures and exits 1 when the target is missed.
 """
@@ -122,8 +122,8 @@ def run_minimal(pages: Path, library: Path, on_done: Callable[[dict[str, Any]], 
     from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from reader.core.importer import import_paths
-    from reader.core.library import Library
+    from reader.library.importer import import_paths
+    from reader.library.catalogue import Library
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
@@ -168,10 +168,10 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--trace-stalls", metavar="FILE", help="write every thread's stack to FILE at each stall")
     parser.add_argument("--index-batch", type=int, metavar="N",
-                        help="articles per search-index commit (reader.core.index.BATCH_ARTICLES), for tuning")
+                        help="articles per search-index commit (reader.index.store.BATCH_ARTICLES), for tuning")
     args = parser.parse_args()
     if args.index_batch:
-        from reader.core import index
+        from reader.index import store as index
 
         index.BATCH_ARTICLES = args.index_batch
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -217,7 +217,7 @@ def main() -> int:
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone()
-        from reader.core.library import Library
+        from reader.library.catalogue import Library
 
         with Library.open(root / "library", create=False) as lib:
             stats = lib.stats()

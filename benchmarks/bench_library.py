@@ -38,11 +38,11 @@ from typing import Any, Callable
 import opencc
 
 from benchmarks.corpus import LATIN_WORDS, generate
-from reader.core.importer import import_paths
-from reader.core.index import Index
-from reader.core.library import Library
-from reader.core.search import Searcher
-from reader.core.textforms import CJK_CLASS, CJK_RUN_RE, fold_query
+from reader.library.importer import import_paths
+from reader.index.store import Index
+from reader.library.catalogue import Library
+from reader.search.engine import Searcher
+from reader.text.forms import CJK_CLASS, CJK_RUN_RE, fold_query
 
 
 def _rss_mb() -> float:

@@ -6,7 +6,7 @@ The list is the ``--count`` most frequent character pairs inside the words of
 jieba's frequency dictionary (``dict.txt``, MIT licence, from a large Chinese
 corpus), each word's frequency counted for every pair it holds, folded like
 indexed text. These are the two-character strings people search for (words
-and the pairs inside longer words); :mod:`reader.core.index` indexes each of
+and the pairs inside longer words); :mod:`reader.index.store` indexes each of
 them as its own term, so a query of one of them is answered by the index
 alone, without reading article texts. Changing the list changes the index
 layout (``index.FREQUENT_VERSION``): bump that version with it.
@@ -19,7 +19,7 @@ import collections
 import re
 from pathlib import Path
 
-from reader.core.textforms import CJK_CLASS, fold_text
+from reader.text.forms import CJK_CLASS, fold_text
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "frequent_bigrams.txt"
 

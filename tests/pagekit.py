@@ -14,7 +14,7 @@ import random
 import re
 from typing import Any, Optional
 
-from reader.core.textutil import em_width, is_wide
+from reader.text.chars import em_width, is_wide
 
 
 def _break_lines(text: str, width: float, indent: float = 2.0) -> list[str]:

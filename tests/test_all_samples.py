@@ -1,6 +1,6 @@
 """Every sample file (tests/data/samples and tests/data/text) is analysed without an error.
 
-In-process through :func:`reader.core.analyze.analyze_file`, once per file for
+In-process through :func:`reader.segmentation.analyze.analyze_file`, once per file for
 the whole session; one CLI smoke test runs ``python -m reader analyze --json``
 over a batch of the odd ones (images, the schema, the layout JSON, the .list).
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.analyze import analyze_file, document_json
-from reader.core.model import Document
+from reader.segmentation.analyze import analyze_file, document_json
+from reader.model.document import Document
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"

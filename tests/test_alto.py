@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.core.errors import SourceError
-from reader.core.ingest import alto, detect
-from reader.core.model import Document
+from reader.cli.main import main
+from reader.model.errors import SourceError
+from reader.formats import alto
+from reader.formats.detect import detect
+from reader.model.document import Document
+from reader.segmentation.analyze import analyze_bytes
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 
@@ -31,7 +33,7 @@ ALTO_FILES = _alto_files()
 
 def _read(rel: str) -> Document:
     p = SAMPLES / rel
-    return alto.read(p.read_bytes(), p)
+    return analyze_bytes(p.read_bytes(), p, "alto")
 
 
 def test_the_samples_hold_every_alto_variant() -> None:
@@ -43,7 +45,7 @@ def test_the_samples_hold_every_alto_variant() -> None:
 def test_every_alto_sample_reads_and_maps_back(path: Path) -> None:
     data = path.read_bytes()
     assert detect(data, path) == "alto"
-    doc = alto.read(data, path)
+    doc = analyze_bytes(data, path, "alto")
     lines = {ln.id: ln for page in doc.pages for ln in page.lines}
     assert lines, "no lines read"
     assert len(lines) == sum(len(p.lines) for p in doc.pages), "line ids are not unique"
@@ -57,7 +59,7 @@ def test_every_alto_sample_reads_and_maps_back(path: Path) -> None:
                 src = lines[span.line].text[span.line_start : span.line_start + span.end - span.start]
                 assert part.text[span.start : span.end] == src
     # reading the same file twice gives the same ids (stable across re-reads)
-    again = alto.read(data, path)
+    again = analyze_bytes(data, path, "alto")
     assert [ln.id for p in again.pages for ln in p.lines] == [ln.id for p in doc.pages for ln in p.lines]
 
 
@@ -133,9 +135,9 @@ def test_sp_present_bare_or_missing_and_cjk_strings_joined() -> None:
     without = _mini('<String CONTENT="one"/><String CONTENT="two"/>')
     cjk = _mini('<String CONTENT="中国"/><String CONTENT="人民"/>')
     for data, want in ((with_sp, "one two"), (without, "one two"), (cjk, "中国人民")):
-        doc = alto.read(data, Path("mini.xml"))  # also starts with a UTF-8 byte order mark
+        doc = analyze_bytes(data, Path("mini.xml"), "alto")  # also starts with a UTF-8 byte order mark
         assert doc.pages[0].lines[0].text == want
-    page = alto.read(without, Path("mini.xml")).pages[0]
+    page = analyze_bytes(without, Path("mini.xml"), "alto").pages[0]
     assert page.blocks[0].box == (10.5, 10.0, 510.5, 110.0)  # coordinates may be floats
     words = page.lines[0].words
     assert [(w.text, w.start) for w in words] == [("one", 0), ("two", 4)]
@@ -146,7 +148,7 @@ def test_styles_font_sizes_and_word_confidence() -> None:
         '<String CONTENT="Big" STYLEREFS="big" WC="0.5"/><SP/><String CONTENT="news" STYLEREFS="big" WC="0.25"/>',
         extra='<Styles><TextStyle ID="big" FONTSIZE="24.5"/></Styles>',
     )
-    line = alto.read(data, Path("s.xml")).pages[0].lines[0]
+    line = analyze_bytes(data, Path("s.xml"), "alto").pages[0].lines[0]
     assert line.font_size == 24.5
     assert [w.confidence for w in line.words] == [0.5, 0.25]
     sbb = _read("alto/v2_sbb_abbyy_1890/27971740_1890-04-01_38_077_0_001.xml")
@@ -214,7 +216,7 @@ def test_hostile_or_broken_alto_gives_one_clear_error(name: str, tmp_path: Path)
     path = tmp_path / name
     path.write_text(HOSTILE[name], encoding="utf-8")
     with pytest.raises(SourceError) as info:
-        alto.read(path.read_bytes(), path)
+        analyze_bytes(path.read_bytes(), path, "alto")
     message = str(info.value)
     assert message.startswith(str(path)) and message.endswith(".") and "\n" not in message
     assert "root:" not in message  # nothing of /etc/passwd leaked
@@ -244,16 +246,16 @@ PAIRS = [
 
 @pytest.mark.parametrize("alto_rel, hocr_rel", PAIRS, ids=["wetzel", "mannheim"])
 def test_alto_and_hocr_of_the_same_page_give_the_same_text(alto_rel: str, hocr_rel: str) -> None:
-    hocr = pytest.importorskip("reader.core.ingest.hocr")
+    hocr = pytest.importorskip("reader.formats.hocr")
     a = _read(alto_rel)
     path = SAMPLES / hocr_rel
-    h = hocr.read(path.read_bytes(), path)
+    h = analyze_bytes(path.read_bytes(), path, "hocr")
     ratio = difflib.SequenceMatcher(None, _page_text(a), _page_text(h), autojunk=False).ratio()
     assert ratio >= 0.98
 
 
 def test_alto_and_page_xml_of_the_kant_page_give_the_same_text() -> None:
-    page_reader = pytest.importorskip("reader.core.ingest.page")
+    page_reader = pytest.importorskip("reader.formats.pagexml")
     a = _read("page/kant_berlinische_monatsschrift_1784/PAGE_0020_ALTO.xml")
     path = SAMPLES / "page/kant_berlinische_monatsschrift_1784/PAGE_0020_PAGE.xml"
     p = page_reader.read(path.read_bytes(), path)
@@ -268,7 +270,7 @@ def test_the_image_the_alto_file_names_is_attached_when_it_lies_beside_it(tmp_pa
     path = tmp_path / "p1.xml"
     path.write_bytes(data)
     Image.new("L", (500, 500), 255).save(tmp_path / "p1.tif")
-    page = alto.read(data, path).pages[0]
+    page = analyze_bytes(data, path, "alto").pages[0]
     assert page.image == str(tmp_path / "p1.tif") and page.image_scale == pytest.approx(0.5)
 
 

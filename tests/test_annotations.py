@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import annotations as A
-from reader.core.analyze import analyze_file
-from reader.core.library import Library, StoreMeta
-from reader.core.model import Article, Part, Span
+from reader.annotations import store as A
+from reader.segmentation.analyze import analyze_file
+from reader.library.catalogue import Library, StoreMeta
+from reader.model.document import Article, Part, Span
 
 DATA = Path(__file__).parent / "data"
 
@@ -222,8 +222,8 @@ def test_reimport_reattaches_in_library(library: Library, tmp_path: Path) -> Non
 
 CHILD = textwrap.dedent("""
     import sys
-    from reader.core.library import Library
-    from reader.core.annotations import AnnotationStore, Annotation, Anchor
+    from reader.library.catalogue import Library
+    from reader.annotations.store import AnnotationStore, Annotation, Anchor
     lib = Library(sys.argv[1])
     store = AnnotationStore.of(lib)
     n = 0

@@ -46,7 +46,7 @@ def _env() -> dict[str, str]:
 
 
 def test_frozen_cli_analyzes_like_the_source_tree(tmp_path: Path) -> None:
-    from reader.core.analyze import analyze_file, document_json
+    from reader.segmentation.analyze import analyze_file, document_json
 
     for source in (DATA / "text" / "seed_page.txt", DATA / "samples" / "alto" / "v3_tesseract410" / "testfile.xml",
                    DATA / "samples" / "chinese" / "ecpo_jingbao" / "textGT" / "jb_0129_1920-04-03_0001+0004.xml"):
@@ -80,12 +80,12 @@ def test_frozen_bundle_ships_resources_and_desktop_files() -> None:
 @pytest.mark.parametrize("command", [[str(GUI)], [str(CLI), "gui"]], ids=["broadsheet-gui", "broadsheet gui"])
 def test_frozen_gui_opens_offscreen_and_stays_up(tmp_path: Path, command: list[str]) -> None:
     """The windowed program, and the console one's `gui` command (the .desktop file's Exec line)."""
-    from reader.cli import build_parser
+    from reader.cli.main import build_parser
 
     try:
         build_parser().parse_args(["gui"])
     except SystemExit:
-        pytest.skip("reader.cli has no `gui` command yet, which the frozen GUI program runs")
+        pytest.skip("reader.cli.main has no `gui` command yet, which the frozen GUI program runs")
     env = _env()
     env["HOME"] = str(tmp_path)
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")

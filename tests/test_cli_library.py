@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.core.library import Library
-from reader.core.textforms import fold_text
+from reader.cli.main import main
+from reader.library.catalogue import Library
+from reader.text.forms import fold_text
 
 
 @pytest.fixture

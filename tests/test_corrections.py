@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import corrections as C
-from reader.core.analyze import analyze_file
-from reader.core.library import Library, StoreMeta
-from reader.core.model import Article, Part, Span
+from reader.corrections import store as C
+from reader.segmentation.analyze import analyze_file
+from reader.library.catalogue import Library, StoreMeta
+from reader.model.document import Article, Part, Span
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.analyze import analyze_file
-from reader.core.errors import FormatError
-from reader.core.ingest import detect, ecpo
-from reader.core.model import Document
+from reader.segmentation.analyze import analyze_file
+from reader.model.errors import FormatError
+from reader.formats.detect import detect
+from reader.formats import ecpo
+from reader.model.document import Document
 
 ECPO = Path(__file__).parent / "data" / "samples" / "chinese" / "ecpo_jingbao"
 TEXT = sorted((ECPO / "textGT").glob("*.xml"))

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import annotations as A
-from reader.core import corrections as C
-from reader.core.analyze import analyze_file
-from reader.core.export import ExportError, Item, export, items_from_document, kwic, write_new
-from reader.core.export.cite import author_of, bib_escape, citation_key
-from reader.core.export.text import md_escape
-from reader.core.model import Article, Document, Page, Part, Span
+from reader.annotations import store as A
+from reader.corrections import store as C
+from reader.segmentation.analyze import analyze_file
+from reader.export.exporter import ExportError, Item, export, items_from_document, kwic, write_new
+from reader.export.cite import author_of, bib_escape, citation_key
+from reader.export.text import md_escape
+from reader.model.document import Article, Document, Page, Part, Span
 
 DATA = Path(__file__).parent / "data"
 
@@ -115,8 +115,8 @@ def test_unknown_format_and_empty_scope(doc: Document) -> None:
 def test_library_scope_reports_progress_and_can_be_cancelled(tmp_path: Path, doc: Document) -> None:
     import threading
 
-    from reader.core.export import ExportCancelled, library_scope
-    from reader.core.library import Library, StoreMeta
+    from reader.export.exporter import ExportCancelled, library_scope
+    from reader.library.catalogue import Library, StoreMeta
 
     lib = Library(tmp_path / "lib")
     try:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from reader.core import images
-from reader.core.analyze import analyze_file
-from reader.core.errors import FormatError
-from reader.core.ingest import detect
-from reader.core.model import Page
+from reader.formats import images
+from reader.segmentation.analyze import analyze_file
+from reader.model.errors import FormatError
+from reader.formats.detect import detect
+from reader.model.document import Page
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 JP2 = SAMPLES / "page" / "kant_berlinische_monatsschrift_1784" / "INPUT_0020.jp2"

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import index as sindex
-from reader.core.importer import collect, decide_metadata, import_paths, path_metadata
-from reader.core.library import Library, LibraryBusyError
-from reader.core.search import Searcher
-from reader.core.textforms import fold_text
+from reader.index import store as sindex
+from reader.library.importer import collect, decide_metadata, import_paths, path_metadata
+from reader.library.catalogue import Library, LibraryBusyError
+from reader.search.engine import Searcher
+from reader.text.forms import fold_text
 
 
 @pytest.mark.parametrize("path, expected", [
@@ -199,8 +199,8 @@ def test_two_imports_at_once_refused(tmp_path: Path, data_dir: Path) -> None:
 
 _KILL_SCRIPT = textwrap.dedent("""
     import sys
-    from reader.core import importer
-    from reader.core.library import Library
+    from reader.library import importer
+    from reader.library.catalogue import Library
     importer.SYNC_CHARS = 1  # sync the index after every file: kills land in every phase
     lib = Library(sys.argv[1])
     importer.import_paths(lib, [sys.argv[2]])
@@ -270,7 +270,7 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
 
     def run() -> None:
         try:
-            from reader.core import importer
+            from reader.library import importer
 
             importer.SYNC_CHARS = 1
             import_paths(importer_lib, [src])
@@ -279,7 +279,7 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
         finally:
             done.set()
 
-    old = __import__("reader.core.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS
+    old = __import__("reader.library.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS
     t = threading.Thread(target=run)
     t.start()
     rounds = 0
@@ -293,7 +293,7 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
                 rounds += 1
     finally:
         t.join()
-        __import__("reader.core.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS = old
+        __import__("reader.library.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS = old
     assert not errors
     assert rounds >= 3
     with Searcher(lib) as s:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.errors import BroadsheetError
-from reader.core.importer import ImportProgress
-from reader.core.isolated import import_in_subprocess
-from reader.core.library import Library
+from reader.model.errors import BroadsheetError
+from reader.library.importer import ImportProgress
+from reader.library.worker import import_in_subprocess
+from reader.library.catalogue import Library
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from reader.core.layout import articles_from_layout, block_paragraphs, block_part, paragraph_starts, reading_order
-from reader.core.model import Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout, block_paragraphs, block_part, paragraph_starts, reading_order
+from reader.model.document import Block, Line, Page
 
 
 def _block(bid: str, x0: float, y0: float, texts: list[str], *, width: float = 300, lh: float = 20,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import index as sindex
-from reader.core import library as libmod
-from reader.core.analyze import analyze_file
-from reader.core.library import (
+from reader.index import store as sindex
+from reader.library import catalogue as libmod
+from reader.segmentation.analyze import analyze_file
+from reader.library.catalogue import (
     Library,
     LibraryBusyError,
     LibraryError,

@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from reader.cli import main
-from reader.core.errors import SourceError, UnsafeReferenceError
-from reader.core.ingest import mets
-from reader.core.model import Document
+from reader.cli.main import main
+from reader.model.errors import SourceError, UnsafeReferenceError
+from reader.formats import mets
+from reader.model.document import Document
+from reader.segmentation.analyze import analyze_bytes
 
 SAMPLES = Path(__file__).parent / "data" / "samples" / "mets-alto"
 BL = SAMPLES / "bl_statesman_1824-02-17" / "0002647_18240217_mets.xml"
@@ -28,17 +29,17 @@ MODS = "{http://www.loc.gov/mods/v3}"
 
 @pytest.fixture(scope="module")
 def bl() -> Document:
-    return mets.read(BL.read_bytes(), BL)
+    return analyze_bytes(BL.read_bytes(), BL, "mets")
 
 
 @pytest.fixture(scope="module")
 def bnl() -> Document:
-    return mets.read(BNL.read_bytes(), BNL)
+    return analyze_bytes(BNL.read_bytes(), BNL, "mets")
 
 
 @pytest.fixture(scope="module")
 def ndnp() -> Document:
-    return mets.read(NDNP.read_bytes(), NDNP)
+    return analyze_bytes(NDNP.read_bytes(), NDNP, "mets")
 
 
 def _publisher_titles(path: Path) -> dict[str, str]:
@@ -205,7 +206,7 @@ BAD_HREFS = [
 @pytest.mark.parametrize("href", BAD_HREFS)
 def test_references_leaving_the_folder_are_refused_as_warnings(tmp_path: Path, href: str, no_network: None) -> None:
     path = _package(tmp_path, ["page.xml", href, "file://./page.xml"])
-    doc = mets.read(path.read_bytes(), path)
+    doc = analyze_bytes(path.read_bytes(), path, "mets")
     assert [p.number for p in doc.pages] == [1, 3]  # the two safe references are read
     (warning,) = doc.warnings
     assert warning.startswith(str(path) + ": ") and href in warning and warning.endswith(".")
@@ -218,7 +219,7 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
         os.symlink(tmp_path / "outside.xml", path.parent / "link.xml")
     except OSError:
         pytest.skip("symlinks are not available here")
-    doc = mets.read(path.read_bytes(), path)
+    doc = analyze_bytes(path.read_bytes(), path, "mets")
     assert len(doc.pages) == 1 and "link.xml" in doc.warnings[0]
 
 
@@ -232,7 +233,7 @@ def test_safe_path_raises_a_typed_error_naming_the_mets_file(tmp_path: Path, hre
 def test_missing_and_broken_pages_are_warnings_and_the_issue_is_still_read(tmp_path: Path) -> None:
     path = _package(tmp_path, ["page.xml", "missing.xml", "broken.xml"])
     (path.parent / "broken.xml").write_text("<alto><Layout><Page>", encoding="utf-8")
-    doc = mets.read(path.read_bytes(), path)
+    doc = analyze_bytes(path.read_bytes(), path, "mets")
     assert len(doc.pages) == 1
     assert len(doc.warnings) == 2
     assert "missing.xml" in doc.warnings[0] and "broken.xml" in doc.warnings[1]
@@ -241,7 +242,7 @@ def test_missing_and_broken_pages_are_warnings_and_the_issue_is_still_read(tmp_p
 def test_an_issue_with_no_readable_page_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: None) -> None:
     path = _package(tmp_path, ["../outside.xml", "http://example.com/x.xml"])
     with pytest.raises(SourceError) as info:
-        mets.read(path.read_bytes(), path)
+        analyze_bytes(path.read_bytes(), path, "mets")
     assert str(info.value).startswith(str(path))
     status = main(["analyze", "--json", str(path), str(BNL)])
     captured = capsys.readouterr()
@@ -262,7 +263,7 @@ def test_hostile_or_broken_mets_gives_one_clear_error(tmp_path: Path, xml: str) 
     path = tmp_path / "m.xml"
     path.write_text(xml, encoding="utf-8")
     with pytest.raises(SourceError) as info:
-        mets.read(path.read_bytes(), path)
+        analyze_bytes(path.read_bytes(), path, "mets")
     assert str(info.value).startswith(str(path)) and "\n" not in str(info.value)
 
 
@@ -278,7 +279,7 @@ def test_the_page_image_beside_the_mets_file_is_attached(tmp_path: Path) -> None
         '<mets:FLocat LOCTYPE="URL" xlink:href="file://./scan.png"/></mets:file></mets:fileGrp>',
     ).replace('<mets:fptr FILEID="f0"/>', '<mets:fptr FILEID="img"/><mets:fptr FILEID="f0"/>')
     path.write_text(xml, encoding="utf-8")
-    doc = mets.read(path.read_bytes(), path)
+    doc = analyze_bytes(path.read_bytes(), path, "mets")
     assert doc.pages[0].image == str(path.parent / "scan.png")
     assert doc.pages[0].image_scale == pytest.approx(2.0)
 

@@ -105,7 +105,7 @@ def test_wheel_ships_every_module_and_the_resources(dists: dict[str, Path]) -> N
         rel = res.relative_to(ROOT / "resources").as_posix()
         if res.is_file() and "__pycache__" not in rel and not rel.endswith(".pyc"):
             assert f"reader/resources/{rel}" in names, f"resources/{rel} is missing from the wheel"
-    assert "broadsheet = reader.cli:main" in scripts
+    assert "broadsheet = reader.cli.main:main" in scripts
     assert "Provides-Extra: gui" in metadata
     # Qt is only in the gui extra: a plain install must not pull it in
     requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
@@ -118,7 +118,7 @@ def test_wheel_ships_every_module_and_the_resources(dists: dict[str, Path]) -> N
 def test_sdist_holds_what_the_wheel_is_built_from(dists: dict[str, Path]) -> None:
     with tarfile.open(dists["sdist"]) as tf:
         names = {n.split("/", 1)[1] for n in tf.getnames() if "/" in n}
-    for needed in ("pyproject.toml", "README.md", "reader/cli.py", "reader/core/analyze.py",
+    for needed in ("pyproject.toml", "README.md", "reader/cli/main.py", "reader/segmentation/analyze.py",
                    "resources/__init__.py", "resources/samples/seed_page.txt"):
         assert needed in names, f"{needed} is missing from the sdist"
 
@@ -132,12 +132,16 @@ def _venv_python(venv: Path, code: str, cwd: Path) -> subprocess.CompletedProces
 def test_installed_core_has_no_qt_and_finds_its_resources(venv: Path, tmp_path: Path) -> None:
     code = r"""
 import importlib, json, pkgutil, sys
-import reader, reader.core
-from reader.core import resources
+import reader
+from reader import resources
 modules = []
-for info in pkgutil.walk_packages(reader.core.__path__, "reader.core."):
-    importlib.import_module(info.name)
-    modules.append(info.name)
+rooms = ("model", "text", "formats", "segmentation", "index", "library", "search", "annotations",
+         "corrections", "export", "app", "cli")
+for room in rooms:
+    pkg = importlib.import_module("reader." + room)
+    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        importlib.import_module(info.name)
+        modules.append(info.name)
 seed = resources.sample_seed_page()
 print(json.dumps({
     "reader": reader.__file__,
@@ -152,7 +156,7 @@ print(json.dumps({
     assert proc.returncode == 0, proc.stderr[-3000:]
     info = json.loads(proc.stdout)
     assert info["reader"].startswith(str(venv)), "the test imported the source tree, not the installed wheel"
-    assert "reader.core.analyze" in info["modules"] and "reader.core.ingest.alto" in info["modules"]
+    assert "reader.segmentation.analyze" in info["modules"] and "reader.formats.alto" in info["modules"]
     assert info["qt"] == [] and info["gui"] == []
     assert info["seed"].startswith(str(venv)) and info["seed_ok"]
     # and Qt is really absent there, so an import of it anywhere in the core would have failed
@@ -162,7 +166,7 @@ print(json.dumps({
 
 @slow
 def test_installed_cli_analyzes_like_the_source_tree(venv: Path, tmp_path: Path) -> None:
-    from reader.core.analyze import analyze_file, document_json
+    from reader.segmentation.analyze import analyze_file, document_json
 
     sample = SAMPLES / "alto" / "v3_tesseract410" / "testfile.xml"
     for source in (SEED, sample):
@@ -171,7 +175,7 @@ def test_installed_cli_analyzes_like_the_source_tree(venv: Path, tmp_path: Path)
         assert json.loads(proc.stdout) == json.loads(json.dumps(document_json(analyze_file(source)))), source
     # the CLI process itself never imports Qt
     code = (
-        "import sys; from reader.cli import main; "
+        "import sys; from reader.cli.main import main; "
         f"rc = main(['analyze', '--json', {str(SEED)!r}]); "
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'reader.gui'))]; "
         "sys.exit(rc)"

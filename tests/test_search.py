@@ -10,11 +10,11 @@ from typing import Any, Iterator
 import opencc
 import pytest
 
-from reader.core import index as sindex
-from reader.core.library import Library, StoreMeta
-from reader.core.model import Article, Document, Line, Page, Part, Span
-from reader.core.search import QueryError, Searcher, parse
-from reader.core.textforms import fold, fold_query, fold_text
+from reader.index import store as sindex
+from reader.library.catalogue import Library, StoreMeta
+from reader.model.document import Article, Document, Line, Page, Part, Span
+from reader.search.engine import QueryError, Searcher, parse
+from reader.text.forms import fold, fold_query, fold_text
 
 # a small alphabet so that random substrings recur across articles, with characters whose
 # simplified and traditional forms differ
@@ -269,7 +269,7 @@ def test_query_errors() -> None:
             tree = parse(bad)
             if tree is not None:
                 # value errors surface when filters are evaluated
-                from reader.core.search import Filter, _date_range, _int
+                from reader.search.engine import Filter, _date_range, _int
 
                 f = tree if isinstance(tree, Filter) else None
                 if f and f.field == "date":

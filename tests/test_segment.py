@@ -9,8 +9,8 @@ import opencc
 import pytest
 
 from pagekit import render, score, spaced_cjk
-from reader.core.analyze import analyze_bytes, document_json
-from reader.core.model import Article
+from reader.segmentation.analyze import analyze_bytes, document_json
+from reader.model.document import Article
 
 DATA = Path(__file__).parent / "data" / "text"
 

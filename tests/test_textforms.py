@@ -7,7 +7,7 @@ import random
 import opencc
 import pytest
 
-from reader.core.textforms import (
+from reader.text.forms import (
     display,
     fold,
     fold_query,

@@ -4,6 +4,6 @@ Importing this package first works around a PySide6 reference-counting bug
 (:mod:`reader.gui.qtcompat`), so every module under it can use Qt safely.
 """
 
-from .qtcompat import protect_singletons
+from reader.gui.qtcompat import protect_singletons
 
 protect_singletons()

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.annotations import Annotation, Collection, normalize_tags
+from reader.annotations.store import Annotation, Collection, normalize_tags
 
 log = logging.getLogger(__name__)
 

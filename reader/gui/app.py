@@ -38,13 +38,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
-from ..core import resources
-from . import logview
-from .icons import app_icon
-from .mainwindow import MainWindow
-from .samples import library_folder, needs_samples
-from .settings import APPLICATION, ORGANIZATION, Settings
-from .workers import install_invoker, to_main
+from reader import resources
+from reader.gui import logview
+from reader.gui.icons import app_icon
+from reader.gui.mainwindow import MainWindow
+from reader.gui.samples import library_folder, needs_samples
+from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
+from reader.gui.workers import install_invoker, to_main
 
 log = logging.getLogger(__name__)
 

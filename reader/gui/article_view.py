@@ -1,6 +1,6 @@
 """The reflowed reading view: an article set for reading, horizontally or vertically (直排).
 
-:class:`ArticleView` shows a :class:`~reader.gui.reading.Reading` (the article
+:class:`ArticleView` shows a :class:`~reader.app.reading.Reading` (the article
 in the chosen display script) in one of two views sharing one interface:
 
 * :class:`TextReader` — a QTextBrowser: headline group, byline and dateline,
@@ -51,10 +51,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import textforms
-from ..core.model import Article
-from ..core.textutil import is_wide
-from .reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
+from reader.text import forms as textforms
+from reader.model.document import Article
+from reader.text.chars import is_wide
+from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
 """File → Export…: scope, format and options, run in a worker with progress and cancel.
 
-The dialog gathers the articles with :func:`reader.core.export.library_scope`
+The dialog gathers the articles with :func:`reader.export.exporter.library_scope`
 (which applies the reader's corrections and re-locates annotations) and
-formats them with :func:`reader.core.export.export`, both in a worker
+formats them with :func:`reader.export.exporter.export`, both in a worker
 (:func:`reader.gui.workers.run_task`) so the window stays responsive. An
 existing file is never replaced silently: the dialog asks first, and only a
 "Replace" answer writes with ``force``; otherwise :func:`write_new` refuses.
@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.export import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
-from ..core.library import NotFoundError
-from .workers import Progress, Worker, run_task
+from reader.export.exporter import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
+from reader.library.catalogue import NotFoundError
+from reader.gui.workers import Progress, Worker, run_task
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class OverlayLibrary:
 
     An article split off by a correction (id ``key~line``) is in no catalogue
     table, only in its issue's overlay; the core would call it missing. Here
-    its info and text come from the window's :class:`~reader.gui.archive.Archive`,
+    its info and text come from the window's :class:`~reader.app.archive.Archive`,
     everything else from the library itself.
     """
 

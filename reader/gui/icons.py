@@ -1,7 +1,7 @@
 """Icons by freedesktop name: the desktop theme's first, then a bundled SVG, then Qt's own.
 
 Bundled icons are plain SVG files in ``resources/icons`` (found through
-:mod:`reader.core.resources`), so they stay sharp at any device pixel ratio.
+:mod:`reader.resources`), so they stay sharp at any device pixel ratio.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Optional
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..core import resources
+from reader import resources
 
 log = logging.getLogger(__name__)
 

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Box, Line, Page
-from ..core.textutil import em_width, is_wide
-from .reading import VERTICAL_FORMS
+from reader.model.document import Box, Line, Page
+from reader.text.chars import em_width, is_wide
+from reader.app.reading import VERTICAL_FORMS
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Optional
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from .archive import Archive
+from reader.app.archive import Archive
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from .. import __version__
+from reader import __version__
 
 log = logging.getLogger(__name__)
 

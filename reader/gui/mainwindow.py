@@ -1,6 +1,6 @@
 """The main window: the library and search on the left, the reflowed article beside its page.
 
-Wiring only: the window asks :class:`~reader.gui.archive.Archive` for objects,
+Wiring only: the window asks :class:`~reader.app.archive.Archive` for objects,
 hands them to the views, and keeps the views in step:
 
 * selecting or clicking in the reflowed text lights the source lines on the
@@ -16,7 +16,7 @@ Problems panel, which can be copied.
 The reader's own work: a selection becomes a highlight (Annotate menu), the
 annotations dock lists the article's and the library's annotations (orphans
 included), collections sit in the library pane; corrections (Correct menu)
-go through :mod:`reader.core.corrections` and show at once. Every edit of
+go through :mod:`reader.corrections.store` and show at once. Every edit of
 annotations and corrections is a command on :attr:`MainWindow.undo_stack`
 (Edit → Undo/Redo). File → Export… opens :class:`~reader.gui.export_dialog.ExportDialog`;
 View → Log shows the application's log; Help → Copy debug information puts
@@ -67,22 +67,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import annotations as A
-from ..core import corrections as C
-from ..core import resources
-from ..core.errors import BroadsheetError
-from ..core.model import Article
-from .annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
-from .archive import Archive, Hit, Results, converter, serif_family
-from .article_view import ArticleView
-from .export_dialog import ExportContext, ExportDialog, OverlayLibrary
-from .logview import LogView, component_versions, debug_information
-from .icons import app_icon, icon
-from .layout_view import LayoutView
-from .library_view import ArticleList, LibraryTree
-from .search_panel import Query, SearchPanel
-from .settings import SCRIPTS, Settings
-from .workers import Progress, Worker, run_task, wait_all
+from reader.annotations import store as A
+from reader.corrections import store as C
+from reader import resources
+from reader.model.errors import BroadsheetError
+from reader.model.document import Article
+from reader.gui.annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
+from reader.app.archive import Archive, Hit, Results, converter, serif_family
+from reader.gui.article_view import ArticleView
+from reader.gui.export_dialog import ExportContext, ExportDialog, OverlayLibrary
+from reader.gui.logview import LogView, component_versions, debug_information
+from reader.gui.icons import app_icon, icon
+from reader.gui.layout_view import LayoutView
+from reader.gui.library_view import ArticleList, LibraryTree
+from reader.gui.search_panel import Query, SearchPanel
+from reader.gui.settings import SCRIPTS, Settings
+from reader.gui.workers import Progress, Worker, run_task, wait_all
 
 log = logging.getLogger(__name__)
 
@@ -748,7 +748,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         """Light, dark or the system's palette; applied at once and kept."""
-        from .app import apply_theme
+        from reader.gui.app import apply_theme
 
         self.settings.set_theme(theme)
         app = QApplication.instance()
@@ -837,7 +837,7 @@ class MainWindow(QMainWindow):
         page_id = None
         if hit.matches:
             art = self.archive.article(hit.article)
-            from .reading import Reading
+            from reader.app.reading import Reading
 
             ranges = Reading.build(art).split_article_range(*hit.matches[0])
             if ranges:
@@ -879,7 +879,7 @@ class MainWindow(QMainWindow):
         """Fill an empty library with the bundled samples (first run), in a worker."""
         if self.archive is None or self.task is not None:
             return None
-        from .samples import import_samples
+        from reader.gui.samples import import_samples
 
         def done(summary: Any) -> None:
             self._import_done(summary)

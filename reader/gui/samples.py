@@ -4,7 +4,7 @@ A newcomer should be searching and reading within a minute of the first launch,
 so the window opens on a library and, when that library has never held
 anything, imports the bundled samples into it in a worker. The library folder
 is the one the user last opened, else ``BROADSHEET_LIBRARY``, else the
-platform data folder (:func:`reader.core.library.default_folder`).
+platform data folder (:func:`reader.library.catalogue.default_folder`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import threading
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..core import resources
-from ..core.library import Library, default_folder
-from .settings import Settings
+from reader import resources
+from reader.library.catalogue import Library, default_folder
+from reader.gui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def needs_samples(library: Library) -> bool:
 def import_samples(library: Library, *, progress: Callable[..., None], cancel: threading.Event,
                    warn: Optional[Callable[[str], None]] = None) -> object:
     """Import the bundled samples into ``library`` (run in a worker); marks the library as seeded."""
-    from ..core import importer
+    from reader.library import importer
 
     def step(p: "importer.ImportProgress") -> None:
         progress(float(p.files_done), float(p.files_total), p.current)

@@ -1,6 +1,6 @@
 """The search pane: a query in the library's search syntax, filters, counts, facets and KWIC results.
 
-The panel only collects the query and shows :class:`~reader.gui.archive.Results`;
+The panel only collects the query and shows :class:`~reader.app.archive.Results`;
 the window runs the search in a worker (the core decides what matches). Up and
 Down in the query field move through the results, Enter opens one; facets are
 links that add a filter.
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .archive import Hit, Results
+from reader.app.archive import Hit, Results
 
 log = logging.getLogger(__name__)
 

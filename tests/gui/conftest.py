@@ -19,8 +19,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import reader.gui  # noqa: E402,F401 - applies the PySide6 reference-count workaround before Qt is used
-from reader.core import importer  # noqa: E402
-from reader.core.library import Library  # noqa: E402
+from reader.library import importer  # noqa: E402
+from reader.library.catalogue import Library  # noqa: E402
 from reader.gui import workers  # noqa: E402
 from reader.gui.settings import Settings  # noqa: E402
 

@@ -118,7 +118,7 @@ def test_about_names_versions_and_the_required_ecpo_attribution(make_window, lib
 
 
 def test_broadsheet_without_arguments_opens_the_gui(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader import cli
+    from reader.cli import main as cli
     from reader.gui import app
 
     calls: list[dict] = []
@@ -129,7 +129,7 @@ def test_broadsheet_without_arguments_opens_the_gui(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_command_line_does_not_load_qt_unless_the_gui_starts() -> None:
-    code = ("import sys, reader.cli as c\n"
+    code = ("import sys, reader.cli.main as c\n"
             "c.build_parser().parse_args(['analyze', 'x'])\n"
             "print(any(k.startswith('PySide6') for k in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from reader.core.library import Library
+from reader.library.catalogue import Library
 from reader.gui import samples
 from reader.gui.workers import Progress
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reader.core import textforms
-from reader.core.model import Article, Part, Span
-from reader.gui.archive import converter
+from reader.text import forms as textforms
+from reader.model.document import Article, Part, Span
+from reader.app.archive import converter
 from reader.gui.article_view import ArticleView
-from reader.gui.reading import Reading, reading_order
+from reader.app.reading import Reading, reading_order
 
 
 def _article(text: str, role: str = "paragraph") -> Article:

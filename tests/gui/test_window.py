@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.core import textforms
-from reader.core.library import Library
-from reader.core.search import Searcher
+from reader.text import forms as textforms
+from reader.library.catalogue import Library
+from reader.search.engine import Searcher
 from reader.gui.mainwindow import MainWindow
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import pytest
 
-from reader.core import corrections as C
+from reader.corrections import store as C
 from reader.gui.article_view import HIGHLIGHT_COLOR
 
 pytest_plugins = ["tei_validation"]
@@ -128,7 +128,7 @@ def test_highlight_from_a_selection_with_note_and_tags_then_undo_and_redo(make_w
 
 def test_a_highlight_stays_on_the_same_characters_when_the_script_changes(make_window, work_dir: Path,
                                                                           monkeypatch) -> None:  # noqa: ANN001
-    from reader.gui.archive import converter
+    from reader.app.archive import converter
 
     win = make_window(work_dir)
     open_rmrb(win)

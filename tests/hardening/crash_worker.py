@@ -19,8 +19,8 @@ def say(*words: object) -> None:
 
 
 def do_import(library_dir: str, folder: str) -> None:
-    from reader.core import importer
-    from reader.core.library import Library
+    from reader.library import importer
+    from reader.library.catalogue import Library
 
     # sync the index every few files, so that a kill often lands inside an index commit too
     importer.SYNC_CHARS = 20_000
@@ -33,8 +33,8 @@ def do_import(library_dir: str, folder: str) -> None:
 
 
 def do_reindex(library_dir: str) -> None:
-    from reader.core import index
-    from reader.core.library import Library
+    from reader.index import store as index
+    from reader.library.catalogue import Library
 
     index.BATCH_ARTICLES = 40  # many small commits: a kill lands between or inside them
     library = Library.open(library_dir)
@@ -44,8 +44,8 @@ def do_reindex(library_dir: str) -> None:
 
 
 def do_annotate(library_dir: str, article_id: str, count: str) -> None:
-    from reader.core.annotations import AnnotationStore, highlight
-    from reader.core.library import Library
+    from reader.annotations.store import AnnotationStore, highlight
+    from reader.library.catalogue import Library
 
     library = Library.open(library_dir)
     store = AnnotationStore.of(library)

@@ -4,7 +4,7 @@ server its files point at (so any fetch would be seen).
 Every case is a file a researcher's archive could really hold — truncated or corrupted XML of each
 format, external-entity and expansion attacks, METS packages pointing outside themselves, broken
 bytes in each text encoding, binary junk with text names — and what reading it must give: one
-:class:`~reader.core.errors.SourceError` naming the file, and no trace of anything outside it.
+:class:`~reader.model.errors.SourceError` naming the file, and no trace of anything outside it.
 """
 
 from __future__ import annotations

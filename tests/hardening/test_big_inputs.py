@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from reader.core.analyze import MAX_SOURCE_BYTES
+from reader.segmentation.analyze import MAX_SOURCE_BYTES
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
 METS_PACKAGE = Path(__file__).resolve().parents[1] / "data" / "samples" / "mets-alto" / "bl_statesman_1824-02-17"
@@ -79,8 +79,8 @@ def test_200_mb_text_file_is_refused_with_bounded_memory(tmp_path: Path) -> None
     small = tmp_path / "seed_page.txt"
     small.write_bytes(SEED.read_bytes())
     result = _child("""
-        from reader.core.analyze import analyze_file
-        from reader.core.errors import SourceError
+        from reader.segmentation.analyze import analyze_file
+        from reader.model.errors import SourceError
         try:
             analyze_file(sys.argv[1])
             result["error"] = None
@@ -98,7 +98,7 @@ def test_200_mb_text_file_is_refused_with_bounded_memory(tmp_path: Path) -> None
     # the same through the command line, in a batch, and an import into a library
     result = _child("""
         import contextlib, io
-        from reader.cli import main
+        from reader.cli.main import main
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as out:
             result["analyze"] = main(["analyze", "--json", sys.argv[1], sys.argv[2]])
@@ -108,7 +108,7 @@ def test_200_mb_text_file_is_refused_with_bounded_memory(tmp_path: Path) -> None
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
             result["import"] = main(["import", "--library", sys.argv[3], sys.argv[1], sys.argv[2]])
         result["import_err"] = err.getvalue()
-        from reader.core.library import Library
+        from reader.library.catalogue import Library
         with Library.open(sys.argv[3], create=False) as library:
             result["sources"] = [s.path for s in library.sources()]
     """, str(big), str(small), str(tmp_path / "library"))
@@ -136,7 +136,7 @@ def test_10000_page_folder_is_analysed_and_imported_in_bounded_time_and_memory(t
     _folder(pages)
     result = _child("""
         from pathlib import Path
-        from reader.core.analyze import analyze_file
+        from reader.segmentation.analyze import analyze_file
         articles = 0
         for path in sorted(Path(sys.argv[1]).iterdir()):
             articles += len(analyze_file(path).articles)
@@ -148,13 +148,13 @@ def test_10000_page_folder_is_analysed_and_imported_in_bounded_time_and_memory(t
 
     result = _child("""
         import contextlib, io
-        from reader.cli import main
+        from reader.cli.main import main
         with contextlib.redirect_stdout(io.StringIO()):
             result["status"] = main(["import", "--library", sys.argv[2], sys.argv[1]])
-        from reader.core.library import Library
+        from reader.library.catalogue import Library
         with Library.open(sys.argv[2], create=False) as library:
             result["stats"] = library.stats()
-        from reader.core.search import Searcher
+        from reader.search.engine import Searcher
         with Library.open(sys.argv[2], create=False) as library:
             searcher = Searcher(library)
             result["hits"] = searcher.search("第9876次清扫").total
@@ -180,7 +180,7 @@ def test_mets_page_file_over_the_limit_is_refused_and_the_others_read(tmp_path: 
         f.write(b"-->\n")
     assert page.stat().st_size > MAX_SOURCE_BYTES
     mets = package / METS_FILE
-    from reader.core.analyze import analyze_file
+    from reader.segmentation.analyze import analyze_file
 
     doc = analyze_file(mets)
     assert len(doc.pages) == 3

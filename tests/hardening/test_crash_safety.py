@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from reader.core.library import Library
+from reader.library.catalogue import Library
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
@@ -83,7 +83,7 @@ def _run_and_kill(args: list[str], when: Callable[[list[str]], bool], delay: flo
 
 def _check_consistent(folder: Path, sync: bool = True) -> dict[str, int]:
     """Reopen the library: catalogue intact, index = catalogue's indexed articles, search works."""
-    from reader.core import index as sindex
+    from reader.index import store as sindex
 
     conn = sqlite3.connect(str(folder / "catalogue.sqlite"))
     try:
@@ -124,7 +124,7 @@ def _dropped_or_replaced(library: Library, num: int) -> bool:
 
 
 def _search_total(folder: Path, query: str) -> int:
-    from reader.core.search import Searcher
+    from reader.search.engine import Searcher
 
     library = Library.open(folder, create=False)
     try:
@@ -169,7 +169,7 @@ def test_kill_during_import_then_reopen_and_finish(tmp_path: Path) -> None:
 
 
 def test_kill_during_reindex_then_reopen(tmp_path: Path) -> None:
-    from reader.core.importer import import_paths
+    from reader.library.importer import import_paths
 
     markers = _pages(tmp_path / "paper", 60)
     folder = tmp_path / "library"
@@ -189,8 +189,8 @@ def test_kill_during_reindex_then_reopen(tmp_path: Path) -> None:
 
 
 def test_kill_during_annotation_edits_loses_no_committed_annotation(tmp_path: Path) -> None:
-    from reader.core.annotations import AnnotationStore
-    from reader.core.importer import import_paths
+    from reader.annotations.store import AnnotationStore
+    from reader.library.importer import import_paths
 
     _pages(tmp_path / "paper", 2)
     folder = tmp_path / "library"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from hostile import FETCHED, SECRET, SEED, Case, Trap
 
-from reader.core.analyze import analyze_file, document_json
-from reader.core.errors import SourceError
+from reader.segmentation.analyze import analyze_file, document_json
+from reader.model.errors import SourceError
 
 #: A hostile file must be dealt with quickly (an expansion bomb would take minutes or gigabytes).
 SECONDS_PER_FILE = 10.0
@@ -106,7 +106,7 @@ def test_one_escaping_mets_reference_skips_only_that_page(corpus: dict[str, Case
 
 def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "reader.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "reader.cli.main", *args], capture_output=True, text=True,
                           cwd=cwd, env=env, timeout=600)
 
 
@@ -141,8 +141,8 @@ def test_analyze_command_names_each_bad_file_once_and_goes_on(corpus: dict[str, 
 
 def test_import_reports_each_bad_file_and_keeps_the_good_ones(corpus: dict[str, Case], trap: Trap,
                                                               tmp_path: Path, no_network: list[object]) -> None:
-    from reader.core.importer import import_paths
-    from reader.core.library import Library
+    from reader.library.importer import import_paths
+    from reader.library.catalogue import Library
 
     folders = sorted({c.path.parent for c in corpus.values() if c.path.exists() and c.path.is_file()
                       and "mets" not in c.path.parts})
@@ -189,7 +189,7 @@ def test_import_command_names_each_bad_file_once_and_imports_the_rest(corpus: di
         assert len(named) == 1, f"{case.name}: {named or 'not named'}"
     summary = [line for line in lines if line.startswith("broadsheet: imported ")]
     assert len(summary) == 1 and f", {len(errors)} failed," in summary[0], summary
-    from reader.core.library import Library
+    from reader.library.catalogue import Library
 
     with Library.open(library, create=False) as lib:
         assert str(good.resolve()) in {s.path for s in lib.sources()}
@@ -203,8 +203,8 @@ def test_reading_the_whole_corpus_keeps_memory_bounded(corpus: dict[str, Case], 
     listing.write_text("\n".join(str(c.path) for c in corpus.values()), encoding="utf-8")
     code = (
         "import sys\n"
-        "from reader.core.analyze import analyze_file\n"
-        "from reader.core.errors import SourceError\n"
+        "from reader.segmentation.analyze import analyze_file\n"
+        "from reader.model.errors import SourceError\n"
         "for name in open(sys.argv[1], encoding='utf-8').read().splitlines():\n"
         "    try:\n"
         "        analyze_file(name)\n"

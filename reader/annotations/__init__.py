@@ -1,0 +1,3 @@
+"""The researcher's own work on articles: highlights, notes, tags and collections, anchored on text so
+they survive re-imports, with backups.
+"""

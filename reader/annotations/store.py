@@ -1,0 +1,882 @@
+"""The reader's own work on articles: highlights, notes, tags and collections.
+
+An annotation is anchored three ways at once, so it survives a re-import of
+its source where the text moved (a better OCR, a changed segmentation):
+
+* character offsets in the article's original reflowed text (W3C
+  ``TextPositionSelector``),
+* the quoted text with some context before and after (W3C
+  ``TextQuoteSelector``),
+* the ids of the source lines it covers.
+
+:func:`reattach` finds an anchor again: the stored position when the quote is
+still there, else the quote where its context matches best (first in the same
+article, then in articles holding the same lines, then anywhere), else a fuzzy
+match of the quote. When nothing fits the annotation is kept and marked
+orphaned — it is never dropped.
+
+:class:`AnnotationStore` keeps annotations, tags and collections in the
+library's SQLite catalogue: :meth:`AnnotationStore.of` migrates the library's
+``annotations`` component (:data:`MIGRATIONS`, through the library's migration
+mechanism) on first use; every edit is one transaction. :func:`to_web_annotation`
+and :func:`from_web_annotation` speak the W3C Web Annotation JSON shape used
+by ``broadsheet annotations export/import``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import json
+import logging
+import sqlite3
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from reader.model.errors import BroadsheetError, SourceError
+from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, transaction
+from reader.model.document import Article
+
+log = logging.getLogger(__name__)
+
+#: characters of context kept before and after a quote
+CONTEXT = 32
+#: smallest similarity (difflib ratio) a fuzzy re-attachment must reach
+FUZZY_MIN = 0.75
+#: smallest similarity of the surrounding context a fuzzy re-attachment must reach
+CONTEXT_MIN = 0.5
+
+WEB_ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: JSON-LD prefix for the few Broadsheet-specific properties of an exported annotation
+BROADSHEET_NS = "urn:broadsheet:ns#"
+JSON_CONTEXT: list[Any] = [WEB_ANNOTATION_CONTEXT, {"broadsheet": BROADSHEET_NS}]
+ARTICLE_URN = "urn:broadsheet:article:"
+
+STATUS_ATTACHED = "attached"
+STATUS_MOVED = "moved"
+STATUS_ORPHANED = "orphaned"
+
+
+class AnnotationError(BroadsheetError):
+    """An annotation cannot be made, found or stored as asked."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
+
+
+class BackupError(SourceError):
+    """An annotations backup file is not in the shape Broadsheet writes."""
+
+
+
+
+# --------------------------------------------------------------------------- anchoring
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a highlight sits: ``text[start:end] == exact`` in the article's original text."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    line_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end <= self.start:
+            raise AnnotationError(f"an anchor needs 0 <= start < end, not {self.start}..{self.end}")
+
+
+def line_ids_between(article: Article, start: int, end: int) -> tuple[str, ...]:
+    """The source lines under ``article.text[start:end]`` in reading order."""
+    out: list[str] = []
+    offset = 0
+    for part in article.parts:
+        p_start, p_end = offset, offset + len(part.text)
+        if p_end > start and p_start < end:
+            lo, hi = max(start, p_start) - p_start, min(end, p_end) - p_start
+            for span in part.spans:
+                if span.end > lo and span.start < hi and span.line not in out:
+                    out.append(span.line)
+        offset = p_end + 2  # parts are joined by a blank line in Article.text
+    return tuple(out)
+
+
+def make_anchor(article: Article, start: int, end: int, context: int = CONTEXT) -> Anchor:
+    """Anchor ``article.text[start:end]`` (a selection in the original text)."""
+    text = article.text
+    if not 0 <= start < end <= len(text):
+        raise AnnotationError(
+            f"selection {start}..{end} is outside article {article.id} ({len(text)} characters)"
+        )
+    return Anchor(
+        start=start,
+        end=end,
+        exact=text[start:end],
+        prefix=text[max(0, start - context):start],
+        suffix=text[end:end + context],
+        line_ids=line_ids_between(article, start, end),
+    )
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Where an anchor was found again, and how sure that is (1.0: the very same place)."""
+
+    start: int
+    end: int
+    method: str  # "position", "quote", "fuzzy"
+    score: float
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """0..1: how much of the stored context surrounds ``text[start:end]``."""
+    total = len(anchor.prefix) + len(anchor.suffix)
+    if not total:
+        return 1.0
+    before = _common_suffix(text[max(0, start - len(anchor.prefix)):start], anchor.prefix)
+    after = _common_prefix(text[end:end + len(anchor.suffix)], anchor.suffix)
+    return (before + after) / total
+
+
+def _similar_context(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """0..1: how alike (difflib ratio) the stored context and the text around ``text[start:end]`` are."""
+    scores: list[tuple[float, int]] = []
+    if anchor.prefix:
+        before = text[max(0, start - len(anchor.prefix)):start]
+        scores.append((difflib.SequenceMatcher(None, before, anchor.prefix, autojunk=False).ratio(),
+                       len(anchor.prefix)))
+    if anchor.suffix:
+        after = text[end:end + len(anchor.suffix)]
+        scores.append((difflib.SequenceMatcher(None, after, anchor.suffix, autojunk=False).ratio(),
+                       len(anchor.suffix)))
+    if not scores:
+        return 1.0
+    return sum(r * n for r, n in scores) / sum(n for _, n in scores)
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
+
+
+def locate_exact(anchor: Anchor, text: str) -> Optional[Attachment]:
+    """The stored position if the quote is still there, else the best-context occurrence."""
+    if text[anchor.start:anchor.end] == anchor.exact:
+        return Attachment(anchor.start, anchor.end, "position", 1.0)
+    best: Optional[tuple[float, int, int]] = None
+    for i in _find_all(text, anchor.exact):
+        ctx = _context_score(anchor, text, i, i + len(anchor.exact))
+        key = (ctx, -abs(i - anchor.start), i)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    start = best[2]
+    return Attachment(start, start + len(anchor.exact), "quote", 0.5 + 0.5 * best[0])
+
+
+def _grams(s: str, n: int) -> list[str]:
+    return [s[i:i + n] for i in range(max(0, len(s) - n + 1))]
+
+
+def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optional[Attachment]:
+    """Find a passage of ``text`` close to the quote (OCR fixed a few characters, spacing changed).
+
+    Bigrams of the quote vote for where it starts; the best-voted window is
+    refined by trying nearby start and end points and keeping the one most
+    similar to the quote (difflib ratio, with its context as a tie-breaker).
+    """
+    quote = anchor.exact
+    n = 2 if len(quote) >= 4 else 1
+    grams = _grams(quote, n)
+    if not grams or not text:
+        return None
+    where: dict[str, list[int]] = {}
+    for g in set(grams):
+        where[g] = list(_find_all(text, g))
+    votes: Counter[int] = Counter()
+    for offset, g in enumerate(grams):
+        for pos in where[g]:
+            votes[pos - offset] += 1
+    if not votes:
+        return None
+    slack = max(2, min(12, len(quote) // 5))
+    # the start with most votes within +-slack
+    best_start, best_votes = 0, -1
+    for cand in votes:
+        v = sum(votes.get(cand + d, 0) for d in range(-slack, slack + 1))
+        if v > best_votes or (v == best_votes and abs(cand - anchor.start) < abs(best_start - anchor.start)):
+            best_start, best_votes = cand, v
+    if best_votes < max(1, len(grams) // 3):
+        return None
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+
+    def score(s: int, e: int) -> tuple[float, float, int, int]:
+        matcher.set_seq1(text[s:e])
+        return (round(matcher.ratio(), 6), _context_score(anchor, text, s, e), s, e)
+
+    # refine the start with the quote's length, then the end with that start (2 x slack comparisons)
+    starts = range(max(0, best_start - slack), min(len(text), best_start + slack + 1))
+    best: Optional[tuple[float, float, int, int]] = None
+    for s in starts:
+        trial = score(s, min(len(text), s + len(quote)))
+        if best is None or trial[:2] > best[:2]:
+            best = trial
+    if best is not None:
+        s = best[2]
+        for e in range(s + max(1, len(quote) - slack), min(len(text), s + len(quote) + slack) + 1):
+            trial = score(s, e)
+            if trial[:2] > best[:2]:
+                best = trial
+    if best is None or best[0] < minimum:
+        return None
+    # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too
+    context = _similar_context(anchor, text, best[2], best[3])
+    if context < CONTEXT_MIN:
+        return None
+    return Attachment(best[2], best[3], "fuzzy", best[0])
+
+
+def locate(anchor: Anchor, text: str, fuzzy: bool = True) -> Optional[Attachment]:
+    """Exact search first, then fuzzy."""
+    found = locate_exact(anchor, text)
+    if found is None and fuzzy:
+        found = locate_fuzzy(anchor, text)
+    return found
+
+
+# --------------------------------------------------------------------------- annotations
+
+
+@dataclass
+class Annotation:
+    """A highlight (with an anchor) or an article-level note; either may carry a note and tags.
+
+    ``article`` is the key of the article in the catalogue (its id). ``status``
+    is attached, moved (re-attached somewhere new) or orphaned (kept, but its
+    text was not found again).
+    """
+
+    article: str
+    anchor: Optional[Anchor] = None
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    creator: str = ""
+    created: str = field(default_factory=now_iso)
+    modified: str = ""
+    status: str = STATUS_ATTACHED
+    #: the source file the article came from (helps re-attachment when the article is gone)
+    source: str = ""
+
+    @property
+    def is_highlight(self) -> bool:
+        return self.anchor is not None
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == STATUS_ORPHANED
+
+
+def highlight(article: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
+              creator: str = "", key: Optional[str] = None) -> Annotation:
+    """A new highlight on ``article.text[start:end]``."""
+    return Annotation(article=key or article.id, anchor=make_anchor(article, start, end), note=note,
+                      tags=normalize_tags(tags), creator=creator)
+
+
+def normalize_tags(tags: Iterable[str]) -> list[str]:
+    """Tags trimmed, empty ones dropped, duplicates (case-insensitive) removed, order kept."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for tag in tags:
+        t = " ".join(str(tag).split())
+        if t and t.casefold() not in seen:
+            seen.add(t.casefold())
+            out.append(t)
+    return out
+
+
+@dataclass(frozen=True)
+class Reattached:
+    """The outcome of re-attaching one annotation."""
+
+    annotation: Annotation
+    article: Optional[str]
+    attachment: Optional[Attachment]
+
+    @property
+    def orphaned(self) -> bool:
+        return self.attachment is None
+
+
+def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = None) -> Reattached:
+    """Find ``annotation`` again among ``articles`` (the re-imported text).
+
+    Candidates are tried in tiers: the article with the same key, articles that
+    hold any of the anchor's lines, all the others; each tier is searched for
+    the exact quote before any fuzzy search. ``key`` maps an Article to its
+    catalogue key (default: its id). The returned annotation is a copy with the
+    new anchor and status; an orphan keeps its old anchor.
+    """
+    keyf = key or (lambda a: a.id)
+    if annotation.anchor is None:
+        found = any(keyf(a) == annotation.article for a in articles)
+        status = STATUS_ATTACHED if found else STATUS_ORPHANED
+        return Reattached(replace(annotation, status=status), annotation.article if found else None, None
+                          if not found else Attachment(0, 0, "position", 1.0))
+    anchor = annotation.anchor
+    wanted = set(anchor.line_ids)
+    same = [a for a in articles if keyf(a) == annotation.article]
+    sharing = [a for a in articles if a not in same and wanted and wanted.intersection(a.line_ids())]
+    rest = [a for a in articles if a not in same and a not in sharing]
+    for tier in (same, sharing, rest):
+        best: Optional[tuple[float, Article, Attachment]] = None
+        for art in tier:
+            att = locate_exact(anchor, art.text)
+            if att is not None:
+                score = att.score + (0.25 if wanted.intersection(art.line_ids()) else 0.0)
+                if best is None or score > best[0]:
+                    best = (score, art, att)
+        if best is not None:
+            return _attached(annotation, keyf(best[1]), best[1], best[2])
+    for tier in (same, sharing):
+        best = None
+        for art in tier:
+            att = locate_fuzzy(anchor, art.text)
+            if att is not None and (best is None or att.score > best[0]):
+                best = (att.score, art, att)
+        if best is not None:
+            return _attached(annotation, keyf(best[1]), best[1], best[2])
+    log.info("annotation %s on %s could not be re-attached: kept as orphaned", annotation.id, annotation.article)
+    return Reattached(replace(annotation, status=STATUS_ORPHANED), None, None)
+
+
+def _attached(annotation: Annotation, key: str, article: Article, att: Attachment) -> Reattached:
+    moved = att.method != "position" or key != annotation.article
+    anchor = make_anchor(article, att.start, att.end)
+    status = STATUS_MOVED if moved else STATUS_ATTACHED
+    new = replace(annotation, article=key, anchor=anchor, status=status)
+    return Reattached(new, key, att)
+
+
+# --------------------------------------------------------------------------- collections
+
+
+@dataclass
+class Collection:
+    """A named, ordered set of articles (by catalogue key)."""
+
+    name: str
+    items: list[str] = field(default_factory=list)
+    description: str = ""
+    created: str = field(default_factory=now_iso)
+
+
+# --------------------------------------------------------------------------- W3C Web Annotation
+
+
+def _motivation(annotation: Annotation) -> str:
+    if annotation.anchor is not None:
+        return "commenting" if annotation.note else "highlighting"
+    return "commenting" if annotation.note else "tagging"
+
+
+def to_web_annotation(annotation: Annotation) -> dict[str, Any]:
+    """One annotation in the W3C Web Annotation JSON shape."""
+    body: list[dict[str, Any]] = []
+    if annotation.note:
+        body.append({"type": "TextualBody", "value": annotation.note, "format": "text/plain",
+                     "purpose": "commenting"})
+    for tag in annotation.tags:
+        body.append({"type": "TextualBody", "value": tag, "purpose": "tagging"})
+    target: dict[str, Any] = {"source": ARTICLE_URN + annotation.article}
+    if annotation.source:
+        target["broadsheet:file"] = annotation.source
+    if annotation.anchor is not None:
+        a = annotation.anchor
+        target["selector"] = [
+            {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix},
+            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
+        ]
+        target["broadsheet:lines"] = list(a.line_ids)
+    out: dict[str, Any] = {
+        "@context": WEB_ANNOTATION_CONTEXT,
+        "id": "urn:uuid:" + annotation.id,
+        "type": "Annotation",
+        "motivation": _motivation(annotation),
+        "created": annotation.created,
+    }
+    if annotation.modified:
+        out["modified"] = annotation.modified
+    if annotation.creator:
+        out["creator"] = {"type": "Person", "name": annotation.creator}
+    if body:
+        out["body"] = body
+    out["target"] = target
+    out["broadsheet:status"] = annotation.status
+    return out
+
+
+def from_web_annotation(obj: Any) -> Annotation:
+    """An Annotation from the JSON shape :func:`to_web_annotation` writes; AnnotationError if it is not."""
+    if not isinstance(obj, dict) or obj.get("type") != "Annotation":
+        raise AnnotationError("not a Web Annotation object (type must be \"Annotation\")")
+    raw_id = str(obj.get("id") or "")
+    ann_id = raw_id[len("urn:uuid:"):] if raw_id.startswith("urn:uuid:") else raw_id or str(uuid.uuid4())
+    target = obj.get("target")
+    if isinstance(target, list) and target:
+        target = target[0]
+    if isinstance(target, str):
+        target = {"source": target}
+    if not isinstance(target, dict) or not isinstance(target.get("source"), str):
+        raise AnnotationError(f"annotation {ann_id} has no target source")
+    source = target["source"]
+    article = source[len(ARTICLE_URN):] if source.startswith(ARTICLE_URN) else source
+    quote: Optional[dict[str, Any]] = None
+    position: Optional[dict[str, Any]] = None
+    selectors = target.get("selector") or []
+    if isinstance(selectors, dict):
+        selectors = [selectors]
+    for sel in selectors:
+        if isinstance(sel, dict) and sel.get("type") == "TextQuoteSelector":
+            quote = sel
+        elif isinstance(sel, dict) and sel.get("type") == "TextPositionSelector":
+            position = sel
+    anchor: Optional[Anchor] = None
+    if quote is not None:
+        exact = str(quote.get("exact", ""))
+        if not exact:
+            raise AnnotationError(f"annotation {ann_id} quotes no text")
+        try:
+            start = int(position["start"]) if position else 0
+            end = int(position["end"]) if position else start + len(exact)
+        except (KeyError, TypeError, ValueError) as e:
+            raise AnnotationError(f"annotation {ann_id} has a bad TextPositionSelector") from e
+        if end - start != len(exact):
+            end = start + len(exact)
+        anchor = Anchor(start, end, exact, str(quote.get("prefix", "")), str(quote.get("suffix", "")),
+                        tuple(str(x) for x in target.get("broadsheet:lines", []) or []))
+    note_parts: list[str] = []
+    tags: list[str] = []
+    bodies = obj.get("body") or []
+    if isinstance(bodies, (dict, str)):
+        bodies = [bodies]
+    for body in bodies:
+        if isinstance(body, str):
+            note_parts.append(body)
+        elif isinstance(body, dict):
+            value = str(body.get("value", ""))
+            if body.get("purpose") == "tagging":
+                tags.append(value)
+            elif value:
+                note_parts.append(value)
+    creator = obj.get("creator")
+    creator_name = creator.get("name", "") if isinstance(creator, dict) else str(creator or "")
+    status = str(obj.get("broadsheet:status") or STATUS_ATTACHED)
+    if status not in (STATUS_ATTACHED, STATUS_MOVED, STATUS_ORPHANED):
+        status = STATUS_ATTACHED
+    return Annotation(article=article, anchor=anchor, note="\n\n".join(note_parts), tags=normalize_tags(tags),
+                      id=ann_id, creator=creator_name, created=str(obj.get("created") or now_iso()),
+                      modified=str(obj.get("modified") or ""), status=status,
+                      source=str(target.get("broadsheet:file") or ""))
+
+
+def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collection] = (),
+                corrections: Iterable[dict[str, Any]] = (), generator: str = "Broadsheet") -> dict[str, Any]:
+    """A whole backup: a W3C AnnotationCollection plus Broadsheet's collections and corrections."""
+    items = [to_web_annotation(a) for a in annotations]
+    for item in items:
+        item.pop("@context", None)
+    return {
+        "@context": JSON_CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "Broadsheet annotations",
+        "generator": generator,
+        "generated": now_iso(),
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
+        "broadsheet:collections": [
+            {"name": c.name, "description": c.description, "created": c.created,
+             "items": [ARTICLE_URN + i for i in c.items]} for c in collections
+        ],
+        "broadsheet:corrections": list(corrections),
+    }
+
+
+@dataclass
+class Backup:
+    """What a backup file holds."""
+
+    annotations: list[Annotation]
+    collections: list[Collection]
+    corrections: list[dict[str, Any]]
+
+
+def read_backup(data: Union[bytes, str, dict[str, Any]], path: Union[str, Path, None] = None) -> Backup:
+    """Parse a backup (or a bare list / single Web Annotation); BackupError names the file."""
+    try:
+        obj = json.loads(data) if isinstance(data, (bytes, str)) else data
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BackupError(path, f"it is not JSON ({e})") from e
+    if isinstance(obj, list):
+        obj = {"type": "AnnotationCollection", "first": {"items": obj}}
+    if isinstance(obj, dict) and obj.get("type") == "Annotation":
+        obj = {"type": "AnnotationCollection", "first": {"items": [obj]}}
+    if not isinstance(obj, dict) or obj.get("type") != "AnnotationCollection":
+        raise BackupError(path, "it is not a Web Annotation collection")
+    items: list[Any] = []
+    page = obj.get("first")
+    while isinstance(page, dict):
+        items.extend(page.get("items") or [])
+        page = page.get("next") if isinstance(page.get("next"), dict) else None
+    items.extend(obj.get("items") or [])
+    annotations: list[Annotation] = []
+    for n, item in enumerate(items, 1):
+        try:
+            annotations.append(from_web_annotation(item))
+        except AnnotationError as e:
+            raise BackupError(path, f"item {n}: {e}") from e
+    collections: list[Collection] = []
+    for c in obj.get("broadsheet:collections") or []:
+        if not isinstance(c, dict) or not c.get("name"):
+            raise BackupError(path, "a collection has no name")
+        keys = [str(i)[len(ARTICLE_URN):] if str(i).startswith(ARTICLE_URN) else str(i) for i in c.get("items") or []]
+        collections.append(Collection(str(c["name"]), keys, str(c.get("description") or ""),
+                                      str(c.get("created") or now_iso())))
+    corrections = [c for c in obj.get("broadsheet:corrections") or [] if isinstance(c, dict)]
+    return Backup(annotations, collections, corrections)
+
+
+# --------------------------------------------------------------------------- storage
+
+#: The "annotations" component of the catalogue (reader.library.catalogue migrations). Append; never edit.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "annotations, tags, collections", """
+    CREATE TABLE IF NOT EXISTS annotations (
+        id TEXT PRIMARY KEY,
+        article TEXT NOT NULL,
+        start INTEGER,
+        "end" INTEGER,
+        exact TEXT,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        line_ids TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'attached',
+        creator TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX IF NOT EXISTS annotations_article ON annotations(article);
+    CREATE TABLE IF NOT EXISTS tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    );
+    CREATE TABLE IF NOT EXISTS annotation_tags (
+        annotation TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (annotation, tag)
+    );
+    CREATE INDEX IF NOT EXISTS annotation_tags_tag ON annotation_tags(tag);
+    CREATE TABLE IF NOT EXISTS collections (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        description TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS collection_items (
+        collection INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        article TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (collection, article)
+    );
+    CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article);
+    """),
+]
+
+
+class AnnotationStore:
+    """Annotations, tags and collections in a catalogue connection; every edit is one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    @classmethod
+    def of(cls, library: Library) -> "AnnotationStore":
+        """The store of a library (its tables migrated first: idempotent and cheap)."""
+        library.migrate("annotations", MIGRATIONS)
+        return cls(library.conn)
+
+    # -- annotations
+    def add(self, annotation: Annotation) -> Annotation:
+        with transaction(self.conn):
+            self._write(annotation, insert=True)
+        return annotation
+
+    def update(self, annotation: Annotation) -> Annotation:
+        """Replace a stored annotation (note, tags, anchor, status); stamps ``modified``."""
+        annotation.modified = now_iso()
+        with transaction(self.conn):
+            if self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)).fetchone() is None:
+                raise AnnotationError(f"no annotation {annotation.id}")
+            self._write(annotation, insert=False)
+        return annotation
+
+    def upsert(self, annotation: Annotation) -> None:
+        with transaction(self.conn):
+            self._write(annotation, insert=False)
+
+    def delete(self, annotation_id: str) -> None:
+        with transaction(self.conn):
+            cur = self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            if cur.rowcount == 0:
+                raise AnnotationError(f"no annotation {annotation_id}")
+
+    def _write(self, a: Annotation, insert: bool) -> None:
+        anc = a.anchor
+        row = (a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
+               anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
+               a.note, a.status, a.creator, a.created, a.modified, a.source)
+        verb = "INSERT" if insert else "INSERT OR REPLACE"
+        try:
+            self.conn.execute(
+                f'{verb} INTO annotations (id, article, start, "end", exact, prefix, suffix, line_ids, note, '
+                "status, creator, created, modified, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+        except sqlite3.IntegrityError as e:
+            raise AnnotationError(f"annotation {a.id} already exists") from e
+        self.conn.execute("DELETE FROM annotation_tags WHERE annotation = ?", (a.id,))
+        for pos, tag in enumerate(normalize_tags(a.tags)):
+            tag_id = self._tag_id(tag)
+            self.conn.execute("INSERT OR IGNORE INTO annotation_tags (annotation, tag, position) VALUES (?,?,?)",
+                              (a.id, tag_id, pos))
+
+    def _tag_id(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        return int(self.conn.execute("INSERT INTO tags (name) VALUES (?)", (name,)).lastrowid or 0)
+
+    def get(self, annotation_id: str) -> Annotation:
+        rows = self._select("WHERE a.id = ?", (annotation_id,))
+        if not rows:
+            raise AnnotationError(f"no annotation {annotation_id}")
+        return rows[0]
+
+    def find(self, article: Optional[str] = None, tag: Optional[str] = None, text: Optional[str] = None,
+             status: Optional[str] = None, articles: Optional[Sequence[str]] = None) -> list[Annotation]:
+        """Annotations filtered by article(s), tag, note/quote text (substring) and status."""
+        where: list[str] = []
+        params: list[Any] = []
+        if article is not None:
+            where.append("a.article = ?")
+            params.append(article)
+        if articles is not None:
+            where.append(f"a.article IN ({','.join('?' * len(articles)) or 'NULL'})")
+            params.extend(articles)
+        if tag is not None:
+            where.append("a.id IN (SELECT at.annotation FROM annotation_tags at JOIN tags t ON t.id = at.tag "
+                         "WHERE t.name = ?)")
+            params.append(tag)
+        if text:
+            where.append("(instr(lower(a.note), lower(?)) > 0 OR instr(lower(coalesce(a.exact, '')), lower(?)) > 0)")
+            params.extend([text, text])
+        if status is not None:
+            where.append("a.status = ?")
+            params.append(status)
+        return self._select(("WHERE " + " AND ".join(where)) if where else "", tuple(params))
+
+    def _select(self, where: str, params: tuple[Any, ...]) -> list[Annotation]:
+        rows = self.conn.execute(
+            'SELECT a.id, a.article, a.start, a."end", a.exact, a.prefix, a.suffix, a.line_ids, a.note, a.status, '
+            f"a.creator, a.created, a.modified, a.source FROM annotations a {where} ORDER BY a.article, a.start, a.created, a.id",
+            params).fetchall()
+        tags: dict[str, list[str]] = {}
+        ids = [r[0] for r in rows]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for ann, name in self.conn.execute(
+                    "SELECT at.annotation, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag "
+                    f"WHERE at.annotation IN ({','.join('?' * len(chunk))}) ORDER BY at.position", chunk):
+                tags.setdefault(ann, []).append(name)
+        out: list[Annotation] = []
+        for (aid, article, start, end, exact, prefix, suffix, line_ids, note, status, creator, created,
+             modified, source) in rows:
+            anchor = Anchor(start, end, exact, prefix, suffix, tuple(json.loads(line_ids))) if exact else None
+            out.append(Annotation(article=article, anchor=anchor, note=note, tags=tags.get(aid, []), id=aid,
+                                  creator=creator, created=created, modified=modified, status=status,
+                                  source=source))
+        return out
+
+    def article_ids(self, tag: Optional[str] = None, text: Optional[str] = None) -> set[str]:
+        """Keys of articles with annotations matching ``tag`` and/or ``text``: to combine with a text search."""
+        return {a.article for a in self.find(tag=tag, text=text)}
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag in use with its count, most used first (for completion)."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT t.name, count(at.annotation) AS n FROM tags t JOIN annotation_tags at ON at.tag = t.id "
+            "GROUP BY t.id ORDER BY n DESC, t.name")]
+
+    def reattach_article(self, old_keys: Sequence[str], articles: Sequence[Article],
+                         key: Any = None) -> list[Reattached]:
+        """Re-attach the annotations of ``old_keys`` to re-imported ``articles`` (one transaction)."""
+        results: list[Reattached] = []
+        with transaction(self.conn):
+            for ann in self.find(articles=list(old_keys)):
+                res = reattach(ann, articles, key)
+                self._write(res.annotation, insert=False)
+                results.append(res)
+        return results
+
+    # -- collections
+    def create_collection(self, name: str, description: str = "") -> Collection:
+        name = " ".join(name.split())
+        if not name:
+            raise AnnotationError("a collection needs a name")
+        coll = Collection(name, [], description)
+        with transaction(self.conn):
+            try:
+                self.conn.execute("INSERT INTO collections (name, description, created) VALUES (?,?,?)",
+                                  (coll.name, coll.description, coll.created))
+            except sqlite3.IntegrityError as e:
+                raise AnnotationError(f"a collection named {name!r} already exists") from e
+        return coll
+
+    def _collection_id(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise AnnotationError(f"no collection named {name!r}")
+        return int(row[0])
+
+    def add_to_collection(self, name: str, article: str, position: Optional[int] = None) -> None:
+        """Put ``article`` into the collection (at ``position``, default last); already there: moved."""
+        with transaction(self.conn):
+            cid = self._collection_id(name)
+            items = [r[0] for r in self.conn.execute(
+                "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
+            if article in items:
+                items.remove(article)
+            items.insert(len(items) if position is None else max(0, position), article)
+            self._write_items(cid, items)
+
+    def remove_from_collection(self, name: str, article: str) -> None:
+        with transaction(self.conn):
+            cid = self._collection_id(name)
+            self.conn.execute("DELETE FROM collection_items WHERE collection = ? AND article = ?", (cid, article))
+
+    def _write_items(self, cid: int, items: Sequence[str]) -> None:
+        self.conn.execute("DELETE FROM collection_items WHERE collection = ?", (cid,))
+        self.conn.executemany("INSERT INTO collection_items (collection, article, position) VALUES (?,?,?)",
+                              [(cid, a, i) for i, a in enumerate(items)])
+
+    def delete_collection(self, name: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM collections WHERE id = ?", (self._collection_id(name),))
+
+    def collection(self, name: str) -> Collection:
+        cid = self._collection_id(name)
+        row = self.conn.execute("SELECT name, description, created FROM collections WHERE id = ?", (cid,)).fetchone()
+        items = [r[0] for r in self.conn.execute(
+            "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
+        return Collection(row[0], items, row[1], row[2])
+
+    def collections(self) -> list[Collection]:
+        return [self.collection(r[0]) for r in self.conn.execute("SELECT name FROM collections ORDER BY name")]
+
+    def save_collection(self, coll: Collection) -> None:
+        """Create or replace a collection wholesale (used by import)."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT id FROM collections WHERE name = ?", (coll.name,)).fetchone()
+            if row is None:
+                cid = int(self.conn.execute("INSERT INTO collections (name, description, created) VALUES (?,?,?)",
+                                            (coll.name, coll.description, coll.created)).lastrowid or 0)
+            else:
+                cid = int(row[0])
+            self._write_items(cid, list(dict.fromkeys(coll.items)))
+
+    # -- backup
+    def import_backup(self, backup: Backup) -> dict[str, int]:
+        """Merge a backup into this store in one transaction: same id → replaced, new → added."""
+        counts = {"annotations": 0, "collections": 0}
+        with transaction(self.conn):
+            for ann in backup.annotations:
+                self._write(ann, insert=False)
+                counts["annotations"] += 1
+            for coll in backup.collections:
+                self.save_collection(coll)
+                counts["collections"] += 1
+        return counts
+
+
+def reattach_in_library(library: Library, store: AnnotationStore,
+                        annotations: Optional[Sequence[Annotation]] = None) -> list[Reattached]:
+    """Check every annotation (or the given ones) against the library's current text; re-attach what moved.
+
+    Run after a re-import: an annotation whose quote is still at its place is
+    left alone; one whose text moved is re-attached (status moved) within the
+    articles of its source file; one that cannot be found is kept, orphaned.
+    Each change is its own small transaction, so a crash loses nothing done.
+    """
+    by_source: dict[str, list[Article]] = {}
+
+    def articles_of(source: str) -> list[Article]:
+        if source not in by_source:
+            by_source[source] = [library.article(info.id) for info in library.articles() if info.source == source]
+        return by_source[source]
+
+    results: list[Reattached] = []
+    for ann in (store.find() if annotations is None else annotations):
+        try:
+            current: Optional[Article] = library.article(ann.article)
+        except NotFoundError:
+            current = None
+        if current is not None:
+            if ann.anchor is None or current.text[ann.anchor.start:ann.anchor.end] == ann.anchor.exact:
+                if ann.status == STATUS_ORPHANED:
+                    fixed = replace(ann, status=STATUS_ATTACHED)
+                    store.upsert(fixed)
+                    results.append(Reattached(fixed, ann.article, Attachment(0, 0, "position", 1.0)))
+                continue
+        source = ann.source
+        if not source and current is not None:
+            source = library.article_info(ann.article).source
+        candidates = list(articles_of(source)) if source else []
+        if current is not None and all(a.id != current.id for a in candidates):
+            candidates.insert(0, current)
+        res = reattach(ann, candidates)
+        if res.annotation != ann:
+            store.upsert(res.annotation)
+        results.append(res)
+    return results

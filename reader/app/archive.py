@@ -1,0 +1,443 @@
+"""The window's view of a library: the core Library with the small caches reading needs.
+
+Opening an article must take a few milliseconds, so pages (with their lines),
+articles and the line → article map of a page are kept in small LRU caches.
+Everything here asks :class:`reader.library.catalogue.Library`; nothing parses,
+reflows or searches. The reader's corrections are applied here: an issue with
+segmentation corrections is shown through :func:`reader.corrections.store.apply_overlay`
+(articles split off, merged away, re-headlined), and :meth:`Archive.corrected`
+gives the text-corrected reading. Annotations and corrections are written
+through the core stores (:attr:`Archive.annotations`, :attr:`Archive.corrections`). :func:`converter` adapts :func:`reader.text.forms.display`
+to the reading view's offset maps.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Generic, Hashable, Optional, TypeVar
+
+from reader.library import importer
+from reader.text import forms as textforms
+from reader.index import store as sindex
+from reader.annotations.store import Annotation, AnnotationStore, Reattached, reattach_in_library
+from reader.corrections.store import Correction, CorrectionStore, apply_overlay, corrected_article, line_pages_of
+from reader.library.worker import import_in_subprocess
+from reader.search.engine import Searcher
+from reader.library.catalogue import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
+from reader.model.document import Article, Page
+from reader.app.reading import Converted, Converter, identity
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A tiny least-recently-used cache, safe to share with a worker thread (searches run in one)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.data: "OrderedDict[K, V]" = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self.data:
+                self.data.move_to_end(key)
+                return self.data[key]
+        value = make()  # outside the lock: it may read the catalogue
+        self.put(key, value)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.data.clear()
+
+
+def converter(config: str) -> Converter:
+    """The reading view's converter for an OpenCC configuration ("" or "none": the original)."""
+    if not config or config == "none":
+        return identity
+
+    def convert(text: str) -> Converted:
+        shown, omap = textforms.display(text, config)
+        return shown, list(omap) + [len(text)]
+
+    return convert
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is mostly traditional script (folding to simplified changes it)."""
+    sample = "".join(c for c in text[:300] if textforms.CJK_RE.match(c))
+    if not sample:
+        return False
+    simplified = textforms.display(sample, "t2s")[0]
+    changed = sum(1 for a, b in zip(sample, simplified) if a != b)
+    return changed >= max(1, len(sample) // 40)
+
+
+def serif_family(script: str, text: str) -> str:
+    """Noto Serif CJK SC for simplified text, TC for traditional (HK for Hong Kong forms)."""
+    if script in ("t2s", "tw2s", "hk2s"):
+        return "Noto Serif CJK SC"
+    if script == "s2hk":
+        return "Noto Serif CJK HK"
+    if script in ("s2t", "s2tw", "s2twp", "t2tw"):
+        return "Noto Serif CJK TC"
+    return "Noto Serif CJK TC" if is_traditional(text) else "Noto Serif CJK SC"
+
+
+@dataclass
+class LinePlace:
+    """Where a source line went: the article and the part holding it."""
+
+    article: str
+    part: int
+
+
+class Archive:
+    """A Library opened by the window, with caches for quick reading."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.folder = Path(library.folder)
+        self._pages: LRU[int, Page] = LRU(12)
+        self._articles: LRU[str, Article] = LRU(256)
+        self._infos: LRU[str, ArticleInfo] = LRU(512)
+        self._line_maps: LRU[int, dict[str, LinePlace]] = LRU(12)
+        self._issue_pages: LRU[int, list[PageInfo]] = LRU(64)
+
+        self._searcher: Optional[Searcher] = None
+        self._searcher_lock = threading.Lock()
+        AnnotationStore.of(library)  # migrate the components once; the stores below are per thread
+        CorrectionStore.of(library)
+        self._all_corrections: Optional[list[Correction]] = None
+        self._overlays: LRU[int, Optional[list[Article]]] = LRU(16)
+        #: infos of articles only the overlay has (split off), by id
+        self._overlay_infos: dict[str, ArticleInfo] = {}
+
+    @property
+    def annotations(self) -> AnnotationStore:
+        """The annotation store on this thread's catalogue connection (workers get their own)."""
+        return AnnotationStore(self.library.conn)
+
+    @property
+    def corrections(self) -> CorrectionStore:
+        """The correction store on this thread's catalogue connection."""
+        return CorrectionStore(self.library.conn)
+
+    @classmethod
+    def open(cls, folder: str | Path, create: bool = True) -> "Archive":
+        return cls(Library.open(folder, create=create))
+
+    def close(self) -> None:
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        self.library.close()
+
+    def refresh(self) -> None:
+        """Forget cached objects and reopen the searcher (after an import changed the catalogue)."""
+        for cache in (self._pages, self._articles, self._infos, self._line_maps, self._issue_pages):
+            cache.clear()
+        self.corrections_changed()
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    # long work (run in workers) ----------------------------------------------------
+    def import_paths(self, paths: list[str], *, progress: Callable[..., None], cancel: threading.Event,
+                     warn: Optional[Callable[[str], None]] = None) -> "importer.ImportReport":
+        """Import files and folders (core importer), reporting progress in files and each bad file."""
+
+        def step(p: "importer.ImportProgress") -> None:
+            progress(float(p.files_done), float(p.files_total), p.current)
+
+        def bad(path: str, message: str) -> None:
+            if warn is not None:
+                warn(message if path in message else f"{path}: {message}")
+
+        # in a child process: the importer's pure-Python work would otherwise hold the GIL for
+        # hundreds of milliseconds at a time and stall the event loop (benchmarks/bench_gui_stalls.py)
+        report = import_in_subprocess(self.folder, paths, progress=step, cancel=cancel, on_error=bad)
+        if self.annotations.find():
+            # a re-import may have moved annotated text: re-attach it, or keep it listed as orphaned
+            self.reattach()
+        return report
+
+    def reattach(self) -> list[Reattached]:
+        """Check every annotation against the current text (core re-attachment; orphans kept)."""
+        results = reattach_in_library(self.library, self.annotations)
+        moved = [r for r in results if r.annotation.status != "attached"]
+        if moved:
+            log.info("annotations re-attached: %d moved or orphaned", len(moved))
+        return results
+
+    def reindex(self, *, progress: Callable[..., None], cancel: threading.Event) -> int:
+        """Rebuild the search index from the catalogue."""
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        return sindex.rebuild(self.library, progress=lambda done, total: progress(float(done), float(total)),
+                              cancel=cancel)
+
+    def search(self, query: str, limit: int = 200) -> "Results":
+        """Run a query (core search) and turn its hits into the window's :class:`Hit`."""
+        t0 = time.perf_counter()
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = Searcher(self.library)
+            searcher = self._searcher
+        res = searcher.search(query, limit=limit, facets=True)
+        hits = []
+        for h in res.hits:
+            art = self.article(h.article)
+            hits.append(Hit(article=h.article, headline=h.headline or self.first_words(h.article, 20),
+                            publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
+                            snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
+                            snippet_matches=snippet_marks(h.snippet, [art.text[s:e] for s, e in h.matches])))
+        return Results(query, res.total, hits, dict(res.facets), time.perf_counter() - t0)
+
+    # listings ---------------------------------------------------------------
+    def publications(self) -> list[PublicationInfo]:
+        return self.library.publications()
+
+    def issues(self, publication: Optional[str] = None) -> list[IssueInfo]:
+        return self.library.issues(publication)
+
+    def pages(self, issue_id: int) -> list[PageInfo]:
+        return self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
+
+    def articles(self, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> list[ArticleInfo]:
+        """Articles of an issue or a page, as the reader's segmentation corrections leave them."""
+        infos = self.library.articles(issue_id=issue_id, page_id=page_id)
+        for info in infos:
+            self._infos.put(info.id, info)
+        if not infos:
+            return infos
+        overlaid = self.overlay(infos[0].issue_id)
+        if overlaid is None:
+            return infos
+        by_id = {i.id: i for i in self.library.articles(issue_id=infos[0].issue_id)}
+        number = None
+        if page_id is not None:
+            number = next((p.number for p in self.pages(infos[0].issue_id) if p.id == page_id), None)
+        out: list[ArticleInfo] = []
+        for art in overlaid:
+            if number is not None and number not in art.pages:
+                continue
+            made = self._overlay_info(art, by_id)
+            if made is not None:
+                out.append(made)
+        return out
+
+    def _overlay_info(self, art: Article, by_id: dict[str, ArticleInfo]) -> Optional[ArticleInfo]:
+        if art.id in by_id:
+            base = by_id[art.id]
+        else:  # split off: it shares the issue and source of the article it came from
+            parent = by_id.get(art.id.split("~", 1)[0])
+            if parent is None:
+                return None
+            base = replace(parent, id=art.id, local_id=art.id.split("~", 1)[-1])
+        info = replace(base, headline=art.headline or None, pages=tuple(art.pages) or base.pages,
+                       chars=len(art.text))
+        if art.id not in by_id:
+            self._overlay_infos[art.id] = info
+        self._infos.put(info.id, info)
+        return info
+
+    # corrections -------------------------------------------------------------------
+    def all_corrections(self) -> list[Correction]:
+        if self._all_corrections is None:
+            self._all_corrections = self.corrections.find()
+        return self._all_corrections
+
+    def corrections_changed(self) -> None:
+        """Forget what the overlay made (after a correction was added or undone)."""
+        self._all_corrections = None
+        self._overlays.clear()
+        self._articles.clear()
+        self._infos.clear()
+        self._line_maps.clear()
+
+    def overlay(self, issue_id: int) -> Optional[list[Article]]:
+        """The issue's articles with its segmentation corrections applied; None when it has none."""
+
+        def build() -> Optional[list[Article]]:
+            infos = self.library.articles(issue_id=issue_id)
+            ids = {i.id for i in infos}
+            relevant = [c for c in self.all_corrections() if c.kind != "text" and (
+                c.article in ids or c.data.get("other") in ids or c.data.get("to") in ids
+                or str(c.article).split("~", 1)[0] in ids)]
+            if not relevant:
+                return None
+            articles = [self.library.article(i.id) for i in infos]
+            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self.library, sorted(ids)))
+            for c, reason in result.stale:
+                log.info("correction %s (%s) does not apply: %s", c.id, c.kind, reason)
+            return result.articles
+
+        return self._overlays.get(issue_id, build)
+
+    def text_corrections(self, article: Article) -> list[Correction]:
+        """The OCR text corrections touching the lines of ``article``."""
+        lines = set(article.line_ids())
+        return [c for c in self.all_corrections() if c.kind == "text" and c.data.get("line") in lines]
+
+    def corrected(self, article: Article) -> Article:
+        """The corrected reading of ``article`` (the original when it has no text corrections)."""
+        fixes = self.text_corrections(article)
+        return corrected_article(article, fixes) if fixes else article
+
+    # annotations ---------------------------------------------------------------------
+    def article_annotations(self, article_id: str) -> list[Annotation]:
+        return self.annotations.find(article=article_id)
+
+    def tag_names(self) -> list[str]:
+        return [name for name, _ in self.annotations.tags()]
+
+    def stats(self) -> dict[str, int]:
+        return self.library.stats()
+
+    # objects ---------------------------------------------------------------------
+    def article(self, article_id: str) -> Article:
+        """An article as the reader's segmentation corrections leave it (text corrections: :meth:`corrected`)."""
+        return self._articles.get(article_id, lambda: self._load_article(article_id))
+
+    def _load_article(self, article_id: str) -> Article:
+        info = self.info(article_id)
+        overlaid = self.overlay(info.issue_id)
+        if overlaid is not None:
+            for art in overlaid:
+                if art.id == article_id:
+                    return art
+        return self.library.article(article_id)
+
+    def info(self, article_id: str) -> ArticleInfo:
+        return self._infos.get(article_id, lambda: self._load_info(article_id))
+
+    def _load_info(self, article_id: str) -> ArticleInfo:
+        try:
+            return self.library.article_info(article_id)
+        except NotFoundError:
+            if article_id in self._overlay_infos:
+                return self._overlay_infos[article_id]
+            parent = self.library.article_info(article_id.split("~", 1)[0])
+            self.articles(issue_id=parent.issue_id)  # builds the overlay and its infos
+            if article_id in self._overlay_infos:
+                return self._overlay_infos[article_id]
+            raise
+
+    def exists(self, article_id: str) -> bool:
+        """True when the article is in the library (or made by a correction)."""
+        try:
+            self.info(article_id)
+            return True
+        except NotFoundError:
+            return False
+
+    def page(self, page_id: int) -> Page:
+        return self._pages.get(page_id, lambda: self.library.page(page_id))
+
+    def page_ids(self, article_id: str) -> list[int]:
+        """Ids of the pages an article is on, in page order."""
+        info = self.info(article_id)
+        numbers = set(info.pages)
+        return [p.id for p in self.pages(info.issue_id) if p.number in numbers]
+
+    def page_info(self, page_id: int, issue_id: int) -> Optional[PageInfo]:
+        for p in self.pages(issue_id):
+            if p.id == page_id:
+                return p
+        return None
+
+    def page_of_line(self, article_id: str, line_id: str) -> Optional[int]:
+        try:
+            found = self.library.page_of_line(article_id, line_id)
+        except NotFoundError:
+            found = None
+        if found is None:  # an article made or grown by a correction: find the line's page by number
+            numbers = line_pages_of(self.library, [i.id for i in self.library.articles(
+                issue_id=self.info(article_id).issue_id)])
+            number = numbers.get(line_id)
+            if number is not None:
+                return next((p.id for p in self.pages(self.info(article_id).issue_id) if p.number == number), None)
+        return found
+
+    def line_map(self, page_id: int) -> dict[str, LinePlace]:
+        """Line id → (article, part) for every line of a page that an article uses."""
+
+        def build() -> dict[str, LinePlace]:
+            out: dict[str, LinePlace] = {}
+            for info in self.articles(page_id=page_id):
+                art = self.article(info.id)
+                for i, part in enumerate(art.parts):
+                    for lid in part.line_ids:
+                        out.setdefault(lid, LinePlace(art.id, i))
+            return out
+
+        return self._line_maps.get(page_id, build)
+
+    def first_words(self, article_id: str, n: int = 40) -> str:
+        art = self.article(article_id)
+        for part in art.parts:
+            if part.role == "paragraph" and part.text:
+                return part.text[:n]
+        return art.parts[0].text[:n] if art.parts else ""
+
+
+@dataclass
+class Hit:
+    """One search result as the window shows it."""
+
+    article: str
+    headline: str
+    publication: str
+    date: str
+    page: Optional[int]
+    kind: str
+    score: float
+    snippet: str
+    #: match ranges in the article's ORIGINAL text (``Article.text``)
+    matches: list[tuple[int, int]]
+    #: ranges of the matches inside ``snippet``
+    snippet_matches: list[tuple[int, int]]
+
+
+@dataclass
+class Results:
+    """What a search returned: the hits shown, the total, and facet counts."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    #: facet name ("publication", "year", "kind") → value → count
+    facets: dict[str, dict[str, int]]
+    seconds: float = 0.0
+
+
+def snippet_marks(snippet: str, matched: list[str]) -> list[tuple[int, int]]:
+    """Where the matched strings occur in a KWIC snippet (for bold in the results list)."""
+    out: list[tuple[int, int]] = []
+    for needle in {m for m in matched if m and "\n" not in m}:
+        i = snippet.find(needle)
+        while i >= 0:
+            out.append((i, i + len(needle)))
+            i = snippet.find(needle, i + len(needle))
+    return sorted(out)

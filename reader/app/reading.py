@@ -1,0 +1,205 @@
+"""What the reading views show of an article, and the offset maps between its text forms.
+
+An article is shown part by part in a display script. For each part this keeps
+the original text (the core's reflowed text, which spans map to source lines),
+the display text, and maps both ways between them, so a selection, a search
+hit or a click lands on the same characters whatever the script. Offsets are
+Python (code point) offsets; :func:`utf16_offsets` converts for Qt, whose
+strings count UTF-16 units (OpenCC maps some characters to astral ones).
+
+No Qt here: these are plain objects the views and the tests share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from reader.model.document import Article, Part
+
+log = logging.getLogger(__name__)
+
+#: (display text, map from every display offset — and the end — to the original offset)
+Converted = tuple[str, list[int]]
+Converter = Callable[[str], Converted]
+
+#: Roles of the headline group, set apart from the body.
+HEAD_ROLES = ("kicker", "headline", "subheadline")
+#: Roles shown right under the headline group.
+BYLINE_ROLES = ("byline", "dateline")
+#: Vertical presentation forms for punctuation in 直排 (one character for one: offsets hold).
+VERTICAL_FORMS = str.maketrans({
+    "，": "︐", "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖",
+    "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "“": "﹁", "”": "﹂", "‘": "﹃", "’": "﹄",
+    "（": "︵", "）": "︶", "(": "︵", ")": "︶", "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀",
+    "【": "︻", "】": "︼", "〔": "︹", "〕": "︺", "—": "︱", "…": "︙", "─": "│",
+})
+
+#: Separator between parts in ``Article.text`` (the coordinates search hits come in).
+PART_SEPARATOR = "\n\n"
+
+
+def identity(text: str) -> Converted:
+    return text, list(range(len(text) + 1))
+
+
+@dataclass
+class ShownPart:
+    """One part of the article as shown."""
+
+    index: int
+    part: Part
+    display: str
+    #: display offset → original offset; one more entry than ``display`` (the end)
+    to_orig: list[int]
+    #: original offset → display offset; one more entry than the original text
+    from_orig: list[int] = field(default_factory=list)
+    #: UTF-16 offset of every display offset (and the end)
+    u16: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.part.text)
+        if len(self.to_orig) != len(self.display) + 1:
+            raise ValueError(f"offset map of part {self.index} has {len(self.to_orig)} entries for {len(self.display)} characters")
+        # the first display character whose original offset reaches i (to_orig is non-decreasing)
+        self.from_orig = [min(len(self.display), bisect.bisect_left(self.to_orig, i)) for i in range(n + 1)]
+        self.u16 = utf16_offsets(self.display)
+
+    @property
+    def role(self) -> str:
+        return self.part.role
+
+    def display_range(self, start: int, end: int) -> tuple[int, int]:
+        """Display offsets covering original ``[start, end)``."""
+        n = len(self.part.text)
+        start = max(0, min(n, start))
+        end = max(start, min(n, end))
+        return self.from_orig[start], (self.from_orig[end] if end < n else len(self.display))
+
+    def original_range(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets covered by display ``[start, end)``."""
+        m = len(self.display)
+        start = max(0, min(m, start))
+        end = max(start, min(m, end))
+        return self.to_orig[start], self.to_orig[end]
+
+    def to_u16(self, offset: int) -> int:
+        return self.u16[max(0, min(len(self.display), offset))]
+
+    def from_u16(self, unit: int) -> int:
+        return max(0, bisect.bisect_right(self.u16, unit) - 1)
+
+    def lines_in(self, start: int, end: int) -> list[str]:
+        """Ids of the source lines the original characters ``[start, end)`` came from."""
+        out: list[str] = []
+        for span in self.part.spans:
+            if span.end > start and span.start < max(end, start + 1) and span.line not in out:
+                out.append(span.line)
+        return out
+
+    def original_offset_of(self, line_id: str, offset: int) -> Optional[int]:
+        """Original offset of the character at ``offset`` in line ``line_id``, or None."""
+        best: Optional[int] = None
+        for span in self.part.spans:
+            if span.line != line_id:
+                continue
+            length = span.end - span.start
+            if span.line_start <= offset < span.line_start + length:
+                return span.start + offset - span.line_start
+            if best is None:
+                best = span.start
+        return best
+
+
+def reading_order(article: Article) -> list[int]:
+    """Part indexes in the order a reader wants them: headline group, byline and dateline, then the body.
+
+    Pages often print the headline after the body it belongs to, and parts keep
+    the page's order; the view sets the headline group on top, as a paper does.
+    """
+    n = len(article.parts)
+    head = [i for i in range(n) if article.parts[i].role in HEAD_ROLES]
+    by = [i for i in range(n) if article.parts[i].role in BYLINE_ROLES]
+    first = set(head) | set(by)
+    return head + by + [i for i in range(n) if i not in first]
+
+
+def utf16_offsets(text: str) -> list[int]:
+    out = [0]
+    n = 0
+    for ch in text:
+        n += 2 if ord(ch) > 0xFFFF else 1
+        out.append(n)
+    return out
+
+
+@dataclass
+class Reading:
+    """An article in one display script: the parts shown, in order."""
+
+    article: Article
+    parts: list[ShownPart]
+
+    @classmethod
+    def build(cls, article: Article, convert: Converter = identity) -> "Reading":
+        shown: list[ShownPart] = []
+        for i in reading_order(article):
+            part = article.parts[i]
+            if not part.text:
+                continue
+            try:
+                display, to_orig = convert(part.text)
+                sp = ShownPart(i, part, display, list(to_orig))
+            except ValueError as e:  # a converter that breaks the map: show the original, keep offsets right
+                log.warning("article %s: %s; showing the original text", article.id, e)
+                display, to_orig = identity(part.text)
+                sp = ShownPart(i, part, display, to_orig)
+            shown.append(sp)
+        return cls(article, shown)
+
+    def shown(self, part_index: int) -> Optional[ShownPart]:
+        for sp in self.parts:
+            if sp.index == part_index:
+                return sp
+        return None
+
+    def part_starts(self) -> list[int]:
+        """Offset in ``Article.text`` where each part of the article starts."""
+        starts: list[int] = []
+        pos = 0
+        for part in self.article.parts:
+            starts.append(pos)
+            pos += len(part.text) + len(PART_SEPARATOR)
+        return starts
+
+    def split_article_range(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``Article.text[start:end]`` as (part index, original start, original end) pieces."""
+        out: list[tuple[int, int, int]] = []
+        for i, (ps, part) in enumerate(zip(self.part_starts(), self.article.parts)):
+            pe = ps + len(part.text)
+            lo, hi = max(start, ps), min(end, pe)
+            if lo < hi:
+                out.append((i, lo - ps, hi - ps))
+        return out
+
+    def locate_line(self, line_id: str, offset: int = 0) -> Optional[tuple[int, int]]:
+        """(part index, original offset) of a character of a source line in this article."""
+        for sp in self.parts:
+            found = sp.original_offset_of(line_id, offset)
+            if found is not None:
+                return sp.index, found
+        return None
+
+    def lines_of(self, ranges: Sequence[tuple[int, int, int]]) -> list[str]:
+        """Line ids of the original ranges (part index, start, end)."""
+        out: list[str] = []
+        for idx, start, end in ranges:
+            sp = self.shown(idx)
+            if sp is None:
+                continue
+            for lid in sp.lines_in(start, end):
+                if lid not in out:
+                    out.append(lid)
+        return out

@@ -1,0 +1,680 @@
+"""The reader's corrections, kept as an overlay over the articles read from the source.
+
+Two kinds of correction, both stored in the catalogue and never written into
+a source file:
+
+* segmentation: merge two articles, split an article at a part, move a part
+  (block) to another article, set or change a headline, set a part's role,
+  join two paragraphs, split a paragraph at a character;
+* OCR text: replace a span of a line's text, keeping the original and the
+  corrected reading (both indexed, either shown).
+
+Every correction names the parts and articles it touches by SOURCE LINE IDS
+(plus the article key as a hint), so after a re-import it applies again
+wherever those lines still exist, and is reported as stale (kept, not
+applied) where they do not. :func:`apply_overlay` is a pure function from
+source-derived Articles and corrections to corrected Articles;
+:func:`corrected_article` gives the corrected reading of one article.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+
+from reader.library.catalogue import now_iso, transaction
+from reader.model.errors import BroadsheetError
+from reader.library.catalogue import Library, Migration
+from reader.model.document import Article, Part, Span
+from reader.text.chars import is_wide
+
+log = logging.getLogger(__name__)
+
+#: kinds of correction and the data each needs
+KINDS: dict[str, tuple[str, ...]] = {
+    "merge": ("line", "other", "other_line"),
+    "split": ("line",),
+    "move": ("line", "to", "to_line"),
+    "headline": (),
+    "role": ("line", "role"),
+    "join": ("line",),
+    "split-paragraph": ("line", "offset"),
+    "text": ("line", "start", "end", "original", "corrected"),
+}
+
+
+class CorrectionError(BroadsheetError):
+    """A correction cannot be made or stored as asked."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
+
+
+@dataclass
+class Correction:
+    """One correction. ``article`` is the key of the article it was made on; ``data`` names lines."""
+
+    kind: str
+    article: str
+    data: dict[str, Any]
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    creator: str = ""
+    created: str = field(default_factory=now_iso)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise CorrectionError(f"unknown correction kind {self.kind!r} (known: {', '.join(KINDS)})")
+        missing = [k for k in KINDS[self.kind] if k not in self.data]
+        if missing:
+            raise CorrectionError(f"a {self.kind} correction needs {', '.join(missing)}")
+        if self.kind == "headline" and not (self.data.get("line") or self.data.get("text")):
+            raise CorrectionError("a headline correction needs a line or a text")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "article": self.article, "data": self.data,
+                "creator": self.creator, "created": self.created}
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "Correction":
+        try:
+            return cls(kind=str(obj["kind"]), article=str(obj["article"]), data=dict(obj["data"]),
+                       id=str(obj.get("id") or uuid.uuid4()), creator=str(obj.get("creator") or ""),
+                       created=str(obj.get("created") or now_iso()))
+        except (KeyError, TypeError, ValueError) as e:
+            raise CorrectionError(f"not a correction record ({e})") from e
+
+
+# --------------------------------------------------------------------------- constructors
+
+
+def _first_line(article: Article) -> Optional[str]:
+    ids = article.line_ids()
+    return ids[0] if ids else None
+
+
+def _part_with_offset(article: Article, offset: int) -> tuple[int, int]:
+    """(part index, offset in the part) of ``offset`` in ``article.text``."""
+    pos = 0
+    for i, part in enumerate(article.parts):
+        if offset <= pos + len(part.text):
+            return i, max(0, offset - pos)
+        pos += len(part.text) + 2
+    raise CorrectionError(f"offset {offset} is outside article {article.id}")
+
+
+def _part_ref(article: Article, index: int) -> dict[str, Any]:
+    """How a correction names a part: its first character's source line and offset in that line.
+
+    One source line can feed several parts (a dateline, a byline and the
+    first paragraph printed on one line), so the line alone is not enough.
+    """
+    if not 0 <= index < len(article.parts):
+        raise CorrectionError(f"article {article.id} has no part {index}")
+    spans = article.parts[index].spans
+    if not spans:
+        raise CorrectionError(f"part {index} of article {article.id} has no source lines to anchor a correction")
+    return {"line": spans[0].line, "at": spans[0].line_start}
+
+
+def merge_articles(article: Article, other: Article, key: Optional[str] = None,
+                   other_key: Optional[str] = None) -> Correction:
+    """Append ``other``'s parts to ``article`` (and drop ``other``)."""
+    return Correction("merge", key or article.id, {"line": _first_line(article), "other": other_key or other.id,
+                                                   "other_line": _first_line(other)})
+
+
+def split_article(article: Article, part_index: int, key: Optional[str] = None,
+                  new_id: Optional[str] = None) -> Correction:
+    """Start a new article at part ``part_index`` of ``article``."""
+    if part_index < 1:
+        raise CorrectionError("an article can only be split after its first part")
+    data: dict[str, Any] = _part_ref(article, part_index)
+    if new_id:
+        data["new_id"] = new_id
+    return Correction("split", key or article.id, data)
+
+
+def move_block(article: Article, part_index: int, to: Article, position: Optional[int] = None,
+               key: Optional[str] = None, to_key: Optional[str] = None) -> Correction:
+    """Move part ``part_index`` of ``article`` into ``to`` (at ``position``, default the end)."""
+    data: dict[str, Any] = {**_part_ref(article, part_index), "to": to_key or to.id, "to_line": _first_line(to)}
+    if position is not None:
+        data["position"] = position
+    return Correction("move", key or article.id, data)
+
+
+def set_headline(article: Article, part_index: Optional[int] = None, text: Optional[str] = None,
+                 key: Optional[str] = None) -> Correction:
+    """Make a part the headline, or give the article a headline text of the reader's own."""
+    data: dict[str, Any] = {"article_line": _first_line(article)}
+    if part_index is not None:
+        data.update(_part_ref(article, part_index))
+    elif text and text.strip():
+        data["text"] = " ".join(text.split())
+    else:
+        raise CorrectionError("a headline correction needs a part or a text")
+    return Correction("headline", key or article.id, data)
+
+
+def set_role(article: Article, part_index: int, role: str, key: Optional[str] = None) -> Correction:
+    """Give a part another role (byline, dateline, caption …)."""
+    from reader.model.document import ROLES
+
+    if role not in ROLES:
+        raise CorrectionError(f"unknown role {role!r}")
+    return Correction("role", key or article.id, {**_part_ref(article, part_index), "role": role})
+
+
+def join_paragraphs(article: Article, part_index: int, key: Optional[str] = None) -> Correction:
+    """Join part ``part_index`` to the part before it."""
+    if part_index < 1:
+        raise CorrectionError("the first part has nothing before it to join")
+    return Correction("join", key or article.id, _part_ref(article, part_index))
+
+
+def split_paragraph(article: Article, offset: int, key: Optional[str] = None) -> Correction:
+    """Split the part holding ``article.text[offset]`` before that character."""
+    index, inner = _part_with_offset(article, offset)
+    where = article.parts[index].locate(inner)
+    if where is None or inner == 0 or inner >= len(article.parts[index].text):
+        raise CorrectionError("a paragraph can only be split inside its text")
+    line, line_offset = where
+    return Correction("split-paragraph", key or article.id, {"line": line, "offset": line_offset})
+
+
+def correct_text(article: Article, start: int, end: int, corrected: str, key: Optional[str] = None,
+                 creator: str = "") -> Correction:
+    """Replace ``article.text[start:end]`` (inside one line of one part) with ``corrected``."""
+    index, inner = _part_with_offset(article, start)
+    part = article.parts[index]
+    inner_end = inner + (end - start)
+    if end <= start or inner_end > len(part.text):
+        raise CorrectionError("a text correction must lie inside one part")
+    first = part.locate(inner)
+    last = part.locate(inner_end - 1)
+    if first is None or last is None or first[0] != last[0]:
+        raise CorrectionError("a text correction must lie inside one source line")
+    if last[1] - first[1] != inner_end - 1 - inner:
+        raise CorrectionError("a text correction must not span characters the reflow inserted or removed")
+    original = part.text[inner:inner_end]
+    return Correction("text", key or article.id, {"line": first[0], "start": first[1], "end": last[1] + 1,
+                                                  "original": original, "corrected": corrected}, creator=creator)
+
+
+# --------------------------------------------------------------------------- applying
+
+
+@dataclass
+class OverlayResult:
+    """Corrected articles, the corrections applied, and the stale ones with the reason."""
+
+    articles: list[Article]
+    applied: list[Correction]
+    stale: list[tuple[Correction, str]]
+
+
+def _joiner(a: str, b: str) -> str:
+    if not a or not b:
+        return ""
+    if is_wide(a[-1]) or is_wide(b[0]):
+        return ""
+    return " "
+
+
+def _concat(first: Part, second: Part, role: Optional[str] = None) -> Part:
+    sep = _joiner(first.text, second.text)
+    shift = len(first.text) + len(sep)
+    spans = list(first.spans) + [Span(s.start + shift, s.end + shift, s.line, s.line_start) for s in second.spans]
+    return Part(role or first.role, first.text + sep + second.text, spans)
+
+
+def _cut(part: Part, at: int) -> tuple[Part, Part]:
+    left_spans: list[Span] = []
+    right_spans: list[Span] = []
+    for s in part.spans:
+        if s.end <= at:
+            left_spans.append(s)
+        elif s.start >= at:
+            right_spans.append(Span(s.start - at, s.end - at, s.line, s.line_start))
+        else:
+            left_spans.append(Span(s.start, at, s.line, s.line_start))
+            right_spans.append(Span(0, s.end - at, s.line, s.line_start + at - s.start))
+    keep = len(part.text[:at].rstrip())
+    left = Part(part.role, part.text[:keep],
+                [Span(sp.start, min(sp.end, keep), sp.line, sp.line_start) for sp in left_spans if sp.start < keep])
+    right = Part("paragraph" if part.role in ("headline", "kicker", "subheadline") else part.role,
+                 part.text[at:], right_spans)
+    return left, _lstrip(right)
+
+
+def _lstrip(part: Part) -> Part:
+    n = len(part.text) - len(part.text.lstrip())
+    if not n:
+        return part
+    spans = [Span(max(0, s.start - n), s.end - n, s.line, s.line_start + max(0, n - s.start))
+             for s in part.spans if s.end > n]
+    return Part(part.role, part.text[n:], spans)
+
+
+def part_offset(part: Part, line: str, offset: int) -> Optional[int]:
+    """The offset in ``part.text`` of character ``offset`` of source line ``line``, if the part shows it."""
+    for s in part.spans:
+        if s.line == line and s.line_start <= offset < s.line_start + (s.end - s.start):
+            return s.start + offset - s.line_start
+    return None
+
+
+class _Overlay:
+    """Mutable working state while corrections are applied in order."""
+
+    def __init__(self, articles: Sequence[Article], key: Callable[[Article], str],
+                 line_pages: Optional[Mapping[str, int]]) -> None:
+        self.articles = [copy.deepcopy(a) for a in articles]
+        self.keys = {id(a): key(orig) for a, orig in zip(self.articles, articles)}
+        self.line_pages = line_pages
+
+    def key(self, article: Article) -> str:
+        return self.keys.get(id(article), article.id)
+
+    def article(self, key: Optional[str], line: Optional[str]) -> Optional[Article]:
+        """The article a correction means: the one holding ``line`` (the truth), else by key."""
+        if line:
+            for a in self.articles:
+                if self.key(a) == key and line in a.line_ids():
+                    return a
+            for a in self.articles:
+                if line in a.line_ids():
+                    return a
+            return None
+        for a in self.articles:
+            if self.key(a) == key:
+                return a
+        return None
+
+    def part(self, line: str, at: Optional[int] = None) -> Optional[tuple[Article, int]]:
+        """The part showing character ``at`` of ``line`` (any part of that line when ``at`` is None)."""
+        for a in self.articles:
+            for i, p in enumerate(a.parts):
+                if line in p.line_ids and (at is None or part_offset(p, line, int(at)) is not None):
+                    return a, i
+        return None
+
+    def repage(self, article: Article) -> None:
+        if self.line_pages is None:
+            return
+        pages: list[int] = []
+        for line in article.line_ids():
+            n = self.line_pages.get(line)
+            if n is not None and n not in pages:
+                pages.append(n)
+        if pages:
+            article.pages = pages
+
+    def drop_if_empty(self, article: Article) -> None:
+        if not article.parts:
+            self.articles.remove(article)
+
+
+def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction],
+                  key: Optional[Callable[[Article], str]] = None,
+                  line_pages: Optional[Mapping[str, int]] = None) -> OverlayResult:
+    """Apply the segmentation corrections, in order, to copies of ``articles``.
+
+    Text corrections do not change segmentation: they are checked (so stale
+    ones are reported) and left for :func:`corrected_article`. ``line_pages``
+    (line id → page number) lets moved parts update the articles' page lists.
+    """
+    state = _Overlay(articles, key or (lambda a: a.id), line_pages)
+    applied: list[Correction] = []
+    stale: list[tuple[Correction, str]] = []
+    for corr in corrections:
+        try:
+            reason = _apply_one(state, corr)
+        except CorrectionError as e:
+            reason = str(e)
+        if reason:
+            log.info("correction %s (%s) not applied: %s", corr.id, corr.kind, reason)
+            stale.append((corr, reason))
+        else:
+            applied.append(corr)
+    return OverlayResult(state.articles, applied, stale)
+
+
+def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
+    d = c.data
+    if c.kind == "merge":
+        target = state.article(c.article, d.get("line"))
+        other = state.article(d["other"], d.get("other_line"))
+        if target is None or other is None:
+            return "an article it merges is gone"
+        if target is other:
+            return "the articles are already one"
+        target.parts.extend(other.parts)
+        target.pages = target.pages + [p for p in other.pages if p not in target.pages]
+        if not target.title and other.title:
+            target.title = other.title
+        state.articles.remove(other)
+        state.repage(target)
+        return None
+    if c.kind == "split":
+        found = state.part(d["line"], d.get("at"))
+        if found is None:
+            return f"line {d['line']} is gone"
+        art, i = found
+        if i == 0:
+            return "the part already starts its article"
+        new = Article(id=str(d.get("new_id") or f"{state.key(art)}~{d['line']}"), kind=art.kind,
+                      parts=art.parts[i:], pages=list(art.pages))
+        del art.parts[i:]
+        state.articles.insert(state.articles.index(art) + 1, new)
+        state.keys[id(new)] = new.id
+        state.repage(art)
+        state.repage(new)
+        return None
+    if c.kind == "move":
+        found = state.part(d["line"], d.get("at"))
+        dest = state.article(d["to"], d.get("to_line"))
+        if found is None:
+            return f"line {d['line']} is gone"
+        if dest is None:
+            return "the article to move to is gone"
+        art, i = found
+        part = art.parts.pop(i)
+        pos = d.get("position")
+        if pos is None or not isinstance(pos, int):
+            dest.parts.append(part)
+        else:
+            dest.parts.insert(max(0, min(pos, len(dest.parts))), part)
+        state.drop_if_empty(art)
+        state.repage(dest)
+        if art in state.articles:
+            state.repage(art)
+        return None
+    if c.kind == "headline":
+        if d.get("line"):
+            found = state.part(d["line"], d.get("at"))
+            if found is None:
+                return f"line {d['line']} is gone"
+            art, i = found
+            for p in art.parts:
+                if p.role == "headline":
+                    p.role = "subheadline"
+            part = art.parts.pop(i)
+            part.role = "headline"
+            at = 1 if art.parts and art.parts[0].role == "kicker" else 0
+            art.parts.insert(at, part)
+            art.title = None
+            return None
+        titled = state.article(c.article, d.get("article_line"))
+        if titled is None:
+            return "the article is gone"
+        titled.title = str(d["text"])
+        return None
+    if c.kind == "role":
+        found = state.part(d["line"], d.get("at"))
+        if found is None:
+            return f"line {d['line']} is gone"
+        art, i = found
+        art.parts[i].role = str(d["role"])
+        return None
+    if c.kind == "join":
+        found = state.part(d["line"], d.get("at"))
+        if found is None:
+            return f"line {d['line']} is gone"
+        art, i = found
+        if i == 0:
+            return "the part has nothing before it to join"
+        prev, cur = art.parts[i - 1], art.parts[i]
+        art.parts[i - 1:i + 1] = [_concat(prev, cur)]
+        return None
+    if c.kind == "split-paragraph":
+        found = state.part(d["line"], d["offset"])
+        if found is None:
+            return f"line {d['line']} is gone"
+        art, i = found
+        cut_at = part_offset(art.parts[i], d["line"], int(d["offset"]))
+        if cut_at is None or cut_at == 0 or cut_at >= len(art.parts[i].text):
+            return f"offset {d['offset']} of line {d['line']} is not inside the part"
+        left, right = _cut(art.parts[i], cut_at)
+        art.parts[i:i + 1] = [left, right]
+        return None
+    if c.kind == "text":
+        holders = [p for a in state.articles for p in a.parts if d["line"] in p.line_ids]
+        if not holders:
+            return f"line {d['line']} is gone"
+        if all(locate_text_fix(p, c) is None for p in holders):
+            return f"the text {d['original']!r} is no longer in line {d['line']}"
+        return None
+    return f"unknown kind {c.kind}"
+
+
+@dataclass(frozen=True)
+class TextFix:
+    """A text correction resolved to ``parts[part].text[start:end]`` of one article."""
+
+    part: int
+    start: int
+    end: int
+    original: str
+    corrected: str
+    correction: Correction
+
+
+def locate_text_fix(part: Part, c: Correction) -> Optional[tuple[int, int]]:
+    """Where in ``part.text`` correction ``c`` applies: its line offsets, else its original text in that line."""
+    d = c.data
+    original = str(d["original"])
+    start = part_offset(part, d["line"], int(d["start"]))
+    if start is not None and part.text[start:start + len(original)] == original:
+        return start, start + len(original)
+    # the line's text shifted: look for the original among the part's characters from that line
+    for s in part.spans:
+        if s.line != d["line"]:
+            continue
+        i = part.text.find(original, s.start, s.end)
+        if i >= 0:
+            return i, i + len(original)
+    return None
+
+
+def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[TextFix]:
+    """The text corrections that apply to ``article``, resolved, in text order, without overlaps."""
+    fixes: list[TextFix] = []
+    index: dict[str, list[int]] = {}
+    for i, p in enumerate(article.parts):
+        for line in p.line_ids:
+            index.setdefault(line, []).append(i)
+    for c in corrections:
+        if c.kind != "text":
+            continue
+        for i in index.get(c.data["line"], []):
+            where = locate_text_fix(article.parts[i], c)
+            if where is not None:
+                fixes.append(TextFix(i, where[0], where[1], str(c.data["original"]), str(c.data["corrected"]), c))
+                break
+    fixes.sort(key=lambda f: (f.part, f.start, f.end))
+    out: list[TextFix] = []
+    for f in fixes:
+        if out and out[-1].part == f.part and f.start < out[-1].end:
+            log.info("text correction %s overlaps an earlier one and is skipped", f.correction.id)
+            continue
+        out.append(f)
+    return out
+
+
+def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:
+    """``part`` with ``fixes`` applied; unchanged characters keep their spans, replaced ones map nowhere."""
+    if not fixes:
+        return part
+    text: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    out_len = 0
+
+    def keep(lo: int, hi: int) -> None:
+        nonlocal out_len
+        if hi <= lo:
+            return
+        text.append(part.text[lo:hi])
+        for s in part.spans:
+            a, b = max(s.start, lo), min(s.end, hi)
+            if a < b:
+                spans.append(Span(out_len + a - lo, out_len + b - lo, s.line, s.line_start + a - s.start))
+        out_len += hi - lo
+
+    for f in fixes:
+        keep(pos, f.start)
+        text.append(f.corrected)
+        out_len += len(f.corrected)
+        pos = f.end
+    keep(pos, len(part.text))
+    spans.sort(key=lambda s: s.start)
+    return Part(part.role, "".join(text), spans)
+
+
+def corrected_article(article: Article, corrections: Iterable[Correction]) -> Article:
+    """The corrected reading of ``article`` (the original is left unchanged)."""
+    fixes = text_fixes(article, corrections)
+    if not fixes:
+        return article
+    by_part: dict[int, list[TextFix]] = {}
+    for f in fixes:
+        by_part.setdefault(f.part, []).append(f)
+    parts = [corrected_part(p, by_part.get(i, [])) for i, p in enumerate(article.parts)]
+    return Article(id=article.id, kind=article.kind, parts=parts, pages=list(article.pages), title=article.title)
+
+
+def searchable_text(article: Article, corrections: Iterable[Correction]) -> str:
+    """The original text plus the corrected reading of every corrected part, for the index.
+
+    Both readings are searchable: a query finds the OCR's error and the
+    reader's correction alike.
+    """
+    fixes = text_fixes(article, corrections)
+    if not fixes:
+        return article.text
+    changed = sorted({f.part for f in fixes})
+    by_part = {i: [f for f in fixes if f.part == i] for i in changed}
+    extra = [corrected_part(article.parts[i], by_part[i]).text for i in changed]
+    return article.text + "\n\n" + "\n\n".join(extra)
+
+
+# --------------------------------------------------------------------------- storage
+
+#: The "corrections" component of the catalogue (reader.library.catalogue migrations). Append; never edit.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "corrections overlay", """
+    CREATE TABLE IF NOT EXISTS corrections (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        article TEXT NOT NULL,
+        data TEXT NOT NULL,
+        creator TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS corrections_article ON corrections(article);
+    """),
+]
+
+
+class CorrectionStore:
+    """Corrections in a catalogue connection, kept in the order they were made (that is the order they apply)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @classmethod
+    def of(cls, library: Library) -> "CorrectionStore":
+        """The store of a library (its table migrated first: idempotent and cheap)."""
+        library.migrate("corrections", MIGRATIONS)
+        return cls(library.conn)
+
+    def add(self, correction: Correction) -> Correction:
+        with transaction(self.conn):
+            try:
+                self._insert(correction)
+            except sqlite3.IntegrityError as e:
+                raise CorrectionError(f"correction {correction.id} already exists") from e
+        return correction
+
+    def _insert(self, c: Correction) -> None:
+        self.conn.execute("INSERT INTO corrections (id, kind, article, data, creator, created) VALUES (?,?,?,?,?,?)",
+                          (c.id, c.kind, c.article, json.dumps(c.data, ensure_ascii=False), c.creator, c.created))
+
+    def delete(self, correction_id: str) -> None:
+        with transaction(self.conn):
+            if self.conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount == 0:
+                raise CorrectionError(f"no correction {correction_id}")
+
+    def undo_last(self, article: Optional[str] = None) -> Optional[Correction]:
+        """Remove the most recent correction (of ``article``, if given) and return it."""
+        with transaction(self.conn):
+            rows = self._select("WHERE article = ?" if article else "", (article,) if article else ())
+            if not rows:
+                return None
+            last = rows[-1]
+            self.conn.execute("DELETE FROM corrections WHERE id = ?", (last.id,))
+            return last
+
+    def find(self, articles: Optional[Sequence[str]] = None, kind: Optional[str] = None) -> list[Correction]:
+        where: list[str] = []
+        params: list[Any] = []
+        if articles is not None:
+            where.append(f"article IN ({','.join('?' * len(articles)) or 'NULL'})")
+            params.extend(articles)
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        return self._select(("WHERE " + " AND ".join(where)) if where else "", tuple(params))
+
+    def _select(self, where: str, params: tuple[Any, ...]) -> list[Correction]:
+        out: list[Correction] = []
+        for cid, kind, article, data, creator, created in self.conn.execute(
+                f"SELECT id, kind, article, data, creator, created FROM corrections {where} ORDER BY seq", params):
+            out.append(Correction(kind, article, json.loads(data), cid, creator, created))
+        return out
+
+    def import_records(self, records: Iterable[Mapping[str, Any]]) -> int:
+        """Add corrections from a backup in one transaction; ones already present (same id) are skipped."""
+        n = 0
+        with transaction(self.conn):
+            for rec in records:
+                c = Correction.from_json(rec)
+                if self.conn.execute("SELECT 1 FROM corrections WHERE id = ?", (c.id,)).fetchone():
+                    continue
+                self._insert(c)
+                n += 1
+        return n
+
+
+def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, int]:
+    """line id → page number for the pages of the given library articles."""
+    out: dict[str, int] = {}
+    for aid in article_ids:
+        for lid, number in library.conn.execute(
+                "SELECT l.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
+                "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id WHERE a.id = ?", (aid,)):
+            out.setdefault(lid, number)
+    return out
+
+
+def overlaid_articles(library: Library, article_ids: Sequence[str],
+                      store: Optional[CorrectionStore] = None) -> OverlayResult:
+    """The library articles with the reader's segmentation corrections applied (text ones stay separate).
+
+    Corrections that name other articles (a merge, a move) bring those in too,
+    so give the articles of a whole issue when the overlay should be complete.
+    """
+    store = store or CorrectionStore.of(library)
+    articles = [library.article(a) for a in article_ids]
+    corrections = store.find()
+    wanted = set(article_ids)
+    relevant = [c for c in corrections
+                if c.article in wanted or c.data.get("other") in wanted or c.data.get("to") in wanted]
+    return apply_overlay(articles, relevant, line_pages=line_pages_of(library, article_ids))

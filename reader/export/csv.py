@@ -1,0 +1,44 @@
+"""A search's hits as CSV: publication, date, page, headline, KWIC, article id.
+
+Written as UTF-8 with a byte-order mark so spreadsheet programs open Chinese
+text correctly; one row per hit (an article with several matches gives one row
+per match), KWIC from the search's snippet or built from the match offsets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Sequence
+
+from reader.export.exporter import Item, kwic
+
+COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
+
+
+def rows(items: Sequence[Item], width: int = 30) -> list[dict[str, str]]:
+    """The CSV rows as dicts, in the order of ``items``."""
+    out: list[dict[str, str]] = []
+    for item in items:
+        base = {
+            "publication": item.publication(),
+            "date": item.metadata.get("date", ""),
+            "page": item.page_label(),
+            "headline": " ".join((item.article.headline or "").split()),
+            "article": item.key,
+        }
+        text = item.article.text
+        contexts = [kwic(text, s, e, width) for s, e in item.matches if 0 <= s < e <= len(text)]
+        if not contexts:
+            contexts = [" ".join((item.snippet or text[:2 * width]).split())]
+        for ctx in contexts:
+            out.append({**base, "kwic": ctx})
+    return out
+
+
+def export_csv(items: Sequence[Item], width: int = 30, **_: Any) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(items, width))
+    return buf.getvalue().encode("utf-8-sig")

@@ -1,0 +1,485 @@
+"""ALTO pages (v1 CCS, v2, v3, v4 and no namespace at all) into the model.
+
+Every variant seen in library and OCR-tool output is matched on local names:
+MeasurementUnit ``pixel``, ``mm10`` and ``inch1200`` (converted to page pixels at
+the scan resolution the file gives, else a nominal 300 dpi; coordinates may be
+floats); ``HYP`` and ``SUBS_TYPE``/``SUBS_CONTENT`` hyphenation (a line-final
+soft hyphen counts as HYP too) recorded on the line for reflow; ``SP`` present,
+bare or missing (words still separated, CJK strings joined); ComposedBlock types
+(an Advertisement or Table becomes one block, containers and Illustration groups
+are opened up); font sizes through STYLEREFS on block, line or string; word
+confidence ``WC``; Glyph/Variant (the String CONTENT is the primary reading).
+
+Besides the pages, :func:`parse_alto` builds an :class:`AltoIndex`: where every
+element ID of the file lies in the page's lines, in document order, so a METS
+``area`` (``BEGIN``/``END`` over String or block ids) resolves to line spans.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+from lxml import etree
+
+from reader.formats import images, safexml
+from reader.model.errors import FormatError
+from reader.model.document import Block, Box, Document, Line, Page, Word
+from reader.text.reflow import HYPHENS
+from reader.text.chars import is_wide
+
+log = logging.getLogger(__name__)
+
+#: nominal scan resolution when a file in mm10 or inch1200 does not give its own
+DEFAULT_DPI = 300.0
+
+#: ComposedBlock TYPEs kept as one block (their text is one unit: an advert, a table)
+MERGED_TYPES = {"advertisement": "advertisement", "advert": "advertisement", "table": "table"}
+#: ComposedBlock TYPEs whose TextBlocks keep their own identity but carry the type
+CARRIED_TYPES = {"illustration": "illustration", "image": "illustration", "graphic": "illustration"}
+#: margin elements of an ALTO Page and the block type their text gets
+MARGIN_TYPES = {"TopMargin": "header", "BottomMargin": "footer", "LeftMargin": "margin", "RightMargin": "margin"}
+
+_DPI = re.compile(r"\b[xy]?dpi\s*[:=]\s*([0-9]+(?:\.[0-9]+)?)", re.I)
+_NUM = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+Leaf = tuple[str, int, int]
+"""(line id, start, end) of one String's characters in its line."""
+
+
+@dataclass
+class AltoIndex:
+    """Where the ID'd elements of one ALTO file lie in the model, for METS areas.
+
+    ``leaves`` lists every String (or a whole line without Strings) in document
+    order; ``ranges`` maps an element ID to the first and last leaf it covers;
+    ``blocks`` maps an element ID to the model blocks it is or contains (so an
+    Illustration without text is found too). IDs repeat across files, never
+    within one: each file has its own index.
+    """
+
+    leaves: list[Leaf] = field(default_factory=list)
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    blocks: dict[str, list[str]] = field(default_factory=dict)
+    #: element ID → its position in document order (for BEGIN..END over any elements)
+    order: dict[str, int] = field(default_factory=dict)
+    #: element ID → the number of the page it is on
+    page_of: dict[str, int] = field(default_factory=dict)
+
+    def __contains__(self, element_id: str) -> bool:
+        return element_id in self.order
+
+    def span(self, begin: str, end: Optional[str] = None) -> list[Leaf]:
+        """The line pieces from element ``begin`` to element ``end`` inclusive, merged per line."""
+        if begin not in self.order:
+            return []
+        if end is None or end not in self.order or end == begin:
+            rng = self.ranges.get(begin)
+            if rng is None:
+                return []
+            lo, hi = rng
+        else:
+            r1, r2 = self.ranges.get(begin), self.ranges.get(end)
+            if self.order[end] < self.order[begin]:
+                r1, r2 = r2, r1
+            lo = r1[0] if r1 else (r2[0] if r2 else 0)
+            hi = r2[1] if r2 else (r1[1] if r1 else -1)
+        return merge_leaves(self.leaves[lo : hi + 1])
+
+    def block_ids(self, begin: str, end: Optional[str] = None) -> list[str]:
+        """Model block ids of the elements from ``begin`` to ``end`` (by document order)."""
+        if begin not in self.order:
+            return []
+        if end is None or end not in self.order:
+            return list(self.blocks.get(begin, []))
+        a, b = sorted((self.order[begin], self.order[end]))
+        out: list[str] = []
+        for eid, pos in self.order.items():
+            if a <= pos <= b:
+                for bid in self.blocks.get(eid, []):
+                    if bid not in out:
+                        out.append(bid)
+        return out
+
+
+def merge_leaves(leaves: list[Leaf]) -> list[Leaf]:
+    """Consecutive pieces of the same line become one (from the first start to the last end)."""
+    out: list[Leaf] = []
+    for line_id, start, end in leaves:
+        if out and out[-1][0] == line_id and start >= out[-1][1]:
+            out[-1] = (line_id, out[-1][1], max(end, out[-1][2]))
+        else:
+            out.append((line_id, start, end))
+    return out
+
+
+@dataclass
+class AltoFile:
+    """What one ALTO file gives: its pages and the index of its element ids."""
+
+    pages: list[Page]
+    index: AltoIndex
+    #: the page image the file names, if any
+    image_ref: Optional[str] = None
+
+
+def _float(el: etree._Element, name: str) -> Optional[float]:
+    value = el.get(name)
+    if value is None:
+        return None
+    try:
+        return float(value.strip())
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """State of reading one ALTO file: unit conversion, styles, ids, the index."""
+
+    def __init__(self, root: etree._Element, path: Union[str, Path, None], first_page: int) -> None:
+        self.root = root
+        self.path = path
+        self.first_page = first_page
+        self.scale = 1.0
+        self.unit = "pixel"
+        self.styles: dict[str, float] = {}
+        self.index = AltoIndex()
+        self.used_line_ids: set[str] = set()
+        self.used_block_ids: set[str] = set()
+        self.position = 0
+        self.page_number = first_page
+        #: the page image the file names (sourceImageInformation/fileName), often a path on another machine
+        self.image_ref: Optional[str] = None
+
+    # ---------------------------------------------------------------- description and styles
+
+    def read_description(self) -> None:
+        desc = safexml.child(self.root, "Description")
+        unit = "pixel"
+        dpi: Optional[float] = None
+        if desc is not None:
+            for el in safexml.iter_local(desc, "MeasurementUnit"):
+                unit = (el.text or "pixel").strip().lower() or "pixel"
+            for el in safexml.iter_local(desc, "fileName"):
+                self.image_ref = (el.text or "").strip() or None
+            text = " ".join(str(t) for t in desc.itertext())
+            m = _DPI.search(text)
+            if m:
+                dpi = float(m.group(1))
+            for el in safexml.iter_local(desc, "xResolution", "XSamplingFrequency"):
+                try:
+                    dpi = float((el.text or "").strip())
+                except ValueError:
+                    pass
+        if dpi is None or dpi <= 0:
+            dpi = DEFAULT_DPI
+        self.unit = unit
+        if unit == "mm10":
+            self.scale = dpi / 254.0
+        elif unit == "inch1200":
+            self.scale = dpi / 1200.0
+        elif unit in ("pixel", "px", ""):
+            self.scale = 1.0
+        else:
+            log.warning("%s: unknown MeasurementUnit %r, read as pixels", self.path, unit)
+            self.scale = 1.0
+        styles = safexml.child(self.root, "Styles")
+        if styles is not None:
+            for st in safexml.children(styles, "TextStyle"):
+                sid = safexml.attr(st, "ID")
+                size = _float(st, "FONTSIZE")
+                if sid and size and size > 0:
+                    self.styles[sid] = size
+
+    def font_size(self, el: etree._Element) -> Optional[float]:
+        refs = el.get("STYLEREFS") or el.get("STYLEREF") or ""
+        for ref in refs.split():
+            if ref in self.styles:
+                return self.styles[ref]
+        return None
+
+    # ---------------------------------------------------------------- geometry
+
+    def box(self, el: etree._Element) -> Optional[Box]:
+        x, y, w, h = (_float(el, k) for k in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+        if x is None or y is None or w is None or h is None:
+            return None
+        s = self.scale
+        return (x * s, y * s, (x + w) * s, (y + h) * s)
+
+    def polygon(self, el: etree._Element) -> Optional[tuple[tuple[float, float], ...]]:
+        shape = safexml.child(el, "Shape")
+        if shape is None:
+            return None
+        poly = safexml.child(shape, "Polygon")
+        if poly is None or not poly.get("POINTS"):
+            return None
+        nums = [float(v) * self.scale for v in _NUM.findall(poly.get("POINTS", ""))]
+        pts = tuple(zip(nums[0::2], nums[1::2]))
+        return pts if len(pts) >= 3 else None
+
+    def baseline(self, el: etree._Element, box: Optional[Box]) -> Optional[tuple[tuple[float, float], ...]]:
+        raw = el.get("BASELINE")
+        if not raw:
+            return None
+        nums = [float(v) * self.scale for v in _NUM.findall(raw)]
+        if len(nums) == 1 and box is not None:
+            return ((box[0], nums[0]), (box[2], nums[0]))
+        pts = tuple(zip(nums[0::2], nums[1::2]))
+        return pts or None
+
+    # ---------------------------------------------------------------- ids
+
+    def _unique(self, wanted: str, used: set[str]) -> str:
+        out = wanted
+        k = 2
+        while out in used:
+            out = f"{wanted}.{k}"
+            k += 1
+        used.add(out)
+        return out
+
+    def line_id(self, el: etree._Element, fallback: int) -> str:
+        sid = safexml.attr(el, "ID")
+        return self._unique(f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.l{fallback}", self.used_line_ids)
+
+    def block_id(self, el: etree._Element, fallback: int) -> str:
+        sid = safexml.attr(el, "ID")
+        return self._unique(f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.b{fallback}", self.used_block_ids)
+
+    def note(self, el: etree._Element) -> Optional[str]:
+        """Record ``el``'s ID in document order; returns it."""
+        sid = safexml.attr(el, "ID")
+        if sid and sid not in self.index.order:
+            self.index.order[sid] = self.position
+            self.index.page_of[sid] = self.page_number
+        self.position += 1
+        return sid
+
+    # ---------------------------------------------------------------- content
+
+    def read_line(self, el: etree._Element, line_no: int, block_size: Optional[float]) -> Line:
+        self.note(el)
+        box = self.box(el)
+        line = Line(id=self.line_id(el, line_no), text="", box=box, baseline=self.baseline(el, box))
+        text = ""
+        sizes: Counter[float] = Counter()
+        last_subs: Optional[str] = None
+        last_is_part1 = False
+        spaced = True  # at the line start, or just after an SP
+        has_hyp = False
+        first_leaf = len(self.index.leaves)
+        for c in el:
+            name = safexml.local(c.tag)
+            if name == "String":
+                sid = self.note(c)
+                content = c.get("CONTENT")
+                if content is None:
+                    content = "".join(g.get("CONTENT", "") for g in safexml.children(c, "Glyph"))
+                content = content.replace("\n", " ").replace("\t", " ")
+                if text and not spaced and content:
+                    if not (is_wide(text[-1]) or is_wide(content[0])):
+                        text += " "
+                start = len(text)
+                text += content
+                leaf = len(self.index.leaves)
+                self.index.leaves.append((line.id, start, len(text)))
+                if sid:
+                    self.index.ranges[sid] = (leaf, leaf)
+                wc = _float(c, "WC")
+                line.words.append(Word(text=content, box=self.box(c), confidence=wc, start=start))
+                size = self.font_size(c)
+                if size:
+                    sizes[size] += max(1, len(content))
+                subs = (c.get("SUBS_TYPE") or "").lower()
+                last_is_part1 = subs == "hyppart1"
+                last_subs = c.get("SUBS_CONTENT") if last_is_part1 else None
+                spaced = False
+            elif name == "SP":
+                self.note(c)
+                if text and not text.endswith(" "):
+                    text += " "
+                spaced = True
+            elif name == "HYP":
+                self.note(c)
+                hyp = c.get("CONTENT") or "-"
+                text = text.rstrip()
+                if not (text and text[-1] in HYPHENS):
+                    text += hyp
+                has_hyp = True
+                spaced = False
+        text = text.rstrip()
+        if not line.words and not text:
+            # a line without Strings but with text content (non-standard, seen in converters)
+            text = " ".join("".join(str(t) for t in el.itertext()).split())
+            if text:
+                self.index.leaves.append((line.id, 0, len(text)))
+        if last_is_part1 and not has_hyp and text and text[-1] not in HYPHENS:
+            text += "-"  # the hyphen the page shows; the file only marks the split
+            has_hyp = True
+        line.text = text
+        line.hyphenated = bool(has_hyp or (last_is_part1 and text and text[-1] in HYPHENS) or text.endswith("\u00ad"))
+        if line.hyphenated and last_subs:
+            line.hyphen_word = last_subs
+        # the strings' own sizes (by characters) beat the line's style, which ABBYY takes from a drop cap
+        line.font_size = (sizes.most_common(1)[0][0] if sizes else None) or self.font_size(el) or block_size
+        sid = safexml.attr(el, "ID")
+        if sid:
+            if len(self.index.leaves) > first_leaf:
+                self.index.ranges[sid] = (first_leaf, len(self.index.leaves) - 1)
+        return line
+
+    def read_block(self, el: etree._Element, btype: str, page: Page, counter: list[int],
+                   merged: Optional[Block] = None) -> list[Block]:
+        """Blocks of one layout element (TextBlock, Illustration, ComposedBlock …) and its children."""
+        name = safexml.local(el.tag)
+        sid = self.note(el)
+        first_leaf = len(self.index.leaves)
+        out: list[Block] = []
+        if name == "ComposedBlock":
+            ctype = (el.get("TYPE") or "").strip().lower()
+            if merged is None and ctype in MERGED_TYPES:
+                counter[0] += 1
+                merged = Block(id=self.block_id(el, counter[0]), box=self.box(el), polygon=self.polygon(el),
+                               type=MERGED_TYPES[ctype], font_size=self.font_size(el))
+                out.append(merged)
+                for c in el:
+                    self.read_block(c, merged.type, page, counter, merged)
+                merged.font_size = merged.font_size or _main_size(merged.lines)
+            else:
+                inner = CARRIED_TYPES.get(ctype, btype)
+                for c in el:
+                    out.extend(self.read_block(c, inner, page, counter, merged))
+        elif name == "TextBlock":
+            size = self.font_size(el)
+            if merged is not None:
+                block = merged
+            else:
+                counter[0] += 1
+                block = Block(id=self.block_id(el, counter[0]), box=self.box(el), polygon=self.polygon(el),
+                              type=btype if btype != "illustration" else "text", font_size=size)
+                out.append(block)
+            for ln_el in safexml.children(el, "TextLine"):
+                line = self.read_line(ln_el, len(page.lines) + 1, size or block.font_size)
+                block.lines.append(line)
+                page.lines.append(line)
+            if merged is None and block.font_size is None:
+                block.font_size = _main_size(block.lines)
+        elif name in ("Illustration", "GraphicalElement"):
+            if merged is None:
+                counter[0] += 1
+                # a GraphicalElement is a rule or an ornament; an Illustration is a picture (a map, a photo …)
+                block = Block(id=self.block_id(el, counter[0]), box=self.box(el), polygon=self.polygon(el),
+                              type="illustration" if name == "Illustration" else "graphic")
+                out.append(block)
+        else:
+            return out
+        if sid:
+            if len(self.index.leaves) > first_leaf:
+                self.index.ranges[sid] = (first_leaf, len(self.index.leaves) - 1)
+            ids = [b.id for b in out] or ([merged.id] if merged is not None else [])
+            self.index.blocks[sid] = ids
+        return out
+
+    def read_page(self, el: etree._Element) -> Page:
+        self.note(el)
+        w, h = _float(el, "WIDTH"), _float(el, "HEIGHT")
+        page = Page(number=self.page_number, units=self.unit)
+        page.width = w * self.scale if w else None
+        page.height = h * self.scale if h else None
+        label = el.get("PRINTED_IMG_NR")
+        if label:
+            page.label = label
+        counter = [0]
+        for region in el:
+            rname = safexml.local(region.tag)
+            if rname == "PrintSpace":
+                btype = "text"
+            elif rname in MARGIN_TYPES:
+                btype = MARGIN_TYPES[rname]
+            else:
+                continue
+            self.note(region)
+            for c in region:
+                page.blocks.extend(self.read_block(c, btype, page, counter))
+        if not page.width or not page.height:
+            ext = _extent([b.box for b in page.blocks if b.box] + [ln.box for ln in page.lines if ln.box])
+            if ext is not None:
+                page.width = page.width or ext[2]
+                page.height = page.height or ext[3]
+        _mark_vertical(page)
+        return page
+
+
+def _main_size(lines: list[Line]) -> Optional[float]:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        if ln.font_size:
+            sizes[ln.font_size] += max(1, len(ln.text))
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _extent(boxes: list[Box]) -> Optional[Box]:
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _mark_vertical(page: Page) -> None:
+    """Blocks whose lines are tall and narrow columns of CJK text are vertical; so is a page of them."""
+    votes = 0
+    total = 0
+    for block in page.blocks:
+        tall = sum(1 for ln in block.lines if ln.box and len(ln.text) >= 2 and
+                   (ln.box[3] - ln.box[1]) > 2 * (ln.box[2] - ln.box[0]) and any(is_wide(c) for c in ln.text))
+        n = sum(1 for ln in block.lines if ln.box and len(ln.text) >= 2)
+        if n and tall > n / 2:
+            block.vertical = True
+        votes += tall
+        total += n
+    page.vertical = bool(total) and votes > total / 2
+
+
+def _root(source: Union[bytes, etree._Element], path: Union[str, Path, None]) -> etree._Element:
+    root = safexml.parse(source, path) if isinstance(source, (bytes, bytearray)) else source
+    if safexml.local(root.tag) != "alto":
+        raise FormatError(path, f"it is not ALTO (root element <{safexml.local(root.tag)}>)")
+    return root
+
+
+def parse_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None], page_number: int = 1) -> AltoFile:
+    """Every page of one ALTO file (numbered from ``page_number``) and the index of its ids."""
+    root = _root(source, path)
+    reader = _Reader(root, path, page_number)
+    reader.read_description()
+    layout = safexml.child(root, "Layout")
+    if layout is None:
+        raise FormatError(path, "it is ALTO without a Layout element, so it holds no page")
+    pages: list[Page] = []
+    for el in safexml.children(layout, "Page"):
+        reader.page_number = page_number + len(pages)
+        page = reader.read_page(el)
+        page.source = str(path) if path is not None else None
+        pages.append(page)
+    if not pages:
+        raise FormatError(path, "it is ALTO without a Page element")
+    return AltoFile(pages=pages, index=reader.index, image_ref=reader.image_ref)
+
+
+def read_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None], page_number: int = 1) -> Page:
+    """The first (usually only) page of one ALTO file, numbered ``page_number``."""
+    return parse_alto(source, path, page_number).pages[0]
+
+
+def read(data: bytes, path: Union[str, Path, None] = None) -> Document:
+    """Read one ALTO file; articles come from the page layout (ALTO has no article map)."""
+    parsed = parse_alto(data, path)
+    doc = Document(source=str(path) if path is not None else "<bytes>", format="alto", pages=parsed.pages)
+    if path is not None:
+        for page in parsed.pages:
+            images.attach_image(page, path, parsed.image_ref, doc.warnings)
+    return doc

@@ -1,0 +1,926 @@
+"""The library: a folder on disk holding the catalogue (the truth), the search index and a manifest.
+
+Layout of a library folder::
+
+    catalogue.sqlite   SQLite in WAL mode: publications, issues, pages, lines, blocks,
+                       articles (parts with roles, text and char→line spans), sources
+    index/             the Whoosh index (reader.index.store), always rebuildable from the catalogue
+    manifest.json      {"format": "broadsheet-library", "schema": {component: version},
+                        "app_version", "created"}
+    import.lock        held (flock) by the one process importing or indexing
+
+The default library is ``platformdirs.user_data_dir("broadsheet")/library``;
+``BROADSHEET_LIBRARY`` and an explicit folder (``--library DIR``) override it
+(:func:`default_folder`, :func:`resolve_folder`). It is created on first use.
+
+Schema versions and migrations
+------------------------------
+Every table belongs to a *component*; the table ``schema_version(component,
+version, name, applied)`` records the migrations applied. A component's
+migrations are an ordered list of :class:`Migration` ``(version, name, step)``
+where ``step`` is an SQL script (str) or a function ``step(conn)``; versions
+start at 1 and increase by one. :meth:`Library.migrate` applies the missing
+ones, each in its own transaction together with its ``schema_version`` row,
+so an interrupted upgrade resumes where it stopped. The catalogue's own list
+is :data:`MIGRATIONS` (component ``"catalogue"``), applied when a library is
+opened. Other parts of Broadsheet keep their tables in their own component::
+
+    ANNOTATION_MIGRATIONS = [Migration(1, "annotations", "CREATE TABLE annotation (...);")]
+    register_component("annotations", ANNOTATION_MIGRATIONS)   # at import time of the module
+    # or explicitly, idempotent and cheap:  library.migrate("annotations", ANNOTATION_MIGRATIONS)
+
+Registered components are migrated by every :class:`Library` opened after the
+registration. Never edit a released migration: append a new one. A library
+whose catalogue has a version newer than this program knows is refused with
+:class:`LibraryError` rather than damaged.
+
+Consistency
+-----------
+Each source file is stored in ONE transaction (:meth:`Library.store_document`):
+its old pages and articles go and the new ones come in together. Articles
+carry ``indexed`` (0 until the index holds them) and the ids of articles that
+left the catalogue (also those replaced under the same id) wait in
+``index_dropped`` until the index deletes them, before it adds anything;
+:mod:`reader.index.store` commits Whoosh first and only then marks the rows,
+so a crash at any moment leaves rows to (re-)index and never a row marked
+indexed that the index lacks. Search verifies every candidate against the
+catalogue, so a stale index entry is never a hit.
+
+Threads: a :class:`Library` keeps one SQLite connection per thread, so worker
+threads may share the object. Writes (import, reindex) take the folder's
+``import.lock`` (:meth:`Library.writing`): a second importer is refused at
+once with :class:`LibraryBusyError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional, Sequence, Union
+
+from reader.model.errors import BroadsheetError
+from reader.model.document import Article, Block, Document, Line, Page, Part, Span
+from reader.text.forms import fold_text
+
+log = logging.getLogger(__name__)
+
+CATALOGUE = "catalogue.sqlite"
+MANIFEST = "manifest.json"
+INDEX_DIR = "index"
+LOCK_FILE = "import.lock"
+ENV_VAR = "BROADSHEET_LIBRARY"
+
+
+class LibraryError(BroadsheetError):
+    """The library folder cannot be used: the message names the folder and the reason."""
+
+    def __init__(self, path: Union[str, Path], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason.rstrip(".")
+        super().__init__(f"{self.path}: {self.reason}.")
+
+
+class LibraryBusyError(LibraryError):
+    """Another process is importing into (or reindexing) the library."""
+
+
+class NotFoundError(LibraryError):
+    """No article, page or issue with that id in the library."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of a component's schema: an SQL script or a function of the connection."""
+
+    version: int
+    name: str
+    step: Union[str, Callable[[sqlite3.Connection], None]]
+
+
+#: The catalogue's migrations, oldest first. Append; never edit a released one.
+MIGRATIONS: list[Migration] = [
+    Migration(
+        1,
+        "catalogue",
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            sha256 TEXT NOT NULL,
+            mtime REAL,
+            size INTEGER,
+            format TEXT,
+            imported TEXT,
+            warnings TEXT
+        );
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            publication_id INTEGER NOT NULL REFERENCES publications(id),
+            date TEXT NOT NULL DEFAULT '',
+            edition TEXT NOT NULL DEFAULT '',
+            label TEXT,
+            language TEXT,
+            UNIQUE (publication_id, date, edition)
+        );
+        CREATE INDEX issues_date ON issues(date);
+        CREATE TABLE pages (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            label TEXT,
+            image TEXT,
+            image_scale REAL,
+            width REAL,
+            height REAL,
+            units TEXT,
+            vertical INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX pages_issue ON pages(issue_id, number);
+        CREATE INDEX pages_source ON pages(source_id);
+        CREATE TABLE blocks (
+            page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            type TEXT,
+            x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+            vertical INTEGER NOT NULL DEFAULT 0,
+            ord INTEGER,
+            PRIMARY KEY (page_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE lines (
+            page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            block TEXT,
+            text TEXT NOT NULL,
+            x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+            PRIMARY KEY (page_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE articles (
+            num INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            local_id TEXT NOT NULL,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            headline TEXT,
+            title TEXT,
+            pages TEXT NOT NULL,
+            first_page INTEGER,
+            parts TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            indexed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX articles_issue ON articles(issue_id, seq);
+        CREATE INDEX articles_source ON articles(source_id);
+        CREATE INDEX articles_unindexed ON articles(indexed) WHERE indexed = 0;
+        CREATE TABLE article_text (
+            num INTEGER PRIMARY KEY REFERENCES articles(num) ON DELETE CASCADE,
+            folded TEXT NOT NULL
+        );
+        CREATE TABLE article_pages (
+            article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+            page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            PRIMARY KEY (page_id, article_num)
+        ) WITHOUT ROWID;
+        CREATE TABLE index_dropped (id TEXT PRIMARY KEY) WITHOUT ROWID;
+        """,
+    ),
+    # the file a page was read from when it is not the source itself (the ALTO files of a METS issue)
+    Migration(2, "page source files", "ALTER TABLE pages ADD COLUMN source_file TEXT"),
+]
+
+_components: dict[str, Sequence[Migration]] = {}
+_components_lock = threading.Lock()
+
+
+def register_component(name: str, migrations: Sequence[Migration]) -> None:
+    """Have every library opened from now on migrate ``name`` with ``migrations``."""
+    _check_migrations(name, migrations)
+    with _components_lock:
+        _components[name] = list(migrations)
+
+
+def _check_migrations(component: str, migrations: Sequence[Migration]) -> None:
+    for i, m in enumerate(migrations, start=1):
+        if m.version != i:
+            raise ValueError(f"migrations of {component!r} must be numbered 1, 2, … (found {m.version} at {i})")
+
+
+# ---------------------------------------------------------------- locations
+
+
+def default_folder() -> Path:
+    """``$BROADSHEET_LIBRARY`` or the platform data folder's ``library``."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("broadsheet")) / "library"
+
+
+def resolve_folder(folder: Union[str, Path, None]) -> Path:
+    """The folder given (``--library DIR``), else :func:`default_folder`."""
+    return Path(folder).expanduser() if folder else default_folder()
+
+
+def article_key(source_path: str, local_id: str) -> str:
+    """The stable library id of an article: from its source's path and the id the reader gave it.
+
+    Re-importing a changed file keeps the ids of articles the reader still finds,
+    so annotations can re-anchor.
+    """
+    digest = hashlib.sha1(f"{source_path}\0{local_id}".encode("utf-8")).hexdigest()
+    return "a" + digest[:15]
+
+
+# ---------------------------------------------------------------- plain rows for listings
+
+
+@dataclass(frozen=True)
+class PublicationInfo:
+    id: int
+    name: str
+    issues: int
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    id: int
+    publication: str
+    date: str
+    edition: str
+    label: Optional[str]
+    pages: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    id: int
+    issue_id: int
+    number: int
+    label: Optional[str]
+    source: str
+    sha256: str
+    image: Optional[str]
+    width: Optional[float]
+    height: Optional[float]
+    articles: int
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    id: str
+    num: int
+    local_id: str
+    issue_id: int
+    publication: str
+    date: str
+    edition: str
+    kind: str
+    headline: Optional[str]
+    pages: tuple[int, ...]
+    chars: int
+    source: str
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: int
+    path: str
+    sha256: str
+    mtime: Optional[float]
+    size: Optional[int]
+    format: Optional[str]
+
+
+@dataclass
+class StoreMeta:
+    """What the importer decided about a source: where its pages belong."""
+
+    publication: str
+    date: str = ""
+    edition: str = ""
+    issue_label: Optional[str] = None
+    language: Optional[str] = None
+    #: number of the source's first page when the user or a path pattern says so
+    first_page: Optional[int] = None
+
+
+@dataclass
+class StoreResult:
+    source_id: int
+    pages: int
+    articles: int
+    chars: int
+    article_ids: list[str] = field(default_factory=list)
+    #: catalogue rows of the stored articles, in the document's order
+    article_nums: list[int] = field(default_factory=list)
+
+
+_ARTICLE_COLUMNS = (
+    "a.num, a.id, a.local_id, a.issue_id, p.name, i.date, i.edition, a.kind, a.headline, a.pages, a.chars, s.path"
+)
+_ARTICLE_JOIN = (
+    "articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
+    "JOIN sources s ON s.id = a.source_id"
+)
+
+
+def _article_info(row: Sequence[Any]) -> ArticleInfo:
+    return ArticleInfo(
+        num=row[0], id=row[1], local_id=row[2], issue_id=row[3], publication=row[4], date=row[5],
+        edition=row[6], kind=row[7], headline=row[8], pages=tuple(json.loads(row[9])), chars=row[10],
+        source=row[11],
+    )
+
+
+def parts_json(parts: Sequence[Part]) -> str:
+    """Parts as stored: ``[{"role", "text", "spans": [[start, end, line, line_start], …]}]``."""
+    return json.dumps(
+        [{"role": p.role, "text": p.text, "spans": [[s.start, s.end, s.line, s.line_start] for s in p.spans]}
+         for p in parts],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def parts_from_json(text: str) -> list[Part]:
+    return [
+        Part(role=d["role"], text=d["text"], spans=[Span(s[0], s[1], s[2], s[3]) for s in d["spans"]])
+        for d in json.loads(text)
+    ]
+
+
+def _box(row: Sequence[Any]) -> Optional[tuple[float, float, float, float]]:
+    if row[0] is None:
+        return None
+    return (row[0], row[1], row[2], row[3])
+
+
+# ---------------------------------------------------------------- the library
+
+
+class Library:
+    """A library folder. Open with ``Library(folder)`` (created when missing) or :meth:`open`."""
+
+    def __init__(self, folder: Union[str, Path], create: bool = True) -> None:
+        self.folder = Path(folder).expanduser().resolve()
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._conn_lock = threading.Lock()
+        self._lock_fd: Optional[int] = None
+        self._lock_depth = 0
+        self._write_lock = threading.RLock()
+        exists = (self.folder / CATALOGUE).exists()
+        if not exists:
+            if not create:
+                raise LibraryError(self.folder, "there is no library here (no catalogue.sqlite)")
+            if self.folder.exists() and not self.folder.is_dir():
+                raise LibraryError(self.folder, "it is a file, not a folder")
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise LibraryError(self.folder, f"cannot create the library folder ({e.strerror or e})") from e
+            log.info("creating library %s", self.folder)
+        self.migrate("catalogue", MIGRATIONS)
+        with _components_lock:
+            extra = list(_components.items())
+        for name, migrations in extra:
+            self.migrate(name, migrations)
+        self._write_manifest(created=not exists)
+
+    @classmethod
+    def open(cls, folder: Union[str, Path, None] = None, create: bool = True) -> "Library":
+        """The library in ``folder``, ``$BROADSHEET_LIBRARY`` or the default place."""
+        return cls(resolve_folder(folder), create=create)
+
+    # -- plumbing
+
+    @property
+    def catalogue_path(self) -> Path:
+        return self.folder / CATALOGUE
+
+    @property
+    def index_dir(self) -> Path:
+        return self.folder / INDEX_DIR
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection to the catalogue (autocommit; use :meth:`transaction`)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(str(self.catalogue_path), isolation_level=None, timeout=30.0,
+                                       check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA busy_timeout=30000")
+            except sqlite3.DatabaseError as e:
+                raise LibraryError(self.catalogue_path, f"not a usable SQLite catalogue ({e})") from e
+            self._local.conn = conn
+            with self._conn_lock:
+                self._connections.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this object opened and release the import lock."""
+        with self._conn_lock:
+            for conn in self._connections:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock_fd)
+            self._lock_fd = None
+            self._lock_depth = 0
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error)."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator["Library"]:
+        """Hold the library's import lock (re-entrant in this object); refuse a second writer at once."""
+        with self._write_lock:
+            if self._lock_depth == 0:
+                self._acquire_lock()
+            self._lock_depth += 1
+            try:
+                yield self
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0 and self._lock_fd is not None:
+                    with contextlib.suppress(OSError):
+                        _unlock(self._lock_fd)
+                        os.close(self._lock_fd)
+                    self._lock_fd = None
+
+    def _acquire_lock(self) -> None:
+        path = self.folder / LOCK_FILE
+        fd = os.open(str(path), os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(fd):
+            os.close(fd)
+            raise LibraryBusyError(self.folder, "another Broadsheet process is importing into this library; "
+                                                "try again when it has finished")
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._lock_fd = fd
+
+    # -- schema
+
+    def schema_versions(self) -> dict[str, int]:
+        """{component: version} as recorded in the catalogue."""
+        rows = self.conn.execute("SELECT component, MAX(version) FROM schema_version GROUP BY component")
+        return {c: v for c, v in rows}
+
+    def migrate(self, component: str, migrations: Sequence[Migration]) -> int:
+        """Apply the missing migrations of ``component``; return its version afterwards."""
+        _check_migrations(component, migrations)
+        conn = self.conn
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
+            "name TEXT NOT NULL, applied TEXT NOT NULL, PRIMARY KEY (component, version))"
+        )
+        current = conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?",
+                               (component,)).fetchone()[0] or 0
+        if current > len(migrations):
+            raise LibraryError(self.catalogue_path, f"its {component} schema is version {current}, newer than "
+                                                    f"this Broadsheet knows ({len(migrations)}); update Broadsheet")
+        for m in migrations[current:]:
+            with self.transaction():
+                again = conn.execute("SELECT 1 FROM schema_version WHERE component = ? AND version = ?",
+                                     (component, m.version)).fetchone()
+                if again:
+                    continue
+                log.info("migrating %s %s to version %d (%s)", self.folder, component, m.version, m.name)
+                if isinstance(m.step, str):
+                    for statement in _split_sql(m.step):
+                        conn.execute(statement)
+                else:
+                    m.step(conn)
+                conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)",
+                             (component, m.version, m.name, _now()))
+            current = m.version
+        return current
+
+    def _write_manifest(self, created: bool) -> None:
+        from reader import __version__
+
+        path = self.folder / MANIFEST
+        data: dict[str, Any] = {}
+        if path.exists():
+            with contextlib.suppress(OSError, ValueError):
+                data = json.loads(path.read_text(encoding="utf-8"))
+        new = {
+            "format": "broadsheet-library",
+            "schema": self.schema_versions(),
+            "app_version": __version__,
+            "created": data.get("created") or _now(),
+        }
+        if new != data:
+            tmp = path.with_suffix(".json.tmp")
+            tmp.write_text(json.dumps(new, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            os.replace(tmp, path)
+
+    def manifest(self) -> dict[str, Any]:
+        return json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+
+    # -- sources
+
+    def source(self, path: Union[str, Path]) -> Optional[SourceInfo]:
+        row = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources WHERE path = ?",
+                                (str(path),)).fetchone()
+        return SourceInfo(*row) if row else None
+
+    def sources(self) -> list[SourceInfo]:
+        rows = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources ORDER BY path")
+        return [SourceInfo(*r) for r in rows]
+
+    def remove_source(self, path: Union[str, Path]) -> bool:
+        """Forget a source with its pages and articles (the index forgets them on its next sync)."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM sources WHERE path = ?", (str(path),)).fetchone()
+            if not row:
+                return False
+            self._drop_source(conn, row[0])
+            conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
+        return True
+
+    def _drop_source(self, conn: sqlite3.Connection, source_id: int) -> None:
+        conn.execute("INSERT OR IGNORE INTO index_dropped (id) SELECT id FROM articles WHERE source_id = ?",
+                     (source_id,))
+        conn.execute("DELETE FROM articles WHERE source_id = ?", (source_id,))
+        conn.execute("DELETE FROM pages WHERE source_id = ?", (source_id,))
+
+    def store_document(self, doc: Document, meta: StoreMeta, *, path: str, sha256: str,
+                       mtime: Optional[float] = None, size: Optional[int] = None,
+                       folded: Optional[Sequence[str]] = None) -> StoreResult:
+        """Store one source's pages and articles in ONE transaction, replacing what it gave before.
+
+        ``folded``: ``fold_text(article.text)`` of each article when the caller has it already.
+        """
+        conn = self.conn
+        with self.transaction():
+            row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+            if row:
+                source_id = row[0]
+                self._drop_source(conn, source_id)
+                conn.execute("UPDATE sources SET sha256=?, mtime=?, size=?, format=?, imported=?, warnings=? "
+                             "WHERE id=?", (sha256, mtime, size, doc.format, _now(),
+                                            json.dumps(doc.warnings, ensure_ascii=False), source_id))
+            else:
+                source_id = conn.execute(
+                    "INSERT INTO sources (path, sha256, mtime, size, format, imported, warnings) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (path, sha256, mtime, size, doc.format, _now(), json.dumps(doc.warnings, ensure_ascii=False)),
+                ).lastrowid
+            issue_id = self._issue(conn, meta)
+            page_ids: dict[int, int] = {}
+            shift = 0
+            if meta.first_page is not None and doc.pages:
+                shift = meta.first_page - doc.pages[0].number
+            for seq, page in enumerate(doc.pages):
+                number = page.number + shift
+                page_id = conn.execute(
+                    "INSERT INTO pages (issue_id, source_id, seq, number, label, image, image_scale, width, "
+                    "height, units, vertical, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (issue_id, source_id, seq, number, page.label, page.image, page.image_scale, page.width,
+                     page.height, page.units, int(page.vertical), page.source),
+                ).lastrowid
+                assert page_id is not None
+                page_ids[page.number] = page_id
+                block_of: dict[str, str] = {}
+                block_rows = []
+                for bseq, block in enumerate(page.blocks):
+                    b = block.box or (None, None, None, None)
+                    block_rows.append((page_id, bseq, block.id, block.type, *b, int(block.vertical), block.order))
+                    for line in block.lines:
+                        block_of[line.id] = block.id
+                conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?)", block_rows)
+                conn.executemany(
+                    "INSERT INTO lines VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(page_id, lseq, line.id, block_of.get(line.id), line.text,
+                      *(line.box or (None, None, None, None))) for lseq, line in enumerate(page.lines)],
+                )
+            chars = 0
+            ids: list[str] = []
+            nums: list[int] = []
+            seen: set[str] = set()
+            for seq, article in enumerate(doc.articles):
+                key = article_key(path, article.id)
+                if key in seen:
+                    key = article_key(path, f"{article.id}#{seq}")
+                seen.add(key)
+                text = article.text
+                numbers = [n + shift for n in article.pages] if article.pages else []
+                num = conn.execute(
+                    "INSERT INTO articles (id, local_id, source_id, issue_id, seq, kind, headline, title, pages, "
+                    "first_page, parts, chars, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                    (key, article.id, source_id, issue_id, seq, article.kind, article.headline, article.title,
+                     json.dumps(numbers), numbers[0] if numbers else None, parts_json(article.parts), len(text)),
+                ).lastrowid
+                conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)",
+                             (num, folded[seq] if folded is not None else fold_text(text)))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO article_pages (article_num, page_id) VALUES (?, ?)",
+                    [(num, page_ids[n]) for n in article.pages if n in page_ids],
+                )
+                chars += len(text)
+                ids.append(key)
+                assert num is not None
+                nums.append(num)
+        return StoreResult(source_id=source_id, pages=len(doc.pages), articles=len(doc.articles), chars=chars,
+                           article_ids=ids, article_nums=nums)
+
+    def _issue(self, conn: sqlite3.Connection, meta: StoreMeta) -> int:
+        conn.execute("INSERT OR IGNORE INTO publications (name) VALUES (?)", (meta.publication,))
+        pub_id = conn.execute("SELECT id FROM publications WHERE name = ?", (meta.publication,)).fetchone()[0]
+        conn.execute("INSERT OR IGNORE INTO issues (publication_id, date, edition, label, language) "
+                     "VALUES (?,?,?,?,?)", (pub_id, meta.date or "", meta.edition or "", meta.issue_label,
+                                            meta.language))
+        return conn.execute("SELECT id FROM issues WHERE publication_id = ? AND date = ? AND edition = ?",
+                            (pub_id, meta.date or "", meta.edition or "")).fetchone()[0]
+
+    def prune(self) -> int:
+        """Remove issues and publications left without pages; return how many issues went."""
+        with self.transaction() as conn:
+            n = conn.execute("DELETE FROM issues WHERE id NOT IN (SELECT issue_id FROM pages) "
+                             "AND id NOT IN (SELECT issue_id FROM articles)").rowcount
+            conn.execute("DELETE FROM publications WHERE id NOT IN (SELECT publication_id FROM issues)")
+        return n
+
+    # -- listings for the GUI and the CLI
+
+    def publications(self) -> list[PublicationInfo]:
+        rows = self.conn.execute(
+            "SELECT p.id, p.name, COUNT(i.id) FROM publications p LEFT JOIN issues i ON i.publication_id = p.id "
+            "GROUP BY p.id ORDER BY p.name")
+        return [PublicationInfo(*r) for r in rows]
+
+    def issues(self, publication: Optional[str] = None) -> list[IssueInfo]:
+        """Issues by date (of one publication when given), with page and article counts."""
+        sql = (
+            "SELECT i.id, p.name, i.date, i.edition, i.label, "
+            "(SELECT COUNT(*) FROM pages g WHERE g.issue_id = i.id), "
+            "(SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) "
+            "FROM issues i JOIN publications p ON p.id = i.publication_id"
+        )
+        args: tuple[Any, ...] = ()
+        if publication is not None:
+            sql += " WHERE p.name = ?"
+            args = (publication,)
+        sql += " ORDER BY i.date, p.name, i.edition"
+        return [IssueInfo(*r) for r in self.conn.execute(sql, args)]
+
+    def issue(self, issue_id: int) -> IssueInfo:
+        for info in self._issue_rows("i.id = ?", (issue_id,)):
+            return info
+        raise NotFoundError(self.folder, f"there is no issue {issue_id} in this library")
+
+    def _issue_rows(self, where: str, args: tuple[Any, ...]) -> list[IssueInfo]:
+        rows = self.conn.execute(
+            "SELECT i.id, p.name, i.date, i.edition, i.label, "
+            "(SELECT COUNT(*) FROM pages g WHERE g.issue_id = i.id), "
+            "(SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) "
+            f"FROM issues i JOIN publications p ON p.id = i.publication_id WHERE {where}", args)
+        return [IssueInfo(*r) for r in rows]
+
+    def pages(self, issue_id: int) -> list[PageInfo]:
+        """Pages of an issue by number, with the number of articles on each."""
+        rows = self.conn.execute(
+            "SELECT g.id, g.issue_id, g.number, g.label, s.path, s.sha256, g.image, g.width, g.height, "
+            "(SELECT COUNT(*) FROM article_pages ap WHERE ap.page_id = g.id) "
+            "FROM pages g JOIN sources s ON s.id = g.source_id WHERE g.issue_id = ? ORDER BY g.number, g.id",
+            (issue_id,))
+        return [PageInfo(*r) for r in rows]
+
+    def articles(self, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> list[ArticleInfo]:
+        """Articles of an issue or of a page, in the order their sources give them."""
+        if page_id is not None:
+            sql = (f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} JOIN article_pages ap ON ap.article_num = a.num "
+                   "WHERE ap.page_id = ? ORDER BY a.source_id, a.seq")
+            args: tuple[Any, ...] = (page_id,)
+        elif issue_id is not None:
+            sql = f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE a.issue_id = ? ORDER BY a.first_page, a.source_id, a.seq"
+            args = (issue_id,)
+        else:
+            sql = f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} ORDER BY i.date, a.issue_id, a.first_page, a.seq"
+            args = ()
+        return [_article_info(r) for r in self.conn.execute(sql, args)]
+
+    def article_info(self, article_id: str) -> ArticleInfo:
+        row = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE a.id = ?",
+                                (article_id,)).fetchone()
+        if not row:
+            raise NotFoundError(self.folder, f"there is no article {article_id} in this library")
+        return _article_info(row)
+
+    def article(self, article_id: str) -> Article:
+        """The stored article as a model object, with its parts and char→line spans."""
+        row = self.conn.execute("SELECT local_id, kind, parts, pages, title FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        if not row:
+            raise NotFoundError(self.folder, f"there is no article {article_id} in this library")
+        return Article(id=article_id, kind=row[1], parts=parts_from_json(row[2]), pages=json.loads(row[3]),
+                       title=row[4])
+
+    def folded_text(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT t.folded FROM articles a JOIN article_text t ON t.num = a.num "
+                                "WHERE a.id = ?", (article_id,)).fetchone()
+        if not row:
+            raise NotFoundError(self.folder, f"there is no article {article_id} in this library")
+        return str(row[0])
+
+    def page(self, page_id: int) -> Page:
+        """A stored page with its blocks and lines (boxes in page pixels) for the layout view."""
+        row = self.conn.execute(
+            "SELECT g.number, g.label, g.image, g.image_scale, g.width, g.height, g.units, g.vertical, "
+            "coalesce(g.source_file, s.path) "
+            "FROM pages g JOIN sources s ON s.id = g.source_id WHERE g.id = ?", (page_id,)).fetchone()
+        if not row:
+            raise NotFoundError(self.folder, f"there is no page {page_id} in this library")
+        page = Page(number=row[0], label=row[1], image=row[2], image_scale=row[3], width=row[4], height=row[5],
+                    units=row[6] or "pixel", vertical=bool(row[7]), source=row[8])
+        blocks: dict[str, Block] = {}
+        for bid, btype, x0, y0, x1, y1, vertical, order in self.conn.execute(
+                "SELECT id, type, x0, y0, x1, y1, vertical, ord FROM blocks WHERE page_id = ? ORDER BY seq",
+                (page_id,)):
+            block = Block(id=bid, type=btype or "text", box=_box((x0, y0, x1, y1)), vertical=bool(vertical),
+                          order=order)
+            blocks[bid] = block
+            page.blocks.append(block)
+        for lid, block_id, text, x0, y0, x1, y1 in self.conn.execute(
+                "SELECT id, block, text, x0, y0, x1, y1 FROM lines WHERE page_id = ? ORDER BY seq", (page_id,)):
+            line = Line(id=lid, text=text, box=_box((x0, y0, x1, y1)))
+            page.lines.append(line)
+            if block_id in blocks:
+                blocks[block_id].lines.append(line)
+        return page
+
+    def page_of_line(self, article_id: str, line_id: str) -> Optional[int]:
+        """The page id holding ``line_id`` among the pages of an article (for highlighting)."""
+        row = self.conn.execute(
+            "SELECT l.page_id FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
+            "JOIN lines l ON l.page_id = ap.page_id WHERE a.id = ? AND l.id = ? LIMIT 1",
+            (article_id, line_id)).fetchone()
+        return int(row[0]) if row else None
+
+    def document(self, issue_id: int) -> Document:
+        """An issue as a Document: its pages (with lines) and articles, metadata filled in."""
+        info = self.issue(issue_id)
+        doc = Document(source=f"issue:{issue_id}", format="library",
+                       metadata={"publication": info.publication, "date": info.date, "edition": info.edition,
+                                 "issue": info.label or ""})
+        for p in self.pages(issue_id):
+            doc.pages.append(self.page(p.id))
+        for a in self.articles(issue_id=issue_id):
+            doc.articles.append(self.article(a.id))
+        return doc
+
+    def stats(self) -> dict[str, int]:
+        """Counts of what the catalogue holds and how much of it the index has."""
+        c = self.conn
+        one = lambda sql: int(c.execute(sql).fetchone()[0] or 0)  # noqa: E731
+        return {
+            "sources": one("SELECT COUNT(*) FROM sources"),
+            "publications": one("SELECT COUNT(*) FROM publications"),
+            "issues": one("SELECT COUNT(*) FROM issues"),
+            "pages": one("SELECT COUNT(*) FROM pages"),
+            "lines": one("SELECT COUNT(*) FROM lines"),
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "chars": one("SELECT SUM(chars) FROM articles"),
+            "unindexed": one("SELECT COUNT(*) FROM articles WHERE indexed = 0"),
+            "index_dropped": one("SELECT COUNT(*) FROM index_dropped"),
+        }
+
+    # -- index bookkeeping (used by reader.index.store)
+
+    def unindexed(self, limit: int = 1000) -> list[tuple[int, str, str]]:
+        """Up to ``limit`` (num, id, folded text) of articles the index does not have yet."""
+        return list(self.conn.execute(
+            "SELECT a.num, a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num "
+            "WHERE a.indexed = 0 ORDER BY a.num LIMIT ?", (limit,)))
+
+    def dropped(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM index_dropped")]
+
+    def mark_indexed(self, nums: Sequence[int], dropped: Sequence[str] = ()) -> None:
+        """Record, AFTER the index committed, that these articles are in it and these ids are gone."""
+        with self.transaction() as conn:
+            conn.executemany("UPDATE articles SET indexed = 1 WHERE num = ?", [(n,) for n in nums])
+            conn.executemany("DELETE FROM index_dropped WHERE id = ?", [(i,) for i in dropped])
+
+    def mark_all_unindexed(self) -> None:
+        """Before a rebuild: every article must go into the (new, empty) index again."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE articles SET indexed = 0")
+            conn.execute("DELETE FROM index_dropped")
+
+    def meta_get(self, key: str) -> Optional[str]:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def meta_set(self, key: str, value: Optional[str]) -> None:
+        with self.transaction() as conn:
+            if value is None:
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (``;``-separated; no triggers with inner semicolons)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+try:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+except ImportError:  # Windows
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 UTC timestamp (seconds)."""
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error), nesting-safe."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()

@@ -1,0 +1,480 @@
+"""Import files and folders into a library: walk, read, decide metadata, store, index.
+
+:func:`import_paths` is plain Python for the CLI and for a GUI worker thread:
+progress goes to a callback (an :class:`ImportProgress` after every file) and a
+``threading.Event`` cancels between two files. Every file is read with
+:func:`reader.segmentation.analyze.analyze_file` (the importer knows no formats) and
+stored in ONE catalogue transaction; the index follows the catalogue in
+batches (:func:`reader.index.store.sync`), so an interruption at any moment
+leaves a library that opens, searches what was committed, and completes on the
+next import.
+
+Parallel reading: reading and segmenting a file, folding and tokenizing its articles
+(:func:`read_file`, pure and CPU-bound) and storing and indexing it (one writer: the catalogue and
+Whoosh) take about the same time, so an import of many files reads them in
+worker processes (:func:`analysis_workers`) while this process stores and
+indexes the ones already read, in file order, a few files ahead at most. The
+sha256 check runs here before a file is sent, so an unchanged file costs no
+reading; a file a METS file already covered is dropped when its turn comes.
+Small imports (and one-core machines) read in this process.
+
+Walking: folders are walked recursively in name order. Skipped quietly: hidden
+files, schemas (``.rng .xsd .dtd``), JSON that is not an ECPO layout
+(annotations, sidecars), documentation (``.md .pdf …``), images that sit beside
+a source of the same stem, and the ALTO files a METS file in the same import
+refers to (METS files are read first). A file analyze_file cannot read is
+reported with one sentence and skipped.
+
+Metadata, strongest first: the user's flags (``publication``, ``date``,
+``page``); a sidecar (``FILE.meta.json`` beside the file, or ``broadsheet.json``
+in its folder or a parent folder of it inside the import) with keys
+``publication``, ``date``, ``edition``, ``issue``, ``page``; the reader's
+``Document.metadata`` (METS/MODS, ALTO, ECPO); path patterns
+(:func:`path_metadata`); else the folder's name as the publication.
+
+Re-importing: a file whose path and sha256 are in the catalogue is skipped
+(``unchanged``); a changed file replaces its pages and articles, keeping the
+ids of the articles the reader still finds (:func:`reader.library.catalogue.article_key`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import re
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
+
+from reader.index import store as sindex
+from reader.segmentation.analyze import analyze_file
+from reader.model.errors import BroadsheetError, SourceError
+from reader.library.catalogue import Library, StoreMeta
+from reader.model.document import Document
+from reader.text.forms import fold_text
+
+log = logging.getLogger(__name__)
+
+SKIP_SUFFIXES = {".rng", ".xsd", ".dtd", ".md", ".rst", ".pdf", ".py", ".list", ".csv", ".tsv", ".log",
+                 ".lock", ".sqlite", ".db", ".zip", ".gz", ".tmp", ".html~"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".jp2", ".gif", ".bmp", ".webp"}
+SOURCE_SUFFIXES = {".xml", ".txt", ".hocr", ".html", ".htm", ".alto"}
+#: characters of text committed between two index syncs during an import
+SYNC_CHARS = 3_000_000
+
+
+@dataclass
+class ImportProgress:
+    """Where an import stands (after each file)."""
+
+    files_done: int
+    files_total: int
+    pages: int
+    articles: int
+    chars: int
+    elapsed: float
+    current: str = ""
+
+    @property
+    def rate(self) -> float:
+        """Characters per second so far."""
+        return self.chars / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta(self) -> Optional[float]:
+        """Seconds left, estimated from the files done."""
+        if self.files_done == 0:
+            return None
+        return self.elapsed / self.files_done * (self.files_total - self.files_done)
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    pages: int = 0
+    articles: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+# ---------------------------------------------------------------- metadata from paths
+
+_DATE_RE = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_NUM_RE = re.compile(r"\d+")
+#: a file named only by its page: 04, p4, page_7, seite-12
+_PAGE_RE = re.compile(r"^(?:p|pg|page|s|seite)?[_\- ]*(\d{1,4})$", re.IGNORECASE)
+
+
+def path_metadata(path: Path) -> dict[str, Any]:
+    """Publication, date and page a file's path tells.
+
+    ``…/人民日报/2021-01-27/04.txt`` → 人民日报, 2021-01-27, page 4;
+    ``rmrb_20210127_04.txt`` → rmrb, 2021-01-27, 4; ``1858-12-07_01-00004.xml`` →
+    1858-12-07, page 4; ``0002647_18240217_0003.xml`` → 0002647, 1824-02-17, 3.
+    """
+    out: dict[str, Any] = {}
+    stem = path.name.split(".")[0]
+    m = _DATE_RE.search(stem)
+    if m:
+        out["date"] = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+        prefix = stem[: m.start()].strip("_- .")
+        if prefix:
+            out["publication"] = prefix
+        rest = _NUM_RE.findall(stem[m.end():])
+        if rest:
+            out["page"] = int(rest[-1])
+    else:
+        pm = _PAGE_RE.match(stem)
+        if pm:
+            out["page"] = int(pm.group(1))
+        for parent in path.parents:
+            pm = _DATE_RE.fullmatch(parent.name) or _DATE_RE.search(parent.name)
+            if pm:
+                out["date"] = f"{pm.group(1)}-{pm.group(3)}-{pm.group(4)}"
+                before = parent.name[: pm.start()].strip("_- .")
+                if before:
+                    out["publication"] = before
+                elif parent.parent.name:
+                    out["publication"] = parent.parent.name
+                break
+            if parent == parent.parent:
+                break
+    if "publication" not in out and path.parent.name:
+        out.setdefault("folder", path.parent.name)
+    return out
+
+
+def _sidecar(path: Path, roots: list[Path]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    chain = []
+    for parent in path.parents:
+        chain.append(parent / "broadsheet.json")
+        if any(parent == r for r in roots) or parent == parent.parent:
+            break
+    for candidate in reversed(chain):
+        if candidate.is_file():
+            out.update(_read_json(candidate))
+    own = path.with_name(path.name + ".meta.json")
+    if own.is_file():
+        out.update(_read_json(own))
+    return out
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SourceError(path, f"the metadata sidecar is not readable JSON ({e})") from e
+    if not isinstance(data, dict):
+        raise SourceError(path, "the metadata sidecar is not a JSON object")
+    return data
+
+
+def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any],
+                    flags: dict[str, Any]) -> tuple[StoreMeta, Optional[int]]:
+    """The issue a file's pages go to and the number of its first page (None: as the reader says)."""
+    from_path = path_metadata(path)
+    layers = [from_path, {k: v for k, v in doc_meta.items() if v}, sidecar, {k: v for k, v in flags.items() if v}]
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update(layer)
+    publication = str(merged.get("publication") or from_path.get("folder") or "Unknown")
+    date = str(merged.get("date") or "")
+    page = merged.get("page")
+    meta = StoreMeta(publication=publication, date=date[:10], edition=str(merged.get("edition") or ""),
+                     issue_label=str(merged["issue"]) if merged.get("issue") else None,
+                     language=merged.get("language"))
+    return meta, int(page) if page not in (None, "") else None
+
+
+# ---------------------------------------------------------------- walking
+
+
+def collect(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Source files under ``paths`` (METS first in each folder) and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(q for q in sorted(path.rglob("*")) if q.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append((str(path), f"{path}: no such file or folder."))
+    files = [f for f in dict.fromkeys(f.resolve() for f in files) if _candidate(f)]
+    stems = {(f.parent, f.name.split(".")[0]) for f in files if f.suffix.lower() not in IMAGE_SUFFIXES}
+    files = [f for f in files if not (f.suffix.lower() in IMAGE_SUFFIXES and (f.parent, f.name.split(".")[0]) in stems)]
+    mets = [f for f in files if _looks_like_mets(f)]
+    return mets + [f for f in files if f not in set(mets)], missing
+
+
+def _candidate(path: Path) -> bool:
+    name = path.name
+    suffix = path.suffix.lower()
+    if name.startswith(".") or name == "broadsheet.json" or name.endswith(".meta.json"):
+        return False
+    if suffix in SKIP_SUFFIXES or name.endswith("~"):
+        return False
+    if suffix == ".json":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(4000)
+        except OSError:
+            return True
+        return b"AnnotationPage" in head or b"SvgSelector" in head
+    return True
+
+
+def _looks_like_mets(path: Path) -> bool:
+    if path.suffix.lower() != ".xml":
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return b"<mets:mets" in head or b"<mets " in head or b"<mets>" in head
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- import
+
+
+ProgressFn = Callable[[ImportProgress], None]
+
+
+def import_paths(library: Library, paths: Iterable[Union[str, Path]], *, publication: Optional[str] = None,
+                 date: Optional[str] = None, page: Optional[int] = None,
+                 progress: Optional[ProgressFn] = None, cancel: Optional[threading.Event] = None,
+                 on_error: Optional[Callable[[str, str], None]] = None,
+                 workers: Optional[int] = 0) -> ImportReport:
+    """Import files and folders; return what happened. Holds the library's import lock throughout.
+
+    ``workers``: processes reading files beside this one; 0 (the default) reads here, None lets
+    :func:`analysis_workers` decide. Worker processes are spawned, and spawning re-imports the
+    caller's ``__main__`` module: only a program whose main module is guarded by
+    ``if __name__ == "__main__"`` may ask for them (the CLI does; the GUI imports through it).
+    """
+    report = ImportReport()
+    t0 = time.perf_counter()
+    flags = {"publication": publication, "date": date, "page": page}
+    roots = [Path(p).resolve() for p in paths]
+    with library.writing():
+        files, missing = collect(roots)
+        for missing_path, message in missing:
+            report.failed.append((missing_path, message))
+            if on_error:
+                on_error(missing_path, message)
+        ix = sindex.Index(library.index_dir)
+        referenced: set[Path] = set()
+        #: index terms of stored articles, computed where they were read, until the next sync adds them
+        known_terms: dict[int, sindex.PackedTerms] = {}
+        pool = _pool(analysis_workers(len(files)) if workers is None else workers)
+        try:
+            sindex.sync(library, ix)  # finish what an interrupted import left
+            since_sync = 0
+            for job in _jobs(library, files, referenced, pool):
+                if cancel is not None and cancel.is_set():
+                    report.cancelled = True
+                    break
+                if job.path in referenced:
+                    continue
+                try:
+                    since_sync += _import_one(library, job, roots, flags, report, referenced, known_terms)
+                except BroadsheetError as e:
+                    report.failed.append((str(job.path), str(e)))
+                    log.warning("%s", e)
+                    if on_error:
+                        on_error(str(job.path), str(e))
+                if since_sync >= SYNC_CHARS:
+                    sindex.sync(library, ix, known_terms=known_terms)
+                    since_sync = 0
+                if progress is not None:
+                    progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
+                                            time.perf_counter() - t0, str(job.path)))
+            sindex.sync(library, ix, known_terms=known_terms)
+            library.prune()
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            ix.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+#: files an import needs before reading them in other processes pays for starting those
+PARALLEL_MIN_FILES = 24
+#: files read ahead of the one being stored, per worker (bounds the documents held in memory)
+READ_AHEAD = 4
+
+
+def analysis_workers(n_files: int) -> int:
+    """Processes to read ``n_files`` with: one per core (at most 4), none for a few files or one core.
+
+    One per core, not one fewer: the importing process spends much of its time
+    waiting on SQLite and the disk (500 pages on 2 cores: 188k chars/s reading
+    here, 208k with one reading process, 298k with two).
+    """
+    if n_files < PARALLEL_MIN_FILES:
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(cores, 4)
+
+
+def _pool(workers: int) -> Optional[ProcessPoolExecutor]:
+    if workers <= 0:
+        return None
+    # spawn: never fork a process that may run Qt or other threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _watch_parent(parent: int) -> None:
+    """In a reading process: end it when the importing process is gone (killed, crashed)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+@dataclass
+class ReadFile:
+    """What reading a file gives the importer: the document, each article's folded text and index terms.
+
+    All of it is computed where the file is read (a worker process in a large
+    import), leaving the importing process only the storing and the index writing.
+    """
+
+    doc: Document
+    folded: list[str]
+    terms: list[sindex.PackedTerms]
+
+
+def read_file(path: Path) -> ReadFile:
+    """Read and segment one file, and fold and tokenize its articles for the catalogue and the index."""
+    doc = analyze_file(path)
+    folded = [fold_text(a.text) for a in doc.articles]
+    return ReadFile(doc, folded, [sindex.pack_terms(f) for f in folded])
+
+
+@dataclass
+class _Job:
+    """One file of an import, in file order: checked here, read here or in a worker."""
+
+    n: int
+    path: Path
+    known: Optional[Any] = None
+    digest: str = ""
+    stat: Optional[os.stat_result] = None
+    future: Optional["Future[ReadFile]"] = None
+    error: Optional[BroadsheetError] = None
+
+    def read(self) -> ReadFile:
+        if self.error is not None:
+            raise self.error
+        if self.future is not None:
+            try:
+                return self.future.result()
+            except BrokenProcessPool:  # a reading process died (killed, out of memory): read it here
+                log.warning("%s: the reading process ended; reading in the importing process", self.path)
+        return read_file(self.path)
+
+
+def _jobs(library: Library, files: list[Path], referenced: set[Path],
+          pool: Optional[ProcessPoolExecutor]) -> Iterator[_Job]:
+    """The import's files in order, each checked against the catalogue and, with a pool, read ahead."""
+    window: deque[_Job] = deque()
+    ahead = READ_AHEAD * (pool._max_workers if pool is not None else 0)  # type: ignore[attr-defined]
+    todo = iter(enumerate(files, start=1))
+    while True:
+        while len(window) <= ahead:
+            nxt = next(todo, None)
+            if nxt is None:
+                break
+            job = _Job(*nxt)
+            if job.path not in referenced:
+                _check(library, job)
+                if pool is not None and job.error is None and job.digest:
+                    try:
+                        job.future = pool.submit(read_file, job.path)
+                    except BrokenProcessPool:
+                        pool = None
+            window.append(job)
+        if not window:
+            return
+        yield window.popleft()
+
+
+def _check(library: Library, job: _Job) -> None:
+    """Hash the file and find it in the catalogue (``job.digest`` stays empty when it is unchanged)."""
+    try:
+        job.stat = job.path.stat()
+        digest = _sha256(job.path)
+    except OSError as e:
+        job.error = SourceError(job.path, e.strerror or str(e))
+        return
+    job.known = library.source(str(job.path))
+    if job.known is None or job.known.sha256 != digest:
+        job.digest = digest
+
+
+def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str, Any], report: ImportReport,
+                referenced: set[Path], known_terms: dict[int, sindex.PackedTerms]) -> int:
+    """Store one file; return the characters stored (0 when unchanged or empty)."""
+    path = job.path
+    if job.error is None and not job.digest:
+        report.unchanged.append(str(path))
+        if job.known is not None and job.known.format == "mets":
+            referenced.update(_page_sources(library, job.known.id))
+        return 0
+    read = job.read()
+    doc = read.doc
+    if doc.format == "mets":
+        referenced.update(Path(p.source).resolve() for p in doc.pages if p.source)
+    if not doc.pages and not doc.articles:
+        log.info("%s: no pages (%s)", path, doc.format)
+        return 0
+    meta, first_page = decide_metadata(path, doc.metadata, _sidecar(path, roots), flags)
+    if first_page is not None and not (len(doc.pages) == 1 or flags.get("page") is not None):
+        first_page = None
+    meta.first_page = first_page
+    assert job.stat is not None
+    result = library.store_document(doc, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
+                                    size=job.stat.st_size, folded=read.folded)
+    known_terms.update(zip(result.article_nums, read.terms))
+    report.imported.append(str(path))
+    report.pages += result.pages
+    report.articles += result.articles
+    report.chars += result.chars
+    return result.chars
+
+
+def _page_sources(library: Library, source_id: int) -> set[Path]:
+    """The files an already imported METS source read its pages from."""
+    rows = library.conn.execute("SELECT DISTINCT source_file FROM pages WHERE source_id = ? "
+                                "AND source_file IS NOT NULL", (source_id,))
+    return {Path(r[0]).resolve() for r in rows}

@@ -1,0 +1,125 @@
+"""Long work in a child process: an import that never competes with its caller for the GIL.
+
+Import spends much of its time in pure-Python code (segmentation, Whoosh's
+posting writer and its end-of-commit sort) that holds the interpreter lock for
+hundreds of milliseconds at a time. In a thread of the desktop application that
+stalls the event loop; in a child process it cannot. The child is the ordinary
+command line (``broadsheet import --progress-json``), so the catalogue's and the
+index's crash guarantees are the importer's own; this module only drives it:
+progress and errors arrive as JSON lines, cancelling sends SIGINT (the child
+stops after the current file, like Ctrl-C), and the report comes back as the
+importer's :class:`~reader.library.importer.ImportReport`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Callable, Optional, Sequence, Union
+
+from reader.model.errors import BroadsheetError
+from reader.library.importer import ImportProgress, ImportReport
+
+log = logging.getLogger(__name__)
+
+
+def command_line() -> list[str]:
+    """How to run Broadsheet's command line from this process (a frozen bundle ships it beside the GUI)."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable)
+        cli = exe.with_name("broadsheet.exe" if os.name == "nt" else "broadsheet")
+        return [str(cli if cli.exists() else exe)]
+    return [sys.executable, "-m", "reader"]
+
+
+def import_in_subprocess(
+    library: Union[str, Path],
+    paths: Sequence[Union[str, Path]],
+    *,
+    progress: Optional[Callable[[ImportProgress], None]] = None,
+    cancel: Optional[threading.Event] = None,
+    on_error: Optional[Callable[[str, str], None]] = None,
+    publication: Optional[str] = None,
+    date: Optional[str] = None,
+    page: Optional[int] = None,
+) -> ImportReport:
+    """Import ``paths`` into the library folder ``library`` in a child process.
+
+    Calls ``progress`` after each file and ``on_error(path, message)`` for each
+    bad file, like :func:`reader.library.importer.import_paths`; setting ``cancel``
+    stops the child after its current file.
+    """
+    cmd = command_line() + ["import", "--library", str(library), "--progress-json"]
+    if publication:
+        cmd += ["--publication", publication]
+    if date:
+        cmd += ["--date", date]
+    if page is not None:
+        cmd += ["--page", str(page)]
+    cmd += ["--", *[str(p) for p in paths]]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+                            encoding="utf-8", errors="replace")
+    done = threading.Event()
+
+    def watch_cancel() -> None:
+        while not done.wait(0.05):
+            if cancel is not None and cancel.is_set():
+                _interrupt(proc)
+                return
+
+    watcher = threading.Thread(target=watch_cancel, name="import-cancel", daemon=True)
+    watcher.start()
+    stderr_lines: list[str] = []
+    drain = threading.Thread(target=lambda: stderr_lines.extend(proc.stderr or []), name="import-stderr", daemon=True)
+    drain.start()
+    report: Optional[ImportReport] = None
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                log.info("import: %s", line.rstrip())
+                continue
+            kind = event.get("event")
+            if kind == "progress" and progress is not None:
+                progress(ImportProgress(event["files_done"], event["files_total"], event["pages"], event["articles"],
+                                        event["chars"], event["elapsed"], event.get("current", "")))
+            elif kind == "error" and on_error is not None:
+                on_error(event["path"], event["message"])
+            elif kind == "done":
+                report = ImportReport(
+                    imported=list(event["imported"]), unchanged=list(event["unchanged"]),
+                    failed=[(f[0], f[1]) for f in event["failed"]], pages=event["pages"],
+                    articles=event["articles"], chars=event["chars"], seconds=event["seconds"],
+                    cancelled=bool(event["cancelled"]))
+        proc.wait()
+    finally:
+        done.set()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        drain.join(timeout=5)
+    if report is None:
+        if cancel is not None and cancel.is_set():
+            return ImportReport(cancelled=True)
+        tail = " ".join("".join(stderr_lines).split())[-400:]
+        raise BroadsheetError(f"the import process ended with status {proc.returncode}: {tail or 'no message'}")
+    return report
+
+
+def _interrupt(proc: "subprocess.Popen[str]") -> None:
+    """Ask the child to stop after its current file (SIGINT, like Ctrl-C in a terminal)."""
+    if proc.poll() is not None:
+        return
+    if os.name == "nt":
+        proc.terminate()
+    else:
+        proc.send_signal(signal.SIGINT)

@@ -1,0 +1,82 @@
+"""Analyse a source file: read it, cut it into articles, reflow — and the JSON contract of `analyze`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Union
+
+from reader.formats import detect as ingest
+from reader.model.document import Article, Document
+from reader.segmentation.geometry import articles_from_layout
+from reader.segmentation.textpage import segment_pages
+from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
+
+#: Formats whose pages carry coordinates: without an article map they are cut by geometry.
+LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
+#: Kinds that show a source mapped its articles (a METS logical map of only furniture does not count).
+MAPPED_KINDS = frozenset({"article", "advertisement", "notice"})
+
+
+def analyze_bytes(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Document:
+    if len(data) > MAX_SOURCE_BYTES:
+        raise too_big(path)
+    doc = ingest.read(data, path, fmt)
+    if doc.format in LAID_OUT and not any(a.kind in MAPPED_KINDS for a in doc.articles):
+        doc.articles = articles_from_layout(doc.pages)  # no article map: cut by the page's geometry
+    if not doc.articles:
+        doc.articles = segment_pages(doc.pages)
+    return doc
+
+
+def analyze_file(path: Union[str, Path], fmt: str = "auto") -> Document:
+    """Read and segment one file; raises SourceError naming the file when it cannot."""
+    return analyze_bytes(read_source(path), Path(path), fmt)
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "kind": article.kind,
+        "headline": article.headline,
+        "kicker": article.kicker,
+        "subheadline": article.subheadline,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "pages": list(article.pages),
+        "blocks": [{"role": p.role, "text": p.text, "lines": p.line_ids} for p in article.parts],
+    }
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """The `broadsheet analyze --json` contract (DESIGN.md, "Command-line contracts")."""
+    return {
+        "source": doc.source,
+        "format": doc.format,
+        "pages": [
+            {
+                "number": page.number,
+                "width": page.width,
+                "height": page.height,
+                "lines": [
+                    {"id": line.id, "text": line.text, "box": list(line.box) if line.box else None}
+                    for line in page.lines
+                ],
+            }
+            for page in doc.pages
+        ],
+        "articles": [article_json(a) for a in doc.articles],
+    }
+
+
+def document_text(doc: Document) -> str:
+    """The articles for a person to read."""
+    out: list[str] = [f"# {doc.source} ({doc.format}, {len(doc.pages)} page(s), {len(doc.articles)} article(s))"]
+    for a in doc.articles:
+        out.append("")
+        out.append(f"== {a.id} [{a.kind}] {a.headline or '(no headline)'}")
+        for part in a.parts:
+            if part.role == "paragraph":
+                out.append("    " + part.text)
+            else:
+                out.append(f"  [{part.role}] {part.text}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,547 @@
+"""Layout from geometry: reading order, headlines and articles for pages with no article map.
+
+Structured sources (ALTO, hOCR, PAGE, ECPO) give blocks of lines with boxes.
+When no publisher map says which blocks form an article, the page's geometry
+decides, as a reader's eye would:
+
+* reading order by recursive XY-cut. Horizontal pages cut into columns first
+  (left to right) and then into bands (top to bottom), so a full-width masthead
+  or a headline spanning columns breaks the column flow; vertical (``vertical-rl``)
+  pages cut into tiers first (top to bottom) and read each tier's columns right
+  to left. A source reading order (PAGE ``ReadingOrder``) wins when every block has one;
+* headlines by block type (``heading``, ``title`` …) or by size relative to the
+  page's body text (font size where the source gives it, else line height, or
+  line width on vertical pages), also for the first lines of a block;
+* blocks grouped under the headline before them; text before the first headline
+  of a page continues the last article of the previous page;
+* captions attached to the illustration they touch; adverts as their own
+  articles; folios and running heads in the top and bottom margins as furniture;
+* inside a block, paragraph breaks from an indented line start (top edge on
+  vertical pages) or a short line ending a sentence, and the lines of each
+  paragraph joined by :mod:`reader.text.reflow` (CJK joins, de-hyphenation).
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from reader.model.document import Article, Block, Box, Line, Page, Part
+from reader.text.reflow import Piece, reflow
+from reader.text.chars import ends_sentence, is_wide
+from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
+
+log = logging.getLogger(__name__)
+
+#: Block types (lower case) that are headings whatever their size.
+HEADING_TYPES = frozenset({"heading", "headline", "title", "header-title", "subheading", "head", "caption-heading"})
+#: Block types that are pictures; a text block touching one is its caption.
+ILLUSTRATION_TYPES = frozenset({"illustration", "image", "graphic", "graphicalelement", "photo", "picture", "figure", "chart"})
+#: Block types that are adverts.
+ADVERT_TYPES = frozenset({"advertisement", "advert", "ad"})
+#: Block types that are page furniture.
+FURNITURE_TYPES = frozenset({"header", "footer", "page-number", "pagenumber", "folio", "running-title", "catch-word", "signature-mark", "marginalia", "margin"})
+#: Block types that are captions.
+CAPTION_TYPES = frozenset({"caption"})
+
+#: a line this much larger than the body is display type (headline, kicker), measured by line extent
+HEADLINE_RATIO = 1.3
+#: the same measured by the font size the source declares (sizes are exact but come in steps: 14 over 11 pt)
+HEADLINE_FONT_RATIO = 1.2
+#: display type this much larger than the body near the top of a page is its masthead (page furniture)
+MASTHEAD_RATIO = 4.0
+#: share of the page height at the top and bottom that is margin (folios, running heads)
+MARGIN_SHARE = 0.045
+
+
+def _norm_type(block: Block) -> str:
+    return (block.type or "text").strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _union(boxes: Sequence[Box]) -> Optional[Box]:
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def block_box(block: Block) -> Optional[Box]:
+    """The block's own box, or the union of its lines' boxes."""
+    if block.box is not None:
+        return block.box
+    return _union([ln.box for ln in block.lines if ln.box is not None])
+
+
+def _is_vertical(page: Page, block: Optional[Block] = None) -> bool:
+    return bool(page.vertical or (block is not None and block.vertical))
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def _gaps(intervals: list[tuple[float, float, int]], tol: float) -> list[list[int]]:
+    """Split items (lo, hi, index) into groups separated by gaps along one axis.
+
+    Intervals are shrunk by ``tol`` on each side so that boxes overlapping by a
+    little (OCR boxes often do) still leave a gap between them.
+    """
+    items = sorted(intervals, key=lambda t: (t[0], t[1]))
+    groups: list[list[int]] = []
+    reach = float("-inf")
+    for lo, hi, idx in items:
+        shrink = min(tol, (hi - lo) / 4)
+        lo2, hi2 = lo + shrink, hi - shrink
+        if not groups or lo2 >= reach:
+            groups.append([idx])
+        else:
+            groups[-1].append(idx)
+        reach = max(reach, hi2)
+    return groups
+
+
+def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int = 0) -> list[int]:
+    """Indices of ``boxes`` in reading order by recursive XY-cut."""
+    if len(boxes) <= 1 or depth > 60:
+        return [i for _, i in boxes]
+    by_index = {i: b for b, i in boxes}
+
+    def cut_x() -> list[list[int]]:
+        groups = _gaps([(b[0], b[2], i) for b, i in boxes], tol)
+        if vertical:
+            groups.reverse()  # vertical-rl: columns right to left
+        return groups
+
+    def cut_y() -> list[list[int]]:
+        return _gaps([(b[1], b[3], i) for b, i in boxes], tol)
+
+    def cut_first(items: list[int]) -> int:
+        """How many groups the primary cut makes of ``items``."""
+        if vertical:
+            return len(_gaps([(by_index[i][1], by_index[i][3], i) for i in items], tol))
+        return len(_gaps([(by_index[i][0], by_index[i][2], i) for i in items], tol))
+
+    first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)
+    groups = first()
+    if len(groups) == 1:
+        # Only cut across where something spans the columns: neighbouring bands that
+        # together still split into columns belong together (their cut was a chance
+        # alignment of block ends, not a break in the flow).
+        merged: list[list[int]] = []
+        for g in second():
+            if merged and cut_first(merged[-1] + g) > 1:
+                merged[-1] = merged[-1] + g
+            else:
+                merged.append(g)
+        groups = merged
+    if len(groups) == 1:
+        # no clean cut: blocks overlap in both directions; fall back to position
+        key: Callable[[tuple[Box, int]], tuple[float, float]]
+        if vertical:
+            key = lambda t: (-t[0][2], t[0][1])  # noqa: E731
+        else:
+            key = lambda t: (t[0][1], t[0][0])  # noqa: E731
+        return [i for _, i in sorted(boxes, key=key)]
+    out: list[int] = []
+    for g in groups:
+        out.extend(_xy_cut([(by_index[i], i) for i in g], vertical, tol, depth + 1))
+    return out
+
+
+def reading_order(page: Page) -> list[Block]:
+    """The page's blocks in reading order: the source's order when complete, else by XY-cut."""
+    blocks = list(page.blocks)
+    if not blocks:
+        return []
+    if all(b.order is not None for b in blocks):
+        return sorted(blocks, key=lambda b: (b.order if b.order is not None else 0))
+    placed: list[tuple[Box, int]] = []
+    unplaced: list[int] = []
+    silent: list[tuple[Box, int]] = []
+    for i, b in enumerate(blocks):
+        box = block_box(b)
+        if box is None:
+            unplaced.append(i)
+        elif not any(ln.text.strip() for ln in b.lines):
+            # rules, separators and pictures carry no text: they would glue columns together
+            silent.append((box, i))
+        else:
+            placed.append((box, i))
+    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+    size = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
+    order = _xy_cut(placed, vertical, tol=size * 0.5)
+    boxes = {i: box for box, i in placed}
+    for box, i in sorted(silent, key=lambda t: (t[0][1], t[0][0])):
+        # before the first text block of the same column that starts below it
+        at = len(order)
+        for k, j in enumerate(order):
+            other = boxes.get(j)
+            if other is None:
+                continue
+            if vertical:
+                same = min(other[3], box[3]) > max(other[1], box[1])
+                after = other[2] <= box[2]
+            else:
+                same = min(other[2], box[2]) > max(other[0], box[0])
+                after = other[1] >= box[1]
+            if same and after:
+                at = k
+                break
+        order.insert(at, i)
+        boxes[i] = box
+    # blocks without a box keep their source order, at the end
+    return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
+
+
+# --------------------------------------------------------------------------- reflow inside blocks
+
+
+def _pieces(lines: Sequence[Line]) -> list[Piece]:
+    return [Piece(ln.id, ln.text, ln.hyphenated) for ln in lines]
+
+
+def block_part(block: Block, role: str) -> Part:
+    """All lines of ``block`` reflowed into one part of ``role`` (CJK joins, Latin de-hyphenation)."""
+    keep = role in ("headline", "kicker", "subheadline", "byline", "section-heading")
+    return reflow(role, _pieces(block.lines), keep_word_spaces=keep)
+
+
+def lines_part(lines: Sequence[Line], role: str) -> Part:
+    """Like :func:`block_part` for any run of lines."""
+    keep = role in ("headline", "kicker", "subheadline", "byline", "section-heading")
+    return reflow(role, _pieces(lines), keep_word_spaces=keep)
+
+
+def block_paragraphs(block: Block, role: str = "paragraph", vertical: bool = False) -> list[Part]:
+    """The block's lines as one part per paragraph (paragraph breaks from geometry)."""
+    lines = [ln for ln in block.lines if ln.text.strip()]
+    if not lines:
+        return []
+    starts = paragraph_starts(lines, vertical or block.vertical) + [len(lines)]
+    parts = []
+    for a, b in zip(starts, starts[1:]):
+        part = lines_part(lines[a:b], role)
+        if part.text.strip():
+            parts.append(part)
+    return parts
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@dataclass
+class _Sizes:
+    """How the page measures type: by font size where most lines have one, else by line extent."""
+
+    body: float
+    use_font: bool
+    vertical: bool
+
+    def of_line(self, line: Line, block: Block) -> float:
+        if self.use_font:
+            return float(line.font_size or block.font_size or 0.0)
+        return line_extent(line, self.vertical)
+
+
+def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
+    lines = [(ln, b) for b in blocks for ln in b.lines if ln.text.strip()]
+    with_font = [(ln.font_size or b.font_size) for ln, b in lines if (ln.font_size or b.font_size)]
+    use_font = bool(lines) and len(with_font) >= 0.6 * len(lines)
+    weights: list[tuple[float, int]] = []
+    for ln, b in lines:
+        size = float(ln.font_size or b.font_size or 0.0) if use_font else line_extent(ln, vertical)
+        if size > 0:
+            weights.append((size, max(1, len(ln.text.strip()))))
+    if not weights:
+        return _Sizes(0.0, use_font, vertical)
+    # the body size is the weighted median: the size most of the characters are set in
+    weights.sort()
+    half = sum(w for _, w in weights) / 2
+    acc = 0
+    body = weights[-1][0]
+    for size, w in weights:
+        acc += w
+        if acc >= half:
+            body = size
+            break
+    return _Sizes(body, use_font, vertical)
+
+
+def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
+    if sizes.body <= 0:
+        return False
+    s = sizes.of_line(line, block)
+    return s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
+
+
+def _text_len(block: Block) -> int:
+    return sum(len(ln.text.strip()) for ln in block.lines)
+
+
+def _touches(a: Box, b: Box, gap: float) -> bool:
+    """Boxes that touch or nearly so (within ``gap``) and overlap along the other axis."""
+    overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+    overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+    dist_y = max(a[1], b[1]) - min(a[3], b[3])
+    dist_x = max(a[0], b[0]) - min(a[2], b[2])
+    return (overlap_x > 0 and dist_y <= gap) or (overlap_y > 0 and dist_x <= gap)
+
+
+def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
+    """Ids of short blocks in the top or bottom margin: folios, running heads, the page's date line.
+
+    A block is margin furniture when it lies in the top (bottom) band of the
+    page's content, every other block starts below (ends above) it, it has at
+    most two lines of short text and it is not set in display type (a masthead
+    or a headline is not furniture).
+    """
+    boxed: list[tuple[Block, Box]] = []
+    for b in blocks:
+        bx = block_box(b)
+        if bx is not None and any(ln.text.strip() for ln in b.lines):  # rules and pictures do not count
+            boxed.append((b, bx))
+    content = _union([bx for _, bx in boxed])
+    if content is None or len(boxed) < 3:
+        return set()
+    band = MARGIN_SHARE * (content[3] - content[1])
+    tol = band / 4
+    out: set[str] = set()
+    for top in (True, False):
+        row = [(b, bx) for b, bx in boxed if (bx[3] <= content[1] + band if top else bx[1] >= content[3] - band)]
+        rest = [bx for b, bx in boxed if all(b is not r for r, _ in row)]
+        if not rest:
+            continue
+        for b, bx in row:
+            lines = [ln for ln in b.lines if ln.text.strip()]
+            if not lines or len(lines) > 2 or _text_len(b) > 80:
+                continue
+            if any(_is_display(sizes, ln, b) for ln in lines):
+                continue
+            if top and all(r[1] >= bx[3] - tol for r in rest):
+                out.add(b.id)
+            elif not top and all(r[3] <= bx[1] + tol for r in rest):
+                out.add(b.id)
+    return out
+
+
+def _is_picture(block: Block, em: float) -> bool:
+    """A picture region, not a rule or an ornament line: at least 1.5 em in both directions."""
+    box = block_box(block)
+    return box is not None and min(box[2] - box[0], box[3] - box[1]) >= 1.5 * em
+
+
+def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> Optional[str]:
+    """Id of the block holding the page's masthead: huge type across the top fifth of the page."""
+    if sizes.body <= 0:
+        return None
+    content = _union([bx for bx in (block_box(b) for b in blocks) if bx is not None])
+    if content is None:
+        return None
+    limit = content[1] + 0.2 * (content[3] - content[1])
+    best: Optional[tuple[float, str]] = None
+    for b in blocks:
+        bx = block_box(b)
+        if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
+            continue
+        if (bx[2] - bx[0]) < 0.4 * (content[2] - content[0]):
+            continue  # a column's heading in big type, not the title across the page
+        size = max((sizes.of_line(ln, b) for ln in b.lines if ln.text.strip()), default=0.0)
+        if size >= MASTHEAD_RATIO * sizes.body and (best is None or size > best[0]):
+            best = (size, b.id)
+    return best[1] if best else None
+
+
+def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
+    """The block's lines cut into runs of display type (up to 8 lines) and body type.
+
+    A block made only of display type is display whatever its length (a headline
+    block); a long display run inside a block is body set large, not a headline.
+    """
+    flags = [_is_display(sizes, ln, block) for ln in lines]
+    if all(flags):
+        return [(True, list(lines))] if len(lines) <= 8 else [(False, list(lines))]
+    runs: list[tuple[bool, list[Line]]] = []
+    for flag, ln in zip(flags, lines):
+        if runs and runs[-1][0] == flag:
+            runs[-1][1].append(ln)
+        else:
+            runs.append((flag, [ln]))
+    out: list[tuple[bool, list[Line]]] = []
+    for flag, run in runs:
+        flag = flag and len(run) <= 8
+        if out and out[-1][0] == flag:
+            out[-1][1].extend(run)
+        else:
+            out.append((flag, run))
+    return out
+
+
+def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line]]:
+    """Consecutive display lines split where the type size changes (headline, then its deck)."""
+    out: list[list[Line]] = []
+    prev = 0.0
+    for ln in lines:
+        s = sizes.of_line(ln, block)
+        if out and prev > 0 and s > 0 and max(s, prev) / min(s, prev) < 1.15:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+        prev = s if s > 0 else prev
+    return out
+
+
+@dataclass
+class _Draft:
+    kind: str
+    page: int
+    parts: list[Part] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+
+    def add_page(self, number: int) -> None:
+        if number not in self.pages:
+            self.pages.append(number)
+
+
+def _heading_parts(groups: list[tuple[list[Line], float]], first_role: str = "headline") -> list[Part]:
+    """Display lines (grouped by block, each with its size) → kicker / headline / subheadline parts."""
+    parts: list[Part] = []
+    if not groups:
+        return parts
+    sizes = [s for _, s in groups]
+    big = max(range(len(groups)), key=lambda k: (sizes[k], -k))
+    if first_role != "headline":
+        big = -1
+    for k, (lines, _) in enumerate(groups):
+        if first_role != "headline":
+            role = first_role
+        elif k < big:
+            role = "kicker"
+        elif k == big:
+            role = "headline"
+        else:
+            role = "subheadline"
+        part = lines_part(lines, role)
+        if part.text.strip():
+            parts.append(part)
+    return parts
+
+
+def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Article]:
+    """Reading order, headlines and article grouping from geometry, for pages with no article map."""
+    drafts: list[_Draft] = []
+    last_article: Optional[_Draft] = None
+    for page in pages:
+        last_article = _page_articles(page, drafts, last_article)
+    articles: list[Article] = []
+    for n, d in enumerate(drafts, start=1):
+        if not d.parts:
+            continue
+        articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=d.parts, pages=d.pages or [d.page]))
+    # ids stay unique and dense after dropping empty drafts
+    for n, a in enumerate(articles, start=1):
+        a.id = f"{prefix}a{n}"
+    return articles
+
+
+def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) -> Optional[_Draft]:
+    """Append the page's articles to ``drafts``; returns the article still open at the page end."""
+    blocks = [b for b in reading_order(page)]
+    if not blocks and page.lines:
+        blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
+    if not blocks:
+        return carried
+    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+    sizes = _page_sizes(page, blocks, vertical)
+    margin = _margin_furniture(blocks, sizes)
+    masthead = _masthead(blocks, sizes)
+    em = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
+    illustrations = [b for b in blocks if _norm_type(b) in ILLUSTRATION_TYPES and _is_picture(b, em)]
+
+    furniture = _Draft("furniture", page.number)
+    current: Optional[_Draft] = carried
+    pending_heads: list[tuple[list[Line], float]] = []
+    started_on_page = False
+
+    def open_article(kind: str = "article") -> _Draft:
+        nonlocal current, started_on_page
+        d = _Draft(kind, page.number)
+        d.add_page(page.number)
+        drafts.append(d)
+        current = d
+        started_on_page = True
+        return d
+
+    def flush_heads() -> None:
+        nonlocal pending_heads
+        if pending_heads:
+            d = open_article()
+            d.parts.extend(_heading_parts(pending_heads))
+            pending_heads = []
+
+    def body_target() -> _Draft:
+        flush_heads()
+        if current is None or current.kind != "article":
+            return open_article()
+        current.add_page(page.number)
+        return current
+
+    captions: set[str] = set()
+    for ill in illustrations:
+        ibox = block_box(ill)
+        if ibox is None:
+            continue
+        for b in blocks:
+            t = _norm_type(b)
+            if b is ill or t in ILLUSTRATION_TYPES or t in ADVERT_TYPES:
+                continue
+            bx = block_box(b)
+            n_lines = sum(1 for ln in b.lines if ln.text.strip())
+            display = any(_is_display(sizes, ln, b) for ln in b.lines if ln.text.strip())
+            if bx is not None and 0 < n_lines <= 4 and not display and _touches(ibox, bx, 1.5 * em):
+                captions.add(b.id)
+
+    for block in blocks:
+        t = _norm_type(block)
+        text_lines = [ln for ln in block.lines if ln.text.strip()]
+        if t in ILLUSTRATION_TYPES:
+            if text_lines:  # text inside a picture region: its caption or legend
+                body_target().parts.extend(block_paragraphs(block, "caption", vertical))
+            continue
+        if not text_lines:
+            continue
+        if t in ADVERT_TYPES:
+            flush_heads()
+            ad = _Draft("advertisement", page.number, pages=[page.number])
+            ad.parts.extend(block_paragraphs(block, "advertisement", vertical))
+            drafts.append(ad)
+            continue
+        if t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in margin) or block.id == masthead:
+            furniture.parts.extend(block_paragraphs(block, "furniture", vertical))
+            continue
+        if block.id in captions or t in CAPTION_TYPES:
+            flush_heads()
+            if current is None or not started_on_page:
+                d = open_article("photo")
+                d.parts.extend(block_paragraphs(block, "paragraph", vertical))
+            else:
+                current.parts.extend(block_paragraphs(block, "caption", vertical))
+            continue
+        if t in HEADING_TYPES:
+            for run in _size_runs(sizes, text_lines, block):
+                pending_heads.append((run, max(sizes.of_line(ln, block) for ln in run)))
+            continue
+        # display lines (at the top of a block or inside it) start an article; the rest is body
+        runs = _display_runs(sizes, text_lines, block)
+        for is_display, run in runs:
+            if is_display:
+                for sub in _size_runs(sizes, run, block):
+                    pending_heads.append((sub, max(sizes.of_line(ln, block) for ln in sub)))
+                continue
+            rest = Block(id=block.id, lines=run, box=block.box, type=block.type, vertical=block.vertical, font_size=block.font_size)
+            body_target().parts.extend(block_paragraphs(rest, "paragraph", vertical))
+    if pending_heads:  # headlines at the very end of the page: an article with no body yet
+        flush_heads()
+    if furniture.parts:
+        furniture.pages = [page.number]
+        drafts.append(furniture)
+    return current if current is not None and current.kind == "article" else None

@@ -1,0 +1,112 @@
+"""Recognisers for the conventional parts of Chinese (and Latin) newspaper text.
+
+Datelines (本报北京1月26日电, 据新华社香港1月26日电, 【本報台北訊】), bylines
+((记者张璁), 本报记者 …, 記者林育德／報導), photo credits (新华社记者 唐如峰摄),
+page furniture (本版责编), editor's notes (编者按) and column labels
+(■干部状态新观察). Each function takes the text of a line or paragraph with
+layout spaces already removed (see :func:`reader.text.reflow.collapse`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
+_AGENCY = (
+    r"(?:本报|本報|本刊|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社|光明网|经济日报|"
+    r"解放军报|解放軍報|路透社|美联社|美聯社|法新社|共同社|塔斯社|本台|本社|大公报|大公報|文汇报|文匯報)"
+)
+
+#: 本报北京1月26日电 · 据新华社香港1月26日电 · 新华社北京1月26日电（记者…）· 本报讯
+DATELINE = re.compile(
+    r"^(?:(?:据|據)?" + _AGENCY + r"[^\s，。、；：（(【]{0,16}?(?:" + _NUM + r"月)?" + _NUM + r"日(?:专?电|專?電|讯|訊|报道|報導)"
+    r"|(?:本报|本報)(?:讯|訊)"
+    r"|【[^】\s]{1,16}(?:讯|訊|电|電|报道|報導)】"
+    r"|〔[^〕\s]{1,16}(?:讯|訊|电|電)〕"
+    r"|［[^］\s]{1,16}(?:讯|訊|电|電)］"
+    r"|[〔【［](?:本報|本报)?(?:記者|记者)[^〕】］\s]{1,20}(?:報導|报道|報道)[〕】］])"
+)
+
+_BYLINE_PAREN = re.compile(
+    r"^[（(〔【](?:本报|本報|本报特约|本報特約|新华社|新華社)?(?:记者|記者|通讯员|通訊員|特约记者|特約記者|实习生|實習生|评论员|評論員)"
+    r"[^）)〕】。]{1,40}[）)〕】]"
+)
+_BYLINE_TW = re.compile(r"^[〔【（(]?(?:記者|记者)[^\s／/。，]{1,12}[／/][^\s。，〕】）)]{0,8}(?:報導|报道|報道)[〕】）)]?")
+_BYLINE_LINE = re.compile(
+    r"^(?:本报记者|本報記者|本报特约记者|本報特約記者|本报通讯员|本報通訊員|本报评论员|本報評論員|新华社记者|新華社記者|"
+    r"本报特派记者|本報特派記者|特约记者|特約記者|本刊记者|本刊記者|文[／/:：]|记者[：:]|記者[：:])"
+)
+_CREDIT = re.compile(r"(?:摄影?|攝影?|供图|供圖|图片|圖片|制图|製圖|绘图|繪圖)$")
+_CREDIT_START = re.compile(r"^(?:资料图片|資料照片|图片来源|圖片來源|图片由|圖片由|本版图片|本版圖片|图[／/]|圖[／/])")
+_FURNITURE = re.compile(
+    r"^(?:本版责编|本版責編|本版编辑|本版編輯|本版责任编辑|本版責任編輯|责任编辑|責任編輯|版式设计|版式設計|美术编辑|美術編輯|"
+    r"图片编辑|圖片編輯|版面设计|版面設計|责编|責編|校对|校對|第\s*\d+\s*版$)"
+)
+_FOLIO = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日(?:星期.)?$|^(?:星期.|第\d+版|\d+)$")
+_EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|編者的話|编后|編後|编辑手记|編輯手記|按语|按語)\s*[：:]?")
+_COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
+
+
+def dateline(text: str) -> Optional[int]:
+    """Length of the dateline at the start of ``text``, or None."""
+    m = DATELINE.match(text)
+    return m.end() if m else None
+
+
+def byline_prefix(text: str) -> Optional[int]:
+    """Length of a byline at the start of ``text`` (after a dateline), or None."""
+    for rx in (_BYLINE_PAREN, _BYLINE_TW):
+        m = rx.match(text)
+        if m:
+            return m.end()
+    return None
+
+
+def is_byline_line(text: str) -> bool:
+    """A line that is only a byline: 本报记者 窦瀚洋 毕京津, （记者张璁）, 記者林育德／報導."""
+    t = text.strip()
+    if not t or len(t) > 40 or is_credit(t):
+        return False
+    if any(p in t for p in "。！？；"):
+        return False
+    if _BYLINE_LINE.match(t):
+        return "，" not in t
+    n = byline_prefix(t)
+    return n is not None and n >= len(t) - 1
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit: 新华社记者 唐如峰摄, 资料图片."""
+    t = text.strip()
+    if not t or len(t) > 30 or any(p in t for p in "。！？；，"):
+        return False
+    return bool(_CREDIT.search(t) or _CREDIT_START.match(t))
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture: the page editors (本版责编), folios, the page date line."""
+    t = text.strip()
+    return bool(_FURNITURE.match(t) or _FOLIO.match(t))
+
+
+def is_editors_note(text: str) -> bool:
+    return bool(_EDITORS_NOTE.match(text.strip()))
+
+
+def is_column_label(text: str) -> bool:
+    """A column label set off by a mark: ■干部状态新观察."""
+    t = text.strip()
+    return bool(t) and t[0] in _COLUMN_MARK and len(t) <= 30 and not any(p in t for p in "。，")
+
+
+def is_noise(text: str) -> bool:
+    """Stray OCR noise: a very short line with no letters of running text."""
+    t = text.strip()
+    if not t:
+        return True
+    if any("\u3400" <= c <= "\u9fff" for c in t):
+        return False
+    if t.isdigit():
+        return False
+    return len(t) <= 3

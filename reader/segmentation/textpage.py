@@ -1,0 +1,686 @@
+"""Segmentation of a plain-text page into articles, and paragraph reflow inside them.
+
+Pure functions over the raw lines of a page. The evidence a PDF text dump of a
+Chinese newspaper keeps, and how it is used:
+
+* **column width** — the lines of a block have a typical width in em, estimated
+  locally (a tolerant mode over nearby lines) so that columns of different width
+  on one page each get their own;
+* **paragraph breaks** — a paragraph ends on a line that ends a sentence and is
+  short, or that is followed by a line about 2 em short of the column (the
+  first-line indent); a dateline, a new block (a line starting with spaces right
+  after a non-blank line) or a heading also starts a paragraph;
+* **display lines** — headlines, kickers and section headings are lines that
+  follow a finished sentence, end without punctuation, and do not fit the column
+  as a paragraph's first line would; consecutive ones form a group;
+* **headline groups printed after their body** (the usual order of a PDF dump):
+  a group followed by the start of a new article (a dateline, a new block, a
+  change of column width, furniture or the end of the page) closes the article
+  before it; a group followed by more of the same body is a section heading.
+  Pages whose last text is body, not a group, are read the other way round;
+* **roles** from :mod:`reader.segmentation.roles`: datelines, bylines, credits,
+  editor's notes, column labels, furniture and noise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from reader.segmentation import roles
+from reader.model.document import Article, Line, Page, Part
+from reader.text.reflow import Char, Piece, chars_to_part, clean_chars, collapse, reflow, reflow_chars
+from reader.text.chars import CLOSERS, em_width, ends_continuing, ends_sentence
+
+# line kinds
+BODY = "body"
+DISPLAY = "display"
+
+#: single-line roles recognised from the line's own text
+SPECIAL_ROLES = ("byline", "credit", "furniture", "column-label", "noise")
+
+
+@dataclass
+class LineInfo:
+    """A line with the measurements segmentation uses."""
+
+    index: int
+    line: Line
+    text: str  # layout spaces removed
+    width: float
+    spaced: bool  # justified character by character
+    new_block: bool
+    special: Optional[str] = None
+    dateline: bool = False
+    kind: str = BODY
+    column: float = 0.0  # local column width estimate
+
+    @property
+    def sentence_end(self) -> bool:
+        return ends_sentence(self.text)
+
+
+def _spaced(raw: str) -> bool:
+    tokens = raw.split()
+    return len(tokens) >= 4 and sum(1 for t in tokens if len(t) <= 2) >= len(tokens) - 1
+
+
+def quote_width(texts: Sequence[str]) -> float:
+    """How wide the page's font sets curly quotes: 1 em or 0.5 em, whichever makes lines even.
+
+    Lines holding quotes are compared with the typical width of the lines
+    around them that hold none; the hypothesis with the smaller misfit wins.
+    """
+    plain = [em_width(t) for t in texts]
+    misfit = {1.0: 0.0, 0.5: 0.0}
+    for k, t in enumerate(texts):
+        if not any(q in t for q in "“”‘’") or ends_sentence(t):
+            continue
+        around = [plain[j] for j in range(max(0, k - 6), min(len(texts), k + 7))
+                  if j != k and not any(q in texts[j] for q in "“”‘’") and not ends_sentence(texts[j])]
+        if len(around) < 3:
+            continue
+        col = _mode_width(around)
+        for q in misfit:
+            misfit[q] += min(abs(em_width(t, q) - col), 2.0)
+    return 0.5 if misfit[0.5] < misfit[1.0] else 1.0
+
+
+def measure(lines: Sequence[Line]) -> list[LineInfo]:
+    infos: list[LineInfo] = []
+    prev: Optional[Line] = None
+    texts = [collapse(line.text) for line in lines]
+    quote = quote_width(texts)
+    for i, line in enumerate(lines):
+        text = texts[i]
+        info = LineInfo(
+            index=i,
+            line=line,
+            text=text,
+            width=em_width(text, quote),
+            spaced=_spaced(line.text),
+            new_block=bool(line.leading and prev is not None and not prev.blank_after),
+        )
+        # a dateline may be broken over two lines in a narrow column
+        joined = text + texts[i + 1] if i + 1 < len(texts) else text
+        info.dateline = roles.dateline(text) is not None or (len(text) >= 3 and roles.dateline(joined) is not None)
+        if not info.dateline:
+            info.special = _special(line.text, text)
+        infos.append(info)
+        prev = line
+    # a line of names after "本版责编" belongs to the furniture
+    for a, b in zip(infos, infos[1:]):
+        if a.special == "furniture" and b.special is None and not b.dateline and len(b.text) <= 16 and not any(
+            p in b.text for p in "。，、；：“”"
+        ):
+            b.special = "furniture"
+    return infos
+
+
+def _special(raw: str, text: str) -> Optional[str]:
+    if roles.is_furniture(text):
+        return "furniture"
+    if roles.is_credit(text):
+        return "credit"
+    if roles.is_byline_line(collapse(raw, keep_word_spaces=True)):
+        return "byline"
+    if roles.is_column_label(text):
+        return "column-label"
+    if roles.is_noise(text):
+        return "noise"
+    return None
+
+
+def _mode_width(widths: Sequence[float]) -> float:
+    """The typical width of a full line among ``widths``.
+
+    Most lines of a column are full; first lines, last lines and lines with
+    digits are shorter, a few with uncompressed punctuation longer. The 70th
+    percentile lands on the full lines without following the outliers above.
+    """
+    if not widths:
+        return 0.0
+    ordered = sorted(widths)
+    return ordered[min(len(ordered) - 1, int(round(0.7 * (len(ordered) - 1))))]
+
+
+def estimate_columns(infos: list[LineInfo], window: int = 6) -> None:
+    """Set ``column`` on every line from the body lines near it, not crossing display lines."""
+    segments: list[list[LineInfo]] = []
+    cur: list[LineInfo] = []
+    for info in infos:
+        if info.kind == DISPLAY or info.special:
+            if cur:
+                segments.append(cur)
+            cur = []
+            continue
+        if info.dateline and cur:
+            segments.append(cur)
+            cur = []
+        cur.append(info)
+    if cur:
+        segments.append(cur)
+    for seg in segments:
+        widths = [x.width for x in seg]
+        for k, info in enumerate(seg):
+            lo, hi = max(0, k - window), min(len(seg), k + window + 1)
+            info.column = _mode_width(widths[lo:hi])
+    # display and special lines take the column of the nearest body line after (else before)
+    last = 0.0
+    for info in infos:
+        if info.kind == BODY and not info.special:
+            last = info.column
+    nxt = 0.0
+    for info in reversed(infos):
+        if info.kind == BODY and not info.special:
+            nxt = info.column
+        elif nxt:
+            info.column = nxt
+        else:
+            info.column = last
+
+
+def _first_like(info: LineInfo, column: float) -> bool:
+    """Does the line fit as a paragraph's first line (about 2 em short of the column)?"""
+    deficit = column - info.width
+    return 1.0 <= deficit <= 3.5
+
+
+def _exclaims(text: str) -> bool:
+    """Ends in an exclamation or question mark (closing quotes allowed): headlines may."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in "！？!?"
+
+
+def _display_candidate(info: LineInfo, prev: Optional[LineInfo]) -> Optional[str]:
+    """'strong' when the line may be display, 'weak' when only clear evidence makes it so."""
+    if info.special or info.dateline or info.new_block:
+        return None
+    t = info.text
+    if not t or ends_continuing(t):
+        return None
+    if prev is not None and prev.kind == BODY and not prev.special and not prev.sentence_end:
+        return None
+    if ends_sentence(t):
+        return "weak" if _exclaims(t) else None
+    return "strong"
+
+
+def classify(infos: list[LineInfo], rounds: int = 4) -> None:
+    """Mark display lines (headlines, kickers, section headings).
+
+    Whether a line is display depends on its neighbours' kinds (a line followed
+    by a display line cannot be a paragraph's first line), so the pass repeats
+    until nothing changes.
+    """
+    for _ in range(rounds):
+        estimate_columns(infos)
+        changed = False
+        prev: Optional[LineInfo] = None
+        for k, info in enumerate(infos):
+            kind = BODY
+            candidate = _display_candidate(info, prev)
+            if candidate:
+                nxt = infos[k + 1] if k + 1 < len(infos) else None
+                column = _next_column(infos, k)
+                if info.spaced:  # justified: its true width is at least what it measures
+                    fits = column / 2 <= info.width <= column + 1.5
+                else:
+                    fits = column - 3.5 <= info.width <= column + 1.5
+                continues = _continues(nxt, column)
+                if candidate == "strong" and (not fits or not continues):
+                    kind = DISPLAY
+                elif candidate == "weak" and not continues and _opens_next(nxt):
+                    # a one-line paragraph would be indented: wider than that, or far
+                    # shorter than a column, a line ending in ！/？ is a headline
+                    # (a dateline right after it makes it the headline of the article before)
+                    if not fits or info.width > column - 0.5 or (nxt is not None and nxt.dateline):
+                        kind = DISPLAY
+            if kind != info.kind:
+                info.kind = kind
+                changed = True
+            prev = info
+        changed = _unfinished_runs_are_display(infos) or changed
+        if not changed:
+            break
+
+
+def _opens_next(after: Optional[LineInfo]) -> bool:
+    """Does the line after a run start something new (an article, a block, furniture, a heading)?"""
+    return after is None or after.dateline or after.new_block or after.special == "furniture" or after.kind == DISPLAY
+
+
+def _unfinished_runs_are_display(infos: list[LineInfo]) -> bool:
+    """A few short lines after a finished sentence that never finish one themselves, right
+    before a new article starts, are a headline group, not a paragraph: a paragraph ends
+    with a sentence."""
+    changed = False
+    k = 0
+    n = len(infos)
+    while k < n:
+        start = k
+        prev = infos[k - 1] if k else None
+        if (
+            infos[k].kind == BODY
+            and not infos[k].special
+            and not infos[k].dateline
+            and (prev is None or prev.kind == DISPLAY or prev.special or prev.sentence_end)
+        ):
+            end = k
+            while end + 1 < n and infos[end + 1].kind == BODY and not infos[end + 1].special \
+                    and not infos[end + 1].dateline and not infos[end + 1].new_block \
+                    and not infos[end].sentence_end:
+                end += 1
+            run = infos[start : end + 1]
+            last = run[-1]
+            after = infos[end + 1] if end + 1 < n else None
+            opens_next = _opens_next(after)
+            unfinished = not last.sentence_end or (
+                _exclaims(last.text) and len(run) <= 2
+                and (last.width < last.column - 3.5 or (after is not None and after.dateline))
+            )
+            if (
+                len(run) <= 3
+                and unfinished
+                and not ends_continuing(last.text)
+                and opens_next
+                and all(x.width <= x.column + 1.5 for x in run)
+            ):
+                for x in run:
+                    x.kind = DISPLAY
+                changed = True
+            k = end + 1
+        else:
+            k += 1
+    return changed
+
+
+def _next_column(infos: list[LineInfo], k: int) -> float:
+    """The column width of the paragraph that would start after line ``k``.
+
+    Looks at the lines ahead up to the first one that ends a sentence short of
+    the others (the paragraph's end), so a short paragraph does not borrow the
+    width of the next article's column.
+    """
+    widths: list[float] = []
+    for x in infos[k + 1 : k + 12]:
+        if x.kind == DISPLAY or x.special or x.dateline or x.new_block:
+            break
+        if x.sentence_end and (not widths or x.width < max(widths) - 1.0):
+            break  # the paragraph's last line says nothing about the column
+        if widths and abs(x.width - widths[0]) > 3.0:
+            break  # the text moved to a column of another width
+        widths.append(x.width)
+    if len(widths) >= 2:
+        return _mode_width(widths)
+    # nothing ahead to measure: the column of the body before
+    for x in reversed(infos[max(0, k - 8) : k]):
+        if x.kind == BODY and not x.special:
+            return x.column
+    return infos[k].column
+
+
+def _continues(nxt: Optional[LineInfo], column: float) -> bool:
+    """Could ``nxt`` follow a paragraph's first line in the same paragraph?"""
+    if nxt is None or nxt.special or nxt.dateline or nxt.new_block or nxt.kind == DISPLAY:
+        return False
+    if column - 2.0 <= nxt.width <= column + 1.0:
+        return True
+    # a last line may overhang by its closing punctuation
+    return nxt.sentence_end and nxt.width <= column + 2.0
+
+
+# ---------------------------------------------------------------------------
+# units: paragraphs, groups of display lines, single special lines
+
+
+@dataclass
+class Unit:
+    kind: str  # "para" | "group"
+    lines: list[LineInfo] = field(default_factory=list)
+    role: str = "paragraph"
+
+    @property
+    def first(self) -> LineInfo:
+        return self.lines[0]
+
+    @property
+    def column(self) -> float:
+        body = [x.width for x in self.lines]
+        if len(body) >= 3:
+            return _mode_width(body[1:-1]) if len(body) > 3 else max(body)
+        return max(x.column for x in self.lines)
+
+
+def paragraph_break(a: LineInfo, b: LineInfo, a_is_first: bool = False) -> bool:
+    """Does a paragraph end between body lines ``a`` and ``b``?
+
+    ``a_is_first``: ``a`` opened its paragraph, so its indent, not an early end,
+    may explain why it is short.
+    """
+    if b.dateline or b.new_block:
+        return True
+    if roles.is_editors_note(b.text):
+        return True
+    if not a.sentence_end:
+        return False
+    column = a.column
+    # a short line ending a sentence ends its paragraph — unless it opened the paragraph
+    # (its indent explains it) and a line of full measure follows
+    indented_first = a_is_first and _first_like(a, column) and b.width >= b.column - 0.25
+    if a.width <= column - 1.5 and not indented_first:
+        return True
+    # a full-looking last line: break when the next line looks indented, the two
+    # deficits together amounting to about the 2-em indent
+    deficit_a, deficit_b = column - a.width, b.column - b.width
+    return _first_like(b, b.column) and (b.width <= a.width - 1.0 or deficit_a + deficit_b >= 2.0)
+
+
+def build_units(infos: list[LineInfo]) -> list[Unit]:
+    units: list[Unit] = []
+    para: Optional[Unit] = None
+    group: Optional[Unit] = None
+    for info in infos:
+        if info.kind == DISPLAY or (info.special and info.special != "furniture"):
+            para = None
+            if group is None:
+                group = Unit("group")
+                units.append(group)
+            group.lines.append(info)
+            continue
+        group = None
+        if info.special == "furniture":
+            if para is not None and para.role == "furniture":
+                para.lines.append(info)
+            else:
+                para = Unit("para", [info], role="furniture")
+                units.append(para)
+            continue
+        if para is None or para.role == "furniture" or paragraph_break(para.lines[-1], info, len(para.lines) == 1):
+            role = "editors-note" if roles.is_editors_note(info.text) else "paragraph"
+            para = Unit("para", [info], role=role)
+            units.append(para)
+        else:
+            para.lines.append(info)
+    _attach_editors_notes(units)
+    return units
+
+
+def _attach_editors_notes(units: list[Unit]) -> None:
+    """An editor's note printed inside a headline group splits it: keep the group whole."""
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if u.role == "editors-note" and 0 < k < len(units) - 1 and units[k - 1].kind == "group":
+            u.kind = "group"
+            u.lines = list(u.lines)
+            for x in u.lines:
+                x.special = x.special or "editors-note"
+            units[k - 1].lines.extend(u.lines)
+            del units[k]
+            if units[k].kind == "group":
+                units[k - 1].lines.extend(units[k].lines)
+                del units[k]
+            continue
+        k += 1
+
+
+# ---------------------------------------------------------------------------
+# articles
+
+
+def _starts_article(unit: Optional[Unit], prev_column: float) -> bool:
+    """Does ``unit`` begin a new article (given the column of the body before)?"""
+    if unit is None:
+        return True
+    if unit.role == "furniture":
+        return True
+    first = unit.first
+    if first.dateline or first.new_block:
+        return True
+    if unit.kind == "para" and prev_column and abs(unit.column - prev_column) >= 2.5:
+        return True
+    return False
+
+
+@dataclass
+class _Draft:
+    units: list[Unit] = field(default_factory=list)
+    head: Optional[Unit] = None  # headline group
+    lead_head: bool = False  # the head group came before the body
+
+    @property
+    def has_body(self) -> bool:
+        return any(u.kind == "para" and u.role != "furniture" for u in self.units)
+
+    def column(self) -> float:
+        paras = [u for u in self.units if u.kind == "para" and u.role == "paragraph"]
+        return paras[-1].column if paras else 0.0
+
+
+def group_articles(units: list[Unit]) -> list[_Draft]:
+    # which way round the page prints headline groups
+    meaningful = [u for u in units if u.role != "furniture" and not all(x.special == "noise" for x in u.lines)]
+    after = bool(meaningful) and meaningful[-1].kind == "group"
+    drafts: list[_Draft] = []
+    cur = _Draft()
+
+    def close() -> None:
+        nonlocal cur
+        if cur.units or cur.head:
+            drafts.append(cur)
+        cur = _Draft()
+
+    for k, unit in enumerate(units):
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if unit.role == "furniture":
+            close()
+            cur.units.append(unit)
+            close()
+            continue
+        if unit.kind == "para":
+            if cur.has_body and (unit.first.dateline or unit.first.new_block) and unit.role == "paragraph":
+                close()
+            cur.units.append(unit)
+            continue
+        # a group of display and special lines
+        if not _has_display(unit) and cur.has_body and not _starts_article(nxt, cur.column()):
+            cur.units.append(unit)  # a byline or credit inside the body
+            continue
+        new_start = _starts_article(nxt, cur.column())
+        if after:
+            if cur.has_body and new_start:
+                if cur.head is not None:
+                    cur.head.role = "section-heading"
+                cur.head = unit
+                cur.units.append(unit)
+                close()
+            elif not cur.has_body and cur.head is None and not new_start:
+                cur.head, cur.lead_head = unit, True
+                cur.units.append(unit)
+            elif not cur.has_body and cur.head is None and new_start and drafts:
+                # a group between two articles with no body after it: take it as the previous one's
+                prev = drafts[-1]
+                if prev.head is None and prev.has_body:
+                    prev.head = unit
+                    prev.units.append(unit)
+                else:
+                    cur.units.append(unit)
+                    close()
+            else:
+                unit.role = "section-heading"
+                cur.units.append(unit)
+        else:
+            if cur.has_body and (new_start or cur.head is not None):
+                close()
+            if cur.has_body:
+                unit.role = "section-heading"
+                cur.units.append(unit)
+            else:
+                if cur.head is not None:
+                    cur.head.role = "section-heading"
+                cur.head, cur.lead_head = unit, True
+                cur.units.append(unit)
+    close()
+    return drafts
+
+
+def _has_display(unit: Unit) -> bool:
+    return any(x.kind == DISPLAY for x in unit.lines)
+
+
+def _display_items(lines: list[LineInfo], merge_wrapped: bool) -> list[list[LineInfo]]:
+    """Display lines as items; a section heading wrapped over two lines is one item.
+
+    Headline groups print one item a line (kicker, headline, subheadline) and a
+    long kicker over a short headline would look like a wrap, so they are not merged.
+    """
+    items: list[list[LineInfo]] = []
+    for x in lines:
+        if items and merge_wrapped:
+            last = items[-1][-1]
+            if (
+                last.kind == DISPLAY
+                and x.kind == DISPLAY
+                and not x.special
+                and not last.special
+                and x.width < last.width - 0.5
+                and not x.spaced
+                and not last.line.text.rstrip().endswith(("”", "！", "？", "》"))
+                and last.index + 1 == x.index
+            ):
+                items[-1].append(x)
+                continue
+        items.append([x])
+    return items
+
+
+def _item_part(role: str, item: list[LineInfo]) -> Part:
+    keep = role not in ("paragraph", "caption", "editors-note")
+    return reflow(role, [Piece(x.line.id, x.line.text) for x in item], keep_word_spaces=keep)
+
+
+def _group_parts(unit: Unit, as_headline: bool) -> list[Part]:
+    parts: list[Part] = []
+    items = _display_items(unit.lines, merge_wrapped=not as_headline)
+    heads: list[int] = []
+    after_label = False
+    roles_of: list[str] = []
+    for n, item in enumerate(items):
+        special = item[0].special
+        if special == "editors-note":
+            roles_of.append("editors-note")
+        elif special:
+            roles_of.append(special)
+            if special == "column-label":
+                after_label = True
+        elif after_label:
+            roles_of.append("column-label")
+        else:
+            roles_of.append("headline" if as_headline else "section-heading")
+            heads.append(n)
+    if as_headline and heads:
+        spaced = [n for n in heads if any(x.spaced for x in items[n])]
+        subs = [n for n in heads if items[n][0].text.startswith(("——", "—", "--"))]
+        main_candidates = [n for n in heads if n not in subs]
+        if spaced:
+            main = spaced[0]
+        elif len(main_candidates) >= 2:
+            main = main_candidates[1]
+        elif main_candidates:
+            main = main_candidates[0]
+        else:
+            main = heads[0]
+        for n in heads:
+            roles_of[n] = "kicker" if n < main else ("headline" if n == main else "subheadline")
+    # the editor's note lines of a group form one paragraph of role editors-note
+    k = 0
+    while k < len(items):
+        role = roles_of[k]
+        if role == "editors-note":
+            lines = []
+            while k < len(items) and roles_of[k] == "editors-note":
+                lines.extend(items[k])
+                k += 1
+            parts.append(_item_part("editors-note", lines))
+            continue
+        parts.append(_item_part(role, items[k]))
+        k += 1
+    return [p for p in parts if p.text]
+
+
+def _para_parts(unit: Unit) -> list[Part]:
+    pieces = [Piece(x.line.id, x.line.text) for x in unit.lines]
+    if unit.role != "paragraph":
+        keep = unit.role == "furniture"
+        return [reflow(unit.role, pieces, keep_word_spaces=keep)]
+    chars = reflow_chars(pieces)
+    text = "".join(c for c, _, _ in chars)
+    parts: list[Part] = []
+    n = roles.dateline(text)
+    if n:
+        parts.append(chars_to_part("dateline", chars[:n]))
+        chars, text = chars[n:], text[n:]
+        m = roles.byline_prefix(text)
+        if m:
+            parts.append(chars_to_part("byline", chars[:m]))
+            chars = chars[m:]
+    if chars:
+        parts.append(chars_to_part("paragraph", chars))
+    return parts
+
+
+def draft_to_article(draft: _Draft, article_id: str, page_number: int) -> Article:
+    parts: list[Part] = []
+    promote = draft.head is not None
+    for unit in draft.units:
+        if unit.kind == "group":
+            parts.extend(_group_parts(unit, as_headline=unit is draft.head and promote))
+        else:
+            parts.extend(_para_parts(unit))
+    kind = "article"
+    roles_present = {p.role for p in parts}
+    paras = [p for p in parts if p.role == "paragraph"]
+    if roles_present <= {"furniture", "noise"}:
+        kind = "furniture"
+    elif "credit" in roles_present and len(paras) <= 2 and sum(len(p.text) for p in paras) < 400:
+        kind = "photo"
+    return Article(id=article_id, kind=kind, parts=parts, pages=[page_number])
+
+
+def segment_page(page: Page, prefix: str = "") -> list[Article]:
+    """Cut one plain-text page into articles with roles and reflowed paragraphs."""
+    infos = measure(page.lines)
+    classify(infos)
+    units = build_units(infos)
+    drafts = group_articles(units)
+    articles: list[Article] = []
+    for draft in drafts:
+        article = draft_to_article(draft, f"{prefix}p{page.number}.a{len(articles) + 1}", page.number)
+        if article.parts:
+            articles.append(article)
+    _merge_noise(articles)
+    return articles
+
+
+def _merge_noise(articles: list[Article]) -> None:
+    """An 'article' of nothing but noise joins the one before it."""
+    k = 1
+    while k < len(articles):
+        if all(p.role == "noise" for p in articles[k].parts):
+            articles[k - 1].parts.extend(articles[k].parts)
+            del articles[k]
+            continue
+        k += 1
+
+
+def segment_pages(pages: Sequence[Page], prefix: str = "") -> list[Article]:
+    out: list[Article] = []
+    for page in pages:
+        out.extend(segment_page(page, prefix))
+    return out
+
+
+__all__ = ["segment_page", "segment_pages", "paragraph_break", "measure", "classify", "Char", "clean_chars"]

@@ -1,0 +1,82 @@
+"""Paragraph breaks inside a block of lines, from the lines' geometry (indents, short last lines).
+
+Shared by the geometric segmentation and by formats whose article maps leave a block's
+paragraphs to the reader (METS areas).
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Sequence
+
+from reader.model.document import Line
+from reader.text.chars import ends_sentence, is_wide
+
+
+def typical_size(lines: Sequence[Line], vertical: bool) -> float:
+    sizes = [(line_extent(ln, vertical)) for ln in lines if ln.box is not None]
+    sizes = [s for s in sizes if s > 0]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def line_extent(line: Line, vertical: bool) -> float:
+    """Height of a horizontal line, width of a vertical one (≈ the type size in pixels)."""
+    if line.box is None:
+        return 0.0
+    x0, y0, x1, y1 = line.box
+    return (x1 - x0) if vertical else (y1 - y0)
+
+
+def paragraph_starts(lines: Sequence[Line], vertical: bool = False) -> list[int]:
+    """Indices of the lines that start a paragraph inside one block (always includes 0).
+
+    Evidence from geometry: a line whose start edge (left, or top on vertical
+    pages) is indented by about one em or more relative to the block's usual
+    start, or a line that follows a short line ending a sentence.
+    """
+    n = len(lines)
+    if n == 0:
+        return []
+    starts = [0]
+    boxed = [ln for ln in lines if ln.box is not None]
+    if len(boxed) < 2:
+        return starts
+    em = typical_size(boxed, vertical) or 10.0
+    if vertical:
+        begins = [ln.box[1] if ln.box else None for ln in lines]
+        ends = [ln.box[3] if ln.box else None for ln in lines]
+    else:
+        begins = [ln.box[0] if ln.box else None for ln in lines]
+        ends = [ln.box[2] if ln.box else None for ln in lines]
+    known_b = sorted(b for b in begins if b is not None)
+    known_e = sorted(e for e in ends if e is not None)
+    # the usual start and end edges: low and high percentiles, robust to indents and short lines
+    edge_b = known_b[len(known_b) // 4] if len(known_b) >= 4 else known_b[0]
+    edge_e = known_e[(3 * len(known_e)) // 4] if len(known_e) >= 4 else known_e[-1]
+    indented = [b is not None and b - edge_b > 0.6 * em and b - edge_b < 8 * em for b in begins]
+    # when most lines are "indented" the block is centred or ragged: indentation says nothing
+    use_indent = sum(indented) <= max(1, n // 2)
+    for k in range(1, n):
+        prev_end = ends[k - 1]
+        short_prev = prev_end is not None and edge_e - prev_end > 1.5 * em
+        sentence = ends_sentence(lines[k - 1].text) or lines[k - 1].text.rstrip().endswith(("。", ".", "!", "?", ":", "”", "」"))
+        if use_indent and indented[k] and not indented[k - 1]:
+            if not runs_on(lines[k - 1], lines[k]):
+                starts.append(k)
+        elif short_prev and sentence and not lines[k - 1].hyphenated:
+            starts.append(k)
+    return starts
+
+
+def runs_on(prev: Line, line: Line) -> bool:
+    """The sentence visibly goes on from ``prev`` into ``line`` (so an indent there is noise).
+
+    A hyphenated line end, or a Latin line ending in a word or a comma followed
+    by a line starting with a lower-case letter.
+    """
+    if prev.hyphenated:
+        return True
+    a, b = prev.text.rstrip(), line.text.lstrip()
+    if not a or not b:
+        return False
+    return (a[-1].isalnum() or a[-1] in ",;-") and b[0].islower() and not is_wide(a[-1]) and not is_wide(b[0])

@@ -1,0 +1,172 @@
+"""Reflow: join the lines of a block into running text, keeping every character traceable.
+
+Pure functions. Input is a sequence of source lines (id and text); output is a
+:class:`~reader.model.document.Part` whose ``spans`` map each character back to its
+line and offset. Rules, general for Chinese and Latin newspaper text:
+
+* spaces next to CJK characters or full-width punctuation are layout, not text:
+  justified lines that came out spaced character by character and the spaces a
+  PDF puts around digit runs are removed; spaces between Latin words stay;
+* lines join without a space when either side is CJK, with one space otherwise;
+* end-of-line hyphenation is undone (``exam-`` + ``ple``; ALTO HYP marks it for sure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from reader.model.document import Line, Part, Span
+from reader.text.chars import is_wide
+
+#: (character, line id, offset in line) or (character, None, -1) for an inserted one
+Char = tuple[str, Optional[str], int]
+
+HYPHENS = "-\u00ad\u2010\u2011\u00ac\u2e17="
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One source line as reflow sees it."""
+
+    line_id: str
+    text: str
+    #: the source marks the line-final hyphen as a hyphenation (ALTO HYP / SUBS_TYPE)
+    hyphenated: bool = False
+    #: offset of ``text`` in the source line (when a line is split between parts)
+    offset: int = 0
+
+
+def piece(line: Line, start: int = 0, end: Optional[int] = None) -> Piece:
+    text = line.text[start:end] if end is not None else line.text[start:]
+    hyph = line.hyphenated and (end is None or end >= len(line.text))
+    return Piece(line.id, text, hyph, start)
+
+
+def _is_single_spaced(tokens: list[str]) -> bool:
+    """Tokens of one character each, three or more: a line justified char by char."""
+    singles = sum(1 for t in tokens if len(t) == 1)
+    return len(tokens) >= 3 and singles >= len(tokens) - 1
+
+
+def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
+    """The characters of one line without layout spaces.
+
+    A run of whitespace is dropped when a wide character stands on either side
+    of it; between narrow characters (Latin words, numbers) it becomes one space.
+    With ``keep_word_spaces`` (names in a byline, two-part headlines) spaces
+    between multi-character CJK tokens are kept unless the line is spaced
+    character by character.
+    """
+    text = p.text
+    out: list[Char] = []
+    n = len(text)
+    i = 0
+    # strip leading and trailing whitespace
+    lo, hi = 0, n
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    spaced = False
+    if keep_word_spaces:
+        spaced = _is_single_spaced(text[lo:hi].split())
+    i = lo
+    while i < hi:
+        c = text[i]
+        if c.isspace():
+            j = i
+            while j < hi and text[j].isspace():
+                j += 1
+            before = text[i - 1]
+            after = text[j]
+            wide_side = is_wide(before) or is_wide(after)
+            if not wide_side:
+                out.append((" ", p.line_id, p.offset + i))
+            elif keep_word_spaces and not spaced and is_wide(before) and is_wide(after):
+                out.append((" ", p.line_id, p.offset + i))
+            i = j
+            continue
+        out.append((c, p.line_id, p.offset + i))
+        i += 1
+    return out
+
+
+def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[list[Char], list[Char]]:
+    """Decide how two consecutive lines meet; returns (prev, glue + nxt)."""
+    if not prev or not nxt:
+        return prev, nxt
+    a = prev[-1][0]
+    b = nxt[0][0]
+    if is_wide(a) or is_wide(b):
+        if prev_hyphenated and a in HYPHENS:
+            return prev[:-1], nxt
+        return prev, nxt
+    if a in HYPHENS and len(prev) >= 2:
+        before = prev[-2][0]
+        if prev_hyphenated or (before.isalpha() and b.isalpha() and b.islower()):
+            return prev[:-1], nxt
+        if a == "\u00ad":
+            return prev[:-1], nxt
+    if a == "/" or b in ",.;:!?)]}%":
+        return prev, nxt
+    return prev, [(" ", None, -1)] + nxt
+
+
+def reflow_chars(pieces: Sequence[Piece], keep_word_spaces: bool = False) -> list[Char]:
+    chars: list[Char] = []
+    prev_hyph = False
+    for p in pieces:
+        cur = clean_chars(p, keep_word_spaces)
+        if not cur:
+            continue
+        chars, cur = _join(chars, cur, prev_hyph)
+        chars.extend(cur)
+        prev_hyph = p.hyphenated
+    return chars
+
+
+def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
+    text: list[str] = []
+    spans: list[Span] = []
+    cur_line: Optional[str] = None
+    cur_start = cur_lstart = cur_next = -1
+    pos = 0
+    for ch, line_id, off in chars:
+        text.append(ch)
+        if line_id is not None:
+            if line_id == cur_line and off == cur_next:
+                cur_next += 1
+            else:
+                if cur_line is not None:
+                    spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
+                cur_line, cur_start, cur_lstart, cur_next = line_id, pos, off, off + 1
+        else:
+            if cur_line is not None:
+                spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
+            cur_line = None
+        pos += 1
+    if cur_line is not None:
+        spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
+    return Part(role, "".join(text), spans)
+
+
+def reflow(role: str, pieces: Sequence[Piece], keep_word_spaces: bool = False) -> Part:
+    """Join ``pieces`` into one part of the given role."""
+    return chars_to_part(role, reflow_chars(pieces, keep_word_spaces))
+
+
+def reflow_lines(role: str, lines: Sequence[Line], keep_word_spaces: bool = False) -> Part:
+    return reflow(role, [piece(line) for line in lines], keep_word_spaces)
+
+
+def collapse(text: str, keep_word_spaces: bool = False) -> str:
+    """The text of one line without layout spaces (no mapping kept)."""
+    if _WHITESPACE.search(text) is None:
+        return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
+    return "".join(c for c, _, _ in clean_chars(Piece("", text), keep_word_spaces))
+
+
+#: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
+_WHITESPACE = re.compile(r"\s")
