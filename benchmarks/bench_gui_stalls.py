@@ -25,8 +25,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, Callable, Optional
+from typing import IO, Any
 
 TICK_MS = 10
 TARGET_MS = 100.0
@@ -49,14 +50,14 @@ class StallMeter:
 
         self.gaps: list[float] = []
         self.worst_at: float = 0.0
-        self.first_gap: Optional[float] = None
-        self.trace: Optional[IO[str]] = None
+        self.first_gap: float | None = None
+        self.trace: IO[str] | None = None
         self._t0 = self._last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def start(self, trace: Optional[IO[str]] = None) -> None:
+    def start(self, trace: IO[str] | None = None) -> None:
         """Start ticking; with ``trace``, every thread's stack is written there when a tick is 100 ms late."""
         self.trace = trace
         self._t0 = self._last = time.perf_counter()
@@ -122,8 +123,8 @@ def run_minimal(pages: Path, library: Path, on_done: Callable[[dict[str, Any]], 
     from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from reader.library.importer import import_paths
     from reader.library.catalogue import Library
+    from reader.library.importer import import_paths
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
 

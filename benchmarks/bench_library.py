@@ -28,19 +28,18 @@ import re
 import resource
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
 
 import opencc
 
 from benchmarks.corpus import LATIN_WORDS, generate
-from reader.library.importer import import_paths
 from reader.index.store import Index
 from reader.library.catalogue import Library
+from reader.library.importer import import_paths
 from reader.search.engine import Searcher
 from reader.text.forms import CJK_CLASS, CJK_RUN_RE, fold_query
 
@@ -146,7 +145,7 @@ def run(pages: int, work: Path, nq: int, seed: int) -> None:
     fts_pages = fts.execute("PRAGMA page_count").fetchone()[0] * fts.execute("PRAGMA page_size").fetchone()[0]
     print(f"fts5 trigram: built in {fts_build:.1f}s = {sum(map(len, texts)) / fts_build:,.0f} chars/s, "
           f"{fts_pages / 1e6:.1f} MB = {fts_pages / utf8:.2f}x (text included)")
-    pos = {i: n for n, i in enumerate(ids)}
+    {i: n for n, i in enumerate(ids)}
     print(f"{'query':10} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'fts p50':>8} {'fts p95':>8} {'p95 ratio':>9} "
           f"{'exact':>6} {'hits/q':>7}")
     all_ours: list[float] = []

@@ -19,7 +19,7 @@ import itertools
 import random
 import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import opencc
 
@@ -150,7 +150,7 @@ def generate(root: Path, pages: int, seed: int = 1, chars_per_page: int = 8000,
     return {"pages": written, "chars": total_chars}
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     import argparse
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import random
 import re
-from typing import Any, Optional
+from typing import Any
 
 from reader.text.chars import em_width, is_wide
 
@@ -67,7 +67,7 @@ def render(articles: list[dict[str, Any]], widths: list[float], seed: int = 1, j
     return "\n".join(out) + "\n"
 
 
-def _ws(s: Optional[str]) -> str:
+def _ws(s: str | None) -> str:
     return re.sub(r"\s+", "", s or "")
 
 

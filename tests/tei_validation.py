@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Union
 
 import pytest
 from lxml import etree
@@ -61,7 +61,7 @@ def dangling_pointers(root: etree._Element) -> list[str]:
     return missing
 
 
-def check_tei(data: Union[bytes, etree._Element]) -> etree._Element:
+def check_tei(data: bytes | etree._Element) -> etree._Element:
     """Parse (from bytes), validate against tei_all.rng and check pointers; AssertionError with the reasons."""
     root = etree.fromstring(data) if isinstance(data, bytes) else data
     schema = relaxng()
@@ -74,7 +74,7 @@ def check_tei(data: Union[bytes, etree._Element]) -> etree._Element:
 
 
 @pytest.fixture(scope="session")
-def tei_validator() -> Callable[[Union[bytes, etree._Element]], etree._Element]:
+def tei_validator() -> Callable[[bytes | etree._Element], etree._Element]:
     """check_tei, with the schema loaded once for the whole session."""
     relaxng()
     return check_tei

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.segmentation.analyze import analyze_file, document_json
 from reader.model.document import Document
+from reader.segmentation.analyze import analyze_file, document_json
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"

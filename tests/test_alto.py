@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
-from reader.model.errors import SourceError
 from reader.formats import alto
 from reader.formats.detect import detect
 from reader.model.document import Document
+from reader.model.errors import SourceError
 from reader.segmentation.analyze import analyze_bytes
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
@@ -127,7 +127,7 @@ def _mini(strings: str, unit: str = "pixel", extra: str = "") -> bytes:
         '<PrintSpace><TextBlock ID="TB1" HPOS="10.5" VPOS="10" WIDTH="500" HEIGHT="100">'
         f'<TextLine ID="TL1" HPOS="10" VPOS="10" WIDTH="500" HEIGHT="30">{strings}</TextLine>'
         "</TextBlock></PrintSpace></Page></Layout></alto>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def test_sp_present_bare_or_missing_and_cjk_strings_joined() -> None:
@@ -201,7 +201,7 @@ HOSTILE = {
     ),
     "entity-bomb.xml": (
         '<?xml version="1.0"?><!DOCTYPE alto [<!ENTITY a "aaaaaaaaaa">'
-        + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi"))
+        + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi", strict=False))
         + ']><alto><Layout><Page><PrintSpace><TextBlock><TextLine><String CONTENT="&i;"/></TextLine>'
         "</TextBlock></PrintSpace></Page></Layout></alto>"
     ),
@@ -246,7 +246,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("alto_rel, hocr_rel", PAIRS, ids=["wetzel", "mannheim"])
 def test_alto_and_hocr_of_the_same_page_give_the_same_text(alto_rel: str, hocr_rel: str) -> None:
-    hocr = pytest.importorskip("reader.formats.hocr")
+    pytest.importorskip("reader.formats.hocr")
     a = _read(alto_rel)
     path = SAMPLES / hocr_rel
     h = analyze_bytes(path.read_bytes(), path, "hocr")

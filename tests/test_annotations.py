@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import store as A
-from reader.segmentation.analyze import analyze_file
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Part, Span
+from reader.segmentation.analyze import analyze_file
 
 DATA = Path(__file__).parent / "data"
 
@@ -159,10 +159,9 @@ def test_store_crud_tags_search_and_collections(library: Library, seed: list[Art
 def test_failed_edit_rolls_back(library: Library, seed: list[Article]) -> None:
     store = A.AnnotationStore.of(library)
     h = store.add(A.highlight(seed[1], 3, 12, tags=["a"]))
-    with pytest.raises(RuntimeError):
-        with A.transaction(store.conn):
-            store._write(A.Annotation(article="x", note="half"), insert=True)
-            raise RuntimeError("crash in the middle")
+    with pytest.raises(RuntimeError), A.transaction(store.conn):
+        store._write(A.Annotation(article="x", note="half"), insert=True)
+        raise RuntimeError("crash in the middle")
     assert [a.id for a in store.find()] == [h.id]
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.corrections import store as C
-from reader.segmentation.analyze import analyze_file
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Part, Span
+from reader.segmentation.analyze import analyze_file
 
 DATA = Path(__file__).parent / "data"
 

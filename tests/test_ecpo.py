@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.segmentation.analyze import analyze_file
-from reader.model.errors import FormatError
-from reader.formats.detect import detect
 from reader.formats import ecpo
+from reader.formats.detect import detect
 from reader.model.document import Document
+from reader.model.errors import FormatError
+from reader.segmentation.analyze import analyze_file
 
 ECPO = Path(__file__).parent / "data" / "samples" / "chinese" / "ecpo_jingbao"
 TEXT = sorted((ECPO / "textGT").glob("*.xml"))

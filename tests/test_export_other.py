@@ -11,11 +11,11 @@ import pytest
 
 from reader.annotations import store as A
 from reader.corrections import store as C
-from reader.segmentation.analyze import analyze_file
-from reader.export.exporter import ExportError, Item, export, items_from_document, kwic, write_new
 from reader.export.cite import author_of, bib_escape, citation_key
+from reader.export.exporter import ExportError, Item, export, items_from_document, kwic, write_new
 from reader.export.text import md_escape
 from reader.model.document import Article, Document, Page, Part, Span
+from reader.segmentation.analyze import analyze_file
 
 DATA = Path(__file__).parent / "data"
 

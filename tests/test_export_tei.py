@@ -4,7 +4,6 @@ languages, reading text) is where it belongs."""
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,10 @@ from lxml import etree
 
 from reader.annotations import store as A
 from reader.corrections import store as C
-from reader.segmentation.analyze import analyze_file
 from reader.export.exporter import Item, items_from_document
 from reader.export.tei import export_tei
 from reader.model.document import Article, Document, Page, Part, Span
+from reader.segmentation.analyze import analyze_file
 
 pytest_plugins = ["tei_validation"]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.segmentation.analyze import analyze_file
-from reader.model.errors import FormatError
 from reader.formats import hocr
 from reader.model.document import Document
+from reader.model.errors import FormatError
+from reader.segmentation.analyze import analyze_file
 
 HOCR = Path(__file__).parent / "data" / "samples" / "hocr"
 WETZEL = HOCR / "tesseract303_wetzel_1901" / "wetzel_reisebegleiter_1901_0021.hocr"

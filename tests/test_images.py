@@ -9,10 +9,10 @@ import pytest
 from PIL import Image
 
 from reader.formats import images
-from reader.segmentation.analyze import analyze_file
-from reader.model.errors import FormatError
 from reader.formats.detect import detect
 from reader.model.document import Page
+from reader.model.errors import FormatError
+from reader.segmentation.analyze import analyze_file
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 JP2 = SAMPLES / "page" / "kant_berlinische_monatsschrift_1784" / "INPUT_0020.jp2"
@@ -50,7 +50,7 @@ def test_without_a_jpeg2000_decoder_the_size_is_still_known_with_a_warning(monke
 
 
 def test_sniff_refuses_text() -> None:
-    assert images.sniff("<alto/>".encode()) is None
+    assert images.sniff(b"<alto/>") is None
     assert images.sniff("本报北京电".encode()) is None
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from reader.index import store as sindex
-from reader.library.importer import collect, decide_metadata, import_paths, path_metadata
 from reader.library.catalogue import Library, LibraryBusyError
+from reader.library.importer import collect, decide_metadata, import_paths, path_metadata
 from reader.search.engine import Searcher
 from reader.text.forms import fold_text
 
@@ -190,9 +190,8 @@ def test_two_imports_at_once_refused(tmp_path: Path, data_dir: Path) -> None:
     (tmp_path / "a.txt").write_text(_page(data_dir), encoding="utf-8")
     holder = Library(tmp_path / "lib")
     other = Library(tmp_path / "lib")
-    with holder.writing():
-        with pytest.raises(LibraryBusyError, match="importing"):
-            import_paths(other, [tmp_path / "a.txt"])
+    with holder.writing(), pytest.raises(LibraryBusyError, match="importing"):
+        import_paths(other, [tmp_path / "a.txt"])
     holder.close()
     other.close()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.model.errors import BroadsheetError
+from reader.library.catalogue import Library
 from reader.library.importer import ImportProgress
 from reader.library.worker import import_in_subprocess
-from reader.library.catalogue import Library
+from reader.model.errors import BroadsheetError
 
 DATA = Path(__file__).parent / "data"
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
-from reader.segmentation.geometry import articles_from_layout, block_paragraphs, block_part, paragraph_starts, reading_order
 from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import (
+    articles_from_layout,
+    block_paragraphs,
+    block_part,
+    paragraph_starts,
+    reading_order,
+)
 
 
 def _block(bid: str, x0: float, y0: float, texts: list[str], *, width: float = 300, lh: float = 20,
-           font: Optional[float] = None, btype: str = "text", indents: Optional[dict[int, float]] = None,
-           ends: Optional[dict[int, float]] = None) -> Block:
+           font: float | None = None, btype: str = "text", indents: dict[int, float] | None = None,
+           ends: dict[int, float] | None = None) -> Block:
     lines = []
     for k, t in enumerate(texts):
         left = x0 + (indents or {}).get(k, 0.0)

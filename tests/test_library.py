@@ -10,7 +10,6 @@ import pytest
 
 from reader.index import store as sindex
 from reader.library import catalogue as libmod
-from reader.segmentation.analyze import analyze_file
 from reader.library.catalogue import (
     Library,
     LibraryBusyError,
@@ -20,6 +19,7 @@ from reader.library.catalogue import (
     StoreMeta,
     article_key,
 )
+from reader.segmentation.analyze import analyze_file
 
 
 @pytest.fixture
@@ -135,7 +135,7 @@ def test_store_and_rebuild(tmp_path: Path, seed) -> None:  # type: ignore[no-unt
     listed = lib.articles(page_id=page.id)
     assert [a.local_id for a in listed] == [a.id for a in seed.articles]
     assert [a.id for a in lib.articles(issue_id=issue.id)] == [a.id for a in listed]
-    for info, original in zip(listed, seed.articles):
+    for info, original in zip(listed, seed.articles, strict=False):
         assert info.id == article_key("/x/seed.txt", original.id)
         assert info.pages == (4,)
         article = lib.article(info.id)
@@ -185,9 +185,8 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
     with a.writing():
         with a.writing():  # re-entrant for its holder
             pass
-        with pytest.raises(LibraryBusyError, match="another Broadsheet process"):
-            with b.writing():
-                pass
+        with pytest.raises(LibraryBusyError, match="another Broadsheet process"), b.writing():
+            pass
     with b.writing():
         pass
     a.close()

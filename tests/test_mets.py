@@ -14,9 +14,9 @@ import pytest
 from lxml import etree
 
 from reader.cli.main import main
-from reader.model.errors import SourceError, UnsafeReferenceError
 from reader.formats import mets
 from reader.model.document import Document
+from reader.model.errors import SourceError, UnsafeReferenceError
 from reader.segmentation.analyze import analyze_bytes
 
 SAMPLES = Path(__file__).parent / "data" / "samples" / "mets-alto"

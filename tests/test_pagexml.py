@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.segmentation.analyze import analyze_file
-from reader.model.errors import FormatError
 from reader.formats import pagexml as pagexml
 from reader.model.document import Document
+from reader.model.errors import FormatError
+from reader.segmentation.analyze import analyze_file
 
 PAGE = Path(__file__).parent / "data" / "samples" / "page"
 KANT = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_PAGE.xml"

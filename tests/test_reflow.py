@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.text.reflow import Piece, collapse, reflow
 from reader.text.chars import em_width, ends_sentence
+from reader.text.reflow import Piece, collapse, reflow
 
 
 def join(*lines: str, hyphenated: bool = False) -> str:

@@ -4,8 +4,9 @@ the query language, filters, sort, facets, KWIC offsets and consistency with the
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import opencc
 import pytest
@@ -71,7 +72,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, 
         pub = PUBS[n % 3]
         date = f"{1990 + n % 5}-{1 + n % 12:02d}-{1 + n % 27:02d}"
         res = lib.store_document(doc, StoreMeta(pub, date), path=doc.source, sha256=str(n))
-        for aid, art in zip(res.article_ids, doc.articles):
+        for aid, art in zip(res.article_ids, doc.articles, strict=False):
             meta[aid] = {"text": art.text, "folded": fold_text(art.text), "pub": pub, "date": date,
                          "kind": art.kind, "page": doc.pages[0].number, "headline": art.headline,
                          "article": art}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import opencc
 import pytest
-
 from pagekit import render, score, spaced_cjk
-from reader.segmentation.analyze import analyze_bytes, document_json
+
 from reader.model.document import Article
+from reader.segmentation.analyze import analyze_bytes, document_json
 
 DATA = Path(__file__).parent / "data" / "text"
 
@@ -154,7 +154,7 @@ def _variant_truth() -> list[dict]:
     ]
     datelines = [None, "【本報台北訊】", "【本報台北訊】", "〔記者林育德／台北報導〕", "據新華社香港1月26日電", "【本報台北訊】"]
     bylines = [None, "記者林育德／報導", "記者張文川／報導", None, None, None]
-    for a, (kicker, head), dl, by in zip([a for a in truth if a["kind"] == "article"], heads, datelines, bylines):
+    for a, (kicker, head), dl, by in zip([a for a in truth if a["kind"] == "article"], heads, datelines, bylines, strict=False):
         paras = [cc.convert(p) for p in a["paragraphs"]]
         if a["dateline"]:
             lead = a["dateline"] + (a["byline"] or "")

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from reader.model.errors import DecodeError
 from reader.formats.plaintext import decode, read
+from reader.model.errors import DecodeError
 
 SIMPLIFIED = "本报北京1月26日电（记者张璁）最高人民检察院日前召开新闻发布会，通报当前检察机关惩治网络犯罪情况。\n"
 TRADITIONAL = "【本報台北訊】記者林育德／報導 行政院今天通過明年度總預算案，總額較今年增加，主計總處表示將持續控制債務。\n"
@@ -50,7 +50,7 @@ def test_invalid_sequences_are_refused() -> None:
 
 
 def test_raw_lines_keep_their_evidence() -> None:
-    doc = read("第一行\n\n 第二行\n第三行\n\n\n".encode("utf-8"), "p.txt")
+    doc = read("第一行\n\n 第二行\n第三行\n\n\n".encode(), "p.txt")
     [page] = doc.pages
     assert [line.id for line in page.lines] == ["p1.l1", "p1.l3", "p1.l4"]
     first, second, third = page.lines
@@ -60,6 +60,6 @@ def test_raw_lines_keep_their_evidence() -> None:
 
 
 def test_form_feed_starts_a_new_page() -> None:
-    doc = read("甲\n乙\f丙\n".encode("utf-8"), "p.txt")
+    doc = read("甲\n乙\f丙\n".encode(), "p.txt")
     assert [p.number for p in doc.pages] == [1, 2]
     assert [line.text for line in doc.pages[1].lines] == ["丙"]

@@ -25,21 +25,20 @@ by ``broadsheet annotations export/import``.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import json
 import logging
 import sqlite3
 import uuid
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any
 
-from reader.model.errors import BroadsheetError, SourceError
 from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, transaction
 from reader.model.document import Article
+from reader.model.errors import BroadsheetError, SourceError
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +136,7 @@ class Attachment:
 
 def _common_suffix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(reversed(a), reversed(b)):
+    for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
             break
         n += 1
@@ -146,7 +145,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -186,11 +185,11 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
         i = text.find(needle, i + 1)
 
 
-def locate_exact(anchor: Anchor, text: str) -> Optional[Attachment]:
+def locate_exact(anchor: Anchor, text: str) -> Attachment | None:
     """The stored position if the quote is still there, else the best-context occurrence."""
     if text[anchor.start:anchor.end] == anchor.exact:
         return Attachment(anchor.start, anchor.end, "position", 1.0)
-    best: Optional[tuple[float, int, int]] = None
+    best: tuple[float, int, int] | None = None
     for i in _find_all(text, anchor.exact):
         ctx = _context_score(anchor, text, i, i + len(anchor.exact))
         key = (ctx, -abs(i - anchor.start), i)
@@ -206,7 +205,7 @@ def _grams(s: str, n: int) -> list[str]:
     return [s[i:i + n] for i in range(max(0, len(s) - n + 1))]
 
 
-def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optional[Attachment]:
+def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Attachment | None:
     """Find a passage of ``text`` close to the quote (OCR fixed a few characters, spacing changed).
 
     Bigrams of the quote vote for where it starts; the best-voted window is
@@ -245,7 +244,7 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optio
 
     # refine the start with the quote's length, then the end with that start (2 x slack comparisons)
     starts = range(max(0, best_start - slack), min(len(text), best_start + slack + 1))
-    best: Optional[tuple[float, float, int, int]] = None
+    best: tuple[float, float, int, int] | None = None
     for s in starts:
         trial = score(s, min(len(text), s + len(quote)))
         if best is None or trial[:2] > best[:2]:
@@ -265,7 +264,7 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Optio
     return Attachment(best[2], best[3], "fuzzy", best[0])
 
 
-def locate(anchor: Anchor, text: str, fuzzy: bool = True) -> Optional[Attachment]:
+def locate(anchor: Anchor, text: str, fuzzy: bool = True) -> Attachment | None:
     """Exact search first, then fuzzy."""
     found = locate_exact(anchor, text)
     if found is None and fuzzy:
@@ -286,7 +285,7 @@ class Annotation:
     """
 
     article: str
-    anchor: Optional[Anchor] = None
+    anchor: Anchor | None = None
     note: str = ""
     tags: list[str] = field(default_factory=list)
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
@@ -307,7 +306,7 @@ class Annotation:
 
 
 def highlight(article: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
-              creator: str = "", key: Optional[str] = None) -> Annotation:
+              creator: str = "", key: str | None = None) -> Annotation:
     """A new highlight on ``article.text[start:end]``."""
     return Annotation(article=key or article.id, anchor=make_anchor(article, start, end), note=note,
                       tags=normalize_tags(tags), creator=creator)
@@ -330,8 +329,8 @@ class Reattached:
     """The outcome of re-attaching one annotation."""
 
     annotation: Annotation
-    article: Optional[str]
-    attachment: Optional[Attachment]
+    article: str | None
+    attachment: Attachment | None
 
     @property
     def orphaned(self) -> bool:
@@ -359,7 +358,7 @@ def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = Non
     sharing = [a for a in articles if a not in same and wanted and wanted.intersection(a.line_ids())]
     rest = [a for a in articles if a not in same and a not in sharing]
     for tier in (same, sharing, rest):
-        best: Optional[tuple[float, Article, Attachment]] = None
+        best: tuple[float, Article, Attachment] | None = None
         for art in tier:
             att = locate_exact(anchor, art.text)
             if att is not None:
@@ -461,8 +460,8 @@ def from_web_annotation(obj: Any) -> Annotation:
         raise AnnotationError(f"annotation {ann_id} has no target source")
     source = target["source"]
     article = source[len(ARTICLE_URN):] if source.startswith(ARTICLE_URN) else source
-    quote: Optional[dict[str, Any]] = None
-    position: Optional[dict[str, Any]] = None
+    quote: dict[str, Any] | None = None
+    position: dict[str, Any] | None = None
     selectors = target.get("selector") or []
     if isinstance(selectors, dict):
         selectors = [selectors]
@@ -471,7 +470,7 @@ def from_web_annotation(obj: Any) -> Annotation:
             quote = sel
         elif isinstance(sel, dict) and sel.get("type") == "TextPositionSelector":
             position = sel
-    anchor: Optional[Anchor] = None
+    anchor: Anchor | None = None
     if quote is not None:
         exact = str(quote.get("exact", ""))
         if not exact:
@@ -541,7 +540,7 @@ class Backup:
     corrections: list[dict[str, Any]]
 
 
-def read_backup(data: Union[bytes, str, dict[str, Any]], path: Union[str, Path, None] = None) -> Backup:
+def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = None) -> Backup:
     """Parse a backup (or a bare list / single Web Annotation); BackupError names the file."""
     try:
         obj = json.loads(data) if isinstance(data, (bytes, str)) else data
@@ -634,7 +633,7 @@ class AnnotationStore:
         conn.execute("PRAGMA foreign_keys = ON")
 
     @classmethod
-    def of(cls, library: Library) -> "AnnotationStore":
+    def of(cls, library: Library) -> AnnotationStore:
         """The store of a library (its tables migrated first: idempotent and cheap)."""
         library.migrate("annotations", MIGRATIONS)
         return cls(library.conn)
@@ -694,8 +693,8 @@ class AnnotationStore:
             raise AnnotationError(f"no annotation {annotation_id}")
         return rows[0]
 
-    def find(self, article: Optional[str] = None, tag: Optional[str] = None, text: Optional[str] = None,
-             status: Optional[str] = None, articles: Optional[Sequence[str]] = None) -> list[Annotation]:
+    def find(self, article: str | None = None, tag: str | None = None, text: str | None = None,
+             status: str | None = None, articles: Sequence[str] | None = None) -> list[Annotation]:
         """Annotations filtered by article(s), tag, note/quote text (substring) and status."""
         where: list[str] = []
         params: list[Any] = []
@@ -739,7 +738,7 @@ class AnnotationStore:
                                   source=source))
         return out
 
-    def article_ids(self, tag: Optional[str] = None, text: Optional[str] = None) -> set[str]:
+    def article_ids(self, tag: str | None = None, text: str | None = None) -> set[str]:
         """Keys of articles with annotations matching ``tag`` and/or ``text``: to combine with a text search."""
         return {a.article for a in self.find(tag=tag, text=text)}
 
@@ -780,7 +779,7 @@ class AnnotationStore:
             raise AnnotationError(f"no collection named {name!r}")
         return int(row[0])
 
-    def add_to_collection(self, name: str, article: str, position: Optional[int] = None) -> None:
+    def add_to_collection(self, name: str, article: str, position: int | None = None) -> None:
         """Put ``article`` into the collection (at ``position``, default last); already there: moved."""
         with transaction(self.conn):
             cid = self._collection_id(name)
@@ -841,7 +840,7 @@ class AnnotationStore:
 
 
 def reattach_in_library(library: Library, store: AnnotationStore,
-                        annotations: Optional[Sequence[Annotation]] = None) -> list[Reattached]:
+                        annotations: Sequence[Annotation] | None = None) -> list[Reattached]:
     """Check every annotation (or the given ones) against the library's current text; re-attach what moved.
 
     Run after a re-import: an annotation whose quote is still at its place is
@@ -859,7 +858,7 @@ def reattach_in_library(library: Library, store: AnnotationStore,
     results: list[Reattached] = []
     for ann in (store.find() if annotations is None else annotations):
         try:
-            current: Optional[Article] = library.article(ann.article)
+            current: Article | None = library.article(ann.article)
         except NotFoundError:
             current = None
         if current is not None:

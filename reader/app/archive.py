@@ -17,20 +17,21 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Generic, Hashable, Optional, TypeVar
+from typing import Generic, TypeVar
 
-from reader.library import importer
-from reader.text import forms as textforms
-from reader.index import store as sindex
 from reader.annotations.store import Annotation, AnnotationStore, Reattached, reattach_in_library
-from reader.corrections.store import Correction, CorrectionStore, apply_overlay, corrected_article, line_pages_of
-from reader.library.worker import import_in_subprocess
-from reader.search.engine import Searcher
-from reader.library.catalogue import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
-from reader.model.document import Article, Page
 from reader.app.reading import Converted, Converter, identity
+from reader.corrections.store import Correction, CorrectionStore, apply_overlay, corrected_article, line_pages_of
+from reader.index import store as sindex
+from reader.library import importer
+from reader.library.catalogue import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
+from reader.library.worker import import_in_subprocess
+from reader.model.document import Article, Page
+from reader.search.engine import Searcher
+from reader.text import forms as textforms
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class LRU(Generic[K, V]):
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.data: "OrderedDict[K, V]" = OrderedDict()
+        self.data: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key: K, make: Callable[[], V]) -> V:
@@ -85,7 +86,7 @@ def is_traditional(text: str) -> bool:
     if not sample:
         return False
     simplified = textforms.display(sample, "t2s")[0]
-    changed = sum(1 for a, b in zip(sample, simplified) if a != b)
+    changed = sum(1 for a, b in zip(sample, simplified, strict=False) if a != b)
     return changed >= max(1, len(sample) // 40)
 
 
@@ -120,12 +121,12 @@ class Archive:
         self._line_maps: LRU[int, dict[str, LinePlace]] = LRU(12)
         self._issue_pages: LRU[int, list[PageInfo]] = LRU(64)
 
-        self._searcher: Optional[Searcher] = None
+        self._searcher: Searcher | None = None
         self._searcher_lock = threading.Lock()
         AnnotationStore.of(library)  # migrate the components once; the stores below are per thread
         CorrectionStore.of(library)
-        self._all_corrections: Optional[list[Correction]] = None
-        self._overlays: LRU[int, Optional[list[Article]]] = LRU(16)
+        self._all_corrections: list[Correction] | None = None
+        self._overlays: LRU[int, list[Article] | None] = LRU(16)
         #: infos of articles only the overlay has (split off), by id
         self._overlay_infos: dict[str, ArticleInfo] = {}
 
@@ -140,7 +141,7 @@ class Archive:
         return CorrectionStore(self.library.conn)
 
     @classmethod
-    def open(cls, folder: str | Path, create: bool = True) -> "Archive":
+    def open(cls, folder: str | Path, create: bool = True) -> Archive:
         return cls(Library.open(folder, create=create))
 
     def close(self) -> None:
@@ -162,10 +163,10 @@ class Archive:
 
     # long work (run in workers) ----------------------------------------------------
     def import_paths(self, paths: list[str], *, progress: Callable[..., None], cancel: threading.Event,
-                     warn: Optional[Callable[[str], None]] = None) -> "importer.ImportReport":
+                     warn: Callable[[str], None] | None = None) -> importer.ImportReport:
         """Import files and folders (core importer), reporting progress in files and each bad file."""
 
-        def step(p: "importer.ImportProgress") -> None:
+        def step(p: importer.ImportProgress) -> None:
             progress(float(p.files_done), float(p.files_total), p.current)
 
         def bad(path: str, message: str) -> None:
@@ -197,7 +198,7 @@ class Archive:
         return sindex.rebuild(self.library, progress=lambda done, total: progress(float(done), float(total)),
                               cancel=cancel)
 
-    def search(self, query: str, limit: int = 200) -> "Results":
+    def search(self, query: str, limit: int = 200) -> Results:
         """Run a query (core search) and turn its hits into the window's :class:`Hit`."""
         t0 = time.perf_counter()
         with self._searcher_lock:
@@ -218,13 +219,13 @@ class Archive:
     def publications(self) -> list[PublicationInfo]:
         return self.library.publications()
 
-    def issues(self, publication: Optional[str] = None) -> list[IssueInfo]:
+    def issues(self, publication: str | None = None) -> list[IssueInfo]:
         return self.library.issues(publication)
 
     def pages(self, issue_id: int) -> list[PageInfo]:
         return self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
 
-    def articles(self, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> list[ArticleInfo]:
+    def articles(self, issue_id: int | None = None, page_id: int | None = None) -> list[ArticleInfo]:
         """Articles of an issue or a page, as the reader's segmentation corrections leave them."""
         infos = self.library.articles(issue_id=issue_id, page_id=page_id)
         for info in infos:
@@ -247,7 +248,7 @@ class Archive:
                 out.append(made)
         return out
 
-    def _overlay_info(self, art: Article, by_id: dict[str, ArticleInfo]) -> Optional[ArticleInfo]:
+    def _overlay_info(self, art: Article, by_id: dict[str, ArticleInfo]) -> ArticleInfo | None:
         if art.id in by_id:
             base = by_id[art.id]
         else:  # split off: it shares the issue and source of the article it came from
@@ -276,10 +277,10 @@ class Archive:
         self._infos.clear()
         self._line_maps.clear()
 
-    def overlay(self, issue_id: int) -> Optional[list[Article]]:
+    def overlay(self, issue_id: int) -> list[Article] | None:
         """The issue's articles with its segmentation corrections applied; None when it has none."""
 
-        def build() -> Optional[list[Article]]:
+        def build() -> list[Article] | None:
             infos = self.library.articles(issue_id=issue_id)
             ids = {i.id for i in infos}
             relevant = [c for c in self.all_corrections() if c.kind != "text" and (
@@ -361,13 +362,13 @@ class Archive:
         numbers = set(info.pages)
         return [p.id for p in self.pages(info.issue_id) if p.number in numbers]
 
-    def page_info(self, page_id: int, issue_id: int) -> Optional[PageInfo]:
+    def page_info(self, page_id: int, issue_id: int) -> PageInfo | None:
         for p in self.pages(issue_id):
             if p.id == page_id:
                 return p
         return None
 
-    def page_of_line(self, article_id: str, line_id: str) -> Optional[int]:
+    def page_of_line(self, article_id: str, line_id: str) -> int | None:
         try:
             found = self.library.page_of_line(article_id, line_id)
         except NotFoundError:
@@ -410,7 +411,7 @@ class Hit:
     headline: str
     publication: str
     date: str
-    page: Optional[int]
+    page: int | None
     kind: str
     score: float
     snippet: str

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
 
 from reader.model.document import Article, Part
 
@@ -99,9 +99,9 @@ class ShownPart:
                 out.append(span.line)
         return out
 
-    def original_offset_of(self, line_id: str, offset: int) -> Optional[int]:
+    def original_offset_of(self, line_id: str, offset: int) -> int | None:
         """Original offset of the character at ``offset`` in line ``line_id``, or None."""
-        best: Optional[int] = None
+        best: int | None = None
         for span in self.part.spans:
             if span.line != line_id:
                 continue
@@ -143,7 +143,7 @@ class Reading:
     parts: list[ShownPart]
 
     @classmethod
-    def build(cls, article: Article, convert: Converter = identity) -> "Reading":
+    def build(cls, article: Article, convert: Converter = identity) -> Reading:
         shown: list[ShownPart] = []
         for i in reading_order(article):
             part = article.parts[i]
@@ -159,7 +159,7 @@ class Reading:
             shown.append(sp)
         return cls(article, shown)
 
-    def shown(self, part_index: int) -> Optional[ShownPart]:
+    def shown(self, part_index: int) -> ShownPart | None:
         for sp in self.parts:
             if sp.index == part_index:
                 return sp
@@ -177,14 +177,14 @@ class Reading:
     def split_article_range(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """``Article.text[start:end]`` as (part index, original start, original end) pieces."""
         out: list[tuple[int, int, int]] = []
-        for i, (ps, part) in enumerate(zip(self.part_starts(), self.article.parts)):
+        for i, (ps, part) in enumerate(zip(self.part_starts(), self.article.parts, strict=False)):
             pe = ps + len(part.text)
             lo, hi = max(start, ps), min(end, pe)
             if lo < hi:
                 out.append((i, lo - ps, hi - ps))
         return out
 
-    def locate_line(self, line_id: str, offset: int = 0) -> Optional[tuple[int, int]]:
+    def locate_line(self, line_id: str, offset: int = 0) -> tuple[int, int] | None:
         """(part index, original offset) of a character of a source line in this article."""
         for sp in self.parts:
             found = sp.original_offset_of(line_id, offset)

@@ -10,15 +10,16 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from reader import __version__
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from reader.segmentation.analyze import analyze_file, document_json, document_text
     from reader.model.errors import BroadsheetError
+    from reader.segmentation.analyze import analyze_file, document_json, document_text
 
     status = 0
     results = []
@@ -671,7 +672,7 @@ def _library_option_everywhere(sub: argparse._SubParsersAction) -> None:
                                           help="the library folder (as before the action)")
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if argv is None:
         argv = sys.argv[1:]

@@ -24,13 +24,13 @@ import json
 import logging
 import sqlite3
 import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from typing import Any
 
-from reader.library.catalogue import now_iso, transaction
-from reader.model.errors import BroadsheetError
-from reader.library.catalogue import Library, Migration
+from reader.library.catalogue import Library, Migration, now_iso, transaction
 from reader.model.document import Article, Part, Span
+from reader.model.errors import BroadsheetError
 from reader.text.chars import is_wide
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class Correction:
                 "creator": self.creator, "created": self.created}
 
     @classmethod
-    def from_json(cls, obj: Mapping[str, Any]) -> "Correction":
+    def from_json(cls, obj: Mapping[str, Any]) -> Correction:
         try:
             return cls(kind=str(obj["kind"]), article=str(obj["article"]), data=dict(obj["data"]),
                        id=str(obj.get("id") or uuid.uuid4()), creator=str(obj.get("creator") or ""),
@@ -92,7 +92,7 @@ class Correction:
 # --------------------------------------------------------------------------- constructors
 
 
-def _first_line(article: Article) -> Optional[str]:
+def _first_line(article: Article) -> str | None:
     ids = article.line_ids()
     return ids[0] if ids else None
 
@@ -121,15 +121,15 @@ def _part_ref(article: Article, index: int) -> dict[str, Any]:
     return {"line": spans[0].line, "at": spans[0].line_start}
 
 
-def merge_articles(article: Article, other: Article, key: Optional[str] = None,
-                   other_key: Optional[str] = None) -> Correction:
+def merge_articles(article: Article, other: Article, key: str | None = None,
+                   other_key: str | None = None) -> Correction:
     """Append ``other``'s parts to ``article`` (and drop ``other``)."""
     return Correction("merge", key or article.id, {"line": _first_line(article), "other": other_key or other.id,
                                                    "other_line": _first_line(other)})
 
 
-def split_article(article: Article, part_index: int, key: Optional[str] = None,
-                  new_id: Optional[str] = None) -> Correction:
+def split_article(article: Article, part_index: int, key: str | None = None,
+                  new_id: str | None = None) -> Correction:
     """Start a new article at part ``part_index`` of ``article``."""
     if part_index < 1:
         raise CorrectionError("an article can only be split after its first part")
@@ -139,8 +139,8 @@ def split_article(article: Article, part_index: int, key: Optional[str] = None,
     return Correction("split", key or article.id, data)
 
 
-def move_block(article: Article, part_index: int, to: Article, position: Optional[int] = None,
-               key: Optional[str] = None, to_key: Optional[str] = None) -> Correction:
+def move_block(article: Article, part_index: int, to: Article, position: int | None = None,
+               key: str | None = None, to_key: str | None = None) -> Correction:
     """Move part ``part_index`` of ``article`` into ``to`` (at ``position``, default the end)."""
     data: dict[str, Any] = {**_part_ref(article, part_index), "to": to_key or to.id, "to_line": _first_line(to)}
     if position is not None:
@@ -148,8 +148,8 @@ def move_block(article: Article, part_index: int, to: Article, position: Optiona
     return Correction("move", key or article.id, data)
 
 
-def set_headline(article: Article, part_index: Optional[int] = None, text: Optional[str] = None,
-                 key: Optional[str] = None) -> Correction:
+def set_headline(article: Article, part_index: int | None = None, text: str | None = None,
+                 key: str | None = None) -> Correction:
     """Make a part the headline, or give the article a headline text of the reader's own."""
     data: dict[str, Any] = {"article_line": _first_line(article)}
     if part_index is not None:
@@ -161,7 +161,7 @@ def set_headline(article: Article, part_index: Optional[int] = None, text: Optio
     return Correction("headline", key or article.id, data)
 
 
-def set_role(article: Article, part_index: int, role: str, key: Optional[str] = None) -> Correction:
+def set_role(article: Article, part_index: int, role: str, key: str | None = None) -> Correction:
     """Give a part another role (byline, dateline, caption …)."""
     from reader.model.document import ROLES
 
@@ -170,14 +170,14 @@ def set_role(article: Article, part_index: int, role: str, key: Optional[str] = 
     return Correction("role", key or article.id, {**_part_ref(article, part_index), "role": role})
 
 
-def join_paragraphs(article: Article, part_index: int, key: Optional[str] = None) -> Correction:
+def join_paragraphs(article: Article, part_index: int, key: str | None = None) -> Correction:
     """Join part ``part_index`` to the part before it."""
     if part_index < 1:
         raise CorrectionError("the first part has nothing before it to join")
     return Correction("join", key or article.id, _part_ref(article, part_index))
 
 
-def split_paragraph(article: Article, offset: int, key: Optional[str] = None) -> Correction:
+def split_paragraph(article: Article, offset: int, key: str | None = None) -> Correction:
     """Split the part holding ``article.text[offset]`` before that character."""
     index, inner = _part_with_offset(article, offset)
     where = article.parts[index].locate(inner)
@@ -187,7 +187,7 @@ def split_paragraph(article: Article, offset: int, key: Optional[str] = None) ->
     return Correction("split-paragraph", key or article.id, {"line": line, "offset": line_offset})
 
 
-def correct_text(article: Article, start: int, end: int, corrected: str, key: Optional[str] = None,
+def correct_text(article: Article, start: int, end: int, corrected: str, key: str | None = None,
                  creator: str = "") -> Correction:
     """Replace ``article.text[start:end]`` (inside one line of one part) with ``corrected``."""
     index, inner = _part_with_offset(article, start)
@@ -226,7 +226,7 @@ def _joiner(a: str, b: str) -> str:
     return " "
 
 
-def _concat(first: Part, second: Part, role: Optional[str] = None) -> Part:
+def _concat(first: Part, second: Part, role: str | None = None) -> Part:
     sep = _joiner(first.text, second.text)
     shift = len(first.text) + len(sep)
     spans = list(first.spans) + [Span(s.start + shift, s.end + shift, s.line, s.line_start) for s in second.spans]
@@ -261,7 +261,7 @@ def _lstrip(part: Part) -> Part:
     return Part(part.role, part.text[n:], spans)
 
 
-def part_offset(part: Part, line: str, offset: int) -> Optional[int]:
+def part_offset(part: Part, line: str, offset: int) -> int | None:
     """The offset in ``part.text`` of character ``offset`` of source line ``line``, if the part shows it."""
     for s in part.spans:
         if s.line == line and s.line_start <= offset < s.line_start + (s.end - s.start):
@@ -273,15 +273,15 @@ class _Overlay:
     """Mutable working state while corrections are applied in order."""
 
     def __init__(self, articles: Sequence[Article], key: Callable[[Article], str],
-                 line_pages: Optional[Mapping[str, int]]) -> None:
+                 line_pages: Mapping[str, int] | None) -> None:
         self.articles = [copy.deepcopy(a) for a in articles]
-        self.keys = {id(a): key(orig) for a, orig in zip(self.articles, articles)}
+        self.keys = {id(a): key(orig) for a, orig in zip(self.articles, articles, strict=False)}
         self.line_pages = line_pages
 
     def key(self, article: Article) -> str:
         return self.keys.get(id(article), article.id)
 
-    def article(self, key: Optional[str], line: Optional[str]) -> Optional[Article]:
+    def article(self, key: str | None, line: str | None) -> Article | None:
         """The article a correction means: the one holding ``line`` (the truth), else by key."""
         if line:
             for a in self.articles:
@@ -296,7 +296,7 @@ class _Overlay:
                 return a
         return None
 
-    def part(self, line: str, at: Optional[int] = None) -> Optional[tuple[Article, int]]:
+    def part(self, line: str, at: int | None = None) -> tuple[Article, int] | None:
         """The part showing character ``at`` of ``line`` (any part of that line when ``at`` is None)."""
         for a in self.articles:
             for i, p in enumerate(a.parts):
@@ -321,8 +321,8 @@ class _Overlay:
 
 
 def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction],
-                  key: Optional[Callable[[Article], str]] = None,
-                  line_pages: Optional[Mapping[str, int]] = None) -> OverlayResult:
+                  key: Callable[[Article], str] | None = None,
+                  line_pages: Mapping[str, int] | None = None) -> OverlayResult:
     """Apply the segmentation corrections, in order, to copies of ``articles``.
 
     Text corrections do not change segmentation: they are checked (so stale
@@ -345,7 +345,7 @@ def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction]
     return OverlayResult(state.articles, applied, stale)
 
 
-def _apply_one(state: _Overlay, c: Correction) -> Optional[str]:
+def _apply_one(state: _Overlay, c: Correction) -> str | None:
     d = c.data
     if c.kind == "merge":
         target = state.article(c.article, d.get("line"))
@@ -465,7 +465,7 @@ class TextFix:
     correction: Correction
 
 
-def locate_text_fix(part: Part, c: Correction) -> Optional[tuple[int, int]]:
+def locate_text_fix(part: Part, c: Correction) -> tuple[int, int] | None:
     """Where in ``part.text`` correction ``c`` applies: its line offsets, else its original text in that line."""
     d = c.data
     original = str(d["original"])
@@ -590,7 +590,7 @@ class CorrectionStore:
         self.conn = conn
 
     @classmethod
-    def of(cls, library: Library) -> "CorrectionStore":
+    def of(cls, library: Library) -> CorrectionStore:
         """The store of a library (its table migrated first: idempotent and cheap)."""
         library.migrate("corrections", MIGRATIONS)
         return cls(library.conn)
@@ -612,7 +612,7 @@ class CorrectionStore:
             if self.conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount == 0:
                 raise CorrectionError(f"no correction {correction_id}")
 
-    def undo_last(self, article: Optional[str] = None) -> Optional[Correction]:
+    def undo_last(self, article: str | None = None) -> Correction | None:
         """Remove the most recent correction (of ``article``, if given) and return it."""
         with transaction(self.conn):
             rows = self._select("WHERE article = ?" if article else "", (article,) if article else ())
@@ -622,7 +622,7 @@ class CorrectionStore:
             self.conn.execute("DELETE FROM corrections WHERE id = ?", (last.id,))
             return last
 
-    def find(self, articles: Optional[Sequence[str]] = None, kind: Optional[str] = None) -> list[Correction]:
+    def find(self, articles: Sequence[str] | None = None, kind: str | None = None) -> list[Correction]:
         where: list[str] = []
         params: list[Any] = []
         if articles is not None:
@@ -665,7 +665,7 @@ def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, int
 
 
 def overlaid_articles(library: Library, article_ids: Sequence[str],
-                      store: Optional[CorrectionStore] = None) -> OverlayResult:
+                      store: CorrectionStore | None = None) -> OverlayResult:
     """The library articles with the reader's segmentation corrections applied (text ones stay separate).
 
     Corrections that name other articles (a merge, a move) bring those in too,

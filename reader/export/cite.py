@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from reader.export.exporter import Item, language_of
 
@@ -18,7 +19,7 @@ _BYLINE_NOISE = re.compile(r"^[（(【\[]|[）)】\]]$|^(本报|本報)?(记者|
                            re.I)
 
 
-def author_of(item: Item) -> Optional[str]:
+def author_of(item: Item) -> str | None:
     """A person's name from the byline, or None."""
     byline = item.article.byline
     if not byline:
@@ -31,7 +32,7 @@ def author_of(item: Item) -> Optional[str]:
     return name
 
 
-def _date_parts(date: str) -> Optional[list[int]]:
+def _date_parts(date: str) -> list[int] | None:
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", date or "")
     if not m:
         return None

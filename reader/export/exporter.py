@@ -14,15 +14,16 @@ import hashlib
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence, Union
+from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.corrections.store import Correction
-from reader.model.errors import BroadsheetError
 from reader.model.document import Article, Document
+from reader.model.errors import BroadsheetError
 from reader.text.chars import is_cjk
 
 log = logging.getLogger(__name__)
@@ -51,13 +52,13 @@ class Item:
     #: the article's key in the catalogue (default: its id in the document)
     key: str = ""
     #: the source file's sha256 (computed from ``document.source`` when not given)
-    sha256: Optional[str] = None
-    snippet: Optional[str] = None
+    sha256: str | None = None
+    snippet: str | None = None
     #: hit offsets in the article's original text
     matches: list[tuple[int, int]] = field(default_factory=list)
-    score: Optional[float] = None
+    score: float | None = None
     #: the text corrections that belong to this article (None: take the export's whole list)
-    corrections: Optional[list[Correction]] = None
+    corrections: list[Correction] | None = None
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -86,8 +87,8 @@ class Item:
         return self.metadata.get("publication") or Path(self.document.source).stem
 
 
-def items_from_document(doc: Document, article_ids: Optional[Iterable[str]] = None,
-                        sha256: Optional[str] = None) -> list[Item]:
+def items_from_document(doc: Document, article_ids: Iterable[str] | None = None,
+                        sha256: str | None = None) -> list[Item]:
     """Items for an issue (all articles, in order) or for the named articles of it."""
     if article_ids is None:
         return [Item(a, doc, sha256=sha256) for a in doc.articles]
@@ -109,7 +110,7 @@ def _file_sha256(path: str, size: int, mtime: float) -> str:
     return h.hexdigest()
 
 
-def source_sha256(item: Item) -> Optional[str]:
+def source_sha256(item: Item) -> str | None:
     """The sha256 of the item's source file (given, or computed once per file version)."""
     if item.sha256:
         return item.sha256
@@ -133,7 +134,7 @@ def converter(config: str) -> Any:
     return _opencc(config)
 
 
-def detect_script(text: str) -> Optional[str]:
+def detect_script(text: str) -> str | None:
     """zh-Hant, zh-Hans, ja (kana seen) or None (no CJK): counts characters each OpenCC conversion changes."""
     han = "".join(ch for ch in text if is_cjk(ch))[:5000]
     if not han:
@@ -143,8 +144,8 @@ def detect_script(text: str) -> Optional[str]:
         return "ja"
     to_simp = converter("t2s").convert(han)
     to_trad = converter("s2t").convert(han)
-    trad = sum(1 for a, b in zip(han, to_simp) if a != b)
-    simp = sum(1 for a, b in zip(han, to_trad) if a != b)
+    trad = sum(1 for a, b in zip(han, to_simp, strict=False) if a != b)
+    simp = sum(1 for a, b in zip(han, to_trad, strict=False) if a != b)
     if trad > simp:
         return "zh-Hant"
     if simp > trad:
@@ -159,7 +160,7 @@ _LANGUAGES = {"german": "de", "deu": "de", "ger": "de", "english": "en", "eng": 
               "ltz": "lb", "italian": "it", "ita": "it", "spanish": "es", "spa": "es"}
 
 
-def bcp47(value: str) -> Optional[str]:
+def bcp47(value: str) -> str | None:
     """A BCP 47 tag for what a source calls its language ("German", "deu-frak", "zh-Hant"), or None."""
     v = value.strip()
     if not v:
@@ -224,7 +225,7 @@ def export(items: Sequence[Item], fmt: str, annotations: Sequence[Annotation] = 
     return export_bibtex(items, **options)
 
 
-def write_new(path: Union[str, Path], data: bytes, force: bool = False) -> Path:
+def write_new(path: str | Path, data: bytes, force: bool = False) -> Path:
     """Write ``data`` to ``path``; an existing file is replaced only with ``force`` (atomically)."""
     p = Path(path)
     if p.exists() and not force:
@@ -328,10 +329,10 @@ class _IssueCache:
         return self.issues[issue_id]
 
 
-def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optional[int] = None,
-                  collection: Optional[str] = None, query: Optional[str] = None, limit: Optional[int] = None,
-                  overlay: bool = True, progress: Optional[Callable[[int, int], None]] = None,
-                  cancel: Optional[threading.Event] = None) -> Scope:
+def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: int | None = None,
+                  collection: str | None = None, query: str | None = None, limit: int | None = None,
+                  overlay: bool = True, progress: Callable[[int, int], None] | None = None,
+                  cancel: threading.Event | None = None) -> Scope:
     """Items for an export from a library: articles by id, an issue, a collection or a search's hits.
 
     ``progress(done, total)`` is called as articles are gathered; setting
@@ -347,7 +348,7 @@ def library_scope(library: Any, article_ids: Sequence[str] = (), issue_id: Optio
     from reader.library.catalogue import NotFoundError
 
     cache = _IssueCache(library, overlay)
-    wanted: list[tuple[str, Optional[Any]]] = []
+    wanted: list[tuple[str, Any | None]] = []
     # an issue's articles come from the overlay itself: a split-off article has an id of the
     # overlay's own (``key~line``) that the catalogue does not know
     from_issue: dict[str, int] = {}

@@ -24,18 +24,19 @@ import logging
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any
 
 from lxml import etree
 
 from reader import __version__
 from reader.annotations.store import Annotation, locate_exact
 from reader.corrections.store import Correction, TextFix, text_fixes
+from reader.export.exporter import Item, converter, language_of, source_sha256
 from reader.model.document import Article, Block, Document, Line, Page
-from reader.export.exporter import Item, converter, detect_script, language_of, source_sha256
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ DIV_TYPES = {"article": "article", "photo": "photo", "advertisement": "advertise
 SIMPLIFIED_TARGETS = ("t2s", "tw2s", "hk2s", "t2cn")
 
 
-def _el(parent: Optional[etree._Element], tag: str, text: Optional[str] = None, **attrs: Any) -> etree._Element:
+def _el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: Any) -> etree._Element:
     el = (etree.Element(T + tag, nsmap={None: TEI_NS})  # type: ignore[dict-item]
           if parent is None else etree.SubElement(parent, T + tag))
     for k, v in attrs.items():
@@ -143,7 +144,7 @@ class _Context:
     block_of_line: dict[str, str] = field(default_factory=dict)
     surface_of_page: dict[tuple[int, int], str] = field(default_factory=dict)
     page_of_line: dict[tuple[int, str], int] = field(default_factory=dict)
-    standoff_spans: list[tuple[str, str, str, Optional[str]]] = field(default_factory=list)
+    standoff_spans: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     standoff_notes: list[tuple[str, Annotation]] = field(default_factory=list)
     part_ids: dict[tuple[int, int], str] = field(default_factory=dict)
     article_ids: dict[int, str] = field(default_factory=dict)
@@ -152,7 +153,7 @@ class _Context:
     other_langs: list[str] = field(default_factory=list)
 
 
-def _ana(ctx: _Context, tags: Iterable[str]) -> Optional[str]:
+def _ana(ctx: _Context, tags: Iterable[str]) -> str | None:
     refs = [f"#{ctx.tag_ids[t.casefold()]}" for t in tags if t.casefold() in ctx.tag_ids]
     return " ".join(refs) or None
 
@@ -162,8 +163,8 @@ def _user(ctx: _Context, name: str) -> str:
 
 
 def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), corrections: Sequence[Correction] = (),
-               title: Optional[str] = None, scope: Optional[str] = None, user: str = "",
-               reading: Optional[str] = None, now: Optional[datetime] = None, **_: Any) -> bytes:
+               title: str | None = None, scope: str | None = None, user: str = "",
+               reading: str | None = None, now: datetime | None = None, **_: Any) -> bytes:
     """The TEI document (UTF-8 bytes with XML declaration) for ``items``.
 
     ``annotations`` and ``corrections`` are filtered to the exported articles
@@ -237,8 +238,8 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), co
 
 
 def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequence[Document],
-            anns: Sequence[Annotation], corrs: Sequence[Correction], lang: str, title: Optional[str], scope: str,
-            user: str, reading: Optional[str], now: datetime, fixes: dict[int, list[TextFix]]) -> None:
+            anns: Sequence[Annotation], corrs: Sequence[Correction], lang: str, title: str | None, scope: str,
+            user: str, reading: str | None, now: datetime, fixes: dict[int, list[TextFix]]) -> None:
     first = items[0]
     pub = first.publication()
     date = first.metadata.get("date", "")
@@ -278,7 +279,7 @@ def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: 
                  "holding archive.")
 
     sd = _el(fd, "sourceDesc")
-    for di, doc in enumerate(docs):
+    for _di, doc in enumerate(docs):
         doc_items = [i for i in items if i.document is doc]
         _bibl_struct(sd, doc, doc_items, scope == "article")
     seen: set[str] = set()
@@ -354,7 +355,7 @@ _LANG_NAMES = {"zh-Hant": "Chinese, traditional script (original)", "zh-Hans": "
                "und": "Undetermined"}
 
 
-def _iso_date(value: str) -> Optional[str]:
+def _iso_date(value: str) -> str | None:
     return value if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or "") else None
 
 
@@ -453,7 +454,7 @@ def _surface(fac: etree._Element, ctx: _Context, di: int, page: Page, wanted: se
             _line_zone(surf, ctx, di, line, scale)
 
 
-def _block_zone(surf: etree._Element, ctx: _Context, di: int, block: Block, scale: float) -> Optional[etree._Element]:
+def _block_zone(surf: etree._Element, ctx: _Context, di: int, block: Block, scale: float) -> etree._Element | None:
     if block.polygon and len(block.polygon) >= 3:
         pts = " ".join(f"{round(x * scale)},{round(y * scale)}" for x, y in block.polygon)
         zid = ctx.ids.get("z", f"{di}-{block.id}")
@@ -545,7 +546,7 @@ def _highlights(ctx: _Context, item: Item, anns: Sequence[Annotation],
 def _body(body: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequence[Document],
           anns: Sequence[Annotation], corrs: Sequence[Correction], per_item_fixes: dict[int, list[TextFix]]) -> None:
     multi = len(docs) > 1
-    current_page: Optional[tuple[int, int]] = None
+    current_page: tuple[int, int] | None = None
     container = body
     current_doc = -1
     for ii, item in enumerate(items):
@@ -561,7 +562,7 @@ def _body(body: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequ
         current_page = _article_div(container, ctx, ii, di, item, anns, fixes, current_page)
 
 
-def _part_page(ctx: _Context, di: int, article: Article, index: int) -> Optional[int]:
+def _part_page(ctx: _Context, di: int, article: Article, index: int) -> int | None:
     for lid in article.parts[index].line_ids:
         n = ctx.page_of_line.get((di, lid))
         if n is not None:
@@ -575,7 +576,7 @@ def _pb(parent: etree._Element, ctx: _Context, di: int, page: int) -> None:
 
 
 def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: Item, anns: Sequence[Annotation],
-                 fixes: Sequence[TextFix], current_page: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+                 fixes: Sequence[TextFix], current_page: tuple[int, int] | None) -> tuple[int, int] | None:
     art = item.article
     art_tags = [t for a in anns if a.article == item.key and a.anchor is None for t in a.tags]
     art_lang = language_of([item]) if art.parts else ctx.lang
@@ -646,7 +647,7 @@ def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: 
     return current_page
 
 
-def _part_facs(ctx: _Context, di: int, line_ids: Sequence[str]) -> Optional[str]:
+def _part_facs(ctx: _Context, di: int, line_ids: Sequence[str]) -> str | None:
     blocks = {ctx.block_of_line.get(lid) for lid in line_ids}
     if len(blocks) == 1:
         b = blocks.pop()
@@ -777,7 +778,7 @@ def _standoff(root: etree._Element, ctx: _Context, anns: Sequence[Annotation]) -
                 _el(ann, "note", "Highlight" + (f" tagged {', '.join(a.tags)}" if a.tags else ""), type="highlight")
 
 
-def _iso_datetime(value: str) -> Optional[str]:
+def _iso_datetime(value: str) -> str | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?", value or ""):
         return value
     return None

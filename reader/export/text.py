@@ -7,7 +7,8 @@ the reader's notes as a list under each article (quote and note).
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.corrections.store import Correction, corrected_article

@@ -17,20 +17,20 @@ element ID of the file lies in the page's lines, in document order, so a METS
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
 
 from lxml import etree
 
 from reader.formats import images, safexml
-from reader.model.errors import FormatError
 from reader.model.document import Block, Box, Document, Line, Page, Word
-from reader.text.reflow import HYPHENS
+from reader.model.errors import FormatError
 from reader.text.chars import is_wide
+from reader.text.reflow import HYPHENS
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class AltoIndex:
     def __contains__(self, element_id: str) -> bool:
         return element_id in self.order
 
-    def span(self, begin: str, end: Optional[str] = None) -> list[Leaf]:
+    def span(self, begin: str, end: str | None = None) -> list[Leaf]:
         """The line pieces from element ``begin`` to element ``end`` inclusive, merged per line."""
         if begin not in self.order:
             return []
@@ -90,7 +90,7 @@ class AltoIndex:
             hi = r2[1] if r2 else (r1[1] if r1 else -1)
         return merge_leaves(self.leaves[lo : hi + 1])
 
-    def block_ids(self, begin: str, end: Optional[str] = None) -> list[str]:
+    def block_ids(self, begin: str, end: str | None = None) -> list[str]:
         """Model block ids of the elements from ``begin`` to ``end`` (by document order)."""
         if begin not in self.order:
             return []
@@ -124,10 +124,10 @@ class AltoFile:
     pages: list[Page]
     index: AltoIndex
     #: the page image the file names, if any
-    image_ref: Optional[str] = None
+    image_ref: str | None = None
 
 
-def _float(el: etree._Element, name: str) -> Optional[float]:
+def _float(el: etree._Element, name: str) -> float | None:
     value = el.get(name)
     if value is None:
         return None
@@ -140,7 +140,7 @@ def _float(el: etree._Element, name: str) -> Optional[float]:
 class _Reader:
     """State of reading one ALTO file: unit conversion, styles, ids, the index."""
 
-    def __init__(self, root: etree._Element, path: Union[str, Path, None], first_page: int) -> None:
+    def __init__(self, root: etree._Element, path: str | Path | None, first_page: int) -> None:
         self.root = root
         self.path = path
         self.first_page = first_page
@@ -153,14 +153,14 @@ class _Reader:
         self.position = 0
         self.page_number = first_page
         #: the page image the file names (sourceImageInformation/fileName), often a path on another machine
-        self.image_ref: Optional[str] = None
+        self.image_ref: str | None = None
 
     # ---------------------------------------------------------------- description and styles
 
     def read_description(self) -> None:
         desc = safexml.child(self.root, "Description")
         unit = "pixel"
-        dpi: Optional[float] = None
+        dpi: float | None = None
         if desc is not None:
             for el in safexml.iter_local(desc, "MeasurementUnit"):
                 unit = (el.text or "pixel").strip().lower() or "pixel"
@@ -171,10 +171,8 @@ class _Reader:
             if m:
                 dpi = float(m.group(1))
             for el in safexml.iter_local(desc, "xResolution", "XSamplingFrequency"):
-                try:
+                with contextlib.suppress(ValueError):
                     dpi = float((el.text or "").strip())
-                except ValueError:
-                    pass
         if dpi is None or dpi <= 0:
             dpi = DEFAULT_DPI
         self.unit = unit
@@ -195,7 +193,7 @@ class _Reader:
                 if sid and size and size > 0:
                     self.styles[sid] = size
 
-    def font_size(self, el: etree._Element) -> Optional[float]:
+    def font_size(self, el: etree._Element) -> float | None:
         refs = el.get("STYLEREFS") or el.get("STYLEREF") or ""
         for ref in refs.split():
             if ref in self.styles:
@@ -204,14 +202,14 @@ class _Reader:
 
     # ---------------------------------------------------------------- geometry
 
-    def box(self, el: etree._Element) -> Optional[Box]:
+    def box(self, el: etree._Element) -> Box | None:
         x, y, w, h = (_float(el, k) for k in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
         if x is None or y is None or w is None or h is None:
             return None
         s = self.scale
         return (x * s, y * s, (x + w) * s, (y + h) * s)
 
-    def polygon(self, el: etree._Element) -> Optional[tuple[tuple[float, float], ...]]:
+    def polygon(self, el: etree._Element) -> tuple[tuple[float, float], ...] | None:
         shape = safexml.child(el, "Shape")
         if shape is None:
             return None
@@ -219,17 +217,17 @@ class _Reader:
         if poly is None or not poly.get("POINTS"):
             return None
         nums = [float(v) * self.scale for v in _NUM.findall(poly.get("POINTS", ""))]
-        pts = tuple(zip(nums[0::2], nums[1::2]))
+        pts = tuple(zip(nums[0::2], nums[1::2], strict=False))
         return pts if len(pts) >= 3 else None
 
-    def baseline(self, el: etree._Element, box: Optional[Box]) -> Optional[tuple[tuple[float, float], ...]]:
+    def baseline(self, el: etree._Element, box: Box | None) -> tuple[tuple[float, float], ...] | None:
         raw = el.get("BASELINE")
         if not raw:
             return None
         nums = [float(v) * self.scale for v in _NUM.findall(raw)]
         if len(nums) == 1 and box is not None:
             return ((box[0], nums[0]), (box[2], nums[0]))
-        pts = tuple(zip(nums[0::2], nums[1::2]))
+        pts = tuple(zip(nums[0::2], nums[1::2], strict=False))
         return pts or None
 
     # ---------------------------------------------------------------- ids
@@ -251,7 +249,7 @@ class _Reader:
         sid = safexml.attr(el, "ID")
         return self._unique(f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.b{fallback}", self.used_block_ids)
 
-    def note(self, el: etree._Element) -> Optional[str]:
+    def note(self, el: etree._Element) -> str | None:
         """Record ``el``'s ID in document order; returns it."""
         sid = safexml.attr(el, "ID")
         if sid and sid not in self.index.order:
@@ -262,13 +260,13 @@ class _Reader:
 
     # ---------------------------------------------------------------- content
 
-    def read_line(self, el: etree._Element, line_no: int, block_size: Optional[float]) -> Line:
+    def read_line(self, el: etree._Element, line_no: int, block_size: float | None) -> Line:
         self.note(el)
         box = self.box(el)
         line = Line(id=self.line_id(el, line_no), text="", box=box, baseline=self.baseline(el, box))
         text = ""
         sizes: Counter[float] = Counter()
-        last_subs: Optional[str] = None
+        last_subs: str | None = None
         last_is_part1 = False
         spaced = True  # at the line start, or just after an SP
         has_hyp = False
@@ -281,9 +279,8 @@ class _Reader:
                 if content is None:
                     content = "".join(g.get("CONTENT", "") for g in safexml.children(c, "Glyph"))
                 content = content.replace("\n", " ").replace("\t", " ")
-                if text and not spaced and content:
-                    if not (is_wide(text[-1]) or is_wide(content[0])):
-                        text += " "
+                if text and not spaced and content and not (is_wide(text[-1]) or is_wide(content[0])):
+                    text += " "
                 start = len(text)
                 text += content
                 leaf = len(self.index.leaves)
@@ -328,13 +325,12 @@ class _Reader:
         # the strings' own sizes (by characters) beat the line's style, which ABBYY takes from a drop cap
         line.font_size = (sizes.most_common(1)[0][0] if sizes else None) or self.font_size(el) or block_size
         sid = safexml.attr(el, "ID")
-        if sid:
-            if len(self.index.leaves) > first_leaf:
-                self.index.ranges[sid] = (first_leaf, len(self.index.leaves) - 1)
+        if sid and len(self.index.leaves) > first_leaf:
+            self.index.ranges[sid] = (first_leaf, len(self.index.leaves) - 1)
         return line
 
     def read_block(self, el: etree._Element, btype: str, page: Page, counter: list[int],
-                   merged: Optional[Block] = None) -> list[Block]:
+                   merged: Block | None = None) -> list[Block]:
         """Blocks of one layout element (TextBlock, Illustration, ComposedBlock …) and its children."""
         name = safexml.local(el.tag)
         sid = self.note(el)
@@ -415,7 +411,7 @@ class _Reader:
         return page
 
 
-def _main_size(lines: list[Line]) -> Optional[float]:
+def _main_size(lines: list[Line]) -> float | None:
     sizes: Counter[float] = Counter()
     for ln in lines:
         if ln.font_size:
@@ -423,7 +419,7 @@ def _main_size(lines: list[Line]) -> Optional[float]:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _extent(boxes: list[Box]) -> Optional[Box]:
+def _extent(boxes: list[Box]) -> Box | None:
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
@@ -444,14 +440,14 @@ def _mark_vertical(page: Page) -> None:
     page.vertical = bool(total) and votes > total / 2
 
 
-def _root(source: Union[bytes, etree._Element], path: Union[str, Path, None]) -> etree._Element:
+def _root(source: bytes | etree._Element, path: str | Path | None) -> etree._Element:
     root = safexml.parse(source, path) if isinstance(source, (bytes, bytearray)) else source
     if safexml.local(root.tag) != "alto":
         raise FormatError(path, f"it is not ALTO (root element <{safexml.local(root.tag)}>)")
     return root
 
 
-def parse_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None], page_number: int = 1) -> AltoFile:
+def parse_alto(source: bytes | etree._Element, path: str | Path | None, page_number: int = 1) -> AltoFile:
     """Every page of one ALTO file (numbered from ``page_number``) and the index of its ids."""
     root = _root(source, path)
     reader = _Reader(root, path, page_number)
@@ -470,12 +466,12 @@ def parse_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None
     return AltoFile(pages=pages, index=reader.index, image_ref=reader.image_ref)
 
 
-def read_alto(source: Union[bytes, etree._Element], path: Union[str, Path, None], page_number: int = 1) -> Page:
+def read_alto(source: bytes | etree._Element, path: str | Path | None, page_number: int = 1) -> Page:
     """The first (usually only) page of one ALTO file, numbered ``page_number``."""
     return parse_alto(source, path, page_number).pages[0]
 
 
-def read(data: bytes, path: Union[str, Path, None] = None) -> Document:
+def read(data: bytes, path: str | Path | None = None) -> Document:
     """Read one ALTO file; articles come from the page layout (ALTO has no article map)."""
     parsed = parse_alto(data, path)
     doc = Document(source=str(path) if path is not None else "<bytes>", format="alto", pages=parsed.pages)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional, Union
 
-from reader.model.errors import FormatError
 from reader.formats.images import sniff
 from reader.model.document import Document
+from reader.model.errors import FormatError
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ Reader = Callable[[bytes, Path], Document]
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
 
 
-def _root_name(data: bytes) -> Optional[str]:
+def _root_name(data: bytes) -> str | None:
     """Local name of the first element of an XML (or HTML) document, skipping prolog and comments."""
     head = data[:65536]
     i = 0
@@ -61,7 +61,7 @@ def _root_name(data: bytes) -> Optional[str]:
         return m.group(1).decode("ascii", "replace") if m else None
 
 
-def detect(data: bytes, path: Union[str, Path, None] = None) -> str:
+def detect(data: bytes, path: str | Path | None = None) -> str:
     """Which format ``data`` is in: one of :data:`FORMATS`."""
     name = str(path or "").lower()
     if sniff(data) is not None:
@@ -89,7 +89,7 @@ def detect(data: bytes, path: Union[str, Path, None] = None) -> str:
     return "text"
 
 
-def read(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Document:
+def read(data: bytes, path: str | Path, fmt: str = "auto") -> Document:
     """Read one source file of any known format (no segmentation yet for plain text)."""
     path = Path(path)
     if fmt == "auto":

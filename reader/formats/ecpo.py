@@ -42,14 +42,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from lxml import etree
 
 from reader.formats import safexml
 from reader.formats.safexml import ENTITY_REF, internal_entities
-from reader.model.errors import FormatError
 from reader.model.document import Article, Block, Box, Document, Line, Page, Part
+from reader.model.errors import FormatError
 from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
@@ -72,7 +71,7 @@ _SERIAL = re.compile(r"^[（(][〇○一二三四五六七八九十百零0-9]+[�
 
 
 
-def _line_no(el: etree._Element) -> Optional[int]:
+def _line_no(el: etree._Element) -> int | None:
     """The node's line in the source file, when lxml knows it."""
     n = el.sourceline
     return n if isinstance(n, int) else None
@@ -106,7 +105,7 @@ class _Item:
 
     number: int
     type: str
-    itemid: Optional[str]
+    itemid: str | None
     horizontal: bool
     paras: list[_Para] = field(default_factory=list)
     #: comments outside image divs: (text, source line)
@@ -124,14 +123,14 @@ class _Walker:
         self.path = path
         self.column = 0
         self.buf: list[str] = []
-        self.buf_line: Optional[int] = None
-        self.para: Optional[_Para] = None
+        self.buf_line: int | None = None
+        self.para: _Para | None = None
         #: depth of <r> runs rotated by 180° around the current position
         self.turned = 0
         self.buf_turned = False
 
     # -- columns and paragraphs
-    def _text(self, text: Optional[str], sourceline: Optional[int]) -> None:
+    def _text(self, text: str | None, sourceline: int | None) -> None:
         if not text:
             return
         if self.buf_line is None and text.strip():
@@ -274,7 +273,7 @@ def _pieces(lines: list[Line], upside_down: set[str]) -> list[Piece]:
     return out
 
 
-def _part(role: str, lines: list[Line], upside_down: Optional[set[str]] = None) -> Part:
+def _part(role: str, lines: list[Line], upside_down: set[str] | None = None) -> Part:
     keep = role in ("headline", "kicker", "subheadline", "byline", "furniture")
     return reflow(role, _pieces(lines, upside_down or set()), keep_word_spaces=keep)
 
@@ -432,7 +431,7 @@ def _read_page(page: Page, page_el: etree._Element, entities: dict[str, str], do
             doc.articles.append(article)
 
 
-def _article(item: _Item, paras: list[_Para], page: int) -> Optional[Article]:
+def _article(item: _Item, paras: list[_Para], page: int) -> Article | None:
     if not paras:
         return None
     ident = f"p{page}.a{item.number}"
@@ -508,7 +507,7 @@ LAYOUT_TYPES = {"article": "article", "advertisement": "advertisement", "image":
                 "additional": "furniture"}
 
 
-def _svg_polygon(svg: str) -> Optional[tuple[tuple[float, float], ...]]:
+def _svg_polygon(svg: str) -> tuple[tuple[float, float], ...] | None:
     """The polygon of an SvgSelector value in page coordinates (its matrix transform applied)."""
     a, b, c, d, e, f = 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
     m = _MATRIX.search(svg)
@@ -518,7 +517,7 @@ def _svg_polygon(svg: str) -> Optional[tuple[tuple[float, float], ...]]:
     poly = _POLY.search(svg)
     if poly:
         nums = [float(v) for v in _NUMS.findall(poly.group(1))]
-        pts = list(zip(nums[0::2], nums[1::2]))
+        pts = list(zip(nums[0::2], nums[1::2], strict=False))
     else:
         shape = _CIRCLE.search(svg) or _RECT.search(svg)
         if shape:

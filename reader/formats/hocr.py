@@ -29,17 +29,16 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from lxml import etree
 
 from reader.formats import safexml
-from reader.model.errors import FormatError
-from reader.formats.images import attach_image
-from reader.model.document import Block, Box, Document, Line, Page, Word
-from reader.text.chars import is_wide
-from reader.formats.safexml import internal_entities
 from reader.formats.ids import unique_id
+from reader.formats.images import attach_image
+from reader.formats.safexml import internal_entities
+from reader.model.document import Block, Box, Document, Line, Page, Word
+from reader.model.errors import FormatError
+from reader.text.chars import is_wide
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ _IMAGE = re.compile(r"""\bimage\s+(?:"([^"]*)"|'([^']*)'|([^\s;,"']+))""")
 _PAGENO = re.compile(r"\bppageno\s+(\d+)")
 
 
-def _line_no(el: etree._Element) -> Optional[int]:
+def _line_no(el: etree._Element) -> int | None:
     """The element's line in the source file, when lxml knows it."""
     n = el.sourceline
     return n if isinstance(n, int) else None
@@ -76,7 +75,7 @@ def _title(el: etree._Element) -> str:
     return el.get("title") or ""
 
 
-def _bbox(title: str) -> Optional[Box]:
+def _bbox(title: str) -> Box | None:
     m = _BBOX.search(title)
     if not m:
         return None
@@ -84,7 +83,7 @@ def _bbox(title: str) -> Optional[Box]:
     return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
-def _confidence(title: str) -> Optional[float]:
+def _confidence(title: str) -> float | None:
     m = _WCONF.search(title)
     if m:
         return max(0.0, min(1.0, float(m.group(1)) / 100.0))
@@ -95,12 +94,12 @@ def _confidence(title: str) -> Optional[float]:
     return None
 
 
-def _font_size(title: str) -> Optional[float]:
+def _font_size(title: str) -> float | None:
     m = _FSIZE.search(title)
     return float(m.group(1)) if m else None
 
 
-def _baseline(title: str, box: Optional[Box]) -> Optional[tuple[tuple[float, float], ...]]:
+def _baseline(title: str, box: Box | None) -> tuple[tuple[float, float], ...] | None:
     """hOCR's ``baseline slope offset`` (relative to the box's bottom-left) as two page points."""
     m = _BASELINE.search(title)
     if not m or box is None:
@@ -111,7 +110,7 @@ def _baseline(title: str, box: Optional[Box]) -> Optional[tuple[tuple[float, flo
     return ((x0, y_start), (x1, y_start + slope * (x1 - x0)))
 
 
-def _image_ref(title: str) -> Optional[str]:
+def _image_ref(title: str) -> str | None:
     m = _IMAGE.search(title)
     if not m:
         return None
@@ -156,7 +155,7 @@ def _word_text(el: etree._Element) -> str:
 @dataclass
 class _RawLine:
     line: Line
-    block_key: Optional[int]
+    block_key: int | None
     block_type: str
     source_order: int
 
@@ -166,7 +165,7 @@ class _RawBlock:
     key: int
     id: str
     type: str
-    box: Optional[Box]
+    box: Box | None
     order: int
     lines: list[Line] = field(default_factory=list)
 
@@ -308,7 +307,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
     return page
 
 
-def _union(boxes: list[Box]) -> Optional[Box]:
+def _union(boxes: list[Box]) -> Box | None:
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
@@ -321,7 +320,7 @@ def _group_loose(lines: list[Line]) -> list[list[Line]]:
     heights = [ln.box[3] - ln.box[1] for ln in lines if ln.box]
     h = statistics.median(heights) if heights else 0.0
     groups: list[list[Line]] = [[lines[0]]]
-    for prev, cur in zip(lines, lines[1:]):
+    for prev, cur in zip(lines, lines[1:], strict=False):
         split = False
         if prev.box and cur.box and h > 0:
             gap = cur.box[1] - prev.box[3]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from reader.model.errors import FormatError
 from reader.formats.images import image_info_bytes, sniff
 from reader.model.document import Document, Page
+from reader.model.errors import FormatError
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,6 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Optional, Union
 
 from reader.model.document import Page
 
@@ -44,10 +43,10 @@ class ImageInfo:
     #: Pillow's format name: JPEG, PNG, TIFF, JPEG2000 …
     format: str
     #: a problem that does not stop reading (e.g. JPEG 2000 pixels cannot be decoded here)
-    warning: Optional[str] = None
+    warning: str | None = None
 
 
-def sniff(data: bytes) -> Optional[str]:
+def sniff(data: bytes) -> str | None:
     """The image format of ``data`` from its magic bytes, or None when it is not an image."""
     head = data[:16]
     if head.startswith(b"\xff\xd8\xff"):
@@ -76,7 +75,7 @@ def jpeg2000_supported() -> bool:
         return False
 
 
-def _measure(source: Union[Path, io.BytesIO], name: str) -> Optional[ImageInfo]:
+def _measure(source: Path | io.BytesIO, name: str) -> ImageInfo | None:
     """Open lazily (header only) and return size and format; None when Pillow cannot."""
     try:
         from PIL import Image, UnidentifiedImageError
@@ -98,7 +97,7 @@ def _measure(source: Union[Path, io.BytesIO], name: str) -> Optional[ImageInfo]:
     return ImageInfo(name, int(width), int(height), fmt, warning)
 
 
-def image_info(path: Union[str, Path]) -> Optional[ImageInfo]:
+def image_info(path: str | Path) -> ImageInfo | None:
     """Size and format of the image file at ``path``, read from its header; None if unreadable."""
     p = Path(path)
     if not p.is_file():
@@ -106,7 +105,7 @@ def image_info(path: Union[str, Path]) -> Optional[ImageInfo]:
     return _measure(p, str(p))
 
 
-def image_info_bytes(data: bytes, name: Union[str, Path]) -> Optional[ImageInfo]:
+def image_info_bytes(data: bytes, name: str | Path) -> ImageInfo | None:
     """Like :func:`image_info` for bytes already in memory."""
     return _measure(io.BytesIO(data), str(name))
 
@@ -136,7 +135,7 @@ def _inside(folder: Path, candidate: Path) -> bool:
         return False
 
 
-def find_image(source: Union[str, Path], reference: Optional[str] = None) -> Optional[Path]:
+def find_image(source: str | Path, reference: str | None = None) -> Path | None:
     """The page image of ``source``: the one it references, or one beside it with the same stem.
 
     Only files inside the source's folder are considered.
@@ -173,7 +172,7 @@ def find_image(source: Union[str, Path], reference: Optional[str] = None) -> Opt
     return None
 
 
-def scale_between(width: Optional[float], height: Optional[float], info: ImageInfo) -> Optional[float]:
+def scale_between(width: float | None, height: float | None, info: ImageInfo) -> float | None:
     """Factor from source coordinates (page ``width`` × ``height``) to image pixels.
 
     Uses the width ratio; when the height ratio disagrees by more than 2 % the
@@ -189,7 +188,7 @@ def scale_between(width: Optional[float], height: Optional[float], info: ImageIn
     return sx
 
 
-def attach_image(page: Page, source: Union[str, Path], reference: Optional[str], warnings: list[str]) -> Optional[ImageInfo]:
+def attach_image(page: Page, source: str | Path, reference: str | None, warnings: list[str]) -> ImageInfo | None:
     """Find and measure the page's image, set ``page.image`` and ``page.image_scale``.
 
     A page with no size takes the image's size (scale 1). Problems go to

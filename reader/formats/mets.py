@@ -29,19 +29,17 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from reader.formats import images, safexml
-from reader.model.errors import FormatError, SourceError, UnsafeReferenceError
+from reader.formats import alto, images, safexml
 from reader.formats.sourcefile import read_source
-from reader.text.paragraphs import paragraph_starts
 from reader.model.document import Article, Document, Line, Page, Part
-from reader.text.reflow import Piece, reflow
+from reader.model.errors import FormatError, SourceError, UnsafeReferenceError
 from reader.text.chars import ends_sentence, is_wide
-from reader.formats import alto
+from reader.text.paragraphs import paragraph_starts
+from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +127,7 @@ def safe_path(href: str, mets_path: Path) -> Path:
     return target
 
 
-def _mods_title(mods: etree._Element) -> Optional[str]:
+def _mods_title(mods: etree._Element) -> str | None:
     for ti in safexml.children(mods, "titleInfo"):
         if ti.get("type") in ("alternative", "abbreviated", "translated"):
             continue
@@ -144,8 +142,8 @@ def _mods_title(mods: etree._Element) -> Optional[str]:
     return None
 
 
-def _mods_text(mods: etree._Element, *path: str) -> Optional[str]:
-    el: Optional[etree._Element] = mods
+def _mods_text(mods: etree._Element, *path: str) -> str | None:
+    el: etree._Element | None = mods
     for name in path:
         if el is None:
             return None
@@ -306,7 +304,7 @@ class _MetsReader:
                 if images.attach_image(page, self.path, rel, self.doc.warnings) is not None:
                     return
 
-    def read_page(self, fid: str, number: int) -> Optional[Page]:
+    def read_page(self, fid: str, number: int) -> Page | None:
         ref = self.files[fid]
         try:
             target = safe_path(ref.href, self.path)
@@ -384,7 +382,7 @@ class _MetsReader:
         if unit.role == "paragraph" and not unit.explicit and len(leaves) > 1:
             lines = [self.lines[lid] for lid, _, _ in leaves]
             starts = paragraph_starts(lines) + [len(leaves)]
-            return [leaves[a:b] for a, b in zip(starts, starts[1:])]
+            return [leaves[a:b] for a, b in zip(starts, starts[1:], strict=False)]
         return [leaves]
 
     def continues(self, prev: list[alto.Leaf], nxt: list[alto.Leaf]) -> bool:
@@ -414,7 +412,7 @@ class _MetsReader:
     def unit_parts(self, unit: _Unit) -> list[Part]:
         return [p for p in (self.part(unit.role, g) for g in self.unit_groups(unit)) if p.text.strip()]
 
-    def build(self, div: etree._Element, kind: str, aid: str) -> Optional[Article]:
+    def build(self, div: etree._Element, kind: str, aid: str) -> Article | None:
         groups: list[tuple[str, bool, list[alto.Leaf]]] = []
         for unit in self.units(div, "paragraph", False):
             if kind == "advertisement" and unit.role == "paragraph":
@@ -505,7 +503,7 @@ class _MetsReader:
         return articles
 
 
-def _issue_dmdids(root: etree._Element, logical: Optional[etree._Element]) -> list[str]:
+def _issue_dmdids(root: etree._Element, logical: etree._Element | None) -> list[str]:
     """DMDIDs of the issue and what holds it (volume, title): the records that describe the issue."""
     out: list[str] = []
     for div in safexml.iter_local(root, "div"):
@@ -543,7 +541,7 @@ def _settle_headlines(parts: list[Part]) -> None:
             seen_body = True
 
 
-def read(data: bytes, path: Union[str, Path]) -> Document:
+def read(data: bytes, path: str | Path) -> Document:
     """Read a METS issue and the ALTO pages it references (relative to the METS file)."""
     path = Path(path)
     root = safexml.parse(data, path)

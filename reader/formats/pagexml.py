@@ -24,17 +24,15 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Optional
 
 from lxml import etree
 
 from reader.formats import safexml
-from reader.model.errors import FormatError
-from reader.formats.images import attach_image
-from reader.model.document import Block, Box, Document, Line, Page, Word
-from reader.formats.safexml import attr, child, children, local
-from reader.formats.safexml import internal_entities
 from reader.formats.ids import unique_id
+from reader.formats.images import attach_image
+from reader.formats.safexml import attr, child, children, internal_entities, local
+from reader.model.document import Block, Box, Document, Line, Page, Word
+from reader.model.errors import FormatError
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +54,7 @@ _TABLE_CELL = re.compile(r"^T\d+C\d+$", re.I)
 _POINT = re.compile(r"(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)")
 
 
-def _points(el: Optional[etree._Element]) -> Optional[tuple[tuple[float, float], ...]]:
+def _points(el: etree._Element | None) -> tuple[tuple[float, float], ...] | None:
     if el is None:
         return None
     pts = attr(el, "points")
@@ -67,13 +65,13 @@ def _points(el: Optional[etree._Element]) -> Optional[tuple[tuple[float, float],
     return found or None
 
 
-def _line_no(el: etree._Element) -> Optional[int]:
+def _line_no(el: etree._Element) -> int | None:
     """The element's line in the source file, when lxml knows it."""
     n = el.sourceline
     return n if isinstance(n, int) else None
 
 
-def _box(points: Optional[tuple[tuple[float, float], ...]]) -> Optional[Box]:
+def _box(points: tuple[tuple[float, float], ...] | None) -> Box | None:
     if not points:
         return None
     xs = [p[0] for p in points]
@@ -81,9 +79,9 @@ def _box(points: Optional[tuple[tuple[float, float], ...]]) -> Optional[Box]:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _text_equiv(el: etree._Element) -> Optional[str]:
+def _text_equiv(el: etree._Element) -> str | None:
     """The element's own TextEquiv (lowest @index wins), or None when it has none or it is empty."""
-    best: Optional[tuple[int, str]] = None
+    best: tuple[int, str] | None = None
     for te in children(el, "TextEquiv"):
         uni = child(te, "Unicode")
         if uni is None:
@@ -100,7 +98,7 @@ def _text_equiv(el: etree._Element) -> Optional[str]:
     return best[1]
 
 
-def _confidence(el: etree._Element) -> Optional[float]:
+def _confidence(el: etree._Element) -> float | None:
     for te in children(el, "TextEquiv"):
         conf = te.get("conf")
         if conf:
@@ -111,12 +109,12 @@ def _confidence(el: etree._Element) -> Optional[float]:
     return None
 
 
-def _custom_index(el: etree._Element) -> Optional[int]:
+def _custom_index(el: etree._Element) -> int | None:
     m = _CUSTOM_INDEX.search(el.get("custom") or "")
     return int(m.group(1)) if m else None
 
 
-def _font_size(el: etree._Element) -> Optional[float]:
+def _font_size(el: etree._Element) -> float | None:
     style = child(el, "TextStyle")
     if style is not None and style.get("fontSize"):
         try:
@@ -172,7 +170,7 @@ def _reading_order(page_el: etree._Element) -> list[str]:
     return [r for r in out if not (r in seen or seen.add(r))]  # type: ignore[func-returns-value]
 
 
-def _line(el: etree._Element, line_id: str, region_size: Optional[float]) -> Line:
+def _line(el: etree._Element, line_id: str, region_size: float | None) -> Line:
     poly = _points(child(el, "Coords"))
     text = _text_equiv(el)
     words: list[Word] = []
@@ -254,7 +252,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
                 if region_text:
                     rows = [r for r in region_text.splitlines() if r.strip()]
                     if len(rows) == len(lines):
-                        for ln, row in zip(lines, rows):
+                        for ln, row in zip(lines, rows, strict=False):
                             ln.text = row
                     else:
                         lines = [Line(id=unique_id(f"{block.id}.t{k}", used), text=row, source_line=_line_no(el))

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
-from typing import Optional, Union
 
-from reader.model.errors import DecodeError
 from reader.model.document import Document, Line, Page
+from reader.model.errors import DecodeError
 from reader.text.chars import is_cjk
 
 ENCODINGS = ("utf-8", "utf-16", "gb18030", "big5")
@@ -44,7 +43,7 @@ def _score(text: str) -> float:
     return (good - bad) / len(sample)
 
 
-def decode(data: bytes, path: Union[str, Path, None] = None) -> tuple[str, str]:
+def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
     """Decode ``data``; returns (text, encoding name). Raises DecodeError naming ``path``."""
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -95,7 +94,7 @@ def read_lines(text: str, first_page: int = 1) -> list[Page]:
     pages: list[Page] = []
     page = Page(number=first_page)
     pages.append(page)
-    prev: Optional[Line] = None
+    prev: Line | None = None
     for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         while "\f" in raw:
             before, raw = raw.split("\f", 1)
@@ -123,7 +122,7 @@ def _add(page: Page, raw: str, n: int) -> Line:
     return line
 
 
-def read(data: bytes, path: Union[str, Path, None] = None) -> Document:
+def read(data: bytes, path: str | Path | None = None) -> Document:
     """Read a plain-text page file into a Document of raw lines (no articles yet)."""
     text, encoding = decode(data, path)
     if text.startswith("\ufeff"):

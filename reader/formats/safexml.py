@@ -8,8 +8,8 @@ DTD, and refuse entity-expansion bombs (libxml2's own limits stay on: no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional, Union
 
 from lxml import etree
 
@@ -45,7 +45,7 @@ def parser(recover: bool = False, keep_comments: bool = False) -> etree.XMLParse
     )
 
 
-def parse(data: bytes, path: Union[str, Path, None], keep_comments: bool = False) -> etree._Element:
+def parse(data: bytes, path: str | Path | None, keep_comments: bool = False) -> etree._Element:
     """Parse ``data`` safely; a malformed or hostile file raises FormatError naming ``path``.
 
     Entity declarations are never expanded (an undefined or unexpanded entity
@@ -87,14 +87,14 @@ def children(el: etree._Element, *names: str) -> list[etree._Element]:
     return [c for c in el if local(c.tag) in wanted]
 
 
-def child(el: etree._Element, name: str) -> Optional[etree._Element]:
+def child(el: etree._Element, name: str) -> etree._Element | None:
     for c in el:
         if local(c.tag) == name:
             return c
     return None
 
 
-def attr(el: etree._Element, name: str, default: Optional[str] = None) -> Optional[str]:
+def attr(el: etree._Element, name: str, default: str | None = None) -> str | None:
     """An attribute by local name, whatever its namespace (xlink:href, href, ID …)."""
     value: object = el.attrib.get(name)
     if value is None:

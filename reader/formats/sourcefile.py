@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Union
 
 from reader.model.errors import SourceError
 
@@ -18,11 +17,11 @@ from reader.model.errors import SourceError
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 
-def too_big(path: Union[str, Path]) -> SourceError:
+def too_big(path: str | Path) -> SourceError:
     return SourceError(path, f"it is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB, the largest source file Broadsheet reads")
 
 
-def read_source(path: Union[str, Path]) -> bytes:
+def read_source(path: str | Path) -> bytes:
     """The bytes of ``path``; SourceError naming it when it is missing, unreadable or too big."""
     p = Path(path)
     try:

@@ -18,9 +18,17 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +74,7 @@ class StoreCommand(QUndoCommand):
         self._undo = undo
         self._after = after
         self._failed = failed
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
 
     def redo(self) -> None:
         try:
@@ -89,7 +97,7 @@ class StoreCommand(QUndoCommand):
 class TagCompleter(QCompleter):
     """Completes the tag being typed in a comma-separated list of tags."""
 
-    def __init__(self, tags: Sequence[str], parent: Optional[QWidget] = None) -> None:
+    def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(QStringListModel(list(tags), self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -114,7 +122,7 @@ class HighlightDialog(QDialog):
     """Note and tags of a highlight (or an article note), the quote shown above them."""
 
     def __init__(self, quote: str, note: str = "", tags: Sequence[str] = (), known_tags: Sequence[str] = (),
-                 title: str = "", parent: Optional[QWidget] = None) -> None:
+                 title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("highlightDialog")
         self.setWindowTitle(title or self.tr("Highlight"))
@@ -176,7 +184,7 @@ class AnnotationsPanel(QWidget):
     #: a new article note for the current article
     note_requested = Signal()
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationsPanel")
         self.tabs = QTabWidget(self)
@@ -234,9 +242,9 @@ class AnnotationsPanel(QWidget):
 
         self.current: list[Annotation] = []
         self.library: list[Annotation] = []
-        self.hit_articles: Optional[set[str]] = None
+        self.hit_articles: set[str] | None = None
         self._names: dict[str, str] = {}
-        self._store_find: Optional[Callable[..., list[Annotation]]] = None
+        self._store_find: Callable[..., list[Annotation]] | None = None
         self._headline: Callable[[str], str] = lambda key: key
 
         for view in (self.article_list, self.library_list):
@@ -251,7 +259,7 @@ class AnnotationsPanel(QWidget):
         self.in_hits.toggled.connect(lambda _on: self.refresh_library())
 
     # content --------------------------------------------------------------------------
-    def set_source(self, find: Optional[Callable[..., list[Annotation]]], headline: Callable[[str], str],
+    def set_source(self, find: Callable[..., list[Annotation]] | None, headline: Callable[[str], str],
                    tags: Sequence[str] = ()) -> None:
         """Where the library list reads from (``AnnotationStore.find``) and how it names articles."""
         self._store_find = find
@@ -287,7 +295,7 @@ class AnnotationsPanel(QWidget):
                 group.setExpanded(True)
         self.article_list.setRootIsDecorated(orphans.childCount() > 0)
 
-    def set_hit_articles(self, ids: Optional[set[str]]) -> None:
+    def set_hit_articles(self, ids: set[str] | None) -> None:
         self.hit_articles = ids
         if self.in_hits.isChecked():
             self.refresh_library()
@@ -329,7 +337,7 @@ class AnnotationsPanel(QWidget):
         self._names.clear()
 
     # lookups --------------------------------------------------------------------------
-    def annotation(self, annotation_id: str) -> Optional[Annotation]:
+    def annotation(self, annotation_id: str) -> Annotation | None:
         for a in self.current + self.library:
             if a.id == annotation_id:
                 return a
@@ -349,7 +357,7 @@ class AnnotationsPanel(QWidget):
                         out.append(str(child.data(0, ROLE_ANNOTATION)))
         return out
 
-    def selected(self) -> Optional[Annotation]:
+    def selected(self) -> Annotation | None:
         view = self.article_list if self.tabs.currentIndex() == 0 else self.library_list
         item = view.currentItem()
         if item is None or item.data(0, ROLE_ANNOTATION) is None:
@@ -378,7 +386,7 @@ class CollectionsPanel(QWidget):
     remove_requested = Signal(str, str)
     delete_requested = Signal(str)
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collectionsPanel")
         self.names = QListWidget(self)
@@ -415,7 +423,7 @@ class CollectionsPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self._emit_named(self.delete_requested))
 
     def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
-                        select: Optional[str] = None) -> None:
+                        select: str | None = None) -> None:
         keep = select or self.current_name()
         self.collections = list(collections)
         self._headline = headline

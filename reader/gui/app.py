@@ -20,9 +20,9 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Optional, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -30,8 +30,8 @@ from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
     Qt,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
@@ -48,13 +48,13 @@ from reader.gui.workers import install_invoker, to_main
 
 log = logging.getLogger(__name__)
 
-_window: Optional[MainWindow] = None
+_window: MainWindow | None = None
 #: the platform's own style, to go back to from a fixed theme
-_system_style: Optional[str] = None
+_system_style: str | None = None
 _translators: list[QTranslator] = []
 
 
-def create_application(argv: Optional[Sequence[str]] = None) -> QApplication:
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (created once), named for QSettings, with the app icon."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -127,7 +127,7 @@ def _show_exception(text: str) -> None:
     window = _window
     if window is not None:
         window.report(text.strip().splitlines()[-1] if text.strip() else "error")
-    parent: Optional[QWidget] = window
+    parent: QWidget | None = window
     box = QMessageBox(QMessageBox.Icon.Critical, "Broadsheet",
                       QCoreApplication.translate("Application",
                                                  "An unexpected error happened. It has been logged; "
@@ -146,7 +146,7 @@ def _show_exception(text: str) -> None:
     box.open()
 
 
-def excepthook(exc_type: type[BaseException], exc: BaseException, tb: Optional[TracebackType]) -> None:
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log an uncaught exception and show it; the application goes on (Ctrl+C still stops it)."""
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
@@ -179,7 +179,7 @@ def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: st
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
-def build_window(settings: Optional[Settings] = None, library: Optional[str | Path] = None,
+def build_window(settings: Settings | None = None, library: str | Path | None = None,
                  seed: bool = True) -> MainWindow:
     """The main window on ``library`` (or the folder :func:`library_folder` picks), samples on first run."""
     global _window
@@ -192,7 +192,7 @@ def build_window(settings: Optional[Settings] = None, library: Optional[str | Pa
     return window
 
 
-def main(argv: Optional[Sequence[str]] = None, library: Optional[str] = None,
+def main(argv: Sequence[str] | None = None, library: str | None = None,
          files: Sequence[str] = ()) -> int:
     """Run the application until its window closes; returns the exit status."""
     t0 = time.perf_counter()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -29,8 +29,8 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
-    QPalette,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShortcut,
     QTextBlockFormat,
@@ -51,10 +51,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.text import forms as textforms
-from reader.model.document import Article
-from reader.text.chars import is_wide
 from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
+from reader.model.document import Article
+from reader.text import forms as textforms
+from reader.text.chars import is_wide
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +100,14 @@ class TextReader(QTextBrowser):
 
     selection_moved = Signal()
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("textReader")
         self.setAccessibleName(self.tr("Article text"))
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.reading: Optional[Reading] = None
+        self.reading: Reading | None = None
         self._blocks: list[int] = []
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
@@ -238,14 +238,14 @@ class VerticalReader(QWidget):
         self.setObjectName("verticalReader")
         self.setAccessibleName(self.tr("Article text, vertical"))
         self.scroll_area = scroll
-        self.reading: Optional[Reading] = None
+        self.reading: Reading | None = None
         self.family = "Noto Serif CJK TC"
         self.size_pt = 17.0
         #: (k, offset, rect, char, font px)
         self.cells: list[tuple[int, int, QRectF, str, float]] = []
         self._flat: dict[tuple[int, int], int] = {}
-        self.anchor: Optional[int] = None
-        self.caret: Optional[int] = None
+        self.anchor: int | None = None
+        self.caret: int | None = None
         self.marks: list[tuple[DisplayRange, QColor]] = []
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCursor(Qt.CursorShape.IBeamCursor)
@@ -297,7 +297,7 @@ class VerticalReader(QWidget):
         self.update()
 
     # positions ----------------------------------------------------------------
-    def _index_at(self, pos: QPointF) -> Optional[int]:
+    def _index_at(self, pos: QPointF) -> int | None:
         best, dist = None, float("inf")
         for n, (_, _, rect, _, _) in enumerate(self.cells):
             if rect.contains(pos):
@@ -412,7 +412,7 @@ class VerticalReader(QWidget):
 class FindBar(QWidget):
     """Find in article (Ctrl+F): a field, previous/next and a count."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         lay = QHBoxLayout(self)
@@ -447,11 +447,11 @@ class ArticleView(QWidget):
     #: the current hit changed: (index, count)
     hit_changed = Signal(int, int)
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
-        self.article: Optional[Article] = None
-        self.reading: Optional[Reading] = None
+        self.article: Article | None = None
+        self.reading: Reading | None = None
         self.convert: Converter = identity
         self.script = ""
         self.font_family: Callable[[str, str], str] = lambda script, text: "Noto Serif CJK SC"
@@ -505,7 +505,7 @@ class ArticleView(QWidget):
         return self.vreader if self.vertical else self.text
 
     # content -------------------------------------------------------------------
-    def set_article(self, article: Optional[Article], hits: Sequence[tuple[int, int]] = ()) -> None:
+    def set_article(self, article: Article | None, hits: Sequence[tuple[int, int]] = ()) -> None:
         """Show ``article`` with search hits given as ranges in ``Article.text``."""
         self.article = article
         self.hits = []
@@ -590,7 +590,7 @@ class ArticleView(QWidget):
             self._relayout_timer.start()
 
     # coordinates ------------------------------------------------------------------
-    def _k(self, part_index: int) -> Optional[int]:
+    def _k(self, part_index: int) -> int | None:
         if self.reading is None:
             return None
         for k, sp in enumerate(self.reading.parts):
@@ -598,7 +598,7 @@ class ArticleView(QWidget):
                 return k
         return None
 
-    def to_display(self, rng: OriginalRange) -> Optional[DisplayRange]:
+    def to_display(self, rng: OriginalRange) -> DisplayRange | None:
         k = self._k(rng[0])
         if k is None or self.reading is None:
             return None
@@ -624,7 +624,7 @@ class ArticleView(QWidget):
             return ""
         return "".join(self.reading.parts[k].display[s:e] for k, s, e in self.view.selection())
 
-    def select_original(self, part0: int, start: int, part1: Optional[int] = None, end: Optional[int] = None) -> None:
+    def select_original(self, part0: int, start: int, part1: int | None = None, end: int | None = None) -> None:
         """Select original characters from (part0, start) to (part1, end)."""
         part1 = part0 if part1 is None else part1
         end = start if end is None else end
@@ -636,7 +636,7 @@ class ArticleView(QWidget):
         self.view.reveal(a[0], a[1])
         self._selection_moved()
 
-    def current_part(self) -> Optional[int]:
+    def current_part(self) -> int | None:
         """Article part index at the cursor."""
         sel = self.selection_original()
         return sel[0][0] if sel else None
@@ -649,7 +649,7 @@ class ArticleView(QWidget):
             self._last_lines = lines
             self.lines_selected.emit(lines)
 
-    def reveal_line(self, line_id: str, offset: int = 0) -> Optional[int]:
+    def reveal_line(self, line_id: str, offset: int = 0) -> int | None:
         """Put the cursor on the character from ``line_id`` at ``offset``; returns the part index."""
         if self.reading is None:
             return None
@@ -687,7 +687,7 @@ class ArticleView(QWidget):
         """Annotation ids of the highlights covering an original position."""
         return [aid for (p, s, e), aid in self.highlights if p == part and s <= offset < e]
 
-    def selection_article_range(self) -> Optional[tuple[int, int]]:
+    def selection_article_range(self) -> tuple[int, int] | None:
         """The selection as (start, end) in ``Article.text``; None without a selection."""
         sel = [r for r in self.selection_original() if r[2] > r[1]]
         if not sel or self.reading is None:

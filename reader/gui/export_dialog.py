@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.export.exporter import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
-from reader.library.catalogue import NotFoundError
 from reader.gui.workers import Progress, Worker, run_task
+from reader.library.catalogue import NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,9 @@ READINGS = ("", "t2s", "s2t", "s2tw")
 class ExportContext:
     """What the window offers to export: the current article, issue, collections and search."""
 
-    article_id: Optional[str] = None
+    article_id: str | None = None
     article_title: str = ""
-    issue_id: Optional[int] = None
+    issue_id: int | None = None
     issue_title: str = ""
     collections: Sequence[str] = ()
     query: str = ""
@@ -65,8 +66,8 @@ class ExportRequest:
     path: Path
     annotations: bool = True
     reading: str = ""
-    article_id: Optional[str] = None
-    issue_id: Optional[int] = None
+    article_id: str | None = None
+    issue_id: int | None = None
     collection: str = ""
     query: str = ""
 
@@ -131,14 +132,14 @@ class ExportDialog(QDialog):
     """The export dialog; :meth:`start` runs the export, :attr:`written` is the file when it succeeded."""
 
     def __init__(self, library: Any, context: ExportContext, folder: str = "",
-                 parent: Optional[QWidget] = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export"))
         self.library = library
         self.context = context
-        self.worker: Optional[Worker] = None
-        self.written: Optional[Path] = None
+        self.worker: Worker | None = None
+        self.written: Path | None = None
         self.error = ""
         self.folder = folder
 
@@ -167,7 +168,7 @@ class ExportDialog(QDialog):
         self.include_annotations.setChecked(True)
         self.reading = QComboBox(self)
         self.reading.setObjectName("exportReading")
-        for key, label in zip(READINGS, (self.tr("None"), "简体 (t2s)", "繁體 (s2t)", "臺灣 (s2tw)")):
+        for key, label in zip(READINGS, (self.tr("None"), "简体 (t2s)", "繁體 (s2t)", "臺灣 (s2tw)"), strict=False):
             self.reading.addItem(label, key)
         self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
         self.path = QLineEdit(self)
@@ -243,7 +244,7 @@ class ExportDialog(QDialog):
                              query=self.context.query)
 
     # running ---------------------------------------------------------------------------
-    def start(self) -> Optional[Worker]:
+    def start(self) -> Worker | None:
         """Run the export in a worker; the file is written (or not) when it is ready."""
         if self.worker is not None or self.scope.count() == 0:
             return None

@@ -7,8 +7,7 @@ Bundled icons are plain SVG files in ``resources/icons`` (found through
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
-from typing import Optional
+from functools import cache
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
@@ -38,8 +37,8 @@ _STANDARD = {
 }
 
 
-@lru_cache(maxsize=None)
-def _bundled(name: str) -> Optional[QIcon]:
+@cache
+def _bundled(name: str) -> QIcon | None:
     path = resources.path("icons", f"{name}.svg")
     if path.is_file():
         return QIcon(str(path))

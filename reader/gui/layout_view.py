@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -30,9 +30,9 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
-    QResizeEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.reading import VERTICAL_FORMS
 from reader.model.document import Box, Line, Page
 from reader.text.chars import em_width, is_wide
-from reader.app.reading import VERTICAL_FORMS
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class LineItem(QGraphicsItem):
         visible = max(1, len(stripped) - lead)
         return max(0, min(n - 1, lead + int(frac * visible)))
 
-    def set_state(self, in_article: Optional[bool] = None, lit: Optional[bool] = None, hit: Optional[bool] = None) -> None:
+    def set_state(self, in_article: bool | None = None, lit: bool | None = None, hit: bool | None = None) -> None:
         changed = False
         for name, value in (("in_article", in_article), ("lit", lit), ("hit", hit)):
             if value is not None and getattr(self, name) != value:
@@ -111,7 +111,7 @@ class LineItem(QGraphicsItem):
         if changed:
             self.update()
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         r = self.rect
         if self.hit:
             painter.fillRect(r, HIT)
@@ -204,10 +204,10 @@ def text_page_boxes(lines: Sequence[Line]) -> dict[str, Box]:
     return boxes
 
 
-_image_cache: "OrderedDict[str, tuple[QImage, float]]" = OrderedDict()
+_image_cache: OrderedDict[str, tuple[QImage, float]] = OrderedDict()
 
 
-def load_image(path: str) -> Optional[tuple[QImage, float]]:
+def load_image(path: str) -> tuple[QImage, float] | None:
     """The page image as a QImage and the factor it was reduced by (cached, at most 4)."""
     if path in _image_cache:
         _image_cache.move_to_end(path)
@@ -245,7 +245,7 @@ class LayoutView(QGraphicsView):
     #: a line was clicked: (line id, offset of the character under the mouse)
     line_clicked = Signal(str, int)
 
-    def __init__(self, parent: Optional[QWidget] = None, font_family: str = "Noto Serif CJK SC") -> None:
+    def __init__(self, parent: QWidget | None = None, font_family: str = "Noto Serif CJK SC") -> None:
         super().__init__(parent)
         self.setObjectName("layoutView")
         self.setAccessibleName(self.tr("Page layout"))
@@ -255,8 +255,8 @@ class LayoutView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(self.palette().color(QPalette.ColorRole.Window)))
         self.font_family = font_family
-        self.page: Optional[Page] = None
-        self.page_key: Optional[tuple[str, int]] = None
+        self.page: Page | None = None
+        self.page_key: tuple[str, int] | None = None
         self.mode = "empty"
         self.line_items: dict[str, LineItem] = {}
         self._regions: list[QGraphicsRectItem] = []
@@ -265,11 +265,11 @@ class LayoutView(QGraphicsView):
         self._article_lines: set[str] = set()
         self._lit: set[str] = set()
         self._hits: set[str] = set()
-        self._press: Optional[QPointF] = None
+        self._press: QPointF | None = None
         self._fitted = True
 
     # building ------------------------------------------------------------
-    def set_page(self, page: Optional[Page], key: Optional[tuple[str, int]] = None) -> None:
+    def set_page(self, page: Page | None, key: tuple[str, int] | None = None) -> None:
         """Show ``page``; nothing is rebuilt when the same page (``key``) is shown again."""
         if key is not None and key == self.page_key and page is not None:
             return
@@ -289,9 +289,7 @@ class LayoutView(QGraphicsView):
             return
         boxed = [ln for ln in page.lines if ln.box is not None]
         image = None
-        if page.image and page.image_scale and boxed:
-            image = load_image(page.image)
-        elif page.image and not page.lines:
+        if page.image and page.image_scale and boxed or page.image and not page.lines:
             image = load_image(page.image)
         if boxed:
             boxes = {ln.id: ln.box for ln in boxed if ln.box is not None}
@@ -426,8 +424,8 @@ class LayoutView(QGraphicsView):
     def article_lines(self) -> set[str]:
         return set(self._article_lines)
 
-    def union(self, line_ids: Iterable[str]) -> Optional[QRectF]:
-        rect: Optional[QRectF] = None
+    def union(self, line_ids: Iterable[str]) -> QRectF | None:
+        rect: QRectF | None = None
         for lid in line_ids:
             item = self.line_items.get(lid)
             if item is None:
@@ -440,7 +438,7 @@ class LayoutView(QGraphicsView):
         if rect is not None:
             self.ensureVisible(rect, 40, 40)
 
-    def line_center(self, line_id: str) -> Optional[QPointF]:
+    def line_center(self, line_id: str) -> QPointF | None:
         item = self.line_items.get(line_id)
         return item.rect.center() if item else None
 
@@ -489,7 +487,7 @@ class LayoutView(QGraphicsView):
         super().wheelEvent(event)
 
     # clicks -------------------------------------------------------------------------
-    def line_at(self, scene_pos: QPointF) -> Optional[LineItem]:
+    def line_at(self, scene_pos: QPointF) -> LineItem | None:
         """The line under a scene point; the smallest box wins where boxes overlap."""
         found = [it for it in self.scene().items(scene_pos) if isinstance(it, LineItem)]
         if not found:

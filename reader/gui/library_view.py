@@ -9,7 +9,6 @@ the selected page or issue: headline, kind and first words.
 from __future__ import annotations
 
 import logging
-from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -29,7 +28,7 @@ class LibraryTree(QTreeWidget):
     #: (page id, issue id)
     page_selected = Signal(int, int)
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryTree")
         self.setAccessibleName(self.tr("Library"))
@@ -38,13 +37,13 @@ class LibraryTree(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setUniformRowHeights(True)
-        self.archive: Optional[Archive] = None
+        self.archive: Archive | None = None
         self._issues: dict[int, QTreeWidgetItem] = {}
         self._pages: dict[int, QTreeWidgetItem] = {}
         self.itemExpanded.connect(self._fill_pages)
         self.currentItemChanged.connect(self._current_changed)
 
-    def set_archive(self, archive: Optional[Archive]) -> None:
+    def set_archive(self, archive: Archive | None) -> None:
         self.archive = archive
         self.reload()
 
@@ -105,7 +104,7 @@ class LibraryTree(QTreeWidget):
             self._pages[page.id] = child
         item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
 
-    def _current_changed(self, item: Optional[QTreeWidgetItem], _prev: Optional[QTreeWidgetItem]) -> None:
+    def _current_changed(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
         if item is None:
             return
         kind = item.data(0, ROLE_KIND)
@@ -116,7 +115,7 @@ class LibraryTree(QTreeWidget):
             if parent is not None:
                 self.page_selected.emit(int(item.data(0, ROLE_ID)), int(parent.data(0, ROLE_ID)))
 
-    def current_key(self) -> Optional[tuple[str, int, int]]:
+    def current_key(self) -> tuple[str, int, int] | None:
         item = self.currentItem()
         if item is None:
             return None
@@ -125,7 +124,7 @@ class LibraryTree(QTreeWidget):
         issue = int(parent.data(0, ROLE_ID)) if kind == "page" and parent is not None else int(item.data(0, ROLE_ID))
         return kind, int(item.data(0, ROLE_ID)), issue
 
-    def select(self, kind: str, ident: int, issue_id: Optional[int] = None) -> bool:
+    def select(self, kind: str, ident: int, issue_id: int | None = None) -> bool:
         """Make an issue or a page current (filling pages as needed); False when it is not in the tree."""
         if kind == "issue" and ident in self._issues:
             self.setCurrentItem(self._issues[ident])
@@ -150,14 +149,14 @@ class LibraryTree(QTreeWidget):
         finally:
             self.blockSignals(False)
 
-    def first_page(self, publication: Optional[str] = None) -> Optional[tuple[int, int]]:
+    def first_page(self, publication: str | None = None) -> tuple[int, int] | None:
         """(page id, issue id) of the first page with articles, in tree order (else the very first page).
 
         With ``publication``, that publication's first page is preferred.
         """
         if self.archive is None:
             return None
-        fallback: Optional[tuple[int, int]] = None
+        fallback: tuple[int, int] | None = None
         pubs = [item for item in (self.topLevelItem(p) for p in range(self.topLevelItemCount())) if item is not None]
         pubs.sort(key=lambda item: item.text(0) != publication)
         for pub in pubs:
@@ -172,7 +171,7 @@ class LibraryTree(QTreeWidget):
                     fallback = fallback or (page.id, issue_id)
         return fallback
 
-    def neighbour_page(self, page_id: int, issue_id: int, step: int) -> Optional[tuple[int, int]]:
+    def neighbour_page(self, page_id: int, issue_id: int, step: int) -> tuple[int, int] | None:
         """The page ``step`` pages away, crossing into the next or previous issue."""
         if self.archive is None:
             return None
@@ -192,7 +191,7 @@ class ArticleList(QTreeWidget):
 
     article_activated = Signal(str)
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
         self.setAccessibleName(self.tr("Articles"))
@@ -203,11 +202,11 @@ class ArticleList(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(0, 220)
         self.setColumnWidth(1, 70)
-        self.archive: Optional[Archive] = None
+        self.archive: Archive | None = None
         self.currentItemChanged.connect(self._current_changed)
         self._quiet = False
 
-    def show_articles(self, archive: Archive, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> None:
+    def show_articles(self, archive: Archive, issue_id: int | None = None, page_id: int | None = None) -> None:
         self.archive = archive
         self._quiet = True
         self.clear()
@@ -245,6 +244,6 @@ class ArticleList(QTreeWidget):
         finally:
             self._quiet = False
 
-    def _current_changed(self, item: Optional[QTreeWidgetItem], _prev: Optional[QTreeWidgetItem]) -> None:
+    def _current_changed(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
         if item is not None and not self._quiet:
             self.article_activated.emit(str(item.data(0, ROLE_ID)))

@@ -10,13 +10,13 @@ folder and the recent log lines.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import platform
 import sys
 import threading
 from collections import deque
 from importlib import metadata
-from typing import Optional
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
@@ -72,7 +72,7 @@ class RingHandler(logging.Handler):
             return [t for lv, t in self.lines if lv >= level][-n:]
 
 
-_handler: Optional[RingHandler] = None
+_handler: RingHandler | None = None
 
 
 def install() -> RingHandler:
@@ -121,7 +121,7 @@ class LogView(QWidget):
     LEVELS = ((logging.DEBUG, "DEBUG"), (logging.INFO, "INFO"), (logging.WARNING, "WARNING"),
               (logging.ERROR, "ERROR"))
 
-    def __init__(self, handler: Optional[RingHandler] = None, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, handler: RingHandler | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logView")
         self.handler = handler or install()
@@ -171,7 +171,5 @@ class LogView(QWidget):
 
     def detach(self) -> None:
         """Stop receiving records (the window is closing)."""
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.handler.bridge.record.disconnect(self.append)
-        except (RuntimeError, TypeError):
-            pass

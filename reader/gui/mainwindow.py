@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -44,18 +45,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
-    QMessageBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -67,22 +68,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations import store as A
-from reader.corrections import store as C
 from reader import resources
-from reader.model.errors import BroadsheetError
-from reader.model.document import Article
-from reader.gui.annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
+from reader.annotations import store as A
 from reader.app.archive import Archive, Hit, Results, converter, serif_family
+from reader.corrections import store as C
+from reader.gui.annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
 from reader.gui.article_view import ArticleView
 from reader.gui.export_dialog import ExportContext, ExportDialog, OverlayLibrary
-from reader.gui.logview import LogView, component_versions, debug_information
 from reader.gui.icons import app_icon, icon
 from reader.gui.layout_view import LayoutView
 from reader.gui.library_view import ArticleList, LibraryTree
+from reader.gui.logview import LogView, component_versions, debug_information
 from reader.gui.search_panel import Query, SearchPanel
 from reader.gui.settings import SCRIPTS, Settings
 from reader.gui.workers import Progress, Worker, run_task, wait_all
+from reader.model.document import Article
+from reader.model.errors import BroadsheetError
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ SAMPLE_START = "人民日报"
 class ProblemsPanel(QWidget):
     """Errors and warnings of imports and other work, readable and copyable."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsPanel")
         self.list = QListWidget(self)
@@ -130,7 +131,7 @@ class ProblemsPanel(QWidget):
 class TaskBar(QWidget):
     """Progress of the running task in the status bar: bar, rate, cancel."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskBar")
         self.label = QLabel(self)
@@ -149,7 +150,7 @@ class TaskBar(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         for w in (self.label, self.bar, self.rate, self.cancel):
             lay.addWidget(w)
-        self.worker: Optional[Worker] = None
+        self.worker: Worker | None = None
         self.unit = ""
         self.cancel.clicked.connect(self._cancel)
         self.hide()
@@ -200,25 +201,25 @@ class MainWindow(QMainWindow):
     #: an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary)
     import_finished = Signal(str, object)
 
-    def __init__(self, settings: Optional[Settings] = None) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
-        self.archive: Optional[Archive] = None
-        self.article_id: Optional[str] = None
-        self.page_id: Optional[int] = None
-        self.issue_id: Optional[int] = None
+        self.archive: Archive | None = None
+        self.article_id: str | None = None
+        self.page_id: int | None = None
+        self.issue_id: int | None = None
         self.hits: list[tuple[int, int]] = []
-        self.task: Optional[Worker] = None
+        self.task: Worker | None = None
         self._search_seq = 0
         #: undo and redo of annotation and correction edits
         self.undo_stack = QUndoStack(self)
         #: the article as the segmentation corrections leave it (the view may show its text-corrected reading)
-        self.base_article: Optional[Article] = None
+        self.base_article: Article | None = None
         self.show_corrected = True
-        self.last_results: Optional[Results] = None
-        self.about_dialog: Optional[QDialog] = None
-        self.export_dialog: Optional[ExportDialog] = None
+        self.last_results: Results | None = None
+        self.about_dialog: QDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self.user_vertical = False
         self._page_vertical = False
         self._vertical_declined = False
@@ -636,7 +637,7 @@ class MainWindow(QMainWindow):
                 break
         self.open_article(chosen, page_id=self.page_id)
 
-    def _show_page_layout(self, page_id: int, issue_id: Optional[int] = None) -> None:
+    def _show_page_layout(self, page_id: int, issue_id: int | None = None) -> None:
         if self.archive is None:
             return
         page = self.archive.page(page_id)
@@ -646,8 +647,8 @@ class MainWindow(QMainWindow):
         self.layout_view.set_page(page, (str(self.archive.folder), page_id))
 
     # reading ------------------------------------------------------------------------------------
-    def open_article(self, article_id: str, hits: Sequence[tuple[int, int]] = (), page_id: Optional[int] = None,
-                     line: Optional[tuple[str, int]] = None) -> None:
+    def open_article(self, article_id: str, hits: Sequence[tuple[int, int]] = (), page_id: int | None = None,
+                     line: tuple[str, int] | None = None) -> None:
         """Show an article beside its page: hits are ranges of ``Article.text``; ``line`` puts the cursor there."""
         if self.archive is None:
             return
@@ -859,7 +860,7 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([folder])
 
-    def import_paths(self, paths: Sequence[str | Path]) -> Optional[Worker]:
+    def import_paths(self, paths: Sequence[str | Path]) -> Worker | None:
         """Import files or folders into the open library in a worker; progress and cancel in the status bar."""
         if self.archive is None:
             self.report(self.tr("Open a library before importing."))
@@ -875,7 +876,7 @@ class MainWindow(QMainWindow):
         worker.start()
         return worker
 
-    def import_samples(self) -> Optional[Worker]:
+    def import_samples(self) -> Worker | None:
         """Fill an empty library with the bundled samples (first run), in a worker."""
         if self.archive is None or self.task is not None:
             return None
@@ -895,7 +896,7 @@ class MainWindow(QMainWindow):
         worker.start()
         return worker
 
-    def reindex(self) -> Optional[Worker]:
+    def reindex(self) -> Worker | None:
         """Rebuild the search index from the catalogue in a worker."""
         if self.archive is None or self.task is not None:
             return None
@@ -1136,8 +1137,8 @@ class MainWindow(QMainWindow):
         return self._push(self.tr("Article note"), lambda: store.add(ann), lambda: store.delete(ann.id),
                           self._annotations_changed)
 
-    def edit_annotation(self, ann: A.Annotation, note: Optional[str] = None,
-                        tags: Optional[Sequence[str]] = None) -> bool:
+    def edit_annotation(self, ann: A.Annotation, note: str | None = None,
+                        tags: Sequence[str] | None = None) -> bool:
         """Change an annotation's note and tags (asks when they are not given; undoable)."""
         if self.archive is None:
             return False
@@ -1179,11 +1180,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(describe(ann), 5000)
 
     # collections --------------------------------------------------------------------------------------
-    def _fill_collections(self, select: Optional[str] = None) -> None:
+    def _fill_collections(self, select: str | None = None) -> None:
         if self.archive is not None:
             self.collections.set_collections(self.archive.annotations.collections(), self.headline_of, select)
 
-    def new_collection(self, name: Optional[str] = None) -> Optional[str]:
+    def new_collection(self, name: str | None = None) -> str | None:
         if self.archive is None:
             return None
         if name is None:
@@ -1236,7 +1237,7 @@ class MainWindow(QMainWindow):
             self._fill_collections()
 
     # corrections ----------------------------------------------------------------------------------------
-    def _base_offset(self, part: int, inner: int) -> Optional[int]:
+    def _base_offset(self, part: int, inner: int) -> int | None:
         """An offset of the shown text as an offset of the uncorrected ``Article.text`` (same source character)."""
         shown, base = self.article_view.article, self.base_article
         if shown is None or base is None or part >= len(base.parts):
@@ -1254,7 +1255,7 @@ class MainWindow(QMainWindow):
             starts += len(p.text) + 2  # parts are joined by a blank line in Article.text
         return starts + inner
 
-    def add_correction(self, corr: C.Correction, then_open: Optional[str] = None) -> bool:
+    def add_correction(self, corr: C.Correction, then_open: str | None = None) -> bool:
         """Store a correction as an undoable command; the views show it at once."""
         if self.archive is None:
             return False
@@ -1267,7 +1268,7 @@ class MainWindow(QMainWindow):
         return self._push(labels.get(corr.kind, corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
                           lambda: self._corrections_changed(target))
 
-    def _corrections_changed(self, prefer: Optional[str] = None) -> None:
+    def _corrections_changed(self, prefer: str | None = None) -> None:
         """Re-read the corrected articles and show ``prefer`` (or what is left of the current one)."""
         if self.archive is None:
             return
@@ -1283,7 +1284,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.open_article(ids[0], page_id=page_id)
 
-    def _correct(self, make: Any, then_open: Optional[str] = None) -> bool:
+    def _correct(self, make: Any, then_open: str | None = None) -> bool:
         if self.archive is None or self.base_article is None or self.article_id is None:
             return False
         try:
@@ -1346,7 +1347,7 @@ class MainWindow(QMainWindow):
             return False
         return self._correct(lambda art: C.split_paragraph(art, offset, key=self.article_id))
 
-    def correct_ocr(self, corrected: Optional[str] = None) -> bool:
+    def correct_ocr(self, corrected: str | None = None) -> bool:
         """Correct the selected OCR text (one line); the original stays and can be shown."""
         sel = [r for r in self.article_view.selection_original() if r[2] > r[1]]
         if not sel or len(sel) > 1:
@@ -1397,7 +1398,7 @@ class MainWindow(QMainWindow):
             ctx.hit_count = len(self.last_results.hits)
         return ctx
 
-    def show_export(self) -> Optional[ExportDialog]:
+    def show_export(self) -> ExportDialog | None:
         """File → Export…: the dialog, window-modal; it writes the file itself."""
         if self.archive is None:
             self.report(self.tr("Open a library before exporting."))

@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from reader import resources
-from reader.library.catalogue import Library, default_folder
 from reader.gui.settings import Settings
+from reader.library.catalogue import Library, default_folder
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,11 @@ def needs_samples(library: Library) -> bool:
 
 
 def import_samples(library: Library, *, progress: Callable[..., None], cancel: threading.Event,
-                   warn: Optional[Callable[[str], None]] = None) -> object:
+                   warn: Callable[[str], None] | None = None) -> object:
     """Import the bundled samples into ``library`` (run in a worker); marks the library as seeded."""
     from reader.library import importer
 
-    def step(p: "importer.ImportProgress") -> None:
+    def step(p: importer.ImportProgress) -> None:
         progress(float(p.files_done), float(p.files_total), p.current)
 
     def bad(path: str, message: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from typing import Optional
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
@@ -152,10 +151,10 @@ class SearchPanel(QWidget):
     search_requested = Signal(object)
     hit_opened = Signal(object)
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.results: Optional[Results] = None
+        self.results: Results | None = None
         self.field = QueryField(self)
         self.field.setObjectName("queryField")
         self.field.setPlaceholderText(self.tr('Search: 发展   "a phrase"   a AND b   NOT c'))
@@ -306,7 +305,7 @@ class SearchPanel(QWidget):
         row = self.list.currentRow()
         self.list.setCurrentRow(max(0, min(n - 1, (row if row >= 0 else -1) + step)))
 
-    def current_hit(self) -> Optional[Hit]:
+    def current_hit(self) -> Hit | None:
         item = self.list.currentItem()
         hit = item.data(ROLE_HIT) if item is not None else None
         return hit if isinstance(hit, Hit) else None

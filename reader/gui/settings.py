@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -37,7 +37,7 @@ THEMES = ("system", "light", "dark")
 class Settings:
     """Typed access to the QSettings keys the application uses."""
 
-    def __init__(self, path: Optional[str | Path] = None) -> None:
+    def __init__(self, path: str | Path | None = None) -> None:
         path = path or os.environ.get("BROADSHEET_SETTINGS")
         if path:
             self.qs = QSettings(str(path), QSettings.Format.IniFormat)
@@ -54,31 +54,31 @@ class Settings:
     def sync(self) -> None:
         self.qs.sync()
 
-    def _bytes(self, key: str) -> Optional[QByteArray]:
+    def _bytes(self, key: str) -> QByteArray | None:
         value = self.qs.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     # window ------------------------------------------------------------
-    def geometry(self) -> Optional[QByteArray]:
+    def geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
 
     def set_geometry(self, value: QByteArray) -> None:
         self.qs.setValue("window/geometry", value)
 
-    def window_state(self) -> Optional[QByteArray]:
+    def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")
 
     def set_window_state(self, value: QByteArray) -> None:
         self.qs.setValue("window/state", value)
 
-    def splitter(self, name: str) -> Optional[QByteArray]:
+    def splitter(self, name: str) -> QByteArray | None:
         return self._bytes(f"splitters/{name}")
 
     def set_splitter(self, name: str, value: QByteArray) -> None:
         self.qs.setValue(f"splitters/{name}", value)
 
     # library -----------------------------------------------------------
-    def last_library(self) -> Optional[str]:
+    def last_library(self) -> str | None:
         value = self.qs.value("library/last", "")
         return str(value) if value else None
 

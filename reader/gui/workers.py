@@ -19,8 +19,9 @@ import inspect
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -36,11 +37,11 @@ class Progress:
     """How far a piece of work has come: ``done`` of ``total`` units (``total`` None: unknown)."""
 
     done: float
-    total: Optional[float] = None
+    total: float | None = None
     message: str = ""
 
     @property
-    def fraction(self) -> Optional[float]:
+    def fraction(self) -> float | None:
         if not self.total:
             return None
         return max(0.0, min(1.0, self.done / self.total))
@@ -66,12 +67,12 @@ class SyncPool:
         return True
 
 
-_pool: Optional[Pool] = None
+_pool: Pool | None = None
 #: workers still running: kept referenced so their signals outlive the caller's frame
-_active: set["Worker"] = set()
+_active: set[Worker] = set()
 
 
-def set_pool(pool: Optional[Pool]) -> None:
+def set_pool(pool: Pool | None) -> None:
     """Use ``pool`` for every later task; None goes back to the global QThreadPool."""
     global _pool
     _pool = pool
@@ -100,8 +101,8 @@ class Worker(QObject):
         self.started_at = time.monotonic()
         self.state = "pending"
         self.result: Any = None
-        self.error: Optional[BaseException] = None
-        self._runnable: Optional[QRunnable] = None
+        self.error: BaseException | None = None
+        self._runnable: QRunnable | None = None
 
     def start(self) -> None:
         """Hand the work to the pool (run_task does this unless ``autostart`` was False)."""
@@ -121,7 +122,7 @@ class Worker(QObject):
     def cancelled(self) -> bool:
         return self.cancel_event.is_set()
 
-    def report(self, value: Any = None, total: Optional[float] = None, message: str = "") -> None:
+    def report(self, value: Any = None, total: float | None = None, message: str = "") -> None:
         """The ``progress`` callable handed to the work (the work checks ``cancel`` itself and stops cleanly)."""
         if isinstance(value, Progress):
             prog = value
@@ -191,11 +192,11 @@ def run_task(
     fn: Callable[..., Any],
     *args: Any,
     name: str = "",
-    on_result: Optional[Callable[[Any], None]] = None,
-    on_error: Optional[Callable[[BaseException], None]] = None,
-    on_progress: Optional[Callable[[Progress], None]] = None,
-    on_finished: Optional[Callable[[], None]] = None,
-    on_warning: Optional[Callable[[str], None]] = None,
+    on_result: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+    on_finished: Callable[[], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
     pass_control: bool = False,
     autostart: bool = True,
     **kwargs: Any,
@@ -248,7 +249,7 @@ class _Invoker(QObject):
         fn()
 
 
-_invoker: Optional[_Invoker] = None
+_invoker: _Invoker | None = None
 
 
 def install_invoker() -> None:

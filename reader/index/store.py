@@ -50,24 +50,26 @@ every import sync first); until then searching it raises
 from __future__ import annotations
 
 import bisect
-import operator
 import functools
 import logging
-from array import array
-from collections import defaultdict
-from itertools import accumulate, chain, islice, repeat
+import operator
 import re
 import shutil
 import threading
 import time
 import zlib
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any
 
-from whoosh import fields, formats, index as windex, query as wquery
+from whoosh import fields, formats
+from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
-from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.writing import SegmentWriter
 
 from reader.model.errors import BroadsheetError
@@ -251,7 +253,7 @@ class Index:
         self._lock = threading.Lock()
         self._searcher: Any = None
         #: the ``num`` column of the current searcher as a list (docnum → catalogue row), read once per searcher
-        self._num_list: Optional[list[int]] = None
+        self._num_list: list[int] | None = None
         self._num_list_of: Any = None
         self._ix = self._open()
         #: the index was written with another term layout (an older Broadsheet): :func:`sync` rebuilds it
@@ -346,7 +348,7 @@ class Index:
 
     # -- writing
 
-    def writer(self, update: bool = False) -> "Writer":
+    def writer(self, update: bool = False) -> Writer:
         self._check()
         return Writer(self, update)
 
@@ -367,7 +369,7 @@ def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False) -> 
     readers = s.reader().leaf_readers()
     by_rarity = sorted((s.doc_frequency(FIELD, t), t) for t in dict.fromkeys(term_list))
     common = COMMON_SHARE * s.doc_count_all()
-    acc: Optional[set[int]] = None
+    acc: set[int] | None = None
     for df, term in by_rarity:
         if df == 0:
             return set()
@@ -437,10 +439,10 @@ class Writer:
     def __init__(self, index: Index, update: bool) -> None:
         self.index = index
         self.update = update
-        self._w: Optional[SegmentWriter] = None
+        self._w: SegmentWriter | None = None
         self.added = 0
 
-    def __enter__(self) -> "Writer":
+    def __enter__(self) -> Writer:
         # No length statistics: Whoosh would look up a field length (a stat() of the disk for a field
         # without lengths) for every posting it writes; nothing here scores by length.
         codec = W3Codec(blocklimit=BLOCK_POSTINGS, compression=1)
@@ -451,7 +453,7 @@ class Writer:
             raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
 
-    def add(self, num: int, article_id: str, folded: str, packed: Optional[PackedTerms] = None) -> None:
+    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None:
         """Add one article: ``id`` and ``num`` through Whoosh, its terms (``terms(folded)`` unless
         given) to the writer's per-term lists."""
         w = self._w
@@ -501,11 +503,11 @@ class _SegmentWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         #: term key (:func:`term_keys`) → docnums of the documents added here, ascending; a list indexed
         #: by key (half the time of a dict lookup per posting)
-        self.key_docs: list[Optional[array[int]]] = [None] * _KEY_LIMIT
+        self.key_docs: list[array[int] | None] = [None] * _KEY_LIMIT
         #: word → docnums of the documents added here, ascending
         self.word_docs: dict[str, array[int]] = defaultdict(lambda: array("I"))
         #: segments merged into this one: (segment, its first docnum here, docmap when it had deletions)
-        self._merged: list[tuple[Any, int, Optional[dict[int, int]]]] = []
+        self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
 
     def add_terms(self, docnum: int, keys: Iterable[int], words: Iterable[str]) -> None:
         lists = self.key_docs
@@ -524,7 +526,7 @@ class _SegmentWriter(SegmentWriter):
         out.update((w.encode("utf-8"), docs) for w, docs in self.word_docs.items())
         return out
 
-    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Optional[dict[int, int]]) -> None:
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
         # called by the merge policy after the segment's documents were given their numbers here
         pool_add = self.pool.add
         for fieldname in reader.indexed_field_names():
@@ -557,7 +559,7 @@ class _SegmentWriter(SegmentWriter):
 
 
 def _write_term_lists(fw: Any, fieldobj: Any, own_lists: dict[bytes, array[int]],
-                      merged: list[tuple[Any, int, Optional[dict[int, int]]]]) -> None:
+                      merged: list[tuple[Any, int, dict[int, int] | None]]) -> None:
     """Write the terms field: each term's new docnums, then its docnums in each merged segment, renumbered.
 
     New documents come first in a segment and merged segments follow in
@@ -620,7 +622,7 @@ def _fill_block(pw: Any, ids: array[int]) -> None:
     pw._maxweight = 1.0
 
 
-def _renumbered(matcher: Any, start: int, docmap: Optional[dict[int, int]]) -> Iterable[int]:
+def _renumbered(matcher: Any, start: int, docmap: dict[int, int] | None) -> Iterable[int]:
     if docmap is None:
         return chain.from_iterable(map(start.__add__, block) for block in _raw_blocks(matcher))
     return (docmap[d] for block in _raw_blocks(matcher) for d in block if d in docmap)
@@ -645,8 +647,8 @@ def _raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
 ProgressFn = Callable[[int, int], None]
 
 
-def sync(library: Any, index: Optional[Index] = None, progress: Optional[ProgressFn] = None,
-         cancel: Optional[threading.Event] = None, known_terms: Optional[dict[int, PackedTerms]] = None) -> int:
+def sync(library: Any, index: Index | None = None, progress: ProgressFn | None = None,
+         cancel: threading.Event | None = None, known_terms: dict[int, PackedTerms] | None = None) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
 
     ``known_terms``: catalogue row → :func:`pack_terms` of its folded text, computed
@@ -701,8 +703,8 @@ def sync(library: Any, index: Optional[Index] = None, progress: Optional[Progres
     return added
 
 
-def rebuild(library: Any, progress: Optional[ProgressFn] = None,
-            cancel: Optional[threading.Event] = None) -> int:
+def rebuild(library: Any, progress: ProgressFn | None = None,
+            cancel: threading.Event | None = None) -> int:
     """Throw the index away and build it again from the catalogue."""
     with library.writing():
         if library.index_dir.exists():

@@ -62,12 +62,13 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence, Union
+from typing import Any
 
-from reader.model.errors import BroadsheetError
 from reader.model.document import Article, Block, Document, Line, Page, Part, Span
+from reader.model.errors import BroadsheetError
 from reader.text.forms import fold_text
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ ENV_VAR = "BROADSHEET_LIBRARY"
 class LibraryError(BroadsheetError):
     """The library folder cannot be used: the message names the folder and the reason."""
 
-    def __init__(self, path: Union[str, Path], reason: str) -> None:
+    def __init__(self, path: str | Path, reason: str) -> None:
         self.path = str(path)
         self.reason = reason.rstrip(".")
         super().__init__(f"{self.path}: {self.reason}.")
@@ -102,7 +103,7 @@ class Migration:
 
     version: int
     name: str
-    step: Union[str, Callable[[sqlite3.Connection], None]]
+    step: str | Callable[[sqlite3.Connection], None]
 
 
 #: The catalogue's migrations, oldest first. Append; never edit a released one.
@@ -236,7 +237,7 @@ def default_folder() -> Path:
     return Path(platformdirs.user_data_dir("broadsheet")) / "library"
 
 
-def resolve_folder(folder: Union[str, Path, None]) -> Path:
+def resolve_folder(folder: str | Path | None) -> Path:
     """The folder given (``--library DIR``), else :func:`default_folder`."""
     return Path(folder).expanduser() if folder else default_folder()
 
@@ -247,7 +248,7 @@ def article_key(source_path: str, local_id: str) -> str:
     Re-importing a changed file keeps the ids of articles the reader still finds,
     so annotations can re-anchor.
     """
-    digest = hashlib.sha1(f"{source_path}\0{local_id}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(f"{source_path}\0{local_id}".encode()).hexdigest()
     return "a" + digest[:15]
 
 
@@ -267,7 +268,7 @@ class IssueInfo:
     publication: str
     date: str
     edition: str
-    label: Optional[str]
+    label: str | None
     pages: int
     articles: int
 
@@ -277,12 +278,12 @@ class PageInfo:
     id: int
     issue_id: int
     number: int
-    label: Optional[str]
+    label: str | None
     source: str
     sha256: str
-    image: Optional[str]
-    width: Optional[float]
-    height: Optional[float]
+    image: str | None
+    width: float | None
+    height: float | None
     articles: int
 
 
@@ -296,7 +297,7 @@ class ArticleInfo:
     date: str
     edition: str
     kind: str
-    headline: Optional[str]
+    headline: str | None
     pages: tuple[int, ...]
     chars: int
     source: str
@@ -307,9 +308,9 @@ class SourceInfo:
     id: int
     path: str
     sha256: str
-    mtime: Optional[float]
-    size: Optional[int]
-    format: Optional[str]
+    mtime: float | None
+    size: int | None
+    format: str | None
 
 
 @dataclass
@@ -319,10 +320,10 @@ class StoreMeta:
     publication: str
     date: str = ""
     edition: str = ""
-    issue_label: Optional[str] = None
-    language: Optional[str] = None
+    issue_label: str | None = None
+    language: str | None = None
     #: number of the source's first page when the user or a path pattern says so
-    first_page: Optional[int] = None
+    first_page: int | None = None
 
 
 @dataclass
@@ -370,7 +371,7 @@ def parts_from_json(text: str) -> list[Part]:
     ]
 
 
-def _box(row: Sequence[Any]) -> Optional[tuple[float, float, float, float]]:
+def _box(row: Sequence[Any]) -> tuple[float, float, float, float] | None:
     if row[0] is None:
         return None
     return (row[0], row[1], row[2], row[3])
@@ -382,12 +383,12 @@ def _box(row: Sequence[Any]) -> Optional[tuple[float, float, float, float]]:
 class Library:
     """A library folder. Open with ``Library(folder)`` (created when missing) or :meth:`open`."""
 
-    def __init__(self, folder: Union[str, Path], create: bool = True) -> None:
+    def __init__(self, folder: str | Path, create: bool = True) -> None:
         self.folder = Path(folder).expanduser().resolve()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._conn_lock = threading.Lock()
-        self._lock_fd: Optional[int] = None
+        self._lock_fd: int | None = None
         self._lock_depth = 0
         self._write_lock = threading.RLock()
         exists = (self.folder / CATALOGUE).exists()
@@ -409,7 +410,7 @@ class Library:
         self._write_manifest(created=not exists)
 
     @classmethod
-    def open(cls, folder: Union[str, Path, None] = None, create: bool = True) -> "Library":
+    def open(cls, folder: str | Path | None = None, create: bool = True) -> Library:
         """The library in ``folder``, ``$BROADSHEET_LIBRARY`` or the default place."""
         return cls(resolve_folder(folder), create=create)
 
@@ -456,7 +457,7 @@ class Library:
             self._lock_fd = None
             self._lock_depth = 0
 
-    def __enter__(self) -> "Library":
+    def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -476,7 +477,7 @@ class Library:
             conn.execute("COMMIT")
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator["Library"]:
+    def writing(self) -> Iterator[Library]:
         """Hold the library's import lock (re-entrant in this object); refuse a second writer at once."""
         with self._write_lock:
             if self._lock_depth == 0:
@@ -564,7 +565,7 @@ class Library:
 
     # -- sources
 
-    def source(self, path: Union[str, Path]) -> Optional[SourceInfo]:
+    def source(self, path: str | Path) -> SourceInfo | None:
         row = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources WHERE path = ?",
                                 (str(path),)).fetchone()
         return SourceInfo(*row) if row else None
@@ -573,7 +574,7 @@ class Library:
         rows = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources ORDER BY path")
         return [SourceInfo(*r) for r in rows]
 
-    def remove_source(self, path: Union[str, Path]) -> bool:
+    def remove_source(self, path: str | Path) -> bool:
         """Forget a source with its pages and articles (the index forgets them on its next sync)."""
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (str(path),)).fetchone()
@@ -590,8 +591,8 @@ class Library:
         conn.execute("DELETE FROM pages WHERE source_id = ?", (source_id,))
 
     def store_document(self, doc: Document, meta: StoreMeta, *, path: str, sha256: str,
-                       mtime: Optional[float] = None, size: Optional[int] = None,
-                       folded: Optional[Sequence[str]] = None) -> StoreResult:
+                       mtime: float | None = None, size: int | None = None,
+                       folded: Sequence[str] | None = None) -> StoreResult:
         """Store one source's pages and articles in ONE transaction, replacing what it gave before.
 
         ``folded``: ``fold_text(article.text)`` of each article when the caller has it already.
@@ -694,7 +695,7 @@ class Library:
             "GROUP BY p.id ORDER BY p.name")
         return [PublicationInfo(*r) for r in rows]
 
-    def issues(self, publication: Optional[str] = None) -> list[IssueInfo]:
+    def issues(self, publication: str | None = None) -> list[IssueInfo]:
         """Issues by date (of one publication when given), with page and article counts."""
         sql = (
             "SELECT i.id, p.name, i.date, i.edition, i.label, "
@@ -731,7 +732,7 @@ class Library:
             (issue_id,))
         return [PageInfo(*r) for r in rows]
 
-    def articles(self, issue_id: Optional[int] = None, page_id: Optional[int] = None) -> list[ArticleInfo]:
+    def articles(self, issue_id: int | None = None, page_id: int | None = None) -> list[ArticleInfo]:
         """Articles of an issue or of a page, in the order their sources give them."""
         if page_id is not None:
             sql = (f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} JOIN article_pages ap ON ap.article_num = a.num "
@@ -794,7 +795,7 @@ class Library:
                 blocks[block_id].lines.append(line)
         return page
 
-    def page_of_line(self, article_id: str, line_id: str) -> Optional[int]:
+    def page_of_line(self, article_id: str, line_id: str) -> int | None:
         """The page id holding ``line_id`` among the pages of an article (for highlighting)."""
         row = self.conn.execute(
             "SELECT l.page_id FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
@@ -853,11 +854,11 @@ class Library:
             conn.execute("UPDATE articles SET indexed = 0")
             conn.execute("DELETE FROM index_dropped")
 
-    def meta_get(self, key: str) -> Optional[str]:
+    def meta_get(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def meta_set(self, key: str, value: Optional[str]) -> None:
+    def meta_set(self, key: str, value: str | None) -> None:
         with self.transaction() as conn:
             if value is None:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))

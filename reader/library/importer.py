@@ -48,17 +48,18 @@ import re
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any
 
 from reader.index import store as sindex
-from reader.segmentation.analyze import analyze_file
-from reader.model.errors import BroadsheetError, SourceError
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Document
+from reader.model.errors import BroadsheetError, SourceError
+from reader.segmentation.analyze import analyze_file
 from reader.text.forms import fold_text
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ class ImportProgress:
         return self.chars / self.elapsed if self.elapsed > 0 else 0.0
 
     @property
-    def eta(self) -> Optional[float]:
+    def eta(self) -> float | None:
         """Seconds left, estimated from the files done."""
         if self.files_done == 0:
             return None
@@ -182,7 +183,7 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any],
-                    flags: dict[str, Any]) -> tuple[StoreMeta, Optional[int]]:
+                    flags: dict[str, Any]) -> tuple[StoreMeta, int | None]:
     """The issue a file's pages go to and the number of its first page (None: as the reader says)."""
     from_path = path_metadata(path)
     layers = [from_path, {k: v for k, v in doc_meta.items() if v}, sidecar, {k: v for k, v in flags.items() if v}]
@@ -201,7 +202,7 @@ def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any
 # ---------------------------------------------------------------- walking
 
 
-def collect(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[tuple[str, str]]]:
+def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Source files under ``paths`` (METS first in each folder) and the paths that do not exist."""
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
@@ -262,11 +263,11 @@ def _sha256(path: Path) -> str:
 ProgressFn = Callable[[ImportProgress], None]
 
 
-def import_paths(library: Library, paths: Iterable[Union[str, Path]], *, publication: Optional[str] = None,
-                 date: Optional[str] = None, page: Optional[int] = None,
-                 progress: Optional[ProgressFn] = None, cancel: Optional[threading.Event] = None,
-                 on_error: Optional[Callable[[str, str], None]] = None,
-                 workers: Optional[int] = 0) -> ImportReport:
+def import_paths(library: Library, paths: Iterable[str | Path], *, publication: str | None = None,
+                 date: str | None = None, page: int | None = None,
+                 progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+                 on_error: Callable[[str, str], None] | None = None,
+                 workers: int | None = 0) -> ImportReport:
     """Import files and folders; return what happened. Holds the library's import lock throughout.
 
     ``workers``: processes reading files beside this one; 0 (the default) reads here, None lets
@@ -343,7 +344,7 @@ def analysis_workers(n_files: int) -> int:
     return 0 if cores < 2 else min(cores, 4)
 
 
-def _pool(workers: int) -> Optional[ProcessPoolExecutor]:
+def _pool(workers: int) -> ProcessPoolExecutor | None:
     if workers <= 0:
         return None
     # spawn: never fork a process that may run Qt or other threads
@@ -387,11 +388,11 @@ class _Job:
 
     n: int
     path: Path
-    known: Optional[Any] = None
+    known: Any | None = None
     digest: str = ""
-    stat: Optional[os.stat_result] = None
-    future: Optional["Future[ReadFile]"] = None
-    error: Optional[BroadsheetError] = None
+    stat: os.stat_result | None = None
+    future: Future[ReadFile] | None = None
+    error: BroadsheetError | None = None
 
     def read(self) -> ReadFile:
         if self.error is not None:
@@ -405,7 +406,7 @@ class _Job:
 
 
 def _jobs(library: Library, files: list[Path], referenced: set[Path],
-          pool: Optional[ProcessPoolExecutor]) -> Iterator[_Job]:
+          pool: ProcessPoolExecutor | None) -> Iterator[_Job]:
     """The import's files in order, each checked against the catalogue and, with a pool, read ahead."""
     window: deque[_Job] = deque()
     ahead = READ_AHEAD * (pool._max_workers if pool is not None else 0)  # type: ignore[attr-defined]
@@ -465,7 +466,7 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
     assert job.stat is not None
     result = library.store_document(doc, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
                                     size=job.stat.st_size, folded=read.folded)
-    known_terms.update(zip(result.article_nums, read.terms))
+    known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
     report.pages += result.pages
     report.articles += result.articles

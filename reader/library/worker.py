@@ -20,11 +20,11 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Optional, Sequence, Union
 
-from reader.model.errors import BroadsheetError
 from reader.library.importer import ImportProgress, ImportReport
+from reader.model.errors import BroadsheetError
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +39,15 @@ def command_line() -> list[str]:
 
 
 def import_in_subprocess(
-    library: Union[str, Path],
-    paths: Sequence[Union[str, Path]],
+    library: str | Path,
+    paths: Sequence[str | Path],
     *,
-    progress: Optional[Callable[[ImportProgress], None]] = None,
-    cancel: Optional[threading.Event] = None,
-    on_error: Optional[Callable[[str, str], None]] = None,
-    publication: Optional[str] = None,
-    date: Optional[str] = None,
-    page: Optional[int] = None,
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+    publication: str | None = None,
+    date: str | None = None,
+    page: int | None = None,
 ) -> ImportReport:
     """Import ``paths`` into the library folder ``library`` in a child process.
 
@@ -79,7 +79,7 @@ def import_in_subprocess(
     stderr_lines: list[str] = []
     drain = threading.Thread(target=lambda: stderr_lines.extend(proc.stderr or []), name="import-stderr", daemon=True)
     drain.start()
-    report: Optional[ImportReport] = None
+    report: ImportReport | None = None
     try:
         assert proc.stdout is not None
         for line in proc.stdout:
@@ -115,7 +115,7 @@ def import_in_subprocess(
     return report
 
 
-def _interrupt(proc: "subprocess.Popen[str]") -> None:
+def _interrupt(proc: subprocess.Popen[str]) -> None:
     """Ask the child to stop after its current file (SIGINT, like Ctrl-C in a terminal)."""
     if proc.poll() is not None:
         return

@@ -10,8 +10,8 @@ Everything here is plain data (dataclasses), free of Qt and of any format.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional
 
 Box = tuple[float, float, float, float]
 """(x0, y0, x1, y1) in the page's own pixel space (see Page.units)."""
@@ -43,8 +43,8 @@ class Word:
     """One word (or glyph run) of a line where the source has word boxes."""
 
     text: str
-    box: Optional[Box] = None
-    confidence: Optional[float] = None
+    box: Box | None = None
+    confidence: float | None = None
     #: offset of the word's first character in its line's text
     start: int = 0
 
@@ -60,19 +60,19 @@ class Line:
 
     id: str
     text: str
-    box: Optional[Box] = None
-    baseline: Optional[tuple[tuple[float, float], ...]] = None
+    box: Box | None = None
+    baseline: tuple[tuple[float, float], ...] | None = None
     leading: int = 0
     blank_after: bool = False
     words: list[Word] = field(default_factory=list)
     #: font size in points where the source gives one (ALTO styles, hOCR x_fsize)
-    font_size: Optional[float] = None
+    font_size: float | None = None
     #: the line ends in a hyphen the source marks as a line-end hyphenation (ALTO HYP)
     hyphenated: bool = False
     #: the whole word a hyphenated line-final fragment belongs to (ALTO SUBS_CONTENT)
-    hyphen_word: Optional[str] = None
+    hyphen_word: str | None = None
     #: 1-based line number in the source file where that means something
-    source_line: Optional[int] = None
+    source_line: int | None = None
 
 
 @dataclass
@@ -81,14 +81,14 @@ class Block:
 
     id: str
     lines: list[Line] = field(default_factory=list)
-    box: Optional[Box] = None
-    polygon: Optional[tuple[tuple[float, float], ...]] = None
+    box: Box | None = None
+    polygon: tuple[tuple[float, float], ...] | None = None
     #: what the source says the block is (ALTO ComposedBlock TYPE, PAGE region type, ECPO div type)
     type: str = "text"
     #: position in the source's reading order where known
-    order: Optional[int] = None
+    order: int | None = None
     vertical: bool = False
-    font_size: Optional[float] = None
+    font_size: float | None = None
 
 
 @dataclass
@@ -98,15 +98,15 @@ class Page:
     number: int
     lines: list[Line] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
-    width: Optional[float] = None
-    height: Optional[float] = None
+    width: float | None = None
+    height: float | None = None
     #: the unit the source measures in; boxes in the model are always converted to pixels
     units: str = "pixel"
     #: multiply model coordinates by this to get image pixels (None: no image known)
-    image_scale: Optional[float] = None
-    image: Optional[str] = None
-    source: Optional[str] = None
-    label: Optional[str] = None
+    image_scale: float | None = None
+    image: str | None = None
+    source: str | None = None
+    label: str | None = None
     vertical: bool = False
 
     def line_index(self) -> dict[str, Line]:
@@ -139,12 +139,11 @@ class Part:
     def line_ids(self) -> list[str]:
         seen: list[str] = []
         for span in self.spans:
-            if not seen or seen[-1] != span.line:
-                if span.line not in seen:
-                    seen.append(span.line)
+            if (not seen or seen[-1] != span.line) and span.line not in seen:
+                seen.append(span.line)
         return seen
 
-    def locate(self, offset: int) -> Optional[tuple[str, int]]:
+    def locate(self, offset: int) -> tuple[str, int] | None:
         """(line id, offset in that line) of the character at ``offset`` in ``text``.
 
         An inserted character maps to the nearest source character before it.
@@ -174,32 +173,32 @@ class Article:
     parts: list[Part] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     #: a title the publisher's metadata gives (METS/MODS), preferred over the text's own headline
-    title: Optional[str] = None
+    title: str | None = None
 
-    def first(self, role: str) -> Optional[str]:
+    def first(self, role: str) -> str | None:
         for part in self.parts:
             if part.role == role:
                 return part.text
         return None
 
     @property
-    def headline(self) -> Optional[str]:
+    def headline(self) -> str | None:
         return self.title or self.first("headline")
 
     @property
-    def kicker(self) -> Optional[str]:
+    def kicker(self) -> str | None:
         return self.first("kicker")
 
     @property
-    def subheadline(self) -> Optional[str]:
+    def subheadline(self) -> str | None:
         return self.first("subheadline")
 
     @property
-    def byline(self) -> Optional[str]:
+    def byline(self) -> str | None:
         return self.first("byline")
 
     @property
-    def dateline(self) -> Optional[str]:
+    def dateline(self) -> str | None:
         return self.first("dateline")
 
     def paragraphs(self) -> list[Part]:

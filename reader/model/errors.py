@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Union
 
 
 class BroadsheetError(Exception):
@@ -13,12 +12,12 @@ class BroadsheetError(Exception):
 class SourceError(BroadsheetError):
     """A source file cannot be read: its message names the file and the reason."""
 
-    def __init__(self, path: Union[str, Path, None], reason: str) -> None:
+    def __init__(self, path: str | Path | None, reason: str) -> None:
         self.path = str(path) if path is not None else None
         self.reason = reason.rstrip(".")
         super().__init__(f"{self.path}: {self.reason}." if self.path else f"{self.reason}.")
 
-    def __reduce__(self) -> tuple[type, tuple[Optional[str], str]]:
+    def __reduce__(self) -> tuple[type, tuple[str | None, str]]:
         # rebuilt from its two parts when it crosses from an import's reading process
         return (type(self), (self.path, self.reason))
 

@@ -47,14 +47,15 @@ import json
 import logging
 import re
 import threading
-from itertools import islice
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence, Union
+from itertools import islice
+from typing import Any, Union
 
-from reader.model.errors import BroadsheetError
-from reader.index.store import Index, TOKEN_RE, cjk_terms
+from reader.index.store import TOKEN_RE, Index, cjk_terms
 from reader.library.catalogue import Library
 from reader.model.document import Article
+from reader.model.errors import BroadsheetError
 from reader.text.forms import CJK_CLASS, fold, fold_query, fold_text, to_original
 
 log = logging.getLogger(__name__)
@@ -87,17 +88,17 @@ class Filter:
 
 @dataclass(frozen=True)
 class Not:
-    child: "Node"
+    child: Node
 
 
 @dataclass(frozen=True)
 class And:
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Or:
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
 
 
 Node = Union[Text, Filter, Not, And, Or]
@@ -160,12 +161,12 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
     return out
 
 
-def parse(query: str) -> Optional[Node]:
+def parse(query: str) -> Node | None:
     """The syntax tree of ``query`` (None for an empty query)."""
     toks = _tokens(query)
     pos = 0
 
-    def peek() -> Optional[str]:
+    def peek() -> str | None:
         return toks[pos][0] if pos < len(toks) else None
 
     def parse_or() -> Node:
@@ -241,7 +242,7 @@ class Term:
         """The string whose occurrences are counted for ranking."""
         return self.pieces[0][1] if len(self.pieces) == 1 else self.folded
 
-    def regex(self) -> "re.Pattern[str]":
+    def regex(self) -> re.Pattern[str]:
         parts = []
         for kind, text in self.pieces:
             if kind == "cjk":
@@ -251,7 +252,7 @@ class Term:
         return re.compile("[\\W_]*?".join(parts) if len(parts) > 1 else parts[0])
 
 
-def make_term(raw: str) -> Optional[Term]:
+def make_term(raw: str) -> Term | None:
     folded = fold_query(raw)
     pieces = tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
                    for m in TOKEN_RE.finditer(folded))
@@ -260,7 +261,7 @@ def make_term(raw: str) -> Optional[Term]:
     return Term(folded, pieces)
 
 
-def positive_terms(node: Optional[Node], negated: bool = False) -> list[Term]:
+def positive_terms(node: Node | None, negated: bool = False) -> list[Term]:
     """The text terms a hit is found by (not under NOT), in query order."""
     if node is None:
         return []
@@ -288,10 +289,10 @@ class PartHit:
 @dataclass
 class Hit:
     article: str
-    headline: Optional[str]
+    headline: str | None
     publication: str
     date: str
-    page: Optional[int]
+    page: int | None
     score: float
     snippet: str
     matches: list[tuple[int, int]]
@@ -343,7 +344,7 @@ def _ids_json(nums: Any) -> str:
 class Searcher:
     """Searches one library. Safe to share between threads (SQLite per thread, Whoosh behind a lock)."""
 
-    def __init__(self, library: Library, index: Optional[Index] = None) -> None:
+    def __init__(self, library: Library, index: Index | None = None) -> None:
         self.library = library
         self.index = index or Index(library.index_dir)
         self._own_index = index is None
@@ -355,7 +356,7 @@ class Searcher:
         if self._own_index:
             self.index.close()
 
-    def __enter__(self) -> "Searcher":
+    def __enter__(self) -> Searcher:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -363,7 +364,7 @@ class Searcher:
 
     # -- public
 
-    def search(self, query: str, *, limit: Optional[int] = 20, offset: int = 0, sort: str = "relevance",
+    def search(self, query: str, *, limit: int | None = 20, offset: int = 0, sort: str = "relevance",
                filters: Sequence[Filter] = (), facets: bool = False) -> Results:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
@@ -376,7 +377,7 @@ class Searcher:
         finally:
             self._texts.map = None
 
-    def _search(self, query: str, limit: Optional[int], offset: int, sort: str, filters: Sequence[Filter],
+    def _search(self, query: str, limit: int | None, offset: int, sort: str, filters: Sequence[Filter],
                 facets: bool) -> Results:
         node, nums = self._matching(query, filters)
         terms = positive_terms(node)
@@ -424,7 +425,7 @@ class Searcher:
     def _universe(self) -> set[int]:
         return set(self._articles())
 
-    def _eval(self, node: Node, stale: bool, within: Optional[set[int]] = None) -> set[int]:
+    def _eval(self, node: Node, stale: bool, within: set[int] | None = None) -> set[int]:
         """The articles matching ``node`` (only those in ``within`` when given: the rest cannot be hits)."""
         if isinstance(node, Text):
             term = make_term(node.raw)
@@ -450,7 +451,7 @@ class Searcher:
                 within = cands if within is None else within & cands
                 if not within:
                     return set()
-        acc: Optional[set[int]] = None
+        acc: set[int] | None = None
         for child in positives:
             s = self._eval(child, stale, within if acc is None else acc)
             acc = s if acc is None else acc & s
@@ -482,7 +483,7 @@ class Searcher:
             memo[key] = found
         return found
 
-    def _term(self, term: Term, stale: bool, within: Optional[set[int]] = None) -> set[int]:
+    def _term(self, term: Term, stale: bool, within: set[int] | None = None) -> set[int]:
         """Exactly the articles containing ``term`` (candidates from the index, verified); only
         those in ``within`` when given."""
         cands, exact = self._candidates(term)
@@ -569,11 +570,11 @@ class Searcher:
     def _ensure_fold_function(self) -> None:
         self.library.conn.create_function("bs_fold", 1, fold_text, deterministic=True)
 
-    def _matching(self, query: str, filters: Sequence[Filter]) -> tuple[Optional[Node], set[int]]:
+    def _matching(self, query: str, filters: Sequence[Filter]) -> tuple[Node | None, set[int]]:
         """The parsed query and EXACTLY the catalogue rows of the articles it matches."""
         node = parse(query)
         top_filters: list[Filter] = list(filters)
-        rest: Optional[Node] = node
+        rest: Node | None = node
         if isinstance(node, Filter):
             top_filters.append(node)
             rest = None
@@ -619,7 +620,7 @@ class Searcher:
         self._cache["date_order"] = (info, found)
         return found
 
-    def _by_date(self, nums: set[int], end: Optional[int]) -> list[int]:
+    def _by_date(self, nums: set[int], end: int | None) -> list[int]:
         """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
         rank, order = self._date_order()
         if end is None:
@@ -648,7 +649,7 @@ class Searcher:
         return {n: float(sum(folded.count(lit) for lit in literals)) / (1.0 + info[n][5] / 2000.0)
                 for n, folded in rows if n in info}
 
-    def _text_map(self) -> Optional[dict[int, str]]:
+    def _text_map(self) -> dict[int, str] | None:
         """num → folded text read during the current :meth:`search` (None outside one)."""
         return getattr(self._texts, "map", None)
 
@@ -679,7 +680,7 @@ class Searcher:
         return hits
 
 
-def _text_count(node: Optional[Node]) -> int:
+def _text_count(node: Node | None) -> int:
     """How many text terms (words, runs, phrases) a query tree holds, under NOT too."""
     if isinstance(node, Text):
         return 1

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from reader.formats import detect as ingest
+from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 from reader.model.document import Article, Document
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.textpage import segment_pages
-from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 
 #: Formats whose pages carry coordinates: without an article map they are cut by geometry.
 LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
@@ -17,7 +17,7 @@ LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
 MAPPED_KINDS = frozenset({"article", "advertisement", "notice"})
 
 
-def analyze_bytes(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Document:
+def analyze_bytes(data: bytes, path: str | Path, fmt: str = "auto") -> Document:
     if len(data) > MAX_SOURCE_BYTES:
         raise too_big(path)
     doc = ingest.read(data, path, fmt)
@@ -28,7 +28,7 @@ def analyze_bytes(data: bytes, path: Union[str, Path], fmt: str = "auto") -> Doc
     return doc
 
 
-def analyze_file(path: Union[str, Path], fmt: str = "auto") -> Document:
+def analyze_file(path: str | Path, fmt: str = "auto") -> Document:
     """Read and segment one file; raises SourceError naming the file when it cannot."""
     return analyze_bytes(read_source(path), Path(path), fmt)
 

@@ -24,14 +24,12 @@ decides, as a reader's eye would:
 from __future__ import annotations
 
 import logging
-import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
 
 from reader.model.document import Article, Block, Box, Line, Page, Part
-from reader.text.reflow import Piece, reflow
-from reader.text.chars import ends_sentence, is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
+from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
 
@@ -60,20 +58,20 @@ def _norm_type(block: Block) -> str:
     return (block.type or "text").strip().lower().replace("_", "-").replace(" ", "-")
 
 
-def _union(boxes: Sequence[Box]) -> Optional[Box]:
+def _union(boxes: Sequence[Box]) -> Box | None:
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def block_box(block: Block) -> Optional[Box]:
+def block_box(block: Block) -> Box | None:
     """The block's own box, or the union of its lines' boxes."""
     if block.box is not None:
         return block.box
     return _union([ln.box for ln in block.lines if ln.box is not None])
 
 
-def _is_vertical(page: Page, block: Optional[Block] = None) -> bool:
+def _is_vertical(page: Page, block: Block | None = None) -> bool:
     return bool(page.vertical or (block is not None and block.vertical))
 
 
@@ -219,7 +217,7 @@ def block_paragraphs(block: Block, role: str = "paragraph", vertical: bool = Fal
         return []
     starts = paragraph_starts(lines, vertical or block.vertical) + [len(lines)]
     parts = []
-    for a, b in zip(starts, starts[1:]):
+    for a, b in zip(starts, starts[1:], strict=False):
         part = lines_part(lines[a:b], role)
         if part.text.strip():
             parts.append(part)
@@ -317,9 +315,7 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
                 continue
             if any(_is_display(sizes, ln, b) for ln in lines):
                 continue
-            if top and all(r[1] >= bx[3] - tol for r in rest):
-                out.add(b.id)
-            elif not top and all(r[3] <= bx[1] + tol for r in rest):
+            if top and all(r[1] >= bx[3] - tol for r in rest) or not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
     return out
 
@@ -330,7 +326,7 @@ def _is_picture(block: Block, em: float) -> bool:
     return box is not None and min(box[2] - box[0], box[3] - box[1]) >= 1.5 * em
 
 
-def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> Optional[str]:
+def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
     """Id of the block holding the page's masthead: huge type across the top fifth of the page."""
     if sizes.body <= 0:
         return None
@@ -338,7 +334,7 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> Optional[str]:
     if content is None:
         return None
     limit = content[1] + 0.2 * (content[3] - content[1])
-    best: Optional[tuple[float, str]] = None
+    best: tuple[float, str] | None = None
     for b in blocks:
         bx = block_box(b)
         if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
@@ -361,7 +357,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     if all(flags):
         return [(True, list(lines))] if len(lines) <= 8 else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
-    for flag, ln in zip(flags, lines):
+    for flag, ln in zip(flags, lines, strict=False):
         if runs and runs[-1][0] == flag:
             runs[-1][1].append(ln)
         else:
@@ -429,7 +425,7 @@ def _heading_parts(groups: list[tuple[list[Line], float]], first_role: str = "he
 def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Article]:
     """Reading order, headlines and article grouping from geometry, for pages with no article map."""
     drafts: list[_Draft] = []
-    last_article: Optional[_Draft] = None
+    last_article: _Draft | None = None
     for page in pages:
         last_article = _page_articles(page, drafts, last_article)
     articles: list[Article] = []
@@ -443,7 +439,7 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     return articles
 
 
-def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) -> Optional[_Draft]:
+def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> _Draft | None:
     """Append the page's articles to ``drafts``; returns the article still open at the page end."""
     blocks = [b for b in reading_order(page)]
     if not blocks and page.lines:
@@ -458,7 +454,7 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: Optional[_Draft]) 
     illustrations = [b for b in blocks if _norm_type(b) in ILLUSTRATION_TYPES and _is_picture(b, em)]
 
     furniture = _Draft("furniture", page.number)
-    current: Optional[_Draft] = carried
+    current: _Draft | None = carried
     pending_heads: list[tuple[list[Line], float]] = []
     started_on_page = False
 

@@ -10,7 +10,6 @@ layout spaces already removed (see :func:`reader.text.reflow.collapse`).
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _AGENCY = (
@@ -48,13 +47,13 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|編者的話|�
 _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 
-def dateline(text: str) -> Optional[int]:
+def dateline(text: str) -> int | None:
     """Length of the dateline at the start of ``text``, or None."""
     m = DATELINE.match(text)
     return m.end() if m else None
 
 
-def byline_prefix(text: str) -> Optional[int]:
+def byline_prefix(text: str) -> int | None:
     """Length of a byline at the start of ``text`` (after a dateline), or None."""
     for rx in (_BYLINE_PAREN, _BYLINE_TW):
         m = rx.match(text)

@@ -24,13 +24,13 @@ Chinese newspaper keeps, and how it is used:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
-from reader.segmentation import roles
 from reader.model.document import Article, Line, Page, Part
-from reader.text.reflow import Char, Piece, chars_to_part, clean_chars, collapse, reflow, reflow_chars
+from reader.segmentation import roles
 from reader.text.chars import CLOSERS, em_width, ends_continuing, ends_sentence
+from reader.text.reflow import Char, Piece, chars_to_part, clean_chars, collapse, reflow, reflow_chars
 
 # line kinds
 BODY = "body"
@@ -50,7 +50,7 @@ class LineInfo:
     width: float
     spaced: bool  # justified character by character
     new_block: bool
-    special: Optional[str] = None
+    special: str | None = None
     dateline: bool = False
     kind: str = BODY
     column: float = 0.0  # local column width estimate
@@ -88,7 +88,7 @@ def quote_width(texts: Sequence[str]) -> float:
 
 def measure(lines: Sequence[Line]) -> list[LineInfo]:
     infos: list[LineInfo] = []
-    prev: Optional[Line] = None
+    prev: Line | None = None
     texts = [collapse(line.text) for line in lines]
     quote = quote_width(texts)
     for i, line in enumerate(lines):
@@ -109,7 +109,7 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
         infos.append(info)
         prev = line
     # a line of names after "本版责编" belongs to the furniture
-    for a, b in zip(infos, infos[1:]):
+    for a, b in zip(infos, infos[1:], strict=False):
         if a.special == "furniture" and b.special is None and not b.dateline and len(b.text) <= 16 and not any(
             p in b.text for p in "。，、；：“”"
         ):
@@ -117,7 +117,7 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
     return infos
 
 
-def _special(raw: str, text: str) -> Optional[str]:
+def _special(raw: str, text: str) -> str | None:
     if roles.is_furniture(text):
         return "furniture"
     if roles.is_credit(text):
@@ -194,7 +194,7 @@ def _exclaims(text: str) -> bool:
     return bool(t) and t[-1] in "！？!?"
 
 
-def _display_candidate(info: LineInfo, prev: Optional[LineInfo]) -> Optional[str]:
+def _display_candidate(info: LineInfo, prev: LineInfo | None) -> str | None:
     """'strong' when the line may be display, 'weak' when only clear evidence makes it so."""
     if info.special or info.dateline or info.new_block:
         return None
@@ -218,7 +218,7 @@ def classify(infos: list[LineInfo], rounds: int = 4) -> None:
     for _ in range(rounds):
         estimate_columns(infos)
         changed = False
-        prev: Optional[LineInfo] = None
+        prev: LineInfo | None = None
         for k, info in enumerate(infos):
             kind = BODY
             candidate = _display_candidate(info, prev)
@@ -247,7 +247,7 @@ def classify(infos: list[LineInfo], rounds: int = 4) -> None:
             break
 
 
-def _opens_next(after: Optional[LineInfo]) -> bool:
+def _opens_next(after: LineInfo | None) -> bool:
     """Does the line after a run start something new (an article, a block, furniture, a heading)?"""
     return after is None or after.dateline or after.new_block or after.special == "furniture" or after.kind == DISPLAY
 
@@ -322,7 +322,7 @@ def _next_column(infos: list[LineInfo], k: int) -> float:
     return infos[k].column
 
 
-def _continues(nxt: Optional[LineInfo], column: float) -> bool:
+def _continues(nxt: LineInfo | None, column: float) -> bool:
     """Could ``nxt`` follow a paragraph's first line in the same paragraph?"""
     if nxt is None or nxt.special or nxt.dateline or nxt.new_block or nxt.kind == DISPLAY:
         return False
@@ -380,8 +380,8 @@ def paragraph_break(a: LineInfo, b: LineInfo, a_is_first: bool = False) -> bool:
 
 def build_units(infos: list[LineInfo]) -> list[Unit]:
     units: list[Unit] = []
-    para: Optional[Unit] = None
-    group: Optional[Unit] = None
+    para: Unit | None = None
+    group: Unit | None = None
     for info in infos:
         if info.kind == DISPLAY or (info.special and info.special != "furniture"):
             para = None
@@ -431,7 +431,7 @@ def _attach_editors_notes(units: list[Unit]) -> None:
 # articles
 
 
-def _starts_article(unit: Optional[Unit], prev_column: float) -> bool:
+def _starts_article(unit: Unit | None, prev_column: float) -> bool:
     """Does ``unit`` begin a new article (given the column of the body before)?"""
     if unit is None:
         return True
@@ -440,15 +440,13 @@ def _starts_article(unit: Optional[Unit], prev_column: float) -> bool:
     first = unit.first
     if first.dateline or first.new_block:
         return True
-    if unit.kind == "para" and prev_column and abs(unit.column - prev_column) >= 2.5:
-        return True
-    return False
+    return bool(unit.kind == "para" and prev_column and abs(unit.column - prev_column) >= 2.5)
 
 
 @dataclass
 class _Draft:
     units: list[Unit] = field(default_factory=list)
-    head: Optional[Unit] = None  # headline group
+    head: Unit | None = None  # headline group
     lead_head: bool = False  # the head group came before the body
 
     @property

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Optional
 
 #: Characters that end a sentence (and so may end a paragraph).
 SENTENCE_END = "。！？!?…；;"
@@ -99,13 +98,13 @@ def em_width(text: str, quote: float = 1.0) -> float:
 
 
 #: per character: (width, compressible) for :func:`em_width`; width None for whitespace, -1 for a curly quote
-_EM_CHARS: dict[str, tuple[Optional[float], bool]] = {}
+_EM_CHARS: dict[str, tuple[float | None, bool]] = {}
 
 
-def _em_char(c: str) -> tuple[Optional[float], bool]:
+def _em_char(c: str) -> tuple[float | None, bool]:
     """What :func:`em_width` needs to know of one character (remembered: it runs for every line of a page)."""
     if c.isspace():
-        known: tuple[Optional[float], bool] = (None, False)
+        known: tuple[float | None, bool] = (None, False)
     else:
         known = (-1.0 if c in QUOTES else char_width(c), c in COMPRESSIBLE)
     if len(_EM_CHARS) < 65536:

@@ -32,7 +32,6 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Optional
 
 import opencc
 
@@ -109,7 +108,7 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 #: characters whose folded form is not exactly one character, and a pattern finding them
 _NOT_ONE: set[str] = set()
-_NOT_ONE_RE: Optional["re.Pattern[str]"] = None
+_NOT_ONE_RE: re.Pattern[str] | None = None
 
 
 def fold_text(text: str) -> str:
@@ -151,7 +150,7 @@ def fold_query(text: str) -> str:
 # ---------------------------------------------------------------- display
 
 
-def display(text: str, config: Optional[str]) -> tuple[str, list[int]]:
+def display(text: str, config: str | None) -> tuple[str, list[int]]:
     """``text`` converted by OpenCC ``config`` (None or "none": unchanged) and its offset map.
 
     The 1:1 configurations keep the length and get the identity map. Phrase
@@ -197,7 +196,7 @@ def _spread(start: int, n_orig: int, n_new: int) -> list[int]:
 # ---------------------------------------------------------------- offsets
 
 
-def to_original(omap: list[int], start: int, end: int, original_length: Optional[int] = None) -> tuple[int, int]:
+def to_original(omap: list[int], start: int, end: int, original_length: int | None = None) -> tuple[int, int]:
     """The original range ``[s, e)`` covering derived characters ``[start, end)``."""
     if not omap or start >= len(omap):
         n = original_length if original_length is not None else (omap[-1] + 1 if omap else 0)

@@ -7,7 +7,7 @@ paragraphs to the reader (METS areas).
 from __future__ import annotations
 
 import statistics
-from typing import Sequence
+from collections.abc import Sequence
 
 from reader.model.document import Line
 from reader.text.chars import ends_sentence, is_wide

@@ -14,14 +14,14 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
 
 from reader.model.document import Line, Part, Span
 from reader.text.chars import is_wide
 
 #: (character, line id, offset in line) or (character, None, -1) for an inserted one
-Char = tuple[str, Optional[str], int]
+Char = tuple[str, str | None, int]
 
 HYPHENS = "-\u00ad\u2010\u2011\u00ac\u2e17="
 
@@ -38,7 +38,7 @@ class Piece:
     offset: int = 0
 
 
-def piece(line: Line, start: int = 0, end: Optional[int] = None) -> Piece:
+def piece(line: Line, start: int = 0, end: int | None = None) -> Piece:
     text = line.text[start:end] if end is not None else line.text[start:]
     hyph = line.hyphenated and (end is None or end >= len(line.text))
     return Piece(line.id, text, hyph, start)
@@ -82,9 +82,7 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
             before = text[i - 1]
             after = text[j]
             wide_side = is_wide(before) or is_wide(after)
-            if not wide_side:
-                out.append((" ", p.line_id, p.offset + i))
-            elif keep_word_spaces and not spaced and is_wide(before) and is_wide(after):
+            if not wide_side or keep_word_spaces and not spaced and is_wide(before) and is_wide(after):
                 out.append((" ", p.line_id, p.offset + i))
             i = j
             continue
@@ -130,7 +128,7 @@ def reflow_chars(pieces: Sequence[Piece], keep_word_spaces: bool = False) -> lis
 def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
     text: list[str] = []
     spans: list[Span] = []
-    cur_line: Optional[str] = None
+    cur_line: str | None = None
     cur_start = cur_lstart = cur_next = -1
     pos = 0
     for ch, line_id, off in chars:

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import reader.gui  # noqa: E402,F401 - applies the PySide6 reference-count workaround before Qt is used
-from reader.library import importer  # noqa: E402
-from reader.library.catalogue import Library  # noqa: E402
 from reader.gui import workers  # noqa: E402
 from reader.gui.settings import Settings  # noqa: E402
+from reader.library import importer  # noqa: E402
+from reader.library.catalogue import Library  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = DATA / "samples"
@@ -91,7 +91,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 
 
 @pytest.fixture
-def make_window(qtbot, settings: Settings) -> Iterator[Callable[..., "object"]]:  # noqa: ANN001
+def make_window(qtbot, settings: Settings) -> Iterator[Callable[..., object]]:  # noqa: ANN001
     """Build whole main windows; afterwards check that closing them left no top-level widget behind."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication

@@ -6,8 +6,8 @@ import logging
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from lxml import etree

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from reader.library.catalogue import Library
 from reader.gui import samples
 from reader.gui.workers import Progress
+from reader.library.catalogue import Library
 
 
 def _record_progress(win) -> list[Progress]:  # noqa: ANN001

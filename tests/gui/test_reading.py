@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reader.text import forms as textforms
-from reader.model.document import Article, Part, Span
 from reader.app.archive import converter
-from reader.gui.article_view import ArticleView
 from reader.app.reading import Reading, reading_order
+from reader.gui.article_view import ArticleView
+from reader.model.document import Article, Part, Span
+from reader.text import forms as textforms
 
 
 def _article(text: str, role: str = "paragraph") -> Article:

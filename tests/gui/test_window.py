@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.text import forms as textforms
+from reader.gui.mainwindow import MainWindow
 from reader.library.catalogue import Library
 from reader.search.engine import Searcher
-from reader.gui.mainwindow import MainWindow
+from reader.text import forms as textforms
 
 
 def _publications(win: MainWindow) -> list[str]:

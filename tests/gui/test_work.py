@@ -8,8 +8,9 @@ Every test writes, so each works on its own copy of the session library
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

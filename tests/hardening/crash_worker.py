@@ -10,8 +10,8 @@ chosen moment and then check what a reopened library holds.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 def say(*words: object) -> None:

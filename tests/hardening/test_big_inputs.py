@@ -18,8 +18,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from reader.segmentation.analyze import MAX_SOURCE_BYTES
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"

@@ -4,8 +4,8 @@ named once in the Problems panel, the good ones reach the library tree, and the 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from hostile import SECRET, SEED, Case, Trap

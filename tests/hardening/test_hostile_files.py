@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from hostile import FETCHED, SECRET, SEED, Case, Trap
 
-from reader.segmentation.analyze import analyze_file, document_json
 from reader.model.errors import SourceError
+from reader.segmentation.analyze import analyze_file, document_json
 
 #: A hostile file must be dealt with quickly (an expansion bomb would take minutes or gigabytes).
 SECONDS_PER_FILE = 10.0
@@ -141,8 +141,8 @@ def test_analyze_command_names_each_bad_file_once_and_goes_on(corpus: dict[str, 
 
 def test_import_reports_each_bad_file_and_keeps_the_good_ones(corpus: dict[str, Case], trap: Trap,
                                                               tmp_path: Path, no_network: list[object]) -> None:
-    from reader.library.importer import import_paths
     from reader.library.catalogue import Library
+    from reader.library.importer import import_paths
 
     folders = sorted({c.path.parent for c in corpus.values() if c.path.exists() and c.path.is_file()
                       and "mets" not in c.path.parts})
