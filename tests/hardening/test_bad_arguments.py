@@ -1,0 +1,161 @@
+"""Every command answers bad arguments in one sentence (issue 13), run from outside as a user would.
+
+Each case runs the installed ``broadsheet`` in its own process: no traceback, one line on stderr that
+starts with ``broadsheet:``, exit status 2 for a usage error, and where the library can still be
+read, it is read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests" / "data" / "samples" / "chinese" / "rmrb_seed_page.txt"
+
+
+def broadsheet() -> list[str]:
+    exe = Path(sys.executable).with_name("broadsheet")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reader"]
+
+
+def run(args: Sequence[str | bytes], library: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_LIBRARY"}
+    if library is not None:
+        env["BROADSHEET_LIBRARY"] = str(library)
+    env["PYTHONIOENCODING"] = "utf-8"
+    argv = [os.fsencode(a) if isinstance(a, str) else a for a in args]
+    proc = subprocess.run([os.fsencode(a) for a in broadsheet()] + argv, capture_output=True, env=env,
+                          timeout=timeout)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                                       proc.stderr.decode("utf-8", "replace"))
+
+
+def one_sentence(proc: subprocess.CompletedProcess[str]) -> str:
+    """The single stderr line of a refused command (no traceback)."""
+    err = proc.stderr.strip()
+    assert "Traceback" not in err, err[-1500:]
+    lines = err.splitlines()
+    assert len(lines) == 1, err[-1500:]
+    assert lines[0].startswith("broadsheet:"), lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lib = tmp_path_factory.mktemp("badargs") / "lib"
+    seed = next(p for p in [SEED, ROOT / "resources" / "samples" / "seed_page.txt"] if p.exists())
+    proc = run(["import", "--quiet", str(seed)], lib)
+    assert proc.returncode == 0, proc.stderr
+    return lib
+
+
+DEEP_PARENS = "(" * 300 + "中国" + ")" * 300
+MANY_NOTS = "NOT " * 1000 + "中国"
+HUGE = str(2**63)
+
+
+@pytest.mark.parametrize("args", [
+    ["search", DEEP_PARENS],
+    ["search", MANY_NOTS],
+    ["search", f"中国 page:{HUGE}"],
+    ["search", f"中国 issue:{HUGE}"],
+    ["search", "中国", "--page", HUGE],
+    ["search", "中国", "--issue", HUGE],
+    ["search", "中国", "--limit", "-1"],
+    ["search", "中国", "--limit", "-1", "--sort", "date"],
+    ["search", "中国", "--publication", b"\xff\xfe"],
+    ["search", b"headline:\xff\xfe"],
+    ["search", b"\xff"],
+    ["show", b"\xff"],
+    ["show", "a" + "9" * 40],
+], ids=["parens", "nots", "page-filter", "issue-filter", "page-flag", "issue-flag", "limit", "limit-date",
+        "publication-utf8", "headline-utf8", "query-utf8", "show-utf8", "show-unknown"])
+def test_bad_search_and_show_arguments_are_one_sentence(library: Path, args: list[str | bytes]) -> None:
+    proc = run(args, library)
+    line = one_sentence(proc)
+    assert proc.returncode in (1, 2), (proc.returncode, line)
+
+
+@pytest.mark.parametrize("args", [
+    ["search", "中国", "--limit", "-1"],
+    ["search", f"中国 page:{HUGE}"],
+    ["search", "中国", "--page", HUGE],
+    ["search", MANY_NOTS],
+    ["search", "中国", "--publication", b"\xff"],
+])
+def test_usage_errors_exit_2(library: Path, args: list[str | bytes]) -> None:
+    assert run(args, library).returncode == 2
+
+
+@pytest.mark.parametrize("manifest", ["[]", '"a string"', "{", "[" * 100000 + "]" * 100000, "folder"])
+def test_a_malformed_manifest_is_one_sentence_for_every_command(tmp_path: Path, library: Path, manifest: str) -> None:
+    lib = tmp_path / "lib"
+    shutil.copytree(library, lib)
+    target = lib / "manifest.json"
+    target.unlink()
+    if manifest == "folder":
+        target.mkdir()
+    else:
+        target.write_text(manifest, encoding="utf-8")
+    for args in (["stats"], ["search", "中国"], ["annotations", "list"]):
+        proc = run(args, lib)
+        line = one_sentence(proc)
+        assert "manifest.json" in line, line
+        assert proc.returncode != 0
+
+
+def test_a_read_only_library_is_still_searched(tmp_path: Path, library: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root ignores file permissions, so a read-only library cannot be made here")
+    lib = tmp_path / "lib"
+    shutil.copytree(library, lib)
+    for p in [lib, *lib.rglob("*")]:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    try:
+        proc = run(["search", "中国", "--json"], lib)
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["total"] >= 1
+    finally:
+        for p in [lib, *lib.rglob("*")]:
+            p.chmod(0o755 if p.is_dir() else 0o644)
+
+
+def test_stats_never_makes_a_library_in_someone_elses_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "manifest.json").write_text('{"chapters": 3}', encoding="utf-8")
+    (folder / "draft.txt").write_text("my thesis", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    for args in (["stats", "--library", str(folder)], ["search", "中国", "--library", str(folder)],
+                 ["import", "--library", str(folder), str(folder / "draft.txt")]):
+        proc = run(args)
+        line = one_sentence(proc)
+        assert str(folder) in line and proc.returncode != 0, line
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_an_empty_folder_may_become_a_library(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    folder.mkdir()
+    proc = run(["stats", "--library", str(folder)])
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_analyze_json_is_json(tmp_path: Path) -> None:
+    """Coordinates that parse as infinite or undefined numbers still give JSON (no Infinity, no NaN)."""
+    page = tmp_path / "zero.xml"
+    page.write_text(
+        '<?xml version="1.0"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout>'
+        '<Page ID="p1" WIDTH="inf" HEIGHT="NaN"><PrintSpace><TextBlock ID="b1" HPOS="0" VPOS="-inf" WIDTH="1e999" '
+        'HEIGHT="nan"><TextLine ID="l1" HPOS="Infinity" VPOS="0" WIDTH="inf" HEIGHT="NaN"><String CONTENT="Hello" '
+        'HPOS="0" VPOS="0" WIDTH="inf" HEIGHT="0"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>', encoding="utf-8")
+    proc = run(["analyze", "--json", str(page)])
+    json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"analyze printed {c}, which is not JSON"))
