@@ -17,7 +17,7 @@ from reader.library.catalogue import (
     Migration,
     NotFoundError,
     StoreMeta,
-    article_key,
+    article_keys,
 )
 from reader.segmentation.analyze import analyze_file
 
@@ -135,8 +135,8 @@ def test_store_and_rebuild(tmp_path: Path, seed) -> None:  # type: ignore[no-unt
     listed = lib.articles(page_id=page.id)
     assert [a.local_id for a in listed] == [a.id for a in seed.articles]
     assert [a.id for a in lib.articles(issue_id=issue.id)] == [a.id for a in listed]
-    for info, original in zip(listed, seed.articles, strict=False):
-        assert info.id == article_key("/x/seed.txt", original.id)
+    assert [a.id for a in listed] == article_keys("/x/seed.txt", seed.articles)
+    for info, original in zip(listed, seed.articles, strict=True):
         assert info.pages == (4,)
         article = lib.article(info.id)
         assert article.text == original.text
@@ -208,3 +208,20 @@ def test_connections_per_thread(tmp_path: Path) -> None:
     t.join()
     assert seen and seen[0] != id(lib.conn)
     lib.close()
+
+
+def test_article_ids_follow_content_not_rank(tmp_path: Path) -> None:
+    """Deleting or inserting an article in a source keeps every other article's id (issue 13)."""
+    seed = analyze_file(Path(__file__).parent / "data" / "text" / "seed_page.txt")
+    lib = Library(tmp_path)
+    meta = StoreMeta("人民日报", "2021-01-27")
+    before = lib.store_document(seed, meta, path="/x/seed.txt", sha256="0" * 64).article_ids
+    by_text = dict(zip((a.text for a in seed.articles), before, strict=True))
+    dropped = seed.articles[0]
+    seed.articles = seed.articles[1:]
+    after = lib.store_document(seed, meta, path="/x/seed.txt", sha256="1" * 64).article_ids
+    assert after == [by_text[a.text] for a in seed.articles]
+    assert by_text[dropped.text] not in after
+    seed.articles = list(reversed(seed.articles))
+    again = lib.store_document(seed, meta, path="/x/seed.txt", sha256="2" * 64).article_ids
+    assert again == [by_text[a.text] for a in seed.articles]

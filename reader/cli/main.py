@@ -60,7 +60,10 @@ def _gui(args: argparse.Namespace) -> int:
 def _open_library(args: argparse.Namespace) -> Any:
     from reader.library.catalogue import Library
 
-    return Library.open(getattr(args, "library", None))
+    lib = Library.open(getattr(args, "library", None))
+    for warning in lib.warnings:
+        print(f"broadsheet: {warning}.", file=sys.stderr)
+    return lib
 
 
 def _library_verb(func: Any) -> Any:

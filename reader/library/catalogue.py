@@ -242,14 +242,38 @@ def resolve_folder(folder: str | Path | None) -> Path:
     return Path(folder).expanduser() if folder else default_folder()
 
 
-def article_key(source_path: str, local_id: str) -> str:
-    """The stable library id of an article: from its source's path and the id the reader gave it.
+#: How much of an article's own text (whitespace removed) anchors its id.
+ANCHOR_CHARS = 48
 
-    Re-importing a changed file keeps the ids of articles the reader still finds,
-    so annotations can re-anchor.
-    """
-    digest = hashlib.sha1(f"{source_path}\0{local_id}".encode()).hexdigest()
+
+def article_key(source_path: str, anchor: str) -> str:
+    """The library id of the article of ``source_path`` anchored on ``anchor`` (see :func:`article_keys`)."""
+    digest = hashlib.sha1(f"{source_path}\0{anchor}".encode()).hexdigest()
     return "a" + digest[:15]
+
+
+def article_anchor(article: Article) -> str:
+    """What identifies an article inside its source whatever happens around it: the start of its own
+    text, whitespace removed (an article without text falls back on the id its reader gave it)."""
+    text = "".join(article.text.split())[:ANCHOR_CHARS]
+    return f"text:{text}" if text else f"id:{article.id}"
+
+
+def article_keys(source_path: str, articles: Sequence[Article]) -> list[str]:
+    """The stable library ids of a source's articles, anchored on their own content, not their rank.
+
+    Deleting, inserting or reordering articles in a source and re-importing it keeps the id of every
+    article whose beginning did not change, so notes, collections and corrections stay on it. Articles
+    that begin alike (two adverts with one text) are told apart by their order among themselves only.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for article in articles:
+        anchor = article_anchor(article)
+        n = seen.get(anchor, 0)
+        seen[anchor] = n + 1
+        keys.append(article_key(source_path, anchor if n == 0 else f"{anchor}#{n}"))
+    return keys
 
 
 # ---------------------------------------------------------------- plain rows for listings
@@ -379,6 +403,41 @@ def _box(row: Sequence[Any]) -> tuple[float, float, float, float] | None:
 
 # ---------------------------------------------------------------- the library
 
+#: Largest manifest read (it is a few hundred bytes; anything bigger is not ours).
+MANIFEST_MAX_BYTES = 64 * 1024
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest as a dict, validated; LibraryError naming the file when it is not Broadsheet's."""
+    try:
+        raw = path.read_bytes()[: MANIFEST_MAX_BYTES + 1]
+    except OSError as e:
+        raise LibraryError(path, f"it cannot be read ({e.strerror or e})") from e
+    if len(raw) > MANIFEST_MAX_BYTES:
+        raise LibraryError(path, "it is far too large to be a Broadsheet manifest")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        raise LibraryError(path, "it is not valid JSON") from e
+    if not isinstance(data, dict):
+        raise LibraryError(path, f"it holds a JSON {type(data).__name__}, not a Broadsheet manifest")
+    if data.get("format") not in (None, "broadsheet-library"):
+        raise LibraryError(path, "it is not a Broadsheet manifest (no \"format\": \"broadsheet-library\")")
+    return data
+
+
+def _refuse_foreign_folder(folder: Path) -> None:
+    """A library is only ever made in a new or empty folder: never inside someone else's files."""
+    if not folder.is_dir():
+        return
+    try:
+        entries = [e for e in os.listdir(folder) if e not in (LOCK_FILE, ".DS_Store")]
+    except OSError as e:
+        raise LibraryError(folder, f"it cannot be read ({e.strerror or e})") from e
+    if entries:
+        raise LibraryError(folder, "it is a folder with other files in it, not a Broadsheet library; "
+                                   "name a new or empty folder for a library")
+
 
 class Library:
     """A library folder. Open with ``Library(folder)`` (created when missing) or :meth:`open`."""
@@ -391,12 +450,15 @@ class Library:
         self._lock_fd: int | None = None
         self._lock_depth = 0
         self._write_lock = threading.RLock()
+        #: one sentence each about the library that the user should see (a repaired manifest, …)
+        self.warnings: list[str] = []
         exists = (self.folder / CATALOGUE).exists()
         if not exists:
             if not create:
                 raise LibraryError(self.folder, "there is no library here (no catalogue.sqlite)")
             if self.folder.exists() and not self.folder.is_dir():
                 raise LibraryError(self.folder, "it is a file, not a folder")
+            _refuse_foreign_folder(self.folder)
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
@@ -546,9 +608,15 @@ class Library:
 
         path = self.folder / MANIFEST
         data: dict[str, Any] = {}
+        if path.is_dir() or path.is_symlink():
+            self.warnings.append(f"{path}: it is not a file, so it was left as it is (the catalogue is the truth "
+                                 "and was read)")
+            return
         if path.exists():
-            with contextlib.suppress(OSError, ValueError):
-                data = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                data = read_manifest(path)
+            except LibraryError as e:
+                self.warnings.append(f"{e.path}: {e.reason}; it was rewritten from the catalogue")
         new = {
             "format": "broadsheet-library",
             "schema": self.schema_versions(),
@@ -561,7 +629,7 @@ class Library:
             os.replace(tmp, path)
 
     def manifest(self) -> dict[str, Any]:
-        return json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        return read_manifest(self.folder / MANIFEST)
 
     # -- sources
 
@@ -643,12 +711,9 @@ class Library:
             chars = 0
             ids: list[str] = []
             nums: list[int] = []
-            seen: set[str] = set()
+            keys = article_keys(path, doc.articles)
             for seq, article in enumerate(doc.articles):
-                key = article_key(path, article.id)
-                if key in seen:
-                    key = article_key(path, f"{article.id}#{seq}")
-                seen.add(key)
+                key = keys[seq]
                 text = article.text
                 numbers = [n + shift for n in article.pages] if article.pages else []
                 num = conn.execute(
