@@ -26,7 +26,8 @@ def broadsheet() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "reader"]
 
 
-def run(args: Sequence[str | bytes], library: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run(args: Sequence[str | bytes], library: Path | None = None,
+        timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_LIBRARY"}
     if library is not None:
         env["BROADSHEET_LIBRARY"] = str(library)
@@ -95,8 +96,12 @@ def test_usage_errors_exit_2(library: Path, args: list[str | bytes]) -> None:
     assert run(args, library).returncode == 2
 
 
-@pytest.mark.parametrize("manifest", ["[]", '"a string"', "{", "[" * 100000 + "]" * 100000, "folder"])
-def test_a_malformed_manifest_is_one_sentence_and_the_library_is_read(tmp_path: Path, library: Path, manifest: str) -> None:
+NESTED = "[" * 100000 + "]" * 100000
+
+
+@pytest.mark.parametrize("manifest", ["[]", '"a string"', "{", NESTED, "folder"])
+def test_a_malformed_manifest_is_one_sentence_and_the_library_is_read(tmp_path: Path, library: Path,
+                                                                     manifest: str) -> None:
     lib = tmp_path / "lib"
     shutil.copytree(library, lib)
     target = lib / "manifest.json"
@@ -160,7 +165,8 @@ def test_analyze_json_is_json(tmp_path: Path) -> None:
     page.write_text(
         '<?xml version="1.0"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout>'
         '<Page ID="p1" WIDTH="inf" HEIGHT="NaN"><PrintSpace><TextBlock ID="b1" HPOS="0" VPOS="-inf" WIDTH="1e999" '
-        'HEIGHT="nan"><TextLine ID="l1" HPOS="Infinity" VPOS="0" WIDTH="inf" HEIGHT="NaN"><String CONTENT="Hello" '
+        'HEIGHT="nan"><TextLine ID="l1" HPOS="Infinity" VPOS="0" WIDTH="inf" HEIGHT="NaN">'
+        '<String CONTENT="Hello" '
         'HPOS="0" VPOS="0" WIDTH="inf" HEIGHT="0"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>', encoding="utf-8")
     proc = run(["analyze", "--json", str(page)])
     json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"analyze printed {c}, which is not JSON"))

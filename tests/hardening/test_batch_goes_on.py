@@ -23,6 +23,8 @@ SEED = DATA / "text" / "seed_page.txt"
 ALTO = DATA / "samples" / "alto" / "v3_tesseract410" / "testfile.xml"
 METS_DIR = DATA / "samples" / "mets-alto" / "bl_statesman_1824-02-17"
 HUGE = 100_000
+#: the library, the bad files (name -> what is wrong) and the import's process
+Batch = tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]
 
 
 def cli(args: list[str | bytes], library: Path, timeout: float = 240) -> subprocess.CompletedProcess[str]:
@@ -67,13 +69,14 @@ PAGE_POINTS = """<?xml version="1.0" encoding="UTF-8"?>
 <PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2010-03-19">
 <Page imageFilename="x.png" imageWidth="1000" imageHeight="1000">
 <TextRegion id="r1"><Coords><Point x="abc" y="1"/><Point x="10" y="zz"/></Coords>
-<TextLine id="l1"><Coords><Point x="1e999" y="-5"/></Coords><TextEquiv><Unicode>Point line</Unicode></TextEquiv></TextLine>
+<TextLine id="l1"><Coords><Point x="1e999" y="-5"/></Coords>
+<TextEquiv><Unicode>Point line</Unicode></TextEquiv></TextLine>
 </TextRegion></Page></PcGts>
 """
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]:
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     root = tmp_path_factory.mktemp("batch")
     folder = root / "archive"
     folder.mkdir()
@@ -124,7 +127,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     return lib, bad, proc
 
 
-def test_no_traceback_and_every_bad_file_named_once(batch: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]) -> None:
+def test_no_traceback_and_every_bad_file_named_once(batch: Batch) -> None:
     lib, bad, proc = batch
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     for name in list(bad) + ["points.xml", "layout.json", "mets"]:
@@ -133,7 +136,7 @@ def test_no_traceback_and_every_bad_file_named_once(batch: tuple[Path, dict[str,
         assert line.startswith("broadsheet:"), line
 
 
-def test_the_good_pages_are_imported(batch: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]) -> None:
+def test_the_good_pages_are_imported(batch: Batch) -> None:
     lib, _, _ = batch
     for query, expected in (("小化工", 1), ("非法文件名也能导入", 1), ("Café", 1), ("façade", 1)):
         out = cli(["search", query, "--json"], lib)
@@ -141,14 +144,14 @@ def test_the_good_pages_are_imported(batch: tuple[Path, dict[str, str], subproce
         assert json.loads(out.stdout)["total"] == expected, (query, out.stdout[:500])
 
 
-def test_nothing_outside_the_folder_is_imported(batch: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]) -> None:
+def test_nothing_outside_the_folder_is_imported(batch: Batch) -> None:
     lib, _, _ = batch
     for query in ("root", "BROADSHEETOUTSIDESECRET", "nologin"):
         out = cli(["search", query, "--json"], lib)
         assert json.loads(out.stdout)["total"] == 0, (query, out.stdout[:500])
 
 
-def test_a_sidecar_never_stores_a_bad_value(batch: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]) -> None:
+def test_a_sidecar_never_stores_a_bad_value(batch: Batch) -> None:
     lib, _, _ = batch
     out = json.loads(cli(["search", "第二篇文章", "--json"], lib).stdout)
     for hit in out["hits"]:

@@ -131,8 +131,8 @@ def test_notes_and_corrections_follow_their_articles_through_edits(workspace: tu
     first, last = spans["黑广播"][0], spans["黑广播"][-1]
     steps: Sequence[tuple[str, Callable[[list[str]], list[str]]]] = [
         ("article deleted", delete_range(first, last)),
-        ("article inserted above", lambda lines: ["国际简讯", "", "本报讯 联合国大会今天举行会议，讨论气候问题。", ""] + lines),
-        ("OCR fixed elsewhere", lambda lines: [ln.replace("最高人民检察院获悉", "最高人民检察院获悉") for ln in lines]),
+        ("article inserted above", lambda lines: ["国际简讯", "", "本报讯 联合国大会今天举行会议。", ""] + lines),
+        ("OCR fixed elsewhere", lambda lines: [ln.replace("通报当前", "通报了当前") for ln in lines]),
     ]
     for label, change in steps:
         edit_lines(source, change)
