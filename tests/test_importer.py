@@ -149,7 +149,7 @@ def test_sidecar_and_flags(tmp_path: Path, data_dir: Path) -> None:
     assert (issue.publication, issue.date) == ("大公报", "1948-03-01")
     assert [p.number for p in lib.pages(issue.id)] == [3]
     other = tmp_path / "o.txt"
-    other.write_text(_page(data_dir), encoding="utf-8")
+    other.write_text(_page(data_dir) + "\n本报讯 另一页。\n", encoding="utf-8")
     import_paths(lib, [other], publication="申报", date="1930-01-02", page=2)
     assert {(i.publication, i.date) for i in lib.issues()} == {("大公报", "1948-03-01"), ("申报", "1930-01-02")}
     lib.close()
@@ -299,3 +299,32 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
         assert len({lib.article_info(a).source for a in s.matching_ids("杭州")}) == 12
     lib.close()
     importer_lib.close()
+
+
+def test_the_same_bytes_twice_are_one_source_and_a_moved_file_keeps_its_articles(tmp_path: Path,
+                                                                                 data_dir: Path) -> None:
+    """Issue 13: byte-identical files from another folder are reported, not imported twice; a moved file
+    updates its path and keeps its article ids (and so the work on them)."""
+    first = tmp_path / "a" / "人民日报" / "2021-01-27" / "01.txt"
+    first.parent.mkdir(parents=True)
+    first.write_text(_page(data_dir), encoding="utf-8")
+    copy = tmp_path / "b" / "copy.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(first.read_bytes())
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [first.parent, copy.parent])
+    assert rep.imported == [str(first.resolve())]
+    assert rep.duplicates == [(str(copy.resolve()), str(first.resolve()))]
+    ids = [a.id for a in lib.articles()]
+    again = import_paths(lib, [copy])  # later, alone: still the same bytes as the imported file
+    assert again.imported == [] and len(again.duplicates) == 1
+    assert [a.id for a in lib.articles()] == ids
+    moved = tmp_path / "c" / "01.txt"
+    moved.parent.mkdir()
+    first.rename(moved)
+    copy.unlink()
+    rep = import_paths(lib, [moved])
+    assert rep.moved == [(str(moved.resolve()), str(first.resolve()))]
+    assert [s.path for s in lib.sources()] == [str(moved.resolve())]
+    assert [a.id for a in lib.articles()] == ids
+    lib.close()

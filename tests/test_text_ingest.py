@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,26 @@ def test_form_feed_starts_a_new_page() -> None:
     doc = read("甲\n乙\f丙\n".encode(), "p.txt")
     assert [p.number for p in doc.pages] == [1, 2]
     assert [line.text for line in doc.pages[1].lines] == ["丙"]
+
+
+@pytest.mark.parametrize("text,encoding", [
+    ("Café société, naïve façade — déjà vu; señor Müller’s “Zeitung”.\n", "cp1252"),
+    ("Die Straße über München: Grüße, Äpfel und Öl.\n", "cp1252"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy.\n", "cp1250"),
+])
+def test_european_single_byte_text_is_read_right_and_marked_as_a_guess(text: str, encoding: str) -> None:
+    """Issue 13: Latin-1/cp1252 was read as GB18030 mojibake with no warning (ASCII counted as evidence)."""
+    from reader.formats.plaintext import read
+
+    doc = read(text.encode(encoding), Path("old.txt"))
+    assert doc.pages[0].lines[0].text == text.strip()
+    assert doc.metadata["encoding"] == encoding
+    assert any("a guess" in w and "old.txt" in w for w in doc.warnings)
+
+
+def test_chinese_encodings_are_not_marked_as_guesses() -> None:
+    from reader.formats.plaintext import read
+
+    for enc in ("gb18030", "big5", "utf-8"):
+        doc = read("中華民國萬歲，報導。\n".encode(enc), Path("x.txt"))
+        assert doc.warnings == [] and doc.metadata["encoding"] == enc

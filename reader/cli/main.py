@@ -86,7 +86,7 @@ def _import(args: argparse.Namespace) -> int:
     import threading
     import time
 
-    from reader.library.importer import ImportProgress, import_paths
+    from reader.library.importer import ImportProgress, display_path, import_paths
 
     if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
         print(f"broadsheet: --date {args.date}: give the date as YYYY-MM-DD.", file=sys.stderr)
@@ -138,12 +138,22 @@ def _import(args: argparse.Namespace) -> int:
         lib.close()
     if args.progress_json:
         emit({"event": "done", "imported": report.imported, "unchanged": report.unchanged,
-              "failed": [list(f) for f in report.failed], "pages": report.pages, "articles": report.articles,
+              "failed": [list(f) for f in report.failed], "duplicates": [list(d) for d in report.duplicates],
+              "moved": [list(m) for m in report.moved], "warnings": [list(w) for w in report.warnings], "pages": report.pages, "articles": report.articles,
               "chars": report.chars, "seconds": report.seconds, "cancelled": report.cancelled})
     elif not args.quiet:
         sys.stderr.write("\n")
+    for _, warning in report.warnings:
+        print(f"broadsheet: {display_path(warning.rstrip('.'))}.", file=sys.stderr)
+    for path, first in report.duplicates:
+        print(f"broadsheet: {display_path(path)}: the same file as {display_path(first)}, already imported; "
+              "not added again.", file=sys.stderr)
+    for path, old in report.moved:
+        print(f"broadsheet: {display_path(path)}: moved from {display_path(old)}; its articles and your work on "
+              "them are kept.", file=sys.stderr)
     print(f"broadsheet: imported {len(report.imported)} file(s) ({report.pages} pages, {report.articles} articles, "
-          f"{report.chars} characters), {len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+          f"{report.chars} characters), {len(report.unchanged)} unchanged, "
+          f"{len(report.duplicates)} duplicate(s), {len(report.failed)} failed, "
           f"in {report.seconds:.1f}s{' (stopped)' if report.cancelled else ''}", file=sys.stderr)
     if report.cancelled:
         return 130

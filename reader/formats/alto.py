@@ -17,7 +17,6 @@ element ID of the file lies in the page's lines, in document order, so a METS
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 from collections import Counter
@@ -128,13 +127,7 @@ class AltoFile:
 
 
 def _float(el: etree._Element, name: str) -> float | None:
-    value = el.get(name)
-    if value is None:
-        return None
-    try:
-        return float(value.strip())
-    except ValueError:
-        return None
+    return safexml.number(el.get(name))
 
 
 class _Reader:
@@ -169,10 +162,9 @@ class _Reader:
             text = " ".join(str(t) for t in desc.itertext())
             m = _DPI.search(text)
             if m:
-                dpi = float(m.group(1))
+                dpi = safexml.number(m.group(1))
             for el in safexml.iter_local(desc, "xResolution", "XSamplingFrequency"):
-                with contextlib.suppress(ValueError):
-                    dpi = float((el.text or "").strip())
+                dpi = safexml.number(el.text or "") or dpi
         if dpi is None or dpi <= 0:
             dpi = DEFAULT_DPI
         self.unit = unit
@@ -216,7 +208,7 @@ class _Reader:
         poly = safexml.child(shape, "Polygon")
         if poly is None or not poly.get("POINTS"):
             return None
-        nums = [float(v) * self.scale for v in _NUM.findall(poly.get("POINTS", ""))]
+        nums = [n * self.scale for v in _NUM.findall(poly.get("POINTS", "")) if (n := safexml.number(v)) is not None]
         pts = tuple(zip(nums[0::2], nums[1::2], strict=False))
         return pts if len(pts) >= 3 else None
 
@@ -224,7 +216,7 @@ class _Reader:
         raw = el.get("BASELINE")
         if not raw:
             return None
-        nums = [float(v) * self.scale for v in _NUM.findall(raw)]
+        nums = [n * self.scale for v in _NUM.findall(raw) if (n := safexml.number(v)) is not None]
         if len(nums) == 1 and box is not None:
             return ((box[0], nums[0]), (box[2], nums[0]))
         pts = tuple(zip(nums[0::2], nums[1::2], strict=False))

@@ -549,7 +549,9 @@ def read_layout(data: bytes, path: Path) -> Document:
     """ECPO visual ground truth: one page per annotated image, a Block (polygon, type, no text) per region."""
     try:
         payload = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except RecursionError as e:
+        raise FormatError(path, "its JSON nests deeper than any layout file does") from e
+    except (UnicodeDecodeError, ValueError) as e:
         raise FormatError(path, f"it is not valid JSON ({e})") from e
     items: object = payload
     if isinstance(payload, dict):

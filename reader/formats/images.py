@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from reader.model.document import Page
+from reader.model.errors import FormatError
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,11 @@ def _measure(source: Path | io.BytesIO, name: str) -> ImageInfo | None:
         with Image.open(source) as im:
             width, height = im.size
             fmt = im.format or "?"
+    except Image.DecompressionBombError as e:  # the header claims more pixels than any page scan has
+        pixels = re.search(r"\((\d+) pixels\)", str(e))
+        claim = f"{int(pixels.group(1)):,} pixels" if pixels else "an absurd size"
+        raise FormatError(name, f"its header claims {claim}, far more than any page scan, so the image is "
+                                "not used") from e
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
         log.info("cannot read image header of %s: %s", name, e)
         return None
@@ -199,7 +206,11 @@ def attach_image(page: Page, source: str | Path, reference: str | None, warnings
         if reference:
             log.info("%s: page image %r not found beside the file", source, reference)
         return None
-    info = image_info(path)
+    try:
+        info = image_info(path)
+    except FormatError as e:
+        warnings.append(str(e))
+        return None
     if info is None:
         warnings.append(f"{path}: the page image cannot be read")
         return None

@@ -102,6 +102,10 @@ class _Unit:
     areas: list[etree._Element] = field(default_factory=list)
 
 
+#: The longest file name (one path component, in bytes) file systems allow.
+NAME_MAX = 255
+
+
 def safe_path(href: str, mets_path: Path) -> Path:
     """The local file ``href`` names, relative to the METS file's folder; refuses anything else."""
     folder = mets_path.parent.resolve()
@@ -117,6 +121,11 @@ def safe_path(href: str, mets_path: Path) -> Path:
     else:
         rel = unquote(parts.path)
     rel = rel.replace("\\", "/")
+    if "\0" in rel:
+        raise UnsafeReferenceError(mets_path, f"it refers to {href!r}, a file name with a NUL byte, which no file has")
+    if any(len(name.encode("utf-8", "surrogateescape")) > NAME_MAX for name in rel.split("/")):
+        raise UnsafeReferenceError(mets_path, f"it refers to a file whose name is longer than {NAME_MAX} bytes, "
+                                              "which no file system allows")
     if not rel or rel.startswith("/") or re.match(r"^[A-Za-z]:", rel):
         raise UnsafeReferenceError(mets_path, f"it refers to '{href}', an absolute path outside its own folder")
     target = (folder / rel).resolve()

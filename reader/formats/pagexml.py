@@ -31,6 +31,7 @@ from reader.formats import safexml
 from reader.formats.ids import unique_id
 from reader.formats.images import attach_image
 from reader.formats.safexml import attr, child, children, internal_entities, local
+from reader.formats.safexml import number as finite
 from reader.model.document import Block, Box, Document, Line, Page, Word
 from reader.model.errors import FormatError
 
@@ -58,10 +59,8 @@ def _points(el: etree._Element | None) -> tuple[tuple[float, float], ...] | None
     if el is None:
         return None
     pts = attr(el, "points")
-    if pts:
-        found = tuple((float(x), float(y)) for x, y in _POINT.findall(pts))
-    else:  # PAGE 2010: <Point x= y=/>
-        found = tuple((float(p.get("x", 0)), float(p.get("y", 0))) for p in children(el, "Point"))
+    pairs = _POINT.findall(pts) if pts else [(p.get("x"), p.get("y")) for p in children(el, "Point")]  # PAGE 2010
+    found = tuple((x, y) for x, y in ((finite(a), finite(b)) for a, b in pairs) if x is not None and y is not None)
     return found or None
 
 
@@ -118,7 +117,7 @@ def _font_size(el: etree._Element) -> float | None:
     style = child(el, "TextStyle")
     if style is not None and style.get("fontSize"):
         try:
-            return float(style.get("fontSize", ""))
+            return finite(style.get("fontSize"))
         except ValueError:
             return None
     return None
@@ -207,8 +206,8 @@ def _line(el: etree._Element, line_id: str, region_size: float | None) -> Line:
 def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str], warnings: list[str]) -> Page:
     page = Page(number=number, source=str(path))
     try:
-        w = float(page_el.get("imageWidth", "0"))
-        h = float(page_el.get("imageHeight", "0"))
+        w = finite(page_el.get("imageWidth")) or 0.0
+        h = finite(page_el.get("imageHeight")) or 0.0
     except ValueError:
         w = h = 0.0
     if w > 0 and h > 0:

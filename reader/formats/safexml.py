@@ -7,6 +7,7 @@ DTD, and refuse entity-expansion bombs (libxml2's own limits stay on: no
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,6 +106,17 @@ def attr(el: etree._Element, name: str, default: str | None = None) -> str | Non
     if value is None:
         return default
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def number(value: str | bytes | None) -> float | None:
+    """A coordinate or size from an attribute: a finite number, else None ("abc", "NaN", "1e999")."""
+    if value is None:
+        return None
+    try:
+        out = float(value.strip())
+    except ValueError:
+        return None
+    return out if math.isfinite(out) else None
 
 
 # --------------------------------------------------------------------------- internal DTD entities

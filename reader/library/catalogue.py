@@ -205,6 +205,7 @@ MIGRATIONS: list[Migration] = [
     ),
     # the file a page was read from when it is not the source itself (the ALTO files of a METS issue)
     Migration(2, "page source files", "ALTER TABLE pages ADD COLUMN source_file TEXT"),
+    Migration(3, "sources by content", "CREATE INDEX IF NOT EXISTS sources_sha256 ON sources (sha256)"),
 ]
 
 _components: dict[str, Sequence[Migration]] = {}
@@ -637,6 +638,17 @@ class Library:
         row = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources WHERE path = ?",
                                 (str(path),)).fetchone()
         return SourceInfo(*row) if row else None
+
+    def sources_with_sha256(self, sha256: str) -> list[SourceInfo]:
+        """The sources whose bytes are exactly these (same sha256), oldest first."""
+        rows = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources WHERE sha256 = ? "
+                                 "ORDER BY id", (sha256,))
+        return [SourceInfo(*r) for r in rows]
+
+    def move_source(self, old: str | Path, new: str | Path) -> None:
+        """A source file was moved: keep everything it gave (articles, their ids' anchors), under its new path."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE sources SET path = ? WHERE path = ?", (str(new), str(old)))
 
     def sources(self) -> list[SourceInfo]:
         rows = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources ORDER BY path")

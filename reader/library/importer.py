@@ -53,6 +53,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from reader.index import store as sindex
@@ -102,6 +103,12 @@ class ImportReport:
     imported: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: (file, the file already imported with the same bytes): not added a second time
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    #: (new path, old path): a file the library holds, found moved; its articles kept, path updated
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    #: (file, one sentence): imported, but with something the user should know (a page left out, a guess)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     pages: int = 0
     articles: int = 0
     chars: int = 0
@@ -203,22 +210,77 @@ def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any
 
 
 def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Source files under ``paths`` (METS first in each folder) and the paths that do not exist."""
+    """Source files under ``paths`` (METS first in each folder) and the paths refused, with why.
+
+    Links are never followed out of the folders named: a linked file or folder whose target lies
+    outside every named path is refused in one sentence; linked folders are not descended (so link
+    loops end), their files are reached through the folders they belong to.
+    """
     files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    for p in paths:
-        path = Path(p)
+    refused: list[tuple[str, str]] = []
+    given = [Path(p) for p in paths]
+    roots = [p.resolve() for p in given if p.is_dir()]
+    for path in given:
         if path.is_dir():
-            files.extend(q for q in sorted(path.rglob("*")) if q.is_file())
+            files.extend(_walk(path, roots, refused))
         elif path.is_file():
             files.append(path)
         else:
-            missing.append((str(path), f"{path}: no such file or folder."))
+            refused.append((str(path), f"{display_path(path)}: no such file or folder."))
     files = [f for f in dict.fromkeys(f.resolve() for f in files) if _candidate(f)]
+    named = [f for f in files if not _utf8_name(f)]
+    for f in named:
+        refused.append((display_path(f), f"{display_path(f)}: its name is not valid UTF-8 (rename the file to "
+                                         "import it)."))
+    files = [f for f in files if _utf8_name(f)]
     stems = {(f.parent, f.name.split(".")[0]) for f in files if f.suffix.lower() not in IMAGE_SUFFIXES}
     files = [f for f in files if not (f.suffix.lower() in IMAGE_SUFFIXES and (f.parent, f.name.split(".")[0]) in stems)]
     mets = [f for f in files if _looks_like_mets(f)]
-    return mets + [f for f in files if f not in set(mets)], missing
+    return mets + [f for f in files if f not in set(mets)], refused
+
+
+def display_path(path: str | Path) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 shown as ``\\xff``."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == r or path.is_relative_to(r) for r in roots)
+
+
+def _walk(folder: Path, roots: Sequence[Path], refused: list[tuple[str, str]]) -> list[Path]:
+    """The files under ``folder`` in name order, never leaving ``roots`` through a link."""
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames.sort()
+        here = Path(dirpath)
+        for name in dirnames:
+            link = here / name
+            if link.is_symlink() and not _inside(link.resolve(), roots):
+                refused.append((display_path(link), f"{display_path(link)}: it is a link to a folder outside the "
+                                                    "folders named, so it was not followed."))
+        for name in sorted(filenames):
+            f = here / name
+            if f.is_symlink():
+                target = f.resolve()
+                if not _inside(target, roots):
+                    refused.append((display_path(f), f"{display_path(f)}: it is a link to {display_path(target)}, "
+                                                     "outside the folders named, so it was not imported."))
+                    continue
+                if not target.is_file():
+                    continue
+            elif not f.is_file():
+                continue
+            out.append(f)
+    return out
 
 
 def _candidate(path: Path) -> bool:
@@ -302,10 +364,11 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                 try:
                     since_sync += _import_one(library, job, roots, flags, report, referenced, known_terms)
                 except BroadsheetError as e:
-                    report.failed.append((str(job.path), str(e)))
-                    log.warning("%s", e)
-                    if on_error:
-                        on_error(str(job.path), str(e))
+                    _failed(report, str(job.path), str(e), on_error)
+                except (Exception, RecursionError) as e:  # a reader's bug must cost one file, never the batch
+                    log.debug("reading %s failed", job.path, exc_info=True)
+                    _failed(report, str(job.path), f"{display_path(job.path)}: it could not be read "
+                                                   f"({type(e).__name__}: {e}); please report this file", on_error)
                 if since_sync >= SYNC_CHARS:
                     sindex.sync(library, ix, known_terms=known_terms)
                     since_sync = 0
@@ -320,6 +383,13 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
             ix.close()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _failed(report: ImportReport, path: str, message: str, on_error: Callable[[str, str], None] | None) -> None:
+    report.failed.append((path, message))
+    log.warning("%s", message)
+    if on_error:
+        on_error(path, message)
 
 
 #: files an import needs before reading them in other processes pays for starting those
@@ -393,6 +463,10 @@ class _Job:
     stat: os.stat_result | None = None
     future: Future[ReadFile] | None = None
     error: BroadsheetError | None = None
+    #: a file of the library (or of this import) with the same bytes, still where it was
+    duplicate_of: str = ""
+    #: the path this file had in the library before it was moved here
+    moved_from: str = ""
 
     def read(self) -> ReadFile:
         if self.error is not None:
@@ -409,6 +483,7 @@ def _jobs(library: Library, files: list[Path], referenced: set[Path],
           pool: ProcessPoolExecutor | None) -> Iterator[_Job]:
     """The import's files in order, each checked against the catalogue and, with a pool, read ahead."""
     window: deque[_Job] = deque()
+    digests: dict[str, str] = {}  # sha256 -> the first file of this import with those bytes
     ahead = READ_AHEAD * (pool._max_workers if pool is not None else 0)  # type: ignore[attr-defined]
     todo = iter(enumerate(files, start=1))
     while True:
@@ -419,7 +494,8 @@ def _jobs(library: Library, files: list[Path], referenced: set[Path],
             job = _Job(*nxt)
             if job.path not in referenced:
                 _check(library, job)
-                if pool is not None and job.error is None and job.digest:
+                _twin(library, job, digests)
+                if pool is not None and job.error is None and job.digest and not (job.duplicate_of or job.moved_from):
                     try:
                         job.future = pool.submit(read_file, job.path)
                     except BrokenProcessPool:
@@ -443,6 +519,22 @@ def _check(library: Library, job: _Job) -> None:
         job.digest = digest
 
 
+def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
+    """A new file whose bytes the library (or this import) already holds: a duplicate, or a moved file."""
+    if job.error is not None or not job.digest or job.known is not None:
+        return
+    first = digests.setdefault(job.digest, str(job.path))
+    if first != str(job.path):
+        job.duplicate_of = first
+        return
+    for twin in library.sources_with_sha256(job.digest):
+        if Path(twin.path).exists():
+            job.duplicate_of = twin.path
+            return
+        if not job.moved_from:
+            job.moved_from = twin.path
+
+
 def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str, Any], report: ImportReport,
                 referenced: set[Path], known_terms: dict[int, sindex.PackedTerms]) -> int:
     """Store one file; return the characters stored (0 when unchanged or empty)."""
@@ -451,6 +543,15 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
         report.unchanged.append(str(path))
         if job.known is not None and job.known.format == "mets":
             referenced.update(_page_sources(library, job.known.id))
+        return 0
+    if job.duplicate_of:
+        report.duplicates.append((str(path), job.duplicate_of))
+        log.warning("%s: the same file as %s (already imported), not added again", path, job.duplicate_of)
+        return 0
+    if job.moved_from:
+        library.move_source(job.moved_from, path)
+        report.moved.append((str(path), job.moved_from))
+        log.info("%s: moved from %s; its articles are kept", path, job.moved_from)
         return 0
     read = job.read()
     doc = read.doc
@@ -468,6 +569,7 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
                                     size=job.stat.st_size, folded=read.folded)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    report.warnings.extend((str(path), w) for w in doc.warnings)
     report.pages += result.pages
     report.articles += result.articles
     report.chars += result.chars

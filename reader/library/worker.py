@@ -98,6 +98,9 @@ def import_in_subprocess(
                 report = ImportReport(
                     imported=list(event["imported"]), unchanged=list(event["unchanged"]),
                     failed=[(f[0], f[1]) for f in event["failed"]], pages=event["pages"],
+                    duplicates=[(d[0], d[1]) for d in event.get("duplicates", [])],
+                    moved=[(m[0], m[1]) for m in event.get("moved", [])],
+                    warnings=[(w[0], w[1]) for w in event.get("warnings", [])],
                     articles=event["articles"], chars=event["chars"], seconds=event["seconds"],
                     cancelled=bool(event["cancelled"]))
         proc.wait()
