@@ -16,6 +16,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import threading
     import time
 
+    from reader.library import protocol
     from reader.library.importer import ImportProgress, import_paths
 
     if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
@@ -31,14 +32,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     last = [0.0]
 
-    def emit(event: dict[str, Any]) -> None:
-        sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+    def emit(message: protocol.Message) -> None:
+        sys.stdout.write(protocol.encode(message))
         sys.stdout.flush()
 
     def progress(p: ImportProgress) -> None:
         if args.progress_json:
-            emit({"event": "progress", "files_done": p.files_done, "files_total": p.files_total, "pages": p.pages,
-                  "articles": p.articles, "chars": p.chars, "elapsed": p.elapsed, "current": p.current})
+            emit(protocol.Progress.of(p))
             return
         now = time.monotonic()
         if now - last[0] < 0.5 and p.files_done < p.files_total:
@@ -51,7 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def on_error(path: str, message: str) -> None:
         if args.progress_json:
-            emit({"event": "error", "path": path, "message": message})
+            emit(protocol.FileError(path, message))
             return
         sys.stderr.write(f"\rbroadsheet: {message}\n")
 
@@ -67,9 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             signal.signal(signal.SIGINT, previous)
         lib.close()
     if args.progress_json:
-        emit({"event": "done", "imported": report.imported, "unchanged": report.unchanged,
-              "failed": [list(f) for f in report.failed], "pages": report.pages, "articles": report.articles,
-              "chars": report.chars, "seconds": report.seconds, "cancelled": report.cancelled})
+        emit(protocol.Done.of(report))
     elif not args.quiet:
         sys.stderr.write("\n")
     print(f"broadsheet: imported {len(report.imported)} file(s) ({report.pages} pages, {report.articles} articles, "
