@@ -271,7 +271,7 @@ def test_query_errors() -> None:
             tree = parse(bad)
             if tree is not None:
                 # value errors surface when filters are evaluated
-                from reader.search.engine import Filter, _date_range, _int
+                from reader.search.query import Filter, _date_range, _int
 
                 f = tree if isinstance(tree, Filter) else None
                 if f and f.field == "date":
