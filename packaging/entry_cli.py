@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from reader.cli import main
+from reader.cli.main import main
 
 if __name__ == "__main__":
     # an import reads files in worker processes: a frozen program must let them start as workers

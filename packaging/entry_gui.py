@@ -7,7 +7,7 @@ files given on the command line, so a file manager's "Open with" reaches the sam
 import multiprocessing
 import sys
 
-from reader.cli import main
+from reader.cli.main import main
 
 if __name__ == "__main__":
     # an import reads files in worker processes: a frozen program must let them start as workers

@@ -4,6 +4,7 @@ the query language, filters, sort, facets, KWIC offsets and consistency with the
 from __future__ import annotations
 
 import random
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -270,7 +271,7 @@ def test_query_errors() -> None:
             tree = parse(bad)
             if tree is not None:
                 # value errors surface when filters are evaluated
-                from reader.search.engine import Filter, _date_range, _int
+                from reader.search.query import Filter, _date_range, _int
 
                 f = tree if isinstance(tree, Filter) else None
                 if f and f.field == "date":
@@ -312,7 +313,7 @@ def test_index_terms_keys_and_packing_agree() -> None:
     assert not exact and len(buckets) == 2 and set(buckets) <= as_text  # both buckets of the rare pair
     packed_keys, packed_words = sindex.unpack_terms(sindex.pack_terms(text))
     assert set(packed_keys) == keys and set(packed_words) == words
-    assert sindex.unpack_terms(sindex.pack_terms("中")) == (sindex.array("I", [ord("中")]), [])
+    assert sindex.unpack_terms(sindex.pack_terms("中")) == (array("I", [ord("中")]), [])
 
 
 def test_index_of_another_bucket_layout_is_refused_then_rebuilt(tmp_path: Path,

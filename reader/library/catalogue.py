@@ -753,8 +753,8 @@ class Library:
         conn.execute("INSERT OR IGNORE INTO issues (publication_id, date, edition, label, language) "
                      "VALUES (?,?,?,?,?)", (pub_id, meta.date or "", meta.edition or "", meta.issue_label,
                                             meta.language))
-        return conn.execute("SELECT id FROM issues WHERE publication_id = ? AND date = ? AND edition = ?",
-                            (pub_id, meta.date or "", meta.edition or "")).fetchone()[0]
+        return int(conn.execute("SELECT id FROM issues WHERE publication_id = ? AND date = ? AND edition = ?",
+                                (pub_id, meta.date or "", meta.edition or "")).fetchone()[0])
 
     def prune(self) -> int:
         """Remove issues and publications left without pages; return how many issues went."""
@@ -816,7 +816,8 @@ class Library:
                    "WHERE ap.page_id = ? ORDER BY a.source_id, a.seq")
             args: tuple[Any, ...] = (page_id,)
         elif issue_id is not None:
-            sql = f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE a.issue_id = ? ORDER BY a.first_page, a.source_id, a.seq"
+            sql = (f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE a.issue_id = ? "
+                   "ORDER BY a.first_page, a.source_id, a.seq")
             args = (issue_id,)
         else:
             sql = f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} ORDER BY i.date, a.issue_id, a.first_page, a.seq"
@@ -895,7 +896,10 @@ class Library:
     def stats(self) -> dict[str, int]:
         """Counts of what the catalogue holds and how much of it the index has."""
         c = self.conn
-        one = lambda sql: int(c.execute(sql).fetchone()[0] or 0)  # noqa: E731
+
+        def one(sql: str) -> int:
+            return int(c.execute(sql).fetchone()[0] or 0)
+
         return {
             "sources": one("SELECT COUNT(*) FROM sources"),
             "publications": one("SELECT COUNT(*) FROM publications"),

@@ -6,24 +6,24 @@ hundreds of milliseconds at a time. In a thread of the desktop application that
 stalls the event loop; in a child process it cannot. The child is the ordinary
 command line (``broadsheet import --progress-json``), so the catalogue's and the
 index's crash guarantees are the importer's own; this module only drives it:
-progress and errors arrive as JSON lines, cancelling sends SIGINT (the child
+progress and errors arrive as JSON lines (:mod:`reader.library.protocol`), cancelling sends SIGINT (the child
 stops after the current file, like Ctrl-C), and the report comes back as the
 importer's :class:`~reader.library.importer.ImportReport`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from reader.library.importer import ImportProgress, ImportReport
+from reader.library.protocol import FileError, Progress, ProtocolError, decode
 from reader.model.errors import BroadsheetError
 
 log = logging.getLogger(__name__)
@@ -79,30 +79,9 @@ def import_in_subprocess(
     stderr_lines: list[str] = []
     drain = threading.Thread(target=lambda: stderr_lines.extend(proc.stderr or []), name="import-stderr", daemon=True)
     drain.start()
-    report: ImportReport | None = None
     try:
         assert proc.stdout is not None
-        for line in proc.stdout:
-            try:
-                event = json.loads(line)
-            except json.JSONDecodeError:
-                log.info("import: %s", line.rstrip())
-                continue
-            kind = event.get("event")
-            if kind == "progress" and progress is not None:
-                progress(ImportProgress(event["files_done"], event["files_total"], event["pages"], event["articles"],
-                                        event["chars"], event["elapsed"], event.get("current", "")))
-            elif kind == "error" and on_error is not None:
-                on_error(event["path"], event["message"])
-            elif kind == "done":
-                report = ImportReport(
-                    imported=list(event["imported"]), unchanged=list(event["unchanged"]),
-                    failed=[(f[0], f[1]) for f in event["failed"]], pages=event["pages"],
-                    duplicates=[(d[0], d[1]) for d in event.get("duplicates", [])],
-                    moved=[(m[0], m[1]) for m in event.get("moved", [])],
-                    warnings=[(w[0], w[1]) for w in event.get("warnings", [])],
-                    articles=event["articles"], chars=event["chars"], seconds=event["seconds"],
-                    cancelled=bool(event["cancelled"]))
+        report, bad_line = _read_messages(proc.stdout, progress, on_error)
         proc.wait()
     finally:
         done.set()
@@ -113,9 +92,32 @@ def import_in_subprocess(
     if report is None:
         if cancel is not None and cancel.is_set():
             return ImportReport(cancelled=True)
-        tail = " ".join("".join(stderr_lines).split())[-400:]
+        tail = " ".join("".join(stderr_lines).split())[-400:] or (str(bad_line) if bad_line else "")
         raise BroadsheetError(f"the import process ended with status {proc.returncode}: {tail or 'no message'}")
     return report
+
+
+def _read_messages(lines: Iterable[str], progress: Callable[[ImportProgress], None] | None,
+                   on_error: Callable[[str, str], None] | None) -> tuple[ImportReport | None, ProtocolError | None]:
+    """Pass the child's messages on; its report (None if it sent none) and the last line that was not a message."""
+    report: ImportReport | None = None
+    bad_line: ProtocolError | None = None
+    for line in lines:
+        try:
+            message = decode(line)
+        except ProtocolError as e:  # not a message (something else printed on stdout): logged, skipped
+            log.info("import: %s", e)
+            bad_line = e
+            continue
+        if isinstance(message, Progress):
+            if progress is not None:
+                progress(message.progress())
+        elif isinstance(message, FileError):
+            if on_error is not None:
+                on_error(message.path, message.message)
+        else:
+            report = message.report()
+    return report, bad_line
 
 
 def _interrupt(proc: subprocess.Popen[str]) -> None:

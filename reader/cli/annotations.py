@@ -1,0 +1,177 @@
+"""``broadsheet annotations`` and ``broadsheet collection``: the reader's notes and sets of articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader import __version__
+from reader.cli.common import open_library
+
+if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
+    from reader.library.catalogue import Library
+
+
+def _annotation_json(a: Any) -> dict[str, Any]:
+    return {"id": a.id, "article": a.article, "status": a.status, "note": a.note, "tags": a.tags,
+            "quote": a.anchor.exact if a.anchor else None, "start": a.anchor.start if a.anchor else None,
+            "end": a.anchor.end if a.anchor else None, "created": a.created, "modified": a.modified}
+
+
+def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    from reader.annotations import store as A
+
+    article = lib.article(args.article)
+    source = lib.article_info(args.article).source
+    if args.quote:
+        start = article.text.find(args.quote)
+        if start < 0:
+            raise A.AnnotationError(f"article {args.article} does not contain {args.quote!r}")
+        end = start + len(args.quote)
+    else:
+        start, end = args.start, args.end
+    if start is None and end is None:
+        ann = A.Annotation(article=args.article, note=args.note or "", tags=A.normalize_tags(args.tag),
+                           creator=args.creator or "", source=source)
+    elif start is None or end is None:
+        raise A.AnnotationError("give both --start and --end (or --quote)")
+    else:
+        ann = A.highlight(article, start, end, note=args.note or "", tags=args.tag,
+                          creator=args.creator or "", key=args.article)
+        ann.source = source
+    store.add(ann)
+    print(ann.id)
+
+
+def _edit(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    from reader.annotations import store as A
+
+    ann = store.get(args.id)
+    if args.note is not None:
+        ann.note = args.note
+    if args.tag:
+        ann.tags = A.normalize_tags(args.tag)
+    store.update(ann)
+
+
+def _delete(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    store.delete(args.id)
+
+
+def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    from reader.annotations import store as A
+
+    found = store.find(article=args.article, tag=args.tag_filter, text=args.text,
+                       status=A.STATUS_ORPHANED if args.orphaned else None)
+    if args.json:
+        json.dump([_annotation_json(a) for a in found], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for a in found:
+            quote = f" “{a.anchor.exact}”" if a.anchor else ""
+            tags = f" [{', '.join(a.tags)}]" if a.tags else ""
+            print(f"{a.id}  {a.article}  {a.status}{quote}{tags}  {a.note}".rstrip())
+
+
+def _tags(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    for name, count in store.tags():
+        print(f"{count}\t{name}")
+
+
+def _reattach(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    from reader.annotations import store as A
+
+    results = A.reattach_in_library(lib, store)
+    moved = sum(1 for r in results if r.annotation.status == A.STATUS_MOVED)
+    orphaned = [r for r in results if r.orphaned]
+    for r in orphaned:
+        print(f"broadsheet: annotation {r.annotation.id} is orphaned (its passage was not found again); "
+              "it is kept.", file=sys.stderr)
+    print(f"{moved} re-attached, {len(orphaned)} orphaned")
+
+
+def _export(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    from reader.annotations import store as A
+    from reader.corrections.store import CorrectionStore
+    from reader.export.exporter import write_new
+
+    backup = A.backup_json(store.find(), store.collections(),
+                           [c.to_json() for c in CorrectionStore.of(lib).find()],
+                           generator=f"Broadsheet {__version__}")
+    data = (json.dumps(backup, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_new(args.output, data, force=args.force)
+        print(f"{args.output}: {backup['total']} annotation(s), {len(backup['broadsheet:collections'])} "
+              f"collection(s), {len(backup['broadsheet:corrections'])} correction(s)", file=sys.stderr)
+
+
+def _import(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    from reader.annotations import store as A
+    from reader.corrections.store import CorrectionStore
+
+    path = Path(args.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise A.BackupError(path, e.strerror or str(e)) from e
+    restored = A.read_backup(raw, path)
+    counts = store.import_backup(restored)
+    added = CorrectionStore.of(lib).import_records(restored.corrections)
+    print(f"{counts['annotations']} annotation(s), {counts['collections']} collection(s), "
+          f"{added} new correction(s) imported")
+
+
+#: ``broadsheet annotations ACTION`` → what it does, in the open library with its annotation store
+_ACTIONS: dict[str, Callable[[argparse.Namespace, Library, AnnotationStore], None]] = {
+    "add": _add, "edit": _edit, "delete": _delete, "list": _list, "tags": _tags, "reattach": _reattach,
+    "export": _export, "import": _import,
+}
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    """broadsheet annotations add|list|edit|delete|tags|reattach|export|import."""
+    from reader.annotations import store as A
+
+    lib = open_library(args)
+    try:
+        store = A.AnnotationStore.of(lib)
+        _ACTIONS[args.action](args, lib, store)
+        return 0
+    finally:
+        lib.close()
+
+
+def cmd_collection(args: argparse.Namespace) -> int:
+    """broadsheet collection list|show|create|add|remove|delete."""
+    from reader.annotations.store import AnnotationStore
+
+    lib = open_library(args)
+    try:
+        store = AnnotationStore.of(lib)
+        if args.action == "list":
+            for c in store.collections():
+                print(f"{len(c.items)}\t{c.name}")
+        elif args.action == "show":
+            for key in store.collection(args.name).items:
+                print(key)
+        elif args.action == "create":
+            store.create_collection(args.name, args.description or "")
+        elif args.action == "add":
+            for key in args.articles:
+                lib.article_info(key)  # NotFoundError names the article
+                store.add_to_collection(args.name, key)
+        elif args.action == "remove":
+            for key in args.articles:
+                store.remove_from_collection(args.name, key)
+        elif args.action == "delete":
+            store.delete_collection(args.name)
+        return 0
+    finally:
+        lib.close()

@@ -1,0 +1,54 @@
+"""``broadsheet correct``: segmentation and OCR corrections, kept as an overlay."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.common import open_library
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    """broadsheet correct merge|split|move|headline|role|join|split-paragraph|text|list|undo."""
+    from reader.corrections import store as C
+
+    lib = open_library(args)
+    try:
+        store = C.CorrectionStore.of(lib)
+        if args.action == "list":
+            found = store.find(articles=[args.article] if args.article else None)
+            if args.json:
+                json.dump([c.to_json() for c in found], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                for c in found:
+                    print(f"{c.id}  {c.article}  {c.kind}  {json.dumps(c.data, ensure_ascii=False)}")
+            return 0
+        if args.action == "undo":
+            undone = store.undo_last(args.article)
+            print(f"undid {undone.kind} {undone.id}" if undone else "nothing to undo")
+            return 0
+        art = lib.article(args.article)
+        if args.action == "merge":
+            corr = C.merge_articles(art, lib.article(args.other))
+        elif args.action == "split":
+            corr = C.split_article(art, args.part)
+        elif args.action == "move":
+            corr = C.move_block(art, args.part, lib.article(args.to), position=args.position)
+        elif args.action == "headline":
+            corr = C.set_headline(art, part_index=args.part, text=args.text)
+        elif args.action == "role":
+            corr = C.set_role(art, args.part, args.role)
+        elif args.action == "join":
+            corr = C.join_paragraphs(art, args.part)
+        elif args.action == "split-paragraph":
+            corr = C.split_paragraph(art, args.offset)
+        else:
+            corr = C.correct_text(art, args.start, args.end, args.corrected)
+        corr.creator = args.creator or ""
+        store.add(corr)
+        print(corr.id)
+        return 0
+    finally:
+        lib.close()

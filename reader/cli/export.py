@@ -1,0 +1,46 @@
+"""``broadsheet export``: articles, an issue, a collection or a query's hits to a new file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reader.cli.common import open_library
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """broadsheet export: articles, an issue, a collection or a query's hits to a new file."""
+    from reader.export.exporter import ExportError, export, items_from_document, library_scope, write_new
+
+    if args.source:
+        from reader.segmentation.analyze import analyze_file
+
+        doc = analyze_file(args.source)
+        items = items_from_document(doc, args.articles or None)
+        annotations: list[Any] = []
+        corrections: list[Any] = []
+    else:
+        if not (args.articles or args.issue is not None or args.collection or args.query):
+            raise ExportError("name the articles, --issue, --collection, --query or --source to export")
+        lib = open_library(args)
+        try:
+            scope = library_scope(lib, args.articles, issue_id=args.issue, collection=args.collection,
+                                  query=args.query, limit=args.limit, overlay=not args.no_overlay)
+        finally:
+            lib.close()
+        for corr, reason in scope.stale:
+            print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
+        items, annotations, corrections = scope.items, scope.annotations, scope.corrections
+    kind = "hits" if args.query else "collection" if args.collection else "issue" if args.issue is not None else None
+    options: dict[str, Any] = {}
+    if args.format == "tei":
+        options = {"scope": kind, "user": args.user or "", "reading": args.reading}
+    data = export(items, args.format, annotations if not args.plain else [], corrections if not args.plain else [],
+                  **options)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    path = write_new(args.output, data, force=args.force)
+    print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format})", file=sys.stderr)
+    return 0

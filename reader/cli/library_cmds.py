@@ -1,0 +1,126 @@
+"""``broadsheet import``, ``reindex`` and ``stats``: filling the library and saying what it holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from typing import Any
+
+from reader.cli.common import open_library
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+    import time
+
+    from reader.library import protocol
+    from reader.library.importer import ImportProgress, display_path, import_paths
+
+    if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
+        print(f"broadsheet: --date {args.date}: give the date as YYYY-MM-DD.", file=sys.stderr)
+        return 2
+    cancel = threading.Event()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        print("\nbroadsheet: stopping after the current file (Ctrl-C again to abort)", file=sys.stderr)
+
+    last = [0.0]
+
+    def emit(message: protocol.Message) -> None:
+        sys.stdout.write(protocol.encode(message))
+        sys.stdout.flush()
+
+    def progress(p: ImportProgress) -> None:
+        if args.progress_json:
+            emit(protocol.Progress.of(p))
+            return
+        now = time.monotonic()
+        if now - last[0] < 0.5 and p.files_done < p.files_total:
+            return
+        last[0] = now
+        eta = f", {p.eta:.0f}s left" if p.eta is not None else ""
+        sys.stderr.write(f"\r{p.files_done}/{p.files_total} files, {p.pages} pages, {p.articles} articles, "
+                         f"{p.rate / 1000:.0f}k chars/s{eta}   ")
+        sys.stderr.flush()
+
+    def on_error(path: str, message: str) -> None:
+        if args.progress_json:
+            emit(protocol.FileError(path, message))
+            return
+        sys.stderr.write(f"\rbroadsheet: {message}\n")
+
+    lib = open_library(args)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
+    try:
+        report = import_paths(lib, args.paths, publication=args.publication, date=args.date, page=args.page,
+                              progress=None if args.quiet else progress, cancel=cancel, on_error=on_error,
+                              workers=None)  # worker processes for large imports: this program's main is guarded
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        lib.close()
+    if args.progress_json:
+        emit(protocol.Done.of(report))
+    elif not args.quiet:
+        sys.stderr.write("\n")
+    for _, warning in report.warnings:
+        print(f"broadsheet: {display_path(warning.rstrip('.'))}.", file=sys.stderr)
+    for path, first in report.duplicates:
+        print(f"broadsheet: {display_path(path)}: the same file as {display_path(first)}, already imported; "
+              "not added again.", file=sys.stderr)
+    for path, old in report.moved:
+        print(f"broadsheet: {display_path(path)}: moved from {display_path(old)}; its articles and your work on "
+              "them are kept.", file=sys.stderr)
+    print(f"broadsheet: imported {len(report.imported)} file(s) ({report.pages} pages, {report.articles} articles, "
+          f"{report.chars} characters), {len(report.unchanged)} unchanged, "
+          f"{len(report.duplicates)} duplicate(s), {len(report.failed)} failed, "
+          f"in {report.seconds:.1f}s{' (stopped)' if report.cancelled else ''}", file=sys.stderr)
+    if report.cancelled:
+        return 130
+    return 1 if report.failed else 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from reader.index import store as index
+
+    lib = open_library(args)
+    try:
+        def progress(done: int, total: int) -> None:
+            sys.stderr.write(f"\r{done}/{total} articles   ")
+
+        n = index.rebuild(lib, progress=progress)
+    finally:
+        lib.close()
+    sys.stderr.write("\n")
+    print(f"broadsheet: indexed {n} article(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from reader.index.store import Index
+
+    lib = open_library(args)
+    try:
+        counts: dict[str, Any] = dict(lib.stats())
+        ix = Index(lib.index_dir)
+        counts["indexed_documents"] = ix.doc_count()
+        counts["index_bytes"] = ix.size_bytes()
+        ix.close()
+        counts["catalogue_bytes"] = lib.catalogue_path.stat().st_size
+        counts["library"] = str(lib.folder)
+    finally:
+        lib.close()
+    if args.json:
+        json.dump(counts, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for k, v in counts.items():
+            print(f"{k:18} {v}")
+    return 0

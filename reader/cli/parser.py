@@ -1,0 +1,195 @@
+"""The argument parser of ``broadsheet``: every command's syntax, and nothing that runs it.
+
+Each command's ``args.command`` (and ``args.action`` for those with actions) is what
+:mod:`reader.cli.main` dispatches on; the commands themselves live one group per module.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from reader import __version__
+
+
+def _add_library_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from reader.text.forms import DISPLAY_CONFIGS
+
+    def lib_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--library", metavar="DIR",
+                       help="the library folder (default: $BROADSHEET_LIBRARY or the platform data folder)")
+
+    p = sub.add_parser("import", help="import files and folders into the library")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    lib_arg(p)
+    p.add_argument("--publication", help="the publication, when neither the files nor their paths say")
+    p.add_argument("--date", help="the issue date YYYY-MM-DD, when neither the files nor their paths say")
+    p.add_argument("--page", type=int, help="the number of the (first) page")
+    p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--progress-json", action="store_true",
+                   help="progress, errors and the report as JSON lines on stdout (for programs driving an import)")
+
+    p = sub.add_parser("search", help="search the library")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    lib_arg(p)
+    p.add_argument("--json", action="store_true", help="print the JSON contract")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--publication")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--kind")
+    p.add_argument("--page", type=int)
+    p.add_argument("--facets", action="store_true", help="also count hits by publication, year and kind")
+
+    p = sub.add_parser("show", help="print an article of the library")
+    p.add_argument("article", metavar="ARTICLE")
+    lib_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--script", default="none", choices=list(DISPLAY_CONFIGS), help="OpenCC conversion for display")
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the catalogue")
+    lib_arg(p)
+
+    p = sub.add_parser("stats", help="print what the library holds")
+    lib_arg(p)
+    p.add_argument("--json", action="store_true")
+
+
+def _add_work_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The verbs for the reader's own work: export, annotations, collection, correct."""
+    from reader.export.exporter import FORMATS
+
+    p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
+    p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
+    p.add_argument("--issue", type=int, metavar="ID", help="every article of an issue")
+    p.add_argument("--collection", metavar="NAME", help="the articles of a collection, in its order")
+    p.add_argument("--query", metavar="QUERY", help="the hits of a search")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N hits of --query")
+    p.add_argument("--source", metavar="FILE", help="export straight from a source file (no library)")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (- for stdout)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--reading", metavar="CONFIG", help="TEI: add an OpenCC reading text (t2s, s2t, s2tw …)")
+    p.add_argument("--user", metavar="NAME", help="TEI: the name the annotations and corrections are from")
+    p.add_argument("--plain", action="store_true", help="leave out annotations and text corrections")
+    p.add_argument("--no-overlay", action="store_true", help="ignore segmentation corrections")
+    p.add_argument("--library", metavar="DIR")
+
+    p = sub.add_parser("annotations", help="add, list, edit, delete, back up and restore annotations")
+    p.add_argument("--library", metavar="DIR")
+    acts = p.add_subparsers(dest="action", required=True)
+    a = acts.add_parser("add", help="highlight a passage (--quote or --start/--end) or note a whole article")
+    a.add_argument("article", metavar="ARTICLE")
+    a.add_argument("--quote", help="the passage to highlight (its first occurrence)")
+    a.add_argument("--start", type=int, help="start offset in the article's original text")
+    a.add_argument("--end", type=int, help="end offset (exclusive)")
+    a.add_argument("--note")
+    a.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    a.add_argument("--creator")
+    a = acts.add_parser("edit", help="change an annotation's note or tags")
+    a.add_argument("id")
+    a.add_argument("--note")
+    a.add_argument("--tag", action="append", default=[], help="replace the tags (repeatable)")
+    a = acts.add_parser("delete", help="delete an annotation")
+    a.add_argument("id")
+    a = acts.add_parser("list", help="list annotations (filters combine)")
+    a.add_argument("--article")
+    a.add_argument("--tag", dest="tag_filter")
+    a.add_argument("--text", help="note or quoted text contains TEXT")
+    a.add_argument("--orphaned", action="store_true", help="only those whose passage was lost")
+    a.add_argument("--json", action="store_true")
+    acts.add_parser("tags", help="tags in use, most used first")
+    acts.add_parser("reattach", help="re-attach annotations after a re-import; report orphans")
+    a = acts.add_parser("export", help="back up annotations, collections and corrections (W3C Web Annotation JSON)")
+    a.add_argument("-o", "--output", required=True, metavar="FILE")
+    a.add_argument("--force", action="store_true")
+    a = acts.add_parser("import", help="restore a backup into this library (same ids are replaced)")
+    a.add_argument("file", metavar="FILE")
+
+    p = sub.add_parser("collection", help="named, ordered sets of articles")
+    p.add_argument("--library", metavar="DIR")
+    acts = p.add_subparsers(dest="action", required=True)
+    acts.add_parser("list")
+    for name in ("show", "create", "delete"):
+        a = acts.add_parser(name)
+        a.add_argument("name")
+        if name == "create":
+            a.add_argument("--description")
+    for name in ("add", "remove"):
+        a = acts.add_parser(name)
+        a.add_argument("name")
+        a.add_argument("articles", nargs="+", metavar="ARTICLE")
+
+    p = sub.add_parser("correct", help="correct segmentation and OCR text (kept as an overlay; sources untouched)")
+    p.add_argument("--library", metavar="DIR")
+    p.add_argument("--creator")
+    acts = p.add_subparsers(dest="action", required=True)
+    a = acts.add_parser("merge", help="append OTHER to ARTICLE")
+    a.add_argument("article")
+    a.add_argument("other")
+    a = acts.add_parser("split", help="start a new article at part PART (0-based)")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a = acts.add_parser("move", help="move part PART of ARTICLE into TO")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a.add_argument("to")
+    a.add_argument("--position", type=int)
+    a = acts.add_parser("headline", help="make part PART the headline, or set a headline --text")
+    a.add_argument("article")
+    g = a.add_mutually_exclusive_group(required=True)
+    g.add_argument("--part", type=int)
+    g.add_argument("--text")
+    a = acts.add_parser("role", help="give part PART another role")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a.add_argument("role")
+    a = acts.add_parser("join", help="join part PART to the part before it")
+    a.add_argument("article")
+    a.add_argument("part", type=int)
+    a = acts.add_parser("split-paragraph", help="split the paragraph at OFFSET of the article's text")
+    a.add_argument("article")
+    a.add_argument("offset", type=int)
+    a = acts.add_parser("text", help="correct the OCR text START..END (one line) to CORRECTED")
+    a.add_argument("article")
+    a.add_argument("start", type=int)
+    a.add_argument("end", type=int)
+    a.add_argument("corrected")
+    a = acts.add_parser("list")
+    a.add_argument("--article")
+    a.add_argument("--json", action="store_true")
+    a = acts.add_parser("undo", help="remove the most recent correction (of --article)")
+    a.add_argument("--article")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
+    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what the core does on stderr")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("analyze", help="read files and print their articles (no library needed)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", default="auto",
+                   choices=["auto", "text", "alto", "hocr", "page", "mets", "ecpo", "ecpo-layout", "image"])
+    p.add_argument("--json", action="store_true", help="print the JSON contract instead of text")
+
+    p = sub.add_parser("gui", help="open the desktop application (also: broadsheet with no arguments)")
+    p.add_argument("--library", metavar="DIR", help="the library folder to open (default: the last one)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import once the window is open")
+
+    _add_library_verbs(sub)
+    _add_work_parsers(sub)
+    _library_option_everywhere(sub)
+    return parser
+
+
+def _library_option_everywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``--library DIR`` is accepted after the action too (``correct split A 2 --library L``)."""
+    for verb in sub.choices.values():
+        for action in verb._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for leaf in action.choices.values():
+                    if not any("--library" in a.option_strings for a in leaf._actions):
+                        leaf.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
+                                          help="the library folder (as before the action)")

@@ -1,0 +1,57 @@
+"""``broadsheet search``: the query language over the library."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from typing import Any
+
+from reader.cli.common import open_library
+
+
+def _search_filters(args: argparse.Namespace) -> list[Any]:
+    from reader.search.engine import Filter
+
+    out = []
+    if args.publication:
+        out.append(Filter("publication", args.publication))
+    if args.date_from or args.date_to:
+        out.append(Filter("date", f"{args.date_from or ''}..{args.date_to or ''}"))
+    if args.kind:
+        out.append(Filter("kind", args.kind))
+    if args.page is not None:
+        out.append(Filter("page", str(args.page)))
+    return out
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.index import store as index
+    from reader.library.catalogue import LibraryBusyError
+    from reader.search.engine import Searcher
+
+    lib = open_library(args)
+    try:
+        with contextlib.suppress(LibraryBusyError):
+            index.sync(lib)  # index what an interrupted import left, when no import is running
+        with Searcher(lib) as searcher:
+            res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
+                                  filters=_search_filters(args), facets=args.facets)
+    finally:
+        lib.close()
+    if args.json:
+        payload = res.to_json()
+        if args.facets:
+            payload["facets"] = res.facets
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{res.total} article(s) match {res.query!r}")
+    for h in res.hits:
+        print(f"{h.article}  {h.date or '????-??-??'}  {h.publication}  p.{h.page}  {h.headline or '(no headline)'}")
+        print(f"    {h.snippet}")
+    if args.facets:
+        for name, counts in res.facets.items():
+            print(f"{name}: " + ", ".join(f"{k or '?'} {n}" for k, n in counts.items()))
+    return 0

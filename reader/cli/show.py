@@ -1,0 +1,45 @@
+"""``broadsheet show``: print an article of the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from reader.cli.common import open_library
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.text.forms import display
+
+    lib = open_library(args)
+    try:
+        info = lib.article_info(args.article)
+        article = lib.article(args.article)
+    finally:
+        lib.close()
+    script = None if args.script == "none" else args.script
+    parts: list[dict[str, Any]] = []
+    for part in article.parts:
+        text, omap = display(part.text, script)
+        identity = len(omap) == len(part.text) and all(i == k for k, i in enumerate(omap))
+        parts.append({
+            "role": part.role,
+            "text": text,
+            "original": part.text if script else None,
+            "offsets": None if identity else omap,
+            "lines": part.line_ids,
+            "spans": [[sp.start, sp.end, sp.line, sp.line_start] for sp in part.spans],
+        })
+    if args.json:
+        json.dump({"article": info.id, "headline": display(article.headline or "", script)[0] or None,
+                   "publication": info.publication, "date": info.date, "edition": info.edition,
+                   "pages": list(info.pages), "kind": info.kind, "source": info.source, "script": args.script,
+                   "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(f"# {info.publication} {info.date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
+    for shown in parts:
+        print(("    " if shown["role"] == "paragraph" else f"[{shown['role']}] ") + shown["text"])
+    return 0

@@ -1,0 +1,172 @@
+"""The index's terms: what of an article's folded text the index holds, and which terms answer a query.
+
+One Whoosh document per article: ``id`` (the library's article id, unique, for
+deletes), ``num`` (the catalogue row, a column read at C speed) and the terms
+field (:data:`FIELD`), the set of terms of the article's FOLDED text
+(:mod:`reader.text.forms`):
+
+* every CJK character (unigram);
+* every pair of adjacent CJK characters (bigram) inside a CJK run: as its own
+  term when it is one of the frequent bigrams (:func:`frequent_bigrams`), else
+  as TWO bucket terms, ``#…`` and ``$…``, the high and low :data:`BUCKET_BITS`
+  bits of its CRC-32 (:func:`term_keys`);
+* every Latin/digit word (``[^\\W_]+`` without CJK).
+
+Terms are stored with Whoosh's ``Existence`` format: no positions, no
+frequencies. The index is a candidate generator, not the judge: a CJK query of
+one character is answered exactly by its unigram, a frequent bigram by its
+term; a longer run or a rare pair by the AND of its bigrams' terms, whose
+candidates :mod:`reader.search.engine` verifies by a substring test on the
+folded text in the catalogue. Whoosh's cost is per term (a posting block and
+a terminfo per term in every segment): unhashed bigrams made a vocabulary of
+millions of terms, 19x the text and 34k chars/s on a small corpus; buckets
+bound it. One bucket of 2**14 held a rare pair's article with some 6% of
+chance by collision (thousands of candidates to verify at 10,000 pages); two
+independent buckets hold it with well under 1%, for one more posting per
+rare pair, where 2**17 single buckets cost twice the index size. Dropping
+positions and frequencies keeps the index small and the postings lists short
+to intersect; verification keeps results exact.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator
+from itertools import chain, repeat
+
+from reader.resources import path as resource_path
+from reader.text.forms import CJK_CLASS
+
+#: CJK runs and Latin/digit words of folded text.
+TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
+#: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
+BUCKET_BITS = 14
+#: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms)
+FREQUENT_VERSION = 1
+#: the terms field; its name changes with the term layout so an index of another layout is recognised
+FIELD = f"t{BUCKET_BITS}x2f{FREQUENT_VERSION}"
+
+
+@functools.lru_cache(maxsize=1)
+def frequent_bigrams() -> frozenset[str]:
+    """The CJK bigrams indexed as exact terms (``resources/frequent_bigrams.txt``: words people search for)."""
+    text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Term keys: while an import runs, terms travel and are gathered as integers where they can (no
+# string to hash per posting in the importing process): a CJK character is its code point, a
+# frequent bigram and the two buckets of a rare one are offsets in ranges above Unicode. Latin and
+# digit words stay strings. :func:`term_text` gives the index term of a key.
+_FREQUENT_BASE = 0x110000
+_HIGH_BASE = 0x120000
+_LOW_BASE = 0x130000
+_LOW_MASK = (1 << BUCKET_BITS) - 1
+_KEY_LIMIT = _LOW_BASE + (1 << BUCKET_BITS)
+
+
+@functools.lru_cache(maxsize=1)
+def _frequent_keys() -> tuple[dict[str, int], list[str]]:
+    ordered = sorted(frequent_bigrams())
+    return {g: _FREQUENT_BASE + i for i, g in enumerate(ordered)}, ordered
+
+
+def _bucket_keys(grams: Iterable[str]) -> Iterator[int]:
+    """The two bucket keys of each rare two-character string in ``grams`` (at C speed).
+
+    The CRC-32 of the pair's UTF-8 gives two buckets of :data:`BUCKET_BITS`
+    bits: ``#…`` from its high bits, ``$…`` from its low bits. A rare pair's
+    candidates are the articles holding BOTH: at 10,000 pages a document
+    reaches one bucket by collision with about 6% of chance and both with well
+    under 1%, where one bucket left thousands of candidates to read and verify.
+    (CRC-32 is a bijection on 32-bit inputs and mixes every input bit into
+    both halves; the candidates are verified whatever the hash.)
+    """
+    crcs = list(map(zlib.crc32, map(str.encode, grams)))
+    return chain(map(operator.add, map(operator.rshift, crcs, repeat(32 - BUCKET_BITS)), repeat(_HIGH_BASE)),
+                 map(operator.add, map(operator.and_, crcs, repeat(_LOW_MASK)), repeat(_LOW_BASE)))
+
+
+def term_text(key: int) -> str:
+    """The index term of a term key."""
+    if key < _FREQUENT_BASE:
+        return chr(key)
+    if key < _HIGH_BASE:
+        return _frequent_keys()[1][key - _FREQUENT_BASE]
+    if key < _LOW_BASE:
+        return "#%x" % (key - _HIGH_BASE)
+    return "$%x" % (key - _LOW_BASE)
+
+
+def term_keys(folded: str) -> tuple[set[int], set[str]]:
+    """The index terms of a folded text: keys of its CJK characters, frequent bigrams and other
+    bigrams' two buckets, and its Latin/digit words."""
+    keys: set[int] = set()
+    words: set[str] = set()
+    grams: set[str] = set()
+    add = operator.add
+    for m in TOKEN_RE.finditer(folded):
+        run = m.group("cjk")
+        if run is not None:
+            keys.update(map(ord, run))
+            if len(run) > 1:
+                grams.update(map(add, run, run[1:]))
+        else:
+            words.add(m.group("word"))
+    exact = grams & frequent_bigrams()
+    keys.update(map(_frequent_keys()[0].__getitem__, exact))
+    grams -= exact
+    keys.update(_bucket_keys(grams))
+    return keys, words
+
+
+def terms(folded: str) -> set[str]:
+    """The index terms of a folded text, as strings (see :func:`term_keys`)."""
+    keys, words = term_keys(folded)
+    return {term_text(k) for k in keys} | words
+
+
+_SEP = "\x00"
+#: :func:`term_keys` packed to travel between processes cheaply
+PackedTerms = tuple[bytes, str]
+
+
+def pack_terms(folded: str) -> PackedTerms:
+    """:func:`term_keys` as bytes and a string (cheap to send between processes)."""
+    keys, words = term_keys(folded)
+    return array("I", keys).tobytes(), _SEP.join(words)
+
+
+def unpack_terms(packed: PackedTerms) -> tuple[array[int], list[str]]:
+    """The term keys and words :func:`pack_terms` packed."""
+    keys: array[int] = array("I")
+    keys.frombytes(packed[0])
+    return keys, packed[1].split(_SEP) if packed[1] else []
+
+
+def cjk_terms(run: str) -> tuple[list[str], bool]:
+    """Terms whose AND gives the candidates for a CJK run, and whether they are exact alone.
+
+    One character: its unigram, exact. Two: the bigram's own term when it is a
+    frequent one, exact; else both characters and the bigram's two buckets
+    (a rare character weeds out collisions; a common one is skipped by
+    :meth:`Index.nums` with ``superset``). Longer: the terms of its bigrams
+    only. A bucket holds many bigrams, and bigrams in an article need not be
+    adjacent in it, so those candidates are verified.
+    """
+    if len(run) == 1:
+        return [run], True
+    frequent = frequent_bigrams()
+    if len(run) == 2 and run in frequent:
+        return [run], True
+    keys: list[str] = []
+    for gram in (run[i:i + 2] for i in range(len(run) - 1)):
+        keys.extend((gram,) if gram in frequent else map(term_text, _bucket_keys((gram,))))
+    keys = list(dict.fromkeys(keys))
+    if len(run) == 2:
+        return list(dict.fromkeys(run)) + keys, False
+    return keys, False

@@ -1,0 +1,221 @@
+"""Broadsheet's own posting writer for Whoosh, quarantined: the one module that writes Whoosh's files itself.
+
+Whoosh's segment writer keeps every posting as a tuple in its pool, sorts them all at
+commit and feeds them one at a time through the codec; for the terms field (bare docnums,
+no positions, no weights) :class:`TermListSegmentWriter` keeps one array of docnums per
+term and writes each term's list a block at a time, in the on-disk format of the Whoosh 3
+codec (Existence format) that Whoosh's own writer produces. :func:`raw_blocks` reads such
+lists back a block at a time, below Whoosh's matcher API.
+
+Both reach into private parts of Whoosh (``SegmentWriter``'s pool and flush, the W3
+codec's posting writer and leaf matcher), so this module checks at import that the
+installed Whoosh is the version it was written against (:data:`WRITTEN_FOR`), and
+``tests/test_whoosh_writer.py`` checks that an index written by it and one written by
+Whoosh's stock writer give identical candidates after adds, deletes and merges.
+Nothing outside :mod:`reader.index` imports this module: the rest of Broadsheet writes
+through :meth:`reader.index.store.Index.writer`.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, chain, islice
+from typing import Any
+
+import whoosh
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.writing import SegmentWriter
+
+from reader.index.terms import _KEY_LIMIT, term_text
+from reader.model.errors import BroadsheetError
+
+#: the Whoosh (``whoosh-reloaded``) release whose private writer and codec parts this module uses
+WRITTEN_FOR = (2, 7, 5)
+
+
+class WhooshVersionError(BroadsheetError):
+    """The installed Whoosh is not the release the posting writer was written against."""
+
+
+def check_whoosh_version(version: tuple[Any, ...] | None = None) -> None:
+    """Raise :class:`WhooshVersionError` unless ``version`` (default: the installed Whoosh's) is :data:`WRITTEN_FOR`."""
+    found = tuple(whoosh.__version__ if version is None else version)
+    if found[:3] != WRITTEN_FOR:
+        shown = ".".join(map(str, found))
+        wanted = ".".join(map(str, WRITTEN_FOR))
+        raise WhooshVersionError(
+            f"Broadsheet's search index writer was written for Whoosh {wanted} (whoosh-reloaded=={wanted}), "
+            f"but Whoosh {shown} is installed; install whoosh-reloaded=={wanted}.")
+
+
+check_whoosh_version()
+
+
+class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
+    """Whoosh's segment writer with the terms field kept out of its posting pool.
+
+    The pool keeps every posting as a tuple, sorts them all at commit and feeds
+    them one at a time through the codec: two thirds of an import's time went
+    there. The terms field's postings are bare docnums that arrive in ascending
+    order, so this writer keeps one array of docnums per term and writes each
+    term's list a block at a time, in the on-disk format Whoosh's own writer
+    produces (Whoosh 3 codec, Existence format).
+
+    Segments merged into this one at commit (Whoosh's merge policy) are not
+    copied into memory: their terms-field postings are read term by term while
+    the new segment is written, a block at a time, renumbered as Whoosh
+    renumbered their documents; memory stays one term's list, where copying a
+    whole index's postings took gigabytes. The other fields (``id``, ``num``:
+    a few terms per article) go through the pool as before.
+    """
+
+    def __init__(self, ix: Any, field: str, **kwargs: Any) -> None:
+        #: the terms field (:data:`reader.index.terms.FIELD`) this writer keeps out of the pool
+        self.field = field
+        super().__init__(ix, **kwargs)
+        #: term key (:func:`term_keys`) → docnums of the documents added here, ascending; a list indexed
+        #: by key (half the time of a dict lookup per posting)
+        self.key_docs: list[array[int] | None] = [None] * _KEY_LIMIT
+        #: word → docnums of the documents added here, ascending
+        self.word_docs: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        #: segments merged into this one: (segment, its first docnum here, docmap when it had deletions)
+        self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
+
+    def add_terms(self, docnum: int, keys: Iterable[int], words: Iterable[str]) -> None:
+        lists = self.key_docs
+        for k in keys:
+            docs = lists[k]
+            if docs is None:
+                docs = lists[k] = array("I")
+            docs.append(docnum)
+        word_docs = self.word_docs
+        for w in words:
+            word_docs[w].append(docnum)
+
+    def term_lists(self) -> dict[bytes, array[int]]:
+        """Index term (UTF-8) → docnums, of the documents added to this segment."""
+        out = {term_text(k).encode("utf-8"): docs for k, docs in enumerate(self.key_docs) if docs is not None}
+        out.update((w.encode("utf-8"), docs) for w, docs in self.word_docs.items())
+        return out
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
+        # called by the merge policy after the segment's documents were given their numbers here
+        pool_add = self.pool.add
+        for fieldname in reader.indexed_field_names():
+            if fieldname not in self.schema or fieldname == self.field:
+                continue
+            for btext in reader.lexicon(fieldname):
+                m = reader.postings(fieldname, btext)
+                while m.is_active():
+                    doc = m.id()
+                    new = startdoc + doc if docmap is None else docmap.get(doc)
+                    if new is not None:
+                        pool_add((fieldname, btext, new, m.weight(), m.value()))
+                    m.next()
+        # its segment files stay on disk until this commit's table of contents is written
+        self._merged.append((reader.segment(), startdoc, docmap))
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        fw = self.fieldwriter
+        # the pool's fields sort before the terms field ("id" < "num" < "t14"): the terms table is written in key order
+        fw.add_postings(self.schema, None, self.pool.iter_postings())
+        readers = [(SegmentReader(self.storage, self.schema, seg), start, docmap)
+                   for seg, start, docmap in self._merged]
+        try:
+            _write_term_lists(fw, self.field, self.schema[self.field], self.term_lists(), readers)
+        finally:
+            for r, _, _ in readers:
+                r.close()
+        fw.close()
+
+
+def _write_term_lists(fw: Any, field: str, fieldobj: Any, own_lists: dict[bytes, array[int]],
+                      merged: list[tuple[Any, int, dict[int, int] | None]]) -> None:
+    """Write the terms field: each term's new docnums, then its docnums in each merged segment, renumbered.
+
+    New documents come first in a segment and merged segments follow in
+    order, so the concatenation is ascending. Blocks are filled to Whoosh's
+    block size; the last block of a term is written by ``finish_term`` (which
+    also inlines a lone posting), as Whoosh's own writer does.
+    """
+    all_terms = set(own_lists)
+    for r, _, _ in merged:
+        if field in r.indexed_field_names():
+            all_terms.update(r.lexicon(field))
+    if not all_terms:
+        return
+    fw.start_field(field, fieldobj)
+    for btext in sorted(all_terms):
+        sources: list[Iterable[int]] = []
+        own = own_lists.get(btext)
+        if own:
+            sources.append(own)
+        for r, start, docmap in merged:
+            try:
+                matcher = r.postings(field, btext)
+            except TermNotFound:
+                continue
+            sources.append(_renumbered(matcher, start, docmap))
+        buf: array[int] = array("I")
+        pw: Any = None
+        for source in sources:
+            buf.extend(source)
+            if pw is None and buf:
+                fw.start_term(btext)
+                pw = fw._postwriter
+                pw._mini_ids = functools.partial(_deltas, pw)
+                pw._mini_weights = _no_weights
+            while pw is not None and len(buf) > pw._blocklimit:  # keep the term's last block for finish_term
+                _fill_block(pw, buf[:pw._blocklimit])
+                pw._write_block()
+                del buf[:pw._blocklimit]
+        if pw is not None:
+            _fill_block(pw, buf)
+            fw.finish_term()
+    fw.finish_field()
+
+
+def _deltas(pw: Any) -> tuple[int, ...]:
+    """A block's docnums as Whoosh 3 stores them (differences, the first from 0), at C speed."""
+    ids = pw._ids
+    return tuple(map(operator.sub, ids, chain((0,), ids)))
+
+
+def _no_weights() -> None:
+    """Every weight is 1.0 (Existence format): Whoosh 3 stores that as None."""
+    return None
+
+
+def _fill_block(pw: Any, ids: array[int]) -> None:
+    """Put ``ids`` in a Whoosh 3 postings writer's block buffer, as ``add_posting`` would one by one."""
+    pw._ids = ids
+    pw._weights = array("f", [1.0]) * len(ids)
+    pw._maxweight = 1.0
+
+
+def _renumbered(matcher: Any, start: int, docmap: dict[int, int] | None) -> Iterable[int]:
+    if docmap is None:
+        return chain.from_iterable(map(start.__add__, block) for block in raw_blocks(matcher))
+    return (docmap[d] for block in raw_blocks(matcher) for d in block if d in docmap)
+
+
+def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
+    """A term's docnums a block at a time (an iterable per block), deleted documents included."""
+    m = getattr(matcher, "child", matcher)  # the unfiltered postings under a deletion filter
+    if not isinstance(m, W3LeafMatcher) or m._byteids:
+        yield list(m.all_ids())
+        return
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids: Iterable[int] = accumulate(m._data[0])  # delta-encoded in the block
+        if m._i:
+            ids = islice(ids, m._i, None)
+        yield ids
+        m._next_block()

@@ -1,0 +1,157 @@
+"""Broadsheet's own posting writer (reader/index/whoosh_writer.py) against Whoosh's stock writer.
+
+The same adds, updates, deletes and merges go to two indexes, one written by
+:class:`reader.index.store.Writer` (the custom writer), one by Whoosh's own
+``SegmentWriter``; every term query must give identical candidates from both, and
+the candidates brute force finds in the texts.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+import whoosh
+from whoosh import index as windex
+from whoosh.query import And, Term
+
+from reader.index import store as sindex
+from reader.index import whoosh_writer
+from reader.index.terms import FIELD, cjk_terms, frequent_bigrams, terms
+
+WORDS = ["times", "gazette", "1824", "london", "shanghai", "x2", "daily"]
+
+
+def _alphabet(rng: random.Random) -> tuple[str, list[str]]:
+    frequent = sorted(g for g in frequent_bigrams() if len(g) == 2)
+    chosen = rng.sample(frequent, 6)
+    chars = dict.fromkeys("".join(chosen) + "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会")
+    return "".join(chars)[:40], chosen
+
+
+def _text(rng: random.Random, alphabet: str, frequent: list[str]) -> str:
+    out = []
+    for _ in range(rng.randint(1, 6)):
+        if rng.random() < 0.25:
+            out.append(rng.choice(WORDS))
+        elif rng.random() < 0.2:
+            out.append(rng.choice(frequent) + "".join(rng.choices(alphabet, k=rng.randint(0, 2))))
+        else:
+            out.append("".join(rng.choices(alphabet, k=rng.randint(1, 8))))
+    if rng.random() < 0.8:  # one character in most articles: its postings span several blocks
+        out.insert(0, "的" + rng.choice(alphabet))
+    return rng.choice([" ", "，", "。"]).join(out)
+
+
+class Pair:
+    """The same operations on a custom-written and a stock-written index, and the truth they should give."""
+
+    def __init__(self, root: Path) -> None:
+        self.custom_dir = root / "custom"
+        self.stock_dir = root / "stock"
+        sindex.Index(self.custom_dir).close()
+        self.stock_dir.mkdir()
+        windex.create_in(str(self.stock_dir), sindex.schema())
+        self.live: dict[str, tuple[int, str]] = {}
+
+    def commit(self, adds: Iterable[tuple[int, str, str]] = (), deletes: Iterable[str] = (), update: bool = False,
+               optimize: bool = False) -> None:
+        adds, deletes = list(adds), list(deletes)
+        ix = sindex.Index(self.custom_dir)
+        try:
+            with ix.writer(update=update, optimize=optimize) as w:
+                for article_id in deletes:
+                    w.delete(article_id)
+                for num, article_id, folded in adds:
+                    w.add(num, article_id, folded)
+        finally:
+            ix.close()
+        stock = windex.open_dir(str(self.stock_dir))
+        w = stock.writer()
+        for article_id in deletes:
+            w.delete_by_term("id", article_id)
+        for num, article_id, folded in adds:
+            if update:
+                w.delete_by_term("id", article_id)
+            w.add_document(id=article_id, num=num, **{FIELD: sorted(terms(folded))})
+        w.commit(optimize=optimize)
+        stock.close()
+        for article_id in deletes:
+            self.live.pop(article_id, None)
+        for num, article_id, folded in adds:
+            self.live[article_id] = (num, folded)
+
+    def check(self, queries: list[list[str]]) -> int:
+        """Compare every query's candidates; the number of segments of the custom index."""
+        custom, stock = sindex.Index(self.custom_dir), sindex.Index(self.stock_dir)
+        whoosh_ix = windex.open_dir(str(self.custom_dir))
+        try:
+            assert custom.doc_count() == stock.doc_count() == len(self.live)
+            assert custom.all_nums() == stock.all_nums() == {num for num, _ in self.live.values()}
+            article_terms = {num: terms(folded) for num, folded in self.live.values()}
+            with whoosh_ix.searcher() as s:
+                col = s.reader().column_reader("num")
+                for q in queries:
+                    truth = {num for num, ts in article_terms.items() if all(t in ts for t in q)}
+                    assert custom.nums(q) == truth, q
+                    assert stock.nums(q) == truth, q
+                    # Whoosh's own matchers read the custom writer's postings the same way
+                    hits = s.search(And([Term(FIELD, t) for t in q]), limit=None, scored=False)
+                    assert {col[h.docnum] for h in hits} == truth, q
+            return len(whoosh_ix._segments())
+        finally:
+            whoosh_ix.close()
+            custom.close()
+            stock.close()
+
+
+def _queries(rng: random.Random, alphabet: str, frequent: list[str], texts: list[str]) -> list[list[str]]:
+    every_term = sorted(set().union(*(terms(t) for t in texts)))
+    qs: list[list[str]] = [[t] for t in every_term]  # every single term: characters, bigram terms, buckets, words
+    runs = [ch for ch in alphabet] + ["龘"]
+    runs += [a + b for a in alphabet[:12] for b in alphabet[:12]] + frequent
+    for t in rng.sample(texts, 40):
+        cjk = "".join(c for c in t if c in alphabet)
+        if len(cjk) >= 4:
+            runs += [cjk[:3], cjk[1:5]]
+    for run in runs:
+        qs.append(cjk_terms(run)[0])
+    qs += [[w] for w in WORDS] + [["absent"], ["times", "1824"], ["的", "london"]]
+    return qs
+
+
+def test_custom_and_stock_writers_give_identical_candidates(tmp_path: Path) -> None:
+    rng = random.Random(12)
+    alphabet, frequent = _alphabet(rng)
+    pair = Pair(tmp_path)
+    texts = [_text(rng, alphabet, frequent) for _ in range(1500)]
+    # terms common enough to span several posting blocks (BLOCK_POSTINGS) and rare-pair buckets
+    assert sum("的" in t for t in texts) > 2 * sindex.BLOCK_POSTINGS
+    assert any(not exact and any(k[0] in "#$" for k in ks) for ks, exact in map(cjk_terms, ("的一", "一的")))
+    docs = [(i + 1, f"a{i}", t) for i, t in enumerate(texts)]
+    queries = _queries(rng, alphabet, frequent, texts)
+
+    pair.commit(docs[:600])
+    pair.commit(docs[600:1000], deletes=[f"a{i}" for i in range(0, 600, 37)])
+    replaced = [(num, aid, _text(rng, alphabet, frequent)) for num, aid, _ in docs[100:120]]
+    pair.commit(replaced + docs[1000:1100], update=True)
+    for start in range(1100, 1200, 10):  # small commits: Whoosh's merge policy merges small segments
+        pair.commit(docs[start:start + 10])
+    segments = pair.check(queries)
+    assert segments > 1
+    pair.commit(docs[1200:1400], deletes=[f"a{i}" for i in range(5, 1200, 23)], optimize=True)
+    assert pair.check(queries) == 1  # every segment merged into one, deleted documents renumbered away
+    pair.commit(docs[1400:], deletes=[f"a{i}" for i in range(1200, 1400, 7)])
+    pair.commit(deletes=[f"a{i}" for i in range(1400, 1500, 3)], optimize=True)
+    assert pair.check(queries) == 1
+
+
+def test_the_writer_checks_the_whoosh_it_was_written_for() -> None:
+    assert whoosh.versionstring() == ".".join(map(str, whoosh_writer.WRITTEN_FOR))
+    whoosh_writer.check_whoosh_version()  # the installed one: what pyproject pins
+    whoosh_writer.check_whoosh_version((2, 7, 5))
+    with pytest.raises(whoosh_writer.WhooshVersionError) as caught:
+        whoosh_writer.check_whoosh_version((2, 7, 6))
+    assert "written for Whoosh 2.7.5" in str(caught.value) and "Whoosh 2.7.6 is installed" in str(caught.value)
