@@ -41,6 +41,26 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+#: arguments that name files: bytes that are not UTF-8 are the file system's business, not a usage error
+PATH_ARGUMENTS = frozenset({"paths", "files", "output", "source"})
+
+
+def not_utf8(args: argparse.Namespace) -> str | None:
+    """The first argument (other than a file name) that is not valid UTF-8, shown safely; None if all are."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if name in PATH_ARGUMENTS or not isinstance(v, str):
+                continue
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = v.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                flag = "" if name in ("query", "article") else f"--{name.replace('_', '-')} "
+                return f"the argument {flag}{shown!r}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if argv is None:
@@ -48,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:  # no arguments at all: open the desktop application
         return cmd_gui(argparse.Namespace())
     args = parser.parse_args(argv)
+    bad = not_utf8(args)
+    if bad:
+        print(f"broadsheet {args.command}: {bad} is not valid UTF-8 text.", file=sys.stderr)
+        return 2
     # problems the user must see are printed by the verbs themselves; the log is for --verbose
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
                         format="broadsheet: %(name)s: %(message)s")

@@ -7,8 +7,44 @@ Each command's ``args.command`` (and ``args.action`` for those with actions) is 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import NoReturn
 
 from reader import __version__
+
+#: The largest number the catalogue can hold (SQLite integers are 64-bit).
+INT_MAX = 2**63 - 1
+
+
+class OneSentenceParser(argparse.ArgumentParser):
+    """An argument parser whose every refusal is one sentence on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        text = message[:1].upper() + message[1:]
+        print(f"{self.prog}: {text.rstrip('.')} (see {self.prog} --help).", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def whole(value: str) -> int:
+    """A whole number the catalogue can hold (page numbers, issue ids, offsets)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= n <= INT_MAX:
+        raise argparse.ArgumentTypeError(f"{value} is out of range (0 to {INT_MAX})")
+    return n
+
+
+def count(value: str) -> int:
+    """How many results: a whole number, at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a count (give 1 or more)")
+    return whole(value)
 
 
 def _add_library_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +59,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     lib_arg(p)
     p.add_argument("--publication", help="the publication, when neither the files nor their paths say")
     p.add_argument("--date", help="the issue date YYYY-MM-DD, when neither the files nor their paths say")
-    p.add_argument("--page", type=int, help="the number of the (first) page")
+    p.add_argument("--page", type=whole, help="the number of the (first) page")
     p.add_argument("--quiet", action="store_true", help="no progress line")
     p.add_argument("--progress-json", action="store_true",
                    help="progress, errors and the report as JSON lines on stdout (for programs driving an import)")
@@ -32,13 +68,13 @@ def _add_library_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("query", nargs="+", metavar="QUERY")
     lib_arg(p)
     p.add_argument("--json", action="store_true", help="print the JSON contract")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=count, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--publication")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--kind")
-    p.add_argument("--page", type=int)
+    p.add_argument("--page", type=whole)
     p.add_argument("--facets", action="store_true", help="also count hits by publication, year and kind")
 
     p = sub.add_parser("show", help="print an article of the library")
@@ -61,10 +97,10 @@ def _add_work_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
     p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
-    p.add_argument("--issue", type=int, metavar="ID", help="every article of an issue")
+    p.add_argument("--issue", type=whole, metavar="ID", help="every article of an issue")
     p.add_argument("--collection", metavar="NAME", help="the articles of a collection, in its order")
     p.add_argument("--query", metavar="QUERY", help="the hits of a search")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N hits of --query")
+    p.add_argument("--limit", type=count, default=None, metavar="N", help="at most N hits of --query")
     p.add_argument("--source", metavar="FILE", help="export straight from a source file (no library)")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (- for stdout)")
@@ -81,8 +117,8 @@ def _add_work_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     a = acts.add_parser("add", help="highlight a passage (--quote or --start/--end) or note a whole article")
     a.add_argument("article", metavar="ARTICLE")
     a.add_argument("--quote", help="the passage to highlight (its first occurrence)")
-    a.add_argument("--start", type=int, help="start offset in the article's original text")
-    a.add_argument("--end", type=int, help="end offset (exclusive)")
+    a.add_argument("--start", type=whole, help="start offset in the article's original text")
+    a.add_argument("--end", type=whole, help="end offset (exclusive)")
     a.add_argument("--note")
     a.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     a.add_argument("--creator")
@@ -129,31 +165,31 @@ def _add_work_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     a.add_argument("other")
     a = acts.add_parser("split", help="start a new article at part PART (0-based)")
     a.add_argument("article")
-    a.add_argument("part", type=int)
+    a.add_argument("part", type=whole)
     a = acts.add_parser("move", help="move part PART of ARTICLE into TO")
     a.add_argument("article")
-    a.add_argument("part", type=int)
+    a.add_argument("part", type=whole)
     a.add_argument("to")
-    a.add_argument("--position", type=int)
+    a.add_argument("--position", type=whole)
     a = acts.add_parser("headline", help="make part PART the headline, or set a headline --text")
     a.add_argument("article")
     g = a.add_mutually_exclusive_group(required=True)
-    g.add_argument("--part", type=int)
+    g.add_argument("--part", type=whole)
     g.add_argument("--text")
     a = acts.add_parser("role", help="give part PART another role")
     a.add_argument("article")
-    a.add_argument("part", type=int)
+    a.add_argument("part", type=whole)
     a.add_argument("role")
     a = acts.add_parser("join", help="join part PART to the part before it")
     a.add_argument("article")
-    a.add_argument("part", type=int)
+    a.add_argument("part", type=whole)
     a = acts.add_parser("split-paragraph", help="split the paragraph at OFFSET of the article's text")
     a.add_argument("article")
-    a.add_argument("offset", type=int)
+    a.add_argument("offset", type=whole)
     a = acts.add_parser("text", help="correct the OCR text START..END (one line) to CORRECTED")
     a.add_argument("article")
-    a.add_argument("start", type=int)
-    a.add_argument("end", type=int)
+    a.add_argument("start", type=whole)
+    a.add_argument("end", type=whole)
     a.add_argument("corrected")
     a = acts.add_parser("list")
     a.add_argument("--article")
@@ -163,7 +199,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
+    parser = OneSentenceParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the core does on stderr")
     sub = parser.add_subparsers(dest="command")

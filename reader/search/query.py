@@ -128,6 +128,12 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
     return out
 
 
+#: Deepest nesting of parentheses a query may have (a person writes three or four).
+MAX_DEPTH = 100
+#: The largest number a filter can compare with (SQLite integers are 64-bit).
+INT_MAX = 2**63 - 1
+
+
 class _Parser:
     """Recursive descent over the tokens: ``or := and (OR and)*``, ``and := not (AND? not)*``,
     ``not := NOT not | atom``, ``atom := ( or ) | text | filter``."""
@@ -135,6 +141,7 @@ class _Parser:
     def __init__(self, toks: list[tuple[str, Any]]) -> None:
         self.toks = toks
         self.pos = 0
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.toks[self.pos][0] if self.pos < len(self.toks) else None
@@ -155,10 +162,12 @@ class _Parser:
         return kids[0] if len(kids) == 1 else And(tuple(kids))
 
     def parse_not(self) -> Node:
-        if self.peek() == "not":
+        negated = False
+        while self.peek() == "not":  # a run of NOTs, however long, without recursion: NOT NOT x is x
             self.pos += 1
-            return Not(self.parse_not())
-        return self.parse_atom()
+            negated = not negated
+        node = self.parse_atom()
+        return Not(node) if negated else node
 
     def parse_atom(self) -> Node:
         kind = self.peek()
@@ -167,7 +176,11 @@ class _Parser:
         tok = self.toks[self.pos]
         self.pos += 1
         if kind == "(":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"query: parentheses nest more than {MAX_DEPTH} deep")
             node = self.parse_or()
+            self.depth -= 1
             if self.peek() != ")":
                 raise QueryError("query: a parenthesis is not closed")
             self.pos += 1
@@ -260,9 +273,12 @@ def text_count(node: Node | None) -> int:
 
 def _int(value: str, f: Filter) -> int:
     try:
-        return int(value)
+        n = int(value)
     except ValueError as e:
         raise QueryError(f"query: {f.field}:{f.value} is not a number") from e
+    if not -INT_MAX <= n <= INT_MAX:
+        raise QueryError(f"query: {f.field}:{f.value} is out of range")
+    return n
 
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
