@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from reader.cli.common import open_library
+from reader.library.importer import ImportReport, display_path
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -17,7 +18,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import time
 
     from reader.library import protocol
-    from reader.library.importer import ImportProgress, display_path, import_paths
+    from reader.library.importer import ImportProgress, import_paths
 
     if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
         print(f"broadsheet: --date {args.date}: give the date as YYYY-MM-DD.", file=sys.stderr)
@@ -70,6 +71,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         emit(protocol.Done.of(report))
     elif not args.quiet:
         sys.stderr.write("\n")
+    print_report(report)
+    if report.cancelled:
+        return 130
+    return 1 if report.failed else 0
+
+
+def print_report(report: ImportReport) -> None:
+    """What an import did, for a person: warnings, duplicates, moves, then one summary line."""
     for _, warning in report.warnings:
         print(f"broadsheet: {display_path(warning.rstrip('.'))}.", file=sys.stderr)
     for path, first in report.duplicates:
@@ -82,9 +91,6 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"{report.chars} characters), {len(report.unchanged)} unchanged, "
           f"{len(report.duplicates)} duplicate(s), {len(report.failed)} failed, "
           f"in {report.seconds:.1f}s{' (stopped)' if report.cancelled else ''}", file=sys.stderr)
-    if report.cancelled:
-        return 130
-    return 1 if report.failed else 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
