@@ -8,6 +8,7 @@ blank line), mapped back through the folding map; per part, the ranges in
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,18 +101,38 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
     matches = _merge(sorted(ranges))
     part_hits: list[PartHit] = []
     start = 0
+    first = 0  # matches are sorted and disjoint: the first one that can reach the current part
     for idx, (role, part_text, spans) in enumerate(parts):
         end = start + len(part_text)
-        local = [(max(s, start) - start, min(e, end) - start) for s, e in matches if s < end and e > start]
+        while first < len(matches) and matches[first][1] <= start:
+            first += 1
+        local: list[tuple[int, int]] = []
+        k = first
+        while k < len(matches) and matches[k][0] < end:
+            s, e = matches[k]
+            local.append((max(s, start) - start, min(e, end) - start))
+            k += 1
         if local:
-            lines: list[str] = []
-            for s, e in local:
-                for span in spans:
-                    if span[0] < e and span[1] > s and span[2] not in lines:
-                        lines.append(span[2])
-            part_hits.append(PartHit(idx, role, local, lines))
+            part_hits.append(PartHit(idx, role, local, _lines_of(local, spans)))
         start = end + 2
     return matches, part_hits, _snippet(text, matches)
+
+
+def _lines_of(local: Sequence[tuple[int, int]], spans: Sequence[Sequence[Any]]) -> list[str]:
+    """The ids of the lines the (sorted) ranges touch, in order, each once: one sweep over the spans."""
+    order = sorted(spans, key=lambda sp: sp[0])
+    starts = [sp[0] for sp in order]
+    lines: list[str] = []
+    seen: set[str] = set()
+    for s, e in local:
+        j = max(0, bisect_right(starts, s) - 1)
+        while j < len(order) and order[j][0] < e:
+            span = order[j]
+            if span[1] > s and span[2] not in seen:
+                seen.add(span[2])
+                lines.append(span[2])
+            j += 1
+    return lines
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
