@@ -196,12 +196,12 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from reader.app.overlay import read_article
     from reader.text.forms import display
 
     lib = _open_library(args)
     try:
-        info = lib.article_info(args.article)
-        article = lib.article(args.article)
+        info, article = read_article(lib, args.article)  # as the window shows it: corrections applied
     finally:
         lib.close()
     script = None if args.script == "none" else args.script
@@ -225,8 +225,8 @@ def _show(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     print(f"# {info.publication} {info.date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
-    for part in parts:
-        print(("    " if part["role"] == "paragraph" else f"[{part['role']}] ") + part["text"])
+    for shown in parts:
+        print(("    " if shown["role"] == "paragraph" else f"[{shown['role']}] ") + str(shown["text"]))
     return 0
 
 
@@ -323,7 +323,8 @@ def _add_library_verbs(sub: Any) -> None:
 
 def _export(args: argparse.Namespace) -> int:
     """broadsheet export: articles, an issue, a collection or a query's hits to a new file."""
-    from reader.export.exporter import ExportError, export, items_from_document, library_scope, write_new
+    from reader.app.overlay import Overlay
+    from reader.export.exporter import ExportError, export, items_from_document, write_new
 
     if args.source:
         from reader.segmentation.analyze import analyze_file
@@ -331,25 +332,24 @@ def _export(args: argparse.Namespace) -> int:
         doc = analyze_file(args.source)
         items = items_from_document(doc, args.articles or None)
         annotations: list[Any] = []
-        corrections: list[Any] = []
     else:
         if not (args.articles or args.issue is not None or args.collection or args.query):
             raise ExportError("name the articles, --issue, --collection, --query or --source to export")
         lib = _open_library(args)
         try:
-            scope = library_scope(lib, args.articles, issue_id=args.issue, collection=args.collection,
-                                  query=args.query, limit=args.limit, overlay=not args.no_overlay)
+            overlay = Overlay(lib, segmentation=not args.no_overlay, text=not args.plain)
+            scope = overlay.export_scope(args.articles, issue_id=args.issue, collection=args.collection,
+                                         query=args.query, limit=args.limit)
         finally:
             lib.close()
         for corr, reason in scope.stale:
             print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
-        items, annotations, corrections = scope.items, scope.annotations, scope.corrections
+        items, annotations = scope.items, scope.annotations
     kind = "hits" if args.query else "collection" if args.collection else "issue" if args.issue is not None else None
     options: dict[str, Any] = {}
     if args.format == "tei":
         options = {"scope": kind, "user": args.user or "", "reading": args.reading}
-    data = export(items, args.format, annotations if not args.plain else [], corrections if not args.plain else [],
-                  **options)
+    data = export(items, args.format, annotations if not args.plain else [], **options)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         return 0
@@ -483,11 +483,13 @@ def _collection(args: argparse.Namespace) -> int:
 
 def _correct(args: argparse.Namespace) -> int:
     """broadsheet correct merge|split|move|headline|role|join|split-paragraph|text|list|undo."""
+    from reader.app.overlay import Overlay
     from reader.corrections import store as C
 
     lib = _open_library(args)
     try:
         store = C.CorrectionStore.of(lib)
+        overlay = Overlay(lib)  # corrections are made on the articles as the reader sees them
         if args.action == "list":
             found = store.find(articles=[args.article] if args.article else None)
             if args.json:
@@ -501,13 +503,13 @@ def _correct(args: argparse.Namespace) -> int:
             undone = store.undo_last(args.article)
             print(f"undid {undone.kind} {undone.id}" if undone else "nothing to undo")
             return 0
-        art = lib.article(args.article)
+        art = overlay.article(args.article)
         if args.action == "merge":
-            corr = C.merge_articles(art, lib.article(args.other))
+            corr = C.merge_articles(art, overlay.article(args.other))
         elif args.action == "split":
             corr = C.split_article(art, args.part)
         elif args.action == "move":
-            corr = C.move_block(art, args.part, lib.article(args.to), position=args.position)
+            corr = C.move_block(art, args.part, overlay.article(args.to), position=args.position)
         elif args.action == "headline":
             corr = C.set_headline(art, part_index=args.part, text=args.text)
         elif args.action == "role":

@@ -539,7 +539,11 @@ def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:
 
 def corrected_article(article: Article, corrections: Iterable[Correction]) -> Article:
     """The corrected reading of ``article`` (the original is left unchanged)."""
-    fixes = text_fixes(article, corrections)
+    return apply_fixes(article, text_fixes(article, corrections))
+
+
+def apply_fixes(article: Article, fixes: Sequence[TextFix]) -> Article:
+    """``article`` with resolved text corrections (:func:`text_fixes`) applied; itself when there are none."""
     if not fixes:
         return article
     by_part: dict[int, list[TextFix]] = {}
