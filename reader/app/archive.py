@@ -291,10 +291,7 @@ class Archive:
         return self._infos.get(article_id, lambda: self._load_info(article_id))
 
     def _load_info(self, article_id: str) -> ArticleInfo:
-        try:
-            return self.library.article_info(article_id)
-        except NotFoundError:
-            return self.overlay_of.info(article_id)  # split off by a correction
+        return self.overlay_of.info(article_id)  # as the corrections leave it (split-off articles too)
 
     def exists(self, article_id: str) -> bool:
         """True when the article is in the library (or made by a correction)."""

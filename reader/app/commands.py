@@ -13,11 +13,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Protocol
 
-from reader.annotations.store import Annotation, AnnotationStore
-from reader.corrections.store import Correction, CorrectionStore
+from reader.annotations.store import Annotation, AnnotationStore, BackupError, read_backup
+from reader.corrections.store import Correction, CorrectionError, CorrectionStore
 from reader.library import importer
+from reader.library.catalogue import Library
 from reader.model.errors import BroadsheetError
 
 
@@ -152,3 +154,34 @@ class ImportFiles:
 
     def undo(self) -> None:
         raise CommandError("an import cannot be undone")
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What restoring a backup added: annotations and collections (new or replaced), new corrections."""
+
+    annotations: int
+    collections: int
+    corrections: int
+
+
+def restore_backup(library: Library, path: Path) -> Restored:
+    """Restore an annotations backup file into ``library`` (``annotations import``).
+
+    The whole file is decoded and checked first — annotations, collections and
+    every correction record — so a malformed backup is refused with one
+    sentence naming the file (:class:`BackupError`) and nothing is stored.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise BackupError(path, e.strerror or str(e)) from e
+    backup = read_backup(raw, path)
+    for n, record in enumerate(backup.corrections, 1):
+        try:
+            Correction.from_json(record)
+        except CorrectionError as e:
+            raise BackupError(path, f"correction {n}: {e}") from e
+    counts = AnnotationStore.of(library).import_backup(backup)
+    added = CorrectionStore.of(library).import_records(backup.corrections)
+    return Restored(counts["annotations"], counts["collections"], added)

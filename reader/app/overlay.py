@@ -200,13 +200,21 @@ class Overlay:
 
     def info(self, key: str) -> ArticleInfo:
         """An article's info as the corrections leave it (NotFoundError when there is no such article)."""
-        issue_id = self.issue_of(key)
+        try:
+            base: ArticleInfo | None = self._library.article_info(key)
+        except NotFoundError:
+            if key == root_key(key):
+                raise
+            base = None
+        issue_id = base.issue_id if base is not None else self.issue_of(key)
+        if base is not None and self.overlaid(issue_id) is None:
+            return base
         found = next((i for i in self.infos(issue_id) if i.id == key), None)
         if found is not None:
             return found
-        if key in self._made or key != root_key(key):
+        if base is None:
             raise NotFoundError(self._library.folder, f"there is no article {key} in this library")
-        return self._library.article_info(key)  # merged away: the catalogue still has it
+        return base  # merged away: the catalogue still has it
 
     def article(self, key: str) -> Article:
         """An article as the segmentation corrections leave it (text corrections: :meth:`corrected`)."""

@@ -437,16 +437,11 @@ def _annotations(args: argparse.Namespace) -> int:
                 print(f"{args.output}: {backup['total']} annotation(s), {len(backup['broadsheet:collections'])} "
                       f"collection(s), {len(backup['broadsheet:corrections'])} correction(s)", file=sys.stderr)
         elif args.action == "import":
-            path = Path(args.file)
-            try:
-                raw = path.read_bytes()
-            except OSError as e:
-                raise A.BackupError(path, e.strerror or str(e)) from e
-            restored = A.read_backup(raw, path)
-            counts = store.import_backup(restored)
-            added = CorrectionStore.of(lib).import_records(restored.corrections)
-            print(f"{counts['annotations']} annotation(s), {counts['collections']} collection(s), "
-                  f"{added} new correction(s) imported")
+            from reader.app.commands import restore_backup
+
+            restored = restore_backup(lib, Path(args.file))
+            print(f"{restored.annotations} annotation(s), {restored.collections} collection(s), "
+                  f"{restored.corrections} new correction(s) imported")
         return 0
     finally:
         lib.close()

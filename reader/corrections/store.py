@@ -248,12 +248,20 @@ class Correction:
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Correction:
-        try:
-            return cls(kind=str(obj["kind"]), article=str(obj["article"]), data=dict(obj["data"]),
-                       id=str(obj.get("id") or uuid.uuid4()), creator=str(obj.get("creator") or ""),
-                       created=str(obj.get("created") or now_iso()))
-        except (KeyError, TypeError, ValueError) as e:
-            raise CorrectionError(f"not a correction record ({e})") from e
+        """A correction from the record :meth:`to_json` writes; CorrectionError (one sentence) if it is not one."""
+        if not isinstance(obj, Mapping):
+            raise CorrectionError("not a correction record: it is not a JSON object")
+        for key in ("kind", "article"):
+            if not isinstance(obj.get(key), str) or not obj[key]:
+                raise CorrectionError(f"not a correction record: {key} must be text")
+        if not isinstance(obj.get("data"), Mapping):
+            raise CorrectionError("not a correction record: data must be a JSON object")
+        for key in ("id", "creator", "created"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise CorrectionError(f"not a correction record: {key} must be text")
+        return cls(kind=obj["kind"], article=obj["article"], data=dict(obj["data"]),
+                   id=obj.get("id") or str(uuid.uuid4()), creator=obj.get("creator") or "",
+                   created=obj.get("created") or now_iso())
 
 
 # --------------------------------------------------------------------------- constructors

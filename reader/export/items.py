@@ -194,6 +194,8 @@ def kwic(text: str, start: int, end: int, width: int = 30) -> str:
     """Keyword in context: the match in brackets with ``width`` characters on either side, one line."""
     left = text[max(0, start - width):start]
     right = text[end:end + width]
-    clean = lambda s: " ".join(s.split())  # noqa: E731
+    def clean(s: str) -> str:
+        return " ".join(s.split())
+
     return f"{'…' if start > width else ''}{clean(left)}[{clean(text[start:end])}]{clean(right)}" \
            f"{'…' if end + width < len(text) else ''}"
