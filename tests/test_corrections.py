@@ -169,3 +169,50 @@ def test_both_readings_are_searchable() -> None:
     text = C.searchable_text(arts[2], [fix])
     assert "正文第一段" in text and "正文第1段" in text
     assert C.searchable_text(arts[0], [fix]) == arts[0].text
+
+
+def test_every_kind_decodes_into_its_frozen_dataclass_and_has_an_apply_function() -> None:
+    import dataclasses
+
+    assert set(C.CHANGES) == set(C.KINDS) == set(C.APPLY)
+    arts = sample()
+    made = [C.merge_articles(arts[0], arts[1]), C.split_article(arts[0], 1), C.move_block(arts[2], 1, arts[0]),
+            C.set_headline(arts[0], 1), C.set_headline(arts[1], text="  A  title "), C.set_role(arts[2], 0, "kicker"),
+            C.join_paragraphs(arts[0], 2), C.split_paragraph(arts[0], arts[0].text.index("para")),
+            C.correct_text(arts[0], 0, 4, "HEAD")]
+    for c in made:
+        assert dataclasses.is_dataclass(c.change) and dataclasses.fields(c.change)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            c.change.line = "x"  # type: ignore[misc, union-attr]
+    assert isinstance(made[4].change, C.HeadlineChange) and made[4].change.text == "A title"
+    assert made[8].change == C.TextChange("l1", 0, 4, "Head", "HEAD")
+
+
+def test_stored_rows_of_older_versions_still_decode_and_apply(tmp_path: Path) -> None:
+    import json
+
+    lib = Library(tmp_path / "lib")
+    try:
+        store = C.CorrectionStore.of(lib)
+        rows = [("m1", "move", "c", {"line": "l6", "at": 6, "to": "a", "to_line": "l1", "position": "end"}),
+                ("s1", "split-paragraph", "a", {"line": "l2", "offset": "5"}),
+                ("h1", "headline", "b", {"article_line": "l4", "text": "Reader's title"})]
+        for cid, kind, article, data in rows:
+            lib.conn.execute("INSERT INTO corrections (id, kind, article, data, created) VALUES (?,?,?,?,?)",
+                             (cid, kind, article, json.dumps(data), "2021-01-01T00:00:00Z"))
+        found = store.find()
+        assert [c.change for c in found] == [C.MoveChange("l6", "a", "l1", 6, None), C.SplitParagraphChange("l2", 5),
+                                             C.HeadlineChange(None, None, "Reader's title", "l4")]
+        result = C.apply_overlay(sample(), found)
+        assert not result.stale
+        assert texts(result.articles)["a"][-1] == ("byline", "（记者张三）")  # a position that is no number: the end
+        assert result.articles[1].headline == "Reader's title"
+    finally:
+        lib.close()
+
+
+def test_a_malformed_correction_is_refused_in_one_sentence() -> None:
+    with pytest.raises(C.CorrectionError, match=r"^a split-paragraph correction: offset must be a whole number"):
+        C.Correction("split-paragraph", "a", {"line": "l2", "offset": "four"})
+    with pytest.raises(C.CorrectionError, match="a headline correction needs a line or a text"):
+        C.Correction("headline", "a", {"article_line": "l1"})

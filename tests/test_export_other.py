@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,12 @@ def test_text_and_markdown(doc: Document) -> None:
     art = items[0].article
     fix = C.correct_text(art, 2, 4, "ZZ")
     note = A.highlight(art, 5, 12, note="look *here*", tags=["交通"])
-    plain = export(items, "text", [note], [fix]).decode("utf-8")
+    items = [replace(i, fixes=C.text_fixes(i.article, [fix])) for i in items]
+    plain = export(items, "text", [note]).decode("utf-8")
     assert plain.startswith("人民日报, 2021-01-27, A, p. 1")
     assert art.parts[-1].text in plain and "ZZ" in plain  # corrected reading
     assert f"Note on “{art.text[5:12]}” [交通]: look *here*" in plain
-    md = export(items, "md", [note], [fix]).decode("utf-8")
+    md = export(items, "md", [note]).decode("utf-8")
     assert md.count("\n---\n") == 1
     assert f"# {md_escape(items[1].article.headline or '(no headline)')}" in md
     assert "look \\*here\\*" in md and "`交通`" in md
@@ -115,7 +117,8 @@ def test_unknown_format_and_empty_scope(doc: Document) -> None:
 def test_library_scope_reports_progress_and_can_be_cancelled(tmp_path: Path, doc: Document) -> None:
     import threading
 
-    from reader.export.exporter import ExportCancelled, library_scope
+    from reader.app.overlay import Overlay
+    from reader.export.exporter import ExportCancelled
     from reader.library.catalogue import Library, StoreMeta
 
     lib = Library(tmp_path / "lib")
@@ -123,13 +126,13 @@ def test_library_scope_reports_progress_and_can_be_cancelled(tmp_path: Path, doc
         ids = lib.store_document(doc, StoreMeta("人民日报", "2021-01-27"), path=str(DATA / "text/seed_page.txt"),
                                  sha256="ab" * 32).article_ids
         seen: list[tuple[int, int]] = []
-        scope = library_scope(lib, ids[:3], progress=lambda d, t: seen.append((d, t)))
+        scope = Overlay(lib).export_scope(ids[:3], progress=lambda d, t: seen.append((d, t)))
         assert [i.key for i in scope.items] == ids[:3]
         assert scope.items[0].sha256 == "ab" * 32 and scope.items[0].metadata["publication"] == "人民日报"
         assert seen[0] == (0, 3) and seen[-1] == (3, 3)
         stop = threading.Event()
         stop.set()
         with pytest.raises(ExportCancelled):
-            library_scope(lib, ids, cancel=stop)
+            Overlay(lib).export_scope(ids, cancel=stop)
     finally:
         lib.close()

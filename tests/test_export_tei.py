@@ -5,6 +5,7 @@ languages, reading text) is where it belongs."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,14 @@ from reader.model.document import Article, Document, Page, Part, Span
 from reader.segmentation.analyze import analyze_file
 
 pytest_plugins = ["tei_validation"]
+
+
+def fixed(items: list[Item], corrections: Sequence[C.Correction]) -> list[Item]:
+    """The items with the text corrections resolved on them (what reader.app.overlay does for a library)."""
+    for item in items:
+        item.fixes = C.text_fixes(item.article, corrections)
+    return items
+
 
 DATA = Path(__file__).parent / "data"
 S = DATA / "samples"
@@ -113,7 +122,7 @@ def test_issue_export_validates_plain(sample: tuple[str, Path], tei_validator: A
 def test_issue_export_validates_with_annotations_and_corrections(sample: tuple[str, Path], tei_validator: Any) -> None:
     doc = load(sample)
     anns, corrs = user_work(doc)
-    root = tei_validator(export_tei(items_from_document(doc), anns, corrs, user="Lin, M."))
+    root = tei_validator(export_tei(fixed(items_from_document(doc), corrs), anns, user="Lin, M."))
     if not anns:
         return
     segs = root.findall(".//t:seg[@type='highlight']", NS)
@@ -176,7 +185,7 @@ def test_highlight_is_a_seg_with_the_quote_and_crossing_ones_are_anchor_spans(te
     s2 = text.index("会议")
     crossing = A.highlight(art, s2, text.index("八十万"), tags=["市政"])
     fix = C.correct_text(art, text.index("经费"), text.index("经费") + 2, "經費")
-    root = tei_validator(export_tei([Item(art, doc)], [inline, crossing], [fix], user="Lin, M."))
+    root = tei_validator(export_tei(fixed([Item(art, doc)], [fix]), [inline, crossing], user="Lin, M."))
     seg = root.find(".//t:seg[@type='highlight']", NS)
     assert "".join(seg.itertext()) == "议决扩建电车路线"
     assert seg.get("ana") == "#tag-交通"
@@ -237,7 +246,7 @@ def test_overlay_then_export_keeps_structure_valid(tei_validator: Any) -> None:
              C.split_paragraph(arts[4], 10)]
     result = C.apply_overlay(arts, corrs)
     assert not result.stale
-    root = tei_validator(export_tei([Item(a, doc) for a in result.articles], corrections=corrs))
+    root = tei_validator(export_tei(fixed([Item(a, doc) for a in result.articles], corrs)))
     assert len(root.findall(".//t:body//t:div[@type]", NS)) == len(arts) - 1
     assert root.find(".//t:head[@type='main']", NS) is not None
 

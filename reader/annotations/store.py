@@ -205,36 +205,26 @@ def _grams(s: str, n: int) -> list[str]:
     return [s[i:i + n] for i in range(max(0, len(s) - n + 1))]
 
 
-def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Attachment | None:
-    """Find a passage of ``text`` close to the quote (OCR fixed a few characters, spacing changed).
-
-    Bigrams of the quote vote for where it starts; the best-voted window is
-    refined by trying nearby start and end points and keeping the one most
-    similar to the quote (difflib ratio, with its context as a tie-breaker).
-    """
-    quote = anchor.exact
-    n = 2 if len(quote) >= 4 else 1
-    grams = _grams(quote, n)
-    if not grams or not text:
-        return None
-    where: dict[str, list[int]] = {}
-    for g in set(grams):
-        where[g] = list(_find_all(text, g))
+def _voted_start(anchor: Anchor, text: str, grams: list[str], slack: int) -> int | None:
+    """Where the quote most likely starts: the start its n-grams vote for most (within +-slack), if enough do."""
+    where = {g: list(_find_all(text, g)) for g in set(grams)}
     votes: Counter[int] = Counter()
     for offset, g in enumerate(grams):
         for pos in where[g]:
             votes[pos - offset] += 1
     if not votes:
         return None
-    slack = max(2, min(12, len(quote) // 5))
-    # the start with most votes within +-slack
     best_start, best_votes = 0, -1
     for cand in votes:
         v = sum(votes.get(cand + d, 0) for d in range(-slack, slack + 1))
         if v > best_votes or (v == best_votes and abs(cand - anchor.start) < abs(best_start - anchor.start)):
             best_start, best_votes = cand, v
-    if best_votes < max(1, len(grams) // 3):
-        return None
+    return best_start if best_votes >= max(1, len(grams) // 3) else None
+
+
+def _refined(anchor: Anchor, text: str, start: int, slack: int) -> tuple[float, float, int, int] | None:
+    """(similarity, context score, start, end) of the window near ``start`` most like the quote."""
+    quote = anchor.exact
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(quote)
 
@@ -243,23 +233,41 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Attac
         return (round(matcher.ratio(), 6), _context_score(anchor, text, s, e), s, e)
 
     # refine the start with the quote's length, then the end with that start (2 x slack comparisons)
-    starts = range(max(0, best_start - slack), min(len(text), best_start + slack + 1))
     best: tuple[float, float, int, int] | None = None
-    for s in starts:
+    for s in range(max(0, start - slack), min(len(text), start + slack + 1)):
         trial = score(s, min(len(text), s + len(quote)))
         if best is None or trial[:2] > best[:2]:
             best = trial
-    if best is not None:
-        s = best[2]
-        for e in range(s + max(1, len(quote) - slack), min(len(text), s + len(quote) + slack) + 1):
-            trial = score(s, e)
-            if trial[:2] > best[:2]:
-                best = trial
+    if best is None:
+        return None
+    s = best[2]
+    for e in range(s + max(1, len(quote) - slack), min(len(text), s + len(quote) + slack) + 1):
+        trial = score(s, e)
+        if trial[:2] > best[:2]:
+            best = trial
+    return best
+
+
+def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Attachment | None:
+    """Find a passage of ``text`` close to the quote (OCR fixed a few characters, spacing changed).
+
+    Bigrams of the quote vote for where it starts; the best-voted window is
+    refined by trying nearby start and end points and keeping the one most
+    similar to the quote (difflib ratio, with its context as a tie-breaker).
+    """
+    quote = anchor.exact
+    grams = _grams(quote, 2 if len(quote) >= 4 else 1)
+    if not grams or not text:
+        return None
+    slack = max(2, min(12, len(quote) // 5))
+    start = _voted_start(anchor, text, grams, slack)
+    if start is None:
+        return None
+    best = _refined(anchor, text, start, slack)
     if best is None or best[0] < minimum:
         return None
     # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too
-    context = _similar_context(anchor, text, best[2], best[3])
-    if context < CONTEXT_MIN:
+    if _similar_context(anchor, text, best[2], best[3]) < CONTEXT_MIN:
         return None
     return Attachment(best[2], best[3], "fuzzy", best[0])
 
@@ -445,12 +453,17 @@ def to_web_annotation(annotation: Annotation) -> dict[str, Any]:
     return out
 
 
-def from_web_annotation(obj: Any) -> Annotation:
-    """An Annotation from the JSON shape :func:`to_web_annotation` writes; AnnotationError if it is not."""
-    if not isinstance(obj, dict) or obj.get("type") != "Annotation":
-        raise AnnotationError("not a Web Annotation object (type must be \"Annotation\")")
-    raw_id = str(obj.get("id") or "")
-    ann_id = raw_id[len("urn:uuid:"):] if raw_id.startswith("urn:uuid:") else raw_id or str(uuid.uuid4())
+def _text(obj: dict[str, Any], key: str, owner: str, default: str = "") -> str:
+    """A text field of a backup object: absent gives ``default``; anything but text is refused (never a repr)."""
+    value = obj.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise AnnotationError(f"{owner}: {key} must be text")
+    return value
+
+
+def _target(obj: dict[str, Any], ann_id: str) -> dict[str, Any]:
     target = obj.get("target")
     if isinstance(target, list) and target:
         target = target[0]
@@ -458,55 +471,81 @@ def from_web_annotation(obj: Any) -> Annotation:
         target = {"source": target}
     if not isinstance(target, dict) or not isinstance(target.get("source"), str):
         raise AnnotationError(f"annotation {ann_id} has no target source")
-    source = target["source"]
-    article = source[len(ARTICLE_URN):] if source.startswith(ARTICLE_URN) else source
-    quote: dict[str, Any] | None = None
-    position: dict[str, Any] | None = None
+    return target
+
+
+def _position(position: dict[str, Any] | None, exact: str, ann_id: str) -> tuple[int, int]:
+    if position is None:
+        return 0, len(exact)
+    start, end = position.get("start"), position.get("end")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (start, end)):
+        raise AnnotationError(f"annotation {ann_id} has a bad TextPositionSelector (start and end must be "
+                              "whole numbers)")
+    assert isinstance(start, int)
+    return start, start + len(exact)
+
+
+def _anchor_of(target: dict[str, Any], ann_id: str) -> Anchor | None:
     selectors = target.get("selector") or []
     if isinstance(selectors, dict):
         selectors = [selectors]
-    for sel in selectors:
-        if isinstance(sel, dict) and sel.get("type") == "TextQuoteSelector":
-            quote = sel
-        elif isinstance(sel, dict) and sel.get("type") == "TextPositionSelector":
-            position = sel
-    anchor: Anchor | None = None
-    if quote is not None:
-        exact = str(quote.get("exact", ""))
-        if not exact:
-            raise AnnotationError(f"annotation {ann_id} quotes no text")
-        try:
-            start = int(position["start"]) if position else 0
-            end = int(position["end"]) if position else start + len(exact)
-        except (KeyError, TypeError, ValueError) as e:
-            raise AnnotationError(f"annotation {ann_id} has a bad TextPositionSelector") from e
-        if end - start != len(exact):
-            end = start + len(exact)
-        anchor = Anchor(start, end, exact, str(quote.get("prefix", "")), str(quote.get("suffix", "")),
-                        tuple(str(x) for x in target.get("broadsheet:lines", []) or []))
+    if not isinstance(selectors, list):
+        raise AnnotationError(f"annotation {ann_id}: selector must be a list of selectors")
+    found = {sel.get("type"): sel for sel in selectors if isinstance(sel, dict)}
+    quote = found.get("TextQuoteSelector")
+    if quote is None:
+        return None
+    owner = f"annotation {ann_id}"
+    exact = _text(quote, "exact", owner)
+    if not exact:
+        raise AnnotationError(f"annotation {ann_id} quotes no text")
+    start, end = _position(found.get("TextPositionSelector"), exact, ann_id)
+    lines = target.get("broadsheet:lines") or []
+    if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+        raise AnnotationError(f"{owner}: broadsheet:lines must be a list of line ids")
+    return Anchor(start, end, exact, _text(quote, "prefix", owner), _text(quote, "suffix", owner), tuple(lines))
+
+
+def _note_and_tags(obj: dict[str, Any], ann_id: str) -> tuple[str, list[str]]:
     note_parts: list[str] = []
     tags: list[str] = []
     bodies = obj.get("body") or []
     if isinstance(bodies, (dict, str)):
         bodies = [bodies]
+    if not isinstance(bodies, list):
+        raise AnnotationError(f"annotation {ann_id}: body must be a list of bodies")
     for body in bodies:
         if isinstance(body, str):
             note_parts.append(body)
         elif isinstance(body, dict):
-            value = str(body.get("value", ""))
+            value = _text(body, "value", f"annotation {ann_id}")
             if body.get("purpose") == "tagging":
                 tags.append(value)
             elif value:
                 note_parts.append(value)
+    return "\n\n".join(note_parts), normalize_tags(tags)
+
+
+def from_web_annotation(obj: Any) -> Annotation:
+    """An Annotation from the JSON shape :func:`to_web_annotation` writes; AnnotationError if it is not."""
+    if not isinstance(obj, dict) or obj.get("type") != "Annotation":
+        raise AnnotationError("not a Web Annotation object (type must be \"Annotation\")")
+    raw_id = _text(obj, "id", "the annotation")
+    ann_id = raw_id[len("urn:uuid:"):] if raw_id.startswith("urn:uuid:") else raw_id or str(uuid.uuid4())
+    owner = f"annotation {ann_id}"
+    target = _target(obj, ann_id)
+    source = target["source"]
+    article = source[len(ARTICLE_URN):] if source.startswith(ARTICLE_URN) else source
+    note, tags = _note_and_tags(obj, ann_id)
     creator = obj.get("creator")
-    creator_name = creator.get("name", "") if isinstance(creator, dict) else str(creator or "")
-    status = str(obj.get("broadsheet:status") or STATUS_ATTACHED)
+    creator_name = _text(creator, "name", owner) if isinstance(creator, dict) else _text(obj, "creator", owner)
+    status = _text(obj, "broadsheet:status", owner) or STATUS_ATTACHED
     if status not in (STATUS_ATTACHED, STATUS_MOVED, STATUS_ORPHANED):
         status = STATUS_ATTACHED
-    return Annotation(article=article, anchor=anchor, note="\n\n".join(note_parts), tags=normalize_tags(tags),
-                      id=ann_id, creator=creator_name, created=str(obj.get("created") or now_iso()),
-                      modified=str(obj.get("modified") or ""), status=status,
-                      source=str(target.get("broadsheet:file") or ""))
+    return Annotation(article=article, anchor=_anchor_of(target, ann_id), note=note, tags=tags, id=ann_id,
+                      creator=creator_name, created=_text(obj, "created", owner) or now_iso(),
+                      modified=_text(obj, "modified", owner), status=status,
+                      source=_text(target, "broadsheet:file", owner))
 
 
 def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collection] = (),
@@ -531,13 +570,48 @@ def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collect
     }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Backup:
-    """What a backup file holds."""
+    """What a backup file holds, checked: annotations and collections decoded, corrections as records.
+
+    The correction records are only checked to be JSON objects here; the
+    corrections room decodes them (the two rooms are independent).
+    """
 
     annotations: list[Annotation]
     collections: list[Collection]
     corrections: list[dict[str, Any]]
+
+
+def _backup_items(obj: dict[str, Any], path: str | Path | None) -> list[Any]:
+    items: list[Any] = []
+    page = obj.get("first")
+    while isinstance(page, dict):
+        found = page.get("items") or []
+        if not isinstance(found, list):
+            raise BackupError(path, "its annotation page's items are not a list")
+        items.extend(found)
+        page = page.get("next") if isinstance(page.get("next"), dict) else None
+    more = obj.get("items") or []
+    if not isinstance(more, list):
+        raise BackupError(path, "its items are not a list")
+    return items + more
+
+
+def _backup_collection(c: Any, n: int, path: str | Path | None) -> Collection:
+    if not isinstance(c, dict) or not c.get("name"):
+        raise BackupError(path, "a collection has no name")
+    try:
+        name = _text(c, "name", f"collection {n}")
+        description = _text(c, "description", f"collection {name}")
+        created = _text(c, "created", f"collection {name}") or now_iso()
+    except AnnotationError as e:
+        raise BackupError(path, str(e)) from e
+    items = c.get("items") or []
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise BackupError(path, f"collection {name}: items must be a list of article ids")
+    keys = [i[len(ARTICLE_URN):] if i.startswith(ARTICLE_URN) else i for i in items]
+    return Collection(name, keys, description, created)
 
 
 def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = None) -> Backup:
@@ -552,27 +626,21 @@ def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = No
         obj = {"type": "AnnotationCollection", "first": {"items": [obj]}}
     if not isinstance(obj, dict) or obj.get("type") != "AnnotationCollection":
         raise BackupError(path, "it is not a Web Annotation collection")
-    items: list[Any] = []
-    page = obj.get("first")
-    while isinstance(page, dict):
-        items.extend(page.get("items") or [])
-        page = page.get("next") if isinstance(page.get("next"), dict) else None
-    items.extend(obj.get("items") or [])
     annotations: list[Annotation] = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate(_backup_items(obj, path), 1):
         try:
             annotations.append(from_web_annotation(item))
         except AnnotationError as e:
             raise BackupError(path, f"item {n}: {e}") from e
-    collections: list[Collection] = []
-    for c in obj.get("broadsheet:collections") or []:
-        if not isinstance(c, dict) or not c.get("name"):
-            raise BackupError(path, "a collection has no name")
-        keys = [str(i)[len(ARTICLE_URN):] if str(i).startswith(ARTICLE_URN) else str(i) for i in c.get("items") or []]
-        collections.append(Collection(str(c["name"]), keys, str(c.get("description") or ""),
-                                      str(c.get("created") or now_iso())))
-    corrections = [c for c in obj.get("broadsheet:corrections") or [] if isinstance(c, dict)]
-    return Backup(annotations, collections, corrections)
+    raw_collections = obj.get("broadsheet:collections") or []
+    raw_corrections = obj.get("broadsheet:corrections") or []
+    if not isinstance(raw_collections, list) or not isinstance(raw_corrections, list):
+        raise BackupError(path, "broadsheet:collections and broadsheet:corrections must be lists")
+    collections = [_backup_collection(c, n, path) for n, c in enumerate(raw_collections, 1)]
+    for n, c in enumerate(raw_corrections, 1):
+        if not isinstance(c, dict):
+            raise BackupError(path, f"correction {n} is not a JSON object")
+    return Backup(annotations, collections, list(raw_corrections))
 
 
 # --------------------------------------------------------------------------- storage
@@ -719,7 +787,8 @@ class AnnotationStore:
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Annotation]:
         rows = self.conn.execute(
             'SELECT a.id, a.article, a.start, a."end", a.exact, a.prefix, a.suffix, a.line_ids, a.note, a.status, '
-            f"a.creator, a.created, a.modified, a.source FROM annotations a {where} ORDER BY a.article, a.start, a.created, a.id",
+            f"a.creator, a.created, a.modified, a.source FROM annotations a {where} "
+            "ORDER BY a.article, a.start, a.created, a.id",
             params).fetchall()
         tags: dict[str, list[str]] = {}
         ids = [r[0] for r in rows]
@@ -861,13 +930,13 @@ def reattach_in_library(library: Library, store: AnnotationStore,
             current: Article | None = library.article(ann.article)
         except NotFoundError:
             current = None
-        if current is not None:
-            if ann.anchor is None or current.text[ann.anchor.start:ann.anchor.end] == ann.anchor.exact:
-                if ann.status == STATUS_ORPHANED:
-                    fixed = replace(ann, status=STATUS_ATTACHED)
-                    store.upsert(fixed)
-                    results.append(Reattached(fixed, ann.article, Attachment(0, 0, "position", 1.0)))
-                continue
+        if current is not None and (
+                ann.anchor is None or current.text[ann.anchor.start:ann.anchor.end] == ann.anchor.exact):
+            if ann.status == STATUS_ORPHANED:
+                fixed = replace(ann, status=STATUS_ATTACHED)
+                store.upsert(fixed)
+                results.append(Reattached(fixed, ann.article, Attachment(0, 0, "position", 1.0)))
+            continue
         source = ann.source
         if not source and current is not None:
             source = library.article_info(ann.article).source

@@ -4,11 +4,13 @@ Opening an article must take a few milliseconds, so pages (with their lines),
 articles and the line → article map of a page are kept in small LRU caches.
 Everything here asks :class:`reader.library.catalogue.Library`; nothing parses,
 reflows or searches. The reader's corrections are applied here: an issue with
-segmentation corrections is shown through :func:`reader.corrections.store.apply_overlay`
-(articles split off, merged away, re-headlined), and :meth:`Archive.corrected`
-gives the text-corrected reading. Annotations and corrections are written
-through the core stores (:attr:`Archive.annotations`, :attr:`Archive.corrections`). :func:`converter` adapts :func:`reader.text.forms.display`
-to the reading view's offset maps.
+segmentation corrections is shown through the one owner of the overlay,
+:class:`reader.app.overlay.Overlay` (articles split off, merged away,
+re-headlined), and :meth:`Archive.corrected` gives the text-corrected reading.
+Annotations and corrections are written through the core stores
+(:attr:`Archive.annotations`, :attr:`Archive.corrections`), as commands
+(:mod:`reader.app.commands`) by :meth:`Archive.correct` and :meth:`Archive.annotate`.
+:func:`converter` adapts :func:`reader.text.forms.display` to the reading view's offset maps.
 """
 
 from __future__ import annotations
@@ -16,15 +18,22 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from reader.annotations.store import Annotation, AnnotationStore, Reattached, reattach_in_library
+from reader.app.commands import (
+    AddAnnotation,
+    AddCorrection,
+    Command,
+    DeleteAnnotation,
+    EditAnnotation,
+    ImportFiles,
+)
+from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
-from reader.corrections.store import Correction, CorrectionStore, apply_overlay, corrected_article, line_pages_of
+from reader.corrections.store import Correction, CorrectionStore, line_pages_of
 from reader.index import store as sindex
 from reader.library import importer
 from reader.library.catalogue import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
@@ -34,39 +43,6 @@ from reader.search.engine import Searcher
 from reader.text import forms as textforms
 
 log = logging.getLogger(__name__)
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class LRU(Generic[K, V]):
-    """A tiny least-recently-used cache, safe to share with a worker thread (searches run in one)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.data: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: K, make: Callable[[], V]) -> V:
-        with self._lock:
-            if key in self.data:
-                self.data.move_to_end(key)
-                return self.data[key]
-        value = make()  # outside the lock: it may read the catalogue
-        self.put(key, value)
-        return value
-
-    def put(self, key: K, value: V) -> None:
-        with self._lock:
-            self.data[key] = value
-            self.data.move_to_end(key)
-            while len(self.data) > self.size:
-                self.data.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self.data.clear()
-
 
 def converter(config: str) -> Converter:
     """The reading view's converter for an OpenCC configuration ("" or "none": the original)."""
@@ -124,11 +100,8 @@ class Archive:
         self._searcher: Searcher | None = None
         self._searcher_lock = threading.Lock()
         AnnotationStore.of(library)  # migrate the components once; the stores below are per thread
-        CorrectionStore.of(library)
-        self._all_corrections: list[Correction] | None = None
-        self._overlays: LRU[int, list[Article] | None] = LRU(16)
-        #: infos of articles only the overlay has (split off), by id
-        self._overlay_infos: dict[str, ArticleInfo] = {}
+        #: the one owner of the correction overlay (shared with show, export and correct)
+        self.overlay_of = Overlay(library)
 
     @property
     def annotations(self) -> AnnotationStore:
@@ -175,11 +148,19 @@ class Archive:
 
         # in a child process: the importer's pure-Python work would otherwise hold the GIL for
         # hundreds of milliseconds at a time and stall the event loop (benchmarks/bench_gui_stalls.py)
-        report = import_in_subprocess(self.folder, paths, progress=step, cancel=cancel, on_error=bad)
+        def run(files: list[str], stop: threading.Event) -> importer.ImportReport:
+            return import_in_subprocess(self.folder, files, progress=step, cancel=stop, on_error=bad)
+
+        command = ImportFiles(run, list(paths), cancel, on_change=self._imported)
+        command.do()
+        assert command.report is not None
+        return command.report
+
+    def _imported(self) -> None:
         if self.annotations.find():
             # a re-import may have moved annotated text: re-attach it, or keep it listed as orphaned
             self.reattach()
-        return report
+        self.overlay_of.invalidate()
 
     def reattach(self) -> list[Reattached]:
         """Check every annotation against the current text (core re-attachment; orphans kept)."""
@@ -230,83 +211,65 @@ class Archive:
         infos = self.library.articles(issue_id=issue_id, page_id=page_id)
         for info in infos:
             self._infos.put(info.id, info)
-        if not infos:
+        if not infos or self.overlay_of.overlaid(infos[0].issue_id) is None:
             return infos
-        overlaid = self.overlay(infos[0].issue_id)
-        if overlaid is None:
-            return infos
-        by_id = {i.id: i for i in self.library.articles(issue_id=infos[0].issue_id)}
         number = None
         if page_id is not None:
             number = next((p.number for p in self.pages(infos[0].issue_id) if p.id == page_id), None)
         out: list[ArticleInfo] = []
-        for art in overlaid:
-            if number is not None and number not in art.pages:
+        for info in self.overlay_of.infos(infos[0].issue_id):
+            if number is not None and number not in info.pages:
                 continue
-            made = self._overlay_info(art, by_id)
-            if made is not None:
-                out.append(made)
+            self._infos.put(info.id, info)
+            out.append(info)
         return out
-
-    def _overlay_info(self, art: Article, by_id: dict[str, ArticleInfo]) -> ArticleInfo | None:
-        if art.id in by_id:
-            base = by_id[art.id]
-        else:  # split off: it shares the issue and source of the article it came from
-            parent = by_id.get(art.id.split("~", 1)[0])
-            if parent is None:
-                return None
-            base = replace(parent, id=art.id, local_id=art.id.split("~", 1)[-1])
-        info = replace(base, headline=art.headline or None, pages=tuple(art.pages) or base.pages,
-                       chars=len(art.text))
-        if art.id not in by_id:
-            self._overlay_infos[art.id] = info
-        self._infos.put(info.id, info)
-        return info
 
     # corrections -------------------------------------------------------------------
     def all_corrections(self) -> list[Correction]:
-        if self._all_corrections is None:
-            self._all_corrections = self.corrections.find()
-        return self._all_corrections
+        return self.overlay_of.corrections()
 
     def corrections_changed(self) -> None:
         """Forget what the overlay made (after a correction was added or undone)."""
-        self._all_corrections = None
-        self._overlays.clear()
+        self.overlay_of.invalidate()
         self._articles.clear()
         self._infos.clear()
         self._line_maps.clear()
 
     def overlay(self, issue_id: int) -> list[Article] | None:
         """The issue's articles with its segmentation corrections applied; None when it has none."""
-
-        def build() -> list[Article] | None:
-            infos = self.library.articles(issue_id=issue_id)
-            ids = {i.id for i in infos}
-            relevant = [c for c in self.all_corrections() if c.kind != "text" and (
-                c.article in ids or c.data.get("other") in ids or c.data.get("to") in ids
-                or str(c.article).split("~", 1)[0] in ids)]
-            if not relevant:
-                return None
-            articles = [self.library.article(i.id) for i in infos]
-            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self.library, sorted(ids)))
-            for c, reason in result.stale:
-                log.info("correction %s (%s) does not apply: %s", c.id, c.kind, reason)
-            return result.articles
-
-        return self._overlays.get(issue_id, build)
+        overlaid = self.overlay_of.overlaid(issue_id)
+        return None if overlaid is None else overlaid.articles
 
     def text_corrections(self, article: Article) -> list[Correction]:
-        """The OCR text corrections touching the lines of ``article``."""
-        lines = set(article.line_ids())
-        return [c for c in self.all_corrections() if c.kind == "text" and c.data.get("line") in lines]
+        """The OCR text corrections that apply to ``article``."""
+        return self.overlay_of.text_corrections(article, self._source(article))
 
     def corrected(self, article: Article) -> Article:
         """The corrected reading of ``article`` (the original when it has no text corrections)."""
-        fixes = self.text_corrections(article)
-        return corrected_article(article, fixes) if fixes else article
+        return self.overlay_of.corrected(article, self._source(article))
+
+    def _source(self, article: Article) -> str | None:
+        try:
+            return self.info(article.id).source
+        except NotFoundError:
+            return None
+
+    def correct(self, correction: Correction) -> Command:
+        """Store a correction as a command (done here; the window may keep it for undo)."""
+        return _done(AddCorrection(self.corrections, correction, on_change=self.corrections_changed))
 
     # annotations ---------------------------------------------------------------------
+    def annotate(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
+        """Store a highlight or note as a command (done here; the window may keep it for undo)."""
+        return _done(AddAnnotation(self.annotations, annotation, on_change or _nothing))
+
+    def edit_annotation(self, old: Annotation, new: Annotation,
+                        on_change: Callable[[], None] | None = None) -> Command:
+        return _done(EditAnnotation(self.annotations, old, new, on_change or _nothing))
+
+    def delete_annotation(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
+        return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing))
+
     def article_annotations(self, article_id: str) -> list[Annotation]:
         return self.annotations.find(article=article_id)
 
@@ -322,28 +285,13 @@ class Archive:
         return self._articles.get(article_id, lambda: self._load_article(article_id))
 
     def _load_article(self, article_id: str) -> Article:
-        info = self.info(article_id)
-        overlaid = self.overlay(info.issue_id)
-        if overlaid is not None:
-            for art in overlaid:
-                if art.id == article_id:
-                    return art
-        return self.library.article(article_id)
+        return self.overlay_of.article(article_id)
 
     def info(self, article_id: str) -> ArticleInfo:
         return self._infos.get(article_id, lambda: self._load_info(article_id))
 
     def _load_info(self, article_id: str) -> ArticleInfo:
-        try:
-            return self.library.article_info(article_id)
-        except NotFoundError:
-            if article_id in self._overlay_infos:
-                return self._overlay_infos[article_id]
-            parent = self.library.article_info(article_id.split("~", 1)[0])
-            self.articles(issue_id=parent.issue_id)  # builds the overlay and its infos
-            if article_id in self._overlay_infos:
-                return self._overlay_infos[article_id]
-            raise
+        return self.overlay_of.info(article_id)  # as the corrections leave it (split-off articles too)
 
     def exists(self, article_id: str) -> bool:
         """True when the article is in the library (or made by a correction)."""
@@ -401,6 +349,15 @@ class Archive:
             if part.role == "paragraph" and part.text:
                 return part.text[:n]
         return art.parts[0].text[:n] if art.parts else ""
+
+
+def _nothing() -> None:
+    return None
+
+
+def _done(command: Command) -> Command:
+    command.do()
+    return command
 
 
 @dataclass

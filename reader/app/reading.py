@@ -62,7 +62,8 @@ class ShownPart:
     def __post_init__(self) -> None:
         n = len(self.part.text)
         if len(self.to_orig) != len(self.display) + 1:
-            raise ValueError(f"offset map of part {self.index} has {len(self.to_orig)} entries for {len(self.display)} characters")
+            raise ValueError(f"offset map of part {self.index} has {len(self.to_orig)} entries "
+                             f"for {len(self.display)} characters")
         # the first display character whose original offset reaches i (to_orig is non-decreasing)
         self.from_orig = [min(len(self.display), bisect.bisect_left(self.to_orig, i)) for i in range(n + 1)]
         self.u16 = utf16_offsets(self.display)

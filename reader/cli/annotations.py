@@ -113,19 +113,11 @@ def _export(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> N
 
 
 def _import(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
-    from reader.annotations import store as A
-    from reader.corrections.store import CorrectionStore
+    from reader.app.commands import restore_backup
 
-    path = Path(args.file)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise A.BackupError(path, e.strerror or str(e)) from e
-    restored = A.read_backup(raw, path)
-    counts = store.import_backup(restored)
-    added = CorrectionStore.of(lib).import_records(restored.corrections)
-    print(f"{counts['annotations']} annotation(s), {counts['collections']} collection(s), "
-          f"{added} new correction(s) imported")
+    restored = restore_backup(lib, Path(args.file))
+    print(f"{restored.annotations} annotation(s), {restored.collections} collection(s), "
+          f"{restored.corrections} new correction(s) imported")
 
 
 #: ``broadsheet annotations ACTION`` → what it does, in the open library with its annotation store

@@ -11,11 +11,13 @@ from reader.cli.common import open_library
 
 def cmd_correct(args: argparse.Namespace) -> int:
     """broadsheet correct merge|split|move|headline|role|join|split-paragraph|text|list|undo."""
+    from reader.app.overlay import Overlay
     from reader.corrections import store as C
 
     lib = open_library(args)
     try:
         store = C.CorrectionStore.of(lib)
+        overlay = Overlay(lib)  # corrections are made on the articles as the reader sees them
         if args.action == "list":
             found = store.find(articles=[args.article] if args.article else None)
             if args.json:
@@ -29,13 +31,13 @@ def cmd_correct(args: argparse.Namespace) -> int:
             undone = store.undo_last(args.article)
             print(f"undid {undone.kind} {undone.id}" if undone else "nothing to undo")
             return 0
-        art = lib.article(args.article)
+        art = overlay.article(args.article)
         if args.action == "merge":
-            corr = C.merge_articles(art, lib.article(args.other))
+            corr = C.merge_articles(art, overlay.article(args.other))
         elif args.action == "split":
             corr = C.split_article(art, args.part)
         elif args.action == "move":
-            corr = C.move_block(art, args.part, lib.article(args.to), position=args.position)
+            corr = C.move_block(art, args.part, overlay.article(args.to), position=args.position)
         elif args.action == "headline":
             corr = C.set_headline(art, part_index=args.part, text=args.text)
         elif args.action == "role":

@@ -11,7 +11,8 @@ from reader.cli.common import open_library
 
 def cmd_export(args: argparse.Namespace) -> int:
     """broadsheet export: articles, an issue, a collection or a query's hits to a new file."""
-    from reader.export.exporter import ExportError, export, items_from_document, library_scope, write_new
+    from reader.app.overlay import Overlay
+    from reader.export.exporter import ExportError, export, items_from_document, write_new
 
     if args.source:
         from reader.segmentation.analyze import analyze_file
@@ -19,25 +20,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         doc = analyze_file(args.source)
         items = items_from_document(doc, args.articles or None)
         annotations: list[Any] = []
-        corrections: list[Any] = []
     else:
         if not (args.articles or args.issue is not None or args.collection or args.query):
             raise ExportError("name the articles, --issue, --collection, --query or --source to export")
         lib = open_library(args)
         try:
-            scope = library_scope(lib, args.articles, issue_id=args.issue, collection=args.collection,
-                                  query=args.query, limit=args.limit, overlay=not args.no_overlay)
+            overlay = Overlay(lib, segmentation=not args.no_overlay, text=not args.plain)
+            scope = overlay.export_scope(args.articles, issue_id=args.issue, collection=args.collection,
+                                         query=args.query, limit=args.limit)
         finally:
             lib.close()
         for corr, reason in scope.stale:
             print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
-        items, annotations, corrections = scope.items, scope.annotations, scope.corrections
+        items, annotations = scope.items, scope.annotations
     kind = "hits" if args.query else "collection" if args.collection else "issue" if args.issue is not None else None
     options: dict[str, Any] = {}
     if args.format == "tei":
         options = {"scope": kind, "user": args.user or "", "reading": args.reading}
-    data = export(items, args.format, annotations if not args.plain else [], corrections if not args.plain else [],
-                  **options)
+    data = export(items, args.format, annotations if not args.plain else [], **options)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         return 0

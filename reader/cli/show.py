@@ -11,12 +11,12 @@ from reader.cli.common import open_library
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from reader.app.overlay import read_article
     from reader.text.forms import display
 
     lib = open_library(args)
     try:
-        info = lib.article_info(args.article)
-        article = lib.article(args.article)
+        info, article = read_article(lib, args.article)  # as the window shows it: corrections applied
     finally:
         lib.close()
     script = None if args.script == "none" else args.script

@@ -55,6 +55,164 @@ class CorrectionError(BroadsheetError):
         super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
 
 
+def _str(d: Mapping[str, Any], key: str, required: bool = True) -> str | None:
+    value = d.get(key)
+    if value is None or value == "":
+        if required:
+            raise CorrectionError(f"{key} is missing")
+        return None
+    if not isinstance(value, str):
+        raise CorrectionError(f"{key} must be text, not {value!r}")
+    return value
+
+
+def _int(d: Mapping[str, Any], key: str, required: bool = True) -> int | None:
+    value = d.get(key)
+    if value is None:
+        if required:
+            raise CorrectionError(f"{key} is missing")
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CorrectionError(f"{key} must be a whole number, not {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class MergeChange:
+    """Append article ``other`` (holding ``other_line``) to the article holding ``line``."""
+
+    line: str | None
+    other: str
+    other_line: str | None
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> MergeChange:
+        return cls(_str(d, "line", False), str(_str(d, "other")), _str(d, "other_line", False))
+
+
+@dataclass(frozen=True)
+class SplitChange:
+    """Start a new article (id ``new_id``, default ``key~line``) at the part showing character ``at`` of ``line``."""
+
+    line: str
+    at: int | None = None
+    new_id: str | None = None
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> SplitChange:
+        return cls(str(_str(d, "line")), _int(d, "at", False), _str(d, "new_id", False))
+
+
+@dataclass(frozen=True)
+class MoveChange:
+    """Move the part showing ``at`` of ``line`` into article ``to`` (at ``position``, default the end)."""
+
+    line: str
+    to: str
+    to_line: str | None
+    at: int | None = None
+    position: int | None = None
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> MoveChange:
+        pos = d.get("position")  # older rows may hold anything here: only a whole number places the part
+        return cls(str(_str(d, "line")), str(_str(d, "to")), _str(d, "to_line", False), _int(d, "at", False),
+                   pos if isinstance(pos, int) and not isinstance(pos, bool) else None)
+
+
+@dataclass(frozen=True)
+class HeadlineChange:
+    """Make the part showing ``at`` of ``line`` the headline, or give the article (of ``article_line``) ``text``."""
+
+    line: str | None = None
+    at: int | None = None
+    text: str | None = None
+    article_line: str | None = None
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> HeadlineChange:
+        line, text = _str(d, "line", False), d.get("text")
+        if not line and not text:
+            raise CorrectionError("a headline correction needs a line or a text")
+        return cls(line, _int(d, "at", False), None if line else str(text), _str(d, "article_line", False))
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """Give the part showing ``at`` of ``line`` the role ``role``."""
+
+    line: str
+    role: str
+    at: int | None = None
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> RoleChange:
+        return cls(str(_str(d, "line")), str(_str(d, "role")), _int(d, "at", False))
+
+
+@dataclass(frozen=True)
+class JoinChange:
+    """Join the part showing ``at`` of ``line`` to the part before it."""
+
+    line: str
+    at: int | None = None
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> JoinChange:
+        return cls(str(_str(d, "line")), _int(d, "at", False))
+
+
+@dataclass(frozen=True)
+class SplitParagraphChange:
+    """Split the part showing character ``offset`` of ``line`` before that character."""
+
+    line: str
+    offset: int
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> SplitParagraphChange:
+        return cls(str(_str(d, "line")), int(_int(d, "offset") or 0))
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """Read ``corrected`` for ``original``, characters ``start``..``end`` of source line ``line``."""
+
+    line: str
+    start: int
+    end: int
+    original: str
+    corrected: str
+
+    @classmethod
+    def decode(cls, d: Mapping[str, Any]) -> TextChange:
+        original = d.get("original")
+        corrected = d.get("corrected")
+        if not isinstance(original, str) or not isinstance(corrected, str):
+            raise CorrectionError("original and corrected must be text")
+        return cls(str(_str(d, "line")), int(_int(d, "start") or 0), int(_int(d, "end") or 0), original, corrected)
+
+
+Change = (MergeChange | SplitChange | MoveChange | HeadlineChange | RoleChange | JoinChange | SplitParagraphChange
+          | TextChange)
+
+#: correction kind → the frozen dataclass its data decodes into
+CHANGES: dict[str, Callable[[Mapping[str, Any]], Change]] = {
+    "merge": MergeChange.decode,
+    "split": SplitChange.decode,
+    "move": MoveChange.decode,
+    "headline": HeadlineChange.decode,
+    "role": RoleChange.decode,
+    "join": JoinChange.decode,
+    "split-paragraph": SplitParagraphChange.decode,
+    "text": TextChange.decode,
+}
+
+
 @dataclass
 class Correction:
     """One correction. ``article`` is the key of the article it was made on; ``data`` names lines."""
@@ -65,6 +223,7 @@ class Correction:
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     creator: str = ""
     created: str = field(default_factory=now_iso)
+    _change: Change = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -72,8 +231,16 @@ class Correction:
         missing = [k for k in KINDS[self.kind] if k not in self.data]
         if missing:
             raise CorrectionError(f"a {self.kind} correction needs {', '.join(missing)}")
-        if self.kind == "headline" and not (self.data.get("line") or self.data.get("text")):
-            raise CorrectionError("a headline correction needs a line or a text")
+        try:
+            change = CHANGES[self.kind](self.data)
+        except CorrectionError as e:
+            raise CorrectionError(f"a {self.kind} correction: {e}") from e
+        self._change = change
+
+    @property
+    def change(self) -> Change:
+        """What the correction does, as the frozen dataclass of its kind (decoded and checked from ``data``)."""
+        return self._change
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "article": self.article, "data": self.data,
@@ -81,12 +248,20 @@ class Correction:
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Correction:
-        try:
-            return cls(kind=str(obj["kind"]), article=str(obj["article"]), data=dict(obj["data"]),
-                       id=str(obj.get("id") or uuid.uuid4()), creator=str(obj.get("creator") or ""),
-                       created=str(obj.get("created") or now_iso()))
-        except (KeyError, TypeError, ValueError) as e:
-            raise CorrectionError(f"not a correction record ({e})") from e
+        """A correction from the record :meth:`to_json` writes; CorrectionError (one sentence) if it is not one."""
+        if not isinstance(obj, Mapping):
+            raise CorrectionError("not a correction record: it is not a JSON object")
+        for key in ("kind", "article"):
+            if not isinstance(obj.get(key), str) or not obj[key]:
+                raise CorrectionError(f"not a correction record: {key} must be text")
+        if not isinstance(obj.get("data"), Mapping):
+            raise CorrectionError("not a correction record: data must be a JSON object")
+        for key in ("id", "creator", "created"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise CorrectionError(f"not a correction record: {key} must be text")
+        return cls(kind=obj["kind"], article=obj["article"], data=dict(obj["data"]),
+                   id=obj.get("id") or str(uuid.uuid4()), creator=obj.get("creator") or "",
+                   created=obj.get("created") or now_iso())
 
 
 # --------------------------------------------------------------------------- constructors
@@ -345,112 +520,138 @@ def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction]
     return OverlayResult(state.articles, applied, stale)
 
 
-def _apply_one(state: _Overlay, c: Correction) -> str | None:
-    d = c.data
-    if c.kind == "merge":
-        target = state.article(c.article, d.get("line"))
-        other = state.article(d["other"], d.get("other_line"))
-        if target is None or other is None:
-            return "an article it merges is gone"
-        if target is other:
-            return "the articles are already one"
-        target.parts.extend(other.parts)
-        target.pages = target.pages + [p for p in other.pages if p not in target.pages]
-        if not target.title and other.title:
-            target.title = other.title
-        state.articles.remove(other)
-        state.repage(target)
-        return None
-    if c.kind == "split":
-        found = state.part(d["line"], d.get("at"))
-        if found is None:
-            return f"line {d['line']} is gone"
-        art, i = found
-        if i == 0:
-            return "the part already starts its article"
-        new = Article(id=str(d.get("new_id") or f"{state.key(art)}~{d['line']}"), kind=art.kind,
-                      parts=art.parts[i:], pages=list(art.pages))
-        del art.parts[i:]
-        state.articles.insert(state.articles.index(art) + 1, new)
-        state.keys[id(new)] = new.id
+def _apply_merge(state: _Overlay, key: str, ch: MergeChange) -> str | None:
+    target = state.article(key, ch.line)
+    other = state.article(ch.other, ch.other_line)
+    if target is None or other is None:
+        return "an article it merges is gone"
+    if target is other:
+        return "the articles are already one"
+    target.parts.extend(other.parts)
+    target.pages = target.pages + [p for p in other.pages if p not in target.pages]
+    if not target.title and other.title:
+        target.title = other.title
+    state.articles.remove(other)
+    state.repage(target)
+    return None
+
+
+def _apply_split(state: _Overlay, key: str, ch: SplitChange) -> str | None:
+    found = state.part(ch.line, ch.at)
+    if found is None:
+        return f"line {ch.line} is gone"
+    art, i = found
+    if i == 0:
+        return "the part already starts its article"
+    new = Article(id=ch.new_id or f"{state.key(art)}~{ch.line}", kind=art.kind, parts=art.parts[i:],
+                  pages=list(art.pages))
+    del art.parts[i:]
+    state.articles.insert(state.articles.index(art) + 1, new)
+    state.keys[id(new)] = new.id
+    state.repage(art)
+    state.repage(new)
+    return None
+
+
+def _apply_move(state: _Overlay, key: str, ch: MoveChange) -> str | None:
+    found = state.part(ch.line, ch.at)
+    dest = state.article(ch.to, ch.to_line)
+    if found is None:
+        return f"line {ch.line} is gone"
+    if dest is None:
+        return "the article to move to is gone"
+    art, i = found
+    part = art.parts.pop(i)
+    if ch.position is None:
+        dest.parts.append(part)
+    else:
+        dest.parts.insert(max(0, min(ch.position, len(dest.parts))), part)
+    state.drop_if_empty(art)
+    state.repage(dest)
+    if art in state.articles:
         state.repage(art)
-        state.repage(new)
-        return None
-    if c.kind == "move":
-        found = state.part(d["line"], d.get("at"))
-        dest = state.article(d["to"], d.get("to_line"))
+    return None
+
+
+def _apply_headline(state: _Overlay, key: str, ch: HeadlineChange) -> str | None:
+    if ch.line:
+        found = state.part(ch.line, ch.at)
         if found is None:
-            return f"line {d['line']} is gone"
-        if dest is None:
-            return "the article to move to is gone"
+            return f"line {ch.line} is gone"
         art, i = found
+        for p in art.parts:
+            if p.role == "headline":
+                p.role = "subheadline"
         part = art.parts.pop(i)
-        pos = d.get("position")
-        if pos is None or not isinstance(pos, int):
-            dest.parts.append(part)
-        else:
-            dest.parts.insert(max(0, min(pos, len(dest.parts))), part)
-        state.drop_if_empty(art)
-        state.repage(dest)
-        if art in state.articles:
-            state.repage(art)
+        part.role = "headline"
+        at = 1 if art.parts and art.parts[0].role == "kicker" else 0
+        art.parts.insert(at, part)
+        art.title = None
         return None
-    if c.kind == "headline":
-        if d.get("line"):
-            found = state.part(d["line"], d.get("at"))
-            if found is None:
-                return f"line {d['line']} is gone"
-            art, i = found
-            for p in art.parts:
-                if p.role == "headline":
-                    p.role = "subheadline"
-            part = art.parts.pop(i)
-            part.role = "headline"
-            at = 1 if art.parts and art.parts[0].role == "kicker" else 0
-            art.parts.insert(at, part)
-            art.title = None
-            return None
-        titled = state.article(c.article, d.get("article_line"))
-        if titled is None:
-            return "the article is gone"
-        titled.title = str(d["text"])
-        return None
-    if c.kind == "role":
-        found = state.part(d["line"], d.get("at"))
-        if found is None:
-            return f"line {d['line']} is gone"
-        art, i = found
-        art.parts[i].role = str(d["role"])
-        return None
-    if c.kind == "join":
-        found = state.part(d["line"], d.get("at"))
-        if found is None:
-            return f"line {d['line']} is gone"
-        art, i = found
-        if i == 0:
-            return "the part has nothing before it to join"
-        prev, cur = art.parts[i - 1], art.parts[i]
-        art.parts[i - 1:i + 1] = [_concat(prev, cur)]
-        return None
-    if c.kind == "split-paragraph":
-        found = state.part(d["line"], d["offset"])
-        if found is None:
-            return f"line {d['line']} is gone"
-        art, i = found
-        cut_at = part_offset(art.parts[i], d["line"], int(d["offset"]))
-        if cut_at is None or cut_at == 0 or cut_at >= len(art.parts[i].text):
-            return f"offset {d['offset']} of line {d['line']} is not inside the part"
-        left, right = _cut(art.parts[i], cut_at)
-        art.parts[i:i + 1] = [left, right]
-        return None
-    if c.kind == "text":
-        holders = [p for a in state.articles for p in a.parts if d["line"] in p.line_ids]
-        if not holders:
-            return f"line {d['line']} is gone"
-        if all(locate_text_fix(p, c) is None for p in holders):
-            return f"the text {d['original']!r} is no longer in line {d['line']}"
-        return None
-    return f"unknown kind {c.kind}"
+    titled = state.article(key, ch.article_line)
+    if titled is None:
+        return "the article is gone"
+    titled.title = str(ch.text)
+    return None
+
+
+def _apply_role(state: _Overlay, key: str, ch: RoleChange) -> str | None:
+    found = state.part(ch.line, ch.at)
+    if found is None:
+        return f"line {ch.line} is gone"
+    art, i = found
+    art.parts[i].role = ch.role
+    return None
+
+
+def _apply_join(state: _Overlay, key: str, ch: JoinChange) -> str | None:
+    found = state.part(ch.line, ch.at)
+    if found is None:
+        return f"line {ch.line} is gone"
+    art, i = found
+    if i == 0:
+        return "the part has nothing before it to join"
+    art.parts[i - 1:i + 1] = [_concat(art.parts[i - 1], art.parts[i])]
+    return None
+
+
+def _apply_split_paragraph(state: _Overlay, key: str, ch: SplitParagraphChange) -> str | None:
+    found = state.part(ch.line, ch.offset)
+    if found is None:
+        return f"line {ch.line} is gone"
+    art, i = found
+    cut_at = part_offset(art.parts[i], ch.line, ch.offset)
+    if cut_at is None or cut_at == 0 or cut_at >= len(art.parts[i].text):
+        return f"offset {ch.offset} of line {ch.line} is not inside the part"
+    art.parts[i:i + 1] = list(_cut(art.parts[i], cut_at))
+    return None
+
+
+def _check_text(state: _Overlay, key: str, ch: TextChange) -> str | None:
+    """Text corrections do not change segmentation: only check that they still apply."""
+    holders = [p for a in state.articles for p in a.parts if ch.line in p.line_ids]
+    if not holders:
+        return f"line {ch.line} is gone"
+    if all(_locate(p, ch) is None for p in holders):
+        return f"the text {ch.original!r} is no longer in line {ch.line}"
+    return None
+
+
+#: correction kind → how it applies to the overlay's working state (a reason when it does not)
+APPLY: dict[str, Callable[[_Overlay, str, Any], str | None]] = {
+    "merge": _apply_merge,
+    "split": _apply_split,
+    "move": _apply_move,
+    "headline": _apply_headline,
+    "role": _apply_role,
+    "join": _apply_join,
+    "split-paragraph": _apply_split_paragraph,
+    "text": _check_text,
+}
+
+
+def _apply_one(state: _Overlay, c: Correction) -> str | None:
+    return APPLY[c.kind](state, c.article, c.change)
 
 
 @dataclass(frozen=True)
@@ -467,14 +668,20 @@ class TextFix:
 
 def locate_text_fix(part: Part, c: Correction) -> tuple[int, int] | None:
     """Where in ``part.text`` correction ``c`` applies: its line offsets, else its original text in that line."""
-    d = c.data
-    original = str(d["original"])
-    start = part_offset(part, d["line"], int(d["start"]))
+    change = c.change
+    if not isinstance(change, TextChange):
+        return None
+    return _locate(part, change)
+
+
+def _locate(part: Part, ch: TextChange) -> tuple[int, int] | None:
+    original = ch.original
+    start = part_offset(part, ch.line, ch.start)
     if start is not None and part.text[start:start + len(original)] == original:
         return start, start + len(original)
     # the line's text shifted: look for the original among the part's characters from that line
     for s in part.spans:
-        if s.line != d["line"]:
+        if s.line != ch.line:
             continue
         i = part.text.find(original, s.start, s.end)
         if i >= 0:
@@ -490,12 +697,13 @@ def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[Text
         for line in p.line_ids:
             index.setdefault(line, []).append(i)
     for c in corrections:
-        if c.kind != "text":
+        ch = c.change
+        if not isinstance(ch, TextChange):
             continue
-        for i in index.get(c.data["line"], []):
-            where = locate_text_fix(article.parts[i], c)
+        for i in index.get(ch.line, []):
+            where = _locate(article.parts[i], ch)
             if where is not None:
-                fixes.append(TextFix(i, where[0], where[1], str(c.data["original"]), str(c.data["corrected"]), c))
+                fixes.append(TextFix(i, where[0], where[1], ch.original, ch.corrected, c))
                 break
     fixes.sort(key=lambda f: (f.part, f.start, f.end))
     out: list[TextFix] = []
@@ -539,7 +747,11 @@ def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:
 
 def corrected_article(article: Article, corrections: Iterable[Correction]) -> Article:
     """The corrected reading of ``article`` (the original is left unchanged)."""
-    fixes = text_fixes(article, corrections)
+    return apply_fixes(article, text_fixes(article, corrections))
+
+
+def apply_fixes(article: Article, fixes: Sequence[TextFix]) -> Article:
+    """``article`` with resolved text corrections (:func:`text_fixes`) applied; itself when there are none."""
     if not fixes:
         return article
     by_part: dict[int, list[TextFix]] = {}

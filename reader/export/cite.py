@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from reader.export.exporter import Item, language_of
+from reader.export.items import Item, language_of
 
-_BYLINE_NOISE = re.compile(r"^[（(【\[]|[）)】\]]$|^(本报|本報)?(记者|記者|特派员|特派員|通讯员|通訊員)|(／|/)?(报导|報導|报道|報道)$|^by\s+",
-                           re.I)
+_BYLINE_NOISE = re.compile(r"^[（(【\[]|[）)】\]]$"
+                           r"|^(本报|本報)?(记者|記者|特派员|特派員|通讯员|通訊員)"
+                           r"|(／|/)?(报导|報導|报道|報道)$|^by\s+", re.I)
 
 
 def author_of(item: Item) -> str | None:

@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from reader.export.exporter import Item, kwic
+from reader.export.items import Item, kwic
 
 COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
 

@@ -34,8 +34,8 @@ from lxml import etree
 
 from reader import __version__
 from reader.annotations.store import Annotation, locate_exact
-from reader.corrections.store import Correction, TextFix, text_fixes
-from reader.export.exporter import Item, converter, language_of, source_sha256
+from reader.corrections.store import TextFix, corrected_part
+from reader.export.items import ExportError, Item, converter, language_of, source_sha256
 from reader.model.document import Article, Block, Document, Line, Page
 
 log = logging.getLogger(__name__)
@@ -162,24 +162,21 @@ def _user(ctx: _Context, name: str) -> str:
     return ctx.user_ids.get(name) or ctx.user_ids[""]
 
 
-def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), corrections: Sequence[Correction] = (),
-               title: str | None = None, scope: str | None = None, user: str = "",
-               reading: str | None = None, now: datetime | None = None, **_: Any) -> bytes:
+def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), title: str | None = None,
+               scope: str | None = None, user: str = "", reading: str | None = None, now: datetime | None = None,
+               **_: Any) -> bytes:
     """The TEI document (UTF-8 bytes with XML declaration) for ``items``.
 
-    ``annotations`` and ``corrections`` are filtered to the exported articles
-    (by Item.key). ``scope`` (article, issue, collection, hits) only words the
+    ``annotations`` are filtered to the exported articles (by Item.key); the
+    text corrections are the items' own (``Item.fixes``). ``scope`` (article, issue, collection, hits) only words the
     title; ``user`` names the person the annotations and corrections are from
     when they carry no creator; ``reading`` adds an OpenCC reading text.
     """
     if not items:
-        from reader.export.exporter import ExportError
-
         raise ExportError("nothing to export: no articles in the scope")
     now = now or datetime.now(timezone.utc).replace(microsecond=0)
     keys = {i.key for i in items}
     anns = [a for a in annotations if a.article in keys]
-    corrs = list(corrections)
     ctx = _Context()
     lang = language_of(items)
     ctx.lang = lang
@@ -189,7 +186,8 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), co
     # users and tags first: the header declares them, the text points at them
     ctx.user_ids[""] = "user"
     ctx.ids.used.update({"user", "ocr", "user-tags"})
-    for name in sorted({a.creator for a in anns if a.creator} | {c.creator for c in corrs if c.creator}):
+    for name in sorted({a.creator for a in anns if a.creator} | {f.correction.creator for i in items for f in i.fixes
+                                                                  if f.correction.creator}):
         ctx.user_ids[name] = ctx.ids.get("user", name)
     tag_names: dict[str, str] = {}
     for a in anns:
@@ -218,15 +216,14 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), co
         body = _el(orig, "body")
     else:
         body = _el(text, "body")
-    per_item_fixes: dict[int, list[TextFix]] = {}
-    _body(body, ctx, items, doc_order, anns, corrs, per_item_fixes)
+    _body(body, ctx, items, doc_order, anns)
     if reading:
         target_lang = "zh-Hans" if reading.replace(".json", "") in SIMPLIFIED_TARGETS else "zh-Hant"
         conv = _el(group, "text", xml_id=ctx.ids.get("t", "reading"), xml_lang=target_lang, type="scriptConversion",
                    corresp=f"#{ctx.ids.get('t', 'orig')}")
-        _reading_body(_el(conv, "body"), ctx, items, per_item_fixes, reading)
+        _reading_body(_el(conv, "body"), ctx, items, reading)
     _standoff(root, ctx, anns)
-    _header(header, ctx, items, doc_order, anns, corrs, lang, title, scope, user, reading, now, per_item_fixes)
+    _header(header, ctx, items, doc_order, anns, _HeaderOptions(lang, title, scope, user, reading, now))
     # the header must come first, facsimile before text: reorder (built out of order to know ids)
     for child in (header,):
         root.remove(child)
@@ -237,29 +234,75 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), co
 # --------------------------------------------------------------------------- header
 
 
+@dataclass(frozen=True)
+class _HeaderOptions:
+    lang: str
+    title: str | None
+    scope: str
+    user: str
+    reading: str | None
+    now: datetime
+
+
 def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequence[Document],
-            anns: Sequence[Annotation], corrs: Sequence[Correction], lang: str, title: str | None, scope: str,
-            user: str, reading: str | None, now: datetime, fixes: dict[int, list[TextFix]]) -> None:
+            anns: Sequence[Annotation], opts: _HeaderOptions) -> None:
+    fd = _el(header, "fileDesc")
+    _title_stmt(_el(fd, "titleStmt"), ctx, items, docs, opts)
+    stamp = opts.now.isoformat().replace("+00:00", "Z")
+    ps = _el(fd, "publicationStmt")
+    _el(ps, "publisher", f"Exported with Broadsheet {__version__} (desktop archival reader)")
+    _el(ps, "date", opts.now.date().isoformat(), when=stamp)
+    _el(ps, "idno", str(uuid.uuid4()), type="UUID")
+    av = _el(ps, "availability", status="restricted")
+    _el(av, "p", "Export for private research use; source images and OCR remain under the terms of the "
+                 "holding archive.")
+
+    sd = _el(fd, "sourceDesc")
+    for doc in docs:
+        _bibl_struct(sd, doc, [i for i in items if i.document is doc], opts.scope == "article")
+    seen: set[str] = set()
+    for item in items:
+        if item.document.source not in seen:
+            seen.add(item.document.source)
+            _digital_source(sd, item)
+
+    _encoding_desc(_el(header, "encodingDesc"), ctx, anns, opts)
+    _profile_desc(_el(header, "profileDesc"), ctx, items, anns, opts)
+
+    rd = _el(header, "revisionDesc")
+    n_fixes = sum(len(i.fixes) for i in items)
+    if n_fixes:
+        _el(rd, "change", f"{n_fixes} OCR correction(s) by the user.", type="correction", who="#user")
+    if anns:
+        _el(rd, "change", f"{len(anns)} annotation(s) by the user.", type="annotation", who="#user")
+    _el(rd, "change", "Exported from Broadsheet.", when=stamp, who="#user", type="export")
+
+
+def _titles(items: Sequence[Item], opts: _HeaderOptions) -> tuple[str, str]:
+    """The main and sub title of the export."""
     first = items[0]
     pub = first.publication()
     date = first.metadata.get("date", "")
-    fd = _el(header, "fileDesc")
-    ts = _el(fd, "titleStmt")
-    if scope == "article":
-        main = title or " ".join((first.article.headline or "(no headline)").split())
+    if opts.scope == "article":
+        main = opts.title or " ".join((first.article.headline or "(no headline)").split())
         pages = ", ".join(str(p) for p in first.page_numbers())
-        sub = f"TEI export of one article from {pub}" + (f", {date}" if date else "") + (f", page {pages}" if pages else "")
-    elif scope == "issue":
-        main = title or f"{pub}" + (f", {date}" if date else "")
-        sub = f"TEI export of {len(items)} article(s) of one issue"
-    else:
-        main = title or f"{len(items)} articles"
-        sub = f"TEI export of a {'search' if scope == 'hits' else 'collection'}: {len(items)} article(s)"
+        return main, (f"TEI export of one article from {pub}" + (f", {date}" if date else "")
+                      + (f", page {pages}" if pages else ""))
+    if opts.scope == "issue":
+        return (opts.title or f"{pub}" + (f", {date}" if date else ""),
+                f"TEI export of {len(items)} article(s) of one issue")
+    return (opts.title or f"{len(items)} articles",
+            f"TEI export of a {'search' if opts.scope == 'hits' else 'collection'}: {len(items)} article(s)")
+
+
+def _title_stmt(ts: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequence[Document],
+                opts: _HeaderOptions) -> None:
+    main, sub = _titles(items, opts)
     _el(ts, "title", main, type="main")
     _el(ts, "title", sub, type="sub")
     rs = _el(ts, "respStmt", xml_id="user")
     _el(rs, "resp", "annotation and correction")
-    _el(rs, "persName", user or "Broadsheet user")
+    _el(rs, "persName", opts.user or "Broadsheet user")
     for name, ident in ctx.user_ids.items():
         if name:
             r = _el(ts, "respStmt", xml_id=ident)
@@ -269,29 +312,11 @@ def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: 
     _el(r, "resp", "optical character recognition (source text)")
     _el(r, "orgName", "OCR of the source files (" + ", ".join(sorted({d.format for d in docs})) + ")")
 
-    ps = _el(fd, "publicationStmt")
-    _el(ps, "publisher", f"Exported with Broadsheet {__version__} (desktop archival reader)")
-    stamp = now.isoformat().replace("+00:00", "Z")
-    _el(ps, "date", now.date().isoformat(), when=stamp)
-    _el(ps, "idno", str(uuid.uuid4()), type="UUID")
-    av = _el(ps, "availability", status="restricted")
-    _el(av, "p", "Export for private research use; source images and OCR remain under the terms of the "
-                 "holding archive.")
 
-    sd = _el(fd, "sourceDesc")
-    for _di, doc in enumerate(docs):
-        doc_items = [i for i in items if i.document is doc]
-        _bibl_struct(sd, doc, doc_items, scope == "article")
-    seen: set[str] = set()
-    for item in items:
-        if item.document.source in seen:
-            continue
-        seen.add(item.document.source)
-        _digital_source(sd, item)
-
-    ed = _el(header, "encodingDesc")
+def _encoding_desc(ed: etree._Element, ctx: _Context, anns: Sequence[Annotation], opts: _HeaderOptions) -> None:
+    reading = opts.reading
     ai = _el(ed, "appInfo")
-    app = _el(ai, "application", ident="Broadsheet", version=__version__, when=now.date().isoformat())
+    app = _el(ai, "application", ident="Broadsheet", version=__version__, when=opts.now.date().isoformat())
     _el(app, "label", "Broadsheet TEI exporter")
     if reading:
         import opencc
@@ -324,7 +349,10 @@ def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: 
             cat = _el(tx, "category", xml_id=ident)
             _el(cat, "catDesc", names.get(folded, folded))
 
-    pd = _el(header, "profileDesc")
+
+def _profile_desc(pd: etree._Element, ctx: _Context, items: Sequence[Item], anns: Sequence[Annotation],
+                  opts: _HeaderOptions) -> None:
+    lang, reading = opts.lang, opts.reading
     lu = _el(pd, "langUsage")
     _el(lu, "language", _LANG_NAMES.get(lang, lang), ident=lang)
     for other_lang in ctx.other_langs:
@@ -333,21 +361,14 @@ def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: 
         other = "zh-Hans" if reading.replace(".json", "") in SIMPLIFIED_TARGETS else "zh-Hant"
         if other != lang:
             _el(lu, "language", _LANG_NAMES.get(other, other) + " (OpenCC conversion)", ident=other)
-    if scope == "article":
-        art_tags = [t for a in anns if a.anchor is None and a.article == first.key for t in a.tags]
-        refs = _ana(ctx, art_tags)
-        if refs:
-            tc = _el(pd, "textClass")
-            for ref in dict.fromkeys(refs.split()):
-                _el(tc, "catRef", scheme="#user-tags", target=ref)
-
-    rd = _el(header, "revisionDesc")
-    n_fixes = sum(len(v) for v in fixes.values())
-    if n_fixes:
-        _el(rd, "change", f"{n_fixes} OCR correction(s) by the user.", type="correction", who="#user")
-    if anns:
-        _el(rd, "change", f"{len(anns)} annotation(s) by the user.", type="annotation", who="#user")
-    _el(rd, "change", "Exported from Broadsheet.", when=stamp, who="#user", type="export")
+    if opts.scope != "article":
+        return
+    art_tags = [t for a in anns if a.anchor is None and a.article == items[0].key for t in a.tags]
+    refs = _ana(ctx, art_tags)
+    if refs:
+        tc = _el(pd, "textClass")
+        for ref in dict.fromkeys(refs.split()):
+            _el(tc, "catRef", scheme="#user-tags", target=ref)
 
 
 _LANG_NAMES = {"zh-Hant": "Chinese, traditional script (original)", "zh-Hans": "Chinese, simplified script",
@@ -535,16 +556,16 @@ def _highlights(ctx: _Context, item: Item, anns: Sequence[Annotation],
             if o is h or not o.inline or o.part != h.part:
                 continue
             if o.start < h.end and h.start < o.end and not (
-                    (o.start <= h.start and h.end <= o.end) or (h.start <= o.start and o.end <= h.end)):
-                if placed.index(o) < placed.index(h):
-                    h.inline = False
+                    (o.start <= h.start and h.end <= o.end) or (h.start <= o.start and o.end <= h.end)) \
+                    and placed.index(o) < placed.index(h):
+                h.inline = False
             if (o.start, o.end) == (h.start, h.end) and placed.index(o) < placed.index(h):
                 h.inline = False
     return placed, orphans
 
 
 def _body(body: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequence[Document],
-          anns: Sequence[Annotation], corrs: Sequence[Correction], per_item_fixes: dict[int, list[TextFix]]) -> None:
+          anns: Sequence[Annotation]) -> None:
     multi = len(docs) > 1
     current_page: tuple[int, int] | None = None
     container = body
@@ -557,9 +578,7 @@ def _body(body: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequ
             _el(container, "head", label)
             current_doc = di
             current_page = None
-        fixes = text_fixes(item.article, corrs if item.corrections is None else item.corrections)
-        per_item_fixes[ii] = fixes
-        current_page = _article_div(container, ctx, ii, di, item, anns, fixes, current_page)
+        current_page = _article_div(container, ctx, ii, di, item, anns, current_page)
 
 
 def _part_page(ctx: _Context, di: int, article: Article, index: int) -> int | None:
@@ -575,23 +594,65 @@ def _pb(parent: etree._Element, ctx: _Context, di: int, page: int) -> None:
     _el(parent, "pb", n=page, facs=f"#{sid}" if sid else None)
 
 
-def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: Item, anns: Sequence[Annotation],
-                 fixes: Sequence[TextFix], current_page: tuple[int, int] | None) -> tuple[int, int] | None:
-    art = item.article
-    art_tags = [t for a in anns if a.article == item.key and a.anchor is None for t in a.tags]
-    art_lang = language_of([item]) if art.parts else ctx.lang
+def _article_lang(ctx: _Context, item: Item) -> str | None:
+    """The article's own xml:lang when it differs from the export's (recorded for the header)."""
+    art_lang = language_of([item]) if item.article.parts else ctx.lang
     if art_lang in ("und", ctx.lang):
-        art_lang = ctx.lang
-    elif art_lang not in ctx.other_langs:
+        return None
+    if art_lang not in ctx.other_langs:
         ctx.other_langs.append(art_lang)
+    return art_lang
+
+
+def _top_and_bottom(roles: Sequence[str]) -> tuple[int, int]:
+    """How many parts open the div (heads, and bylines among them) and where the closing ones start."""
+    n_top = 0
+    while n_top < len(roles) and (roles[n_top] in TOP_ROLES or roles[n_top] in BOTTOM_ROLES):
+        n_top += 1
+    n_bottom = len(roles)
+    while n_bottom > n_top and roles[n_bottom - 1] in BOTTOM_ROLES:
+        n_bottom -= 1
+    return n_top, n_bottom
+
+
+@dataclass
+class _DivWriter:
+    """Writes the parts of one article's div, counting the body parts (a div needs at least one)."""
+
+    div: etree._Element
+    art: Article
+    n_top: int
+    n_bottom: int
+    body_parts: int = 0
+
+    def part(self, i: int, pid: str, facs: str | None) -> etree._Element:
+        part = self.art.parts[i]
+        if i < self.n_top:
+            if part.role in TOP_ROLES:
+                htype = "sub" if self.art.title and part.role == "headline" else TOP_ROLES[part.role]
+                return _el(self.div, "head", type=htype, xml_id=pid, facs=facs)
+            return _el(self.div, part.role, xml_id=pid, facs=facs)
+        if i >= self.n_bottom:
+            if self.body_parts == 0:
+                _el(self.div, "p")
+                self.body_parts += 1
+            return _el(self.div, part.role, xml_id=pid, facs=facs)
+        self.body_parts += 1
+        if part.role == "paragraph":
+            return _el(self.div, "p", xml_id=pid, facs=facs)
+        return _el(self.div, "ab", type=part.role, xml_id=pid, facs=facs)
+
+
+def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: Item, anns: Sequence[Annotation],
+                 current_page: tuple[int, int] | None) -> tuple[int, int] | None:
+    art, fixes = item.article, item.fixes
+    art_tags = [t for a in anns if a.article == item.key and a.anchor is None for t in a.tags]
     div = _el(parent, "div", type=DIV_TYPES.get(art.kind, "article"), xml_id=ctx.article_ids[ii],
-              ana=_ana(ctx, art_tags), xml_lang=art_lang if art_lang != ctx.lang else None)
+              ana=_ana(ctx, art_tags), xml_lang=_article_lang(ctx, item))
     highlights, orphans = _highlights(ctx, item, anns, fixes)
-    for a in anns:
-        if a.article == item.key and a.anchor is None and a.note:
-            ctx.standoff_notes.append((f"#{ctx.article_ids[ii]}", a))
-    for a in orphans:
-        ctx.standoff_notes.append((f"#{ctx.article_ids[ii]}", a))
+    ctx.standoff_notes.extend((f"#{ctx.article_ids[ii]}", a) for a in anns
+                              if a.article == item.key and a.anchor is None and a.note)
+    ctx.standoff_notes.extend((f"#{ctx.article_ids[ii]}", a) for a in orphans)
 
     first_page = _part_page(ctx, di, art, 0) if art.parts else None
     if first_page is None and art.pages:
@@ -600,16 +661,9 @@ def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: 
         _pb(div, ctx, di, first_page)
         current_page = (di, first_page)
 
-    roles = [p.role for p in art.parts]
-    n_top = 0
-    while n_top < len(roles) and (roles[n_top] in TOP_ROLES or roles[n_top] in BOTTOM_ROLES):
-        n_top += 1
-    n_bottom = len(roles)
-    while n_bottom > n_top and roles[n_bottom - 1] in BOTTOM_ROLES:
-        n_bottom -= 1
     if art.title:
         _el(div, "head", " ".join(art.title.split()), type="main")
-    body_parts = 0
+    writer = _DivWriter(div, art, *_top_and_bottom([p.role for p in art.parts]))
     for i, part in enumerate(art.parts):
         page = _part_page(ctx, di, art, i)
         if page is not None and current_page != (di, page):
@@ -617,27 +671,10 @@ def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: 
             current_page = (di, page)
         pid = ctx.ids.get("p", f"{ctx.article_ids[ii]}-{i + 1}")
         ctx.part_ids[(ii, i)] = pid
-        facs = _part_facs(ctx, di, part.line_ids)
-        if i < n_top:
-            if part.role in TOP_ROLES:
-                htype = "sub" if art.title and part.role == "headline" else TOP_ROLES[part.role]
-                el = _el(div, "head", type=htype, xml_id=pid, facs=facs)
-            else:
-                el = _el(div, part.role, xml_id=pid, facs=facs)
-        elif i >= n_bottom:
-            if body_parts == 0:
-                _el(div, "p")
-                body_parts += 1
-            el = _el(div, part.role, xml_id=pid, facs=facs)
-        elif part.role == "paragraph":
-            el = _el(div, "p", xml_id=pid, facs=facs)
-            body_parts += 1
-        else:
-            el = _el(div, "ab", type=part.role, xml_id=pid, facs=facs)
-            body_parts += 1
+        el = writer.part(i, pid, _part_facs(ctx, di, part.line_ids))
         _inline(el, ctx, di, part_index=i, part=part, highlights=highlights,
                 fixes=[f for f in fixes if f.part == i])
-    if body_parts == 0:
+    if writer.body_parts == 0:
         _el(div, "p")
     for h in highlights:
         if not h.inline:
@@ -657,30 +694,55 @@ def _part_facs(ctx: _Context, di: int, line_ids: Sequence[str]) -> str | None:
     return None
 
 
-def _inline(el: etree._Element, ctx: _Context, di: int, part_index: int, part: Any,
-            highlights: Sequence[_Highlight], fixes: Sequence[TextFix]) -> None:
-    """Fill ``el`` with the part's text, lb at line starts, segs, anchors and choice elements."""
-    text = part.text
-    # points: (pos, order, kind, payload); order puts closes before points before opens
-    events: list[tuple[int, int, str, Any]] = []
+_Event = tuple[int, int, str, Any]
+
+
+def _events(ctx: _Context, di: int, part_index: int, part: Any, highlights: Sequence[_Highlight],
+            fixes: Sequence[TextFix]) -> list[_Event]:
+    """(pos, order, kind, payload) of a part's markup; order puts closes before points before opens."""
+    events: list[_Event] = []
     prev_line = None
     for span in part.spans:
         if span.line != prev_line:
-            zid = ctx.zone_of_line.get(f"{di}:{span.line}")
-            events.append((span.start, 1, "lb", zid))
+            events.append((span.start, 1, "lb", ctx.zone_of_line.get(f"{di}:{span.line}")))
             prev_line = span.line
     for h in highlights:
         if h.inline and h.part == part_index:
             events.append((h.start, 2, "open", h))
             events.append((h.end, 0, "close", h))
-        else:
-            if h.part == part_index:
-                events.append((h.start, 1, "anchor", f"{h.ident}-s"))
-            if h.end_part == part_index:
-                events.append((h.end, 1, "anchor", f"{h.ident}-e"))
-    for f in fixes:
-        events.append((f.start, 3, "fix", f))
+            continue
+        if h.part == part_index:
+            events.append((h.start, 1, "anchor", f"{h.ident}-s"))
+        if h.end_part == part_index:
+            events.append((h.end, 1, "anchor", f"{h.ident}-e"))
+    events.extend((f.start, 3, "fix", f) for f in fixes)
     events.sort(key=lambda e: (e[0], e[1], -(e[3].end if e[2] == "open" else 0)))
+    return events
+
+
+def _choice(parent: etree._Element, ctx: _Context, text: str, f: TextFix, events: Sequence[_Event]) -> None:
+    """A text correction as choice/sic/corr; line breaks inside go into sic, anchors inside right after it."""
+    choice = _el(parent, "choice")
+    sic = _el(choice, "sic", resp="#ocr")
+    p = f.start
+    for e in events:
+        if e[2] == "lb" and f.start < e[0] < f.end:
+            _append_text(sic, text[p:e[0]])
+            _el(sic, "lb", facs=f"#{e[3]}" if e[3] else None)
+            p = e[0]
+    _append_text(sic, text[p:f.end])
+    corr = _el(choice, "corr", resp=f"#{_user(ctx, f.correction.creator)}", cert="high")
+    _append_text(corr, f.corrected)
+    for e in events:
+        if e[2] == "anchor" and f.start < e[0] < f.end:
+            _el(parent, "anchor", xml_id=e[3])
+
+
+def _inline(el: etree._Element, ctx: _Context, di: int, part_index: int, part: Any,
+            highlights: Sequence[_Highlight], fixes: Sequence[TextFix]) -> None:
+    """Fill ``el`` with the part's text, lb at line starts, segs, anchors and choice elements."""
+    text = part.text
+    events = _events(ctx, di, part_index, part, highlights, fixes)
     stack: list[etree._Element] = [el]
     pos = 0
     skip_to = -1
@@ -696,39 +758,19 @@ def _inline(el: etree._Element, ctx: _Context, di: int, part_index: int, part: A
         elif kind == "anchor":
             _el(stack[-1], "anchor", xml_id=payload)
         elif kind == "open":
-            seg = _el(stack[-1], "seg", type="highlight", xml_id=payload.ident, ana=_ana(ctx, payload.annotation.tags))
-            stack.append(seg)
-        elif kind == "close":
-            if len(stack) > 1:
-                stack.pop()
+            stack.append(_el(stack[-1], "seg", type="highlight", xml_id=payload.ident,
+                             ana=_ana(ctx, payload.annotation.tags)))
+        elif kind == "close" and len(stack) > 1:
+            stack.pop()
         elif kind == "fix":
-            f = payload
-            choice = _el(stack[-1], "choice")
-            sic = _el(choice, "sic", resp="#ocr")
-            inner = [e for e in events if e[2] == "lb" and f.start < e[0] < f.end]
-            p = f.start
-            for e in inner:
-                _append_text(sic, text[p:e[0]])
-                _el(sic, "lb", facs=f"#{e[3]}" if e[3] else None)
-                p = e[0]
-            _append_text(sic, text[p:f.end])
-            corr = _el(choice, "corr", resp=f"#{_user(ctx, f.correction.creator)}", cert="high")
-            _append_text(corr, f.corrected)
-            pos = f.end
-            skip_to = f.end
-            # anchors inside the corrected span land right after it
-            for e in events:
-                if e[2] == "anchor" and f.start < e[0] < f.end:
-                    _el(stack[-1], "anchor", xml_id=e[3])
+            _choice(stack[-1], ctx, text, payload, events)
+            pos = skip_to = payload.end
     if pos < len(text):
         _append_text(stack[-1], text[pos:])
 
 
-def _reading_body(body: etree._Element, ctx: _Context, items: Sequence[Item],
-                  fixes: dict[int, list[TextFix]], reading: str) -> None:
+def _reading_body(body: etree._Element, ctx: _Context, items: Sequence[Item], reading: str) -> None:
     """The converted reading text: same divisions, corrected text converted, linked by @corresp."""
-    from reader.corrections.store import corrected_part
-
     conv = converter(reading.replace(".json", ""))
     for ii, item in enumerate(items):
         art = item.article
@@ -737,7 +779,7 @@ def _reading_body(body: etree._Element, ctx: _Context, items: Sequence[Item],
             _el(div, "head", conv.convert(" ".join(art.title.split())), type="main")
         n = 0
         for i, part in enumerate(art.parts):
-            p = corrected_part(part, [f for f in fixes.get(ii, []) if f.part == i])
+            p = corrected_part(part, [f for f in item.fixes if f.part == i])
             _el(div, "p", conv.convert(p.text), corresp=f"#{ctx.part_ids[(ii, i)]}")
             n += 1
         if not n:

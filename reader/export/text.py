@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.annotations.store import Annotation
-from reader.corrections.store import Correction, corrected_article
-from reader.export.exporter import Item
+from reader.export.items import Item
 
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 
@@ -34,12 +33,11 @@ def _notes_for(item: Item, annotations: Sequence[Annotation]) -> list[Annotation
     return [a for a in annotations if a.article == item.key]
 
 
-def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (),
-                corrections: Sequence[Correction] = (), **_: Any) -> str:
+def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), **_: Any) -> str:
     """Plain text: per article its citation, headline group and paragraphs, blank lines between."""
     out: list[str] = []
     for item in items:
-        art = corrected_article(item.article, corrections if item.corrections is None else item.corrections)
+        art = item.corrected()
         block: list[str] = [citation_line(item)]
         headline = art.headline
         if art.title and headline:
@@ -72,12 +70,11 @@ def md_escape(text: str) -> str:
     return text
 
 
-def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (),
-                    corrections: Sequence[Correction] = (), **_: Any) -> str:
+def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (), **_: Any) -> str:
     """Markdown: ``#`` headline, kicker and subheadline around it, byline/dateline in italics, notes listed."""
     out: list[str] = []
     for item in items:
-        art = corrected_article(item.article, corrections if item.corrections is None else item.corrections)
+        art = item.corrected()
         block: list[str] = []
         if art.kicker:
             block.append(f"*{md_escape(art.kicker)}*")

@@ -124,8 +124,7 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
     if req.fmt == "tei":
         options = {"scope": None if req.scope == "article" else req.scope, "reading": req.reading or None}
     annotations = scope.annotations if req.annotations else []
-    corrections = scope.corrections if req.annotations else []
-    return export(items, req.fmt, annotations, corrections, **options), len(items)
+    return export(items, req.fmt, annotations, **options), len(items)
 
 
 class ExportDialog(QDialog):

@@ -74,7 +74,7 @@ from reader.app.archive import Archive, Hit, Results, converter, serif_family
 from reader.corrections import store as C
 from reader.gui.annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
 from reader.gui.article_view import ArticleView
-from reader.gui.export_dialog import ExportContext, ExportDialog, OverlayLibrary
+from reader.gui.export_dialog import ExportContext, ExportDialog
 from reader.gui.icons import app_icon, icon
 from reader.gui.layout_view import LayoutView
 from reader.gui.library_view import ArticleList, LibraryTree
@@ -1405,7 +1405,7 @@ class MainWindow(QMainWindow):
             return None
         if self.export_dialog is not None:
             self.export_dialog.close()
-        dlg = ExportDialog(OverlayLibrary(self.archive), self.export_context(), str(self.archive.folder.parent), self)
+        dlg = ExportDialog(self.archive.overlay_of, self.export_context(), str(self.archive.folder.parent), self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.destroyed.connect(lambda _o=None: setattr(self, "export_dialog", None))
         self.export_dialog = dlg

@@ -39,6 +39,7 @@ ids of the articles the reader still finds (:func:`reader.library.catalogue.arti
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -51,7 +52,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,72 @@ def path_metadata(path: Path) -> dict[str, Any]:
     return out
 
 
+@dataclass(frozen=True)
+class Sidecar:
+    """Metadata a sidecar gives for the files it covers (``FILE.meta.json`` or a folder's ``broadsheet.json``).
+
+    Other keys are allowed and ignored; the ones below are checked, and a bad
+    value is refused with one sentence naming the sidecar.
+    """
+
+    publication: str | None = None
+    date: str | None = None
+    edition: str | None = None
+    issue: str | None = None
+    page: int | None = None
+    language: str | None = None
+
+    @classmethod
+    def decode(cls, obj: Any, path: Path) -> Sidecar:
+        if not isinstance(obj, dict):
+            raise SourceError(path, "the metadata sidecar is not a JSON object")
+        texts = {k: _sidecar_text(obj, k, path) for k in ("publication", "edition", "language")}
+        issue = obj.get("issue")
+        if isinstance(issue, int) and not isinstance(issue, bool):
+            issue = str(issue)
+        return cls(date=_sidecar_date(obj.get("date"), path), page=_sidecar_page(obj.get("page"), path),
+                   issue=_sidecar_text({"issue": issue}, "issue", path), **texts)
+
+    def layer(self) -> dict[str, Any]:
+        """The values it gives, as one layer of :func:`decide_metadata`."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+def _sidecar_text(obj: dict[str, Any], key: str, path: Path) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise SourceError(path, f"{key} must be text")
+    return value
+
+
+def _sidecar_page(value: Any, path: Path) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SourceError(path, "page must be a whole number")
+    return value
+
+
+def _sidecar_date(value: Any, path: Path) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SourceError(path, "date must be a date (YYYY-MM-DD)")
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)", value)
+    try:
+        if m is None:
+            raise ValueError(value)
+        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+        datetime.date(year, month, day)
+    except ValueError:
+        raise SourceError(path, f"date {value} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
 def _sidecar(path: Path, roots: list[Path]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     chain = []
@@ -171,21 +238,18 @@ def _sidecar(path: Path, roots: list[Path]) -> dict[str, Any]:
             break
     for candidate in reversed(chain):
         if candidate.is_file():
-            out.update(_read_json(candidate))
+            out.update(Sidecar.decode(_read_json(candidate), candidate).layer())
     own = path.with_name(path.name + ".meta.json")
     if own.is_file():
-        out.update(_read_json(own))
+        out.update(Sidecar.decode(_read_json(own), own).layer())
     return out
 
 
-def _read_json(path: Path) -> dict[str, Any]:
+def _read_json(path: Path) -> Any:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise SourceError(path, f"the metadata sidecar is not readable JSON ({e})") from e
-    if not isinstance(data, dict):
-        raise SourceError(path, "the metadata sidecar is not a JSON object")
-    return data
 
 
 def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any],

@@ -1,0 +1,187 @@
+"""The reader's edits as plain command objects: ``do()`` and ``undo()``, no Qt.
+
+The window wraps them for its undo stack (a QUndoCommand whose redo/undo call
+these); the command line runs ``do()`` once. Each command writes through the
+stores (:mod:`reader.annotations.store`, :mod:`reader.corrections.store`) and
+then calls ``on_change`` so views over the overlay can forget what they cached.
+An import of files is a command too, but one that cannot be undone
+(``undoable`` is False): the window runs it without pushing it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from reader.annotations.store import Annotation, AnnotationStore, BackupError, read_backup
+from reader.corrections.store import Correction, CorrectionError, CorrectionStore
+from reader.library import importer
+from reader.library.catalogue import Library
+from reader.model.errors import BroadsheetError
+
+
+class CommandError(BroadsheetError):
+    """A command cannot be done or undone as asked."""
+
+
+class Command(Protocol):
+    """An edit that can be done and undone."""
+
+    label: str
+    undoable: bool
+
+    def do(self) -> None: ...
+
+    def undo(self) -> None: ...
+
+
+def _nothing() -> None:
+    return None
+
+
+#: a correction kind's name in the Edit → Undo menu
+CORRECTION_LABELS = {"merge": "Merge articles", "split": "Split article", "headline": "Set headline",
+                     "join": "Join paragraphs", "split-paragraph": "Split paragraph", "text": "Correct OCR text",
+                     "move": "Move block", "role": "Set role"}
+
+
+@dataclass
+class AddCorrection:
+    """Add a correction to the overlay; undo removes it."""
+
+    store: CorrectionStore
+    correction: Correction
+    on_change: Callable[[], None] = _nothing
+    undoable: bool = True
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or CORRECTION_LABELS.get(self.correction.kind, self.correction.kind)
+
+    def do(self) -> None:
+        self.store.add(self.correction)
+        self.on_change()
+
+    def undo(self) -> None:
+        self.store.delete(self.correction.id)
+        self.on_change()
+
+
+@dataclass
+class AddAnnotation:
+    """Add a highlight or note; undo deletes it."""
+
+    store: AnnotationStore
+    annotation: Annotation
+    on_change: Callable[[], None] = _nothing
+    undoable: bool = True
+    label: str = "Highlight"
+
+    def do(self) -> None:
+        self.store.add(self.annotation)
+        self.on_change()
+
+    def undo(self) -> None:
+        self.store.delete(self.annotation.id)
+        self.on_change()
+
+
+@dataclass
+class EditAnnotation:
+    """Replace an annotation's note and tags; undo puts the old ones back."""
+
+    store: AnnotationStore
+    old: Annotation
+    new: Annotation
+    on_change: Callable[[], None] = _nothing
+    undoable: bool = True
+    label: str = "Edit annotation"
+
+    def __post_init__(self) -> None:
+        if self.old.id != self.new.id:
+            raise CommandError("an edit must keep the annotation's id")
+        self.old = replace(self.old, tags=list(self.old.tags))
+
+    def do(self) -> None:
+        self.store.update(replace(self.new, tags=list(self.new.tags)))
+        self.on_change()
+
+    def undo(self) -> None:
+        self.store.upsert(self.old)
+        self.on_change()
+
+
+@dataclass
+class DeleteAnnotation:
+    """Delete an annotation; undo puts it back as it was."""
+
+    store: AnnotationStore
+    annotation: Annotation
+    on_change: Callable[[], None] = _nothing
+    undoable: bool = True
+    label: str = "Delete annotation"
+
+    def __post_init__(self) -> None:
+        self.annotation = replace(self.annotation, tags=list(self.annotation.tags))
+
+    def do(self) -> None:
+        self.store.delete(self.annotation.id)
+        self.on_change()
+
+    def undo(self) -> None:
+        self.store.upsert(self.annotation)
+        self.on_change()
+
+
+@dataclass
+class ImportFiles:
+    """Import files and folders with ``run`` (the archive's import); not undoable — the sources stay imported."""
+
+    run: Callable[[list[str], threading.Event], importer.ImportReport]
+    paths: list[str]
+    cancel: threading.Event = field(default_factory=threading.Event)
+    on_change: Callable[[], None] = _nothing
+    undoable: bool = False
+    label: str = "Import"
+    report: importer.ImportReport | None = None
+
+    def do(self) -> None:
+        self.report = self.run(self.paths, self.cancel)
+        self.on_change()
+
+    def undo(self) -> None:
+        raise CommandError("an import cannot be undone")
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What restoring a backup added: annotations and collections (new or replaced), new corrections."""
+
+    annotations: int
+    collections: int
+    corrections: int
+
+
+def restore_backup(library: Library, path: Path) -> Restored:
+    """Restore an annotations backup file into ``library`` (``annotations import``).
+
+    The whole file is decoded and checked first — annotations, collections and
+    every correction record — so a malformed backup is refused with one
+    sentence naming the file (:class:`BackupError`) and nothing is stored.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise BackupError(path, e.strerror or str(e)) from e
+    backup = read_backup(raw, path)
+    for n, record in enumerate(backup.corrections, 1):
+        try:
+            Correction.from_json(record)
+        except CorrectionError as e:
+            raise BackupError(path, f"correction {n}: {e}") from e
+    counts = AnnotationStore.of(library).import_backup(backup)
+    added = CorrectionStore.of(library).import_records(backup.corrections)
+    return Restored(counts["annotations"], counts["collections"], added)

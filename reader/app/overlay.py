@@ -1,0 +1,276 @@
+"""The correction overlay: the ONE place that decides which of the reader's corrections apply to which articles.
+
+The window (:class:`reader.app.archive.Archive`), ``broadsheet show``,
+``broadsheet export`` and ``broadsheet correct`` all read articles through an
+:class:`Overlay`, so they agree on what an issue's articles are after the
+reader merged, split or re-headlined them and on which OCR text corrections
+an article shows. The rules, in one place:
+
+* segmentation corrections (everything but ``text``) apply to an issue when an
+  article they name — the one made on, merged in or moved to, or the article
+  a split-off one came from (``key~line``) — is an article of that issue; they
+  apply in the order they were made (:func:`reader.corrections.store.apply_overlay`)
+  and the ones whose lines are gone are reported as stale;
+* an OCR text correction applies to an article that shows its line, when the
+  article it was made on is of the same source file (or no longer known).
+
+Articles split off by a correction have ids of the overlay's own (``key~line``):
+:meth:`Overlay.info` and :meth:`Overlay.article` know them as the catalogue
+knows the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Hashable, Sequence
+from dataclasses import replace
+from typing import Generic, TypeVar
+
+from reader.corrections.store import (
+    Correction,
+    CorrectionStore,
+    TextFix,
+    apply_fixes,
+    apply_overlay,
+    line_pages_of,
+    text_fixes,
+)
+from reader.export.scope import CorrectedIssue, Scope, library_scope
+from reader.library.catalogue import ArticleInfo, Library, NotFoundError
+from reader.model.document import Article
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A tiny least-recently-used cache, safe to share with a worker thread (searches run in one)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.data: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self.data:
+                self.data.move_to_end(key)
+                return self.data[key]
+        value = make()  # outside the lock: it may read the catalogue
+        self.put(key, value)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.data.clear()
+
+
+def root_key(key: str) -> str:
+    """The catalogue article a (possibly split-off, ``key~line``) article key comes from."""
+    return key.split("~", 1)[0]
+
+
+def named_articles(c: Correction) -> set[str]:
+    """The catalogue articles a correction names: made on, merged in, moved to (split-off keys by their root)."""
+    keys = {c.article, c.data.get("other"), c.data.get("to")}
+    return {root_key(str(k)) for k in keys if k}
+
+
+class Overlay:
+    """A library as the reader's corrections leave it.
+
+    ``segmentation=False`` leaves the articles as the import cut them
+    (``export --no-overlay``); ``text=False`` leaves the OCR text uncorrected
+    (``export --plain``). Results are cached until :meth:`invalidate`.
+    """
+
+    def __init__(self, library: Library, *, segmentation: bool = True, text: bool = True) -> None:
+        self._library = library
+        self.segmentation = segmentation
+        self.text = text
+        CorrectionStore.of(library)  # the component migrated once
+        self._corrections: list[Correction] | None = None
+        self._lock = threading.Lock()
+        self._issues: LRU[int, CorrectedIssue | None] = LRU(16)
+        #: infos of articles only the overlay has (split off), by id
+        self._made: dict[str, ArticleInfo] = {}
+        self._sources: dict[str, str | None] = {}
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
+    @property
+    def store(self) -> CorrectionStore:
+        """The correction store on this thread's catalogue connection."""
+        return CorrectionStore(self._library.conn)
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, in the order made (the order they apply)."""
+        with self._lock:
+            if self._corrections is None:
+                self._corrections = self.store.find()
+            return self._corrections
+
+    def invalidate(self) -> None:
+        """Forget what the overlay made (after a correction was added or undone, or an import)."""
+        with self._lock:
+            self._corrections = None
+            self._sources.clear()
+        self._issues.clear()
+        self._made.clear()
+
+    # segmentation -----------------------------------------------------------------------------
+    def relevant(self, article_ids: Collection[str]) -> list[Correction]:
+        """The segmentation corrections that apply to the articles of an issue (``article_ids``)."""
+        if not self.segmentation:
+            return []
+        return [c for c in self.corrections() if c.kind != "text" and named_articles(c) & set(article_ids)]
+
+    def overlaid(self, issue_id: int) -> CorrectedIssue | None:
+        """The issue's articles with its segmentation corrections applied; None when none applies."""
+
+        def build() -> CorrectedIssue | None:
+            ids = [i.id for i in self._library.articles(issue_id=issue_id)]
+            relevant = self.relevant(ids)
+            if not relevant:
+                return None
+            articles = [self._library.article(i) for i in ids]
+            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self._library, sorted(ids)))
+            for c, reason in result.stale:
+                log.info("correction %s (%s) does not apply: %s", c.id, c.kind, reason)
+            return CorrectedIssue(result.articles, result.stale)
+
+        return self._issues.get(issue_id, build)
+
+    def corrected_issue(self, issue_id: int) -> CorrectedIssue:
+        """The issue's articles as the reader sees them (segmentation corrections applied), in issue order."""
+        overlaid = self.overlaid(issue_id)
+        if overlaid is not None:
+            return overlaid
+        return CorrectedIssue([self._library.article(i.id) for i in self._library.articles(issue_id=issue_id)])
+
+    def infos(self, issue_id: int) -> list[ArticleInfo]:
+        """The issue's article infos as the corrections leave them (headline, pages, length; split-off ones too)."""
+        infos = self._library.articles(issue_id=issue_id)
+        overlaid = self.overlaid(issue_id)
+        if overlaid is None:
+            return infos
+        by_id = {i.id: i for i in infos}
+        out: list[ArticleInfo] = []
+        for art in overlaid.articles:
+            made = self._info_of(art, by_id)
+            if made is not None:
+                out.append(made)
+        return out
+
+    def _info_of(self, art: Article, by_id: dict[str, ArticleInfo]) -> ArticleInfo | None:
+        if art.id in by_id:
+            base = by_id[art.id]
+        else:  # split off: it shares the issue and source of the article it came from
+            parent = by_id.get(root_key(art.id))
+            if parent is None:
+                return None
+            base = replace(parent, id=art.id, local_id=art.id.split("~", 1)[-1])
+        info = replace(base, headline=art.headline or None, pages=tuple(art.pages) or base.pages,
+                       chars=len(art.text))
+        if art.id not in by_id:
+            self._made[art.id] = info
+        return info
+
+    def issue_of(self, key: str) -> int:
+        """The issue of an article, one split off by a correction too (NotFoundError when there is none)."""
+        try:
+            return self._library.article_info(key).issue_id
+        except NotFoundError:
+            if key == root_key(key):
+                raise
+            return self._library.article_info(root_key(key)).issue_id
+
+    def info(self, key: str) -> ArticleInfo:
+        """An article's info as the corrections leave it (NotFoundError when there is no such article)."""
+        try:
+            base: ArticleInfo | None = self._library.article_info(key)
+        except NotFoundError:
+            if key == root_key(key):
+                raise
+            base = None
+        issue_id = base.issue_id if base is not None else self.issue_of(key)
+        if base is not None and self.overlaid(issue_id) is None:
+            return base
+        found = next((i for i in self.infos(issue_id) if i.id == key), None)
+        if found is not None:
+            return found
+        if base is None:
+            raise NotFoundError(self._library.folder, f"there is no article {key} in this library")
+        return base  # merged away: the catalogue still has it
+
+    def article(self, key: str) -> Article:
+        """An article as the segmentation corrections leave it (text corrections: :meth:`corrected`)."""
+        overlaid = self.overlaid(self.issue_of(key))
+        if overlaid is not None:
+            for art in overlaid.articles:
+                if art.id == key:
+                    return art
+            if key != root_key(key):
+                raise NotFoundError(self._library.folder, f"there is no article {key} in this library")
+        return self._library.article(key)
+
+    # text -----------------------------------------------------------------------------------------
+    def _source_of(self, key: str) -> str | None:
+        with self._lock:
+            if key in self._sources:
+                return self._sources[key]
+        try:
+            source: str | None = self._library.article_info(root_key(key)).source
+        except NotFoundError:
+            source = None
+        with self._lock:
+            self._sources[key] = source
+        return source
+
+    def text_corrections(self, article: Article, source: str | None = None) -> list[Correction]:
+        """The OCR text corrections touching the lines of ``article`` (made on an article of ``source``)."""
+        if not self.text:
+            return []
+        lines = set(article.line_ids())
+        found = [c for c in self.corrections() if c.kind == "text" and c.data.get("line") in lines]
+        if source is None:
+            return found
+        return [c for c in found if self._source_of(c.article) in (None, source)]
+
+    def text_fixes(self, article: Article, source: str | None = None) -> list[TextFix]:
+        """The OCR text corrections that apply to ``article``, resolved on its text."""
+        found = self.text_corrections(article, source)
+        return text_fixes(article, found) if found else []
+
+    def corrected(self, article: Article, source: str | None = None) -> Article:
+        """The corrected reading of ``article`` (itself when no text correction applies)."""
+        return apply_fixes(article, self.text_fixes(article, source))
+
+    # export ---------------------------------------------------------------------------------------
+    def export_scope(self, article_ids: Sequence[str] = (), issue_id: int | None = None,
+                     collection: str | None = None, query: str | None = None, limit: int | None = None,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancel: threading.Event | None = None) -> Scope:
+        """What an export covers (:func:`reader.export.scope.library_scope`), read through this overlay."""
+        return library_scope(self, article_ids, issue_id=issue_id, collection=collection, query=query,
+                             limit=limit, progress=progress, cancel=cancel)
+
+
+def read_article(library: Library, key: str) -> tuple[ArticleInfo, Article]:
+    """An article as the window shows it: its info and its corrected reading (``broadsheet show``)."""
+    overlay = Overlay(library)
+    info = overlay.info(key)
+    return info, overlay.corrected(overlay.article(key), info.source)

@@ -1,0 +1,201 @@
+"""What every export writer shares: the :class:`Item` to export, errors, languages, scripts and digests.
+
+An Item is an article as the reader sees it — the owner of the correction
+overlay (:mod:`reader.app.overlay`) has already applied the segmentation
+corrections and resolved the OCR text corrections (``Item.fixes``); a writer
+only renders them. The writers (tei, text, csv, cite) import this module; the
+dispatcher (:mod:`reader.export.exporter`) imports the writers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reader.corrections.store import TextFix, apply_fixes
+from reader.model.document import Article, Document
+from reader.model.errors import BroadsheetError
+from reader.text.chars import is_cjk
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("tei", "text", "md", "csv", "csl", "bibtex")
+SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "csl": ".json", "bibtex": ".bib"}
+
+
+class ExportError(BroadsheetError):
+    """An export cannot be made or written as asked."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
+
+
+class ExportCancelled(ExportError):
+    """The user stopped an export."""
+
+
+@dataclass
+class Item:
+    """One article to export, with its source document and, for search hits, the snippet and matches."""
+
+    article: Article
+    document: Document
+    #: the article's key in the catalogue (default: its id in the document)
+    key: str = ""
+    #: the source file's sha256 (computed from ``document.source`` when not given)
+    sha256: str | None = None
+    snippet: str | None = None
+    #: hit offsets in the article's original text
+    matches: list[tuple[int, int]] = field(default_factory=list)
+    score: float | None = None
+    #: the reader's OCR text corrections, resolved on ``article`` by the overlay's owner (reader.app.overlay)
+    fixes: list[TextFix] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.article.id
+
+    def corrected(self) -> Article:
+        """The article's corrected reading (its text fixes applied)."""
+        return apply_fixes(self.article, self.fixes)
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return self.document.metadata
+
+    def page_numbers(self) -> list[int]:
+        if self.article.pages:
+            return list(self.article.pages)
+        return [p.number for p in self.document.pages[:1]]
+
+    def page_label(self) -> str:
+        """The printed label of the first page where the source gives one, else its number."""
+        pages = self.page_numbers()
+        if not pages:
+            return ""
+        for page in self.document.pages:
+            if page.number == pages[0] and page.label:
+                return page.label
+        return str(pages[0])
+
+    def publication(self) -> str:
+        return self.metadata.get("publication") or Path(self.document.source).stem
+
+
+def items_from_document(doc: Document, article_ids: Iterable[str] | None = None,
+                        sha256: str | None = None) -> list[Item]:
+    """Items for an issue (all articles, in order) or for the named articles of it."""
+    if article_ids is None:
+        return [Item(a, doc, sha256=sha256) for a in doc.articles]
+    by_id = {a.id: a for a in doc.articles}
+    out: list[Item] = []
+    for aid in article_ids:
+        if aid not in by_id:
+            raise ExportError(f"{doc.source}: there is no article {aid}")
+        out.append(Item(by_id[aid], doc, sha256=sha256))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _file_sha256(path: str, size: int, mtime: float) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def source_sha256(item: Item) -> str | None:
+    """The sha256 of the item's source file (given, or computed once per file version)."""
+    if item.sha256:
+        return item.sha256
+    try:
+        st = os.stat(item.document.source)
+        return _file_sha256(str(Path(item.document.source).resolve()), st.st_size, st.st_mtime)
+    except OSError:
+        log.info("cannot hash %s: no digest in the export", item.document.source)
+        return None
+
+
+def _opencc(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config if config.endswith(".json") else config + ".json")
+
+
+@lru_cache(maxsize=16)
+def converter(config: str) -> Any:
+    """A cached OpenCC converter for ``config`` (t2s, s2t, s2tw …)."""
+    return _opencc(config)
+
+
+def detect_script(text: str) -> str | None:
+    """zh-Hant, zh-Hans, ja (kana seen) or None (no CJK): counts characters each OpenCC conversion changes."""
+    han = "".join(ch for ch in text if is_cjk(ch))[:5000]
+    if not han:
+        return None
+    kana = sum(1 for ch in han if 0x3040 <= ord(ch) <= 0x30FF)
+    if kana * 20 >= len(han):
+        return "ja"
+    to_simp = converter("t2s").convert(han)
+    to_trad = converter("s2t").convert(han)
+    trad = sum(1 for a, b in zip(han, to_simp, strict=False) if a != b)
+    simp = sum(1 for a, b in zip(han, to_trad, strict=False) if a != b)
+    if trad > simp:
+        return "zh-Hant"
+    if simp > trad:
+        return "zh-Hans"
+    return "zh"
+
+
+#: language names and ISO 639-2 codes sources use, as BCP 47 tags
+_LANGUAGES = {"german": "de", "deu": "de", "ger": "de", "english": "en", "eng": "en", "french": "fr",
+              "fra": "fr", "fre": "fr", "japanese": "ja", "jpn": "ja", "chinese": "zh", "chi": "zh", "zho": "zh",
+              "latin": "la", "lat": "la", "dutch": "nl", "nld": "nl", "dut": "nl", "luxembourgish": "lb",
+              "ltz": "lb", "italian": "it", "ita": "it", "spanish": "es", "spa": "es"}
+
+
+def bcp47(value: str) -> str | None:
+    """A BCP 47 tag for what a source calls its language ("German", "deu-frak", "zh-Hant"), or None."""
+    v = value.strip()
+    if not v:
+        return None
+    low = v.casefold()
+    if low in _LANGUAGES:
+        return _LANGUAGES[low]
+    head = low.split("-")[0].split("_")[0]
+    if head in _LANGUAGES:
+        return _LANGUAGES[head]
+    if len(head) == 2 and head.isalpha():
+        return v.replace("_", "-")
+    return None
+
+
+def language_of(items: Sequence[Item]) -> str:
+    """The BCP 47 tag for the exported text: the script of CJK text, else the source's language, else und."""
+    text = "".join(i.article.text for i in items)
+    script = detect_script(text)
+    if script:
+        return script
+    for i in items:
+        lang = bcp47(i.metadata.get("language", ""))
+        if lang:
+            return lang
+    return "und"
+
+
+def kwic(text: str, start: int, end: int, width: int = 30) -> str:
+    """Keyword in context: the match in brackets with ``width`` characters on either side, one line."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    def clean(s: str) -> str:
+        return " ".join(s.split())
+
+    return f"{'…' if start > width else ''}{clean(left)}[{clean(text[start:end])}]{clean(right)}" \
+           f"{'…' if end + width < len(text) else ''}"

@@ -1,0 +1,249 @@
+"""What an export from a library covers: articles by id, an issue, a collection or a search's hits.
+
+The export does not decide which of the reader's corrections apply: it asks
+a :class:`CorrectedLibrary` — the owner of the correction overlay,
+:class:`reader.app.overlay.Overlay` — for an issue's corrected articles and an
+article's resolved text corrections, and only gathers them into
+:class:`~reader.export.items.Item`s with their source documents, hit details
+and annotations.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from reader.annotations.store import Annotation, AnnotationStore, reattach
+from reader.corrections.store import Correction, TextFix
+from reader.export.items import ExportCancelled, ExportError, Item
+from reader.library.catalogue import Library, NotFoundError
+from reader.model.document import Article, Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CorrectedIssue:
+    """An issue's articles as the reader sees them, and the corrections that no longer apply to it."""
+
+    articles: list[Article]
+    stale: list[tuple[Correction, str]] = field(default_factory=list)
+
+
+class CorrectedLibrary(Protocol):
+    """The library with the reader's corrections applied, as an export needs it."""
+
+    @property
+    def library(self) -> Library: ...
+
+    def corrected_issue(self, issue_id: int) -> CorrectedIssue:
+        """The issue's articles with the segmentation corrections applied, in issue order."""
+        ...
+
+    def text_fixes(self, article: Article, source: str) -> list[TextFix]:
+        """The OCR text corrections that apply to ``article`` (of source file ``source``), resolved."""
+        ...
+
+    def issue_of(self, key: str) -> int:
+        """The issue of an article (one a correction made, too); NotFoundError when there is none."""
+        ...
+
+
+@dataclass
+class Scope:
+    """What an export from a library covers: the items (corrected) and the reader's annotations on them."""
+
+    items: list[Item]
+    annotations: list[Annotation]
+    #: corrections that no longer apply (their lines are gone), for the caller to report
+    stale: list[tuple[Correction, str]] = field(default_factory=list)
+
+    @property
+    def corrections(self) -> list[Correction]:
+        """The text corrections the items show (each once)."""
+        seen: dict[str, Correction] = {}
+        for item in self.items:
+            for f in item.fixes:
+                seen.setdefault(f.correction.id, f.correction)
+        return list(seen.values())
+
+
+@dataclass
+class _Issue:
+    docs: dict[str, Document]
+    #: (corrected article, its source path), in issue order
+    articles: list[tuple[Article, str]]
+
+
+class _IssueCache:
+    """Per issue: its sources as Documents (pages with lines) and its corrected articles."""
+
+    def __init__(self, source: CorrectedLibrary) -> None:
+        self.source = source
+        self.library = source.library
+        self.issues: dict[int, _Issue] = {}
+        self.stale: list[tuple[Correction, str]] = []
+
+    def get(self, issue_id: int) -> _Issue:
+        if issue_id not in self.issues:
+            self.issues[issue_id] = self._load(issue_id)
+        return self.issues[issue_id]
+
+    def _documents(self, issue_id: int) -> tuple[dict[str, Document], dict[str, str]]:
+        """({source path: Document}, {line id: source path}) of an issue."""
+        lib = self.library
+        info = lib.issue(issue_id)
+        meta = {"publication": info.publication, "date": info.date, "edition": info.edition,
+                "issue": info.label or ""}
+        docs: dict[str, Document] = {}
+        line_source: dict[str, str] = {}
+        for p in lib.pages(issue_id):
+            doc = docs.get(p.source)
+            if doc is None:
+                src = lib.source(p.source)
+                doc = Document(source=p.source, format=(src.format if src and src.format else "source"),
+                               metadata={k: v for k, v in meta.items() if v})
+                docs[p.source] = doc
+            page = lib.page(p.id)
+            doc.pages.append(page)
+            for line in page.lines:
+                line_source.setdefault(line.id, p.source)
+        return docs, line_source
+
+    def _load(self, issue_id: int) -> _Issue:
+        docs, line_source = self._documents(issue_id)
+        source_of = {a.id: a.source for a in self.library.articles(issue_id=issue_id)}
+        corrected = self.source.corrected_issue(issue_id)
+        self.stale.extend(corrected.stale)
+        out: list[tuple[Article, str]] = []
+        for art in corrected.articles:
+            src = source_of.get(art.id)
+            if src is None:  # made by a correction: the source of its first line
+                first = art.line_ids()
+                src = line_source.get(first[0], "") if first else ""
+            out.append((art, src))
+            if src in docs:
+                docs[src].articles.append(art)
+        return _Issue(docs, out)
+
+
+def _wanted(source: CorrectedLibrary, cache: _IssueCache, article_ids: Sequence[str], issue_id: int | None,
+            collection: str | None, query: str | None,
+            limit: int | None) -> tuple[list[tuple[str, Any]], dict[str, int]]:
+    """The keys an export names (with the search hit for each of a query's), and those taken from an issue."""
+    wanted: list[tuple[str, Any | None]] = []
+    # an issue's articles come from the overlay itself: a split-off article has an id of the
+    # overlay's own (``key~line``) that the catalogue does not know
+    from_issue: dict[str, int] = {}
+    if issue_id is not None:
+        arts = cache.get(issue_id).articles
+        wanted = [(a.id, None) for a, _ in arts]
+        from_issue = {a.id: issue_id for a, _ in arts}
+    if collection is not None:
+        wanted += [(k, None) for k in AnnotationStore.of(source.library).collection(collection).items]
+    if query is not None:
+        from reader.search.engine import Searcher
+
+        with Searcher(source.library) as searcher:
+            wanted += [(h.article, h) for h in searcher.search(query, limit=limit).hits]
+    wanted += [(k, None) for k in article_ids]
+    if not wanted:
+        raise ExportError("nothing to export: name articles, an issue, a collection or a query")
+    return wanted, from_issue
+
+
+def _find(source: CorrectedLibrary, cache: _IssueCache, key: str,
+          from_issue: dict[str, int]) -> tuple[int, Article | None]:
+    """(issue id, the corrected article showing ``key``): itself, or the one its lines went into."""
+    if key in from_issue:
+        issue = cache.get(from_issue[key])
+        return from_issue[key], next((a for a, _ in issue.articles if a.id == key), None)
+    issue_id = source.issue_of(key)
+    issue = cache.get(issue_id)
+    match = next((a for a, _ in issue.articles if a.id == key), None)
+    if match is None:  # merged into another, or re-cut: the corrected article holding its lines
+        library = source.library
+        info = library.article_info(key)
+        original_lines = set(library.article(key).line_ids())
+        match = next((a for a, src in issue.articles if src == info.source and original_lines & set(a.line_ids())),
+                     None)
+    return issue_id, match
+
+
+def _annotations(library: Library, items: Sequence[Item]) -> list[Annotation]:
+    """The annotations on the exported articles, and on articles the overlay merged into them (re-located)."""
+    by_key = {i.key: i for i in items}
+    sources = {i.document.source for i in items}
+    annotations: list[Annotation] = []
+    for ann in AnnotationStore.of(library).find():
+        owner = by_key.get(ann.article)
+        if owner is not None and (ann.anchor is None or ann.orphaned or owner.article.text[
+                ann.anchor.start:ann.anchor.end] == ann.anchor.exact):
+            annotations.append(ann)
+            continue
+        src = ann.source or _source_of(library, ann.article)
+        if src not in sources:
+            continue
+        res = reattach(ann, [i.article for i in items if i.document.source == src])
+        if res.annotation.article in by_key:
+            annotations.append(res.annotation)
+    return annotations
+
+
+def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), issue_id: int | None = None,
+                  collection: str | None = None, query: str | None = None, limit: int | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancel: threading.Event | None = None) -> Scope:
+    """Items for an export from a library: articles by id, an issue, a collection or a search's hits.
+
+    ``progress(done, total)`` is called as articles are gathered; setting
+    ``cancel`` stops the work with :class:`ExportCancelled` (for the GUI's
+    export dialog, which runs this in a worker). The articles and their text
+    corrections are ``source``'s; annotations come from the catalogue,
+    re-located onto the corrected text where the overlay moved them (kept, as
+    orphans, where it could not).
+    """
+    cache = _IssueCache(source)
+    wanted, from_issue = _wanted(source, cache, article_ids, issue_id, collection, query, limit)
+    items: list[Item] = []
+    seen: set[str] = set()
+    for done, (key, hit) in enumerate(wanted):
+        if cancel is not None and cancel.is_set():
+            raise ExportCancelled("the export was cancelled")
+        if progress is not None:
+            progress(done, len(wanted))
+        try:
+            item_issue, match = _find(source, cache, key, from_issue)
+        except NotFoundError:
+            if collection is not None and hit is None and key not in article_ids:
+                log.info("collection %s names article %s, which is no longer in the library", collection, key)
+                continue
+            raise
+        if match is None or match.id in seen:
+            continue
+        seen.add(match.id)
+        items.append(_item(source, cache.get(item_issue), item_issue, match, hit))
+    if progress is not None:
+        progress(len(wanted), len(wanted))
+    return Scope(items, _annotations(source.library, items), cache.stale)
+
+
+def _item(source: CorrectedLibrary, issue: _Issue, issue_id: int, match: Article, hit: Any | None) -> Item:
+    src = next(s for a, s in issue.articles if a is match)
+    doc = issue.docs.get(src) or Document(source=src, format="source")
+    sha = next((p.sha256 for p in source.library.pages(issue_id) if p.source == src), None)
+    item = Item(match, doc, key=match.id, sha256=sha, fixes=source.text_fixes(match, src))
+    if hit is not None:
+        item.snippet, item.matches, item.score = hit.snippet, [tuple(m) for m in hit.matches], hit.score
+    return item
+
+
+def _source_of(library: Library, key: str) -> str:
+    """The source path of a library article, or "" when it is gone."""
+    try:
+        return str(library.article_info(key).source)
+    except NotFoundError:
+        return ""

@@ -1,0 +1,98 @@
+"""One correction overlay: the window (reader.app.archive), ``show`` and ``export`` read the same corrected articles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.app.archive import Archive
+from reader.cli.main import main
+from reader.corrections import store as C
+from reader.library.catalogue import Library
+from reader.library.importer import import_paths
+
+DATA = Path(__file__).parent / "data" / "text"
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib"
+    lib = Library.open(folder)
+    try:
+        report = import_paths(lib, [DATA / "rendered_page.txt"], publication="人民日报", date="2021-01-27")
+        assert report.imported and not report.failed
+    finally:
+        lib.close()
+    return folder
+
+
+def split_and_headline(archive: Archive) -> tuple[int, str]:
+    """The window's Split article, then Headline from selection on the split-off part (a part of a paragraph)."""
+    issue_id = archive.issues()[0].id
+    target = next(i for i in archive.articles(issue_id=issue_id) if len(archive.article(i.id).parts) >= 3)
+    base = archive.article(target.id)
+    archive.corrections.add(C.split_article(base, 2, key=target.id))
+    archive.corrections_changed()
+    ids = [i.id for i in archive.articles(issue_id=issue_id)]
+    new_id = ids[ids.index(target.id) + 1]
+    assert new_id.startswith(target.id + "~")
+    split_off = archive.article(new_id)
+    selected = split_off.parts[0].text[:6]  # a few words of the paragraph, not the whole of it
+    archive.corrections.add(C.set_headline(split_off, text=selected, key=new_id))
+    archive.corrections_changed()
+    assert dict(window_pairs(archive, issue_id))[new_id] == selected  # the window re-lists the page's articles
+    return issue_id, new_id
+
+
+def window_pairs(archive: Archive, issue_id: int) -> list[tuple[str, str]]:
+    return [(i.id, " ".join((i.headline or "").split())) for i in archive.articles(issue_id=issue_id)]
+
+
+def test_window_and_export_agree_on_a_headline_set_on_a_split_off_article(
+        library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = Archive.open(library, create=False)
+    try:
+        issue_id, new_id = split_and_headline(archive)
+        shown = window_pairs(archive, issue_id)
+    finally:
+        archive.close()
+    out = tmp_path / "issue.csv"
+    assert main(["export", "--issue", str(issue_id), "--format", "csv", "-o", str(out), "--library",
+                 str(library)]) == 0
+    assert "no longer applies" not in capsys.readouterr().err
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    exported = [(r["article"], r["headline"]) for r in rows]
+    assert exported == shown
+    assert dict(exported)[new_id]
+
+
+def test_tei_export_heads_the_split_off_article_with_its_new_headline(library: Path, tmp_path: Path) -> None:
+    archive = Archive.open(library, create=False)
+    try:
+        issue_id, new_id = split_and_headline(archive)
+        headline = archive.info(new_id).headline
+    finally:
+        archive.close()
+    out = tmp_path / "issue.md"
+    assert main(["export", "--issue", str(issue_id), "--format", "md", "-o", str(out), "--library",
+                 str(library)]) == 0
+    assert f"# {headline}" in out.read_text(encoding="utf-8")
+
+
+def test_show_reads_the_corrected_article(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = Archive.open(library, create=False)
+    try:
+        _, new_id = split_and_headline(archive)
+        headline = archive.info(new_id).headline
+        parts = [p.text for p in archive.article(new_id).parts]
+    finally:
+        archive.close()
+    capsys.readouterr()
+    assert main(["show", new_id, "--json", "--library", str(library)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["article"] == new_id and shown["headline"] == headline
+    assert [p["text"] for p in shown["parts"]] == parts
