@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import replace
 from typing import Generic, TypeVar
 
+from reader.corrections.anchors import Reanchored, Reanchorer
 from reader.corrections.store import (
     Correction,
     CorrectionStore,
@@ -81,6 +82,14 @@ def root_key(key: str) -> str:
     return key.split("~", 1)[0]
 
 
+def anchored_source(c: Correction) -> str | None:
+    """The source file a correction was made on, when it was stored with its lines' text."""
+    anchors = c.data.get("anchors")
+    if isinstance(anchors, dict) and isinstance(anchors.get("source"), str):
+        return str(anchors["source"])
+    return None
+
+
 def named_articles(c: Correction) -> set[str]:
     """The catalogue articles a correction names: made on, merged in, moved to (split-off keys by their root)."""
     keys = {c.article, c.data.get("other"), c.data.get("to")}
@@ -106,6 +115,8 @@ class Overlay:
         #: infos of articles only the overlay has (split off), by id
         self._made: dict[str, ArticleInfo] = {}
         self._sources: dict[str, str | None] = {}
+        #: the corrections found again on lines whose text moved, with the reason (after :meth:`corrections`)
+        self.reanchored: list[Reanchored] = []
 
     @property
     def library(self) -> Library:
@@ -117,10 +128,16 @@ class Overlay:
         return CorrectionStore(self._library.conn)
 
     def corrections(self) -> list[Correction]:
-        """Every correction, in the order made (the order they apply)."""
+        """Every correction, in the order made (the order they apply), naming its lines as they are now.
+
+        A correction whose line's text moved in a re-imported source is re-anchored on it
+        (:mod:`reader.corrections.anchors`): :attr:`reanchored` says which and why.
+        """
         with self._lock:
             if self._corrections is None:
-                self._corrections = self.store.find()
+                current, moved = Reanchorer(self._library.conn).reanchor_all(self.store.find())
+                self._corrections = current
+                self.reanchored = moved
             return self._corrections
 
     def invalidate(self) -> None:
@@ -136,7 +153,10 @@ class Overlay:
         """The segmentation corrections that apply to the articles of an issue (``article_ids``)."""
         if not self.segmentation:
             return []
-        return [c for c in self.corrections() if c.kind != "text" and named_articles(c) & set(article_ids)]
+        ids = set(article_ids)
+        sources = {s for s in (self._source_of(i) for i in ids) if s}
+        return [c for c in self.corrections() if c.kind != "text"
+                and (named_articles(c) & ids or anchored_source(c) in sources)]
 
     def overlaid(self, issue_id: int) -> CorrectedIssue | None:
         """The issue's articles with its segmentation corrections applied; None when none applies."""
@@ -147,7 +167,9 @@ class Overlay:
             if not relevant:
                 return None
             articles = [self._library.article(i) for i in ids]
-            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self._library, sorted(ids)))
+            sources = {i: s for i in ids if (s := self._source_of(i))}
+            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self._library, sorted(ids)),
+                                   sources=sources)
             for c, reason in result.stale:
                 log.info("correction %s (%s) does not apply: %s", c.id, c.kind, reason)
             return CorrectedIssue(result.articles, result.stale)
@@ -248,7 +270,7 @@ class Overlay:
         found = [c for c in self.corrections() if c.kind == "text" and c.data.get("line") in lines]
         if source is None:
             return found
-        return [c for c in found if self._source_of(c.article) in (None, source)]
+        return [c for c in found if (anchored_source(c) or self._source_of(c.article)) in (None, source)]
 
     def text_fixes(self, article: Article, source: str | None = None) -> list[TextFix]:
         """The OCR text corrections that apply to ``article``, resolved on its text."""

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.corrections.anchors import with_anchors
 from reader.library.catalogue import Library, Migration, now_iso, transaction
 from reader.model.document import Article, Part, Span
 from reader.model.errors import BroadsheetError
@@ -448,21 +449,38 @@ class _Overlay:
     """Mutable working state while corrections are applied in order."""
 
     def __init__(self, articles: Sequence[Article], key: Callable[[Article], str],
-                 line_pages: Mapping[str, int] | None) -> None:
+                 line_pages: Mapping[str, int] | None, sources: Mapping[str, str] | None = None) -> None:
         self.articles = [copy.deepcopy(a) for a in articles]
         self.keys = {id(a): key(orig) for a, orig in zip(self.articles, articles, strict=False)}
         self.line_pages = line_pages
+        #: article key → its source file: line ids repeat across the files of an issue (p1.l5 in 01.txt
+        #: and in 02.txt), so a correction only ever looks among the articles of its own source
+        self.sources = sources or {}
+        self.scope: str | None = None
 
     def key(self, article: Article) -> str:
         return self.keys.get(id(article), article.id)
 
+    def source_of(self, c: Correction) -> str | None:
+        anchors = c.data.get("anchors")
+        if isinstance(anchors, Mapping) and isinstance(anchors.get("source"), str):
+            return str(anchors["source"])
+        return self.sources.get(c.article.split("~", 1)[0])
+
+    def candidates(self) -> list[Article]:
+        """The articles the correction being applied may touch: those of its source (all, when unknown)."""
+        if self.scope is None or not self.sources:
+            return self.articles
+        return [a for a in self.articles if self.sources.get(self.key(a).split("~", 1)[0], self.scope) == self.scope]
+
     def article(self, key: str | None, line: str | None) -> Article | None:
         """The article a correction means: the one holding ``line`` (the truth), else by key."""
+        mine = self.candidates()
         if line:
-            for a in self.articles:
+            for a in mine:
                 if self.key(a) == key and line in a.line_ids():
                     return a
-            for a in self.articles:
+            for a in mine:
                 if line in a.line_ids():
                     return a
             return None
@@ -473,7 +491,7 @@ class _Overlay:
 
     def part(self, line: str, at: int | None = None) -> tuple[Article, int] | None:
         """The part showing character ``at`` of ``line`` (any part of that line when ``at`` is None)."""
-        for a in self.articles:
+        for a in self.candidates():
             for i, p in enumerate(a.parts):
                 if line in p.line_ids and (at is None or part_offset(p, line, int(at)) is not None):
                     return a, i
@@ -497,17 +515,19 @@ class _Overlay:
 
 def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction],
                   key: Callable[[Article], str] | None = None,
-                  line_pages: Mapping[str, int] | None = None) -> OverlayResult:
+                  line_pages: Mapping[str, int] | None = None,
+                  sources: Mapping[str, str] | None = None) -> OverlayResult:
     """Apply the segmentation corrections, in order, to copies of ``articles``.
 
     Text corrections do not change segmentation: they are checked (so stale
     ones are reported) and left for :func:`corrected_article`. ``line_pages``
     (line id → page number) lets moved parts update the articles' page lists.
     """
-    state = _Overlay(articles, key or (lambda a: a.id), line_pages)
+    state = _Overlay(articles, key or (lambda a: a.id), line_pages, sources)
     applied: list[Correction] = []
     stale: list[tuple[Correction, str]] = []
     for corr in corrections:
+        state.scope = state.source_of(corr)
         try:
             reason = _apply_one(state, corr)
         except CorrectionError as e:
@@ -629,7 +649,7 @@ def _apply_split_paragraph(state: _Overlay, key: str, ch: SplitParagraphChange) 
 
 def _check_text(state: _Overlay, key: str, ch: TextChange) -> str | None:
     """Text corrections do not change segmentation: only check that they still apply."""
-    holders = [p for a in state.articles for p in a.parts if ch.line in p.line_ids]
+    holders = [p for a in state.candidates() for p in a.parts if ch.line in p.line_ids]
     if not holders:
         return f"line {ch.line} is gone"
     if all(_locate(p, ch) is None for p in holders):
@@ -808,6 +828,8 @@ class CorrectionStore:
         return cls(library.conn)
 
     def add(self, correction: Correction) -> Correction:
+        """Store a correction, with the text of the lines it names (so it can follow them: :mod:`.anchors`)."""
+        correction = with_anchors(correction, self.conn)
         with transaction(self.conn):
             try:
                 self._insert(correction)
