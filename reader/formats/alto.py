@@ -504,7 +504,8 @@ def read_alto(source: bytes | etree._Element, path: str | Path | None, page_numb
 
 
 def read(data: bytes, path: str | Path | None = None) -> Document:
-    """Read one ALTO file; articles come from the page layout (ALTO has no article map)."""
+    """Read one ALTO file: its pages, and no articles (ALTO has no article map; :mod:`reader.segmentation.analyze`
+    cuts them from the page layout)."""
     parsed = parse_alto(data, path)
     doc = Document(source=str(path) if path is not None else "<bytes>", format="alto", pages=parsed.pages)
     if path is not None:

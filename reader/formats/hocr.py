@@ -17,7 +17,8 @@ one-word carea/par/line triples): when most boxes are tall and narrow the page
 is vertical, the stacked boxes of one column are joined into one column Line
 (top to bottom, its words keeping their source ids), columns of the same type
 size next to each other form a block, and columns are read right to left.
-Articles come from :func:`reader.segmentation.geometry.articles_from_layout`.
+hOCR has no article map, so the reader gives no articles: :mod:`reader.segmentation.analyze`
+cuts them from this layout (:func:`reader.segmentation.geometry.articles_from_layout`).
 
 Word confidence is kept in 0–1 (``x_wconf`` / 100) like ALTO's ``WC``.
 """
@@ -309,7 +310,7 @@ class _PageContent:
         if loose:
             out_blocks += self._loose_blocks(loose, len(out_blocks))
         if any(b.order is None for b in out_blocks):
-            # without a complete source order the geometry decides (layout.reading_order)
+            # without a complete source order the geometry decides (segmentation.geometry.reading_order)
             for b in out_blocks:
                 b.order = None
         return out_blocks
@@ -449,7 +450,8 @@ def _column_blocks(columns: list[Line], number: int, used: set[str]) -> list[Blo
 
 
 def read(data: bytes, path: Path) -> Document:
-    """Pages, blocks and lines of an hOCR file, and articles from their layout."""
+    """Pages, blocks and lines of an hOCR file (no articles: they are cut from the layout in
+    :mod:`reader.segmentation.analyze`)."""
     root = _parse(data, path)
     pages_el = [el for el in root.iter() if isinstance(el.tag, str) and "ocr_page" in _classes(el)]
     if not pages_el:

@@ -14,7 +14,9 @@ real packages:
 * BnL (impresso): areas point at ALTO blocks, and article divs nest
   ``HEADING``/``TITLE``/``OVERLINE``/``SUBHEADLINE``/``BODY``/``PARAGRAPH``/
   ``AUTHOR``, which give the parts their roles; ``ADVERTISEMENT`` divs are adverts;
-* NDNP: only physical pages, so the articles come from the layout.
+* NDNP: only physical pages. Without a logical map (or with one of only
+  furniture) the reader gives no articles and :mod:`reader.segmentation.analyze`
+  cuts them from the pages' layout.
 
 File references (``FLocat xlink:href``) resolve relative to the METS file. One
 that leaves its folder (``../``, an absolute path, a URL with a scheme other

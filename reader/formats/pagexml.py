@@ -288,7 +288,8 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
 
 
 def read(data: bytes, path: Path) -> Document:
-    """Pages, regions and lines of a PAGE-XML file in reading order, and articles from the layout."""
+    """Pages, regions and lines of a PAGE-XML file in reading order (no articles: PAGE has no article map,
+    :mod:`reader.segmentation.analyze` cuts them from the layout)."""
     internal_entities(data, path)  # refuses external, parameter and nested entities with a clear reason
     root = safexml.parse(data, path)
     if local(root.tag) != "PcGts":
