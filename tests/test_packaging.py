@@ -68,7 +68,9 @@ def venv(dists: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Pa
     proc = _run([sys.executable, "-m", "venv", str(root)], timeout=300)
     assert proc.returncode == 0, proc.stderr
     py = root / "bin" / "python"
-    proc = _run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(dists["wheel"])], timeout=900)
+    proc = _run(
+        [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(dists["wheel"])], timeout=900
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return root
 
