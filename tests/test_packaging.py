@@ -40,7 +40,10 @@ def _run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name)
+    """A tool beside this Python (the virtual environment's bin, where pip puts PySide6's pyside6-lupdate),
+    else on PATH; skips when it is installed in neither."""
+    beside = Path(sys.executable).with_name(name)
+    path = str(beside) if beside.is_file() and os.access(beside, os.X_OK) else shutil.which(name)
     if path is None:
         pytest.skip(f"{name} is not installed (Debian package: see install.sh)")
     return path
@@ -317,9 +320,10 @@ def test_bundle_spec_and_entry_points_are_valid_python() -> None:
 
 
 def test_translation_tooling_extracts_every_gui_string_and_compiles(tmp_path: Path) -> None:
-    _tool("pyside6-lupdate")
-    _tool("pyside6-lrelease")
-    proc = _run(["bash", str(PACKAGING / "update-translations.sh"), "--out", str(tmp_path)], timeout=300)
+    # the script finds the tools on PATH: put the directories this test found them in first
+    dirs = list(dict.fromkeys(str(Path(_tool(name)).parent) for name in ("pyside6-lupdate", "pyside6-lrelease")))
+    env = {**os.environ, "PATH": os.pathsep.join([*dirs, os.environ.get("PATH", "")])}
+    proc = _run(["bash", str(PACKAGING / "update-translations.sh"), "--out", str(tmp_path)], timeout=300, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     for lang in ("zh_CN", "zh_TW", "en"):
         ts = etree.parse(str(tmp_path / f"broadsheet_{lang}.ts")).getroot()
