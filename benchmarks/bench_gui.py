@@ -110,7 +110,8 @@ def ms(values: list[float]) -> str:
         return "-"
     values = sorted(values)
     p95 = values[min(len(values) - 1, int(0.95 * len(values)))]
-    return f"median {statistics.median(values) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {values[-1] * 1000:.1f} ms (n={len(values)})"
+    return (f"median {statistics.median(values) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+            f"max {values[-1] * 1000:.1f} ms (n={len(values)})")
 
 
 def main() -> int:

@@ -38,8 +38,10 @@ def make_pages(folder: Path, count: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         (folder / f"{i:05d}.txt").write_text(
-            f"第{i}号通告\n\n　　本报讯 今天全市各区开展第{i}次清扫活动，居民踊跃参加，街道焕然一新。\n\n（记者 王{i % 97}）\n",
-            encoding="utf-8")
+            f"第{i}号通告\n\n　　本报讯 今天全市各区开展第{i}次清扫活动，"
+            f"居民踊跃参加，街道焕然一新。\n\n（记者 王{i % 97}）\n",
+            encoding="utf-8",
+        )
 
 
 class StallMeter:
@@ -227,11 +229,14 @@ def main() -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{result['mode']}: imported {result['library_pages']} of {args.pages} pages in "
-              f"{result.get('import_seconds')} s; {result['ticks']} ticks of {TICK_MS} ms: median gap "
-              f"{result['median_gap_ms']} ms, p99 {result['p99_gap_ms']} ms, worst {result['max_gap_ms']} ms "
-              f"(at {result['worst_at_s']} s; first paint {result['first_paint_ms']} ms); stalls > 50 ms: {result['stalls_over_50ms']}, "
-              f"> {TARGET_MS:.0f} ms: {result['stalls_over_100ms']}")
+        print(
+            f"{result['mode']}: imported {result['library_pages']} of {args.pages} pages in "
+            f"{result.get('import_seconds')} s; {result['ticks']} ticks of {TICK_MS} ms: median gap "
+            f"{result['median_gap_ms']} ms, p99 {result['p99_gap_ms']} ms, worst {result['max_gap_ms']} ms "
+            f"(at {result['worst_at_s']} s; first paint {result['first_paint_ms']} ms); "
+            f"stalls > 50 ms: {result['stalls_over_50ms']}, "
+            f"> {TARGET_MS:.0f} ms: {result['stalls_over_100ms']}"
+        )
     return 0 if result["stalls_over_100ms"] == 0 and result["library_pages"] == args.pages else 1
 
 

@@ -74,17 +74,19 @@ def make_queries(texts: list[str], rng: random.Random, n: int, dates: list[str],
             start = rng.randrange(0, len(run) - k + 1)
             sub = run[start:start + k]
             typed = s2t.convert(sub) if j % 2 else sub
-            qs.append((typed, lambda i, s=fold_query(typed): s in texts[i]))
+            folded = fold_query(typed)
+            qs.append((typed, lambda i, s=folded: s in texts[i]))
         out[f"cjk{k}"] = qs
     qs = []
-    for j in range(n):
+    for _ in range(n):
         _, r1 = rng.choice(runs)
         _, r2 = rng.choice(runs)
         a, b = r1[:2], r2[2:4]
-        qs.append((f"{a} {b}", lambda i, a=fold_query(a), b=fold_query(b): a in texts[i] and b in texts[i]))
+        fa, fb = fold_query(a), fold_query(b)
+        qs.append((f"{a} {b}", lambda i, fa=fa, fb=fb: fa in texts[i] and fb in texts[i]))
     out["and2"] = qs
     qs = []
-    for j in range(n):
+    for _ in range(n):
         w = rng.choice(LATIN_WORDS)
         word = f"[^\\W_{CJK_CLASS}]"
         rx = re.compile(f"(?<!{word}){re.escape(w.lower())}(?!{word})")

@@ -1,7 +1,7 @@
 """A realistic synthetic Chinese newspaper corpus for benchmarks.
 
 Words are drawn with the frequencies of jieba's bundled ``dict.txt`` (real
-word frequencies of modern Chinese), sentences of 4–25 words end in ，or 。,
+word frequencies of modern Chinese; ``pip install -e .[bench]``), sentences of 4–25 words end in ，or 。,
 articles of 300–2,000 characters get a headline, often a dateline and
 sometimes a Latin word (GDP, COVID …); pages hold about 8,000 characters and
 are printed the way a PDF text dump prints a page (fixed columns, a first line
@@ -31,7 +31,10 @@ class WordSource:
     """Words with jieba's frequencies (CJK words only)."""
 
     def __init__(self, seed: int = 1) -> None:
-        import jieba
+        try:
+            import jieba
+        except ImportError as e:
+            raise ImportError("the benchmark corpus needs jieba's dict.txt: pip install -e .[bench]") from e
 
         path = Path(jieba.__file__).parent / "dict.txt"
         words: list[str] = []

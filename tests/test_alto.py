@@ -222,7 +222,9 @@ def test_hostile_or_broken_alto_gives_one_clear_error(name: str, tmp_path: Path)
     assert "root:" not in message  # nothing of /etc/passwd leaked
 
 
-def test_a_bad_file_in_a_batch_is_reported_and_the_batch_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_file_in_a_batch_is_reported_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.alto.xml"
     bad.write_text(HOSTILE["external-entity.xml"], encoding="utf-8")
     good = SAMPLES / "alto/v3_tesseract410/testfile.xml"
@@ -239,8 +241,14 @@ def _page_text(doc: Document) -> str:
 
 
 PAIRS = [
-    ("hocr/tesseract303_wetzel_1901/wetzel_reisebegleiter_1901_0021.alto.xml", "hocr/tesseract303_wetzel_1901/wetzel_reisebegleiter_1901_0021.hocr"),
-    ("hocr/abbyy_mannheim_417576986_0012/417576986_0012.alto.xml", "hocr/abbyy_mannheim_417576986_0012/417576986_0012.hocr"),
+    (
+        "hocr/tesseract303_wetzel_1901/wetzel_reisebegleiter_1901_0021.alto.xml",
+        "hocr/tesseract303_wetzel_1901/wetzel_reisebegleiter_1901_0021.hocr",
+    ),
+    (
+        "hocr/abbyy_mannheim_417576986_0012/417576986_0012.alto.xml",
+        "hocr/abbyy_mannheim_417576986_0012/417576986_0012.hocr",
+    ),
 ]
 
 
@@ -266,7 +274,9 @@ def test_alto_and_page_xml_of_the_kant_page_give_the_same_text() -> None:
 def test_the_image_the_alto_file_names_is_attached_when_it_lies_beside_it(tmp_path: Path) -> None:
     from PIL import Image
 
-    data = _mini('<String CONTENT="x"/>').replace(b"</Description>", b"<sourceImageInformation><fileName>C:\\scans\\p1.tif</fileName></sourceImageInformation></Description>")
+    data = _mini('<String CONTENT="x"/>').replace(
+        b"</Description>",
+        b"<sourceImageInformation><fileName>C:\\scans\\p1.tif</fileName></sourceImageInformation></Description>")
     path = tmp_path / "p1.xml"
     path.write_bytes(data)
     Image.new("L", (500, 500), 255).save(tmp_path / "p1.tif")

@@ -31,11 +31,15 @@ def _stale() -> bool:
 
 
 pytestmark = [
-    pytest.mark.skipif(not (CLI.is_file() and GUI.is_file()),
-                       reason="no bundle in dist/broadsheet (build it with packaging/build-bundle.sh)"),
-    pytest.mark.skipif(CLI.is_file() and GUI.is_file() and _stale() and os.environ.get("BROADSHEET_BUNDLE_STALE_OK") != "1",
-                       reason="dist/broadsheet is older than the sources (rebuild it with packaging/build-bundle.sh, "
-                              "or set BROADSHEET_BUNDLE_STALE_OK=1)"),
+    pytest.mark.skipif(
+        not (CLI.is_file() and GUI.is_file()),
+        reason="no bundle in dist/broadsheet (build it with packaging/build-bundle.sh)",
+    ),
+    pytest.mark.skipif(
+        CLI.is_file() and GUI.is_file() and _stale() and os.environ.get("BROADSHEET_BUNDLE_STALE_OK") != "1",
+        reason="dist/broadsheet is older than the sources (rebuild it with packaging/build-bundle.sh, "
+        "or set BROADSHEET_BUNDLE_STALE_OK=1)",
+    ),
 ]
 
 

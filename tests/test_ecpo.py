@@ -80,7 +80,9 @@ def test_article_roles_and_reading_order_of_columns() -> None:
     assert art.kind == "article" and art.byline == "（丹翁）"
     body = art.paragraphs()
     # columns joined right to left (document order), no column boundary left in the text
-    assert body[0].text.startswith("擇善而從、古訓也、旣不能自立、又不能師人之長、人何以人、國何以國、自民治主義東漸以後")
+    assert body[0].text.startswith(
+        "擇善而從、古訓也、旣不能自立、又不能師人之長、人何以人、國何以國、自民治主義東漸以後"
+    )
     assert body[-1].text == "嗚呼、盲於目、猶有相、盲於心、則恐終墮於冥冥矣、哀哉、"
     assert body[0].line_ids[:2] == ["p2.a2.c3", "p2.a2.c4"]
     # an editor's comment inside the text is not text

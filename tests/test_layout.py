@@ -19,12 +19,15 @@ def _block(bid: str, x0: float, y0: float, texts: list[str], *, width: float = 3
     for k, t in enumerate(texts):
         left = x0 + (indents or {}).get(k, 0.0)
         right = x0 + (ends or {}).get(k, width)
-        lines.append(Line(id=f"{bid}.l{k}", text=t, box=(left, y0 + k * lh, right, y0 + (k + 1) * lh - 2), font_size=font))
+        lines.append(
+            Line(id=f"{bid}.l{k}", text=t, box=(left, y0 + k * lh, right, y0 + (k + 1) * lh - 2), font_size=font)
+        )
     return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y0 + len(texts) * lh), type=btype, font_size=font)
 
 
 def _page(blocks: list[Block], width: float = 1000, height: float = 1400, vertical: bool = False) -> Page:
-    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=width, height=height, vertical=vertical)
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=width, height=height,
+                vertical=vertical)
 
 
 def test_columns_are_read_one_after_the_other_and_a_full_width_block_breaks_the_flow() -> None:
@@ -73,7 +76,8 @@ def test_block_part_joins_cjk_lines_without_space() -> None:
 
 
 def test_paragraph_breaks_from_indentation_and_short_last_lines() -> None:
-    texts = ["  Indented start of one", "paragraph that goes on", "and ends here.", "Next one starts", "flush and ends.", "Third"]
+    texts = ["  Indented start of one", "paragraph that goes on", "and ends here.",
+             "Next one starts", "flush and ends.", "Third"]
     block = _block("p", 0, 0, texts, indents={0: 30, 3: 0}, ends={2: 150})
     assert paragraph_starts(block.lines) == [0, 3]
     block.lines[3].box = (30, 60, 300, 78)  # indented too
@@ -139,7 +143,8 @@ def test_text_before_the_first_headline_continues_the_previous_page() -> None:
 
 def test_vertical_block_paragraphs_use_the_top_edge() -> None:
     lines = []
-    for k, (top, bottom, text) in enumerate([(40, 400, "第一段開始"), (20, 400, "繼續"), (20, 200, "完。"), (40, 400, "第二段"), (20, 400, "完")]):
+    columns = [(40, 400, "第一段開始"), (20, 400, "繼續"), (20, 200, "完。"), (40, 400, "第二段"), (20, 400, "完")]
+    for k, (top, bottom, text) in enumerate(columns):
         x = 500 - k * 22
         lines.append(Line(id=f"v{k}", text=text, box=(x, top, x + 20, bottom)))
     block = Block(id="v", lines=lines, vertical=True)
@@ -158,7 +163,8 @@ def test_rules_between_columns_do_not_glue_them_together() -> None:
 
 
 def test_a_headline_inside_a_block_starts_a_new_article_and_its_deck_is_a_subheadline() -> None:
-    block = _block("b", 50, 100, ["End of the first story.", "NEW STORY", "Its deck line", "Body of the new story."], font=9)
+    block = _block("b", 50, 100, ["End of the first story.", "NEW STORY", "Its deck line", "Body of the new story."],
+                   font=9)
     block.lines[1].font_size = 18
     block.lines[2].font_size = 12
     head = _block("h", 50, 40, ["First"], font=20, lh=40)

@@ -49,7 +49,11 @@ def _publisher_titles(path: Path) -> dict[str, str]:
     dmd: dict[str, str] = {}
     for sec in tree.iter(M + "dmdSec"):
         for ti in sec.iter(MODS + "titleInfo"):
-            words = [" ".join((e.text or "").split()) for e in ti if e.tag in (MODS + "nonSort", MODS + "title") and (e.text or "").strip()]
+            words = [
+                " ".join((e.text or "").split())
+                for e in ti
+                if e.tag in (MODS + "nonSort", MODS + "title") and (e.text or "").strip()
+            ]
             if words:
                 dmd[sec.get("ID", "")] = " ".join(words)
                 break
@@ -169,7 +173,8 @@ def _package(tmp_path: Path, hrefs: list[str]) -> Path:
         f'<mets:file ID="f{k}" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="{h}"/></mets:file>'
         for k, h in enumerate(hrefs)
     )
-    divs = "".join(f'<mets:div TYPE="page" ORDER="{k + 1}"><mets:fptr FILEID="f{k}"/></mets:div>' for k in range(len(hrefs)))
+    divs = "".join(f'<mets:div TYPE="page" ORDER="{k + 1}"><mets:fptr FILEID="f{k}"/></mets:div>'
+                   for k in range(len(hrefs)))
     xml = (
         '<?xml version="1.0"?><mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">'
         f'<mets:fileSec><mets:fileGrp USE="Text">{files}</mets:fileGrp></mets:fileSec>'
@@ -239,7 +244,8 @@ def test_missing_and_broken_pages_are_warnings_and_the_issue_is_still_read(tmp_p
     assert "missing.xml" in doc.warnings[0] and "broken.xml" in doc.warnings[1]
 
 
-def test_an_issue_with_no_readable_page_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: None) -> None:
+def test_an_issue_with_no_readable_page_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           no_network: None) -> None:
     path = _package(tmp_path, ["../outside.xml", "http://example.com/x.xml"])
     with pytest.raises(SourceError) as info:
         analyze_bytes(path.read_bytes(), path, "mets")

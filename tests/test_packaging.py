@@ -40,7 +40,10 @@ def _run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name)
+    """A tool beside this Python (the virtual environment's bin, where pip puts PySide6's pyside6-lupdate),
+    else on PATH; skips when it is installed in neither."""
+    beside = Path(sys.executable).with_name(name)
+    path = str(beside) if beside.is_file() and os.access(beside, os.X_OK) else shutil.which(name)
     if path is None:
         pytest.skip(f"{name} is not installed (Debian package: see install.sh)")
     return path
@@ -61,6 +64,11 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"wheel": wheels[0], "sdist": sdists[0]}
 
 
+def _clean_env() -> dict[str, str]:
+    """This environment without PYTHONPATH and PYTHONHOME, for the fresh virtual environment."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+
+
 @pytest.fixture(scope="session")
 def venv(dists: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtual environment (no system site-packages) with the wheel installed, no gui extra."""
@@ -68,7 +76,10 @@ def venv(dists: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Pa
     proc = _run([sys.executable, "-m", "venv", str(root)], timeout=300)
     assert proc.returncode == 0, proc.stderr
     py = root / "bin" / "python"
-    proc = _run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(dists["wheel"])], timeout=900)
+    # without PYTHONPATH: a source tree on it (with the broadsheet.egg-info the build leaves there) would
+    # make pip take the wheel for installed already and install nothing
+    proc = _run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(dists["wheel"])],
+                env=_clean_env(), timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return root
 
@@ -124,8 +135,7 @@ def test_sdist_holds_what_the_wheel_is_built_from(dists: dict[str, Path]) -> Non
 
 
 def _venv_python(venv: Path, code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    return _run([str(venv / "bin" / "python"), "-c", code], cwd=cwd, env=env, timeout=300)
+    return _run([str(venv / "bin" / "python"), "-c", code], cwd=cwd, env=_clean_env(), timeout=300)
 
 
 @slow
@@ -170,7 +180,8 @@ def test_installed_cli_analyzes_like_the_source_tree(venv: Path, tmp_path: Path)
 
     sample = SAMPLES / "alto" / "v3_tesseract410" / "testfile.xml"
     for source in (SEED, sample):
-        proc = _run([str(venv / "bin" / "broadsheet"), "analyze", "--json", str(source)], cwd=tmp_path, timeout=300)
+        proc = _run([str(venv / "bin" / "broadsheet"), "analyze", "--json", str(source)], cwd=tmp_path,
+                    env=_clean_env(), timeout=300)
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout) == json.loads(json.dumps(document_json(analyze_file(source)))), source
     # the CLI process itself never imports Qt
@@ -184,12 +195,13 @@ def test_installed_cli_analyzes_like_the_source_tree(venv: Path, tmp_path: Path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     # without the gui extra, asking for the window says what to install (one line, no traceback)
     proc = _run([str(venv / "bin" / "broadsheet")], cwd=tmp_path, timeout=300,
-                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                env={**_clean_env(), "QT_QPA_PLATFORM": "offscreen"})
     assert proc.returncode != 0 and "broadsheet[gui]" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     # a bad file is named on stderr and the batch goes on
     bad = tmp_path / "junk.xml"
     bad.write_bytes(b"\x00\x01 not xml")
-    proc = _run([str(venv / "bin" / "broadsheet"), "analyze", "--json", str(bad), str(SEED)], cwd=tmp_path, timeout=300)
+    proc = _run([str(venv / "bin" / "broadsheet"), "analyze", "--json", str(bad), str(SEED)], cwd=tmp_path,
+                env=_clean_env(), timeout=300)
     assert proc.returncode == 1
     assert str(bad) in proc.stderr and proc.stderr.count("\n") == 1
     assert json.loads(proc.stdout)["format"] == "text"
@@ -315,9 +327,10 @@ def test_bundle_spec_and_entry_points_are_valid_python() -> None:
 
 
 def test_translation_tooling_extracts_every_gui_string_and_compiles(tmp_path: Path) -> None:
-    _tool("pyside6-lupdate")
-    _tool("pyside6-lrelease")
-    proc = _run(["bash", str(PACKAGING / "update-translations.sh"), "--out", str(tmp_path)], timeout=300)
+    # the script finds the tools on PATH: put the directories this test found them in first
+    dirs = list(dict.fromkeys(str(Path(_tool(name)).parent) for name in ("pyside6-lupdate", "pyside6-lrelease")))
+    env = {**os.environ, "PATH": os.pathsep.join([*dirs, os.environ.get("PATH", "")])}
+    proc = _run(["bash", str(PACKAGING / "update-translations.sh"), "--out", str(tmp_path)], timeout=300, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     for lang in ("zh_CN", "zh_TW", "en"):
         ts = etree.parse(str(tmp_path / f"broadsheet_{lang}.ts")).getroot()

@@ -73,11 +73,14 @@ def test_reichsanzeiger_region_types_and_table_cells() -> None:
 
 
 def _page(body: str, ns: str = NS2019, ro: str = "") -> bytes:
-    return (f'<?xml version="1.0"?><PcGts xmlns="{ns}"><Page imageFilename="x.tif" imageWidth="1000" imageHeight="1000">'
-            f"{ro}{body}</Page></PcGts>").encode()
+    return (
+        f'<?xml version="1.0"?><PcGts xmlns="{ns}"><Page imageFilename="x.tif" imageWidth="1000" imageHeight="1000">'
+        f"{ro}{body}</Page></PcGts>"
+    ).encode()
 
 
-def _region(rid: str, lines: list[tuple[str, str, str]], region_text: str = "", custom: str = "", rtype: str = "paragraph") -> str:
+def _region(rid: str, lines: list[tuple[str, str, str]], region_text: str = "", custom: str = "",
+            rtype: str = "paragraph") -> str:
     out = f'<TextRegion id="{rid}" type="{rtype}" custom="{custom}"><Coords points="0,0 900,0 900,90 0,90"/>'
     for lid, text, lcustom in lines:
         te = f"<TextEquiv><Unicode>{text}</Unicode></TextEquiv>" if text else ""
@@ -89,7 +92,9 @@ def _region(rid: str, lines: list[tuple[str, str, str]], region_text: str = "", 
 
 def test_nested_reading_order_groups(tmp_path: Path) -> None:
     ro = ('<ReadingOrder><OrderedGroup id="g0">'
-          '<OrderedGroupIndexed id="g1" index="1"><RegionRefIndexed index="1" regionRef="a"/><RegionRefIndexed index="0" regionRef="c"/></OrderedGroupIndexed>'
+          '<OrderedGroupIndexed id="g1" index="1">'
+          '<RegionRefIndexed index="1" regionRef="a"/><RegionRefIndexed index="0" regionRef="c"/>'
+          "</OrderedGroupIndexed>"
           '<RegionRefIndexed index="0" regionRef="b"/>'
           "</OrderedGroup></ReadingOrder>")
     body = "".join(_region(r, [(f"{r}l", f"text {r}", "")]) for r in ("a", "b", "c"))
@@ -100,10 +105,16 @@ def test_nested_reading_order_groups(tmp_path: Path) -> None:
 
 
 def test_transkribus_custom_order_is_the_fallback_for_regions_and_lines(tmp_path: Path) -> None:
-    body = (_region("r1", [("l2", "second", "readingOrder {index:1;}"), ("l1", "first", "readingOrder {index:0;}")],
-                    custom="readingOrder {index:1;}")
-            + _region("r0", [("l0", "zero", "readingOrder {index:0;}")], custom="readingOrder {index:0;} structure {type:heading;}",
-                      rtype=""))
+    body = _region(
+        "r1",
+        [("l2", "second", "readingOrder {index:1;}"), ("l1", "first", "readingOrder {index:0;}")],
+        custom="readingOrder {index:1;}",
+    ) + _region(
+        "r0",
+        [("l0", "zero", "readingOrder {index:0;}")],
+        custom="readingOrder {index:0;} structure {type:heading;}",
+        rtype="",
+    )
     f = tmp_path / "p.xml"
     f.write_bytes(_page(body, ns=NS2013).replace(b' type=""', b""))
     doc = analyze_file(f)
@@ -134,7 +145,8 @@ def test_points_as_elements_of_page_2010() -> None:
 @pytest.mark.parametrize("body,why", [
     (b'<?xml version="1.0"?><!DOCTYPE PcGts [<!ENTITY x SYSTEM "file:///etc/passwd">]><PcGts><Page>&x;</Page></PcGts>',
      "external entity"),
-    (b'<?xml version="1.0"?><!DOCTYPE PcGts [<!ENTITY a "xxxxxxxx"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><PcGts>&b;</PcGts>',
+    (b'<?xml version="1.0"?><!DOCTYPE PcGts [<!ENTITY a "xxxxxxxx"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+     b"<PcGts>&b;</PcGts>",
      "bomb"),
     (_page(_region("a", [("a1", "x", "")]))[:-40], "not well-formed"),
     (f'<PcGts xmlns="{NS2019}"><Metadata/></PcGts>'.encode(), "without a <Page>"),

@@ -128,7 +128,10 @@ def test_every_character_maps_back_to_its_line() -> None:
     for article in doc.articles:
         for part in article.parts:
             for span in part.spans:
-                assert part.text[span.start : span.end] == lines[span.line][span.line_start : span.line_start + span.end - span.start]
+                assert (
+                    part.text[span.start : span.end]
+                    == lines[span.line][span.line_start : span.line_start + span.end - span.start]
+                )
             # everything but inserted joining spaces is covered
             covered = sum(s.end - s.start for s in part.spans)
             assert covered == len(part.text) - part.text.count(" ") or covered == len(part.text)
@@ -152,14 +155,17 @@ def _variant_truth() -> list[dict]:
         ("中美關係研討會", "求同存異 推動雙邊關係重回正軌"),
         ("檢察機關依法治理網路空間", "兩年來起訴網路犯罪案件5萬餘件"),
     ]
-    datelines = [None, "【本報台北訊】", "【本報台北訊】", "〔記者林育德／台北報導〕", "據新華社香港1月26日電", "【本報台北訊】"]
+    datelines = [None, "【本報台北訊】", "【本報台北訊】", "〔記者林育德／台北報導〕", "據新華社香港1月26日電",
+                 "【本報台北訊】"]
     bylines = [None, "記者林育德／報導", "記者張文川／報導", None, None, None]
-    for a, (kicker, head), dl, by in zip([a for a in truth if a["kind"] == "article"], heads, datelines, bylines, strict=False):
+    articles = [a for a in truth if a["kind"] == "article"]
+    for a, (kicker, head), dl, by in zip(articles, heads, datelines, bylines, strict=False):
         paras = [cc.convert(p) for p in a["paragraphs"]]
         if a["dateline"]:
             lead = a["dateline"] + (a["byline"] or "")
             paras[0] = paras[0][len(lead):] if paras[0].startswith(lead) else paras[0]
-        out.append({"kicker": kicker, "headline": head, "dateline": dl, "byline": by if dl else None, "paragraphs": paras})
+        out.append({"kicker": kicker, "headline": head, "dateline": dl, "byline": by if dl else None,
+                    "paragraphs": paras})
     return out
 
 

@@ -11,7 +11,9 @@ from reader.formats.plaintext import decode, read
 from reader.model.errors import DecodeError
 
 SIMPLIFIED = "本报北京1月26日电（记者张璁）最高人民检察院日前召开新闻发布会，通报当前检察机关惩治网络犯罪情况。\n"
-TRADITIONAL = "【本報台北訊】記者林育德／報導 行政院今天通過明年度總預算案，總額較今年增加，主計總處表示將持續控制債務。\n"
+TRADITIONAL = (
+    "【本報台北訊】記者林育德／報導 行政院今天通過明年度總預算案，總額較今年增加，主計總處表示將持續控制債務。\n"
+)
 
 
 @pytest.mark.parametrize(

@@ -130,6 +130,56 @@ def _float(el: etree._Element, name: str) -> float | None:
     return safexml.number(el.get(name))
 
 
+@dataclass
+class _LineText:
+    """The text of one TextLine as its String, SP and HYP children build it up."""
+
+    text: str = ""
+    #: font size → characters set in it
+    sizes: Counter[float] = field(default_factory=Counter)
+    #: at the line start, or just after an SP
+    spaced: bool = True
+    #: the line has a HYP element
+    has_hyp: bool = False
+    #: the last String is the first part of a hyphenated word (SUBS_TYPE HypPart1) …
+    last_is_part1: bool = False
+    #: … and this is the whole word (SUBS_CONTENT)
+    last_subs: str | None = None
+
+    def add(self, content: str) -> int:
+        """Append a String's content (a space before it unless one is there or either side is wide); its start."""
+        if self.text and not self.spaced and content and not (is_wide(self.text[-1]) or is_wide(content[0])):
+            self.text += " "
+        start = len(self.text)
+        self.text += content
+        self.spaced = False
+        return start
+
+    def space(self) -> None:
+        if self.text and not self.text.endswith(" "):
+            self.text += " "
+        self.spaced = True
+
+    def hyphen(self, hyp: str) -> None:
+        self.text = self.text.rstrip()
+        if not (self.text and self.text[-1] in HYPHENS):
+            self.text += hyp
+        self.has_hyp = True
+        self.spaced = False
+
+
+def _set_line_text(line: Line, text: str, acc: _LineText) -> None:
+    """Set the line's text and hyphenation from what its children built up."""
+    has_hyp = acc.has_hyp
+    if acc.last_is_part1 and not has_hyp and text and text[-1] not in HYPHENS:
+        text += "-"  # the hyphen the page shows; the file only marks the split
+        has_hyp = True
+    line.text = text
+    line.hyphenated = bool(has_hyp or (acc.last_is_part1 and text and text[-1] in HYPHENS) or text.endswith("\u00ad"))
+    if line.hyphenated and acc.last_subs:
+        line.hyphen_word = acc.last_subs
+
+
 class _Reader:
     """State of reading one ALTO file: unit conversion, styles, ids, the index."""
 
@@ -235,11 +285,13 @@ class _Reader:
 
     def line_id(self, el: etree._Element, fallback: int) -> str:
         sid = safexml.attr(el, "ID")
-        return self._unique(f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.l{fallback}", self.used_line_ids)
+        wanted = f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.l{fallback}"
+        return self._unique(wanted, self.used_line_ids)
 
     def block_id(self, el: etree._Element, fallback: int) -> str:
         sid = safexml.attr(el, "ID")
-        return self._unique(f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.b{fallback}", self.used_block_ids)
+        wanted = f"p{self.page_number}.{sid}" if sid else f"p{self.page_number}.b{fallback}"
+        return self._unique(wanted, self.used_block_ids)
 
     def note(self, el: etree._Element) -> str | None:
         """Record ``el``'s ID in document order; returns it."""
@@ -256,70 +308,50 @@ class _Reader:
         self.note(el)
         box = self.box(el)
         line = Line(id=self.line_id(el, line_no), text="", box=box, baseline=self.baseline(el, box))
-        text = ""
-        sizes: Counter[float] = Counter()
-        last_subs: str | None = None
-        last_is_part1 = False
-        spaced = True  # at the line start, or just after an SP
-        has_hyp = False
+        acc = _LineText()
         first_leaf = len(self.index.leaves)
         for c in el:
             name = safexml.local(c.tag)
             if name == "String":
-                sid = self.note(c)
-                content = c.get("CONTENT")
-                if content is None:
-                    content = "".join(g.get("CONTENT", "") for g in safexml.children(c, "Glyph"))
-                content = content.replace("\n", " ").replace("\t", " ")
-                if text and not spaced and content and not (is_wide(text[-1]) or is_wide(content[0])):
-                    text += " "
-                start = len(text)
-                text += content
-                leaf = len(self.index.leaves)
-                self.index.leaves.append((line.id, start, len(text)))
-                if sid:
-                    self.index.ranges[sid] = (leaf, leaf)
-                wc = _float(c, "WC")
-                line.words.append(Word(text=content, box=self.box(c), confidence=wc, start=start))
-                size = self.font_size(c)
-                if size:
-                    sizes[size] += max(1, len(content))
-                subs = (c.get("SUBS_TYPE") or "").lower()
-                last_is_part1 = subs == "hyppart1"
-                last_subs = c.get("SUBS_CONTENT") if last_is_part1 else None
-                spaced = False
+                self.read_string(c, line, acc)
             elif name == "SP":
                 self.note(c)
-                if text and not text.endswith(" "):
-                    text += " "
-                spaced = True
+                acc.space()
             elif name == "HYP":
                 self.note(c)
-                hyp = c.get("CONTENT") or "-"
-                text = text.rstrip()
-                if not (text and text[-1] in HYPHENS):
-                    text += hyp
-                has_hyp = True
-                spaced = False
-        text = text.rstrip()
+                acc.hyphen(c.get("CONTENT") or "-")
+        text = acc.text.rstrip()
         if not line.words and not text:
             # a line without Strings but with text content (non-standard, seen in converters)
             text = " ".join("".join(str(t) for t in el.itertext()).split())
             if text:
                 self.index.leaves.append((line.id, 0, len(text)))
-        if last_is_part1 and not has_hyp and text and text[-1] not in HYPHENS:
-            text += "-"  # the hyphen the page shows; the file only marks the split
-            has_hyp = True
-        line.text = text
-        line.hyphenated = bool(has_hyp or (last_is_part1 and text and text[-1] in HYPHENS) or text.endswith("\u00ad"))
-        if line.hyphenated and last_subs:
-            line.hyphen_word = last_subs
+        _set_line_text(line, text, acc)
         # the strings' own sizes (by characters) beat the line's style, which ABBYY takes from a drop cap
-        line.font_size = (sizes.most_common(1)[0][0] if sizes else None) or self.font_size(el) or block_size
+        line.font_size = (acc.sizes.most_common(1)[0][0] if acc.sizes else None) or self.font_size(el) or block_size
         sid = safexml.attr(el, "ID")
         if sid and len(self.index.leaves) > first_leaf:
             self.index.ranges[sid] = (first_leaf, len(self.index.leaves) - 1)
         return line
+
+    def read_string(self, c: etree._Element, line: Line, acc: _LineText) -> None:
+        """One String of ``line``: its word, its leaf in the index and its place in the line's text."""
+        sid = self.note(c)
+        content = c.get("CONTENT")
+        if content is None:
+            content = "".join(g.get("CONTENT", "") for g in safexml.children(c, "Glyph"))
+        content = content.replace("\n", " ").replace("\t", " ")
+        start = acc.add(content)
+        leaf = len(self.index.leaves)
+        self.index.leaves.append((line.id, start, len(acc.text)))
+        if sid:
+            self.index.ranges[sid] = (leaf, leaf)
+        line.words.append(Word(text=content, box=self.box(c), confidence=_float(c, "WC"), start=start))
+        size = self.font_size(c)
+        if size:
+            acc.sizes[size] += max(1, len(content))
+        acc.last_is_part1 = (c.get("SUBS_TYPE") or "").lower() == "hyppart1"
+        acc.last_subs = c.get("SUBS_CONTENT") if acc.last_is_part1 else None
 
     def read_block(self, el: etree._Element, btype: str, page: Page, counter: list[int],
                    merged: Block | None = None) -> list[Block]:
@@ -464,7 +496,8 @@ def read_alto(source: bytes | etree._Element, path: str | Path | None, page_numb
 
 
 def read(data: bytes, path: str | Path | None = None) -> Document:
-    """Read one ALTO file; articles come from the page layout (ALTO has no article map)."""
+    """Read one ALTO file: its pages, and no articles (ALTO has no article map; :mod:`reader.segmentation.analyze`
+    cuts them from the page layout)."""
     parsed = parse_alto(data, path)
     doc = Document(source=str(path) if path is not None else "<bytes>", format="alto", pages=parsed.pages)
     if path is not None:

@@ -83,7 +83,8 @@ def detect(data: bytes, path: str | Path | None = None) -> str:
             return "schema"
         if root in ("html", "xhtml") or b"ocr_page" in data[:200000]:
             return "hocr"
-        raise FormatError(path, f"it is XML with root element <{root or '?'}>, which is not ALTO, METS, hOCR, PAGE or ECPO")
+        raise FormatError(path, f"it is XML with root element <{root or '?'}>, "
+                                "which is not ALTO, METS, hOCR, PAGE or ECPO")
     if name.endswith((".xml", ".hocr", ".html", ".htm")):
         raise FormatError(path, "it has an XML extension but does not start with an XML element")
     return "text"

@@ -408,7 +408,8 @@ def _items(container: etree._Element) -> list[tuple[etree._Element, str, bool]]:
 def _read_page(page: Page, page_el: etree._Element, entities: dict[str, str], doc: Document, path: Path) -> None:
     order = 0
     for k, (div, dtype, loose) in enumerate(_items(page_el), start=1):
-        horizontal = (div.get("mode") or ("horizontal-tb" if not page.vertical else "vertical-rl")).startswith("horizontal")
+        mode = div.get("mode") or ("horizontal-tb" if not page.vertical else "vertical-rl")
+        horizontal = mode.startswith("horizontal")
         item = _Item(k, dtype, div.get("itemid"), horizontal)
         walker = _Walker(page.number, item, entities, doc.warnings, path)
         walker.walk(div, dtype, horizontal, skip_divs=loose)
@@ -495,7 +496,8 @@ def whole_articles(doc: Document, truth: list[tuple[str, str]], threshold: float
 
 # --------------------------------------------------------------------------- visual ground truth (layout only)
 
-_MATRIX = re.compile(r"matrix\(\s*([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+([-\d.eE+]+)\s*\)")
+_NUMBER = r"([-\d.eE+]+)"
+_MATRIX = re.compile(r"matrix\(\s*" + r"[\s,]+".join([_NUMBER] * 6) + r"\s*\)")
 _POLY = re.compile(r"<(?:polygon|polyline)\b[^>]*\bpoints\s*=\s*[\"']([^\"']*)[\"']")
 _CIRCLE = re.compile(r"<circle\b[^>]*>")
 _RECT = re.compile(r"<rect\b[^>]*>")
@@ -595,7 +597,8 @@ def read_layout(data: bytes, path: Path) -> Document:
             ys = [p[1] for p in poly]
             box: Box = (min(xs), min(ys), max(xs), max(ys))
             # a region's own id (targets of a group annotation have theirs), else the annotation's
-            ident = str(target.get("id") or "") or (str(item.get("id") or f"r{n}") + (f".{t_no}" if len(targets) > 1 else ""))
+            ident = str(target.get("id") or "") or (
+                str(item.get("id") or f"r{n}") + (f".{t_no}" if len(targets) > 1 else ""))
             ident = base = f"p{page.number}.{ident}"
             twin = 1
             while ident in used:

@@ -17,7 +17,8 @@ one-word carea/par/line triples): when most boxes are tall and narrow the page
 is vertical, the stacked boxes of one column are joined into one column Line
 (top to bottom, its words keeping their source ids), columns of the same type
 size next to each other form a block, and columns are read right to left.
-Articles come from :func:`reader.segmentation.geometry.articles_from_layout`.
+hOCR has no article map, so the reader gives no articles: :mod:`reader.segmentation.analyze`
+cuts them from this layout (:func:`reader.segmentation.geometry.articles_from_layout`).
 
 Word confidence is kept in 0–1 (``x_wconf`` / 100) like ALTO's ``WC``.
 """
@@ -131,7 +132,8 @@ def _parse(data: bytes, path: Path) -> etree._Element:
         return safexml.parse(data, path)
     except FormatError as err:
         head = data[:4096].lower()
-        declared_xml = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") or b"http://www.w3.org/1999/xhtml" in head
+        declared_xml = (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+                        or b"http://www.w3.org/1999/xhtml" in head)
         if declared_xml or b"<!entity" in data.lower():
             raise err
     tail = data[-4096:].lower()
@@ -214,52 +216,14 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
     if m:
         page.label = str(int(m.group(1)) + 1)
 
-    raw_lines: list[_RawLine] = []
-    blocks: dict[int, _RawBlock] = {}
-    pictures: list[Block] = []
-    counter = 0
-    for el in page_el.iter():
-        if not isinstance(el.tag, str):
-            continue
-        classes = _classes(el)
-        kind = next((LINE_CLASSES[c] for c in classes if c in LINE_CLASSES), None)
-        if kind is None:
-            pic = next((IMAGE_CLASSES[c] for c in classes if c in IMAGE_CLASSES), None)
-            if pic is not None and pic != "separator":
-                box = _bbox(_title(el))
-                pid = unique_id(f"p{number}.{el.get('id') or f'img{len(pictures) + 1}'}", used)
-                pictures.append(Block(id=pid, box=box, type=pic))
-            continue
-        counter += 1
-        lid = unique_id(f"p{number}.{el.get('id') or f'l{counter}'}", used)
-        line = _line_from(el, lid)
-        if not line.text.strip():
-            continue
-        # the nearest enclosing paragraph, else content area
-        block_el = None
-        for cls in BLOCK_CLASSES:
-            anc = next((a for a in el.iterancestors() if cls in _classes(a)), None)
-            if anc is not None:
-                block_el = anc
-                break
-        key = None
-        btype = kind
-        if block_el is not None:
-            key = id(block_el)
-            if key not in blocks:
-                bid = unique_id(f"p{number}.{block_el.get('id') or f'b{len(blocks) + 1}'}", used)
-                blocks[key] = _RawBlock(key, bid, kind, _bbox(_title(block_el)), len(blocks))
-            blocks[key].lines.append(line)
-            if kind != "text":
-                blocks[key].type = kind
-        raw_lines.append(_RawLine(line, key, btype, counter))
-
-    lines = [r.line for r in raw_lines]
+    found = _PageContent(number, used)
+    found.collect(page_el)
+    lines = [r.line for r in found.raw_lines]
     page.lines = lines
     # a page with no size (``bbox 0 0 0 0``) takes its image's size, else the union of its boxes
     attach_image(page, path, _image_ref(title), warnings)
     if page.width is None:
-        boxes = [ln.box for ln in lines if ln.box] + [b.box for b in pictures if b.box]
+        boxes = [ln.box for ln in lines if ln.box] + [b.box for b in found.pictures if b.box]
         if boxes:
             page.width = max(b[2] for b in boxes)
             page.height = max(b[3] for b in boxes)
@@ -268,43 +232,111 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
         page.vertical = True
         columns = _columns(lines, used, number)
         page.lines = columns
-        page.blocks = _column_blocks(columns, number, used) + pictures
+        page.blocks = _column_blocks(columns, number, used) + found.pictures
         return page
-
-    out_blocks: list[Block] = []
-    loose: list[Line] = []
-    order = 0
-
-    def flush_loose() -> None:
-        nonlocal order, loose
-        for group in _group_loose(loose):
-            out_blocks.append(Block(id=unique_id(f"p{number}.g{len(out_blocks) + 1}", used), lines=group,
-                                    box=_union([ln.box for ln in group if ln.box]), order=None))
-        loose = []
-
-    seen: set[int] = set()
-    for r in raw_lines:
-        if r.block_key is None:
-            loose.append(r.line)
-            continue
-        if loose:
-            flush_loose()
-        if r.block_key in seen:
-            continue
-        seen.add(r.block_key)
-        rb = blocks[r.block_key]
-        sizes = [ln.font_size for ln in rb.lines if ln.font_size]
-        out_blocks.append(Block(id=rb.id, lines=rb.lines, box=rb.box or _union([ln.box for ln in rb.lines if ln.box]),
-                                type=rb.type, order=order, font_size=statistics.median(sizes) if sizes else None))
-        order += 1
-    if loose:
-        flush_loose()
-    if any(b.order is None for b in out_blocks):
-        # without a complete source order the geometry decides (layout.reading_order)
-        for b in out_blocks:
-            b.order = None
-    page.blocks = out_blocks + pictures
+    page.blocks = found.blocks_in_order() + found.pictures
     return page
+
+
+class _PageContent:
+    """The lines, paragraphs and pictures of one ocr_page, in source order."""
+
+    def __init__(self, number: int, used: set[str]) -> None:
+        self.number = number
+        self.used = used
+        self.raw_lines: list[_RawLine] = []
+        self.blocks: dict[int, _RawBlock] = {}
+        self.pictures: list[Block] = []
+        self.counter = 0
+        #: the paragraph elements met so far, kept alive: lxml hands out the same proxy (so the same ``id``)
+        #: for an element only while a reference to it is held, and ``blocks`` is keyed by that ``id``
+        self._block_elements: list[etree._Element] = []
+
+    def collect(self, page_el: etree._Element) -> None:
+        for el in page_el.iter():
+            if not isinstance(el.tag, str):
+                continue
+            classes = _classes(el)
+            kind = next((LINE_CLASSES[c] for c in classes if c in LINE_CLASSES), None)
+            if kind is None:
+                self._picture(el, classes)
+            else:
+                self._line(el, kind)
+
+    def _picture(self, el: etree._Element, classes: list[str]) -> None:
+        pic = next((IMAGE_CLASSES[c] for c in classes if c in IMAGE_CLASSES), None)
+        if pic is not None and pic != "separator":
+            box = _bbox(_title(el))
+            pid = unique_id(f"p{self.number}.{el.get('id') or f'img{len(self.pictures) + 1}'}", self.used)
+            self.pictures.append(Block(id=pid, box=box, type=pic))
+
+    def _line(self, el: etree._Element, kind: str) -> None:
+        self.counter += 1
+        lid = unique_id(f"p{self.number}.{el.get('id') or f'l{self.counter}'}", self.used)
+        line = _line_from(el, lid)
+        if not line.text.strip():
+            return
+        block_el = _enclosing_block(el)
+        key = None
+        if block_el is not None:
+            key = id(block_el)
+            if key not in self.blocks:
+                self._block_elements.append(block_el)
+                bid = unique_id(f"p{self.number}.{block_el.get('id') or f'b{len(self.blocks) + 1}'}", self.used)
+                self.blocks[key] = _RawBlock(key, bid, kind, _bbox(_title(block_el)), len(self.blocks))
+            self.blocks[key].lines.append(line)
+            if kind != "text":
+                self.blocks[key].type = kind
+        self.raw_lines.append(_RawLine(line, key, kind, self.counter))
+
+    def blocks_in_order(self) -> list[Block]:
+        """The paragraphs in source order, runs of lines outside any grouped by their geometry."""
+        out_blocks: list[Block] = []
+        loose: list[Line] = []
+        order = 0
+        seen: set[int] = set()
+        for r in self.raw_lines:
+            if r.block_key is None:
+                loose.append(r.line)
+                continue
+            if loose:
+                out_blocks += self._loose_blocks(loose, len(out_blocks))
+                loose = []
+            if r.block_key in seen:
+                continue
+            seen.add(r.block_key)
+            out_blocks.append(_block_of(self.blocks[r.block_key], order))
+            order += 1
+        if loose:
+            out_blocks += self._loose_blocks(loose, len(out_blocks))
+        if any(b.order is None for b in out_blocks):
+            # without a complete source order the geometry decides (segmentation.geometry.reading_order)
+            for b in out_blocks:
+                b.order = None
+        return out_blocks
+
+    def _loose_blocks(self, loose: list[Line], before: int) -> list[Block]:
+        """Blocks (numbered on from ``before`` blocks) for lines that no paragraph holds."""
+        out: list[Block] = []
+        for group in _group_loose(loose):
+            out.append(Block(id=unique_id(f"p{self.number}.g{before + len(out) + 1}", self.used), lines=group,
+                             box=_union([ln.box for ln in group if ln.box]), order=None))
+        return out
+
+
+def _enclosing_block(el: etree._Element) -> etree._Element | None:
+    """The nearest enclosing paragraph, else content area."""
+    for cls in BLOCK_CLASSES:
+        anc = next((a for a in el.iterancestors() if cls in _classes(a)), None)
+        if anc is not None:
+            return anc
+    return None
+
+
+def _block_of(rb: _RawBlock, order: int) -> Block:
+    sizes = [ln.font_size for ln in rb.lines if ln.font_size]
+    return Block(id=rb.id, lines=rb.lines, box=rb.box or _union([ln.box for ln in rb.lines if ln.box]),
+                 type=rb.type, order=order, font_size=statistics.median(sizes) if sizes else None)
 
 
 def _union(boxes: list[Box]) -> Box | None:
@@ -418,7 +450,8 @@ def _column_blocks(columns: list[Line], number: int, used: set[str]) -> list[Blo
 
 
 def read(data: bytes, path: Path) -> Document:
-    """Pages, blocks and lines of an hOCR file, and articles from their layout."""
+    """Pages, blocks and lines of an hOCR file (no articles: they are cut from the layout in
+    :mod:`reader.segmentation.analyze`)."""
     root = _parse(data, path)
     pages_el = [el for el in root.iter() if isinstance(el.tag, str) and "ocr_page" in _classes(el)]
     if not pages_el:

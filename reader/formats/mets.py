@@ -14,7 +14,9 @@ real packages:
 * BnL (impresso): areas point at ALTO blocks, and article divs nest
   ``HEADING``/``TITLE``/``OVERLINE``/``SUBHEADLINE``/``BODY``/``PARAGRAPH``/
   ``AUTHOR``, which give the parts their roles; ``ADVERTISEMENT`` divs are adverts;
-* NDNP: only physical pages, so the articles come from the layout.
+* NDNP: only physical pages. Without a logical map (or with one of only
+  furniture) the reader gives no articles and :mod:`reader.segmentation.analyze`
+  cuts them from the pages' layout.
 
 File references (``FLocat xlink:href``) resolve relative to the METS file. One
 that leaves its folder (``../``, an absolute path, a URL with a scheme other
@@ -113,11 +115,13 @@ def safe_path(href: str, mets_path: Path) -> Path:
     scheme = parts.scheme.lower()
     if scheme == "file":
         if parts.netloc not in ("", ".") or (parts.netloc == "" and parts.path.startswith("/")):
-            raise UnsafeReferenceError(mets_path, f"it refers to '{href}', a file outside its own folder, which Broadsheet does not open")
+            raise UnsafeReferenceError(
+                mets_path, f"it refers to '{href}', a file outside its own folder, which Broadsheet does not open")
         rel = unquote(parts.path.lstrip("/"))
     elif scheme:
         kind = "an absolute path" if len(scheme) == 1 else "a URL"
-        raise UnsafeReferenceError(mets_path, f"it refers to '{href}', {kind}; only files beside the METS file are read and nothing is fetched from the network")
+        raise UnsafeReferenceError(mets_path, f"it refers to '{href}', {kind}; only files beside the METS file "
+                                              "are read and nothing is fetched from the network")
     else:
         rel = unquote(parts.path)
     rel = rel.replace("\\", "/")
@@ -163,6 +167,39 @@ def _mods_text(mods: etree._Element, *path: str) -> str | None:
     return text or None
 
 
+def _read_mods(mods: etree._Element, md: dict[str, str]) -> None:
+    """Fill what ``md`` still lacks of publication, date, issue, edition and language from one MODS record."""
+    if "publication" not in md:
+        title = _mods_title(mods)
+        host = safexml.child(mods, "relatedItem")
+        if not title and host is not None and host.get("type") == "host":
+            title = _mods_title(host)
+        if title:
+            md["publication"] = title.rstrip(" .")
+    if "date" not in md:
+        m = _DATE.match(_mods_text(mods, "originInfo", "dateIssued") or "")
+        if m:
+            md["date"] = m.group(0)
+    _read_mods_numbers(mods, md)
+    if "language" not in md:
+        lang = _mods_text(mods, "language", "languageTerm")
+        if lang:
+            md["language"] = lang
+
+
+def _read_mods_numbers(mods: etree._Element, md: dict[str, str]) -> None:
+    """Issue and edition numbers from the record's parts and its hosts' parts."""
+    parts = safexml.children(mods, "part")
+    for host in safexml.children(mods, "relatedItem"):
+        parts.extend(safexml.children(host, "part"))
+    for part in parts:
+        for detail in safexml.children(part, "detail"):
+            kind = detail.get("type")
+            num = _mods_text(detail, "number")
+            if kind in ("issue", "edition") and num and kind not in md:
+                md[kind] = num
+
+
 class _MetsReader:
     def __init__(self, root: etree._Element, path: Path) -> None:
         self.root = root
@@ -201,30 +238,7 @@ class _MetsReader:
         """Publication, date, issue, edition and language from the issue's own MODS records."""
         md = self.doc.metadata
         for mods in [self.mods[d] for d in issue_dmd if d in self.mods]:
-            if "publication" not in md:
-                title = _mods_title(mods)
-                host = safexml.child(mods, "relatedItem")
-                if not title and host is not None and host.get("type") == "host":
-                    title = _mods_title(host)
-                if title:
-                    md["publication"] = title.rstrip(" .")
-            if "date" not in md:
-                m = _DATE.match(_mods_text(mods, "originInfo", "dateIssued") or "")
-                if m:
-                    md["date"] = m.group(0)
-            parts = safexml.children(mods, "part")
-            for host in safexml.children(mods, "relatedItem"):
-                parts.extend(safexml.children(host, "part"))
-            for part in parts:
-                for detail in safexml.children(part, "detail"):
-                    kind = detail.get("type")
-                    num = _mods_text(detail, "number")
-                    if kind in ("issue", "edition") and num and kind not in md:
-                        md[kind] = num
-            if "language" not in md:
-                lang = _mods_text(mods, "language", "languageTerm")
-                if lang:
-                    md["language"] = lang
+            _read_mods(mods, md)
         label = self.root.get("LABEL")
         if label and "publication" not in md:
             md["publication"] = _LABEL_DATE.sub("", label).strip() or label
@@ -283,7 +297,8 @@ class _MetsReader:
             for dmd in (div.get("DMDID") or "").split():
                 mods = self.mods.get(dmd)
                 if mods is not None:
-                    start = next((e.text for e in safexml.iter_local(mods, "start", "number") if (e.text or "").strip()), None)
+                    start = next((e.text for e in safexml.iter_local(mods, "start", "number")
+                                  if (e.text or "").strip()), None)
                     label = label or (start.strip() if start else None)
             for fid in fids[:1]:
                 page = self.read_page(fid, number)
@@ -457,59 +472,63 @@ class _MetsReader:
         return Article(id=aid, kind=kind, parts=parts, pages=sorted(pages), title=title)
 
     def read_articles(self, logical: etree._Element) -> list[Article]:
-        articles: list[Article] = []
-        used_ids: set[str] = set()
-
-        def new_id(div: etree._Element) -> str:
-            base = safexml.attr(div, "ID") or f"a{len(articles) + 1}"
-            aid, k = base, 2
-            while aid in used_ids:
-                aid, k = f"{base}.{k}", k + 1
-            used_ids.add(aid)
-            return aid
-
-        def walk(div: etree._Element) -> None:
-            t = (div.get("TYPE") or "").upper()
-            if t in ARTICLE_KINDS:
-                art = self.build(div, ARTICLE_KINDS[t], new_id(div))
-                if art is not None:
-                    articles.append(art)
-                return
-            if t in FURNITURE_DIVS:
-                art = self.build(div, "furniture", new_id(div))
-                if art is not None:
-                    articles.append(art)
-                return
-            children = safexml.children(div, "div")
-            if t in SECTION_DIVS:
-                # the section's own heading and text (outside its articles) are one notice
-                own = [c for c in children if not _holds_articles(c)]
-                parts: list[Part] = []
-                for c in own:
-                    for unit in self.units(c, "paragraph", False):
-                        if unit.role == "headline":
-                            unit.role = "section-heading"
-                        parts.extend(self.unit_parts(unit))
-                if parts:
-                    body = any(p.role == "paragraph" for p in parts)
-                    pages = sorted({self.page_of_line[lid] for p in parts for lid in p.line_ids if lid in self.page_of_line})
-                    kind = "notice" if body else "furniture"
-                    if body:
-                        for p in parts:
-                            if p.role == "section-heading":
-                                p.role = "headline"
-                                break
-                    articles.append(Article(id=new_id(div), kind=kind, parts=parts, pages=pages))
-                for c in children:
-                    if _holds_articles(c):
-                        walk(c)
-                return
-            for c in children:
-                walk(c)
-
+        walk = _ArticleWalk(self)
         for top in safexml.children(logical, "div"):
-            walk(top)
-        return articles
+            walk.walk(top)
+        return walk.articles
+
+
+class _ArticleWalk:
+    """The articles of a logical structMap, depth first: article-like and furniture divs are built whole,
+    sections give a notice of their own text and are walked on, other divs are walked into."""
+
+    def __init__(self, reader: _MetsReader) -> None:
+        self.reader = reader
+        self.articles: list[Article] = []
+        self.used_ids: set[str] = set()
+
+    def new_id(self, div: etree._Element) -> str:
+        base = safexml.attr(div, "ID") or f"a{len(self.articles) + 1}"
+        aid, k = base, 2
+        while aid in self.used_ids:
+            aid, k = f"{base}.{k}", k + 1
+        self.used_ids.add(aid)
+        return aid
+
+    def walk(self, div: etree._Element) -> None:
+        t = (div.get("TYPE") or "").upper()
+        if t in ARTICLE_KINDS or t in FURNITURE_DIVS:
+            art = self.reader.build(div, ARTICLE_KINDS.get(t, "furniture"), self.new_id(div))
+            if art is not None:
+                self.articles.append(art)
+            return
+        children = safexml.children(div, "div")
+        if t in SECTION_DIVS:
+            self.section_notice(div, [c for c in children if not _holds_articles(c)])
+            children = [c for c in children if _holds_articles(c)]
+        for c in children:
+            self.walk(c)
+
+    def section_notice(self, div: etree._Element, own: list[etree._Element]) -> None:
+        """The section's own heading and text (outside its articles) as one notice (furniture without a body)."""
+        parts: list[Part] = []
+        for c in own:
+            for unit in self.reader.units(c, "paragraph", False):
+                if unit.role == "headline":
+                    unit.role = "section-heading"
+                parts.extend(self.reader.unit_parts(unit))
+        if not parts:
+            return
+        body = any(p.role == "paragraph" for p in parts)
+        page_of_line = self.reader.page_of_line
+        pages = sorted({page_of_line[lid] for p in parts for lid in p.line_ids if lid in page_of_line})
+        if body:
+            for p in parts:
+                if p.role == "section-heading":
+                    p.role = "headline"
+                    break
+        self.articles.append(Article(id=self.new_id(div), kind="notice" if body else "furniture", parts=parts,
+                                     pages=pages))
 
 
 def _issue_dmdids(root: etree._Element, logical: etree._Element | None) -> list[str]:
@@ -560,7 +579,8 @@ def read(data: bytes, path: str | Path) -> Document:
     r.read_sections()
     r.read_pages()
     r.read_links()
-    logical = next((sm for sm in safexml.iter_local(root, "structMap") if (sm.get("TYPE") or "").upper() == "LOGICAL"), None)
+    logical = next((sm for sm in safexml.iter_local(root, "structMap")
+                    if (sm.get("TYPE") or "").upper() == "LOGICAL"), None)
     issue_dmd = _issue_dmdids(root, logical)
     r.read_metadata(issue_dmd)
     doc = r.doc

@@ -203,18 +203,10 @@ def _line(el: etree._Element, line_id: str, region_size: float | None) -> Line:
                 source_line=_line_no(el))
 
 
-def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str], warnings: list[str]) -> Page:
-    page = Page(number=number, source=str(path))
-    try:
-        w = finite(page_el.get("imageWidth")) or 0.0
-        h = finite(page_el.get("imageHeight")) or 0.0
-    except ValueError:
-        w = h = 0.0
-    if w > 0 and h > 0:
-        page.width, page.height = w, h
-
-    regions = [el for el in page_el.iter() if isinstance(el.tag, str) and local(el.tag).endswith("Region")
-               and local(el.tag) not in _SKIP_REGIONS]
+def _region_ranks(page_el: etree._Element, regions: list[etree._Element], path: Path,
+                  warnings: list[str]) -> dict[str, int]:
+    """Region id (``#<id()>`` without one) → place in reading order: the ReadingOrder, else the regions'
+    ``custom="readingOrder {index:N}"``; regions outside it that have content are read after it, in file order."""
     order_ids = _reading_order(page_el)
     rank = {rid: k for k, rid in enumerate(order_ids)}
     if not rank:
@@ -231,6 +223,44 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
     for el in unranked:
         rank[el.get("id") or f"#{id(el)}"] = next_rank
         next_rank += 1
+    return rank
+
+
+def _region_lines(el: etree._Element, block: Block, number: int, used: set[str]) -> list[Line]:
+    """The lines of a text region that have text: its TextLines (in custom index order when all have one),
+    else the rows of the region's own TextEquiv."""
+    line_els = children(el, "TextLine")
+    indexed = [(ln, _custom_index(ln)) for ln in line_els]
+    if indexed and all(i is not None for _, i in indexed):
+        line_els = [ln for ln, _ in sorted(indexed, key=lambda t: t[1] or 0)]
+    lines = [_line(ln, unique_id(f"p{number}.{ln.get('id') or f'{block.id}.l{k}'}", used), block.font_size)
+             for k, ln in enumerate(line_els, start=1)]
+    if not any(ln.text.strip() for ln in lines):
+        region_text = _text_equiv(el)
+        if region_text:
+            rows = [r for r in region_text.splitlines() if r.strip()]
+            if len(rows) == len(lines):
+                for ln, row in zip(lines, rows, strict=False):
+                    ln.text = row
+            else:
+                lines = [Line(id=unique_id(f"{block.id}.t{k}", used), text=row, source_line=_line_no(el))
+                         for k, row in enumerate(rows, start=1)]
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str], warnings: list[str]) -> Page:
+    page = Page(number=number, source=str(path))
+    try:
+        w = finite(page_el.get("imageWidth")) or 0.0
+        h = finite(page_el.get("imageHeight")) or 0.0
+    except ValueError:
+        w = h = 0.0
+    if w > 0 and h > 0:
+        page.width, page.height = w, h
+
+    regions = [el for el in page_el.iter() if isinstance(el.tag, str) and local(el.tag).endswith("Region")
+               and local(el.tag) not in _SKIP_REGIONS]
+    rank = _region_ranks(page_el, regions, path, warnings)
 
     blocks: list[Block] = []
     for el in regions:
@@ -240,23 +270,7 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
         block = Block(id=unique_id(f"p{number}.{el.get('id') or f'r{len(blocks) + 1}'}", used), box=_box(poly),
                       polygon=poly, type=btype, order=rank.get(rid), font_size=_font_size(el))
         if local(el.tag) in TEXT_REGIONS:
-            line_els = children(el, "TextLine")
-            indexed = [(ln, _custom_index(ln)) for ln in line_els]
-            if indexed and all(i is not None for _, i in indexed):
-                line_els = [ln for ln, _ in sorted(indexed, key=lambda t: t[1] or 0)]
-            lines = [_line(ln, unique_id(f"p{number}.{ln.get('id') or f'{block.id}.l{k}'}", used), block.font_size)
-                     for k, ln in enumerate(line_els, start=1)]
-            if not any(ln.text.strip() for ln in lines):
-                region_text = _text_equiv(el)
-                if region_text:
-                    rows = [r for r in region_text.splitlines() if r.strip()]
-                    if len(rows) == len(lines):
-                        for ln, row in zip(lines, rows, strict=False):
-                            ln.text = row
-                    else:
-                        lines = [Line(id=unique_id(f"{block.id}.t{k}", used), text=row, source_line=_line_no(el))
-                                 for k, row in enumerate(rows, start=1)]
-            block.lines = [ln for ln in lines if ln.text.strip()]
+            block.lines = _region_lines(el, block, number, used)
         if block.lines or local(el.tag) not in TEXT_REGIONS:
             blocks.append(block)
     if any(b.order is None for b in blocks):
@@ -273,7 +287,8 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
 
 
 def read(data: bytes, path: Path) -> Document:
-    """Pages, regions and lines of a PAGE-XML file in reading order, and articles from the layout."""
+    """Pages, regions and lines of a PAGE-XML file in reading order (no articles: PAGE has no article map,
+    :mod:`reader.segmentation.analyze` cuts them from the layout)."""
     internal_entities(data, path)  # refuses external, parameter and nested entities with a clear reason
     root = safexml.parse(data, path)
     if local(root.tag) != "PcGts":

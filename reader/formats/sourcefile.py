@@ -18,7 +18,8 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 
 def too_big(path: str | Path) -> SourceError:
-    return SourceError(path, f"it is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB, the largest source file Broadsheet reads")
+    return SourceError(path, f"it is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB, "
+                             "the largest source file Broadsheet reads")
 
 
 def read_source(path: str | Path) -> bytes:

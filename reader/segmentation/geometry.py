@@ -24,7 +24,7 @@ decides, as a reader's eye would:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import Article, Block, Box, Line, Page, Part
@@ -36,11 +36,13 @@ log = logging.getLogger(__name__)
 #: Block types (lower case) that are headings whatever their size.
 HEADING_TYPES = frozenset({"heading", "headline", "title", "header-title", "subheading", "head", "caption-heading"})
 #: Block types that are pictures; a text block touching one is its caption.
-ILLUSTRATION_TYPES = frozenset({"illustration", "image", "graphic", "graphicalelement", "photo", "picture", "figure", "chart"})
+ILLUSTRATION_TYPES = frozenset({"illustration", "image", "graphic", "graphicalelement", "photo", "picture", "figure",
+                                "chart"})
 #: Block types that are adverts.
 ADVERT_TYPES = frozenset({"advertisement", "advert", "ad"})
 #: Block types that are page furniture.
-FURNITURE_TYPES = frozenset({"header", "footer", "page-number", "pagenumber", "folio", "running-title", "catch-word", "signature-mark", "marginalia", "margin"})
+FURNITURE_TYPES = frozenset({"header", "footer", "page-number", "pagenumber", "folio", "running-title", "catch-word",
+                             "signature-mark", "marginalia", "margin"})
 #: Block types that are captions.
 CAPTION_TYPES = frozenset({"caption"})
 
@@ -98,6 +100,16 @@ def _gaps(intervals: list[tuple[float, float, int]], tol: float) -> list[list[in
     return groups
 
 
+def _horizontal_position(item: tuple[Box, int]) -> tuple[float, float]:
+    """Sort key of a box on a horizontal page: top, then left."""
+    return (item[0][1], item[0][0])
+
+
+def _vertical_position(item: tuple[Box, int]) -> tuple[float, float]:
+    """Sort key of a box on a vertical page: right edge from the right, then top."""
+    return (-item[0][2], item[0][1])
+
+
 def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int = 0) -> list[int]:
     """Indices of ``boxes`` in reading order by recursive XY-cut."""
     if len(boxes) <= 1 or depth > 60:
@@ -134,11 +146,7 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
         groups = merged
     if len(groups) == 1:
         # no clean cut: blocks overlap in both directions; fall back to position
-        key: Callable[[tuple[Box, int]], tuple[float, float]]
-        if vertical:
-            key = lambda t: (-t[0][2], t[0][1])  # noqa: E731
-        else:
-            key = lambda t: (t[0][1], t[0][0])  # noqa: E731
+        key = _vertical_position if vertical else _horizontal_position
         return [i for _, i in sorted(boxes, key=key)]
     out: list[int] = []
     for g in groups:
@@ -446,98 +454,130 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> 
         blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
     if not blocks:
         return carried
-    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
-    sizes = _page_sizes(page, blocks, vertical)
-    margin = _margin_furniture(blocks, sizes)
-    masthead = _masthead(blocks, sizes)
-    em = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
-    illustrations = [b for b in blocks if _norm_type(b) in ILLUSTRATION_TYPES and _is_picture(b, em)]
+    cut = _PageCut(page, blocks, drafts, carried)
+    for block in blocks:
+        cut.place(block)
+    return cut.finish()
 
-    furniture = _Draft("furniture", page.number)
-    current: _Draft | None = carried
-    pending_heads: list[tuple[list[Line], float]] = []
-    started_on_page = False
 
-    def open_article(kind: str = "article") -> _Draft:
-        nonlocal current, started_on_page
-        d = _Draft(kind, page.number)
-        d.add_page(page.number)
-        drafts.append(d)
-        current = d
-        started_on_page = True
+class _PageCut:
+    """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
+
+    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None) -> None:
+        self.page = page
+        self.blocks = blocks
+        self.drafts = drafts
+        self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+        self.sizes = _page_sizes(page, blocks, self.vertical)
+        self.margin = _margin_furniture(blocks, self.sizes)
+        self.masthead = _masthead(blocks, self.sizes)
+        self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
+        self.furniture = _Draft("furniture", page.number)
+        #: the article the next body text belongs to (carried over from the previous page at first)
+        self.current: _Draft | None = carried
+        #: headline lines (with their size) waiting for the article they open
+        self.pending_heads: list[tuple[list[Line], float]] = []
+        #: an article has been opened on this page
+        self.started_on_page = False
+        self.captions = self._captions()
+
+    def _captions(self) -> set[str]:
+        """Ids of the short, non-display text blocks touching a picture: its captions."""
+        illustrations = [b for b in self.blocks if _norm_type(b) in ILLUSTRATION_TYPES and _is_picture(b, self.em)]
+        captions: set[str] = set()
+        for ill in illustrations:
+            ibox = block_box(ill)
+            if ibox is None:
+                continue
+            for b in self.blocks:
+                t = _norm_type(b)
+                if b is ill or t in ILLUSTRATION_TYPES or t in ADVERT_TYPES:
+                    continue
+                bx = block_box(b)
+                n_lines = sum(1 for ln in b.lines if ln.text.strip())
+                display = any(_is_display(self.sizes, ln, b) for ln in b.lines if ln.text.strip())
+                if bx is not None and 0 < n_lines <= 4 and not display and _touches(ibox, bx, 1.5 * self.em):
+                    captions.add(b.id)
+        return captions
+
+    def open_article(self, kind: str = "article") -> _Draft:
+        d = _Draft(kind, self.page.number)
+        d.add_page(self.page.number)
+        self.drafts.append(d)
+        self.current = d
+        self.started_on_page = True
         return d
 
-    def flush_heads() -> None:
-        nonlocal pending_heads
-        if pending_heads:
-            d = open_article()
-            d.parts.extend(_heading_parts(pending_heads))
-            pending_heads = []
+    def flush_heads(self) -> None:
+        """The pending headlines open an article."""
+        if self.pending_heads:
+            d = self.open_article()
+            d.parts.extend(_heading_parts(self.pending_heads))
+            self.pending_heads = []
 
-    def body_target() -> _Draft:
-        flush_heads()
-        if current is None or current.kind != "article":
-            return open_article()
-        current.add_page(page.number)
-        return current
+    def body_target(self) -> _Draft:
+        """The article body text goes to: the one the pending headlines open, else the current one."""
+        self.flush_heads()
+        if self.current is None or self.current.kind != "article":
+            return self.open_article()
+        self.current.add_page(self.page.number)
+        return self.current
 
-    captions: set[str] = set()
-    for ill in illustrations:
-        ibox = block_box(ill)
-        if ibox is None:
-            continue
-        for b in blocks:
-            t = _norm_type(b)
-            if b is ill or t in ILLUSTRATION_TYPES or t in ADVERT_TYPES:
-                continue
-            bx = block_box(b)
-            n_lines = sum(1 for ln in b.lines if ln.text.strip())
-            display = any(_is_display(sizes, ln, b) for ln in b.lines if ln.text.strip())
-            if bx is not None and 0 < n_lines <= 4 and not display and _touches(ibox, bx, 1.5 * em):
-                captions.add(b.id)
+    def paragraphs(self, block: Block, role: str) -> list[Part]:
+        return block_paragraphs(block, role, self.vertical)
 
-    for block in blocks:
+    def place(self, block: Block) -> None:
         t = _norm_type(block)
         text_lines = [ln for ln in block.lines if ln.text.strip()]
         if t in ILLUSTRATION_TYPES:
             if text_lines:  # text inside a picture region: its caption or legend
-                body_target().parts.extend(block_paragraphs(block, "caption", vertical))
-            continue
-        if not text_lines:
-            continue
-        if t in ADVERT_TYPES:
-            flush_heads()
-            ad = _Draft("advertisement", page.number, pages=[page.number])
-            ad.parts.extend(block_paragraphs(block, "advertisement", vertical))
-            drafts.append(ad)
-            continue
-        if t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in margin) or block.id == masthead:
-            furniture.parts.extend(block_paragraphs(block, "furniture", vertical))
-            continue
-        if block.id in captions or t in CAPTION_TYPES:
-            flush_heads()
-            if current is None or not started_on_page:
-                d = open_article("photo")
-                d.parts.extend(block_paragraphs(block, "paragraph", vertical))
-            else:
-                current.parts.extend(block_paragraphs(block, "caption", vertical))
-            continue
-        if t in HEADING_TYPES:
-            for run in _size_runs(sizes, text_lines, block):
-                pending_heads.append((run, max(sizes.of_line(ln, block) for ln in run)))
-            continue
-        # display lines (at the top of a block or inside it) start an article; the rest is body
-        runs = _display_runs(sizes, text_lines, block)
-        for is_display, run in runs:
+                self.body_target().parts.extend(self.paragraphs(block, "caption"))
+        elif not text_lines:
+            return
+        elif t in ADVERT_TYPES:
+            self.flush_heads()
+            ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
+            ad.parts.extend(self.paragraphs(block, "advertisement"))
+            self.drafts.append(ad)
+        elif t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin) or block.id == self.masthead:
+            self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+        elif block.id in self.captions or t in CAPTION_TYPES:
+            self.place_caption(block)
+        elif t in HEADING_TYPES:
+            self.add_heads(text_lines, block)
+        else:
+            self.place_text(block, text_lines)
+
+    def place_caption(self, block: Block) -> None:
+        """A caption ends the pending headlines; it opens a photo article unless an article began on this page."""
+        self.flush_heads()
+        if self.current is None or not self.started_on_page:
+            d = self.open_article("photo")
+            d.parts.extend(self.paragraphs(block, "paragraph"))
+        else:
+            self.current.parts.extend(self.paragraphs(block, "caption"))
+
+    def add_heads(self, lines: list[Line], block: Block) -> None:
+        """Headline lines, one headline per run of the same size, wait for their article."""
+        for run in _size_runs(self.sizes, lines, block):
+            self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
+
+    def place_text(self, block: Block, text_lines: list[Line]) -> None:
+        """Display lines (at the top of a block or inside it) start an article; the rest is body."""
+        for is_display, run in _display_runs(self.sizes, text_lines, block):
             if is_display:
-                for sub in _size_runs(sizes, run, block):
-                    pending_heads.append((sub, max(sizes.of_line(ln, block) for ln in sub)))
+                self.add_heads(run, block)
                 continue
-            rest = Block(id=block.id, lines=run, box=block.box, type=block.type, vertical=block.vertical, font_size=block.font_size)
-            body_target().parts.extend(block_paragraphs(rest, "paragraph", vertical))
-    if pending_heads:  # headlines at the very end of the page: an article with no body yet
-        flush_heads()
-    if furniture.parts:
-        furniture.pages = [page.number]
-        drafts.append(furniture)
-    return current if current is not None and current.kind == "article" else None
+            rest = Block(id=block.id, lines=run, box=block.box, type=block.type, vertical=block.vertical,
+                         font_size=block.font_size)
+            self.body_target().parts.extend(self.paragraphs(rest, "paragraph"))
+
+    def finish(self) -> _Draft | None:
+        """Close the page; the article still open at its end, to carry over."""
+        if self.pending_heads:  # headlines at the very end of the page: an article with no body yet
+            self.flush_heads()
+        if self.furniture.parts:
+            self.furniture.pages = [self.page.number]
+            self.drafts.append(self.furniture)
+        return self.current if self.current is not None and self.current.kind == "article" else None
+

@@ -232,12 +232,12 @@ def classify(infos: list[LineInfo], rounds: int = 4) -> None:
                 continues = _continues(nxt, column)
                 if candidate == "strong" and (not fits or not continues):
                     kind = DISPLAY
-                elif candidate == "weak" and not continues and _opens_next(nxt):
+                elif candidate == "weak" and not continues and _opens_next(nxt) and (
+                        not fits or info.width > column - 0.5 or (nxt is not None and nxt.dateline)):
                     # a one-line paragraph would be indented: wider than that, or far
                     # shorter than a column, a line ending in ！/？ is a headline
                     # (a dateline right after it makes it the headline of the article before)
-                    if not fits or info.width > column - 0.5 or (nxt is not None and nxt.dateline):
-                        kind = DISPLAY
+                    kind = DISPLAY
             if kind != info.kind:
                 info.kind = kind
                 changed = True
@@ -461,68 +461,87 @@ class _Draft:
 def group_articles(units: list[Unit]) -> list[_Draft]:
     # which way round the page prints headline groups
     meaningful = [u for u in units if u.role != "furniture" and not all(x.special == "noise" for x in u.lines)]
-    after = bool(meaningful) and meaningful[-1].kind == "group"
-    drafts: list[_Draft] = []
-    cur = _Draft()
-
-    def close() -> None:
-        nonlocal cur
-        if cur.units or cur.head:
-            drafts.append(cur)
-        cur = _Draft()
-
+    grouper = _Grouper(heads_after=bool(meaningful) and meaningful[-1].kind == "group")
     for k, unit in enumerate(units):
-        nxt = units[k + 1] if k + 1 < len(units) else None
+        grouper.add(unit, units[k + 1] if k + 1 < len(units) else None)
+    grouper.close()
+    return grouper.drafts
+
+
+class _Grouper:
+    """Units into article drafts, in page order."""
+
+    def __init__(self, heads_after: bool) -> None:
+        #: the page prints an article's headline group after its body (else before)
+        self.heads_after = heads_after
+        self.drafts: list[_Draft] = []
+        self.cur = _Draft()
+
+    def close(self) -> None:
+        if self.cur.units or self.cur.head:
+            self.drafts.append(self.cur)
+        self.cur = _Draft()
+
+    def add(self, unit: Unit, nxt: Unit | None) -> None:
+        cur = self.cur
         if unit.role == "furniture":
-            close()
-            cur.units.append(unit)
-            close()
-            continue
+            self.close()
+            self.cur.units.append(unit)
+            self.close()
+            return
         if unit.kind == "para":
             if cur.has_body and (unit.first.dateline or unit.first.new_block) and unit.role == "paragraph":
-                close()
-            cur.units.append(unit)
-            continue
+                self.close()
+            self.cur.units.append(unit)
+            return
         # a group of display and special lines
         if not _has_display(unit) and cur.has_body and not _starts_article(nxt, cur.column()):
             cur.units.append(unit)  # a byline or credit inside the body
-            continue
+            return
         new_start = _starts_article(nxt, cur.column())
-        if after:
-            if cur.has_body and new_start:
-                if cur.head is not None:
-                    cur.head.role = "section-heading"
-                cur.head = unit
-                cur.units.append(unit)
-                close()
-            elif not cur.has_body and cur.head is None and not new_start:
-                cur.head, cur.lead_head = unit, True
-                cur.units.append(unit)
-            elif not cur.has_body and cur.head is None and new_start and drafts:
-                # a group between two articles with no body after it: take it as the previous one's
-                prev = drafts[-1]
-                if prev.head is None and prev.has_body:
-                    prev.head = unit
-                    prev.units.append(unit)
-                else:
-                    cur.units.append(unit)
-                    close()
-            else:
-                unit.role = "section-heading"
-                cur.units.append(unit)
+        if self.heads_after:
+            self.add_head_after(unit, new_start)
         else:
-            if cur.has_body and (new_start or cur.head is not None):
-                close()
-            if cur.has_body:
-                unit.role = "section-heading"
-                cur.units.append(unit)
+            self.add_head_before(unit, new_start)
+
+    def add_head_after(self, unit: Unit, new_start: bool) -> None:
+        """A headline group on a page that prints it after its article's body."""
+        cur = self.cur
+        if cur.has_body and new_start:
+            if cur.head is not None:
+                cur.head.role = "section-heading"
+            cur.head = unit
+            cur.units.append(unit)
+            self.close()
+        elif not cur.has_body and cur.head is None and not new_start:
+            cur.head, cur.lead_head = unit, True
+            cur.units.append(unit)
+        elif not cur.has_body and cur.head is None and new_start and self.drafts:
+            # a group between two articles with no body after it: take it as the previous one's
+            prev = self.drafts[-1]
+            if prev.head is None and prev.has_body:
+                prev.head = unit
+                prev.units.append(unit)
             else:
-                if cur.head is not None:
-                    cur.head.role = "section-heading"
-                cur.head, cur.lead_head = unit, True
                 cur.units.append(unit)
-    close()
-    return drafts
+                self.close()
+        else:
+            unit.role = "section-heading"
+            cur.units.append(unit)
+
+    def add_head_before(self, unit: Unit, new_start: bool) -> None:
+        """A headline group on a page that prints it before its article's body."""
+        if self.cur.has_body and (new_start or self.cur.head is not None):
+            self.close()
+        cur = self.cur
+        if cur.has_body:
+            unit.role = "section-heading"
+            cur.units.append(unit)
+        else:
+            if cur.head is not None:
+                cur.head.role = "section-heading"
+            cur.head, cur.lead_head = unit, True
+            cur.units.append(unit)
 
 
 def _has_display(unit: Unit) -> bool:

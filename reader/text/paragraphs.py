@@ -59,7 +59,8 @@ def paragraph_starts(lines: Sequence[Line], vertical: bool = False) -> list[int]
     for k in range(1, n):
         prev_end = ends[k - 1]
         short_prev = prev_end is not None and edge_e - prev_end > 1.5 * em
-        sentence = ends_sentence(lines[k - 1].text) or lines[k - 1].text.rstrip().endswith(("。", ".", "!", "?", ":", "”", "」"))
+        sentence = (ends_sentence(lines[k - 1].text)
+                    or lines[k - 1].text.rstrip().endswith(("。", ".", "!", "?", ":", "”", "」")))
         if use_indent and indented[k] and not indented[k - 1]:
             if not runs_on(lines[k - 1], lines[k]):
                 starts.append(k)

@@ -130,8 +130,7 @@ def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
     spans: list[Span] = []
     cur_line: str | None = None
     cur_start = cur_lstart = cur_next = -1
-    pos = 0
-    for ch, line_id, off in chars:
+    for pos, (ch, line_id, off) in enumerate(chars):
         text.append(ch)
         if line_id is not None:
             if line_id == cur_line and off == cur_next:
@@ -144,7 +143,6 @@ def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
             if cur_line is not None:
                 spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
             cur_line = None
-        pos += 1
     if cur_line is not None:
         spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
     return Part(role, "".join(text), spans)

@@ -42,7 +42,7 @@ FETCHED = "BROADSHEET-FETCHED-91c2"
 BILLION_LAUGHS = (
     b'<!ENTITY lol "lol">'
     + b"".join(
-        b'<!ENTITY lol%d "%s">' % (i, b"".join(b"&lol%s;" % (b"" if i == 1 else str(i - 1).encode()) for _ in range(10)))
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%s;" % (b"" if i == 1 else str(i - 1).encode())) * 10)
         for i in range(1, 10)
     )
 )
@@ -201,7 +201,8 @@ def build_corpus(root: Path, trap_url: str) -> dict[str, Case]:
                    b'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="%s/xinclude"/>'
                    % (str(secret).encode(), trap_url.encode()))
             close = data.rindex(b"</")
-            add(f"{fmt}-xinclude", _write(xml, f"{fmt}-xinclude{ext}", data[:close] + inc + data[close:]), expect="either")
+            included = data[:close] + inc + data[close:]
+            add(f"{fmt}-xinclude", _write(xml, f"{fmt}-xinclude{ext}", included), expect="either")
 
     # METS packages whose references leave the package
     outside_alto = root / "outside.xml"
@@ -220,7 +221,7 @@ def build_corpus(root: Path, trap_url: str) -> dict[str, Case]:
     for kind, href in hrefs.items():
         mets, package = _mets_package(mets_root, f"all-{kind}")
         text = mets.read_text(encoding="utf-8")
-        text = re.sub(r'(xlink:href=")[^"]*\.xml"', lambda m: f'{m.group(1)}{href}"', text)
+        text = re.sub(r'(xlink:href=")[^"]*\.xml"', lambda m, href=href: f'{m.group(1)}{href}"', text)
         mets.write_text(text, encoding="utf-8")
         add(f"mets-escape-{kind}", mets, says=("refers to",))
     # one escaping reference among good ones: the good pages are read, the bad one is not
@@ -246,14 +247,15 @@ def build_corpus(root: Path, trap_url: str) -> dict[str, Case]:
     cut = 3000
     utf8 = seed.encode("utf-8")
     cut8 = cut
+    le, be = seed.encode("utf-16-le"), seed.encode("utf-16-be")
     while utf8[cut8] & 0xC0 == 0x80:
         cut8 += 1
     encodings = {
         "utf8": utf8[:cut8] + b"\xff\xfe\xc3\x28" + utf8[cut8:],
         "utf8-bom": b"\xef\xbb\xbf" + utf8[:cut8] + b"\xc0\xaf" + utf8[cut8:],
         "utf16-odd": b"\xff\xfe" + seed.encode("utf-16-le") + b"\x00",
-        "utf16-surrogate": b"\xff\xfe" + seed.encode("utf-16-le")[:4000] + b"\x00\xd8\x41\x00" + seed.encode("utf-16-le")[4000:],
-        "utf16be-surrogate": b"\xfe\xff" + seed.encode("utf-16-be")[:4000] + b"\xdc\x00\x00\x41" + seed.encode("utf-16-be")[4000:],
+        "utf16-surrogate": b"\xff\xfe" + le[:4000] + b"\x00\xd8\x41\x00" + le[4000:],
+        "utf16be-surrogate": b"\xfe\xff" + be[:4000] + b"\xdc\x00\x00\x41" + be[4000:],
         "gb18030": _corrupt_double_byte(seed.encode("gb18030"), b"\x81\x20\xff\x30"),
         "big5": _corrupt_double_byte(traditional.encode("big5", "replace"), b"\xa3\xe1\xff\x80"),
     }

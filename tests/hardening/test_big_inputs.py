@@ -110,7 +110,9 @@ def test_200_mb_text_file_is_refused_with_bounded_memory(tmp_path: Path) -> None
         with Library.open(sys.argv[3], create=False) as library:
             result["sources"] = [s.path for s in library.sources()]
     """, str(big), str(small), str(tmp_path / "library"))
-    print(f"200 MB text file via the CLI (analyze + import): {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB")
+    print(
+        f"200 MB text file via the CLI (analyze + import): {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB"
+    )
     assert result["analyze"] == 1
     named = [line for line in result["analyze_err"].splitlines() if line.startswith(f"broadsheet: {big}: ")]
     assert len(named) == 1, result["analyze_err"]
@@ -125,7 +127,8 @@ def _folder(folder: Path) -> None:
     folder.mkdir()
     for i in range(PAGES):
         (folder / f"{i:05d}.txt").write_text(
-            f"第{i}号通告\n\n　　本报讯 今天全市各区开展第{i}次清扫活动，居民踊跃参加，街道焕然一新。\n\n（记者 王{i % 97}）\n",
+            f"第{i}号通告\n\n　　本报讯 今天全市各区开展第{i}次清扫活动，"
+            f"居民踊跃参加，街道焕然一新。\n\n（记者 王{i % 97}）\n",
             encoding="utf-8")
 
 

@@ -119,9 +119,12 @@ def test_analyze_command_names_each_bad_file_once_and_goes_on(corpus: dict[str, 
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     lines = proc.stderr.splitlines()
-    errors = [line for line in lines if line.startswith("broadsheet: ") and not line.startswith("broadsheet: warning: ")]
+    errors = [
+        line for line in lines if line.startswith("broadsheet: ") and not line.startswith("broadsheet: warning: ")
+    ]
     escape = corpus["mets-escape-one"]
-    assert any(line.startswith(f"broadsheet: warning: {escape.path}: ") and "../../outside.xml" in line for line in lines)
+    warned = f"broadsheet: warning: {escape.path}: "
+    assert any(line.startswith(warned) and "../../outside.xml" in line for line in lines)
     refused = set()
     for case in cases:
         named = [line for line in errors if line.startswith(f"broadsheet: {case.path}: ")]
@@ -185,7 +188,8 @@ def test_import_command_names_each_bad_file_once_and_imports_the_rest(corpus: di
         if case.expect != "error" or case.path.parent not in folders or not case.path.is_file():
             continue
         resolved = str(case.path.resolve())
-        named = [line for line in errors if line.startswith((f"broadsheet: {resolved}: ", f"broadsheet: {case.path}: "))]
+        prefixes = (f"broadsheet: {resolved}: ", f"broadsheet: {case.path}: ")
+        named = [line for line in errors if line.startswith(prefixes)]
         assert len(named) == 1, f"{case.name}: {named or 'not named'}"
     summary = [line for line in lines if line.startswith("broadsheet: imported ")]
     assert len(summary) == 1 and f", {len(errors)} failed," in summary[0], summary
