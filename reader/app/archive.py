@@ -33,6 +33,7 @@ from reader.app.commands import (
 )
 from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
+from reader.app.work import WorkReport, check_work
 from reader.corrections.store import Correction, CorrectionStore, line_pages_of
 from reader.index import store as sindex
 from reader.library import importer
@@ -102,6 +103,8 @@ class Archive:
         AnnotationStore.of(library)  # migrate the components once; the stores below are per thread
         #: the one owner of the correction overlay (shared with show, export and correct)
         self.overlay_of = Overlay(library)
+        #: where the reader's work stood after the last import (orphans, stale corrections): for the window to show
+        self.work: WorkReport | None = None
 
     @property
     def annotations(self) -> AnnotationStore:
@@ -157,9 +160,10 @@ class Archive:
         return command.report
 
     def _imported(self) -> None:
-        if self.annotations.find():
-            # a re-import may have moved annotated text: re-attach it, or keep it listed as orphaned
-            self.reattach()
+        # a re-import may have moved annotated or corrected text: re-attach and re-anchor it, or list it
+        # as orphaned / stale (one place for the window and the command line: reader.app.work)
+        self.overlay_of.invalidate()
+        self.work = check_work(self.library)
         self.overlay_of.invalidate()
 
     def reattach(self) -> list[Reattached]:

@@ -8,6 +8,7 @@ import re
 import sys
 from typing import Any
 
+from reader.app.work import WorkReport, check_work
 from reader.cli.common import open_library
 from reader.library.importer import ImportReport, display_path
 
@@ -63,6 +64,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_paths(lib, args.paths, publication=args.publication, date=args.date, page=args.page,
                               progress=None if args.quiet else progress, cancel=cancel, on_error=on_error,
                               workers=None)  # worker processes for large imports: this program's main is guarded
+        # where the reader's notes and corrections stand now (a window driving this import checks itself)
+        work = check_work(lib) if (report.imported or report.moved) and not args.progress_json else None
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -72,9 +75,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     elif not args.quiet:
         sys.stderr.write("\n")
     print_report(report)
+    if work is not None:
+        print_work(work)
     if report.cancelled:
         return 130
     return 1 if report.failed else 0
+
+
+def print_work(work: WorkReport) -> None:
+    """Where the reader's annotations and corrections stand after an import: each problem, then a summary."""
+    if work.empty:
+        return
+    for line in work.lines():
+        print(f"broadsheet: {line}.", file=sys.stderr)
+    print(f"broadsheet: {work.summary()}", file=sys.stderr)
 
 
 def print_report(report: ImportReport) -> None:

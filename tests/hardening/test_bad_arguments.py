@@ -175,6 +175,7 @@ def test_analyze_json_is_json(tmp_path: Path) -> None:
         '<Page ID="p1" WIDTH="inf" HEIGHT="NaN"><PrintSpace><TextBlock ID="b1" HPOS="0" VPOS="-inf" WIDTH="1e999" '
         'HEIGHT="nan"><TextLine ID="l1" HPOS="Infinity" VPOS="0" WIDTH="inf" HEIGHT="NaN">'
         '<String CONTENT="Hello" '
-        'HPOS="0" VPOS="0" WIDTH="inf" HEIGHT="0"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>', encoding="utf-8")
+        'HPOS="0" VPOS="0" WIDTH="inf" HEIGHT="0"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>',
+        encoding="utf-8")
     proc = run(["analyze", "--json", str(page)])
     json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"analyze printed {c}, which is not JSON"))

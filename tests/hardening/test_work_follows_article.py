@@ -145,3 +145,25 @@ def test_notes_and_corrections_follow_their_articles_through_edits(workspace: tu
         assert all(headline(lib, a) != NEW_HEADLINE for a in others), f"{label}: the headline moved"
     print("\nre-anchoring after edited re-imports:", dict(tally))
     assert not any(k.endswith("wrong") for k in tally)
+
+
+def test_a_correction_never_lands_on_another_page_of_the_issue(tmp_path: Path) -> None:
+    """Two plain-text pages of one issue share line ids (p1.l5 in 01.txt and in 02.txt): a headline set on
+    page 2's article stays there, whatever page 1 holds at the same line numbers."""
+    folder = tmp_path / "src" / "人民日报" / "2021-01-27"
+    folder.mkdir(parents=True)
+    page = SEED.read_text(encoding="utf-8")
+    (folder / "01.txt").write_text(page, encoding="utf-8")
+    (folder / "02.txt").write_text(page.replace("小化工", "小煤矿"), encoding="utf-8")
+    lib = tmp_path / "lib"
+    cli(lib, "import", "--quiet", str(folder))
+    hits = json.loads(cli(lib, "search", "非法违法", "--json"))["hits"]
+    by_headline = {h["headline"]: h["article"] for h in hits}
+    first, second = by_headline["1489处非法违法“小化工”被查"], by_headline["1489处非法违法“小煤矿”被查"]
+    assert first != second
+    before = headline(lib, first)
+    parts = json.loads(cli(lib, "show", second, "--json"))["parts"]
+    k = next(i for i, p in enumerate(parts) if p["role"] == "paragraph")
+    cli(lib, "correct", "headline", second, "--part", str(k))  # names the part by its line: p1.l… in both files
+    assert headline(lib, second) == parts[k]["text"]
+    assert headline(lib, first) == before
