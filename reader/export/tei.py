@@ -82,11 +82,12 @@ def _append_text(el: etree._Element, text: str) -> None:
     if not text:
         return
     text = _clean(text)
-    if len(el):
-        last = el[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = el[-1]  # lxml finds the last child from the end; len(el) counts them all (quadratic)
+    except IndexError:
         el.text = (el.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 class Ids:

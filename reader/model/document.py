@@ -137,11 +137,8 @@ class Part:
 
     @property
     def line_ids(self) -> list[str]:
-        seen: list[str] = []
-        for span in self.spans:
-            if (not seen or seen[-1] != span.line) and span.line not in seen:
-                seen.append(span.line)
-        return seen
+        """The source lines the part shows, each once, in the order they first appear (linear: a dict)."""
+        return list(dict.fromkeys(span.line for span in self.spans))
 
     def locate(self, offset: int) -> tuple[str, int] | None:
         """(line id, offset in that line) of the character at ``offset`` in ``text``.
