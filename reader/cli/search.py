@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from typing import Any
 
 from reader.cli.common import open_library
+from reader.library.catalogue import Library
 
 
 def _search_filters(args: argparse.Namespace) -> list[Any]:
@@ -26,15 +26,44 @@ def _search_filters(args: argparse.Namespace) -> list[Any]:
     return out
 
 
-def cmd_search(args: argparse.Namespace) -> int:
+def heal_index(lib: Library) -> None:
+    """Index what an interrupted import left; rebuild (with progress) an index that is missing, foreign or
+    stale — never answer "no hits" when the truth is "no index"."""
     from reader.index import store as index
     from reader.library.catalogue import LibraryBusyError
+
+    rebuilding: list[str] = []
+
+    def on_rebuild(why: str) -> None:
+        rebuilding.append(why)
+        print(f"broadsheet: {lib.index_dir}: {why}; rebuilding it from the catalogue.", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if rebuilding:
+            sys.stderr.write(f"\rbroadsheet: indexed {done}/{total} articles ")
+            sys.stderr.flush()
+
+    try:
+        index.sync(lib, progress=progress, on_rebuild=on_rebuild)
+    except LibraryBusyError:  # an import is running: search what is there, unless the index cannot answer
+        ix = index.Index(lib.index_dir)
+        try:
+            why = index.unhealthy(lib, ix)
+        finally:
+            ix.close()
+        if why:
+            raise index.IndexUnavailableError(f"{lib.index_dir}: {why}, and an import is running; search again "
+                                              "when it ends (it rebuilds the index)") from None
+    if rebuilding:
+        sys.stderr.write("\n")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
     from reader.search.engine import Searcher
 
     lib = open_library(args)
     try:
-        with contextlib.suppress(LibraryBusyError):
-            index.sync(lib)  # index what an interrupted import left, when no import is running
+        heal_index(lib)
         with Searcher(lib) as searcher:
             res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
                                   filters=_search_filters(args), facets=args.facets)

@@ -36,6 +36,7 @@ import logging
 import shutil
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -354,9 +355,48 @@ class Writer:
 ProgressFn = Callable[[int, int], None]
 
 
+#: The file in the index folder naming the library the index belongs to (its ``index_token`` meta value).
+TOKEN_FILE = "BROADSHEET-LIBRARY"
+
+
+def indexed_count(library: Any) -> int:
+    return int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 1").fetchone()[0])
+
+
+def unhealthy(library: Any, ix: Index) -> str | None:
+    """Why the index cannot answer for this catalogue (None when it can): missing, foreign or stale.
+
+    The catalogue is the truth: it says which articles the index holds (``indexed``) and, by a token
+    also written into the index folder, which index is its own.
+    """
+    token = library.meta_get("index_token")
+    path = ix.folder / TOKEN_FILE
+    held = path.read_text(encoding="utf-8").strip() if path.is_file() else None
+    if token is not None and held is not None and held != token:
+        return "the index folder belongs to another library"
+    if ix.doc_count() < indexed_count(library):
+        return "the index is missing articles the catalogue says it holds (deleted or damaged)"
+    return None
+
+
+def stamp(library: Any, ix: Index) -> None:
+    """Mark the index as this library's (a new token for a library that has none yet)."""
+    token = library.meta_get("index_token")
+    if token is None:
+        token = uuid.uuid4().hex
+        library.meta_set("index_token", token)
+    path = ix.folder / TOKEN_FILE
+    if not path.is_file() or path.read_text(encoding="utf-8").strip() != token:
+        path.write_text(token + "\n", encoding="utf-8")
+
+
 def sync(library: Any, index: Index | None = None, progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None, known_terms: dict[int, PackedTerms] | None = None) -> int:
+         cancel: threading.Event | None = None, known_terms: dict[int, PackedTerms] | None = None,
+         on_rebuild: Callable[[str], None] | None = None) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
+
+    An index that is missing, foreign (another library's) or stale (missing articles) is rebuilt
+    from the catalogue; ``on_rebuild(why)`` is told first, so a person can be told too.
 
     ``known_terms``: catalogue row → :func:`pack_terms` of its folded text, computed
     already (by an import's reading process); used and removed when the row is added.
@@ -369,12 +409,16 @@ def sync(library: Any, index: Index | None = None, progress: ProgressFn | None =
     added = 0
     try:
         with library.writing():
-            if ix.outdated:
-                log.info("%s: index of another layout, rebuilding it from the catalogue", ix.folder)
+            why = "it was written by another version of Broadsheet" if ix.outdated else unhealthy(library, ix)
+            if why:
+                log.warning("%s: %s; rebuilding it from the catalogue", ix.folder, why)
+                if on_rebuild is not None:
+                    on_rebuild(why)
                 # catalogue first: a crash between the two leaves an outdated index and rows to add again
                 library.mark_all_unindexed()
                 library.meta_set("index_pending", None)
                 ix.reset()
+            stamp(library, ix)
             total = int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0])
             pending = library.meta_get("index_pending") is not None
             dropped = library.dropped()
