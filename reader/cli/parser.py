@@ -47,7 +47,7 @@ def count(value: str) -> int:
     return whole(value)
 
 
-def _add_library_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     from reader.text.forms import DISPLAY_CONFIGS
 
     def lib_arg(p: argparse.ArgumentParser) -> None:
@@ -91,7 +91,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("--json", action="store_true")
 
 
-def _add_work_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     """The verbs for the reader's own work: export, annotations, collection, correct."""
     from reader.export.exporter import FORMATS
 
@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _library_option_everywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _library_option_everywhere(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     """``--library DIR`` is accepted after the action too (``correct split A 2 --library L``)."""
     for verb in sub.choices.values():
         for action in verb._actions:

@@ -158,10 +158,11 @@ class Reanchorer:
         if not isinstance(stored, Mapping) or not isinstance(stored.get("source"), str):
             return correction
         lines = self.lines_of(stored["source"])
-        anchors = stored.get("lines") if isinstance(stored.get("lines"), Mapping) else {}
+        held = stored.get("lines")
+        anchors: dict[str, Any] = dict(held) if isinstance(held, Mapping) else {}
         moves: dict[str, str] = {}
         for lid in named_lines(correction.data):
-            anchor = LineAnchor.from_json(anchors.get(lid)) if isinstance(anchors, Mapping) else None
+            anchor = LineAnchor.from_json(anchors.get(lid))
             if anchor is None:
                 continue
             found = lines.find(lid, anchor)
@@ -173,7 +174,7 @@ class Reanchorer:
         for f in LINE_FIELDS:
             if data.get(f) in moves:
                 data[f] = moves[data[f]]
-        data["anchors"] = {**stored, "lines": {moves.get(k, k): v for k, v in dict(anchors).items()}}
+        data["anchors"] = {**stored, "lines": {moves.get(k, k): v for k, v in anchors.items()}}
         moved = replace(correction, data=data)
         reason = "its text moved in the source: " + ", ".join(f"line {a} is now {b}" for a, b in moves.items())
         return Reanchored(moved, reason)

@@ -42,6 +42,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -547,14 +548,18 @@ def _label(body: object) -> str:
     return ""
 
 
-def read_layout(data: bytes, path: Path) -> Document:
-    """ECPO visual ground truth: one page per annotated image, a Block (polygon, type, no text) per region."""
+def _load_json(data: bytes, path: Path) -> Any:
     try:
-        payload = json.loads(data.decode("utf-8-sig"))
+        return json.loads(data.decode("utf-8-sig"))
     except RecursionError as e:
         raise FormatError(path, "its JSON nests deeper than any layout file does") from e
     except (UnicodeDecodeError, ValueError) as e:
         raise FormatError(path, f"it is not valid JSON ({e})") from e
+
+
+def read_layout(data: bytes, path: Path) -> Document:
+    """ECPO visual ground truth: one page per annotated image, a Block (polygon, type, no text) per region."""
+    payload = _load_json(data, path)
     items: object = payload
     if isinstance(payload, dict):
         first = payload.get("first")

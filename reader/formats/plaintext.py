@@ -88,8 +88,7 @@ def _single_byte(data: bytes) -> tuple[str, str, str] | None:
 CERTAIN = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5")
 
 
-def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
-    """Decode ``data``; returns (text, encoding name). Raises DecodeError naming ``path``."""
+def _by_byte_order_mark(data: bytes, path: str | Path | None) -> tuple[str, str] | None:
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
@@ -100,6 +99,14 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
             raise DecodeError(path, f"it starts with a UTF-16 byte order mark but byte {e.start} is not UTF-16") from e
+    return None
+
+
+def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
+    """Decode ``data``; returns (text, encoding name). Raises DecodeError naming ``path``."""
+    marked = _by_byte_order_mark(data, path)
+    if marked is not None:
+        return marked
     has_nul = b"\x00" in data
     if not has_nul:
         try:
