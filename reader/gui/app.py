@@ -5,7 +5,7 @@ An exception nobody caught — on the GUI thread (``sys.excepthook``, which
 PySide6 also calls for an exception raised in a slot) or in a plain thread
 (``threading.excepthook``) — is logged and shown in a dialog, never lost; Qt's
 own warnings go to the log too. The log is kept in memory for the log view
-(:mod:`reader.gui.logview`).
+(:mod:`reader.gui.widgets.log_view`).
 
 The interface language is the setting's ("zh_CN", "zh_TW", "en") or, when
 that is empty, the system locale's: :func:`install_translations` loads Qt's
@@ -39,7 +39,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from reader import resources
-from reader.gui import logview
+from reader.gui.widgets import log_view as logview
 from reader.gui.icons import app_icon
 from reader.gui.mainwindow import MainWindow
 from reader.gui.samples import library_folder, needs_samples

@@ -18,7 +18,7 @@ annotations dock lists the article's and the library's annotations (orphans
 included), collections sit in the library pane; corrections (Correct menu)
 go through :mod:`reader.corrections.store` and show at once. Every edit of
 annotations and corrections is a command on :attr:`MainWindow.undo_stack`
-(Edit → Undo/Redo). File → Export… opens :class:`~reader.gui.export_dialog.ExportDialog`;
+(Edit → Undo/Redo). File → Export… opens :class:`~reader.gui.dialogs.export_dialog.ExportDialog`;
 View → Log shows the application's log; Help → Copy debug information puts
 versions, platform, library and recent log lines on the clipboard.
 """
@@ -72,14 +72,14 @@ from reader import resources
 from reader.annotations import store as A
 from reader.app.archive import Archive, Hit, Results, converter, serif_family
 from reader.corrections import store as C
-from reader.gui.annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
-from reader.gui.article_view import ArticleView
-from reader.gui.export_dialog import ExportContext, ExportDialog, OverlayLibrary
+from reader.gui.widgets.annotations_panel import AnnotationsPanel, CollectionsPanel, HighlightDialog, StoreCommand, describe
+from reader.gui.widgets.article_view import ArticleView
+from reader.gui.dialogs.export_dialog import ExportContext, ExportDialog, OverlayLibrary
 from reader.gui.icons import app_icon, icon
-from reader.gui.layout_view import LayoutView
-from reader.gui.library_view import ArticleList, LibraryTree
-from reader.gui.logview import LogView, component_versions, debug_information
-from reader.gui.search_panel import Query, SearchPanel
+from reader.gui.widgets.layout_view import LayoutView
+from reader.gui.widgets.library_tree import ArticleList, LibraryTree
+from reader.gui.widgets.log_view import LogView, component_versions, debug_information
+from reader.gui.widgets.search_panel import Query, SearchPanel
 from reader.gui.settings import SCRIPTS, Settings
 from reader.gui.workers import Progress, Worker, run_task, wait_all
 from reader.model.document import Article

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from reader.corrections import store as C
-from reader.gui.article_view import HIGHLIGHT_COLOR
+from reader.gui.widgets.article_view import HIGHLIGHT_COLOR
 
 pytest_plugins = ["tei_validation"]
 
@@ -104,7 +104,7 @@ def test_highlight_from_a_selection_with_note_and_tags_then_undo_and_redo(make_w
     assert win.archive.annotations.find(article=aid) == []
     win.undo_stack.undo()
     assert win.archive.annotations.get(ann.id).tags == ["干部", "考核", "杭州"]
-    from reader.gui.annotations_panel import HighlightDialog
+    from reader.gui.widgets.annotations_panel import HighlightDialog
 
     dlg = HighlightDialog("x", known_tags=win.archive.tag_names(), parent=win)
     dlg.tags.setText("干部, 考")
@@ -300,7 +300,7 @@ def test_export_can_be_cancelled(make_window, work_dir: Path, tmp_path: Path, sy
     dlg = win.show_export()
     dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
     dlg.path.setText(str(tmp_path / "never.xml"))
-    from reader.gui import export_dialog
+    from reader.gui.dialogs import export_dialog
 
     real = export_dialog.library_scope
 
@@ -387,7 +387,7 @@ def test_join_and_split_paragraphs_and_undo(make_window, work_dir: Path) -> None
 def test_export_the_current_search_hits_as_csv(make_window, work_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
     import csv
 
-    from reader.gui.search_panel import Query
+    from reader.gui.widgets.search_panel import Query
 
     win = make_window(work_dir)
     open_rmrb(win)
