@@ -107,8 +107,7 @@ def test_the_scan_shows_when_there_is_one_and_the_layout_is_drawn_otherwise(make
                      "人民日报": "text"}
 
 
-def test_about_names_versions_and_the_required_ecpo_attribution(make_window, library_dir: Path) -> None:
-    win = make_window(library_dir)
+def test_about_names_versions_and_the_required_ecpo_attribution(qapp) -> None:  # noqa: ANN001
     from reader.gui.dialogs.about_dialog import about_text
 
     text = about_text()
