@@ -58,5 +58,6 @@ class ReaderState:
         listed); None past either end of the list, where the reader turns the page instead."""
         if not ids:
             return None
-        i = list(ids).index(self.article_id) + step if self.article_id in ids else 0
+        current = self.article_id
+        i = list(ids).index(current) + step if current is not None and current in ids else 0
         return ids[i] if 0 <= i < len(ids) else None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
@@ -30,6 +30,11 @@ from reader.gui.icons import icon
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - PySide6's stub returns object
+        ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP  # lupdate reads the table's texts through this name
 
 SK = QKeySequence.StandardKey
 #: the translation context of the window's strings (the one the .ts files hold them in)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 
 from reader.app.archive import converter
+from reader.gui.actions import ActionId
 from reader.gui.settings import SCRIPTS
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class Display:
         self.script_box.blockSignals(False)
         self.w.article_view.set_converter(script, converter(script))
         self.check_script(script)
-        act = self.w.act_vertical
+        act = self.w.action_map[ActionId.VERTICAL]
         act.blockSignals(True)
         act.setChecked(s.vertical())
         act.blockSignals(False)
@@ -113,7 +114,7 @@ class Display:
         want = self.user_vertical or (page_vertical and not self._vertical_declined)
         if want != self.w.article_view.vertical:
             self.w.article_view.set_vertical(want)
-        act = self.w.act_vertical
+        act = self.w.action_map[ActionId.VERTICAL]
         act.blockSignals(True)
         act.setChecked(want)
         act.blockSignals(False)

@@ -58,7 +58,7 @@ from reader.gui.widgets.log_view import LogView
 from reader.gui.widgets.problems_panel import ProblemsPanel
 from reader.gui.widgets.search_panel import SearchPanel
 from reader.gui.widgets.task_bar import TaskBar
-from reader.gui.workers import wait_all
+from reader.gui.workers import Worker, wait_all
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         """Show an article beside its page: hits are ranges of ``Article.text``; ``line`` puts the cursor there."""
         self.navigation.open_article(article_id, hits, page_id, line)
 
-    def import_paths(self, paths: Sequence[str | Path]) -> object:
+    def import_paths(self, paths: Sequence[str | Path]) -> Worker | None:
         """Import files or folders into the open library in a worker (its Worker, or None)."""
         return self.tasks.import_paths(paths)
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 class StoreCommand(QUndoCommand):
     """An undoable edit of the reader's work: ``do`` and ``undo`` write through the core stores."""
 
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object],
                  after: Callable[[], None], failed: Callable[[BaseException], None]) -> None:
         super().__init__(text)
         self._do = do
