@@ -491,7 +491,7 @@ def resolve(root: object, dotted: str) -> Callable[..., Any]:
     target: Any = root
     for name in dotted.split("."):
         target = getattr(target, name)
-    return target  # type: ignore[no-any-return]
+    return target
 
 
 def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:

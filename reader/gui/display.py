@@ -67,7 +67,7 @@ class Display:
         act = QAction(label, self.w, checkable=True)
         act.setData(data)
         act.setChecked(checked)
-        act.triggered.connect(lambda _c=False, d=data, h=handler: h(d))  # type: ignore[operator]
+        act.triggered.connect(lambda _c=False, d=data, h=handler: h(d))
         group.addAction(act)
         menu.addAction(act)
 
