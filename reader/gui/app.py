@@ -5,7 +5,7 @@ An exception nobody caught — on the GUI thread (``sys.excepthook``, which
 PySide6 also calls for an exception raised in a slot) or in a plain thread
 (``threading.excepthook``) — is logged and shown in a dialog, never lost; Qt's
 own warnings go to the log too. The log is kept in memory for the log view
-(:mod:`reader.gui.logview`).
+(:mod:`reader.gui.diagnostics`).
 
 The interface language is the setting's ("zh_CN", "zh_TW", "en") or, when
 that is empty, the system locale's: :func:`install_translations` loads Qt's
@@ -39,7 +39,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from reader import resources
-from reader.gui import logview
+from reader.gui import diagnostics
 from reader.gui.icons import app_icon
 from reader.gui.mainwindow import MainWindow
 from reader.gui.samples import library_folder, needs_samples
@@ -87,7 +87,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
             QPalette.ColorRole.Text: QColor(226, 226, 226), QPalette.ColorRole.Button: QColor(45, 46, 50),
             QPalette.ColorRole.ButtonText: QColor(225, 225, 225), QPalette.ColorRole.Highlight: QColor(42, 110, 200),
             QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
-            QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150), QPalette.ColorRole.ToolTipBase: QColor(45, 46, 50),
+            QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
+            QPalette.ColorRole.ToolTipBase: QColor(45, 46, 50),
             QPalette.ColorRole.ToolTipText: QColor(225, 225, 225), QPalette.ColorRole.Link: QColor(110, 170, 255),
         }
         for role, colour in roles.items():
@@ -141,7 +142,7 @@ def _show_exception(text: str) -> None:
                          QMessageBox.ButtonRole.ActionRole)
     copy.clicked.disconnect()  # an action button would close the box; copying should not
     copy.clicked.connect(lambda: QApplication.clipboard().setText(
-        logview.debug_information(str(window.archive.folder) if window is not None and window.archive else "")
+        diagnostics.debug_information(str(window.archive.folder) if window is not None and window.archive else "")
         + "\n" + text))
     box.open()
 
@@ -188,7 +189,7 @@ def build_window(settings: Settings | None = None, library: str | Path | None = 
     _window = window
     folder = Path(library) if library else library_folder(settings)
     if window.open_library(folder) and seed and window.archive is not None and needs_samples(window.archive.library):
-        window.import_samples()
+        window.tasks.import_samples()
     return window
 
 
@@ -197,7 +198,7 @@ def main(argv: Sequence[str] | None = None, library: str | None = None,
     """Run the application until its window closes; returns the exit status."""
     t0 = time.perf_counter()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    logview.install()
+    diagnostics.install()
     qInstallMessageHandler(qt_message_handler)
     app = create_application(argv)
     settings = Settings()

@@ -45,20 +45,20 @@ def test_screenshots_of_the_seed_page_and_the_ecpo_fold_are_not_blank(make_windo
 
 def test_settings_are_kept_between_runs(make_window, library_dir: Path, settings: Settings) -> None:
     win = make_window(library_dir)
-    win.set_script("s2tw")
-    win.set_font_size(20)
+    win.display.set_script("s2tw")
+    win.display.set_font_size(20)
     win.resize(760, 540)  # inside the offscreen screen (800×800), which restoreGeometry clamps to
     win.main_split.setSizes([200, 500])
     sizes = win.main_split.sizes()
     win.close()
     again = MainWindow(Settings(settings.qs.fileName()))
     try:
-        assert again.article_view.script == "s2tw" and again.script_box.currentData() == "s2tw"
+        assert again.article_view.script == "s2tw" and again.display.script_box.currentData() == "s2tw"
         assert again.article_view.font_size == 20
         assert again.size().width() == 760 and again.size().height() == 540
         assert again.settings.last_library() == str(library_dir)
         assert again.settings.recent_libraries()[0] == str(library_dir)
-        assert [a.text() for a in again.recent_menu.actions()] == [str(library_dir)]
+        assert [a.text() for a in again.library.recent_menu.actions()] == [str(library_dir)]
         again.show()
         assert again.main_split.sizes() == sizes
     finally:
@@ -107,9 +107,10 @@ def test_the_scan_shows_when_there_is_one_and_the_layout_is_drawn_otherwise(make
                      "人民日报": "text"}
 
 
-def test_about_names_versions_and_the_required_ecpo_attribution(make_window, library_dir: Path) -> None:
-    win = make_window(library_dir)
-    text = win.about_text()
+def test_about_names_versions_and_the_required_ecpo_attribution(qapp) -> None:  # noqa: ANN001
+    from reader.gui.dialogs.about_dialog import about_text
+
+    text = about_text()
     for name in ("Broadsheet", "Python", "Qt", "PySide6", "OpenCC", "lxml", "Whoosh"):
         assert f"- {name} " in text, name
     assert "not installed" not in text
@@ -142,7 +143,7 @@ def test_dark_theme_gives_the_reading_view_dark_paper(make_window, library_dir: 
 
     win = make_window(library_dir)
     try:
-        win.set_theme("dark")
+        win.display.set_theme("dark")
         qtbot.wait(20)  # palette changes reach the widgets through the event queue
         assert settings.theme() == "dark"
         base = win.article_view.text.palette().color(QPalette.ColorRole.Base)
@@ -151,7 +152,7 @@ def test_dark_theme_gives_the_reading_view_dark_paper(make_window, library_dir: 
         image = win.article_view.text.viewport().grab().toImage()
         assert image.pixelColor(3, 3).lightness() < 80
     finally:
-        win.set_theme("system")
+        win.display.set_theme("system")
     assert settings.theme() == "system"
 
 

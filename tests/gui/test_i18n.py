@@ -86,7 +86,7 @@ def test_the_chinese_translations_are_complete_and_compiled() -> None:
 
 def test_the_language_menu_keeps_the_choice(make_window, settings) -> None:  # noqa: ANN001
     win = make_window()
-    act = next(a for a in win.language_group.actions() if a.data() == "zh_TW")
+    act = next(a for a in win.display.language_group.actions() if a.data() == "zh_TW")
     act.trigger()
     assert settings.language() == "zh_TW"
 

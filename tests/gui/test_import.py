@@ -37,10 +37,10 @@ def test_import_runs_with_progress_and_fills_the_tree(make_window, tmp_path: Pat
     assert [p.done for p in seen] == sorted(p.done for p in seen) and seen[-1].done == seen[-1].total
     assert win.tree.topLevelItemCount() == 4
     assert "Imported" in win.statusBar().currentMessage()
-    assert win.taskbar.isHidden() and win.task is None
+    assert win.taskbar.isHidden() and win.tasks.task is None
     assert "files/s" in win.taskbar.rate.text() and win.taskbar.bar.maximum() == 1000
     # rebuilding the index is the same kind of task, and search still answers afterwards
-    worker = win.reindex()
+    worker = win.tasks.reindex()
     assert worker is not None and worker.state == "done" and worker.result > 0
     assert win.archive is not None and win.archive.search("发展").total > 0
 

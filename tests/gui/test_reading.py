@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.app.archive import converter
 from reader.app.reading import Reading, reading_order
-from reader.gui.article_view import ArticleView
+from reader.gui.widgets.article_view import ArticleView
 from reader.model.document import Article, Part, Span
 from reader.text import forms as textforms
 

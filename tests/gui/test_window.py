@@ -31,7 +31,7 @@ def test_window_opens_on_a_library_with_an_article_beside_its_page(make_window, 
 
 
 def _search(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
-    win.focus_search()
+    win.searching.focus_search()
     win.search.field.setText(text)  # QTest types ASCII only
     qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
     assert win.search.results is not None, win.search.count.text()
@@ -138,13 +138,13 @@ def test_switching_script_keeps_the_selection_on_the_same_characters(make_window
     lit = win.layout_view.lit_lines()
     assert view.selected_text() == original
     for config in ("s2t", "s2tw", "s2hk", "t2s", ""):
-        win.script_box.setCurrentIndex(win.script_box.findData(config))
+        win.display.script_box.setCurrentIndex(win.display.script_box.findData(config))
         assert view.script == config
         assert view.selection_original() == [(k, 7, 25)]
         expected = textforms.display(original, config)[0] if config else original
         assert view.selected_text() == expected
         assert win.layout_view.lit_lines() == lit
-    win.script_box.setCurrentIndex(win.script_box.findData("s2t"))
+    win.display.script_box.setCurrentIndex(win.display.script_box.findData("s2t"))
     assert "發" in view.text.toPlainText() or "這" in view.text.toPlainText() or "國" in view.text.toPlainText()
 
 

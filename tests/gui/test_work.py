@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from reader.corrections import store as C
-from reader.gui.article_view import HIGHLIGHT_COLOR
+from reader.gui.widgets.article_view import HIGHLIGHT_COLOR
 
 pytest_plugins = ["tei_validation"]
 
@@ -69,7 +69,7 @@ def test_highlight_from_a_selection_with_note_and_tags_then_undo_and_redo(make_w
     aid = open_rmrb(win)
     start, end = select(win, QUOTE)
     monkeypatch.setattr(win, "_ask", answer("马骏的履职表", "干部, 考核，杭州"))
-    assert win.highlight_selection()
+    assert win.annotating.highlight_selection()
     [ann] = win.archive.annotations.find(article=aid)
     assert (ann.anchor.start, ann.anchor.end, ann.anchor.exact) == (start, end, QUOTE)
     assert ann.note == "马骏的履职表" and ann.tags == ["干部", "考核", "杭州"]
@@ -95,16 +95,16 @@ def test_highlight_from_a_selection_with_note_and_tags_then_undo_and_redo(make_w
     assert marked_texts(win) == [QUOTE]
 
     # edit and delete are undoable too; tag completion offers the tags in use
-    assert win.edit_annotation(again, "新的笔记", ["考核"])
+    assert win.annotating.edit_annotation(again, "新的笔记", ["考核"])
     assert win.archive.annotations.get(ann.id).note == "新的笔记"
     win.undo_stack.undo()
     assert win.archive.annotations.get(ann.id).note == "马骏的履职表"
     assert win.archive.annotations.get(ann.id).tags == ["干部", "考核", "杭州"]
-    assert win.delete_annotation(again)
+    assert win.annotating.delete_annotation(again)
     assert win.archive.annotations.find(article=aid) == []
     win.undo_stack.undo()
     assert win.archive.annotations.get(ann.id).tags == ["干部", "考核", "杭州"]
-    from reader.gui.annotations_panel import HighlightDialog
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
 
     dlg = HighlightDialog("x", known_tags=win.archive.tag_names(), parent=win)
     dlg.tags.setText("干部, 考")
@@ -135,17 +135,17 @@ def test_a_highlight_stays_on_the_same_characters_when_the_script_changes(make_w
     open_rmrb(win)
     select(win, QUOTE)
     monkeypatch.setattr(win, "_ask", answer())
-    assert win.highlight_selection()
-    win.set_script("s2t")
+    assert win.annotating.highlight_selection()
+    win.display.set_script("s2t")
     traditional = converter("s2t")(QUOTE)[0]
     assert traditional != QUOTE
     assert marked_texts(win) == [traditional]
-    win.set_vertical(True)
+    win.display.set_vertical(True)
     shown = "".join(win.article_view.reading.parts[k].display[s:e]
                     for (k, s, e), colour in win.article_view.vreader.marks if colour == HIGHLIGHT_COLOR)
     assert shown == traditional
-    win.set_vertical(False)
-    win.set_script("")
+    win.display.set_vertical(False)
+    win.display.set_script("")
     assert marked_texts(win) == [QUOTE]
 
 
@@ -162,7 +162,7 @@ def test_an_annotation_whose_text_left_is_listed_as_orphaned_after_a_reimport(ma
     win.open_article(info.id)
     select(win, "公园散步")
     monkeypatch.setattr(win, "_ask", answer("散步"))
-    assert win.highlight_selection()
+    assert win.annotating.highlight_selection()
     [ann] = win.archive.annotations.find()
     assert ann.id not in win.notes.orphan_ids()
 
@@ -189,7 +189,7 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
     # the paragraph at the cursor becomes the headline
     third = base.parts[2].text
     view.select_original(2, 0)
-    assert win.correct_headline()
+    assert win.corrections.correct_headline()
     assert view.article.parts[0].role == "headline" and view.article.parts[0].text == third
     assert view.reading.parts[0].display == third
     win.undo_stack.undo()
@@ -197,7 +197,7 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
 
     # part of a paragraph selected: the article gets that text as its headline (the list shows it)
     select(win, "杭州市发改委")
-    assert win.correct_headline()
+    assert win.corrections.correct_headline()
     assert win.archive.info(aid).headline == "杭州市发改委"
     item = win.article_list.currentItem()
     assert item is not None and item.text(0) == "杭州市发改委"
@@ -213,7 +213,7 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
 
     # split the article at its third paragraph: a new article starts there
     view.select_original(2, 0)
-    assert win.correct_split_article()
+    assert win.corrections.correct_split_article()
     assert len(view.article.parts) == 2
     assert len(win.article_list.ids()) == len(listed) + 1
     new_id = next(i for i in win.article_list.ids() if i not in listed)
@@ -223,7 +223,7 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
 
     # merge with the next article, undo
     nxt = listed[listed.index(aid) + 1]
-    assert win.correct_merge(1)
+    assert win.corrections.correct_merge(1)
     assert nxt not in win.article_list.ids()
     assert view.article.text.endswith(win.archive.library.article(nxt).text)
     win.undo_stack.undo()
@@ -231,7 +231,7 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
 
     # correct the OCR text; the original can be shown; undo
     select(win, "马骏")
-    assert win.correct_ocr("马俊")
+    assert win.corrections.correct_ocr("马俊")
     assert "杭州市发改委副主任马俊" in view.article.text
     [fix] = win.archive.corrections.find(kind="text")
     assert fix.data["original"] == "马骏" and fix.data["corrected"] == "马俊"
@@ -255,7 +255,7 @@ def test_export_dialog_writes_valid_tei_and_never_overwrites_without_asking(
     aid = open_rmrb(win)
     select(win, QUOTE)
     monkeypatch.setattr(win, "_ask", answer("注", "干部"))
-    assert win.highlight_selection()
+    assert win.annotating.highlight_selection()
     dlg = win.show_export()
     assert dlg is not None and dlg.isVisible()
     assert [dlg.scope.itemData(i) for i in range(dlg.scope.count())][:2] == ["article", "issue"]
@@ -300,7 +300,7 @@ def test_export_can_be_cancelled(make_window, work_dir: Path, tmp_path: Path, sy
     dlg = win.show_export()
     dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
     dlg.path.setText(str(tmp_path / "never.xml"))
-    from reader.gui import export_dialog
+    from reader.gui.dialogs import export_dialog
 
     real = export_dialog.library_scope
 
@@ -321,8 +321,8 @@ def test_export_can_be_cancelled(make_window, work_dir: Path, tmp_path: Path, sy
 def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  # noqa: ANN001
     win = make_window(work_dir)
     aid = open_rmrb(win)
-    assert win.new_collection("论文材料") == "论文材料"
-    win.add_to_collection("论文材料")
+    assert win.collecting.new_collection("论文材料") == "论文材料"
+    win.collecting.add_to_collection("论文材料")
     assert win.archive.annotations.collection("论文材料").items == [aid]
     assert win.collections.current_name() == "论文材料"
     assert win.collections.items.count() == 1
@@ -330,7 +330,7 @@ def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  
     win.open_article(win.article_list.ids()[0] if win.article_list.ids()[0] != aid else win.article_list.ids()[1])
     win.collections.items.itemActivated.emit(win.collections.items.item(0))
     assert win.article_id == aid
-    win.remove_from_collection("论文材料", aid)
+    win.collecting.remove_from_collection("论文材料", aid)
     assert win.archive.annotations.collection("论文材料").items == []
 
 
@@ -343,7 +343,7 @@ def test_export_and_reimport_with_annotations_on_real_threads(make_window, work_
     open_rmrb(win)
     select(win, QUOTE)
     monkeypatch.setattr(win, "_ask", answer("线程"))
-    assert win.highlight_selection()
+    assert win.annotating.highlight_selection()
     workers.set_pool(None)  # the global QThreadPool
     dlg = win.show_export()
     dlg.format.setCurrentIndex(dlg.format.findData("text"))
@@ -369,7 +369,7 @@ def test_join_and_split_paragraphs_and_undo(make_window, work_dir: Path) -> None
     k = next(i for i, p in enumerate(base.parts) if i > 0 and p.role == "paragraph"
              and base.parts[i - 1].role == "paragraph")
     view.select_original(k, 0)
-    assert win.correct_join()
+    assert win.corrections.correct_join()
     joined = view.article.parts[k - 1].text
     assert joined.startswith(base.parts[k - 1].text) and joined.endswith(base.parts[k].text)
     assert len(view.article.parts) == len(base.parts) - 1
@@ -377,7 +377,7 @@ def test_join_and_split_paragraphs_and_undo(make_window, work_dir: Path) -> None
     assert [p.text for p in view.article.parts] == [p.text for p in base.parts]
 
     view.select_original(k, 5)
-    assert win.correct_split_paragraph()
+    assert win.corrections.correct_split_paragraph()
     assert view.article.parts[k].text == base.parts[k].text[:5]
     assert view.article.parts[k + 1].text == base.parts[k].text[5:].lstrip()
     win.undo_stack.undo()
@@ -387,12 +387,12 @@ def test_join_and_split_paragraphs_and_undo(make_window, work_dir: Path) -> None
 def test_export_the_current_search_hits_as_csv(make_window, work_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
     import csv
 
-    from reader.gui.search_panel import Query
+    from reader.gui.widgets.search_panel import Query
 
     win = make_window(work_dir)
     open_rmrb(win)
-    win.run_search(Query("马骏"))
-    assert win.last_results is not None and win.last_results.hits
+    win.searching.run_search(Query("马骏"))
+    assert win.searching.last_results is not None and win.searching.last_results.hits
     dlg = win.show_export()
     dlg.scope.setCurrentIndex(dlg.scope.findData("hits"))
     assert "马骏" in dlg.scope.currentText()
@@ -401,8 +401,8 @@ def test_export_the_current_search_hits_as_csv(make_window, work_dir: Path, tmp_
     dlg.export_button.click()
     rows = list(csv.DictReader((tmp_path / "hits.csv").open(encoding="utf-8", newline="")))
     # one row per match, with its keyword in context
-    assert len(rows) == sum(len(h.matches) for h in win.last_results.hits)
-    assert {r["article"] for r in rows} == {h.article for h in win.last_results.hits}
+    assert len(rows) == sum(len(h.matches) for h in win.searching.last_results.hits)
+    assert {r["article"] for r in rows} == {h.article for h in win.searching.last_results.hits}
     assert all("[马骏]" in r["kwic"] for r in rows)
     dlg.close()
 
@@ -413,11 +413,11 @@ def test_an_edit_the_store_refuses_is_reported_and_not_left_on_the_undo_stack(ma
     open_rmrb(win)
     select(win, QUOTE)
     monkeypatch.setattr(win, "_ask", answer("x"))
-    assert win.highlight_selection()
+    assert win.annotating.highlight_selection()
     [ann] = win.archive.annotations.find()
     win.archive.annotations.delete(ann.id)  # gone behind the window's back (another window, the CLI)
     count = win.undo_stack.count()
-    assert not win.edit_annotation(ann, "changed", [])
+    assert not win.annotating.edit_annotation(ann, "changed", [])
     assert win.undo_stack.count() == count
     assert any(ann.id in m for m in win.problems.messages())
 
@@ -428,7 +428,7 @@ def test_an_article_made_by_a_split_exports_on_its_own(make_window, work_dir: Pa
     base = win.archive.article(aid)
     listed = win.article_list.ids()
     win.article_view.select_original(2, 0)
-    assert win.correct_split_article()
+    assert win.corrections.correct_split_article()
     new_id = next(i for i in win.article_list.ids() if i not in listed)
     win.open_article(new_id)
     dlg = win.show_export()

@@ -58,6 +58,6 @@ def test_window_imports_the_hostile_corpus_and_names_each_bad_file(window, corpu
         assert len(named) == 1, f"{case.name}: {named or 'not in the Problems panel'}"
     assert checked >= 50, f"only {checked} bad files were checked"
     assert not any(SECRET in m for m in messages)
-    assert window.task is None and window.tree.topLevelItemCount() >= 1
+    assert window.tasks.task is None and window.tree.topLevelItemCount() >= 1
     assert window.archive is not None and window.archive.search("杭州").total >= 1
     assert trap.requests == []

@@ -146,7 +146,8 @@ class LineItem(QGraphicsItem):
         painter.translate(r.left(), r.top())
         if natural > 0:
             painter.scale(r.width() / natural, 1.0)
-        painter.drawText(QRectF(0, 0, max(natural, 1), r.height()), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.drawText(QRectF(0, 0, max(natural, 1), r.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
 
 
@@ -250,7 +251,8 @@ class LayoutView(QGraphicsView):
         self.setObjectName("layoutView")
         self.setAccessibleName(self.tr("Page layout"))
         self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.TextAntialiasing)
+        hint = QPainter.RenderHint
+        self.setRenderHints(hint.Antialiasing | hint.SmoothPixmapTransform | hint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(self.palette().color(QPalette.ColorRole.Window)))
@@ -310,7 +312,8 @@ class LayoutView(QGraphicsView):
             width = max(width, qimg.width() * scale)
             height = max(height, qimg.height() * scale)
         elif self.mode == "drawn" and width and height:
-            sheet = scene.addRect(QRectF(0, 0, width, height), QPen(QColor(190, 190, 190)), QBrush(QColor(252, 251, 247)))
+            sheet = scene.addRect(QRectF(0, 0, width, height), QPen(QColor(190, 190, 190)),
+                                  QBrush(QColor(252, 251, 247)))
             sheet.setZValue(-10)
         elif self.mode == "text":
             right = max((b[2] for b in boxes.values()), default=0.0)

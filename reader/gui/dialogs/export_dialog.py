@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from reader.export.exporter import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
 from reader.gui.workers import Progress, Worker, run_task
-from reader.library.catalogue import NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -70,35 +69,6 @@ class ExportRequest:
     issue_id: int | None = None
     collection: str = ""
     query: str = ""
-
-
-class OverlayLibrary:
-    """The library as :func:`library_scope` sees it, with the articles corrections made resolvable.
-
-    An article split off by a correction (id ``key~line``) is in no catalogue
-    table, only in its issue's overlay; the core would call it missing. Here
-    its info and text come from the window's :class:`~reader.app.archive.Archive`,
-    everything else from the library itself.
-    """
-
-    def __init__(self, archive: Any) -> None:
-        self._archive = archive
-        self._library = archive.library
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._library, name)
-
-    def article_info(self, key: str) -> Any:
-        try:
-            return self._library.article_info(key)
-        except NotFoundError:
-            return self._archive.info(key)
-
-    def article(self, key: str) -> Any:
-        try:
-            return self._library.article(key)
-        except NotFoundError:
-            return self._archive.article(key)
 
 
 def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., None],

@@ -102,7 +102,8 @@ class HitDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(100, option.rect.width() - 8))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         hit = index.data(ROLE_HIT)
         if not isinstance(hit, Hit):
             super().paint(painter, option, index)
@@ -139,7 +140,8 @@ class QueryField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[Qt.Key(event.key())]
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+            step = steps[Qt.Key(event.key())]
             self.moved.emit(step)
             return
         super().keyPressEvent(event)
@@ -254,7 +256,8 @@ class SearchPanel(QWidget):
         for hit in results.hits:
             item = QListWidgetItem()
             item.setData(ROLE_HIT, hit)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.headline} {hit.publication} {hit.date} {hit.snippet}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{hit.headline} {hit.publication} {hit.date} {hit.snippet}")
             self.list.addItem(item)
         shown = len(results.hits)
         text = self.tr("%n article(s)", "", results.total)

@@ -1,11 +1,11 @@
-"""The application's log, kept in memory and shown in a dock; "Copy debug information".
+"""The application's log kept in memory, and the debug information a user pastes into a problem report.
 
 :class:`RingHandler` is a logging handler holding the most recent records (a
 ring buffer, so a long session cannot grow it without bound); it is attached
 to the root logger once (:func:`install`). Records from any thread reach the
-:class:`LogView` through a queued Qt signal. :func:`debug_information` is the
-text a user pastes into a problem report: versions, platform, the library
-folder and the recent log lines.
+log view (:mod:`reader.gui.widgets.log_view`) through a queued Qt signal.
+:func:`debug_information` is the text of Help → Copy debug information:
+versions, platform, the library folder and the recent log lines.
 """
 
 from __future__ import annotations
@@ -20,12 +20,9 @@ from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
-from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
 
 from reader import __version__
-
-log = logging.getLogger(__name__)
 
 #: records kept for the log view and the debug information
 CAPACITY = 2000
@@ -62,10 +59,8 @@ class RingHandler(logging.Handler):
             return
         with self._lock_lines:
             self.lines.append((record.levelno, text))
-        try:
+        with contextlib.suppress(RuntimeError):  # the bridge is gone while the interpreter shuts down
             self.bridge.record.emit(text, record.levelno)
-        except RuntimeError:  # the bridge is gone while the interpreter shuts down
-            pass
 
     def recent(self, n: int = 200, level: int = logging.NOTSET) -> list[str]:
         with self._lock_lines:
@@ -113,63 +108,3 @@ def debug_information(library: str = "", lines: int = 100) -> str:
               f"Recent log ({lines} lines at most):"]
     parts += install().recent(lines)
     return "\n".join(parts) + "\n"
-
-
-class LogView(QWidget):
-    """The log dock: recent records, a level filter, copy and clear."""
-
-    LEVELS = ((logging.DEBUG, "DEBUG"), (logging.INFO, "INFO"), (logging.WARNING, "WARNING"),
-              (logging.ERROR, "ERROR"))
-
-    def __init__(self, handler: RingHandler | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("logView")
-        self.handler = handler or install()
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("logText")
-        self.text.setAccessibleName(self.tr("Log"))
-        self.text.setReadOnly(True)
-        self.text.setMaximumBlockCount(CAPACITY)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.level = QComboBox(self)
-        self.level.setObjectName("logLevel")
-        self.level.setAccessibleName(self.tr("Least level shown"))
-        for value, name in self.LEVELS:
-            self.level.addItem(name, value)
-        self.level.setCurrentIndex(1)
-        self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.clear_button = QPushButton(self.tr("Clear"), self)
-        row = QHBoxLayout()
-        row.addWidget(self.level)
-        row.addStretch(1)
-        row.addWidget(self.copy_button)
-        row.addWidget(self.clear_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.text, 1)
-        lay.addLayout(row)
-        self.handler.bridge.record.connect(self.append)
-        self.level.currentIndexChanged.connect(lambda _i: self.reload())
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
-        self.clear_button.clicked.connect(self.text.clear)
-        self.reload()
-
-    def minimum_level(self) -> int:
-        return int(self.level.currentData())
-
-    def reload(self) -> None:
-        self.text.setPlainText("\n".join(self.handler.recent(CAPACITY, self.minimum_level())))
-        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
-
-    def append(self, text: str, level: int) -> None:
-        if level >= self.minimum_level():
-            self.text.appendPlainText(text)
-
-    def lines(self) -> list[str]:
-        return self.text.toPlainText().splitlines()
-
-    def detach(self) -> None:
-        """Stop receiving records (the window is closing)."""
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.handler.bridge.record.disconnect(self.append)

@@ -1,9 +1,9 @@
-"""The library pane: publications → issues (by date) → pages, and the articles of the selection.
+"""The library pane's tree: publications → issues (by date) → pages.
 
 :class:`LibraryTree` lists what the catalogue holds with article counts; pages
 are filled in when an issue is expanded or selected, so a library with
-thousands of issues opens at once. :class:`ArticleList` shows the articles of
-the selected page or issue: headline, kind and first words.
+thousands of issues opens at once. The articles of the selection are in
+:class:`reader.gui.widgets.article_list.ArticleList`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.app.archive import Archive
 
@@ -184,66 +184,3 @@ class LibraryTree(QTreeWidget):
             return None
         i = order.index((page_id, issue_id)) + step
         return order[i] if 0 <= i < len(order) else None
-
-
-class ArticleList(QTreeWidget):
-    """Articles of a page or an issue: headline, kind and first words."""
-
-    article_activated = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("articleList")
-        self.setAccessibleName(self.tr("Articles"))
-        self.setHeaderLabels([self.tr("Headline"), self.tr("Kind"), self.tr("Begins")])
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 220)
-        self.setColumnWidth(1, 70)
-        self.archive: Archive | None = None
-        self.currentItemChanged.connect(self._current_changed)
-        self._quiet = False
-
-    def show_articles(self, archive: Archive, issue_id: int | None = None, page_id: int | None = None) -> None:
-        self.archive = archive
-        self._quiet = True
-        self.clear()
-        for info in archive.articles(issue_id=issue_id, page_id=page_id):
-            begins = archive.first_words(info.id)
-            headline = info.headline or begins[:16] or info.local_id
-            item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
-            item.setData(0, ROLE_ID, info.id)
-            item.setToolTip(0, headline)
-            item.setToolTip(2, begins)
-            self.addTopLevelItem(item)
-        self._quiet = False
-
-    def _kind_label(self, kind: str) -> str:
-        labels = {
-            "article": self.tr("article"), "photo": self.tr("photo"), "advertisement": self.tr("advert"),
-            "notice": self.tr("notice"), "furniture": self.tr("furniture"),
-        }
-        return labels.get(kind, kind)
-
-    def ids(self) -> list[str]:
-        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
-        return [str(item.data(0, ROLE_ID)) for item in items if item is not None]
-
-    def mark(self, article_id: str) -> None:
-        """Make ``article_id`` current without emitting (the window already shows it)."""
-        self._quiet = True
-        try:
-            for i in range(self.topLevelItemCount()):
-                item = self.topLevelItem(i)
-                if item is not None and item.data(0, ROLE_ID) == article_id:
-                    self.setCurrentItem(item)
-                    self.scrollToItem(item)
-                    break
-        finally:
-            self._quiet = False
-
-    def _current_changed(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
-        if item is not None and not self._quiet:
-            self.article_activated.emit(str(item.data(0, ROLE_ID)))

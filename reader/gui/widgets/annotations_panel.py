@@ -22,28 +22,17 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QStringListModel,
     Qt,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -52,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.store import Annotation, Collection, normalize_tags
+from reader.annotations.store import Annotation
 
 log = logging.getLogger(__name__)
 
@@ -64,106 +53,10 @@ HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 ORPHAN_COLOR = QColor(200, 60, 60)
 
 
-class StoreCommand(QUndoCommand):
-    """An undoable edit of the reader's work: ``do`` and ``undo`` write through the core stores."""
-
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-                 after: Callable[[], None], failed: Callable[[BaseException], None]) -> None:
-        super().__init__(text)
-        self._do = do
-        self._undo = undo
-        self._after = after
-        self._failed = failed
-        self.error: BaseException | None = None
-
-    def redo(self) -> None:
-        try:
-            self._do()
-        except Exception as e:  # the store said no: nothing happened, so nothing to undo
-            self.error = e
-            self.setObsolete(True)
-            self._failed(e)
-            return
-        self._after()
-
-    def undo(self) -> None:
-        try:
-            self._undo()
-        except Exception as e:
-            self._failed(e)
-        self._after()
-
-
-class TagCompleter(QCompleter):
-    """Completes the tag being typed in a comma-separated list of tags."""
-
-    def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(QStringListModel(list(tags), self))
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
-        return [path.replace("，", ",").split(",")[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt's name
-        widget = self.widget()
-        current = widget.text() if isinstance(widget, QLineEdit) else ""
-        done = [t.strip() for t in current.replace("，", ",").split(",")[:-1] if t.strip()]
-        return ", ".join(done + [str(index.data())]) + ", "
-
-
-def split_tags(text: str) -> list[str]:
-    """Tags typed as a comma-separated list (ASCII or full-width commas)."""
-    return normalize_tags(text.replace("，", ",").split(","))
-
-
-class HighlightDialog(QDialog):
-    """Note and tags of a highlight (or an article note), the quote shown above them."""
-
-    def __init__(self, quote: str, note: str = "", tags: Sequence[str] = (), known_tags: Sequence[str] = (),
-                 title: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("highlightDialog")
-        self.setWindowTitle(title or self.tr("Highlight"))
-        self.quote = QLabel(self)
-        self.quote.setObjectName("highlightQuote")
-        self.quote.setWordWrap(True)
-        self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setText(f"“{quote[:400]}{'…' if len(quote) > 400 else ''}”" if quote else "")
-        self.quote.setVisible(bool(quote))
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("highlightNote")
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setPlainText(note)
-        self.note.setTabChangesFocus(True)
-        self.tags = QLineEdit(self)
-        self.tags.setObjectName("highlightTags")
-        self.tags.setAccessibleName(self.tr("Tags"))
-        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
-        self.tags.setText(", ".join(tags))
-        self.completer = TagCompleter(known_tags, self)
-        self.tags.setCompleter(self.completer)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("&Note:"), self.note)
-        form.addRow(self.tr("&Tags:"), self.tags)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.quote)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
-        self.resize(460, 300)
-
-    def values(self) -> tuple[str, list[str]]:
-        """(note, tags) as typed."""
-        return self.note.toPlainText().strip(), split_tags(self.tags.text())
-
-
 def describe(a: Annotation, width: int = 60) -> str:
     """One line about an annotation: its quote (or "article note"), its note and tags."""
-    head = (a.anchor.exact if a.anchor else QCoreApplication.translate("Annotations", "Article note")).replace("\n", " ")
+    head = a.anchor.exact if a.anchor else QCoreApplication.translate("Annotations", "Article note")
+    head = head.replace("\n", " ")
     if len(head) > width:
         head = head[:width] + "…"
     bits = [f"“{head}”" if a.anchor else head]
@@ -375,95 +268,3 @@ class AnnotationsPanel(QWidget):
             a = self.annotation(str(aid))
             if a is not None:
                 self.open_requested.emit(a)
-
-
-class CollectionsPanel(QWidget):
-    """Collections of the library pane: the named sets, and the articles of the chosen one."""
-
-    article_activated = Signal(str)
-    new_requested = Signal()
-    add_requested = Signal(str)
-    remove_requested = Signal(str, str)
-    delete_requested = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("collectionsPanel")
-        self.names = QListWidget(self)
-        self.names.setObjectName("collectionNames")
-        self.names.setAccessibleName(self.tr("Collections"))
-        self.items = QListWidget(self)
-        self.items.setObjectName("collectionItems")
-        self.items.setAccessibleName(self.tr("Articles of the collection"))
-        self.new_button = QPushButton(self.tr("&New…"), self)
-        self.add_button = QPushButton(self.tr("&Add current article"), self)
-        self.remove_button = QPushButton(self.tr("&Remove"), self)
-        self.delete_button = QPushButton(self.tr("Delete collection"), self)
-        row1 = QHBoxLayout()
-        row1.addWidget(self.new_button)
-        row1.addWidget(self.delete_button)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.add_button)
-        row2.addWidget(self.remove_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.names, 1)
-        lay.addLayout(row1)
-        lay.addWidget(QLabel(self.tr("Articles:"), self))
-        lay.addWidget(self.items, 2)
-        lay.addLayout(row2)
-        self.collections: list[Collection] = []
-        self._headline: Callable[[str], str] = lambda key: key
-        self.names.currentRowChanged.connect(lambda _r: self._fill_items())
-        self.items.itemActivated.connect(self._open)
-        self.items.itemDoubleClicked.connect(self._open)
-        self.new_button.clicked.connect(self.new_requested)
-        self.add_button.clicked.connect(lambda: self._emit_named(self.add_requested))
-        self.remove_button.clicked.connect(self._remove)
-        self.delete_button.clicked.connect(lambda: self._emit_named(self.delete_requested))
-
-    def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
-                        select: str | None = None) -> None:
-        keep = select or self.current_name()
-        self.collections = list(collections)
-        self._headline = headline
-        self.names.blockSignals(True)
-        self.names.clear()
-        for c in self.collections:
-            item = QListWidgetItem(f"{c.name} ({len(c.items)})")
-            item.setData(ROLE_ANNOTATION, c.name)
-            self.names.addItem(item)
-        row = next((i for i, c in enumerate(self.collections) if c.name == keep), 0 if self.collections else -1)
-        self.names.setCurrentRow(row)
-        self.names.blockSignals(False)
-        self._fill_items()
-
-    def _emit_named(self, signal: SignalInstance) -> None:
-        if self.current_name():
-            signal.emit(self.current_name())
-
-    def current_name(self) -> str:
-        item = self.names.currentItem()
-        return str(item.data(ROLE_ANNOTATION)) if item is not None else ""
-
-    def _fill_items(self) -> None:
-        self.items.clear()
-        name = self.current_name()
-        coll = next((c for c in self.collections if c.name == name), None)
-        for key in coll.items if coll else []:
-            try:
-                label = self._headline(key)
-            except Exception:  # the article left the library: still listed, by its key
-                label = key
-            item = QListWidgetItem(label)
-            item.setData(ROLE_ARTICLE, key)
-            item.setToolTip(key)
-            self.items.addItem(item)
-
-    def _open(self, item: QListWidgetItem) -> None:
-        self.article_activated.emit(str(item.data(ROLE_ARTICLE)))
-
-    def _remove(self) -> None:
-        item = self.items.currentItem()
-        if item is not None and self.current_name():
-            self.remove_requested.emit(self.current_name(), str(item.data(ROLE_ARTICLE)))

@@ -106,7 +106,8 @@ class TextReader(QTextBrowser):
         self.setAccessibleName(self.tr("Article text"))
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        flag = Qt.TextInteractionFlag
+        self.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
         self.reading: Reading | None = None
         self._blocks: list[int] = []
         self.selectionChanged.connect(self.selection_moved)
@@ -142,7 +143,8 @@ class TextReader(QTextBrowser):
         cfmt = QTextCharFormat()
         scale = ROLE_SCALE.get(role, 1.0)
         cfmt.setFontPointSize(size * scale)
-        bfmt.setLineHeight(175 if role == "paragraph" else 140, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        bfmt.setLineHeight(175 if role == "paragraph" else 140,
+                           QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if role in HEAD_ROLES:
             bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             cfmt.setFontWeight(QFont.Weight.Bold if role == "headline" else QFont.Weight.DemiBold)

@@ -1,0 +1,170 @@
+"""The reader's annotations in the window: highlights of a selection, article notes, editing and deleting.
+
+Every edit is an undoable command on the window's undo stack
+(:meth:`MainWindow.push`); the note and tags come from
+:class:`~reader.gui.dialogs.highlight_dialog.HighlightDialog`, run through
+:meth:`MainWindow._ask` so a test can answer it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.annotations import store as A
+from reader.gui.dialogs.highlight_dialog import HighlightDialog
+from reader.gui.widgets.annotations_panel import describe
+from reader.model.errors import BroadsheetError
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+class Annotating:
+    """Highlights and notes of the shown article, and the annotations dock kept in step with them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.state = window.state
+
+    def placed(self) -> tuple[list[tuple[str, int, int]], list[str]]:
+        """Highlights of the shown article placed on its text: ((id, start, end) list, ids not found)."""
+        w = self.w
+        art = w.article_view.article
+        if w.archive is None or art is None or self.state.article_id is None:
+            return [], []
+        placed: list[tuple[str, int, int]] = []
+        missing: list[str] = []
+        for ann in w.archive.article_annotations(self.state.article_id):
+            anc = ann.anchor
+            if anc is None:
+                continue
+            if ann.orphaned:
+                missing.append(ann.id)
+            elif art.text[anc.start:anc.end] == anc.exact:
+                placed.append((ann.id, anc.start, anc.end))
+            else:  # the text shown differs (a correction): find the quote by its context
+                found = A.locate(anc, art.text, fuzzy=False)
+                if found is None:
+                    missing.append(ann.id)
+                else:
+                    placed.append((ann.id, found.start, found.end))
+        return placed, missing
+
+    def show_annotations(self) -> None:
+        w = self.w
+        placed, missing = self.placed()
+        w.article_view.set_highlights(placed)
+        w.layout_view.set_annotated(w.article_view.highlight_lines())
+        if w.archive is not None and self.state.article_id is not None:
+            w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing)
+        else:
+            w.notes.show_article([])
+
+    def annotations_changed(self) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        self.show_annotations()
+        w.notes.set_tags(w.archive.tag_names())
+        w.notes.refresh_library()
+
+    def highlight_selection(self) -> bool:
+        """Selection → highlight, with the note and tags the user gives (undoable)."""
+        w = self.w
+        art = w.article_view.article
+        rng = w.article_view.selection_article_range()
+        if w.archive is None or art is None or self.state.article_id is None:
+            return False
+        if rng is None:
+            w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select some text to highlight."), 4000)
+            return False
+        dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=w.archive.tag_names(),
+                              title=QCoreApplication.translate("MainWindow", "Highlight"), parent=w)
+        if not w._ask(dlg):
+            return False
+        note, tags = dlg.values()
+        return self.add_highlight(rng[0], rng[1], note, tags)
+
+    def add_highlight(self, start: int, end: int, note: str = "", tags: Sequence[str] = ()) -> bool:
+        """Highlight ``Article.text[start:end]`` of the shown article (undoable)."""
+        w, aid = self.w, self.state.article_id
+        art = w.article_view.article
+        if w.archive is None or art is None or aid is None:
+            return False
+        try:
+            ann = A.highlight(art, start, end, note=note, tags=tags, key=aid)
+        except BroadsheetError as e:
+            w.report(str(e))
+            return False
+        ann.source = w.archive.info(aid).source
+        store = w.archive.annotations
+        done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), lambda: store.add(ann),
+                      lambda: store.delete(ann.id), self.annotations_changed)
+        if done:
+            w.notes_dock.show()  # the new highlight is listed there, with its note and tags
+        return done
+
+    def add_article_note(self) -> bool:
+        """A note (with tags) on the whole current article (undoable)."""
+        w, aid = self.w, self.state.article_id
+        if w.archive is None or aid is None:
+            return False
+        dlg = HighlightDialog("", known_tags=w.archive.tag_names(),
+                              title=QCoreApplication.translate("MainWindow", "Article note"), parent=w)
+        if not w._ask(dlg):
+            return False
+        note, tags = dlg.values()
+        ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source)
+        store = w.archive.annotations
+        return w.push(QCoreApplication.translate("MainWindow", "Article note"), lambda: store.add(ann),
+                      lambda: store.delete(ann.id), self.annotations_changed)
+
+    def edit_annotation(self, ann: A.Annotation, note: str | None = None,
+                        tags: Sequence[str] | None = None) -> bool:
+        """Change an annotation's note and tags (asks when they are not given; undoable)."""
+        w = self.w
+        if w.archive is None:
+            return False
+        if note is None or tags is None:
+            dlg = HighlightDialog(ann.anchor.exact if ann.anchor else "", ann.note, ann.tags, w.archive.tag_names(),
+                                  QCoreApplication.translate("MainWindow", "Edit annotation"), w)
+            if not w._ask(dlg):
+                return False
+            note, tags = dlg.values()
+        old = replace(ann, tags=list(ann.tags))
+        new = replace(ann, note=note, tags=A.normalize_tags(tags))
+        store = w.archive.annotations
+        return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), lambda: store.update(replace(new)),
+                      lambda: store.upsert(old), self.annotations_changed)
+
+    def delete_annotation(self, ann: A.Annotation) -> bool:
+        """Delete an annotation (undoable: undo puts it back as it was)."""
+        w = self.w
+        if w.archive is None:
+            return False
+        old = replace(ann, tags=list(ann.tags))
+        store = w.archive.annotations
+        return w.push(QCoreApplication.translate("MainWindow", "Delete annotation"), lambda: store.delete(old.id),
+                      lambda: store.upsert(old), self.annotations_changed)
+
+    def open_annotation(self, ann: A.Annotation) -> None:
+        """Show an annotation: its article, the highlight selected."""
+        w = self.w
+        if w.archive is None:
+            return
+        if not w.archive.exists(ann.article):
+            w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "The annotated article is no longer in the library."), 5000)
+            return
+        if ann.article != self.state.article_id:
+            w.open_article(ann.article)
+        for aid, start, end in self.placed()[0]:
+            if aid == ann.id:
+                w.article_view.select_article_range(start, end)
+                break
+        else:
+            w.statusBar().showMessage(describe(ann), 5000)

@@ -1,0 +1,78 @@
+"""Collections in the window: create, fill, empty and delete the named sets of articles of the library pane."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.gui.dialogs import prompts
+from reader.model.errors import BroadsheetError
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+class Collecting:
+    """The collections panel's requests and Annotate → Add to collection…."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+
+    def fill(self, select: str | None = None) -> None:
+        w = self.w
+        if w.archive is not None:
+            w.collections.set_collections(w.archive.annotations.collections(), w.headline_of, select)
+
+    def new_collection(self, name: str | None = None) -> str | None:
+        w = self.w
+        if w.archive is None:
+            return None
+        if name is None:
+            name = prompts.collection_name(w)
+            if name is None:
+                return None
+        try:
+            coll = w.archive.annotations.create_collection(name)
+        except BroadsheetError as e:
+            w.report(str(e))
+            return None
+        self.fill(coll.name)
+        return coll.name
+
+    def choose_collection(self) -> None:
+        """Annotate → Add to collection…: pick (or name) a collection for the current article."""
+        w = self.w
+        if w.archive is None or w.state.article_id is None:
+            return
+        names = [c.name for c in w.archive.annotations.collections()]
+        name = prompts.pick_collection(w, names)
+        if name is not None:
+            if name not in names and self.new_collection(name) is None:
+                return
+            self.add_to_collection(name)
+
+    def add_to_collection(self, name: str) -> None:
+        w = self.w
+        if w.archive is None or w.state.article_id is None:
+            return
+        try:
+            w.archive.annotations.add_to_collection(name, w.state.article_id)
+        except BroadsheetError as e:
+            w.report(str(e))
+            return
+        self.fill(name)
+        w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Added to the collection %1.")
+                                  .replace("%1", name), 4000)
+
+    def remove_from_collection(self, name: str, article_id: str) -> None:
+        w = self.w
+        if w.archive is not None:
+            w.archive.annotations.remove_from_collection(name, article_id)
+            self.fill(name)
+
+    def delete_collection(self, name: str) -> None:
+        w = self.w
+        if w.archive is not None and prompts.confirm_delete_collection(w, name):
+            w.archive.annotations.delete_collection(name)
+            self.fill()

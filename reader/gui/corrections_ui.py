@@ -1,0 +1,188 @@
+"""Corrections in the window (the Correct menu): headlines, splits, merges, paragraphs and OCR text.
+
+Each correction is made by :mod:`reader.corrections.store` from the article as
+the segmentation corrections leave it (:attr:`Corrections.base_article`) and
+stored as an undoable command; the views show it at once. The reading view may
+show the text-corrected reading or the original (Show corrected text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.corrections import store as C
+from reader.gui.dialogs import prompts
+from reader.model.document import Article
+from reader.model.errors import BroadsheetError
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+def _label(kind: str) -> str:
+    labels = {"merge": QCoreApplication.translate("MainWindow", "Merge articles"),
+              "split": QCoreApplication.translate("MainWindow", "Split article"),
+              "headline": QCoreApplication.translate("MainWindow", "Set headline"),
+              "join": QCoreApplication.translate("MainWindow", "Join paragraphs"),
+              "split-paragraph": QCoreApplication.translate("MainWindow", "Split paragraph"),
+              "text": QCoreApplication.translate("MainWindow", "Correct OCR text"),
+              "move": QCoreApplication.translate("MainWindow", "Move block"),
+              "role": QCoreApplication.translate("MainWindow", "Set role")}
+    return labels.get(kind, kind)
+
+
+class Corrections:
+    """The Correct menu's commands on the shown article."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.state = window.state
+        #: the article as the segmentation corrections leave it (the view may show its text-corrected reading)
+        self.base_article: Article | None = None
+        self.show_corrected = True
+
+    def _status(self, text: str, ms: int) -> None:
+        self.w.statusBar().showMessage(text, ms)
+
+    def base_offset(self, part: int, inner: int) -> int | None:
+        """An offset of the shown text as an offset of the uncorrected ``Article.text`` (same source character)."""
+        shown, base = self.w.article_view.article, self.base_article
+        if shown is None or base is None or part >= len(base.parts):
+            return None
+        if shown is not base:
+            loc = shown.parts[part].locate(inner)
+            if loc is None:
+                return None
+            found = C.part_offset(base.parts[part], loc[0], loc[1])
+            if found is None:
+                return None
+            inner = found
+        starts = 0
+        for p in base.parts[:part]:
+            starts += len(p.text) + 2  # parts are joined by a blank line in Article.text
+        return starts + inner
+
+    def add_correction(self, corr: C.Correction, then_open: str | None = None) -> bool:
+        """Store a correction as an undoable command; the views show it at once."""
+        w = self.w
+        if w.archive is None:
+            return False
+        store = w.archive.corrections
+        target = then_open or self.state.article_id
+        return w.push(_label(corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
+                      lambda: self.corrections_changed(target))
+
+    def corrections_changed(self, prefer: str | None = None) -> None:
+        """Re-read the corrected articles and show ``prefer`` (or what is left of the current one)."""
+        w = self.w
+        if w.archive is None:
+            return
+        current, page_id = self.state.article_id, self.state.page_id
+        w.archive.corrections_changed()
+        if page_id is not None and self.state.issue_id is not None:
+            w.article_list.show_articles(w.archive, page_id=page_id)
+        ids = w.article_list.ids()
+        for candidate in (prefer, current):
+            if candidate and w.archive.exists(candidate) and (candidate in ids or not ids):
+                w.open_article(candidate, page_id=page_id)
+                return
+        if ids:
+            w.open_article(ids[0], page_id=page_id)
+
+    def _correct(self, make: Callable[[Article], C.Correction], then_open: str | None = None) -> bool:
+        if self.w.archive is None or self.base_article is None or self.state.article_id is None:
+            return False
+        try:
+            corr = make(self.base_article)
+        except BroadsheetError as e:
+            self.w.report(str(e))
+            return False
+        return self.add_correction(corr, then_open)
+
+    def correct_headline(self) -> bool:
+        """The selected text becomes the headline; with no selection, the paragraph at the cursor does."""
+        view, key = self.w.article_view, self.state.article_id
+        rng = view.selection_article_range()
+        shown = view.article
+        sel = [r for r in view.selection_original() if r[2] > r[1]]
+        if rng is not None and shown is not None:
+            text = shown.text[rng[0]:rng[1]]
+            whole = len(sel) == 1 and shown.parts[sel[0][0]].text.strip() == text.strip()
+            if not whole:  # part of a paragraph: the article gets that text as its headline
+                return self._correct(lambda art: C.set_headline(art, text=text, key=key))
+        part = view.current_part()
+        if part is None:
+            return False
+        return self._correct(lambda art: C.set_headline(art, part_index=part, key=key))
+
+    def correct_split_article(self) -> bool:
+        """A new article starts at the paragraph holding the cursor."""
+        part, key = self.w.article_view.current_part(), self.state.article_id
+        if part is None:
+            return False
+        return self._correct(lambda art: C.split_article(art, part, key=key))
+
+    def correct_merge(self, step: int) -> bool:
+        """Merge the current article with the next (step 1) or previous (step -1) one of the list."""
+        w, mine = self.w, self.state.article_id
+        ids = w.article_list.ids()
+        if w.archive is None or mine is None or mine not in ids:
+            return False
+        i = ids.index(mine) + step
+        if not 0 <= i < len(ids):
+            self._status(QCoreApplication.translate("MainWindow", "There is no article to merge with."), 4000)
+            return False
+        other_id = ids[i]
+        other = w.archive.article(other_id)
+        if step > 0:
+            return self._correct(lambda art: C.merge_articles(art, other, key=mine, other_key=other_id))
+        return self._correct(lambda art: C.merge_articles(other, art, key=other_id, other_key=mine), then_open=other_id)
+
+    def correct_join(self) -> bool:
+        part, key = self.w.article_view.current_part(), self.state.article_id
+        if part is None:
+            return False
+        return self._correct(lambda art: C.join_paragraphs(art, part, key=key))
+
+    def correct_split_paragraph(self) -> bool:
+        sel = self.w.article_view.selection_original()
+        if not sel:
+            return False
+        offset, key = self.base_offset(sel[0][0], sel[0][1]), self.state.article_id
+        if offset is None:
+            return False
+        return self._correct(lambda art: C.split_paragraph(art, offset, key=key))
+
+    def correct_ocr(self, corrected: str | None = None) -> bool:
+        """Correct the selected OCR text (one line), asking for the correction when it is not given."""
+        sel = [r for r in self.w.article_view.selection_original() if r[2] > r[1]]
+        if not sel or len(sel) > 1:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Select the characters to correct (within one line)."), 4000)
+            return False
+        part, s, e = sel[0]
+        start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
+        if start is None or end is None or self.base_article is None:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
+            return False
+        end += 1
+        if corrected is None:
+            corrected = prompts.corrected_text(self.w, self.base_article.text[start:end])
+            if corrected is None:
+                return False
+        text, key = corrected, self.state.article_id
+        return self._correct(lambda art: C.correct_text(art, start, end, text, key=key, creator=""))
+
+    def set_show_corrected(self, on: bool) -> None:
+        """Show the corrected reading of OCR text, or the original as the source has it."""
+        w, state = self.w, self.state
+        self.show_corrected = bool(on)
+        if state.article_id is not None:
+            selection = w.article_view.selection_original()
+            w.open_article(state.article_id, hits=state.hits, page_id=state.page_id)
+            if selection:
+                w.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])

@@ -1,0 +1,87 @@
+"""Note and tags of a highlight or an article note, with completion from the tags already in use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.annotations.store import normalize_tags
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed in a comma-separated list of tags."""
+
+    def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(QStringListModel(list(tags), self))
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
+        return [path.replace("，", ",").split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt's name
+        widget = self.widget()
+        current = widget.text() if isinstance(widget, QLineEdit) else ""
+        done = [t.strip() for t in current.replace("，", ",").split(",")[:-1] if t.strip()]
+        return ", ".join(done + [str(index.data())]) + ", "
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed as a comma-separated list (ASCII or full-width commas)."""
+    return normalize_tags(text.replace("，", ",").split(","))
+
+
+class HighlightDialog(QDialog):
+    """Note and tags of a highlight (or an article note), the quote shown above them."""
+
+    def __init__(self, quote: str, note: str = "", tags: Sequence[str] = (), known_tags: Sequence[str] = (),
+                 title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("highlightDialog")
+        self.setWindowTitle(title or self.tr("Highlight"))
+        self.quote = QLabel(self)
+        self.quote.setObjectName("highlightQuote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote.setText(f"“{quote[:400]}{'…' if len(quote) > 400 else ''}”" if quote else "")
+        self.quote.setVisible(bool(quote))
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("highlightNote")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlainText(note)
+        self.note.setTabChangesFocus(True)
+        self.tags = QLineEdit(self)
+        self.tags.setObjectName("highlightTags")
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setText(", ".join(tags))
+        self.completer = TagCompleter(known_tags, self)
+        self.tags.setCompleter(self.completer)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("&Tags:"), self.tags)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.quote)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.resize(460, 300)
+
+    def values(self) -> tuple[str, list[str]]:
+        """(note, tags) as typed."""
+        return self.note.toPlainText().strip(), split_tags(self.tags.text())

@@ -1,0 +1,45 @@
+"""The window's small questions: a collection's name, which collection, a confirmation, a corrected text.
+
+Each is one call of a Qt standard dialog (QInputDialog, QMessageBox) looked up
+when asked, so a test can answer by replacing the Qt class's method; each
+returns the answer, or None when the user cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+
+def collection_name(parent: QWidget) -> str | None:
+    """The name of a new collection."""
+    name, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "New collection"),
+                                    QCoreApplication.translate("MainWindow", "Name of the collection:"))
+    return name if ok else None
+
+
+def pick_collection(parent: QWidget, names: Sequence[str]) -> str | None:
+    """A collection to add the current article to: one of ``names``, or a new name typed in."""
+    name, ok = QInputDialog.getItem(parent, QCoreApplication.translate("MainWindow", "Add to collection"),
+                                    QCoreApplication.translate("MainWindow", "Collection:"), list(names), 0, True)
+    return name if ok and name.strip() else None
+
+
+def confirm_delete_collection(parent: QWidget, name: str) -> bool:
+    """Whether to delete the collection ``name`` (its articles stay in the library)."""
+    answer = QMessageBox.question(parent, QCoreApplication.translate("MainWindow", "Delete collection"),
+                                  QCoreApplication.translate(
+                                      "MainWindow", "Delete the collection %1? Its articles stay in the library.")
+                                  .replace("%1", name))
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def corrected_text(parent: QWidget, original: str) -> str | None:
+    """The corrected reading of ``original`` (OCR text within one line)."""
+    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "Correct OCR text"),
+                                    QCoreApplication.translate("MainWindow",
+                                                               "Corrected text (the original is kept):"),
+                                    text=original)
+    return text if ok else None

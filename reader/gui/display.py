@@ -1,0 +1,145 @@
+"""How the window shows text: the script of the reflowed text, vertical reading, font size, theme and language.
+
+The script box of the toolbar and the Script, Theme and Interface language
+submenus of View are built here (their entries come from the settings'
+lists); every choice is kept in :class:`~reader.gui.settings.Settings`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu
+
+from reader.app.archive import converter
+from reader.gui.actions import ActionId
+from reader.gui.settings import SCRIPTS
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+LANGUAGES = (("", ""), ("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
+
+
+class Display:
+    """The reading view's script, direction and size, and the application's theme and language."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        #: the user's 直排 choice (kept in the settings); a vertical page may read vertically without it
+        self.user_vertical = False
+        self._page_vertical = False
+        self._vertical_declined = False
+        box = QComboBox(window)
+        box.setObjectName("scriptBox")
+        box.setAccessibleName(QCoreApplication.translate("MainWindow", "Display script"))
+        box.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Script of the reflowed text (the page and the search are unchanged)"))
+        for config, label in SCRIPTS:
+            box.addItem(QCoreApplication.translate("MainWindow", "Original") if not config else label, config)
+        box.currentIndexChanged.connect(lambda _i: self.set_script(str(box.currentData())))
+        self.script_box = box
+        self.script_group = QActionGroup(window)
+        self.theme_group = QActionGroup(window)
+        self.language_group = QActionGroup(window)
+
+    def fill_menus(self, script_menu: QMenu, theme_menu: QMenu, language_menu: QMenu) -> None:
+        """The checkable entries of View → Script, Theme and Interface language."""
+        w = self.w
+        original = QCoreApplication.translate("MainWindow", "Original")
+        for config, label in SCRIPTS:
+            self._choice(script_menu, self.script_group, original if not config else label, config,
+                         False, self.set_script)
+        themes = (("system", QCoreApplication.translate("MainWindow", "System")),
+                  ("light", QCoreApplication.translate("MainWindow", "Light")),
+                  ("dark", QCoreApplication.translate("MainWindow", "Dark")))
+        for key, label in themes:
+            self._choice(theme_menu, self.theme_group, label, key, w.settings.theme() == key, self.set_theme)
+        for key, label in LANGUAGES:
+            self._choice(language_menu, self.language_group,
+                         label or QCoreApplication.translate("MainWindow", "System"), key,
+                         w.settings.language() == key, self.set_language)
+
+    def _choice(self, menu: QMenu, group: QActionGroup, label: str, data: str, checked: bool,
+                handler: object) -> None:
+        act = QAction(label, self.w, checkable=True)
+        act.setData(data)
+        act.setChecked(checked)
+        act.triggered.connect(lambda _c=False, d=data, h=handler: h(d))
+        group.addAction(act)
+        menu.addAction(act)
+
+    def restore(self) -> None:
+        """The script and reading direction the settings keep."""
+        s = self.w.settings
+        script = s.script()
+        self.script_box.blockSignals(True)
+        self.script_box.setCurrentIndex(max(0, self.script_box.findData(script)))
+        self.script_box.blockSignals(False)
+        self.w.article_view.set_converter(script, converter(script))
+        self.check_script(script)
+        act = self.w.action_map[ActionId.VERTICAL]
+        act.blockSignals(True)
+        act.setChecked(s.vertical())
+        act.blockSignals(False)
+        self.user_vertical = s.vertical()
+        self.w.article_view.set_vertical(s.vertical())
+
+    def set_script(self, config: str) -> None:
+        self.w.article_view.set_converter(config, converter(config))
+        self.script_box.blockSignals(True)
+        self.script_box.setCurrentIndex(max(0, self.script_box.findData(config)))
+        self.script_box.blockSignals(False)
+        self.check_script(config)
+        self.w.settings.set_script(config)
+
+    def check_script(self, config: str) -> None:
+        for act in self.script_group.actions():
+            act.setChecked(act.data() == config)
+
+    def set_vertical(self, on: bool) -> None:
+        """The user's 直排 toggle: kept in the settings; on a vertical page, off means off for this session."""
+        self.w.article_view.set_vertical(bool(on))
+        if self._page_vertical and not on:
+            self._vertical_declined = True
+        if not self._page_vertical:
+            self.user_vertical = bool(on)
+            self.w.settings.set_vertical(bool(on))
+
+    def auto_vertical(self, page_vertical: bool) -> None:
+        """Sources set vertically (ECPO) read vertically unless the user turned it off."""
+        self._page_vertical = page_vertical
+        want = self.user_vertical or (page_vertical and not self._vertical_declined)
+        if want != self.w.article_view.vertical:
+            self.w.article_view.set_vertical(want)
+        act = self.w.action_map[ActionId.VERTICAL]
+        act.blockSignals(True)
+        act.setChecked(want)
+        act.blockSignals(False)
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark or the system's palette; applied at once and kept."""
+        from reader.gui.app import apply_theme
+
+        self.w.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.w.settings.theme())
+        view = self.w.article_view
+        view.set_font_size(view.font_size)  # re-render with the palette's colours
+
+    def set_language(self, language: str) -> None:
+        """The interface language, kept for the next start (translations load at start-up)."""
+        self.w.settings.set_language(language)
+        self.w.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The interface language changes the next time Broadsheet starts."), 8000)
+
+    def set_font_size(self, size: float) -> None:
+        self.w.article_view.set_font_size(size)
+        self.w.settings.set_font_size(int(self.w.article_view.font_size))
+
+    def step_font_size(self, step: int) -> None:
+        """Larger (1) or smaller (-1) text."""
+        self.set_font_size(self.w.article_view.font_size + step)

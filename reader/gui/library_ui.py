@@ -1,0 +1,85 @@
+"""Opening libraries in the window: File → Open library…, the recent libraries, and reloading after an import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from reader.app.archive import Archive
+from reader.model.errors import BroadsheetError
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+class LibraryUi:
+    """Opens a library into the window's views and keeps File → Recent libraries."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.recent_menu: QMenu | None = None
+
+    def open_library(self, folder: str | Path, create: bool = True) -> bool:
+        """Open (or create) the library in ``folder``; False with a message when it cannot be."""
+        try:
+            archive = Archive.open(folder, create=create)
+        except (BroadsheetError, OSError) as e:
+            self.w.report(str(e))
+            return False
+        self.set_archive(archive)
+        return True
+
+    def set_archive(self, archive: Archive) -> None:
+        w = self.w
+        if w.archive is not None and w.archive is not archive:
+            w.archive.close()
+        w.archive = archive
+        w.settings.add_recent_library(archive.folder)
+        self.fill_recent()
+        w.setWindowTitle(f"Broadsheet — {archive.folder}")
+        w.state.clear()
+        w.tree.set_archive(archive)
+        w.search.set_publications([p.name for p in archive.publications()])
+        w.undo_stack.clear()
+        w.notes.set_source(archive.annotations.find, w.headline_of, archive.tag_names())
+        w.notes.refresh_library()
+        w.collecting.fill()
+        w.library_opened.emit(str(archive.folder))
+        first = w.tree.first_page()
+        if first is not None:
+            w.tree.select("page", first[0], first[1])
+        w.navigation.update_position()
+
+    def reload_library(self) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        w.archive.refresh()
+        w.tree.reload()
+        w.notes.forget_names()
+        w.annotating.annotations_changed()
+        w.search.set_publications([p.name for p in w.archive.publications()])
+        if w.state.page_id is None:
+            first = w.tree.first_page()
+            if first is not None:
+                w.tree.select("page", first[0], first[1])
+
+    def choose_library(self) -> None:
+        w = self.w
+        folder = QFileDialog.getExistingDirectory(w, QCoreApplication.translate(
+            "MainWindow", "Open or create a library folder"), str(w.archive.folder.parent) if w.archive else "")
+        if folder:
+            self.open_library(folder)
+
+    def fill_recent(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        for path in self.w.settings.recent_libraries():
+            act = menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_library(p))
+        menu.setEnabled(bool(self.w.settings.recent_libraries()))

@@ -1,0 +1,208 @@
+"""Moving through the library in the window: issues, pages, articles, lines of the layout and search hits.
+
+The reflowed article and its page are kept in step: selecting text lights its
+source lines on the layout (and turns to the page holding them); clicking a
+line opens its article at that paragraph; the current article's lines stay
+outlined and search hits are filled. What is shown is in the window's
+:class:`~reader.app.state.ReaderState`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+
+from reader.app.archive import Hit
+from reader.app.reading import Reading
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+class Navigator:
+    """Shows issues, pages and articles in the window's views and keeps them in step."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.state = window.state
+
+    def show_issue(self, issue_id: int) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        self.state.issue_id = issue_id
+        w.article_list.show_articles(w.archive, issue_id=issue_id)
+        pages = w.archive.pages(issue_id)
+        if pages:
+            self.show_page_layout(pages[0].id, issue_id)
+        self.open_first_listed()
+
+    def show_page(self, page_id: int, issue_id: int) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        self.state.issue_id = issue_id
+        w.article_list.show_articles(w.archive, page_id=page_id)
+        self.show_page_layout(page_id, issue_id)
+        self.open_first_listed()
+
+    def open_first_listed(self) -> None:
+        w = self.w
+        ids = w.article_list.ids()
+        if not ids or w.archive is None:
+            return
+        chosen = ids[0]
+        for aid in ids:  # page furniture (mastheads, folios) is a poor first read
+            if w.archive.info(aid).kind not in ("furniture",):
+                chosen = aid
+                break
+        self.open_article(chosen, page_id=self.state.page_id)
+
+    def show_page_layout(self, page_id: int, issue_id: int | None = None) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        page = w.archive.page(page_id)
+        self.state.page_id = page_id
+        if issue_id is not None:
+            self.state.issue_id = issue_id
+        w.layout_view.set_page(page, (str(w.archive.folder), page_id))
+
+    def open_article(self, article_id: str, hits: Sequence[tuple[int, int]] = (), page_id: int | None = None,
+                     line: tuple[str, int] | None = None) -> None:
+        """Show an article beside its page: hits are ranges of ``Article.text``; ``line`` puts the cursor there."""
+        w, state = self.w, self.state
+        if w.archive is None:
+            return
+        base = w.archive.article(article_id)
+        art = w.archive.corrected(base) if w.corrections.show_corrected else base
+        w.corrections.base_article = base
+        info = w.archive.info(article_id)
+        page_ids = w.archive.page_ids(article_id)
+        if page_id is None or page_id not in page_ids:
+            page_id = page_ids[0] if page_ids else None
+        state.show_article(article_id, hits, publication=info.publication or None)
+        if page_id is not None:
+            w.display.auto_vertical(w.archive.page(page_id).vertical)
+        w.article_view.set_article(art, state.hits)
+        w.annotating.show_annotations()
+        if page_id is not None:
+            if page_id != state.page_id or w.layout_view.page is None:
+                self.show_page_layout(page_id, info.issue_id)
+            state.issue_id = info.issue_id
+        self.outline_article()
+        w.layout_view.set_hits(w.article_view.hit_lines())
+        if state.hits:
+            w.layout_view.reveal(w.article_view.hit_lines()[:1])
+        elif line is None:
+            w.layout_view.reveal(art.line_ids()[:1])
+        if line is not None:
+            w.article_view.reveal_line(*line)
+        w.article_list.mark(article_id)
+        self.update_position()
+        w.article_shown.emit(article_id)
+
+    def outline_article(self) -> None:
+        w = self.w
+        art = w.article_view.article
+        if art is None:
+            return
+        on_page = set(w.layout_view.line_items)
+        regions = [[lid for lid in p.line_ids if lid in on_page] for p in art.parts]
+        w.layout_view.set_article([lid for lid in art.line_ids() if lid in on_page], [r for r in regions if r])
+        w.layout_view.set_annotated(w.article_view.highlight_lines())
+
+    def open_line(self, line_id: str, offset: int) -> None:
+        """A line of the layout was clicked: open its article at that paragraph."""
+        w, state = self.w, self.state
+        if w.archive is None or state.page_id is None:
+            return
+        place = w.archive.line_map(state.page_id).get(line_id)
+        if place is None:
+            w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "This line belongs to no article."),
+                                      3000)
+            return
+        if place.article != state.article_id:
+            self.open_article(place.article, page_id=state.page_id, line=(line_id, offset))
+        else:
+            w.article_view.reveal_line(line_id, offset)
+
+    def lines_selected(self, line_ids: list[str]) -> None:
+        """Light the selection's lines; when they are on another page of the article, turn to it."""
+        w, state = self.w, self.state
+        if (line_ids and w.archive is not None and state.article_id is not None
+                and not any(lid in w.layout_view.line_items for lid in line_ids)):
+            page_id = w.archive.page_of_line(state.article_id, line_ids[0])
+            if page_id is not None and page_id != state.page_id:
+                self.show_page_layout(page_id)
+                self.outline_article()
+                w.layout_view.set_hits(w.article_view.hit_lines())
+                w.tree.select_page_quietly(page_id, state.issue_id or 0)
+                self.update_position()
+        w.layout_view.set_lit(line_ids)
+
+    def step_article(self, step: int) -> None:
+        ids = self.w.article_list.ids()
+        if not ids:
+            return
+        target = self.state.neighbour(ids, step)
+        if target is not None:
+            self.open_article(target, page_id=self.state.page_id)
+        else:
+            self.step_page(1 if step > 0 else -1)
+
+    def step_page(self, step: int) -> None:
+        state = self.state
+        if state.page_id is None or state.issue_id is None:
+            return
+        nxt = self.w.tree.neighbour_page(state.page_id, state.issue_id, step)
+        if nxt is not None:
+            self.w.tree.select("page", nxt[0], nxt[1])
+
+    def open_hit(self, hit: Hit) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        page_id = None
+        if hit.matches:
+            art = w.archive.article(hit.article)
+            ranges = Reading.build(art).split_article_range(*hit.matches[0])
+            if ranges:
+                loc = art.parts[ranges[0][0]].locate(ranges[0][1])
+                if loc is not None:
+                    page_id = w.archive.page_of_line(hit.article, loc[0])
+        self.open_article(hit.article, hits=hit.matches, page_id=page_id)
+
+    def copy_selection(self) -> None:
+        text = self.w.article_view.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def hit_changed(self, i: int, n: int) -> None:
+        if 0 <= i < len(self.state.hits):
+            self.state.set_hit(i)
+        self.update_position(QCoreApplication.translate("MainWindow", "hit %1/%2").replace("%1", str(i + 1))
+                             .replace("%2", str(n)))
+
+    def update_position(self, extra: str = "") -> None:
+        """The status bar's position: publication and date, page, how the page is drawn (and ``extra``)."""
+        w, state = self.w, self.state
+        bits = []
+        if w.archive is not None and state.article_id is not None:
+            info = w.archive.info(state.article_id)
+            bits.append(" · ".join(x for x in (info.publication, info.date) if x))
+            if state.page_id is not None and state.issue_id is not None:
+                p = w.archive.page_info(state.page_id, state.issue_id)
+                if p is not None:
+                    bits.append(QCoreApplication.translate("MainWindow", "page %1")
+                                .replace("%1", p.label or str(p.number)))
+            modes = {"scan": QCoreApplication.translate("MainWindow", "scan"),
+                     "drawn": QCoreApplication.translate("MainWindow", "layout from coordinates"),
+                     "text": QCoreApplication.translate("MainWindow", "text lines")}
+            bits.append(modes.get(w.layout_view.mode, ""))
+        if extra:
+            bits.append(extra)
+        w.position.setText("  ·  ".join(b for b in bits if b))

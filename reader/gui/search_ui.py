@@ -1,0 +1,47 @@
+"""Searching the library from the window: the search runs in a worker; only the latest answer is shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.app.archive import Results
+from reader.gui.widgets.search_panel import Query
+from reader.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+class Searching:
+    """Runs the search panel's queries and shows their results (the last ones are kept for the export)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self._seq = 0
+        self.last_results: Results | None = None
+
+    def focus_search(self) -> None:
+        w = self.w
+        w.side.setCurrentWidget(w.search)
+        w.search.field.setFocus()
+        w.search.field.selectAll()
+
+    def run_search(self, query: Query) -> None:
+        w = self.w
+        if w.archive is None:
+            return
+        self._seq += 1
+        seq = self._seq
+
+        def done(results: Results) -> None:
+            if seq == self._seq:
+                w.search.show_results(results)
+                self.last_results = results
+                w.notes.set_hit_articles({h.article for h in results.hits})
+                w.searched.emit(results)
+
+        def failed(e: BaseException) -> None:
+            if seq == self._seq:
+                w.search.show_error(str(e))
+
+        run_task(w.archive.search, query.full(), name="search", on_result=done, on_error=failed)

@@ -1,0 +1,43 @@
+"""Undo of the reader's work: every edit of annotations, corrections and collections is a command.
+
+:class:`StoreCommand` is one undoable edit (create, edit or delete an
+annotation; add or undo a correction). Its ``do`` and ``undo`` call the
+stores, each one transaction; a failed ``do`` makes the command obsolete, so
+the undo stack never holds an edit that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+
+class StoreCommand(QUndoCommand):
+    """An undoable edit of the reader's work: ``do`` and ``undo`` write through the core stores."""
+
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object],
+                 after: Callable[[], None], failed: Callable[[BaseException], None]) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._after = after
+        self._failed = failed
+        self.error: BaseException | None = None
+
+    def redo(self) -> None:
+        try:
+            self._do()
+        except Exception as e:  # the store said no: nothing happened, so nothing to undo
+            self.error = e
+            self.setObsolete(True)
+            self._failed(e)
+            return
+        self._after()
+
+    def undo(self) -> None:
+        try:
+            self._undo()
+        except Exception as e:
+            self._failed(e)
+        self._after()

@@ -1,0 +1,105 @@
+"""The collections of the library pane: the named sets of articles, and the articles of the chosen one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from reader.annotations.store import Collection
+
+ROLE_NAME = Qt.ItemDataRole.UserRole
+ROLE_ARTICLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CollectionsPanel(QWidget):
+    """Collections of the library pane: the named sets, and the articles of the chosen one."""
+
+    article_activated = Signal(str)
+    new_requested = Signal()
+    add_requested = Signal(str)
+    remove_requested = Signal(str, str)
+    delete_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collectionsPanel")
+        self.names = QListWidget(self)
+        self.names.setObjectName("collectionNames")
+        self.names.setAccessibleName(self.tr("Collections"))
+        self.items = QListWidget(self)
+        self.items.setObjectName("collectionItems")
+        self.items.setAccessibleName(self.tr("Articles of the collection"))
+        self.new_button = QPushButton(self.tr("&New…"), self)
+        self.add_button = QPushButton(self.tr("&Add current article"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.delete_button = QPushButton(self.tr("Delete collection"), self)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.new_button)
+        row1.addWidget(self.delete_button)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.add_button)
+        row2.addWidget(self.remove_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.names, 1)
+        lay.addLayout(row1)
+        lay.addWidget(QLabel(self.tr("Articles:"), self))
+        lay.addWidget(self.items, 2)
+        lay.addLayout(row2)
+        self.collections: list[Collection] = []
+        self._headline: Callable[[str], str] = lambda key: key
+        self.names.currentRowChanged.connect(lambda _r: self._fill_items())
+        self.items.itemActivated.connect(self._open)
+        self.items.itemDoubleClicked.connect(self._open)
+        self.new_button.clicked.connect(self.new_requested)
+        self.add_button.clicked.connect(lambda: self._emit_named(self.add_requested))
+        self.remove_button.clicked.connect(self._remove)
+        self.delete_button.clicked.connect(lambda: self._emit_named(self.delete_requested))
+
+    def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
+                        select: str | None = None) -> None:
+        keep = select or self.current_name()
+        self.collections = list(collections)
+        self._headline = headline
+        self.names.blockSignals(True)
+        self.names.clear()
+        for c in self.collections:
+            item = QListWidgetItem(f"{c.name} ({len(c.items)})")
+            item.setData(ROLE_NAME, c.name)
+            self.names.addItem(item)
+        row = next((i for i, c in enumerate(self.collections) if c.name == keep), 0 if self.collections else -1)
+        self.names.setCurrentRow(row)
+        self.names.blockSignals(False)
+        self._fill_items()
+
+    def _emit_named(self, signal: SignalInstance) -> None:
+        if self.current_name():
+            signal.emit(self.current_name())
+
+    def current_name(self) -> str:
+        item = self.names.currentItem()
+        return str(item.data(ROLE_NAME)) if item is not None else ""
+
+    def _fill_items(self) -> None:
+        self.items.clear()
+        name = self.current_name()
+        coll = next((c for c in self.collections if c.name == name), None)
+        for key in coll.items if coll else []:
+            try:
+                label = self._headline(key)
+            except Exception:  # the article left the library: still listed, by its key
+                label = key
+            item = QListWidgetItem(label)
+            item.setData(ROLE_ARTICLE, key)
+            item.setToolTip(key)
+            self.items.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.article_activated.emit(str(item.data(ROLE_ARTICLE)))
+
+    def _remove(self) -> None:
+        item = self.items.currentItem()
+        if item is not None and self.current_name():
+            self.remove_requested.emit(self.current_name(), str(item.data(ROLE_ARTICLE)))

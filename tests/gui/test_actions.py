@@ -1,0 +1,120 @@
+"""The window's actions come from one table (reader.gui.actions): every entry is in the window with its
+shortcut and menus, and every non-destructive one can be triggered; plain actions never pass ``checked``."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from reader.gui import actions as A
+
+GUI = Path(__file__).resolve().parents[2] / "reader" / "gui"
+
+#: actions that would leave the window, open a file chooser or a modal loop of their own, or rebuild the index
+NOT_TRIGGERED = {A.ActionId.QUIT, A.ActionId.OPEN, A.ActionId.IMPORT_FILES, A.ActionId.IMPORT_FOLDER,
+                 A.ActionId.REINDEX}
+
+
+def _menu_keys_of(win, act: QAction) -> set[str]:  # noqa: ANN001
+    return {key for key, menu in win.menus.items() if act in menu.actions()}
+
+
+def test_the_table_is_complete_and_every_action_is_in_the_window(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    assert len(A.ACTIONS) == len(A.ActionId) == len(A.SPECS)
+    for spec in A.ACTIONS:
+        act = win.findChild(QAction, spec.id.value)
+        assert act is not None, spec.id
+        assert getattr(win, spec.id.attribute) is act is win.action_map[spec.id]
+        if spec.all_bindings:
+            assert act.shortcuts() == QKeySequence.keyBindings(spec.shortcuts[0])
+        else:
+            keys = [QKeySequence(s) for s in spec.shortcuts]
+            assert act.shortcuts() == [k for k in keys if not k.isEmpty()], spec.id
+        assert _menu_keys_of(win, act) == set(spec.menus()), spec.id
+        assert (act in win.toolbar.actions()) == any(p.where == "toolbar" for p in spec.places)
+        assert act.isCheckable() == (spec.checkable or spec.provider.startswith("dock:")), spec.id
+        assert spec.handler or spec.provider, spec.id
+        if spec.handler:
+            assert callable(A.resolve(win, spec.handler)), spec.handler
+    assert [a.text() for a in win.menuBar().actions()] == [A.tr(m.title) for m in A.MENUS if m.place is None]
+    menu = win.reading_menu()
+    listed = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert listed == [s.id.value for s in sorted((s for s in A.ACTIONS if any(p.where == "context" for p in s.places)),
+                                                 key=lambda s: next((p.group, p.order) for p in s.places
+                                                                    if p.where == "context"))]
+    menu.close()
+
+
+def test_every_non_destructive_action_triggers_without_error(make_window, library_dir: Path, tmp_path: Path,
+                                                             monkeypatch) -> None:  # noqa: ANN001
+    """pytest-qt fails the test on an exception raised in a slot; the corrections may be refused (Problems)."""
+    shutil.copytree(library_dir, tmp_path / "lib")  # the corrections are stored
+    win = make_window(tmp_path / "lib")
+    monkeypatch.setattr(win, "_ask", lambda dlg: False)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: shown.append(a[1])))
+    for spec in A.ACTIONS:
+        if spec.id in NOT_TRIGGERED:
+            continue
+        act = win.action_map[spec.id]
+        act.trigger()
+        if act.isCheckable():
+            act.trigger()  # and back
+    assert shown == ["Search syntax"]
+    assert win.article_view.article is not None
+    while win.undo_stack.canUndo():
+        win.undo_stack.undo()
+    for dlg in (win.export_dialog, win.about_dialog):
+        if dlg is not None:
+            dlg.close()
+
+
+def test_correct_ocr_text_from_the_menu_asks_and_never_writes_false(make_window, library_dir: Path, tmp_path: Path,
+                                                                    monkeypatch) -> None:  # noqa: ANN001
+    work = tmp_path / "lib"
+    shutil.copytree(library_dir, work)
+    win = make_window(work)
+    text = win.article_view.article.text
+    needle = next(w for w in text.split() if len(w) >= 3)[:3]
+    start = text.index(needle)
+    win.article_view.select_article_range(start, start + len(needle))
+    asked: list[str] = []
+
+    def get_text(parent, title, label, *args, **kwargs):  # noqa: ANN001, ANN202
+        asked.append(kwargs.get("text", args[1] if len(args) > 1 else ""))
+        return "", False  # the user cancels
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    aid = win.article_id
+    win.act_fix_text.trigger()
+    assert asked == [needle]  # the dialog was opened on the selected characters
+    assert win.undo_stack.count() == 0  # cancelled: nothing stored
+    assert win.article_id == aid and win.article_view.article.text == text
+
+    # answering corrects the text with what was typed
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("XYZ", True)))
+    win.article_view.select_article_range(start, start + len(needle))
+    win.act_fix_text.trigger()
+    assert win.undo_stack.count() == 1
+    assert "XYZ" in win.article_view.article.text and "False" not in win.article_view.article.text
+
+
+@pytest.mark.parametrize("path", sorted(p for p in GUI.rglob("*.py")), ids=lambda p: str(p.relative_to(GUI)))
+def test_every_module_of_the_window_has_qt_in_it(path: Path) -> None:
+    """What has no Qt lives below reader.gui (reader.app and further down)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    if path.name == "__init__.py" and path.parent != GUI:  # a package of parts: its docstring, nothing else
+        assert len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr), path
+        return
+    assert any(n.startswith(("PySide6", "reader.gui")) for n in names), path
