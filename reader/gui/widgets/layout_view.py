@@ -18,6 +18,7 @@ zoom methods; drag to pan; :meth:`LayoutView.fit_width` fits the page width.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
@@ -58,6 +59,11 @@ TEXT_COLUMN_LINES = 48
 TEXT_GAP = 48.0
 #: Page images are decoded at most this many pixels on their longer side.
 MAX_IMAGE_SIDE = 3600
+#: Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG,
+#: TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000
+#: are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows
+#: the drawn layout instead of freezing the view.
+MAX_DECODE_PIXELS = 80_000_000
 
 LIT = QColor(255, 200, 0, 110)
 HIT = QColor(255, 90, 0, 150)
@@ -216,15 +222,22 @@ def load_image(path: str) -> tuple[QImage, float] | None:
     try:
         from PIL import Image
 
-        with Image.open(path) as im:
+        with warnings.catch_warnings():  # the size is judged below, against what the view needs
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(path)
+        with im:
             full_width = im.size[0]
             reduce = 1
             while max(im.size) / reduce > MAX_IMAGE_SIDE:
                 reduce *= 2
             if reduce > 1 and im.format == "JPEG2000":
                 im._reduce = reduce.bit_length() - 1  # type: ignore[attr-defined]  # decode a lower resolution level
-            elif reduce > 1:
+            elif reduce > 1 and im.format == "JPEG":
                 im.draft("RGB", (im.size[0] // reduce, im.size[1] // reduce))
+            elif im.size[0] * im.size[1] > MAX_DECODE_PIXELS:
+                log.warning("%s: the page image is %d×%d pixels, too many to decode for the view; the layout is "
+                            "drawn instead", path, im.size[0], im.size[1])
+                return None
             rgb = im.convert("RGB")
             if max(rgb.size) > MAX_IMAGE_SIDE:
                 rgb = rgb.reduce(2 ** max(1, (max(rgb.size) // MAX_IMAGE_SIDE).bit_length()))
