@@ -67,6 +67,10 @@ class AnnotationError(BroadsheetError):
         super().__init__(message if message.endswith((".", "?", "!")) else message + ".")
 
 
+class AnnotationConflict(AnnotationError):
+    """An edit made on an annotation that was changed since it was read (by the window, the CLI, another machine)."""
+
+
 class BackupError(SourceError):
     """An annotations backup file is not in the shape Broadsheet writes."""
 
@@ -303,6 +307,8 @@ class Annotation:
     status: str = STATUS_ATTACHED
     #: the source file the article came from (helps re-attachment when the article is gone)
     source: str = ""
+    #: how many times it was written: an edit made on an older version is refused, never silently undone
+    version: int = 0
 
     @property
     def is_highlight(self) -> bool:
@@ -690,6 +696,7 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article);
     """),
+    Migration(2, "annotation versions", "ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 0"),
 ]
 
 
@@ -713,16 +720,45 @@ class AnnotationStore:
         return annotation
 
     def update(self, annotation: Annotation) -> Annotation:
-        """Replace a stored annotation (note, tags, anchor, status); stamps ``modified``."""
-        annotation.modified = now_iso()
+        """Replace a stored annotation (note, tags, anchor, status) that was read at ``annotation.version``.
+
+        Refused (:class:`AnnotationConflict`) when it was written since — by the window, the command line
+        or another machine — so no edit ever silently undoes another. Stamps ``modified``.
+        """
         with transaction(self.conn):
-            if self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)).fetchone() is None:
-                raise AnnotationError(f"no annotation {annotation.id}")
+            stored = self._version(annotation.id)
+            if stored != annotation.version:
+                raise AnnotationConflict(f"annotation {annotation.id} was changed elsewhere since it was read; "
+                                         "reload it and edit again")
+            annotation.modified = now_iso()
+            annotation.version = stored + 1
             self._write(annotation, insert=False)
         return annotation
 
-    def upsert(self, annotation: Annotation) -> None:
+    def edit(self, annotation_id: str, note: str | None = None, tags: Sequence[str] | None = None) -> Annotation:
+        """Change a note and/or tags: read, change and write in ONE transaction (concurrent edits all land)."""
         with transaction(self.conn):
+            annotation = self.get(annotation_id)
+            if note is not None:
+                annotation.note = note
+            if tags is not None:
+                annotation.tags = normalize_tags(tags)
+            annotation.modified = now_iso()
+            annotation.version += 1
+            self._write(annotation, insert=False)
+        return annotation
+
+    def _version(self, annotation_id: str) -> int:
+        row = self.conn.execute("SELECT version FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        if row is None:
+            raise AnnotationError(f"no annotation {annotation_id}")
+        return int(row[0])
+
+    def upsert(self, annotation: Annotation) -> None:
+        """Write an annotation whatever its version (re-attachment, restoring a backup)."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT version FROM annotations WHERE id = ?", (annotation.id,)).fetchone()
+            annotation.version = (int(row[0]) + 1) if row else annotation.version
             self._write(annotation, insert=False)
 
     def delete(self, annotation_id: str) -> None:
@@ -735,12 +771,12 @@ class AnnotationStore:
         anc = a.anchor
         row = (a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
                anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
-               a.note, a.status, a.creator, a.created, a.modified, a.source)
+               a.note, a.status, a.creator, a.created, a.modified, a.source, a.version)
         verb = "INSERT" if insert else "INSERT OR REPLACE"
         try:
             self.conn.execute(
                 f'{verb} INTO annotations (id, article, start, "end", exact, prefix, suffix, line_ids, note, '
-                "status, creator, created, modified, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+                "status, creator, created, modified, source, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
         except sqlite3.IntegrityError as e:
             raise AnnotationError(f"annotation {a.id} already exists") from e
         self.conn.execute("DELETE FROM annotation_tags WHERE annotation = ?", (a.id,))
@@ -787,7 +823,7 @@ class AnnotationStore:
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Annotation]:
         rows = self.conn.execute(
             'SELECT a.id, a.article, a.start, a."end", a.exact, a.prefix, a.suffix, a.line_ids, a.note, a.status, '
-            f"a.creator, a.created, a.modified, a.source FROM annotations a {where} "
+            f"a.creator, a.created, a.modified, a.source, a.version FROM annotations a {where} "
             "ORDER BY a.article, a.start, a.created, a.id",
             params).fetchall()
         tags: dict[str, list[str]] = {}
@@ -800,11 +836,11 @@ class AnnotationStore:
                 tags.setdefault(ann, []).append(name)
         out: list[Annotation] = []
         for (aid, article, start, end, exact, prefix, suffix, line_ids, note, status, creator, created,
-             modified, source) in rows:
+             modified, source, version) in rows:
             anchor = Anchor(start, end, exact, prefix, suffix, tuple(json.loads(line_ids))) if exact else None
             out.append(Annotation(article=article, anchor=anchor, note=note, tags=tags.get(aid, []), id=aid,
                                   creator=creator, created=created, modified=modified, status=status,
-                                  source=source))
+                                  source=source, version=int(version)))
         return out
 
     def article_ids(self, tag: str | None = None, text: str | None = None) -> set[str]:

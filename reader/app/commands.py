@@ -105,8 +105,15 @@ class EditAnnotation:
             raise CommandError("an edit must keep the annotation's id")
         self.old = replace(self.old, tags=list(self.old.tags))
 
+    _done: bool = False
+
     def do(self) -> None:
-        self.store.update(replace(self.new, tags=list(self.new.tags)))
+        edited = replace(self.new, tags=list(self.new.tags))
+        if self._done:  # redo: the reader's own history, after their own undo
+            self.store.upsert(edited)
+        else:  # refused if the annotation changed elsewhere since the reader opened it
+            self.store.update(edited)
+            self._done = True
         self.on_change()
 
     def undo(self) -> None:

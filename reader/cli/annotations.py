@@ -49,14 +49,7 @@ def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None
 
 
 def _edit(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
-    from reader.annotations import store as A
-
-    ann = store.get(args.id)
-    if args.note is not None:
-        ann.note = args.note
-    if args.tag:
-        ann.tags = A.normalize_tags(args.tag)
-    store.update(ann)
+    store.edit(args.id, note=args.note, tags=args.tag or None)  # read, change, write: one transaction
 
 
 def _delete(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:

@@ -138,7 +138,13 @@ class Annotating:
         old = replace(ann, tags=list(ann.tags))
         new = replace(ann, note=note, tags=A.normalize_tags(tags))
         store = w.archive.annotations
-        return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), lambda: store.update(replace(new)),
+        done: list[bool] = []
+
+        def do() -> None:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
+            (store.upsert if done else store.update)(replace(new))
+            done.append(True)
+
+        return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do,
                       lambda: store.upsert(old), self.annotations_changed)
 
     def delete_annotation(self, ann: A.Annotation) -> bool:
