@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -24,10 +25,27 @@ def open_library(args: argparse.Namespace) -> Library:
     return lib
 
 
+def environment_problem(e: BaseException) -> str:
+    """What a disk or database error means for the reader, in words (full disk, read-only, permissions)."""
+    text = str(e).rstrip(".")
+    errno_ = getattr(e, "errno", None)
+    if errno_ == errno.ENOSPC or "disk is full" in text or errno_ == errno.EFBIG:
+        return f"the disk is full ({text}); free some space and run the command again — nothing was lost"
+    if "disk I/O error" in text:
+        return f"the library cannot be written ({text}): is the disk full or failing?"
+    if errno_ in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
+        return f"the library cannot be written ({text}): it is read-only here"
+    return f"the library cannot be used ({text})"
+
+
 def library_verb(func: Command) -> Command:
-    """Run a library verb; a library or query error becomes one sentence on stderr and exit status 2."""
+    """Run a library verb; a library or query error becomes one sentence on stderr and exit status 2;
+    a disk or database problem (full, read-only, failing) one sentence and exit status 1."""
 
     def run(args: argparse.Namespace) -> int:
+        import sqlite3
+
+        from reader.library.catalogue import resolve_folder
         from reader.model.errors import BroadsheetError
 
         try:
@@ -35,5 +53,10 @@ def library_verb(func: Command) -> Command:
         except BroadsheetError as e:
             print(f"broadsheet: {e}", file=sys.stderr)
             return 2
+        except (sqlite3.Error, OSError) as e:
+            folder = resolve_folder(getattr(args, "library", None))
+            problem = environment_problem(e)
+            print(f"broadsheet: {folder}: {problem}{'' if problem.endswith('?') else '.'}", file=sys.stderr)
+            return 1
 
     return run

@@ -40,12 +40,14 @@ ids of the articles the reader still finds (:func:`reader.library.catalogue.arti
 from __future__ import annotations
 
 import datetime
+import errno
 import hashlib
 import json
 import logging
 import multiprocessing
 import os
 import re
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -57,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.index import store as sindex
-from reader.library.catalogue import Library, StoreMeta
+from reader.library.catalogue import Library, LibraryError, StoreMeta
 from reader.model.document import Document
 from reader.model.errors import BroadsheetError, SourceError
 from reader.segmentation.analyze import analyze_file
@@ -426,8 +428,14 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                     continue
                 try:
                     since_sync += _import_one(library, job, roots, flags, report, referenced, known_terms)
+                except (sqlite3.Error, LibraryError):  # the library, not the file: every next file would fail
+                    raise
                 except BroadsheetError as e:
                     _failed(report, str(job.path), str(e), on_error)
+                except OSError as e:
+                    if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EROFS):  # the disk, not the file
+                        raise
+                    _failed(report, str(job.path), f"{display_path(job.path)}: {e.strerror or e}", on_error)
                 except (Exception, RecursionError) as e:  # a reader's bug must cost one file, never the batch
                     log.debug("reading %s failed", job.path, exc_info=True)
                     _failed(report, str(job.path), f"{display_path(job.path)}: it could not be read "

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "tests" / "data" / "samples" / "chinese" / "rmrb_seed_page.txt"
+SEED = ROOT / "tests" / "data" / "text" / "seed_page.txt"
 
 
 def broadsheet() -> list[str]:
@@ -52,7 +52,7 @@ def one_sentence(proc: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lib = tmp_path_factory.mktemp("badargs") / "lib"
-    seed = next(p for p in [SEED, ROOT / "resources" / "samples" / "seed_page.txt"] if p.exists())
+    seed = SEED
     proc = run(["import", "--quiet", str(seed)], lib)
     assert proc.returncode == 0, proc.stderr
     return lib
@@ -179,3 +179,24 @@ def test_analyze_json_is_json(tmp_path: Path) -> None:
         encoding="utf-8")
     proc = run(["analyze", "--json", str(page)])
     json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"analyze printed {c}, which is not JSON"))
+
+
+def _small_disk() -> None:
+    """In the child: files may not grow past 200 KB, as on a full disk (writes fail, nothing is killed)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+
+def test_a_full_disk_is_one_sentence_and_the_library_still_opens(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    env = {**os.environ, "BROADSHEET_LIBRARY": str(lib), "PYTHONIOENCODING": "utf-8"}
+    mets = ROOT / "tests" / "data" / "samples" / "mets-alto"
+    proc = subprocess.run(broadsheet() + ["import", "--quiet", str(SEED), str(mets)], capture_output=True,
+                          text=True, env=env, preexec_fn=_small_disk, timeout=120)
+    line = one_sentence(proc)
+    assert str(lib) in line and "disk" in line and proc.returncode == 1, line
+    after = run(["stats"], lib)
+    assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr
