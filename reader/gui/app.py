@@ -39,10 +39,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from reader import resources
+from reader.app.samples import library_folder, needs_samples
 from reader.gui import diagnostics
 from reader.gui.icons import app_icon
 from reader.gui.mainwindow import MainWindow
-from reader.gui.samples import library_folder, needs_samples
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.gui.workers import install_invoker, to_main
 
@@ -187,7 +187,7 @@ def build_window(settings: Settings | None = None, library: str | Path | None = 
     settings = settings or Settings()
     window = MainWindow(settings)
     _window = window
-    folder = Path(library) if library else library_folder(settings)
+    folder = Path(library) if library else library_folder(settings.last_library())
     if window.open_library(folder) and seed and window.archive is not None and needs_samples(window.archive.library):
         window.tasks.import_samples()
     return window

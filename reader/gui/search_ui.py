@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from reader.app.archive import Results
 from reader.gui.widgets.search_panel import Query
 from reader.gui.workers import run_task
@@ -23,7 +25,7 @@ class Searching:
     def focus_search(self) -> None:
         w = self.w
         w.side.setCurrentWidget(w.search)
-        w.search.field.setFocus()
+        w.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         w.search.field.selectAll()
 
     def run_search(self, query: Query) -> None:

@@ -91,7 +91,7 @@ class Tasks:
         w = self.w
         if w.archive is None or self.task is not None:
             return None
-        from reader.gui.samples import import_samples
+        from reader.app.samples import import_samples
 
         def done(summary: Any) -> None:
             self.import_done(summary)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader import resources
-from reader.gui.settings import Settings
 from reader.library.catalogue import Library, default_folder
 
 log = logging.getLogger(__name__)
@@ -26,15 +25,14 @@ SAMPLES_KEY = "gui.samples_imported"
 
 
 def samples_folder() -> Path:
-    return resources.path("samples")
+    return Path(resources.path("samples"))
 
 
-def library_folder(settings: Settings) -> Path:
-    """Where the window opens: BROADSHEET_LIBRARY, else the last library, else the default folder."""
+def library_folder(last: str | None) -> Path:
+    """Where the window opens: BROADSHEET_LIBRARY, else the ``last`` library opened, else the default folder."""
     env = os.environ.get("BROADSHEET_LIBRARY")
     if env:
         return Path(env).expanduser()
-    last = settings.last_library()
     if last and Path(last).is_dir():
         return Path(last)
     return default_folder()
