@@ -117,7 +117,17 @@ class Tasks:
     def import_done(self, summary: Any) -> None:
         self.w.library.reload_library()
         self.w.statusBar().showMessage(summary_text(summary), 10000)
+        self.report_work()
         self.w.import_finished.emit("done", summary)
+
+    def report_work(self) -> None:
+        """Orphaned annotations and stale corrections after an import go to the Problems panel (reader.app.work)."""
+        archive = self.w.archive
+        if archive is None or archive.work is None:
+            return
+        for line in archive.work.lines():
+            self.w.report(line)
+        archive.work = None
 
     def failed(self, e: BaseException) -> None:
         self.w.report(str(e) or type(e).__name__)
