@@ -30,7 +30,7 @@ def heal_index(lib: Library) -> None:
     """Index what an interrupted import left; rebuild (with progress) an index that is missing, foreign or
     stale — never answer "no hits" when the truth is "no index"."""
     from reader.index import store as index
-    from reader.library.catalogue import LibraryBusyError
+    from reader.library.catalogue import LibraryBusyError, LibraryReadOnlyError
 
     rebuilding: list[str] = []
 
@@ -45,15 +45,16 @@ def heal_index(lib: Library) -> None:
 
     try:
         index.sync(lib, progress=progress, on_rebuild=on_rebuild)
-    except LibraryBusyError:  # an import is running: search what is there, unless the index cannot answer
+    except (LibraryBusyError, LibraryReadOnlyError):  # search what is there, unless the index cannot answer
         ix = index.Index(lib.index_dir)
         try:
             why = index.unhealthy(lib, ix)
         finally:
             ix.close()
         if why:
-            raise index.IndexUnavailableError(f"{lib.index_dir}: {why}, and an import is running; search again "
-                                              "when it ends (it rebuilds the index)") from None
+            later = ("the library is read-only here, so it cannot be rebuilt" if lib.read_only else
+                     "an import is running; search again when it ends (it rebuilds the index)")
+            raise index.IndexUnavailableError(f"{lib.index_dir}: {why}, and {later}") from None
     if rebuilding:
         sys.stderr.write("\n")
 

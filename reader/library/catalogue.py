@@ -62,6 +62,7 @@ import logging
 import os
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,10 @@ class LibraryError(BroadsheetError):
 
 class LibraryBusyError(LibraryError):
     """Another process is importing into (or reindexing) the library."""
+
+
+class LibraryReadOnlyError(LibraryError):
+    """The library is on read-only media (or not the user's to write): it can be read, not changed."""
 
 
 class NotFoundError(LibraryError):
@@ -454,6 +459,11 @@ class Library:
         #: one sentence each about the library that the user should see (a repaired manifest, …)
         self.warnings: list[str] = []
         exists = (self.folder / CATALOGUE).exists()
+        #: the library is on read-only media or not ours to write: it is read, nothing is changed
+        self.read_only = exists and not os.access(self.folder, os.W_OK)
+        if self.read_only:
+            self.warnings.append(f"{self.folder}: the library is read-only here, so it is read and nothing in it "
+                                 "can be changed")
         if not exists:
             if not create:
                 raise LibraryError(self.folder, "there is no library here (no catalogue.sqlite)")
@@ -470,7 +480,8 @@ class Library:
             extra = list(_components.items())
         for name, migrations in extra:
             self.migrate(name, migrations)
-        self._write_manifest(created=not exists)
+        if not self.read_only:
+            self._write_manifest(created=not exists)
 
     @classmethod
     def open(cls, folder: str | Path | None = None, create: bool = True) -> Library:
@@ -493,10 +504,16 @@ class Library:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(str(self.catalogue_path), isolation_level=None, timeout=30.0,
-                                       check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
+                if self.read_only:  # nobody can write there: no lock or WAL index needed, unless a WAL holds data
+                    wal = Path(str(self.catalogue_path) + "-wal")
+                    mode = "mode=ro" if wal.is_file() and wal.stat().st_size else "immutable=1"
+                    uri = "file:" + urllib.parse.quote(str(self.catalogue_path)) + "?" + mode
+                    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                else:
+                    conn = sqlite3.connect(str(self.catalogue_path), isolation_level=None, timeout=30.0,
+                                           check_same_thread=False)
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=30000")
             except sqlite3.DatabaseError as e:
@@ -557,6 +574,8 @@ class Library:
                     self._lock_fd = None
 
     def _acquire_lock(self) -> None:
+        if self.read_only:
+            raise LibraryReadOnlyError(self.folder, "the library is read-only here, so nothing in it can be changed")
         path = self.folder / LOCK_FILE
         fd = os.open(str(path), os.O_RDWR | os.O_CREAT, 0o644)
         if not _try_lock(fd):
@@ -578,6 +597,8 @@ class Library:
         """Apply the missing migrations of ``component``; return its version afterwards."""
         _check_migrations(component, migrations)
         conn = self.conn
+        if self.read_only:
+            return self._version_read_only(component, migrations)
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
             "name TEXT NOT NULL, applied TEXT NOT NULL, PRIMARY KEY (component, version))"
@@ -602,6 +623,16 @@ class Library:
                 conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)",
                              (component, m.version, m.name, _now()))
             current = m.version
+        return current
+
+    def _version_read_only(self, component: str, migrations: Sequence[Migration]) -> int:
+        """A read-only library is read as it is: refused only when its schema is not this Broadsheet's."""
+        row = self.conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?", (component,)).fetchone()
+        current = int(row[0] or 0)
+        if current != len(migrations):
+            raise LibraryError(self.catalogue_path, f"its {component} schema is version {current}, not the "
+                                                    f"{len(migrations)} this Broadsheet uses, and the library is "
+                                                    "read-only here, so it cannot be brought up to date")
         return current
 
     def _write_manifest(self, created: bool) -> None:
