@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.progress_json:
             emit(protocol.FileError(path, message))
             return
-        sys.stderr.write(f"\rbroadsheet: {message}\n")
+        sys.stderr.write(("" if args.quiet else "\r") + f"broadsheet: {message}\n")  # \r: over the progress line
 
     lib = open_library(args)
     main_thread = threading.current_thread() is threading.main_thread()

@@ -248,7 +248,7 @@ def resolve_folder(folder: str | Path | None) -> Path:
     return Path(folder).expanduser() if folder else default_folder()
 
 
-#: How much of an article's own text (whitespace removed) anchors its id.
+#: How much of an article's own text (whitespace removed) anchors its id when it has no source line.
 ANCHOR_CHARS = 48
 
 
@@ -259,8 +259,16 @@ def article_key(source_path: str, anchor: str) -> str:
 
 
 def article_anchor(article: Article) -> str:
-    """What identifies an article inside its source whatever happens around it: the start of its own
-    text, whitespace removed (an article without text falls back on the id its reader gave it)."""
+    """What identifies an article inside its source whatever happens around it: the text of its first
+    source line (whitespace removed), else the start of its text, else the id its reader gave it."""
+    for part in article.parts:
+        if part.spans:
+            first = part.spans[0].line
+            line = "".join(part.text[sp.start:sp.end] for sp in part.spans if sp.line == first)
+            line = "".join(line.split())
+            if line:
+                return f"line:{line}"
+            break
     text = "".join(article.text.split())[:ANCHOR_CHARS]
     return f"text:{text}" if text else f"id:{article.id}"
 

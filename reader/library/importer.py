@@ -250,7 +250,7 @@ def _sidecar(path: Path, roots: list[Path]) -> dict[str, Any]:
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, RecursionError) as e:
         raise SourceError(path, f"the metadata sidecar is not readable JSON ({e})") from e
 
 
@@ -631,7 +631,13 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
     if not doc.pages and not doc.articles:
         log.info("%s: no pages (%s)", path, doc.format)
         return 0
-    meta, first_page = decide_metadata(path, doc.metadata, _sidecar(path, roots), flags)
+    try:
+        side = _sidecar(path, roots)
+    except SourceError as e:  # the sidecar is the bad file: the page is imported without what it says
+        side = {}
+        report.warnings.append((str(path), f"{e.path}: {e.reason}; {display_path(path.name)} was imported "
+                                           "without its metadata"))
+    meta, first_page = decide_metadata(path, doc.metadata, side, flags)
     if first_page is not None and not (len(doc.pages) == 1 or flags.get("page") is not None):
         first_page = None
     meta.first_page = first_page

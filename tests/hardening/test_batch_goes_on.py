@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -98,12 +99,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
             (mets / f.name).write_bytes(f.read_bytes())
     mets_file = next(mets.glob("*_mets.xml"))
     text = mets_file.read_text(encoding="utf-8")
-    first = text.index('xlink:href="') + len('xlink:href="')
-    end = text.index('"', first)
-    text = text[:first] + "page%00.xml" + text[end:]
-    second = text.index('xlink:href="', end) + len('xlink:href="')
-    end2 = text.index('"', second)
-    text = text[:second] + "x" * 300 + ".xml" + text[end2:]
+    pages = [m for m in re.finditer(r'xlink:href="([^"]+\.xml)"', text)][:2]  # two of its ALTO pages
+    assert len(pages) == 2
+    for m, bad_ref in sorted(zip(pages, ["page%00.xml", "x" * 300 + ".xml"], strict=True),
+                             key=lambda t: -t[0].start()):
+        text = text[:m.start(1)] + bad_ref + text[m.end(1):]
     mets_file.write_text(text, encoding="utf-8")
     (folder / "layout.json").write_text('{"type": "AnnotationPage", "items": ' + "[" * 200_000 + "]" * 200_000 + "}",
                                         encoding="utf-8")
