@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from reader.library.catalogue import (
     Migration,
     NotFoundError,
     StoreMeta,
+    article_anchor,
     article_keys,
 )
 from reader.segmentation.analyze import analyze_file
@@ -224,4 +226,7 @@ def test_article_ids_follow_content_not_rank(tmp_path: Path) -> None:
     assert by_text[dropped.text] not in after
     seed.articles = list(reversed(seed.articles))
     again = lib.store_document(seed, meta, path="/x/seed.txt", sha256="2" * 64).article_ids
-    assert again == [by_text[a.text] for a in seed.articles]
+    anchors = Counter(article_anchor(a) for a in seed.articles)
+    unique = [(a, key) for a, key in zip(seed.articles, again, strict=True) if anchors[article_anchor(a)] == 1]
+    assert len(unique) >= len(seed.articles) - 2  # only articles whose first lines read alike go by order
+    assert all(key == by_text[a.text] for a, key in unique)

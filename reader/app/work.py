@@ -93,13 +93,13 @@ def check_corrections(library: Library, report: WorkReport) -> None:
 def check_annotations(library: Library, report: WorkReport) -> None:
     """Re-attach annotations whose text moved; keep the ones that cannot be found, orphaned."""
     store = AnnotationStore.of(library)
-    for r in reattach_in_library(library, store):
+    total = len(store.find())
+    for r in reattach_in_library(library, store):  # only those whose text was not where it was
         if r.orphaned:
             report.annotations_orphaned.append(r)
         elif r.annotation.status == STATUS_MOVED:
             report.annotations_moved.append(r)
-        else:
-            report.annotations_attached += 1
+    report.annotations_attached = total - len(report.annotations_moved) - len(report.annotations_orphaned)
 
 
 def check_work(library: Library) -> WorkReport:

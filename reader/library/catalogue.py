@@ -259,15 +259,17 @@ def article_key(source_path: str, anchor: str) -> str:
 
 
 def article_anchor(article: Article) -> str:
-    """What identifies an article inside its source whatever happens around it: the text of its first
-    source line (whitespace removed), else the start of its text, else the id its reader gave it."""
+    """What identifies an article inside its source whatever happens around it: its headline and the text
+    of its first source line (whitespace removed) — Chinese articles often open on the same dateline
+    (本报北京1月26日电), so the line alone is not enough — else the start of its text, else its reader's id."""
+    headline = "".join((article.headline or "").split())
     for part in article.parts:
         if part.spans:
             first = part.spans[0].line
             line = "".join(part.text[sp.start:sp.end] for sp in part.spans if sp.line == first)
             line = "".join(line.split())
             if line:
-                return f"line:{line}"
+                return f"line:{headline}|{line}"
             break
     text = "".join(article.text.split())[:ANCHOR_CHARS]
     return f"text:{text}" if text else f"id:{article.id}"

@@ -136,7 +136,15 @@ def test_notes_and_corrections_follow_their_articles_through_edits(workspace: tu
     ]
     for label, change in steps:
         edit_lines(source, change)
-        cli(lib, "import", "--quiet", str(source))
+        exe = Path(sys.executable).with_name("broadsheet")
+        env = {**os.environ, "BROADSHEET_LIBRARY": str(lib), "PYTHONIOENCODING": "utf-8"}
+        cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reader"]
+        proc = subprocess.run(cmd + ["import", "--quiet", str(source)], capture_output=True, text=True, env=env,
+                              timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        work = [ln for ln in proc.stderr.splitlines() if "your work:" in ln]
+        assert work and "0 stale" in work[0] and "3 annotation(s) in place" in work[0], proc.stderr
+        print(f"\n{label}: {work[0]}")
         check(lib, notes, tally, label)
         moved = article_of(lib, "网络犯罪")
         assert moved is not None
