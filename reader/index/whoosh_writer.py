@@ -10,7 +10,7 @@ lists back a block at a time, below Whoosh's matcher API.
 Both reach into private parts of Whoosh (``SegmentWriter``'s pool and flush, the W3
 codec's posting writer and leaf matcher), so this module checks at import that the
 installed Whoosh is the version it was written against (:data:`WRITTEN_FOR`), and
-``tests/test_whoosh_writer.py`` checks that an index written by it and one written by
+``tests/index/test_whoosh_writer.py`` checks that an index written by it and one written by
 Whoosh's stock writer give identical candidates after adds, deletes and merges.
 Nothing outside :mod:`reader.index` imports this module: the rest of Broadsheet writes
 through :meth:`reader.index.store.Index.writer`.

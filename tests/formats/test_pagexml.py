@@ -12,7 +12,7 @@ from reader.model.document import Document
 from reader.model.errors import FormatError
 from reader.segmentation.analyze import analyze_file
 
-PAGE = Path(__file__).parent / "data" / "samples" / "page"
+PAGE = Path(__file__).parents[1] / "data" / "samples" / "page"
 KANT = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_PAGE.xml"
 KANT_ALTO = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_ALTO.xml"
 RA = sorted((PAGE / "reichsanzeiger_gt").glob("*.xml"))

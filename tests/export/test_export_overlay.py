@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "text"
+DATA = Path(__file__).parents[1] / "data" / "text"
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:

@@ -12,7 +12,7 @@ from reader.model.document import Document
 from reader.model.errors import FormatError
 from reader.segmentation.analyze import analyze_file
 
-ECPO = Path(__file__).parent / "data" / "samples" / "chinese" / "ecpo_jingbao"
+ECPO = Path(__file__).parents[1] / "data" / "samples" / "chinese" / "ecpo_jingbao"
 TEXT = sorted((ECPO / "textGT").glob("*.xml"))
 F1920_23 = ECPO / "textGT" / "jb_0129_1920-04-03_0002+0003.xml"
 F1920_14 = ECPO / "textGT" / "jb_0129_1920-04-03_0001+0004.xml"

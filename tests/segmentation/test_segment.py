@@ -12,7 +12,7 @@ from pagekit import render, score, spaced_cjk
 from reader.model.document import Article
 from reader.segmentation.analyze import analyze_bytes, document_json
 
-DATA = Path(__file__).parent / "data" / "text"
+DATA = Path(__file__).parents[1] / "data" / "text"
 
 
 def analyse_text(text: str, name: str = "page.txt") -> dict:

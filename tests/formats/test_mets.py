@@ -19,7 +19,7 @@ from reader.model.document import Document
 from reader.model.errors import SourceError, UnsafeReferenceError
 from reader.segmentation.analyze import analyze_bytes
 
-SAMPLES = Path(__file__).parent / "data" / "samples" / "mets-alto"
+SAMPLES = Path(__file__).parents[1] / "data" / "samples" / "mets-alto"
 BL = SAMPLES / "bl_statesman_1824-02-17" / "0002647_18240217_mets.xml"
 BNL = SAMPLES / "bnl_luxzeit1858_1858-12-07" / "2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml"
 NDNP = SAMPLES / "ndnp_nordstern_1878-01-03" / "1878010301.xml"
@@ -166,7 +166,7 @@ def _package(tmp_path: Path, hrefs: list[str]) -> Path:
     """A METS in tmp_path/pkg whose pages are ``hrefs``; pkg/page.xml and tmp_path/outside.xml exist."""
     pkg = tmp_path / "pkg"
     pkg.mkdir(exist_ok=True)
-    src = Path(__file__).parent / "data" / "samples" / "alto" / "v3_tesseract410" / "testfile.xml"
+    src = Path(__file__).parents[1] / "data" / "samples" / "alto" / "v3_tesseract410" / "testfile.xml"
     shutil.copy(src, pkg / "page.xml")
     shutil.copy(src, tmp_path / "outside.xml")
     files = "".join(

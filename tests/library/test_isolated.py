@@ -12,7 +12,7 @@ from reader.library.importer import ImportProgress
 from reader.library.worker import import_in_subprocess
 from reader.model.errors import BroadsheetError
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def test_import_in_a_child_process_reports_like_the_importer(tmp_path: Path) -> None:

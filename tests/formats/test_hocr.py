@@ -13,7 +13,7 @@ from reader.model.document import Document
 from reader.model.errors import FormatError
 from reader.segmentation.analyze import analyze_file
 
-HOCR = Path(__file__).parent / "data" / "samples" / "hocr"
+HOCR = Path(__file__).parents[1] / "data" / "samples" / "hocr"
 WETZEL = HOCR / "tesseract303_wetzel_1901" / "wetzel_reisebegleiter_1901_0021.hocr"
 ABBYY = HOCR / "abbyy_mannheim_417576986_0012" / "417576986_0012.hocr"
 KRAKEN = HOCR / "kraken08_bw_example" / "kraken_bw_example.hocr"

@@ -18,7 +18,7 @@ from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Part, Span
 from reader.segmentation.analyze import analyze_file
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def art(text: str, aid: str = "a1", line: str = "l1") -> Article:
@@ -241,7 +241,7 @@ CHILD = textwrap.dedent("""
 def test_kill_during_edits_loses_nothing_committed(tmp_path: Path) -> None:
     folder = tmp_path / "killed"
     Library(folder).close()
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[2]))
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(folder)], stdout=subprocess.PIPE, text=True,
                             env=env)
     committed: list[str] = []

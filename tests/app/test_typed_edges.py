@@ -16,7 +16,7 @@ from reader.library.catalogue import Library
 from reader.library.importer import Sidecar, import_paths
 from reader.model.errors import SourceError
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def _import_with_sidecar(tmp_path: Path, sidecar: object) -> tuple[Library, list[tuple[str, str]]]:

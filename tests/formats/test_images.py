@@ -14,7 +14,7 @@ from reader.model.document import Page
 from reader.model.errors import FormatError
 from reader.segmentation.analyze import analyze_file
 
-SAMPLES = Path(__file__).parent / "data" / "samples"
+SAMPLES = Path(__file__).parents[1] / "data" / "samples"
 JP2 = SAMPLES / "page" / "kant_berlinische_monatsschrift_1784" / "INPUT_0020.jp2"
 JPG = SAMPLES / "hocr" / "gcv2hocr_japanese_vertical" / "jp_vert.jpg"
 PNG = SAMPLES / "hocr" / "kraken08_bw_example" / "kraken_bw_example.png"

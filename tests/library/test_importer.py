@@ -213,7 +213,7 @@ def test_killed_import_leaves_a_consistent_library(tmp_path: Path, data_dir: Pat
     for n in range(40):
         (src / f"paper_{19900101 + n}_01.txt").write_text(base + f"\n编号{n:03d}号\n", encoding="utf-8")
     lib_dir = tmp_path / "lib"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(lib_dir), str(src)], env=env)
     deadline = time.monotonic() + 60
     catalogue = lib_dir / "catalogue.sqlite"

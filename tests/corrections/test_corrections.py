@@ -12,7 +12,7 @@ from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Part, Span
 from reader.segmentation.analyze import analyze_file
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def part(role: str, text: str, line: str, line_start: int = 0) -> Part:

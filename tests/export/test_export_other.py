@@ -18,7 +18,7 @@ from reader.export.text import md_escape
 from reader.model.document import Article, Document, Page, Part, Span
 from reader.segmentation.analyze import analyze_file
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 @pytest.fixture(scope="module")

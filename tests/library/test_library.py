@@ -214,7 +214,7 @@ def test_connections_per_thread(tmp_path: Path) -> None:
 
 def test_article_ids_follow_content_not_rank(tmp_path: Path) -> None:
     """Deleting or inserting an article in a source keeps every other article's id (issue 13)."""
-    seed = analyze_file(Path(__file__).parent / "data" / "text" / "seed_page.txt")
+    seed = analyze_file(Path(__file__).parents[1] / "data" / "text" / "seed_page.txt")
     lib = Library(tmp_path)
     meta = StoreMeta("人民日报", "2021-01-27")
     before = lib.store_document(seed, meta, path="/x/seed.txt", sha256="0" * 64).article_ids

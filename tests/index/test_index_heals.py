@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SEED = DATA / "text" / "seed_page.txt"
 ALTO = DATA / "samples" / "alto" / "v3_tesseract410" / "testfile.xml"
 

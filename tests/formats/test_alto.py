@@ -16,7 +16,7 @@ from reader.model.document import Document
 from reader.model.errors import SourceError
 from reader.segmentation.analyze import analyze_bytes
 
-SAMPLES = Path(__file__).parent / "data" / "samples"
+SAMPLES = Path(__file__).parents[1] / "data" / "samples"
 
 
 def _alto_files() -> list[Path]:

@@ -15,7 +15,7 @@ from reader.corrections import store as C
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
 
-DATA = Path(__file__).parent / "data" / "text"
+DATA = Path(__file__).parents[1] / "data" / "text"
 
 
 @pytest.fixture()

@@ -29,7 +29,7 @@ def fixed(items: list[Item], corrections: Sequence[C.Correction]) -> list[Item]:
     return items
 
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 S = DATA / "samples"
 NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

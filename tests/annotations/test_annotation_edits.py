@@ -11,7 +11,7 @@ from reader.annotations.store import AnnotationConflict, AnnotationStore, highli
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
 
-SEED = Path(__file__).parent / "data" / "text" / "seed_page.txt"
+SEED = Path(__file__).parents[1] / "data" / "text" / "seed_page.txt"
 EDITS = 60
 
 
