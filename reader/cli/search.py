@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from typing import Any
 
@@ -45,6 +46,9 @@ def heal_index(lib: Library) -> None:
 
     try:
         index.sync(lib, progress=progress, on_rebuild=on_rebuild)
+    except (sqlite3.Error, OSError) as e:  # the disk is full or failing: search what is there, and say so
+        print(f"broadsheet: {lib.index_dir}: the index could not be brought up to date ({e}); searching what it "
+              "holds.", file=sys.stderr)
     except (LibraryBusyError, LibraryReadOnlyError):  # search what is there, unless the index cannot answer
         ix = index.Index(lib.index_dir)
         try:
