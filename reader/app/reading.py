@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.model.document import Article, Part
+from reader.model.document import Article, Part, reading_order
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,6 @@ Converter = Callable[[str], Converted]
 
 #: Roles of the headline group, set apart from the body.
 HEAD_ROLES = ("kicker", "headline", "subheadline")
-#: Roles shown right under the headline group.
-BYLINE_ROLES = ("byline", "dateline")
 #: Vertical presentation forms for punctuation in 直排 (one character for one: offsets hold).
 VERTICAL_FORMS = str.maketrans({
     "，": "︐", "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖",
@@ -114,19 +112,6 @@ class ShownPart:
         return best
 
 
-def reading_order(article: Article) -> list[int]:
-    """Part indexes in the order a reader wants them: headline group, byline and dateline, then the body.
-
-    Pages often print the headline after the body it belongs to, and parts keep
-    the page's order; the view sets the headline group on top, as a paper does.
-    """
-    n = len(article.parts)
-    head = [i for i in range(n) if article.parts[i].role in HEAD_ROLES]
-    by = [i for i in range(n) if article.parts[i].role in BYLINE_ROLES]
-    first = set(head) | set(by)
-    return head + by + [i for i in range(n) if i not in first]
-
-
 def utf16_offsets(text: str) -> list[int]:
     out = [0]
     n = 0
@@ -146,7 +131,7 @@ class Reading:
     @classmethod
     def build(cls, article: Article, convert: Converter = identity) -> Reading:
         shown: list[ShownPart] = []
-        for i in reading_order(article):
+        for i in reading_order(article):  # the one order of every view and export (reader.model.document)
             part = article.parts[i]
             if not part.text:
                 continue

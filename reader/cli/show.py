@@ -12,6 +12,7 @@ from reader.cli.common import open_library
 
 def cmd_show(args: argparse.Namespace) -> int:
     from reader.app.overlay import read_article
+    from reader.model.document import reading_order
     from reader.text.forms import display
 
     lib = open_library(args)
@@ -21,10 +22,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         lib.close()
     script = None if args.script == "none" else args.script
     parts: list[dict[str, Any]] = []
-    for part in article.parts:
+    for index in reading_order(article):  # as the window and the exports read it
+        part = article.parts[index]
         text, omap = display(part.text, script)
         identity = len(omap) == len(part.text) and all(i == k for k, i in enumerate(omap))
         parts.append({
+            "index": index,  # the part's number in the article: PART of `broadsheet correct`
             "role": part.role,
             "text": text,
             "original": part.text if script else None,
@@ -41,5 +44,6 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"# {info.publication} {info.date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
     for shown in parts:
-        print(("    " if shown["role"] == "paragraph" else f"[{shown['role']}] ") + shown["text"])
+        label = "" if shown["role"] == "paragraph" else f"[{shown['role']}] "
+        print(f"{shown['index']:>3}  {label}{shown['text']}")
     return 0

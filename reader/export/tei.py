@@ -36,7 +36,7 @@ from reader import __version__
 from reader.annotations.store import Annotation, locate_exact
 from reader.corrections.store import TextFix, corrected_part
 from reader.export.items import ExportError, Item, converter, language_of, source_sha256
-from reader.model.document import Article, Block, Document, Line, Page
+from reader.model.document import Article, Block, Document, Line, Page, reading_order
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
 T = f"{{{TEI_NS}}}"
 
-#: parts that may open an article's div (TEI model.divTop)
-TOP_ROLES = {"kicker": "kicker", "headline": "main", "subheadline": "sub"}
+#: parts that may open an article's div (TEI model.divTop) as a ``head`` of this type
+TOP_ROLES = {"column-label": "column", "kicker": "kicker", "headline": "main", "subheadline": "sub"}
 #: parts that may close it (TEI model.divBottom)
 BOTTOM_ROLES = ("byline", "dateline")
 #: TEI div/@type for article kinds
@@ -616,9 +616,15 @@ def _top_and_bottom(roles: Sequence[str]) -> tuple[int, int]:
     return n_top, n_bottom
 
 
+def _head_type(art: Article, role: str) -> str:
+    """head/@type of a headline-group part (a publisher's title is the main head, the text's headline a sub)."""
+    return "sub" if art.title and role == "headline" else TOP_ROLES[role]
+
+
 @dataclass
 class _DivWriter:
-    """Writes the parts of one article's div, counting the body parts (a div needs at least one)."""
+    """Writes the parts of one article's div in the reading order (``k`` counts them in that order),
+    counting the body parts (a div needs at least one)."""
 
     div: etree._Element
     art: Article
@@ -626,14 +632,13 @@ class _DivWriter:
     n_bottom: int
     body_parts: int = 0
 
-    def part(self, i: int, pid: str, facs: str | None) -> etree._Element:
+    def part(self, k: int, i: int, pid: str, facs: str | None) -> etree._Element:
         part = self.art.parts[i]
-        if i < self.n_top:
+        if k < self.n_top:
             if part.role in TOP_ROLES:
-                htype = "sub" if self.art.title and part.role == "headline" else TOP_ROLES[part.role]
-                return _el(self.div, "head", type=htype, xml_id=pid, facs=facs)
+                return _el(self.div, "head", type=_head_type(self.art, part.role), xml_id=pid, facs=facs)
             return _el(self.div, part.role, xml_id=pid, facs=facs)
-        if i >= self.n_bottom:
+        if k >= self.n_bottom:
             if self.body_parts == 0:
                 _el(self.div, "p")
                 self.body_parts += 1
@@ -664,15 +669,17 @@ def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: 
 
     if art.title:
         _el(div, "head", " ".join(art.title.split()), type="main")
-    writer = _DivWriter(div, art, *_top_and_bottom([p.role for p in art.parts]))
-    for i, part in enumerate(art.parts):
+    order = reading_order(art)  # the one order of the window, show and the text exports
+    writer = _DivWriter(div, art, *_top_and_bottom([art.parts[i].role for i in order]))
+    for k, i in enumerate(order):
+        part = art.parts[i]
         page = _part_page(ctx, di, art, i)
         if page is not None and current_page != (di, page):
             _pb(div, ctx, di, page)
             current_page = (di, page)
         pid = ctx.ids.get("p", f"{ctx.article_ids[ii]}-{i + 1}")
         ctx.part_ids[(ii, i)] = pid
-        el = writer.part(i, pid, _part_facs(ctx, di, part.line_ids))
+        el = writer.part(k, i, pid, _part_facs(ctx, di, part.line_ids))
         _inline(el, ctx, di, part_index=i, part=part, highlights=highlights,
                 fixes=[f for f in fixes if f.part == i])
     if writer.body_parts == 0:
@@ -779,9 +786,14 @@ def _reading_body(body: etree._Element, ctx: _Context, items: Sequence[Item], re
         if art.title:
             _el(div, "head", conv.convert(" ".join(art.title.split())), type="main")
         n = 0
-        for i, part in enumerate(art.parts):
+        order = reading_order(art)
+        n_top = _top_and_bottom([art.parts[i].role for i in order])[0]
+        for k, i in enumerate(order):
+            part = art.parts[i]
             p = corrected_part(part, [f for f in item.fixes if f.part == i])
-            _el(div, "p", conv.convert(p.text), corresp=f"#{ctx.part_ids[(ii, i)]}")
+            head = k < n_top and part.role in TOP_ROLES and all(art.parts[j].role in TOP_ROLES for j in order[:k])
+            _el(div, "head" if head else "p", conv.convert(p.text), corresp=f"#{ctx.part_ids[(ii, i)]}",
+                type=_head_type(art, part.role) if head else None)
             n += 1
         if not n:
             _el(div, "p")

@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.export.items import Item
+from reader.model.document import Article, reading_order
 
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 
@@ -33,19 +34,43 @@ def _notes_for(item: Item, annotations: Sequence[Annotation]) -> list[Annotation
     return [a for a in annotations if a.article == item.key]
 
 
+def _same(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def reading_entries(art: Article, placeholder: str | None) -> tuple[list[tuple[str, str]], int | None]:
+    """(role, text) of the article's parts in the reading order, and which entry is its headline.
+
+    The headline is the publisher's title where the source gives one, else the first headline part. A
+    title none of the headline group repeats is put where the headline group starts, after the column
+    label and kicker (``placeholder`` stands in, when given, for an article with no headline at all).
+    """
+    entries = [(p.role, p.text) for p in (art.parts[i] for i in reading_order(art)) if p.text]
+    main = art.headline
+    if main is not None:
+        for k, (role, text) in enumerate(entries):
+            if role in HEAD_ROLES and _same(text, main):
+                return entries, k
+    shown = main if main is not None else placeholder
+    if shown is None:
+        return entries, None
+    at = next((k for k, (role, _) in enumerate(entries) if role in ("headline", "subheadline")), None)
+    if at is None:
+        at = 0
+        while at < len(entries) and entries[at][0] in ("column-label", "kicker"):
+            at += 1
+    entries.insert(at, ("headline", shown))
+    return entries, at
+
+
 def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), **_: Any) -> str:
     """Plain text: per article its citation, headline group and paragraphs, blank lines between."""
     out: list[str] = []
     for item in items:
         art = item.corrected()
         block: list[str] = [citation_line(item)]
-        headline = art.headline
-        if art.title and headline:
-            block.append(headline)
-        for part in art.parts:
-            if art.title and part.role == "headline" and part.text == headline:
-                continue
-            block.append(part.text)
+        entries = reading_entries(art, placeholder=None)[0]
+        block.extend(text for _role, text in entries)
         notes = _notes_for(item, annotations)
         for a in notes:
             line = "Note"
@@ -76,22 +101,20 @@ def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (
     for item in items:
         art = item.corrected()
         block: list[str] = []
-        if art.kicker:
-            block.append(f"*{md_escape(art.kicker)}*")
-        block.append(f"# {md_escape(art.headline or '(no headline)')}")
-        for part in art.parts:
-            if part.role == "kicker" and part.text == art.kicker:
-                continue
-            if part.role == "headline" and part.text == art.headline:
-                continue
-            if part.role == "subheadline":
-                block.append(f"## {md_escape(part.text)}")
-            elif part.role in ("byline", "dateline", "credit", "caption"):
-                block.append(f"*{md_escape(part.text)}*")
-            elif part.role in ("section-heading", "headline", "kicker"):
-                block.append(f"### {md_escape(part.text)}")
+        entries, head_at = reading_entries(art, placeholder="(no headline)")
+        for k, (role, text) in enumerate(entries):
+            if k == head_at:
+                block.append(f"# {md_escape(text)}")
+            elif role == "subheadline":
+                block.append(f"## {md_escape(text)}")
+            elif role in ("section-heading", "headline"):
+                block.append(f"### {md_escape(text)}")
+            elif role in ("kicker", "column-label", "byline", "dateline", "credit", "caption"):
+                block.append(f"*{md_escape(text)}*")
+            elif role == "editors-note":
+                block.append("> " + md_escape(text).replace("\n", "\n> "))
             else:
-                block.append(md_escape(part.text))
+                block.append(md_escape(text))
         block.append(f"<small>{md_escape(citation_line(item))} · article {md_escape(item.key)}</small>")
         notes = _notes_for(item, annotations)
         if notes:

@@ -34,6 +34,15 @@ ROLES = (
     "noise",
 )
 
+#: Where the reading order puts a part, by role: the groups that go before the body, in this order
+#: (the column label and series title, the headline group, bylines and datelines, the editor's note).
+READING_HEAD = (("column-label",), ("kicker",), ("headline",), ("subheadline",), ("byline", "dateline"),
+                ("editors-note",))
+#: Roles that come last in the reading order (stray OCR marks).
+READING_LAST = ("noise",)
+#: Roles of the headline group proper (what a page sets in display type).
+HEADLINE_ROLES = ("column-label", "kicker", "headline", "subheadline")
+
 #: Kinds of article.
 KINDS = ("article", "photo", "advertisement", "notice", "furniture")
 
@@ -238,3 +247,25 @@ class Document:
 def iter_lines(pages: Iterable[Page]) -> Iterator[Line]:
     for page in pages:
         yield from page.lines
+
+
+def reading_order(article: Article) -> list[int]:
+    """Indexes of ``article.parts`` in the order a reader reads them, the one order every view and export uses.
+
+    The column label and series title, the kicker, headline and subheadline, bylines and datelines, the
+    editor's note, then the body in the page's order, and stray noise last. Parts keep the order of their
+    source (the segmenter never moves them: corrections name parts by index and article ids are anchored
+    on the first source line), and a PDF text dump often prints the headline group after the body, so the
+    order is made here. What follows the last body part with no headline among it — a signature, a closing
+    dateline, an editor's afterword — is where the page prints it: at the end, before the noise.
+    """
+    roles = [p.role for p in article.parts]
+    front = {r for group in READING_HEAD for r in group}
+    body = [i for i, r in enumerate(roles) if r not in front and r not in READING_LAST]
+    closing: list[int] = []
+    if body:
+        tail = [i for i in range(body[-1] + 1, len(roles)) if roles[i] not in READING_LAST]
+        if not any(roles[i] in HEADLINE_ROLES for i in tail):
+            closing = tail
+    order = [i for group in READING_HEAD for i, r in enumerate(roles) if r in group and i not in closing]
+    return order + body + closing + [i for i, r in enumerate(roles) if r in READING_LAST]

@@ -95,4 +95,4 @@ def test_show_reads_the_corrected_article(library: Path, capsys: pytest.CaptureF
     assert main(["show", new_id, "--json", "--library", str(library)]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["article"] == new_id and shown["headline"] == headline
-    assert [p["text"] for p in shown["parts"]] == parts
+    assert [p["text"] for p in sorted(shown["parts"], key=lambda p: p["index"])] == parts

@@ -75,8 +75,10 @@ def test_show_with_script(imported: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["show", hit["article"], "--library", str(imported), "--json", "--script", "s2t"]) == 0
     shown = _json(capsys)
     assert shown["article"] == hit["article"] and shown["script"] == "s2t"
-    text = "\n\n".join(p["original"] for p in shown["parts"])
-    converted = "\n\n".join(p["text"] for p in shown["parts"])
+    # parts come in the reading order; hits count in the article's text, its parts in their own order
+    in_text = sorted(shown["parts"], key=lambda p: p["index"])
+    text = "\n\n".join(p["original"] for p in in_text)
+    converted = "\n\n".join(p["text"] for p in in_text)
     assert "杭州" in text and len(converted) == len(text)
     for s, e in hit["matches"]:
         assert converted[s:e] == "杭州"  # the same offsets light up the same characters in the other script

@@ -67,7 +67,7 @@ def _show(library: dict[str, Any], key: str, capsys: pytest.CaptureFixture[str])
 
 
 def _export(library: dict[str, Any], keys: list[str], fmt: str, tmp_path: Path) -> bytes:
-    out = tmp_path / f"out.{fmt}"
+    out = tmp_path / f"{'-'.join(keys)}.{fmt}"
     assert main(["export", *[library[k] for k in keys], "--format", fmt, "-o", str(out),
                  "--library", str(library["folder"])]) == 0
     return out.read_bytes()
@@ -147,7 +147,7 @@ def test_tei_heads_every_article_and_puts_its_front_before_the_body(library: dic
     assert seed[:5] == [("head", "column", "■干部状态新观察"), ("head", "column", "做好政绩考核 推动高质量发展"),
                         ("head", "kicker", SEED_FRONT[2][1]), ("head", "main", "干得好就能看得见"),
                         ("byline", None, SEED_FRONT[4][1])]
-    assert seed[5][:2] == ("ab", "editors-note") and seed[6] == ("p", None, SEED_FIRST_BODY)
+    assert seed[5][:2] == ("ab", "editors-note") and seed[6] == ("ab", "section-heading", SEED_FIRST_BODY)
     assert seed[-2][0] == "p" and seed[-2][2].startswith(SEED_LAST_BODY)
     assert seed[-1] == ("ab", "noise", "R")
     jb = next(_div_children(d) for d in divs if "新上海春秋" in "".join(d.itertext()))

@@ -172,6 +172,7 @@ def test_a_correction_never_lands_on_another_page_of_the_issue(tmp_path: Path) -
     before = headline(lib, first)
     parts = json.loads(cli(lib, "show", second, "--json"))["parts"]
     k = next(i for i, p in enumerate(parts) if p["role"] == "paragraph")
-    cli(lib, "correct", "headline", second, "--part", str(k))  # names the part by its line: p1.l… in both files
+    # show lists the parts in the reading order, each with its index (the PART of `correct`)
+    cli(lib, "correct", "headline", second, "--part", str(parts[k]["index"]))  # named by its line: p1.l… in both files
     assert headline(lib, second) == parts[k]["text"]
     assert headline(lib, first) == before
