@@ -6,7 +6,8 @@ its sha256 (``bibl type="digitalSource"``), the application in ``appInfo``;
 ``facsimile`` has one ``surface`` per page and ``zone``s for blocks and lines
 in IMAGE pixels (model coordinates times ``Page.image_scale``); the text has
 ``pb`` at page changes, ``lb/@facs`` at every source line, ``head`` types
-kicker/main/sub, ``byline``, ``dateline``. The reader's work goes in as
+column/kicker/main/sub, ``byline``, ``dateline``, the parts in the one reading
+order of :func:`reader.model.document.reading_order`. The reader's work goes in as
 ``seg type="highlight"`` (or an ``anchor`` pair and a stand-off ``span`` when
 a highlight crosses elements), notes as ``annotation`` in ``standOff``, tags
 as a ``taxonomy`` applied with ``@ana``, and text corrections as
