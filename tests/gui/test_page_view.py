@@ -91,3 +91,60 @@ def test_every_sample_page_leaves_the_event_loop_free(make_window, samples_libra
         width = view.scene().sceneRect().width() * view.transform().m11()
         assert width <= view.viewport().width(), f"{where}: the fitted page is wider than the pane"
         assert not view.horizontalScrollBar().isVisible(), where
+
+
+def _image_of(act) -> bytes:  # noqa: ANN001
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    act.icon().pixmap(20, 20).toImage().save(buf, "PNG")
+    return bytes(data.data())
+
+
+def test_zoom_has_icons_of_its_own_and_fit_page_is_in_the_view_menu_and_toolbar(make_window,
+                                                                                 library_dir: Path) -> None:
+    win = make_window(library_dir)
+    arrows = {_image_of(win.act_prev_article), _image_of(win.act_next_article)}
+    zooms = [_image_of(a) for a in (win.act_zoom_in, win.act_zoom_out, win.act_fit, win.act_fit_page)]
+    assert len(set(zooms)) == 4 and not arrows & set(zooms), "zoom icons differ from each other and from ▲▼"
+    assert win.act_fit_page in win.menus["view"].actions() and win.act_fit_page in win.toolbar.actions()
+    texts = {a.text() for a in (win.act_zoom_in, win.act_zoom_out, win.act_prev_article, win.act_next_article)}
+    assert len(texts) == 4
+
+
+def _shown_size(view) -> tuple[float, float]:  # noqa: ANN001
+    rect = view.scene().sceneRect()
+    return rect.width() * view.transform().m11(), rect.height() * view.transform().m22()
+
+
+@pytest.mark.parametrize("publication", ["人民日报", "Luxemburger", "晶報"])
+def test_fit_width_fits_the_page_width_and_fit_page_the_whole_page(make_window, library_dir: Path, qtbot,
+                                                                   publication: str) -> None:  # noqa: ANN001
+    """人民日报's seed page is plain text drawn in many columns: fit width fits all of them, not one."""
+    win = make_window(library_dir, size=(1440, 900))
+    issue = next(i for i in win.archive.issues() if i.publication.startswith(publication))
+    win.tree.select("issue", issue.id)
+    view = win.layout_view
+    beside_bar = view.maximumViewportSize().width() - view.verticalScrollBar().sizeHint().width()
+    win.act_zoom_in.trigger()
+    assert view.fit_mode() == ""
+    win.act_fit.trigger()
+    assert view.fit_mode() == "width"
+    width, _height = _shown_size(view)
+    assert beside_bar - 8 <= width <= beside_bar, "the whole page width, beside the scrollbar's room"
+    win.act_fit_page.trigger()
+    assert view.fit_mode() == "page"
+    width, height = _shown_size(view)
+    area = view.maximumViewportSize()
+    assert width <= area.width() and height <= area.height()
+    assert area.width() - width < 8 or area.height() - height < 8, "the page fills the pane one way"
+    qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible() and not view.horizontalScrollBar().isVisible(),
+                    timeout=2000)
+    win.resize(1024, 700)  # the fit is kept when the window changes size
+    qtbot.waitUntil(lambda: view.maximumViewportSize() != area)
+    width, height = _shown_size(view)
+    area = view.maximumViewportSize()
+    assert width <= area.width() and height <= area.height()
+    assert area.width() - width < 8 or area.height() - height < 8
