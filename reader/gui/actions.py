@@ -295,6 +295,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Selection as &headline"),
         "corrections.correct_headline",
         places=(P("correct", 0, 0), P("context", 1, 0)),
+        needs_selection=True,
     ),
     ActionSpec(
         ActionId.SPLIT_ARTICLE,
