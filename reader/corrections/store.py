@@ -49,6 +49,11 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: the parts a reader sees above the body (kicker, headline, subheadline, byline, dateline): a split of the
+#: body leaves them to the first half even where the page prints them after the body
+HEAD_GROUP = ("kicker", "headline", "subheadline", "byline", "dateline")
+
+
 class CorrectionError(BroadsheetError):
     """A correction cannot be made or stored as asked."""
 
@@ -561,11 +566,15 @@ def _apply_split(state: _Overlay, key: str, ch: SplitChange) -> str | None:
     if found is None:
         return f"line {ch.line} is gone"
     art, i = found
-    if i == 0:
+    moved = list(range(i, len(art.parts)))
+    if art.parts[i].role not in HEAD_GROUP:  # the headline group, shown above the split, stays with the first half
+        moved = [j for j in moved if art.parts[j].role not in HEAD_GROUP]
+    if i == 0 or len(moved) == len(art.parts):
         return "the part already starts its article"
-    new = Article(id=ch.new_id or f"{state.key(art)}~{ch.line}", kind=art.kind, parts=art.parts[i:],
+    new = Article(id=ch.new_id or f"{state.key(art)}~{ch.line}", kind=art.kind, parts=[art.parts[j] for j in moved],
                   pages=list(art.pages))
-    del art.parts[i:]
+    gone = set(moved)
+    art.parts = [p for j, p in enumerate(art.parts) if j not in gone]
     state.articles.insert(state.articles.index(art) + 1, new)
     state.keys[id(new)] = new.id
     state.repage(art)

@@ -74,6 +74,7 @@ class ActionId(str, Enum):
     ZOOM_IN = "actZoomIn"
     ZOOM_OUT = "actZoomOut"
     FIT = "actFitWidth"
+    FIT_PAGE = "actFitPage"
     PROBLEMS = "actProblems"
     ANNOTATIONS = "actAnnotations"
     LOG = "actLog"
@@ -294,6 +295,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Selection as &headline"),
         "corrections.correct_headline",
         places=(P("correct", 0, 0), P("context", 1, 0)),
+        needs_selection=True,
     ),
     ActionSpec(
         ActionId.SPLIT_ARTICLE,
@@ -392,6 +394,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         shortcuts=("Ctrl+0",),
         icon="zoom-fit-width",
         places=(P("view", 1, 2), P("toolbar", 3, 2)),
+    ),
+    ActionSpec(
+        ActionId.FIT_PAGE,
+        QT_TRANSLATE_NOOP("MainWindow", "Fit &page"),
+        "layout_view.fit_page",
+        shortcuts=("Ctrl+9",),
+        icon="zoom-fit-best",
+        places=(P("view", 1, 3), P("toolbar", 3, 3)),
     ),
     ActionSpec(
         ActionId.PROBLEMS,

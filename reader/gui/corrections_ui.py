@@ -34,6 +34,38 @@ def _label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def _headline_corrections(base: Article, start: int, end: int, key: str) -> list[C.Correction]:
+    """The corrections making ``base.text[start:end]`` (inside one part) the headline: cut it out, mark it."""
+    text = base.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        raise C.CorrectionError(QCoreApplication.translate("MainWindow", "The selection holds no text."))
+    pos = 0
+    for p in base.parts:
+        if start <= pos + len(p.text):
+            break
+        pos += len(p.text) + 2  # parts are joined by a blank line in Article.text
+    inner, inner_end = start - pos, end - pos
+    body = p.text
+    corrs: list[C.Correction] = []
+    if body[:inner].strip():  # text before the selection stays a paragraph of its own
+        corrs.append(C.split_paragraph(base, start, key=key))
+    if body[inner_end:].strip():  # and so does the text after it, cut at its first character
+        after = inner_end
+        while body[after].isspace():
+            after += 1
+        corrs.append(C.split_paragraph(base, pos + after, key=key))
+    where = p.locate(inner)
+    if where is None:
+        raise C.CorrectionError(QCoreApplication.translate("MainWindow", "The selection has no source line."))
+    data = {"article_line": base.line_ids()[0], "line": where[0], "at": where[1]}
+    corrs.append(C.Correction("headline", key, data))
+    return corrs
+
+
 class Corrections:
     """The Correct menu's commands on the shown article."""
 
@@ -103,20 +135,64 @@ class Corrections:
         return self.add_correction(corr, then_open)
 
     def correct_headline(self) -> bool:
-        """The selected text becomes the headline; with no selection, the paragraph at the cursor does."""
-        view, key = self.w.article_view, self.state.article_id
-        rng = view.selection_article_range()
-        shown = view.article
+        """The selected text becomes the article's headline, shown at once above the body.
+
+        A whole paragraph selected becomes the headline; part of one is first cut
+        out of its paragraph (the paragraph is split before and after it), so the
+        headline keeps its source lines, on the page and in every export. Without
+        a selection nothing is changed and the status bar says what to do.
+        """
+        view, key, base = self.w.article_view, self.state.article_id, self.base_article
         sel = [r for r in view.selection_original() if r[2] > r[1]]
-        if rng is not None and shown is not None:
-            text = shown.text[rng[0]:rng[1]]
-            whole = len(sel) == 1 and shown.parts[sel[0][0]].text.strip() == text.strip()
-            if not whole:  # part of a paragraph: the article gets that text as its headline
-                return self._correct(lambda art: C.set_headline(art, text=text, key=key))
-        part = view.current_part()
-        if part is None:
+        if not sel:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Select the headline's text first (a whole paragraph or part of one)."), 5000)
             return False
-        return self._correct(lambda art: C.set_headline(art, part_index=part, key=key))
+        if len(sel) > 1:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Select the headline within one paragraph."), 5000)
+            return False
+        if self.w.archive is None or base is None or key is None:
+            return False
+        part, s, e = sel[0]
+        start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
+        if start is None or end is None:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
+            return False
+        try:
+            corrs = _headline_corrections(base, start, end + 1, key)
+        except BroadsheetError as ex:
+            self.w.report(str(ex))
+            return False
+        return self.add_corrections(corrs)
+
+    def add_corrections(self, corrs: list[C.Correction], then_open: str | None = None) -> bool:
+        """Store several corrections as one undoable command."""
+        w = self.w
+        if w.archive is None or not corrs:
+            return False
+        if len(corrs) == 1:
+            return self.add_correction(corrs[0], then_open)
+        store = w.archive.corrections
+        target = then_open or self.state.article_id
+
+        def do() -> None:
+            done: list[C.Correction] = []
+            try:
+                for c in corrs:
+                    store.add(c)
+                    done.append(c)
+            except Exception:
+                for c in reversed(done):
+                    store.delete(c.id)
+                raise
+
+        def undo() -> None:
+            for c in reversed(corrs):
+                store.delete(c.id)
+
+        return w.push(_label(corrs[-1].kind), do, undo, lambda: self.corrections_changed(target))
 
     def correct_split_article(self) -> bool:
         """A new article starts at the paragraph holding the cursor."""

@@ -88,6 +88,7 @@ class Navigator:
         if page_id is not None:
             w.display.auto_vertical(w.archive.page(page_id).vertical)
         w.article_view.set_article(art, state.hits)
+        w.layout_view.set_lit([], scroll=False)  # the last article's selection is not this one's
         w.annotating.show_annotations()
         if page_id is not None:
             if page_id != state.page_id or w.layout_view.page is None:
@@ -175,6 +176,14 @@ class Navigator:
                 if loc is not None:
                     page_id = w.archive.page_of_line(hit.article, loc[0])
         self.open_article(hit.article, hits=hit.matches, page_id=page_id)
+
+    def clear_hits(self) -> None:
+        """A new search is asked for: the hits of the last one are no longer marked, in the text or on the page."""
+        self.state.hits = []
+        self.state.hit = None
+        self.w.article_view.clear_hits()
+        self.w.layout_view.set_hits([])
+        self.update_position()
 
     def copy_selection(self) -> None:
         text = self.w.article_view.selected_text()

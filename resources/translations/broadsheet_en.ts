@@ -627,6 +627,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fit &amp;page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Larger text</source>
         <translation type="unfinished"></translation>
@@ -1126,6 +1130,22 @@
     <message>
         <location line="+28"/>
         <source>Select the characters to correct (within one line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the headline's text first (a whole paragraph or part of one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the headline within one paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selection holds no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selection has no source line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

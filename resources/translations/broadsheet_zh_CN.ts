@@ -625,6 +625,10 @@
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
+        <source>Fit &amp;page</source>
+        <translation>适合页面(&amp;P)</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
@@ -1125,6 +1129,22 @@
         <location line="+28"/>
         <source>Select the characters to correct (within one line).</source>
         <translation>请选择要校正的字符（限一行之内）。</translation>
+    </message>
+    <message>
+        <source>Select the headline's text first (a whole paragraph or part of one).</source>
+        <translation>请先选中标题文字（整段或段中一部分）。</translation>
+    </message>
+    <message>
+        <source>Select the headline within one paragraph.</source>
+        <translation>请在同一段之内选择标题。</translation>
+    </message>
+    <message>
+        <source>The selection holds no text.</source>
+        <translation>所选内容没有文字。</translation>
+    </message>
+    <message>
+        <source>The selection has no source line.</source>
+        <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
         <location line="+5"/>

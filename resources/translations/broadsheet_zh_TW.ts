@@ -625,6 +625,10 @@
         <translation>適合寬度(&amp;W)</translation>
     </message>
     <message>
+        <source>Fit &amp;page</source>
+        <translation>適合頁面(&amp;P)</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
@@ -1125,6 +1129,22 @@
         <location line="+28"/>
         <source>Select the characters to correct (within one line).</source>
         <translation>請選擇要校正的字元（限一行之內）。</translation>
+    </message>
+    <message>
+        <source>Select the headline's text first (a whole paragraph or part of one).</source>
+        <translation>請先選取標題文字（整段或段中一部分）。</translation>
+    </message>
+    <message>
+        <source>Select the headline within one paragraph.</source>
+        <translation>請在同一段之內選取標題。</translation>
+    </message>
+    <message>
+        <source>The selection holds no text.</source>
+        <translation>所選內容沒有文字。</translation>
+    </message>
+    <message>
+        <source>The selection has no source line.</source>
+        <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
         <location line="+5"/>

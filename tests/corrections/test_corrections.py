@@ -216,3 +216,23 @@ def test_a_malformed_correction_is_refused_in_one_sentence() -> None:
         C.Correction("split-paragraph", "a", {"line": "l2", "offset": "four"})
     with pytest.raises(C.CorrectionError, match="a headline correction needs a line or a text"):
         C.Correction("headline", "a", {"article_line": "l1"})
+
+
+def test_a_split_of_the_body_leaves_the_headline_group_to_the_first_half() -> None:
+    """Pages print bylines (and headlines) after the body; a split in the body must not carry them off."""
+    art = Article("x", parts=[part("paragraph", "Body one.", "m1"), part("paragraph", "Body two.", "m2"),
+                              part("headline", "Head X", "m3"), part("paragraph", "Body three.", "m4"),
+                              part("byline", "By Someone", "m5")], pages=[1])
+    result = C.apply_overlay([art], [C.split_article(art, 1, new_id="x2")])
+    assert not result.stale
+    got = texts(result.articles)
+    assert got["x"] == [("paragraph", "Body one."), ("headline", "Head X"), ("byline", "By Someone")]
+    assert got["x2"] == [("paragraph", "Body two."), ("paragraph", "Body three.")]
+    # a split at a headline still starts the new article there, with what follows it
+    at_head = texts(C.apply_overlay([art], [C.split_article(art, 2, new_id="x3")]).articles)
+    assert at_head["x3"] == [("headline", "Head X"), ("paragraph", "Body three."), ("byline", "By Someone")]
+    # the headline before the split (the usual order) stays where it was
+    arts = sample()
+    plain = texts(C.apply_overlay(arts, [C.split_article(arts[0], 1, new_id="a2")]).articles)
+    assert plain["a"] == [("headline", "Head A")]
+    assert plain["a2"] == [("paragraph", "First para of A."), ("paragraph", "Second para of A.")]

@@ -186,24 +186,41 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
     assert n_parts >= 3
     listed = win.article_list.ids()
 
-    # the paragraph at the cursor becomes the headline
+    # a bare cursor makes no headline: the status bar says what to select
     third = base.parts[2].text
     view.select_original(2, 0)
-    assert win.corrections.correct_headline()
+    win.act_headline.trigger()
+    assert not win.archive.corrections.find(kind="headline") and not win.undo_stack.canUndo()
+    assert "Select the headline" in win.statusBar().currentMessage()
+    assert view.article.parts[0].text == base.parts[0].text
+
+    # a whole paragraph selected becomes the headline
+    view.select_original(2, 0, 2, len(third))
+    win.act_headline.trigger()
     assert view.article.parts[0].role == "headline" and view.article.parts[0].text == third
     # the reading order puts the column label and series title above it, then the headline (model.reading_order)
     assert next(sp.display for sp in view.reading.parts if sp.role == "headline") == third
     win.undo_stack.undo()
     assert view.article.parts[0].text == base.parts[0].text
 
-    # part of a paragraph selected: the article gets that text as its headline (the list shows it)
+    # part of a paragraph selected: it is cut out of its paragraph and shown at once as the headline, on top
+    # (the list shows it); the text around it stays, as paragraphs of their own; one undo takes it all back
+    holding = next(p.text for p in base.parts if "杭州市发改委" in p.text)
     select(win, "杭州市发改委")
-    assert win.corrections.correct_headline()
+    win.act_headline.trigger()
+    assert view.article.parts[0].role == "headline" and view.article.parts[0].text == "杭州市发改委"
+    assert view.reading.parts[0].display == "杭州市发改委"
+    assert view.text.toPlainText().startswith("杭州市发改委")
     assert win.archive.info(aid).headline == "杭州市发改委"
     item = win.article_list.currentItem()
     assert item is not None and item.text(0) == "杭州市发改委"
+    before, _sel, after = holding.partition("杭州市发改委")
+    rest = [p.text for p in view.article.parts[1:]]
+    assert (not before.strip() or before.strip() in rest) and (not after.strip() or after.strip() in rest)
+    assert "".join(view.article.text.split()).count("杭州市发改委") == "".join(base.text.split()).count("杭州市发改委")
     win.undo_stack.undo()
     assert win.archive.info(aid).headline != "杭州市发改委"
+    assert [p.text for p in view.article.parts] == [p.text for p in base.parts]
 
     # the reading view's context menu offers the work on a selection
     select(win, "马骏")
@@ -214,11 +231,17 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
 
     # split the article at its third paragraph: a new article starts there
     view.select_original(2, 0)
-    assert win.corrections.correct_split_article()
-    assert len(view.article.parts) == 2
+    # (the headline group stays with the first half, though the page prints the byline after the body)
+    group = ("kicker", "headline", "subheadline", "byline", "dateline")
+    assert any(p.role in group for p in base.parts[2:]), "the sample's byline follows the body"
+    win.act_split_article.trigger()
+    kept = base.parts[:2] + [p for p in base.parts[2:] if p.role in group]
+    assert [p.text for p in view.article.parts] == [p.text for p in kept]
     assert len(win.article_list.ids()) == len(listed) + 1
     new_id = next(i for i in win.article_list.ids() if i not in listed)
-    assert win.archive.article(new_id).parts[0].text == third
+    second = win.archive.article(new_id).parts
+    assert second[0].text == third and not any(p.role in group for p in second)
+    assert [p.text for p in second] == [p.text for p in base.parts[2:] if p.role not in group]
     win.undo_stack.undo()
     assert win.article_list.ids() == listed and len(view.article.parts) == n_parts
 

@@ -738,6 +738,13 @@ class ArticleView(QWidget):
             self.view.reveal(d[0], d[1])
         self.hit_changed.emit(self.current_hit, len(self.hits))
 
+    def clear_hits(self) -> None:
+        """Unmark the search hits (a new search is on its way); the text, the scroll and the selection stay."""
+        if self.hits:
+            self.hits = []
+            self.current_hit = -1
+            self._apply_marks()
+
     def next_hit(self) -> None:
         self.goto_hit(self.current_hit + 1)
 

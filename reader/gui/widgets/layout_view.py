@@ -12,7 +12,8 @@ Three ways to show a page, chosen from what the source gives:
 Every line is a :class:`LineItem` keyed by its id, so the reading view can
 light lines up by id, and a click on a line reports ``(line id, offset)``.
 Scene coordinates are the model's page pixels. Zoom with Ctrl+wheel or the
-zoom methods; drag to pan; :meth:`LayoutView.fit_width` fits the page width.
+zoom methods; drag to pan; :meth:`LayoutView.fit_width` fits the page width and
+:meth:`LayoutView.fit_page` the whole page.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -281,7 +282,10 @@ class LayoutView(QGraphicsView):
         self._lit: set[str] = set()
         self._hits: set[str] = set()
         self._press: QPointF | None = None
-        self._fitted = True
+        #: how the page is kept fitted on resize ("width", "page", "" when zoomed by hand) and the pane size it
+        #: was fitted to
+        self._fit = "width"
+        self._fit_basis = QSize()
 
     # building ------------------------------------------------------------
     def set_page(self, page: Page | None, key: tuple[str, int] | None = None) -> None:
@@ -347,8 +351,10 @@ class LayoutView(QGraphicsView):
         if width and height:
             bounds = bounds.united(QRectF(0, 0, width, height))
         scene.setSceneRect(bounds.adjusted(-20, -20, 20, 20))
-        self._fitted = True
-        self.fit_width()
+        if self._fit == "page":
+            self.fit_page()
+        else:
+            self.fit_width()
 
     def _vertical(self, line: Line, rect: QRectF, page: Page) -> bool:
         text = line.text.strip()
@@ -463,7 +469,7 @@ class LayoutView(QGraphicsView):
         current = self.transform().m11()
         target = max(0.02, min(20.0, current * factor))
         self.scale(target / current, target / current)
-        self._fitted = False
+        self._fit = ""
 
     def zoom_in(self) -> None:
         self.zoom(1.25)
@@ -472,28 +478,59 @@ class LayoutView(QGraphicsView):
         self.zoom(0.8)
 
     def fit_width(self) -> None:
-        """Fit the page's width; a plain-text page (many columns of lines) fits one column, to stay legible."""
+        """Fit the page's width to the pane, beside a vertical scrollbar whether one is shown or not.
+
+        The width is the pane's width less the scrollbar's, not the viewport's
+        width of the moment: fitted to a viewport without its scrollbar, a page
+        just too tall would bring the scrollbar, the narrower viewport would
+        re-fit the page short enough to lose it, and so on for ever.
+        """
         rect = self.scene().sceneRect()
         if rect.width() <= 0:
             return
-        avail = max(50, self.viewport().width() - 4)
-        width = rect.width()
-        if self.mode == "text" and self.page is not None and not self.page.vertical and self.line_items:
-            width = min(width, max(it.rect.width() for it in self.line_items.values()) + 2 * TEXT_EM)
-        s = avail / width
-        self.resetTransform()
-        self.scale(s, s)
-        self.centerOn(rect.left() + width / 2, rect.top() + self.viewport().height() / (2 * s))
-        self._fitted = True
+        s = self._fit_area().width() / rect.width()
+        self._set_scale(s)
+        self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / (2 * s))
+        self._fit = "width"
+        self._fit_basis = self.maximumViewportSize()
 
     def fit_page(self) -> None:
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        self._fitted = False
+        """Fit the whole page in the pane (no scrollbar needed)."""
+        rect = self.scene().sceneRect()
+        if rect.width() <= 0 or rect.height() <= 0:
+            return
+        area = self.maximumViewportSize()
+        s = min(max(50, area.width() - 4) / rect.width(), max(50, area.height() - 4) / rect.height())
+        self._set_scale(s)
+        self.centerOn(rect.center())
+        self._fit = "page"
+        self._fit_basis = self.maximumViewportSize()
+
+    def fit_mode(self) -> str:
+        """How the page is fitted and kept fitted on resize: ``width``, ``page`` or ``""`` (zoomed by hand)."""
+        return self._fit
+
+    def _fit_area(self) -> QSize:
+        """The viewport's size with a vertical scrollbar shown, whether it is shown now or not."""
+        area = self.maximumViewportSize()
+        bar = self.verticalScrollBar().sizeHint().width()
+        if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            bar = 0
+        return QSize(max(50, area.width() - bar - 4), max(50, area.height() - 4))
+
+    def _set_scale(self, s: float) -> None:
+        self.resetTransform()
+        self.scale(s, s)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self._fitted:
-            self.fit_width()
+        # Re-fit only when the pane itself changed size; a scrollbar coming or going (the viewport's
+        # resize, which the fit may have caused) leaves the area the fit is computed from unchanged.
+        if self._fit and self.maximumViewportSize() != self._fit_basis:
+            if self._fit == "page":
+                self.fit_page()
+            else:
+                self.fit_width()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
