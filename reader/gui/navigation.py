@@ -101,9 +101,31 @@ class Navigator:
             w.layout_view.reveal(art.line_ids()[:1])
         if line is not None:
             w.article_view.reveal_line(*line)
+        self.follow(article_id, page_id, info.issue_id)
         w.article_list.mark(article_id)
         self.update_position()
         w.article_shown.emit(article_id)
+
+    def follow(self, article_id: str, page_id: int | None, issue_id: int) -> None:
+        """The library tree and the article list follow the open article (a hit, a link, a restored place):
+        a list that does not hold it is replaced by its page's (or issue's) articles."""
+        w = self.w
+        if w.archive is None:
+            return
+        if article_id not in w.article_list.ids():
+            if page_id is not None:
+                w.article_list.show_articles(w.archive, page_id=page_id)
+                w.tree.select_quietly("page", page_id, issue_id)
+            else:
+                w.article_list.show_articles(w.archive, issue_id=issue_id)
+                w.tree.select_quietly("issue", issue_id)
+            return
+        key = w.tree.current_key()
+        if key is None or (key[0] == "page" and key[1] != page_id and page_id is not None):
+            if page_id is not None:
+                w.tree.select_quietly("page", page_id, issue_id)
+            else:
+                w.tree.select_quietly("issue", issue_id)
 
     def outline_article(self) -> None:
         w = self.w

@@ -220,6 +220,7 @@ class SearchPanel(QWidget):
         self.date_from.returnPressed.connect(self.submit)
         self.date_to.returnPressed.connect(self.submit)
         self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)  # one click opens, as in the article list
         self.facets.linkActivated.connect(self._facet)
         self._submitted = ""
 
