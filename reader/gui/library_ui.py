@@ -35,6 +35,7 @@ class LibraryUi:
     def set_archive(self, archive: Archive) -> None:
         w = self.w
         if w.archive is not None and w.archive is not archive:
+            w.navigation.remember_place()
             w.archive.close()
         w.archive = archive
         w.settings.add_recent_library(archive.folder)
@@ -48,12 +49,14 @@ class LibraryUi:
         w.notes.refresh_library()
         w.collecting.fill()
         w.library_opened.emit(str(archive.folder))
-        first = w.tree.first_page()
-        if first is not None:
-            w.tree.select("page", first[0], first[1])
+        if not w.navigation.restore_place():  # back where the reader was; else the first page
+            first = w.tree.first_page()
+            if first is not None:
+                w.tree.select("page", first[0], first[1])
         w.navigation.update_position()
 
     def reload_library(self) -> None:
+        """After an import: the tree, lists and names are refreshed; the reader stays where they are."""
         w = self.w
         if w.archive is None:
             return

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.tree.issue_selected.connect(nav.show_issue)
         self.tree.page_selected.connect(nav.show_page)
         self.article_list.article_activated.connect(lambda aid: self.open_article(aid))
+        self.article_shown.connect(lambda _aid: nav.remember_place())
         self.article_view.lines_selected.connect(nav.lines_selected)
         self.article_view.hit_changed.connect(nav.hit_changed)
         self.layout_view.line_clicked.connect(nav.open_line)
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         s = self.settings
+        self.navigation.remember_place()
         s.set_geometry(self.saveGeometry())
         s.set_window_state(self.saveState())
         for name, splitter in self.splitters.items():

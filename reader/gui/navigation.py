@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QScrollBar
 from PySide6.QtGui import QGuiApplication
 
 from reader.app.archive import Hit
@@ -197,6 +198,55 @@ class Navigator:
                 if loc is not None:
                     page_id = w.archive.page_of_line(hit.article, loc[0])
         self.open_article(hit.article, hits=hit.matches, page_id=page_id)
+
+    # the reader's place between runs ------------------------------------------------------
+    def _scrollbar(self) -> tuple[QScrollBar, bool]:
+        """The reading view's scroll bar, and whether it runs backwards (vertical reading starts at the right)."""
+        view = self.w.article_view
+        if view.vertical:
+            return view.vscroll.horizontalScrollBar(), True
+        return view.text.verticalScrollBar(), False
+
+    def scroll_fraction(self) -> float:
+        """How far down (or, reading vertically, how far left) the article is read, 0 … 1."""
+        bar, backwards = self._scrollbar()
+        if bar.maximum() <= bar.minimum():
+            return 0.0
+        f = (bar.value() - bar.minimum()) / (bar.maximum() - bar.minimum())
+        return 1.0 - f if backwards else f
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar, backwards = self._scrollbar()
+        f = 1.0 - fraction if backwards else fraction
+        bar.setValue(bar.minimum() + round(f * (bar.maximum() - bar.minimum())))
+
+    def remember_place(self) -> None:
+        """Store the open article, its page and the scroll position in the settings, for the next start."""
+        w, state = self.w, self.state
+        if w.archive is not None and state.article_id is not None:
+            w.settings.set_last_place(w.archive.folder, state.article_id, state.page_id, self.scroll_fraction())
+
+    def restore_place(self) -> bool:
+        """Reopen the article the reader last had open in this library, at its scroll position; False when
+        there is none (or it is gone)."""
+        w = self.w
+        if w.archive is None:
+            return False
+        place = w.settings.last_place(w.archive.folder)
+        if place is None or not w.archive.exists(place[0]):
+            return False
+        article_id, page_id, fraction = place
+        self.open_article(article_id, page_id=page_id)
+        if fraction > 0:
+            # the text is laid out once the window has its size: try again when the event loop runs
+            self.set_scroll_fraction(fraction)
+            for delay in (0, 120):
+                QTimer.singleShot(delay, w, lambda f=fraction, a=article_id: self._rescroll(a, f))
+        return True
+
+    def _rescroll(self, article_id: str, fraction: float) -> None:
+        if self.state.article_id == article_id:
+            self.set_scroll_fraction(fraction)
 
     def copy_selection(self) -> None:
         text = self.w.article_view.selected_text()

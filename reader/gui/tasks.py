@@ -94,9 +94,10 @@ class Tasks:
         from reader.app.samples import import_samples
 
         def done(summary: Any) -> None:
+            reading = w.state.article_id is not None
             self.import_done(summary)
             first = w.tree.first_page(SAMPLE_START)  # a newcomer starts on the Chinese page
-            if first is not None:
+            if first is not None and not reading:
                 w.tree.select("page", first[0], first[1])
 
         return self._start(import_samples, (w.archive.library,), "samples",

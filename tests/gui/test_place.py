@@ -89,3 +89,56 @@ def test_an_article_opened_from_elsewhere_moves_tree_and_list(make_window, libra
     assert win.article_list.ids() == [a.id for a in win.archive.articles(page_id=win.state.page_id)]
     assert _tree_page(win) == ("page", win.state.page_id)
     assert win.state.issue_id == issue.id
+
+
+def _luxembourg_article(win: MainWindow) -> tuple[str, int]:
+    issue = next(i for i in win.archive.issues() if i.publication.startswith("Luxemburger"))
+    page = win.archive.pages(issue.id)[1]
+    infos = win.archive.articles(page_id=page.id)
+    longest = max(infos, key=lambda a: len(win.archive.article(a.id).text))
+    return longest.id, page.id
+
+
+def test_a_restart_reopens_the_last_article_at_its_scroll_position(make_window, library_dir: Path,
+                                                                     qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir, size=(1000, 600))
+    target, page = _luxembourg_article(win)
+    win.open_article(target, page_id=page)
+    win.article_view.set_font_size(30)
+    qtbot.waitUntil(lambda: win.navigation._scrollbar()[0].maximum() > 100)
+    win.navigation.set_scroll_fraction(0.6)
+    assert abs(win.navigation.scroll_fraction() - 0.6) < 0.02
+    win.close()  # saves the place
+    again = make_window(library_dir, size=(1000, 600))
+    assert again.article_id == target and again.state.page_id == page
+    assert again.article_list.ids() == [a.id for a in again.archive.articles(page_id=page)]
+    qtbot.waitUntil(lambda: abs(again.navigation.scroll_fraction() - 0.6) < 0.05)
+
+
+def test_a_vanished_last_article_falls_back_to_the_first_page(make_window, library_dir: Path, settings) -> None:  # noqa: ANN001
+    settings.set_last_place(library_dir, "no-such-article", None, 0.5)
+    win = make_window(library_dir)
+    assert win.article_id is not None and win.article_id != "no-such-article"
+
+
+def test_an_import_never_moves_the_reader(make_window, tmp_path: Path, sources_dir: Path) -> None:
+    win = make_window(tmp_path / "lib", create=True)
+    lux = sources_dir / "luxzeit"
+    assert win.import_paths([lux]).state == "done"
+    _, page = _luxembourg_article(win)
+    target = win.archive.articles(page_id=page)[-1].id  # not the article the page opens on
+    win.open_article(target, page_id=page)
+    before = (win.article_id, win.state.page_id, win.tree.current_key(), win.article_list.ids())
+    assert win.import_paths([sources_dir / "rmrb"]).state == "done"
+    assert (win.article_id, win.state.page_id, win.tree.current_key(), win.article_list.ids()) == before
+    # and a cancelled import leaves the reader where they were too
+    original = win.taskbar.progress
+
+    def cancel_at_once(p) -> None:  # noqa: ANN001
+        original(p)
+        win.taskbar.cancel.click()
+
+    win.taskbar.progress = cancel_at_once
+    worker = win.import_paths([sources_dir / "kant", sources_dir / "jingbao"])
+    assert worker.state == "aborted"
+    assert (win.article_id, win.state.page_id, win.tree.current_key(), win.article_list.ids()) == before
