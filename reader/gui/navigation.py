@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QScrollBar
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QScrollBar
 
 from reader.app.archive import Hit
 from reader.app.reading import Reading
