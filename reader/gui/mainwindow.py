@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             reader_widget.customContextMenuRequested.connect(
                 lambda pos, w=reader_widget: self.reading_menu().popup(w.mapToGlobal(pos)))
         self.search.search_requested.connect(self.searching.run_search)
+        self.search.more_requested.connect(self.searching.run_search)
         self.search.hit_opened.connect(nav.open_hit)
         self.notes.open_requested.connect(notes.open_annotation)
         self.notes.edit_requested.connect(notes.edit_annotation)
