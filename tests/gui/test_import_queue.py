@@ -73,3 +73,29 @@ def test_an_empty_file_is_a_problem_not_a_publication(make_window, tmp_path: Pat
     assert win.tree.topLevelItemCount() == 0 and win.archive.publications() == []
     problems = win.problems.messages()
     assert len(problems) == 1 and "empty.txt" in problems[0] and "no text" in problems[0]
+
+
+def test_status_messages_stay_apart_from_the_running_task(make_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    from reader.gui.workers import Progress
+
+    win = make_window(tmp_path / "lib", create=True, size=(1440, 900))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "broken.xml").write_text("<alto><Layout><Page", encoding="utf-8")
+    (src / "page.txt").write_text((DATA / "text" / "seed_page.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    original = win.taskbar.progress
+
+    def progress(p: Progress) -> None:
+        original(p)
+        qtbot.wait(10)
+        if win.problems.messages() and not seen:
+            label = win.taskbar.label
+            left = label.mapTo(win.statusBar(), label.rect().topLeft()).x()
+            seen.append((win.taskbar.rule.mapTo(win.statusBar(), win.taskbar.rule.rect().topLeft()).x(), left))
+
+    win.taskbar.progress = progress
+    win.import_paths([src])
+    assert seen, "a problem was reported while the import ran"
+    rule_x, label_x = seen[0]
+    assert win.taskbar.rule.isVisibleTo(win.taskbar) and rule_x + 6 <= label_x
