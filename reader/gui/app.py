@@ -208,6 +208,6 @@ def main(argv: Sequence[str] | None = None, library: str | None = None,
     window = build_window(settings, library)
     window.show()
     if files:
-        QTimer.singleShot(0, lambda: window.import_paths(list(files)))
+        QTimer.singleShot(0, lambda: window.tasks.import_paths(list(files), open_imported=True))
     log.info("window shown %.0f ms after start", (time.perf_counter() - t0) * 1000)
     return int(app.exec())

@@ -35,6 +35,7 @@ class LibraryUi:
     def set_archive(self, archive: Archive) -> None:
         w = self.w
         if w.archive is not None and w.archive is not archive:
+            w.navigation.remember_place()
             w.archive.close()
         w.archive = archive
         w.settings.add_recent_library(archive.folder)
@@ -42,18 +43,20 @@ class LibraryUi:
         w.setWindowTitle(f"Broadsheet — {archive.folder}")
         w.state.clear()
         w.tree.set_archive(archive)
-        w.search.set_publications([p.name for p in archive.publications()])
+        self.fill_search_filters()
         w.undo_stack.clear()
         w.notes.set_source(archive.annotations.find, w.headline_of, archive.tag_names())
         w.notes.refresh_library()
         w.collecting.fill()
         w.library_opened.emit(str(archive.folder))
-        first = w.tree.first_page()
-        if first is not None:
-            w.tree.select("page", first[0], first[1])
+        if not w.navigation.restore_place():  # back where the reader was; else the first page
+            first = w.tree.first_page()
+            if first is not None:
+                w.tree.select("page", first[0], first[1])
         w.navigation.update_position()
 
     def reload_library(self) -> None:
+        """After an import: the tree, lists and names are refreshed; the reader stays where they are."""
         w = self.w
         if w.archive is None:
             return
@@ -61,11 +64,20 @@ class LibraryUi:
         w.tree.reload()
         w.notes.forget_names()
         w.annotating.annotations_changed()
-        w.search.set_publications([p.name for p in w.archive.publications()])
+        self.fill_search_filters()
         if w.state.page_id is None:
             first = w.tree.first_page()
             if first is not None:
                 w.tree.select("page", first[0], first[1])
+
+    def fill_search_filters(self) -> None:
+        """The search panel's publications and the library's first and last dates (its date placeholders)."""
+        w = self.w
+        if w.archive is None:
+            return
+        w.search.set_publications([p.name for p in w.archive.publications()])
+        dates = sorted(i.date for i in w.archive.issues() if i.date)
+        w.search.set_date_range(dates[0] if dates else None, dates[-1] if dates else None)
 
     def choose_library(self) -> None:
         w = self.w

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.tree.issue_selected.connect(nav.show_issue)
         self.tree.page_selected.connect(nav.show_page)
         self.article_list.article_activated.connect(lambda aid: self.open_article(aid))
+        self.article_shown.connect(lambda _aid: nav.remember_place())
         self.article_view.lines_selected.connect(nav.lines_selected)
         self.article_view.hit_changed.connect(nav.hit_changed)
         self.layout_view.line_clicked.connect(nav.open_line)
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
                 lambda pos, w=reader_widget: self.reading_menu().popup(w.mapToGlobal(pos)))
         self.search.search_requested.connect(lambda _query: nav.clear_hits())
         self.search.search_requested.connect(self.searching.run_search)
+        self.search.more_requested.connect(self.searching.run_search)
         self.search.hit_opened.connect(nav.open_hit)
         self.notes.open_requested.connect(notes.open_annotation)
         self.notes.edit_requested.connect(notes.edit_annotation)
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         s = self.settings
+        self.navigation.remember_place()
         s.set_geometry(self.saveGeometry())
         s.set_window_state(self.saveState())
         for name, splitter in self.splitters.items():

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QScrollBar
 
 from reader.app.archive import Hit
 from reader.app.reading import Reading
@@ -102,9 +103,31 @@ class Navigator:
             w.layout_view.reveal(art.line_ids()[:1])
         if line is not None:
             w.article_view.reveal_line(*line)
+        self.follow(article_id, page_id, info.issue_id)
         w.article_list.mark(article_id)
         self.update_position()
         w.article_shown.emit(article_id)
+
+    def follow(self, article_id: str, page_id: int | None, issue_id: int) -> None:
+        """The library tree and the article list follow the open article (a hit, a link, a restored place):
+        a list that does not hold it is replaced by its page's (or issue's) articles."""
+        w = self.w
+        if w.archive is None:
+            return
+        if article_id not in w.article_list.ids():
+            if page_id is not None:
+                w.article_list.show_articles(w.archive, page_id=page_id)
+                w.tree.select_quietly("page", page_id, issue_id)
+            else:
+                w.article_list.show_articles(w.archive, issue_id=issue_id)
+                w.tree.select_quietly("issue", issue_id)
+            return
+        key = w.tree.current_key()
+        if key is None or (key[0] == "page" and key[1] != page_id and page_id is not None):
+            if page_id is not None:
+                w.tree.select_quietly("page", page_id, issue_id)
+            else:
+                w.tree.select_quietly("issue", issue_id)
 
     def outline_article(self) -> None:
         w = self.w
@@ -184,6 +207,55 @@ class Navigator:
         self.w.article_view.clear_hits()
         self.w.layout_view.set_hits([])
         self.update_position()
+
+    # the reader's place between runs ------------------------------------------------------
+    def _scrollbar(self) -> tuple[QScrollBar, bool]:
+        """The reading view's scroll bar, and whether it runs backwards (vertical reading starts at the right)."""
+        view = self.w.article_view
+        if view.vertical:
+            return view.vscroll.horizontalScrollBar(), True
+        return view.text.verticalScrollBar(), False
+
+    def scroll_fraction(self) -> float:
+        """How far down (or, reading vertically, how far left) the article is read, 0 … 1."""
+        bar, backwards = self._scrollbar()
+        if bar.maximum() <= bar.minimum():
+            return 0.0
+        f = (bar.value() - bar.minimum()) / (bar.maximum() - bar.minimum())
+        return 1.0 - f if backwards else f
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar, backwards = self._scrollbar()
+        f = 1.0 - fraction if backwards else fraction
+        bar.setValue(bar.minimum() + round(f * (bar.maximum() - bar.minimum())))
+
+    def remember_place(self) -> None:
+        """Store the open article, its page and the scroll position in the settings, for the next start."""
+        w, state = self.w, self.state
+        if w.archive is not None and state.article_id is not None:
+            w.settings.set_last_place(w.archive.folder, state.article_id, state.page_id, self.scroll_fraction())
+
+    def restore_place(self) -> bool:
+        """Reopen the article the reader last had open in this library, at its scroll position; False when
+        there is none (or it is gone)."""
+        w = self.w
+        if w.archive is None:
+            return False
+        place = w.settings.last_place(w.archive.folder)
+        if place is None or not w.archive.exists(place[0]):
+            return False
+        article_id, page_id, fraction = place
+        self.open_article(article_id, page_id=page_id)
+        if fraction > 0:
+            # the text is laid out once the window has its size: try again when the event loop runs
+            self.set_scroll_fraction(fraction)
+            for delay in (0, 120):
+                QTimer.singleShot(delay, w, lambda f=fraction, a=article_id: self._rescroll(a, f))
+        return True
+
+    def _rescroll(self, article_id: str, fraction: float) -> None:
+        if self.state.article_id == article_id:
+            self.set_scroll_fraction(fraction)
 
     def copy_selection(self) -> None:
         text = self.w.article_view.selected_text()

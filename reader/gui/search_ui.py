@@ -1,4 +1,6 @@
-"""Searching the library from the window: the search runs in a worker; only the latest answer is shown."""
+"""Searching the library from the window: the search runs in a worker; only the latest answer is shown.
+
+A page of :data:`PAGE_SIZE` results at a time, by relevance or by date; "Show more" asks for the next page."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from reader.app.archive import Results
-from reader.gui.widgets.search_panel import Query
+from reader.gui.widgets.search_panel import PAGE_SIZE, Query
 from reader.gui.workers import run_task
 
 if TYPE_CHECKING:
@@ -37,13 +39,15 @@ class Searching:
 
         def done(results: Results) -> None:
             if seq == self._seq:
-                w.search.show_results(results)
-                self.last_results = results
-                w.notes.set_hit_articles({h.article for h in results.hits})
-                w.searched.emit(results)
+                w.search.show_results(results)  # a later page is added to the shown ones
+                shown = w.search.results or results
+                self.last_results = shown
+                w.notes.set_hit_articles({h.article for h in shown.hits})
+                w.searched.emit(shown)
 
         def failed(e: BaseException) -> None:
             if seq == self._seq:
                 w.search.show_error(str(e))
 
-        run_task(w.archive.search, query.full(), name="search", on_result=done, on_error=failed)
+        run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort, name="search",
+                 on_result=done, on_error=failed)

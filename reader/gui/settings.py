@@ -1,7 +1,8 @@
 """What the window remembers between runs, kept in QSettings.
 
 Geometry and window state, splitter sizes, the last library and the recent
-ones, the display script, vertical reading, the UI language and the theme.
+ones, the place the reader had open in each library (article, page, scroll),
+the display script, vertical reading, the UI language and the theme.
 ``BROADSHEET_SETTINGS`` names an INI file to use instead of the platform's
 settings store (tests use a file under ``tmp_path``, so a test never touches
 the user's settings).
@@ -9,6 +10,7 @@ the user's settings).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -97,6 +99,35 @@ class Settings:
         recent.insert(0, p)
         self.qs.setValue("library/recent", recent[:MAX_RECENT])
         self.qs.setValue("library/last", p)
+
+    def last_place(self, library: str | Path) -> tuple[str, int | None, float] | None:
+        """(article id, page id, scroll as a fraction) the reader last had open in ``library``, or None."""
+        raw = self.qs.value("reading/places", "")
+        try:
+            places = json.loads(str(raw)) if raw else {}
+            place = places.get(str(library)) if isinstance(places, dict) else None
+            if not isinstance(place, dict) or not place.get("article"):
+                return None
+            page = place.get("page")
+            return (str(place["article"]), int(page) if page is not None else None,
+                    max(0.0, min(1.0, float(place.get("scroll", 0.0)))))
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_place(self, library: str | Path, article_id: str, page_id: int | None, scroll: float) -> None:
+        """Remember where the reader is in ``library`` (the recent libraries' places are kept)."""
+        raw = self.qs.value("reading/places", "")
+        try:
+            places = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            places = {}
+        if not isinstance(places, dict):
+            places = {}
+        places.pop(str(library), None)
+        places[str(library)] = {"article": article_id, "page": page_id, "scroll": round(float(scroll), 4)}
+        keep = set(self.recent_libraries()) | {str(library)}
+        self.qs.setValue("reading/places", json.dumps({k: v for k, v in places.items() if k in keep},
+                                                      ensure_ascii=False))
 
     # reading -----------------------------------------------------------
     def script(self) -> str:

@@ -43,6 +43,22 @@ def summary_text(summary: Any) -> str:
     return text
 
 
+def cancelled_text(summary: Any) -> str:
+    """The status line of a cancelled import: what was kept."""
+    kept = len(getattr(summary, "imported", []) or [])
+    if not hasattr(summary, "imported"):
+        return QCoreApplication.translate("MainWindow", "Cancelled.")
+    return QCoreApplication.translate(
+        "MainWindow", "Cancelled: the %n file(s) imported before the stop are kept.", "", kept)
+
+
+def _key(path: str | Path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(path)
+
+
 class Tasks:
     """Starts the window's long work in workers and reports how it ended."""
 
@@ -50,6 +66,8 @@ class Tasks:
         self.w = window
         #: the running task
         self.task: Worker | None = None
+        #: imports asked for while another task ran: (paths, open what they bring)
+        self.queue: list[tuple[list[str], bool]] = []
 
     def choose_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -73,18 +91,47 @@ class Tasks:
         worker.start()
         return worker
 
-    def import_paths(self, paths: Sequence[str | Path]) -> Worker | None:
-        """Import files or folders into the open library in a worker; progress and cancel in the status bar."""
+    def import_paths(self, paths: Sequence[str | Path], open_imported: bool = False) -> Worker | None:
+        """Import files or folders into the open library in a worker; progress and cancel in the status bar.
+
+        While another task runs the paths wait in a queue and are imported after it (None is returned);
+        with ``open_imported`` (``broadsheet gui PATH…``) the first page they bring is opened."""
         w = self.w
         if w.archive is None:
             w.report(QCoreApplication.translate("MainWindow", "Open a library before importing."))
             return None
         if self.task is not None:
-            w.report(QCoreApplication.translate("MainWindow", "Another task is running; wait for it or cancel it."))
+            self.queue.append(([str(p) for p in paths], open_imported))
+            w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "%n file(s) or folder(s) will be imported when the running task ends.", "",
+                len(paths)), 8000)
             return None
+
+        def done(summary: Any) -> None:
+            self.import_done(summary)
+            if open_imported:
+                self.open_imported(summary)
+
         return self._start(w.archive.import_paths, ([str(p) for p in paths],), "import",
                            QCoreApplication.translate("MainWindow", "Importing"),
-                           QCoreApplication.translate("MainWindow", "files"), self.import_done)
+                           QCoreApplication.translate("MainWindow", "files"), done)
+
+    def open_imported(self, summary: Any) -> bool:
+        """Open the first page an import brought (imported, or already in the library); False when none."""
+        w = self.w
+        if w.archive is None:
+            return False
+        wanted = [str(p) for p in getattr(summary, "imported", []) or []]
+        wanted += [str(p) for p in getattr(summary, "unchanged", []) or []]
+        wanted += [str(old) for _p, old in getattr(summary, "duplicates", []) or []]
+        if not wanted:
+            return False
+        keys = {_key(p) for p in wanted}
+        for issue in w.archive.issues():
+            for page in w.archive.pages(issue.id):
+                if _key(page.source) in keys:
+                    return w.tree.select("page", page.id, issue.id)
+        return False
 
     def import_samples(self) -> Worker | None:
         """Fill an empty library with the bundled samples (first run), in a worker."""
@@ -94,9 +141,10 @@ class Tasks:
         from reader.app.samples import import_samples
 
         def done(summary: Any) -> None:
+            reading = w.state.article_id is not None
             self.import_done(summary)
             first = w.tree.first_page(SAMPLE_START)  # a newcomer starts on the Chinese page
-            if first is not None:
+            if first is not None and not reading:
                 w.tree.select("page", first[0], first[1])
 
         return self._start(import_samples, (w.archive.library,), "samples",
@@ -117,6 +165,8 @@ class Tasks:
     def import_done(self, summary: Any) -> None:
         self.w.library.reload_library()
         self.w.statusBar().showMessage(summary_text(summary), 10000)
+        for path, message in getattr(summary, "warnings", []) or []:
+            self.w.report(message if Path(path).name in message else f"{path}: {message}")
         self.report_work()
         self.w.import_finished.emit("done", summary)
 
@@ -139,5 +189,8 @@ class Tasks:
         w.taskbar.done()
         if worker is not None and worker.state == "aborted":
             w.library.reload_library()
-            w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Cancelled."), 5000)
+            w.statusBar().showMessage(cancelled_text(worker.result), 10000)
             w.import_finished.emit("aborted", worker.result)
+        if self.queue and w.archive is not None:
+            paths, open_imported = self.queue.pop(0)
+            self.import_paths(paths, open_imported)

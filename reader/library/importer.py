@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime
 import errno
 import hashlib
+import itertools
 import json
 import logging
 import multiprocessing
@@ -631,6 +632,10 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
     if not doc.pages and not doc.articles:
         log.info("%s: no pages (%s)", path, doc.format)
         return 0
+    if not _has_content(doc):  # an empty file is one sentence, never an empty publication
+        report.warnings.append((str(path), f"{display_path(path.name)} holds no text; nothing was imported"))
+        log.warning("%s: no text; nothing imported", path)
+        return 0
     try:
         side = _sidecar(path, roots)
     except SourceError as e:  # the sidecar is the bad file: the page is imported without what it says
@@ -651,6 +656,16 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
     report.articles += result.articles
     report.chars += result.chars
     return result.chars
+
+
+def _has_content(doc: Document) -> bool:
+    """True when a read file holds some text, or a page image (a scan without OCR is still a page)."""
+    if any(page.image for page in doc.pages):
+        return True
+    if any(part.text.strip() for art in doc.articles for part in art.parts):
+        return True
+    return any(line.text.strip() for page in doc.pages
+               for line in itertools.chain(page.lines, (ln for b in page.blocks for ln in b.lines)))
 
 
 def _page_sources(library: Library, source_id: int) -> set[Path]:

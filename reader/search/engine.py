@@ -382,8 +382,8 @@ class Searcher:
         for n in order:
             _, article_id, headline, publication, date, first_page, kind, issue_id, parts_json = rows[n]
             parts = json.loads(parts_json)
-            matches, part_hits, snippet = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms)
+            matches, part_hits, snippet, marks = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms)
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
-                            parts=part_hits, kind=kind, issue_id=issue_id))
+                            parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks))
         return hits

@@ -18,6 +18,8 @@ from reader.search.query import Term
 from reader.text.forms import fold, to_original
 
 SNIPPET_CONTEXT = 30
+#: the most places (the first match, then each other term's first) a snippet shows
+MAX_WINDOWS = 3
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Hit:
     parts: list[PartHit] = field(default_factory=list)
     kind: str = "article"
     issue_id: int = 0
+    #: ranges of the matches inside ``snippet`` (every term's, for the results list)
+    snippet_matches: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def line_ids(self) -> list[str]:
@@ -78,26 +82,32 @@ class Results:
 
 def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
     """Matches of ``terms`` in ``article.text`` (original offsets), per part with line ids, and a KWIC snippet."""
-    return _locate([(p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans])
-                    for p in article.parts], terms)
+    matches, part_hits, snippet, _marks = _locate(
+        [(p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans]) for p in article.parts], terms)
+    return matches, part_hits, snippet
 
 
 def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
-            terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
+            terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str, list[tuple[int, int]]]:
     text = "\n\n".join(p[1] for p in parts)
     folded, fmap = fold(text)
     ranges: set[tuple[int, int]] = set()
+    firsts: list[tuple[int, int]] = []  # each term's first match, so the snippet shows every term
     for term in terms:
+        found: list[tuple[int, int]] = []
         if term.is_cjk_run:
             needle = term.pieces[0][1]
             i = folded.find(needle)
             while i >= 0:
-                ranges.add(to_original(fmap, i, i + len(needle), len(text)))
+                found.append(to_original(fmap, i, i + len(needle), len(text)))
                 i = folded.find(needle, i + 1)
         else:
             for m in term.regex().finditer(folded):
                 if m.end() > m.start():
-                    ranges.add(to_original(fmap, m.start(), m.end(), len(text)))
+                    found.append(to_original(fmap, m.start(), m.end(), len(text)))
+        ranges.update(found)
+        if found:
+            firsts.append(min(found))
     matches = _merge(sorted(ranges))
     part_hits: list[PartHit] = []
     start = 0
@@ -115,7 +125,8 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
         if local:
             part_hits.append(PartHit(idx, role, local, _lines_of(local, spans)))
         start = end + 2
-    return matches, part_hits, _snippet(text, matches)
+    snippet, marks = _snippet(text, matches, firsts)
+    return matches, part_hits, snippet, marks
 
 
 def _lines_of(local: Sequence[tuple[int, int]], spans: Sequence[Sequence[Any]]) -> list[str]:
@@ -145,12 +156,43 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _snippet(text: str, matches: list[tuple[int, int]]) -> str:
+def _snippet(text: str, matches: list[tuple[int, int]],
+             firsts: Sequence[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """A KWIC snippet around the first match and the first match of every other term (``firsts``), with the
+    ranges of the matches inside it: each term of ``a AND b`` is seen, and marked, in the results list."""
     if not matches:
         body = text[: 2 * SNIPPET_CONTEXT]
-        return body.replace("\n", " ") + ("…" if len(text) > len(body) else "")
-    s, e = matches[0]
-    lo = max(0, s - SNIPPET_CONTEXT)
-    hi = min(len(text), e + SNIPPET_CONTEXT)
-    out = ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
-    return out.replace("\n\n", " ¶ ").replace("\n", " ")
+        return body.replace("\n", " ") + ("…" if len(text) > len(body) else ""), []
+    places = sorted({matches[0], *firsts}, key=lambda m: (m != matches[0], m))[:MAX_WINDOWS]
+    context = SNIPPET_CONTEXT if len(places) == 1 else SNIPPET_CONTEXT // 2  # several places: each shorter
+    windows: list[tuple[int, int]] = []
+    for s, e in places:
+        if any(lo <= s and e <= hi for lo, hi in windows):
+            continue
+        windows.append((max(0, s - context), min(len(text), e + context)))
+    windows = _merge(sorted(windows))
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    pos = 0  # length of the snippet so far
+    for w, (lo, hi) in enumerate(windows):
+        lead = "…" if (lo > 0 if w == 0 else True) else ""
+        out.append(lead)
+        pos += len(lead)
+        offsets: list[int] = []  # snippet offset of each character of text[lo:hi]
+        i = lo
+        while i < hi:
+            if text.startswith("\n\n", i) and i + 1 < hi:
+                offsets += [pos, pos + 1]
+                out.append(" ¶ ")
+                pos += 3
+                i += 2
+                continue
+            offsets.append(pos)
+            out.append(" " if text[i] == "\n" else text[i])
+            pos += 1
+            i += 1
+        offsets.append(pos)
+        marks += [(offsets[max(s, lo) - lo], offsets[min(e, hi) - lo]) for s, e in matches if s < hi and e > lo]
+    if windows[-1][1] < len(text):
+        out.append("…")
+    return "".join(out), marks

@@ -63,7 +63,8 @@ def test_import_can_be_cancelled_and_the_library_stays_usable(make_window, tmp_p
     report = worker.result
     # the import runs in a child process that stops after the file it is reading when cancelled
     assert report.cancelled and 1 <= len(report.imported) < 4
-    assert win.statusBar().currentMessage() == "Cancelled."
+    assert win.statusBar().currentMessage() == (
+        f"Cancelled: the {len(report.imported)} file(s) imported before the stop are kept.")
     assert not seen or seen[0].done == 1
     with Library.open(tmp_path / "lib", create=False) as lib:  # what was committed is there, and searchable
         assert lib.stats()["sources"] == len(report.imported) and lib.stats()["unindexed"] == 0

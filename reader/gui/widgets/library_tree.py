@@ -86,9 +86,9 @@ class LibraryTree(QTreeWidget):
                 pub_item.setText(1, str(n))
             if self.topLevelItemCount() <= 3:
                 self.expandToDepth(0)
-        self.blockSignals(False)
-        if current is not None:
+        if current is not None:  # quietly: a reload (after an import) never moves the reader
             self.select(*current)
+        self.blockSignals(False)
 
     def _fill_pages(self, item: QTreeWidgetItem) -> None:
         if item.data(0, ROLE_KIND) != "issue" or item.childCount() or self.archive is None:
@@ -143,9 +143,17 @@ class LibraryTree(QTreeWidget):
 
     def select_page_quietly(self, page_id: int, issue_id: int) -> None:
         """Show which page is being read without reloading the article list."""
+        self.select_quietly("page", page_id, issue_id)
+
+    def select_quietly(self, kind: str, ident: int, issue_id: int | None = None) -> bool:
+        """Show which issue or page is being read without emitting (the window already shows it)."""
         self.blockSignals(True)
         try:
-            self.select("page", page_id, issue_id)
+            found = self.select(kind, ident, issue_id)
+            item = self.currentItem()
+            if found and item is not None:
+                self.scrollToItem(item)
+            return found
         finally:
             self.blockSignals(False)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -38,6 +39,10 @@ log = logging.getLogger(__name__)
 ROLE_HIT = Qt.ItemDataRole.UserRole + 10
 
 KINDS = ("", "article", "photo", "advertisement", "notice", "furniture")
+#: lines of snippet a hit shows under its headline
+SNIPPET_LINES = 4
+#: hits fetched at a time (the next ones come with "Show more")
+PAGE_SIZE = 200
 
 def syntax_help() -> str:
     """The search syntax, as help text in the interface language."""
@@ -64,6 +69,10 @@ class Query:
     date_from: str = ""
     date_to: str = ""
     kind: str = ""
+    #: "relevance" or "date"
+    sort: str = "relevance"
+    #: where the page of results starts (0: a new search; more: the next page of the same one)
+    offset: int = 0
 
     def full(self) -> str:
         """The query with the filter fields added in the search syntax."""
@@ -116,6 +125,7 @@ class HitDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         doc = self._document(option, hit)
         painter.save()
+        painter.setClipRect(option.rect.adjusted(0, 0, 0, -2))  # one fixed height per hit: nothing spills over
         painter.translate(option.rect.left() + 4, option.rect.top() + 2)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -126,11 +136,9 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        hit = index.data(ROLE_HIT)
-        if not isinstance(hit, Hit):
-            return super().sizeHint(option, index)
-        doc = self._document(option, hit)
-        return QSize(int(doc.idealWidth()) + 8, int(doc.size().height()) + 6)
+        """One size for every hit (the list has uniform item sizes): a headline line and SNIPPET_LINES of
+        snippet. Laying out every hit's rich text to size it took most of a search's time in the window."""
+        return QSize(max(100, option.rect.width()), option.fontMetrics.lineSpacing() * (1 + SNIPPET_LINES) + 10)
 
 
 class QueryField(QLineEdit):
@@ -152,6 +160,8 @@ class SearchPanel(QWidget):
 
     search_requested = Signal(object)
     hit_opened = Signal(object)
+    #: the next page of the shown search (a Query with its offset)
+    more_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,11 +180,10 @@ class SearchPanel(QWidget):
         self.publication.setAccessibleName(self.tr("Publication filter"))
         self.publication.addItem(self.tr("All publications"), "")
         self.date_from = QLineEdit(self)
-        self.date_from.setPlaceholderText(self.tr("from 1858"))
         self.date_from.setAccessibleName(self.tr("Date from"))
         self.date_to = QLineEdit(self)
-        self.date_to.setPlaceholderText(self.tr("to 1939-04"))
         self.date_to.setAccessibleName(self.tr("Date to"))
+        self.set_date_range(None, None)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Kind filter"))
         kind_labels = {"": self.tr("Any kind"), "article": self.tr("article"), "photo": self.tr("photo"),
@@ -182,8 +191,16 @@ class SearchPanel(QWidget):
                        "furniture": self.tr("furniture")}
         for k in KINDS:
             self.kind.addItem(kind_labels.get(k, k), k)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("searchSort")
+        self.sort.setAccessibleName(self.tr("Sort results"))
+        self.sort.addItem(self.tr("By relevance"), "relevance")
+        self.sort.addItem(self.tr("By date"), "date")
         self.count = QLabel(self)
         self.count.setObjectName("searchCount")
+        self.more = QPushButton(self)
+        self.more.setObjectName("searchMore")
+        self.more.hide()
         self.facets = QLabel(self)
         self.facets.setObjectName("searchFacets")
         self.facets.setWordWrap(True)
@@ -193,7 +210,7 @@ class SearchPanel(QWidget):
         self.list.setAccessibleName(self.tr("Search results"))
         self.list.setItemDelegate(HitDelegate(self.list))
         self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         top = QHBoxLayout()
@@ -204,6 +221,7 @@ class SearchPanel(QWidget):
         filters.addWidget(self.kind, 0, 2)
         filters.addWidget(self.date_from, 1, 0)
         filters.addWidget(self.date_to, 1, 1)
+        filters.addWidget(self.sort, 1, 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
@@ -211,15 +229,19 @@ class SearchPanel(QWidget):
         lay.addWidget(self.count)
         lay.addWidget(self.facets)
         lay.addWidget(self.list, 1)
+        lay.addWidget(self.more)
 
         self.field.returnPressed.connect(self._enter)
         self.field.moved.connect(self.move_selection)
         self.help_button.clicked.connect(self.show_help)
         self.publication.activated.connect(lambda _i: self.submit())
         self.kind.activated.connect(lambda _i: self.submit())
+        self.sort.activated.connect(lambda _i: self.submit())
+        self.more.clicked.connect(self.request_more)
         self.date_from.returnPressed.connect(self.submit)
         self.date_to.returnPressed.connect(self.submit)
         self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)  # one click opens, as in the article list
         self.facets.linkActivated.connect(self._facet)
         self._submitted = ""
 
@@ -232,9 +254,23 @@ class SearchPanel(QWidget):
         i = self.publication.findData(current)
         self.publication.setCurrentIndex(max(0, i))
 
+    def set_date_range(self, first: str | None, last: str | None) -> None:
+        """The date fields' placeholders show the library's own first and last dates."""
+        self.date_from.setPlaceholderText(self.tr("from %1").replace("%1", first) if first else self.tr("from"))
+        self.date_to.setPlaceholderText(self.tr("to %1").replace("%1", last) if last else self.tr("to"))
+
     def query(self) -> Query:
         return Query(self.field.text(), str(self.publication.currentData() or ""), self.date_from.text().strip(),
-                     self.date_to.text().strip(), str(self.kind.currentData() or ""))
+                     self.date_to.text().strip(), str(self.kind.currentData() or ""),
+                     str(self.sort.currentData() or "relevance"))
+
+    def request_more(self) -> None:
+        """Ask for the next page of the shown results."""
+        r = self.results
+        if r is None or len(r.hits) >= r.total:
+            return
+        self.more.setEnabled(False)
+        self.more_requested.emit(Query(r.query, sort=r.sort, offset=len(r.hits)))
 
     def submit(self) -> None:
         q = self.query()
@@ -251,27 +287,46 @@ class SearchPanel(QWidget):
             self.submit()
 
     def show_results(self, results: Results) -> None:
+        """Show a search's results; a later page (``results.offset`` > 0) is added under the ones shown."""
+        more = results.offset > 0 and self.results is not None and results.offset == len(self.results.hits)
+        if more and self.results is not None:
+            results = Results(results.query, results.total, self.results.hits + results.hits, self.results.facets,
+                              results.seconds, 0, results.sort)
+        else:
+            self.list.clear()
+        first_new = self.list.count()
         self.results = results
-        self.list.clear()
-        for hit in results.hits:
-            item = QListWidgetItem()
-            item.setData(ROLE_HIT, hit)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{hit.headline} {hit.publication} {hit.date} {hit.snippet}")
-            self.list.addItem(item)
+        self.list.setUpdatesEnabled(False)
+        try:
+            for hit in results.hits[first_new:]:
+                item = QListWidgetItem()
+                item.setData(ROLE_HIT, hit)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{hit.headline} {hit.publication} {hit.date} {hit.snippet}")
+                self.list.addItem(item)
+        finally:
+            self.list.setUpdatesEnabled(True)
         shown = len(results.hits)
         text = self.tr("%n article(s)", "", results.total)
         if shown < results.total:
             text += " " + self.tr("(first %1 shown)").replace("%1", str(shown))
         text += f" · {results.seconds * 1000:.0f} ms"
         self.count.setText(text)
-        self.facets.setText(self._facets_html(results.facets))
-        if results.hits:
-            self.list.setCurrentRow(0)
+        left = results.total - shown
+        self.more.setVisible(left > 0)
+        self.more.setEnabled(True)
+        self.more.setText(self.tr("Show %1 more").replace("%1", str(min(PAGE_SIZE, left))))
+        if not more:
+            self.facets.setText(self._facets_html(results.facets))
+            if results.hits:
+                self.list.setCurrentRow(0)
+        elif first_new < self.list.count():
+            self.list.scrollToItem(self.list.item(first_new))
 
     def show_error(self, message: str) -> None:
         self.results = None
         self.list.clear()
+        self.more.hide()
         self.count.setText(message)
         self.facets.clear()
 

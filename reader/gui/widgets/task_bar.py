@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from reader.gui.icons import icon
 from reader.gui.workers import Progress, Worker
@@ -26,9 +26,14 @@ class TaskBar(QWidget):
         self.cancel.setIcon(icon("process-stop"))
         self.cancel.setAccessibleName(self.tr("Cancel"))
         self.cancel.setToolTip(self.tr("Cancel the running task"))
+        # a rule and a gap keep the status bar's messages (a problem met during the import) apart from the label
+        self.rule = QFrame(self)
+        self.rule.setFrameShape(QFrame.Shape.VLine)
+        self.rule.setFrameShadow(QFrame.Shadow.Sunken)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        for w in (self.label, self.bar, self.rate, self.cancel):
+        lay.setContentsMargins(12, 0, 0, 0)
+        lay.setSpacing(8)
+        for w in (self.rule, self.label, self.bar, self.rate, self.cancel):
             lay.addWidget(w)
         self.worker: Worker | None = None
         self.unit = ""

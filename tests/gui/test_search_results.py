@@ -1,0 +1,94 @@
+"""The search panel's results: every term of a boolean query marked, pages past the first, a sort, the
+library's own date range in the date fields, one click opens (issue 14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.gui import search_ui
+from reader.gui.mainwindow import MainWindow
+from reader.gui.widgets import search_panel
+from reader.library.catalogue import Library
+from reader.search.engine import Searcher
+from reader.text.forms import fold_text
+
+
+def _search(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
+    win.searching.focus_search()
+    win.search.field.setText(text)
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert win.search.results is not None, win.search.count.text()
+
+
+def test_every_term_of_a_boolean_query_is_marked_in_the_snippet(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _search(win, qtbot, "考核 AND 疫情")
+    hits = win.search.results.hits
+    assert hits
+    for hit in hits:
+        marked = {fold_text(hit.snippet[s:e]) for s, e in hit.snippet_matches}
+        assert {"考核", "疫情"} <= marked, (hit.snippet, marked)
+
+
+def test_a_one_term_snippet_marks_every_occurrence_it_shows(library_dir: Path) -> None:
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        for hit in searcher.search("发展", limit=None).hits:
+            assert hit.snippet_matches
+            assert all(fold_text(hit.snippet[s:e]) == "发展" for s, e in hit.snippet_matches)
+            assert hit.snippet.count("发展") + hit.snippet.count("發展") == len(hit.snippet_matches)
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(search_ui, "PAGE_SIZE", 3)
+    monkeypatch.setattr(search_panel, "PAGE_SIZE", 3)
+    return 3
+
+
+def test_show_more_pages_past_the_first_results(make_window, library_dir: Path, qtbot, small_pages: int) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _search(win, qtbot, "的")
+    total = win.search.results.total
+    assert total > 2 * small_pages
+    assert win.search.list.count() == small_pages and win.search.more.isVisible()
+    facets = win.search.facets.text()
+    win.search.more.click()
+    assert win.search.list.count() == 2 * small_pages
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        expected = [h.article for h in searcher.search("的", limit=2 * small_pages).hits]
+    assert [h.article for h in win.search.results.hits] == expected
+    assert win.search.facets.text() == facets and win.search.results.total == total
+    assert win.searching.last_results is win.search.results
+    while win.search.more.isVisible():
+        win.search.more.click()
+    assert win.search.list.count() == total == len({h.article for h in win.search.results.hits})
+    # one click on a result of a later page opens it
+    lst = win.search.list
+    lst.scrollToItem(lst.item(total - 1))
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=lst.visualItemRect(lst.item(total - 1)).center())
+    assert win.article_id == win.search.results.hits[total - 1].article
+
+
+def test_results_sort_by_date(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    win.search.sort.setCurrentIndex(win.search.sort.findData("date"))
+    _search(win, qtbot, "的")
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        by_date = [h.article for h in searcher.search("的", limit=200, sort="date").hits]
+        by_relevance = [h.article for h in searcher.search("的", limit=200).hits]
+    assert by_date != by_relevance
+    assert [h.article for h in win.search.results.hits] == by_date
+    win.search.sort.setCurrentIndex(win.search.sort.findData("relevance"))
+    win.search.sort.activated.emit(win.search.sort.currentIndex())
+    assert [h.article for h in win.search.results.hits] == by_relevance
+
+
+def test_date_placeholders_show_the_librarys_date_range(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    dates = sorted(i.date for i in win.archive.issues() if i.date)
+    assert dates[0] in win.search.date_from.placeholderText()
+    assert dates[-1] in win.search.date_to.placeholderText()
+    assert "1939-04" not in win.search.date_to.placeholderText() or dates[-1].startswith("1939-04")

@@ -1,0 +1,38 @@
+"""A source file with no text is one sentence, never an empty publication (issue 14)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.library.catalogue import Library
+from reader.library.importer import import_paths
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_an_empty_or_blank_file_is_a_warning_and_creates_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "empty").mkdir(parents=True)
+    (src / "empty" / "p1.txt").write_bytes(b"")
+    (src / "empty" / "blank.txt").write_text("  \n\n\u3000\n", encoding="utf-8")
+    (src / "empty" / "zero.xml").write_bytes(b"")
+    with Library.open(tmp_path / "lib") as lib:
+        report = import_paths(lib, [src])
+        assert report.imported == []
+        warned = {Path(p).name: m for p, m in report.warnings}
+        assert set(warned) == {"p1.txt", "blank.txt"} | ({"zero.xml"} if "zero.xml" in warned else set())
+        assert all("no text" in m for m in warned.values())
+        assert lib.publications() == [] and lib.stats()["issues"] == 0 and lib.stats()["pages"] == 0
+
+
+def test_a_file_with_text_beside_an_empty_one_is_imported(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    shutil.copy(DATA / "text" / "seed_page.txt", src / "seed_page.txt")
+    with Library.open(tmp_path / "lib") as lib:
+        report = import_paths(lib, [src])
+        assert [Path(p).name for p in report.imported] == ["seed_page.txt"]
+        assert [Path(p).name for p, _ in report.warnings] == ["empty.txt"]
+        assert lib.stats()["issues"] == 1 and lib.stats()["articles"] > 0
