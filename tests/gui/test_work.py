@@ -209,8 +209,10 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
     select(win, "杭州市发改委")
     win.act_headline.trigger()
     assert view.article.parts[0].role == "headline" and view.article.parts[0].text == "杭州市发改委"
-    assert view.reading.parts[0].display == "杭州市发改委"
-    assert view.text.toPlainText().startswith("杭州市发改委")
+    # shown at once, in the reading order's headline place (column label and series title above it)
+    assert next(sp.display for sp in view.reading.parts if sp.role == "headline") == "杭州市发改委"
+    shown = view.text.toPlainText()
+    assert shown.index("杭州市发改委") < shown.index(view.reading.parts[-1].display[:8])
     assert win.archive.info(aid).headline == "杭州市发改委"
     item = win.article_list.currentItem()
     assert item is not None and item.text(0) == "杭州市发改委"
