@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 
 from reader.app.archive import converter
-from reader.gui.actions import ActionId
+from reader.gui.actions import ACTIONS, ActionId
+from reader.gui.icons import icon
 from reader.gui.settings import SCRIPTS
 
 if TYPE_CHECKING:
@@ -127,8 +128,17 @@ class Display:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.w.settings.theme())
+        self.refresh_icons()
+        facets = self.w.search.facets  # rich text keeps the link colour of its layout: lay it out again
+        facets.setText(facets.text())
         view = self.w.article_view
         view.set_font_size(view.font_size)  # re-render with the palette's colours
+
+    def refresh_icons(self) -> None:
+        """The actions' icons again, their glyphs in the new palette's text colour."""
+        for spec in ACTIONS:
+            if spec.icon:
+                self.w.action_map[spec.id].setIcon(icon(spec.icon))
 
     def set_language(self, language: str) -> None:
         """The interface language, kept for the next start (translations load at start-up)."""
