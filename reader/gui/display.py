@@ -14,14 +14,18 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 
 from reader.app.archive import converter
-from reader.gui.actions import ACTIONS, ActionId
+from reader.gui.actions import ACTIONS, QT_TRANSLATE_NOOP, ActionId
 from reader.gui.icons import icon
 from reader.gui.settings import SCRIPTS
+from reader.gui.widgets.article_view import LINE_SPACINGS
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
 
 LANGUAGES = (("", ""), ("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
+# the names of View → Line spacing's entries, for lupdate
+_SPACING_NAMES = (QT_TRANSLATE_NOOP("MainWindow", "Compact"), QT_TRANSLATE_NOOP("MainWindow", "Normal"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Relaxed"), QT_TRANSLATE_NOOP("MainWindow", "Wide"))
 
 
 class Display:
@@ -45,6 +49,7 @@ class Display:
         self.script_group = QActionGroup(window)
         self.theme_group = QActionGroup(window)
         self.language_group = QActionGroup(window)
+        self.spacing_group = QActionGroup(window)
 
     def fill_menus(self, script_menu: QMenu, theme_menu: QMenu, language_menu: QMenu) -> None:
         """The checkable entries of View → Script, Theme and Interface language."""
@@ -62,6 +67,12 @@ class Display:
             self._choice(language_menu, self.language_group,
                          label or QCoreApplication.translate("MainWindow", "System"), key,
                          w.settings.language() == key, self.set_language)
+        spacing = w.menus.get("spacing") if hasattr(w, "menus") else None
+        if spacing is not None:
+            for percent, name in LINE_SPACINGS:
+                self._choice(spacing, self.spacing_group, f"{QCoreApplication.translate('MainWindow', name)}"
+                             f" ({percent / 100:.2g}×)", str(percent), w.settings.line_height() == percent,
+                             lambda d: self.set_line_height(int(d)))
 
     def _choice(self, menu: QMenu, group: QActionGroup, label: str, data: str, checked: bool,
                 handler: object) -> None:
@@ -87,6 +98,22 @@ class Display:
         act.blockSignals(False)
         self.user_vertical = s.vertical()
         self.w.article_view.set_vertical(s.vertical())
+        self.w.article_view.set_line_height(s.line_height())
+        side = self.w.action_map[ActionId.SIDE_PANEL]
+        side.setChecked(s.side_panel())  # its handler shows or hides the panel
+        self.w.side.setVisible(s.side_panel())
+
+    def set_side_panel(self, on: bool) -> None:
+        """Show or hide the side panel (library, search, collections): the reading gets its room; kept."""
+        self.w.side.setVisible(bool(on))
+        self.w.settings.set_side_panel(bool(on))
+
+    def set_line_height(self, percent: int) -> None:
+        """View → Line spacing: a paragraph's line height in percent of the font's; kept."""
+        self.w.article_view.set_line_height(percent)
+        self.w.settings.set_line_height(percent)
+        for act in self.spacing_group.actions():
+            act.setChecked(act.data() == str(percent))
 
     def set_script(self, config: str) -> None:
         self.w.article_view.set_converter(config, converter(config))

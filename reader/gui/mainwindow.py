@@ -139,15 +139,19 @@ class MainWindow(QMainWindow):
         self.reading_split.setObjectName("readingSplitter")
         self.reading_split.addWidget(self.article_view)
         self.reading_split.addWidget(self.layout_view)
-        self.reading_split.setStretchFactor(0, 1)
-        self.reading_split.setStretchFactor(1, 1)
-        self.reading_split.setSizes([560, 540])
+        self.reading_split.setStretchFactor(0, 3)  # the reading column before the page
+        self.reading_split.setStretchFactor(1, 2)
+        self.article_view.setMinimumWidth(300)  # ~12 CJK characters a line at the default size, never 4
+        self.layout_view.setMinimumWidth(120)
+        self.side.setMinimumWidth(150)
+        self.reading_split.setSizes([600, 460])
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplitter")
         self.main_split.addWidget(self.side)
         self.main_split.addWidget(self.reading_split)
-        self.main_split.setStretchFactor(1, 3)
-        self.main_split.setSizes([340, 1100])
+        self.main_split.setStretchFactor(0, 0)  # a narrower window narrows the reading, not the lists…
+        self.main_split.setStretchFactor(1, 1)  # …down to the reading column's minimum; F9 hides the lists
+        self.main_split.setSizes([300, 1140])
         self.setCentralWidget(self.main_split)
         self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
 

@@ -53,3 +53,84 @@ def test_dark_theme_icons_follow_the_palette_and_check_boxes_have_an_outline(mak
         assert pal.color(role).lightness() < 128, role
     assert pal.color(QPalette.ColorRole.Light).lightness() - window > 30, "check box outline visible on the menu"
     assert pal.color(QPalette.ColorRole.Link).lightness() > 150, "links readable on black"
+
+
+def test_at_800x600_the_reading_column_keeps_its_room_and_f9_folds_the_side_panel(make_window, library_dir: Path,
+                                                                                  qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir, size=(800, 600))
+    qtbot.wait(50)
+    assert win.article_view.article is not None
+    assert win.article_view.width() >= 300, "a reading column, not four characters a line"
+    side = win.action_map[ActionId.SIDE_PANEL]
+    assert side.isChecked() and win.side.isVisible()
+    before = win.article_view.width()
+    side.trigger()
+    qtbot.wait(50)
+    assert not win.side.isVisible() and win.settings.side_panel() is False
+    assert win.article_view.width() > before, "the reading gets the side panel's room"
+    win.close()
+    again = make_window(library_dir, size=(800, 600))
+    assert not again.side.isVisible() and not again.action_map[ActionId.SIDE_PANEL].isChecked(), "remembered"
+    again.action_map[ActionId.SIDE_PANEL].trigger()
+    assert again.side.isVisible() and again.settings.side_panel() is True
+
+
+def test_at_1400_the_annotations_dock_leaves_the_reading_column_its_room(make_window, library_dir: Path,
+                                                                         qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir, size=(1400, 900))
+    assert not win.notes_dock.isVisible(), "the dock does not open by itself"
+    win.action_map[ActionId.ANNOTATIONS].trigger()
+    qtbot.wait(50)
+    assert win.notes_dock.isVisible()
+    assert win.notes_dock.width() <= 320
+    assert win.article_view.width() >= 400, win.article_view.width()
+
+
+def test_the_annotation_lists_show_the_note_and_the_tags(make_window, library_dir: Path) -> None:
+    from reader.annotations.store import Annotation
+
+    win = make_window(library_dir)
+    ann = Annotation(article="x", note="Why the cadres were ranked", tags=["干部", "ranking"])
+    win.notes.show_article([ann])
+    text = win.notes.article_list.topLevelItem(0).child(0).text(0)
+    assert text.splitlines() == ["Article note", "Why the cadres were ranked", "#干部 #ranking"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_tag_completion_never_covers_ok(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
+
+    dlg = HighlightDialog("考核", known_tags=[f"tag{i}" for i in range(12)])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.tags.setFocus()
+    qtbot.keyClicks(dlg.tags, "tag")
+    popup = dlg.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok_rect = QRect(ok.mapToGlobal(QPoint(0, 0)), ok.size())
+    assert not popup.geometry().intersects(ok_rect), (popup.geometry(), ok_rect)
+    popup.hide()
+
+
+def test_line_spacing_is_a_view_setting_kept_for_the_next_start(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+
+    def paragraph_heights() -> set[float]:
+        doc = win.article_view.text.document()
+        return {doc.findBlockByNumber(i).blockFormat().lineHeight() for i in range(doc.blockCount())}
+
+    assert 150 in paragraph_heights() and win.settings.line_height() == 150
+    wide = next(a for a in win.display.spacing_group.actions() if a.data() == "200")
+    assert wide in win.menus["spacing"].actions()
+    wide.trigger()
+    assert 200 in paragraph_heights() and wide.isChecked()
+    assert win.settings.line_height() == 200
+    win.close()
+    again = make_window(library_dir)
+    assert 200 in {again.article_view.text.document().findBlockByNumber(i).blockFormat().lineHeight()
+                   for i in range(again.article_view.text.document().blockCount())}
