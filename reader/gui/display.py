@@ -28,6 +28,13 @@ _SPACING_NAMES = (QT_TRANSLATE_NOOP("MainWindow", "Compact"), QT_TRANSLATE_NOOP(
                   QT_TRANSLATE_NOOP("MainWindow", "Relaxed"), QT_TRANSLATE_NOOP("MainWindow", "Wide"))
 
 
+def drop_hint() -> str:
+    """The empty reading view's hint (and the status bar's while files are dragged over the window)."""
+    return QCoreApplication.translate(
+        "MainWindow", "Drop newspaper files or folders here to import them (ALTO, METS, hOCR, PAGE XML, text, "
+        "images), or use File → Import files….")
+
+
 class Display:
     """The reading view's script, direction and size, and the application's theme and language."""
 
@@ -50,6 +57,15 @@ class Display:
         self.theme_group = QActionGroup(window)
         self.language_group = QActionGroup(window)
         self.spacing_group = QActionGroup(window)
+        # shown while the reading view is empty (an empty library): where files go
+        window.article_view.text.setPlaceholderText(drop_hint())
+        window.article_shown.connect(lambda _aid: self.show_hit_count())
+
+    def show_hit_count(self) -> None:
+        """"hit 1/N" in the status bar as soon as an article opens on its hits, not only after F4."""
+        view = self.w.article_view
+        if view.hits:
+            self.w.navigation.hit_changed(max(0, view.current_hit), len(view.hits))
 
     def fill_menus(self, script_menu: QMenu, theme_menu: QMenu, language_menu: QMenu) -> None:
         """The checkable entries of View → Script, Theme and Interface language."""

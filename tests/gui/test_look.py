@@ -134,3 +134,82 @@ def test_line_spacing_is_a_view_setting_kept_for_the_next_start(make_window, lib
     again = make_window(library_dir)
     assert 200 in {again.article_view.text.document().findBlockByNumber(i).blockFormat().lineHeight()
                    for i in range(again.article_view.text.document().blockCount())}
+
+
+def test_the_title_names_the_library_once_and_not_the_app_twice(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    assert win.windowTitle() == str(library_dir), "Qt appends the application's name itself"
+
+
+def test_export_dialog_file_label_documents_folder_remembered_and_hk_reading(make_window, library_dir: Path,
+                                                                           tmp_path: Path, qtbot,
+                                                                           monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QLabel
+
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _loc: str(docs)))
+    win = make_window(library_dir)
+    win.action_map[ActionId.EXPORT].trigger()
+    dlg = win.export_dialog
+    assert dlg is not None
+    label = next(lb for lb in dlg.findChildren(QLabel) if lb.text() == "F&ile:")
+    assert label.buddy() is dlg.path, "with a buddy the & is a mnemonic, not shown"
+    assert Path(dlg.path.text()).parent == docs, "the documents folder first, not the app's data folder"
+    assert dlg.reading.findData("s2hk") >= 0 and "香港" in dlg.reading.itemText(dlg.reading.findData("s2hk"))
+    out = tmp_path / "elsewhere"
+    out.mkdir()
+    dlg.path.setText(str(out / "a.xml"))
+    dlg.start()
+    qtbot.waitUntil(lambda: dlg.written is not None, timeout=10000)
+    assert win.settings.export_folder() == str(out)
+    dlg.close()
+    win.action_map[ActionId.EXPORT].trigger()
+    assert Path(win.export_dialog.path.text()).parent == out, "the last folder is remembered"
+    win.export_dialog.close()
+
+
+def test_the_collection_prompt_is_wide_enough_for_its_title(make_window, library_dir: Path,
+                                                           monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda _p, title, label, *a, **k:
+                                                              (asked.append((title, label)), ("", False))[1]))
+    win = make_window(library_dir)
+    win.collecting.new_collection()
+    [(title, label)] = asked
+    fm = QFontMetrics(QApplication.font())
+    # the title bar holds the title, " — Broadsheet" and the window buttons
+    assert fm.horizontalAdvance(label) >= fm.horizontalAdvance(f"{title} — Broadsheet") + 120
+
+
+def test_hit_count_shows_as_soon_as_an_article_opens_on_its_hits(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    win.search.field.setText("发展")
+    win.search.submit()
+    hit = win.search.results.hits[0]
+    win.search.hit_opened.emit(hit)
+    n = len(win.article_view.hits)
+    assert n > 0
+    assert f"hit 1/{n}" in win.position.text(), win.position.text()
+
+
+def test_an_empty_library_shows_where_to_drop_files(make_window, tmp_path: Path) -> None:
+    win = make_window(tmp_path / "empty", create=True)
+    view = win.article_view.text
+    assert view.toPlainText() == "" and "Drop newspaper files or folders here" in view.placeholderText()
+
+
+def test_a_publication_clicked_in_the_tree_shows_its_first_issue(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    pub = next(win.tree.topLevelItem(i) for i in range(win.tree.topLevelItemCount())
+               if win.tree.topLevelItem(i).text(0) == "晶報 Jing bao")
+    before = win.state.issue_id
+    win.tree.setCurrentItem(pub)
+    issue = next(i for i in win.archive.issues() if i.publication == "晶報 Jing bao")
+    assert win.state.issue_id == issue.id != before
+    assert pub.isExpanded()
+    assert win.article_list.topLevelItemCount() > 0
