@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QComboBox, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QMessageBox
 
 from reader.app.archive import converter
 from reader.gui.actions import ACTIONS, QT_TRANSLATE_NOOP, ActionId
@@ -186,8 +186,14 @@ class Display:
     def set_language(self, language: str) -> None:
         """The interface language, kept for the next start (translations load at start-up)."""
         self.w.settings.set_language(language)
-        self.w.statusBar().showMessage(QCoreApplication.translate(
-            "MainWindow", "The interface language changes the next time Broadsheet starts."), 8000)
+        message = QCoreApplication.translate("MainWindow", "The interface language changes the next time "
+                                             "Broadsheet starts. Your library and your place are kept.")
+        self.w.statusBar().showMessage(message, 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Interface language"),
+                          message, QMessageBox.StandardButton.Ok, self.w)
+        box.setObjectName("languageDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, never blocking the event loop
 
     def set_font_size(self, size: float) -> None:
         self.w.article_view.set_font_size(size)

@@ -213,3 +213,45 @@ def test_a_publication_clicked_in_the_tree_shows_its_first_issue(make_window, li
     assert win.state.issue_id == issue.id != before
     assert pub.isExpanded()
     assert win.article_list.topLevelItemCount() > 0
+
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+@pytest.fixture
+def chinese():  # noqa: ANN201
+    """This branch's Simplified Chinese translations installed (not the installed package's)."""
+    from PySide6.QtCore import QTranslator
+
+    app = QApplication.instance()
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "broadsheet_zh_CN.qm"))
+    app.installTranslator(tr)
+    yield
+    app.removeTranslator(tr)
+
+
+def test_chinese_facets_and_about_table(make_window, library_dir: Path, chinese) -> None:  # noqa: ANN001
+    from reader.gui.dialogs.about_dialog import about_text
+
+    win = make_window(library_dir)
+    win.search.field.setText("发展")
+    win.search.submit()
+    facets = win.search.facets.text()
+    assert "kind=article'>文章<" in facets, facets
+    about = about_text()
+    for english in ("what it is", "licence / attribution", "The bundled sample archive", "a 4-page METS/ALTO issue"):
+        assert english not in about
+    assert "随附的样本档案" in about and "| 内容 |" in about
+    assert "ECPO – Early Chinese Periodicals Online" in about, "the attribution itself stays as written"
+
+
+def test_a_language_change_says_when_it_applies(make_window, library_dir: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    win = make_window(library_dir)
+    next(a for a in win.display.language_group.actions() if a.data() == "zh_TW").trigger()
+    assert win.settings.language() == "zh_TW"
+    box = win.findChild(QMessageBox, "languageDialog")
+    assert box is not None and box.isVisible() and "next time Broadsheet starts" in box.text()
+    box.close()
