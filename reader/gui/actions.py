@@ -78,6 +78,7 @@ class ActionId(str, Enum):
     PROBLEMS = "actProblems"
     ANNOTATIONS = "actAnnotations"
     LOG = "actLog"
+    SIDE_PANEL = "actSidePanel"
     PREV_ARTICLE = "actPrevArticle"
     NEXT_ARTICLE = "actNextArticle"
     PREV_PAGE = "actPrevPage"
@@ -154,6 +155,7 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("script", QT_TRANSLATE_NOOP("MainWindow", "&Script"), P("view", 0, 0)),
     MenuSpec("theme", QT_TRANSLATE_NOOP("MainWindow", "&Theme"), P("view", 3, 0)),
     MenuSpec("language", QT_TRANSLATE_NOOP("MainWindow", "Interface &language"), P("view", 3, 1)),
+    MenuSpec("spacing", QT_TRANSLATE_NOOP("MainWindow", "Line &spacing"), P("view", 0, 4)),
 )
 
 #: the toolbar's title
@@ -418,6 +420,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.LOG, QT_TRANSLATE_NOOP("MainWindow", "&Log"), places=(P("view", 4, 2),), provider="dock:log_dock"
+    ),
+    ActionSpec(
+        ActionId.SIDE_PANEL,
+        QT_TRANSLATE_NOOP("MainWindow", "Side &panel (library, search, collections)"),
+        "display.set_side_panel",
+        shortcuts=("F9",),
+        checkable=True,
+        checked=True,
+        places=(P("view", 2, 0),),
     ),
     # Go (not PageUp/PageDown: those scroll the reading view)
     ActionSpec(

@@ -104,8 +104,9 @@ class Annotating:
         store = w.archive.annotations
         done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), lambda: store.add(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
-        if done:
-            w.notes_dock.show()  # the new highlight is listed there, with its note and tags
+        if done and not w.notes_dock.isVisible():  # the dock stays as the reader left it: say where it is
+            w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Highlighted. Your highlights and notes are listed in View → Annotations."), 6000)
         return done
 
     def add_article_note(self) -> bool:

@@ -79,21 +79,33 @@ def apply_theme(app: QApplication, theme: str) -> None:
             app.setPalette(app.style().standardPalette())
         return
     app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+
+
+def dark_palette() -> QPalette:
+    """The dark theme: every role set, the 3-D shades too (Fusion draws check box and frame outlines with
+    them, so a light palette's shades made the menus' check boxes vanish), links light enough on black."""
+    window, base, button = QColor(37, 38, 41), QColor(27, 28, 30), QColor(45, 46, 50)
+    text = QColor(226, 226, 226)
     pal = QPalette()
-    if theme == "dark":
-        roles = {
-            QPalette.ColorRole.Window: QColor(37, 38, 41), QPalette.ColorRole.WindowText: QColor(225, 225, 225),
-            QPalette.ColorRole.Base: QColor(27, 28, 30), QPalette.ColorRole.AlternateBase: QColor(45, 46, 50),
-            QPalette.ColorRole.Text: QColor(226, 226, 226), QPalette.ColorRole.Button: QColor(45, 46, 50),
-            QPalette.ColorRole.ButtonText: QColor(225, 225, 225), QPalette.ColorRole.Highlight: QColor(42, 110, 200),
-            QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
-            QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
-            QPalette.ColorRole.ToolTipBase: QColor(45, 46, 50),
-            QPalette.ColorRole.ToolTipText: QColor(225, 225, 225), QPalette.ColorRole.Link: QColor(110, 170, 255),
-        }
-        for role, colour in roles.items():
-            pal.setColor(role, colour)
-    app.setPalette(pal)
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text, QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: button, QPalette.ColorRole.Light: QColor(92, 94, 100),
+        QPalette.ColorRole.Dark: QColor(20, 20, 22), QPalette.ColorRole.Mid: QColor(70, 72, 78),
+        QPalette.ColorRole.BrightText: QColor(255, 255, 255),
+        QPalette.ColorRole.AlternateBase: QColor(45, 46, 50), QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.Midlight: QColor(80, 82, 88), QPalette.ColorRole.Shadow: QColor(0, 0, 0),
+        QPalette.ColorRole.Highlight: QColor(42, 110, 200), QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150), QPalette.ColorRole.ToolTipBase: button,
+        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Link: QColor(120, 180, 255),
+        QPalette.ColorRole.LinkVisited: QColor(190, 150, 255),
+    }
+    for role, colour in roles.items():
+        pal.setColor(role, colour)
+    disabled = QColor(120, 120, 120)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return pal
 
 
 def remove_translations(app: QApplication) -> None:

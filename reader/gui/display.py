@@ -9,18 +9,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QComboBox, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QMessageBox
 
 from reader.app.archive import converter
-from reader.gui.actions import ActionId
+from reader.gui.actions import ACTIONS, QT_TRANSLATE_NOOP, ActionId
+from reader.gui.icons import icon
 from reader.gui.settings import SCRIPTS
+from reader.gui.widgets.article_view import LINE_SPACINGS
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
 
 LANGUAGES = (("", ""), ("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
+# the names of View → Line spacing's entries, for lupdate
+_SPACING_NAMES = (QT_TRANSLATE_NOOP("MainWindow", "Compact"), QT_TRANSLATE_NOOP("MainWindow", "Normal"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Relaxed"), QT_TRANSLATE_NOOP("MainWindow", "Wide"))
+
+
+def drop_hint() -> str:
+    """The empty reading view's hint (and the status bar's while files are dragged over the window)."""
+    return QCoreApplication.translate(
+        "MainWindow", "Drop newspaper files or folders here to import them (ALTO, METS, hOCR, PAGE XML, text, "
+        "images), or use File → Import files….")
 
 
 class Display:
@@ -44,6 +56,16 @@ class Display:
         self.script_group = QActionGroup(window)
         self.theme_group = QActionGroup(window)
         self.language_group = QActionGroup(window)
+        self.spacing_group = QActionGroup(window)
+        # shown while the reading view is empty (an empty library): where files go
+        window.article_view.text.setPlaceholderText(drop_hint())
+        window.article_shown.connect(lambda _aid: self.show_hit_count())
+
+    def show_hit_count(self) -> None:
+        """"hit 1/N" in the status bar as soon as an article opens on its hits, not only after F4."""
+        view = self.w.article_view
+        if view.hits:
+            self.w.navigation.hit_changed(max(0, view.current_hit), len(view.hits))
 
     def fill_menus(self, script_menu: QMenu, theme_menu: QMenu, language_menu: QMenu) -> None:
         """The checkable entries of View → Script, Theme and Interface language."""
@@ -61,6 +83,12 @@ class Display:
             self._choice(language_menu, self.language_group,
                          label or QCoreApplication.translate("MainWindow", "System"), key,
                          w.settings.language() == key, self.set_language)
+        spacing = w.menus.get("spacing") if hasattr(w, "menus") else None
+        if spacing is not None:
+            for percent, name in LINE_SPACINGS:
+                self._choice(spacing, self.spacing_group, f"{QCoreApplication.translate('MainWindow', name)}"
+                             f" ({percent / 100:.2g}×)", str(percent), w.settings.line_height() == percent,
+                             lambda d: self.set_line_height(int(d)))
 
     def _choice(self, menu: QMenu, group: QActionGroup, label: str, data: str, checked: bool,
                 handler: object) -> None:
@@ -86,6 +114,22 @@ class Display:
         act.blockSignals(False)
         self.user_vertical = s.vertical()
         self.w.article_view.set_vertical(s.vertical())
+        self.w.article_view.set_line_height(s.line_height())
+        side = self.w.action_map[ActionId.SIDE_PANEL]
+        side.setChecked(s.side_panel())  # its handler shows or hides the panel
+        self.w.side.setVisible(s.side_panel())
+
+    def set_side_panel(self, on: bool) -> None:
+        """Show or hide the side panel (library, search, collections): the reading gets its room; kept."""
+        self.w.side.setVisible(bool(on))
+        self.w.settings.set_side_panel(bool(on))
+
+    def set_line_height(self, percent: int) -> None:
+        """View → Line spacing: a paragraph's line height in percent of the font's; kept."""
+        self.w.article_view.set_line_height(percent)
+        self.w.settings.set_line_height(percent)
+        for act in self.spacing_group.actions():
+            act.setChecked(act.data() == str(percent))
 
     def set_script(self, config: str) -> None:
         self.w.article_view.set_converter(config, converter(config))
@@ -127,14 +171,29 @@ class Display:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.w.settings.theme())
+        self.refresh_icons()
+        facets = self.w.search.facets  # rich text keeps the link colour of its layout: lay it out again
+        facets.setText(facets.text())
         view = self.w.article_view
         view.set_font_size(view.font_size)  # re-render with the palette's colours
+
+    def refresh_icons(self) -> None:
+        """The actions' icons again, their glyphs in the new palette's text colour."""
+        for spec in ACTIONS:
+            if spec.icon:
+                self.w.action_map[spec.id].setIcon(icon(spec.icon))
 
     def set_language(self, language: str) -> None:
         """The interface language, kept for the next start (translations load at start-up)."""
         self.w.settings.set_language(language)
-        self.w.statusBar().showMessage(QCoreApplication.translate(
-            "MainWindow", "The interface language changes the next time Broadsheet starts."), 8000)
+        message = QCoreApplication.translate("MainWindow", "The interface language changes the next time "
+                                             "Broadsheet starts. Your library and your place are kept.")
+        self.w.statusBar().showMessage(message, 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Interface language"),
+                          message, QMessageBox.StandardButton.Ok, self.w)
+        box.setObjectName("languageDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, never blocking the event loop
 
     def set_font_size(self, size: float) -> None:
         self.w.article_view.set_font_size(size)

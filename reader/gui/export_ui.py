@@ -3,9 +3,10 @@ export dialog's choices; the dialog reads articles through the correction overla
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 
 from reader.gui.dialogs.export_dialog import ExportContext, ExportDialog
 
@@ -34,6 +35,14 @@ def export_context(window: MainWindow) -> ExportContext:
     return ctx
 
 
+def export_folder(window: MainWindow) -> str:
+    """Where an export goes first: the folder of the last one, else the user's documents folder."""
+    last = window.settings.export_folder()
+    if last and Path(last).is_dir():
+        return last
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
 def show_export(window: MainWindow, current: ExportDialog | None) -> ExportDialog | None:
     """The export dialog, window-modal (``current``, if still open, is closed first)."""
     if window.archive is None:
@@ -41,8 +50,8 @@ def show_export(window: MainWindow, current: ExportDialog | None) -> ExportDialo
         return None
     if current is not None:
         current.close()
-    dlg = ExportDialog(window.archive.overlay_of, export_context(window), str(window.archive.folder.parent),
-                       window)
+    dlg = ExportDialog(window.archive.overlay_of, export_context(window), export_folder(window), window)
+    dlg.exported.connect(lambda path: window.settings.set_export_folder(str(Path(path).parent)))
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg

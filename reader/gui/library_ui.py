@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QTreeWidgetItem
 
 from reader.app.archive import Archive
+from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -21,6 +22,22 @@ class LibraryUi:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.recent_menu: QMenu | None = None
+        window.tree.currentItemChanged.connect(lambda item, _prev: self.publication_clicked(item))
+
+    def publication_clicked(self, item: QTreeWidgetItem | None) -> None:
+        """A publication clicked in the tree: its issues unfold and its first issue is shown."""
+        if item is None or item.data(0, ROLE_KIND) != "publication":
+            return
+        item.setExpanded(True)
+        pending = [item.child(i) for i in range(item.childCount())]
+        while pending:
+            child = pending.pop(0)
+            if child is None:
+                continue
+            if child.data(0, ROLE_KIND) == "issue":
+                self.w.tree.select("issue", int(child.data(0, ROLE_ID)))
+                return
+            pending[:0] = [child.child(i) for i in range(child.childCount())]
 
     def open_library(self, folder: str | Path, create: bool = True) -> bool:
         """Open (or create) the library in ``folder``; False with a message when it cannot be."""
@@ -40,7 +57,7 @@ class LibraryUi:
         w.archive = archive
         w.settings.add_recent_library(archive.folder)
         self.fill_recent()
-        w.setWindowTitle(f"Broadsheet — {archive.folder}")
+        w.setWindowTitle(str(archive.folder))  # Qt adds " — Broadsheet", the application's display name
         w.state.clear()
         w.tree.set_archive(archive)
         self.fill_search_filters()

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from reader.app.archive import Archive, serif_family
@@ -139,15 +139,19 @@ class MainWindow(QMainWindow):
         self.reading_split.setObjectName("readingSplitter")
         self.reading_split.addWidget(self.article_view)
         self.reading_split.addWidget(self.layout_view)
-        self.reading_split.setStretchFactor(0, 1)
-        self.reading_split.setStretchFactor(1, 1)
-        self.reading_split.setSizes([560, 540])
+        self.reading_split.setStretchFactor(0, 3)  # the reading column before the page
+        self.reading_split.setStretchFactor(1, 2)
+        self.article_view.setMinimumWidth(300)  # ~12 CJK characters a line at the default size, never 4
+        self.layout_view.setMinimumWidth(120)
+        self.side.setMinimumWidth(150)
+        self.reading_split.setSizes([600, 460])
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplitter")
         self.main_split.addWidget(self.side)
         self.main_split.addWidget(self.reading_split)
-        self.main_split.setStretchFactor(1, 3)
-        self.main_split.setSizes([340, 1100])
+        self.main_split.setStretchFactor(0, 0)  # a narrower window narrows the reading, not the lists…
+        self.main_split.setStretchFactor(1, 1)  # …down to the reading column's minimum; F9 hides the lists
+        self.main_split.setSizes([300, 1140])
         self.setCentralWidget(self.main_split)
         self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
 
@@ -318,6 +322,11 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
+            self.statusBar().showMessage(self.tr("Drop to import these files into the library."))
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.statusBar().clearMessage()
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]

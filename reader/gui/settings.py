@@ -152,7 +152,31 @@ class Settings:
     def set_font_size(self, size: int) -> None:
         self.qs.setValue("reading/font_size", int(size))
 
+    def line_height(self) -> int:
+        """A paragraph's line height in percent (View → Line spacing)."""
+        try:
+            return max(100, min(300, int(str(self.qs.value("reading/line_height", 150)))))
+        except (TypeError, ValueError):
+            return 150
+
+    def set_line_height(self, percent: int) -> None:
+        self.qs.setValue("reading/line_height", int(percent))
+
     # interface ---------------------------------------------------------
+    def side_panel(self) -> bool:
+        """Whether the side panel (library, search, collections) is shown."""
+        return _bool(self.qs.value("ui/side_panel", True))
+
+    def set_side_panel(self, on: bool) -> None:
+        self.qs.setValue("ui/side_panel", bool(on))
+
+    def export_folder(self) -> str:
+        """The folder of the last export ("" before the first)."""
+        return str(self.qs.value("export/folder", "") or "")
+
+    def set_export_folder(self, folder: str) -> None:
+        self.qs.setValue("export/folder", folder)
+
     def language(self) -> str:
         """UI language: "" follows the system locale; otherwise e.g. "zh_CN", "zh_TW", "en"."""
         return str(self.qs.value("ui/language", "") or "")

@@ -2,17 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
+        <source>The bundled sample archive</source>
+        <extracomment>the sample table&apos;s words, translated in the &quot;About&quot; context (the attributions&apos; names stay as written)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broadsheet opens on a small library built from these files the first time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder / file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>what it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>licence / attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民日报 (People&apos;s Daily), a page of 2021-01-27 as plain OCR text (a PDF text dump)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project&apos;s shared samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>news text of a public newspaper, used as a research sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>*Luxemburger Zeitung – Journal de Luxembourg*, 1858-12-07, a 4-page METS/ALTO issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public domain (BnL releases these as CC0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>晶報 Jing bao (The Crystal), no. 3795, 1939-04-21, pages 2–3 (one folded sheet), vertical text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kant, „Beantwortung der Frage: Was ist Aufklärung?“, *Berlinische Monatsschrift*, December 1784, p. 484: PAGE-XML ground truth with its JPEG 2000 scan (`INPUT_0020.jp2` upstream, renamed after the XML so the importer pairs them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no licence stated upstream; OCR-D ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The `.meta.json` files beside two sources give the publication and date the files themselves do not state. Apart from that one file name, nothing here was changed from the upstream files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="+158"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+60"/>
         <source>Article note</source>
+        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Annotations of this article</source>
         <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
         <translation type="unfinished"></translation>
@@ -58,7 +138,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -83,7 +163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>All tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -111,7 +191,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+132"/>
+        <location filename="../../reader/gui/app.py" line="+145"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
         <extracomment>the platform&apos;s own style, to go back to from a fixed theme</extracomment>
         <translation type="unfinished"></translation>
@@ -125,7 +205,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../reader/gui/library_view.py" line="+198"/>
+        <location filename="../../reader/gui/widgets/article_list.py" line="+21"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,7 +253,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/article_view.py" line="+779"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+805"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
         <translation type="unfinished">
@@ -185,7 +265,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="+77"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+30"/>
         <source>Collections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,9 +303,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="+114"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+111"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) ids of articles only the overlay has (split off by a correction), exported through their issue</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -289,7 +369,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>TEI: add an OpenCC reading text, marked as derived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,7 +409,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,10 +462,10 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="-358"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-371"/>
         <location line="+1"/>
         <source>Find in article</source>
-        <extracomment>(k, offset, rect, char, font px)</extracomment>
+        <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -422,9 +502,8 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="-284"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+55"/>
         <source>Highlight</source>
-        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -443,12 +522,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Tags:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,16 +535,16 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/layout_view.py" line="+251"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+266"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/library_view.py" line="-192"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+34"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation type="unfinished"></translation>
@@ -502,13 +581,13 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../reader/gui/logview.py" line="+103"/>
+        <location filename="../../reader/gui/diagnostics.py" line="+98"/>
         <source>not installed</source>
         <extracomment>records kept for the log view and the debug information distributions whose versions About and the debug information name: (label, distribution names to try)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../reader/gui/widgets/log_view.py" line="+29"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -531,9 +610,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+244"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+130"/>
         <source>Library</source>
-        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) undo and redo of annotation and correction edits the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -547,237 +626,280 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>&amp;Open library…</source>
+        <location line="+161"/>
+        <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../reader/gui/actions.py" line="+170"/>
+        <source>&amp;Open library…</source>
+        <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Import files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Import &amp;folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>&amp;Rebuild search index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>&amp;Find in article…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Find &amp;next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Find pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+142"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Fit &amp;width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fit &amp;page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>&amp;Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>S&amp;maller text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
         <source>&amp;Vertical reading (直排)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+92"/>
         <source>&amp;Next article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>&amp;Previous article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>Next pa&amp;ge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Previous pag&amp;e</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>Next &amp;hit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Previous h&amp;it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>&amp;About Broadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Search &amp;syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
+        <source>Fit &amp;page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Side &amp;panel (library, search, collections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Copy &amp;debug information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-276"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <source>Line &amp;spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>&amp;Highlight selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Article &amp;note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Add to &amp;collection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Selection as &amp;headline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Split article at this paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Merge with &amp;next article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Merge with &amp;previous article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>&amp;Join paragraph with the one before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Split paragraph at the &amp;cursor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Correct OCR &amp;text…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Show &amp;corrected text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reader/gui/display.py" line="+27"/>
+        <source>Compact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relaxed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop newspaper files or folders here to import them (ALTO, METS, hOCR, PAGE XML, text, images), or use File → Import files….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Display script</source>
+        <extracomment>the user&apos;s 直排 choice (kept in the settings); a vertical page may read vertically without it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -786,124 +908,131 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+32"/>
+        <location line="+3"/>
+        <location line="+20"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Recent libraries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Annotate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Co&amp;rrect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Script</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+9"/>
-        <source>System</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Interface &amp;language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Help</source>
+        <location line="+116"/>
+        <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Reading</source>
+        <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>Stopping the running task…</source>
+        <location filename="../../reader/gui/actions.py" line="-197"/>
+        <source>&amp;File</source>
+        <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>Open or create a library folder</source>
+        <location line="+7"/>
+        <source>&amp;Recent libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
-        <source>This line belongs to no article.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>The interface language changes the next time Broadsheet starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>hit %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>page %1</source>
+        <location line="-6"/>
+        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Annotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;rrect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/display.py" line="-115"/>
+        <location line="+7"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="+1"/>
+        <source>Interface &amp;language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading</source>
+        <extracomment>the toolbar&apos;s title</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/mainwindow.py" line="-86"/>
+        <source>Stopping the running task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/library_ui.py" line="+101"/>
+        <source>Open or create a library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/navigation.py" line="+149"/>
+        <source>This line belongs to no article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>hit %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>layout from coordinates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,8 +1042,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../reader/gui/tasks.py" line="+74"/>
         <source>Import files</source>
+        <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -928,44 +1058,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Open a library before importing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Another task is running; wait for it or cancel it.</source>
+        <location line="-50"/>
+        <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+65"/>
         <source>Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Building the sample library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Indexing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-130"/>
         <source>Indexed %1 articles.</source>
+        <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -984,12 +1115,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../reader/gui/dialogs/about_dialog.py" line="-28"/>
         <source>A reader for archives of OCR’d newspapers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -999,7 +1130,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+59"/>
         <source>About Broadsheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,70 +1140,75 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+79"/>
         <source>Debug information copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+83"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Article note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+7"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Edit annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Delete annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The annotated article is no longer in the library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+19"/>
         <source>New collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Name of the collection:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Add to collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Collection:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+65"/>
         <source>Added to the collection %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-7"/>
+        <source>Name of the new collection (a set of articles you choose):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collection (pick one, or type a new name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete collection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,12 +1218,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+26"/>
         <source>Merge articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Split article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1233,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Join paragraphs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,59 +1243,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+95"/>
+        <location line="+1"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+8"/>
         <source>Correct OCR text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="+1"/>
         <source>Move block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Set role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>There is no article to merge with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Select the characters to correct (within one line).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the headline's text first (a whole paragraph or part of one).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the headline within one paragraph.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location line="+12"/>
         <source>The selection holds no text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>The selection has no source line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+85"/>
+        <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
+        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select the headline within one paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>There is no article to merge with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select the characters to correct (within one line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+85"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+1"/>
         <source>Corrected text (the original is kept):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../reader/gui/export_ui.py" line="+49"/>
         <source>Open a library before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,9 +1309,8 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="-1276"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+21"/>
         <source>Problems</source>
-        <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1186,7 +1327,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="+45"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+49"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1199,11 +1340,13 @@
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time (the next ones come with &quot;Show more&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+123"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) the next page of the shown search (a Query with its offset)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1218,43 +1361,33 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+207"/>
         <source>Search syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-205"/>
         <source>Publication filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>All publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>from 1858</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-69"/>
         <source>Date from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>to 1939-04</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Date to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kind filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,12 +1422,47 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Sort results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By relevance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+50"/>
         <source>%n article(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1306,11 +1474,16 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <source>(first %1 shown)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Show %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+35"/>
+        <location filename="../../reader/gui/widgets/task_bar.py" line="+20"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,7 +1498,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%1 s left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,17 +1511,18 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="-330"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-337"/>
         <source>Article text</source>
-        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first.</extracomment>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerticalReader</name>
     <message>
-        <location line="+133"/>
+        <location line="+138"/>
         <source>Article text, vertical</source>
+        <extracomment>a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,18 +1,98 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
+        <source>The bundled sample archive</source>
+        <extracomment>the sample table's words, translated in the "About" context (the attributions' names stay as written)</extracomment>
+        <translation>随附的样本档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broadsheet opens on a small library built from these files the first time it starts.</source>
+        <translation>Broadsheet 首次启动时，会用这些文件建立一个小型文库并打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder / file</source>
+        <translation>文件夹 / 文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>what it is</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>licence / attribution</source>
+        <translation>许可 / 署名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民日报 (People's Daily), a page of 2021-01-27 as plain OCR text (a PDF text dump)</source>
+        <translation>人民日报 2021-01-27 的一个版面，纯 OCR 文本（从 PDF 导出的文字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project's shared samples</source>
+        <translation>本项目的共享样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>news text of a public newspaper, used as a research sample</source>
+        <translation>公开报纸的新闻文本，用作研究样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>*Luxemburger Zeitung – Journal de Luxembourg*, 1858-12-07, a 4-page METS/ALTO issue</source>
+        <translation>*Luxemburger Zeitung – Journal de Luxembourg*（卢森堡报），1858-12-07，4 个版面的 METS/ALTO 期刊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public domain (BnL releases these as CC0)</source>
+        <translation>公有领域（卢森堡国家图书馆以 CC0 发布）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>晶報 Jing bao (The Crystal), no. 3795, 1939-04-21, pages 2–3 (one folded sheet), vertical text</source>
+        <translation>晶報 Jing bao，第 3795 号，1939-04-21，第 2–3 版（一张对折的纸），竖排文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kant, „Beantwortung der Frage: Was ist Aufklärung?“, *Berlinische Monatsschrift*, December 1784, p. 484: PAGE-XML ground truth with its JPEG 2000 scan (`INPUT_0020.jp2` upstream, renamed after the XML so the importer pairs them)</source>
+        <translation>康德《答复这个问题：什么是启蒙？》，*Berlinische Monatsschrift*（柏林月刊），1784 年 12 月，第 484 页：PAGE-XML 标准文本及其 JPEG 2000 扫描图（上游名为 `INPUT_0020.jp2`，按 XML 改名，以便导入时配对）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no licence stated upstream; OCR-D ground truth</source>
+        <translation>上游未注明许可；OCR-D 标准文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The `.meta.json` files beside two sources give the publication and date the files themselves do not state. Apart from that one file name, nothing here was changed from the upstream files.</source>
+        <translation>两个来源旁的 `.meta.json` 文件给出了文件本身未写明的刊名和日期。除了那一个文件名以外，这里的文件与上游完全相同。</translation>
+    </message>
+</context>
+<context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="+158"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+60"/>
         <source>Article note</source>
+        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章笔记</translation>
     </message>
 </context>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Annotations of this article</source>
         <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
         <translation>本文的批注</translation>
@@ -58,7 +138,7 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -83,7 +163,7 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>All tags</source>
         <translation>所有标签</translation>
     </message>
@@ -111,9 +191,9 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+132"/>
+        <location filename="../../reader/gui/app.py" line="+145"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
-        <extracomment>the platform&apos;s own style, to go back to from a fixed theme</extracomment>
+        <extracomment>the platform's own style, to go back to from a fixed theme</extracomment>
         <translation>发生了意外错误，已记入日志；您的文库和批注都安然无恙。</translation>
     </message>
     <message>
@@ -125,7 +205,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../reader/gui/library_view.py" line="+198"/>
+        <location filename="../../reader/gui/widgets/article_list.py" line="+21"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
@@ -173,9 +253,9 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/article_view.py" line="+779"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+805"/>
         <source>%n match(es)</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
             <numerusform>%n 处匹配</numerusform>
         </translation>
@@ -184,7 +264,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="+77"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+30"/>
         <source>Collections</source>
         <translation>收藏集</translation>
     </message>
@@ -222,9 +302,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="+114"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+111"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) ids of articles only the overlay has (split off by a correction), exported through their issue</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add ("" = none) a file was written (its path)</extracomment>
         <translation>导出</translation>
     </message>
     <message>
@@ -288,7 +368,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>TEI: add an OpenCC reading text, marked as derived</source>
         <translation>TEI：附加 OpenCC 转换的阅读文本，并标为派生</translation>
     </message>
@@ -328,7 +408,7 @@
         <translation>文件(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -373,7 +453,7 @@
         <translation>已将 %1 篇文章导出到 %2。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -381,10 +461,10 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="-358"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-371"/>
         <location line="+1"/>
         <source>Find in article</source>
-        <extracomment>(k, offset, rect, char, font px)</extracomment>
+        <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px)</extracomment>
         <translation>在文章中查找</translation>
     </message>
     <message>
@@ -421,9 +501,8 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="-284"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+55"/>
         <source>Highlight</source>
-        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>高亮</translation>
     </message>
     <message>
@@ -442,12 +521,12 @@
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Note:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
@@ -455,16 +534,16 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/layout_view.py" line="+251"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+266"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader's highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation>版面</translation>
     </message>
 </context>
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/library_view.py" line="-192"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+34"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation>文库</translation>
@@ -500,13 +579,13 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../reader/gui/logview.py" line="+103"/>
+        <location filename="../../reader/gui/diagnostics.py" line="+98"/>
         <source>not installed</source>
         <extracomment>records kept for the log view and the debug information distributions whose versions About and the debug information name: (label, distribution names to try)</extracomment>
         <translation>未安装</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../reader/gui/widgets/log_view.py" line="+29"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -529,9 +608,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+244"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+130"/>
         <source>Library</source>
-        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) undo and redo of annotation and correction edits the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -545,237 +624,280 @@
         <translation>收藏集</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+161"/>
+        <source>Drop to import these files into the library.</source>
+        <translation>松开鼠标，把这些文件导入文库。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="+170"/>
         <source>&amp;Open library…</source>
+        <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>&amp;Rebuild search index</source>
         <translation>重建搜索索引(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>&amp;Find in article…</source>
         <translation>在文章中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Find pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Search the library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+142"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Fit &amp;width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <source>Fit &amp;page</source>
-        <translation>适合页面(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
         <source>&amp;Vertical reading (直排)</source>
         <translation>竖排阅读(&amp;V)（直排）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+92"/>
         <source>&amp;Next article</source>
         <translation>下一篇文章(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>&amp;Previous article</source>
         <translation>上一篇文章(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>Next pa&amp;ge</source>
         <translation>下一页(&amp;G)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Previous pag&amp;e</source>
         <translation>上一页(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>Next &amp;hit</source>
         <translation>下一个命中(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Previous h&amp;it</source>
         <translation>上一个命中(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>&amp;About Broadsheet</source>
         <translation>关于 Broadsheet(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Search &amp;syntax</source>
         <translation>搜索语法(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
+        <source>Fit &amp;page</source>
+        <translation>适合页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Problems</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Annotations</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Side &amp;panel (library, search, collections)</source>
+        <translation>侧边栏(&amp;P)（文库、搜索、收藏集）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Copy &amp;debug information</source>
         <translation>复制调试信息(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-276"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <source>Line &amp;spacing</source>
+        <translation>行距(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>&amp;Highlight selection…</source>
         <translation>高亮所选内容(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Article &amp;note…</source>
         <translation>文章笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Add to &amp;collection…</source>
         <translation>加入收藏集(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Selection as &amp;headline</source>
         <translation>将所选设为标题(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Split article at this paragraph</source>
         <translation>从此段拆分文章(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Merge with &amp;next article</source>
         <translation>与下一篇文章合并(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Merge with &amp;previous article</source>
         <translation>与上一篇文章合并(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>&amp;Join paragraph with the one before</source>
         <translation>与上一段合并(&amp;J)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Split paragraph at the &amp;cursor</source>
         <translation>在光标处拆分段落(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Correct OCR &amp;text…</source>
         <translation>校正 OCR 文字(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Show &amp;corrected text</source>
         <translation>显示校正后的文字(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reader/gui/display.py" line="+27"/>
+        <source>Compact</source>
+        <translation>紧凑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relaxed</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wide</source>
+        <translation>很宽</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop newspaper files or folders here to import them (ALTO, METS, hOCR, PAGE XML, text, images), or use File → Import files….</source>
+        <translation>把报纸文件或文件夹拖到这里即可导入（ALTO、METS、hOCR、PAGE XML、文本、图像），或使用“文件 → 导入文件…”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Display script</source>
+        <extracomment>the user's 直排 choice (kept in the settings); a vertical page may read vertically without it</extracomment>
         <translation>显示字形</translation>
     </message>
     <message>
@@ -784,124 +906,131 @@
         <translation>重排文本的字形（版面和搜索不受影响）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+32"/>
+        <location line="+3"/>
+        <location line="+20"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+116"/>
+        <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
+        <translation>界面语言将在下次启动 Broadsheet 时更改。您的文库和阅读位置都会保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="-197"/>
         <source>&amp;File</source>
+        <extracomment>the translation context of the window's strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar's menus, in order, and the submenus with their places</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Recent libraries</source>
         <translation>最近的文库(&amp;R)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Co&amp;rrect</source>
         <translation>校正(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+9"/>
+        <location filename="../../reader/gui/display.py" line="-115"/>
+        <location line="+7"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../reader/gui/actions.py" line="+1"/>
         <source>Interface &amp;language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-5"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Reading</source>
+        <extracomment>the toolbar's title</extracomment>
         <translation>阅读</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-86"/>
         <source>Stopping the running task…</source>
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../reader/gui/library_ui.py" line="+101"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../../reader/gui/navigation.py" line="+149"/>
         <source>This line belongs to no article.</source>
         <translation>这一行不属于任何文章。</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>The interface language changes the next time Broadsheet starts.</source>
-        <translation>界面语言将在下次启动 Broadsheet 时更改。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+119"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>scan</source>
         <translation>扫描件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>layout from coordinates</source>
         <translation>按坐标绘制的版面</translation>
     </message>
@@ -911,8 +1040,9 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../reader/gui/tasks.py" line="+74"/>
         <source>Import files</source>
+        <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
         <translation>导入文件</translation>
     </message>
     <message>
@@ -926,44 +1056,45 @@
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Open a library before importing.</source>
         <translation>请先打开文库再导入。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Another task is running; wait for it or cancel it.</source>
-        <translation>另一个任务正在运行；请等待或取消它。</translation>
+        <location line="-50"/>
+        <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
+        <translation>已取消：停止前导入的 %n 个文件已保留。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+65"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>files</source>
         <translation>个文件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Building the sample library</source>
         <translation>正在建立示例文库</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Indexing</source>
         <translation>正在索引</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>articles</source>
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-130"/>
         <source>Indexed %1 articles.</source>
+        <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
     </message>
     <message>
@@ -982,12 +1113,12 @@
         <translation>%1 个无法读取（见“问题”）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../reader/gui/dialogs/about_dialog.py" line="-28"/>
         <source>A reader for archives of OCR’d newspapers.</source>
         <translation>OCR 报纸档案阅读器。</translation>
     </message>
@@ -997,7 +1128,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+59"/>
         <source>About Broadsheet</source>
         <translation>关于 Broadsheet</translation>
     </message>
@@ -1007,70 +1138,75 @@
         <translation>复制调试信息</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+79"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+83"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
+        <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Article note</source>
         <translation>文章笔记</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+7"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The annotated article is no longer in the library.</source>
         <translation>被批注的文章已不在文库中。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+19"/>
         <source>New collection</source>
         <translation>新建收藏集</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Name of the collection:</source>
-        <translation>收藏集名称：</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Add to collection</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Collection:</source>
-        <translation>收藏集：</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+65"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-7"/>
+        <source>Name of the new collection (a set of articles you choose):</source>
+        <translation>新收藏集的名称（由您挑选的一组文章）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collection (pick one, or type a new name):</source>
+        <translation>收藏集（选择一个，或输入新名称）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete collection</source>
         <translation>删除收藏集</translation>
     </message>
@@ -1080,12 +1216,12 @@
         <translation>删除收藏集 %1？其中的文章仍保留在文库中。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+26"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Split article</source>
         <translation>拆分文章</translation>
     </message>
@@ -1095,7 +1231,7 @@
         <translation>设置标题</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Join paragraphs</source>
         <translation>合并段落</translation>
     </message>
@@ -1105,59 +1241,65 @@
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+95"/>
+        <location line="+1"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+8"/>
         <source>Correct OCR text</source>
         <translation>校正 OCR 文字</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="+1"/>
         <source>Move block</source>
         <translation>移动文本块</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>There is no article to merge with.</source>
-        <translation>没有可合并的文章。</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Select the characters to correct (within one line).</source>
-        <translation>请选择要校正的字符（限一行之内）。</translation>
-    </message>
-    <message>
-        <source>Select the headline's text first (a whole paragraph or part of one).</source>
-        <translation>请先选中标题文字（整段或段中一部分）。</translation>
-    </message>
-    <message>
-        <source>Select the headline within one paragraph.</source>
-        <translation>请在同一段之内选择标题。</translation>
-    </message>
-    <message>
+        <location line="+12"/>
         <source>The selection holds no text.</source>
         <translation>所选内容没有文字。</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>The selection has no source line.</source>
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+85"/>
+        <source>Select the headline's text first (a whole paragraph or part of one).</source>
+        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <translation>请先选中标题文字（整段或段中一部分）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select the headline within one paragraph.</source>
+        <translation>请在同一段之内选择标题。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>There is no article to merge with.</source>
+        <translation>没有可合并的文章。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select the characters to correct (within one line).</source>
+        <translation>请选择要校正的字符（限一行之内）。</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+85"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+1"/>
         <source>Corrected text (the original is kept):</source>
         <translation>校正后的文字（原文会保留）：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../reader/gui/export_ui.py" line="+49"/>
         <source>Open a library before exporting.</source>
         <translation>请先打开文库再导出。</translation>
     </message>
@@ -1165,9 +1307,8 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="-1276"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+21"/>
         <source>Problems</source>
-        <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>问题</translation>
     </message>
     <message>
@@ -1184,12 +1325,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="+45"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+49"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — a phrase.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;page:2&lt;/b&gt;,
 &lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query.&lt;/li&gt;
@@ -1197,11 +1338,12 @@
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time (the next ones come with "Show more")</extracomment>
         <translation>&lt;h3&gt;搜索语法&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 汉字按连续字串匹配，简繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — 短语。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — 短语。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;page:2&lt;/b&gt;、
 &lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。&lt;/li&gt;
@@ -1210,9 +1352,10 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+116"/>
-        <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
-        <translation>搜索：发展   &quot;短语&quot;   甲 AND 乙   NOT 丙</translation>
+        <location line="+123"/>
+        <source>Search: 发展   "a phrase"   a AND b   NOT c</source>
+        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) the next page of the shown search (a Query with its offset)</extracomment>
+        <translation>搜索：发展   "短语"   甲 AND 乙   NOT 丙</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1226,43 +1369,33 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+207"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-205"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>All publications</source>
         <translation>所有报刊</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>from 1858</source>
-        <translation>从 1858</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-69"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>to 1939-04</source>
-        <translation>至 1939-04</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Date to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kind filter</source>
         <translation>类型筛选</translation>
     </message>
@@ -1297,12 +1430,47 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>版面元素</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Sort results</source>
+        <translation>结果排序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By relevance</source>
+        <translation>按相关度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By date</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>from %1</source>
+        <translation>自 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+50"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
@@ -1313,11 +1481,16 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <source>(first %1 shown)</source>
         <translation>（显示前 %1 条）</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Show %1 more</source>
+        <translation>再显示 %1 条</translation>
+    </message>
 </context>
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+35"/>
+        <location filename="../../reader/gui/widgets/task_bar.py" line="+20"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
@@ -1332,7 +1505,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
@@ -1345,17 +1518,18 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="-330"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-337"/>
         <source>Article text</source>
-        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first.</extracomment>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
     </message>
 </context>
 <context>
     <name>VerticalReader</name>
     <message>
-        <location line="+133"/>
+        <location line="+138"/>
         <source>Article text, vertical</source>
+        <extracomment>a paragraph's line height in percent of the font's (View → Line spacing)</extracomment>
         <translation>文章正文（竖排）</translation>
     </message>
 </context>

@@ -1,18 +1,98 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
+        <source>The bundled sample archive</source>
+        <extracomment>the sample table's words, translated in the "About" context (the attributions' names stay as written)</extracomment>
+        <translation>隨附的樣本檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broadsheet opens on a small library built from these files the first time it starts.</source>
+        <translation>Broadsheet 首次啟動時，會用這些檔案建立一個小型文庫並開啟。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder / file</source>
+        <translation>資料夾 / 檔案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>what it is</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>licence / attribution</source>
+        <translation>授權 / 署名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民日报 (People's Daily), a page of 2021-01-27 as plain OCR text (a PDF text dump)</source>
+        <translation>人民日报 2021-01-27 的一個版面，純 OCR 文字（從 PDF 匯出的文字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project's shared samples</source>
+        <translation>本專案的共用樣本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>news text of a public newspaper, used as a research sample</source>
+        <translation>公開報紙的新聞文字，用作研究樣本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>*Luxemburger Zeitung – Journal de Luxembourg*, 1858-12-07, a 4-page METS/ALTO issue</source>
+        <translation>*Luxemburger Zeitung – Journal de Luxembourg*（盧森堡報），1858-12-07，4 個版面的 METS/ALTO 期刊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public domain (BnL releases these as CC0)</source>
+        <translation>公有領域（盧森堡國家圖書館以 CC0 釋出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>晶報 Jing bao (The Crystal), no. 3795, 1939-04-21, pages 2–3 (one folded sheet), vertical text</source>
+        <translation>晶報 Jing bao，第 3795 號，1939-04-21，第 2–3 版（一張對摺的紙），直排文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kant, „Beantwortung der Frage: Was ist Aufklärung?“, *Berlinische Monatsschrift*, December 1784, p. 484: PAGE-XML ground truth with its JPEG 2000 scan (`INPUT_0020.jp2` upstream, renamed after the XML so the importer pairs them)</source>
+        <translation>康德〈答覆這個問題：什麼是啟蒙？〉，*Berlinische Monatsschrift*（柏林月刊），1784 年 12 月，第 484 頁：PAGE-XML 標準文字及其 JPEG 2000 掃描圖（上游名為 `INPUT_0020.jp2`，依 XML 改名，以便匯入時配對）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no licence stated upstream; OCR-D ground truth</source>
+        <translation>上游未註明授權；OCR-D 標準文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The `.meta.json` files beside two sources give the publication and date the files themselves do not state. Apart from that one file name, nothing here was changed from the upstream files.</source>
+        <translation>兩個來源旁的 `.meta.json` 檔案提供了檔案本身未寫明的刊名和日期。除了那一個檔名以外，這裡的檔案與上游完全相同。</translation>
+    </message>
+</context>
+<context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="+158"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+60"/>
         <source>Article note</source>
+        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章筆記</translation>
     </message>
 </context>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Annotations of this article</source>
         <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
         <translation>本文的註記</translation>
@@ -58,7 +138,7 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -83,7 +163,7 @@
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>All tags</source>
         <translation>所有標籤</translation>
     </message>
@@ -111,9 +191,9 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+132"/>
+        <location filename="../../reader/gui/app.py" line="+145"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
-        <extracomment>the platform&apos;s own style, to go back to from a fixed theme</extracomment>
+        <extracomment>the platform's own style, to go back to from a fixed theme</extracomment>
         <translation>發生了意外錯誤，已記入日誌；您的文庫和註記都安然無恙。</translation>
     </message>
     <message>
@@ -125,7 +205,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../reader/gui/library_view.py" line="+198"/>
+        <location filename="../../reader/gui/widgets/article_list.py" line="+21"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
@@ -173,9 +253,9 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/article_view.py" line="+779"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+805"/>
         <source>%n match(es)</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
             <numerusform>%n 處相符</numerusform>
         </translation>
@@ -184,7 +264,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="+77"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+30"/>
         <source>Collections</source>
         <translation>收藏集</translation>
     </message>
@@ -222,9 +302,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/export_dialog.py" line="+114"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+111"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) ids of articles only the overlay has (split off by a correction), exported through their issue</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add ("" = none) a file was written (its path)</extracomment>
         <translation>匯出</translation>
     </message>
     <message>
@@ -288,7 +368,7 @@
         <translation>無</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>TEI: add an OpenCC reading text, marked as derived</source>
         <translation>TEI：附加 OpenCC 轉換的閱讀文本，並標為派生</translation>
     </message>
@@ -328,7 +408,7 @@
         <translation>檔案(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Export</source>
         <translation>匯出(&amp;E)</translation>
     </message>
@@ -373,7 +453,7 @@
         <translation>已將 %1 篇文章匯出到 %2。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export cancelled.</source>
         <translation>匯出已取消。</translation>
     </message>
@@ -381,10 +461,10 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="-358"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-371"/>
         <location line="+1"/>
         <source>Find in article</source>
-        <extracomment>(k, offset, rect, char, font px)</extracomment>
+        <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px)</extracomment>
         <translation>在文章中尋找</translation>
     </message>
     <message>
@@ -421,9 +501,8 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/annotations_panel.py" line="-284"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+55"/>
         <source>Highlight</source>
-        <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>標示</translation>
     </message>
     <message>
@@ -442,12 +521,12 @@
         <translation>標籤，用逗號分隔</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Note:</source>
         <translation>筆記(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Tags:</source>
         <translation>標籤(&amp;T)：</translation>
     </message>
@@ -455,16 +534,16 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/layout_view.py" line="+251"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+266"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader's highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation>版面</translation>
     </message>
 </context>
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/library_view.py" line="-192"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+34"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation>文庫</translation>
@@ -500,13 +579,13 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../reader/gui/logview.py" line="+103"/>
+        <location filename="../../reader/gui/diagnostics.py" line="+98"/>
         <source>not installed</source>
         <extracomment>records kept for the log view and the debug information distributions whose versions About and the debug information name: (label, distribution names to try)</extracomment>
         <translation>未安裝</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../reader/gui/widgets/log_view.py" line="+29"/>
         <source>Log</source>
         <translation>日誌</translation>
     </message>
@@ -529,9 +608,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+244"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+130"/>
         <source>Library</source>
-        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) undo and redo of annotation and correction edits the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation>文庫</translation>
     </message>
     <message>
@@ -545,237 +624,280 @@
         <translation>收藏集</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Annotations</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Log</source>
         <translation>日誌</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+161"/>
+        <source>Drop to import these files into the library.</source>
+        <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="+170"/>
         <source>&amp;Open library…</source>
+        <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>開啟文庫(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;Import files…</source>
         <translation>匯入檔案(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Import &amp;folder…</source>
         <translation>匯入資料夾(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>&amp;Rebuild search index</source>
         <translation>重建搜尋索引(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>&amp;Find in article…</source>
         <translation>在文章中尋找(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Find &amp;next</source>
         <translation>尋找下一個(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Find pre&amp;vious</source>
         <translation>尋找上一個(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Search the library</source>
         <translation>搜尋文庫(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+142"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Fit &amp;width</source>
         <translation>適合寬度(&amp;W)</translation>
     </message>
     <message>
-        <source>Fit &amp;page</source>
-        <translation>適合頁面(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>S&amp;maller text</source>
         <translation>縮小文字(&amp;M)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
         <source>&amp;Vertical reading (直排)</source>
         <translation>豎排閱讀(&amp;V)（直排）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+92"/>
         <source>&amp;Next article</source>
         <translation>下一篇文章(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>&amp;Previous article</source>
         <translation>上一篇文章(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>Next pa&amp;ge</source>
         <translation>下一頁(&amp;G)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Previous pag&amp;e</source>
         <translation>上一頁(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>Next &amp;hit</source>
         <translation>下一個命中(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Previous h&amp;it</source>
         <translation>上一個命中(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>&amp;About Broadsheet</source>
         <translation>關於 Broadsheet(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Search &amp;syntax</source>
         <translation>搜尋語法(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
+        <source>Fit &amp;page</source>
+        <translation>適合頁面(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Problems</source>
         <translation>問題(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Annotations</source>
         <translation>註記(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Log</source>
         <translation>日誌(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Side &amp;panel (library, search, collections)</source>
+        <translation>側邊欄(&amp;P)（文庫、搜尋、收藏集）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Copy &amp;debug information</source>
         <translation>複製除錯資訊(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-276"/>
         <source>&amp;Undo</source>
         <translation>撤銷(&amp;U)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <source>Line &amp;spacing</source>
+        <translation>行距(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>&amp;Highlight selection…</source>
         <translation>標示所選內容(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Article &amp;note…</source>
         <translation>文章筆記(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Add to &amp;collection…</source>
         <translation>加入收藏集(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Selection as &amp;headline</source>
         <translation>將所選設為標題(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Split article at this paragraph</source>
         <translation>從此段拆分文章(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Merge with &amp;next article</source>
         <translation>與下一篇文章合併(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Merge with &amp;previous article</source>
         <translation>與上一篇文章合併(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>&amp;Join paragraph with the one before</source>
         <translation>與上一段合併(&amp;J)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Split paragraph at the &amp;cursor</source>
         <translation>在游標處拆分段落(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Correct OCR &amp;text…</source>
         <translation>校正 OCR 文字(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Show &amp;corrected text</source>
         <translation>顯示校正後的文字(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reader/gui/display.py" line="+27"/>
+        <source>Compact</source>
+        <translation>緊湊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Normal</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relaxed</source>
+        <translation>寬鬆</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wide</source>
+        <translation>很寬</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop newspaper files or folders here to import them (ALTO, METS, hOCR, PAGE XML, text, images), or use File → Import files….</source>
+        <translation>把報紙檔案或資料夾拖到這裡即可匯入（ALTO、METS、hOCR、PAGE XML、文字、影像），或使用「檔案 → 匯入檔案…」。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Display script</source>
+        <extracomment>the user's 直排 choice (kept in the settings); a vertical page may read vertically without it</extracomment>
         <translation>顯示字形</translation>
     </message>
     <message>
@@ -784,124 +906,131 @@
         <translation>重排文本的字形（版面和搜尋不受影響）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+32"/>
+        <location line="+3"/>
+        <location line="+20"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+116"/>
+        <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
+        <translation>介面語言將在下次啟動 Broadsheet 時變更。您的文庫和閱讀位置都會保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="-197"/>
         <source>&amp;File</source>
+        <extracomment>the translation context of the window's strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar's menus, in order, and the submenus with their places</extracomment>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Recent libraries</source>
         <translation>最近的文庫(&amp;R)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Annotate</source>
         <translation>註記(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Co&amp;rrect</source>
         <translation>校正(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Script</source>
         <translation>字形(&amp;S)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Theme</source>
         <translation>主題(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+9"/>
+        <location filename="../../reader/gui/display.py" line="-115"/>
+        <location line="+7"/>
         <source>System</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../reader/gui/actions.py" line="+1"/>
         <source>Interface &amp;language</source>
         <translation>介面語言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-5"/>
         <source>&amp;Go</source>
         <translation>轉到(&amp;G)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Reading</source>
+        <extracomment>the toolbar's title</extracomment>
         <translation>閱讀</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-86"/>
         <source>Stopping the running task…</source>
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../reader/gui/library_ui.py" line="+101"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../../reader/gui/navigation.py" line="+149"/>
         <source>This line belongs to no article.</source>
         <translation>這一行不屬於任何文章。</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>The interface language changes the next time Broadsheet starts.</source>
-        <translation>介面語言將在下次啟動 Broadsheet 時更改。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+119"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>page %1</source>
         <translation>第 %1 頁</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>scan</source>
         <translation>掃描件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>layout from coordinates</source>
         <translation>按座標繪製的版面</translation>
     </message>
@@ -911,8 +1040,9 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../reader/gui/tasks.py" line="+74"/>
         <source>Import files</source>
+        <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
         <translation>匯入檔案</translation>
     </message>
     <message>
@@ -926,44 +1056,45 @@
         <translation>匯入資料夾</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Open a library before importing.</source>
         <translation>請先開啟文庫再匯入。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Another task is running; wait for it or cancel it.</source>
-        <translation>另一個任務正在執行；請等待或取消它。</translation>
+        <location line="-50"/>
+        <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
+        <translation>已取消：停止前匯入的 %n 個檔案已保留。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+65"/>
         <source>Importing</source>
         <translation>正在匯入</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>files</source>
         <translation>個檔案</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Building the sample library</source>
         <translation>正在建立示例文庫</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Indexing</source>
         <translation>正在索引</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>articles</source>
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-130"/>
         <source>Indexed %1 articles.</source>
+        <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
     </message>
     <message>
@@ -982,12 +1113,12 @@
         <translation>%1 個無法讀取（見“問題”）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../reader/gui/dialogs/about_dialog.py" line="-28"/>
         <source>A reader for archives of OCR’d newspapers.</source>
         <translation>OCR 報紙檔案閱讀器。</translation>
     </message>
@@ -997,7 +1128,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+59"/>
         <source>About Broadsheet</source>
         <translation>關於 Broadsheet</translation>
     </message>
@@ -1007,70 +1138,75 @@
         <translation>複製除錯資訊</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+79"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+83"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
+        <translation>已標示。您的標示和筆記列在「檢視 → 註記」中。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Article note</source>
         <translation>文章筆記</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+7"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Edit annotation</source>
         <translation>編輯註記</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Delete annotation</source>
         <translation>刪除註記</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The annotated article is no longer in the library.</source>
         <translation>被註記的文章已不在文庫中。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+19"/>
         <source>New collection</source>
         <translation>新建收藏集</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Name of the collection:</source>
-        <translation>收藏集名稱：</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Add to collection</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Collection:</source>
-        <translation>收藏集：</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+65"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-7"/>
+        <source>Name of the new collection (a set of articles you choose):</source>
+        <translation>新收藏集的名稱（由您挑選的一組文章）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collection (pick one, or type a new name):</source>
+        <translation>收藏集（選擇一個，或輸入新名稱）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete collection</source>
         <translation>刪除收藏集</translation>
     </message>
@@ -1080,12 +1216,12 @@
         <translation>刪除收藏集 %1？其中的文章仍保留在文庫中。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+26"/>
         <source>Merge articles</source>
         <translation>合併文章</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Split article</source>
         <translation>拆分文章</translation>
     </message>
@@ -1095,7 +1231,7 @@
         <translation>設定標題</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Join paragraphs</source>
         <translation>合併段落</translation>
     </message>
@@ -1105,59 +1241,65 @@
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+95"/>
+        <location line="+1"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+8"/>
         <source>Correct OCR text</source>
         <translation>校正 OCR 文字</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="+1"/>
         <source>Move block</source>
         <translation>移動文本塊</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Set role</source>
         <translation>設定角色</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>There is no article to merge with.</source>
-        <translation>沒有可合併的文章。</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Select the characters to correct (within one line).</source>
-        <translation>請選擇要校正的字元（限一行之內）。</translation>
-    </message>
-    <message>
-        <source>Select the headline's text first (a whole paragraph or part of one).</source>
-        <translation>請先選取標題文字（整段或段中一部分）。</translation>
-    </message>
-    <message>
-        <source>Select the headline within one paragraph.</source>
-        <translation>請在同一段之內選取標題。</translation>
-    </message>
-    <message>
+        <location line="+12"/>
         <source>The selection holds no text.</source>
         <translation>所選內容沒有文字。</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>The selection has no source line.</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+85"/>
+        <source>Select the headline's text first (a whole paragraph or part of one).</source>
+        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
+        <translation>請先選取標題文字（整段或段中一部分）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select the headline within one paragraph.</source>
+        <translation>請在同一段之內選取標題。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>There is no article to merge with.</source>
+        <translation>沒有可合併的文章。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select the characters to correct (within one line).</source>
+        <translation>請選擇要校正的字元（限一行之內）。</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+85"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+1"/>
         <source>Corrected text (the original is kept):</source>
         <translation>校正後的文字（原文會保留）：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../reader/gui/export_ui.py" line="+49"/>
         <source>Open a library before exporting.</source>
         <translation>請先開啟文庫再匯出。</translation>
     </message>
@@ -1165,9 +1307,8 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="-1276"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+21"/>
         <source>Problems</source>
-        <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>問題</translation>
     </message>
     <message>
@@ -1184,12 +1325,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="+45"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+49"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — a phrase.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;page:2&lt;/b&gt;,
 &lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query.&lt;/li&gt;
@@ -1197,11 +1338,12 @@
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time (the next ones come with "Show more")</extracomment>
         <translation>&lt;h3&gt;搜尋語法&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 漢字按連續字串比對，簡繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整詞比對，不分大小寫和變音符號。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — 片語。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — 片語。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括號分組。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;page:2&lt;/b&gt;、
 &lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 寫在查詢中的篩選條件。&lt;/li&gt;
@@ -1210,9 +1352,10 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+116"/>
-        <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
-        <translation>搜尋：發展   &quot;短語&quot;   甲 AND 乙   NOT 丙</translation>
+        <location line="+123"/>
+        <source>Search: 发展   "a phrase"   a AND b   NOT c</source>
+        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) the next page of the shown search (a Query with its offset)</extracomment>
+        <translation>搜尋：發展   "短語"   甲 AND 乙   NOT 丙</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1226,43 +1369,33 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+207"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-205"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>All publications</source>
         <translation>所有報刊</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>from 1858</source>
-        <translation>從 1858</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-69"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>to 1939-04</source>
-        <translation>至 1939-04</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Date to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Kind filter</source>
         <translation>型別篩選</translation>
     </message>
@@ -1297,12 +1430,47 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>版面元素</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Sort results</source>
+        <translation>結果排序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By relevance</source>
+        <translation>依相關度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By date</source>
+        <translation>依日期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Search results</source>
         <translation>搜尋結果</translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>from %1</source>
+        <translation>自 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+50"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
@@ -1313,11 +1481,16 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <source>(first %1 shown)</source>
         <translation>（顯示前 %1 條）</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Show %1 more</source>
+        <translation>再顯示 %1 筆</translation>
+    </message>
 </context>
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+35"/>
+        <location filename="../../reader/gui/widgets/task_bar.py" line="+20"/>
         <source>Progress</source>
         <translation>進度</translation>
     </message>
@@ -1332,7 +1505,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>取消正在執行的任務</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%1 s left</source>
         <translation>剩餘 %1 秒</translation>
     </message>
@@ -1345,17 +1518,18 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="-330"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-337"/>
         <source>Article text</source>
-        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first.</extracomment>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
     </message>
 </context>
 <context>
     <name>VerticalReader</name>
     <message>
-        <location line="+133"/>
+        <location line="+138"/>
         <source>Article text, vertical</source>
+        <extracomment>a paragraph's line height in percent of the font's (View → Line spacing)</extracomment>
         <translation>文章正文（豎排）</translation>
     </message>
 </context>

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +41,7 @@ from reader.gui.workers import Progress, Worker, run_task
 log = logging.getLogger(__name__)
 
 #: OpenCC reading texts a TEI export can add ("" = none)
-READINGS = ("", "t2s", "s2t", "s2tw")
+READINGS = ("", "t2s", "s2t", "s2tw", "s2hk")
 
 
 @dataclass
@@ -100,6 +101,9 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
 class ExportDialog(QDialog):
     """The export dialog; :meth:`start` runs the export, :attr:`written` is the file when it succeeded."""
 
+    #: a file was written (its path)
+    exported = Signal(str)
+
     def __init__(self, library: Any, context: ExportContext, folder: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +141,8 @@ class ExportDialog(QDialog):
         self.include_annotations.setChecked(True)
         self.reading = QComboBox(self)
         self.reading.setObjectName("exportReading")
-        for key, label in zip(READINGS, (self.tr("None"), "简体 (t2s)", "繁體 (s2t)", "臺灣 (s2tw)"), strict=False):
+        for key, label in zip(READINGS, (self.tr("None"), "简体 (t2s)", "繁體 (s2t)", "臺灣 (s2tw)", "香港 (s2hk)"),
+                              strict=True):
             self.reading.addItem(label, key)
         self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
         self.path = QLineEdit(self)
@@ -154,7 +159,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.include_annotations)
         form.addRow(self.tr("&Reading text:"), self.reading)
-        form.addRow(self.tr("F&ile:"), path_row)
+        file_label = QLabel(self.tr("F&ile:"), self)  # a label of a row of widgets has no buddy by itself,
+        file_label.setBuddy(self.path)  # and without one it shows its "&"
+        form.addRow(file_label, path_row)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
@@ -267,6 +274,7 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exported %1 article(s) to %2.").replace("%1", str(count))
                             .replace("%2", str(self.written)))
         log.info("exported %d article(s) as %s to %s", count, req.fmt, self.written)
+        self.exported.emit(str(self.written))
 
     def _failed(self, e: BaseException) -> None:
         self.error = str(e) or type(e).__name__

@@ -28,6 +28,7 @@ class TagCompleter(QCompleter):
         self.setModel(QStringListModel(list(tags), self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setMaxVisibleItems(5)
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
         return [path.replace("，", ",").split(",")[-1].strip()]
@@ -74,8 +75,9 @@ class HighlightDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&Note:"), self.note)
+        # the tags above the note: the completion list then drops over the note, never over OK and Cancel
         form.addRow(self.tr("&Tags:"), self.tags)
+        form.addRow(self.tr("&Note:"), self.note)
         lay = QVBoxLayout(self)
         lay.addWidget(self.quote)
         lay.addLayout(form)

@@ -15,15 +15,19 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 def collection_name(parent: QWidget) -> str | None:
     """The name of a new collection."""
+    # the label sets the dialog's width: a short one cut the title ("New collection — Broadsheet")
     name, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "New collection"),
-                                    QCoreApplication.translate("MainWindow", "Name of the collection:"))
+                                    QCoreApplication.translate(
+                                        "MainWindow", "Name of the new collection (a set of articles you choose):"))
     return name if ok else None
 
 
 def pick_collection(parent: QWidget, names: Sequence[str]) -> str | None:
     """A collection to add the current article to: one of ``names``, or a new name typed in."""
     name, ok = QInputDialog.getItem(parent, QCoreApplication.translate("MainWindow", "Add to collection"),
-                                    QCoreApplication.translate("MainWindow", "Collection:"), list(names), 0, True)
+                                    QCoreApplication.translate("MainWindow",
+                                                               "Collection (pick one, or type a new name):"),
+                                    list(names), 0, True)
     return name if ok and name.strip() else None
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QSize,
     Qt,
     Signal,
     SignalInstance,
@@ -53,8 +54,9 @@ HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 ORPHAN_COLOR = QColor(200, 60, 60)
 
 
-def describe(a: Annotation, width: int = 60) -> str:
-    """One line about an annotation: its quote (or "article note"), its note and tags."""
+def describe(a: Annotation, width: int = 60, multiline: bool = False) -> str:
+    """About an annotation: its quote (or "article note"), its note and tags; one line each if ``multiline``
+    (the lists: a narrow dock cut a one-line entry after its quote, hiding the note and tags)."""
     head = a.anchor.exact if a.anchor else QCoreApplication.translate("Annotations", "Article note")
     head = head.replace("\n", " ")
     if len(head) > width:
@@ -64,7 +66,7 @@ def describe(a: Annotation, width: int = 60) -> str:
         bits.append(a.note.replace("\n", " ")[:width])
     if a.tags:
         bits.append(" ".join(f"#{t}" for t in a.tags))
-    return " — ".join(bits)
+    return ("\n" if multiline else " — ").join(bits)
 
 
 class AnnotationsPanel(QWidget):
@@ -105,7 +107,8 @@ class AnnotationsPanel(QWidget):
         self.library_list.setObjectName("libraryAnnotations")
         self.library_list.setAccessibleName(self.tr("Annotations of the library"))
         self.library_list.setHeaderLabels([self.tr("Annotation"), self.tr("Article")])
-        self.library_list.setColumnWidth(0, 320)
+        self.library_list.setColumnWidth(0, 220)
+        self.library_list.setWordWrap(True)
         lib_page = QWidget(self)
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)
@@ -151,6 +154,10 @@ class AnnotationsPanel(QWidget):
         self.text_filter.textChanged.connect(lambda _t: self.refresh_library())
         self.in_hits.toggled.connect(lambda _on: self.refresh_library())
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """A dock beside the reading view, not a third column as wide as it."""
+        return QSize(260, 400)
+
     # content --------------------------------------------------------------------------
     def set_source(self, find: Callable[..., list[Annotation]] | None, headline: Callable[[str], str],
                    tags: Sequence[str] = ()) -> None:
@@ -178,7 +185,7 @@ class AnnotationsPanel(QWidget):
         orphans = QTreeWidgetItem([self.tr("Orphaned (text not found)")])
         orphans.setForeground(0, ORPHAN_COLOR)
         for a in self.current:
-            item = QTreeWidgetItem([describe(a)])
+            item = QTreeWidgetItem([describe(a, multiline=True)])
             item.setData(0, ROLE_ANNOTATION, a.id)
             item.setToolTip(0, a.note or (a.anchor.exact if a.anchor else ""))
             (orphans if a.orphaned or a.id in unplaced else placed).addChild(item)
@@ -210,7 +217,7 @@ class AnnotationsPanel(QWidget):
         orphans = QTreeWidgetItem([self.tr("Orphaned (%1)").replace("%1", str(sum(a.orphaned for a in found)))])
         orphans.setForeground(0, ORPHAN_COLOR)
         for a in found:
-            item = QTreeWidgetItem([describe(a), self._name(a.article)])
+            item = QTreeWidgetItem([describe(a, multiline=True), self._name(a.article)])
             item.setData(0, ROLE_ANNOTATION, a.id)
             item.setToolTip(0, a.note or (a.anchor.exact if a.anchor else ""))
             (orphans if a.orphaned else placed).addChild(item)

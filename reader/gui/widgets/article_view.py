@@ -95,6 +95,12 @@ def reading_font(family: str, size: float, latin_first: bool = False) -> QFont:
     return font
 
 
+#: a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise
+LINE_HEIGHT = 150
+#: View → Line spacing: percent and name
+LINE_SPACINGS = ((130, "Compact"), (150, "Normal"), (175, "Relaxed"), (200, "Wide"))
+
+
 class TextReader(QTextBrowser):
     """The horizontal reading view (a read-only QTextBrowser)."""
 
@@ -109,6 +115,8 @@ class TextReader(QTextBrowser):
         flag = Qt.TextInteractionFlag
         self.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
         self.reading: Reading | None = None
+        #: a paragraph's line height in percent of the font's (View → Line spacing)
+        self.line_height = LINE_HEIGHT
         self._blocks: list[int] = []
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
@@ -125,7 +133,7 @@ class TextReader(QTextBrowser):
         cursor = QTextCursor(doc)
         self._blocks = []
         for k, sp in enumerate(reading.parts):
-            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk)
+            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height)
             if k == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
@@ -137,13 +145,14 @@ class TextReader(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @staticmethod
-    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool,
+                 line_height: int = 175) -> tuple[QTextBlockFormat, QTextCharFormat]:
         size = base.pointSizeF()
         bfmt = QTextBlockFormat()
         cfmt = QTextCharFormat()
         scale = ROLE_SCALE.get(role, 1.0)
         cfmt.setFontPointSize(size * scale)
-        bfmt.setLineHeight(175 if role == "paragraph" else 140,
+        bfmt.setLineHeight(line_height if role == "paragraph" else min(140, line_height),
                            QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if role in HEAD_ROLES:
             bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -243,6 +252,8 @@ class VerticalReader(QWidget):
         self.reading: Reading | None = None
         self.family = "Noto Serif CJK TC"
         self.size_pt = 17.0
+        #: a paragraph's column pitch in percent of the one at the horizontal view's 175 %
+        self.line_height = LINE_HEIGHT
         #: (k, offset, rect, char, font px)
         self.cells: list[tuple[int, int, QRectF, str, float]] = []
         self._flat: dict[tuple[int, int], int] = {}
@@ -273,7 +284,7 @@ class VerticalReader(QWidget):
             fpx = px * ROLE_SCALE.get(sp.role, 1.0)
             cell = fpx * 1.12
             rows = max(4, int((height - 2 * margin) // cell))
-            pitch = fpx * (1.9 if sp.role == "paragraph" else 1.6)
+            pitch = fpx * (1.9 * self.line_height / 175 if sp.role == "paragraph" else 1.6)
             text = sp.display.translate(VERTICAL_FORMS)
             row = 2 if sp.role == "paragraph" and mostly_cjk(sp.display) else 0
             if sp.role in HEAD_ROLES:
@@ -544,6 +555,12 @@ class ArticleView(QWidget):
         selection = self.selection_original()
         self.vertical = on
         self.stack.setCurrentIndex(1 if on else 0)
+        self._rerender(selection)
+
+    def set_line_height(self, percent: int) -> None:
+        """A paragraph's line spacing, in percent of the font's line height (both directions)."""
+        selection = self.selection_original()
+        self.text.line_height = self.vreader.line_height = int(percent)
         self._rerender(selection)
 
     def set_font_size(self, size: float) -> None:

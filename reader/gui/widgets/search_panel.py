@@ -196,6 +196,7 @@ class SearchPanel(QWidget):
         self.sort.setAccessibleName(self.tr("Sort results"))
         self.sort.addItem(self.tr("By relevance"), "relevance")
         self.sort.addItem(self.tr("By date"), "date")
+        self.kind_labels = kind_labels  # the facets name kinds in the interface's language too
         self.count = QLabel(self)
         self.count.setObjectName("searchCount")
         self.more = QPushButton(self)
@@ -336,7 +337,8 @@ class SearchPanel(QWidget):
             values = facets.get(name) or {}
             if not values:
                 continue
-            links = [f"<a href='{html.escape(name)}={html.escape(v)}'>{html.escape(v)}</a>&nbsp;{n}"
+            shown = self.kind_labels if name == "kind" else {}
+            links = [f"<a href='{html.escape(name)}={html.escape(v)}'>{html.escape(shown.get(v, v))}</a>&nbsp;{n}"
                      for v, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
             groups.append(" · ".join(links))
         return " &nbsp;|&nbsp; ".join(groups)

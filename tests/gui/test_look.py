@@ -1,0 +1,257 @@
+"""How the window looks and fits (issue 14): dark theme, the side panel, the annotations dock, polish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.gui.actions import ActionId
+from reader.gui.app import apply_theme
+from reader.gui.mainwindow import MainWindow
+
+
+def _dark_share(win: MainWindow, aid: ActionId) -> float:
+    """The share of an action's icon's opaque pixels that are near black (lightness < 80)."""
+    img = win.action_map[aid].icon().pixmap(QSize(20, 20)).toImage()
+    values = [QColor(img.pixel(x, y)).lightness() for x in range(img.width()) for y in range(img.height())
+              if QColor.fromRgba(img.pixel(x, y)).alpha() > 128]
+    assert values, f"{aid} has an icon"
+    return sum(v < 80 for v in values) / len(values)
+
+
+def _theme_action(win: MainWindow, key: str):  # noqa: ANN202
+    return next(a for a in win.display.theme_group.actions() if a.data() == key)
+
+
+@pytest.fixture
+def restore_theme():  # noqa: ANN201
+    yield
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "system")
+
+
+def test_dark_theme_icons_follow_the_palette_and_check_boxes_have_an_outline(make_window, library_dir: Path,
+                                                                             restore_theme) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _theme_action(win, "light").trigger()
+    for aid in (ActionId.PREV_ARTICLE, ActionId.FIT, ActionId.VERTICAL):
+        assert _dark_share(win, aid) > 0.3, f"{aid}: dark glyphs on a light toolbar"
+    _theme_action(win, "dark").trigger()
+    assert win.settings.theme() == "dark"
+    for aid in (ActionId.PREV_ARTICLE, ActionId.NEXT_PAGE, ActionId.FIT, ActionId.VERTICAL):
+        assert _dark_share(win, aid) < 0.05, f"{aid}: no black glyphs on the dark toolbar"
+    pal = QApplication.palette()
+    window = pal.color(QPalette.ColorRole.Window).lightness()
+    # Fusion outlines check boxes and frames with these shades: none may be a light theme's near-white
+    for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight, QPalette.ColorRole.Mid,
+                 QPalette.ColorRole.Dark):
+        assert pal.color(role).lightness() < 128, role
+    assert pal.color(QPalette.ColorRole.Light).lightness() - window > 30, "check box outline visible on the menu"
+    assert pal.color(QPalette.ColorRole.Link).lightness() > 150, "links readable on black"
+
+
+def test_at_800x600_the_reading_column_keeps_its_room_and_f9_folds_the_side_panel(make_window, library_dir: Path,
+                                                                                  qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir, size=(800, 600))
+    qtbot.wait(50)
+    assert win.article_view.article is not None
+    assert win.article_view.width() >= 300, "a reading column, not four characters a line"
+    side = win.action_map[ActionId.SIDE_PANEL]
+    assert side.isChecked() and win.side.isVisible()
+    before = win.article_view.width()
+    side.trigger()
+    qtbot.wait(50)
+    assert not win.side.isVisible() and win.settings.side_panel() is False
+    assert win.article_view.width() > before, "the reading gets the side panel's room"
+    win.close()
+    again = make_window(library_dir, size=(800, 600))
+    assert not again.side.isVisible() and not again.action_map[ActionId.SIDE_PANEL].isChecked(), "remembered"
+    again.action_map[ActionId.SIDE_PANEL].trigger()
+    assert again.side.isVisible() and again.settings.side_panel() is True
+
+
+def test_at_1400_the_annotations_dock_leaves_the_reading_column_its_room(make_window, library_dir: Path,
+                                                                         qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir, size=(1400, 900))
+    assert not win.notes_dock.isVisible(), "the dock does not open by itself"
+    win.action_map[ActionId.ANNOTATIONS].trigger()
+    qtbot.wait(50)
+    assert win.notes_dock.isVisible()
+    assert win.notes_dock.width() <= 320
+    assert win.article_view.width() >= 400, win.article_view.width()
+
+
+def test_the_annotation_lists_show_the_note_and_the_tags(make_window, library_dir: Path) -> None:
+    from reader.annotations.store import Annotation
+
+    win = make_window(library_dir)
+    ann = Annotation(article="x", note="Why the cadres were ranked", tags=["干部", "ranking"])
+    win.notes.show_article([ann])
+    text = win.notes.article_list.topLevelItem(0).child(0).text(0)
+    assert text.splitlines() == ["Article note", "Why the cadres were ranked", "#干部 #ranking"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_tag_completion_never_covers_ok(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
+
+    dlg = HighlightDialog("考核", known_tags=[f"tag{i}" for i in range(12)])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.tags.setFocus()
+    qtbot.keyClicks(dlg.tags, "tag")
+    popup = dlg.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok_rect = QRect(ok.mapToGlobal(QPoint(0, 0)), ok.size())
+    assert not popup.geometry().intersects(ok_rect), (popup.geometry(), ok_rect)
+    popup.hide()
+
+
+def test_line_spacing_is_a_view_setting_kept_for_the_next_start(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+
+    def paragraph_heights() -> set[float]:
+        doc = win.article_view.text.document()
+        return {doc.findBlockByNumber(i).blockFormat().lineHeight() for i in range(doc.blockCount())}
+
+    assert 150 in paragraph_heights() and win.settings.line_height() == 150
+    wide = next(a for a in win.display.spacing_group.actions() if a.data() == "200")
+    assert wide in win.menus["spacing"].actions()
+    wide.trigger()
+    assert 200 in paragraph_heights() and wide.isChecked()
+    assert win.settings.line_height() == 200
+    win.close()
+    again = make_window(library_dir)
+    assert 200 in {again.article_view.text.document().findBlockByNumber(i).blockFormat().lineHeight()
+                   for i in range(again.article_view.text.document().blockCount())}
+
+
+def test_the_title_names_the_library_once_and_not_the_app_twice(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    assert win.windowTitle() == str(library_dir), "Qt appends the application's name itself"
+
+
+def test_export_dialog_file_label_documents_folder_remembered_and_hk_reading(make_window, library_dir: Path,
+                                                                           tmp_path: Path, qtbot,
+                                                                           monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QLabel
+
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _loc: str(docs)))
+    win = make_window(library_dir)
+    win.action_map[ActionId.EXPORT].trigger()
+    dlg = win.export_dialog
+    assert dlg is not None
+    label = next(lb for lb in dlg.findChildren(QLabel) if lb.text() == "F&ile:")
+    assert label.buddy() is dlg.path, "with a buddy the & is a mnemonic, not shown"
+    assert Path(dlg.path.text()).parent == docs, "the documents folder first, not the app's data folder"
+    assert dlg.reading.findData("s2hk") >= 0 and "香港" in dlg.reading.itemText(dlg.reading.findData("s2hk"))
+    out = tmp_path / "elsewhere"
+    out.mkdir()
+    dlg.path.setText(str(out / "a.xml"))
+    dlg.start()
+    qtbot.waitUntil(lambda: dlg.written is not None, timeout=10000)
+    assert win.settings.export_folder() == str(out)
+    dlg.close()
+    win.action_map[ActionId.EXPORT].trigger()
+    assert Path(win.export_dialog.path.text()).parent == out, "the last folder is remembered"
+    win.export_dialog.close()
+
+
+def test_the_collection_prompt_is_wide_enough_for_its_title(make_window, library_dir: Path,
+                                                           monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda _p, title, label, *a, **k:
+                                                              (asked.append((title, label)), ("", False))[1]))
+    win = make_window(library_dir)
+    win.collecting.new_collection()
+    [(title, label)] = asked
+    fm = QFontMetrics(QApplication.font())
+    # the title bar holds the title, " — Broadsheet" and the window buttons
+    assert fm.horizontalAdvance(label) >= fm.horizontalAdvance(f"{title} — Broadsheet") + 120
+
+
+def test_hit_count_shows_as_soon_as_an_article_opens_on_its_hits(make_window, library_dir: Path) -> None:
+    win = make_window(library_dir)
+    win.search.field.setText("发展")
+    win.search.submit()
+    hit = win.search.results.hits[0]
+    win.search.hit_opened.emit(hit)
+    n = len(win.article_view.hits)
+    assert n > 0
+    assert f"hit 1/{n}" in win.position.text(), win.position.text()
+
+
+def test_an_empty_library_shows_where_to_drop_files(make_window, tmp_path: Path) -> None:
+    win = make_window(tmp_path / "empty", create=True)
+    view = win.article_view.text
+    assert view.toPlainText() == "" and "Drop newspaper files or folders here" in view.placeholderText()
+
+
+def test_a_publication_clicked_in_the_tree_shows_its_first_issue(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    pub = next(win.tree.topLevelItem(i) for i in range(win.tree.topLevelItemCount())
+               if win.tree.topLevelItem(i).text(0) == "晶報 Jing bao")
+    before = win.state.issue_id
+    win.tree.setCurrentItem(pub)
+    issue = next(i for i in win.archive.issues() if i.publication == "晶報 Jing bao")
+    assert win.state.issue_id == issue.id != before
+    assert pub.isExpanded()
+    assert win.article_list.topLevelItemCount() > 0
+
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+@pytest.fixture
+def chinese():  # noqa: ANN201
+    """This branch's Simplified Chinese translations installed (not the installed package's)."""
+    from PySide6.QtCore import QTranslator
+
+    app = QApplication.instance()
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "broadsheet_zh_CN.qm"))
+    app.installTranslator(tr)
+    yield
+    app.removeTranslator(tr)
+
+
+def test_chinese_facets_and_about_table(make_window, library_dir: Path, chinese) -> None:  # noqa: ANN001
+    from reader.gui.dialogs.about_dialog import about_text
+
+    win = make_window(library_dir)
+    win.search.field.setText("发展")
+    win.search.submit()
+    facets = win.search.facets.text()
+    assert "kind=article'>文章<" in facets, facets
+    about = about_text()
+    for english in ("what it is", "licence / attribution", "The bundled sample archive", "a 4-page METS/ALTO issue"):
+        assert english not in about
+    assert "随附的样本档案" in about and "| 内容 |" in about
+    assert "ECPO – Early Chinese Periodicals Online" in about, "the attribution itself stays as written"
+
+
+def test_a_language_change_says_when_it_applies(make_window, library_dir: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    win = make_window(library_dir)
+    next(a for a in win.display.language_group.actions() if a.data() == "zh_TW").trigger()
+    assert win.settings.language() == "zh_TW"
+    box = win.findChild(QMessageBox, "languageDialog")
+    assert box is not None and box.isVisible() and "next time Broadsheet starts" in box.text()
+    box.close()
