@@ -82,6 +82,10 @@ class Line:
     hyphen_word: str | None = None
     #: 1-based line number in the source file where that means something
     source_line: int | None = None
+    #: what the source says the line is, as a role of ROLES ("headline", "paragraph", "furniture", …):
+    #: PAGE TextLine ``custom="structure {type:…}"``, hOCR ``ocr_header``/``ocr_caption`` and the like.
+    #: An explicit type wins over any guess from size or position.
+    type: str | None = None
 
 
 @dataclass
