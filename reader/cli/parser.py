@@ -198,6 +198,17 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a.add_argument("--article")
 
 
+def _add_cite_parser(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
+    from reader.export.cite import STYLES
+
+    p = sub.add_parser("cite", help="print citations of articles (GB/T 7714, Chicago, APA, BibTeX, CSL-JSON)")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.add_argument("--style", choices=STYLES, default="auto",
+                   help="gb7714 (GB/T 7714-2015), chicago (notes-bibliography), apa (7th), bibtex, csl-json; "
+                        "auto: GB/T 7714 for Chinese articles, Chicago for the rest")
+    p.add_argument("--library", metavar="DIR")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneSentenceParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
@@ -216,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_library_verbs(sub)
     _add_work_parsers(sub)
+    _add_cite_parser(sub)
     _library_option_everywhere(sub)
     return parser
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from reader.export.items import ExportError, Item, language_of
 from reader.export.styles import CSL_STYLES, render
+from reader.model.document import Article
 from reader.text.chars import is_cjk
 
 #: what ``broadsheet cite --style`` and the export's citation format accept
@@ -51,6 +52,8 @@ _BRACKETS = "（）()【】[]〔〕［］「」<>〈〉《》"
 _LATIN_ROLE = re.compile(r"\b(?:our|own|special|staff|correspondent|reporter|editor|writer|from|the|"
                          r"associated|press|united|reuters|agency|wire|service)\b", re.I)
 _LATIN_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b)\s*", re.I)
+#: a Chinese name or pen name is rarely longer (天虚我生); a longer token is a column's name or unsplit names
+MAX_CJK_NAME = 4
 _PARTICLES = {"van", "von", "de", "der", "den", "du", "la", "le", "di", "da", "del", "della", "ten", "ter", "zu"}
 
 
@@ -126,8 +129,8 @@ def _cjk_token(token: str, names: list[Name], roles: list[str]) -> None:
         token = token[m.end():].lstrip("：:　 ")
     if not token:
         return
-    if _CJK_ROLE_ONLY.match(token) or any(ch.isdigit() for ch in token):
-        roles.append(token)
+    if _CJK_ROLE_ONLY.match(token) or any(ch.isdigit() for ch in token) or len(token) > MAX_CJK_NAME:
+        roles.append(token)  # a dateline, a column's name (新上海春秋): said by the byline, not a person
     else:
         names.append(Name(literal=token))
 
@@ -151,9 +154,14 @@ def parse_byline(text: str) -> Byline:
     return Byline(tuple(names), tuple(roles))
 
 
+def _reading(item: Item) -> Article:
+    """The article as the reader sees it: with the reader's OCR text corrections, when there are any."""
+    return item.corrected() if item.fixes else item.article
+
+
 def byline_of(item: Item) -> Byline:
-    """The byline of the article as the reader sees it (corrections applied by the caller)."""
-    byline = item.article.byline
+    """The byline of the article as the reader sees it (segmentation corrections applied by the caller)."""
+    byline = _reading(item).byline
     return parse_byline(byline) if byline else Byline()
 
 
@@ -175,11 +183,12 @@ def _date_parts(date: str) -> list[int] | None:
 
 def title_of(item: Item) -> str:
     """The headline; an article without one is cited by its first words, in brackets (supplied, not printed)."""
-    headline = " ".join((item.article.headline or "").split())
+    article = _reading(item)
+    headline = " ".join((article.headline or "").split())
     if headline:
         return headline
-    body = [p.text for p in item.article.parts if p.role in ("paragraph", "caption", "advertisement")]
-    text = " ".join((body[0] if body else item.article.text).split())
+    body = [p.text for p in article.parts if p.role in ("paragraph", "caption", "advertisement")]
+    text = " ".join((body[0] if body else article.text).split())
     if not text:
         return "[untitled]"
     return f"[{text[:20]}…]" if len(text) > 20 else f"[{text}]"
@@ -321,6 +330,8 @@ def cite(item: Item, style: str = "auto") -> str:
         raise ExportError(f"unknown citation style {style!r} (known: {', '.join(STYLES)})")
     csl = csl_item(item)
     del csl["note"]  # Broadsheet's own note is for the data formats, not the printed citation
+    # the styles title-case English titles only; a text of unknown language keeps its capitals as printed
+    csl.setdefault("language", "und")
     if CSL_STYLES[style].quotes_titles:  # a title the style puts in double quotes has its own quotes turned to single ones
         csl["title"] = csl["title"].replace("“", "‘").replace("”", "’")
     return _rendered(style, json.dumps(csl, ensure_ascii=False, sort_keys=True))

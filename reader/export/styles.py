@@ -17,8 +17,9 @@ processor is completed), each for one named gap:
 * ``<label variable="X">`` prints its term when X is empty ("Edition." after every
   Chicago newspaper entry): each such label is wrapped in ``<choose><if variable="X">``
   (:func:`_fix_labels`).
-* ``punctuation-in-quote`` (American English: “Title.” not “Title”.) is not applied:
-  done on the finished string (:func:`punctuation_in_quote`).
+* ``punctuation-in-quote`` (American English: “Title.” not “Title”.) is not applied, nor are
+  a field's own final stop and the style's period merged ("OFFICIELLE..”"): both are done on
+  the finished string (:func:`punctuation_in_quote`, :func:`collapse_stops`).
 * A variable rendered through a macro in ``<substitute>`` is not suppressed later in the
   entry (APA printed an unsigned article's title twice, Chicago the newspaper's name):
   :func:`_repress_substituted` records what a substitute rendered.
@@ -168,6 +169,13 @@ def punctuation_in_quote(text: str) -> str:
 
 
 _NUMBER_LABEL = re.compile(r"^\[\d+\]\s*")
+#: a period the style adds after a field that ends in its own (a headline ending "OFFICIELLE.")
+_DOUBLE_STOP = re.compile(r"([.!?。！？])([”’]?)\.(?=[\s”’]|$)")
+
+
+def collapse_stops(text: str) -> str:
+    """One full stop where a field's own punctuation meets the style's period (CSL processors do this)."""
+    return _DOUBLE_STOP.sub(r"\1\2", text)
 
 
 def render(name: str, csl: dict[str, Any]) -> str:
@@ -181,4 +189,6 @@ def render(name: str, csl: dict[str, Any]) -> str:
     entries = bib.bibliography()
     text = " ".join(str(entries[0]).split()) if entries else ""
     text = _NUMBER_LABEL.sub("", text)
-    return punctuation_in_quote(text) if CSL_STYLES[name].punctuation_in_quote else text
+    if CSL_STYLES[name].punctuation_in_quote:
+        text = punctuation_in_quote(text)
+    return collapse_stops(text)
