@@ -21,6 +21,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.library import protocol
     from reader.library.importer import ImportProgress, import_paths
 
+    if args.date:  # a date as the paper prints it (中華民國廿八年四月廿二日) is a date too
+        from reader.text.dates import DateError, iso_date
+
+        try:
+            args.date = iso_date(args.date) or args.date
+        except DateError:
+            pass  # refused just below, in one sentence
     if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
         print(f"broadsheet: --date {args.date}: give the date as YYYY-MM-DD.", file=sys.stderr)
         return 2

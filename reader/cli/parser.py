@@ -58,7 +58,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("paths", nargs="+", metavar="PATH")
     lib_arg(p)
     p.add_argument("--publication", help="the publication, when neither the files nor their paths say")
-    p.add_argument("--date", help="the issue date YYYY-MM-DD, when neither the files nor their paths say")
+    p.add_argument("--date", help="the issue date YYYY-MM-DD (or as printed: 中華民國廿八年四月廿二日), "
+                                  "when neither the files nor their paths say")
     p.add_argument("--page", type=whole, help="the number of the (first) page")
     p.add_argument("--quiet", action="store_true", help="no progress line")
     p.add_argument("--progress-json", action="store_true",
@@ -71,8 +72,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("--limit", type=count, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--publication")
-    p.add_argument("--from", dest="date_from", metavar="DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY[-MM[-DD]] or as printed: 民國二十八年四月")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY[-MM[-DD]] or as printed: 1939年4月")
     p.add_argument("--kind")
     p.add_argument("--page", type=whole)
     p.add_argument("--facets", action="store_true", help="also count hits by publication, year and kind")
