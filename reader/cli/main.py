@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from reader.cli.analyze import cmd_analyze
-from reader.cli.cite import cmd_cite
 from reader.cli.annotations import cmd_annotations, cmd_collection
+from reader.cli.cite import cmd_cite
 from reader.cli.common import Command, library_verb
 from reader.cli.corrections import cmd_correct
 from reader.cli.export import cmd_export

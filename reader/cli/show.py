@@ -45,7 +45,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                    "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    print(f"# {info.publication} {with_minguo(info.date, info.publication)} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
+    date = with_minguo(info.date, info.publication)  # 1939-04-21 (民國二十八年四月二十一日) for a paper of the Republic
+    print(f"# {info.publication} {date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
     for shown in parts:
         label = "" if shown["role"] == "paragraph" else f"[{shown['role']}] "
         print(f"{shown['index']:>3}  {label}{shown['text']}")

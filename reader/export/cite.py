@@ -332,7 +332,7 @@ def cite(item: Item, style: str = "auto") -> str:
     del csl["note"]  # Broadsheet's own note is for the data formats, not the printed citation
     # the styles title-case English titles only; a text of unknown language keeps its capitals as printed
     csl.setdefault("language", "und")
-    if CSL_STYLES[style].quotes_titles:  # a title the style puts in double quotes has its own quotes turned to single ones
+    if CSL_STYLES[style].quotes_titles:  # a title in the style's double quotes: its own quotes become single
         csl["title"] = csl["title"].replace("“", "‘").replace("”", "’")
     return _rendered(style, json.dumps(csl, ensure_ascii=False, sort_keys=True))
 

@@ -71,7 +71,7 @@ class PrintedDate:
 
 
 def chinese_number(text: str) -> int | None:
-    """The value of a number written in Chinese numerals or digits (二十八, 廿八, 二八, 一九三九, 28); None if not one."""
+    """The value of a number in Chinese numerals or digits (二十八, 廿八, 二八, 一九三九, 28); None if not one."""
     text = unicodedata.normalize("NFKC", text)
     if text.isascii():
         return int(text) if text.isdigit() else None

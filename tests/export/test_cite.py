@@ -71,7 +71,8 @@ def test_chicago_notes_bibliography(nyt: Item, renmin: Item) -> None:
 
 
 def test_apa(nyt: Item, renmin: Item) -> None:
-    assert cite(nyt, "apa") == "Smith, J., & Jones, M. (1908, March 4). Dinner at the White House. The New York Times, 2."
+    expected = "Smith, J., & Jones, M. (1908, March 4). Dinner at the White House. The New York Times, 2."
+    assert cite(nyt, "apa") == expected
     assert cite(renmin, "apa") == "窦瀚洋, 毕京津, & 常碧罗. (2021, May 10). 标题. 人民日报, 4."
     unsigned = article_item("Weather", None, "Fair and warmer.", **NYT)  # type: ignore[arg-type]
     assert cite(unsigned, "apa") == "Weather. (1908, March 4). The New York Times, 2."  # the title once, first

@@ -37,17 +37,17 @@ def test_export_dialog_citation_styles(make_window, library_dir: Path, tmp_path:
     dlg = win.show_export()
     dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
     dlg.format.setCurrentIndex(dlg.format.findData("cite"))
-    assert dlg.style.isEnabled()
-    dlg.style.setCurrentIndex(dlg.style.findData("gb7714"))
+    assert dlg.citation_style.isEnabled()
+    dlg.citation_style.setCurrentIndex(dlg.citation_style.findData("gb7714"))
     out = tmp_path / "cite.txt"
     dlg.path.setText(str(out))
     dlg.export_button.click()
     assert dlg.written == out, dlg.status.text()
     assert out.read_text(encoding="utf-8") == "窦瀚洋, 毕京津, 常碧罗. 干得好就能看得见[N]. 人民日报, 2021-01-27(1).\n"
-    dlg.style.setCurrentIndex(dlg.style.findData("bibtex"))
+    dlg.citation_style.setCurrentIndex(dlg.citation_style.findData("bibtex"))
     assert dlg.path.text().endswith(".bib")  # the file takes the style's suffix
     dlg.export_button.click()
     assert "author = {{窦瀚洋} and {毕京津} and {常碧罗}}" in Path(dlg.path.text()).read_text(encoding="utf-8")
     dlg.format.setCurrentIndex(dlg.format.findData("tei"))
-    assert not dlg.style.isEnabled()
+    assert not dlg.citation_style.isEnabled()
     dlg.close()

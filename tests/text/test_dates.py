@@ -83,7 +83,8 @@ def test_minguo_display() -> None:
     assert minguo("1949-12-31") == "民國三十八年十二月三十一日"
     assert minguo("1900-01-01") is None
     assert with_minguo("1939-04-22", "晶報 Jing bao") == "1939-04-22 (民國二十八年四月二十二日)"
-    assert with_minguo("1939-04-22", "North-China Herald", language="zh-Hant") == "1939-04-22 (民國二十八年四月二十二日)"
+    shown = "1939-04-22 (民國二十八年四月二十二日)"
+    assert with_minguo("1939-04-22", "North-China Herald", language="zh-Hant") == shown
     assert with_minguo("1939-04-22", "The Times") == "1939-04-22"  # not a Chinese paper
     assert with_minguo("2021-01-27", "人民日报") == "2021-01-27"  # not of the Republic (1912–1949)
     assert with_minguo("1911-12-31", "申報") == "1911-12-31"

@@ -150,13 +150,13 @@ class ExportDialog(QDialog):
                               strict=True):
             self.reading.addItem(label, key)
         self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
-        self.style = QComboBox(self)
-        self.style.setObjectName("exportCitationStyle")
+        self.citation_style = QComboBox(self)
+        self.citation_style.setObjectName("exportCitationStyle")
         for key, label in (("auto", self.tr("GB/T 7714 for Chinese papers, Chicago for the rest")),
                            ("gb7714", self.tr("GB/T 7714-2015")),
                            ("chicago", self.tr("Chicago (notes and bibliography)")),
                            ("apa", self.tr("APA (7th edition)")), ("bibtex", "BibTeX"), ("csl-json", "CSL-JSON")):
-            self.style.addItem(label, key)
+            self.citation_style.addItem(label, key)
         self.path = QLineEdit(self)
         self.path.setObjectName("exportPath")
         self.path.setAccessibleName(self.tr("File"))
@@ -171,7 +171,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.include_annotations)
         form.addRow(self.tr("&Reading text:"), self.reading)
-        form.addRow(self.tr("Citation s&tyle:"), self.style)
+        form.addRow(self.tr("Citation s&tyle:"), self.citation_style)
         file_label = QLabel(self.tr("F&ile:"), self)  # a label of a row of widgets has no buddy by itself,
         file_label.setBuddy(self.path)  # and without one it shows its "&"
         form.addRow(file_label, path_row)
@@ -197,7 +197,7 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.scope.currentIndexChanged.connect(lambda _i: self._update())
         self.format.currentIndexChanged.connect(lambda _i: self._update())
-        self.style.currentIndexChanged.connect(lambda _i: self._update())
+        self.citation_style.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
         self.resize(560, 0)
 
@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
         self.collection.setEnabled(scope == "collection")
         fmt = str(self.format.currentData())
         self.reading.setEnabled(fmt == "tei")
-        self.style.setEnabled(fmt == "cite")
+        self.citation_style.setEnabled(fmt == "cite")
         self.include_annotations.setEnabled(fmt in ("tei", "text", "md"))
         text = self.path.text().strip()
         suffix = self._suffix()
@@ -221,8 +221,8 @@ class ExportDialog(QDialog):
         """The file suffix of the chosen format (citations as BibTeX or CSL-JSON take theirs)."""
         fmt = str(self.format.currentData())
         if fmt == "cite":
-            return {"bibtex": SUFFIXES["bibtex"], "csl-json": SUFFIXES["csl"]}.get(str(self.style.currentData()),
-                                                                                    SUFFIXES["cite"])
+            style = str(self.citation_style.currentData())
+            return {"bibtex": SUFFIXES["bibtex"], "csl-json": SUFFIXES["csl"]}.get(style, SUFFIXES["cite"])
         return SUFFIXES[fmt]
 
     def browse(self) -> None:
@@ -237,7 +237,8 @@ class ExportDialog(QDialog):
         return ExportRequest(scope=str(self.scope.currentData()), fmt=str(self.format.currentData()),
                              path=Path(self.path.text().strip()).expanduser(),
                              annotations=self.include_annotations.isChecked(),
-                             reading=str(self.reading.currentData() or ""), style=str(self.style.currentData()),
+                             reading=str(self.reading.currentData() or ""),
+                             style=str(self.citation_style.currentData()),
                              article_id=self.context.article_id,
                              issue_id=self.context.issue_id, collection=self.collection.currentText(),
                              query=self.context.query)
