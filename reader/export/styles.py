@@ -23,6 +23,10 @@ processor is completed), each for one named gap:
 * A variable rendered through a macro in ``<substitute>`` is not suppressed later in the
   entry (APA printed an unsigned article's title twice, Chicago the newspaper's name):
   :func:`_repress_substituted` records what a substitute rendered.
+
+Those last two are patches of citeproc-py's classes (``Text``, ``Substitute``), applied once at the
+first style loaded; so is a memo of macro look-ups (:func:`_memoize_macros`, for speed only).
+citeproc-py is pinned below 0.12 in pyproject.toml for that reason.
 """
 
 from __future__ import annotations
@@ -144,7 +148,26 @@ def _repress_substituted() -> None:
 
     model.Text._variable = _variable
     model.Substitute.render = render
+    _memoize_macros(model)
     _PATCHED = True
+
+
+def _memoize_macros(model: Any) -> None:
+    """citeproc-py finds a macro by an XPath search of the whole style at every use (two thirds of the time of
+    a Chicago citation); remember each style's macros by name. The styles stay loaded (``csl_style`` is cached),
+    and each entry keeps its root alive, so the root's id stays its own."""
+    macros: dict[int, tuple[Any, dict[str, Any]]] = {}
+    find = model.CitationStylesElement.get_macro
+
+    def get_macro(self: Any, name: str) -> Any:
+        root = self.get_root()
+        entry = macros.setdefault(id(root), (root, {}))
+        found = entry[1].get(name)
+        if found is None:
+            found = entry[1][name] = find(self, name)
+        return found
+
+    model.CitationStylesElement.get_macro = get_macro
 
 
 @lru_cache(maxsize=8)
@@ -178,15 +201,20 @@ def collapse_stops(text: str) -> str:
     return _DOUBLE_STOP.sub(r"\1\2", text)
 
 
+#: citeproc-py keeps the state of an entry being rendered on the style's elements: one rendering at a time
+_RENDERING = threading.Lock()
+
+
 def render(name: str, csl: dict[str, Any]) -> str:
     """One CSL-JSON item as a bibliography entry in style ``name``, plain text, one line, no ``[1]`` label."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    style = csl_style(name)
-    bib = CitationStylesBibliography(style, CiteProcJSON([csl]), formatter.plain)
-    bib.register(Citation([CitationItem(csl["id"])]))
-    entries = bib.bibliography()
+    with _RENDERING:
+        style = csl_style(name)
+        bib = CitationStylesBibliography(style, CiteProcJSON([csl]), formatter.plain)
+        bib.register(Citation([CitationItem(csl["id"])]))
+        entries = bib.bibliography()
     text = " ".join(str(entries[0]).split()) if entries else ""
     text = _NUMBER_LABEL.sub("", text)
     if CSL_STYLES[name].punctuation_in_quote:
