@@ -94,7 +94,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
 
 def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     """The verbs for the reader's own work: export, annotations, collection, correct."""
-    from reader.export.exporter import FORMATS
+    from reader.export.exporter import FORMATS, STYLES
 
     p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
     p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
@@ -107,6 +107,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (- for stdout)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--reading", metavar="CONFIG", help="TEI: add an OpenCC reading text (t2s, s2t, s2tw …)")
+    p.add_argument("--style", default="auto", choices=STYLES, help="cite: the citation style (see broadsheet cite)")
     p.add_argument("--user", metavar="NAME", help="TEI: the name the annotations and corrections are from")
     p.add_argument("--plain", action="store_true", help="leave out annotations and text corrections")
     p.add_argument("--no-overlay", action="store_true", help="ignore segmentation corrections")

@@ -178,5 +178,7 @@ def test_cite_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert capsys.readouterr().out == "窦瀚洋, 毕京津, 常碧罗. 干得好就能看得见[N]. 人民日报, 2021-01-27(1).\n"
     assert main(["cite", key, "--library", str(folder), "--style", "bibtex"]) == 0
     assert "author = {{窦瀚洋} and {毕京津} and {常碧罗}}" in capsys.readouterr().out
+    assert main(["export", key, "--library", str(folder), "--format", "cite", "--style", "apa", "-o", "-"]) == 0
+    assert capsys.readouterr().out == "窦瀚洋, 毕京津, & 常碧罗. (2021, January 27). 干得好就能看得见. 人民日报, 1.\n"
     assert main(["cite", "nope", "--library", str(folder)]) == 2
     assert "no article nope" in capsys.readouterr().err
