@@ -171,8 +171,9 @@ def _memoize_macros(model: Any) -> None:
 
 
 @lru_cache(maxsize=8)
-def csl_style(name: str) -> Any:
-    """The citeproc-py style ``name`` (a key of CSL_STYLES), adjusted as the module docstring says; cached."""
+def csl_style(name: str, locale: str | None = None) -> Any:
+    """The citeproc-py style ``name`` (a key of CSL_STYLES), adjusted as the module docstring says, in its
+    own default locale or in ``locale``; cached."""
     from citeproc import CitationStylesStyle
 
     _repress_substituted()
@@ -180,7 +181,7 @@ def csl_style(name: str) -> Any:
     root = parse_xml(source.read_bytes(), source)
     for adjust in _ADJUSTMENTS:
         adjust(root)
-    return CitationStylesStyle(io.BytesIO(etree.tostring(root)), validate=False)
+    return CitationStylesStyle(io.BytesIO(etree.tostring(root)), locale=locale, validate=False)
 
 
 _AFTER_QUOTE = re.compile(r"”([.,])")
@@ -205,13 +206,22 @@ def collapse_stops(text: str) -> str:
 _RENDERING = threading.Lock()
 
 
+def locale_for(name: str, language: str) -> str | None:
+    """The locale an item is rendered in: GB/T 7714 writes 等 after the third author of a Chinese work and
+    "et al." after that of a Western one (8.1.2), so a work not in a CJK language takes en-US's terms
+    (citeproc-py does not switch locales per item). Other styles keep their own."""
+    if name == "gb7714" and not language.startswith(("zh", "ja", "ko")):
+        return "en-US"
+    return None
+
+
 def render(name: str, csl: dict[str, Any]) -> str:
     """One CSL-JSON item as a bibliography entry in style ``name``, plain text, one line, no ``[1]`` label."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
     with _RENDERING:
-        style = csl_style(name)
+        style = csl_style(name, locale_for(name, str(csl.get("language", ""))))
         bib = CitationStylesBibliography(style, CiteProcJSON([csl]), formatter.plain)
         bib.register(Citation([CitationItem(csl["id"])]))
         entries = bib.bibliography()

@@ -57,6 +57,14 @@ def test_gb7714_unsigned_and_western(nyt: Item) -> None:
     assert cite(nyt, "gb7714") == "SMITH J, JONES M. Dinner at the White House[N]. The New York Times, 1908-03-04(2)."
 
 
+def test_gb7714_more_than_three_authors() -> None:
+    # 8.1.2: the first three, then 等 for a Chinese work and "et al." for a Western one
+    chinese = article_item("标题", "本报记者 甲乙 丙丁 戊己 庚辛", "正文。", **RENMIN)  # type: ignore[arg-type]
+    assert cite(chinese, "gb7714") == "甲乙, 丙丁, 戊己, 等. 标题[N]. 人民日报, 2021-05-10(4)."
+    western = article_item("Title", "By A SMITH, B JONES, C BROWN and D WHITE", "Text.", **NYT)  # type: ignore[arg-type]
+    assert cite(western, "gb7714") == "SMITH A, JONES B, BROWN C, et al. Title[N]. The New York Times, 1908-03-04(2)."
+
+
 def test_chicago_notes_bibliography(nyt: Item, renmin: Item) -> None:
     # CMOS 18 (notes and bibliography), bibliography entry: full names, period inside the quotes, no page
     expected = "Smith, John, and Mary Jones. “Dinner at the White House.” The New York Times, March 4, 1908."
