@@ -46,8 +46,10 @@ _CJK_ROLE = re.compile(
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|评论员|評論員|编辑|編輯|撰稿人|访员|訪員|实习生|實習生)")
 #: a byline that is only a role or a dateline: 本报讯, 本報專電, 新华社北京5月9日电
 _CJK_ROLE_ONLY = re.compile(r"^(?:本报|本報|本刊|[^\s]{1,4}社)?[^\s]{0,8}(?:讯|訊|电|電|专电|專電|特稿)$")
-#: what follows a name and is not one: 报道, 摄, 文, 译
-_CJK_TAIL = re.compile(r"[／/]?(?:报导|報導|报道|報道|摄|攝|撰|译|譯|文|作)$")
+#: what follows a name and is not one: 报道, 摄 (唐如峰摄). 文, 作, 译 are not stripped: names end in them (李振文)
+_CJK_TAIL = re.compile(r"[／/]?(?:报导|報導|报道|報道|摄|攝)$")
+#: what says what a person did, before a colon (文：张三, 摄影：李四) or standing alone (张三 文)
+_CJK_CREDIT = re.compile(r"^(?:文|图|圖|摄影|攝影|译|譯|作者|撰稿|撰|作)(?=[：:]|$)")
 _BRACKETS = "（）()【】[]〔〕［］「」<>〈〉《》"
 _LATIN_ROLE = re.compile(r"\b(?:our|own|special|staff|correspondent|reporter|editor|writer|from|the|"
                          r"associated|press|united|reuters|agency|wire|service)\b", re.I)
@@ -122,7 +124,7 @@ def _cjk_token(token: str, names: list[Name], roles: list[str]) -> None:
     """One space-separated piece of a Chinese byline: roles off the front, the rest a name."""
     token = _CJK_TAIL.sub("", token.strip("：:　 "))
     while token:
-        m = _CJK_ROLE.match(token)
+        m = _CJK_ROLE.match(token) or _CJK_CREDIT.match(token)
         if not m or not m.group(0):
             break
         roles.append(m.group(0))

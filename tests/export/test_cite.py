@@ -116,6 +116,11 @@ def test_csl_json_authors_and_roles(renmin: Item) -> None:
     ("本报特派员 张三", ["张三"], ["本报特派员"]),
     ("（丹翁）", ["丹翁"], []),
     ("新上海春秋", [], ["新上海春秋"]),
+    ("李振文", ["李振文"], []),  # a name ending in 文 keeps it
+    ("文：张三", ["张三"], ["文"]),
+    ("张三 文", ["张三"], ["文"]),
+    ("新华社记者 唐如峰摄", ["唐如峰"], ["新华社记者"]),
+    ("本报记者　王文、李作", ["王文", "李作"], ["本报记者"]),
     ("By JOHN SMITH and MARY JONES", ["John Smith", "Mary Jones"], []),
     ("By Our Special Correspondent", [], ["Our Special Correspondent"]),
     ("Ludwig van Beethoven", ["Ludwig van Beethoven"], []),
