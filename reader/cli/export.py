@@ -37,6 +37,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.format == "tei":
         options = {"scope": kind, "user": args.user or "", "reading": args.reading}
+    elif args.format == "cite":
+        options = {"style": args.style}
     data = export(items, args.format, annotations if not args.plain else [], **options)
     if args.output == "-":
         sys.stdout.buffer.write(data)

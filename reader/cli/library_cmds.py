@@ -13,6 +13,18 @@ from reader.cli.common import open_library
 from reader.library.importer import ImportReport, display_path
 
 
+def _printed_date(value: str | None) -> str | None:
+    """A date as the paper prints it (中華民國廿八年四月廿二日) in ISO form; anything else as given."""
+    from reader.text.dates import DateError, iso_date
+
+    if not value:
+        return value
+    try:
+        return iso_date(value) or value
+    except DateError:  # an impossible date: refused by the caller, in one sentence
+        return value
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     import signal
     import threading
@@ -21,6 +33,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.library import protocol
     from reader.library.importer import ImportProgress, import_paths
 
+    args.date = _printed_date(args.date)
     if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
         print(f"broadsheet: --date {args.date}: give the date as YYYY-MM-DD.", file=sys.stderr)
         return 2

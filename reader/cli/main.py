@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from reader.cli.analyze import cmd_analyze
 from reader.cli.annotations import cmd_annotations, cmd_collection
+from reader.cli.cite import cmd_cite
 from reader.cli.common import Command, library_verb
 from reader.cli.corrections import cmd_correct
 from reader.cli.export import cmd_export
@@ -35,6 +36,7 @@ COMMANDS: dict[str, Command] = {
     "reindex": library_verb(cmd_reindex),
     "stats": library_verb(cmd_stats),
     "export": library_verb(cmd_export),
+    "cite": library_verb(cmd_cite),
     "annotations": library_verb(cmd_annotations),
     "collection": library_verb(cmd_collection),
     "correct": library_verb(cmd_correct),

@@ -58,7 +58,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("paths", nargs="+", metavar="PATH")
     lib_arg(p)
     p.add_argument("--publication", help="the publication, when neither the files nor their paths say")
-    p.add_argument("--date", help="the issue date YYYY-MM-DD, when neither the files nor their paths say")
+    p.add_argument("--date", help="the issue date YYYY-MM-DD (or as printed: 中華民國廿八年四月廿二日), "
+                                  "when neither the files nor their paths say")
     p.add_argument("--page", type=whole, help="the number of the (first) page")
     p.add_argument("--quiet", action="store_true", help="no progress line")
     p.add_argument("--progress-json", action="store_true",
@@ -71,8 +72,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("--limit", type=count, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--publication")
-    p.add_argument("--from", dest="date_from", metavar="DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY[-MM[-DD]] or as printed: 民國二十八年四月")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY[-MM[-DD]] or as printed: 1939年4月")
     p.add_argument("--kind")
     p.add_argument("--page", type=whole)
     p.add_argument("--facets", action="store_true", help="also count hits by publication, year and kind")
@@ -93,7 +94,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
 
 def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     """The verbs for the reader's own work: export, annotations, collection, correct."""
-    from reader.export.exporter import FORMATS
+    from reader.export.exporter import FORMATS, STYLES
 
     p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
     p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
@@ -106,6 +107,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (- for stdout)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--reading", metavar="CONFIG", help="TEI: add an OpenCC reading text (t2s, s2t, s2tw …)")
+    p.add_argument("--style", default="auto", choices=STYLES, help="cite: the citation style (see broadsheet cite)")
     p.add_argument("--user", metavar="NAME", help="TEI: the name the annotations and corrections are from")
     p.add_argument("--plain", action="store_true", help="leave out annotations and text corrections")
     p.add_argument("--no-overlay", action="store_true", help="ignore segmentation corrections")
@@ -198,6 +200,17 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a.add_argument("--article")
 
 
+def _add_cite_parser(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
+    from reader.export.cite import STYLES
+
+    p = sub.add_parser("cite", help="print citations of articles (GB/T 7714, Chicago, APA, BibTeX, CSL-JSON)")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.add_argument("--style", choices=STYLES, default="auto",
+                   help="gb7714 (GB/T 7714-2015), chicago (notes-bibliography), apa (7th), bibtex, csl-json; "
+                        "auto: GB/T 7714 for Chinese articles, Chicago for the rest")
+    p.add_argument("--library", metavar="DIR")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneSentenceParser(prog="broadsheet", description="Read, search and annotate OCR'd newspapers.")
     parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
@@ -216,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_library_verbs(sub)
     _add_work_parsers(sub)
+    _add_cite_parser(sub)
     _library_option_everywhere(sub)
     return parser
 

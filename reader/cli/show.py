@@ -13,6 +13,7 @@ from reader.cli.common import open_library
 def cmd_show(args: argparse.Namespace) -> int:
     from reader.app.overlay import read_article
     from reader.model.document import reading_order
+    from reader.text.dates import minguo_of, with_minguo
     from reader.text.forms import display
 
     lib = open_library(args)
@@ -37,12 +38,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         })
     if args.json:
         json.dump({"article": info.id, "headline": display(article.headline or "", script)[0] or None,
-                   "publication": info.publication, "date": info.date, "edition": info.edition,
+                   "publication": info.publication, "date": info.date,
+                   "minguo": minguo_of(info.date, info.publication),  # 民國… for a Chinese paper of 1912–1949
+                   "edition": info.edition,
                    "pages": list(info.pages), "kind": info.kind, "source": info.source, "script": args.script,
                    "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    print(f"# {info.publication} {info.date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
+    date = with_minguo(info.date, info.publication)  # 1939-04-21 (民國二十八年四月二十一日) for a paper of the Republic
+    print(f"# {info.publication} {date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
     for shown in parts:
         label = "" if shown["role"] == "paragraph" else f"[{shown['role']}] "
         print(f"{shown['index']:>3}  {label}{shown['text']}")

@@ -1,4 +1,4 @@
-"""Export articles: TEI P5, plain text, Markdown, CSV of search hits, CSL-JSON and BibTeX.
+"""Export articles: TEI P5, plain text, Markdown, CSV of search hits, citations, CSL-JSON and BibTeX.
 
 Every exporter works from model objects: a list of :class:`Item` (an Article
 as the reader sees it, corrected, with the Document it came from, plus what a
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.store import Annotation
-from reader.export.cite import export_bibtex, export_csl
+from reader.export.cite import STYLES, cite, export_bibtex, export_citations, export_csl
 from reader.export.csv import export_csv
 from reader.export.items import (
     FORMATS,
@@ -40,9 +40,9 @@ from reader.export.scope import CorrectedIssue, CorrectedLibrary, Scope, library
 from reader.export.tei import export_tei
 from reader.export.text import export_markdown, export_text
 
-__all__ = ["FORMATS", "SUFFIXES", "CorrectedIssue", "CorrectedLibrary", "ExportCancelled", "ExportError", "Item",
-           "Scope", "bcp47", "converter", "detect_script", "export", "items_from_document", "kwic", "language_of",
-           "library_scope", "source_sha256", "write_new"]
+__all__ = ["FORMATS", "STYLES", "SUFFIXES", "CorrectedIssue", "CorrectedLibrary", "ExportCancelled", "ExportError",
+           "Item", "Scope", "bcp47", "cite", "converter", "detect_script", "export", "items_from_document", "kwic",
+           "language_of", "library_scope", "source_sha256", "write_new"]
 
 
 def _text(fn: Callable[..., str]) -> Callable[..., bytes]:
@@ -65,6 +65,7 @@ WRITERS: dict[str, Callable[..., bytes]] = {
     "text": _text(export_text),
     "md": _text(export_markdown),
     "csv": _no_annotations(export_csv),
+    "cite": _no_annotations(export_citations),  # option style: one of STYLES
     "csl": _no_annotations(export_csl),
     "bibtex": _no_annotations(export_bibtex),
 }

@@ -25,8 +25,9 @@ from reader.text.chars import is_cjk
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("tei", "text", "md", "csv", "csl", "bibtex")
-SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "csl": ".json", "bibtex": ".bib"}
+FORMATS = ("tei", "text", "md", "csv", "cite", "csl", "bibtex")
+SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "cite": ".txt", "csl": ".json",
+            "bibtex": ".bib"}
 
 
 class ExportError(BroadsheetError):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QScrollBar
 
 from reader.app.archive import Hit
 from reader.app.reading import Reading
+from reader.text.dates import with_minguo
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -274,7 +275,7 @@ class Navigator:
         bits = []
         if w.archive is not None and state.article_id is not None:
             info = w.archive.info(state.article_id)
-            bits.append(" · ".join(x for x in (info.publication, info.date) if x))
+            bits.append(" · ".join(x for x in (info.publication, with_minguo(info.date, info.publication)) if x))
             if state.page_id is not None and state.issue_id is not None:
                 p = w.archive.page_info(state.page_id, state.issue_id)
                 if p is not None:

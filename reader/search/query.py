@@ -28,6 +28,7 @@ from typing import Any
 
 from reader.index.terms import TOKEN_RE
 from reader.model.errors import BroadsheetError
+from reader.text.dates import filter_value
 from reader.text.forms import CJK_CLASS, fold_query
 
 FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
@@ -286,6 +287,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def _date_range(value: str) -> tuple[str, str]:
     """(lowest, highest) ISO date strings a date filter admits; '' for an open end."""
+    value = filter_value(value)  # dates as Chinese papers print them: 民國二十八年四月 → 1939-04
     if ".." in value:
         lo, _, hi = value.partition("..")
     else:

@@ -89,7 +89,8 @@ def test_author_from_byline() -> None:
 
     assert author_of(item("（记者张璁）")) == "张璁"
     assert author_of(item("記者林育德／報導")) == "林育德"
-    assert author_of(item("By JOHN SMITH")) == "JOHN SMITH"
+    assert author_of(item("By JOHN SMITH")) == "John Smith"  # capitals are the typesetter's
+    assert author_of(item("本报记者 窦瀚洋 毕京津 常碧罗")) == "窦瀚洋, 毕京津, 常碧罗"
     assert author_of(item("本报讯")) is None
 
 

@@ -66,6 +66,8 @@ class ExportRequest:
     path: Path
     annotations: bool = True
     reading: str = ""
+    #: the citation style of the ``cite`` format (reader.export.cite.STYLES)
+    style: str = "auto"
     article_id: str | None = None
     issue_id: int | None = None
     collection: str = ""
@@ -94,6 +96,8 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
     options: dict[str, Any] = {}
     if req.fmt == "tei":
         options = {"scope": None if req.scope == "article" else req.scope, "reading": req.reading or None}
+    elif req.fmt == "cite":
+        options = {"style": req.style}
     annotations = scope.annotations if req.annotations else []
     return export(items, req.fmt, annotations, **options), len(items)
 
@@ -133,7 +137,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
         labels = {"tei": self.tr("TEI P5 (XML)"), "text": self.tr("Plain text"), "md": self.tr("Markdown"),
-                  "csv": self.tr("CSV of hits"), "csl": self.tr("CSL-JSON citations"), "bibtex": self.tr("BibTeX")}
+                  "csv": self.tr("CSV of hits"), "cite": self.tr("Citations"), "csl": self.tr("CSL-JSON citations"),
+                  "bibtex": self.tr("BibTeX")}
         for fmt in FORMATS:
             self.format.addItem(labels[fmt], fmt)
         self.include_annotations = QCheckBox(self.tr("Include my annotations and corrections"), self)
@@ -145,6 +150,13 @@ class ExportDialog(QDialog):
                               strict=True):
             self.reading.addItem(label, key)
         self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
+        self.citation_style = QComboBox(self)
+        self.citation_style.setObjectName("exportCitationStyle")
+        for key, label in (("auto", self.tr("GB/T 7714 for Chinese papers, Chicago for the rest")),
+                           ("gb7714", self.tr("GB/T 7714-2015")),
+                           ("chicago", self.tr("Chicago (notes and bibliography)")),
+                           ("apa", self.tr("APA (7th edition)")), ("bibtex", "BibTeX"), ("csl-json", "CSL-JSON")):
+            self.citation_style.addItem(label, key)
         self.path = QLineEdit(self)
         self.path.setObjectName("exportPath")
         self.path.setAccessibleName(self.tr("File"))
@@ -159,6 +171,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.include_annotations)
         form.addRow(self.tr("&Reading text:"), self.reading)
+        form.addRow(self.tr("Citation s&tyle:"), self.citation_style)
         file_label = QLabel(self.tr("F&ile:"), self)  # a label of a row of widgets has no buddy by itself,
         file_label.setBuddy(self.path)  # and without one it shows its "&"
         form.addRow(file_label, path_row)
@@ -184,6 +197,7 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.scope.currentIndexChanged.connect(lambda _i: self._update())
         self.format.currentIndexChanged.connect(lambda _i: self._update())
+        self.citation_style.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
         self.resize(560, 0)
 
@@ -192,9 +206,10 @@ class ExportDialog(QDialog):
         self.collection.setEnabled(scope == "collection")
         fmt = str(self.format.currentData())
         self.reading.setEnabled(fmt == "tei")
+        self.citation_style.setEnabled(fmt == "cite")
         self.include_annotations.setEnabled(fmt in ("tei", "text", "md"))
         text = self.path.text().strip()
-        suffix = SUFFIXES[fmt]
+        suffix = self._suffix()
         if not text:
             base = {"article": "article", "issue": "issue", "collection": "collection", "hits": "hits"}.get(
                 str(scope), "export")
@@ -202,11 +217,18 @@ class ExportDialog(QDialog):
         elif Path(text).suffix in SUFFIXES.values() and Path(text).suffix != suffix:
             self.path.setText(str(Path(text).with_suffix(suffix)))
 
-    def browse(self) -> None:
+    def _suffix(self) -> str:
+        """The file suffix of the chosen format (citations as BibTeX or CSL-JSON take theirs)."""
         fmt = str(self.format.currentData())
+        if fmt == "cite":
+            style = str(self.citation_style.currentData())
+            return {"bibtex": SUFFIXES["bibtex"], "csl-json": SUFFIXES["csl"]}.get(style, SUFFIXES["cite"])
+        return SUFFIXES[fmt]
+
+    def browse(self) -> None:
         # the dialog asks before replacing a file itself, once, when the export is ready
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(),
-                                              f"*{SUFFIXES[fmt]};;*", "",
+                                              f"*{self._suffix()};;*", "",
                                               QFileDialog.Option.DontConfirmOverwrite)
         if name:
             self.path.setText(name)
@@ -215,7 +237,9 @@ class ExportDialog(QDialog):
         return ExportRequest(scope=str(self.scope.currentData()), fmt=str(self.format.currentData()),
                              path=Path(self.path.text().strip()).expanduser(),
                              annotations=self.include_annotations.isChecked(),
-                             reading=str(self.reading.currentData() or ""), article_id=self.context.article_id,
+                             reading=str(self.reading.currentData() or ""),
+                             style=str(self.citation_style.currentData()),
+                             article_id=self.context.article_id,
                              issue_id=self.context.issue_id, collection=self.collection.currentText(),
                              query=self.context.query)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.app.archive import Archive
+from reader.text.dates import with_minguo
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class LibraryTree(QTreeWidget):
                 parent = by_pub.get(issue.publication)
                 if parent is None:
                     continue
-                label = issue.date or self.tr("undated")
+                label = with_minguo(issue.date, issue.publication) or self.tr("undated")
                 if issue.edition:
                     label += f" · {issue.edition}"
                 if issue.label:
