@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
@@ -65,7 +66,10 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
                    help="progress, errors and the report as JSON lines on stdout (for programs driving an import)")
 
     p = sub.add_parser("search", help="search the library")
-    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("--batch", metavar="FILE", type=Path,
+                   help="answer one query per line of FILE ('-': standard input) in one process; with --json "
+                        "as JSON lines {query, total, hits}; blank lines and lines starting with # are skipped")
     lib_arg(p)
     p.add_argument("--json", action="store_true", help="print the JSON contract")
     p.add_argument("--limit", type=count, default=20)
