@@ -97,7 +97,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
 
 def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     """The verbs for the reader's own work: export, annotations, collection, correct."""
-    from reader.export.exporter import FORMATS
+    from reader.export.items import FORMATS
 
     p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
     p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
