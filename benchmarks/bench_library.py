@@ -1,47 +1,61 @@
-"""Benchmark of import and search, against SQLite FTS5 (trigram) on the same texts. Not a test.
+"""Benchmark of import and search beside SQLite FTS5 (trigram) and tantivy, same texts, same run. Not a test.
 
-    nice python -m benchmarks.bench_library --pages 1000 [--work DIR] [--queries 40]
+    nice python -m benchmarks.bench_library --pages 10000 [--work DIR] [--queries 30] [--peers fts5,tantivy]
+    nice python -m benchmarks.bench_library --pages 100000 --work /big/disk/bench   # streamed: fits on one disk
 
-Generates a corpus (:mod:`benchmarks.corpus`), imports it end to end into a
-fresh library (read, reflow, segment, store, index) and prints: import chars/s
-and pages/s, index size as a multiple of the UTF-8 article text, peak RSS, and
-query p50/p95 for 1-, 2-, 4- and 8-character CJK queries (half of them typed
-in the other script), a two-term AND, a Latin word and a filtered query. Every
-query's hit set is checked against a brute-force scan of the folded texts
-(exactness). Then it builds SQLite FTS5 with the trigram tokenizer over the
-same folded texts and times the same queries. A trigram index cannot look up
-1- and 2-character strings (SQLite 3.40 returns no rows for such a MATCH or
-LIKE): for those the FTS5 side runs ``instr(folded, q)`` over the table, a
-full scan, the only exact answer it has; it is timed that way. A Latin word
-goes to FTS5 as a trigram phrase (a substring, so it also finds "gdps").
+Generates a corpus (:mod:`benchmarks.corpus`, written page by page, never held in memory), imports it end to end
+into a fresh library (read, reflow, segment, store, index) and prints: import chars/s and pages/s, catalogue and
+index size as multiples of the folded UTF-8 text, the importer's peak RSS, then query p50/p95 per class for
+Broadsheet (``Searcher.search(q, limit=20)``: the exact total plus the 20 best hits with KWIC and offsets) beside
+the peers over the same folded texts:
 
-Timing of Broadsheet is ``Searcher.search(q, limit=20)``: the exact total plus
-the 20 best hits with KWIC and original offsets. FTS5 timing is the matching
-rowids and their count (no snippets).
+* **fts5**: SQLite FTS5 with the trigram tokenizer (on disk in the work folder). A trigram index cannot look up
+  1- and 2-character strings (SQLite 3.40 returns no rows for such a MATCH or LIKE): those run ``instr(folded, q)``
+  over the table, a full scan, the only exact answer it has. A Latin word goes as a trigram phrase (a substring).
+* **tantivy** (tantivy-py, the ``bench`` extra; never a runtime dependency): one token per CJK character, per
+  Latin word and per punctuation mark, with positions, so a CJK run is a phrase query over its characters and the
+  answer is exact without reading texts (whitespace between CJK is folded away before indexing, as Broadsheet
+  folds it). Timing is the count plus the 20 best hits (as a search page needs).
+
+Query classes: ``cjk1``/``cjk2``/``cjk4`` (runs drawn from the texts, half typed in the other script),
+``common-run`` (the most frequent 4-, 6- and 8-character runs of the corpus: 中国人民-like), ``mixed`` (a Latin
+word AND a common CJK word: "GDP 人民"), ``bool`` (common terms under OR / AND / NOT), ``filter`` (a common word
+with ``page:``, ``publication:`` and ``date:``), ``zero`` (no hits) and ``latin``. Every query's hit set is
+checked against a brute-force scan of the folded texts (``exact`` column), for the peers too.
+
+Also printed: ``broadsheet search 中国 --json`` in a new process (start-up included), ``--batch`` over all
+queries in one process, and with ``--reindex`` the rebuild of the index (chars/s).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 import opencc
 
-from benchmarks.corpus import LATIN_WORDS, generate
+from benchmarks.corpus import LATIN_WORDS, PUBLICATIONS, generate
 from reader.index.store import Index
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
 from reader.search.engine import Searcher
 from reader.text.forms import CJK_CLASS, CJK_RUN_RE, fold_query
+
+Pred = Callable[[int], bool]
 
 
 def _rss_mb() -> float:
@@ -53,163 +67,431 @@ def _children_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
 
 
-def _pct(values: list[float], p: float) -> float:
+def _pct(values: Sequence[float], p: float) -> float:
     if not values:
         return float("nan")
-    values = sorted(values)
-    k = min(len(values) - 1, max(0, int(round(p / 100.0 * (len(values) - 1)))))
-    return values[k]
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, int(round(p / 100.0 * (len(ordered) - 1)))))
+    return ordered[k]
 
 
-def make_queries(texts: list[str], rng: random.Random, n: int, dates: list[str],
-                 publications: list[str]) -> dict[str, list[tuple[str, Callable[[int], bool]]]]:
-    """Queries per category with a brute-force predicate on article index."""
-    s2t = opencc.OpenCC("s2t")
-    runs = [(i, m.group()) for i, t in enumerate(texts) for m in CJK_RUN_RE.finditer(t[:400]) if len(m.group()) >= 8]
-    out: dict[str, list[tuple[str, Callable[[int], bool]]]] = {}
-    for k in (1, 2, 4, 8):
-        qs = []
-        for j in range(n):
-            _, run = rng.choice(runs)
-            start = rng.randrange(0, len(run) - k + 1)
-            sub = run[start:start + k]
-            typed = s2t.convert(sub) if j % 2 else sub
-            folded = fold_query(typed)
-            qs.append((typed, lambda i, s=folded: s in texts[i]))
-        out[f"cjk{k}"] = qs
-    qs = []
-    for _ in range(n):
-        _, r1 = rng.choice(runs)
-        _, r2 = rng.choice(runs)
-        a, b = r1[:2], r2[2:4]
-        fa, fb = fold_query(a), fold_query(b)
-        qs.append((f"{a} {b}", lambda i, fa=fa, fb=fb: fa in texts[i] and fb in texts[i]))
-    out["and2"] = qs
-    qs = []
-    for _ in range(n):
-        w = rng.choice(LATIN_WORDS)
-        word = f"[^\\W_{CJK_CLASS}]"
-        rx = re.compile(f"(?<!{word}){re.escape(w.lower())}(?!{word})")
-        qs.append((w, lambda i, rx=rx: bool(rx.search(texts[i]))))
-    out["latin"] = qs
+# ---------------------------------------------------------------- the corpus as the benchmark sees it
+
+
+@dataclass
+class Corpus:
+    """The library's articles, loaded once: ids, folded texts and the fields filters test."""
+
+    ids: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    pubs: list[str] = field(default_factory=list)
+    pages: list[frozenset[int]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, lib: Library) -> Corpus:
+        c = cls()
+        for num_id, folded, date, pub, pages in lib.conn.execute(
+                "SELECT a.id, t.folded, i.date, p.name, a.pages FROM articles a "
+                "JOIN article_text t ON t.num = a.num JOIN issues i ON i.id = a.issue_id "
+                "JOIN publications p ON p.id = i.publication_id ORDER BY a.num"):
+            c.ids.append(num_id)
+            c.texts.append(folded)
+            c.dates.append(date)
+            c.pubs.append(pub)
+            c.pages.append(frozenset(json.loads(pages)))
+        return c
+
+    def utf8(self) -> int:
+        return sum(len(t.encode("utf-8")) for t in self.texts)
+
+
+# ---------------------------------------------------------------- queries: a spec every system can answer
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A query as Broadsheet's language writes it, and as a structure the peers and brute force evaluate:
+    ``all_of`` terms AND ``any_of`` (when given: at least one) AND NOT ``none_of``, then the filters."""
+
+    text: str
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    publication: str | None = None
+    year: str | None = None
+    page: int | None = None
+
+
+_WORD = f"[^\\W_{CJK_CLASS}]"
+
+
+def _term_pred(corpus: Corpus, term: str) -> Pred:
+    folded = fold_query(term)
+    if re.fullmatch(f"[{CJK_CLASS}]+", folded):
+        return lambda i: folded in corpus.texts[i]
+    rx = re.compile(f"(?<!{_WORD}){re.escape(folded)}(?!{_WORD})")
+    return lambda i: bool(rx.search(corpus.texts[i]))
+
+
+def brute_force(corpus: Corpus, spec: Spec) -> set[int]:
+    every = [_term_pred(corpus, t) for t in spec.all_of]
+    anyp = [_term_pred(corpus, t) for t in spec.any_of]
+    nonep = [_term_pred(corpus, t) for t in spec.none_of]
+    out = set()
+    for i in range(len(corpus.texts)):
+        if spec.publication and corpus.pubs[i] != spec.publication:
+            continue
+        if spec.year and not corpus.dates[i].startswith(spec.year):
+            continue
+        if spec.page is not None and spec.page not in corpus.pages[i]:
+            continue
+        if all(p(i) for p in every) and (not anyp or any(p(i) for p in anyp)) and not any(p(i) for p in nonep):
+            out.add(i)
     return out
 
 
-def run(pages: int, work: Path, nq: int, seed: int) -> None:
-    corpus = work / "corpus"
-    lib_dir = work / "library"
-    if lib_dir.exists():
-        shutil.rmtree(lib_dir)
-    if not corpus.exists():
+def _common_runs(corpus: Corpus, rng: random.Random, n: int) -> list[str]:
+    """The most frequent CJK runs of 4, 6 and 8 characters in a sample of the texts."""
+    sample = rng.sample(range(len(corpus.texts)), min(len(corpus.texts), 1500))
+    out: list[str] = []
+    for k in (4, 6, 8):
+        counts: Counter[str] = Counter()
+        for i in sample:
+            for m in CJK_RUN_RE.finditer(corpus.texts[i]):
+                run = m.group()
+                counts.update(run[j:j + k] for j in range(len(run) - k + 1))
+        out += [g for g, _ in counts.most_common(max(1, n // 3))]
+    return out
+
+
+def _common_words(corpus: Corpus, rng: random.Random, k: int = 2, top: int = 30) -> list[str]:
+    counts: Counter[str] = Counter()
+    for i in rng.sample(range(len(corpus.texts)), min(len(corpus.texts), 800)):
+        for m in CJK_RUN_RE.finditer(corpus.texts[i]):
+            run = m.group()
+            counts.update(run[j:j + k] for j in range(0, len(run) - k + 1, k))
+    return [g for g, _ in counts.most_common(top)]
+
+
+def make_queries(corpus: Corpus, rng: random.Random, n: int) -> dict[str, list[Spec]]:
+    """Queries per class (see the module's docstring)."""
+    s2t = opencc.OpenCC("s2t")
+    runs = [m.group() for t in rng.sample(corpus.texts, min(len(corpus.texts), 3000))
+            for m in CJK_RUN_RE.finditer(t[:400]) if len(m.group()) >= 8]
+    out: dict[str, list[Spec]] = {}
+    for k in (1, 2, 4):
+        specs = []
+        for j in range(n):
+            run = rng.choice(runs)
+            start = rng.randrange(0, len(run) - k + 1)
+            typed = run[start:start + k]
+            typed = s2t.convert(typed) if j % 2 else typed
+            specs.append(Spec(typed, all_of=(typed,)))
+        out[f"cjk{k}"] = specs
+    out["common-run"] = [Spec(r, all_of=(r,)) for r in _common_runs(corpus, rng, n)]
+    common = _common_words(corpus, rng)
+    out["mixed"] = [Spec(f"{w} {c}", all_of=(w, c)) for w, c in
+                    ((rng.choice(LATIN_WORDS), rng.choice(common)) for _ in range(n))]
+    bools = []
+    for j in range(n):
+        a, b, c = rng.sample(common, 3)
+        if j % 3 == 0:
+            bools.append(Spec(f"{a} OR {b}", any_of=(a, b)))
+        elif j % 3 == 1:
+            bools.append(Spec(f"{a} AND {b}", all_of=(a, b)))
+        else:
+            bools.append(Spec(f"{a} {b} -{c}", all_of=(a, b), none_of=(c,)))
+    out["bool"] = bools
+    years = sorted({d[:4] for d in corpus.dates if d})
+    filt = []
+    for j in range(n):
+        w = rng.choice(common)
+        if j % 3 == 0:
+            filt.append(Spec(f"{w} page:1", all_of=(w,), page=1))
+        elif j % 3 == 1:
+            pub = rng.choice(PUBLICATIONS)
+            filt.append(Spec(f"{w} publication:{pub}", all_of=(w,), publication=pub))
+        else:
+            y = rng.choice(years)
+            filt.append(Spec(f"{w} date:{y}", all_of=(w,), year=y))
+    out["filter"] = filt
+    out["zero"] = [Spec(q, all_of=(q,)) for q in
+                   [f"{rng.choice(LATIN_WORDS)}zq{j}" for j in range(n // 2)] +
+                   ["鑫龘" + chr(0x4E00 + rng.randrange(20000)) for _ in range(n - n // 2)]]
+    out["latin"] = [Spec(w, all_of=(w,)) for w in (rng.choice(LATIN_WORDS) for _ in range(n))]
+    return out
+
+
+# ---------------------------------------------------------------- the peers
+
+
+class Peer(Protocol):
+    name: str
+
+    def build(self, corpus: Corpus, work: Path) -> str: ...
+
+    def answer(self, spec: Spec) -> set[int]: ...
+
+
+def _combine(spec: Spec, corpus: Corpus, term_rows: Callable[[str], set[int]]) -> set[int]:
+    result: set[int] | None = None
+    for t in spec.all_of:
+        rows = term_rows(t)
+        result = rows if result is None else result & rows
+    if spec.any_of:
+        some: set[int] = set()
+        for t in spec.any_of:
+            some |= term_rows(t)
+        result = some if result is None else result & some
+    result = result or set()
+    for t in spec.none_of:
+        result -= term_rows(t)
+    if spec.publication:
+        result = {i for i in result if corpus.pubs[i] == spec.publication}
+    if spec.year:
+        result = {i for i in result if corpus.dates[i].startswith(spec.year)}
+    if spec.page is not None:
+        result = {i for i in result if spec.page in corpus.pages[i]}
+    return result
+
+
+class Fts5:
+    name = "fts5"
+
+    def build(self, corpus: Corpus, work: Path) -> str:
+        self.corpus = corpus
+        path = work / "fts5.sqlite"
+        path.unlink(missing_ok=True)
+        self.db = sqlite3.connect(path)
         t = time.perf_counter()
-        info = generate(corpus, pages, seed)
-        print(f"corpus: {info['pages']} pages, {info['chars']:,} chars generated in {time.perf_counter() - t:.1f}s")
+        self.db.execute("CREATE VIRTUAL TABLE f USING fts5(folded, tokenize='trigram')")
+        self.db.executemany("INSERT INTO f(rowid, folded) VALUES (?, ?)", enumerate(corpus.texts))
+        self.db.commit()
+        secs = time.perf_counter() - t
+        size = path.stat().st_size
+        return (f"built in {secs:.1f}s = {sum(map(len, corpus.texts)) / secs:,.0f} chars/s, {size / 1e6:.0f} MB = "
+                f"{size / corpus.utf8():.2f}x (text included)")
+
+    def _rows(self, term: str) -> set[int]:
+        folded = fold_query(term)
+        if len(folded) >= 3:
+            q = '"' + folded.replace('"', '""') + '"'
+            return {r[0] for r in self.db.execute("SELECT rowid FROM f WHERE f MATCH ?", (q,))}
+        return {r[0] for r in self.db.execute("SELECT rowid FROM f WHERE instr(folded, ?) > 0", (folded,))}
+
+    def answer(self, spec: Spec) -> set[int]:
+        return _combine(spec, self.corpus, self._rows)
+
+
+class Tantivy:
+    name = "tantivy"
+    TOKENS = f"[{CJK_CLASS}]|{_WORD}+|[^\\s\\w]"
+
+    def build(self, corpus: Corpus, work: Path) -> str:
+        import tantivy
+
+        self.tv = tantivy
+        self.corpus = corpus
+        folder = work / "tantivy"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        sb = tantivy.SchemaBuilder()
+        sb.add_text_field("t", stored=False, tokenizer_name="bs", index_option="position")
+        sb.add_integer_field("n", stored=True, indexed=False, fast=True)
+        self.schema = sb.build()
+        self.ix = tantivy.Index(self.schema, path=str(folder))
+        self.ix.register_tokenizer("bs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(self.TOKENS))
+                                   .filter(tantivy.Filter.lowercase()).build())
+        t = time.perf_counter()
+        w = self.ix.writer(heap_size=512_000_000, num_threads=2)
+        for i, text in enumerate(corpus.texts):
+            w.add_document(tantivy.Document(t=text, n=i))
+        w.commit()
+        w.wait_merging_threads()
+        self.ix.reload()
+        self.searcher = self.ix.searcher()
+        secs = time.perf_counter() - t
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        return (f"built in {secs:.1f}s = {sum(map(len, corpus.texts)) / secs:,.0f} chars/s, {size / 1e6:.0f} MB = "
+                f"{size / corpus.utf8():.2f}x (index only)")
+
+    def _query(self, term: str) -> Any:
+        tokens = re.findall(self.TOKENS, fold_query(term).lower())
+        if len(tokens) == 1:
+            return self.tv.Query.term_query(self.schema, "t", tokens[0])
+        return self.tv.Query.phrase_query(self.schema, "t", tokens)
+
+    def _rows(self, term: str) -> set[int]:
+        q = self._query(term)
+        found = self.searcher.search(q, limit=max(1, len(self.corpus.texts)), count=True)
+        return {self.searcher.doc(addr)["n"][0] for _, addr in found.hits}
+
+    def answer(self, spec: Spec) -> set[int]:
+        return _combine(spec, self.corpus, self._rows)
+
+    def timed(self, spec: Spec) -> None:
+        """What a search page costs: the count and the 20 best hits of the whole query."""
+        occur = self.tv.Occur
+        clauses = [(occur.Must, self._query(t)) for t in spec.all_of]
+        if spec.any_of:
+            clauses.append((occur.Must, self.tv.Query.boolean_query(
+                [(occur.Should, self._query(t)) for t in spec.any_of])))
+        clauses += [(occur.MustNot, self._query(t)) for t in spec.none_of]
+        q = self.tv.Query.boolean_query(clauses)
+        found = self.searcher.search(q, limit=20 if not (spec.publication or spec.year or spec.page) else
+                                     len(self.corpus.texts), count=True)
+        for _, addr in found.hits[:20]:
+            self.searcher.doc(addr)
+
+
+def _peers(names: Sequence[str]) -> list[Any]:
+    out: list[Any] = []
+    for name in names:
+        if name == "fts5":
+            out.append(Fts5())
+        elif name == "tantivy":
+            try:
+                import tantivy  # noqa: F401
+            except ImportError:
+                print("tantivy: not installed (pip install -e .[bench]); left out")
+                continue
+            out.append(Tantivy())
+    return out
+
+
+# ---------------------------------------------------------------- running it
+
+
+def _import(corpus_dir: Path, lib_dir: Path) -> Library:
     lib = Library(lib_dir)
     t = time.perf_counter()
-    report = import_paths(lib, [corpus], workers=None)
+    report = import_paths(lib, [corpus_dir], workers=None)
     secs = time.perf_counter() - t
-    rss = _rss_mb()
     st = lib.stats()
     print(f"import: {st['pages']} pages, {st['articles']} articles, {st['chars']:,} chars in {secs:.1f}s = "
-          f"{st['chars'] / secs:,.0f} chars/s, {st['pages'] / secs:.1f} pages/s; failed {len(report.failed)}")
-    rows = lib.conn.execute(
-        "SELECT a.num, a.id, t.folded, i.date, p.name, a.parts FROM articles a JOIN article_text t ON t.num = a.num "
-        "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id ORDER BY a.num").fetchall()
-    ids = [r[1] for r in rows]
-    texts = [r[2] for r in rows]
-    dates = [r[3] for r in rows]
-    pubs = [r[4] for r in rows]
-    utf8 = sum(len(t.encode("utf-8")) for t in texts)
+          f"{st['chars'] / secs:,.0f} chars/s, {st['pages'] / secs:.1f} pages/s; failed {len(report.failed)}; "
+          f"peak RSS {_rss_mb():.0f} MB (largest reading process {_children_rss_mb():.0f} MB)")
+    return lib
+
+
+def _sizes(lib: Library, corpus: Corpus) -> None:
+    utf8 = corpus.utf8()
     ix = Index(lib.index_dir)
     size = ix.size_bytes()
-    print(f"index: {size / 1e6:.1f} MB = {size / utf8:.2f}x the folded UTF-8 text ({utf8 / 1e6:.1f} MB); "
-          f"catalogue {lib.catalogue_path.stat().st_size / 1e6:.1f} MB; peak RSS after import {rss:.0f} MB "
-          f"(largest reading process {_children_rss_mb():.0f} MB)")
+    ix.close()
+    cat = lib.catalogue_path.stat().st_size
+    print(f"sizes: folded text {utf8 / 1e6:.0f} MB; index {size / 1e6:.0f} MB = {size / utf8:.2f}x; "
+          f"catalogue {cat / 1e6:.0f} MB = {cat / utf8:.2f}x")
 
-    rng = random.Random(seed)
-    queries = make_queries(texts, rng, nq, dates, pubs)
-    # a filtered query: 2 characters within one publication and a year
-    year = rng.choice(sorted(set(d[:4] for d in dates)))
-    pub = pubs[0]
-    filt = []
-    for q, pred in queries["cjk2"][: nq]:
-        filt.append((f"{q} publication:{pub} date:{year}",
-                     lambda i, pred=pred: pred(i) and pubs[i] == pub and dates[i].startswith(year)))
-    queries["filtered"] = filt
 
-    searcher = Searcher(lib, ix)
-    fts = sqlite3.connect(":memory:")
+def _time_ms(fn: Callable[[], object]) -> float:
     t = time.perf_counter()
-    fts.execute("CREATE VIRTUAL TABLE f USING fts5(folded, tokenize='trigram')")
-    fts.executemany("INSERT INTO f(rowid, folded) VALUES (?, ?)", enumerate(texts))
-    fts.commit()
-    fts_build = time.perf_counter() - t
-    fts_pages = fts.execute("PRAGMA page_count").fetchone()[0] * fts.execute("PRAGMA page_size").fetchone()[0]
-    print(f"fts5 trigram: built in {fts_build:.1f}s = {sum(map(len, texts)) / fts_build:,.0f} chars/s, "
-          f"{fts_pages / 1e6:.1f} MB = {fts_pages / utf8:.2f}x (text included)")
-    {i: n for n, i in enumerate(ids)}
-    print(f"{'query':10} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'fts p50':>8} {'fts p95':>8} {'p95 ratio':>9} "
-          f"{'exact':>6} {'hits/q':>7}")
-    all_ours: list[float] = []
-    all_fts: list[float] = []
-    for cat, qs in queries.items():
-        ours: list[float] = []
-        theirs: list[float] = []
-        exact = 0
-        hits = 0
-        for q, pred in qs:
-            t = time.perf_counter()
-            res = searcher.search(q, limit=20)
-            ours.append((time.perf_counter() - t) * 1000)
-            got = searcher.matching_ids(q)
-            want = {ids[i] for i in range(len(texts)) if pred(i)}
-            exact += got == want and res.total == len(want)
-            hits += len(want)
-            theirs.append(_fts_time(fts, q, cat, pubs, dates))
-        all_ours += ours
-        all_fts += theirs
-        print(f"{cat:10} {len(qs):4d} {_pct(ours, 50):8.1f} {_pct(ours, 95):8.1f} {_pct(theirs, 50):8.1f} "
-              f"{_pct(theirs, 95):8.1f} {_pct(theirs, 95) / max(1e-9, _pct(ours, 95)):9.2f} "
-              f"{exact:3d}/{len(qs):<3d}{hits / len(qs):7.0f}")
-    print(f"{'all':10} {len(all_ours):4d} {_pct(all_ours, 50):8.1f} {_pct(all_ours, 95):8.1f} "
-          f"{_pct(all_fts, 50):8.1f} {_pct(all_fts, 95):8.1f} {_pct(all_fts, 95) / _pct(all_ours, 95):9.2f}")
-    print(f"peak RSS overall {_rss_mb():.0f} MB")
-    searcher.close()
-    lib.close()
-
-
-def _fts_time(fts: sqlite3.Connection, q: str, cat: str, pubs: list[str], dates: list[str]) -> float:
-    terms = [fold_query(x) for x in q.split() if ":" not in x]
-    t = time.perf_counter()
-    sets: list[set[int]] = []
-    for term in terms:
-        if len(term) >= 3:
-            rows = fts.execute("SELECT rowid FROM f WHERE f MATCH ?", ('"' + term.replace('"', '""') + '"',))
-        else:
-            # the trigram index cannot look up 1-2 characters (SQLite 3.40 returns no rows for such
-            # a LIKE or MATCH): a full scan of the table is the only exact answer
-            rows = fts.execute("SELECT rowid FROM f WHERE instr(folded, ?) > 0", (term,))
-        sets.append({r[0] for r in rows})
-    result = set.intersection(*sets) if sets else set()
-    if cat == "filtered":
-        pub = q.split("publication:")[1].split()[0]
-        year = q.split("date:")[1].split()[0]
-        result = {i for i in result if pubs[i] == pub and dates[i].startswith(year)}
-    len(result)
+    fn()
     return (time.perf_counter() - t) * 1000
 
 
+def _queries_table(lib: Library, corpus: Corpus, queries: dict[str, list[Spec]], peers: list[Any]) -> None:
+    names = ["broadsheet"] + [p.name for p in peers]
+    head = f"{'class':11} {'n':>3} {'hits/q':>7} " + " ".join(f"{n[:10] + ' p50':>15} {'p95':>6} {'exact':>5}"
+                                                           for n in names)
+    print(head)
+    every: dict[str, list[float]] = {n: [] for n in names}
+    searcher = Searcher(lib)
+    for cls, specs in queries.items():
+        times: dict[str, list[float]] = {n: [] for n in names}
+        exact: dict[str, int] = {n: 0 for n in names}
+        hits = 0
+        for spec in specs:
+            want = brute_force(corpus, spec)
+            hits += len(want)
+            times["broadsheet"].append(_time_ms(lambda s=spec: searcher.search(s.text, limit=20)))
+            got = searcher.matching_ids(spec.text)
+            exact["broadsheet"] += got == {corpus.ids[i] for i in want}
+            for p in peers:
+                timed = getattr(p, "timed", None)
+                times[p.name].append(_time_ms(lambda s=spec, p=p, t=timed: t(s) if t else p.answer(s)))
+                exact[p.name] += p.answer(spec) == want
+        row = f"{cls:11} {len(specs):3d} {hits / max(1, len(specs)):7.0f} "
+        row += " ".join(f"{_pct(times[n], 50):15.1f} {_pct(times[n], 95):6.1f} {exact[n]:2d}/{len(specs):<2d}"
+                        for n in names)
+        print(row)
+        for n in names:
+            every[n] += times[n]
+    print(f"{'all':11} {sum(map(len, queries.values())):3d} {'':7} " +
+          " ".join(f"{_pct(every[n], 50):15.1f} {_pct(every[n], 95):6.1f} {'':5}" for n in names))
+    ours = _pct(every["broadsheet"], 95)
+    for p in peers:
+        print(f"overall p95: broadsheet {ours:.1f} ms = {ours / _pct(every[p.name], 95):.2f}x {p.name}'s")
+    searcher.close()
+
+
+def _cli(lib_dir: Path, queries: dict[str, list[Spec]], work: Path) -> None:
+    """A command in a new process (start-up included), and every query in one --batch process."""
+    cmd = [sys.executable, "-m", "reader", "search", "中国", "--json", "--library", str(lib_dir)]
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        runs.append((time.perf_counter() - t) * 1000)
+    print(f"new process: broadsheet search 中国 --json: best {min(runs):.0f} ms of 3 (start-up included)")
+    batch = work / "queries.txt"
+    texts = [s.text for specs in queries.values() for s in specs]
+    batch.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "reader", "search", "--batch", str(batch), "--json", "--library",
+                    str(lib_dir)], check=True, capture_output=True)
+    secs = time.perf_counter() - t
+    print(f"--batch: {len(texts)} queries in one process in {secs:.1f}s = {secs / len(texts) * 1000:.0f} ms a query")
+
+
+def _reindex(lib: Library, corpus: Corpus) -> None:
+    from reader.index import store as index
+
+    t = time.perf_counter()
+    n = index.rebuild(lib)
+    secs = time.perf_counter() - t
+    print(f"reindex: {n} articles in {secs:.1f}s = {sum(map(len, corpus.texts)) / secs:,.0f} chars/s")
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    corpus_dir = work / f"corpus-{args.pages}-{args.seed}"
+    lib_dir = work / "library"
+    if not corpus_dir.exists():
+        t = time.perf_counter()
+        info = generate(corpus_dir, args.pages, args.seed)
+        print(f"corpus: {info['pages']} pages, {info['chars']:,} chars generated in {time.perf_counter() - t:.1f}s")
+    if lib_dir.exists() and not args.keep_library:
+        shutil.rmtree(lib_dir)
+    lib = Library(lib_dir) if lib_dir.exists() else _import(corpus_dir, lib_dir)
+    corpus = Corpus.load(lib)
+    _sizes(lib, corpus)
+    peers = _peers([p for p in args.peers.split(",") if p])
+    for p in peers:
+        print(f"{p.name}: {p.build(corpus, work)}")
+    queries = make_queries(corpus, random.Random(args.seed), args.queries)
+    _queries_table(lib, corpus, queries, peers)
+    _cli(lib_dir, queries, work)
+    if args.reindex:
+        _reindex(lib, corpus)
+    print(f"peak RSS of the benchmark process {_rss_mb():.0f} MB (the corpus's texts and the peers included)")
+    lib.close()
+
+
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description="Benchmark import and search against FTS5 trigram.")
+    p = argparse.ArgumentParser(description="Benchmark import and search beside SQLite FTS5 and tantivy.")
     p.add_argument("--pages", type=int, default=1000)
-    p.add_argument("--queries", type=int, default=40, help="queries per category")
+    p.add_argument("--queries", type=int, default=30, help="queries per class")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--work", type=Path, default=None, help="folder for corpus and library (kept)")
+    p.add_argument("--peers", default="fts5,tantivy", help="comma-separated: fts5, tantivy (or empty)")
+    p.add_argument("--reindex", action="store_true", help="also time `reindex` (a rebuild of the index)")
+    p.add_argument("--keep-library", action="store_true", help="reuse the library in --work instead of importing")
+    p.add_argument("--work", type=Path, default=None, help="folder for corpus, library and peers (kept)")
     args = p.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-broadsheet-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"work folder {work}; python {sys.version.split()[0]}")
-    run(args.pages, work, args.queries, args.seed)
+    print(f"work folder {work}; python {sys.version.split()[0]}; {args.pages} pages")
+    run(args, work)
     return 0
 
 

@@ -8,39 +8,43 @@ imports what it needs when it runs (the command line never loads Qt unless the w
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
-from reader.cli.analyze import cmd_analyze
-from reader.cli.annotations import cmd_annotations, cmd_collection
-from reader.cli.cite import cmd_cite
 from reader.cli.common import Command, library_verb
-from reader.cli.corrections import cmd_correct
-from reader.cli.export import cmd_export
-from reader.cli.gui import cmd_gui
-from reader.cli.library_cmds import cmd_import, cmd_reindex, cmd_stats
 from reader.cli.parser import build_parser
-from reader.cli.search import cmd_search
-from reader.cli.show import cmd_show
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "command", "main"]
 
-#: ``args.command`` → what runs it; a library command's BroadsheetError becomes one sentence and status 2
-COMMANDS: dict[str, Command] = {
-    "analyze": cmd_analyze,
-    "gui": cmd_gui,
-    "import": library_verb(cmd_import),
-    "search": library_verb(cmd_search),
-    "show": library_verb(cmd_show),
-    "reindex": library_verb(cmd_reindex),
-    "stats": library_verb(cmd_stats),
-    "export": library_verb(cmd_export),
-    "cite": library_verb(cmd_cite),
-    "annotations": library_verb(cmd_annotations),
-    "collection": library_verb(cmd_collection),
-    "correct": library_verb(cmd_correct),
+#: ``args.command`` → (module of reader.cli, function) that runs it, and whether it is a library verb (its
+#: BroadsheetError becomes one sentence and status 2). Modules load when their command runs: a search in a
+#: new process does not pay for the importer, the exporters or the window.
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "analyze": ("analyze", "cmd_analyze", False),
+    "gui": ("gui", "cmd_gui", False),
+    "import": ("library_cmds", "cmd_import", True),
+    "search": ("search", "cmd_search", True),
+    "show": ("show", "cmd_show", True),
+    "reindex": ("library_cmds", "cmd_reindex", True),
+    "stats": ("library_cmds", "cmd_stats", True),
+    "export": ("export", "cmd_export", True),
+    "cite": ("cite", "cmd_cite", True),
+    "annotations": ("annotations", "cmd_annotations", True),
+    "collection": ("annotations", "cmd_collection", True),
+    "correct": ("corrections", "cmd_correct", True),
 }
+
+
+def command(name: str) -> Command | None:
+    """The function that runs command ``name`` (its module imported now), or None for an unknown name."""
+    entry = COMMANDS.get(name)
+    if entry is None:
+        return None
+    module, function, library = entry
+    func: Command = getattr(importlib.import_module(f"reader.cli.{module}"), function)
+    return library_verb(func) if library else func
 
 
 #: arguments that name files: bytes that are not UTF-8 are the file system's business, not a usage error
@@ -68,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if not argv:  # no arguments at all: open the desktop application
+        from reader.cli.gui import cmd_gui
+
         return cmd_gui(argparse.Namespace())
     args = parser.parse_args(argv)
     bad = not_utf8(args)
@@ -77,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # problems the user must see are printed by the verbs themselves; the log is for --verbose
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
                         format="broadsheet: %(name)s: %(message)s")
-    func = COMMANDS.get(args.command) if args.command else None
+    func = command(args.command) if args.command else None
     if func is None:
         parser.print_help()
         return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
@@ -66,7 +67,10 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
                    help="progress, errors and the report as JSON lines on stdout (for programs driving an import)")
 
     p = sub.add_parser("search", help="search the library")
-    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("--batch", metavar="FILE", type=Path,
+                   help="answer one query per line of FILE ('-': standard input) in one process; with --json "
+                        "as JSON lines {query, total, hits}; blank lines and lines starting with # are skipped")
     lib_arg(p)
     p.add_argument("--json", action="store_true", help="print the JSON contract")
     p.add_argument("--limit", type=count, default=20)
@@ -94,7 +98,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
 
 def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     """The verbs for the reader's own work: export, annotations, collection, correct."""
-    from reader.export.exporter import FORMATS, STYLES
+    from reader.export.kinds import FORMATS, STYLES
 
     p = sub.add_parser("export", help="export articles, an issue, a collection or search hits (TEI, text, …)")
     p.add_argument("articles", nargs="*", metavar="ARTICLE", help="article ids (with --source: ids in that file)")
@@ -201,7 +205,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
 
 
 def _add_cite_parser(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
-    from reader.export.cite import STYLES
+    from reader.export.kinds import STYLES
 
     p = sub.add_parser("cite", help="print citations of articles (GB/T 7714, Chicago, APA, BibTeX, CSL-JSON)")
     p.add_argument("articles", nargs="+", metavar="ARTICLE")

@@ -6,10 +6,15 @@ import argparse
 import json
 import sqlite3
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import open_library
 from reader.library.catalogue import Library
+from reader.model.errors import BroadsheetError
+
+if TYPE_CHECKING:
+    from reader.search.engine import Searcher
 
 
 def _search_filters(args: argparse.Namespace) -> list[Any]:
@@ -63,13 +68,57 @@ def heal_index(lib: Library) -> None:
         sys.stderr.write("\n")
 
 
+def _batch_queries(path: Path) -> list[tuple[int, str]]:
+    """(line number, query) for every line of a batch file that holds a query."""
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BroadsheetError(f"{path}: the batch file is not UTF-8 text") from None
+    except OSError as e:
+        raise BroadsheetError(f"{path}: the batch file cannot be read ({e.strerror or e})") from None
+    lines = text.splitlines()
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+    return [(n, q.strip()) for n, q in enumerate(lines, 1) if q.strip() and not q.lstrip().startswith("#")]
+
+
+def _run_batch(args: argparse.Namespace, searcher: Searcher, queries: list[tuple[int, str]]) -> int:
+    """One query per line, one answer per line, in one process: a bad query is one sentence and the batch
+    goes on (exit status 1 at the end)."""
+    from reader.search.query import QueryError
+
+    status = 0
+    for n, query in queries:
+        try:
+            res = searcher.search(query, limit=args.limit, sort=args.sort, filters=_search_filters(args))
+        except QueryError as e:
+            print(f"broadsheet: {args.batch}:{n}: {e}", file=sys.stderr)
+            status = 1
+            row: dict[str, Any] = {"query": query, "total": 0, "hits": [], "error": str(e)}
+            print(json.dumps(row, ensure_ascii=False) if args.json else f"error\t{query}")
+            continue
+        if args.json:
+            print(json.dumps(res.to_json(), ensure_ascii=False))
+        else:
+            print(f"{res.total}\t{query}")
+        sys.stdout.flush()
+    return status
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.search.engine import Searcher
 
+    if bool(args.query) == bool(args.batch):
+        raise BroadsheetError("search: give either a query or --batch FILE" if not args.query else
+                              "search: give either a query or --batch FILE, not both")
+    # an unreadable batch file is named before the library is opened
+    queries = _batch_queries(args.batch) if args.batch else []
     lib = open_library(args)
     try:
         heal_index(lib)
         with Searcher(lib) as searcher:
+            if args.batch:
+                return _run_batch(args, searcher, queries)
             res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
                                   filters=_search_filters(args), facets=args.facets)
     finally:

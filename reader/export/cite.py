@@ -27,13 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reader.export.items import ExportError, Item, language_of
+from reader.export.items import STYLES, ExportError, Item, language_of
 from reader.export.styles import CSL_STYLES, render
 from reader.model.document import Article
 from reader.text.chars import is_cjk
-
-#: what ``broadsheet cite --style`` and the export's citation format accept
-STYLES = ("auto", "gb7714", "chicago", "apa", "bibtex", "csl-json")
 
 # ----------------------------------------------------------------------------- bylines
 

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.store import Annotation
-from reader.export.cite import STYLES, cite, export_bibtex, export_citations, export_csl
+from reader.export.cite import cite, export_bibtex, export_citations, export_csl
 from reader.export.csv import export_csv
 from reader.export.items import (
     FORMATS,
+    STYLES,
     SUFFIXES,
     ExportCancelled,
     ExportError,

@@ -19,16 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from reader.corrections.store import TextFix, apply_fixes
+from reader.export.kinds import FORMATS as FORMATS  # re-exported: the names the exporters import from here
+from reader.export.kinds import STYLES as STYLES
+from reader.export.kinds import SUFFIXES as SUFFIXES
 from reader.model.document import Article, Document
 from reader.model.errors import BroadsheetError
 from reader.text.chars import is_cjk
 
 log = logging.getLogger(__name__)
-
-FORMATS = ("tei", "text", "md", "csv", "cite", "csl", "bibtex")
-SUFFIXES = {"tei": ".xml", "text": ".txt", "md": ".md", "csv": ".csv", "cite": ".txt", "csl": ".json",
-            "bibtex": ".bib"}
-
 
 class ExportError(BroadsheetError):
     """An export cannot be made or written as asked."""

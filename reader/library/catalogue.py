@@ -211,6 +211,10 @@ MIGRATIONS: list[Migration] = [
     # the file a page was read from when it is not the source itself (the ALTO files of a METS issue)
     Migration(2, "page source files", "ALTER TABLE pages ADD COLUMN source_file TEXT"),
     Migration(3, "sources by content", "CREATE INDEX IF NOT EXISTS sources_sha256 ON sources (sha256)"),
+    # what search orders and ranks by, for every article, without reading the articles' big rows (their parts):
+    # 0.83 s → 0.11 s at 54,000 articles, the largest part of a search's start-up in a new process
+    Migration(4, "article summary", "CREATE INDEX IF NOT EXISTS articles_summary "
+                                    "ON articles (issue_id, num, first_page, seq, kind, chars)"),
 ]
 
 _components: dict[str, Sequence[Migration]] = {}
