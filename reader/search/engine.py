@@ -32,10 +32,12 @@ from reader.search.query import (
     FIELDS,
     And,
     Filter,
+    Match,
     Node,
     Not,
     Or,
     QueryError,
+    SearchOptions,
     Term,
     Text,
     _date_range,
@@ -51,7 +53,7 @@ from reader.text.forms import fold_query, fold_text
 __all__ = [
     "Searcher", "RELEVANCE_CAP",
     # re-exported: the query language (reader.search.query) and the hits (reader.search.hits)
-    "FIELDS", "And", "Filter", "Node", "Not", "Or", "QueryError", "Term", "Text", "make_term", "parse",
+    "FIELDS", "And", "Filter", "Match", "SearchOptions", "Node", "Not", "Or", "QueryError", "Term", "Text", "make_term", "parse",
     "positive_terms", "SNIPPET_CONTEXT", "Hit", "PartHit", "Results", "locate",
 ]
 
@@ -86,7 +88,8 @@ class Searcher:
     # -- public
 
     def search(self, query: str, *, limit: int | None = 20, offset: int = 0, sort: str = "relevance",
-               filters: Sequence[Filter] = (), facets: bool = False) -> Results:
+               filters: Sequence[Filter] = (), facets: bool = False,
+               options: SearchOptions = SearchOptions()) -> Results:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
             raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
@@ -123,11 +126,12 @@ class Searcher:
         result.hits = self._hits(order, scores, terms)
         return result
 
-    def count(self, query: str, filters: Sequence[Filter] = ()) -> int:
+    def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
         """How many articles match (exact), without building hits."""
         return len(self._matching(query, filters)[1])
 
-    def matching_ids(self, query: str, filters: Sequence[Filter] = ()) -> set[str]:
+    def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
+                     options: SearchOptions = SearchOptions()) -> set[str]:
         """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
         nums = self._matching(query, filters)[1]
         if not nums:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.model.document import Article
-from reader.search.query import Term
+from reader.search.query import SearchOptions, Term
 from reader.text.forms import fold, to_original
 
 SNIPPET_CONTEXT = 30
@@ -80,8 +80,11 @@ class Results:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
 
 
-def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
-    """Matches of ``terms`` in ``article.text`` (original offsets), per part with line ids, and a KWIC snippet."""
+def locate(article: Article, terms: Sequence[Term], *,
+           options: SearchOptions = SearchOptions()) -> tuple[list[tuple[int, int]], list[PartHit], str]:
+    """Every occurrence of every one of ``terms`` in ``article.text`` as ``[start, end)`` ORIGINAL offsets (sorted,
+    overlapping ones kept apart: a concordance counts them all), the matches per part with their line ids, and a
+    KWIC snippet; ``options`` says how the text is compared (the terms are re-made for it when they were not)."""
     matches, part_hits, snippet, _marks = _locate(
         [(p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans]) for p in article.parts], terms)
     return matches, part_hits, snippet

@@ -22,6 +22,7 @@ the pieces in order, with only spaces or punctuation between them.
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,26 @@ FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
 
 class QueryError(BroadsheetError):
     """The query cannot be parsed: the message says where and why."""
+
+
+class Match(enum.Enum):
+    """How a query's characters are compared with the text's."""
+
+    #: script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default)
+    FOLDED = "folded"
+    #: the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only
+    EXACT = "exact"
+    #: folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著
+    VARIANTS = "variants"
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How text terms match: the comparison and whether punctuation between CJK characters is skipped."""
+
+    match: Match = Match.FOLDED
+    #: punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融
+    ignore_punct: bool = False
 
 
 # ---------------------------------------------------------------- syntax tree
