@@ -8,7 +8,7 @@ import sqlite3
 import sys
 from typing import Any
 
-from reader.cli.common import open_library
+from reader.cli.common import open_library, search_options
 from reader.library.catalogue import Library
 
 
@@ -71,7 +71,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         heal_index(lib)
         with Searcher(lib) as searcher:
             res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
-                                  filters=_search_filters(args), facets=args.facets)
+                                  filters=_search_filters(args), facets=args.facets, options=search_options(args))
     finally:
         lib.close()
     if args.json:
