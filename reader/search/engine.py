@@ -57,7 +57,8 @@ from reader.text.forms import fold_query, fold_text
 __all__ = [
     "Searcher", "RELEVANCE_CAP",
     # re-exported: the query language (reader.search.query) and the hits (reader.search.hits)
-    "FIELDS", "And", "Filter", "Match", "SearchOptions", "Node", "Not", "Or", "QueryError", "Term", "Text", "make_term", "parse",
+    "FIELDS", "And", "Filter", "Match", "SearchOptions", "Node", "Not", "Or", "QueryError", "Term", "Text",
+    "make_term", "parse",
     "positive_terms", "SNIPPET_CONTEXT", "Hit", "PartHit", "Results", "locate",
 ]
 
@@ -269,13 +270,14 @@ class Searcher:
         """(row, text in the mode's form) of each of ``nums``: from the folded text in the catalogue, or in
         exact mode from the original text (the parts as stored)."""
         conn = self.library.conn
+        ids = _ids_json(nums)
         if options.match is Match.EXACT:
             for num, parts in conn.execute(
-                    "SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),)):
+                    "SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))", (ids,)):
                 yield num, text_form("\n\n".join(p["text"] for p in json.loads(parts)), options)[0]
             return
         for num, folded in conn.execute(
-                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),)):
+                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (ids,)):
             yield num, form_of_folded(folded, options)
 
     def _near(self, node: Near, stale: bool, within: set[int] | None, options: SearchOptions) -> set[int]:

@@ -42,11 +42,11 @@ def classes() -> dict[str, str]:
     for ch in list(parent):
         groups.setdefault(_find(parent, ch), set()).add(ch)
     out: dict[str, str] = {}
-    for root, members in groups.items():
-        members.add(root)
-        if len(members) > 1:
-            joined = "".join(sorted(members))
-            out.update(dict.fromkeys(members, joined))
+    for root, group in groups.items():
+        group.add(root)
+        if len(group) > 1:
+            joined = "".join(sorted(group))
+            out.update(dict.fromkeys(group, joined))
     return out
 
 

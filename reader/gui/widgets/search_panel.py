@@ -204,7 +204,8 @@ class SearchPanel(QWidget):
         self.ignore_punct.setText("、")
         self.ignore_punct.setCheckable(True)
         self.ignore_punct.setAccessibleName(self.tr("Ignore punctuation"))
-        self.ignore_punct.setToolTip(self.tr("Ignore punctuation between Chinese characters (中國金融 finds 中國、金融)"))
+        self.ignore_punct.setToolTip(
+            self.tr("Ignore punctuation between Chinese characters (中國金融 finds 中國、金融)"))
         self.help_button = QToolButton(self)
         self.help_button.setText("?")
         self.help_button.setAccessibleName(self.tr("Search syntax help"))
