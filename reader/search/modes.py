@@ -52,13 +52,13 @@ def candidates(index: Index, term: Term) -> tuple[set[int], bool]:
             exact = False
         elif kind == "word":
             and_terms.append(text)
+        elif opts.match is Match.VARIANTS and not opts.ignore_punct and not any(
+                len(variants.members(ch)) > 1 for ch in text):
+            t, ex = cjk_terms(text)  # no character with variants: the folded run's own terms
+            and_terms.extend(t)
+            exact = exact and ex
         elif opts.match is Match.VARIANTS:
-            for ch in dict.fromkeys(text):
-                group = variants.members(ch)
-                if len(group) == 1:
-                    and_terms.append(ch)
-                else:
-                    ors.append(index.any_nums(list(group)))
+            and_terms.extend(_variant_terms(index, text, ors, opts.ignore_punct))
             exact = exact and len(text) == 1
         elif opts.ignore_punct:
             and_terms.extend(dict.fromkeys(text))
@@ -68,6 +68,24 @@ def candidates(index: Index, term: Term) -> tuple[set[int], bool]:
             and_terms.extend(t)
             exact = exact and ex
     return _intersect(index, and_terms, ors, exact), exact
+
+
+def _variant_terms(index: Index, run: str, ors: list[set[int]], unigrams_only: bool) -> list[str]:
+    """The AND terms of a CJK run in variants mode; each character with variants adds an OR of its class's
+    unigrams to ``ors``. Two adjacent characters without variants keep their bigram's terms (unless
+    punctuation is ignored: the text may split the pair)."""
+    out: list[str] = []
+    for ch in dict.fromkeys(run):
+        group = variants.members(ch)
+        if len(group) == 1:
+            out.append(ch)
+        else:
+            ors.append(index.any_nums(list(group)))
+    if not unigrams_only:
+        for a, b in zip(run, run[1:], strict=False):
+            if len(variants.members(a)) == 1 and len(variants.members(b)) == 1:
+                out.extend(t for t in cjk_terms(a + b)[0] if len(t) != 1)
+    return out
 
 
 def _intersect(index: Index, and_terms: list[str], ors: list[set[int]], exact: bool) -> set[int]:
@@ -88,11 +106,34 @@ def _fuzzy_cjk(index: Index, run: str, term: Term) -> set[int]:
     if keep < MIN_KEPT:
         raise QueryError(f"query: {term.raw}: ~{term.edits} needs at least {MIN_KEPT + term.edits} different "
                          "characters (else nearly every article would be a candidate)")
+    pieces = _pigeonhole(run, term.edits)
+    if pieces and (term.options.match is not Match.VARIANTS or
+                   all(len(variants.members(ch)) == 1 for ch in run)) and not term.options.ignore_punct:
+        # N edits leave one of N+1 pieces of the run intact: the articles holding one of them
+        found: set[int] = set()
+        for piece in pieces:
+            found |= index.nums(cjk_terms(piece)[0], superset=True)
+        return found
     counts: Counter[int] = Counter()
     for ch in chars:
         group = variants.members(ch) if term.options.match is Match.VARIANTS else ch
         counts.update(index.any_nums(list(group)))
     return {num for num, n in counts.items() if n >= keep}
+
+
+def _pigeonhole(run: str, edits: int) -> list[str]:
+    """``run`` cut into ``edits + 1`` pieces of two characters or more (an occurrence within ``edits`` edits
+    holds one of them exactly), or [] when the run is too short for that."""
+    n = edits + 1
+    if len(run) < 2 * n:
+        return []
+    size, extra = divmod(len(run), n)
+    out, pos = [], 0
+    for i in range(n):
+        step = size + (1 if i < extra else 0)
+        out.append(run[pos:pos + step])
+        pos += step
+    return out
 
 
 def _capped(words: list[str], raw: str) -> list[str]:

@@ -23,6 +23,7 @@ the pieces in order, with only spaces or punctuation between them.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -280,6 +281,14 @@ def text_form(text: str, options: SearchOptions) -> tuple[str, list[int]]:
     return form, omap
 
 
+def form_of_original(text: str, options: SearchOptions) -> str:
+    """:func:`text_form` without the offset map (verification needs none)."""
+    if options.match is not Match.EXACT:
+        return form_of_folded(forms.fold_text(text), options)
+    form = forms.exact_text(text)
+    return forms.without_punct_text(form) if options.ignore_punct else form
+
+
 def form_of_folded(folded: str, options: SearchOptions) -> str:
     """The mode's form of an already FOLDED text (the catalogue's ``article_text``); not for exact mode."""
     if options.match is Match.VARIANTS:
@@ -345,7 +354,10 @@ class Term:
         return self.pieces[0][1] if len(self.pieces) == 1 else self.folded
 
     def regex(self) -> Any:
-        """The pattern finding the term in a text of its mode's form (``regex`` module for ``~N``)."""
+        """The pattern finding the term in a text of its mode's form (``regex`` module for ``~N``), compiled once."""
+        return _compiled(self)
+
+    def _pattern(self) -> Any:
         if self.op is Op.FUZZY:
             kind, text = self.pieces[0]
             allowed = _WORD if kind == "word" else "[^\\n]"
@@ -379,20 +391,58 @@ class Term:
             return self.pieces[0][1] in form
         return self.regex().search(form) is not None
 
+    def sql_needles(self) -> list[str]:
+        """Strings every text holding the term contains as STORED (the original parts' JSON in exact mode,
+        else the folded text): the engine drops the rest at C speed (``instr``) before verifying."""
+        exact = self.options.match is Match.EXACT
+        if self.op is Op.FUZZY or (self.options.match is Match.VARIANTS and self.is_cjk_run):
+            return []
+        out: list[str] = []
+        for kind, text in self.pieces if exact else self.index_pieces:
+            if kind == "cjk":
+                out.extend(text if self.options.ignore_punct or exact else [text])
+            elif kind == "wild":
+                out.extend(c for c in re.split(r"[*?]", text) if c)
+            else:
+                out.append(text)
+        return list(dict.fromkeys(out))
+
+    def sql_sure(self) -> str | None:
+        """A string whose presence as stored proves the term is there (a plain CJK run, exact or with
+        punctuation ignored), else None."""
+        if self.op is not Op.PLAIN or not self.is_cjk_run or self.options.match is Match.VARIANTS:
+            return None
+        return self.pieces[0][1]
+
     def rank_count(self, folded: str) -> int:
         """Occurrences in a FOLDED text, for ranking (exact mode counts its folded twin's)."""
         if self.is_default:
             return folded.count(self.literal) if self.literal else 0
-        twin = self
-        if self.options.match is Match.EXACT:
-            found = make_term(self.raw, SearchOptions(Match.FOLDED, self.options.ignore_punct))
-            if found is None:
-                return 0
-            twin = found
-        return len(twin.spans(form_of_folded(folded, twin.options)))
+        # cheap proxies where a pattern per text would cost seconds over thousands of hits: the spelling
+        # asked for (fuzzy), the longest literal stretch (wildcard)
+        if self.op is Op.FUZZY:
+            return folded.count(self.index_pieces[0][1])
+        if self.op is Op.WILDCARD:
+            return folded.count(max(re.split(r"[*?]", self.index_pieces[0][1]), key=len))
+        twin = _folded_twin(self) if self.options.match is Match.EXACT else self
+        if twin is None:
+            return 0
+        form = form_of_folded(folded, twin.options)
+        return form.count(twin.literal) if twin.is_cjk_run else len(twin.spans(form))
 
 
 DEFAULT_OPTIONS = SearchOptions()
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(term: Term) -> Any:
+    return term._pattern()
+
+
+@functools.lru_cache(maxsize=256)
+def _folded_twin(term: Term) -> Term | None:
+    """The term as the folded mode makes it (exact mode ranks on the folded text)."""
+    return make_term(term.raw, SearchOptions(Match.FOLDED, term.options.ignore_punct))
 
 
 def _pieces(form: str) -> tuple[tuple[str, str], ...]:
