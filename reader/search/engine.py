@@ -265,6 +265,9 @@ class Searcher:
             return {r[0] for r in self.library.conn.execute(
                 "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(cands),))}
         sure, maybe = self._prefilter(term, cands)
+        loose = term.loose()
+        if loose is not None:
+            return sure | {num for num, form in self._forms(maybe, term.loose_options) if loose.search(form)}
         return sure | {num for num, form in self._forms(maybe, term.options) if term.found_in(form)}
 
     def _prefilter(self, term: Term, cands: set[int]) -> tuple[set[int], set[int]]:
@@ -272,10 +275,14 @@ class Searcher:
         in Python), from ``instr`` on the stored text (the original parts in exact mode, else folded)."""
         table, col = ("articles", "parts") if term.options.match is Match.EXACT else ("article_text", "folded")
         sure = term.sql_sure()
-        needles = term.sql_needles()
+        # every one of these must be there; then at least one of the fuzzy pieces
+        needles = term.sql_needles() + ([sure] if sure and term.sure_is_complete else [])
+        anyof = term.sql_any()
         sql = (f"SELECT num, {'instr(' + col + ', ?) > 0' if sure else '0'} FROM {table} "
                "WHERE num IN (SELECT value FROM json_each(?))" + f" AND instr({col}, ?) > 0" * len(needles))
-        args = ([sure] if sure else []) + [_ids_json(cands)] + needles
+        if anyof:
+            sql += " AND (" + " OR ".join([f"instr({col}, ?) > 0"] * len(anyof)) + ")"
+        args = ([sure] if sure else []) + [_ids_json(cands), *needles, *anyof]
         yes: set[int] = set()
         maybe: set[int] = set()
         for num, found in self.library.conn.execute(sql, args):

@@ -27,7 +27,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from reader.index.store import Index, cjk_terms
-from reader.search.query import _WORD, Match, Op, QueryError, Term
+from reader.search.query import _WORD, Match, Op, QueryError, Term, pigeonhole
 from reader.text import variants
 
 #: the most index words a wildcard or fuzzy term may stand for
@@ -106,7 +106,7 @@ def _fuzzy_cjk(index: Index, run: str, term: Term) -> set[int]:
     if keep < MIN_KEPT:
         raise QueryError(f"query: {term.raw}: ~{term.edits} needs at least {MIN_KEPT + term.edits} different "
                          "characters (else nearly every article would be a candidate)")
-    pieces = _pigeonhole(run, term.edits)
+    pieces = pigeonhole(run, term.edits)
     if pieces and (term.options.match is not Match.VARIANTS or
                    all(len(variants.members(ch)) == 1 for ch in run)) and not term.options.ignore_punct:
         # N edits leave one of N+1 pieces of the run intact: the articles holding one of them
@@ -119,21 +119,6 @@ def _fuzzy_cjk(index: Index, run: str, term: Term) -> set[int]:
         group = variants.members(ch) if term.options.match is Match.VARIANTS else ch
         counts.update(index.any_nums(list(group)))
     return {num for num, n in counts.items() if n >= keep}
-
-
-def _pigeonhole(run: str, edits: int) -> list[str]:
-    """``run`` cut into ``edits + 1`` pieces of two characters or more (an occurrence within ``edits`` edits
-    holds one of them exactly), or [] when the run is too short for that."""
-    n = edits + 1
-    if len(run) < 2 * n:
-        return []
-    size, extra = divmod(len(run), n)
-    out, pos = [], 0
-    for i in range(n):
-        step = size + (1 if i < extra else 0)
-        out.append(run[pos:pos + step])
-        pos += step
-    return out
 
 
 def _capped(words: list[str], raw: str) -> list[str]:

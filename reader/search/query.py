@@ -391,6 +391,21 @@ class Term:
             return self.pieces[0][1] in form
         return self.regex().search(form) is not None
 
+    def loose(self) -> re.Pattern[str] | None:
+        """For a plain CJK run in variants mode or with punctuation ignored: a pattern finding it in the text
+        of :attr:`loose_options` — before variants are mapped and punctuation dropped — with a character class
+        for each character with variants and punctuation or spaces allowed between characters. The same test
+        without rewriting every text (``str.translate`` cost 350 µs a text, ``re.sub`` 200 µs); else None."""
+        variant = self.options.match is Match.VARIANTS
+        if not (self.options.ignore_punct or variant) or self.op is not Op.PLAIN or not self.is_cjk_run:
+            return None
+        return _loose(self.pieces[0][1], variant, self.options.ignore_punct)
+
+    @property
+    def loose_options(self) -> SearchOptions:
+        """The form :meth:`loose` searches: no variant classes, punctuation kept."""
+        return SearchOptions(Match.FOLDED if self.options.match is Match.VARIANTS else self.options.match)
+
     def sql_needles(self) -> list[str]:
         """Strings every text holding the term contains as STORED (the original parts' JSON in exact mode,
         else the folded text): the engine drops the rest at C speed (``instr``) before verifying."""
@@ -406,6 +421,18 @@ class Term:
             else:
                 out.append(text)
         return list(dict.fromkeys(out))
+
+    def sql_any(self) -> list[str]:
+        """Strings of which a text holding the term contains at least ONE as stored: the pieces of a fuzzy CJK
+        run (N edits leave one of N + 1 pieces intact), in the folded mode; else [] (no such test)."""
+        if self.op is not Op.FUZZY or self.pieces[0][0] != "cjk" or self.options != DEFAULT_OPTIONS:
+            return []
+        return pigeonhole(self.pieces[0][1], self.edits)
+
+    @property
+    def sure_is_complete(self) -> bool:
+        """:meth:`sql_sure` decides alone: one character cannot be split by a space or punctuation."""
+        return self.sql_sure() is not None and len(self.pieces[0][1]) == 1
 
     def sql_sure(self) -> str | None:
         """A string whose presence as stored proves the term is there (a plain CJK run, exact or with
@@ -427,11 +454,22 @@ class Term:
         twin = _folded_twin(self) if self.options.match is Match.EXACT else self
         if twin is None:
             return 0
+        loose = twin.loose()
+        if loose is not None:
+            return len(loose.findall(form_of_folded(folded, twin.loose_options)))
         form = form_of_folded(folded, twin.options)
         return form.count(twin.literal) if twin.is_cjk_run else len(twin.spans(form))
 
 
 DEFAULT_OPTIONS = SearchOptions()
+
+
+@functools.lru_cache(maxsize=256)
+def _loose(run: str, variant: bool, punct: bool) -> re.Pattern[str]:
+    def one(ch: str) -> str:
+        group = variants.members(ch) if variant else ch
+        return f"[{re.escape(group)}]" if len(group) > 1 else re.escape(ch)
+    return re.compile(("[^\\w\\n]*" if punct else "").join(map(one, run)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -520,6 +558,21 @@ def text_count(node: Node | None) -> int:
     if isinstance(node, (And, Or)):
         return sum(text_count(c) for c in node.children)
     return 0
+
+
+def pigeonhole(run: str, edits: int) -> list[str]:
+    """``run`` cut into ``edits + 1`` pieces of two characters or more (an occurrence within ``edits`` edits
+    holds one of them exactly), or [] when the run is too short for that."""
+    n = edits + 1
+    if len(run) < 2 * n:
+        return []
+    size, extra = divmod(len(run), n)
+    out, pos = [], 0
+    for i in range(n):
+        step = size + (1 if i < extra else 0)
+        out.append(run[pos:pos + step])
+        pos += step
+    return out
 
 
 # ---------------------------------------------------------------- proximity
