@@ -273,8 +273,12 @@ class Searcher:
     def _prefilter(self, term: Term, cands: set[int]) -> tuple[set[int], set[int]]:
         """In SQL, at C speed: the candidates that surely hold ``term`` and those that may (read and verified
         in Python), from ``instr`` on the stored text (the original parts in exact mode, else folded)."""
-        table, col = ("articles", "parts") if term.options.match is Match.EXACT else ("article_text", "folded")
+        table, col = ("article_text", "folded")
         sure = term.sql_sure()
+        if term.options.match is Match.EXACT:
+            table, col = "articles", "parts"  # the JSON holds the texts, roles and line ids
+            if not self._ascii_line_ids():
+                sure = None  # a CJK run in a line id would pass for text: verify every candidate
         # every one of these must be there; then at least one of the fuzzy pieces
         needles = term.sql_needles() + ([sure] if sure and term.sure_is_complete else [])
         anyof = term.sql_any()
@@ -288,6 +292,18 @@ class Searcher:
         for num, found in self.library.conn.execute(sql, args):
             (yes if found else maybe).add(num)
         return yes, maybe
+
+    def _ascii_line_ids(self) -> bool:
+        """Whether every line id is printable ASCII (then a CJK run found in an article's stored parts is in
+        its text), cached per catalogue state."""
+        conn = self.library.conn
+        state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, id(conn))
+        cached = self._cache.get("ascii_ids")
+        if cached is None or cached[0] != state:
+            found = conn.execute("SELECT 1 FROM lines WHERE id GLOB '*[^ -~]*' LIMIT 1").fetchone()
+            cached = (state, found is None)
+            self._cache["ascii_ids"] = cached
+        return bool(cached[1])
 
     def _forms(self, nums: set[int], options: SearchOptions) -> Iterator[tuple[int, str]]:
         """(row, text in the mode's form) of each of ``nums``: from the folded text in the catalogue, or in

@@ -319,3 +319,18 @@ def test_publication_filter_folds_like_text(corpus) -> None:  # type: ignore[no-
     assert searcher.count("publication:人民日報") == both
     assert searcher.count("publication:联合报") == searcher.count("publication:聯合報") > 0
     assert searcher.count("publication:times") == searcher.count("publication:TIMES") > 0
+
+
+def test_exact_never_takes_a_line_id_for_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Exact mode looks for a run in the stored parts first: a line id holding it must not make a hit."""
+    lib = Library(tmp_path)
+    for n, (lid, text) in enumerate((("髮1", "发展"), ("l1", "髮型"))):
+        doc = Document(source=f"/{n}", format="text", pages=[Page(number=1, lines=[Line(lid, text)])],
+                       articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), lid, 0)])])])
+        lib.store_document(doc, StoreMeta("P"), path=f"/{n}", sha256=str(n))
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        (hit,) = s.search("髮", options=EXACT).hits
+        assert lib.article(hit.article).text == "髮型"
+        assert s.count("髮") == 2
+    lib.close()
