@@ -40,7 +40,7 @@ from reader.library import importer
 from reader.library.catalogue import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
 from reader.library.worker import import_in_subprocess
 from reader.model.document import Article, Page
-from reader.search.engine import Searcher
+from reader.search.engine import Searcher, SearchOptions
 from reader.text import forms as textforms
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,8 @@ class Archive:
         return sindex.rebuild(self.library, progress=lambda done, total: progress(float(done), float(total)),
                               cancel=cancel)
 
-    def search(self, query: str, limit: int = 200, offset: int = 0, sort: str = "relevance") -> Results:
+    def search(self, query: str, limit: int = 200, offset: int = 0, sort: str = "relevance",
+               options: SearchOptions | None = None) -> Results:
         """Run a query (core search) and turn its hits into the window's :class:`Hit`: ``limit`` of them from
         ``offset`` on, by relevance or by date. The core marks the matches in each snippet, so no article is
         loaded here (loading 200 of them was most of a search's time in the window)."""
@@ -192,7 +193,8 @@ class Archive:
             if self._searcher is None:
                 self._searcher = Searcher(self.library)
             searcher = self._searcher
-        res = searcher.search(query, limit=limit, offset=offset, sort=sort, facets=offset == 0)
+        res = searcher.search(query, limit=limit, offset=offset, sort=sort, facets=offset == 0,
+                              options=options or SearchOptions())
         hits = []
         for h in res.hits:
             hits.append(Hit(article=h.article, headline=h.headline or _first_words(h.snippet, 20),

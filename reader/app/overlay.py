@@ -41,6 +41,7 @@ from reader.corrections.store import (
 from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
 from reader.model.document import Article
+from reader.search.query import SearchOptions
 
 log = logging.getLogger(__name__)
 
@@ -285,10 +286,10 @@ class Overlay:
     def export_scope(self, article_ids: Sequence[str] = (), issue_id: int | None = None,
                      collection: str | None = None, query: str | None = None, limit: int | None = None,
                      progress: Callable[[int, int], None] | None = None,
-                     cancel: threading.Event | None = None) -> Scope:
+                     cancel: threading.Event | None = None, options: SearchOptions | None = None) -> Scope:
         """What an export covers (:func:`reader.export.scope.library_scope`), read through this overlay."""
         return library_scope(self, article_ids, issue_id=issue_id, collection=collection, query=query,
-                             limit=limit, progress=progress, cancel=cancel)
+                             limit=limit, progress=progress, cancel=cancel, options=options)
 
 
 def read_article(library: Library, key: str) -> tuple[ArticleInfo, Article]:

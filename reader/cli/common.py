@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.library.catalogue import Library
+    from reader.search.query import SearchOptions
 
 #: a command: parsed arguments in, exit status out
 Command = Callable[[argparse.Namespace], int]
@@ -23,6 +24,13 @@ def open_library(args: argparse.Namespace) -> Library:
     for warning in lib.warnings:
         print(f"broadsheet: {warning}.", file=sys.stderr)
     return lib
+
+
+def search_options(args: argparse.Namespace) -> SearchOptions:
+    """The :class:`SearchOptions` of ``--match`` and ``--ignore-punct`` (:func:`reader.cli.parser.match_args`)."""
+    from reader.search.query import Match, SearchOptions
+
+    return SearchOptions(Match(getattr(args, "match", None) or "folded"), bool(getattr(args, "ignore_punct", False)))
 
 
 def environment_problem(e: BaseException) -> str:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli.common import open_library
+from reader.cli.common import open_library, search_options
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             overlay = Overlay(lib, segmentation=not args.no_overlay, text=not args.plain)
             scope = overlay.export_scope(args.articles, issue_id=args.issue, collection=args.collection,
-                                         query=args.query, limit=args.limit)
+                                         query=args.query, limit=args.limit, options=search_options(args))
         finally:
             lib.close()
         for corr, reason in scope.stale:

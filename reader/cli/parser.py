@@ -48,6 +48,15 @@ def count(value: str) -> int:
     return whole(value)
 
 
+def match_args(p: argparse.ArgumentParser) -> None:
+    """``--match`` and ``--ignore-punct``: how a command taking a query compares its text."""
+    p.add_argument("--match", choices=["folded", "exact", "variants"], default="folded",
+                   help="folded: any script, width, case, accents (default); exact: the characters as printed; "
+                        "variants: folded, and variant characters (异体字: 着/著, 吿/告 …) as one")
+    p.add_argument("--ignore-punct", action="store_true",
+                   help="ignore punctuation between Chinese characters (中國金融 finds 中國、金融)")
+
+
 def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
     from reader.text.forms import DISPLAY_CONFIGS
 
@@ -81,6 +90,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("--kind")
     p.add_argument("--page", type=whole)
     p.add_argument("--facets", action="store_true", help="also count hits by publication, year and kind")
+    match_args(p)
 
     p = sub.add_parser("show", help="print an article of the library")
     p.add_argument("article", metavar="ARTICLE")
@@ -106,6 +116,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     p.add_argument("--collection", metavar="NAME", help="the articles of a collection, in its order")
     p.add_argument("--query", metavar="QUERY", help="the hits of a search")
     p.add_argument("--limit", type=count, default=None, metavar="N", help="at most N hits of --query")
+    match_args(p)
     p.add_argument("--source", metavar="FILE", help="export straight from a source file (no library)")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (- for stdout)")

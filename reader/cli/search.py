@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import open_library
+from reader.cli.common import open_library, search_options
 from reader.library.catalogue import Library
 from reader.model.errors import BroadsheetError
 
@@ -90,7 +90,8 @@ def _run_batch(args: argparse.Namespace, searcher: Searcher, queries: list[tuple
     status = 0
     for n, query in queries:
         try:
-            res = searcher.search(query, limit=args.limit, sort=args.sort, filters=_search_filters(args))
+            res = searcher.search(query, limit=args.limit, sort=args.sort, filters=_search_filters(args),
+                                  options=search_options(args))
         except QueryError as e:
             print(f"broadsheet: {args.batch}:{n}: {e}", file=sys.stderr)
             status = 1
@@ -120,7 +121,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             if args.batch:
                 return _run_batch(args, searcher, queries)
             res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
-                                  filters=_search_filters(args), facets=args.facets)
+                                  filters=_search_filters(args), facets=args.facets, options=search_options(args))
     finally:
         lib.close()
     if args.json:

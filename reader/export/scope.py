@@ -21,6 +21,7 @@ from reader.corrections.store import Correction, TextFix
 from reader.export.items import ExportCancelled, ExportError, Item
 from reader.library.catalogue import Library, NotFoundError
 from reader.model.document import Article, Document
+from reader.search.query import SearchOptions
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +132,8 @@ class _IssueCache:
 
 
 def _wanted(source: CorrectedLibrary, cache: _IssueCache, article_ids: Sequence[str], issue_id: int | None,
-            collection: str | None, query: str | None,
-            limit: int | None) -> tuple[list[tuple[str, Any]], dict[str, int]]:
+            collection: str | None, query: str | None, limit: int | None,
+            options: SearchOptions | None = None) -> tuple[list[tuple[str, Any]], dict[str, int]]:
     """The keys an export names (with the search hit for each of a query's), and those taken from an issue."""
     wanted: list[tuple[str, Any | None]] = []
     # an issue's articles come from the overlay itself: a split-off article has an id of the
@@ -148,7 +149,8 @@ def _wanted(source: CorrectedLibrary, cache: _IssueCache, article_ids: Sequence[
         from reader.search.engine import Searcher
 
         with Searcher(source.library) as searcher:
-            wanted += [(h.article, h) for h in searcher.search(query, limit=limit).hits]
+            wanted += [(h.article, h) for h in searcher.search(query, limit=limit,
+                                                               options=options or SearchOptions()).hits]
     wanted += [(k, None) for k in article_ids]
     if not wanted:
         raise ExportError("nothing to export: name articles, an issue, a collection or a query")
@@ -196,7 +198,7 @@ def _annotations(library: Library, items: Sequence[Item]) -> list[Annotation]:
 def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), issue_id: int | None = None,
                   collection: str | None = None, query: str | None = None, limit: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  cancel: threading.Event | None = None) -> Scope:
+                  cancel: threading.Event | None = None, options: SearchOptions | None = None) -> Scope:
     """Items for an export from a library: articles by id, an issue, a collection or a search's hits.
 
     ``progress(done, total)`` is called as articles are gathered; setting
@@ -207,7 +209,7 @@ def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), iss
     orphans, where it could not).
     """
     cache = _IssueCache(source)
-    wanted, from_issue = _wanted(source, cache, article_ids, issue_id, collection, query, limit)
+    wanted, from_issue = _wanted(source, cache, article_ids, issue_id, collection, query, limit, options)
     items: list[Item] = []
     seen: set[str] = set()
     for done, (key, hit) in enumerate(wanted):

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         lib_split.addWidget(self.article_list)
         lib_split.setSizes([300, 400])
         self.search = SearchPanel(self)
+        self.search.set_options(self.settings.search_match(), self.settings.search_ignore_punct())
+        self.search.options_changed.connect(self._remember_search_options)
         self.side = QTabWidget(self)
         self.side.setObjectName("sideTabs")
         self.collections = CollectionsPanel(self)
@@ -217,6 +219,11 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(data)
         self.display.restore()
         self.library.fill_recent()
+
+    def _remember_search_options(self, match: str, ignore_punct: bool) -> None:
+        """The search switch and punctuation button are remembered as soon as they change."""
+        self.settings.set_search_match(match)
+        self.settings.set_search_ignore_punct(ignore_punct)
 
     def save_settings(self) -> None:
         s = self.settings

@@ -49,5 +49,5 @@ class Searching:
             if seq == self._seq:
                 w.search.show_error(str(e))
 
-        run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort, name="search",
+        run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort, query.options(), name="search",
                  on_result=done, on_error=failed)

@@ -170,6 +170,20 @@ class Settings:
     def set_side_panel(self, on: bool) -> None:
         self.qs.setValue("ui/side_panel", bool(on))
 
+    def search_match(self) -> str:
+        """How the search box compares text: "folded", "exact" or "variants" (the switch beside it)."""
+        value = str(self.qs.value("search/match", "folded") or "folded")
+        return value if value in ("folded", "exact", "variants") else "folded"
+
+    def set_search_match(self, match: str) -> None:
+        self.qs.setValue("search/match", match)
+
+    def search_ignore_punct(self) -> bool:
+        return _bool(self.qs.value("search/ignore_punct", False))
+
+    def set_search_ignore_punct(self, on: bool) -> None:
+        self.qs.setValue("search/ignore_punct", on)
+
     def export_folder(self) -> str:
         """The folder of the last export ("" before the first)."""
         return str(self.qs.value("export/folder", "") or "")

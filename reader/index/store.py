@@ -54,6 +54,7 @@ from reader.index.terms import (
     FIELD,
     FREQUENT_VERSION,
     TOKEN_RE,
+    WORD_RE,
     PackedTerms,
     cjk_terms,
     frequent_bigrams,
@@ -124,6 +125,9 @@ class Index:
         #: the ``num`` column of the current searcher as a list (docnum → catalogue row), read once per searcher
         self._num_list: list[int] | None = None
         self._num_list_of: Any = None
+        #: the words of the term list, read once per searcher (wildcards and fuzzy terms expand against them)
+        self._words: list[str] = []
+        self._words_of: Any = None
         self._ix = self._open()
         #: the index was written with another term layout (an older Broadsheet): :func:`sync` rebuilds it
         self.outdated = FIELD not in self._ix.schema.names()
@@ -208,6 +212,39 @@ class Index:
             self._num_list_of = s
         assert self._num_list is not None
         return self._num_list
+
+    def any_nums(self, term_list: Sequence[str]) -> set[int]:
+        """Catalogue rows of the articles holding ANY of ``term_list`` (a variant class, a wildcard's words)."""
+        if not term_list:
+            return set()
+        self._check()
+        with self._lock:
+            s = self._current()
+            readers = s.reader().leaf_readers()
+            docs: set[int] = set()
+            for term in dict.fromkeys(term_list):
+                docs |= _term_docs(readers, term.encode("utf-8"))
+            if not docs:
+                return set()
+            nums = self._nums_of(s)
+            return {nums[d] for d in docs}
+
+    def words(self, prefix: str = "") -> list[str]:
+        """The Latin/digit words of the index's term list (those starting with ``prefix``), read once per
+        index state: what a wildcard or fuzzy term is expanded against (never the texts)."""
+        self._check()
+        with self._lock:
+            s = self._current()
+            if self._words_of is not s:
+                reader = s.reader()
+                self._words = [w for w in (b.decode("utf-8") for b in reader.lexicon(FIELD)) if WORD_RE.fullmatch(w)]
+                self._words_of = s
+            words = self._words
+        if not prefix:
+            return words
+        lo = bisect.bisect_left(words, prefix)
+        hi = bisect.bisect_left(words, prefix + "\U0010ffff")
+        return words[lo:hi]
 
     def all_nums(self) -> set[int]:
         self._check()

@@ -43,6 +43,8 @@ from reader.text.forms import CJK_CLASS
 
 #: CJK runs and Latin/digit words of folded text.
 TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
+#: a whole Latin/digit word of folded text (an index term that is a word)
+WORD_RE = re.compile(f"[^\\W_{CJK_CLASS}]+")
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 14
 #: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms)

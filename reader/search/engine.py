@@ -21,26 +21,32 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reader.index.store import Index, cjk_terms
 from reader.library.catalogue import Library
-from reader.search import ranking
+from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
 from reader.search.query import (
     FIELDS,
     And,
     Filter,
+    Match,
+    Near,
     Node,
     Not,
     Or,
     QueryError,
+    SearchOptions,
     Term,
     Text,
     _date_range,
     _int,
+    form_of_folded,
+    form_of_original,
     make_term,
+    near_found,
     parse,
     positive_terms,
     text_count,
@@ -51,7 +57,8 @@ from reader.text.forms import fold_query, fold_text
 __all__ = [
     "Searcher", "RELEVANCE_CAP",
     # re-exported: the query language (reader.search.query) and the hits (reader.search.hits)
-    "FIELDS", "And", "Filter", "Node", "Not", "Or", "QueryError", "Term", "Text", "make_term", "parse",
+    "FIELDS", "And", "Filter", "Match", "SearchOptions", "Node", "Not", "Or", "QueryError", "Term", "Text",
+    "make_term", "parse",
     "positive_terms", "SNIPPET_CONTEXT", "Hit", "PartHit", "Results", "locate",
 ]
 
@@ -86,7 +93,8 @@ class Searcher:
     # -- public
 
     def search(self, query: str, *, limit: int | None = 20, offset: int = 0, sort: str = "relevance",
-               filters: Sequence[Filter] = (), facets: bool = False) -> Results:
+               filters: Sequence[Filter] = (), facets: bool = False,
+               options: SearchOptions = SearchOptions()) -> Results:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
             raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
@@ -94,14 +102,14 @@ class Searcher:
         # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
         self._texts.map = {} if text_count(parse(query)) == 1 else None
         try:
-            return self._search(query, limit, offset, sort, filters, facets)
+            return self._search(query, limit, offset, sort, filters, facets, options)
         finally:
             self._texts.map = None
 
     def _search(self, query: str, limit: int | None, offset: int, sort: str, filters: Sequence[Filter],
-                facets: bool) -> Results:
-        node, nums = self._matching(query, filters)
-        terms = positive_terms(node)
+                facets: bool, options: SearchOptions) -> Results:
+        node, nums = self._matching(query, filters, options)
+        terms = positive_terms(node, options=options)
         total = len(nums)
         result = Results(query, total, [])
         if facets:
@@ -120,16 +128,17 @@ class Searcher:
             order = self._by_date(nums, end)[offset:]
             if terms:
                 scores = self._scores(set(order), terms)
-        result.hits = self._hits(order, scores, terms)
+        result.hits = self._hits(order, scores, terms, options)
         return result
 
-    def count(self, query: str, filters: Sequence[Filter] = ()) -> int:
+    def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
         """How many articles match (exact), without building hits."""
-        return len(self._matching(query, filters)[1])
+        return len(self._matching(query, filters, options)[1])
 
-    def matching_ids(self, query: str, filters: Sequence[Filter] = ()) -> set[str]:
+    def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
+                     options: SearchOptions = SearchOptions()) -> set[str]:
         """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
-        nums = self._matching(query, filters)[1]
+        nums = self._matching(query, filters, options)[1]
         if not nums:
             return set()
         return {r[0] for r in self.library.conn.execute(
@@ -146,26 +155,29 @@ class Searcher:
     def _universe(self) -> set[int]:
         return set(self._articles())
 
-    def _eval(self, node: Node, stale: bool, within: set[int] | None = None) -> set[int]:
+    def _eval(self, node: Node, stale: bool, within: set[int] | None = None,
+              options: SearchOptions = SearchOptions()) -> set[int]:
         """The articles matching ``node`` (only those in ``within`` when given: the rest cannot be hits)."""
         if isinstance(node, Text):
-            term = make_term(node.raw)
+            term = make_term(node.raw, options)
             return self._term(term, stale, within) if term else set()
+        if isinstance(node, Near):
+            return self._near(node, stale, within, options)
         if isinstance(node, Filter):
             found = self._filtered([node])
             return found if within is None else found & within
         if isinstance(node, Not):
-            return (self._universe() if within is None else within) - self._eval(node.child, stale, within)
+            return (self._universe() if within is None else within) - self._eval(node.child, stale, within, options)
         if isinstance(node, Or):
             out: set[int] = set()
             for child in node.children:
-                out |= self._eval(child, stale, within)
+                out |= self._eval(child, stale, within, options)
             return out
         positives = [c for c in node.children if not isinstance(c, Not)]
         negatives = [c.child for c in node.children if isinstance(c, Not)]
         # the index candidates of every text term first: each term then verifies only the articles
         # all the others may hold (two common words: hundreds of texts read instead of thousands)
-        text_terms = [t for t in (make_term(c.raw) for c in positives if isinstance(c, Text)) if t]
+        text_terms = [t for t in (make_term(c.raw, options) for c in positives if isinstance(c, Text)) if t]
         if len(text_terms) > 1:
             for t in text_terms:
                 cands = self._candidates(t)[0]
@@ -174,22 +186,27 @@ class Searcher:
                     return set()
         acc: set[int] | None = None
         for child in positives:
-            s = self._eval(child, stale, within if acc is None else acc)
+            s = self._eval(child, stale, within if acc is None else acc, options)
             acc = s if acc is None else acc & s
             if not acc:
                 return set()
         if acc is None:
             acc = self._universe() if within is None else set(within)
         for child in negatives:
-            acc -= self._eval(child, stale, acc)
+            acc -= self._eval(child, stale, acc, options)
         return acc
 
     def _candidates(self, term: Term) -> tuple[set[int], bool]:
         """The articles the index says may contain ``term``, and whether that is exact (kept per query)."""
         memo = getattr(self._texts, "candidates", None)
-        key = (term.folded, term.pieces)
+        key = (term.folded, term.pieces, term.options, term.op, term.edits)
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
+        if not term.is_default:
+            found = modes.candidates(self.index, term)
+            if memo is not None:
+                memo[key] = found
+            return found
         index_terms: list[str] = []
         exact = len(term.pieces) == 1
         for kind, text in term.pieces:
@@ -215,6 +232,8 @@ class Searcher:
         conn = self.library.conn
         if exact and not stale:
             return cands
+        if not term.is_default:
+            return self._verified(term, cands, exact)
         texts = self._text_map()
         if texts is not None and term.is_cjk_run and not exact and len(cands) <= RELEVANCE_CAP:
             # few enough to read: test in Python and keep the texts for ranking (one read instead of two)
@@ -239,14 +258,92 @@ class Searcher:
             "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
             (_ids_json(cands),)) if rx.search(folded)}
 
+    def _verified(self, term: Term, cands: set[int], exact: bool) -> set[int]:
+        """The candidates whose text in the term's mode holds it (``exact``: the index said so; only check
+        the rows are still there)."""
+        if exact:
+            return {r[0] for r in self.library.conn.execute(
+                "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(cands),))}
+        sure, maybe = self._prefilter(term, cands)
+        loose = term.loose()
+        if loose is not None:
+            return sure | {num for num, form in self._forms(maybe, term.loose_options) if loose.search(form)}
+        return sure | {num for num, form in self._forms(maybe, term.options) if term.found_in(form)}
+
+    def _prefilter(self, term: Term, cands: set[int]) -> tuple[set[int], set[int]]:
+        """In SQL, at C speed: the candidates that surely hold ``term`` and those that may (read and verified
+        in Python), from ``instr`` on the stored text (the original parts in exact mode, else folded)."""
+        table, col = ("article_text", "folded")
+        sure = term.sql_sure()
+        if term.options.match is Match.EXACT:
+            table, col = "articles", "parts"  # the JSON holds the texts, roles and line ids
+            if not self._ascii_line_ids():
+                sure = None  # a CJK run in a line id would pass for text: verify every candidate
+        # every one of these must be there; then at least one of the fuzzy pieces
+        needles = term.sql_needles() + ([sure] if sure and term.sure_is_complete else [])
+        anyof = term.sql_any()
+        sql = (f"SELECT num, {'instr(' + col + ', ?) > 0' if sure else '0'} FROM {table} "
+               "WHERE num IN (SELECT value FROM json_each(?))" + f" AND instr({col}, ?) > 0" * len(needles))
+        if anyof:
+            sql += " AND (" + " OR ".join([f"instr({col}, ?) > 0"] * len(anyof)) + ")"
+        args = ([sure] if sure else []) + [_ids_json(cands), *needles, *anyof]
+        yes: set[int] = set()
+        maybe: set[int] = set()
+        for num, found in self.library.conn.execute(sql, args):
+            (yes if found else maybe).add(num)
+        return yes, maybe
+
+    def _ascii_line_ids(self) -> bool:
+        """Whether every line id is printable ASCII (then a CJK run found in an article's stored parts is in
+        its text), cached per catalogue state."""
+        conn = self.library.conn
+        state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, id(conn))
+        cached = self._cache.get("ascii_ids")
+        if cached is None or cached[0] != state:
+            found = conn.execute("SELECT 1 FROM lines WHERE id GLOB '*[^ -~]*' LIMIT 1").fetchone()
+            cached = (state, found is None)
+            self._cache["ascii_ids"] = cached
+        return bool(cached[1])
+
+    def _forms(self, nums: set[int], options: SearchOptions) -> Iterator[tuple[int, str]]:
+        """(row, text in the mode's form) of each of ``nums``: from the folded text in the catalogue, or in
+        exact mode from the original text (the parts as stored)."""
+        conn = self.library.conn
+        ids = _ids_json(nums)
+        if options.match is Match.EXACT:
+            for num, parts in conn.execute(
+                    "SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))", (ids,)):
+                yield num, form_of_original("\n\n".join(p["text"] for p in json.loads(parts)), options)
+            return
+        for num, folded in conn.execute(
+                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (ids,)):
+            yield num, form_of_folded(folded, options)
+
+    def _near(self, node: Near, stale: bool, within: set[int] | None, options: SearchOptions) -> set[int]:
+        """Articles holding every part of ``node`` within its distance: each part's articles first (the
+        index and verification), then one sweep over the occurrences of each remaining text."""
+        terms = [t for t in (make_term(p, options) for p in node.parts) if t]
+        acc = within
+        for t in terms:
+            acc = self._term(t, stale, acc)
+            if not acc:
+                return set()
+        if acc is None:
+            return set()
+        if len(terms) < 2:
+            return acc
+        return {num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance)}
+
     def _where(self, filters: Sequence[Filter]) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
         args: list[Any] = []
         for f in filters:
             v = f.value.strip()
             if f.field == "publication":
-                conds.append("instr(lower(p.name), lower(?)) > 0")
-                args.append(v)
+                # folded like the text: publication:人民日報 finds 人民日报
+                self._ensure_fold_function()
+                conds.append("instr(bs_fold(p.name), ?) > 0")
+                args.append(fold_query(v))
             elif f.field == "kind":
                 conds.append("a.kind = ?")
                 args.append(v.lower())
@@ -291,7 +388,8 @@ class Searcher:
     def _ensure_fold_function(self) -> None:
         self.library.conn.create_function("bs_fold", 1, fold_text, deterministic=True)
 
-    def _matching(self, query: str, filters: Sequence[Filter]) -> tuple[Node | None, set[int]]:
+    def _matching(self, query: str, filters: Sequence[Filter],
+                  options: SearchOptions = SearchOptions()) -> tuple[Node | None, set[int]]:
         """The parsed query and EXACTLY the catalogue rows of the articles it matches."""
         node = parse(query)
         top_filters: list[Filter] = list(filters)
@@ -311,7 +409,7 @@ class Searcher:
             return node, set()
         self._texts.candidates = {}
         try:
-            return node, self._eval(rest, self._stale_possible(), filtered)
+            return node, self._eval(rest, self._stale_possible(), filtered, options)
         finally:
             self._texts.candidates = None
 
@@ -371,7 +469,8 @@ class Searcher:
                 out[name][key] = out[name].get(key, 0) + 1
         return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}
 
-    def _hits(self, order: list[int], scores: dict[int, float], terms: list[Term]) -> list[Hit]:
+    def _hits(self, order: list[int], scores: dict[int, float], terms: list[Term],
+              options: SearchOptions) -> list[Hit]:
         if not order:
             return []
         rows = {r[0]: r for r in self.library.conn.execute(
@@ -382,7 +481,8 @@ class Searcher:
         for n in order:
             _, article_id, headline, publication, date, first_page, kind, issue_id, parts_json = rows[n]
             parts = json.loads(parts_json)
-            matches, part_hits, snippet, marks = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms)
+            matches, part_hits, snippet, marks = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms,
+                                                         options)[1:]
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks))

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.model.document import Article
-from reader.search.query import Term
-from reader.text.forms import fold, to_original
+from reader.search.query import SearchOptions, Term, make_term, text_form
+from reader.text.forms import to_original
 
 SNIPPET_CONTEXT = 30
 #: the most places (the first match, then each other term's first) a snippet shows
@@ -80,35 +80,37 @@ class Results:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
 
 
-def locate(article: Article, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str]:
-    """Matches of ``terms`` in ``article.text`` (original offsets), per part with line ids, and a KWIC snippet."""
-    matches, part_hits, snippet, _marks = _locate(
-        [(p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans]) for p in article.parts], terms)
-    return matches, part_hits, snippet
+def locate(article: Article, terms: Sequence[Term], *,
+           options: SearchOptions = SearchOptions()) -> tuple[list[tuple[int, int]], list[PartHit], str]:
+    """Every occurrence of every one of ``terms`` in ``article.text`` as ``[start, end)`` ORIGINAL offsets (sorted,
+    overlapping ones kept apart: a concordance counts them all), the matches per part with their line ids, and a
+    KWIC snippet; ``options`` says how the text is compared (the terms are re-made for it when they were not)."""
+    occurrences, _matches, part_hits, snippet, _marks = _locate(
+        [(p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans]) for p in article.parts], terms,
+        options)
+    return occurrences, part_hits, snippet
 
 
-def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
-            terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[PartHit], str, list[tuple[int, int]]]:
+def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]], terms: Sequence[Term],
+            options: SearchOptions = SearchOptions()) -> tuple[list[tuple[int, int]], list[tuple[int, int]],
+                                                                list[PartHit], str, list[tuple[int, int]]]:
+    """(every occurrence, the occurrences merged where they overlap, per-part hits, snippet, snippet marks)."""
     text = "\n\n".join(p[1] for p in parts)
-    folded, fmap = fold(text)
+    form, fmap = text_form(text, options)
     ranges: set[tuple[int, int]] = set()
     firsts: list[tuple[int, int]] = []  # each term's first match, so the snippet shows every term
     for term in terms:
-        found: list[tuple[int, int]] = []
-        if term.is_cjk_run:
-            needle = term.pieces[0][1]
-            i = folded.find(needle)
-            while i >= 0:
-                found.append(to_original(fmap, i, i + len(needle), len(text)))
-                i = folded.find(needle, i + 1)
-        else:
-            for m in term.regex().finditer(folded):
-                if m.end() > m.start():
-                    found.append(to_original(fmap, m.start(), m.end(), len(text)))
+        if term.options != options:
+            remade = make_term(term.raw, options)
+            if remade is None:
+                continue
+            term = remade
+        found = [to_original(fmap, s, e, len(text)) for s, e in term.spans(form)]
         ranges.update(found)
         if found:
             firsts.append(min(found))
-    matches = _merge(sorted(ranges))
+    occurrences = sorted(ranges)
+    matches = _merge(occurrences)
     part_hits: list[PartHit] = []
     start = 0
     first = 0  # matches are sorted and disjoint: the first one that can reach the current part
@@ -126,7 +128,7 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]],
             part_hits.append(PartHit(idx, role, local, _lines_of(local, spans)))
         start = end + 2
     snippet, marks = _snippet(text, matches, firsts)
-    return matches, part_hits, snippet, marks
+    return occurrences, matches, part_hits, snippet, marks
 
 
 def _lines_of(local: Sequence[tuple[int, int]], spans: Sequence[Sequence[Any]]) -> list[str]:

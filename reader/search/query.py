@@ -22,20 +22,47 @@ the pieces in order, with only spaces or punctuation between them.
 
 from __future__ import annotations
 
+import enum
+import functools
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from reader.index.terms import TOKEN_RE
 from reader.model.errors import BroadsheetError
+from reader.text import forms, variants
 from reader.text.dates import filter_value
-from reader.text.forms import CJK_CLASS, fold_query
+from reader.text.forms import CJK_CLASS, CJK_RE, fold_query
 
 FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
 
 
 class QueryError(BroadsheetError):
     """The query cannot be parsed: the message says where and why."""
+
+
+class Match(enum.Enum):
+    """How a query's characters are compared with the text's."""
+
+    #: script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default)
+    FOLDED = "folded"
+    #: the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only
+    EXACT = "exact"
+    #: folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著
+    VARIANTS = "variants"
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How text terms match: the comparison and whether punctuation between CJK characters is skipped."""
+
+    match: Match = Match.FOLDED
+    #: punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融
+    ignore_punct: bool = False
 
 
 # ---------------------------------------------------------------- syntax tree
@@ -46,6 +73,14 @@ class Text:
     """A word, a CJK run or a phrase, as typed."""
 
     raw: str
+
+
+@dataclass(frozen=True)
+class Near:
+    """``"a b"~N``: every one of ``parts`` within ``distance`` characters (CJK) or words of the others."""
+
+    parts: tuple[str, ...]
+    distance: int
 
 
 @dataclass(frozen=True)
@@ -69,14 +104,14 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Text | Filter | Not | And | Or
+Node = Text | Near | Filter | Not | And | Or
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<lp>[(（]) | (?P<rp>[)）])
       | (?P<field>[A-Za-z]+):(?:\[(?P<range>[^\]]*)\]|(?P<fq>["“「『])(?P<fqv>[^"”」』]*)["”」』]?|(?P<fv>[^\s()（）]+))
-      | (?P<q>["“「『])(?P<qv>[^"”」』]*)["”」』]?
+      | (?P<q>["“「『])(?P<qv>[^"”」』]*)["”」』]?(?:~(?P<qd>\d+))?
       | (?P<word>[^\s()（）"“「『]+)
     )""",
     re.VERBOSE,
@@ -112,7 +147,7 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
                 value = m.group("fv")
             out.append(("filter", Filter(name, value)))
         elif m.group("q"):
-            out.append(("text", m.group("qv")))
+            out.append(_quoted(m.group("qv"), m.group("qd")))
         else:
             word = m.group("word")
             if word in ("AND", "&&"):
@@ -127,6 +162,23 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
             else:
                 out.append(("text", word))
     return out
+
+
+#: The widest proximity a query may ask for (characters or words)
+MAX_DISTANCE = 10_000
+
+
+def _quoted(body: str, distance: str | None) -> tuple[str, Any]:
+    """A quoted phrase; followed by ``~N`` it is a proximity of its space-separated parts (one part: ``part~N``)."""
+    if distance is None:
+        return ("text", body)
+    parts = tuple(body.split())
+    if len(parts) == 1:
+        return ("text", f"{parts[0]}~{distance}")
+    n = int(distance)
+    if n > MAX_DISTANCE:
+        raise QueryError(f"query: \"{body}\"~{distance}: the distance can be at most {MAX_DISTANCE}")
+    return ("near", Near(parts, n))
 
 
 #: Deepest nesting of parentheses a query may have (a person writes three or four).
@@ -191,6 +243,9 @@ class _Parser:
         if kind == "filter":
             filt: Filter = tok[1]
             return filt
+        if kind == "near":
+            near: Near = tok[1]
+            return near
         raise QueryError(f"query: {kind.upper()} where a term was expected")
 
 
@@ -206,58 +261,290 @@ def parse(query: str) -> Node | None:
     return node
 
 
+# ---------------------------------------------------------------- text forms of a mode
+
+
+def text_form(text: str, options: SearchOptions) -> tuple[str, list[int]]:
+    """The form of an ORIGINAL text a mode compares, and its map form index → original index.
+
+    folded: :func:`reader.text.forms.fold`; variants: that, each character with variants replaced by its
+    class's representative (same length); exact: the text as printed less layout whitespace between CJK
+    characters. ``ignore_punct`` then drops punctuation and spaces between two CJK characters.
+    """
+    if options.match is Match.EXACT:
+        form, omap = forms.exact(text)
+    else:
+        form, omap = forms.fold(text)
+        if options.match is Match.VARIANTS:
+            form = variants.variant_text(form)
+    if options.ignore_punct:
+        form, omap = forms.without_punct(form, omap)
+    return form, omap
+
+
+def form_of_original(text: str, options: SearchOptions) -> str:
+    """:func:`text_form` without the offset map (verification needs none)."""
+    if options.match is not Match.EXACT:
+        return form_of_folded(forms.fold_text(text), options)
+    form = forms.exact_text(text)
+    return forms.without_punct_text(form) if options.ignore_punct else form
+
+
+def form_of_folded(folded: str, options: SearchOptions) -> str:
+    """The mode's form of an already FOLDED text (the catalogue's ``article_text``); not for exact mode."""
+    if options.match is Match.VARIANTS:
+        folded = variants.variant_text(folded)
+    return forms.without_punct_text(folded) if options.ignore_punct else folded
+
+
+def query_form(raw: str, options: SearchOptions) -> str:
+    """A query term in the mode's form (folded like the text, or as typed in exact mode)."""
+    if options.match is Match.EXACT:
+        form = forms.exact_text(raw).strip()
+    else:
+        form = fold_query(raw)
+        if options.match is Match.VARIANTS:
+            form = variants.variant_text(form)
+    return forms.without_punct_text(form) if options.ignore_punct else form
+
+
 # ---------------------------------------------------------------- text terms
 
 
 _WORD = f"[^\\W_{CJK_CLASS}]"
+#: a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK
+_WILDCARD_RE = re.compile(f"(?=.*[*?])(?=.*{_WORD})[*?\\w]+")
+_FUZZY_RE = re.compile(r"(?s)(?P<body>.+?)~(?P<edits>\d+)")
+#: the most character edits ``term~N`` allows
+MAX_EDITS = 2
+
+
+class Op(enum.Enum):
+    """What a text term asks for beyond its characters."""
+
+    PLAIN = "plain"
+    WILDCARD = "wildcard"  # Luxemb*, wom?n
+    FUZZY = "fuzzy"  # term~N
 
 
 @dataclass(frozen=True)
 class Term:
-    """A folded text term ready to evaluate and to find in an article."""
+    """A text term ready to evaluate and to find in an article's form (see :func:`text_form`)."""
 
-    folded: str
-    pieces: tuple[tuple[str, str], ...]  # ("cjk" | "word", text)
+    folded: str  # the term in the mode's form (the folded text in the default mode)
+    pieces: tuple[tuple[str, str], ...]  # ("cjk" | "word" | "wild", text) in the mode's form
+    raw: str = ""
+    options: SearchOptions = SearchOptions()
+    op: Op = Op.PLAIN
+    edits: int = 0
+    #: the pieces FOLDED (what the index holds: candidates come from it in every mode)
+    index_pieces: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_cjk_run(self) -> bool:
         return len(self.pieces) == 1 and self.pieces[0][0] == "cjk"
 
     @property
+    def is_default(self) -> bool:
+        """A plain term of the default mode (the engine's fastest paths)."""
+        return self.op is Op.PLAIN and self.options == DEFAULT_OPTIONS
+
+    @property
     def literal(self) -> str:
         """The string whose occurrences are counted for ranking."""
         return self.pieces[0][1] if len(self.pieces) == 1 else self.folded
 
-    def regex(self) -> re.Pattern[str]:
+    def regex(self) -> Any:
+        """The pattern finding the term in a text of its mode's form (``regex`` module for ``~N``), compiled once."""
+        return _compiled(self)
+
+    def _pattern(self) -> Any:
+        if self.op is Op.FUZZY:
+            kind, text = self.pieces[0]
+            allowed = _WORD if kind == "word" else "[^\\n]"
+            body = f"(?:{regex.escape(text)}){{e<={self.edits}:{allowed}}}"
+            return regex.compile(f"(?<!{_WORD}){body}(?!{_WORD})" if kind == "word" else body)
         parts = []
         for kind, text in self.pieces:
             if kind == "cjk":
                 parts.append(re.escape(text))
+            elif kind == "wild":
+                pattern = "".join(f"{_WORD}*" if c == "*" else _WORD if c == "?" else re.escape(c) for c in text)
+                parts.append(f"(?<!{_WORD}){pattern}(?!{_WORD})")
             else:
                 parts.append(f"(?<!{_WORD}){re.escape(text)}(?!{_WORD})")
         return re.compile("[\\W_]*?".join(parts) if len(parts) > 1 else parts[0])
 
+    def spans(self, form: str) -> list[tuple[int, int]]:
+        """``[start, end)`` of every occurrence in ``form`` (overlapping ones too for a CJK run)."""
+        if self.is_cjk_run and self.op is Op.PLAIN:
+            needle = self.pieces[0][1]
+            found = []
+            i = form.find(needle)
+            while i >= 0:
+                found.append((i, i + len(needle)))
+                i = form.find(needle, i + 1)
+            return found
+        return [(m.start(), m.end()) for m in self.regex().finditer(form) if m.end() > m.start()]
 
-def make_term(raw: str) -> Term | None:
-    folded = fold_query(raw)
-    pieces = tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
-                   for m in TOKEN_RE.finditer(folded))
+    def found_in(self, form: str) -> bool:
+        if self.is_cjk_run and self.op is Op.PLAIN:
+            return self.pieces[0][1] in form
+        return self.regex().search(form) is not None
+
+    def loose(self) -> re.Pattern[str] | None:
+        """For a plain CJK run in variants mode or with punctuation ignored: a pattern finding it in the text
+        of :attr:`loose_options` — before variants are mapped and punctuation dropped — with a character class
+        for each character with variants and punctuation or spaces allowed between characters. The same test
+        without rewriting every text (``str.translate`` cost 350 µs a text, ``re.sub`` 200 µs); else None."""
+        variant = self.options.match is Match.VARIANTS
+        if not (self.options.ignore_punct or variant) or self.op is not Op.PLAIN or not self.is_cjk_run:
+            return None
+        return _loose(self.pieces[0][1], variant, self.options.ignore_punct)
+
+    @property
+    def loose_options(self) -> SearchOptions:
+        """The form :meth:`loose` searches: no variant classes, punctuation kept."""
+        return SearchOptions(Match.FOLDED if self.options.match is Match.VARIANTS else self.options.match)
+
+    def sql_needles(self) -> list[str]:
+        """Strings every text holding the term contains as STORED (the original parts' JSON in exact mode,
+        else the folded text): the engine drops the rest at C speed (``instr``) before verifying."""
+        exact = self.options.match is Match.EXACT
+        if self.op is Op.FUZZY or (self.options.match is Match.VARIANTS and self.is_cjk_run):
+            return []
+        out: list[str] = []
+        for kind, text in self.pieces if exact else self.index_pieces:
+            if kind == "cjk":
+                out.extend(text if self.options.ignore_punct or exact else [text])
+            elif kind == "wild":
+                out.extend(c for c in re.split(r"[*?]", text) if c)
+            else:
+                out.append(text)
+        return list(dict.fromkeys(out))
+
+    def sql_any(self) -> list[str]:
+        """Strings of which a text holding the term contains at least ONE as stored: the pieces of a fuzzy CJK
+        run (N edits leave one of N + 1 pieces intact), in the folded mode; else [] (no such test)."""
+        if self.op is not Op.FUZZY or self.pieces[0][0] != "cjk" or self.options != DEFAULT_OPTIONS:
+            return []
+        return pigeonhole(self.pieces[0][1], self.edits)
+
+    @property
+    def sure_is_complete(self) -> bool:
+        """:meth:`sql_sure` decides alone: one character cannot be split by a space or punctuation."""
+        return self.sql_sure() is not None and len(self.pieces[0][1]) == 1
+
+    def sql_sure(self) -> str | None:
+        """A string whose presence as stored proves the term is there (a plain CJK run, exact or with
+        punctuation ignored), else None."""
+        if self.op is not Op.PLAIN or not self.is_cjk_run or self.options.match is Match.VARIANTS:
+            return None
+        return self.pieces[0][1]
+
+    def rank_count(self, folded: str) -> int:
+        """Occurrences in a FOLDED text, for ranking (exact mode counts its folded twin's)."""
+        if self.is_default:
+            return folded.count(self.literal) if self.literal else 0
+        # cheap proxies where a pattern per text would cost seconds over thousands of hits: the spelling
+        # asked for (fuzzy), the longest literal stretch (wildcard)
+        if self.op is Op.FUZZY:
+            return folded.count(self.index_pieces[0][1])
+        if self.op is Op.WILDCARD:
+            return folded.count(max(re.split(r"[*?]", self.index_pieces[0][1]), key=len))
+        twin = _folded_twin(self) if self.options.match is Match.EXACT else self
+        if twin is None:
+            return 0
+        loose = twin.loose()
+        if loose is not None:
+            return len(loose.findall(form_of_folded(folded, twin.loose_options)))
+        form = form_of_folded(folded, twin.options)
+        return form.count(twin.literal) if twin.is_cjk_run else len(twin.spans(form))
+
+
+DEFAULT_OPTIONS = SearchOptions()
+
+
+@functools.lru_cache(maxsize=256)
+def _loose(run: str, variant: bool, punct: bool) -> re.Pattern[str]:
+    def one(ch: str) -> str:
+        group = variants.members(ch) if variant else ch
+        return f"[{re.escape(group)}]" if len(group) > 1 else re.escape(ch)
+    return re.compile(("[^\\w\\n]*" if punct else "").join(map(one, run)))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(term: Term) -> Any:
+    return term._pattern()
+
+
+@functools.lru_cache(maxsize=256)
+def _folded_twin(term: Term) -> Term | None:
+    """The term as the folded mode makes it (exact mode ranks on the folded text)."""
+    return make_term(term.raw, SearchOptions(Match.FOLDED, term.options.ignore_punct))
+
+
+def _pieces(form: str) -> tuple[tuple[str, str], ...]:
+    return tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
+                 for m in TOKEN_RE.finditer(form))
+
+
+def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None:
+    """The term ``raw`` (as typed) means in ``options``' mode; None when nothing searchable is left.
+
+    ``word*``/``wo?d``: a Latin wildcard; ``term~N`` (N ≤ 2): up to N character edits (one word or one
+    CJK run). Raises :class:`QueryError` for a wildcard in CJK or a fuzzy term of several pieces.
+    """
+    raw = raw.strip()
+    fuzzy = _FUZZY_RE.fullmatch(raw)
+    if fuzzy:
+        return _fuzzy_term(raw, fuzzy.group("body"), int(fuzzy.group("edits")), options)
+    if _WILDCARD_RE.fullmatch(raw) and not CJK_RE.search(raw):
+        return _wildcard_term(raw, options)
+    form = query_form(raw, options)
+    pieces = _pieces(form)
     if not pieces:
         return None
-    return Term(folded, pieces)
+    return Term(form, pieces, raw, options, Op.PLAIN, 0, _pieces(fold_query(raw)))
 
 
-def positive_terms(node: Node | None, negated: bool = False) -> list[Term]:
-    """The text terms a hit is found by (not under NOT), in query order."""
+def _wildcard_term(raw: str, options: SearchOptions) -> Term | None:
+    def form_of(fold_it: bool) -> str:
+        # the literal stretches take the mode's form; * and ? stay
+        chunks = re.split(r"([*?])", raw)
+        return "".join(c if c in "*?" else (fold_query(c) if fold_it else query_form(c, options)) for c in chunks)
+    form = form_of(options.match is not Match.EXACT)
+    if not re.search(_WORD, form):
+        return None
+    return Term(form, (("wild", form),), raw, options, Op.WILDCARD, 0, (("wild", form_of(True)),))
+
+
+def _fuzzy_term(raw: str, body: str, edits: int, options: SearchOptions) -> Term | None:
+    if edits > MAX_EDITS:
+        raise QueryError(f"query: {raw}: at most {MAX_EDITS} character edits (~1 or ~2)")
+    form = query_form(body, options)
+    pieces = _pieces(form)
+    if edits == 0 or not pieces:
+        return make_term(body, options) if pieces else None
+    if len(pieces) != 1 or len(pieces[0][1]) <= edits:
+        raise QueryError(f"query: {raw}: ~{edits} applies to one word or one run of Chinese characters "
+                         f"longer than {edits} characters")
+    return Term(form, pieces, raw, options, Op.FUZZY, edits, _pieces(fold_query(body)))
+
+
+def positive_terms(node: Node | None, negated: bool = False, options: SearchOptions = DEFAULT_OPTIONS) -> list[Term]:
+    """The text terms a hit is found by (not under NOT), in query order; a proximity's parts each."""
     if node is None:
         return []
     if isinstance(node, Text):
-        term = make_term(node.raw)
+        term = make_term(node.raw, options)
         return [term] if term and not negated else []
+    if isinstance(node, Near):
+        return [] if negated else [t for t in (make_term(p, options) for p in node.parts) if t]
     if isinstance(node, Not):
-        return positive_terms(node.child, not negated)
+        return positive_terms(node.child, not negated, options)
     if isinstance(node, (And, Or)):
-        return [t for c in node.children for t in positive_terms(c, negated)]
+        return [t for c in node.children for t in positive_terms(c, negated, options)]
     return []
 
 
@@ -265,11 +552,58 @@ def text_count(node: Node | None) -> int:
     """How many text terms (words, runs, phrases) a query tree holds, under NOT too."""
     if isinstance(node, Text):
         return 1
+    if isinstance(node, Near):
+        return len(node.parts)
     if isinstance(node, Not):
         return text_count(node.child)
     if isinstance(node, (And, Or)):
         return sum(text_count(c) for c in node.children)
     return 0
+
+
+def pigeonhole(run: str, edits: int) -> list[str]:
+    """``run`` cut into ``edits + 1`` pieces of two characters or more (an occurrence within ``edits`` edits
+    holds one of them exactly), or [] when the run is too short for that."""
+    n = edits + 1
+    if len(run) < 2 * n:
+        return []
+    size, extra = divmod(len(run), n)
+    out, pos = [], 0
+    for i in range(n):
+        step = size + (1 if i < extra else 0)
+        out.append(run[pos:pos + step])
+        pos += step
+    return out
+
+
+# ---------------------------------------------------------------- proximity
+
+#: what a proximity counts: one CJK character, or one Latin/digit word
+_UNIT_RE = re.compile(f"[{CJK_CLASS}]|{_WORD}+")
+
+
+def near_found(form: str, terms: Sequence[Term], distance: int) -> bool:
+    """Whether ``form`` holds an occurrence of every term with at most ``distance`` units (CJK characters or
+    words; punctuation and spaces do not count) between the earliest end and the latest start among them.
+
+    One sweep over the occurrences in start order: for the occurrence starting last, each other term's best
+    partner is its occurrence (starting no later) that ends latest. Linear in the occurrences (times the
+    number of terms), never the product of their counts.
+    """
+    starts = [m.start() for m in _UNIT_RE.finditer(form)]
+    events: list[tuple[int, int, int]] = []  # (start unit, end unit, term index)
+    for k, term in enumerate(terms):
+        for s, e in term.spans(form):
+            events.append((bisect_left(starts, s), bisect_left(starts, e), k))
+    if len({k for _, _, k in events}) < len(terms):
+        return False
+    events.sort()
+    latest_end = [-1] * len(terms)
+    for s, e, k in events:
+        latest_end[k] = max(latest_end[k], e)
+        if min(latest_end) >= 0 and s - min(latest_end) <= distance:
+            return True
+    return False
 
 
 def _int(value: str, f: Filter) -> int:

@@ -42,6 +42,9 @@ def scores(rows: Iterable[tuple[int, str]], terms: Sequence[Term], info: Article
     Counted with ``str.count`` (non-overlapping, as SQL ``replace`` would), which
     is about twice as fast as ``length``/``replace`` in SQLite over the same rows.
     """
-    literals = [term.literal for term in terms if term.literal]
-    return {n: float(sum(folded.count(lit) for lit in literals)) / (1.0 + info[n][5] / 2000.0)
+    if all(term.is_default for term in terms):
+        literals = [term.literal for term in terms if term.literal]
+        return {n: float(sum(folded.count(lit) for lit in literals)) / (1.0 + info[n][5] / 2000.0)
+                for n, folded in rows if n in info}
+    return {n: float(sum(term.rank_count(folded) for term in terms)) / (1.0 + info[n][5] / 2000.0)
             for n, folded in rows if n in info}

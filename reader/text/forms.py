@@ -127,19 +127,50 @@ def fold(text: str) -> tuple[str, list[int]]:
         table = _FOLD_TABLE
         for i, c in enumerate(text):
             omap.extend([i] * len(table[ord(c)]))
-    gaps = [(m.start(), m.end()) for m in _GAP_RE.finditer(mapped)]
+    return drop(mapped, omap, _GAP_RE)
+
+
+def drop(text: str, omap: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    """``text`` without the matches of ``pattern``, and ``omap`` (text index → original) kept in step."""
+    gaps = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if not gaps:
-        return mapped, omap
+        return text, omap
     out: list[str] = []
     keep: list[int] = []
     pos = 0
     for start, end in gaps:
-        out.append(mapped[pos:start])
+        out.append(text[pos:start])
         keep.extend(omap[pos:start])
         pos = end
-    out.append(mapped[pos:])
+    out.append(text[pos:])
     keep.extend(omap[pos:])
     return "".join(out), keep
+
+
+#: Punctuation, symbols and spaces between two CJK characters (newlines stay: a part ends there).
+PUNCT_GAP_RE = re.compile(f"(?<=[{CJK_CLASS}])[^\\w\\n]+(?=[{CJK_CLASS}])")
+
+
+def exact(text: str) -> tuple[str, list[int]]:
+    """``text`` as printed, only layout whitespace between two CJK characters removed, and its offset map:
+    what ``--match exact`` compares (no script, width or case folding)."""
+    return drop(text, list(range(len(text))), _GAP_RE)
+
+
+def exact_text(text: str) -> str:
+    """:func:`exact` without the map."""
+    return _GAP_RE.sub("", text)
+
+
+def without_punct(text: str, omap: list[int]) -> tuple[str, list[int]]:
+    """``text`` without punctuation, symbols and spaces between two CJK characters (``--ignore-punct``):
+    中國、金融 reads 中國金融. ``omap`` is kept in step."""
+    return drop(text, omap, PUNCT_GAP_RE)
+
+
+def without_punct_text(text: str) -> str:
+    """:func:`without_punct` without the map."""
+    return PUNCT_GAP_RE.sub("", text)
 
 
 def fold_query(text: str) -> str:

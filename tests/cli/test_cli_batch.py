@@ -83,3 +83,15 @@ def test_batch_from_standard_input(imported: Path, capsys: pytest.CaptureFixture
     monkeypatch.setattr("sys.stdin", io.StringIO("發展\nthe\n"))
     assert main(["search", "--batch", "-", "--library", str(imported), "--json"]) == 0
     assert [json.loads(x)["query"] for x in capsys.readouterr().out.splitlines()] == ["發展", "the"]
+
+
+def test_batch_takes_the_match_options(imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    batch = tmp_path / "queries.txt"
+    batch.write_text("發展\n", encoding="utf-8")
+    for mode in ("folded", "exact"):
+        assert main(["search", "--batch", str(batch), "--library", str(imported), "--json", "--match", mode]) == 0
+        got = json.loads(capsys.readouterr().out)
+        assert got["total"] == _single(imported, "發展", capsys, "--match", mode)["total"]
+    assert main(["search", "--batch", str(batch), "--library", str(imported), "--json", "--match", "exact"]) == 0
+    exact = json.loads(capsys.readouterr().out)["total"]
+    assert exact < _single(imported, "發展", capsys)["total"]  # the seed page prints 发展 in simplified

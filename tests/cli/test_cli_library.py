@@ -117,3 +117,21 @@ def test_import_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     assert (tmp_path / "envlib" / "catalogue.sqlite").is_file()
     assert main(["import", str(bad), "--date", "27.01.2021"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_search_match_modes_and_operators(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lib = Library(imported)
+    texts = {a: lib.article(a).text for (a,) in lib.conn.execute("SELECT id FROM articles")}
+    lib.close()
+
+    def ids(*args: str) -> set[str]:
+        assert main(["search", *args, "--library", str(imported), "--json", "--limit", "1000"]) == 0
+        return {h["article"] for h in _json(capsys)["hits"]}
+    assert ids("發展", "--match", "exact") == {a for a, t in texts.items() if "發展" in t} == set()
+    assert ids("发展", "--match", "exact") == {a for a, t in texts.items() if "发展" in t} != set()
+    assert ids("发展") == ids("發展", "--match", "variants")
+    assert ids("publication:人民日報") == ids("publication:人民日报") != set()
+    assert ids("Statesm*") and ids("Statesm*") == ids("Statesman~1") == ids("statesman")  # today's `Luxemb*` gave 0
+    assert ids('"发展 经济"~50') <= ids("发展 经济")
+    assert main(["search", "Statesman~3", "--library", str(imported)]) == 2
+    assert "at most 2" in capsys.readouterr().err

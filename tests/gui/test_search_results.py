@@ -92,3 +92,30 @@ def test_date_placeholders_show_the_librarys_date_range(make_window, library_dir
     assert dates[0] in win.search.date_from.placeholderText()
     assert dates[-1] in win.search.date_to.placeholderText()
     assert "1939-04" not in win.search.date_to.placeholderText() or dates[-1].startswith("1939-04")
+
+
+def test_the_match_switch_searches_as_printed_and_is_remembered(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                                 settings) -> None:  # noqa: ANN001
+    from reader.gui.settings import Settings
+    from reader.search.engine import Match, SearchOptions
+
+    win = make_window(library_dir)
+    box = win.search.match
+    assert [box.itemData(i) for i in range(box.count())] == ["folded", "exact", "variants"]
+    _search(win, qtbot, "發展")
+    folded = win.search.results.total
+    box.setCurrentIndex(box.findData("exact"))
+    box.activated.emit(box.currentIndex())  # as a click does: the shown search follows the switch
+    exact = win.search.results.total
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        assert folded == searcher.count("發展")
+        assert exact == searcher.count("發展", options=SearchOptions(Match.EXACT)) < folded
+        for hit in win.search.results.hits:  # highlighted on the characters as printed
+            text = lib.article(hit.article).text
+            assert hit.matches and all(text[s:e] == "發展" for s, e in hit.matches)
+    win.search.ignore_punct.setChecked(True)
+    settings.sync()
+    again = Settings(settings.qs.fileName())
+    assert again.search_match() == "exact" and again.search_ignore_punct()
+    other = make_window(library_dir)
+    assert other.search.match.currentData() == "exact" and other.search.ignore_punct.isChecked()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.archive import Hit, Results
+from reader.search.query import Match, SearchOptions
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +53,19 @@ def syntax_help() -> str:
 <li><b>Luxemburg</b> — Latin words match as words, ignoring case and accents.</li>
 <li><b>"Freiheit der Presse"</b> — a phrase.</li>
 <li><b>经济 AND 改革</b>, <b>经济 OR 金融</b>, <b>经济 NOT 股市</b>, parentheses to group.</li>
+<li><b>"发展 经济"~10</b> — both within 10 characters (Chinese) or words (Latin) of each other, in
+any order; punctuation and spaces are not counted.</li>
+<li><b>Luxemb*</b>, <b>wom?n</b> — Latin words: * stands for any letters, ? for one.</li>
+<li><b>Luxembourg~1</b>, <b>发展经济~1</b> — tolerant of OCR errors: up to 1 or 2 characters
+inserted, left out or changed (~1, ~2).</li>
 <li><b>publication:京報</b>, <b>date:1939-04-21</b>, <b>date:1858..1860</b>, <b>page:2</b>,
 <b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query.</li>
 </ul>
+<p>The switch beside the query says how characters compare: <b>Folded</b> (any script, width,
+case and accents: 髮 finds 发 and 發), <b>Exact</b> (the characters as printed: 髮 finds only 髮, 乾
+not 干) or <b>Variants</b> (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
+The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
+Highlights fall on the characters as printed in every mode.</p>
 <p>The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).</p>""")
@@ -73,6 +84,14 @@ class Query:
     sort: str = "relevance"
     #: where the page of results starts (0: a new search; more: the next page of the same one)
     offset: int = 0
+    #: how characters compare: "folded", "exact" or "variants"
+    match: str = "folded"
+    #: punctuation between Chinese characters ignored
+    ignore_punct: bool = False
+
+    def options(self) -> SearchOptions:
+        """The core's :class:`SearchOptions` of this query."""
+        return SearchOptions(Match(self.match), self.ignore_punct)
 
     def full(self) -> str:
         """The query with the filter fields added in the search syntax."""
@@ -172,6 +191,21 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText(self.tr('Search: 发展   "a phrase"   a AND b   NOT c'))
         self.field.setAccessibleName(self.tr("Search query"))
         self.field.setClearButtonEnabled(True)
+        self.match = QComboBox(self)
+        self.match.setObjectName("searchMatch")
+        self.match.setAccessibleName(self.tr("How characters compare"))
+        self.match.setToolTip(self.tr("Folded: any script, case and accents; Exact: as printed; "
+                                      "Variants: variant characters (异体字) as one"))
+        self.match.addItem(self.tr("Folded"), "folded")
+        self.match.addItem(self.tr("Exact"), "exact")
+        self.match.addItem(self.tr("Variants"), "variants")
+        self.ignore_punct = QToolButton(self)
+        self.ignore_punct.setObjectName("searchIgnorePunct")
+        self.ignore_punct.setText("、")
+        self.ignore_punct.setCheckable(True)
+        self.ignore_punct.setAccessibleName(self.tr("Ignore punctuation"))
+        self.ignore_punct.setToolTip(
+            self.tr("Ignore punctuation between Chinese characters (中國金融 finds 中國、金融)"))
         self.help_button = QToolButton(self)
         self.help_button.setText("?")
         self.help_button.setAccessibleName(self.tr("Search syntax help"))
@@ -216,6 +250,8 @@ class SearchPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
+        top.addWidget(self.match)
+        top.addWidget(self.ignore_punct)
         top.addWidget(self.help_button)
         filters = QGridLayout()
         filters.addWidget(self.publication, 0, 0, 1, 2)
@@ -238,6 +274,8 @@ class SearchPanel(QWidget):
         self.publication.activated.connect(lambda _i: self.submit())
         self.kind.activated.connect(lambda _i: self.submit())
         self.sort.activated.connect(lambda _i: self.submit())
+        self.match.activated.connect(lambda _i: self._options_changed())
+        self.ignore_punct.toggled.connect(lambda _on: self._options_changed())
         self.more.clicked.connect(self.request_more)
         self.date_from.returnPressed.connect(self.submit)
         self.date_to.returnPressed.connect(self.submit)
@@ -245,6 +283,7 @@ class SearchPanel(QWidget):
         self.list.itemClicked.connect(self._activated)  # one click opens, as in the article list
         self.facets.linkActivated.connect(self._facet)
         self._submitted = ""
+        self._submitted_query: Query | None = None
 
     def set_publications(self, names: list[str]) -> None:
         current = self.publication.currentData()
@@ -260,10 +299,26 @@ class SearchPanel(QWidget):
         self.date_from.setPlaceholderText(self.tr("from %1").replace("%1", first) if first else self.tr("from"))
         self.date_to.setPlaceholderText(self.tr("to %1").replace("%1", last) if last else self.tr("to"))
 
+    #: the switch or the punctuation button changed (the window remembers them)
+    options_changed = Signal(str, bool)
+
+    def set_options(self, match: str, ignore_punct: bool) -> None:
+        """Set the switch and the punctuation button (from the settings), without searching."""
+        self.match.setCurrentIndex(max(0, self.match.findData(match)))
+        self.ignore_punct.blockSignals(True)
+        self.ignore_punct.setChecked(ignore_punct)
+        self.ignore_punct.blockSignals(False)
+
+    def _options_changed(self) -> None:
+        self.options_changed.emit(str(self.match.currentData() or "folded"), self.ignore_punct.isChecked())
+        if self.results is not None or self._submitted:
+            self.submit()  # the shown results follow the switch
+
     def query(self) -> Query:
         return Query(self.field.text(), str(self.publication.currentData() or ""), self.date_from.text().strip(),
                      self.date_to.text().strip(), str(self.kind.currentData() or ""),
-                     str(self.sort.currentData() or "relevance"))
+                     str(self.sort.currentData() or "relevance"), 0, str(self.match.currentData() or "folded"),
+                     self.ignore_punct.isChecked())
 
     def request_more(self) -> None:
         """Ask for the next page of the shown results."""
@@ -271,13 +326,17 @@ class SearchPanel(QWidget):
         if r is None or len(r.hits) >= r.total:
             return
         self.more.setEnabled(False)
-        self.more_requested.emit(Query(r.query, sort=r.sort, offset=len(r.hits)))
+        last = self._submitted_query
+        self.more_requested.emit(Query(r.query, sort=r.sort, offset=len(r.hits),
+                                       match=last.match if last else "folded",
+                                       ignore_punct=last.ignore_punct if last else False))
 
     def submit(self) -> None:
         q = self.query()
         if not q.full():
             return
         self._submitted = q.full()
+        self._submitted_query = q
         self.search_requested.emit(q)
 
     def _enter(self) -> None:
