@@ -83,6 +83,12 @@ ROLE_OF = {
 }
 #: divs that are one explicit paragraph (no geometric splitting inside)
 EXPLICIT_PARAGRAPHS = {"PARAGRAPH", "TEXT"}
+#: what cataloguers write when an article has no title: dashes, "untitled", an ellipsis in brackets
+_PLACEHOLDER = re.compile(
+    r"^[\s\-‐‑‒–—―_.…?*()\[\]]*$"
+    r"|^[\[(]?\s*(untitled|no title|without title|ohne titel|o\.\s?t\.|sans titre|senza titolo|sin título"
+    r"|zonder titel|n/?a|none|null|unknown|title)\s*[.\])]?$",
+    re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _LABEL_DATE = re.compile(r",?\s*\d{4}-\d{2}-\d{2}.*$")
 
@@ -198,6 +204,11 @@ def _read_mods_numbers(mods: etree._Element, md: dict[str, str]) -> None:
             num = _mods_text(detail, "number")
             if kind in ("issue", "edition") and num and kind not in md:
                 md[kind] = num
+
+
+def placeholder_title(title: str) -> bool:
+    """True when a MODS/METS title is a cataloguer's placeholder, not a title ("–", "untitled", "[…]")."""
+    return _PLACEHOLDER.match(" ".join(title.split())) is not None
 
 
 class _MetsReader:
@@ -469,6 +480,8 @@ class _MetsReader:
                     break
         if title is None and kind == "article" and div.get("LABEL"):
             title = " ".join(div.get("LABEL", "").split()) or None
+        if title is not None and placeholder_title(title):
+            title = None  # "–", "untitled", "[…]": the printed heading (the headline part) says it better
         return Article(id=aid, kind=kind, parts=parts, pages=sorted(pages), title=title)
 
     def read_articles(self, logical: etree._Element) -> list[Article]:

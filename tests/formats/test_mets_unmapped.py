@@ -50,3 +50,23 @@ def test_long_unmapped_text_is_a_notice_and_short_runs_furniture() -> None:
     assert text.kind == "notice" and all(p.role == "paragraph" and len(p.text) >= 80 for p in text.parts)
     heads = next(a for a in doc.articles if a.id == "unmapped-p1")
     assert "FROM SATURDAY NIGHT'S GAZETTE." in [p.text for p in heads.parts]
+
+
+def test_a_placeholder_mods_title_gives_way_to_the_printed_heading() -> None:
+    path = ISSUES[1]  # the BnF's MODS titles the first article "–"; the page prints "- ALLEMAGNE."
+    doc = mets.read(path.read_bytes(), path)
+    first = next(a for a in doc.articles if a.id == "DIVL10")
+    assert first.title is None
+    assert first.headline == "- ALLEMAGNE."
+    assert next(a for a in doc.articles if a.id == "DIVL19").headline == "PAYS-BAS-UNIS."  # real titles stay
+
+
+@pytest.mark.parametrize("title", ["–", "-", "—", " ", "untitled", "Untitled.", "[…]", "[...]", "[ohne Titel]",
+                                   "sans titre", "N/A", "?"])
+def test_placeholder_titles_are_recognised(title: str) -> None:
+    assert mets.placeholder_title(title)
+
+
+@pytest.mark.parametrize("title", ["FRANCE.", "A", "Untitled Lives", "Nachrichten", "…und andere"])
+def test_real_titles_are_not_placeholders(title: str) -> None:
+    assert not mets.placeholder_title(title)
