@@ -56,7 +56,7 @@ from reader.formats import safexml
 from reader.formats.safexml import ENTITY_REF, internal_entities
 from reader.model.document import Article, Block, Box, Document, Line, Page, Part
 from reader.model.errors import FormatError
-from reader.text.chars import is_wide
+from reader.text.chars import UNREADABLE, is_wide
 from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
@@ -84,11 +84,6 @@ def _line_no(el: etree._Element) -> int | None:
     """The node's line in the source file, when lxml knows it."""
     n = el.sourceline
     return n if isinstance(n, int) else None
-
-
-#: what an unreadable glyph is shown as: the geta mark 〓, the printers' sign for a missing character
-#: (outside the CJK ranges, so search neither finds it nor matches across it)
-UNREADABLE = "\u3013"
 
 
 def _is_private_use(ch: str) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 
 from reader.index.terms import TOKEN_RE
 from reader.model.errors import BroadsheetError
+from reader.text.chars import UNREADABLE
 from reader.text.forms import CJK_CLASS, fold_query
 
 FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
@@ -234,11 +235,15 @@ class Term:
                 parts.append(re.escape(text))
             else:
                 parts.append(f"(?<!{_WORD}){re.escape(text)}(?!{_WORD})")
-        return re.compile("[\\W_]*?".join(parts) if len(parts) > 1 else parts[0])
+        # between pieces only spaces or punctuation, never an unreadable character (〓): a gap is not a space
+        return re.compile(f"(?:[^\\w{UNREADABLE}]|_)*?".join(parts) if len(parts) > 1 else parts[0])
 
 
 def make_term(raw: str) -> Term | None:
+    """The term ``raw`` searches for; None for one that can match nothing (no letters, or an unreadable 〓)."""
     folded = fold_query(raw)
+    if UNREADABLE in folded:
+        return None
     pieces = tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
                    for m in TOKEN_RE.finditer(folded))
     if not pieces:
