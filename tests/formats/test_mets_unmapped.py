@@ -16,7 +16,8 @@ from reader.segmentation.analyze import analyze_bytes
 
 DATA = Path(__file__).parents[1] / "data"
 ISSUES = [
-    DATA / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07" / "2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml",
+    DATA / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07"
+    / "2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml",
     DATA / "pages" / "bnf_europeana_jdpl_1821-08-01" / "18210801_1-METS.xml",
     DATA / "samples" / "mets-alto" / "bl_statesman_1824-02-17" / "0002647_18240217_mets.xml",
 ]
