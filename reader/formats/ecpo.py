@@ -100,8 +100,17 @@ def _visible_entities(entities: dict[str, str]) -> dict[str, str]:
 def _substitute(text: str, entities: dict[str, str]) -> str:
     """Known simple entities written literally (inside comments) → their character."""
     if "&" not in text:
-        return text
-    return ENTITY_REF.sub(lambda m: entities.get(m.group(1), m.group(0)), text)
+        return _unreadable(text)
+    return _unreadable(ENTITY_REF.sub(lambda m: entities.get(m.group(1), m.group(0)), text))
+
+
+#: private-use characters: the gaiji glyph typed in directly (U+E111) as well as through &gaiji;
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _unreadable(text: str) -> str:
+    """Private-use characters (a glyph only the transcriber's font had) shown as 〓, one for one."""
+    return _PRIVATE_USE.sub(UNREADABLE, text) if _PRIVATE_USE.search(text) else text
 
 
 # --------------------------------------------------------------------------- walking a fold
@@ -153,6 +162,7 @@ class _Walker:
     def _text(self, text: str | None, sourceline: int | None) -> None:
         if not text:
             return
+        text = _unreadable(text)
         if self.buf_line is None and text.strip():
             self.buf_line = sourceline
         if self.turned and text.strip():

@@ -229,7 +229,8 @@ FOLDS = sorted((ECPO / "textGT").glob("*.xml")) + sorted(
 
 
 def _transcribed(path: Path) -> Counter[str]:
-    """Every character the fold's editors transcribed (text nodes, not comments), an entity as 〓."""
+    """Every character the fold's editors transcribed (text nodes, not comments), an entity or a private-use
+    character (the gaiji glyph) as 〓."""
     from lxml import etree as et
 
     root = et.fromstring(path.read_bytes(), et.XMLParser(resolve_entities=False, load_dtd=False))
@@ -241,7 +242,10 @@ def _transcribed(path: Path) -> Counter[str]:
             out.update(ch for ch in (node.text or "") if not ch.isspace())
         if node is not root:
             out.update(ch for ch in (node.tail or "") if not ch.isspace())
-    return out
+    pua = sum(n for ch, n in out.items() if 0xE000 <= ord(ch) <= 0xF8FF)
+    out = Counter({ch: n for ch, n in out.items() if not 0xE000 <= ord(ch) <= 0xF8FF})
+    out["〓"] += pua
+    return +out
 
 
 @pytest.mark.parametrize("path", FOLDS, ids=lambda p: p.stem)
@@ -263,10 +267,13 @@ def test_the_centre_margin_is_read_with_its_adverts() -> None:
     assert 0.03 < fold_margin / total < 0.12  # 3–8 % of a fold's text, as the issue measured
 
 
-def test_an_unreadable_glyph_is_shown_as_a_geta_mark() -> None:
-    doc = ecpo.read(F1930_14.read_bytes(), F1930_14)
+@pytest.mark.parametrize(("path", "count"), [(F1930_14, 13), (ECPO / "textGT" / "jb_0129_1920-04-03_0002+0003.xml", 3)],
+                         ids=["entity-in-comments", "typed-in-text"])
+def test_an_unreadable_glyph_is_shown_as_a_geta_mark(path: Path, count: int) -> None:
+    # &gaiji; (a private-use character) in comments, and the same U+E111 typed straight into the text
+    doc = ecpo.read(path.read_bytes(), path)
     text = "".join(a.text for a in doc.articles)
-    assert "\ue111" not in text and text.count("〓") == 13
+    assert "\ue111" not in text and text.count("〓") == count
 
 
 def test_an_annotators_english_sentence_in_an_advert_comment_is_not_its_text(tmp_path: Path) -> None:
