@@ -327,12 +327,24 @@ class _Reader:
             if text:
                 self.index.leaves.append((line.id, 0, len(text)))
         _set_line_text(line, text, acc)
+        if line.hyphenated and len(self.index.leaves) > first_leaf:
+            self._take_hyphen(line)
         # the strings' own sizes (by characters) beat the line's style, which ABBYY takes from a drop cap
         line.font_size = (acc.sizes.most_common(1)[0][0] if acc.sizes else None) or self.font_size(el) or block_size
         sid = safexml.attr(el, "ID")
         if sid and len(self.index.leaves) > first_leaf:
             self.index.ranges[sid] = (first_leaf, len(self.index.leaves) - 1)
         return line
+
+    def _take_hyphen(self, line: Line) -> None:
+        """The line's last String takes the line-end hyphen (a HYP, or the one added for HypPart1).
+
+        A METS area ending at that String must reach the line's end, or reflow would not know the
+        word goes on in the next line and would print it as two words ("Govern ment").
+        """
+        lid, lo, hi = self.index.leaves[-1]
+        if lid == line.id and hi < len(line.text) and not line.text[hi:].strip(HYPHENS + " "):
+            self.index.leaves[-1] = (lid, lo, len(line.text))
 
     def read_string(self, c: etree._Element, line: Line, acc: _LineText) -> None:
         """One String of ``line``: its word, its leaf in the index and its place in the line's text."""

@@ -18,7 +18,13 @@ stays traceable to its column.
 * Adverts the editors did not transcribe are kept inside XML comments: an advert
   with no text of its own takes its comments' lines as its text. Comments
   elsewhere are editors' notes and are not text.
-* The internal DTD declares a private-use glyph (``<!ENTITY gaiji "&#xe111;">``).
+* The centre margin (中縫) is a ``div type="margin"`` of the fold itself, between
+  its pages: it is read with the page before it (its adverts as adverts, its own
+  text as furniture), numbered on after that page's items.
+* Comment rows that are an annotator's English sentence are not advert text.
+* The internal DTD declares a private-use glyph (``<!ENTITY gaiji "&#xe111;">``)
+  for a character the transcriber could not give: it is shown as 〓 (U+3013,
+  outside the CJK ranges search indexes, so never found nor matched across).
   Entities are never expanded by the parser: :func:`internal_entities` reads the
   internal subset with a strict pattern, and only entities whose value is one
   character (or one character reference) are substituted, in text and in
@@ -50,6 +56,7 @@ from reader.formats import safexml
 from reader.formats.safexml import ENTITY_REF, internal_entities
 from reader.model.document import Article, Block, Box, Document, Line, Page, Part
 from reader.model.errors import FormatError
+from reader.text.chars import UNREADABLE, is_wide
 from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
@@ -59,6 +66,7 @@ PUBLICATIONS = {"jb": "晶報 Jing bao"}
 
 _NAME = re.compile(r"^(?P<pub>[a-z]+)_(?P<issue>\d+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<pages>\d+(?:(?:\+|to)\d+)*)")
 _SPACE_RUN = re.compile(r"\s*\n\s*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _NOTE_LINE = re.compile(r"^(?:Note|NB|N\.B\.)\s*:", re.I)
 _ROTATE_180 = re.compile(r"rotate\(\s*(?:180deg|-180deg|0?\.5turn|3\.14\d*rad)\s*\)")
 
@@ -78,11 +86,31 @@ def _line_no(el: etree._Element) -> int | None:
     return n if isinstance(n, int) else None
 
 
+def _is_private_use(ch: str) -> bool:
+    code = ord(ch)
+    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
+
+
+def _visible_entities(entities: dict[str, str]) -> dict[str, str]:
+    """Entities standing for a private-use glyph (ECPO's ``&gaiji;``: a character the transcriber could
+    not give) become 〓: a private-use character shows as nothing, so the gap read as complete text."""
+    return {name: UNREADABLE if len(v) == 1 and _is_private_use(v) else v for name, v in entities.items()}
+
+
 def _substitute(text: str, entities: dict[str, str]) -> str:
     """Known simple entities written literally (inside comments) → their character."""
     if "&" not in text:
-        return text
-    return ENTITY_REF.sub(lambda m: entities.get(m.group(1), m.group(0)), text)
+        return _unreadable(text)
+    return _unreadable(ENTITY_REF.sub(lambda m: entities.get(m.group(1), m.group(0)), text))
+
+
+#: private-use characters: the gaiji glyph typed in directly (U+E111) as well as through &gaiji;
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _unreadable(text: str) -> str:
+    """Private-use characters (a glyph only the transcriber's font had) shown as 〓, one for one."""
+    return _PRIVATE_USE.sub(UNREADABLE, text) if _PRIVATE_USE.search(text) else text
 
 
 # --------------------------------------------------------------------------- walking a fold
@@ -134,6 +162,7 @@ class _Walker:
     def _text(self, text: str | None, sourceline: int | None) -> None:
         if not text:
             return
+        text = _unreadable(text)
         if self.buf_line is None and text.strip():
             self.buf_line = sourceline
         if self.turned and text.strip():
@@ -218,6 +247,17 @@ class _Walker:
             self._text(tail, _line_no(el))
 
 
+def _is_note(row: str) -> bool:
+    """A comment row that is an annotator's English sentence, not a transcription: no CJK character,
+    three or more Latin words, two of them in lower case ("It is unclear whether 二 or 三" has CJK and
+    is no row of an advert's text anyway; "here the first character is not clearly printed !" is a note;
+    a printed brand name in capitals, "Doan's Backache Kidney Pills.", is text)."""
+    if any(is_wide(ch) for ch in row):
+        return False
+    words = _LATIN_WORD.findall(row)
+    return len(words) >= 3 and sum(w.islower() for w in words) >= 2
+
+
 def _comment_paras(item: _Item, page: int) -> list[_Para]:
     """An item's comments as paragraphs, one Line per comment line (editors' "Note:" lines left out)."""
     paras: list[_Para] = []
@@ -226,7 +266,7 @@ def _comment_paras(item: _Item, page: int) -> list[_Para]:
         lines: list[Line] = []
         for k, row in enumerate(text.splitlines()):
             row = row.strip()
-            if not row or _NOTE_LINE.match(row):
+            if not row or _NOTE_LINE.match(row) or _is_note(row):
                 continue
             col += 1
             lines.append(Line(id=f"p{page}.a{item.number}.c{col}", text=row, source_line=sourceline + k))
@@ -352,20 +392,22 @@ def _page_divs(root: etree._Element) -> list[etree._Element]:
 
 def read(data: bytes, path: Path) -> Document:
     """Pages (columns as lines), blocks and the fold's own articles, adverts and furniture."""
-    entities = internal_entities(data, path)
+    entities = _visible_entities(internal_entities(data, path))
     root = safexml.parse(data, path, keep_comments=True)
     if safexml.local(root.tag) != "fold":
         raise FormatError(path, f"it is not an ECPO fold (root element <{safexml.local(root.tag)}>, not <fold>)")
     doc = Document(source=str(path), format="ecpo", metadata=_metadata(path, root))
     name_pages = [int(n) for n in doc.metadata.get("pages", "").split(",") if n]
-    for k, page_el in enumerate(_page_divs(root)):
+    page_divs = _page_divs(root)
+    margins = _fold_margins(root, page_divs)
+    for k, page_el in enumerate(page_divs):
         try:
             number = int(page_el.get("n") or "")
         except ValueError:
             number = name_pages[k] if k < len(name_pages) else k + 1
         horizontal = (page_el.get("mode") or "vertical-rl").startswith("horizontal")
         page = Page(number=number, source=str(path), vertical=not horizontal, label=str(number))
-        _read_page(page, page_el, entities, doc, path)
+        _read_page(page, [page_el] + margins.get(k, []), entities, doc, path)
         doc.pages.append(page)
     seen: set[str] = set()
     for line in doc.lines():
@@ -376,6 +418,27 @@ def read(data: bytes, path: Path) -> Document:
 
 
 _OWN_ITEMS = ("article", "advert")
+
+
+def _fold_margins(root: etree._Element, pages: list[etree._Element]) -> dict[int, list[etree._Element]]:
+    """The fold's own divs between or around its pages (the centre margin 中縫, ``div type="margin"``),
+    by the page they are read with: the page before them, else the first.
+
+    The centre margin carries the clinic and medicine adverts; it is part of the fold, not of a page,
+    and was never read.
+    """
+    out: dict[int, list[etree._Element]] = {}
+    if not pages or pages == [root]:
+        return out
+    current = 0
+    for el in root:
+        if not isinstance(el.tag, str) or safexml.local(el.tag) != "div":
+            continue
+        if el in pages:
+            current = pages.index(el)
+            continue
+        out.setdefault(current, []).append(el)
+    return out
 
 
 def _items(container: etree._Element) -> list[tuple[etree._Element, str, bool]]:
@@ -406,9 +469,12 @@ def _items(container: etree._Element) -> list[tuple[etree._Element, str, bool]]:
     return out
 
 
-def _read_page(page: Page, page_el: etree._Element, entities: dict[str, str], doc: Document, path: Path) -> None:
+def _read_page(page: Page, containers: list[etree._Element], entities: dict[str, str], doc: Document,
+               path: Path) -> None:
+    """The items of a page div and of the fold's divs read with it (its centre margin), numbered on."""
     order = 0
-    for k, (div, dtype, loose) in enumerate(_items(page_el), start=1):
+    items = [it for c in containers for it in (_items(c) if c is containers[0] else _margin_items(c))]
+    for k, (div, dtype, loose) in enumerate(items, start=1):
         mode = div.get("mode") or ("horizontal-tb" if not page.vertical else "vertical-rl")
         horizontal = mode.startswith("horizontal")
         item = _Item(k, dtype, div.get("itemid"), horizontal)
@@ -431,6 +497,12 @@ def _read_page(page: Page, page_el: etree._Element, entities: dict[str, str], do
         article = _article(item, paras, page.number)
         if article is not None:
             doc.articles.append(article)
+
+
+def _margin_items(margin: etree._Element) -> list[tuple[etree._Element, str, bool]]:
+    """Items of a fold-level div: the adverts and articles in it on their own, its own text as one item."""
+    return _items(margin) if any(isinstance(d.tag, str) and safexml.local(d.tag) == "div" for d in margin) \
+        else [(margin, (margin.get("type") or "other").strip().lower(), False)]
 
 
 def _article(item: _Item, paras: list[_Para], page: int) -> Article | None:

@@ -44,8 +44,16 @@ from reader.text.chars import is_wide
 log = logging.getLogger(__name__)
 
 #: classes of line-level elements (hOCR 1.2: typesetting lines of different kinds)
-LINE_CLASSES = {"ocr_line": "text", "ocrx_line": "text", "ocr_header": "heading", "ocr_caption": "caption",
-                "ocr_textfloat": "text", "ocr_footer": "footer"}
+LINE_CLASSES = {"ocr_line": "text", "ocrx_line": "text", "ocr_header": "heading", "ocr_title": "heading",
+                "ocr_caption": "caption", "ocr_textfloat": "text", "ocr_footer": "footer"}
+#: a line class used as a container of lines (ABBYY's page-margin ``ocr_header``/``ocr_footer`` divs)
+#: → the kind of the lines inside
+CONTAINER_KINDS = {"ocr_header": "header", "ocr_footer": "footer", "ocr_title": "heading"}
+#: the kind of a block's lines (when all of them are of it) → (Block.type, Line.type)
+#: (a caption states no role for its lines: Tesseract tags body lines ``ocr_caption`` — L'Ordine Nuovo 1924 —
+#: so only a picture beside it makes it one)
+KIND_TYPES: dict[str, tuple[str, str | None]] = {"heading": ("heading", "headline"), "caption": ("caption", None),
+              "footer": ("footer", "furniture"), "header": ("header", "furniture")}
 #: classes of block-level elements; ``ocr_par`` wins over ``ocr_carea`` as the Block
 BLOCK_CLASSES = ("ocr_par", "ocr_carea", "ocrx_block")
 #: classes of regions that are pictures, not text
@@ -170,6 +178,8 @@ class _RawBlock:
     box: Box | None
     order: int
     lines: list[Line] = field(default_factory=list)
+    #: the kind of each line (its hOCR class: text, heading, caption, footer, header)
+    kinds: list[str] = field(default_factory=list)
 
 
 def _line_from(el: etree._Element, line_id: str) -> Line:
@@ -202,8 +212,9 @@ def _line_from(el: etree._Element, line_id: str) -> Line:
     if size is None:
         sizes = [s for s in (_font_size(_title(w)) for w in words_el) if s]
         size = statistics.median(sizes) if sizes else None
+    # a line-final soft hyphen is the engine's mark of a word broken at the line end (as ALTO's HYP)
     return Line(id=line_id, text=text, box=box, baseline=_baseline(title, box), words=words, font_size=size,
-                source_line=_line_no(el))
+                source_line=_line_no(el), hyphenated=text.endswith("\u00ad"))
 
 
 def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str], warnings: list[str]) -> Page:
@@ -260,8 +271,8 @@ class _PageContent:
             kind = next((LINE_CLASSES[c] for c in classes if c in LINE_CLASSES), None)
             if kind is None:
                 self._picture(el, classes)
-            else:
-                self._line(el, kind)
+            elif not _holds_lines(el):
+                self._line(el, _container_kind(el) or kind)
 
     def _picture(self, el: etree._Element, classes: list[str]) -> None:
         pic = next((IMAGE_CLASSES[c] for c in classes if c in IMAGE_CLASSES), None)
@@ -285,8 +296,9 @@ class _PageContent:
                 bid = unique_id(f"p{self.number}.{block_el.get('id') or f'b{len(self.blocks) + 1}'}", self.used)
                 self.blocks[key] = _RawBlock(key, bid, kind, _bbox(_title(block_el)), len(self.blocks))
             self.blocks[key].lines.append(line)
-            if kind != "text":
-                self.blocks[key].type = kind
+            self.blocks[key].kinds.append(kind)
+        elif kind in KIND_TYPES:
+            line.type = KIND_TYPES[kind][1]
         self.raw_lines.append(_RawLine(line, key, kind, self.counter))
 
     def blocks_in_order(self) -> list[Block]:
@@ -334,9 +346,31 @@ def _enclosing_block(el: etree._Element) -> etree._Element | None:
 
 
 def _block_of(rb: _RawBlock, order: int) -> Block:
+    """The Block of one paragraph. Its lines' class types it only when all its lines share it: an engine
+    guesses line classes (Tesseract tags a body line ``ocr_caption``), a block of them all is its statement."""
     sizes = [ln.font_size for ln in rb.lines if ln.font_size]
+    btype = "text"
+    kinds = set(rb.kinds)
+    if len(kinds) == 1 and (kind := kinds.pop()) in KIND_TYPES:
+        btype, role = KIND_TYPES[kind]
+        for line in rb.lines:
+            line.type = role
     return Block(id=rb.id, lines=rb.lines, box=rb.box or _union([ln.box for ln in rb.lines if ln.box]),
-                 type=rb.type, order=order, font_size=statistics.median(sizes) if sizes else None)
+                 type=btype, order=order, font_size=statistics.median(sizes) if sizes else None)
+
+
+def _holds_lines(el: etree._Element) -> bool:
+    """An element of a line class that holds lines itself (a container, not a line)."""
+    return any(isinstance(d.tag, str) and any(c in LINE_CLASSES for c in _classes(d)) for d in el.iterdescendants())
+
+
+def _container_kind(el: etree._Element) -> str | None:
+    """The kind a line takes from a container around it (ABBYY's margin ``ocr_header``/``ocr_footer``)."""
+    for anc in el.iterancestors():
+        kind = next((CONTAINER_KINDS[c] for c in _classes(anc) if c in CONTAINER_KINDS), None)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _union(boxes: list[Box]) -> Box | None:

@@ -41,7 +41,7 @@ from reader.model.document import Article, Document, Line, Page, Part
 from reader.model.errors import FormatError, SourceError, UnsafeReferenceError
 from reader.text.chars import ends_sentence, is_wide
 from reader.text.paragraphs import paragraph_starts
-from reader.text.reflow import Piece, reflow
+from reader.text.reflow import Piece, reflow, reflow_lines
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,12 @@ ROLE_OF = {
 }
 #: divs that are one explicit paragraph (no geometric splitting inside)
 EXPLICIT_PARAGRAPHS = {"PARAGRAPH", "TEXT"}
+#: what cataloguers write when an article has no title: dashes, "untitled", an ellipsis in brackets
+_PLACEHOLDER = re.compile(
+    r"^[\s\-‐‑‒–—―_.…?*()\[\]]*$"
+    r"|^[\[(]?\s*(untitled|no title|without title|ohne titel|o\.\s?t\.|sans titre|senza titolo|sin título"
+    r"|zonder titel|n/?a|none|null|unknown|title)\s*[.\])]?$",
+    re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _LABEL_DATE = re.compile(r",?\s*\d{4}-\d{2}-\d{2}.*$")
 
@@ -198,6 +204,11 @@ def _read_mods_numbers(mods: etree._Element, md: dict[str, str]) -> None:
             num = _mods_text(detail, "number")
             if kind in ("issue", "edition") and num and kind not in md:
                 md[kind] = num
+
+
+def placeholder_title(title: str) -> bool:
+    """True when a MODS/METS title is a cataloguer's placeholder, not a title ("–", "untitled", "[…]")."""
+    return _PLACEHOLDER.match(" ".join(title.split())) is not None
 
 
 class _MetsReader:
@@ -469,6 +480,8 @@ class _MetsReader:
                     break
         if title is None and kind == "article" and div.get("LABEL"):
             title = " ".join(div.get("LABEL", "").split()) or None
+        if title is not None and placeholder_title(title):
+            title = None  # "–", "untitled", "[…]": the printed heading (the headline part) says it better
         return Article(id=aid, kind=kind, parts=parts, pages=sorted(pages), title=title)
 
     def read_articles(self, logical: etree._Element) -> list[Article]:
@@ -586,4 +599,42 @@ def read(data: bytes, path: str | Path) -> Document:
     doc = r.doc
     if logical is not None:
         doc.articles = r.read_articles(logical)
+        if any(a.kind != "furniture" for a in doc.articles):
+            doc.articles.extend(unmapped_articles(doc))
     return doc
+
+
+#: a run of unmapped lines shorter than this is a folio, running head or stray mark (furniture), else text
+UNMAPPED_TEXT_CHARS = 80
+
+
+def unmapped_articles(doc: Document) -> list[Article]:
+    """The lines the logical map leaves out (folios, running heads, imprints, unmapped OCR), per page.
+
+    A line in no article is in no search result and in no reading. Each page's such lines, a part
+    per run of them inside one block, become up to two articles: ``unmapped-p{page}`` (furniture:
+    the short runs — folios, running heads, stray marks) and ``unmapped-p{page}.text`` (a notice of
+    the longer runs, which real maps leave out too: the BL's front-page adverts). A line any article
+    shows a character of counts as mapped. Linear in the number of lines.
+    """
+    shown = {span.line for a in doc.articles for p in a.parts for span in p.spans}
+    out: list[Article] = []
+    for page in doc.pages:
+        runs: list[list[Line]] = []
+        for block in page.blocks:
+            run: list[Line] = []
+            for line in block.lines + [Line(id="", text="")]:
+                if line.id and line.id not in shown and line.text.strip():
+                    run.append(line)
+                elif run:
+                    runs.append(run)
+                    run = []
+        short = [reflow_lines("furniture", r) for r in runs]
+        long = [reflow_lines("paragraph", r) for r, p in zip(runs, short, strict=True)
+                if len(p.text) >= UNMAPPED_TEXT_CHARS]
+        short = [p for p in short if p.text.strip() and len(p.text) < UNMAPPED_TEXT_CHARS]
+        for suffix, kind, parts in (("", "furniture", short), (".text", "notice", long)):
+            if parts:
+                out.append(Article(id=f"unmapped-p{page.number}{suffix}", kind=kind, parts=parts,
+                                   pages=[page.number]))
+    return out

@@ -41,9 +41,34 @@ log = logging.getLogger(__name__)
 TEXT_REGIONS = {"TextRegion"}
 #: Other regions and the Block.type they become (separators and noise are not blocks).
 OTHER_REGIONS = {
-    "ImageRegion": "illustration", "GraphicRegion": "graphic", "ChartRegion": "chart", "LineDrawingRegion": "graphic",
+    "ImageRegion": "image", "GraphicRegion": "graphic", "ChartRegion": "chart", "LineDrawingRegion": "graphic",
     "TableRegion": "table", "MathsRegion": "maths", "ChemRegion": "chemistry", "MusicRegion": "music",
     "AdvertRegion": "advertisement", "MapRegion": "map", "CustomRegion": "custom", "UnknownRegion": "unknown",
+}
+#: a text region's stated type (``@type`` or Transkribus ``structure {type:…}``, lower case, ``_`` as ``-``)
+#: → the Block.type every reader uses; a stated type not listed is ``other``, an unstated one ``text``
+REGION_TYPES = {
+    "heading": "heading", "title": "heading", "header-title": "heading", "subheading": "heading",
+    "headline": "heading", "paragraph": "paragraph", "text": "paragraph", "body": "paragraph",
+    "caption": "caption", "header": "header", "running-title": "header", "running-head": "header",
+    "footer": "footer", "page-number": "page-number", "pagenumber": "page-number", "folio": "page-number",
+    "marginalia": "marginalia", "marginal": "marginalia", "footnote": "footnote",
+    "footnote-continued": "footnote", "endnote": "footnote", "signature-mark": "signature-mark",
+    "catch-word": "catch-word", "catchword": "catch-word", "drop-capital": "drop-capital",
+    "dropcapital": "drop-capital", "credit": "credit", "credits": "credit", "table": "table",
+    "advertisement": "advertisement", "advert": "advertisement", "image": "image",
+}
+#: the role a stated line or region type gives its lines (Line.type); types not listed give none
+LINE_ROLES = {
+    "heading": "headline", "title": "headline", "header-title": "headline", "headline": "headline",
+    "subheading": "subheadline", "subtitle": "subheadline",
+    "paragraph": "paragraph", "text": "paragraph", "body": "paragraph", "footnote": "paragraph",
+    "footnote-continued": "paragraph", "endnote": "paragraph", "drop-capital": "paragraph",
+    "caption": "caption", "credit": "credit", "credits": "credit",
+    "header": "furniture", "running-title": "furniture", "running-head": "furniture", "footer": "furniture",
+    "page-number": "furniture", "pagenumber": "furniture", "folio": "furniture", "marginalia": "furniture",
+    "signature-mark": "furniture", "catch-word": "furniture", "catchword": "furniture",
+    "advertisement": "advertisement",
 }
 _SKIP_REGIONS = {"SeparatorRegion", "NoiseRegion"}
 _GROUPS = {"OrderedGroup", "UnorderedGroup", "OrderedGroupIndexed", "UnorderedGroupIndexed"}
@@ -123,17 +148,37 @@ def _font_size(el: etree._Element) -> float | None:
     return None
 
 
-def _region_type(el: etree._Element) -> str:
-    name = local(el.tag)
-    if name in OTHER_REGIONS:
-        return OTHER_REGIONS[name]
+def _stated_type(el: etree._Element) -> str | None:
+    """The type an element states: ``@type``, else Transkribus' ``structure {type:…}``; lower case, ``-``."""
     t = el.get("type")
     if not t:
         m = _CUSTOM_TYPE.search(el.get("custom") or "")
-        t = m.group(1) if m else "paragraph"
-    if _TABLE_CELL.match(t):
+        t = m.group(1) if m else None
+    if not t or not t.strip():
+        return None
+    if _TABLE_CELL.match(t.strip()):
         return "table"
-    return t
+    return t.strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _region_type(el: etree._Element) -> str:
+    """Block.type of a region: its kind for non-text regions, else its stated type normalised."""
+    name = local(el.tag)
+    if name in OTHER_REGIONS:
+        return OTHER_REGIONS[name]
+    t = _stated_type(el)
+    if t is None:
+        return "text"  # nothing stated: the layout decides
+    return REGION_TYPES.get(t, "other")
+
+
+def _line_role(line_el: etree._Element, region_el: etree._Element) -> str | None:
+    """Line.type: the role the line's own ``structure {type:…}`` states, else its region's stated type."""
+    own = _stated_type(line_el) if line_el.get("custom") else None
+    if own is not None:
+        return LINE_ROLES.get(own)
+    region = _stated_type(region_el)
+    return LINE_ROLES.get(region) if region is not None else None
 
 
 def _reading_order(page_el: etree._Element) -> list[str]:
@@ -235,6 +280,8 @@ def _region_lines(el: etree._Element, block: Block, number: int, used: set[str])
         line_els = [ln for ln, _ in sorted(indexed, key=lambda t: t[1] or 0)]
     lines = [_line(ln, unique_id(f"p{number}.{ln.get('id') or f'{block.id}.l{k}'}", used), block.font_size)
              for k, ln in enumerate(line_els, start=1)]
+    for ln_el, line in zip(line_els, lines, strict=True):
+        line.type = _line_role(ln_el, el)
     if not any(ln.text.strip() for ln in lines):
         region_text = _text_equiv(el)
         if region_text:

@@ -587,8 +587,30 @@ def _check(library: Library, job: _Job) -> None:
         job.error = SourceError(job.path, e.strerror or str(e))
         return
     job.known = library.source(str(job.path))
-    if job.known is None or job.known.sha256 != digest:
+    if job.known is None or job.known.sha256 != digest or _pages_changed(library, job.known):
         job.digest = digest
+
+
+def _pages_changed(library: Library, known: Any) -> bool:
+    """An unchanged METS file whose page files changed (or went) since it was imported: read it again.
+
+    Its pages are skipped as read by the METS, so without this a re-OCR'd or broken ALTO page of an
+    unchanged issue was neither imported nor reported.
+    """
+    if known.format != "mets":
+        return False
+    row = library.conn.execute("SELECT imported FROM sources WHERE id = ?", (known.id,)).fetchone()
+    try:
+        imported = datetime.datetime.fromisoformat(row[0]).timestamp() if row and row[0] else None
+    except ValueError:
+        imported = None
+    for page_file in _page_sources(library, known.id):
+        try:
+            if imported is None or page_file.stat().st_mtime > imported:
+                return True
+        except OSError:
+            return True
+    return False
 
 
 def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:

@@ -35,6 +35,7 @@ import regex
 from reader.index.terms import TOKEN_RE
 from reader.model.errors import BroadsheetError
 from reader.text import forms, variants
+from reader.text.chars import UNREADABLE
 from reader.text.dates import filter_value
 from reader.text.forms import CJK_CLASS, CJK_RE, fold_query
 
@@ -373,7 +374,8 @@ class Term:
                 parts.append(f"(?<!{_WORD}){pattern}(?!{_WORD})")
             else:
                 parts.append(f"(?<!{_WORD}){re.escape(text)}(?!{_WORD})")
-        return re.compile("[\\W_]*?".join(parts) if len(parts) > 1 else parts[0])
+        # between pieces only spaces or punctuation, never an unreadable character (〓): a gap is not a space
+        return re.compile(f"(?:[^\\w{UNREADABLE}]|_)*?".join(parts) if len(parts) > 1 else parts[0])
 
     def spans(self, form: str) -> list[tuple[int, int]]:
         """``[start, end)`` of every occurrence in ``form`` (overlapping ones too for a CJK run)."""
@@ -470,7 +472,7 @@ def _loose(run: str, variant: bool, punct: bool) -> re.Pattern[str]:
     def one(ch: str) -> str:
         group = variants.members(ch) if variant else ch
         return f"[{re.escape(group)}]" if len(group) > 1 else re.escape(ch)
-    return re.compile(("[^\\w\\n]*" if punct else "").join(map(one, run)))
+    return re.compile((f"[^\\w\\n{UNREADABLE}]*" if punct else "").join(map(one, run)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -493,9 +495,12 @@ def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None
     """The term ``raw`` (as typed) means in ``options``' mode; None when nothing searchable is left.
 
     ``word*``/``wo?d``: a Latin wildcard; ``term~N`` (N ≤ 2): up to N character edits (one word or one
-    CJK run). Raises :class:`QueryError` for a wildcard in CJK or a fuzzy term of several pieces.
+    CJK run). Raises :class:`QueryError` for a wildcard in CJK or a fuzzy term of several pieces. None too
+    for a term holding an unreadable character (〓): a gap in the OCR matches nothing.
     """
     raw = raw.strip()
+    if UNREADABLE in raw or UNREADABLE in fold_query(raw):
+        return None
     fuzzy = _FUZZY_RE.fullmatch(raw)
     if fuzzy:
         return _fuzzy_term(raw, fuzzy.group("body"), int(fuzzy.group("edits")), options)

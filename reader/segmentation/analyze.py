@@ -10,6 +10,7 @@ from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 from reader.model.document import Article, Document
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.textpage import segment_pages
+from reader.text.reflow import join_broken_words
 
 #: Formats whose pages carry coordinates: without an article map they are cut by geometry.
 LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
@@ -23,9 +24,17 @@ def analyze_bytes(data: bytes, path: str | Path, fmt: str = "auto") -> Document:
     doc = ingest.read(data, path, fmt)
     if doc.format in LAID_OUT and not any(a.kind in MAPPED_KINDS for a in doc.articles):
         doc.articles = articles_from_layout(doc.pages)  # no article map: cut by the page's geometry
+        rejoin_words(doc)
     if not doc.articles:
         doc.articles = segment_pages(doc.pages)
     return doc
+
+
+def rejoin_words(doc: Document) -> None:
+    """No part boundary between the halves of a word the source marks as hyphenated."""
+    lines = [ln for page in doc.pages for ln in page.lines]
+    for article in doc.articles:
+        article.parts = join_broken_words(article.parts, lines)
 
 
 def analyze_file(path: str | Path, fmt: str = "auto") -> Document:

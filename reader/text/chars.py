@@ -132,3 +132,9 @@ def cjk_count(text: str) -> int:
 
 def is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and not is_wide(ch)
+
+
+#: an unreadable character (a glyph the transcriber could not give): the geta mark 〓, the printers' sign for
+#: a missing character. Outside every CJK range: never indexed; a query holding it finds nothing and no
+#: phrase matches across it (reader.search.query).
+UNREADABLE = "\u3013"

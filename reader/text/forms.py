@@ -35,6 +35,8 @@ from functools import lru_cache
 
 import opencc
 
+from reader.text.chars import UNREADABLE
+
 log = logging.getLogger(__name__)
 
 #: OpenCC configurations offered for display (none = the original).
@@ -147,8 +149,9 @@ def drop(text: str, omap: list[int], pattern: re.Pattern[str]) -> tuple[str, lis
     return "".join(out), keep
 
 
-#: Punctuation, symbols and spaces between two CJK characters (newlines stay: a part ends there).
-PUNCT_GAP_RE = re.compile(f"(?<=[{CJK_CLASS}])[^\\w\\n]+(?=[{CJK_CLASS}])")
+#: Punctuation, symbols and spaces between two CJK characters (newlines stay: a part ends there; so does the
+#: unreadable-glyph mark 〓, a gap in the OCR that no search may cross).
+PUNCT_GAP_RE = re.compile(f"(?<=[{CJK_CLASS}])[^\\w\\n{UNREADABLE}]+(?=[{CJK_CLASS}])")
 
 
 def exact(text: str) -> tuple[str, list[int]]:

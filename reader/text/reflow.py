@@ -14,7 +14,7 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.model.document import Line, Part, Span
@@ -166,3 +166,53 @@ def collapse(text: str, keep_word_spaces: bool = False) -> str:
 
 #: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
 _WHITESPACE = re.compile(r"\s")
+
+
+#: roles a line broken mid-word may have been put in by mistake when its word goes on in the body
+_DISPLAY_ROLES = frozenset({"headline", "subheadline", "kicker", "section-heading"})
+
+
+def _ends_broken(part: Part, lines: Mapping[str, Line]) -> bool:
+    """The part ends with the hyphen of a line the source marks as hyphenated, at that line's end."""
+    if not part.spans or not part.text or part.text[-1] not in HYPHENS:
+        return False
+    last = part.spans[-1]
+    line = lines.get(last.line)
+    return (line is not None and line.hyphenated and last.end == len(part.text)
+            and last.line_start + (last.end - last.start) >= len(line.text.rstrip()))
+
+
+def _glued(first: Part, second: Part, role: str) -> Part:
+    """``first`` without its final hyphen, then ``second`` directly after it, as one part."""
+    cut = len(first.text) - 1
+    spans = [s for s in first.spans if s.start < cut]
+    if spans and spans[-1].end > cut:
+        s = spans[-1]
+        spans[-1] = Span(s.start, cut, s.line, s.line_start)
+    spans += [Span(s.start + cut, s.end + cut, s.line, s.line_start) for s in second.spans]
+    return Part(role, first.text[:cut] + second.text, spans)
+
+
+def join_broken_words(parts: list[Part], lines: Sequence[Line]) -> list[Part]:
+    """Parts cut between the two halves of a word the source marks as hyphenated, joined again.
+
+    ``lines`` are the source lines in document order. A marked hyphenation (ALTO ``HYP``/``SUBS_TYPE``)
+    is a word that goes on at the start of the next line, so no paragraph or role boundary can fall
+    there: two paragraphs become one, and a display line (headline, subheadline) whose last word goes
+    on into the body is body text. Only neighbouring parts are joined. Linear.
+    """
+    by_id = {ln.id: ln for ln in lines}
+    following = {a.id: b.id for a, b in zip(lines, lines[1:], strict=False) if a.hyphenated}
+    out: list[Part] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if (prev is not None and part.spans and part.spans[0].start == 0 and part.spans[0].line_start == 0
+                and _ends_broken(prev, by_id) and following.get(prev.spans[-1].line) == part.spans[0].line):
+            if prev.role == part.role:
+                out[-1] = _glued(prev, part, part.role)
+                continue
+            if prev.role in _DISPLAY_ROLES and part.role == "paragraph":
+                out[-1] = _glued(prev, part, "paragraph")
+                continue
+        out.append(part)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,7 @@ def test_adverts_kept_in_comments_become_advert_text() -> None:
 def test_the_private_use_glyph_entity_is_substituted_in_comments() -> None:
     doc = doc_of(F1930_14)
     ad = next(a for a in doc.articles if a.text.startswith("調經姑嫂丸"))
-    assert ad.text.count("\ue111") == 13
+    assert ad.text.count("〓") == 13 and "\ue111" not in ad.text  # an unreadable glyph is seen as one
     assert "&gaiji;" not in ad.text
     # the editors' note at the end of that comment is not advert text
     assert "hardly to read" not in ad.text
@@ -145,7 +146,7 @@ def test_entity_in_text_and_unknown_entities_stay_unexpanded(tmp_path: Path) -> 
     doc = analyze_file(f)
     art = doc.articles[0]
     assert art.headline == "標題"
-    assert art.paragraphs()[0].text == "甲\ue111乙丙、丁戊、"
+    assert art.paragraphs()[0].text == "甲〓乙丙、丁戊、"
     assert any("&big;" in w for w in doc.warnings)
 
 
@@ -221,3 +222,67 @@ def test_visual_ground_truth_gives_polygons_without_text() -> None:
 def test_every_visual_ground_truth_file_reads() -> None:
     counts = [sum(len(p.blocks) for p in analyze_file(f).pages) for f in sorted((ECPO / "visualGT").glob("*.json"))]
     assert counts == [29, 140, 58, 124, 99, 142]
+
+
+FOLDS = sorted((ECPO / "textGT").glob("*.xml")) + sorted(
+    (Path(__file__).parents[1] / "data" / "pages" / "ecpo_jingbao").glob("*.xml"))
+
+
+def _transcribed(path: Path) -> Counter[str]:
+    """Every character the fold's editors transcribed (text nodes, not comments), an entity or a private-use
+    character (the gaiji glyph) as 〓."""
+    from lxml import etree as et
+
+    root = et.fromstring(path.read_bytes(), et.XMLParser(resolve_entities=False, load_dtd=False))
+    out: Counter[str] = Counter()
+    for node in root.iter():
+        if isinstance(node, et._Entity):
+            out["〓"] += 1
+        elif not isinstance(node, et._Comment) and not isinstance(node, et._ProcessingInstruction):
+            out.update(ch for ch in (node.text or "") if not ch.isspace())
+        if node is not root:
+            out.update(ch for ch in (node.tail or "") if not ch.isspace())
+    pua = sum(n for ch, n in out.items() if 0xE000 <= ord(ch) <= 0xF8FF)
+    out = Counter({ch: n for ch, n in out.items() if not 0xE000 <= ord(ch) <= 0xF8FF})
+    out["〓"] += pua
+    return +out
+
+
+@pytest.mark.parametrize("path", FOLDS, ids=lambda p: p.stem)
+def test_every_transcribed_character_of_a_fold_is_in_an_article(path: Path) -> None:
+    doc = ecpo.read(path.read_bytes(), path)
+    shown = Counter(ch for a in doc.articles for p in a.parts for ch in p.text if not ch.isspace())
+    assert _transcribed(path) - shown == Counter()
+
+
+def test_the_centre_margin_is_read_with_its_adverts() -> None:
+    path = FOLDS[-1]  # jb_3796 1939-04-22 pp. 2+3: the 中縫 between the pages holds three clinic adverts
+    doc = ecpo.read(path.read_bytes(), path)
+    ads = [a for a in doc.articles if a.kind == "advertisement"]
+    assert any("小兒科" in a.text and "宋虞琪" in a.text for a in ads)
+    assert any(a.text.startswith("梅邨") for a in ads)
+    assert any("陳效懷醫師" in a.text for a in ads)
+    fold_margin = sum(len(a.text) for a in ads if any(x in a.text for x in ("小兒科", "梅邨", "陳效懷")))
+    total = sum(len(a.text) for a in doc.articles)
+    assert 0.03 < fold_margin / total < 0.12  # 3–8 % of a fold's text, as the issue measured
+
+
+@pytest.mark.parametrize(("path", "count"), [(F1930_14, 13), (ECPO / "textGT" / "jb_0129_1920-04-03_0002+0003.xml", 3)],
+                         ids=["entity-in-comments", "typed-in-text"])
+def test_an_unreadable_glyph_is_shown_as_a_geta_mark(path: Path, count: int) -> None:
+    # &gaiji; (a private-use character) in comments, and the same U+E111 typed straight into the text
+    doc = ecpo.read(path.read_bytes(), path)
+    text = "".join(a.text for a in doc.articles)
+    assert "\ue111" not in text and text.count("〓") == count
+
+
+def test_an_annotators_english_sentence_in_an_advert_comment_is_not_its_text(tmp_path: Path) -> None:
+    # the real advert 854 of 1930-04-03 p. 1, its editor's note written without the "Note:" it has there
+    src = F1930_14.read_text(encoding="utf-8").replace(
+        "Note: The line under the first image is illegiable.", "The line under the first image is illegiable.")
+    f = tmp_path / F1930_14.name
+    f.write_text(src, encoding="utf-8")
+    doc = ecpo.read(f.read_bytes(), f)
+    ad = next(a for a in doc.articles if a.text.startswith("山得爾巴黎白濁丸"))
+    assert "illegiable" not in ad.text and ad.text.endswith("七日斷根")
+    assert any("Doan's Backache Kidney Pills." in a.text for a in ecpo.read(F1920_14.read_bytes(), F1920_14).articles)

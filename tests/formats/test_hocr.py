@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from reader.formats import hocr
 from reader.model.document import Document
@@ -141,3 +142,55 @@ def test_the_alto_hocr_pairs_agree(hocr_path: Path) -> None:
     tb = Counter("".join("".join(x.text.split()) for x in b.articles))
     shared = sum((ta & tb).values())
     assert 2 * shared / (sum(ta.values()) + sum(tb.values())) >= 0.98
+
+
+ORDINE = Path(__file__).parents[1] / "data" / "hocr" / "ordine_nuovo_1924-03-01_p2.hocr"
+COBURG = Path(__file__).parents[1] / "data" / "pages" / "hocr_coburger_zeitung_1928-08-29" / "bsb00001166_01675.hocr"
+
+
+def _read(path: Path) -> Document:
+    return hocr.read(path.read_bytes(), path)
+
+
+def test_an_engine_caption_is_a_block_hint_not_a_line_role() -> None:
+    # Tesseract makes the body line "questo meccanismo, tutto questo arma-" a paragraph of its own tagged
+    # ocr_caption: the block says caption (a hint the layout checks against pictures), the line no role
+    page = _read(ORDINE).pages[0]
+    line = next(ln for ln in page.lines if ln.text.startswith("questo meccanismo"))
+    block = next(b for b in page.blocks if line in b.lines)
+    assert block.type == "caption" and line.type is None
+    assert {b.type for b in page.blocks} == {"text", "caption"}
+
+
+def test_line_classes_type_the_lines_and_blocks_they_make_up(tmp_path: Path) -> None:
+    # the same real page with one of its one-line paragraphs re-tagged the way Tesseract tags a heading
+    # block, and the page's first paragraph set inside an ABBYY-style page-margin ocr_header container
+    text = ORDINE.read_text(encoding="utf-8")
+    root = etree.fromstring(text.encode())
+    pars = [p for p in root.iter("{*}p", "p") if "ocr_par" in (p.get("class") or "")]
+    one = next(p for p in pars if len([ln for ln in p if "ocr_line" in (ln.get("class") or "")]) == 1)
+    line_el = next(ln for ln in one if "ocr_line" in (ln.get("class") or ""))
+    line_el.set("class", "ocr_header")
+    first = pars[0]
+    wrapper = etree.SubElement(first.getparent(), first.tag, {"class": "ocr_header", "title": first.get("title")})
+    first.getparent().replace(first, wrapper)
+    wrapper.append(first)
+    f = tmp_path / "p.hocr"
+    f.write_bytes(etree.tostring(root))
+    page = _read(f).pages[0]
+    heading = next(b for b in page.blocks if b.id.endswith(one.get("id")))
+    assert heading.type == "heading" and [ln.type for ln in heading.lines] == ["headline"]
+    margin = next(b for b in page.blocks if b.id.endswith(first.get("id")))
+    assert margin.type == "header" and {ln.type for ln in margin.lines} == {"furniture"}
+    assert sum(ln.text == margin.lines[0].text for ln in page.lines) == 1  # the container is not a line itself
+
+
+def test_soft_hyphens_mark_the_line_and_the_word_is_joined() -> None:
+    doc = analyze_file(COBURG)
+    lines = [ln for p in doc.pages for ln in p.lines]
+    soft = [ln for ln in lines if ln.text.endswith("\u00ad")]
+    assert len(soft) == 105 and all(ln.hyphenated for ln in soft)
+    text = " ".join(p.text for a in doc.articles for p in a.parts)
+    assert "\u00ad" not in text
+    for word in ("Verhältnisse", "Regierung", "Zeremoniell", "Eingeborenen"):
+        assert word in text

@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from reader.formats import pagexml as pagexml
 from reader.model.document import Document
@@ -16,6 +17,7 @@ PAGE = Path(__file__).parents[1] / "data" / "samples" / "page"
 KANT = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_PAGE.xml"
 KANT_ALTO = PAGE / "kant_berlinische_monatsschrift_1784" / "PAGE_0020_ALTO.xml"
 RA = sorted((PAGE / "reichsanzeiger_gt").glob("*.xml"))
+RA_1914 = Path(__file__).parents[1] / "data" / "pages" / "reichsanzeiger_gt" / "1914_178_0448.xml"
 
 NS2013 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15"
 NS2019 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
@@ -157,3 +159,44 @@ def test_broken_and_hostile_page_files_give_one_clear_error(tmp_path: Path, body
     with pytest.raises(FormatError) as err:
         analyze_file(f)
     assert str(err.value).startswith(str(f)) and why in str(err.value)
+
+
+def test_region_types_are_normalised_and_give_their_lines_a_role() -> None:
+    # Reichsanzeiger 1914: Transkribus writes the types as custom="… structure {type:header;}"
+    doc = pagexml.read(RA_1914.read_bytes(),
+                       RA_1914)
+    blocks = doc.pages[0].blocks
+    allowed = {"heading", "paragraph", "caption", "header", "footer", "page-number", "marginalia", "footnote",
+               "signature-mark", "catch-word", "drop-capital", "credit", "table", "image", "advertisement",
+               "other", "text", "graphic"}
+    assert {b.type for b in blocks} <= allowed
+    roles = {b.type: {ln.type for ln in b.lines} for b in blocks if b.lines}
+    assert roles["heading"] == {"headline"}
+    assert roles["header"] == {"furniture"}
+    assert roles["paragraph"] == {"paragraph"}
+
+
+def test_a_line_s_own_structure_type_wins_over_its_region(tmp_path: Path) -> None:
+    # a real Reichsanzeiger page whose first paragraph line is marked a Title the way Transkribus marks lines
+    src = RA_1914.read_text(encoding="utf-8")
+    root = etree.fromstring(src.encode())
+    region = next(r for r in root.iter(f"{{{NS2013}}}TextRegion") if "type:paragraph" in (r.get("custom") or ""))
+    line = next(region.iter(f"{{{NS2013}}}TextLine"))
+    line.set("custom", (line.get("custom") or "") + " structure {type:Title;}")
+    f = tmp_path / "p.xml"
+    f.write_bytes(etree.tostring(root))
+    page = pagexml.read(f.read_bytes(), f).pages[0]
+    block = next(b for b in page.blocks if b.id == f"p1.{region.get('id')}")
+    assert block.type == "paragraph"
+    assert block.lines[0].type == "headline"
+    assert {ln.type for ln in block.lines[1:]} == {"paragraph"}
+
+
+def test_untyped_and_unknown_region_types(tmp_path: Path) -> None:
+    body = (_region("a", [("al", "untyped", "")], rtype="") + _region("b", [("bl", "odd", "")], rtype="TOC-entry")
+            + _region("c", [("cl", "title", "")], rtype="", custom="structure {type:Title;}"))
+    f = tmp_path / "p.xml"
+    f.write_bytes(_page(body))
+    page = pagexml.read(f.read_bytes(), f).pages[0]
+    assert [(b.type, b.lines[0].type) for b in page.blocks] == [("text", None), ("other", None),
+                                                                ("heading", "headline")]

@@ -169,6 +169,30 @@ def test_mets_package_reads_its_alto_once(tmp_path: Path, data_dir: Path, worker
     lib.close()
 
 
+def test_an_alto_page_changed_under_an_unchanged_mets_is_read_again_not_skipped(tmp_path: Path,
+                                                                                 data_dir: Path) -> None:
+    # the METS is unchanged, so its pages used to be skipped as "read by the METS": a re-OCR'd or broken
+    # page was then neither imported nor reported
+    src = tmp_path / "bl"
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src)
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [src])
+    page = src / "0002647_18240217_0002.xml"
+    text = page.read_text(encoding="utf-8")
+    first_word = text.split('CONTENT="', 1)[1].split('"', 1)[0]
+    page.write_text(text.replace(f'CONTENT="{first_word}"', 'CONTENT="ZANZIBARQUAY"', 1), encoding="utf-8")
+    os.utime(page, (time.time() + 5, time.time() + 5))
+    rep = import_paths(lib, [src])
+    assert [Path(p).name for p in rep.imported] == ["0002647_18240217_mets.xml"]
+    with Searcher(lib) as s:
+        assert s.count("ZANZIBARQUAY") == 1
+    page.write_text("<alto><broken", encoding="utf-8")
+    os.utime(page, (time.time() + 10, time.time() + 10))
+    rep = import_paths(lib, [src])
+    assert any("0002647_18240217_0002.xml" in w for _, w in rep.warnings)
+    lib.close()
+
+
 @pytest.mark.parametrize("workers", [0, 1], ids=["here", "worker-process"])
 def test_cancel_between_files(tmp_path: Path, data_dir: Path, workers: int) -> None:
     src = tmp_path / "src"
