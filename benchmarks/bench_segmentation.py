@@ -155,7 +155,7 @@ def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: 
 def withhold_divs(doc: Document) -> Document:
     """The fold as a page of paragraphs: the reader's articles, block types and line roles dropped."""
     for page in doc.pages:
-        page.blocks = [replace(b, type=None) for b in page.blocks]
+        page.blocks = [replace(b, type="text") for b in page.blocks]
         for b in page.blocks:
             for ln in b.lines:
                 ln.type = None

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import Article, Block, Box, Line, Page, Part
+from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
 
@@ -280,6 +281,26 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
     return s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
 
 
+#: punctuation that runs through sentences; display type (headlines) does not carry it
+RUNNING_PUNCTUATION = frozenset("、，。；：,;")
+
+
+def _blind_display(lines: Sequence[Line]) -> bool:
+    """Display type told by its text alone, for pages that give no sizes and no boxes.
+
+    A few short lines (CJK columns of at most 16 characters, Latin lines of at most
+    40) without the punctuation that runs through sentences: a headline, not body text.
+    """
+    if not lines or len(lines) > 6:
+        return False
+    for ln in lines:
+        text = "".join(ln.text.split())
+        wide = sum(1 for ch in text if is_wide(ch))
+        if len(text) > (16 if wide * 2 >= len(text) else 40):
+            return False
+    return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
+
+
 def _text_len(block: Block) -> int:
     return sum(len(ln.text.strip()) for ln in block.lines)
 
@@ -480,6 +501,8 @@ class _PageCut:
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
+        #: the page's last block with text (a headline never ends a page)
+        self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -564,6 +587,9 @@ class _PageCut:
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body."""
+        if self.sizes.body <= 0 and block is not self.last_text and _blind_display(text_lines):
+            self.add_heads(text_lines, block)
+            return
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             if is_display:
                 self.add_heads(run, block)
