@@ -24,6 +24,7 @@ decides, as a reader's eye would:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -299,6 +300,44 @@ def _blind_display(lines: Sequence[Line]) -> bool:
         if len(text) > (16 if wide * 2 >= len(text) else 40):
             return False
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
+
+
+#: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
+ITEM_GAP = 0.3
+#: whitespace that separates two items even without a notice mark (in line heights)
+WIDE_GAP = 1.0
+#: the marks that open a notice or an advert in older papers: an asterism (``***``, ``*»*``), a printed hand
+#: (☞, read by OCR as a capital V before a capital word or an asterisk)
+NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s?[*.]?\s+[A-Z]|V\*)")
+
+
+def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
+    """Indices of lines that open a new item inside one block of body text (always includes 0).
+
+    Notices and adverts set one under another in a single column block are told apart
+    by the whitespace the compositor left between them and the mark that opens each
+    (an asterism, a printed hand): a paragraph start (indented, running to the right
+    edge) with a gap above it beyond the block's usual line gap, and a notice mark or
+    a gap of a full line. Paragraphs of one article are set solid, without such gaps.
+    """
+    starts = [0]
+    boxes = [ln.box for ln in lines]
+    if vertical or len(lines) < 4 or any(b is None for b in boxes):
+        return starts
+    known = [b for b in boxes if b is not None]
+    gaps = [b[1] - a[3] for a, b in zip(known, known[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2]
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
+    for k in range(1, len(known)):
+        box, excess = known[k], (gaps[k - 1] - usual) / max(height, 1.0)
+        paragraph = box[0] - left > 0.6 * height and right - box[2] < height
+        if not paragraph or lines[k - 1].hyphenated or excess <= ITEM_GAP:
+            continue
+        if excess >= WIDE_GAP or NOTICE_MARK.match(lines[k].text.strip()):
+            starts.append(k)
+    return starts
 
 
 def _text_len(block: Block) -> int:
@@ -594,9 +633,12 @@ class _PageCut:
             if is_display:
                 self.add_heads(run, block)
                 continue
-            rest = Block(id=block.id, lines=run, box=block.box, type=block.type, vertical=block.vertical,
-                         font_size=block.font_size)
-            self.body_target().parts.extend(self.paragraphs(rest, "paragraph"))
+            starts = _item_starts(run, self.vertical) + [len(run)]
+            for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
+                rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
+                             font_size=block.font_size)
+                target = self.body_target() if n == 0 else self.open_article()
+                target.parts.extend(self.paragraphs(rest, "paragraph"))
 
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""
