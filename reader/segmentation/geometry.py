@@ -237,18 +237,60 @@ def block_paragraphs(block: Block, role: str = "paragraph", vertical: bool = Fal
 # --------------------------------------------------------------------------- articles
 
 
+def _weighted_median(weights: list[tuple[float, int]]) -> float:
+    """The value most of the weight sits at: the size most of the page's characters are set in."""
+    if not weights:
+        return 0.0
+    weights = sorted(weights)
+    half = sum(w for _, w in weights) / 2
+    acc = 0
+    for value, w in weights:
+        acc += w
+        if acc >= half:
+            return value
+    return weights[-1][0]
+
+
+def _pitch(line: Line) -> float:
+    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height)."""
+    text = line.text.strip()
+    if line.box is None or len(text) < 3:
+        return 0.0
+    return (line.box[2] - line.box[0]) / len(text)
+
+
 @dataclass
 class _Sizes:
-    """How the page measures type: by font size where most lines have one, else by line extent."""
+    """How the page measures type: by font size where most lines have one, else by line extent.
+
+    ``height`` and ``pitch`` are the body's line height and width per character: the geometry a
+    declared size or a tall box must agree with before a line counts as display type.
+    """
 
     body: float
     use_font: bool
     vertical: bool
+    height: float = 0.0
+    pitch: float = 0.0
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
             return float(line.font_size or block.font_size or 0.0)
         return line_extent(line, self.vertical)
+
+    def geometry_agrees(self, line: Line) -> bool:
+        """The line's box says it is set larger than the body: taller, or wider per character.
+
+        OCR declares noisy sizes (body lines alternating two sizes) and draws noisy boxes (a
+        descender, a skewed line); display type is both taller and wider per character.
+        """
+        if self.vertical or line.box is None or self.height <= 0 or self.pitch <= 0:
+            return True
+        tall = line_extent(line, False) / self.height
+        wide = _pitch(line) / self.pitch
+        if self.use_font:
+            return tall >= 1.1 or wide >= 1.1
+        return wide >= 1.1 or (tall >= 1.6 and wide == 0.0)
 
 
 def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
@@ -256,30 +298,47 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     with_font = [(ln.font_size or b.font_size) for ln, b in lines if (ln.font_size or b.font_size)]
     use_font = bool(lines) and len(with_font) >= 0.6 * len(lines)
     weights: list[tuple[float, int]] = []
+    heights: list[tuple[float, int]] = []
+    pitches: list[tuple[float, int]] = []
     for ln, b in lines:
         size = float(ln.font_size or b.font_size or 0.0) if use_font else line_extent(ln, vertical)
+        n = max(1, len(ln.text.strip()))
         if size > 0:
-            weights.append((size, max(1, len(ln.text.strip()))))
-    if not weights:
-        return _Sizes(0.0, use_font, vertical)
-    # the body size is the weighted median: the size most of the characters are set in
-    weights.sort()
-    half = sum(w for _, w in weights) / 2
-    acc = 0
-    body = weights[-1][0]
-    for size, w in weights:
-        acc += w
-        if acc >= half:
-            body = size
-            break
-    return _Sizes(body, use_font, vertical)
+            weights.append((size, n))
+        if not vertical and ln.box is not None and n >= 8:
+            heights.append((line_extent(ln, False), n))
+            pitches.append((_pitch(ln), n))
+    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
 
 
 def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
     if sizes.body <= 0:
         return False
     s = sizes.of_line(line, block)
-    return s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
+    big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
+    return big and sizes.geometry_agrees(line)
+
+
+#: capitals set this much wider per character than the body are heading type (even at the body's size)
+CAPS_PITCH = 1.25
+
+
+def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
+    """A block of its own holding one or two short lines of wide capitals: a heading set at body size.
+
+    Rubric and report headings ("FRANCE.", "POLICE.", "COURT OF KING'S BENCH.") often share the body's
+    declared size or line height; the OCR still sets them apart as a block, and capitals are wider per
+    character than the body. A crosshead inside a block of text is not one (it stays in its article).
+    """
+    if not lines or len(lines) > 2 or sizes.pitch <= 0 or sizes.vertical:
+        return False
+    text = " ".join(ln.text.strip() for ln in lines)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text) > 60 or len(letters) < 4 or text.endswith(","):
+        return False
+    if sum(ch.isupper() for ch in letters) < 0.7 * len(letters):
+        return False
+    return all(_pitch(ln) >= CAPS_PITCH * sizes.pitch for ln in lines)
 
 
 #: punctuation that runs through sentences; display type (headlines) does not carry it
@@ -626,7 +685,8 @@ class _PageCut:
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body."""
-        if self.sizes.body <= 0 and block is not self.last_text and _blind_display(text_lines):
+        if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines)
+                                            or self.sizes.body <= 0 and _blind_display(text_lines)):
             self.add_heads(text_lines, block)
             return
         for is_display, run in _display_runs(self.sizes, text_lines, block):
