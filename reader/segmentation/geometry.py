@@ -28,7 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.model.document import Article, Block, Box, Line, Page, Part
+from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
+from reader.segmentation.roles import latin_dateline
 from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
@@ -474,15 +475,109 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
     return best[1] if best else None
 
 
+def _sentence_case(text: str) -> bool:
+    """Latin text in sentence case: fewer than half of its words of three letters or more capitalised.
+
+    Headlines and decks are set in capitals or Title Case; a line of running text set large (a lead
+    paragraph, a body line given a noisy size) is not.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text) if not any(is_wide(ch) for ch in w)]
+    if len(words) < 2:
+        return False
+    return sum(1 for w in words if w[0].isupper()) < 0.5 * len(words)
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
+
+
+def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
+    """Line ``k`` continues a sentence: from the body line before it, or into a lower-case line after it."""
+    if k > 0 and not flags[k - 1] and not lines[k - 1].text.rstrip().endswith(_SENTENCE_END):
+        return True
+    nxt = lines[k + 1].text.lstrip() if k + 1 < len(lines) else ""
+    return bool(nxt) and nxt[0].islower() and not lines[k].text.rstrip().endswith(_SENTENCE_END)
+
+
+def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """Large lines that read as running text are body: a dateline opening a report, or a sentence-case
+    line that runs on from or into the text around it (a lead paragraph set large, a noisy size)."""
+    out = list(flags)
+    for k, ln in enumerate(lines):
+        if flags[k] and ln.type is None:
+            text = ln.text.strip()
+            if latin_dateline(text) or (_sentence_case(text) and _runs_on(lines, k, flags)):
+                out[k] = False
+    return out
+
+
+#: Block types that state their lines are body text: no size guess makes a headline of them.
+BODY_TYPES = frozenset({"paragraph", "text-paragraph", "body"})
+
+
+def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
+    """Is the line display type? What the source states wins over any size guess.
+
+    A line typed as a headline role is display; a line typed otherwise, or any line of a
+    region typed ``paragraph``, is not; else its size (checked against the geometry) decides,
+    """
+    if line.type is not None:
+        return line.type in HEADLINE_ROLES
+    if _norm_type(block) in BODY_TYPES:
+        return False
+    return _is_display(sizes, line, block)
+
+
+#: share of the page's content height at the top where the masthead and its rows sit
+MASTHEAD_SHARE = 0.3
+
+
+def _side_by_side(a: Box, b: Box) -> bool:
+    """Two boxes on one row: they overlap vertically by half the lower one and not horizontally."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and (a[2] <= b[0] or b[2] <= a[0])
+
+
+def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
+    """Ids of the blocks making the rows of a masthead: ears and the issue's date line.
+
+    At the top of the page, short one-line blocks set side by side ("No 244." | "Berlin, den 3.
+    September" | "1870."), or one wide block whose lines sit side by side (weather ear | date line |
+    price), with nothing above them but furniture, belong to the masthead, not to an article.
+    """
+    boxed = [(b, bx) for b in blocks if (bx := block_box(b)) is not None and any(ln.text.strip() for ln in b.lines)]
+    content = _union([bx for _, bx in boxed])
+    if content is None or len(boxed) < 3:
+        return set()
+    limit = content[1] + MASTHEAD_SHARE * (content[3] - content[1])
+    width = content[2] - content[0]
+    out: set[str] = set()
+    for b, bx in boxed:
+        if b.id in furniture or bx[3] > limit or _norm_type(b) in HEADING_TYPES | ADVERT_TYPES:
+            continue
+        lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
+        single = len(lines) == 1 and _text_len(b) <= 80 and any(
+            o is not b and len(o.lines) == 1 and _side_by_side(bx, obx) for o, obx in boxed)
+        rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 12 and any(
+            ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
+            for ln, o in zip(lines, lines[1:], strict=False))
+        above = [o for o, obx in boxed if obx[3] <= bx[1] + 0.25 * (bx[3] - bx[1])
+                 and min(obx[2], bx[2]) > max(obx[0], bx[0])]
+        if (single or rows) and all(o.id in furniture or o.id in out for o in above):
+            out.add(b.id)
+    return out
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
-    """The block's lines cut into runs of display type (up to 8 lines) and body type.
+    """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
     A block made only of display type is display whatever its length (a headline
-    block); a long display run inside a block is body set large, not a headline.
+    block); a long display run of one size inside a block is body set large, not a
+    headline, while a headline with its decks (several sizes) stays display. Large
+    lines that read as running text (a dateline, sentence case) are body.
     """
-    flags = [_is_display(sizes, ln, block) for ln in lines]
+    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines])
     if all(flags):
-        return [(True, list(lines))] if len(lines) <= 8 else [(False, list(lines))]
+        return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
     for flag, ln in zip(flags, lines, strict=False):
         if runs and runs[-1][0] == flag:
@@ -491,12 +586,17 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
             runs.append((flag, [ln]))
     out: list[tuple[bool, list[Line]]] = []
     for flag, run in runs:
-        flag = flag and len(run) <= 8
+        flag = flag and _short_display(sizes, run, block)
         if out and out[-1][0] == flag:
             out[-1][1].extend(run)
         else:
             out.append((flag, run))
     return out
+
+
+def _short_display(sizes: _Sizes, run: list[Line], block: Block) -> bool:
+    """A display run short enough for a headline group: no more than 8 lines of any one size."""
+    return max(len(r) for r in _size_runs(sizes, run, block)) <= 8
 
 
 def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line]]:
@@ -590,6 +690,8 @@ class _PageCut:
         self.sizes = _page_sizes(page, blocks, self.vertical)
         self.margin = _margin_furniture(blocks, self.sizes)
         self.masthead = _masthead(blocks, self.sizes)
+        stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
+        self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)
@@ -660,7 +762,8 @@ class _PageCut:
             ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
             ad.parts.extend(self.paragraphs(block, "advertisement"))
             self.drafts.append(ad)
-        elif t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin) or block.id == self.masthead:
+        elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
+              or block.id == self.masthead or block.id in self.mast_rows):
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)

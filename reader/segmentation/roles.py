@@ -51,6 +51,21 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|編者的話|�
 _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 
+_MONTH = (r"(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
+          r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
+#: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
+LATIN_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’ ()\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:den\s+|le\s+)?"
+    r"(?:" + _MONTH + r"\s*\d[\dtlIi]?\b|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
+    re.IGNORECASE,
+)
+
+
+def latin_dateline(text: str) -> bool:
+    """A place and a date opening a Latin-script report ("LONDON, August 26.—"): the body's start, never a headline."""
+    return LATIN_DATELINE.match(text.strip()) is not None
+
+
 def dateline(text: str) -> int | None:
     """Length of the dateline at the start of ``text``, or None."""
     m = DATELINE.match(text)
