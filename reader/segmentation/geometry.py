@@ -69,11 +69,21 @@ def _union(boxes: Sequence[Box]) -> Box | None:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def _inside(point: tuple[float, float], box: Box) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
 def block_box(block: Block) -> Box | None:
-    """The block's own box, or the union of its lines' boxes."""
-    if block.box is not None:
-        return block.box
-    return _union([ln.box for ln in block.lines if ln.box is not None])
+    """The block's own box when its lines lie in it, else the union of its lines' boxes.
+
+    Some producers write a block's WIDTH and HEIGHT swapped (NDNP ALTO of the 2010s): a stated
+    box that most of the block's lines fall outside of is not where the block is.
+    """
+    lines = [ln.box for ln in block.lines if ln.box is not None]
+    if block.box is None or not lines:
+        return block.box if block.box is not None else _union(lines)
+    inside = sum(1 for b in lines if _inside(((b[0] + b[2]) / 2, (b[1] + b[3]) / 2), block.box))
+    return block.box if inside >= 0.9 * len(lines) else _union(lines)
 
 
 def _is_vertical(page: Page, block: Block | None = None) -> bool:
@@ -364,8 +374,6 @@ def _blind_display(lines: Sequence[Line]) -> bool:
 
 #: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
 ITEM_GAP = 0.3
-#: whitespace that separates two items even without a notice mark (in line heights)
-WIDE_GAP = 1.0
 #: the marks that open a notice or an advert in older papers: an asterism (``***``, ``*»*``), a printed hand
 #: (☞, read by OCR as a capital V before a capital word or an asterisk)
 NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s?[*.]?\s+[A-Z]|V\*)")
@@ -377,8 +385,8 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     Notices and adverts set one under another in a single column block are told apart
     by the whitespace the compositor left between them and the mark that opens each
     (an asterism, a printed hand): a paragraph start (indented, running to the right
-    edge) with a gap above it beyond the block's usual line gap, and a notice mark or
-    a gap of a full line. Paragraphs of one article are set solid, without such gaps.
+    edge) with a gap above it beyond the block's usual line gap, and a notice mark.
+    Whitespace alone does not cut: it also sets off a report's body from its deck.
     """
     starts = [0]
     boxes = [ln.box for ln in lines]
@@ -395,7 +403,7 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
         paragraph = box[0] - left > 0.6 * height and right - box[2] < height
         if not paragraph or lines[k - 1].hyphenated or excess <= ITEM_GAP:
             continue
-        if excess >= WIDE_GAP or NOTICE_MARK.match(lines[k].text.strip()):
+        if NOTICE_MARK.match(lines[k].text.strip()):
             starts.append(k)
     return starts
 
@@ -557,7 +565,7 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
         single = len(lines) == 1 and _text_len(b) <= 80 and any(
             o is not b and len(o.lines) == 1 and _side_by_side(bx, obx) for o, obx in boxed)
-        rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 12 and any(
+        rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
             ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
             for ln, o in zip(lines, lines[1:], strict=False))
         above = [o for o, obx in boxed if obx[3] <= bx[1] + 0.25 * (bx[3] - bx[1])
