@@ -575,6 +575,19 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
     return out
 
 
+def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """A display line broken by a hyphen carries its word's end into the next line ("Fam-" / "ilies From
+    Ukraine."): that line, when no longer than the broken one and not typed, is display too."""
+    out = list(flags)
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1], lines[k]
+        broken = prev.hyphenated or prev.text.rstrip().endswith(("-", "\u00ad", "⸗", "¬"))
+        if out[k - 1] and not out[k] and broken and line.type is None and len(line.text.strip()) <= len(
+                prev.text.strip()):
+            out[k] = True
+    return out
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
     """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
@@ -583,7 +596,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     headline, while a headline with its decks (several sizes) stays display. Large
     lines that read as running text (a dateline, sentence case) are body.
     """
-    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines])
+    flags = _keep_words_whole(lines, _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines]))
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
