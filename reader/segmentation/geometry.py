@@ -308,6 +308,8 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     lines = [(ln, b) for b in blocks for ln in b.lines if ln.text.strip()]
     with_font = [(ln.font_size or b.font_size) for ln, b in lines if (ln.font_size or b.font_size)]
     use_font = bool(lines) and len(with_font) >= 0.6 * len(lines)
+    if use_font and len(set(with_font)) == 1:
+        use_font = False  # one declared size for every line (NDNP/iArchives) says nothing: the geometry does
     weights: list[tuple[float, int]] = []
     heights: list[tuple[float, int]] = []
     pitches: list[tuple[float, int]] = []
@@ -575,6 +577,93 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
     return out
 
 
+#: a deck under a headline has at most this many lines
+MAX_DECK = 8
+
+
+def _headline_case(text: str) -> bool:
+    """Capitals or Title Case, the way headlines and decks are set (not a dateline)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
+
+
+def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """The lines in capitals or Title Case right under a headline are its decks, whatever their size.
+
+    On pages whose decks are set at the body's size (one declared size, or none) only the headline is
+    larger; the decks run on under it down to the report's dateline.
+    """
+    out = list(flags)
+    edges = _edges(lines, sizes)
+
+    def deck_line(line: Line) -> bool:
+        text = line.text.strip()
+        centred = edges is not None and _is_centred(line, *edges)
+        return line.type is None and not latin_dateline(text) and (centred or _headline_case(text))
+
+    k = 0
+    while k < len(lines):
+        if not (out[k] and (k + 1 >= len(lines) or not out[k + 1])):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and j - k <= MAX_DECK and deck_line(lines[j]):
+            j += 1
+        if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
+            for i in range(k + 1, j):
+                out[i] = True
+        k = j
+    return out
+
+
+def _edges(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] | None:
+    """The block's usual left and right edges and its em, for telling centred lines; None without boxes."""
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    if len(boxes) < 4 or sizes.vertical:
+        return None
+    left = sorted(b[0] for b in boxes)[len(boxes) // 4]
+    right = sorted(b[2] for b in boxes)[(3 * len(boxes)) // 4]
+    return left, right, sizes.height or typical_size(lines, False) or 10.0
+
+
+def _is_centred(line: Line, left: float, right: float, em: float) -> bool:
+    if line.box is None:
+        return False
+    a, b = line.box[0] - left, right - line.box[2]
+    return a > em and b > em and abs(a - b) < 3 * em
+
+
+def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """Centred lines at body size in capitals or Title Case, between the end of a sentence and a
+    dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
+    telegraph columns set their items' headlines and decks in body type."""
+    edges = _edges(lines, sizes)
+    if edges is None:
+        return flags
+    left, right, em = edges
+    out = list(flags)
+
+    def head_line(k: int) -> bool:
+        text = lines[k].text.strip()
+        return (not out[k] and lines[k].type is None and len(text) <= 60 and _headline_case(text)
+                and _is_centred(lines[k], left, right, em))
+
+    for d in range(2, len(lines)):
+        if not latin_dateline(lines[d].text):
+            continue
+        first = d
+        while first > 1 and d - first < 4 and head_line(first - 1):  # a headline with its decks, centred
+            first -= 1
+        above = lines[first - 1].text.strip()
+        if first < d and first > 1 and len(above) <= 60 and _headline_case(above) and lines[first - 1].type is None \
+                and not above.endswith(_SENTENCE_END):
+            first -= 1  # the headline's first line, set wider than the centred rest
+        if first < d and lines[first - 1].text.rstrip().endswith(_SENTENCE_END):
+            for i in range(first, d):
+                out[i] = True
+    return out
+
+
 def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     """A display line broken by a hyphen carries its word's end into the next line ("Fam-" / "ilies From
     Ukraine."): that line, when no longer than the broken one and not typed, is display too."""
@@ -596,7 +685,10 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     headline, while a headline with its decks (several sizes) stays display. Large
     lines that read as running text (a dateline, sentence case) are body.
     """
-    flags = _keep_words_whole(lines, _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines]))
+    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines])
+    if _norm_type(block) not in BODY_TYPES:
+        flags = _item_heads(lines, _decks(lines, flags, sizes), sizes)
+    flags = _keep_words_whole(lines, flags)
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []

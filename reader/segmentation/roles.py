@@ -55,8 +55,8 @@ _MONTH = (r"(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[
           r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
 LATIN_DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’ ()\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:den\s+|le\s+)?"
-    r"(?:" + _MONTH + r"\s*\d[\dtlIi]?\b|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
+    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:den\s+|le\s+)?"
+    r"[.'‘]?(?:" + _MONTH + r"\s*\d[\dtlIi]?\b|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
     re.IGNORECASE,
 )
 
