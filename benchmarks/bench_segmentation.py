@@ -138,7 +138,8 @@ def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: 
         if not item.scored:
             continue
         s.truth += 1
-        others = [t.first for j, t in enumerate(truth) if j != k and len(t.first) >= MIN_MARKER and t.first != item.first]
+        others = [t.first for j, t in enumerate(truth)
+                  if j != k and len(t.first) >= MIN_MARKER and t.first != item.first]
         matches = [a for a in arts if starts_with(a, item) and ends_with(a, item)]
         ok = len(matches) == 1 and not any(o in matches[0].whole for o in others)
         s.right += ok

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
-from reader.segmentation.roles import latin_dateline
+from reader.segmentation.roles import is_date_line, latin_dateline
 from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
@@ -792,6 +792,18 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> 
     return cut.finish()
 
 
+def _date_lines(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks holding a Chinese page's date line or folio, and of a short one line block (the
+    paper's name) set between two of them."""
+    texts = ["".join(ln.text for ln in b.lines) for b in blocks]
+    dated = [is_date_line(t) for t in texts]
+    out = {b.id for b, d in zip(blocks, dated, strict=False) if d}
+    for k in range(1, len(blocks) - 1):
+        if dated[k - 1] and dated[k + 1] and len(blocks[k].lines) == 1 and len("".join(texts[k].split())) <= 6:
+            out.add(blocks[k].id)
+    return out
+
+
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
@@ -814,6 +826,7 @@ class _PageCut:
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
+        self.dated = _date_lines(blocks)
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
 
@@ -901,6 +914,9 @@ class _PageCut:
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body."""
+        if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
+            self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+            return
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines)
                                             or self.sizes.body <= 0 and _blind_display(text_lines)):
             self.add_heads(text_lines, block)

@@ -102,6 +102,25 @@ def is_credit(text: str) -> bool:
     return bool(_CREDIT.search(t) or _CREDIT_START.match(t))
 
 
+_CN_NUM = "〇○零一二三四五六七八九十廿卅百0-9０-９"
+#: the pieces of a Chinese page's date line: 第二版 · 中華民國二十八年 · 四月廿二日 · 庚申年 · 三月初三日 · 星期六
+_DATE_PIECE = re.compile(
+    r"第[" + _CN_NUM + r"]+版|(?:中華)?民國[" + _CN_NUM + r"]+年|[" + _CN_NUM + r"]{2,4}年"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[" + _CN_NUM + r"閏]+月|初?[" + _CN_NUM + r"]+日"
+    r"|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A Chinese page's date line or folio (第二版 民國九年四月廿一日, 庚申年三月初三日 星期三): at least two
+    date pieces, a year, page or weekday among them, and no more than six other characters (the paper's
+    name, its motto)."""
+    t = "".join(text.split())
+    pieces = _DATE_PIECE.findall(t)
+    dated = any(p.endswith(("年", "版")) or p.startswith(("星期", "禮拜")) for p in pieces)
+    return len(pieces) >= 2 and dated and len(_DATE_PIECE.sub("", t)) <= 6
+
+
 def is_furniture(text: str) -> bool:
     """Page furniture: the page editors (本版责编), folios, the page date line."""
     t = text.strip()
