@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
-from reader.segmentation.roles import is_date_line, latin_dateline
+from reader.segmentation.roles import is_date_line, is_ocr_fragment, is_tabular, latin_dateline
 from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
@@ -167,6 +167,46 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
     return out
 
 
+#: below this drift of the left edge per unit of height a scan is taken as straight
+MIN_SKEW = 0.003
+
+
+def _skew(blocks: Sequence[Block]) -> float:
+    """How far a column's left edge drifts right per pixel down the page (a skewed scan), or 0.
+
+    Measured on the flush-left lines of every long block (their left edges within half an em of
+    the block's usual edge), by least squares; the median over the blocks.
+    """
+    slopes: list[float] = []
+    for b in blocks:
+        boxes = [ln.box for ln in b.lines if ln.box is not None and ln.text.strip()]
+        if len(boxes) < 10:
+            continue
+        em = sorted(bx[3] - bx[1] for bx in boxes)[len(boxes) // 2]
+        edge = sorted(bx[0] for bx in boxes)[len(boxes) // 4]
+        pts = [((bx[1] + bx[3]) / 2, bx[0]) for bx in boxes if abs(bx[0] - edge) <= 0.5 * em]
+        if len(pts) < 8:
+            continue
+        my = sum(y for y, _ in pts) / len(pts)
+        mx = sum(x for _, x in pts) / len(pts)
+        var = sum((y - my) ** 2 for y, _ in pts)
+        if var > 0:
+            slopes.append(sum((y - my) * (x - mx) for y, x in pts) / var)
+    if not slopes:
+        return 0.0
+    slope = sorted(slopes)[len(slopes) // 2]
+    return slope if abs(slope) >= MIN_SKEW else 0.0
+
+
+def _deskewed_box(block: Block, slope: float) -> Box | None:
+    """The block's lines' union with the skew taken out (x shifted back by ``slope`` times y)."""
+    boxes = [ln.box for ln in block.lines if ln.box is not None]
+    if not boxes:
+        return block_box(block)
+    shifted = [(b[0] - slope * (b[1] + b[3]) / 2, b[1], b[2] - slope * (b[1] + b[3]) / 2, b[3]) for b in boxes]
+    return _union(shifted)
+
+
 def reading_order(page: Page) -> list[Block]:
     """The page's blocks in reading order: the source's order when complete, else by XY-cut."""
     blocks = list(page.blocks)
@@ -177,8 +217,10 @@ def reading_order(page: Page) -> list[Block]:
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
     silent: list[tuple[Box, int]] = []
+    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+    slope = 0.0 if vertical else _skew(blocks)
     for i, b in enumerate(blocks):
-        box = block_box(b)
+        box = _deskewed_box(b, slope) if slope else block_box(b)
         if box is None:
             unplaced.append(i)
         elif not any(ln.text.strip() for ln in b.lines):
@@ -186,7 +228,6 @@ def reading_order(page: Page) -> list[Block]:
             silent.append((box, i))
         else:
             placed.append((box, i))
-    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     size = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
     order = _xy_cut(placed, vertical, tol=size * 0.5)
     boxes = {i: box for box, i in placed}
@@ -351,7 +392,8 @@ def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
         return False
     if sum(ch.isupper() for ch in letters) < 0.7 * len(letters):
         return False
-    return all(_pitch(ln) >= CAPS_PITCH * sizes.pitch for ln in lines)
+    measured = [_pitch(ln) for ln in lines if _pitch(ln) > 0]
+    return bool(measured) and all(p >= CAPS_PITCH * sizes.pitch for p in measured)
 
 
 #: punctuation that runs through sentences; display type (headlines) does not carry it
@@ -509,13 +551,15 @@ def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
 
 
 def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
-    """Large lines that read as running text are body: a dateline opening a report, or a sentence-case
-    line that runs on from or into the text around it (a lead paragraph set large, a noisy size)."""
+    """Large lines that read as running text are body: a dateline opening a report, a sentence-case
+    line that runs on from or into the text around it (a lead paragraph set large, a noisy size), a row
+    of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]")."""
     out = list(flags)
     for k, ln in enumerate(lines):
         if flags[k] and ln.type is None:
             text = ln.text.strip()
-            if latin_dateline(text) or (_sentence_case(text) and _runs_on(lines, k, flags)):
+            if (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))
+                    or (_sentence_case(text) and _runs_on(lines, k, flags))):
                 out[k] = False
     return out
 
@@ -913,7 +957,16 @@ class _PageCut:
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
-        """Display lines (at the top of a block or inside it) start an article; the rest is body."""
+        """Display lines (at the top of a block or inside it) start an article; the rest is body.
+
+        OCR fragments (no word in them) are noise, kept with the page's furniture, never an article.
+        """
+        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text)]
+        if noise:
+            self.furniture.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
+            text_lines = [ln for ln in text_lines if not is_ocr_fragment(ln.text)]
+            if not text_lines:
+                return
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.chars import is_wide as is_wide_char
+
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _AGENCY = (
     r"(?:本报|本報|本刊|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社|光明网|经济日报|"
@@ -119,6 +121,24 @@ def is_date_line(text: str) -> bool:
     pieces = _DATE_PIECE.findall(t)
     dated = any(p.endswith(("年", "版")) or p.startswith(("星期", "禮拜")) for p in pieces)
     return len(pieces) >= 2 and dated and len(_DATE_PIECE.sub("", t)) <= 6
+
+
+def is_ocr_fragment(text: str) -> bool:
+    """A Latin-script line that holds no word: OCR noise from a rule, a blot or the gutter ("11 1", "i",
+    'K "', "d p i"). Lines with CJK characters are never fragments (one character is a word there)."""
+    t = text.strip()
+    if any(is_wide_char(c) for c in t):
+        return False
+    words = re.findall(r"[^\W_]{3,}", t)
+    return not words and sum(c.isalpha() for c in t) <= 4
+
+
+def is_tabular(text: str) -> bool:
+    """A row of a table (prices, lottery numbers): three numbers or more, or mostly one-character tokens."""
+    tokens = re.findall(r"[^\W_]+", text)
+    numbers = sum(1 for tok in tokens if any(c.isdigit() for c in tok))
+    single = sum(1 for tok in tokens if len(tok) == 1)
+    return numbers >= 3 or (len(tokens) >= 4 and single >= 0.4 * len(tokens))
 
 
 def is_furniture(text: str) -> bool:
