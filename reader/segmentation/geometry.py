@@ -428,8 +428,8 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
 
     Notices and adverts set one under another in a single column block are told apart
     by the whitespace the compositor left between them and the mark that opens each
-    (an asterism, a printed hand): a paragraph start (indented, running to the right
-    edge) with a gap above it beyond the block's usual line gap, and a notice mark.
+    (an asterism, a printed hand): an indented line with a gap above it beyond the block's
+    usual line gap, opening with a notice mark.
     Whitespace alone does not cut: it also sets off a report's body from its deck.
     """
     starts = [0]
@@ -444,10 +444,8 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
     for k in range(1, len(known)):
         box, excess = known[k], (gaps[k - 1] - usual) / max(height, 1.0)
-        paragraph = box[0] - left > 0.6 * height and right - box[2] < height
-        if not paragraph or lines[k - 1].hyphenated or excess <= ITEM_GAP:
-            continue
-        if NOTICE_MARK.match(lines[k].text.strip()):
+        indented = box[0] - left > 0.6 * height
+        if indented and not lines[k - 1].hyphenated and excess > ITEM_GAP and NOTICE_MARK.match(lines[k].text.strip()):
             starts.append(k)
     return starts
 
