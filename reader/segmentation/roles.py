@@ -125,12 +125,14 @@ def is_date_line(text: str) -> bool:
 
 def is_ocr_fragment(text: str) -> bool:
     """A Latin-script line that holds no word: OCR noise from a rule, a blot or the gutter ("11 1", "i",
-    'K "', "d p i"). Lines with CJK characters are never fragments (one character is a word there)."""
+    'K "', "d p i", "rt n . • ï O . •"). Lines with CJK characters are never fragments (one character is
+    a word there)."""
     t = text.strip()
     if any(is_wide_char(c) for c in t):
         return False
     words = re.findall(r"[^\W_]{3,}", t)
-    return not words and sum(c.isalpha() for c in t) <= 4
+    letters = sum(c.isalpha() for c in t)
+    return not words and (letters <= 4 or letters < 0.5 * sum(not c.isspace() for c in t))
 
 
 def is_tabular(text: str) -> bool:
