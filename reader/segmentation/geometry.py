@@ -620,7 +620,7 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
 
 
 #: a deck under a headline has at most this many lines
-MAX_DECK = 8
+MAX_DECK = 12
 
 
 def _headline_case(text: str) -> bool:
@@ -640,8 +640,8 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
 
     def deck_line(line: Line) -> bool:
         text = line.text.strip()
-        centred = edges is not None and _is_centred(line, *edges)
-        return line.type is None and not latin_dateline(text) and (centred or _headline_case(text))
+        set_off = edges is not None and (_is_centred(line, *edges) or _is_short(line, *edges))
+        return line.type is None and not latin_dateline(text) and (set_off or _headline_case(text))
 
     k = 0
     while k < len(lines):
@@ -668,6 +668,11 @@ def _edges(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] |
     return left, right, sizes.height or typical_size(lines, False) or 10.0
 
 
+def _is_short(line: Line, left: float, right: float, em: float) -> bool:
+    """Set well inside the column: under three quarters of its width."""
+    return line.box is not None and (line.box[2] - line.box[0]) < 0.75 * (right - left)
+
+
 def _is_centred(line: Line, left: float, right: float, em: float) -> bool:
     if line.box is None:
         return False
@@ -676,8 +681,8 @@ def _is_centred(line: Line, left: float, right: float, em: float) -> bool:
 
 
 def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
-    """Centred lines at body size in capitals or Title Case, between the end of a sentence and a
-    dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
+    """Centred lines at body size in capitals or Title Case, between a line that does not break a word
+    and a dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
     telegraph columns set their items' headlines and decks in body type."""
     edges = _edges(lines, sizes)
     if edges is None:
@@ -700,7 +705,7 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
         if first < d and first > 1 and len(above) <= 60 and _headline_case(above) and lines[first - 1].type is None \
                 and not above.endswith(_SENTENCE_END):
             first -= 1  # the headline's first line, set wider than the centred rest
-        if first < d and lines[first - 1].text.rstrip().endswith(_SENTENCE_END):
+        if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
             for i in range(first, d):
                 out[i] = True
     return out
