@@ -441,11 +441,11 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     usual = sorted(gaps)[len(gaps) // 2]
     height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
     left = sorted(b[0] for b in known)[len(known) // 4]
-    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
     for k in range(1, len(known)):
         box, excess = known[k], (gaps[k - 1] - usual) / max(height, 1.0)
         indented = box[0] - left > 0.6 * height
-        if indented and not lines[k - 1].hyphenated and excess > ITEM_GAP and NOTICE_MARK.match(lines[k].text.strip()):
+        marked = NOTICE_MARK.match(lines[k].text.strip()) is not None
+        if indented and marked and excess > ITEM_GAP and not lines[k - 1].hyphenated:
             starts.append(k)
     return starts
 
@@ -581,6 +581,8 @@ def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
 
 #: share of the page's content height at the top where the masthead and its rows sit
 MASTHEAD_SHARE = 0.3
+#: more blocks than this in that band are text, not a masthead (and keep the search linear)
+MAX_MASTHEAD_BLOCKS = 60
 
 
 def _side_by_side(a: Box, b: Box) -> bool:
@@ -602,17 +604,20 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
         return set()
     limit = content[1] + MASTHEAD_SHARE * (content[3] - content[1])
     width = content[2] - content[0]
+    top = [(b, bx) for b, bx in boxed if bx[3] <= limit]
+    if len(top) > MAX_MASTHEAD_BLOCKS:  # a masthead has a few rows; more blocks up there are text
+        return set()
     out: set[str] = set()
-    for b, bx in boxed:
-        if b.id in furniture or bx[3] > limit or _norm_type(b) in HEADING_TYPES | ADVERT_TYPES:
+    for b, bx in top:
+        if b.id in furniture or _norm_type(b) in HEADING_TYPES | ADVERT_TYPES:
             continue
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
         single = len(lines) == 1 and _text_len(b) <= 80 and any(
-            o is not b and len(o.lines) == 1 and _side_by_side(bx, obx) for o, obx in boxed)
+            o is not b and len(o.lines) == 1 and _side_by_side(bx, obx) for o, obx in top)
         rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
             ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
             for ln, o in zip(lines, lines[1:], strict=False))
-        above = [o for o, obx in boxed if obx[3] <= bx[1] + 0.25 * (bx[3] - bx[1])
+        above = [o for o, obx in top if obx[3] <= bx[1] + 0.25 * (bx[3] - bx[1])
                  and min(obx[2], bx[2]) > max(obx[0], bx[0])]
         if (single or rows) and all(o.id in furniture or o.id in out for o in above):
             out.add(b.id)

@@ -58,7 +58,8 @@ _MONTH = (r"(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
 LATIN_DATELINE = re.compile(
     r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:den\s+|le\s+)?"
-    r"[.'‘]?(?:" + _MONTH + r"\s*(?:\d[\dtlIi]?\b|[^\w\s]['.\s]{0,8}[.—])|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
+    r"[.'‘]?(?:" + _MONTH + r"\s*(?:\d[\dtlIi]?\b|[^\w\s]['.\s]{0,8}[.—])"
+    r"|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
     re.IGNORECASE,
 )
 
