@@ -525,27 +525,36 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
     return best[1] if best else None
 
 
+def _capital_share(text: str) -> float | None:
+    """The share of the Latin words of three letters or more that are capitalised; None under two words."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text) if not any(is_wide(ch) for ch in w)]
+    if len(words) < 2:
+        return None
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
 def _sentence_case(text: str) -> bool:
     """Latin text in sentence case: fewer than half of its words of three letters or more capitalised.
 
     Headlines and decks are set in capitals or Title Case; a line of running text set large (a lead
     paragraph, a body line given a noisy size) is not.
     """
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", text) if not any(is_wide(ch) for ch in w)]
-    if len(words) < 2:
-        return False
-    return sum(1 for w in words if w[0].isupper()) < 0.5 * len(words)
+    share = _capital_share(text)
+    return share is not None and share < 0.5
 
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
 
 
 def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
-    """Line ``k`` continues a sentence: from the body line before it, or into a lower-case line after it."""
+    """Line ``k`` continues a sentence: from the body line before it, or into the line after it (a body
+    line, or one starting in lower case)."""
     if k > 0 and not flags[k - 1] and not lines[k - 1].text.rstrip().endswith(_SENTENCE_END):
         return True
-    nxt = lines[k + 1].text.lstrip() if k + 1 < len(lines) else ""
-    return bool(nxt) and nxt[0].islower() and not lines[k].text.rstrip().endswith(_SENTENCE_END)
+    if k + 1 >= len(lines) or lines[k].text.rstrip().endswith(_SENTENCE_END):
+        return False
+    nxt = lines[k + 1].text.lstrip()
+    return bool(nxt) and (nxt[0].islower() or not flags[k + 1])
 
 
 def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
@@ -554,11 +563,19 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]
     of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]")."""
     out = list(flags)
     for k, ln in enumerate(lines):
-        if flags[k] and ln.type is None:
-            text = ln.text.strip()
-            if (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))
-                    or (_sentence_case(text) and _runs_on(lines, k, flags))):
+        text = ln.text.strip()
+        if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
+            out[k] = False
+    for _ in range(3):  # a demoted line lets the one above it run on into body text
+        changed = False
+        for k, ln in enumerate(lines):
+            share = _capital_share(ln.text) if out[k] and ln.type is None else None
+            into_body = k + 1 < len(lines) and not out[k + 1]
+            if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
+                changed = True
+        if not changed:
+            break
     return out
 
 
@@ -624,6 +641,8 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
     return out
 
 
+#: a line opening with a place in capitals ("MACON, Ga., An crust 26.—"): a dateline OCR garbled, not a deck
+PLACE_IN_CAPITALS = re.compile(r"^[A-Z][A-Z' ]{2,}[.,]")
 #: a deck under a headline has at most this many lines
 MAX_DECK = 12
 
@@ -638,15 +657,18 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
     """The lines in capitals or Title Case right under a headline are its decks, whatever their size.
 
     On pages whose decks are set at the body's size (one declared size, or none) only the headline is
-    larger; the decks run on under it down to the report's dateline.
+    larger; the decks run on under it down to the report's dateline, or (lines of two capitalised words
+    or more, not opening with a place in capitals) down to the body's first line in sentence case.
     """
     out = list(flags)
     edges = _edges(lines, sizes)
 
+    def set_off(line: Line) -> bool:
+        return edges is not None and (_is_centred(line, *edges) or _is_short(line, *edges))
+
     def deck_line(line: Line) -> bool:
         text = line.text.strip()
-        set_off = edges is not None and (_is_centred(line, *edges) or _is_short(line, *edges))
-        return line.type is None and not latin_dateline(text) and (set_off or _headline_case(text))
+        return line.type is None and not latin_dateline(text) and (set_off(line) or _headline_case(text))
 
     k = 0
     while k < len(lines):
@@ -659,6 +681,14 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
             for i in range(k + 1, j):
                 out[i] = True
+        else:  # or Title Case lines down to the body's first line, in sentence case
+            j = k + 1
+            while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
+                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5:
+                j += 1
+            if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
+                for i in range(k + 1, j):
+                    out[i] = True
         k = j
     return out
 

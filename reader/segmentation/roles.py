@@ -138,11 +138,12 @@ def is_ocr_fragment(text: str) -> bool:
 
 
 def is_tabular(text: str) -> bool:
-    """A row of a table (prices, lottery numbers): three numbers or more, or mostly one-character tokens."""
+    """A row of a table (prices, lottery numbers): three numbers or more, or mostly one-character tokens
+    ("MUTTON OF 8 POUNDS (DEAD.) s. d. s. d.")."""
     tokens = re.findall(r"[^\W_]+", text)
     numbers = sum(1 for tok in tokens if any(c.isdigit() for c in tok))
     single = sum(1 for tok in tokens if len(tok) == 1)
-    return numbers >= 3 or (len(tokens) >= 4 and single >= 0.4 * len(tokens))
+    return numbers >= 3 or (single >= 3 and single >= 0.5 * len(tokens))
 
 
 def is_furniture(text: str) -> bool:
