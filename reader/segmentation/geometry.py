@@ -543,18 +543,24 @@ def _sentence_case(text: str) -> bool:
     return share is not None and share < 0.5
 
 
+#: words a sentence runs on after (articles, prepositions, conjunctions): no headline line ends on them
+_RUN_ON_WORDS = frozenset("""a an the of to in on at by for from with and or but that as is was were
+    der die das des dem den ein eine und oder von zu mit auf für im le la les de des du et ou au aux
+    un une en par pour dans sur het een van en op""".split())
 _SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
 
 
 def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
-    """Line ``k`` continues a sentence: from the body line before it, or into the line after it (a body
-    line, or one starting in lower case)."""
+    """Line ``k`` continues a sentence: from the body line before it, or into the line after it (one
+    starting in lower case, or a body line after a word no line ends a sentence or a headline on)."""
     if k > 0 and not flags[k - 1] and not lines[k - 1].text.rstrip().endswith(_SENTENCE_END):
         return True
-    if k + 1 >= len(lines) or lines[k].text.rstrip().endswith(_SENTENCE_END):
+    text = lines[k].text.rstrip()
+    if k + 1 >= len(lines) or text.endswith(_SENTENCE_END):
         return False
     nxt = lines[k + 1].text.lstrip()
-    return bool(nxt) and (nxt[0].islower() or not flags[k + 1])
+    last = text.rsplit(None, 1)[-1].lower() if text.split() else ""
+    return bool(nxt) and (nxt[0].islower() or (not flags[k + 1] and last in _RUN_ON_WORDS))
 
 
 def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
