@@ -544,9 +544,11 @@ def _sentence_case(text: str) -> bool:
 
 
 #: words a sentence runs on after (articles, prepositions, conjunctions): no headline line ends on them
-_RUN_ON_WORDS = frozenset("""a an the of to in on at by for from with and or but that as is was were
-    der die das des dem den ein eine und oder von zu mit auf für im le la les de des du et ou au aux
-    un une en par pour dans sur het een van en op""".split())
+_RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and",
+                           "or", "but", "that", "as", "is", "was", "were", "der", "die", "das", "des", "dem",
+                           "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
+                           "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
+                           "dans", "sur", "het", "een", "van", "op"})
 _SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
 
 
