@@ -619,7 +619,7 @@ def _side_by_side(a: Box, b: Box) -> bool:
 def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
     """Ids of the blocks making the rows of a masthead: ears and the issue's date line.
 
-    At the top of the page, short one-line blocks set side by side ("No 244." | "Berlin, den 3.
+    At the top of the page, a row of three or more short one-line blocks ("No 244." | "Berlin, den 3.
     September" | "1870."), or one wide block whose lines sit side by side (weather ear | date line |
     price), with nothing above them but furniture, belong to the masthead, not to an article.
     """
@@ -637,8 +637,8 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
         if b.id in furniture or _norm_type(b) in HEADING_TYPES | ADVERT_TYPES:
             continue
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
-        single = len(lines) == 1 and _text_len(b) <= 80 and any(
-            o is not b and len(o.lines) == 1 and _side_by_side(bx, obx) for o, obx in top)
+        single = len(lines) == 1 and _text_len(b) <= 80 and sum(
+            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2
         rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
             ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
             for ln, o in zip(lines, lines[1:], strict=False))
@@ -1005,11 +1005,13 @@ class _PageCut:
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body.
 
-        OCR fragments (no word in them) are noise, kept with the page's furniture, never an article.
+        OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
+        furniture before the first one), never an article of their own.
         """
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text)]
-        if noise:
-            self.furniture.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
+        if noise:  # kept where it was found (the reading order puts noise last), never opening an article
+            target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
+            target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
             text_lines = [ln for ln in text_lines if not is_ocr_fragment(ln.text)]
             if not text_lines:
                 return
