@@ -733,6 +733,11 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     left, right, em = edges
     out = list(flags)
 
+    def _short_head(line: Line) -> bool:
+        text = line.text.strip()
+        return (line.type is None and len(text) <= 40 and _headline_case(text) and not text.endswith(",")
+                and _is_short(line, left, right, em))
+
     def head_line(k: int) -> bool:
         text = lines[k].text.strip()
         return (not out[k] and lines[k].type is None and len(text) <= 60 and _headline_case(text)
@@ -748,6 +753,8 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
         if first < d and first > 1 and len(above) <= 60 and _headline_case(above) and lines[first - 1].type is None \
                 and not above.endswith(_SENTENCE_END):
             first -= 1  # the headline's first line, set wider than the centred rest
+        if first == d and d >= 2 and _short_head(lines[d - 1]) and lines[d - 2].text.rstrip().endswith(_SENTENCE_END):
+            first = d - 1  # one short headline line, not centred, after a finished sentence
         if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
             for i in range(first, d):
                 out[i] = True

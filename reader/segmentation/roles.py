@@ -64,10 +64,22 @@ LATIN_DATELINE = re.compile(
 )
 
 
+#: a dateline whose month OCR garbled: a place with capitals in it, then a capitalised word and a day
+#: ("W.vsiii.NOTO.v , Mnrcn 2. The president")
+_GARBLED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*[A-Z][a-z]{2,8}\.?\s+"
+    r"\d{1,2}\s*[.,—?]")
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
-    noise: "NEW YORK, March ' . ' ."): the body's start, never a headline."""
-    return LATIN_DATELINE.match(text.strip()) is not None
+    noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
+    Mnrcn 2."): the body's start, never a headline."""
+    t = text.strip()
+    if LATIN_DATELINE.match(t):
+        return True
+    m = _GARBLED_DATELINE.match(t)
+    return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
 
 
 def dateline(text: str) -> int | None:

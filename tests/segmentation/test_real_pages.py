@@ -99,9 +99,11 @@ def test_a_chinese_date_line_is_furniture_not_a_headline() -> None:
 
 def test_latin_datelines() -> None:
     for text in ("LONDON. August 26.—After", "SPRING LAKE, N. J, August 26.— Mrs.", "Vienne ( Autriche ) , 21 juillet.",
-                 "Berlin, den 1. Januar 1891.", "Nonroi.K , Neb. , Marcli 2. [ Special"):
+                 "Berlin, den 1. Januar 1891.", "Nonroi.K , Neb. , Marcli 2. [ Special",
+                 "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president"):
         assert latin_dateline(text), text
-    for text in ("Teutons Able to Make No Advance", "MRS. McADOO HAS TYPHOID.", "Senate .", "May the best man win"):
+    for text in ("Teutons Able to Make No Advance", "MRS. McADOO HAS TYPHOID.", "Senate .", "May the best man win",
+                 "In Boston, March was cold.", "He said, Chapter 2. was"):
         assert not latin_dateline(text), text
 
 
@@ -162,3 +164,11 @@ def test_a_centred_headline_at_body_size_before_a_dateline_opens_a_telegraph_ite
     fire = _article_with(doc, "Nonroi.K , Neb. , Marcli 2.")
     assert _flat(fire.headline) == _flat("A Fortmmto Fire * .")
     assert "Hrome's residence" in fire.text and "Throckmoiton" not in fire.text
+
+
+def test_a_short_headline_line_after_a_finished_item_opens_the_next() -> None:
+    doc = _doc(BEE)  # "Bills Made Laws" read as "Dills Mudo", under the Pittsburgh item
+    bills = _article_with(doc, "The president to-day appioved")
+    assert _flat(bills.headline) == _flat("Dills Mudo")
+    labour = _article_with(doc, "PiTTHiiuiio , March 2.")
+    assert "spawning" not in labour.text
