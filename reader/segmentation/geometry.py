@@ -24,10 +24,13 @@ decides, as a reader's eye would:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.model.document import Article, Block, Box, Line, Page, Part
+from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
+from reader.segmentation.roles import is_date_line, is_ocr_fragment, is_tabular, latin_dateline
+from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
 
@@ -66,11 +69,21 @@ def _union(boxes: Sequence[Box]) -> Box | None:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def _inside(point: tuple[float, float], box: Box) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
 def block_box(block: Block) -> Box | None:
-    """The block's own box, or the union of its lines' boxes."""
-    if block.box is not None:
-        return block.box
-    return _union([ln.box for ln in block.lines if ln.box is not None])
+    """The block's own box when its lines lie in it, else the union of its lines' boxes.
+
+    Some producers write a block's WIDTH and HEIGHT swapped (NDNP ALTO of the 2010s): a stated
+    box that most of the block's lines fall outside of is not where the block is.
+    """
+    lines = [ln.box for ln in block.lines if ln.box is not None]
+    if block.box is None or not lines:
+        return block.box if block.box is not None else _union(lines)
+    inside = sum(1 for b in lines if _inside(((b[0] + b[2]) / 2, (b[1] + b[3]) / 2), block.box))
+    return block.box if inside >= 0.9 * len(lines) else _union(lines)
 
 
 def _is_vertical(page: Page, block: Block | None = None) -> bool:
@@ -154,6 +167,46 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
     return out
 
 
+#: below this drift of the left edge per unit of height a scan is taken as straight
+MIN_SKEW = 0.003
+
+
+def _skew(blocks: Sequence[Block]) -> float:
+    """How far a column's left edge drifts right per pixel down the page (a skewed scan), or 0.
+
+    Measured on the flush-left lines of every long block (their left edges within half an em of
+    the block's usual edge), by least squares; the median over the blocks.
+    """
+    slopes: list[float] = []
+    for b in blocks:
+        boxes = [ln.box for ln in b.lines if ln.box is not None and ln.text.strip()]
+        if len(boxes) < 10:
+            continue
+        em = sorted(bx[3] - bx[1] for bx in boxes)[len(boxes) // 2]
+        edge = sorted(bx[0] for bx in boxes)[len(boxes) // 4]
+        pts = [((bx[1] + bx[3]) / 2, bx[0]) for bx in boxes if abs(bx[0] - edge) <= 0.5 * em]
+        if len(pts) < 8:
+            continue
+        my = sum(y for y, _ in pts) / len(pts)
+        mx = sum(x for _, x in pts) / len(pts)
+        var = sum((y - my) ** 2 for y, _ in pts)
+        if var > 0:
+            slopes.append(sum((y - my) * (x - mx) for y, x in pts) / var)
+    if not slopes:
+        return 0.0
+    slope = sorted(slopes)[len(slopes) // 2]
+    return slope if abs(slope) >= MIN_SKEW else 0.0
+
+
+def _deskewed_box(block: Block, slope: float) -> Box | None:
+    """The block's lines' union with the skew taken out (x shifted back by ``slope`` times y)."""
+    boxes = [ln.box for ln in block.lines if ln.box is not None]
+    if not boxes:
+        return block_box(block)
+    shifted = [(b[0] - slope * (b[1] + b[3]) / 2, b[1], b[2] - slope * (b[1] + b[3]) / 2, b[3]) for b in boxes]
+    return _union(shifted)
+
+
 def reading_order(page: Page) -> list[Block]:
     """The page's blocks in reading order: the source's order when complete, else by XY-cut."""
     blocks = list(page.blocks)
@@ -164,8 +217,10 @@ def reading_order(page: Page) -> list[Block]:
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
     silent: list[tuple[Box, int]] = []
+    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+    slope = 0.0 if vertical else _skew(blocks)
     for i, b in enumerate(blocks):
-        box = block_box(b)
+        box = _deskewed_box(b, slope) if slope else block_box(b)
         if box is None:
             unplaced.append(i)
         elif not any(ln.text.strip() for ln in b.lines):
@@ -173,7 +228,6 @@ def reading_order(page: Page) -> list[Block]:
             silent.append((box, i))
         else:
             placed.append((box, i))
-    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     size = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
     order = _xy_cut(placed, vertical, tol=size * 0.5)
     boxes = {i: box for box, i in placed}
@@ -235,49 +289,165 @@ def block_paragraphs(block: Block, role: str = "paragraph", vertical: bool = Fal
 # --------------------------------------------------------------------------- articles
 
 
+def _weighted_median(weights: list[tuple[float, int]]) -> float:
+    """The value most of the weight sits at: the size most of the page's characters are set in."""
+    if not weights:
+        return 0.0
+    weights = sorted(weights)
+    half = sum(w for _, w in weights) / 2
+    acc = 0
+    for value, w in weights:
+        acc += w
+        if acc >= half:
+            return value
+    return weights[-1][0]
+
+
+def _pitch(line: Line) -> float:
+    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height)."""
+    text = line.text.strip()
+    if line.box is None or len(text) < 3:
+        return 0.0
+    return (line.box[2] - line.box[0]) / len(text)
+
+
 @dataclass
 class _Sizes:
-    """How the page measures type: by font size where most lines have one, else by line extent."""
+    """How the page measures type: by font size where most lines have one, else by line extent.
+
+    ``height`` and ``pitch`` are the body's line height and width per character: the geometry a
+    declared size or a tall box must agree with before a line counts as display type.
+    """
 
     body: float
     use_font: bool
     vertical: bool
+    height: float = 0.0
+    pitch: float = 0.0
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
             return float(line.font_size or block.font_size or 0.0)
         return line_extent(line, self.vertical)
 
+    def geometry_agrees(self, line: Line) -> bool:
+        """The line's box says it is set larger than the body: taller, or wider per character.
+
+        OCR declares noisy sizes (body lines alternating two sizes) and draws noisy boxes (a
+        descender, a skewed line); display type is both taller and wider per character.
+        """
+        if self.vertical or line.box is None or self.height <= 0 or self.pitch <= 0:
+            return True
+        tall = line_extent(line, False) / self.height
+        wide = _pitch(line) / self.pitch
+        if self.use_font:
+            return tall >= 1.1 or wide >= 1.1
+        return wide >= 1.1 or (tall >= 1.6 and wide == 0.0)
+
 
 def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     lines = [(ln, b) for b in blocks for ln in b.lines if ln.text.strip()]
     with_font = [(ln.font_size or b.font_size) for ln, b in lines if (ln.font_size or b.font_size)]
     use_font = bool(lines) and len(with_font) >= 0.6 * len(lines)
+    if use_font and len(set(with_font)) == 1:
+        use_font = False  # one declared size for every line (NDNP/iArchives) says nothing: the geometry does
     weights: list[tuple[float, int]] = []
+    heights: list[tuple[float, int]] = []
+    pitches: list[tuple[float, int]] = []
     for ln, b in lines:
         size = float(ln.font_size or b.font_size or 0.0) if use_font else line_extent(ln, vertical)
+        n = max(1, len(ln.text.strip()))
         if size > 0:
-            weights.append((size, max(1, len(ln.text.strip()))))
-    if not weights:
-        return _Sizes(0.0, use_font, vertical)
-    # the body size is the weighted median: the size most of the characters are set in
-    weights.sort()
-    half = sum(w for _, w in weights) / 2
-    acc = 0
-    body = weights[-1][0]
-    for size, w in weights:
-        acc += w
-        if acc >= half:
-            body = size
-            break
-    return _Sizes(body, use_font, vertical)
+            weights.append((size, n))
+        if not vertical and ln.box is not None and n >= 8:
+            heights.append((line_extent(ln, False), n))
+            pitches.append((_pitch(ln), n))
+    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
 
 
 def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
     if sizes.body <= 0:
         return False
     s = sizes.of_line(line, block)
-    return s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
+    big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
+    return big and sizes.geometry_agrees(line)
+
+
+#: capitals set this much wider per character than the body are heading type (even at the body's size)
+CAPS_PITCH = 1.25
+
+
+def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
+    """A block of its own holding one or two short lines of wide capitals: a heading set at body size.
+
+    Rubric and report headings ("FRANCE.", "POLICE.", "COURT OF KING'S BENCH.") often share the body's
+    declared size or line height; the OCR still sets them apart as a block, and capitals are wider per
+    character than the body. A crosshead inside a block of text is not one (it stays in its article).
+    """
+    if not lines or len(lines) > 2 or sizes.pitch <= 0 or sizes.vertical:
+        return False
+    text = " ".join(ln.text.strip() for ln in lines)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text) > 60 or len(letters) < 4 or text.endswith(","):
+        return False
+    if sum(ch.isupper() for ch in letters) < 0.7 * len(letters):
+        return False
+    measured = [_pitch(ln) for ln in lines if _pitch(ln) > 0]
+    return bool(measured) and all(p >= CAPS_PITCH * sizes.pitch for p in measured)
+
+
+#: punctuation that runs through sentences; display type (headlines) does not carry it
+RUNNING_PUNCTUATION = frozenset("、，。；：,;")
+
+
+def _blind_display(lines: Sequence[Line]) -> bool:
+    """Display type told by its text alone, for pages that give no sizes and no boxes.
+
+    A few short lines (CJK columns of at most 16 characters, Latin lines of at most
+    40) without the punctuation that runs through sentences: a headline, not body text.
+    """
+    if not lines or len(lines) > 6:
+        return False
+    for ln in lines:
+        text = "".join(ln.text.split())
+        wide = sum(1 for ch in text if is_wide(ch))
+        if len(text) > (16 if wide * 2 >= len(text) else 40):
+            return False
+    return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
+
+
+#: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
+ITEM_GAP = 0.3
+#: the marks that open a notice or an advert in older papers: an asterism (``***``, ``*»*``), a printed hand
+#: (☞, read by OCR as a capital V before a capital word or an asterisk)
+NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s?[*.]?\s+[A-Z]|V\*)")
+
+
+def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
+    """Indices of lines that open a new item inside one block of body text (always includes 0).
+
+    Notices and adverts set one under another in a single column block are told apart
+    by the whitespace the compositor left between them and the mark that opens each
+    (an asterism, a printed hand): an indented line with a gap above it beyond the block's
+    usual line gap, opening with a notice mark.
+    Whitespace alone does not cut: it also sets off a report's body from its deck.
+    """
+    starts = [0]
+    boxes = [ln.box for ln in lines]
+    if vertical or len(lines) < 4 or any(b is None for b in boxes):
+        return starts
+    known = [b for b in boxes if b is not None]
+    gaps = [b[1] - a[3] for a, b in zip(known, known[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2]
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    for k in range(1, len(known)):
+        box, excess = known[k], (gaps[k - 1] - usual) / max(height, 1.0)
+        indented = box[0] - left > 0.6 * height
+        marked = NOTICE_MARK.match(lines[k].text.strip()) is not None
+        if indented and marked and excess > ITEM_GAP and not lines[k - 1].hyphenated:
+            starts.append(k)
+    return starts
 
 
 def _text_len(block: Block) -> int:
@@ -355,15 +525,269 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
     return best[1] if best else None
 
 
+def _capital_share(text: str) -> float | None:
+    """The share of the Latin words of three letters or more that are capitalised; None under two words."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text) if not any(is_wide(ch) for ch in w)]
+    if len(words) < 2:
+        return None
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def _sentence_case(text: str) -> bool:
+    """Latin text in sentence case: fewer than half of its words of three letters or more capitalised.
+
+    Headlines and decks are set in capitals or Title Case; a line of running text set large (a lead
+    paragraph, a body line given a noisy size) is not.
+    """
+    share = _capital_share(text)
+    return share is not None and share < 0.5
+
+
+#: words a sentence runs on after (articles, prepositions, conjunctions): no headline line ends on them
+_RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and",
+                           "or", "but", "that", "as", "is", "was", "were", "der", "die", "das", "des", "dem",
+                           "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
+                           "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
+                           "dans", "sur", "het", "een", "van", "op"})
+_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
+
+
+def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
+    """Line ``k`` continues a sentence: from the body line before it, or into the line after it (one
+    starting in lower case, or a body line after a word no line ends a sentence or a headline on)."""
+    if k > 0 and not flags[k - 1] and not lines[k - 1].text.rstrip().endswith(_SENTENCE_END):
+        return True
+    text = lines[k].text.rstrip()
+    if k + 1 >= len(lines) or text.endswith(_SENTENCE_END):
+        return False
+    nxt = lines[k + 1].text.lstrip()
+    last = text.rsplit(None, 1)[-1].lower() if text.split() else ""
+    return bool(nxt) and (nxt[0].islower() or (not flags[k + 1] and last in _RUN_ON_WORDS))
+
+
+def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """Large lines that read as running text are body: a dateline opening a report, a sentence-case
+    line that runs on from or into the text around it (a lead paragraph set large, a noisy size), a row
+    of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]")."""
+    out = list(flags)
+    for k, ln in enumerate(lines):
+        text = ln.text.strip()
+        if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
+            out[k] = False
+    for _ in range(3):  # a demoted line lets the one above it run on into body text
+        changed = False
+        for k, ln in enumerate(lines):
+            share = _capital_share(ln.text) if out[k] and ln.type is None else None
+            into_body = k + 1 < len(lines) and not out[k + 1]
+            if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
+                out[k] = False
+                changed = True
+        if not changed:
+            break
+    return out
+
+
+#: Block types that state their lines are body text: no size guess makes a headline of them.
+BODY_TYPES = frozenset({"paragraph", "text-paragraph", "body"})
+
+
+def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
+    """Is the line display type? What the source states wins over any size guess.
+
+    A line typed as a headline role is display; a line typed otherwise, or any line of a
+    region typed ``paragraph``, is not; else its size (checked against the geometry) decides,
+    """
+    if line.type is not None:
+        return line.type in HEADLINE_ROLES
+    if _norm_type(block) in BODY_TYPES:
+        return False
+    return _is_display(sizes, line, block)
+
+
+#: share of the page's content height at the top where the masthead and its rows sit
+MASTHEAD_SHARE = 0.3
+#: more blocks than this in that band are text, not a masthead (and keep the search linear)
+MAX_MASTHEAD_BLOCKS = 60
+
+
+def _side_by_side(a: Box, b: Box) -> bool:
+    """Two boxes on one row: they overlap vertically by half the lower one and not horizontally."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and (a[2] <= b[0] or b[2] <= a[0])
+
+
+def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
+    """Ids of the blocks making the rows of a masthead: ears and the issue's date line.
+
+    At the top of the page, a row of three or more short one-line blocks ("No 244." | "Berlin, den 3.
+    September" | "1870."), or one wide block whose lines sit side by side (weather ear | date line |
+    price), with nothing above them but furniture, belong to the masthead, not to an article.
+    """
+    boxed = [(b, bx) for b in blocks if (bx := block_box(b)) is not None and any(ln.text.strip() for ln in b.lines)]
+    content = _union([bx for _, bx in boxed])
+    if content is None or len(boxed) < 3:
+        return set()
+    limit = content[1] + MASTHEAD_SHARE * (content[3] - content[1])
+    width = content[2] - content[0]
+    top = [(b, bx) for b, bx in boxed if bx[3] <= limit]
+    if len(top) > MAX_MASTHEAD_BLOCKS:  # a masthead has a few rows; more blocks up there are text
+        return set()
+    out: set[str] = set()
+    for b, bx in top:
+        if b.id in furniture or _norm_type(b) in HEADING_TYPES | ADVERT_TYPES:
+            continue
+        lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
+        single = len(lines) == 1 and _text_len(b) <= 80 and sum(
+            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2
+        rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
+            ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
+            for ln, o in zip(lines, lines[1:], strict=False))
+        above = [o for o, obx in top if obx[3] <= bx[1] + 0.25 * (bx[3] - bx[1])
+                 and min(obx[2], bx[2]) > max(obx[0], bx[0])]
+        if (single or rows) and all(o.id in furniture or o.id in out for o in above):
+            out.add(b.id)
+    return out
+
+
+#: a line opening with a place in capitals ("MACON, Ga., An crust 26.—"): a dateline OCR garbled, not a deck
+PLACE_IN_CAPITALS = re.compile(r"^[A-Z][A-Z' ]{2,}[.,]")
+#: a deck under a headline has at most this many lines
+MAX_DECK = 12
+
+
+def _headline_case(text: str) -> bool:
+    """Capitals or Title Case, the way headlines and decks are set (not a dateline)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
+
+
+def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """The lines in capitals or Title Case right under a headline are its decks, whatever their size.
+
+    On pages whose decks are set at the body's size (one declared size, or none) only the headline is
+    larger; the decks run on under it down to the report's dateline, or (lines of two capitalised words
+    or more, not opening with a place in capitals) down to the body's first line in sentence case.
+    """
+    out = list(flags)
+    edges = _edges(lines, sizes)
+
+    def set_off(line: Line) -> bool:
+        return edges is not None and (_is_centred(line, *edges) or _is_short(line, *edges))
+
+    def deck_line(line: Line) -> bool:
+        text = line.text.strip()
+        return line.type is None and not latin_dateline(text) and (set_off(line) or _headline_case(text))
+
+    k = 0
+    while k < len(lines):
+        if not (out[k] and (k + 1 >= len(lines) or not out[k + 1])):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and j - k <= MAX_DECK and deck_line(lines[j]):
+            j += 1
+        if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
+            for i in range(k + 1, j):
+                out[i] = True
+        else:  # or Title Case lines down to the body's first line, in sentence case
+            j = k + 1
+            while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
+                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5:
+                j += 1
+            if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
+                for i in range(k + 1, j):
+                    out[i] = True
+        k = j
+    return out
+
+
+def _edges(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] | None:
+    """The block's usual left and right edges and its em, for telling centred lines; None without boxes."""
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    if len(boxes) < 4 or sizes.vertical:
+        return None
+    left = sorted(b[0] for b in boxes)[len(boxes) // 4]
+    right = sorted(b[2] for b in boxes)[(3 * len(boxes)) // 4]
+    return left, right, sizes.height or typical_size(lines, False) or 10.0
+
+
+def _is_short(line: Line, left: float, right: float, em: float) -> bool:
+    """Set well inside the column: under three quarters of its width."""
+    return line.box is not None and (line.box[2] - line.box[0]) < 0.75 * (right - left)
+
+
+def _is_centred(line: Line, left: float, right: float, em: float) -> bool:
+    if line.box is None:
+        return False
+    a, b = line.box[0] - left, right - line.box[2]
+    return a > em and b > em and abs(a - b) < 3 * em
+
+
+def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """Centred lines at body size in capitals or Title Case, between a line that does not break a word
+    and a dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
+    telegraph columns set their items' headlines and decks in body type."""
+    edges = _edges(lines, sizes)
+    if edges is None:
+        return flags
+    left, right, em = edges
+    out = list(flags)
+
+    def _short_head(line: Line) -> bool:
+        text = line.text.strip()
+        return (line.type is None and len(text) <= 40 and _headline_case(text) and not text.endswith(",")
+                and _is_short(line, left, right, em))
+
+    def head_line(k: int) -> bool:
+        text = lines[k].text.strip()
+        return (not out[k] and lines[k].type is None and len(text) <= 60 and _headline_case(text)
+                and _is_centred(lines[k], left, right, em))
+
+    for d in range(2, len(lines)):
+        if not latin_dateline(lines[d].text):
+            continue
+        first = d
+        while first > 1 and d - first < 4 and head_line(first - 1):  # a headline with its decks, centred
+            first -= 1
+        above = lines[first - 1].text.strip()
+        if first < d and first > 1 and len(above) <= 60 and _headline_case(above) and lines[first - 1].type is None \
+                and not above.endswith(_SENTENCE_END):
+            first -= 1  # the headline's first line, set wider than the centred rest
+        if first == d and d >= 2 and _short_head(lines[d - 1]) and lines[d - 2].text.rstrip().endswith(_SENTENCE_END):
+            first = d - 1  # one short headline line, not centred, after a finished sentence
+        if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
+            for i in range(first, d):
+                out[i] = True
+    return out
+
+
+def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """A display line broken by a hyphen carries its word's end into the next line ("Fam-" / "ilies From
+    Ukraine."): that line, when no longer than the broken one and not typed, is display too."""
+    out = list(flags)
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1], lines[k]
+        broken = prev.hyphenated or prev.text.rstrip().endswith(("-", "\u00ad", "⸗", "¬"))
+        if out[k - 1] and not out[k] and broken and line.type is None and len(line.text.strip()) <= len(
+                prev.text.strip()):
+            out[k] = True
+    return out
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
-    """The block's lines cut into runs of display type (up to 8 lines) and body type.
+    """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
     A block made only of display type is display whatever its length (a headline
-    block); a long display run inside a block is body set large, not a headline.
+    block); a long display run of one size inside a block is body set large, not a
+    headline, while a headline with its decks (several sizes) stays display. Large
+    lines that read as running text (a dateline, sentence case) are body.
     """
-    flags = [_is_display(sizes, ln, block) for ln in lines]
+    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines])
+    if _norm_type(block) not in BODY_TYPES:
+        flags = _item_heads(lines, _decks(lines, flags, sizes), sizes)
+    flags = _keep_words_whole(lines, flags)
     if all(flags):
-        return [(True, list(lines))] if len(lines) <= 8 else [(False, list(lines))]
+        return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
     for flag, ln in zip(flags, lines, strict=False):
         if runs and runs[-1][0] == flag:
@@ -372,12 +796,17 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
             runs.append((flag, [ln]))
     out: list[tuple[bool, list[Line]]] = []
     for flag, run in runs:
-        flag = flag and len(run) <= 8
+        flag = flag and _short_display(sizes, run, block)
         if out and out[-1][0] == flag:
             out[-1][1].extend(run)
         else:
             out.append((flag, run))
     return out
+
+
+def _short_display(sizes: _Sizes, run: list[Line], block: Block) -> bool:
+    """A display run short enough for a headline group: no more than 8 lines of any one size."""
+    return max(len(r) for r in _size_runs(sizes, run, block)) <= 8
 
 
 def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line]]:
@@ -460,6 +889,18 @@ def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> 
     return cut.finish()
 
 
+def _date_lines(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks holding a Chinese page's date line or folio, and of a short one line block (the
+    paper's name) set between two of them."""
+    texts = ["".join(ln.text for ln in b.lines) for b in blocks]
+    dated = [is_date_line(t) for t in texts]
+    out = {b.id for b, d in zip(blocks, dated, strict=False) if d}
+    for k in range(1, len(blocks) - 1):
+        if dated[k - 1] and dated[k + 1] and len(blocks[k].lines) == 1 and len("".join(texts[k].split())) <= 6:
+            out.add(blocks[k].id)
+    return out
+
+
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
@@ -471,6 +912,8 @@ class _PageCut:
         self.sizes = _page_sizes(page, blocks, self.vertical)
         self.margin = _margin_furniture(blocks, self.sizes)
         self.masthead = _masthead(blocks, self.sizes)
+        stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
+        self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)
@@ -480,6 +923,9 @@ class _PageCut:
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
+        self.dated = _date_lines(blocks)
+        #: the page's last block with text (a headline never ends a page)
+        self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -539,7 +985,8 @@ class _PageCut:
             ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
             ad.parts.extend(self.paragraphs(block, "advertisement"))
             self.drafts.append(ad)
-        elif t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin) or block.id == self.masthead:
+        elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
+              or block.id == self.masthead or block.id in self.mast_rows):
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
@@ -563,14 +1010,35 @@ class _PageCut:
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
-        """Display lines (at the top of a block or inside it) start an article; the rest is body."""
+        """Display lines (at the top of a block or inside it) start an article; the rest is body.
+
+        OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
+        furniture before the first one), never an article of their own.
+        """
+        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text)]
+        if noise:  # kept where it was found (the reading order puts noise last), never opening an article
+            target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
+            target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
+            text_lines = [ln for ln in text_lines if not is_ocr_fragment(ln.text)]
+            if not text_lines:
+                return
+        if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
+            self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+            return
+        if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines)
+                                            or self.sizes.body <= 0 and _blind_display(text_lines)):
+            self.add_heads(text_lines, block)
+            return
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             if is_display:
                 self.add_heads(run, block)
                 continue
-            rest = Block(id=block.id, lines=run, box=block.box, type=block.type, vertical=block.vertical,
-                         font_size=block.font_size)
-            self.body_target().parts.extend(self.paragraphs(rest, "paragraph"))
+            starts = _item_starts(run, self.vertical) + [len(run)]
+            for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
+                rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
+                             font_size=block.font_size)
+                target = self.body_target() if n == 0 else self.open_article()
+                target.parts.extend(self.paragraphs(rest, "paragraph"))
 
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.chars import is_wide as is_wide_char
+
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _AGENCY = (
     r"(?:本报|本報|本刊|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社|光明网|经济日报|"
@@ -51,6 +53,35 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|編者的話|�
 _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 
+_MONTH = (r"(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
+          r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
+#: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
+LATIN_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:den\s+|le\s+)?"
+    r"[.'‘]?(?:" + _MONTH + r"\s*(?:\d[\dtlIi]?\b|[^\w\s]['.\s]{0,8}[.—])"
+    r"|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
+    re.IGNORECASE,
+)
+
+
+#: a dateline whose month OCR garbled: a place with capitals in it, then a capitalised word and a day
+#: ("W.vsiii.NOTO.v , Mnrcn 2. The president")
+_GARBLED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*[A-Z][a-z]{2,8}\.?\s+"
+    r"\d{1,2}\s*[.,—?]")
+
+
+def latin_dateline(text: str) -> bool:
+    """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
+    noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
+    Mnrcn 2."): the body's start, never a headline."""
+    t = text.strip()
+    if LATIN_DATELINE.match(t):
+        return True
+    m = _GARBLED_DATELINE.match(t)
+    return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
+
+
 def dateline(text: str) -> int | None:
     """Length of the dateline at the start of ``text``, or None."""
     m = DATELINE.match(text)
@@ -85,6 +116,46 @@ def is_credit(text: str) -> bool:
     if not t or len(t) > 30 or any(p in t for p in "。！？；，"):
         return False
     return bool(_CREDIT.search(t) or _CREDIT_START.match(t))
+
+
+_CN_NUM = "〇○零一二三四五六七八九十廿卅百0-9０-９"
+#: the pieces of a Chinese page's date line: 第二版 · 中華民國二十八年 · 四月廿二日 · 庚申年 · 三月初三日 · 星期六
+_DATE_PIECE = re.compile(
+    r"第[" + _CN_NUM + r"]+版|(?:中華)?民國[" + _CN_NUM + r"]+年|[" + _CN_NUM + r"]{2,4}年"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[" + _CN_NUM + r"閏]+月|初?[" + _CN_NUM + r"]+日"
+    r"|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A Chinese page's date line or folio (第二版 民國九年四月廿一日, 庚申年三月初三日 星期三): at least two
+    date pieces, a year, page or weekday among them, and no more than six other characters (the paper's
+    name, its motto)."""
+    t = "".join(text.split())
+    pieces = _DATE_PIECE.findall(t)
+    dated = any(p.endswith(("年", "版")) or p.startswith(("星期", "禮拜")) for p in pieces)
+    return len(pieces) >= 2 and dated and len(_DATE_PIECE.sub("", t)) <= 6
+
+
+def is_ocr_fragment(text: str) -> bool:
+    """A Latin-script line that holds no word: OCR noise from a rule, a blot or the gutter ("11 1", "i",
+    'K "', "d p i", "rt n . • ï O . •"). Lines with CJK characters are never fragments (one character is
+    a word there)."""
+    t = text.strip()
+    if any(is_wide_char(c) for c in t):
+        return False
+    words = re.findall(r"[^\W_]{3,}", t)
+    letters = sum(c.isalpha() for c in t)
+    return not words and (letters <= 4 or letters < 0.5 * sum(not c.isspace() for c in t))
+
+
+def is_tabular(text: str) -> bool:
+    """A row of a table (prices, lottery numbers): three numbers or more, or mostly one-character tokens
+    ("MUTTON OF 8 POUNDS (DEAD.) s. d. s. d.")."""
+    tokens = re.findall(r"[^\W_]+", text)
+    numbers = sum(1 for tok in tokens if any(c.isdigit() for c in tok))
+    single = sum(1 for tok in tokens if len(tok) == 1)
+    return numbers >= 3 or (single >= 3 and single >= 0.5 * len(tokens))
 
 
 def is_furniture(text: str) -> bool:

@@ -1,0 +1,245 @@
+"""Article segmentation against a careful reader's truth, on the real pages in tests/data/pages/.
+
+A measurement, not a test (tests/segmentation/test_benchmark.py asserts a floor under these figures):
+
+    python benchmarks/bench_segmentation.py [--verbose]
+
+Every ``<file>.truth.json`` lists a page's items in reading order (headline, the first and last words of the
+body, kind; see tests/data/pages/README.md). Furniture items (mastheads, running heads, folios) are not
+articles and are not scored. Each source is scored the way it is read:
+
+* ``alone`` — the page file read by itself (ALTO, PAGE): no article map, cut by the segmenter;
+* ``no divs`` — ECPO folds with their divs withheld: the reader's articles, block types and line roles are
+  dropped and the page's paragraphs cut by the segmenter;
+* ``map`` — the same issue read through its METS article map, or an ECPO fold with its divs (what the
+  source says; printed for comparison, not part of the segmenter's overall figure).
+
+Texts are compared with all whitespace and hyphens (``-``, soft hyphen, ``⸗``, ``¬``) removed, so a line
+break or a joined hyphenation does not count. The body of a produced article is its parts in
+:func:`reader.model.document.reading_order` without the headline group (kicker, headline, subheadline,
+column label) and without noise.
+
+**Right.** A truth item is right when exactly one produced non-furniture article has the truth's first
+words at the start of its body (preceded by at most the truth headline's length plus 12 characters: a
+headline read as body text or a stray mark from a box rule is tolerated) and the truth's last words at the
+end (followed by at most 12 characters), and no other truth item's first words (of 8 characters or more,
+furniture included) occur anywhere in that article.
+
+**Spurious.** A produced non-furniture article is spurious when its body does not start (as above) with the
+first words of any non-furniture truth item: a split-off tail, a crosshead, signature or dateline made an
+article, a masthead or noise listed as an article, a headline separated from its body.
+
+**Headline.** For right items with a printed headline: the produced headline group, spaces removed,
+contains the truth headline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from reader.formats import detect  # noqa: E402
+from reader.formats.sourcefile import read_source  # noqa: E402
+from reader.model.document import Article, Document, reading_order  # noqa: E402
+from reader.segmentation.analyze import analyze_file  # noqa: E402
+from reader.segmentation.geometry import articles_from_layout  # noqa: E402
+
+PAGES = ROOT / "tests" / "data" / "pages"
+#: roles of the headline group: not part of the body the truth's first/last words are looked for in
+HEAD_ROLES = frozenset({"kicker", "headline", "subheadline", "column-label"})
+#: characters a start or an end may be off by (a stray mark, a folio glued on)
+SLACK = 12
+#: another item's first words shorter than this are too common to say it was swallowed
+MIN_MARKER = 8
+_STRIP = re.compile(r"[\s\-\u00ad\u2e17\u00ac]+")
+
+
+def norm(text: str | None) -> str:
+    """Text without whitespace and hyphens, NFC."""
+    return _STRIP.sub("", unicodedata.normalize("NFC", text or ""))
+
+
+@dataclass(frozen=True)
+class TruthItem:
+    headline: str
+    first: str
+    last: str
+    kind: str
+
+    @property
+    def scored(self) -> bool:
+        return self.kind != "furniture" and bool(self.first)
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A produced non-furniture article as normalised text."""
+
+    head: str
+    body: str
+    whole: str
+
+
+@dataclass
+class Score:
+    label: str
+    source: str
+    mode: str
+    truth: int = 0
+    right: int = 0
+    produced: int = 0
+    spurious: int = 0
+    headlines: int = 0
+    headlines_right: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+
+def load_truth(path: Path) -> list[TruthItem]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [TruthItem(norm(a.get("headline")), norm(a.get("first")), norm(a.get("last")), a.get("kind", "article"))
+            for a in data["articles"]]
+
+
+def produced(articles: Iterable[Article]) -> list[Produced]:
+    out = []
+    for a in articles:
+        if a.kind == "furniture":
+            continue
+        parts = [a.parts[i] for i in reading_order(a)]
+        head = "".join(norm(p.text) for p in parts if p.role in HEAD_ROLES)
+        body = "".join(norm(p.text) for p in parts if p.role not in HEAD_ROLES and p.role != "noise")
+        out.append(Produced(head, body, head + body))
+    return out
+
+
+def starts_with(art: Produced, item: TruthItem) -> bool:
+    at = art.body.find(item.first)
+    return 0 <= at <= len(item.headline) + SLACK
+
+
+def ends_with(art: Produced, item: TruthItem) -> bool:
+    at = art.body.rfind(item.last)
+    return at >= 0 and len(art.body) - (at + len(item.last)) <= SLACK
+
+
+def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: Sequence[Produced]) -> Score:
+    s = Score(label, source, mode, produced=len(arts))
+    for k, item in enumerate(truth):
+        if not item.scored:
+            continue
+        s.truth += 1
+        others = [t.first for j, t in enumerate(truth)
+                  if j != k and len(t.first) >= MIN_MARKER and t.first != item.first]
+        matches = [a for a in arts if starts_with(a, item) and ends_with(a, item)]
+        ok = len(matches) == 1 and not any(o in matches[0].whole for o in others)
+        s.right += ok
+        if not ok:
+            s.wrong.append(f"{item.first[:24]}…{item.last[-16:]} ({len(matches)} match)")
+        if ok and item.headline:
+            s.headlines += 1
+            s.headlines_right += item.headline in matches[0].head
+    scored = [t for t in truth if t.scored]
+    s.spurious = sum(1 for a in arts if not any(starts_with(a, t) for t in scored))
+    return s
+
+
+def withhold_divs(doc: Document) -> Document:
+    """The fold as a page of paragraphs: the reader's articles, block types and line roles dropped."""
+    for page in doc.pages:
+        page.blocks = [replace(b, type="text") for b in page.blocks]
+        for b in page.blocks:
+            for ln in b.lines:
+                ln.type = None
+    doc.articles = articles_from_layout(doc.pages)
+    return doc
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    source: str
+    mode: str
+    file: str
+    truths: tuple[str, ...]
+    read: Callable[[Path], Document]
+
+
+def _cases() -> list[Case]:
+    cases: list[Case] = []
+    for truth in sorted(PAGES.rglob("*.truth.json")):
+        src = str(truth.relative_to(PAGES))[: -len(".truth.json")]
+        group = src.split("/")[0]
+        if src.endswith(".xml") and group.startswith("ecpo"):
+            cases.append(Case(Path(src).name, group, "no divs", src, (src,),
+                              lambda p: withhold_divs(detect.read(read_source(p), p))))
+            cases.append(Case(Path(src).name, group, "map", src, (src,), analyze_file))
+        else:
+            cases.append(Case(Path(src).name, group, "alone", src, (src,), analyze_file))
+    bnf = "bnf_europeana_jdpl_1821-08-01"
+    alto = tuple(f"{bnf}/ALTO/18210801_1-000{n}.xml" for n in range(1, 5))
+    cases.append(Case("18210801_1-METS.xml", bnf, "map", f"{bnf}/18210801_1-METS.xml", alto, analyze_file))
+    bl = "bl_statesman_1824-02-17"
+    cases.append(Case("0002647_18240217_mets.xml (p. 4)", bl, "map", f"{bl}/0002647_18240217_mets.xml",
+                      (f"{bl}/0002647_18240217_0004.xml",), analyze_file))
+    return cases
+
+
+def run() -> list[Score]:
+    """Every case scored (used by the test that guards the floor)."""
+    scores = []
+    for case in _cases():
+        doc = case.read(PAGES / case.file)
+        truth = [t for name in case.truths for t in load_truth(PAGES / f"{name}.truth.json")]
+        scores.append(score(case.label, case.source, case.mode, truth, produced(doc.articles)))
+    return scores
+
+
+def totals(scores: Sequence[Score]) -> tuple[int, int, int, int]:
+    """(right, truth, spurious, produced) summed."""
+    return (sum(s.right for s in scores), sum(s.truth for s in scores), sum(s.spurious for s in scores),
+            sum(s.produced for s in scores))
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}%" if b else "    –"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--verbose", action="store_true", help="list the truth items not right")
+    args = parser.parse_args()
+    scores = run()
+    print(f"{'source':32} {'file':34} {'mode':8} {'right':>9} {'':>6} {'spurious':>9} {'heads':>7}")
+    for s in scores:
+        print(f"{s.source[:32]:32} {s.label[:34]:34} {s.mode:8} {s.right:>4}/{s.truth:<4} {_pct(s.right, s.truth)} "
+              f"{s.spurious:>4}/{s.produced:<4} {s.headlines_right:>3}/{s.headlines:<3}")
+        if args.verbose:
+            for w in s.wrong:
+                print(f"      not right: {w}")
+    seg = [s for s in scores if s.mode != "map"]
+    print()
+    by_source: dict[str, list[Score]] = {}
+    for s in seg:
+        by_source.setdefault(s.source, []).append(s)
+    for source, group in by_source.items():
+        r, t, sp, p = totals(group)
+        print(f"  {source:40} right {r:>3}/{t:<3} {_pct(r, t)}   spurious {sp:>3}/{p:<3} {_pct(sp, p)}")
+    r, t, sp, p = totals(seg)
+    print(f"OVERALL segmenter (alone + no divs): right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
+    r, t, sp, p = totals([s for s in scores if s.mode == "map"])
+    print(f"with maps / divs (for comparison):   right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
