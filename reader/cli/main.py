@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from reader.cli.analyze import cmd_analyze
 from reader.cli.annotations import cmd_annotations, cmd_collection
 from reader.cli.common import Command, library_verb
+from reader.cli.concordance import cmd_concordance, cmd_timeline
 from reader.cli.corrections import cmd_correct
 from reader.cli.export import cmd_export
 from reader.cli.gui import cmd_gui
@@ -31,6 +32,8 @@ COMMANDS: dict[str, Command] = {
     "gui": cmd_gui,
     "import": library_verb(cmd_import),
     "search": library_verb(cmd_search),
+    "concordance": library_verb(cmd_concordance),
+    "timeline": library_verb(cmd_timeline),
     "show": library_verb(cmd_show),
     "reindex": library_verb(cmd_reindex),
     "stats": library_verb(cmd_stats),
