@@ -83,6 +83,8 @@ class Concordance:
     lines: list[ConcordanceLine] = field(default_factory=list)
     #: how many articles hold an occurrence
     articles: int = 0
+    #: article id → its number of occurrences (every article, also those past a cap)
+    per_article: dict[str, int] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -284,7 +286,9 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
             result.lines.extend(lines)
             found = len(lines)
         result.total += found
-        result.articles += 1 if found else 0
+        if found:
+            result.articles += 1
+            result.per_article[row.article] = found
     if cap is not None:
         del result.lines[cap:]
     if sort is not Sort.DATE:
