@@ -26,10 +26,10 @@ def search_options(args: argparse.Namespace) -> Any:
         return None
     from reader.search import query
 
-    options = getattr(query, "SearchOptions", None)
-    if options is None:
+    options, modes = getattr(query, "SearchOptions", None), getattr(query, "Match", None)
+    if options is None or modes is None:
         raise BroadsheetError("this version's search knows only the folded match (no --match or --ignore-punct)")
-    return options(match=query.Match(match or "folded"), ignore_punct=ignore)
+    return options(match=modes(match or "folded"), ignore_punct=ignore)
 
 
 def _width(text: str) -> int:

@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
+from reader.resources import path as resource_path
 
 from reader.cli.main import main
-from reader.resources import path as resource_path
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,12 @@ from typing import Any
 
 import opencc
 import pytest
+from reader.resources import path as resource_path
 
 from reader.index import store as sindex
 from reader.library.catalogue import Library, StoreMeta
 from reader.library.importer import import_paths
 from reader.model.document import Article, Document, Line, Page, Part, Span
-from reader.resources import path as resource_path
 from reader.search.concordance import Sort, concordance, context, iter_lines, sort_lines
 from reader.search.engine import Filter, Searcher
 from reader.search.timeline import UNDATED, By, period_of, periods_between, timeline
