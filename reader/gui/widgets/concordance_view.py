@@ -194,8 +194,9 @@ class ConcordanceView(QWidget):
         for col in (MATCH, HITS, DATE, PUBLICATION, PAGE, HEADLINE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for col, width in ((MATCH, 8), (HITS, 4), (DATE, 7), (PUBLICATION, 10), (PAGE, 3), (HEADLINE, 14)):
+        for col, width in ((MATCH, 8), (HITS, 4), (PUBLICATION, 10), (PAGE, 4), (HEADLINE, 14)):
             self.table.setColumnWidth(col, width * em)
+        self.table.setColumnWidth(DATE, self.fontMetrics().horizontalAdvance("0000-00-00") + 20)
 
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
