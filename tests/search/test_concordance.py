@@ -18,7 +18,7 @@ from reader.index import store as sindex
 from reader.library.catalogue import Library, StoreMeta
 from reader.library.importer import import_paths
 from reader.model.document import Article, Document, Line, Page, Part, Span
-from reader.search.concordance import Sort, concordance, context, iter_lines, sort_lines
+from reader.search.concordance import Sort, concordance, context, count_by_article, iter_lines, sort_lines
 from reader.search.engine import Filter, Searcher
 from reader.search.timeline import UNDATED, By, period_of, periods_between, timeline
 from reader.text.forms import fold, fold_query, fold_text
@@ -183,8 +183,22 @@ def test_sorting_by_left_and_right_context(synthetic: tuple[Searcher, dict[str, 
 
 def test_a_capped_concordance_keeps_the_exact_total(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
     searcher, meta = synthetic
-    conc = concordance(searcher, "国", cap=25)
-    assert len(conc.lines) == 25 and conc.total == brute_total(meta, "国") > 25 and not conc.complete
+    for q, cap in (("国", 25), ("党党", 5), ("cafe", 25), ("发展 OR 香港", 25)):
+        full = concordance(searcher, q)
+        conc = concordance(searcher, q, cap=cap)
+        assert conc.lines == full.lines[:cap] and conc.total == full.total > cap and not conc.complete
+        assert conc.per_article == full.per_article and conc.articles == full.articles
+    assert concordance(searcher, "国", cap=25).total == brute_total(meta, "国")
+
+
+def test_counting_on_folded_texts_agrees_with_the_lines(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    """The timeline's fast count (stored folded texts) and the concordance's lines (original offsets) agree,
+    overlapping strings included."""
+    searcher, meta = synthetic
+    for q in ("党党", "发展", "国 OR 国家", "人民 经济", "港"):
+        per = {row.article: n for row, n in count_by_article(searcher, q)}
+        conc = concordance(searcher, q)
+        assert {a: n for a, n in per.items() if n} == conc.per_article, q
 
 
 def test_timeline_buckets_add_up_to_the_search_total(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
