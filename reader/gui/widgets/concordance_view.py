@@ -82,7 +82,11 @@ class ConcordanceModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == HITS:
+            return self.tr("Occurrences in this line's article")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Left context"), self.tr("Match"), self.tr("Right context"), self.tr("Hits"),
                 self.tr("Date"), self.tr("Publication"), self.tr("Page"), self.tr("Headline"))[section]
