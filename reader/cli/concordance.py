@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from typing import Any
@@ -60,36 +61,47 @@ def _print_lines(lines: Any, n: int) -> tuple[int, set[str]]:
 
 
 def cmd_concordance(args: argparse.Namespace) -> int:
-    from reader.export.concordance import Citations, csv_chunks
-    from reader.search.concordance import Sort, concordance, iter_lines
+    from reader.search.concordance import Sort
     from reader.search.engine import Searcher
 
     query = " ".join(args.query)
     options = search_options(args)
-    sort = Sort(args.sort)
     lib = open_library(args)
     try:
         heal_index(lib)
         with Searcher(lib) as searcher:
-            if args.json or sort is not Sort.DATE:
-                conc = concordance(searcher, query, _search_filters(args), args.context, sort, options)
-                lines: Any = conc.lines
-            else:
-                lines = iter_lines(searcher, query, _search_filters(args), args.context, options)
-            if args.json:
-                json.dump(conc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-                sys.stdout.write("\n")
-            elif args.csv:
-                sys.stdout.flush()
-                for chunk in csv_chunks(lines, Citations(lib)):  # UTF-8 whatever the locale says
-                    sys.stdout.buffer.write(chunk.encode("utf-8"))
-                sys.stdout.buffer.flush()
-            else:
-                total, articles = _print_lines(lines, args.context)
-                print(f"{total} occurrence(s) of {query!r} in {len(articles)} article(s)")
+            _concordance_out(args, lib, searcher, query, Sort(args.sort), options)
+    except BrokenPipeError:  # `concordance … | head`: the reader has all they asked for
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         lib.close()
     return 0
+
+
+def _concordance_out(args: argparse.Namespace, lib: Any, searcher: Any, query: str, sort: Any, options: Any) -> None:
+    """Print the concordance as asked: JSON, CSV or text; in date order as it is read."""
+    from reader.export.concordance import Citations, csv_chunks
+    from reader.search.concordance import Sort, concordance, iter_lines
+
+    filters = _search_filters(args)
+    if args.json:
+        conc = concordance(searcher, query, filters, args.context, sort, options)
+        json.dump(conc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    lines: Any
+    if sort is Sort.DATE:
+        lines = iter_lines(searcher, query, filters, args.context, options)
+    else:
+        lines = concordance(searcher, query, filters, args.context, sort, options).lines
+    if args.csv:
+        sys.stdout.flush()
+        for chunk in csv_chunks(lines, Citations(lib)):  # UTF-8 whatever the locale says
+            sys.stdout.buffer.write(chunk.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    total, articles = _print_lines(lines, args.context)
+    print(f"{total} occurrence(s) of {query!r} in {len(articles)} article(s)")
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
