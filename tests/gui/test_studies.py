@@ -67,7 +67,12 @@ def test_sorting_by_context_and_paging(make_window, library_dir: Path, qtbot, mo
     assert total > 10 and model.rowCount() == 3 and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 6
-    win.studies.concordance.table.sortByColumn(LEFT, Qt.SortOrder.AscendingOrder)
+    table = win.studies.concordance.table
+    table.selectRow(1)
+    chosen = model.lines[1]
+    table.sortByColumn(LEFT, Qt.SortOrder.AscendingOrder)
+    rows = table.selectionModel().selectedRows()
+    assert not rows or model.lines[rows[0].row()] is chosen  # the selection follows its line (or goes)
     keys = [ln.left.casefold()[::-1] for ln in model.lines]
     assert keys == sorted(keys) and len(model.lines) == total
     win.studies.concordance.table.sortByColumn(RIGHT, Qt.SortOrder.DescendingOrder)

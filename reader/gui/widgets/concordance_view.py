@@ -126,7 +126,14 @@ class ConcordanceModel(QAbstractTableModel):
         how = COLUMN_SORT.get(column)
         key: Any = sort_key(how) if how is not None else self._other_key(column)
         self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # the selection and the current row follow their lines
+        held = [self.lines[i.row()] if 0 <= i.row() < len(self.lines) else None for i in kept]
         self.lines.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        if kept:
+            where = {id(ln): row for row, ln in enumerate(self.lines)}
+            self.changePersistentIndexList(kept, [
+                self.index(where[id(ln)], i.column()) if ln is not None and where[id(ln)] < self.shown
+                else QModelIndex() for i, ln in zip(kept, held, strict=True)])
         self.layoutChanged.emit()
 
     def _other_key(self, column: int) -> Any:
