@@ -119,8 +119,9 @@ class TimelineChart(QWidget):
         ceiling = max(step, math.ceil(top / step) * step)
         label_w = max(fm.horizontalAdvance(self._tick(ceiling)), fm.horizontalAdvance("00")) + 10
         legend_h = fm.height() + 8
-        plot = QRectF(rect.left() + label_w + 6, rect.top() + legend_h + 6,
-                      rect.width() - label_w - 16, rect.height() - legend_h - 2 * fm.height() - 14)
+        head = legend_h + fm.height() / 2 + 6  # the legend, and half a tick label above the top line
+        plot = QRectF(rect.left() + label_w + 6, rect.top() + head,
+                      rect.width() - label_w - 16, rect.height() - head - 2 * fm.height() - 8)
         self._draw_legend(p, rect, colours)
         self._draw_grid(p, plot, step, ceiling, colours)
         bars = self._draw_bars(p, plot, periods, ceiling)
@@ -166,7 +167,7 @@ class TimelineChart(QWidget):
                    ceiling: float) -> list[tuple[QRectF, str, str]]:
         slot = plot.width() / len(periods)
         gap = min(slot * 0.2, 8.0)
-        bar_w = max(1.0, (slot - gap) / max(1, len(self.series)))
+        bar_w = max(2.0, (slot - gap) / max(1, len(self.series)))  # a thin bar still shows
         out: list[tuple[QRectF, str, str]] = []
         for i, s in enumerate(self.series):
             colour = QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)])
