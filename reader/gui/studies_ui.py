@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from reader.app.reading import Reading
-from reader.app.studies import concordance_for_window, timelines, write_concordance_csv
+from reader.app.studies import WINDOW_LINES, concordance_for_window, timelines, write_concordance_csv
 from reader.gui.widgets.concordance_view import ConcordanceView
 from reader.gui.widgets.timeline_view import TimelineView
 from reader.gui.workers import run_task
@@ -23,6 +23,9 @@ from reader.search.timeline import UNDATED, By, Timeline
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
+
+#: the lines shown first, while the others are read
+FIRST_LINES = 1000
 
 
 def tr(text: str) -> str:
@@ -68,16 +71,29 @@ class Studies:
         self._seq["concordance"] += 1
         seq = self._seq["concordance"]
 
-        def done(conc: Concordance) -> None:
-            if seq == self._seq["concordance"]:
-                self.concordance.show_concordance(conc)
+        library = w.archive.library
 
         def failed(e: BaseException) -> None:
             if seq == self._seq["concordance"]:
                 self.concordance.show_error(str(e))
 
-        run_task(concordance_for_window, w.archive.library, query, n, name="concordance", on_result=done,
-                 on_error=failed)
+        def rest(conc: Concordance) -> None:
+            if seq == self._seq["concordance"]:
+                self.concordance.add_rest(conc)
+
+        def first(conc: Concordance) -> None:
+            # the first lines and the exact total at once (a common word's every line takes a while): the
+            # rest is read in a second task and joins the table when it is there
+            if seq != self._seq["concordance"]:
+                return
+            more = not conc.complete and len(conc.lines) < WINDOW_LINES
+            self.concordance.show_concordance(conc, more_coming=more)
+            if more:
+                run_task(concordance_for_window, library, query, n, name="concordance", on_result=rest,
+                         on_error=failed)
+
+        run_task(concordance_for_window, library, query, n, cap=FIRST_LINES, name="concordance first lines",
+                 on_result=first, on_error=failed)
 
     def open_line(self, ln: ConcordanceLine) -> None:
         """Open the line's article at its occurrence: all its occurrences marked, this one current."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QImage
 
+from reader.gui import studies_ui
 from reader.gui.mainwindow import MainWindow
 from reader.gui.widgets import concordance_view
 from reader.gui.widgets.concordance_view import LEFT, RIGHT
@@ -60,11 +61,17 @@ def test_the_concordance_holds_every_occurrence_and_opens_at_one(make_window, li
 
 def test_sorting_by_context_and_paging(make_window, library_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(concordance_view, "CHUNK", 3)
+    monkeypatch.setattr(studies_ui, "FIRST_LINES", 4)  # the first lines at once, then the rest joins them
     win = make_window(library_dir)
+    shown: list[int] = []
+    monkeypatch.setattr(win.studies.concordance, "add_rest", lambda conc, real=win.studies.concordance.add_rest: (
+        shown.append(len(win.studies.concordance.model.lines)), real(conc)))
     _concordance(win, qtbot, "的")
     model = win.studies.concordance.model
     total = len(model.lines)
-    assert total > 10 and model.rowCount() == 3 and model.canFetchMore()
+    assert shown == [4] and total == win.studies.concordance.concordance.total > 10
+    assert "…" not in win.studies.concordance.count.text()
+    assert model.rowCount() == 3 and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 6
     table = win.studies.concordance.table

@@ -233,17 +233,35 @@ class ConcordanceView(QWidget):
             self.count.setText(self.tr("Looking for every occurrence…"))
             self.requested.emit(query, self.context.value())
 
-    def show_concordance(self, conc: Concordance) -> None:
+    def show_concordance(self, conc: Concordance, more_coming: bool = False) -> None:
+        """Show a concordance; ``more_coming``: these are its first lines, the rest follow (:meth:`add_rest`)."""
         self.concordance = conc
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_concordance(conc)
+        self._say(conc, more_coming)
+
+    def add_rest(self, conc: Concordance) -> None:
+        """The whole concordance of the query shown: its lines after those shown join the table, in the table's
+        order (the rows in view stay where they are)."""
+        self.concordance = conc
+        model = self.model
+        model.lines = list(conc.lines)
+        model.per_article = dict(conc.per_article)
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._say(conc, False)
+
+    def _say(self, conc: Concordance, more_coming: bool) -> None:
         text = self.tr("%1 occurrence(s) in %2 article(s)").replace("%1", f"{conc.total:,}") \
             .replace("%2", f"{conc.articles:,}")
-        if not conc.complete:
+        if more_coming:
+            text += " · " + self.tr("loading the other lines…")
+        elif not conc.complete:
             text += " · " + self.tr("the first %1 shown, in date order; the export writes them all") \
                 .replace("%1", f"{len(conc.lines):,}")
         self.count.setText(text)
-        self.export.setEnabled(conc.total > 0)
+        self.export.setEnabled(conc.total > 0 and not more_coming)
 
     def show_error(self, message: str) -> None:
         self.concordance = None
