@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "gui": ("gui", "cmd_gui", False),
     "import": ("library_cmds", "cmd_import", True),
     "search": ("search", "cmd_search", True),
+    "concordance": ("concordance", "cmd_concordance", True),
+    "timeline": ("concordance", "cmd_timeline", True),
     "show": ("show", "cmd_show", True),
     "reindex": ("library_cmds", "cmd_reindex", True),
     "stats": ("library_cmds", "cmd_stats", True),

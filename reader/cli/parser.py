@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -92,6 +93,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("--facets", action="store_true", help="also count hits by publication, year and kind")
     match_args(p)
 
+    _add_concordance_verbs(sub, lib_arg)
+
     p = sub.add_parser("show", help="print an article of the library")
     p.add_argument("article", metavar="ARTICLE")
     lib_arg(p)
@@ -104,6 +107,38 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p = sub.add_parser("stats", help="print what the library holds")
     lib_arg(p)
     p.add_argument("--json", action="store_true")
+
+
+def _search_scope(p: argparse.ArgumentParser) -> None:
+    """The filters and match options ``search`` takes, for the verbs built on a search."""
+    p.add_argument("--publication")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--kind")
+    p.add_argument("--page", type=whole)
+    match_args(p)
+
+
+def _add_concordance_verbs(sub: argparse._SubParsersAction[OneSentenceParser],
+                           lib_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = sub.add_parser("concordance", help="every occurrence of a query, one line each, keyword in context")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    lib_arg(p)
+    _search_scope(p)
+    p.add_argument("--context", type=whole, default=10, metavar="N",
+                   help="N characters (CJK) or N words (Latin) on either side (default 10)")
+    p.add_argument("--sort", choices=["date", "left", "right"], default="date",
+                   help="date order, or by the left context read backwards, or by the right context")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--json", action="store_true", help="print the JSON contract")
+    g.add_argument("--csv", action="store_true", help="CSV with a citation per line (UTF-8 with BOM)")
+
+    p = sub.add_parser("timeline", help="matching articles and occurrences per year or month")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    lib_arg(p)
+    _search_scope(p)
+    p.add_argument("--by", choices=["year", "month"], default="year")
+    p.add_argument("--json", action="store_true", help="print the JSON contract")
 
 
 def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:

@@ -57,6 +57,8 @@ class ActionId(str, Enum):
     FIND_NEXT = "actFindNext"
     FIND_PREV = "actFindPrev"
     SEARCH = "actSearch"
+    CONCORDANCE = "actConcordance"
+    TIMELINE = "actTimeline"
     HIGHLIGHT = "actHighlight"
     NOTE = "actArticleNote"
     COLLECT = "actCollect"
@@ -269,6 +271,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         shortcuts=("Ctrl+Shift+F",),
         icon="edit-find",
         places=(P("edit", 1, 4),),
+    ),
+    ActionSpec(
+        ActionId.CONCORDANCE,
+        QT_TRANSLATE_NOOP("MainWindow", "&Concordance…"),
+        "studies.show_concordance",
+        shortcuts=("Ctrl+Shift+K",),
+        places=(P("edit", 1, 5),),
+    ),
+    ActionSpec(
+        ActionId.TIMELINE,
+        QT_TRANSLATE_NOOP("MainWindow", "&Timeline…"),
+        "studies.show_timeline",
+        shortcuts=("Ctrl+Shift+L",),
+        places=(P("edit", 1, 6),),
     ),
     # Annotate
     ActionSpec(

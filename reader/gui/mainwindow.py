@@ -46,6 +46,7 @@ from reader.gui.library_ui import LibraryUi
 from reader.gui.navigation import Navigator
 from reader.gui.search_ui import Searching
 from reader.gui.settings import Settings
+from reader.gui.studies_ui import Studies
 from reader.gui.tasks import Tasks
 from reader.gui.undo import StoreCommand
 from reader.gui.widgets.annotations_panel import AnnotationsPanel
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self)
         self.collecting = Collecting(self)
         self.corrections = Corrections(self)
+        self.studies = Studies(self)
         self.action_map, menus, self.toolbar = actions.build(self)
         self.menus = menus
         self.edit_menu = menus["edit"]

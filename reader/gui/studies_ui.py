@@ -1,0 +1,200 @@
+"""The concordance and the timeline in the window: two docks below the reading, their work in workers.
+
+A concordance line opens its article AT the occurrence: every occurrence of the article held
+is marked, the clicked one is the current hit (scrolled to, and its lines shown on the page).
+A timeline bar searches its query in its period in the search panel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog
+
+from reader.app.reading import Reading
+from reader.app.studies import WINDOW_LINES, concordance_for_window, timelines, write_concordance_csv
+from reader.gui.widgets.concordance_view import ConcordanceView
+from reader.gui.widgets.timeline_view import TimelineView
+from reader.gui.workers import run_task
+from reader.search.concordance import Concordance, ConcordanceLine
+from reader.search.timeline import UNDATED, By, Timeline
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+#: the lines shown first, while the others are read
+FIRST_LINES = 1000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class Studies:
+    """Owns the concordance and timeline docks and runs what they ask for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self._seq = {"concordance": 0, "timeline": 0}
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.concordance = ConcordanceView(window)
+        self.concordance_dock: QDockWidget = window._dock(self.concordance, tr("Concordance"), "concordanceDock",
+                                                          bottom)
+        self.timeline = TimelineView(window)
+        self.timeline_dock: QDockWidget = window._dock(self.timeline, tr("Timeline"), "timelineDock", bottom)
+        window.tabifyDockWidget(self.concordance_dock, self.timeline_dock)
+        self.concordance.requested.connect(self.run_concordance)
+        self.concordance.line_opened.connect(self.open_line)
+        self.concordance.export_requested.connect(self.export_csv)
+        self.timeline.requested.connect(self.run_timeline)
+        self.timeline.chart.bar_clicked.connect(self.search_period)
+        self.timeline.save_requested.connect(self.save_chart)
+
+    # the concordance ---------------------------------------------------------------------------------------
+    def show_concordance(self) -> None:
+        """Edit → Concordance: the dock, with the search's query when it has none of its own."""
+        self.concordance_dock.show()
+        self.concordance_dock.raise_()
+        view = self.concordance
+        if not view.field.text().strip() and self.w.search.field.text().strip():
+            view.field.setText(self.w.search.field.text().strip())
+            view.submit()
+        view.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def run_concordance(self, query: str, n: int) -> None:
+        w = self.w
+        if w.archive is None:
+            self.concordance.show_error(tr("Open a library first."))
+            return
+        self._seq["concordance"] += 1
+        seq = self._seq["concordance"]
+
+        library = w.archive.library
+        options = w.search.query().options()  # the search panel's match switch: the concordance compares as search does
+
+        def failed(e: BaseException) -> None:
+            if seq == self._seq["concordance"]:
+                self.concordance.show_error(str(e))
+
+        def rest(conc: Concordance) -> None:
+            if seq == self._seq["concordance"]:
+                self.concordance.add_rest(conc)
+
+        def first(conc: Concordance) -> None:
+            # the first lines and the exact total at once (a common word's every line takes a while): the
+            # rest is read in a second task and joins the table when it is there
+            if seq != self._seq["concordance"]:
+                return
+            more = not conc.complete and len(conc.lines) < WINDOW_LINES
+            self.concordance.show_concordance(conc, more_coming=more)
+            if more:
+                run_task(concordance_for_window, library, query, n, options, name="concordance", on_result=rest,
+                         on_error=failed)
+
+        run_task(concordance_for_window, library, query, n, options, cap=FIRST_LINES, name="concordance first lines",
+                 on_result=first, on_error=failed)
+
+    def open_line(self, ln: ConcordanceLine) -> None:
+        """Open the line's article at its occurrence: all its occurrences marked, this one current."""
+        w = self.w
+        if w.archive is None:
+            return
+        ranges = [(x.start, x.end) for x in self.concordance.model.lines if x.article == ln.article]
+        art = w.archive.article(ln.article)
+        pieces = Reading.build(art).split_article_range(ln.start, ln.end)
+        page_id = None
+        if pieces:
+            loc = art.parts[pieces[0][0]].locate(pieces[0][1])
+            if loc is not None:
+                page_id = w.archive.page_of_line(ln.article, loc[0])
+        w.open_article(ln.article, hits=sorted(ranges), page_id=page_id)
+        view = w.article_view
+        if pieces and pieces[0] in view.hits:
+            i = view.hits.index(pieces[0])
+            view.goto_hit(i)
+            w.layout_view.set_hits(view.hit_lines())
+            if view.reading is not None:
+                w.layout_view.reveal(view.reading.lines_of([pieces[0]]))
+
+    def export_csv(self) -> None:
+        view, w = self.concordance, self.w
+        conc = view.concordance
+        if conc is None or w.archive is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(w, tr("Export the concordance"), "concordance.csv", "*.csv;;*")
+        if name:
+            self.write_csv(name, conc)
+
+    def write_csv(self, path: str, conc: Concordance) -> None:
+        """Write the lines held in the table's order, or — when the table holds only the first ones — every line
+        read again in date order."""
+        w = self.w
+        if w.archive is None:
+            return
+        lines = self.concordance.shown_lines() if conc.complete else None
+        n = self.concordance.context.value()
+
+        def done(count: int) -> None:
+            w.statusBar().showMessage(tr("%1 concordance line(s) written to %2").replace("%1", f"{count:,}")
+                                      .replace("%2", path), 8000)
+
+        run_task(write_concordance_csv, w.archive.library, path, conc.query, n, lines, w.search.query().options(),
+                 name="concordance export",
+                 on_result=done, on_error=lambda e: w.report(f"{path}: {e}"))
+
+    # the timeline ------------------------------------------------------------------------------------------
+    def show_timeline(self) -> None:
+        """Edit → Timeline: the dock, with the search's query when it has none of its own."""
+        self.timeline_dock.show()
+        self.timeline_dock.raise_()
+        view = self.timeline
+        if not view.field.text().strip() and self.w.search.field.text().strip():
+            view.field.setText(self.w.search.field.text().strip())
+            view.submit()
+        view.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def run_timeline(self, queries: list[str], by: str) -> None:
+        w = self.w
+        if w.archive is None:
+            self.timeline.show_error(tr("Open a library first."))
+            return
+        self._seq["timeline"] += 1
+        seq = self._seq["timeline"]
+
+        def done(series: list[Timeline]) -> None:
+            if seq == self._seq["timeline"]:
+                self.timeline.show_timelines(series)
+
+        def failed(e: BaseException) -> None:
+            if seq == self._seq["timeline"]:
+                self.timeline.show_error(str(e))
+
+        run_task(timelines, w.archive.library, queries, By(by), w.search.query().options(), name="timeline",
+                 on_result=done, on_error=failed)
+
+    def search_period(self, query: str, period: str) -> None:
+        """A bar was clicked: search its query in its period."""
+        w = self.w
+        panel = w.search
+        panel.field.setText(query)
+        if period != UNDATED:
+            panel.date_from.setText(period)
+            panel.date_to.setText(period)
+        w.side.setCurrentWidget(panel)
+        panel.submit()
+
+    def save_chart(self) -> None:
+        w = self.w
+        name, _ = QFileDialog.getSaveFileName(w, tr("Save the chart"), "timeline.png", "PNG (*.png);;SVG (*.svg)")
+        if name:
+            self.save_chart_to(name)
+
+    def save_chart_to(self, path: str) -> None:
+        try:
+            self.timeline.chart.save(Path(path))
+        except OSError as e:
+            self.w.report(str(e))
+            return
+        self.w.statusBar().showMessage(tr("The chart was saved to %1").replace("%1", path), 8000)

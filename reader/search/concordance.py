@@ -1,0 +1,335 @@
+"""The concordance: EVERY occurrence of a query's terms, one line each, keyword in context.
+
+A search answers "which articles"; a concordance answers "how is the word used": one line per
+occurrence with its article, publication, date, page, the context on the left, the match and the
+context on the right. It is built on the search engine: the matching articles are exactly the
+search's (:meth:`Searcher.matching_ids`), and the occurrences in each are the ranges
+:func:`reader.search.hits.locate` finds — the ranges the reading view highlights, in ORIGINAL
+text offsets (``Article.text``), so a line opens at the very characters it shows. An occurrence
+is one such range: every match of every positive term (terms under ``NOT`` are not looked for),
+overlapping ones each (``哈哈`` twice in ``哈哈哈``; ``国`` and ``国家`` of ``国 OR 国家`` both at 国家); the
+same range found by two terms is one line.
+
+Context (``context=N``): N characters on either side when the match is CJK, N words when it is
+Latin (a word is what whitespace separates). Line breaks and the blank line between parts read
+as one space; context never runs past the article.
+
+Nothing here is quadratic: articles are read in batches in date order, each text is folded once,
+and the page of an occurrence is found by bisection over its part's spans.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.library.catalogue import parts_from_json
+from reader.model.document import Article
+from reader.search.engine import Filter, Searcher
+from reader.search.hits import locate
+from reader.search.query import DEFAULT_OPTIONS, SearchOptions, Term, parse, positive_terms
+from reader.text.chars import is_cjk
+
+#: default context: characters (CJK) or words (Latin) on either side
+CONTEXT = 10
+#: articles read from the catalogue at a time
+BATCH = 200
+
+
+class Sort(enum.Enum):
+    """How concordance lines are ordered."""
+
+    #: by date, publication, page and place in the article (the order they are found in)
+    DATE = "date"
+    #: by the left context read backwards from the keyword (as concordancers do)
+    LEFT = "left"
+    #: by the right context
+    RIGHT = "right"
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceLine:
+    """One occurrence: where it is and what surrounds it (``start``/``end`` in ``Article.text``)."""
+
+    article: str
+    headline: str | None
+    publication: str
+    date: str
+    page: int | None
+    left: str
+    match: str
+    right: str
+    start: int
+    end: int
+    #: the article's place in date order (the date sort's key, with ``start``)
+    rank: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The line as ``broadsheet concordance --json`` prints it."""
+        return {"article": self.article, "publication": self.publication, "date": self.date, "page": self.page,
+                "left": self.left, "match": self.match, "right": self.right}
+
+
+@dataclass
+class Concordance:
+    """Every occurrence of ``query`` (``lines`` may stop at a cap; ``total`` never does)."""
+
+    query: str
+    total: int
+    lines: list[ConcordanceLine] = field(default_factory=list)
+    #: how many articles hold an occurrence
+    articles: int = 0
+    #: article id → its number of occurrences (every article, also those past a cap)
+    per_article: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.lines) == self.total
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "lines": [ln.to_json() for ln in self.lines]}
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    num: int
+    article: str
+    headline: str | None
+    publication: str
+    date: str
+    first_page: int | None
+    pages: tuple[int, ...]
+
+
+# ------------------------------------------------------------------------------ context
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def context(text: str, start: int, end: int, n: int = CONTEXT) -> tuple[str, str]:
+    """(left, right) context of ``text[start:end]``: ``n`` characters for a CJK match, ``n`` words otherwise.
+
+    Only a bounded window of the text is looked at (a long article costs no more than a short one)."""
+    cjk = any(is_cjk(ch) for ch in text[start:end])
+    if cjk:
+        window = 4 * n + 8  # runs of whitespace read as one space: look a little further than n
+        left = _flat(text[max(0, start - window):start])[-n:] if n else ""
+        right = _flat(text[end:end + window])[:n] if n else ""
+        return left.lstrip(), right.rstrip()
+    if n == 0:
+        return "", ""
+    window = 40 * n + 40  # n words of at most ~40 characters: a bounded look either way
+    lo = max(0, start - window)
+    words = text[lo:start].split()
+    if lo > 0 and words and not text[lo - 1].isspace():
+        words = words[1:]  # a word cut by the window is not context
+    hi = min(len(text), end + window)
+    rwords = text[end:hi].split()
+    if hi < len(text) and rwords and not text[hi].isspace():
+        rwords = rwords[:-1]
+    return " ".join(words[-n:]), " ".join(rwords[:n])
+
+
+# ------------------------------------------------------------------------------ sorting
+
+
+def sort_key(sort: Sort) -> Any:
+    """The key that orders lines by ``sort`` (case-insensitive for the contexts)."""
+    if sort is Sort.LEFT:
+        return lambda ln: (ln.left.casefold()[::-1], ln.match.casefold(), ln.rank, ln.start)
+    if sort is Sort.RIGHT:
+        return lambda ln: (ln.right.casefold(), ln.match.casefold(), ln.rank, ln.start)
+    return lambda ln: (ln.rank, ln.start)
+
+
+def sort_lines(lines: Iterable[ConcordanceLine], sort: Sort) -> list[ConcordanceLine]:
+    return sorted(lines, key=sort_key(sort))
+
+
+# ------------------------------------------------------------------------------ the engine's answer
+
+
+def query_filters(query: str) -> list[Filter]:
+    """The filters at the top level of ``query`` (``publication:X date:1939 word``): what the library's
+    own articles are counted under, for a timeline read relative to what was digitised."""
+    from reader.search.query import And
+
+    node = parse(query)
+    if isinstance(node, Filter):
+        return [node]
+    if isinstance(node, And):
+        return [c for c in node.children if isinstance(c, Filter)]
+    return []
+
+
+def _ordered_rows(searcher: Searcher, ids: Iterable[str]) -> list[_Row]:
+    """The articles ``ids`` in date order (undated last), then publication, page and place."""
+    rows = searcher.library.conn.execute(
+        "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages FROM articles a "
+        "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
+        "WHERE a.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY i.date = '', i.date, p.name, coalesce(a.first_page, 0), a.seq, a.num",
+        (json.dumps(sorted(ids)),))
+    return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6]))) for r in rows]
+
+
+def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
+                      options: SearchOptions = DEFAULT_OPTIONS) -> list[_Row]:
+    """Exactly the articles the search finds for ``query``, in date order."""
+    ids = searcher.matching_ids(query, filters, options=options)
+    return _ordered_rows(searcher, ids) if ids else []
+
+
+def _articles(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, Article]]:
+    """Each row with its stored article, read :data:`BATCH` at a time (memory stays bounded)."""
+    conn = searcher.library.conn
+    for k in range(0, len(rows), BATCH):
+        batch = rows[k:k + BATCH]
+        parts = dict(conn.execute("SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))",
+                                  (json.dumps([r.num for r in batch]),)))
+        for row in batch:
+            if row.num in parts:  # gone since the search (an import): nothing to show
+                yield row, Article(id=row.article, parts=parts_from_json(parts[row.num]), pages=list(row.pages))
+
+
+def occurrences(article: Article, terms: Sequence[Term],
+                options: SearchOptions = DEFAULT_OPTIONS) -> list[tuple[int, int]]:
+    """Every occurrence of ``terms`` in ``article`` as ``[start, end)`` of ``Article.text`` (the search's
+    highlight ranges, sorted)."""
+    if not terms:
+        return []
+    return list(locate(article, terms, options=options)[0])
+
+
+class _Pages:
+    """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
+
+    def __init__(self, searcher: Searcher, row: _Row, article: Article) -> None:
+        self.article = article
+        self.starts: list[int] = []
+        pos = 0
+        for p in article.parts:
+            self.starts.append(pos)
+            pos += len(p.text) + 2
+        self.span_starts = [[s.start for s in p.spans] for p in article.parts]
+        self.line_page = dict(searcher.library.conn.execute(
+            "SELECT l.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
+            "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id WHERE a.num = ? "
+            "ORDER BY g.number DESC", (row.num,)))
+
+    def page(self, offset: int) -> int | None:
+        i = max(0, bisect_right(self.starts, offset) - 1)
+        part = self.article.parts[i]
+        if not part.spans:
+            return None
+        j = max(0, bisect_right(self.span_starts[i], offset - self.starts[i]) - 1)
+        return self.line_page.get(part.spans[j].line)
+
+
+def _lines_of(searcher: Searcher, row: _Row, rank: int, article: Article, terms: Sequence[Term], n: int,
+              options: SearchOptions) -> list[ConcordanceLine]:
+    found = occurrences(article, terms, options)
+    if not found:
+        return []
+    text = article.text
+    pages = _Pages(searcher, row, article) if len(row.pages) > 1 else None
+    out: list[ConcordanceLine] = []
+    for s, e in found:
+        left, right = context(text, s, e, n)
+        page = pages.page(s) if pages is not None else row.first_page
+        out.append(ConcordanceLine(row.article, row.headline, row.publication, row.date,
+                                   page if page is not None else row.first_page,
+                                   left, _flat(text[s:e]), right, s, e, rank))
+    return out
+
+
+def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
+               options: SearchOptions = DEFAULT_OPTIONS) -> Iterator[ConcordanceLine]:
+    """Every line of the concordance in date order, made as they are read (the command line streams them)."""
+    terms = positive_terms(parse(query), options=options)
+    rows = matching_articles(searcher, query, filters, options)
+    for rank, (row, article) in enumerate(_articles(searcher, rows)):
+        yield from _lines_of(searcher, row, rank, article, terms, n, options)
+
+
+def runs(folded: str, needles: Sequence[str]) -> int:
+    """How many ranges :func:`locate` gives for these CJK runs in a folded text: every place each one occurs,
+    overlapping places included (哈哈 twice in 哈哈哈), the same range of two needles once (folding only drops or
+    rewrites characters in order, so distinct ranges in the folded text are distinct in the original too)."""
+    ranges: set[tuple[int, int]] = set()
+    for needle in needles:
+        i = folded.find(needle)
+        while i >= 0:
+            ranges.add((i, i + len(needle)))
+            i = folded.find(needle, i + 1)
+    return len(ranges)
+
+
+def _folded_counts(searcher: Searcher, rows: Sequence[_Row], needles: Sequence[str]) -> Iterator[tuple[_Row, int]]:
+    """Occurrences counted on the catalogue's folded texts (no article is rebuilt, nothing is folded again)."""
+    conn = searcher.library.conn
+    for k in range(0, len(rows), BATCH):
+        batch = rows[k:k + BATCH]
+        texts = dict(conn.execute("SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
+                                  (json.dumps([r.num for r in batch]),)))
+        for row in batch:
+            if row.num in texts:
+                yield row, runs(texts[row.num], needles)
+
+
+def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
+                     options: SearchOptions = DEFAULT_OPTIONS) -> Iterator[tuple[_Row, int]]:
+    """Each matching article (date order) with its number of occurrences, without building lines. In the
+    default mode a query of CJK runs is counted on the stored folded texts (several times faster); anything
+    else through :func:`occurrences`. The two agree (``tests/search/test_concordance.py``)."""
+    terms = positive_terms(parse(query), options=options)
+    yield from _counts(searcher, matching_articles(searcher, query, filters, options), terms, options)
+
+
+def _counts(searcher: Searcher, rows: Sequence[_Row], terms: Sequence[Term],
+            options: SearchOptions) -> Iterator[tuple[_Row, int]]:
+    """Occurrences per article of ``rows`` (see :func:`count_by_article`)."""
+    if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms):
+        yield from _folded_counts(searcher, rows, [t.pieces[0][1] for t in terms])
+        return
+    for row, article in _articles(searcher, rows):
+        yield row, len(occurrences(article, terms, options))
+
+
+def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
+                sort: Sort = Sort.DATE, options: SearchOptions = DEFAULT_OPTIONS,
+                cap: int | None = None) -> Concordance:
+    """The concordance of ``query``: every line (only the first ``cap`` in date order are kept when a cap is
+    given — the total counts them all), sorted by ``sort``."""
+    terms = positive_terms(parse(query), options=options)
+    rows = matching_articles(searcher, query, filters, options)
+    result = Concordance(query, 0)
+    rest = len(rows)
+    for rank, (row, article) in enumerate(_articles(searcher, rows)):
+        if cap is not None and len(result.lines) >= cap:
+            rest = rows.index(row)  # once: the rest are only counted
+            break
+        result.lines.extend(_lines_of(searcher, row, rank, article, terms, n, options))
+        _count(result, row, len(result.lines) - result.total)
+    else:
+        rest = len(rows)
+    for row, found in _counts(searcher, rows[rest:], terms, options):  # past the cap: counted, not built
+        _count(result, row, found)
+    if cap is not None:
+        del result.lines[cap:]
+    if sort is not Sort.DATE:
+        result.lines.sort(key=sort_key(sort))
+    return result
+
+
+def _count(result: Concordance, row: _Row, found: int) -> None:
+    result.total += found
+    if found:
+        result.articles += 1
+        result.per_article[row.article] = found

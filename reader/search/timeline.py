@@ -1,0 +1,124 @@
+"""The timeline: how often a query is found per year or month, beside how much the library holds then.
+
+Per period: the articles that match (their sum is the search's total), the occurrences in them
+(the concordance's lines, :mod:`reader.search.concordance`) and the articles the library holds in
+that period under the same filters (``publication:``, ``kind:``, … of the query and the command's
+options), so a trend can be read relative to what was digitised (as QueryPic does for Trove).
+
+Periods run from the first period with a match to the last, the empty ones between present with
+zeros. A period is ``YYYY`` (by year) or ``YYYY-MM`` (by month) of the issue date; articles whose
+date does not give the period (no date, or only a year when counting by month) go to one last
+bucket, ``undated``, so the buckets always add up to the search's total.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.search.concordance import count_by_article, query_filters
+from reader.search.engine import Filter, Searcher
+from reader.search.query import DEFAULT_OPTIONS, SearchOptions
+
+#: the period of articles whose date does not give one
+UNDATED = "undated"
+
+_YEAR = re.compile(r"^(\d{4})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+
+
+class By(enum.Enum):
+    """The length of a timeline's period."""
+
+    YEAR = "year"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One period: matching articles, occurrences in them, and the articles the library holds then."""
+
+    period: str
+    articles: int
+    occurrences: int
+    library_articles: int
+
+    @property
+    def relative(self) -> float:
+        """Matching articles per article the library holds in the period (0 when it holds none)."""
+        return self.articles / self.library_articles if self.library_articles else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"period": self.period, "articles": self.articles, "occurrences": self.occurrences,
+                "library_articles": self.library_articles}
+
+
+@dataclass
+class Timeline:
+    query: str
+    by: By
+    buckets: list[Bucket] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Matching articles over every period (the search's total)."""
+        return sum(b.articles for b in self.buckets)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "by": self.by.value, "buckets": [b.to_json() for b in self.buckets]}
+
+
+def period_of(date: str, by: By) -> str:
+    """The period of an issue date (``UNDATED`` when the date does not give one)."""
+    m = (_YEAR if by is By.YEAR else _MONTH).match(date or "")
+    if not m:
+        return UNDATED
+    if by is By.MONTH and not 1 <= int(m.group(2)) <= 12:
+        return UNDATED
+    return m.group(0)
+
+
+def periods_between(first: str, last: str, by: By) -> list[str]:
+    """Every period from ``first`` to ``last`` inclusive (both dated periods of the same kind)."""
+    if by is By.YEAR:
+        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
+    y0, m0 = int(first[:4]), int(first[5:7])
+    y1, m1 = int(last[:4]), int(last[5:7])
+    out = []
+    for k in range(y0 * 12 + m0 - 1, y1 * 12 + m1):
+        out.append(f"{k // 12:04d}-{k % 12 + 1:02d}")
+    return out
+
+
+def library_counts(searcher: Searcher, by: By, filters: Sequence[Filter] = ()) -> Counter[str]:
+    """Articles per period the library holds under ``filters`` (every article without them)."""
+    conn = searcher.library.conn
+    if filters:
+        ids = searcher.matching_ids("", filters)
+        rows = conn.execute("SELECT i.date FROM articles a JOIN issues i ON i.id = a.issue_id "
+                            "WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(ids)),))
+    else:
+        rows = conn.execute("SELECT i.date FROM articles a JOIN issues i ON i.id = a.issue_id")
+    return Counter(period_of(r[0], by) for r in rows)
+
+
+def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence[Filter] = (),
+             options: SearchOptions = DEFAULT_OPTIONS) -> Timeline:
+    """The timeline of ``query`` (plus ``filters``) by year or month."""
+    articles: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    for row, n in count_by_article(searcher, query, filters, options):
+        period = period_of(row.date, by)
+        articles[period] += 1
+        occurrences[period] += n
+    held = library_counts(searcher, by, [*query_filters(query), *filters])
+    dated = sorted(p for p in articles if p != UNDATED)
+    periods = periods_between(dated[0], dated[-1], by) if dated else []
+    if articles[UNDATED]:
+        periods.append(UNDATED)
+    return Timeline(query, by, [Bucket(p, articles[p], occurrences[p], held[p]) for p in periods])

@@ -1,0 +1,88 @@
+"""``broadsheet concordance`` and ``broadsheet timeline`` on the bundled samples: the JSON contracts, the CSV
+with a citation per line, and the totals agreeing with ``search``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from reader.resources import path as resource_path
+
+from reader.cli.main import main
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = str(tmp_path_factory.mktemp("cli-conc") / "lib")
+    assert main(["import", str(Path(resource_path("samples"))), "--library", folder, "--quiet"]) == 0
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
+def test_concordance_json_contract(library: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = json.loads(run(capsys, "concordance", "中国", "--library", library, "--json", "--context", "5"))
+    assert set(out) == {"query", "total", "lines"} and out["query"] == "中国"
+    assert out["total"] == len(out["lines"]) > 0
+    for line in out["lines"]:
+        assert set(line) == {"article", "publication", "date", "page", "left", "match", "right"}
+        assert line["match"] in ("中国", "中國") and len(line["left"]) <= 5 and len(line["right"]) <= 5
+    articles = json.loads(run(capsys, "search", "中国", "--library", library, "--json", "--limit", "100"))
+    assert {ln["article"] for ln in out["lines"]} == {h["article"] for h in articles["hits"]}
+    left = json.loads(run(capsys, "concordance", "中国", "--library", library, "--json", "--sort", "left"))
+    keys = [ln["left"][::-1] for ln in left["lines"]]
+    assert keys == sorted(keys) and left["total"] == out["total"]
+
+
+def test_concordance_csv_has_a_citation_per_line(library: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["concordance", "Zeitung", "--library", library, "--csv"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    total = json.loads(run(capsys, "concordance", "Zeitung", "--library", library, "--json"))["total"]
+    assert len(rows) == total > 0
+    for row in rows:
+        assert row["match"] == "Zeitung"
+        assert "Luxemburger Zeitung" in row["citation"] and "1858" in row["citation"]
+    # the citation of each line is the one `broadsheet cite` gives for its article (the scholar's style)
+    cited = run(capsys, "cite", rows[0]["article"], "--library", library).strip()
+    assert rows[0]["citation"] == " ".join(cited.split())
+
+
+def test_concordance_text_for_people(library: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "concordance", "中国", "--library", library)
+    assert "[中國]" in out and "[中国]" in out
+    assert out.strip().splitlines()[-1].startswith("7 occurrence(s) of '中国' in 4 article(s)")
+
+
+def test_timeline_json_contract(library: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for by in ("year", "month"):
+        out = json.loads(run(capsys, "timeline", "中国 OR Zeitung", "--by", by, "--library", library, "--json"))
+        assert set(out) == {"query", "by", "buckets"} and out["by"] == by
+        search = json.loads(run(capsys, "search", "中国 OR Zeitung", "--library", library, "--json"))
+        assert sum(b["articles"] for b in out["buckets"]) == search["total"]
+        for b in out["buckets"]:
+            assert set(b) == {"period", "articles", "occurrences", "library_articles"}
+            assert b["articles"] <= b["library_articles"]
+    year = json.loads(run(capsys, "timeline", "中国 OR Zeitung", "--library", library, "--json"))
+    assert [b["period"] for b in year["buckets"]][:2] == ["1858", "1859"]
+    assert len(year["buckets"]) == 2021 - 1858 + 1
+
+
+def test_a_match_mode_this_search_lacks_is_one_sentence(library: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.search import query
+
+    code = main(["timeline", "中国", "--match", "exact", "--library", library])
+    err = capsys.readouterr().err
+    if hasattr(query, "SearchOptions"):
+        assert code == 0
+    else:
+        assert code == 2 and err.count("\n") == 1 and "--match" in err

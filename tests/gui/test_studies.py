@@ -1,0 +1,137 @@
+"""The concordance and timeline views: every occurrence in a table that pages as it scrolls, sorts by context,
+opens an article AT the occurrence, exports CSV with citations; a chart of several queries that searches a
+period when a bar is clicked and saves as PNG and SVG."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QImage
+
+from reader.gui import studies_ui
+from reader.gui.mainwindow import MainWindow
+from reader.gui.widgets import concordance_view
+from reader.gui.widgets.concordance_view import LEFT, RIGHT
+from reader.library.catalogue import Library
+from reader.search.concordance import concordance
+from reader.search.engine import Searcher
+from reader.search.timeline import Bucket, By, Timeline
+from reader.text.forms import fold_text
+
+
+def _concordance(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
+    win.action_map[next(k for k in win.action_map if k.value == "actConcordance")].trigger()
+    view = win.studies.concordance
+    view.field.setText(text)
+    qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    assert view.concordance is not None, view.count.text()
+
+
+def test_the_concordance_holds_every_occurrence_and_opens_at_one(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _concordance(win, qtbot, "发展")
+    view = win.studies.concordance
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        want = concordance(searcher, "发展")
+    assert view.concordance.total == want.total == len(view.model.lines) > 3
+    assert view.model.rowCount() == min(concordance_view.CHUNK, want.total)
+    assert "occurrence" in view.count.text()
+    # the keyword column, its contexts either side, and the hits of its article
+    first = view.model.index(0, concordance_view.MATCH)
+    assert fold_text(view.model.data(first)) == "发展"
+    assert view.model.data(view.model.index(0, LEFT), Qt.ItemDataRole.TextAlignmentRole) & int(
+        Qt.AlignmentFlag.AlignRight)
+    # open the occurrence of an article that holds several: that one is the current hit
+    article = max(want.per_article, key=lambda a: want.per_article[a])
+    rows = [i for i, ln in enumerate(view.model.lines) if ln.article == article]
+    row = rows[-1]
+    ln = view.model.lines[row]
+    view.open_row(row)
+    assert win.state.article_id == article
+    av = win.article_view
+    assert len(av.hits) >= len(rows)
+    cur = av.hits[av.current_hit]
+    part = av.article.parts[cur[0]]
+    assert fold_text(part.text[cur[1]:cur[2]]) == "发展"
+    offset = sum(len(p.text) + 2 for p in av.article.parts[:cur[0]]) + cur[1]
+    assert offset == ln.start
+
+
+def test_sorting_by_context_and_paging(make_window, library_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(concordance_view, "CHUNK", 3)
+    monkeypatch.setattr(studies_ui, "FIRST_LINES", 4)  # the first lines at once, then the rest joins them
+    win = make_window(library_dir)
+    shown: list[int] = []
+    monkeypatch.setattr(win.studies.concordance, "add_rest", lambda conc, real=win.studies.concordance.add_rest: (
+        shown.append(len(win.studies.concordance.model.lines)), real(conc)))
+    _concordance(win, qtbot, "的")
+    model = win.studies.concordance.model
+    total = len(model.lines)
+    assert shown == [4] and total == win.studies.concordance.concordance.total > 10
+    assert "…" not in win.studies.concordance.count.text()
+    assert model.rowCount() == 3 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 6
+    table = win.studies.concordance.table
+    table.selectRow(1)
+    chosen = model.lines[1]
+    table.sortByColumn(LEFT, Qt.SortOrder.AscendingOrder)
+    rows = table.selectionModel().selectedRows()
+    assert not rows or model.lines[rows[0].row()] is chosen  # the selection follows its line (or goes)
+    keys = [ln.left.casefold()[::-1] for ln in model.lines]
+    assert keys == sorted(keys) and len(model.lines) == total
+    win.studies.concordance.table.sortByColumn(RIGHT, Qt.SortOrder.DescendingOrder)
+    keys = [ln.right.casefold() for ln in model.lines]
+    assert keys == sorted(keys, reverse=True)
+
+
+def test_the_csv_export_has_a_citation_per_line(make_window, library_dir: Path, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _concordance(win, qtbot, "发展")
+    out = tmp_path / "c.csv"
+    win.studies.write_csv(str(out), win.studies.concordance.concordance)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == win.studies.concordance.concordance.total
+    assert all(r["publication"] in r["citation"] and r["date"][:4] in r["citation"] for r in rows)
+
+
+def test_the_timeline_draws_several_queries_searches_a_period_and_saves(make_window, library_dir: Path, qtbot,
+                                                                         tmp_path: Path) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    win.action_map[next(k for k in win.action_map if k.value == "actTimeline")].trigger()
+    view = win.studies.timeline
+    view.field.setText("发展 ; Zeitung")
+    qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    chart = view.chart
+    assert [s.query for s in chart.series] == ["发展", "Zeitung"]
+    periods = chart.periods()
+    assert periods[0] <= "1858" and periods[-1] >= "2021" and len(set(len(s.buckets) for s in chart.series)) == 1
+    win.studies.timeline_dock.raise_()
+    chart.grab()  # paints it, laying out the bars
+    bar = next(r for r, q, p in chart._bars if q == "发展" and p == "2021")
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=bar.center().toPoint())
+    assert win.search.field.text() == "发展" and win.search.date_from.text() == "2021"
+    assert win.search.results is not None and win.search.results.total >= 1
+    for name in ("t.png", "t.svg"):
+        win.studies.save_chart_to(str(tmp_path / name))
+        assert (tmp_path / name).stat().st_size > 500
+    assert not QImage(str(tmp_path / "t.png")).isNull()
+    assert "<svg" in (tmp_path / "t.svg").read_text(encoding="utf-8")
+
+
+def test_relative_bars_and_a_click_between_bars(qtbot) -> None:  # noqa: ANN001
+    from reader.gui.widgets.timeline_view import TimelineChart
+
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    t = Timeline("x", By.YEAR, [Bucket("1990", 5, 9, 10), Bucket("1991", 0, 0, 4), Bucket("1992", 1, 1, 100)])
+    chart.set_series([t], "relative")
+    assert [chart.value(b) for b in t.buckets] == [50.0, 0.0, 1.0]
+    chart.resize(QSize(600, 300))
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.grab()
+    assert chart.bar_at(QPointF(1, 1)) is None
+    assert {p for _r, _q, p in chart._bars} == {"1990", "1991", "1992"}

@@ -1,0 +1,256 @@
+"""The concordance and the timeline against brute force: every occurrence, counted over the folded texts of
+EVERY article (not only those the index proposes), on a synthetic library and on the bundled samples."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import opencc
+import pytest
+from reader.resources import path as resource_path
+
+from reader.index import store as sindex
+from reader.library.catalogue import Library, StoreMeta
+from reader.library.importer import import_paths
+from reader.model.document import Article, Document, Line, Page, Part, Span
+from reader.search.concordance import Sort, concordance, context, count_by_article, iter_lines, sort_lines
+from reader.search.engine import Filter, Searcher
+from reader.search.timeline import UNDATED, By, period_of, periods_between, timeline
+from reader.text.forms import fold, fold_query, fold_text
+
+SIMPLIFIED = "党发展经济国家人民会议报记者中华新闻广东香港学习历史开放关系建设"
+LATIN = ("Café", "cafe", "New", "York", "GDP", "über")
+
+
+def _text(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(20, 120)):
+        r = rng.random()
+        out.append(" " + rng.choice(LATIN) + " " if r < 0.05 else "，" if r < 0.08 else " " if r < 0.1
+                   else rng.choice(SIMPLIFIED))
+    return "".join(out).strip()
+
+
+def _document(n: int, rng: random.Random, s2t: opencc.OpenCC) -> Document:
+    pages = [Page(number=1), Page(number=2)]
+    articles = []
+    for a in range(rng.randint(2, 4)):
+        parts = []
+        for k, role in enumerate(("headline", "paragraph", "paragraph")):
+            text = _text(rng) if role == "paragraph" else "".join(rng.choice(SIMPLIFIED) for _ in range(5))
+            if n % 3 == 1:
+                text = s2t.convert(text)
+            page = pages[1] if (a == 0 and k == 2) else pages[0]  # the first article runs onto page 2
+            line_id = f"p{page.number}.a{a}.l{k}"
+            page.lines.append(Line(id=line_id, text=text, box=(0.0, 10.0 * k, 100.0, 10.0 * k + 9)))
+            parts.append(Part(role=role, text=text, spans=[Span(0, len(text), line_id, 0)]))
+        articles.append(Article(id=f"a{a}", parts=parts, pages=[1, 2] if a == 0 else [1]))
+    return Document(source=f"/corpus/{n}.txt", format="text", pages=pages, articles=articles)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Searcher, dict[str, Any]]]:
+    rng = random.Random(16)
+    s2t = opencc.OpenCC("s2t")
+    lib = Library(tmp_path_factory.mktemp("conclib"))
+    meta: dict[str, Any] = {}
+    for n in range(50):
+        doc = _document(n, rng, s2t)
+        # 1990-01 … 1993-12 with gaps (no issue in 1991-03 …), and a few undated issues
+        date = "" if n % 17 == 5 else f"{1990 + n % 4}-{1 + (n * 5) % 12:02d}-{1 + n % 27:02d}"
+        pub = ("人民日报", "The Times")[n % 2]
+        res = lib.store_document(doc, StoreMeta(pub, date), path=doc.source, sha256=str(n))
+        for aid, art in zip(res.article_ids, doc.articles, strict=True):
+            meta[aid] = {"text": art.text, "folded": fold_text(art.text), "date": date, "pub": pub, "article": art}
+    sindex.sync(lib)
+    searcher = Searcher(lib)
+    yield searcher, meta
+    searcher.close()
+    lib.close()
+
+
+def brute_count(folded: str, needle: str) -> int:
+    """Occurrences of ``needle`` in ``folded``: every place it starts, overlapping ones each (哈哈 twice in 哈哈哈,
+    as the search's ``locate`` gives them)."""
+    count, i = 0, folded.find(needle)
+    while i >= 0:
+        count += 1
+        i = folded.find(needle, i + 1)
+    return count
+
+
+def brute_total(meta: dict[str, Any], needle: str) -> int:
+    f = fold_query(needle)
+    return sum(brute_count(m["folded"], f) for m in meta.values())
+
+
+def test_every_occurrence_of_cjk_strings_is_a_line(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, meta = synthetic
+    rng = random.Random(3)
+    texts = [m["text"] for m in meta.values()]
+    t2s = opencc.OpenCC("t2s")
+    checked = 0
+    for i in range(120):
+        text = rng.choice(texts)
+        k = 1 + i % 4
+        start = rng.randrange(0, len(text) - k)
+        q = t2s.convert(text[start:start + k]) if i % 2 else text[start:start + k]
+        if not all("\u4e00" <= c <= "\u9fff" for c in q):
+            continue
+        conc = concordance(searcher, q)
+        assert conc.total == len(conc.lines) == brute_total(meta, q), q
+        assert conc.articles == searcher.count(q)
+        # each line shows the characters it stands for, found again at its offsets
+        for ln in conc.lines[:50]:
+            assert meta[ln.article]["text"][ln.start:ln.end] == ln.match
+            assert fold(ln.match)[0] == fold_query(q)
+        checked += 1
+    assert checked > 60
+    # a string whose occurrences overlap itself: one line per occurrence, overlapping ones each
+    assert concordance(searcher, "党党").total == brute_total(meta, "党党")
+
+
+def test_plain_str_count_agrees_where_matches_cannot_overlap(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, meta = synthetic
+    for q in ("发展", "經濟", "人民", "党", "新闻报"):
+        f = fold_query(q)
+        assert concordance(searcher, q).total == sum(m["folded"].count(f) for m in meta.values())
+
+
+def test_latin_words_and_boolean_queries(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, meta = synthetic
+    for q in ("cafe", "GDP", "York"):
+        want = sum(len(re.findall(rf"(?<![a-z0-9]){re.escape(fold_query(q))}(?![a-z0-9])", m["folded"]))
+                   for m in meta.values())
+        assert concordance(searcher, q).total == want, q
+    # OR: every occurrence of either (the two never share characters); NOT terms are not looked for
+    want = brute_total(meta, "发展") + brute_total(meta, "香港")
+    assert concordance(searcher, "发展 OR 香港").total == want
+    conc = concordance(searcher, "发展 NOT 香港")
+    assert conc.total == sum(brute_count(m["folded"], "发展") for m in meta.values() if "香港" not in m["folded"])
+    assert all(fold(ln.match)[0] == "发展" for ln in conc.lines)
+    both = concordance(searcher, "发展 香港")
+    assert {fold(ln.match)[0] for ln in both.lines} == {"发展", "香港"}
+    assert both.articles == searcher.count("发展 香港")
+
+
+def test_filters_and_the_page_of_each_occurrence(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, meta = synthetic
+    conc = concordance(searcher, "人民", [Filter("publication", "Times")])
+    assert conc.total == sum(brute_count(m["folded"], "人民") for m in meta.values() if m["pub"] == "The Times")
+    assert {ln.publication for ln in conc.lines} == {"The Times"}
+    assert concordance(searcher, "人民 publication:Times").total == conc.total
+    # the first article of every issue runs onto page 2 with its last part: its lines there say page 2
+    for ln in concordance(searcher, "国").lines:
+        art: Article = meta[ln.article]["article"]
+        last_start = len(art.text) - len(art.parts[-1].text)
+        want = 2 if art.pages == [1, 2] and ln.start >= last_start else 1
+        assert ln.page == want
+
+
+def test_context_is_characters_for_cjk_and_words_for_latin() -> None:
+    text = "我们的经济发展很快。\n\n在这里 The quick brown fox jumps over the lazy dog today"
+    s = text.index("发展")
+    assert context(text, s, s + 2, 3) == ("的经济", "很快。")
+    s = text.index("fox")
+    assert context(text, s, s + 3, 2) == ("quick brown", "jumps over")
+    s = text.index("经济")
+    assert context(text, s, s + 2, 10) == ("我们的", "发展很快。 在这里")  # a space counts, none trails
+    assert context(text, 0, 2, 0) == ("", "")
+
+
+def test_sorting_by_left_and_right_context(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, _meta = synthetic
+    by_date = concordance(searcher, "经济")
+    left = concordance(searcher, "经济", sort=Sort.LEFT)
+    right = concordance(searcher, "经济", sort=Sort.RIGHT)
+    assert sorted(map(id, left.lines)) and len(left.lines) == len(by_date.lines) == len(right.lines)
+    keys = [ln.left.casefold()[::-1] for ln in left.lines]
+    assert keys == sorted(keys)
+    assert [ln.right.casefold() for ln in right.lines] == sorted(ln.right.casefold() for ln in right.lines)
+    dates = [ln.date or "\uffff" for ln in by_date.lines]
+    assert dates == sorted(dates)  # date order, undated last
+    assert sort_lines(left.lines, Sort.DATE) == by_date.lines
+    assert list(iter_lines(searcher, "经济")) == by_date.lines
+
+
+def test_a_capped_concordance_keeps_the_exact_total(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, meta = synthetic
+    for q, cap in (("国", 25), ("党党", 5), ("cafe", 25), ("发展 OR 香港", 25)):
+        full = concordance(searcher, q)
+        conc = concordance(searcher, q, cap=cap)
+        assert conc.lines == full.lines[:cap] and conc.total == full.total > cap and not conc.complete
+        assert conc.per_article == full.per_article and conc.articles == full.articles
+    assert concordance(searcher, "国", cap=25).total == brute_total(meta, "国")
+
+
+def test_counting_on_folded_texts_agrees_with_the_lines(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    """The timeline's fast count (stored folded texts) and the concordance's lines (original offsets) agree,
+    overlapping strings included."""
+    searcher, meta = synthetic
+    for q in ("党党", "发展", "国 OR 国家", "人民 经济", "港"):
+        per = {row.article: n for row, n in count_by_article(searcher, q)}
+        conc = concordance(searcher, q)
+        assert {a: n for a, n in per.items() if n} == conc.per_article, q
+
+
+def test_timeline_buckets_add_up_to_the_search_total(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
+    searcher, meta = synthetic
+    for by in (By.YEAR, By.MONTH):
+        for q in ("发展", "cafe", "香港 OR 广东", "人民 publication:人民日报"):
+            tl = timeline(searcher, q, by)
+            assert tl.total == sum(b.articles for b in tl.buckets) == searcher.count(q), (q, by)
+            assert sum(b.occurrences for b in tl.buckets) == concordance(searcher, q).total
+            periods = [b.period for b in tl.buckets if b.period != UNDATED]
+            assert periods == periods_between(periods[0], periods[-1], by)  # no gap, in order
+        held = Counter(period_of(m["date"], by) for m in meta.values())
+        tl = timeline(searcher, "发展", by)
+        assert all(b.library_articles == held[b.period] for b in tl.buckets)
+    tl = timeline(searcher, "发展", By.MONTH)
+    assert any(b.articles == 0 and b.library_articles == 0 for b in tl.buckets)  # empty months are there
+    assert tl.buckets[-1].period == UNDATED and tl.buckets[-1].articles > 0
+    # a publication filter counts the library's articles of that publication only
+    tl = timeline(searcher, "发展", By.YEAR, [Filter("publication", "Times")])
+    held_times = Counter(period_of(m["date"], By.YEAR) for m in meta.values() if m["pub"] == "The Times")
+    assert all(b.library_articles == held_times[b.period] for b in tl.buckets)
+
+
+def test_periods() -> None:
+    assert period_of("1939-04-21", By.MONTH) == "1939-04" and period_of("1939", By.MONTH) == UNDATED
+    assert period_of("1939", By.YEAR) == "1939" and period_of("", By.YEAR) == UNDATED
+    assert periods_between("1939-11", "1940-02", By.MONTH) == ["1939-11", "1939-12", "1940-01", "1940-02"]
+    assert periods_between("1939", "1941", By.YEAR) == ["1939", "1940", "1941"]
+
+
+# ------------------------------------------------------------------------------ the bundled samples
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Searcher, dict[str, str]]]:
+    lib = Library(tmp_path_factory.mktemp("samplelib"))
+    import_paths(lib, [Path(resource_path("samples"))])
+    sindex.sync(lib)
+    folded = {r[0]: r[1] for r in lib.conn.execute(
+        "SELECT a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num")}
+    searcher = Searcher(lib)
+    yield searcher, folded
+    searcher.close()
+    lib.close()
+
+
+@pytest.mark.parametrize("q", ["中国", "的", "日", "銀行", "本报", "Zeitung", "und", "der", "Luxemburg"])
+def test_samples_total_is_the_brute_force_count(samples: tuple[Searcher, dict[str, str]], q: str) -> None:
+    searcher, folded = samples
+    f = fold_query(q)
+    if re.fullmatch(r"[a-z]+", f):
+        want = sum(len(re.findall(rf"(?<![^\W_]){f}(?![^\W_])", t)) for t in folded.values())
+    else:
+        want = sum(brute_count(t, f) for t in folded.values())
+    conc = concordance(searcher, q)
+    assert conc.total == want
+    assert sum(b.articles for b in timeline(searcher, q, By.MONTH).buckets) == searcher.count(q)
