@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from reader.app.archive import converter
 from reader.app.reading import Reading, reading_order
-from reader.gui.widgets.article_view import ArticleView
+from reader.gui.widgets.article_view import WORD_JOINER, ZWSP, ArticleView
 from reader.model.document import Article, Part, Span
+from reader.segmentation.analyze import analyze_file
 from reader.text import forms as textforms
+from reader.text import linebreak
+from reader.text.chars import em_width
 
 
 def _article(text: str, role: str = "paragraph") -> Article:
@@ -49,3 +56,72 @@ def test_the_headline_group_is_shown_first_whatever_the_page_order() -> None:
     assert [sp.role for sp in reading.parts] == ["kicker", "headline", "byline", "paragraph"]
     # hits come in Article.text offsets, parts joined by a blank line
     assert reading.split_article_range(art.text.index("記者"), art.text.index("記者") + 2) == [(1, 0, 2)]
+
+
+# CJK line breaking (kinsoku) in both directions ------------------------------------------------------
+SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
+JINGBAO = (Path(__file__).resolve().parents[1] / "data" / "samples" / "chinese" / "ecpo_jingbao" / "textGT"
+           / "jb_3795_1939-04-21_0002+0003.xml")
+
+
+def _lines_of(view: ArticleView, k: int) -> list[str]:
+    """The lines Qt set for part ``k`` of the horizontal view, as text without the inserted marks."""
+    block = view.text.document().findBlockByNumber(k)
+    layout = block.layout()
+    text = block.text()
+    return [text[layout.lineAt(n).textStart():layout.lineAt(n).textStart() + layout.lineAt(n).textLength()]
+            .replace(ZWSP, "").replace(WORD_JOINER, "") for n in range(layout.lineCount())]
+
+
+def test_a_quoted_phrase_no_longer_pulls_the_line_before_it_apart(qtbot) -> None:  # noqa: ANN001
+    """干得好就能看得见: 《…情况表》。“重要工作”一栏 was one chunk to Qt, the line before it stretched."""
+    article = next(a for a in analyze_file(SEED).articles if "重要工作" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.font_family = lambda script, text: "Noto Serif CJK SC"
+    view.resize(520, 900)
+    view.show()
+    view.set_article(article)
+    k = next(k for k, sp in enumerate(view.reading.parts) if "重要工作”一栏" in sp.display)
+    lines = _lines_of(view, k)
+    assert "".join(lines) == view.reading.parts[k].display.replace("\n", " ")
+    # no line ends short of the width because the next one starts with a quotation
+    starts = [line[0] for line in lines[1:]]
+    assert not any(c in linebreak.NO_START for c in starts), starts
+    assert not any(line[-1] in linebreak.NO_END for line in lines[:-1])
+    # every line but the first (indented) and the last is full: none was cut short and stretched
+    widths = [em_width(line) for line in lines[1:-1]]
+    assert min(widths) >= max(widths) - 1.5, list(zip(widths, lines[1:-1]))
+    # the range 3—4条 is never cut, and copying gives the text as printed
+    assert all(not line.endswith("3—") and not line.endswith("3") for line in lines)
+    view.text.selectAll()
+    assert view.text.createMimeDataFromSelection().text() == "\n".join(
+        sp.display.replace("\n", " ") for sp in view.reading.parts)
+    # selections still land on the characters they name, after the inserted marks
+    at = view.reading.parts[k].display.index("一栏")
+    view.select_original(view.reading.parts[k].index, at, view.reading.parts[k].index, at + 2)
+    assert view.selected_text() == "一栏" and view.text.textCursor().selectedText().strip(ZWSP) == "一栏"
+
+
+@pytest.mark.parametrize("source", [SEED, JINGBAO], ids=["rmrb", "jingbao"])
+def test_no_vertical_column_starts_with_closing_punctuation(qtbot, source: Path) -> None:  # noqa: ANN001
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_vertical(True)
+    view.show()
+    checked = 0
+    for height in (420, 610, 900):
+        view.resize(900, height)
+        for article in analyze_file(source).articles:
+            view.set_article(article)
+            columns: dict[float, list[tuple[float, int, int]]] = {}
+            for k, i, rect, _ch, _px in view.vreader.cells:
+                columns.setdefault(round(rect.x(), 1), []).append((rect.y(), k, i))
+            for cells in columns.values():
+                _y, k, i = min(cells)
+                display = view.reading.parts[k].display
+                assert display[i] not in linebreak.NO_START, (article.headline, display[max(0, i - 5):i + 5])
+                _y, k, i = max(cells)
+                assert display[i] not in linebreak.NO_END or i + 1 == len(display), display[i - 5:i + 5]
+                checked += 1
+    assert checked > 300

@@ -18,11 +18,12 @@ selection stays on the same characters when the script changes, and it emits
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
 from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
 from reader.model.document import Article
 from reader.text import forms as textforms
+from reader.text import linebreak
 from reader.text.chars import is_wide
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,11 @@ log = logging.getLogger(__name__)
 DisplayRange = tuple[int, int, int]
 #: (part index in the article, original start, original end)
 OriginalRange = tuple[int, int, int]
+
+#: the zero-width space put where CJK rules allow a line break that Qt's line breaker does not
+ZWSP = "\u200b"
+#: the word joiner put where CJK rules forbid a line break that Qt's line breaker would make
+WORD_JOINER = "\u2060"
 
 HIT_COLOR = QColor(255, 170, 40, 140)
 CURRENT_HIT_COLOR = QColor(255, 110, 0, 200)
@@ -118,6 +125,8 @@ class TextReader(QTextBrowser):
         #: a paragraph's line height in percent of the font's (View → Line spacing)
         self.line_height = LINE_HEIGHT
         self._blocks: list[int] = []
+        #: per block, the document offsets (in the block) of the zero-width spaces put in for line breaking
+        self._breaks: list[list[int]] = []
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
 
@@ -132,6 +141,7 @@ class TextReader(QTextBrowser):
         secondary = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         cursor = QTextCursor(doc)
         self._blocks = []
+        self._breaks = []
         for k, sp in enumerate(reading.parts):
             bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height)
             if k == 0:
@@ -140,9 +150,51 @@ class TextReader(QTextBrowser):
             else:
                 cursor.insertBlock(bfmt, cfmt)
             self._blocks.append(cursor.block().position())
-            cursor.insertText(sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), cfmt)
+            text, inserted = self._with_breaks(
+                sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), sp.u16)
+            self._breaks.append(inserted)
+            cursor.insertText(text, cfmt)
         self.setDocument(doc)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @staticmethod
+    def _with_breaks(text: str, u16: list[int]) -> tuple[str, list[int]]:
+        """``text`` set by the CJK line-breaking rules, and the block offsets of what was put in.
+
+        Qt's line breaker follows UAX #14 before 15.1: it never breaks beside a quotation mark
+        (。“重要工作”一栏 is one chunk, and the line before it is justified with gaps between
+        every character) and it breaks after the dash of 3—4条. :func:`linebreak.adjustments`
+        compares its breaks with the rules of :mod:`reader.text.linebreak`; a zero-width space
+        goes where a break is missing, a word joiner where one is wrong. ``u16`` is the UTF-16
+        offset of every character.
+        """
+        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+        qt_breaks: set[int] = set()
+        unit = finder.toNextBoundary()
+        while unit >= 0:
+            qt_breaks.add(unit)
+            unit = finder.toNextBoundary()
+        theirs = [u in qt_breaks for u in u16]
+        offer, refuse = linebreak.adjustments(text, theirs)
+        if not offer and not refuse:
+            return text, []
+        marks = sorted([(i, ZWSP) for i in offer] + [(i, WORD_JOINER) for i in refuse])
+        pieces: list[str] = []
+        where: list[int] = []
+        last = 0
+        for j, (i, mark) in enumerate(marks):
+            pieces.append(text[last:i])
+            pieces.append(mark)
+            where.append(u16[i] + j)
+            last = i
+        pieces.append(text[last:])
+        return "".join(pieces), where
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copy the text as printed: without the zero-width spaces put in for line breaking."""
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText().replace(ZWSP, "").replace(WORD_JOINER, ""))
+        return data
 
     @staticmethod
     def _formats(role: str, base: QFont, secondary: QColor, cjk: bool,
@@ -185,11 +237,22 @@ class TextReader(QTextBrowser):
         block = self.document().findBlock(pos)
         k = max(0, min(len(self.reading.parts) - 1, block.blockNumber()))
         sp = self.reading.parts[k]
-        return k, sp.from_u16(pos - block.position())
+        rel = pos - block.position()
+        return k, sp.from_u16(rel - bisect.bisect_left(self._breaks[k], rel))
 
     def _pos_of(self, k: int, offset: int) -> int:
         assert self.reading is not None
-        return self._blocks[k] + self.reading.parts[k].to_u16(offset)
+        unit = self.reading.parts[k].to_u16(offset)
+        breaks = self._breaks[k]
+        # a break put in before this unit sits at unit + (breaks before it); bisect over those positions
+        lo, hi = 0, len(breaks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if breaks[mid] - mid <= unit:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self._blocks[k] + unit + lo
 
     def selection(self) -> list[DisplayRange]:
         if self.reading is None or not self.reading.parts:
@@ -289,9 +352,11 @@ class VerticalReader(QWidget):
             row = 2 if sp.role == "paragraph" and mostly_cjk(sp.display) else 0
             if sp.role in HEAD_ROLES:
                 row = max(0, (rows - len(text)) // 2)  # a short headline stands centred in its column
+            # kinsoku: no column starts with 、。，」 or ends with 「, a digit run stays whole
+            starts = set(linebreak.columns(sp.display, rows, row)[1:])
             col: list[tuple[int, int, float, str, float]] = []
             for i, ch in enumerate(text):
-                if row >= rows:
+                if i in starts:
                     columns.append((pitch, col))
                     col, row = [], 0
                 col.append((k, i, margin + row * cell, ch, fpx))

@@ -1,0 +1,116 @@
+"""Where a line of Chinese (and Japanese) text may break: the kinsoku rules of CJK typesetting.
+
+The rules, as a typesetter of a Chinese newspaper applies them (W3C clreq §3.1.7, jlreq §3.1.7):
+
+* no line (or vertical column) starts with closing punctuation — 、。，：；！？ and the closing
+  quotes and brackets — nor with a small kana, the prolonged-sound mark or an iteration mark;
+* no line ends with an opening quote or bracket;
+* a run of digits or Latin letters (2020, COVID) is not cut, nor a range (3—4条, 1939-1945),
+  nor the doubled marks —— and …….
+
+The reading view applies them in two ways. Vertical reading (直排) lays out its columns itself and
+asks :func:`columns` where each column starts. Horizontal reading is laid out by Qt, whose line
+breaker follows Unicode's UAX #14 up to 15.0: it already keeps closing marks off the start of a
+line, but it never breaks beside an ambiguous quotation mark (rule LB19), so ``。“重要工作”一栏``
+becomes one unbreakable chunk and the line before it is justified with gaps between every
+character; and it breaks after the dash of 3—4条. :func:`adjustments` compares Qt's break
+opportunities with these rules; the view puts a zero-width space where a break is missing
+and a word joiner where one is wrong. (The first half is what Unicode 15.1 added as LB19a.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.text.chars import is_wide
+
+#: Characters that never start a line: closing punctuation, small kana, iteration and length marks.
+NO_START = frozenset(
+    "、。，．,.：:；;！!？?）)］]｝}」』】〕〗〙〛》〉”’»›%‰℃°・･·ー々〻ゝゞヽヾ゛゜"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "︐︑︒︓︔︕︖︶︸︺︼︾﹀﹂﹄﹈"
+)
+#: Characters that never end a line: opening punctuation and currency signs before a number.
+NO_END = frozenset("（(［[｛{「『【〔〖〘〚《〈“‘«‹＄$￥¥£€#＃︵︷︹︻︽︿﹁﹃﹇")
+#: Marks set doubled (——, ……) that are never cut in two.
+DOUBLED = frozenset("—…─︱︙")
+#: Dashes and tildes joining the two ends of a range (3—4条, 1939-1945, 5～8日).
+RANGE_DASHES = frozenset("—–-‐~～－")
+
+
+def is_run_char(ch: str) -> bool:
+    """A character of a digit or Latin run, which stays whole: ASCII and full-width letters and digits."""
+    return (ch.isascii() and ch.isalnum()) or ("０" <= ch <= "９") or ("Ａ" <= ch <= "ｚ")
+
+
+def can_break(text: str, i: int) -> bool:
+    """True when a line may break between ``text[i - 1]`` and ``text[i]``."""
+    if i <= 0 or i >= len(text):
+        return True
+    before, after = text[i - 1], text[i]
+    if after in NO_START or before in NO_END:
+        return False
+    if before in DOUBLED and after in DOUBLED:
+        return False
+    if is_run_char(before) and is_run_char(after):
+        return False
+    return not _in_range(text, i)
+
+
+def _in_range(text: str, i: int) -> bool:
+    """True when ``i`` is beside the dash of a range between two runs (3—4, 1939-1945)."""
+    before, after = text[i - 1], text[i]
+    if before in RANGE_DASHES:
+        return i >= 2 and is_run_char(text[i - 2]) and is_run_char(after)
+    if after in RANGE_DASHES:
+        return i + 1 < len(text) and is_run_char(before) and is_run_char(text[i + 1])
+    return False
+
+
+def columns(text: str, rows: int, first_row: int = 0, longest_push: int = 4) -> list[int]:
+    """Where each column (or line) of ``text`` starts, ``rows`` characters to a column.
+
+    The first column starts at ``first_row`` (an indent). A column that would break where
+    :func:`can_break` forbids it is ended earlier (the typesetter's push-out, 追い出し):
+    at most ``longest_push`` characters move on, so an over-long digit run is cut rather
+    than leaving a column nearly empty. Linear in the length of the text.
+    """
+    rows = max(1, rows)
+    starts = [0]
+    start, room = 0, max(1, rows - first_row)
+    n = len(text)
+    while start + room < n:
+        end = start + room
+        cut = end
+        while cut > start + 1 and end - cut < longest_push and not can_break(text, cut):
+            cut -= 1
+        if not can_break(text, cut):
+            cut = end
+        starts.append(cut)
+        start, room = cut, rows
+    return starts
+
+
+def adjustments(text: str, theirs: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """Where another line breaker (``theirs[i]``: may break before ``text[i]``) must be corrected.
+
+    Returns ``(offer, refuse)``: offsets where these rules allow a break beside a wide (CJK)
+    character and the other breaker does not (Qt's UAX #14 beside quotation marks), and offsets
+    where the other breaker would break and these rules forbid it (the dash of 3—4条). Latin text
+    between Latin characters is left to the other breaker.
+    """
+    offer: list[int] = []
+    refuse: list[int] = []
+    for i in range(1, len(text)):
+        ours = can_break(text, i)
+        if ours and not theirs[i]:
+            if (is_wide(text[i - 1]) or is_wide(text[i])) and not (text[i - 1].isspace() or text[i].isspace()):
+                offer.append(i)
+        elif theirs[i] and not ours:
+            refuse.append(i)
+    return offer, refuse
+
+
+def line_starts_ok(text: str, starts: Sequence[int]) -> bool:
+    """True when no line beginning at one of ``starts`` breaks a rule (for tests and checks)."""
+    return all(can_break(text, s) for s in starts)
