@@ -91,7 +91,7 @@ def test_a_quoted_phrase_no_longer_pulls_the_line_before_it_apart(qtbot) -> None
     assert not any(line[-1] in linebreak.NO_END for line in lines[:-1])
     # every line but the first (indented) and the last is full: none was cut short and stretched
     widths = [em_width(line) for line in lines[1:-1]]
-    assert min(widths) >= max(widths) - 1.5, list(zip(widths, lines[1:-1]))
+    assert min(widths) >= max(widths) - 1.5, list(zip(widths, lines[1:-1], strict=True))
     # the range 3—4条 is never cut, and copying gives the text as printed
     assert all(not line.endswith("3—") and not line.endswith("3") for line in lines)
     view.text.selectAll()

@@ -40,7 +40,7 @@ def test_columns_never_start_with_closing_punctuation() -> None:
             starts = columns(RMRB, rows, first)
             assert line_starts_ok(RMRB, starts), (rows, first, [RMRB[s] for s in starts])
             assert starts == sorted(set(starts)) and starts[0] == 0
-            lengths = [b - a for a, b in zip(starts, starts[1:] + [len(RMRB)])]
+            lengths = [b - a for a, b in zip(starts, starts[1:] + [len(RMRB)], strict=True)]
             assert max(lengths[1:] or [0]) <= rows and lengths[0] <= rows - first
             assert min(lengths[:-1] or [rows]) >= rows - 4  # pushed out by at most four characters
 
@@ -54,7 +54,7 @@ def test_a_column_pushes_out_the_character_before_a_closing_mark() -> None:
 def test_a_run_longer_than_the_push_out_is_cut() -> None:
     text = "号" + "1234567890" * 2
     starts = columns(text, 6)
-    assert all(b - a >= 2 for a, b in zip(starts, starts[1:]))
+    assert all(b - a >= 2 for a, b in zip(starts, starts[1:], strict=False))
     assert starts[-1] < len(text)
 
 
