@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.app.archive import converter
 from reader.app.reading import Reading, reading_order
@@ -125,3 +126,38 @@ def test_no_vertical_column_starts_with_closing_punctuation(qtbot, source: Path)
                 assert display[i] not in linebreak.NO_END or i + 1 == len(display), display[i - 5:i + 5]
                 checked += 1
     assert checked > 300
+
+
+def test_a_datelined_byline_is_set_on_the_dateline_flush_left(qtbot) -> None:  # noqa: ANN001
+    """1489处非法违法“小化工”被查: 本报北京1月26日电（记者丁怡婷）is one line under the headline, as printed."""
+    article = next(a for a in analyze_file(SEED).articles if "丁怡婷" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(520, 700)
+    view.show()
+    view.set_article(article)
+    roles = [sp.role for sp in view.reading.parts]
+    d, b = roles.index("dateline"), roles.index("byline")
+    assert b == d + 1
+    doc = view.text.document()
+    block = doc.findBlock(view.text._pos_of(d, 0))
+    assert block == doc.findBlock(view.text._pos_of(b, 0)), "dateline and byline share a line"
+    assert block.text().replace(ZWSP, "") == "本报北京1月26日电（记者丁怡婷）"
+    assert not block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+    assert block.layout().lineCount() == 1
+    headline = doc.findBlock(view.text._pos_of(roles.index("headline"), 0))
+    assert headline.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+    # the parts after them keep their own blocks and the offsets stay right in both
+    view.select_original(view.reading.parts[b].index, 1, view.reading.parts[b].index, 3)
+    assert view.selected_text() == "记者" and view.text.textCursor().selectedText() == "记者"
+    assert view.selection_original() == [(view.reading.parts[b].index, 1, 3)]
+    body = roles.index("paragraph")
+    view.select_original(view.reading.parts[body].index, 0, view.reading.parts[body].index, 2)
+    assert view.selected_text() == "记者"
+    # a byline with no dateline stays centred under the headline
+    feature = next(a for a in analyze_file(SEED).articles if "窦瀚洋" in a.text)
+    view.set_article(feature)
+    k = [sp.role for sp in view.reading.parts].index("byline")
+    assert doc is not view.text.document()
+    byline = view.text.document().findBlock(view.text._pos_of(k, 0))
+    assert byline.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter

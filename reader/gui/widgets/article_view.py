@@ -108,6 +108,15 @@ LINE_HEIGHT = 150
 LINE_SPACINGS = ((130, "Compact"), (150, "Normal"), (175, "Relaxed"), (200, "Wide"))
 
 
+def runs_in(previous: str, role: str) -> bool:
+    """True when a part of ``role`` goes on the line of the one before it, as the paper sets them.
+
+    A dateline and its byline (本报北京1月26日电　（记者丁怡婷）) are one line, flush left under the
+    headline group; a byline alone is centred under the headline.
+    """
+    return {previous, role} == {"dateline", "byline"}
+
+
 class TextReader(QTextBrowser):
     """The horizontal reading view (a read-only QTextBrowser)."""
 
@@ -124,8 +133,9 @@ class TextReader(QTextBrowser):
         self.reading: Reading | None = None
         #: a paragraph's line height in percent of the font's (View → Line spacing)
         self.line_height = LINE_HEIGHT
+        #: the document position where each shown part starts (a dateline and its byline share a block)
         self._blocks: list[int] = []
-        #: per block, the document offsets (in the block) of the zero-width spaces put in for line breaking
+        #: per part, the document offsets (in the block) of the zero-width spaces put in for line breaking
         self._breaks: list[list[int]] = []
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
@@ -142,14 +152,20 @@ class TextReader(QTextBrowser):
         cursor = QTextCursor(doc)
         self._blocks = []
         self._breaks = []
+        roles = [sp.role for sp in reading.parts]
         for k, sp in enumerate(reading.parts):
-            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height)
+            datelined = any(r == "dateline" for r in roles[max(0, k - 1):k + 2])
+            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height, datelined)
             if k == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
+            elif runs_in(roles[k - 1], sp.role):
+                # a full-width bracket brings its own half-em of space: （记者丁怡婷）
+                if not (cjk and sp.display[:1] in linebreak.NO_END):
+                    cursor.insertText("\u3000" if cjk else " ", cfmt)
             else:
                 cursor.insertBlock(bfmt, cfmt)
-            self._blocks.append(cursor.block().position())
+            self._blocks.append(cursor.position())
             text, inserted = self._with_breaks(
                 sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), sp.u16)
             self._breaks.append(inserted)
@@ -198,7 +214,8 @@ class TextReader(QTextBrowser):
 
     @staticmethod
     def _formats(role: str, base: QFont, secondary: QColor, cjk: bool,
-                 line_height: int = 175) -> tuple[QTextBlockFormat, QTextCharFormat]:
+                 line_height: int = 175, datelined: bool = False) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """The block and character formats of a part; a byline beside a dateline is set with it, flush left."""
         size = base.pointSizeF()
         bfmt = QTextBlockFormat()
         cfmt = QTextCharFormat()
@@ -217,7 +234,7 @@ class TextReader(QTextBrowser):
             bfmt.setBottomMargin(size * 0.3)
         elif role in SECONDARY_ROLES:
             cfmt.setForeground(secondary)
-            if role == "byline":
+            if role == "byline" and not datelined:
                 bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             bfmt.setBottomMargin(size * 0.5)
             if role in ("caption", "credit", "editors-note"):
@@ -232,13 +249,12 @@ class TextReader(QTextBrowser):
 
     # positions -------------------------------------------------------------
     def _k_of(self, pos: int) -> tuple[int, int]:
-        """(k, display offset) of a document position."""
+        """(k, display offset) of a document position (a block may hold two parts: dateline and byline)."""
         assert self.reading is not None
-        block = self.document().findBlock(pos)
-        k = max(0, min(len(self.reading.parts) - 1, block.blockNumber()))
+        k = max(0, min(len(self.reading.parts) - 1, bisect.bisect_right(self._blocks, pos) - 1))
         sp = self.reading.parts[k]
-        rel = pos - block.position()
-        return k, sp.from_u16(rel - bisect.bisect_left(self._breaks[k], rel))
+        rel = max(0, pos - self._blocks[k])
+        return k, min(len(sp.display), sp.from_u16(rel - bisect.bisect_left(self._breaks[k], rel)))
 
     def _pos_of(self, k: int, offset: int) -> int:
         assert self.reading is not None
