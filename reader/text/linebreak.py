@@ -32,6 +32,8 @@ NO_START = frozenset(
 )
 #: Characters that never end a line: opening punctuation and currency signs before a number.
 NO_END = frozenset("（(［[｛{「『【〔〖〘〚《〈“‘«‹＄$￥¥£€#＃︵︷︹︻︽︿﹁﹃﹇")
+#: Marks a typesetter lets hang one place past the end of a full column (ぶら下げ, 悬挂).
+HANGING = frozenset("、。，．,.︐︑︒")
 #: Marks set doubled (——, ……) that are never cut in two.
 DOUBLED = frozenset("—…─︱︙")
 #: Dashes and tildes joining the two ends of a range (3—4条, 1939-1945, 5～8日).
@@ -48,7 +50,7 @@ def can_break(text: str, i: int) -> bool:
     if i <= 0 or i >= len(text):
         return True
     before, after = text[i - 1], text[i]
-    if after in NO_START or before in NO_END:
+    if not punctuation_allows(text, i):
         return False
     if before in DOUBLED and after in DOUBLED:
         return False
@@ -67,28 +69,51 @@ def _in_range(text: str, i: int) -> bool:
     return False
 
 
-def columns(text: str, rows: int, first_row: int = 0, longest_push: int = 4) -> list[int]:
+def columns(text: str, rows: int, first_row: int = 0, longest_push: int | None = None) -> list[int]:
     """Where each column (or line) of ``text`` starts, ``rows`` characters to a column.
 
-    The first column starts at ``first_row`` (an indent). A column that would break where
+    The first column starts at ``first_row`` (an indent). A comma or full stop may hang one
+    place below a full column (so a column holds ``rows + 1`` characters). A column that would break where
     :func:`can_break` forbids it is ended earlier (the typesetter's push-out, 追い出し):
-    at most ``longest_push`` characters move on, so an over-long digit run is cut rather
-    than leaving a column nearly empty. Linear in the length of the text.
+    at most ``longest_push`` characters move on (a third of a column, at least four: 号码为「12350」
+    moves whole); a run too long for that is cut rather than a column left nearly empty, but
+    never where the punctuation forbids it. Linear in the length of the text.
     """
     rows = max(1, rows)
+    if longest_push is None:
+        longest_push = max(4, rows // 3)
     starts = [0]
     start, room = 0, max(1, rows - first_row)
     n = len(text)
     while start + room < n:
-        end = start + room
-        cut = end
-        while cut > start + 1 and end - cut < longest_push and not can_break(text, cut):
-            cut -= 1
-        if not can_break(text, cut):
-            cut = end
+        cut = _cut(text, start, start + room, longest_push)
         starts.append(cut)
         start, room = cut, rows
     return starts
+
+
+def _cut(text: str, start: int, end: int, longest_push: int) -> int:
+    """Where a column running from ``start`` and full at ``end`` ends.
+
+    A comma or full stop that would start the next column hangs below this one; else the last
+    place :func:`can_break` allows within ``longest_push`` characters; else (a run too
+    long to move whole) the last place where at least the punctuation allows it, so a long
+    number is cut rather than a column started with 、 or ended with 「; else ``end``.
+    """
+    if text[end] in HANGING and (end + 1 == len(text) or can_break(text, end + 1)):
+        return end + 1  # a comma or full stop hangs below the column (ぶら下げ) rather than push a word out
+    for cut in range(end, max(start, end - longest_push - 1), -1):
+        if can_break(text, cut):
+            return cut
+    for cut in range(end, start, -1):
+        if punctuation_allows(text, cut):
+            return cut
+    return end
+
+
+def punctuation_allows(text: str, i: int) -> bool:
+    """The first two rules alone: ``text[i]`` may start a line and ``text[i - 1]`` may end one."""
+    return text[i] not in NO_START and text[i - 1] not in NO_END
 
 
 def adjustments(text: str, theirs: Sequence[bool]) -> tuple[list[int], list[int]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.text.linebreak import adjustments, can_break, columns, line_starts_ok
+from reader.text.linebreak import HANGING, adjustments, can_break, columns, line_starts_ok, punctuation_allows
 
 #: from the bundled 人民日报 page (resources/samples/seed_page.txt), 干得好就能看得见
 RMRB = ("“本季度重要工作：完善‘亲清在线’平台功能，政策兑现超250条……”2020年10月中旬，"
@@ -41,14 +41,33 @@ def test_columns_never_start_with_closing_punctuation() -> None:
             assert line_starts_ok(RMRB, starts), (rows, first, [RMRB[s] for s in starts])
             assert starts == sorted(set(starts)) and starts[0] == 0
             lengths = [b - a for a, b in zip(starts, starts[1:] + [len(RMRB)], strict=True)]
-            assert max(lengths[1:] or [0]) <= rows and lengths[0] <= rows - first
-            assert min(lengths[:-1] or [rows]) >= rows - 4  # pushed out by at most four characters
+            ends = [RMRB[b - 1] for b in starts[1:]]
+            room = [rows - (first if n == 0 else 0) + (1 if n < len(ends) and ends[n] in HANGING else 0)
+                    for n in range(len(lengths))]
+            assert all(length <= r for length, r in zip(lengths, room, strict=True)), (rows, first)
+            # pushed out by at most a third of a column (at least four characters)
+            assert min(lengths[:-1] or [rows]) >= rows - max(4, rows // 3)
 
 
 def test_a_column_pushes_out_the_character_before_a_closing_mark() -> None:
     text = "一二三四五、六七"
-    assert columns(text, 5) == [0, 4]  # 、 would start column 2: 五 goes with it
+    assert columns(text, 5) == [0, 6]  # 、 would start column 2: it hangs below column 1
+    assert columns("一二三四五」六七", 5) == [0, 4]  # 」 does not hang: 五 goes with it
     assert columns("一二三四五六七八", 5) == [0, 5]
+
+
+def test_a_bracketed_number_moves_whole_to_the_next_column() -> None:
+    text = "举报投诉特服电话，号码为「12350」，鼓励人民群众"
+    for rows in range(12, 26):
+        starts = columns(text, rows)
+        assert not any(text[s - 1] in "「12350" and text[s] in "12350」，" for s in starts[1:]), rows
+
+
+def test_a_number_too_long_to_move_is_cut_rather_than_a_column_started_with_a_comma() -> None:
+    text = "号码为「1234567890123」，鼓励人民群众积极举报"
+    for rows in range(5, 20):
+        starts = columns(text, rows)
+        assert all(punctuation_allows(text, s) for s in starts[1:]), (rows, [text[s] for s in starts])
 
 
 def test_a_run_longer_than_the_push_out_is_cut() -> None:

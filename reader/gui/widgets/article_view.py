@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 DisplayRange = tuple[int, int, int]
 #: (part index in the article, original start, original end)
 OriginalRange = tuple[int, int, int]
+#: a character set in a vertical column: (k, display offset, y, character, font px)
+Cell = tuple[int, int, float, str, float]
 
 #: the zero-width space put where CJK rules allow a line break that Qt's line breaker does not
 ZWSP = "\u200b"
@@ -358,26 +360,23 @@ class VerticalReader(QWidget):
         height = max(200, self.scroll_area.viewport().height())
         px = self.size_pt * 96 / 72
         margin = px * 1.5
-        columns: list[tuple[float, list[tuple[int, int, float, str, float]]]] = []  # (width, [(k, off, y, ch, fpx)])
+        columns: list[tuple[float, list[Cell]]] = []  # (width, [(k, off, y, ch, fpx)])
+        row = 0
         for k, sp in enumerate(self.reading.parts):
             fpx = px * ROLE_SCALE.get(sp.role, 1.0)
-            cell = fpx * 1.12
-            rows = max(4, int((height - 2 * margin) // cell))
+            rows = max(4, int((height - 2 * margin) // (fpx * 1.12)))
             pitch = fpx * (1.9 * self.line_height / 175 if sp.role == "paragraph" else 1.6)
-            text = sp.display.translate(VERTICAL_FORMS)
-            row = 2 if sp.role == "paragraph" and mostly_cjk(sp.display) else 0
+            col: list[Cell] = []
+            # a byline goes on down its dateline's column, as the paper sets them
+            carry = k > 0 and runs_in(self.reading.parts[k - 1].role, sp.role) and row + 2 < rows
+            if carry:
+                pitch, col = columns.pop()
+                row += 0 if sp.display[:1] in linebreak.NO_END else 1
+            else:
+                row = self._first_row(sp.role, sp.display, rows)
+            row = self._set_part(k, sp.display, rows, row, (pitch, col), columns, margin, fpx)
             if sp.role in HEAD_ROLES:
-                row = max(0, (rows - len(text)) // 2)  # a short headline stands centred in its column
-            # kinsoku: no column starts with 、。，」 or ends with 「, a digit run stays whole
-            starts = set(linebreak.columns(sp.display, rows, row)[1:])
-            col: list[tuple[int, int, float, str, float]] = []
-            for i, ch in enumerate(text):
-                if i in starts:
-                    columns.append((pitch, col))
-                    col, row = [], 0
-                col.append((k, i, margin + row * cell, ch, fpx))
-                row += 1
-            columns.append((pitch * (1.3 if sp.role in HEAD_ROLES else 1.0), col))
+                columns[-1] = (pitch * 1.3, columns[-1][1])
         total = sum(w for w, _ in columns) + 2 * margin
         x = total - margin
         for width, col in columns:
@@ -389,6 +388,30 @@ class VerticalReader(QWidget):
         self.setMinimumSize(QSize(int(math.ceil(total)), int(height)))
         self.resize(int(math.ceil(total)), int(height))
         self.update()
+
+    @staticmethod
+    def _first_row(role: str, display: str, rows: int) -> int:
+        """Where a part's first column starts: an indent of two for a Chinese paragraph, a headline centred."""
+        if role in HEAD_ROLES:
+            return max(0, (rows - len(display)) // 2)  # a short headline stands centred in its column
+        return 2 if role == "paragraph" and mostly_cjk(display) else 0
+
+    @staticmethod
+    def _set_part(k: int, display: str, rows: int, row: int, column: tuple[float, list[Cell]],
+                  columns: list[tuple[float, list[Cell]]], margin: float, fpx: float) -> int:
+        """Set part ``k`` from ``row`` of ``column`` on, into ``columns``; returns the row after its last character."""
+        pitch, col = column
+        text = display.translate(VERTICAL_FORMS)
+        # kinsoku: no column starts with 、。，」 or ends with 「, a digit run stays whole
+        starts = set(linebreak.columns(display, rows, row)[1:])
+        for i, ch in enumerate(text):
+            if i in starts:
+                columns.append((pitch, col))
+                col, row = [], 0
+            col.append((k, i, margin + row * fpx * 1.12, ch, fpx))
+            row += 1
+        columns.append((pitch, col))
+        return row
 
     # positions ----------------------------------------------------------------
     def _index_at(self, pos: QPointF) -> int | None:
