@@ -255,3 +255,27 @@ def test_a_language_change_says_when_it_applies(make_window, library_dir: Path) 
     box = win.findChild(QMessageBox, "languageDialog")
     assert box is not None and box.isVisible() and "next time Broadsheet starts" in box.text()
     box.close()
+
+
+@pytest.mark.parametrize("title", ["Correct OCR text", "New collection", "Add to collection", "新建收藏集"])
+def test_every_dialog_is_wide_enough_for_its_title(make_window, library_dir: Path, qtbot, title: str) -> None:  # noqa: ANN001
+    """The window manager cut "Correct OCR text — Broadsheet" to "Correct O…oadsheet": the dialog is widened."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QInputDialog
+
+    from reader.gui.dialogs.titles import TITLE_BAR_BUTTONS
+
+    make_window(library_dir)
+    seen: list[int] = []
+
+    def look() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, QInputDialog)
+        seen.append(dlg.width())
+        dlg.reject()
+
+    QTimer.singleShot(200, look)
+    QInputDialog.getText(None, title, "Text:")
+    fm = QFontMetrics(QApplication.font("QMdiSubWindowTitleBar"))
+    assert seen and seen[0] >= fm.horizontalAdvance(f"{title} — Broadsheet") + TITLE_BAR_BUTTONS
