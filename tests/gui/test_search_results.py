@@ -92,3 +92,16 @@ def test_date_placeholders_show_the_librarys_date_range(make_window, library_dir
     assert dates[0] in win.search.date_from.placeholderText()
     assert dates[-1] in win.search.date_to.placeholderText()
     assert "1939-04" not in win.search.date_to.placeholderText() or dates[-1].startswith("1939-04")
+
+
+def test_date_placeholders_fit_their_fields_at_the_default_size(make_window, library_dir: Path) -> None:
+    """At 1440×900 "from 1784-12" and "to 2021-01-27" were cut; the date alone fits, the words are the tooltip."""
+    from PySide6.QtGui import QFontMetrics
+
+    win = make_window(library_dir, size=(1440, 900))
+    win.side.setCurrentWidget(win.search)
+    for field in (win.search.date_from, win.search.date_to):
+        room = field.width() - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth) - 8
+        text = field.placeholderText()
+        assert QFontMetrics(field.font()).horizontalAdvance(text) <= room, (text, field.width())
+        assert text in field.toolTip() and field.toolTip() != text

@@ -256,9 +256,15 @@ class SearchPanel(QWidget):
         self.publication.setCurrentIndex(max(0, i))
 
     def set_date_range(self, first: str | None, last: str | None) -> None:
-        """The date fields' placeholders show the library's own first and last dates."""
-        self.date_from.setPlaceholderText(self.tr("from %1").replace("%1", first) if first else self.tr("from"))
-        self.date_to.setPlaceholderText(self.tr("to %1").replace("%1", last) if last else self.tr("to"))
+        """The date fields' placeholders show the library's own first and last dates.
+
+        The date alone: "from 1784-12" and "to 2021-01-27" were cut in fields a third of a
+        1440-pixel window's side panel wide; the tooltip says it in words.
+        """
+        for field, date, words, empty in ((self.date_from, first, self.tr("from %1"), self.tr("from")),
+                                          (self.date_to, last, self.tr("to %1"), self.tr("to"))):
+            field.setPlaceholderText(date or empty)
+            field.setToolTip(words.replace("%1", date) if date else empty)
 
     def query(self) -> Query:
         return Query(self.field.text(), str(self.publication.currentData() or ""), self.date_from.text().strip(),
