@@ -279,3 +279,27 @@ def test_every_dialog_is_wide_enough_for_its_title(make_window, library_dir: Pat
     QInputDialog.getText(None, title, "Text:")
     fm = QFontMetrics(QApplication.font("QMdiSubWindowTitleBar"))
     assert seen and seen[0] >= fm.horizontalAdvance(f"{title} — Broadsheet") + TITLE_BAR_BUTTONS
+
+
+def test_an_annotation_shows_its_note_and_tags_at_the_docks_width(make_window, library_dir: Path) -> None:
+    """The note wrapped at a 1440-pixel window's dock width and pushed the tags out of the row."""
+    import math
+
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.annotations.store import Annotation
+
+    win = make_window(library_dir, size=(1440, 900))
+    win.notes_dock.show()
+    ann = Annotation(article="x", note="Column label: compare with the 2020-12 issue of the same paper",
+                     tags=["politics", "考核"])
+    win.notes.show_article([ann])
+    view = win.notes.article_list
+    item = view.topLevelItem(0).child(0)
+    rect = view.visualItemRect(item)
+    fm = QFontMetrics(view.font())
+    lines = item.text(0).splitlines()
+    room = rect.width() - 8
+    painted = sum(math.ceil(fm.horizontalAdvance(t) / room) if view.wordWrap() else 1 for t in lines)
+    assert painted * fm.lineSpacing() <= rect.height() + 2, (painted, rect.height())
+    assert "#考核" in item.toolTip(0) and ann.note in item.toolTip(0)
