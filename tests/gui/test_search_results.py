@@ -105,3 +105,21 @@ def test_date_placeholders_fit_their_fields_at_the_default_size(make_window, lib
         text = field.placeholderText()
         assert QFontMetrics(field.font()).horizontalAdvance(text) <= room, (text, field.width())
         assert text in field.toolTip() and field.toolTip() != text
+
+
+def test_where_a_selected_hit_is_from_is_readable_on_the_selection(qtbot) -> None:  # noqa: ANN001
+    """Dark theme: the placeholder grey on the selection's blue was unreadable."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    option = QStyleOptionViewItem()
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Highlight, QColor(42, 130, 218))
+    pal.setColor(QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
+    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(127, 127, 127))
+    option.palette = pal
+    assert HitDelegate.secondary_colour(option) == "#7f7f7f"
+    option.state = QStyle.StateFlag.State_Selected
+    assert HitDelegate.secondary_colour(option).startswith("rgba(255,255,255,")

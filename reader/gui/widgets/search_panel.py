@@ -89,6 +89,15 @@ class Query:
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit: headline, where it is from, and the KWIC snippet with its matches in bold."""
 
+    @staticmethod
+    def secondary_colour(option: QStyleOptionViewItem) -> str:
+        """Where a hit is from, set off from its headline: the placeholder grey, or on a selected row
+        the selection's text colour a little faded (grey on the dark theme's blue was unreadable)."""
+        if option.state & QStyle.StateFlag.State_Selected:
+            c = option.palette.color(QPalette.ColorRole.HighlightedText)
+            return f"rgba({c.red()},{c.green()},{c.blue()},210)"
+        return str(option.palette.color(QPalette.ColorRole.PlaceholderText).name())
+
     def _document(self, option: QStyleOptionViewItem, hit: Hit) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
@@ -105,7 +114,7 @@ class HitDelegate(QStyledItemDelegate):
         where = " · ".join(x for x in (hit.publication, hit.date, f"p. {hit.page}" if hit.page else "") if x)
         doc.setHtml(
             f"<div><b>{html.escape(hit.headline or '—')}</b>"
-            f" <span style='color:{option.palette.color(QPalette.ColorRole.PlaceholderText).name()}'>"
+            f" <span style='color:{self.secondary_colour(option)}'>"
             f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
         )
         doc.setTextWidth(max(100, option.rect.width() - 8))
