@@ -303,3 +303,12 @@ def test_an_annotation_shows_its_note_and_tags_at_the_docks_width(make_window, l
     painted = sum(math.ceil(fm.horizontalAdvance(t) / room) if view.wordWrap() else 1 for t in lines)
     assert painted * fm.lineSpacing() <= rect.height() + 2, (painted, rect.height())
     assert "#考核" in item.toolTip(0) and ann.note in item.toolTip(0)
+
+
+def test_a_hits_page_is_named_in_the_interfaces_language(chinese) -> None:  # noqa: ANN001
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    hit = Hit(article="a", headline="干得好就能看得见", publication="人民日报", date="2021-01-27", page=4,
+              kind="article", score=1.0, snippet="", matches=[], snippet_matches=[])
+    assert HitDelegate.where(hit) == "人民日报 · 2021-01-27 · 第 4 页"

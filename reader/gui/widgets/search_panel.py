@@ -90,6 +90,12 @@ class HitDelegate(QStyledItemDelegate):
     """Draws a hit: headline, where it is from, and the KWIC snippet with its matches in bold."""
 
     @staticmethod
+    def where(hit: Hit) -> str:
+        """Publication · date · page, in the interface's language (the page was "p. 1" in the Chinese UIs)."""
+        page = QCoreApplication.translate("MainWindow", "page %1").replace("%1", str(hit.page)) if hit.page else ""
+        return " · ".join(x for x in (hit.publication, hit.date, page) if x)
+
+    @staticmethod
     def secondary_colour(option: QStyleOptionViewItem) -> str:
         """Where a hit is from, set off from its headline: the placeholder grey, or on a selected row
         the selection's text colour a little faded (grey on the dark theme's blue was unreadable)."""
@@ -111,7 +117,7 @@ class HitDelegate(QStyledItemDelegate):
             pieces.append(f"<b style='background-color:rgba(255,170,40,120)'>{html.escape(snippet[s:e])}</b>")
             pos = e
         pieces.append(html.escape(snippet[pos:]))
-        where = " · ".join(x for x in (hit.publication, hit.date, f"p. {hit.page}" if hit.page else "") if x)
+        where = self.where(hit)
         doc.setHtml(
             f"<div><b>{html.escape(hit.headline or '—')}</b>"
             f" <span style='color:{self.secondary_colour(option)}'>"
