@@ -312,3 +312,24 @@ def test_a_hits_page_is_named_in_the_interfaces_language(chinese) -> None:  # no
     hit = Hit(article="a", headline="干得好就能看得见", publication="人民日报", date="2021-01-27", page=4,
               kind="article", score=1.0, snippet="", matches=[], snippet_matches=[])
     assert HitDelegate.where(hit) == "人民日报 · 2021-01-27 · 第 4 页"
+
+
+def test_vertical_reading_fills_its_pane_with_the_pages_colour(make_window, library_dir: Path,
+                                                               restore_theme) -> None:  # noqa: ANN001
+    """Dark theme: a short vertical article left a strip of the window's grey left of its columns."""
+    from PySide6.QtGui import QColor
+
+    win = make_window(library_dir, size=(1440, 900))
+    _theme_action(win, "dark").trigger()
+    jb = next(a for i in win.archive.issues() if "Jing" in i.publication for a in win.archive.articles(i.id)
+              if a.kind == "article")
+    win.open_article(jb.id)
+    if not win.action_map[ActionId.VERTICAL].isChecked():
+        win.action_map[ActionId.VERTICAL].trigger()
+    view = win.article_view
+    view._relayout_vertical()
+    QApplication.processEvents()
+    assert view.vreader.width() < view.vscroll.viewport().width(), "the article is short enough to leave room"
+    image = view.vscroll.viewport().grab().toImage()
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert QColor(image.pixel(3, image.height() // 2)).lightness() == pytest.approx(base.lightness(), abs=3)

@@ -591,6 +591,9 @@ class ArticleView(QWidget):
         self.vscroll.setWidget(self.vreader)
         self.vscroll.setWidgetResizable(False)
         self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # a short article leaves room left of its columns: the page's colour there, not the window's
+        self.vscroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.vscroll.viewport().setAutoFillBackground(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.vscroll)
