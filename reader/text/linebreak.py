@@ -136,6 +136,18 @@ def adjustments(text: str, theirs: Sequence[bool]) -> tuple[list[int], list[int]
     return offer, refuse
 
 
+def justifiable(text: str) -> bool:
+    """True when a Chinese paragraph can be justified as Chinese is: the room left on a line spread
+    evenly between its characters.
+
+    Qt spreads a line's room over every character when the line has no space, Latin letters
+    included ("（R e u t e r s）也 作 了 报 道"), and pours all of it into the spaces when it has
+    one ("COVID-19     疫情"). A paragraph with a Latin word in it is set flush left instead;
+    digits (2021年, 3—4条) are short enough to spread with the characters around them.
+    """
+    return not any(ch.isspace() or (ch.isascii() and ch.isalpha()) or ("Ａ" <= ch <= "ｚ") for ch in text)
+
+
 def line_starts_ok(text: str, starts: Sequence[int]) -> bool:
     """True when no line beginning at one of ``starts`` breaks a rule (for tests and checks)."""
     return all(can_break(text, s) for s in starts)

@@ -161,3 +161,18 @@ def test_a_datelined_byline_is_set_on_the_dateline_flush_left(qtbot) -> None:  #
     assert doc is not view.text.document()
     byline = view.text.document().findBlock(view.text._pos_of(k, 0))
     assert byline.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_a_chinese_paragraph_with_a_latin_word_is_set_flush_left(qtbot) -> None:  # noqa: ANN001
+    """Justified, Qt letter-spaced （R e u t e r s） to fill the line; pure Chinese stays justified."""
+    mixed = "还将持续一段时间。美联社（AP）和路透社（Reuters）也作了报道。世界卫生组织 WHO 表示，各国应加强合作。"
+    pure = "在杭州，定期向组织报告履职情况，已成为干部工作常态。从2015年起，针对市直单位领导班子成员。"
+    art = Article("a", parts=[Part("headline", "标题", [Span(0, 2, "l0", 0)]),
+                              Part("paragraph", mixed, [Span(0, len(mixed), "l1", 0)]),
+                              Part("paragraph", pure, [Span(0, len(pure), "l2", 0)])])
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article(art)
+    doc = view.text.document()
+    assert doc.findBlockByNumber(1).blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    assert doc.findBlockByNumber(2).blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify

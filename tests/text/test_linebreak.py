@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from reader.text.linebreak import HANGING, adjustments, can_break, columns, line_starts_ok, punctuation_allows
+from reader.text.linebreak import (
+    HANGING,
+    adjustments,
+    can_break,
+    columns,
+    justifiable,
+    line_starts_ok,
+    punctuation_allows,
+)
 
 #: from the bundled 人民日报 page (resources/samples/seed_page.txt), 干得好就能看得见
 RMRB = ("“本季度重要工作：完善‘亲清在线’平台功能，政策兑现超250条……”2020年10月中旬，"
@@ -104,3 +112,10 @@ def test_adjustments_open_the_chunks_uax14_keeps_whole_and_keep_ranges() -> None
     assert adjustments(latin, uax14_before_15_1(latin))[0] == []
     offer, _ = adjustments(RMRB, uax14_before_15_1(RMRB))
     assert offer and all(can_break(RMRB, i) for i in offer)
+
+
+def test_a_paragraph_with_latin_words_is_not_justified_by_letter_spacing() -> None:
+    assert justifiable(RMRB)  # digits and ranges spread with the characters around them
+    assert not justifiable("美联社（AP）和路透社（Reuters）也作了报道")
+    assert not justifiable("COVID-19 疫情的影响还将持续")
+    assert not justifiable("世界卫生组织ＷＨＯ表示")  # full-width letters too

@@ -157,7 +157,8 @@ class TextReader(QTextBrowser):
         roles = [sp.role for sp in reading.parts]
         for k, sp in enumerate(reading.parts):
             datelined = any(r == "dateline" for r in roles[max(0, k - 1):k + 2])
-            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height, datelined)
+            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height, datelined,
+                                       cjk and linebreak.justifiable(sp.display))
             if k == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
@@ -215,9 +216,12 @@ class TextReader(QTextBrowser):
         return data
 
     @staticmethod
-    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool,
-                 line_height: int = 175, datelined: bool = False) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        """The block and character formats of a part; a byline beside a dateline is set with it, flush left."""
+    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool, line_height: int = 175,
+                 datelined: bool = False, justify: bool = False) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """The block and character formats of a part; a byline beside a dateline is set with it, flush left.
+
+        ``justify``: a Chinese paragraph Qt can justify by spreading its characters evenly.
+        """
         size = base.pointSizeF()
         bfmt = QTextBlockFormat()
         cfmt = QTextCharFormat()
@@ -245,8 +249,8 @@ class TextReader(QTextBrowser):
         else:
             bfmt.setTextIndent(size * 2 * (96 / 72) if cjk else size * 1.5)
             bfmt.setBottomMargin(size * 0.55)
-            # CJK justifies cleanly; Latin without hyphenation opens wide gaps in a narrow pane
-            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify if cjk else Qt.AlignmentFlag.AlignLeft)
+            # CJK justifies cleanly (linebreak.justifiable); Latin without hyphenation opens wide gaps
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify if justify else Qt.AlignmentFlag.AlignLeft)
         return bfmt, cfmt
 
     # positions -------------------------------------------------------------
