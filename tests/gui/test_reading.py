@@ -176,3 +176,20 @@ def test_a_chinese_paragraph_with_a_latin_word_is_set_flush_left(qtbot) -> None:
     doc = view.text.document()
     assert doc.findBlockByNumber(1).blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
     assert doc.findBlockByNumber(2).blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+
+
+def test_in_vertical_reading_the_byline_goes_on_down_its_datelines_column(qtbot) -> None:  # noqa: ANN001
+    article = next(a for a in analyze_file(SEED).articles if "丁怡婷" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_vertical(True)
+    view.set_article(article)
+    view._relayout_vertical()
+    roles = [sp.role for sp in view.reading.parts]
+    d, b = roles.index("dateline"), roles.index("byline")
+    last_of_dateline = view.vreader.char_rect(d, len(view.reading.parts[d].display) - 1)
+    first_of_byline = view.vreader.char_rect(b, 0)
+    assert first_of_byline.x() == last_of_dateline.x()
+    assert first_of_byline.y() > last_of_dateline.y()
