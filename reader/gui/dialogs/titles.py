@@ -23,7 +23,8 @@ def title_width(dialog: QDialog) -> int:
     name = QApplication.applicationDisplayName()
     if name and name not in title:
         title = f"{title} — {name}"
-    return QFontMetrics(QApplication.font("QMdiSubWindowTitleBar")).horizontalAdvance(title) + TITLE_BAR_BUTTONS
+    # window managers set titles in a bold face a little wider than the application's font
+    return int(QFontMetrics(QApplication.font()).horizontalAdvance(title) * 1.15) + TITLE_BAR_BUTTONS
 
 
 class TitleFitter(QObject):
