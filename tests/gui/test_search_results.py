@@ -123,3 +123,21 @@ def test_where_a_selected_hit_is_from_is_readable_on_the_selection(qtbot) -> Non
     assert HitDelegate.secondary_colour(option) == "#7f7f7f"
     option.state = QStyle.StateFlag.State_Selected
     assert HitDelegate.secondary_colour(option).startswith("rgba(255,255,255,")
+
+
+def test_a_hits_headline_and_place_stay_on_one_line(qtbot) -> None:  # noqa: ANN001
+    """In Chinese "第 1 页" wrapped under the headline and took a line of the snippet in the fixed-height row."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    hit = Hit(article="a", headline="干得好就能看得见", publication="人民日报", date="2021-01-27", page=1,
+              kind="article", score=1.0, snippet="…合定期了解访、谈心谈话访、专项考核访、听取意见访、列席会议访的",
+              matches=[], snippet_matches=[(13, 15)])
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(250)
+    doc = HitDelegate()._document(option, hit)
+    assert doc.size().width() > 0  # laid out
+    first = doc.firstBlock()
+    assert first.layout().lineCount() == 1

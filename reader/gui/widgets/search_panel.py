@@ -119,7 +119,8 @@ class HitDelegate(QStyledItemDelegate):
         pieces.append(html.escape(snippet[pos:]))
         where = self.where(hit)
         doc.setHtml(
-            f"<div><b>{html.escape(hit.headline or '—')}</b>"
+            # one line for headline and place (a wrapped place took a snippet line of the fixed-height row)
+            f"<div style='white-space:nowrap'><b>{html.escape(hit.headline or '—')}</b>"
             f" <span style='color:{self.secondary_colour(option)}'>"
             f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
         )
