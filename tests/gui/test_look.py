@@ -333,3 +333,25 @@ def test_vertical_reading_fills_its_pane_with_the_pages_colour(make_window, libr
     image = view.vscroll.viewport().grab().toImage()
     base = QApplication.palette().color(QPalette.ColorRole.Base)
     assert QColor(image.pixel(3, image.height() // 2)).lightness() == pytest.approx(base.lightness(), abs=3)
+
+
+def test_an_unchecked_check_box_shows_in_the_dark_theme(make_window, library_dir: Path, qtbot,
+                                                        restore_theme) -> None:  # noqa: ANN001
+    """Fusion outlined it in the window colour made darker: on the dark window nothing showed."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    win = make_window(library_dir)
+    _theme_action(win, "dark").trigger()
+    box = QCheckBox("Include my annotations and corrections")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    window = QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+    brightest = max(QColor(image.pixel(x, y)).lightness()
+                    for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1))
+    assert brightest >= window + 40, (brightest, window)
