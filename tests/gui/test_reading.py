@@ -193,3 +193,14 @@ def test_in_vertical_reading_the_byline_goes_on_down_its_datelines_column(qtbot)
     first_of_byline = view.vreader.char_rect(b, 0)
     assert first_of_byline.x() == last_of_dateline.x()
     assert first_of_byline.y() > last_of_dateline.y()
+
+
+def test_a_chinese_editors_note_is_justified_in_its_margins(qtbot) -> None:  # noqa: ANN001
+    article = next(a for a in analyze_file(SEED).articles if "窦瀚洋" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article(article)
+    k = [sp.role for sp in view.reading.parts].index("editors-note")
+    block = view.text.document().findBlock(view.text._pos_of(k, 0))
+    assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+    assert block.blockFormat().leftMargin() > 0

@@ -246,6 +246,8 @@ class TextReader(QTextBrowser):
             if role in ("caption", "credit", "editors-note"):
                 bfmt.setLeftMargin(size * 1.5)
                 bfmt.setRightMargin(size * 1.5)
+            if role in ("caption", "editors-note") and justify:  # set as a paragraph is, in its own margins
+                bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
         else:
             bfmt.setTextIndent(size * 2 * (96 / 72) if cjk else size * 1.5)
             bfmt.setBottomMargin(size * 0.55)
