@@ -7,6 +7,7 @@ from reader.text.linebreak import (
     adjustments,
     can_break,
     columns,
+    forbidden_breaks,
     justifiable,
     line_starts_ok,
     punctuation_allows,
@@ -119,3 +120,14 @@ def test_a_paragraph_with_latin_words_is_not_justified_by_letter_spacing() -> No
     assert not justifiable("美联社（AP）和路透社（Reuters）也作了报道")
     assert not justifiable("COVID-19 疫情的影响还将持续")
     assert not justifiable("世界卫生组织ＷＨＯ表示")  # full-width letters too
+
+
+def test_the_one_pass_search_forbids_exactly_what_can_break_forbids() -> None:
+    import random
+
+    rng = random.Random(14)
+    alphabet = "中文好、。，：；！？「」『』（）《》“”‘’—…0123456789AbZ０９ＡＺａｚ［＿ -~～ぁっー々"
+    samples = [RMRB, "号码为「12350」，鼓励", "3—4条1939-1945年5～8日", "——……"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(60)) for _ in range(300)]
+    for text in samples:
+        assert forbidden_breaks(text) == {i for i in range(1, len(text)) if not can_break(text, i)}, text
