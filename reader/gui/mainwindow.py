@@ -29,7 +29,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from reader.app.archive import Archive, serif_family
 from reader.app.state import ReaderState
@@ -38,6 +48,7 @@ from reader.gui.annotations_ui import Annotating
 from reader.gui.collections_ui import Collecting
 from reader.gui.corrections_ui import Corrections
 from reader.gui.diagnostics import debug_information
+from reader.gui.dialogs import titles
 from reader.gui.dialogs.about_dialog import AboutDialog
 from reader.gui.dialogs.export_dialog import ExportDialog
 from reader.gui.display import Display
@@ -89,6 +100,9 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.setWindowTitle("Broadsheet")
         self.setWindowIcon(app_icon())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            titles.install(app)  # every dialog as wide as its title
         self.setAcceptDrops(True)
         self._build()
         self.library = LibraryUi(self)

@@ -116,6 +116,9 @@ def test_about_names_versions_and_the_required_ecpo_attribution(qapp) -> None:  
     assert "not installed" not in text
     assert ("ECPO – Early Chinese Periodicals Online, Heidelberg Centre for Transcultural Studies "
             "(hcts-hra/ecpo-data), CC BY 4.0") in text
+    # the sample table's title is a section like "Versions", not a title bigger than the dialog's own
+    headings = [line.partition(" ")[0] for line in text.splitlines() if line.startswith("#")]
+    assert headings and set(headings) == {"###"}, headings
 
 
 def test_broadsheet_without_arguments_opens_the_gui(monkeypatch: pytest.MonkeyPatch) -> None:

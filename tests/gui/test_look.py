@@ -255,3 +255,103 @@ def test_a_language_change_says_when_it_applies(make_window, library_dir: Path) 
     box = win.findChild(QMessageBox, "languageDialog")
     assert box is not None and box.isVisible() and "next time Broadsheet starts" in box.text()
     box.close()
+
+
+@pytest.mark.parametrize("title", ["Correct OCR text", "New collection", "Add to collection", "新建收藏集"])
+def test_every_dialog_is_wide_enough_for_its_title(make_window, library_dir: Path, qtbot, title: str) -> None:  # noqa: ANN001
+    """The window manager cut "Correct OCR text — Broadsheet" to "Correct O…oadsheet": the dialog is widened."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QInputDialog
+
+    from reader.gui.dialogs.titles import TITLE_BAR_BUTTONS
+
+    make_window(library_dir)
+    seen: list[int] = []
+
+    def look() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, QInputDialog)
+        seen.append(dlg.width())
+        dlg.reject()
+
+    QTimer.singleShot(200, look)
+    QInputDialog.getText(None, title, "Text:")
+    fm = QFontMetrics(QApplication.font())
+    assert seen and seen[0] >= fm.horizontalAdvance(f"{title} — Broadsheet") * 1.15 + TITLE_BAR_BUTTONS - 1
+
+
+def test_an_annotation_shows_its_note_and_tags_at_the_docks_width(make_window, library_dir: Path) -> None:
+    """The note wrapped at a 1440-pixel window's dock width and pushed the tags out of the row."""
+    import math
+
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.annotations.store import Annotation
+
+    win = make_window(library_dir, size=(1440, 900))
+    win.notes_dock.show()
+    ann = Annotation(article="x", note="Column label: compare with the 2020-12 issue of the same paper",
+                     tags=["politics", "考核"])
+    win.notes.show_article([ann])
+    view = win.notes.article_list
+    item = view.topLevelItem(0).child(0)
+    rect = view.visualItemRect(item)
+    fm = QFontMetrics(view.font())
+    lines = item.text(0).splitlines()
+    room = rect.width() - 8
+    painted = sum(math.ceil(fm.horizontalAdvance(t) / room) if view.wordWrap() else 1 for t in lines)
+    assert painted * fm.lineSpacing() <= rect.height() + 2, (painted, rect.height())
+    assert "#考核" in item.toolTip(0) and ann.note in item.toolTip(0)
+
+
+def test_a_hits_page_is_named_in_the_interfaces_language(chinese) -> None:  # noqa: ANN001
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    hit = Hit(article="a", headline="干得好就能看得见", publication="人民日报", date="2021-01-27", page=4,
+              kind="article", score=1.0, snippet="", matches=[], snippet_matches=[])
+    assert HitDelegate.where(hit) == "人民日报 · 2021-01-27 · 第 4 页"
+
+
+def test_vertical_reading_fills_its_pane_with_the_pages_colour(make_window, library_dir: Path,
+                                                               restore_theme) -> None:  # noqa: ANN001
+    """Dark theme: a short vertical article left a strip of the window's grey left of its columns."""
+    from PySide6.QtGui import QColor
+
+    win = make_window(library_dir, size=(1440, 900))
+    _theme_action(win, "dark").trigger()
+    jb = next(a for i in win.archive.issues() if "Jing" in i.publication for a in win.archive.articles(i.id)
+              if a.kind == "article")
+    win.open_article(jb.id)
+    if not win.action_map[ActionId.VERTICAL].isChecked():
+        win.action_map[ActionId.VERTICAL].trigger()
+    view = win.article_view
+    view._relayout_vertical()
+    QApplication.processEvents()
+    assert view.vreader.width() < view.vscroll.viewport().width(), "the article is short enough to leave room"
+    image = view.vscroll.viewport().grab().toImage()
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert QColor(image.pixel(3, image.height() // 2)).lightness() == pytest.approx(base.lightness(), abs=3)
+
+
+def test_an_unchecked_check_box_shows_in_the_dark_theme(make_window, library_dir: Path, qtbot,
+                                                        restore_theme) -> None:  # noqa: ANN001
+    """Fusion outlined it in the window colour made darker: on the dark window nothing showed."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    win = make_window(library_dir)
+    _theme_action(win, "dark").trigger()
+    box = QCheckBox("Include my annotations and corrections")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    window = QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+    brightest = max(QColor(image.pixel(x, y)).lightness()
+                    for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1))
+    assert brightest >= window + 40, (brightest, window)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
 from reader.app.archive import converter
 from reader.app.reading import Reading, reading_order
-from reader.gui.widgets.article_view import ArticleView
+from reader.gui.widgets.article_view import WORD_JOINER, ZWSP, ArticleView
 from reader.model.document import Article, Part, Span
+from reader.segmentation.analyze import analyze_file
 from reader.text import forms as textforms
+from reader.text import linebreak
+from reader.text.chars import em_width
 
 
 def _article(text: str, role: str = "paragraph") -> Article:
@@ -49,3 +57,150 @@ def test_the_headline_group_is_shown_first_whatever_the_page_order() -> None:
     assert [sp.role for sp in reading.parts] == ["kicker", "headline", "byline", "paragraph"]
     # hits come in Article.text offsets, parts joined by a blank line
     assert reading.split_article_range(art.text.index("記者"), art.text.index("記者") + 2) == [(1, 0, 2)]
+
+
+# CJK line breaking (kinsoku) in both directions ------------------------------------------------------
+SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
+JINGBAO = (Path(__file__).resolve().parents[1] / "data" / "samples" / "chinese" / "ecpo_jingbao" / "textGT"
+           / "jb_3795_1939-04-21_0002+0003.xml")
+
+
+def _lines_of(view: ArticleView, k: int) -> list[str]:
+    """The lines Qt set for part ``k`` of the horizontal view, as text without the inserted marks."""
+    block = view.text.document().findBlockByNumber(k)
+    layout = block.layout()
+    text = block.text()
+    return [text[layout.lineAt(n).textStart():layout.lineAt(n).textStart() + layout.lineAt(n).textLength()]
+            .replace(ZWSP, "").replace(WORD_JOINER, "") for n in range(layout.lineCount())]
+
+
+def test_a_quoted_phrase_no_longer_pulls_the_line_before_it_apart(qtbot) -> None:  # noqa: ANN001
+    """干得好就能看得见: 《…情况表》。“重要工作”一栏 was one chunk to Qt, the line before it stretched."""
+    article = next(a for a in analyze_file(SEED).articles if "重要工作" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.font_family = lambda script, text: "Noto Serif CJK SC"
+    view.resize(520, 900)
+    view.show()
+    view.set_article(article)
+    k = next(k for k, sp in enumerate(view.reading.parts) if "重要工作”一栏" in sp.display)
+    lines = _lines_of(view, k)
+    assert "".join(lines) == view.reading.parts[k].display.replace("\n", " ")
+    # no line ends short of the width because the next one starts with a quotation
+    starts = [line[0] for line in lines[1:]]
+    assert not any(c in linebreak.NO_START for c in starts), starts
+    assert not any(line[-1] in linebreak.NO_END for line in lines[:-1])
+    # every line but the first (indented) and the last is full: none was cut short and stretched
+    widths = [em_width(line) for line in lines[1:-1]]
+    assert min(widths) >= max(widths) - 1.5, list(zip(widths, lines[1:-1], strict=True))
+    # the range 3—4条 is never cut, and copying gives the text as printed
+    assert all(not line.endswith("3—") and not line.endswith("3") for line in lines)
+    view.text.selectAll()
+    assert view.text.createMimeDataFromSelection().text() == "\n".join(
+        sp.display.replace("\n", " ") for sp in view.reading.parts)
+    # selections still land on the characters they name, after the inserted marks
+    at = view.reading.parts[k].display.index("一栏")
+    view.select_original(view.reading.parts[k].index, at, view.reading.parts[k].index, at + 2)
+    assert view.selected_text() == "一栏" and view.text.textCursor().selectedText().strip(ZWSP) == "一栏"
+
+
+@pytest.mark.parametrize("source", [SEED, JINGBAO], ids=["rmrb", "jingbao"])
+def test_no_vertical_column_starts_with_closing_punctuation(qtbot, source: Path) -> None:  # noqa: ANN001
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_vertical(True)
+    view.show()
+    checked = 0
+    for height in (420, 610, 900):
+        view.resize(900, height)
+        for article in analyze_file(source).articles:
+            view.set_article(article)
+            columns: dict[float, list[tuple[float, int, int]]] = {}
+            for k, i, rect, _ch, _px in view.vreader.cells:
+                columns.setdefault(round(rect.x(), 1), []).append((rect.y(), k, i))
+            for cells in columns.values():
+                _y, k, i = min(cells)
+                display = view.reading.parts[k].display
+                assert display[i] not in linebreak.NO_START, (article.headline, display[max(0, i - 5):i + 5])
+                _y, k, i = max(cells)
+                assert display[i] not in linebreak.NO_END or i + 1 == len(display), display[i - 5:i + 5]
+                checked += 1
+    assert checked > 300
+
+
+def test_a_datelined_byline_is_set_on_the_dateline_flush_left(qtbot) -> None:  # noqa: ANN001
+    """1489处非法违法“小化工”被查: 本报北京1月26日电（记者丁怡婷）is one line under the headline, as printed."""
+    article = next(a for a in analyze_file(SEED).articles if "丁怡婷" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(520, 700)
+    view.show()
+    view.set_article(article)
+    roles = [sp.role for sp in view.reading.parts]
+    d, b = roles.index("dateline"), roles.index("byline")
+    assert b == d + 1
+    doc = view.text.document()
+    block = doc.findBlock(view.text._pos_of(d, 0))
+    assert block == doc.findBlock(view.text._pos_of(b, 0)), "dateline and byline share a line"
+    assert block.text().replace(ZWSP, "") == "本报北京1月26日电（记者丁怡婷）"
+    assert not block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+    assert block.layout().lineCount() == 1
+    headline = doc.findBlock(view.text._pos_of(roles.index("headline"), 0))
+    assert headline.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+    # the parts after them keep their own blocks and the offsets stay right in both
+    view.select_original(view.reading.parts[b].index, 1, view.reading.parts[b].index, 3)
+    assert view.selected_text() == "记者" and view.text.textCursor().selectedText() == "记者"
+    assert view.selection_original() == [(view.reading.parts[b].index, 1, 3)]
+    body = roles.index("paragraph")
+    view.select_original(view.reading.parts[body].index, 0, view.reading.parts[body].index, 2)
+    assert view.selected_text() == "记者"
+    # a byline with no dateline stays centred under the headline
+    feature = next(a for a in analyze_file(SEED).articles if "窦瀚洋" in a.text)
+    view.set_article(feature)
+    k = [sp.role for sp in view.reading.parts].index("byline")
+    assert doc is not view.text.document()
+    byline = view.text.document().findBlock(view.text._pos_of(k, 0))
+    assert byline.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_a_chinese_paragraph_with_a_latin_word_is_set_flush_left(qtbot) -> None:  # noqa: ANN001
+    """Justified, Qt letter-spaced （R e u t e r s） to fill the line; pure Chinese stays justified."""
+    mixed = "还将持续一段时间。美联社（AP）和路透社（Reuters）也作了报道。世界卫生组织 WHO 表示，各国应加强合作。"
+    pure = "在杭州，定期向组织报告履职情况，已成为干部工作常态。从2015年起，针对市直单位领导班子成员。"
+    art = Article("a", parts=[Part("headline", "标题", [Span(0, 2, "l0", 0)]),
+                              Part("paragraph", mixed, [Span(0, len(mixed), "l1", 0)]),
+                              Part("paragraph", pure, [Span(0, len(pure), "l2", 0)])])
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article(art)
+    doc = view.text.document()
+    assert doc.findBlockByNumber(1).blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    assert doc.findBlockByNumber(2).blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+
+
+def test_in_vertical_reading_the_byline_goes_on_down_its_datelines_column(qtbot) -> None:  # noqa: ANN001
+    article = next(a for a in analyze_file(SEED).articles if "丁怡婷" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_vertical(True)
+    view.set_article(article)
+    view._relayout_vertical()
+    roles = [sp.role for sp in view.reading.parts]
+    d, b = roles.index("dateline"), roles.index("byline")
+    last_of_dateline = view.vreader.char_rect(d, len(view.reading.parts[d].display) - 1)
+    first_of_byline = view.vreader.char_rect(b, 0)
+    assert first_of_byline.x() == last_of_dateline.x()
+    assert first_of_byline.y() > last_of_dateline.y()
+
+
+def test_a_chinese_editors_note_is_justified_in_its_margins(qtbot) -> None:  # noqa: ANN001
+    article = next(a for a in analyze_file(SEED).articles if "窦瀚洋" in a.text)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_article(article)
+    k = [sp.role for sp in view.reading.parts].index("editors-note")
+    block = view.text.document().findBlock(view.text._pos_of(k, 0))
+    assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+    assert block.blockFormat().leftMargin() > 0

@@ -119,3 +119,52 @@ def test_the_match_switch_searches_as_printed_and_is_remembered(make_window, lib
     assert again.search_match() == "exact" and again.search_ignore_punct()
     other = make_window(library_dir)
     assert other.search.match.currentData() == "exact" and other.search.ignore_punct.isChecked()
+
+
+def test_date_placeholders_fit_their_fields_at_the_default_size(make_window, library_dir: Path) -> None:
+    """At 1440×900 "from 1784-12" and "to 2021-01-27" were cut; the date alone fits, the words are the tooltip."""
+    from PySide6.QtGui import QFontMetrics
+
+    win = make_window(library_dir, size=(1440, 900))
+    win.side.setCurrentWidget(win.search)
+    for field in (win.search.date_from, win.search.date_to):
+        room = field.width() - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth) - 8
+        text = field.placeholderText()
+        assert QFontMetrics(field.font()).horizontalAdvance(text) <= room, (text, field.width())
+        assert text in field.toolTip() and field.toolTip() != text
+
+
+def test_where_a_selected_hit_is_from_is_readable_on_the_selection(qtbot) -> None:  # noqa: ANN001
+    """Dark theme: the placeholder grey on the selection's blue was unreadable."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    option = QStyleOptionViewItem()
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Highlight, QColor(42, 130, 218))
+    pal.setColor(QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
+    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(127, 127, 127))
+    option.palette = pal
+    assert HitDelegate.secondary_colour(option) == "#7f7f7f"
+    option.state = QStyle.StateFlag.State_Selected
+    assert HitDelegate.secondary_colour(option).startswith("rgba(255,255,255,")
+
+
+def test_a_hits_headline_and_place_stay_on_one_line(qtbot) -> None:  # noqa: ANN001
+    """In Chinese "第 1 页" wrapped under the headline and took a line of the snippet in the fixed-height row."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    hit = Hit(article="a", headline="干得好就能看得见", publication="人民日报", date="2021-01-27", page=1,
+              kind="article", score=1.0, snippet="…合定期了解访、谈心谈话访、专项考核访、听取意见访、列席会议访的",
+              matches=[], snippet_matches=[(13, 15)])
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(250)
+    doc = HitDelegate()._document(option, hit)
+    assert doc.size().width() > 0  # laid out
+    first = doc.firstBlock()
+    assert first.layout().lineCount() == 1

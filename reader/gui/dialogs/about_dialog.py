@@ -66,6 +66,7 @@ def translate_attribution(markdown: str) -> str:
                                              for c in cells) + " |")
         elif lines and lines[0].startswith("#"):
             level, _, title = lines[0].partition(" ")
+            level = "#" * max(3, len(level))  # the file's title is a section of the dialog, like "Versions"
             out.append(f"{level} {QCoreApplication.translate('About', title)}")
         else:
             out.append(QCoreApplication.translate("About", " ".join(line.strip() for line in lines)))

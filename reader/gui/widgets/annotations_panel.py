@@ -90,7 +90,10 @@ class AnnotationsPanel(QWidget):
         self.article_list.setAccessibleName(self.tr("Annotations of this article"))
         self.article_list.setHeaderHidden(True)
         self.article_list.setRootIsDecorated(False)
-        self.article_list.setWordWrap(True)
+        # one line each for quote, note and tags, each cut with "…" (the whole in the tooltip): a wrapped
+        # line is painted but not measured by QTreeView (the indent), so it pushed the tags out of the row
+        self.article_list.setWordWrap(False)
+        self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.tag_filter = QComboBox(self)
         self.tag_filter.setObjectName("tagFilter")
@@ -108,7 +111,8 @@ class AnnotationsPanel(QWidget):
         self.library_list.setAccessibleName(self.tr("Annotations of the library"))
         self.library_list.setHeaderLabels([self.tr("Annotation"), self.tr("Article")])
         self.library_list.setColumnWidth(0, 220)
-        self.library_list.setWordWrap(True)
+        self.library_list.setWordWrap(False)
+        self.library_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         lib_page = QWidget(self)
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)
@@ -187,7 +191,7 @@ class AnnotationsPanel(QWidget):
         for a in self.current:
             item = QTreeWidgetItem([describe(a, multiline=True)])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, a.note or (a.anchor.exact if a.anchor else ""))
+            item.setToolTip(0, describe(a, width=400, multiline=True))  # the lines in full
             (orphans if a.orphaned or a.id in unplaced else placed).addChild(item)
         for group in (placed, orphans):
             if group.childCount():
@@ -219,7 +223,7 @@ class AnnotationsPanel(QWidget):
         for a in found:
             item = QTreeWidgetItem([describe(a, multiline=True), self._name(a.article)])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, a.note or (a.anchor.exact if a.anchor else ""))
+            item.setToolTip(0, describe(a, width=400, multiline=True))  # the lines in full
             (orphans if a.orphaned else placed).addChild(item)
         for group in (placed, orphans):
             self.library_list.addTopLevelItem(group)

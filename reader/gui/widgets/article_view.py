@@ -18,11 +18,12 @@ selection stays on the same characters when the script changes, and it emits
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
 from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
 from reader.model.document import Article
 from reader.text import forms as textforms
+from reader.text import linebreak
 from reader.text.chars import is_wide
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,13 @@ log = logging.getLogger(__name__)
 DisplayRange = tuple[int, int, int]
 #: (part index in the article, original start, original end)
 OriginalRange = tuple[int, int, int]
+#: a character set in a vertical column: (k, display offset, y, character, font px)
+Cell = tuple[int, int, float, str, float]
+
+#: the zero-width space put where CJK rules allow a line break that Qt's line breaker does not
+ZWSP = "\u200b"
+#: the word joiner put where CJK rules forbid a line break that Qt's line breaker would make
+WORD_JOINER = "\u2060"
 
 HIT_COLOR = QColor(255, 170, 40, 140)
 CURRENT_HIT_COLOR = QColor(255, 110, 0, 200)
@@ -101,6 +110,15 @@ LINE_HEIGHT = 150
 LINE_SPACINGS = ((130, "Compact"), (150, "Normal"), (175, "Relaxed"), (200, "Wide"))
 
 
+def runs_in(previous: str, role: str) -> bool:
+    """True when a part of ``role`` goes on the line of the one before it, as the paper sets them.
+
+    A dateline and its byline (本报北京1月26日电　（记者丁怡婷）) are one line, flush left under the
+    headline group; a byline alone is centred under the headline.
+    """
+    return {previous, role} == {"dateline", "byline"}
+
+
 class TextReader(QTextBrowser):
     """The horizontal reading view (a read-only QTextBrowser)."""
 
@@ -117,7 +135,10 @@ class TextReader(QTextBrowser):
         self.reading: Reading | None = None
         #: a paragraph's line height in percent of the font's (View → Line spacing)
         self.line_height = LINE_HEIGHT
+        #: the document position where each shown part starts (a dateline and its byline share a block)
         self._blocks: list[int] = []
+        #: per part, the document offsets (in the block) of the zero-width spaces put in for line breaking
+        self._breaks: list[list[int]] = []
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
 
@@ -132,21 +153,75 @@ class TextReader(QTextBrowser):
         secondary = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         cursor = QTextCursor(doc)
         self._blocks = []
+        self._breaks = []
+        roles = [sp.role for sp in reading.parts]
         for k, sp in enumerate(reading.parts):
-            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height)
+            datelined = any(r == "dateline" for r in roles[max(0, k - 1):k + 2])
+            bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height, datelined,
+                                       cjk and linebreak.justifiable(sp.display))
             if k == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
+            elif runs_in(roles[k - 1], sp.role):
+                # a full-width bracket brings its own half-em of space: （记者丁怡婷）
+                if not (cjk and sp.display[:1] in linebreak.NO_END):
+                    cursor.insertText("\u3000" if cjk else " ", cfmt)
             else:
                 cursor.insertBlock(bfmt, cfmt)
-            self._blocks.append(cursor.block().position())
-            cursor.insertText(sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), cfmt)
+            self._blocks.append(cursor.position())
+            text, inserted = self._with_breaks(
+                sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), sp.u16)
+            self._breaks.append(inserted)
+            cursor.insertText(text, cfmt)
         self.setDocument(doc)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @staticmethod
-    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool,
-                 line_height: int = 175) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def _with_breaks(text: str, u16: list[int]) -> tuple[str, list[int]]:
+        """``text`` set by the CJK line-breaking rules, and the block offsets of what was put in.
+
+        Qt's line breaker follows UAX #14 before 15.1: it never breaks beside a quotation mark
+        (。“重要工作”一栏 is one chunk, and the line before it is justified with gaps between
+        every character) and it breaks after the dash of 3—4条. :func:`linebreak.adjustments`
+        compares its breaks with the rules of :mod:`reader.text.linebreak`; a zero-width space
+        goes where a break is missing, a word joiner where one is wrong. ``u16`` is the UTF-16
+        offset of every character.
+        """
+        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+        qt_breaks: set[int] = set()
+        unit = finder.toNextBoundary()
+        while unit >= 0:
+            qt_breaks.add(unit)
+            unit = finder.toNextBoundary()
+        theirs = [u in qt_breaks for u in u16]
+        offer, refuse = linebreak.adjustments(text, theirs)
+        if not offer and not refuse:
+            return text, []
+        marks = sorted([(i, ZWSP) for i in offer] + [(i, WORD_JOINER) for i in refuse])
+        pieces: list[str] = []
+        where: list[int] = []
+        last = 0
+        for j, (i, mark) in enumerate(marks):
+            pieces.append(text[last:i])
+            pieces.append(mark)
+            where.append(u16[i] + j)
+            last = i
+        pieces.append(text[last:])
+        return "".join(pieces), where
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copy the text as printed: without the zero-width spaces put in for line breaking."""
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText().replace(ZWSP, "").replace(WORD_JOINER, ""))
+        return data
+
+    @staticmethod
+    def _formats(role: str, base: QFont, secondary: QColor, cjk: bool, line_height: int = 175,
+                 datelined: bool = False, justify: bool = False) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """The block and character formats of a part; a byline beside a dateline is set with it, flush left.
+
+        ``justify``: a Chinese paragraph Qt can justify by spreading its characters evenly.
+        """
         size = base.pointSizeF()
         bfmt = QTextBlockFormat()
         cfmt = QTextCharFormat()
@@ -165,31 +240,43 @@ class TextReader(QTextBrowser):
             bfmt.setBottomMargin(size * 0.3)
         elif role in SECONDARY_ROLES:
             cfmt.setForeground(secondary)
-            if role == "byline":
+            if role == "byline" and not datelined:
                 bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             bfmt.setBottomMargin(size * 0.5)
             if role in ("caption", "credit", "editors-note"):
                 bfmt.setLeftMargin(size * 1.5)
                 bfmt.setRightMargin(size * 1.5)
+            if role in ("caption", "editors-note") and justify:  # set as a paragraph is, in its own margins
+                bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
         else:
             bfmt.setTextIndent(size * 2 * (96 / 72) if cjk else size * 1.5)
             bfmt.setBottomMargin(size * 0.55)
-            # CJK justifies cleanly; Latin without hyphenation opens wide gaps in a narrow pane
-            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify if cjk else Qt.AlignmentFlag.AlignLeft)
+            # CJK justifies cleanly (linebreak.justifiable); Latin without hyphenation opens wide gaps
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignJustify if justify else Qt.AlignmentFlag.AlignLeft)
         return bfmt, cfmt
 
     # positions -------------------------------------------------------------
     def _k_of(self, pos: int) -> tuple[int, int]:
-        """(k, display offset) of a document position."""
+        """(k, display offset) of a document position (a block may hold two parts: dateline and byline)."""
         assert self.reading is not None
-        block = self.document().findBlock(pos)
-        k = max(0, min(len(self.reading.parts) - 1, block.blockNumber()))
+        k = max(0, min(len(self.reading.parts) - 1, bisect.bisect_right(self._blocks, pos) - 1))
         sp = self.reading.parts[k]
-        return k, sp.from_u16(pos - block.position())
+        rel = max(0, pos - self._blocks[k])
+        return k, min(len(sp.display), sp.from_u16(rel - bisect.bisect_left(self._breaks[k], rel)))
 
     def _pos_of(self, k: int, offset: int) -> int:
         assert self.reading is not None
-        return self._blocks[k] + self.reading.parts[k].to_u16(offset)
+        unit = self.reading.parts[k].to_u16(offset)
+        breaks = self._breaks[k]
+        # a break put in before this unit sits at unit + (breaks before it); bisect over those positions
+        lo, hi = 0, len(breaks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if breaks[mid] - mid <= unit:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self._blocks[k] + unit + lo
 
     def selection(self) -> list[DisplayRange]:
         if self.reading is None or not self.reading.parts:
@@ -279,24 +366,23 @@ class VerticalReader(QWidget):
         height = max(200, self.scroll_area.viewport().height())
         px = self.size_pt * 96 / 72
         margin = px * 1.5
-        columns: list[tuple[float, list[tuple[int, int, float, str, float]]]] = []  # (width, [(k, off, y, ch, fpx)])
+        columns: list[tuple[float, list[Cell]]] = []  # (width, [(k, off, y, ch, fpx)])
+        row = 0
         for k, sp in enumerate(self.reading.parts):
             fpx = px * ROLE_SCALE.get(sp.role, 1.0)
-            cell = fpx * 1.12
-            rows = max(4, int((height - 2 * margin) // cell))
+            rows = max(4, int((height - 2 * margin) // (fpx * 1.12)))
             pitch = fpx * (1.9 * self.line_height / 175 if sp.role == "paragraph" else 1.6)
-            text = sp.display.translate(VERTICAL_FORMS)
-            row = 2 if sp.role == "paragraph" and mostly_cjk(sp.display) else 0
+            col: list[Cell] = []
+            # a byline goes on down its dateline's column, as the paper sets them
+            carry = k > 0 and runs_in(self.reading.parts[k - 1].role, sp.role) and row + 2 < rows
+            if carry:
+                pitch, col = columns.pop()
+                row += 0 if sp.display[:1] in linebreak.NO_END else 1
+            else:
+                row = self._first_row(sp.role, sp.display, rows)
+            row = self._set_part(k, sp.display, rows, row, (pitch, col), columns, margin, fpx)
             if sp.role in HEAD_ROLES:
-                row = max(0, (rows - len(text)) // 2)  # a short headline stands centred in its column
-            col: list[tuple[int, int, float, str, float]] = []
-            for i, ch in enumerate(text):
-                if row >= rows:
-                    columns.append((pitch, col))
-                    col, row = [], 0
-                col.append((k, i, margin + row * cell, ch, fpx))
-                row += 1
-            columns.append((pitch * (1.3 if sp.role in HEAD_ROLES else 1.0), col))
+                columns[-1] = (pitch * 1.3, columns[-1][1])
         total = sum(w for w, _ in columns) + 2 * margin
         x = total - margin
         for width, col in columns:
@@ -308,6 +394,30 @@ class VerticalReader(QWidget):
         self.setMinimumSize(QSize(int(math.ceil(total)), int(height)))
         self.resize(int(math.ceil(total)), int(height))
         self.update()
+
+    @staticmethod
+    def _first_row(role: str, display: str, rows: int) -> int:
+        """Where a part's first column starts: an indent of two for a Chinese paragraph, a headline centred."""
+        if role in HEAD_ROLES:
+            return max(0, (rows - len(display)) // 2)  # a short headline stands centred in its column
+        return 2 if role == "paragraph" and mostly_cjk(display) else 0
+
+    @staticmethod
+    def _set_part(k: int, display: str, rows: int, row: int, column: tuple[float, list[Cell]],
+                  columns: list[tuple[float, list[Cell]]], margin: float, fpx: float) -> int:
+        """Set part ``k`` from ``row`` of ``column`` on, into ``columns``; returns the row after its last character."""
+        pitch, col = column
+        text = display.translate(VERTICAL_FORMS)
+        # kinsoku: no column starts with 、。，」 or ends with 「, a digit run stays whole
+        starts = set(linebreak.columns(display, rows, row)[1:])
+        for i, ch in enumerate(text):
+            if i in starts:
+                columns.append((pitch, col))
+                col, row = [], 0
+            col.append((k, i, margin + row * fpx * 1.12, ch, fpx))
+            row += 1
+        columns.append((pitch, col))
+        return row
 
     # positions ----------------------------------------------------------------
     def _index_at(self, pos: QPointF) -> int | None:
@@ -487,6 +597,9 @@ class ArticleView(QWidget):
         self.vscroll.setWidget(self.vreader)
         self.vscroll.setWidgetResizable(False)
         self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # a short article leaves room left of its columns: the page's colour there, not the window's
+        self.vscroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.vscroll.viewport().setAutoFillBackground(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.vscroll)

@@ -108,6 +108,21 @@ class Query:
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit: headline, where it is from, and the KWIC snippet with its matches in bold."""
 
+    @staticmethod
+    def where(hit: Hit) -> str:
+        """Publication · date · page, in the interface's language (the page was "p. 1" in the Chinese UIs)."""
+        page = QCoreApplication.translate("MainWindow", "page %1").replace("%1", str(hit.page)) if hit.page else ""
+        return " · ".join(x for x in (hit.publication, hit.date, page) if x)
+
+    @staticmethod
+    def secondary_colour(option: QStyleOptionViewItem) -> str:
+        """Where a hit is from, set off from its headline: the placeholder grey, or on a selected row
+        the selection's text colour a little faded (grey on the dark theme's blue was unreadable)."""
+        if option.state & QStyle.StateFlag.State_Selected:
+            c = option.palette.color(QPalette.ColorRole.HighlightedText)
+            return f"rgba({c.red()},{c.green()},{c.blue()},210)"
+        return str(option.palette.color(QPalette.ColorRole.PlaceholderText).name())
+
     def _document(self, option: QStyleOptionViewItem, hit: Hit) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
@@ -121,10 +136,11 @@ class HitDelegate(QStyledItemDelegate):
             pieces.append(f"<b style='background-color:rgba(255,170,40,120)'>{html.escape(snippet[s:e])}</b>")
             pos = e
         pieces.append(html.escape(snippet[pos:]))
-        where = " · ".join(x for x in (hit.publication, hit.date, f"p. {hit.page}" if hit.page else "") if x)
+        where = self.where(hit)
         doc.setHtml(
-            f"<div><b>{html.escape(hit.headline or '—')}</b>"
-            f" <span style='color:{option.palette.color(QPalette.ColorRole.PlaceholderText).name()}'>"
+            # one line for headline and place (a wrapped place took a snippet line of the fixed-height row)
+            f"<div style='white-space:nowrap'><b>{html.escape(hit.headline or '—')}</b>"
+            f" <span style='color:{self.secondary_colour(option)}'>"
             f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
         )
         doc.setTextWidth(max(100, option.rect.width() - 8))
@@ -295,9 +311,15 @@ class SearchPanel(QWidget):
         self.publication.setCurrentIndex(max(0, i))
 
     def set_date_range(self, first: str | None, last: str | None) -> None:
-        """The date fields' placeholders show the library's own first and last dates."""
-        self.date_from.setPlaceholderText(self.tr("from %1").replace("%1", first) if first else self.tr("from"))
-        self.date_to.setPlaceholderText(self.tr("to %1").replace("%1", last) if last else self.tr("to"))
+        """The date fields' placeholders show the library's own first and last dates.
+
+        The date alone: "from 1784-12" and "to 2021-01-27" were cut in fields a third of a
+        1440-pixel window's side panel wide; the tooltip says it in words.
+        """
+        for field, date, words, empty in ((self.date_from, first, self.tr("from %1"), self.tr("from")),
+                                          (self.date_to, last, self.tr("to %1"), self.tr("to"))):
+            field.setPlaceholderText(date or empty)
+            field.setToolTip(words.replace("%1", date) if date else empty)
 
     #: the switch or the punctuation button changed (the window remembers them)
     options_changed = Signal(str, bool)
