@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../reader/gui/studies_ui.py" line="+43"/>
+        <source>Concordance</source>
+        <extracomment>the lines shown first, while the others are read</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+92"/>
+        <source>Open a library first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Export the concordance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 concordance line(s) written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Save the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The chart was saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
@@ -98,7 +138,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Filter by tag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,7 +178,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>This article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,9 +231,9 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+145"/>
+        <location filename="../../reader/gui/app.py" line="+191"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
-        <extracomment>the platform&apos;s own style, to go back to from a fixed theme</extracomment>
+        <extracomment>the platform&apos;s own style, to go back to from a fixed theme the dark theme&apos;s style, kept referenced while the application uses it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -253,7 +293,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+805"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+918"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
         <translation type="unfinished">
@@ -301,11 +341,120 @@
     </message>
 </context>
 <context>
+    <name>ConcordanceModel</name>
+    <message>
+        <location filename="../../reader/gui/widgets/concordance_view.py" line="+88"/>
+        <source>Occurrences in this line&apos;s article</source>
+        <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceView</name>
+    <message>
+        <location line="+80"/>
+        <source>Concordance of: 发展   &quot;a phrase&quot;   a OR b</source>
+        <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concordance query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Context on either side: characters for Chinese, words for Latin script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Concordance lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Looking for every occurrence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 occurrence(s) in %2 article(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>loading the other lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the first %1 shown, in date order; the export writes them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+111"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+115"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -355,6 +504,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Citations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>BibTeX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,6 +529,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>GB/T 7714 for Chinese papers, Chicago for the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GB/T 7714-2015</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chicago (notes and bibliography)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APA (7th edition)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,6 +579,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Citation s&amp;tyle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>F&amp;ile:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,12 +593,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Choose a file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,7 +641,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-371"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-374"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px)</extracomment>
@@ -544,7 +723,7 @@
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+34"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+35"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation type="unfinished"></translation>
@@ -610,7 +789,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+130"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+148"/>
         <source>Library</source>
         <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation type="unfinished"></translation>
@@ -641,12 +820,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+166"/>
         <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+170"/>
+        <location filename="../../reader/gui/actions.py" line="+172"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation type="unfinished"></translation>
@@ -697,7 +876,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+156"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -797,7 +976,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-290"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,7 +996,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+117"/>
+        <source>&amp;Concordance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Timeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Highlight selection…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,7 +1113,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-197"/>
+        <location filename="../../reader/gui/actions.py" line="-211"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation type="unfinished"></translation>
@@ -1012,7 +1201,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+149"/>
+        <location filename="../../reader/gui/navigation.py" line="+150"/>
         <source>This line belongs to no article.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,7 +1212,9 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+115"/>
         <source>page %1</source>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1130,7 +1321,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>About Broadsheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,16 +1518,27 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+49"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="-65"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — both within 10 characters (Chinese) or words (Latin) of each other, in
+any order; punctuation and spaces are not counted.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;, &lt;b&gt;wom?n&lt;/b&gt; — Latin words: * stands for any letters, ? for one.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;, &lt;b&gt;发展经济~1&lt;/b&gt; — tolerant of OCR errors: up to 1 or 2 characters
+inserted, left out or changed (~1, ~2).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;page:2&lt;/b&gt;,
-&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query.&lt;/li&gt;
+&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query. Dates as the papers print
+them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
 &lt;/ul&gt;
+&lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
+case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
+The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
+Highlights fall on the characters as printed in every mode.&lt;/p&gt;
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
@@ -1344,9 +1546,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+158"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
-        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) the next page of the shown search (a Query with its offset)</extracomment>
+        <extracomment>the next page of the shown search (a Query with its offset)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1356,28 +1558,63 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+4"/>
+        <source>How characters compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folded: any script, case and accents; Exact: as printed; Variants: variant characters (异体字) as one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignore punctuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignore punctuation between Chinese characters (中國金融 finds 中國、金融)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Search syntax help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+207"/>
+        <location line="+238"/>
         <source>Search syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-236"/>
         <source>Publication filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>All publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-74"/>
         <source>Date from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,7 +1679,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+58"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,8 +1699,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+72"/>
         <source>%n article(s)</source>
+        <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1511,18 +1749,121 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-337"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-429"/>
         <source>Article text</source>
-        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChart</name>
+    <message>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <source>Type one or more queries, separated by ;, and press Draw.</source>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>matching articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the library&apos;s articles in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>occurrences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>undated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 · %2: %3 article(s), %4 occurrence(s); the library holds %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location line="+44"/>
+        <source>Queries to compare, separated by ;   e.g. 日本 ; 中国</source>
+        <extracomment>queries to draw: (list of queries, &quot;year&quot; | &quot;month&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matching articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the library&apos;s articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a bar to search that period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerticalReader</name>
     <message>
-        <location line="+138"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+207"/>
         <source>Article text, vertical</source>
-        <extracomment>a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing)</extracomment>
+        <extracomment>a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name/>
+    <message>
+        <location filename="../../reader/gui/studies_ui.py" line="+43"/>
+        <source>Concordance</source>
+        <extracomment>the lines shown first, while the others are read</extracomment>
+        <translation>语词索引</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+92"/>
+        <source>Open a library first.</source>
+        <translation>请先打开一个文库。</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Export the concordance</source>
+        <translation>导出语词索引</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 concordance line(s) written to %2</source>
+        <translation>已将 %1 条索引行写入 %2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The chart was saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
@@ -98,7 +138,7 @@
         <translation>本文的批注</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Filter by tag</source>
         <translation>按标签筛选</translation>
     </message>
@@ -138,7 +178,7 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -191,9 +231,9 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+145"/>
+        <location filename="../../reader/gui/app.py" line="+191"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
-        <extracomment>the platform's own style, to go back to from a fixed theme</extracomment>
+        <extracomment>the platform's own style, to go back to from a fixed theme the dark theme's style, kept referenced while the application uses it</extracomment>
         <translation>发生了意外错误，已记入日志；您的文库和批注都安然无恙。</translation>
     </message>
     <message>
@@ -253,7 +293,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+805"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+918"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
@@ -300,11 +340,120 @@
     </message>
 </context>
 <context>
+    <name>ConcordanceModel</name>
+    <message>
+        <location filename="../../reader/gui/widgets/concordance_view.py" line="+88"/>
+        <source>Occurrences in this line's article</source>
+        <extracomment>rows handed to the view at a time the sort each column's header asks for (others keep the date order)</extracomment>
+        <translation>本行所在文章中的出现次数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left context</source>
+        <translation>左语境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right context</source>
+        <translation>右语境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publication</source>
+        <translation>报刊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Page</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceView</name>
+    <message>
+        <location line="+80"/>
+        <source>Concordance of: 发展   "a phrase"   a OR b</source>
+        <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
+        <translation>索引：发展   "短语"   a OR b</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concordance query</source>
+        <translation>索引查询</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>Context</source>
+        <translation>语境</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Context on either side: characters for Chinese, words for Latin script</source>
+        <translation>两侧语境：中文按字计，拉丁文字按词计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Concordance lines</source>
+        <translation>索引行</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Looking for every occurrence…</source>
+        <translation>正在查找所有出现之处…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 occurrence(s) in %2 article(s)</source>
+        <translation>%2 篇文章中出现 %1 次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>loading the other lines…</source>
+        <translation>正在载入其余各行…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the first %1 shown, in date order; the export writes them all</source>
+        <translation>按日期显示前 %1 条；导出包含全部</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+111"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+115"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add ("" = none) a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add ("" = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) a file was written (its path)</extracomment>
         <translation>导出</translation>
     </message>
     <message>
@@ -354,6 +503,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Citations</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>BibTeX</source>
         <translation>BibTeX</translation>
     </message>
@@ -374,6 +528,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>GB/T 7714 for Chinese papers, Chicago for the rest</source>
+        <translation>中文报纸用 GB/T 7714，其余用芝加哥格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GB/T 7714-2015</source>
+        <translation>GB/T 7714-2015</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chicago (notes and bibliography)</source>
+        <translation>芝加哥格式（注释与参考文献）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APA (7th edition)</source>
+        <translation>APA（第7版）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -404,6 +578,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Citation s&amp;tyle:</source>
+        <translation>引文格式(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>F&amp;ile:</source>
         <translation>文件(&amp;I)：</translation>
     </message>
@@ -413,12 +592,12 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Choose a file to export to.</source>
         <translation>请选择导出的目标文件。</translation>
     </message>
@@ -461,7 +640,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-371"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-374"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px)</extracomment>
@@ -543,7 +722,7 @@
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+34"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+35"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation>文库</translation>
@@ -608,7 +787,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+130"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+148"/>
         <source>Library</source>
         <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation>文库</translation>
@@ -639,12 +818,12 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+166"/>
         <source>Drop to import these files into the library.</source>
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+170"/>
+        <location filename="../../reader/gui/actions.py" line="+172"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
@@ -695,7 +874,7 @@
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+156"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -795,7 +974,7 @@
         <translation>复制调试信息(&amp;D)</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-290"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -815,7 +994,17 @@
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+117"/>
+        <source>&amp;Concordance…</source>
+        <translation>语词索引(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Timeline…</source>
+        <translation>时间线(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Highlight selection…</source>
         <translation>高亮所选内容(&amp;H)…</translation>
     </message>
@@ -922,7 +1111,7 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-197"/>
+        <location filename="../../reader/gui/actions.py" line="-211"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window's strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar's menus, in order, and the submenus with their places</extracomment>
         <translation>文件(&amp;F)</translation>
@@ -1010,7 +1199,7 @@
         <translation>打开或新建文库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+149"/>
+        <location filename="../../reader/gui/navigation.py" line="+150"/>
         <source>This line belongs to no article.</source>
         <translation>这一行不属于任何文章。</translation>
     </message>
@@ -1021,7 +1210,9 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+115"/>
         <source>page %1</source>
+        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: "folded", "exact" or "variants" punctuation between Chinese characters ignored</extracomment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -1128,7 +1319,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>About Broadsheet</source>
         <translation>关于 Broadsheet</translation>
     </message>
@@ -1325,16 +1516,27 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+49"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="-65"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — a phrase.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"发展 经济"~10&lt;/b&gt; — both within 10 characters (Chinese) or words (Latin) of each other, in
+any order; punctuation and spaces are not counted.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;, &lt;b&gt;wom?n&lt;/b&gt; — Latin words: * stands for any letters, ? for one.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;, &lt;b&gt;发展经济~1&lt;/b&gt; — tolerant of OCR errors: up to 1 or 2 characters
+inserted, left out or changed (~1, ~2).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;page:2&lt;/b&gt;,
-&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query.&lt;/li&gt;
+&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query. Dates as the papers print
+them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
 &lt;/ul&gt;
+&lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
+case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
+The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
+Highlights fall on the characters as printed in every mode.&lt;/p&gt;
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
@@ -1345,16 +1547,20 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — 短语。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"发展 经济"~10&lt;/b&gt; — 两词在 10 个字（中文）或 10 个词（拉丁文）之内，顺序不限；标点和空格不计。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;、&lt;b&gt;wom?n&lt;/b&gt; — 拉丁文单词：* 代表任意字母，? 代表一个字母。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;、&lt;b&gt;发展经济~1&lt;/b&gt; — 容忍 OCR 错误：最多增、删或改 1 或 2 个字符（~1、~2）。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;page:2&lt;/b&gt;、
-&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。&lt;/li&gt;
+&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。日期也可按报纸印法书写：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
 &lt;/ul&gt;
+&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
 &lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+158"/>
         <source>Search: 发展   "a phrase"   a AND b   NOT c</source>
-        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) the next page of the shown search (a Query with its offset)</extracomment>
+        <extracomment>the next page of the shown search (a Query with its offset)</extracomment>
         <translation>搜索：发展   "短语"   甲 AND 乙   NOT 丙</translation>
     </message>
     <message>
@@ -1364,28 +1570,63 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+4"/>
+        <source>How characters compare</source>
+        <translation>字符比较方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folded: any script, case and accents; Exact: as printed; Variants: variant characters (异体字) as one</source>
+        <translation>归并：不分繁简、大小写与变音符号；精确：按原样；异体字：视为同一字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folded</source>
+        <translation>归并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variants</source>
+        <translation>异体字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignore punctuation</source>
+        <translation>忽略标点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignore punctuation between Chinese characters (中國金融 finds 中國、金融)</source>
+        <translation>忽略汉字之间的标点（中國金融 可找到 中國、金融）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Search syntax help</source>
         <translation>搜索语法帮助</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+207"/>
+        <location line="+238"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-236"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>All publications</source>
         <translation>所有报刊</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-74"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1450,7 +1691,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+58"/>
         <source>from %1</source>
         <translation>自 %1</translation>
     </message>
@@ -1470,8 +1711,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+72"/>
         <source>%n article(s)</source>
+        <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
@@ -1518,18 +1760,121 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-337"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-429"/>
         <source>Article text</source>
-        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChart</name>
+    <message>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <source>Type one or more queries, separated by ;, and press Draw.</source>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <translation>输入一个或多个查询（以 ; 分隔），然后按“绘制”。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>matching articles</source>
+        <translation>匹配的文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the library's articles in the period</source>
+        <translation>占该时期文库文章的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 · %2: %3 article(s), %4 occurrence(s); the library holds %5</source>
+        <translation>%1 · %2：%3 篇文章，出现 %4 次；文库共有 %5 篇</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location line="+44"/>
+        <source>Queries to compare, separated by ;   e.g. 日本 ; 中国</source>
+        <extracomment>queries to draw: (list of queries, "year" | "month")</extracomment>
+        <translation>要比较的查询，以 ; 分隔，例如 日本 ; 中国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline queries</source>
+        <translation>时间线查询</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matching articles</source>
+        <translation>匹配的文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the library's articles</source>
+        <translation>占文库文章的比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save image…</source>
+        <translation>保存图片…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a bar to search that period.</source>
+        <translation>点击柱条即可搜索该时期。</translation>
     </message>
 </context>
 <context>
     <name>VerticalReader</name>
     <message>
-        <location line="+138"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+207"/>
         <source>Article text, vertical</source>
-        <extracomment>a paragraph's line height in percent of the font's (View → Line spacing)</extracomment>
+        <extracomment>a paragraph's line height in percent of the font's (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
         <translation>文章正文（竖排）</translation>
     </message>
 </context>

@@ -59,7 +59,8 @@ any order; punctuation and spaces are not counted.</li>
 <li><b>Luxembourg~1</b>, <b>发展经济~1</b> — tolerant of OCR errors: up to 1 or 2 characters
 inserted, left out or changed (~1, ~2).</li>
 <li><b>publication:京報</b>, <b>date:1939-04-21</b>, <b>date:1858..1860</b>, <b>page:2</b>,
-<b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query.</li>
+<b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query. Dates as the papers print
+them work too: <b>date:民國二十八年四月</b>, <b>date:1939年4月</b>.</li>
 </ul>
 <p>The switch beside the query says how characters compare: <b>Folded</b> (any script, width,
 case and accents: 髮 finds 发 and 發), <b>Exact</b> (the characters as printed: 髮 finds only 髮, 乾
