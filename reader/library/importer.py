@@ -576,12 +576,22 @@ def read_sent(path: str, digest: str, data: bytes | None) -> ReadFile:
     or when no bytes were sent; else from the bytes, for the formats in :data:`SELF_CONTAINED` only
     (:class:`NotShared` for the others: read in the importing process, never without their neighbours).
     """
-    where = Path(path)
+    try:
+        return _read_sent(Path(path), digest, data)
+    except BroadsheetError as e:
+        # rebuilt from its own parts: its cause (an lxml error log) cannot be pickled back to the importer
+        # (and Dask's tblib would send cause, context and traceback along with a copy.copy)
+        build, args = e.__reduce__()[:2]
+        alone = build(*args)
+    raise alone  # outside the except: no __context__ travels either
+
+
+def _read_sent(where: Path, digest: str, data: bytes | None) -> ReadFile:
     if data is None or _same_file(where, digest):
         return read_file(where)
     doc = analyze_bytes(data, where)
     if doc.format not in SELF_CONTAINED:
-        raise NotShared(path)
+        raise NotShared(str(where))
     return _finish(doc)
 
 
