@@ -90,7 +90,8 @@ class ClusterReaders:
             assert isinstance(value, int)
             cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
                                                host="127.0.0.1", scheduler_port=0, silence_logs=logging.ERROR,
-                                               scheduler_kwargs={"dashboard": False})
+                                               # its HTTP server on a free loopback port, no dashboard
+                                               dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False})
             return cls(distributed.Client(cluster), cluster, send_bytes=False)
         try:
             client = distributed.Client(value, timeout=f"{CONNECT_SECONDS}s")

@@ -581,9 +581,17 @@ def read_sent(path: str, digest: str, data: bytes | None) -> ReadFile:
     except BroadsheetError as e:
         # rebuilt from its own parts: its cause (an lxml error log) cannot be pickled back to the importer
         # (and Dask's tblib would send cause, context and traceback along with a copy.copy)
-        build, args = e.__reduce__()[:2]
-        alone = build(*args)
+        alone = _alone(e)
     raise alone  # outside the except: no __context__ travels either
+
+
+def _alone(error: BroadsheetError) -> BroadsheetError:
+    """A copy of ``error`` from the parts it is pickled from, with no cause, context or traceback."""
+    parts = error.__reduce__()
+    if isinstance(parts, str):  # pragma: no cover - exceptions reduce to a tuple
+        return error
+    rebuilt = parts[0](*parts[1])
+    return rebuilt if isinstance(rebuilt, BroadsheetError) else error
 
 
 def _read_sent(where: Path, digest: str, data: bytes | None) -> ReadFile:

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from reader.library.catalogue import Library
 from reader.index.store import unpack_terms
+from reader.library.catalogue import Library
 from reader.library.importer import NotShared, import_paths, read_file
 from reader.search.engine import Searcher
 
