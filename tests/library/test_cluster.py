@@ -78,7 +78,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield address
 
 
-def _corpus(root: Path, data_dir: Path, pages: int = 8) -> Path:
+def _corpus(root: Path, data_dir: Path, pages: int = 4) -> Path:
     """Every kind of file: METS with its ALTO pages, hOCR with page images, ECPO, plain text pages."""
     src = root / "src"
     shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src / "bl")
@@ -110,29 +110,37 @@ def _import(root: Path, src: Path, name: str, cluster: str | None) -> tuple[Any,
         lib.close()
 
 
-@pytest.mark.parametrize("where", ["tcp", "local:2"])
-def test_cluster_import_stores_what_reading_here_stores(tmp_path: Path, data_dir: Path, cluster: str,
-                                                        where: str) -> None:
-    src = _corpus(tmp_path, data_dir)
-    here = _import(tmp_path, src, "here", None)
-    there = _import(tmp_path, src, "there", cluster if where == "tcp" else where)
-    assert there == here
+@pytest.fixture(scope="module")
+def read_here(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[Any, ...]]:
+    """The corpus, and what importing it without a cluster gives."""
+    root = tmp_path_factory.mktemp("here")
+    src = _corpus(root, ROOT / "tests" / "data")
+    here = _import(root, src, "here", None)
     names, rows, hits = here[0], here[1], here[2]
-    assert len(names) >= 20 and len(rows) > 40
+    assert len(names) >= 16 and len(rows) > 40
     assert hits[0][0] == 1 and all(total > 0 for total, _ in hits[:5])
+    return src, here
 
 
-def test_bad_file_is_one_sentence_and_the_rest_import(tmp_path: Path, data_dir: Path, cluster: str) -> None:
+@pytest.mark.parametrize("where", ["tcp", "local:2"])
+def test_cluster_import_stores_what_reading_here_stores(tmp_path: Path, read_here: tuple[Path, tuple[Any, ...]],
+                                                        cluster: str, where: str) -> None:
+    src, here = read_here
+    assert _import(tmp_path, src, "there", cluster if where == "tcp" else where) == here
+
+
+def test_bad_file_is_one_sentence_and_the_rest_import(tmp_path: Path, data_dir: Path, cluster: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli.main import main
+
     src = _corpus(tmp_path, data_dir, pages=3)
     (src / "bad.xml").write_text("<notalto><x/></notalto>", encoding="utf-8")
     (src / "broken.xml").write_text("<alto><unclosed>", encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    run = subprocess.run([sys.executable, "-m", "reader.cli.main", "import", str(src), "--library",
-                          str(tmp_path / "lib"), "--cluster", cluster, "--quiet"],
-                         capture_output=True, text=True, env=env, timeout=300)
-    assert run.returncode == 1, run.stderr
-    errors = [ln for ln in run.stderr.splitlines() if "bad.xml" in ln or "broken.xml" in ln]
-    assert len(errors) == 2, run.stderr
+    status = main(["import", str(src), "--library", str(tmp_path / "lib"), "--cluster", cluster, "--quiet"])
+    stderr = capsys.readouterr().err
+    assert status == 1, stderr
+    errors = [ln for ln in stderr.splitlines() if "bad.xml" in ln or "broken.xml" in ln]
+    assert len(errors) == 2, stderr
     for line in errors:
         assert line.startswith(f"broadsheet: {src}") and line.endswith(".")
     lib = Library(tmp_path / "lib")
@@ -144,7 +152,7 @@ def test_bad_file_is_one_sentence_and_the_rest_import(tmp_path: Path, data_dir: 
     assert not sources & {"bad.xml", "broken.xml"}
 
 
-def test_a_worker_that_dies_loses_no_file(tmp_path: Path, data_dir: Path) -> None:
+def test_a_worker_that_dies_loses_no_file(tmp_path: Path, read_here: tuple[Path, tuple[Any, ...]]) -> None:
     """The first worker's process kills itself (SIGKILL) as it starts reading its first file: Dask gives that
     file to the other worker, and the import holds every file."""
     preload = tmp_path / "victim.py"
@@ -160,8 +168,7 @@ def test_a_worker_that_dies_loses_no_file(tmp_path: Path, data_dir: Path) -> Non
         async def dask_setup(worker):
             await worker.plugin_add(Die(), name="die")
     """), encoding="utf-8")
-    src = _corpus(tmp_path, data_dir)
-    here = _import(tmp_path, src, "here", None)
+    src, here = read_here
     with dask_cluster(tmp_path, victim_preload=preload) as (address, procs):
         there = _import(tmp_path, src, "there", address)
         victim = procs[1]
