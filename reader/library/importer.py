@@ -16,7 +16,9 @@ worker processes (:func:`analysis_workers`) while this process stores and
 indexes the ones already read, in file order, a few files ahead at most. The
 sha256 check runs here before a file is sent, so an unchanged file costs no
 reading; a file a METS file already covered is dropped when its turn comes.
-Small imports (and one-core machines) read in this process.
+Small imports (and one-core machines) read in this process. With ``cluster`` the
+reading goes to a Dask cluster's workers through the same seam (:class:`Readers`,
+:mod:`reader.library.cluster`).
 
 Walking: folders are walked recursively in name order. Skipped quietly: hidden
 files, schemas (``.rng .xsd .dtd``), JSON that is not an ECPO layout
