@@ -417,11 +417,12 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
             report.failed.append((missing_path, message))
             if on_error:
                 on_error(missing_path, message)
+        # first: a cluster that cannot be reached is one sentence before anything is opened
+        pool = _readers(cluster, analysis_workers(len(files)) if workers is None else workers)
         ix = sindex.Index(library.index_dir)
         referenced: set[Path] = set()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}
-        pool = _readers(cluster, analysis_workers(len(files)) if workers is None else workers)
         try:
             sindex.sync(library, ix)  # finish what an interrupted import left
             since_sync = 0
