@@ -7,7 +7,8 @@ runs on the workers, the storing stays in the importing process, in file order. 
 and this module only when ``--cluster`` is given, so a plain import or search never loads it.
 
 ``--cluster local:N`` starts a ``LocalCluster`` of N worker processes (one thread each) on 127.0.0.1;
-``--cluster tcp://HOST:PORT`` joins a running scheduler, whose workers must have Broadsheet installed.
+``--cluster tcp://HOST:PORT`` joins a running scheduler, whose workers must run the same Broadsheet version
+(checked when joining: another version could read a file into other articles).
 
 How files travel: with ``local:N`` the workers share this machine's file system, so a task is a path (and the
 sha256 the importer computed). To a ``tcp://`` cluster each task carries the path, the sha256 AND the file's
@@ -68,6 +69,47 @@ def _distributed() -> Any:
     return distributed
 
 
+def worker_version() -> str:
+    """On a worker: the Broadsheet it runs."""
+    import reader
+
+    return reader.__version__
+
+
+def _same_version(client: Any, address: str) -> None:
+    """Workers must run this Broadsheet: another version could read the same file into other articles."""
+    import reader
+
+    try:
+        versions: dict[str, str] = client.run(worker_version)
+    except Exception as e:  # e.g. ModuleNotFoundError: reader is not installed there
+        raise ClusterError(f"--cluster {address}: its workers cannot run Broadsheet ({type(e).__name__}: {e}); "
+                           "install it on every worker.") from None
+    for worker, version in sorted(versions.items()):
+        if version != reader.__version__:
+            raise ClusterError(f"--cluster {address}: worker {worker} runs Broadsheet {version}, this is "
+                               f"{reader.__version__}; install the same version on every worker.")
+
+
+def _join(distributed: Any, address: str) -> Any:
+    """A client of the scheduler at ``address`` with at least one worker running this Broadsheet."""
+    try:
+        client = distributed.Client(address, timeout=f"{CONNECT_SECONDS}s")
+    except (OSError, TimeoutError) as e:
+        raise ClusterError(f"--cluster {address}: no Dask scheduler answers there ({e}).") from None
+    try:
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError):
+            raise ClusterError(f"--cluster {address}: the scheduler has no workers "
+                               f"(none joined in {CONNECT_SECONDS} s).") from None
+        _same_version(client, address)
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
 class ClusterReaders:
     """Reads an import's files on a Dask cluster; the importer's readers seam (``width``, ``submit``, ``close``)."""
 
@@ -83,27 +125,16 @@ class ClusterReaders:
     @classmethod
     def open(cls, spec: str) -> ClusterReaders:
         """Start ``local:N`` or connect to ``tcp://…``; a ClusterError when that cannot be done."""
-        kind, value = parse_spec(spec)
+        _, value = parse_spec(spec)
         distributed = _distributed()
         logging.getLogger("distributed").setLevel(logging.WARNING)  # its start and stop chatter is not news
-        if kind == "local":
-            assert isinstance(value, int)
+        if isinstance(value, int):
             cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
                                                host="127.0.0.1", scheduler_port=0, silence_logs=logging.ERROR,
                                                # its HTTP server on a free loopback port, no dashboard
                                                dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False})
             return cls(distributed.Client(cluster), cluster, send_bytes=False)
-        try:
-            client = distributed.Client(value, timeout=f"{CONNECT_SECONDS}s")
-        except (OSError, TimeoutError) as e:
-            raise ClusterError(f"--cluster {value}: no Dask scheduler answers there ({e}).") from None
-        try:
-            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
-        except (OSError, TimeoutError):
-            client.close()
-            raise ClusterError(f"--cluster {value}: the scheduler has no workers "
-                               f"(none joined in {CONNECT_SECONDS} s).") from None
-        return cls(client, None, send_bytes=True)
+        return cls(_join(distributed, value), None, send_bytes=True)
 
     def submit(self, path: Path, digest: str) -> Future[ReadFile]:
         """Read ``path`` (whose sha256 is ``digest``) on a worker; the future of what it gives."""

@@ -222,6 +222,11 @@ def test_tcp_readers_send_bytes_and_errors_are_one_sentence(cluster: str, monkey
         assert readers.send_bytes and readers.cluster is None
     finally:
         readers.close()
+    import reader
+
+    monkeypatch.setattr(reader, "__version__", "0.0.1")  # this side: the workers run another version
+    with pytest.raises(ClusterError, match=r"runs Broadsheet .*, this is 0\.0\.1; install the same version"):
+        ClusterReaders.open(cluster)
     monkeypatch.setattr(dcluster, "CONNECT_SECONDS", 2)
     with pytest.raises(ClusterError, match="no Dask scheduler answers"):
         ClusterReaders.open(f"tcp://127.0.0.1:{_free_port()}")
