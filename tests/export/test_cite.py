@@ -9,6 +9,7 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from reader.resources import path as resource_path
 
 from reader.app.overlay import Overlay
 from reader.cli.main import main
@@ -17,7 +18,6 @@ from reader.export.exporter import Item, export
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
 from reader.model.document import Article, Document, Page, Part, Span
-from reader.resources import path as resource_path
 
 
 def article_item(headline: str, byline: str | None, body: str, *, publication: str, date: str,
