@@ -2,12 +2,12 @@
 # Install Broadsheet on a Debian (or Ubuntu) machine: the Debian packages Qt and the
 # Chinese fonts need, then a virtual environment in .venv with Broadsheet in it.
 #   ./install.sh          app and command line
-#   ./install.sh --test   the same, plus what the tests need
+#   ./install.sh --test   the same, plus what the tests need (Dask too: import --cluster is tested)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 extras="gui"
-[ "${1:-}" = "--test" ] && extras="gui,test"
+[ "${1:-}" = "--test" ] && extras="gui,test,cluster"
 
 debs=(python3 python3-venv python3-pip
       fonts-noto-cjk desktop-file-utils appstream shared-mime-info xvfb xauth

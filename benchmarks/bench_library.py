@@ -2,6 +2,7 @@
 
     nice python -m benchmarks.bench_library --pages 10000 [--work DIR] [--queries 30] [--peers fts5,tantivy]
     nice python -m benchmarks.bench_library --pages 100000 --work /big/disk/bench   # streamed: fits on one disk
+    nice python -m benchmarks.bench_library --pages 1000 --cluster local:2 --import-only   # reading on Dask
 
 Generates a corpus (:mod:`benchmarks.corpus`, written page by page, never held in memory), imports it end to end
 into a fresh library (read, reflow, segment, store, index) and prints: import chars/s and pages/s, catalogue and
@@ -363,13 +364,14 @@ def _peers(names: Sequence[str]) -> list[Any]:
 # ---------------------------------------------------------------- running it
 
 
-def _import(corpus_dir: Path, lib_dir: Path) -> Library:
+def _import(corpus_dir: Path, lib_dir: Path, cluster: str | None = None) -> Library:
     lib = Library(lib_dir)
     t = time.perf_counter()
-    report = import_paths(lib, [corpus_dir], workers=None)
+    report = import_paths(lib, [corpus_dir], workers=None, cluster=cluster)
     secs = time.perf_counter() - t
     st = lib.stats()
-    print(f"import: {st['pages']} pages, {st['articles']} articles, {st['chars']:,} chars in {secs:.1f}s = "
+    label = f"import --cluster {cluster}" if cluster else "import"
+    print(f"{label}: {st['pages']} pages, {st['articles']} articles, {st['chars']:,} chars in {secs:.1f}s = "
           f"{st['chars'] / secs:,.0f} chars/s, {st['pages'] / secs:.1f} pages/s; failed {len(report.failed)}; "
           f"peak RSS {_rss_mb():.0f} MB (largest reading process {_children_rss_mb():.0f} MB)")
     return lib
@@ -454,6 +456,21 @@ def _reindex(lib: Library, corpus: Corpus) -> None:
     print(f"reindex: {n} articles in {secs:.1f}s = {sum(map(len, corpus.texts)) / secs:,.0f} chars/s")
 
 
+def _articles(lib: Library) -> list[tuple[str, str]]:
+    return lib.conn.execute("SELECT a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num "
+                            "ORDER BY a.id").fetchall()
+
+
+def _cluster_import(lib: Library, corpus_dir: Path, lib_dir: Path, cluster: str) -> None:
+    """The same corpus imported with its reading on a Dask cluster; its articles compared with the first's."""
+    if lib_dir.exists():
+        shutil.rmtree(lib_dir)
+    other = _import(corpus_dir, lib_dir, cluster)
+    same = _articles(other) == _articles(lib)
+    print(f"import --cluster {cluster}: the same articles (ids and folded texts) as reading here: {same}")
+    other.close()
+
+
 def run(args: argparse.Namespace, work: Path) -> None:
     corpus_dir = work / f"corpus-{args.pages}-{args.seed}"
     lib_dir = work / "library"
@@ -464,6 +481,11 @@ def run(args: argparse.Namespace, work: Path) -> None:
     if lib_dir.exists() and not args.keep_library:
         shutil.rmtree(lib_dir)
     lib = Library(lib_dir) if lib_dir.exists() else _import(corpus_dir, lib_dir)
+    if args.cluster:
+        _cluster_import(lib, corpus_dir, work / "library-cluster", args.cluster)
+    if args.import_only:
+        lib.close()
+        return
     corpus = Corpus.load(lib)
     _sizes(lib, corpus)
     peers = _peers([p for p in args.peers.split(",") if p])
@@ -487,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--reindex", action="store_true", help="also time `reindex` (a rebuild of the index)")
     p.add_argument("--keep-library", action="store_true", help="reuse the library in --work instead of importing")
     p.add_argument("--work", type=Path, default=None, help="folder for corpus, library and peers (kept)")
+    p.add_argument("--cluster", metavar="ADDRESS", help="also import with the reading on a Dask cluster "
+                                                        "(local:2, tcp://HOST:8786) and compare")
+    p.add_argument("--import-only", action="store_true", help="stop after the import(s): no peers, no queries")
     args = p.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-broadsheet-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -76,7 +76,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         report = import_paths(lib, args.paths, publication=args.publication, date=args.date, page=args.page,
                               progress=None if args.quiet else progress, cancel=cancel, on_error=on_error,
-                              workers=None)  # worker processes for large imports: this program's main is guarded
+                              workers=None,  # worker processes for large imports: this program's main is guarded
+                              cluster=args.cluster)
         # where the reader's notes and corrections stand now (a window driving this import checks itself)
         work = check_work(lib) if (report.imported or report.moved) and not args.progress_json else None
     finally:

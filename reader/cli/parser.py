@@ -75,6 +75,9 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("--quiet", action="store_true", help="no progress line")
     p.add_argument("--progress-json", action="store_true",
                    help="progress, errors and the report as JSON lines on stdout (for programs driving an import)")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="read the files on a Dask cluster: local:N (N worker processes here) or tcp://HOST:8786 "
+                        "(a running scheduler); needs pip install 'broadsheet[cluster]'")
 
     p = sub.add_parser("search", help="search the library")
     p.add_argument("query", nargs="*", metavar="QUERY")

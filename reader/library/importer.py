@@ -16,7 +16,9 @@ worker processes (:func:`analysis_workers`) while this process stores and
 indexes the ones already read, in file order, a few files ahead at most. The
 sha256 check runs here before a file is sent, so an unchanged file costs no
 reading; a file a METS file already covered is dropped when its turn comes.
-Small imports (and one-core machines) read in this process.
+Small imports (and one-core machines) read in this process. With ``cluster`` the
+reading goes to a Dask cluster's workers through the same seam (:class:`Readers`,
+:mod:`reader.library.cluster`).
 
 Walking: folders are walked recursively in name order. Skipped quietly: hidden
 files, schemas (``.rng .xsd .dtd``), JSON that is not an ECPO layout
@@ -57,13 +59,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reader.index import store as sindex
 from reader.library.catalogue import Library, LibraryError, StoreMeta
 from reader.model.document import Document
 from reader.model.errors import BroadsheetError, SourceError
-from reader.segmentation.analyze import analyze_file
+from reader.segmentation.analyze import analyze_bytes, analyze_file
 from reader.text.forms import fold_text
 
 log = logging.getLogger(__name__)
@@ -395,13 +397,15 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                  date: str | None = None, page: int | None = None,
                  progress: ProgressFn | None = None, cancel: threading.Event | None = None,
                  on_error: Callable[[str, str], None] | None = None,
-                 workers: int | None = 0) -> ImportReport:
+                 workers: int | None = 0, cluster: str | None = None) -> ImportReport:
     """Import files and folders; return what happened. Holds the library's import lock throughout.
 
     ``workers``: processes reading files beside this one; 0 (the default) reads here, None lets
     :func:`analysis_workers` decide. Worker processes are spawned, and spawning re-imports the
     caller's ``__main__`` module: only a program whose main module is guarded by
     ``if __name__ == "__main__"`` may ask for them (the CLI does; the GUI imports through it).
+    ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) reads on a Dask cluster instead
+    (:mod:`reader.library.cluster`, imported only then); ``workers`` is then ignored.
     """
     report = ImportReport()
     t0 = time.perf_counter()
@@ -413,11 +417,12 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
             report.failed.append((missing_path, message))
             if on_error:
                 on_error(missing_path, message)
+        # first: a cluster that cannot be reached is one sentence before anything is opened
+        pool = _readers(cluster, analysis_workers(len(files)) if workers is None else workers)
         ix = sindex.Index(library.index_dir)
         referenced: set[Path] = set()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}
-        pool = _pool(analysis_workers(len(files)) if workers is None else workers)
         try:
             sindex.sync(library, ix)  # finish what an interrupted import left
             since_sync = 0
@@ -451,7 +456,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
             library.prune()
         finally:
             if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+                pool.close()
             ix.close()
     report.seconds = time.perf_counter() - t0
     return report
@@ -486,12 +491,48 @@ def analysis_workers(n_files: int) -> int:
     return 0 if cores < 2 else min(cores, 4)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor | None:
-    if workers <= 0:
-        return None
-    # spawn: never fork a process that may run Qt or other threads
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_watch_parent, initargs=(os.getpid(),))
+class Readers(Protocol):
+    """Where files are read ahead of the one being stored: local processes, or a Dask cluster."""
+
+    #: files read at once (the importer reads :data:`READ_AHEAD` files ahead per unit)
+    width: int
+
+    def submit(self, path: Path, digest: str) -> Future[ReadFile]:
+        """Start reading ``path`` (whose sha256 is ``digest``)."""
+
+    def close(self) -> None:
+        """Cancel what is queued and stop."""
+
+
+class ReaderLost(Exception):
+    """The readers lost a file (its worker died again and again): the importing process reads it."""
+
+
+class NotShared(Exception):
+    """A worker neither sees the file nor can read it from its bytes alone: the importing process reads it."""
+
+
+class _ProcessReaders:
+    """Reading processes on this machine (spawned: never fork a process that may run Qt or other threads)."""
+
+    def __init__(self, workers: int) -> None:
+        self.width = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_watch_parent, initargs=(os.getpid(),))
+
+    def submit(self, path: Path, digest: str) -> Future[ReadFile]:
+        return self.pool.submit(read_file, path)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _readers(cluster: str | None, workers: int) -> Readers | None:
+    if cluster:
+        from reader.library.cluster import ClusterReaders  # Dask loads only here
+
+        return ClusterReaders.open(cluster)
+    return _ProcessReaders(workers) if workers > 0 else None
 
 
 def _watch_parent(parent: int) -> None:
@@ -519,9 +560,57 @@ class ReadFile:
 
 def read_file(path: Path) -> ReadFile:
     """Read and segment one file, and fold and tokenize its articles for the catalogue and the index."""
-    doc = analyze_file(path)
+    return _finish(analyze_file(path))
+
+
+def _finish(doc: Document) -> ReadFile:
     folded = [fold_text(a.text) for a in doc.articles]
     return ReadFile(doc, folded, [sindex.pack_terms(f) for f in folded])
+
+
+#: formats whose reader looks at nothing beside the file (no page images, no METS pages): readable from bytes
+SELF_CONTAINED = frozenset({"text", "ecpo"})
+
+
+def read_sent(path: str, digest: str, data: bytes | None) -> ReadFile:
+    """On a cluster's worker: read a file the importer sent as its path, sha256 and (to a remote cluster) bytes.
+
+    The file is read in place when the worker sees the same bytes at the same path (a shared file system),
+    or when no bytes were sent; else from the bytes, for the formats in :data:`SELF_CONTAINED` only
+    (:class:`NotShared` for the others: read in the importing process, never without their neighbours).
+    """
+    try:
+        return _read_sent(Path(path), digest, data)
+    except BroadsheetError as e:
+        # rebuilt from its own parts: its cause (an lxml error log) cannot be pickled back to the importer
+        # (and Dask's tblib would send cause, context and traceback along with a copy.copy)
+        alone = _alone(e)
+    raise alone  # outside the except: no __context__ travels either
+
+
+def _alone(error: BroadsheetError) -> BroadsheetError:
+    """A copy of ``error`` from the parts it is pickled from, with no cause, context or traceback."""
+    parts = error.__reduce__()
+    if isinstance(parts, str):  # pragma: no cover - exceptions reduce to a tuple
+        return error
+    rebuilt = parts[0](*parts[1])
+    return rebuilt if isinstance(rebuilt, BroadsheetError) else error
+
+
+def _read_sent(where: Path, digest: str, data: bytes | None) -> ReadFile:
+    if data is None or _same_file(where, digest):
+        return read_file(where)
+    doc = analyze_bytes(data, where)
+    if doc.format not in SELF_CONTAINED:
+        raise NotShared(str(where))
+    return _finish(doc)
+
+
+def _same_file(path: Path, digest: str) -> bool:
+    try:
+        return path.is_file() and _sha256(path) == digest
+    except OSError:
+        return False
 
 
 @dataclass
@@ -546,17 +635,19 @@ class _Job:
         if self.future is not None:
             try:
                 return self.future.result()
-            except BrokenProcessPool:  # a reading process died (killed, out of memory): read it here
+            except (BrokenProcessPool, ReaderLost):  # a reading process died (killed, out of memory): read it here
                 log.warning("%s: the reading process ended; reading in the importing process", self.path)
+            except NotShared:
+                log.info("%s: the cluster's workers cannot see it; reading in the importing process", self.path)
         return read_file(self.path)
 
 
 def _jobs(library: Library, files: list[Path], referenced: set[Path],
-          pool: ProcessPoolExecutor | None) -> Iterator[_Job]:
+          pool: Readers | None) -> Iterator[_Job]:
     """The import's files in order, each checked against the catalogue and, with a pool, read ahead."""
     window: deque[_Job] = deque()
     digests: dict[str, str] = {}  # sha256 -> the first file of this import with those bytes
-    ahead = READ_AHEAD * (pool._max_workers if pool is not None else 0)  # type: ignore[attr-defined]
+    ahead = READ_AHEAD * (pool.width if pool is not None else 0)
     todo = iter(enumerate(files, start=1))
     while True:
         while len(window) <= ahead:
@@ -569,9 +660,11 @@ def _jobs(library: Library, files: list[Path], referenced: set[Path],
                 _twin(library, job, digests)
                 if pool is not None and job.error is None and job.digest and not (job.duplicate_of or job.moved_from):
                     try:
-                        job.future = pool.submit(read_file, job.path)
+                        job.future = pool.submit(job.path, job.digest)
                     except BrokenProcessPool:
                         pool = None
+                    except SourceError as e:  # the bytes for a remote cluster could not be read
+                        job.error = e
             window.append(job)
         if not window:
             return
