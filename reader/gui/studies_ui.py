@@ -179,9 +179,13 @@ class Studies:
         w = self.w
         panel = w.search
         panel.field.setText(query)
-        if period != UNDATED:
-            panel.date_from.setText(period)
-            panel.date_to.setText(period)
+        # the timeline counted without the panel's filters: its bar is searched the same way (the undated bar
+        # cannot be a date range; it searches every period)
+        for box in (panel.publication, panel.kind):
+            box.setCurrentIndex(max(0, box.findData("")))
+        dated = period != UNDATED
+        panel.date_from.setText(period if dated else "")
+        panel.date_to.setText(period if dated else "")
         w.side.setCurrentWidget(panel)
         panel.submit()
 

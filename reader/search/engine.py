@@ -322,7 +322,10 @@ class Searcher:
     def _near(self, node: Near, stale: bool, within: set[int] | None, options: SearchOptions) -> set[int]:
         """Articles holding every part of ``node`` within its distance: each part's articles first (the
         index and verification), then one sweep over the occurrences of each remaining text."""
-        terms = [t for t in (make_term(p, options) for p in node.parts) if t]
+        made = [make_term(p, options) for p in node.parts]
+        terms = [t for t in made if t is not None]
+        if not terms or len(terms) < len(made):
+            return set()  # a part that can match nothing (punctuation alone, the unreadable 〓): nothing is near it
         acc = within
         for t in terms:
             acc = self._term(t, stale, acc)

@@ -36,7 +36,7 @@ from reader.index.terms import TOKEN_RE
 from reader.model.errors import BroadsheetError
 from reader.text import forms, variants
 from reader.text.chars import UNREADABLE
-from reader.text.dates import filter_value
+from reader.text.dates import DateError, filter_value
 from reader.text.forms import CJK_CLASS, CJK_RE, fold_query
 
 FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
@@ -626,7 +626,10 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def _date_range(value: str) -> tuple[str, str]:
     """(lowest, highest) ISO date strings a date filter admits; '' for an open end."""
-    value = filter_value(value)  # dates as Chinese papers print them: 民國二十八年四月 → 1939-04
+    try:
+        value = filter_value(value)  # dates as Chinese papers print them: 民國二十八年四月 → 1939-04
+    except DateError as e:  # an impossible date is a query error like any other (a batch goes on)
+        raise QueryError(f"query: {e}") from None
     if ".." in value:
         lo, _, hi = value.partition("..")
     else:

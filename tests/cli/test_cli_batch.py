@@ -49,15 +49,15 @@ def test_batch_answers_each_line_as_the_single_query_does(imported: Path, tmp_pa
 def test_a_bad_line_is_one_sentence_and_the_batch_goes_on(imported: Path, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     batch = tmp_path / "queries.txt"
-    batch.write_text('發展\n(unclosed\nthe\n', encoding="utf-8")
+    batch.write_text('發展\n(unclosed\nthe\nthe date:1824-13\n', encoding="utf-8")
     assert main(["search", "--batch", str(batch), "--library", str(imported), "--json"]) == 1
     out = capsys.readouterr()
     lines = [json.loads(x) for x in out.out.splitlines()]
-    assert [x["query"] for x in lines] == ["發展", "(unclosed", "the"]
-    assert "error" in lines[1] and lines[1]["total"] == 0
+    assert [x["query"] for x in lines] == ["發展", "(unclosed", "the", "the date:1824-13"]
+    assert "error" in lines[1] and lines[1]["total"] == 0 and "error" in lines[3]
     assert lines[0]["total"] > 0 and lines[2]["total"] > 0
     errs = [x for x in out.err.splitlines() if x.strip()]
-    assert len(errs) == 1 and "queries.txt:2" in errs[0]
+    assert len(errs) == 2 and "queries.txt:2" in errs[0] and "queries.txt:4" in errs[1]
 
 
 def test_batch_text_output_and_bad_arguments(imported: Path, tmp_path: Path,

@@ -42,7 +42,7 @@ def test_the_query_language_reads_printed_dates() -> None:
     assert parse("美 date:民国28年") is not None
     with pytest.raises(QueryError):
         _date_range("someday")
-    with pytest.raises(ValueError, match="no month 13"):
+    with pytest.raises(QueryError, match="no month 13"):  # a query error like any other: a batch goes on
         _date_range("民國二十八年十三月")
 
 

@@ -135,3 +135,19 @@ def test_relative_bars_and_a_click_between_bars(qtbot) -> None:  # noqa: ANN001
     chart.grab()
     assert chart.bar_at(QPointF(1, 1)) is None
     assert {p for _r, _q, p in chart._bars} == {"1990", "1991", "1992"}
+
+
+def test_a_bar_searches_exactly_its_period_without_the_panels_old_filters(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """The timeline counts without the search panel's filters: a bar's search must not keep them, nor keep the
+    dates of a bar clicked before when the bar is the undated one."""
+    from reader.search.timeline import UNDATED
+
+    win = make_window(library_dir)
+    panel = win.search
+    panel.publication.setCurrentIndex(panel.publication.count() - 1)
+    panel.kind.setCurrentIndex(panel.kind.count() - 1)
+    win.studies.search_period("发展", "2021")
+    assert panel.date_from.text() == panel.date_to.text() == "2021"
+    assert not panel.publication.currentData() and not panel.kind.currentData()
+    win.studies.search_period("发展", UNDATED)
+    assert panel.date_from.text() == panel.date_to.text() == ""

@@ -334,3 +334,22 @@ def test_exact_never_takes_a_line_id_for_text(tmp_path) -> None:  # type: ignore
         assert lib.article(hit.article).text == "髮型"
         assert s.count("髮") == 2
     lib.close()
+
+
+def test_a_proximity_part_that_can_match_nothing_matches_nothing(corpus) -> None:  # type: ignore[no-untyped-def]
+    """A part that makes no term (punctuation only, or the unreadable mark 〓) is not dropped: the query finds
+    nothing — with a filter too, where an empty query must not come back as every article in scope."""
+    searcher, texts, _ = corpus
+    a = next(t for t in texts.values() if any("\u4e00" <= c <= "\u9fff" for c in t))
+    han = next(c for c in a if "\u4e00" <= c <= "\u9fff")
+    assert searcher.count(han) > 0
+    for query in (f'"{han} 〓"~3', f'"{han} ，"~3', '"。 ，"~3'):
+        assert searcher.count(query) == 0, query
+        assert searcher.count(f"{query} publication:人民日報") == 0, query
+
+
+def test_a_batch_line_with_an_impossible_date_is_a_query_error() -> None:
+    from reader.search.query import _date_range
+
+    with pytest.raises(QueryError):
+        _date_range("1939-13")
