@@ -54,6 +54,11 @@ _LATIN_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b)\s*", re.I)
 #: a Chinese name or pen name is rarely longer (天虚我生); a longer token is a column's name or unsplit names
 MAX_CJK_NAME = 4
 _PARTICLES = {"van", "von", "de", "der", "den", "du", "la", "le", "di", "da", "del", "della", "ten", "ter", "zu"}
+#: letters after a name that name no one (M.P., Esq., Ph.D.): dropped from a byline
+_POST_NOMINAL = re.compile(r",?\s*\b(?:M\.\s?P|K\.\s?C|Q\.\s?C|Esq|Ph\.\s?D|M\.\s?D|F\.\s?R\.\s?S)\b\.?(?=[\s,;&]|$)",
+                           re.I)
+#: a generational suffix, part of the name it follows
+_SUFFIX = re.compile(r"^(?:Jr|Sr|Jun|Sen)\.?$|^(?:II|III|IV)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ class Name:
     family: str = ""
     given: str = ""
     literal: str = ""
+    #: Jr., Sr., III: part of the name, after the family name
+    suffix: str = ""
 
     def csl(self) -> dict[str, str]:
         if self.literal:
@@ -70,15 +77,18 @@ class Name:
         out = {"family": self.family}
         if self.given:
             out["given"] = self.given
+        if self.suffix:
+            out["suffix"] = self.suffix
         return out
 
     def bibtex(self) -> str:
         if self.literal:
             return "{" + bib_escape(self.literal) + "}"
-        return bib_escape(f"{self.family}, {self.given}" if self.given else self.family)
+        parts = [self.family] + ([self.suffix] if self.suffix else []) + ([self.given] if self.given else [])
+        return bib_escape(", ".join(parts))
 
     def __str__(self) -> str:
-        return self.literal or " ".join(x for x in (self.given, self.family) if x)
+        return self.literal or " ".join(x for x in (self.given, self.family, self.suffix) if x)
 
 
 @dataclass(frozen=True)
@@ -95,21 +105,28 @@ def _latin_name(text: str) -> Name | None:
         return None
     if text.isupper():  # BY JOHN SMITH: capitals are the typesetter's, not the name's
         words = [w.capitalize() if len(w) > 1 and not w.endswith(".") else w for w in words]
+    suffix = words.pop() if len(words) > 2 and _SUFFIX.match(words[-1]) else ""
     family = [words.pop()]
     while words and words[-1].lower() in _PARTICLES:
         family.insert(0, words.pop())
-    return Name(family=" ".join(family), given=" ".join(words))
+    return Name(family=" ".join(family), given=" ".join(words), suffix=suffix)
 
 
 def _latin_byline(text: str) -> Byline:
     text = re.sub(r"^\s*(?:by|von|par)\s+", "", text, flags=re.I)
+    text = _POST_NOMINAL.sub("", text)
     names: list[Name] = []
     roles: list[str] = []
     for piece in _LATIN_SPLIT.split(text):
-        piece = piece.strip(" .")
-        if not piece:
+        piece = piece.strip(" ")
+        if not piece.strip("."):
             continue
-        name = _latin_name(piece)
+        if names and _SUFFIX.match(piece) and not names[-1].suffix:  # "John Smith, Jr."
+            names[-1] = Name(names[-1].family, names[-1].given, suffix=piece if piece.endswith(".") or
+                             piece.isupper() else piece + ".")
+            continue
+        piece = piece if _SUFFIX.match(piece.split()[-1]) else piece.rstrip(".")
+        name = _latin_name(piece.strip(" "))
         if name is None:
             roles.append(piece)
         else:
@@ -147,10 +164,29 @@ def parse_byline(text: str) -> Byline:
         return _latin_byline(inner)
     names: list[Name] = []
     roles: list[str] = []
-    for token in re.split(r"[\s、，,；;／/·•]+", inner):
-        if token:
-            _cjk_token(token, names, roles)
+    for token in _cjk_tokens(inner):
+        _cjk_token(token, names, roles)
     return Byline(tuple(names), tuple(roles))
+
+
+def _cjk_tokens(text: str) -> list[str]:
+    """The pieces of a Chinese byline; two single characters set apart by a space alone are one name, spaced
+    to line up with three-character names (李　明 is 李明, not two people)."""
+    pieces = re.split(r"([\s、，,；;／/·•]+)", text)
+    out: list[str] = []
+    joinable = False  # the last piece is one character, and only spaces follow it
+    for k in range(0, len(pieces), 2):
+        token = pieces[k]
+        if not token:
+            continue
+        gap = pieces[k - 1] if k else ""
+        if joinable and len(token) == 1 and is_cjk(token) and gap.isspace() and len(out[-1]) == 1:
+            out[-1] += token
+            joinable = False
+            continue
+        out.append(token)
+        joinable = len(token) == 1 and is_cjk(token)
+    return out
 
 
 def _reading(item: Item) -> Article:

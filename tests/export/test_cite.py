@@ -195,3 +195,18 @@ def test_cite_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert capsys.readouterr().out == "窦瀚洋, 毕京津, & 常碧罗. (2021, January 27). 干得好就能看得见. 人民日报, 1.\n"
     assert main(["cite", "nope", "--library", str(folder)]) == 2
     assert "no article nope" in capsys.readouterr().err
+
+
+def test_a_name_spaced_out_to_line_up_is_one_person() -> None:
+    """Papers spaced two-character names to the width of three-character ones (李　明): one author, not two."""
+    assert [str(n) for n in parse_byline("新华社记者 李　明").names] == ["李明"]
+    assert [str(n) for n in parse_byline("本报记者 李 明 王小五").names] == ["李明", "王小五"]
+    byline = parse_byline("李 明 文")
+    assert [str(n) for n in byline.names] == ["李明"] and "文" in byline.roles
+
+
+def test_post_nominals_and_suffixes_are_not_people() -> None:
+    assert [str(n) for n in parse_byline("By John Smith, M.P.").names] == ["John Smith"]
+    assert [str(n) for n in parse_byline("By J. P. Morgan Jr.").names] == ["J. P. Morgan Jr."]
+    assert parse_byline("By J. P. Morgan Jr.").names[0].family == "Morgan"
+    assert [str(n) for n in parse_byline("By JOHN SMITH, Esq., and MARY JONES").names] == ["John Smith", "Mary Jones"]
