@@ -247,15 +247,21 @@ class _Walker:
             self._text(tail, _line_no(el))
 
 
+#: what an annotator writes about the transcription and advert copy never says
+_EDITORIAL = re.compile(r"\b(?:charact\w*|unclear\w*|illegib\w*|legib\w*|printed|misprint\w*|transcri\w*|"
+                        r"original|cannot|can't|not clear\w*|missing|probably|perhaps|maybe|seems?|unreadable|"
+                        r"damaged|torn|blurred|read as)\b|[?!]\s*$", re.I)
+
+
 def _is_note(row: str) -> bool:
     """A comment row that is an annotator's English sentence, not a transcription: no CJK character,
-    three or more Latin words, two of them in lower case ("It is unclear whether 二 or 三" has CJK and
-    is no row of an advert's text anyway; "here the first character is not clearly printed !" is a note;
-    a printed brand name in capitals, "Doan's Backache Kidney Pills.", is text)."""
+    three or more Latin words, two of them in lower case, and words about the transcription ("here the
+    first character is not clearly printed !"). Advert copy stays text: a brand in capitals ("Doan's
+    Backache Kidney Pills.") and a sentence of it ("Sold by all chemists and stores.") alike."""
     if any(is_wide(ch) for ch in row):
         return False
     words = _LATIN_WORD.findall(row)
-    return len(words) >= 3 and sum(w.islower() for w in words) >= 2
+    return len(words) >= 3 and sum(w.islower() for w in words) >= 2 and bool(_EDITORIAL.search(row))
 
 
 def _comment_paras(item: _Item, page: int) -> list[_Para]:

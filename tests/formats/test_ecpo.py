@@ -286,3 +286,14 @@ def test_an_annotators_english_sentence_in_an_advert_comment_is_not_its_text(tmp
     ad = next(a for a in doc.articles if a.text.startswith("山得爾巴黎白濁丸"))
     assert "illegiable" not in ad.text and ad.text.endswith("七日斷根")
     assert any("Doan's Backache Kidney Pills." in a.text for a in ecpo.read(F1920_14.read_bytes(), F1920_14).articles)
+
+
+def test_an_annotators_note_is_left_out_but_english_advert_copy_is_kept() -> None:
+    from reader.formats.ecpo import _is_note
+
+    for note in ("here the first character is not clearly printed !", "It is unclear whether this is 二 or not",
+                 "the last two characters are illegible", "probably a misprint in the original"):
+        assert _is_note(note) or any(ord(c) > 0x2E80 for c in note), note
+    for copy in ("Sold by all chemists and stores.", "Doan's Backache Kidney Pills.", "For coughs and colds",
+                 "Agents for the Far East: Watson and Co."):
+        assert not _is_note(copy), copy
