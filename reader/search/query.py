@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from reader.index.terms import TOKEN_RE
 from reader.model.errors import BroadsheetError
@@ -313,6 +314,8 @@ def query_form(raw: str, options: SearchOptions) -> str:
 
 
 _WORD = f"[^\\W_{CJK_CLASS}]"
+#: a whole Latin/digit word of a text form
+_WORD_RUN = re.compile(f"{_WORD}+")
 #: a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK
 _WILDCARD_RE = re.compile(f"(?=.*[*?])(?=.*{_WORD})[*?\\w]+")
 _FUZZY_RE = re.compile(r"(?s)(?P<body>.+?)~(?P<edits>\d+)")
@@ -362,9 +365,10 @@ class Term:
     def _pattern(self) -> Any:
         if self.op is Op.FUZZY:
             kind, text = self.pieces[0]
-            allowed = _WORD if kind == "word" else "[^\\n]"
+            # a CJK run: the best match (ENHANCEMATCH), never across a line break or the unreadable 〓
+            allowed = _WORD if kind == "word" else f"[^\\n{UNREADABLE}]"
             body = f"(?:{regex.escape(text)}){{e<={self.edits}:{allowed}}}"
-            return regex.compile(f"(?<!{_WORD}){body}(?!{_WORD})" if kind == "word" else body)
+            return regex.compile(f"(?e)(?<!{_WORD}){body}(?!{_WORD})" if kind == "word" else f"(?e){body}")
         parts = []
         for kind, text in self.pieces:
             if kind == "cjk":
@@ -387,11 +391,22 @@ class Term:
                 found.append((i, i + len(needle)))
                 i = form.find(needle, i + 1)
             return found
+        if self.op is Op.FUZZY and self.pieces[0][0] == "word":
+            return self._fuzzy_words(form)
         return [(m.start(), m.end()) for m in self.regex().finditer(form) if m.end() > m.start()]
+
+    def _fuzzy_words(self, form: str) -> list[tuple[int, int]]:
+        """The words of ``form`` within the term's edits of it: the Levenshtein test the index's expansion of a
+        fuzzy word uses (:func:`reader.search.modes.expand_fuzzy`), so highlights agree with the count."""
+        word = self.pieces[0][1]
+        return [(m.start(), m.end()) for m in _WORD_RUN.finditer(form)
+                if Levenshtein.distance(m.group(), word, score_cutoff=self.edits) <= self.edits]
 
     def found_in(self, form: str) -> bool:
         if self.is_cjk_run and self.op is Op.PLAIN:
             return self.pieces[0][1] in form
+        if self.op is Op.FUZZY and self.pieces[0][0] == "word":
+            return bool(self._fuzzy_words(form))
         return self.regex().search(form) is not None
 
     def loose(self) -> re.Pattern[str] | None:

@@ -353,3 +353,20 @@ def test_a_batch_line_with_an_impossible_date_is_a_query_error() -> None:
 
     with pytest.raises(QueryError):
         _date_range("1939-13")
+
+
+def test_a_fuzzy_word_is_found_where_the_index_finds_it_even_at_the_start() -> None:
+    """Highlights and concordance lines come from the same Levenshtein test the index's expansion used: a word
+    with an extra first letter at the very start of a text is found too."""
+    term = make_term("zeitung~1")
+    assert term is not None
+    assert term.spans("xzeitung ok") == [(0, 8)]
+    assert term.spans("die xzeitung, zeitungen, zeitun") == [(4, 12), (25, 31)]  # zeitungen: 2 edits
+
+
+def test_a_fuzzy_cjk_run_marks_the_best_match_and_never_crosses_an_unreadable_glyph() -> None:
+    term = make_term("中国银行~2")
+    assert term is not None
+    assert term.spans("在中国银行") == [(1, 5)]
+    one = make_term("中国银行~1")
+    assert one is not None and one.spans("中国〓行") == []
