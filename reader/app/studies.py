@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from reader.app.overlay import Overlay
 from reader.export.concordance import Citations, csv_chunks
 from reader.library.catalogue import Library
 from reader.search.concordance import (
@@ -40,6 +41,13 @@ def concordance_for_window(library: Library, query: str, n: int = CONTEXT, optio
         return concordance(searcher, query, n=n, options=options, cap=cap)
 
 
+def corrected_citations(library: Library, style: str = "auto") -> Citations:
+    """Citations of articles as the reader corrected them (headline, byline, text): what ``broadsheet cite``
+    and the export dialog cite, through the one correction overlay."""
+    overlay = Overlay(library)
+    return Citations(library, style, item=lambda key: overlay.export_scope([key]).items[0])
+
+
 def write_concordance_csv(library: Library, path: str | Path, query: str, n: int = CONTEXT,
                           lines: Sequence[ConcordanceLine] | None = None, options: SearchOptions = DEFAULT_OPTIONS,
                           cancel: Callable[[], bool] | None = None) -> int:
@@ -57,7 +65,7 @@ def write_concordance_csv(library: Library, path: str | Path, query: str, n: int
 
     with Searcher(library) as searcher, open(path, "w", encoding="utf-8", newline="") as out:
         source = lines if lines is not None else iter_lines(searcher, query, n=n, options=options)
-        for chunk in csv_chunks(counted(source), Citations(library)):
+        for chunk in csv_chunks(counted(source), corrected_citations(library)):
             out.write(chunk)
     return written
 

@@ -65,7 +65,8 @@ def cmd_concordance(args: argparse.Namespace) -> int:
 
 def _concordance_out(args: argparse.Namespace, lib: Any, searcher: Any, query: str, sort: Any, options: Any) -> None:
     """Print the concordance as asked: JSON, CSV or text; in date order as it is read."""
-    from reader.export.concordance import Citations, csv_chunks
+    from reader.app.studies import corrected_citations
+    from reader.export.concordance import csv_chunks
     from reader.search.concordance import Sort, concordance, iter_lines
 
     filters = _search_filters(args)
@@ -81,7 +82,7 @@ def _concordance_out(args: argparse.Namespace, lib: Any, searcher: Any, query: s
         lines = concordance(searcher, query, filters, args.context, sort, options).lines
     if args.csv:
         sys.stdout.flush()
-        for chunk in csv_chunks(lines, Citations(lib)):  # UTF-8 whatever the locale says
+        for chunk in csv_chunks(lines, corrected_citations(lib)):  # UTF-8 whatever the locale says
             sys.stdout.buffer.write(chunk.encode("utf-8"))
         sys.stdout.buffer.flush()
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from reader.export.cite import cite
 from reader.export.items import Item
@@ -32,14 +32,17 @@ def citation(item: Item, style: str = "auto") -> str:
 class Citations:
     """The citation of each article of a library, made once per article."""
 
-    def __init__(self, library: Library, style: str = "auto") -> None:
+    def __init__(self, library: Library, style: str = "auto", item: Callable[[str], Item] | None = None) -> None:
         self.library = library
         self.style = style
+        #: article id → the item cited: the application gives the article as the reader corrected it
+        #: (:func:`reader.app.studies.corrected_citations`); by default the catalogue's reading
+        self._item = item or self.item
         self._cache: dict[str, str] = {}
 
     def __call__(self, article_id: str) -> str:
         if article_id not in self._cache:
-            self._cache[article_id] = citation(self.item(article_id), self.style)
+            self._cache[article_id] = citation(self._item(article_id), self.style)
         return self._cache[article_id]
 
     def item(self, article_id: str) -> Item:

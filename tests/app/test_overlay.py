@@ -96,3 +96,25 @@ def test_show_reads_the_corrected_article(library: Path, capsys: pytest.CaptureF
     shown = json.loads(capsys.readouterr().out)
     assert shown["article"] == new_id and shown["headline"] == headline
     assert [p["text"] for p in sorted(shown["parts"], key=lambda p: p["index"])] == parts
+
+
+def test_the_concordance_csv_cites_the_article_as_corrected(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A headline the reader corrected is the one the concordance's CSV cites, as `broadsheet cite` does."""
+    archive = Archive.open(library, create=False)
+    try:
+        issue_id = archive.issues()[0].id
+        info = archive.articles(issue_id=issue_id)[0]
+        art = archive.article(info.id)
+        archive.corrections.add(C.set_headline(art, text=art.parts[-1].text[:5], key=info.id))
+        archive.corrections_changed()
+        word = art.parts[-1].text[:2]
+    finally:
+        archive.close()
+    capsys.readouterr()
+    assert main(["concordance", word, "--library", str(library), "--csv"]) == 0
+    rows = [r for r in csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))) if r["article"] == info.id]
+    assert rows
+    assert main(["cite", info.id, "--library", str(library)]) == 0
+    cited = " ".join(capsys.readouterr().out.split())
+    assert art.parts[-1].text[:5] in cited
+    assert all(r["citation"] == cited for r in rows)
