@@ -423,6 +423,16 @@ ITEM_GAP = 0.3
 NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s?[*.]?\s+[A-Z]|V\*)")
 
 
+#: a lone asterisk and a capital opening a paragraph: the mark German papers set before each brief's run-in
+#: headline ("* Die Moskito-Kannibalen. Zwischen der Regierung …"); an asterism (``* * *``) is a NOTICE_MARK
+BRIEF_MARK = re.compile(r"^[*∗]\s+[A-ZÄÖÜ]")
+
+
+def _opens_brief(line: Line) -> bool:
+    """The line opens a brief: it starts with the brief mark."""
+    return BRIEF_MARK.match(line.text.strip()) is not None
+
+
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     """Indices of lines that open a new item inside one block of body text (always includes 0).
 
@@ -1037,7 +1047,8 @@ class _PageCut:
             for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
                 rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                              font_size=block.font_size)
-                target = self.body_target() if n == 0 else self.open_article()
+                opens = n > 0 or (not self.pending_heads and _opens_brief(run[0]))
+                target = self.open_article() if opens else self.body_target()
                 target.parts.extend(self.paragraphs(rest, "paragraph"))
 
     def finish(self) -> _Draft | None:

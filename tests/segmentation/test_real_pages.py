@@ -172,3 +172,16 @@ def test_a_short_headline_line_after_a_finished_item_opens_the_next() -> None:
     assert _flat(bills.headline) == _flat("Dills Mudo")
     labour = _article_with(doc, "PiTTHiiuiio , March 2.")
     assert "spawning" not in labour.text
+
+
+COBURG = "hocr_coburger_zeitung_1928-08-29/bsb00001166_01675.hocr"
+
+
+def test_a_paragraph_opened_by_an_asterisk_is_a_brief_of_its_own() -> None:
+    """German papers open each brief with '* ' and a run-in headline ('* Die Moskito-Kannibalen. Zwischen …'):
+    five such paragraphs, one under another in column 1 of the Coburger Zeitung, are five items."""
+    doc = _doc(COBURG)
+    briefs = ("Im „Daily Telegraph", "Auf der Suche nach Amundsen", "Die Regierung von Neuseeland",
+              "Zwischen der Regierung in Washington", "Seit April wird in Japan")
+    found = {id(_article_with(doc, words)) for words in briefs}
+    assert len(found) == len(briefs)
