@@ -733,6 +733,65 @@ def _is_centred(line: Line, left: float, right: float, em: float) -> bool:
     return a > em and b > em and abs(a - b) < 3 * em
 
 
+def _line_gaps(lines: Sequence[Line]) -> tuple[list[float], float]:
+    """The whitespace above each line (0 for the first or without boxes) and the block's usual line gap."""
+    gaps = [0.0] * len(lines)
+    for k in range(1, len(lines)):
+        a, b = lines[k - 1].box, lines[k].box
+        if a is not None and b is not None:
+            gaps[k] = b[1] - a[3]
+    known = sorted(gaps[1:]) or [0.0]
+    return gaps, known[len(known) // 2]
+
+
+class _ItemHeads:
+    """Where the headline group of a telegraph item starts, above its dateline (see :func:`_item_heads`)."""
+
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.out = flags
+        self.left, self.right, self.em = edges
+        self.gaps, self.usual = _line_gaps(lines)
+
+    def text(self, k: int) -> str:
+        return self.lines[k].text.strip()
+
+    def head_line(self, k: int) -> bool:
+        """A centred line in capitals or Title Case, not display already."""
+        return (not self.out[k] and self.lines[k].type is None and len(self.text(k)) <= 60
+                and _headline_case(self.text(k)) and _is_centred(self.lines[k], self.left, self.right, self.em))
+
+    def wider_head(self, k: int) -> bool:
+        """A headline's first line, set wider than the centred rest: Title Case, not ending a sentence."""
+        text = self.text(k)
+        return len(text) <= 60 and _headline_case(text) and self.lines[k].type is None \
+            and not text.endswith(_SENTENCE_END)
+
+    def lone_head(self, k: int) -> bool:
+        """One headline line, not centred, after a finished sentence: short, or with whitespace above it
+        (a letter-spaced line the OCR boxed across the column)."""
+        line, text = self.lines[k], self.text(k)
+        if line.type is not None or len(text) > 60 or not _headline_case(text) or text.endswith(","):
+            return False
+        spaced = self.gaps[k] - self.usual > 0.5 * self.em
+        short = len(text) <= 40 and _is_short(line, self.left, self.right, self.em)
+        return (short or spaced) and self.text(k - 1).endswith(_SENTENCE_END)
+
+    def climb(self, first: int, d: int) -> int:
+        while first > 1 and d - first < 4 and self.head_line(first - 1):  # a headline with its decks, centred
+            first -= 1
+        return first
+
+    def start(self, d: int) -> int:
+        """The first line of the headline group above the dateline at ``d`` (``d`` itself when none)."""
+        first = self.climb(d, d)
+        if d > first > 1 and self.wider_head(first - 1):
+            first = self.climb(first - 1, d + 1)  # and a centred line above it ("THE GEORGE THEORY.")
+        if first == d and d >= 2 and self.lone_head(d - 1):
+            first = d - 1
+        return first
+
+
 def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
     """Centred lines at body size in capitals or Title Case, between a line that does not break a word
     and a dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
@@ -740,35 +799,15 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     edges = _edges(lines, sizes)
     if edges is None:
         return flags
-    left, right, em = edges
-    out = list(flags)
-
-    def _short_head(line: Line) -> bool:
-        text = line.text.strip()
-        return (line.type is None and len(text) <= 40 and _headline_case(text) and not text.endswith(",")
-                and _is_short(line, left, right, em))
-
-    def head_line(k: int) -> bool:
-        text = lines[k].text.strip()
-        return (not out[k] and lines[k].type is None and len(text) <= 60 and _headline_case(text)
-                and _is_centred(lines[k], left, right, em))
-
+    heads = _ItemHeads(lines, list(flags), edges)
     for d in range(2, len(lines)):
         if not latin_dateline(lines[d].text):
             continue
-        first = d
-        while first > 1 and d - first < 4 and head_line(first - 1):  # a headline with its decks, centred
-            first -= 1
-        above = lines[first - 1].text.strip()
-        if first < d and first > 1 and len(above) <= 60 and _headline_case(above) and lines[first - 1].type is None \
-                and not above.endswith(_SENTENCE_END):
-            first -= 1  # the headline's first line, set wider than the centred rest
-        if first == d and d >= 2 and _short_head(lines[d - 1]) and lines[d - 2].text.rstrip().endswith(_SENTENCE_END):
-            first = d - 1  # one short headline line, not centred, after a finished sentence
+        first = heads.start(d)
         if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
             for i in range(first, d):
-                out[i] = True
-    return out
+                heads.out[i] = True
+    return heads.out
 
 
 def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:

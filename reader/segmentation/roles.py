@@ -65,9 +65,9 @@ LATIN_DATELINE = re.compile(
 
 
 #: a dateline whose month OCR garbled: a place with capitals in it, then a capitalised word and a day
-#: ("W.vsiii.NOTO.v , Mnrcn 2. The president")
+#: ("W.vsiii.NOTO.v , Mnrcn 2. The president"; a stray mark before it: "EWINO , Neb. , .Match 2.")
 _GARBLED_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*[A-Z][a-z]{2,8}\.?\s+"
+    r"^(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*[.'‘]?[A-Z][a-z]{2,8}\.?\s+"
     r"\d{1,2}\s*[.,—?]")
 
 

@@ -100,7 +100,8 @@ def test_a_chinese_date_line_is_furniture_not_a_headline() -> None:
 def test_latin_datelines() -> None:
     for text in ("LONDON. August 26.—After", "SPRING LAKE, N. J, August 26.— Mrs.", "Vienne ( Autriche ) , 21 juillet.",
                  "Berlin, den 1. Januar 1891.", "Nonroi.K , Neb. , Marcli 2. [ Special",
-                 "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president"):
+                 "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president",
+                 "EWINO , Neb. , .Match 2. ISpcchl Telegram"):
         assert latin_dateline(text), text
     for text in ("Teutons Able to Make No Advance", "MRS. McADOO HAS TYPHOID.", "Senate .", "May the best man win",
                  "In Boston, March was cold.", "He said, Chapter 2. was"):
@@ -172,6 +173,21 @@ def test_a_short_headline_line_after_a_finished_item_opens_the_next() -> None:
     assert _flat(bills.headline) == _flat("Dills Mudo")
     labour = _article_with(doc, "PiTTHiiuiio , March 2.")
     assert "spawning" not in labour.text
+
+
+def test_a_headline_line_with_whitespace_above_it_after_a_finished_item_opens_the_next() -> None:
+    doc = _doc(BEE)  # "Temperance Women In Contention." (letter-spaced, the column's full width) over a dateline
+    ewing = _article_with(doc, "EWINO , Neb. , .Match 2.")
+    assert _flat(ewing.headline) == _flat("Tomperanoo WOIIIIMI In Contention.")
+    assert "grant U." not in ewing.text
+
+
+def test_a_centred_headline_over_a_wider_deck_line_stays_with_its_item() -> None:
+    doc = _doc(BEE)  # "THE GEORGE THEORY." / "Comments of English Papers on" / "Henry's Advice to Strikers."
+    london = _article_with(doc, "LOVDON , March 1.")
+    assert any("TUG G OI" in p.text for p in london.parts if p.role in HEADLINE_ROLES)
+    knights = _article_with(doc, "Caidlnal ( ilbbons1")
+    assert "TUG G OI" not in knights.text
 
 
 COBURG = "hocr_coburger_zeitung_1928-08-29/bsb00001166_01675.hocr"
