@@ -55,6 +55,9 @@ HEADLINE_RATIO = 1.3
 HEADLINE_FONT_RATIO = 1.2
 #: display type this much larger than the body near the top of a page is its masthead (page furniture)
 MASTHEAD_RATIO = 4.0
+#: ... or this many times, when it is the page's largest type and runs across this share of the page
+TITLE_RATIO = 2.5
+TITLE_WIDTH = 0.55
 #: share of the page height at the top and bottom that is margin (folios, running heads)
 MARGIN_SHARE = 0.045
 
@@ -514,25 +517,74 @@ def _is_picture(block: Block, em: float) -> bool:
     return box is not None and min(box[2] - box[0], box[3] - box[1]) >= 1.5 * em
 
 
+def _block_size(sizes: _Sizes, block: Block) -> float:
+    """The largest type in the block."""
+    return max((sizes.of_line(ln, block) for ln in block.lines if ln.text.strip()), default=0.0)
+
+
 def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
-    """Id of the block holding the page's masthead: huge type across the top fifth of the page."""
+    """Id of the block holding the page's masthead: huge type across the top fifth of the page.
+
+    Huge is four times the body; a title set smaller (2.9x for a Groningen advertising sheet, 3.7x for
+    the Journal des Débats) counts when it is the page's largest type and runs across most of the page.
+    Adverts (their display faces) are left out of both comparisons.
+    """
     if sizes.body <= 0:
         return None
     content = _union([bx for bx in (block_box(b) for b in blocks) if bx is not None])
     if content is None:
         return None
     limit = content[1] + 0.2 * (content[3] - content[1])
+    width = content[2] - content[0]
+    largest = max((_block_size(sizes, b) for b in blocks if _norm_type(b) not in ADVERT_TYPES), default=0.0)
     best: tuple[float, str] | None = None
     for b in blocks:
         bx = block_box(b)
         if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
             continue
-        if (bx[2] - bx[0]) < 0.4 * (content[2] - content[0]):
+        if (bx[2] - bx[0]) < 0.4 * width:
             continue  # a column's heading in big type, not the title across the page
-        size = max((sizes.of_line(ln, b) for ln in b.lines if ln.text.strip()), default=0.0)
-        if size >= MASTHEAD_RATIO * sizes.body and (best is None or size > best[0]):
+        size = _block_size(sizes, b)
+        title = size >= TITLE_RATIO * sizes.body and size >= largest and (bx[2] - bx[0]) >= TITLE_WIDTH * width
+        if (size >= MASTHEAD_RATIO * sizes.body or title) and (best is None or size > best[0]):
             best = (size, b.id)
     return best[1] if best else None
+
+
+#: most lines and characters a block above or beside the masthead has (a date line, an ear)
+MAX_EAR_LINES = 8
+MAX_EAR_TEXT = 400
+
+
+def _on_row(a: Box, b: Box) -> bool:
+    """Like :func:`_side_by_side`, but boxes drawn edge to edge may touch (ALTO block boxes often do)."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    across = min(a[2], b[2]) - max(a[0], b[0])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and across <= 0.1 * min(a[2] - a[0], b[2] - b[0])
+
+
+def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None) -> set[str]:
+    """Ids of the blocks that go with the masthead: the short ones above it or on its row (the date,
+    the number, the ears, whatever type the source gives them: a publisher's address and prices are
+    not adverts) and a subtitle in display type centred right under it (within its height)."""
+    mast = next((b for b in blocks if b.id == masthead), None)
+    mbox = block_box(mast) if mast is not None else None
+    if mbox is None:
+        return set()
+    height, centre, span = mbox[3] - mbox[1], (mbox[0] + mbox[2]) / 2, mbox[2] - mbox[0]
+    out: set[str] = set()
+    for b in blocks:
+        bx = block_box(b)
+        lines = [ln for ln in b.lines if ln.text.strip()]
+        if b is mast or bx is None or not lines or _norm_type(b) in HEADING_TYPES:
+            continue
+        small = len(lines) <= MAX_EAR_LINES and _text_len(b) <= MAX_EAR_TEXT
+        beside = bx[3] <= mbox[1] + 0.25 * height or _on_row(mbox, bx)
+        under = (-0.25 * height <= bx[1] - mbox[3] <= height and abs((bx[0] + bx[2]) / 2 - centre) <= 0.15 * span
+                 and len(lines) <= 2 and all(_is_display(sizes, ln, b) for ln in lines))
+        if small and beside or under:
+            out.add(b.id)
+    return out
 
 
 def _capital_share(text: str) -> float | None:
@@ -963,6 +1015,7 @@ class _PageCut:
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
+        self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead)
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)
@@ -1029,7 +1082,7 @@ class _PageCut:
                 self.body_target().parts.extend(self.paragraphs(block, "caption"))
         elif not text_lines:
             return
-        elif t in ADVERT_TYPES:
+        elif t in ADVERT_TYPES and block.id not in self.mast_rows:
             self.flush_heads()
             ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
             ad.parts.extend(self.paragraphs(block, "advertisement"))

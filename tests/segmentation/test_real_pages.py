@@ -137,6 +137,19 @@ def test_the_masthead_rows_are_furniture_not_articles() -> None:
     assert _article_with(reichs, "No 244.").kind == "furniture"
 
 
+def test_a_masthead_under_four_times_the_body_with_its_ears_date_and_subtitle_is_furniture() -> None:
+    """The title across the page in the page's largest type, 3.7x (Journal des Débats) and 2.9x (KB's
+    GRONINGEN) the body: the title, what stands above and beside it (date, number, the ears, even when
+    the ALTO calls them adverts) and the subtitle centred right under it are the masthead."""
+    kb = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_001_alto.xml")
+    for words in ("Ko. 1813", "A D V E R T E N T I E B L A D", "GRONINGEN", "Dingsdag àen 16 November."):
+        assert _article_with(kb, words).kind == "furniture", words
+    jdd = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0001.xml")
+    for words in ("■ERCREDÏ", "AQURNAL DES DÉBATS", "OIITIQÏÏES ET LITTÉRAIRES", "Prêtres Saint-Ge", "pour six mois"):
+        assert _article_with(jdd, words).kind == "furniture", words
+    assert _flat(_article_with(jdd, "Vienne ( Autriche )").headline) == "ALLEMAGNE."
+
+
 def test_a_block_box_its_lines_fall_outside_of_gives_way_to_their_union() -> None:
     path = PAGES / STAR  # TextBlock WIDTH and HEIGHT swapped by the producer
     page = detect.read(read_source(path), path).pages[0]
