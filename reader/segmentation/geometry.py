@@ -380,6 +380,22 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
 CAPS_PITCH = 1.25
 
 
+def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float) -> bool:
+    """A block of its own holding one short line at body size, centred over the text block under it, in
+    capitals or Title Case ("Tagung des Deutschen Fußball-Bundes."): a headline or deck set in body type.
+    Bylines set the same way ("Von Edmund Scharein.") and a table's heading are not."""
+    if len(lines) != 1 or below is None or len([ln for ln in below.lines if ln.text.strip()]) < 2:
+        return False
+    line, text, bx = lines[0], lines[0].text.strip(), block_box(below)
+    if bx is None or line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
+        return False
+    if BYLINE_START.match(text) or not _headline_case(text):
+        return False
+    first_below = next(ln.text for ln in below.lines if ln.text.strip())
+    # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item
+    return not is_tabular(first_below) and _is_centred(line, bx[0], bx[2], em)
+
+
 def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
     """A block of its own holding one or two short lines of wide capitals: a heading set at body size.
 
@@ -434,6 +450,17 @@ BRIEF_MARK = re.compile(r"^[*∗]\s+[A-ZÄÖÜ]")
 def _opens_brief(line: Line) -> bool:
     """The line opens a brief: it starts with the brief mark."""
     return BRIEF_MARK.match(line.text.strip()) is not None
+
+
+#: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
+DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
+#: a byline set centred like a heading ("Von Edmund Scharein.", "By …"): it stays with its article's body
+BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
+
+
+def _is_dinkus(lines: Sequence[Line]) -> bool:
+    """A block holding only an ornament: the compositor's mark between two items."""
+    return len(lines) == 1 and DINKUS.match(lines[0].text.strip()) is not None
 
 
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
@@ -1026,6 +1053,19 @@ class _PageCut:
         self.started_on_page = False
         self.captions = self._captions()
         self.dated = _date_lines(blocks)
+        #: the next block of two lines or more after each one in reading order (the text a centred heading
+        #: is centred over, under the heading's deck if it has one)
+        self.below: dict[int, Block] = {}
+        text_block: Block | None = None
+        for b in reversed(blocks):
+            if text_block is not None:
+                self.below[id(b)] = text_block
+            if sum(1 for ln in b.lines if ln.text.strip()) >= 2:
+                text_block = b
+        #: an ornament alone (a dinkus) ended the item above: the next body text opens one
+        self.item_break = False
+        #: the last line of body text placed on the page ("." when none yet)
+        self.last_body = "."
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
 
@@ -1097,6 +1137,11 @@ class _PageCut:
         else:
             self.place_text(block, text_lines)
 
+    def after_finished_text(self) -> bool:
+        """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
+        centred line here can head an item; after an unfinished row of a table it heads the next rows."""
+        return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
+
     def place_caption(self, block: Block) -> None:
         """A caption ends the pending headlines; it opens a photo article unless an article began on this page."""
         self.flush_heads()
@@ -1108,6 +1153,7 @@ class _PageCut:
 
     def add_heads(self, lines: list[Line], block: Block) -> None:
         """Headline lines, one headline per run of the same size, wait for their article."""
+        self.item_break = False
         for run in _size_runs(self.sizes, lines, block):
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
 
@@ -1118,6 +1164,8 @@ class _PageCut:
         furniture before the first one), never an article of their own.
         """
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text)]
+        if noise and _is_dinkus(text_lines):
+            self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
             target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
@@ -1128,6 +1176,8 @@ class _PageCut:
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines)
+                                            or self.after_finished_text()
+                                            and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
                                             or self.sizes.body <= 0 and _blind_display(text_lines)):
             self.add_heads(text_lines, block)
             return
@@ -1139,9 +1189,11 @@ class _PageCut:
             for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
                 rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                              font_size=block.font_size)
-                opens = n > 0 or (not self.pending_heads and _opens_brief(run[0]))
+                opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
                 target = self.open_article() if opens else self.body_target()
+                self.item_break = False
                 target.parts.extend(self.paragraphs(rest, "paragraph"))
+                self.last_body = rest.lines[-1].text.strip()
 
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""

@@ -214,3 +214,30 @@ def test_a_paragraph_opened_by_an_asterisk_is_a_brief_of_its_own() -> None:
               "Zwischen der Regierung in Washington", "Seit April wird in Japan")
     found = {id(_article_with(doc, words)) for words in briefs}
     assert len(found) == len(briefs)
+
+
+def test_an_ornament_set_alone_between_items_ends_the_item_above() -> None:
+    """A lone '»' (a dinkus) between the wrestling results and 'Beste Fliegerklasse in Köln. Am 8. September …'
+    (a run-in headline, no mark of its own): the next paragraph opens an item."""
+    doc = _doc(COBURG)
+    flying = _article_with(doc, "Am 8. September gibt es in der Kölner")
+    assert "Hans-Sachsenhausen" not in flying.text
+
+
+def test_a_centred_line_at_body_size_in_a_block_of_its_own_heads_the_next_item() -> None:
+    """The sports column sets its items' headlines and decks at body size, centred, each line a block of
+    its own ('Tagung des Deutschen Fußball-Bundes.' / 'Kalb und Hosmann begnadigt.'); a byline ('Von …')
+    set the same way stays with its article."""
+    doc = _doc(COBURG)
+    for head, words in (("Tagung des Deutschen Fußball-Bundes.", "Wie bereits mitgeteilt, trat"),
+                        ("Die deutschen Meister im Gewichtheben.", "Fliegengewicht: 1. Rein-Göppingen"),
+                        ("Die neuen Meister im Ringen.", "Altersklasse: Federgewicht")):
+        art = _article_with(doc, words)
+        assert any(_flat(head) in _flat(p.text) for p in art.parts if p.role in HEADLINE_ROLES), head
+        assert not art.paragraphs() or not _flat(art.paragraphs()[0].text).startswith(_flat(head))
+    hunt = _article_with(doc, "Früher als gewöhnlich ist in diesem Jahre")
+    assert _flat(hunt.headline) == _flat("Me ZaO im Seßtembtt.")
+    # in the Statesman's market report the centred "PRICE 01 GRAIN ON HOARD SNIP" heads a table and
+    # "SEEDS, &c." follows a table's unfinished row: both stay inside the one listing
+    markets = _article_with(_doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml"), "Clover red. (Foreign)")
+    assert "Quantities and Prices of British Corn" in markets.text
