@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
-from reader.segmentation.roles import is_date_line, is_ocr_fragment, is_tabular, latin_dateline
+from reader.segmentation.roles import is_date_line, is_imprint, is_ocr_fragment, is_tabular, latin_dateline
 from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
@@ -538,6 +538,26 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     return out
 
 
+#: an imprint stands in this last share of the page's content
+IMPRINT_SHARE = 0.15
+
+
+def _imprint(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the short blocks at the foot of the page that hold the paper's imprint (editor, printer,
+    publisher): furniture, not the end of the item above them."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    content = _union([bx for _, bx in boxed])
+    if content is None:
+        return set()
+    foot = content[3] - IMPRINT_SHARE * (content[3] - content[1])
+    out: set[str] = set()
+    for b, bx in boxed:
+        lines = [ln.text for ln in b.lines if ln.text.strip()]
+        if bx[1] >= foot and 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines)):
+            out.add(b.id)
+    return out
+
+
 def _is_picture(block: Block, em: float) -> bool:
     """A picture region, not a rule or an ornament line: at least 1.5 em in both directions."""
     box = block_box(block)
@@ -1038,7 +1058,7 @@ class _PageCut:
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
-        self.margin = _margin_furniture(blocks, self.sizes)
+        self.margin = _margin_furniture(blocks, self.sizes) | _imprint(blocks)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))

@@ -164,6 +164,19 @@ def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(t) or _FOLIO.match(t))
 
 
+#: the paper's imprint: who edits, prints and publishes it ("Berlin, Druck und Verlag der …", "Redaction und
+#: Rendantur: …", "London: Printed and Published by H. ROWLAND, at the Office of …")
+_IMPRINT = re.compile(
+    r"\b(?:Druck\s+und\s+Verlag|Verlag\s+der\s+Expedition|Redaction\s+und\s+Rendantur|Reda[ck]t[eu]u?r\s*:|"
+    r"Verantwortlicher\s+Redakteur|Printed\s+and\s+[Pp]ublished\s+by|Imprimerie\s+de|Imprimé\s+par|Gedrukt\s+bij|"
+    r"Ter\s+[Dd]rukkerij)")
+
+
+def is_imprint(text: str) -> bool:
+    """The paper's imprint (editor, printer, publisher), set at the foot of its last page."""
+    return _IMPRINT.search(text) is not None
+
+
 def is_editors_note(text: str) -> bool:
     return bool(_EDITORS_NOTE.match(text.strip()))
 

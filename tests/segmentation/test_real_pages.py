@@ -12,7 +12,7 @@ from reader.formats.sourcefile import read_source
 from reader.model.document import HEADLINE_ROLES, Article, Document
 from reader.segmentation.analyze import analyze_file
 from reader.segmentation.geometry import articles_from_layout, block_box
-from reader.segmentation.roles import is_date_line, latin_dateline
+from reader.segmentation.roles import is_date_line, is_imprint, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 STAR = "ndnp_evening_star_1916-08-26/0007.xml"
@@ -241,3 +241,17 @@ def test_a_centred_line_at_body_size_in_a_block_of_its_own_heads_the_next_item()
     # "SEEDS, &c." follows a table's unfinished row: both stay inside the one listing
     markets = _article_with(_doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml"), "Clover red. (Foreign)")
     assert "Quantities and Prices of British Corn" in markets.text
+
+
+def test_the_imprint_at_the_foot_of_the_page_is_furniture() -> None:
+    """'Redaction und Rendantur: Schwieger.' / 'Berlin, Druck und Verlag der …' under the Sedan telegram,
+    'London: Printed and Published by H. ROWLAND …' under the deaths: the paper's imprint, not text of
+    the item above it."""
+    reichs = _doc("reichsanzeiger_gt/1870_244_0431.xml")
+    assert _article_with(reichs, "Redaction und Rendantur").kind == "furniture"
+    assert _article_with(reichs, "Druck und Verlag der Königlichen").kind == "furniture"
+    bl = _doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml")
+    assert _article_with(bl, "Printed and Published by H. ROWLAND").kind == "furniture"
+    assert is_imprint("Berlin. Redacteur: Dr. H. Klee, Direktor. Verlag der Expedition (Scholz).")
+    for text in ("Der Verlag hat das Buch gedruckt und verlegt.", "He printed it and published it himself."):
+        assert not is_imprint(text), text
