@@ -1157,6 +1157,13 @@ class _PageCut:
         else:
             self.place_text(block, text_lines)
 
+    def rubric(self) -> None:
+        """The pending display headlines head a section, not an item: the items under it carry their own
+        headlines, centred at body size ("Turnen, Sport und Spiel." over "Tagung des Deutschen
+        Fußball-Bundes."). The rubric goes with the page's furniture."""
+        self.furniture.parts.extend(lines_part(lines, "furniture") for lines, _ in self.pending_heads)
+        self.pending_heads = []
+
     def after_finished_text(self) -> bool:
         """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
         centred line here can head an item; after an unfinished row of a table it heads the next rows."""
@@ -1195,9 +1202,10 @@ class _PageCut:
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
-        if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines)
-                                            or self.after_finished_text()
-                                            and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
+        centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
+        if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
+            self.rubric()
+        if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
                                             or self.sizes.body <= 0 and _blind_display(text_lines)):
             self.add_heads(text_lines, block)
             return

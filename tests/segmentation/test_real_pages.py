@@ -255,3 +255,12 @@ def test_the_imprint_at_the_foot_of_the_page_is_furniture() -> None:
     assert is_imprint("Berlin. Redacteur: Dr. H. Klee, Direktor. Verlag der Expedition (Scholz).")
     for text in ("Der Verlag hat das Buch gedruckt und verlegt.", "He printed it and published it himself."):
         assert not is_imprint(text), text
+
+
+def test_a_display_rubric_over_an_items_centred_body_size_headline_is_not_its_headline() -> None:
+    """'Turnen, Sport und Spiel.' in display type heads the sports column, whose items carry their own
+    centred headlines at body size ('Tagung des Deutschen Fußball-Bundes.'): a section rubric."""
+    doc = _doc(COBURG)
+    assert _article_with(doc, "Turnen, Sport und Spiel.").kind == "furniture"
+    football = _article_with(doc, "Wie bereits mitgeteilt, trat")
+    assert _flat(football.headline) == _flat("Tagung des Deutschen Fußball-Bundes.")
