@@ -447,9 +447,15 @@ NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s
 BRIEF_MARK = re.compile(r"^[*∗]\s+[A-ZÄÖÜ]")
 
 
+#: "NB" (nota bene) opening an official notice
+NB_MARK = re.compile(r"^N\.?\s?B\.?\s+[A-Z]")
+
+
 def _opens_brief(line: Line) -> bool:
-    """The line opens a brief: it starts with the brief mark."""
-    return BRIEF_MARK.match(line.text.strip()) is not None
+    """The line opens a brief or a notice: it starts with the brief mark, a notice mark (asterism, printed
+    hand) or "NB"."""
+    text = line.text.strip()
+    return any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)

@@ -264,3 +264,16 @@ def test_a_display_rubric_over_an_items_centred_body_size_headline_is_not_its_he
     assert _article_with(doc, "Turnen, Sport und Spiel.").kind == "furniture"
     football = _article_with(doc, "Wie bereits mitgeteilt, trat")
     assert _flat(football.headline) == _flat("Tagung des Deutschen Fußball-Bundes.")
+
+
+def test_a_block_opened_by_a_notice_mark_or_nb_is_a_notice_of_its_own() -> None:
+    """KB 1813: a household auction ending col 1, the bread-price notice under it ('NB In de Zetting …')
+    and the birth notice opening col 2 (', *** Heden morgen …') are three items, as are the adverts each
+    opened by a printed hand read as 'V*' / 'V'."""
+    kb2 = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_002_alto.xml")
+    auction = _article_with(kb2, "ÏAANDAG den 52 November")
+    bread = _article_with(kb2, "NB In de Zetting van het Ruggen Brood")
+    birth = _article_with(kb2, "Heden morgen cirka 3 uren")
+    assert len({id(auction), id(bread), id(birth)}) == 3
+    kb1 = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_001_alto.xml")
+    assert _article_with(kb1, "Uit het Land van ROTGER") is not _article_with(kb1, "Ten overftaan van den onder")
