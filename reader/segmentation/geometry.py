@@ -29,7 +29,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
-from reader.segmentation.roles import is_date_line, is_imprint, is_ocr_fragment, is_tabular, latin_dateline
+from reader.segmentation.roles import (
+    is_date_line,
+    is_imprint,
+    is_jump_line,
+    is_ocr_fragment,
+    is_tabular,
+    latin_dateline,
+)
 from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
@@ -1205,6 +1212,9 @@ class _PageCut:
             text_lines = [ln for ln in text_lines if not is_ocr_fragment(ln.text)]
             if not text_lines:
                 return
+        if len(text_lines) > 1 and is_jump_line(text_lines[-1].text):  # "(Continued on Second Page.)"
+            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
+            text_lines = text_lines[:-1]
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return

@@ -177,6 +177,18 @@ def is_imprint(text: str) -> bool:
     return _IMPRINT.search(text) is not None
 
 
+#: a jump line: where an article goes on ("(Continued on Second Page.)", "(Fortsetzung auf Seite 3.)",
+#: "(Suite à la page 2.)"), a page reference in parentheses
+_JUMP_LINE = re.compile(
+    r"^\(\s*(?:Continued\s+on|Concluded\s+on|Continued\s+from|Fortsetzung\s+auf|Fortſetzung\s+auf|"
+    r"Suite\s+(?:à|a|en)\b)[^()]{0,30}\)\.?$", re.IGNORECASE)
+
+
+def is_jump_line(text: str) -> bool:
+    """A line sending the reader to the page an article continues on (or comes from)."""
+    return _JUMP_LINE.match(text.strip()) is not None
+
+
 def is_editors_note(text: str) -> bool:
     return bool(_EDITORS_NOTE.match(text.strip()))
 

@@ -12,7 +12,7 @@ from reader.formats.sourcefile import read_source
 from reader.model.document import HEADLINE_ROLES, Article, Document
 from reader.segmentation.analyze import analyze_file
 from reader.segmentation.geometry import articles_from_layout, block_box
-from reader.segmentation.roles import is_date_line, is_imprint, latin_dateline
+from reader.segmentation.roles import is_date_line, is_imprint, is_jump_line, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 STAR = "ndnp_evening_star_1916-08-26/0007.xml"
@@ -277,3 +277,13 @@ def test_a_block_opened_by_a_notice_mark_or_nb_is_a_notice_of_its_own() -> None:
     assert len({id(auction), id(bread), id(birth)}) == 3
     kb1 = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_001_alto.xml")
     assert _article_with(kb1, "Uit het Land van ROTGER") is not _article_with(kb1, "Ten overftaan van den onder")
+
+
+def test_a_jump_line_ending_a_column_is_furniture_not_the_reports_last_words() -> None:
+    """'(Continued on Second Page.)' (OCR: '(Continued on 8*cond Fa?e.)') under the war report: where the
+    report goes on, not its text."""
+    doc = _doc(STAR)
+    report = _article_with(doc, "After an intense bombardment last night")
+    assert "Continued on" not in report.text
+    assert _article_with(doc, "(Continued on 8*cond Fa?e.)").kind == "furniture"
+    assert is_jump_line("(Fortsetzung auf Seite 3.)") and not is_jump_line("(Continued applause.)")
