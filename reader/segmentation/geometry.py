@@ -1225,8 +1225,12 @@ class _PageCut:
                                             or self.sizes.body <= 0 and _blind_display(text_lines)):
             self.add_heads(text_lines, block)
             return
+        seen = 0
         for is_display, run in _display_runs(self.sizes, text_lines, block):
-            if is_display:
+            seen += len(run)
+            # display type with at most one line after it at the very end of the page signs the item above
+            # (an advertiser's name and town), it heads nothing
+            if is_display and not (block is self.last_text and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
             starts = _item_starts(run, self.vertical) + [len(run)]

@@ -287,3 +287,11 @@ def test_a_jump_line_ending_a_column_is_furniture_not_the_reports_last_words() -
     assert "Continued on" not in report.text
     assert _article_with(doc, "(Continued on 8*cond Fa?e.)").kind == "furniture"
     assert is_jump_line("(Fortsetzung auf Seite 3.)") and not is_jump_line("(Continued applause.)")
+
+
+def test_display_type_in_the_last_lines_of_a_page_signs_the_item_above() -> None:
+    """'Paul Vreittreutz, / Berlin §0 36.' closes the asthma advert at the foot of the page in a larger face:
+    the advertiser's name, not the headline of an item with one line of text."""
+    doc = _doc(COBURG)
+    advert = _article_with(doc, "Lhron. Bronchialkatarrh.")
+    assert "Berlin §0 36." in advert.text and _flat(advert.headline) == "Asthma"
