@@ -426,6 +426,10 @@ def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
 RUNNING_PUNCTUATION = frozenset("、，。；：,;")
 
 
+#: a chapter number opening a serial novel's instalment (第八囘, 第四章)
+CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[回囘章節]")
+
+
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
@@ -1097,6 +1101,8 @@ class _PageCut:
                 text_block = b
         #: an ornament alone (a dinkus) ended the item above: the next body text opens one
         self.item_break = False
+        #: a serial's chapter title is being placed (its lines are text, not headings)
+        self.chapter = False
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
         #: the page's last block with text (a headline never ends a page)
@@ -1170,6 +1176,16 @@ class _PageCut:
         else:
             self.place_text(block, text_lines)
 
+    def blind_heading(self, lines: list[Line]) -> bool:
+        """A heading told by its text alone; a serial's chapter title (第八囘 / 假撮合威壓平民) opens the
+        instalment's text instead, down to the first block of running text."""
+        if CHAPTER.match("".join(lines[0].text.split())):
+            self.chapter = True
+        elif not _blind_display(lines):
+            self.chapter = False
+            return False
+        return not self.chapter
+
     def rubric(self) -> None:
         """The pending display headlines head a section, not an item: the items under it carry their own
         headlines, centred at body size ("Turnen, Sport und Spiel." over "Tagung des Deutschen
@@ -1222,7 +1238,7 @@ class _PageCut:
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
-                                            or self.sizes.body <= 0 and _blind_display(text_lines)):
+                                            or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
         seen = 0
