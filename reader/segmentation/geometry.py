@@ -1244,9 +1244,9 @@ class _PageCut:
         seen = 0
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
-            # display type with at most one line after it at the very end of the page signs the item above
-            # (an advertiser's name and town), it heads nothing
-            if is_display and not (block is self.last_text and len(text_lines) - seen <= 1):
+            # one display line with at most one line after it at the very end of the page signs the item
+            # above (an advertiser's name and town), it heads nothing
+            if is_display and not (block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
             starts = _item_starts(run, self.vertical) + [len(run)]
