@@ -575,6 +575,30 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
     return out
 
 
+#: a footnote's mark opening its block: "(1)", "(2)", "(i)" (OCR for "(1)"), "*)"
+FOOTNOTE_MARK = re.compile(r"^(?:\(\s?[1-9il]\s?\)|\*\))\s*\w")
+
+
+def _footnotes(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
+    """Ids of the blocks holding footnotes: opened by a note mark ("(1) Œuvres de P. Corneille …") and
+    set smaller than the body or standing at the foot of the page. They are notes, not the end of the
+    item set above them (which one they belong to is told by the mark in its text, not by position)."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    content = _union([bx for _, bx in boxed])
+    if content is None or sizes.body <= 0:
+        return set()
+    foot = content[3] - IMPRINT_SHARE * (content[3] - content[1])
+    out: set[str] = set()
+    for b, bx in boxed:
+        lines = [ln for ln in b.lines if ln.text.strip()]
+        if not lines or FOOTNOTE_MARK.match(lines[0].text.strip()) is None:
+            continue
+        smaller = max(sizes.of_line(ln, b) for ln in lines) < sizes.body
+        if smaller or bx[1] >= foot:
+            out.add(b.id)
+    return out
+
+
 def _is_picture(block: Block, em: float) -> bool:
     """A picture region, not a rule or an ornament line: at least 1.5 em in both directions."""
     box = block_box(block)
@@ -1075,7 +1099,7 @@ class _PageCut:
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
-        self.margin = _margin_furniture(blocks, self.sizes) | _imprint(blocks)
+        self.margin = _margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))

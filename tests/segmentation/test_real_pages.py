@@ -310,3 +310,14 @@ def test_a_serials_chapter_title_opens_its_text_on_a_page_told_by_text_alone() -
     novel = next(a for a in articles_from_layout(doc.pages) if _flat(a.headline) == "愛克司光錄")
     assert _flat("".join(p.text for p in novel.paragraphs())).startswith("第八囘假撮合威壓平民眞風波羞生中冓")
     assert not any("假撮合" in p.text for p in novel.parts if p.role in HEADLINE_ROLES)
+
+
+def test_footnotes_at_the_foot_of_the_page_or_in_smaller_type_are_not_the_text_above_them() -> None:
+    """Journal des Débats: the book notices '(1) Œuvres de P. Corneille …' at the foot of page 2 and
+    '(i) Un vol. in-8° …' in smaller type under the review ending on page 4 are footnotes (the truth
+    lists them with the page furniture), not the end of the item set above them."""
+    p2 = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0002.xml")
+    assert _article_with(p2, "Œuvres de P. Corneille").kind == "furniture"
+    assert _article_with(p2, "Bulletin du 3i juillet.").text.rstrip().endswith("séparée à l'instant.")
+    p4 = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0004.xml")
+    assert _article_with(p4, "Dn vol. in-8").kind == "furniture"
