@@ -599,6 +599,15 @@ def _footnotes(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     return out
 
 
+def _sliver(line: Line) -> bool:
+    """A short Latin line whose box is far taller than wide: a rule or the gutter read as letters
+    ("itlt" in a 44 x 135 px box at a page's edge), not text."""
+    box, text = line.box, line.text.strip()
+    if box is None or len(text) > 6 or any(is_wide(ch) for ch in text):
+        return False
+    return (box[3] - box[1]) > 2 * (box[2] - box[0])
+
+
 def _is_picture(block: Block, em: float) -> bool:
     """A picture region, not a rule or an ornament line: at least 1.5 em in both directions."""
     box = block_box(block)
@@ -1243,13 +1252,13 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text)]
+        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
         if noise and _is_dinkus(text_lines):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
             target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if not is_ocr_fragment(ln.text)]
+            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
             if not text_lines:
                 return
         if len(text_lines) > 1 and is_jump_line(text_lines[-1].text):  # "(Continued on Second Page.)"

@@ -321,3 +321,9 @@ def test_footnotes_at_the_foot_of_the_page_or_in_smaller_type_are_not_the_text_a
     assert _article_with(p2, "Bulletin du 3i juillet.").text.rstrip().endswith("séparée à l'instant.")
     p4 = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0004.xml")
     assert _article_with(p4, "Dn vol. in-8").kind == "furniture"
+
+
+def test_a_latin_line_boxed_taller_than_wide_is_noise_not_an_item() -> None:
+    """'itlt' at the Statesman's left edge: a 44 x 135 px sliver (the gutter read as letters), no item."""
+    bl = _doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml")
+    assert _role_of(bl, "itlt") == "noise"
