@@ -29,7 +29,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
-from reader.segmentation.roles import is_date_line, is_ocr_fragment, is_tabular, latin_dateline
+from reader.segmentation.roles import (
+    is_date_line,
+    is_imprint,
+    is_jump_line,
+    is_ocr_fragment,
+    is_tabular,
+    latin_dateline,
+)
 from reader.text.chars import is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
@@ -55,6 +62,9 @@ HEADLINE_RATIO = 1.3
 HEADLINE_FONT_RATIO = 1.2
 #: display type this much larger than the body near the top of a page is its masthead (page furniture)
 MASTHEAD_RATIO = 4.0
+#: ... or this many times, when it is the page's largest type and runs across this share of the page
+TITLE_RATIO = 2.5
+TITLE_WIDTH = 0.55
 #: share of the page height at the top and bottom that is margin (folios, running heads)
 MARGIN_SHARE = 0.045
 
@@ -377,6 +387,22 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
 CAPS_PITCH = 1.25
 
 
+def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float) -> bool:
+    """A block of its own holding one short line at body size, centred over the text block under it, in
+    capitals or Title Case ("Tagung des Deutschen Fußball-Bundes."): a headline or deck set in body type.
+    Bylines set the same way ("Von Edmund Scharein.") and a table's heading are not."""
+    if len(lines) != 1 or below is None or len([ln for ln in below.lines if ln.text.strip()]) < 2:
+        return False
+    line, text, bx = lines[0], lines[0].text.strip(), block_box(below)
+    if bx is None or line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
+        return False
+    if BYLINE_START.match(text) or not _headline_case(text):
+        return False
+    first_below = next(ln.text for ln in below.lines if ln.text.strip())
+    # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item
+    return not is_tabular(first_below) and _is_centred(line, bx[0], bx[2], em)
+
+
 def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
     """A block of its own holding one or two short lines of wide capitals: a heading set at body size.
 
@@ -400,6 +426,10 @@ def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
 RUNNING_PUNCTUATION = frozenset("、，。；：,;")
 
 
+#: a chapter number opening a serial novel's instalment (第八囘, 第四章)
+CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[回囘章節]")
+
+
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
@@ -421,6 +451,33 @@ ITEM_GAP = 0.3
 #: the marks that open a notice or an advert in older papers: an asterism (``***``, ``*»*``), a printed hand
 #: (☞, read by OCR as a capital V before a capital word or an asterisk)
 NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s?[*.]?\s+[A-Z]|V\*)")
+
+
+#: a lone asterisk and a capital opening a paragraph: the mark German papers set before each brief's run-in
+#: headline ("* Die Moskito-Kannibalen. Zwischen der Regierung …"); an asterism (``* * *``) is a NOTICE_MARK
+BRIEF_MARK = re.compile(r"^[*∗]\s+[A-ZÄÖÜ]")
+
+
+#: "NB" (nota bene) opening an official notice
+NB_MARK = re.compile(r"^N\.?\s?B\.?\s+[A-Z]")
+
+
+def _opens_brief(line: Line) -> bool:
+    """The line opens a brief or a notice: it starts with the brief mark, a notice mark (asterism, printed
+    hand) or "NB"."""
+    text = line.text.strip()
+    return any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+
+
+#: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
+DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
+#: a byline set centred like a heading ("Von Edmund Scharein.", "By …"): it stays with its article's body
+BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
+
+
+def _is_dinkus(lines: Sequence[Line]) -> bool:
+    """A block holding only an ornament: the compositor's mark between two items."""
+    return len(lines) == 1 and DINKUS.match(lines[0].text.strip()) is not None
 
 
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
@@ -498,31 +555,133 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     return out
 
 
+#: an imprint stands in this last share of the page's content
+IMPRINT_SHARE = 0.15
+
+
+def _imprint(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the short blocks at the foot of the page that hold the paper's imprint (editor, printer,
+    publisher): furniture, not the end of the item above them."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    content = _union([bx for _, bx in boxed])
+    if content is None:
+        return set()
+    foot = content[3] - IMPRINT_SHARE * (content[3] - content[1])
+    out: set[str] = set()
+    for b, bx in boxed:
+        lines = [ln.text for ln in b.lines if ln.text.strip()]
+        if bx[1] >= foot and 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines)):
+            out.add(b.id)
+    return out
+
+
+#: a footnote's mark opening its block: "(1)", "(2)", "(i)" (OCR for "(1)"), "*)"
+FOOTNOTE_MARK = re.compile(r"^(?:\(\s?[1-9il]\s?\)|\*\))\s*\w")
+
+
+def _footnotes(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
+    """Ids of the blocks holding footnotes: opened by a note mark ("(1) Œuvres de P. Corneille …") and
+    set smaller than the body or standing at the foot of the page. They are notes, not the end of the
+    item set above them (which one they belong to is told by the mark in its text, not by position)."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    content = _union([bx for _, bx in boxed])
+    if content is None or sizes.body <= 0:
+        return set()
+    foot = content[3] - IMPRINT_SHARE * (content[3] - content[1])
+    out: set[str] = set()
+    for b, bx in boxed:
+        lines = [ln for ln in b.lines if ln.text.strip()]
+        if not lines or FOOTNOTE_MARK.match(lines[0].text.strip()) is None:
+            continue
+        smaller = max(sizes.of_line(ln, b) for ln in lines) < sizes.body
+        if smaller or bx[1] >= foot:
+            out.add(b.id)
+    return out
+
+
+def _sliver(line: Line) -> bool:
+    """A short Latin line whose box is far taller than wide: a rule or the gutter read as letters
+    ("itlt" in a 44 x 135 px box at a page's edge), not text."""
+    box, text = line.box, line.text.strip()
+    if box is None or len(text) > 6 or any(is_wide(ch) for ch in text):
+        return False
+    return (box[3] - box[1]) > 2 * (box[2] - box[0])
+
+
 def _is_picture(block: Block, em: float) -> bool:
     """A picture region, not a rule or an ornament line: at least 1.5 em in both directions."""
     box = block_box(block)
     return box is not None and min(box[2] - box[0], box[3] - box[1]) >= 1.5 * em
 
 
+def _block_size(sizes: _Sizes, block: Block) -> float:
+    """The largest type in the block."""
+    return max((sizes.of_line(ln, block) for ln in block.lines if ln.text.strip()), default=0.0)
+
+
 def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
-    """Id of the block holding the page's masthead: huge type across the top fifth of the page."""
+    """Id of the block holding the page's masthead: huge type across the top fifth of the page.
+
+    Huge is four times the body; a title set smaller (2.9x for a Groningen advertising sheet, 3.7x for
+    the Journal des Débats) counts when it is the page's largest type and runs across most of the page.
+    Adverts (their display faces) are left out of both comparisons.
+    """
     if sizes.body <= 0:
         return None
     content = _union([bx for bx in (block_box(b) for b in blocks) if bx is not None])
     if content is None:
         return None
     limit = content[1] + 0.2 * (content[3] - content[1])
+    width = content[2] - content[0]
+    largest = max((_block_size(sizes, b) for b in blocks if _norm_type(b) not in ADVERT_TYPES), default=0.0)
     best: tuple[float, str] | None = None
     for b in blocks:
         bx = block_box(b)
         if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
             continue
-        if (bx[2] - bx[0]) < 0.4 * (content[2] - content[0]):
+        if (bx[2] - bx[0]) < 0.4 * width:
             continue  # a column's heading in big type, not the title across the page
-        size = max((sizes.of_line(ln, b) for ln in b.lines if ln.text.strip()), default=0.0)
-        if size >= MASTHEAD_RATIO * sizes.body and (best is None or size > best[0]):
+        size = _block_size(sizes, b)
+        title = size >= TITLE_RATIO * sizes.body and size >= largest and (bx[2] - bx[0]) >= TITLE_WIDTH * width
+        if (size >= MASTHEAD_RATIO * sizes.body or title) and (best is None or size > best[0]):
             best = (size, b.id)
     return best[1] if best else None
+
+
+#: most lines and characters a block above or beside the masthead has (a date line, an ear)
+MAX_EAR_LINES = 8
+MAX_EAR_TEXT = 400
+
+
+def _on_row(a: Box, b: Box) -> bool:
+    """Like :func:`_side_by_side`, but boxes drawn edge to edge may touch (ALTO block boxes often do)."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    across = min(a[2], b[2]) - max(a[0], b[0])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and across <= 0.1 * min(a[2] - a[0], b[2] - b[0])
+
+
+def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None) -> set[str]:
+    """Ids of the blocks that go with the masthead: the short ones above it or on its row (the date,
+    the number, the ears, whatever type the source gives them: a publisher's address and prices are
+    not adverts) and a subtitle in display type centred right under it (within its height)."""
+    mast = next((b for b in blocks if b.id == masthead), None)
+    mbox = block_box(mast) if mast is not None else None
+    if mbox is None:
+        return set()
+    height, centre, span = mbox[3] - mbox[1], (mbox[0] + mbox[2]) / 2, mbox[2] - mbox[0]
+    out: set[str] = set()
+    for b in blocks:
+        bx = block_box(b)
+        lines = [ln for ln in b.lines if ln.text.strip()]
+        if b is mast or bx is None or not lines or _norm_type(b) in HEADING_TYPES:
+            continue
+        small = len(lines) <= MAX_EAR_LINES and _text_len(b) <= MAX_EAR_TEXT
+        beside = bx[3] <= mbox[1] + 0.25 * height or _on_row(mbox, bx)
+        under = (-0.25 * height <= bx[1] - mbox[3] <= height and abs((bx[0] + bx[2]) / 2 - centre) <= 0.15 * span
+                 and len(lines) <= 2 and all(_is_display(sizes, ln, b) for ln in lines))
+        if small and beside or under:
+            out.add(b.id)
+    return out
 
 
 def _capital_share(text: str) -> float | None:
@@ -723,6 +882,65 @@ def _is_centred(line: Line, left: float, right: float, em: float) -> bool:
     return a > em and b > em and abs(a - b) < 3 * em
 
 
+def _line_gaps(lines: Sequence[Line]) -> tuple[list[float], float]:
+    """The whitespace above each line (0 for the first or without boxes) and the block's usual line gap."""
+    gaps = [0.0] * len(lines)
+    for k in range(1, len(lines)):
+        a, b = lines[k - 1].box, lines[k].box
+        if a is not None and b is not None:
+            gaps[k] = b[1] - a[3]
+    known = sorted(gaps[1:]) or [0.0]
+    return gaps, known[len(known) // 2]
+
+
+class _ItemHeads:
+    """Where the headline group of a telegraph item starts, above its dateline (see :func:`_item_heads`)."""
+
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.out = flags
+        self.left, self.right, self.em = edges
+        self.gaps, self.usual = _line_gaps(lines)
+
+    def text(self, k: int) -> str:
+        return self.lines[k].text.strip()
+
+    def head_line(self, k: int) -> bool:
+        """A centred line in capitals or Title Case, not display already."""
+        return (not self.out[k] and self.lines[k].type is None and len(self.text(k)) <= 60
+                and _headline_case(self.text(k)) and _is_centred(self.lines[k], self.left, self.right, self.em))
+
+    def wider_head(self, k: int) -> bool:
+        """A headline's first line, set wider than the centred rest: Title Case, not ending a sentence."""
+        text = self.text(k)
+        return len(text) <= 60 and _headline_case(text) and self.lines[k].type is None \
+            and not text.endswith(_SENTENCE_END)
+
+    def lone_head(self, k: int) -> bool:
+        """One headline line, not centred, after a finished sentence: short, or with whitespace above it
+        (a letter-spaced line the OCR boxed across the column)."""
+        line, text = self.lines[k], self.text(k)
+        if line.type is not None or len(text) > 60 or not _headline_case(text) or text.endswith(","):
+            return False
+        spaced = self.gaps[k] - self.usual > 0.5 * self.em
+        short = len(text) <= 40 and _is_short(line, self.left, self.right, self.em)
+        return (short or spaced) and self.text(k - 1).endswith(_SENTENCE_END)
+
+    def climb(self, first: int, d: int) -> int:
+        while first > 1 and d - first < 4 and self.head_line(first - 1):  # a headline with its decks, centred
+            first -= 1
+        return first
+
+    def start(self, d: int) -> int:
+        """The first line of the headline group above the dateline at ``d`` (``d`` itself when none)."""
+        first = self.climb(d, d)
+        if d > first > 1 and self.wider_head(first - 1):
+            first = self.climb(first - 1, d + 1)  # and a centred line above it ("THE GEORGE THEORY.")
+        if first == d and d >= 2 and self.lone_head(d - 1):
+            first = d - 1
+        return first
+
+
 def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
     """Centred lines at body size in capitals or Title Case, between a line that does not break a word
     and a dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
@@ -730,35 +948,15 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     edges = _edges(lines, sizes)
     if edges is None:
         return flags
-    left, right, em = edges
-    out = list(flags)
-
-    def _short_head(line: Line) -> bool:
-        text = line.text.strip()
-        return (line.type is None and len(text) <= 40 and _headline_case(text) and not text.endswith(",")
-                and _is_short(line, left, right, em))
-
-    def head_line(k: int) -> bool:
-        text = lines[k].text.strip()
-        return (not out[k] and lines[k].type is None and len(text) <= 60 and _headline_case(text)
-                and _is_centred(lines[k], left, right, em))
-
+    heads = _ItemHeads(lines, list(flags), edges)
     for d in range(2, len(lines)):
         if not latin_dateline(lines[d].text):
             continue
-        first = d
-        while first > 1 and d - first < 4 and head_line(first - 1):  # a headline with its decks, centred
-            first -= 1
-        above = lines[first - 1].text.strip()
-        if first < d and first > 1 and len(above) <= 60 and _headline_case(above) and lines[first - 1].type is None \
-                and not above.endswith(_SENTENCE_END):
-            first -= 1  # the headline's first line, set wider than the centred rest
-        if first == d and d >= 2 and _short_head(lines[d - 1]) and lines[d - 2].text.rstrip().endswith(_SENTENCE_END):
-            first = d - 1  # one short headline line, not centred, after a finished sentence
+        first = heads.start(d)
         if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
             for i in range(first, d):
-                out[i] = True
-    return out
+                heads.out[i] = True
+    return heads.out
 
 
 def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
@@ -910,10 +1108,11 @@ class _PageCut:
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
-        self.margin = _margin_furniture(blocks, self.sizes)
+        self.margin = _margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
+        self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead)
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)
@@ -924,6 +1123,21 @@ class _PageCut:
         self.started_on_page = False
         self.captions = self._captions()
         self.dated = _date_lines(blocks)
+        #: the next block of two lines or more after each one in reading order (the text a centred heading
+        #: is centred over, under the heading's deck if it has one)
+        self.below: dict[int, Block] = {}
+        text_block: Block | None = None
+        for b in reversed(blocks):
+            if text_block is not None:
+                self.below[id(b)] = text_block
+            if sum(1 for ln in b.lines if ln.text.strip()) >= 2:
+                text_block = b
+        #: an ornament alone (a dinkus) ended the item above: the next body text opens one
+        self.item_break = False
+        #: a serial's chapter title is being placed (its lines are text, not headings)
+        self.chapter = False
+        #: the last line of body text placed on the page ("." when none yet)
+        self.last_body = "."
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
 
@@ -980,7 +1194,7 @@ class _PageCut:
                 self.body_target().parts.extend(self.paragraphs(block, "caption"))
         elif not text_lines:
             return
-        elif t in ADVERT_TYPES:
+        elif t in ADVERT_TYPES and block.id not in self.mast_rows:
             self.flush_heads()
             ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
             ad.parts.extend(self.paragraphs(block, "advertisement"))
@@ -995,6 +1209,28 @@ class _PageCut:
         else:
             self.place_text(block, text_lines)
 
+    def blind_heading(self, lines: list[Line]) -> bool:
+        """A heading told by its text alone; a serial's chapter title (第八囘 / 假撮合威壓平民) opens the
+        instalment's text instead, down to the first block of running text."""
+        if CHAPTER.match("".join(lines[0].text.split())):
+            self.chapter = True
+        elif not _blind_display(lines):
+            self.chapter = False
+            return False
+        return not self.chapter
+
+    def rubric(self) -> None:
+        """The pending display headlines head a section, not an item: the items under it carry their own
+        headlines, centred at body size ("Turnen, Sport und Spiel." over "Tagung des Deutschen
+        Fußball-Bundes."). The rubric goes with the page's furniture."""
+        self.furniture.parts.extend(lines_part(lines, "furniture") for lines, _ in self.pending_heads)
+        self.pending_heads = []
+
+    def after_finished_text(self) -> bool:
+        """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
+        centred line here can head an item; after an unfinished row of a table it heads the next rows."""
+        return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
+
     def place_caption(self, block: Block) -> None:
         """A caption ends the pending headlines; it opens a photo article unless an article began on this page."""
         self.flush_heads()
@@ -1006,6 +1242,7 @@ class _PageCut:
 
     def add_heads(self, lines: list[Line], block: Block) -> None:
         """Headline lines, one headline per run of the same size, wait for their article."""
+        self.item_break = False
         for run in _size_runs(self.sizes, lines, block):
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
 
@@ -1015,30 +1252,45 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text)]
+        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
+        if noise and _is_dinkus(text_lines):
+            self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
             target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if not is_ocr_fragment(ln.text)]
+            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
             if not text_lines:
                 return
+        if len(text_lines) > 1 and is_jump_line(text_lines[-1].text):  # "(Continued on Second Page.)"
+            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
+            text_lines = text_lines[:-1]
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
-        if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines)
-                                            or self.sizes.body <= 0 and _blind_display(text_lines)):
+        centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
+        if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
+            self.rubric()
+        if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
+                                            or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
+        seen = 0
         for is_display, run in _display_runs(self.sizes, text_lines, block):
-            if is_display:
+            seen += len(run)
+            # one display line with at most one line after it at the very end of the page signs the item
+            # above (an advertiser's name and town), it heads nothing
+            if is_display and not (block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
             starts = _item_starts(run, self.vertical) + [len(run)]
             for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
                 rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                              font_size=block.font_size)
-                target = self.body_target() if n == 0 else self.open_article()
+                opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+                target = self.open_article() if opens else self.body_target()
+                self.item_break = False
                 target.parts.extend(self.paragraphs(rest, "paragraph"))
+                self.last_body = rest.lines[-1].text.strip()
 
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""

@@ -65,9 +65,9 @@ LATIN_DATELINE = re.compile(
 
 
 #: a dateline whose month OCR garbled: a place with capitals in it, then a capitalised word and a day
-#: ("W.vsiii.NOTO.v , Mnrcn 2. The president")
+#: ("W.vsiii.NOTO.v , Mnrcn 2. The president"; a stray mark before it: "EWINO , Neb. , .Match 2.")
 _GARBLED_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*[A-Z][a-z]{2,8}\.?\s+"
+    r"^(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*[.'‘]?[A-Z][a-z]{2,8}\.?\s+"
     r"\d{1,2}\s*[.,—?]")
 
 
@@ -162,6 +162,31 @@ def is_furniture(text: str) -> bool:
     """Page furniture: the page editors (本版责编), folios, the page date line."""
     t = text.strip()
     return bool(_FURNITURE.match(t) or _FOLIO.match(t))
+
+
+#: the paper's imprint: who edits, prints and publishes it ("Berlin, Druck und Verlag der …", "Redaction und
+#: Rendantur: …", "London: Printed and Published by H. ROWLAND, at the Office of …")
+_IMPRINT = re.compile(
+    r"\b(?:Druck\s+und\s+Verlag|Verlag\s+der\s+Expedition|Redaction\s+und\s+Rendantur|Reda[ck]t[eu]u?r\s*:|"
+    r"Verantwortlicher\s+Redakteur|Printed\s+and\s+[Pp]ublished\s+by|Imprimerie\s+de|Imprimé\s+par|Gedrukt\s+bij|"
+    r"Ter\s+[Dd]rukkerij)")
+
+
+def is_imprint(text: str) -> bool:
+    """The paper's imprint (editor, printer, publisher), set at the foot of its last page."""
+    return _IMPRINT.search(text) is not None
+
+
+#: a jump line: where an article goes on ("(Continued on Second Page.)", "(Fortsetzung auf Seite 3.)",
+#: "(Suite à la page 2.)"), a page reference in parentheses
+_JUMP_LINE = re.compile(
+    r"^\(\s*(?:Continued\s+on|Concluded\s+on|Continued\s+from|Fortsetzung\s+auf|Fortſetzung\s+auf|"
+    r"Suite\s+(?:à|a|en)\b)[^()]{0,30}\)\.?$", re.IGNORECASE)
+
+
+def is_jump_line(text: str) -> bool:
+    """A line sending the reader to the page an article continues on (or comes from)."""
+    return _JUMP_LINE.match(text.strip()) is not None
 
 
 def is_editors_note(text: str) -> bool:

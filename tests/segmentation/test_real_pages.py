@@ -12,7 +12,7 @@ from reader.formats.sourcefile import read_source
 from reader.model.document import HEADLINE_ROLES, Article, Document
 from reader.segmentation.analyze import analyze_file
 from reader.segmentation.geometry import articles_from_layout, block_box
-from reader.segmentation.roles import is_date_line, latin_dateline
+from reader.segmentation.roles import is_date_line, is_imprint, is_jump_line, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 STAR = "ndnp_evening_star_1916-08-26/0007.xml"
@@ -100,7 +100,8 @@ def test_a_chinese_date_line_is_furniture_not_a_headline() -> None:
 def test_latin_datelines() -> None:
     for text in ("LONDON. August 26.—After", "SPRING LAKE, N. J, August 26.— Mrs.", "Vienne ( Autriche ) , 21 juillet.",
                  "Berlin, den 1. Januar 1891.", "Nonroi.K , Neb. , Marcli 2. [ Special",
-                 "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president"):
+                 "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president",
+                 "EWINO , Neb. , .Match 2. ISpcchl Telegram"):
         assert latin_dateline(text), text
     for text in ("Teutons Able to Make No Advance", "MRS. McADOO HAS TYPHOID.", "Senate .", "May the best man win",
                  "In Boston, March was cold.", "He said, Chapter 2. was"):
@@ -134,6 +135,19 @@ def test_the_masthead_rows_are_furniture_not_articles() -> None:
     assert _article_with(star, "No. 29,422.").kind == "furniture"
     reichs = _doc("reichsanzeiger_gt/1870_244_0431.xml")
     assert _article_with(reichs, "No 244.").kind == "furniture"
+
+
+def test_a_masthead_under_four_times_the_body_with_its_ears_date_and_subtitle_is_furniture() -> None:
+    """The title across the page in the page's largest type, 3.7x (Journal des Débats) and 2.9x (KB's
+    GRONINGEN) the body: the title, what stands above and beside it (date, number, the ears, even when
+    the ALTO calls them adverts) and the subtitle centred right under it are the masthead."""
+    kb = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_001_alto.xml")
+    for words in ("Ko. 1813", "A D V E R T E N T I E B L A D", "GRONINGEN", "Dingsdag àen 16 November."):
+        assert _article_with(kb, words).kind == "furniture", words
+    jdd = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0001.xml")
+    for words in ("■ERCREDÏ", "AQURNAL DES DÉBATS", "OIITIQÏÏES ET LITTÉRAIRES", "Prêtres Saint-Ge", "pour six mois"):
+        assert _article_with(jdd, words).kind == "furniture", words
+    assert _flat(_article_with(jdd, "Vienne ( Autriche )").headline) == "ALLEMAGNE."
 
 
 def test_a_block_box_its_lines_fall_outside_of_gives_way_to_their_union() -> None:
@@ -172,3 +186,144 @@ def test_a_short_headline_line_after_a_finished_item_opens_the_next() -> None:
     assert _flat(bills.headline) == _flat("Dills Mudo")
     labour = _article_with(doc, "PiTTHiiuiio , March 2.")
     assert "spawning" not in labour.text
+
+
+def test_a_headline_line_with_whitespace_above_it_after_a_finished_item_opens_the_next() -> None:
+    doc = _doc(BEE)  # "Temperance Women In Contention." (letter-spaced, the column's full width) over a dateline
+    ewing = _article_with(doc, "EWINO , Neb. , .Match 2.")
+    assert _flat(ewing.headline) == _flat("Tomperanoo WOIIIIMI In Contention.")
+    assert "grant U." not in ewing.text
+
+
+def test_a_centred_headline_over_a_wider_deck_line_stays_with_its_item() -> None:
+    doc = _doc(BEE)  # "THE GEORGE THEORY." / "Comments of English Papers on" / "Henry's Advice to Strikers."
+    london = _article_with(doc, "LOVDON , March 1.")
+    assert any("TUG G OI" in p.text for p in london.parts if p.role in HEADLINE_ROLES)
+    knights = _article_with(doc, "Caidlnal ( ilbbons1")
+    assert "TUG G OI" not in knights.text
+
+
+COBURG = "hocr_coburger_zeitung_1928-08-29/bsb00001166_01675.hocr"
+
+
+def test_a_paragraph_opened_by_an_asterisk_is_a_brief_of_its_own() -> None:
+    """German papers open each brief with '* ' and a run-in headline ('* Die Moskito-Kannibalen. Zwischen …'):
+    five such paragraphs, one under another in column 1 of the Coburger Zeitung, are five items."""
+    doc = _doc(COBURG)
+    briefs = ("Im „Daily Telegraph", "Auf der Suche nach Amundsen", "Die Regierung von Neuseeland",
+              "Zwischen der Regierung in Washington", "Seit April wird in Japan")
+    found = {id(_article_with(doc, words)) for words in briefs}
+    assert len(found) == len(briefs)
+
+
+def test_an_ornament_set_alone_between_items_ends_the_item_above() -> None:
+    """A lone '»' (a dinkus) between the wrestling results and 'Beste Fliegerklasse in Köln. Am 8. September …'
+    (a run-in headline, no mark of its own): the next paragraph opens an item."""
+    doc = _doc(COBURG)
+    flying = _article_with(doc, "Am 8. September gibt es in der Kölner")
+    assert "Hans-Sachsenhausen" not in flying.text
+
+
+def test_a_centred_line_at_body_size_in_a_block_of_its_own_heads_the_next_item() -> None:
+    """The sports column sets its items' headlines and decks at body size, centred, each line a block of
+    its own ('Tagung des Deutschen Fußball-Bundes.' / 'Kalb und Hosmann begnadigt.'); a byline ('Von …')
+    set the same way stays with its article."""
+    doc = _doc(COBURG)
+    for head, words in (("Tagung des Deutschen Fußball-Bundes.", "Wie bereits mitgeteilt, trat"),
+                        ("Die deutschen Meister im Gewichtheben.", "Fliegengewicht: 1. Rein-Göppingen"),
+                        ("Die neuen Meister im Ringen.", "Altersklasse: Federgewicht")):
+        art = _article_with(doc, words)
+        assert any(_flat(head) in _flat(p.text) for p in art.parts if p.role in HEADLINE_ROLES), head
+        assert not art.paragraphs() or not _flat(art.paragraphs()[0].text).startswith(_flat(head))
+    hunt = _article_with(doc, "Früher als gewöhnlich ist in diesem Jahre")
+    assert _flat(hunt.headline) == _flat("Me ZaO im Seßtembtt.")
+    # in the Statesman's market report the centred "PRICE 01 GRAIN ON HOARD SNIP" heads a table and
+    # "SEEDS, &c." follows a table's unfinished row: both stay inside the one listing
+    markets = _article_with(_doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml"), "Clover red. (Foreign)")
+    assert "Quantities and Prices of British Corn" in markets.text
+
+
+def test_the_imprint_at_the_foot_of_the_page_is_furniture() -> None:
+    """'Redaction und Rendantur: Schwieger.' / 'Berlin, Druck und Verlag der …' under the Sedan telegram,
+    'London: Printed and Published by H. ROWLAND …' under the deaths: the paper's imprint, not text of
+    the item above it."""
+    reichs = _doc("reichsanzeiger_gt/1870_244_0431.xml")
+    assert _article_with(reichs, "Redaction und Rendantur").kind == "furniture"
+    assert _article_with(reichs, "Druck und Verlag der Königlichen").kind == "furniture"
+    bl = _doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml")
+    assert _article_with(bl, "Printed and Published by H. ROWLAND").kind == "furniture"
+    assert is_imprint("Berlin. Redacteur: Dr. H. Klee, Direktor. Verlag der Expedition (Scholz).")
+    for text in ("Der Verlag hat das Buch gedruckt und verlegt.", "He printed it and published it himself."):
+        assert not is_imprint(text), text
+
+
+def test_a_display_rubric_over_an_items_centred_body_size_headline_is_not_its_headline() -> None:
+    """'Turnen, Sport und Spiel.' in display type heads the sports column, whose items carry their own
+    centred headlines at body size ('Tagung des Deutschen Fußball-Bundes.'): a section rubric."""
+    doc = _doc(COBURG)
+    assert _article_with(doc, "Turnen, Sport und Spiel.").kind == "furniture"
+    football = _article_with(doc, "Wie bereits mitgeteilt, trat")
+    assert _flat(football.headline) == _flat("Tagung des Deutschen Fußball-Bundes.")
+
+
+def test_a_block_opened_by_a_notice_mark_or_nb_is_a_notice_of_its_own() -> None:
+    """KB 1813: a household auction ending col 1, the bread-price notice under it ('NB In de Zetting …')
+    and the birth notice opening col 2 (', *** Heden morgen …') are three items, as are the adverts each
+    opened by a printed hand read as 'V*' / 'V'."""
+    kb2 = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_002_alto.xml")
+    auction = _article_with(kb2, "ÏAANDAG den 52 November")
+    bread = _article_with(kb2, "NB In de Zetting van het Ruggen Brood")
+    birth = _article_with(kb2, "Heden morgen cirka 3 uren")
+    assert len({id(auction), id(bread), id(birth)}) == 3
+    kb1 = _doc("kb_ddd_010179815_1813-11-16/DDD_010179815_001_alto.xml")
+    assert _article_with(kb1, "Uit het Land van ROTGER") is not _article_with(kb1, "Ten overftaan van den onder")
+
+
+def test_a_jump_line_ending_a_column_is_furniture_not_the_reports_last_words() -> None:
+    """'(Continued on Second Page.)' (OCR: '(Continued on 8*cond Fa?e.)') under the war report: where the
+    report goes on, not its text."""
+    doc = _doc(STAR)
+    report = _article_with(doc, "After an intense bombardment last night")
+    assert "Continued on" not in report.text
+    assert _article_with(doc, "(Continued on 8*cond Fa?e.)").kind == "furniture"
+    assert is_jump_line("(Fortsetzung auf Seite 3.)") and not is_jump_line("(Continued applause.)")
+
+
+def test_display_type_in_the_last_lines_of_a_page_signs_the_item_above() -> None:
+    """'Paul Vreittreutz, / Berlin §0 36.' closes the asthma advert at the foot of the page in a larger face:
+    the advertiser's name, not the headline of an item with one line of text."""
+    doc = _doc(COBURG)
+    advert = _article_with(doc, "Lhron. Bronchialkatarrh.")
+    assert "Berlin §0 36." in advert.text and _flat(advert.headline) == "Asthma"
+
+
+def test_a_serials_chapter_title_opens_its_text_on_a_page_told_by_text_alone() -> None:
+    """Jing bao 1920 without its divs: the novel 愛克司光錄's instalment opens with its chapter title
+    (第八囘 / 假撮合威壓平民 / 眞風波羞生中冓), which starts the text, not the headline's decks."""
+    path = PAGES / "ecpo_jingbao/jb_0135_1920-04-21_0002+0003.xml"
+    doc = detect.read(read_source(path), path)
+    for page in doc.pages:
+        page.blocks = [dataclasses.replace(b, type="text") for b in page.blocks]
+        for b in page.blocks:
+            for ln in b.lines:
+                ln.type = None
+    novel = next(a for a in articles_from_layout(doc.pages) if _flat(a.headline) == "愛克司光錄")
+    assert _flat("".join(p.text for p in novel.paragraphs())).startswith("第八囘假撮合威壓平民眞風波羞生中冓")
+    assert not any("假撮合" in p.text for p in novel.parts if p.role in HEADLINE_ROLES)
+
+
+def test_footnotes_at_the_foot_of_the_page_or_in_smaller_type_are_not_the_text_above_them() -> None:
+    """Journal des Débats: the book notices '(1) Œuvres de P. Corneille …' at the foot of page 2 and
+    '(i) Un vol. in-8° …' in smaller type under the review ending on page 4 are footnotes (the truth
+    lists them with the page furniture), not the end of the item set above them."""
+    p2 = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0002.xml")
+    assert _article_with(p2, "Œuvres de P. Corneille").kind == "furniture"
+    assert _article_with(p2, "Bulletin du 3i juillet.").text.rstrip().endswith("séparée à l'instant.")
+    p4 = _doc("bnf_europeana_jdpl_1821-08-01/ALTO/18210801_1-0004.xml")
+    assert _article_with(p4, "Dn vol. in-8").kind == "furniture"
+
+
+def test_a_latin_line_boxed_taller_than_wide_is_noise_not_an_item() -> None:
+    """'itlt' at the Statesman's left edge: a 44 x 135 px sliver (the gutter read as letters), no item."""
+    bl = _doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml")
+    assert _role_of(bl, "itlt") == "noise"
