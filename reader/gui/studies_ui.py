@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 FIRST_LINES = 1000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class Studies:
     """Owns the concordance and timeline docks and runs what they ask for."""
 
@@ -40,10 +36,11 @@ class Studies:
         self._seq = {"concordance": 0, "timeline": 0}
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.concordance = ConcordanceView(window)
-        self.concordance_dock: QDockWidget = window._dock(self.concordance, tr("Concordance"), "concordanceDock",
-                                                          bottom)
+        title = QCoreApplication.translate("MainWindow", "Concordance")
+        self.concordance_dock: QDockWidget = window._dock(self.concordance, title, "concordanceDock", bottom)
         self.timeline = TimelineView(window)
-        self.timeline_dock: QDockWidget = window._dock(self.timeline, tr("Timeline"), "timelineDock", bottom)
+        title = QCoreApplication.translate("MainWindow", "Timeline")
+        self.timeline_dock: QDockWidget = window._dock(self.timeline, title, "timelineDock", bottom)
         window.tabifyDockWidget(self.concordance_dock, self.timeline_dock)
         self.concordance.requested.connect(self.run_concordance)
         self.concordance.line_opened.connect(self.open_line)
@@ -66,7 +63,7 @@ class Studies:
     def run_concordance(self, query: str, n: int) -> None:
         w = self.w
         if w.archive is None:
-            self.concordance.show_error(tr("Open a library first."))
+            self.concordance.show_error(QCoreApplication.translate("MainWindow", "Open a library first."))
             return
         self._seq["concordance"] += 1
         seq = self._seq["concordance"]
@@ -123,7 +120,8 @@ class Studies:
         conc = view.concordance
         if conc is None or w.archive is None:
             return
-        name, _ = QFileDialog.getSaveFileName(w, tr("Export the concordance"), "concordance.csv", "*.csv;;*")
+        title = QCoreApplication.translate("MainWindow", "Export the concordance")
+        name, _ = QFileDialog.getSaveFileName(w, title, "concordance.csv", "*.csv;;*")
         if name:
             self.write_csv(name, conc)
 
@@ -137,8 +135,8 @@ class Studies:
         n = self.concordance.context.value()
 
         def done(count: int) -> None:
-            w.statusBar().showMessage(tr("%1 concordance line(s) written to %2").replace("%1", f"{count:,}")
-                                      .replace("%2", path), 8000)
+            said = QCoreApplication.translate("MainWindow", "%1 concordance line(s) written to %2")
+            w.statusBar().showMessage(said.replace("%1", f"{count:,}").replace("%2", path), 8000)
 
         run_task(write_concordance_csv, w.archive.library, path, conc.query, n, lines, w.search.query().options(),
                  name="concordance export",
@@ -158,7 +156,7 @@ class Studies:
     def run_timeline(self, queries: list[str], by: str) -> None:
         w = self.w
         if w.archive is None:
-            self.timeline.show_error(tr("Open a library first."))
+            self.timeline.show_error(QCoreApplication.translate("MainWindow", "Open a library first."))
             return
         self._seq["timeline"] += 1
         seq = self._seq["timeline"]
@@ -191,7 +189,8 @@ class Studies:
 
     def save_chart(self) -> None:
         w = self.w
-        name, _ = QFileDialog.getSaveFileName(w, tr("Save the chart"), "timeline.png", "PNG (*.png);;SVG (*.svg)")
+        title = QCoreApplication.translate("MainWindow", "Save the chart")
+        name, _ = QFileDialog.getSaveFileName(w, title, "timeline.png", "PNG (*.png);;SVG (*.svg)")
         if name:
             self.save_chart_to(name)
 
@@ -201,4 +200,5 @@ class Studies:
         except OSError as e:
             self.w.report(str(e))
             return
-        self.w.statusBar().showMessage(tr("The chart was saved to %1").replace("%1", path), 8000)
+        said = QCoreApplication.translate("MainWindow", "The chart was saved to %1")
+        self.w.statusBar().showMessage(said.replace("%1", path), 8000)

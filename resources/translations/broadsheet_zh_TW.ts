@@ -2,46 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name/>
-    <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+43"/>
-        <source>Concordance</source>
-        <extracomment>the lines shown first, while the others are read</extracomment>
-        <translation>語詞索引</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Timeline</source>
-        <translation>時間軸</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <location line="+92"/>
-        <source>Open a library first.</source>
-        <translation>請先開啟一個文庫。</translation>
-    </message>
-    <message>
-        <location line="-35"/>
-        <source>Export the concordance</source>
-        <translation>匯出語詞索引</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 concordance line(s) written to %2</source>
-        <translation>已將 %1 條索引行寫入 %2</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Save the chart</source>
-        <translation>儲存圖表</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The chart was saved to %1</source>
-        <translation>圖表已儲存至 %1</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
@@ -1493,6 +1453,43 @@
         <location filename="../../reader/gui/export_ui.py" line="+49"/>
         <source>Open a library before exporting.</source>
         <translation>請先開啟文庫再匯出。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/studies_ui.py" line="+39"/>
+        <source>Concordance</source>
+        <extracomment>the lines shown first, while the others are read</extracomment>
+        <translation>語詞索引</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+93"/>
+        <source>Open a library first.</source>
+        <translation>請先開啟一個文庫。</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Export the concordance</source>
+        <translation>匯出語詞索引</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 concordance line(s) written to %2</source>
+        <translation>已將 %1 條索引行寫入 %2</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Save the chart</source>
+        <translation>儲存圖表</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The chart was saved to %1</source>
+        <translation>圖表已儲存至 %1</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,10 @@ def test_the_interface_in_chinese(make_window, library_dir: Path, language, lang
     untranslated = [t for t in texts if not CJK.search(t) and t not in ("English",) and not t.startswith("/")]
     assert not untranslated, untranslated
     assert win.side.tabText(0) in ("文库", "文庫")
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = {d.objectName(): d.windowTitle() for d in win.findChildren(QDockWidget)}
+    assert docks and all(CJK.search(title) for title in docks.values()), docks
     # Qt's own strings come from qtbase's translation
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith(qt_cancel)
