@@ -260,8 +260,9 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
 
 def runs(folded: str, needles: Sequence[str]) -> int:
     """How many ranges :func:`locate` gives for these CJK runs in a folded text: every place each one occurs,
-    overlapping places included (哈哈 twice in 哈哈哈), the same range of two needles once (folding only drops or
-    rewrites characters in order, so distinct ranges in the folded text are distinct in the original too)."""
+    overlapping places included (哈哈 twice in 哈哈哈), the same range of two needles once. Exact for ONE needle:
+    two needles can both be found inside the folding of one character (㍿ → 株式会社), which the original
+    counts once; :func:`_counts` gives several needles the slow way."""
     ranges: set[tuple[int, int]] = set()
     for needle in needles:
         i = folded.find(needle)
@@ -295,8 +296,11 @@ def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] =
 def _counts(searcher: Searcher, rows: Sequence[_Row], terms: Sequence[Term],
             options: SearchOptions) -> Iterator[tuple[_Row, int]]:
     """Occurrences per article of ``rows`` (see :func:`count_by_article`)."""
-    if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms):
-        yield from _folded_counts(searcher, rows, [t.pieces[0][1] for t in terms])
+    needles = {t.pieces[0][1] for t in terms if t.is_cjk_run}
+    # one CJK run in the default mode: counted on the folded texts. Several runs take the slow way: two of them
+    # can be found inside the folding of ONE character (㍿ → 株式会社), one range of the original
+    if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms) and len(needles) == 1:
+        yield from _folded_counts(searcher, rows, sorted(needles))
         return
     for row, article in _articles(searcher, rows):
         yield row, len(occurrences(article, terms, options))

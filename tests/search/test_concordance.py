@@ -254,3 +254,24 @@ def test_samples_total_is_the_brute_force_count(samples: tuple[Searcher, dict[st
     conc = concordance(searcher, q)
     assert conc.total == want
     assert sum(b.articles for b in timeline(searcher, q, By.MONTH).buckets) == searcher.count(q)
+
+
+def test_the_total_does_not_depend_on_the_cap_where_a_character_folds_to_several(tmp_path: Path) -> None:
+    """㍿ folds to 株式会社: two terms found inside it are one range of the original; the fast count on folded
+    texts (past the cap, the timeline) must not count them twice."""
+    from reader.index import store as sindex
+    from reader.library.catalogue import Library, StoreMeta
+    from reader.model.document import Article, Document, Line, Page, Part, Span
+
+    lib = Library(tmp_path / "lib")
+    text = "東京㍿と会社"
+    doc = Document(source="/x/1.txt", format="text", pages=[Page(number=1, lines=[Line("l1", text)])],
+                   articles=[Article("a1", parts=[Part("paragraph", text, [Span(0, len(text), "l1", 0)])], pages=[1])])
+    lib.store_document(doc, StoreMeta("P", "1930-01-01"), path=doc.source, sha256="1")
+    sindex.sync(lib)
+    with Searcher(lib) as searcher:
+        for q in ("株式 OR 会社", "株式 OR 式会"):
+            full = concordance(searcher, q)
+            assert concordance(searcher, q, cap=0).total == full.total == len(full.lines), q
+            assert sum(n for _row, n in count_by_article(searcher, q)) == full.total, q
+    lib.close()
