@@ -628,6 +628,8 @@ class _Job:
     duplicate_of: str = ""
     #: the path this file had in the library before it was moved here
     moved_from: str = ""
+    #: page files of an unchanged METS that cannot be read now (moved away, a disk not mounted): kept as imported
+    unreadable_pages: list[tuple[Path, str]] = field(default_factory=list)
 
     def read(self) -> ReadFile:
         if self.error is not None:
@@ -680,15 +682,17 @@ def _check(library: Library, job: _Job) -> None:
         job.error = SourceError(job.path, e.strerror or str(e))
         return
     job.known = library.source(str(job.path))
-    if job.known is None or job.known.sha256 != digest or _pages_changed(library, job.known):
+    if job.known is None or job.known.sha256 != digest or _pages_changed(library, job.known, job.unreadable_pages):
         job.digest = digest
 
 
-def _pages_changed(library: Library, known: Any) -> bool:
-    """An unchanged METS file whose page files changed (or went) since it was imported: read it again.
+def _pages_changed(library: Library, known: Any, unreadable: list[tuple[Path, str]]) -> bool:
+    """An unchanged METS file whose page files changed since it was imported: read it again.
 
     Its pages are skipped as read by the METS, so without this a re-OCR'd or broken ALTO page of an
-    unchanged issue was neither imported nor reported.
+    unchanged issue was neither imported nor reported. A page file that cannot be read now (moved away,
+    a disk not mounted) is no reason to drop what was imported from it: it goes to ``unreadable`` (the
+    import says so) and, alone, leaves the issue as it is.
     """
     if known.format != "mets":
         return False
@@ -697,13 +701,13 @@ def _pages_changed(library: Library, known: Any) -> bool:
         imported = datetime.datetime.fromisoformat(row[0]).timestamp() if row and row[0] else None
     except ValueError:
         imported = None
+    changed = False
     for page_file in _page_sources(library, known.id):
         try:
-            if imported is None or page_file.stat().st_mtime > imported:
-                return True
-        except OSError:
-            return True
-    return False
+            changed = changed or imported is None or page_file.stat().st_mtime > imported
+        except OSError as e:
+            unreadable.append((page_file, e.strerror or str(e)))
+    return changed
 
 
 def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
@@ -728,6 +732,9 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
     path = job.path
     if job.error is None and not job.digest:
         report.unchanged.append(str(path))
+        for page_file, why in job.unreadable_pages:
+            report.warnings.append((str(path), f"its page file {display_path(str(page_file))} cannot be read ({why}); "
+                                               "the articles imported from it are kept as they were"))
         if job.known is not None and job.known.format == "mets":
             referenced.update(_page_sources(library, job.known.id))
         return 0

@@ -352,3 +352,20 @@ def test_the_same_bytes_twice_are_one_source_and_a_moved_file_keeps_its_articles
     assert [s.path for s in lib.sources()] == [str(moved.resolve())]
     assert [a.id for a in lib.articles()] == ids
     lib.close()
+
+
+def test_a_page_file_of_an_unchanged_mets_that_went_keeps_its_articles(tmp_path: Path, data_dir: Path) -> None:
+    """A page file that cannot be read now (moved away, a disk not mounted) is no reason to drop what was
+    imported from it: the issue stays as it was, and the import says why."""
+    src = tmp_path / "bl"
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src)
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [src])
+    before = lib.stats()["articles"]
+    page = src / "0002647_18240217_0002.xml"
+    page.rename(tmp_path / "elsewhere.xml")
+    rep = import_paths(lib, [src])
+    assert not rep.imported and [Path(p).name for p in rep.unchanged] == ["0002647_18240217_mets.xml"]
+    assert any("0002647_18240217_0002.xml" in w and "kept" in w for _, w in rep.warnings), rep.warnings
+    assert lib.stats()["articles"] == before
+    lib.close()
