@@ -18,7 +18,8 @@ from reader.app.studies import WINDOW_LINES, concordance_for_window, timelines, 
 from reader.gui.widgets.concordance_view import ConcordanceView
 from reader.gui.widgets.timeline_view import TimelineView
 from reader.gui.workers import run_task
-from reader.search.concordance import Concordance, ConcordanceLine
+from reader.search.concordance import CONTEXT, Concordance, ConcordanceLine
+from reader.search.query import DEFAULT_OPTIONS, SearchOptions
 from reader.search.timeline import UNDATED, By, Timeline
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class Studies:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self._seq = {"concordance": 0, "timeline": 0}
+        #: the search options and context the shown concordance was built with
+        self.built: tuple[SearchOptions, int] = (DEFAULT_OPTIONS, CONTEXT)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.concordance = ConcordanceView(window)
         title = QCoreApplication.translate("MainWindow", "Concordance")
@@ -70,6 +73,7 @@ class Studies:
 
         library = w.archive.library
         options = w.search.query().options()  # the search panel's match switch: the concordance compares as search does
+        self.built = (options, n)  # what the table holds was found so: its CSV is read again the same way
 
         def failed(e: BaseException) -> None:
             if seq == self._seq["concordance"]:
@@ -132,13 +136,13 @@ class Studies:
         if w.archive is None:
             return
         lines = self.concordance.shown_lines() if conc.complete else None
-        n = self.concordance.context.value()
+        options, n = self.built
 
         def done(count: int) -> None:
             said = QCoreApplication.translate("MainWindow", "%1 concordance line(s) written to %2")
             w.statusBar().showMessage(said.replace("%1", f"{count:,}").replace("%2", path), 8000)
 
-        run_task(write_concordance_csv, w.archive.library, path, conc.query, n, lines, w.search.query().options(),
+        run_task(write_concordance_csv, w.archive.library, path, conc.query, n, lines, options,
                  name="concordance export",
                  on_result=done, on_error=lambda e: w.report(f"{path}: {e}"))
 
