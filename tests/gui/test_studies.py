@@ -151,3 +151,24 @@ def test_a_bar_searches_exactly_its_period_without_the_panels_old_filters(make_w
     assert not panel.publication.currentData() and not panel.kind.currentData()
     win.studies.search_period("发展", UNDATED)
     assert panel.date_from.text() == panel.date_to.text() == ""
+
+
+def test_the_selection_stays_on_its_line_when_the_rest_arrives_in_a_sorted_table(make_window, library_dir: Path,
+                                                                               qtbot) -> None:  # noqa: ANN001
+    """The first lines shown, sorted by the left context and one selected; the rest arrives in date order: the
+    selection is still the line the reader chose."""
+    from dataclasses import replace
+
+    win = make_window(library_dir)
+    _concordance(win, qtbot, "发展")
+    view = win.studies.concordance
+    full = view.concordance
+    assert full is not None and len(full.lines) > 4
+    first = replace(full, lines=list(full.lines[:3]))
+    view.show_concordance(first, more_coming=True)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.table.selectRow(1)
+    chosen = view.model.line(1)
+    view.add_rest(full)
+    rows = {i.row() for i in view.table.selectionModel().selectedRows()}
+    assert rows and all(view.model.line(r) == chosen for r in rows)

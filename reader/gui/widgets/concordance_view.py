@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,11 @@ Index = QModelIndex | QPersistentModelIndex
 LEFT, MATCH, RIGHT, HITS, DATE, PUBLICATION, PAGE, HEADLINE = range(8)
 #: the sort each column's header asks for (others keep the date order)
 COLUMN_SORT = {LEFT: Sort.LEFT, MATCH: Sort.RIGHT, RIGHT: Sort.RIGHT, DATE: Sort.DATE}
+
+
+def _place(ln: ConcordanceLine) -> tuple[str, int, int]:
+    """A line's identity across two readings of the same concordance: its article and its range there."""
+    return (ln.article, ln.start, ln.end)
 
 
 class ConcordanceModel(QAbstractTableModel):
@@ -135,6 +140,25 @@ class ConcordanceModel(QAbstractTableModel):
                 self.index(where[id(ln)], i.column()) if ln is not None and where[id(ln)] < self.shown
                 else QModelIndex() for i, ln in zip(kept, held, strict=True)])
         self.layoutChanged.emit()
+
+    def replace_lines(self, lines: list[ConcordanceLine], per_article: dict[str, int], column: int,
+                      order: Qt.SortOrder, keep: list[tuple[str, int, int]]) -> list[int]:
+        """Every line of the concordance, where the first ones were shown, sorted as the table is; returns the
+        rows of the lines ``keep`` names (by article and place), shown however far down they now are."""
+        self.beginResetModel()
+        self.lines = lines
+        self.per_article = per_article
+        if column >= 0:
+            how = COLUMN_SORT.get(column)
+            self.lines.sort(key=sort_key(how) if how is not None else self._other_key(column),
+                            reverse=order == Qt.SortOrder.DescendingOrder)
+        where: dict[tuple[str, int, int], int] = {}
+        for row, ln in enumerate(self.lines):
+            where.setdefault(_place(ln), row)
+        rows = [where[place] for place in keep if place in where]
+        self.shown = min(len(self.lines), max([self.shown, CHUNK] + [r + 1 for r in rows]))
+        self.endResetModel()
+        return rows
 
     def _other_key(self, column: int) -> Any:
         """Hits, publication, page and headline: that value first, then date order."""
@@ -244,12 +268,21 @@ class ConcordanceView(QWidget):
         """The whole concordance of the query shown: its lines after those shown join the table, in the table's
         order (the rows in view stay where they are)."""
         self.concordance = conc
-        model = self.model
-        model.lines = list(conc.lines)
-        model.per_article = dict(conc.per_article)
         header = self.table.horizontalHeader()
-        if header.sortIndicatorSection() >= 0:
-            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        selection = self.table.selectionModel()
+        current = self.model.line(self.table.currentIndex().row())
+        chosen = [ln for ln in (self.model.line(i.row()) for i in selection.selectedRows()) if ln is not None]
+        keep = [_place(ln) for ln in ([current] if current is not None else []) + chosen]
+        rows = self.model.replace_lines(list(conc.lines), dict(conc.per_article), header.sortIndicatorSection(),
+                                        header.sortIndicatorOrder(), keep)
+        # the selection and the current row stay on the lines the reader chose, wherever the rest put them
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for k, row in enumerate(rows):
+            index = self.model.index(row, 0)
+            if k == 0 and current is not None:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            if k > 0 or current is None or _place(current) in {_place(c) for c in chosen}:
+                selection.select(index, flags)
         self._say(conc, False)
 
     def _say(self, conc: Concordance, more_coming: bool) -> None:
