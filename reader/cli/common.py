@@ -61,6 +61,8 @@ def library_verb(func: Command) -> Command:
         except BroadsheetError as e:
             print(f"broadsheet: {e}", file=sys.stderr)
             return 2
+        except BrokenPipeError:
+            raise  # `broadsheet … | head`: the reader has what they asked for (main says nothing)
         except (sqlite3.Error, OSError) as e:
             folder = resolve_folder(getattr(args, "library", None))
             problem = environment_problem(e)

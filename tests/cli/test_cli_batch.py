@@ -95,3 +95,16 @@ def test_batch_takes_the_match_options(imported: Path, tmp_path: Path, capsys: p
     assert main(["search", "--batch", str(batch), "--library", str(imported), "--json", "--match", "exact"]) == 0
     exact = json.loads(capsys.readouterr().out)["total"]
     assert exact < _single(imported, "發展", capsys)["total"]  # the seed page prints 发展 in simplified
+
+
+def test_a_closed_pipe_is_not_a_library_problem(imported: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`broadsheet … | head`: the reader has what they asked for; nothing about the library is wrong."""
+    from reader.cli import search as search_cmd
+
+    def closed(*_args: object, **_kw: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(search_cmd, "cmd_search", closed)
+    assert main(["search", "發展", "--library", str(imported)]) == 0
+    assert "cannot be used" not in capsys.readouterr().err
