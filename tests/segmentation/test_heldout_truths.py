@@ -93,11 +93,9 @@ def test_heldout_truth_is_well_formed_and_quotes_its_file(truth_path: Path) -> N
     for a in items:
         assert a["kind"] in KINDS, a
         assert a["first"] and a["last"], a
-        for key in ("first", "last"):
-            if _norm(a[key]) not in text:
+        for key in ("first", "last", "headline"):
+            if a.get(key) and _norm(a[key]) not in text:
                 missing.append((key, a[key]))
-        if a.get("headline"):
-            assert _norm(a["headline"]) in text, a["headline"]
     assert not missing, missing
     firsts = [_norm(a["first"]) for a in items if a["kind"] != "furniture"]
     assert len(firsts) == len(set(firsts)), "two items start alike: the benchmark could not tell them apart"
