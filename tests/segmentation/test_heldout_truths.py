@@ -50,11 +50,16 @@ def _page_text(root: etree._Element) -> str:
 
 
 def _ecpo_text(root: etree._Element) -> str:
-    """All character data; the gaiji entity (a glyph the transcriber could not give) read as 〓."""
+    """All character data; the gaiji entity (a glyph the transcriber could not give) read as 〓.
+
+    Comments are kept: ECPO transcribes the copy of some adverts inside them, and Broadsheet shows it as text.
+    """
     parts = []
     for node in root.iter():
         if isinstance(node, etree._Entity):
             parts.append("〓")
+        elif isinstance(node, etree._Comment):
+            parts.append(node.text or "")
         elif isinstance(node.tag, str) and node.text:
             parts.append(node.text)
         if node.tail and node is not root:
@@ -68,7 +73,7 @@ def _hocr_text(root: etree._Element) -> str:
 
 
 def file_text(path: Path) -> str:
-    root = safexml.parse(path.read_bytes(), path)
+    root = safexml.parse(path.read_bytes(), path, keep_comments=True)
     name = safexml.local(root.tag)
     readers = {"alto": _alto_text, "PcGts": _page_text, "fold": _ecpo_text, "html": _hocr_text}
     assert name in readers, f"{path.name}: no text extraction for root <{name}>"
