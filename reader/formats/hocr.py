@@ -29,6 +29,7 @@ import logging
 import re
 import statistics
 from dataclasses import dataclass, field
+from html.entities import html5
 from pathlib import Path
 
 from lxml import etree
@@ -137,7 +138,7 @@ def _parse(data: bytes, path: Path) -> etree._Element:
     """
     internal_entities(data, path)
     try:
-        return safexml.parse(data, path)
+        return _html_characters(safexml.parse(data, path))
     except FormatError as err:
         head = data[:4096].lower()
         declared_xml = (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
@@ -154,6 +155,28 @@ def _parse(data: bytes, path: Path) -> etree._Element:
         root = lxml_html.fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise FormatError(path, f"it cannot be parsed as HTML ({e})") from e
+    return root
+
+
+def _html_characters(root: etree._Element) -> etree._Element:
+    """XHTML's named character references (``&shy;``, ``&nbsp;``, ``&eacute;`` …) as the characters they name.
+
+    The safe parser reads no DTD, so the XHTML DTD's entities stay entity nodes, whose text is the reference
+    itself: Chronicling America's hOCR read "shop&shy;" where the page prints "shop-" at a line's end. HTML's
+    own table (:data:`html.entities.html5`) says what each names; nothing is fetched. An unknown name stays.
+    """
+    for ent in list(root.iter(etree.Entity)):
+        char = html5.get(f"{getattr(ent, 'name', '')};")  # an entity node (lxml-stubs type it as an element)
+        parent = ent.getparent()
+        if char is None or parent is None:
+            continue
+        text = char + (ent.tail or "")
+        prev = ent.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(ent)
     return root
 
 
