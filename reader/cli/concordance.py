@@ -14,8 +14,8 @@ import sys
 import unicodedata
 from typing import Any
 
-from reader.cli.common import open_library, search_options
-from reader.cli.search import _search_filters, heal_index
+from reader.cli.common import search_options
+from reader.cli.search import _search_filters, searching
 
 
 def _width(text: str) -> int:
@@ -47,19 +47,14 @@ def _print_lines(lines: Any, n: int) -> tuple[int, set[str]]:
 
 def cmd_concordance(args: argparse.Namespace) -> int:
     from reader.search.concordance import Sort
-    from reader.search.engine import Searcher
 
     query = " ".join(args.query)
     options = search_options(args)
-    lib = open_library(args)
     try:
-        heal_index(lib)
-        with Searcher(lib) as searcher:
+        with searching(args) as (lib, searcher):
             _concordance_out(args, lib, searcher, query, Sort(args.sort), options)
     except BrokenPipeError:  # `concordance … | head`: the reader has all they asked for
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    finally:
-        lib.close()
     return 0
 
 
@@ -91,18 +86,12 @@ def _concordance_out(args: argparse.Namespace, lib: Any, searcher: Any, query: s
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from reader.search.engine import Searcher
     from reader.search.timeline import By, timeline
 
     query = " ".join(args.query)
     options = search_options(args)
-    lib = open_library(args)
-    try:
-        heal_index(lib)
-        with Searcher(lib) as searcher:
-            tl = timeline(searcher, query, By(args.by), _search_filters(args), options)
-    finally:
-        lib.close()
+    with searching(args) as (_lib, searcher):
+        tl = timeline(searcher, query, By(args.by), _search_filters(args), options)
     if args.json:
         json.dump(tl.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -6,6 +6,8 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,24 +108,32 @@ def _run_batch(args: argparse.Namespace, searcher: Searcher, queries: list[tuple
     return status
 
 
-def cmd_search(args: argparse.Namespace) -> int:
+@contextmanager
+def searching(args: argparse.Namespace) -> Iterator[tuple[Library, Searcher]]:
+    """The library of ``--library`` with its index brought up to date, and a searcher over it (what every
+    command taking a query starts with); closed after."""
     from reader.search.engine import Searcher
 
+    lib = open_library(args)
+    try:
+        heal_index(lib)
+        with Searcher(lib) as searcher:
+            yield lib, searcher
+    finally:
+        lib.close()
+
+
+def cmd_search(args: argparse.Namespace) -> int:
     if bool(args.query) == bool(args.batch):
         raise BroadsheetError("search: give either a query or --batch FILE" if not args.query else
                               "search: give either a query or --batch FILE, not both")
     # an unreadable batch file is named before the library is opened
     queries = _batch_queries(args.batch) if args.batch else []
-    lib = open_library(args)
-    try:
-        heal_index(lib)
-        with Searcher(lib) as searcher:
-            if args.batch:
-                return _run_batch(args, searcher, queries)
-            res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
-                                  filters=_search_filters(args), facets=args.facets, options=search_options(args))
-    finally:
-        lib.close()
+    with searching(args) as (_lib, searcher):
+        if args.batch:
+            return _run_batch(args, searcher, queries)
+        res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
+                              filters=_search_filters(args), facets=args.facets, options=search_options(args))
     if args.json:
         payload = res.to_json()
         if args.facets:

@@ -188,14 +188,21 @@ def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] 
 
 def _articles(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, Article]]:
     """Each row with its stored article, read :data:`BATCH` at a time (memory stays bounded)."""
+    for row, parts in _stored(searcher, rows, "SELECT num, parts FROM articles"):
+        yield row, Article(id=row.article, parts=parts_from_json(parts), pages=list(row.pages))
+
+
+def _stored(searcher: Searcher, rows: Sequence[_Row], select: str) -> Iterator[tuple[_Row, str]]:
+    """Each row with the column ``select`` reads for it (``SELECT num, <column> FROM <table>``), :data:`BATCH`
+    rows at a time; a row gone since the search (an import) is left out."""
     conn = searcher.library.conn
     for k in range(0, len(rows), BATCH):
         batch = rows[k:k + BATCH]
-        parts = dict(conn.execute("SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))",
+        found = dict(conn.execute(select + " WHERE num IN (SELECT value FROM json_each(?))",
                                   (json.dumps([r.num for r in batch]),)))
         for row in batch:
-            if row.num in parts:  # gone since the search (an import): nothing to show
-                yield row, Article(id=row.article, parts=parts_from_json(parts[row.num]), pages=list(row.pages))
+            if row.num in found:
+                yield row, found[row.num]
 
 
 def occurrences(article: Article, terms: Sequence[Term],
@@ -274,14 +281,8 @@ def runs(folded: str, needles: Sequence[str]) -> int:
 
 def _folded_counts(searcher: Searcher, rows: Sequence[_Row], needles: Sequence[str]) -> Iterator[tuple[_Row, int]]:
     """Occurrences counted on the catalogue's folded texts (no article is rebuilt, nothing is folded again)."""
-    conn = searcher.library.conn
-    for k in range(0, len(rows), BATCH):
-        batch = rows[k:k + BATCH]
-        texts = dict(conn.execute("SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
-                                  (json.dumps([r.num for r in batch]),)))
-        for row in batch:
-            if row.num in texts:
-                yield row, runs(texts[row.num], needles)
+    for row, folded in _stored(searcher, rows, "SELECT num, folded FROM article_text"):
+        yield row, runs(folded, needles)
 
 
 def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] = (),

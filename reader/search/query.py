@@ -514,7 +514,7 @@ def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None
     for a term holding an unreadable character (〓): a gap in the OCR matches nothing.
     """
     raw = raw.strip()
-    if UNREADABLE in raw or UNREADABLE in fold_query(raw):
+    if UNREADABLE in raw:
         return None
     fuzzy = _FUZZY_RE.fullmatch(raw)
     if fuzzy:
