@@ -2,18 +2,20 @@
 # Install Broadsheet on a Debian (or Ubuntu) machine: the Debian packages Qt and the
 # Chinese fonts need, then a virtual environment in .venv with Broadsheet in it.
 #   ./install.sh          app and command line
-#   ./install.sh --test   the same, plus what the tests need (Dask too: import --cluster is tested)
+#   ./install.sh --test   the same, plus what the tests need (Dask too: import --cluster is tested;
+#                         PostgreSQL's server and psycopg: the tests start their own throwaway cluster)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 extras="gui"
-[ "${1:-}" = "--test" ] && extras="gui,test,cluster"
+[ "${1:-}" = "--test" ] && extras="gui,test,cluster,postgres"
 
 debs=(python3 python3-venv python3-pip
       fonts-noto-cjk desktop-file-utils appstream shared-mime-info xvfb xauth
       libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0)
+[ "${1:-}" = "--test" ] && debs+=(postgresql)
 
 missing=()
 for p in "${debs[@]}"; do
