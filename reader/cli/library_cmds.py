@@ -138,12 +138,12 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from reader.index.store import Index
+    from reader.index.store import open_index
 
     lib = open_library(args)
     try:
         counts: dict[str, Any] = dict(lib.stats())
-        ix = Index(lib.index_dir)
+        ix = open_index(lib)
         counts["indexed_documents"] = ix.doc_count()
         counts["index_bytes"] = ix.size_bytes()
         ix.close()

@@ -57,7 +57,7 @@ def heal_index(lib: Library) -> None:
         print(f"broadsheet: {lib.index_dir}: the index could not be brought up to date ({e}); searching what it "
               "holds.", file=sys.stderr)
     except (LibraryBusyError, LibraryReadOnlyError):  # search what is there, unless the index cannot answer
-        ix = index.Index(lib.index_dir)
+        ix = index.open_index(lib)
         try:
             why = index.unhealthy(lib, ix)
         finally:

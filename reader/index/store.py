@@ -69,7 +69,7 @@ from reader.model.errors import BroadsheetError
 
 __all__ = [
     # the interface
-    "Index", "IndexUnavailableError", "Writer", "sync", "rebuild", "schema", "WhooshVersionError",
+    "Index", "IndexUnavailableError", "Writer", "open_index", "sync", "rebuild", "schema", "WhooshVersionError",
     "BATCH_ARTICLES", "BATCH_CHARS", "POOL_MB", "BLOCK_POSTINGS", "NUM_LIST_MIN",
     # the terms (reader.index.terms), re-exported
     "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms", "frequent_bigrams",
@@ -426,6 +426,11 @@ ProgressFn = Callable[[int, int], None]
 TOKEN_FILE = "BROADSHEET-LIBRARY"
 
 
+def open_index(library: Any) -> Index:
+    """The search index of ``library``: the one place that chooses the index's kind for a library."""
+    return Index(library.index_dir)
+
+
 def indexed_count(library: Any) -> int:
     return int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 1").fetchone()[0])
 
@@ -472,7 +477,7 @@ def sync(library: Any, index: Index | None = None, progress: ProgressFn | None =
     after the current commit (everything committed stays consistent).
     """
     own = index is None
-    ix = index or Index(library.index_dir)
+    ix = index or open_index(library)
     added = 0
     try:
         with library.writing():

@@ -419,7 +419,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                 on_error(missing_path, message)
         # first: a cluster that cannot be reached is one sentence before anything is opened
         pool = _readers(cluster, analysis_workers(len(files)) if workers is None else workers)
-        ix = sindex.Index(library.index_dir)
+        ix = sindex.open_index(library)
         referenced: set[Path] = set()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}

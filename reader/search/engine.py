@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from reader.index.store import Index, cjk_terms
+from reader.index.store import Index, cjk_terms, open_index
 from reader.library.catalogue import Library
 from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
@@ -74,7 +74,7 @@ class Searcher:
 
     def __init__(self, library: Library, index: Index | None = None) -> None:
         self.library = library
-        self.index = index or Index(library.index_dir)
+        self.index = index or open_index(library)
         self._own_index = index is None
         self._cache: dict[str, Any] = {}
         #: folded texts read while verifying the current query's terms (reused by ranking), per thread
