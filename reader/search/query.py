@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import heapq
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -605,23 +606,35 @@ _UNIT_RE = re.compile(f"[{CJK_CLASS}]|{_WORD}+")
 def near_found(form: str, terms: Sequence[Term], distance: int) -> bool:
     """Whether ``form`` holds an occurrence of every term with at most ``distance`` units (CJK characters or
     words; punctuation and spaces do not count) between the earliest end and the latest start among them.
+    A term typed twice ("中国 中国"~3) needs two distinct occurrences: one is not near itself.
 
     One sweep over the occurrences in start order: for the occurrence starting last, each other term's best
-    partner is its occurrence (starting no later) that ends latest. Linear in the occurrences (times the
-    number of terms), never the product of their counts.
+    partners are its occurrences (starting no later) that end latest — as many as the term was typed, kept in a
+    heap of that size. Linear in the occurrences (times the number of terms and the log of the repeats), never
+    the product of their counts.
     """
     starts = [m.start() for m in _UNIT_RE.finditer(form)]
-    events: list[tuple[int, int, int]] = []  # (start unit, end unit, term index)
-    for k, term in enumerate(terms):
-        for s, e in term.spans(form):
-            events.append((bisect_left(starts, s), bisect_left(starts, e), k))
-    if len({k for _, _, k in events}) < len(terms):
-        return False
+    slot: dict[Term, int] = {}
+    for term in terms:
+        slot.setdefault(term, len(slot))
+    need = [0] * len(slot)
+    for term in terms:
+        need[slot[term]] += 1
+    events: list[tuple[int, int, int]] = []  # (start unit, end unit, slot)
+    for term, k in slot.items():
+        found = [(bisect_left(starts, s), bisect_left(starts, e), k) for s, e in term.spans(form)]
+        if len(found) < need[k]:
+            return False
+        events.extend(found)
     events.sort()
-    latest_end = [-1] * len(terms)
+    latest: list[list[int]] = [[] for _ in need]  # per slot: the need[k] latest ends so far (a min-heap)
     for s, e, k in events:
-        latest_end[k] = max(latest_end[k], e)
-        if min(latest_end) >= 0 and s - min(latest_end) <= distance:
+        heap = latest[k]
+        if len(heap) < need[k]:
+            heapq.heappush(heap, e)
+        elif e > heap[0]:
+            heapq.heapreplace(heap, e)
+        if all(len(h) == n for h, n in zip(latest, need, strict=True)) and s - min(h[0] for h in latest) <= distance:
             return True
     return False
 

@@ -229,9 +229,11 @@ def _brute_near(form: str, needles: list[str], distance: int) -> bool:
 
     def unit(i: int) -> int:
         return sum(1 for s in starts if s < i)
-    occ = [[(unit(i), unit(i + len(n))) for i in range(len(form)) if form.startswith(n, i)] for n in needles]
-    return all(occ) and any(max(s for s, _ in combo) - min(e for _, e in combo) <= distance
-                            for combo in itertools.product(*occ))
+    occ = [[(i, unit(i), unit(i + len(n))) for i in range(len(form)) if form.startswith(n, i)] for n in needles]
+    return all(occ) and any(max(s for _, s, _ in combo) - min(e for _, _, e in combo) <= distance
+                            for combo in itertools.product(*occ)
+                            # a term typed twice needs two occurrences: one occurrence is not near itself
+                            if len({(n, i) for n, (i, _, _) in zip(needles, combo, strict=True)}) == len(combo))
 
 
 def test_proximity_equals_brute_force(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -248,6 +250,24 @@ def test_proximity_equals_brute_force(corpus) -> None:  # type: ignore[no-untype
             assert got == want, (a, b, d, options)
             checked += bool(want)
     assert checked > 10
+
+
+def test_a_term_typed_twice_needs_two_occurrences(corpus) -> None:  # type: ignore[no-untyped-def]
+    """"中国 中国"~3 asks for 中国 twice within 3 characters: an article printing it once is not a hit."""
+    searcher, texts, _ = corpus
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(20):
+        a = rng.choice(CJK)
+        for d in (0, 3, 30):
+            na = _brute_query(a, SearchOptions())
+            want = {aid for aid, t in texts.items() if _brute_near(_brute_form(t, SearchOptions()), [na, na], d)}
+            got = searcher.matching_ids(f'"{a} {a}"~{d}')
+            assert got == want, (a, d)
+            once = {aid for aid, t in texts.items() if _brute_form(t, SearchOptions()).count(na) == 1}
+            assert not got & once
+            checked += bool(once)
+    assert checked
 
 
 def test_proximity_counts_words_for_latin(corpus) -> None:  # type: ignore[no-untyped-def]
