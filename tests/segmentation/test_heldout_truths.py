@@ -93,12 +93,12 @@ def test_the_heldout_set_has_pages_of_several_sources() -> None:
     assert len(sources) >= 2, sources
 
 
-def test_the_second_heldout_set_has_ten_page_sides_of_six_sources() -> None:
-    """heldout2 (issue 15): at least 10 printed page sides from at least 6 sources."""
+def test_the_second_heldout_set_has_fifteen_page_sides_of_seven_sources() -> None:
+    """heldout2 (issue 15): 15 printed page sides from 7 sources (the brief asked for at least 10 from 6)."""
     truths = [t for t in TRUTHS if _set_of(t) == HELDOUT_SETS[1]]
     sources = {t.relative_to(HELDOUT_SETS[1]).parts[0] for t in truths}
     sides = sum(json.loads(t.read_text(encoding="utf-8")).get("pages_in_file", 1) for t in truths)
-    assert sides >= 10 and len(sources) >= 6, (sides, sources)
+    assert sides >= 15 and len(sources) >= 7, (sides, sources)
 
 
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
