@@ -180,6 +180,34 @@ def _set_line_text(line: Line, text: str, acc: _LineText) -> None:
         line.hyphen_word = acc.last_subs
 
 
+#: OCR specks standing between the two parts of a marked hyphenation are at most this many Strings …
+_STRAY_STRINGS = 3
+#: … of at most this many characters each
+_STRAY_CHARS = 2
+
+
+def _strays_between_parts(line: etree._Element) -> list[etree._Element]:
+    """Strings that stand between the two parts of a word the file marks as hyphenated: after the line's
+    ``HypPart1`` or before its ``HypPart2`` — specks of microfilm OCR in the gutter ("considera I I" /
+    "tion"). Left in, reflow would join the speck with the next line's part ("Ition") and the marked word
+    could not be found; they are left out of the line's text (their ids are still recorded). Only short
+    Strings are taken for specks: a real word after a ``HypPart1`` means the mark, not the word, is wrong.
+    """
+    strings = safexml.children(line, "String")
+    kinds = [(c.get("SUBS_TYPE") or "").lower() for c in strings]
+    out: list[etree._Element] = []
+    if "hyppart1" in kinds:
+        out += _specks(strings[len(kinds) - kinds[::-1].index("hyppart1"):])
+    if "hyppart2" in kinds:
+        out += _specks(strings[:kinds.index("hyppart2")])
+    return out
+
+
+def _specks(strings: list[etree._Element]) -> list[etree._Element]:
+    short = all(len((c.get("CONTENT") or "").strip()) <= _STRAY_CHARS for c in strings)
+    return strings if strings and short and len(strings) <= _STRAY_STRINGS else []
+
+
 class _Reader:
     """State of reading one ALTO file: unit conversion, styles, ids, the index."""
 
@@ -310,9 +338,12 @@ class _Reader:
         line = Line(id=self.line_id(el, line_no), text="", box=box, baseline=self.baseline(el, box))
         acc = _LineText()
         first_leaf = len(self.index.leaves)
+        stray = _strays_between_parts(el)
         for c in el:
             name = safexml.local(c.tag)
-            if name == "String":
+            if name == "String" and c in stray:
+                self.note(c)
+            elif name == "String":
                 self.read_string(c, line, acc)
             elif name == "SP":
                 self.note(c)

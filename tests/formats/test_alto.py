@@ -289,3 +289,29 @@ def test_kant_page_folio_and_catchword_are_furniture_and_rules_are_no_pictures()
     assert [a.kind for a in doc.articles] == ["article", "furniture"]
     assert [p.text for p in doc.articles[1].parts] == ["( 484 )", "Stan -"]
     assert doc.articles[0].paragraphs()[0].text.startswith("gewiegelt worden")
+
+
+def _two_lines(first: str, second: str) -> bytes:
+    return (
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page ID="P1" WIDTH="1000" HEIGHT="1000">'
+        '<PrintSpace><TextBlock ID="TB1" HPOS="10" VPOS="10" WIDTH="500" HEIGHT="100">'
+        f'<TextLine ID="TL1" HPOS="10" VPOS="10" WIDTH="500" HEIGHT="30">{first}</TextLine>'
+        f'<TextLine ID="TL2" HPOS="10" VPOS="45" WIDTH="500" HEIGHT="30">{second}</TextLine>'
+        "</TextBlock></PrintSpace></Page></Layout></alto>"
+    ).encode()
+
+
+def test_specks_between_the_parts_of_a_marked_word_are_left_out() -> None:
+    """Microfilm OCR reads gutter specks after a HypPart1 ("considera I I" / "tion"): reflow joined the speck
+    with the second part ("Ition") and the marked word could not be found. A real word there stays."""
+    part1 = ('<String CONTENT="much" /><SP/>'
+             '<String CONTENT="considera" SUBS_TYPE="HypPart1" SUBS_CONTENT="consideration"/>')
+    part2 = '<String CONTENT="tion" SUBS_TYPE="HypPart2" SUBS_CONTENT="consideration"/><SP/><String CONTENT="for"/>'
+    for first, second in ((part1 + '<SP/><String CONTENT="I"/><SP/><String CONTENT="I"/>', part2),
+                          (part1, '<String CONTENT="1"/><SP/>' + part2)):
+        doc = analyze_bytes(_two_lines(first, second), Path("speck.xml"), "alto")
+        text = " ".join(p.text for a in doc.articles for p in a.parts)
+        assert "much consideration for" in text, text
+    kept = part1 + '<SP/><String CONTENT="weather"/>'
+    doc = analyze_bytes(_two_lines(kept, part2), Path("word.xml"), "alto")
+    assert "weather" in " ".join(ln.text for ln in doc.pages[0].lines)

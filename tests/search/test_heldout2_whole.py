@@ -30,11 +30,10 @@ FOLDS = [p for p in DATA if b"<fold" in p.read_bytes()[:3000]]
 PAGED = [p for p in DATA if p not in FOLDS]
 HYPHENS = "-\u00ad\u2e17\u00ac="
 #: marked hyphenations the reader leaves parted: on the Winchester News page (iArchives microfilm OCR) 7 of the
-#: 32 have a noise String between the two parts ("considera I I / tion", "in i / stead", "Jack / I son",
-#: "night operaI / Time", "pre 1 / sent", "w j / ell", "out / > s"); the reader joins the line's last and the
-#: next line's first String by position, not the HypPart1/HypPart2 pair, so it makes "Ition", "istead",
-#: "JackI", "operaITime", "1sent", "jell", "out>" and leaves the word parted (reported, issue 15)
-PARTED = {"chronicling_america.xml": ["Jackson", "consideration", "instead", "nightTime", "outs", "present", "well"]}
+#: 32 had a noise String between the two parts ("considera I I / tion", "in i / stead", "Jack / I son", …); the
+#: reader now leaves such specks (short Strings, alto._strays_between_parts) out. Still parted: "night operaI /
+#: Time", where the String after the HypPart1 is a six-letter garble, not a speck
+PARTED = {"chronicling_america.xml": ["nightTime"]}
 #: text ECPO gives only in the margins or inside the XML comments of its adverts
 MARGIN_TEXT = ["請飲金納氏巴德補血酒", "大前門", "香味純美", "各稿版權均歸本社所有",  # 1930 fold (two in comments)
                "董惠民醫師", "冼種福堂", "東南醫院", "施種牛痘", "廣吿刊例", "定報價目"]  # 1939 fold, centre margin
