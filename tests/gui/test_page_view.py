@@ -148,3 +148,29 @@ def test_fit_width_fits_the_page_width_and_fit_page_the_whole_page(make_window, 
     area = view.maximumViewportSize()
     assert width <= area.width() and height <= area.height()
     assert area.width() - width < 8 or area.height() - height < 8
+
+
+@pytest.mark.parametrize("scale, glyphs", [(0.1, False), (2.0, True)])
+def test_a_drawn_line_too_small_to_read_is_a_bar_and_readable_ones_are_text(qapp, scale: float,  # noqa: ANN001
+                                                                           glyphs: bool) -> None:
+    """A whole text page in view draws its lines as grey bars (their glyphs would be 2 px tall, and
+    drawing them was most of opening an article); zoomed in, the characters themselves."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from reader.gui.widgets.layout_view import LineItem
+    from reader.model.document import Line
+
+    item = LineItem(Line(id="l1", text="中国人民站起来了"), QRectF(0, 0, 192, 27.6), True, False, "Noto Sans CJK SC")
+    drawn: list[str] = []
+    item._paint_text = lambda painter: drawn.append("text")  # type: ignore[method-assign]
+    image = QImage(400, 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    item.paint(painter, QStyleOptionGraphicsItem())
+    painter.end()
+    assert drawn == (["text"] if glyphs else [])
+    if not glyphs:  # the bar is there, where the line's characters are
+        assert image.pixelColor(5, int(27.6 * scale / 2)) != QColor("white")

@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 #: Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column.
 TEXT_EM = 24.0
 TEXT_PITCH = 36.0
+#: a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar
+GREEK_PX = 5.0
 TEXT_COLUMN_LINES = 48
 TEXT_GAP = 48.0
 #: Page images are decoded at most this many pixels on their longer side.
@@ -126,8 +128,25 @@ class LineItem(QGraphicsItem):
             painter.fillRect(r, LIT)
         if self.draw_text:
             ink = QColor(35, 35, 35) if not self.in_article else QColor(10, 40, 120)
+            size = self.rect.width() if self.vertical else self.rect.height()
+            if size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < GREEK_PX:
+                self._paint_bar(painter, ink)
+                return
             painter.setPen(ink)
             self._paint_text(painter)
+
+    def _paint_bar(self, painter: QPainter, ink: QColor) -> None:
+        """The line as a grey bar where its characters would be a few pixels tall (a whole page in view):
+        unreadable there anyway, and drawing some 500 lines' glyphs took most of the time to open an article."""
+        r = self.rect
+        text = self.text.strip()
+        if not text:
+            return
+        ink.setAlpha(110)
+        if self.vertical:
+            painter.fillRect(QRectF(r.left() + r.width() * 0.2, r.top(), r.width() * 0.6, r.height()), ink)
+        else:
+            painter.fillRect(QRectF(r.left(), r.top() + r.height() * 0.25, r.width(), r.height() * 0.5), ink)
 
     def _paint_text(self, painter: QPainter) -> None:
         text = self.text.strip()
