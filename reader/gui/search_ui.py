@@ -1,6 +1,7 @@
 """Searching the library from the window: the search runs in a worker; only the latest answer is shown.
 
-A page of :data:`PAGE_SIZE` results at a time, by relevance or by date; "Show more" asks for the next page."""
+A page of :data:`PAGE_SIZE` results at a time, by relevance or by date; the panel asks for the next page as
+its list is scrolled near the end (or with "Show more")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from reader.app.archive import Results
 from reader.gui.widgets.search_panel import PAGE_SIZE, Query
-from reader.gui.workers import run_task
+from reader.gui.workers import Worker, run_task
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -22,6 +23,9 @@ class Searching:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self._seq = 0
+        #: a new search is under way (its results will replace the shown ones)
+        self._searching = False
+        self._worker: Worker | None = None
         self.last_results: Results | None = None
 
     def focus_search(self) -> None:
@@ -31,14 +35,24 @@ class Searching:
         w.search.field.selectAll()
 
     def run_search(self, query: Query) -> None:
+        """Run a new search (``query.offset`` 0) or fetch the next page of the shown one, in a worker.
+
+        Only the latest request's answer is shown: a new search supersedes one under way and any page
+        still coming of the last; a next page asked for while a new search runs is not fetched (the
+        shown results it would extend are about to go)."""
         w = self.w
         if w.archive is None:
             return
+        new = query.offset == 0
+        if not new and self._searching:
+            return
         self._seq += 1
         seq = self._seq
+        self._searching = new
 
         def done(results: Results) -> None:
             if seq == self._seq:
+                self._searching = False
                 w.search.show_results(results)  # a later page is added to the shown ones
                 shown = w.search.results or results
                 self.last_results = shown
@@ -47,7 +61,10 @@ class Searching:
 
         def failed(e: BaseException) -> None:
             if seq == self._seq:
+                self._searching = False
                 w.search.show_error(str(e))
 
-        run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort, query.options(), name="search",
-                 on_result=done, on_error=failed)
+        if self._worker is not None:
+            self._worker.cancel()  # superseded: dropped if it has not begun (searches run one at a time)
+        self._worker = run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort,
+                                query.options(), name="search", lane="search", on_result=done, on_error=failed)
