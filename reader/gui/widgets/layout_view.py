@@ -90,9 +90,15 @@ class LineItem(QGraphicsItem):
         self.lit = False
         self.hit = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
-        if draw_text:  # drawing text is the costly part of a repaint: keep each line as a pixmap
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(line.text.strip())
+
+    def cache_at(self, scale: float) -> None:
+        """Keep the line as a pixmap where its text is drawn at ``scale`` (drawing glyphs is the costly part of
+        a repaint), not where it is a bar: a pixmap for each of a page's ~500 lines cost more than the bars."""
+        size = self.rect.width() if self.vertical else self.rect.height()
+        cached = self.draw_text and size * scale >= GREEK_PX
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
+                          else QGraphicsItem.CacheMode.NoCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF(self.rect)  # a copy: Qt owns what a virtual returns
@@ -489,6 +495,13 @@ class LayoutView(QGraphicsView):
         target = max(0.02, min(20.0, current * factor))
         self.scale(target / current, target / current)
         self._fit = ""
+        self._cache_lines()
+
+    def _cache_lines(self) -> None:
+        """Each line cached as a pixmap or not, as its text is drawn at the view's scale or not."""
+        scale = self.transform().m11()
+        for item in self.line_items.values():
+            item.cache_at(scale)
 
     def zoom_in(self) -> None:
         self.zoom(1.25)
@@ -540,6 +553,7 @@ class LayoutView(QGraphicsView):
     def _set_scale(self, s: float) -> None:
         self.resetTransform()
         self.scale(s, s)
+        self._cache_lines()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
