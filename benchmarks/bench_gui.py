@@ -225,9 +225,9 @@ def print_search(times: dict[str, dict[str, list[float]]]) -> None:
         if cls != "all":
             for k, v in got.items():
                 every[k].extend(v)
-        print(f"{cls:<11} {p(got['listed'], .5) + '/' + p(got['listed'], .95):>15} {p(got['stall'], .95):>10} "
-              f"{p(got['open'], .5) + '/' + p(got['open'], .95):>13} {p(got['core'], .5) + '/' + p(got['core'], .95):>13} "
-              f"{p(got['worker'], .5) + '/' + p(got['worker'], .95):>15}")
+        both = {k: p(got[k], .5) + "/" + p(got[k], .95) for k in ("listed", "open", "core", "worker")}
+        print(f"{cls:<11} {both['listed']:>15} {p(got['stall'], .95):>10} {both['open']:>13} {both['core']:>13} "
+              f"{both['worker']:>15}")
     print("targets: listed ≤ 100 ms (first page), open ≤ 30 ms; the window never stalls on the search")
 
 
