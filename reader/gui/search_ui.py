@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from reader.app.archive import Results
+from reader.app.archive import Archive, Results
 from reader.gui.widgets.search_panel import PAGE_SIZE, Query
 from reader.gui.workers import Worker, run_task
 
@@ -27,6 +27,10 @@ class Searching:
         self._searching = False
         self._worker: Worker | None = None
         self.last_results: Results | None = None
+
+    def prepare(self, archive: Archive) -> None:
+        """Get the library's searcher ready on the search lane while the reader types the first query."""
+        run_task(archive.prepare_search, name="prepare search", lane="search")
 
     def focus_search(self) -> None:
         w = self.w
