@@ -91,14 +91,17 @@ class LineItem(QGraphicsItem):
         self.hit = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
         self.setToolTip(line.text.strip())
+        self._cached = False
 
     def cache_at(self, scale: float) -> None:
         """Keep the line as a pixmap where its text is drawn at ``scale`` (drawing glyphs is the costly part of
         a repaint), not where it is a bar: a pixmap for each of a page's ~500 lines cost more than the bars."""
         size = self.rect.width() if self.vertical else self.rect.height()
         cached = self.draw_text and size * scale >= GREEK_PX
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
-                          else QGraphicsItem.CacheMode.NoCache)
+        if cached != self._cached:
+            self._cached = cached
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
+                              else QGraphicsItem.CacheMode.NoCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF(self.rect)  # a copy: Qt owns what a virtual returns
