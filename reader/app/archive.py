@@ -211,6 +211,10 @@ class Archive:
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches]))
         return Results(query, res.total, hits, dict(res.facets), time.perf_counter() - t0, offset, sort)
 
+    def matching_ids(self, query: str, options: SearchOptions | None = None) -> set[str]:
+        """Ids of every article ``query`` finds (all of them, not a page: "only annotations in the hits")."""
+        return self._searcher_now().matching_ids(query, options=options or SearchOptions())
+
     # listings ---------------------------------------------------------------
     def publications(self) -> list[PublicationInfo]:
         return self.library.publications()

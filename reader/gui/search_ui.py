@@ -26,7 +26,27 @@ class Searching:
         #: a new search is under way (its results will replace the shown ones)
         self._searching = False
         self._worker: Worker | None = None
+        #: the last new search (for the articles it found: every page, not only the shown ones)
+        self._query: Query | None = None
+        #: counts new searches (a page fetched does not make the found articles stale)
+        self._generation = 0
+        window.notes.in_hits.toggled.connect(lambda _on: self._hit_articles())
         self.last_results: Results | None = None
+
+    def _hit_articles(self) -> None:
+        """The annotations panel's "only in search hits" gets every article the last search found: asked for
+        on the search lane when the box is ticked (the shown page holds only the first 50)."""
+        w, query = self.w, self._query
+        if w.archive is None or query is None or not w.notes.in_hits.isChecked():
+            return
+        generation = self._generation
+
+        def found(ids: set[str]) -> None:
+            if generation == self._generation and not self._searching:
+                w.notes.set_hit_articles(ids)
+
+        run_task(w.archive.matching_ids, query.full(), query.options(), name="search hits", lane="search",
+                 on_result=found)
 
     def prepare(self, archive: Archive) -> None:
         """Get the library's searcher ready on the search lane while the reader types the first query."""
@@ -60,7 +80,10 @@ class Searching:
                 w.search.show_results(results)  # a later page is added to the shown ones
                 shown = w.search.results or results
                 self.last_results = shown
-                w.notes.set_hit_articles({h.article for h in shown.hits})
+                if new:
+                    self._query = query
+                    self._generation += 1
+                    self._hit_articles()
                 w.searched.emit(shown)
 
         def failed(e: BaseException) -> None:

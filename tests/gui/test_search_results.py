@@ -264,3 +264,21 @@ def test_the_searcher_is_made_ready_when_a_library_opens(make_window, library_di
     win.search.field.setText("发展")
     win.search.submit()
     assert searched == prepared and win.search.results is not None and win.search.results.total > 0
+
+
+def test_only_in_search_hits_keeps_to_every_article_found_not_the_shown_page(make_window, library_dir: Path,  # noqa: ANN001
+                                                                            qtbot, small_pages: int) -> None:
+    win = make_window(library_dir)
+    win.notes.in_hits.setChecked(True)
+    _search(win, qtbot, "的")
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        every = searcher.matching_ids("的")
+    assert len(win.search.results.hits) == small_pages < len(every) == win.search.results.total
+    assert win.notes.hit_articles == every
+    win.search.request_more()  # a page more changes nothing there
+    assert win.notes.hit_articles == every
+    win.notes.in_hits.setChecked(False)
+    _search(win, qtbot, "发展")
+    win.notes.in_hits.setChecked(True)  # ticked after the search: asked for then
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        assert win.notes.hit_articles == searcher.matching_ids("发展")
