@@ -1,6 +1,10 @@
-"""Time from launch to a usable window, and to open an article with its layout. Not a test.
+"""Time from launch to a usable window, to open an article with its layout, and to search. Not a test.
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [--runs 5] [--work DIR]
+    QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui --library DIR [--repeat 3]
+
+Targets (issue 17): in the window at 10,000 pages, results listed ≤ 100 ms after Enter (the first
+page of results; the rest fetched as the list is scrolled) and an opened article shown ≤ 30 ms.
 
 Targets (issue 5): a usable window ≤ 1.5 s after launch; an article opened
 with its page layout ≤ 30 ms median over the sample library's articles.
@@ -16,6 +20,18 @@ with its page layout ≤ 30 ms median over the sample library's articles.
   page (the page's scene is built, a scan decoded); "warm" the others.
 * first run: building the sample library (import of ``resources/samples``)
   once, for reference.
+* search (``--library DIR``, a library that exists; it is searched and read only, but copy a
+  shared one first — opening a library may bring its index up to date): the real window, the
+  search run on the real thread pool. For each query the text is typed into the query field and
+  Enter pressed; "listed" is the time until the result list holds the first page and has been
+  painted (event queue processed, the list's viewport repainted); "stall" the longest the GUI
+  thread did not answer meanwhile (the window froze that long); "open" the time to open the first
+  hit (article, reading view with its highlights, page layout) and process the event queue. Beside
+  them the core :class:`~reader.search.engine.Searcher`'s time for the same query in the same run
+  (20 hits with facets, as the command line asks), and "worker": the window's search in its worker
+  (Archive.search, the first page with facets). "cpu" is the process's CPU time (every thread) for
+  listing and opening: on a machine shared with other work it is steadier than the wall clock.
+  p50/p95 per class of query.
 """
 
 from __future__ import annotations
@@ -28,6 +44,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 CHILD = r"""
 import sys, time
@@ -105,6 +122,121 @@ def open_times(folder: Path, work: Path) -> tuple[list[float], list[float]]:
     return cold, warm
 
 
+#: queries per class for ``--library`` (the generated corpus of benchmarks/corpus.py and issue 17's slow ones)
+SEARCH_QUERIES: dict[str, list[str]] = {
+    "cjk-1": ["中", "的", "年", "新"],
+    "cjk-2": ["中国", "经济", "人民", "发展"],
+    "cjk-4": ["人民日报", "改革开放", "社会主义", "国际关系"],
+    "common-run": ["中国人民", "全国人民代表大会", "中华人民共和国"],
+    "latin": ["APEC", "GDP", "WTO"],
+    "boolean": ["经济 AND 改革", "经济 OR 金融", "经济 NOT 改革", '"APEC 中国"'],
+    "filter": ["经济 page:1", "中国 date:1990..1995", "人民 kind:article"],
+}
+
+
+def _wait(signal: Any, timeout: float = 60.0) -> float:
+    """Run the event loop until ``signal`` is emitted; the longest gap (s) between ticks of a 5 ms timer on
+    the GUI thread meanwhile (how long the window did not answer)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    worst = [0.0]
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    signal.connect(loop.quit)
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    tick()
+    timer.stop()
+    signal.disconnect(loop.quit)
+    return worst[0]
+
+
+def search_times(folder: Path, work: Path, repeat: int) -> dict[str, dict[str, list[float]]]:
+    """Per class: "listed", "stall", "open" and "core" times (s) of every query, ``repeat`` times each."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from reader.gui.app import create_application
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.settings import Settings
+    from reader.search.engine import Searcher
+
+    app = create_application([])
+    win = MainWindow(Settings(work / "settings-search.ini"))
+    win.resize(1440, 900)
+    if not win.open_library(folder, create=False):
+        raise SystemExit(f"{folder}: not a library")
+    win.show()
+    app.processEvents()
+    archive = win.archive
+    assert archive is not None
+    core = Searcher(archive.library)
+    panel = win.search
+    win.side.setCurrentWidget(panel)
+    out: dict[str, dict[str, list[float]]] = {}
+    for cls, queries in SEARCH_QUERIES.items():
+        got = out.setdefault(cls, {"listed": [], "stall": [], "open": [], "core": [], "worker": [],
+                                   "listed cpu": [], "open cpu": []})
+        for _ in range(repeat):
+            for q in queries:
+                t0 = time.perf_counter()
+                core.search(q, limit=20, facets=True)
+                got["core"].append(time.perf_counter() - t0)
+                panel.field.setText(q)
+                t0, c0 = time.perf_counter(), time.process_time()
+                QTest.keyClick(panel.field, Qt.Key.Key_Return)
+                stall = _wait(win.searched)
+                if win.searching.last_results is not None:
+                    got["worker"].append(win.searching.last_results.seconds)
+                panel.list.viewport().repaint()
+                app.processEvents()
+                got["listed"].append(time.perf_counter() - t0)
+                got["listed cpu"].append(time.process_time() - c0)
+                got["stall"].append(stall)
+                if panel.current_hit() is None:
+                    continue
+                t0, c0 = time.perf_counter(), time.process_time()
+                panel.open_row(0)
+                app.processEvents()
+                got["open"].append(time.perf_counter() - t0)
+                got["open cpu"].append(time.process_time() - c0)
+    core.close()
+    win.close()
+    return out
+
+
+def print_search(times: dict[str, dict[str, list[float]]]) -> None:
+    def p(values: list[float], q: float) -> str:
+        if not values:
+            return "-"
+        values = sorted(values)
+        return f"{values[min(len(values) - 1, int(q * len(values)))] * 1000:.0f}"
+
+    print(f"{'class':<11} {'listed p50/p95':>15} {'stall p95':>10} {'open p50/p95':>13} {'core p50/p95':>13} "
+          f"{'worker p50/p95':>15} {'cpu: listed':>12} {'open':>9}  (ms)")
+    every: dict[str, list[float]] = {k: [] for k in next(iter(times.values()))}
+    for cls, got in [*times.items(), ("all", every)]:
+        if cls != "all":
+            for k, v in got.items():
+                every[k].extend(v)
+        both = {k: p(got[k], .5) + "/" + p(got[k], .95) for k in ("listed", "open", "core", "worker", "listed cpu",
+                                                                   "open cpu")}
+        print(f"{cls:<11} {both['listed']:>15} {p(got['stall'], .95):>10} {both['open']:>13} {both['core']:>13} "
+              f"{both['worker']:>15} {both['listed cpu']:>12} {both['open cpu']:>9}")
+    print("targets: listed ≤ 100 ms (first page), open ≤ 30 ms; the window never stalls on the search")
+
+
 def ms(values: list[float]) -> str:
     if not values:
         return "-"
@@ -118,9 +250,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--library", type=Path, default=None,
+                        help="search this library (10,000 pages: /work/benchdata/lib10k, copied first)")
+    parser.add_argument("--repeat", type=int, default=3, help="times each search query is run")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-gui-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.library is not None:
+        print_search(search_times(args.library, work, args.repeat))
+        return 0
     folder = work / "library"
     seconds = build_library(folder)
     print(f"first run: sample library built in {seconds:.2f} s")

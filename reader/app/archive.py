@@ -183,16 +183,24 @@ class Archive:
         return sindex.rebuild(self.library, progress=lambda done, total: progress(float(done), float(total)),
                               cancel=cancel)
 
+    def _searcher_now(self) -> Searcher:
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = Searcher(self.library)
+            return self._searcher
+
+    def prepare_search(self) -> None:
+        """Open the searcher and read what every search needs, before the first search (in a worker on the
+        thread the searches run on: the catalogue's connection and the searcher's tables are per thread)."""
+        self._searcher_now().prepare()
+
     def search(self, query: str, limit: int = 200, offset: int = 0, sort: str = "relevance",
                options: SearchOptions | None = None) -> Results:
         """Run a query (core search) and turn its hits into the window's :class:`Hit`: ``limit`` of them from
         ``offset`` on, by relevance or by date. The core marks the matches in each snippet, so no article is
         loaded here (loading 200 of them was most of a search's time in the window)."""
         t0 = time.perf_counter()
-        with self._searcher_lock:
-            if self._searcher is None:
-                self._searcher = Searcher(self.library)
-            searcher = self._searcher
+        searcher = self._searcher_now()
         res = searcher.search(query, limit=limit, offset=offset, sort=sort, facets=offset == 0,
                               options=options or SearchOptions())
         hits = []
@@ -202,6 +210,10 @@ class Archive:
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches]))
         return Results(query, res.total, hits, dict(res.facets), time.perf_counter() - t0, offset, sort)
+
+    def matching_ids(self, query: str, options: SearchOptions | None = None) -> set[str]:
+        """Ids of every article ``query`` finds (all of them, not a page: "only annotations in the hits")."""
+        return self._searcher_now().matching_ids(query, options=options or SearchOptions())
 
     # listings ---------------------------------------------------------------
     def publications(self) -> list[PublicationInfo]:

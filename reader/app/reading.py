@@ -62,8 +62,12 @@ class ShownPart:
         if len(self.to_orig) != len(self.display) + 1:
             raise ValueError(f"offset map of part {self.index} has {len(self.to_orig)} entries "
                              f"for {len(self.display)} characters")
-        # the first display character whose original offset reaches i (to_orig is non-decreasing)
-        self.from_orig = [min(len(self.display), bisect.bisect_left(self.to_orig, i)) for i in range(n + 1)]
+        m = len(self.display)
+        if n == m and self.to_orig == list(range(m + 1)):  # shown as stored: the map is the identity
+            self.from_orig = list(self.to_orig)
+        else:
+            # the first display character whose original offset reaches i (to_orig is non-decreasing)
+            self.from_orig = [min(m, bisect.bisect_left(self.to_orig, i)) for i in range(n + 1)]
         self.u16 = utf16_offsets(self.display)
 
     @property
@@ -113,6 +117,10 @@ class ShownPart:
 
 
 def utf16_offsets(text: str) -> list[int]:
+    """The UTF-16 offset (Qt's) of every offset of ``text`` and its end: one unit a character, two past U+FFFF.
+    Built for every part of an article opened: without such a character (the usual case) it is a range."""
+    if not text or max(text) <= "\uffff":
+        return list(range(len(text) + 1))
     out = [0]
     n = 0
     for ch in text:

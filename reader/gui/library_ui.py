@@ -66,6 +66,7 @@ class LibraryUi:
         w.notes.refresh_library()
         w.collecting.fill()
         w.library_opened.emit(str(archive.folder))
+        w.searching.prepare(archive)
         if not w.navigation.restore_place():  # back where the reader was; else the first page
             first = w.tree.first_page()
             if first is not None:
@@ -78,6 +79,7 @@ class LibraryUi:
         if w.archive is None:
             return
         w.archive.refresh()
+        w.searching.prepare(w.archive)
         w.tree.reload()
         w.notes.forget_names()
         w.annotating.annotations_changed()

@@ -1,6 +1,7 @@
 """Searching the library from the window: the search runs in a worker; only the latest answer is shown.
 
-A page of :data:`PAGE_SIZE` results at a time, by relevance or by date; "Show more" asks for the next page."""
+A page of :data:`PAGE_SIZE` results at a time, by relevance or by date; the panel asks for the next page as
+its list is scrolled near the end (or with "Show more")."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from reader.app.archive import Results
+from reader.app.archive import Archive, Results
 from reader.gui.widgets.search_panel import PAGE_SIZE, Query
-from reader.gui.workers import run_task
+from reader.gui.workers import Worker, run_task
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -22,7 +23,34 @@ class Searching:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self._seq = 0
+        #: a new search is under way (its results will replace the shown ones)
+        self._searching = False
+        self._worker: Worker | None = None
+        #: the last new search (for the articles it found: every page, not only the shown ones)
+        self._query: Query | None = None
+        #: counts new searches (a page fetched does not make the found articles stale)
+        self._generation = 0
+        window.notes.in_hits.toggled.connect(lambda _on: self._hit_articles())
         self.last_results: Results | None = None
+
+    def _hit_articles(self) -> None:
+        """The annotations panel's "only in search hits" gets every article the last search found: asked for
+        on the search lane when the box is ticked (the shown page holds only the first 50)."""
+        w, query = self.w, self._query
+        if w.archive is None or query is None or not w.notes.in_hits.isChecked():
+            return
+        generation = self._generation
+
+        def found(ids: set[str]) -> None:
+            if generation == self._generation and not self._searching:
+                w.notes.set_hit_articles(ids)
+
+        run_task(w.archive.matching_ids, query.full(), query.options(), name="search hits", lane="search",
+                 on_result=found)
+
+    def prepare(self, archive: Archive) -> None:
+        """Get the library's searcher ready on the search lane while the reader types the first query."""
+        run_task(archive.prepare_search, name="prepare search", lane="search")
 
     def focus_search(self) -> None:
         w = self.w
@@ -31,23 +59,39 @@ class Searching:
         w.search.field.selectAll()
 
     def run_search(self, query: Query) -> None:
+        """Run a new search (``query.offset`` 0) or fetch the next page of the shown one, in a worker.
+
+        Only the latest request's answer is shown: a new search supersedes one under way and any page
+        still coming of the last; a next page asked for while a new search runs is not fetched (the
+        shown results it would extend are about to go)."""
         w = self.w
         if w.archive is None:
             return
+        new = query.offset == 0
+        if not new and self._searching:
+            return
         self._seq += 1
         seq = self._seq
+        self._searching = new
 
         def done(results: Results) -> None:
             if seq == self._seq:
+                self._searching = False
                 w.search.show_results(results)  # a later page is added to the shown ones
                 shown = w.search.results or results
                 self.last_results = shown
-                w.notes.set_hit_articles({h.article for h in shown.hits})
+                if new:
+                    self._query = query
+                    self._generation += 1
+                    self._hit_articles()
                 w.searched.emit(shown)
 
         def failed(e: BaseException) -> None:
             if seq == self._seq:
+                self._searching = False
                 w.search.show_error(str(e))
 
-        run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort, query.options(), name="search",
-                 on_result=done, on_error=failed)
+        if self._worker is not None:
+            self._worker.cancel()  # superseded: dropped if it has not begun (searches run one at a time)
+        self._worker = run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort,
+                                query.options(), name="search", lane="search", on_result=done, on_error=failed)

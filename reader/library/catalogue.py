@@ -81,6 +81,15 @@ LOCK_FILE = "import.lock"
 ENV_VAR = "BROADSHEET_LIBRARY"
 
 
+#: The page of an article holding a line. The joins are ordered (CROSS JOIN) article → its issue's pages →
+#: lines, each by key: left to itself SQLite scanned every line of the library (180 ms at 10,000 pages, on
+#: every hit opened in the window).
+PAGE_OF_LINE_SQL = (
+    "SELECT l.page_id FROM articles a CROSS JOIN pages p CROSS JOIN article_pages ap CROSS JOIN lines l "
+    "WHERE a.id = ? AND p.issue_id = a.issue_id AND ap.page_id = p.id AND ap.article_num = a.num "
+    "AND l.page_id = p.id AND l.id = ? LIMIT 1")
+
+
 class LibraryError(BroadsheetError):
     """The library folder cannot be used: the message names the folder and the reason."""
 
@@ -919,11 +928,10 @@ class Library:
         return page
 
     def page_of_line(self, article_id: str, line_id: str) -> int | None:
-        """The page id holding ``line_id`` among the pages of an article (for highlighting)."""
-        row = self.conn.execute(
-            "SELECT l.page_id FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
-            "JOIN lines l ON l.page_id = ap.page_id WHERE a.id = ? AND l.id = ? LIMIT 1",
-            (article_id, line_id)).fetchone()
+        """The page id holding ``line_id`` among the pages of an article (for highlighting).
+
+        See :data:`PAGE_OF_LINE_SQL`."""
+        row = self.conn.execute(PAGE_OF_LINE_SQL, (article_id, line_id)).fetchone()
         return int(row[0]) if row else None
 
     def document(self, issue_id: int) -> Document:

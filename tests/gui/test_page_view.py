@@ -148,3 +148,51 @@ def test_fit_width_fits_the_page_width_and_fit_page_the_whole_page(make_window, 
     area = view.maximumViewportSize()
     assert width <= area.width() and height <= area.height()
     assert area.width() - width < 8 or area.height() - height < 8
+
+
+@pytest.mark.parametrize("scale, glyphs", [(0.1, False), (2.0, True)])
+def test_a_drawn_line_too_small_to_read_is_a_bar_and_readable_ones_are_text(qapp, scale: float,  # noqa: ANN001
+                                                                           glyphs: bool) -> None:
+    """A whole text page in view draws its lines as grey bars (their glyphs would be 2 px tall, and
+    drawing them was most of opening an article); zoomed in, the characters themselves."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from reader.gui.widgets.layout_view import LineItem
+    from reader.model.document import Line
+
+    item = LineItem(Line(id="l1", text="中国人民站起来了"), QRectF(0, 0, 192, 27.6), True, False, "Noto Sans CJK SC")
+    drawn: list[str] = []
+    item._paint_text = lambda painter: drawn.append("text")  # type: ignore[method-assign]
+    image = QImage(400, 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    item.paint(painter, QStyleOptionGraphicsItem())
+    painter.end()
+    assert drawn == (["text"] if glyphs else [])
+    if not glyphs:  # the bar is there, where the line's characters are
+        assert image.pixelColor(5, int(27.6 * scale / 2)) != QColor("white")
+
+
+def test_drawn_lines_are_cached_as_pixmaps_only_where_their_text_is_drawn(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Fitted, a text page's lines are bars (no pixmap each); zoomed in until the text is read, each line
+    is kept as a pixmap again, so scrolling does not redraw its glyphs."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from reader.gui.widgets.layout_view import GREEK_PX
+
+    win = make_window(library_dir)
+    view = win.layout_view
+    issue = next(i for i in win.archive.issues() if i.publication == "人民日报")  # a plain-text page
+    page = win.archive.pages(issue.id)[0]
+    view.set_page(win.archive.page(page.id), ("test", page.id))
+    drawn = [it for it in view.line_items.values() if it.draw_text and not it.vertical]
+    assert drawn and view.mode == "text", view.mode
+    view.fit_page()
+    small = [it for it in drawn if it.rect.height() * view.transform().m11() < GREEK_PX]
+    assert small and all(it.cacheMode() == QGraphicsItem.CacheMode.NoCache for it in small)
+    while view.transform().m11() * min(it.rect.height() for it in drawn) < GREEK_PX:
+        view.zoom_in()
+    assert all(it.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for it in drawn)

@@ -168,3 +168,117 @@ def test_a_hits_headline_and_place_stay_on_one_line(qtbot) -> None:  # noqa: ANN
     assert doc.size().width() > 0  # laid out
     first = doc.firstBlock()
     assert first.layout().lineCount() == 1
+
+
+def _core_order(library_dir: Path, query: str, n: int) -> list[str]:
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        return [h.article for h in searcher.search(query, limit=n).hits]
+
+
+def test_scrolling_near_the_end_fetches_and_appends_the_next_page(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    small_pages = 2
+    monkeypatch.setattr(search_ui, "PAGE_SIZE", small_pages)
+    monkeypatch.setattr(search_panel, "PAGE_SIZE", small_pages)
+    monkeypatch.setattr(search_panel, "FETCH_AHEAD_ROWS", 1)
+    win = make_window(library_dir, size=(1440, 900))
+    _search(win, qtbot, "的")
+    total = win.search.results.total
+    assert total > 3 * small_pages and win.search.list.count() == small_pages
+    lst = win.search.list
+    win.search.list.setFixedHeight(lst.sizeHintForRow(0) * 2)  # a short list: the first page scrolls
+    qtbot.waitUntil(lambda: lst.verticalScrollBar().maximum() > 0)
+    assert lst.count() == small_pages  # nothing fetched before the reader scrolls
+    lst.verticalScrollBar().setValue(lst.verticalScrollBar().maximum())
+    assert lst.count() == 2 * small_pages  # appended under the shown ones, in the core's order
+    assert [h.article for h in win.search.results.hits] == _core_order(library_dir, "的", 2 * small_pages)
+    assert win.search.results.total == total and win.searching.last_results is win.search.results
+    assert lst.currentRow() == 0  # the selection stayed where it was
+    # moving the selection near the end fetches too, and a result of a later page opens with Enter
+    for _ in range(2 * small_pages - 1):
+        qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert lst.count() >= 3 * small_pages
+    assert [h.article for h in win.search.results.hits] == _core_order(library_dir, "的", lst.count())
+    row = lst.currentRow()
+    assert row == 2 * small_pages - 1
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert win.article_id == win.search.results.hits[row].article
+
+
+class ManualPool:
+    """A pool that keeps the tasks handed to it until the test runs them, in the order it chooses."""
+
+    def __init__(self) -> None:
+        self.tasks: list = []
+
+    def start(self, runnable) -> None:  # noqa: ANN001
+        self.tasks.append(runnable)
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802
+        return True
+
+
+def test_a_new_search_supersedes_one_under_way_and_its_pages(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                             small_pages: int) -> None:
+    from reader.gui import workers
+
+    win = make_window(library_dir)
+    _search(win, qtbot, "的")
+    pool = ManualPool()
+    workers.set_pool(pool)
+    win.search.request_more()  # the next page of 的 is asked for …
+    win.search.field.setText("发展")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)  # … and a new search before it came
+    win.search.request_more()  # scrolling the old list meanwhile asks for nothing
+    assert len(pool.tasks) == 2
+    old_page, new_search = pool.tasks
+    new_search.run()
+    old_page.run()  # comes last: not shown
+    assert win.search.results.query == "发展"
+    assert [h.article for h in win.search.results.hits] == _core_order(library_dir, "发展", small_pages)
+    assert win.searching.last_results is win.search.results
+    # two searches in a row, the first answering last: the second's results stay
+    pool.tasks.clear()
+    for text in ("考核", "疫情"):
+        win.search.field.setText(text)
+        qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    first, second = pool.tasks
+    second.run()
+    first.run()
+    assert win.search.results.query == "疫情"
+    assert first.worker.state == "aborted"  # superseded before it began: not run at all
+
+
+def test_the_searcher_is_made_ready_when_a_library_opens(make_window, library_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The first search at 10,000 pages spent 1.4 s reading the table of articles: the window reads it when
+    the library opens (on the search lane), and the first search finds it read."""
+    prepared: list[int] = []
+    real = Searcher.prepare
+    monkeypatch.setattr(Searcher, "prepare", lambda self: (prepared.append(id(self)), real(self))[1])
+    win = make_window(library_dir)
+    assert len(prepared) == 1
+    searched: list[int] = []
+    real_search = Searcher.search
+    monkeypatch.setattr(Searcher, "search", lambda self, *a, **k: (searched.append(id(self)),
+                                                                   real_search(self, *a, **k))[1])
+    win.search.field.setText("发展")
+    win.search.submit()
+    assert searched == prepared and win.search.results is not None and win.search.results.total > 0
+
+
+def test_only_in_search_hits_keeps_to_every_article_found_not_the_shown_page(make_window, library_dir: Path,  # noqa: ANN001
+                                                                            qtbot, small_pages: int) -> None:
+    win = make_window(library_dir)
+    win.notes.in_hits.setChecked(True)
+    _search(win, qtbot, "的")
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        every = searcher.matching_ids("的")
+    assert len(win.search.results.hits) == small_pages < len(every) == win.search.results.total
+    assert win.notes.hit_articles == every
+    win.search.request_more()  # a page more changes nothing there
+    assert win.notes.hit_articles == every
+    win.notes.in_hits.setChecked(False)
+    _search(win, qtbot, "发展")
+    win.notes.in_hits.setChecked(True)  # ticked after the search: asked for then
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        assert win.notes.hit_articles == searcher.matching_ids("发展")

@@ -122,3 +122,46 @@ def test_failures_are_logged(caplog: pytest.LogCaptureFixture, bad: BaseExceptio
 
     run_task(boom, name="boom")
     assert any("task boom failed" in r.getMessage() for r in caplog.records)
+
+
+def test_tasks_on_a_lane_keep_their_threads_state(qtbot, library_dir) -> None:  # noqa: ANN001
+    """A search keeps its library connection and caches from one task to the next: on QThreadPool's threads
+    Python forgot every ``threading.local`` between tasks (a new SQLite connection for every search)."""
+    from reader.library.catalogue import Library
+
+    workers.set_pool(None)
+    lib = Library.open(library_dir, create=False)
+    local = threading.local()
+    seen: list[tuple[int, int, bool]] = []
+
+    def work() -> None:
+        remembered = getattr(local, "mark", False)
+        local.mark = True
+        seen.append((threading.get_ident(), id(lib.conn), remembered))
+
+    try:
+        for _ in range(3):
+            w = run_task(work, lane="test", autostart=False)
+            with qtbot.waitSignal(w.finished, timeout=5000):
+                w.start()
+        assert len({t for t, _, _ in seen}) == 1 and threading.get_ident() not in {t for t, _, _ in seen}
+        assert len({c for _, c, _ in seen}) == 1  # one connection, not one per task
+        assert [r for _, _, r in seen] == [False, True, True]
+    finally:
+        assert workers.wait_all(5000)
+        lib.close()
+
+
+def test_a_task_cancelled_before_it_begins_does_not_run(qtbot) -> None:  # noqa: ANN001
+    """A lane runs one task at a time: a search superseded while it waits is dropped, not run."""
+    workers.set_pool(None)
+    gate = threading.Event()
+    ran: list[str] = []
+    first = run_task(lambda: (gate.wait(5), ran.append("first")), lane="test-cancel")
+    second = run_task(lambda: ran.append("second"), lane="test-cancel", autostart=False)
+    second.cancel()
+    with qtbot.waitSignal(second.aborted, timeout=5000):
+        second.start()
+        gate.set()
+    assert workers.wait_all(5000)
+    assert ran == ["first"] and first.state == "done" and second.state == "aborted"

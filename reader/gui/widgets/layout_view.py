@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 #: Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column.
 TEXT_EM = 24.0
 TEXT_PITCH = 36.0
+#: a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar
+GREEK_PX = 5.0
 TEXT_COLUMN_LINES = 48
 TEXT_GAP = 48.0
 #: Page images are decoded at most this many pixels on their longer side.
@@ -88,9 +90,18 @@ class LineItem(QGraphicsItem):
         self.lit = False
         self.hit = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
-        if draw_text:  # drawing text is the costly part of a repaint: keep each line as a pixmap
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(line.text.strip())
+        self._cached = False
+
+    def cache_at(self, scale: float) -> None:
+        """Keep the line as a pixmap where its text is drawn at ``scale`` (drawing glyphs is the costly part of
+        a repaint), not where it is a bar: a pixmap for each of a page's ~500 lines cost more than the bars."""
+        size = self.rect.width() if self.vertical else self.rect.height()
+        cached = self.draw_text and size * scale >= GREEK_PX
+        if cached != self._cached:
+            self._cached = cached
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
+                              else QGraphicsItem.CacheMode.NoCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF(self.rect)  # a copy: Qt owns what a virtual returns
@@ -126,8 +137,25 @@ class LineItem(QGraphicsItem):
             painter.fillRect(r, LIT)
         if self.draw_text:
             ink = QColor(35, 35, 35) if not self.in_article else QColor(10, 40, 120)
+            size = self.rect.width() if self.vertical else self.rect.height()
+            if size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < GREEK_PX:
+                self._paint_bar(painter, ink)
+                return
             painter.setPen(ink)
             self._paint_text(painter)
+
+    def _paint_bar(self, painter: QPainter, ink: QColor) -> None:
+        """The line as a grey bar where its characters would be a few pixels tall (a whole page in view):
+        unreadable there anyway, and drawing some 500 lines' glyphs took most of the time to open an article."""
+        r = self.rect
+        text = self.text.strip()
+        if not text:
+            return
+        ink.setAlpha(110)
+        if self.vertical:
+            painter.fillRect(QRectF(r.left() + r.width() * 0.2, r.top(), r.width() * 0.6, r.height()), ink)
+        else:
+            painter.fillRect(QRectF(r.left(), r.top() + r.height() * 0.25, r.width(), r.height() * 0.5), ink)
 
     def _paint_text(self, painter: QPainter) -> None:
         text = self.text.strip()
@@ -470,6 +498,13 @@ class LayoutView(QGraphicsView):
         target = max(0.02, min(20.0, current * factor))
         self.scale(target / current, target / current)
         self._fit = ""
+        self._cache_lines()
+
+    def _cache_lines(self) -> None:
+        """Each line cached as a pixmap or not, as its text is drawn at the view's scale or not."""
+        scale = self.transform().m11()
+        for item in self.line_items.values():
+            item.cache_at(scale)
 
     def zoom_in(self) -> None:
         self.zoom(1.25)
@@ -521,6 +556,7 @@ class LayoutView(QGraphicsView):
     def _set_scale(self, s: float) -> None:
         self.resetTransform()
         self.scale(s, s)
+        self._cache_lines()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
