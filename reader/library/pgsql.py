@@ -57,11 +57,12 @@ _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)\s*(\
 
 
 def _params(sql: str) -> str:
-    """``?`` → ``%s`` and ``%`` → ``%%`` outside quoted literals and names."""
+    """``?`` → ``%s`` outside quoted literals and names; ``%`` → ``%%`` everywhere (psycopg reads it even
+    inside a literal)."""
 
     def one(m: re.Match[str]) -> str:
         tok = m.group(0)
-        return "%s" if tok == "?" else "%%" if tok == "%" else tok
+        return "%s" if tok == "?" else tok.replace("%", "%%")
 
     return _PARAM.sub(one, sql)
 
@@ -78,7 +79,7 @@ def _insert(sql: str) -> str:
         return sql
     verb, table, cols = (m.group(2) or "").upper(), m.group(3), m.group(5)
     head = f"INSERT INTO {table}" + (f" ({cols})" if cols is not None else "")
-    sql = head + sql[m.end():]
+    sql = head + " " + sql[m.end():].lstrip()
     if verb == "IGNORE":
         sql += " ON CONFLICT DO NOTHING"
     elif verb == "REPLACE":
