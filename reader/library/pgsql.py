@@ -16,7 +16,7 @@ SQLite (as written in the code)              PostgreSQL (as sent)
 ``INSERT OR REPLACE INTO t (c, …) …``        ``… ON CONFLICT (key of t) DO UPDATE SET c = EXCLUDED.c, …``
 ``INSERT INTO t …`` (t has a row id)         ``… RETURNING <id>`` — read back as ``cursor.lastrowid``
 ``instr(a, b)``                              ``strpos(a, b)`` (same: 1-based position, 0 when absent)
-``x IN (SELECT value FROM json_each(?))``    ``x = ANY(%s::bigint[] | ::text[])`` (the JSON list parsed)
+``x IN (SELECT value FROM json_each(?))``    ``x = ANY(…::bigint[])`` for ``num``/``…_id``, else ``::text[]``
 ``json_each(a.pages) WHERE value …``         ``json_array_elements_text(a.pages::json) … value::bigint``
 ``id GLOB '*[^ -~]*'``                       ``id ~ '[^ -~]'``
 ``PRAGMA data_version``                      the server's WAL position (changes with every commit)
@@ -47,8 +47,9 @@ ROW_IDS: dict[str, str] = {
 #: The conflict key of each table written with ``INSERT OR REPLACE``.
 REPLACE_KEYS: dict[str, str] = {"meta": "key", "annotations": "id", "corrections": "id"}
 
-#: Columns compared with a JSON list of numbers; other columns compared with one hold text ids.
-_NUMERIC = re.compile(r"(?:^|\.|_)num$")
+#: Columns compared with a JSON list of numbers (``num``, ``…_num``, ``…_id``); any other column compared
+#: with one (``a.id``) holds text ids.
+_NUMERIC = re.compile(r"(?:^num|_num|_id)$")
 
 _PARAM = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
 _IN_JSON = re.compile(r"([\w.]+) IN \(SELECT value FROM json_each\(\?\)\)")
@@ -69,7 +70,7 @@ def _params(sql: str) -> str:
 
 def _json_in(m: re.Match[str]) -> str:
     col = m.group(1)
-    kind = "bigint" if _NUMERIC.search(col.split(".")[-1]) or col.endswith("num") else "text"
+    kind = "bigint" if _NUMERIC.search(col.split(".")[-1]) else "text"
     return f"{col} = ANY(ARRAY(SELECT json_array_elements_text(?::json))::{kind}[])"
 
 
@@ -90,7 +91,7 @@ def _insert(sql: str) -> str:
         sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in names if c.strip('"') != key)
         sql += f" ON CONFLICT ({key}) DO UPDATE SET {sets}" if sets else f" ON CONFLICT ({key}) DO NOTHING"
     rowid = ROW_IDS.get(table.lower())
-    if rowid and " SELECT " not in sql.upper() and (cols is None or rowid not in [c.strip() for c in cols.split(",")]):
+    if rowid and " SELECT " not in sql.upper() and (cols is None or rowid not in [c.strip().strip('"') for c in cols.split(",")]):
         sql += f" RETURNING {rowid}"
     return sql
 
