@@ -651,10 +651,7 @@ class Library:
         conn = self.conn
         if self.read_only:
             return self._version_read_only(component, migrations)
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
-            "name TEXT NOT NULL, applied TEXT NOT NULL, PRIMARY KEY (component, version))"
-        )
+        self._ensure_schema_table(conn)
         current = conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?",
                                (component,)).fetchone()[0] or 0
         if current > len(migrations):
@@ -678,6 +675,12 @@ class Library:
                              (component, m.version, m.name, _now()))
             current = m.version
         return current
+
+    def _ensure_schema_table(self, conn: Connection) -> None:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
+            "name TEXT NOT NULL, applied TEXT NOT NULL, PRIMARY KEY (component, version))"
+        )
 
     def _serialise_migrations(self, conn: Any) -> None:
         """Nothing to do on SQLite: BEGIN IMMEDIATE already keeps a second migrating process out."""

@@ -133,4 +133,6 @@ def grant_statements(role: str) -> list[str]:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {quoted}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(WORK_TABLES)} TO {quoted}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {quoted}",
+        # tables made later (the search index's, new components): readable too
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {quoted}",
     ]

@@ -38,6 +38,7 @@ from reader.library.catalogue import (
     _components_lock,
 )
 from reader.library.db import Connection
+from reader.library.owners import grant_statements
 from reader.library.pgsql import PgConnection
 
 #: the catalogue's first migration in PostgreSQL's words (the later ones are portable SQL)
@@ -226,6 +227,18 @@ class PgLibrary(Library):
     def _has_catalogue(self) -> bool:
         row = self.conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
         return bool(row and row[0])
+
+    def _ensure_schema_table(self, conn: Connection) -> None:
+        """Only when missing: a researcher's role may not create tables, and need not."""
+        if not self._has_catalogue():
+            super()._ensure_schema_table(conn)
+
+    def grant(self, role: str) -> None:
+        """Give ``role`` (best a group role: ``GRANT historians TO alice``) what a researcher needs: read the
+        catalogue and the index, write their own work; row-level security decides which rows."""
+        with self.transaction() as conn:
+            for statement in grant_statements(role):
+                conn.execute(statement)
 
     def _serialise_migrations(self, conn: Any) -> None:
         """Two processes opening a new database at once: the second waits, then finds the work done."""

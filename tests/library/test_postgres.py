@@ -186,3 +186,62 @@ def _without_indexed(lib: Library, rows: list[tuple[Any, ...]]) -> list[tuple[An
     names = sorted(d[0] for d in cur.description)
     i = names.index("indexed")
     return sorted((r[:i] + r[i + 1:] for r in rows), key=repr)
+
+
+def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path: Path) -> None:
+    """Enforced by PostgreSQL: alice and bob share the group role historians, carol does not."""
+    import psycopg
+
+    url = pg_cluster.create_database("rls_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    admin = Library.open(url)
+    import_paths(admin, [samples_folder()])
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    with psycopg.connect(url, autocommit=True) as c:
+        for role in ("alice", "bob", "carol"):
+            c.execute(f"DROP ROLE IF EXISTS {role}")
+            c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute("DROP ROLE IF EXISTS historians")
+        c.execute("CREATE ROLE historians NOLOGIN")
+        c.execute("GRANT historians TO alice, bob")
+    admin.grant("historians")
+    admin.grant("carol")
+    first = admin.articles()[0].id
+    line = admin.article(first).line_ids()[0]
+
+    def as_role(role: str) -> Library:
+        return Library.open(url.replace("broadsheet@", f"{role}@"))
+
+    alice = as_role("alice")
+    notes = AnnotationStore.of(alice)
+    private = notes.add(Annotation(article=first, note="mine", tags=["secret"]))
+    group = notes.add(Annotation(article=first, note="ours", visibility="group"))
+    public = notes.add(Annotation(article=first, note="everyone's", visibility="public"))
+    notes.create_collection("alice's", visibility="private")
+    notes.add_to_collection("alice's", first)
+    fix = CorrectionStore.of(alice).add(Correction("headline", first, {"line": line}))
+    assert {a.owner for a in notes.find()} == {"alice"}
+
+    bob = as_role("bob")
+    seen = {a.id for a in AnnotationStore.of(bob).find()}
+    assert seen == {group.id, public.id}
+    assert AnnotationStore.of(bob).collections() == []
+    assert CorrectionStore.of(bob).find() == []
+    with pytest.raises(Exception, match="no annotation"):  # invisible: as if it were not there
+        AnnotationStore.of(bob).delete(private.id)
+    with pytest.raises(Exception, match="no annotation"):  # visible, but only its owner changes it
+        AnnotationStore.of(bob).delete(group.id)
+    raw = bob.conn  # whatever the client sends, the server decides
+    assert raw.execute("SELECT count(*) FROM annotation_tags").fetchone()[0] == 0
+    assert raw.execute("UPDATE annotations SET note = 'x'").rowcount == 0
+    with pytest.raises(Exception, match="row-level security"):
+        raw.execute("INSERT INTO annotations (id, article, created, owner) VALUES ('f', ?, '', 'alice')", (first,))
+
+    carol = as_role("carol")
+    assert {a.id for a in AnnotationStore.of(carol).find()} == {public.id}
+
+    assert {a.id for a in AnnotationStore.of(alice).find()} == {private.id, group.id, public.id}
+    assert [c.id for c in CorrectionStore.of(alice).find()] == [fix.id]
+    assert AnnotationStore.of(alice).get(private.id).tags == ["secret"]
+    for lib in (alice, bob, carol, admin):
+        lib.close()
