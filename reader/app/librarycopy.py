@@ -118,6 +118,6 @@ def table_rows(library: Library, table: str) -> list[tuple[Any, ...]]:
     order = dict(TABLES)[table]
     cur = library.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
     columns = [d[0] for d in cur.description]
-    rows = [dict(zip(columns, row)) for row in cur]
+    rows = [dict(zip(columns, row, strict=True)) for row in cur]
     names = sorted(columns)
     return sorted((tuple(r[c] for c in names) for r in rows), key=repr)

@@ -91,7 +91,8 @@ def _insert(sql: str) -> str:
         sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in names if c.strip('"') != key)
         sql += f" ON CONFLICT ({key}) DO UPDATE SET {sets}" if sets else f" ON CONFLICT ({key}) DO NOTHING"
     rowid = ROW_IDS.get(table.lower())
-    if rowid and " SELECT " not in sql.upper() and (cols is None or rowid not in [c.strip().strip('"') for c in cols.split(",")]):
+    given = [c.strip().strip('"') for c in cols.split(",")] if cols is not None else []
+    if rowid and " SELECT " not in sql.upper() and rowid not in given:
         sql += f" RETURNING {rowid}"
     return sql
 

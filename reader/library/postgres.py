@@ -181,7 +181,8 @@ class PgLibrary(Library):
         self._write_lock = threading.RLock()
         self._lock_conn: Any = None
         self.warnings: list[str] = []
-        self.read_only = False
+        #: a read replica (a hot standby): searched, never written (the index is brought up to date on the primary)
+        self.read_only = bool(self.conn.execute("SELECT pg_is_in_recovery()").fetchone()[0])
         if not create and not self._has_catalogue():
             raise LibraryError(self.location, "there is no Broadsheet library in this database (run "
                                               "`broadsheet library init URL` first)")
@@ -212,7 +213,7 @@ class PgLibrary(Library):
             self._local.conn = conn
             with self._conn_lock:
                 self._connections.append(conn)
-        return conn  # type: ignore[no-any-return]
+        return conn
 
     def close(self) -> None:
         """Close every connection this object opened and release the import lock."""

@@ -345,8 +345,8 @@ class Searcher:
             v = f.value.strip()
             if f.field == "publication":
                 # folded like the text: publication:人民日報 finds 人民日报
-                conds.append(self._folded_in("p.name", "i.publication_id", "SELECT id, name FROM publications", fold_query(v),
-                                             args))
+                conds.append(self._folded_in("p.name", "i.publication_id", "SELECT id, name FROM publications",
+                                             fold_query(v), args))
             elif f.field == "kind":
                 conds.append("a.kind = ?")
                 args.append(v.lower())

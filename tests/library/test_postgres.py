@@ -245,3 +245,47 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
     assert AnnotationStore.of(alice).get(private.id).tags == ["secret"]
     for lib in (alice, bob, carol, admin):
         lib.close()
+
+
+def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """library init, import, search, annotations with --visibility, stats, copy to a folder and back."""
+    import json
+
+    from reader.cli.main import main
+
+    name = "cli_" + tmp_path.name[-10:].lower().replace("-", "_")
+    url = pg_cluster.create_database(name)
+    assert main(["library", "init", url, "--grant", "pg_read_all_data"]) == 0
+    assert "library ready" in capsys.readouterr().err
+    monkeypatch.setenv("BROADSHEET_LIBRARY", url)
+    assert main(["import", "--quiet", str(samples_folder())]) == 0
+    capsys.readouterr()
+    assert main(["search", "--json", "--limit", "100", "日"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["total"] > 0
+    first = found["hits"][0]["article"]
+    assert main(["annotations", "add", first, "--note", "shared", "--visibility", "group"]) == 0
+    ann_id = capsys.readouterr().out.strip()
+    assert main(["collection", "create", "Ours", "--visibility", "public"]) == 0
+    assert main(["annotations", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(a["id"], a["visibility"], a["owner"]) for a in listed] == [(ann_id, "group", "broadsheet")]
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["database_bytes"] > 0 and "***" not in stats["library"] and stats["articles"] > 0
+    folder = tmp_path / "copy"
+    assert main(["library", "copy", url, str(folder)]) == 0
+    assert "1 annotation(s)" in capsys.readouterr().err
+    assert main(["search", "--json", "--limit", "100", "--library", str(folder), "日"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == found["total"]
+    # searches read a replica when told to (here a second database holding a copy), writes stay on --library
+    replica = pg_cluster.create_database(name + "_replica")
+    assert main(["library", "copy", str(folder), replica]) == 0
+    assert main(["search", "--json", "--read-library", replica, "日"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == found["total"]
+    assert main(["library", "copy", str(folder), url]) == 2  # not into a library that holds one
+    assert "already holds a library" in capsys.readouterr().err
+    monkeypatch.setenv("BROADSHEET_LIBRARY", "postgresql://nobody@127.0.0.1:1/none")
+    assert main(["stats"]) == 2
+    assert "cannot be reached" in capsys.readouterr().err
