@@ -244,7 +244,6 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     p = sub.add_parser("correct", help="correct segmentation and OCR text (kept as an overlay; sources untouched)")
     p.add_argument("--library", metavar="DIR")
     p.add_argument("--creator")
-    visibility_arg(p)
     acts = p.add_subparsers(dest="action", required=True)
     a = acts.add_parser("merge", help="append OTHER to ARTICLE")
     a.add_argument("article")
@@ -282,6 +281,9 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a.add_argument("--json", action="store_true")
     a = acts.add_parser("undo", help="remove the most recent correction (of --article)")
     a.add_argument("--article")
+    for name, leaf in acts.choices.items():
+        if name not in ("list", "undo"):
+            visibility_arg(leaf)
 
 
 def _add_cite_parser(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:
