@@ -576,7 +576,7 @@ def from_web_annotation(obj: Any) -> Annotation:
                       visibility=_visibility(_text(obj, "broadsheet:visibility", owner), owner))
 
 
-def _visibility(value: str, owner: str) -> str:
+def _visibility(value: str | Visibility, owner: str) -> str:
     try:
         return Visibility.parse(value).value
     except ValueError as e:
@@ -855,7 +855,7 @@ class AnnotationStore:
 
     def _write(self, a: Annotation, insert: bool) -> None:
         anc = a.anchor
-        a.visibility = Visibility.parse(a.visibility).value
+        a.visibility = _visibility(a.visibility, f"annotation {a.id}")
         row: tuple[Any, ...] = (
             a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
             anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
@@ -961,7 +961,7 @@ class AnnotationStore:
         name = " ".join(name.split())
         if not name:
             raise AnnotationError("a collection needs a name")
-        coll = Collection(name, [], description, visibility=Visibility.parse(visibility).value)
+        coll = Collection(name, [], description, visibility=_visibility(visibility, f"collection {name}"))
         with transaction(self.conn):
             try:
                 self._insert_collection(coll)
@@ -971,7 +971,8 @@ class AnnotationStore:
 
     def _insert_collection(self, coll: Collection) -> int:
         """A new collection row (owned by the writer unless a SQLite backup names its owner); its id."""
-        row: tuple[Any, ...] = (coll.name, coll.description, coll.created, Visibility.parse(coll.visibility).value)
+        coll.visibility = _visibility(coll.visibility, f"collection {coll.name}")
+        row: tuple[Any, ...] = (coll.name, coll.description, coll.created, coll.visibility)
         cols = "name, description, created, visibility"
         if not self._server_owner:
             coll.owner = coll.owner or current_owner(self.conn)

@@ -152,7 +152,9 @@ class Archive:
         # in a child process: the importer's pure-Python work would otherwise hold the GIL for
         # hundreds of milliseconds at a time and stall the event loop (benchmarks/bench_gui_stalls.py)
         def run(files: list[str], stop: threading.Event) -> importer.ImportReport:
-            return import_in_subprocess(self.folder, files, progress=step, cancel=stop, on_error=bad)
+            # a PostgreSQL library is named by its URL (its folder is only this machine's index cache)
+            where = getattr(self.library, "url", None) if self.library.kind == "postgres" else self.folder
+            return import_in_subprocess(where or self.folder, files, progress=step, cancel=stop, on_error=bad)
 
         command = ImportFiles(run, list(paths), cancel, on_change=self._imported)
         command.do()

@@ -883,7 +883,10 @@ class CorrectionStore:
         return correction
 
     def _insert(self, c: Correction) -> None:
-        c.visibility = Visibility.parse(c.visibility).value
+        try:
+            c.visibility = Visibility.parse(c.visibility).value
+        except ValueError as e:
+            raise CorrectionError(f"correction {c.id}: {e}") from e
         row: tuple[Any, ...] = (c.id, c.kind, c.article, json.dumps(c.data, ensure_ascii=False), c.creator,
                                 c.created, c.visibility)
         cols = "id, kind, article, data, creator, created, visibility"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from reader.annotations.store import Annotation, AnnotationConflict, AnnotationStore
+from reader.annotations.store import Annotation, AnnotationConflict, AnnotationError, AnnotationStore
 from reader.app.librarycopy import TABLES, copy_library, table_rows
 from reader.app.samples import samples_folder
 from reader.corrections.store import Correction, CorrectionStore
@@ -119,9 +119,8 @@ def test_annotations_collections_and_corrections_on_both_kinds(library: Library)
 
 def test_a_second_importer_is_refused(library: Library) -> None:
     other = Library.open(library.url) if library.kind == "postgres" else Library(library.folder)
-    with library.writing():
-        with pytest.raises(LibraryBusyError), other.writing():
-            pass
+    with library.writing(), pytest.raises(LibraryBusyError), other.writing():
+        pass
     with other.writing():  # released: the next one gets it
         pass
     other.close()
@@ -289,3 +288,26 @@ def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monke
     monkeypatch.setenv("BROADSHEET_LIBRARY", "postgresql://nobody@127.0.0.1:1/none")
     assert main(["stats"]) == 2
     assert "cannot be reached" in capsys.readouterr().err
+
+
+def test_visibility_and_owner_travel_in_backups(library: Library) -> None:
+    from reader.annotations.store import backup_json, read_backup
+    from reader.library.owners import os_user
+
+    import_paths(library, [samples_folder()])
+    first = library.articles()[0].id
+    notes = AnnotationStore.of(library)
+    made = notes.add(Annotation(article=first, note="n", visibility="public"))
+    notes.create_collection("Shared", visibility="group")
+    line = library.article(first).line_ids()[0]
+    fix = CorrectionStore.of(library).add(Correction("headline", first, {"line": line}, visibility="group"))
+    stored = notes.get(made.id)
+    assert stored.owner == (os_user() if library.kind == "sqlite" else "broadsheet")
+    backup = read_backup(backup_json(notes.find(), notes.collections(),
+                                     [c.to_json() for c in CorrectionStore.of(library).find()]))
+    assert [(a.id, a.visibility) for a in backup.annotations] == [(made.id, "public")]
+    assert [(c.name, c.visibility) for c in backup.collections] == [("Shared", "group")]
+    assert [(Correction.from_json(c).id, Correction.from_json(c).visibility) for c in backup.corrections] == \
+        [(fix.id, "group")]
+    with pytest.raises(AnnotationError, match="private, group or public"):
+        notes.add(Annotation(article=first, visibility="everyone"))
