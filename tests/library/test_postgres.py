@@ -70,20 +70,40 @@ def test_the_samples_give_the_same_articles_on_both_kinds(library: Library,
     assert stats["articles"] == len(sample_articles) and stats["unindexed"] == 0
 
 
-@pytest.mark.parametrize("query", ["日", "中國", "Luxemburg", '"der Zeitung"', "publication:京报 日",
-                                   "headline:the", "kind:article", "page:1..2 und"])
-def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, query: str, tmp_path: Path,
-                                                       request: pytest.FixtureRequest) -> None:
-    """The search engine's SQL (filters, verification) on PostgreSQL finds what it finds on SQLite."""
+QUERIES = ["日", "中國", "und", '"in der"', "Aufklärung", "publication:晶报 日", "publication:luxemburger und",
+           "publication:晶報 headline:英法", "headline:蘇聯", "kind:article", "page:1..2 und", "page:2 日",
+           "date:1939 蘇聯", "Zeit*", "蘇聯 OR 英國", "日 -蘇聯", "日 NEAR/3 晶報"]
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    lib = Library(tmp_path_factory.mktemp("reference-search") / "lib")
+    import_paths(lib, [samples_folder()])
+    yield lib
+    lib.close()
+
+
+def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, reference: Library) -> None:
+    """The search engine's SQL (filters, verification in every match mode) on PostgreSQL finds what it
+    finds on SQLite, in the same order; so do the concordance and the timeline."""
+    from reader.search.concordance import concordance
+    from reader.search.query import Match, SearchOptions
+    from reader.search.timeline import timeline
+
     import_paths(library, [samples_folder()])
-    reference = Library(tmp_path / "reference")
-    import_paths(reference, [samples_folder()])
+    modes = [SearchOptions(), SearchOptions(Match.EXACT), SearchOptions(Match.VARIANTS, True)]
     with Searcher(reference) as ref, Searcher(library) as got:
-        expected = ref.matching_ids(query)
-        assert got.matching_ids(query) == expected
-        assert [h.article for h in got.search(query, limit=None, sort="date").hits] == \
-            [h.article for h in ref.search(query, limit=None, sort="date").hits]
-    reference.close()
+        for query in QUERIES:
+            for options in modes:
+                expected = ref.matching_ids(query, options=options)
+                assert got.matching_ids(query, options=options) == expected, (query, options)
+                assert [h.article for h in got.search(query, limit=None, sort="date", options=options).hits] == \
+                    [h.article for h in ref.search(query, limit=None, sort="date", options=options).hits]
+        assert all(ref.matching_ids(q) for q in QUERIES[:-1])  # every query finds something
+        for query in ("日", "und"):
+            assert [(c.article, c.left, c.match, c.right) for c in concordance(got, query).lines] == \
+                [(c.article, c.left, c.match, c.right) for c in concordance(ref, query).lines]
+            assert timeline(got, query).to_json() == timeline(ref, query).to_json()
 
 
 def test_annotations_collections_and_corrections_on_both_kinds(library: Library) -> None:
