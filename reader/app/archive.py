@@ -92,6 +92,8 @@ class Archive:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.folder = Path(library.folder)
+        #: where the library is, for the title and the recent list: its folder, or its URL without a password
+        self.location = library.location
         self._pages: LRU[int, Page] = LRU(12)
         self._articles: LRU[str, Article] = LRU(256)
         self._infos: LRU[str, ArticleInfo] = LRU(512)

@@ -142,11 +142,12 @@ MIGRATE_LOCK = 2
 
 
 def redact(url: str) -> str:
-    """The URL without its password (for messages and logs)."""
+    """The URL without its password (for messages, logs and the window's recent list; a password comes
+    from ~/.pgpass or PGPASSWORD when the URL has none)."""
     parts = urllib.parse.urlsplit(url)
     if parts.password is None:
         return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
