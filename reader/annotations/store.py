@@ -792,6 +792,8 @@ class AnnotationStore:
         conn.execute("PRAGMA foreign_keys = ON")
         #: PostgreSQL sets the owner itself (current_user) and enforces visibility; SQLite records them
         self._server_owner = is_postgres(conn)
+        #: what a read-then-write adds to its read so that concurrent writers wait (PostgreSQL)
+        self._lock = " FOR UPDATE" if self._server_owner else ""
 
     @classmethod
     def of(cls, library: Library) -> AnnotationStore:
@@ -824,6 +826,7 @@ class AnnotationStore:
     def edit(self, annotation_id: str, note: str | None = None, tags: Sequence[str] | None = None) -> Annotation:
         """Change a note and/or tags: read, change and write in ONE transaction (concurrent edits all land)."""
         with transaction(self.conn):
+            self._version(annotation_id)  # locks the row on PostgreSQL: a concurrent edit waits for this one
             annotation = self.get(annotation_id)
             if note is not None:
                 annotation.note = note
@@ -835,7 +838,10 @@ class AnnotationStore:
         return annotation
 
     def _version(self, annotation_id: str) -> int:
-        row = self.conn.execute("SELECT version FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        """The stored version, the row locked until the transaction ends (PostgreSQL's ``FOR UPDATE``;
+        SQLite's ``BEGIN IMMEDIATE`` already keeps every other writer out)."""
+        row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
+                                (annotation_id,)).fetchone()
         if row is None:
             raise AnnotationError(f"no annotation {annotation_id}")
         return int(row[0])
@@ -843,7 +849,8 @@ class AnnotationStore:
     def upsert(self, annotation: Annotation) -> None:
         """Write an annotation whatever its version (re-attachment, restoring a backup)."""
         with transaction(self.conn):
-            row = self.conn.execute("SELECT version FROM annotations WHERE id = ?", (annotation.id,)).fetchone()
+            row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
+                                    (annotation.id,)).fetchone()
             annotation.version = (int(row[0]) + 1) if row else annotation.version
             self._write(annotation, insert=False)
 
@@ -980,8 +987,10 @@ class AnnotationStore:
         return int(self.conn.execute(f"INSERT INTO collections ({cols}) VALUES ({','.join('?' * len(row))})",
                                      row).lastrowid or 0)
 
-    def _collection_id(self, name: str) -> int:
-        row = self.conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
+    def _collection_id(self, name: str, lock: bool = False) -> int:
+        """The collection's row id (``lock``: its row locked until the transaction ends, on PostgreSQL)."""
+        row = self.conn.execute("SELECT id FROM collections WHERE name = ?" + (self._lock if lock else ""),
+                                (name,)).fetchone()
         if row is None:
             raise AnnotationError(f"no collection named {name!r}")
         return int(row[0])
@@ -989,7 +998,7 @@ class AnnotationStore:
     def add_to_collection(self, name: str, article: str, position: int | None = None) -> None:
         """Put ``article`` into the collection (at ``position``, default last); already there: moved."""
         with transaction(self.conn):
-            cid = self._collection_id(name)
+            cid = self._collection_id(name, lock=True)
             items = [r[0] for r in self.conn.execute(
                 "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
             if article in items:

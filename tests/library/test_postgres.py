@@ -331,3 +331,33 @@ def test_visibility_and_owner_travel_in_backups(library: Library) -> None:
         [(fix.id, "group")]
     with pytest.raises(AnnotationError, match="private, group or public"):
         notes.add(Annotation(article=first, visibility="everyone"))
+
+
+def test_concurrent_edits_all_land(library: Library) -> None:
+    """Two threads (two connections) edit one annotation and one collection at once: nothing is lost."""
+    import threading
+
+    import_paths(library, [samples_folder()])
+    ids = [a.id for a in library.articles()][:20]
+    note = AnnotationStore.of(library).add(Annotation(article=ids[0], note=""))
+    AnnotationStore.of(library).create_collection("Both")
+    errors: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            store = AnnotationStore(library.conn)  # this thread's connection
+            for i in range(offset, len(ids), 2):
+                store.edit(note.id, tags=[*store.get(note.id).tags, f"t{i}"])
+                store.add_to_collection("Both", ids[i])
+        except BaseException as e:  # noqa: BLE001 — reported by the main thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    store = AnnotationStore.of(library)
+    assert sorted(store.collection("Both").items) == sorted(ids)
+    assert store.get(note.id).version == len(ids)
