@@ -32,6 +32,7 @@ columns, ``bytea``, ``double precision``, …; :class:`reader.library.catalogue.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -97,8 +98,10 @@ def _insert(sql: str) -> str:
     return sql
 
 
+@functools.lru_cache(maxsize=1024)
 def translate(sql: str) -> str:
-    """The PostgreSQL form of one statement of the catalogue code (see the module's table)."""
+    """The PostgreSQL form of one statement of the catalogue code (see the module's table); the code
+    sends the same few hundred statements again and again, so each is translated once."""
     s = sql.strip()
     upper = s.upper()
     if upper.startswith("PRAGMA"):
