@@ -284,6 +284,15 @@ def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monke
     found = json.loads(capsys.readouterr().out)
     assert found["total"] > 0
     first = found["hits"][0]["article"]
+    assert main(["show", "--json", first]) == 0
+    assert json.loads(capsys.readouterr().out)["article"] == first
+    out = tmp_path / "one.xml"
+    assert main(["export", first, "--format", "tei", "-o", str(out)]) == 0
+    assert "<TEI" in out.read_text(encoding="utf-8")
+    assert main(["correct", "headline", first, "--part", "0", "--visibility", "public"]) == 0
+    capsys.readouterr()
+    assert main(["correct", "list", "--json"]) == 0
+    assert [c["visibility"] for c in json.loads(capsys.readouterr().out)] == ["public"]
     assert main(["annotations", "add", first, "--note", "shared", "--visibility", "group"]) == 0
     ann_id = capsys.readouterr().out.strip()
     assert main(["collection", "create", "Ours", "--visibility", "public"]) == 0
@@ -295,7 +304,8 @@ def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monke
     assert stats["database_bytes"] > 0 and "***" not in stats["library"] and stats["articles"] > 0
     folder = tmp_path / "copy"
     assert main(["library", "copy", url, str(folder)]) == 0
-    assert "1 annotation(s)" in capsys.readouterr().err
+    copied = capsys.readouterr().err
+    assert "1 annotation(s)" in copied and "1 correction(s)" in copied
     assert main(["search", "--json", "--limit", "100", "--library", str(folder), "日"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == found["total"]
     # searches read a replica when told to (here a second database holding a copy), writes stay on --library
