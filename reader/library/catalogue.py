@@ -9,6 +9,10 @@ Layout of a library folder::
                         "app_version", "created"}
     import.lock        held (flock) by the one process importing or indexing
 
+A library can also live in a PostgreSQL database (``postgresql://…`` wherever a folder is named):
+:class:`reader.library.postgres.PgLibrary`, the same class over a psycopg connection that speaks this
+module's SQL (:mod:`reader.library.pgsql`).
+
 The default library is ``platformdirs.user_data_dir("broadsheet")/library``;
 ``BROADSHEET_LIBRARY`` and an explicit folder (``--library DIR``) override it
 (:func:`default_folder`, :func:`resolve_folder`). It is created on first use.

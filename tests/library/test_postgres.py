@@ -371,3 +371,19 @@ def test_concurrent_edits_all_land(library: Library) -> None:
     store = AnnotationStore.of(library)
     assert sorted(store.collection("Both").items) == sorted(ids)
     assert store.get(note.id).version == len(ids)
+
+
+def test_an_older_sqlite_library_gets_owners_for_its_work(tmp_path: Path) -> None:
+    """Notes made before owners existed become the OS user's, private, when the library is next opened."""
+    from reader.annotations.store import MIGRATIONS
+    from reader.library.owners import os_user
+
+    lib = Library(tmp_path / "old")
+    lib.migrate("annotations", MIGRATIONS[:2])
+    lib.conn.execute("INSERT INTO annotations (id, article, created) VALUES ('old', 'a1', '2020')")
+    lib.close()
+    lib = Library(tmp_path / "old")
+    got = AnnotationStore.of(lib).get("old")
+    assert (got.owner, got.visibility) == (os_user(), "private")
+    assert lib.schema_versions()["annotations"] == len(MIGRATIONS)
+    lib.close()
