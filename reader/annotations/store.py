@@ -37,6 +37,17 @@ from pathlib import Path
 from typing import Any
 
 from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, transaction
+from reader.library.db import Connection
+from reader.library.owners import (
+    SHARES_GROUP,
+    Visibility,
+    child_policies,
+    current_owner,
+    is_postgres,
+    owner_columns,
+    rls_policies,
+    sqlite_owner_step,
+)
 from reader.model.document import Article
 from reader.model.errors import BroadsheetError, SourceError
 
@@ -309,6 +320,10 @@ class Annotation:
     source: str = ""
     #: how many times it was written: an edit made on an older version is refused, never silently undone
     version: int = 0
+    #: who wrote it (the database role on PostgreSQL, the OS user on SQLite: :mod:`reader.library.owners`)
+    owner: str = ""
+    #: who else may see it: private (the default), group or public
+    visibility: str = Visibility.PRIVATE.value
 
     @property
     def is_highlight(self) -> bool:
@@ -412,6 +427,9 @@ class Collection:
     items: list[str] = field(default_factory=list)
     description: str = ""
     created: str = field(default_factory=now_iso)
+    #: who made it and who else may see it (:mod:`reader.library.owners`)
+    owner: str = ""
+    visibility: str = Visibility.PRIVATE.value
 
 
 # --------------------------------------------------------------------------- W3C Web Annotation
@@ -456,6 +474,9 @@ def to_web_annotation(annotation: Annotation) -> dict[str, Any]:
         out["body"] = body
     out["target"] = target
     out["broadsheet:status"] = annotation.status
+    if annotation.owner:
+        out["broadsheet:owner"] = annotation.owner
+    out["broadsheet:visibility"] = annotation.visibility
     return out
 
 
@@ -551,7 +572,15 @@ def from_web_annotation(obj: Any) -> Annotation:
     return Annotation(article=article, anchor=_anchor_of(target, ann_id), note=note, tags=tags, id=ann_id,
                       creator=creator_name, created=_text(obj, "created", owner) or now_iso(),
                       modified=_text(obj, "modified", owner), status=status,
-                      source=_text(target, "broadsheet:file", owner))
+                      source=_text(target, "broadsheet:file", owner),
+                      visibility=_visibility(_text(obj, "broadsheet:visibility", owner), owner))
+
+
+def _visibility(value: str | Visibility, owner: str) -> str:
+    try:
+        return Visibility.parse(value).value
+    except ValueError as e:
+        raise AnnotationError(f"{owner}: {e}") from e
 
 
 def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collection] = (),
@@ -569,8 +598,8 @@ def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collect
         "total": len(items),
         "first": {"type": "AnnotationPage", "items": items},
         "broadsheet:collections": [
-            {"name": c.name, "description": c.description, "created": c.created,
-             "items": [ARTICLE_URN + i for i in c.items]} for c in collections
+            {"name": c.name, "description": c.description, "created": c.created, "owner": c.owner,
+             "visibility": c.visibility, "items": [ARTICLE_URN + i for i in c.items]} for c in collections
         ],
         "broadsheet:corrections": list(corrections),
     }
@@ -611,13 +640,14 @@ def _backup_collection(c: Any, n: int, path: str | Path | None) -> Collection:
         name = _text(c, "name", f"collection {n}")
         description = _text(c, "description", f"collection {name}")
         created = _text(c, "created", f"collection {name}") or now_iso()
+        visibility = _visibility(_text(c, "visibility", f"collection {name}"), f"collection {name}")
     except AnnotationError as e:
         raise BackupError(path, str(e)) from e
     items = c.get("items") or []
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise BackupError(path, f"collection {name}: items must be a list of article ids")
     keys = [i[len(ARTICLE_URN):] if i.startswith(ARTICLE_URN) else i for i in items]
-    return Collection(name, keys, description, created)
+    return Collection(name, keys, description, created, visibility=visibility)
 
 
 def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = None) -> Backup:
@@ -697,15 +727,73 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article);
     """),
     Migration(2, "annotation versions", "ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 0"),
+    # who made each annotation and collection, and who may see it (reader.library.owners): enforced by
+    # PostgreSQL's row-level security on a shared library, recorded and exported on SQLite
+    Migration(3, "owners and visibility", sqlite_owner_step(("annotations", "collections")),
+              pg=SHARES_GROUP + ";" + owner_columns("annotations") + owner_columns("collections")
+              + rls_policies("annotations") + rls_policies("collections")
+              + child_policies("annotation_tags", "annotations", "annotation")
+              + child_policies("collection_items", "collections", "collection")),
 ]
+
+#: PostgreSQL's words for the first migration (identity columns; tags unique whatever their case)
+PG_V1 = """
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE TABLE annotations (
+    id text PRIMARY KEY,
+    article text NOT NULL,
+    start integer,
+    "end" integer,
+    exact text,
+    prefix text NOT NULL DEFAULT '',
+    suffix text NOT NULL DEFAULT '',
+    line_ids text NOT NULL DEFAULT '[]',
+    note text NOT NULL DEFAULT '',
+    status text NOT NULL DEFAULT 'attached',
+    creator text NOT NULL DEFAULT '',
+    created text NOT NULL,
+    modified text NOT NULL DEFAULT '',
+    source text NOT NULL DEFAULT ''
+);
+CREATE INDEX annotations_article ON annotations(article);
+CREATE TABLE tags (
+    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    name citext NOT NULL UNIQUE
+);
+CREATE TABLE annotation_tags (
+    annotation text NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    tag bigint NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    position integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (annotation, tag)
+);
+CREATE INDEX annotation_tags_tag ON annotation_tags(tag);
+CREATE TABLE collections (
+    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    name text NOT NULL UNIQUE,
+    description text NOT NULL DEFAULT '',
+    created text NOT NULL
+);
+CREATE TABLE collection_items (
+    collection bigint NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    article text NOT NULL,
+    position integer NOT NULL,
+    PRIMARY KEY (collection, article)
+);
+CREATE INDEX collection_items_article ON collection_items(article)
+"""
+MIGRATIONS[0] = replace(MIGRATIONS[0], pg=PG_V1)
 
 
 class AnnotationStore:
     """Annotations, tags and collections in a catalogue connection; every edit is one transaction."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         conn.execute("PRAGMA foreign_keys = ON")
+        #: PostgreSQL sets the owner itself (current_user) and enforces visibility; SQLite records them
+        self._server_owner = is_postgres(conn)
+        #: what a read-then-write adds to its read so that concurrent writers wait (PostgreSQL)
+        self._lock = " FOR UPDATE" if self._server_owner else ""
 
     @classmethod
     def of(cls, library: Library) -> AnnotationStore:
@@ -738,6 +826,7 @@ class AnnotationStore:
     def edit(self, annotation_id: str, note: str | None = None, tags: Sequence[str] | None = None) -> Annotation:
         """Change a note and/or tags: read, change and write in ONE transaction (concurrent edits all land)."""
         with transaction(self.conn):
+            self._version(annotation_id)  # locks the row on PostgreSQL: a concurrent edit waits for this one
             annotation = self.get(annotation_id)
             if note is not None:
                 annotation.note = note
@@ -749,7 +838,10 @@ class AnnotationStore:
         return annotation
 
     def _version(self, annotation_id: str) -> int:
-        row = self.conn.execute("SELECT version FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        """The stored version, the row locked until the transaction ends (PostgreSQL's ``FOR UPDATE``;
+        SQLite's ``BEGIN IMMEDIATE`` already keeps every other writer out)."""
+        row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
+                                (annotation_id,)).fetchone()
         if row is None:
             raise AnnotationError(f"no annotation {annotation_id}")
         return int(row[0])
@@ -757,7 +849,8 @@ class AnnotationStore:
     def upsert(self, annotation: Annotation) -> None:
         """Write an annotation whatever its version (re-attachment, restoring a backup)."""
         with transaction(self.conn):
-            row = self.conn.execute("SELECT version FROM annotations WHERE id = ?", (annotation.id,)).fetchone()
+            row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
+                                    (annotation.id,)).fetchone()
             annotation.version = (int(row[0]) + 1) if row else annotation.version
             self._write(annotation, insert=False)
 
@@ -769,14 +862,19 @@ class AnnotationStore:
 
     def _write(self, a: Annotation, insert: bool) -> None:
         anc = a.anchor
-        row = (a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
-               anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
-               a.note, a.status, a.creator, a.created, a.modified, a.source, a.version)
+        a.visibility = _visibility(a.visibility, f"annotation {a.id}")
+        row: tuple[Any, ...] = (
+            a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
+            anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
+            a.note, a.status, a.creator, a.created, a.modified, a.source, a.version, a.visibility)
+        cols = ('id, article, start, "end", exact, prefix, suffix, line_ids, note, status, creator, created, '
+                "modified, source, version, visibility")
+        if not self._server_owner:  # SQLite: the OS user, or the owner a restored backup names
+            a.owner = a.owner or current_owner(self.conn)
+            row, cols = (*row, a.owner), cols + ", owner"
         verb = "INSERT" if insert else "INSERT OR REPLACE"
         try:
-            self.conn.execute(
-                f'{verb} INTO annotations (id, article, start, "end", exact, prefix, suffix, line_ids, note, '
-                "status, creator, created, modified, source, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+            self.conn.execute(f"{verb} INTO annotations ({cols}) VALUES ({','.join('?' * len(row))})", row)
         except sqlite3.IntegrityError as e:
             raise AnnotationError(f"annotation {a.id} already exists") from e
         self.conn.execute("DELETE FROM annotation_tags WHERE annotation = ?", (a.id,))
@@ -823,7 +921,7 @@ class AnnotationStore:
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Annotation]:
         rows = self.conn.execute(
             'SELECT a.id, a.article, a.start, a."end", a.exact, a.prefix, a.suffix, a.line_ids, a.note, a.status, '
-            f"a.creator, a.created, a.modified, a.source, a.version FROM annotations a {where} "
+            f"a.creator, a.created, a.modified, a.source, a.version, a.owner, a.visibility FROM annotations a {where} "
             "ORDER BY a.article, a.start, a.created, a.id",
             params).fetchall()
         tags: dict[str, list[str]] = {}
@@ -836,11 +934,11 @@ class AnnotationStore:
                 tags.setdefault(ann, []).append(name)
         out: list[Annotation] = []
         for (aid, article, start, end, exact, prefix, suffix, line_ids, note, status, creator, created,
-             modified, source, version) in rows:
+             modified, source, version, owner, visibility) in rows:
             anchor = Anchor(start, end, exact, prefix, suffix, tuple(json.loads(line_ids))) if exact else None
             out.append(Annotation(article=article, anchor=anchor, note=note, tags=tags.get(aid, []), id=aid,
                                   creator=creator, created=created, modified=modified, status=status,
-                                  source=source, version=int(version)))
+                                  source=source, version=int(version), owner=owner, visibility=visibility))
         return out
 
     def article_ids(self, tag: str | None = None, text: str | None = None) -> set[str]:
@@ -865,21 +963,34 @@ class AnnotationStore:
         return results
 
     # -- collections
-    def create_collection(self, name: str, description: str = "") -> Collection:
+    def create_collection(self, name: str, description: str = "",
+                          visibility: str | Visibility = Visibility.PRIVATE) -> Collection:
         name = " ".join(name.split())
         if not name:
             raise AnnotationError("a collection needs a name")
-        coll = Collection(name, [], description)
+        coll = Collection(name, [], description, visibility=_visibility(visibility, f"collection {name}"))
         with transaction(self.conn):
             try:
-                self.conn.execute("INSERT INTO collections (name, description, created) VALUES (?,?,?)",
-                                  (coll.name, coll.description, coll.created))
+                self._insert_collection(coll)
             except sqlite3.IntegrityError as e:
                 raise AnnotationError(f"a collection named {name!r} already exists") from e
         return coll
 
-    def _collection_id(self, name: str) -> int:
-        row = self.conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
+    def _insert_collection(self, coll: Collection) -> int:
+        """A new collection row (owned by the writer unless a SQLite backup names its owner); its id."""
+        coll.visibility = _visibility(coll.visibility, f"collection {coll.name}")
+        row: tuple[Any, ...] = (coll.name, coll.description, coll.created, coll.visibility)
+        cols = "name, description, created, visibility"
+        if not self._server_owner:
+            coll.owner = coll.owner or current_owner(self.conn)
+            row, cols = (*row, coll.owner), cols + ", owner"
+        return int(self.conn.execute(f"INSERT INTO collections ({cols}) VALUES ({','.join('?' * len(row))})",
+                                     row).lastrowid or 0)
+
+    def _collection_id(self, name: str, lock: bool = False) -> int:
+        """The collection's row id (``lock``: its row locked until the transaction ends, on PostgreSQL)."""
+        row = self.conn.execute("SELECT id FROM collections WHERE name = ?" + (self._lock if lock else ""),
+                                (name,)).fetchone()
         if row is None:
             raise AnnotationError(f"no collection named {name!r}")
         return int(row[0])
@@ -887,7 +998,7 @@ class AnnotationStore:
     def add_to_collection(self, name: str, article: str, position: int | None = None) -> None:
         """Put ``article`` into the collection (at ``position``, default last); already there: moved."""
         with transaction(self.conn):
-            cid = self._collection_id(name)
+            cid = self._collection_id(name, lock=True)
             items = [r[0] for r in self.conn.execute(
                 "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
             if article in items:
@@ -911,10 +1022,11 @@ class AnnotationStore:
 
     def collection(self, name: str) -> Collection:
         cid = self._collection_id(name)
-        row = self.conn.execute("SELECT name, description, created FROM collections WHERE id = ?", (cid,)).fetchone()
+        row = self.conn.execute("SELECT name, description, created, owner, visibility FROM collections "
+                                "WHERE id = ?", (cid,)).fetchone()
         items = [r[0] for r in self.conn.execute(
             "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
-        return Collection(row[0], items, row[1], row[2])
+        return Collection(row[0], items, row[1], row[2], owner=row[3], visibility=row[4])
 
     def collections(self) -> list[Collection]:
         return [self.collection(r[0]) for r in self.conn.execute("SELECT name FROM collections ORDER BY name")]
@@ -923,11 +1035,7 @@ class AnnotationStore:
         """Create or replace a collection wholesale (used by import)."""
         with transaction(self.conn):
             row = self.conn.execute("SELECT id FROM collections WHERE name = ?", (coll.name,)).fetchone()
-            if row is None:
-                cid = int(self.conn.execute("INSERT INTO collections (name, description, created) VALUES (?,?,?)",
-                                            (coll.name, coll.description, coll.created)).lastrowid or 0)
-            else:
-                cid = int(row[0])
+            cid = self._insert_collection(coll) if row is None else int(row[0])
             self._write_items(cid, list(dict.fromkeys(coll.items)))
 
     # -- backup

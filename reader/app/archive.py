@@ -92,6 +92,8 @@ class Archive:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.folder = Path(library.folder)
+        #: where the library is, for the title and the recent list: its folder, or its URL without a password
+        self.location = library.location
         self._pages: LRU[int, Page] = LRU(12)
         self._articles: LRU[str, Article] = LRU(256)
         self._infos: LRU[str, ArticleInfo] = LRU(512)
@@ -152,7 +154,9 @@ class Archive:
         # in a child process: the importer's pure-Python work would otherwise hold the GIL for
         # hundreds of milliseconds at a time and stall the event loop (benchmarks/bench_gui_stalls.py)
         def run(files: list[str], stop: threading.Event) -> importer.ImportReport:
-            return import_in_subprocess(self.folder, files, progress=step, cancel=stop, on_error=bad)
+            # a PostgreSQL library is named by its URL (its folder is only this machine's index cache)
+            where = getattr(self.library, "url", None) if self.library.kind == "postgres" else self.folder
+            return import_in_subprocess(where or self.folder, files, progress=step, cancel=stop, on_error=bad)
 
         command = ImportFiles(run, list(paths), cancel, on_change=self._imported)
         command.do()

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 def _annotation_json(a: Any) -> dict[str, Any]:
     return {"id": a.id, "article": a.article, "status": a.status, "note": a.note, "tags": a.tags,
             "quote": a.anchor.exact if a.anchor else None, "start": a.anchor.start if a.anchor else None,
-            "end": a.anchor.end if a.anchor else None, "created": a.created, "modified": a.modified}
+            "end": a.anchor.end if a.anchor else None, "created": a.created, "modified": a.modified,
+            "owner": a.owner, "visibility": a.visibility}
 
 
 def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
@@ -44,6 +45,7 @@ def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None
         ann = A.highlight(article, start, end, note=args.note or "", tags=args.tag,
                           creator=args.creator or "", key=args.article)
         ann.source = source
+    ann.visibility = args.visibility
     store.add(ann)
     print(ann.id)
 
@@ -147,7 +149,7 @@ def cmd_collection(args: argparse.Namespace) -> int:
             for key in store.collection(args.name).items:
                 print(key)
         elif args.action == "create":
-            store.create_collection(args.name, args.description or "")
+            store.create_collection(args.name, args.description or "", visibility=args.visibility)
         elif args.action == "add":
             for key in args.articles:
                 lib.article_info(key)  # NotFoundError names the article

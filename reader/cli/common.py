@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 Command = Callable[[argparse.Namespace], int]
 
 
-def open_library(args: argparse.Namespace) -> Library:
-    """The library of ``--library`` (default: $BROADSHEET_LIBRARY or the platform data folder)."""
+def open_library(args: argparse.Namespace, read: bool = False) -> Library:
+    """The library of ``--library`` (default: $BROADSHEET_LIBRARY or the platform data folder; a folder or
+    a ``postgresql://`` URL). ``read``: a command that only reads (a search) opens ``--read-library``
+    instead when given — a read replica of the PostgreSQL library, never created or migrated."""
     from reader.library.catalogue import Library
 
-    lib = Library.open(getattr(args, "library", None))
+    replica = getattr(args, "read_library", None) if read else None
+    lib = Library.open(replica, create=False) if replica else Library.open(getattr(args, "library", None))
     for warning in lib.warnings:
         print(f"broadsheet: {warning}.", file=sys.stderr)
     return lib
@@ -53,7 +56,8 @@ def library_verb(func: Command) -> Command:
     def run(args: argparse.Namespace) -> int:
         import sqlite3
 
-        from reader.library.catalogue import resolve_folder
+        from reader.library.catalogue import resolve_location
+        from reader.library.postgres import redact
         from reader.model.errors import BroadsheetError
 
         try:
@@ -64,7 +68,8 @@ def library_verb(func: Command) -> Command:
         except BrokenPipeError:
             raise  # `broadsheet … | head`: the reader has what they asked for (main says nothing)
         except (sqlite3.Error, OSError) as e:
-            folder = resolve_folder(getattr(args, "library", None))
+            where = resolve_location(getattr(args, "library", None))
+            folder = redact(where) if isinstance(where, str) else where
             problem = environment_problem(e)
             print(f"broadsheet: {folder}: {problem}{'' if problem.endswith('?') else '.'}", file=sys.stderr)
             return 1

@@ -49,6 +49,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
         else:
             corr = C.correct_text(art, args.start, args.end, args.corrected)
         corr.creator = args.creator or ""
+        corr.visibility = args.visibility
         store.add(corr)
         print(corr.id)
         return 0

@@ -147,8 +147,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         counts["indexed_documents"] = ix.doc_count()
         counts["index_bytes"] = ix.size_bytes()
         ix.close()
-        counts["catalogue_bytes"] = lib.catalogue_path.stat().st_size
-        counts["library"] = str(lib.folder)
+        if lib.kind == "postgres":
+            counts["database_bytes"] = lib.size_bytes()  # type: ignore[attr-defined]
+        else:
+            counts["catalogue_bytes"] = lib.catalogue_path.stat().st_size
+        counts["library"] = lib.location
     finally:
         lib.close()
     if args.json:

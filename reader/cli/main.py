@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "show": ("show", "cmd_show", True),
     "reindex": ("library_cmds", "cmd_reindex", True),
     "stats": ("library_cmds", "cmd_stats", True),
+    "library": ("library_admin", "cmd_library", True),
     "export": ("export", "cmd_export", True),
     "cite": ("cite", "cmd_cite", True),
     "annotations": ("annotations", "cmd_annotations", True),

@@ -63,7 +63,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
 
     def lib_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--library", metavar="DIR",
-                       help="the library folder (default: $BROADSHEET_LIBRARY or the platform data folder)")
+                       help="the library folder or postgresql://… database (default: $BROADSHEET_LIBRARY or the "
+                            "platform data folder)")
 
     p = sub.add_parser("import", help="import files and folders into the library")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -85,6 +86,7 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
                    help="answer one query per line of FILE ('-': standard input) in one process; with --json "
                         "as JSON lines {query, total, hits}; blank lines and lines starting with # are skipped")
     lib_arg(p)
+    read_library_arg(p)
     p.add_argument("--json", action="store_true", help="print the JSON contract")
     p.add_argument("--limit", type=count, default=20)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
@@ -111,6 +113,30 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     lib_arg(p)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("library", help="create a shared library in PostgreSQL, copy a library between kinds")
+    acts = p.add_subparsers(dest="action", required=True)
+    a = acts.add_parser("init", help="create or migrate the library schema in a PostgreSQL database (or a folder)")
+    a.add_argument("url", metavar="URL", help="postgresql://USER@HOST/DATABASE (or a folder)")
+    a.add_argument("--grant", action="append", default=[], metavar="ROLE",
+                   help="give ROLE (a group role of researchers) read access and their own annotations, "
+                        "collections and corrections (repeatable)")
+    a = acts.add_parser("copy", help="copy a whole library into a new, empty one (folder ↔ PostgreSQL)")
+    a.add_argument("source", metavar="FROM", help="a library folder or postgresql://… URL")
+    a.add_argument("destination", metavar="TO", help="a new folder or an empty database's postgresql://… URL")
+
+
+def read_library_arg(p: argparse.ArgumentParser) -> None:
+    """``--read-library URL``: where searches read (a read replica); writes still go to ``--library``."""
+    p.add_argument("--read-library", metavar="URL",
+                   help="search this copy of the library (a PostgreSQL read replica); writes go to --library")
+
+
+def visibility_arg(p: argparse.ArgumentParser) -> None:
+    """``--visibility`` on the commands that make annotations, collections and corrections."""
+    p.add_argument("--visibility", choices=["private", "group", "public"], default="private",
+                   help="who else sees it in a shared library: nobody (private, the default), the roles sharing "
+                        "a group role with you (group), everyone (public)")
+
 
 def _search_scope(p: argparse.ArgumentParser) -> None:
     """The filters and match options ``search`` takes, for the verbs built on a search."""
@@ -127,6 +153,7 @@ def _add_concordance_verbs(sub: argparse._SubParsersAction[OneSentenceParser],
     p = sub.add_parser("concordance", help="every occurrence of a query, one line each, keyword in context")
     p.add_argument("query", nargs="+", metavar="QUERY")
     lib_arg(p)
+    read_library_arg(p)
     _search_scope(p)
     p.add_argument("--context", type=whole, default=10, metavar="N",
                    help="N characters (CJK) or N words (Latin) on either side (default 10)")
@@ -139,6 +166,7 @@ def _add_concordance_verbs(sub: argparse._SubParsersAction[OneSentenceParser],
     p = sub.add_parser("timeline", help="matching articles and occurrences per year or month")
     p.add_argument("query", nargs="+", metavar="QUERY")
     lib_arg(p)
+    read_library_arg(p)
     _search_scope(p)
     p.add_argument("--by", choices=["year", "month"], default="year")
     p.add_argument("--json", action="store_true", help="print the JSON contract")
@@ -177,6 +205,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a.add_argument("--note")
     a.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     a.add_argument("--creator")
+    visibility_arg(a)
     a = acts.add_parser("edit", help="change an annotation's note or tags")
     a.add_argument("id")
     a.add_argument("--note")
@@ -206,6 +235,7 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
         a.add_argument("name")
         if name == "create":
             a.add_argument("--description")
+            visibility_arg(a)
     for name in ("add", "remove"):
         a = acts.add_parser(name)
         a.add_argument("name")
@@ -251,6 +281,9 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a.add_argument("--json", action="store_true")
     a = acts.add_parser("undo", help="remove the most recent correction (of --article)")
     a.add_argument("--article")
+    for name, leaf in acts.choices.items():
+        if name not in ("list", "undo"):
+            visibility_arg(leaf)
 
 
 def _add_cite_parser(sub: argparse._SubParsersAction[OneSentenceParser]) -> None:

@@ -114,7 +114,7 @@ def searching(args: argparse.Namespace) -> Iterator[tuple[Library, Searcher]]:
     command taking a query starts with); closed after."""
     from reader.search.engine import Searcher
 
-    lib = open_library(args)
+    lib = open_library(args, read=True)
     try:
         heal_index(lib)
         with Searcher(lib) as searcher:

@@ -14,10 +14,11 @@ neighbours' texts). When corrections are applied, each named line is found again
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+from reader.library.db import Connection
 
 if TYPE_CHECKING:  # the store imports this module to anchor what it stores
     from reader.corrections.store import Correction
@@ -102,14 +103,14 @@ class SourceLines:
         return self.ids[j]
 
 
-def source_lines(conn: sqlite3.Connection, source_path: str) -> SourceLines:
+def source_lines(conn: Connection, source_path: str) -> SourceLines:
     """The lines of one imported source, in page and line order."""
     rows = conn.execute("SELECT l.id, l.text FROM sources s JOIN pages g ON g.source_id = s.id "
                         "JOIN lines l ON l.page_id = g.id WHERE s.path = ? ORDER BY g.seq, l.seq", (source_path,))
     return SourceLines.of((str(r[0]), str(r[1])) for r in rows)
 
 
-def source_of_article(conn: sqlite3.Connection, key: str) -> str | None:
+def source_of_article(conn: Connection, key: str) -> str | None:
     """The source file of a catalogue article (a split-off ``key~line`` by the article it came from)."""
     row = conn.execute("SELECT s.path FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
                        (key.split("~", 1)[0],)).fetchone()
@@ -120,7 +121,7 @@ def named_lines(data: Mapping[str, Any]) -> list[str]:
     return [str(data[f]) for f in LINE_FIELDS if data.get(f)]
 
 
-def with_anchors(correction: Correction, conn: sqlite3.Connection) -> Correction:
+def with_anchors(correction: Correction, conn: Connection) -> Correction:
     """The correction with the text of every line it names (and their neighbours) kept in its data."""
     source = source_of_article(conn, correction.article)
     if source is None or "anchors" in correction.data:
@@ -143,7 +144,7 @@ class Reanchored:
 class Reanchorer:
     """Finds the lines of stored corrections again in the sources as they are now (one lookup per source)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._sources: dict[str, SourceLines] = {}
 

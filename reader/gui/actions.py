@@ -45,6 +45,7 @@ class ActionId(str, Enum):
     """The window's actions; the value is the QAction's object name."""
 
     OPEN = "actOpen"
+    OPEN_SHARED = "actOpenShared"
     IMPORT_FILES = "actImportFiles"
     IMPORT_FOLDER = "actImportFolder"
     REINDEX = "actReindex"
@@ -174,6 +175,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         shortcuts=(SK.Open,),
         icon="document-open",
         places=(P("file", 0, 0), P("toolbar", 0, 0)),
+    ),
+    ActionSpec(
+        ActionId.OPEN_SHARED,
+        QT_TRANSLATE_NOOP("MainWindow", "Open &shared library…"),
+        "library.choose_shared_library",
+        places=(P("file", 0, 2),),
     ),
     ActionSpec(
         ActionId.IMPORT_FILES,

@@ -1,4 +1,5 @@
-"""Opening libraries in the window: File → Open library…, the recent libraries, and reloading after an import."""
+"""Opening libraries in the window: File → Open library… (a folder), Open shared library… (PostgreSQL), the
+recent libraries, and reloading after an import."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QTreeWidgetItem
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QTreeWidgetItem
 
 from reader.app.archive import Archive
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
+from reader.library.catalogue import is_url
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -55,9 +57,9 @@ class LibraryUi:
             w.navigation.remember_place()
             w.archive.close()
         w.archive = archive
-        w.settings.add_recent_library(archive.folder)
+        w.settings.add_recent_library(archive.location)  # a folder, or a shared library's URL (no password)
         self.fill_recent()
-        w.setWindowTitle(str(archive.folder))  # Qt adds " — Broadsheet", the application's display name
+        w.setWindowTitle(archive.location)  # Qt adds " — Broadsheet", the application's display name
         w.state.clear()
         w.tree.set_archive(archive)
         self.fill_search_filters()
@@ -65,7 +67,7 @@ class LibraryUi:
         w.notes.set_source(archive.annotations.find, w.headline_of, archive.tag_names())
         w.notes.refresh_library()
         w.collecting.fill()
-        w.library_opened.emit(str(archive.folder))
+        w.library_opened.emit(archive.location)
         w.searching.prepare(archive)
         if not w.navigation.restore_place():  # back where the reader was; else the first page
             first = w.tree.first_page()
@@ -104,6 +106,23 @@ class LibraryUi:
             "MainWindow", "Open or create a library folder"), str(w.archive.folder.parent) if w.archive else "")
         if folder:
             self.open_library(folder)
+
+    def choose_shared_library(self) -> None:
+        """File → Open shared library…: a library kept in PostgreSQL, by its URL (the password, if the
+        server asks for one, comes from ~/.pgpass or PGPASSWORD, never from the recent list)."""
+        w = self.w
+        url, ok = QInputDialog.getText(
+            w, QCoreApplication.translate("MainWindow", "Open shared library"),
+            QCoreApplication.translate("MainWindow", "PostgreSQL address (postgresql://user@host/database):"),
+            text="postgresql://")
+        url = url.strip()
+        if not ok or url in ("", "postgresql://"):
+            return
+        if not is_url(url):
+            w.report(QCoreApplication.translate(
+                "MainWindow", "{url}: a shared library's address begins with postgresql://").format(url=url))
+            return
+        self.open_library(url, create=False)
 
     def fill_recent(self) -> None:
         menu = self.recent_menu

@@ -9,6 +9,10 @@ Layout of a library folder::
                         "app_version", "created"}
     import.lock        held (flock) by the one process importing or indexing
 
+A library can also live in a PostgreSQL database (``postgresql://…`` wherever a folder is named):
+:class:`reader.library.postgres.PgLibrary`, the same class over a psycopg connection that speaks this
+module's SQL (:mod:`reader.library.pgsql`).
+
 The default library is ``platformdirs.user_data_dir("broadsheet")/library``;
 ``BROADSHEET_LIBRARY`` and an explicit folder (``--library DIR``) override it
 (:func:`default_folder`, :func:`resolve_folder`). It is created on first use.
@@ -68,6 +72,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.library.db import Connection
 from reader.model.document import Article, Block, Document, Line, Page, Part, Span
 from reader.model.errors import BroadsheetError
 from reader.text.forms import fold_text
@@ -117,7 +122,14 @@ class Migration:
 
     version: int
     name: str
-    step: str | Callable[[sqlite3.Connection], None]
+    step: str | Callable[[Any], None]
+    #: the same step for a PostgreSQL library when SQLite's is not portable (its own DDL: identity columns,
+    #: ``double precision``, ``bytea`` …); None: ``step`` serves both kinds
+    pg: str | Callable[[Any], None] | None = None
+
+    def step_for(self, kind: str) -> str | Callable[[Any], None]:
+        """The step to run on a library of ``kind`` (``"sqlite"`` or ``"postgres"``)."""
+        return self.pg if kind == "postgres" and self.pg is not None else self.step
 
 
 #: The catalogue's migrations, oldest first. Append; never edit a released one.
@@ -259,6 +271,21 @@ def default_folder() -> Path:
 def resolve_folder(folder: str | Path | None) -> Path:
     """The folder given (``--library DIR``), else :func:`default_folder`."""
     return Path(folder).expanduser() if folder else default_folder()
+
+
+def is_url(where: str | Path | None) -> bool:
+    """Whether ``where`` names a PostgreSQL database (``postgresql://…``) rather than a folder."""
+    return isinstance(where, str) and where.startswith(("postgresql://", "postgres://"))
+
+
+def resolve_location(where: str | Path | None) -> str | Path:
+    """``--library`` as given, else ``$BROADSHEET_LIBRARY``, else the default folder: a URL stays a string."""
+    if where:
+        return str(where) if is_url(str(where)) else Path(where).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env and is_url(env):
+        return env
+    return default_folder()
 
 
 #: How much of an article's own text (whitespace removed) anchors its id when it has no source line.
@@ -469,12 +496,16 @@ def _refuse_foreign_folder(folder: Path) -> None:
 
 
 class Library:
-    """A library folder. Open with ``Library(folder)`` (created when missing) or :meth:`open`."""
+    """A library folder. Open with ``Library(folder)`` (created when missing) or :meth:`open`
+    (which also opens a PostgreSQL library, :class:`reader.library.postgres.PgLibrary`, from a URL)."""
+
+    #: which kind of database holds the catalogue: ``"sqlite"`` (a folder) or ``"postgres"``
+    kind = "sqlite"
 
     def __init__(self, folder: str | Path, create: bool = True) -> None:
         self.folder = Path(folder).expanduser().resolve()
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[Connection] = []
         self._conn_lock = threading.Lock()
         self._lock_fd: int | None = None
         self._lock_depth = 0
@@ -508,8 +539,19 @@ class Library:
 
     @classmethod
     def open(cls, folder: str | Path | None = None, create: bool = True) -> Library:
-        """The library in ``folder``, ``$BROADSHEET_LIBRARY`` or the default place."""
-        return cls(resolve_folder(folder), create=create)
+        """The library in ``folder``, ``$BROADSHEET_LIBRARY`` or the default place; a
+        ``postgresql://`` URL opens a library kept in that PostgreSQL database."""
+        where = resolve_location(folder)
+        if isinstance(where, str):
+            from reader.library.postgres import PgLibrary
+
+            return PgLibrary(where, create=create)
+        return cls(where, create=create)
+
+    @property
+    def location(self) -> str:
+        """Where the library is, for messages: its folder, or its database URL without a password."""
+        return str(self.folder)
 
     # -- plumbing
 
@@ -522,7 +564,7 @@ class Library:
         return self.folder / INDEX_DIR
 
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> Connection:
         """This thread's connection to the catalogue (autocommit; use :meth:`transaction`)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
@@ -567,7 +609,7 @@ class Library:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """A write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error)."""
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -622,38 +664,46 @@ class Library:
         conn = self.conn
         if self.read_only:
             return self._version_read_only(component, migrations)
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
-            "name TEXT NOT NULL, applied TEXT NOT NULL, PRIMARY KEY (component, version))"
-        )
+        self._ensure_schema_table(conn)
         current = conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?",
                                (component,)).fetchone()[0] or 0
         if current > len(migrations):
-            raise LibraryError(self.catalogue_path, f"its {component} schema is version {current}, newer than "
+            raise LibraryError(self.location, f"its {component} schema is version {current}, newer than "
                                                     f"this Broadsheet knows ({len(migrations)}); update Broadsheet")
         for m in migrations[current:]:
             with self.transaction():
+                self._serialise_migrations(conn)
                 again = conn.execute("SELECT 1 FROM schema_version WHERE component = ? AND version = ?",
                                      (component, m.version)).fetchone()
                 if again:
                     continue
                 log.info("migrating %s %s to version %d (%s)", self.folder, component, m.version, m.name)
-                if isinstance(m.step, str):
-                    for statement in _split_sql(m.step):
+                step = m.step_for(self.kind)
+                if isinstance(step, str):
+                    for statement in _split_sql(step):
                         conn.execute(statement)
                 else:
-                    m.step(conn)
+                    step(conn)
                 conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)",
                              (component, m.version, m.name, _now()))
             current = m.version
         return current
+
+    def _ensure_schema_table(self, conn: Connection) -> None:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
+            "name TEXT NOT NULL, applied TEXT NOT NULL, PRIMARY KEY (component, version))"
+        )
+
+    def _serialise_migrations(self, conn: Any) -> None:
+        """Nothing to do on SQLite: BEGIN IMMEDIATE already keeps a second migrating process out."""
 
     def _version_read_only(self, component: str, migrations: Sequence[Migration]) -> int:
         """A read-only library is read as it is: refused only when its schema is not this Broadsheet's."""
         row = self.conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?", (component,)).fetchone()
         current = int(row[0] or 0)
         if current != len(migrations):
-            raise LibraryError(self.catalogue_path, f"its {component} schema is version {current}, not the "
+            raise LibraryError(self.location, f"its {component} schema is version {current}, not the "
                                                     f"{len(migrations)} this Broadsheet uses, and the library is "
                                                     "read-only here, so it cannot be brought up to date")
         return current
@@ -718,7 +768,7 @@ class Library:
             conn.execute("DELETE FROM sources WHERE id = ?", (row[0],))
         return True
 
-    def _drop_source(self, conn: sqlite3.Connection, source_id: int) -> None:
+    def _drop_source(self, conn: Connection, source_id: int) -> None:
         conn.execute("INSERT OR IGNORE INTO index_dropped (id) SELECT id FROM articles WHERE source_id = ?",
                      (source_id,))
         conn.execute("DELETE FROM articles WHERE source_id = ?", (source_id,))
@@ -801,7 +851,7 @@ class Library:
         return StoreResult(source_id=source_id, pages=len(doc.pages), articles=len(doc.articles), chars=chars,
                            article_ids=ids, article_nums=nums)
 
-    def _issue(self, conn: sqlite3.Connection, meta: StoreMeta) -> int:
+    def _issue(self, conn: Connection, meta: StoreMeta) -> int:
         conn.execute("INSERT OR IGNORE INTO publications (name) VALUES (?)", (meta.publication,))
         pub_id = conn.execute("SELECT id FROM publications WHERE name = ?", (meta.publication,)).fetchone()[0]
         conn.execute("INSERT OR IGNORE INTO issues (publication_id, date, edition, label, language) "
@@ -844,7 +894,7 @@ class Library:
     def issue(self, issue_id: int) -> IssueInfo:
         for info in self._issue_rows("i.id = ?", (issue_id,)):
             return info
-        raise NotFoundError(self.folder, f"there is no issue {issue_id} in this library")
+        raise NotFoundError(self.location, f"there is no issue {issue_id} in this library")
 
     def _issue_rows(self, where: str, args: tuple[Any, ...]) -> list[IssueInfo]:
         rows = self.conn.execute(
@@ -882,7 +932,7 @@ class Library:
         row = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE a.id = ?",
                                 (article_id,)).fetchone()
         if not row:
-            raise NotFoundError(self.folder, f"there is no article {article_id} in this library")
+            raise NotFoundError(self.location, f"there is no article {article_id} in this library")
         return _article_info(row)
 
     def article(self, article_id: str) -> Article:
@@ -890,7 +940,7 @@ class Library:
         row = self.conn.execute("SELECT local_id, kind, parts, pages, title FROM articles WHERE id = ?",
                                 (article_id,)).fetchone()
         if not row:
-            raise NotFoundError(self.folder, f"there is no article {article_id} in this library")
+            raise NotFoundError(self.location, f"there is no article {article_id} in this library")
         return Article(id=article_id, kind=row[1], parts=parts_from_json(row[2]), pages=json.loads(row[3]),
                        title=row[4])
 
@@ -898,7 +948,7 @@ class Library:
         row = self.conn.execute("SELECT t.folded FROM articles a JOIN article_text t ON t.num = a.num "
                                 "WHERE a.id = ?", (article_id,)).fetchone()
         if not row:
-            raise NotFoundError(self.folder, f"there is no article {article_id} in this library")
+            raise NotFoundError(self.location, f"there is no article {article_id} in this library")
         return str(row[0])
 
     def page(self, page_id: int) -> Page:
@@ -908,7 +958,7 @@ class Library:
             "coalesce(g.source_file, s.path) "
             "FROM pages g JOIN sources s ON s.id = g.source_id WHERE g.id = ?", (page_id,)).fetchone()
         if not row:
-            raise NotFoundError(self.folder, f"there is no page {page_id} in this library")
+            raise NotFoundError(self.location, f"there is no page {page_id} in this library")
         page = Page(number=row[0], label=row[1], image=row[2], image_scale=row[3], width=row[4], height=row[5],
                     units=row[6] or "pixel", vertical=bool(row[7]), source=row[8])
         blocks: dict[str, Block] = {}
@@ -1046,7 +1096,7 @@ def now_iso() -> str:
 
 
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Connection) -> Iterator[Connection]:
     """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error), nesting-safe."""
     if conn.in_transaction:
         yield conn

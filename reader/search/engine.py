@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -350,9 +351,8 @@ class Searcher:
             v = f.value.strip()
             if f.field == "publication":
                 # folded like the text: publication:人民日報 finds 人民日报
-                self._ensure_fold_function()
-                conds.append("instr(bs_fold(p.name), ?) > 0")
-                args.append(fold_query(v))
+                conds.append(self._folded_in("p.name", "i.publication_id", "SELECT id, name FROM publications",
+                                             fold_query(v), args))
             elif f.field == "kind":
                 conds.append("a.kind = ?")
                 args.append(v.lower())
@@ -382,9 +382,9 @@ class Searcher:
                     conds.append("EXISTS (SELECT 1 FROM json_each(a.pages) WHERE value = ?)")
                     args.append(_int(v, f))
             elif f.field == "headline":
-                self._ensure_fold_function()
-                conds.append("instr(bs_fold(coalesce(a.headline, '')), ?) > 0")
-                args.append(fold_query(v))
+                conds.append(self._folded_in("coalesce(a.headline, '')", "a.num",
+                                             "SELECT num, headline FROM articles WHERE headline IS NOT NULL",
+                                             fold_query(v), args))
         return conds, args
 
     def _filtered(self, filters: Sequence[Filter]) -> set[int]:
@@ -394,8 +394,18 @@ class Searcher:
             "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
             "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
 
-    def _ensure_fold_function(self) -> None:
-        self.library.conn.create_function("bs_fold", 1, fold_text, deterministic=True)
+    def _folded_in(self, text: str, key: str, rows_sql: str, needle: str, args: list[Any]) -> str:
+        """A condition: the folded ``text`` holds ``needle``. SQLite folds in SQL (a Python function
+        registered on the connection); PostgreSQL cannot call Python, so the (short) texts are read by
+        ``rows_sql`` as (key, text), folded here, and the ``key``s that hold it sent back."""
+        conn = self.library.conn
+        if isinstance(conn, sqlite3.Connection):
+            conn.create_function("bs_fold", 1, fold_text, deterministic=True)
+            args.append(needle)
+            return f"instr(bs_fold({text}), ?) > 0"
+        keys = [k for k, text in conn.execute(rows_sql) if needle in fold_text(text or "")]
+        args.append(_ids_json(keys))
+        return f"{key} IN (SELECT value FROM json_each(?))"
 
     def _matching(self, query: str, filters: Sequence[Filter],
                   options: SearchOptions = SearchOptions()) -> tuple[Node | None, set[int]]:

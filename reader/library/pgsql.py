@@ -1,0 +1,228 @@
+"""A PostgreSQL connection that speaks the catalogue code's SQLite dialect: the one connection interface.
+
+Every SQL caller (catalogue, importer, search engine, annotations, corrections, export, cli) talks to
+``library.conn``, a DB-API connection with SQLite's habits: ``?`` parameters, autocommit with explicit
+``BEGIN``/``COMMIT``, ``cursor.lastrowid``, ``sqlite3.Error`` subclasses. On a PostgreSQL library that
+object is a :class:`PgConnection` wrapping a psycopg 3 connection, and each statement goes through
+:func:`translate`, which rewrites the few SQLite idioms the code uses — and only those, each listed
+here and unit-tested (tests/library/test_pgsql.py):
+
+==========================================  =====================================================
+SQLite (as written in the code)              PostgreSQL (as sent)
+==========================================  =====================================================
+``?``                                        ``%s`` (a literal ``%`` becomes ``%%``)
+``BEGIN IMMEDIATE``                          ``BEGIN``
+``INSERT OR IGNORE INTO t …``                ``INSERT INTO t … ON CONFLICT DO NOTHING``
+``INSERT OR REPLACE INTO t (c, …) …``        ``… ON CONFLICT (key of t) DO UPDATE SET c = EXCLUDED.c, …``
+``INSERT INTO t …`` (t has a row id)         ``… RETURNING <id>`` — read back as ``cursor.lastrowid``
+``instr(a, b)``                              ``strpos(a, b)`` (same: 1-based position, 0 when absent)
+``x IN (SELECT value FROM json_each(?))``    ``x = ANY(…::bigint[])`` for ``num``/``…_id``, else ``::text[]``
+``json_each(a.pages) WHERE value …``         ``json_array_elements_text(a.pages::json) … value::bigint``
+``id GLOB '*[^ -~]*'``                       ``id ~ '[^ -~]'``
+``PRAGMA data_version``                      the server's WAL position (changes with every commit)
+other ``PRAGMA …``                           nothing (foreign keys are always on in PostgreSQL)
+==========================================  =====================================================
+
+psycopg's errors are raised as the ``sqlite3`` class of the same meaning (``IntegrityError`` for a
+unique or foreign-key violation, ``OperationalError`` for a lost connection or a lock, else
+``DatabaseError``), the psycopg error chained, so the callers' ``except sqlite3.…`` need no second
+branch. Schema scripts are NOT translated: each component gives PostgreSQL its own DDL (identity
+columns, ``bytea``, ``double precision``, …; :class:`reader.library.catalogue.Migration`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+#: Tables whose rows get an id from the database, and that id's column (for ``lastrowid``).
+ROW_IDS: dict[str, str] = {
+    "sources": "id", "publications": "id", "issues": "id", "pages": "id", "articles": "num",
+    "tags": "id", "collections": "id",
+}
+
+#: The conflict key of each table written with ``INSERT OR REPLACE``.
+REPLACE_KEYS: dict[str, str] = {"meta": "key", "annotations": "id", "corrections": "id"}
+
+#: Columns compared with a JSON list of numbers (``num``, ``…_num``, ``…_id``); any other column compared
+#: with one (``a.id``) holds text ids.
+_NUMERIC = re.compile(r"(?:^num|_num|_id)$")
+
+_PARAM = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
+_IN_JSON = re.compile(r"([\w.]+) IN \(SELECT value FROM json_each\(\?\)\)")
+_JSON_PAGES = re.compile(r"SELECT 1 FROM json_each\(([\w.]+)\) WHERE value")
+_INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)\s*(\(([^)]*)\))?", re.I)
+
+
+def _params(sql: str) -> str:
+    """``?`` → ``%s`` outside quoted literals and names; ``%`` → ``%%`` everywhere (psycopg reads it even
+    inside a literal)."""
+
+    def one(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        return "%s" if tok == "?" else tok.replace("%", "%%")
+
+    return _PARAM.sub(one, sql)
+
+
+def _json_in(m: re.Match[str]) -> str:
+    col = m.group(1)
+    kind = "bigint" if _NUMERIC.search(col.split(".")[-1]) else "text"
+    return f"{col} = ANY(ARRAY(SELECT json_array_elements_text(?::json))::{kind}[])"
+
+
+def _insert(sql: str) -> str:
+    m = _INSERT.match(sql)
+    if not m:
+        return sql
+    verb, table, cols = (m.group(2) or "").upper(), m.group(3), m.group(5)
+    head = f"INSERT INTO {table}" + (f" ({cols})" if cols is not None else "")
+    sql = head + " " + sql[m.end():].lstrip()
+    if verb == "IGNORE":
+        sql += " ON CONFLICT DO NOTHING"
+    elif verb == "REPLACE":
+        key = REPLACE_KEYS.get(table.lower())
+        if key is None or cols is None:
+            raise sqlite3.ProgrammingError(f"INSERT OR REPLACE INTO {table}: no conflict key known for PostgreSQL")
+        names = [c.strip() for c in cols.split(",")]
+        sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in names if c.strip('"') != key)
+        sql += f" ON CONFLICT ({key}) DO UPDATE SET {sets}" if sets else f" ON CONFLICT ({key}) DO NOTHING"
+    rowid = ROW_IDS.get(table.lower())
+    given = [c.strip().strip('"') for c in cols.split(",")] if cols is not None else []
+    if rowid and " SELECT " not in sql.upper() and rowid not in given:
+        sql += f" RETURNING {rowid}"
+    return sql
+
+
+@functools.lru_cache(maxsize=1024)
+def translate(sql: str) -> str:
+    """The PostgreSQL form of one statement of the catalogue code (see the module's table); the code
+    sends the same few hundred statements again and again, so each is translated once."""
+    s = sql.strip()
+    upper = s.upper()
+    if upper.startswith("PRAGMA"):
+        if "DATA_VERSION" in upper:
+            return ("SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+                    "ELSE pg_current_wal_lsn() END)::text")
+        return "SELECT 1 WHERE false"
+    if upper == "BEGIN IMMEDIATE":
+        return "BEGIN"
+    s = _IN_JSON.sub(_json_in, s)
+    s = _JSON_PAGES.sub(r"SELECT 1 FROM json_array_elements_text(\1::json) AS j(value) WHERE value::bigint", s)
+    s = re.sub(r"\binstr\(", "strpos(", s)
+    s = s.replace("GLOB '*[^ -~]*'", "~ '[^ -~]'")
+    if upper.startswith("INSERT"):
+        s = _insert(s)
+    return _params(s)
+
+
+def _sqlite_error(e: Exception) -> sqlite3.Error:
+    """The sqlite3 exception of the same meaning as psycopg's ``e``."""
+    import psycopg
+
+    msg = str(e).strip()
+    if isinstance(e, psycopg.errors.IntegrityError):
+        return sqlite3.IntegrityError(msg)
+    if isinstance(e, (psycopg.OperationalError, psycopg.errors.LockNotAvailable)):
+        return sqlite3.OperationalError(msg)
+    if isinstance(e, psycopg.ProgrammingError):
+        return sqlite3.ProgrammingError(msg)
+    return sqlite3.DatabaseError(msg)
+
+
+class PgCursor:
+    """What ``execute`` returns: rows to fetch or iterate, ``rowcount`` and ``lastrowid``."""
+
+    def __init__(self, cur: Any, lastrowid: int | None) -> None:
+        self._cur = cur
+        self.lastrowid = lastrowid
+        self.rowcount: int = cur.rowcount
+
+    def fetchone(self) -> Any:
+        return self._cur.fetchone() if self._cur.description else None
+
+    def fetchall(self) -> list[Any]:
+        return list(self._cur.fetchall()) if self._cur.description else []
+
+    def fetchmany(self, size: int = 1) -> list[Any]:
+        return list(self._cur.fetchmany(size)) if self._cur.description else []
+
+    @property
+    def description(self) -> Any:
+        return self._cur.description
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cur) if self._cur.description else iter(())
+
+
+class PgConnection:
+    """A psycopg 3 connection in autocommit mode behind sqlite3.Connection's methods (see the module)."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        #: rows this connection changed (SQLite's ``total_changes``: part of the engine's cache key)
+        self.total_changes = 0
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> PgCursor:
+        pg = translate(sql)
+        try:
+            cur = self.raw.execute(pg, list(parameters), prepare=False)
+        except Exception as e:
+            raise self._failed(e) from e
+        lastrowid = None
+        if pg.endswith(tuple(f"RETURNING {c}" for c in set(ROW_IDS.values()))) and cur.description:
+            row = cur.fetchone()
+            lastrowid = int(row[0]) if row else None
+        if cur.rowcount > 0 and not cur.description:
+            self.total_changes += cur.rowcount
+        return PgCursor(cur, lastrowid)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> PgCursor:
+        pg = translate(sql)
+        if " RETURNING " in pg:
+            pg = pg[: pg.rindex(" RETURNING ")]
+        try:
+            cur = self.raw.cursor()
+            cur.executemany(pg, [list(r) for r in rows])
+        except Exception as e:
+            raise self._failed(e) from e
+        self.total_changes += max(cur.rowcount, 0)
+        return PgCursor(cur, None)
+
+    def _failed(self, e: Exception) -> Exception:
+        import psycopg
+
+        return _sqlite_error(e) if isinstance(e, psycopg.Error) else e
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.execute("ROLLBACK")
+
+    def create_function(self, *args: Any, **kwargs: Any) -> None:
+        """Python functions cannot run inside PostgreSQL: callers check :data:`python_functions` first."""
+        raise sqlite3.NotSupportedError("a PostgreSQL catalogue cannot call Python functions")
+
+    #: whether SQL can call Python functions registered with ``create_function`` (SQLite: yes)
+    python_functions = False
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def ids_json(values: Iterable[Any]) -> str:
+    """A JSON list, as the ``json_each(?)`` parameters are written."""
+    return json.dumps(list(values))

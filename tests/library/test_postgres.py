@@ -1,0 +1,389 @@
+"""The same library on both kinds of database: a folder's SQLite catalogue and a PostgreSQL database.
+
+The checks that matter run on both (the ``library`` fixture is parametrized): importing the bundled
+samples gives the same articles (ids, texts) on both; annotations, collections and corrections are
+kept with their version checks; a second importer is refused; a library newer than the code is refused;
+``library copy`` goes both ways and a round trip gives every table back row for row. PostgreSQL's
+row-level security is checked by logging in as a second researcher's role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.annotations.store import Annotation, AnnotationConflict, AnnotationError, AnnotationStore
+from reader.app.librarycopy import TABLES, copy_library, table_rows
+from reader.app.samples import samples_folder
+from reader.corrections.store import Correction, CorrectionStore
+from reader.index import store as sindex
+from reader.library.catalogue import Library, LibraryBusyError, LibraryError
+from reader.library.importer import import_paths
+from reader.search.engine import Searcher
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PostgreSQL library's (interim) local index folder lives in the test's own cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _open(kind: str, tmp_path: Path, request: pytest.FixtureRequest, name: str = "lib") -> Library:
+    if kind == "sqlite":
+        return Library(tmp_path / name)
+    return Library.open(request.getfixturevalue("pg_cluster").create_database(f"{name}_{tmp_path.name[-12:]}"
+                                                                                .lower().replace("-", "_")))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library]:
+    lib = _open(request.param, tmp_path, request)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="module")
+def sample_articles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
+    """id → (text, folded) of the bundled samples imported into a SQLite library: what both kinds must give."""
+    lib = Library(tmp_path_factory.mktemp("reference") / "lib")
+    import_paths(lib, [samples_folder()])
+    out = {a.id: (lib.article(a.id).text, lib.folded_text(a.id)) for a in lib.articles()}
+    lib.close()
+    return out
+
+
+def _articles(lib: Library) -> dict[str, tuple[str, str]]:
+    return {a.id: (lib.article(a.id).text, lib.folded_text(a.id)) for a in lib.articles()}
+
+
+def test_the_samples_give_the_same_articles_on_both_kinds(library: Library,
+                                                          sample_articles: dict[str, tuple[str, str]]) -> None:
+    report = import_paths(library, [samples_folder()])
+    assert not report.failed
+    assert _articles(library) == sample_articles
+    again = import_paths(library, [samples_folder()])  # unchanged files: nothing re-imported
+    assert not again.imported and _articles(library) == sample_articles
+    stats = library.stats()
+    assert stats["articles"] == len(sample_articles) and stats["unindexed"] == 0
+
+
+QUERIES = ["日", "中國", "und", '"in der"', "Aufklärung", "publication:晶报 日", "publication:luxemburger und",
+           "publication:晶報 headline:英法", "headline:蘇聯", "kind:article", "page:1..2 und", "page:2 日",
+           "date:1939 蘇聯", "Zeit*", "蘇聯 OR 英國", "日 -蘇聯", "日 NEAR/3 晶報"]
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    lib = Library(tmp_path_factory.mktemp("reference-search") / "lib")
+    import_paths(lib, [samples_folder()])
+    yield lib
+    lib.close()
+
+
+def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, reference: Library) -> None:
+    """The search engine's SQL (filters, verification in every match mode) on PostgreSQL finds what it
+    finds on SQLite, in the same order; so do the concordance and the timeline."""
+    from reader.search.concordance import concordance
+    from reader.search.query import Match, SearchOptions
+    from reader.search.timeline import timeline
+
+    import_paths(library, [samples_folder()])
+    modes = [SearchOptions(), SearchOptions(Match.EXACT), SearchOptions(Match.VARIANTS, True)]
+    with Searcher(reference) as ref, Searcher(library) as got:
+        for query in QUERIES:
+            for options in modes:
+                expected = ref.matching_ids(query, options=options)
+                assert got.matching_ids(query, options=options) == expected, (query, options)
+                assert [h.article for h in got.search(query, limit=None, sort="date", options=options).hits] == \
+                    [h.article for h in ref.search(query, limit=None, sort="date", options=options).hits]
+        assert all(ref.matching_ids(q) for q in QUERIES[:-1])  # every query finds something
+        for query in ("日", "und"):
+            assert [(c.article, c.left, c.match, c.right) for c in concordance(got, query).lines] == \
+                [(c.article, c.left, c.match, c.right) for c in concordance(ref, query).lines]
+            assert timeline(got, query).to_json() == timeline(ref, query).to_json()
+
+
+def test_annotations_collections_and_corrections_on_both_kinds(library: Library) -> None:
+    import_paths(library, [samples_folder()])
+    first, second = [a.id for a in library.articles()][:2]
+    notes = AnnotationStore.of(library)
+    note = notes.add(Annotation(article=first, note="a note", tags=["Krieg", "krieg", "京报"],
+                                visibility="group"))
+    stale = notes.get(note.id)
+    notes.edit(note.id, note="edited")
+    with pytest.raises(AnnotationConflict):
+        stale.note = "lost"
+        notes.update(stale)
+    got = notes.get(note.id)
+    assert (got.note, got.tags, got.visibility, got.version) == ("edited", ["Krieg", "京报"], "group", 1)
+    assert got.owner  # the role or the OS user
+    assert [a.id for a in notes.find(tag="KRIEG")] == [note.id]
+    assert [a.id for a in notes.find(text="EDIT")] == [note.id]
+    notes.create_collection("Reading", visibility="public")
+    notes.add_to_collection("Reading", second)
+    notes.add_to_collection("Reading", first, position=0)
+    coll = notes.collection("Reading")
+    assert (coll.items, coll.visibility) == ([first, second], "public")
+    fixes = CorrectionStore.of(library)
+    article = library.article(first)
+    line = article.line_ids()[0]
+    made = fixes.add(Correction("headline", first, {"line": line}, visibility="public"))
+    assert [(c.id, c.visibility) for c in fixes.find()] == [(made.id, "public")]
+    assert fixes.undo_last() is not None and fixes.find() == []
+    notes.delete(note.id)
+    assert notes.find() == []
+
+
+def test_a_second_importer_is_refused(library: Library) -> None:
+    other = Library.open(library.url) if library.kind == "postgres" else Library(library.folder)
+    with library.writing(), pytest.raises(LibraryBusyError), other.writing():
+        pass
+    with other.writing():  # released: the next one gets it
+        pass
+    other.close()
+
+
+def test_a_library_newer_than_the_code_is_refused(library: Library) -> None:
+    with library.transaction() as conn:
+        conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)", ("catalogue", 99, "future", "2099"))
+    where = library.url if library.kind == "postgres" else library.folder
+    library.close()
+    with pytest.raises(LibraryError, match="newer than this Broadsheet knows"):
+        Library.open(where)
+
+
+def _work(lib: Library) -> None:
+    """Some of everything a reader makes, on the first two articles."""
+    first, second = [a.id for a in lib.articles()][:2]
+    notes = AnnotationStore.of(lib)
+    notes.add(Annotation(article=first, note="eins", tags=["a", "b"]))
+    notes.add(Annotation(article=second, note="zwei", tags=["b"], visibility="public"))
+    notes.create_collection("C", "described", visibility="group")
+    notes.add_to_collection("C", second)
+    line = lib.article(first).line_ids()[0]
+    CorrectionStore.of(lib).add(Correction("headline", first, {"line": line}))
+
+
+@pytest.mark.parametrize("first_kind", ["sqlite", "postgres"])
+def test_copy_round_trip_keeps_every_table(first_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    other_kind = "postgres" if first_kind == "sqlite" else "sqlite"
+    a = _open(first_kind, tmp_path, request, "a")
+    import_paths(a, [samples_folder()])
+    _work(a)
+    b = _open(other_kind, tmp_path, request, "b")
+    counts = copy_library(a, b)
+    assert counts["articles"] == a.stats()["articles"] and counts["annotations"] == 2
+    assert b.stats()["unindexed"] == b.stats()["articles"]  # the destination's sync builds its index
+    c = _open(first_kind, tmp_path, request, "c")
+    copy_library(b, c)
+    for table, _ in TABLES:
+        rows = table_rows(a, table)
+        if table == "articles":  # copies leave their index to be built: compare all but `indexed`
+            rows, got = _without_indexed(a, rows), _without_indexed(c, table_rows(c, table))
+        elif table == "meta":
+            rows, got = [r for r in rows if not r[0].startswith("index_")], table_rows(c, table)
+        else:
+            got = table_rows(c, table)
+        assert got == rows, table
+        assert table == "meta" or len(table_rows(b, table)) == len(rows), table
+    sindex.sync(c)  # the copy builds its own index
+    with Searcher(c) as s, Searcher(a) as ref:  # and the copy searches like the original
+        assert s.matching_ids("日") == ref.matching_ids("日")
+    with pytest.raises(LibraryError, match="already holds a library"):
+        copy_library(a, c)
+    # new rows after a copy into PostgreSQL get new ids, not the copied ones
+    AnnotationStore.of(b).create_collection("after the copy")
+    for lib in (a, b, c):
+        lib.close()
+
+
+def _without_indexed(lib: Library, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    cur = lib.conn.execute("SELECT * FROM articles LIMIT 0")
+    names = sorted(d[0] for d in cur.description)
+    i = names.index("indexed")
+    return sorted((r[:i] + r[i + 1:] for r in rows), key=repr)
+
+
+def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path: Path) -> None:
+    """Enforced by PostgreSQL: alice and bob share the group role historians, carol does not."""
+    import psycopg
+
+    url = pg_cluster.create_database("rls_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    admin = Library.open(url)
+    import_paths(admin, [samples_folder()])
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    with psycopg.connect(url, autocommit=True) as c:
+        for role in ("alice", "bob", "carol"):
+            c.execute(f"DROP ROLE IF EXISTS {role}")
+            c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute("DROP ROLE IF EXISTS historians")
+        c.execute("CREATE ROLE historians NOLOGIN")
+        c.execute("GRANT historians TO alice, bob")
+    admin.grant("historians")
+    admin.grant("carol")
+    first = admin.articles()[0].id
+    line = admin.article(first).line_ids()[0]
+
+    def as_role(role: str) -> Library:
+        return Library.open(url.replace("broadsheet@", f"{role}@"))
+
+    alice = as_role("alice")
+    notes = AnnotationStore.of(alice)
+    private = notes.add(Annotation(article=first, note="mine", tags=["secret"]))
+    group = notes.add(Annotation(article=first, note="ours", visibility="group"))
+    public = notes.add(Annotation(article=first, note="everyone's", visibility="public"))
+    notes.create_collection("alice's", visibility="private")
+    notes.add_to_collection("alice's", first)
+    fix = CorrectionStore.of(alice).add(Correction("headline", first, {"line": line}))
+    assert {a.owner for a in notes.find()} == {"alice"}
+
+    bob = as_role("bob")
+    seen = {a.id for a in AnnotationStore.of(bob).find()}
+    assert seen == {group.id, public.id}
+    assert AnnotationStore.of(bob).collections() == []
+    assert CorrectionStore.of(bob).find() == []
+    with pytest.raises(Exception, match="no annotation"):  # invisible: as if it were not there
+        AnnotationStore.of(bob).delete(private.id)
+    with pytest.raises(Exception, match="no annotation"):  # visible, but only its owner changes it
+        AnnotationStore.of(bob).delete(group.id)
+    raw = bob.conn  # whatever the client sends, the server decides
+    assert raw.execute("SELECT count(*) FROM annotation_tags").fetchone()[0] == 0
+    assert raw.execute("UPDATE annotations SET note = 'x'").rowcount == 0
+    with pytest.raises(Exception, match="row-level security"):
+        raw.execute("INSERT INTO annotations (id, article, created, owner) VALUES ('f', ?, '', 'alice')", (first,))
+
+    carol = as_role("carol")
+    assert {a.id for a in AnnotationStore.of(carol).find()} == {public.id}
+
+    assert {a.id for a in AnnotationStore.of(alice).find()} == {private.id, group.id, public.id}
+    assert [c.id for c in CorrectionStore.of(alice).find()] == [fix.id]
+    assert AnnotationStore.of(alice).get(private.id).tags == ["secret"]
+    for lib in (alice, bob, carol, admin):
+        lib.close()
+
+
+def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """library init, import, search, annotations with --visibility, stats, copy to a folder and back."""
+    import json
+
+    from reader.cli.main import main
+
+    name = "cli_" + tmp_path.name[-10:].lower().replace("-", "_")
+    url = pg_cluster.create_database(name)
+    assert main(["library", "init", url, "--grant", "pg_read_all_data"]) == 0
+    assert "library ready" in capsys.readouterr().err
+    monkeypatch.setenv("BROADSHEET_LIBRARY", url)
+    assert main(["import", "--quiet", str(samples_folder())]) == 0
+    capsys.readouterr()
+    assert main(["search", "--json", "--limit", "100", "日"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["total"] > 0
+    first = found["hits"][0]["article"]
+    assert main(["show", "--json", first]) == 0
+    assert json.loads(capsys.readouterr().out)["article"] == first
+    out = tmp_path / "one.xml"
+    assert main(["export", first, "--format", "tei", "-o", str(out)]) == 0
+    assert "<TEI" in out.read_text(encoding="utf-8")
+    assert main(["correct", "headline", first, "--part", "0", "--visibility", "public"]) == 0
+    capsys.readouterr()
+    assert main(["correct", "list", "--json"]) == 0
+    assert [c["visibility"] for c in json.loads(capsys.readouterr().out)] == ["public"]
+    assert main(["annotations", "add", first, "--note", "shared", "--visibility", "group"]) == 0
+    ann_id = capsys.readouterr().out.strip()
+    assert main(["collection", "create", "Ours", "--visibility", "public"]) == 0
+    assert main(["annotations", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(a["id"], a["visibility"], a["owner"]) for a in listed] == [(ann_id, "group", "broadsheet")]
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["database_bytes"] > 0 and "***" not in stats["library"] and stats["articles"] > 0
+    folder = tmp_path / "copy"
+    assert main(["library", "copy", url, str(folder)]) == 0
+    copied = capsys.readouterr().err
+    assert "1 annotation(s)" in copied and "1 correction(s)" in copied
+    assert main(["search", "--json", "--limit", "100", "--library", str(folder), "日"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == found["total"]
+    # searches read a replica when told to (here a second database holding a copy), writes stay on --library
+    replica = pg_cluster.create_database(name + "_replica")
+    assert main(["library", "copy", str(folder), replica]) == 0
+    assert main(["search", "--json", "--read-library", replica, "日"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == found["total"]
+    assert main(["library", "copy", str(folder), url]) == 2  # not into a library that holds one
+    assert "already holds a library" in capsys.readouterr().err
+    monkeypatch.setenv("BROADSHEET_LIBRARY", "postgresql://nobody@127.0.0.1:1/none")
+    assert main(["stats"]) == 2
+    assert "cannot be reached" in capsys.readouterr().err
+
+
+def test_visibility_and_owner_travel_in_backups(library: Library) -> None:
+    from reader.annotations.store import backup_json, read_backup
+    from reader.library.owners import os_user
+
+    import_paths(library, [samples_folder()])
+    first = library.articles()[0].id
+    notes = AnnotationStore.of(library)
+    made = notes.add(Annotation(article=first, note="n", visibility="public"))
+    notes.create_collection("Shared", visibility="group")
+    line = library.article(first).line_ids()[0]
+    fix = CorrectionStore.of(library).add(Correction("headline", first, {"line": line}, visibility="group"))
+    stored = notes.get(made.id)
+    assert stored.owner == (os_user() if library.kind == "sqlite" else "broadsheet")
+    backup = read_backup(backup_json(notes.find(), notes.collections(),
+                                     [c.to_json() for c in CorrectionStore.of(library).find()]))
+    assert [(a.id, a.visibility) for a in backup.annotations] == [(made.id, "public")]
+    assert [(c.name, c.visibility) for c in backup.collections] == [("Shared", "group")]
+    assert [(Correction.from_json(c).id, Correction.from_json(c).visibility) for c in backup.corrections] == \
+        [(fix.id, "group")]
+    with pytest.raises(AnnotationError, match="private, group or public"):
+        notes.add(Annotation(article=first, visibility="everyone"))
+
+
+def test_concurrent_edits_all_land(library: Library) -> None:
+    """Two threads (two connections) edit one annotation and one collection at once: nothing is lost."""
+    import threading
+
+    import_paths(library, [samples_folder()])
+    ids = [a.id for a in library.articles()][:20]
+    note = AnnotationStore.of(library).add(Annotation(article=ids[0], note=""))
+    AnnotationStore.of(library).create_collection("Both")
+    errors: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            store = AnnotationStore(library.conn)  # this thread's connection
+            for i in range(offset, len(ids), 2):
+                store.edit(note.id, tags=[*store.get(note.id).tags, f"t{i}"])
+                store.add_to_collection("Both", ids[i])
+        except BaseException as e:  # noqa: BLE001 — reported by the main thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    store = AnnotationStore.of(library)
+    assert sorted(store.collection("Both").items) == sorted(ids)
+    assert store.get(note.id).version == len(ids)
+
+
+def test_an_older_sqlite_library_gets_owners_for_its_work(tmp_path: Path) -> None:
+    """Notes made before owners existed become the OS user's, private, when the library is next opened."""
+    from reader.annotations.store import MIGRATIONS
+    from reader.library.owners import os_user
+
+    lib = Library(tmp_path / "old")
+    lib.migrate("annotations", MIGRATIONS[:2])
+    lib.conn.execute("INSERT INTO annotations (id, article, created) VALUES ('old', 'a1', '2020')")
+    lib.close()
+    lib = Library(tmp_path / "old")
+    got = AnnotationStore.of(lib).get("old")
+    assert (got.owner, got.visibility) == (os_user(), "private")
+    assert lib.schema_versions()["annotations"] == len(MIGRATIONS)
+    lib.close()
