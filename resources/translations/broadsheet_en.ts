@@ -303,7 +303,7 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../reader/gui/widgets/concordance_view.py" line="+88"/>
+        <location filename="../../reader/gui/widgets/concordance_view.py" line="+93"/>
         <source>Occurrences in this line&apos;s article</source>
         <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order)</extracomment>
         <translation type="unfinished"></translation>
@@ -352,7 +352,7 @@
 <context>
     <name>ConcordanceView</name>
     <message>
-        <location line="+80"/>
+        <location line="+99"/>
         <source>Concordance of: 发展   &quot;a phrase&quot;   a OR b</source>
         <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
         <translation type="unfinished"></translation>
@@ -394,7 +394,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,9 +674,9 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/widgets/layout_view.py" line="+266"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+294"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -785,13 +785,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+172"/>
+        <location filename="../../reader/gui/actions.py" line="+173"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>&amp;Import files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,12 +951,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source>Line &amp;spacing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+20"/>
+        <source>Open &amp;shared library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>&amp;Concordance…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1073,7 +1078,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-211"/>
+        <location filename="../../reader/gui/actions.py" line="-217"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation type="unfinished"></translation>
@@ -1156,8 +1161,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+101"/>
+        <location filename="../../reader/gui/library_ui.py" line="+105"/>
         <source>Open or create a library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open shared library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL address (postgresql://user@host/database):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{url}: a shared library&apos;s address begins with postgresql://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1172,7 +1192,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+120"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored</extracomment>
         <translation type="unfinished"></translation>
@@ -1457,9 +1477,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+39"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+42"/>
         <source>Concordance</source>
-        <extracomment>the lines shown first, while the others are read</extracomment>
+        <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1469,7 +1489,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1539,7 +1559,7 @@ Highlights fall on the characters as printed in every mode.&lt;/p&gt;
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
-        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time (the next ones come with &quot;Show more&quot;)</extracomment>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with &quot;Show more&quot;). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms. the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1595,23 +1615,24 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+263"/>
         <source>Search syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-261"/>
         <source>Publication filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>All publications</source>
+        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-79"/>
         <source>Date from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,7 +1697,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,7 +1717,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+88"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation type="unfinished">

@@ -302,7 +302,7 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../reader/gui/widgets/concordance_view.py" line="+88"/>
+        <location filename="../../reader/gui/widgets/concordance_view.py" line="+93"/>
         <source>Occurrences in this line's article</source>
         <extracomment>rows handed to the view at a time the sort each column's header asks for (others keep the date order)</extracomment>
         <translation>本行所在文章中的出現次數</translation>
@@ -351,7 +351,7 @@
 <context>
     <name>ConcordanceView</name>
     <message>
-        <location line="+80"/>
+        <location line="+99"/>
         <source>Concordance of: 发展   "a phrase"   a OR b</source>
         <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
         <translation>索引：發展   "片語"   a OR b</translation>
@@ -393,7 +393,7 @@
         <translation>正在尋找所有出現之處…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation>%2 篇文章中出現 %1 次</translation>
     </message>
@@ -673,9 +673,9 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/widgets/layout_view.py" line="+266"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+294"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader's highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader's highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation>版面</translation>
     </message>
 </context>
@@ -783,13 +783,13 @@
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+172"/>
+        <location filename="../../reader/gui/actions.py" line="+173"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>開啟文庫(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>&amp;Import files…</source>
         <translation>匯入檔案(&amp;I)…</translation>
     </message>
@@ -949,12 +949,17 @@
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source>Line &amp;spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+20"/>
+        <source>Open &amp;shared library…</source>
+        <translation>開啟共享文庫(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>&amp;Concordance…</source>
         <translation>語詞索引(&amp;C)…</translation>
     </message>
@@ -1071,7 +1076,7 @@
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-211"/>
+        <location filename="../../reader/gui/actions.py" line="-217"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window's strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar's menus, in order, and the submenus with their places</extracomment>
         <translation>檔案(&amp;F)</translation>
@@ -1154,9 +1159,24 @@
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+101"/>
+        <location filename="../../reader/gui/library_ui.py" line="+105"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open shared library</source>
+        <translation>開啟共享文庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL address (postgresql://user@host/database):</source>
+        <translation>PostgreSQL 位址（postgresql://使用者@主機/資料庫）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{url}: a shared library's address begins with postgresql://</source>
+        <translation>{url}：共享文庫的位址以 postgresql:// 開頭</translation>
     </message>
     <message>
         <location filename="../../reader/gui/navigation.py" line="+150"/>
@@ -1170,7 +1190,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+120"/>
         <source>page %1</source>
         <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: "folded", "exact" or "variants" punctuation between Chinese characters ignored</extracomment>
         <translation>第 %1 頁</translation>
@@ -1455,9 +1475,9 @@
         <translation>請先開啟文庫再匯出。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+39"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+42"/>
         <source>Concordance</source>
-        <extracomment>the lines shown first, while the others are read</extracomment>
+        <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation>語詞索引</translation>
     </message>
     <message>
@@ -1467,7 +1487,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Open a library first.</source>
         <translation>請先開啟一個文庫。</translation>
     </message>
@@ -1537,7 +1557,7 @@ Highlights fall on the characters as printed in every mode.&lt;/p&gt;
 &lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
-        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time (the next ones come with "Show more")</extracomment>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with "Show more"). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms. the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end</extracomment>
         <translation>&lt;h3&gt;搜尋語法&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 漢字按連續字串比對，簡繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
@@ -1607,23 +1627,24 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+263"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-261"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>All publications</source>
+        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes ("Show more" asked for it)</extracomment>
         <translation>所有報刊</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-79"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1688,7 +1709,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>搜尋結果</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>from %1</source>
         <translation>自 %1</translation>
     </message>
@@ -1708,7 +1729,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+88"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
