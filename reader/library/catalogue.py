@@ -72,7 +72,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.library.db import Connection
+from reader.library.db import Connection, PerThread
 from reader.model.document import Article, Block, Document, Line, Page, Part, Span
 from reader.model.errors import BroadsheetError
 from reader.text.forms import fold_text
@@ -495,6 +495,11 @@ def _refuse_foreign_folder(folder: Path) -> None:
                                    "name a new or empty folder for a library")
 
 
+def _close_quietly(conn: Connection) -> None:
+    with contextlib.suppress(Exception):
+        conn.close()
+
+
 class Library:
     """A library folder. Open with ``Library(folder)`` (created when missing) or :meth:`open`
     (which also opens a PostgreSQL library, :class:`reader.library.postgres.PgLibrary`, from a URL)."""
@@ -504,9 +509,7 @@ class Library:
 
     def __init__(self, folder: str | Path, create: bool = True) -> None:
         self.folder = Path(folder).expanduser().resolve()
-        self._local = threading.local()
-        self._connections: list[Connection] = []
-        self._conn_lock = threading.Lock()
+        self._conns: PerThread[Connection] = PerThread(self._connect, _close_quietly)
         self._lock_fd: int | None = None
         self._lock_depth = 0
         self._write_lock = threading.RLock()
@@ -566,36 +569,29 @@ class Library:
     @property
     def conn(self) -> Connection:
         """This thread's connection to the catalogue (autocommit; use :meth:`transaction`)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                if self.read_only:  # nobody can write there: no lock or WAL index needed, unless a WAL holds data
-                    wal = Path(str(self.catalogue_path) + "-wal")
-                    mode = "mode=ro" if wal.is_file() and wal.stat().st_size else "immutable=1"
-                    uri = "file:" + urllib.parse.quote(str(self.catalogue_path)) + "?" + mode
-                    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-                else:
-                    conn = sqlite3.connect(str(self.catalogue_path), isolation_level=None, timeout=30.0,
-                                           check_same_thread=False)
-                    conn.execute("PRAGMA journal_mode=WAL")
-                    conn.execute("PRAGMA synchronous=NORMAL")
-                conn.execute("PRAGMA foreign_keys=ON")
-                conn.execute("PRAGMA busy_timeout=30000")
-            except sqlite3.DatabaseError as e:
-                raise LibraryError(self.catalogue_path, f"not a usable SQLite catalogue ({e})") from e
-            self._local.conn = conn
-            with self._conn_lock:
-                self._connections.append(conn)
+        return self._conns.get()
+
+    def _connect(self) -> Connection:
+        try:
+            if self.read_only:  # nobody can write there: no lock or WAL index needed, unless a WAL holds data
+                wal = Path(str(self.catalogue_path) + "-wal")
+                mode = "mode=ro" if wal.is_file() and wal.stat().st_size else "immutable=1"
+                uri = "file:" + urllib.parse.quote(str(self.catalogue_path)) + "?" + mode
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(self.catalogue_path), isolation_level=None, timeout=30.0,
+                                       check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.DatabaseError as e:
+            raise LibraryError(self.catalogue_path, f"not a usable SQLite catalogue ({e})") from e
         return conn
 
     def close(self) -> None:
         """Close every connection this object opened and release the import lock."""
-        with self._conn_lock:
-            for conn in self._connections:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._conns.close_all()
         if self._lock_fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._lock_fd)

@@ -7,8 +7,9 @@ PostgreSQL library; both satisfy :class:`Connection`, which is what the code is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Generic, Protocol, TypeVar
 
 
 class Cursor(Protocol):
@@ -48,3 +49,40 @@ class Connection(Protocol):
     def rollback(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+C = TypeVar("C")
+
+
+class PerThread(Generic[C]):
+    """One connection per OS thread, made on first use and kept until :meth:`close_all`.
+
+    Keyed by ``threading.get_ident()``, not kept in a ``threading.local``: a QThreadPool thread (the window's
+    imports, exports, concordances) runs each task under a new Python thread state, so a ``threading.local``
+    forgot its connection between tasks and a new one was opened — and left open — for every task.
+    """
+
+    def __init__(self, make: Callable[[], C], close: Callable[[C], None]) -> None:
+        self._make = make
+        self._close = close
+        self._lock = threading.Lock()
+        self._by_thread: dict[int, C] = {}
+
+    def get(self) -> C:
+        ident = threading.get_ident()
+        conn = self._by_thread.get(ident)
+        if conn is None:
+            conn = self._make()
+            with self._lock:
+                self._by_thread[ident] = conn
+        return conn
+
+    def all(self) -> list[C]:
+        with self._lock:
+            return list(self._by_thread.values())
+
+    def close_all(self) -> None:
+        with self._lock:
+            conns, self._by_thread = list(self._by_thread.values()), {}
+        for conn in conns:
+            self._close(conn)

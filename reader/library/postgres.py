@@ -34,10 +34,11 @@ from reader.library.catalogue import (
     Library,
     LibraryBusyError,
     LibraryError,
+    _close_quietly,
     _components,
     _components_lock,
 )
-from reader.library.db import Connection
+from reader.library.db import Connection, PerThread
 from reader.library.owners import grant_statements
 from reader.library.pgsql import PgConnection
 
@@ -174,9 +175,7 @@ class PgLibrary(Library):
         self.url = url
         cache = _cache_folder()
         self.folder = cache / hashlib.sha1(redact(url).encode()).hexdigest()[:16]
-        self._local = threading.local()
-        self._connections: list[Connection] = []
-        self._conn_lock = threading.Lock()
+        self._conns: PerThread[Connection] = PerThread(lambda: PgConnection(self.connect_raw()), _close_quietly)
         self._lock_fd = None
         self._lock_depth = 0
         self._write_lock = threading.RLock()
@@ -208,22 +207,11 @@ class PgLibrary(Library):
     @property
     def conn(self) -> Connection:
         """This thread's connection to the catalogue (autocommit; use :meth:`transaction`)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = PgConnection(self.connect_raw())
-            self._local.conn = conn
-            with self._conn_lock:
-                self._connections.append(conn)
-        return conn
+        return self._conns.get()
 
     def close(self) -> None:
         """Close every connection this object opened and release the import lock."""
-        with self._conn_lock:
-            for conn in self._connections:
-                with contextlib.suppress(Exception):
-                    conn.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._conns.close_all()
         self._release_lock()
 
     def _has_catalogue(self) -> bool:

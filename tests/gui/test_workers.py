@@ -152,6 +152,32 @@ def test_tasks_on_a_lane_keep_their_threads_state(qtbot, library_dir) -> None:  
         lib.close()
 
 
+def test_pool_tasks_keep_one_library_connection_per_thread(qtbot, library_dir) -> None:  # noqa: ANN001
+    """Tasks on QThreadPool's threads (import, export, concordance …) get a new Python thread state each time;
+    a connection kept in a ``threading.local`` was forgotten and a new one opened (and left open) per task."""
+    from reader.library.catalogue import Library
+
+    workers.set_pool(None)
+    lib = Library.open(library_dir, create=False)
+    idents: list[int] = []
+
+    def work() -> None:
+        lib.conn.execute("SELECT 1").fetchone()
+        idents.append(threading.get_ident())
+
+    try:
+        for _ in range(4):
+            w = run_task(work, autostart=False)
+            with qtbot.waitSignal(w.finished, timeout=5000):
+                w.start()
+        assert len(idents) == 4
+        # one per thread that used it, this (the GUI) thread included
+        assert len(lib._conns.all()) == len(set(idents) | {threading.get_ident()})  # noqa: SLF001
+    finally:
+        assert workers.wait_all(5000)
+        lib.close()
+
+
 def test_a_task_cancelled_before_it_begins_does_not_run(qtbot) -> None:  # noqa: ANN001
     """A lane runs one task at a time: a search superseded while it waits is dropped, not run."""
     workers.set_pool(None)
