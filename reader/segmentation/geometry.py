@@ -133,6 +133,27 @@ def _vertical_position(item: tuple[Box, int]) -> tuple[float, float]:
     return (-item[0][2], item[0][1])
 
 
+#: a band set apart from what follows fills at least this many columns to one common foot
+BAND_COLUMNS = 3
+
+
+def _ruled_band(above: list[int], below: list[int], by_index: dict[int, Box], vertical: bool, tol: float) -> bool:
+    """Whether a band of columns ends at one line across the page: the cut under it is the composer's, not chance.
+
+    A feuilleton or a page-foot section sits under a rule the OCR often leaves out; what stays is that every
+    column above it was filled to the same foot (bottoms within ``tol``), while ordinary block ends fall
+    anywhere. Read the columns of such a band before what lies under it, or a word broken at the foot of one
+    column ("l'ar-") is read apart from its end at the head of the next ("ticle"). Horizontal pages only.
+    """
+    if vertical or not below:
+        return False
+    columns = _gaps([(by_index[i][0], by_index[i][2], i) for i in above], tol)
+    if len(columns) < BAND_COLUMNS:
+        return False
+    feet = [max(by_index[i][3] for i in col) for col in columns]
+    return max(feet) - min(feet) <= tol
+
+
 def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int = 0) -> list[int]:
     """Indices of ``boxes`` in reading order by recursive XY-cut."""
     if len(boxes) <= 1 or depth > 60:
@@ -154,19 +175,24 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
             return len(_gaps([(by_index[i][1], by_index[i][3], i) for i in items], tol))
         return len(_gaps([(by_index[i][0], by_index[i][2], i) for i in items], tol))
 
-    first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)
-    groups = first()
-    if len(groups) == 1:
-        # Only cut across where something spans the columns: neighbouring bands that
-        # together still split into columns belong together (their cut was a chance
-        # alignment of block ends, not a break in the flow).
+    def bands() -> list[list[int]]:
+        # Only cut across where something spans the columns or a band of columns ends at one
+        # foot: neighbouring bands that together still split into columns belong together
+        # (their cut was a chance alignment of block ends, not a break in the flow).
         merged: list[list[int]] = []
         for g in second():
-            if merged and cut_first(merged[-1] + g) > 1:
+            if merged and cut_first(merged[-1] + g) > 1 and not _ruled_band(merged[-1], g, by_index, vertical, tol):
                 merged[-1] = merged[-1] + g
             else:
                 merged.append(g)
-        groups = merged
+        return merged
+
+    first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)
+    groups = first()
+    if len(groups) == 1 or (len(groups) >= BAND_COLUMNS and not vertical):
+        across = bands()
+        if len(groups) == 1 or len(across) > 1:
+            groups = across
     if len(groups) == 1:
         # no clean cut: blocks overlap in both directions; fall back to position
         key = _vertical_position if vertical else _horizontal_position

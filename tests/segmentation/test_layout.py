@@ -188,3 +188,20 @@ def test_an_indent_inside_a_running_sentence_is_not_a_paragraph_break() -> None:
     texts = ["The prosecutrix was accosted", "by the prisoner,", "ith a question.", "Next paragraph here", "ends."]
     block = _block("r", 0, 0, texts, indents={2: 30, 3: 30}, ends={2: 120})
     assert paragraph_starts(block.lines) == [0, 3]
+
+
+def test_a_band_of_columns_filled_to_one_foot_is_read_before_the_section_under_it() -> None:
+    """Three columns ending at one line, a feuilleton under them (its rule not in the OCR): the top band's
+    columns are read first, so a word broken at the foot of column 2 meets its end at the head of column 3."""
+    cols = [_block(f"top{k}", 50 + 320 * k, 100, ["column text"] * (10 + 5 * (k % 2))) for k in range(3)]
+    for k, c in enumerate(cols):  # make every column reach the same foot, y = 500
+        c.lines[-1].box = (c.lines[-1].box[0], c.lines[-1].box[1], c.lines[-1].box[2], 500.0)
+        c.box = (c.box[0], c.box[1], c.box[2], 500.0)
+    foot = [_block(f"foot{k}", 50 + 320 * k, 540, ["feuilleton verse"] * 8) for k in range(3)]
+    page = _page([*foot, *cols])
+    assert [b.id for b in reading_order(page)] == ["top0", "top1", "top2", "foot0", "foot1", "foot2"]
+    # ragged feet are a chance alignment of block ends: each column is read top to bottom
+    cols[1].box = (cols[1].box[0], cols[1].box[1], cols[1].box[2], 420.0)
+    cols[1].lines[-1].box = (cols[1].lines[-1].box[0], cols[1].lines[-1].box[1], cols[1].lines[-1].box[2], 420.0)
+    page = _page([*foot, *cols])
+    assert [b.id for b in reading_order(page)] == ["top0", "foot0", "top1", "foot1", "top2", "foot2"]
