@@ -472,6 +472,31 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
 
 
+#: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
+CJK_BULLET = "◘"
+#: a caption is at most this many characters (spaces left out)
+CAPTION_CHARS = 30
+#: a copyright notice set in the margin ("各稿版權均歸本社所有禁止轉載"): page furniture
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载")
+
+
+def _blind_caption(lines: Sequence[Line]) -> bool:
+    """A photo's caption told by its text alone: the bullet opening one or two short lines without the
+    punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
+    running text opens a brief instead (:func:`_opens_brief`)."""
+    text = "".join("".join(ln.text.split()) for ln in lines)
+    return (text.startswith(CJK_BULLET) and len(lines) <= 2 and len(text) <= CAPTION_CHARS
+            and not any(ch in RUNNING_PUNCTUATION for ch in text))
+
+
+def _blind_advert(lines: Sequence[Line]) -> bool:
+    """Display copy told by its text alone: short lines (at most 16 characters) and no running punctuation,
+    however many (an advert's slogans, prices and address, one phrase a line)."""
+    texts = ["".join(ln.text.split()) for ln in lines]
+    return bool(texts) and all(len(t) <= 16 for t in texts) and not any(
+        ch in RUNNING_PUNCTUATION for t in texts for ch in t)
+
+
 #: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
 ITEM_GAP = 0.3
 #: the marks that open a notice or an advert in older papers: an asterism (``***``, ``*»*``), a printed hand
@@ -490,9 +515,9 @@ NB_MARK = re.compile(r"^N\.?\s?B\.?\s+[A-Z]")
 
 def _opens_brief(line: Line) -> bool:
     """The line opens a brief or a notice: it starts with the brief mark, a notice mark (asterism, printed
-    hand) or "NB"."""
+    hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
-    return any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+    return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
@@ -1134,7 +1159,8 @@ class _PageCut:
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
-        self.margin = _margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
+        self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
+                       | {b.id for b in blocks if COPYRIGHT_NOTICE.search("".join(ln.text for ln in b.lines))})
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -1165,7 +1191,8 @@ class _PageCut:
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
         #: the page's last block with text (a headline never ends a page)
-        self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
+        self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
+                               and b.id not in self.margin), None)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -1245,6 +1272,20 @@ class _PageCut:
             return False
         return not self.chapter
 
+    def blind_item(self, block: Block, lines: list[Line]) -> bool:
+        """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy
+        with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
+        False."""
+        if _blind_caption(lines):
+            kind = "photo"
+        elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
+            kind = "advertisement"
+        else:
+            return False
+        self.flush_heads()
+        self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph"))
+        return True
+
     def rubric(self) -> None:
         """The pending display headlines head a section, not an item: the items under it carry their own
         headlines, centred at body size ("Turnen, Sport und Spiel." over "Tagung des Deutschen
@@ -1292,6 +1333,8 @@ class _PageCut:
             text_lines = text_lines[:-1]
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+            return
+        if self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):

@@ -205,3 +205,28 @@ def test_a_band_of_columns_filled_to_one_foot_is_read_before_the_section_under_i
     cols[1].lines[-1].box = (cols[1].lines[-1].box[0], cols[1].lines[-1].box[1], cols[1].lines[-1].box[2], 420.0)
     page = _page([*foot, *cols])
     assert [b.id for b in reading_order(page)] == ["top0", "foot0", "top1", "foot1", "top2", "foot2"]
+
+
+def _blind_page(paragraphs: list[list[str]]) -> Page:
+    """A page as ECPO without its divs gives it: paragraphs in reading order, no sizes, no boxes."""
+    blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{j}", text=t) for j, t in enumerate(p)], order=k)
+              for k, p in enumerate(paragraphs)]
+    return _page(blocks, vertical=True)
+
+
+def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_items_of_their_own() -> None:
+    """Jing bao 1930 without its divs: a ◘ caption was read as the next article's headline, ◘ briefs were
+    glued into the article above, and the advert closing the page into the last article."""
+    body = "今日上海各報均派記者到會紀錄、每報均有四五人之多、所有稿件、悉由火車帶滬、"
+    page = _blind_page([
+        ["梅蘭芳赴美之成功"], [body, body + "云、"],
+        ["◘全國運動會大門◘", "（程久康自杭州寄）"],
+        ["全國運動會新聞之競爭"], [body, "故時報照片、刊載獨多也、"],
+        ["◘葉少英律師受交部屬託、查積餘", "帳目、已查淸無誤、（梁）"],
+        ["大前門香烟", "品質超美 枝枝一律"],
+        ["各稿版權均歸本社所有禁止轉載翻印"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, a.parts[0].text[:6]) for a in arts]
+    assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("article", "全國運動會新"),
+                   ("article", "◘葉少英律師"), ("advertisement", "大前門香烟品"), ("furniture", "各稿版權均歸")]
