@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
@@ -472,6 +472,8 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
 
 
+#: a display run of at most this many lines closing a block after body text is a signature, not a headline
+SIGNATURE_LINES = 2
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
 #: a caption is at most this many characters (spaces left out)
@@ -526,9 +528,23 @@ DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
 BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
 
 
+#: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
+RULED_DINKUS = re.compile("^[-\u2013\u2014~]+\\s*[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
+
+
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
-    return len(lines) == 1 and DINKUS.match(lines[0].text.strip()) is not None
+    return len(lines) == 1 and _ornament(lines[0].text)
+
+
+def _ornament(text: str) -> bool:
+    t = text.strip()
+    return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None
+
+
+def _dinkus_cut(lines: Sequence[Line]) -> int | None:
+    """Where an ornament alone on a line parts a block's text into two items (its index), or None."""
+    return next((k for k in range(1, len(lines) - 1) if _ornament(lines[k].text)), None)
 
 
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
@@ -809,9 +825,15 @@ def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
     """
     if line.type is not None:
         return line.type in HEADLINE_ROLES
-    if _norm_type(block) in BODY_TYPES:
+    if _norm_type(block) in BODY_TYPES or not _worded(line.text):
         return False
     return _is_display(sizes, line, block)
+
+
+def _worded(text: str) -> bool:
+    """The line holds a word (two letters running, or a CJK character): a price or a phone number set
+    large ("149", "$1.35") is display type but heads nothing."""
+    return re.search(r"[^\W\d_]{2}", text) is not None or any(is_wide(ch) for ch in text)
 
 
 #: share of the page's content height at the top where the masthead and its rows sit
@@ -1319,6 +1341,14 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
+        cut = _dinkus_cut(text_lines)
+        if cut is not None:  # the ornament ends the item above it inside the block
+            self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
+            target = self.current if self.current is not None else self.furniture
+            target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
+            self.item_break = True
+            self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+            return
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
         if noise and _is_dinkus(text_lines):
             self.item_break = True
@@ -1348,7 +1378,11 @@ class _PageCut:
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing
-            if is_display and not (block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
+            # a short display run closing a block after its body signs that item (an advertiser's name,
+            # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
+            signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+            if is_display and not signs and not (
+                    block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
             starts = _item_starts(run, self.vertical) + [len(run)]

@@ -230,3 +230,29 @@ def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_ite
     got = [(a.kind, a.parts[0].text[:6]) for a in arts]
     assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("article", "全國運動會新"),
                    ("article", "◘葉少英律師"), ("advertisement", "大前門香烟品"), ("furniture", "各稿版權均歸")]
+
+
+def test_a_name_in_display_type_closing_an_advert_signs_it_and_heads_nothing() -> None:
+    """Ashdown 1922: "Ashdown Hardware Co" in large type at the foot of its advert opened the next advert."""
+    ad1 = _block("ad1", 50, 50, ["Why Not", "buy your presents this year", "that are useful? Our store",
+                                 "Ashdown Hardware Co"], font=9, lh=30)
+    ad1.lines[0].font_size = ad1.lines[3].font_size = 20
+    ad2 = _block("ad2", 50, 200, ["IS THE TITLE CLEAR?", "Let us make an abstract of", "your lands for you."],
+                 font=9, lh=30)
+    ad2.lines[0].font_size = 20
+    arts = articles_from_layout([_page([ad1, ad2])])
+    assert [a.headline for a in arts] == ["Why Not", "IS THE TITLE CLEAR?"]
+    assert arts[0].text.endswith("Ashdown Hardware Co")
+
+
+def test_a_number_set_large_heads_nothing_and_an_ornament_line_parts_two_items() -> None:
+    """A phone number in display type ("149") is no headline; "-o-" alone on a line inside a block ends the
+    item above it."""
+    head = _block("h", 50, 50, ["CLASSIFIED"], font=20, lh=40)
+    body = _block("b", 50, 100, ["Call the Poundmaster", "149", "PUBLIC SALE at the home", "of D. H. Wood.",
+                                 "-o-", "Rev. Jesse Hamilton, the new", "pastor, preached Sunday."], font=9)
+    body.lines[1].font_size = 20
+    arts = articles_from_layout([_page([head, body])])
+    assert [a.kind for a in arts] == ["article", "article"]
+    assert arts[0].headline == "CLASSIFIED" and "PUBLIC SALE" in arts[0].text
+    assert arts[1].text.startswith("Rev. Jesse Hamilton")
