@@ -791,11 +791,19 @@ def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
     return bool(nxt) and (nxt[0].islower() or (not flags[k + 1] and last in _RUN_ON_WORDS))
 
 
-def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+#: a line this many times the body's line height is display type whatever its case: a deck wrapped over lines
+#: ("French Gain on Canal du Nord" / "and to the North" / "of Soissons.") reads as running text but is not
+DECK_HEIGHT = 2.5
+
+
+def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes | None = None) -> list[bool]:
     """Large lines that read as running text are body: a dateline opening a report, a sentence-case
     line that runs on from or into the text around it (a lead paragraph set large, a noisy size), a row
-    of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]")."""
+    of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]"). Running text is never
+    set at nearly twice the body's height: such a line stays display when its box says so."""
     out = list(flags)
+    tall = [sizes is not None and sizes.height > 0 and ln.box is not None and not sizes.vertical
+            and line_extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
     for k, ln in enumerate(lines):
         text = ln.text.strip()
         if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
@@ -803,7 +811,13 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]
     for _ in range(3):  # a demoted line lets the one above it run on into body text
         changed = False
         for k, ln in enumerate(lines):
-            share = _capital_share(ln.text) if out[k] and ln.type is None else None
+            share = _capital_share(ln.text) if out[k] and ln.type is None and not tall[k] else None
+            after_body = k > 0 and not out[k - 1] and not lines[k - 1].text.rstrip().endswith(_SENTENCE_END)
+            if out[k] and ln.type is None and not tall[k] and after_body and ln.text.lstrip()[:1].islower():
+                # a line opening in lower case under an unfinished body line goes on with its sentence, whatever
+                # its capitals ("stormed late in April. Mont Kemmel, …") or however short ("of Leury."); a deck
+                # wrapped under its headline ("at Every Point by Al-") follows display type, not body
+                share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
             if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
@@ -1053,7 +1067,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     headline, while a headline with its decks (several sizes) stays display. Large
     lines that read as running text (a dateline, sentence case) are body.
     """
-    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines])
+    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
         flags = _item_heads(lines, _decks(lines, flags, sizes), sizes)
     flags = _keep_words_whole(lines, flags)

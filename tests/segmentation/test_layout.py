@@ -256,3 +256,26 @@ def test_a_number_set_large_heads_nothing_and_an_ornament_line_parts_two_items()
     assert [a.kind for a in arts] == ["article", "article"]
     assert arts[0].headline == "CLASSIFIED" and "PUBLIC SALE" in arts[0].text
     assert arts[1].text.startswith("Rev. Jesse Hamilton")
+
+
+def test_a_deck_wrapped_in_lower_case_stays_display_and_a_large_tail_of_a_sentence_is_body() -> None:
+    """Evening Star 1918: the deck "French Gain on Canal du Nord / and to the North / of Soissons." read as
+    running text and was cut from its headline; a paragraph's last words with a noisy large size ("of Leury.")
+    opened an article of their own."""
+    texts = ["French Gain on Canal du Nord", "and to the North", "of Soissons.",
+             "Mont St. Quentin, dominating Peronne and the angle of the river, has been",
+             "taken by the Australians, together with the village lying to the west of",
+             "of Leury.", "Notwithstanding the fact that the allied progress has slowed down, the",
+             "thrusts along the whole front have been successful, says the report.",
+             "A gain of great importance in the sector has been made by the British."]
+    block = _block("b", 50, 100, texts, width=600, font=8)
+    for k, ln in enumerate(block.lines):
+        if k < 3:
+            ln.font_size = 16
+            ln.box = (ln.box[0], 100 + 60 * k, ln.box[2], 100 + 60 * k + 58)
+        else:
+            ln.box = (ln.box[0], 300 + 20 * k, ln.box[2], 300 + 20 * k + 18)
+    block.lines[5].font_size = 12
+    arts = articles_from_layout([_page([block])])
+    assert [a.headline for a in arts] == ["French Gain on Canal du Nord and to the North of Soissons."]
+    assert "west of of Leury. Notwithstanding" in arts[0].text
