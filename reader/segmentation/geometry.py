@@ -32,6 +32,7 @@ from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Pag
 from reader.segmentation.roles import (
     is_date_line,
     is_imprint,
+    is_issue_date,
     is_jump_line,
     is_ocr_fragment,
     is_tabular,
@@ -715,6 +716,31 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
     return best[1] if best else None
 
 
+#: a block running across this share of the page's width at its top is a banner (masthead row or headline)
+BANNER_WIDTH = 0.8
+#: ... and it is the masthead's when its last lines hold the issue's date line
+DATED_BANNER_LINES = 40
+
+
+def _dated_banner(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks across the top of the page that end in the issue's date line ("WASHINGTON, D. C.,
+    SUNDAY MORNING, SEPTEMBER 1, 1918"): the masthead row with its ears, read as one block when the title
+    itself is a picture the OCR left out (no huge type to find it by). Page furniture."""
+    content = _union([bx for bx in (block_box(b) for b in blocks) if bx is not None])
+    if content is None:
+        return set()
+    limit = content[1] + 0.15 * (content[3] - content[1])
+    out: set[str] = set()
+    for b in blocks:
+        bx = block_box(b)
+        if bx is None or bx[1] > limit or len(b.lines) > DATED_BANNER_LINES:
+            continue
+        if bx[2] - bx[0] >= BANNER_WIDTH * (content[2] - content[0]) and any(
+                is_issue_date(ln.text) for ln in b.lines[-3:]):
+            out.add(b.id)
+    return out
+
+
 #: most lines and characters a block above or beside the masthead has (a date line, an ear)
 MAX_EAR_LINES = 8
 MAX_EAR_TEXT = 400
@@ -907,6 +933,12 @@ def _headline_case(text: str) -> bool:
     return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
 
 
+def _ends_on_run_on_word(text: str) -> bool:
+    """The line ends on a word no headline ends on ("IN", "OF THE"): it runs on into the next line."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _RUN_ON_WORDS
+
+
 def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
     """The lines in capitals or Title Case right under a headline are its decks, whatever their size.
 
@@ -933,7 +965,10 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         while j < len(lines) and j - k <= MAX_DECK and deck_line(lines[j]):
             j += 1
         if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
-            for i in range(k + 1, j):
+            end = j
+            while end > k + 1 and _ends_on_run_on_word(lines[end - 1].text):
+                end -= 1  # "WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—": the dateline's first line
+            for i in range(k + 1, end):
                 out[i] = True
         else:  # or Title Case lines down to the body's first line, in sentence case
             j = k + 1
@@ -1039,9 +1074,11 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     for d in range(2, len(lines)):
         if not latin_dateline(lines[d].text):
             continue
-        first = heads.start(d)
-        if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
-            for i in range(first, d):
+        first, end = heads.start(d), d
+        while end > first and _ends_on_run_on_word(lines[end - 1].text):
+            end -= 1  # the dateline's first line, not a heading
+        if first < end and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
+            for i in range(first, end):
                 heads.out[i] = True
     return heads.out
 
@@ -1200,7 +1237,7 @@ class _PageCut:
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
-        self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead)
+        self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead) | _dated_banner(blocks)
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)

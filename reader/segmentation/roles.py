@@ -127,6 +127,22 @@ _DATE_PIECE = re.compile(
 )
 
 
+#: a weekday (English, German, French, Dutch)
+_WEEKDAY = (r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sonntag|montag|dienstag|dinstag|mittwoch|"
+            r"donnerstag|freitag|samstag|sonnabend|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|zondag|maandag|"
+            r"dinsdag|woensdag|donderdag|vrijdag|zaterdag)")
+#: the issue's date line under a Latin masthead: a weekday, a day of a month and the year
+#: ("WASHINGTON, D. C., SUNDAY MORNING, SEPTEMBER 1, 1918", "Dinstag, 7. Dezember 1858")
+_ISSUE_DATE = re.compile(
+    r"\b" + _WEEKDAY + r"\b.{0,20}?(?:\b" + _MONTH + r"\s*\d{1,2}\b|\b\d{1,2}\.?\s+" + _MONTH + r").{0,6}?\b1[6-9]\d\d\b",
+    re.IGNORECASE)
+
+
+def is_issue_date(text: str) -> bool:
+    """The issue's date line as a Latin masthead sets it: weekday, day, month and year on one line."""
+    return len(text) <= 120 and _ISSUE_DATE.search(text) is not None
+
+
 def is_date_line(text: str) -> bool:
     """A Chinese page's date line or folio (第二版 民國九年四月廿一日, 庚申年三月初三日 星期三): at least two
     date pieces, a year, page or weekday among them, and no more than six other characters (the paper's

@@ -279,3 +279,22 @@ def test_a_deck_wrapped_in_lower_case_stays_display_and_a_large_tail_of_a_senten
     arts = articles_from_layout([_page([block])])
     assert [a.headline for a in arts] == ["French Gain on Canal du Nord and to the North of Soissons."]
     assert "west of of Leury. Notwithstanding" in arts[0].text
+
+
+def test_a_banner_ending_in_the_issue_date_is_the_masthead_row_and_a_dateline_may_begin_a_line_early() -> None:
+    """Evening Star 1918: the masthead row (ears and date line, the title a picture not OCR'd) was read as two
+    articles; "WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—" lost its first line to the headline group."""
+    mast = _block("m", 50, 20, ["WEATHER.", "Probably fair today and tomorrow.", "Member of the Associated Press",
+                                "WASHINGTON, D. C., SUNDAY MORNING, SEPTEMBER 1, 1918"], width=900, font=6, lh=15)
+    body = _block("b", 50, 250, ["Australians Surprise Enemy", "By the Associated Press.",
+                                 "WITH THE BRITISH ARMY IN", "FRANCE, August 31.—With Mont St. Quentin",
+                                 "in British possession the Germans to the", "north are placed in a bad position."],
+                  font=6, lh=15, indents={1: 60, 2: 40}, ends={1: 240, 2: 260})
+    body.lines[0].font_size = 16
+    body.lines[0].box = (50, 210, 350, 248)
+    other = _block("o", 400, 200, ["Other news of the day runs here in", "the second column of the page."] * 6,
+                   font=6, lh=15)
+    arts = articles_from_layout([_page([mast, body, other])])
+    assert [a.kind for a in arts if "WEATHER." in a.text] == ["furniture"]
+    story = next(a for a in arts if a.headline == "Australians Surprise Enemy")
+    assert story.paragraphs()[0].text.startswith("WITH THE BRITISH ARMY IN FRANCE, August 31.")
