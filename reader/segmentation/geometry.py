@@ -492,6 +492,24 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
             and not any(ch in RUNNING_PUNCTUATION for ch in text))
 
 
+#: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
+#: surgery, opening hours, a price list, a sale
+AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺|歡迎參觀|歡迎各界")
+#: ... and the marks that close one advert's copy (its address, telephone, agent)
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
+#: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
+AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
+#: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
+MAX_HEAD_PARAS = 6
+
+
+def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
+    """Display paragraphs waiting for a body that are advert copy (pages without sizes or boxes): too many
+    for a headline group, or carrying an address, a telephone or a price list."""
+    texts = ["".join(ln.text.split()) for g in groups for ln in g]
+    return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
+
+
 def _blind_advert(lines: Sequence[Line]) -> bool:
     """Display copy told by its text alone: short lines (at most 16 characters) and no running punctuation,
     however many (an advert's slogans, prices and address, one phrase a line)."""
@@ -1244,6 +1262,10 @@ class _PageCut:
         self.current: _Draft | None = carried
         #: headline lines (with their size) waiting for the article they open
         self.pending_heads: list[tuple[list[Line], float]] = []
+        #: the block each pending headline came from (a paragraph, on pages without sizes or boxes)
+        self.pending_ids: list[str] = []
+        #: an advert whose copy the next body text continues (pages without sizes or boxes)
+        self.open_ad: _Draft | None = None
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
@@ -1295,15 +1317,44 @@ class _PageCut:
         return d
 
     def flush_heads(self) -> None:
-        """The pending headlines open an article."""
-        if self.pending_heads:
+        """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts)."""
+        if self.pending_heads and self.sizes.body <= 0 and _advert_group(self.pending_paragraphs()):
+            self.flush_adverts()
+        elif self.pending_heads:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
-            self.pending_heads = []
+            self.pending_heads, self.pending_ids = [], []
+
+    def pending_paragraphs(self) -> list[list[Line]]:
+        """The pending headline lines, one list per block they came from."""
+        out: list[list[Line]] = []
+        for k, (lines, _) in enumerate(self.pending_heads):
+            if k and self.pending_ids[k] == self.pending_ids[k - 1]:
+                out[-1] = out[-1] + lines
+            else:
+                out.append(list(lines))
+        return out
+
+    def flush_adverts(self) -> None:
+        """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
+        street that opens one); copy still running when body text follows takes that text too."""
+        ad: _Draft | None = None
+        for lines in self.pending_paragraphs():
+            text = "".join("".join(ln.text.split()) for ln in lines)
+            if ad is None or (AD_START.match(text) and ad.parts):
+                ad = self.open_article("advertisement")
+            ad.parts.append(lines_part(lines, "advertisement"))
+            if len(ad.parts) > 1 and AD_END.search(text):  # an advert opening on its telephone goes on
+                ad = None
+        self.pending_heads, self.pending_ids = [], []
+        self.open_ad = ad
 
     def body_target(self) -> _Draft:
         """The article body text goes to: the one the pending headlines open, else the current one."""
         self.flush_heads()
+        if self.open_ad is not None:  # an advert's running copy
+            ad, self.open_ad = self.open_ad, None
+            return ad
         if self.current is None or self.current.kind != "article":
             return self.open_article()
         self.current.add_page(self.page.number)
@@ -1364,7 +1415,7 @@ class _PageCut:
         headlines, centred at body size ("Turnen, Sport und Spiel." over "Tagung des Deutschen
         Fußball-Bundes."). The rubric goes with the page's furniture."""
         self.furniture.parts.extend(lines_part(lines, "furniture") for lines, _ in self.pending_heads)
-        self.pending_heads = []
+        self.pending_heads, self.pending_ids = [], []
 
     def after_finished_text(self) -> bool:
         """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
@@ -1385,6 +1436,7 @@ class _PageCut:
         self.item_break = False
         for run in _size_runs(self.sizes, lines, block):
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
+            self.pending_ids.append(block.id)
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body.

@@ -298,3 +298,18 @@ def test_a_banner_ending_in_the_issue_date_is_the_masthead_row_and_a_dateline_ma
     assert [a.kind for a in arts if "WEATHER." in a.text] == ["furniture"]
     story = next(a for a in arts if a.headline == "Australians Surprise Enemy")
     assert story.paragraphs()[0].text.startswith("WITH THE BRITISH ARMY IN FRANCE, August 31.")
+
+
+def test_on_a_blind_page_advert_copy_is_adverts_cut_at_their_addresses_not_a_headline() -> None:
+    """Jing bao 1939 without divs: a run of adverts' short lines was read as one huge headline over the next
+    article. Copy with an address or a telephone is adverts, one closing at each address."""
+    body = "據龍華來人云、前晚八時許、有華方遊擊隊、進攻距龍華不足二公里之王家渡、當將僞團擊潰、"
+    page = _blind_page([
+        ["大中華", "●時裝大衣公司●"], ["式樣摩登！", "定價公道！"], ["地址四馬路廣西路口"],
+        ["福煦路南成都路口", "振新洗染廠"], ["春季", "大", "減價"], ["電話八五九九九"],
+        ["龍華游擊隊神計妙算"], [body, body + "云、"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, a.text[:5]) for a in arts] == [("advertisement", "大中華●時"), ("advertisement", "福煦路南成"),
+                                                     ("article", "龍華游擊隊")]
+    assert arts[2].headline == "龍華游擊隊神計妙算"
