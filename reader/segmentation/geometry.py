@@ -1316,10 +1316,11 @@ class _PageCut:
         self.started_on_page = True
         return d
 
-    def flush_heads(self) -> None:
-        """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts)."""
+    def flush_heads(self, following: str = "") -> None:
+        """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
+        ``following`` is the body text they stand over)."""
         if self.pending_heads and self.sizes.body <= 0 and _advert_group(self.pending_paragraphs()):
-            self.flush_adverts()
+            self.flush_adverts(following)
         elif self.pending_heads:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
@@ -1335,23 +1336,37 @@ class _PageCut:
                 out.append(list(lines))
         return out
 
-    def flush_adverts(self) -> None:
+    def flush_adverts(self, following: str) -> None:
         """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
-        street that opens one); copy still running when body text follows takes that text too."""
+        street that opens one); copy still running when body text follows takes that text too. A short group
+        after the last advert closed, with no advert's mark, heads the following text when that text runs
+        like a report (its sentences punctuated), not like copy."""
+        paragraphs = self.pending_paragraphs()
+        texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
+        closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]
+        tail = closes[-1] + 1 if closes else len(texts)
+        reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
+        if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
+            tail = len(texts)
         ad: _Draft | None = None
-        for lines in self.pending_paragraphs():
-            text = "".join("".join(ln.text.split()) for ln in lines)
-            if ad is None or (AD_START.match(text) and ad.parts):
+        for k, lines in enumerate(paragraphs[:tail]):
+            if ad is None or (AD_START.match(texts[k]) and ad.parts):
                 ad = self.open_article("advertisement")
             ad.parts.append(lines_part(lines, "advertisement"))
-            if len(ad.parts) > 1 and AD_END.search(text):  # an advert opening on its telephone goes on
+            if len(ad.parts) > 1 and AD_END.search(texts[k]):  # an advert opening on its telephone goes on
                 ad = None
-        self.pending_heads, self.pending_ids = [], []
-        self.open_ad = ad
+        rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
+                if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
+        self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
+        self.open_ad = ad if not rest else None
+        if rest:
+            d = self.open_article()
+            d.parts.extend(_heading_parts(self.pending_heads))
+            self.pending_heads, self.pending_ids = [], []
 
-    def body_target(self) -> _Draft:
-        """The article body text goes to: the one the pending headlines open, else the current one."""
-        self.flush_heads()
+    def body_target(self, text: str = "") -> _Draft:
+        """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
+        self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
             return ad
@@ -1493,7 +1508,7 @@ class _PageCut:
                 rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                              font_size=block.font_size)
                 opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
-                target = self.open_article() if opens else self.body_target()
+                target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
                 self.item_break = False
                 target.parts.extend(self.paragraphs(rest, "paragraph"))
                 self.last_body = rest.lines[-1].text.strip()
