@@ -484,11 +484,12 @@ COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉�
 
 
 def _blind_caption(lines: Sequence[Line]) -> bool:
-    """A photo's caption told by its text alone: the bullet opening one or two short lines without the
-    punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
+    """A photo's caption told by its text alone: the bullet (or a ◀…▶ frame) opening one or two short lines
+    without the punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
     running text opens a brief instead (:func:`_opens_brief`)."""
     text = "".join("".join(ln.text.split()) for ln in lines)
-    return (text.startswith(CJK_BULLET) and len(lines) <= 2 and len(text) <= CAPTION_CHARS
+    framed = text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
+    return (framed and len(lines) <= 2 and len(text) <= CAPTION_CHARS
             and not any(ch in RUNNING_PUNCTUATION for ch in text))
 
 

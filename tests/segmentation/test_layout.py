@@ -220,7 +220,7 @@ def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_ite
     body = "今日上海各報均派記者到會紀錄、每報均有四五人之多、所有稿件、悉由火車帶滬、"
     page = _blind_page([
         ["梅蘭芳赴美之成功"], [body, body + "云、"],
-        ["◘全國運動會大門◘", "（程久康自杭州寄）"],
+        ["◘全國運動會大門◘", "（程久康自杭州寄）"], ["◀上海名妓飛雲▶"],
         ["全國運動會新聞之競爭"], [body, "故時報照片、刊載獨多也、"],
         ["◘葉少英律師受交部屬託、查積餘", "帳目、已查淸無誤、（梁）"],
         ["大前門香烟", "品質超美 枝枝一律"],
@@ -228,7 +228,7 @@ def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_ite
     ])
     arts = articles_from_layout([page])
     got = [(a.kind, a.parts[0].text[:6]) for a in arts]
-    assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("article", "全國運動會新"),
+    assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("photo", "◀上海名妓飛"), ("article", "全國運動會新"),
                    ("article", "◘葉少英律師"), ("advertisement", "大前門香烟品"), ("furniture", "各稿版權均歸")]
 
 
