@@ -495,7 +495,8 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
 
 #: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
 #: surgery, opening hours, a price list, a sale
-AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺|歡迎參觀|歡迎各界")
+AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
+                      r"|歡迎參觀|歡迎各界")
 #: ... and the marks that close one advert's copy (its address, telephone, agent)
 AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)

@@ -134,7 +134,8 @@ _WEEKDAY = (r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sonnta
 #: the issue's date line under a Latin masthead: a weekday, a day of a month and the year
 #: ("WASHINGTON, D. C., SUNDAY MORNING, SEPTEMBER 1, 1918", "Dinstag, 7. Dezember 1858")
 _ISSUE_DATE = re.compile(
-    r"\b" + _WEEKDAY + r"\b.{0,20}?(?:\b" + _MONTH + r"\s*\d{1,2}\b|\b\d{1,2}\.?\s+" + _MONTH + r").{0,6}?\b1[6-9]\d\d\b",
+    r"\b" + _WEEKDAY + r"\b.{0,20}?(?:\b" + _MONTH + r"\s*\d{1,2}\b|\b\d{1,2}\.?\s+" + _MONTH + r")"
+    r".{0,6}?\b1[6-9]\d\d\b",
     re.IGNORECASE)
 
 

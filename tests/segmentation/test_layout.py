@@ -194,7 +194,7 @@ def test_a_band_of_columns_filled_to_one_foot_is_read_before_the_section_under_i
     """Three columns ending at one line, a feuilleton under them (its rule not in the OCR): the top band's
     columns are read first, so a word broken at the foot of column 2 meets its end at the head of column 3."""
     cols = [_block(f"top{k}", 50 + 320 * k, 100, ["column text"] * (10 + 5 * (k % 2))) for k in range(3)]
-    for k, c in enumerate(cols):  # make every column reach the same foot, y = 500
+    for c in cols:  # make every column reach the same foot, y = 500
         c.lines[-1].box = (c.lines[-1].box[0], c.lines[-1].box[1], c.lines[-1].box[2], 500.0)
         c.box = (c.box[0], c.box[1], c.box[2], 500.0)
     foot = [_block(f"foot{k}", 50 + 320 * k, 540, ["feuilleton verse"] * 8) for k in range(3)]
@@ -228,7 +228,8 @@ def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_ite
     ])
     arts = articles_from_layout([page])
     got = [(a.kind, a.parts[0].text[:6]) for a in arts]
-    assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("photo", "◀上海名妓飛"), ("article", "全國運動會新"),
+    assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("photo", "◀上海名妓飛"),
+                   ("article", "全國運動會新"),
                    ("article", "◘葉少英律師"), ("advertisement", "大前門香烟品"), ("furniture", "各稿版權均歸")]
 
 

@@ -1,4 +1,4 @@
-"""Every article truth (tests/data/pages/, and any held-out folder tests/data/heldout*/) is well-formed and quotes its file.
+"""Every article truth (tests/data/pages/, any held-out folder tests/data/heldout*/) is well-formed and quotes its file.
 
 benchmarks/bench_segmentation.py scores the segmenter against these truths, so a truth that misquotes its page
 would score nonsense. What is checked is the truth itself: its fields and kinds, and that every
