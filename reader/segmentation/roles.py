@@ -75,11 +75,15 @@ def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."): the body's start, never a headline."""
-    t = text.strip()
+    t = _STRAY_START.sub("", text.strip(), count=1)
     if LATIN_DATELINE.match(t):
         return True
     m = _GARBLED_DATELINE.match(t)
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
+
+
+#: a mark the OCR read off a column rule before a line's first word ("i Hicks, Dec. 8.—", "!BOSTON, August 31.")
+_STRAY_START = re.compile(r"^(?:[ijl|!¦'‘]\s+|[!|¦'‘](?=[A-Z]))")
 
 
 def dateline(text: str) -> int | None:
