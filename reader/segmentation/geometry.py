@@ -38,7 +38,7 @@ from reader.segmentation.roles import (
     is_tabular,
     latin_dateline,
 )
-from reader.text.chars import is_wide
+from reader.text.chars import em_width, is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
 
@@ -460,17 +460,22 @@ CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[�
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
-    A few short lines (CJK columns of at most 16 characters, Latin lines of at most
-    40) without the punctuation that runs through sentences: a headline, not body text.
+    A few short lines (CJK columns of at most 16 em, a Latin word in them counting half an em a letter; Latin
+    lines of at most 40 characters) without the punctuation that runs through sentences: a headline, not body
+    text. An item of a numbered list ("（三）第四册已失）") is body.
     """
-    if not lines or len(lines) > 6:
+    if not lines or len(lines) > 6 or LIST_ITEM.match("".join(lines[0].text.split())):
         return False
     for ln in lines:
         text = "".join(ln.text.split())
         wide = sum(1 for ch in text if is_wide(ch))
-        if len(text) > (16 if wide * 2 >= len(text) else 40):
+        if wide * 2 >= len(text) and em_width(text) > 16 or wide * 2 < len(text) and len(text) > 40:
             return False
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
+
+
+#: a numbered item of a list in running text: （三）, (3), 三、 followed by more text
+LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 
 
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
@@ -479,8 +484,14 @@ SIGNATURE_LINES = 2
 CJK_BULLET = "◘"
 #: a caption is at most this many characters (spaces left out)
 CAPTION_CHARS = 30
-#: a copyright notice set in the margin ("各稿版權均歸本社所有禁止轉載"): page furniture
-COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载")
+#: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
+#: (廣吿刊例), subscription prices (定報價目): page furniture
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+
+
+def _house_notices(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks holding the paper's own notices (copyright, advertising rates, subscription prices)."""
+    return {b.id for b in blocks if COPYRIGHT_NOTICE.search("".join("".join(ln.text.split()) for ln in b.lines))}
 
 
 def _blind_caption(lines: Sequence[Line]) -> bool:
@@ -1253,7 +1264,7 @@ class _PageCut:
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
-                       | {b.id for b in blocks if COPYRIGHT_NOTICE.search("".join(ln.text for ln in b.lines))})
+                       | _house_notices(blocks))
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))

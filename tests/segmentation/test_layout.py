@@ -219,18 +219,21 @@ def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_ite
     glued into the article above, and the advert closing the page into the last article."""
     body = "今日上海各報均派記者到會紀錄、每報均有四五人之多、所有稿件、悉由火車帶滬、"
     page = _blind_page([
-        ["梅蘭芳赴美之成功"], [body, body + "云、"],
+        ["梅蘭芳赴美之成功"], [body, body + "云、"], ["地中海岸Berre水上飛機場沙灘吟眺"], [body + "也、"],
+        ["一筆敦倫賬"], ["槐卿日記、余所得者、有下列諸册、"], ["（三）第四册已失）"], ["（四）第五册、光緒丁酉。"],
         ["◘全國運動會大門◘", "（程久康自杭州寄）"], ["◀上海名妓飛雲▶"],
         ["全國運動會新聞之競爭"], [body, "故時報照片、刊載獨多也、"],
         ["◘葉少英律師受交部屬託、查積餘", "帳目、已查淸無誤、（梁）"],
         ["大前門香烟", "品質超美 枝枝一律"],
-        ["各稿版權均歸本社所有禁止轉載翻印"],
+        ["各稿版權均歸本社所有禁止轉載翻印"], ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
     ])
     arts = articles_from_layout([page])
     got = [(a.kind, a.parts[0].text[:6]) for a in arts]
-    assert got == [("article", "梅蘭芳赴美之"), ("photo", "◘全國運動會"), ("photo", "◀上海名妓飛"),
+    assert got == [("article", "梅蘭芳赴美之"), ("article", "地中海岸Be"), ("article", "一筆敦倫賬"),
+                   ("photo", "◘全國運動會"), ("photo", "◀上海名妓飛"),
                    ("article", "全國運動會新"),
                    ("article", "◘葉少英律師"), ("advertisement", "大前門香烟品"), ("furniture", "各稿版權均歸")]
+    assert "（三）第四册已失）" in arts[2].text and "廣吿刊例" in arts[-1].text
 
 
 def test_a_name_in_display_type_closing_an_advert_signs_it_and_heads_nothing() -> None:
