@@ -486,7 +486,8 @@ CJK_BULLET = "◘"
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
 #: (廣吿刊例), subscription prices (定報價目): page furniture
-COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载"
+                              r"|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
 
 
 def _house_notices(blocks: Sequence[Block]) -> set[str]:
