@@ -478,6 +478,8 @@ def _blind_display(lines: Sequence[Line]) -> bool:
 LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 
 
+#: a lone display line inside a block set smaller than this over the body is a crosshead, not a headline
+CROSSHEAD_RATIO = 1.5
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
 SIGNATURE_LINES = 2
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
@@ -1467,6 +1469,29 @@ class _PageCut:
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
             self.pending_ids.append(block.id)
 
+    def crosshead(self, run: list[Line], block: Block, lines: list[Line], seen: int) -> bool:
+        """A crosshead, placed in the article it divides: one display line set only a little larger than the
+        body ("Claims Right to Sink." at 8 over 6 pt), close under the same article's body text (less than a
+        line's whitespace between) with more of it below in the block, and no dateline under it (an item's
+        headline in a telegraph column has one, and more whitespace above)."""
+        start = seen - len(run)
+        if (start <= 0 or seen >= len(lines) or self.current is None or self.current.kind != "article"
+                or self.pending_heads or self.sizes.body <= 0):
+            return False
+        if latin_dateline(lines[seen].text) or not self.last_body.endswith(_SENTENCE_END):
+            return False
+        size = self.sizes.of_line(run[0], block)
+        # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
+        if size >= CROSSHEAD_RATIO * self.sizes.body or any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
+            return False
+        above, box = lines[start - 1].box, run[0].box
+        if above is None or box is None or box[1] - above[3] > self.sizes.height:
+            return False  # set off by a line's whitespace or more: an item's own heading
+        self.current.parts.append(lines_part(run[:1], "section-heading"))
+        if run[1:]:
+            self.current.parts.extend(self.paragraphs(replace(block, lines=run[1:]), "paragraph"))
+        return True
+
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body.
 
@@ -1513,6 +1538,8 @@ class _PageCut:
             # a short display run closing a block after its body signs that item (an advertiser's name,
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
             signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+            if is_display and self.crosshead(run, block, text_lines, seen):
+                continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)

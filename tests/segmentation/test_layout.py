@@ -317,3 +317,24 @@ def test_on_a_blind_page_advert_copy_is_adverts_cut_at_their_addresses_not_a_hea
     assert [(a.kind, a.text[:5]) for a in arts] == [("advertisement", "大中華●時"), ("advertisement", "福煦路南成"),
                                                      ("article", "龍華游擊隊")]
     assert arts[2].headline == "龍華游擊隊神計妙算"
+
+
+def test_a_crosshead_close_under_the_text_stays_in_its_article_an_item_head_set_off_opens_one() -> None:
+    """Evening Star 1918: "Claims Right to Sink." (8 pt over a 6 pt body, no whitespace above) divides one
+    report; "Archbishop of West Indies." (the same size, a blank line above, a dateline under) opens an item."""
+    texts = ["PEACE MANIA GRIPS GERMANY", "The people of Germany are tired of the war and say so.",
+             "Claims Right to Sink.", "Capt. von Kuehlwetter, the Cologne", "Gazette's naval expert, explains that",
+             "Germany may sink every ship she meets.", "Archbishop of West Indies.", "NEW YORK, August 26.—The",
+             "archbishop has resigned his see today."]
+    block = _block("b", 50, 100, texts, font=6, lh=20)
+    block.lines[0].font_size = 16
+    block.lines[0].box = (50, 40, 350, 98)
+    block.lines[2].font_size = block.lines[6].font_size = 8
+    for ln in block.lines[6:]:  # a blank line above the second item
+        ln.box = (ln.box[0], ln.box[1] + 40, ln.box[2], ln.box[3] + 40)
+    other = _block("o", 400, 100, ["Other news of the day runs on in the", "second column of the page here."] * 6,
+                   font=6, lh=20)
+    arts = articles_from_layout([_page([block, other])])
+    assert [a.headline for a in arts[:2]] == ["PEACE MANIA GRIPS GERMANY", "Archbishop of West Indies."]
+    assert [p.role for p in arts[0].parts][:3] == ["headline", "paragraph", "section-heading"]
+    assert "Capt. von Kuehlwetter" in arts[0].text
