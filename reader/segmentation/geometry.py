@@ -967,10 +967,15 @@ def _headline_case(text: str) -> bool:
     return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
 
 
+#: a war correspondent's dateline opens "WITH THE BRITISH ARMY IN FRANCE, August 31.—"
+WITH_THE_ARMY = re.compile(r"^WITH\s+THE\s+[A-Z]")
+
+
 def _ends_on_run_on_word(text: str) -> bool:
-    """The line ends on a word no headline ends on ("IN", "OF THE"): it runs on into the next line."""
+    """The line ends on a word no headline ends on ("IN", "OF THE"): it runs on into the next line, or it opens
+    a correspondent's dateline ("WITH THE AMERICAN FORCES" / "NORTH OF THE" / "AISNE, August 31.—")."""
     words = text.split()
-    return bool(words) and words[-1].lower() in _RUN_ON_WORDS
+    return bool(words) and (words[-1].lower() in _RUN_ON_WORDS or WITH_THE_ARMY.match(text.strip()) is not None)
 
 
 def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:

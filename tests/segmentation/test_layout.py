@@ -338,3 +338,17 @@ def test_a_crosshead_close_under_the_text_stays_in_its_article_an_item_head_set_
     assert [a.headline for a in arts[:2]] == ["PEACE MANIA GRIPS GERMANY", "Archbishop of West Indies."]
     assert [p.role for p in arts[0].parts][:3] == ["headline", "paragraph", "section-heading"]
     assert "Capt. von Kuehlwetter" in arts[0].text
+
+
+def test_a_correspondents_dateline_over_three_lines_is_the_body_start() -> None:
+    """"WITH THE AMERICAN FORCES / NORTH OF THE / AISNE, August 31.—" opens the report (Evening Star 1918)."""
+    body = _block("b", 50, 250, ["Ludendorff Fights Bitterly", "By the Associated Press.", "WITH THE AMERICAN FORCES",
+                                 "NORTH OF THE", "AISNE, August 31.—Amid the tangled", "woods the Germans held on",
+                                 "all day against the attack."], font=6, lh=15, indents={1: 60, 2: 40, 3: 80},
+                  ends={1: 240, 2: 260, 3: 200})
+    body.lines[0].font_size = 16
+    body.lines[0].box = (50, 210, 350, 248)
+    other = _block("o", 400, 200, ["Other news of the day runs here in", "the second column of the page."] * 6,
+                   font=6, lh=15)
+    story = next(a for a in articles_from_layout([_page([body, other])]) if a.headline == "Ludendorff Fights Bitterly")
+    assert story.paragraphs()[0].text.startswith("WITH THE AMERICAN FORCES NORTH OF THE AISNE, August 31.")
