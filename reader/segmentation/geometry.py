@@ -1122,6 +1122,31 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     return heads.out
 
 
+#: an item's heading set in smaller type than the body: at most this share of the body's declared size
+SMALL_HEAD_RATIO = 0.85
+#: ... and at most this many characters
+SMALL_HEAD_CHARS = 50
+
+
+def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """Lines inside a block that head a new item in type smaller than the body (nineteenth-century papers set
+    them so: "Will keine Vermittelung." at 6 over 8 pt), centred, short, ending in a full stop, under a line
+    that ends a sentence and over more text. The declared size counts only when the line's box is lower too."""
+    edges = _edges(lines, sizes)
+    if edges is None or not sizes.use_font or sizes.height <= 0:
+        return flags
+    out = list(flags)
+    for k in range(1, len(lines) - 1):
+        ln, text = lines[k], lines[k].text.strip()
+        small = ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body
+        if not small or ln.type is not None or len(text) > SMALL_HEAD_CHARS or not text.endswith("."):
+            continue
+        if line_extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
+                ).endswith(_SENTENCE_END):
+            out[k] = True
+    return out
+
+
 def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     """A display line broken by a hyphen carries its word's end into the next line ("Fam-" / "ilies From
     Ukraine."): that line, when no longer than the broken one and not typed, is display too."""
@@ -1145,7 +1170,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     """
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
-        flags = _item_heads(lines, _decks(lines, flags, sizes), sizes)
+        flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
     flags = _keep_words_whole(lines, flags)
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
@@ -1487,7 +1512,7 @@ class _PageCut:
             return False
         size = self.sizes.of_line(run[0], block)
         # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
-        if size >= CROSSHEAD_RATIO * self.sizes.body or any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
+        if size <= self.sizes.body or size >= CROSSHEAD_RATIO * self.sizes.body or any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
             return False
         above, box = lines[start - 1].box, run[0].box
         if above is None or box is None or box[1] - above[3] > self.sizes.height:

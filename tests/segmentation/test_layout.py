@@ -352,3 +352,19 @@ def test_a_correspondents_dateline_over_three_lines_is_the_body_start() -> None:
                    font=6, lh=15)
     story = next(a for a in articles_from_layout([_page([body, other])]) if a.headline == "Ludendorff Fights Bitterly")
     assert story.paragraphs()[0].text.startswith("WITH THE AMERICAN FORCES NORTH OF THE AISNE, August 31.")
+
+
+def test_a_centred_heading_in_smaller_type_inside_a_block_opens_an_item() -> None:
+    """Der Nordstern 1878: items' headings set at 6 pt over an 8 pt body, inside the block of the item above
+    ("Will keine Vermittelung."), opened nothing and the two items ran together."""
+    texts = ["Die Regierung hat weitere 1,200 Krupp'sche", "Feldgeschütze bei der Firma bestellt.",
+             "Will keine Vermittelung.", "Die Agence Russe schreibt, das Gesuch", "der Pforte um Vermittelung wird ab-",
+             "gelehnt werden, denn dem Völkerrecht", "gemäß kann Vermittlung nur dann sein."]
+    block = _block("b", 50, 100, texts, width=600, font=8, lh=37)
+    head = block.lines[2]
+    head.font_size, head.box = 6, (250, head.box[1] + 5, 450, head.box[1] + 30)
+    other = _block("o", 700, 100, ["Other news of the day runs here in", "the second column of the page."] * 6,
+                   width=600, font=8, lh=37)
+    arts = articles_from_layout([_page([block, other], width=1400)])
+    assert [a.headline for a in arts][:2] == [None, "Will keine Vermittelung."]
+    assert arts[1].paragraphs()[0].text.startswith("Die Agence Russe")
