@@ -1512,7 +1512,9 @@ class _PageCut:
             return False
         size = self.sizes.of_line(run[0], block)
         # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
-        if size <= self.sizes.body or size >= CROSSHEAD_RATIO * self.sizes.body or any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
+        if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
+            return False  # a heading smaller than the body opens an item (_small_heads)
+        if any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
             return False
         above, box = lines[start - 1].box, run[0].box
         if above is None or box is None or box[1] - above[3] > self.sizes.height:
