@@ -425,7 +425,8 @@ def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float
         return False
     if BYLINE_START.match(text) or not _headline_case(text):
         return False
-    first_below = next(ln.text for ln in below.lines if ln.text.strip())
+    # the first line with a word: a dateline the OCR garbled to "W a 2 7" is no table row
+    first_below = next((ln.text for ln in below.lines if ln.text.strip() and not is_ocr_fragment(ln.text)), "")
     # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item
     return not is_tabular(first_below) and _is_centred(line, bx[0], bx[2], em)
 
@@ -1147,6 +1148,15 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
     return out
 
 
+def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
+    """A block of one to three lines in type smaller than the body, none ending a sentence but the last: under a
+    headline it is its deck ("Feuer." / "Vier Personen verlieren in den Flammen ihr Leben.")."""
+    if not lines or len(lines) > 3 or not sizes.use_font:
+        return False
+    small = all(ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body for ln in lines)
+    return small and not any(ln.text.rstrip().endswith(_SENTENCE_END) for ln in lines[:-1])
+
+
 def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     """A display line broken by a hyphen carries its word's end into the next line ("Fam-" / "ilies From
     Ukraine."): that line, when no longer than the broken one and not typed, is display too."""
@@ -1558,6 +1568,9 @@ class _PageCut:
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
+        if self.pending_heads and _small_deck(text_lines, self.sizes):
+            self.add_heads(text_lines, block)
+            return
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)

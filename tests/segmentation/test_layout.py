@@ -368,3 +368,22 @@ def test_a_centred_heading_in_smaller_type_inside_a_block_opens_an_item() -> Non
     arts = articles_from_layout([_page([block, other], width=1400)])
     assert [a.headline for a in arts][:2] == [None, "Will keine Vermittelung."]
     assert arts[1].paragraphs()[0].text.startswith("Die Agence Russe")
+
+
+def test_a_small_deck_under_a_heading_and_a_heading_over_a_garbled_dateline() -> None:
+    """Der Nordstern 1878: "Vier Personen verlieren in den Flammen ihr Leben." (smaller type under "Feuer.") is
+    the deck, not the body; "Die „Huron" Katastrophe." centred over a block opening on a dateline the OCR read as
+    "W a 2 7" heads an item (that line is no table row)."""
+    prev = _block("p", 50, 40, ["Leichen von Gattin und Kind wurden", "heute Morgen tot aufgefunden, sagt man."],
+                  width=600, font=8, lh=37)
+    head = _block("h", 250, 130, ["Die Huron-Katastrophe."], width=200, font=8, lh=30)
+    body = _block("b", 50, 170, ["W a 2 7", "Lieutenant Walton hat einen Bericht über", "die Katastrophe gemacht, aus dem",
+                                 "hervorgeht, daß ein Fischer das Schiff sah."], width=600, font=8, lh=37)
+    fire = _block("f", 250, 340, ["Feuer."], width=120, font=11, lh=45)
+    deck = _block("d", 100, 390, ["Vier Personen verlieren in den Flammen ihr", "Leben."], width=500, font=6, lh=28)
+    text = _block("t", 50, 450, ["Morgen zwischen 1 und 2 Uhr entdeckte", "man in einem Hause Feuer. Es wurde",
+                                 "leicht gelöscht, sagt die Feuerwehr heute."], width=600, font=8, lh=37)
+    arts = articles_from_layout([_page([prev, head, body, fire, deck, text], width=1400)])
+    assert [a.headline for a in arts] == [None, "Die Huron-Katastrophe.", "Feuer."]
+    assert arts[2].subheadline == "Vier Personen verlieren in den Flammen ihr Leben."
+    assert arts[2].paragraphs()[0].text.startswith("Morgen zwischen")
