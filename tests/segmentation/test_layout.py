@@ -377,8 +377,9 @@ def test_a_small_deck_under_a_heading_and_a_heading_over_a_garbled_dateline() ->
     prev = _block("p", 50, 40, ["Leichen von Gattin und Kind wurden", "heute Morgen tot aufgefunden, sagt man."],
                   width=600, font=8, lh=37)
     head = _block("h", 250, 130, ["Die Huron-Katastrophe."], width=200, font=8, lh=30)
-    body = _block("b", 50, 170, ["W a 2 7", "Lieutenant Walton hat einen Bericht über", "die Katastrophe gemacht, aus dem",
-                                 "hervorgeht, daß ein Fischer das Schiff sah."], width=600, font=8, lh=37)
+    body = _block("b", 50, 170, ["W a 2 7", "Lieutenant Walton hat einen Bericht über",
+                                 "die Katastrophe gemacht, aus dem", "hervorgeht, daß ein Fischer das Schiff sah."],
+                  width=600, font=8, lh=37)
     fire = _block("f", 250, 340, ["Feuer."], width=120, font=11, lh=45)
     deck = _block("d", 100, 390, ["Vier Personen verlieren in den Flammen ihr", "Leben."], width=500, font=6, lh=28)
     text = _block("t", 50, 450, ["Morgen zwischen 1 und 2 Uhr entdeckte", "man in einem Hause Feuer. Es wurde",
