@@ -479,6 +479,10 @@ def _blind_display(lines: Sequence[Line]) -> bool:
 LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 
 
+#: a day of the month left of a dateline the OCR garbled ("a 2 7", "2 9 E"), in a line of at most this many
+#: characters
+GARBLED_DAY = re.compile(r"(?<!\d)(?:[1-9]|[12]\s?\d|3\s?[01])(?!\s?\d)")
+GARBLED_DATE_CHARS = 12
 #: a lone display line inside a block set smaller than this over the body is a crosshead, not a headline
 CROSSHEAD_RATIO = 1.5
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
@@ -676,6 +680,33 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
         if bx[1] >= foot and 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines)):
             out.add(b.id)
     return out
+
+
+#: the terms of the paper's own box (who publishes it, when it appears, what it costs, where to write)
+PUBLISHER_TERMS = re.compile(
+    r"Herausgegeben\s+von|erscheint\s+jeden|Abonne|Insertion|Einrückung|published\s+every|per\s+annum|"
+    r"Advertising\s+Rates|subscri(?:ption|bers)|Letter\s+Box|paraît\s+tous|verschijnt", re.IGNORECASE)
+#: the box is told by at least this many blocks carrying those terms in one column
+PUBLISHER_BLOCKS = 3
+
+
+def _publisher_box(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks of the paper's own box (publisher, terms, rates, address; American weeklies set it at
+    the head of column 1): every block of the column from the first to the last of at least three blocks that
+    carry its terms. Furniture, like the imprint."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    marked = [(b, bx) for b, bx in boxed if PUBLISHER_TERMS.search(" ".join(ln.text for ln in b.lines))]
+    if len(marked) < PUBLISHER_BLOCKS:
+        return set()
+    # the column of the first marked block, and the marked blocks in it
+    x0, x1 = marked[0][1][0], marked[0][1][2]
+    column = [bx for _, bx in marked if min(bx[2], x1) - max(bx[0], x0) > 0.5 * min(bx[2] - bx[0], x1 - x0)]
+    if len(column) < PUBLISHER_BLOCKS:
+        return set()
+    top, bottom = min(bx[1] for bx in column), max(bx[3] for bx in column)
+    left, right = min(bx[0] for bx in column), max(bx[2] for bx in column)
+    return {b.id for b, bx in boxed
+            if left <= (bx[0] + bx[2]) / 2 <= right and bx[1] >= top and bx[3] <= bottom}
 
 
 #: a footnote's mark opening its block: "(1)", "(2)", "(i)" (OCR for "(1)"), "*)"
@@ -1307,7 +1338,7 @@ class _PageCut:
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
-                       | _house_notices(blocks))
+                       | _house_notices(blocks) | _publisher_box(blocks))
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -1509,6 +1540,14 @@ class _PageCut:
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
             self.pending_ids.append(block.id)
 
+    def garbled_dateline(self, lines: list[Line]) -> bool:
+        """The block opens on a dateline the OCR could not read but for its day ("a 2 7", "2 9 E": the place
+        set in another face), after a finished sentence: a new dispatch of a telegraph column begins."""
+        text = lines[0].text.strip()
+        lettered = any(ch.isalpha() for ch in text) and "§" not in text  # not a section number ("§. 15.")
+        return (len(text) <= GARBLED_DATE_CHARS and GARBLED_DAY.search(text) is not None and is_ocr_fragment(text)
+                and lettered and not self.pending_heads and self.last_body.endswith(_SENTENCE_END))
+
     def crosshead(self, run: list[Line], block: Block, lines: list[Line], seen: int) -> bool:
         """A crosshead, placed in the article it divides: one display line set only a little larger than the
         body ("Claims Right to Sink." at 8 over 6 pt), close under the same article's body text (less than a
@@ -1549,7 +1588,7 @@ class _PageCut:
             self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
             return
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
-        if noise and _is_dinkus(text_lines):
+        if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
