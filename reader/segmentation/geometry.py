@@ -415,20 +415,26 @@ CAPS_PITCH = 1.25
 
 
 def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float) -> bool:
-    """A block of its own holding one short line at body size, centred over the text block under it, in
-    capitals or Title Case ("Tagung des Deutschen Fußball-Bundes."): a headline or deck set in body type.
-    Bylines set the same way ("Von Edmund Scharein.") and a table's heading are not."""
-    if len(lines) != 1 or below is None or len([ln for ln in below.lines if ln.text.strip()]) < 2:
+    """A block of its own holding one short line at body size (or two: a rubric over an item's heading,
+    "Politisches." / "Bismarck Pläne."), centred over the text block under it, in capitals or Title Case
+    ("Tagung des Deutschen Fußball-Bundes."): a headline or deck set in body type. Bylines set the same way
+    ("Von Edmund Scharein.") and a table's heading are not."""
+    if not 1 <= len(lines) <= 2 or below is None or len([ln for ln in below.lines if ln.text.strip()]) < 2:
         return False
-    line, text, bx = lines[0], lines[0].text.strip(), block_box(below)
-    if bx is None or line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
-        return False
-    if BYLINE_START.match(text) or not _headline_case(text):
+    bx = block_box(below)
+    if bx is None or not all(_centred_heading_line(line, bx, em) for line in lines):
         return False
     # the first line with a word: a dateline the OCR garbled to "W a 2 7" is no table row
     first_below = next((ln.text for ln in below.lines if ln.text.strip() and not is_ocr_fragment(ln.text)), "")
     # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item
-    return not is_tabular(first_below) and _is_centred(line, bx[0], bx[2], em)
+    return not is_tabular(first_below)
+
+
+def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
+    text = line.text.strip()
+    if line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
+        return False
+    return not BYLINE_START.match(text) and _headline_case(text) and _is_centred(line, bx[0], bx[2], em)
 
 
 def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
@@ -1604,12 +1610,12 @@ class _PageCut:
             return
         if self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
-        centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
-        if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
-            self.rubric()
         if self.pending_heads and _small_deck(text_lines, self.sizes):
             self.add_heads(text_lines, block)
             return
+        centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
+        if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
+            self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)

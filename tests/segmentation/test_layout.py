@@ -388,3 +388,24 @@ def test_a_small_deck_under_a_heading_and_a_heading_over_a_garbled_dateline() ->
     assert [a.headline for a in arts] == [None, "Die Huron-Katastrophe.", "Feuer."]
     assert arts[2].subheadline == "Vier Personen verlieren in den Flammen ihr Leben."
     assert arts[2].paragraphs()[0].text.startswith("Morgen zwischen")
+
+
+def test_a_weeklys_publisher_box_a_rubric_over_an_item_head_and_a_garbled_dateline() -> None:
+    """Der Nordstern 1878: the publisher's box in column 1 made seven articles; "Politisches." over "Bismarck
+    Pläne." (a rubric over an item's heading, both centred) was body; a dispatch whose dateline the OCR read as
+    "a 2 7" ran on in the item above."""
+    box = [_block("p1", 50, 100, ["Herausgegeben von", "Brick & Kaiser."], width=300),
+           _block("p2", 50, 160, ["erscheint jeden Donnerstag und kostet", "jährlich $2.50."], width=300),
+           _block("p3", 50, 220, ["Advertising Rates.", "10 cents per line for the first Insertion."], width=300),
+           _block("p4", 50, 280, ["Letter Box 407"], width=300)]
+    rubric = _block("r", 470, 100, ["Politisches.", "Bismarck Pläne."], width=120, lh=20)
+    body = _block("b", 400, 145, ["Fürst Bismarck's Annäherung an die", "Liberalen scheint den Zweck zu haben,",
+                                  "eine starke Mehrheit zu erlangen."])
+    frag = _block("f", 470, 215, ["a 2 7"], width=80)
+    news = _block("n", 400, 240, ["Eine Depesche aus Wien meldet, daß", "England die Vermittlung ablehnt und",
+                                  "Rußland sondirt habe."])
+    arts = articles_from_layout([_page([*box, rubric, body, frag, news])])
+    assert [a.kind for a in arts] == ["article", "article", "furniture"]
+    assert arts[0].headline == "Politisches. Bismarck Pläne." and "Wien" not in arts[0].text
+    assert arts[1].paragraphs()[0].text.startswith("Eine Depesche aus Wien")
+    assert "Letter Box 407" in arts[2].text and "Brick & Kaiser." in arts[2].text
