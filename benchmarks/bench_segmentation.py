@@ -4,8 +4,8 @@ A measurement, not a test (tests/segmentation/test_benchmark.py asserts a floor 
 
     python benchmarks/bench_segmentation.py [--verbose] [--data DIR]
 
-``--data`` scores another folder of truths in the same format, e.g. ``tests/data/heldout`` (pages the
-rules were never tuned on). The METS map cases of the BnF and BL issues are added only when their files are
+``--data`` scores another folder of truths in the same format, e.g. a held-out set (pages the rules were
+never tuned on). The METS map cases of the BnF and BL issues are added only when their files are
 in the folder.
 
 Every ``<file>.truth.json`` lists a page's items in reading order (headline, the first and last words of the

@@ -26,18 +26,19 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
     is_date_line,
     is_imprint,
+    is_issue_date,
     is_jump_line,
     is_ocr_fragment,
     is_tabular,
     latin_dateline,
 )
-from reader.text.chars import is_wide
+from reader.text.chars import em_width, is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
 
@@ -133,6 +134,27 @@ def _vertical_position(item: tuple[Box, int]) -> tuple[float, float]:
     return (-item[0][2], item[0][1])
 
 
+#: a band set apart from what follows fills at least this many columns to one common foot
+BAND_COLUMNS = 3
+
+
+def _ruled_band(above: list[int], below: list[int], by_index: dict[int, Box], vertical: bool, tol: float) -> bool:
+    """Whether a band of columns ends at one line across the page: the cut under it is the composer's, not chance.
+
+    A feuilleton or a page-foot section sits under a rule the OCR often leaves out; what stays is that every
+    column above it was filled to the same foot (bottoms within ``tol``), while ordinary block ends fall
+    anywhere. Read the columns of such a band before what lies under it, or a word broken at the foot of one
+    column ("l'ar-") is read apart from its end at the head of the next ("ticle"). Horizontal pages only.
+    """
+    if vertical or not below:
+        return False
+    columns = _gaps([(by_index[i][0], by_index[i][2], i) for i in above], tol)
+    if len(columns) < BAND_COLUMNS:
+        return False
+    feet = [max(by_index[i][3] for i in col) for col in columns]
+    return max(feet) - min(feet) <= tol
+
+
 def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int = 0) -> list[int]:
     """Indices of ``boxes`` in reading order by recursive XY-cut."""
     if len(boxes) <= 1 or depth > 60:
@@ -154,19 +176,24 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
             return len(_gaps([(by_index[i][1], by_index[i][3], i) for i in items], tol))
         return len(_gaps([(by_index[i][0], by_index[i][2], i) for i in items], tol))
 
-    first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)
-    groups = first()
-    if len(groups) == 1:
-        # Only cut across where something spans the columns: neighbouring bands that
-        # together still split into columns belong together (their cut was a chance
-        # alignment of block ends, not a break in the flow).
+    def bands() -> list[list[int]]:
+        # Only cut across where something spans the columns or a band of columns ends at one
+        # foot: neighbouring bands that together still split into columns belong together
+        # (their cut was a chance alignment of block ends, not a break in the flow).
         merged: list[list[int]] = []
         for g in second():
-            if merged and cut_first(merged[-1] + g) > 1:
+            if merged and cut_first(merged[-1] + g) > 1 and not _ruled_band(merged[-1], g, by_index, vertical, tol):
                 merged[-1] = merged[-1] + g
             else:
                 merged.append(g)
-        groups = merged
+        return merged
+
+    first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)
+    groups = first()
+    if len(groups) == 1 or (len(groups) >= BAND_COLUMNS and not vertical):
+        across = bands()
+        if len(groups) == 1 or len(across) > 1:
+            groups = across
     if len(groups) == 1:
         # no clean cut: blocks overlap in both directions; fall back to position
         key = _vertical_position if vertical else _horizontal_position
@@ -388,19 +415,26 @@ CAPS_PITCH = 1.25
 
 
 def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float) -> bool:
-    """A block of its own holding one short line at body size, centred over the text block under it, in
-    capitals or Title Case ("Tagung des Deutschen Fußball-Bundes."): a headline or deck set in body type.
-    Bylines set the same way ("Von Edmund Scharein.") and a table's heading are not."""
-    if len(lines) != 1 or below is None or len([ln for ln in below.lines if ln.text.strip()]) < 2:
+    """A block of its own holding one short line at body size (or two: a rubric over an item's heading,
+    "Politisches." / "Bismarck Pläne."), centred over the text block under it, in capitals or Title Case
+    ("Tagung des Deutschen Fußball-Bundes."): a headline or deck set in body type. Bylines set the same way
+    ("Von Edmund Scharein.") and a table's heading are not."""
+    if not 1 <= len(lines) <= 2 or below is None or len([ln for ln in below.lines if ln.text.strip()]) < 2:
         return False
-    line, text, bx = lines[0], lines[0].text.strip(), block_box(below)
-    if bx is None or line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
+    bx = block_box(below)
+    if bx is None or not all(_centred_heading_line(line, bx, em) for line in lines):
         return False
-    if BYLINE_START.match(text) or not _headline_case(text):
-        return False
-    first_below = next(ln.text for ln in below.lines if ln.text.strip())
+    # the first line with a word: a dateline the OCR garbled to "W a 2 7" is no table row
+    first_below = next((ln.text for ln in below.lines if ln.text.strip() and not is_ocr_fragment(ln.text)), "")
     # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item
-    return not is_tabular(first_below) and _is_centred(line, bx[0], bx[2], em)
+    return not is_tabular(first_below)
+
+
+def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
+    text = line.text.strip()
+    if line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
+        return False
+    return not BYLINE_START.match(text) and _headline_case(text) and _is_centred(line, bx[0], bx[2], em)
 
 
 def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
@@ -433,17 +467,82 @@ CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[�
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
-    A few short lines (CJK columns of at most 16 characters, Latin lines of at most
-    40) without the punctuation that runs through sentences: a headline, not body text.
+    A few short lines (CJK columns of at most 16 em, a Latin word in them counting half an em a letter; Latin
+    lines of at most 40 characters) without the punctuation that runs through sentences: a headline, not body
+    text. An item of a numbered list ("（三）第四册已失）") is body.
     """
-    if not lines or len(lines) > 6:
+    if not lines or len(lines) > 6 or LIST_ITEM.match("".join(lines[0].text.split())):
         return False
     for ln in lines:
         text = "".join(ln.text.split())
         wide = sum(1 for ch in text if is_wide(ch))
-        if len(text) > (16 if wide * 2 >= len(text) else 40):
+        if wide * 2 >= len(text) and em_width(text) > 16 or wide * 2 < len(text) and len(text) > 40:
             return False
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
+
+
+#: a numbered item of a list in running text: （三）, (3), 三、 followed by more text
+LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
+
+
+#: a day of the month left of a dateline the OCR garbled ("a 2 7", "2 9 E"), in a line of at most this many
+#: characters
+GARBLED_DAY = re.compile(r"(?<!\d)(?:[1-9]|[12]\s?\d|3\s?[01])(?!\s?\d)")
+GARBLED_DATE_CHARS = 12
+#: a lone display line inside a block set smaller than this over the body is a crosshead, not a headline
+CROSSHEAD_RATIO = 1.5
+#: a display run of at most this many lines closing a block after body text is a signature, not a headline
+SIGNATURE_LINES = 2
+#: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
+CJK_BULLET = "◘"
+#: a caption is at most this many characters (spaces left out)
+CAPTION_CHARS = 30
+#: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
+#: (廣吿刊例), subscription prices (定報價目): page furniture
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载"
+                              r"|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+
+
+def _house_notices(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks holding the paper's own notices (copyright, advertising rates, subscription prices)."""
+    return {b.id for b in blocks if COPYRIGHT_NOTICE.search("".join("".join(ln.text.split()) for ln in b.lines))}
+
+
+def _blind_caption(lines: Sequence[Line]) -> bool:
+    """A photo's caption told by its text alone: the bullet (or a ◀…▶ frame) opening one or two short lines
+    without the punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
+    running text opens a brief instead (:func:`_opens_brief`)."""
+    text = "".join("".join(ln.text.split()) for ln in lines)
+    framed = text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
+    return (framed and len(lines) <= 2 and len(text) <= CAPTION_CHARS
+            and not any(ch in RUNNING_PUNCTUATION for ch in text))
+
+
+#: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
+#: surgery, opening hours, a price list, a sale
+AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
+                      r"|歡迎參觀|歡迎各界")
+#: ... and the marks that close one advert's copy (its address, telephone, agent)
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
+#: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
+AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
+#: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
+MAX_HEAD_PARAS = 6
+
+
+def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
+    """Display paragraphs waiting for a body that are advert copy (pages without sizes or boxes): too many
+    for a headline group, or carrying an address, a telephone or a price list."""
+    texts = ["".join(ln.text.split()) for g in groups for ln in g]
+    return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
+
+
+def _blind_advert(lines: Sequence[Line]) -> bool:
+    """Display copy told by its text alone: short lines (at most 16 characters) and no running punctuation,
+    however many (an advert's slogans, prices and address, one phrase a line)."""
+    texts = ["".join(ln.text.split()) for ln in lines]
+    return bool(texts) and all(len(t) <= 16 for t in texts) and not any(
+        ch in RUNNING_PUNCTUATION for t in texts for ch in t)
 
 
 #: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
@@ -464,9 +563,9 @@ NB_MARK = re.compile(r"^N\.?\s?B\.?\s+[A-Z]")
 
 def _opens_brief(line: Line) -> bool:
     """The line opens a brief or a notice: it starts with the brief mark, a notice mark (asterism, printed
-    hand) or "NB"."""
+    hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
-    return any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+    return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
@@ -475,9 +574,23 @@ DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
 BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
 
 
+#: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
+RULED_DINKUS = re.compile("^[-\u2013\u2014~]+\\s*[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
+
+
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
-    return len(lines) == 1 and DINKUS.match(lines[0].text.strip()) is not None
+    return len(lines) == 1 and _ornament(lines[0].text)
+
+
+def _ornament(text: str) -> bool:
+    t = text.strip()
+    return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None
+
+
+def _dinkus_cut(lines: Sequence[Line]) -> int | None:
+    """Where an ornament alone on a line parts a block's text into two items (its index), or None."""
+    return next((k for k in range(1, len(lines) - 1) if _ornament(lines[k].text)), None)
 
 
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
@@ -575,6 +688,33 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
     return out
 
 
+#: the terms of the paper's own box (who publishes it, when it appears, what it costs, where to write)
+PUBLISHER_TERMS = re.compile(
+    r"Herausgegeben\s+von|erscheint\s+jeden|Abonne|Insertion|Einrückung|published\s+every|per\s+annum|"
+    r"Advertising\s+Rates|subscri(?:ption|bers)|Letter\s+Box|paraît\s+tous|verschijnt", re.IGNORECASE)
+#: the box is told by at least this many blocks carrying those terms in one column
+PUBLISHER_BLOCKS = 3
+
+
+def _publisher_box(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks of the paper's own box (publisher, terms, rates, address; American weeklies set it at
+    the head of column 1): every block of the column from the first to the last of at least three blocks that
+    carry its terms. Furniture, like the imprint."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    marked = [(b, bx) for b, bx in boxed if PUBLISHER_TERMS.search(" ".join(ln.text for ln in b.lines))]
+    if len(marked) < PUBLISHER_BLOCKS:
+        return set()
+    # the column of the first marked block, and the marked blocks in it
+    x0, x1 = marked[0][1][0], marked[0][1][2]
+    column = [bx for _, bx in marked if min(bx[2], x1) - max(bx[0], x0) > 0.5 * min(bx[2] - bx[0], x1 - x0)]
+    if len(column) < PUBLISHER_BLOCKS:
+        return set()
+    top, bottom = min(bx[1] for bx in column), max(bx[3] for bx in column)
+    left, right = min(bx[0] for bx in column), max(bx[2] for bx in column)
+    return {b.id for b, bx in boxed
+            if left <= (bx[0] + bx[2]) / 2 <= right and bx[1] >= top and bx[3] <= bottom}
+
+
 #: a footnote's mark opening its block: "(1)", "(2)", "(i)" (OCR for "(1)"), "*)"
 FOOTNOTE_MARK = re.compile(r"^(?:\(\s?[1-9il]\s?\)|\*\))\s*\w")
 
@@ -646,6 +786,31 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
         if (size >= MASTHEAD_RATIO * sizes.body or title) and (best is None or size > best[0]):
             best = (size, b.id)
     return best[1] if best else None
+
+
+#: a block running across this share of the page's width at its top is a banner (masthead row or headline)
+BANNER_WIDTH = 0.8
+#: ... and it is the masthead's when its last lines hold the issue's date line
+DATED_BANNER_LINES = 40
+
+
+def _dated_banner(blocks: Sequence[Block]) -> set[str]:
+    """Ids of the blocks across the top of the page that end in the issue's date line ("WASHINGTON, D. C.,
+    SUNDAY MORNING, SEPTEMBER 1, 1918"): the masthead row with its ears, read as one block when the title
+    itself is a picture the OCR left out (no huge type to find it by). Page furniture."""
+    content = _union([bx for bx in (block_box(b) for b in blocks) if bx is not None])
+    if content is None:
+        return set()
+    limit = content[1] + 0.15 * (content[3] - content[1])
+    out: set[str] = set()
+    for b in blocks:
+        bx = block_box(b)
+        if bx is None or bx[1] > limit or len(b.lines) > DATED_BANNER_LINES:
+            continue
+        if bx[2] - bx[0] >= BANNER_WIDTH * (content[2] - content[0]) and any(
+                is_issue_date(ln.text) for ln in b.lines[-3:]):
+            out.add(b.id)
+    return out
 
 
 #: most lines and characters a block above or beside the masthead has (a date line, an ear)
@@ -724,11 +889,19 @@ def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
     return bool(nxt) and (nxt[0].islower() or (not flags[k + 1] and last in _RUN_ON_WORDS))
 
 
-def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+#: a line this many times the body's line height is display type whatever its case: a deck wrapped over lines
+#: ("French Gain on Canal du Nord" / "and to the North" / "of Soissons.") reads as running text but is not
+DECK_HEIGHT = 2.5
+
+
+def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes | None = None) -> list[bool]:
     """Large lines that read as running text are body: a dateline opening a report, a sentence-case
     line that runs on from or into the text around it (a lead paragraph set large, a noisy size), a row
-    of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]")."""
+    of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]"). Running text is never
+    set at nearly twice the body's height: such a line stays display when its box says so."""
     out = list(flags)
+    tall = [sizes is not None and sizes.height > 0 and ln.box is not None and not sizes.vertical
+            and line_extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
     for k, ln in enumerate(lines):
         text = ln.text.strip()
         if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
@@ -736,7 +909,13 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool]) -> list[bool]
     for _ in range(3):  # a demoted line lets the one above it run on into body text
         changed = False
         for k, ln in enumerate(lines):
-            share = _capital_share(ln.text) if out[k] and ln.type is None else None
+            share = _capital_share(ln.text) if out[k] and ln.type is None and not tall[k] else None
+            after_body = k > 0 and not out[k - 1] and not lines[k - 1].text.rstrip().endswith(_SENTENCE_END)
+            if out[k] and ln.type is None and not tall[k] and after_body and ln.text.lstrip()[:1].islower():
+                # a line opening in lower case under an unfinished body line goes on with its sentence, whatever
+                # its capitals ("stormed late in April. Mont Kemmel, …") or however short ("of Leury."); a deck
+                # wrapped under its headline ("at Every Point by Al-") follows display type, not body
+                share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
             if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
@@ -758,9 +937,15 @@ def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
     """
     if line.type is not None:
         return line.type in HEADLINE_ROLES
-    if _norm_type(block) in BODY_TYPES:
+    if _norm_type(block) in BODY_TYPES or not _worded(line.text):
         return False
     return _is_display(sizes, line, block)
+
+
+def _worded(text: str) -> bool:
+    """The line holds a word (two letters running, or a CJK character): a price or a phone number set
+    large ("149", "$1.35") is display type but heads nothing."""
+    return re.search(r"[^\W\d_]{2}", text) is not None or any(is_wide(ch) for ch in text)
 
 
 #: share of the page's content height at the top where the masthead and its rows sit
@@ -820,6 +1005,17 @@ def _headline_case(text: str) -> bool:
     return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
 
 
+#: a war correspondent's dateline opens "WITH THE BRITISH ARMY IN FRANCE, August 31.—"
+WITH_THE_ARMY = re.compile(r"^WITH\s+THE\s+[A-Z]")
+
+
+def _ends_on_run_on_word(text: str) -> bool:
+    """The line ends on a word no headline ends on ("IN", "OF THE"): it runs on into the next line, or it opens
+    a correspondent's dateline ("WITH THE AMERICAN FORCES" / "NORTH OF THE" / "AISNE, August 31.—")."""
+    words = text.split()
+    return bool(words) and (words[-1].lower() in _RUN_ON_WORDS or WITH_THE_ARMY.match(text.strip()) is not None)
+
+
 def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
     """The lines in capitals or Title Case right under a headline are its decks, whatever their size.
 
@@ -846,7 +1042,10 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         while j < len(lines) and j - k <= MAX_DECK and deck_line(lines[j]):
             j += 1
         if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
-            for i in range(k + 1, j):
+            end = j
+            while end > k + 1 and _ends_on_run_on_word(lines[end - 1].text):
+                end -= 1  # "WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—": the dateline's first line
+            for i in range(k + 1, end):
                 out[i] = True
         else:  # or Title Case lines down to the body's first line, in sentence case
             j = k + 1
@@ -952,11 +1151,47 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     for d in range(2, len(lines)):
         if not latin_dateline(lines[d].text):
             continue
-        first = heads.start(d)
-        if first < d and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
-            for i in range(first, d):
+        first, end = heads.start(d), d
+        while end > first and _ends_on_run_on_word(lines[end - 1].text):
+            end -= 1  # the dateline's first line, not a heading
+        if first < end and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
+            for i in range(first, end):
                 heads.out[i] = True
     return heads.out
+
+
+#: an item's heading set in smaller type than the body: at most this share of the body's declared size
+SMALL_HEAD_RATIO = 0.85
+#: ... and at most this many characters
+SMALL_HEAD_CHARS = 50
+
+
+def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """Lines inside a block that head a new item in type smaller than the body (nineteenth-century papers set
+    them so: "Will keine Vermittelung." at 6 over 8 pt), centred, short, ending in a full stop, under a line
+    that ends a sentence and over more text. The declared size counts only when the line's box is lower too."""
+    edges = _edges(lines, sizes)
+    if edges is None or not sizes.use_font or sizes.height <= 0:
+        return flags
+    out = list(flags)
+    for k in range(1, len(lines) - 1):
+        ln, text = lines[k], lines[k].text.strip()
+        small = ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body
+        if not small or ln.type is not None or len(text) > SMALL_HEAD_CHARS or not text.endswith("."):
+            continue
+        if line_extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
+                ).endswith(_SENTENCE_END):
+            out[k] = True
+    return out
+
+
+def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
+    """A block of one to three lines in type smaller than the body, none ending a sentence but the last: under a
+    headline it is its deck ("Feuer." / "Vier Personen verlieren in den Flammen ihr Leben.")."""
+    if not lines or len(lines) > 3 or not sizes.use_font:
+        return False
+    small = all(ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body for ln in lines)
+    return small and not any(ln.text.rstrip().endswith(_SENTENCE_END) for ln in lines[:-1])
 
 
 def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
@@ -980,9 +1215,9 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     headline, while a headline with its decks (several sizes) stays display. Large
     lines that read as running text (a dateline, sentence case) are body.
     """
-    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines])
+    flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
-        flags = _item_heads(lines, _decks(lines, flags, sizes), sizes)
+        flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
     flags = _keep_words_whole(lines, flags)
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
@@ -1108,17 +1343,22 @@ class _PageCut:
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
-        self.margin = _margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
+        self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
+                       | _house_notices(blocks) | _publisher_box(blocks))
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
-        self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead)
+        self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead) | _dated_banner(blocks)
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)
         self.current: _Draft | None = carried
         #: headline lines (with their size) waiting for the article they open
         self.pending_heads: list[tuple[list[Line], float]] = []
+        #: the block each pending headline came from (a paragraph, on pages without sizes or boxes)
+        self.pending_ids: list[str] = []
+        #: an advert whose copy the next body text continues (pages without sizes or boxes)
+        self.open_ad: _Draft | None = None
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
@@ -1139,7 +1379,8 @@ class _PageCut:
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
         #: the page's last block with text (a headline never ends a page)
-        self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)), None)
+        self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
+                               and b.id not in self.margin), None)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -1168,16 +1409,60 @@ class _PageCut:
         self.started_on_page = True
         return d
 
-    def flush_heads(self) -> None:
-        """The pending headlines open an article."""
-        if self.pending_heads:
+    def flush_heads(self, following: str = "") -> None:
+        """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
+        ``following`` is the body text they stand over)."""
+        if self.pending_heads and self.sizes.body <= 0 and _advert_group(self.pending_paragraphs()):
+            self.flush_adverts(following)
+        elif self.pending_heads:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
-            self.pending_heads = []
+            self.pending_heads, self.pending_ids = [], []
 
-    def body_target(self) -> _Draft:
-        """The article body text goes to: the one the pending headlines open, else the current one."""
-        self.flush_heads()
+    def pending_paragraphs(self) -> list[list[Line]]:
+        """The pending headline lines, one list per block they came from."""
+        out: list[list[Line]] = []
+        for k, (lines, _) in enumerate(self.pending_heads):
+            if k and self.pending_ids[k] == self.pending_ids[k - 1]:
+                out[-1] = out[-1] + lines
+            else:
+                out.append(list(lines))
+        return out
+
+    def flush_adverts(self, following: str) -> None:
+        """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
+        street that opens one); copy still running when body text follows takes that text too. A short group
+        after the last advert closed, with no advert's mark, heads the following text when that text runs
+        like a report (its sentences punctuated), not like copy."""
+        paragraphs = self.pending_paragraphs()
+        texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
+        closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]
+        tail = closes[-1] + 1 if closes else len(texts)
+        reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
+        if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
+            tail = len(texts)
+        ad: _Draft | None = None
+        for k, lines in enumerate(paragraphs[:tail]):
+            if ad is None or (AD_START.match(texts[k]) and ad.parts):
+                ad = self.open_article("advertisement")
+            ad.parts.append(lines_part(lines, "advertisement"))
+            if len(ad.parts) > 1 and AD_END.search(texts[k]):  # an advert opening on its telephone goes on
+                ad = None
+        rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
+                if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
+        self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
+        self.open_ad = ad if not rest else None
+        if rest:
+            d = self.open_article()
+            d.parts.extend(_heading_parts(self.pending_heads))
+            self.pending_heads, self.pending_ids = [], []
+
+    def body_target(self, text: str = "") -> _Draft:
+        """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
+        self.flush_heads(text)
+        if self.open_ad is not None:  # an advert's running copy
+            ad, self.open_ad = self.open_ad, None
+            return ad
         if self.current is None or self.current.kind != "article":
             return self.open_article()
         self.current.add_page(self.page.number)
@@ -1219,12 +1504,26 @@ class _PageCut:
             return False
         return not self.chapter
 
+    def blind_item(self, block: Block, lines: list[Line]) -> bool:
+        """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy
+        with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
+        False."""
+        if _blind_caption(lines):
+            kind = "photo"
+        elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
+            kind = "advertisement"
+        else:
+            return False
+        self.flush_heads()
+        self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph"))
+        return True
+
     def rubric(self) -> None:
         """The pending display headlines head a section, not an item: the items under it carry their own
         headlines, centred at body size ("Turnen, Sport und Spiel." over "Tagung des Deutschen
         Fußball-Bundes."). The rubric goes with the page's furniture."""
         self.furniture.parts.extend(lines_part(lines, "furniture") for lines, _ in self.pending_heads)
-        self.pending_heads = []
+        self.pending_heads, self.pending_ids = [], []
 
     def after_finished_text(self) -> bool:
         """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
@@ -1245,6 +1544,40 @@ class _PageCut:
         self.item_break = False
         for run in _size_runs(self.sizes, lines, block):
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
+            self.pending_ids.append(block.id)
+
+    def garbled_dateline(self, lines: list[Line]) -> bool:
+        """The block opens on a dateline the OCR could not read but for its day ("a 2 7", "2 9 E": the place
+        set in another face), after a finished sentence: a new dispatch of a telegraph column begins."""
+        text = lines[0].text.strip()
+        lettered = any(ch.isalpha() for ch in text) and "§" not in text  # not a section number ("§. 15.")
+        return (len(text) <= GARBLED_DATE_CHARS and GARBLED_DAY.search(text) is not None and is_ocr_fragment(text)
+                and lettered and not self.pending_heads and self.last_body.endswith(_SENTENCE_END))
+
+    def crosshead(self, run: list[Line], block: Block, lines: list[Line], seen: int) -> bool:
+        """A crosshead, placed in the article it divides: one display line set only a little larger than the
+        body ("Claims Right to Sink." at 8 over 6 pt), close under the same article's body text (less than a
+        line's whitespace between) with more of it below in the block, and no dateline under it (an item's
+        headline in a telegraph column has one, and more whitespace above)."""
+        start = seen - len(run)
+        if (start <= 0 or seen >= len(lines) or self.current is None or self.current.kind != "article"
+                or self.pending_heads or self.sizes.body <= 0):
+            return False
+        if latin_dateline(lines[seen].text) or not self.last_body.endswith(_SENTENCE_END):
+            return False
+        size = self.sizes.of_line(run[0], block)
+        # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
+        if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
+            return False  # a heading smaller than the body opens an item (_small_heads)
+        if any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
+            return False
+        above, box = lines[start - 1].box, run[0].box
+        if above is None or box is None or box[1] - above[3] > self.sizes.height:
+            return False  # set off by a line's whitespace or more: an item's own heading
+        self.current.parts.append(lines_part(run[:1], "section-heading"))
+        if run[1:]:
+            self.current.parts.extend(self.paragraphs(replace(block, lines=run[1:]), "paragraph"))
+        return True
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body.
@@ -1252,8 +1585,16 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
+        cut = _dinkus_cut(text_lines)
+        if cut is not None:  # the ornament ends the item above it inside the block
+            self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
+            target = self.current if self.current is not None else self.furniture
+            target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
+            self.item_break = True
+            self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+            return
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
-        if noise and _is_dinkus(text_lines):
+        if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
@@ -1267,6 +1608,11 @@ class _PageCut:
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
+        if self.sizes.body <= 0 and self.blind_item(block, text_lines):
+            return
+        if self.pending_heads and _small_deck(text_lines, self.sizes):
+            self.add_heads(text_lines, block)
+            return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
@@ -1279,7 +1625,13 @@ class _PageCut:
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing
-            if is_display and not (block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
+            # a short display run closing a block after its body signs that item (an advertiser's name,
+            # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
+            signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+            if is_display and self.crosshead(run, block, text_lines, seen):
+                continue
+            if is_display and not signs and not (
+                    block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
             starts = _item_starts(run, self.vertical) + [len(run)]
@@ -1287,7 +1639,7 @@ class _PageCut:
                 rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                              font_size=block.font_size)
                 opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
-                target = self.open_article() if opens else self.body_target()
+                target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
                 self.item_break = False
                 target.parts.extend(self.paragraphs(rest, "paragraph"))
                 self.last_body = rest.lines[-1].text.strip()

@@ -75,11 +75,15 @@ def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."): the body's start, never a headline."""
-    t = text.strip()
+    t = _STRAY_START.sub("", text.strip(), count=1)
     if LATIN_DATELINE.match(t):
         return True
     m = _GARBLED_DATELINE.match(t)
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
+
+
+#: a mark the OCR read off a column rule before a line's first word ("i Hicks, Dec. 8.—", "!BOSTON, August 31.")
+_STRAY_START = re.compile(r"^(?:[ijl|!¦'‘]\s+|[!|¦'‘](?=[A-Z]))")
 
 
 def dateline(text: str) -> int | None:
@@ -125,6 +129,23 @@ _DATE_PIECE = re.compile(
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|[" + _CN_NUM + r"閏]+月|初?[" + _CN_NUM + r"]+日"
     r"|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
 )
+
+
+#: a weekday (English, German, French, Dutch)
+_WEEKDAY = (r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sonntag|montag|dienstag|dinstag|mittwoch|"
+            r"donnerstag|freitag|samstag|sonnabend|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|zondag|maandag|"
+            r"dinsdag|woensdag|donderdag|vrijdag|zaterdag)")
+#: the issue's date line under a Latin masthead: a weekday, a day of a month and the year
+#: ("WASHINGTON, D. C., SUNDAY MORNING, SEPTEMBER 1, 1918", "Dinstag, 7. Dezember 1858")
+_ISSUE_DATE = re.compile(
+    r"\b" + _WEEKDAY + r"\b.{0,20}?(?:\b" + _MONTH + r"\s*\d{1,2}\b|\b\d{1,2}\.?\s+" + _MONTH + r")"
+    r".{0,6}?\b1[6-9]\d\d\b",
+    re.IGNORECASE)
+
+
+def is_issue_date(text: str) -> bool:
+    """The issue's date line as a Latin masthead sets it: weekday, day, month and year on one line."""
+    return len(text) <= 120 and _ISSUE_DATE.search(text) is not None
 
 
 def is_date_line(text: str) -> bool:

@@ -50,6 +50,18 @@ def _is_single_spaced(tokens: list[str]) -> bool:
     return len(tokens) >= 3 and singles >= len(tokens) - 1
 
 
+#: curly quotes: full width in a CJK font, narrow in a Latin one; they take the width of the text they quote
+CURLY_QUOTES = frozenset("“”‘’")
+
+
+def _wide_near(text: str, k: int, step: int) -> bool:
+    """Whether the character at ``k`` is wide, a curly quote counting as the nearest character beyond it
+    (``step`` -1 looks back, +1 ahead): "„ja“ und" keeps its space, "說“好”了" joins."""
+    while 0 <= k < len(text) and text[k] in CURLY_QUOTES:
+        k += step
+    return 0 <= k < len(text) and is_wide(text[k])
+
+
 def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     """The characters of one line without layout spaces.
 
@@ -79,10 +91,8 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
             j = i
             while j < hi and text[j].isspace():
                 j += 1
-            before = text[i - 1]
-            after = text[j]
-            wide_side = is_wide(before) or is_wide(after)
-            if not wide_side or keep_word_spaces and not spaced and is_wide(before) and is_wide(after):
+            before, after = _wide_near(text, i - 1, -1), _wide_near(text, j, 1)
+            if not (before or after) or keep_word_spaces and not spaced and before and after:
                 out.append((" ", p.line_id, p.offset + i))
             i = j
             continue
@@ -97,7 +107,8 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
         return prev, nxt
     a = prev[-1][0]
     b = nxt[0][0]
-    if is_wide(a) or is_wide(b):
+    tail, head = "".join(c for c, _, _ in prev[-8:]), "".join(c for c, _, _ in nxt[:8])
+    if _wide_near(tail, len(tail) - 1, -1) or _wide_near(head, 0, 1):
         if prev_hyphenated and a in HYPHENS:
             return prev[:-1], nxt
         return prev, nxt

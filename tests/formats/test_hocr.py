@@ -202,7 +202,7 @@ def test_html_character_entities_are_the_characters_they_name() -> None:
     the marked hyphenation is joined, and the word is whole."""
     from reader.segmentation.analyze import analyze_file
 
-    folder = Path(__file__).parents[1] / "data" / "heldout" / "hocr_ashdown_ark_1922-12-13"
+    folder = Path(__file__).parents[1] / "data" / "pages" / "hocr_ashdown_ark_1922-12-13"
     path = folder / "sn90050316_1922_12_13_8.html"
     doc = analyze_file(path)
     lines = [ln.text for p in doc.pages for ln in p.lines]

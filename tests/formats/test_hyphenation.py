@@ -24,10 +24,10 @@ LUX_METS = LUX / "2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml"
 BNF = DATA / "pages" / "bnf_europeana_jdpl_1821-08-01"
 BNF_METS = BNF / "18210801_1-METS.xml"
 ISSUES = [(LUX_METS, 109), (BNF_METS, 84)]
-#: words the geometric cut still parts: on Luxemburger Zeitung p. 1 the page-foot feuilleton (a poem) is read
-#: between the end of column 2 ("l'ar-") and the top of column 3 ("ticle"): a reading-order matter of
-#: reader/segmentation, reported; when it is fixed this list empties and the tests below say so
-PARTED_BY_LAYOUT = {LUX_METS: ["l'ar|ticle"], BNF_METS: []}
+#: words the geometric cut still parts. On Luxemburger Zeitung p. 1 the page-foot feuilleton (a poem) was read
+#: between the foot of column 2 ("l'ar-") and the head of column 3 ("ticle") until a band of columns filled to one
+#: foot was read before what lies under it (geometry._ruled_band); kept to name any word a layout parts again
+PARTED_BY_LAYOUT: dict[Path, list[str]] = {LUX_METS: [], BNF_METS: []}
 
 
 def marked_in_xml(folder: Path, mets_file: Path) -> int:

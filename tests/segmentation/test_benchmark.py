@@ -43,17 +43,24 @@ def test_real_pages_stay_above_the_floor() -> None:
     scores = BENCH.run()
     seg = [s for s in scores if s.mode != "map"]
     right, truth, spurious, produced = BENCH.totals(seg)
-    assert truth >= 120 and len({s.source for s in seg}) >= 7
+    assert truth >= 300 and len({s.source for s in seg}) >= 12
     # measured 89/140 = 63.6 % and 23/131 = 17.6 % once the hOCR page (Coburger Zeitung, 1/13) joined the set;
     # 113/140 = 80.7 % and 13/134 = 9.7 % after the second pass (briefs and notices by their marks, dinkus,
     # centred heads, rubrics, mastheads under 4x, imprints, jump lines, footnotes, a signature at the page's
-    # end, serial chapter titles, telegraph heads with whitespace above)
-    assert right / truth >= 0.79, (right, truth)
+    # end, serial chapter titles, telegraph heads with whitespace above).
+    # Issue 15's second pass: the first held-out pages moved in, three more ECPO folds and a German NDNP page
+    # came (302 items of 12 sources): 171/302 = 56.6 % and 56/270 = 20.7 % before, 242/302 = 80.1 % and
+    # 29/302 = 9.6 % after (captions, briefs and advert copy on blind pages, signatures, crossheads, small-type
+    # item heads, decks by their height, the masthead row by its date line, the publisher's box, a feuilleton
+    # band, correspondents' and garbled datelines).
+    assert right / truth >= 0.80, (right, truth)
     assert spurious / produced <= 0.10, (spurious, produced)
     by_source = {src: BENCH.totals([s for s in seg if s.source == src]) for src in {s.source for s in seg}}
-    floors = {"ecpo_jingbao": 0.68, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
+    floors = {"ecpo_jingbao": 0.83, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
-              "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8}
+              "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
+              "hocr_ashdown_ark_1922-12-13": 0.35, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
+              "ndnp_nordstern_1878-01-03": 0.6}
     for src, floor in floors.items():
         r, t, _, _ = by_source[src]
         assert r / t >= floor, (src, r, t)

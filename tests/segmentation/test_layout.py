@@ -188,3 +188,224 @@ def test_an_indent_inside_a_running_sentence_is_not_a_paragraph_break() -> None:
     texts = ["The prosecutrix was accosted", "by the prisoner,", "ith a question.", "Next paragraph here", "ends."]
     block = _block("r", 0, 0, texts, indents={2: 30, 3: 30}, ends={2: 120})
     assert paragraph_starts(block.lines) == [0, 3]
+
+
+def test_a_band_of_columns_filled_to_one_foot_is_read_before_the_section_under_it() -> None:
+    """Three columns ending at one line, a feuilleton under them (its rule not in the OCR): the top band's
+    columns are read first, so a word broken at the foot of column 2 meets its end at the head of column 3."""
+    cols = [_block(f"top{k}", 50 + 320 * k, 100, ["column text"] * (10 + 5 * (k % 2))) for k in range(3)]
+    for c in cols:  # make every column reach the same foot, y = 500
+        c.lines[-1].box = (c.lines[-1].box[0], c.lines[-1].box[1], c.lines[-1].box[2], 500.0)
+        c.box = (c.box[0], c.box[1], c.box[2], 500.0)
+    foot = [_block(f"foot{k}", 50 + 320 * k, 540, ["feuilleton verse"] * 8) for k in range(3)]
+    page = _page([*foot, *cols])
+    assert [b.id for b in reading_order(page)] == ["top0", "top1", "top2", "foot0", "foot1", "foot2"]
+    # ragged feet are a chance alignment of block ends: each column is read top to bottom
+    cols[1].box = (cols[1].box[0], cols[1].box[1], cols[1].box[2], 420.0)
+    cols[1].lines[-1].box = (cols[1].lines[-1].box[0], cols[1].lines[-1].box[1], cols[1].lines[-1].box[2], 420.0)
+    page = _page([*foot, *cols])
+    assert [b.id for b in reading_order(page)] == ["top0", "foot0", "top1", "foot1", "top2", "foot2"]
+
+
+def _blind_page(paragraphs: list[list[str]]) -> Page:
+    """A page as ECPO without its divs gives it: paragraphs in reading order, no sizes, no boxes."""
+    blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{j}", text=t) for j, t in enumerate(p)], order=k)
+              for k, p in enumerate(paragraphs)]
+    return _page(blocks, vertical=True)
+
+
+def test_on_a_blind_page_captions_signed_briefs_and_closing_display_copy_are_items_of_their_own() -> None:
+    """Jing bao 1930 without its divs: a ◘ caption was read as the next article's headline, ◘ briefs were
+    glued into the article above, and the advert closing the page into the last article."""
+    body = "今日上海各報均派記者到會紀錄、每報均有四五人之多、所有稿件、悉由火車帶滬、"
+    page = _blind_page([
+        ["梅蘭芳赴美之成功"], [body, body + "云、"], ["地中海岸Berre水上飛機場沙灘吟眺"], [body + "也、"],
+        ["一筆敦倫賬"], ["槐卿日記、余所得者、有下列諸册、"], ["（三）第四册已失）"], ["（四）第五册、光緒丁酉。"],
+        ["◘全國運動會大門◘", "（程久康自杭州寄）"], ["◀上海名妓飛雲▶"],
+        ["全國運動會新聞之競爭"], [body, "故時報照片、刊載獨多也、"],
+        ["◘葉少英律師受交部屬託、查積餘", "帳目、已查淸無誤、（梁）"],
+        ["大前門香烟", "品質超美 枝枝一律"],
+        ["各稿版權均歸本社所有禁止轉載翻印"], ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, a.parts[0].text[:6]) for a in arts]
+    assert got == [("article", "梅蘭芳赴美之"), ("article", "地中海岸Be"), ("article", "一筆敦倫賬"),
+                   ("photo", "◘全國運動會"), ("photo", "◀上海名妓飛"),
+                   ("article", "全國運動會新"),
+                   ("article", "◘葉少英律師"), ("advertisement", "大前門香烟品"), ("furniture", "各稿版權均歸")]
+    assert "（三）第四册已失）" in arts[2].text and "廣吿刊例" in arts[-1].text
+
+
+def test_a_name_in_display_type_closing_an_advert_signs_it_and_heads_nothing() -> None:
+    """Ashdown 1922: "Ashdown Hardware Co" in large type at the foot of its advert opened the next advert."""
+    ad1 = _block("ad1", 50, 50, ["Why Not", "buy your presents this year", "that are useful? Our store",
+                                 "Ashdown Hardware Co"], font=9, lh=30)
+    ad1.lines[0].font_size = ad1.lines[3].font_size = 20
+    ad2 = _block("ad2", 50, 200, ["IS THE TITLE CLEAR?", "Let us make an abstract of", "your lands for you."],
+                 font=9, lh=30)
+    ad2.lines[0].font_size = 20
+    arts = articles_from_layout([_page([ad1, ad2])])
+    assert [a.headline for a in arts] == ["Why Not", "IS THE TITLE CLEAR?"]
+    assert arts[0].text.endswith("Ashdown Hardware Co")
+
+
+def test_a_number_set_large_heads_nothing_and_an_ornament_line_parts_two_items() -> None:
+    """A phone number in display type ("149") is no headline; "-o-" alone on a line inside a block ends the
+    item above it."""
+    head = _block("h", 50, 50, ["CLASSIFIED"], font=20, lh=40)
+    body = _block("b", 50, 100, ["Call the Poundmaster", "149", "PUBLIC SALE at the home", "of D. H. Wood.",
+                                 "-o-", "Rev. Jesse Hamilton, the new", "pastor, preached Sunday."], font=9)
+    body.lines[1].font_size = 20
+    arts = articles_from_layout([_page([head, body])])
+    assert [a.kind for a in arts] == ["article", "article"]
+    assert arts[0].headline == "CLASSIFIED" and "PUBLIC SALE" in arts[0].text
+    assert arts[1].text.startswith("Rev. Jesse Hamilton")
+
+
+def test_a_deck_wrapped_in_lower_case_stays_display_and_a_large_tail_of_a_sentence_is_body() -> None:
+    """Evening Star 1918: the deck "French Gain on Canal du Nord / and to the North / of Soissons." read as
+    running text and was cut from its headline; a paragraph's last words with a noisy large size ("of Leury.")
+    opened an article of their own."""
+    texts = ["French Gain on Canal du Nord", "and to the North", "of Soissons.",
+             "Mont St. Quentin, dominating Peronne and the angle of the river, has been",
+             "taken by the Australians, together with the village lying to the west of",
+             "of Leury.", "Notwithstanding the fact that the allied progress has slowed down, the",
+             "thrusts along the whole front have been successful, says the report.",
+             "A gain of great importance in the sector has been made by the British."]
+    block = _block("b", 50, 100, texts, width=600, font=8)
+    for k, ln in enumerate(block.lines):
+        if k < 3:
+            ln.font_size = 16
+            ln.box = (ln.box[0], 100 + 60 * k, ln.box[2], 100 + 60 * k + 58)
+        else:
+            ln.box = (ln.box[0], 300 + 20 * k, ln.box[2], 300 + 20 * k + 18)
+    block.lines[5].font_size = 12
+    arts = articles_from_layout([_page([block])])
+    assert [a.headline for a in arts] == ["French Gain on Canal du Nord and to the North of Soissons."]
+    assert "west of of Leury. Notwithstanding" in arts[0].text
+
+
+def test_a_banner_ending_in_the_issue_date_is_the_masthead_row_and_a_dateline_may_begin_a_line_early() -> None:
+    """Evening Star 1918: the masthead row (ears and date line, the title a picture not OCR'd) was read as two
+    articles; "WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—" lost its first line to the headline group."""
+    mast = _block("m", 50, 20, ["WEATHER.", "Probably fair today and tomorrow.", "Member of the Associated Press",
+                                "WASHINGTON, D. C., SUNDAY MORNING, SEPTEMBER 1, 1918"], width=900, font=6, lh=15)
+    body = _block("b", 50, 250, ["Australians Surprise Enemy", "By the Associated Press.",
+                                 "WITH THE BRITISH ARMY IN", "FRANCE, August 31.—With Mont St. Quentin",
+                                 "in British possession the Germans to the", "north are placed in a bad position."],
+                  font=6, lh=15, indents={1: 60, 2: 40}, ends={1: 240, 2: 260})
+    body.lines[0].font_size = 16
+    body.lines[0].box = (50, 210, 350, 248)
+    other = _block("o", 400, 200, ["Other news of the day runs here in", "the second column of the page."] * 6,
+                   font=6, lh=15)
+    arts = articles_from_layout([_page([mast, body, other])])
+    assert [a.kind for a in arts if "WEATHER." in a.text] == ["furniture"]
+    story = next(a for a in arts if a.headline == "Australians Surprise Enemy")
+    assert story.paragraphs()[0].text.startswith("WITH THE BRITISH ARMY IN FRANCE, August 31.")
+
+
+def test_on_a_blind_page_advert_copy_is_adverts_cut_at_their_addresses_not_a_headline() -> None:
+    """Jing bao 1939 without divs: a run of adverts' short lines was read as one huge headline over the next
+    article. Copy with an address or a telephone is adverts, one closing at each address."""
+    body = "據龍華來人云、前晚八時許、有華方遊擊隊、進攻距龍華不足二公里之王家渡、當將僞團擊潰、"
+    page = _blind_page([
+        ["大中華", "●時裝大衣公司●"], ["式樣摩登！", "定價公道！"], ["地址四馬路廣西路口"],
+        ["福煦路南成都路口", "振新洗染廠"], ["春季", "大", "減價"], ["電話八五九九九"],
+        ["龍華游擊隊神計妙算"], [body, body + "云、"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, a.text[:5]) for a in arts] == [("advertisement", "大中華●時"), ("advertisement", "福煦路南成"),
+                                                     ("article", "龍華游擊隊")]
+    assert arts[2].headline == "龍華游擊隊神計妙算"
+
+
+def test_a_crosshead_close_under_the_text_stays_in_its_article_an_item_head_set_off_opens_one() -> None:
+    """Evening Star 1918: "Claims Right to Sink." (8 pt over a 6 pt body, no whitespace above) divides one
+    report; "Archbishop of West Indies." (the same size, a blank line above, a dateline under) opens an item."""
+    texts = ["PEACE MANIA GRIPS GERMANY", "The people of Germany are tired of the war and say so.",
+             "Claims Right to Sink.", "Capt. von Kuehlwetter, the Cologne", "Gazette's naval expert, explains that",
+             "Germany may sink every ship she meets.", "Archbishop of West Indies.", "NEW YORK, August 26.—The",
+             "archbishop has resigned his see today."]
+    block = _block("b", 50, 100, texts, font=6, lh=20)
+    block.lines[0].font_size = 16
+    block.lines[0].box = (50, 40, 350, 98)
+    block.lines[2].font_size = block.lines[6].font_size = 8
+    for ln in block.lines[6:]:  # a blank line above the second item
+        ln.box = (ln.box[0], ln.box[1] + 40, ln.box[2], ln.box[3] + 40)
+    other = _block("o", 400, 100, ["Other news of the day runs on in the", "second column of the page here."] * 6,
+                   font=6, lh=20)
+    arts = articles_from_layout([_page([block, other])])
+    assert [a.headline for a in arts[:2]] == ["PEACE MANIA GRIPS GERMANY", "Archbishop of West Indies."]
+    assert [p.role for p in arts[0].parts][:3] == ["headline", "paragraph", "section-heading"]
+    assert "Capt. von Kuehlwetter" in arts[0].text
+
+
+def test_a_correspondents_dateline_over_three_lines_is_the_body_start() -> None:
+    """"WITH THE AMERICAN FORCES / NORTH OF THE / AISNE, August 31.—" opens the report (Evening Star 1918)."""
+    body = _block("b", 50, 250, ["Ludendorff Fights Bitterly", "By the Associated Press.", "WITH THE AMERICAN FORCES",
+                                 "NORTH OF THE", "AISNE, August 31.—Amid the tangled", "woods the Germans held on",
+                                 "all day against the attack."], font=6, lh=15, indents={1: 60, 2: 40, 3: 80},
+                  ends={1: 240, 2: 260, 3: 200})
+    body.lines[0].font_size = 16
+    body.lines[0].box = (50, 210, 350, 248)
+    other = _block("o", 400, 200, ["Other news of the day runs here in", "the second column of the page."] * 6,
+                   font=6, lh=15)
+    story = next(a for a in articles_from_layout([_page([body, other])]) if a.headline == "Ludendorff Fights Bitterly")
+    assert story.paragraphs()[0].text.startswith("WITH THE AMERICAN FORCES NORTH OF THE AISNE, August 31.")
+
+
+def test_a_centred_heading_in_smaller_type_inside_a_block_opens_an_item() -> None:
+    """Der Nordstern 1878: items' headings set at 6 pt over an 8 pt body, inside the block of the item above
+    ("Will keine Vermittelung."), opened nothing and the two items ran together."""
+    texts = ["Die Regierung hat weitere 1,200 Krupp'sche", "Feldgeschütze bei der Firma bestellt.",
+             "Will keine Vermittelung.", "Die Agence Russe schreibt, das Gesuch", "der Pforte um Vermittelung wird ab-",
+             "gelehnt werden, denn dem Völkerrecht", "gemäß kann Vermittlung nur dann sein."]
+    block = _block("b", 50, 100, texts, width=600, font=8, lh=37)
+    head = block.lines[2]
+    head.font_size, head.box = 6, (250, head.box[1] + 5, 450, head.box[1] + 30)
+    other = _block("o", 700, 100, ["Other news of the day runs here in", "the second column of the page."] * 6,
+                   width=600, font=8, lh=37)
+    arts = articles_from_layout([_page([block, other], width=1400)])
+    assert [a.headline for a in arts][:2] == [None, "Will keine Vermittelung."]
+    assert arts[1].paragraphs()[0].text.startswith("Die Agence Russe")
+
+
+def test_a_small_deck_under_a_heading_and_a_heading_over_a_garbled_dateline() -> None:
+    """Der Nordstern 1878: "Vier Personen verlieren in den Flammen ihr Leben." (smaller type under "Feuer.") is
+    the deck, not the body; "Die „Huron" Katastrophe." centred over a block opening on a dateline the OCR read as
+    "W a 2 7" heads an item (that line is no table row)."""
+    prev = _block("p", 50, 40, ["Leichen von Gattin und Kind wurden", "heute Morgen tot aufgefunden, sagt man."],
+                  width=600, font=8, lh=37)
+    head = _block("h", 250, 130, ["Die Huron-Katastrophe."], width=200, font=8, lh=30)
+    body = _block("b", 50, 170, ["W a 2 7", "Lieutenant Walton hat einen Bericht über",
+                                 "die Katastrophe gemacht, aus dem", "hervorgeht, daß ein Fischer das Schiff sah."],
+                  width=600, font=8, lh=37)
+    fire = _block("f", 250, 340, ["Feuer."], width=120, font=11, lh=45)
+    deck = _block("d", 100, 390, ["Vier Personen verlieren in den Flammen ihr", "Leben."], width=500, font=6, lh=28)
+    text = _block("t", 50, 450, ["Morgen zwischen 1 und 2 Uhr entdeckte", "man in einem Hause Feuer. Es wurde",
+                                 "leicht gelöscht, sagt die Feuerwehr heute."], width=600, font=8, lh=37)
+    arts = articles_from_layout([_page([prev, head, body, fire, deck, text], width=1400)])
+    assert [a.headline for a in arts] == [None, "Die Huron-Katastrophe.", "Feuer."]
+    assert arts[2].subheadline == "Vier Personen verlieren in den Flammen ihr Leben."
+    assert arts[2].paragraphs()[0].text.startswith("Morgen zwischen")
+
+
+def test_a_weeklys_publisher_box_a_rubric_over_an_item_head_and_a_garbled_dateline() -> None:
+    """Der Nordstern 1878: the publisher's box in column 1 made seven articles; "Politisches." over "Bismarck
+    Pläne." (a rubric over an item's heading, both centred) was body; a dispatch whose dateline the OCR read as
+    "a 2 7" ran on in the item above."""
+    box = [_block("p1", 50, 100, ["Herausgegeben von", "Brick & Kaiser."], width=300),
+           _block("p2", 50, 160, ["erscheint jeden Donnerstag und kostet", "jährlich $2.50."], width=300),
+           _block("p3", 50, 220, ["Advertising Rates.", "10 cents per line for the first Insertion."], width=300),
+           _block("p4", 50, 280, ["Letter Box 407"], width=300)]
+    rubric = _block("r", 470, 100, ["Politisches.", "Bismarck Pläne."], width=120, lh=20)
+    body = _block("b", 400, 145, ["Fürst Bismarck's Annäherung an die", "Liberalen scheint den Zweck zu haben,",
+                                  "eine starke Mehrheit zu erlangen."])
+    frag = _block("f", 470, 215, ["a 2 7"], width=80)
+    news = _block("n", 400, 240, ["Eine Depesche aus Wien meldet, daß", "England die Vermittlung ablehnt und",
+                                  "Rußland sondirt habe."])
+    arts = articles_from_layout([_page([*box, rubric, body, frag, news])])
+    assert [a.kind for a in arts] == ["article", "article", "furniture"]
+    assert arts[0].headline == "Politisches. Bismarck Pläne." and "Wien" not in arts[0].text
+    assert arts[1].paragraphs()[0].text.startswith("Eine Depesche aus Wien")
+    assert "Letter Box 407" in arts[2].text and "Brick & Kaiser." in arts[2].text

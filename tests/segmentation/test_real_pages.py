@@ -12,7 +12,7 @@ from reader.formats.sourcefile import read_source
 from reader.model.document import HEADLINE_ROLES, Article, Document
 from reader.segmentation.analyze import analyze_file
 from reader.segmentation.geometry import articles_from_layout, block_box
-from reader.segmentation.roles import is_date_line, is_imprint, is_jump_line, latin_dateline
+from reader.segmentation.roles import is_date_line, is_imprint, is_issue_date, is_jump_line, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 STAR = "ndnp_evening_star_1916-08-26/0007.xml"
@@ -98,13 +98,17 @@ def test_a_chinese_date_line_is_furniture_not_a_headline() -> None:
 
 
 def test_latin_datelines() -> None:
+    assert is_issue_date("WASHINGTON, D. C., SUNDAY MORNING, SEPTEMBER 1, 1918*")
+    assert is_issue_date("Nr. 288.—Dinstag, 7. Dezember 1858.") and not is_issue_date("No. 701—No. 27,158.")
     for text in ("LONDON. August 26.—After", "SPRING LAKE, N. J, August 26.— Mrs.", "Vienne ( Autriche ) , 21 juillet.",
                  "Berlin, den 1. Januar 1891.", "Nonroi.K , Neb. , Marcli 2. [ Special",
                  "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president",
-                 "EWINO , Neb. , .Match 2. ISpcchl Telegram"):
+                 "EWINO , Neb. , .Match 2. ISpcchl Telegram",
+                 # a mark read off the column rule before the place (Ashdown 1922, Evening Star 1918)
+                 "i Hicks, Dec. 8.— (Special.)—Some of", "!BOSTON, August 31.?The Middlesex"):
         assert latin_dateline(text), text
     for text in ("Teutons Able to Make No Advance", "MRS. McADOO HAS TYPHOID.", "Senate .", "May the best man win",
-                 "In Boston, March was cold.", "He said, Chapter 2. was"):
+                 "In Boston, March was cold.", "He said, Chapter 2. was", "i think so, Dec"):
         assert not latin_dateline(text), text
 
 

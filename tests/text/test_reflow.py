@@ -63,3 +63,13 @@ def test_sentence_end() -> None:
     assert ends_sentence("见人见物’。”")
     assert not ends_sentence("让文物“开口说话”")
     assert not ends_sentence("一栏要选填，")
+
+
+def test_curly_quotes_take_the_width_of_the_text_they_quote() -> None:
+    """German and English text quoted with curly quotes kept no space after the closing quote ("„ja“und"): the
+    quotes are wide in CJK fonts only. In Chinese the quotes still join without spaces."""
+    assert join("Er sagte „ja“ und ging.") == "Er sagte „ja“ und ging."
+    assert join("Die „Huron“ Katastrophe.") == "Die „Huron“ Katastrophe."
+    assert join("He said “yes” and left,", "“no” said she.") == "He said “yes” and left, “no” said she."
+    assert join("他說“好” 了。") == "他說“好”了。"
+    assert join("他說“好”", "了。") == "他說“好”了。"
