@@ -17,7 +17,9 @@ bench_library, plus ``cjk8``) p50/p95 in ms and exactness against brute force on
 * **whoosh**: candidates from the Whoosh index, verified in Python on the texts in memory (as the desktop
   engine does for a few thousand candidates);
 * **trgm** (``--trgm``): ``pg_trgm``'s GIN index over the texts, ``folded LIKE '%q%'`` (a Latin word: then its
-  bounds checked in Python): the alternative measured and not chosen.
+  bounds checked in Python): the alternative measured and not chosen;
+* **tantivy** (``--tantivy``, bench_library's peer): a positional index, one token per CJK character, a run
+  as a phrase: the Lucene-like index Solr or OpenSearch would hold (docs/SCALING.md).
 
 A query's time covers its candidates and its verification, not the ranking or snippets of a result page.
 """
@@ -25,6 +27,7 @@ A query's time covers its candidates and its verification, not the ranking or sn
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import sys
@@ -37,7 +40,7 @@ from typing import Any
 
 import psycopg
 
-from benchmarks.bench_library import Corpus, Spec, _combine, _pct, brute_force, make_queries
+from benchmarks.bench_library import Corpus, Spec, Tantivy, _combine, _pct, brute_force, make_queries
 from reader.index.pg import PgIndex
 from reader.index.store import BATCH_ARTICLES, BATCH_CHARS, Index, PackedTerms, cjk_terms, pack_terms
 from reader.text.forms import CJK_CLASS, CJK_RUN_RE, fold_query
@@ -84,11 +87,27 @@ def _database(url: str | None) -> Iterator[str]:
         yield cluster.create_database("bench")
 
 
-def _timed(label: str, chars: int, fn: Callable[[], object]) -> float:
-    t = time.perf_counter()
+def _server_cpu(pids: Sequence[int]) -> float:
+    """CPU seconds (user + system) the given server backends have used (they run on this machine)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _timed(label: str, chars: int, fn: Callable[[], object], backends: Sequence[int] = ()) -> float:
+    """Run ``fn`` and print its wall time and CPU time (this process and the given server backends): on a
+    shared machine the CPU seconds are the figure to compare."""
+    t, cpu, server = time.perf_counter(), time.process_time(), _server_cpu(backends)
     fn()
     secs = time.perf_counter() - t
-    print(f"{label}: {secs:.1f}s = {chars / secs:,.0f} chars/s")
+    used = time.process_time() - cpu + _server_cpu(backends) - server
+    print(f"{label}: {secs:.1f}s = {chars / secs:,.0f} chars/s; CPU {used:.1f}s = {chars / used:,.0f} chars/CPU-s")
     return secs
 
 
@@ -206,7 +225,9 @@ def run(args: argparse.Namespace, work: Path, url: str) -> None:
     _timed("terms (pack_terms, shared by both indexes)", chars, lambda: packed.extend(map(pack_terms, corpus.texts)))
     pg = PgIndex(lambda: psycopg.connect(url))
     whoosh = Index(work / "whoosh")
-    _timed("load pg index (COPY + GIN, batches as sync makes them)", chars, lambda: _fill(pg, corpus, packed))
+    backend = [int(pg._conn.info.backend_pid)]
+    _timed("load pg index (COPY + GIN, batches as sync makes them)", chars, lambda: _fill(pg, corpus, packed),
+           backend)
     _timed("load whoosh index (batches as sync makes them)", chars, lambda: _fill(whoosh, corpus, packed))
     packed.clear()
     conn.execute("VACUUM ANALYZE")
@@ -223,11 +244,15 @@ def run(args: argparse.Namespace, work: Path, url: str) -> None:
     if args.trgm:
         _timed("pg_trgm GIN index over the text", chars, lambda: conn.execute(
             "CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE INDEX bench_trgm ON bench_text USING gin "
-            "(folded gin_trgm_ops)"))
+            "(folded gin_trgm_ops)"), [int(conn.info.backend_pid)])
         trgm = _size(conn, "pg_relation_size('bench_trgm')")
         print(f"sizes: pg_trgm index {trgm / 1e6:.0f} MB = {trgm / utf8:.2f}x the UTF-8")
         conn.execute("ANALYZE bench_text")
         systems.append(_trgm_system(conn))
+    if args.tantivy:
+        tv = Tantivy()
+        print(f"tantivy: {tv.build(corpus, work)}")
+        systems.append(System("tantivy", tv._rows))
     _table(corpus, _queries(corpus, args.queries), systems)
     pg.close()
     whoosh.close()
@@ -241,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--url", help="a PostgreSQL database to use (default: a throwaway cluster)")
     p.add_argument("--queries", type=int, default=30, help="queries per class")
     p.add_argument("--trgm", action="store_true", help="also measure pg_trgm over the texts")
+    p.add_argument("--tantivy", action="store_true", help="also measure a positional index (tantivy, the bench "
+                                                          "extra): what Solr/OpenSearch would hold")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-pg-index-") as tmp, _database(args.url) as url:
         run(args, Path(tmp), url)

@@ -27,8 +27,8 @@ from typing import Any
 
 import psycopg
 
+from reader.index.store import IndexUnavailableError
 from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_terms
-from reader.model.errors import BroadsheetError
 
 #: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
 SCHEMA_VERSION = 1
@@ -54,8 +54,8 @@ _TABLES = (
 Connect = Callable[[], "psycopg.Connection[Any]"]
 
 
-class PgIndexError(BroadsheetError):
-    """The PostgreSQL index cannot be read or written."""
+class PgIndexError(IndexUnavailableError):
+    """The PostgreSQL index cannot be read or written (caught wherever the Whoosh index's error is)."""
 
 
 def _split(term_list: Iterable[str]) -> tuple[list[int], list[str]]:
