@@ -233,3 +233,20 @@ def test_sync_heals_a_pg_index_from_the_catalogue(tmp_path: Path, pg_url: str, d
     assert ix.doc_count() == sindex.indexed_count(lib)
     ix.close()
     lib.close()
+
+
+def test_open_index_chooses_the_pg_index_for_a_postgres_library(pg_url: str) -> None:
+    """The pg18 contract (``kind == "postgres"``, ``connect_raw()``), carried by a namespace until that
+    library is merged: ``open_index`` gives a PgIndex on its database, ``discard_index`` empties it."""
+    from types import SimpleNamespace
+
+    library = SimpleNamespace(kind="postgres", url=pg_url, connect_raw=lambda: psycopg.connect(pg_url))
+    ix = sindex.open_index(library)
+    assert isinstance(ix, PgIndex)
+    with ix.writer() as w:
+        w.add(1, "a", "人民 london")
+    ix.close()
+    sindex.discard_index(library)
+    ix = sindex.open_index(library)
+    assert ix.doc_count() == 0 and not ix.outdated
+    ix.close()
