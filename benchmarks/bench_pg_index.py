@@ -111,8 +111,9 @@ def _timed(label: str, chars: int, fn: Callable[[], object], backends: Sequence[
     return secs
 
 
-def _load_text(conn: psycopg.Connection[Any], corpus: Corpus) -> None:
+def _load_text(conn: psycopg.Connection[Any], corpus: Corpus, compression: str) -> None:
     conn.execute("CREATE TABLE bench_text (num bigint PRIMARY KEY, article_id text NOT NULL, folded text NOT NULL)")
+    conn.execute(f"ALTER TABLE bench_text ALTER COLUMN folded SET COMPRESSION {compression}")
     with conn.cursor().copy("COPY bench_text FROM STDIN") as copy:
         for i, (a, t) in enumerate(zip(corpus.ids, corpus.texts, strict=True)):
             copy.write_row((i, a, t))
@@ -220,7 +221,7 @@ def run(args: argparse.Namespace, work: Path, url: str) -> None:
     utf8 = corpus.utf8()
     print(f"{args.pages} pages: {len(corpus.texts)} articles, {chars:,} chars, {utf8 / 1e6:.0f} MB folded UTF-8")
     conn = psycopg.connect(url, autocommit=True)
-    _timed("text table (COPY, as article_text)", chars, lambda: _load_text(conn, corpus))
+    _timed("text table (COPY, as article_text)", chars, lambda: _load_text(conn, corpus, args.compression))
     packed: list[PackedTerms] = []
     _timed("terms (pack_terms, shared by both indexes)", chars, lambda: packed.extend(map(pack_terms, corpus.texts)))
     pg = PgIndex(lambda: psycopg.connect(url))
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--url", help="a PostgreSQL database to use (default: a throwaway cluster)")
     p.add_argument("--queries", type=int, default=30, help="queries per class")
     p.add_argument("--trgm", action="store_true", help="also measure pg_trgm over the texts")
+    p.add_argument("--compression", choices=("pglz", "lz4"), default="pglz",
+                   help="TOAST compression of the text table (verification decompresses every candidate's text)")
     p.add_argument("--tantivy", action="store_true", help="also measure a positional index (tantivy, the bench "
                                                           "extra): what Solr/OpenSearch would hold")
     args = p.parse_args(argv)
