@@ -38,7 +38,8 @@ _DDL_LOCK = 0x62726F61  # "broa"
 
 #: memory for gathering a batch's postings while GIN merges its pending list (new rows wait there, unsorted,
 #: until merged into the posting trees; one writer at a time). With PostgreSQL's default work_mem (4 MB) the
-#: pending list was merged in many small passes: 163k chars/s at 1,000 pages against 389k with 128 MB. A
+#: pending list was merged in many small passes: 163k chars/s at 1,000 pages against 389k with 128 MB
+#: (wall clock, shared machine). A
 #: bigger pending list (32 MB, 64 MB) was no faster at sync's batch size and left a bigger index file.
 MERGE_MEM = "128MB"
 
@@ -90,7 +91,17 @@ class PgIndex:
         self.outdated = self._ensure()
 
     def _ensure(self) -> bool:
-        """Create the ``ix_`` tables where they are missing; True when they hold another layout."""
+        """Create the ``ix_`` tables where they are missing; True when they hold another layout.
+
+        Tables already there are only read, so a read-only connection (a replica, ``--read-library``)
+        opens an index that exists."""
+        with self._lock:
+            present = self._conn.execute("SELECT to_regclass('ix_meta') IS NOT NULL AND to_regclass('ix_docs') IS NOT "
+                                         "NULL AND to_regclass('ix_words') IS NOT NULL").fetchone()
+            if present and present[0]:
+                row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
+                if row is not None:
+                    return bool(row[0] != LAYOUT)
         with self._lock, self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
             for ddl in _TABLES:

@@ -250,3 +250,15 @@ def test_open_index_chooses_the_pg_index_for_a_postgres_library(pg_url: str) -> 
     ix = sindex.open_index(library)
     assert ix.doc_count() == 0 and not ix.outdated
     ix.close()
+
+
+def test_a_read_only_connection_opens_and_searches_an_existing_index(pg_url: str) -> None:
+    """A replica (``--read-library``) or a read-only role: opening the index writes nothing."""
+    writer = PgIndex(lambda: psycopg.connect(pg_url))
+    with writer.writer() as w:
+        w.add(1, "a", "人民日报 london")
+    writer.close()
+    reader = PgIndex(lambda: psycopg.connect(pg_url, options="-c default_transaction_read_only=on"))
+    assert not reader.outdated
+    assert reader.nums(cjk_terms("日报")[0]) == {1} and reader.words("lon") == ["london"]
+    reader.close()
