@@ -38,9 +38,9 @@ _DDL_LOCK = 0x62726F61  # "broa"
 
 #: memory for gathering a batch's postings while GIN merges its pending list (new rows wait there, unsorted,
 #: until merged into the posting trees; one writer at a time). With PostgreSQL's default work_mem (4 MB) the
-#: pending list was merged in many small passes: 163k chars/s at 1,000 pages against 389k with 128 MB
-#: (wall clock, shared machine). A
-#: bigger pending list (32 MB, 64 MB) was no faster at sync's batch size and left a bigger index file.
+#: pending list was merged in many small passes: 163k chars/s at 1,000 pages against 389k with 128 MB (wall
+#: clock, shared machine). A bigger pending list (32 MB, 64 MB) was no faster at sync's batch size and left a
+#: bigger index file.
 MERGE_MEM = "128MB"
 
 _TABLES = (
