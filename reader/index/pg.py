@@ -23,9 +23,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
-from typing import Any
-
-import psycopg
+from typing import TYPE_CHECKING, Any
 
 from reader.index.store import IndexUnavailableError
 from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_terms
@@ -51,6 +49,9 @@ _TABLES = (
     "CREATE INDEX IF NOT EXISTS ix_docs_words ON ix_docs USING gin (words)",
     'CREATE TABLE IF NOT EXISTS ix_words (word text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)',
 )
+
+if TYPE_CHECKING:  # psycopg is the optional ``postgres`` extra: the core imports this module without it
+    import psycopg
 
 Connect = Callable[[], "psycopg.Connection[Any]"]
 
