@@ -41,7 +41,7 @@ import uuid
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from whoosh import columns, fields, formats
 from whoosh import index as windex
@@ -67,9 +67,13 @@ from reader.index.terms import (
 from reader.index.whoosh_writer import TermListSegmentWriter, WhooshVersionError, raw_blocks
 from reader.model.errors import BroadsheetError
 
+if TYPE_CHECKING:
+    from types import TracebackType
+
 __all__ = [
     # the interface
-    "Index", "IndexUnavailableError", "Writer", "open_index", "sync", "rebuild", "schema", "WhooshVersionError",
+    "Index", "IndexUnavailableError", "Writer", "SearchIndex", "IndexWriter", "open_index", "discard_index",
+    "sync", "rebuild", "schema", "WhooshVersionError",
     "BATCH_ARTICLES", "BATCH_CHARS", "POOL_MB", "BLOCK_POSTINGS", "NUM_LIST_MIN",
     # the terms (reader.index.terms), re-exported
     "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms", "frequent_bigrams",
@@ -91,6 +95,54 @@ NUM_LIST_MIN = 1000
 
 class IndexUnavailableError(BroadsheetError):
     """The index cannot be opened or written."""
+
+
+class IndexWriter(Protocol):
+    """What :func:`sync` and the tests need of a writer: a context manager that commits on success."""
+
+    added: int
+
+    def __enter__(self) -> IndexWriter: ...
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None: ...
+
+    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None: ...
+
+    def delete(self, article_id: str) -> None: ...
+
+
+class SearchIndex(Protocol):
+    """The interface of a library's index, whichever kind (:class:`Index`: Whoosh in the library folder;
+    :class:`reader.index.pg.PgIndex`: tables in the library's PostgreSQL database)."""
+
+    #: the index holds another term layout: :func:`sync` rebuilds it
+    outdated: bool
+
+    @property
+    def where(self) -> str: ...
+
+    def nums(self, term_list: Sequence[str], superset: bool = False) -> set[int]: ...
+
+    def any_nums(self, term_list: Sequence[str]) -> set[int]: ...
+
+    def words(self, prefix: str = "") -> list[str]: ...
+
+    def all_nums(self) -> set[int]: ...
+
+    def doc_count(self) -> int: ...
+
+    def size_bytes(self) -> int: ...
+
+    def writer(self, update: bool = False, optimize: bool = False) -> IndexWriter: ...
+
+    def reset(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def held_token(self) -> str | None: ...
+
+    def write_token(self, token: str) -> None: ...
 
 
 class _TermsField(fields.FieldType):  # type: ignore[misc]  # whoosh is untyped
@@ -154,6 +206,19 @@ class Index:
             shutil.rmtree(self.folder, ignore_errors=True)
             self._ix = self._open()
             self.outdated = False
+
+    @property
+    def where(self) -> str:
+        """Where the index is, for messages."""
+        return str(self.folder)
+
+    def held_token(self) -> str | None:
+        """The token of the library the index was written for (``TOKEN_FILE`` in its folder), if any."""
+        path = self.folder / TOKEN_FILE
+        return path.read_text(encoding="utf-8").strip() if path.is_file() else None
+
+    def write_token(self, token: str) -> None:
+        (self.folder / TOKEN_FILE).write_text(token + "\n", encoding="utf-8")
 
     def _check(self) -> None:
         if self.outdated:
@@ -426,24 +491,44 @@ ProgressFn = Callable[[int, int], None]
 TOKEN_FILE = "BROADSHEET-LIBRARY"
 
 
-def open_index(library: Any) -> Index:
-    """The search index of ``library``: the one place that chooses the index's kind for a library."""
+def open_index(library: Any) -> SearchIndex:
+    """The search index of ``library``: the one place that chooses the index's kind for a library.
+
+    A PostgreSQL library (``kind == "postgres"``) keeps it in its own database (:mod:`reader.index.pg`,
+    imported only then: psycopg is an optional dependency); a folder library in ``index_dir``.
+    """
+    if getattr(library, "kind", None) == "postgres":
+        from reader.index.pg import PgIndex
+
+        return PgIndex(library.connect_raw)
     return Index(library.index_dir)
+
+
+def discard_index(library: Any) -> None:
+    """Throw ``library``'s index away (a rebuild follows): the folder is removed — it may be too damaged
+    to open —; a PostgreSQL index empties its own tables."""
+    if getattr(library, "kind", None) == "postgres":
+        ix = open_index(library)
+        try:
+            ix.reset()
+        finally:
+            ix.close()
+    elif library.index_dir.exists():
+        shutil.rmtree(library.index_dir)
 
 
 def indexed_count(library: Any) -> int:
     return int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 1").fetchone()[0])
 
 
-def unhealthy(library: Any, ix: Index) -> str | None:
+def unhealthy(library: Any, ix: SearchIndex) -> str | None:
     """Why the index cannot answer for this catalogue (None when it can): missing, foreign or stale.
 
     The catalogue is the truth: it says which articles the index holds (``indexed``) and, by a token
-    also written into the index folder, which index is its own.
+    also written into the index (its folder; a PostgreSQL index's ``ix_meta``), which index is its own.
     """
     token = library.meta_get("index_token")
-    path = ix.folder / TOKEN_FILE
-    held = path.read_text(encoding="utf-8").strip() if path.is_file() else None
+    held = ix.held_token()
     if token is not None and held is not None and held != token:
         return "the index folder belongs to another library"
     if ix.doc_count() < indexed_count(library):
@@ -451,18 +536,17 @@ def unhealthy(library: Any, ix: Index) -> str | None:
     return None
 
 
-def stamp(library: Any, ix: Index) -> None:
+def stamp(library: Any, ix: SearchIndex) -> None:
     """Mark the index as this library's (a new token for a library that has none yet)."""
     token = library.meta_get("index_token")
     if token is None:
         token = uuid.uuid4().hex
         library.meta_set("index_token", token)
-    path = ix.folder / TOKEN_FILE
-    if not path.is_file() or path.read_text(encoding="utf-8").strip() != token:
-        path.write_text(token + "\n", encoding="utf-8")
+    if ix.held_token() != token:
+        ix.write_token(token)
 
 
-def sync(library: Any, index: Index | None = None, progress: ProgressFn | None = None,
+def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | None = None,
          cancel: threading.Event | None = None, known_terms: dict[int, PackedTerms] | None = None,
          on_rebuild: Callable[[str], None] | None = None) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
@@ -483,7 +567,7 @@ def sync(library: Any, index: Index | None = None, progress: ProgressFn | None =
         with library.writing():
             why = "it was written by another version of Broadsheet" if ix.outdated else unhealthy(library, ix)
             if why:
-                log.warning("%s: %s; rebuilding it from the catalogue", ix.folder, why)
+                log.warning("%s: %s; rebuilding it from the catalogue", ix.where, why)
                 if on_rebuild is not None:
                     on_rebuild(why)
                 # catalogue first: a crash between the two leaves an outdated index and rows to add again
@@ -530,8 +614,7 @@ def rebuild(library: Any, progress: ProgressFn | None = None,
             cancel: threading.Event | None = None) -> int:
     """Throw the index away and build it again from the catalogue."""
     with library.writing():
-        if library.index_dir.exists():
-            shutil.rmtree(library.index_dir)
+        discard_index(library)
         library.mark_all_unindexed()
         library.meta_set("index_pending", None)
         return sync(library, progress=progress, cancel=cancel)

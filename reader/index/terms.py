@@ -104,6 +104,23 @@ def term_text(key: int) -> str:
     return "$%x" % (key - _LOW_BASE)
 
 
+_CJK_CHAR_RE = re.compile(f"[{CJK_CLASS}]")
+
+
+def term_key(term: str) -> int | str:
+    """The term key of an index term (the inverse of :func:`term_text`); a Latin/digit word is itself.
+
+    A single CJK character is its code point; a frequent bigram and a bucket (``#…``, ``$…``) their
+    offsets above Unicode. Words never start with ``#`` or ``$`` (they are ``[^\\W_]+``).
+    """
+    if len(term) == 1 and _CJK_CHAR_RE.match(term):
+        return ord(term)
+    if term[:1] in "#$" and len(term) > 1:
+        return (_HIGH_BASE if term[0] == "#" else _LOW_BASE) + int(term[1:], 16)
+    key = _frequent_keys()[0].get(term)
+    return term if key is None else key
+
+
 def term_keys(folded: str) -> tuple[set[int], set[str]]:
     """The index terms of a folded text: keys of its CJK characters, frequent bigrams and other
     bigrams' two buckets, and its Latin/digit words."""

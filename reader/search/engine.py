@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from reader.index.store import Index, cjk_terms, open_index
+from reader.index.store import SearchIndex, cjk_terms, open_index
 from reader.library.catalogue import Library
 from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
@@ -73,7 +73,7 @@ def _ids_json(nums: Any) -> str:
 class Searcher:
     """Searches one library. Safe to share between threads (SQLite per thread, Whoosh behind a lock)."""
 
-    def __init__(self, library: Library, index: Index | None = None) -> None:
+    def __init__(self, library: Library, index: SearchIndex | None = None) -> None:
         self.library = library
         self.index = index or open_index(library)
         self._own_index = index is None

@@ -26,7 +26,7 @@ from collections import Counter
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from reader.index.store import Index, cjk_terms
+from reader.index.store import SearchIndex, cjk_terms
 from reader.search.query import _WORD, Match, Op, QueryError, Term, pigeonhole
 from reader.text import variants
 
@@ -36,7 +36,7 @@ MAX_EXPANSION = 1000
 MIN_KEPT = 2
 
 
-def candidates(index: Index, term: Term) -> tuple[set[int], bool]:
+def candidates(index: SearchIndex, term: Term) -> tuple[set[int], bool]:
     """The articles the index says may hold ``term`` (a superset), and whether that is exact."""
     and_terms: list[str] = []
     ors: list[set[int]] = []
@@ -70,7 +70,7 @@ def candidates(index: Index, term: Term) -> tuple[set[int], bool]:
     return _intersect(index, and_terms, ors, exact), exact
 
 
-def _variant_terms(index: Index, run: str, ors: list[set[int]], unigrams_only: bool) -> list[str]:
+def _variant_terms(index: SearchIndex, run: str, ors: list[set[int]], unigrams_only: bool) -> list[str]:
     """The AND terms of a CJK run in variants mode; each character with variants adds an OR of its class's
     unigrams to ``ors``. Two adjacent characters without variants keep their bigram's terms (unless
     punctuation is ignored: the text may split the pair)."""
@@ -88,7 +88,7 @@ def _variant_terms(index: Index, run: str, ors: list[set[int]], unigrams_only: b
     return out
 
 
-def _intersect(index: Index, and_terms: list[str], ors: list[set[int]], exact: bool) -> set[int]:
+def _intersect(index: SearchIndex, and_terms: list[str], ors: list[set[int]], exact: bool) -> set[int]:
     found: set[int] | None = None
     for s in sorted(ors, key=len):
         found = s if found is None else found & s
@@ -100,7 +100,7 @@ def _intersect(index: Index, and_terms: list[str], ors: list[set[int]], exact: b
     return found or set()
 
 
-def _fuzzy_cjk(index: Index, run: str, term: Term) -> set[int]:
+def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> set[int]:
     chars = list(dict.fromkeys(run))
     keep = len(chars) - term.edits
     if keep < MIN_KEPT:
@@ -128,14 +128,14 @@ def _capped(words: list[str], raw: str) -> list[str]:
     return words
 
 
-def expand_wildcard(index: Index, pattern: str, raw: str) -> list[str]:
+def expand_wildcard(index: SearchIndex, pattern: str, raw: str) -> list[str]:
     """The index words a folded wildcard pattern (``*`` any letters, ``?`` one) fits, whole."""
     prefix = re.split(r"[*?]", pattern, maxsplit=1)[0]
     rx = re.compile("".join(f"{_WORD}*" if c == "*" else _WORD if c == "?" else re.escape(c) for c in pattern))
     return _capped([w for w in index.words(prefix) if rx.fullmatch(w)], raw)
 
 
-def expand_fuzzy(index: Index, word: str, edits: int, raw: str) -> list[str]:
+def expand_fuzzy(index: SearchIndex, word: str, edits: int, raw: str) -> list[str]:
     """The index words within ``edits`` character edits (Levenshtein) of the folded ``word``."""
     found = process.extract(word, index.words(), scorer=Levenshtein.distance, score_cutoff=edits,
                             limit=MAX_EXPANSION + 1)

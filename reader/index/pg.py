@@ -1,0 +1,293 @@
+"""The search index of a library kept in PostgreSQL: the same terms and answers as the Whoosh index.
+
+One row per article in ``ix_docs``: its id (the key: deletes and replacements), its catalogue row
+(``num``), its term keys as ``int4[]`` (:func:`reader.index.terms.term_keys`: code points, frequent
+bigrams and the two buckets of a rare pair, the same integers an import's reading process already
+computes) and its Latin/digit words as ``text[]``. A GIN index over each array answers "the articles
+holding ALL these terms" with ``@>`` and "ANY of them" with ``&&``: PostgreSQL keeps the postings
+(compressed posting trees per key) and intersects them itself, skipping through a long list when a
+short one has already narrowed the candidates (GIN's fast scan). A query of one or two characters is
+one or two posting lists: the article table and its texts are never read for it. ``ix_words`` counts
+the articles per word so that wildcards and fuzzy terms expand against the words the index holds now
+(:meth:`PgIndex.words`), as Whoosh's term list does. ``ix_meta`` holds the layout (the schema version
+and the term layout :data:`reader.index.terms.FIELD`: another one makes the index ``outdated``, and
+the next ``sync`` rebuilds it) and the library's token.
+
+Why this and not a postings table read by the client, or ``pg_trgm``: see docs/ARCHITECTURE.md
+("Index and search") for the figures of ``benchmarks/bench_pg_index.py``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from reader.index.store import IndexUnavailableError
+from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_terms
+
+#: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
+SCHEMA_VERSION = 1
+LAYOUT = f"{SCHEMA_VERSION}/{FIELD}"
+#: serializes creating and replacing the ``ix_`` tables between processes (a transaction-level advisory lock)
+_DDL_LOCK = 0x62726F61  # "broa"
+
+#: memory for gathering a batch's postings while GIN merges its pending list (new rows wait there, unsorted,
+#: until merged into the posting trees; one writer at a time). With PostgreSQL's default work_mem (4 MB) the
+#: pending list was merged in many small passes: 163k chars/s at 1,000 pages against 389k with 128 MB (wall
+#: clock, shared machine). A bigger pending list (32 MB, 64 MB) was no faster at sync's batch size and left a
+#: bigger index file.
+MERGE_MEM = "128MB"
+
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS ix_meta (key text PRIMARY KEY, value text NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS ix_docs (article_id text PRIMARY KEY, num bigint NOT NULL,"
+    " keys int4[] NOT NULL, words text[] NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_docs_keys ON ix_docs USING gin (keys)",
+    "CREATE INDEX IF NOT EXISTS ix_docs_words ON ix_docs USING gin (words)",
+    'CREATE TABLE IF NOT EXISTS ix_words (word text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)',
+)
+
+if TYPE_CHECKING:  # psycopg is the optional ``postgres`` extra: the core imports this module without it
+    import psycopg
+
+Connect = Callable[[], "psycopg.Connection[Any]"]
+
+
+class PgIndexError(IndexUnavailableError):
+    """The PostgreSQL index cannot be read or written (caught wherever the Whoosh index's error is)."""
+
+
+def _split(term_list: Iterable[str]) -> tuple[list[int], list[str]]:
+    """Index terms as term keys (CJK characters, bigrams, buckets) and words."""
+    keys: list[int] = []
+    words: list[str] = []
+    for term in dict.fromkeys(term_list):
+        key = term_key(term)
+        if isinstance(key, int):
+            keys.append(key)
+        else:
+            words.append(key)
+    return keys, words
+
+
+class PgIndex:
+    """The index in the library's PostgreSQL database, behind the same interface as the Whoosh ``Index``.
+
+    ``connect()`` gives a new connection to the library's database; the index keeps one (autocommit:
+    every read sees the latest commit, no transaction stays open) and uses it under a lock.
+    """
+
+    where = "the PostgreSQL index (ix_ tables)"
+
+    def __init__(self, connect: Connect) -> None:
+        self._connect = connect
+        self._lock = threading.Lock()
+        self._conn = connect()
+        self._conn.autocommit = True
+        # the GIN indexes are the only way this index is read: never decode every row's arrays instead
+        self._conn.execute("SET enable_seqscan = off")
+        self.outdated = self._ensure()
+
+    def _ensure(self) -> bool:
+        """Create the ``ix_`` tables where they are missing; True when they hold another layout.
+
+        Tables already there are only read, so a read-only connection (a replica, ``--read-library``)
+        opens an index that exists."""
+        with self._lock:
+            present = self._conn.execute("SELECT to_regclass('ix_meta') IS NOT NULL AND to_regclass('ix_docs') IS NOT "
+                                         "NULL AND to_regclass('ix_words') IS NOT NULL").fetchone()
+            if present and present[0]:
+                row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
+                if row is not None:
+                    return bool(row[0] != LAYOUT)
+        with self._lock, self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
+            for ddl in _TABLES:
+                self._conn.execute(ddl)
+            self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) DO NOTHING", (LAYOUT,))
+            row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
+        return row is None or row[0] != LAYOUT
+
+    def _check(self) -> None:
+        if self.outdated:
+            raise PgIndexError(f"{self.where} was written by another version of Broadsheet; "
+                               "run `broadsheet reindex`.")
+
+    def reset(self) -> None:
+        """Replace the index by an empty one of the current layout (the caller re-adds every article)."""
+        with self._lock, self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
+            self._conn.execute("DROP TABLE IF EXISTS ix_docs, ix_words")
+            for ddl in _TABLES:
+                self._conn.execute(ddl)
+            self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) "
+                               "DO UPDATE SET value = excluded.value", (LAYOUT,))
+        self.outdated = False
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # -- the library's token (which library the index belongs to)
+
+    def held_token(self) -> str | None:
+        rows = self._rows("SELECT value FROM ix_meta WHERE key = 'library_token'")
+        return str(rows[0][0]) if rows else None
+
+    def write_token(self, token: str) -> None:
+        with self._lock:
+            self._conn.execute("INSERT INTO ix_meta VALUES ('library_token', %s) ON CONFLICT (key) "
+                               "DO UPDATE SET value = excluded.value", (token,))
+
+    # -- reading
+
+    def doc_count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM ix_docs")[0][0])
+
+    def size_bytes(self) -> int:
+        """The index's tables and their indexes on disk (TOAST included)."""
+        return int(self._rows("SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words')")[0][0])
+
+    def nums(self, term_list: Sequence[str], superset: bool = False) -> set[int]:
+        """Catalogue rows of the articles holding ALL ``term_list`` (the candidates).
+
+        ``superset`` is accepted for the interface: GIN's fast scan already skips through a common
+        term's postings once a rarer one has narrowed the candidates, so the answer is always exact.
+        """
+        if not term_list:
+            return set()
+        self._check()
+        keys, words = _split(term_list)
+        where = []
+        params: list[Any] = []
+        if keys:
+            where.append("keys @> %s::int4[]")
+            params.append(keys)
+        if words:
+            where.append("words @> %s::text[]")
+            params.append(words)
+        return {r[0] for r in self._rows(f"SELECT num FROM ix_docs WHERE {' AND '.join(where)}", params)}
+
+    def any_nums(self, term_list: Sequence[str]) -> set[int]:
+        """Catalogue rows of the articles holding ANY of ``term_list`` (a variant class, a wildcard's words)."""
+        if not term_list:
+            return set()
+        self._check()
+        keys, words = _split(term_list)
+        parts = []
+        params: list[Any] = []
+        if keys:
+            parts.append("SELECT num FROM ix_docs WHERE keys && %s::int4[]")
+            params.append(keys)
+        if words:
+            parts.append("SELECT num FROM ix_docs WHERE words && %s::text[]")
+            params.append(words)
+        return {r[0] for r in self._rows(" UNION ".join(parts), params)}
+
+    def words(self, prefix: str = "") -> list[str]:
+        """The Latin/digit words some article of the index holds (those starting with ``prefix``), in code
+        point order: what a wildcard or fuzzy term is expanded against (never the texts)."""
+        self._check()
+        rows = self._rows('SELECT word FROM ix_words WHERE docs > 0 AND word >= %s AND word < %s ORDER BY word',
+                          (prefix, prefix + "\U0010ffff"))
+        return [r[0] for r in rows]
+
+    def all_nums(self) -> set[int]:
+        self._check()
+        with self._lock, self._conn.transaction():
+            # the whole table, read as such (not through an index)
+            self._conn.execute("SET LOCAL enable_seqscan = on")
+            return {r[0] for r in self._conn.execute("SELECT num FROM ix_docs")}
+
+    # -- writing
+
+    def writer(self, update: bool = False, optimize: bool = False) -> PgWriter:
+        """A writer (a context manager) committing in one transaction on leaving the ``with`` block.
+
+        An added article always replaces one of the same id (the id is the table's key, so the duplicate
+        a Whoosh writer without ``update`` can make cannot arise); ``optimize`` also drops the words no
+        article holds any more and merges GIN's pending list into the index.
+        """
+        self._check()
+        return PgWriter(self, optimize)
+
+
+_DELETE = (
+    "WITH gone AS (DELETE FROM ix_docs WHERE article_id = ANY(%s) RETURNING words),"
+    " counted AS (SELECT w, count(*) AS n FROM gone, unnest(gone.words) AS w GROUP BY w)"
+    " UPDATE ix_words SET docs = ix_words.docs - counted.n FROM counted WHERE ix_words.word = counted.w"
+)
+_COUNT_WORDS = (
+    "INSERT INTO ix_words (word, docs) SELECT * FROM unnest(%s::text[], %s::int4[])"
+    " ON CONFLICT (word) DO UPDATE SET docs = ix_words.docs + excluded.docs"
+)
+
+
+class PgWriter:
+    """Adds and deletes gathered in memory and written in one transaction on leaving the ``with`` block
+    (nothing on an error): deletes first, then the added rows by ``COPY``, then the word counts."""
+
+    def __init__(self, index: PgIndex, optimize: bool = False) -> None:
+        self.index = index
+        self.optimize = optimize
+        self.added = 0
+        self._rows: dict[str, tuple[str, int, list[int], list[str]]] = {}
+        self._gone: dict[str, None] = {}
+
+    def __enter__(self) -> PgWriter:
+        return self
+
+    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None:
+        """Add one article: its terms (``term_keys(folded)`` unless given packed)."""
+        if packed is None:
+            keys, words = term_keys(folded)
+            self._rows[article_id] = (article_id, num, sorted(keys), sorted(words))
+        else:
+            akeys, lwords = unpack_terms(packed)
+            self._rows[article_id] = (article_id, num, sorted(akeys), sorted(lwords))
+        self.added += 1
+
+    def delete(self, article_id: str) -> None:
+        self._rows.pop(article_id, None)
+        self._gone[article_id] = None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self._commit()
+        self._rows.clear()
+        self._gone.clear()
+
+    def _commit(self) -> None:
+        conn = self.index._conn
+        replaced = list(self._gone) + list(self._rows)
+        counts: Counter[str] = Counter()
+        for row in self._rows.values():
+            counts.update(row[3])
+        with self.index._lock:
+            with conn.transaction():
+                conn.execute(f"SET LOCAL work_mem = '{MERGE_MEM}'")
+                if replaced:
+                    conn.execute(_DELETE, (replaced,))
+                with conn.cursor().copy("COPY ix_docs (article_id, num, keys, words) FROM STDIN "
+                                        "(FORMAT BINARY)") as copy:
+                    copy.set_types(["text", "int8", "int4[]", "text[]"])
+                    for row in self._rows.values():
+                        copy.write_row(row)
+                if counts:
+                    conn.execute(_COUNT_WORDS, (list(counts), list(counts.values())))
+                if self.optimize:
+                    conn.execute("DELETE FROM ix_words WHERE docs <= 0")
+            with conn.transaction():
+                # rows left in GIN's pending lists would be read one by one by every search: merge them now
+                conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEM}'")
+                conn.execute("SELECT gin_clean_pending_list('ix_docs_keys'), gin_clean_pending_list('ix_docs_words')")
+            if self.optimize or len(self._rows) >= 1000:
+                conn.execute("ANALYZE ix_docs")

@@ -1,0 +1,264 @@
+"""The PostgreSQL index (reader/index/pg.py) against the Whoosh index and against brute force (issue 18).
+
+A real throwaway PostgreSQL cluster (tests/pgcluster.py); the same generated articles (Chinese and Latin) go
+to a Whoosh ``Index`` and a ``PgIndex``: every term kind (characters, frequent bigrams, rare pairs' buckets,
+longer runs, words, wildcard prefixes) must give the same candidates from both after adds, deletes,
+replacements and a rebuild, and the candidates brute force finds in the texts.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.index import store as sindex
+from reader.index.terms import TOKEN_RE, cjk_terms, frequent_bigrams, pack_terms
+
+psycopg = pytest.importorskip("psycopg")
+
+from reader.index.pg import LAYOUT, PgIndex, PgIndexError  # noqa: E402
+
+WORDS = ["times", "gazette", "1824", "london", "shanghai", "x2", "daily", "lond", "tim"]
+RARE = "鑫龘亖乂丄"
+
+
+def _alphabet(rng: random.Random) -> tuple[str, list[str]]:
+    frequent = sorted(g for g in frequent_bigrams() if len(g) == 2)
+    chosen = rng.sample(frequent, 8)
+    chars = dict.fromkeys("".join(chosen) + "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会")
+    return "".join(chars)[:40] + RARE, chosen
+
+
+def _text(rng: random.Random, alphabet: str, frequent: list[str]) -> str:
+    out = []
+    for _ in range(rng.randint(1, 8)):
+        r = rng.random()
+        if r < 0.25:
+            out.append(rng.choice(WORDS))
+        elif r < 0.45:
+            out.append(rng.choice(frequent) + "".join(rng.choices(alphabet, k=rng.randint(0, 3))))
+        else:
+            out.append("".join(rng.choices(alphabet, k=rng.randint(1, 12))))
+    return rng.choice([" ", "，", "。"]).join(out)
+
+
+def _queries(texts: dict[str, str], rng: random.Random, frequent: list[str]) -> list[str]:
+    runs = [m.group("cjk") for t in texts.values() for m in TOKEN_RE.finditer(t) if m.group("cjk")]
+    out = list(dict.fromkeys("".join(runs)))  # every character
+    out += frequent
+    for k in (2, 2, 2, 3, 4, 6, 8):
+        long = [r for r in runs if len(r) >= k]
+        for _ in range(12):
+            run = rng.choice(long)
+            start = rng.randrange(len(run) - k + 1)
+            out.append(run[start:start + k])
+    out += ["鑫龘", "的鑫", "龘龘龘", "人民日报"]  # rare pairs, likely absent ones
+    return list(dict.fromkeys(out))
+
+
+def _words(text: str) -> set[str]:
+    return {m.group("word") for m in TOKEN_RE.finditer(text) if m.group("word")}
+
+
+class Pair:
+    """The same articles in a Whoosh index and a PostgreSQL index, and the texts (the truth)."""
+
+    def __init__(self, folder: Path, url: str) -> None:
+        self.whoosh = sindex.Index(folder)
+        self.pg = PgIndex(lambda: psycopg.connect(url))
+        self.texts: dict[str, str] = {}
+        self.nums: dict[str, int] = {}
+
+    def write(self, adds: dict[str, str], deletes: list[str] = (), update: bool = True,  # type: ignore[assignment]
+              packed: bool = False) -> None:
+        for ix in (self.whoosh, self.pg):
+            with ix.writer(update=update) as w:
+                for a in deletes:
+                    w.delete(a)
+                for a, text in adds.items():
+                    num = self.nums.setdefault(a, len(self.nums) + 1)
+                    w.add(num, a, text, pack_terms(text) if packed else None)
+        for a in deletes:
+            self.texts.pop(a, None)
+        self.texts.update(adds)
+
+    def truth(self, pred: Any) -> set[int]:
+        return {self.nums[a] for a, t in self.texts.items() if pred(t)}
+
+    def check(self, queries: list[str]) -> None:
+        assert self.pg.doc_count() == self.whoosh.doc_count() == len(self.texts)
+        assert self.pg.all_nums() == self.whoosh.all_nums() == {self.nums[a] for a in self.texts}
+        for q in queries:
+            terms, exact = cjk_terms(q)
+            got = self.pg.nums(terms)
+            assert got == self.whoosh.nums(terms), q
+            truth = self.truth(lambda t, q=q: q in t)
+            if exact:
+                assert got == truth, q
+            else:
+                assert got >= truth, q
+                assert self.pg.nums(terms, superset=True) >= truth, q
+            assert self.pg.any_nums(terms) == self.whoosh.any_nums(terms), q
+        for w in WORDS + ["nowhere"]:
+            truth = self.truth(lambda t, w=w: w in _words(t))
+            assert self.pg.nums([w]) == self.whoosh.nums([w]) == truth, w
+        assert self.pg.any_nums(["london", "1824", "的"]) == self.whoosh.any_nums(["london", "1824", "的"])
+        mixed = ["london", "的"]
+        assert self.pg.nums(mixed) == self.whoosh.nums(mixed) == self.truth(
+            lambda t: "london" in _words(t) and "的" in t)
+        live = set().union(*map(_words, self.texts.values()))
+        for prefix in ("", "l", "lond", "t", "18", "zz"):
+            # Whoosh may still list a deleted article's words until a merge drops them (empty postings)
+            assert self.pg.words(prefix) == sorted(w for w in live if w.startswith(prefix)), prefix
+            assert set(self.whoosh.words(prefix)) >= set(self.pg.words(prefix)), prefix
+
+
+@pytest.fixture
+def pair(tmp_path: Path, pg_url: str) -> Iterator[Pair]:
+    p = Pair(tmp_path / "whoosh", pg_url)
+    yield p
+    p.whoosh.close()
+    p.pg.close()
+
+
+def test_same_candidates_as_whoosh_and_brute_force(pair: Pair) -> None:
+    rng = random.Random(18)
+    alphabet, frequent = _alphabet(rng)
+    first = {f"a{i}": _text(rng, alphabet, frequent) for i in range(300)}
+    pair.write(dict(list(first.items())[:150]), update=False)
+    pair.write(dict(list(first.items())[150:]), update=False, packed=True)  # terms computed by a reading process
+    queries = _queries(pair.texts, rng, frequent)
+    pair.check(queries)
+
+    # deletes and replacements (in one writer, as sync does), then again
+    gone = rng.sample(sorted(pair.texts), 60)
+    replaced = {a: _text(rng, alphabet, frequent) for a in rng.sample(sorted(set(pair.texts) - set(gone)), 60)}
+    pair.write(replaced, deletes=gone)
+    pair.check(queries + _queries(pair.texts, rng, frequent))
+
+    # a rebuild: reset, every article added again
+    pair.whoosh.reset()
+    pair.pg.reset()
+    assert pair.pg.doc_count() == 0 and pair.pg.words() == []
+    pair.write(dict(pair.texts), update=False)
+    pair.check(queries)
+
+
+def test_a_writer_that_fails_writes_nothing(pair: Pair) -> None:
+    pair.write({"a": "人民 london", "b": "日报"})
+    with pytest.raises(RuntimeError), pair.pg.writer() as w:
+        w.delete("a")
+        w.add(9, "c", "人民日报 london")
+        raise RuntimeError("interrupted")
+    assert pair.pg.all_nums() == {1, 2}
+    assert pair.pg.nums(["london"]) == {1}
+
+
+def test_a_word_no_article_holds_any_more_is_not_expanded(pair: Pair) -> None:
+    pair.write({"a": "london times", "b": "london"})
+    pair.write({}, deletes=["a"])
+    # Whoosh keeps a deleted article's words in its term list until a merge drops them (their postings
+    # are empty: a wildcard finds nothing more by them); the PostgreSQL index counts them away
+    assert pair.pg.words("t") == []
+    assert set(pair.whoosh.words("t")) >= set(pair.pg.words("t"))
+    assert pair.pg.any_nums(pair.whoosh.words("t")) == pair.whoosh.any_nums(pair.whoosh.words("t")) == set()
+    pair.write({"b": "times"})
+    assert pair.pg.words() == ["times"]
+
+
+def _plan(url: str, sql: str, params: tuple[Any, ...]) -> str:
+    with psycopg.connect(url) as conn:
+        conn.execute("SET enable_seqscan = off")
+        rows = conn.execute("EXPLAIN " + sql, params).fetchall()
+    return "\n".join(r[0] for r in rows)
+
+
+def test_one_and_two_character_queries_read_only_the_gin_index(pair: Pair, pg_url: str) -> None:
+    rng = random.Random(3)
+    alphabet, frequent = _alphabet(rng)
+    pair.write({f"a{i}": _text(rng, alphabet, frequent) for i in range(400)}, update=False)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("ANALYZE ix_docs")
+    for q in ("的", frequent[0], "鑫龘"):
+        from reader.index.pg import _split
+
+        keys, _ = _split(cjk_terms(q)[0])
+        plan = _plan(pg_url, "SELECT num FROM ix_docs WHERE keys @> %s::int4[]", (keys,))
+        assert "Bitmap Index Scan on ix_docs_keys" in plan and "Seq Scan" not in plan, plan
+
+
+def test_an_index_of_another_layout_is_outdated_until_reset(pg_url: str) -> None:
+    ix = PgIndex(lambda: psycopg.connect(pg_url))
+    with ix.writer() as w:
+        w.add(1, "a", "人民")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("UPDATE ix_meta SET value = '0/t14x2f0' WHERE key = 'layout'")
+    ix.close()
+    ix = PgIndex(lambda: psycopg.connect(pg_url))
+    assert ix.outdated
+    with pytest.raises(PgIndexError):
+        ix.nums(["人"])
+    ix.reset()
+    assert not ix.outdated and ix.doc_count() == 0
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() == (LAYOUT,)
+    ix.close()
+
+
+def test_sync_heals_a_pg_index_from_the_catalogue(tmp_path: Path, pg_url: str, data_dir: Path) -> None:
+    """store.sync/unhealthy/stamp with a PostgreSQL index (here beside a folder library's catalogue)."""
+    from reader.library.catalogue import Library
+    from reader.library.importer import import_paths
+
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [data_dir / "text" / "seed_page.txt"])
+    ix = PgIndex(lambda: psycopg.connect(pg_url))
+    assert sindex.sync(lib, index=ix) == sindex.indexed_count(lib) > 0  # an empty index: rebuilt
+    folded = dict(lib.conn.execute("SELECT num, folded FROM article_text"))
+    num = next(n for n, t in folded.items() if "小化工" in t)
+    assert num in ix.nums(cjk_terms("小化工")[0])
+    assert sindex.unhealthy(lib, ix) is None
+    ix.write_token("another library")
+    assert sindex.unhealthy(lib, ix) == "the index folder belongs to another library"
+    assert sindex.sync(lib, index=ix) > 0
+    assert ix.held_token() == lib.meta_get("index_token")
+    with ix.writer() as w:  # lost articles: stale
+        w.delete(lib.conn.execute("SELECT id FROM articles").fetchone()[0])
+    assert sindex.unhealthy(lib, ix) is not None
+    sindex.sync(lib, index=ix)
+    assert ix.doc_count() == sindex.indexed_count(lib)
+    ix.close()
+    lib.close()
+
+
+def test_open_index_chooses_the_pg_index_for_a_postgres_library(pg_url: str) -> None:
+    """The pg18 contract (``kind == "postgres"``, ``connect_raw()``), carried by a namespace until that
+    library is merged: ``open_index`` gives a PgIndex on its database, ``discard_index`` empties it."""
+    from types import SimpleNamespace
+
+    library = SimpleNamespace(kind="postgres", url=pg_url, connect_raw=lambda: psycopg.connect(pg_url))
+    ix = sindex.open_index(library)
+    assert isinstance(ix, PgIndex)
+    with ix.writer() as w:
+        w.add(1, "a", "人民 london")
+    ix.close()
+    sindex.discard_index(library)
+    ix = sindex.open_index(library)
+    assert ix.doc_count() == 0 and not ix.outdated
+    ix.close()
+
+
+def test_a_read_only_connection_opens_and_searches_an_existing_index(pg_url: str) -> None:
+    """A replica (``--read-library``) or a read-only role: opening the index writes nothing."""
+    writer = PgIndex(lambda: psycopg.connect(pg_url))
+    with writer.writer() as w:
+        w.add(1, "a", "人民日报 london")
+    writer.close()
+    reader = PgIndex(lambda: psycopg.connect(pg_url, options="-c default_transaction_read_only=on"))
+    assert not reader.outdated
+    assert reader.nums(cjk_terms("日报")[0]) == {1} and reader.words("lon") == ["london"]
+    reader.close()
