@@ -97,9 +97,16 @@ class TextStore:
         return len(records)
 
     def record_count(self) -> int:
-        """Records in the file (an upper bound of the rows held; read without loading the table)."""
+        """Records in the file (an upper bound of the rows held), 0 when the last one points past the data (the
+        data file lost or cut): read without loading the table, one small read."""
         try:
-            return (self.folder / INDEX).stat().st_size // RECORD.size
+            with open(self.folder / INDEX, "rb") as f:
+                count = f.seek(0, os.SEEK_END) // RECORD.size
+                if not count:
+                    return 0
+                f.seek((count - 1) * RECORD.size)
+                _, off, length, _ = RECORD.unpack(f.read(RECORD.size))
+            return count if off + length <= (self.folder / DATA).stat().st_size else 0
         except OSError:
             return 0
 
