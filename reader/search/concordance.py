@@ -27,10 +27,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.library.catalogue import parts_from_json
+from reader.library.catalogue import part_texts, parts_from_json
 from reader.model.document import Article
 from reader.search.engine import Filter, Searcher
-from reader.search.hits import locate
+from reader.search.hits import locate, occurrences_in
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions, Term, parse, positive_terms
 from reader.text.chars import is_cjk
 
@@ -186,10 +186,12 @@ def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] 
     return _ordered_rows(searcher, ids) if ids else []
 
 
-def _articles(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, Article]]:
-    """Each row with its stored article, read :data:`BATCH` at a time (memory stays bounded)."""
+def _texts(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, str, str]]:
+    """Each row with its ORIGINAL text (``Article.text``) and its stored parts, read :data:`BATCH` at a time
+    (memory stays bounded). Only the texts are decoded (:func:`part_texts`); the spans, only where a page must
+    be found (:class:`_Pages`)."""
     for row, parts in _stored(searcher, rows, "SELECT num, parts FROM articles"):
-        yield row, Article(id=row.article, parts=parts_from_json(parts), pages=list(row.pages))
+        yield row, "\n\n".join(part_texts(parts)), parts
 
 
 def _stored(searcher: Searcher, rows: Sequence[_Row], select: str) -> Iterator[tuple[_Row, str]]:
@@ -217,7 +219,8 @@ def occurrences(article: Article, terms: Sequence[Term],
 class _Pages:
     """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
 
-    def __init__(self, searcher: Searcher, row: _Row, article: Article) -> None:
+    def __init__(self, searcher: Searcher, row: _Row, parts_json: str) -> None:
+        article = Article(id=row.article, parts=parts_from_json(parts_json), pages=list(row.pages))
         self.article = article
         self.starts: list[int] = []
         pos = 0
@@ -239,13 +242,12 @@ class _Pages:
         return self.line_page.get(part.spans[j].line)
 
 
-def _lines_of(searcher: Searcher, row: _Row, rank: int, article: Article, terms: Sequence[Term], n: int,
+def _lines_of(searcher: Searcher, row: _Row, rank: int, text: str, parts_json: str, terms: Sequence[Term], n: int,
               options: SearchOptions) -> list[ConcordanceLine]:
-    found = occurrences(article, terms, options)
+    found = occurrences_in(text, terms, options)[0] if terms else []
     if not found:
         return []
-    text = article.text
-    pages = _Pages(searcher, row, article) if len(row.pages) > 1 else None
+    pages = _Pages(searcher, row, parts_json) if len(row.pages) > 1 else None
     out: list[ConcordanceLine] = []
     for s, e in found:
         left, right = context(text, s, e, n)
@@ -261,8 +263,8 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
     """Every line of the concordance in date order, made as they are read (the command line streams them)."""
     terms = positive_terms(parse(query), options=options)
     rows = matching_articles(searcher, query, filters, options)
-    for rank, (row, article) in enumerate(_articles(searcher, rows)):
-        yield from _lines_of(searcher, row, rank, article, terms, n, options)
+    for rank, (row, text, parts) in enumerate(_texts(searcher, rows)):
+        yield from _lines_of(searcher, row, rank, text, parts, terms, n, options)
 
 
 def runs(folded: str, needles: Sequence[str]) -> int:
@@ -280,9 +282,14 @@ def runs(folded: str, needles: Sequence[str]) -> int:
 
 
 def _folded_counts(searcher: Searcher, rows: Sequence[_Row], needles: Sequence[str]) -> Iterator[tuple[_Row, int]]:
-    """Occurrences counted on the catalogue's folded texts (no article is rebuilt, nothing is folded again)."""
-    for row, folded in _stored(searcher, rows, "SELECT num, folded FROM article_text"):
-        yield row, runs(folded, needles)
+    """Occurrences counted on the folded texts (the index's copy, else the catalogue's; no article is rebuilt,
+    nothing is folded again), :data:`BATCH` rows at a time in the rows' order; a row gone since is left out."""
+    for k in range(0, len(rows), BATCH):
+        batch = rows[k:k + BATCH]
+        found = dict(searcher.folded_texts({r.num for r in batch}))
+        for row in batch:
+            if row.num in found:
+                yield row, runs(found[row.num], needles)
 
 
 def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
@@ -303,8 +310,8 @@ def _counts(searcher: Searcher, rows: Sequence[_Row], terms: Sequence[Term],
     if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms) and len(needles) == 1:
         yield from _folded_counts(searcher, rows, sorted(needles))
         return
-    for row, article in _articles(searcher, rows):
-        yield row, len(occurrences(article, terms, options))
+    for row, text, _ in _texts(searcher, rows):
+        yield row, len(occurrences_in(text, terms, options)[0])
 
 
 def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
@@ -316,11 +323,11 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
     rows = matching_articles(searcher, query, filters, options)
     result = Concordance(query, 0)
     rest = len(rows)
-    for rank, (row, article) in enumerate(_articles(searcher, rows)):
+    for rank, (row, text, parts) in enumerate(_texts(searcher, rows)):
         if cap is not None and len(result.lines) >= cap:
             rest = rows.index(row)  # once: the rest are only counted
             break
-        result.lines.extend(_lines_of(searcher, row, rank, article, terms, n, options))
+        result.lines.extend(_lines_of(searcher, row, rank, text, parts, terms, n, options))
         _count(result, row, len(result.lines) - result.total)
     else:
         rest = len(rows)

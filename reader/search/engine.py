@@ -274,9 +274,9 @@ class Searcher:
                     "AND instr(folded, ?) > 0", (_ids_json(unknown), needle))}
             return found
         rx = term.regex()
-        return {num for num, folded in self._folded(cands) if rx.search(folded)}
+        return {num for num, folded in self.folded_texts(cands) if rx.search(folded)}
 
-    def _folded(self, nums: set[int]) -> Iterator[tuple[int, str]]:
+    def folded_texts(self, nums: set[int]) -> Iterator[tuple[int, str]]:
         """(row, folded text) of each of ``nums``: from the index's copy, else from the catalogue. Only for rows
         known to exist (verified hits, or candidates of an index holding no deleted article)."""
         have, unknown = self.index.folded(nums)
@@ -482,7 +482,7 @@ class Searcher:
         if texts is not None and all(n in texts for n in nums):
             rows = ((n, texts[n]) for n in nums)
         else:
-            rows = self._folded(nums)
+            rows = self.folded_texts(nums)
         return ranking.scores(rows, terms, info)
 
     def _text_map(self) -> dict[int, str] | None:
