@@ -50,7 +50,6 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
-from reader.index.textstore import TextStore
 from reader.index.terms import (
     BUCKET_BITS,
     FIELD,
@@ -66,6 +65,7 @@ from reader.index.terms import (
     terms,
     unpack_terms,
 )
+from reader.index.textstore import TextStore
 from reader.index.whoosh_writer import TermListSegmentWriter, WhooshVersionError, raw_blocks
 from reader.model.errors import BroadsheetError
 

@@ -58,7 +58,6 @@ import contextlib
 import datetime as _dt
 import hashlib
 import json
-from json.decoder import scanstring as _scanstring  # C speed
 import logging
 import os
 import sqlite3
@@ -66,6 +65,7 @@ import threading
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from json.decoder import scanstring as _scanstring  # C speed
 from pathlib import Path
 from typing import Any
 
