@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.index import store as sindex
 from reader.index import textstore
@@ -200,3 +202,17 @@ def test_a_deleted_article_is_not_found_through_the_store(tmp_path: Path) -> Non
                 assert s.matching_ids(q) == _brute(rest, q), q
     finally:
         lib.close()
+
+
+@given(st.text(alphabet="apecAPEC中国x_1 ，〓\n", max_size=30))
+def test_a_word_piece_checked_after_its_literal_finds_what_the_lookbehind_did(text: str) -> None:
+    """The phrase pattern starts with the word's literal (searched at C speed) and checks the character before
+    it afterwards: the same matches as the lookbehind-first pattern it replaced."""
+    from reader.search.query import _WORD, SearchOptions, make_term
+    from reader.text.chars import UNREADABLE
+
+    term = make_term("APEC中国", SearchOptions())
+    assert term is not None
+    before = re.compile(f"(?<!{_WORD})apec(?!{_WORD})(?:[^\\w{UNREADABLE}]|_)*?中国")
+    folded = fold_text(text)
+    assert [m.span() for m in term.regex().finditer(folded)] == [m.span() for m in before.finditer(folded)]
