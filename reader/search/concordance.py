@@ -33,6 +33,7 @@ from reader.search.engine import Filter, Searcher
 from reader.search.hits import locate, occurrences_in
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions, Term, parse, positive_terms
 from reader.text.chars import is_cjk
+from reader.text.forms import folds_one_to_one
 
 #: default context: characters (CJK) or words (Latin) on either side
 CONTEXT = 10
@@ -194,6 +195,35 @@ def _texts(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, str
         yield row, "\n\n".join(part_texts(parts)), parts
 
 
+def _with_folded(searcher: Searcher, rows: Sequence[_Row],
+                 options: SearchOptions) -> Iterator[tuple[_Row, str, str, str | None]]:
+    """:func:`_texts` with each row's folded text (the index's copy, else the catalogue's) in the default mode,
+    where the search compares it: :func:`_occurrences_of` may then spare folding the text again."""
+    if options != DEFAULT_OPTIONS:
+        for row, text, parts in _texts(searcher, rows):
+            yield row, text, parts, None
+        return
+    for k in range(0, len(rows), BATCH):
+        batch = rows[k:k + BATCH]
+        folded = dict(searcher.folded_texts({r.num for r in batch}))
+        for row, text, parts in _texts(searcher, batch):
+            yield row, text, parts, folded.get(row.num)
+
+
+def _occurrences_of(text: str, folded: str | None, terms: Sequence[Term],
+                    options: SearchOptions) -> list[tuple[int, int]]:
+    """:func:`occurrences_in`, without folding ``text`` again when its folded text has the same offsets (as long
+    as it, every character known to fold to one: :func:`reader.text.forms.folds_one_to_one`), the common case."""
+    if not terms:
+        return []
+    if folded is None or len(folded) != len(text) or not folds_one_to_one(text):
+        return occurrences_in(text, terms, options)[0]
+    ranges: set[tuple[int, int]] = set()
+    for term in terms:
+        ranges.update(term.spans(folded))
+    return sorted(ranges)
+
+
 def _stored(searcher: Searcher, rows: Sequence[_Row], select: str) -> Iterator[tuple[_Row, str]]:
     """Each row with the column ``select`` reads for it (``SELECT num, <column> FROM <table>``), :data:`BATCH`
     rows at a time; a row gone since the search (an import) is left out."""
@@ -242,9 +272,10 @@ class _Pages:
         return self.line_page.get(part.spans[j].line)
 
 
-def _lines_of(searcher: Searcher, row: _Row, rank: int, text: str, parts_json: str, terms: Sequence[Term], n: int,
-              options: SearchOptions) -> list[ConcordanceLine]:
-    found = occurrences_in(text, terms, options)[0] if terms else []
+def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, str, str | None], terms: Sequence[Term],
+              n: int, options: SearchOptions) -> list[ConcordanceLine]:
+    text, parts_json, folded = stored
+    found = _occurrences_of(text, folded, terms, options)
     if not found:
         return []
     pages = _Pages(searcher, row, parts_json) if len(row.pages) > 1 else None
@@ -263,8 +294,8 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
     """Every line of the concordance in date order, made as they are read (the command line streams them)."""
     terms = positive_terms(parse(query), options=options)
     rows = matching_articles(searcher, query, filters, options)
-    for rank, (row, text, parts) in enumerate(_texts(searcher, rows)):
-        yield from _lines_of(searcher, row, rank, text, parts, terms, n, options)
+    for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
+        yield from _lines_of(searcher, row, rank, (text, parts, folded), terms, n, options)
 
 
 def runs(folded: str, needles: Sequence[str]) -> int:
@@ -323,11 +354,11 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
     rows = matching_articles(searcher, query, filters, options)
     result = Concordance(query, 0)
     rest = len(rows)
-    for rank, (row, text, parts) in enumerate(_texts(searcher, rows)):
+    for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
         if cap is not None and len(result.lines) >= cap:
             rest = rows.index(row)  # once: the rest are only counted
             break
-        result.lines.extend(_lines_of(searcher, row, rank, text, parts, terms, n, options))
+        result.lines.extend(_lines_of(searcher, row, rank, (text, parts, folded), terms, n, options))
         _count(result, row, len(result.lines) - result.total)
     else:
         rest = len(rows)

@@ -216,3 +216,14 @@ def test_a_word_piece_checked_after_its_literal_finds_what_the_lookbehind_did(te
     before = re.compile(f"(?<!{_WORD})apec(?!{_WORD})(?:[^\\w{UNREADABLE}]|_)*?中国")
     folded = fold_text(text)
     assert [m.span() for m in term.regex().finditer(folded)] == [m.span() for m in before.finditer(folded)]
+
+
+@given(st.text(alphabet="中國国人民ＡBc ，。﹏ß㍿\u0301e\u3000ⴰ乎𠀋\n", max_size=25))
+def test_a_text_known_to_fold_one_to_one_keeps_its_offsets(text: str) -> None:
+    """folds_one_to_one(text) and a folded text as long as the text: fold's map is the identity (the concordance
+    then takes the stored folded text's offsets as the original's)."""
+    from reader.text.forms import fold, folds_one_to_one
+
+    folded, omap = fold(text)
+    if folds_one_to_one(text) and len(folded) == len(text):
+        assert omap == list(range(len(text)))
