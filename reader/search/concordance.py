@@ -3,7 +3,7 @@
 A search answers "which articles"; a concordance answers "how is the word used": one line per
 occurrence with its article, publication, date, page, the context on the left, the match and the
 context on the right. It is built on the search engine: the matching articles are exactly the
-search's (:meth:`Searcher.matching_ids`), and the occurrences in each are the ranges
+search's (:meth:`Searcher.matching_nums`), and the occurrences in each are the ranges
 :func:`reader.search.hits.locate` finds — the ranges the reading view highlights, in ORIGINAL
 text offsets (``Article.text``), so a line opens at the very characters it shows. An occurrence
 is one such range: every match of every positive term (terms under ``NOT`` are not looked for),
@@ -169,22 +169,22 @@ def query_filters(query: str) -> list[Filter]:
     return []
 
 
-def _ordered_rows(searcher: Searcher, ids: Iterable[str]) -> list[_Row]:
-    """The articles ``ids`` in date order (undated last), then publication, page and place."""
+def _ordered_rows(searcher: Searcher, nums: Iterable[int]) -> list[_Row]:
+    """The articles of catalogue rows ``nums`` in date order (undated last), then publication, page and place."""
     rows = searcher.library.conn.execute(
         "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages FROM articles a "
         "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-        "WHERE a.id IN (SELECT value FROM json_each(?)) "
+        "WHERE a.num IN (SELECT value FROM json_each(?)) "
         "ORDER BY i.date = '', i.date, p.name, coalesce(a.first_page, 0), a.seq, a.num",
-        (json.dumps(sorted(ids)),))
+        (json.dumps(sorted(nums)),))
     return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6]))) for r in rows]
 
 
 def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
                       options: SearchOptions = DEFAULT_OPTIONS) -> list[_Row]:
     """Exactly the articles the search finds for ``query``, in date order."""
-    ids = searcher.matching_ids(query, filters, options=options)
-    return _ordered_rows(searcher, ids) if ids else []
+    nums = searcher.matching_nums(query, filters, options=options)
+    return _ordered_rows(searcher, nums) if nums else []
 
 
 def _texts(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, str, str]]:

@@ -135,6 +135,11 @@ class Searcher:
         """How many articles match (exact), without building hits."""
         return len(self._matching(query, filters, options)[1])
 
+    def matching_nums(self, query: str, filters: Sequence[Filter] = (), *,
+                      options: SearchOptions = SearchOptions()) -> set[int]:
+        """Catalogue rows of every article matching ``query`` (the concordance reads the articles by row)."""
+        return self._matching(query, filters, options)[1]
+
     def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
                      options: SearchOptions = SearchOptions()) -> set[str]:
         """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
