@@ -65,7 +65,6 @@ import threading
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from json.decoder import scanstring as _scanstring  # C speed
 from pathlib import Path
 from typing import Any
 
@@ -410,6 +409,8 @@ def parts_json(parts: Sequence[Part]) -> str:
 
 
 _TEXT_KEY = '"text":"'
+#: the json module's string scanner (C speed): a JSON string starting at an index, and the index past it
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 def part_texts(stored: str) -> list[str]:
