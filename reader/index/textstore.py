@@ -13,7 +13,9 @@ Layout (two files in the index folder)
 ``folded.dat``: the folded texts, each as UTF-16-LE or UTF-8, whichever is shorter (Chinese: 2 bytes
 a character instead of 3; Latin: 1 instead of 2), one after another. ``folded.idx``: one fixed-width
 record per text (:data:`RECORD`: catalogue row, offset, length in bytes, encoding), appended after the
-data they point at is written and flushed to disk. A record that points past the data's end, or a torn
+data they point at is written and flushed to disk; the first record holds a random generation instead (row
+:data:`GENERATION`), so a reader tells a replaced folder (a rebuild in another process: the same rows at
+other offsets) from a grown one — inode numbers are reused. A record that points past the data's end, or a torn
 last record, is ignored; a row written twice (a batch re-added after a crash) is read from its last
 record. A row's folded text never changes (an article's row is new when its text is), so a record
 stays true for as long as the row exists.
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import secrets
 import struct
 import threading
 from collections.abc import Iterable, Iterator
@@ -43,7 +46,23 @@ INDEX = "folded.idx"
 RECORD = struct.Struct("<qqiB3x")
 UTF8 = 0
 UTF16 = 1
+#: the row of the record file's first record, which holds the file's random generation instead of an offset
+GENERATION = -1
 _CODECS = {UTF8: "utf-8", UTF16: "utf-16-le"}
+
+
+def _generation(idx_path: Path) -> tuple[int | None, int]:
+    """(the generation in the record file's first record, the file's size in whole records)."""
+    try:
+        with open(idx_path, "rb") as f:
+            first = f.read(RECORD.size)
+            size = f.seek(0, os.SEEK_END)
+    except OSError:
+        return None, 0
+    if len(first) < RECORD.size:
+        return None, 0
+    num, generation, _, _ = RECORD.unpack(first)
+    return (generation if num == GENERATION else None), size - size % RECORD.size
 
 
 def encode(text: str) -> tuple[bytes, int]:
@@ -66,6 +85,8 @@ class TextStore:
         self._read_upto = 0
         self._map: mmap.mmap | None = None
         self._mapped = 0
+        #: the record file's generation (its first record) when read: another one means the files were replaced
+        self._generation: int | None = None
 
     # -- writing
 
@@ -91,6 +112,8 @@ class TextStore:
             if whole != idx.tell():
                 idx.truncate(whole)  # a record torn by a crash: the next ones must start on a record
                 idx.seek(whole)
+            if whole == 0:  # a new file: its generation first (a reader tells a replaced folder by it)
+                records.insert(0, RECORD.pack(GENERATION, secrets.randbits(62), 0, UTF8))
             idx.write(b"".join(records))
             idx.flush()
             os.fsync(idx.fileno())
@@ -104,9 +127,11 @@ class TextStore:
                 count = f.seek(0, os.SEEK_END) // RECORD.size
                 if not count:
                     return 0
+                f.seek(0)
+                texts = count - (RECORD.unpack(f.read(RECORD.size))[0] == GENERATION)
                 f.seek((count - 1) * RECORD.size)
                 _, off, length, _ = RECORD.unpack(f.read(RECORD.size))
-            return count if off + length <= (self.folder / DATA).stat().st_size else 0
+            return texts if texts and off + length <= (self.folder / DATA).stat().st_size else 0
         except OSError:
             return 0
 
@@ -114,23 +139,26 @@ class TextStore:
 
     def close(self) -> None:
         with self._lock:
-            if self._map is not None:
-                self._map.close()
-            self._map = None
-            self._mapped = 0
-            self._table = {}
-            self._read_upto = 0
+            self._forget(close=True)
+
+    def _forget(self, close: bool = False) -> None:
+        """Drop the table and the map (closed only when asked: a reader may still decode from it)."""
+        if close and self._map is not None:
+            self._map.close()
+        self._map = None
+        self._mapped = 0
+        self._table = {}
+        self._read_upto = 0
+        self._generation = None
 
     def _refresh(self) -> tuple[dict[int, tuple[int, int, int]], mmap.mmap | None]:
-        """The table and the map, brought up to the files (another process may have appended)."""
+        """The table and the map, brought up to the files (another process may have appended, or replaced the
+        folder: a rebuild — then the records read so far point into another data file and are dropped)."""
         idx_path = self.folder / INDEX
-        try:
-            size = idx_path.stat().st_size
-        except OSError:
-            size = 0
-        size -= size % RECORD.size
-        if size < self._read_upto:  # the folder was replaced (a rebuild in another process): start again
-            self.close()
+        generation, size = _generation(idx_path)
+        if generation != self._generation or size < self._read_upto:
+            self._forget()
+            self._generation = generation
         if size > self._read_upto:
             with open(idx_path, "rb") as f:
                 f.seek(self._read_upto)
@@ -139,7 +167,7 @@ class TextStore:
             data_size = self._remap()
             table = self._table
             for num, off, length, enc in RECORD.iter_unpack(raw):
-                if off + length <= data_size and enc in _CODECS:
+                if num >= 0 and off + length <= data_size and enc in _CODECS:
                     table[num] = (off, length, enc)
             self._read_upto += len(raw)
         return self._table, self._map

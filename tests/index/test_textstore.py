@@ -227,3 +227,16 @@ def test_a_text_known_to_fold_one_to_one_keeps_its_offsets(text: str) -> None:
     folded, omap = fold(text)
     if folds_one_to_one(text) and len(folded) == len(text):
         assert omap == list(range(len(text)))
+
+
+def test_a_reader_drops_what_it_read_when_the_folder_is_replaced(tmp_path: Path) -> None:
+    """A rebuild in another process writes new files: the same rows at other offsets. Records read before point
+    into the old data file and must not be resolved against the new one."""
+    reader = TextStore(tmp_path)
+    TextStore(tmp_path).append([(1, "人民" * 10), (2, "中国" * 10)])
+    assert reader.holding({1, 2}, "中国") == ({2}, set())
+    for name in (textstore.DATA, textstore.INDEX):
+        (tmp_path / name).unlink()
+    TextStore(tmp_path).append([(7, "甲乙丙" * 40), (2, "中国" * 10), (1, "人民" * 10), (3, "中国")])
+    assert reader.holding({1, 2, 3}, "中国") == ({2, 3}, set())
+    assert dict(reader.texts({1})[0]) == {1: "人民" * 10}
