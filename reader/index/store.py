@@ -558,8 +558,8 @@ def sync(library: Any, index: Index | None = None, progress: ProgressFn | None =
 
 def fill_texts(library: Any, ix: Index) -> int:
     """Copy into the index's text store the folded texts of the indexed articles it lacks (an index written
-    before the store existed, or a store lost): searching stays exact without it, only slower. Costs one
-    ``stat`` when nothing is missing."""
+    before the store existed, or a store lost): searching stays exact without it, only slower. Costs a read
+    of two records when nothing is missing."""
     if ix.texts.record_count() >= ix.doc_count():
         return 0
     have = ix.texts.rows()

@@ -216,7 +216,8 @@ def _occurrences_of(text: str, folded: str | None, terms: Sequence[Term],
     as it, every character known to fold to one: :func:`reader.text.forms.folds_one_to_one`), the common case."""
     if not terms:
         return []
-    if folded is None or len(folded) != len(text) or not folds_one_to_one(text):
+    if (folded is None or len(folded) != len(text) or any(t.options != options for t in terms)
+            or not folds_one_to_one(text)):
         return occurrences_in(text, terms, options)[0]
     ranges: set[tuple[int, int]] = set()
     for term in terms:
