@@ -93,10 +93,15 @@ class TextStore:
     def append(self, texts: Iterable[tuple[int, str]]) -> int:
         """Add ``(row, folded text)`` pairs: the data first (flushed and synced), then their records."""
         data_path, idx_path = self.folder / DATA, self.folder / INDEX
+        if idx_path.exists() and not self.record_count():
+            # records that point past the data (the data file lost or cut): new data would give them a meaning
+            # they never had; start both files again (a new generation: readers drop what they read)
+            idx_path.unlink()
+            data_path.unlink(missing_ok=True)
         records: list[bytes] = []
+        chunks: list[bytes] = []
         with open(data_path, "ab") as data:
             offset = data.tell()
-            chunks: list[bytes] = []
             for num, text in texts:
                 raw, enc = encode(text)
                 chunks.append(raw)
@@ -117,7 +122,7 @@ class TextStore:
             idx.write(b"".join(records))
             idx.flush()
             os.fsync(idx.fileno())
-        return len(records)
+        return len(chunks)
 
     def record_count(self) -> int:
         """Records in the file (an upper bound of the rows held), 0 when the last one points past the data (the

@@ -126,7 +126,16 @@ def test_a_torn_record_and_a_record_past_the_data_are_ignored(tmp_path: Path) ->
         f.write(RECORD.pack(3, 0, 8, textstore.UTF16)[:7])  # torn
     fresh = TextStore(tmp_path)
     assert fresh.holding({1, 2, 3}, "人民") == ({1}, {2, 3})
-    fresh.append([(3, "人民日报")])  # appending after a torn record starts on a record boundary
+    fresh.append([(3, "人民日报")])  # records past the data: both files start again (they would mean other texts)
+    assert TextStore(tmp_path).holding({1, 2, 3}, "人民") == ({3}, {1, 2})
+
+
+def test_appending_after_a_torn_record_starts_on_a_record_boundary(tmp_path: Path) -> None:
+    store = TextStore(tmp_path)
+    store.append([(1, "中国人民")])
+    with open(tmp_path / textstore.INDEX, "ab") as f:
+        f.write(RECORD.pack(3, 0, 8, textstore.UTF16)[:7])  # torn
+    TextStore(tmp_path).append([(3, "人民日报")])
     assert TextStore(tmp_path).holding({1, 2, 3}, "人民") == ({1, 3}, {2})
 
 
@@ -158,6 +167,7 @@ def test_a_missing_or_partial_store_falls_back_to_the_catalogue(tmp_path: Path, 
         sindex.sync(lib, ix)  # fills the store in again
         nums = {n for (n,) in lib.conn.execute("SELECT num FROM articles")}
         assert not ix.folded(nums)[1]
+        assert ix.texts.record_count() == len(nums)
         with Searcher(lib, ix) as s:
             for q in QUERIES:
                 assert s.matching_ids(q) == _brute(folded, q), q
