@@ -383,7 +383,9 @@ def _sizes(lib: Library, corpus: Corpus) -> None:
     size = ix.size_bytes()
     ix.close()
     cat = lib.catalogue_path.stat().st_size
-    print(f"sizes: folded text {utf8 / 1e6:.0f} MB; index {size / 1e6:.0f} MB = {size / utf8:.2f}x; "
+    store = sum(p.stat().st_size for p in lib.index_dir.glob("folded.*"))  # the index's copy of the folded texts
+    print(f"sizes: folded text {utf8 / 1e6:.0f} MB; index {size / 1e6:.0f} MB = {size / utf8:.2f}x "
+          f"(of which the text store {store / 1e6:.0f} MB = {store / utf8:.2f}x); "
           f"catalogue {cat / 1e6:.0f} MB = {cat / utf8:.2f}x")
 
 

@@ -5,8 +5,9 @@ The interface
 The rest of Broadsheet reaches the index through this module only:
 :class:`Index` (``nums`` — the candidates holding all of some terms —,
 ``all_nums``, ``doc_count``, ``writer``), its :class:`Writer` (``add``,
-``delete``; commit on leaving the ``with`` block, cancel on an error), and
-:func:`sync` and :func:`rebuild`. What the terms are is :mod:`reader.index.terms`
+``delete``; commit on leaving the ``with`` block, cancel on an error), ``holding``
+and ``folded`` (verification on the index's own copy of the folded texts,
+:mod:`reader.index.textstore`), and :func:`sync` and :func:`rebuild`. What the terms are is :mod:`reader.index.terms`
 (its names are re-exported here); Broadsheet's own posting writer, which
 bypasses Whoosh's posting pool, is quarantined in :mod:`reader.index.whoosh_writer`
 and used by :class:`Writer` only.
@@ -64,6 +65,7 @@ from reader.index.terms import (
     terms,
     unpack_terms,
 )
+from reader.index.textstore import TextStore
 from reader.index.whoosh_writer import TermListSegmentWriter, WhooshVersionError, raw_blocks
 from reader.model.errors import BroadsheetError
 
@@ -181,6 +183,8 @@ class Index:
         self._words: list[str] = []
         self._words_of: Any = None
         self._ix = self._open()
+        #: the folded texts beside the index (:mod:`reader.index.textstore`): verification without the catalogue
+        self.texts = TextStore(self.folder)
         #: the index was written with another term layout (an older Broadsheet): :func:`sync` rebuilds it
         self.outdated = FIELD not in self._ix.schema.names()
 
@@ -203,8 +207,10 @@ class Index:
                 self._searcher = None
             self._num_list = self._num_list_of = None
             self._ix.close()
+            self.texts.close()
             shutil.rmtree(self.folder, ignore_errors=True)
             self._ix = self._open()
+            self.texts = TextStore(self.folder)
             self.outdated = False
 
     @property
@@ -231,6 +237,7 @@ class Index:
                 self._searcher.close()
                 self._searcher = None
         self._ix.close()
+        self.texts.close()
 
     def doc_count(self) -> int:
         return int(self._ix.doc_count())
@@ -310,6 +317,16 @@ class Index:
         lo = bisect.bisect_left(words, prefix)
         hi = bisect.bisect_left(words, prefix + "\U0010ffff")
         return words[lo:hi]
+
+    def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
+        """(the rows of ``nums`` whose folded text holds the string ``needle``, the rows this cannot tell):
+        verification on the index's own copy of the texts (:mod:`reader.index.textstore`). The caller asks the
+        catalogue about the second set — a missing or partial copy never turns into "no hits"."""
+        return self.texts.holding(nums, needle)
+
+    def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
+        """(``(row, folded text)`` of the rows of ``nums`` the index's copy holds, the rows it lacks)."""
+        return self.texts.texts(nums)
 
     def all_nums(self) -> set[int]:
         self._check()
@@ -444,6 +461,8 @@ class Writer:
         self.optimize = optimize
         self._w: TermListSegmentWriter | None = None
         self.added = 0
+        #: (row, folded text) of the articles added, written to the text store at commit
+        self._texts: list[tuple[int, str]] = []
 
     def __enter__(self) -> Writer:
         # No length statistics: Whoosh would look up a field length (a stat() of the disk for a field
@@ -464,6 +483,7 @@ class Writer:
         if self.update:
             w.delete_by_term("id", article_id)
         w.add_document(id=article_id, num=num)
+        self._texts.append((num, folded))
         if packed is None:
             keys, words = term_keys(folded)
             w.add_terms(w.docnum - 1, keys, words)
@@ -478,9 +498,17 @@ class Writer:
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         assert self._w is not None
         if exc_type is None:
+            try:
+                # the texts first: a row the index holds is then in the store too (a crash between the two
+                # leaves texts of rows the index lacks, which no search asks for, and re-adds them)
+                self.index.texts.append(self._texts)
+            except BaseException:
+                self._w.cancel()
+                raise
             self._w.commit(optimize=self.optimize)
         else:
             self._w.cancel()
+        self._texts = []
         self._w = None
 
 
@@ -604,9 +632,35 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
                 added += len(batch)
                 if progress is not None:
                     progress(added, total)
+            if cancel is None or not cancel.is_set():
+                fill_texts(library, ix)
     finally:
         if own:
             ix.close()
+    return added
+
+
+def fill_texts(library: Any, ix: Index) -> int:
+    """Copy into the index's text store the folded texts of the indexed articles it lacks (an index written
+    before the store existed, or a store lost): searching stays exact without it, only slower. Costs a read
+    of two records when nothing is missing."""
+    if ix.texts.record_count() >= ix.doc_count():
+        return 0
+    have = ix.texts.rows()
+    batch: list[tuple[int, str]] = []
+    chars = added = 0
+    for num, folded in library.conn.execute(
+            "SELECT a.num, t.folded FROM articles a JOIN article_text t ON t.num = a.num WHERE a.indexed = 1"):
+        if num in have:
+            continue
+        batch.append((num, folded))
+        chars += len(folded)
+        if chars >= BATCH_CHARS:
+            added += ix.texts.append(batch)
+            batch, chars = [], 0
+    added += ix.texts.append(batch)
+    if added:
+        log.info("%s: %d folded texts copied into the index's text store", ix.folder, added)
     return added
 
 

@@ -444,6 +444,26 @@ def parts_json(parts: Sequence[Part]) -> str:
     )
 
 
+_TEXT_KEY = '"text":"'
+#: the json module's string scanner (C speed): a JSON string starting at an index, and the index past it
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+def part_texts(stored: str) -> list[str]:
+    """The parts' texts of stored parts (:func:`parts_json`) without decoding their spans, which are most of the
+    JSON and nearly all of ``json.loads``' time (637 µs an article at 10,000 pages, against a few here). A quote
+    inside a JSON string is escaped, so ``"text":"`` is only ever the key; stored otherwise, decoded whole."""
+    out: list[str] = []
+    pos = stored.find(_TEXT_KEY)
+    if pos < 0:
+        return [d["text"] for d in json.loads(stored)]
+    while pos >= 0:
+        text, end = _scanstring(stored, pos + len(_TEXT_KEY))
+        out.append(text)
+        pos = stored.find(_TEXT_KEY, end)
+    return out
+
+
 def parts_from_json(text: str) -> list[Part]:
     return [
         Part(role=d["role"], text=d["text"], spans=[Span(s[0], s[1], s[2], s[3]) for s in d["spans"]])

@@ -3,7 +3,7 @@
 A search answers "which articles"; a concordance answers "how is the word used": one line per
 occurrence with its article, publication, date, page, the context on the left, the match and the
 context on the right. It is built on the search engine: the matching articles are exactly the
-search's (:meth:`Searcher.matching_ids`), and the occurrences in each are the ranges
+search's (:meth:`Searcher.matching_nums`), and the occurrences in each are the ranges
 :func:`reader.search.hits.locate` finds — the ranges the reading view highlights, in ORIGINAL
 text offsets (``Article.text``), so a line opens at the very characters it shows. An occurrence
 is one such range: every match of every positive term (terms under ``NOT`` are not looked for),
@@ -27,12 +27,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.library.catalogue import parts_from_json
+from reader.library.catalogue import part_texts, parts_from_json
 from reader.model.document import Article
 from reader.search.engine import Filter, Searcher
-from reader.search.hits import locate
+from reader.search.hits import locate, occurrences_in
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions, Term, parse, positive_terms
 from reader.text.chars import is_cjk
+from reader.text.forms import folds_one_to_one
 
 #: default context: characters (CJK) or words (Latin) on either side
 CONTEXT = 10
@@ -168,28 +169,60 @@ def query_filters(query: str) -> list[Filter]:
     return []
 
 
-def _ordered_rows(searcher: Searcher, ids: Iterable[str]) -> list[_Row]:
-    """The articles ``ids`` in date order (undated last), then publication, page and place."""
+def _ordered_rows(searcher: Searcher, nums: Iterable[int]) -> list[_Row]:
+    """The articles of catalogue rows ``nums`` in date order (undated last), then publication, page and place."""
     rows = searcher.library.conn.execute(
         "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages FROM articles a "
         "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-        "WHERE a.id IN (SELECT value FROM json_each(?)) "
+        "WHERE a.num IN (SELECT value FROM json_each(?)) "
         "ORDER BY i.date = '', i.date, p.name, coalesce(a.first_page, 0), a.seq, a.num",
-        (json.dumps(sorted(ids)),))
+        (json.dumps(sorted(nums)),))
     return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6]))) for r in rows]
 
 
 def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
                       options: SearchOptions = DEFAULT_OPTIONS) -> list[_Row]:
     """Exactly the articles the search finds for ``query``, in date order."""
-    ids = searcher.matching_ids(query, filters, options=options)
-    return _ordered_rows(searcher, ids) if ids else []
+    nums = searcher.matching_nums(query, filters, options=options)
+    return _ordered_rows(searcher, nums) if nums else []
 
 
-def _articles(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, Article]]:
-    """Each row with its stored article, read :data:`BATCH` at a time (memory stays bounded)."""
+def _texts(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, str, str]]:
+    """Each row with its ORIGINAL text (``Article.text``) and its stored parts, read :data:`BATCH` at a time
+    (memory stays bounded). Only the texts are decoded (:func:`part_texts`); the spans, only where a page must
+    be found (:class:`_Pages`)."""
     for row, parts in _stored(searcher, rows, "SELECT num, parts FROM articles"):
-        yield row, Article(id=row.article, parts=parts_from_json(parts), pages=list(row.pages))
+        yield row, "\n\n".join(part_texts(parts)), parts
+
+
+def _with_folded(searcher: Searcher, rows: Sequence[_Row],
+                 options: SearchOptions) -> Iterator[tuple[_Row, str, str, str | None]]:
+    """:func:`_texts` with each row's folded text (the index's copy, else the catalogue's) in the default mode,
+    where the search compares it: :func:`_occurrences_of` may then spare folding the text again."""
+    if options != DEFAULT_OPTIONS:
+        for row, text, parts in _texts(searcher, rows):
+            yield row, text, parts, None
+        return
+    for k in range(0, len(rows), BATCH):
+        batch = rows[k:k + BATCH]
+        folded = dict(searcher.folded_texts({r.num for r in batch}))
+        for row, text, parts in _texts(searcher, batch):
+            yield row, text, parts, folded.get(row.num)
+
+
+def _occurrences_of(text: str, folded: str | None, terms: Sequence[Term],
+                    options: SearchOptions) -> list[tuple[int, int]]:
+    """:func:`occurrences_in`, without folding ``text`` again when its folded text has the same offsets (as long
+    as it, every character known to fold to one: :func:`reader.text.forms.folds_one_to_one`), the common case."""
+    if not terms:
+        return []
+    if (folded is None or len(folded) != len(text) or any(t.options != options for t in terms)
+            or not folds_one_to_one(text)):
+        return occurrences_in(text, terms, options)[0]
+    ranges: set[tuple[int, int]] = set()
+    for term in terms:
+        ranges.update(term.spans(folded))
+    return sorted(ranges)
 
 
 def _stored(searcher: Searcher, rows: Sequence[_Row], select: str) -> Iterator[tuple[_Row, str]]:
@@ -217,7 +250,8 @@ def occurrences(article: Article, terms: Sequence[Term],
 class _Pages:
     """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
 
-    def __init__(self, searcher: Searcher, row: _Row, article: Article) -> None:
+    def __init__(self, searcher: Searcher, row: _Row, parts_json: str) -> None:
+        article = Article(id=row.article, parts=parts_from_json(parts_json), pages=list(row.pages))
         self.article = article
         self.starts: list[int] = []
         pos = 0
@@ -239,13 +273,13 @@ class _Pages:
         return self.line_page.get(part.spans[j].line)
 
 
-def _lines_of(searcher: Searcher, row: _Row, rank: int, article: Article, terms: Sequence[Term], n: int,
-              options: SearchOptions) -> list[ConcordanceLine]:
-    found = occurrences(article, terms, options)
+def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, str, str | None], terms: Sequence[Term],
+              n: int, options: SearchOptions) -> list[ConcordanceLine]:
+    text, parts_json, folded = stored
+    found = _occurrences_of(text, folded, terms, options)
     if not found:
         return []
-    text = article.text
-    pages = _Pages(searcher, row, article) if len(row.pages) > 1 else None
+    pages = _Pages(searcher, row, parts_json) if len(row.pages) > 1 else None
     out: list[ConcordanceLine] = []
     for s, e in found:
         left, right = context(text, s, e, n)
@@ -261,8 +295,8 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
     """Every line of the concordance in date order, made as they are read (the command line streams them)."""
     terms = positive_terms(parse(query), options=options)
     rows = matching_articles(searcher, query, filters, options)
-    for rank, (row, article) in enumerate(_articles(searcher, rows)):
-        yield from _lines_of(searcher, row, rank, article, terms, n, options)
+    for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
+        yield from _lines_of(searcher, row, rank, (text, parts, folded), terms, n, options)
 
 
 def runs(folded: str, needles: Sequence[str]) -> int:
@@ -280,9 +314,14 @@ def runs(folded: str, needles: Sequence[str]) -> int:
 
 
 def _folded_counts(searcher: Searcher, rows: Sequence[_Row], needles: Sequence[str]) -> Iterator[tuple[_Row, int]]:
-    """Occurrences counted on the catalogue's folded texts (no article is rebuilt, nothing is folded again)."""
-    for row, folded in _stored(searcher, rows, "SELECT num, folded FROM article_text"):
-        yield row, runs(folded, needles)
+    """Occurrences counted on the folded texts (the index's copy, else the catalogue's; no article is rebuilt,
+    nothing is folded again), :data:`BATCH` rows at a time in the rows' order; a row gone since is left out."""
+    for k in range(0, len(rows), BATCH):
+        batch = rows[k:k + BATCH]
+        found = dict(searcher.folded_texts({r.num for r in batch}))
+        for row in batch:
+            if row.num in found:
+                yield row, runs(found[row.num], needles)
 
 
 def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
@@ -303,8 +342,8 @@ def _counts(searcher: Searcher, rows: Sequence[_Row], terms: Sequence[Term],
     if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms) and len(needles) == 1:
         yield from _folded_counts(searcher, rows, sorted(needles))
         return
-    for row, article in _articles(searcher, rows):
-        yield row, len(occurrences(article, terms, options))
+    for row, text, _ in _texts(searcher, rows):
+        yield row, len(occurrences_in(text, terms, options)[0])
 
 
 def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
@@ -316,11 +355,11 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
     rows = matching_articles(searcher, query, filters, options)
     result = Concordance(query, 0)
     rest = len(rows)
-    for rank, (row, article) in enumerate(_articles(searcher, rows)):
+    for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
         if cap is not None and len(result.lines) >= cap:
             rest = rows.index(row)  # once: the rest are only counted
             break
-        result.lines.extend(_lines_of(searcher, row, rank, article, terms, n, options))
+        result.lines.extend(_lines_of(searcher, row, rank, (text, parts, folded), terms, n, options))
         _count(result, row, len(result.lines) - result.total)
     else:
         rest = len(rows)

@@ -142,6 +142,11 @@ class Searcher:
         """How many articles match (exact), without building hits."""
         return len(self._matching(query, filters, options)[1])
 
+    def matching_nums(self, query: str, filters: Sequence[Filter] = (), *,
+                      options: SearchOptions = SearchOptions()) -> set[int]:
+        """Catalogue rows of every article matching ``query`` (the concordance reads the articles by row)."""
+        return self._matching(query, filters, options)[1]
+
     def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
                      options: SearchOptions = SearchOptions()) -> set[str]:
         """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
@@ -241,6 +246,10 @@ class Searcher:
             return cands
         if not term.is_default:
             return self._verified(term, cands, exact)
+        if not stale and not exact:
+            # the index holds no deleted article: verify on its copy of the texts (C-speed find), the
+            # catalogue only for rows the copy lacks
+            return self._verified_on_index(term, cands)
         texts = self._text_map()
         if texts is not None and term.is_cjk_run and not exact and len(cands) <= RELEVANCE_CAP:
             # few enough to read: test in Python and keep the texts for ranking (one read instead of two)
@@ -264,6 +273,30 @@ class Searcher:
         return {num for num, folded in conn.execute(
             "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
             (_ids_json(cands),)) if rx.search(folded)}
+
+    def _verified_on_index(self, term: Term, cands: set[int]) -> set[int]:
+        """The candidates holding a default-mode ``term``, verified on the index's copy of the folded texts
+        (:meth:`Index.holding`); rows the copy lacks are read from the catalogue."""
+        if term.is_cjk_run:
+            needle = term.pieces[0][1]
+            found, unknown = self.index.holding(cands, needle)
+            if unknown:
+                found |= {r[0] for r in self.library.conn.execute(
+                    "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?)) "
+                    "AND instr(folded, ?) > 0", (_ids_json(unknown), needle))}
+            return found
+        rx = term.regex()
+        return {num for num, folded in self.folded_texts(cands) if rx.search(folded)}
+
+    def folded_texts(self, nums: set[int]) -> Iterator[tuple[int, str]]:
+        """(row, folded text) of each of ``nums``: from the index's copy, else from the catalogue. Only for rows
+        known to exist (verified hits, or candidates of an index holding no deleted article)."""
+        have, unknown = self.index.folded(nums)
+        yield from have
+        if unknown:
+            yield from self.library.conn.execute(
+                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
+                (_ids_json(unknown),))
 
     def _verified(self, term: Term, cands: set[int], exact: bool) -> set[int]:
         """The candidates whose text in the term's mode holds it (``exact``: the index said so; only check
@@ -470,9 +503,7 @@ class Searcher:
         if texts is not None and all(n in texts for n in nums):
             rows = ((n, texts[n]) for n in nums)
         else:
-            rows = self.library.conn.execute(
-                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
-                (_ids_json(nums),))
+            rows = self.folded_texts(nums)
         return ranking.scores(rows, terms, info)
 
     def _text_map(self) -> dict[int, str] | None:

@@ -96,20 +96,7 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]], terms: Se
                                                                 list[PartHit], str, list[tuple[int, int]]]:
     """(every occurrence, the occurrences merged where they overlap, per-part hits, snippet, snippet marks)."""
     text = "\n\n".join(p[1] for p in parts)
-    form, fmap = text_form(text, options)
-    ranges: set[tuple[int, int]] = set()
-    firsts: list[tuple[int, int]] = []  # each term's first match, so the snippet shows every term
-    for term in terms:
-        if term.options != options:
-            remade = make_term(term.raw, options)
-            if remade is None:
-                continue
-            term = remade
-        found = [to_original(fmap, s, e, len(text)) for s, e in term.spans(form)]
-        ranges.update(found)
-        if found:
-            firsts.append(min(found))
-    occurrences = sorted(ranges)
+    occurrences, firsts = occurrences_in(text, terms, options)
     matches = _merge(occurrences)
     part_hits: list[PartHit] = []
     start = 0
@@ -129,6 +116,27 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]], terms: Se
         start = end + 2
     snippet, marks = _snippet(text, matches, firsts)
     return occurrences, matches, part_hits, snippet, marks
+
+
+def occurrences_in(text: str, terms: Sequence[Term],
+                   options: SearchOptions = SearchOptions()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every occurrence of ``terms`` in the ORIGINAL ``text`` (sorted ``[start, end)``, overlapping ones kept apart,
+    the same range of two terms once), and each term's first: the text folded once, nothing else built (the
+    concordance calls this for every article of a common word)."""
+    form, fmap = text_form(text, options)
+    ranges: set[tuple[int, int]] = set()
+    firsts: list[tuple[int, int]] = []  # each term's first match, so the snippet shows every term
+    for term in terms:
+        if term.options != options:
+            remade = make_term(term.raw, options)
+            if remade is None:
+                continue
+            term = remade
+        found = [to_original(fmap, s, e, len(text)) for s, e in term.spans(form)]
+        ranges.update(found)
+        if found:
+            firsts.append(min(found))
+    return sorted(ranges), firsts
 
 
 def _lines_of(local: Sequence[tuple[int, int]], spans: Sequence[Sequence[Any]]) -> list[str]:

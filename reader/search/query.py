@@ -378,7 +378,11 @@ class Term:
                 pattern = "".join(f"{_WORD}*" if c == "*" else _WORD if c == "?" else re.escape(c) for c in text)
                 parts.append(f"(?<!{_WORD}){pattern}(?!{_WORD})")
             else:
-                parts.append(f"(?<!{_WORD}){re.escape(text)}(?!{_WORD})")
+                # the literal first, its left edge checked after it (a lookbehind over the word and the character
+                # before it): a pattern that starts with a literal is searched at C speed, one that starts with a
+                # lookbehind is tried at every position (G20峰会 over 13,650 texts: 1.3 s → 0.05 s)
+                lit = re.escape(text)
+                parts.append(f"{lit}(?<!{_WORD}{lit})(?!{_WORD})")
         # between pieces only spaces or punctuation, never an unreadable character (〓): a gap is not a space
         return re.compile(f"(?:[^\\w{UNREADABLE}]|_)*?".join(parts) if len(parts) > 1 else parts[0])
 

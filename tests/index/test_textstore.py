@@ -1,0 +1,252 @@
+"""The index's copy of the folded texts (reader/index/textstore.py): searches verified on it equal a brute-force
+scan; a missing, torn or partial copy falls back to the catalogue (never "no hits"); sync fills it in; rebuild
+makes it anew; a deleted article is never found through it."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.index import store as sindex
+from reader.index import textstore
+from reader.index.textstore import RECORD, TextStore
+from reader.library.catalogue import Library, StoreMeta
+from reader.model.document import Article, Document, Line, Page, Part, Span
+from reader.search.engine import Searcher
+from reader.text.forms import fold_text
+
+# common characters (long runs of them have many candidates), Latin words, an astral character, and ⴰ/乎 whose
+# UTF-16-LE bytes (30 2D 4E 4E) hold 中's (2D 4E) at an odd offset
+CJK = "中国人民大会全代表华共和经济发展乎"
+LATIN = ("APEC", "GDP", "new", "york", "Paris")
+OTHER = ("ⴰ", "𠀋", "，", "。", " ")
+
+
+def _text(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(20, 120)):
+        r = rng.random()
+        if r < 0.06:
+            out.append(" " + rng.choice(LATIN) + " ")
+        elif r < 0.14:
+            out.append(rng.choice(OTHER))
+        else:
+            out.append(rng.choice(CJK))
+    return "".join(out).strip() or "中"
+
+
+def _doc(rng: random.Random, n: int) -> Document:
+    articles, lines = [], []
+    for a in range(4):
+        t = _text(rng)
+        lid = f"l{a}"
+        lines.append(Line(lid, t))
+        articles.append(Article(f"a{a}", parts=[Part("paragraph", t, [Span(0, len(t), lid, 0)])], pages=[1]))
+    return Document(source=f"/ts/{n}.txt", format="text", pages=[Page(number=1, lines=lines)], articles=articles)
+
+
+def _library(folder: Path, docs: int = 40, seed: int = 17) -> tuple[Library, dict[str, str]]:
+    rng = random.Random(seed)
+    lib = Library(folder)
+    folded: dict[str, str] = {}
+    for n in range(docs):
+        doc = _doc(rng, n)
+        res = lib.store_document(doc, StoreMeta("人民日報", f"19{30 + n % 20}-01-01"), path=doc.source, sha256=str(n))
+        for aid, art in zip(res.article_ids, doc.articles, strict=True):
+            folded[aid] = fold_text(art.text)
+    sindex.sync(lib)
+    return lib, folded
+
+
+QUERIES = ["中国人民", "全国人民代表大会", "人民大会", "经济发展", "中华人民共和国", "民大", "中", "国人民",
+           '"APEC 中国"', "GDP人民", '"new york"', "中国 AND 经济发展", "人民大会 OR 发展经济", "乎中"]
+
+
+def _brute(folded: dict[str, str], q: str) -> set[str]:
+    if " AND " in q:
+        a, b = q.split(" AND ")
+        return _brute(folded, a) & _brute(folded, b)
+    if " OR " in q:
+        a, b = q.split(" OR ")
+        return _brute(folded, a) | _brute(folded, b)
+    needle = fold_text(q.strip('"'))
+    pieces = re.findall(r"[a-z]+|[^a-z\s]+", needle)
+    if len(pieces) > 1:  # a phrase: only spaces or punctuation between its pieces; a word is whole
+        rx = re.compile(r"[\W_]*".join(f"(?<![a-z0-9]){p}(?![a-z0-9])" if p.isascii() else p for p in pieces))
+        return {k for k, t in folded.items() if rx.search(t)}
+    return {k for k, t in folded.items() if needle in t}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, dict[str, str]]]:
+    lib, folded = _library(tmp_path_factory.mktemp("tslib"))
+    yield lib, folded
+    lib.close()
+
+
+def test_the_store_holds_every_indexed_text(corpus) -> None:  # type: ignore[no-untyped-def]
+    lib, folded = corpus
+    ix = sindex.open_index(lib)
+    try:
+        nums = dict(lib.conn.execute("SELECT id, num FROM articles"))
+        got, unknown = ix.folded(set(nums.values()))
+        assert not unknown
+        assert {n: t for n, t in got} == {nums[k]: t for k, t in folded.items()}
+    finally:
+        ix.close()
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_searches_verified_on_the_store_equal_brute_force(corpus, q: str) -> None:  # type: ignore[no-untyped-def]
+    lib, folded = corpus
+    with Searcher(lib) as s:
+        assert s.matching_ids(q) == _brute(folded, q)
+        assert s.search(q, limit=5).total == len(_brute(folded, q))
+
+
+def test_a_match_inside_two_utf16_code_units_is_not_a_match(tmp_path: Path) -> None:
+    store = TextStore(tmp_path)
+    store.append([(1, "ⴰ乎乎乎"), (2, "乎中乎乎"), (3, "abc中")])
+    assert textstore.encode("ⴰ乎乎乎")[1] == textstore.UTF16
+    assert store.holding({1, 2, 3, 4}, "中") == ({2, 3}, {4})
+    assert store.holding({1, 2}, "ⴰ乎") == ({1}, set())
+
+
+def test_a_torn_record_and_a_record_past_the_data_are_ignored(tmp_path: Path) -> None:
+    store = TextStore(tmp_path)
+    store.append([(1, "中国人民")])
+    with open(tmp_path / textstore.INDEX, "ab") as f:
+        f.write(RECORD.pack(2, 10_000, 8, textstore.UTF16))  # its data never written (a crash)
+        f.write(RECORD.pack(3, 0, 8, textstore.UTF16)[:7])  # torn
+    fresh = TextStore(tmp_path)
+    assert fresh.holding({1, 2, 3}, "人民") == ({1}, {2, 3})
+    fresh.append([(3, "人民日报")])  # records past the data: both files start again (they would mean other texts)
+    assert TextStore(tmp_path).holding({1, 2, 3}, "人民") == ({3}, {1, 2})
+
+
+def test_appending_after_a_torn_record_starts_on_a_record_boundary(tmp_path: Path) -> None:
+    store = TextStore(tmp_path)
+    store.append([(1, "中国人民")])
+    with open(tmp_path / textstore.INDEX, "ab") as f:
+        f.write(RECORD.pack(3, 0, 8, textstore.UTF16)[:7])  # torn
+    TextStore(tmp_path).append([(3, "人民日报")])
+    assert TextStore(tmp_path).holding({1, 2, 3}, "人民") == ({1, 3}, {2})
+
+
+def test_a_reader_sees_what_another_writer_appended(tmp_path: Path) -> None:
+    reader, writer = TextStore(tmp_path), TextStore(tmp_path)
+    writer.append([(1, "中国")])
+    assert reader.holding({1, 2}, "中国") == ({1}, {2})
+    writer.append([(2, "中国人民" * 50)])
+    assert reader.holding({1, 2}, "中国") == ({1, 2}, set())
+
+
+@pytest.mark.parametrize("damage", ["deleted", "emptied", "half"])
+def test_a_missing_or_partial_store_falls_back_to_the_catalogue(tmp_path: Path, damage: str) -> None:
+    lib, folded = _library(tmp_path / "lib", docs=12, seed=3)
+    dat, idx = lib.index_dir / textstore.DATA, lib.index_dir / textstore.INDEX
+    if damage == "deleted":
+        dat.unlink()
+        idx.unlink()
+    elif damage == "emptied":
+        dat.write_bytes(b"")
+    else:
+        raw = idx.read_bytes()
+        idx.write_bytes(raw[: (len(raw) // RECORD.size // 2) * RECORD.size])
+    ix = sindex.open_index(lib)
+    try:
+        with Searcher(lib, ix) as s:  # no sync in between: the store is as damaged as it was left
+            for q in QUERIES:
+                assert s.matching_ids(q) == _brute(folded, q), q
+        sindex.sync(lib, ix)  # fills the store in again
+        nums = {n for (n,) in lib.conn.execute("SELECT num FROM articles")}
+        assert not ix.folded(nums)[1]
+        assert ix.texts.record_count() == len(nums)
+        with Searcher(lib, ix) as s:
+            for q in QUERIES:
+                assert s.matching_ids(q) == _brute(folded, q), q
+    finally:
+        ix.close()
+        lib.close()
+
+
+def test_rebuild_makes_the_store_anew(tmp_path: Path) -> None:
+    lib, folded = _library(tmp_path / "lib", docs=8, seed=5)
+    try:
+        with open(lib.index_dir / textstore.INDEX, "ab") as f:
+            f.write(b"\0" * 5)
+        sindex.rebuild(lib)
+        ix = sindex.open_index(lib)
+        try:
+            assert ix.texts.record_count() == ix.doc_count() == len(folded)
+        finally:
+            ix.close()
+        with Searcher(lib) as s:
+            for q in QUERIES:
+                assert s.matching_ids(q) == _brute(folded, q), q
+    finally:
+        lib.close()
+
+
+def test_a_deleted_article_is_not_found_through_the_store(tmp_path: Path) -> None:
+    """The store keeps a removed source's texts until a rebuild; the search must not find them (the index is
+    stale until the next sync: the catalogue verifies)."""
+    lib, folded = _library(tmp_path / "lib", docs=10, seed=9)
+    try:
+        gone = {r[0] for r in lib.conn.execute(
+            "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.path = '/ts/0.txt'")}
+        assert lib.remove_source("/ts/0.txt")
+        rest = {k: v for k, v in folded.items() if k not in gone}
+        with Searcher(lib) as s:
+            for q in QUERIES:
+                assert s.matching_ids(q) == _brute(rest, q), q
+        sindex.sync(lib)
+        with Searcher(lib) as s:
+            for q in QUERIES:
+                assert s.matching_ids(q) == _brute(rest, q), q
+    finally:
+        lib.close()
+
+
+@given(st.text(alphabet="apecAPEC中国x_1 ，〓\n", max_size=30))
+def test_a_word_piece_checked_after_its_literal_finds_what_the_lookbehind_did(text: str) -> None:
+    """The phrase pattern starts with the word's literal (searched at C speed) and checks the character before
+    it afterwards: the same matches as the lookbehind-first pattern it replaced."""
+    from reader.search.query import _WORD, SearchOptions, make_term
+    from reader.text.chars import UNREADABLE
+
+    term = make_term("APEC中国", SearchOptions())
+    assert term is not None
+    before = re.compile(f"(?<!{_WORD})apec(?!{_WORD})(?:[^\\w{UNREADABLE}]|_)*?中国")
+    folded = fold_text(text)
+    assert [m.span() for m in term.regex().finditer(folded)] == [m.span() for m in before.finditer(folded)]
+
+
+@given(st.text(alphabet="中國国人民ＡBc ，。﹏ß㍿\u0301e\u3000ⴰ乎𠀋\n", max_size=25))
+def test_a_text_known_to_fold_one_to_one_keeps_its_offsets(text: str) -> None:
+    """folds_one_to_one(text) and a folded text as long as the text: fold's map is the identity (the concordance
+    then takes the stored folded text's offsets as the original's)."""
+    from reader.text.forms import fold, folds_one_to_one
+
+    folded, omap = fold(text)
+    if folds_one_to_one(text) and len(folded) == len(text):
+        assert omap == list(range(len(text)))
+
+
+def test_a_reader_drops_what_it_read_when_the_folder_is_replaced(tmp_path: Path) -> None:
+    """A rebuild in another process writes new files: the same rows at other offsets. Records read before point
+    into the old data file and must not be resolved against the new one."""
+    reader = TextStore(tmp_path)
+    TextStore(tmp_path).append([(1, "人民" * 10), (2, "中国" * 10)])
+    assert reader.holding({1, 2}, "中国") == ({2}, set())
+    for name in (textstore.DATA, textstore.INDEX):
+        (tmp_path / name).unlink()
+    TextStore(tmp_path).append([(7, "甲乙丙" * 40), (2, "中国" * 10), (1, "人民" * 10), (3, "中国")])
+    assert reader.holding({1, 2, 3}, "中国") == ({2, 3}, set())
+    assert dict(reader.texts({1})[0]) == {1: "人民" * 10}
