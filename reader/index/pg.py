@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -198,6 +198,14 @@ class PgIndex:
         rows = self._rows('SELECT word FROM ix_words WHERE docs > 0 AND word >= %s AND word < %s ORDER BY word',
                           (prefix, prefix + "\U0010ffff"))
         return [r[0] for r in rows]
+
+    def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
+        """Nothing told here: the texts are verified where they live, in the library's database (``strpos``)."""
+        return set(), nums
+
+    def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
+        """No copy of the texts beside the index: they are read from the library's ``article_text``."""
+        return iter(()), nums
 
     def all_nums(self) -> set[int]:
         self._check()

@@ -132,6 +132,15 @@ class SearchIndex(Protocol):
 
     def all_nums(self) -> set[int]: ...
 
+    def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
+        """(rows of ``nums`` whose folded text holds ``needle``, rows the index cannot tell about: the caller
+        asks the catalogue)."""
+        ...
+
+    def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
+        """(``(row, folded text)`` the index keeps a copy of, the rows it lacks: the caller reads the catalogue)."""
+        ...
+
     def doc_count(self) -> int: ...
 
     def size_bytes(self) -> int: ...
@@ -632,7 +641,7 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
                 added += len(batch)
                 if progress is not None:
                     progress(added, total)
-            if cancel is None or not cancel.is_set():
+            if isinstance(ix, Index) and (cancel is None or not cancel.is_set()):
                 fill_texts(library, ix)
     finally:
         if own:
