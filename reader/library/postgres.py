@@ -14,8 +14,9 @@ on it unchanged. What differs is here:
   database) are the contract the PostgreSQL search index (``reader.index``) builds on;
 - there is no manifest file: the database's ``schema_version`` is the manifest.
 
-Until the index lives in the database, ``index_dir`` is a folder of this machine's cache named after
-the database, rebuilt from the catalogue by the index's own sync like any lost index.
+The search index lives in the same database (``reader.index.pg.PgIndex``, chosen by
+``reader.index.store.open_index``); ``folder`` and ``index_dir`` name a folder of this machine's cache
+(after the database) that nothing of the library's is kept in.
 """
 
 from __future__ import annotations
