@@ -41,10 +41,11 @@ def heal_index(lib: Library) -> None:
     from reader.library.catalogue import LibraryBusyError, LibraryReadOnlyError
 
     rebuilding: list[str] = []
+    where = index.index_where(lib)
 
     def on_rebuild(why: str) -> None:
         rebuilding.append(why)
-        print(f"broadsheet: {lib.index_dir}: {why}; rebuilding it from the catalogue.", file=sys.stderr)
+        print(f"broadsheet: {where}: {why}; rebuilding it from the catalogue.", file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
         if rebuilding:
@@ -54,7 +55,7 @@ def heal_index(lib: Library) -> None:
     try:
         index.sync(lib, progress=progress, on_rebuild=on_rebuild)
     except (sqlite3.Error, OSError) as e:  # the disk is full or failing: search what is there, and say so
-        print(f"broadsheet: {lib.index_dir}: the index could not be brought up to date ({e}); searching what it "
+        print(f"broadsheet: {where}: the index could not be brought up to date ({e}); searching what it "
               "holds.", file=sys.stderr)
     except (LibraryBusyError, LibraryReadOnlyError):  # search what is there, unless the index cannot answer
         ix = index.open_index(lib)
@@ -65,7 +66,7 @@ def heal_index(lib: Library) -> None:
         if why:
             later = ("the library is read-only here, so it cannot be rebuilt" if lib.read_only else
                      "an import is running; search again when it ends (it rebuilds the index)")
-            raise index.IndexUnavailableError(f"{lib.index_dir}: {why}, and {later}") from None
+            raise index.IndexUnavailableError(f"{where}: {why}, and {later}") from None
     if rebuilding:
         sys.stderr.write("\n")
 

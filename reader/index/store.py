@@ -74,8 +74,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     # the interface
-    "Index", "IndexUnavailableError", "Writer", "SearchIndex", "IndexWriter", "open_index", "discard_index",
-    "sync", "rebuild", "schema", "WhooshVersionError",
+    "Index", "IndexUnavailableError", "Writer", "SearchIndex", "IndexWriter", "open_index", "index_where",
+    "discard_index", "sync", "rebuild", "schema", "WhooshVersionError",
     "BATCH_ARTICLES", "BATCH_CHARS", "POOL_MB", "BLOCK_POSTINGS", "NUM_LIST_MIN",
     # the terms (reader.index.terms), re-exported
     "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms", "frequent_bigrams",
@@ -552,6 +552,13 @@ def discard_index(library: Any) -> None:
             ix.close()
     elif library.index_dir.exists():
         shutil.rmtree(library.index_dir)
+
+
+def index_where(library: Any) -> str:
+    """Where ``library``'s index is, for messages, without opening it: its folder, or the database's URL."""
+    if getattr(library, "kind", "sqlite") == "postgres":
+        return f"{library.location} (its search index)"
+    return str(library.index_dir)
 
 
 def indexed_count(library: Any) -> int:

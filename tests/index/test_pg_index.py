@@ -236,20 +236,25 @@ def test_sync_heals_a_pg_index_from_the_catalogue(tmp_path: Path, pg_url: str, d
 
 
 def test_open_index_chooses_the_pg_index_for_a_postgres_library(pg_url: str) -> None:
-    """The pg18 contract (``kind == "postgres"``, ``connect_raw()``), carried by a namespace until that
-    library is merged: ``open_index`` gives a PgIndex on its database, ``discard_index`` empties it."""
-    from types import SimpleNamespace
+    """A PostgreSQL library: ``open_index`` gives a PgIndex on its database, ``discard_index`` empties it, and
+    messages name the database (without a password), not a folder of this machine's cache."""
+    from reader.library.catalogue import Library
 
-    library = SimpleNamespace(kind="postgres", url=pg_url, connect_raw=lambda: psycopg.connect(pg_url))
-    ix = sindex.open_index(library)
-    assert isinstance(ix, PgIndex)
-    with ix.writer() as w:
-        w.add(1, "a", "人民 london")
-    ix.close()
-    sindex.discard_index(library)
-    ix = sindex.open_index(library)
-    assert ix.doc_count() == 0 and not ix.outdated
-    ix.close()
+    library = Library.open(pg_url)
+    try:
+        ix = sindex.open_index(library)
+        assert isinstance(ix, PgIndex)
+        with ix.writer() as w:
+            w.add(1, "a", "人民 london")
+        ix.close()
+        sindex.discard_index(library)
+        ix = sindex.open_index(library)
+        assert ix.doc_count() == 0 and not ix.outdated
+        ix.close()
+        assert pg_url.split("@")[1] in sindex.index_where(library)  # host:port/database
+        assert str(library.index_dir) not in sindex.index_where(library)
+    finally:
+        library.close()
 
 
 def test_a_read_only_connection_opens_and_searches_an_existing_index(pg_url: str) -> None:
