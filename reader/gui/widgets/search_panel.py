@@ -402,6 +402,9 @@ class SearchPanel(QWidget):
             results = Results(results.query, results.total, hits, self.results.facets, results.seconds, 0,
                               results.sort)
         else:
+            # clearing a scrolled list moves its scroll bar, which asks for the next page of what is shown:
+            # nothing is shown by then (that page of the old results came back into the new list)
+            self.results = None
             self.list.clear()
         first_new = self.list.count()
         self.results = results
