@@ -317,3 +317,12 @@ def test_a_new_search_after_the_list_was_scrolled_still_pages(make_window, libra
         while pool.tasks:
             pool.tasks.pop(0).run()
     assert listed() == [h.article for h in win.search.results.hits] == _core_order(library_dir, "de", total)
+
+
+def test_articles_without_a_date_are_named_in_the_year_facets(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen in the window over tests/data: "1916 18 · | 166 · 1824 38": 166 undated articles behind an
+    empty, unclickable link."""
+    win = make_window(library_dir)
+    text = win.search._facets_html({"publication": {"晶報": 3}, "year": {"": 166, "1824": 38}, "kind": {}})
+    assert "<a href='year='></a>" not in text and "<a href='year='>" not in text
+    assert "undated</i>&nbsp;166" in text and "<a href='year=1824'>1824</a>&nbsp;38" in text
