@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,6 +73,8 @@ from reader.gui.widgets.task_bar import TaskBar
 from reader.gui.workers import Worker, wait_all
 
 log = logging.getLogger(__name__)
+#: room left around the first window for the window manager's frame and title bar
+FRAME_MARGIN = QSize(16, 64)
 
 
 class MainWindow(QMainWindow):
@@ -224,8 +226,12 @@ class MainWindow(QMainWindow):
         geometry = s.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        else:  # the first run: 1440×900, less on a smaller screen (at 1280×800 it ran off the screen)
+            area = self.screen().availableGeometry()
+            self.resize(min(1440, area.width() - FRAME_MARGIN.width()),
+                        min(900, area.height() - FRAME_MARGIN.height()))
+            self.move(area.topLeft() + QPoint((area.width() - self.width()) // 2 - FRAME_MARGIN.width() // 2,
+                                              (area.height() - self.height()) // 2 - FRAME_MARGIN.height() // 2))
         state = s.window_state()
         if state is not None:
             self.restoreState(state)

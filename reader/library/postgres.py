@@ -147,10 +147,13 @@ def redact(url: str) -> str:
     """The URL without its password (for messages, logs and the window's recent list; a password comes
     from ~/.pgpass or PGPASSWORD when the URL has none)."""
     parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
+    query = parts.query
+    if "password=" in query:  # libpq takes ?password=… too; the rest is kept as written (the URL is reopened)
+        query = "&".join(p for p in query.split("&") if p.partition("=")[0] != "password")
+    if parts.password is None and query == parts.query:
         return url
-    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    netloc = parts.netloc if parts.password is None else parts.netloc.replace(f":{parts.password}@", "@", 1)
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def connect(url: str) -> Any:

@@ -175,3 +175,18 @@ def test_zoom_in_out_and_fit_width(make_window, library_dir: Path) -> None:
     assert abs(view.transform().m11() - fitted * 1.25) < 1e-6
     win.act_fit.trigger()
     assert abs(view.transform().m11() - fitted) < 1e-6
+
+
+def test_the_first_window_fits_a_screen_smaller_than_its_usual_size(settings: Settings, qtbot) -> None:  # noqa: ANN001
+    """Seen at 1280×800: the first run's 1440×900 window ran off the screen, its status bar, the
+    annotations' Edit and Delete buttons and the page view's right edge out of reach. The offscreen
+    screen here is 800×800, smaller still."""
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    area = win.screen().availableGeometry()
+    assert area.width() < 1440 or area.height() < 900  # the case in question
+    win.show()
+    qtbot.waitExposed(win)
+    frame = win.frameGeometry()
+    assert frame.width() <= area.width() and frame.height() <= area.height(), (frame, area)
+    assert area.contains(frame.topLeft()) and area.contains(frame.bottomRight()), (frame, area)

@@ -282,3 +282,47 @@ def test_only_in_search_hits_keeps_to_every_article_found_not_the_shown_page(mak
     win.notes.in_hits.setChecked(True)  # ticked after the search: asked for then
     with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
         assert win.notes.hit_articles == searcher.matching_ids("发展")
+
+
+def test_a_new_search_after_the_list_was_scrolled_still_pages(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                              small_pages: int) -> None:
+    """Seen in the window: 'the' scrolled to its fourth page and a hit far down opened, then 上海 showed 50 of
+    59 and scrolling to its end never brought the other 9. Clearing the scrolled list moved its scroll bar,
+    which asked for the next page of the OLD results; that page came back not following the new ones, was
+    dropped, and left the panel waiting for it for good."""
+    from reader.gui import workers
+
+    win = make_window(library_dir, size=(1200, 420))  # a short list: the first page scrolls
+    _search(win, qtbot, "a")
+    lst = win.search.list
+    bar = lst.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2 or 1)
+    win.search.open_row(lst.count() - 1)  # a hit down the list read
+    assert bar.value() > 0 and win.search.more.isVisible()  # the old search still has pages to ask for
+    pool = ManualPool()  # searches answer later, from their thread, as in the window
+    workers.set_pool(pool)
+    win.search.field.setText("de")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    while pool.tasks:
+        pool.tasks.pop(0).run()
+
+    def listed() -> list[str]:
+        return [lst.item(i).data(search_panel.ROLE_HIT).article for i in range(lst.count())]
+
+    total = win.search.results.total
+    assert listed() == _core_order(library_dir, "de", lst.count())
+    assert lst.count() < total and not win.search.fetching  # not waiting for a page that will never be shown
+    for _ in range(total):  # scrolling to the end, or "Show more", until every hit is listed
+        win.search.request_more()
+        while pool.tasks:
+            pool.tasks.pop(0).run()
+    assert listed() == [h.article for h in win.search.results.hits] == _core_order(library_dir, "de", total)
+
+
+def test_articles_without_a_date_are_named_in_the_year_facets(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen in the window over tests/data: "1916 18 · | 166 · 1824 38": 166 undated articles behind an
+    empty, unclickable link."""
+    win = make_window(library_dir)
+    text = win.search._facets_html({"publication": {"晶報": 3}, "year": {"": 166, "1824": 38}, "kind": {}})
+    assert "<a href='year='></a>" not in text and "<a href='year='>" not in text
+    assert "undated</i>&nbsp;166" in text and "<a href='year=1824'>1824</a>&nbsp;38" in text

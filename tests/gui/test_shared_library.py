@@ -38,3 +38,16 @@ def test_a_password_never_reaches_messages_or_the_recent_list() -> None:
 
     assert redact("postgresql://alice:s3cret@db.example/papers") == "postgresql://alice@db.example/papers"
     assert redact("postgresql://alice@db.example/papers") == "postgresql://alice@db.example/papers"
+
+
+def test_a_password_given_in_the_query_is_left_out_too() -> None:
+    """libpq takes ``?password=`` as well as ``user:password@``; seen in the Problems panel:
+    "postgresql://u@127.0.0.1:1/none?password=x2: the database cannot be reached"."""
+    from reader.library.postgres import redact
+
+    assert redact("postgresql://alice@db.example/papers?password=s3cret") == "postgresql://alice@db.example/papers"
+    assert (redact("postgresql://alice:a@db.example/papers?sslmode=require&password=s3cret&application_name=x")
+            == "postgresql://alice@db.example/papers?sslmode=require&application_name=x")
+    assert redact("postgresql://db.example/papers?password=") == "postgresql://db.example/papers"
+    kept = "postgresql://db.example/papers?options=-c%20search_path%3Dx"  # reopened from the recent list as written
+    assert redact(kept + "&password=s3cret") == kept

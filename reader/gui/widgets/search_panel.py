@@ -402,6 +402,9 @@ class SearchPanel(QWidget):
             results = Results(results.query, results.total, hits, self.results.facets, results.seconds, 0,
                               results.sort)
         else:
+            # clearing a scrolled list moves its scroll bar, which asks for the next page of what is shown:
+            # nothing is shown by then (that page of the old results came back into the new list)
+            self.results = None
             self.list.clear()
         first_new = self.list.count()
         self.results = results
@@ -447,10 +450,18 @@ class SearchPanel(QWidget):
             if not values:
                 continue
             shown = self.kind_labels if name == "kind" else {}
-            links = [f"<a href='{html.escape(name)}={html.escape(v)}'>{html.escape(shown.get(v, v))}</a>&nbsp;{n}"
+            links = [self._facet_html(name, v, shown.get(v, v), n)
                      for v, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
             groups.append(" · ".join(links))
         return " &nbsp;|&nbsp; ".join(groups)
+
+    def _facet_html(self, name: str, value: str, label: str, n: int) -> str:
+        """One facet value as a link that filters by it; the articles without a date (year "") are named, as
+        plain text: an empty link showed only a count, and the date fields cannot ask for "no date"."""
+        if not value:
+            none = self.tr("undated") if name == "year" else self.tr("unknown")
+            return f"<i>{html.escape(none)}</i>&nbsp;{n}"
+        return f"<a href='{html.escape(name)}={html.escape(value)}'>{html.escape(label)}</a>&nbsp;{n}"
 
     def _facet(self, link: str) -> None:
         name, _, value = link.partition("=")
