@@ -22,7 +22,8 @@ reading goes to a Dask cluster's workers through the same seam (:class:`Readers`
 
 Walking: folders are walked recursively in name order. Skipped quietly: hidden
 files, schemas (``.rng .xsd .dtd``), JSON that is not an ECPO layout
-(annotations, sidecars), documentation (``.md .pdf …``), images that sit beside
+(annotations, sidecars), documentation (``.md .pdf …``; licence, readme and provenance files met while
+walking), images that sit beside
 a source of the same stem, and the ALTO files a METS file in the same import
 refers to (METS files are read first). A file analyze_file cannot read is
 reported with one sentence and skipped.
@@ -290,7 +291,7 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     roots = [p.resolve() for p in given if p.is_dir()]
     for path in given:
         if path.is_dir():
-            files.extend(_walk(path, roots, refused))
+            files.extend(f for f in _walk(path, roots, refused) if not _paperwork(f))
         elif path.is_file():
             files.append(path)
         else:
@@ -349,6 +350,15 @@ def _walk(folder: Path, roots: Sequence[Path], refused: list[tuple[str, str]]) -
                 continue
             out.append(f)
     return out
+
+
+#: names of the files archives carry beside their pages (licences, readmes, provenance): not newspaper text
+_PAPERWORK = re.compile(r"(?i)^(licen[cs]e|copying|readme|provenance|changelog|authors)([._ -].*)?$")
+
+
+def _paperwork(path: Path) -> bool:
+    """A licence, readme or provenance file met while walking a folder (named by the user, it is read)."""
+    return bool(_PAPERWORK.match(path.name))
 
 
 def _candidate(path: Path) -> bool:

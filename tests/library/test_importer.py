@@ -115,6 +115,21 @@ def test_bad_files_reported_and_skipped(tmp_path: Path, data_dir: Path, workers:
     lib.close()
 
 
+def test_licences_and_readmes_beside_the_pages_are_not_newspaper_text(tmp_path: Path, data_dir: Path) -> None:
+    """Archives arrive with LICENSE.txt, README, PROVENANCE and COPYING files beside the pages: they were
+    imported as articles of a publication named after the folder (GPL text among the hits for "the")."""
+    src = tmp_path / "ecpo_jingbao"
+    src.mkdir()
+    (src / "page.txt").write_text(_page(data_dir), encoding="utf-8")
+    for name in ("LICENSE.CC-BY-4.0.txt", "LICENCE", "COPYING", "README.txt", "readme", "PROVENANCE.txt",
+                 "CHANGELOG.txt", "AUTHORS"):
+        (src / name).write_text("Permission is hereby granted, free of charge, to any person\n", encoding="utf-8")
+    files, _ = collect([src])
+    assert [f.name for f in files] == ["page.txt"]
+    named, _ = collect([src / "README.txt"])  # named by the user: read, as any file named is
+    assert [f.name for f in named] == ["README.txt"]
+
+
 def test_files_read_in_worker_processes_store_what_reading_here_stores(tmp_path: Path, data_dir: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", src / "bl")
