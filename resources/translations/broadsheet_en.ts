@@ -749,9 +749,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+148"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+150"/>
         <source>Library</source>
-        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
+        <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -780,7 +780,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+170"/>
         <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,12 +1615,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+274"/>
         <source>Search syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-272"/>
         <source>Publication filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,7 +1717,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+91"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation type="unfinished">
@@ -1733,6 +1733,16 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     <message>
         <location line="+6"/>
         <source>Show %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>undated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -747,9 +747,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+148"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+150"/>
         <source>Library</source>
-        <extracomment>an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
+        <extracomment>room left around the first window for the window manager's frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation>文庫</translation>
     </message>
     <message>
@@ -778,7 +778,7 @@
         <translation>日誌</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+170"/>
         <source>Drop to import these files into the library.</source>
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
@@ -1627,12 +1627,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+274"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-272"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
@@ -1729,7 +1729,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+91"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
@@ -1745,6 +1745,16 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <location line="+6"/>
         <source>Show %1 more</source>
         <translation>再顯示 %1 筆</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>undated</source>
+        <translation>無日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
