@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL cluster for the tests: ``initdb`` into a temporary folder, a free port on
+"""A throwaway PostgreSQL cluster for the tests and the benchmarks (``tests/pgcluster.py`` re-exports it, so
+benchmarks never import tests/): ``initdb`` into a temporary folder, a free port on
 127.0.0.1, trust authentication, stopped and removed at the end.
 
 PostgreSQL refuses to run as root, so under root (CI containers) the cluster's files belong to
