@@ -382,7 +382,7 @@ def _import(corpus_dir: Path, where: Path | str, cluster: str | None = None, pro
     secs = time.perf_counter() - t
     st = lib.stats()
     label = f"import --cluster {cluster}" if cluster else "import"
-    label = f"{lib.kind}: {label}"
+    label = f"{lib.kind}: {label}" + (" (under cProfile, so slower than without)" if profile else "")
     print(f"{label}: {st['pages']} pages, {st['articles']} articles, {st['chars']:,} chars in {secs:.1f}s = "
           f"{st['chars'] / secs:,.0f} chars/s, {st['pages'] / secs:.1f} pages/s; failed {len(report.failed)}; "
           f"peak RSS {_rss_mb():.0f} MB (largest reading process {_children_rss_mb():.0f} MB)")
