@@ -3,6 +3,7 @@
     nice python -m benchmarks.bench_library --pages 10000 [--work DIR] [--queries 30] [--peers fts5,tantivy]
     nice python -m benchmarks.bench_library --pages 100000 --work /big/disk/bench   # streamed: fits on one disk
     nice python -m benchmarks.bench_library --pages 1000 --cluster local:2 --import-only   # reading on Dask
+    nice python -m benchmarks.bench_library --pages 1000 --backend postgres [--pg-url URL] [--cluster local:2]
 
 Generates a corpus (:mod:`benchmarks.corpus`, written page by page, never held in memory), imports it end to end
 into a fresh library (read, reflow, segment, store, index) and prints: import chars/s and pages/s, catalogue and
@@ -23,6 +24,13 @@ Query classes: ``cjk1``/``cjk2``/``cjk4`` (runs drawn from the texts, half typed
 word AND a common CJK word: "GDP 人民"), ``bool`` (common terms under OR / AND / NOT), ``filter`` (a common word
 with ``page:``, ``publication:`` and ``date:``), ``zero`` (no hits) and ``latin``. Every query's hit set is
 checked against a brute-force scan of the folded texts (``exact`` column), for the peers too.
+
+With ``--backend postgres`` the same corpus also goes into a library in PostgreSQL (``--pg-url``, a database to
+fill, or else a throwaway cluster of :mod:`benchmarks.pgcluster`; see :mod:`benchmarks.bench_pg_library`) in the
+same run, and every figure is printed for both side by side: import chars/s (with ``--cluster`` too), the database's
+and the library's tables' size per text, each query class's p50/p95 and exactness (``postgres`` column), the
+concordance and timeline of a common word (totals against brute force), and where the time goes (``--profile``:
+cProfile of the PG import and of the slowest class's slowest query, with the server's EXPLAIN ANALYZE).
 
 Also printed: ``broadsheet search 中国 --json`` in a new process (start-up included), ``--batch`` over all
 queries in one process, and with ``--reindex`` the rebuild of the index (chars/s).
@@ -49,6 +57,7 @@ from typing import Any, Protocol
 
 import opencc
 
+from benchmarks import bench_pg_library as pgbench
 from benchmarks.corpus import LATIN_WORDS, PUBLICATIONS, generate
 from reader.index.store import Index
 from reader.library.catalogue import Library
@@ -100,7 +109,7 @@ class Corpus:
             c.texts.append(folded)
             c.dates.append(date)
             c.pubs.append(pub)
-            c.pages.append(frozenset(json.loads(pages)))
+            c.pages.append(frozenset(json.loads(pages) if isinstance(pages, str) else pages))
         return c
 
     def utf8(self) -> int:
@@ -364,13 +373,16 @@ def _peers(names: Sequence[str]) -> list[Any]:
 # ---------------------------------------------------------------- running it
 
 
-def _import(corpus_dir: Path, lib_dir: Path, cluster: str | None = None) -> Library:
-    lib = Library(lib_dir)
+def _import(corpus_dir: Path, where: Path | str, cluster: str | None = None, profile: bool = False) -> Library:
+    """Import the corpus into a new library at ``where`` (a folder, or a PostgreSQL URL) and print the rates."""
+    lib = Library.open(where)
     t = time.perf_counter()
-    report = import_paths(lib, [corpus_dir], workers=None, cluster=cluster)
+    run = lambda: import_paths(lib, [corpus_dir], workers=None, cluster=cluster)  # noqa: E731
+    report = pgbench.profile_import(run) if profile else run()
     secs = time.perf_counter() - t
     st = lib.stats()
     label = f"import --cluster {cluster}" if cluster else "import"
+    label = f"{lib.kind}: {label}" + (" (under cProfile, so slower than without)" if profile else "")
     print(f"{label}: {st['pages']} pages, {st['articles']} articles, {st['chars']:,} chars in {secs:.1f}s = "
           f"{st['chars'] / secs:,.0f} chars/s, {st['pages'] / secs:.1f} pages/s; failed {len(report.failed)}; "
           f"peak RSS {_rss_mb():.0f} MB (largest reading process {_children_rss_mb():.0f} MB)")
@@ -395,13 +407,16 @@ def _time_ms(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - t) * 1000
 
 
-def _queries_table(lib: Library, corpus: Corpus, queries: dict[str, list[Spec]], peers: list[Any]) -> None:
-    names = ["broadsheet"] + [p.name for p in peers]
+def _queries_table(libs: dict[str, Library], corpus: Corpus, queries: dict[str, list[Spec]],
+                   peers: list[Any]) -> dict[str, dict[str, list[float]]]:
+    """Print each class's p50/p95/exactness for every library and peer; return the times (system -> class)."""
+    names = [*libs, *(p.name for p in peers)]
     head = f"{'class':11} {'n':>3} {'hits/q':>7} " + " ".join(f"{n[:10] + ' p50':>15} {'p95':>6} {'exact':>5}"
                                                            for n in names)
     print(head)
     every: dict[str, list[float]] = {n: [] for n in names}
-    searcher = Searcher(lib)
+    by_class: dict[str, dict[str, list[float]]] = {n: {} for n in names}
+    searchers = {n: Searcher(lib) for n, lib in libs.items()}
     for cls, specs in queries.items():
         times: dict[str, list[float]] = {n: [] for n in names}
         exact: dict[str, int] = {n: 0 for n in names}
@@ -409,9 +424,9 @@ def _queries_table(lib: Library, corpus: Corpus, queries: dict[str, list[Spec]],
         for spec in specs:
             want = brute_force(corpus, spec)
             hits += len(want)
-            times["broadsheet"].append(_time_ms(lambda s=spec: searcher.search(s.text, limit=20)))
-            got = searcher.matching_ids(spec.text)
-            exact["broadsheet"] += got == {corpus.ids[i] for i in want}
+            for n, searcher in searchers.items():
+                times[n].append(_time_ms(lambda s=spec, se=searcher: se.search(s.text, limit=20)))
+                exact[n] += searcher.matching_ids(spec.text) == {corpus.ids[i] for i in want}
             for p in peers:
                 timed = getattr(p, "timed", None)
                 times[p.name].append(_time_ms(lambda s=spec, p=p, t=timed: t(s) if t else p.answer(s)))
@@ -422,15 +437,22 @@ def _queries_table(lib: Library, corpus: Corpus, queries: dict[str, list[Spec]],
         print(row)
         for n in names:
             every[n] += times[n]
+            by_class[n][cls] = times[n]
     print(f"{'all':11} {sum(map(len, queries.values())):3d} {'':7} " +
           " ".join(f"{_pct(every[n], 50):15.1f} {_pct(every[n], 95):6.1f} {'':5}" for n in names))
     ours = _pct(every["broadsheet"], 95)
-    for p in peers:
-        print(f"overall p95: broadsheet {ours:.1f} ms = {ours / _pct(every[p.name], 95):.2f}x {p.name}'s")
-    searcher.close()
+    for other in names[1:]:
+        print(f"overall p95: broadsheet {ours:.1f} ms = {ours / _pct(every[other], 95):.2f}x {other}'s")
+    for searcher in searchers.values():
+        searcher.close()
+    return by_class
 
 
-def _cli(lib_dir: Path, queries: dict[str, list[Spec]], work: Path) -> None:
+def _kind(where: Path | str) -> str:
+    return "postgres:" if isinstance(where, str) else "sqlite:"
+
+
+def _cli(lib_dir: Path | str, queries: dict[str, list[Spec]], work: Path) -> None:
     """A command in a new process (start-up included), and every query in one --batch process."""
     cmd = [sys.executable, "-m", "reader", "search", "中国", "--json", "--library", str(lib_dir)]
     runs = []
@@ -438,7 +460,8 @@ def _cli(lib_dir: Path, queries: dict[str, list[Spec]], work: Path) -> None:
         t = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
         runs.append((time.perf_counter() - t) * 1000)
-    print(f"new process: broadsheet search 中国 --json: best {min(runs):.0f} ms of 3 (start-up included)")
+    print(f"{_kind(lib_dir)} new process: broadsheet search 中国 --json: best {min(runs):.0f} ms of 3 "
+          "(start-up included)")
     batch = work / "queries.txt"
     texts = [s.text for specs in queries.values() for s in specs]
     batch.write_text("\n".join(texts) + "\n", encoding="utf-8")
@@ -446,7 +469,8 @@ def _cli(lib_dir: Path, queries: dict[str, list[Spec]], work: Path) -> None:
     subprocess.run([sys.executable, "-m", "reader", "search", "--batch", str(batch), "--json", "--library",
                     str(lib_dir)], check=True, capture_output=True)
     secs = time.perf_counter() - t
-    print(f"--batch: {len(texts)} queries in one process in {secs:.1f}s = {secs / len(texts) * 1000:.0f} ms a query")
+    print(f"{_kind(lib_dir)} --batch: {len(texts)} queries in one process in {secs:.1f}s = "
+          f"{secs / len(texts) * 1000:.0f} ms a query")
 
 
 def _reindex(lib: Library, corpus: Corpus) -> None:
@@ -463,17 +487,71 @@ def _articles(lib: Library) -> list[tuple[str, str]]:
                             "ORDER BY a.id").fetchall()
 
 
-def _cluster_import(lib: Library, corpus_dir: Path, lib_dir: Path, cluster: str) -> None:
+def _cluster_import(lib: Library, corpus_dir: Path, where: Path | str, cluster: str) -> None:
     """The same corpus imported with its reading on a Dask cluster; its articles compared with the first's."""
-    if lib_dir.exists():
-        shutil.rmtree(lib_dir)
-    other = _import(corpus_dir, lib_dir, cluster)
+    if isinstance(where, Path) and where.exists():
+        shutil.rmtree(where)
+    other = _import(corpus_dir, where, cluster)
     same = _articles(other) == _articles(lib)
-    print(f"import --cluster {cluster}: the same articles (ids and folded texts) as reading here: {same}")
+    print(f"{other.kind}: import --cluster {cluster}: the same articles (ids and folded texts) as reading here: {same}")
     other.close()
 
 
-def run(args: argparse.Namespace, work: Path) -> None:
+def _occurrences(corpus: Corpus, word: str) -> int:
+    """Brute force: the occurrences as the concordance counts them (one per start not inside the previous
+    match, so 哈哈 in 哈哈哈 counts once)."""
+    needle = fold_query(word)
+    total = 0
+    for folded in corpus.texts:
+        end, i = -1, folded.find(needle)
+        while i >= 0:
+            total += i >= end
+            end = max(end, i + len(needle))
+            i = folded.find(needle, i + 1)
+    return total
+
+
+def _studies(libs: dict[str, Library], corpus: Corpus, word: str) -> None:
+    """The concordance (every line) and the timeline by year of a common word on each library, checked against
+    brute force (occurrences; articles)."""
+    from reader.search.concordance import concordance
+    from reader.search.timeline import By, timeline
+
+    occ = _occurrences(corpus, word)
+    arts = len(brute_force(corpus, Spec(word, all_of=(word,))))
+    for name, lib in libs.items():
+        with Searcher(lib) as searcher:
+            t = time.perf_counter()
+            conc = concordance(searcher, word)
+            c_ms = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            tl = timeline(searcher, word, By.YEAR)
+            t_ms = (time.perf_counter() - t) * 1000
+        print(f"{name}: concordance of {word!r}: {conc.total:,} lines in {c_ms:,.0f} ms (brute force {occ:,}: "
+              f"{'OK' if conc.total == occ else 'MISMATCH'}); timeline by year: {tl.total:,} articles in "
+              f"{t_ms:,.0f} ms (brute force {arts:,}: {'OK' if tl.total == arts else 'MISMATCH'})")
+
+
+def _slowest(by_class: dict[str, list[float]], queries: dict[str, list[Spec]]) -> tuple[str, str]:
+    """The class with the highest p95 and its slowest query."""
+    cls = max(by_class, key=lambda c: _pct(by_class[c], 95))
+    times = by_class[cls]
+    return cls, queries[cls][max(range(len(times)), key=times.__getitem__)].text
+
+
+def _postgres(args: argparse.Namespace, corpus_dir: Path, lib: Library, dbs: pgbench.Databases) -> Library:
+    """The same corpus into a PostgreSQL library (and with ``--cluster`` into a second one); their articles
+    compared with the embedded library's."""
+    url = dbs.new()
+    pg = _import(corpus_dir, url, profile=args.profile)
+    print(f"postgres: the same articles (ids and folded texts) as the embedded library: "
+          f"{_articles(pg) == _articles(lib)}")
+    if args.cluster:
+        _cluster_import(lib, corpus_dir, dbs.new(), args.cluster)
+    return pg
+
+
+def run(args: argparse.Namespace, work: Path, dbs: pgbench.Databases | None = None) -> None:
     corpus_dir = work / f"corpus-{args.pages}-{args.seed}"
     lib_dir = work / "library"
     if not corpus_dir.exists():
@@ -485,21 +563,39 @@ def run(args: argparse.Namespace, work: Path) -> None:
     lib = Library(lib_dir) if lib_dir.exists() else _import(corpus_dir, lib_dir)
     if args.cluster:
         _cluster_import(lib, corpus_dir, work / "library-cluster", args.cluster)
-    if args.import_only:
-        lib.close()
-        return
+    libs = {"broadsheet": lib}
+    if dbs is not None:
+        libs["postgres"] = _postgres(args, corpus_dir, lib, dbs)
+    if not args.import_only:
+        _measure(args, work, libs)
+    for each in libs.values():
+        each.close()
+
+
+def _measure(args: argparse.Namespace, work: Path, libs: dict[str, Library]) -> None:
+    lib = libs["broadsheet"]
     corpus = Corpus.load(lib)
     _sizes(lib, corpus)
+    pg = libs.get("postgres")
+    if pg is not None:
+        pgbench.sizes(pg, corpus.utf8())
     peers = _peers([p for p in args.peers.split(",") if p])
     for p in peers:
         print(f"{p.name}: {p.build(corpus, work)}")
-    queries = make_queries(corpus, random.Random(args.seed), args.queries)
-    _queries_table(lib, corpus, queries, peers)
-    _cli(lib_dir, queries, work)
+    rng = random.Random(args.seed)
+    queries = make_queries(corpus, rng, args.queries)
+    times = _queries_table(libs, corpus, queries, peers)
+    _studies(libs, corpus, _common_words(corpus, rng, top=1)[0])
+    for name, each in libs.items():
+        if args.cli:
+            _cli(getattr(each, "url", each.folder), queries, work)
+        if args.profile and each.kind == "postgres":
+            cls, query = _slowest(times[name], queries)
+            print(f"{name}: the slowest class by p95 is {cls}; its slowest query {query!r}")
+            pgbench.profile_query(getattr(each, "url", ""), query, args.dbs_log)
     if args.reindex:
         _reindex(lib, corpus)
     print(f"peak RSS of the benchmark process {_rss_mb():.0f} MB (the corpus's texts and the peers included)")
-    lib.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -514,11 +610,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cluster", metavar="ADDRESS", help="also import with the reading on a Dask cluster "
                                                         "(local:2, tcp://HOST:8786) and compare")
     p.add_argument("--import-only", action="store_true", help="stop after the import(s): no peers, no queries")
+    p.add_argument("--backend", choices=("embedded", "postgres"), default="embedded",
+                   help="postgres: also a library in PostgreSQL, same corpus and queries, side by side")
+    p.add_argument("--pg-url", help="with --backend postgres: an empty database to fill (default: a throwaway "
+                                    "cluster); --cluster creates <database>_bench_2 beside it")
+    p.add_argument("--profile", action="store_true", help="with --backend postgres: where the time goes (cProfile "
+                                                          "of the import and the slowest query, EXPLAIN ANALYZE)")
+    p.add_argument("--no-cli", dest="cli", action="store_false", help="leave out the `broadsheet search` processes")
     args = p.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-broadsheet-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"work folder {work}; python {sys.version.split()[0]}; {args.pages} pages")
-    run(args, work)
+    if args.backend == "embedded":
+        args.dbs_log = None
+        run(args, work)
+        return 0
+    with pgbench.databases(args.pg_url) as dbs:
+        args.dbs_log = dbs.log
+        run(args, work, dbs)
     return 0
 
 

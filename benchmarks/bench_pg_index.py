@@ -6,7 +6,7 @@
 
 The folded texts of the articles of the first ``--pages`` pages of a library (its catalogue opened read-only;
 without ``--library`` a corpus of :mod:`benchmarks.corpus` is generated and imported) go into a table of a
-PostgreSQL database (``--url``, or a throwaway cluster started as the tests start one: ``tests/pgcluster.py``,
+PostgreSQL database (``--url``, or a throwaway cluster started as the tests start one: ``benchmarks/pgcluster.py``,
 fsync off) — as a PostgreSQL library's ``article_text`` would hold them — then into a :class:`PgIndex` and a
 Whoosh :class:`Index` in the same run. Printed: the time to compute the terms (once, shared), each index's load
 in chars/s, sizes as multiples of the folded UTF-8 text, then per query class (:func:`make_queries` of
@@ -30,7 +30,6 @@ import argparse
 import os
 import random
 import sqlite3
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -80,8 +79,7 @@ def _database(url: str | None) -> Iterator[str]:
     if url:
         yield url
         return
-    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-    import pgcluster
+    from benchmarks import pgcluster
 
     with pgcluster.running() as cluster:
         yield cluster.create_database("bench")

@@ -48,6 +48,13 @@ ROW_IDS: dict[str, str] = {
 #: The conflict key of each table written with ``INSERT OR REPLACE``.
 REPLACE_KEYS: dict[str, str] = {"meta": "key", "annotations": "id", "corrections": "id"}
 
+#: Tables whose rows the import writes in bulk with a positional ``INSERT INTO t VALUES (…)`` (hundreds a page):
+#: :meth:`PgConnection.executemany` sends them with ``COPY`` — one statement instead of one INSERT a row, which
+#: cProfile showed taking most of a PostgreSQL import (benchmarks/bench_library.py --backend postgres --profile).
+#: Only catalogue tables: ``COPY FROM`` is refused on tables under row-level security.
+COPY_TABLES = frozenset({"lines", "blocks"})
+_PLAIN_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)\s+VALUES\s*\(", re.I)
+
 #: Columns compared with a JSON list of numbers (``num``, ``…_num``, ``…_id``); any other column compared
 #: with one (``a.id``) holds text ids.
 _NUMERIC = re.compile(r"(?:^num|_num|_id)$")
@@ -166,6 +173,7 @@ class PgConnection:
         self.raw = raw
         #: rows this connection changed (SQLite's ``total_changes``: part of the engine's cache key)
         self.total_changes = 0
+        self._column_names: dict[str, list[str]] = {}  # of the COPY_TABLES, in table order
 
     @property
     def in_transaction(self) -> bool:
@@ -188,6 +196,9 @@ class PgConnection:
         return PgCursor(cur, lastrowid)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> PgCursor:
+        plain = _PLAIN_INSERT.match(sql)
+        if plain and plain.group(1).lower() in COPY_TABLES:
+            return self._copy(plain.group(1).lower(), rows)
         pg = translate(sql)
         if " RETURNING " in pg:
             pg = pg[: pg.rindex(" RETURNING ")]
@@ -198,6 +209,32 @@ class PgConnection:
             raise self._failed(e) from e
         self.total_changes += max(cur.rowcount, 0)
         return PgCursor(cur, None)
+
+    def _copy(self, table: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
+        """``INSERT INTO table VALUES`` of many rows as one ``COPY`` into the table's first columns (as a
+        positional INSERT fills them; a column added later keeps its default)."""
+        data = [list(r) for r in rows]
+        if not data:
+            return PgCursor(self.raw.cursor(), None)
+        try:
+            cur = self.raw.cursor()
+            names = [f'"{n}"' for n in self._columns(table)[:len(data[0])]]
+            with cur.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
+                for row in data:
+                    copy.write_row(row)
+        except Exception as e:
+            raise self._failed(e) from e
+        self.total_changes += len(data)
+        return PgCursor(cur, None)
+
+    def _columns(self, table: str) -> list[str]:
+        cached = self._column_names.get(table)
+        if cached is None:
+            cached = [r[0] for r in self.raw.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) AND attnum > 0 "
+                "AND NOT attisdropped ORDER BY attnum", (table,))]
+            self._column_names[table] = cached
+        return cached
 
     def _failed(self, e: Exception) -> Exception:
         import psycopg

@@ -100,3 +100,24 @@ def test_on_a_server_transactions(pg: PgConnection) -> None:
     before = pg.total_changes  # (like SQLite's, it counts rows changed, rolled back or not)
     pg.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("y", "1"))
     assert pg.total_changes == before + 1
+
+
+def test_on_a_server_bulk_rows_of_lines_go_in_as_they_were_given(pg: PgConnection) -> None:
+    """A page's lines (hundreds a page) go in by COPY, not one INSERT each: the same rows, NULLs, floats and
+    awkward text (tabs, newlines, backslashes, CJK) as INSERT would store, positional into the table's first
+    columns (a column added later keeps its default), errors as sqlite3's, and counted in total_changes."""
+    pg.execute("CREATE TABLE lines (page_id bigint, seq integer, id text NOT NULL, block text, text text NOT NULL, "
+               "x0 double precision, y0 double precision, x1 double precision, y1 double precision, "
+               "PRIMARY KEY (page_id, seq))")
+    pg.execute("ALTER TABLE lines ADD COLUMN later text DEFAULT 'd'")
+    rows = [(1, 0, "l0", None, "人民日报\t社论\n第二行 \\N \\ end", 1.5, 2.0, 3.25, 4.0),
+            (1, 1, "l1", "b1", "", None, None, None, None)]
+    before = pg.total_changes
+    pg.executemany("INSERT INTO lines VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    assert pg.total_changes == before + 2
+    got = pg.execute("SELECT page_id, seq, id, block, text, x0, y0, x1, y1, later FROM lines ORDER BY seq").fetchall()
+    assert [tuple(r) for r in got] == [(*r, "d") for r in rows]
+    with pytest.raises(sqlite3.IntegrityError):
+        pg.executemany("INSERT INTO lines VALUES (?,?,?,?,?,?,?,?,?)", [rows[0]])
+    pg.executemany("INSERT INTO lines VALUES (?,?,?,?,?,?,?,?,?)", [])
+    assert pg.execute("SELECT count(*) FROM lines").fetchone()[0] == 2
