@@ -15,9 +15,10 @@ the peers over the same folded texts:
   1- and 2-character strings (SQLite 3.40 returns no rows for such a MATCH or LIKE): those run ``instr(folded, q)``
   over the table, a full scan, the only exact answer it has. A Latin word goes as a trigram phrase (a substring).
 * **tantivy** (tantivy-py, the ``bench`` extra; never a runtime dependency): one token per CJK character, per
-  Latin word and per punctuation mark, with positions, so a CJK run is a phrase query over its characters and the
-  answer is exact without reading texts (whitespace between CJK is folded away before indexing, as Broadsheet
-  folds it). Timing is the count plus the 20 best hits (as a search page needs).
+  Latin word, per punctuation mark and per newline (so no phrase spans two parts), with positions, so a CJK run
+  is a phrase query over its characters and the answer is exact without reading texts (whitespace between CJK is
+  folded away before indexing, as Broadsheet folds it). Timing is the count plus the 20 best hits (as a search
+  page needs).
 
 Query classes: ``cjk1``/``cjk2``/``cjk4`` (runs drawn from the texts, half typed in the other script),
 ``common-run`` (the most frequent 4-, 6- and 8-character runs of the corpus: 中国人民-like), ``mixed`` (a Latin
@@ -296,7 +297,9 @@ class Fts5:
 
 class Tantivy:
     name = "tantivy"
-    TOKENS = f"[{CJK_CLASS}]|{_WORD}+|[^\\s\\w]"
+    #: a newline is a token too: a phrase never spans two parts, as in Broadsheet (without it 发展 matched
+    #: "发\n\n展" across a paragraph break and the peer was not exact)
+    TOKENS = f"[{CJK_CLASS}]|{_WORD}+|[^\\s\\w]|\\n"
 
     def build(self, corpus: Corpus, work: Path) -> str:
         import tantivy
