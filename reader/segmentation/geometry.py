@@ -49,6 +49,10 @@ HEADING_TYPES = frozenset({"heading", "headline", "title", "header-title", "subh
 #: Block types that are pictures; a text block touching one is its caption.
 ILLUSTRATION_TYPES = frozenset({"illustration", "image", "graphic", "graphicalelement", "photo", "picture", "figure",
                                 "chart"})
+#: Block types of rules and separators (ALTO GraphicalElement, PAGE SeparatorRegion).
+RULE_TYPES = frozenset({"separator", "graphic"})
+#: a rule is at least this many times as wide as it is high
+RULE_ASPECT = 4
 #: Block types that are adverts.
 ADVERT_TYPES = frozenset({"advertisement", "advert", "ad"})
 #: Block types that are page furniture.
@@ -251,10 +255,18 @@ def reading_order(page: Page) -> list[Block]:
         return []
     if all(b.order is not None for b in blocks):
         return sorted(blocks, key=lambda b: (b.order if b.order is not None else 0))
+    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+    if all(b.order is not None or _is_rule(b) for b in blocks):
+        # a source order for every block but its rules (PAGE leaves separators out of it): the rules go
+        # where they lie, between the blocks of their column
+        ordered = sorted((i for i, b in enumerate(blocks) if b.order is not None), key=lambda i: blocks[i].order or 0)
+        boxes = {i: bx for i in ordered if (bx := block_box(blocks[i])) is not None}
+        rules = [(bx, i) for i, b in enumerate(blocks) if b.order is None and (bx := block_box(b)) is not None]
+        _insert_silent(ordered, boxes, rules, vertical)
+        return [blocks[i] for i in ordered]
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
     silent: list[tuple[Box, int]] = []
-    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     slope = 0.0 if vertical else _skew(blocks)
     for i, b in enumerate(blocks):
         box = _deskewed_box(b, slope) if slope else block_box(b)
@@ -268,8 +280,20 @@ def reading_order(page: Page) -> list[Block]:
     size = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
     order = _xy_cut(placed, vertical, tol=size * 0.5)
     boxes = {i: box for box, i in placed}
+    _insert_silent(order, boxes, silent, vertical)
+    # blocks without a box keep their source order, at the end
+    return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
+
+
+def _is_rule(block: Block) -> bool:
+    """A block with no text that is no picture's region: a rule or separator."""
+    return block.type in RULE_TYPES and not any(ln.text.strip() for ln in block.lines)
+
+
+def _insert_silent(order: list[int], boxes: dict[int, Box], silent: list[tuple[Box, int]], vertical: bool) -> None:
+    """Blocks without text (rules, separators, pictures) put into ``order`` where they lie: before the first
+    text block of the same column that starts below them."""
     for box, i in sorted(silent, key=lambda t: (t[0][1], t[0][0])):
-        # before the first text block of the same column that starts below it
         at = len(order)
         for k, j in enumerate(order):
             other = boxes.get(j)
@@ -286,8 +310,6 @@ def reading_order(page: Page) -> list[Block]:
                 break
         order.insert(at, i)
         boxes[i] = box
-    # blocks without a box keep their source order, at the end
-    return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
 
 
 # --------------------------------------------------------------------------- reflow inside blocks
@@ -1207,6 +1229,56 @@ def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     return out
 
 
+#: a title set as the first lines of a region typed ``paragraph`` has at most this many lines
+MAX_REGION_TITLE = 3
+_LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
+
+
+def _title_shaped(lines: Sequence[Line]) -> bool:
+    """Lines that can be a title: the last ends a sentence, none before it does or breaks a word, and they
+    are not a dateline ("Berlin, 18. Auguſt 1914." is centred too, and opens the text under it)."""
+    texts = [ln.text.strip() for ln in lines]
+    return (texts[-1].endswith(_SENTENCE_END) and not any(t.endswith(_SENTENCE_END + _LINE_END_HYPHENS)
+                                                          for t in texts[:-1])
+            and not texts[-1].endswith(_LINE_END_HYPHENS) and not latin_dateline(texts[0]))
+
+
+def _centred_in(line: Line, left: float, right: float, em: float) -> bool:
+    """Centred between ``left`` and ``right`` and narrower than them (both margins over an em, even)."""
+    return line.box is not None and _is_centred(line, left, right, em)
+
+
+def _region_title(lines: Sequence[Line], em: float) -> int:
+    """How many first lines of a region typed ``paragraph`` are its title by geometry (0: none).
+
+    Transcribers often leave an article's title inside the paragraph region of its text (no heading region).
+    The stated type keeps a size guess from making headlines of body lines; a title is told by its shape
+    instead: one to three lines, the first and the last centred over the text below them, ending a sentence
+    only at the last, over a line indented as a paragraph's first (a list's sub-head stands over a flush or
+    hanging line, or over another centred line: "Infanterieregiment Nr. 17." / "4. Kompagnie." stay text).
+    A region made only of such lines (two or three, the last centred under the first) is a title too.
+    """
+    if len(lines) < 2 or any(ln.box is None for ln in lines) or em <= 0:
+        return 0
+    if len(lines) <= MAX_REGION_TITLE and _title_shaped(lines):
+        first = lines[0].box
+        assert first is not None
+        return len(lines) if _centred_in(lines[-1], first[0], first[2], em) else 0
+    for k in range(1, MAX_REGION_TITLE + 1):
+        if len(lines) < k + 2:
+            break
+        body = [ln.box for ln in lines[k:] if ln.box is not None]
+        left = sorted(b[0] for b in body)[len(body) // 4]
+        right = sorted(b[2] for b in body)[(3 * len(body)) // 4]
+        nxt = lines[k].box
+        assert nxt is not None
+        indented = 0.5 * em <= nxt[0] - left <= 4 * em and nxt[2] >= right - 1.5 * em
+        if (_title_shaped(lines[:k]) and indented and _centred_in(lines[0], left, right, em)
+                and _centred_in(lines[k - 1], left, right, em)):
+            return k
+    return 0
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
     """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
@@ -1218,6 +1290,10 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
         flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
+    else:  # a region typed paragraph: only a title its geometry shows
+        em = sizes.height or typical_size(lines, False) or 0.0
+        title = 0 if sizes.vertical else _region_title(lines, em)
+        flags = [f or k < title for k, f in enumerate(flags)]
     flags = _keep_words_whole(lines, flags)
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
@@ -1372,6 +1448,8 @@ class _PageCut:
                 self.below[id(b)] = text_block
             if sum(1 for ln in b.lines if ln.text.strip()) >= 2:
                 text_block = b
+        #: the lines of regions the source types as headings
+        self.stated_heads = {ln.id for b in blocks if _norm_type(b) in HEADING_TYPES for ln in b.lines}
         #: an ornament alone (a dinkus) ended the item above: the next body text opens one
         self.item_break = False
         #: a serial's chapter title is being placed (its lines are text, not headings)
@@ -1474,7 +1552,9 @@ class _PageCut:
     def place(self, block: Block) -> None:
         t = _norm_type(block)
         text_lines = [ln for ln in block.lines if ln.text.strip()]
-        if t in ILLUSTRATION_TYPES:
+        if _is_rule(block):
+            self.rule(block)
+        elif t in ILLUSTRATION_TYPES:
             if text_lines:  # text inside a picture region: its caption or legend
                 self.body_target().parts.extend(self.paragraphs(block, "caption"))
         elif not text_lines:
@@ -1493,6 +1573,36 @@ class _PageCut:
             self.add_heads(text_lines, block)
         else:
             self.place_text(block, text_lines)
+
+    def rule(self, block: Block) -> None:
+        """A rule across one column between two blocks, under finished text, ends the item above it: papers
+        set a short rule (or one the column's width) between items that carry no headline of their own (the
+        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, ends
+        nothing."""
+        box, below = block_box(block), self.below.get(id(block))
+        under = block_box(below) if below is not None else None
+        if box is None or under is None or self.vertical or self.current is None or self.pending_heads:
+            return
+        width, height = box[2] - box[0], box[3] - box[1]
+        across = min(box[2], under[2]) - max(box[0], under[0])
+        if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
+                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)):
+            self.item_break = True
+            self.rubric_over_items(self.current)
+
+    def rubric_over_items(self, article: _Draft) -> None:
+        """A rule cut the first item under a stated heading region off the next: the heading stands over
+        several items, so it names a section ("Mannigfaltiges.", "Verkehrsweſen."), not the first item; it
+        goes with the page's furniture like any rubric."""
+        parts = article.parts
+        if article.kind != "article" or len(parts) < 2 or parts[0].role != "headline":
+            return
+        if any(p.role in HEADLINE_ROLES for p in parts[1:]):
+            return
+        lines = set(parts[0].line_ids)
+        if lines and lines <= self.stated_heads:
+            self.furniture.parts.append(replace(parts[0], role="furniture"))
+            del parts[0]
 
     def blind_heading(self, lines: list[Line]) -> bool:
         """A heading told by its text alone; a serial's chapter title (第八囘 / 假撮合威壓平民) opens the

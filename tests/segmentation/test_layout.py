@@ -409,3 +409,58 @@ def test_a_weeklys_publisher_box_a_rubric_over_an_item_head_and_a_garbled_dateli
     assert arts[0].headline == "Politisches. Bismarck Pläne." and "Wien" not in arts[0].text
     assert arts[1].paragraphs()[0].text.startswith("Eine Depesche aus Wien")
     assert "Letter Box 407" in arts[2].text and "Brick & Kaiser." in arts[2].text
+
+
+def _region(bid: str, x0: float, y0: float, rows: list[tuple[str, float, float]], order: int) -> Block:
+    """A region typed paragraph whose lines are (text, left, right), 40 px apart."""
+    lines = [Line(id=f"{bid}.l{k}", text=t, box=(left, y0 + 40 * k, right, y0 + 40 * k + 36), type="paragraph")
+             for k, (t, left, right) in enumerate(rows)]
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + 600, y0 + 40 * len(rows)), type="paragraph", order=order)
+
+
+def test_a_title_in_the_first_lines_of_a_paragraph_region_opens_its_article_a_lists_sub_head_does_not() -> None:
+    """Reichsanzeiger 1914: a report's title is the first lines of the paragraph region of its text (no heading
+    region), centred over an indented first line; a casualty list's regiment over a flush entry stays text, and
+    a centred dateline opens the text under it."""
+    body = [("Nach dem Juniheft der Monatsberichte belief ſich die", 140, 700)] + [
+        ("fortgeſchriebene Bevölkerungsziffer der Stadt auf zwei", 100, 700)] * 4
+    report = _region("r1", 100, 100, [("Bevölkerungsbewegung, Grundbeſitzwechſel,", 220, 580),
+                                      ("und Armenpflege in Berlin im Juni 1914.", 240, 560), *body], 0)
+    title = _region("r2", 100, 400, [("Die deutſche überſeeiſche Auswanderung im Juli 1914", 100, 700),
+                                     ("und in dem gleichen Zeitraum des Vorjahrs.", 200, 600)], 1)
+    below = _region("r3", 100, 500, body, 2)
+    listing = _region("r4", 100, 800, [("Infanterieregiment Nr. 17.", 300, 500), ("4. Kompagnie.", 350, 450),
+                                       ("Musketier Karl Schmidt aus Kaiſerslautern — tot.", 100, 700)]
+                      + [("Gefreiter Franz Weber aus Mainz — leicht verwundet.", 100, 700)] * 3, 3)
+    dated = _region("r5", 800, 100, [("Berlin, 18. Auguſt 1914.", 1000, 1300), *[
+        (t, x0 + 700, x1 + 700) for t, x0, x1 in body]], 4)
+    arts = articles_from_layout([_page([report, title, below, listing, dated], width=1600)])
+    assert [a.headline for a in arts] == [
+        "Bevölkerungsbewegung, Grundbeſitzwechſel, und Armenpflege in Berlin im Juni 1914.",
+        "Die deutſche überſeeiſche Auswanderung im Juli 1914 und in dem gleichen Zeitraum des Vorjahrs."]
+    assert arts[0].paragraphs()[0].text.startswith("Nach dem Juniheft")
+    assert "Infanterieregiment Nr. 17." in arts[1].text and "Berlin, 18. Auguſt 1914." in arts[1].text
+
+
+def test_a_rule_between_two_items_under_a_section_heading_parts_them_and_the_heading_is_a_rubric() -> None:
+    """Reichsanzeiger "Mannigfaltiges.": items with no headline of their own, one paragraph region each, a short
+    centred rule between them (PAGE separators, not in the reading order); a rule under unfinished text parts
+    nothing."""
+    head = _block("h", 250, 60, ["Mannigfaltiges."], width=200, lh=40, btype="heading")
+    head.order = 0
+    one = _region("a", 100, 100, [("Zur Feier des Geburtstags wurde heute ein", 140, 700),
+                                  ("Hochamt gehalten.", 100, 400)], 1)
+    rule1 = Block(id="s1", box=(350, 185, 450, 189), type="separator")
+    two = _region("b", 100, 200, [("Der bitteren Armut ſucht der Verein zu", 140, 700),
+                                  ("ſteuern, den", 100, 300)], 2)
+    rule2 = Block(id="s2", box=(350, 285, 450, 289), type="separator")
+    three = _region("c", 100, 300, [("Spenden werden erbeten und gern", 140, 700),
+                                    ("entgegengenommen.", 100, 400)], 3)
+    page = _page([head, one, two, three, rule2, rule1])
+    assert [b.id for b in reading_order(page)] == ["h", "a", "s1", "b", "s2", "c"]
+    arts = articles_from_layout([page])
+    items = [a for a in arts if a.kind != "furniture"]
+    assert [a.text.split()[0] for a in items] == ["Zur", "Der"]
+    assert [a.headline for a in items] == [None, None]
+    furniture = next(a for a in arts if a.kind == "furniture")
+    assert "Mannigfaltiges." in furniture.text
