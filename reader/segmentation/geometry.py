@@ -871,9 +871,14 @@ def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None)
     return out
 
 
+#: the hyphen inside a compound, between two letters
+_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])[-⸗](?=[^\W\d_])")
+
+
 def _capital_share(text: str) -> float | None:
-    """The share of the Latin words of three letters or more that are capitalised; None under two words."""
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", text) if not any(is_wide(ch) for ch in w)]
+    """The share of the Latin words of three letters or more that are capitalised; None under two words.
+    A hyphenated name is one word ("New-York", "Elsaß-Lothringen"): its parts would count a place twice."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", _COMPOUND_HYPHEN.sub("", text)) if not any(is_wide(ch) for ch in w)]
     if len(words) < 2:
         return None
     return sum(1 for w in words if w[0].isupper()) / len(words)

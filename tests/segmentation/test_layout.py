@@ -464,3 +464,12 @@ def test_a_rule_between_two_items_under_a_section_heading_parts_them_and_the_hea
     assert [a.headline for a in items] == [None, None]
     furniture = next(a for a in arts if a.kind == "furniture")
     assert "Mannigfaltiges." in furniture.text
+
+
+def test_a_hyphenated_place_counts_once_among_a_lines_capitals() -> None:
+    """New-York Tribune 1903: a body line given a noisy larger size ('"re preservatives of the New-York
+    Central. th«') read as Title Case because "New" and "York" counted as two capitalised words."""
+    from reader.segmentation.geometry import _capital_share
+
+    assert _capital_share('"re preservatives of the New-York Central. th«') == 0.5
+    assert _capital_share("NEW-YORK TRIBUNE") == 1.0
