@@ -1337,6 +1337,73 @@ def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line
     return out
 
 
+#: the mark closing a paid paragraph in American papers ("… Poland Spring, Me.—Advt."), as microfilm OCR reads
+#: it ("Broadway.-AdvL ; 1", "Sunday.-lAdvt.", "Known.— Advt. ,")
+ADVT_MARK = re.compile(r"[-—.]\s*[a-z]?\s*Adv[tlL1]\.?[\W\d]*$")
+#: a reading notice is at most this many lines, its display line included
+MAX_NOTICE = 8
+#: a notice whose closing mark the OCR lost, next to one that has it, is at most this many lines
+MAX_UNMARKED_NOTICE = 4
+
+
+class _Notices:
+    """Reading notices inside one block (see :func:`_reading_notices`)."""
+
+    def __init__(self, lines: Sequence[Line], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.edges = edges
+
+    def ends(self, k: int) -> bool:
+        """Line ``k`` closes a paragraph: a sentence, a notice's mark, or a short line."""
+        text = self.lines[k].text.rstrip()
+        return text.endswith(_SENTENCE_END) or ADVT_MARK.search(text) is not None or _is_short(
+            self.lines[k], *self.edges)
+
+    def head(self, k: int) -> bool:
+        """A notice's display line: centred, or in capitals, at the top of the block or after a closed
+        paragraph."""
+        text = self.lines[k].text.strip()
+        if len(text) > 60 or not _worded(text) or (k > 0 and not self.ends(k - 1)):
+            return False
+        caps = _capital_share(text)
+        return _is_centred(self.lines[k], *self.edges) or (caps is not None and caps >= 0.8)
+
+    def marked(self) -> list[tuple[int, int]]:
+        """(first, end) of each notice closing on the mark, from the nearest display line above the mark."""
+        out: list[tuple[int, int]] = []
+        floor = 0
+        for e, ln in enumerate(self.lines):
+            if ADVT_MARK.search(ln.text.rstrip()) is None:
+                continue
+            start = next((k for k in range(e, max(floor, e - MAX_NOTICE + 1) - 1, -1) if k < e and self.head(k)), None)
+            if start is not None:
+                out.append((start, e + 1))
+            floor = e + 1
+        return out
+
+
+def _reading_notices(lines: Sequence[Line], edges: tuple[float, float, float]) -> list[tuple[int, int]]:
+    """Line ranges of the paid paragraphs ("reading notices") set inside a block of text.
+
+    Microfilm OCR often gives a whole column as one block: the story and the notices under it ("POLAND!
+    POLAND! POLAND!" / "Bottled at the Famous Poland Spring, Me.—Advt."). A notice closes on its mark (Advt.)
+    and opens on a display line (centred or in capitals) after a closed paragraph. A short run at the block's
+    end after a marked notice, opening on such a line, is a notice whose mark the OCR lost, as is one right
+    above the first marked notice at the top of the block; the run of notices at a column's foot is one kind.
+    """
+    notices = _Notices(lines, edges)
+    out = notices.marked()
+    if not out:
+        return out
+    end = out[-1][1]
+    if 0 < len(lines) - end <= MAX_UNMARKED_NOTICE and notices.head(end):
+        out.append((end, len(lines)))
+    first = out[0][0]
+    if 0 < first <= MAX_UNMARKED_NOTICE and notices.head(0):
+        out.insert(0, (0, first))
+    return out
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -1455,6 +1522,8 @@ class _PageCut:
                 text_block = b
         #: the lines of regions the source types as headings
         self.stated_heads = {ln.id for b in blocks if _norm_type(b) in HEADING_TYPES for ln in b.lines}
+        #: the article a rule closed, when the rule is the item break (its heading may be a rubric)
+        self.ruled: _Draft | None = None
         #: an ornament alone (a dinkus) ended the item above: the next body text opens one
         self.item_break = False
         #: a serial's chapter title is being placed (its lines are text, not headings)
@@ -1593,10 +1662,10 @@ class _PageCut:
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
                 and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)):
             self.item_break = True
-            self.rubric_over_items(self.current)
+            self.ruled = self.current
 
     def rubric_over_items(self, article: _Draft) -> None:
-        """A rule cut the first item under a stated heading region off the next: the heading stands over
+        """A rule parted the first item under a stated heading region from the next: the heading stands over
         several items, so it names a section ("Mannigfaltiges.", "Verkehrsweſen."), not the first item; it
         goes with the page's furniture like any rubric."""
         parts = article.parts
@@ -1720,6 +1789,8 @@ class _PageCut:
         if len(text_lines) > 1 and is_jump_line(text_lines[-1].text):  # "(Continued on Second Page.)"
             self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
             text_lines = text_lines[:-1]
+        if not self.vertical and self.place_notices(block, text_lines):
+            return
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
@@ -1754,10 +1825,35 @@ class _PageCut:
                 rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                              font_size=block.font_size)
                 opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+                if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
+                    self.rubric_over_items(self.ruled)
+                self.ruled = None
                 target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
                 self.item_break = False
                 target.parts.extend(self.paragraphs(rest, "paragraph"))
                 self.last_body = rest.lines[-1].text.strip()
+
+    def place_notices(self, block: Block, text_lines: list[Line]) -> bool:
+        """Reading notices inside the block are adverts of their own; the text around them is placed as
+        usual (the story above them goes on in its article). False when the block holds none."""
+        box = block_box(block)
+        edges = _edges(text_lines, self.sizes) or (
+            (box[0], box[2], self.sizes.height or self.em) if box is not None else None)
+        notices = _reading_notices(text_lines, edges) if edges is not None else []
+        if not notices:
+            return False
+        at = 0
+        for first, end in notices:
+            if first > at:
+                self.place_text(replace(block, lines=text_lines[at:first]), text_lines[at:first])
+            self.flush_heads()
+            ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
+            ad.parts.append(lines_part(text_lines[first:end], "advertisement"))
+            self.drafts.append(ad)
+            at = end
+        if at < len(text_lines):
+            self.place_text(replace(block, lines=text_lines[at:]), text_lines[at:])
+        return True
 
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""

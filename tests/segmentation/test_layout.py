@@ -473,3 +473,25 @@ def test_a_hyphenated_place_counts_once_among_a_lines_capitals() -> None:
 
     assert _capital_share('"re preservatives of the New-York Central. th«') == 0.5
     assert _capital_share("NEW-YORK TRIBUNE") == 1.0
+
+
+def test_reading_notices_inside_a_whole_column_block_are_adverts_of_their_own() -> None:
+    """New-York Tribune 1903 (NDNP microfilm): one TextBlock holds a whole column, the story and the paid
+    notices under it; each notice opens on a centred or capitals line after a closed paragraph and closes on
+    its "Advt." mark; a short run after the last one, opening on such a line, lost its mark to the OCR."""
+    texts = ["The independent towing companies intend to", "fight, and the boats will be tied up",
+             "at the piers until the engineers agree.", "POLAND! POLAND! POLAND!",
+             "Bottled at the Famous Poland Spring, Me.—Advt.", "THE PERFECT DINING CAR",
+             "is on the trains of the Pennsylvania Railroad", "to Cleveland"]
+    col = _block("col", 50, 100, texts, width=600, lh=30, font=7,
+                 indents={3: 150, 5: 0}, ends={2: 450, 3: 450, 4: 600, 7: 200})
+    head = _block("h", 50, 40, ["NO BIG HARBOR TIEUP."], width=600, lh=50, font=14)
+    other = _block("o", 700, 100, ["Other news of the day runs here in the", "second column of the page today."] * 6,
+                   width=600, lh=30, font=7)
+    arts = articles_from_layout([_page([head, col, other], width=1400)])
+    story = arts[0]
+    assert story.headline == "NO BIG HARBOR TIEUP." and "until the engineers agree." in story.text
+    assert "POLAND" not in story.text and "DINING" not in story.text
+    ads = [a for a in arts if a.kind == "advertisement"]
+    assert [a.text.split("\n")[0][:12] for a in ads] == ["POLAND! POLA", "THE PERFECT "]
+    assert ads[0].text.endswith("Me.—Advt.") and ads[1].text.endswith("to Cleveland")
