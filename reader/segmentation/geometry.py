@@ -1820,18 +1820,23 @@ class _PageCut:
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
-            starts = _item_starts(run, self.vertical) + [len(run)]
-            for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
-                rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
-                             font_size=block.font_size)
-                opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
-                if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
-                    self.rubric_over_items(self.ruled)
-                self.ruled = None
-                target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
-                self.item_break = False
-                target.parts.extend(self.paragraphs(rest, "paragraph"))
-                self.last_body = rest.lines[-1].text.strip()
+            self.place_body(block, run)
+
+    def place_body(self, block: Block, run: list[Line]) -> None:
+        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament
+        or a rule says one begins."""
+        starts = _item_starts(run, self.vertical) + [len(run)]
+        for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
+            rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
+                         font_size=block.font_size)
+            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+            if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
+                self.rubric_over_items(self.ruled)
+            self.ruled = None
+            target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            self.item_break = False
+            target.parts.extend(self.paragraphs(rest, "paragraph"))
+            self.last_body = rest.lines[-1].text.strip()
 
     def place_notices(self, block: Block, text_lines: list[Line]) -> bool:
         """Reading notices inside the block are adverts of their own; the text around them is placed as

@@ -75,7 +75,8 @@ _GARBLED_DATELINE = re.compile(
 #: m.—", "St. Louis. April 3O. —", "Plattatrarr. N. T April 30.—": a state's capitals without their points);
 #: no word between the month and the dash ("The Tribune, May 3, said—" is running text)
 _DASHED_DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]?\s+){0,3}" + _MONTH + r"(?![a-z])(?:(?![a-z]{3})[^—\n]){0,12}?—",
+    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]?\s+){0,3}" + _MONTH
+    + r"(?![a-z])(?:(?![a-z]{3})[^—\n]){0,12}?—",
     re.IGNORECASE,
 )
 
