@@ -1340,6 +1340,8 @@ def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line
 #: the mark closing a paid paragraph in American papers ("… Poland Spring, Me.—Advt."), as microfilm OCR reads
 #: it ("Broadway.-AdvL ; 1", "Sunday.-lAdvt.", "Known.— Advt. ,")
 ADVT_MARK = re.compile(r"[-—.]\s*[a-z]?\s*Adv[tlL1]\.?[\W\d]*$")
+#: a line set in capitals has at least this share of its letters upper case (OCR reads some small)
+CAPITALS_SHARE = 0.8
 #: a reading notice is at most this many lines, its display line included
 MAX_NOTICE = 8
 #: a notice whose closing mark the OCR lost, next to one that has it, is at most this many lines
@@ -1361,12 +1363,16 @@ class _Notices:
 
     def head(self, k: int) -> bool:
         """A notice's display line: centred, or in capitals, at the top of the block or after a closed
-        paragraph."""
+        paragraph; centred capitals whatever stands above them (a notice whose last line the OCR garbled)."""
         text = self.lines[k].text.strip()
-        if len(text) > 60 or not _worded(text) or (k > 0 and not self.ends(k - 1)):
+        if len(text) > 60 or not _worded(text):
             return False
-        caps = _capital_share(text)
-        return _is_centred(self.lines[k], *self.edges) or (caps is not None and caps >= 0.8)
+        letters = [ch for ch in text if ch.isalpha()]
+        capitals = sum(1 for ch in letters if ch.isupper()) >= CAPITALS_SHARE * len(letters)
+        centred = _is_centred(self.lines[k], *self.edges)
+        if k > 0 and not self.ends(k - 1):
+            return centred and capitals
+        return centred or capitals
 
     def marked(self) -> list[tuple[int, int]]:
         """(first, end) of each notice closing on the mark, from the nearest display line above the mark."""

@@ -495,3 +495,17 @@ def test_reading_notices_inside_a_whole_column_block_are_adverts_of_their_own() 
     ads = [a for a in arts if a.kind == "advertisement"]
     assert [a.text.split("\n")[0][:12] for a in ads] == ["POLAND! POLA", "THE PERFECT "]
     assert ads[0].text.endswith("Me.—Advt.") and ads[1].text.endswith("to Cleveland")
+
+
+def test_two_reading_notices_in_one_block_the_first_without_its_mark() -> None:
+    """New-York Tribune 1903: "POLAND! POLAND! POLAND!" over one line whose "Advt." the OCR garbled, then
+    "BILLY WHISKERS." centred in capitals over a notice closing on its mark: two adverts, not one."""
+    texts = ["POLAND! POLAND! POLAND!", "Poland Water, first of nature's remedies - , .vr",
+             "BILLY WHISKERS.", "The Autobiography of a Goat. A Jolly Story", "for boys and girls now running in",
+             "THE SUNDAY TRIBUNE. Be sure to read it next Sunday.—Advt."]
+    ads = _block("ads", 50, 100, texts, width=600, lh=30, font=7, indents={0: 150, 2: 200}, ends={0: 450, 2: 400})
+    other = _block("o", 700, 100, ["Other news of the day runs here in the", "second column of the page today."] * 6,
+                   width=600, lh=30, font=7)
+    arts = articles_from_layout([_page([other, ads], width=1400)])
+    ads_out = [a.text for a in arts if a.kind == "advertisement"]
+    assert [t[:12] for t in ads_out] == ["POLAND! POLA", "BILLY WHISKE"]
