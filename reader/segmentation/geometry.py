@@ -694,10 +694,15 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
 IMPRINT_SHARE = 0.15
 
 
+#: an imprint block opening on the editor's line has at most this many lines
+IMPRINT_LINES = 10
+
+
 def _imprint(blocks: Sequence[Block]) -> set[str]:
     """Ids of the short blocks at the foot of the page that hold the paper's imprint (editor, printer,
-    publisher): furniture, not the end of the item above them."""
-    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    publisher): furniture, not the end of the item above them. The foot is the text's: a rule drawn under
+    it does not move it."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None and not _is_rule(b)]
     content = _union([bx for _, bx in boxed])
     if content is None:
         return set()
@@ -705,7 +710,10 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
     out: set[str] = set()
     for b, bx in boxed:
         lines = [ln.text for ln in b.lines if ln.text.strip()]
-        if bx[1] >= foot and 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines)):
+        short = 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines))
+        # a longer one opens on its editor's line (and lists the issue's supplements under it)
+        opens = 0 < len(lines) <= IMPRINT_LINES and is_imprint(" ".join(lines[:2]))
+        if bx[1] >= foot and (short or opens):
             out.add(b.id)
     return out
 
@@ -1783,18 +1791,9 @@ class _PageCut:
             self.item_break = True
             self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
             return
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
-        if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
-            self.item_break = True
-        if noise:  # kept where it was found (the reading order puts noise last), never opening an article
-            target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
-            target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
-            if not text_lines:
-                return
-        if len(text_lines) > 1 and is_jump_line(text_lines[-1].text):  # "(Continued on Second Page.)"
-            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
-            text_lines = text_lines[:-1]
+        text_lines = self.set_aside(text_lines)
+        if not text_lines:
+            return
         if not self.vertical and self.place_notices(block, text_lines):
             return
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
@@ -1843,6 +1842,23 @@ class _PageCut:
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()
+
+    def set_aside(self, text_lines: list[Line]) -> list[Line]:
+        """The block's lines without its OCR fragments (noise parts of the article they fall in, never
+        opening one) and without a jump line closing it (furniture); what is left to place."""
+        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
+        if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
+            self.item_break = True
+        if noise:  # kept where it was found (the reading order puts noise last), never opening an article
+            target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
+            target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
+            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
+        if text_lines and is_jump_line(text_lines[-1].text) and (
+                len(text_lines) > 1 or self.last_body.endswith(_SENTENCE_END)):
+            # "(Continued on Second Page.)" ending a block, or set alone under finished text
+            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
+            text_lines = text_lines[:-1]
+        return text_lines
 
     def place_notices(self, block: Block, text_lines: list[Line]) -> bool:
         """Reading notices inside the block are adverts of their own; the text around them is placed as

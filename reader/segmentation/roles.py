@@ -209,10 +209,11 @@ def is_imprint(text: str) -> bool:
 
 
 #: a jump line: where an article goes on ("(Continued on Second Page.)", "(Fortsetzung auf Seite 3.)",
-#: "(Suite à la page 2.)"), a page reference in parentheses
+#: "(Suite à la page 2.)", "(Fortſetzung des Nichtamtlichen in der Erſten Beilage.)"), a page reference in
+#: parentheses
 _JUMP_LINE = re.compile(
-    r"^\(\s*(?:Continued\s+on|Concluded\s+on|Continued\s+from|Fortsetzung\s+auf|Fortſetzung\s+auf|"
-    r"Suite\s+(?:à|a|en)\b)[^()]{0,30}\)\.?$", re.IGNORECASE)
+    r"^\(\s*(?:(?:Continued\s+on|Concluded\s+on|Continued\s+from|Fortsetzung\s+auf|Fortſetzung\s+auf|"
+    r"Suite\s+(?:à|a|en)\b)[^()]{0,30}|Fort[sſ]etzung\s+(?:des|der)\b[^()]{0,40}\bBeilage\.?)\)\.?$", re.IGNORECASE)
 
 
 def is_jump_line(text: str) -> bool:

@@ -509,3 +509,19 @@ def test_two_reading_notices_in_one_block_the_first_without_its_mark() -> None:
     arts = articles_from_layout([_page([other, ads], width=1400)])
     ads_out = [a.text for a in arts if a.kind == "advertisement"]
     assert [t[:12] for t in ads_out] == ["POLAND! POLA", "BILLY WHISKE"]
+
+
+def test_an_imprint_listing_the_supplements_and_a_jump_line_alone_are_furniture() -> None:
+    """Reichsanzeiger 1914: the imprint opens on "Verantwortlicher Redakteur:" and lists the issue's supplements
+    (nine lines), under a jump line set alone; a rule drawn under the text does not move the page's foot."""
+    body = _block("b", 50, 100, ["Das Volkstheater feierte den Vorabend des Geburtstags des Kaiſers."] * 60, width=600)
+    jump = _block("j", 50, 1310, ["(Fortſetzung des Nichtamtlichen in der Erſten Beilage.)"], width=600)
+    imprint = _block("i", 50, 1340, ["Verantwortlicher Redakteur:", "Direktor Dr. Tyrol in Charlottenburg.",
+                                    "Verlag der Expedition in Berlin.", "Druck der Norddeutſchen Buchdruckerei",
+                                    "Berlin SW., Wilhelmſtraße Nr. 32.", "Sieben Beilagen",
+                                    "(einſchließlich Warenzeichenbeilage)", "ſowie die Inhaltsangabe Nr. 32 des",
+                                    "öffentlichen Anzeigers."], width=600)
+    rule = Block(id="r", box=(300, 2300, 400, 2302), type="separator")
+    arts = articles_from_layout([_page([body, jump, imprint, rule], height=2400)])
+    assert [a.kind for a in arts] == ["article", "furniture"]
+    assert "Fortſetzung" in arts[1].text and "Verantwortlicher Redakteur" in arts[1].text

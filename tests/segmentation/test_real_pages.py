@@ -295,6 +295,8 @@ def test_a_jump_line_ending_a_column_is_furniture_not_the_reports_last_words() -
     assert "Continued on" not in report.text
     assert _article_with(doc, "(Continued on 8*cond Fa?e.)").kind == "furniture"
     assert is_jump_line("(Fortsetzung auf Seite 3.)") and not is_jump_line("(Continued applause.)")
+    assert is_jump_line("(Fortſetzung des Nichtamtlichen in der Erſten Beilage.)")
+    assert not is_jump_line("(Fortsetzung der Rede folgt.)")
 
 
 def test_display_type_in_the_last_lines_of_a_page_signs_the_item_above() -> None:
