@@ -6,6 +6,8 @@ Elements are matched on local names, so every namespace version reads the same.
   ``RegionRefIndexed`` / ``RegionRef``, nested ``…GroupIndexed`` groups, flattened
   depth-first by ``index``) wins; Transkribus' ``custom="readingOrder {index:n;}"``
   is the fallback, for regions and for the lines inside a region; document order last.
+* ``SeparatorRegion`` becomes a block of type ``separator`` with no lines and no order (rules are
+  not in a reading order); the layout places it by its box.
 * Region types come from ``@type`` or Transkribus' ``structure {type:…;}``
   (heading, paragraph, header, page-number, footnote, caption, catch-word …; the
   table cells ``T0C1`` become ``table``) and go to ``Block.type``, where the
@@ -44,6 +46,7 @@ OTHER_REGIONS = {
     "ImageRegion": "image", "GraphicRegion": "graphic", "ChartRegion": "chart", "LineDrawingRegion": "graphic",
     "TableRegion": "table", "MathsRegion": "maths", "ChemRegion": "chemistry", "MusicRegion": "music",
     "AdvertRegion": "advertisement", "MapRegion": "map", "CustomRegion": "custom", "UnknownRegion": "unknown",
+    "SeparatorRegion": "separator",
 }
 #: a text region's stated type (``@type`` or Transkribus ``structure {type:…}``, lower case, ``_`` as ``-``)
 #: → the Block.type every reader uses; a stated type not listed is ``other``, an unstated one ``text``
@@ -70,7 +73,9 @@ LINE_ROLES = {
     "signature-mark": "furniture", "catch-word": "furniture", "catchword": "furniture",
     "advertisement": "advertisement",
 }
-_SKIP_REGIONS = {"SeparatorRegion", "NoiseRegion"}
+#: regions that are no blocks (a separator is one, with no text and no place in the reading order: a rule
+#: between two items tells the layout where one ends, see reader.segmentation.geometry)
+_SKIP_REGIONS = {"NoiseRegion"}
 _GROUPS = {"OrderedGroup", "UnorderedGroup", "OrderedGroupIndexed", "UnorderedGroupIndexed"}
 _REFS = {"RegionRefIndexed", "RegionRef"}
 
@@ -320,10 +325,13 @@ def _read_page(page_el: etree._Element, number: int, path: Path, used: set[str],
             block.lines = _region_lines(el, block, number, used)
         if block.lines or local(el.tag) not in TEXT_REGIONS:
             blocks.append(block)
-    if any(b.order is None for b in blocks):
+    for b in blocks:
+        if b.type == "separator":
+            b.order = None  # a rule is read where it lies, not where the reading order (which omits it) ends
+    if any(b.order is None for b in blocks if b.type != "separator"):
         for b in blocks:
             b.order = None
-    blocks.sort(key=lambda b: b.order if b.order is not None else 0)
+    blocks.sort(key=lambda b: (b.order is None, b.order if b.order is not None else 0))
     page.blocks = blocks
     page.lines = [ln for b in blocks for ln in b.lines]
     numbers = [b for b in blocks if b.type == "page-number" and b.lines]

@@ -49,6 +49,10 @@ HEADING_TYPES = frozenset({"heading", "headline", "title", "header-title", "subh
 #: Block types that are pictures; a text block touching one is its caption.
 ILLUSTRATION_TYPES = frozenset({"illustration", "image", "graphic", "graphicalelement", "photo", "picture", "figure",
                                 "chart"})
+#: Block types of rules and separators (ALTO GraphicalElement, PAGE SeparatorRegion).
+RULE_TYPES = frozenset({"separator", "graphic"})
+#: a rule is at least this many times as wide as it is high
+RULE_ASPECT = 4
 #: Block types that are adverts.
 ADVERT_TYPES = frozenset({"advertisement", "advert", "ad"})
 #: Block types that are page furniture.
@@ -251,10 +255,18 @@ def reading_order(page: Page) -> list[Block]:
         return []
     if all(b.order is not None for b in blocks):
         return sorted(blocks, key=lambda b: (b.order if b.order is not None else 0))
+    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
+    if all(b.order is not None or _is_rule(b) for b in blocks):
+        # a source order for every block but its rules (PAGE leaves separators out of it): the rules go
+        # where they lie, between the blocks of their column
+        ordered = sorted((i for i, b in enumerate(blocks) if b.order is not None), key=lambda i: blocks[i].order or 0)
+        boxes = {i: bx for i in ordered if (bx := block_box(blocks[i])) is not None}
+        rules = [(bx, i) for i, b in enumerate(blocks) if b.order is None and (bx := block_box(b)) is not None]
+        _insert_silent(ordered, boxes, rules, vertical)
+        return [blocks[i] for i in ordered]
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
     silent: list[tuple[Box, int]] = []
-    vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     slope = 0.0 if vertical else _skew(blocks)
     for i, b in enumerate(blocks):
         box = _deskewed_box(b, slope) if slope else block_box(b)
@@ -268,8 +280,20 @@ def reading_order(page: Page) -> list[Block]:
     size = typical_size([ln for b in blocks for ln in b.lines], vertical) or 10.0
     order = _xy_cut(placed, vertical, tol=size * 0.5)
     boxes = {i: box for box, i in placed}
+    _insert_silent(order, boxes, silent, vertical)
+    # blocks without a box keep their source order, at the end
+    return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
+
+
+def _is_rule(block: Block) -> bool:
+    """A block with no text that is no picture's region: a rule or separator."""
+    return block.type in RULE_TYPES and not any(ln.text.strip() for ln in block.lines)
+
+
+def _insert_silent(order: list[int], boxes: dict[int, Box], silent: list[tuple[Box, int]], vertical: bool) -> None:
+    """Blocks without text (rules, separators, pictures) put into ``order`` where they lie: before the first
+    text block of the same column that starts below them."""
     for box, i in sorted(silent, key=lambda t: (t[0][1], t[0][0])):
-        # before the first text block of the same column that starts below it
         at = len(order)
         for k, j in enumerate(order):
             other = boxes.get(j)
@@ -286,8 +310,6 @@ def reading_order(page: Page) -> list[Block]:
                 break
         order.insert(at, i)
         boxes[i] = box
-    # blocks without a box keep their source order, at the end
-    return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
 
 
 # --------------------------------------------------------------------------- reflow inside blocks
@@ -672,10 +694,15 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
 IMPRINT_SHARE = 0.15
 
 
+#: an imprint block opening on the editor's line has at most this many lines
+IMPRINT_LINES = 10
+
+
 def _imprint(blocks: Sequence[Block]) -> set[str]:
     """Ids of the short blocks at the foot of the page that hold the paper's imprint (editor, printer,
-    publisher): furniture, not the end of the item above them."""
-    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None]
+    publisher): furniture, not the end of the item above them. The foot is the text's: a rule drawn under
+    it does not move it."""
+    boxed = [(b, bx) for b, bx in ((b, block_box(b)) for b in blocks) if bx is not None and not _is_rule(b)]
     content = _union([bx for _, bx in boxed])
     if content is None:
         return set()
@@ -683,7 +710,10 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
     out: set[str] = set()
     for b, bx in boxed:
         lines = [ln.text for ln in b.lines if ln.text.strip()]
-        if bx[1] >= foot and 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines)):
+        short = 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines))
+        # a longer one opens on its editor's line (and lists the issue's supplements under it)
+        opens = 0 < len(lines) <= IMPRINT_LINES and is_imprint(" ".join(lines[:2]))
+        if bx[1] >= foot and (short or opens):
             out.add(b.id)
     return out
 
@@ -849,9 +879,14 @@ def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None)
     return out
 
 
+#: the hyphen inside a compound, between two letters
+_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])[-⸗](?=[^\W\d_])")
+
+
 def _capital_share(text: str) -> float | None:
-    """The share of the Latin words of three letters or more that are capitalised; None under two words."""
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", text) if not any(is_wide(ch) for ch in w)]
+    """The share of the Latin words of three letters or more that are capitalised; None under two words.
+    A hyphenated name is one word ("New-York", "Elsaß-Lothringen"): its parts would count a place twice."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", _COMPOUND_HYPHEN.sub("", text)) if not any(is_wide(ch) for ch in w)]
     if len(words) < 2:
         return None
     return sum(1 for w in words if w[0].isupper()) / len(words)
@@ -1207,6 +1242,56 @@ def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     return out
 
 
+#: a title set as the first lines of a region typed ``paragraph`` has at most this many lines
+MAX_REGION_TITLE = 3
+_LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
+
+
+def _title_shaped(lines: Sequence[Line]) -> bool:
+    """Lines that can be a title: the last ends a sentence, none before it does or breaks a word, and they
+    are not a dateline ("Berlin, 18. Auguſt 1914." is centred too, and opens the text under it)."""
+    texts = [ln.text.strip() for ln in lines]
+    return (texts[-1].endswith(_SENTENCE_END) and not any(t.endswith(_SENTENCE_END + _LINE_END_HYPHENS)
+                                                          for t in texts[:-1])
+            and not texts[-1].endswith(_LINE_END_HYPHENS) and not latin_dateline(texts[0]))
+
+
+def _centred_in(line: Line, left: float, right: float, em: float) -> bool:
+    """Centred between ``left`` and ``right`` and narrower than them (both margins over an em, even)."""
+    return line.box is not None and _is_centred(line, left, right, em)
+
+
+def _region_title(lines: Sequence[Line], em: float) -> int:
+    """How many first lines of a region typed ``paragraph`` are its title by geometry (0: none).
+
+    Transcribers often leave an article's title inside the paragraph region of its text (no heading region).
+    The stated type keeps a size guess from making headlines of body lines; a title is told by its shape
+    instead: one to three lines, the first and the last centred over the text below them, ending a sentence
+    only at the last, over a line indented as a paragraph's first (a list's sub-head stands over a flush or
+    hanging line, or over another centred line: "Infanterieregiment Nr. 17." / "4. Kompagnie." stay text).
+    A region made only of such lines (two or three, the last centred under the first) is a title too.
+    """
+    if len(lines) < 2 or any(ln.box is None for ln in lines) or em <= 0:
+        return 0
+    if len(lines) <= MAX_REGION_TITLE and _title_shaped(lines):
+        first = lines[0].box
+        assert first is not None
+        return len(lines) if _centred_in(lines[-1], first[0], first[2], em) else 0
+    for k in range(1, MAX_REGION_TITLE + 1):
+        if len(lines) < k + 2:
+            break
+        body = [ln.box for ln in lines[k:] if ln.box is not None]
+        left = sorted(b[0] for b in body)[len(body) // 4]
+        right = sorted(b[2] for b in body)[(3 * len(body)) // 4]
+        nxt = lines[k].box
+        assert nxt is not None
+        indented = 0.5 * em <= nxt[0] - left <= 4 * em and nxt[2] >= right - 1.5 * em
+        if (_title_shaped(lines[:k]) and indented and _centred_in(lines[0], left, right, em)
+                and _centred_in(lines[k - 1], left, right, em)):
+            return k
+    return 0
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
     """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
@@ -1218,6 +1303,10 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
         flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
+    else:  # a region typed paragraph: only a title its geometry shows
+        em = sizes.height or typical_size(lines, False) or 0.0
+        title = 0 if sizes.vertical else _region_title(lines, em)
+        flags = [f or k < title for k, f in enumerate(flags)]
     flags = _keep_words_whole(lines, flags)
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
@@ -1253,6 +1342,79 @@ def _size_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[list[Line
         else:
             out.append([ln])
         prev = s if s > 0 else prev
+    return out
+
+
+#: the mark closing a paid paragraph in American papers ("… Poland Spring, Me.—Advt."), as microfilm OCR reads
+#: it ("Broadway.-AdvL ; 1", "Sunday.-lAdvt.", "Known.— Advt. ,")
+ADVT_MARK = re.compile(r"[-—.]\s*[a-z]?\s*Adv[tlL1]\.?[\W\d]*$")
+#: a line set in capitals has at least this share of its letters upper case (OCR reads some small)
+CAPITALS_SHARE = 0.8
+#: a reading notice is at most this many lines, its display line included
+MAX_NOTICE = 8
+#: a notice whose closing mark the OCR lost, next to one that has it, is at most this many lines
+MAX_UNMARKED_NOTICE = 4
+
+
+class _Notices:
+    """Reading notices inside one block (see :func:`_reading_notices`)."""
+
+    def __init__(self, lines: Sequence[Line], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.edges = edges
+
+    def ends(self, k: int) -> bool:
+        """Line ``k`` closes a paragraph: a sentence, a notice's mark, or a short line."""
+        text = self.lines[k].text.rstrip()
+        return text.endswith(_SENTENCE_END) or ADVT_MARK.search(text) is not None or _is_short(
+            self.lines[k], *self.edges)
+
+    def head(self, k: int) -> bool:
+        """A notice's display line: centred, or in capitals, at the top of the block or after a closed
+        paragraph; centred capitals whatever stands above them (a notice whose last line the OCR garbled)."""
+        text = self.lines[k].text.strip()
+        if len(text) > 60 or not _worded(text):
+            return False
+        letters = [ch for ch in text if ch.isalpha()]
+        capitals = sum(1 for ch in letters if ch.isupper()) >= CAPITALS_SHARE * len(letters)
+        centred = _is_centred(self.lines[k], *self.edges)
+        if k > 0 and not self.ends(k - 1):
+            return centred and capitals
+        return centred or capitals
+
+    def marked(self) -> list[tuple[int, int]]:
+        """(first, end) of each notice closing on the mark, from the nearest display line above the mark."""
+        out: list[tuple[int, int]] = []
+        floor = 0
+        for e, ln in enumerate(self.lines):
+            if ADVT_MARK.search(ln.text.rstrip()) is None:
+                continue
+            start = next((k for k in range(e, max(floor, e - MAX_NOTICE + 1) - 1, -1) if k < e and self.head(k)), None)
+            if start is not None:
+                out.append((start, e + 1))
+            floor = e + 1
+        return out
+
+
+def _reading_notices(lines: Sequence[Line], edges: tuple[float, float, float]) -> list[tuple[int, int]]:
+    """Line ranges of the paid paragraphs ("reading notices") set inside a block of text.
+
+    Microfilm OCR often gives a whole column as one block: the story and the notices under it ("POLAND!
+    POLAND! POLAND!" / "Bottled at the Famous Poland Spring, Me.—Advt."). A notice closes on its mark (Advt.)
+    and opens on a display line (centred or in capitals) after a closed paragraph. A short run at the block's
+    end after a marked notice, opening on such a line, is a notice whose mark the OCR lost, as is one right
+    above the first marked notice at the top of the block; the run of notices at a column's foot is one kind.
+    """
+    notices = _Notices(lines, edges)
+    out = notices.marked()
+    if not out:
+        return out
+    end = out[-1][1]
+    if 0 < len(lines) - end <= MAX_UNMARKED_NOTICE and notices.head(end):
+        out.append((end, len(lines)))
+    first = out[0][0]
+    if 0 < first <= MAX_UNMARKED_NOTICE and notices.head(0):
+        out.insert(0, (0, first))
     return out
 
 
@@ -1372,6 +1534,10 @@ class _PageCut:
                 self.below[id(b)] = text_block
             if sum(1 for ln in b.lines if ln.text.strip()) >= 2:
                 text_block = b
+        #: the lines of regions the source types as headings
+        self.stated_heads = {ln.id for b in blocks if _norm_type(b) in HEADING_TYPES for ln in b.lines}
+        #: the article a rule closed, when the rule is the item break (its heading may be a rubric)
+        self.ruled: _Draft | None = None
         #: an ornament alone (a dinkus) ended the item above: the next body text opens one
         self.item_break = False
         #: a serial's chapter title is being placed (its lines are text, not headings)
@@ -1474,7 +1640,9 @@ class _PageCut:
     def place(self, block: Block) -> None:
         t = _norm_type(block)
         text_lines = [ln for ln in block.lines if ln.text.strip()]
-        if t in ILLUSTRATION_TYPES:
+        if _is_rule(block):
+            self.rule(block)
+        elif t in ILLUSTRATION_TYPES:
             if text_lines:  # text inside a picture region: its caption or legend
                 self.body_target().parts.extend(self.paragraphs(block, "caption"))
         elif not text_lines:
@@ -1493,6 +1661,36 @@ class _PageCut:
             self.add_heads(text_lines, block)
         else:
             self.place_text(block, text_lines)
+
+    def rule(self, block: Block) -> None:
+        """A rule across one column between two blocks, under finished text, ends the item above it: papers
+        set a short rule (or one the column's width) between items that carry no headline of their own (the
+        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, ends
+        nothing."""
+        box, below = block_box(block), self.below.get(id(block))
+        under = block_box(below) if below is not None else None
+        if box is None or under is None or self.vertical or self.current is None or self.pending_heads:
+            return
+        width, height = box[2] - box[0], box[3] - box[1]
+        across = min(box[2], under[2]) - max(box[0], under[0])
+        if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
+                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)):
+            self.item_break = True
+            self.ruled = self.current
+
+    def rubric_over_items(self, article: _Draft) -> None:
+        """A rule parted the first item under a stated heading region from the next: the heading stands over
+        several items, so it names a section ("Mannigfaltiges.", "Verkehrsweſen."), not the first item; it
+        goes with the page's furniture like any rubric."""
+        parts = article.parts
+        if article.kind != "article" or len(parts) < 2 or parts[0].role != "headline":
+            return
+        if any(p.role in HEADLINE_ROLES for p in parts[1:]):
+            return
+        lines = set(parts[0].line_ids)
+        if lines and lines <= self.stated_heads:
+            self.furniture.parts.append(replace(parts[0], role="furniture"))
+            del parts[0]
 
     def blind_heading(self, lines: list[Line]) -> bool:
         """A heading told by its text alone; a serial's chapter title (第八囘 / 假撮合威壓平民) opens the
@@ -1593,18 +1791,11 @@ class _PageCut:
             self.item_break = True
             self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
             return
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
-        if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
-            self.item_break = True
-        if noise:  # kept where it was found (the reading order puts noise last), never opening an article
-            target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
-            target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
-            if not text_lines:
-                return
-        if len(text_lines) > 1 and is_jump_line(text_lines[-1].text):  # "(Continued on Second Page.)"
-            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
-            text_lines = text_lines[:-1]
+        text_lines = self.set_aside(text_lines)
+        if not text_lines:
+            return
+        if not self.vertical and self.place_notices(block, text_lines):
+            return
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
@@ -1634,15 +1825,62 @@ class _PageCut:
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 continue
-            starts = _item_starts(run, self.vertical) + [len(run)]
-            for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
-                rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
-                             font_size=block.font_size)
-                opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
-                target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
-                self.item_break = False
-                target.parts.extend(self.paragraphs(rest, "paragraph"))
-                self.last_body = rest.lines[-1].text.strip()
+            self.place_body(block, run)
+
+    def place_body(self, block: Block, run: list[Line]) -> None:
+        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament
+        or a rule says one begins."""
+        starts = _item_starts(run, self.vertical) + [len(run)]
+        for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
+            rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
+                         font_size=block.font_size)
+            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+            if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
+                self.rubric_over_items(self.ruled)
+            self.ruled = None
+            target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            self.item_break = False
+            target.parts.extend(self.paragraphs(rest, "paragraph"))
+            self.last_body = rest.lines[-1].text.strip()
+
+    def set_aside(self, text_lines: list[Line]) -> list[Line]:
+        """The block's lines without its OCR fragments (noise parts of the article they fall in, never
+        opening one) and without a jump line closing it (furniture); what is left to place."""
+        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
+        if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
+            self.item_break = True
+        if noise:  # kept where it was found (the reading order puts noise last), never opening an article
+            target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
+            target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
+            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
+        if text_lines and is_jump_line(text_lines[-1].text) and (
+                len(text_lines) > 1 or self.last_body.endswith(_SENTENCE_END)):
+            # "(Continued on Second Page.)" ending a block, or set alone under finished text
+            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
+            text_lines = text_lines[:-1]
+        return text_lines
+
+    def place_notices(self, block: Block, text_lines: list[Line]) -> bool:
+        """Reading notices inside the block are adverts of their own; the text around them is placed as
+        usual (the story above them goes on in its article). False when the block holds none."""
+        box = block_box(block)
+        edges = _edges(text_lines, self.sizes) or (
+            (box[0], box[2], self.sizes.height or self.em) if box is not None else None)
+        notices = _reading_notices(text_lines, edges) if edges is not None else []
+        if not notices:
+            return False
+        at = 0
+        for first, end in notices:
+            if first > at:
+                self.place_text(replace(block, lines=text_lines[at:first]), text_lines[at:first])
+            self.flush_heads()
+            ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
+            ad.parts.append(lines_part(text_lines[first:end], "advertisement"))
+            self.drafts.append(ad)
+            at = end
+        if at < len(text_lines):
+            self.place_text(replace(block, lines=text_lines[at:]), text_lines[at:])
+        return True
 
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""

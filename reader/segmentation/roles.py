@@ -71,12 +71,22 @@ _GARBLED_DATELINE = re.compile(
     r"\d{1,2}\s*[.,—?]")
 
 
+#: a dateline the OCR garbled around its day, told by its month and the dash that ends it ("London, May.l. 1 a.
+#: m.—", "St. Louis. April 3O. —", "Plattatrarr. N. T April 30.—": a state's capitals without their points);
+#: no word between the month and the dash ("The Tribune, May 3, said—" is running text)
+_DASHED_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]?\s+){0,3}" + _MONTH
+    + r"(?![a-z])(?:(?![a-z]{3})[^—\n]){0,12}?—",
+    re.IGNORECASE,
+)
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."): the body's start, never a headline."""
     t = _STRAY_START.sub("", text.strip(), count=1)
-    if LATIN_DATELINE.match(t):
+    if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t):
         return True
     m = _GARBLED_DATELINE.match(t)
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
@@ -199,10 +209,11 @@ def is_imprint(text: str) -> bool:
 
 
 #: a jump line: where an article goes on ("(Continued on Second Page.)", "(Fortsetzung auf Seite 3.)",
-#: "(Suite à la page 2.)"), a page reference in parentheses
+#: "(Suite à la page 2.)", "(Fortſetzung des Nichtamtlichen in der Erſten Beilage.)"), a page reference in
+#: parentheses
 _JUMP_LINE = re.compile(
-    r"^\(\s*(?:Continued\s+on|Concluded\s+on|Continued\s+from|Fortsetzung\s+auf|Fortſetzung\s+auf|"
-    r"Suite\s+(?:à|a|en)\b)[^()]{0,30}\)\.?$", re.IGNORECASE)
+    r"^\(\s*(?:(?:Continued\s+on|Concluded\s+on|Continued\s+from|Fortsetzung\s+auf|Fortſetzung\s+auf|"
+    r"Suite\s+(?:à|a|en)\b)[^()]{0,30}|Fort[sſ]etzung\s+(?:des|der)\b[^()]{0,40}\bBeilage\.?)\)\.?$", re.IGNORECASE)
 
 
 def is_jump_line(text: str) -> bool:

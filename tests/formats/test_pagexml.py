@@ -36,8 +36,9 @@ def test_kant_2019_page_regions_lines_words_and_image() -> None:
     page = doc.pages[0]
     assert doc.format == "page" and (page.width, page.height) == (1457, 2084)
     assert page.image == str(KANT.with_name("INPUT_0020.jp2")) and page.image_scale == pytest.approx(1.0)
-    assert [b.id for b in page.blocks] == ["p1.r_1_1", "p1.r_2_1", "p1.r_2_2", "p1.r_2_3"]
-    assert [b.type for b in page.blocks] == ["page-number", "paragraph", "paragraph", "catch-word"]
+    texts = [b for b in page.blocks if b.type != "separator"]
+    assert [b.id for b in texts] == ["p1.r_1_1", "p1.r_2_1", "p1.r_2_2", "p1.r_2_3"]
+    assert [b.type for b in texts] == ["page-number", "paragraph", "paragraph", "catch-word"]
     assert page.label == "484"
     line = page.line_index()["p1.tl_2"]
     assert line.text.startswith("gewiegelt worden;")
@@ -62,7 +63,7 @@ def test_reichsanzeiger_blocks_follow_the_reading_order(path: Path) -> None:
     root = etree.parse(str(path)).getroot()
     ro = [el.get("regionRef") for el in root.iter(f"{{{NS2013}}}RegionRefIndexed")]
     doc = doc_of(path)
-    ids = [b.id.split(".", 1)[1] for b in doc.pages[0].blocks]
+    ids = [b.id.split(".", 1)[1] for b in doc.pages[0].blocks if b.type != "separator"]  # rules are in no order
     assert ids == [r for r in ro if r in set(ids)]
     assert len(ids) >= 0.9 * len(ro)
 
@@ -71,7 +72,9 @@ def test_reichsanzeiger_region_types_and_table_cells() -> None:
     types = {b.type for p in RA for b in doc_of(p).pages[0].blocks}
     assert {"heading", "paragraph", "header", "page-number", "footnote", "table"} <= types
     doc = doc_of(RA[0])
-    assert any(a.headline == "Inland." for a in doc.articles)
+    assert any(a.headline == "II. Zeitungs⸗Nachrichten." for a in doc.articles)
+    # "Inland." heads several items parted by rules (separator regions): a section's rubric, with the furniture
+    assert any(a.kind == "furniture" and a.text.startswith("Inland.") for a in doc.articles)
 
 
 def _page(body: str, ns: str = NS2019, ro: str = "") -> bytes:
@@ -168,7 +171,7 @@ def test_region_types_are_normalised_and_give_their_lines_a_role() -> None:
     blocks = doc.pages[0].blocks
     allowed = {"heading", "paragraph", "caption", "header", "footer", "page-number", "marginalia", "footnote",
                "signature-mark", "catch-word", "drop-capital", "credit", "table", "image", "advertisement",
-               "other", "text", "graphic"}
+               "other", "text", "graphic", "separator"}
     assert {b.type for b in blocks} <= allowed
     roles = {b.type: {ln.type for ln in b.lines} for b in blocks if b.lines}
     assert roles["heading"] == {"headline"}
@@ -200,3 +203,18 @@ def test_untyped_and_unknown_region_types(tmp_path: Path) -> None:
     page = pagexml.read(f.read_bytes(), f).pages[0]
     assert [(b.type, b.lines[0].type) for b in page.blocks] == [("text", None), ("other", None),
                                                                 ("heading", "headline")]
+
+
+def test_separators_are_blocks_with_no_text_and_no_place_in_the_reading_order(tmp_path: Path) -> None:
+    """A rule between two items tells the layout where one ends; PAGE leaves it out of the reading order, so it
+    must not take the regions' order away (nor be read after them all)."""
+    ro = ('<ReadingOrder><OrderedGroup id="g0"><RegionRefIndexed index="0" regionRef="b"/>'
+          '<RegionRefIndexed index="1" regionRef="a"/></OrderedGroup></ReadingOrder>')
+    rule = '<SeparatorRegion id="s"><Coords points="300,95 500,95 500,99 300,99"/></SeparatorRegion>'
+    body = _region("a", [("al", "text a", "")]) + rule + _region("b", [("bl", "text b", "")])
+    f = tmp_path / "p.xml"
+    f.write_bytes(_page(body, ro=ro))
+    page = pagexml.read(f.read_bytes(), f).pages[0]
+    assert [(b.id, b.type, b.order) for b in page.blocks] == [
+        ("p1.b", "paragraph", 0), ("p1.a", "paragraph", 1), ("p1.s", "separator", None)]
+    assert page.blocks[2].box == (300, 95, 500, 99) and not page.blocks[2].lines

@@ -39,6 +39,10 @@ def test_the_scorer_is_strict_about_starts_ends_and_swallowed_items() -> None:
     assert (s.right, s.spurious) == (0, 0)  # one article holding two: neither is right, but it starts one
 
 
+#: pages added by issue 15's third pass (source, file) → floor of their share right
+THIRD_PASS = {("ndnp_nytribune_1903-05-01", "0002.xml"): 0.6, ("reichsanzeiger_gt", "1914_192_0589.xml"): 0.8}
+
+
 def test_real_pages_stay_above_the_floor() -> None:
     scores = BENCH.run()
     seg = [s for s in scores if s.mode != "map"]
@@ -53,13 +57,24 @@ def test_real_pages_stay_above_the_floor() -> None:
     # 29/302 = 9.6 % after (captions, briefs and advert copy on blind pages, signatures, crossheads, small-type
     # item heads, decks by their height, the masthead row by its date line, the publisher's box, a feuilleton
     # band, correspondents' and garbled datelines).
+    # Issue 15's third pass: 243/302 = 80.5 % and 28/302 on these items after it (the Ashdown hOCR page gained one
+    # from the garbled-dateline rule). It brought two training pages of failure kinds the rules did not know yet (NDNP
+    # microfilm with whole-column blocks, PAGE titles inside paragraph regions): the floor above holds on the
+    # 302 items it was measured on; the new pages have floors of their own (New-York Tribune 1903: 3/24 before,
+    # 15/24 after; Reichsanzeiger 1914_192: 0/18 before, 15/18 after).
+    known = [s for s in seg if (s.source, s.label) not in THIRD_PASS]
+    right, truth, spurious, produced = BENCH.totals(known)
+    assert truth == 302, truth
     assert right / truth >= 0.80, (right, truth)
     assert spurious / produced <= 0.10, (spurious, produced)
+    for (src, label), floor in THIRD_PASS.items():
+        page = next(s for s in seg if (s.source, s.label) == (src, label))
+        assert page.right / page.truth >= floor, (label, page.right, page.truth)
     by_source = {src: BENCH.totals([s for s in seg if s.source == src]) for src in {s.source for s in seg}}
     floors = {"ecpo_jingbao": 0.83, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
-              "hocr_ashdown_ark_1922-12-13": 0.35, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
+              "hocr_ashdown_ark_1922-12-13": 0.4, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
               "ndnp_nordstern_1878-01-03": 0.6}
     for src, floor in floors.items():
         r, t, _, _ = by_source[src]

@@ -409,3 +409,119 @@ def test_a_weeklys_publisher_box_a_rubric_over_an_item_head_and_a_garbled_dateli
     assert arts[0].headline == "Politisches. Bismarck Pläne." and "Wien" not in arts[0].text
     assert arts[1].paragraphs()[0].text.startswith("Eine Depesche aus Wien")
     assert "Letter Box 407" in arts[2].text and "Brick & Kaiser." in arts[2].text
+
+
+def _region(bid: str, x0: float, y0: float, rows: list[tuple[str, float, float]], order: int) -> Block:
+    """A region typed paragraph whose lines are (text, left, right), 40 px apart."""
+    lines = [Line(id=f"{bid}.l{k}", text=t, box=(left, y0 + 40 * k, right, y0 + 40 * k + 36), type="paragraph")
+             for k, (t, left, right) in enumerate(rows)]
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + 600, y0 + 40 * len(rows)), type="paragraph", order=order)
+
+
+def test_a_title_in_the_first_lines_of_a_paragraph_region_opens_its_article_a_lists_sub_head_does_not() -> None:
+    """Reichsanzeiger 1914: a report's title is the first lines of the paragraph region of its text (no heading
+    region), centred over an indented first line; a casualty list's regiment over a flush entry stays text, and
+    a centred dateline opens the text under it."""
+    body = [("Nach dem Juniheft der Monatsberichte belief ſich die", 140, 700)] + [
+        ("fortgeſchriebene Bevölkerungsziffer der Stadt auf zwei", 100, 700)] * 4
+    report = _region("r1", 100, 100, [("Bevölkerungsbewegung, Grundbeſitzwechſel,", 220, 580),
+                                      ("und Armenpflege in Berlin im Juni 1914.", 240, 560), *body], 0)
+    title = _region("r2", 100, 400, [("Die deutſche überſeeiſche Auswanderung im Juli 1914", 100, 700),
+                                     ("und in dem gleichen Zeitraum des Vorjahrs.", 200, 600)], 1)
+    below = _region("r3", 100, 500, body, 2)
+    listing = _region("r4", 100, 800, [("Infanterieregiment Nr. 17.", 300, 500), ("4. Kompagnie.", 350, 450),
+                                       ("Musketier Karl Schmidt aus Kaiſerslautern — tot.", 100, 700)]
+                      + [("Gefreiter Franz Weber aus Mainz — leicht verwundet.", 100, 700)] * 3, 3)
+    dated = _region("r5", 800, 100, [("Berlin, 18. Auguſt 1914.", 1000, 1300), *[
+        (t, x0 + 700, x1 + 700) for t, x0, x1 in body]], 4)
+    arts = articles_from_layout([_page([report, title, below, listing, dated], width=1600)])
+    assert [a.headline for a in arts] == [
+        "Bevölkerungsbewegung, Grundbeſitzwechſel, und Armenpflege in Berlin im Juni 1914.",
+        "Die deutſche überſeeiſche Auswanderung im Juli 1914 und in dem gleichen Zeitraum des Vorjahrs."]
+    assert arts[0].paragraphs()[0].text.startswith("Nach dem Juniheft")
+    assert "Infanterieregiment Nr. 17." in arts[1].text and "Berlin, 18. Auguſt 1914." in arts[1].text
+
+
+def test_a_rule_between_two_items_under_a_section_heading_parts_them_and_the_heading_is_a_rubric() -> None:
+    """Reichsanzeiger "Mannigfaltiges.": items with no headline of their own, one paragraph region each, a short
+    centred rule between them (PAGE separators, not in the reading order); a rule under unfinished text parts
+    nothing."""
+    head = _block("h", 250, 60, ["Mannigfaltiges."], width=200, lh=40, btype="heading")
+    head.order = 0
+    one = _region("a", 100, 100, [("Zur Feier des Geburtstags wurde heute ein", 140, 700),
+                                  ("Hochamt gehalten.", 100, 400)], 1)
+    rule1 = Block(id="s1", box=(350, 185, 450, 189), type="separator")
+    two = _region("b", 100, 200, [("Der bitteren Armut ſucht der Verein zu", 140, 700),
+                                  ("ſteuern, den", 100, 300)], 2)
+    rule2 = Block(id="s2", box=(350, 285, 450, 289), type="separator")
+    three = _region("c", 100, 300, [("Spenden werden erbeten und gern", 140, 700),
+                                    ("entgegengenommen.", 100, 400)], 3)
+    page = _page([head, one, two, three, rule2, rule1])
+    assert [b.id for b in reading_order(page)] == ["h", "a", "s1", "b", "s2", "c"]
+    arts = articles_from_layout([page])
+    items = [a for a in arts if a.kind != "furniture"]
+    assert [a.text.split()[0] for a in items] == ["Zur", "Der"]
+    assert [a.headline for a in items] == [None, None]
+    furniture = next(a for a in arts if a.kind == "furniture")
+    assert "Mannigfaltiges." in furniture.text
+
+
+def test_a_hyphenated_place_counts_once_among_a_lines_capitals() -> None:
+    """New-York Tribune 1903: a body line given a noisy larger size ('"re preservatives of the New-York
+    Central. th«') read as Title Case because "New" and "York" counted as two capitalised words."""
+    from reader.segmentation.geometry import _capital_share
+
+    assert _capital_share('"re preservatives of the New-York Central. th«') == 0.5
+    assert _capital_share("NEW-YORK TRIBUNE") == 1.0
+
+
+def test_reading_notices_inside_a_whole_column_block_are_adverts_of_their_own() -> None:
+    """New-York Tribune 1903 (NDNP microfilm): one TextBlock holds a whole column, the story and the paid
+    notices under it; each notice opens on a centred or capitals line after a closed paragraph and closes on
+    its "Advt." mark; a short run after the last one, opening on such a line, lost its mark to the OCR."""
+    texts = ["The independent towing companies intend to", "fight, and the boats will be tied up",
+             "at the piers until the engineers agree.", "POLAND! POLAND! POLAND!",
+             "Bottled at the Famous Poland Spring, Me.—Advt.", "THE PERFECT DINING CAR",
+             "is on the trains of the Pennsylvania Railroad", "to Cleveland"]
+    col = _block("col", 50, 100, texts, width=600, lh=30, font=7,
+                 indents={3: 150, 5: 0}, ends={2: 450, 3: 450, 4: 600, 7: 200})
+    head = _block("h", 50, 40, ["NO BIG HARBOR TIEUP."], width=600, lh=50, font=14)
+    other = _block("o", 700, 100, ["Other news of the day runs here in the", "second column of the page today."] * 6,
+                   width=600, lh=30, font=7)
+    arts = articles_from_layout([_page([head, col, other], width=1400)])
+    story = arts[0]
+    assert story.headline == "NO BIG HARBOR TIEUP." and "until the engineers agree." in story.text
+    assert "POLAND" not in story.text and "DINING" not in story.text
+    ads = [a for a in arts if a.kind == "advertisement"]
+    assert [a.text.split("\n")[0][:12] for a in ads] == ["POLAND! POLA", "THE PERFECT "]
+    assert ads[0].text.endswith("Me.—Advt.") and ads[1].text.endswith("to Cleveland")
+
+
+def test_two_reading_notices_in_one_block_the_first_without_its_mark() -> None:
+    """New-York Tribune 1903: "POLAND! POLAND! POLAND!" over one line whose "Advt." the OCR garbled, then
+    "BILLY WHISKERS." centred in capitals over a notice closing on its mark: two adverts, not one."""
+    texts = ["POLAND! POLAND! POLAND!", "Poland Water, first of nature's remedies - , .vr",
+             "BILLY WHISKERS.", "The Autobiography of a Goat. A Jolly Story", "for boys and girls now running in",
+             "THE SUNDAY TRIBUNE. Be sure to read it next Sunday.—Advt."]
+    ads = _block("ads", 50, 100, texts, width=600, lh=30, font=7, indents={0: 150, 2: 200}, ends={0: 450, 2: 400})
+    other = _block("o", 700, 100, ["Other news of the day runs here in the", "second column of the page today."] * 6,
+                   width=600, lh=30, font=7)
+    arts = articles_from_layout([_page([other, ads], width=1400)])
+    ads_out = [a.text for a in arts if a.kind == "advertisement"]
+    assert [t[:12] for t in ads_out] == ["POLAND! POLA", "BILLY WHISKE"]
+
+
+def test_an_imprint_listing_the_supplements_and_a_jump_line_alone_are_furniture() -> None:
+    """Reichsanzeiger 1914: the imprint opens on "Verantwortlicher Redakteur:" and lists the issue's supplements
+    (nine lines), under a jump line set alone; a rule drawn under the text does not move the page's foot."""
+    body = _block("b", 50, 100, ["Das Volkstheater feierte den Vorabend des Geburtstags des Kaiſers."] * 60, width=600)
+    jump = _block("j", 50, 1310, ["(Fortſetzung des Nichtamtlichen in der Erſten Beilage.)"], width=600)
+    imprint = _block("i", 50, 1340, ["Verantwortlicher Redakteur:", "Direktor Dr. Tyrol in Charlottenburg.",
+                                    "Verlag der Expedition in Berlin.", "Druck der Norddeutſchen Buchdruckerei",
+                                    "Berlin SW., Wilhelmſtraße Nr. 32.", "Sieben Beilagen",
+                                    "(einſchließlich Warenzeichenbeilage)", "ſowie die Inhaltsangabe Nr. 32 des",
+                                    "öffentlichen Anzeigers."], width=600)
+    rule = Block(id="r", box=(300, 2300, 400, 2302), type="separator")
+    arts = articles_from_layout([_page([body, jump, imprint, rule], height=2400)])
+    assert [a.kind for a in arts] == ["article", "furniture"]
+    assert "Fortſetzung" in arts[1].text and "Verantwortlicher Redakteur" in arts[1].text

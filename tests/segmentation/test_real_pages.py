@@ -105,10 +105,14 @@ def test_latin_datelines() -> None:
                  "Ni.vv YUIIK , March ' . ' . Caidlnal", "W.vsiii.NOTO.v , Mnrcn 2. The president",
                  "EWINO , Neb. , .Match 2. ISpcchl Telegram",
                  # a mark read off the column rule before the place (Ashdown 1922, Evening Star 1918)
-                 "i Hicks, Dec. 8.— (Special.)—Some of", "!BOSTON, August 31.?The Middlesex"):
+                 "i Hicks, Dec. 8.— (Special.)—Some of", "!BOSTON, August 31.?The Middlesex",
+                 # the day garbled, the dash kept (New-York Tribune 1903)
+                 "London, May.l. 1 a. m.—The discussion In", "St. Louis. April 3O. — The dedicatory",
+                 "Plattatrarr. N. T April 30.— forest fire*!"):
         assert latin_dateline(text), text
     for text in ("Teutons Able to Make No Advance", "MRS. McADOO HAS TYPHOID.", "Senate .", "May the best man win",
-                 "In Boston, March was cold.", "He said, Chapter 2. was", "i think so, Dec"):
+                 "In Boston, March was cold.", "He said, Chapter 2. was", "i think so, Dec",
+                 "Paris, May the first—a holiday"):
         assert not latin_dateline(text), text
 
 
@@ -291,6 +295,8 @@ def test_a_jump_line_ending_a_column_is_furniture_not_the_reports_last_words() -
     assert "Continued on" not in report.text
     assert _article_with(doc, "(Continued on 8*cond Fa?e.)").kind == "furniture"
     assert is_jump_line("(Fortsetzung auf Seite 3.)") and not is_jump_line("(Continued applause.)")
+    assert is_jump_line("(Fortſetzung des Nichtamtlichen in der Erſten Beilage.)")
+    assert not is_jump_line("(Fortsetzung der Rede folgt.)")
 
 
 def test_display_type_in_the_last_lines_of_a_page_signs_the_item_above() -> None:
