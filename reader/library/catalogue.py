@@ -745,7 +745,9 @@ class Library:
             "created": data.get("created") or _now(),
         }
         if new != data:
-            tmp = path.with_suffix(".json.tmp")
+            # this writer's own temporary name: two processes opening one library at once each write theirs (a
+            # shared manifest.json.tmp was renamed away by the first and the second's rename failed)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(json.dumps(new, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             os.replace(tmp, path)
 

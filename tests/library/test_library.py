@@ -46,6 +46,20 @@ def test_created_on_first_use(tmp_path: Path) -> None:
     again.close()
 
 
+def test_the_manifest_is_written_under_a_temporary_name_of_its_own(tmp_path: Path) -> None:
+    """Two processes opening one library at once: a shared ``manifest.json.tmp`` was renamed away by the first
+    and the second's rename failed (seen as a flaky two-process test). Another writer's temporary file in the
+    way (here: a folder by that old name) does not stop this one."""
+    lib = Library(tmp_path / "lib")
+    lib.close()
+    (tmp_path / "lib" / "manifest.json").unlink()
+    (tmp_path / "lib" / "manifest.json.tmp").mkdir()
+    again = Library(tmp_path / "lib")
+    assert again.manifest()["format"] == "broadsheet-library"
+    assert not [p for p in (tmp_path / "lib").iterdir() if p.name.endswith(".tmp") and p.is_file()]
+    again.close()
+
+
 def test_open_without_create_refuses(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="no library here"):
         Library(tmp_path / "none", create=False)
