@@ -3,12 +3,13 @@
 # Chinese fonts need, then a virtual environment in .venv with Broadsheet in it.
 #   ./install.sh          app and command line
 #   ./install.sh --test   the same, plus what the tests need (Dask too: import --cluster is tested;
-#                         PostgreSQL's server and psycopg: the tests start their own throwaway cluster)
+#                         PostgreSQL's server and psycopg: the tests start their own throwaway cluster;
+#                         the bench extra: a test runs bench_library's PostgreSQL path on a few pages)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 extras="gui"
-[ "${1:-}" = "--test" ] && extras="gui,test,cluster,postgres"
+[ "${1:-}" = "--test" ] && extras="gui,test,cluster,postgres,bench"
 
 debs=(python3 python3-venv python3-pip
       fonts-noto-cjk desktop-file-utils appstream shared-mime-info xvfb xauth
