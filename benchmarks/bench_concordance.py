@@ -23,12 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.bench_library import occurrences_in
 from reader.app.studies import WINDOW_LINES, concordance_for_window, write_concordance_csv
 from reader.library.catalogue import Library
 from reader.search.concordance import Sort, concordance
 from reader.search.engine import Searcher
 from reader.search.timeline import By, timeline
-from reader.text.forms import fold_query
 
 QUERIES = ("发展", "我们", "经济", "的")
 
@@ -38,16 +38,8 @@ def _rss_mb() -> float:
 
 
 def _brute(lib: Library, q: str) -> int:
-    """Occurrences over every folded text (overlapping matches of one string counted once per run)."""
-    needle = fold_query(q)
-    total = 0
-    for (folded,) in lib.conn.execute("SELECT folded FROM article_text"):
-        end, i = -1, folded.find(needle)
-        while i >= 0:
-            total += i >= end
-            end = max(end, i + len(needle))
-            i = folded.find(needle, i + 1)
-    return total
+    """Occurrences over every folded text, counted as bench_library counts them."""
+    return occurrences_in((folded for (folded,) in lib.conn.execute("SELECT folded FROM article_text")), q)
 
 
 def _timed(label: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]

@@ -51,7 +51,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -500,18 +500,22 @@ def _cluster_import(lib: Library, corpus_dir: Path, where: Path | str, cluster: 
     other.close()
 
 
-def _occurrences(corpus: Corpus, word: str) -> int:
-    """Brute force: the occurrences as the concordance counts them (one per start not inside the previous
-    match, so 哈哈 in 哈哈哈 counts once)."""
+def occurrences_in(texts: Iterable[str], word: str) -> int:
+    """Brute force over folded texts: the occurrences as the concordance counts them (one per start not inside
+    the previous match, so 哈哈 in 哈哈哈 counts once). bench_concordance counts with it too."""
     needle = fold_query(word)
     total = 0
-    for folded in corpus.texts:
+    for folded in texts:
         end, i = -1, folded.find(needle)
         while i >= 0:
             total += i >= end
             end = max(end, i + len(needle))
             i = folded.find(needle, i + 1)
     return total
+
+
+def _occurrences(corpus: Corpus, word: str) -> int:
+    return occurrences_in(corpus.texts, word)
 
 
 def _studies(libs: dict[str, Library], corpus: Corpus, word: str) -> None:
