@@ -27,6 +27,7 @@ from typing import Any
 
 from reader.index.store import SearchIndex, cjk_terms, open_index
 from reader.library.catalogue import Library
+from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
 from reader.search.query import (
@@ -98,7 +99,8 @@ class Searcher:
                options: SearchOptions = SearchOptions()) -> Results:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
-            raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
+            raise QueryError.of("query", QT_TRANSLATE_NOOP("query", "query: unknown sort {sort!r} (relevance or date)"),
+                                  sort=sort)
         # one text term: its verified texts are the hits' texts, worth keeping for ranking; with more
         # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
         self._texts.map = {} if text_count(parse(query)) == 1 else None
