@@ -101,6 +101,17 @@ def test_the_second_heldout_set_has_fifteen_page_sides_of_seven_sources() -> Non
     assert sides >= 15 and len(sources) >= 7, (sides, sources)
 
 
+def test_the_third_heldout_set_has_fifteen_page_sides_of_seven_sources() -> None:
+    """heldout3 (issue 15): at least 15 printed page sides from 7 sources and about 180 scored items."""
+    heldout3 = DATA / "heldout3"
+    truths = [t for t in TRUTHS if _folder(t) == heldout3]
+    sources = {t.relative_to(heldout3).parts[0] for t in truths}
+    loaded = [json.loads(t.read_text(encoding="utf-8")) for t in truths]
+    sides = sum(truth.get("pages_in_file", 1) for truth in loaded)
+    scored = sum(1 for truth in loaded for a in truth["articles"] if a["kind"] != "furniture")
+    assert sides >= 15 and len(sources) >= 7 and scored >= 180, (sides, sources, scored)
+
+
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
 def test_truth_is_well_formed_and_quotes_its_file(truth_path: Path) -> None:
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
