@@ -133,6 +133,25 @@ def test_truth_is_well_formed_and_quotes_its_file(truth_path: Path) -> None:
     assert len(firsts) == len(set(firsts)), "two items start alike: the benchmark could not tell them apart"
 
 
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
+def test_no_first_words_hide_inside_another_items_quotes(truth_path: Path) -> None:
+    """An item's first words (8+ characters) must not occur in another scored item's own first or last words.
+
+    The benchmark counts an article wrong when another item's first words occur in it, so such a pair could never
+    both be right (heldout3's Le Matin page had "IER avril. - D'un cor-" inside the ROME dateline before).
+    """
+    items = json.loads(truth_path.read_text(encoding="utf-8"))["articles"]
+    clashes = []
+    for i, a in enumerate(items):
+        first = _norm(a["first"] or "")
+        if len(first) < 8:
+            continue
+        for j, b in enumerate(items):
+            if j != i and b["kind"] != "furniture" and any(first in _norm(b[k] or "") for k in ("first", "last")):
+                clashes.append((a["first"], b["first"]))
+    assert not clashes, clashes
+
+
 def test_the_extraction_sees_a_missing_string() -> None:
     """The check above can fail: a string not on the page is not found."""
     path = DATA / "pages" / "reichsanzeiger_gt" / "1914_180_0471.xml.truth.json"
