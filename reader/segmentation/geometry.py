@@ -642,6 +642,84 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     return starts
 
 
+#: a dash opening a paragraph: the mark papers set before each unheaded item of a run of news or trade notes
+#: ("— Neue Reden an die deutſche Nation. …", "— Op verzoek van …"); set apart from the word that follows, where
+#: a dash run on into the word ("—M. le baron …") is a paragraph mark inside one report
+DASH_LEAD = re.compile(r"^[—–]\s+[A-ZÀ-Þ„“\"'»]")
+#: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."): it opens nothing
+CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*$")
+#: a paragraph indent, in line heights: at least this much …
+MIN_INDENT = 0.5
+#: … and at most this much (a line set further in is centred or ragged, not a paragraph's first line)
+MAX_INDENT = 6.0
+#: a line ending this many line heights short of the column's right edge is a paragraph's short last line
+SHORT_END = 1.5
+
+
+def _item_lead(text: str, titled: bool) -> bool:
+    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
+    date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
+    own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing)."""
+    t = text.strip()
+    if CLOSING_DATE.search(t) is not None:
+        return False
+    return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and latin_dateline(t))
+
+
+def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
+    """Indices of lines inside one block of body text that open an unheaded item (never 0).
+
+    Papers run short items on in one column with no headline: a local-news column whose items each open on a
+    place and a date, a dispatch column ("PAUMA den 24 April."), trade notes each opened by a dash. An OCR
+    block (an hOCR paragraph, a KB block, a PAGE region) often holds several of them. A paragraph starts an item
+    when it opens so (:func:`_item_lead`) and the paragraph before it is finished: the line above ends a
+    sentence without breaking a word, and the new line is indented as a paragraph's first line or the line above
+    stops short of the column's edge (its paragraph's last line), and the new line runs on to the edge (a place
+    and date closing a notice, "Bonn, den 17. Juli 1916.", stands alone). A dateline in the middle of a sentence, or a
+    dash starting a line of running text, does neither.
+    """
+    boxes = [ln.box for ln in lines]
+    if len(lines) < 2 or any(b is None for b in boxes):
+        return []
+    known = [b for b in boxes if b is not None]
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
+    if height <= 0:
+        return []
+    starts = []
+    for k in range(1, len(lines)):
+        prev, box, above = lines[k - 1], known[k], known[k - 1]
+        finished = prev.text.rstrip().endswith(_SENTENCE_END) and not prev.hyphenated
+        indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
+        short_above = right - above[2] >= SHORT_END * height
+        runs_on = right - box[2] < SHORT_END * height  # not a closing line ("Bonn, den 17. Juli 1916.")
+        # a crosshead over the paragraph ("In the House."), centred or set well in: not a paragraph's last line
+        heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
+        if finished and runs_on and not heading and (indented or short_above) and _item_lead(lines[k].text, titled):
+            starts.append(k)
+    return starts
+
+
+#: a Latin line set sideways is this many times higher than wide, at least
+SIDEWAYS_ASPECT = 4.0
+#: ... and holds at least this many characters (a one-word label set so is furniture or a caption)
+SIDEWAYS_CHARS = 40
+
+
+def _sideways(lines: Sequence[Line]) -> bool:
+    """A horizontal page's block whose every line is set turned a quarter: long Latin lines in boxes many times
+    higher than wide. Papers set notices and adverts so in the margin beside the columns (the KB's Courant of
+    1750); they are items of their own, not the end of the text read before them."""
+    boxes = [ln.box for ln in lines]
+    if not lines or any(b is None for b in boxes):
+        return False
+    turned = all(b is not None and b[3] - b[1] >= SIDEWAYS_ASPECT * max(b[2] - b[0], 1.0) for b in boxes)
+    text = "".join(ln.text.strip() for ln in lines)
+    return turned and max(len(ln.text.strip()) for ln in lines) >= SIDEWAYS_CHARS and not any(
+        is_wide(c) and c.isalpha() for c in text)
+
+
 def _text_len(block: Block) -> int:
     return sum(len(ln.text.strip()) for ln in block.lines)
 
@@ -1286,10 +1364,31 @@ def _region_title(lines: Sequence[Line], em: float) -> int:
         nxt = lines[k].box
         assert nxt is not None
         indented = 0.5 * em <= nxt[0] - left <= 4 * em and nxt[2] >= right - 1.5 * em
-        if (_title_shaped(lines[:k]) and indented and _centred_in(lines[0], left, right, em)
-                and _centred_in(lines[k - 1], left, right, em)):
+        if not indented or not _title_shaped(lines[:k]):
+            continue
+        if _centred_in(lines[0], left, right, em) and _centred_in(lines[k - 1], left, right, em):
+            return k
+        if _spaced_title(lines, k, left, right, em):
             return k
     return 0
+
+
+#: whitespace under a title inside a paragraph region, beyond the region's usual line pitch (in line heights)
+TITLE_SPACE = 0.4
+
+
+def _spaced_title(lines: Sequence[Line], k: int, left: float, right: float, em: float) -> bool:
+    """The first ``k`` lines are a title set off by whitespace: narrower than the text by an em at least, with
+    more whitespace under them than between the text's lines ("Kursberichte von auswärtigen Fondsmärkten." set
+    nearly the column's width over the first report, a line's pitch and a half above it)."""
+    boxes = [ln.box for ln in lines]
+    if any(b is None for b in boxes) or len(lines) < k + 3:
+        return False
+    known = [b for b in boxes if b is not None]
+    pitches = sorted(b[1] - a[1] for a, b in zip(known[k:], known[k + 1:], strict=False))
+    usual = pitches[len(pitches) // 2]
+    narrower = all((b[2] - b[0]) <= (right - left) - em for b in known[:k])
+    return narrower and known[k][1] - known[k - 1][1] > usual + TITLE_SPACE * em
 
 
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
@@ -1471,9 +1570,32 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     return articles
 
 
+#: a line box at most this many pixels wide or high, under a block box many times larger, is a placeholder
+DEGENERATE_BOX = 3
+
+
+def _mend_line_box(block: Block) -> Block:
+    """A block of one line whose line box is a placeholder takes the block's box for it.
+
+    KB's docWORKS ALTO gives some rubrics ("DENMARKEN.", "DUYTSLAND EN D'AENGRENZENDE RYKEN.") a TextLine and
+    Strings two pixels wide inside a TextBlock of the printed line's size: read as is, the rubric is a sliver,
+    set aside as noise, and the dispatches under it run on in the section above. The block's box is where the
+    line is."""
+    bx = block.box
+    if len(block.lines) != 1 or bx is None or block.lines[0].box is None:
+        return block
+    line = block.lines[0]
+    lb = line.box
+    assert lb is not None
+    thin = lb[2] - lb[0] <= DEGENERATE_BOX or lb[3] - lb[1] <= DEGENERATE_BOX
+    if not thin or bx[2] - bx[0] <= 10 * DEGENERATE_BOX or bx[3] - bx[1] <= 3 * DEGENERATE_BOX:
+        return block
+    return replace(block, lines=[replace(line, box=bx)])
+
+
 def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> _Draft | None:
     """Append the page's articles to ``drafts``; returns the article still open at the page end."""
-    blocks = [b for b in reading_order(page)]
+    blocks = [_mend_line_box(b) for b in reading_order(page)]
     if not blocks and page.lines:
         blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
     if not blocks:
@@ -1801,6 +1923,11 @@ class _PageCut:
             return
         if self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
+        if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
+            self.flush_heads()
+            self.open_article().parts.extend(self.paragraphs(block, "paragraph"))
+            self.last_body = text_lines[-1].text.strip()
+            return
         if self.pending_heads and _small_deck(text_lines, self.sizes):
             self.add_heads(text_lines, block)
             return
@@ -1811,7 +1938,7 @@ class _PageCut:
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
-        seen = 0
+        seen, titled = 0, False
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
@@ -1824,17 +1951,21 @@ class _PageCut:
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
+                titled = True
                 continue
-            self.place_body(block, run)
+            self.place_body(block, run, titled)
 
-    def place_body(self, block: Block, run: list[Line]) -> None:
-        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament
-        or a rule says one begins."""
-        starts = _item_starts(run, self.vertical) + [len(run)]
+    def place_body(self, block: Block, run: list[Line], titled: bool = False) -> None:
+        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
+        a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
+        begins; ``titled``: the run stands under a title of its own block."""
+        led = [] if self.vertical else _led_starts(run, titled)
+        starts = sorted(set(_item_starts(run, self.vertical)) | set(led)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+                                                          or self.led_block(block, run, titled)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
@@ -1842,6 +1973,17 @@ class _PageCut:
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()
+
+    def led_block(self, block: Block, run: list[Line], titled: bool) -> bool:
+        """The block itself opens on an unheaded item's lead (:func:`_item_lead`) after a finished sentence of
+        the article it would continue: a local-news paragraph the OCR boxed alone ("GRONINGEN, 29 Nov. …")
+        is an item of its own, not the next paragraph of the item above. Its first line runs on to the block's edge
+        (a telegram's "Vor Sedan, den 2. September." set alone over its text heads no new item)."""
+        first = next((ln for ln in block.lines if ln.text.strip()), None)
+        edges = _edges(run, self.sizes)
+        runs_on = edges is not None and run[0].box is not None and edges[1] - run[0].box[2] < SHORT_END * edges[2]
+        return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
+                and not self.vertical and _item_lead(run[0].text, titled))
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
         """The block's lines without its OCR fragments (noise parts of the article they fall in, never

@@ -81,12 +81,25 @@ _DASHED_DATELINE = re.compile(
 )
 
 
+#: the place and "den <day> <month>" with no comma between, as Dutch and German papers set a dispatch's date
+#: ("PAUMA den 24 April.", "Regensburg den 4 May.", "G E N O A den 27 April.", "STOKHOLM' den eerften May."):
+#: capitalised words (up to six, a letter-spaced name too), then the article, a day (digits or a word) and a month
+_DEN_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’*».\-]*(?:\s+[A-ZÀ-Þ][\w'’*».\-]*){0,5})\s+(?i:den)\s+\S{1,9}\s+(?i:" + _MONTH + r")")
+#: a weekday before "den" makes the line a date in running text ("Op MAANDAG den 22 November"), not a place
+_WEEKDAYS = re.compile(r"(?:maan|dins|dings|woens|donder|vry|vrij|zater|zon)dag|(?:mon|diens|donners|frei|sonn)tag"
+                       r"|mittwoch|samstag|sonnabend", re.IGNORECASE)
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
-    Mnrcn 2."): the body's start, never a headline."""
+    Mnrcn 2."; Dutch and German "PAUMA den 24 April."): the body's start, never a headline."""
     t = _STRAY_START.sub("", text.strip(), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t):
+        return True
+    den = _DEN_DATELINE.match(t)
+    if den is not None and _WEEKDAYS.search(den.group("place").split()[-1]) is None:
         return True
     m = _GARBLED_DATELINE.match(t)
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
