@@ -1,0 +1,137 @@
+"""Unheaded items inside one OCR block (issue 15, fourth pass): dispatches led by a place and a date, items led by a
+dash, a title set off by whitespace inside a paragraph region, sideways margin items, placeholder line boxes.
+
+Each layout is a small synthetic copy of what a real page does (named in the docstrings); the real pages are
+scored by benchmarks/bench_segmentation.py.
+"""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout
+from reader.segmentation.roles import latin_dateline
+
+FULL = 600.0
+
+
+def _block(bid: str, y0: float, rows: list[tuple[str, float, float]], *, x0: float = 100, lh: float = 40,
+           btype: str = "text", order: int | None = None) -> Block:
+    """A block whose lines are (text, left indent, right end short of the column), ``lh`` apart."""
+    lines = [Line(id=f"{bid}.l{k}", text=t, box=(x0 + ind, y0 + lh * k, x0 + FULL - short, y0 + lh * k + lh - 4),
+                  type="paragraph" if btype == "paragraph" else None)
+             for k, (t, ind, short) in enumerate(rows)]
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + FULL, y0 + lh * len(rows)), type=btype, order=order)
+
+
+def _page(blocks: list[Block]) -> Page:
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=3000)
+
+
+def _items(blocks: list[Block]) -> list[str]:
+    """The first words of each non-furniture article's body."""
+    arts = articles_from_layout([_page(blocks)])
+    return [" ".join(a.paragraphs()[0].text.split()[:3]) for a in arts if a.kind != "furniture"]
+
+
+def _body(text: str, n: int) -> list[tuple[str, float, float]]:
+    return [(f"{text} {k} en voorts", 0.0, 0.0) for k in range(n)]
+
+
+def test_dutch_and_german_datelines_without_a_comma_before_den() -> None:
+    """KB Courant 1750: "PAUMA den 24 April." (place, den, day, month) is a dateline; a weekday before "den" is a
+    date in running text, and a lower-case word is no place."""
+    for text in ("PAUMA den 24 April. Delnfadt onze", "G E N O A den 27 April. Aen de", "Regensburg den 4 May. De",
+                 "STOKHOLM' den eerften May. Dingsdag"):
+        assert latin_dateline(text), text
+    for text in ("V Op MAANDAG den 22 November 1813, zal by", "Ik zag den 5 Mei de", "zo is den 5 May gebleken"):
+        assert not latin_dateline(text), text
+
+
+def test_dispatches_led_by_a_place_and_a_date_inside_one_block_are_items_of_their_own() -> None:
+    """KB Courant 1750: under a country rubric one block holds several dispatches, each opening indented on a place
+    and a date under the previous one's finished last line. A place and date running on inside a sentence, or
+    set flush under a full line that breaks no sentence, opens nothing."""
+    rubric = _block("r", 40, [("ITALIEN.", 240, 260)], lh=40, order=0)
+    rows = [("NAPELS den 21 April. De twee Oorlogfcheepen", 40.0, 0.0), *_body("die van hier vertrokken", 3),
+            ("naer Parys vertrokken.", 0.0, 250.0),
+            ("PARMA den 24 April. Onze Souvereyn en Madame", 40.0, 0.0), *_body("bevinden zig wel", 2),
+            ("en men meld uyt", 0.0, 0.0), ("ROME den 25 April dat de paus", 0.0, 0.0), *_body("gezond is", 2),
+            ("zeer wel bevonden wierd.", 0.0, 200.0)]
+    block = _block("b", 90, rows, order=1)
+    assert _items([rubric, block]) == ["NAPELS den 21", "PARMA den 24"]
+    arts = articles_from_layout([_page([rubric, block])])
+    assert arts[0].headline == "ITALIEN." and "ROME den 25" in arts[1].text
+
+
+def test_a_dash_opens_an_unheaded_item_but_a_place_and_date_closing_a_notice_does_not() -> None:
+    """Reichsanzeiger 1916 "Literatur.": book notes one under another in one paragraph region, each opened by an
+    indented dash; a notice's closing "Bonn, den 17. Juli 1916." (indented, alone on its line) opens nothing, and a
+    dash run on into its word ("—M. le baron …", the Journal des Débats' paragraph mark) parts no report."""
+    rows = [("— Neue Reden an die deutſche Nation. Nach", 40.0, 0.0), *_body("Vorgang von Fichte", 3),
+            ("als Maſſenerſcheinung auf.", 0.0, 300.0),
+            ("— Im Juliheft der Deutſchen Rundſchau iſt", 40.0, 0.0), *_body("ein Aufſatz erſchienen", 3),
+            ("über Goethe mit.", 0.0, 350.0),
+            ("—M. le baron de Jankovitz eſt arrivé hier", 40.0, 0.0), *_body("à Paris", 2),
+            ("In der Unterſuchungsſache gegen den Tuch⸗", 40.0, 0.0), *_body("fabrikanten iſt", 2),
+            ("Beſchlag gelegt.", 0.0, 400.0), ("Bonn, den 17. Juli 1916.", 40.0, 250.0),
+            ("Der Unterſuchungsrichter.", 150.0, 150.0)]
+    head = _block("h", 40, [("Literatur.", 240, 260)], btype="heading", order=0)
+    region = _block("p", 90, rows, btype="paragraph", order=1)
+    assert _items([head, region]) == ["—Neue Reden an", "—Im Juliheft der"]  # reflow joins the dash
+
+
+def test_a_title_set_off_by_whitespace_heads_its_region_and_the_datelines_under_it_stay_one_listing() -> None:
+    """Reichsanzeiger 1916: "Kursberichte von auswärtigen Fondsmärkten." is the first line of the paragraph region
+    of the market reports, nearly the column's width (not centred) but a line's pitch and a half above the first
+    report; the reports under it, each on its dateline, are one listing. The same datelines in a region with no
+    title of its own are items."""
+    reports = [("London, 19. Juli. (W. T. B.) 2 ½ % Engl. Konſols", 40.0, 0.0), *_body("Argentinier 96", 2),
+               ("Pfund Sterling.", 0.0, 400.0), ("Paris, 19. Juli. (W. T. B.) 5 % Franzöſiſche", 40.0, 0.0),
+               *_body("Anleihe 90,50", 2), ("Rio Tinto 1735.", 0.0, 400.0)]
+    title = Line(id="t.l0", text="Kursberichte von auswärtigen Fondsmärkten.", box=(150, 100, 660, 136),
+                 type="paragraph")
+    below = _block("t", 160, reports, btype="paragraph")
+    titled = Block(id="t", lines=[title, *below.lines], box=(100, 100, 700, 160 + 40 * len(reports)),
+                   type="paragraph", order=0)
+    arts = [a for a in articles_from_layout([_page([titled])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["Kursberichte von auswärtigen Fondsmärkten."]
+    assert "Paris, 19. Juli." in arts[0].text
+    plain = _block("u", 100, reports, btype="paragraph", order=0)
+    assert _items([plain]) == ["London, 19. Juli.", "Paris, 19. Juli."]
+
+
+def test_a_paragraph_block_opening_on_a_dateline_after_finished_text_is_a_new_item() -> None:
+    """Chronicling America hOCR (ABBYY, no font sizes): each story of a weekly's column is an ocr_par of its own,
+    opening on "Hague, Jan. 5.—"; after the finished last sentence of the story above it opens an item. A
+    telegram's date set alone on its line over the text ("Vor Sedan, den 2. September.") heads none."""
+    one = _block("a", 100, [("The council met on Monday night and voted", 40.0, 0.0), *_body("the new bonds", 3),
+                            ("for the road.", 0.0, 400.0)], order=0)
+    two = _block("b", 320, [("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused again", 3),
+                            ("the request.", 0.0, 400.0)], order=1)
+    alone = _block("c", 540, [("Vor Sedan, den 2. September.", 120.0, 120.0), *_body("Welch eine Wendung", 3),
+                              ("durch Gottes Führung!", 0.0, 300.0)], order=2)
+    assert _items([one, two, alone]) == ["The council met", "Hague, Jan. 5.—The"]
+
+
+def test_a_block_set_sideways_in_the_margin_is_an_item_of_its_own() -> None:
+    """KB Courant 1750: notices set turned a quarter in the right margin, lines many times higher than wide, are
+    items of their own, not the end of the dispatch read before them."""
+    body = _block("a", 100, [("Amsterdam den 13 May. Eergifteren arriveerde", 40.0, 0.0),
+                             *_body("in Texel", 3), ("van Koningsbergen.", 0.0, 300.0)], order=0)
+    text = "Op heeden zynde Vrydag den 15 May 1750, zal men te Amfterdam verkopen"
+    side = [Line(id=f"s.l{k}", text=text, box=(800 + 40 * k, 100, 836 + 40 * k, 2000)) for k in range(3)]
+    sideways = Block(id="s", lines=side, box=(800, 100, 916, 2000), order=1)
+    assert _items([body, sideways]) == ["Amsterdam den 13", "Op heeden zynde"]
+
+
+def test_a_rubric_whose_line_box_is_a_placeholder_takes_its_blocks_box_and_heads_the_next_dispatch() -> None:
+    """KB docWORKS ALTO: the rubric "DENMARKEN." has a TextLine two pixels wide inside a TextBlock of the printed
+    line's size; read as a sliver it would be noise and the dispatch under it would run on in the one above."""
+    above = _block("a", 100, [("Regensburg den 4 May. De Baron van Schack", 40.0, 0.0), *_body("paffeerde", 3),
+                              ("Boomen planten.", 0.0, 300.0)], order=0)
+    rubric = Block(id="r", lines=[Line(id="r.l0", text="DENMARKEN.", box=(500, 310, 502, 312))],
+                   box=(300, 300, 500, 340), order=1)
+    below = _block("b", 350, [("KoppenhAGEN den 5 May. Syn Majefteyt heeft", 40.0, 0.0), *_body("benoemd", 3),
+                              ("Kroonen toegelegd.", 0.0, 300.0)], order=2)
+    arts = [a for a in articles_from_layout([_page([above, rubric, below])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "DENMARKEN."]
