@@ -515,6 +515,10 @@ GARBLED_DATE_CHARS = 12
 CROSSHEAD_RATIO = 1.5
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
 SIGNATURE_LINES = 2
+#: a signature line has at most this many characters ...
+SIGNATURE_CHARS = 40
+#: ... and starts at least this share of the column's width in from its left edge (set flush right)
+SIGNATURE_INSET = 0.3
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
 #: a caption is at most this many characters (spaces left out)
@@ -1325,10 +1329,24 @@ MAX_REGION_TITLE = 3
 _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
 
 
+#: the enumerated heading of a law's or treaty's article or section: "Artikel IV.", "Art. 3.", "§ 5.", "§. 15."
+ENUMERATED_HEADING = re.compile(
+    r"^(?:Artikel|Art\.|Article|Articolo|Artículo|Paragraph|Abschnitt|§\.?|§§)\s*[IVXLC\d]+[a-z]?\s*\.?$",
+    re.IGNORECASE)
+
+
+def _enumerated_heading(lines: Sequence[Line]) -> bool:
+    """A heading that numbers an article or section of a legal text ("Artikel IV.", "§ 5."), with at most one
+    line of its own title under the number."""
+    return 0 < len(lines) <= 2 and ENUMERATED_HEADING.match(lines[0].text.strip()) is not None
+
+
 def _title_shaped(lines: Sequence[Line]) -> bool:
     """Lines that can be a title: the last ends a sentence, none before it does or breaks a word, and they
     are not a dateline ("Berlin, 18. Auguſt 1914." is centred too, and opens the text under it)."""
     texts = [ln.text.strip() for ln in lines]
+    if _enumerated_heading(lines):  # a crosshead of the legal text it stands in ("Artikel IV.")
+        return False
     return (texts[-1].endswith(_SENTENCE_END) and not any(t.endswith(_SENTENCE_END + _LINE_END_HYPHENS)
                                                           for t in texts[:-1])
             and not texts[-1].endswith(_LINE_END_HYPHENS) and not latin_dateline(texts[0]))
@@ -1666,6 +1684,8 @@ class _PageCut:
         self.chapter = False
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
+        #: the box of the last run of body text placed on the page (a signature stands flush right under it)
+        self.last_box: Box | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -1780,9 +1800,43 @@ class _PageCut:
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
         elif t in HEADING_TYPES:
-            self.add_heads(text_lines, block)
+            if not self.enumerated_crosshead(text_lines):
+                self.add_heads(text_lines, block)
         else:
             self.place_text(block, text_lines)
+
+    def signature(self, lines: list[Line]) -> bool:
+        """A block of one or two short lines set flush right close under finished text signs the item above (an
+        advertiser's or a correspondent's name: "JONES & BRO.", "Ashdown Hardware Co."): it ends that item and heads
+        nothing; a headline is centred or flush left over its text. Placed, or False."""
+        above = self.last_box
+        if (above is None or len(lines) > 2 or self.pending_heads or self.current is None or self.vertical
+                or not self.last_body.endswith(_SENTENCE_END)):
+            return False
+        width = above[2] - above[0]
+        for ln in lines:
+            text, box = ln.text.strip(), ln.box
+            if box is None or len(text) > SIGNATURE_CHARS or not text[:1].isupper() or latin_dateline(text):
+                return False
+            if box[2] < above[2] - 1.5 * self.em or box[0] < above[0] + SIGNATURE_INSET * width:
+                return False
+        first = lines[0].box
+        if first is None or not 0 <= first[1] - above[3] <= 2 * self.em:
+            return False
+        self.current.parts.append(lines_part(lines, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        return True
+
+    def enumerated_crosshead(self, lines: list[Line]) -> bool:
+        """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
+        an article is a crosshead of that text, not a new item: placed in the current article as a section
+        heading. With no article open (or a headline waiting) it is a heading like any other. Placed, or False."""
+        if not _enumerated_heading(lines) or self.current is None or self.current.kind != "article":
+            return False
+        if self.pending_heads:
+            return False
+        self.current.parts.append(lines_part(lines, "section-heading"))
+        return True
 
     def rule(self, block: Block) -> None:
         """A rule across one column between two blocks, under finished text, ends the item above it: papers
@@ -1931,6 +1985,8 @@ class _PageCut:
         if self.pending_heads and _small_deck(text_lines, self.sizes):
             self.add_heads(text_lines, block)
             return
+        if self.signature(text_lines):
+            return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
@@ -1946,7 +2002,7 @@ class _PageCut:
             # a short display run closing a block after its body signs that item (an advertiser's name,
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
             signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
-            if is_display and self.crosshead(run, block, text_lines, seen):
+            if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
                 continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
@@ -1973,6 +2029,7 @@ class _PageCut:
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()
+            self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
 
     def led_block(self, block: Block, run: list[Line], titled: bool) -> bool:
         """The block itself opens on an unheaded item's lead (:func:`_item_lead`) after a finished sentence of

@@ -135,3 +135,37 @@ def test_a_rubric_whose_line_box_is_a_placeholder_takes_its_blocks_box_and_heads
                               ("Kroonen toegelegd.", 0.0, 300.0)], order=2)
     arts = [a for a in articles_from_layout([_page([above, rubric, below])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == [None, "DENMARKEN."]
+
+
+def test_a_treatys_enumerated_article_headings_are_crossheads_of_its_text() -> None:
+    """Reichsanzeiger 1871: a treaty printed with heading regions "Artikel IV." over each of its articles; they
+    divide the treaty's text, they start no items. A heading region over the treaty heads it as before."""
+    title = _block("t", 40, [("Friedensvertrag zwiſchen dem Deutſchen Reich und Frankreich.", 60, 60)],
+                   btype="heading", order=0)
+    preamble = _block("p", 100, [("Seine Majeſtät der Deutſche Kaiſer einerſeits und die", 40.0, 0.0),
+                                 *_body("Regierung andererſeits", 2), ("haben beſchloſſen:", 0.0, 300.0)],
+                      btype="paragraph", order=1)
+    heads, texts = [], []
+    for n, numeral in enumerate(("I", "II", "III")):
+        heads.append(_block(f"h{n}", 300 + 240 * n, [(f"Artikel {numeral}.", 250, 250)], btype="heading",
+                            order=2 + 2 * n))
+        texts.append(_block(f"x{n}", 340 + 240 * n, [(f"Die Grenze {numeral} verläuft", 40.0, 0.0),
+                                                     *_body("längs des Fluſſes", 2), ("bis zur See.", 0.0, 300.0)],
+                            btype="paragraph", order=3 + 2 * n))
+    arts = [a for a in articles_from_layout([_page([title, preamble, *heads, *texts])]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].headline.startswith("Friedensvertrag")
+    assert [p.text for p in arts[0].parts if p.role == "section-heading"] == ["Artikel I.", "Artikel II.",
+                                                                              "Artikel III."]
+
+
+def test_a_short_line_set_flush_right_under_finished_text_signs_the_item_above() -> None:
+    """Chronicling America hOCR (ABBYY, no font sizes): an advert's signature ("JONES & BRO.") in a paragraph
+    of its own, flush right under the copy, ends the advert; it does not head the story under it."""
+    copy = _block("a", 100, [("Our store is full of useful presents for", 40.0, 0.0), *_body("every member", 2),
+                             ("at the lowest prices.", 0.0, 300.0)], order=0)
+    sign = _block("s", 262, [("JONES & BRO.", 380.0, 0.0)], lh=56, order=1)
+    story = _block("b", 330, [("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused", 2),
+                              ("the request.", 0.0, 400.0)], order=2)
+    arts = [a for a in articles_from_layout([_page([copy, sign, story])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, None]
+    assert arts[0].text.endswith("JONES & BRO.") and arts[1].text.startswith("Hague")
