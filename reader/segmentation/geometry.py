@@ -680,7 +680,8 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
     sentence without breaking a word, and the new line is indented as a paragraph's first line or the line above
     stops short of the column's edge (its paragraph's last line), and the new line runs on to the edge (a place
     and date closing a notice, "Bonn, den 17. Juli 1916.", stands alone). A dateline in the middle of a sentence, or a
-    dash starting a line of running text, does neither.
+    dash starting a line of running text, does neither. Under a headline of the block's own, the datelines are the
+    entries of one report (``titled``) unless a signature set flush right closed the item above them.
     """
     boxes = [ln.box for ln in lines]
     if len(lines) < 2 or any(b is None for b in boxes):
@@ -700,7 +701,10 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
         runs_on = right - box[2] < SHORT_END * height  # not a closing line ("Bonn, den 17. Juli 1916.")
         # a crosshead over the paragraph ("In the House."), centred or set well in: not a paragraph's last line
         heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
-        if finished and runs_on and not heading and (indented or short_above) and _item_lead(lines[k].text, titled):
+        # a signature set flush right ("SMITH & JONES.") closed the item above, whatever headline the block had
+        signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
+        lead = _item_lead(lines[k].text, titled and not signed)
+        if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
     return starts
 
@@ -1238,9 +1242,17 @@ class _ItemHeads:
         line, text = self.lines[k], self.text(k)
         if line.type is not None or len(text) > 60 or not _headline_case(text) or text.endswith(","):
             return False
+        if self.flush_right(k):  # a signature closing the item above ("SMITH & JONES."), not a headline
+            return False
         spaced = self.gaps[k] - self.usual > 0.5 * self.em
         short = len(text) <= 40 and _is_short(line, self.left, self.right, self.em)
         return (short or spaced) and self.text(k - 1).endswith(_SENTENCE_END)
+
+    def flush_right(self, k: int) -> bool:
+        """Set flush right: ending at the column's right edge and starting well in from its left."""
+        box = self.lines[k].box
+        return box is not None and self.right - box[2] < self.em and box[0] - self.left > SIGNATURE_INSET * (
+            self.right - self.left)
 
     def climb(self, first: int, d: int) -> int:
         while first > 1 and d - first < 4 and self.head_line(first - 1):  # a headline with its decks, centred

@@ -169,3 +169,20 @@ def test_a_short_line_set_flush_right_under_finished_text_signs_the_item_above()
     arts = [a for a in articles_from_layout([_page([copy, sign, story])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == [None, None]
     assert arts[0].text.endswith("JONES & BRO.") and arts[1].text.startswith("Hague")
+
+
+def test_stories_inside_one_ocr_paragraph_part_at_their_heads_and_datelines_a_signature_ends_its_item() -> None:
+    """Chronicling America hOCR (ABBYY, one ocr_par holding several stories): a story's centred head over its
+    dateline opens it; an advert's signature set flush right ("SMITH & JONES.") closes the item above and heads
+    nothing, and the dateline under it opens the next item; a report's second dateline under its headline with no
+    signature between stays in that report (New-York Tribune 1903: one fire story from three towns)."""
+    rows = [("The council met on Monday night and voted", 40.0, 0.0), *_body("the new bonds", 3),
+            ("for the road.", 0.0, 400.0), ("DUTCH REFUSE AGAIN", 180.0, 180.0),
+            ("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused again", 3),
+            ("the request.", 0.0, 400.0), ("Utrecht, Jan. 5.—The ministers met", 40.0, 0.0), *_body("late", 2),
+            ("on Sunday.", 0.0, 400.0), ("SMITH & JONES.", 350.0, 0.0),
+            ("El Dorado, Jan. 5.—(Special) The oil field", 40.0, 0.0), *_body("grows", 3), ("every day.", 0.0, 400.0)]
+    arts = [a for a in articles_from_layout([_page([_block("p", 100, rows, order=0)])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "DUTCH REFUSE AGAIN", None]
+    assert "Utrecht" in arts[1].text and arts[1].text.endswith("SMITH & JONES.")
+    assert arts[2].text.startswith("El Dorado, Jan. 5.")
