@@ -1394,13 +1394,44 @@ def _region_title(lines: Sequence[Line], em: float) -> int:
         nxt = lines[k].box
         assert nxt is not None
         indented = 0.5 * em <= nxt[0] - left <= 4 * em and nxt[2] >= right - 1.5 * em
-        if not indented or not _title_shaped(lines[:k]):
-            continue
-        if _centred_in(lines[0], left, right, em) and _centred_in(lines[k - 1], left, right, em):
-            return k
-        if _spaced_title(lines, k, left, right, em):
+        if indented and _title_at(lines, k, left, right, em):
             return k
     return 0
+
+
+def _title_at(lines: Sequence[Line], k: int, left: float, right: float, em: float) -> bool:
+    """The first ``k`` lines, over an indented paragraph line, make a title: centred (the first and the last), set
+    off by whitespace (:func:`_spaced_title`), wrapped (:func:`_wrapped_title`), or a stack of centred lines each
+    ending a sentence ("Konkurſe im Auslande." / "Rumänien.")."""
+    head = lines[:k]
+    if _title_shaped(head):
+        centred = _centred_in(head[0], left, right, em) and _centred_in(head[-1], left, right, em)
+        return centred or _spaced_title(lines, k, left, right, em) or _wrapped_title(head, left, em, right)
+    return k >= 2 and _stacked_title(head, left, right, em)
+
+
+#: a line of a stacked title has at most this many characters
+STACKED_TITLE_CHARS = 60
+
+
+def _stacked_title(head: Sequence[Line], left: float, right: float, em: float) -> bool:
+    """Two or three short centred lines each ending a sentence: a title and its sub-head ("Konkurſe im Auslande."
+    / "Rumänien."), never an enumerated heading or a dateline."""
+    texts = [ln.text.strip() for ln in head]
+    return (all(_centred_in(ln, left, right, em) for ln in head) and all(len(t) <= STACKED_TITLE_CHARS for t in texts)
+            and texts[-1].endswith(_SENTENCE_END) and not _enumerated_heading(head[:1])
+            and not latin_dateline(texts[0]) and not any(t.endswith(_LINE_END_HYPHENS) for t in texts))
+
+
+def _wrapped_title(head: Sequence[Line], left: float, em: float, right: float) -> bool:
+    """A title wrapped over two or three lines: the first set the text's width, the last centred a little in from
+    both edges (half an em or more each side, the two within an em), where a paragraph's last line starts flush
+    ("Gold⸗ und Silberproduktion der Vereinigten Staaten" / "von Amerika im Jahre 1903 und die Weltproduktion.")."""
+    first, last = head[0].box, head[-1].box
+    if len(head) < 2 or first is None or last is None:
+        return False
+    a, b = last[0] - left, right - last[2]
+    return abs(first[0] - left) <= 0.5 * em and a >= 0.5 * em and b >= 0.5 * em and abs(a - b) <= em
 
 
 #: whitespace under a title inside a paragraph region, beyond the region's usual line pitch (in line heights)
