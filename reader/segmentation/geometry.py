@@ -650,6 +650,8 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
 #: ("— Neue Reden an die deutſche Nation. …", "— Op verzoek van …"); set apart from the word that follows, where
 #: a dash run on into the word ("—M. le baron …") is a paragraph mark inside one report
 DASH_LEAD = re.compile(r"^[—–]\s+[A-ZÀ-Þ„“\"'»]")
+#: an advertisement office's order number set beside an official notice ("[24707]", "[215 b]")
+ORDER_NUMBER = re.compile(r"^\[\s*\d{2,6}(?:\s*[a-z])?\s*\]\.?$")
 #: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."): it opens nothing
 CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*$")
 #: a paragraph indent, in line heights: at least this much …
@@ -2087,7 +2089,13 @@ class _PageCut:
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
         """The block's lines without its OCR fragments (noise parts of the article they fall in, never
-        opening one) and without a jump line closing it (furniture); what is left to place."""
+        opening one) and without a jump line closing it (furniture); what is left to place. A block holding
+        only an advertisement office's order number ("[24707]") is furniture, and the text after it opens a
+        notice of its own: official gazettes number each notice so, titled or not."""
+        if len(text_lines) == 1 and ORDER_NUMBER.match(text_lines[0].text.strip()):
+            self.furniture.parts.append(lines_part(text_lines, "furniture"))
+            self.item_break = True
+            return []
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True

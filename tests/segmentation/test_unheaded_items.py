@@ -186,3 +186,17 @@ def test_stories_inside_one_ocr_paragraph_part_at_their_heads_and_datelines_a_si
     assert [a.headline for a in arts] == [None, "DUTCH REFUSE AGAIN", None]
     assert "Utrecht" in arts[1].text and arts[1].text.endswith("SMITH & JONES.")
     assert arts[2].text.startswith("El Dorado, Jan. 5.")
+
+
+def test_an_order_number_beside_an_official_notice_is_furniture_and_the_text_after_it_opens_a_notice() -> None:
+    """Reichsanzeiger 1916, Öffentlicher Anzeiger: each notice carries the advertisement office's order number
+    ("[24703]") in a region of its own; an untitled notice after it is an item of its own, and the number is
+    furniture, not a notice."""
+    one = _block("a", 100, [("Die gegen den Musketier Mathias Welſch", 40.0, 0.0), *_body("erlaſſene Erklärung", 2),
+                            ("iſt aufgehoben.", 0.0, 350.0)], btype="paragraph", order=0)
+    number = _block("n", 270, [("[24703]", 0.0, 450.0)], order=1)
+    two = _block("b", 320, [("Die am 16. 3. 1916 gegen den Musketier", 40.0, 0.0), *_body("Janſen erlaſſene", 2),
+                            ("iſt aufgehoben.", 0.0, 350.0)], btype="paragraph", order=2)
+    arts = articles_from_layout([_page([one, number, two])])
+    assert [a.kind for a in arts] == ["article", "article", "furniture"]
+    assert arts[1].text.startswith("Die am 16.") and arts[2].text == "[24703]"
