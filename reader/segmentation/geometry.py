@@ -697,9 +697,11 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
     starts = []
     for k in range(1, len(lines)):
         prev, box, above = lines[k - 1], known[k], known[k - 1]
-        finished = prev.text.rstrip().endswith(_SENTENCE_END) and not prev.hyphenated
         indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
         short_above = right - above[2] >= SHORT_END * height
+        # a paragraph's short last line ends it even where the OCR lost its full stop
+        finished = not prev.hyphenated and not prev.text.rstrip().endswith(_LINE_END_HYPHENS) and (
+            prev.text.rstrip().endswith(_SENTENCE_END) or short_above and indented)
         runs_on = right - box[2] < SHORT_END * height  # not a closing line ("Bonn, den 17. Juli 1916.")
         # a crosshead over the paragraph ("In the House."), centred or set well in: not a paragraph's last line
         heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
@@ -2082,8 +2084,11 @@ class _PageCut:
         is an item of its own, not the next paragraph of the item above. Its first line runs on to the block's edge
         (a telegram's "Vor Sedan, den 2. September." set alone over its text heads no new item)."""
         first = next((ln for ln in block.lines if ln.text.strip()), None)
+        boxes = [ln.box for ln in run if ln.box is not None]
         edges = _edges(run, self.sizes)
-        runs_on = edges is not None and run[0].box is not None and edges[1] - run[0].box[2] < SHORT_END * edges[2]
+        right = edges[1] if edges is not None else max((b[2] for b in boxes), default=0.0)
+        em = edges[2] if edges is not None else (self.sizes.height or self.em)
+        runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
                 and not self.vertical and _item_lead(run[0].text, titled))
 

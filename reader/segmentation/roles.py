@@ -53,7 +53,7 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|編者的話|�
 _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 
-_MONTH = (r"(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
+_MONTH = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
           r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
 LATIN_DATELINE = re.compile(
@@ -95,7 +95,7 @@ def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."; Dutch and German "PAUMA den 24 April."): the body's start, never a headline."""
-    t = _STRAY_START.sub("", text.strip(), count=1)
+    t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t):
         return True
     den = _DEN_DATELINE.match(t)
@@ -105,6 +105,8 @@ def latin_dateline(text: str) -> bool:
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
 
 
+#: the old genitive article before a Dutch place name ("'s-GRAVENHAGE, 30 Nov.", "'s Hertogenbosch, …")
+_DUTCH_ARTICLE = re.compile(r"^[’'‘]s[-\s]?(?=[A-ZÀ-Þ])")
 #: a mark the OCR read off a column rule before a line's first word ("i Hicks, Dec. 8.—", "!BOSTON, August 31.")
 _STRAY_START = re.compile(r"^(?:[ijl|!¦'‘]\s+|[!|¦'‘](?=[A-Z]))")
 

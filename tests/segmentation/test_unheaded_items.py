@@ -41,9 +41,11 @@ def test_dutch_and_german_datelines_without_a_comma_before_den() -> None:
     """KB Courant 1750: "PAUMA den 24 April." (place, den, day, month) is a dateline; a weekday before "den" is a
     date in running text, and a lower-case word is no place."""
     for text in ("PAUMA den 24 April. Delnfadt onze", "G E N O A den 27 April. Aen de", "Regensburg den 4 May. De",
-                 "STOKHOLM' den eerften May. Dingsdag"):
+                 "STOKHOLM' den eerften May. Dingsdag", "'s-GRAVENHAGE, 30 Nov. De Koning",
+                 "'s Hertogenbosch, 29 Nov. Heden", "AMSTERDAM, 28 Mrt. Gisteren"):
         assert latin_dateline(text), text
-    for text in ("V Op MAANDAG den 22 November 1813, zal by", "Ik zag den 5 Mei de", "zo is den 5 May gebleken"):
+    for text in ("V Op MAANDAG den 22 November 1813, zal by", "Ik zag den 5 Mei de", "zo is den 5 May gebleken",
+                 "'s avonds, 8 Nov. was het"):
         assert not latin_dateline(text), text
 
 
@@ -107,10 +109,12 @@ def test_a_paragraph_block_opening_on_a_dateline_after_finished_text_is_a_new_it
     one = _block("a", 100, [("The council met on Monday night and voted", 40.0, 0.0), *_body("the new bonds", 3),
                             ("for the road.", 0.0, 400.0)], order=0)
     two = _block("b", 320, [("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused again", 3),
-                            ("the request.", 0.0, 400.0)], order=1)
+                            ("the request", 0.0, 400.0),  # the OCR lost the full stop of the short last line
+                            ("Paris, Jan. 5.—The French cabinet met", 40.0, 0.0), *_body("late", 2),
+                            ("on Sunday.", 0.0, 400.0)], order=1)
     alone = _block("c", 540, [("Vor Sedan, den 2. September.", 120.0, 120.0), *_body("Welch eine Wendung", 3),
                               ("durch Gottes Führung!", 0.0, 300.0)], order=2)
-    assert _items([one, two, alone]) == ["The council met", "Hague, Jan. 5.—The"]
+    assert _items([one, two, alone]) == ["The council met", "Hague, Jan. 5.—The", "Paris, Jan. 5.—The"]
 
 
 def test_a_block_set_sideways_in_the_margin_is_an_item_of_its_own() -> None:
