@@ -1888,8 +1888,8 @@ class _PageCut:
     def rule(self, block: Block) -> None:
         """A rule across one column between two blocks, under finished text, ends the item above it: papers
         set a short rule (or one the column's width) between items that carry no headline of their own (the
-        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, ends
-        nothing."""
+        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, or under
+        text ending on a colon (the lead-in of a table the rules box: "… die folgenden Werte auf:"), ends nothing."""
         box, below = block_box(block), self.below.get(id(block))
         under = block_box(below) if below is not None else None
         if box is None or under is None or self.vertical or self.current is None or self.pending_heads:
@@ -1897,7 +1897,8 @@ class _PageCut:
         width, height = box[2] - box[0], box[3] - box[1]
         across = min(box[2], under[2]) - max(box[0], under[0])
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
-                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)):
+                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)
+                and not self.last_body.endswith(":")):  # a colon announces the table the rule boxes
             self.item_break = True
             self.ruled = self.current
 

@@ -204,3 +204,14 @@ def test_an_order_number_beside_an_official_notice_is_furniture_and_the_text_aft
     arts = articles_from_layout([_page([one, number, two])])
     assert [a.kind for a in arts] == ["article", "article", "furniture"]
     assert arts[1].text.startswith("Die am 16.") and arts[2].text == "[24703]"
+
+
+def test_a_rule_under_text_ending_on_a_colon_boxes_its_table_and_ends_nothing() -> None:
+    """Reichsanzeiger 1904: "… die folgenden Werte auf:" stands over a table boxed by rules; the text under the
+    table goes on in the same article (a rule under a finished sentence would part two items)."""
+    lead = _block("a", 100, [("Für die hauptſächlich in Betracht kommenden", 40.0, 0.0), *_body("Länder wies", 2),
+                             ("die folgenden Werte auf:", 0.0, 300.0)], btype="paragraph", order=0)
+    rule = Block(id="s", box=(150, 275, 650, 279), type="separator", order=1)
+    rest = _block("b", 300, [("Nach der Deutſchen Statiſtik betrug die", 40.0, 0.0), *_body("Gewinnung", 2),
+                             ("im Durchſchnittswerte.", 0.0, 300.0)], btype="paragraph", order=2)
+    assert _items([lead, rule, rest]) == ["Für die hauptſächlich"]
