@@ -69,7 +69,8 @@ def test_real_pages_stay_above_the_floor() -> None:
     # 302 and out of the per-source floors below: KB Courant 1750 (dispatches led by place and date inside one
     # block: 2/16 before, 13/16 after), Reichsanzeiger 1916_169 (dash- and dateline-led items inside one region,
     # a title set off by whitespace, order numbers: 14/28 before, 21/28 after) and 1904_263 (wrapped and stacked
-    # titles in paragraph regions, dash-led trade notes, a rule boxing a table under a colon: 2/21 before, 17/21 after).
+    # titles in paragraph regions, dash-led trade notes, a rule boxing a table under a colon: 2/21 before,
+    # 17/21 after).
     later = THIRD_PASS | FOURTH_PASS
     known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)
