@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
     is_date_line,
+    is_dateline_lead,
     is_imprint,
     is_issue_date,
     is_jump_line,
@@ -669,7 +670,17 @@ def _item_lead(text: str, titled: bool) -> bool:
     t = text.strip()
     if CLOSING_DATE.search(t) is not None:
         return False
-    return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and latin_dateline(t))
+    return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
+
+
+#: a paragraph with at least this share of digits among its characters is a listing of quotations or prices
+QUOTATION_SHARE = 0.1
+
+
+def _figure_share(lines: Sequence[Line]) -> float:
+    """The share of digits among the characters of ``lines`` (spaces left out)."""
+    text = "".join("".join(ln.text.split()) for ln in lines)
+    return sum(ch.isdigit() for ch in text) / len(text) if text else 0.0
 
 
 def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
@@ -707,7 +718,9 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
         heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
         # a signature set flush right ("SMITH & JONES.") closed the item above, whatever headline the block had
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
-        lead = _item_lead(lines[k].text, titled and not signed)
+        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
+        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
+        lead = _item_lead(lines[k].text, (titled or quoted) and not signed)
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
     return starts

@@ -105,6 +105,32 @@ def latin_dateline(text: str) -> bool:
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
 
 
+_MONTH_START = re.compile(_MONTH, re.IGNORECASE)
+#: what may stand between a dateline's place and its date: abbreviations ("N. J.,", "Neb.,"), "den", "le"
+_PLACE_TAIL = re.compile(r"^(?:[\w'’]{1,5}[.,]{1,2}|[A-Z]|[.,]+|den|le|de|\(?[A-Z]\w*\.?\)?,)$")
+
+
+def is_dateline_lead(text: str) -> bool:
+    """The line opens a report on its dateline proper: a place, then at once the date ("London, 19. Juli.",
+    "SPRING LAKE, N. J., August 26.—", "PAUMA den 24 April."). Stricter than :func:`latin_dateline`, which also
+    takes a sentence with a date in it after a country ("Hawaii. Aus Honokaa wurden am 25. Februar …", an entry
+    of an epidemic report): only abbreviations may stand between the place and the date."""
+    if not latin_dateline(text):
+        return False
+    t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
+    if _DEN_DATELINE.match(t):
+        return True
+    m = re.match(r"^[^.,]{1,40}?\s*[.,]\s*(?P<rest>.*)$", t)
+    if m is None:
+        return False
+    for tok in m.group("rest").split()[:6]:
+        if tok[:1].isdigit() or _MONTH_START.match(tok):
+            return True
+        if not _PLACE_TAIL.match(tok):
+            return False
+    return False
+
+
 #: the old genitive article before a Dutch place name ("'s-GRAVENHAGE, 30 Nov.", "'s Hertogenbosch, …")
 _DUTCH_ARTICLE = re.compile(r"^[’'‘]s[-\s]?(?=[A-ZÀ-Þ])")
 #: a mark the OCR read off a column rule before a line's first word ("i Hicks, Dec. 8.—", "!BOSTON, August 31.")

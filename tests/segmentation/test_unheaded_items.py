@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
 from reader.segmentation.geometry import articles_from_layout
-from reader.segmentation.roles import latin_dateline
+from reader.segmentation.roles import is_dateline_lead, latin_dateline
 
 FULL = 600.0
 
@@ -85,8 +85,8 @@ def test_a_dash_opens_an_unheaded_item_but_a_place_and_date_closing_a_notice_doe
 def test_a_title_set_off_by_whitespace_heads_its_region_and_the_datelines_under_it_stay_one_listing() -> None:
     """Reichsanzeiger 1916: "Kursberichte von auswärtigen Fondsmärkten." is the first line of the paragraph region
     of the market reports, nearly the column's width (not centred) but a line's pitch and a half above the first
-    report; the reports under it, each on its dateline, are one listing. The same datelines in a region with no
-    title of its own are items."""
+    report; the reports under it, each on its dateline, are one listing. Dispatches on their datelines in a region
+    with no title of its own are items."""
     reports = [("London, 19. Juli. (W. T. B.) 2 ½ % Engl. Konſols", 40.0, 0.0), *_body("Argentinier 96", 2),
                ("Pfund Sterling.", 0.0, 400.0), ("Paris, 19. Juli. (W. T. B.) 5 % Franzöſiſche", 40.0, 0.0),
                *_body("Anleihe 90,50", 2), ("Rio Tinto 1735.", 0.0, 400.0)]
@@ -98,7 +98,11 @@ def test_a_title_set_off_by_whitespace_heads_its_region_and_the_datelines_under_
     arts = [a for a in articles_from_layout([_page([titled])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == ["Kursberichte von auswärtigen Fondsmärkten."]
     assert "Paris, 19. Juli." in arts[0].text
-    plain = _block("u", 100, reports, btype="paragraph", order=0)
+    prose = [("London, 19. Juli. (W. T. B.) Das Unterhaus hat", 40.0, 0.0),
+             ("heute die Vorlage über die Kohlenausfuhr", 0.0, 0.0), ("angenommen.", 0.0, 400.0),
+             ("Paris, 19. Juli. (W. T. B.) Die Kammer hat ſich", 40.0, 0.0),
+             ("bis zum Herbſt vertagt und die Regierung", 0.0, 0.0), ("beauftragt.", 0.0, 400.0)]
+    plain = _block("u", 100, prose, btype="paragraph", order=0)
     assert _items([plain]) == ["London, 19. Juli.", "Paris, 19. Juli."]
 
 
@@ -215,3 +219,18 @@ def test_a_rule_under_text_ending_on_a_colon_boxes_its_table_and_ends_nothing() 
     rest = _block("b", 300, [("Nach der Deutſchen Statiſtik betrug die", 40.0, 0.0), *_body("Gewinnung", 2),
                              ("im Durchſchnittswerte.", 0.0, 300.0)], btype="paragraph", order=2)
     assert _items([lead, rule, rest]) == ["Für die hauptſächlich"]
+
+
+def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_is_no_dateline() -> None:
+    """Reichsanzeiger market reports: after a paragraph of figures a dateline is the next entry of the listing of
+    quotations ("Wien, 7. November. (W. T. B.) Einh. 4 % Rente …"), not a new item; an epidemic report's country
+    entry ("Hawaii. Aus Honokaa wurden am 25. Februar …") is a sentence with a date in it, no dateline."""
+    assert is_dateline_lead("St. Petersburg, 14. Juli. (W. T. B.) Bankausweis.")
+    assert is_dateline_lead("LINCOLN , Neb. , March 2. ( Special Tele-")
+    assert not is_dateline_lead("Hawaii. Aus Honokaa wurden am 25. Februar 2 Peſttodesfälle")
+    rows = [("Hamburg, 5. November. (W. T. B.) Gold in Barren:", 40.0, 0.0),
+            ("das Kilogramm 2790 Br., 2784 Gd., Silber 79,25 Br.", 0.0, 0.0), ("78,75 Gd.", 0.0, 450.0),
+            ("Wien, 7. November. (W. T. B.) Einh. 4 % Rente", 40.0, 0.0),
+            ("M.⸗N. pr. ult. 100,20, Oeſterr. 4 % Kronenrente 99,85", 0.0, 0.0), ("Ungar. 4 % 98,10.", 0.0, 400.0),
+            ("Madrid, 5. November. (W. T. B.) Wechſel auf Paris", 40.0, 0.0), ("36,825. Ruhig.", 0.0, 400.0)]
+    assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["Hamburg, 5. November."]
