@@ -673,14 +673,19 @@ def _item_lead(text: str, titled: bool) -> bool:
     return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
 
 
-#: a paragraph with at least this share of digits among its characters is a listing of quotations or prices
-QUOTATION_SHARE = 0.1
+#: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
+QUOTATION_SHARE = 0.12
+#: what a listing of quotations is made of besides numbers: the dash of a price not quoted, per cent, and the
+#: points and commas of decimals
+_FIGURE_MARKS = frozenset("—%.,")
 
 
 def _figure_share(lines: Sequence[Line]) -> float:
-    """The share of digits among the characters of ``lines`` (spaces left out)."""
+    """The share of figures (numbers, fractions, decimal marks, "—" for no price, "%") among the characters of
+    ``lines`` (spaces left out): prose stays under a tenth, a listing of quotations ("do. pr. Mai 96 ½. Feſt.",
+    "Zinsl. —. Neue Anl. 19 G.") is over it."""
     text = "".join("".join(ln.text.split()) for ln in lines)
-    return sum(ch.isdigit() for ch in text) / len(text) if text else 0.0
+    return sum(ch.isnumeric() or ch in _FIGURE_MARKS for ch in text) / len(text) if text else 0.0
 
 
 def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
@@ -706,7 +711,7 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
     if height <= 0:
         return []
     starts = []
-    for k in range(1, len(lines)):
+    for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
         prev, box, above = lines[k - 1], known[k], known[k - 1]
         indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
         short_above = right - above[2] >= SHORT_END * height

@@ -120,8 +120,8 @@ def is_dateline_lead(text: str) -> bool:
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
     if _DEN_DATELINE.match(t):
         return True
-    m = re.match(r"^[^.,]{1,40}?\s*[.,]\s*(?P<rest>.*)$", t)
-    if m is None:
+    m = re.match(r"^(?P<place>[^.,]{1,40}?)\s*[.,]\s*(?P<rest>.*)$", t)
+    if m is None or _WEEKDAYS.fullmatch(m.group("place").strip()):  # "Dienſtag, 11. Mai." heads a day's programme
         return False
     for tok in m.group("rest").split()[:6]:
         if tok[:1].isdigit() or _MONTH_START.match(tok):

@@ -228,6 +228,7 @@ def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_i
     assert is_dateline_lead("St. Petersburg, 14. Juli. (W. T. B.) Bankausweis.")
     assert is_dateline_lead("LINCOLN , Neb. , March 2. ( Special Tele-")
     assert not is_dateline_lead("Hawaii. Aus Honokaa wurden am 25. Februar 2 Peſttodesfälle")
+    assert not is_dateline_lead("Dienſtag, 11. Mai. Im Opernhauſe. 58ſte Abonnements⸗Vorſtellung")  # a programme
     rows = [("Hamburg, 5. November. (W. T. B.) Gold in Barren:", 40.0, 0.0),
             ("das Kilogramm 2790 Br., 2784 Gd., Silber 79,25 Br.", 0.0, 0.0), ("78,75 Gd.", 0.0, 450.0),
             ("Wien, 7. November. (W. T. B.) Einh. 4 % Rente", 40.0, 0.0),
