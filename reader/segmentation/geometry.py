@@ -2115,8 +2115,11 @@ class _PageCut:
         """The block's lines without its OCR fragments (noise parts of the article they fall in, never
         opening one) and without a jump line closing it (furniture); what is left to place. A block holding
         only an advertisement office's order number ("[24707]") is furniture, and the text after it opens a
-        notice of its own: official gazettes number each notice so, titled or not."""
+        notice of its own: official gazettes number each notice so, titled or not; a heading waiting over it is
+        the section's rubric."""
         if len(text_lines) == 1 and ORDER_NUMBER.match(text_lines[0].text.strip()):
+            if self.pending_heads:  # a heading over numbered notices names their section ("1) Unterſuchungsſachen.")
+                self.rubric()
             self.furniture.parts.append(lines_part(text_lines, "furniture"))
             self.item_break = True
             return []

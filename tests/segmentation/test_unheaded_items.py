@@ -235,3 +235,19 @@ def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_i
             ("M.⸗N. pr. ult. 100,20, Oeſterr. 4 % Kronenrente 99,85", 0.0, 0.0), ("Ungar. 4 % 98,10.", 0.0, 400.0),
             ("Madrid, 5. November. (W. T. B.) Wechſel auf Paris", 40.0, 0.0), ("36,825. Ruhig.", 0.0, 400.0)]
     assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["Hamburg, 5. November."]
+
+
+def test_a_heading_over_a_numbered_notice_is_its_sections_rubric() -> None:
+    """Reichsanzeiger 1916: "1) Unterſuchungsſachen." heads the section of numbered notices; the order number
+    under it says a notice begins, so the heading is the section's rubric (furniture) and the notice keeps its
+    own title ("Steckbrief.")."""
+    rubric = _block("h", 40, [("1) Unterſuchungsſachen.", 200, 200)], btype="heading", order=0)
+    number = _block("n", 90, [("[24707]", 0.0, 450.0)], order=1)
+    notice = Block(id="s", lines=[Line(id="s.l0", text="Steckbrief.", box=(300, 140, 400, 176), type="paragraph"),
+                                  *_block("t", 180, [("Gegen den unten beſchriebenen Mus⸗", 40.0, 0.0),
+                                                     *_body("ketier Otto Rauch", 2),
+                                                     ("verhängt.", 0.0, 400.0)], btype="paragraph").lines],
+                   box=(100, 140, 700, 340), type="paragraph", order=2)
+    arts = articles_from_layout([_page([rubric, number, notice])])
+    assert [(a.kind, a.headline) for a in arts] == [("article", "Steckbrief."), ("furniture", None)]
+    assert "1) Unterſuchungsſachen." in arts[1].text
