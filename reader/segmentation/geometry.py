@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
     is_date_line,
+    is_dateline_lead,
     is_imprint,
     is_issue_date,
     is_jump_line,
@@ -515,6 +516,10 @@ GARBLED_DATE_CHARS = 12
 CROSSHEAD_RATIO = 1.5
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
 SIGNATURE_LINES = 2
+#: a signature line has at most this many characters ...
+SIGNATURE_CHARS = 40
+#: ... and starts at least this share of the column's width in from its left edge (set flush right)
+SIGNATURE_INSET = 0.3
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
 #: a caption is at most this many characters (spaces left out)
@@ -640,6 +645,109 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
         if indented and marked and excess > ITEM_GAP and not lines[k - 1].hyphenated:
             starts.append(k)
     return starts
+
+
+#: a dash opening a paragraph: the mark papers set before each unheaded item of a run of news or trade notes
+#: ("— Neue Reden an die deutſche Nation. …", "— Op verzoek van …"); set apart from the word that follows, where
+#: a dash run on into the word ("—M. le baron …") is a paragraph mark inside one report
+DASH_LEAD = re.compile(r"^[—–]\s+[A-ZÀ-Þ„“\"'»]")
+#: an advertisement office's order number set beside an official notice ("[24707]", "[215 b]")
+ORDER_NUMBER = re.compile(r"^\[\s*\d{2,6}(?:\s*[a-z])?\s*\]\.?$")
+#: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."): it opens nothing
+CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*$")
+#: a paragraph indent, in line heights: at least this much …
+MIN_INDENT = 0.5
+#: … and at most this much (a line set further in is centred or ragged, not a paragraph's first line)
+MAX_INDENT = 6.0
+#: a line ending this many line heights short of the column's right edge is a paragraph's short last line
+SHORT_END = 1.5
+
+
+def _item_lead(text: str, titled: bool) -> bool:
+    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
+    date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
+    own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing)."""
+    t = text.strip()
+    if CLOSING_DATE.search(t) is not None:
+        return False
+    return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
+
+
+#: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
+QUOTATION_SHARE = 0.12
+#: what a listing of quotations is made of besides numbers: the dash of a price not quoted, per cent, and the
+#: points and commas of decimals
+_FIGURE_MARKS = frozenset("—%.,")
+
+
+def _figure_share(lines: Sequence[Line]) -> float:
+    """The share of figures (numbers, fractions, decimal marks, "—" for no price, "%") among the characters of
+    ``lines`` (spaces left out): prose stays under a tenth, a listing of quotations ("do. pr. Mai 96 ½. Feſt.",
+    "Zinsl. —. Neue Anl. 19 G.") is over it."""
+    text = "".join("".join(ln.text.split()) for ln in lines)
+    return sum(ch.isnumeric() or ch in _FIGURE_MARKS for ch in text) / len(text) if text else 0.0
+
+
+def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
+    """Indices of lines inside one block of body text that open an unheaded item (never 0).
+
+    Papers run short items on in one column with no headline: a local-news column whose items each open on a
+    place and a date, a dispatch column ("PAUMA den 24 April."), trade notes each opened by a dash. An OCR
+    block (an hOCR paragraph, a KB block, a PAGE region) often holds several of them. A paragraph starts an item
+    when it opens so (:func:`_item_lead`) and the paragraph before it is finished: the line above ends a
+    sentence without breaking a word, and the new line is indented as a paragraph's first line or the line above
+    stops short of the column's edge (its paragraph's last line), and the new line runs on to the edge (a place
+    and date closing a notice, "Bonn, den 17. Juli 1916.", stands alone). A dateline in the middle of a sentence, or a
+    dash starting a line of running text, does neither. Under a headline of the block's own, the datelines are the
+    entries of one report (``titled``) unless a signature set flush right closed the item above them.
+    """
+    boxes = [ln.box for ln in lines]
+    if len(lines) < 2 or any(b is None for b in boxes):
+        return []
+    known = [b for b in boxes if b is not None]
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
+    if height <= 0:
+        return []
+    starts = []
+    for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
+        prev, box, above = lines[k - 1], known[k], known[k - 1]
+        indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
+        short_above = right - above[2] >= SHORT_END * height
+        # a paragraph's short last line ends it even where the OCR lost its full stop
+        finished = not prev.hyphenated and not prev.text.rstrip().endswith(_LINE_END_HYPHENS) and (
+            prev.text.rstrip().endswith(_SENTENCE_END) or short_above and indented)
+        runs_on = right - box[2] < SHORT_END * height  # not a closing line ("Bonn, den 17. Juli 1916.")
+        # a crosshead over the paragraph ("In the House."), centred or set well in: not a paragraph's last line
+        heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
+        # a signature set flush right ("SMITH & JONES.") closed the item above, whatever headline the block had
+        signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
+        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
+        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
+        lead = _item_lead(lines[k].text, (titled or quoted) and not signed)
+        if finished and runs_on and not heading and (indented or short_above or signed) and lead:
+            starts.append(k)
+    return starts
+
+
+#: a Latin line set sideways is this many times higher than wide, at least
+SIDEWAYS_ASPECT = 4.0
+#: ... and holds at least this many characters (a one-word label set so is furniture or a caption)
+SIDEWAYS_CHARS = 40
+
+
+def _sideways(lines: Sequence[Line]) -> bool:
+    """A horizontal page's block whose every line is set turned a quarter: long Latin lines in boxes many times
+    higher than wide. Papers set notices and adverts so in the margin beside the columns (the KB's Courant of
+    1750); they are items of their own, not the end of the text read before them."""
+    boxes = [ln.box for ln in lines]
+    if not lines or any(b is None for b in boxes):
+        return False
+    turned = all(b is not None and b[3] - b[1] >= SIDEWAYS_ASPECT * max(b[2] - b[0], 1.0) for b in boxes)
+    text = "".join(ln.text.strip() for ln in lines)
+    return turned and max(len(ln.text.strip()) for ln in lines) >= SIDEWAYS_CHARS and not any(
+        is_wide(c) and c.isalpha() for c in text)
 
 
 def _text_len(block: Block) -> int:
@@ -1156,9 +1264,17 @@ class _ItemHeads:
         line, text = self.lines[k], self.text(k)
         if line.type is not None or len(text) > 60 or not _headline_case(text) or text.endswith(","):
             return False
+        if self.flush_right(k):  # a signature closing the item above ("SMITH & JONES."), not a headline
+            return False
         spaced = self.gaps[k] - self.usual > 0.5 * self.em
         short = len(text) <= 40 and _is_short(line, self.left, self.right, self.em)
         return (short or spaced) and self.text(k - 1).endswith(_SENTENCE_END)
+
+    def flush_right(self, k: int) -> bool:
+        """Set flush right: ending at the column's right edge and starting well in from its left."""
+        box = self.lines[k].box
+        return box is not None and self.right - box[2] < self.em and box[0] - self.left > SIGNATURE_INSET * (
+            self.right - self.left)
 
     def climb(self, first: int, d: int) -> int:
         while first > 1 and d - first < 4 and self.head_line(first - 1):  # a headline with its decks, centred
@@ -1247,10 +1363,24 @@ MAX_REGION_TITLE = 3
 _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
 
 
+#: the enumerated heading of a law's or treaty's article or section: "Artikel IV.", "Art. 3.", "§ 5.", "§. 15."
+ENUMERATED_HEADING = re.compile(
+    r"^(?:Artikel|Art\.|Article|Articolo|Artículo|Paragraph|Abschnitt|§\.?|§§)\s*[IVXLC\d]+[a-z]?\s*\.?$",
+    re.IGNORECASE)
+
+
+def _enumerated_heading(lines: Sequence[Line]) -> bool:
+    """A heading that numbers an article or section of a legal text ("Artikel IV.", "§ 5."), with at most one
+    line of its own title under the number."""
+    return 0 < len(lines) <= 2 and ENUMERATED_HEADING.match(lines[0].text.strip()) is not None
+
+
 def _title_shaped(lines: Sequence[Line]) -> bool:
     """Lines that can be a title: the last ends a sentence, none before it does or breaks a word, and they
     are not a dateline ("Berlin, 18. Auguſt 1914." is centred too, and opens the text under it)."""
     texts = [ln.text.strip() for ln in lines]
+    if _enumerated_heading(lines):  # a crosshead of the legal text it stands in ("Artikel IV.")
+        return False
     return (texts[-1].endswith(_SENTENCE_END) and not any(t.endswith(_SENTENCE_END + _LINE_END_HYPHENS)
                                                           for t in texts[:-1])
             and not texts[-1].endswith(_LINE_END_HYPHENS) and not latin_dateline(texts[0]))
@@ -1286,10 +1416,62 @@ def _region_title(lines: Sequence[Line], em: float) -> int:
         nxt = lines[k].box
         assert nxt is not None
         indented = 0.5 * em <= nxt[0] - left <= 4 * em and nxt[2] >= right - 1.5 * em
-        if (_title_shaped(lines[:k]) and indented and _centred_in(lines[0], left, right, em)
-                and _centred_in(lines[k - 1], left, right, em)):
+        if indented and _title_at(lines, k, left, right, em):
             return k
     return 0
+
+
+def _title_at(lines: Sequence[Line], k: int, left: float, right: float, em: float) -> bool:
+    """The first ``k`` lines, over an indented paragraph line, make a title: centred (the first and the last), set
+    off by whitespace (:func:`_spaced_title`), wrapped (:func:`_wrapped_title`), or a stack of centred lines each
+    ending a sentence ("Konkurſe im Auslande." / "Rumänien.")."""
+    head = lines[:k]
+    if _title_shaped(head):
+        centred = _centred_in(head[0], left, right, em) and _centred_in(head[-1], left, right, em)
+        return centred or _spaced_title(lines, k, left, right, em) or _wrapped_title(head, left, em, right)
+    return k >= 2 and _stacked_title(head, left, right, em)
+
+
+#: a line of a stacked title has at most this many characters
+STACKED_TITLE_CHARS = 60
+
+
+def _stacked_title(head: Sequence[Line], left: float, right: float, em: float) -> bool:
+    """Two or three short centred lines each ending a sentence: a title and its sub-head ("Konkurſe im Auslande."
+    / "Rumänien."), never an enumerated heading or a dateline."""
+    texts = [ln.text.strip() for ln in head]
+    return (all(_centred_in(ln, left, right, em) for ln in head) and all(len(t) <= STACKED_TITLE_CHARS for t in texts)
+            and texts[-1].endswith(_SENTENCE_END) and not _enumerated_heading(head[:1])
+            and not latin_dateline(texts[0]) and not any(t.endswith(_LINE_END_HYPHENS) for t in texts))
+
+
+def _wrapped_title(head: Sequence[Line], left: float, em: float, right: float) -> bool:
+    """A title wrapped over two or three lines: the first set the text's width, the last centred a little in from
+    both edges (half an em or more each side, the two within an em), where a paragraph's last line starts flush
+    ("Gold⸗ und Silberproduktion der Vereinigten Staaten" / "von Amerika im Jahre 1903 und die Weltproduktion.")."""
+    first, last = head[0].box, head[-1].box
+    if len(head) < 2 or first is None or last is None:
+        return False
+    a, b = last[0] - left, right - last[2]
+    return abs(first[0] - left) <= 0.5 * em and a >= 0.5 * em and b >= 0.5 * em and abs(a - b) <= em
+
+
+#: whitespace under a title inside a paragraph region, beyond the region's usual line pitch (in line heights)
+TITLE_SPACE = 0.4
+
+
+def _spaced_title(lines: Sequence[Line], k: int, left: float, right: float, em: float) -> bool:
+    """The first ``k`` lines are a title set off by whitespace: narrower than the text by an em at least, with
+    more whitespace under them than between the text's lines ("Kursberichte von auswärtigen Fondsmärkten." set
+    nearly the column's width over the first report, a line's pitch and a half above it)."""
+    boxes = [ln.box for ln in lines]
+    if any(b is None for b in boxes) or len(lines) < k + 3:
+        return False
+    known = [b for b in boxes if b is not None]
+    pitches = sorted(b[1] - a[1] for a, b in zip(known[k:], known[k + 1:], strict=False))
+    usual = pitches[len(pitches) // 2]
+    narrower = all((b[2] - b[0]) <= (right - left) - em for b in known[:k])
+    return narrower and known[k][1] - known[k - 1][1] > usual + TITLE_SPACE * em
 
 
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
@@ -1471,9 +1653,32 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     return articles
 
 
+#: a line box at most this many pixels wide or high, under a block box many times larger, is a placeholder
+DEGENERATE_BOX = 3
+
+
+def _mend_line_box(block: Block) -> Block:
+    """A block of one line whose line box is a placeholder takes the block's box for it.
+
+    KB's docWORKS ALTO gives some rubrics ("DENMARKEN.", "DUYTSLAND EN D'AENGRENZENDE RYKEN.") a TextLine and
+    Strings two pixels wide inside a TextBlock of the printed line's size: read as is, the rubric is a sliver,
+    set aside as noise, and the dispatches under it run on in the section above. The block's box is where the
+    line is."""
+    bx = block.box
+    if len(block.lines) != 1 or bx is None or block.lines[0].box is None:
+        return block
+    line = block.lines[0]
+    lb = line.box
+    assert lb is not None
+    thin = lb[2] - lb[0] <= DEGENERATE_BOX or lb[3] - lb[1] <= DEGENERATE_BOX
+    if not thin or bx[2] - bx[0] <= 10 * DEGENERATE_BOX or bx[3] - bx[1] <= 3 * DEGENERATE_BOX:
+        return block
+    return replace(block, lines=[replace(line, box=bx)])
+
+
 def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> _Draft | None:
     """Append the page's articles to ``drafts``; returns the article still open at the page end."""
-    blocks = [b for b in reading_order(page)]
+    blocks = [_mend_line_box(b) for b in reading_order(page)]
     if not blocks and page.lines:
         blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
     if not blocks:
@@ -1544,6 +1749,8 @@ class _PageCut:
         self.chapter = False
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
+        #: the box of the last run of body text placed on the page (a signature stands flush right under it)
+        self.last_box: Box | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -1658,15 +1865,49 @@ class _PageCut:
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
         elif t in HEADING_TYPES:
-            self.add_heads(text_lines, block)
+            if not self.enumerated_crosshead(text_lines):
+                self.add_heads(text_lines, block)
         else:
             self.place_text(block, text_lines)
+
+    def signature(self, lines: list[Line]) -> bool:
+        """A block of one or two short lines set flush right close under finished text signs the item above (an
+        advertiser's or a correspondent's name: "JONES & BRO.", "Ashdown Hardware Co."): it ends that item and heads
+        nothing; a headline is centred or flush left over its text. Placed, or False."""
+        above = self.last_box
+        if (above is None or len(lines) > 2 or self.pending_heads or self.current is None or self.vertical
+                or not self.last_body.endswith(_SENTENCE_END)):
+            return False
+        width = above[2] - above[0]
+        for ln in lines:
+            text, box = ln.text.strip(), ln.box
+            if box is None or len(text) > SIGNATURE_CHARS or not text[:1].isupper() or latin_dateline(text):
+                return False
+            if box[2] < above[2] - 1.5 * self.em or box[0] < above[0] + SIGNATURE_INSET * width:
+                return False
+        first = lines[0].box
+        if first is None or not 0 <= first[1] - above[3] <= 2 * self.em:
+            return False
+        self.current.parts.append(lines_part(lines, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        return True
+
+    def enumerated_crosshead(self, lines: list[Line]) -> bool:
+        """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
+        an article is a crosshead of that text, not a new item: placed in the current article as a section
+        heading. With no article open (or a headline waiting) it is a heading like any other. Placed, or False."""
+        if not _enumerated_heading(lines) or self.current is None or self.current.kind != "article":
+            return False
+        if self.pending_heads:
+            return False
+        self.current.parts.append(lines_part(lines, "section-heading"))
+        return True
 
     def rule(self, block: Block) -> None:
         """A rule across one column between two blocks, under finished text, ends the item above it: papers
         set a short rule (or one the column's width) between items that carry no headline of their own (the
-        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, ends
-        nothing."""
+        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, or under
+        text ending on a colon (the lead-in of a table the rules box: "… die folgenden Werte auf:"), ends nothing."""
         box, below = block_box(block), self.below.get(id(block))
         under = block_box(below) if below is not None else None
         if box is None or under is None or self.vertical or self.current is None or self.pending_heads:
@@ -1674,7 +1915,8 @@ class _PageCut:
         width, height = box[2] - box[0], box[3] - box[1]
         across = min(box[2], under[2]) - max(box[0], under[0])
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
-                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)):
+                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)
+                and not self.last_body.endswith(":")):  # a colon announces the table the rule boxes
             self.item_break = True
             self.ruled = self.current
 
@@ -1801,8 +2043,15 @@ class _PageCut:
             return
         if self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
+        if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
+            self.flush_heads()
+            self.open_article().parts.extend(self.paragraphs(block, "paragraph"))
+            self.last_body = text_lines[-1].text.strip()
+            return
         if self.pending_heads and _small_deck(text_lines, self.sizes):
             self.add_heads(text_lines, block)
+            return
+        if self.signature(text_lines):
             return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
@@ -1811,7 +2060,7 @@ class _PageCut:
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
-        seen = 0
+        seen, titled = 0, False
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
@@ -1819,22 +2068,26 @@ class _PageCut:
             # a short display run closing a block after its body signs that item (an advertiser's name,
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
             signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
-            if is_display and self.crosshead(run, block, text_lines, seen):
+            if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
                 continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
+                titled = True
                 continue
-            self.place_body(block, run)
+            self.place_body(block, run, titled)
 
-    def place_body(self, block: Block, run: list[Line]) -> None:
-        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament
-        or a rule says one begins."""
-        starts = _item_starts(run, self.vertical) + [len(run)]
+    def place_body(self, block: Block, run: list[Line], titled: bool = False) -> None:
+        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
+        a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
+        begins; ``titled``: the run stands under a title of its own block."""
+        led = [] if self.vertical else _led_starts(run, titled)
+        starts = sorted(set(_item_starts(run, self.vertical)) | set(led)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+                                                          or self.led_block(block, run, titled)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
@@ -1842,10 +2095,34 @@ class _PageCut:
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()
+            self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+
+    def led_block(self, block: Block, run: list[Line], titled: bool) -> bool:
+        """The block itself opens on an unheaded item's lead (:func:`_item_lead`) after a finished sentence of
+        the article it would continue: a local-news paragraph the OCR boxed alone ("GRONINGEN, 29 Nov. …")
+        is an item of its own, not the next paragraph of the item above. Its first line runs on to the block's edge
+        (a telegram's "Vor Sedan, den 2. September." set alone over its text heads no new item)."""
+        first = next((ln for ln in block.lines if ln.text.strip()), None)
+        boxes = [ln.box for ln in run if ln.box is not None]
+        edges = _edges(run, self.sizes)
+        right = edges[1] if edges is not None else max((b[2] for b in boxes), default=0.0)
+        em = edges[2] if edges is not None else (self.sizes.height or self.em)
+        runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
+        return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
+                and not self.vertical and _item_lead(run[0].text, titled))
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
         """The block's lines without its OCR fragments (noise parts of the article they fall in, never
-        opening one) and without a jump line closing it (furniture); what is left to place."""
+        opening one) and without a jump line closing it (furniture); what is left to place. A block holding
+        only an advertisement office's order number ("[24707]") is furniture, and the text after it opens a
+        notice of its own: official gazettes number each notice so, titled or not; a heading waiting over it is
+        the section's rubric."""
+        if len(text_lines) == 1 and ORDER_NUMBER.match(text_lines[0].text.strip()):
+            if self.pending_heads:  # a heading over numbered notices names their section ("1) Unterſuchungsſachen.")
+                self.rubric()
+            self.furniture.parts.append(lines_part(text_lines, "furniture"))
+            self.item_break = True
+            return []
         noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
