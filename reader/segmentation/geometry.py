@@ -548,6 +548,12 @@ AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|�
 AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
+#: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
+CJK_DATELINE = re.compile(r"^[（(][^（）()]{2,24}?[電电][）)]")
+#: the marks that open each brief of a Chinese column (▲ 社會瑣聞, △ 火警, ◘ signed briefs, ● …)
+CJK_ITEM_MARKS = "▲△◘●■◆"
+#: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
+CROSSHEAD_CHARS = 4
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
 MAX_HEAD_PARAS = 6
 
@@ -1544,6 +1550,8 @@ class _PageCut:
         self.chapter = False
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
+        #: the article a run-in crosshead was placed in (pages without sizes or boxes)
+        self.run_in: _Draft | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -1625,6 +1633,12 @@ class _PageCut:
 
     def body_target(self, text: str = "") -> _Draft:
         """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
+        if self.current is not None and self.run_in_crosshead(text):
+            self.rejoin_crossheaded(self.current)
+            assert self.current is not None
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
+            self.run_in = self.current
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
@@ -1636,6 +1650,41 @@ class _PageCut:
 
     def paragraphs(self, block: Block, role: str) -> list[Part]:
         return block_paragraphs(block, role, self.vertical)
+
+    def rejoin_crossheaded(self, article: _Draft) -> None:
+        """A report found to carry run-in crossheads was opened by one: the article before it on the page
+        whose only headline is one short paragraph (姿態可人 after 蓮英芳齡三十、, a sentence ending on the
+        enumeration comma the papers then used for every pause) is the same report, its headline a crosshead.
+        It goes back into the article above."""
+        if len(self.drafts) < 2 or self.drafts[-1] is not article or article is self.run_in:
+            return
+        before = self.drafts[-2]
+        heads = [p for p in article.parts if p.role in HEADLINE_ROLES]
+        if before.kind != "article" or len(heads) != 1 or article.parts[0] is not heads[0]:
+            return
+        if len("".join(heads[0].text.split())) > CROSSHEAD_CHARS or not before.parts:
+            return
+        before.parts.append(replace(heads[0], role="section-heading"))
+        before.parts.extend(article.parts[1:])
+        self.drafts.pop()
+        self.current = before
+
+    def run_in_crosshead(self, following: str) -> bool:
+        """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
+        run-in crosshead of the current report, not a new item's headline, on a page without sizes or boxes:
+        Shanghai papers of the 1930s set the first or last words of a sentence in bold between two columns of a
+        long court report (蓮英不服、具狀高三分院、 / 提起上訴 / 日昨傳訊…; 與同鄕人 / 周國元 / 者相遇). The text
+        above must run on into it (it ends on a character, not on punctuation: no item ends mid-sentence) or
+        the report already had one; a wire dateline or a brief's mark under it opens an item instead (海發暴亂 /
+        （貝魯特廿四日海通社電）, 社會瑣聞 / ▲…)."""
+        current = self.current
+        if self.sizes.body > 0 or len(self.pending_heads) != 1 or current is None or current.kind != "article":
+            return False
+        head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
+        text = "".join(following.split())
+        if not head or len(head) > CROSSHEAD_CHARS or not text or CJK_DATELINE.match(text) or text[0] in CJK_ITEM_MARKS:
+            return False
+        return self.last_body[-1:].isalnum() or current is self.run_in
 
     def place(self, block: Block) -> None:
         t = _norm_type(block)
