@@ -565,6 +565,35 @@ def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
 
 
+#: the opening of a text under display lines that tells report from copy, in characters
+COPY_WINDOW = 30
+
+
+def _reads_as_copy(text: str) -> bool:
+    """Text under display lines that is an advert's copy, not a report's body (pages without sizes or
+    boxes): its opening runs on without the punctuation every Chinese report of the time carries within a
+    line or two ("售價二角　價値四元　附價値四元之贈券…", "西籍女子擅長按摩術室內設備完美…"), and it is no
+    serial's chapter title (第十七回…), no wire dateline and no brief's mark."""
+    opening = "".join(text.split())[:COPY_WINDOW]
+    if len(opening) < COPY_WINDOW or CHAPTER.match(opening) or CJK_DATELINE.match(opening):
+        return False
+    return opening[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in opening)
+
+
+#: an advert's head: its street, its name and its telephone, in at most this many paragraphs
+AD_HEAD_PARAS = 3
+
+
+def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
+    """The telephone or address at paragraph ``k`` is still the head of an advert that opened on its street
+    ("石路二馬路口" / "鴻昌綢緞皮貨衣莊" / "電話九一五七〇" / "估衣部…"), not the close of its copy: a shop that
+    gives its street first gives its name and telephone right under it, and its copy follows."""
+    if len(ad.parts) > AD_HEAD_PARAS:
+        return False
+    first = k - len(ad.parts) + 1
+    return 0 <= first < k and AD_START.match(texts[first]) is not None and k + 1 < len(texts)
+
+
 def _blind_advert(lines: Sequence[Line]) -> bool:
     """Display copy told by its text alone: short lines (at most 16 characters) and no running punctuation,
     however many (an advert's slogans, prices and address, one phrase a line)."""
@@ -1586,7 +1615,8 @@ class _PageCut:
     def flush_heads(self, following: str = "") -> None:
         """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
         ``following`` is the body text they stand over)."""
-        if self.pending_heads and self.sizes.body <= 0 and _advert_group(self.pending_paragraphs()):
+        if self.pending_heads and self.sizes.body <= 0 and (
+                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
             d = self.open_article()
@@ -1620,8 +1650,8 @@ class _PageCut:
             if ad is None or (AD_START.match(texts[k]) and ad.parts):
                 ad = self.open_article("advertisement")
             ad.parts.append(lines_part(lines, "advertisement"))
-            if len(ad.parts) > 1 and AD_END.search(texts[k]):  # an advert opening on its telephone goes on
-                ad = None
+            if len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts):
+                ad = None  # an advert opening on its telephone goes on
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
                 if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
         self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
