@@ -545,7 +545,7 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
 AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
                       r"|歡迎參觀|歡迎各界")
 #: ... and the marks that close one advert's copy (its address, telephone, agent)
-AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|(?:隔壁|對面|对面)$")
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
 #: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
@@ -592,6 +592,12 @@ def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
         return False
     first = k - len(ad.parts) + 1
     return 0 <= first < k and AD_START.match(texts[first]) is not None and k + 1 < len(texts)
+
+
+def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
+    """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
+    place stands ("地址嵩山路二號" / "滬光大戲院隔壁"): the advert closes there."""
+    return k + 1 < end and AD_START.match(texts[k + 1]) is None and re.search("(?:隔壁|對面|对面)$", texts[k + 1]) is not None
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
@@ -1650,7 +1656,8 @@ class _PageCut:
             if ad is None or (AD_START.match(texts[k]) and ad.parts):
                 ad = self.open_article("advertisement")
             ad.parts.append(lines_part(lines, "advertisement"))
-            if len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts):
+            if (len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts)
+                    and not _address_goes_on(k, texts, tail)):
                 ad = None  # an advert opening on its telephone goes on
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
                 if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
