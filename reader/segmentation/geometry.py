@@ -594,6 +594,14 @@ def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
     return 0 <= first < k and AD_START.match(texts[first]) is not None and k + 1 < len(texts)
 
 
+def _copy_goes_on(text: str) -> bool:
+    """An advert's copy placed as body text goes on into the next paragraph when it is a short phrase that
+    does not close the advert (no address, telephone or agent at its end): "滑精，遺精，老白濁，" / "及一切性衰弱…"
+    / "腎科陳中一國醫師　診所…電話九〇三九七號" are one clinic's notice."""
+    flat = "".join(text.split())
+    return 0 < len(flat) <= COPY_WINDOW and AD_END.search(flat) is None
+
+
 def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
     place stands ("地址嵩山路二號" / "滬光大戲院隔壁"): the advert closes there."""
@@ -1611,6 +1619,7 @@ class _PageCut:
         return captions
 
     def open_article(self, kind: str = "article") -> _Draft:
+        self.open_ad = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -1679,6 +1688,8 @@ class _PageCut:
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
+            if _copy_goes_on(text):
+                self.open_ad = ad
             return ad
         if self.current is None or self.current.kind != "article":
             return self.open_article()
@@ -1740,6 +1751,7 @@ class _PageCut:
             self.drafts.append(ad)
         elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
               or block.id == self.masthead or block.id in self.mast_rows):
+            self.open_ad = None  # the paper's own notice in the margin parts two adverts' copy
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
