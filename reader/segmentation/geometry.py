@@ -550,6 +550,9 @@ AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
 #: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
 CJK_DATELINE = re.compile(r"^[（(][^（）()]{2,24}?[電电][）)]")
+#: how a Chinese report's first sentence opens: its wire dateline, or when (四月六日, 昨日, 前晨, 日昨, 本月)
+REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前今本][日晨晚夜午月]|日昨"
+                            r"|[一二三四五六七八九十廿卅〇0-9]{1,3}月[一二三四五六七八九十廿卅〇0-9]{1,3}日)")
 #: the marks that open each brief of a Chinese column (▲ 社會瑣聞, △ 火警, ◘ signed briefs, ● …)
 CJK_ITEM_MARKS = "▲△◘●■◆"
 #: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
@@ -1710,8 +1713,10 @@ class _PageCut:
         heads = [p for p in article.parts if p.role in HEADLINE_ROLES]
         if before.kind != "article" or len(heads) != 1 or article.parts[0] is not heads[0]:
             return
-        if len("".join(heads[0].text.split())) > CROSSHEAD_CHARS or not before.parts:
+        if len("".join(heads[0].text.split())) > CROSSHEAD_CHARS or not before.parts or len(article.parts) < 2:
             return
+        if REPORT_OPENING.match("".join(article.parts[1].text.split())):
+            return  # its text opens a report of its own (四月六日…, 昨日…): a short headline, not a crosshead
         before.parts.append(replace(heads[0], role="section-heading"))
         before.parts.extend(article.parts[1:])
         self.drafts.pop()

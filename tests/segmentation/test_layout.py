@@ -525,3 +525,50 @@ def test_an_imprint_listing_the_supplements_and_a_jump_line_alone_are_furniture(
     arts = articles_from_layout([_page([body, jump, imprint, rule], height=2400)])
     assert [a.kind for a in arts] == ["article", "furniture"]
     assert "Fortſetzung" in arts[1].text and "Verantwortlicher Redakteur" in arts[1].text
+
+
+def test_on_a_blind_page_run_in_crossheads_stay_in_their_report() -> None:
+    """Jing bao 1939 without divs: a court report's run-in crossheads (a name, a four-character phrase set bold
+    between two columns) each opened an article. Text running on into a short display paragraph, or a report
+    that already had one, keeps it; a wire dateline or a brief's mark under a short heading opens an item."""
+    page = _blind_page([
+        ["風流的廠主夫人兩次與人通姦"], ["摩登女趙蓮英、係緯順針織廠主鄭延齡之妻、蓮英芳齡三十、"],
+        ["姿態可人"], ["當初出嫁未久、卽與其姐夫通姦、繼續偕情夫、時藉旅社幽會"],
+        ["去年秋間"], ["鄭不得已投法捕房報吿、將蓮英拘解特二法院、具狀高三分院、"],
+        ["提起上訴"], ["日昨傳訊、據上訴人趙蓮英供、論後日宣判、"],
+        ["海發暴亂"], ["（貝魯特廿四日海通社電）據此間所接消息、多人受輕傷、"],
+        ["東新橋畔"], ["四月六日下午十二時許、東新橋畔、曾發生一槍殺未遂案、與同鄕人"],
+        ["周國元"], ["者相遇、周吿其有一熊桂松、現充常熟「稅收處」要員、至被誤傳與本案有關之"],
+        ["熊劍東"], ["則據確悉仍被覊虹口云、"],
+        ["社會瑣聞"], ["▲焚燒導報館之兩犯、昨上訴審結、定五月一日宣判"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts] == ["風流的廠主夫人兩次與人通姦", "海發暴亂", "東新橋畔", "社會瑣聞"]
+    assert [p.role for p in arts[0].parts].count("section-heading") == 3
+    assert "提起上訴" in arts[0].text and arts[0].text.endswith("論後日宣判、")
+    assert "周國元" in arts[2].text and arts[2].text.endswith("仍被覊虹口云、")
+
+
+def test_on_a_blind_page_advert_copy_is_told_by_its_text() -> None:
+    """Jing bao 1939 without divs: the centre margin's adverts were read as articles (a name over copy
+    without punctuation), a shop's telephone under its street and name cut its advert in two, an address
+    going on in a second paragraph (…隔壁) became an advert of its own, and a clinic's notice lost its
+    closing lines to an article."""
+    body = "據龍華來人云、前晚八時許、有華方遊擊隊、進攻距龍華不足二公里之王家渡、當將僞團擊潰、"
+    page = _blind_page([
+        ["龍華游擊隊神計妙算"], [body],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊二樓特設營業部"], ["電話九一五七〇"], ["估衣部"],
+        ["精選大當典押滿貨四季衣服品質高貴"], ["不限日期開幕其內各貨一律廉價出售包退還洋"],
+        ["梅邨"], ["專營上等罐頭食品"], ["地址嵩山路二號"], ["滬光大戲院隔壁"],
+        ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到地址靜安寺路西摩路口滄州別墅卅二號樓上"],
+        ["陽痿"], ["可以限日治愈"], ["早洩"], ["保能如期耐久"], ["小便點滴"], ["當日通利"], ["血淋"],
+        ["滑精，遺精，老白濁，"], ["及一切性衰弱均可於短期內保證治愈包醫聽便"],
+        ["腎科陳中一國醫師　診所北京路三七八號景雲大樓　電話九〇三九七號"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, "".join(a.text.split())[:6]) for a in arts]
+    assert got == [("article", "龍華游擊隊神"), ("advertisement", "石路二馬路口"), ("advertisement", "梅邨專營上等"),
+                   ("advertisement", "按摩浴室西籍"), ("advertisement", "陽痿可以限日"), ("furniture", "廣吿刊例：報")]
+    assert "".join(arts[1].text.split()).endswith("包退還洋") and "".join(arts[2].text.split()).endswith("隔壁")
+    assert "".join(arts[4].text.split()).endswith("電話九〇三九七號")
