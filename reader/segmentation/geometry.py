@@ -568,19 +568,34 @@ def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
 
 
-#: the opening of a text under display lines that tells report from copy, in characters
+#: a paragraph of copy is at least this many characters; a short phrase of copy goes on in the next paragraph
+#: when it is at most COPY_WINDOW
+COPY_MIN = 30
 COPY_WINDOW = 30
+#: an advert's close set as a paragraph of its own is at most this many characters
+AD_CLOSE_CHARS = 40
 
 
 def _reads_as_copy(text: str) -> bool:
     """Text under display lines that is an advert's copy, not a report's body (pages without sizes or
-    boxes): its opening runs on without the punctuation every Chinese report of the time carries within a
-    line or two ("售價二角　價値四元　附價値四元之贈券…", "西籍女子擅長按摩術室內設備完美…"), and it is no
-    serial's chapter title (第十七回…), no wire dateline and no brief's mark."""
-    opening = "".join(text.split())[:COPY_WINDOW]
-    if len(opening) < COPY_WINDOW or CHAPTER.match(opening) or CJK_DATELINE.match(opening):
+    boxes): a paragraph that runs on without any of the punctuation every Chinese report of the time carries
+    ("售價二角　價値四元　附價値四元之贈券…", "西籍女子擅長按摩術室內設備完美…"), no serial's chapter title
+    (第十七回…), no wire dateline and no brief's mark; or a bare address or telephone (:func:`_advert_close`)."""
+    if _advert_close(text):
+        return True
+    flat = "".join(text.split())
+    if len(flat) < COPY_MIN or CHAPTER.match(flat) or CJK_DATELINE.match(flat):
         return False
-    return opening[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in opening)
+    return flat[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
+def _advert_close(text: str) -> bool:
+    """A paragraph that is only an advert's close: a short line without running punctuation ending on an
+    address, a telephone or an agent ("寺路西摩路口滄州飯店隔壁滄州別墅卅二號樓上", "腎科陳中一國醫師　診所北京路
+    三七八號景雲大樓　電話九〇三九七號"). No report is a bare address."""
+    flat = "".join(text.split())
+    return (0 < len(flat) <= AD_CLOSE_CHARS and AD_END.search(flat) is not None
+            and not any(ch in RUNNING_PUNCTUATION for ch in flat))
 
 
 #: an advert's head: its street, its name and its telephone, in at most this many paragraphs
@@ -1694,6 +1709,8 @@ class _PageCut:
             if _copy_goes_on(text):
                 self.open_ad = ad
             return ad
+        if self.sizes.body <= 0 and self.drafts and self.drafts[-1].kind == "advertisement" and _advert_close(text):
+            return self.drafts[-1]  # the advert's address or telephone, set apart under its copy
         if self.current is None or self.current.kind != "article":
             return self.open_article()
         self.current.add_page(self.page.number)
