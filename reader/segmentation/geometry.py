@@ -521,8 +521,42 @@ CJK_BULLET = "◘"
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
 #: (廣吿刊例), subscription prices (定報價目): page furniture
-COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载"
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^此處招登(?:廣吿|廣告)"
                               r"|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+
+
+#: a paper's title set alone in its page margins is at most this many characters (晶報), looked for among a
+#: page's first HEAD_BLOCKS blocks
+RUNNING_TITLE_CHARS = 6
+HEAD_BLOCKS = 6
+#: a pen name in brackets under a headline: （丹翁）, （日新）（齋主）
+CJK_PEN_NAME = re.compile(r"^(?:[（(][^、，。；（）()]{1,8}[）)])+$")
+#: a paragraph beside the paper's title at least this long is an advert's slogan, not the paper's motto
+MARGIN_SLOGAN_CHARS = 10
+
+
+def _flat_block(block: Block) -> str:
+    return "".join("".join(ln.text.split()) for ln in block.lines)
+
+
+def _blind(blocks: Sequence[Block]) -> bool:
+    """Blocks with neither sizes nor boxes (ECPO without its divs): their text is all there is."""
+    return not any(b.box or b.font_size or ln.box or ln.font_size for b in blocks for ln in b.lines)
+
+
+def _running_titles(pages: Sequence[Page]) -> set[str]:
+    """The paper's title set alone in the margin at the head of two pages or more (晶報 in both margins of a
+    Jing bao fold), on pages without sizes or boxes: the margin is read first there and its title is no
+    headline. What repeats at the head of every page is furniture in any paper; this reads it from the text."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        blocks = [b for b in reading_order(page) if any(ln.text.strip() for ln in b.lines)][:HEAD_BLOCKS]
+        if not _blind(blocks):
+            continue
+        for text in {_flat_block(b) for b in blocks if len(b.lines) == 1}:
+            if 0 < len(text) <= RUNNING_TITLE_CHARS:
+                seen[text] = seen.get(text, 0) + 1
+    return {t for t, n in seen.items() if n >= 2}
 
 
 def _house_notices(blocks: Sequence[Block]) -> set[str]:
@@ -1525,8 +1559,9 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     """Reading order, headlines and article grouping from geometry, for pages with no article map."""
     drafts: list[_Draft] = []
     last_article: _Draft | None = None
+    titles = _running_titles(pages)
     for page in pages:
-        last_article = _page_articles(page, drafts, last_article)
+        last_article = _page_articles(page, drafts, last_article, titles)
     articles: list[Article] = []
     for n, d in enumerate(drafts, start=1):
         if not d.parts:
@@ -1538,14 +1573,15 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     return articles
 
 
-def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> _Draft | None:
+def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None,
+                   titles: frozenset[str] | set[str] = frozenset()) -> _Draft | None:
     """Append the page's articles to ``drafts``; returns the article still open at the page end."""
     blocks = [b for b in reading_order(page)]
     if not blocks and page.lines:
         blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
     if not blocks:
         return carried
-    cut = _PageCut(page, blocks, drafts, carried)
+    cut = _PageCut(page, blocks, drafts, carried, titles)
     for block in blocks:
         cut.place(block)
     return cut.finish()
@@ -1566,14 +1602,20 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
-    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None) -> None:
+    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None,
+                 titles: frozenset[str] | set[str] = frozenset()) -> None:
         self.page = page
         self.blocks = blocks
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
+        #: the paper's title alone in the margin at the page's head (pages without sizes or boxes)
+        self.titles = {b.id for b in blocks[:HEAD_BLOCKS] if _flat_block(b) in titles and len(b.lines) == 1}
+        #: the page's head margin was read up to its title: display lines beside it before the first
+        #: headline are the margin's
+        self.beside_title = False
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
-                       | _house_notices(blocks) | _publisher_box(blocks))
+                       | _house_notices(blocks) | _publisher_box(blocks) | self.titles)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -1648,6 +1690,9 @@ class _PageCut:
     def flush_heads(self, following: str = "") -> None:
         """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
         ``following`` is the body text they stand over)."""
+        if self.beside_title and self.pending_heads:
+            self.beside_title = False
+            self.margin_beside_title()
         if self.pending_heads and self.sizes.body <= 0 and (
                 _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)):
             self.flush_adverts(following)
@@ -1655,6 +1700,36 @@ class _PageCut:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
             self.pending_heads, self.pending_ids = [], []
+
+    def margin_title(self) -> None:
+        """The paper's title alone at the page's head: the display lines read before it (the house notice's
+        neighbours, its motto 社會文藝之結晶) are the margin's furniture, and what follows it before the first
+        headline is the margin's too (:meth:`margin_beside_title`)."""
+        self.furniture.parts.extend(lines_part(lines, "furniture") for lines in self.pending_paragraphs())
+        self.pending_heads, self.pending_ids = [], []
+        self.beside_title = not self.started_on_page
+
+    def margin_beside_title(self) -> None:
+        """Display paragraphs read after the paper's title and before the first headline (the one standing
+        over the pen name, or the last) are the margin's: an advert's slogan ("請飲金納氏巴德補血酒以健尊體",
+        ten characters or more) or the paper's motto (三日刊之創始者, furniture)."""
+        paragraphs = self.pending_paragraphs()
+        head = len(paragraphs) - 1
+        while head > 0 and CJK_PEN_NAME.match("".join("".join(ln.text.split()) for ln in paragraphs[head])):
+            head -= 1
+        if head <= 0:
+            return
+        for lines in paragraphs[:head]:
+            if len("".join("".join(ln.text.split()) for ln in lines)) >= MARGIN_SLOGAN_CHARS:
+                self.open_article("advertisement").parts.append(lines_part(lines, "advertisement"))
+                self.current = None
+            else:
+                self.furniture.parts.append(lines_part(lines, "furniture"))
+        margin = {id(ln) for lines in paragraphs[:head] for ln in lines}
+        keep = [k for k, (lines, _) in enumerate(self.pending_heads) if id(lines[0]) not in margin]
+        self.pending_heads = [self.pending_heads[k] for k in keep]
+        self.pending_ids = [self.pending_ids[k] for k in keep]
+        self.started_on_page = False
 
     def pending_paragraphs(self) -> list[list[Line]]:
         """The pending headline lines, one list per block they came from."""
@@ -1774,6 +1849,8 @@ class _PageCut:
         elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
               or block.id == self.masthead or block.id in self.mast_rows):
             self.open_ad = None  # the paper's own notice in the margin parts two adverts' copy
+            if block.id in self.titles:
+                self.margin_title()
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)

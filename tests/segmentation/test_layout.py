@@ -572,3 +572,24 @@ def test_on_a_blind_page_advert_copy_is_told_by_its_text() -> None:
                    ("advertisement", "按摩浴室西籍"), ("advertisement", "陽痿可以限日"), ("furniture", "廣吿刊例：報")]
     assert "".join(arts[1].text.split()).endswith("包退還洋") and "".join(arts[2].text.split()).endswith("隔壁")
     assert "".join(arts[4].text.split()).endswith("電話九〇三九七號")
+
+
+def test_on_blind_pages_the_margin_read_first_is_no_headline() -> None:
+    """Jing bao 1930 without divs: each page's margin (the paper's title 晶報 alone, its motto, the house notice,
+    an advert's slogan) is read before the first article and became that article's headline. The title repeated
+    at the head of both pages is furniture with what stands before it; a slogan after it is an advert, a motto
+    furniture; the headline over the pen name heads the article."""
+    body = "日本婦人參政權同盟、招待貴族院議員同志、誠可風云、"
+    verso = _blind_page([["晶報"], ["三日刊之創始者"], ["請飲金納氏巴德補血酒以健尊體"], ["怕女政客"], ["（丹翁）"], [body]])
+    recto = _blind_page([["此處招登廣吿價格面議"], ["社會文藝之結晶"], ["晶報"], ["汽車號碼之卜術"], ["（乃公）"],
+                         ["某寓公精卜筮術、能以汽車號碼、斷人休咎、"]])
+    recto.number = 2
+    arts = articles_from_layout([verso, recto])
+    assert [(a.kind, a.headline) for a in arts if a.kind != "furniture"] == [
+        ("advertisement", None), ("article", "怕女政客"), ("article", "汽車號碼之卜術")]
+    furniture = "".join(a.text for a in arts if a.kind == "furniture")
+    for text in ("晶報", "三日刊之創始者", "此處招登廣吿價格面議", "社會文藝之結晶"):
+        assert text in furniture
+    # a short paragraph at the head of one page only is no running title: it heads its article
+    alone = articles_from_layout([_blind_page([["雄婦人"], ["（丹翁）"], [body]])])
+    assert [a.headline for a in alone] == ["雄婦人"]
