@@ -531,6 +531,8 @@ RUNNING_TITLE_CHARS = 6
 HEAD_BLOCKS = 6
 #: a pen name in brackets under a headline: （丹翁）, （日新）（齋主）
 CJK_PEN_NAME = re.compile(r"^(?:[（(][^、，。；（）()]{1,8}[）)])+$")
+#: verse closing a column has at least this many characters (a column label over a headline has fewer)
+VERSE_CHARS = 12
 #: a paragraph beside the paper's title at least this long is an advert's slogan, not the paper's motto
 MARGIN_SLOGAN_CHARS = 10
 
@@ -1693,6 +1695,8 @@ class _PageCut:
         if self.beside_title and self.pending_heads:
             self.beside_title = False
             self.margin_beside_title()
+        elif self.sizes.body <= 0 and self.pending_heads:
+            self.verse_before_head()
         if self.pending_heads and self.sizes.body <= 0 and (
                 _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)):
             self.flush_adverts(following)
@@ -1708,6 +1712,36 @@ class _PageCut:
         self.furniture.parts.extend(lines_part(lines, "furniture") for lines in self.pending_paragraphs())
         self.pending_heads, self.pending_ids = [], []
         self.beside_title = not self.started_on_page
+
+    def _head_over_pen_name(self, paragraphs: list[list[Line]]) -> int:
+        """Index of the headline in a group of display paragraphs closed by a pen name （丹翁）: the paragraph
+        standing over it; 0 when the group has no pen name or nothing before its headline."""
+        head = len(paragraphs) - 1
+        while head > 0 and CJK_PEN_NAME.match("".join("".join(ln.text.split()) for ln in paragraphs[head])):
+            head -= 1
+        return head if head < len(paragraphs) - 1 else 0
+
+    def verse_before_head(self) -> None:
+        """Display paragraphs waiting before a headline and its pen name, right under an article's text, close
+        that article: the verse a columnist ends on (丹翁's ci "生小風情比國花…" under 雄婦人), set in short
+        columns without punctuation like a headline. A Jing bao headline stands directly over its pen name."""
+        current = self.current
+        if current is None or current.kind != "article" or not self.started_on_page:
+            return
+        paragraphs = self.pending_paragraphs()
+        head = self._head_over_pen_name(paragraphs)
+        if head <= 0 or any(sum(ch.isalnum() for ln in lines for ch in ln.text) < VERSE_CHARS
+                            for lines in paragraphs[:head]):
+            return  # a column label over the headline (名⋯⋯人 / 文⋯⋯選) heads the next item
+        current.parts.extend(lines_part(lines, "paragraph") for lines in paragraphs[:head])
+        self.drop_pending(paragraphs[:head])
+
+    def drop_pending(self, paragraphs: list[list[Line]]) -> None:
+        """Take these paragraphs out of the pending headlines."""
+        placed = {id(ln) for lines in paragraphs for ln in lines}
+        keep = [k for k, (lines, _) in enumerate(self.pending_heads) if id(lines[0]) not in placed]
+        self.pending_heads = [self.pending_heads[k] for k in keep]
+        self.pending_ids = [self.pending_ids[k] for k in keep]
 
     def margin_beside_title(self) -> None:
         """Display paragraphs read after the paper's title and before the first headline (the one standing
@@ -1725,10 +1759,7 @@ class _PageCut:
                 self.current = None
             else:
                 self.furniture.parts.append(lines_part(lines, "furniture"))
-        margin = {id(ln) for lines in paragraphs[:head] for ln in lines}
-        keep = [k for k, (lines, _) in enumerate(self.pending_heads) if id(lines[0]) not in margin]
-        self.pending_heads = [self.pending_heads[k] for k in keep]
-        self.pending_ids = [self.pending_ids[k] for k in keep]
+        self.drop_pending(paragraphs[:head])
         self.started_on_page = False
 
     def pending_paragraphs(self) -> list[list[Line]]:

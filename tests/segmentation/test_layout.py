@@ -593,3 +593,18 @@ def test_on_blind_pages_the_margin_read_first_is_no_headline() -> None:
     # a short paragraph at the head of one page only is no running title: it heads its article
     alone = articles_from_layout([_blind_page([["雄婦人"], ["（丹翁）"], [body]])])
     assert [a.headline for a in alone] == ["雄婦人"]
+
+
+def test_on_a_blind_page_verse_closing_a_column_is_no_headline() -> None:
+    """Jing bao 1930 without divs: 丹翁's ci closing his column (short columns, no punctuation) was read as the
+    headline of the next article, glued to its own headline and pen name. A headline stands directly over its
+    pen name: display text before it, under an article's text, ends that article; a column label does not."""
+    body = "泰西文字、分男女兩性甚嚴、某夫人精通華語、不啻代梅報瓊云、"
+    page = _blind_page([
+        ["雄婦人"], ["（丹翁）"], [body], ["生小風情比國花", "正須兩性美人誇", "美人全可嫁中華", "無分綠陰能結子"],
+        ["無線電查出情話"], ["（寶鳳）"], ["自無線電發達以來、長波電已爲舊物、亦漸成傾蓋之歡云"],
+        ["名⋯⋯⋯⋯人", "文⋯⋯⋯⋯選"], ["己卯寒食感春"], ["（楊雲史）"], ["嶺表見花發，悽然思故鄕；細草亦生花。"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts][:2] == ["雄婦人", "無線電查出情話"] and len(arts) == 3
+    assert arts[0].text.endswith("無分綠陰能結子") and "己卯寒食感春" in "".join(p.text for p in arts[2].parts)
