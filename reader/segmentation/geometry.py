@@ -517,6 +517,9 @@ CROSSHEAD_RATIO = 1.5
 SIGNATURE_LINES = 2
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
+#: the filled triangle opening each brief of a 1939 Jing bao news column, and the length of such a brief
+CJK_BRIEF = "▲"
+NEWS_BRIEF_CHARS = 40
 #: a caption is at most this many characters (spaces left out)
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
@@ -691,6 +694,14 @@ def _opens_brief(line: Line) -> bool:
     hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
     return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+
+
+def _news_brief(text: str) -> bool:
+    """A brief of a Chinese news column (體育簡報, 社會瑣聞): the filled triangle opening one short sentence of
+    clauses ("▲華聯田徑隊、卽日開始報名、"), an item of its own as ECPO encodes them. The long ▲ paragraphs of a
+    1920 gossip column are sections of one item; a ▲ line of advert copy (▲銅圖之部：…) carries no clauses."""
+    flat = "".join(text.split())
+    return flat.startswith(CJK_BRIEF) and len(flat) <= NEWS_BRIEF_CHARS and "、" in flat
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
@@ -2062,7 +2073,8 @@ class _PageCut:
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+                                                          or _news_brief(" ".join(ln.text for ln in run))))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None

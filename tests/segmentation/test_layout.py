@@ -608,3 +608,15 @@ def test_on_a_blind_page_verse_closing_a_column_is_no_headline() -> None:
     arts = articles_from_layout([page])
     assert [a.headline for a in arts][:2] == ["雄婦人", "無線電查出情話"] and len(arts) == 3
     assert arts[0].text.endswith("無分綠陰能結子") and "己卯寒食感春" in "".join(p.text for p in arts[2].parts)
+
+
+def test_on_a_blind_page_short_news_briefs_under_a_triangle_are_items_of_their_own() -> None:
+    """Jing bao 1939 without divs: the ▲ briefs of a sports column were one article; ECPO makes each short ▲
+    sentence of clauses an item. The long ▲ paragraphs of a 1920 gossip column stay one item."""
+    gossip = "▲久安里有一個淡秋、這名字不是淸雅的狠麽、但是一見這個人、又覺得他不配用這個名字、眞是可惜得很、"
+    page = _blind_page([
+        ["體育簡報"], ["▲華聯田徑隊、卽日開始報名、"], ["▲錢業聯誼會、今晚下午舉行乒乓表演賽、"],
+        ["花叢小記"], [gossip], [gossip.replace("淡秋", "文玉")],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:6] for a in arts] == ["體育簡報▲華", "▲錢業聯誼會", "花叢小記▲久"]
