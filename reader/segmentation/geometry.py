@@ -634,7 +634,7 @@ def _advert_close(text: str) -> bool:
     三七八號景雲大樓　電話九〇三九七號"). No report is a bare address."""
     flat = "".join(text.split())
     return (0 < len(flat) <= AD_CLOSE_CHARS and AD_END.search(flat) is not None
-            and not any(ch in RUNNING_PUNCTUATION for ch in flat))
+            and not any(ch in RUNNING_PUNCTUATION for ch in flat.replace("：", "")))  # 電話：九七〇五二
 
 
 #: an advert's head: its street, its name and its telephone, in at most this many paragraphs
@@ -1785,7 +1785,8 @@ class _PageCut:
 
     def flush_adverts(self, following: str) -> None:
         """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
-        street that opens one); copy still running when body text follows takes that text too. A short group
+        street that opens one, once the advert being filled gave its own place or more than its head: "好美塢
+        樂園 / 高尚娛樂之新園地 / … / 愚園路 / 一二〇四號" ends on its street); copy still running when body text follows takes that text too. A short group
         after the last advert closed, with no advert's mark, heads the following text when that text runs
         like a report (its sentences punctuated), not like copy."""
         paragraphs = self.pending_paragraphs()
@@ -1796,9 +1797,11 @@ class _PageCut:
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
             tail = len(texts)
         ad: _Draft | None = None
+        placed = False  # the advert being filled gave its street, address or telephone
         for k, lines in enumerate(paragraphs[:tail]):
-            if ad is None or (AD_START.match(texts[k]) and ad.parts):
-                ad = self.open_article("advertisement")
+            if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
+                ad, placed = self.open_article("advertisement"), False
+            placed = placed or AD_START.match(texts[k]) is not None or AD_END.search(texts[k]) is not None
             ad.parts.append(lines_part(lines, "advertisement"))
             if (len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts)
                     and not _address_goes_on(k, texts, tail)):

@@ -620,3 +620,17 @@ def test_on_a_blind_page_short_news_briefs_under_a_triangle_are_items_of_their_o
     ])
     arts = articles_from_layout([page])
     assert [("".join(a.text.split()))[:6] for a in arts] == ["體育簡報▲華", "▲錢業聯誼會", "花叢小記▲久"]
+
+
+def test_on_a_blind_page_an_advert_ending_on_its_street_is_one_advert() -> None:
+    """Jing bao 1939 centre margin without divs: "好美塢樂園 … 愚園路 / 一二〇四號七八〇〇二 / 電話" was cut at its
+    street, the street being read as the next advert's opening; a street after a whole advert still opens one."""
+    page = _blind_page([
+        ["好美塢樂園"], ["高尚", "娛樂", "之新", "園地"], ["好萊塢劇團", "妙", "演員出色"], ["愚園路"],
+        ["一二〇四號七八〇〇二"], ["電話"],
+        ["老協大祥"], ["綢緞棉布"], ["莊"], ["新出各種國產春裝衣料"], ["花色齊備應有盡有"], ["◁總店▷小東門外大街"],
+        ["四馬路晝錦里口"], ["杏花酒樓"], ["電話九三五五五九二六四九"], ["專辦"], ["高尚粵菜"],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:4] for a in arts] == ["好美塢樂", "老協大祥", "四馬路晝"]
+    assert all(a.kind == "advertisement" for a in arts) and "".join(arts[0].text.split()).endswith("電話")
