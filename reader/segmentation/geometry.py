@@ -583,8 +583,10 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
 #: surgery, opening hours, a price list, a sale
 AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
                       r"|歡迎參觀|歡迎各界")
+#: where a place stands, closing its address ("滬光大戲院隔壁": next door to, facing)
+NEXT_TO = "(?:隔壁|對面|对面)$"
 #: ... and the marks that close one advert's copy (its address, telephone, agent)
-AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|(?:隔壁|對面|对面)$")
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|" + NEXT_TO)
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
 #: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
@@ -662,7 +664,7 @@ def _copy_goes_on(text: str) -> bool:
 def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
     place stands ("地址嵩山路二號" / "滬光大戲院隔壁"): the advert closes there."""
-    return k + 1 < end and AD_START.match(texts[k + 1]) is None and re.search("(?:隔壁|對面|对面)$", texts[k + 1]) is not None
+    return k + 1 < end and AD_START.match(texts[k + 1]) is None and re.search(NEXT_TO, texts[k + 1]) is not None
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
@@ -1786,9 +1788,9 @@ class _PageCut:
     def flush_adverts(self, following: str) -> None:
         """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
         street that opens one, once the advert being filled gave its own place or more than its head: "好美塢
-        樂園 / 高尚娛樂之新園地 / … / 愚園路 / 一二〇四號" ends on its street); copy still running when body text follows takes that text too. A short group
-        after the last advert closed, with no advert's mark, heads the following text when that text runs
-        like a report (its sentences punctuated), not like copy."""
+        樂園 / 高尚娛樂之新園地 / … / 愚園路 / 一二〇四號" ends on its street); copy still running when body
+        text follows takes that text too. A short group after the last advert closed, with no advert's mark,
+        heads the following text when that text runs like a report (its sentences punctuated), not like copy."""
         paragraphs = self.pending_paragraphs()
         texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
         closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]

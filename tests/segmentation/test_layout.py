@@ -580,7 +580,8 @@ def test_on_blind_pages_the_margin_read_first_is_no_headline() -> None:
     at the head of both pages is furniture with what stands before it; a slogan after it is an advert, a motto
     furniture; the headline over the pen name heads the article."""
     body = "日本婦人參政權同盟、招待貴族院議員同志、誠可風云、"
-    verso = _blind_page([["晶報"], ["三日刊之創始者"], ["請飲金納氏巴德補血酒以健尊體"], ["怕女政客"], ["（丹翁）"], [body]])
+    verso = _blind_page([["晶報"], ["三日刊之創始者"], ["請飲金納氏巴德補血酒以健尊體"], ["怕女政客"], ["（丹翁）"],
+                         [body]])
     recto = _blind_page([["此處招登廣吿價格面議"], ["社會文藝之結晶"], ["晶報"], ["汽車號碼之卜術"], ["（乃公）"],
                          ["某寓公精卜筮術、能以汽車號碼、斷人休咎、"]])
     recto.number = 2
