@@ -1668,7 +1668,8 @@ class _PageCut:
         self.chapter = False
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
-        #: the article a run-in crosshead was placed in (pages without sizes or boxes)
+        #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
+        #: without sizes or boxes): its next short display paragraphs are crossheads too
         self.run_in: _Draft | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
@@ -2084,6 +2085,8 @@ class _PageCut:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
             target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            if self.chapter:
+                self.run_in = target  # a serial's chapter: its short section titles are crossheads (衞生上)
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()

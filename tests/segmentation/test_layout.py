@@ -635,3 +635,15 @@ def test_on_a_blind_page_an_advert_ending_on_its_street_is_one_advert() -> None:
     arts = articles_from_layout([page])
     assert [("".join(a.text.split()))[:4] for a in arts] == ["好美塢樂", "老協大祥", "四馬路晝"]
     assert all(a.kind == "advertisement" for a in arts) and "".join(arts[0].text.split()).endswith("電話")
+
+
+def test_on_a_blind_page_a_serial_chapters_section_titles_stay_in_the_instalment() -> None:
+    """Jing bao 1939 supplement without divs: 衞生上, a section title inside an instalment that opened on its chapter
+    title (第三章…), opened an article of its own."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["（八）"], ["（芸芸）"], ["第三章　端正姿", "勢之價値"],
+        ["準確姿勢的價値可從衞生上，經濟上各方面來解說。說姿勢端正是人類極重要的事。"],
+        ["衞生上"], ["承認好姿勢有着人類保健上極重大的意義，就是保持着康健和幸福。"],
+    ])
+    arts = articles_from_layout([page])
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("康健和幸福。")
