@@ -598,6 +598,8 @@ REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前
 CJK_ITEM_MARKS = "▲△◘●■◆"
 #: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
 CROSSHEAD_CHARS = 4
+#: an advert's paragraph that is only its telephone number
+AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
 MAX_HEAD_PARAS = 6
 
@@ -644,13 +646,15 @@ AD_HEAD_PARAS = 3
 
 
 def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
-    """The telephone or address at paragraph ``k`` is still the head of an advert that opened on its street
-    ("石路二馬路口" / "鴻昌綢緞皮貨衣莊" / "電話九一五七〇" / "估衣部…"), not the close of its copy: a shop that
-    gives its street first gives its name and telephone right under it, and its copy follows."""
+    """The telephone or address at paragraph ``k`` is still the head of an advert that opened on its street or
+    its telephone ("石路二馬路口" / "鴻昌綢緞皮貨衣莊" / "電話九一五七〇" / "估衣部…", "電話八四八〇…" / "榮記共舞台" /
+    "地址大世界東愛多亞路" / "價目…"), not the close of its copy: a shop that gives where it is first gives its name
+    and its other coordinates right under it, and its copy follows."""
     if len(ad.parts) > AD_HEAD_PARAS:
         return False
     first = k - len(ad.parts) + 1
-    return 0 <= first < k and AD_START.match(texts[first]) is not None and k + 1 < len(texts)
+    opened_on_place = AD_START.match(texts[first]) is not None or AD_PHONE.match(texts[first]) is not None
+    return 0 <= first < k and opened_on_place and k + 1 < len(texts)
 
 
 def _copy_goes_on(text: str) -> bool:
@@ -1712,7 +1716,7 @@ class _PageCut:
         elif self.sizes.body <= 0 and self.pending_heads:
             self.verse_before_head()
         if self.pending_heads and self.sizes.body <= 0 and (
-                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)):
+                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following) or self.copy_after_advert(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
             d = self.open_article()
@@ -1775,6 +1779,14 @@ class _PageCut:
                 self.furniture.parts.append(lines_part(lines, "furniture"))
         self.drop_pending(paragraphs[:head])
         self.started_on_page = False
+
+    def copy_after_advert(self, following: str) -> bool:
+        """Display lines right after an advert's copy, over text without any running punctuation, are more
+        copy ("苗頭十足道地軋得石實結棍 / 今夜務請早臨 / 第三十集 / 燈光有苗頭" over "一忽兒瑞雪紛飛一忽兒紅日高昇"): the
+        body of a report or a story under a headline is punctuated."""
+        flat = "".join(following.split())
+        return (bool(flat) and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
+                and not any(ch in RUNNING_PUNCTUATION for ch in flat) and not CHAPTER.match(flat))
 
     def pending_paragraphs(self) -> list[list[Line]]:
         """The pending headline lines, one list per block they came from."""
