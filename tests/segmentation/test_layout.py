@@ -647,3 +647,18 @@ def test_on_a_blind_page_a_serial_chapters_section_titles_stay_in_the_instalment
     ])
     arts = articles_from_layout([page])
     assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("康健和幸福。")
+
+
+def test_on_a_blind_page_a_theatres_advert_opening_on_its_telephone_is_one_advert() -> None:
+    """Jing bao 1939 supplement without divs: a theatre's advert opening on its telephone was closed at its
+    address (its third paragraph), and its programme's display lines became an article over more copy."""
+    body = "讀二十六日，芳菲先生「梅女質疑」文，有不少錯誤，特自行檢舉，並答芳菲，（不平凡公子）"
+    page = _blind_page([
+        ["自行檢舉並答芳菲"], [body],
+        ["電話八四八〇八八五八八九"], ["榮記共舞台"], ["地址大世界東愛多亞路"], ["價目"],
+        ["日戲一角二角三角四角五角六角夜戲一角二角三角半四角半六角八角"],
+        ["苗頭十足", "道地軋得", "石實結棍"], ["今夜務請早臨"], ["第三十集"], ["燈光有苗頭"], ["一忽兒瑞雪紛飛一忽兒紅日高昇"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.kind for a in arts] == ["article", "advertisement", "advertisement"]
+    assert "".join(arts[1].text.split()).startswith("電話八四八〇八八五八八九榮記共舞台地址大世界東愛多亞路價目")
