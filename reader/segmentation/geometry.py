@@ -580,13 +580,14 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
 
 
 #: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
-#: surgery, opening hours, a price list, a sale
+#: surgery, opening hours, a price list, a sale, "this product" (本品), a remedy (特效藥), where it is sold (均售)
 AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
-                      r"|歡迎參觀|歡迎各界")
+                      r"|歡迎參觀|歡迎各界|^本品|特效藥|特効藥|均售|均有售|代售")
 #: where a place stands, closing its address ("滬光大戲院隔壁": next door to, facing)
 NEXT_TO = "(?:隔壁|對面|对面)$"
 #: ... and the marks that close one advert's copy (its address, telephone, agent)
-AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|" + NEXT_TO)
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|" + NEXT_TO
+                    + r"|(?:均售|均有售|代售)$")
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
 #: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
@@ -598,6 +599,8 @@ REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前
 CJK_ITEM_MARKS = "▲△◘●■◆"
 #: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
 CROSSHEAD_CHARS = 4
+#: a price line of an advert: so much a foot, a bottle, a box, a copy
+AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
 #: an advert's paragraph that is only its telephone number
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
@@ -655,6 +658,15 @@ def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
     first = k - len(ad.parts) + 1
     opened_on_place = AD_START.match(texts[first]) is not None or AD_PHONE.match(texts[first]) is not None
     return 0 <= first < k and opened_on_place and k + 1 < len(texts)
+
+
+def _close_goes_on(text: str, ad: _Draft) -> bool:
+    """``text`` goes on closing the advert ``ad`` already closed: its price ("每尺 / 二角 / 五分 / 起" under its
+    telephone), or its telephone right under its address."""
+    if AD_PRICE.match(text):
+        return True
+    last = "".join(ad.parts[-1].text.split()) if ad.parts else ""
+    return AD_PHONE.match(text) is not None and AD_END.search(last) is not None and AD_PHONE.match(last) is None
 
 
 def _copy_goes_on(text: str) -> bool:
@@ -1716,7 +1728,8 @@ class _PageCut:
         elif self.sizes.body <= 0 and self.pending_heads:
             self.verse_before_head()
         if self.pending_heads and self.sizes.body <= 0 and (
-                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following) or self.copy_after_advert(following)):
+                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)
+                or self.copy_after_advert(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
             d = self.open_article()
@@ -1780,10 +1793,25 @@ class _PageCut:
         self.drop_pending(paragraphs[:head])
         self.started_on_page = False
 
+    def advert_closing(self, text: str) -> _Draft | None:
+        """The advert above, when display copy opens on that advert's close: its maker or where it is sold
+        ("新亞藥廠製造 / 藥房均售" under a remedy's punctuated blurb), a telephone under its address, a price. An
+        advert opens on its name, its street or its telephone, never on its agent or its price."""
+        before = self.drafts[-1] if self.drafts else None
+        if before is None or before.kind != "advertisement" or not before.parts:
+            return None
+        if AD_PRICE.match(text):
+            return before  # its price ("每尺二角五分起") under its telephone
+        if AD_END.search(text) is None:
+            return None
+        if AD_START.match(text):
+            return None
+        return before if AD_PHONE.match(text) is None or _close_goes_on(text, before) else None
+
     def copy_after_advert(self, following: str) -> bool:
         """Display lines right after an advert's copy, over text without any running punctuation, are more
-        copy ("苗頭十足道地軋得石實結棍 / 今夜務請早臨 / 第三十集 / 燈光有苗頭" over "一忽兒瑞雪紛飛一忽兒紅日高昇"): the
-        body of a report or a story under a headline is punctuated."""
+        copy ("苗頭十足道地軋得石實結棍 / 今夜務請早臨 / 第三十集 / 燈光有苗頭" over "一忽兒瑞雪紛飛一忽兒紅日高昇"):
+        the body of a report or a story under a headline is punctuated."""
         flat = "".join(following.split())
         return (bool(flat) and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
                 and not any(ch in RUNNING_PUNCTUATION for ch in flat) and not CHAPTER.match(flat))
@@ -1811,11 +1839,15 @@ class _PageCut:
         reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
             tail = len(texts)
-        ad: _Draft | None = None
+        ad: _Draft | None = self.advert_closing(texts[0]) if tail else None
         placed = False  # the advert being filled gave its street, address or telephone
+        last = ad
         for k, lines in enumerate(paragraphs[:tail]):
+            if ad is None and last is not None and _close_goes_on(texts[k], last):
+                ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
             if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
                 ad, placed = self.open_article("advertisement"), False
+            last = ad
             placed = placed or AD_START.match(texts[k]) is not None or AD_END.search(texts[k]) is not None
             ad.parts.append(lines_part(lines, "advertisement"))
             if (len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts)

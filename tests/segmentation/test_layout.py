@@ -657,8 +657,27 @@ def test_on_a_blind_page_a_theatres_advert_opening_on_its_telephone_is_one_adver
         ["自行檢舉並答芳菲"], [body],
         ["電話八四八〇八八五八八九"], ["榮記共舞台"], ["地址大世界東愛多亞路"], ["價目"],
         ["日戲一角二角三角四角五角六角夜戲一角二角三角半四角半六角八角"],
-        ["苗頭十足", "道地軋得", "石實結棍"], ["今夜務請早臨"], ["第三十集"], ["燈光有苗頭"], ["一忽兒瑞雪紛飛一忽兒紅日高昇"],
+        ["苗頭十足", "道地軋得", "石實結棍"], ["今夜務請早臨"], ["第三十集"], ["燈光有苗頭"],
+        ["一忽兒瑞雪紛飛一忽兒紅日高昇"],
     ])
     arts = articles_from_layout([page])
     assert [a.kind for a in arts] == ["article", "advertisement", "advertisement"]
     assert "".join(arts[1].text.split()).startswith("電話八四八〇八八五八八九榮記共舞台地址大世界東愛多亞路價目")
+
+
+def test_on_a_blind_page_an_adverts_agent_and_price_stay_with_it() -> None:
+    """Jing bao 1939 without divs: a remedy's maker and sellers ("新亞藥廠製造 / 藥房均售", under its punctuated
+    blurb) opened the next advert, and a silk shop's price under its telephone ("每尺 / 二角 / 五分 / 起") became
+    an advert of its own. An advert opens on its name, street or telephone, never on its agent or its price."""
+    page = _blind_page([
+        ["本品特效"], ["調經", "活血"], ["當歸兒"],
+        ["當歸爲婦人科聖藥、早經國醫界所推重、今更應用科學方法煉製、均有特効、"],
+        ["新亞藥廠製造", "藥房均售"], ["大華舞廳"], ["首創第一通宵營業"], ["地址愛多亞路馬霍路口"],
+        ["電話八一三八一號"],
+        ["霞飛路呂班路西"], ["綢緞公司"], ["電話八五九九九廉價部"], ["每尺"], ["二角"], ["五分"], ["起"],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["不限日期歡迎參觀包退還洋一律廉價出售歡迎各界參觀比較"],
+    ])
+    arts = articles_from_layout([page])
+    texts = ["".join(a.text.split()) for a in arts]
+    assert [t[:4] for t in texts] == ["本品特效", "大華舞廳", "霞飛路呂", "石路二馬"]
+    assert texts[0].endswith("藥房均售") and texts[1].endswith("電話八一三八一號") and texts[2].endswith("五分起")
