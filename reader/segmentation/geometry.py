@@ -601,6 +601,8 @@ CJK_ITEM_MARKS = "▲△◘●■◆"
 CROSSHEAD_CHARS = 4
 #: a price line of an advert: so much a foot, a bottle, a box, a copy
 AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
+#: a label set alone, its number or address in the next paragraph
+AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
 #: an advert's paragraph that is only its telephone number
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
@@ -679,8 +681,11 @@ def _copy_goes_on(text: str) -> bool:
 
 def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
-    place stands ("地址嵩山路二號" / "滬光大戲院隔壁"): the advert closes there."""
-    return k + 1 < end and AD_START.match(texts[k + 1]) is None and re.search(NEXT_TO, texts[k + 1]) is not None
+    place stands ("地址嵩山路二號" / "滬光大戲院隔壁"), or gives the number a bare label announced ("電話" /
+    "八三一六一號總批發所"): the advert closes there."""
+    if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
+        return False
+    return re.search(NEXT_TO, texts[k + 1]) is not None or AD_LABEL.match(texts[k]) is not None
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
