@@ -662,6 +662,12 @@ def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
     return 0 <= first < k and opened_on_place and k + 1 < len(texts)
 
 
+def _unpunctuated(text: str) -> bool:
+    """Text without the punctuation running through sentences, a colon apart (電話：, 雜誌界巨擘：…): copy."""
+    flat = "".join(text.split()).replace("：", "")
+    return bool(flat) and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
 def _close_goes_on(text: str, ad: _Draft) -> bool:
     """``text`` goes on closing the advert ``ad`` already closed: its price ("每尺 / 二角 / 五分 / 起" under its
     telephone), or its telephone right under its address."""
@@ -1881,10 +1887,13 @@ class _PageCut:
             if _copy_goes_on(text):
                 self.open_ad = ad
             return ad
-        if self.sizes.body <= 0 and self.drafts and self.drafts[-1].kind == "advertisement" and _advert_close(text):
+        after_advert = self.sizes.body <= 0 and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
+        if after_advert and _advert_close(text):
             return self.drafts[-1]  # the advert's address or telephone, set apart under its copy
         if self.current is None or self.current.kind != "article":
-            return self.open_article()
+            # text with no headline after an advert, unpunctuated but for a colon, opens the next advert
+            # ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角")
+            return self.open_article("advertisement" if after_advert and _unpunctuated(text) else "article")
         self.current.add_page(self.page.number)
         return self.current
 
