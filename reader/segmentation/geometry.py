@@ -1824,8 +1824,8 @@ class _PageCut:
         copy ("苗頭十足道地軋得石實結棍 / 今夜務請早臨 / 第三十集 / 燈光有苗頭" over "一忽兒瑞雪紛飛一忽兒紅日高昇"):
         the body of a report or a story under a headline is punctuated."""
         flat = "".join(following.split())
-        return (bool(flat) and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
-                and not any(ch in RUNNING_PUNCTUATION for ch in flat) and not CHAPTER.match(flat))
+        return (bool(self.drafts) and self.drafts[-1].kind == "advertisement" and _unpunctuated(flat)
+                and not CHAPTER.match(flat))
 
     def pending_paragraphs(self) -> list[list[Line]]:
         """The pending headline lines, one list per block they came from."""
