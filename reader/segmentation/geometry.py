@@ -691,7 +691,8 @@ def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     "八三一六一號總批發所"): the advert closes there."""
     if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
         return False
-    return re.search(NEXT_TO, texts[k + 1]) is not None or AD_LABEL.match(texts[k]) is not None
+    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None
+    return re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
