@@ -1958,6 +1958,8 @@ class _PageCut:
             self.open_ad = None  # the paper's own notice in the margin parts two adverts' copy
             if block.id in self.titles:
                 self.margin_title()
+            elif self.sizes.body <= 0 and self.pending_heads and not self.beside_title:
+                self.flush_heads()  # display lines before it end there (the page's last advert)
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
