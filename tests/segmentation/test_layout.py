@@ -687,8 +687,8 @@ def test_on_a_blind_page_the_margins_own_notice_parts_two_adverts() -> None:
     """Jing bao 1939 without divs: the page's last advert ran on into the first advert of the centre margin
     read after the page's outer margin. The paper's own notice between them (廣吿刊例…) ends the copy before it."""
     page = _blind_page([
-        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["電話九一五七〇"], ["估衣部"], ["不限日期"], ["歡迎參觀"], ["包退還洋"],
-        ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["電話九一五七〇"], ["估衣部"], ["不限日期"], ["歡迎參觀"],
+        ["包退還洋"], ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
         ["梅邨"], ["專營上等罐頭食品"], ["地址嵩山路二號"], ["滬光大戲院隔壁"],
     ])
     arts = articles_from_layout([page])
