@@ -69,19 +69,19 @@ def test_real_pages_stay_above_the_floor() -> None:
     # 302 items it was measured on; the new pages have floors of their own (New-York Tribune 1903: 3/24 before,
     # 15/24 after; Reichsanzeiger 1914_192: 0/18 before, 15/18 after).
     # Issue 15's fourth pass (ECPO without divs: run-in crossheads, advert copy by its text, the margin's title,
-    # closing verse, ▲ news briefs, advert closes): 243/302 → 256/302 = 84.8 % and 28 → 20 spurious on these
-    # items (Jing bao 120/140 → 133/140); four new folds, floors above.
+    # closing verse, ▲ news briefs, advert closes, the margin's notice parting adverts): 243/302 → 258/302 =
+    # 85.4 % and 28 → 20 spurious on these items (Jing bao 120/140 → 135/140); four new folds, floors above.
     added = THIRD_PASS | FOURTH_PASS
     known = [s for s in seg if (s.source, s.label) not in added]
     right, truth, spurious, produced = BENCH.totals(known)
     assert truth == 302, truth
-    assert right / truth >= 0.84, (right, truth)
+    assert right / truth >= 0.85, (right, truth)
     assert spurious / produced <= 0.10, (spurious, produced)
     for (src, label), floor in added.items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
     by_source = {src: BENCH.totals([s for s in seg if s.source == src]) for src in {s.source for s in seg}}
-    floors = {"ecpo_jingbao": 0.88, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
+    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
               "hocr_ashdown_ark_1922-12-13": 0.4, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
