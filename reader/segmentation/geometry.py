@@ -668,6 +668,19 @@ def _unpunctuated(text: str) -> bool:
     return bool(flat) and not any(ch in RUNNING_PUNCTUATION for ch in flat)
 
 
+#: a price by the unit in copy: 每冊兩角 (two jiao a copy), 每尺二角 (a foot)
+UNIT_PRICE = re.compile(r"每[尺碼码件瓶盒包打冊册本份][一二三四五六七八九十兩两半0-9]")
+#: the marks a Chinese sentence of the time ends on (the enumeration comma ends reports too)
+_CJK_PAUSE = frozenset("、。！？」』）")
+
+
+def _priced_copy(text: str) -> bool:
+    """A paragraph of copy with its price or an advert's mark, unpunctuated but for a colon
+    ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角"): no report goes on that way after its last sentence."""
+    flat = "".join(text.split())
+    return _unpunctuated(flat) and (UNIT_PRICE.search(flat) is not None or AD_MARKS.search(flat) is not None)
+
+
 def _close_goes_on(text: str, ad: _Draft) -> bool:
     """``text`` goes on closing the advert ``ad`` already closed: its price ("每尺 / 二角 / 五分 / 起" under its
     telephone), or its telephone right under its address."""
@@ -1895,6 +1908,8 @@ class _PageCut:
             # text with no headline after an advert, unpunctuated but for a colon, opens the next advert
             # ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角")
             return self.open_article("advertisement" if after_advert and _unpunctuated(text) else "article")
+        if self.sizes.body <= 0 and self.last_body[-1:] in _CJK_PAUSE and _priced_copy(text):
+            return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
 

@@ -694,3 +694,17 @@ def test_on_a_blind_page_the_margins_own_notice_parts_two_adverts() -> None:
     arts = articles_from_layout([page])
     assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
         ("advertisement", "石路二馬"), ("advertisement", "梅邨專營"), ("furniture", "廣吿刊例")]
+
+
+def test_on_a_blind_page_priced_copy_under_a_finished_report_opens_an_advert() -> None:
+    """Jing bao 1939 without divs: a magazine's advert ("雜誌界巨擘：全書…每冊兩角") was glued to the fire report
+    above it. Unpunctuated copy with a unit price after a report's last sentence is an advert; a market report
+    quoting prices in sentences is not."""
+    page = _blind_page([
+        ["◇火警◇"], ["△勞勃生路六十四號東亞製麻廠、於昨日下午一時十分、突吿失愼、焚燬麻繩甚多、"],
+        ["雜誌界巨擘：全書銅版紙彩紙精印每冊兩角"],
+        ["飾金"], ["昨日銀樓飾金（每兩兌出）大同行二百十元、"], ["新同行二百〇八元云、"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
+        ("article", "◇火警◇"), ("advertisement", "雜誌界巨"), ("article", "飾金昨日")]
