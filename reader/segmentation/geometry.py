@@ -522,12 +522,51 @@ SIGNATURE_CHARS = 40
 SIGNATURE_INSET = 0.3
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
+#: the filled triangle opening each brief of a 1939 Jing bao news column, and the length of such a brief
+CJK_BRIEF = "▲"
+NEWS_BRIEF_CHARS = 40
 #: a caption is at most this many characters (spaces left out)
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
 #: (廣吿刊例), subscription prices (定報價目): page furniture
-COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载"
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^此處招登(?:廣吿|廣告)"
                               r"|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+
+
+#: a paper's title set alone in its page margins is at most this many characters (晶報), looked for among a
+#: page's first HEAD_BLOCKS blocks
+RUNNING_TITLE_CHARS = 6
+HEAD_BLOCKS = 6
+#: a pen name in brackets under a headline: （丹翁）, （日新）（齋主）
+CJK_PEN_NAME = re.compile(r"^(?:[（(][^、，。；（）()]{1,8}[）)])+$")
+#: verse closing a column has at least this many characters (a column label over a headline has fewer)
+VERSE_CHARS = 12
+#: a paragraph beside the paper's title at least this long is an advert's slogan, not the paper's motto
+MARGIN_SLOGAN_CHARS = 10
+
+
+def _flat_block(block: Block) -> str:
+    return "".join("".join(ln.text.split()) for ln in block.lines)
+
+
+def _blind(blocks: Sequence[Block]) -> bool:
+    """Blocks with neither sizes nor boxes (ECPO without its divs): their text is all there is."""
+    return not any(b.box or b.font_size or ln.box or ln.font_size for b in blocks for ln in b.lines)
+
+
+def _running_titles(pages: Sequence[Page]) -> set[str]:
+    """The paper's title set alone in the margin at the head of two pages or more (晶報 in both margins of a
+    Jing bao fold), on pages without sizes or boxes: the margin is read first there and its title is no
+    headline. What repeats at the head of every page is furniture in any paper; this reads it from the text."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        blocks = [b for b in reading_order(page) if any(ln.text.strip() for ln in b.lines)][:HEAD_BLOCKS]
+        if not _blind(blocks):
+            continue
+        for text in {_flat_block(b) for b in blocks if len(b.lines) == 1}:
+            if 0 < len(text) <= RUNNING_TITLE_CHARS:
+                seen[text] = seen.get(text, 0) + 1
+    return {t for t, n in seen.items() if n >= 2}
 
 
 def _house_notices(blocks: Sequence[Block]) -> set[str]:
@@ -546,13 +585,31 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
 
 
 #: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
-#: surgery, opening hours, a price list, a sale
+#: surgery, opening hours, a price list, a sale, "this product" (本品), a remedy (特效藥), where it is sold (均售)
 AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
-                      r"|歡迎參觀|歡迎各界")
+                      r"|歡迎參觀|歡迎各界|^本品|特效藥|特効藥|均售|均有售|代售")
+#: where a place stands, closing its address ("滬光大戲院隔壁": next door to, facing)
+NEXT_TO = "(?:隔壁|對面|对面)$"
 #: ... and the marks that close one advert's copy (its address, telephone, agent)
-AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|" + NEXT_TO
+                    + r"|(?:均售|均有售|代售)$")
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
+#: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
+CJK_DATELINE = re.compile(r"^[（(][^（）()]{2,24}?[電电][）)]")
+#: how a Chinese report's first sentence opens: its wire dateline, or when (四月六日, 昨日, 前晨, 日昨, 本月)
+REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前今本][日晨晚夜午月]|日昨"
+                            r"|[一二三四五六七八九十廿卅〇0-9]{1,3}月[一二三四五六七八九十廿卅〇0-9]{1,3}日)")
+#: the marks that open each brief of a Chinese column (▲ 社會瑣聞, △ 火警, ◘ signed briefs, ● …)
+CJK_ITEM_MARKS = "▲△◘●■◆"
+#: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
+CROSSHEAD_CHARS = 4
+#: a price line of an advert: so much a foot, a bottle, a box, a copy
+AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
+#: a label set alone, its number or address in the next paragraph
+AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
+#: an advert's paragraph that is only its telephone number
+AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
 MAX_HEAD_PARAS = 6
 
@@ -562,6 +619,98 @@ def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     for a headline group, or carrying an address, a telephone or a price list."""
     texts = ["".join(ln.text.split()) for g in groups for ln in g]
     return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
+
+
+#: a paragraph of copy is at least this many characters; a short phrase of copy goes on in the next paragraph
+#: when it is at most COPY_WINDOW
+COPY_MIN = 30
+COPY_WINDOW = 30
+#: an advert's close set as a paragraph of its own is at most this many characters
+AD_CLOSE_CHARS = 40
+
+
+def _reads_as_copy(text: str) -> bool:
+    """Text under display lines that is an advert's copy, not a report's body (pages without sizes or
+    boxes): a paragraph that runs on without any of the punctuation every Chinese report of the time carries
+    ("售價二角　價値四元　附價値四元之贈券…", "西籍女子擅長按摩術室內設備完美…"), no serial's chapter title
+    (第十七回…), no wire dateline and no brief's mark; or a bare address or telephone (:func:`_advert_close`)."""
+    if _advert_close(text):
+        return True
+    flat = "".join(text.split())
+    if len(flat) < COPY_MIN or CHAPTER.match(flat) or CJK_DATELINE.match(flat):
+        return False
+    return flat[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
+def _advert_close(text: str) -> bool:
+    """A paragraph that is only an advert's close: a short line without running punctuation ending on an
+    address, a telephone or an agent ("寺路西摩路口滄州飯店隔壁滄州別墅卅二號樓上", "腎科陳中一國醫師　診所北京路
+    三七八號景雲大樓　電話九〇三九七號"). No report is a bare address."""
+    flat = "".join(text.split())
+    return (0 < len(flat) <= AD_CLOSE_CHARS and AD_END.search(flat) is not None
+            and not any(ch in RUNNING_PUNCTUATION for ch in flat.replace("：", "")))  # 電話：九七〇五二
+
+
+#: an advert's head: its street, its name and its telephone, in at most this many paragraphs
+AD_HEAD_PARAS = 3
+
+
+def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
+    """The telephone or address at paragraph ``k`` is still the head of an advert that opened on its street or
+    its telephone ("石路二馬路口" / "鴻昌綢緞皮貨衣莊" / "電話九一五七〇" / "估衣部…", "電話八四八〇…" / "榮記共舞台" /
+    "地址大世界東愛多亞路" / "價目…"), not the close of its copy: a shop that gives where it is first gives its name
+    and its other coordinates right under it, and its copy follows."""
+    if len(ad.parts) > AD_HEAD_PARAS:
+        return False
+    first = k - len(ad.parts) + 1
+    opened_on_place = AD_START.match(texts[first]) is not None or AD_PHONE.match(texts[first]) is not None
+    return 0 <= first < k and opened_on_place and k + 1 < len(texts)
+
+
+def _unpunctuated(text: str) -> bool:
+    """Text without the punctuation running through sentences, a colon apart (電話：, 雜誌界巨擘：…): copy."""
+    flat = "".join(text.split()).replace("：", "")
+    return bool(flat) and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
+#: a price by the unit in copy: 每冊兩角 (two jiao a copy), 每尺二角 (a foot)
+UNIT_PRICE = re.compile(r"每[尺碼码件瓶盒包打冊册本份][一二三四五六七八九十兩两半0-9]")
+#: the marks a Chinese sentence of the time ends on (the enumeration comma ends reports too)
+_CJK_PAUSE = frozenset("、。！？」』）")
+
+
+def _priced_copy(text: str) -> bool:
+    """A paragraph of copy with its price or an advert's mark, unpunctuated but for a colon
+    ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角"): no report goes on that way after its last sentence."""
+    flat = "".join(text.split())
+    return _unpunctuated(flat) and (UNIT_PRICE.search(flat) is not None or AD_MARKS.search(flat) is not None)
+
+
+def _close_goes_on(text: str, ad: _Draft) -> bool:
+    """``text`` goes on closing the advert ``ad`` already closed: its price ("每尺 / 二角 / 五分 / 起" under its
+    telephone), or its telephone right under its address."""
+    if AD_PRICE.match(text):
+        return True
+    last = "".join(ad.parts[-1].text.split()) if ad.parts else ""
+    return AD_PHONE.match(text) is not None and AD_END.search(last) is not None and AD_PHONE.match(last) is None
+
+
+def _copy_goes_on(text: str) -> bool:
+    """An advert's copy placed as body text goes on into the next paragraph when it is a short phrase that
+    does not close the advert (no address, telephone or agent at its end): "滑精，遺精，老白濁，" / "及一切性衰弱…"
+    / "腎科陳中一國醫師　診所…電話九〇三九七號" are one clinic's notice."""
+    flat = "".join(text.split())
+    return 0 < len(flat) <= COPY_WINDOW and AD_END.search(flat) is None
+
+
+def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
+    """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
+    place stands ("地址嵩山路二號" / "滬光大戲院隔壁"), or gives the number a bare label announced ("電話" /
+    "八三一六一號總批發所"): the advert closes there."""
+    if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
+        return False
+    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None
+    return re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
@@ -593,6 +742,14 @@ def _opens_brief(line: Line) -> bool:
     hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
     return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+
+
+def _news_brief(text: str) -> bool:
+    """A brief of a Chinese news column (體育簡報, 社會瑣聞): the filled triangle opening one short sentence of
+    clauses ("▲華聯田徑隊、卽日開始報名、"), an item of its own as ECPO encodes them. The long ▲ paragraphs of a
+    1920 gossip column are sections of one item; a ▲ line of advert copy (▲銅圖之部：…) carries no clauses."""
+    flat = "".join(text.split())
+    return flat.startswith(CJK_BRIEF) and len(flat) <= NEWS_BRIEF_CHARS and "、" in flat
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
@@ -1640,8 +1797,9 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     """Reading order, headlines and article grouping from geometry, for pages with no article map."""
     drafts: list[_Draft] = []
     last_article: _Draft | None = None
+    titles = _running_titles(pages)
     for page in pages:
-        last_article = _page_articles(page, drafts, last_article)
+        last_article = _page_articles(page, drafts, last_article, titles)
     articles: list[Article] = []
     for n, d in enumerate(drafts, start=1):
         if not d.parts:
@@ -1676,14 +1834,15 @@ def _mend_line_box(block: Block) -> Block:
     return replace(block, lines=[replace(line, box=bx)])
 
 
-def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> _Draft | None:
+def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None,
+                   titles: frozenset[str] | set[str] = frozenset()) -> _Draft | None:
     """Append the page's articles to ``drafts``; returns the article still open at the page end."""
     blocks = [_mend_line_box(b) for b in reading_order(page)]
     if not blocks and page.lines:
         blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
     if not blocks:
         return carried
-    cut = _PageCut(page, blocks, drafts, carried)
+    cut = _PageCut(page, blocks, drafts, carried, titles)
     for block in blocks:
         cut.place(block)
     return cut.finish()
@@ -1704,14 +1863,20 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
-    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None) -> None:
+    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None,
+                 titles: frozenset[str] | set[str] = frozenset()) -> None:
         self.page = page
         self.blocks = blocks
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
+        #: the paper's title alone in the margin at the page's head (pages without sizes or boxes)
+        self.titles = {b.id for b in blocks[:HEAD_BLOCKS] if _flat_block(b) in titles and len(b.lines) == 1}
+        #: the page's head margin was read up to its title: display lines beside it before the first
+        #: headline are the margin's
+        self.beside_title = False
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
-                       | _house_notices(blocks) | _publisher_box(blocks))
+                       | _house_notices(blocks) | _publisher_box(blocks) | self.titles)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -1751,6 +1916,9 @@ class _PageCut:
         self.last_body = "."
         #: the box of the last run of body text placed on the page (a signature stands flush right under it)
         self.last_box: Box | None = None
+        #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
+        #: without sizes or boxes): its next short display paragraphs are crossheads too
+        self.run_in: _Draft | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -1775,6 +1943,7 @@ class _PageCut:
         return captions
 
     def open_article(self, kind: str = "article") -> _Draft:
+        self.open_ad = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -1785,12 +1954,99 @@ class _PageCut:
     def flush_heads(self, following: str = "") -> None:
         """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
         ``following`` is the body text they stand over)."""
-        if self.pending_heads and self.sizes.body <= 0 and _advert_group(self.pending_paragraphs()):
+        if self.beside_title and self.pending_heads:
+            self.beside_title = False
+            self.margin_beside_title()
+        elif self.sizes.body <= 0 and self.pending_heads:
+            self.verse_before_head()
+        if self.pending_heads and self.sizes.body <= 0 and (
+                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)
+                or self.copy_after_advert(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
             self.pending_heads, self.pending_ids = [], []
+
+    def margin_title(self) -> None:
+        """The paper's title alone at the page's head: the display lines read before it (the house notice's
+        neighbours, its motto 社會文藝之結晶) are the margin's furniture, and what follows it before the first
+        headline is the margin's too (:meth:`margin_beside_title`)."""
+        self.furniture.parts.extend(lines_part(lines, "furniture") for lines in self.pending_paragraphs())
+        self.pending_heads, self.pending_ids = [], []
+        self.beside_title = not self.started_on_page
+
+    def _head_over_pen_name(self, paragraphs: list[list[Line]]) -> int:
+        """Index of the headline in a group of display paragraphs closed by a pen name （丹翁）: the paragraph
+        standing over it; 0 when the group has no pen name or nothing before its headline."""
+        head = len(paragraphs) - 1
+        while head > 0 and CJK_PEN_NAME.match("".join("".join(ln.text.split()) for ln in paragraphs[head])):
+            head -= 1
+        return head if head < len(paragraphs) - 1 else 0
+
+    def verse_before_head(self) -> None:
+        """Display paragraphs waiting before a headline and its pen name, right under an article's text, close
+        that article: the verse a columnist ends on (丹翁's ci "生小風情比國花…" under 雄婦人), set in short
+        columns without punctuation like a headline. A Jing bao headline stands directly over its pen name."""
+        current = self.current
+        if current is None or current.kind != "article" or not self.started_on_page:
+            return
+        paragraphs = self.pending_paragraphs()
+        head = self._head_over_pen_name(paragraphs)
+        if head <= 0 or any(sum(ch.isalnum() for ln in lines for ch in ln.text) < VERSE_CHARS
+                            for lines in paragraphs[:head]):
+            return  # a column label over the headline (名⋯⋯人 / 文⋯⋯選) heads the next item
+        current.parts.extend(lines_part(lines, "paragraph") for lines in paragraphs[:head])
+        self.drop_pending(paragraphs[:head])
+
+    def drop_pending(self, paragraphs: list[list[Line]]) -> None:
+        """Take these paragraphs out of the pending headlines."""
+        placed = {id(ln) for lines in paragraphs for ln in lines}
+        keep = [k for k, (lines, _) in enumerate(self.pending_heads) if id(lines[0]) not in placed]
+        self.pending_heads = [self.pending_heads[k] for k in keep]
+        self.pending_ids = [self.pending_ids[k] for k in keep]
+
+    def margin_beside_title(self) -> None:
+        """Display paragraphs read after the paper's title and before the first headline (the one standing
+        over the pen name, or the last) are the margin's: an advert's slogan ("請飲金納氏巴德補血酒以健尊體",
+        ten characters or more) or the paper's motto (三日刊之創始者, furniture)."""
+        paragraphs = self.pending_paragraphs()
+        head = len(paragraphs) - 1
+        while head > 0 and CJK_PEN_NAME.match("".join("".join(ln.text.split()) for ln in paragraphs[head])):
+            head -= 1
+        if head <= 0:
+            return
+        for lines in paragraphs[:head]:
+            if len("".join("".join(ln.text.split()) for ln in lines)) >= MARGIN_SLOGAN_CHARS:
+                self.open_article("advertisement").parts.append(lines_part(lines, "advertisement"))
+                self.current = None
+            else:
+                self.furniture.parts.append(lines_part(lines, "furniture"))
+        self.drop_pending(paragraphs[:head])
+        self.started_on_page = False
+
+    def advert_closing(self, text: str) -> _Draft | None:
+        """The advert above, when display copy opens on that advert's close: its maker or where it is sold
+        ("新亞藥廠製造 / 藥房均售" under a remedy's punctuated blurb), a telephone under its address, a price. An
+        advert opens on its name, its street or its telephone, never on its agent or its price."""
+        before = self.drafts[-1] if self.drafts else None
+        if before is None or before.kind != "advertisement" or not before.parts:
+            return None
+        if AD_PRICE.match(text):
+            return before  # its price ("每尺二角五分起") under its telephone
+        if AD_END.search(text) is None:
+            return None
+        if AD_START.match(text):
+            return None
+        return before if AD_PHONE.match(text) is None or _close_goes_on(text, before) else None
+
+    def copy_after_advert(self, following: str) -> bool:
+        """Display lines right after an advert's copy, over text without any running punctuation, are more
+        copy ("苗頭十足道地軋得石實結棍 / 今夜務請早臨 / 第三十集 / 燈光有苗頭" over "一忽兒瑞雪紛飛一忽兒紅日高昇"):
+        the body of a report or a story under a headline is punctuated."""
+        flat = "".join(following.split())
+        return (bool(self.drafts) and self.drafts[-1].kind == "advertisement" and _unpunctuated(flat)
+                and not CHAPTER.match(flat))
 
     def pending_paragraphs(self) -> list[list[Line]]:
         """The pending headline lines, one list per block they came from."""
@@ -1804,9 +2060,10 @@ class _PageCut:
 
     def flush_adverts(self, following: str) -> None:
         """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
-        street that opens one); copy still running when body text follows takes that text too. A short group
-        after the last advert closed, with no advert's mark, heads the following text when that text runs
-        like a report (its sentences punctuated), not like copy."""
+        street that opens one, once the advert being filled gave its own place or more than its head: "好美塢
+        樂園 / 高尚娛樂之新園地 / … / 愚園路 / 一二〇四號" ends on its street); copy still running when body
+        text follows takes that text too. A short group after the last advert closed, with no advert's mark,
+        heads the following text when that text runs like a report (its sentences punctuated), not like copy."""
         paragraphs = self.pending_paragraphs()
         texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
         closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]
@@ -1814,13 +2071,20 @@ class _PageCut:
         reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
             tail = len(texts)
-        ad: _Draft | None = None
+        ad: _Draft | None = self.advert_closing(texts[0]) if tail else None
+        placed = False  # the advert being filled gave its street, address or telephone
+        last = ad
         for k, lines in enumerate(paragraphs[:tail]):
-            if ad is None or (AD_START.match(texts[k]) and ad.parts):
-                ad = self.open_article("advertisement")
+            if ad is None and last is not None and _close_goes_on(texts[k], last):
+                ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
+            if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
+                ad, placed = self.open_article("advertisement"), False
+            last = ad
+            placed = placed or AD_START.match(texts[k]) is not None or AD_END.search(texts[k]) is not None
             ad.parts.append(lines_part(lines, "advertisement"))
-            if len(ad.parts) > 1 and AD_END.search(texts[k]):  # an advert opening on its telephone goes on
-                ad = None
+            if (len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts)
+                    and not _address_goes_on(k, texts, tail)):
+                ad = None  # an advert opening on its telephone goes on
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
                 if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
         self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
@@ -1832,17 +2096,69 @@ class _PageCut:
 
     def body_target(self, text: str = "") -> _Draft:
         """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
+        if self.current is not None and self.run_in_crosshead(text):
+            self.rejoin_crossheaded(self.current)
+            assert self.current is not None
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
+            self.run_in = self.current
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
+            if _copy_goes_on(text):
+                self.open_ad = ad
             return ad
+        after_advert = self.sizes.body <= 0 and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
+        if after_advert and _advert_close(text):
+            return self.drafts[-1]  # the advert's address or telephone, set apart under its copy
         if self.current is None or self.current.kind != "article":
-            return self.open_article()
+            # text with no headline after an advert, unpunctuated but for a colon, opens the next advert
+            # ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角")
+            return self.open_article("advertisement" if after_advert and _unpunctuated(text) else "article")
+        if self.sizes.body <= 0 and self.last_body[-1:] in _CJK_PAUSE and _priced_copy(text):
+            return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
 
     def paragraphs(self, block: Block, role: str) -> list[Part]:
         return block_paragraphs(block, role, self.vertical)
+
+    def rejoin_crossheaded(self, article: _Draft) -> None:
+        """A report found to carry run-in crossheads was opened by one: the article before it on the page
+        whose only headline is one short paragraph (姿態可人 after 蓮英芳齡三十、, a sentence ending on the
+        enumeration comma the papers then used for every pause) is the same report, its headline a crosshead.
+        It goes back into the article above."""
+        if len(self.drafts) < 2 or self.drafts[-1] is not article or article is self.run_in:
+            return
+        before = self.drafts[-2]
+        heads = [p for p in article.parts if p.role in HEADLINE_ROLES]
+        if before.kind != "article" or len(heads) != 1 or article.parts[0] is not heads[0]:
+            return
+        if len("".join(heads[0].text.split())) > CROSSHEAD_CHARS or not before.parts or len(article.parts) < 2:
+            return
+        if REPORT_OPENING.match("".join(article.parts[1].text.split())):
+            return  # its text opens a report of its own (四月六日…, 昨日…): a short headline, not a crosshead
+        before.parts.append(replace(heads[0], role="section-heading"))
+        before.parts.extend(article.parts[1:])
+        self.drafts.pop()
+        self.current = before
+
+    def run_in_crosshead(self, following: str) -> bool:
+        """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
+        run-in crosshead of the current report, not a new item's headline, on a page without sizes or boxes:
+        Shanghai papers of the 1930s set the first or last words of a sentence in bold between two columns of a
+        long court report (蓮英不服、具狀高三分院、 / 提起上訴 / 日昨傳訊…; 與同鄕人 / 周國元 / 者相遇). The text
+        above must run on into it (it ends on a character, not on punctuation: no item ends mid-sentence) or
+        the report already had one; a wire dateline or a brief's mark under it opens an item instead (海發暴亂 /
+        （貝魯特廿四日海通社電）, 社會瑣聞 / ▲…)."""
+        current = self.current
+        if self.sizes.body > 0 or len(self.pending_heads) != 1 or current is None or current.kind != "article":
+            return False
+        head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
+        text = "".join(following.split())
+        if not head or len(head) > CROSSHEAD_CHARS or not text or CJK_DATELINE.match(text) or text[0] in CJK_ITEM_MARKS:
+            return False
+        return self.last_body[-1:].isalnum() or current is self.run_in
 
     def place(self, block: Block) -> None:
         t = _norm_type(block)
@@ -1861,6 +2177,11 @@ class _PageCut:
             self.drafts.append(ad)
         elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
               or block.id == self.masthead or block.id in self.mast_rows):
+            self.open_ad = None  # the paper's own notice in the margin parts two adverts' copy
+            if block.id in self.titles:
+                self.margin_title()
+            elif self.sizes.body <= 0 and self.pending_heads and not self.beside_title:
+                self.flush_heads()  # display lines before it end there (the page's last advert)
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
@@ -2087,11 +2408,14 @@ class _PageCut:
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
-                                                          or self.led_block(block, run, titled)))
+                                                          or self.led_block(block, run, titled)
+                                                          or _news_brief(" ".join(ln.text for ln in run))))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
             target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            if self.chapter:
+                self.run_in = target  # a serial's chapter: its short section titles are crossheads (衞生上)
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()

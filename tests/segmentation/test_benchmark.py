@@ -41,9 +41,15 @@ def test_the_scorer_is_strict_about_starts_ends_and_swallowed_items() -> None:
 
 #: pages added by issue 15's third pass (source, file) → floor of their share right
 THIRD_PASS = {("ndnp_nytribune_1903-05-01", "0002.xml"): 0.6, ("reichsanzeiger_gt", "1914_192_0589.xml"): 0.8}
-#: pages added by issue 15's fourth pass (unheaded items inside one block) → floor of their share right
+#: pages added by issue 15's fourth pass (unheaded items inside one block; and Jing bao folds read without their
+#: divs, centre-margin adverts: first run 25/30, 18/30, 24/36, 17/26 right, after the pass 28/30, 23/30, 29/36,
+#: 21/26) → floor of their share right
 FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.75,
-               ("reichsanzeiger_gt", "1916_169_0087.xml"): 0.78, ("reichsanzeiger_gt", "1904_263_0459.xml"): 0.6}
+               ("reichsanzeiger_gt", "1916_169_0087.xml"): 0.78, ("reichsanzeiger_gt", "1904_263_0459.xml"): 0.6,
+               ("ecpo_jingbao", "jb_1326_1930-04-12_0002+0003.xml"): 0.9,
+               ("ecpo_jingbao", "jb_3798_1939-04-24_0002+0003.xml"): 0.73,
+               ("ecpo_jingbao", "jb_3799_1939-04-25_0002+0003.xml"): 0.78,
+               ("ecpo_jingbao", "jb_3802_1939-04-28_0006+0007.xml"): 0.78}
 
 
 def test_real_pages_stay_above_the_floor() -> None:
@@ -72,18 +78,21 @@ def test_real_pages_stay_above_the_floor() -> None:
     # titles in paragraph regions, dash-led trade notes, a rule boxing a table under a colon; two W. T. B.
     # dispatches after figures are read as entries of a listing of quotations, by the rule that keeps market
     # reports whole: 2/21 before, 14/21 after).
+    # The same pass for ECPO without divs (run-in crossheads, advert copy by its text, the margin's title,
+    # closing verse, ▲ news briefs, advert closes, the margin's notice parting adverts): 243/302 → 258/302 =
+    # 85.4 % and 28 → 20 spurious on these items (Jing bao 120/140 → 135/140); four new folds, floors above.
     later = THIRD_PASS | FOURTH_PASS
     known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)
     assert truth == 302, truth
-    assert right / truth >= 0.80, (right, truth)
+    assert right / truth >= 0.85, (right, truth)
     assert spurious / produced <= 0.10, (spurious, produced)
     for (src, label), floor in later.items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
     older = [s for s in seg if (s.source, s.label) not in FOURTH_PASS]
     by_source = {src: BENCH.totals([s for s in older if s.source == src]) for src in {s.source for s in older}}
-    floors = {"ecpo_jingbao": 0.83, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
+    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
               "hocr_ashdown_ark_1922-12-13": 0.4, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,

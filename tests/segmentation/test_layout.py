@@ -525,3 +525,186 @@ def test_an_imprint_listing_the_supplements_and_a_jump_line_alone_are_furniture(
     arts = articles_from_layout([_page([body, jump, imprint, rule], height=2400)])
     assert [a.kind for a in arts] == ["article", "furniture"]
     assert "Fortſetzung" in arts[1].text and "Verantwortlicher Redakteur" in arts[1].text
+
+
+def test_on_a_blind_page_run_in_crossheads_stay_in_their_report() -> None:
+    """Jing bao 1939 without divs: a court report's run-in crossheads (a name, a four-character phrase set bold
+    between two columns) each opened an article. Text running on into a short display paragraph, or a report
+    that already had one, keeps it; a wire dateline or a brief's mark under a short heading opens an item."""
+    page = _blind_page([
+        ["風流的廠主夫人兩次與人通姦"], ["摩登女趙蓮英、係緯順針織廠主鄭延齡之妻、蓮英芳齡三十、"],
+        ["姿態可人"], ["當初出嫁未久、卽與其姐夫通姦、繼續偕情夫、時藉旅社幽會"],
+        ["去年秋間"], ["鄭不得已投法捕房報吿、將蓮英拘解特二法院、具狀高三分院、"],
+        ["提起上訴"], ["日昨傳訊、據上訴人趙蓮英供、論後日宣判、"],
+        ["海發暴亂"], ["（貝魯特廿四日海通社電）據此間所接消息、多人受輕傷、"],
+        ["東新橋畔"], ["四月六日下午十二時許、東新橋畔、曾發生一槍殺未遂案、與同鄕人"],
+        ["周國元"], ["者相遇、周吿其有一熊桂松、現充常熟「稅收處」要員、至被誤傳與本案有關之"],
+        ["熊劍東"], ["則據確悉仍被覊虹口云、"],
+        ["社會瑣聞"], ["▲焚燒導報館之兩犯、昨上訴審結、定五月一日宣判"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts] == ["風流的廠主夫人兩次與人通姦", "海發暴亂", "東新橋畔", "社會瑣聞"]
+    assert [p.role for p in arts[0].parts].count("section-heading") == 3
+    assert "提起上訴" in arts[0].text and arts[0].text.endswith("論後日宣判、")
+    assert "周國元" in arts[2].text and arts[2].text.endswith("仍被覊虹口云、")
+
+
+def test_on_a_blind_page_advert_copy_is_told_by_its_text() -> None:
+    """Jing bao 1939 without divs: the centre margin's adverts were read as articles (a name over copy
+    without punctuation), a shop's telephone under its street and name cut its advert in two, an address
+    going on in a second paragraph (…隔壁) became an advert of its own, and a clinic's notice lost its
+    closing lines to an article."""
+    body = "據龍華來人云、前晚八時許、有華方遊擊隊、進攻距龍華不足二公里之王家渡、當將僞團擊潰、"
+    page = _blind_page([
+        ["龍華游擊隊神計妙算"], [body],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊二樓特設營業部"], ["電話九一五七〇"], ["估衣部"],
+        ["精選大當典押滿貨四季衣服品質高貴"], ["不限日期開幕其內各貨一律廉價出售包退還洋"],
+        ["梅邨"], ["專營上等罐頭食品"], ["地址嵩山路二號"], ["滬光大戲院隔壁"],
+        ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到地址靜安寺路西摩路口滄州別墅卅二號樓上"],
+        ["陽痿"], ["可以限日治愈"], ["早洩"], ["保能如期耐久"], ["小便點滴"], ["當日通利"], ["血淋"],
+        ["滑精，遺精，老白濁，"], ["及一切性衰弱均可於短期內保證治愈包醫聽便"],
+        ["腎科陳中一國醫師　診所北京路三七八號景雲大樓　電話九〇三九七號"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, "".join(a.text.split())[:6]) for a in arts]
+    assert got == [("article", "龍華游擊隊神"), ("advertisement", "石路二馬路口"), ("advertisement", "梅邨專營上等"),
+                   ("advertisement", "按摩浴室西籍"), ("advertisement", "陽痿可以限日"), ("furniture", "廣吿刊例：報")]
+    assert "".join(arts[1].text.split()).endswith("包退還洋") and "".join(arts[2].text.split()).endswith("隔壁")
+    assert "".join(arts[4].text.split()).endswith("電話九〇三九七號")
+
+
+def test_on_blind_pages_the_margin_read_first_is_no_headline() -> None:
+    """Jing bao 1930 without divs: each page's margin (the paper's title 晶報 alone, its motto, the house notice,
+    an advert's slogan) is read before the first article and became that article's headline. The title repeated
+    at the head of both pages is furniture with what stands before it; a slogan after it is an advert, a motto
+    furniture; the headline over the pen name heads the article."""
+    body = "日本婦人參政權同盟、招待貴族院議員同志、誠可風云、"
+    verso = _blind_page([["晶報"], ["三日刊之創始者"], ["請飲金納氏巴德補血酒以健尊體"], ["怕女政客"], ["（丹翁）"],
+                         [body]])
+    recto = _blind_page([["此處招登廣吿價格面議"], ["社會文藝之結晶"], ["晶報"], ["汽車號碼之卜術"], ["（乃公）"],
+                         ["某寓公精卜筮術、能以汽車號碼、斷人休咎、"]])
+    recto.number = 2
+    arts = articles_from_layout([verso, recto])
+    assert [(a.kind, a.headline) for a in arts if a.kind != "furniture"] == [
+        ("advertisement", None), ("article", "怕女政客"), ("article", "汽車號碼之卜術")]
+    furniture = "".join(a.text for a in arts if a.kind == "furniture")
+    for text in ("晶報", "三日刊之創始者", "此處招登廣吿價格面議", "社會文藝之結晶"):
+        assert text in furniture
+    # a short paragraph at the head of one page only is no running title: it heads its article
+    alone = articles_from_layout([_blind_page([["雄婦人"], ["（丹翁）"], [body]])])
+    assert [a.headline for a in alone] == ["雄婦人"]
+
+
+def test_on_a_blind_page_verse_closing_a_column_is_no_headline() -> None:
+    """Jing bao 1930 without divs: 丹翁's ci closing his column (short columns, no punctuation) was read as the
+    headline of the next article, glued to its own headline and pen name. A headline stands directly over its
+    pen name: display text before it, under an article's text, ends that article; a column label does not."""
+    body = "泰西文字、分男女兩性甚嚴、某夫人精通華語、不啻代梅報瓊云、"
+    page = _blind_page([
+        ["雄婦人"], ["（丹翁）"], [body], ["生小風情比國花", "正須兩性美人誇", "美人全可嫁中華", "無分綠陰能結子"],
+        ["無線電查出情話"], ["（寶鳳）"], ["自無線電發達以來、長波電已爲舊物、亦漸成傾蓋之歡云"],
+        ["名⋯⋯⋯⋯人", "文⋯⋯⋯⋯選"], ["己卯寒食感春"], ["（楊雲史）"], ["嶺表見花發，悽然思故鄕；細草亦生花。"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts][:2] == ["雄婦人", "無線電查出情話"] and len(arts) == 3
+    assert arts[0].text.endswith("無分綠陰能結子") and "己卯寒食感春" in "".join(p.text for p in arts[2].parts)
+
+
+def test_on_a_blind_page_short_news_briefs_under_a_triangle_are_items_of_their_own() -> None:
+    """Jing bao 1939 without divs: the ▲ briefs of a sports column were one article; ECPO makes each short ▲
+    sentence of clauses an item. The long ▲ paragraphs of a 1920 gossip column stay one item."""
+    gossip = "▲久安里有一個淡秋、這名字不是淸雅的狠麽、但是一見這個人、又覺得他不配用這個名字、眞是可惜得很、"
+    page = _blind_page([
+        ["體育簡報"], ["▲華聯田徑隊、卽日開始報名、"], ["▲錢業聯誼會、今晚下午舉行乒乓表演賽、"],
+        ["花叢小記"], [gossip], [gossip.replace("淡秋", "文玉")],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:6] for a in arts] == ["體育簡報▲華", "▲錢業聯誼會", "花叢小記▲久"]
+
+
+def test_on_a_blind_page_an_advert_ending_on_its_street_is_one_advert() -> None:
+    """Jing bao 1939 centre margin without divs: "好美塢樂園 … 愚園路 / 一二〇四號七八〇〇二 / 電話" was cut at its
+    street, the street being read as the next advert's opening; a street after a whole advert still opens one."""
+    page = _blind_page([
+        ["好美塢樂園"], ["高尚", "娛樂", "之新", "園地"], ["好萊塢劇團", "妙", "演員出色"], ["愚園路"],
+        ["一二〇四號七八〇〇二"], ["電話"],
+        ["老協大祥"], ["綢緞棉布"], ["莊"], ["新出各種國產春裝衣料"], ["花色齊備應有盡有"], ["◁總店▷小東門外大街"],
+        ["四馬路晝錦里口"], ["杏花酒樓"], ["電話九三五五五九二六四九"], ["專辦"], ["高尚粵菜"],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:4] for a in arts] == ["好美塢樂", "老協大祥", "四馬路晝"]
+    assert all(a.kind == "advertisement" for a in arts) and "".join(arts[0].text.split()).endswith("電話")
+
+
+def test_on_a_blind_page_a_serial_chapters_section_titles_stay_in_the_instalment() -> None:
+    """Jing bao 1939 supplement without divs: 衞生上, a section title inside an instalment that opened on its chapter
+    title (第三章…), opened an article of its own."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["（八）"], ["（芸芸）"], ["第三章　端正姿", "勢之價値"],
+        ["準確姿勢的價値可從衞生上，經濟上各方面來解說。說姿勢端正是人類極重要的事。"],
+        ["衞生上"], ["承認好姿勢有着人類保健上極重大的意義，就是保持着康健和幸福。"],
+    ])
+    arts = articles_from_layout([page])
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("康健和幸福。")
+
+
+def test_on_a_blind_page_a_theatres_advert_opening_on_its_telephone_is_one_advert() -> None:
+    """Jing bao 1939 supplement without divs: a theatre's advert opening on its telephone was closed at its
+    address (its third paragraph), and its programme's display lines became an article over more copy."""
+    body = "讀二十六日，芳菲先生「梅女質疑」文，有不少錯誤，特自行檢舉，並答芳菲，（不平凡公子）"
+    page = _blind_page([
+        ["自行檢舉並答芳菲"], [body],
+        ["電話八四八〇八八五八八九"], ["榮記共舞台"], ["地址大世界東愛多亞路"], ["價目"],
+        ["日戲一角二角三角四角五角六角夜戲一角二角三角半四角半六角八角"],
+        ["苗頭十足", "道地軋得", "石實結棍"], ["今夜務請早臨"], ["第三十集"], ["燈光有苗頭"],
+        ["一忽兒瑞雪紛飛一忽兒紅日高昇"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.kind for a in arts] == ["article", "advertisement", "advertisement"]
+    assert "".join(arts[1].text.split()).startswith("電話八四八〇八八五八八九榮記共舞台地址大世界東愛多亞路價目")
+
+
+def test_on_a_blind_page_an_adverts_agent_and_price_stay_with_it() -> None:
+    """Jing bao 1939 without divs: a remedy's maker and sellers ("新亞藥廠製造 / 藥房均售", under its punctuated
+    blurb) opened the next advert, and a silk shop's price under its telephone ("每尺 / 二角 / 五分 / 起") became
+    an advert of its own. An advert opens on its name, street or telephone, never on its agent or its price."""
+    page = _blind_page([
+        ["本品特效"], ["調經", "活血"], ["當歸兒"],
+        ["當歸爲婦人科聖藥、早經國醫界所推重、今更應用科學方法煉製、均有特効、"],
+        ["新亞藥廠製造", "藥房均售"], ["大華舞廳"], ["首創第一通宵營業"], ["地址愛多亞路馬霍路口"],
+        ["電話八一三八一號"],
+        ["霞飛路呂班路西"], ["綢緞公司"], ["電話八五九九九廉價部"], ["每尺"], ["二角"], ["五分"], ["起"],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["不限日期歡迎參觀包退還洋一律廉價出售歡迎各界參觀比較"],
+    ])
+    arts = articles_from_layout([page])
+    texts = ["".join(a.text.split()) for a in arts]
+    assert [t[:4] for t in texts] == ["本品特效", "大華舞廳", "霞飛路呂", "石路二馬"]
+    assert texts[0].endswith("藥房均售") and texts[1].endswith("電話八一三八一號") and texts[2].endswith("五分起")
+
+
+def test_on_a_blind_page_the_margins_own_notice_parts_two_adverts() -> None:
+    """Jing bao 1939 without divs: the page's last advert ran on into the first advert of the centre margin
+    read after the page's outer margin. The paper's own notice between them (廣吿刊例…) ends the copy before it."""
+    page = _blind_page([
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["電話九一五七〇"], ["估衣部"], ["不限日期"], ["歡迎參觀"],
+        ["包退還洋"], ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+        ["梅邨"], ["專營上等罐頭食品"], ["地址嵩山路二號"], ["滬光大戲院隔壁"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
+        ("advertisement", "石路二馬"), ("advertisement", "梅邨專營"), ("furniture", "廣吿刊例")]
+
+
+def test_on_a_blind_page_priced_copy_under_a_finished_report_opens_an_advert() -> None:
+    """Jing bao 1939 without divs: a magazine's advert ("雜誌界巨擘：全書…每冊兩角") was glued to the fire report
+    above it. Unpunctuated copy with a unit price after a report's last sentence is an advert; a market report
+    quoting prices in sentences is not."""
+    page = _blind_page([
+        ["◇火警◇"], ["△勞勃生路六十四號東亞製麻廠、於昨日下午一時十分、突吿失愼、焚燬麻繩甚多、"],
+        ["雜誌界巨擘：全書銅版紙彩紙精印每冊兩角"],
+        ["飾金"], ["昨日銀樓飾金（每兩兌出）大同行二百十元、"], ["新同行二百〇八元云、"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
+        ("article", "◇火警◇"), ("advertisement", "雜誌界巨"), ("article", "飾金昨日")]
