@@ -1085,13 +1085,19 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         else:  # or Title Case lines down to the body's first line, in sentence case
             j = k + 1
             while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
-                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5:
+                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(lines, j):
                 j += 1
             if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
                 for i in range(k + 1, j):
                     out[i] = True
         k = j
     return out
+
+
+def _runs_into(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k``'s sentence runs on into a line opening in lower case: body text ("Before Alderman Samson :
+    Yesterday" / "afternoon Patrick Burns, …"), however many capitals it has, not a deck."""
+    return k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()
 
 
 def _edges(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] | None:
@@ -1220,6 +1226,124 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
     return out
 
 
+#: a block this many body lines high (or more) is a whole column the OCR did not part into items
+COLUMN_BLOCK_LINES = 30
+#: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
+#: a blank line's worth (a crosshead has less: 0.55-0.85 on the NDNP pages measured)
+ITEM_HEAD_GAP = 1.0
+#: a head inside a column block has at most this many characters
+ITEM_HEAD_CHARS = 60
+#: a run-in item head is Title Case: at least this share of its words capitalised ("W. E. Owens was here
+#: Friday." is a brief's sentence, half its words capitalised)
+RUN_IN_CAPITALS = 0.6
+#: a line at most this share of the body's line height is set in smaller type (a deck under a head)
+DECK_TYPE = 0.8
+#: share of capitals among a line's letters that makes it a caps line ("KB IV rAK." is "NEW YEAR." misread)
+CAPS_LINE_SHARE = 0.7
+#: a line with this share of capitals among its letters is not Title Case: a garbled caps crosshead
+#: ("AKTIIINOO.V : sis ; io.v." is "AFTERNOON SESSION."); Title Case heads stay under a third
+CROSSHEAD_CAPS_SHARE = 0.5
+
+
+def _column_block(block: Block, sizes: _Sizes) -> bool:
+    """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
+    column as one TextBlock, so the items in it are parted only by what the lines show."""
+    box = block.box
+    return (box is not None and not sizes.vertical and sizes.height > 0
+            and box[3] - box[1] >= COLUMN_BLOCK_LINES * sizes.height)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]{2,}", text)
+
+
+def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= share * len(letters)
+
+
+class _ColumnHeads:
+    """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
+
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.out = flags
+        self.left, self.right, self.em = edges
+        self.gaps, self.usual = _line_gaps(lines)
+
+    def head_text(self, k: int) -> bool:
+        """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
+        line, text = self.lines[k], self.lines[k].text.strip()
+        return (line.type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _worded(text)
+                and not text.endswith((",", *_LINE_END_HYPHENS)) and not text.startswith(("(", "["))
+                and not latin_dateline(text)
+                and not is_tabular(text) and re.search(r"\d\d", text) is None
+                and (_headline_case(text) or _caps_line(text)))
+
+    def set_off(self, k: int) -> bool:
+        return _is_centred(self.lines[k], self.left, self.right, self.em)
+
+    def small(self, k: int) -> bool:
+        """Set in smaller type than the body (a deck's line, at the column's full width)."""
+        line = self.lines[k]
+        return line.box is not None and line.box[3] - line.box[1] <= DECK_TYPE * self.em
+
+    def space_above(self, k: int) -> float:
+        """Whitespace above line ``k`` beyond the block's usual gap, in body line heights."""
+        return (self.gaps[k] - self.usual) / self.em if k else 0.0
+
+    def finished(self, k: int) -> bool:
+        """The text above is finished: the block starts here, a head stands above, or the line above ends a
+        sentence or stops short of the column's right edge (microfilm OCR often drops the full stop)."""
+        if k == 0 or self.out[k - 1]:
+            return True
+        above = self.lines[k - 1]
+        if (self.head_text(k - 1) and self.set_off(k - 1) or _ends_on_run_on_word(above.text)
+                or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
+            return False  # the line above is a head's first line, or runs on (advert copy, a broken word)
+        short = above.box is not None and above.box[2] < self.right - 2 * self.em
+        return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+
+    def deck(self, k: int) -> bool:
+        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred or in
+        smaller type, not running on into a lower-case line."""
+        return (k < len(self.lines) and self.head_text(k) and (self.set_off(k) or self.small(k))
+                and not _runs_into(self.lines, k))
+
+    def opens_item(self, k: int) -> bool:
+        """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
+        whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
+        nineteenth-century item head: "Police Cases.", "The Law Library."; one word, "Senate.", names a part
+        of a report). One line of capitals close under the text with body under it ("AFTERNOON SESSION.",
+        "PICKS SALT PALACE") is a crosshead: it stays in its story."""
+        text = self.lines[k].text.rstrip()
+        run_in = (text.endswith(".") and not _caps_line(text, CROSSHEAD_CAPS_SHARE) and len(_words(text)) >= 2
+                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS)
+        return (self.deck(k + 1) or latin_dateline(self.lines[k + 1].text) or self.space_above(k) >= ITEM_HEAD_GAP
+                or run_in)
+
+
+def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
+    """Inside a whole-column block, a centred short line in capitals or Title Case after finished text, that
+    opens an item (:meth:`_ColumnHeads.opens_item`), is a head, whatever its size: microfilm OCR declares
+    one size for all or noisy ones, and papers set item heads in body type ("PERSONAL.", "The Law
+    Library."). The centred or smaller lines under it are its decks."""
+    edges = _edges(lines, sizes)
+    if edges is None or not _column_block(block, sizes):
+        return flags
+    heads = _ColumnHeads(lines, list(flags), edges)
+    k = 0
+    while k < len(lines) - 1:
+        if (not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k)
+                and heads.opens_item(k)):
+            heads.out[k] = True
+            while k + 2 < len(lines) and heads.deck(k + 1):
+                k += 1
+                heads.out[k] = True
+        k += 1
+    return heads.out
+
+
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
     """A block of one to three lines in type smaller than the body, none ending a sentence but the last: under a
     headline it is its deck ("Feuer." / "Vier Personen verlieren in den Flammen ihr Leben.")."""
@@ -1302,7 +1426,8 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     """
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
-        flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
+        flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
+        flags = _small_heads(lines, _item_heads(lines, flags, sizes), sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)

@@ -525,3 +525,41 @@ def test_an_imprint_listing_the_supplements_and_a_jump_line_alone_are_furniture(
     arts = articles_from_layout([_page([body, jump, imprint, rule], height=2400)])
     assert [a.kind for a in arts] == ["article", "furniture"]
     assert "Fortſetzung" in arts[1].text and "Verantwortlicher Redakteur" in arts[1].text
+
+
+def _column(bid: str, x0: float, y0: float, rows: list[tuple[str, float, float, float]], *, width: float = 600,
+            lh: float = 30, font: float | None = 9) -> Block:
+    """A whole-column block from rows of (text, left indent, right end short of the width, whitespace above)."""
+    lines, y = [], y0
+    for k, (text, indent, short, space) in enumerate(rows):
+        y += space
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(x0 + indent, y, x0 + width - short, y + lh - 2),
+                          font_size=font))
+        y += lh
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y), type="text", font_size=font)
+
+
+_BODY = [("The committee met again this morning and heard", 0, 0, 0),
+         ("the reports of the treasurer and of the clerk, who", 0, 0, 0),
+         ("said that the books were in good order and the", 0, 0, 0),
+         ("accounts settled to the end of the year, as the", 0, 0, 0),
+         ("members had asked when they met in November last.", 0, 180, 0)]
+
+
+def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item() -> None:
+    """Microfilm OCR (NDNP, Lancaster Intelligencer 1881) gives a whole column as one block: each item's
+    head is set in body type, centred and short, after the previous item's short last line ("Police
+    Cases." / "The Law Library."). A centred caps line close under the text with no stop and no deck is
+    a crosshead: it stays in its story."""
+    rows = [("ST. JAMES SUNDAY-SCHOOL.", 180, 180, 0), *_BODY * 2,
+            ("Police Cases.", 220, 220, 10), ("Before Alderman Samson : Yesterday", 25, 0, 0),
+            ("afternoon Patrick Burns, charged with drunken and", 0, 0, 0), *_BODY * 2,
+            ("PICKS THE HALL", 200, 200, 12), ("As a matter of fact the hall is the place", 25, 0, 0), *_BODY,
+            ("The Law Library.", 210, 210, 10), ("On next Monday, at 10 a. m., the regular", 25, 0, 0), *_BODY * 3]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    heads = [a.headline for a in arts]
+    assert heads[:3] == ["ST. JAMES SUNDAY-SCHOOL.", "Police Cases.", "The Law Library."], heads
+    police = arts[1]
+    assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
