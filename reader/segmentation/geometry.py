@@ -1314,13 +1314,13 @@ class _ColumnHeads:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
         whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
         nineteenth-century item head: "Police Cases.", "The Law Library."; one word, "Senate.", names a part
-        of a report). One line of capitals close under the text with body under it ("AFTERNOON SESSION.",
-        "PICKS SALT PALACE") is a crosshead: it stays in its story."""
+        of a report). At the block's top it heads what follows. One line of capitals close under the text with
+        body under it ("AFTERNOON SESSION.", "PICKS SALT PALACE") is a crosshead: it stays in its story."""
         text = self.lines[k].text.rstrip()
         run_in = (text.endswith(".") and not _caps_line(text, CROSSHEAD_CAPS_SHARE) and len(_words(text)) >= 2
                   and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS)
-        return (self.deck(k + 1) or latin_dateline(self.lines[k + 1].text) or self.space_above(k) >= ITEM_HEAD_GAP
-                or run_in)
+        return (k == 0 or self.deck(k + 1) or latin_dateline(self.lines[k + 1].text)
+                or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
 
 
 def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
