@@ -362,12 +362,54 @@ def _weighted_median(weights: list[tuple[float, int]]) -> float:
     return weights[-1][0]
 
 
+#: a one-character word this many times taller than the line's other words, or this many of their heights away
+#: from its neighbour at the line's start or end, is a stray mark (a column rule, a speck), not type
+STRAY_HEIGHT = 1.5
+STRAY_GAP = 3.0
+
+
+def _typeset_box(line: Line) -> Box | None:
+    """The line's box without the stray marks microfilm OCR reads as one-letter words ("I", "i"): a column rule's
+    box spanning several lines, or a speck far left of the text. The line's own box when it has none."""
+    words = [w for w in line.words if w.box is not None]
+    core = sorted(w.box[3] - w.box[1] for w in words if w.box is not None and len(re.findall(r"\w", w.text)) >= 2)
+    if line.box is None or not core or len(words) < 2:
+        return line.box
+    typical = core[len(core) // 2]
+
+    def stray(k: int) -> bool:
+        box = words[k].box
+        assert box is not None
+        if len(re.findall(r"\w", words[k].text)) >= 2:
+            return False
+        if box[3] - box[1] > STRAY_HEIGHT * typical:
+            return True
+        nxt = words[k + 1].box if k == 0 else words[k - 1].box if k == len(words) - 1 else None
+        return nxt is not None and max(nxt[0] - box[2], box[0] - nxt[2]) > STRAY_GAP * typical
+
+    kept = [w.box for k, w in enumerate(words) if not stray(k) and w.box is not None]
+    if len(kept) == len(words) or not kept:
+        return line.box
+    return (min(b[0] for b in kept), min(b[1] for b in kept), max(b[2] for b in kept), max(b[3] for b in kept))
+
+
+def _extent(line: Line, vertical: bool) -> float:
+    """A line's height (width on vertical pages) as its type sets it: its box without stray marks."""
+    box = None if vertical else _typeset_box(line)
+    return box[3] - box[1] if box is not None else line_extent(line, vertical)
+
+
 def _pitch(line: Line) -> float:
-    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height)."""
+    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height), over its
+    box without stray marks (a speck far left of the text widens the line's box)."""
     text = line.text.strip()
-    if line.box is None or len(text) < 3:
+    box = _typeset_box(line)
+    if box is None or len(text) < 3:
         return 0.0
-    return (line.box[2] - line.box[0]) / len(text)
+    if box is not line.box:
+        kept = [w.text for w in line.words if w.box is not None and box[0] <= w.box[0] and w.box[2] <= box[2]]
+        text = " ".join(kept) or text
+    return (box[2] - box[0]) / max(len(text), 1)
 
 
 @dataclass
@@ -387,7 +429,7 @@ class _Sizes:
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
             return float(line.font_size or block.font_size or 0.0)
-        return line_extent(line, self.vertical)
+        return _extent(line, self.vertical)
 
     def geometry_agrees(self, line: Line) -> bool:
         """The line's box says it is set larger than the body: taller, or wider per character.
@@ -397,7 +439,7 @@ class _Sizes:
         """
         if self.vertical or line.box is None or self.height <= 0 or self.pitch <= 0:
             return True
-        tall = line_extent(line, False) / self.height
+        tall = _extent(line, False) / self.height
         wide = _pitch(line) / self.pitch
         if self.use_font:
             return tall >= 1.1 or wide >= 1.1
@@ -414,12 +456,12 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     heights: list[tuple[float, int]] = []
     pitches: list[tuple[float, int]] = []
     for ln, b in lines:
-        size = float(ln.font_size or b.font_size or 0.0) if use_font else line_extent(ln, vertical)
+        size = float(ln.font_size or b.font_size or 0.0) if use_font else _extent(ln, vertical)
         n = max(1, len(ln.text.strip()))
         if size > 0:
             weights.append((size, n))
         if not vertical and ln.box is not None and n >= 8:
-            heights.append((line_extent(ln, False), n))
+            heights.append((_extent(ln, False), n))
             pitches.append((_pitch(ln), n))
     return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
 
@@ -936,7 +978,7 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
     set at nearly twice the body's height: such a line stays display when its box says so."""
     out = list(flags)
     tall = [sizes is not None and sizes.height > 0 and ln.box is not None and not sizes.vertical
-            and line_extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
+            and _extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
     for k, ln in enumerate(lines):
         text = ln.text.strip()
         if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
@@ -1220,7 +1262,7 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
         small = ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body
         if not small or ln.type is not None or len(text) > SMALL_HEAD_CHARS or not text.endswith("."):
             continue
-        if line_extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
+        if _extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
                 ).endswith(_SENTENCE_END):
             out[k] = True
     return out
