@@ -400,16 +400,18 @@ def _extent(line: Line, vertical: bool) -> float:
 
 
 def _pitch(line: Line) -> float:
-    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height), over its
-    box without stray marks (a speck far left of the text widens the line's box)."""
+    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height): over its
+    words where the source boxes them, leaving out the whitespace between them (a table row's figures set at
+    the column's far edge, a speck far left of the text, would widen the line's box)."""
     text = line.text.strip()
     box = _typeset_box(line)
     if box is None or len(text) < 3:
         return 0.0
-    if box is not line.box:
-        kept = [w.text for w in line.words if w.box is not None and box[0] <= w.box[0] and w.box[2] <= box[2]]
-        text = " ".join(kept) or text
-    return (box[2] - box[0]) / max(len(text), 1)
+    words = [w for w in line.words if w.box is not None and box[0] <= w.box[0] and w.box[2] <= box[2]]
+    chars = sum(len(w.text) for w in words)
+    if len(words) >= 2 and chars >= 3:
+        return sum(w.box[2] - w.box[0] for w in words if w.box is not None) / chars
+    return (box[2] - box[0]) / len(text)
 
 
 @dataclass
