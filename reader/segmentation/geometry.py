@@ -1348,11 +1348,17 @@ class _ColumnHeads:
         short = above.box is not None and above.box[2] < self.right - 2 * self.em
         return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
 
+    def indented(self, k: int) -> bool:
+        """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""
+        box, nxt = self.lines[k].box, self.lines[k + 1].box if k + 1 < len(self.lines) else None
+        return box is not None and nxt is not None and box[0] - nxt[0] >= 0.6 * self.em
+
     def deck(self, k: int) -> bool:
-        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred or in
-        smaller type, not running on into a lower-case line."""
-        return (k < len(self.lines) and self.head_text(k) and (self.set_off(k) or self.small(k))
-                and not _runs_into(self.lines, k))
+        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in
+        smaller type or set flush (not a paragraph's indented first line), not running on into a lower-case
+        line."""
+        return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
+                and (self.set_off(k) or self.small(k) or not self.indented(k)))
 
     def opens_item(self, k: int) -> bool:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
