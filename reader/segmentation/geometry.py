@@ -1280,6 +1280,9 @@ ITEM_HEAD_CHARS = 60
 #: a run-in item head is Title Case: at least this share of its words capitalised ("W. E. Owens was here
 #: Friday." is a brief's sentence, half its words capitalised)
 RUN_IN_CAPITALS = 0.6
+#: a head has fewer digits than this share of its letters and digits (OCR reads some letters as digits,
+#: "TIIK JHIS31NU LINK"; a price row is mostly figures, "COPlEK 138", or ends on one, "SILVER 52")
+HEAD_DIGITS = 0.3
 #: a line at most this share of the body's line height is set in smaller type (a deck under a head)
 DECK_TYPE = 0.8
 #: share of capitals among a line's letters that makes it a caps line ("KB IV rAK." is "NEW YEAR." misread)
@@ -1295,6 +1298,11 @@ def _column_block(block: Block, sizes: _Sizes) -> bool:
     box = block.box
     return (box is not None and not sizes.vertical and sizes.height > 0
             and box[3] - box[1] >= COLUMN_BLOCK_LINES * sizes.height)
+
+
+def _digit_share(text: str) -> float:
+    alnum = [ch for ch in text if ch.isalnum()]
+    return sum(ch.isdigit() for ch in alnum) / len(alnum) if alnum else 0.0
 
 
 def _words(text: str) -> list[str]:
@@ -1321,7 +1329,7 @@ class _ColumnHeads:
         return (line.type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _worded(text)
                 and not text.endswith((",", *_LINE_END_HYPHENS)) and not text.startswith(("(", "["))
                 and not latin_dateline(text)
-                and not is_tabular(text) and re.search(r"\d\d", text) is None
+                and not is_tabular(text) and _digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit()
                 and (_headline_case(text) or _caps_line(text)))
 
     def set_off(self, k: int) -> bool:
