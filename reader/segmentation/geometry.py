@@ -473,7 +473,25 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
         return False
     s = sizes.of_line(line, block)
     big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
-    return big and sizes.geometry_agrees(line)
+    return big and sizes.geometry_agrees(line) or sizes.use_font and _display_by_geometry(sizes, line)
+
+
+#: a line this many times the body's height, and this many times wider per character, is display type whatever
+#: size the source declares for it
+GEOMETRY_TALL = 1.8
+GEOMETRY_WIDE = 1.3
+
+
+def _display_by_geometry(sizes: _Sizes, line: Line) -> bool:
+    """Microfilm OCR declares noisy sizes: a headline given the body's size is still set far taller and wider
+    per character than the body, in capitals or Title Case ("IMPORTANCE OF THE …"). Both measures must agree:
+    a speck stretches a box's height, not the width of its words."""
+    if sizes.vertical or line.box is None or sizes.height <= 0 or sizes.pitch <= 0 or line.type is not None:
+        return False
+    text = line.text.strip()
+    tall = _extent(line, False) >= GEOMETRY_TALL * sizes.height
+    wide = _pitch(line) >= GEOMETRY_WIDE * sizes.pitch
+    return tall and wide and len(_words(text)) >= 1 and (_headline_case(text) or _caps_line(text))
 
 
 #: capitals set this much wider per character than the body are heading type (even at the body's size)
