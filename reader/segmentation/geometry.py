@@ -2019,7 +2019,8 @@ class _PageCut:
             # above (an advertiser's name and town), it heads nothing
             # a short display run closing a block after its body signs that item (an advertiser's name,
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
-            signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+            signs = (seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+                     and not self.heads_next_column(run, block))
             if is_display and self.crosshead(run, block, text_lines, seen):
                 continue
             if is_display and not signs and not (
@@ -2027,6 +2028,13 @@ class _PageCut:
                 self.add_heads(run, block)
                 continue
             self.place_body(block, run)
+
+    def heads_next_column(self, run: list[Line], block: Block) -> bool:
+        """Display capitals at the foot of a whole-column block, with text to follow on the page, head the next
+        story (microfilm OCR closes a column's block under the headline whose story starts the next column);
+        an advertiser's name signing his copy is set in Title Case."""
+        return (block is not self.last_text and _column_block(block, self.sizes)
+                and all(_caps_line(ln.text) for ln in run))
 
     def place_body(self, block: Block, run: list[Line]) -> None:
         """A run of body lines: in the current article, or opening items where a brief's mark, an ornament

@@ -563,3 +563,21 @@ def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item()
     assert heads[:3] == ["ST. JAMES SUNDAY-SCHOOL.", "Police Cases.", "The Law Library."], heads
     police = arts[1]
     assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
+
+
+def test_a_headline_in_capitals_at_a_column_blocks_foot_heads_the_next_column_and_a_tall_line_beats_its_size() -> None:
+    """NDNP microfilm (ABBYY via iArchives): a column's block closes under the next story's headline, given at a
+    large height but declared at the body's size; the story starts the next column on its dateline. The
+    headline opens that story: it is not glued onto the end of the story above, nor does it sign it."""
+    rows = [("The committee met again this morning and heard", 0, 0, 0)] + _BODY * 8 + [
+        ("IMPORTANCE OF THE SILO", 60, 60, 20)]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[-1]
+    col.lines[-1] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 64),
+                         font_size=9)  # twice the body's height, wider per character, the body's declared size
+    col.lines[0] = Line(id=col.lines[0].id, text=col.lines[0].text, box=col.lines[0].box, font_size=7)  # noisy sizes
+    nxt = _column("n", 700, 100, [("LEXINGTON, Ky., Oct. 31.—The farmers of the county", 25, 0, 0)] + _BODY * 8)
+    arts = [a for a in articles_from_layout([_page([col, nxt], width=1400, height=2600)]) if a.kind == "article"]
+    assert "IMPORTANCE" not in arts[0].text
+    assert arts[1].headline == "IMPORTANCE OF THE SILO"
+    assert arts[1].text.index("LEXINGTON, Ky.") < arts[1].text.index("The committee")
