@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page
+from reader.model.document import Block, Line, Page, Word
 from reader.segmentation.geometry import (
     articles_from_layout,
     block_paragraphs,
@@ -581,3 +581,34 @@ def test_a_headline_in_capitals_at_a_column_blocks_foot_heads_the_next_column_an
     assert "IMPORTANCE" not in arts[0].text
     assert arts[1].headline == "IMPORTANCE OF THE SILO"
     assert arts[1].text.index("LEXINGTON, Ky.") < arts[1].text.index("The committee")
+
+
+def _worded_line(lid: str, text: str, x0: float, y0: float, lh: float, stray: tuple[float, float] | None = None) -> Line:
+    """A line with a box per word (8 units a character, 8 between words) and, optionally, a stray "I" word
+    at (x, height) left of it, whose box the line's box takes in."""
+    words, x, start = [], x0, 0
+    if stray is not None:
+        words.append(Word(text="I", box=(stray[0], y0, stray[0] + 6, y0 + stray[1]), start=0))
+        text, start = "I " + text, 2
+    for w in text[start:].split():
+        words.append(Word(text=w, box=(x, y0, x + 8 * len(w), y0 + lh - 2), start=start))
+        x, start = x + 8 * len(w) + 8, start + len(w) + 1
+    left = min(w.box[0] for w in words if w.box is not None)
+    bottom = max(w.box[3] for w in words if w.box is not None)
+    return Line(id=lid, text=text, box=(left, y0, x - 8, bottom), words=words, font_size=9)
+
+
+def test_a_stray_mark_read_as_a_word_does_not_make_a_body_line_a_headline() -> None:
+    """Microfilm OCR reads the column rule beside a line as a word "I" whose box runs over four lines and
+    starts far left of the text (Deseret News 1909): the line's box is tall and wide, but its words are set
+    in body type, so it is body, not the headline of a new article."""
+    texts = ["Reports will be received shortly from the", "manager of the company who went there to see",
+             "of Trail British Columbia and Canada Smelter", "smelter conditions and the best process to",
+             "install for the treatment of the ore of the mine", "before leaving for his home he said so."] * 2
+    lines = [_worded_line(f"b.l{k}", t, 100, 100 + 24 * k, 24, stray=(20, 100) if k in (2, 8) else None)
+             for k, t in enumerate(texts)]
+    block = Block(id="b", lines=lines, box=(20, 100, 500, 100 + 24 * len(texts)), type="text", font_size=9)
+    more = [_worded_line(f"o.l{k}", t, 600, 100 + 24 * k, 24) for k, t in enumerate(texts[:6])]
+    other = Block(id="o", lines=more, box=(600, 100, 1000, 100 + 24 * 6), type="text", font_size=9)
+    arts = [a for a in articles_from_layout([_page([block, other], width=1100)]) if a.kind == "article"]
+    assert len(arts) == 1 and arts[0].headline is None, [a.headline for a in arts]
