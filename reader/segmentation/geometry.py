@@ -1384,6 +1384,7 @@ class _ColumnHeads:
         smaller type or set flush (not a paragraph's indented first line), not running on into a lower-case
         line."""
         return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
+                and not _ends_on_run_on_word(self.lines[k].text)  # a correspondent's dateline's first line
                 and (self.set_off(k) or self.small(k) or not self.indented(k)))
 
     def opens_item(self, k: int) -> bool:
@@ -1403,17 +1404,18 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     """Inside a whole-column block, a centred short line in capitals or Title Case after finished text, that
     opens an item (:meth:`_ColumnHeads.opens_item`), is a head, whatever its size: microfilm OCR declares
     one size for all or noisy ones, and papers set item heads in body type ("PERSONAL.", "The Law
-    Library."). The centred or smaller lines under it are its decks."""
+    Library."). The centred, smaller or flush lines of head text under it, or under a head its size showed,
+    are its decks."""
     edges = _edges(lines, sizes)
     if edges is None or not _column_block(block, sizes):
         return flags
     heads = _ColumnHeads(lines, list(flags), edges)
     k = 0
     while k < len(lines) - 1:
-        if (not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k)
-                and heads.opens_item(k)):
+        if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
             heads.out[k] = True
-            while k + 2 < len(lines) and heads.deck(k + 1):
+        if heads.out[k]:  # a head found here or by its size: the decks under it
+            while k + 2 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
                 heads.out[k] = True
         k += 1
