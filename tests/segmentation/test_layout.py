@@ -612,3 +612,21 @@ def test_a_stray_mark_read_as_a_word_does_not_make_a_body_line_a_headline() -> N
     other = Block(id="o", lines=more, box=(600, 100, 1000, 100 + 24 * 6), type="text", font_size=9)
     arts = [a for a in articles_from_layout([_page([block, other], width=1100)]) if a.kind == "article"]
     assert len(arts) == 1 and arts[0].headline is None, [a.headline for a in arts]
+
+
+def test_decks_under_a_headline_end_at_the_bodys_indented_first_line_even_when_it_is_all_names() -> None:
+    """Deseret News 1909: under a headline set large, a flush Title Case deck and a centred one; the body's first
+    line is indented and, full of names ("Tex Rickard arrived In Salt Lake"), reads like Title Case too: the
+    decks end above it (punctuation lost to the OCR gives no other sign)."""
+    rows = [("TEX RICKARD TALKING FIGHT", 120, 120, 0), ("Predicts Record Breaking Crowd", 0, 0, 10),
+            ("From Mines and Smelters", 150, 150, 0), ("Tex Rickard arrived In Salt Lake", 25, 0, 10),
+            ("City from New York on the Los Angeles", 0, 0, 0), ("limited at five this morning and talked", 0, 0, 0),
+            *_BODY * 7]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[0]
+    col.lines[0] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 70),
+                        font_size=9)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    body = [p for p in arts[0].parts if p.role == "paragraph"]
+    assert body[0].text.startswith("Tex Rickard arrived"), [p.text[:30] for p in arts[0].parts]
