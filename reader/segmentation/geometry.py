@@ -1147,7 +1147,8 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         else:  # or Title Case lines down to the body's first line, in sentence case
             j = k + 1
             while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
-                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(lines, j):
+                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(
+                    lines, j):
                 j += 1
             if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
                 for i in range(k + 1, j):

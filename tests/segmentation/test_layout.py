@@ -583,7 +583,8 @@ def test_a_headline_in_capitals_at_a_column_blocks_foot_heads_the_next_column_an
     assert arts[1].text.index("LEXINGTON, Ky.") < arts[1].text.index("The committee")
 
 
-def _worded_line(lid: str, text: str, x0: float, y0: float, lh: float, stray: tuple[float, float] | None = None) -> Line:
+def _worded_line(lid: str, text: str, x0: float, y0: float, lh: float,
+                 stray: tuple[float, float] | None = None) -> Line:
     """A line with a box per word (8 units a character, 8 between words) and, optionally, a stray "I" word
     at (x, height) left of it, whose box the line's box takes in."""
     words, x, start = [], x0, 0
