@@ -41,6 +41,9 @@ def test_the_scorer_is_strict_about_starts_ends_and_swallowed_items() -> None:
 
 #: pages added by issue 15's third pass (source, file) → floor of their share right
 THIRD_PASS = {("ndnp_nytribune_1903-05-01", "0002.xml"): 0.6, ("reichsanzeiger_gt", "1914_192_0589.xml"): 0.8}
+#: pages added by issue 15's whole-column pass (NDNP microfilm, every column one TextBlock) → floor of their share right
+WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.xml"): 0.28,
+                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.45}
 
 
 def test_real_pages_stay_above_the_floor() -> None:
@@ -62,19 +65,24 @@ def test_real_pages_stay_above_the_floor() -> None:
     # microfilm with whole-column blocks, PAGE titles inside paragraph regions): the floor above holds on the
     # 302 items it was measured on; the new pages have floors of their own (New-York Tribune 1903: 3/24 before,
     # 15/24 after; Reichsanzeiger 1914_192: 0/18 before, 15/18 after).
-    known = [s for s in seg if (s.source, s.label) not in THIRD_PASS]
+    # Issue 15's whole-column pass brought two NDNP microfilm pages whose columns are one TextBlock each
+    # (Deseret Evening News 1909: 3/39 before, 12/39 after; Lancaster Daily Intelligencer 1881: 0/30 before, 14/30
+    # after: item heads in body type inside a column block, decks under them, stray marks left out of a line's
+    # measure, display told by geometry over a noisy declared size); the 302 items above went from 243 to 245 right
+    # (26 spurious of 302) and have floors of their own.
+    known = [s for s in seg if (s.source, s.label) not in THIRD_PASS | WHOLE_COLUMN_PASS]
     right, truth, spurious, produced = BENCH.totals(known)
     assert truth == 302, truth
-    assert right / truth >= 0.80, (right, truth)
+    assert right / truth >= 0.81, (right, truth)
     assert spurious / produced <= 0.10, (spurious, produced)
-    for (src, label), floor in THIRD_PASS.items():
+    for (src, label), floor in (THIRD_PASS | WHOLE_COLUMN_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
     by_source = {src: BENCH.totals([s for s in seg if s.source == src]) for src in {s.source for s in seg}}
     floors = {"ecpo_jingbao": 0.83, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
-              "hocr_ashdown_ark_1922-12-13": 0.4, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
+              "hocr_ashdown_ark_1922-12-13": 0.45, "ndnp_evening_star_1918-09-01": 0.85, "rero_blb_1845-12-28": 0.25,
               "ndnp_nordstern_1878-01-03": 0.6}
     for src, floor in floors.items():
         r, t, _, _ = by_source[src]
