@@ -1292,8 +1292,8 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
 #: a block this many body lines high (or more) is a whole column the OCR did not part into items
 COLUMN_BLOCK_LINES = 30
 #: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
-#: a blank line's worth (a crosshead has less: 0.55-0.85 on the NDNP pages measured)
-ITEM_HEAD_GAP = 1.0
+#: about a blank line (crossheads measured 0.55-0.85 on the NDNP pages of tests/data/pages, item heads 0.94 up)
+ITEM_HEAD_GAP = 0.9
 #: a head inside a column block has at most this many characters
 ITEM_HEAD_CHARS = 60
 #: a run-in item head is Title Case: at least this share of its words capitalised ("W. E. Owens was here
