@@ -723,7 +723,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     A block is margin furniture when it lies in the top (bottom) band of the
     page's content, every other block starts below (ends above) it, it has at
     most two lines of short text and it is not set in display type (a masthead
-    or a headline is not furniture).
+    or a headline is not furniture), nor a heading closing on a full stop right over a whole-column block (a
+    running head names the paper: "THE STATESMAN").
     """
     boxed: list[tuple[Block, Box]] = []
     for b in blocks:
@@ -745,7 +746,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             lines = [ln for ln in b.lines if ln.text.strip()]
             if not lines or len(lines) > 2 or _text_len(b) > 80:
                 continue
-            if any(_is_display(sizes, ln, b) for ln in lines):
+            if any(_is_display(sizes, ln, b) for ln in lines) or top and lines[-1].text.rstrip().endswith(".") and (
+                    _heads_a_column(bx, boxed)):
                 continue
             if top and all(r[1] >= bx[3] - tol for r in rest) or not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
@@ -1088,6 +1090,15 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
         if (single or rows) and all(o.id in furniture or o.id in out for o in above):
             out.add(b.id)
     return out
+
+
+def _heads_a_column(bx: Box, boxed: Sequence[tuple[Block, Box]]) -> bool:
+    """The one-line block stands right over a whole-column block (within three of its own heights), no wider
+    than that column: the column's heading ("PENNSYLVANIA GERMANS." over microfilm OCR's column block), not a
+    running head in the page's top margin."""
+    height, centre = bx[3] - bx[1], (bx[0] + bx[2]) / 2
+    return any(len(c.lines) >= COLUMN_BLOCK_LINES and 0 <= cbx[1] - bx[3] <= 3 * height and cbx[0] <= centre <= cbx[2]
+               and bx[2] - bx[0] <= 1.1 * (cbx[2] - cbx[0]) for c, cbx in boxed)
 
 
 #: a line opening with a place in capitals ("MACON, Ga., An crust 26.—"): a dateline OCR garbled, not a deck

@@ -631,3 +631,18 @@ def test_decks_under_a_headline_end_at_the_bodys_indented_first_line_even_when_i
     arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
     body = [p for p in arts[0].parts if p.role == "paragraph"]
     assert body[0].text.startswith("Tex Rickard arrived"), [p.text[:30] for p in arts[0].parts]
+
+
+def test_a_heading_right_over_a_whole_column_block_in_the_top_margin_is_no_running_head() -> None:
+    """Lancaster Intelligencer 1881: the first story of a column is headed by a one-line block at the page's top,
+    set at the body's declared size ("PENNSYLVANIA GERMANS."): it stands right over its column's block, no wider,
+    and closes on a full stop, so it heads that story; the paper's name over the page stays a running head."""
+    run = _column("r", 50, 20, [("THE DAILY INTELLIGENCER THURSDAY DECEMBER 29 1881", 300, 300, 0)], width=1300)
+    head = _column("h", 800, 70, [("PENNSYLVANIA GERMANS.", 150, 150, 0)])
+    left = _column("l", 50, 110, _BODY * 9)
+    right = _column("c", 800, 110, [("How many years ago it was quite the fashion", 25, 0, 0)] + _BODY * 9)
+    arts = articles_from_layout([_page([run, left, head, right], width=1400, height=2600)])
+    story = next(a for a in arts if "How many years ago" in a.text)
+    assert story.headline == "PENNSYLVANIA GERMANS."
+    furniture = " ".join(a.text for a in arts if a.kind == "furniture")
+    assert "THE DAILY INTELLIGENCER" in furniture and "PENNSYLVANIA" not in furniture
