@@ -1081,7 +1081,8 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
             continue
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
         single = len(lines) == 1 and _text_len(b) <= 80 and sum(
-            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2
+            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2 and not (
+            lines[0].text.rstrip().endswith(".") and _heads_a_column(bx, boxed))
         rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
             ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
             for ln, o in zip(lines, lines[1:], strict=False))
@@ -1095,7 +1096,7 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
 def _heads_a_column(bx: Box, boxed: Sequence[tuple[Block, Box]]) -> bool:
     """The one-line block stands right over a whole-column block (within three of its own heights), no wider
     than that column: the column's heading ("PENNSYLVANIA GERMANS." over microfilm OCR's column block), not a
-    running head in the page's top margin."""
+    running head in the page's top margin nor an ear of its masthead."""
     height, centre = bx[3] - bx[1], (bx[0] + bx[2]) / 2
     return any(len(c.lines) >= COLUMN_BLOCK_LINES and 0 <= cbx[1] - bx[3] <= 3 * height and cbx[0] <= centre <= cbx[2]
                and bx[2] - bx[0] <= 1.1 * (cbx[2] - cbx[0]) for c, cbx in boxed)

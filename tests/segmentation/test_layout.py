@@ -638,9 +638,9 @@ def test_a_heading_right_over_a_whole_column_block_in_the_top_margin_is_no_runni
     set at the body's declared size ("PENNSYLVANIA GERMANS."): it stands right over its column's block, no wider,
     and closes on a full stop, so it heads that story; the paper's name over the page stays a running head."""
     run = _column("r", 50, 20, [("THE DAILY INTELLIGENCER THURSDAY DECEMBER 29 1881", 300, 300, 0)], width=1300)
-    head = _column("h", 800, 70, [("PENNSYLVANIA GERMANS.", 150, 150, 0)])
-    left = _column("l", 50, 110, _BODY * 9)
-    right = _column("c", 800, 110, [("How many years ago it was quite the fashion", 25, 0, 0)] + _BODY * 9)
+    head = _column("h", 800, 52, [("PENNSYLVANIA GERMANS.", 150, 150, 0)])
+    left = _column("l", 50, 110, _BODY * 12)
+    right = _column("c", 800, 110, [("How many years ago it was quite the fashion", 25, 0, 0)] + _BODY * 12)
     arts = articles_from_layout([_page([run, left, head, right], width=1400, height=2600)])
     story = next(a for a in arts if "How many years ago" in a.text)
     assert story.headline == "PENNSYLVANIA GERMANS."
