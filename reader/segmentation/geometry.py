@@ -704,6 +704,41 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     return starts
 
 
+#: lines read twice overlap by this share of the smaller box at least
+DUPLICATE_OVERLAP = 0.5
+#: ... and are compared with this many lines before them in the block
+DUPLICATE_WINDOW = 3
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _duplicates(lines: Sequence[Line]) -> set[int]:
+    """Indices of lines microfilm OCR read twice: a line whose box lies mostly over a nearby line's box and
+    whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
+    reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        for j in range(max(0, k - DUPLICATE_WINDOW), k):
+            if j in out or not _same_place(lines[j], line):
+                continue
+            a, b = _letters(lines[j].text), _letters(line.text)
+            if a and b and (b in a or a in b):
+                out.add(k if len(b) <= len(a) else j)
+                break
+    return out
+
+
+def _same_place(a: Line, b: Line) -> bool:
+    if a.box is None or b.box is None:
+        return False
+    w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    small = min((a.box[2] - a.box[0]) * (a.box[3] - a.box[1]), (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))
+    return w > 0 and h > 0 and small > 0 and w * h >= DUPLICATE_OVERLAP * small
+
+
 def _text_len(block: Block) -> int:
     return sum(len(ln.text.strip()) for ln in block.lines)
 
@@ -2068,15 +2103,19 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
-        """The block's lines without its OCR fragments (noise parts of the article they fall in, never
-        opening one) and without a jump line closing it (furniture); what is left to place."""
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
+        """The block's lines without its OCR fragments and the lines the OCR read twice (noise parts of the
+        article they fall in, never opening one) and without a jump line closing it (furniture); what is left
+        to place."""
+        doubled = _duplicates(text_lines)
+        noise = [ln for k, ln in enumerate(text_lines)
+                 if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
             target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
+            dropped = {id(n) for n in noise}
+            text_lines = [ln for ln in text_lines if id(ln) not in dropped]
         if text_lines and is_jump_line(text_lines[-1].text) and (
                 len(text_lines) > 1 or self.last_body.endswith(_SENTENCE_END)):
             # "(Continued on Second Page.)" ending a block, or set alone under finished text

@@ -646,3 +646,20 @@ def test_a_heading_right_over_a_whole_column_block_in_the_top_margin_is_no_runni
     assert story.headline == "PENNSYLVANIA GERMANS."
     furniture = " ".join(a.text for a in arts if a.kind == "furniture")
     assert "THE DAILY INTELLIGENCER" in furniture and "PENNSYLVANIA" not in furniture
+
+
+def test_a_headline_the_ocr_read_twice_makes_one_headline_not_two_articles() -> None:
+    """Microfilm OCR sometimes gives a headline's line twice at its position, the second copy after the first body
+    line: the copy is noise, the story stays one article under one headline."""
+    rows = [("IMPORTANCE OF THE SILO", 60, 60, 0), *_BODY * 8]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[0]
+    tall = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 70))
+    copy = Line(id="c.dup", text="IMPORTANCE OF THE SILO", box=(head.box[0] + 4, head.box[1] + 2, head.box[2],
+                                                                 head.box[1] + 68))
+    col.lines[0:2] = [tall, col.lines[1], copy]
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    story = [a for a in arts if "IMPORTANCE" in (a.headline or "")]
+    assert len(story) == 1 and story[0].headline == "IMPORTANCE OF THE SILO", [a.headline for a in arts]
+    assert "committee met again" in story[0].text and "November last" in story[0].text
