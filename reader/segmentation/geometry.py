@@ -2018,6 +2018,8 @@ class _PageCut:
         # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
         if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
             return False  # a heading smaller than the body opens an item (_small_heads)
+        if self.sizes.use_font and _display_by_geometry(self.sizes, run[0]):
+            return False  # declared a little larger, but set far taller and wider: a headline
         if any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
             return False
         above, box = lines[start - 1].box, run[0].box

@@ -663,3 +663,21 @@ def test_a_headline_the_ocr_read_twice_makes_one_headline_not_two_articles() -> 
     story = [a for a in arts if "IMPORTANCE" in (a.headline or "")]
     assert len(story) == 1 and story[0].headline == "IMPORTANCE OF THE SILO", [a.headline for a in arts]
     assert "committee met again" in story[0].text and "November last" in story[0].text
+
+
+def test_a_headline_declared_a_little_larger_but_set_far_taller_is_no_crosshead() -> None:
+    """Noisy declared sizes (NDNP microfilm): the next story's headline is declared 11 pt over a 9 pt body, as a
+    crosshead would be, and sits close under the text above; its box is twice the body's height and wider per
+    character. Geometry wins: it opens the next story instead of being glued onto the end of this one."""
+    rows = [*_BODY * 4, ("IMPORTANCE OF THE SILO", 60, 60, 2), ("The farmers of the county have built many", 25, 0, 0),
+            *_BODY * 4]
+    col = _column("c", 50, 100, rows, font=9)
+    k = len(_BODY) * 4
+    head = col.lines[k]
+    col.lines[k] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 64),
+                        font_size=11)
+    col.lines[1] = Line(id=col.lines[1].id, text=col.lines[1].text, box=col.lines[1].box, font_size=8)
+    other = _column("o", 700, 100, _BODY * 9, font=9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    assert "IMPORTANCE" not in arts[0].text, arts[0].text[-80:]
+    assert arts[1].headline == "IMPORTANCE OF THE SILO"
