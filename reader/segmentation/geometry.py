@@ -1399,7 +1399,10 @@ class _ColumnHeads:
                 and (_headline_case(text) or _caps_line(text)))
 
     def set_off(self, k: int) -> bool:
-        return _is_centred(self.lines[k], self.left, self.right, self.em)
+        """Centred, or a line of capitals across the column with a blank line's whitespace above it."""
+        line = self.lines[k]
+        return _is_centred(line, self.left, self.right, self.em) or (
+            _caps_line(line.text) and len(_words(line.text)) >= 2 and self.space_above(k) >= ITEM_HEAD_GAP)
 
     def small(self, k: int) -> bool:
         """Set in smaller type than the body (a deck's line, at the column's full width)."""
@@ -1416,9 +1419,9 @@ class _ColumnHeads:
         if k == 0 or self.out[k - 1]:
             return True
         above = self.lines[k - 1]
-        if (self.head_text(k - 1) and self.set_off(k - 1) or _ends_on_run_on_word(above.text)
-                or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
-            return False  # the line above is a head's first line, or runs on (advert copy, a broken word)
+        if (self.head_text(k - 1) and self.set_off(k - 1) and self.space_above(k) < ITEM_HEAD_GAP
+                or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
+            return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
         short = above.box is not None and above.box[2] < self.right - 2 * self.em
         return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
 
@@ -1428,12 +1431,13 @@ class _ColumnHeads:
         return box is not None and nxt is not None and box[0] - nxt[0] >= 0.6 * self.em
 
     def deck(self, k: int) -> bool:
-        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in
-        smaller type or set flush (not a paragraph's indented first line), not running on into a lower-case
-        line."""
+        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in smaller type or set flush without figures (not a paragraph's indented first line, not an
+        address), not running on into a lower-case line."""
+        text = self.lines[k].text if k < len(self.lines) else ""
+        flush = not self.indented(k) and not any(ch.isdigit() for ch in text)  # figures: an address, a price
         return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
-                and not _ends_on_run_on_word(self.lines[k].text)  # a correspondent's dateline's first line
-                and (self.set_off(k) or self.small(k) or not self.indented(k)))
+                and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
+                and (self.set_off(k) or self.small(k) or flush))
 
     def opens_item(self, k: int) -> bool:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
@@ -1463,7 +1467,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
         if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
             heads.out[k] = True
         if heads.out[k]:  # a head found here or by its size: the decks under it
-            while k + 2 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
+            while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
                 heads.out[k] = True
         k += 1

@@ -681,3 +681,16 @@ def test_a_headline_declared_a_little_larger_but_set_far_taller_is_no_crosshead(
     arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
     assert "IMPORTANCE" not in arts[0].text, arts[0].text[-80:]
     assert arts[1].headline == "IMPORTANCE OF THE SILO"
+
+
+def test_a_line_of_capitals_across_the_column_with_a_blank_line_above_opens_an_item() -> None:
+    """Deseret News 1909: under an advert's last centred line ("TODAY ONLY") and a blank line's whitespace, a
+    headline in capitals runs nearly across the column ("BARRIERS TO REDUCE LOSSES"): not centred, still a head."""
+    rows = [*_BODY * 4, ("Lyric Phonographs Free", 200, 200, 20), ("Consolidated Music Co 1013 Main", 0, 10, 0),
+            ("TODAY ONLY", 240, 240, 0),
+            ("BARRIERS TO REDUCE LOSSES", 10, 20, 40), ("It is to be doubted whether there is", 25, 0, 0), *_BODY * 4]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    story = next(a for a in arts if "It is to be doubted" in a.text)
+    assert story.headline == "BARRIERS TO REDUCE LOSSES", [a.headline for a in arts]
