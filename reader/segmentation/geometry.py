@@ -1431,8 +1431,9 @@ class _ColumnHeads:
         return box is not None and nxt is not None and box[0] - nxt[0] >= 0.6 * self.em
 
     def deck(self, k: int) -> bool:
-        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in smaller type or set flush without figures (not a paragraph's indented first line, not an
-        address), not running on into a lower-case line."""
+        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in
+        smaller type or set flush without figures (not a paragraph's indented first line, not an address), not
+        running on into a lower-case line."""
         text = self.lines[k].text if k < len(self.lines) else ""
         flush = not self.indented(k) and not any(ch.isdigit() for ch in text)  # figures: an address, a price
         return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
