@@ -363,12 +363,56 @@ def _weighted_median(weights: list[tuple[float, int]]) -> float:
     return weights[-1][0]
 
 
+#: a one-character word this many times taller than the line's other words, or this many of their heights away
+#: from its neighbour at the line's start or end, is a stray mark (a column rule, a speck), not type
+STRAY_HEIGHT = 1.5
+STRAY_GAP = 3.0
+
+
+def _typeset_box(line: Line) -> Box | None:
+    """The line's box without the stray marks microfilm OCR reads as one-letter words ("I", "i"): a column rule's
+    box spanning several lines, or a speck far left of the text. The line's own box when it has none."""
+    words = [w for w in line.words if w.box is not None]
+    core = sorted(w.box[3] - w.box[1] for w in words if w.box is not None and len(re.findall(r"\w", w.text)) >= 2)
+    if line.box is None or not core or len(words) < 2:
+        return line.box
+    typical = core[len(core) // 2]
+
+    def stray(k: int) -> bool:
+        box = words[k].box
+        assert box is not None
+        if len(re.findall(r"\w", words[k].text)) >= 2:
+            return False
+        if box[3] - box[1] > STRAY_HEIGHT * typical:
+            return True
+        nxt = words[k + 1].box if k == 0 else words[k - 1].box if k == len(words) - 1 else None
+        return nxt is not None and max(nxt[0] - box[2], box[0] - nxt[2]) > STRAY_GAP * typical
+
+    kept = [w.box for k, w in enumerate(words) if not stray(k) and w.box is not None]
+    if len(kept) == len(words) or not kept:
+        return line.box
+    return (min(b[0] for b in kept), min(b[1] for b in kept), max(b[2] for b in kept), max(b[3] for b in kept))
+
+
+def _extent(line: Line, vertical: bool) -> float:
+    """A line's height (width on vertical pages) as its type sets it: its box without stray marks."""
+    box = None if vertical else _typeset_box(line)
+    return box[3] - box[1] if box is not None else line_extent(line, vertical)
+
+
 def _pitch(line: Line) -> float:
-    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height)."""
+    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height): over its
+    words where the source boxes them, leaving out the whitespace between them (a table row's figures set at
+    the column's far edge, a speck far left of the text, would widen the line's box)."""
     text = line.text.strip()
-    if line.box is None or len(text) < 3:
+    box = _typeset_box(line)
+    if box is None or len(text) < 3:
         return 0.0
-    return (line.box[2] - line.box[0]) / len(text)
+    words = [w for w in line.words if w.box is not None and box[0] <= w.box[0] and w.box[2] <= box[2]]
+    chars = sum(len(w.text) for w in words)
+    if len(words) >= 2 and chars >= 3:
+        return sum(w.box[2] - w.box[0] for w in words if w.box is not None) / chars
+    return (box[2] - box[0]) / len(text)
 
 
 @dataclass
@@ -388,7 +432,7 @@ class _Sizes:
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
             return float(line.font_size or block.font_size or 0.0)
-        return line_extent(line, self.vertical)
+        return _extent(line, self.vertical)
 
     def geometry_agrees(self, line: Line) -> bool:
         """The line's box says it is set larger than the body: taller, or wider per character.
@@ -398,7 +442,7 @@ class _Sizes:
         """
         if self.vertical or line.box is None or self.height <= 0 or self.pitch <= 0:
             return True
-        tall = line_extent(line, False) / self.height
+        tall = _extent(line, False) / self.height
         wide = _pitch(line) / self.pitch
         if self.use_font:
             return tall >= 1.1 or wide >= 1.1
@@ -415,12 +459,12 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     heights: list[tuple[float, int]] = []
     pitches: list[tuple[float, int]] = []
     for ln, b in lines:
-        size = float(ln.font_size or b.font_size or 0.0) if use_font else line_extent(ln, vertical)
+        size = float(ln.font_size or b.font_size or 0.0) if use_font else _extent(ln, vertical)
         n = max(1, len(ln.text.strip()))
         if size > 0:
             weights.append((size, n))
         if not vertical and ln.box is not None and n >= 8:
-            heights.append((line_extent(ln, False), n))
+            heights.append((_extent(ln, False), n))
             pitches.append((_pitch(ln), n))
     return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
 
@@ -430,7 +474,25 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
         return False
     s = sizes.of_line(line, block)
     big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
-    return big and sizes.geometry_agrees(line)
+    return big and sizes.geometry_agrees(line) or sizes.use_font and _display_by_geometry(sizes, line)
+
+
+#: a line this many times the body's height, and this many times wider per character, is display type whatever
+#: size the source declares for it
+GEOMETRY_TALL = 1.8
+GEOMETRY_WIDE = 1.3
+
+
+def _display_by_geometry(sizes: _Sizes, line: Line) -> bool:
+    """Microfilm OCR declares noisy sizes: a headline given the body's size is still set far taller and wider
+    per character than the body, in capitals or Title Case ("IMPORTANCE OF THE …"). Both measures must agree:
+    a speck stretches a box's height, not the width of its words."""
+    if sizes.vertical or line.box is None or sizes.height <= 0 or sizes.pitch <= 0 or line.type is not None:
+        return False
+    text = line.text.strip()
+    tall = _extent(line, False) >= GEOMETRY_TALL * sizes.height
+    wide = _pitch(line) >= GEOMETRY_WIDE * sizes.pitch
+    return tall and wide and len(_words(text)) >= 1 and (_headline_case(text) or _caps_line(text))
 
 
 #: capitals set this much wider per character than the body are heading type (even at the body's size)
@@ -907,6 +969,41 @@ def _sideways(lines: Sequence[Line]) -> bool:
         is_wide(c) and c.isalpha() for c in text)
 
 
+#: lines read twice overlap by this share of the smaller box at least
+DUPLICATE_OVERLAP = 0.5
+#: ... and are compared with this many lines before them in the block
+DUPLICATE_WINDOW = 3
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _duplicates(lines: Sequence[Line]) -> set[int]:
+    """Indices of lines microfilm OCR read twice: a line whose box lies mostly over a nearby line's box and
+    whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
+    reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        for j in range(max(0, k - DUPLICATE_WINDOW), k):
+            if j in out or not _same_place(lines[j], line):
+                continue
+            a, b = _letters(lines[j].text), _letters(line.text)
+            if a and b and (b in a or a in b):
+                out.add(k if len(b) <= len(a) else j)
+                break
+    return out
+
+
+def _same_place(a: Line, b: Line) -> bool:
+    if a.box is None or b.box is None:
+        return False
+    w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    small = min((a.box[2] - a.box[0]) * (a.box[3] - a.box[1]), (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))
+    return w > 0 and h > 0 and small > 0 and w * h >= DUPLICATE_OVERLAP * small
+
+
 def _text_len(block: Block) -> int:
     return sum(len(ln.text.strip()) for ln in block.lines)
 
@@ -926,7 +1023,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     A block is margin furniture when it lies in the top (bottom) band of the
     page's content, every other block starts below (ends above) it, it has at
     most two lines of short text and it is not set in display type (a masthead
-    or a headline is not furniture).
+    or a headline is not furniture), nor a heading closing on a full stop right over a whole-column block (a
+    running head names the paper: "THE STATESMAN").
     """
     boxed: list[tuple[Block, Box]] = []
     for b in blocks:
@@ -948,7 +1046,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             lines = [ln for ln in b.lines if ln.text.strip()]
             if not lines or len(lines) > 2 or _text_len(b) > 80:
                 continue
-            if any(_is_display(sizes, ln, b) for ln in lines):
+            if any(_is_display(sizes, ln, b) for ln in lines) or top and lines[-1].text.rstrip().endswith(".") and (
+                    _heads_a_column(bx, boxed)):
                 continue
             if top and all(r[1] >= bx[3] - tol for r in rest) or not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
@@ -1201,7 +1300,7 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
     set at nearly twice the body's height: such a line stays display when its box says so."""
     out = list(flags)
     tall = [sizes is not None and sizes.height > 0 and ln.box is not None and not sizes.vertical
-            and line_extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
+            and _extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
     for k, ln in enumerate(lines):
         text = ln.text.strip()
         if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
@@ -1282,7 +1381,8 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
             continue
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
         single = len(lines) == 1 and _text_len(b) <= 80 and sum(
-            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2
+            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2 and not (
+            lines[0].text.rstrip().endswith(".") and _heads_a_column(bx, boxed))
         rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
             ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
             for ln, o in zip(lines, lines[1:], strict=False))
@@ -1291,6 +1391,15 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
         if (single or rows) and all(o.id in furniture or o.id in out for o in above):
             out.add(b.id)
     return out
+
+
+def _heads_a_column(bx: Box, boxed: Sequence[tuple[Block, Box]]) -> bool:
+    """The one-line block stands right over a whole-column block (within three of its own heights), no wider
+    than that column: the column's heading ("PENNSYLVANIA GERMANS." over microfilm OCR's column block), not a
+    running head in the page's top margin nor an ear of its masthead."""
+    height, centre = bx[3] - bx[1], (bx[0] + bx[2]) / 2
+    return any(len(c.lines) >= COLUMN_BLOCK_LINES and 0 <= cbx[1] - bx[3] <= 3 * height and cbx[0] <= centre <= cbx[2]
+               and bx[2] - bx[0] <= 1.1 * (cbx[2] - cbx[0]) for c, cbx in boxed)
 
 
 #: a line opening with a place in capitals ("MACON, Ga., An crust 26.—"): a dateline OCR garbled, not a deck
@@ -1350,13 +1459,20 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         else:  # or Title Case lines down to the body's first line, in sentence case
             j = k + 1
             while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
-                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5:
+                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(
+                    lines, j):
                 j += 1
             if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
                 for i in range(k + 1, j):
                     out[i] = True
         k = j
     return out
+
+
+def _runs_into(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k``'s sentence runs on into a line opening in lower case: body text ("Before Alderman Samson :
+    Yesterday" / "afternoon Patrick Burns, …"), however many capitals it has, not a deck."""
+    return k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()
 
 
 def _edges(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] | None:
@@ -1487,10 +1603,149 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
         small = ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body
         if not small or ln.type is not None or len(text) > SMALL_HEAD_CHARS or not text.endswith("."):
             continue
-        if line_extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
+        if _extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
                 ).endswith(_SENTENCE_END):
             out[k] = True
     return out
+
+
+#: a block this many body lines high (or more) is a whole column the OCR did not part into items
+COLUMN_BLOCK_LINES = 30
+#: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
+#: about a blank line (crossheads measured 0.55-0.85 on the NDNP pages of tests/data/pages, item heads 0.94 up)
+ITEM_HEAD_GAP = 0.9
+#: a head inside a column block has at most this many characters
+ITEM_HEAD_CHARS = 60
+#: a run-in item head is Title Case: at least this share of its words capitalised ("W. E. Owens was here
+#: Friday." is a brief's sentence, half its words capitalised)
+RUN_IN_CAPITALS = 0.6
+#: a head has fewer digits than this share of its letters and digits (OCR reads some letters as digits,
+#: "TIIK JHIS31NU LINK"; a price row is mostly figures, "COPlEK 138", or ends on one, "SILVER 52")
+HEAD_DIGITS = 0.3
+#: a line at most this share of the body's line height is set in smaller type (a deck under a head)
+DECK_TYPE = 0.8
+#: share of capitals among a line's letters that makes it a caps line ("KB IV rAK." is "NEW YEAR." misread)
+CAPS_LINE_SHARE = 0.7
+#: a line with this share of capitals among its letters is not Title Case: a garbled caps crosshead
+#: ("AKTIIINOO.V : sis ; io.v." is "AFTERNOON SESSION."); Title Case heads stay under a third
+CROSSHEAD_CAPS_SHARE = 0.5
+
+
+def _column_block(block: Block, sizes: _Sizes) -> bool:
+    """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
+    column as one TextBlock, so the items in it are parted only by what the lines show."""
+    box = block.box
+    return (box is not None and not sizes.vertical and sizes.height > 0
+            and box[3] - box[1] >= COLUMN_BLOCK_LINES * sizes.height)
+
+
+def _digit_share(text: str) -> float:
+    alnum = [ch for ch in text if ch.isalnum()]
+    return sum(ch.isdigit() for ch in alnum) / len(alnum) if alnum else 0.0
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]{2,}", text)
+
+
+def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= share * len(letters)
+
+
+class _ColumnHeads:
+    """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
+
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.out = flags
+        self.left, self.right, self.em = edges
+        self.gaps, self.usual = _line_gaps(lines)
+
+    def head_text(self, k: int) -> bool:
+        """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
+        line, text = self.lines[k], self.lines[k].text.strip()
+        return (line.type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _worded(text)
+                and not text.endswith((",", *_LINE_END_HYPHENS)) and not text.startswith(("(", "["))
+                and not latin_dateline(text)
+                and not is_tabular(text) and _digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit()
+                and (_headline_case(text) or _caps_line(text)))
+
+    def set_off(self, k: int) -> bool:
+        """Centred, or a line of capitals across the column with a blank line's whitespace above it."""
+        line = self.lines[k]
+        return _is_centred(line, self.left, self.right, self.em) or (
+            _caps_line(line.text) and len(_words(line.text)) >= 2 and self.space_above(k) >= ITEM_HEAD_GAP)
+
+    def small(self, k: int) -> bool:
+        """Set in smaller type than the body (a deck's line, at the column's full width)."""
+        line = self.lines[k]
+        return line.box is not None and line.box[3] - line.box[1] <= DECK_TYPE * self.em
+
+    def space_above(self, k: int) -> float:
+        """Whitespace above line ``k`` beyond the block's usual gap, in body line heights."""
+        return (self.gaps[k] - self.usual) / self.em if k else 0.0
+
+    def finished(self, k: int) -> bool:
+        """The text above is finished: the block starts here, a head stands above, or the line above ends a
+        sentence or stops short of the column's right edge (microfilm OCR often drops the full stop)."""
+        if k == 0 or self.out[k - 1]:
+            return True
+        above = self.lines[k - 1]
+        if (self.head_text(k - 1) and self.set_off(k - 1) and self.space_above(k) < ITEM_HEAD_GAP
+                or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
+            return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
+        short = above.box is not None and above.box[2] < self.right - 2 * self.em
+        return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+
+    def indented(self, k: int) -> bool:
+        """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""
+        box, nxt = self.lines[k].box, self.lines[k + 1].box if k + 1 < len(self.lines) else None
+        return box is not None and nxt is not None and box[0] - nxt[0] >= 0.6 * self.em
+
+    def deck(self, k: int) -> bool:
+        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in
+        smaller type or set flush without figures (not a paragraph's indented first line, not an address), not
+        running on into a lower-case line."""
+        text = self.lines[k].text if k < len(self.lines) else ""
+        flush = not self.indented(k) and not any(ch.isdigit() for ch in text)  # figures: an address, a price
+        return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
+                and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
+                and (self.set_off(k) or self.small(k) or flush))
+
+    def opens_item(self, k: int) -> bool:
+        """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
+        whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
+        nineteenth-century item head: "Police Cases.", "The Law Library."; one word, "Senate.", names a part
+        of a report). At the block's top it heads what follows. One line of capitals close under the text with
+        body under it ("AFTERNOON SESSION.", "PICKS SALT PALACE") is a crosshead: it stays in its story."""
+        text = self.lines[k].text.rstrip()
+        run_in = (text.endswith(".") and not _caps_line(text, CROSSHEAD_CAPS_SHARE) and len(_words(text)) >= 2
+                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS)
+        return (k == 0 or self.deck(k + 1) or latin_dateline(self.lines[k + 1].text)
+                or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
+
+
+def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
+    """Inside a whole-column block, a centred short line in capitals or Title Case after finished text, that
+    opens an item (:meth:`_ColumnHeads.opens_item`), is a head, whatever its size: microfilm OCR declares
+    one size for all or noisy ones, and papers set item heads in body type ("PERSONAL.", "The Law
+    Library."). The centred, smaller or flush lines of head text under it, or under a head its size showed,
+    are its decks."""
+    edges = _edges(lines, sizes)
+    if edges is None or not _column_block(block, sizes):
+        return flags
+    heads = _ColumnHeads(lines, list(flags), edges)
+    k = 0
+    while k < len(lines) - 1:
+        if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
+            heads.out[k] = True
+        if heads.out[k]:  # a head found here or by its size: the decks under it
+            while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
+                k += 1
+                heads.out[k] = True
+        k += 1
+    return heads.out
 
 
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -1641,7 +1896,8 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     """
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
-        flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
+        flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
+        flags = _small_heads(lines, _item_heads(lines, flags, sizes), sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)
@@ -2330,6 +2586,8 @@ class _PageCut:
         # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
         if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
             return False  # a heading smaller than the body opens an item (_small_heads)
+        if self.sizes.use_font and _display_by_geometry(self.sizes, run[0]):
+            return False  # declared a little larger, but set far taller and wider: a headline
         if any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
             return False
         above, box = lines[start - 1].box, run[0].box
@@ -2388,7 +2646,8 @@ class _PageCut:
             # above (an advertiser's name and town), it heads nothing
             # a short display run closing a block after its body signs that item (an advertiser's name,
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
-            signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+            signs = (seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+                     and not self.heads_next_column(run, block))
             if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
                 continue
             if is_display and not signs and not (
@@ -2397,6 +2656,13 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def heads_next_column(self, run: list[Line], block: Block) -> bool:
+        """Display capitals at the foot of a whole-column block, with text to follow on the page, head the next
+        story (microfilm OCR closes a column's block under the headline whose story starts the next column);
+        an advertiser's name signing his copy is set in Title Case."""
+        return (block is not self.last_text and _column_block(block, self.sizes)
+                and all(_caps_line(ln.text) for ln in run))
 
     def place_body(self, block: Block, run: list[Line], titled: bool = False) -> None:
         """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
@@ -2436,24 +2702,27 @@ class _PageCut:
                 and not self.vertical and _item_lead(run[0].text, titled))
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
-        """The block's lines without its OCR fragments (noise parts of the article they fall in, never
-        opening one) and without a jump line closing it (furniture); what is left to place. A block holding
-        only an advertisement office's order number ("[24707]") is furniture, and the text after it opens a
-        notice of its own: official gazettes number each notice so, titled or not; a heading waiting over it is
-        the section's rubric."""
+        """The block's lines without its OCR fragments and the lines the OCR read twice (noise parts of the
+        article they fall in, never opening one) and without a jump line closing it (furniture); what is left
+        to place. A block holding only an advertisement office's order number ("[24707]") is furniture, and the
+        text after it opens a notice of its own: official gazettes number each notice so, titled or not; a
+        heading waiting over it is the section's rubric."""
         if len(text_lines) == 1 and ORDER_NUMBER.match(text_lines[0].text.strip()):
             if self.pending_heads:  # a heading over numbered notices names their section ("1) Unterſuchungsſachen.")
                 self.rubric()
             self.furniture.parts.append(lines_part(text_lines, "furniture"))
             self.item_break = True
             return []
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
+        doubled = _duplicates(text_lines)
+        noise = [ln for k, ln in enumerate(text_lines)
+                 if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
             target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
+            dropped = {id(n) for n in noise}
+            text_lines = [ln for ln in text_lines if id(ln) not in dropped]
         if text_lines and is_jump_line(text_lines[-1].text) and (
                 len(text_lines) > 1 or self.last_body.endswith(_SENTENCE_END)):
             # "(Continued on Second Page.)" ending a block, or set alone under finished text

@@ -50,6 +50,9 @@ FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.
                ("ecpo_jingbao", "jb_3798_1939-04-24_0002+0003.xml"): 0.73,
                ("ecpo_jingbao", "jb_3799_1939-04-25_0002+0003.xml"): 0.78,
                ("ecpo_jingbao", "jb_3802_1939-04-28_0006+0007.xml"): 0.78}
+#: pages added by issue 15's whole-column pass (NDNP microfilm, every column one TextBlock) → floor of their share right
+WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.xml"): 0.4,
+                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.48}
 
 
 def test_real_pages_stay_above_the_floor() -> None:
@@ -81,7 +84,12 @@ def test_real_pages_stay_above_the_floor() -> None:
     # The same pass for ECPO without divs (run-in crossheads, advert copy by its text, the margin's title,
     # closing verse, ▲ news briefs, advert closes, the margin's notice parting adverts): 243/302 → 258/302 =
     # 85.4 % and 28 → 20 spurious on these items (Jing bao 120/140 → 135/140); four new folds, floors above.
-    later = THIRD_PASS | FOURTH_PASS
+    # Issue 15's whole-column pass brought two NDNP microfilm pages whose columns are one TextBlock each
+    # (Deseret Evening News 1909: 3/39 before, 17/39 after; Lancaster Daily Intelligencer 1881: 0/30 before, 15/30
+    # after: item heads in body type inside a column block, decks under them, stray marks left out of a line's
+    # measure, column headings in the top margin, lines read twice); the 302 items above went from 243 to 245
+    # right (26 spurious of 302). The two pages have floors of their own.
+    later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)
     assert truth == 302, truth
@@ -95,7 +103,7 @@ def test_real_pages_stay_above_the_floor() -> None:
     floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
-              "hocr_ashdown_ark_1922-12-13": 0.4, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
+              "hocr_ashdown_ark_1922-12-13": 0.45, "ndnp_evening_star_1918-09-01": 0.85, "rero_blb_1845-12-28": 0.25,
               "ndnp_nordstern_1878-01-03": 0.65}
     for src, floor in floors.items():
         r, t, _, _ = by_source[src]

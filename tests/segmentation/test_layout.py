@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page
+from reader.model.document import Block, Line, Page, Word
 from reader.segmentation.geometry import (
     articles_from_layout,
     block_paragraphs,
@@ -708,3 +708,172 @@ def test_on_a_blind_page_priced_copy_under_a_finished_report_opens_an_advert() -
     arts = articles_from_layout([page])
     assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
         ("article", "◇火警◇"), ("advertisement", "雜誌界巨"), ("article", "飾金昨日")]
+
+
+def _column(bid: str, x0: float, y0: float, rows: list[tuple[str, float, float, float]], *, width: float = 600,
+            lh: float = 30, font: float | None = 9) -> Block:
+    """A whole-column block from rows of (text, left indent, right end short of the width, whitespace above)."""
+    lines, y = [], y0
+    for k, (text, indent, short, space) in enumerate(rows):
+        y += space
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(x0 + indent, y, x0 + width - short, y + lh - 2),
+                          font_size=font))
+        y += lh
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y), type="text", font_size=font)
+
+
+_BODY = [("The committee met again this morning and heard", 0, 0, 0),
+         ("the reports of the treasurer and of the clerk, who", 0, 0, 0),
+         ("said that the books were in good order and the", 0, 0, 0),
+         ("accounts settled to the end of the year, as the", 0, 0, 0),
+         ("members had asked when they met in November last.", 0, 180, 0)]
+
+
+def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item() -> None:
+    """Microfilm OCR (NDNP, Lancaster Intelligencer 1881) gives a whole column as one block: each item's
+    head is set in body type, centred and short, after the previous item's short last line ("Police
+    Cases." / "The Law Library."). A centred caps line close under the text with no stop and no deck is
+    a crosshead: it stays in its story."""
+    rows = [("ST. JAMES SUNDAY-SCHOOL.", 180, 180, 0), *_BODY * 2,
+            ("Police Cases.", 220, 220, 10), ("Before Alderman Samson : Yesterday", 25, 0, 0),
+            ("afternoon Patrick Burns, charged with drunken and", 0, 0, 0), *_BODY * 2,
+            ("PICKS THE HALL", 200, 200, 12), ("As a matter of fact the hall is the place", 25, 0, 0), *_BODY,
+            ("The Law Library.", 210, 210, 10), ("On next Monday, at 10 a. m., the regular", 25, 0, 0), *_BODY * 3]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    heads = [a.headline for a in arts]
+    assert heads[:3] == ["ST. JAMES SUNDAY-SCHOOL.", "Police Cases.", "The Law Library."], heads
+    police = arts[1]
+    assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
+
+
+def test_a_headline_in_capitals_at_a_column_blocks_foot_heads_the_next_column_and_a_tall_line_beats_its_size() -> None:
+    """NDNP microfilm (ABBYY via iArchives): a column's block closes under the next story's headline, given at a
+    large height but declared at the body's size; the story starts the next column on its dateline. The
+    headline opens that story: it is not glued onto the end of the story above, nor does it sign it."""
+    rows = [("The committee met again this morning and heard", 0, 0, 0)] + _BODY * 8 + [
+        ("IMPORTANCE OF THE SILO", 60, 60, 20)]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[-1]
+    col.lines[-1] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 64),
+                         font_size=9)  # twice the body's height, wider per character, the body's declared size
+    col.lines[0] = Line(id=col.lines[0].id, text=col.lines[0].text, box=col.lines[0].box, font_size=7)  # noisy sizes
+    nxt = _column("n", 700, 100, [("LEXINGTON, Ky., Oct. 31.—The farmers of the county", 25, 0, 0)] + _BODY * 8)
+    arts = [a for a in articles_from_layout([_page([col, nxt], width=1400, height=2600)]) if a.kind == "article"]
+    assert "IMPORTANCE" not in arts[0].text
+    assert arts[1].headline == "IMPORTANCE OF THE SILO"
+    assert arts[1].text.index("LEXINGTON, Ky.") < arts[1].text.index("The committee")
+
+
+def _worded_line(lid: str, text: str, x0: float, y0: float, lh: float,
+                 stray: tuple[float, float] | None = None) -> Line:
+    """A line with a box per word (8 units a character, 8 between words) and, optionally, a stray "I" word
+    at (x, height) left of it, whose box the line's box takes in."""
+    words, x, start = [], x0, 0
+    if stray is not None:
+        words.append(Word(text="I", box=(stray[0], y0, stray[0] + 6, y0 + stray[1]), start=0))
+        text, start = "I " + text, 2
+    for w in text[start:].split():
+        words.append(Word(text=w, box=(x, y0, x + 8 * len(w), y0 + lh - 2), start=start))
+        x, start = x + 8 * len(w) + 8, start + len(w) + 1
+    left = min(w.box[0] for w in words if w.box is not None)
+    bottom = max(w.box[3] for w in words if w.box is not None)
+    return Line(id=lid, text=text, box=(left, y0, x - 8, bottom), words=words, font_size=9)
+
+
+def test_a_stray_mark_read_as_a_word_does_not_make_a_body_line_a_headline() -> None:
+    """Microfilm OCR reads the column rule beside a line as a word "I" whose box runs over four lines and
+    starts far left of the text (Deseret News 1909): the line's box is tall and wide, but its words are set
+    in body type, so it is body, not the headline of a new article."""
+    texts = ["Reports will be received shortly from the", "manager of the company who went there to see",
+             "of Trail British Columbia and Canada Smelter", "smelter conditions and the best process to",
+             "install for the treatment of the ore of the mine", "before leaving for his home he said so."] * 2
+    lines = [_worded_line(f"b.l{k}", t, 100, 100 + 24 * k, 24, stray=(20, 100) if k in (2, 8) else None)
+             for k, t in enumerate(texts)]
+    block = Block(id="b", lines=lines, box=(20, 100, 500, 100 + 24 * len(texts)), type="text", font_size=9)
+    more = [_worded_line(f"o.l{k}", t, 600, 100 + 24 * k, 24) for k, t in enumerate(texts[:6])]
+    other = Block(id="o", lines=more, box=(600, 100, 1000, 100 + 24 * 6), type="text", font_size=9)
+    arts = [a for a in articles_from_layout([_page([block, other], width=1100)]) if a.kind == "article"]
+    assert len(arts) == 1 and arts[0].headline is None, [a.headline for a in arts]
+
+
+def test_decks_under_a_headline_end_at_the_bodys_indented_first_line_even_when_it_is_all_names() -> None:
+    """Deseret News 1909: under a headline set large, a flush Title Case deck and a centred one; the body's first
+    line is indented and, full of names ("Tex Rickard arrived In Salt Lake"), reads like Title Case too: the
+    decks end above it (punctuation lost to the OCR gives no other sign)."""
+    rows = [("TEX RICKARD TALKING FIGHT", 120, 120, 0), ("Predicts Record Breaking Crowd", 0, 0, 10),
+            ("From Mines and Smelters", 150, 150, 0), ("Tex Rickard arrived In Salt Lake", 25, 0, 10),
+            ("City from New York on the Los Angeles", 0, 0, 0), ("limited at five this morning and talked", 0, 0, 0),
+            *_BODY * 7]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[0]
+    col.lines[0] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 70),
+                        font_size=9)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    body = [p for p in arts[0].parts if p.role == "paragraph"]
+    assert body[0].text.startswith("Tex Rickard arrived"), [p.text[:30] for p in arts[0].parts]
+
+
+def test_a_heading_right_over_a_whole_column_block_in_the_top_margin_is_no_running_head() -> None:
+    """Lancaster Intelligencer 1881: the first story of a column is headed by a one-line block at the page's top,
+    set at the body's declared size ("PENNSYLVANIA GERMANS."): it stands right over its column's block, no wider,
+    and closes on a full stop, so it heads that story; the paper's name over the page stays a running head."""
+    run = _column("r", 50, 20, [("THE DAILY INTELLIGENCER THURSDAY DECEMBER 29 1881", 300, 300, 0)], width=1300)
+    head = _column("h", 800, 52, [("PENNSYLVANIA GERMANS.", 150, 150, 0)])
+    left = _column("l", 50, 110, _BODY * 12)
+    right = _column("c", 800, 110, [("How many years ago it was quite the fashion", 25, 0, 0)] + _BODY * 12)
+    arts = articles_from_layout([_page([run, left, head, right], width=1400, height=2600)])
+    story = next(a for a in arts if "How many years ago" in a.text)
+    assert story.headline == "PENNSYLVANIA GERMANS."
+    furniture = " ".join(a.text for a in arts if a.kind == "furniture")
+    assert "THE DAILY INTELLIGENCER" in furniture and "PENNSYLVANIA" not in furniture
+
+
+def test_a_headline_the_ocr_read_twice_makes_one_headline_not_two_articles() -> None:
+    """Microfilm OCR sometimes gives a headline's line twice at its position, the second copy after the first body
+    line: the copy is noise, the story stays one article under one headline."""
+    rows = [("IMPORTANCE OF THE SILO", 60, 60, 0), *_BODY * 8]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[0]
+    tall = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 70))
+    copy = Line(id="c.dup", text="IMPORTANCE OF THE SILO", box=(head.box[0] + 4, head.box[1] + 2, head.box[2],
+                                                                 head.box[1] + 68))
+    col.lines[0:2] = [tall, col.lines[1], copy]
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    story = [a for a in arts if "IMPORTANCE" in (a.headline or "")]
+    assert len(story) == 1 and story[0].headline == "IMPORTANCE OF THE SILO", [a.headline for a in arts]
+    assert "committee met again" in story[0].text and "November last" in story[0].text
+
+
+def test_a_headline_declared_a_little_larger_but_set_far_taller_is_no_crosshead() -> None:
+    """Noisy declared sizes (NDNP microfilm): the next story's headline is declared 11 pt over a 9 pt body, as a
+    crosshead would be, and sits close under the text above; its box is twice the body's height and wider per
+    character. Geometry wins: it opens the next story instead of being glued onto the end of this one."""
+    rows = [*_BODY * 4, ("IMPORTANCE OF THE SILO", 60, 60, 2), ("The farmers of the county have built many", 25, 0, 0),
+            *_BODY * 4]
+    col = _column("c", 50, 100, rows, font=9)
+    k = len(_BODY) * 4
+    head = col.lines[k]
+    col.lines[k] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 64),
+                        font_size=11)
+    col.lines[1] = Line(id=col.lines[1].id, text=col.lines[1].text, box=col.lines[1].box, font_size=8)
+    other = _column("o", 700, 100, _BODY * 9, font=9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    assert "IMPORTANCE" not in arts[0].text, arts[0].text[-80:]
+    assert arts[1].headline == "IMPORTANCE OF THE SILO"
+
+
+def test_a_line_of_capitals_across_the_column_with_a_blank_line_above_opens_an_item() -> None:
+    """Deseret News 1909: under an advert's last centred line ("TODAY ONLY") and a blank line's whitespace, a
+    headline in capitals runs nearly across the column ("BARRIERS TO REDUCE LOSSES"): not centred, still a head."""
+    rows = [*_BODY * 4, ("Lyric Phonographs Free", 200, 200, 20), ("Consolidated Music Co 1013 Main", 0, 10, 0),
+            ("TODAY ONLY", 240, 240, 0),
+            ("BARRIERS TO REDUCE LOSSES", 10, 20, 40), ("It is to be doubted whether there is", 25, 0, 0), *_BODY * 4]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    story = next(a for a in arts if "It is to be doubted" in a.text)
+    assert story.headline == "BARRIERS TO REDUCE LOSSES", [a.headline for a in arts]
