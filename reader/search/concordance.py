@@ -251,7 +251,9 @@ class _Pages:
     """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
 
     def __init__(self, searcher: Searcher, row: _Row, parts_json: str) -> None:
-        article = Article(id=row.article, parts=parts_from_json(parts_json), pages=list(row.pages))
+        spans = searcher.library.conn.execute("SELECT spans FROM articles WHERE num = ?", (row.num,)).fetchone()
+        article = Article(id=row.article, parts=parts_from_json(parts_json, spans[0] if spans else None),
+                          pages=list(row.pages))
         self.article = article
         self.starts: list[int] = []
         pos = 0
