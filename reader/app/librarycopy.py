@@ -29,7 +29,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("issues", "id"),
     ("pages", "id"),
     ("blocks", "page_id, seq"),
-    ("lines", "page_id, seq"),
+    ("page_lines", "page_id"),
     ("articles", "num"),
     ("article_text", "num"),
     ("article_pages", "page_id, article_num"),

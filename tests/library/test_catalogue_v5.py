@@ -46,11 +46,39 @@ def test_the_fixture_is_schema_4() -> None:
         conn.close()
 
 
+def _old_lines(folder: Path) -> tuple[dict[int, list[tuple[object, ...]]], dict[tuple[str, str], int]]:
+    """The schema-4 lines by page, and the page of each article's lines, read with the old tables."""
+    conn = sqlite3.connect(folder / "catalogue.sqlite")
+    try:
+        pages: dict[int, list[tuple[object, ...]]] = {}
+        for page_id, *line in conn.execute("SELECT page_id, id, block, text, x0, y0, x1, y1 FROM lines "
+                                           "ORDER BY page_id, seq"):
+            pages.setdefault(page_id, []).append(tuple(line))
+        where = {}
+        for article_id, line_id, page_id, number in conn.execute(
+                "SELECT a.id, l.id, g.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
+                "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id ORDER BY g.number DESC"):
+            where[(article_id, line_id)] = page_id
+        return pages, where
+    finally:
+        conn.close()
+
+
 def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path) -> None:
     folder = _old_library(tmp_path)
     before = (folder / "catalogue.sqlite").stat().st_size
+    old_pages, old_where = _old_lines(folder)
+    assert sum(map(len, old_pages.values())) > 500 and any(line[3] is not None for p in old_pages.values() for line in p)
     lib = Library(folder)
     try:
+        for page_id, lines in old_pages.items():
+            page = lib.page(page_id)
+            assert [(ln.id, ln.text, ln.box) for ln in page.lines] == [
+                (ln[0], ln[2], None if ln[3] is None else tuple(ln[3:7])) for ln in lines]
+            assert {ln.id: b.id for b in page.blocks for ln in b.lines} == {ln[0]: ln[1] for ln in lines if ln[1]}
+        assert lib.stats()["lines"] == sum(map(len, old_pages.values()))
+        for (article_id, line_id), page_id in old_where.items():
+            assert lib.page_of_line(article_id, line_id) == page_id
         assert lib.schema_versions()["catalogue"] == len(catalogue.MIGRATIONS) == 5
         conn = lib.conn
         assert conn.execute("SELECT type FROM sqlite_schema WHERE name = 'article_text'").fetchone() == ("view",)
