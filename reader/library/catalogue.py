@@ -934,6 +934,7 @@ class Library:
         log.info("compacting %s after its migration", self.catalogue_path)
         try:
             self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # in WAL mode the file shrinks at a checkpoint
         except sqlite3.Error as e:
             log.info("%s: not compacted now (%s)", self.catalogue_path, e)
 
