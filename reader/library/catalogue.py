@@ -182,7 +182,7 @@ def _lines_per_page(conn: Any, blob_type: str, key_type: str) -> None:
         for page_id, *line in conn.execute(
                 "SELECT page_id, id, block, text, x0, y0, x1, y1 FROM lines WHERE page_id IN "
                 "(SELECT value FROM json_each(?)) ORDER BY page_id, seq", (json.dumps(pages),)).fetchall():
-            lines[page_id].append(tuple(line))  # type: ignore[arg-type]
+            lines[page_id].append(tuple(line))
         conn.executemany("INSERT INTO page_lines (page_id, count, data) VALUES (?, ?, ?)",
                          [(p, len(rows), pack_lines(rows)) for p, rows in lines.items() if rows])
         last = pages[-1]
