@@ -397,11 +397,14 @@ def _sizes(lib: Library, corpus: Corpus) -> None:
     ix = Index(lib.index_dir)
     size = ix.size_bytes()
     ix.close()
-    cat = sum(p.stat().st_size for p in lib.folder.glob("catalogue.sqlite*"))  # its WAL too
+    # the database's own size, what its WAL holds included (the WAL file keeps its largest size once written)
+    pages, free, page_size = (lib.conn.execute(f"PRAGMA {n}").fetchone()[0]
+                              for n in ("page_count", "freelist_count", "page_size"))
+    cat = pages * page_size
     store = sum(p.stat().st_size for p in lib.index_dir.glob("folded.*"))  # the index's copy of the folded texts
     print(f"sizes: folded text {utf8 / 1e6:.0f} MB; index {size / 1e6:.0f} MB = {size / utf8:.2f}x "
           f"(of which the text store {store / 1e6:.0f} MB = {store / utf8:.2f}x); "
-          f"catalogue {cat / 1e6:.0f} MB = {cat / utf8:.2f}x")
+          f"catalogue {cat / 1e6:.0f} MB = {cat / utf8:.2f}x ({free * page_size / 1e6:.0f} MB of it free pages)")
     print("catalogue by table (sqlite dbstat, pages in use; indexes with their table): " + ", ".join(
         f"{name} {used / 1e6:.1f} MB = {used / utf8:.2f}x" for name, used in catalogue_tables(lib)))
     columns = lib.conn.execute("SELECT SUM(length(CAST(parts AS BLOB))), SUM(length(spans)) FROM articles").fetchone()

@@ -582,10 +582,11 @@ LINES_V1 = 1
 
 def pack_lines(rows: Sequence[Sequence[Any]]) -> bytes:
     """A page's lines (:data:`LineRow`, in reading order) as ``page_lines.data``: zlib over their JSON. A row per
-    line cost ~33 bytes of keys and headers beside a 45-byte text; a page of them packed is 0.39× (461 → ~196 MB
+    line cost ~33 bytes of keys and headers beside a 45-byte text; a page of them packed is 0.40× (461 → ~200 MB
     at 10,000 pages). A page is only ever read whole (the layout view) or searched for a line id."""
     norm = [[r[0], r[1], r[2], *(None if v is None else float(v) for v in r[3:7])] for r in rows]
-    return bytes([LINES_V1]) + zlib.compress(json.dumps(norm, ensure_ascii=False, separators=(",", ":")).encode())
+    # level 1: 0.40× in half the time of level 6's 0.39× (the importing process packs every page)
+    return bytes([LINES_V1]) + zlib.compress(json.dumps(norm, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
 def unpack_lines(blob: bytes) -> list[LineRow]:
