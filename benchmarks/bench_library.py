@@ -33,6 +33,10 @@ and the library's tables' size per text, each query class's p50/p95 and exactnes
 concordance and timeline of a common word (totals against brute force), and where the time goes (``--profile``:
 cProfile of the PG import and of the slowest class's slowest query, with the server's EXPLAIN ANALYZE).
 
+Sizes: the index (its text store apart) and the catalogue per folded UTF-8 text, the catalogue by table (SQLite's
+``dbstat``, indexes counted with their table) and the ``articles`` columns; ``--keep-library --sizes-only`` prints
+them for an existing library and stops (an old one is migrated first, and the time it took printed).
+
 Also printed: ``broadsheet search 中国 --json`` in a new process (start-up included), ``--batch`` over all
 queries in one process, and with ``--reindex`` the rebuild of the index (chars/s).
 """
