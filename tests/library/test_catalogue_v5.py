@@ -55,8 +55,8 @@ def _old_lines(folder: Path) -> tuple[dict[int, list[tuple[object, ...]]], dict[
                                            "ORDER BY page_id, seq"):
             pages.setdefault(page_id, []).append(tuple(line))
         where = {}
-        for article_id, line_id, page_id, number in conn.execute(
-                "SELECT a.id, l.id, g.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
+        for article_id, line_id, page_id in conn.execute(
+                "SELECT a.id, l.id, g.id FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
                 "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id ORDER BY g.number DESC"):
             where[(article_id, line_id)] = page_id
         return pages, where
@@ -68,7 +68,8 @@ def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path) -> None:
     folder = _old_library(tmp_path)
     before = (folder / "catalogue.sqlite").stat().st_size
     old_pages, old_where = _old_lines(folder)
-    assert sum(map(len, old_pages.values())) > 500 and any(line[3] is not None for p in old_pages.values() for line in p)
+    assert sum(map(len, old_pages.values())) > 500
+    assert any(line[3] is not None for p in old_pages.values() for line in p)
     lib = Library(folder)
     try:
         for page_id, lines in old_pages.items():
@@ -167,9 +168,9 @@ def test_new_articles_fold_through_the_view(tmp_path: Path) -> None:
     try:
         from reader.model.document import Article, Document, Page
 
+        part = Part("paragraph", "Ｇ２０峰會 Straße", [Span(0, 10, "l1", 0)])
         doc = Document(source="x.txt", format="text", pages=[Page(number=1)],
-                       articles=[Article(id="a1", parts=[Part("paragraph", "Ｇ２０峰會 Straße", [Span(0, 10, "l1", 0)])],
-                                         pages=[1])])
+                       articles=[Article(id="a1", parts=[part], pages=[1])])
         res = lib.store_document(doc, catalogue.StoreMeta("P"), path="x.txt", sha256="0")
         assert lib.folded_text(res.article_ids[0]) == fold_text("Ｇ２０峰會 Straße")
         assert lib.unindexed() == [(res.article_nums[0], res.article_ids[0], fold_text("Ｇ２０峰會 Straße"))]
