@@ -6,6 +6,7 @@ correction and the same search totals; a migration that fails leaves schema 4 wh
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -37,6 +38,12 @@ def _parts(lib: Library, article_id: str) -> list[list[object]]:
             for p in lib.article(article_id).parts]
 
 
+def _runs(texts: list[str]) -> list[str]:
+    """A few CJK runs of 3–5 characters taken from the texts (some across articles, so with several hits)."""
+    found = [m.group()[:3 + k % 3] for k, t in enumerate(texts) for m in re.finditer(r"[\u4e00-\u9fff]{5,}", t)]
+    return sorted(set(found))[::7][:12]
+
+
 def test_the_fixture_is_schema_4() -> None:
     conn = sqlite3.connect(FIXTURE / "catalogue.sqlite")
     try:
@@ -64,7 +71,7 @@ def _old_lines(folder: Path) -> tuple[dict[int, list[tuple[object, ...]]], dict[
         conn.close()
 
 
-def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path) -> None:
+def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _old_library(tmp_path)
     before = (folder / "catalogue.sqlite").stat().st_size
     old_pages, old_where = _old_lines(folder)
@@ -95,11 +102,30 @@ def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path) -> None:
         assert [[a.anchor.exact, a.anchor.start, a.anchor.end, list(a.anchor.line_ids)] for a in notes
                 if a.anchor] == EXPECTED["annotations"]
         assert [c.to_json() for c in C.CorrectionStore.of(lib).find()] == EXPECTED["corrections"]
-        note = notes[0]
-        assert lib.article(note.article).text[note.anchor.start:note.anchor.end] == note.anchor.exact
+        anchor = notes[0].anchor
+        assert anchor is not None
+        assert lib.article(notes[0].article).text[anchor.start:anchor.end] == anchor.exact
         sindex.sync(lib)  # the fixture has no index: built from the migrated catalogue
         searcher = Searcher(lib)
         assert {q: searcher.search(q, limit=5).total for q in EXPECTED["totals"]} == EXPECTED["totals"]
+        # the index's copy of the folded texts lost: verified on the catalogue's view, folding the parts again
+        (folder / "index" / "folded.dat").write_bytes(b"")
+        (folder / "index" / "folded.idx").write_bytes(b"")
+        blind = Searcher(lib)
+        assert {q: blind.search(q, limit=5).total for q in EXPECTED["totals"]} == EXPECTED["totals"]
+        runs = _runs([a["folded"] for a in articles.values()])
+        assert len(runs) >= 5
+        folds: list[str] = []
+
+        def counted(parts: str) -> str:
+            folds.append(parts)
+            return fold_text("\n\n".join(catalogue.part_texts(parts)))
+
+        monkeypatch.setattr(catalogue, "fold_stored", counted)
+        for run in runs:  # three characters and more: candidates the index cannot decide, verified on texts
+            want = sum(run in a["folded"] for a in articles.values())
+            assert searcher.search(run, limit=5).total == blind.search(run, limit=5).total == want, run
+        assert folds  # the blind searcher did read the view
     finally:
         lib.close()
     assert (folder / "catalogue.sqlite").stat().st_size < before  # the freed pages went back to the disk
