@@ -190,9 +190,10 @@ def _lines_per_page(conn: Any, blob_type: str, key_type: str) -> None:
 
 
 def _compact_sqlite(conn: Any) -> None:
-    """Migration 5 on SQLite: spans packed, and ``article_text`` (a second copy of every text, 1.15× the text at
-    10,000 pages) becomes a view folding the stored parts; a stored folded text that folding the parts would not
-    give again (folding changed since its import) is kept in ``article_folded``, so nothing is lost."""
+    """Migration 5 on SQLite: spans and lines packed (:func:`_compact_common`), and ``article_text`` (a second
+    copy of every text, 1.15× the text at 10,000 pages) becomes a view folding the stored parts; a stored folded
+    text that folding the parts would not give again (folding changed since its import) is kept in
+    ``article_folded``, so nothing is lost."""
     _compact_common(conn, "BLOB", "INTEGER")
     conn.execute("CREATE TABLE article_folded (num INTEGER PRIMARY KEY REFERENCES articles(num) ON DELETE CASCADE, "
                  "folded TEXT NOT NULL)")
@@ -548,7 +549,13 @@ def unpack_spans(blob: bytes, count: int) -> list[list[tuple[int, int, str, int]
     """The spans of ``count`` parts from :func:`pack_spans`; ValueError when the blob is not one."""
     if not blob or blob[0] != SPANS_V1:
         raise ValueError("not a packed spans blob of a known layout")
-    raw = zlib.decompress(blob[1:])
+    try:
+        return _unpacked_spans(zlib.decompress(blob[1:]), count)
+    except (zlib.error, struct.error, IndexError, UnicodeDecodeError) as e:
+        raise ValueError(f"a damaged packed spans blob ({e})") from e
+
+
+def _unpacked_spans(raw: bytes, count: int) -> list[list[tuple[int, int, str, int]]]:
     (size,) = struct.unpack_from("<I", raw)
     ids = json.loads(raw[4:4 + size].decode("utf-8"))
     ints = array("i")
@@ -593,7 +600,10 @@ def unpack_lines(blob: bytes) -> list[LineRow]:
     """The lines of :func:`pack_lines`; ValueError when the blob is not one."""
     if not blob or blob[0] != LINES_V1:
         raise ValueError("not a packed page of lines of a known layout")
-    return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in json.loads(zlib.decompress(bytes(blob)[1:]))]
+    try:
+        return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in json.loads(zlib.decompress(bytes(blob)[1:]))]
+    except (zlib.error, IndexError, TypeError, UnicodeDecodeError) as e:
+        raise ValueError(f"a damaged packed page of lines ({e})") from e
 
 
 def page_line_rows(conn: Connection, page_id: int) -> list[LineRow]:
@@ -1213,7 +1223,7 @@ class Library:
             raise NotFoundError(self.location, f"there is no article {article_id} in this library")
         try:
             parts = parts_from_json(row[2], row[5])
-        except (ValueError, zlib.error) as e:
+        except ValueError as e:
             raise LibraryError(self.location, f"the stored line map of article {article_id} is damaged ({e})") from e
         return Article(id=article_id, kind=row[1], parts=parts, pages=json.loads(row[3]), title=row[4])
 
@@ -1242,7 +1252,11 @@ class Library:
                           order=order)
             blocks[bid] = block
             page.blocks.append(block)
-        for lid, block_id, text, x0, y0, x1, y1 in page_line_rows(self.conn, page_id):
+        try:
+            rows = page_line_rows(self.conn, page_id)
+        except ValueError as e:
+            raise LibraryError(self.location, f"the stored lines of page {page_id} are damaged ({e})") from e
+        for lid, block_id, text, x0, y0, x1, y1 in rows:
             line = Line(id=lid, text=text, box=_box((x0, y0, x1, y1)))
             page.lines.append(line)
             if block_id in blocks:

@@ -17,7 +17,15 @@ from reader.annotations import store as A
 from reader.corrections import store as C
 from reader.index import store as sindex
 from reader.library import catalogue
-from reader.library.catalogue import Library, pack_spans, parts_from_json, parts_json, unpack_spans
+from reader.library.catalogue import (
+    Library,
+    pack_lines,
+    pack_spans,
+    parts_from_json,
+    parts_json,
+    unpack_lines,
+    unpack_spans,
+)
 from reader.model.document import Part, Span
 from reader.search.engine import Searcher
 from reader.text.forms import fold_text
@@ -187,6 +195,12 @@ def test_spans_pack_and_unpack_exactly() -> None:
         unpack_spans(blob, 2)
     with pytest.raises(ValueError):
         unpack_spans(b"\x09" + blob[1:], 3)
+    with pytest.raises(ValueError):
+        unpack_spans(blob[:-3], 3)
+    lines = [("l1", None, "中国", 1.0, 2.0, 3.5, 4.0), ("l2", "b1", "a \"b\"", None, None, None, None)]
+    assert unpack_lines(pack_lines(lines)) == lines
+    with pytest.raises(ValueError):
+        unpack_lines(pack_lines(lines)[:-2])
 
 
 def test_new_articles_fold_through_the_view(tmp_path: Path) -> None:
