@@ -37,7 +37,15 @@ from reader.app.work import WorkReport, check_work
 from reader.corrections.store import Correction, CorrectionStore, line_pages_of
 from reader.index import store as sindex
 from reader.library import importer
-from reader.library.catalogue import ArticleInfo, IssueInfo, Library, NotFoundError, PageInfo, PublicationInfo
+from reader.library.catalogue import (
+    ArticleInfo,
+    IssueInfo,
+    Library,
+    NotFoundError,
+    PageInfo,
+    PublicationInfo,
+    needs_long_upgrade,
+)
 from reader.library.worker import import_in_subprocess
 from reader.model.document import Article, Page
 from reader.search.engine import Searcher, SearchOptions
@@ -121,6 +129,12 @@ class Archive:
     @classmethod
     def open(cls, folder: str | Path, create: bool = True) -> Archive:
         return cls(Library.open(folder, create=create))
+
+    @staticmethod
+    def needs_long_upgrade(folder: str | Path) -> bool:
+        """Opening ``folder`` first rewrites every article for this version (see
+        :func:`reader.library.catalogue.needs_long_upgrade`): the window opens it in the background."""
+        return needs_long_upgrade(folder)
 
     def close(self) -> None:
         with self._searcher_lock:

@@ -20,9 +20,13 @@ def open_library(args: argparse.Namespace, read: bool = False) -> Library:
     """The library of ``--library`` (default: $BROADSHEET_LIBRARY or the platform data folder; a folder or
     a ``postgresql://`` URL). ``read``: a command that only reads (a search) opens ``--read-library``
     instead when given — a read replica of the PostgreSQL library, never created or migrated."""
-    from reader.library.catalogue import Library
+    from reader.library.catalogue import Library, needs_long_upgrade, resolve_location
 
     replica = getattr(args, "read_library", None) if read else None
+    if not replica and needs_long_upgrade(getattr(args, "library", None)):
+        where = resolve_location(getattr(args, "library", None))
+        print(f"broadsheet: {where}: updating the library for this version of Broadsheet, once; a large library "
+              "takes some minutes (if interrupted, it stays as it was).", file=sys.stderr)
     lib = Library.open(replica, create=False) if replica else Library.open(getattr(args, "library", None))
     for warning in lib.warnings:
         print(f"broadsheet: {warning}.", file=sys.stderr)

@@ -266,6 +266,12 @@ def main(argv: Sequence[str] | None = None, library: str | None = None,
     window = build_window(settings, library)
     window.show()
     if files:
-        QTimer.singleShot(0, lambda: window.tasks.import_paths(list(files), open_imported=True))
+        def start() -> None:
+            window.tasks.import_paths(list(files), open_imported=True)
+
+        if window.library.upgrading is not None:  # the files go in once the library's upgrade is done
+            window.library_opened.connect(start, Qt.ConnectionType.SingleShotConnection)
+        else:
+            QTimer.singleShot(0, start)
     log.info("window shown %.0f ms after start", (time.perf_counter() - t0) * 1000)
     return int(app.exec())

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QTreeWidgetItem
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QProgressDialog, QTreeWidgetItem
 
 from reader.app.archive import Archive
 from reader.gui.messages import error_text
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
+from reader.gui.workers import run_task
 from reader.library.catalogue import is_url
 from reader.model.errors import BroadsheetError
 
@@ -25,6 +26,8 @@ class LibraryUi:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.recent_menu: QMenu | None = None
+        #: the progress dialog of a library being upgraded in the background, while it lasts
+        self.upgrading: QProgressDialog | None = None
         window.tree.currentItemChanged.connect(lambda item, _prev: self.publication_clicked(item))
 
     def publication_clicked(self, item: QTreeWidgetItem | None) -> None:
@@ -43,7 +46,12 @@ class LibraryUi:
             pending[:0] = [child.child(i) for i in range(child.childCount())]
 
     def open_library(self, folder: str | Path, create: bool = True) -> bool:
-        """Open (or create) the library in ``folder``; False with a message when it cannot be."""
+        """Open (or create) the library in ``folder``; False with a message when it cannot be, and False when
+        it opens in the background: a library of an older version whose upgrade rewrites every article (minutes
+        for a large one) is upgraded on a worker thread under a progress dialog, so the window never freezes."""
+        if Archive.needs_long_upgrade(folder):
+            self._upgrade_then_open(folder, create)
+            return False
         try:
             archive = Archive.open(folder, create=create)
         except (BroadsheetError, OSError) as e:
@@ -51,6 +59,34 @@ class LibraryUi:
             return False
         self.set_archive(archive)
         return True
+
+    def _upgrade_then_open(self, folder: str | Path, create: bool) -> None:
+        """The upgrade runs in one transaction (an interruption leaves the library as it was), so the dialog
+        offers no Cancel; the window stays drawn and answers while it runs."""
+        dialog = QProgressDialog(
+            QCoreApplication.translate(
+                "MainWindow", "Updating the library {0} for this version of Broadsheet. This happens once and "
+                "can take some minutes for a large library; nothing in it is lost, and if it is interrupted "
+                "the library stays as it was.").format(folder),
+            "", 0, 0, self.w)
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Updating the library"))
+        dialog.setCancelButton(None)  # type: ignore[arg-type]  # PySide6's stub does not take None
+        dialog.setMinimumDuration(0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        self.upgrading = dialog
+
+        def done(archive: Archive) -> None:
+            dialog.close()
+            self.upgrading = None
+            self.set_archive(archive)
+
+        def failed(e: BaseException) -> None:
+            dialog.close()
+            self.upgrading = None
+            self.w.report(error_text(e))
+
+        run_task(Archive.open, folder, create=create, name="upgrade library", on_result=done, on_error=failed)
 
     def set_archive(self, archive: Archive) -> None:
         w = self.w

@@ -357,6 +357,35 @@ def is_url(where: str | Path | None) -> bool:
     return isinstance(where, str) and where.startswith(("postgresql://", "postgres://"))
 
 
+#: catalogue schema versions whose migration rewrites every article (minutes for a large library)
+SLOW_MIGRATIONS = frozenset({5})
+
+
+def needs_long_upgrade(where: str | Path | None) -> bool:
+    """Whether opening the library at ``where`` first runs a migration that rewrites every article.
+
+    Read-only and cheap (one query on the catalogue's ``schema_version``), so a window can open such a library
+    in the background and say what is happening instead of freezing while it is rewritten. False for a library
+    that does not exist yet, a PostgreSQL library (``library init`` migrates it) or one that cannot be read (the
+    open then says why)."""
+    location = resolve_location(where)
+    if isinstance(location, str):
+        return False
+    path = location / CATALOGUE
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect("file:" + urllib.parse.quote(str(path)) + "?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT MAX(version) FROM schema_version WHERE component = 'catalogue'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    current = int(row[0] or 0) if row else 0
+    return current > 0 and any(current < v <= len(MIGRATIONS) for v in SLOW_MIGRATIONS)
+
+
 def resolve_location(where: str | Path | None) -> str | Path:
     """``--library`` as given, else ``$BROADSHEET_LIBRARY``, else the default folder: a URL stays a string."""
     if where:
