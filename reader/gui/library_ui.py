@@ -70,7 +70,7 @@ class LibraryUi:
                 "the library stays as it was.").format(folder),
             "", 0, 0, self.w)
         dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Updating the library"))
-        dialog.setCancelButton(None)  # type: ignore[arg-type]  # PySide6's stub does not take None
+        dialog.setCancelButton(None)  # no Cancel: the upgrade is one transaction
         dialog.setMinimumDuration(0)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
