@@ -106,6 +106,38 @@ def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, referen
             assert timeline(got, query).to_json() == timeline(ref, query).to_json()
 
 
+#: default-mode queries whose verification reads no text on PostgreSQL (CJK runs, words, their combinations)
+RANKED = ["日", "中國", "und", "蘇聯 OR 英國", "日 -蘇聯", "日 蘇聯", "日 OR und", "publication:晶报 日", "美联电",
+          "日下午 日", "date:1939 蘇聯", "于昨日 OR 日美联"]
+
+
+def test_relevance_ranks_the_same_on_both_kinds_without_reading_the_hits(
+        library: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relevance order and scores are the embedded library's, hit for hit; on PostgreSQL the occurrences
+    are counted in the server: no statement ships the hits' folded texts to the client."""
+    from reader.library.pgsql import PgConnection
+
+    import_paths(library, [samples_folder()])
+    shipped: list[str] = []
+    real = PgConnection.execute
+
+    def spy(self: PgConnection, sql: str, parameters: Any = ()) -> Any:
+        if "num, folded FROM article_text" in sql:
+            shipped.append(sql)
+        return real(self, sql, parameters)
+
+    monkeypatch.setattr(PgConnection, "execute", spy)
+    with Searcher(reference) as ref, Searcher(library) as got:
+        assert len(ref.search("美联电", limit=None).hits) > 1  # a run of 3+ characters, verified on the texts
+        for query in RANKED:
+            expected = [(h.article, h.score) for h in ref.search(query, limit=None).hits]
+            assert expected, query
+            assert [(h.article, h.score) for h in got.search(query, limit=None).hits] == expected, query
+            page = [(h.article, h.score) for h in got.search(query, limit=3, offset=1).hits]
+            assert page == expected[1:4], query
+    assert shipped == []
+
+
 def test_annotations_collections_and_corrections_on_both_kinds(library: Library) -> None:
     import_paths(library, [samples_folder()])
     first, second = [a.id for a in library.articles()][:2]
