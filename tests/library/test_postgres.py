@@ -178,6 +178,76 @@ def test_a_second_importer_is_refused(library: Library) -> None:
     other.close()
 
 
+def _importing(url: str, folder: Path, tmp_path: Path) -> Any:
+    """``broadsheet import FOLDER`` into ``url`` in another process (its own connections, as another machine's)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BROADSHEET_LIBRARY": url, "XDG_CACHE_HOME": str(tmp_path / f"cache-{folder.name}"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    return subprocess.Popen([sys.executable, "-m", "reader.cli.main", "import", "--quiet", str(folder)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _sources(tmp_path: Path) -> tuple[Path, Path]:
+    """Two sources (folders) of the bundled samples: the ECPO issue, and the rest."""
+    import shutil
+
+    first, second = tmp_path / "src" / "jingbao", tmp_path / "src" / "others"
+    shutil.copytree(samples_folder() / "jingbao_1939-04-21", first / "jingbao_1939-04-21")
+    for child in samples_folder().iterdir():
+        if child.name != "jingbao_1939-04-21":
+            (shutil.copytree if child.is_dir() else shutil.copy2)(child, second / child.name)
+    return first, second
+
+
+def test_one_importer_per_source_not_per_library(pg_cluster: Any, tmp_path: Path) -> None:
+    """Importing a source holds that source (and the library's import lock, shared): another process importing
+    another source proceeds at once; one importing the same source is refused in one sentence; `reindex`,
+    which needs the whole library, is refused while an import runs."""
+    url = pg_cluster.create_database("src_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    jingbao, others = _sources(tmp_path)
+    lib = Library.open(url)
+    with lib.writing(sources=[jingbao]):
+        other = _importing(url, others, tmp_path)
+        out, err = other.communicate(timeout=300)
+        assert other.returncode == 0, err
+        same = _importing(url, jingbao, tmp_path)
+        out, err = same.communicate(timeout=300)
+        assert same.returncode != 0
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and "is importing" in lines[0] and str(jingbao) in lines[0], err
+        whole = Library.open(url)
+        with pytest.raises(LibraryBusyError, match="importing"), whole.writing():
+            pass
+        whole.close()
+    assert {a.source for a in lib.articles()} and all(str(others) in a.source for a in lib.articles())
+    lib.close()
+
+
+def test_two_machines_import_different_sources_at_once(pg_cluster: Any, tmp_path: Path) -> None:
+    """Two processes importing two sources into one PostgreSQL library at the same time both finish, and the
+    library then holds and finds what one embedded library importing both holds and finds."""
+    url = pg_cluster.create_database("two_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    Library.open(url).close()  # the schema made first, as `library init` does
+    jingbao, others = _sources(tmp_path)
+    running = [_importing(url, folder, tmp_path) for folder in (jingbao, others)]
+    for proc in running:
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    ref = Library(tmp_path / "ref")
+    import_paths(ref, [jingbao, others])
+    pg = Library.open(url)
+    assert pg.stats()["unindexed"] == 0
+    assert sorted(_articles(pg).values()) == sorted(_articles(ref).values())
+    with Searcher(ref) as want, Searcher(pg) as got:
+        for query in QUERIES:
+            assert got.count(query) == want.count(query), query
+    pg.close()
+    ref.close()
+
+
 def test_a_library_newer_than_the_code_is_refused(library: Library) -> None:
     with library.transaction() as conn:
         conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)", ("catalogue", 99, "future", "2099"))
