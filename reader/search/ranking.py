@@ -65,19 +65,22 @@ def literals_of(terms: Sequence[Term]) -> list[str]:
 
 def server_counts(conn: Any, nums: Iterable[int], literals: Sequence[str],
                   holding: str | None = None) -> list[tuple[int, int]]:
-    """(num, occurrences of ``literals``) of each of ``nums``, counted by the database next to the texts.
+    """(num, occurrences of ``literals``) of each of ``nums``, counted by PostgreSQL next to the texts.
 
-    ``(length(t) - length(replace(t, lit, ''))) / length(lit)`` is the number of non-overlapping
-    occurrences, left to right — what ``str.count`` counts (lengths in code points on both sides). On a
-    PostgreSQL library this replaced shipping every hit's text to the client to count there: 1,904 hits
-    of ``日电 AND 公司`` were ~3 MB read and decoded by psycopg for one integer each.
+    ``(octet_length(t) - octet_length(replace(t, lit, ''))) / octet_length(lit)`` is the number of
+    non-overlapping occurrences, left to right — what ``str.count`` counts: UTF-8 is self-synchronising, so a
+    byte match of a whole literal starts and ends on character boundaries. In bytes, not characters:
+    ``length`` walks the text character by character, twice per literal. Measured on 861 texts (2 M
+    characters, two literals; load 5.5 on 2 cores): shipping the texts and counting here 37 ms, ``length``
+    57 ms, ``regexp_count`` 60 ms, ``string_to_array`` 28 ms, ``octet_length`` 12 ms (reading and
+    decompressing the texts alone: 8 ms).
 
     ``holding``: only the rows whose text holds it (a term verified and counted in one statement).
     """
-    count = " + ".join(["(length(folded) - length(replace(folded, ?, ''))) / ?"] * len(literals)) or "0"
+    count = " + ".join(["(octet_length(folded) - octet_length(replace(folded, ?, ''))) / ?"] * len(literals)) or "0"
     args: list[Any] = []
     for lit in literals:
-        args += [lit, len(lit)]
+        args += [lit, len(lit.encode("utf-8"))]
     sql = f"SELECT num, {count} FROM article_text WHERE num IN (SELECT value FROM json_each(?))"
     args.append(json.dumps(sorted(nums)))
     if holding is not None:
