@@ -18,6 +18,7 @@ from reader.annotations import store as A
 from reader.app.sharing import Byline, Visibility
 from reader.gui.dialogs.highlight_dialog import HighlightDialog
 from reader.gui.widgets.annotations_panel import describe
+from reader.gui.widgets.visibility import byline_text
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -61,9 +62,20 @@ class Annotating:
         w.article_view.set_highlights(placed)
         w.layout_view.set_annotated(w.article_view.highlight_lines())
         if w.archive is not None and self.state.article_id is not None:
-            w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing)
+            w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing,
+                                 self._corrections(self.state.article_id))
         else:
             w.notes.show_article([])
+
+    def _corrections(self, article_id: str) -> list[tuple[str, str]]:
+        """(what, byline) of the article's corrections, in a shared library (its work is several people's)."""
+        archive = self.w.archive
+        if archive is None or not archive.sharing.shared:
+            return []
+        from reader.gui.corrections_ui import _label
+
+        return [(_label(c.kind), byline_text(archive.sharing.byline(c.owner, c.visibility)))
+                for c in archive.corrections.find(articles=[article_id])]
 
     def annotations_changed(self) -> None:
         w = self.w

@@ -146,9 +146,17 @@ def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
     assert win.archive.annotations.collection("ann's set").visibility == "group"
     assert win.corrections.add_correction(Correction("headline", first, {"line": line}))
     assert [c.visibility for c in win.archive.corrections.find()] == ["public"]
+    with Library.open(as_ben) as ben:
+        CorrectionStore.of(ben).add(Correction("headline", first, {"line": line}, visibility="group"))
+    win.annotating.show_annotations()  # the dock lists the corrections in the text, another's with its owner
+    top = win.notes.article_list
+    fixes = next(top.topLevelItem(i) for i in range(top.topLevelItemCount())
+                 if top.topLevelItem(i).text(0) == "Corrections in this text")
+    listed = sorted(fixes.child(i).text(0) for i in range(fixes.childCount()))
+    assert listed == ["Set headline\nby gui_ben · My group", "Set headline\nshared: Everyone (public)"], listed
     with Library.open(as_ben) as ben:  # ben sees what ann shared with the group, and her public correction
         assert "ann's note" in {a.note for a in AnnotationStore.of(ben).find()}
-        assert [c.owner for c in CorrectionStore.of(ben).find()] == ["gui_ann"]
+        assert sorted(c.owner for c in CorrectionStore.of(ben).find()) == ["gui_ann", "gui_ben"]
 
     shots = os.environ.get("BROADSHEET_SCREENSHOTS")
     if shots:

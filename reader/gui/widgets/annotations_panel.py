@@ -222,8 +222,11 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.setCurrentIndex(max(0, i))
         self.tag_filter.blockSignals(False)
 
-    def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = ()) -> None:
-        """The current article's annotations; ``unplaced`` ids are ones not found in the text shown."""
+    def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = (),
+                     corrections: Sequence[tuple[str, str]] = ()) -> None:
+        """The current article's annotations; ``unplaced`` ids are ones not found in the text shown;
+        ``corrections``: (what, byline) of the corrections shown in its text, listed in a shared library
+        so that another researcher's are seen as theirs."""
         self.current = list(annotations)
         self.article_list.clear()
         placed = QTreeWidgetItem([self.tr("Highlights and notes")])
@@ -234,7 +237,10 @@ class AnnotationsPanel(QWidget):
             item.setData(0, ROLE_ANNOTATION, a.id)
             item.setToolTip(0, self._describe(a, width=400))  # the lines in full
             (orphans if a.orphaned or a.id in unplaced else placed).addChild(item)
-        for group in (placed, orphans):
+        fixes = QTreeWidgetItem([self.tr("Corrections in this text")])
+        for what, byline in corrections:
+            fixes.addChild(QTreeWidgetItem([what + (f"\n{byline}" if byline else "")]))
+        for group in (placed, orphans, fixes):
             if group.childCount():
                 self.article_list.addTopLevelItem(group)
                 group.setExpanded(True)
