@@ -194,7 +194,7 @@ def _sources(tmp_path: Path) -> tuple[Path, Path]:
     """Two sources (folders) of the bundled samples: the ECPO issue, and the rest."""
     import shutil
 
-    first, second = tmp_path / "src" / "jingbao", tmp_path / "src" / "others"
+    first, second = (tmp_path / "src" / "jingbao").resolve(), (tmp_path / "src" / "others").resolve()
     shutil.copytree(samples_folder() / "jingbao_1939-04-21", first / "jingbao_1939-04-21")
     for child in samples_folder().iterdir():
         if child.name != "jingbao_1939-04-21":
