@@ -1020,6 +1020,16 @@ class AnnotationStore:
         with transaction(self.conn):
             self.conn.execute("DELETE FROM collections WHERE id = ?", (self._collection_id(name),))
 
+    def set_collection_visibility(self, name: str, visibility: str | Visibility) -> None:
+        """Who may see the collection besides its owner; only the owner changes it (PostgreSQL's row security
+        hides another's row from the UPDATE: refused in one sentence)."""
+        vis = _visibility(visibility, f"collection {name}")
+        with transaction(self.conn):
+            cid = self._collection_id(name)
+            if self.conn.execute("UPDATE collections SET visibility = ? WHERE id = ?", (vis, cid)).rowcount == 0:
+                raise AnnotationError(f"the collection {name!r} is someone else's: only its owner can change "
+                                      "who may see it")
+
     def collection(self, name: str) -> Collection:
         cid = self._collection_id(name)
         row = self.conn.execute("SELECT name, description, created, owner, visibility FROM collections "

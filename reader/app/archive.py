@@ -33,6 +33,7 @@ from reader.app.commands import (
 )
 from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
+from reader.app.sharing import Sharing
 from reader.app.work import WorkReport, check_work
 from reader.corrections.store import Correction, CorrectionStore, line_pages_of
 from reader.index import store as sindex
@@ -115,6 +116,8 @@ class Archive:
         self.overlay_of = Overlay(library)
         #: where the reader's work stood after the last import (orphans, stale corrections): for the window to show
         self.work: WorkReport | None = None
+        #: whose work is whose in a shared library, and the visibility of new work (reader.app.sharing)
+        self.sharing = Sharing.of(library)
 
     @property
     def annotations(self) -> AnnotationStore:

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from reader.annotations import store as A
+from reader.app.sharing import Byline, Visibility
 from reader.gui.dialogs.highlight_dialog import HighlightDialog
 from reader.gui.messages import error_text
 from reader.gui.widgets.annotations_panel import describe
+from reader.gui.widgets.visibility import byline_text
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -61,9 +63,20 @@ class Annotating:
         w.article_view.set_highlights(placed)
         w.layout_view.set_annotated(w.article_view.highlight_lines())
         if w.archive is not None and self.state.article_id is not None:
-            w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing)
+            w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing,
+                                 self._corrections(self.state.article_id))
         else:
             w.notes.show_article([])
+
+    def _corrections(self, article_id: str) -> list[tuple[str, str]]:
+        """(what, byline) of the article's corrections, in a shared library (its work is several people's)."""
+        archive = self.w.archive
+        if archive is None or not archive.sharing.shared:
+            return []
+        from reader.gui.corrections_ui import _label
+
+        return [(_label(c.kind), byline_text(archive.sharing.byline(c.owner, c.visibility)))
+                for c in archive.corrections.find(articles=[article_id])]
 
     def annotations_changed(self) -> None:
         w = self.w
@@ -84,14 +97,47 @@ class Annotating:
             w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select some text to highlight."), 4000)
             return False
         dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=w.archive.tag_names(),
-                              title=QCoreApplication.translate("MainWindow", "Highlight"), parent=w)
+                              title=QCoreApplication.translate("MainWindow", "Highlight"), parent=w,
+                              visibility=self._asked())
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        return self.add_highlight(rng[0], rng[1], note, tags)
+        return self.add_highlight(rng[0], rng[1], note, tags, dlg.chosen_visibility())
 
-    def add_highlight(self, start: int, end: int, note: str = "", tags: Sequence[str] = ()) -> bool:
-        """Highlight ``Article.text[start:end]`` of the shown article (undoable)."""
+    def _asked(self) -> Visibility | None:
+        """The visibility a new note's dialog starts at — None in a library folder (nothing to ask)."""
+        sharing = self.w.archive.sharing if self.w.archive is not None else None
+        return sharing.new_work if sharing is not None and sharing.shared else None
+
+    def _visibility(self, chosen: Visibility | None) -> str:
+        """What a new annotation is stored with: the choice made, else the window's for new work."""
+        archive = self.w.archive
+        return (chosen or (archive.sharing.new_work if archive is not None else Visibility.PRIVATE)).value
+
+    def byline(self, ann: A.Annotation) -> Byline:
+        """Whose ``ann`` is (:meth:`reader.app.sharing.Sharing.byline`), for the annotations dock."""
+        archive = self.w.archive
+        if archive is None:
+            return Byline("", Visibility.PRIVATE, True)
+        return archive.sharing.byline(ann.owner, ann.visibility)
+
+    def choose_new_work(self, visibility: Visibility) -> None:
+        """Who may see the notes, collections and corrections the reader makes from now on (a shared library)."""
+        if self.w.archive is not None:
+            self.w.archive.sharing.choose(visibility)
+
+    def _refused(self, ann: A.Annotation) -> bool:
+        """Another's annotation: said in the status bar, and True (only its owner changes it)."""
+        owner = self.byline(ann).owner
+        if owner:
+            self.w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "This annotation is %1's: only its owner can change it.").replace("%1", owner), 5000)
+        return bool(owner)
+
+    def add_highlight(self, start: int, end: int, note: str = "", tags: Sequence[str] = (),
+                      visibility: Visibility | None = None) -> bool:
+        """Highlight ``Article.text[start:end]`` of the shown article (undoable); ``visibility``: who may see it
+        in a shared library (default: the window's choice for new work)."""
         w, aid = self.w, self.state.article_id
         art = w.article_view.article
         if w.archive is None or art is None or aid is None:
@@ -102,6 +148,7 @@ class Annotating:
             w.report(error_text(e))
             return False
         ann.source = w.archive.info(aid).source
+        ann.visibility = self._visibility(visibility)
         store = w.archive.annotations
         done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), lambda: store.add(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
@@ -116,29 +163,35 @@ class Annotating:
         if w.archive is None or aid is None:
             return False
         dlg = HighlightDialog("", known_tags=w.archive.tag_names(),
-                              title=QCoreApplication.translate("MainWindow", "Article note"), parent=w)
+                              title=QCoreApplication.translate("MainWindow", "Article note"), parent=w,
+                              visibility=self._asked())
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source)
+        ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source,
+                           visibility=self._visibility(dlg.chosen_visibility()))
         store = w.archive.annotations
         return w.push(QCoreApplication.translate("MainWindow", "Article note"), lambda: store.add(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
 
     def edit_annotation(self, ann: A.Annotation, note: str | None = None,
-                        tags: Sequence[str] | None = None) -> bool:
-        """Change an annotation's note and tags (asks when they are not given; undoable)."""
+                        tags: Sequence[str] | None = None, visibility: Visibility | None = None) -> bool:
+        """Change an annotation's note, tags and (a shared library) who may see it: asks when note and tags are
+        not given; undoable; the reader's own annotations only."""
         w = self.w
-        if w.archive is None:
+        if w.archive is None or self._refused(ann):
             return False
         if note is None or tags is None:
+            shared = self.byline(ann).visibility if w.archive.sharing.shared else None
             dlg = HighlightDialog(ann.anchor.exact if ann.anchor else "", ann.note, ann.tags, w.archive.tag_names(),
-                                  QCoreApplication.translate("MainWindow", "Edit annotation"), w)
+                                  QCoreApplication.translate("MainWindow", "Edit annotation"), w, visibility=shared)
             if not w._ask(dlg):
                 return False
             note, tags = dlg.values()
+            visibility = dlg.chosen_visibility()
         old = replace(ann, tags=list(ann.tags))
-        new = replace(ann, note=note, tags=A.normalize_tags(tags))
+        new = replace(ann, note=note, tags=A.normalize_tags(tags),
+                      visibility=visibility.value if visibility is not None else ann.visibility)
         store = w.archive.annotations
         done: list[bool] = []
 
@@ -150,9 +203,9 @@ class Annotating:
                       lambda: store.upsert(old), self.annotations_changed)
 
     def delete_annotation(self, ann: A.Annotation) -> bool:
-        """Delete an annotation (undoable: undo puts it back as it was)."""
+        """Delete an annotation (undoable: undo puts it back as it was); the reader's own annotations only."""
         w = self.w
-        if w.archive is None:
+        if w.archive is None or self._refused(ann):
             return False
         old = replace(ann, tags=list(ann.tags))
         store = w.archive.annotations

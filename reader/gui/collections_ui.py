@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from reader.app.sharing import Visibility
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
 from reader.model.errors import BroadsheetError
@@ -23,7 +24,20 @@ class Collecting:
     def fill(self, select: str | None = None) -> None:
         w = self.w
         if w.archive is not None:
+            sharing = w.archive.sharing
+            w.collections.set_sharing((lambda c: sharing.byline(c.owner, c.visibility)) if sharing.shared else None)
             w.collections.set_collections(w.archive.annotations.collections(), w.headline_of, select)
+
+    def set_visibility(self, name: str, visibility: Visibility) -> None:
+        """Who may see the collection ``name`` (its owner's choice; another's is refused in one sentence)."""
+        w = self.w
+        if w.archive is None:
+            return
+        try:
+            w.archive.annotations.set_collection_visibility(name, visibility)
+        except BroadsheetError as e:
+            w.report(str(e))
+        self.fill(name)
 
     def new_collection(self, name: str | None = None) -> str | None:
         w = self.w
@@ -34,7 +48,8 @@ class Collecting:
             if name is None:
                 return None
         try:
-            coll = w.archive.annotations.create_collection(name)
+            # who may see it: the window's choice for new work (private unless the reader chose otherwise)
+            coll = w.archive.annotations.create_collection(name, visibility=w.archive.sharing.new_work)
         except BroadsheetError as e:
             w.report(error_text(e))
             return None

@@ -105,6 +105,7 @@ class Corrections:
             return False
         store = w.archive.corrections
         target = then_open or self.state.article_id
+        corr.visibility = w.archive.sharing.new_work.value  # who may see it: the window's choice for new work
         return w.push(_label(corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
                       lambda: self.corrections_changed(target))
 
@@ -177,6 +178,8 @@ class Corrections:
             return self.add_correction(corrs[0], then_open)
         store = w.archive.corrections
         target = then_open or self.state.article_id
+        for c in corrs:
+            c.visibility = w.archive.sharing.new_work.value
 
         def do() -> None:
             done: list[C.Correction] = []

@@ -894,8 +894,11 @@ class Library:
             conn.execute("COMMIT")
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Library]:
-        """Hold the library's import lock (re-entrant in this object); refuse a second writer at once."""
+    def writing(self, sources: Sequence[str | Path] = ()) -> Iterator[Library]:
+        """Hold the library's import lock (re-entrant in this object); refuse a second writer at once.
+
+        ``sources``: what an import reads (its roots). A folder library is one machine's: one importer at a
+        time whatever it reads. A PostgreSQL library locks per source (:meth:`PgLibrary.writing`)."""
         with self._write_lock:
             if self._lock_depth == 0:
                 self._acquire_lock()

@@ -421,7 +421,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
     t0 = time.perf_counter()
     flags = {"publication": publication, "date": date, "page": page}
     roots = [Path(p).resolve() for p in paths]
-    with library.writing():
+    with library.writing(sources=roots):
         files, missing = collect(roots)
         for missing_path, message in missing:
             report.failed.append((missing_path, message))

@@ -8,8 +8,12 @@ on it unchanged. What differs is here:
 
 - the schema: each component's migrations carry PostgreSQL DDL (``Migration.pg``), recorded in the
   same ``schema_version`` table; a second process migrating at once waits on an advisory lock;
-- the import lock is a PostgreSQL session advisory lock (:meth:`PgLibrary.writing`): one importer per
-  library at a time across every machine; a second one gets :class:`LibraryBusyError` at once;
+- the import lock is PostgreSQL session advisory locks (:meth:`PgLibrary.writing`): one importer per
+  SOURCE at a time across every machine — two machines importing different sources proceed together,
+  a second importer of the same source gets :class:`LibraryBusyError` at once, in one sentence; what
+  every importer shares (the search index's sync) is done by one of them at a time, the others wait;
+  what needs the whole library (``reindex``, ``library copy`` into it) waits for no one: it is refused
+  while anyone imports, and refuses importers while it runs;
 - ``kind == "postgres"``, ``url`` and :meth:`connect_raw` (a NEW psycopg connection to the same
   database) are the contract the PostgreSQL search index (``reader.index``) builds on;
 - there is no manifest file: the database's ``schema_version`` is the manifest.
@@ -22,11 +26,13 @@ The search index lives in the same database (``reader.index.pg.PgIndex``, chosen
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import sqlite3
 import threading
 import urllib.parse
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +41,8 @@ from reader.library.catalogue import (
     Library,
     LibraryBusyError,
     LibraryError,
+    StoreMeta,
+    StoreResult,
     _close_quietly,
     _components,
     _components_lock,
@@ -42,6 +50,7 @@ from reader.library.catalogue import (
 from reader.library.db import Connection, PerThread
 from reader.library.owners import grant_statements
 from reader.library.pgsql import PgConnection
+from reader.model.document import Document
 
 #: the catalogue's first migration in PostgreSQL's words (the later ones are portable SQL)
 CATALOGUE_V1 = """
@@ -139,8 +148,19 @@ CREATE TABLE index_dropped (id text PRIMARY KEY)
 
 #: advisory lock keys (the first of two int4 keys): one namespace for Broadsheet's locks
 LOCK_SPACE = zlib.crc32(b"broadsheet") & 0x7FFFFFFF
+#: held SHARED by every importer and EXCLUSIVE by what needs the whole library (reindex, copy)
 IMPORT_LOCK = 1
 MIGRATE_LOCK = 2
+#: library-wide work inside an import (the index's sync): one importer at a time, the others wait for it
+SHARED_WORK_LOCK = 3
+#: the first key of a source's lock (the second: :func:`source_key` of its path)
+SOURCE_SPACE = zlib.crc32(b"broadsheet source") & 0x7FFFFFFF
+
+
+def source_key(source: str | Path) -> int:
+    """A source's lock key (an int4): the CRC-32 of its absolute path as the catalogue writes it. Two sources
+    sharing a key (one in 4 billion) merely wait for or refuse each other."""
+    return zlib.crc32(str(source).encode("utf-8", "surrogateescape")) - 0x80000000
 
 
 def redact(url: str) -> str:
@@ -185,6 +205,8 @@ class PgLibrary(Library):
         self._lock_depth = 0
         self._write_lock = threading.RLock()
         self._lock_conn: Any = None
+        #: the import lock is held shared (an import of some sources), not for the whole library
+        self._shared = False
         self.warnings: list[str] = []
         self._folded: dict[int, str] = {}
         self._folded_chars = 0
@@ -242,12 +264,21 @@ class PgLibrary(Library):
         conn.execute("SELECT pg_advisory_xact_lock(?, ?)", (LOCK_SPACE, MIGRATE_LOCK))
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Library]:
-        """Hold the library's import lock, a session advisory lock on its own connection (re-entrant in
-        this object); a second importer, from this machine or another, is refused at once."""
+    def writing(self, sources: Sequence[str | Path] = ()) -> Iterator[Library]:
+        """Hold the import lock: session advisory locks on a connection of their own (re-entrant in this object).
+
+        With ``sources`` (an import's roots): the library's lock SHARED and each source's EXCLUSIVE, so
+        importers of other sources, from any machine, go on beside this one and an importer of the same
+        source is refused at once. Without (``reindex``, ``library copy``): the library's lock EXCLUSIVE,
+        refused while anyone imports. Called again inside an import (the index's sync), it waits until no
+        other importer is doing such library-wide work and holds that off until it returns.
+        """
         with self._write_lock:
-            if self._lock_depth == 0:
-                self._acquire_lock()
+            first = self._lock_depth == 0
+            if first:
+                self._acquire_lock([str(s) for s in sources])
+            elif self._shared:
+                self._lock_conn.execute("SELECT pg_advisory_lock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
             self._lock_depth += 1
             try:
                 yield self
@@ -255,15 +286,29 @@ class PgLibrary(Library):
                 self._lock_depth -= 1
                 if self._lock_depth == 0:
                     self._release_lock()
+                elif not first and self._shared:
+                    self._lock_conn.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
 
-    def _acquire_lock(self) -> None:
+    def _acquire_lock(self, sources: Sequence[str] = ()) -> None:
         raw = self.connect_raw()
-        row = raw.execute("SELECT pg_try_advisory_lock(%s, %s)", (LOCK_SPACE, IMPORT_LOCK)).fetchone()
-        if not (row and row[0]):
-            raw.close()
-            raise LibraryBusyError(self.location, "another Broadsheet process is importing into this library; "
-                                                  "try again when it has finished")
+        try:
+            if not sources:
+                if not _try(raw, "pg_try_advisory_lock", LOCK_SPACE, IMPORT_LOCK):
+                    raise LibraryBusyError(self.location, "another Broadsheet process is importing into this "
+                                                          "library; try again when it has finished")
+            else:
+                if not _try(raw, "pg_try_advisory_lock_shared", LOCK_SPACE, IMPORT_LOCK):
+                    raise LibraryBusyError(self.location, "another Broadsheet process is reindexing or copying "
+                                                          "into this library; try again when it has finished")
+                for source in sources:
+                    if not _try(raw, "pg_try_advisory_lock", SOURCE_SPACE, source_key(source)):
+                        raise LibraryBusyError(self.location, f"another Broadsheet process is importing {source} "
+                                                              "into this library; try again when it has finished")
+        except BaseException:
+            raw.close()  # the session ends: PostgreSQL releases what it took
+            raise
         self._lock_conn = raw
+        self._shared = bool(sources)
 
     def _release_lock(self) -> None:
         if self._lock_conn is not None:
@@ -271,6 +316,30 @@ class PgLibrary(Library):
                 self._lock_conn.close()  # the session ends: PostgreSQL releases its advisory locks
             self._lock_conn = None
         self._lock_depth = 0
+
+    def store_document(self, doc: Document, meta: StoreMeta, *, path: str, sha256: str,
+                       mtime: float | None = None, size: int | None = None,
+                       folded: Sequence[str] | None = None) -> StoreResult:
+        """Store one source file, holding its lock: an importer of an enclosing or enclosed folder on another
+        machine stores the same file after this one, never at the same time (the second replaces the first)."""
+        store = functools.partial(super().store_document, doc, meta, path=path, sha256=sha256, mtime=mtime,
+                                  size=size, folded=folded)
+        if not self._shared:
+            return store()
+        key = (SOURCE_SPACE, source_key(path))
+        self._lock_conn.execute("SELECT pg_advisory_lock(%s, %s)", key)
+        try:
+            return store()
+        finally:
+            self._lock_conn.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+
+    def prune(self) -> int:
+        """Remove issues and publications left without pages — unless another importer is adding pages to
+        one of them right now (its foreign key wins): then they are left for the next import to prune."""
+        try:
+            return super().prune()
+        except sqlite3.IntegrityError:
+            return 0
 
     def _write_manifest(self, created: bool) -> None:
         """No manifest file: ``schema_version`` in the database says everything it would."""
@@ -286,6 +355,12 @@ class PgLibrary(Library):
         return int(self.conn.execute(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
             "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')").fetchone()[0])
+
+
+def _try(raw: Any, function: str, key1: int, key2: int) -> bool:
+    """``SELECT function(key1, key2)`` (a ``pg_try_advisory_lock…``): whether the lock was taken."""
+    row = raw.execute(f"SELECT {function}(%s, %s)", (key1, key2)).fetchone()
+    return bool(row and row[0])
 
 
 def pg_catalogue_migrations() -> list[Any]:

@@ -104,10 +104,12 @@ class Searcher:
         # one text term: its verified texts are the hits' texts, worth keeping for ranking; with more
         # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
         self._texts.map = {} if text_count(parse(query)) == 1 else None
+        self._texts.counted = None
         try:
             return self._search(query, limit, offset, sort, filters, facets, options)
         finally:
             self._texts.map = None
+            self._texts.counted = None
 
     def _search(self, query: str, limit: int | None, offset: int, sort: str, filters: Sequence[Filter],
                 facets: bool, options: SearchOptions) -> Results:
@@ -254,8 +256,13 @@ class Searcher:
             return self._verified_on_index(term, cands)
         texts = self._text_map()
         if texts is not None and term.is_cjk_run and not exact and len(cands) <= RELEVANCE_CAP:
-            # few enough to read: test in Python and keep the texts for ranking (one read instead of two)
             needle = term.pieces[0][1]
+            if self._server_side():
+                # verified and counted where the texts are: one integer per hit comes back, for ranking
+                counted = dict(ranking.server_counts(conn, cands, [needle], holding=needle))
+                self._texts.counted = (needle, counted)
+                return set(counted)
+            # few enough to read: test in Python and keep the texts for ranking (one read instead of two)
             out: set[int] = set()
             for num, folded in conn.execute(
                     "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
@@ -507,11 +514,23 @@ class Searcher:
         info = self._articles()
         texts = self._text_map()
         rows: Any
+        counted = getattr(self._texts, "counted", None)
         if texts is not None and all(n in texts for n in nums):
             rows = ((n, texts[n]) for n in nums)
+        elif self._server_side() and all(t.is_default for t in terms):
+            # the texts are on a database server (PostgreSQL): count there, ship one integer per hit
+            literals = ranking.literals_of(terms)
+            if counted is not None and [counted[0]] == literals and all(n in counted[1] for n in nums):
+                return ranking.scaled(((n, counted[1][n]) for n in nums), info)  # counted while verifying
+            return ranking.scaled(ranking.server_counts(self.library.conn, nums, literals), info)
         else:
             rows = self.folded_texts(nums)
         return ranking.scores(rows, terms, info)
+
+    def _server_side(self) -> bool:
+        """Whether the texts are in a database server (PostgreSQL): then they are counted and tested there,
+        not shipped here (SQLite's are in this process's memory map: ``str.count`` over them is faster)."""
+        return not getattr(self.library.conn, "python_functions", True)
 
     def _text_map(self) -> dict[int, str] | None:
         """num → folded text read during the current :meth:`search` (None outside one)."""

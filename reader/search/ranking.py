@@ -1,15 +1,19 @@
 """Ranking the hits: relevance (occurrences of the positive terms, scaled down for long articles) and
 date order (issue date, page, position on the page).
 
-Relevance reads every hit's folded text, so beyond :data:`RELEVANCE_CAP` hits the
-engine orders by date instead (and says so in ``Results.ranked_by``).
+Relevance counts occurrences in every hit's folded text, so beyond :data:`RELEVANCE_CAP` hits the
+engine orders by date instead (and says so in ``Results.ranked_by``). Where the texts live in a
+database server (a PostgreSQL library) the counting is done there (:func:`server_counts`): the hits'
+texts never cross the network, only one integer per hit, and the order is the same as counting here.
 """
 
 from __future__ import annotations
 
 import heapq
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
+from typing import Any
 
 from reader.search.query import Term
 
@@ -43,8 +47,43 @@ def scores(rows: Iterable[tuple[int, str]], terms: Sequence[Term], info: Article
     is about twice as fast as ``length``/``replace`` in SQLite over the same rows.
     """
     if all(term.is_default for term in terms):
-        literals = [term.literal for term in terms if term.literal]
-        return {n: float(sum(folded.count(lit) for lit in literals)) / (1.0 + info[n][5] / 2000.0)
-                for n, folded in rows if n in info}
-    return {n: float(sum(term.rank_count(folded) for term in terms)) / (1.0 + info[n][5] / 2000.0)
-            for n, folded in rows if n in info}
+        literals = literals_of(terms)
+        return scaled(((n, sum(folded.count(lit) for lit in literals)) for n, folded in rows), info)
+    return scaled(((n, sum(term.rank_count(folded) for term in terms)) for n, folded in rows), info)
+
+
+def scaled(counts: Iterable[tuple[int, int]], info: ArticleInfo) -> dict[int, float]:
+    """Each (num, occurrences) as a score: per 2,000 characters, roughly. One formula for both ways of
+    counting, so a PostgreSQL library's scores are the embedded library's to the last bit."""
+    return {n: float(count) / (1.0 + info[n][5] / 2000.0) for n, count in counts if n in info}
+
+
+def literals_of(terms: Sequence[Term]) -> list[str]:
+    """What relevance counts for default-mode terms: each term's literal (non-empty)."""
+    return [term.literal for term in terms if term.literal]
+
+
+def server_counts(conn: Any, nums: Iterable[int], literals: Sequence[str],
+                  holding: str | None = None) -> list[tuple[int, int]]:
+    """(num, occurrences of ``literals``) of each of ``nums``, counted by PostgreSQL next to the texts.
+
+    ``(octet_length(t) - octet_length(replace(t, lit, ''))) / octet_length(lit)`` is the number of
+    non-overlapping occurrences, left to right — what ``str.count`` counts: UTF-8 is self-synchronising, so a
+    byte match of a whole literal starts and ends on character boundaries. In bytes, not characters:
+    ``length`` walks the text character by character, twice per literal. Measured on 861 texts (2 M
+    characters, two literals; load 5.5 on 2 cores): shipping the texts and counting here 37 ms, ``length``
+    57 ms, ``regexp_count`` 60 ms, ``string_to_array`` 28 ms, ``octet_length`` 12 ms (reading and
+    decompressing the texts alone: 8 ms).
+
+    ``holding``: only the rows whose text holds it (a term verified and counted in one statement).
+    """
+    count = " + ".join(["(octet_length(folded) - octet_length(replace(folded, ?, ''))) / ?"] * len(literals)) or "0"
+    args: list[Any] = []
+    for lit in literals:
+        args += [lit, len(lit.encode("utf-8"))]
+    sql = f"SELECT num, {count} FROM article_text WHERE num IN (SELECT value FROM json_each(?))"
+    args.append(json.dumps(sorted(nums)))
+    if holding is not None:
+        sql += " AND instr(folded, ?) > 0"
+        args.append(holding)
+    return [(int(n), int(c)) for n, c in conn.execute(sql, args)]

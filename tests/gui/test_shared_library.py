@@ -51,3 +51,118 @@ def test_a_password_given_in_the_query_is_left_out_too() -> None:
     assert redact("postgresql://db.example/papers?password=") == "postgresql://db.example/papers"
     kept = "postgresql://db.example/papers?options=-c%20search_path%3Dx"  # reopened from the recent list as written
     assert redact(kept + "&password=s3cret") == kept
+
+
+def _roles(url: str, team: str, *members: str) -> None:
+    """Login roles ``members`` sharing the group role ``team``, granted the library (cluster-wide names: this
+    test's own, so no other test's roles are dropped)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as c:
+        for role in (*members, team):
+            c.execute(f"DROP OWNED BY {role}") if c.execute(
+                "SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() else None
+            c.execute(f"DROP ROLE IF EXISTS {role}")
+        for role in members:
+            c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute(f"CREATE ROLE {team} NOLOGIN")
+        c.execute(f"GRANT {team} TO {', '.join(members)}")
+
+
+def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
+        make_window, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # noqa: ANN001
+    """On a shared library another researcher's note and collection carry their owner and cannot be changed
+    here; the reader's own note is made with the visibility chosen in its dialog (private by default), a
+    collection and a correction with the one chosen for new work, and the reader changes their own
+    collection's visibility. A library folder shows and asks none of it."""
+    import os
+
+    from reader.annotations.store import Annotation, AnnotationStore
+    from reader.corrections.store import Correction, CorrectionStore
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
+    from reader.gui.widgets.annotations_panel import ROLE_ANNOTATION
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with Library.open(pg_url) as admin:
+        import_paths(admin, [samples_folder()])
+        AnnotationStore.of(admin)
+        CorrectionStore.of(admin)
+        _roles(pg_url, "gui_team", "gui_ann", "gui_ben")
+        admin.grant("gui_team")
+        first = admin.articles()[0].id
+        line = admin.article(first).line_ids()[0]
+    as_ann, as_ben = (pg_url.replace("broadsheet@", f"{r}@") for r in ("gui_ann", "gui_ben"))
+    with Library.open(as_ben) as ben:
+        theirs = AnnotationStore.of(ben).add(Annotation(article=first, note="ben's note", visibility="group"))
+        AnnotationStore.of(ben).create_collection("ben's picks", visibility="group")
+
+    win = make_window(as_ann)
+    assert win.archive.sharing.shared and win.archive.sharing.me == "gui_ann"
+    win.open_article(first)
+    assert not win.notes.new_work.isHidden() and win.notes.new_work.value().value == "private"
+    assert [a.id for a in win.notes.current] == [theirs.id]
+    item = win.notes.article_list.topLevelItem(0).child(0)
+    assert "by gui_ben · My group" in item.text(0)
+    win.notes.article_list.setCurrentItem(item)
+    assert not win.notes.edit_button.isEnabled() and not win.notes.delete_button.isEnabled()
+    seen = win.notes.selected()  # as the window read it: owner and visibility from the database
+    assert seen is not None and seen.owner == "gui_ben"
+    assert not win.annotating.edit_annotation(seen, "mine now", []) and not win.annotating.delete_annotation(seen)
+    assert "only its owner" in win.statusBar().currentMessage()
+
+    # a note of one's own: the dialog asks who may see it (private first); the dock says it is shared
+    asked: list[str] = []
+
+    def answer(dlg: HighlightDialog) -> bool:
+        asked.append(dlg.visibility.value().value)
+        dlg.note.setPlainText("ann's note")
+        dlg.visibility.setCurrentIndex(dlg.visibility.findData("group"))
+        return True
+
+    monkeypatch.setattr(win, "_ask", answer)
+    assert win.annotating.add_article_note()
+    mine = next(a for a in win.archive.annotations.find(article=first) if a.note == "ann's note")
+    assert asked == ["private"] and mine.owner == "gui_ann" and mine.visibility == "group"
+    texts = [win.notes.article_list.topLevelItem(0).child(i).text(0) for i in range(2)]
+    assert any("ann's note" in t and "shared: My group" in t for t in texts), texts
+    own = next(win.notes.article_list.topLevelItem(0).child(i) for i in range(2)
+               if win.notes.article_list.topLevelItem(0).child(i).data(0, ROLE_ANNOTATION) == mine.id)
+    win.notes.article_list.setCurrentItem(own)
+    assert win.notes.edit_button.isEnabled() and win.notes.delete_button.isEnabled()
+
+    # new work public: a collection and a correction made from now on are; the reader changes their own
+    win.notes.new_work.setCurrentIndex(win.notes.new_work.findData("public"))
+    assert win.archive.sharing.new_work.value == "public"
+    assert win.collecting.new_collection("ann's set") == "ann's set"
+    assert win.archive.annotations.collection("ann's set").visibility == "public"
+    names = [win.collections.names.item(i).text() for i in range(win.collections.names.count())]
+    assert any(n.startswith("ben's picks") and "by gui_ben" in n for n in names), names
+    win.collections.names.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("ben's picks")))
+    assert not win.collections.visibility.isHidden() and not win.collections.visibility.isEnabled()
+    assert not win.collections.delete_button.isEnabled()
+    win.collections.names.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("ann's set")))
+    assert win.collections.visibility.isEnabled()
+    win.collections.visibility.setCurrentIndex(win.collections.visibility.findData("group"))
+    assert win.archive.annotations.collection("ann's set").visibility == "group"
+    assert win.corrections.add_correction(Correction("headline", first, {"line": line}))
+    assert [c.visibility for c in win.archive.corrections.find()] == ["public"]
+    with Library.open(as_ben) as ben:
+        CorrectionStore.of(ben).add(Correction("headline", first, {"line": line}, visibility="group"))
+    win.annotating.show_annotations()  # the dock lists the corrections in the text, another's with its owner
+    top = win.notes.article_list
+    fixes = next(top.topLevelItem(i) for i in range(top.topLevelItemCount())
+                 if top.topLevelItem(i).text(0) == "Corrections in this text")
+    listed = sorted(fixes.child(i).text(0) for i in range(fixes.childCount()))
+    assert listed == ["Set headline\nby gui_ben · My group", "Set headline\nshared: Everyone (public)"], listed
+    with Library.open(as_ben) as ben:  # ben sees what ann shared with the group, and her public correction
+        assert "ann's note" in {a.note for a in AnnotationStore.of(ben).find()}
+        assert sorted(c.owner for c in CorrectionStore.of(ben).find()) == ["gui_ann", "gui_ben"]
+
+    shots = os.environ.get("BROADSHEET_SCREENSHOTS")
+    if shots:
+        win.notes_dock.show()
+        qtbot.wait(200)
+        win.grab().save(str(Path(shots) / "broadsheet-shared-work.png"))
+
+    folder = make_window(tmp_path / "desk", create=True)
+    assert folder.notes.new_work.isHidden() and folder.collections.visibility.isHidden()

@@ -106,6 +106,38 @@ def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, referen
             assert timeline(got, query).to_json() == timeline(ref, query).to_json()
 
 
+#: default-mode queries whose verification reads no text on PostgreSQL (CJK runs, words, their combinations)
+RANKED = ["日", "中國", "und", "蘇聯 OR 英國", "日 -蘇聯", "日 蘇聯", "日 OR und", "publication:晶报 日", "美联电",
+          "日下午 日", "date:1939 蘇聯", "于昨日 OR 日美联"]
+
+
+def test_relevance_ranks_the_same_on_both_kinds_without_reading_the_hits(
+        library: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relevance order and scores are the embedded library's, hit for hit; on PostgreSQL the occurrences
+    are counted in the server: no statement ships the hits' folded texts to the client."""
+    from reader.library.pgsql import PgConnection
+
+    import_paths(library, [samples_folder()])
+    shipped: list[str] = []
+    real = PgConnection.execute
+
+    def spy(self: PgConnection, sql: str, parameters: Any = ()) -> Any:
+        if "num, folded FROM article_text" in sql:
+            shipped.append(sql)
+        return real(self, sql, parameters)
+
+    monkeypatch.setattr(PgConnection, "execute", spy)
+    with Searcher(reference) as ref, Searcher(library) as got:
+        assert len(ref.search("美联电", limit=None).hits) > 1  # a run of 3+ characters, verified on the texts
+        for query in RANKED:
+            expected = [(h.article, h.score) for h in ref.search(query, limit=None).hits]
+            assert expected, query
+            assert [(h.article, h.score) for h in got.search(query, limit=None).hits] == expected, query
+            page = [(h.article, h.score) for h in got.search(query, limit=3, offset=1).hits]
+            assert page == expected[1:4], query
+    assert shipped == []
+
+
 def test_annotations_collections_and_corrections_on_both_kinds(library: Library) -> None:
     import_paths(library, [samples_folder()])
     first, second = [a.id for a in library.articles()][:2]
@@ -144,6 +176,76 @@ def test_a_second_importer_is_refused(library: Library) -> None:
     with other.writing():  # released: the next one gets it
         pass
     other.close()
+
+
+def _importing(url: str, folder: Path, tmp_path: Path) -> Any:
+    """``broadsheet import FOLDER`` into ``url`` in another process (its own connections, as another machine's)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BROADSHEET_LIBRARY": url, "XDG_CACHE_HOME": str(tmp_path / f"cache-{folder.name}"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    return subprocess.Popen([sys.executable, "-m", "reader.cli.main", "import", "--quiet", str(folder)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _sources(tmp_path: Path) -> tuple[Path, Path]:
+    """Two sources (folders) of the bundled samples: the ECPO issue, and the rest."""
+    import shutil
+
+    first, second = (tmp_path / "src" / "jingbao").resolve(), (tmp_path / "src" / "others").resolve()
+    shutil.copytree(samples_folder() / "jingbao_1939-04-21", first / "jingbao_1939-04-21")
+    for child in samples_folder().iterdir():
+        if child.name != "jingbao_1939-04-21":
+            (shutil.copytree if child.is_dir() else shutil.copy2)(child, second / child.name)
+    return first, second
+
+
+def test_one_importer_per_source_not_per_library(pg_cluster: Any, tmp_path: Path) -> None:
+    """Importing a source holds that source (and the library's import lock, shared): another process importing
+    another source proceeds at once; one importing the same source is refused in one sentence; `reindex`,
+    which needs the whole library, is refused while an import runs."""
+    url = pg_cluster.create_database("src_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    jingbao, others = _sources(tmp_path)
+    lib = Library.open(url)
+    with lib.writing(sources=[jingbao]):
+        other = _importing(url, others, tmp_path)
+        out, err = other.communicate(timeout=300)
+        assert other.returncode == 0, err
+        same = _importing(url, jingbao, tmp_path)
+        out, err = same.communicate(timeout=300)
+        assert same.returncode != 0
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and "is importing" in lines[0] and str(jingbao) in lines[0], err
+        whole = Library.open(url)
+        with pytest.raises(LibraryBusyError, match="importing"), whole.writing():
+            pass
+        whole.close()
+    assert {a.source for a in lib.articles()} and all(str(others) in a.source for a in lib.articles())
+    lib.close()
+
+
+def test_two_machines_import_different_sources_at_once(pg_cluster: Any, tmp_path: Path) -> None:
+    """Two processes importing two sources into one PostgreSQL library at the same time both finish, and the
+    library then holds and finds what one embedded library importing both holds and finds."""
+    url = pg_cluster.create_database("two_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    Library.open(url).close()  # the schema made first, as `library init` does
+    jingbao, others = _sources(tmp_path)
+    running = [_importing(url, folder, tmp_path) for folder in (jingbao, others)]
+    for proc in running:
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    ref = Library(tmp_path / "ref")
+    import_paths(ref, [jingbao, others])
+    pg = Library.open(url)
+    assert pg.stats()["unindexed"] == 0
+    assert sorted(_articles(pg).values()) == sorted(_articles(ref).values())
+    with Searcher(ref) as want, Searcher(pg) as got:
+        for query in QUERIES:
+            assert got.count(query) == want.count(query), query
+    pg.close()
+    ref.close()
 
 
 def test_a_library_newer_than_the_code_is_refused(library: Library) -> None:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations.store import normalize_tags
+from reader.app.sharing import Visibility
+from reader.gui.widgets.visibility import VisibilityCombo
 
 
 class TagCompleter(QCompleter):
@@ -49,7 +51,8 @@ class HighlightDialog(QDialog):
     """Note and tags of a highlight (or an article note), the quote shown above them."""
 
     def __init__(self, quote: str, note: str = "", tags: Sequence[str] = (), known_tags: Sequence[str] = (),
-                 title: str = "", parent: QWidget | None = None) -> None:
+                 title: str = "", parent: QWidget | None = None, visibility: Visibility | None = None) -> None:
+        """``visibility``: in a shared library, who may see it (asked, starting at that); None: not asked."""
         super().__init__(parent)
         self.setObjectName("highlightDialog")
         self.setWindowTitle(title or self.tr("Highlight"))
@@ -78,6 +81,11 @@ class HighlightDialog(QDialog):
         # the tags above the note: the completion list then drops over the note, never over OK and Cancel
         form.addRow(self.tr("&Tags:"), self.tags)
         form.addRow(self.tr("&Note:"), self.note)
+        self.visibility: VisibilityCombo | None = None
+        if visibility is not None:
+            self.visibility = VisibilityCombo(visibility, self)
+            self.visibility.setObjectName("highlightVisibility")
+            form.addRow(self.tr("&Visible to:"), self.visibility)
         lay = QVBoxLayout(self)
         lay.addWidget(self.quote)
         lay.addLayout(form)
@@ -87,3 +95,7 @@ class HighlightDialog(QDialog):
     def values(self) -> tuple[str, list[str]]:
         """(note, tags) as typed."""
         return self.note.toPlainText().strip(), split_tags(self.tags.text())
+
+    def chosen_visibility(self) -> Visibility | None:
+        """Who may see it, as chosen (None when it was not asked: a library folder)."""
+        return self.visibility.value() if self.visibility is not None else None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTabWidget,
@@ -43,6 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations.store import Annotation
+from reader.app.sharing import Byline, Visibility
+from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +57,10 @@ HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 ORPHAN_COLOR = QColor(200, 60, 60)
 
 
-def describe(a: Annotation, width: int = 60, multiline: bool = False) -> str:
+def describe(a: Annotation, width: int = 60, multiline: bool = False, byline: str = "") -> str:
     """About an annotation: its quote (or "article note"), its note and tags; one line each if ``multiline``
-    (the lists: a narrow dock cut a one-line entry after its quote, hiding the note and tags)."""
+    (the lists: a narrow dock cut a one-line entry after its quote, hiding the note and tags); then
+    ``byline`` (whose it is, in a shared library: :func:`reader.gui.widgets.visibility.byline_text`)."""
     head = a.anchor.exact if a.anchor else QCoreApplication.translate("Annotations", "Article note")
     head = head.replace("\n", " ")
     if len(head) > width:
@@ -66,6 +70,8 @@ def describe(a: Annotation, width: int = 60, multiline: bool = False) -> str:
         bits.append(a.note.replace("\n", " ")[:width])
     if a.tags:
         bits.append(" ".join(f"#{t}" for t in a.tags))
+    if byline:
+        bits.append(byline)
     return ("\n" if multiline else " — ").join(bits)
 
 
@@ -78,6 +84,8 @@ class AnnotationsPanel(QWidget):
     delete_requested = Signal(object)
     #: a new article note for the current article
     note_requested = Signal()
+    #: the visibility of new work was chosen (a shared library): a :class:`Visibility`
+    visibility_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,10 +143,21 @@ class AnnotationsPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        # a shared library only: who sees the notes, collections and corrections made from now on
+        self.new_work = VisibilityCombo(Visibility.PRIVATE, self)
+        self.new_work.setObjectName("newWorkVisibility")
+        self.new_work_label = QLabel(self.tr("New work visible to:"), self)
+        self.new_work_label.setBuddy(self.new_work)
+        sharing_row = QHBoxLayout()
+        sharing_row.addWidget(self.new_work_label)
+        sharing_row.addWidget(self.new_work, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
+        lay.addLayout(sharing_row)
+        self.new_work.currentIndexChanged.connect(lambda _i: self.visibility_chosen.emit(self.new_work.value()))
+        self.set_sharing(lambda a: Byline("", Visibility.PRIVATE, True), None)
 
         self.current: list[Annotation] = []
         self.library: list[Annotation] = []
@@ -157,12 +176,34 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.refresh_library())
         self.text_filter.textChanged.connect(lambda _t: self.refresh_library())
         self.in_hits.toggled.connect(lambda _on: self.refresh_library())
+        for view in (self.article_list, self.library_list):
+            view.currentItemChanged.connect(lambda *_: self._enable_buttons())
+        self.tabs.currentChanged.connect(lambda _i: self._enable_buttons())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """A dock beside the reading view, not a third column as wide as it."""
         return QSize(260, 400)
 
     # content --------------------------------------------------------------------------
+    def set_sharing(self, byline: Callable[[Annotation], Byline], new_work: Visibility | None) -> None:
+        """Whose each annotation is (``byline``), and the visibility of new work — None in a library folder,
+        where nothing is shared and nothing is asked."""
+        self._byline = byline
+        self.new_work.setVisible(new_work is not None)
+        self.new_work_label.setVisible(new_work is not None)
+        if new_work is not None:
+            self.new_work.set_value(new_work)
+
+    def _describe(self, a: Annotation, width: int = 60) -> str:
+        return describe(a, width=width, multiline=True, byline=byline_text(self._byline(a)))
+
+    def _enable_buttons(self) -> None:
+        """Edit and Delete for the reader's own annotations only (another's is theirs to change)."""
+        a = self.selected()
+        mine = a is None or self._byline(a).editable
+        self.edit_button.setEnabled(mine)
+        self.delete_button.setEnabled(mine)
+
     def set_source(self, find: Callable[..., list[Annotation]] | None, headline: Callable[[str], str],
                    tags: Sequence[str] = ()) -> None:
         """Where the library list reads from (``AnnotationStore.find``) and how it names articles."""
@@ -181,19 +222,25 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.setCurrentIndex(max(0, i))
         self.tag_filter.blockSignals(False)
 
-    def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = ()) -> None:
-        """The current article's annotations; ``unplaced`` ids are ones not found in the text shown."""
+    def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = (),
+                     corrections: Sequence[tuple[str, str]] = ()) -> None:
+        """The current article's annotations; ``unplaced`` ids are ones not found in the text shown;
+        ``corrections``: (what, byline) of the corrections shown in its text, listed in a shared library
+        so that another researcher's are seen as theirs."""
         self.current = list(annotations)
         self.article_list.clear()
         placed = QTreeWidgetItem([self.tr("Highlights and notes")])
         orphans = QTreeWidgetItem([self.tr("Orphaned (text not found)")])
         orphans.setForeground(0, ORPHAN_COLOR)
         for a in self.current:
-            item = QTreeWidgetItem([describe(a, multiline=True)])
+            item = QTreeWidgetItem([self._describe(a)])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, describe(a, width=400, multiline=True))  # the lines in full
+            item.setToolTip(0, self._describe(a, width=400))  # the lines in full
             (orphans if a.orphaned or a.id in unplaced else placed).addChild(item)
-        for group in (placed, orphans):
+        fixes = QTreeWidgetItem([self.tr("Corrections in this text")])
+        for what, byline in corrections:
+            fixes.addChild(QTreeWidgetItem([what + (f"\n{byline}" if byline else "")]))
+        for group in (placed, orphans, fixes):
             if group.childCount():
                 self.article_list.addTopLevelItem(group)
                 group.setExpanded(True)
@@ -221,9 +268,9 @@ class AnnotationsPanel(QWidget):
         orphans = QTreeWidgetItem([self.tr("Orphaned (%1)").replace("%1", str(sum(a.orphaned for a in found)))])
         orphans.setForeground(0, ORPHAN_COLOR)
         for a in found:
-            item = QTreeWidgetItem([describe(a, multiline=True), self._name(a.article)])
+            item = QTreeWidgetItem([self._describe(a), self._name(a.article)])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, describe(a, width=400, multiline=True))  # the lines in full
+            item.setToolTip(0, self._describe(a, width=400))  # the lines in full
             (orphans if a.orphaned else placed).addChild(item)
         for group in (placed, orphans):
             self.library_list.addTopLevelItem(group)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.annotations.store import Collection
+from reader.app.sharing import Byline, Visibility
+from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 
 ROLE_NAME = Qt.ItemDataRole.UserRole
 ROLE_ARTICLE = Qt.ItemDataRole.UserRole + 1
@@ -21,6 +23,8 @@ class CollectionsPanel(QWidget):
     add_requested = Signal(str)
     remove_requested = Signal(str, str)
     delete_requested = Signal(str)
+    #: (name, Visibility): the owner chose who may see the collection (a shared library)
+    visibility_requested = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,15 +45,27 @@ class CollectionsPanel(QWidget):
         row2 = QHBoxLayout()
         row2.addWidget(self.add_button)
         row2.addWidget(self.remove_button)
+        # a shared library only: who may see the chosen collection (its owner chooses)
+        self.visibility = VisibilityCombo(Visibility.PRIVATE, self)
+        self.visibility.setObjectName("collectionVisibility")
+        self.visibility_label = QLabel(self.tr("Visible to:"), self)
+        self.visibility_label.setBuddy(self.visibility)
+        row_vis = QHBoxLayout()
+        row_vis.addWidget(self.visibility_label)
+        row_vis.addWidget(self.visibility, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.names, 1)
+        lay.addLayout(row_vis)
         lay.addLayout(row1)
         lay.addWidget(QLabel(self.tr("Articles:"), self))
         lay.addWidget(self.items, 2)
         lay.addLayout(row2)
         self.collections: list[Collection] = []
         self._headline: Callable[[str], str] = lambda key: key
+        self._byline: Callable[[Collection], Byline] = lambda c: Byline("", Visibility.PRIVATE, True)
+        self._shared = False
+        self.visibility.currentIndexChanged.connect(lambda _i: self._visibility_chosen())
         self.names.currentRowChanged.connect(lambda _r: self._fill_items())
         self.items.itemActivated.connect(self._open)
         self.items.itemDoubleClicked.connect(self._open)
@@ -57,6 +73,11 @@ class CollectionsPanel(QWidget):
         self.add_button.clicked.connect(lambda: self._emit_named(self.add_requested))
         self.remove_button.clicked.connect(self._remove)
         self.delete_button.clicked.connect(lambda: self._emit_named(self.delete_requested))
+
+    def set_sharing(self, byline: Callable[[Collection], Byline] | None) -> None:
+        """Whose each collection is, in a shared library (None: a library folder, nothing shown or asked)."""
+        self._shared = byline is not None
+        self._byline = byline or (lambda c: Byline("", Visibility.PRIVATE, True))
 
     def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
                         select: str | None = None) -> None:
@@ -66,7 +87,8 @@ class CollectionsPanel(QWidget):
         self.names.blockSignals(True)
         self.names.clear()
         for c in self.collections:
-            item = QListWidgetItem(f"{c.name} ({len(c.items)})")
+            byline = byline_text(self._byline(c))
+            item = QListWidgetItem(f"{c.name} ({len(c.items)})" + (f" — {byline}" if byline else ""))
             item.setData(ROLE_NAME, c.name)
             self.names.addItem(item)
         row = next((i for i, c in enumerate(self.collections) if c.name == keep), 0 if self.collections else -1)
@@ -82,10 +104,27 @@ class CollectionsPanel(QWidget):
         item = self.names.currentItem()
         return str(item.data(ROLE_NAME)) if item is not None else ""
 
+    def _visibility_chosen(self) -> None:
+        if self.current_name():
+            self.visibility_requested.emit(self.current_name(), self.visibility.value())
+
+    def _show_visibility(self, coll: Collection | None) -> None:
+        """The chosen collection's visibility; changeable, and its Delete button enabled, on one's own only."""
+        byline = self._byline(coll) if coll is not None else None
+        self.visibility.setVisible(self._shared and coll is not None)
+        self.visibility_label.setVisible(self._shared and coll is not None)
+        if byline is not None:
+            self.visibility.set_value(byline.visibility)
+        mine = byline is None or byline.editable
+        self.visibility.setEnabled(mine)
+        for button in (self.delete_button, self.add_button, self.remove_button):
+            button.setEnabled(mine)
+
     def _fill_items(self) -> None:
         self.items.clear()
         name = self.current_name()
         coll = next((c for c in self.collections if c.name == name), None)
+        self._show_visibility(coll)
         for key in coll.items if coll else []:
             try:
                 label = self._headline(key)
