@@ -249,7 +249,9 @@ class Index:
         self.texts.close()
 
     def doc_count(self) -> int:
-        return int(self._ix.doc_count())
+        """Undeleted documents, from the table of contents (each segment's count and deletions): Whoosh's own
+        ``doc_count`` opens a reader of every segment for it (a third of a search's index time in a new process)."""
+        return sum(int(seg.doc_count()) for seg in self._ix._segments())
 
     def size_bytes(self) -> int:
         return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
@@ -562,7 +564,12 @@ def index_where(library: Any) -> str:
 
 
 def indexed_count(library: Any) -> int:
-    return int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 1").fetchone()[0])
+    """How many articles the catalogue says the index holds: all of them but the unindexed (a count over the
+    smallest index and a lookup in the partial index of unindexed rows; counting ``indexed = 1`` read every
+    article's row: 73 ms of a search's start-up at 10,000 pages, against 1.5 ms)."""
+    one = library.conn.execute
+    return int(one("SELECT COUNT(*) FROM articles").fetchone()[0]) - \
+        int(one("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0])
 
 
 def unhealthy(library: Any, ix: SearchIndex) -> str | None:

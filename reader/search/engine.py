@@ -23,6 +23,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from reader.index.store import SearchIndex, cjk_terms, open_index
@@ -64,6 +65,10 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+
+#: the summary of a row gone since it matched (sorted last)
+_GONE = ("\uffff", 0, 0, "", "", 0)
 
 
 def _ids_json(nums: Any) -> str:
@@ -118,25 +123,28 @@ class Searcher:
         if not nums or limit == 0:
             return result
         end = None if limit is None else offset + limit
-        rank = self._date_order()[0]
         scores: dict[int, float] = {}
         if sort == "relevance" and terms and total <= RELEVANCE_CAP:
-            scores = self._scores(nums, terms)
-            order = sorted(nums, key=lambda n: (-scores[n], rank[n]))[offset:end]
+            info = self._summary(nums)
+            scores = ranking.scores(self._hit_texts(nums), terms, info)
+            order = sorted(nums, key=lambda n: (-scores.get(n, 0.0), *info.get(n, _GONE)[:3], n))[offset:end]
         else:
             # date order; also for relevance beyond RELEVANCE_CAP hits (the total stays exact)
             result.ranked_by = "date"
             order = self._by_date(nums, end)[offset:]
             if terms:
-                scores = self._scores(set(order), terms)
+                scores = ranking.scores(self._hit_texts(set(order)), terms, self._summary(set(order)))
         result.hits = self._hits(order, scores, terms, options)
         return result
 
     def prepare(self) -> None:
-        """Read once what every search needs (the table of articles, their date order), so the first search
-        does not pay for it: 1.4 s of the window's first search at 10,000 pages (it calls this when a
-        library opens, on the thread its searches run on)."""
-        self._date_order()
+        """Open what every search reads (the index's segments and its row table), so the first search in the
+        window does not pay for it (the window calls this when a library opens, on its search thread). Nothing
+        read here grows with the library: what a search needs of each article is read for its hits only."""
+        self.index.doc_count()
+        warm = getattr(self.index, "warm", None)
+        if warm is not None:
+            warm()
 
     def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
         """How many articles match (exact), without building hits."""
@@ -165,7 +173,8 @@ class Searcher:
             self.library.meta_get("index_pending") is not None
 
     def _universe(self) -> set[int]:
-        return set(self._articles())
+        """Every article's row (a NOT at the top, or filters alone, need them)."""
+        return {r[0] for r in self.library.conn.execute("SELECT num FROM articles")}
 
     def _eval(self, node: Node, stale: bool, within: set[int] | None = None,
               options: SearchOptions = SearchOptions()) -> set[int]:
@@ -456,7 +465,7 @@ class Searcher:
         # filters first (a few milliseconds of SQL): the text terms then verify only the articles they admit
         filtered = self._filtered(top_filters) if top_filters else None
         if rest is None:
-            return node, filtered if filtered is not None else set(self._articles())
+            return node, filtered if filtered is not None else self._universe()
         if filtered is not None and not filtered:
             return node, set()
         self._texts.candidates = {}
@@ -465,56 +474,58 @@ class Searcher:
         finally:
             self._texts.candidates = None
 
-    def _articles(self) -> dict[int, tuple[str, int, int, str, str, int]]:
-        """num → (date, first page, position, publication, kind, chars) of every article, cached per catalogue state."""
-        conn = self.library.conn
-        state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, id(conn))
-        cached = self._cache.get("articles")
-        if cached is not None and cached[0] == state:
-            return cached[1]  # type: ignore[no-any-return]
-        rows = conn.execute(
+    def _summary(self, nums: set[int]) -> ranking.ArticleInfo:
+        """num → (date, first page, position, publication, kind, chars) of each of ``nums`` that exists, read for
+        these rows only (from the covering index ``articles_summary``): a search in a new process reads nothing
+        per article of the library, only per hit."""
+        if not nums:
+            return {}
+        rows = self.library.conn.execute(
             "SELECT a.num, i.date, coalesce(a.first_page, 0), a.seq, p.name, a.kind, a.chars FROM articles a "
-            "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id")
-        info = {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
-        self._cache["articles"] = (state, info)
-        return info
-
-    def _date_order(self) -> tuple[dict[int, int], list[int]]:
-        """Every article in date order, and num → its rank there (:func:`ranking.date_order`); cached with
-        :meth:`_articles`."""
-        info = self._articles()
-        cached = self._cache.get("date_order")
-        if cached is not None and cached[0] is info:
-            return cached[1]  # type: ignore[no-any-return]
-        found = ranking.date_order(info)
-        self._cache["date_order"] = (info, found)
-        return found
+            "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
+            "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))
+        return {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
 
     def _by_date(self, nums: set[int], end: int | None) -> list[int]:
-        """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
-        return ranking.by_date(nums, end, *self._date_order())
+        """``nums`` in date order (date, first page, position on the page, row), the first ``end`` of them only
+        when ``end`` is given. Many hits: the catalogue's date order is walked until enough of them came by
+        (:data:`ranking.DATE_WALK` — a one-character query's first page reads a few dozen rows); fewer: the
+        hits alone are sorted in SQL."""
+        conn = self.library.conn
+        if end is not None and len(nums) * ranking.DATE_WALK >= self._article_bound():
+            # issues by date (their index), each issue's articles sorted on their own: the rows stream
+            rows = conn.execute(
+                "SELECT a.num FROM issues i CROSS JOIN articles a ON a.issue_id = i.id "
+                "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
+            return list(islice(filter(nums.__contains__, (r[0] for r in rows)), end))
+        sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
+               "WHERE a.num IN (SELECT value FROM json_each(?)) "
+               "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
+        args: list[Any] = [_ids_json(nums)]
+        if end is not None:
+            sql += " LIMIT ?"
+            args.append(end)
+        return [r[0] for r in conn.execute(sql, args)]
 
-    def _scores(self, nums: set[int], terms: Sequence[Term]) -> dict[int, float]:
-        """Relevance of each of ``nums`` (:func:`ranking.scores`), on the texts read while verifying when
-        they are all there, else read from the catalogue."""
-        info = self._articles()
+    def _article_bound(self) -> int:
+        """An upper bound of the number of articles (the largest row: an index lookup, not a count)."""
+        return int(self.library.conn.execute("SELECT coalesce(max(num), 0) FROM articles").fetchone()[0])
+
+    def _hit_texts(self, nums: set[int]) -> Iterator[tuple[int, str]]:
+        """(row, folded text) of each of ``nums``: the texts read while verifying when they are all there, else
+        read again (the index's copy, the catalogue)."""
         texts = self._text_map()
-        rows: Any
         if texts is not None and all(n in texts for n in nums):
-            rows = ((n, texts[n]) for n in nums)
-        else:
-            rows = self.folded_texts(nums)
-        return ranking.scores(rows, terms, info)
+            return ((n, texts[n]) for n in nums)
+        return self.folded_texts(nums)
 
     def _text_map(self) -> dict[int, str] | None:
         """num → folded text read during the current :meth:`search` (None outside one)."""
         return getattr(self._texts, "map", None)
 
     def _facets(self, nums: set[int]) -> dict[str, dict[str, int]]:
-        info = self._articles()
         out: dict[str, dict[str, int]] = {"publication": {}, "year": {}, "kind": {}}
-        for n in nums:
-            date, _, _, pub, kind, _ = info[n]
+        for date, _, _, pub, kind, _ in self._summary(nums).values():
             for name, key in (("publication", pub), ("year", date[:4]), ("kind", kind)):
                 out[name][key] = out[name].get(key, 0) + 1
         return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}
