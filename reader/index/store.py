@@ -41,12 +41,12 @@ import time
 import uuid
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from whoosh import columns, fields, formats
 from whoosh import index as windex
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
@@ -348,6 +348,31 @@ class Index:
 
     # -- writing
 
+    @contextmanager
+    def committer(self) -> Iterator[Callable[[Sequence[Any]], None]]:
+        """Hold the index's write lock; yield ``commit(segments)``, which writes a table of contents naming the
+        index's segments and ``segments`` (written by other processes, :mod:`reader.index.parallel`). Leaving
+        without committing commits nothing (the segments' files go at the next commit)."""
+        self._check()
+        try:
+            w = TermListSegmentWriter(self._ix, FIELD, limitmb=POOL_MB, codec=_codec())
+        except windex.LockError as e:
+            raise IndexUnavailableError(f"{self.folder}: another writer holds the search index.") from e
+        done = False
+
+        def commit(segments: Sequence[Any]) -> None:
+            nonlocal done
+            w._close_segment()
+            w._commit_toc(list(w.segments) + list(segments))
+            w._finish()
+            done = True
+
+        try:
+            yield commit
+        finally:
+            if not done:
+                w.cancel()
+
     def writer(self, update: bool = False, optimize: bool = False) -> Writer:
         """A writer (a context manager). ``update``: an added article replaces the one of the same id.
         ``optimize``: merge every segment into one at commit (else Whoosh's merge policy merges small ones)."""
@@ -487,12 +512,8 @@ class Writer:
         self._texts: list[tuple[int, str]] = []
 
     def __enter__(self) -> Writer:
-        # No length statistics: Whoosh would look up a field length (a stat() of the disk for a field
-        # without lengths) for every posting it writes; nothing here scores by length.
-        codec = W3Codec(blocklimit=BLOCK_POSTINGS, compression=1)
-        codec.length_stats = False
         try:
-            self._w = TermListSegmentWriter(self.index._ix, FIELD, limitmb=POOL_MB, codec=codec)
+            self._w = TermListSegmentWriter(self.index._ix, FIELD, limitmb=POOL_MB, codec=_codec())
         except windex.LockError as e:
             raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
@@ -535,6 +556,12 @@ class Writer:
 
 
 ProgressFn = Callable[[int, int], None]
+
+
+def _codec() -> Any:
+    from reader.index.parallel import codec
+
+    return codec(BLOCK_POSTINGS)
 
 
 #: The file in the index folder naming the library the index belongs to (its ``index_token`` meta value).
@@ -610,7 +637,7 @@ def stamp(library: Any, ix: SearchIndex) -> None:
 
 def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | None = None,
          cancel: threading.Event | None = None, known_terms: dict[int, PackedTerms] | None = None,
-         on_rebuild: Callable[[str], None] | None = None) -> int:
+         on_rebuild: Callable[[str], None] | None = None, workers: int | None = None) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
 
     An index that is missing, foreign (another library's) or stale (missing articles) is rebuilt
@@ -621,6 +648,10 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
 
     ``progress(done, total)`` is called after each commit; a set ``cancel`` stops
     after the current commit (everything committed stays consistent).
+
+    ``workers``: an empty index with many rows to add (a rebuild) is filled by up to this many worker
+    processes, each writing segments of its own (:mod:`reader.index.parallel`). Opt-in: they are spawned,
+    which re-imports the caller's ``__main__`` (the CLI's is guarded).
     """
     own = index is None
     ix = index or open_index(library)
@@ -640,6 +671,12 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
             total = int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0])
             pending = library.meta_get("index_pending") is not None
             dropped = library.dropped()
+            if isinstance(ix, Index) and not pending and not dropped and not ix.doc_count():
+                from reader.index.parallel import workers_for
+
+                width = workers_for(total, workers)
+                if width:  # then the loop below finds nothing left, unless cancelled
+                    added = _fill_parallel(library, ix, width, total, progress, cancel)
             while True:
                 if cancel is not None and cancel.is_set():
                     break
@@ -674,6 +711,33 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
     return added
 
 
+def _fill_parallel(library: Any, ix: Index, width: int, total: int, progress: ProgressFn | None,
+                   cancel: threading.Event | None) -> int:
+    """Fill the empty index ``ix`` with every unindexed row in ``width`` worker processes, each writing
+    segments of its own (:mod:`reader.index.parallel`, where the order of the steps is explained)."""
+    from reader.index.parallel import READ_ARTICLES, Filler, runs
+
+    chars = int(library.conn.execute("SELECT coalesce(SUM(chars), 0) FROM articles WHERE indexed = 0").fetchone()[0])
+    library.meta_set("index_pending", str(time.time()))
+    filler = Filler(str(ix.folder), width, BLOCK_POSTINGS, POOL_MB)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    rows = runs(lambda after: library.unindexed(READ_ARTICLES, after=after), chars, width)
+    with ix.committer() as commit:
+        if not filler.fill(rows, ix.texts.append, step, cancel):
+            return 0
+        commit(filler.segments)
+    library.mark_indexed(filler.nums)
+    library.meta_set("index_pending", None)
+    return len(filler.nums)
+
+
 def fill_texts(library: Any, ix: Index) -> int:
     """Copy into the index's text store the folded texts of the indexed articles it lacks (an index written
     before the store existed, or a store lost): searching stays exact without it, only slower. Costs a read
@@ -699,10 +763,11 @@ def fill_texts(library: Any, ix: Index) -> int:
 
 
 def rebuild(library: Any, progress: ProgressFn | None = None,
-            cancel: threading.Event | None = None) -> int:
-    """Throw the index away and build it again from the catalogue."""
+            cancel: threading.Event | None = None, workers: int | None = None) -> int:
+    """Throw the index away and build it again from the catalogue (in up to ``workers`` processes: see
+    :func:`sync`)."""
     with library.writing():
         discard_index(library)
         library.mark_all_unindexed()
         library.meta_set("index_pending", None)
-        return sync(library, progress=progress, cancel=cancel)
+        return sync(library, progress=progress, cancel=cancel, workers=workers)

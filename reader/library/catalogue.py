@@ -1035,11 +1035,12 @@ class Library:
 
     # -- index bookkeeping (used by reader.index.store)
 
-    def unindexed(self, limit: int = 1000) -> list[tuple[int, str, str]]:
-        """Up to ``limit`` (num, id, folded text) of articles the index does not have yet."""
+    def unindexed(self, limit: int = 1000, after: int = 0) -> list[tuple[int, str, str]]:
+        """Up to ``limit`` (num, id, folded text) of articles the index does not have yet, in row order, rows
+        above ``after`` only (a rebuild pages through them before marking any)."""
         return list(self.conn.execute(
             "SELECT a.num, a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num "
-            "WHERE a.indexed = 0 ORDER BY a.num LIMIT ?", (limit,)))
+            "WHERE a.indexed = 0 AND a.num > ? ORDER BY a.num LIMIT ?", (after, limit)))
 
     def dropped(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM index_dropped")]
