@@ -27,6 +27,7 @@ segment's posting lists: ~4 bytes a posting).
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import threading
@@ -34,6 +35,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec
@@ -50,6 +52,8 @@ READ_ARTICLES = 2000
 MIN_ARTICLES = 4000
 
 Row = tuple[int, str, str]
+
+log = logging.getLogger(__name__)
 
 
 def codec(blocklimit: int) -> Any:
@@ -152,7 +156,8 @@ class Filler:
 
     def fill(self, run_list: Iterator[list[Row]], append_texts: Callable[[list[tuple[int, str]]], object],
              progress: Callable[[int], None], cancel: threading.Event | None) -> bool:
-        """Write every run as a segment (False when cancelled: nothing is to be committed)."""
+        """Write every run as a segment (False when cancelled, or when a worker died — killed, out of memory —:
+        nothing is to be committed, and the caller adds the rows in its own process)."""
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_watch_parent, initargs=(os.getpid(),))
         try:
@@ -166,6 +171,9 @@ class Filler:
             while self.pending:
                 self._collect(progress)
             return cancel is None or not cancel.is_set()
+        except BrokenProcessPool:
+            log.warning("%s: a process writing the index ended; indexing in this process", self.folder)
+            return False
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
