@@ -83,6 +83,8 @@ class Searcher:
         self.index = index or open_index(library)
         self._own_index = index is None
         self._cache: dict[str, Any] = {}
+        #: :meth:`prepare` was called: the table of every article is kept (see there)
+        self._prepared = False
         #: folded texts read while verifying the current query's terms (reused by ranking), per thread
         self._texts = threading.local()
 
@@ -138,13 +140,13 @@ class Searcher:
         return result
 
     def prepare(self) -> None:
-        """Open what every search reads (the index's segments and its row table), so the first search in the
-        window does not pay for it (the window calls this when a library opens, on its search thread). Nothing
-        read here grows with the library: what a search needs of each article is read for its hits only."""
-        self.index.doc_count()
-        warm = getattr(self.index, "warm", None)
-        if warm is not None:
-            warm()
+        """For a long-lived searcher (the window calls this when a library opens, on its search thread): keep a
+        table of every article (date, page, position, publication, kind, length) and their date order, read
+        now and again after the catalogue changes, so date order and facets of a large hit set cost a lookup
+        per hit. Without it (a command in a new process) what a search needs of each article is read for its
+        hits only, and nothing read at start-up grows with the library."""
+        self._prepared = True
+        self._date_order()
 
     def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
         """How many articles match (exact), without building hits."""
@@ -475,9 +477,12 @@ class Searcher:
             self._texts.candidates = None
 
     def _summary(self, nums: set[int]) -> ranking.ArticleInfo:
-        """num → (date, first page, position, publication, kind, chars) of each of ``nums`` that exists, read for
-        these rows only (from the covering index ``articles_summary``): a search in a new process reads nothing
-        per article of the library, only per hit."""
+        """num → (date, first page, position, publication, kind, chars) of (at least) each of ``nums`` that
+        exists: the table of every article when :meth:`prepare` keeps one, else read for these rows only (from
+        the covering index ``articles_summary``): a search in a new process reads nothing per article of the
+        library, only per hit."""
+        if self._prepared:
+            return self._articles()
         if not nums:
             return {}
         rows = self.library.conn.execute(
@@ -491,6 +496,8 @@ class Searcher:
         when ``end`` is given. Many hits: the catalogue's date order is walked until enough of them came by
         (:data:`ranking.DATE_WALK` — a one-character query's first page reads a few dozen rows); fewer: the
         hits alone are sorted in SQL."""
+        if self._prepared:
+            return ranking.by_date(nums, end, *self._date_order())
         conn = self.library.conn
         if end is not None and len(nums) * ranking.DATE_WALK >= self._article_bound():
             # issues by date (their index), each issue's articles sorted on their own: the rows stream
@@ -506,6 +513,32 @@ class Searcher:
             sql += " LIMIT ?"
             args.append(end)
         return [r[0] for r in conn.execute(sql, args)]
+
+    def _articles(self) -> dict[int, tuple[str, int, int, str, str, int]]:
+        """num → (date, first page, position, publication, kind, chars) of every article, cached per catalogue
+        state (only for a prepared searcher: :meth:`prepare`)."""
+        conn = self.library.conn
+        state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, id(conn))
+        cached = self._cache.get("articles")
+        if cached is not None and cached[0] == state:
+            return cached[1]  # type: ignore[no-any-return]
+        rows = conn.execute(
+            "SELECT a.num, i.date, coalesce(a.first_page, 0), a.seq, p.name, a.kind, a.chars FROM articles a "
+            "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id")
+        info = {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
+        self._cache["articles"] = (state, info)
+        return info
+
+    def _date_order(self) -> tuple[dict[int, int], list[int]]:
+        """Every article in date order, and num → its rank there (:func:`ranking.date_order`); cached with
+        :meth:`_articles`."""
+        info = self._articles()
+        cached = self._cache.get("date_order")
+        if cached is not None and cached[0] is info:
+            return cached[1]  # type: ignore[no-any-return]
+        found = ranking.date_order(info)
+        self._cache["date_order"] = (info, found)
+        return found
 
     def _article_bound(self) -> int:
         """An upper bound of the number of articles (the largest row: an index lookup, not a count)."""
@@ -525,7 +558,8 @@ class Searcher:
 
     def _facets(self, nums: set[int]) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {"publication": {}, "year": {}, "kind": {}}
-        for date, _, _, pub, kind, _ in self._summary(nums).values():
+        info = self._summary(nums)
+        for date, _, _, pub, kind, _ in (info[n] for n in nums if n in info):
             for name, key in (("publication", pub), ("year", date[:4]), ("kind", kind)):
                 out[name][key] = out[name].get(key, 0) + 1
         return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}

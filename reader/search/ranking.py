@@ -7,19 +7,37 @@ engine orders by date instead (and says so in ``Results.ranked_by``).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import islice
 
 from reader.search.query import Term
 
 #: relevance ranking reads the folded text of every hit; beyond this many hits the order is by date
 RELEVANCE_CAP = 3000
 
-#: num → (date, first page, position, publication, kind, chars) of the hits (read for them only)
+#: num → (date, first page, position, publication, kind, chars) of the hits, or of every article (the window)
 ArticleInfo = Mapping[int, tuple[str, int, int, str, str, int]]
 
 #: date order walks the catalogue's date order while the hits are at least one article in this many (a
 #: page of them comes by within a few hundred rows); fewer hits are sorted on their own
 DATE_WALK = 64
+
+
+def date_order(info: ArticleInfo) -> tuple[dict[int, int], list[int]]:
+    """Every article in date order (date, page, position on the page, row), and num → its rank there."""
+    order = sorted(info, key=lambda n: (info[n][:3], n))
+    return {n: i for i, n in enumerate(order)}, order
+
+
+def by_date(nums: set[int], end: int | None, rank: dict[int, int], order: list[int]) -> list[int]:
+    """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
+    if end is None:
+        return sorted(nums, key=rank.__getitem__)
+    if len(nums) * DATE_WALK >= len(order):
+        # many hits: walk the date order until enough of them came by (at C speed)
+        return list(islice(filter(nums.__contains__, order), end))
+    return heapq.nsmallest(end, nums, key=rank.__getitem__)
 
 
 def scores(rows: Iterable[tuple[int, str]], terms: Sequence[Term], info: ArticleInfo) -> dict[int, float]:
