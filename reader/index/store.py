@@ -329,6 +329,13 @@ class Index:
         hi = bisect.bisect_left(words, prefix + "\U0010ffff")
         return words[lo:hi]
 
+    def prepare(self) -> None:
+        """For a long-lived reader (the window): open the segments and read the text store's table of rows now,
+        not during the first searches."""
+        with self._lock:
+            self._current()
+        self.texts.prepare()
+
     def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
         """(the rows of ``nums`` whose folded text holds the string ``needle``, the rows this cannot tell):
         verification on the index's own copy of the texts (:mod:`reader.index.textstore`). The caller asks the

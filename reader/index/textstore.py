@@ -288,6 +288,12 @@ class TextStore:
 
         return decoded(), unknown
 
+    def prepare(self) -> None:
+        """Read the table of every record now (a long-lived reader looks rows up in it, not by bisection)."""
+        with self._lock:
+            self._refresh()
+            self._full_table()
+
     def rows(self) -> set[int]:
         """Every row the store holds."""
         with self._lock:

@@ -22,6 +22,7 @@ import json
 import logging
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Any
@@ -146,7 +147,11 @@ class Searcher:
         per hit. Without it (a command in a new process) what a search needs of each article is read for its
         hits only, and nothing read at start-up grows with the library."""
         self._prepared = True
+        self._facet_columns(set())  # the table of every article, and its facet columns
         self._date_order()
+        prepare = getattr(self.index, "prepare", None)
+        if prepare is not None:
+            prepare()
 
     def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
         """How many articles match (exact), without building hits."""
@@ -557,12 +562,26 @@ class Searcher:
         return getattr(self._texts, "map", None)
 
     def _facets(self, nums: set[int]) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {"publication": {}, "year": {}, "kind": {}}
+        """Hits per publication, year and kind, counted at C speed (a Python step per hit cost the window
+        ~40 ms for a common word's 44,000 hits at 10,000 pages)."""
+        out: dict[str, dict[str, int]] = {}
+        for name, column in zip(("publication", "year", "kind"), self._facet_columns(nums), strict=True):
+            counts = Counter(map(column.__getitem__, filter(column.__contains__, nums)))
+            out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return out
+
+    def _facet_columns(self, nums: set[int]) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+        """num → publication, year, kind: of every article (kept with the table of a prepared searcher), else
+        of ``nums``."""
         info = self._summary(nums)
-        for date, _, _, pub, kind, _ in (info[n] for n in nums if n in info):
-            for name, key in (("publication", pub), ("year", date[:4]), ("kind", kind)):
-                out[name][key] = out[name].get(key, 0) + 1
-        return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}
+        cached = self._cache.get("facet_columns")
+        if cached is not None and cached[0] is info:
+            return cached[1]  # type: ignore[no-any-return]
+        columns = ({n: v[3] for n, v in info.items()}, {n: v[0][:4] for n, v in info.items()},
+                   {n: v[4] for n, v in info.items()})
+        if self._prepared:
+            self._cache["facet_columns"] = (info, columns)
+        return columns
 
     def _hits(self, order: list[int], scores: dict[int, float], terms: list[Term],
               options: SearchOptions) -> list[Hit]:
