@@ -68,6 +68,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+#: hits of at least one article in this many: their summaries are read as the table of every article (kept)
+SUMMARY_SHARE = 8
+
 #: the summary of a row gone since it matched (sorted last)
 _GONE = ("\uffff", 0, 0, "", "", 0)
 
@@ -486,6 +489,10 @@ class Searcher:
         exists: the table of every article when :meth:`prepare` keeps one, else read for these rows only (from
         the covering index ``articles_summary``): a search in a new process reads nothing per article of the
         library, only per hit."""
+        if not self._prepared and len(nums) * SUMMARY_SHARE >= self._article_bound():
+            # hits are a large share of the library (facets of a common word): the table of every article costs
+            # no more than theirs, and is kept for the next searches
+            self._prepared = True
         if self._prepared:
             return self._articles()
         if not nums:
