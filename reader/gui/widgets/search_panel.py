@@ -44,10 +44,9 @@ ROLE_HIT = Qt.ItemDataRole.UserRole + 10
 KINDS = ("", "article", "photo", "advertisement", "notice", "furniture")
 #: lines of snippet a hit shows under its headline
 SNIPPET_LINES = 4
-#: hits fetched at a time: two to three screens of the list (the next ones come as it is scrolled near its end, or
-#: with "Show more"). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms;
-#: each hit's snippet folds its article's text (~0.5 ms), so the first page is kept to what is seen first.
-PAGE_SIZE = 25
+#: hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with
+#: "Show more"). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms.
+PAGE_SIZE = 50
 #: the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end
 FETCH_AHEAD_ROWS = 10
 
