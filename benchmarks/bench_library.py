@@ -33,6 +33,10 @@ and the library's tables' size per text, each query class's p50/p95 and exactnes
 concordance and timeline of a common word (totals against brute force), and where the time goes (``--profile``:
 cProfile of the PG import and of the slowest class's slowest query, with the server's EXPLAIN ANALYZE).
 
+Sizes: the index (its text store apart) and the catalogue per folded UTF-8 text, the catalogue by table (SQLite's
+``dbstat``, indexes counted with their table) and the ``articles`` columns; ``--keep-library --sizes-only`` prints
+them for an existing library and stops (an old one is migrated first, and the time it took printed).
+
 Also printed: ``broadsheet search 中国 --json`` in a new process (start-up included), ``--batch`` over all
 queries in one process, and with ``--reindex`` the rebuild of the index (chars/s).
 """
@@ -398,11 +402,29 @@ def _sizes(lib: Library, corpus: Corpus) -> None:
     ix = Index(lib.index_dir)
     size = ix.size_bytes()
     ix.close()
-    cat = lib.catalogue_path.stat().st_size
+    # the database's own size, what its WAL holds included (the WAL file keeps its largest size once written)
+    pages, free, page_size = (lib.conn.execute(f"PRAGMA {n}").fetchone()[0]
+                              for n in ("page_count", "freelist_count", "page_size"))
+    cat = pages * page_size
     store = sum(p.stat().st_size for p in lib.index_dir.glob("folded.*"))  # the index's copy of the folded texts
     print(f"sizes: folded text {utf8 / 1e6:.0f} MB; index {size / 1e6:.0f} MB = {size / utf8:.2f}x "
           f"(of which the text store {store / 1e6:.0f} MB = {store / utf8:.2f}x); "
-          f"catalogue {cat / 1e6:.0f} MB = {cat / utf8:.2f}x")
+          f"catalogue {cat / 1e6:.0f} MB = {cat / utf8:.2f}x ({free * page_size / 1e6:.0f} MB of it free pages)")
+    print("catalogue by table (sqlite dbstat, pages in use; indexes with their table): " + ", ".join(
+        f"{name} {used / 1e6:.1f} MB = {used / utf8:.2f}x" for name, used in catalogue_tables(lib)))
+    columns = lib.conn.execute("SELECT SUM(length(CAST(parts AS BLOB))), SUM(length(spans)) FROM articles").fetchone()
+    print(f"  of articles: parts (roles and texts) {(columns[0] or 0) / 1e6:.1f} MB = {(columns[0] or 0) / utf8:.2f}x, "
+          f"spans packed {(columns[1] or 0) / 1e6:.1f} MB = {(columns[1] or 0) / utf8:.2f}x")
+
+
+def catalogue_tables(lib: Library) -> list[tuple[str, int]]:
+    """(table, bytes of its pages in use, its indexes' included), largest first, from SQLite's ``dbstat``."""
+    owner = {name: table for name, table in lib.conn.execute(
+        "SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('table', 'index')")}
+    used: Counter[str] = Counter()
+    for name, size in lib.conn.execute("SELECT name, SUM(pgsize - unused) FROM dbstat GROUP BY name"):
+        used[owner.get(name, name)] += int(size)
+    return [(name, size) for name, size in used.most_common() if size >= 100_000]
 
 
 def _time_ms(fn: Callable[[], object]) -> float:
@@ -576,7 +598,16 @@ def run(args: argparse.Namespace, work: Path, dbs: pgbench.Databases | None = No
         print(f"corpus: {info['pages']} pages, {info['chars']:,} chars generated in {time.perf_counter() - t:.1f}s")
     if lib_dir.exists() and not args.keep_library:
         shutil.rmtree(lib_dir)
-    lib = Library(lib_dir) if lib_dir.exists() else _import(corpus_dir, lib_dir)
+    if lib_dir.exists():
+        t = time.perf_counter()
+        lib = Library(lib_dir)
+        print(f"library opened in {time.perf_counter() - t:.1f}s (migrations of its catalogue included)")
+    else:
+        lib = _import(corpus_dir, lib_dir)
+    if args.sizes_only:
+        _sizes(lib, Corpus.load(lib))
+        lib.close()
+        return
     if args.cluster:
         _cluster_import(lib, corpus_dir, work / "library-cluster", args.cluster)
     libs = {"broadsheet": lib}
@@ -633,6 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile", action="store_true", help="with --backend postgres: where the time goes (cProfile "
                                                           "of the import and the slowest query, EXPLAIN ANALYZE)")
     p.add_argument("--no-cli", dest="cli", action="store_false", help="leave out the `broadsheet search` processes")
+    p.add_argument("--sizes-only", action="store_true", help="print the sizes of the library (with --keep-library: "
+                                                             "an existing one, migrated when old) and stop")
     args = p.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-broadsheet-"))
     work.mkdir(parents=True, exist_ok=True)

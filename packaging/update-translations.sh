@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Qt Linguist translations of the desktop application: extract every tr() string of reader/gui
+# Qt Linguist translations of the desktop application: extract every tr() string of reader/gui (and the
+# core's messages marked QT_TRANSLATE_NOOP, which the window translates where it shows them)
 # into resources/translations/broadsheet_<lang>.ts (Simplified Chinese, Traditional Chinese,
 # English), then compile each .ts into the .qm the application loads
 # (reader.gui.app.install_translations). Translate the .ts files with Qt Linguist in between.
@@ -27,7 +28,9 @@ done
 
 mkdir -p "$out"
 if [ "$extract" = 1 ]; then
-    mapfile -t sources < <(find reader/gui -name '*.py' -not -path '*/__pycache__/*' | sort)
+    # the window's tr() strings, and the core's messages marked QT_TRANSLATE_NOOP where they are written
+    mapfile -t sources < <( (find reader/gui -name '*.py' -not -path '*/__pycache__/*';
+                             grep -rl --include='*.py' 'QT_TRANSLATE_NOOP(' reader --exclude-dir=gui) | sort -u)
     ts=()
     for lang in "${LANGS[@]}"; do ts+=("$out/broadsheet_$lang.ts"); done
     # -no-obsolete: strings gone from the code leave the files; -locations relative keeps diffs small

@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.annotations.store import MIGRATIONS as ANNOTATION_MIGRATIONS
 from reader.corrections.store import MIGRATIONS as CORRECTION_MIGRATIONS
-from reader.library.catalogue import Library, LibraryError
+from reader.library.catalogue import Library, LibraryError, fold_stored
 
 #: (table, the columns that order its rows), parents before children
 TABLES: tuple[tuple[str, str], ...] = (
@@ -29,7 +29,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("issues", "id"),
     ("pages", "id"),
     ("blocks", "page_id, seq"),
-    ("lines", "page_id, seq"),
+    ("page_lines", "page_id"),
     ("articles", "num"),
     ("article_text", "num"),
     ("article_pages", "page_id, article_num"),
@@ -79,7 +79,10 @@ def copy_library(src: Library, dst: Library, progress: Callable[[str, int], None
     counts: dict[str, int] = {}
     with dst.writing(), dst.transaction() as out:
         for table, order in TABLES:
-            counts[table] = _copy_table(src, out, table, order)
+            if table == "article_text" and not dst.stores_folded:
+                counts[table] = _copy_folded(src, out)
+            else:
+                counts[table] = _copy_table(src, out, table, order)
             if progress is not None:
                 progress(table, counts[table])
         out.execute(f"DELETE FROM meta WHERE key IN ({','.join('?' * len(INDEX_META))})", INDEX_META)
@@ -109,6 +112,20 @@ def _copy_table(src: Library, out: Any, table: str, order: str) -> int:
     if batch:
         out.executemany(insert, batch)
         n += len(batch)
+    return n
+
+
+def _copy_folded(src: Library, out: Any) -> int:
+    """``article_text`` into a library that folds the stored parts when it is read (SQLite, schema 5: a view):
+    only the texts folding would not give again go, into ``article_folded``; the number of texts read."""
+    n = 0
+    batch: list[tuple[int, str]] = []
+    for num, parts, folded in src.conn.execute(
+            "SELECT a.num, a.parts, t.folded FROM articles a JOIN article_text t ON t.num = a.num ORDER BY a.num"):
+        n += 1
+        if folded != fold_stored(parts):
+            batch.append((num, folded))
+    out.executemany("INSERT INTO article_folded (num, folded) VALUES (?, ?)", batch)
     return n
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from reader.library.catalogue import source_line_rows
 from reader.library.db import Connection
 
 if TYPE_CHECKING:  # the store imports this module to anchor what it stores
@@ -105,9 +106,7 @@ class SourceLines:
 
 def source_lines(conn: Connection, source_path: str) -> SourceLines:
     """The lines of one imported source, in page and line order."""
-    rows = conn.execute("SELECT l.id, l.text FROM sources s JOIN pages g ON g.source_id = s.id "
-                        "JOIN lines l ON l.page_id = g.id WHERE s.path = ? ORDER BY g.seq, l.seq", (source_path,))
-    return SourceLines.of((str(r[0]), str(r[1])) for r in rows)
+    return SourceLines.of((str(r[0]), str(r[2])) for r in source_line_rows(conn, source_path))
 
 
 def source_of_article(conn: Connection, key: str) -> str | None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.corrections.anchors import with_anchors
-from reader.library.catalogue import Library, Migration, now_iso, transaction
+from reader.library.catalogue import Library, Migration, article_line_rows, now_iso, transaction
 from reader.library.db import Connection
 from reader.library.owners import (
     SHARES_GROUP,
@@ -947,10 +947,8 @@ def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, int
     """line id → page number for the pages of the given library articles."""
     out: dict[str, int] = {}
     for aid in article_ids:
-        for lid, number in library.conn.execute(
-                "SELECT l.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
-                "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id WHERE a.id = ?", (aid,)):
-            out.setdefault(lid, number)
+        for _, number, line in article_line_rows(library.conn, aid):
+            out.setdefault(line[0], number)
     return out
 
 

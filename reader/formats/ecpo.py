@@ -68,6 +68,8 @@ _NAME = re.compile(r"^(?P<pub>[a-z]+)_(?P<issue>\d+)_(?P<date>\d{4}-\d{2}-\d{2})
 _SPACE_RUN = re.compile(r"\s*\n\s*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _NOTE_LINE = re.compile(r"^(?:Note|NB|N\.B\.)\s*:", re.I)
+#: transcription markup written inside a comment: a column or page break (``<lb/>``, ``<pb/>``)
+_MARKUP_BREAK = re.compile(r"<\s*[lp]b\s*/?\s*>")
 _ROTATE_180 = re.compile(r"rotate\(\s*(?:180deg|-180deg|0?\.5turn|3\.14\d*rad)\s*\)")
 
 #: sentence punctuation that display type (headlines) does not carry
@@ -264,13 +266,19 @@ def _is_note(row: str) -> bool:
     return len(words) >= 3 and sum(w.islower() for w in words) >= 2 and bool(_EDITORIAL.search(row))
 
 
+def _comment_rows(text: str) -> list[tuple[int, str]]:
+    """A comment's rows with their line offsets: editors who copied an advert's copy into a comment sometimes
+    copied its column breaks too (``請飲金納氏巴德補血酒以健尊體<lb/>``); that markup ends a row, it is no text."""
+    return [(k, piece) for k, row in enumerate(text.splitlines()) for piece in _MARKUP_BREAK.split(row)]
+
+
 def _comment_paras(item: _Item, page: int) -> list[_Para]:
     """An item's comments as paragraphs, one Line per comment line (editors' "Note:" lines left out)."""
     paras: list[_Para] = []
     col = sum(len(p.lines) for p in item.paras)
     for text, sourceline in item.comments:
         lines: list[Line] = []
-        for k, row in enumerate(text.splitlines()):
+        for k, row in _comment_rows(text):
             row = row.strip()
             if not row or _NOTE_LINE.match(row) or _is_note(row):
                 continue

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.annotations import store as A
 from reader.gui.dialogs.highlight_dialog import HighlightDialog
+from reader.gui.messages import error_text
 from reader.gui.widgets.annotations_panel import describe
 from reader.model.errors import BroadsheetError
 
@@ -98,7 +99,7 @@ class Annotating:
         try:
             ann = A.highlight(art, start, end, note=note, tags=tags, key=aid)
         except BroadsheetError as e:
-            w.report(str(e))
+            w.report(error_text(e))
             return False
         ann.source = w.archive.info(aid).source
         store = w.archive.annotations

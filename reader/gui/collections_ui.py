@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from reader.gui.dialogs import prompts
+from reader.gui.messages import error_text
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class Collecting:
         try:
             coll = w.archive.annotations.create_collection(name)
         except BroadsheetError as e:
-            w.report(str(e))
+            w.report(error_text(e))
             return None
         self.fill(coll.name)
         return coll.name
@@ -59,7 +60,7 @@ class Collecting:
         try:
             w.archive.annotations.add_to_collection(name, w.state.article_id)
         except BroadsheetError as e:
-            w.report(str(e))
+            w.report(error_text(e))
             return
         self.fill(name)
         w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Added to the collection %1.")

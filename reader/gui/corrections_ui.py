@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.corrections import store as C
 from reader.gui.dialogs import prompts
+from reader.gui.messages import error_text
 from reader.model.document import Article
 from reader.model.errors import BroadsheetError
 
@@ -130,7 +131,7 @@ class Corrections:
         try:
             corr = make(self.base_article)
         except BroadsheetError as e:
-            self.w.report(str(e))
+            self.w.report(error_text(e))
             return False
         return self.add_correction(corr, then_open)
 

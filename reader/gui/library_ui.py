@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QTreeWidgetItem
 
 from reader.app.archive import Archive
+from reader.gui.messages import error_text
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
 from reader.library.catalogue import is_url
 from reader.model.errors import BroadsheetError
@@ -46,7 +47,7 @@ class LibraryUi:
         try:
             archive = Archive.open(folder, create=create)
         except (BroadsheetError, OSError) as e:
-            self.w.report(str(e))
+            self.w.report(error_text(e))
             return False
         self.set_archive(archive)
         return True

@@ -54,6 +54,7 @@ from reader.gui.dialogs.export_dialog import ExportDialog
 from reader.gui.display import Display
 from reader.gui.icons import app_icon
 from reader.gui.library_ui import LibraryUi
+from reader.gui.messages import error_text
 from reader.gui.navigation import Navigator
 from reader.gui.search_ui import Searching
 from reader.gui.settings import Settings
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]) -> bool:
         """Run an edit as an undoable command; False (and a message) when the store refused it."""
-        cmd = StoreCommand(text, do, undo, after, lambda e: self.report(str(e) or type(e).__name__))
+        cmd = StoreCommand(text, do, undo, after, lambda e: self.report(error_text(e)))
         self.undo_stack.push(cmd)
         if cmd.error is None:
             log.info("%s (article %s)", cmd.text(), self.state.article_id)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from reader.app.archive import Archive, Results
+from reader.gui.messages import error_text
 from reader.gui.widgets.search_panel import PAGE_SIZE, Query
 from reader.gui.workers import Worker, run_task
 
@@ -89,7 +90,7 @@ class Searching:
         def failed(e: BaseException) -> None:
             if seq == self._seq:
                 self._searching = False
-                w.search.show_error(str(e))
+                w.search.show_error(error_text(e))
 
         if self._worker is not None:
             self._worker.cancel()  # superseded: dropped if it has not begun (searches run one at a time)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from reader.app.reading import Reading
 from reader.app.studies import WINDOW_LINES, concordance_for_window, timelines, write_concordance_csv
+from reader.gui.messages import error_text
 from reader.gui.widgets.concordance_view import ConcordanceView
 from reader.gui.widgets.timeline_view import TimelineView
 from reader.gui.workers import run_task
@@ -77,7 +78,7 @@ class Studies:
 
         def failed(e: BaseException) -> None:
             if seq == self._seq["concordance"]:
-                self.concordance.show_error(str(e))
+                self.concordance.show_error(error_text(e))
 
         def rest(conc: Concordance) -> None:
             if seq == self._seq["concordance"]:
@@ -171,7 +172,7 @@ class Studies:
 
         def failed(e: BaseException) -> None:
             if seq == self._seq["timeline"]:
-                self.timeline.show_error(str(e))
+                self.timeline.show_error(error_text(e))
 
         run_task(timelines, w.archive.library, queries, By(by), w.search.query().options(), name="timeline",
                  on_result=done, on_error=failed)
@@ -202,7 +203,7 @@ class Studies:
         try:
             self.timeline.chart.save(Path(path))
         except OSError as e:
-            self.w.report(str(e))
+            self.w.report(error_text(e))
             return
         said = QCoreApplication.translate("MainWindow", "The chart was saved to %1")
         self.w.statusBar().showMessage(said.replace("%1", path), 8000)

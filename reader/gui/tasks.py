@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from reader.gui.messages import error_text
 from reader.gui.workers import Progress, Worker, run_task
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class Tasks:
         archive.work = None
 
     def failed(self, e: BaseException) -> None:
-        self.w.report(str(e) or type(e).__name__)
+        self.w.report(error_text(e))
         self.w.import_finished.emit("failed", e)
 
     def finished(self) -> None:

@@ -65,8 +65,12 @@ import json
 import logging
 import os
 import sqlite3
+import struct
+import sys
 import threading
 import urllib.parse
+import zlib
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,13 +90,13 @@ LOCK_FILE = "import.lock"
 ENV_VAR = "BROADSHEET_LIBRARY"
 
 
-#: The page of an article holding a line. The joins are ordered (CROSS JOIN) article → its issue's pages →
-#: lines, each by key: left to itself SQLite scanned every line of the library (180 ms at 10,000 pages, on
-#: every hit opened in the window).
-PAGE_OF_LINE_SQL = (
-    "SELECT l.page_id FROM articles a CROSS JOIN pages p CROSS JOIN article_pages ap CROSS JOIN lines l "
-    "WHERE a.id = ? AND p.issue_id = a.issue_id AND ap.page_id = p.id AND ap.article_num = a.num "
-    "AND l.page_id = p.id AND l.id = ? LIMIT 1")
+#: The lines of an article's pages, by page number: ``(page id, page number, packed lines)``. The joins are ordered
+#: (CROSS JOIN) article → its issue's pages → article_pages → lines, each by key: left to itself SQLite scanned
+#: every line of the library (180 ms at 10,000 pages, on every hit opened in the window).
+ARTICLE_LINES_SQL = (
+    "SELECT g.id, g.number, l.data FROM articles a CROSS JOIN pages g CROSS JOIN article_pages ap "
+    "CROSS JOIN page_lines l WHERE a.id = ? AND g.issue_id = a.issue_id AND ap.page_id = g.id "
+    "AND ap.article_num = a.num AND l.page_id = g.id ORDER BY g.number, g.id")
 
 
 class LibraryError(BroadsheetError):
@@ -130,6 +134,79 @@ class Migration:
     def step_for(self, kind: str) -> str | Callable[[Any], None]:
         """The step to run on a library of ``kind`` (``"sqlite"`` or ``"postgres"``)."""
         return self.pg if kind == "postgres" and self.pg is not None else self.step
+
+
+#: SQLite's ``article_text`` from schema 5 on: the folded text computed from the stored parts (``bs_fold``, a
+#: Python function every connection registers: :func:`fold_stored`) unless ``article_folded`` holds it (a text the
+#: old code folded otherwise, kept as it was). Readers select from it as from the table it replaced.
+ARTICLE_TEXT_VIEW = (
+    "CREATE VIEW article_text AS SELECT a.num AS num, "
+    "coalesce((SELECT f.folded FROM article_folded f WHERE f.num = a.num), bs_fold(a.parts)) AS folded "
+    "FROM articles a")
+
+#: rows rewritten per statement by migration 5
+_MIGRATION_BATCH = 2000
+
+
+def _compact_common(conn: Any, blob_type: str, key_type: str) -> None:
+    """Migration 5, both kinds: each article's spans move from its ``parts`` JSON into ``articles.spans``
+    (:func:`pack_spans`), the JSON keeping roles and texts; a page's lines go from a row each into one packed
+    row per page (``page_lines``, :func:`pack_lines`). In batches, inside the migration's one transaction: a
+    crash leaves schema 4 whole."""
+    _lines_per_page(conn, blob_type, key_type)
+    conn.execute(f"ALTER TABLE articles ADD COLUMN spans {blob_type}")
+    last = 0
+    while True:
+        rows = conn.execute("SELECT num, parts FROM articles WHERE num > ? ORDER BY num LIMIT ?",
+                            (last, _MIGRATION_BATCH)).fetchall()
+        if not rows:
+            return
+        updates = []
+        for num, stored in rows:
+            parts = parts_from_json(stored)
+            updates.append((parts_json(parts), pack_spans(parts), num))
+        conn.executemany("UPDATE articles SET parts = ?, spans = ? WHERE num = ?", updates)
+        last = rows[-1][0]
+
+
+def _lines_per_page(conn: Any, blob_type: str, key_type: str) -> None:
+    conn.execute(f"CREATE TABLE page_lines (page_id {key_type} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE, "
+                 f"count INTEGER NOT NULL, data {blob_type} NOT NULL)")
+    last = 0
+    while True:
+        pages = [r[0] for r in conn.execute("SELECT id FROM pages WHERE id > ? ORDER BY id LIMIT ?",
+                                            (last, _MIGRATION_BATCH // 10)).fetchall()]
+        if not pages:
+            break
+        lines: dict[int, list[LineRow]] = {p: [] for p in pages}
+        for page_id, *line in conn.execute(
+                "SELECT page_id, id, block, text, x0, y0, x1, y1 FROM lines WHERE page_id IN "
+                "(SELECT value FROM json_each(?)) ORDER BY page_id, seq", (json.dumps(pages),)).fetchall():
+            lines[page_id].append(tuple(line))
+        conn.executemany("INSERT INTO page_lines (page_id, count, data) VALUES (?, ?, ?)",
+                         [(p, len(rows), pack_lines(rows)) for p, rows in lines.items() if rows])
+        last = pages[-1]
+    conn.execute("DROP TABLE lines")
+
+
+def _compact_sqlite(conn: Any) -> None:
+    """Migration 5 on SQLite: spans and lines packed (:func:`_compact_common`), and ``article_text`` (a second
+    copy of every text, 1.15× the text at 10,000 pages) becomes a view folding the stored parts; a stored folded
+    text that folding the parts would not give again (folding changed since its import) is kept in
+    ``article_folded``, so nothing is lost."""
+    _compact_common(conn, "BLOB", "INTEGER")
+    conn.execute("CREATE TABLE article_folded (num INTEGER PRIMARY KEY REFERENCES articles(num) ON DELETE CASCADE, "
+                 "folded TEXT NOT NULL)")
+    conn.execute("INSERT INTO article_folded (num, folded) SELECT t.num, t.folded FROM article_text t "
+                 "JOIN articles a ON a.num = t.num WHERE t.folded IS NOT bs_fold(a.parts)")
+    conn.execute("DROP TABLE article_text")
+    conn.execute(ARTICLE_TEXT_VIEW)
+
+
+def _compact_pg(conn: Any) -> None:
+    """Migration 5 on PostgreSQL: spans packed; ``article_text`` stays a table (the server cannot call Python to
+    fold, and its ``strpos`` verification reads it)."""
+    _compact_common(conn, "bytea", "bigint")
 
 
 #: The catalogue's migrations, oldest first. Append; never edit a released one.
@@ -236,6 +313,8 @@ MIGRATIONS: list[Migration] = [
     # 0.83 s → 0.11 s at 54,000 articles, the largest part of a search's start-up in a new process
     Migration(4, "article summary", "CREATE INDEX IF NOT EXISTS articles_summary "
                                     "ON articles (issue_id, num, first_page, seq, kind, chars)"),
+    # the text once in the articles (issue 17): 5.2× → see docs/ARCHITECTURE.md "Catalogue composition"
+    Migration(5, "compact articles", _compact_sqlite, pg=_compact_pg),
 ]
 
 _components: dict[str, Sequence[Migration]] = {}
@@ -435,13 +514,118 @@ def _article_info(row: Sequence[Any]) -> ArticleInfo:
 
 
 def parts_json(parts: Sequence[Part]) -> str:
-    """Parts as stored: ``[{"role", "text", "spans": [[start, end, line, line_start], …]}]``."""
-    return json.dumps(
-        [{"role": p.role, "text": p.text, "spans": [[s.start, s.end, s.line, s.line_start] for s in p.spans]}
-         for p in parts],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    """Parts as stored in ``articles.parts``: ``[{"role", "text"}]`` (their spans go to ``articles.spans``,
+    :func:`pack_spans`). Schema 4 and before kept the spans here too (``"spans": [[start, end, line,
+    line_start], …]``, 41% of the column); :func:`parts_from_json` still reads that form."""
+    return json.dumps([{"role": p.role, "text": p.text} for p in parts], ensure_ascii=False, separators=(",", ":"))
+
+
+#: first byte of a packed spans blob: the layout's version (:func:`pack_spans`)
+SPANS_V1 = 1
+
+
+def pack_spans(parts: Sequence[Part]) -> bytes:
+    """The parts' char→line spans packed for ``articles.spans``: zlib over the article's line ids (a JSON list, in
+    order of first use) and int32 little-endian per part ``count`` then per span ``start − previous end``,
+    ``end − start``, ``line index − previous index``, ``line_start`` — small, repetitive numbers (a line is
+    mostly the next one, a span mostly starts where the last ended), so 205 MB of JSON spans at 10,000 pages
+    become a few MB."""
+    ids: dict[str, int] = {}
+    ints = array("i")
+    for p in parts:
+        ints.append(len(p.spans))
+        prev_end = prev_line = 0
+        for sp in p.spans:
+            k = ids.setdefault(sp.line, len(ids))
+            ints.extend((sp.start - prev_end, sp.end - sp.start, k - prev_line, sp.line_start))
+            prev_end, prev_line = sp.end, k
+    if sys.byteorder == "big":
+        ints.byteswap()
+    head = json.dumps(list(ids), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return bytes([SPANS_V1]) + zlib.compress(struct.pack("<I", len(head)) + head + ints.tobytes())
+
+
+def unpack_spans(blob: bytes, count: int) -> list[list[tuple[int, int, str, int]]]:
+    """The spans of ``count`` parts from :func:`pack_spans`; ValueError when the blob is not one."""
+    if not blob or blob[0] != SPANS_V1:
+        raise ValueError("not a packed spans blob of a known layout")
+    try:
+        return _unpacked_spans(zlib.decompress(blob[1:]), count)
+    except (zlib.error, struct.error, IndexError, UnicodeDecodeError) as e:
+        raise ValueError(f"a damaged packed spans blob ({e})") from e
+
+
+def _unpacked_spans(raw: bytes, count: int) -> list[list[tuple[int, int, str, int]]]:
+    (size,) = struct.unpack_from("<I", raw)
+    ids = json.loads(raw[4:4 + size].decode("utf-8"))
+    ints = array("i")
+    ints.frombytes(raw[4 + size:])
+    if sys.byteorder == "big":
+        ints.byteswap()
+    out: list[list[tuple[int, int, str, int]]] = []
+    i = 0
+    for _ in range(count):
+        n = ints[i]
+        i += 1
+        spans = []
+        prev_end = prev_line = 0
+        for j in range(i, i + 4 * n, 4):
+            start = prev_end + ints[j]
+            prev_end = start + ints[j + 1]
+            prev_line += ints[j + 2]
+            spans.append((start, prev_end, ids[prev_line], ints[j + 3]))
+        i += 4 * n
+        out.append(spans)
+    if i != len(ints):
+        raise ValueError("a packed spans blob of another length than its parts")
+    return out
+
+
+#: a line as the catalogue keeps it: id, block id, text, box (x0, y0, x1, y1; None without one)
+LineRow = tuple[str, str | None, str, float | None, float | None, float | None, float | None]
+#: first byte of a packed page of lines (:func:`pack_lines`)
+LINES_V1 = 1
+
+
+def pack_lines(rows: Sequence[Sequence[Any]]) -> bytes:
+    """A page's lines (:data:`LineRow`, in reading order) as ``page_lines.data``: zlib over their JSON. A row per
+    line cost ~33 bytes of keys and headers beside a 45-byte text; a page of them packed is 0.40× (461 → ~200 MB
+    at 10,000 pages). A page is only ever read whole (the layout view) or searched for a line id."""
+    norm = [[r[0], r[1], r[2], *(None if v is None else float(v) for v in r[3:7])] for r in rows]
+    # level 1: 0.40× in half the time of level 6's 0.39× (the importing process packs every page)
+    return bytes([LINES_V1]) + zlib.compress(json.dumps(norm, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def unpack_lines(blob: bytes) -> list[LineRow]:
+    """The lines of :func:`pack_lines`; ValueError when the blob is not one."""
+    if not blob or blob[0] != LINES_V1:
+        raise ValueError("not a packed page of lines of a known layout")
+    try:
+        return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in json.loads(zlib.decompress(bytes(blob)[1:]))]
+    except (zlib.error, IndexError, TypeError, UnicodeDecodeError) as e:
+        raise ValueError(f"a damaged packed page of lines ({e})") from e
+
+
+def page_line_rows(conn: Connection, page_id: int) -> list[LineRow]:
+    """The lines of one page in reading order ([] for a page without lines)."""
+    row = conn.execute("SELECT data FROM page_lines WHERE page_id = ?", (page_id,)).fetchone()
+    return unpack_lines(row[0]) if row else []
+
+
+def source_line_rows(conn: Connection, source_path: str) -> Iterator[LineRow]:
+    """The lines of one imported source, in page and line order."""
+    for (data,) in conn.execute("SELECT l.data FROM sources s JOIN pages g ON g.source_id = s.id "
+                                "JOIN page_lines l ON l.page_id = g.id WHERE s.path = ? ORDER BY g.seq",
+                                (source_path,)).fetchall():
+        yield from unpack_lines(data)
+
+
+def article_line_rows(conn: Connection, article_id: str) -> Iterator[tuple[int, int, LineRow]]:
+    """``(page id, page number, line)`` of every line of the pages of an article, by page number
+    (:data:`ARTICLE_LINES_SQL`)."""
+    for page_id, number, data in conn.execute(ARTICLE_LINES_SQL, (article_id,)).fetchall():
+        for line in unpack_lines(data):
+            yield page_id, number, line
 
 
 _TEXT_KEY = '"text":"'
@@ -450,9 +634,10 @@ _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # 
 
 
 def part_texts(stored: str) -> list[str]:
-    """The parts' texts of stored parts (:func:`parts_json`) without decoding their spans, which are most of the
-    JSON and nearly all of ``json.loads``' time (637 µs an article at 10,000 pages, against a few here). A quote
-    inside a JSON string is escaped, so ``"text":"`` is only ever the key; stored otherwise, decoded whole."""
+    """The parts' texts of stored parts (:func:`parts_json`, or schema 4's JSON that held the spans too) without
+    decoding anything else (637 µs an article at 10,000 pages for ``json.loads`` of the old form, against a few
+    here). A quote inside a JSON string is escaped, so ``"text":"`` is only ever the key; stored otherwise,
+    decoded whole."""
     out: list[str] = []
     pos = stored.find(_TEXT_KEY)
     if pos < 0:
@@ -464,11 +649,41 @@ def part_texts(stored: str) -> list[str]:
     return out
 
 
-def parts_from_json(text: str) -> list[Part]:
-    return [
-        Part(role=d["role"], text=d["text"], spans=[Span(s[0], s[1], s[2], s[3]) for s in d["spans"]])
-        for d in json.loads(text)
-    ]
+def stored_parts(parts: str, spans: bytes | None) -> list[tuple[str, str, list[tuple[int, int, str, int]]]]:
+    """``(role, text, [(start, end, line, line_start), …])`` of each stored part: the ``parts`` JSON with its
+    ``spans`` blob (None: schema 4's JSON holding them)."""
+    decoded = json.loads(parts)
+    if spans is None:
+        return [(d["role"], d["text"], [(s[0], s[1], s[2], s[3]) for s in d.get("spans", ())]) for d in decoded]
+    return [(d["role"], d["text"], sp) for d, sp in zip(decoded, unpack_spans(bytes(spans), len(decoded)),
+                                                        strict=True)]
+
+
+def parts_from_json(text: str, spans: bytes | None = None) -> list[Part]:
+    """The stored parts as model objects (see :func:`stored_parts`)."""
+    return [Part(role=role, text=t, spans=[Span(*s) for s in sp]) for role, t, sp in stored_parts(text, spans)]
+
+
+def fold_stored(parts: str) -> str:
+    """The folded text of an article from its stored parts: what ``article_text`` holds (SQLite: a view calling
+    this as ``bs_fold``) — ``fold_text`` of the reflowed text, as the importer folded it (9.7 M chars/s)."""
+    return fold_text("\n\n".join(part_texts(parts)))
+
+
+class _Folder:
+    """``bs_fold(parts)`` for SQL (the ``article_text`` view): :func:`fold_stored`, remembering the last text, as
+    a query naming ``folded`` twice (``SELECT num, instr(folded, ?) … WHERE instr(folded, ?)``) calls it twice
+    on one row."""
+
+    def __init__(self) -> None:
+        self.parts: str | None = None
+        self.folded = ""
+
+    def __call__(self, parts: str) -> str:
+        if parts != self.parts:
+            self.folded = fold_stored(parts)
+            self.parts = parts
+        return self.folded
 
 
 def _box(row: Sequence[Any]) -> tuple[float, float, float, float] | None:
@@ -526,6 +741,11 @@ class Library:
 
     #: which kind of database holds the catalogue: ``"sqlite"`` (a folder) or ``"postgres"``
     kind = "sqlite"
+    #: whether ``article_text`` is a table written with each article (PostgreSQL) rather than a view folding the
+    #: stored parts (SQLite, schema 5)
+    stores_folded = False
+    #: at most this many characters of folded texts wait in memory for the index (:meth:`unindexed`)
+    FOLDED_CACHE_CHARS = 32_000_000
 
     def __init__(self, folder: str | Path, create: bool = True) -> None:
         self.folder = Path(folder).expanduser().resolve()
@@ -552,7 +772,13 @@ class Library:
             except OSError as e:
                 raise LibraryError(self.folder, f"cannot create the library folder ({e.strerror or e})") from e
             log.info("creating library %s", self.folder)
+        #: folded texts the caller of store_document had (an import's reading processes), by row, until indexed
+        self._folded: dict[int, str] = {}
+        self._folded_chars = 0
+        before = 0 if not exists or self.read_only else self._catalogue_version()
         self.migrate("catalogue", MIGRATIONS)
+        if 0 < before < 5:
+            self._compact_file()
         with _components_lock:
             extra = list(_components.items())
         for name, migrations in extra:
@@ -605,6 +831,7 @@ class Library:
                 conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
+            conn.create_function("bs_fold", 1, _Folder(), deterministic=True)
         except sqlite3.DatabaseError as e:
             raise LibraryError(self.catalogue_path, f"not a usable SQLite catalogue ({e})") from e
         return conn
@@ -705,6 +932,23 @@ class Library:
             current = m.version
         return current
 
+    def _catalogue_version(self) -> int:
+        try:
+            return self.schema_versions().get("catalogue", 0)
+        except sqlite3.Error:  # no schema_version yet: migrate says what it is
+            return 0
+
+    def _compact_file(self) -> None:
+        """After migration 5 freed half the file's pages: give them back to the disk (VACUUM, outside any
+        transaction; best effort — another process reading the catalogue keeps the file as it is, and the free
+        pages are reused by the next imports)."""
+        log.info("compacting %s after its migration", self.catalogue_path)
+        try:
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # in WAL mode the file shrinks at a checkpoint
+        except sqlite3.Error as e:
+            log.info("%s: not compacted now (%s)", self.catalogue_path, e)
+
     def _ensure_schema_table(self, conn: Connection) -> None:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, "
@@ -800,6 +1044,7 @@ class Library:
         ``folded``: ``fold_text(article.text)`` of each article when the caller has it already.
         """
         conn = self.conn
+        texts: dict[int, str] = {}
         with self.transaction():
             row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             if row:
@@ -837,11 +1082,11 @@ class Library:
                     for line in block.lines:
                         block_of[line.id] = block.id
                 conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?)", block_rows)
-                conn.executemany(
-                    "INSERT INTO lines VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(page_id, lseq, line.id, block_of.get(line.id), line.text,
-                      *(line.box or (None, None, None, None))) for lseq, line in enumerate(page.lines)],
-                )
+                if page.lines:
+                    conn.execute("INSERT INTO page_lines (page_id, count, data) VALUES (?, ?, ?)",
+                                 (page_id, len(page.lines), pack_lines(
+                                     [(line.id, block_of.get(line.id), line.text, *(line.box or (None,) * 4))
+                                      for line in page.lines])))
             chars = 0
             ids: list[str] = []
             nums: list[int] = []
@@ -852,22 +1097,39 @@ class Library:
                 numbers = [n + shift for n in article.pages] if article.pages else []
                 num = conn.execute(
                     "INSERT INTO articles (id, local_id, source_id, issue_id, seq, kind, headline, title, pages, "
-                    "first_page, parts, chars, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                    "first_page, parts, spans, chars, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                     (key, article.id, source_id, issue_id, seq, article.kind, article.headline, article.title,
-                     json.dumps(numbers), numbers[0] if numbers else None, parts_json(article.parts), len(text)),
+                     json.dumps(numbers), numbers[0] if numbers else None, parts_json(article.parts),
+                     pack_spans(article.parts), len(text)),
                 ).lastrowid
-                conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)",
-                             (num, folded[seq] if folded is not None else fold_text(text)))
+                assert num is not None
+                if folded is not None:
+                    texts[num] = folded[seq]
+                if self.stores_folded:
+                    conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)",
+                                 (num, texts[num] if folded is not None else fold_text(text)))
                 conn.executemany(
                     "INSERT OR IGNORE INTO article_pages (article_num, page_id) VALUES (?, ?)",
                     [(num, page_ids[n]) for n in article.pages if n in page_ids],
                 )
                 chars += len(text)
                 ids.append(key)
-                assert num is not None
                 nums.append(num)
+        self._keep_folded(texts)  # only once committed: a rolled-back row's number is given out again
         return StoreResult(source_id=source_id, pages=len(doc.pages), articles=len(doc.articles), chars=chars,
                            article_ids=ids, article_nums=nums)
+
+    def _keep_folded(self, texts: dict[int, str]) -> None:
+        """Keep the folded texts just stored for :meth:`unindexed`, so the index gets them without folding every
+        text again (the view would: 9 s of the importing process at 10,000 pages); bounded, then forgotten."""
+        if not texts:
+            return
+        size = sum(map(len, texts.values()))
+        if self._folded_chars + size > self.FOLDED_CACHE_CHARS:
+            self._folded.clear()
+            self._folded_chars = 0
+        self._folded.update(texts)
+        self._folded_chars += size
 
     def _issue(self, conn: Connection, meta: StoreMeta) -> int:
         conn.execute("INSERT OR IGNORE INTO publications (name) VALUES (?)", (meta.publication,))
@@ -955,12 +1217,15 @@ class Library:
 
     def article(self, article_id: str) -> Article:
         """The stored article as a model object, with its parts and char→line spans."""
-        row = self.conn.execute("SELECT local_id, kind, parts, pages, title FROM articles WHERE id = ?",
+        row = self.conn.execute("SELECT local_id, kind, parts, pages, title, spans FROM articles WHERE id = ?",
                                 (article_id,)).fetchone()
         if not row:
             raise NotFoundError(self.location, f"there is no article {article_id} in this library")
-        return Article(id=article_id, kind=row[1], parts=parts_from_json(row[2]), pages=json.loads(row[3]),
-                       title=row[4])
+        try:
+            parts = parts_from_json(row[2], row[5])
+        except ValueError as e:
+            raise LibraryError(self.location, f"the stored line map of article {article_id} is damaged ({e})") from e
+        return Article(id=article_id, kind=row[1], parts=parts, pages=json.loads(row[3]), title=row[4])
 
     def folded_text(self, article_id: str) -> str:
         row = self.conn.execute("SELECT t.folded FROM articles a JOIN article_text t ON t.num = a.num "
@@ -987,8 +1252,11 @@ class Library:
                           order=order)
             blocks[bid] = block
             page.blocks.append(block)
-        for lid, block_id, text, x0, y0, x1, y1 in self.conn.execute(
-                "SELECT id, block, text, x0, y0, x1, y1 FROM lines WHERE page_id = ? ORDER BY seq", (page_id,)):
+        try:
+            rows = page_line_rows(self.conn, page_id)
+        except ValueError as e:
+            raise LibraryError(self.location, f"the stored lines of page {page_id} are damaged ({e})") from e
+        for lid, block_id, text, x0, y0, x1, y1 in rows:
             line = Line(id=lid, text=text, box=_box((x0, y0, x1, y1)))
             page.lines.append(line)
             if block_id in blocks:
@@ -996,11 +1264,11 @@ class Library:
         return page
 
     def page_of_line(self, article_id: str, line_id: str) -> int | None:
-        """The page id holding ``line_id`` among the pages of an article (for highlighting).
-
-        See :data:`PAGE_OF_LINE_SQL`."""
-        row = self.conn.execute(PAGE_OF_LINE_SQL, (article_id, line_id)).fetchone()
-        return int(row[0]) if row else None
+        """The page id holding ``line_id`` among the pages of an article (for highlighting), the first by number."""
+        for page_id, _, line in article_line_rows(self.conn, article_id):
+            if line[0] == line_id:
+                return page_id
+        return None
 
     def document(self, issue_id: int) -> Document:
         """An issue as a Document: its pages (with lines) and articles, metadata filled in."""
@@ -1026,7 +1294,7 @@ class Library:
             "publications": one("SELECT COUNT(*) FROM publications"),
             "issues": one("SELECT COUNT(*) FROM issues"),
             "pages": one("SELECT COUNT(*) FROM pages"),
-            "lines": one("SELECT COUNT(*) FROM lines"),
+            "lines": one("SELECT SUM(count) FROM page_lines"),
             "articles": one("SELECT COUNT(*) FROM articles"),
             "chars": one("SELECT SUM(chars) FROM articles"),
             "unindexed": one("SELECT COUNT(*) FROM articles WHERE indexed = 0"),
@@ -1037,10 +1305,17 @@ class Library:
 
     def unindexed(self, limit: int = 1000, after: int = 0) -> list[tuple[int, str, str]]:
         """Up to ``limit`` (num, id, folded text) of articles the index does not have yet, in row order, rows
-        above ``after`` only (a rebuild pages through them before marking any)."""
-        return list(self.conn.execute(
-            "SELECT a.num, a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num "
-            "WHERE a.indexed = 0 AND a.num > ? ORDER BY a.num LIMIT ?", (after, limit)))
+        above ``after`` only (a rebuild pages through them before marking any): the texts
+        :meth:`store_document` was given, else ``article_text``'s."""
+        rows = self.conn.execute("SELECT num, id FROM articles WHERE indexed = 0 AND num > ? ORDER BY num LIMIT ?",
+                                 (after, limit)).fetchall()
+        texts = {n: self._folded[n] for n, _ in rows if n in self._folded}
+        missing = [n for n, _ in rows if n not in texts]
+        if missing:
+            texts.update(self.conn.execute(
+                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),)))
+        return [(n, i, texts[n]) for n, i in rows if n in texts]
 
     def dropped(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM index_dropped")]
@@ -1050,6 +1325,10 @@ class Library:
         with self.transaction() as conn:
             conn.executemany("UPDATE articles SET indexed = 1 WHERE num = ?", [(n,) for n in nums])
             conn.executemany("DELETE FROM index_dropped WHERE id = ?", [(i,) for i in dropped])
+        for n in nums:
+            text = self._folded.pop(n, None)
+            if text is not None:
+                self._folded_chars -= len(text)
 
     def mark_all_unindexed(self) -> None:
         """Before a rebuild: every article must go into the (new, empty) index again."""

@@ -174,6 +174,7 @@ class PgLibrary(Library):
     """A library in the PostgreSQL database at ``url`` (its schema created or migrated on opening)."""
 
     kind = "postgres"
+    stores_folded = True
 
     def __init__(self, url: str, create: bool = True) -> None:  # noqa: D107 — the base's folder logic does not apply
         self.url = url
@@ -185,6 +186,8 @@ class PgLibrary(Library):
         self._write_lock = threading.RLock()
         self._lock_conn: Any = None
         self.warnings: list[str] = []
+        self._folded: dict[int, str] = {}
+        self._folded_chars = 0
         #: a read replica (a hot standby): searched, never written (the index is brought up to date on the primary)
         self.read_only = bool(self.conn.execute("SELECT pg_is_in_recovery()").fetchone()[0])
         if not create and not self._has_catalogue():

@@ -1,12 +1,39 @@
-"""Typed errors of the core. Each names the file and says what is wrong in one sentence."""
+"""Typed errors of the core. Each names the file and says what is wrong in one sentence.
+
+The core is Qt-free and speaks English (the command line's language). A message the window shows to the
+reader can also travel as its English template and fields (:meth:`BroadsheetError.of`), so the window
+translates the template into the reader's language and fills in the fields; ``QT_TRANSLATE_NOOP`` marks
+such a template where it is written, so ``packaging/update-translations.sh`` (Qt's lupdate) collects it —
+the pattern of Picard's ``N_()``: marked where written, translated where shown.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Self
+
+
+def QT_TRANSLATE_NOOP(context: str, template: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``template`` for translation in ``context`` without translating it (the window does)."""
+    del context
+    return template
 
 
 class BroadsheetError(Exception):
     """Base of every error the core raises on purpose."""
+
+    #: the message's English template ("{name}" fields) and its translation context, when it has one
+    template: str | None = None
+    context: str = ""
+    fields: Mapping[str, object] = {}
+
+    @classmethod
+    def of(cls, context: str, template: str, **fields: object) -> Self:
+        """The error whose message is ``template`` filled with ``fields``, both kept for translation."""
+        error = cls(template.format(**fields))
+        error.template, error.context, error.fields = template, context, dict(fields)
+        return error
 
 
 class SourceError(BroadsheetError):

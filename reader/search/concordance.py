@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.library.catalogue import part_texts, parts_from_json
+from reader.library.catalogue import article_line_rows, part_texts, parts_from_json
 from reader.model.document import Article
 from reader.search.engine import Filter, Searcher
 from reader.search.hits import locate, occurrences_in
@@ -251,7 +251,9 @@ class _Pages:
     """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
 
     def __init__(self, searcher: Searcher, row: _Row, parts_json: str) -> None:
-        article = Article(id=row.article, parts=parts_from_json(parts_json), pages=list(row.pages))
+        spans = searcher.library.conn.execute("SELECT spans FROM articles WHERE num = ?", (row.num,)).fetchone()
+        article = Article(id=row.article, parts=parts_from_json(parts_json, spans[0] if spans else None),
+                          pages=list(row.pages))
         self.article = article
         self.starts: list[int] = []
         pos = 0
@@ -259,10 +261,9 @@ class _Pages:
             self.starts.append(pos)
             pos += len(p.text) + 2
         self.span_starts = [[s.start for s in p.spans] for p in article.parts]
-        self.line_page = dict(searcher.library.conn.execute(
-            "SELECT l.id, g.number FROM articles a JOIN article_pages ap ON ap.article_num = a.num "
-            "JOIN pages g ON g.id = ap.page_id JOIN lines l ON l.page_id = g.id WHERE a.num = ? "
-            "ORDER BY g.number DESC", (row.num,)))
+        self.line_page: dict[str, int] = {}
+        for _, number, line in article_line_rows(searcher.library.conn, row.article):
+            self.line_page.setdefault(line[0], number)  # the lowest page number holding the line
 
     def page(self, offset: int) -> int | None:
         i = max(0, bisect_right(self.starts, offset) - 1)

@@ -23,12 +23,13 @@ import logging
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
 from reader.index.store import SearchIndex, cjk_terms, open_index
-from reader.library.catalogue import Library
+from reader.library.catalogue import Library, part_texts, stored_parts
+from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
 from reader.search.query import (
@@ -109,7 +110,8 @@ class Searcher:
                options: SearchOptions = SearchOptions()) -> Results:
         """Evaluate ``query`` (plus extra ``filters``) and return the ranked hits with KWIC."""
         if sort not in ("relevance", "date"):
-            raise QueryError(f"query: unknown sort {sort!r} (relevance or date)")
+            raise QueryError.of("query", QT_TRANSLATE_NOOP("query", "query: unknown sort {sort!r} (relevance or date)"),
+                                  sort=sort)
         # one text term: its verified texts are the hits' texts, worth keeping for ranking; with more
         # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
         self._texts.map = {} if text_count(parse(query)) == 1 else None
@@ -321,27 +323,46 @@ class Searcher:
         """The candidates whose text in the term's mode holds it (``exact``: the index said so; only check
         the rows are still there)."""
         if exact:
-            return {r[0] for r in self.library.conn.execute(
-                "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(cands),))}
-        sure, maybe = self._prefilter(term, cands)
+            return self._existing(cands)
         loose = term.loose()
-        if loose is not None:
-            return sure | {num for num, form in self._forms(maybe, term.loose_options) if loose.search(form)}
-        return sure | {num for num, form in self._forms(maybe, term.options) if term.found_in(form)}
+        options = term.loose_options if loose is not None else term.options
+        found = loose.search if loose is not None else term.found_in
+        if options.match is not Match.EXACT:
+            return self._verified_folded(term, cands, options, lambda form: bool(found(form)))
+        sure, maybe = self._prefilter(term, cands)
+        return sure | {num for num, form in self._forms(maybe, options) if found(form)}
+
+    def _existing(self, nums: set[int]) -> set[int]:
+        """Those of ``nums`` still in the catalogue."""
+        return {r[0] for r in self.library.conn.execute(
+            "SELECT num FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))}
+
+    def _verified_folded(self, term: Term, cands: set[int], options: SearchOptions,
+                         found: Callable[[str], bool]) -> set[int]:
+        """:meth:`_verified` in a mode whose text is a form of the folded one: the needles of
+        :meth:`_prefilter` tested in Python (C-speed ``in``) on the folded texts — the index's copy, else the
+        catalogue's (on SQLite a view folding the stored parts, which ``instr`` would fold per needle) —, then
+        ``found`` on the mode's form of those that may hold it."""
+        sure = term.sql_sure()
+        needles = term.sql_needles() + ([sure] if sure and term.sure_is_complete else [])
+        anyof = term.sql_any()
+        out: set[int] = set()
+        for num, folded in self.folded_texts(self._existing(cands)):
+            if not all(n in folded for n in needles) or (anyof and not any(a in folded for a in anyof)):
+                continue
+            if (sure and sure in folded) or found(form_of_folded(folded, options)):
+                out.add(num)
+        return out
 
     def _prefilter(self, term: Term, cands: set[int]) -> tuple[set[int], set[int]]:
-        """In SQL, at C speed: the candidates that surely hold ``term`` and those that may (read and verified
-        in Python), from ``instr`` on the stored text (the original parts in exact mode, else folded)."""
-        table, col = ("article_text", "folded")
+        """Exact mode, in SQL at C speed: the candidates that surely hold ``term`` and those that may (read and
+        verified in Python), from ``instr`` on the stored parts (their roles and original texts)."""
         sure = term.sql_sure()
-        if term.options.match is Match.EXACT:
-            table, col = "articles", "parts"  # the JSON holds the texts, roles and line ids
-            if not self._ascii_line_ids():
-                sure = None  # a CJK run in a line id would pass for text: verify every candidate
         # every one of these must be there; then at least one of the fuzzy pieces
         needles = term.sql_needles() + ([sure] if sure and term.sure_is_complete else [])
         anyof = term.sql_any()
-        sql = (f"SELECT num, {'instr(' + col + ', ?) > 0' if sure else '0'} FROM {table} "
+        col = "parts"
+        sql = (f"SELECT num, {'instr(' + col + ', ?) > 0' if sure else '0'} FROM articles "
                "WHERE num IN (SELECT value FROM json_each(?))" + f" AND instr({col}, ?) > 0" * len(needles))
         if anyof:
             sql += " AND (" + " OR ".join([f"instr({col}, ?) > 0"] * len(anyof)) + ")"
@@ -352,30 +373,16 @@ class Searcher:
             (yes if found else maybe).add(num)
         return yes, maybe
 
-    def _ascii_line_ids(self) -> bool:
-        """Whether every line id is printable ASCII (then a CJK run found in an article's stored parts is in
-        its text), cached per catalogue state."""
-        conn = self.library.conn
-        state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, id(conn))
-        cached = self._cache.get("ascii_ids")
-        if cached is None or cached[0] != state:
-            found = conn.execute("SELECT 1 FROM lines WHERE id GLOB '*[^ -~]*' LIMIT 1").fetchone()
-            cached = (state, found is None)
-            self._cache["ascii_ids"] = cached
-        return bool(cached[1])
-
     def _forms(self, nums: set[int], options: SearchOptions) -> Iterator[tuple[int, str]]:
-        """(row, text in the mode's form) of each of ``nums``: from the folded text in the catalogue, or in
-        exact mode from the original text (the parts as stored)."""
-        conn = self.library.conn
-        ids = _ids_json(nums)
+        """(row, text in the mode's form) of each of ``nums`` still there: from the folded text (the index's
+        copy, else the catalogue's), or in exact mode from the original text (the parts as stored)."""
         if options.match is Match.EXACT:
-            for num, parts in conn.execute(
-                    "SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))", (ids,)):
-                yield num, form_of_original("\n\n".join(p["text"] for p in json.loads(parts)), options)
+            for num, parts in self.library.conn.execute(
+                    "SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))",
+                    (_ids_json(nums),)):
+                yield num, form_of_original("\n\n".join(part_texts(parts)), options)
             return
-        for num, folded in conn.execute(
-                "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (ids,)):
+        for num, folded in self.folded_texts(self._existing(nums)):
             yield num, form_of_folded(folded, options)
 
     def _near(self, node: Near, stale: bool, within: set[int] | None, options: SearchOptions) -> set[int]:
@@ -595,15 +602,13 @@ class Searcher:
         if not order:
             return []
         rows = {r[0]: r for r in self.library.conn.execute(
-            "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts "
+            "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts, a.spans "
             "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
             "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(order),))}
         hits = []
         for n in order:
-            _, article_id, headline, publication, date, first_page, kind, issue_id, parts_json = rows[n]
-            parts = json.loads(parts_json)
-            matches, part_hits, snippet, marks = _locate([(d["role"], d["text"], d["spans"]) for d in parts], terms,
-                                                         options)[1:]
+            _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans = rows[n]
+            matches, part_hits, snippet, marks = _locate(stored_parts(parts, spans), terms, options)[1:]
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks))

@@ -27,6 +27,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from reader.index.store import SearchIndex, cjk_terms
+from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search.query import _WORD, Match, Op, QueryError, Term, pigeonhole
 from reader.text import variants
 
@@ -104,8 +105,10 @@ def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> set[int]:
     chars = list(dict.fromkeys(run))
     keep = len(chars) - term.edits
     if keep < MIN_KEPT:
-        raise QueryError(f"query: {term.raw}: ~{term.edits} needs at least {MIN_KEPT + term.edits} different "
-                         "characters (else nearly every article would be a candidate)")
+        raise QueryError.of("query", QT_TRANSLATE_NOOP("query", "query: {raw}: ~{edits} needs at least {least} "
+                                                          "different characters (else nearly every article "
+                                                          "would be a candidate)"),
+                            raw=term.raw, edits=term.edits, least=MIN_KEPT + term.edits)
     pieces = pigeonhole(run, term.edits)
     if pieces and (term.options.match is not Match.VARIANTS or
                    all(len(variants.members(ch)) == 1 for ch in run)) and not term.options.ignore_punct:
@@ -123,8 +126,9 @@ def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> set[int]:
 
 def _capped(words: list[str], raw: str) -> list[str]:
     if len(words) > MAX_EXPANSION:
-        raise QueryError(f"query: {raw} stands for more than {MAX_EXPANSION} different words in the library; "
-                         "make it longer")
+        raise QueryError.of("query", QT_TRANSLATE_NOOP("query", "query: {raw} stands for more than {most} different "
+                                                          "words in the library; make it longer"),
+                            raw=raw, most=MAX_EXPANSION)
     return words
 
 

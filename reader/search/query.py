@@ -35,7 +35,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from reader.index.terms import TOKEN_RE
-from reader.model.errors import BroadsheetError
+from reader.model.errors import QT_TRANSLATE_NOOP, BroadsheetError
 from reader.text import forms, variants
 from reader.text.chars import UNREADABLE
 from reader.text.dates import DateError, filter_value
@@ -46,6 +46,11 @@ FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
 
 class QueryError(BroadsheetError):
     """The query cannot be parsed: the message says where and why."""
+
+
+def _error(template: str, **fields: object) -> QueryError:
+    """A query error whose English template the window translates (context "query")."""
+    return QueryError.of("query", template, **fields)
 
 
 class Match(enum.Enum):
@@ -129,7 +134,7 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
             break
         m = _TOKEN.match(query, pos)
         if not m or m.end() == pos:
-            raise QueryError(f"query: cannot read {query[pos:]!r}")
+            raise _error(QT_TRANSLATE_NOOP("query", "query: cannot read {rest!r}"), rest=query[pos:])
         pos = m.end()
         if m.group("lp"):
             out.append(("(", None))
@@ -180,7 +185,8 @@ def _quoted(body: str, distance: str | None) -> tuple[str, Any]:
         return ("text", f"{parts[0]}~{distance}")
     n = int(distance)
     if n > MAX_DISTANCE:
-        raise QueryError(f"query: \"{body}\"~{distance}: the distance can be at most {MAX_DISTANCE}")
+        raise _error(QT_TRANSLATE_NOOP("query", "query: \"{body}\"~{distance}: the distance can be at most {most}"),
+                     body=body, distance=distance, most=MAX_DISTANCE)
     return ("near", Near(parts, n))
 
 
@@ -228,17 +234,18 @@ class _Parser:
     def parse_atom(self) -> Node:
         kind = self.peek()
         if kind is None:
-            raise QueryError("query: it ends where a term was expected")
+            raise _error(QT_TRANSLATE_NOOP("query", "query: it ends where a term was expected"))
         tok = self.toks[self.pos]
         self.pos += 1
         if kind == "(":
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise QueryError(f"query: parentheses nest more than {MAX_DEPTH} deep")
+                raise _error(QT_TRANSLATE_NOOP("query", "query: parentheses nest more than {most} deep"),
+                             most=MAX_DEPTH)
             node = self.parse_or()
             self.depth -= 1
             if self.peek() != ")":
-                raise QueryError("query: a parenthesis is not closed")
+                raise _error(QT_TRANSLATE_NOOP("query", "query: a parenthesis is not closed"))
             self.pos += 1
             return node
         if kind == "text":
@@ -249,7 +256,7 @@ class _Parser:
         if kind == "near":
             near: Near = tok[1]
             return near
-        raise QueryError(f"query: {kind.upper()} where a term was expected")
+        raise _error(QT_TRANSLATE_NOOP("query", "query: {operator} where a term was expected"), operator=kind.upper())
 
 
 def parse(query: str) -> Node | None:
@@ -260,7 +267,7 @@ def parse(query: str) -> Node | None:
     parser = _Parser(toks)
     node = parser.parse_or()
     if parser.pos != len(toks):
-        raise QueryError("query: a closing parenthesis has no opening one")
+        raise _error(QT_TRANSLATE_NOOP("query", "query: a closing parenthesis has no opening one"))
     return node
 
 
@@ -546,14 +553,15 @@ def _wildcard_term(raw: str, options: SearchOptions) -> Term | None:
 
 def _fuzzy_term(raw: str, body: str, edits: int, options: SearchOptions) -> Term | None:
     if edits > MAX_EDITS:
-        raise QueryError(f"query: {raw}: at most {MAX_EDITS} character edits (~1 or ~2)")
+        raise _error(QT_TRANSLATE_NOOP("query", "query: {raw}: at most {most} character edits (~1 or ~2)"),
+                     raw=raw, most=MAX_EDITS)
     form = query_form(body, options)
     pieces = _pieces(form)
     if edits == 0 or not pieces:
         return make_term(body, options) if pieces else None
     if len(pieces) != 1 or len(pieces[0][1]) <= edits:
-        raise QueryError(f"query: {raw}: ~{edits} applies to one word or one run of Chinese characters "
-                         f"longer than {edits} characters")
+        raise _error(QT_TRANSLATE_NOOP("query", "query: {raw}: ~{edits} applies to one word or one run of Chinese "
+                                                "characters longer than {edits} characters"), raw=raw, edits=edits)
     return Term(form, pieces, raw, options, Op.FUZZY, edits, _pieces(fold_query(body)))
 
 
@@ -647,9 +655,10 @@ def _int(value: str, f: Filter) -> int:
     try:
         n = int(value)
     except ValueError as e:
-        raise QueryError(f"query: {f.field}:{f.value} is not a number") from e
+        raise _error(QT_TRANSLATE_NOOP("query", "query: {field}:{value} is not a number"),
+                     field=f.field, value=f.value) from e
     if not -INT_MAX <= n <= INT_MAX:
-        raise QueryError(f"query: {f.field}:{f.value} is out of range")
+        raise _error(QT_TRANSLATE_NOOP("query", "query: {field}:{value} is out of range"), field=f.field, value=f.value)
     return n
 
 
@@ -661,7 +670,7 @@ def _date_range(value: str) -> tuple[str, str]:
     try:
         value = filter_value(value)  # dates as Chinese papers print them: 民國二十八年四月 → 1939-04
     except DateError as e:  # an impossible date is a query error like any other (a batch goes on)
-        raise QueryError(f"query: {e}") from None
+        raise _error(QT_TRANSLATE_NOOP("query", "query: {reason}"), reason=e) from None
     if ".." in value:
         lo, _, hi = value.partition("..")
     else:
@@ -669,5 +678,6 @@ def _date_range(value: str) -> tuple[str, str]:
     lo, hi = lo.strip(), hi.strip()
     for v in (lo, hi):
         if v and not _DATE.match(v):
-            raise QueryError(f"query: date {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise _error(QT_TRANSLATE_NOOP("query", "query: date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                         value=v)
     return lo, (hi + "\uffff" if hi and len(hi) < 10 else hi)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
     is_date_line,
+    is_dateline_lead,
     is_imprint,
     is_issue_date,
     is_jump_line,
@@ -362,12 +363,56 @@ def _weighted_median(weights: list[tuple[float, int]]) -> float:
     return weights[-1][0]
 
 
+#: a one-character word this many times taller than the line's other words, or this many of their heights away
+#: from its neighbour at the line's start or end, is a stray mark (a column rule, a speck), not type
+STRAY_HEIGHT = 1.5
+STRAY_GAP = 3.0
+
+
+def _typeset_box(line: Line) -> Box | None:
+    """The line's box without the stray marks microfilm OCR reads as one-letter words ("I", "i"): a column rule's
+    box spanning several lines, or a speck far left of the text. The line's own box when it has none."""
+    words = [w for w in line.words if w.box is not None]
+    core = sorted(w.box[3] - w.box[1] for w in words if w.box is not None and len(re.findall(r"\w", w.text)) >= 2)
+    if line.box is None or not core or len(words) < 2:
+        return line.box
+    typical = core[len(core) // 2]
+
+    def stray(k: int) -> bool:
+        box = words[k].box
+        assert box is not None
+        if len(re.findall(r"\w", words[k].text)) >= 2:
+            return False
+        if box[3] - box[1] > STRAY_HEIGHT * typical:
+            return True
+        nxt = words[k + 1].box if k == 0 else words[k - 1].box if k == len(words) - 1 else None
+        return nxt is not None and max(nxt[0] - box[2], box[0] - nxt[2]) > STRAY_GAP * typical
+
+    kept = [w.box for k, w in enumerate(words) if not stray(k) and w.box is not None]
+    if len(kept) == len(words) or not kept:
+        return line.box
+    return (min(b[0] for b in kept), min(b[1] for b in kept), max(b[2] for b in kept), max(b[3] for b in kept))
+
+
+def _extent(line: Line, vertical: bool) -> float:
+    """A line's height (width on vertical pages) as its type sets it: its box without stray marks."""
+    box = None if vertical else _typeset_box(line)
+    return box[3] - box[1] if box is not None else line_extent(line, vertical)
+
+
 def _pitch(line: Line) -> float:
-    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height)."""
+    """Width per character of a horizontal line (grows with the type size, unlike a noisy box height): over its
+    words where the source boxes them, leaving out the whitespace between them (a table row's figures set at
+    the column's far edge, a speck far left of the text, would widen the line's box)."""
     text = line.text.strip()
-    if line.box is None or len(text) < 3:
+    box = _typeset_box(line)
+    if box is None or len(text) < 3:
         return 0.0
-    return (line.box[2] - line.box[0]) / len(text)
+    words = [w for w in line.words if w.box is not None and box[0] <= w.box[0] and w.box[2] <= box[2]]
+    chars = sum(len(w.text) for w in words)
+    if len(words) >= 2 and chars >= 3:
+        return sum(w.box[2] - w.box[0] for w in words if w.box is not None) / chars
+    return (box[2] - box[0]) / len(text)
 
 
 @dataclass
@@ -387,7 +432,7 @@ class _Sizes:
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
             return float(line.font_size or block.font_size or 0.0)
-        return line_extent(line, self.vertical)
+        return _extent(line, self.vertical)
 
     def geometry_agrees(self, line: Line) -> bool:
         """The line's box says it is set larger than the body: taller, or wider per character.
@@ -397,7 +442,7 @@ class _Sizes:
         """
         if self.vertical or line.box is None or self.height <= 0 or self.pitch <= 0:
             return True
-        tall = line_extent(line, False) / self.height
+        tall = _extent(line, False) / self.height
         wide = _pitch(line) / self.pitch
         if self.use_font:
             return tall >= 1.1 or wide >= 1.1
@@ -414,12 +459,12 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     heights: list[tuple[float, int]] = []
     pitches: list[tuple[float, int]] = []
     for ln, b in lines:
-        size = float(ln.font_size or b.font_size or 0.0) if use_font else line_extent(ln, vertical)
+        size = float(ln.font_size or b.font_size or 0.0) if use_font else _extent(ln, vertical)
         n = max(1, len(ln.text.strip()))
         if size > 0:
             weights.append((size, n))
         if not vertical and ln.box is not None and n >= 8:
-            heights.append((line_extent(ln, False), n))
+            heights.append((_extent(ln, False), n))
             pitches.append((_pitch(ln), n))
     return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
 
@@ -429,7 +474,25 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
         return False
     s = sizes.of_line(line, block)
     big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
-    return big and sizes.geometry_agrees(line)
+    return big and sizes.geometry_agrees(line) or sizes.use_font and _display_by_geometry(sizes, line)
+
+
+#: a line this many times the body's height, and this many times wider per character, is display type whatever
+#: size the source declares for it
+GEOMETRY_TALL = 1.8
+GEOMETRY_WIDE = 1.3
+
+
+def _display_by_geometry(sizes: _Sizes, line: Line) -> bool:
+    """Microfilm OCR declares noisy sizes: a headline given the body's size is still set far taller and wider
+    per character than the body, in capitals or Title Case ("IMPORTANCE OF THE …"). Both measures must agree:
+    a speck stretches a box's height, not the width of its words."""
+    if sizes.vertical or line.box is None or sizes.height <= 0 or sizes.pitch <= 0 or line.type is not None:
+        return False
+    text = line.text.strip()
+    tall = _extent(line, False) >= GEOMETRY_TALL * sizes.height
+    wide = _pitch(line) >= GEOMETRY_WIDE * sizes.pitch
+    return tall and wide and len(_words(text)) >= 1 and (_headline_case(text) or _caps_line(text))
 
 
 #: capitals set this much wider per character than the body are heading type (even at the body's size)
@@ -515,14 +578,57 @@ GARBLED_DATE_CHARS = 12
 CROSSHEAD_RATIO = 1.5
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
 SIGNATURE_LINES = 2
+#: a signature line has at most this many characters ...
+SIGNATURE_CHARS = 40
+#: ... and starts at least this share of the column's width in from its left edge (set flush right)
+SIGNATURE_INSET = 0.3
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
+#: the filled triangle opening each brief of a 1939 Jing bao news column, and the length of such a brief
+CJK_BRIEF = "▲"
+NEWS_BRIEF_CHARS = 40
 #: a caption is at most this many characters (spaces left out)
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
 #: (廣吿刊例), subscription prices (定報價目): page furniture
-COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载"
+COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^此處招登(?:廣吿|廣告)"
                               r"|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+
+
+#: a paper's title set alone in its page margins is at most this many characters (晶報), looked for among a
+#: page's first HEAD_BLOCKS blocks
+RUNNING_TITLE_CHARS = 6
+HEAD_BLOCKS = 6
+#: a pen name in brackets under a headline: （丹翁）, （日新）（齋主）
+CJK_PEN_NAME = re.compile(r"^(?:[（(][^、，。；（）()]{1,8}[）)])+$")
+#: verse closing a column has at least this many characters (a column label over a headline has fewer)
+VERSE_CHARS = 12
+#: a paragraph beside the paper's title at least this long is an advert's slogan, not the paper's motto
+MARGIN_SLOGAN_CHARS = 10
+
+
+def _flat_block(block: Block) -> str:
+    return "".join("".join(ln.text.split()) for ln in block.lines)
+
+
+def _blind(blocks: Sequence[Block]) -> bool:
+    """Blocks with neither sizes nor boxes (ECPO without its divs): their text is all there is."""
+    return not any(b.box or b.font_size or ln.box or ln.font_size for b in blocks for ln in b.lines)
+
+
+def _running_titles(pages: Sequence[Page]) -> set[str]:
+    """The paper's title set alone in the margin at the head of two pages or more (晶報 in both margins of a
+    Jing bao fold), on pages without sizes or boxes: the margin is read first there and its title is no
+    headline. What repeats at the head of every page is furniture in any paper; this reads it from the text."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        blocks = [b for b in reading_order(page) if any(ln.text.strip() for ln in b.lines)][:HEAD_BLOCKS]
+        if not _blind(blocks):
+            continue
+        for text in {_flat_block(b) for b in blocks if len(b.lines) == 1}:
+            if 0 < len(text) <= RUNNING_TITLE_CHARS:
+                seen[text] = seen.get(text, 0) + 1
+    return {t for t, n in seen.items() if n >= 2}
 
 
 def _house_notices(blocks: Sequence[Block]) -> set[str]:
@@ -541,13 +647,31 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
 
 
 #: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
-#: surgery, opening hours, a price list, a sale
+#: surgery, opening hours, a price list, a sale, "this product" (本品), a remedy (特效藥), where it is sold (均售)
 AD_MARKS = re.compile(r"地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上|價目|价目|大減價|大减价|廉價|每尺"
-                      r"|歡迎參觀|歡迎各界")
+                      r"|歡迎參觀|歡迎各界|^本品|特效藥|特効藥|均售|均有售|代售")
+#: where a place stands, closing its address ("滬光大戲院隔壁": next door to, facing)
+NEXT_TO = "(?:隔壁|對面|对面)$"
 #: ... and the marks that close one advert's copy (its address, telephone, agent)
-AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$")
+AD_END = re.compile(r"(?:地址|電話|电话|總發行|总发行|診所|诊所|號房間|樓上)[^地電电總总診诊]{0,30}$|" + NEXT_TO
+                    + r"|(?:均售|均有售|代售)$")
 #: an advert opening on its shop's street ("福煦路南成都路口", "石路二馬路口"; not "地址四馬路…", its close)
 AD_START = re.compile(r"^(?!地址)[^\W\d]{1,4}路")
+#: a wire report's dateline in parentheses opening a Chinese report: （倫敦廿四日哈瓦斯電）, （華沙廿二日路透電）
+CJK_DATELINE = re.compile(r"^[（(][^（）()]{2,24}?[電电][）)]")
+#: how a Chinese report's first sentence opens: its wire dateline, or when (四月六日, 昨日, 前晨, 日昨, 本月)
+REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前今本][日晨晚夜午月]|日昨"
+                            r"|[一二三四五六七八九十廿卅〇0-9]{1,3}月[一二三四五六七八九十廿卅〇0-9]{1,3}日)")
+#: the marks that open each brief of a Chinese column (▲ 社會瑣聞, △ 火警, ◘ signed briefs, ● …)
+CJK_ITEM_MARKS = "▲△◘●■◆"
+#: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
+CROSSHEAD_CHARS = 4
+#: a price line of an advert: so much a foot, a bottle, a box, a copy
+AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
+#: a label set alone, its number or address in the next paragraph
+AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
+#: an advert's paragraph that is only its telephone number
+AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
 MAX_HEAD_PARAS = 6
 
@@ -557,6 +681,98 @@ def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     for a headline group, or carrying an address, a telephone or a price list."""
     texts = ["".join(ln.text.split()) for g in groups for ln in g]
     return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
+
+
+#: a paragraph of copy is at least this many characters; a short phrase of copy goes on in the next paragraph
+#: when it is at most COPY_WINDOW
+COPY_MIN = 30
+COPY_WINDOW = 30
+#: an advert's close set as a paragraph of its own is at most this many characters
+AD_CLOSE_CHARS = 40
+
+
+def _reads_as_copy(text: str) -> bool:
+    """Text under display lines that is an advert's copy, not a report's body (pages without sizes or
+    boxes): a paragraph that runs on without any of the punctuation every Chinese report of the time carries
+    ("售價二角　價値四元　附價値四元之贈券…", "西籍女子擅長按摩術室內設備完美…"), no serial's chapter title
+    (第十七回…), no wire dateline and no brief's mark; or a bare address or telephone (:func:`_advert_close`)."""
+    if _advert_close(text):
+        return True
+    flat = "".join(text.split())
+    if len(flat) < COPY_MIN or CHAPTER.match(flat) or CJK_DATELINE.match(flat):
+        return False
+    return flat[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
+def _advert_close(text: str) -> bool:
+    """A paragraph that is only an advert's close: a short line without running punctuation ending on an
+    address, a telephone or an agent ("寺路西摩路口滄州飯店隔壁滄州別墅卅二號樓上", "腎科陳中一國醫師　診所北京路
+    三七八號景雲大樓　電話九〇三九七號"). No report is a bare address."""
+    flat = "".join(text.split())
+    return (0 < len(flat) <= AD_CLOSE_CHARS and AD_END.search(flat) is not None
+            and not any(ch in RUNNING_PUNCTUATION for ch in flat.replace("：", "")))  # 電話：九七〇五二
+
+
+#: an advert's head: its street, its name and its telephone, in at most this many paragraphs
+AD_HEAD_PARAS = 3
+
+
+def _advert_head(ad: _Draft, k: int, texts: Sequence[str]) -> bool:
+    """The telephone or address at paragraph ``k`` is still the head of an advert that opened on its street or
+    its telephone ("石路二馬路口" / "鴻昌綢緞皮貨衣莊" / "電話九一五七〇" / "估衣部…", "電話八四八〇…" / "榮記共舞台" /
+    "地址大世界東愛多亞路" / "價目…"), not the close of its copy: a shop that gives where it is first gives its name
+    and its other coordinates right under it, and its copy follows."""
+    if len(ad.parts) > AD_HEAD_PARAS:
+        return False
+    first = k - len(ad.parts) + 1
+    opened_on_place = AD_START.match(texts[first]) is not None or AD_PHONE.match(texts[first]) is not None
+    return 0 <= first < k and opened_on_place and k + 1 < len(texts)
+
+
+def _unpunctuated(text: str) -> bool:
+    """Text without the punctuation running through sentences, a colon apart (電話：, 雜誌界巨擘：…): copy."""
+    flat = "".join(text.split()).replace("：", "")
+    return bool(flat) and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
+#: a price by the unit in copy: 每冊兩角 (two jiao a copy), 每尺二角 (a foot)
+UNIT_PRICE = re.compile(r"每[尺碼码件瓶盒包打冊册本份][一二三四五六七八九十兩两半0-9]")
+#: the marks a Chinese sentence of the time ends on (the enumeration comma ends reports too)
+_CJK_PAUSE = frozenset("、。！？」』）")
+
+
+def _priced_copy(text: str) -> bool:
+    """A paragraph of copy with its price or an advert's mark, unpunctuated but for a colon
+    ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角"): no report goes on that way after its last sentence."""
+    flat = "".join(text.split())
+    return _unpunctuated(flat) and (UNIT_PRICE.search(flat) is not None or AD_MARKS.search(flat) is not None)
+
+
+def _close_goes_on(text: str, ad: _Draft) -> bool:
+    """``text`` goes on closing the advert ``ad`` already closed: its price ("每尺 / 二角 / 五分 / 起" under its
+    telephone), or its telephone right under its address."""
+    if AD_PRICE.match(text):
+        return True
+    last = "".join(ad.parts[-1].text.split()) if ad.parts else ""
+    return AD_PHONE.match(text) is not None and AD_END.search(last) is not None and AD_PHONE.match(last) is None
+
+
+def _copy_goes_on(text: str) -> bool:
+    """An advert's copy placed as body text goes on into the next paragraph when it is a short phrase that
+    does not close the advert (no address, telephone or agent at its end): "滑精，遺精，老白濁，" / "及一切性衰弱…"
+    / "腎科陳中一國醫師　診所…電話九〇三九七號" are one clinic's notice."""
+    flat = "".join(text.split())
+    return 0 < len(flat) <= COPY_WINDOW and AD_END.search(flat) is None
+
+
+def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
+    """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
+    place stands ("地址嵩山路二號" / "滬光大戲院隔壁"), or gives the number a bare label announced ("電話" /
+    "八三一六一號總批發所"): the advert closes there."""
+    if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
+        return False
+    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None
+    return re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
@@ -588,6 +804,14 @@ def _opens_brief(line: Line) -> bool:
     hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
     return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+
+
+def _news_brief(text: str) -> bool:
+    """A brief of a Chinese news column (體育簡報, 社會瑣聞): the filled triangle opening one short sentence of
+    clauses ("▲華聯田徑隊、卽日開始報名、"), an item of its own as ECPO encodes them. The long ▲ paragraphs of a
+    1920 gossip column are sections of one item; a ▲ line of advert copy (▲銅圖之部：…) carries no clauses."""
+    flat = "".join(text.split())
+    return flat.startswith(CJK_BRIEF) and len(flat) <= NEWS_BRIEF_CHARS and "、" in flat
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
@@ -642,6 +866,144 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     return starts
 
 
+#: a dash opening a paragraph: the mark papers set before each unheaded item of a run of news or trade notes
+#: ("— Neue Reden an die deutſche Nation. …", "— Op verzoek van …"); set apart from the word that follows, where
+#: a dash run on into the word ("—M. le baron …") is a paragraph mark inside one report
+DASH_LEAD = re.compile(r"^[—–]\s+[A-ZÀ-Þ„“\"'»]")
+#: an advertisement office's order number set beside an official notice ("[24707]", "[215 b]")
+ORDER_NUMBER = re.compile(r"^\[\s*\d{2,6}(?:\s*[a-z])?\s*\]\.?$")
+#: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."): it opens nothing
+CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*$")
+#: a paragraph indent, in line heights: at least this much …
+MIN_INDENT = 0.5
+#: … and at most this much (a line set further in is centred or ragged, not a paragraph's first line)
+MAX_INDENT = 6.0
+#: a line ending this many line heights short of the column's right edge is a paragraph's short last line
+SHORT_END = 1.5
+
+
+def _item_lead(text: str, titled: bool) -> bool:
+    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
+    date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
+    own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing)."""
+    t = text.strip()
+    if CLOSING_DATE.search(t) is not None:
+        return False
+    return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
+
+
+#: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
+QUOTATION_SHARE = 0.12
+#: what a listing of quotations is made of besides numbers: the dash of a price not quoted, per cent, and the
+#: points and commas of decimals
+_FIGURE_MARKS = frozenset("—%.,")
+
+
+def _figure_share(lines: Sequence[Line]) -> float:
+    """The share of figures (numbers, fractions, decimal marks, "—" for no price, "%") among the characters of
+    ``lines`` (spaces left out): prose stays under a tenth, a listing of quotations ("do. pr. Mai 96 ½. Feſt.",
+    "Zinsl. —. Neue Anl. 19 G.") is over it."""
+    text = "".join("".join(ln.text.split()) for ln in lines)
+    return sum(ch.isnumeric() or ch in _FIGURE_MARKS for ch in text) / len(text) if text else 0.0
+
+
+def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
+    """Indices of lines inside one block of body text that open an unheaded item (never 0).
+
+    Papers run short items on in one column with no headline: a local-news column whose items each open on a
+    place and a date, a dispatch column ("PAUMA den 24 April."), trade notes each opened by a dash. An OCR
+    block (an hOCR paragraph, a KB block, a PAGE region) often holds several of them. A paragraph starts an item
+    when it opens so (:func:`_item_lead`) and the paragraph before it is finished: the line above ends a
+    sentence without breaking a word, and the new line is indented as a paragraph's first line or the line above
+    stops short of the column's edge (its paragraph's last line), and the new line runs on to the edge (a place
+    and date closing a notice, "Bonn, den 17. Juli 1916.", stands alone). A dateline in the middle of a sentence, or a
+    dash starting a line of running text, does neither. Under a headline of the block's own, the datelines are the
+    entries of one report (``titled``) unless a signature set flush right closed the item above them.
+    """
+    boxes = [ln.box for ln in lines]
+    if len(lines) < 2 or any(b is None for b in boxes):
+        return []
+    known = [b for b in boxes if b is not None]
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
+    if height <= 0:
+        return []
+    starts = []
+    for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
+        prev, box, above = lines[k - 1], known[k], known[k - 1]
+        indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
+        short_above = right - above[2] >= SHORT_END * height
+        # a paragraph's short last line ends it even where the OCR lost its full stop
+        finished = not prev.hyphenated and not prev.text.rstrip().endswith(_LINE_END_HYPHENS) and (
+            prev.text.rstrip().endswith(_SENTENCE_END) or short_above and indented)
+        runs_on = right - box[2] < SHORT_END * height  # not a closing line ("Bonn, den 17. Juli 1916.")
+        # a crosshead over the paragraph ("In the House."), centred or set well in: not a paragraph's last line
+        heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
+        # a signature set flush right ("SMITH & JONES.") closed the item above, whatever headline the block had
+        signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
+        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
+        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
+        lead = _item_lead(lines[k].text, (titled or quoted) and not signed)
+        if finished and runs_on and not heading and (indented or short_above or signed) and lead:
+            starts.append(k)
+    return starts
+
+
+#: a Latin line set sideways is this many times higher than wide, at least
+SIDEWAYS_ASPECT = 4.0
+#: ... and holds at least this many characters (a one-word label set so is furniture or a caption)
+SIDEWAYS_CHARS = 40
+
+
+def _sideways(lines: Sequence[Line]) -> bool:
+    """A horizontal page's block whose every line is set turned a quarter: long Latin lines in boxes many times
+    higher than wide. Papers set notices and adverts so in the margin beside the columns (the KB's Courant of
+    1750); they are items of their own, not the end of the text read before them."""
+    boxes = [ln.box for ln in lines]
+    if not lines or any(b is None for b in boxes):
+        return False
+    turned = all(b is not None and b[3] - b[1] >= SIDEWAYS_ASPECT * max(b[2] - b[0], 1.0) for b in boxes)
+    text = "".join(ln.text.strip() for ln in lines)
+    return turned and max(len(ln.text.strip()) for ln in lines) >= SIDEWAYS_CHARS and not any(
+        is_wide(c) and c.isalpha() for c in text)
+
+
+#: lines read twice overlap by this share of the smaller box at least
+DUPLICATE_OVERLAP = 0.5
+#: ... and are compared with this many lines before them in the block
+DUPLICATE_WINDOW = 3
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _duplicates(lines: Sequence[Line]) -> set[int]:
+    """Indices of lines microfilm OCR read twice: a line whose box lies mostly over a nearby line's box and
+    whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
+    reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        for j in range(max(0, k - DUPLICATE_WINDOW), k):
+            if j in out or not _same_place(lines[j], line):
+                continue
+            a, b = _letters(lines[j].text), _letters(line.text)
+            if a and b and (b in a or a in b):
+                out.add(k if len(b) <= len(a) else j)
+                break
+    return out
+
+
+def _same_place(a: Line, b: Line) -> bool:
+    if a.box is None or b.box is None:
+        return False
+    w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    small = min((a.box[2] - a.box[0]) * (a.box[3] - a.box[1]), (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))
+    return w > 0 and h > 0 and small > 0 and w * h >= DUPLICATE_OVERLAP * small
+
+
 def _text_len(block: Block) -> int:
     return sum(len(ln.text.strip()) for ln in block.lines)
 
@@ -661,7 +1023,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     A block is margin furniture when it lies in the top (bottom) band of the
     page's content, every other block starts below (ends above) it, it has at
     most two lines of short text and it is not set in display type (a masthead
-    or a headline is not furniture).
+    or a headline is not furniture), nor a heading closing on a full stop right over a whole-column block (a
+    running head names the paper: "THE STATESMAN").
     """
     boxed: list[tuple[Block, Box]] = []
     for b in blocks:
@@ -683,7 +1046,8 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             lines = [ln for ln in b.lines if ln.text.strip()]
             if not lines or len(lines) > 2 or _text_len(b) > 80:
                 continue
-            if any(_is_display(sizes, ln, b) for ln in lines):
+            if any(_is_display(sizes, ln, b) for ln in lines) or top and lines[-1].text.rstrip().endswith(".") and (
+                    _heads_a_column(bx, boxed)):
                 continue
             if top and all(r[1] >= bx[3] - tol for r in rest) or not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
@@ -936,7 +1300,7 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
     set at nearly twice the body's height: such a line stays display when its box says so."""
     out = list(flags)
     tall = [sizes is not None and sizes.height > 0 and ln.box is not None and not sizes.vertical
-            and line_extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
+            and _extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
     for k, ln in enumerate(lines):
         text = ln.text.strip()
         if flags[k] and ln.type is None and (latin_dateline(text) or is_tabular(text) or text.startswith(("[", "("))):
@@ -1017,7 +1381,8 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
             continue
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
         single = len(lines) == 1 and _text_len(b) <= 80 and sum(
-            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2
+            1 for o, obx in top if o is not b and len(o.lines) == 1 and _side_by_side(bx, obx)) >= 2 and not (
+            lines[0].text.rstrip().endswith(".") and _heads_a_column(bx, boxed))
         rows = (bx[2] - bx[0]) >= 0.6 * width and len(lines) <= 20 and any(
             ln.box is not None and o.box is not None and _side_by_side(ln.box, o.box)
             for ln, o in zip(lines, lines[1:], strict=False))
@@ -1026,6 +1391,15 @@ def _masthead_rows(blocks: Sequence[Block], furniture: set[str]) -> set[str]:
         if (single or rows) and all(o.id in furniture or o.id in out for o in above):
             out.add(b.id)
     return out
+
+
+def _heads_a_column(bx: Box, boxed: Sequence[tuple[Block, Box]]) -> bool:
+    """The one-line block stands right over a whole-column block (within three of its own heights), no wider
+    than that column: the column's heading ("PENNSYLVANIA GERMANS." over microfilm OCR's column block), not a
+    running head in the page's top margin nor an ear of its masthead."""
+    height, centre = bx[3] - bx[1], (bx[0] + bx[2]) / 2
+    return any(len(c.lines) >= COLUMN_BLOCK_LINES and 0 <= cbx[1] - bx[3] <= 3 * height and cbx[0] <= centre <= cbx[2]
+               and bx[2] - bx[0] <= 1.1 * (cbx[2] - cbx[0]) for c, cbx in boxed)
 
 
 #: a line opening with a place in capitals ("MACON, Ga., An crust 26.—"): a dateline OCR garbled, not a deck
@@ -1085,13 +1459,20 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         else:  # or Title Case lines down to the body's first line, in sentence case
             j = k + 1
             while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
-                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5:
+                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(
+                    lines, j):
                 j += 1
             if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
                 for i in range(k + 1, j):
                     out[i] = True
         k = j
     return out
+
+
+def _runs_into(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k``'s sentence runs on into a line opening in lower case: body text ("Before Alderman Samson :
+    Yesterday" / "afternoon Patrick Burns, …"), however many capitals it has, not a deck."""
+    return k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()
 
 
 def _edges(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] | None:
@@ -1156,9 +1537,17 @@ class _ItemHeads:
         line, text = self.lines[k], self.text(k)
         if line.type is not None or len(text) > 60 or not _headline_case(text) or text.endswith(","):
             return False
+        if self.flush_right(k):  # a signature closing the item above ("SMITH & JONES."), not a headline
+            return False
         spaced = self.gaps[k] - self.usual > 0.5 * self.em
         short = len(text) <= 40 and _is_short(line, self.left, self.right, self.em)
         return (short or spaced) and self.text(k - 1).endswith(_SENTENCE_END)
+
+    def flush_right(self, k: int) -> bool:
+        """Set flush right: ending at the column's right edge and starting well in from its left."""
+        box = self.lines[k].box
+        return box is not None and self.right - box[2] < self.em and box[0] - self.left > SIGNATURE_INSET * (
+            self.right - self.left)
 
     def climb(self, first: int, d: int) -> int:
         while first > 1 and d - first < 4 and self.head_line(first - 1):  # a headline with its decks, centred
@@ -1214,10 +1603,149 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
         small = ln.font_size is not None and ln.font_size <= SMALL_HEAD_RATIO * sizes.body
         if not small or ln.type is not None or len(text) > SMALL_HEAD_CHARS or not text.endswith("."):
             continue
-        if line_extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
+        if _extent(ln, False) < 0.9 * sizes.height and _is_centred(ln, *edges) and lines[k - 1].text.rstrip(
                 ).endswith(_SENTENCE_END):
             out[k] = True
     return out
+
+
+#: a block this many body lines high (or more) is a whole column the OCR did not part into items
+COLUMN_BLOCK_LINES = 30
+#: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
+#: about a blank line (crossheads measured 0.55-0.85 on the NDNP pages of tests/data/pages, item heads 0.94 up)
+ITEM_HEAD_GAP = 0.9
+#: a head inside a column block has at most this many characters
+ITEM_HEAD_CHARS = 60
+#: a run-in item head is Title Case: at least this share of its words capitalised ("W. E. Owens was here
+#: Friday." is a brief's sentence, half its words capitalised)
+RUN_IN_CAPITALS = 0.6
+#: a head has fewer digits than this share of its letters and digits (OCR reads some letters as digits,
+#: "TIIK JHIS31NU LINK"; a price row is mostly figures, "COPlEK 138", or ends on one, "SILVER 52")
+HEAD_DIGITS = 0.3
+#: a line at most this share of the body's line height is set in smaller type (a deck under a head)
+DECK_TYPE = 0.8
+#: share of capitals among a line's letters that makes it a caps line ("KB IV rAK." is "NEW YEAR." misread)
+CAPS_LINE_SHARE = 0.7
+#: a line with this share of capitals among its letters is not Title Case: a garbled caps crosshead
+#: ("AKTIIINOO.V : sis ; io.v." is "AFTERNOON SESSION."); Title Case heads stay under a third
+CROSSHEAD_CAPS_SHARE = 0.5
+
+
+def _column_block(block: Block, sizes: _Sizes) -> bool:
+    """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
+    column as one TextBlock, so the items in it are parted only by what the lines show."""
+    box = block.box
+    return (box is not None and not sizes.vertical and sizes.height > 0
+            and box[3] - box[1] >= COLUMN_BLOCK_LINES * sizes.height)
+
+
+def _digit_share(text: str) -> float:
+    alnum = [ch for ch in text if ch.isalnum()]
+    return sum(ch.isdigit() for ch in alnum) / len(alnum) if alnum else 0.0
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]{2,}", text)
+
+
+def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= share * len(letters)
+
+
+class _ColumnHeads:
+    """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
+
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+        self.lines = lines
+        self.out = flags
+        self.left, self.right, self.em = edges
+        self.gaps, self.usual = _line_gaps(lines)
+
+    def head_text(self, k: int) -> bool:
+        """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
+        line, text = self.lines[k], self.lines[k].text.strip()
+        return (line.type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _worded(text)
+                and not text.endswith((",", *_LINE_END_HYPHENS)) and not text.startswith(("(", "["))
+                and not latin_dateline(text)
+                and not is_tabular(text) and _digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit()
+                and (_headline_case(text) or _caps_line(text)))
+
+    def set_off(self, k: int) -> bool:
+        """Centred, or a line of capitals across the column with a blank line's whitespace above it."""
+        line = self.lines[k]
+        return _is_centred(line, self.left, self.right, self.em) or (
+            _caps_line(line.text) and len(_words(line.text)) >= 2 and self.space_above(k) >= ITEM_HEAD_GAP)
+
+    def small(self, k: int) -> bool:
+        """Set in smaller type than the body (a deck's line, at the column's full width)."""
+        line = self.lines[k]
+        return line.box is not None and line.box[3] - line.box[1] <= DECK_TYPE * self.em
+
+    def space_above(self, k: int) -> float:
+        """Whitespace above line ``k`` beyond the block's usual gap, in body line heights."""
+        return (self.gaps[k] - self.usual) / self.em if k else 0.0
+
+    def finished(self, k: int) -> bool:
+        """The text above is finished: the block starts here, a head stands above, or the line above ends a
+        sentence or stops short of the column's right edge (microfilm OCR often drops the full stop)."""
+        if k == 0 or self.out[k - 1]:
+            return True
+        above = self.lines[k - 1]
+        if (self.head_text(k - 1) and self.set_off(k - 1) and self.space_above(k) < ITEM_HEAD_GAP
+                or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
+            return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
+        short = above.box is not None and above.box[2] < self.right - 2 * self.em
+        return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+
+    def indented(self, k: int) -> bool:
+        """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""
+        box, nxt = self.lines[k].box, self.lines[k + 1].box if k + 1 < len(self.lines) else None
+        return box is not None and nxt is not None and box[0] - nxt[0] >= 0.6 * self.em
+
+    def deck(self, k: int) -> bool:
+        """Line ``k`` is a deck's line under the head above it: words in capitals or Title Case, centred, in
+        smaller type or set flush without figures (not a paragraph's indented first line, not an address), not
+        running on into a lower-case line."""
+        text = self.lines[k].text if k < len(self.lines) else ""
+        flush = not self.indented(k) and not any(ch.isdigit() for ch in text)  # figures: an address, a price
+        return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
+                and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
+                and (self.set_off(k) or self.small(k) or flush))
+
+    def opens_item(self, k: int) -> bool:
+        """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
+        whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
+        nineteenth-century item head: "Police Cases.", "The Law Library."; one word, "Senate.", names a part
+        of a report). At the block's top it heads what follows. One line of capitals close under the text with
+        body under it ("AFTERNOON SESSION.", "PICKS SALT PALACE") is a crosshead: it stays in its story."""
+        text = self.lines[k].text.rstrip()
+        run_in = (text.endswith(".") and not _caps_line(text, CROSSHEAD_CAPS_SHARE) and len(_words(text)) >= 2
+                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS)
+        return (k == 0 or self.deck(k + 1) or latin_dateline(self.lines[k + 1].text)
+                or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
+
+
+def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
+    """Inside a whole-column block, a centred short line in capitals or Title Case after finished text, that
+    opens an item (:meth:`_ColumnHeads.opens_item`), is a head, whatever its size: microfilm OCR declares
+    one size for all or noisy ones, and papers set item heads in body type ("PERSONAL.", "The Law
+    Library."). The centred, smaller or flush lines of head text under it, or under a head its size showed,
+    are its decks."""
+    edges = _edges(lines, sizes)
+    if edges is None or not _column_block(block, sizes):
+        return flags
+    heads = _ColumnHeads(lines, list(flags), edges)
+    k = 0
+    while k < len(lines) - 1:
+        if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
+            heads.out[k] = True
+        if heads.out[k]:  # a head found here or by its size: the decks under it
+            while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
+                k += 1
+                heads.out[k] = True
+        k += 1
+    return heads.out
 
 
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -1247,10 +1775,24 @@ MAX_REGION_TITLE = 3
 _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
 
 
+#: the enumerated heading of a law's or treaty's article or section: "Artikel IV.", "Art. 3.", "§ 5.", "§. 15."
+ENUMERATED_HEADING = re.compile(
+    r"^(?:Artikel|Art\.|Article|Articolo|Artículo|Paragraph|Abschnitt|§\.?|§§)\s*[IVXLC\d]+[a-z]?\s*\.?$",
+    re.IGNORECASE)
+
+
+def _enumerated_heading(lines: Sequence[Line]) -> bool:
+    """A heading that numbers an article or section of a legal text ("Artikel IV.", "§ 5."), with at most one
+    line of its own title under the number."""
+    return 0 < len(lines) <= 2 and ENUMERATED_HEADING.match(lines[0].text.strip()) is not None
+
+
 def _title_shaped(lines: Sequence[Line]) -> bool:
     """Lines that can be a title: the last ends a sentence, none before it does or breaks a word, and they
     are not a dateline ("Berlin, 18. Auguſt 1914." is centred too, and opens the text under it)."""
     texts = [ln.text.strip() for ln in lines]
+    if _enumerated_heading(lines):  # a crosshead of the legal text it stands in ("Artikel IV.")
+        return False
     return (texts[-1].endswith(_SENTENCE_END) and not any(t.endswith(_SENTENCE_END + _LINE_END_HYPHENS)
                                                           for t in texts[:-1])
             and not texts[-1].endswith(_LINE_END_HYPHENS) and not latin_dateline(texts[0]))
@@ -1286,10 +1828,62 @@ def _region_title(lines: Sequence[Line], em: float) -> int:
         nxt = lines[k].box
         assert nxt is not None
         indented = 0.5 * em <= nxt[0] - left <= 4 * em and nxt[2] >= right - 1.5 * em
-        if (_title_shaped(lines[:k]) and indented and _centred_in(lines[0], left, right, em)
-                and _centred_in(lines[k - 1], left, right, em)):
+        if indented and _title_at(lines, k, left, right, em):
             return k
     return 0
+
+
+def _title_at(lines: Sequence[Line], k: int, left: float, right: float, em: float) -> bool:
+    """The first ``k`` lines, over an indented paragraph line, make a title: centred (the first and the last), set
+    off by whitespace (:func:`_spaced_title`), wrapped (:func:`_wrapped_title`), or a stack of centred lines each
+    ending a sentence ("Konkurſe im Auslande." / "Rumänien.")."""
+    head = lines[:k]
+    if _title_shaped(head):
+        centred = _centred_in(head[0], left, right, em) and _centred_in(head[-1], left, right, em)
+        return centred or _spaced_title(lines, k, left, right, em) or _wrapped_title(head, left, em, right)
+    return k >= 2 and _stacked_title(head, left, right, em)
+
+
+#: a line of a stacked title has at most this many characters
+STACKED_TITLE_CHARS = 60
+
+
+def _stacked_title(head: Sequence[Line], left: float, right: float, em: float) -> bool:
+    """Two or three short centred lines each ending a sentence: a title and its sub-head ("Konkurſe im Auslande."
+    / "Rumänien."), never an enumerated heading or a dateline."""
+    texts = [ln.text.strip() for ln in head]
+    return (all(_centred_in(ln, left, right, em) for ln in head) and all(len(t) <= STACKED_TITLE_CHARS for t in texts)
+            and texts[-1].endswith(_SENTENCE_END) and not _enumerated_heading(head[:1])
+            and not latin_dateline(texts[0]) and not any(t.endswith(_LINE_END_HYPHENS) for t in texts))
+
+
+def _wrapped_title(head: Sequence[Line], left: float, em: float, right: float) -> bool:
+    """A title wrapped over two or three lines: the first set the text's width, the last centred a little in from
+    both edges (half an em or more each side, the two within an em), where a paragraph's last line starts flush
+    ("Gold⸗ und Silberproduktion der Vereinigten Staaten" / "von Amerika im Jahre 1903 und die Weltproduktion.")."""
+    first, last = head[0].box, head[-1].box
+    if len(head) < 2 or first is None or last is None:
+        return False
+    a, b = last[0] - left, right - last[2]
+    return abs(first[0] - left) <= 0.5 * em and a >= 0.5 * em and b >= 0.5 * em and abs(a - b) <= em
+
+
+#: whitespace under a title inside a paragraph region, beyond the region's usual line pitch (in line heights)
+TITLE_SPACE = 0.4
+
+
+def _spaced_title(lines: Sequence[Line], k: int, left: float, right: float, em: float) -> bool:
+    """The first ``k`` lines are a title set off by whitespace: narrower than the text by an em at least, with
+    more whitespace under them than between the text's lines ("Kursberichte von auswärtigen Fondsmärkten." set
+    nearly the column's width over the first report, a line's pitch and a half above it)."""
+    boxes = [ln.box for ln in lines]
+    if any(b is None for b in boxes) or len(lines) < k + 3:
+        return False
+    known = [b for b in boxes if b is not None]
+    pitches = sorted(b[1] - a[1] for a, b in zip(known[k:], known[k + 1:], strict=False))
+    usual = pitches[len(pitches) // 2]
+    narrower = all((b[2] - b[0]) <= (right - left) - em for b in known[:k])
+    return narrower and known[k][1] - known[k - 1][1] > usual + TITLE_SPACE * em
 
 
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
@@ -1302,7 +1896,8 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     """
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
-        flags = _small_heads(lines, _item_heads(lines, _decks(lines, flags, sizes), sizes), sizes)
+        flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
+        flags = _small_heads(lines, _item_heads(lines, flags, sizes), sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)
@@ -1458,8 +2053,9 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     """Reading order, headlines and article grouping from geometry, for pages with no article map."""
     drafts: list[_Draft] = []
     last_article: _Draft | None = None
+    titles = _running_titles(pages)
     for page in pages:
-        last_article = _page_articles(page, drafts, last_article)
+        last_article = _page_articles(page, drafts, last_article, titles)
     articles: list[Article] = []
     for n, d in enumerate(drafts, start=1):
         if not d.parts:
@@ -1471,14 +2067,38 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     return articles
 
 
-def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None) -> _Draft | None:
+#: a line box at most this many pixels wide or high, under a block box many times larger, is a placeholder
+DEGENERATE_BOX = 3
+
+
+def _mend_line_box(block: Block) -> Block:
+    """A block of one line whose line box is a placeholder takes the block's box for it.
+
+    KB's docWORKS ALTO gives some rubrics ("DENMARKEN.", "DUYTSLAND EN D'AENGRENZENDE RYKEN.") a TextLine and
+    Strings two pixels wide inside a TextBlock of the printed line's size: read as is, the rubric is a sliver,
+    set aside as noise, and the dispatches under it run on in the section above. The block's box is where the
+    line is."""
+    bx = block.box
+    if len(block.lines) != 1 or bx is None or block.lines[0].box is None:
+        return block
+    line = block.lines[0]
+    lb = line.box
+    assert lb is not None
+    thin = lb[2] - lb[0] <= DEGENERATE_BOX or lb[3] - lb[1] <= DEGENERATE_BOX
+    if not thin or bx[2] - bx[0] <= 10 * DEGENERATE_BOX or bx[3] - bx[1] <= 3 * DEGENERATE_BOX:
+        return block
+    return replace(block, lines=[replace(line, box=bx)])
+
+
+def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None,
+                   titles: frozenset[str] | set[str] = frozenset()) -> _Draft | None:
     """Append the page's articles to ``drafts``; returns the article still open at the page end."""
-    blocks = [b for b in reading_order(page)]
+    blocks = [_mend_line_box(b) for b in reading_order(page)]
     if not blocks and page.lines:
         blocks = [Block(id=f"p{page.number}.all", lines=list(page.lines))]
     if not blocks:
         return carried
-    cut = _PageCut(page, blocks, drafts, carried)
+    cut = _PageCut(page, blocks, drafts, carried, titles)
     for block in blocks:
         cut.place(block)
     return cut.finish()
@@ -1499,14 +2119,20 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
-    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None) -> None:
+    def __init__(self, page: Page, blocks: list[Block], drafts: list[_Draft], carried: _Draft | None,
+                 titles: frozenset[str] | set[str] = frozenset()) -> None:
         self.page = page
         self.blocks = blocks
         self.drafts = drafts
         self.vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
         self.sizes = _page_sizes(page, blocks, self.vertical)
+        #: the paper's title alone in the margin at the page's head (pages without sizes or boxes)
+        self.titles = {b.id for b in blocks[:HEAD_BLOCKS] if _flat_block(b) in titles and len(b.lines) == 1}
+        #: the page's head margin was read up to its title: display lines beside it before the first
+        #: headline are the margin's
+        self.beside_title = False
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
-                       | _house_notices(blocks) | _publisher_box(blocks))
+                       | _house_notices(blocks) | _publisher_box(blocks) | self.titles)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -1544,6 +2170,11 @@ class _PageCut:
         self.chapter = False
         #: the last line of body text placed on the page ("." when none yet)
         self.last_body = "."
+        #: the box of the last run of body text placed on the page (a signature stands flush right under it)
+        self.last_box: Box | None = None
+        #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
+        #: without sizes or boxes): its next short display paragraphs are crossheads too
+        self.run_in: _Draft | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -1568,6 +2199,7 @@ class _PageCut:
         return captions
 
     def open_article(self, kind: str = "article") -> _Draft:
+        self.open_ad = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -1578,12 +2210,99 @@ class _PageCut:
     def flush_heads(self, following: str = "") -> None:
         """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
         ``following`` is the body text they stand over)."""
-        if self.pending_heads and self.sizes.body <= 0 and _advert_group(self.pending_paragraphs()):
+        if self.beside_title and self.pending_heads:
+            self.beside_title = False
+            self.margin_beside_title()
+        elif self.sizes.body <= 0 and self.pending_heads:
+            self.verse_before_head()
+        if self.pending_heads and self.sizes.body <= 0 and (
+                _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)
+                or self.copy_after_advert(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
             self.pending_heads, self.pending_ids = [], []
+
+    def margin_title(self) -> None:
+        """The paper's title alone at the page's head: the display lines read before it (the house notice's
+        neighbours, its motto 社會文藝之結晶) are the margin's furniture, and what follows it before the first
+        headline is the margin's too (:meth:`margin_beside_title`)."""
+        self.furniture.parts.extend(lines_part(lines, "furniture") for lines in self.pending_paragraphs())
+        self.pending_heads, self.pending_ids = [], []
+        self.beside_title = not self.started_on_page
+
+    def _head_over_pen_name(self, paragraphs: list[list[Line]]) -> int:
+        """Index of the headline in a group of display paragraphs closed by a pen name （丹翁）: the paragraph
+        standing over it; 0 when the group has no pen name or nothing before its headline."""
+        head = len(paragraphs) - 1
+        while head > 0 and CJK_PEN_NAME.match("".join("".join(ln.text.split()) for ln in paragraphs[head])):
+            head -= 1
+        return head if head < len(paragraphs) - 1 else 0
+
+    def verse_before_head(self) -> None:
+        """Display paragraphs waiting before a headline and its pen name, right under an article's text, close
+        that article: the verse a columnist ends on (丹翁's ci "生小風情比國花…" under 雄婦人), set in short
+        columns without punctuation like a headline. A Jing bao headline stands directly over its pen name."""
+        current = self.current
+        if current is None or current.kind != "article" or not self.started_on_page:
+            return
+        paragraphs = self.pending_paragraphs()
+        head = self._head_over_pen_name(paragraphs)
+        if head <= 0 or any(sum(ch.isalnum() for ln in lines for ch in ln.text) < VERSE_CHARS
+                            for lines in paragraphs[:head]):
+            return  # a column label over the headline (名⋯⋯人 / 文⋯⋯選) heads the next item
+        current.parts.extend(lines_part(lines, "paragraph") for lines in paragraphs[:head])
+        self.drop_pending(paragraphs[:head])
+
+    def drop_pending(self, paragraphs: list[list[Line]]) -> None:
+        """Take these paragraphs out of the pending headlines."""
+        placed = {id(ln) for lines in paragraphs for ln in lines}
+        keep = [k for k, (lines, _) in enumerate(self.pending_heads) if id(lines[0]) not in placed]
+        self.pending_heads = [self.pending_heads[k] for k in keep]
+        self.pending_ids = [self.pending_ids[k] for k in keep]
+
+    def margin_beside_title(self) -> None:
+        """Display paragraphs read after the paper's title and before the first headline (the one standing
+        over the pen name, or the last) are the margin's: an advert's slogan ("請飲金納氏巴德補血酒以健尊體",
+        ten characters or more) or the paper's motto (三日刊之創始者, furniture)."""
+        paragraphs = self.pending_paragraphs()
+        head = len(paragraphs) - 1
+        while head > 0 and CJK_PEN_NAME.match("".join("".join(ln.text.split()) for ln in paragraphs[head])):
+            head -= 1
+        if head <= 0:
+            return
+        for lines in paragraphs[:head]:
+            if len("".join("".join(ln.text.split()) for ln in lines)) >= MARGIN_SLOGAN_CHARS:
+                self.open_article("advertisement").parts.append(lines_part(lines, "advertisement"))
+                self.current = None
+            else:
+                self.furniture.parts.append(lines_part(lines, "furniture"))
+        self.drop_pending(paragraphs[:head])
+        self.started_on_page = False
+
+    def advert_closing(self, text: str) -> _Draft | None:
+        """The advert above, when display copy opens on that advert's close: its maker or where it is sold
+        ("新亞藥廠製造 / 藥房均售" under a remedy's punctuated blurb), a telephone under its address, a price. An
+        advert opens on its name, its street or its telephone, never on its agent or its price."""
+        before = self.drafts[-1] if self.drafts else None
+        if before is None or before.kind != "advertisement" or not before.parts:
+            return None
+        if AD_PRICE.match(text):
+            return before  # its price ("每尺二角五分起") under its telephone
+        if AD_END.search(text) is None:
+            return None
+        if AD_START.match(text):
+            return None
+        return before if AD_PHONE.match(text) is None or _close_goes_on(text, before) else None
+
+    def copy_after_advert(self, following: str) -> bool:
+        """Display lines right after an advert's copy, over text without any running punctuation, are more
+        copy ("苗頭十足道地軋得石實結棍 / 今夜務請早臨 / 第三十集 / 燈光有苗頭" over "一忽兒瑞雪紛飛一忽兒紅日高昇"):
+        the body of a report or a story under a headline is punctuated."""
+        flat = "".join(following.split())
+        return (bool(self.drafts) and self.drafts[-1].kind == "advertisement" and _unpunctuated(flat)
+                and not CHAPTER.match(flat))
 
     def pending_paragraphs(self) -> list[list[Line]]:
         """The pending headline lines, one list per block they came from."""
@@ -1597,9 +2316,10 @@ class _PageCut:
 
     def flush_adverts(self, following: str) -> None:
         """Display paragraphs that are advert copy, one advert to each address or agent that closes one (or
-        street that opens one); copy still running when body text follows takes that text too. A short group
-        after the last advert closed, with no advert's mark, heads the following text when that text runs
-        like a report (its sentences punctuated), not like copy."""
+        street that opens one, once the advert being filled gave its own place or more than its head: "好美塢
+        樂園 / 高尚娛樂之新園地 / … / 愚園路 / 一二〇四號" ends on its street); copy still running when body
+        text follows takes that text too. A short group after the last advert closed, with no advert's mark,
+        heads the following text when that text runs like a report (its sentences punctuated), not like copy."""
         paragraphs = self.pending_paragraphs()
         texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
         closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]
@@ -1607,13 +2327,20 @@ class _PageCut:
         reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
             tail = len(texts)
-        ad: _Draft | None = None
+        ad: _Draft | None = self.advert_closing(texts[0]) if tail else None
+        placed = False  # the advert being filled gave its street, address or telephone
+        last = ad
         for k, lines in enumerate(paragraphs[:tail]):
-            if ad is None or (AD_START.match(texts[k]) and ad.parts):
-                ad = self.open_article("advertisement")
+            if ad is None and last is not None and _close_goes_on(texts[k], last):
+                ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
+            if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
+                ad, placed = self.open_article("advertisement"), False
+            last = ad
+            placed = placed or AD_START.match(texts[k]) is not None or AD_END.search(texts[k]) is not None
             ad.parts.append(lines_part(lines, "advertisement"))
-            if len(ad.parts) > 1 and AD_END.search(texts[k]):  # an advert opening on its telephone goes on
-                ad = None
+            if (len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts)
+                    and not _address_goes_on(k, texts, tail)):
+                ad = None  # an advert opening on its telephone goes on
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
                 if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
         self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
@@ -1625,17 +2352,69 @@ class _PageCut:
 
     def body_target(self, text: str = "") -> _Draft:
         """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
+        if self.current is not None and self.run_in_crosshead(text):
+            self.rejoin_crossheaded(self.current)
+            assert self.current is not None
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
+            self.run_in = self.current
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
+            if _copy_goes_on(text):
+                self.open_ad = ad
             return ad
+        after_advert = self.sizes.body <= 0 and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
+        if after_advert and _advert_close(text):
+            return self.drafts[-1]  # the advert's address or telephone, set apart under its copy
         if self.current is None or self.current.kind != "article":
-            return self.open_article()
+            # text with no headline after an advert, unpunctuated but for a colon, opens the next advert
+            # ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角")
+            return self.open_article("advertisement" if after_advert and _unpunctuated(text) else "article")
+        if self.sizes.body <= 0 and self.last_body[-1:] in _CJK_PAUSE and _priced_copy(text):
+            return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
 
     def paragraphs(self, block: Block, role: str) -> list[Part]:
         return block_paragraphs(block, role, self.vertical)
+
+    def rejoin_crossheaded(self, article: _Draft) -> None:
+        """A report found to carry run-in crossheads was opened by one: the article before it on the page
+        whose only headline is one short paragraph (姿態可人 after 蓮英芳齡三十、, a sentence ending on the
+        enumeration comma the papers then used for every pause) is the same report, its headline a crosshead.
+        It goes back into the article above."""
+        if len(self.drafts) < 2 or self.drafts[-1] is not article or article is self.run_in:
+            return
+        before = self.drafts[-2]
+        heads = [p for p in article.parts if p.role in HEADLINE_ROLES]
+        if before.kind != "article" or len(heads) != 1 or article.parts[0] is not heads[0]:
+            return
+        if len("".join(heads[0].text.split())) > CROSSHEAD_CHARS or not before.parts or len(article.parts) < 2:
+            return
+        if REPORT_OPENING.match("".join(article.parts[1].text.split())):
+            return  # its text opens a report of its own (四月六日…, 昨日…): a short headline, not a crosshead
+        before.parts.append(replace(heads[0], role="section-heading"))
+        before.parts.extend(article.parts[1:])
+        self.drafts.pop()
+        self.current = before
+
+    def run_in_crosshead(self, following: str) -> bool:
+        """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
+        run-in crosshead of the current report, not a new item's headline, on a page without sizes or boxes:
+        Shanghai papers of the 1930s set the first or last words of a sentence in bold between two columns of a
+        long court report (蓮英不服、具狀高三分院、 / 提起上訴 / 日昨傳訊…; 與同鄕人 / 周國元 / 者相遇). The text
+        above must run on into it (it ends on a character, not on punctuation: no item ends mid-sentence) or
+        the report already had one; a wire dateline or a brief's mark under it opens an item instead (海發暴亂 /
+        （貝魯特廿四日海通社電）, 社會瑣聞 / ▲…)."""
+        current = self.current
+        if self.sizes.body > 0 or len(self.pending_heads) != 1 or current is None or current.kind != "article":
+            return False
+        head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
+        text = "".join(following.split())
+        if not head or len(head) > CROSSHEAD_CHARS or not text or CJK_DATELINE.match(text) or text[0] in CJK_ITEM_MARKS:
+            return False
+        return self.last_body[-1:].isalnum() or current is self.run_in
 
     def place(self, block: Block) -> None:
         t = _norm_type(block)
@@ -1654,19 +2433,58 @@ class _PageCut:
             self.drafts.append(ad)
         elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
               or block.id == self.masthead or block.id in self.mast_rows):
+            self.open_ad = None  # the paper's own notice in the margin parts two adverts' copy
+            if block.id in self.titles:
+                self.margin_title()
+            elif self.sizes.body <= 0 and self.pending_heads and not self.beside_title:
+                self.flush_heads()  # display lines before it end there (the page's last advert)
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
         elif t in HEADING_TYPES:
-            self.add_heads(text_lines, block)
+            if not self.enumerated_crosshead(text_lines):
+                self.add_heads(text_lines, block)
         else:
             self.place_text(block, text_lines)
+
+    def signature(self, lines: list[Line]) -> bool:
+        """A block of one or two short lines set flush right close under finished text signs the item above (an
+        advertiser's or a correspondent's name: "JONES & BRO.", "Ashdown Hardware Co."): it ends that item and heads
+        nothing; a headline is centred or flush left over its text. Placed, or False."""
+        above = self.last_box
+        if (above is None or len(lines) > 2 or self.pending_heads or self.current is None or self.vertical
+                or not self.last_body.endswith(_SENTENCE_END)):
+            return False
+        width = above[2] - above[0]
+        for ln in lines:
+            text, box = ln.text.strip(), ln.box
+            if box is None or len(text) > SIGNATURE_CHARS or not text[:1].isupper() or latin_dateline(text):
+                return False
+            if box[2] < above[2] - 1.5 * self.em or box[0] < above[0] + SIGNATURE_INSET * width:
+                return False
+        first = lines[0].box
+        if first is None or not 0 <= first[1] - above[3] <= 2 * self.em:
+            return False
+        self.current.parts.append(lines_part(lines, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        return True
+
+    def enumerated_crosshead(self, lines: list[Line]) -> bool:
+        """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
+        an article is a crosshead of that text, not a new item: placed in the current article as a section
+        heading. With no article open (or a headline waiting) it is a heading like any other. Placed, or False."""
+        if not _enumerated_heading(lines) or self.current is None or self.current.kind != "article":
+            return False
+        if self.pending_heads:
+            return False
+        self.current.parts.append(lines_part(lines, "section-heading"))
+        return True
 
     def rule(self, block: Block) -> None:
         """A rule across one column between two blocks, under finished text, ends the item above it: papers
         set a short rule (or one the column's width) between items that carry no headline of their own (the
-        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, ends
-        nothing."""
+        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, or under
+        text ending on a colon (the lead-in of a table the rules box: "… die folgenden Werte auf:"), ends nothing."""
         box, below = block_box(block), self.below.get(id(block))
         under = block_box(below) if below is not None else None
         if box is None or under is None or self.vertical or self.current is None or self.pending_heads:
@@ -1674,7 +2492,8 @@ class _PageCut:
         width, height = box[2] - box[0], box[3] - box[1]
         across = min(box[2], under[2]) - max(box[0], under[0])
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
-                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)):
+                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)
+                and not self.last_body.endswith(":")):  # a colon announces the table the rule boxes
             self.item_break = True
             self.ruled = self.current
 
@@ -1767,6 +2586,8 @@ class _PageCut:
         # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
         if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
             return False  # a heading smaller than the body opens an item (_small_heads)
+        if self.sizes.use_font and _display_by_geometry(self.sizes, run[0]):
+            return False  # declared a little larger, but set far taller and wider: a headline
         if any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
             return False
         above, box = lines[start - 1].box, run[0].box
@@ -1801,8 +2622,15 @@ class _PageCut:
             return
         if self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
+        if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
+            self.flush_heads()
+            self.open_article().parts.extend(self.paragraphs(block, "paragraph"))
+            self.last_body = text_lines[-1].text.strip()
+            return
         if self.pending_heads and _small_deck(text_lines, self.sizes):
             self.add_heads(text_lines, block)
+            return
+        if self.signature(text_lines):
             return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
@@ -1811,48 +2639,90 @@ class _PageCut:
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
-        seen = 0
+        seen, titled = 0, False
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing
             # a short display run closing a block after its body signs that item (an advertiser's name,
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
-            signs = seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
-            if is_display and self.crosshead(run, block, text_lines, seen):
+            signs = (seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
+                     and not self.heads_next_column(run, block))
+            if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
                 continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
+                titled = True
                 continue
-            self.place_body(block, run)
+            self.place_body(block, run, titled)
 
-    def place_body(self, block: Block, run: list[Line]) -> None:
-        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament
-        or a rule says one begins."""
-        starts = _item_starts(run, self.vertical) + [len(run)]
+    def heads_next_column(self, run: list[Line], block: Block) -> bool:
+        """Display capitals at the foot of a whole-column block, with text to follow on the page, head the next
+        story (microfilm OCR closes a column's block under the headline whose story starts the next column);
+        an advertiser's name signing his copy is set in Title Case."""
+        return (block is not self.last_text and _column_block(block, self.sizes)
+                and all(_caps_line(ln.text) for ln in run))
+
+    def place_body(self, block: Block, run: list[Line], titled: bool = False) -> None:
+        """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
+        a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
+        begins; ``titled``: the run stands under a title of its own block."""
+        led = [] if self.vertical else _led_starts(run, titled)
+        starts = sorted(set(_item_starts(run, self.vertical)) | set(led)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])))
+            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+                                                          or self.led_block(block, run, titled)
+                                                          or _news_brief(" ".join(ln.text for ln in run))))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
             target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            if self.chapter:
+                self.run_in = target  # a serial's chapter: its short section titles are crossheads (衞生上)
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             self.last_body = rest.lines[-1].text.strip()
+            self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+
+    def led_block(self, block: Block, run: list[Line], titled: bool) -> bool:
+        """The block itself opens on an unheaded item's lead (:func:`_item_lead`) after a finished sentence of
+        the article it would continue: a local-news paragraph the OCR boxed alone ("GRONINGEN, 29 Nov. …")
+        is an item of its own, not the next paragraph of the item above. Its first line runs on to the block's edge
+        (a telegram's "Vor Sedan, den 2. September." set alone over its text heads no new item)."""
+        first = next((ln for ln in block.lines if ln.text.strip()), None)
+        boxes = [ln.box for ln in run if ln.box is not None]
+        edges = _edges(run, self.sizes)
+        right = edges[1] if edges is not None else max((b[2] for b in boxes), default=0.0)
+        em = edges[2] if edges is not None else (self.sizes.height or self.em)
+        runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
+        return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
+                and not self.vertical and _item_lead(run[0].text, titled))
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
-        """The block's lines without its OCR fragments (noise parts of the article they fall in, never
-        opening one) and without a jump line closing it (furniture); what is left to place."""
-        noise = [ln for ln in text_lines if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln)]
+        """The block's lines without its OCR fragments and the lines the OCR read twice (noise parts of the
+        article they fall in, never opening one) and without a jump line closing it (furniture); what is left
+        to place. A block holding only an advertisement office's order number ("[24707]") is furniture, and the
+        text after it opens a notice of its own: official gazettes number each notice so, titled or not; a
+        heading waiting over it is the section's rubric."""
+        if len(text_lines) == 1 and ORDER_NUMBER.match(text_lines[0].text.strip()):
+            if self.pending_heads:  # a heading over numbered notices names their section ("1) Unterſuchungsſachen.")
+                self.rubric()
+            self.furniture.parts.append(lines_part(text_lines, "furniture"))
+            self.item_break = True
+            return []
+        doubled = _duplicates(text_lines)
+        noise = [ln for k, ln in enumerate(text_lines)
+                 if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
             target = self.current if self.current is not None and self.current.kind == "article" else self.furniture
             target.parts.extend(p for p in (lines_part([ln], "noise") for ln in noise) if p.text.strip())
-            text_lines = [ln for ln in text_lines if all(ln is not n for n in noise)]
+            dropped = {id(n) for n in noise}
+            text_lines = [ln for ln in text_lines if id(ln) not in dropped]
         if text_lines and is_jump_line(text_lines[-1].text) and (
                 len(text_lines) > 1 or self.last_body.endswith(_SENTENCE_END)):
             # "(Continued on Second Page.)" ending a block, or set alone under finished text

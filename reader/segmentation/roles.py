@@ -53,7 +53,7 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|編者按|编者的话|編者的話|�
 _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 
-_MONTH = (r"(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
+_MONTH = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
           r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
 LATIN_DATELINE = re.compile(
@@ -81,17 +81,58 @@ _DASHED_DATELINE = re.compile(
 )
 
 
+#: the place and "den <day> <month>" with no comma between, as Dutch and German papers set a dispatch's date
+#: ("PAUMA den 24 April.", "Regensburg den 4 May.", "G E N O A den 27 April.", "STOKHOLM' den eerften May."):
+#: capitalised words (up to six, a letter-spaced name too), then the article, a day (digits or a word) and a month
+_DEN_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’*».\-]*(?:\s+[A-ZÀ-Þ][\w'’*».\-]*){0,5})\s+(?i:den)\s+\S{1,9}\s+(?i:" + _MONTH + r")")
+#: a weekday before "den" makes the line a date in running text ("Op MAANDAG den 22 November"), not a place
+_WEEKDAYS = re.compile(r"(?:maan|dins|dings|woens|donder|vry|vrij|zater|zon)dag|(?:mon|diens|donners|frei|sonn)tag"
+                       r"|mittwoch|samstag|sonnabend", re.IGNORECASE)
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
-    Mnrcn 2."): the body's start, never a headline."""
-    t = _STRAY_START.sub("", text.strip(), count=1)
+    Mnrcn 2."; Dutch and German "PAUMA den 24 April."): the body's start, never a headline."""
+    t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t):
+        return True
+    den = _DEN_DATELINE.match(t)
+    if den is not None and _WEEKDAYS.search(den.group("place").split()[-1]) is None:
         return True
     m = _GARBLED_DATELINE.match(t)
     return m is not None and sum(c.isupper() for c in m.group("place")) >= 3
 
 
+_MONTH_START = re.compile(_MONTH, re.IGNORECASE)
+#: what may stand between a dateline's place and its date: abbreviations ("N. J.,", "Neb.,"), "den", "le"
+_PLACE_TAIL = re.compile(r"^(?:[\w'’]{1,5}[.,]{1,2}|[A-Z]|[.,]+|den|le|de|\(?[A-Z]\w*\.?\)?,)$")
+
+
+def is_dateline_lead(text: str) -> bool:
+    """The line opens a report on its dateline proper: a place, then at once the date ("London, 19. Juli.",
+    "SPRING LAKE, N. J., August 26.—", "PAUMA den 24 April."). Stricter than :func:`latin_dateline`, which also
+    takes a sentence with a date in it after a country ("Hawaii. Aus Honokaa wurden am 25. Februar …", an entry
+    of an epidemic report): only abbreviations may stand between the place and the date."""
+    if not latin_dateline(text):
+        return False
+    t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
+    if _DEN_DATELINE.match(t):
+        return True
+    m = re.match(r"^(?P<place>[^.,]{1,40}?)\s*[.,]\s*(?P<rest>.*)$", t)
+    if m is None or _WEEKDAYS.fullmatch(m.group("place").strip()):  # "Dienſtag, 11. Mai." heads a day's programme
+        return False
+    for tok in m.group("rest").split()[:6]:
+        if tok[:1].isdigit() or _MONTH_START.match(tok):
+            return True
+        if not _PLACE_TAIL.match(tok):
+            return False
+    return False
+
+
+#: the old genitive article before a Dutch place name ("'s-GRAVENHAGE, 30 Nov.", "'s Hertogenbosch, …")
+_DUTCH_ARTICLE = re.compile(r"^[’'‘]s[-\s]?(?=[A-ZÀ-Þ])")
 #: a mark the OCR read off a column rule before a line's first word ("i Hicks, Dec. 8.—", "!BOSTON, August 31.")
 _STRAY_START = re.compile(r"^(?:[ijl|!¦'‘]\s+|[!|¦'‘](?=[A-Z]))")
 

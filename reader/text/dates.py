@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from reader.model.errors import BroadsheetError
+from reader.model.errors import QT_TRANSLATE_NOOP, BroadsheetError
 
 #: the first and last years a Chinese paper dated by the Republic is shown with its Minguo date
 MINGUO_YEARS = (1912, 1949)
@@ -109,12 +109,15 @@ def _year(text: str | None, era: bool) -> int | None:
 
 def _checked(year: int, month: int | None, day: int | None, text: str) -> PrintedDate:
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"date {text!r}: there is no month {month}")
+        raise DateError.of("dates", QT_TRANSLATE_NOOP("dates", "date {text!r}: there is no month {month}"),
+                           text=text, month=month)
     if day is not None:
         if month is None:
-            raise DateError(f"date {text!r}: a day needs its month")
+            raise DateError.of("dates", QT_TRANSLATE_NOOP("dates", "date {text!r}: a day needs its month"), text=text)
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise DateError(f"date {text!r}: {year}-{month:02d} has no day {day}")
+            raise DateError.of("dates",
+                               QT_TRANSLATE_NOOP("dates", "date {text!r}: {year}-{month:02d} has no day {day}"),
+                               text=text, year=year, month=month, day=day)
     return PrintedDate(year, month, day)
 
 

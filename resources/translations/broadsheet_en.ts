@@ -749,7 +749,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+150"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+151"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation type="unfinished"></translation>
@@ -1161,7 +1161,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+105"/>
+        <location filename="../../reader/gui/library_ui.py" line="+106"/>
         <source>Open or create a library folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,7 +1213,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+74"/>
+        <location filename="../../reader/gui/tasks.py" line="+75"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
         <translation type="unfinished"></translation>
@@ -1316,7 +1316,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+83"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+84"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,7 +1364,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+65"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+66"/>
         <source>Added to the collection %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+26"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+27"/>
         <source>Merge articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+42"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+43"/>
         <source>Concordance</source>
         <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation type="unfinished"></translation>
@@ -1892,6 +1892,115 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <location filename="../../reader/gui/widgets/article_view.py" line="+207"/>
         <source>Article text, vertical</source>
         <extracomment>a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <location filename="../../reader/text/dates.py" line="+112"/>
+        <source>date {text!r}: there is no month {month}</source>
+        <extracomment>the first and last years a Chinese paper dated by the Republic is shown with its Minguo date</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>date {text!r}: a day needs its month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>date {text!r}: {year}-{month:02d} has no day {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>query</name>
+    <message>
+        <location filename="../../reader/search/engine.py" line="+102"/>
+        <source>query: unknown sort {sort!r} (relevance or date)</source>
+        <extracomment>folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/search/modes.py" line="+108"/>
+        <source>query: {raw}: ~{edits} needs at least {least} different characters (else nearly every article would be a candidate)</source>
+        <extracomment>the most index words a wildcard or fuzzy term may stand for a fuzzy CJK term must keep at least this many of its characters (else nearly every article is a candidate)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>query: {raw} stands for more than {most} different words in the library; make it longer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/search/query.py" line="+137"/>
+        <source>query: cannot read {rest!r}</source>
+        <extracomment>script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>query: &quot;{body}&quot;~{distance}: the distance can be at most {most}</source>
+        <extracomment>The widest proximity a query may ask for (characters or words)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>query: it ends where a term was expected</source>
+        <extracomment>Deepest nesting of parentheses a query may have (a person writes three or four). The largest number a filter can compare with (SQLite integers are 64-bit).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>query: parentheses nest more than {most} deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>query: a parenthesis is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>query: {operator} where a term was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>query: a closing parenthesis has no opening one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+286"/>
+        <source>query: {raw}: at most {most} character edits (~1 or ~2)</source>
+        <extracomment>a whole Latin/digit word of a text form a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK the most character edits ``term~N`` allows the pieces FOLDED (what the index holds: candidates come from it in every mode)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>query: {raw}: ~{edits} applies to one word or one run of Chinese characters longer than {edits} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>query: {field}:{value} is not a number</source>
+        <extracomment>what a proximity counts: one CJK character, or one Latin/digit word</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>query: {field}:{value} is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>query: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>query: date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

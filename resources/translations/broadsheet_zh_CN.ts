@@ -747,7 +747,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+150"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+151"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager's frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
         <translation>文库</translation>
@@ -1159,7 +1159,7 @@
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+105"/>
+        <location filename="../../reader/gui/library_ui.py" line="+106"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
@@ -1211,7 +1211,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+74"/>
+        <location filename="../../reader/gui/tasks.py" line="+75"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
         <translation>导入文件</translation>
@@ -1314,7 +1314,7 @@
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+83"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+84"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
@@ -1362,7 +1362,7 @@
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+65"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+66"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
@@ -1387,7 +1387,7 @@
         <translation>删除收藏集 %1？其中的文章仍保留在文库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+26"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+27"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
@@ -1475,7 +1475,7 @@
         <translation>请先打开文库再导出。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+42"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+43"/>
         <source>Concordance</source>
         <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation>语词索引</translation>
@@ -1904,6 +1904,115 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <source>Article text, vertical</source>
         <extracomment>a paragraph's line height in percent of the font's (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
         <translation>文章正文（竖排）</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <location filename="../../reader/text/dates.py" line="+112"/>
+        <source>date {text!r}: there is no month {month}</source>
+        <extracomment>the first and last years a Chinese paper dated by the Republic is shown with its Minguo date</extracomment>
+        <translation>日期 {text!r}：没有 {month} 月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>date {text!r}: a day needs its month</source>
+        <translation>日期 {text!r}：有日须有月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>date {text!r}: {year}-{month:02d} has no day {day}</source>
+        <translation>日期 {text!r}：{year}-{month:02d} 没有 {day} 日</translation>
+    </message>
+</context>
+<context>
+    <name>query</name>
+    <message>
+        <location filename="../../reader/search/engine.py" line="+102"/>
+        <source>query: unknown sort {sort!r} (relevance or date)</source>
+        <extracomment>folded texts read while verifying the current query's terms (reused by ranking), per thread</extracomment>
+        <translation>查询：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/search/modes.py" line="+108"/>
+        <source>query: {raw}: ~{edits} needs at least {least} different characters (else nearly every article would be a candidate)</source>
+        <extracomment>the most index words a wildcard or fuzzy term may stand for a fuzzy CJK term must keep at least this many of its characters (else nearly every article is a candidate)</extracomment>
+        <translation>查询：{raw}：~{edits} 至少需要 {least} 个不同的字（否则几乎每篇文章都会成为候选）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>query: {raw} stands for more than {most} different words in the library; make it longer</source>
+        <translation>查询：{raw} 在文库中对应超过 {most} 个不同的词，请写长一些</translation>
+    </message>
+    <message>
+        <location filename="../../reader/search/query.py" line="+137"/>
+        <source>query: cannot read {rest!r}</source>
+        <extracomment>script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
+        <translation>查询：无法解读 {rest!r}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>query: "{body}"~{distance}: the distance can be at most {most}</source>
+        <extracomment>The widest proximity a query may ask for (characters or words)</extracomment>
+        <translation>查询："{body}"~{distance}：距离最多为 {most}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>query: it ends where a term was expected</source>
+        <extracomment>Deepest nesting of parentheses a query may have (a person writes three or four). The largest number a filter can compare with (SQLite integers are 64-bit).</extracomment>
+        <translation>查询：在应有检索词的地方结束了</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>query: parentheses nest more than {most} deep</source>
+        <translation>查询：括号嵌套超过 {most} 层</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>query: a parenthesis is not closed</source>
+        <translation>查询：有括号没有闭合</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>query: {operator} where a term was expected</source>
+        <translation>查询：应为检索词的地方出现了 {operator}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>query: a closing parenthesis has no opening one</source>
+        <translation>查询：有右括号没有对应的左括号</translation>
+    </message>
+    <message>
+        <location line="+286"/>
+        <source>query: {raw}: at most {most} character edits (~1 or ~2)</source>
+        <extracomment>a whole Latin/digit word of a text form a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK the most character edits ``term~N`` allows the pieces FOLDED (what the index holds: candidates come from it in every mode)</extracomment>
+        <translation>查询：{raw}：最多 {most} 处字符编辑（~1 或 ~2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>query: {raw}: ~{edits} applies to one word or one run of Chinese characters longer than {edits} characters</source>
+        <translation>查询：{raw}：~{edits} 只适用于长于 {edits} 个字的一个词或一串汉字</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>query: {field}:{value} is not a number</source>
+        <extracomment>what a proximity counts: one CJK character, or one Latin/digit word</extracomment>
+        <translation>查询：{field}:{value} 不是数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>query: {field}:{value} is out of range</source>
+        <translation>查询：{field}:{value} 超出范围</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>query: {reason}</source>
+        <translation>查询：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>query: date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>查询：日期 {value!r} 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式</translation>
     </message>
 </context>
 </TS>

@@ -298,3 +298,13 @@ def test_an_annotators_note_is_left_out_but_english_advert_copy_is_kept() -> Non
     for copy in ("Sold by all chemists and stores.", "Doan's Backache Kidney Pills.", "For coughs and colds",
                  "Agents for the Far East: Watson and Co."):
         assert not _is_note(copy), copy
+
+
+def test_transcription_markup_inside_an_advert_comment_is_not_its_text(tmp_path: Path) -> None:
+    """Jing bao 1930-04-18: the editors copied the column break into the comment that holds an advert's copy
+    (``<!--  請飲金納氏巴德補血酒以健尊體<lb/> -->``); the reader showed "<lb/>" as the advert's last characters."""
+    f = tmp_path / "jb_1328_1930-04-18_0002+0003.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="2"><div type="margin"><div type="advert" itemid="1">'
+                 "<!--  請飲金納氏巴德<lb/>補血酒以健尊體<lb/> --></div></div></div></fold>", encoding="utf-8")
+    doc = ecpo.read(f.read_bytes(), f)
+    assert [ln.text for ln in doc.lines()] == ["請飲金納氏巴德", "補血酒以健尊體"]

@@ -183,3 +183,37 @@ def test_an_exception_in_a_slot_or_a_thread_shows_the_dialog_and_is_logged(make_
     assert "ZeroDivisionError" in boxes()[0].detailedText()
     boxes()[0].close()
     QCoreApplication.processEvents()
+
+
+@pytest.mark.parametrize(("lang", "query", "shown"), [
+    ("zh_CN", "中国 AND (上海", "括号"), ("zh_TW", "中国 AND (上海", "括號"),
+    ("zh_CN", "date:2021-02-30 中国", "2021-02"), ("zh_TW", "date:2021-13 中国", "13"),
+])
+def test_a_query_error_is_shown_in_the_interface_language(make_window, library_dir: Path, language, qtbot,
+                                                          lang: str, query: str, shown: str) -> None:  # noqa: ANN001
+    """The core raises its query errors in English; the search panel shows them translated, fields filled in
+    (a date's own error inside the query's too)."""
+    from PySide6.QtCore import Qt
+
+    language(lang)
+    win = make_window(library_dir)
+    win.searching.focus_search()
+    win.search.field.setText(query)
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(win.search.count.text()) and win.search.results is None, timeout=5000)
+    text = win.search.count.text()
+    assert shown in text and CJK.search(text) and "query" not in text and "date" not in text, text
+
+
+def test_every_core_message_keeps_its_fields_in_translation() -> None:
+    """A translation of a core message names the same {fields} as its English template (else it would fall
+    back to English, or show a brace)."""
+    field = re.compile(r"\{(\w+)")
+    for lang in ("zh_CN", "zh_TW"):
+        root = etree.parse(str(TRANSLATIONS / f"broadsheet_{lang}.ts")).getroot()
+        core = [m for c in root.iter("context") if c.findtext("name") in ("query", "dates")
+                for m in c.iter("message")]
+        assert len(core) >= 15, lang
+        for m in core:
+            source, translation = m.findtext("source") or "", m.findtext("translation") or ""
+            assert set(field.findall(source)) == set(field.findall(translation)), (lang, source, translation)

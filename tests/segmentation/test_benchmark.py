@@ -41,6 +41,18 @@ def test_the_scorer_is_strict_about_starts_ends_and_swallowed_items() -> None:
 
 #: pages added by issue 15's third pass (source, file) → floor of their share right
 THIRD_PASS = {("ndnp_nytribune_1903-05-01", "0002.xml"): 0.6, ("reichsanzeiger_gt", "1914_192_0589.xml"): 0.8}
+#: pages added by issue 15's fourth pass (unheaded items inside one block; and Jing bao folds read without their
+#: divs, centre-margin adverts: first run 25/30, 18/30, 24/36, 17/26 right, after the pass 28/30, 23/30, 29/36,
+#: 21/26) → floor of their share right
+FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.75,
+               ("reichsanzeiger_gt", "1916_169_0087.xml"): 0.78, ("reichsanzeiger_gt", "1904_263_0459.xml"): 0.6,
+               ("ecpo_jingbao", "jb_1326_1930-04-12_0002+0003.xml"): 0.9,
+               ("ecpo_jingbao", "jb_3798_1939-04-24_0002+0003.xml"): 0.73,
+               ("ecpo_jingbao", "jb_3799_1939-04-25_0002+0003.xml"): 0.78,
+               ("ecpo_jingbao", "jb_3802_1939-04-28_0006+0007.xml"): 0.78}
+#: pages added by issue 15's whole-column pass (NDNP microfilm, every column one TextBlock) → floor of their share right
+WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.xml"): 0.4,
+                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.48}
 
 
 def test_real_pages_stay_above_the_floor() -> None:
@@ -62,20 +74,37 @@ def test_real_pages_stay_above_the_floor() -> None:
     # microfilm with whole-column blocks, PAGE titles inside paragraph regions): the floor above holds on the
     # 302 items it was measured on; the new pages have floors of their own (New-York Tribune 1903: 3/24 before,
     # 15/24 after; Reichsanzeiger 1914_192: 0/18 before, 15/18 after).
-    known = [s for s in seg if (s.source, s.label) not in THIRD_PASS]
+    # Issue 15's fourth pass brought three more training pages, with floors of their own; they stay out of the
+    # 302 and out of the per-source floors below: KB Courant 1750 (dispatches led by place and date inside one
+    # block: 2/16 before, 13/16 after), Reichsanzeiger 1916_169 (dash- and dateline-led items inside one region,
+    # a title set off by whitespace, order numbers: 14/28 before, 23/28 after) and 1904_263 (wrapped and stacked
+    # titles in paragraph regions, dash-led trade notes, a rule boxing a table under a colon; two W. T. B.
+    # dispatches after figures are read as entries of a listing of quotations, by the rule that keeps market
+    # reports whole: 2/21 before, 14/21 after).
+    # The same pass for ECPO without divs (run-in crossheads, advert copy by its text, the margin's title,
+    # closing verse, ▲ news briefs, advert closes, the margin's notice parting adverts): 243/302 → 258/302 =
+    # 85.4 % and 28 → 20 spurious on these items (Jing bao 120/140 → 135/140); four new folds, floors above.
+    # Issue 15's whole-column pass brought two NDNP microfilm pages whose columns are one TextBlock each
+    # (Deseret Evening News 1909: 3/39 before, 17/39 after; Lancaster Daily Intelligencer 1881: 0/30 before, 15/30
+    # after: item heads in body type inside a column block, decks under them, stray marks left out of a line's
+    # measure, column headings in the top margin, lines read twice); the 302 items above went from 243 to 245
+    # right (26 spurious of 302). The two pages have floors of their own.
+    later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
+    known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)
     assert truth == 302, truth
-    assert right / truth >= 0.80, (right, truth)
+    assert right / truth >= 0.85, (right, truth)
     assert spurious / produced <= 0.10, (spurious, produced)
-    for (src, label), floor in THIRD_PASS.items():
+    for (src, label), floor in later.items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
-    by_source = {src: BENCH.totals([s for s in seg if s.source == src]) for src in {s.source for s in seg}}
-    floors = {"ecpo_jingbao": 0.83, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
+    older = [s for s in seg if (s.source, s.label) not in FOURTH_PASS]
+    by_source = {src: BENCH.totals([s for s in older if s.source == src]) for src in {s.source for s in older}}
+    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
-              "hocr_ashdown_ark_1922-12-13": 0.4, "ndnp_evening_star_1918-09-01": 0.8, "rero_blb_1845-12-28": 0.25,
-              "ndnp_nordstern_1878-01-03": 0.6}
+              "hocr_ashdown_ark_1922-12-13": 0.45, "ndnp_evening_star_1918-09-01": 0.85, "rero_blb_1845-12-28": 0.25,
+              "ndnp_nordstern_1878-01-03": 0.65}
     for src, floor in floors.items():
         r, t, _, _ = by_source[src]
         assert r / t >= floor, (src, r, t)

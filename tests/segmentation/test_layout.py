@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page
+from reader.model.document import Block, Line, Page, Word
 from reader.segmentation.geometry import (
     articles_from_layout,
     block_paragraphs,
@@ -525,3 +525,355 @@ def test_an_imprint_listing_the_supplements_and_a_jump_line_alone_are_furniture(
     arts = articles_from_layout([_page([body, jump, imprint, rule], height=2400)])
     assert [a.kind for a in arts] == ["article", "furniture"]
     assert "Fortſetzung" in arts[1].text and "Verantwortlicher Redakteur" in arts[1].text
+
+
+def test_on_a_blind_page_run_in_crossheads_stay_in_their_report() -> None:
+    """Jing bao 1939 without divs: a court report's run-in crossheads (a name, a four-character phrase set bold
+    between two columns) each opened an article. Text running on into a short display paragraph, or a report
+    that already had one, keeps it; a wire dateline or a brief's mark under a short heading opens an item."""
+    page = _blind_page([
+        ["風流的廠主夫人兩次與人通姦"], ["摩登女趙蓮英、係緯順針織廠主鄭延齡之妻、蓮英芳齡三十、"],
+        ["姿態可人"], ["當初出嫁未久、卽與其姐夫通姦、繼續偕情夫、時藉旅社幽會"],
+        ["去年秋間"], ["鄭不得已投法捕房報吿、將蓮英拘解特二法院、具狀高三分院、"],
+        ["提起上訴"], ["日昨傳訊、據上訴人趙蓮英供、論後日宣判、"],
+        ["海發暴亂"], ["（貝魯特廿四日海通社電）據此間所接消息、多人受輕傷、"],
+        ["東新橋畔"], ["四月六日下午十二時許、東新橋畔、曾發生一槍殺未遂案、與同鄕人"],
+        ["周國元"], ["者相遇、周吿其有一熊桂松、現充常熟「稅收處」要員、至被誤傳與本案有關之"],
+        ["熊劍東"], ["則據確悉仍被覊虹口云、"],
+        ["社會瑣聞"], ["▲焚燒導報館之兩犯、昨上訴審結、定五月一日宣判"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts] == ["風流的廠主夫人兩次與人通姦", "海發暴亂", "東新橋畔", "社會瑣聞"]
+    assert [p.role for p in arts[0].parts].count("section-heading") == 3
+    assert "提起上訴" in arts[0].text and arts[0].text.endswith("論後日宣判、")
+    assert "周國元" in arts[2].text and arts[2].text.endswith("仍被覊虹口云、")
+
+
+def test_on_a_blind_page_advert_copy_is_told_by_its_text() -> None:
+    """Jing bao 1939 without divs: the centre margin's adverts were read as articles (a name over copy
+    without punctuation), a shop's telephone under its street and name cut its advert in two, an address
+    going on in a second paragraph (…隔壁) became an advert of its own, and a clinic's notice lost its
+    closing lines to an article."""
+    body = "據龍華來人云、前晚八時許、有華方遊擊隊、進攻距龍華不足二公里之王家渡、當將僞團擊潰、"
+    page = _blind_page([
+        ["龍華游擊隊神計妙算"], [body],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊二樓特設營業部"], ["電話九一五七〇"], ["估衣部"],
+        ["精選大當典押滿貨四季衣服品質高貴"], ["不限日期開幕其內各貨一律廉價出售包退還洋"],
+        ["梅邨"], ["專營上等罐頭食品"], ["地址嵩山路二號"], ["滬光大戲院隔壁"],
+        ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到地址靜安寺路西摩路口滄州別墅卅二號樓上"],
+        ["陽痿"], ["可以限日治愈"], ["早洩"], ["保能如期耐久"], ["小便點滴"], ["當日通利"], ["血淋"],
+        ["滑精，遺精，老白濁，"], ["及一切性衰弱均可於短期內保證治愈包醫聽便"],
+        ["腎科陳中一國醫師　診所北京路三七八號景雲大樓　電話九〇三九七號"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, "".join(a.text.split())[:6]) for a in arts]
+    assert got == [("article", "龍華游擊隊神"), ("advertisement", "石路二馬路口"), ("advertisement", "梅邨專營上等"),
+                   ("advertisement", "按摩浴室西籍"), ("advertisement", "陽痿可以限日"), ("furniture", "廣吿刊例：報")]
+    assert "".join(arts[1].text.split()).endswith("包退還洋") and "".join(arts[2].text.split()).endswith("隔壁")
+    assert "".join(arts[4].text.split()).endswith("電話九〇三九七號")
+
+
+def test_on_blind_pages_the_margin_read_first_is_no_headline() -> None:
+    """Jing bao 1930 without divs: each page's margin (the paper's title 晶報 alone, its motto, the house notice,
+    an advert's slogan) is read before the first article and became that article's headline. The title repeated
+    at the head of both pages is furniture with what stands before it; a slogan after it is an advert, a motto
+    furniture; the headline over the pen name heads the article."""
+    body = "日本婦人參政權同盟、招待貴族院議員同志、誠可風云、"
+    verso = _blind_page([["晶報"], ["三日刊之創始者"], ["請飲金納氏巴德補血酒以健尊體"], ["怕女政客"], ["（丹翁）"],
+                         [body]])
+    recto = _blind_page([["此處招登廣吿價格面議"], ["社會文藝之結晶"], ["晶報"], ["汽車號碼之卜術"], ["（乃公）"],
+                         ["某寓公精卜筮術、能以汽車號碼、斷人休咎、"]])
+    recto.number = 2
+    arts = articles_from_layout([verso, recto])
+    assert [(a.kind, a.headline) for a in arts if a.kind != "furniture"] == [
+        ("advertisement", None), ("article", "怕女政客"), ("article", "汽車號碼之卜術")]
+    furniture = "".join(a.text for a in arts if a.kind == "furniture")
+    for text in ("晶報", "三日刊之創始者", "此處招登廣吿價格面議", "社會文藝之結晶"):
+        assert text in furniture
+    # a short paragraph at the head of one page only is no running title: it heads its article
+    alone = articles_from_layout([_blind_page([["雄婦人"], ["（丹翁）"], [body]])])
+    assert [a.headline for a in alone] == ["雄婦人"]
+
+
+def test_on_a_blind_page_verse_closing_a_column_is_no_headline() -> None:
+    """Jing bao 1930 without divs: 丹翁's ci closing his column (short columns, no punctuation) was read as the
+    headline of the next article, glued to its own headline and pen name. A headline stands directly over its
+    pen name: display text before it, under an article's text, ends that article; a column label does not."""
+    body = "泰西文字、分男女兩性甚嚴、某夫人精通華語、不啻代梅報瓊云、"
+    page = _blind_page([
+        ["雄婦人"], ["（丹翁）"], [body], ["生小風情比國花", "正須兩性美人誇", "美人全可嫁中華", "無分綠陰能結子"],
+        ["無線電查出情話"], ["（寶鳳）"], ["自無線電發達以來、長波電已爲舊物、亦漸成傾蓋之歡云"],
+        ["名⋯⋯⋯⋯人", "文⋯⋯⋯⋯選"], ["己卯寒食感春"], ["（楊雲史）"], ["嶺表見花發，悽然思故鄕；細草亦生花。"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts][:2] == ["雄婦人", "無線電查出情話"] and len(arts) == 3
+    assert arts[0].text.endswith("無分綠陰能結子") and "己卯寒食感春" in "".join(p.text for p in arts[2].parts)
+
+
+def test_on_a_blind_page_short_news_briefs_under_a_triangle_are_items_of_their_own() -> None:
+    """Jing bao 1939 without divs: the ▲ briefs of a sports column were one article; ECPO makes each short ▲
+    sentence of clauses an item. The long ▲ paragraphs of a 1920 gossip column stay one item."""
+    gossip = "▲久安里有一個淡秋、這名字不是淸雅的狠麽、但是一見這個人、又覺得他不配用這個名字、眞是可惜得很、"
+    page = _blind_page([
+        ["體育簡報"], ["▲華聯田徑隊、卽日開始報名、"], ["▲錢業聯誼會、今晚下午舉行乒乓表演賽、"],
+        ["花叢小記"], [gossip], [gossip.replace("淡秋", "文玉")],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:6] for a in arts] == ["體育簡報▲華", "▲錢業聯誼會", "花叢小記▲久"]
+
+
+def test_on_a_blind_page_an_advert_ending_on_its_street_is_one_advert() -> None:
+    """Jing bao 1939 centre margin without divs: "好美塢樂園 … 愚園路 / 一二〇四號七八〇〇二 / 電話" was cut at its
+    street, the street being read as the next advert's opening; a street after a whole advert still opens one."""
+    page = _blind_page([
+        ["好美塢樂園"], ["高尚", "娛樂", "之新", "園地"], ["好萊塢劇團", "妙", "演員出色"], ["愚園路"],
+        ["一二〇四號七八〇〇二"], ["電話"],
+        ["老協大祥"], ["綢緞棉布"], ["莊"], ["新出各種國產春裝衣料"], ["花色齊備應有盡有"], ["◁總店▷小東門外大街"],
+        ["四馬路晝錦里口"], ["杏花酒樓"], ["電話九三五五五九二六四九"], ["專辦"], ["高尚粵菜"],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:4] for a in arts] == ["好美塢樂", "老協大祥", "四馬路晝"]
+    assert all(a.kind == "advertisement" for a in arts) and "".join(arts[0].text.split()).endswith("電話")
+
+
+def test_on_a_blind_page_a_serial_chapters_section_titles_stay_in_the_instalment() -> None:
+    """Jing bao 1939 supplement without divs: 衞生上, a section title inside an instalment that opened on its chapter
+    title (第三章…), opened an article of its own."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["（八）"], ["（芸芸）"], ["第三章　端正姿", "勢之價値"],
+        ["準確姿勢的價値可從衞生上，經濟上各方面來解說。說姿勢端正是人類極重要的事。"],
+        ["衞生上"], ["承認好姿勢有着人類保健上極重大的意義，就是保持着康健和幸福。"],
+    ])
+    arts = articles_from_layout([page])
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("康健和幸福。")
+
+
+def test_on_a_blind_page_a_theatres_advert_opening_on_its_telephone_is_one_advert() -> None:
+    """Jing bao 1939 supplement without divs: a theatre's advert opening on its telephone was closed at its
+    address (its third paragraph), and its programme's display lines became an article over more copy."""
+    body = "讀二十六日，芳菲先生「梅女質疑」文，有不少錯誤，特自行檢舉，並答芳菲，（不平凡公子）"
+    page = _blind_page([
+        ["自行檢舉並答芳菲"], [body],
+        ["電話八四八〇八八五八八九"], ["榮記共舞台"], ["地址大世界東愛多亞路"], ["價目"],
+        ["日戲一角二角三角四角五角六角夜戲一角二角三角半四角半六角八角"],
+        ["苗頭十足", "道地軋得", "石實結棍"], ["今夜務請早臨"], ["第三十集"], ["燈光有苗頭"],
+        ["一忽兒瑞雪紛飛一忽兒紅日高昇"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.kind for a in arts] == ["article", "advertisement", "advertisement"]
+    assert "".join(arts[1].text.split()).startswith("電話八四八〇八八五八八九榮記共舞台地址大世界東愛多亞路價目")
+
+
+def test_on_a_blind_page_an_adverts_agent_and_price_stay_with_it() -> None:
+    """Jing bao 1939 without divs: a remedy's maker and sellers ("新亞藥廠製造 / 藥房均售", under its punctuated
+    blurb) opened the next advert, and a silk shop's price under its telephone ("每尺 / 二角 / 五分 / 起") became
+    an advert of its own. An advert opens on its name, street or telephone, never on its agent or its price."""
+    page = _blind_page([
+        ["本品特效"], ["調經", "活血"], ["當歸兒"],
+        ["當歸爲婦人科聖藥、早經國醫界所推重、今更應用科學方法煉製、均有特効、"],
+        ["新亞藥廠製造", "藥房均售"], ["大華舞廳"], ["首創第一通宵營業"], ["地址愛多亞路馬霍路口"],
+        ["電話八一三八一號"],
+        ["霞飛路呂班路西"], ["綢緞公司"], ["電話八五九九九廉價部"], ["每尺"], ["二角"], ["五分"], ["起"],
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["不限日期歡迎參觀包退還洋一律廉價出售歡迎各界參觀比較"],
+    ])
+    arts = articles_from_layout([page])
+    texts = ["".join(a.text.split()) for a in arts]
+    assert [t[:4] for t in texts] == ["本品特效", "大華舞廳", "霞飛路呂", "石路二馬"]
+    assert texts[0].endswith("藥房均售") and texts[1].endswith("電話八一三八一號") and texts[2].endswith("五分起")
+
+
+def test_on_a_blind_page_the_margins_own_notice_parts_two_adverts() -> None:
+    """Jing bao 1939 without divs: the page's last advert ran on into the first advert of the centre margin
+    read after the page's outer margin. The paper's own notice between them (廣吿刊例…) ends the copy before it."""
+    page = _blind_page([
+        ["石路二馬路口"], ["鴻昌綢緞皮貨衣莊"], ["電話九一五七〇"], ["估衣部"], ["不限日期"], ["歡迎參觀"],
+        ["包退還洋"], ["廣吿刊例：報名旁每日每方二十元長行計七寸高每日每行一元八角"],
+        ["梅邨"], ["專營上等罐頭食品"], ["地址嵩山路二號"], ["滬光大戲院隔壁"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
+        ("advertisement", "石路二馬"), ("advertisement", "梅邨專營"), ("furniture", "廣吿刊例")]
+
+
+def test_on_a_blind_page_priced_copy_under_a_finished_report_opens_an_advert() -> None:
+    """Jing bao 1939 without divs: a magazine's advert ("雜誌界巨擘：全書…每冊兩角") was glued to the fire report
+    above it. Unpunctuated copy with a unit price after a report's last sentence is an advert; a market report
+    quoting prices in sentences is not."""
+    page = _blind_page([
+        ["◇火警◇"], ["△勞勃生路六十四號東亞製麻廠、於昨日下午一時十分、突吿失愼、焚燬麻繩甚多、"],
+        ["雜誌界巨擘：全書銅版紙彩紙精印每冊兩角"],
+        ["飾金"], ["昨日銀樓飾金（每兩兌出）大同行二百十元、"], ["新同行二百〇八元云、"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:4]) for a in arts] == [
+        ("article", "◇火警◇"), ("advertisement", "雜誌界巨"), ("article", "飾金昨日")]
+
+
+def _column(bid: str, x0: float, y0: float, rows: list[tuple[str, float, float, float]], *, width: float = 600,
+            lh: float = 30, font: float | None = 9) -> Block:
+    """A whole-column block from rows of (text, left indent, right end short of the width, whitespace above)."""
+    lines, y = [], y0
+    for k, (text, indent, short, space) in enumerate(rows):
+        y += space
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(x0 + indent, y, x0 + width - short, y + lh - 2),
+                          font_size=font))
+        y += lh
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y), type="text", font_size=font)
+
+
+_BODY = [("The committee met again this morning and heard", 0, 0, 0),
+         ("the reports of the treasurer and of the clerk, who", 0, 0, 0),
+         ("said that the books were in good order and the", 0, 0, 0),
+         ("accounts settled to the end of the year, as the", 0, 0, 0),
+         ("members had asked when they met in November last.", 0, 180, 0)]
+
+
+def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item() -> None:
+    """Microfilm OCR (NDNP, Lancaster Intelligencer 1881) gives a whole column as one block: each item's
+    head is set in body type, centred and short, after the previous item's short last line ("Police
+    Cases." / "The Law Library."). A centred caps line close under the text with no stop and no deck is
+    a crosshead: it stays in its story."""
+    rows = [("ST. JAMES SUNDAY-SCHOOL.", 180, 180, 0), *_BODY * 2,
+            ("Police Cases.", 220, 220, 10), ("Before Alderman Samson : Yesterday", 25, 0, 0),
+            ("afternoon Patrick Burns, charged with drunken and", 0, 0, 0), *_BODY * 2,
+            ("PICKS THE HALL", 200, 200, 12), ("As a matter of fact the hall is the place", 25, 0, 0), *_BODY,
+            ("The Law Library.", 210, 210, 10), ("On next Monday, at 10 a. m., the regular", 25, 0, 0), *_BODY * 3]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    heads = [a.headline for a in arts]
+    assert heads[:3] == ["ST. JAMES SUNDAY-SCHOOL.", "Police Cases.", "The Law Library."], heads
+    police = arts[1]
+    assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
+
+
+def test_a_headline_in_capitals_at_a_column_blocks_foot_heads_the_next_column_and_a_tall_line_beats_its_size() -> None:
+    """NDNP microfilm (ABBYY via iArchives): a column's block closes under the next story's headline, given at a
+    large height but declared at the body's size; the story starts the next column on its dateline. The
+    headline opens that story: it is not glued onto the end of the story above, nor does it sign it."""
+    rows = [("The committee met again this morning and heard", 0, 0, 0)] + _BODY * 8 + [
+        ("IMPORTANCE OF THE SILO", 60, 60, 20)]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[-1]
+    col.lines[-1] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 64),
+                         font_size=9)  # twice the body's height, wider per character, the body's declared size
+    col.lines[0] = Line(id=col.lines[0].id, text=col.lines[0].text, box=col.lines[0].box, font_size=7)  # noisy sizes
+    nxt = _column("n", 700, 100, [("LEXINGTON, Ky., Oct. 31.—The farmers of the county", 25, 0, 0)] + _BODY * 8)
+    arts = [a for a in articles_from_layout([_page([col, nxt], width=1400, height=2600)]) if a.kind == "article"]
+    assert "IMPORTANCE" not in arts[0].text
+    assert arts[1].headline == "IMPORTANCE OF THE SILO"
+    assert arts[1].text.index("LEXINGTON, Ky.") < arts[1].text.index("The committee")
+
+
+def _worded_line(lid: str, text: str, x0: float, y0: float, lh: float,
+                 stray: tuple[float, float] | None = None) -> Line:
+    """A line with a box per word (8 units a character, 8 between words) and, optionally, a stray "I" word
+    at (x, height) left of it, whose box the line's box takes in."""
+    words, x, start = [], x0, 0
+    if stray is not None:
+        words.append(Word(text="I", box=(stray[0], y0, stray[0] + 6, y0 + stray[1]), start=0))
+        text, start = "I " + text, 2
+    for w in text[start:].split():
+        words.append(Word(text=w, box=(x, y0, x + 8 * len(w), y0 + lh - 2), start=start))
+        x, start = x + 8 * len(w) + 8, start + len(w) + 1
+    left = min(w.box[0] for w in words if w.box is not None)
+    bottom = max(w.box[3] for w in words if w.box is not None)
+    return Line(id=lid, text=text, box=(left, y0, x - 8, bottom), words=words, font_size=9)
+
+
+def test_a_stray_mark_read_as_a_word_does_not_make_a_body_line_a_headline() -> None:
+    """Microfilm OCR reads the column rule beside a line as a word "I" whose box runs over four lines and
+    starts far left of the text (Deseret News 1909): the line's box is tall and wide, but its words are set
+    in body type, so it is body, not the headline of a new article."""
+    texts = ["Reports will be received shortly from the", "manager of the company who went there to see",
+             "of Trail British Columbia and Canada Smelter", "smelter conditions and the best process to",
+             "install for the treatment of the ore of the mine", "before leaving for his home he said so."] * 2
+    lines = [_worded_line(f"b.l{k}", t, 100, 100 + 24 * k, 24, stray=(20, 100) if k in (2, 8) else None)
+             for k, t in enumerate(texts)]
+    block = Block(id="b", lines=lines, box=(20, 100, 500, 100 + 24 * len(texts)), type="text", font_size=9)
+    more = [_worded_line(f"o.l{k}", t, 600, 100 + 24 * k, 24) for k, t in enumerate(texts[:6])]
+    other = Block(id="o", lines=more, box=(600, 100, 1000, 100 + 24 * 6), type="text", font_size=9)
+    arts = [a for a in articles_from_layout([_page([block, other], width=1100)]) if a.kind == "article"]
+    assert len(arts) == 1 and arts[0].headline is None, [a.headline for a in arts]
+
+
+def test_decks_under_a_headline_end_at_the_bodys_indented_first_line_even_when_it_is_all_names() -> None:
+    """Deseret News 1909: under a headline set large, a flush Title Case deck and a centred one; the body's first
+    line is indented and, full of names ("Tex Rickard arrived In Salt Lake"), reads like Title Case too: the
+    decks end above it (punctuation lost to the OCR gives no other sign)."""
+    rows = [("TEX RICKARD TALKING FIGHT", 120, 120, 0), ("Predicts Record Breaking Crowd", 0, 0, 10),
+            ("From Mines and Smelters", 150, 150, 0), ("Tex Rickard arrived In Salt Lake", 25, 0, 10),
+            ("City from New York on the Los Angeles", 0, 0, 0), ("limited at five this morning and talked", 0, 0, 0),
+            *_BODY * 7]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[0]
+    col.lines[0] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 70),
+                        font_size=9)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    body = [p for p in arts[0].parts if p.role == "paragraph"]
+    assert body[0].text.startswith("Tex Rickard arrived"), [p.text[:30] for p in arts[0].parts]
+
+
+def test_a_heading_right_over_a_whole_column_block_in_the_top_margin_is_no_running_head() -> None:
+    """Lancaster Intelligencer 1881: the first story of a column is headed by a one-line block at the page's top,
+    set at the body's declared size ("PENNSYLVANIA GERMANS."): it stands right over its column's block, no wider,
+    and closes on a full stop, so it heads that story; the paper's name over the page stays a running head."""
+    run = _column("r", 50, 20, [("THE DAILY INTELLIGENCER THURSDAY DECEMBER 29 1881", 300, 300, 0)], width=1300)
+    head = _column("h", 800, 52, [("PENNSYLVANIA GERMANS.", 150, 150, 0)])
+    left = _column("l", 50, 110, _BODY * 12)
+    right = _column("c", 800, 110, [("How many years ago it was quite the fashion", 25, 0, 0)] + _BODY * 12)
+    arts = articles_from_layout([_page([run, left, head, right], width=1400, height=2600)])
+    story = next(a for a in arts if "How many years ago" in a.text)
+    assert story.headline == "PENNSYLVANIA GERMANS."
+    furniture = " ".join(a.text for a in arts if a.kind == "furniture")
+    assert "THE DAILY INTELLIGENCER" in furniture and "PENNSYLVANIA" not in furniture
+
+
+def test_a_headline_the_ocr_read_twice_makes_one_headline_not_two_articles() -> None:
+    """Microfilm OCR sometimes gives a headline's line twice at its position, the second copy after the first body
+    line: the copy is noise, the story stays one article under one headline."""
+    rows = [("IMPORTANCE OF THE SILO", 60, 60, 0), *_BODY * 8]
+    col = _column("c", 50, 100, rows)
+    head = col.lines[0]
+    tall = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 70))
+    copy = Line(id="c.dup", text="IMPORTANCE OF THE SILO", box=(head.box[0] + 4, head.box[1] + 2, head.box[2],
+                                                                 head.box[1] + 68))
+    col.lines[0:2] = [tall, col.lines[1], copy]
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    story = [a for a in arts if "IMPORTANCE" in (a.headline or "")]
+    assert len(story) == 1 and story[0].headline == "IMPORTANCE OF THE SILO", [a.headline for a in arts]
+    assert "committee met again" in story[0].text and "November last" in story[0].text
+
+
+def test_a_headline_declared_a_little_larger_but_set_far_taller_is_no_crosshead() -> None:
+    """Noisy declared sizes (NDNP microfilm): the next story's headline is declared 11 pt over a 9 pt body, as a
+    crosshead would be, and sits close under the text above; its box is twice the body's height and wider per
+    character. Geometry wins: it opens the next story instead of being glued onto the end of this one."""
+    rows = [*_BODY * 4, ("IMPORTANCE OF THE SILO", 60, 60, 2), ("The farmers of the county have built many", 25, 0, 0),
+            *_BODY * 4]
+    col = _column("c", 50, 100, rows, font=9)
+    k = len(_BODY) * 4
+    head = col.lines[k]
+    col.lines[k] = Line(id=head.id, text=head.text, box=(head.box[0], head.box[1], head.box[2], head.box[1] + 64),
+                        font_size=11)
+    col.lines[1] = Line(id=col.lines[1].id, text=col.lines[1].text, box=col.lines[1].box, font_size=8)
+    other = _column("o", 700, 100, _BODY * 9, font=9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    assert "IMPORTANCE" not in arts[0].text, arts[0].text[-80:]
+    assert arts[1].headline == "IMPORTANCE OF THE SILO"
+
+
+def test_a_line_of_capitals_across_the_column_with_a_blank_line_above_opens_an_item() -> None:
+    """Deseret News 1909: under an advert's last centred line ("TODAY ONLY") and a blank line's whitespace, a
+    headline in capitals runs nearly across the column ("BARRIERS TO REDUCE LOSSES"): not centred, still a head."""
+    rows = [*_BODY * 4, ("Lyric Phonographs Free", 200, 200, 20), ("Consolidated Music Co 1013 Main", 0, 10, 0),
+            ("TODAY ONLY", 240, 240, 0),
+            ("BARRIERS TO REDUCE LOSSES", 10, 20, 40), ("It is to be doubted whether there is", 25, 0, 0), *_BODY * 4]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    story = next(a for a in arts if "It is to be doubted" in a.text)
+    assert story.headline == "BARRIERS TO REDUCE LOSSES", [a.headline for a in arts]

@@ -101,6 +101,17 @@ def test_the_second_heldout_set_has_fifteen_page_sides_of_seven_sources() -> Non
     assert sides >= 15 and len(sources) >= 7, (sides, sources)
 
 
+def test_the_third_heldout_set_has_fifteen_page_sides_of_seven_sources() -> None:
+    """heldout3 (issue 15): at least 15 printed page sides from 7 sources and about 180 scored items."""
+    heldout3 = DATA / "heldout3"
+    truths = [t for t in TRUTHS if _folder(t) == heldout3]
+    sources = {t.relative_to(heldout3).parts[0] for t in truths}
+    loaded = [json.loads(t.read_text(encoding="utf-8")) for t in truths]
+    sides = sum(truth.get("pages_in_file", 1) for truth in loaded)
+    scored = sum(1 for truth in loaded for a in truth["articles"] if a["kind"] != "furniture")
+    assert sides >= 15 and len(sources) >= 7 and scored >= 180, (sides, sources, scored)
+
+
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
 def test_truth_is_well_formed_and_quotes_its_file(truth_path: Path) -> None:
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -120,6 +131,25 @@ def test_truth_is_well_formed_and_quotes_its_file(truth_path: Path) -> None:
     assert not missing, missing
     firsts = [_norm(a["first"]) for a in items if a["kind"] != "furniture"]
     assert len(firsts) == len(set(firsts)), "two items start alike: the benchmark could not tell them apart"
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
+def test_no_first_words_hide_inside_another_items_quotes(truth_path: Path) -> None:
+    """An item's first words (8+ characters) must not occur in another scored item's own first or last words.
+
+    The benchmark counts an article wrong when another item's first words occur in it, so such a pair could never
+    both be right (heldout3's Le Matin page had "IER avril. - D'un cor-" inside the ROME dateline before).
+    """
+    items = json.loads(truth_path.read_text(encoding="utf-8"))["articles"]
+    clashes = []
+    for i, a in enumerate(items):
+        first = _norm(a["first"] or "")
+        if len(first) < 8:
+            continue
+        for j, b in enumerate(items):
+            if j != i and b["kind"] != "furniture" and any(first in _norm(b[k] or "") for k in ("first", "last")):
+                clashes.append((a["first"], b["first"]))
+    assert not clashes, clashes
 
 
 def test_the_extraction_sees_a_missing_string() -> None:

@@ -1,0 +1,253 @@
+"""Unheaded items inside one OCR block (issue 15, fourth pass): dispatches led by a place and a date, items led by a
+dash, a title set off by whitespace inside a paragraph region, sideways margin items, placeholder line boxes.
+
+Each layout is a small synthetic copy of what a real page does (named in the docstrings); the real pages are
+scored by benchmarks/bench_segmentation.py.
+"""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout
+from reader.segmentation.roles import is_dateline_lead, latin_dateline
+
+FULL = 600.0
+
+
+def _block(bid: str, y0: float, rows: list[tuple[str, float, float]], *, x0: float = 100, lh: float = 40,
+           btype: str = "text", order: int | None = None) -> Block:
+    """A block whose lines are (text, left indent, right end short of the column), ``lh`` apart."""
+    lines = [Line(id=f"{bid}.l{k}", text=t, box=(x0 + ind, y0 + lh * k, x0 + FULL - short, y0 + lh * k + lh - 4),
+                  type="paragraph" if btype == "paragraph" else None)
+             for k, (t, ind, short) in enumerate(rows)]
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + FULL, y0 + lh * len(rows)), type=btype, order=order)
+
+
+def _page(blocks: list[Block]) -> Page:
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=3000)
+
+
+def _items(blocks: list[Block]) -> list[str]:
+    """The first words of each non-furniture article's body."""
+    arts = articles_from_layout([_page(blocks)])
+    return [" ".join(a.paragraphs()[0].text.split()[:3]) for a in arts if a.kind != "furniture"]
+
+
+def _body(text: str, n: int) -> list[tuple[str, float, float]]:
+    return [(f"{text} {k} en voorts", 0.0, 0.0) for k in range(n)]
+
+
+def test_dutch_and_german_datelines_without_a_comma_before_den() -> None:
+    """KB Courant 1750: "PAUMA den 24 April." (place, den, day, month) is a dateline; a weekday before "den" is a
+    date in running text, and a lower-case word is no place."""
+    for text in ("PAUMA den 24 April. Delnfadt onze", "G E N O A den 27 April. Aen de", "Regensburg den 4 May. De",
+                 "STOKHOLM' den eerften May. Dingsdag", "'s-GRAVENHAGE, 30 Nov. De Koning",
+                 "'s Hertogenbosch, 29 Nov. Heden", "AMSTERDAM, 28 Mrt. Gisteren"):
+        assert latin_dateline(text), text
+    for text in ("V Op MAANDAG den 22 November 1813, zal by", "Ik zag den 5 Mei de", "zo is den 5 May gebleken",
+                 "'s avonds, 8 Nov. was het"):
+        assert not latin_dateline(text), text
+
+
+def test_dispatches_led_by_a_place_and_a_date_inside_one_block_are_items_of_their_own() -> None:
+    """KB Courant 1750: under a country rubric one block holds several dispatches, each opening indented on a place
+    and a date under the previous one's finished last line. A place and date running on inside a sentence, or
+    set flush under a full line that breaks no sentence, opens nothing."""
+    rubric = _block("r", 40, [("ITALIEN.", 240, 260)], lh=40, order=0)
+    rows = [("NAPELS den 21 April. De twee Oorlogfcheepen", 40.0, 0.0), *_body("die van hier vertrokken", 3),
+            ("naer Parys vertrokken.", 0.0, 250.0),
+            ("PARMA den 24 April. Onze Souvereyn en Madame", 40.0, 0.0), *_body("bevinden zig wel", 2),
+            ("en men meld uyt", 0.0, 0.0), ("ROME den 25 April dat de paus", 0.0, 0.0), *_body("gezond is", 2),
+            ("zeer wel bevonden wierd.", 0.0, 200.0)]
+    block = _block("b", 90, rows, order=1)
+    assert _items([rubric, block]) == ["NAPELS den 21", "PARMA den 24"]
+    arts = articles_from_layout([_page([rubric, block])])
+    assert arts[0].headline == "ITALIEN." and "ROME den 25" in arts[1].text
+
+
+def test_a_dash_opens_an_unheaded_item_but_a_place_and_date_closing_a_notice_does_not() -> None:
+    """Reichsanzeiger 1916 "Literatur.": book notes one under another in one paragraph region, each opened by an
+    indented dash; a notice's closing "Bonn, den 17. Juli 1916." (indented, alone on its line) opens nothing, and a
+    dash run on into its word ("—M. le baron …", the Journal des Débats' paragraph mark) parts no report."""
+    rows = [("— Neue Reden an die deutſche Nation. Nach", 40.0, 0.0), *_body("Vorgang von Fichte", 3),
+            ("als Maſſenerſcheinung auf.", 0.0, 300.0),
+            ("— Im Juliheft der Deutſchen Rundſchau iſt", 40.0, 0.0), *_body("ein Aufſatz erſchienen", 3),
+            ("über Goethe mit.", 0.0, 350.0),
+            ("—M. le baron de Jankovitz eſt arrivé hier", 40.0, 0.0), *_body("à Paris", 2),
+            ("In der Unterſuchungsſache gegen den Tuch⸗", 40.0, 0.0), *_body("fabrikanten iſt", 2),
+            ("Beſchlag gelegt.", 0.0, 400.0), ("Bonn, den 17. Juli 1916.", 40.0, 250.0),
+            ("Der Unterſuchungsrichter.", 150.0, 150.0)]
+    head = _block("h", 40, [("Literatur.", 240, 260)], btype="heading", order=0)
+    region = _block("p", 90, rows, btype="paragraph", order=1)
+    assert _items([head, region]) == ["—Neue Reden an", "—Im Juliheft der"]  # reflow joins the dash
+
+
+def test_a_title_set_off_by_whitespace_heads_its_region_and_the_datelines_under_it_stay_one_listing() -> None:
+    """Reichsanzeiger 1916: "Kursberichte von auswärtigen Fondsmärkten." is the first line of the paragraph region
+    of the market reports, nearly the column's width (not centred) but a line's pitch and a half above the first
+    report; the reports under it, each on its dateline, are one listing. Dispatches on their datelines in a region
+    with no title of its own are items."""
+    reports = [("London, 19. Juli. (W. T. B.) 2 ½ % Engl. Konſols", 40.0, 0.0), *_body("Argentinier 96", 2),
+               ("Pfund Sterling.", 0.0, 400.0), ("Paris, 19. Juli. (W. T. B.) 5 % Franzöſiſche", 40.0, 0.0),
+               *_body("Anleihe 90,50", 2), ("Rio Tinto 1735.", 0.0, 400.0)]
+    title = Line(id="t.l0", text="Kursberichte von auswärtigen Fondsmärkten.", box=(150, 100, 660, 136),
+                 type="paragraph")
+    below = _block("t", 160, reports, btype="paragraph")
+    titled = Block(id="t", lines=[title, *below.lines], box=(100, 100, 700, 160 + 40 * len(reports)),
+                   type="paragraph", order=0)
+    arts = [a for a in articles_from_layout([_page([titled])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["Kursberichte von auswärtigen Fondsmärkten."]
+    assert "Paris, 19. Juli." in arts[0].text
+    prose = [("London, 19. Juli. (W. T. B.) Das Unterhaus hat", 40.0, 0.0),
+             ("heute die Vorlage über die Kohlenausfuhr", 0.0, 0.0), ("angenommen.", 0.0, 400.0),
+             ("Paris, 19. Juli. (W. T. B.) Die Kammer hat ſich", 40.0, 0.0),
+             ("bis zum Herbſt vertagt und die Regierung", 0.0, 0.0), ("beauftragt.", 0.0, 400.0)]
+    plain = _block("u", 100, prose, btype="paragraph", order=0)
+    assert _items([plain]) == ["London, 19. Juli.", "Paris, 19. Juli."]
+
+
+def test_a_paragraph_block_opening_on_a_dateline_after_finished_text_is_a_new_item() -> None:
+    """Chronicling America hOCR (ABBYY, no font sizes): each story of a weekly's column is an ocr_par of its own,
+    opening on "Hague, Jan. 5.—"; after the finished last sentence of the story above it opens an item. A
+    telegram's date set alone on its line over the text ("Vor Sedan, den 2. September.") heads none."""
+    one = _block("a", 100, [("The council met on Monday night and voted", 40.0, 0.0), *_body("the new bonds", 3),
+                            ("for the road.", 0.0, 400.0)], order=0)
+    two = _block("b", 320, [("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused again", 3),
+                            ("the request", 0.0, 400.0),  # the OCR lost the full stop of the short last line
+                            ("Paris, Jan. 5.—The French cabinet met", 40.0, 0.0), *_body("late", 2),
+                            ("on Sunday.", 0.0, 400.0)], order=1)
+    alone = _block("c", 540, [("Vor Sedan, den 2. September.", 120.0, 120.0), *_body("Welch eine Wendung", 3),
+                              ("durch Gottes Führung!", 0.0, 300.0)], order=2)
+    assert _items([one, two, alone]) == ["The council met", "Hague, Jan. 5.—The", "Paris, Jan. 5.—The"]
+
+
+def test_a_block_set_sideways_in_the_margin_is_an_item_of_its_own() -> None:
+    """KB Courant 1750: notices set turned a quarter in the right margin, lines many times higher than wide, are
+    items of their own, not the end of the dispatch read before them."""
+    body = _block("a", 100, [("Amsterdam den 13 May. Eergifteren arriveerde", 40.0, 0.0),
+                             *_body("in Texel", 3), ("van Koningsbergen.", 0.0, 300.0)], order=0)
+    text = "Op heeden zynde Vrydag den 15 May 1750, zal men te Amfterdam verkopen"
+    side = [Line(id=f"s.l{k}", text=text, box=(800 + 40 * k, 100, 836 + 40 * k, 2000)) for k in range(3)]
+    sideways = Block(id="s", lines=side, box=(800, 100, 916, 2000), order=1)
+    assert _items([body, sideways]) == ["Amsterdam den 13", "Op heeden zynde"]
+
+
+def test_a_rubric_whose_line_box_is_a_placeholder_takes_its_blocks_box_and_heads_the_next_dispatch() -> None:
+    """KB docWORKS ALTO: the rubric "DENMARKEN." has a TextLine two pixels wide inside a TextBlock of the printed
+    line's size; read as a sliver it would be noise and the dispatch under it would run on in the one above."""
+    above = _block("a", 100, [("Regensburg den 4 May. De Baron van Schack", 40.0, 0.0), *_body("paffeerde", 3),
+                              ("Boomen planten.", 0.0, 300.0)], order=0)
+    rubric = Block(id="r", lines=[Line(id="r.l0", text="DENMARKEN.", box=(500, 310, 502, 312))],
+                   box=(300, 300, 500, 340), order=1)
+    below = _block("b", 350, [("KoppenhAGEN den 5 May. Syn Majefteyt heeft", 40.0, 0.0), *_body("benoemd", 3),
+                              ("Kroonen toegelegd.", 0.0, 300.0)], order=2)
+    arts = [a for a in articles_from_layout([_page([above, rubric, below])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "DENMARKEN."]
+
+
+def test_a_treatys_enumerated_article_headings_are_crossheads_of_its_text() -> None:
+    """Reichsanzeiger 1871: a treaty printed with heading regions "Artikel IV." over each of its articles; they
+    divide the treaty's text, they start no items. A heading region over the treaty heads it as before."""
+    title = _block("t", 40, [("Friedensvertrag zwiſchen dem Deutſchen Reich und Frankreich.", 60, 60)],
+                   btype="heading", order=0)
+    preamble = _block("p", 100, [("Seine Majeſtät der Deutſche Kaiſer einerſeits und die", 40.0, 0.0),
+                                 *_body("Regierung andererſeits", 2), ("haben beſchloſſen:", 0.0, 300.0)],
+                      btype="paragraph", order=1)
+    heads, texts = [], []
+    for n, numeral in enumerate(("I", "II", "III")):
+        heads.append(_block(f"h{n}", 300 + 240 * n, [(f"Artikel {numeral}.", 250, 250)], btype="heading",
+                            order=2 + 2 * n))
+        texts.append(_block(f"x{n}", 340 + 240 * n, [(f"Die Grenze {numeral} verläuft", 40.0, 0.0),
+                                                     *_body("längs des Fluſſes", 2), ("bis zur See.", 0.0, 300.0)],
+                            btype="paragraph", order=3 + 2 * n))
+    arts = [a for a in articles_from_layout([_page([title, preamble, *heads, *texts])]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].headline.startswith("Friedensvertrag")
+    assert [p.text for p in arts[0].parts if p.role == "section-heading"] == ["Artikel I.", "Artikel II.",
+                                                                              "Artikel III."]
+
+
+def test_a_short_line_set_flush_right_under_finished_text_signs_the_item_above() -> None:
+    """Chronicling America hOCR (ABBYY, no font sizes): an advert's signature ("JONES & BRO.") in a paragraph
+    of its own, flush right under the copy, ends the advert; it does not head the story under it."""
+    copy = _block("a", 100, [("Our store is full of useful presents for", 40.0, 0.0), *_body("every member", 2),
+                             ("at the lowest prices.", 0.0, 300.0)], order=0)
+    sign = _block("s", 262, [("JONES & BRO.", 380.0, 0.0)], lh=56, order=1)
+    story = _block("b", 330, [("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused", 2),
+                              ("the request.", 0.0, 400.0)], order=2)
+    arts = [a for a in articles_from_layout([_page([copy, sign, story])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, None]
+    assert arts[0].text.endswith("JONES & BRO.") and arts[1].text.startswith("Hague")
+
+
+def test_stories_inside_one_ocr_paragraph_part_at_their_heads_and_datelines_a_signature_ends_its_item() -> None:
+    """Chronicling America hOCR (ABBYY, one ocr_par holding several stories): a story's centred head over its
+    dateline opens it; an advert's signature set flush right ("SMITH & JONES.") closes the item above and heads
+    nothing, and the dateline under it opens the next item; a report's second dateline under its headline with no
+    signature between stays in that report (New-York Tribune 1903: one fire story from three towns)."""
+    rows = [("The council met on Monday night and voted", 40.0, 0.0), *_body("the new bonds", 3),
+            ("for the road.", 0.0, 400.0), ("DUTCH REFUSE AGAIN", 180.0, 180.0),
+            ("Hague, Jan. 5.—The Dutch government has", 40.0, 0.0), *_body("refused again", 3),
+            ("the request.", 0.0, 400.0), ("Utrecht, Jan. 5.—The ministers met", 40.0, 0.0), *_body("late", 2),
+            ("on Sunday.", 0.0, 400.0), ("SMITH & JONES.", 350.0, 0.0),
+            ("El Dorado, Jan. 5.—(Special) The oil field", 40.0, 0.0), *_body("grows", 3), ("every day.", 0.0, 400.0)]
+    arts = [a for a in articles_from_layout([_page([_block("p", 100, rows, order=0)])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "DUTCH REFUSE AGAIN", None]
+    assert "Utrecht" in arts[1].text and arts[1].text.endswith("SMITH & JONES.")
+    assert arts[2].text.startswith("El Dorado, Jan. 5.")
+
+
+def test_an_order_number_beside_an_official_notice_is_furniture_and_the_text_after_it_opens_a_notice() -> None:
+    """Reichsanzeiger 1916, Öffentlicher Anzeiger: each notice carries the advertisement office's order number
+    ("[24703]") in a region of its own; an untitled notice after it is an item of its own, and the number is
+    furniture, not a notice."""
+    one = _block("a", 100, [("Die gegen den Musketier Mathias Welſch", 40.0, 0.0), *_body("erlaſſene Erklärung", 2),
+                            ("iſt aufgehoben.", 0.0, 350.0)], btype="paragraph", order=0)
+    number = _block("n", 270, [("[24703]", 0.0, 450.0)], order=1)
+    two = _block("b", 320, [("Die am 16. 3. 1916 gegen den Musketier", 40.0, 0.0), *_body("Janſen erlaſſene", 2),
+                            ("iſt aufgehoben.", 0.0, 350.0)], btype="paragraph", order=2)
+    arts = articles_from_layout([_page([one, number, two])])
+    assert [a.kind for a in arts] == ["article", "article", "furniture"]
+    assert arts[1].text.startswith("Die am 16.") and arts[2].text == "[24703]"
+
+
+def test_a_rule_under_text_ending_on_a_colon_boxes_its_table_and_ends_nothing() -> None:
+    """Reichsanzeiger 1904: "… die folgenden Werte auf:" stands over a table boxed by rules; the text under the
+    table goes on in the same article (a rule under a finished sentence would part two items)."""
+    lead = _block("a", 100, [("Für die hauptſächlich in Betracht kommenden", 40.0, 0.0), *_body("Länder wies", 2),
+                             ("die folgenden Werte auf:", 0.0, 300.0)], btype="paragraph", order=0)
+    rule = Block(id="s", box=(150, 275, 650, 279), type="separator", order=1)
+    rest = _block("b", 300, [("Nach der Deutſchen Statiſtik betrug die", 40.0, 0.0), *_body("Gewinnung", 2),
+                             ("im Durchſchnittswerte.", 0.0, 300.0)], btype="paragraph", order=2)
+    assert _items([lead, rule, rest]) == ["Für die hauptſächlich"]
+
+
+def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_is_no_dateline() -> None:
+    """Reichsanzeiger market reports: after a paragraph of figures a dateline is the next entry of the listing of
+    quotations ("Wien, 7. November. (W. T. B.) Einh. 4 % Rente …"), not a new item; an epidemic report's country
+    entry ("Hawaii. Aus Honokaa wurden am 25. Februar …") is a sentence with a date in it, no dateline."""
+    assert is_dateline_lead("St. Petersburg, 14. Juli. (W. T. B.) Bankausweis.")
+    assert is_dateline_lead("LINCOLN , Neb. , March 2. ( Special Tele-")
+    assert not is_dateline_lead("Hawaii. Aus Honokaa wurden am 25. Februar 2 Peſttodesfälle")
+    assert not is_dateline_lead("Dienſtag, 11. Mai. Im Opernhauſe. 58ſte Abonnements⸗Vorſtellung")  # a programme
+    rows = [("Hamburg, 5. November. (W. T. B.) Gold in Barren:", 40.0, 0.0),
+            ("das Kilogramm 2790 Br., 2784 Gd., Silber 79,25 Br.", 0.0, 0.0), ("78,75 Gd.", 0.0, 450.0),
+            ("Wien, 7. November. (W. T. B.) Einh. 4 % Rente", 40.0, 0.0),
+            ("M.⸗N. pr. ult. 100,20, Oeſterr. 4 % Kronenrente 99,85", 0.0, 0.0), ("Ungar. 4 % 98,10.", 0.0, 400.0),
+            ("Madrid, 5. November. (W. T. B.) Wechſel auf Paris", 40.0, 0.0), ("36,825. Ruhig.", 0.0, 400.0)]
+    assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["Hamburg, 5. November."]
+
+
+def test_a_heading_over_a_numbered_notice_is_its_sections_rubric() -> None:
+    """Reichsanzeiger 1916: "1) Unterſuchungsſachen." heads the section of numbered notices; the order number
+    under it says a notice begins, so the heading is the section's rubric (furniture) and the notice keeps its
+    own title ("Steckbrief.")."""
+    rubric = _block("h", 40, [("1) Unterſuchungsſachen.", 200, 200)], btype="heading", order=0)
+    number = _block("n", 90, [("[24707]", 0.0, 450.0)], order=1)
+    notice = Block(id="s", lines=[Line(id="s.l0", text="Steckbrief.", box=(300, 140, 400, 176), type="paragraph"),
+                                  *_block("t", 180, [("Gegen den unten beſchriebenen Mus⸗", 40.0, 0.0),
+                                                     *_body("ketier Otto Rauch", 2),
+                                                     ("verhängt.", 0.0, 400.0)], btype="paragraph").lines],
+                   box=(100, 140, 700, 340), type="paragraph", order=2)
+    arts = articles_from_layout([_page([rubric, number, notice])])
+    assert [(a.kind, a.headline) for a in arts] == [("article", "Steckbrief."), ("furniture", None)]
+    assert "1) Unterſuchungsſachen." in arts[1].text
