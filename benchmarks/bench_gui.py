@@ -161,9 +161,20 @@ def _wait(signal: Any, timeout: float = 60.0) -> float:
     return worst[0]
 
 
-def search_times(folder: Path, work: Path, repeat: int) -> dict[str, dict[str, list[float]]]:
-    """Per class: "listed", "stall", "open" and "core" times (s) of every query, ``repeat`` times each."""
+def search_times(folder: Path, work: Path, repeat: int,
+                 profile: dict[str, Any] | None = None) -> dict[str, dict[str, list[float]]]:
+    """Per class: "listed", "stall", "open" and "core" times (s) of every query, ``repeat`` times each.
+    ``profile``: cProfile the listing and the opening ("listed", "open" profilers put in it), the search run
+    on the GUI thread (a profiler sees one thread)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if profile is not None:
+        import cProfile
+
+        from reader.gui import workers
+
+        workers.set_pool(workers.SyncPool())
+        profile.update(listed=cProfile.Profile(), open=cProfile.Profile())
+    prof: dict[str, Any] = profile if profile is not None else {}
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -195,20 +206,28 @@ def search_times(folder: Path, work: Path, repeat: int) -> dict[str, dict[str, l
                 got["core"].append(time.perf_counter() - t0)
                 panel.field.setText(q)
                 t0, c0 = time.perf_counter(), time.process_time()
+                if prof:
+                    prof["listed"].enable()
                 QTest.keyClick(panel.field, Qt.Key.Key_Return)
-                stall = _wait(win.searched)
+                stall = _wait(win.searched) if not prof else 0.0
                 if win.searching.last_results is not None:
                     got["worker"].append(win.searching.last_results.seconds)
                 panel.list.viewport().repaint()
                 app.processEvents()
+                if prof:
+                    prof["listed"].disable()
                 got["listed"].append(time.perf_counter() - t0)
                 got["listed cpu"].append(time.process_time() - c0)
                 got["stall"].append(stall)
                 if panel.current_hit() is None:
                     continue
                 t0, c0 = time.perf_counter(), time.process_time()
+                if prof:
+                    prof["open"].enable()
                 panel.open_row(0)
                 app.processEvents()
+                if prof:
+                    prof["open"].disable()
                 got["open"].append(time.perf_counter() - t0)
                 got["open cpu"].append(time.process_time() - c0)
     core.close()
@@ -253,11 +272,20 @@ def main() -> int:
     parser.add_argument("--library", type=Path, default=None,
                         help="search this library (10,000 pages: /work/benchdata/lib10k, copied first)")
     parser.add_argument("--repeat", type=int, default=3, help="times each search query is run")
+    parser.add_argument("--profile", action="store_true", help="with --library: where listing and opening spend "
+                                                               "their time (cProfile, the search on the GUI thread)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-gui-"))
     work.mkdir(parents=True, exist_ok=True)
     if args.library is not None:
-        print_search(search_times(args.library, work, args.repeat))
+        profile: dict[str, Any] | None = {} if args.profile else None
+        print_search(search_times(args.library, work, args.repeat, profile))
+        if profile:
+            import pstats
+
+            for name, prof in profile.items():
+                print(f"--- where {name} spends its time (cumulative, all queries)")
+                pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
         return 0
     folder = work / "library"
     seconds = build_library(folder)

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -501,10 +502,18 @@ def _cli(lib_dir: Path | str, queries: dict[str, list[Spec]], work: Path) -> Non
 def _reindex(lib: Library, corpus: Corpus) -> None:
     from reader.index import store as index
 
-    t = time.perf_counter()
-    n = index.rebuild(lib)
-    secs = time.perf_counter() - t
-    print(f"reindex: {n} articles in {secs:.1f}s = {sum(map(len, corpus.texts)) / secs:,.0f} chars/s")
+    t, cpu = time.perf_counter(), _cpu_seconds()
+    n = index.rebuild(lib, workers=os.cpu_count())  # as `broadsheet reindex`: segments written on every core
+    secs, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
+    chars = sum(map(len, corpus.texts))
+    print(f"reindex: {n} articles in {secs:.1f}s = {chars / secs:,.0f} chars/s ({cpu:.1f} CPU-seconds with the "
+          f"workers: {chars / max(cpu, 1e-9):,.0f} chars per CPU-second)")
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the rebuild's workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _articles(lib: Library) -> list[tuple[str, str]]:

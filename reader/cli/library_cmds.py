@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from typing import Any
@@ -129,7 +130,8 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             sys.stderr.write(f"\r{done}/{total} articles   ")
 
-        n = index.rebuild(lib, progress=progress)
+        # on every core (worker processes write segments of their own): this program's main is guarded
+        n = index.rebuild(lib, progress=progress, workers=os.cpu_count())
     finally:
         lib.close()
     sys.stderr.write("\n")

@@ -45,6 +45,7 @@ from reader.text.forms import CJK_CLASS
 TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
 #: a whole Latin/digit word of folded text (an index term that is a word)
 WORD_RE = re.compile(f"[^\\W_{CJK_CLASS}]+")
+_CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]+")
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 14
 #: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms)
@@ -123,19 +124,22 @@ def term_key(term: str) -> int | str:
 
 def term_keys(folded: str) -> tuple[set[int], set[str]]:
     """The index terms of a folded text: keys of its CJK characters, frequent bigrams and other
-    bigrams' two buckets, and its Latin/digit words."""
-    keys: set[int] = set()
-    words: set[str] = set()
-    grams: set[str] = set()
-    add = operator.add
-    for m in TOKEN_RE.finditer(folded):
-        run = m.group("cjk")
-        if run is not None:
-            keys.update(map(ord, run))
-            if len(run) > 1:
-                grams.update(map(add, run, run[1:]))
-        else:
-            words.add(m.group("word"))
+    bigrams' two buckets, and its Latin/digit words.
+
+    The CJK runs are joined by newlines (never CJK) and their characters and adjacent pairs taken in one
+    pass each at C speed; the pairs holding a newline (a run's last character and the next one's first) are
+    dropped. A set update per run cost a third of a rebuild's reading time (~300 runs an article).
+    """
+    runs = _CJK_RUN_RE.findall(folded)
+    words = set(WORD_RE.findall(folded))
+    if not runs:
+        return set(), words
+    joined = "\n".join(runs)
+    keys = set(map(ord, set(joined)))
+    keys.discard(10)  # the newline
+    grams = set(map(operator.add, joined, joined[1:]))
+    grams.difference_update(map(operator.add, map(operator.itemgetter(-1), runs), repeat("\n")))
+    grams.difference_update(map(operator.add, repeat("\n"), map(operator.itemgetter(0), runs)))
     exact = grams & frequent_bigrams()
     keys.update(map(_frequent_keys()[0].__getitem__, exact))
     grams -= exact

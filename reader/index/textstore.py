@@ -32,6 +32,7 @@ for an index written without it.
 
 from __future__ import annotations
 
+import bisect
 import mmap
 import os
 import secrets
@@ -80,7 +81,12 @@ class TextStore:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._lock = threading.Lock()
-        #: row → (offset, length, encoding), as far as :attr:`_read_upto` bytes of the record file
+        #: the record file, mapped as far as :attr:`_record_count` whole records
+        self._records: mmap.mmap | None = None
+        self._record_count = 0
+        #: rows looked up by bisection so far (the full table is read once they reach the record count)
+        self._looked_up = 0
+        #: row → (offset, length, encoding) of the first :attr:`_read_upto` records (read only when needed)
         self._table: dict[int, tuple[int, int, int]] = {}
         self._read_upto = 0
         self._map: mmap.mmap | None = None
@@ -147,35 +153,35 @@ class TextStore:
             self._forget(close=True)
 
     def _forget(self, close: bool = False) -> None:
-        """Drop the table and the map (closed only when asked: a reader may still decode from it)."""
+        """Drop the table and the maps (closed only when asked: a reader may still decode from them)."""
         if close and self._map is not None:
             self._map.close()
+        if close and self._records is not None:
+            self._records.close()
         self._map = None
         self._mapped = 0
+        self._records = None
+        self._record_count = 0
+        self._looked_up = 0
         self._table = {}
         self._read_upto = 0
         self._generation = None
 
-    def _refresh(self) -> tuple[dict[int, tuple[int, int, int]], mmap.mmap | None]:
-        """The table and the map, brought up to the files (another process may have appended, or replaced the
-        folder: a rebuild — then the records read so far point into another data file and are dropped)."""
+    def _refresh(self) -> mmap.mmap | None:
+        """The data's map, with the record file mapped as far as it holds whole records (another process may
+        have appended, or replaced the folder: a rebuild — then what was read is dropped). Nothing is read
+        per record here: a search in a new process looks its rows up in the mapped records (:meth:`_lookup`)."""
         idx_path = self.folder / INDEX
         generation, size = _generation(idx_path)
-        if generation != self._generation or size < self._read_upto:
+        if generation != self._generation or size < self._record_count * RECORD.size:
             self._forget()
             self._generation = generation
-        if size > self._read_upto:
+        if size > self._record_count * RECORD.size:
             with open(idx_path, "rb") as f:
-                f.seek(self._read_upto)
-                raw = f.read(size - self._read_upto)
-            raw = raw[: len(raw) - len(raw) % RECORD.size]
-            data_size = self._remap()
-            table = self._table
-            for num, off, length, enc in RECORD.iter_unpack(raw):
-                if num >= 0 and off + length <= data_size and enc in _CODECS:
-                    table[num] = (off, length, enc)
-            self._read_upto += len(raw)
-        return self._table, self._map
+                self._records = mmap.mmap(f.fileno(), size, access=mmap.ACCESS_READ)
+            self._record_count = size // RECORD.size
+            self._remap()
+        return self._map
 
     def _remap(self) -> int:
         """Map the data file anew when it grew; its mapped size."""
@@ -190,23 +196,72 @@ class TextStore:
             self._mapped = size
         return self._mapped
 
+    def _valid(self, num: int, off: int, length: int, enc: int) -> bool:
+        return num >= 0 and off + length <= self._mapped and enc in _CODECS
+
+    def _full_table(self) -> dict[int, tuple[int, int, int]]:
+        """row → (offset, length, encoding) of every record (the last record of a row wins), read once and
+        brought up to the records mapped: for many look-ups in one process, and for rows out of order."""
+        records = self._records
+        if records is not None and self._read_upto < self._record_count:
+            table = self._table
+            for num, off, length, enc in RECORD.iter_unpack(
+                    records[self._read_upto * RECORD.size:self._record_count * RECORD.size]):
+                if self._valid(num, off, length, enc):
+                    table[num] = (off, length, enc)
+            self._read_upto = self._record_count
+        return self._table
+
+    def _lookup(self, nums: Iterable[int]) -> tuple[list[tuple[int, int, int, int]], set[int]]:
+        """((row, offset, length, encoding) of the rows of ``nums`` the store has, the rows it lacks).
+
+        Rows are appended in increasing order (the catalogue's rows only grow, and sync adds them in order), so
+        a row is found by bisection in the mapped records' row column, the last of its records: a few look-ups
+        cost no table of the whole store (35 ms at 10,000 pages, 10× that at 100,000). A row bisection misses
+        (a store filled in out of order) is looked up in the full table; so is every row once this process has
+        looked up as many rows as there are records (the table then costs less than bisecting)."""
+        have: list[tuple[int, int, int, int]] = []
+        missed: list[int] = []
+        records = self._records
+        if records is None:
+            return have, set(nums)
+        if self._read_upto or self._looked_up >= self._record_count:
+            missed = list(nums)
+        else:
+            count = self._record_count
+            unpack = RECORD.unpack_from
+            with memoryview(records) as whole, whole[:count * RECORD.size] as used, used.cast("q") as words, \
+                    words[::3] as rows:
+                for num in nums:
+                    i = bisect.bisect_right(rows, num) - 1
+                    rec = unpack(records, i * RECORD.size) if i >= 0 else None
+                    if rec is not None and rec[0] == num and self._valid(*rec):
+                        have.append(rec)
+                    else:
+                        missed.append(num)
+            self._looked_up += len(have) + len(missed)
+        unknown: set[int] = set()
+        if missed:
+            table = self._full_table()
+            for num in missed:
+                rec2 = table.get(num)
+                if rec2 is None:
+                    unknown.add(num)
+                else:
+                    have.append((num, *rec2))
+        return have, unknown
+
     def holding(self, nums: Iterable[int], needle: str) -> tuple[set[int], set[int]]:
         """(the rows of ``nums`` whose folded text holds ``needle``, the rows the store does not have)."""
         with self._lock:
-            table, mm = self._refresh()
-            unknown: set[int] = set()
+            mm = self._refresh()
             found: set[int] = set()
             if mm is None:
                 return found, set(nums)
+            have, unknown = self._lookup(nums)
             n8, n16 = needle.encode("utf-8"), needle.encode("utf-16-le")
             find = mm.find
-            get = table.get
-            for num in nums:
-                rec = get(num)
-                if rec is None:
-                    unknown.add(num)
-                    continue
-                off, length, enc = rec
+            for num, off, length, enc in have:
                 end = off + length
                 if enc == UTF8:
                     if find(n8, off, end) >= 0:
@@ -222,17 +277,10 @@ class TextStore:
     def texts(self, nums: Iterable[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
         """(``(row, folded text)`` of the rows of ``nums`` the store has — decoded lazily —, the rows it lacks)."""
         with self._lock:
-            table, mm = self._refresh()
+            mm = self._refresh()
             if mm is None:
                 return iter(()), set(nums)
-            have: list[tuple[int, int, int, int]] = []
-            unknown: set[int] = set()
-            for num in nums:
-                rec = table.get(num)
-                if rec is None:
-                    unknown.add(num)
-                else:
-                    have.append((num, *rec))
+            have, unknown = self._lookup(nums)
 
         def decoded() -> Iterator[tuple[int, str]]:
             for num, off, length, enc in have:
@@ -240,7 +288,14 @@ class TextStore:
 
         return decoded(), unknown
 
+    def prepare(self) -> None:
+        """Read the table of every record now (a long-lived reader looks rows up in it, not by bisection)."""
+        with self._lock:
+            self._refresh()
+            self._full_table()
+
     def rows(self) -> set[int]:
         """Every row the store holds."""
         with self._lock:
-            return set(self._refresh()[0])
+            self._refresh()
+            return set(self._full_table())

@@ -1335,11 +1335,12 @@ class Library:
 
     # -- index bookkeeping (used by reader.index.store)
 
-    def unindexed(self, limit: int = 1000) -> list[tuple[int, str, str]]:
-        """Up to ``limit`` (num, id, folded text) of articles the index does not have yet: the texts
+    def unindexed(self, limit: int = 1000, after: int = 0) -> list[tuple[int, str, str]]:
+        """Up to ``limit`` (num, id, folded text) of articles the index does not have yet, in row order, rows
+        above ``after`` only (a rebuild pages through them before marking any): the texts
         :meth:`store_document` was given, else ``article_text``'s."""
-        rows = self.conn.execute("SELECT num, id FROM articles WHERE indexed = 0 ORDER BY num LIMIT ?",
-                                 (limit,)).fetchall()
+        rows = self.conn.execute("SELECT num, id FROM articles WHERE indexed = 0 AND num > ? ORDER BY num LIMIT ?",
+                                 (after, limit)).fetchall()
         texts = {n: self._folded[n] for n, _ in rows if n in self._folded}
         missing = [n for n, _ in rows if n not in texts]
         if missing:

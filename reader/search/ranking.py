@@ -20,8 +20,12 @@ from reader.search.query import Term
 #: relevance ranking reads the folded text of every hit; beyond this many hits the order is by date
 RELEVANCE_CAP = 3000
 
-#: num → (date, first page, position, publication, kind, chars) of every article (the engine's cache)
+#: num → (date, first page, position, publication, kind, chars) of the hits, or of every article (the window)
 ArticleInfo = Mapping[int, tuple[str, int, int, str, str, int]]
+
+#: date order walks the catalogue's date order while the hits are at least one article in this many (a
+#: page of them comes by within a few hundred rows); fewer hits are sorted on their own
+DATE_WALK = 64
 
 
 def date_order(info: ArticleInfo) -> tuple[dict[int, int], list[int]]:
@@ -34,7 +38,7 @@ def by_date(nums: set[int], end: int | None, rank: dict[int, int], order: list[i
     """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
     if end is None:
         return sorted(nums, key=rank.__getitem__)
-    if len(nums) * 64 >= len(order):
+    if len(nums) * DATE_WALK >= len(order):
         # many hits: walk the date order until enough of them came by (at C speed)
         return list(islice(filter(nums.__contains__, order), end))
     return heapq.nsmallest(end, nums, key=rank.__getitem__)

@@ -250,3 +250,21 @@ def test_a_reader_drops_what_it_read_when_the_folder_is_replaced(tmp_path: Path)
     TextStore(tmp_path).append([(7, "甲乙丙" * 40), (2, "中国" * 10), (1, "人民" * 10), (3, "中国")])
     assert reader.holding({1, 2, 3}, "中国") == ({2, 3}, set())
     assert dict(reader.texts({1})[0]) == {1: "人民" * 10}
+
+
+def test_rows_found_by_bisection_and_out_of_order_alike(tmp_path: Path) -> None:
+    """A store whose rows came in order is read by bisection (no table of every record); rows appended out of
+    order (a store filled in later) and a row written twice are found all the same, the last record winning."""
+    store = TextStore(tmp_path)
+    store.append([(n, f"文{n}") for n in range(2, 40, 2)])
+    got, unknown = store.texts({4, 10, 38})
+    assert dict(got) == {4: "文4", 10: "文10", 38: "文38"} and not unknown
+    assert not store._table, "a few rows in order are looked up without reading every record"
+    assert store.holding({5, 6}, "文") == ({6}, {5})
+    store.append([(5, "五"), (3, "三"), (10, "文10")])  # out of order, and 10 again
+    fresh = TextStore(tmp_path)
+    for s in (store, fresh):
+        got, unknown = s.texts({3, 5, 10, 2, 41})
+        assert dict(got) == {3: "三", 5: "五", 10: "文10", 2: "文2"} and unknown == {41}
+        assert s.holding({3, 5, 7, 38}, "三") == ({3}, {7})
+    assert fresh.rows() == set(range(2, 40, 2)) | {3, 5}
