@@ -578,7 +578,7 @@ class Searcher:
             return ((n, texts[n]) for n in nums)
         return self.folded_texts(nums)
 
-    def _scores(self, nums: set[int], terms: Sequence[Term], info: dict[int, Any]) -> dict[int, float]:
+    def _scores(self, nums: set[int], terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
         """Relevance of each of ``nums`` (:func:`ranking.scores`) on their texts (:meth:`_hit_texts`); on a
         database server (PostgreSQL) the default-mode literals are counted there and one integer per hit comes
         back (:func:`ranking.server_counts`), scaled by the same formula."""
