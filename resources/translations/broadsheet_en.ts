@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+60"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+64"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation type="unfinished"></translation>
@@ -92,9 +92,9 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Annotations of this article</source>
-        <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
+        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -163,12 +163,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+9"/>
+        <source>New work visible to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>All tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Highlights and notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +183,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>Corrections in this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Annotations (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,8 +275,9 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+30"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+34"/>
         <source>Collections</source>
+        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -295,7 +306,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Visible to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Articles:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,7 +657,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+55"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+58"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +682,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+5"/>
+        <source>&amp;Visible to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Tags:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,7 +801,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+172"/>
         <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,7 +1182,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+106"/>
+        <location filename="../../reader/gui/library_ui.py" line="+67"/>
+        <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Updating the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Open or create a library folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,30 +1348,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+84"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+97"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+53"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
+        <source>This annotation is %1&apos;s: only its owner can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Article note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
         <location line="+13"/>
+        <location line="+15"/>
         <source>Edit annotation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,7 +1401,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+66"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+81"/>
         <source>Added to the collection %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,7 +1477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation type="unfinished"></translation>
@@ -1451,7 +1488,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>There is no article to merge with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,8 +1498,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+85"/>
+        <location line="-81"/>
+        <location line="+87"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1747,6 +1784,44 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../reader/gui/widgets/visibility.py" line="+14"/>
+        <source>Private (only me)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone (public)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>by %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>shared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Who may see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may see it besides you: only you, the members of your group, or everyone who can open this library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskBar</name>
     <message>
         <location filename="../../reader/gui/widgets/task_bar.py" line="+20"/>
@@ -1917,9 +1992,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+102"/>
+        <location filename="../../reader/search/engine.py" line="+113"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) the summary of a row gone since it matched (sorted last) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+60"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+64"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章笔记</translation>
@@ -92,9 +92,9 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Annotations of this article</source>
-        <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
+        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
         <translation>本文的批注</translation>
     </message>
     <message>
@@ -163,12 +163,17 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+9"/>
+        <source>New work visible to:</source>
+        <translation>新建内容可见范围：</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>All tags</source>
         <translation>所有标签</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Highlights and notes</source>
         <translation>高亮与笔记</translation>
     </message>
@@ -178,7 +183,12 @@
         <translation>失去锚点（找不到原文）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>Corrections in this text</source>
+        <translation>本文中的更正</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Annotations (%1)</source>
         <translation>批注（%1）</translation>
     </message>
@@ -264,8 +274,9 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+30"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+34"/>
         <source>Collections</source>
+        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library)</extracomment>
         <translation>收藏集</translation>
     </message>
     <message>
@@ -294,7 +305,12 @@
         <translation>删除收藏集</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Visible to:</source>
+        <translation>可见范围：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
@@ -640,7 +656,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+55"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+58"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -665,7 +681,12 @@
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+5"/>
+        <source>&amp;Visible to:</source>
+        <translation>可见范围(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
@@ -778,7 +799,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+172"/>
         <source>Drop to import these files into the library.</source>
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
@@ -1159,7 +1180,18 @@
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+106"/>
+        <location filename="../../reader/gui/library_ui.py" line="+67"/>
+        <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
+        <translation>正在为此版本的 Broadsheet 更新文库 {0}。此操作只进行一次，大型文库可能需要几分钟；其中内容不会丢失，若被中断，文库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Updating the library</source>
+        <translation>正在更新文库</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
@@ -1314,30 +1346,35 @@
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+84"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+97"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+53"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
+        <source>This annotation is %1's: only its owner can change it.</source>
+        <translation>此批注属于 %1：只有其所有者可以更改。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Article note</source>
         <translation>文章笔记</translation>
     </message>
     <message>
-        <location line="+11"/>
         <location line="+13"/>
+        <location line="+15"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
@@ -1362,7 +1399,7 @@
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+66"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+81"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
@@ -1438,7 +1475,7 @@
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Select the headline's text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
@@ -1449,7 +1486,7 @@
         <translation>请在同一段之内选择标题。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>There is no article to merge with.</source>
         <translation>没有可合并的文章。</translation>
     </message>
@@ -1459,8 +1496,8 @@
         <translation>请选择要校正的字符（限一行之内）。</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+85"/>
+        <location line="-81"/>
+        <location line="+87"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
@@ -1758,6 +1795,44 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../reader/gui/widgets/visibility.py" line="+14"/>
+        <source>Private (only me)</source>
+        <translation>私有（仅自己）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My group</source>
+        <translation>我的小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone (public)</source>
+        <translation>所有人（公开）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>by %1 · %2</source>
+        <translation>属于 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>shared: %1</source>
+        <translation>已共享：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Who may see it</source>
+        <translation>谁可以看到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may see it besides you: only you, the members of your group, or everyone who can open this library</source>
+        <translation>除你之外谁可以看到：仅你自己、你所在小组的成员，或所有能打开此文库的人</translation>
+    </message>
+</context>
+<context>
     <name>TaskBar</name>
     <message>
         <location filename="../../reader/gui/widgets/task_bar.py" line="+20"/>
@@ -1928,9 +2003,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+102"/>
+        <location filename="../../reader/search/engine.py" line="+113"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>folded texts read while verifying the current query's terms (reused by ranking), per thread</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) the summary of a row gone since it matched (sorted last) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query's terms (reused by ranking), per thread</extracomment>
         <translation>查询：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
     </message>
     <message>

@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+60"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+64"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章筆記</translation>
@@ -92,9 +92,9 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Annotations of this article</source>
-        <extracomment>show an annotation in the reading view a new article note for the current article</extracomment>
+        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
         <translation>本文的註記</translation>
     </message>
     <message>
@@ -163,12 +163,17 @@
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+9"/>
+        <source>New work visible to:</source>
+        <translation>新建內容可見範圍：</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>All tags</source>
         <translation>所有標籤</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Highlights and notes</source>
         <translation>標示與筆記</translation>
     </message>
@@ -178,7 +183,12 @@
         <translation>失去錨點（找不到原文）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>Corrections in this text</source>
+        <translation>本文中的更正</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Annotations (%1)</source>
         <translation>註記（%1）</translation>
     </message>
@@ -264,8 +274,9 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+30"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+34"/>
         <source>Collections</source>
+        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library)</extracomment>
         <translation>收藏集</translation>
     </message>
     <message>
@@ -294,7 +305,12 @@
         <translation>刪除收藏集</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Visible to:</source>
+        <translation>可見範圍：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
@@ -640,7 +656,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+55"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+58"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
@@ -665,7 +681,12 @@
         <translation>筆記(&amp;N)：</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+5"/>
+        <source>&amp;Visible to:</source>
+        <translation>可見範圍(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Tags:</source>
         <translation>標籤(&amp;T)：</translation>
     </message>
@@ -778,7 +799,7 @@
         <translation>日誌</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+172"/>
         <source>Drop to import these files into the library.</source>
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
@@ -1159,7 +1180,18 @@
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+106"/>
+        <location filename="../../reader/gui/library_ui.py" line="+67"/>
+        <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
+        <translation>正在為此版本的 Broadsheet 更新文庫 {0}。此操作只進行一次，大型文庫可能需要幾分鐘；其中內容不會遺失，若被中斷，文庫保持原樣。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Updating the library</source>
+        <translation>正在更新文庫</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
     </message>
@@ -1314,30 +1346,35 @@
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+84"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+97"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+53"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
+        <source>This annotation is %1's: only its owner can change it.</source>
+        <translation>此註記屬於 %1：只有其擁有者可以更改。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已標示。您的標示和筆記列在「檢視 → 註記」中。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Article note</source>
         <translation>文章筆記</translation>
     </message>
     <message>
-        <location line="+11"/>
         <location line="+13"/>
+        <location line="+15"/>
         <source>Edit annotation</source>
         <translation>編輯註記</translation>
     </message>
@@ -1362,7 +1399,7 @@
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+66"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+81"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
@@ -1438,7 +1475,7 @@
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Select the headline's text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
@@ -1449,7 +1486,7 @@
         <translation>請在同一段之內選取標題。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>There is no article to merge with.</source>
         <translation>沒有可合併的文章。</translation>
     </message>
@@ -1459,8 +1496,8 @@
         <translation>請選擇要校正的字元（限一行之內）。</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+85"/>
+        <location line="-81"/>
+        <location line="+87"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>
@@ -1758,6 +1795,44 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../reader/gui/widgets/visibility.py" line="+14"/>
+        <source>Private (only me)</source>
+        <translation>私有（僅自己）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My group</source>
+        <translation>我的小組</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone (public)</source>
+        <translation>所有人（公開）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>by %1 · %2</source>
+        <translation>屬於 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>shared: %1</source>
+        <translation>已共享：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Who may see it</source>
+        <translation>誰可以看到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may see it besides you: only you, the members of your group, or everyone who can open this library</source>
+        <translation>除你之外誰可以看到：僅你自己、你所在小組的成員，或所有能開啟此文庫的人</translation>
+    </message>
+</context>
+<context>
     <name>TaskBar</name>
     <message>
         <location filename="../../reader/gui/widgets/task_bar.py" line="+20"/>
@@ -1928,9 +2003,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+102"/>
+        <location filename="../../reader/search/engine.py" line="+113"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>folded texts read while verifying the current query's terms (reused by ranking), per thread</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) the summary of a row gone since it matched (sorted last) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query's terms (reused by ranking), per thread</extracomment>
         <translation>查詢：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
     </message>
     <message>
