@@ -40,3 +40,15 @@ def pg_url(pg_cluster):  # type: ignore[no-untyped-def]
     import pgcluster
 
     return pg_cluster.create_database(pgcluster.unique_name())
+
+
+@pytest.fixture
+def old_library(tmp_path: Path) -> Path:
+    """A library folder holding only a catalogue written by the schema-4 code (tests/data/catalogue_v4): its
+    first open runs the long upgrade of catalogue schema 5."""
+    import shutil
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "catalogue_v4" / "catalogue.sqlite", folder / "catalogue.sqlite")
+    return folder

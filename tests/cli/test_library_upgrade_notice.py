@@ -3,25 +3,15 @@ minutes it can take (issue 17's catalogue schema 5)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "catalogue_v4"
 
-
-def _old_library(tmp_path: Path) -> Path:
-    folder = tmp_path / "old"
-    folder.mkdir()
-    shutil.copy(FIXTURE / "catalogue.sqlite", folder / "catalogue.sqlite")
-    return folder
-
-
-def test_a_command_says_it_is_upgrading_the_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_command_says_it_is_upgrading_the_library(old_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from reader.cli.main import main
 
-    folder = _old_library(tmp_path)
+    folder = old_library
     assert main(["stats", "--library", str(folder)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert [ln for ln in err if "updating the library" in ln] == [

@@ -4,7 +4,6 @@ leaves the library as it was."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -16,15 +15,6 @@ from reader.gui import workers
 from reader.library import catalogue
 from reader.library.catalogue import MIGRATIONS, Library, needs_long_upgrade
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "catalogue_v4"
-
-
-def _old_library(tmp_path: Path) -> Path:
-    folder = tmp_path / "old"
-    folder.mkdir()
-    shutil.copy(FIXTURE / "catalogue.sqlite", folder / "catalogue.sqlite")
-    return folder
-
 
 def _version(folder: Path) -> int:
     conn = sqlite3.connect(folder / "catalogue.sqlite")
@@ -35,8 +25,8 @@ def _version(folder: Path) -> int:
         conn.close()
 
 
-def test_which_libraries_need_the_long_upgrade(tmp_path: Path) -> None:
-    assert needs_long_upgrade(_old_library(tmp_path))
+def test_which_libraries_need_the_long_upgrade(old_library: Path, tmp_path: Path) -> None:
+    assert needs_long_upgrade(old_library)
     Library(tmp_path / "new").close()
     assert not needs_long_upgrade(tmp_path / "new")
     assert not needs_long_upgrade(tmp_path / "nowhere")
@@ -57,9 +47,9 @@ def _wait_for(app: QApplication, done, seconds: float = 60) -> float:  # noqa: A
     return longest
 
 
-def test_an_old_library_is_upgraded_while_the_window_answers(make_window, tmp_path: Path,
+def test_an_old_library_is_upgraded_while_the_window_answers(make_window, old_library: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    folder = _old_library(tmp_path)
+    folder = old_library
     workers.set_pool(None)  # real threads: the upgrade runs off the GUI thread
     compact = Library._compact_file
 
@@ -83,9 +73,9 @@ def test_an_old_library_is_upgraded_while_the_window_answers(make_window, tmp_pa
     assert win.archive.publications() and win.windowTitle() == str(folder)
 
 
-def test_a_failed_upgrade_is_one_message_and_the_library_stays_as_it_was(make_window, tmp_path: Path,
+def test_a_failed_upgrade_is_one_message_and_the_library_stays_as_it_was(make_window, old_library: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    folder = _old_library(tmp_path)
+    folder = old_library
     before = (folder / "catalogue.sqlite").read_bytes()
 
     def broken(conn: object) -> None:
