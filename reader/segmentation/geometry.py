@@ -1179,7 +1179,31 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
         title = size >= TITLE_RATIO * sizes.body and size >= largest and (bx[2] - bx[0]) >= TITLE_WIDTH * width
         if (size >= MASTHEAD_RATIO * sizes.body or title) and (best is None or size > best[0]):
             best = (size, b.id)
-    return best[1] if best else None
+    return best[1] if best else _logo_title(blocks, content, sizes)
+
+
+#: a title logo's block is at least this many times as tall as the lines the OCR read in it
+LOGO_BOX_RATIO = 3.0
+
+
+def _logo_title(blocks: Sequence[Block], content: Box, sizes: _Sizes) -> str | None:
+    """Id of the block holding a title drawn as a logo the OCR garbled ("HJ I ijf jggg ! a I j H" for
+    LE GAULOIS): in the top fifth, across two fifths of the page or more (between its ears), a line or two of ordinary height in a box
+    many body lines tall (the box is the picture's, the line what the OCR made of it)."""
+    if sizes.vertical or sizes.height <= 0:
+        return None
+    limit = content[1] + 0.2 * (content[3] - content[1])
+    for b in blocks:
+        bx = block_box(b)
+        lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
+        if bx is None or bx[1] > limit or not lines or len(lines) > 2 or _norm_type(b) in ADVERT_TYPES:
+            continue
+        tall = bx[3] - bx[1]
+        read = sum(_extent(ln, False) for ln in lines)
+        if (bx[2] - bx[0] >= 0.4 * (content[2] - content[0]) and tall >= MASTHEAD_RATIO * sizes.height
+                and tall >= LOGO_BOX_RATIO * read):
+            return b.id
+    return None
 
 
 #: a block running across this share of the page's width at its top is a banner (masthead row or headline)
@@ -1222,7 +1246,8 @@ def _on_row(a: Box, b: Box) -> bool:
 def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None) -> set[str]:
     """Ids of the blocks that go with the masthead: the short ones above it or on its row (the date,
     the number, the ears, whatever type the source gives them: a publisher's address and prices are
-    not adverts) and a subtitle in display type centred right under it (within its height)."""
+    not adverts), a subtitle in display type centred right under it (within its height) and the
+    short lines in body type right under it (the director's name, "by special wire")."""
     mast = next((b for b in blocks if b.id == masthead), None)
     mbox = block_box(mast) if mast is not None else None
     if mbox is None:
@@ -1238,9 +1263,36 @@ def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None)
         beside = bx[3] <= mbox[1] + 0.25 * height or _on_row(mbox, bx)
         under = (-0.25 * height <= bx[1] - mbox[3] <= height and abs((bx[0] + bx[2]) / 2 - centre) <= 0.15 * span
                  and len(lines) <= 2 and all(_is_display(sizes, ln, b) for ln in lines))
-        if small and beside or under:
+        if small and beside or under or _ear(mbox, bx, b) or _under_title(mbox, bx, b, sizes):
             out.add(b.id)
     return out
+
+
+#: most characters an ear standing wholly within the title's row has (an address and price list)
+MAX_ROW_EAR_TEXT = 900
+#: a line of body type under the title starts within this share of the title's height below it
+UNDER_TITLE_GAP = 0.15
+
+
+def _ear(mbox: Box, bx: Box, block: Block) -> bool:
+    """An ear: a block beside the title that lies wholly within the title's row, however many lines
+    it has (Le Gaulois' director's box of fifteen short lines, L'Ouest-Éclair's list of offices): an
+    article beside the title would run on below it."""
+    height = mbox[3] - mbox[1]
+    inside = bx[1] >= mbox[1] - 0.25 * height and bx[3] <= mbox[3] + 0.1 * height
+    narrow = bx[2] - bx[0] <= 0.5 * (mbox[2] - mbox[0])
+    return inside and narrow and _on_row(mbox, bx) and _text_len(block) <= MAX_ROW_EAR_TEXT
+
+
+def _under_title(mbox: Box, bx: Box, block: Block, sizes: _Sizes) -> bool:
+    """A few short lines in body type set close under the title's foot (the political director's name,
+    "PAR FIL TÉLÉGRAPHIQUE SPÉCIAL", the price box under the ears; one line of it may be larger, the
+    price): the title's row, not a headline (a headline is display type and stands clear of the title)."""
+    lines = [ln for ln in block.lines if ln.text.strip()]
+    close = -UNDER_TITLE_GAP * (mbox[3] - mbox[1]) <= bx[1] - mbox[3] <= UNDER_TITLE_GAP * (mbox[3] - mbox[1])
+    narrow = bx[2] - bx[0] <= 0.5 * (mbox[2] - mbox[0])
+    short = len(lines) <= 4 and _text_len(block) <= 160
+    return close and narrow and short and sum(_is_display(sizes, ln, block) for ln in lines) <= 1
 
 
 #: the hyphen inside a compound, between two letters

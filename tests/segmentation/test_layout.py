@@ -877,3 +877,37 @@ def test_a_line_of_capitals_across_the_column_with_a_blank_line_above_opens_an_i
     arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
     story = next(a for a in arts if "It is to be doubted" in a.text)
     assert story.headline == "BARRIERS TO REDUCE LOSSES", [a.headline for a in arts]
+
+
+def _french_front_page(title: Block, under: list[Block]) -> list[Block]:
+    """A daily's front page: title at the top between two tall ears, two columns of stories under it."""
+    ears = [_block("earL", 20, 20, ["ARTHUR MEYER", "Directeur"] + ["Paris, trois mois 15 fr."] * 10, width=220,
+                   lh=16),
+            _block("earR", 760, 20, ["ANNONCES", "Elles sont reçues"] + ["10, boulevard Montmartre"] * 10,
+                   width=220, lh=16)]
+    story = [_block("h1", 20, 330, ["LA CONFÉRENCE"], width=460, lh=40),
+             _block("b1", 20, 380, ["Le président du conseil a eu hier une entrevue"] * 30, width=460, lh=16),
+             _block("h2", 520, 330, ["LE CAS SADOUL"], width=460, lh=40),
+             _block("b2", 520, 380, ["La Chambre a voté hier le projet d'amnistie qui"] * 30, width=460, lh=16)]
+    return [title, *ears, *under, *story]
+
+
+def test_a_garbled_title_logo_and_the_ears_beside_it_are_the_masthead_not_articles() -> None:
+    """Le Gaulois 1884: the title is a logo the OCR read as one line of ordinary height ("HJ I ijf jggg !")
+    in a box as tall as the ears beside it; title and ears (a dozen lines each) were listed as articles."""
+    title = _block("logo", 260, 20, ["HJ I ijf jggg ! a I j H"], width=480, lh=16)
+    title.box = (260, 20, 740, 210)
+    arts = articles_from_layout([_page(_french_front_page(title, []))])
+    assert sorted(a.headline or "" for a in arts if a.kind != "furniture") == ["LA CONFÉRENCE", "LE CAS SADOUL"]
+    assert {a.kind for a in arts if "ARTHUR" in a.text or "HJ I" in a.text or "ANNONCES" in a.text} == {"furniture"}
+
+
+def test_short_lines_in_body_type_close_under_the_title_are_its_row_not_an_article() -> None:
+    """L'Ouest-Éclair 1924: the political director's name and "PAR FIL TÉLÉGRAPHIQUE SPÉCIAL" set close
+    under the title were an article (the second with a headline)."""
+    title = _block("title", 260, 20, ["L'Ouest-Eclair"], width=480, lh=190)
+    under = [_block("dir", 20, 215, ["DIRECTEUR POLITIQUE", "Emmanuel DESGRÉES DU LOU"], width=220, lh=16),
+             _block("wire", 760, 215, ["PAR FIL TÉLÉGRAPHIQUE", "SPÉCIAL"], width=220, lh=16)]
+    arts = articles_from_layout([_page(_french_front_page(title, under))])
+    assert sorted(a.headline or "" for a in arts if a.kind != "furniture") == ["LA CONFÉRENCE", "LE CAS SADOUL"]
+    assert {a.kind for a in arts if "DIRECTEUR" in a.text or "SPÉCIAL" in a.text} == {"furniture"}
