@@ -1295,6 +1295,37 @@ def _under_title(mbox: Box, bx: Box, block: Block, sizes: _Sizes) -> bool:
     return close and narrow and short and sum(_is_display(sizes, ln, block) for ln in lines) <= 1
 
 
+#: a running head stands in this top share of the page's content
+ECHO_SHARE = 0.3
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_echo(blocks: Sequence[Block], mast: set[str]) -> set[str]:
+    """Ids of running heads repeating the paper's name at the top of a column under the masthead
+    ("SUPPLÉMENT ILLUSTRÉ DU PETIT JOURNAL"): a line or two whose words (two or more, of four letters
+    or more) are nearly all in the masthead's own text (its title, when read, and its ears), with no
+    other block above it in its column. Only such short echoes are compared with the other blocks, so
+    this stays linear in the page's blocks for a page with a few of them."""
+    named = {w.casefold() for b in blocks if b.id in mast for ln in b.lines for w in _WORD.findall(ln.text)}
+    boxed = [(b, bx) for b in blocks if (bx := block_box(b)) is not None and any(ln.text.strip() for ln in b.lines)]
+    content = _union([bx for _, bx in boxed])
+    if not named or content is None:
+        return set()
+    limit = content[1] + ECHO_SHARE * (content[3] - content[1])
+    out: set[str] = set()
+    for b, bx in boxed:
+        words = [w.casefold() for ln in b.lines for w in _WORD.findall(ln.text)]
+        if b.id in mast or bx[1] > limit or len(b.lines) > 2 or _text_len(b) > 80 or len(words) < 2:
+            continue
+        if sum(w in named for w in words) < 0.75 * len(words):
+            continue
+        tol = 0.5 * (bx[3] - bx[1])
+        if all(o.id in mast or obx[1] >= bx[1] - tol or min(obx[2], bx[2]) <= max(obx[0], bx[0])
+               for o, obx in boxed if o is not b):
+            out.add(b.id)
+    return out
+
+
 #: the hyphen inside a compound, between two letters
 _COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])[-⸗](?=[^\W\d_])")
 
@@ -2189,6 +2220,7 @@ class _PageCut:
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
         self.mast_rows |= _masthead_band(blocks, self.sizes, self.masthead) | _dated_banner(blocks)
+        self.mast_rows |= _title_echo(blocks, self.mast_rows | ({self.masthead} if self.masthead else set()))
         self.em = typical_size([ln for b in blocks for ln in b.lines], self.vertical) or 10.0
         self.furniture = _Draft("furniture", page.number)
         #: the article the next body text belongs to (carried over from the previous page at first)

@@ -886,9 +886,9 @@ def _french_front_page(title: Block, under: list[Block]) -> list[Block]:
             _block("earR", 760, 20, ["ANNONCES", "Elles sont reçues"] + ["10, boulevard Montmartre"] * 10,
                    width=220, lh=16)]
     story = [_block("h1", 20, 330, ["LA CONFÉRENCE"], width=460, lh=40),
-             _block("b1", 20, 380, ["Le président du conseil a eu hier une entrevue"] * 30, width=460, lh=16),
+             _block("b1", 20, 380, ["Le président du conseil a eu hier une entrevue"] * 60, width=460, lh=16),
              _block("h2", 520, 330, ["LE CAS SADOUL"], width=460, lh=40),
-             _block("b2", 520, 380, ["La Chambre a voté hier le projet d'amnistie qui"] * 30, width=460, lh=16)]
+             _block("b2", 520, 380, ["La Chambre a voté hier le projet d'amnistie qui"] * 60, width=460, lh=16)]
     return [title, *ears, *under, *story]
 
 
@@ -911,3 +911,16 @@ def test_short_lines_in_body_type_close_under_the_title_are_its_row_not_an_artic
     arts = articles_from_layout([_page(_french_front_page(title, under))])
     assert sorted(a.headline or "" for a in arts if a.kind != "furniture") == ["LA CONFÉRENCE", "LE CAS SADOUL"]
     assert {a.kind for a in arts if "DIRECTEUR" in a.text or "SPÉCIAL" in a.text} == {"furniture"}
+
+
+def test_a_running_head_repeating_the_papers_name_at_a_columns_top_is_furniture() -> None:
+    """Le Petit Journal's illustrated supplement: "Supplément illustré du Petit Journal" over a column, under
+    the masthead whose ear names the paper, became a headline; a headline sharing one word with it stays."""
+    title = _block("title", 260, 20, ["LE PETIT JOURNAL"], width=480, lh=190)
+    echo = _block("echo", 20, 290, ["SUPPLÉMENT ILLUSTRÉ DU PETIT JOURNAL"], width=460, lh=20)
+    blocks = _french_front_page(title, [echo])
+    blocks[1].lines[1].text = "Supplément illustré du Petit Journal"
+    blocks[-2].lines[0].text = "LE JOURNAL DES FEMMES"
+    arts = articles_from_layout([_page(blocks)])
+    assert sorted(a.headline or "" for a in arts if a.kind != "furniture") == ["LA CONFÉRENCE", "LE JOURNAL DES FEMMES"]
+    assert [a.kind for a in arts if "ILLUSTRÉ DU PETIT" in a.text] == ["furniture"]
