@@ -1188,8 +1188,9 @@ LOGO_BOX_RATIO = 3.0
 
 def _logo_title(blocks: Sequence[Block], content: Box, sizes: _Sizes) -> str | None:
     """Id of the block holding a title drawn as a logo the OCR garbled ("HJ I ijf jggg ! a I j H" for
-    LE GAULOIS): in the top fifth, across two fifths of the page or more (between its ears), a line or two of ordinary height in a box
-    many body lines tall (the box is the picture's, the line what the OCR made of it)."""
+    LE GAULOIS): in the top fifth, across two fifths of the page or more (between its ears), a line or two
+    of ordinary height in a box many body lines tall (the box is the picture's, the line what the OCR made
+    of it)."""
     if sizes.vertical or sizes.height <= 0:
         return None
     limit = content[1] + 0.2 * (content[3] - content[1])
