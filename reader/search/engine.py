@@ -526,9 +526,10 @@ class Searcher:
             return ranking.by_date(nums, end, *self._date_order())
         conn = self.library.conn
         if end is not None and len(nums) * ranking.DATE_WALK >= self._article_bound():
-            # issues by date (their index), each issue's articles sorted on their own: the rows stream
+            # issues by date (their index), each issue's articles sorted on their own: the rows stream (CROSS JOIN
+            # keeps SQLite's join order; the condition in WHERE, as PostgreSQL takes no ON after CROSS JOIN)
             rows = conn.execute(
-                "SELECT a.num FROM issues i CROSS JOIN articles a ON a.issue_id = i.id "
+                "SELECT a.num FROM issues i CROSS JOIN articles a WHERE a.issue_id = i.id "
                 "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
             return list(islice(filter(nums.__contains__, (r[0] for r in rows)), end))
         sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "

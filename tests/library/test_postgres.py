@@ -83,6 +83,19 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     lib.close()
 
 
+def test_a_first_page_by_date_is_the_same_on_both_kinds(library: Library, reference: Library) -> None:
+    """A new process's first page by date walks the catalogue's date order in SQL (``Searcher._by_date``,
+    ranking.DATE_WALK) until the page is filled: the same SQL must run on PostgreSQL (SQLite's ``CROSS JOIN …
+    ON`` does not) and give SQLite's order. Fresh searchers: a searcher that has read every hit's summary keeps
+    the date order in memory instead."""
+    import_paths(library, [samples_folder()])
+    for query in QUERIES:
+        for offset in (0, 3):
+            with Searcher(reference) as ref, Searcher(library) as got:
+                expected = [h.article for h in ref.search(query, limit=3, offset=offset, sort="date").hits]
+                assert [h.article for h in got.search(query, limit=3, offset=offset, sort="date").hits] == expected
+
+
 def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, reference: Library) -> None:
     """The search engine's SQL (filters, verification in every match mode) on PostgreSQL finds what it
     finds on SQLite, in the same order; so do the concordance and the timeline."""
