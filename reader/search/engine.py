@@ -571,27 +571,21 @@ class Searcher:
         """An upper bound of the number of articles (the largest row: an index lookup, not a count)."""
         return int(self.library.conn.execute("SELECT coalesce(max(num), 0) FROM articles").fetchone()[0])
 
-    def _hit_texts(self, nums: set[int]) -> Iterator[tuple[int, str]]:
-        """(row, folded text) of each of ``nums``: the texts read while verifying when they are all there, else
-        read again (the index's copy, the catalogue)."""
+    def _scores(self, nums: set[int], terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
+        """Relevance of each of ``nums`` (:func:`ranking.scores`) on their folded texts: those read while
+        verifying when they are all there, else read again (the index's copy, the catalogue) — except on a
+        database server (PostgreSQL), where the default-mode literals are counted in the server and one integer
+        per hit comes back (:func:`ranking.server_counts`), scaled by the same formula."""
         texts = self._text_map()
         if texts is not None and all(n in texts for n in nums):
-            return ((n, texts[n]) for n in nums)
-        return self.folded_texts(nums)
-
-    def _scores(self, nums: set[int], terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
-        """Relevance of each of ``nums`` (:func:`ranking.scores`) on their texts (:meth:`_hit_texts`); on a
-        database server (PostgreSQL) the default-mode literals are counted there and one integer per hit comes
-        back (:func:`ranking.server_counts`), scaled by the same formula."""
-        texts = self._text_map()
-        counted = getattr(self._texts, "counted", None)
-        if not (texts is not None and all(n in texts for n in nums)) and self._server_side() and all(
-                t.is_default for t in terms):
+            return ranking.scores(((n, texts[n]) for n in nums), terms, info)
+        if self._server_side() and all(t.is_default for t in terms):
             literals = ranking.literals_of(terms)
+            counted = getattr(self._texts, "counted", None)
             if counted is not None and [counted[0]] == literals and all(n in counted[1] for n in nums):
                 return ranking.scaled(((n, counted[1][n]) for n in nums), info)  # counted while verifying
             return ranking.scaled(ranking.server_counts(self.library.conn, nums, literals), info)
-        return ranking.scores(self._hit_texts(nums), terms, info)
+        return ranking.scores(self.folded_texts(nums), terms, info)
 
     def _server_side(self) -> bool:
         """Whether the texts are in a database server (PostgreSQL): then they are counted and tested there,
