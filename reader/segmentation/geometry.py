@@ -141,6 +141,9 @@ def _vertical_position(item: tuple[Box, int]) -> tuple[float, float]:
 
 #: a band set apart from what follows fills at least this many columns to one common foot
 BAND_COLUMNS = 3
+#: ... whose feet lie within this many half line heights of each other (a compositor justifies each column to
+#: the rule, the OCR boxes the last line a little higher or lower: 19 px apart on L'Ouest-Éclair 1924, a line 33 px)
+BAND_FOOT = 2
 
 
 def _ruled_band(above: list[int], below: list[int], by_index: dict[int, Box], vertical: bool, tol: float) -> bool:
@@ -157,7 +160,7 @@ def _ruled_band(above: list[int], below: list[int], by_index: dict[int, Box], ve
     if len(columns) < BAND_COLUMNS:
         return False
     feet = [max(by_index[i][3] for i in col) for col in columns]
-    return max(feet) - min(feet) <= tol
+    return max(feet) - min(feet) <= BAND_FOOT * tol
 
 
 def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int = 0) -> list[int]:
@@ -1693,6 +1696,49 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
     return out
 
 
+
+#: whitespace setting a heading of capitals off from the lines above and below it, beyond the block's usual line gap
+#: (in body line heights): French dailies leave about a third of a line round the small capitals heading each fait
+#: divers and dispatch (0.4-0.7 on Le Gaulois 1884); a crosshead run in close under the text has none above it
+CAPS_HEAD_GAP = 0.3
+#: a dispatch opening on its place in capitals and no date ("BELFORT. Un assassinat …", "NEW-YORK. Une dépêche …",
+#: "BORDEAUX. - M. Alexandre Léon …"), or on a dash ("—M. Méline, ministre …")
+PLACE_LEAD = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ'’-]+){0,3} ?[.,]\s+(?:[-—–]\s*)?|[—–]\s*)[A-ZÀ-Þ«\"]")
+
+
+def _caps_head_line(line: Line, left: float, right: float, em: float) -> bool:
+    """A centred line of capitals short enough for a heading, not a row of figures, breaking no word."""
+    text = line.text.strip()
+    return (line.type is None and 4 <= len(text) <= ITEM_HEAD_CHARS and _caps_line(text, CAPITALS_SHARE)
+            and _digit_share(text) < HEAD_DIGITS and not text.endswith((*_LINE_END_HYPHENS, ","))
+            and _is_centred(line, left, right, em))
+
+
+def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """Centred headings of capitals set off by whitespace below them head a new item, whatever their size
+    (French dailies set each fait divers and dispatch under one in small capitals, inside the column's block):
+    at the block's top over its text (an item boxed with its heading), or inside the block with whitespace above
+    too, after a word not broken, over a dispatch opening on its place or a dash ("UN ASSASSINAT" / "BELFORT. Un
+    assassinat vient d'être"). A crosshead run in close under the text has no whitespace above it and no place
+    under it; a heading over a listing of figures (a market report's "HALLES CENTRALES") is the listing's own."""
+    edges = _edges(lines, sizes)
+    if edges is None:
+        return flags
+    left, right, em = edges
+    gaps, usual = _line_gaps(lines)
+    out = list(flags)
+    for k in range(len(lines) - 1):
+        if out[k] or out[k + 1] or not _caps_head_line(lines[k], left, right, em):
+            continue
+        if gaps[k + 1] - usual < CAPS_HEAD_GAP * em or _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE:
+            continue
+        prev = lines[k - 1] if k > 0 else None
+        inside = (prev is not None and gaps[k] - usual >= CAPS_HEAD_GAP * em and not prev.hyphenated
+                  and not prev.text.rstrip().endswith(_LINE_END_HYPHENS)
+                  and PLACE_LEAD.match(lines[k + 1].text.strip()) is not None)
+        out[k] = prev is None or inside
+    return out
+
 #: a block this many body lines high (or more) is a whole column the OCR did not part into items
 COLUMN_BLOCK_LINES = 30
 #: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
@@ -1981,7 +2027,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
-        flags = _small_heads(lines, _item_heads(lines, flags, sizes), sizes)
+        flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)

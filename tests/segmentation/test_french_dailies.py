@@ -1,0 +1,80 @@
+"""Layout rules found on French dailies read without their METS and on NDNP front pages (issue 15's
+NDNP/KB/French pass): synthetic pages, each failing without the rule it tests."""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout, reading_order
+
+#: the body's line height and the gap the OCR leaves between two body lines
+LH, GAP = 38.0, 0.0
+
+
+def _lines(bid: str, x0: float, y0: float, rows: list[tuple[str, float, float, float]]) -> Block:
+    """A block from rows of (text, left inset, right inset, whitespace above); body lines fill the column."""
+    lines, y = [], y0
+    for k, (text, left, right, above) in enumerate(rows):
+        y += above
+        height = LH - 12 if left > 60 and text.isupper() else LH - 2  # small capitals are lower than the body
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(x0 + left, y, x0 + 740 - right, y + height)))
+        y += LH + GAP
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + 740, y))
+
+
+def _page(blocks: list[Block]) -> Page:
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2400, height=6000)
+
+
+BODY = [("Le conseil municipal a voté hier, après une", 30, 0, 0),
+        ("longue discussion, le budget de la ville et", 0, 0, 0),
+        ("les crédits des écoles, que la commission", 0, 0, 0), ("avait proposés au mois de mars dernier.", 0, 60, 0)]
+
+
+def test_a_fait_divers_boxed_under_its_small_capitals_heading_is_an_item_of_its_own() -> None:
+    """Le Gaulois 1884: each fait divers is a block opening on a centred heading of small capitals set off by
+    whitespace ("TOMBÉ DANS UN PUITS"), no larger than the body: it was read as the previous item's next
+    paragraph, and a column of ten faits divers came out as two articles."""
+    first = _lines("a", 100, 200, BODY)
+    second = _lines("b", 100, 400, [("TOMBÉ DANS UN PUITS", 250, 250, 0),
+                                   ("Un déplorable accident est arrivé, la nuit", 30, 0, 18),
+                                   ("dernière, vers minuit, rue de la Chapelle.", 0, 0, 0),
+                                   ("Un charretier est tombé dans un puits de", 0, 0, 0),
+                                   ("vingt-cinq mètres de profondeur.", 0, 200, 0)])
+    arts = articles_from_layout([_page([first, second])])
+    assert [a.headline for a in arts] == [None, "TOMBÉ DANS UN PUITS"]
+    assert arts[1].paragraphs()[0].text.startswith("Un déplorable accident")
+    # no whitespace under it: the line of capitals is the block's own text (a name, a title run in), no heading
+    second.lines[1].box = (130.0, 400 + LH, 840.0, 400 + 2 * LH - 2)
+    assert len(articles_from_layout([_page([first, second])])) == 1
+
+
+def test_dispatches_in_one_block_each_under_a_heading_over_their_place_are_items() -> None:
+    """Le Gaulois 1884, "Dépêches & correspondances": one block of twelve dispatches, each under a centred
+    heading of capitals with whitespace round it and opening on its place ("BELFORT. Un assassinat …"): they came
+    out as one article. A heading of capitals set off so but over running text, not a place, is a crosshead."""
+    rows = [("UN ASSASSINAT", 260, 260, 0), ("BELFORT. Un assassinat vient d'être com-", 30, 0, 17),
+            ("mis à Lepuix, canton de Giromagny. Le", 0, 0, 0), ("meurtrier a été arrêté.", 0, 300, 0),
+            ("IMMENSE INCENDIE", 240, 240, 20), ("NEW-YORK. Une dépêche de Panama an-", 30, 0, 17),
+            ("nonce qu'un incendie a détruit plusieurs", 0, 0, 0), ("dépôts de pétrole.", 0, 400, 0)]
+    arts = articles_from_layout([_page([_lines("d", 100, 200, rows)])])
+    assert [a.headline for a in arts] == ["UN ASSASSINAT", "IMMENSE INCENDIE"]
+    assert arts[1].paragraphs()[0].text.startswith("NEW-YORK. Une dépêche")
+    rows[5] = ("Une dépêche de Panama annonce qu'un in-", 30, 0, 17)
+    arts = articles_from_layout([_page([_lines("d", 100, 200, rows)])])
+    assert [a.headline for a in arts] == ["UN ASSASSINAT"]
+
+
+def test_a_feuilleton_under_columns_whose_feet_differ_by_half_a_line_is_read_after_them() -> None:
+    """L'Ouest-Éclair 1924: five columns justified to the rule over the feuilleton, their last lines boxed up to
+    19 px apart (a line is 33): the band was not taken for one, and each column was read into the serial
+    under it."""
+    cols = [_lines(f"top{k}", 100 + 800 * k, 200, [("Le texte de la colonne court ici encore", 0, 0, 0)] * 10)
+            for k in range(3)]
+    for k, c in enumerate(cols):  # feet 8, 12 and 20 px apart, within a line's height
+        c.box = (c.box[0], c.box[1], c.box[2], c.box[3] + (0, 12, 20)[k])
+        last = c.lines[-1].box
+        c.lines[-1].box = (last[0], last[1], last[2], last[3] + (0, 12, 20)[k])
+    foot = [_lines(f"foot{k}", 100 + 800 * k, 700, [("Et le roman continue sous le filet", 0, 0, 0)] * 6)
+            for k in range(3)]
+    order = [b.id for b in reading_order(_page([*foot, *cols]))]
+    assert order == ["top0", "top1", "top2", "foot0", "foot1", "foot2"]
