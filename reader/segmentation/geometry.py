@@ -579,6 +579,9 @@ GARBLED_DAY = re.compile(r"(?<!\d)(?:[1-9]|[12]\s?\d|3\s?[01])(?!\s?\d)")
 GARBLED_DATE_CHARS = 12
 #: a lone display line inside a block set smaller than this over the body is a crosshead, not a headline
 CROSSHEAD_RATIO = 1.5
+#: whitespace above a crosshead in sentence case, in body line heights: French and German papers centre it in about
+#: a line (0.8-1.1 on L'Ouest-Éclair 1924), where an item's heading in capitals or Title Case is set off by more
+SENTENCE_CROSSHEAD_GAP = 1.3
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
 SIGNATURE_LINES = 2
 #: a signature line has at most this many characters ...
@@ -2705,29 +2708,55 @@ class _PageCut:
     def crosshead(self, run: list[Line], block: Block, lines: list[Line], seen: int) -> bool:
         """A crosshead, placed in the article it divides: one display line set only a little larger than the
         body ("Claims Right to Sink." at 8 over 6 pt), close under the same article's body text (less than a
-        line's whitespace between) with more of it below in the block, and no dateline under it (an item's
-        headline in a telegraph column has one, and more whitespace above)."""
+        line's whitespace between; a line's and a third for a heading in sentence case, which French and German
+        papers centre in about a line of whitespace: "Un témoignage terrible") with more of it below, in the block
+        or in the block under it, and no dateline under it (an item's headline in a telegraph column has one, and
+        more whitespace above)."""
         start = seen - len(run)
-        if (start <= 0 or seen >= len(lines) or self.current is None or self.current.kind != "article"
-                or self.pending_heads or self.sizes.body <= 0):
+        if (self.current is None or self.current.kind != "article" or self.pending_heads or self.sizes.body <= 0
+                or not self.last_body.endswith(_SENTENCE_END)):
             return False
-        if latin_dateline(lines[seen].text) or not self.last_body.endswith(_SENTENCE_END):
+        above = lines[start - 1].box if start > 0 else self.text_above(run[0])
+        under = lines[seen] if seen < len(lines) else self.first_under(block)
+        if above is None or under is None or latin_dateline(under.text) or not self.crosshead_size(run, block):
             return False
-        size = self.sizes.of_line(run[0], block)
-        # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
-        if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
-            return False  # a heading smaller than the body opens an item (_small_heads)
-        if self.sizes.use_font and _display_by_geometry(self.sizes, run[0]):
-            return False  # declared a little larger, but set far taller and wider: a headline
-        if any(self.sizes.of_line(ln, block) >= size for ln in run[1:]):
-            return False
-        above, box = lines[start - 1].box, run[0].box
-        if above is None or box is None or box[1] - above[3] > self.sizes.height:
+        box, text = run[0].box, run[0].text.strip()
+        room = SENTENCE_CROSSHEAD_GAP if _sentence_case(text) and not text.endswith(",") else 1.0
+        if box is None or box[1] - above[3] > room * self.sizes.height:
             return False  # set off by a line's whitespace or more: an item's own heading
         self.current.parts.append(lines_part(run[:1], "section-heading"))
         if run[1:]:
             self.current.parts.extend(self.paragraphs(replace(block, lines=run[1:]), "paragraph"))
         return True
+
+    def crosshead_size(self, run: list[Line], block: Block) -> bool:
+        """One line a little larger than the body (a heading smaller than the body opens an item: _small_heads),
+        not declared a little larger but set far taller and wider (a headline), the run's other lines smaller."""
+        size = self.sizes.of_line(run[0], block)
+        # the lines after it are body type, taken for a deck by their capitals ("Capt. von Kuehlwetter, …")
+        if not self.sizes.body < size < CROSSHEAD_RATIO * self.sizes.body:
+            return False
+        if self.sizes.use_font and _display_by_geometry(self.sizes, run[0]):
+            return False
+        return not any(self.sizes.of_line(ln, block) >= size for ln in run[1:])
+
+    def text_above(self, line: Line) -> Box | None:
+        """The box of the body text placed last when a block opening on ``line`` stands right under it in the same
+        column (a crosshead the OCR boxed apart from the paragraphs it parts); None elsewhere."""
+        above, box = self.last_box, line.box
+        if above is None or box is None or box[1] < above[3] - self.em:
+            return None
+        overlap = min(above[2], box[2]) - max(above[0], box[0])
+        return above if overlap >= 0.5 * (box[2] - box[0]) else None
+
+    def first_under(self, block: Block) -> Line | None:
+        """The first line of the text block under a heading block of its own, when it reads as running text
+        (a paragraph, not a deck in capitals or Title Case over an item's dateline)."""
+        below = self.below.get(id(block))
+        first = next((ln for ln in below.lines if ln.text.strip()), None) if below is not None else None
+        share = _capital_share(first.text) if first is not None else None
+        # a paragraph opening on names ("Mme Veuve Eureau est une femme …") has half its words capitalised
+        return first if share is not None and share < RUN_IN_CAPITALS and not _caps_line(first.text) else None
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body.

@@ -78,3 +78,35 @@ def test_a_feuilleton_under_columns_whose_feet_differ_by_half_a_line_is_read_aft
             for k in range(3)]
     order = [b.id for b in reading_order(_page([*foot, *cols]))]
     assert order == ["top0", "top1", "top2", "foot0", "foot1", "foot2"]
+
+
+def _sized(block: Block, size: float, tall: dict[int, float]) -> Block:
+    """The block's lines declared at ``size``, the lines of ``tall`` at their own size (and boxed taller)."""
+    for k, ln in enumerate(block.lines):
+        ln.font_size = tall.get(k, size)
+        if k in tall and ln.box is not None:
+            ln.box = (ln.box[0], ln.box[1], ln.box[2], ln.box[1] + LH * tall[k] / size)
+    return block
+
+
+def test_a_crosshead_in_sentence_case_centred_in_a_line_of_whitespace_stays_in_its_story() -> None:
+    """L'Ouest-Éclair 1924: a story's crossheads are set in sentence case, a little larger than the body, centred in
+    about a line of whitespace ("Un témoignage terrible", 36 px above for a 33 px line): each one opened an article
+    and cut the story in five; boxed apart from the paragraph above, it did so too."""
+    head = _lines("h", 100, 100, [("LE DRAME DU PUITS", 250, 250, 0), *BODY])
+    story = _lines("s", 100, 100 + 5 * LH, [*BODY, ("Un témoignage terrible", 200, 200, 40),
+                                            ("Mme Veuve Eureau est une femme d'as-", 30, 0, 30),
+                                            ("pect cassant et autoritaire. Elle porte", 0, 0, 0),
+                                            ("allègrement ses quarante ans passés.", 0, 200, 0)])
+    page = _page([_sized(head, 7, {0: 10}), _sized(story, 7, {4: 10})])
+    arts = articles_from_layout([page])
+    assert [a.headline for a in arts] == ["LE DRAME DU PUITS"]
+    assert "section-heading" in [p.role for p in arts[0].parts]
+    # the crosshead boxed as a block of its own, right under the paragraph above it
+    top = _lines("s1", 100, 100 + 5 * LH, BODY)
+    cross = _lines("x", 100, 100 + 9 * LH + 40, [("Un témoignage terrible", 200, 200, 0)])
+    rest = _lines("s2", 100, 100 + 11 * LH, [("Mme Veuve Eureau est une femme d'as-", 30, 0, 0),
+                                            ("pect cassant et autoritaire. Elle porte", 0, 0, 0),
+                                            ("allègrement ses quarante ans passés.", 0, 200, 0)])
+    page = _page([_sized(head, 7, {0: 10}), _sized(top, 7, {}), _sized(cross, 7, {0: 10}), _sized(rest, 7, {})])
+    assert [a.headline for a in articles_from_layout([page])] == ["LE DRAME DU PUITS"]
