@@ -3,7 +3,7 @@ NDNP/KB/French pass): synthetic pages, each failing without the rule it tests.""
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page
+from reader.model.document import Block, Line, Page, Word
 from reader.segmentation.geometry import articles_from_layout, reading_order
 
 #: the body's line height and the gap the OCR leaves between two body lines
@@ -110,3 +110,32 @@ def test_a_crosshead_in_sentence_case_centred_in_a_line_of_whitespace_stays_in_i
                                             ("allègrement ses quarante ans passés.", 0, 200, 0)])
     page = _page([_sized(head, 7, {0: 10}), _sized(top, 7, {}), _sized(cross, 7, {0: 10}), _sized(rest, 7, {})])
     assert [a.headline for a in articles_from_layout([page])] == ["LE DRAME DU PUITS"]
+
+
+def _column(bid: str, x0: float, y0: float, n: int, width: float = 600) -> Block:
+    lines = [Line(id=f"{bid}.l{k}", text="column text runs on here",
+                  box=(x0, y0 + k * 30, x0 + width, y0 + k * 30 + 26)) for k in range(n)]
+    return Block(id=bid, lines=lines, box=None)
+
+
+def test_a_stray_mark_boxed_wide_at_a_lines_start_does_not_glue_two_columns() -> None:
+    """Evening Star 1915: microfilm OCR read a speck on the column rule as a "1" boxed three line heights wide at the
+    start of a deck's line in column 2 ("1 as District Share."); the block reached into column 1, no cut parted the
+    two columns, and column 2 was read first because it starts higher."""
+    col1 = _column("c1", 100, 300, 20)
+    col2 = _column("c2", 740, 200, 20)
+    words = [Word("1", (650.0, 500.0, 760.0, 526.0)), Word("as", (770.0, 500.0, 800.0, 526.0)),
+             Word("District", (810.0, 500.0, 900.0, 526.0))]
+    col2.lines[10] = Line(id="c2.l10", text="1 as District", box=(650.0, 500.0, 900.0, 526.0), words=words)
+    assert [b.id for b in reading_order(_page([col2, col1]))] == ["c1", "c2"]
+
+
+def test_a_heading_boxed_a_little_into_the_next_column_leaves_the_columns_apart() -> None:
+    """Evening Star 1915: a headline over two columns was boxed 42 px into the third (a line is 30): with no clean
+    cut between the columns, blocks were read by their tops, and the story's first column came after its second."""
+    head = Block(id="head", lines=[Line(id="head.l0", text="STORM IN THE DARDANELLES",
+                                        box=(100.0, 200.0, 1360.0, 260.0))], box=None)
+    left, right = _column("left", 100, 300, 20), _column("right", 720, 290, 20)
+    third = _column("third", 1330, 195, 30)
+    order = [b.id for b in reading_order(_page([third, right, left, head]))]
+    assert order == ["head", "left", "right", "third"]
