@@ -55,10 +55,12 @@ _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 _MONTH = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
           r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
-#: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August
+#: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August;
+#: a wire's route between place and date ("ROME, via Paris. March 11.—") and a day of two ones read as letters
+#: ("March II.", "March ll.")
 LATIN_DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:den\s+|le\s+)?"
-    r"[.'‘]?(?:" + _MONTH + r"\s*(?:\d[\dtlIi]?\b|[^\w\s]['.\s]{0,8}[.—])"
+    r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:via\s+[\w'’ ]{2,20}?[.,]\s*)?"
+    r"(?:den\s+|le\s+)?[.'‘]?(?:" + _MONTH + r"\s*(?:(?:\d[\dtlIi]?|[lI][lI1])\b|[^\w\s]['.\s]{0,8}[.—])"
     r"|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reader.model.document import Block, Line, Page, Word
 from reader.segmentation.geometry import articles_from_layout, reading_order
+from reader.segmentation.roles import latin_dateline
 
 #: the body's line height and the gap the OCR leaves between two body lines
 LH, GAP = 38.0, 0.0
@@ -139,3 +140,13 @@ def test_a_heading_boxed_a_little_into_the_next_column_leaves_the_columns_apart(
     third = _column("third", 1330, 195, 30)
     order = [b.id for b in reading_order(_page([third, right, left, head]))]
     assert order == ["head", "left", "right", "third"]
+
+
+def test_a_dateline_with_the_wires_route_or_a_day_read_as_two_letters_is_a_dateline() -> None:
+    """Evening Star 1915: "ROME, via Paris. March II.—Pope …" under the one-line head "Pope Benedict Prays for
+    Peace." was no dateline (the route between place and date, the day 11 read "II"), so the head was taken for a
+    crosshead of the story above and the item was lost in it."""
+    assert latin_dateline("ROME, via Paris. March II.?Pope Benedict, accompanied")
+    assert latin_dateline("HAVRE, via Paris, March 22, 8 a.m.?")
+    assert latin_dateline("LONDON, March ll.—The")
+    assert not latin_dateline("Rome via Paris is a route. March came")
