@@ -1083,6 +1083,31 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
                 continue
             if top and all(r[1] >= bx[3] - tol for r in rest) or not top and all(r[3] <= bx[1] + tol for r in rest):
                 out.add(b.id)
+        if top:
+            out |= _head_row(row, out, boxed)
+    return out
+
+
+#: a folio ("3", "- 12 -") or a year in the top margin ("18 Décembre 1924"): what a running head stands beside
+FOLIO_OR_YEAR = re.compile(r"^\W*\d{1,4}\W*$|\b1[5-9]\d\d\b")
+#: ... a block of at most this many characters (a folio set large, "33", is one too)
+FOLIO_CHARS = 24
+
+def _head_row(row: Sequence[tuple[Block, Box]], furniture: set[str], boxed: Sequence[tuple[Block, Box]]) -> set[str]:
+    """Short blocks of the top margin on one row with its folio or its date (and these): the page's running head,
+    whatever its type size ("LE GAULOIS. MERCREDI 30 Avril 1884" at 12 over a 10 pt body beside the folio "3"); a headline heads
+    a column of text, not a row beside the page number, and a heading closing on a full stop right over a
+    whole-column block stays one ("LAWLESSNESS.")."""
+    marked = [bx for b, bx in row if _text_len(b) <= FOLIO_CHARS and FOLIO_OR_YEAR.search(_flat_block(b))]
+    out: set[str] = set()
+    for b, bx in row:
+        lines = [ln for ln in b.lines if ln.text.strip()]
+        if b.id in furniture or not lines or len(lines) > 2 or _text_len(b) > 80:
+            continue
+        if lines[-1].text.rstrip().endswith(".") and _heads_a_column(bx, boxed):
+            continue
+        if any(_on_row(bx, other) for other in marked):
+            out.add(b.id)
     return out
 
 

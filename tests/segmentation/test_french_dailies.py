@@ -150,3 +150,19 @@ def test_a_dateline_with_the_wires_route_or_a_day_read_as_two_letters_is_a_datel
     assert latin_dateline("HAVRE, via Paris, March 22, 8 a.m.?")
     assert latin_dateline("LONDON, March ll.—The")
     assert not latin_dateline("Rome via Paris is a route. March came")
+
+
+def test_a_running_head_in_display_type_beside_the_folio_is_furniture() -> None:
+    """Le Gaulois 1884 p. 3: the running head "LE GAULOIS. MERCREDI 30 Avril 1884" is set at 12 over a 10 pt body,
+    so it was taken for a headline and headed the story continued at the top of column 3; on its row in the top
+    margin stands the folio "3"."""
+    def one(bid: str, x0: float, x1: float, text: str, size: float) -> Block:
+        line = Line(id=f"{bid}.l0", text=text, box=(x0, 60.0, x1, 60.0 + 3.5 * size), font_size=size)
+        return Block(id=bid, lines=[line], box=line.box)
+
+    head = one("head", 900, 1500, "LE GAULOIS. MERCREDI 30 Avril 1884", 12)
+    folio = one("folio", 2300, 2340, "3", 10)
+    cols = [_sized(_lines(f"c{k}", 100 + 800 * k, 200, [*BODY] * 15), 10, {}) for k in range(3)]
+    arts = articles_from_layout([_page([head, folio, *cols])])
+    assert all("GAULOIS" not in (a.headline or "") for a in arts)
+    assert any(a.kind == "furniture" and "GAULOIS" in " ".join(p.text for p in a.parts) for a in arts)
