@@ -1094,9 +1094,9 @@ FOLIO_OR_YEAR = re.compile(r"^\W*\d{1,4}\W*$|\b1[5-9]\d\d\b")
 FOLIO_CHARS = 24
 
 def _head_row(row: Sequence[tuple[Block, Box]], furniture: set[str], boxed: Sequence[tuple[Block, Box]]) -> set[str]:
-    """Short blocks of the top margin on one row with its folio or its date (and these): the page's running head,
-    whatever its type size ("LE GAULOIS. MERCREDI 30 Avril 1884" at 12 over a 10 pt body beside the folio "3"); a headline heads
-    a column of text, not a row beside the page number, and a heading closing on a full stop right over a
+    """Short blocks of the top margin on one row with its folio or its date: the page's running head, whatever its
+    type size ("LE GAULOIS. MERCREDI 30 Avril 1884" at 12 over a 10 pt body beside the folio "3"); a headline
+    heads a column of text, not a row beside the page number, and a heading closing on a full stop right over a
     whole-column block stays one ("LAWLESSNESS.")."""
     marked = [bx for b, bx in row if _text_len(b) <= FOLIO_CHARS and FOLIO_OR_YEAR.search(_flat_block(b))]
     out: set[str] = set()
