@@ -608,6 +608,8 @@ CROSSHEAD_RATIO = 1.5
 #: whitespace above a crosshead in sentence case, in body line heights: French and German papers centre it in about
 #: a line (0.8-1.1 on L'Ouest-Éclair 1924), where an item's heading in capitals or Title Case is set off by more
 SENTENCE_CROSSHEAD_GAP = 1.3
+#: a standfirst under a headline, over the report's dateline, has at most this many characters (five lines)
+CHAPEAU_CHARS = 240
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
 SIGNATURE_LINES = 2
 #: a signature line has at most this many characters ...
@@ -2910,7 +2912,18 @@ class _PageCut:
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
-                and not self.vertical and _item_lead(run[0].text, titled))
+                and not self.vertical and _item_lead(run[0].text, titled) and not self.under_chapeau())
+
+    def under_chapeau(self) -> bool:
+        """The current article holds its headline and one short paragraph that opened on no dateline: a standfirst
+        (the chapeau of French dailies: « Je m'adresse, dit-il, à tous les républicains … »), so the dateline
+        under it opens the report itself, not an item of its own. A telegraph column's first item opens on its
+        dateline (a trade note on its dash), and the next dateline still opens the next item."""
+        if self.current is None or not any(p.role == "headline" for p in self.current.parts):
+            return False
+        body = [p for p in self.current.parts if p.role == "paragraph"]
+        return (len(body) == 1 and len(body[0].text) <= CHAPEAU_CHARS and not latin_dateline(body[0].text)
+                and DASH_LEAD.match(body[0].text) is None)
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
         """The block's lines without its OCR fragments and the lines the OCR read twice (noise parts of the

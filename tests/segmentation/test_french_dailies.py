@@ -166,3 +166,21 @@ def test_a_running_head_in_display_type_beside_the_folio_is_furniture() -> None:
     arts = articles_from_layout([_page([head, folio, *cols])])
     assert all("GAULOIS" not in (a.headline or "") for a in arts)
     assert any(a.kind == "furniture" and "GAULOIS" in " ".join(p.text for p in a.parts) for a in arts)
+
+
+def test_a_standfirst_under_a_headline_keeps_the_datelined_report_under_it() -> None:
+    """L'Ouest-Éclair 1924 p. 3: a headline, a quoted standfirst of five lines in a block of its own, then the
+    report opening on its dateline ("PARIS, 16 décembre. Le banquet …"): the dateline opened an item of its own and
+    the headline kept only the standfirst. A telegraph column whose first item opens on its dateline is unchanged."""
+    head = _lines("h", 100, 100, [("UN VIBRANT APPEL AU PAYS", 200, 200, 0),
+                                  ("« Je m'adresse, dit-il, à tous les répu-", 30, 0, 20),
+                                  ("blicains, sans distinction. Je pousse le", 0, 0, 0),
+                                  ("cri de ralliement. »", 0, 400, 0)])
+    report = _lines("r", 100, 100 + 5 * LH, [("PARIS, 16 décembre. Le banquet de la", 30, 0, 0),
+                                             ("ligue a réuni hier plus de mille con-", 0, 0, 0),
+                                             ("vives autour du président du conseil.", 0, 100, 0)])
+    arts = articles_from_layout([_page([head, report])])
+    assert [a.headline for a in arts] == ["UN VIBRANT APPEL AU PAYS"]
+    # the first item under the heading opens on its dateline: the next dateline opens the next item
+    head.lines[1] = Line(id="h.l1", text="LYON, 15 décembre. Le comité a voté", box=head.lines[1].box)
+    assert len(articles_from_layout([_page([head, report])])) == 2
