@@ -1761,12 +1761,15 @@ CAPS_HEAD_GAP = 0.3
 #: "BORDEAUX. - M. Alexandre Léon …"), or on a dash ("—M. Méline, ministre …")
 PLACE_LEAD = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ'’-]+){0,3} ?[.,]\s+(?:[-—–]\s*)?|[—–]\s*)[A-ZÀ-Þ«\"]")
 
+#: a line ending on a word broken at a hyphen, or on a comma, runs on: no heading ("VIEILLE AFFAIRE -" ends on a
+#: dash set apart, and is one)
+BROKEN_OR_RUNNING = re.compile(r"[^\W\d_][-\u00ad⸗¬]$|,$")
 
 def _caps_head_line(line: Line, left: float, right: float, em: float) -> bool:
     """A centred line of capitals short enough for a heading, not a row of figures, breaking no word."""
     text = line.text.strip()
     return (line.type is None and 4 <= len(text) <= ITEM_HEAD_CHARS and _caps_line(text, CAPITALS_SHARE)
-            and _digit_share(text) < HEAD_DIGITS and not text.endswith((*_LINE_END_HYPHENS, ","))
+            and _digit_share(text) < HEAD_DIGITS and BROKEN_OR_RUNNING.search(text) is None
             and _is_centred(line, left, right, em))
 
 
@@ -1776,7 +1779,8 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
     at the block's top over its text (an item boxed with its heading), or inside the block with whitespace above
     too, after a word not broken, over a dispatch opening on its place or a dash ("UN ASSASSINAT" / "BELFORT. Un
     assassinat vient d'être"). A crosshead run in close under the text has no whitespace above it and no place
-    under it; a heading over a listing of figures (a market report's "HALLES CENTRALES") is the listing's own."""
+    under it; a heading over a listing of figures (a market report's "HALLES CENTRALES") is the listing's own,
+    unless the listing is a dispatch opening on its place ("BORDEAUX. - M. Léon … élu par 533 voix contre 348")."""
     edges = _edges(lines, sizes)
     if edges is None:
         return flags
@@ -1786,12 +1790,12 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
     for k in range(len(lines) - 1):
         if out[k] or out[k + 1] or not _caps_head_line(lines[k], left, right, em):
             continue
-        if gaps[k + 1] - usual < CAPS_HEAD_GAP * em or _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE:
+        led = PLACE_LEAD.match(lines[k + 1].text.strip()) is not None
+        if gaps[k + 1] - usual < CAPS_HEAD_GAP * em or not led and _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE:
             continue
         prev = lines[k - 1] if k > 0 else None
         inside = (prev is not None and gaps[k] - usual >= CAPS_HEAD_GAP * em and not prev.hyphenated
-                  and not prev.text.rstrip().endswith(_LINE_END_HYPHENS)
-                  and PLACE_LEAD.match(lines[k + 1].text.strip()) is not None)
+                  and not prev.text.rstrip().endswith(_LINE_END_HYPHENS) and led)
         out[k] = prev is None or inside
     return out
 

@@ -184,3 +184,22 @@ def test_a_standfirst_under_a_headline_keeps_the_datelined_report_under_it() -> 
     # the first item under the heading opens on its dateline: the next dateline opens the next item
     head.lines[1] = Line(id="h.l1", text="LYON, 15 décembre. Le comité a voté", box=head.lines[1].box)
     assert len(articles_from_layout([_page([head, report])])) == 2
+
+
+def test_a_heading_ending_on_a_dash_set_apart_and_a_dispatch_full_of_figures_are_items() -> None:
+    """Le Gaulois 1884: "VIEILLE AFFAIRE -" ends on a dash set apart from the word, not a word broken at its
+    hyphen, and an election result ("BORDEAUX. - M. Léon … élu par 533 voix contre 348") is as full of figures as
+    a market listing, yet opens on its place: both headings were read as text of the item above."""
+    first = _lines("a", 100, 200, BODY)
+    second = _lines("b", 100, 400, [("VIEILLE AFFAIRE -", 260, 260, 0),
+                                   ("M. Mironneau, commissaire de police, a", 30, 0, 18),
+                                   ("arrêté hier, rue du Roi d'Alger, un nommé", 0, 0, 0),
+                                   ("Bouchon, ex-employé des postes.", 0, 200, 0)])
+    third = _lines("c", 100, 650, [("Le conseil a voté hier les crédits de la", 30, 0, 0),
+                                  ("voirie et ceux des écoles de la ville.", 0, 200, 0),
+                                  ("ÉLECTION AU CONSEIL GÉNÉRAL", 200, 200, 18),
+                                  ("BORDEAUX. - M. Léon, 533 voix, 1883,", 30, 0, 18),
+                                  ("contre 348 à M. de Sèze; en 1883, 456", 0, 0, 0),
+                                  ("voix contre 386 (1882: 401).", 0, 300, 0)])
+    arts = articles_from_layout([_page([first, second, third])])
+    assert [a.headline for a in arts] == [None, "VIEILLE AFFAIRE -", "ÉLECTION AU CONSEIL GÉNÉRAL"]
