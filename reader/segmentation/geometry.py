@@ -2811,7 +2811,9 @@ class _PageCut:
         (a paragraph, not a deck in capitals or Title Case over an item's dateline)."""
         below = self.below.get(id(block))
         first = next((ln for ln in below.lines if ln.text.strip()), None) if below is not None else None
-        share = _capital_share(first.text) if first is not None else None
+        if first is None:
+            return None
+        share = _capital_share(first.text)
         # a paragraph opening on names ("Mme Veuve Eureau est une femme …") has half its words capitalised
         return first if share is not None and share < RUN_IN_CAPITALS and not _caps_line(first.text) else None
 
