@@ -857,6 +857,9 @@ BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
 #: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
 RULED_DINKUS = re.compile("^[-\u2013\u2014~]+\\s*[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
 
+#: a byline alone on its line: "By JOHN SMITH", "De Mathilde ALANIC", "Von Edmund Scharein." (a name of two words or
+#: more, each capitalised)
+LATIN_BYLINE = re.compile(r"^(?:By|BY|De|DE|Par|PAR|Von|VON|Door)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\.?$")
 
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
@@ -2828,7 +2831,8 @@ class _PageCut:
             self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
             target = self.current if self.current is not None else self.furniture
             target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
-            self.item_break = True
+            # an ornament under a serial's byline ("De Mathilde ALANIC" / "*") decorates its head, it ends nothing
+            self.item_break = not (cut == 1 and LATIN_BYLINE.match(text_lines[0].text.strip()) is not None)
             self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
             return
         text_lines = self.set_aside(text_lines)

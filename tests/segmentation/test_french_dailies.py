@@ -203,3 +203,18 @@ def test_a_heading_ending_on_a_dash_set_apart_and_a_dispatch_full_of_figures_are
                                   ("voix contre 386 (1882: 401).", 0, 300, 0)])
     arts = articles_from_layout([_page([first, second, third])])
     assert [a.headline for a in arts] == [None, "VIEILLE AFFAIRE -", "ÉLECTION AU CONSEIL GÉNÉRAL"]
+
+
+def test_an_ornament_under_a_serials_byline_ends_nothing() -> None:
+    """L'Ouest-Éclair 1924 p. 2: the feuilleton's byline "De Mathilde ALANIC" stands over an ornament ("*") in the
+    block of the instalment's text: the ornament was taken for a dinkus between two items, and the title kept only
+    the byline while the instalment became an article without a headline. Between two items, it still parts them."""
+    title = _sized(_lines("t", 100, 100, [("MADEMOISELLE RIGOLE", 150, 150, 0)]), 7, {0: 14})
+    body = [("De Mathilde ALANIC", 200, 200, 0), ("*", 350, 350, 10),
+            ("Est-ce que Mlle Paroly chante ? demande", 30, 0, 10), ("la vieille dame, qui sourit à sa voisine", 0, 0, 0),
+            ("d'un air entendu et plein de malice.", 0, 200, 0)]
+    arts = articles_from_layout([_page([title, _sized(_lines("b", 100, 100 + 2 * LH, body), 7, {})])])
+    assert [a.headline for a in arts] == ["MADEMOISELLE RIGOLE"]
+    body[0] = ("La séance est levée à sept heures.", 0, 200, 0)
+    arts = articles_from_layout([_page([title, _sized(_lines("b", 100, 100 + 2 * LH, body), 7, {})])])
+    assert len(arts) == 2
