@@ -211,7 +211,8 @@ def test_an_ornament_under_a_serials_byline_ends_nothing() -> None:
     the byline while the instalment became an article without a headline. Between two items, it still parts them."""
     title = _sized(_lines("t", 100, 100, [("MADEMOISELLE RIGOLE", 150, 150, 0)]), 7, {0: 14})
     body = [("De Mathilde ALANIC", 200, 200, 0), ("*", 350, 350, 10),
-            ("Est-ce que Mlle Paroly chante ? demande", 30, 0, 10), ("la vieille dame, qui sourit à sa voisine", 0, 0, 0),
+            ("Est-ce que Mlle Paroly chante ? demande", 30, 0, 10),
+            ("la vieille dame, qui sourit à sa voisine", 0, 0, 0),
             ("d'un air entendu et plein de malice.", 0, 200, 0)]
     arts = articles_from_layout([_page([title, _sized(_lines("b", 100, 100 + 2 * LH, body), 7, {})])])
     assert [a.headline for a in arts] == ["MADEMOISELLE RIGOLE"]
