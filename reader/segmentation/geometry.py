@@ -860,6 +860,9 @@ RULED_DINKUS = re.compile("^[-\u2013\u2014~]+\\s*[oO0°•*]\\s*[-\u2013\u2014~\
 #: a byline alone on its line: "By JOHN SMITH", "De Mathilde ALANIC", "Von Edmund Scharein." (a name of two words or
 #: more, each capitalised)
 LATIN_BYLINE = re.compile(r"^(?:By|BY|De|DE|Par|PAR|Von|VON|Door)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\.?$")
+#: the label over a serial's instalment ("Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12", "Feuilleton des
+#: Nordstern"): a kicker of the serial's title
+SERIAL_LABEL = re.compile(r"^(?:Feuilleton|FEUILLETON)\b")
 
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
@@ -2855,6 +2858,9 @@ class _PageCut:
             return
         if self.signature(text_lines):
             return
+        if len(text_lines) <= 2 and SERIAL_LABEL.match(text_lines[0].text.strip()):
+            self.add_heads(text_lines, block)  # "Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12": the serial's
+            return                             # label, over its title (a kicker), not the end of the item above
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()

@@ -219,3 +219,17 @@ def test_an_ornament_under_a_serials_byline_ends_nothing() -> None:
     body[0] = ("La séance est levée à sept heures.", 0, 200, 0)
     arts = articles_from_layout([_page([title, _sized(_lines("b", 100, 100 + 2 * LH, body), 7, {})])])
     assert len(arts) == 2
+
+
+def test_a_serials_label_over_its_title_is_its_kicker_not_the_end_of_the_item_above() -> None:
+    """L'Ouest-Éclair 1924 p. 2: "Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12" in body type over the
+    serial's title ended the strike report above it as two more lines of its text."""
+    report = _sized(_lines("r", 100, 100, [("STRIKE AT DOUARNENEZ", 200, 200, 0), *BODY]), 7, {0: 12})
+    label = _sized(_lines("l", 100, 100 + 6 * LH, [("Feuilleton de l'Ouest-Eclair", 30, 300, 0),
+                                                  ("du 18 décembre 1924 12", 90, 350, 0)]), 7, {})
+    title = _sized(_lines("t", 100, 100 + 8 * LH, [("MADEMOISELLE RIGOLE", 150, 150, 0)]), 7, {0: 14})
+    text = _sized(_lines("x", 100, 100 + 10 * LH, BODY), 7, {})
+    arts = articles_from_layout([_page([report, label, title, text])])
+    assert [a.headline for a in arts] == ["STRIKE AT DOUARNENEZ", "MADEMOISELLE RIGOLE"]
+    assert "Feuilleton" not in " ".join(p.text for p in arts[0].parts)
+    assert arts[1].kicker is not None and arts[1].kicker.startswith("Feuilleton")
