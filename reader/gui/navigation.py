@@ -135,7 +135,7 @@ class Navigator:
         art = w.article_view.article
         if art is None:
             return
-        on_page = set(w.layout_view.line_items)
+        on_page = w.layout_view.lines
         regions = [[lid for lid in p.line_ids if lid in on_page] for p in art.parts]
         w.layout_view.set_article([lid for lid in art.line_ids() if lid in on_page], [r for r in regions if r])
         w.layout_view.set_annotated(w.article_view.highlight_lines())
@@ -159,7 +159,7 @@ class Navigator:
         """Light the selection's lines; when they are on another page of the article, turn to it."""
         w, state = self.w, self.state
         if (line_ids and w.archive is not None and state.article_id is not None
-                and not any(lid in w.layout_view.line_items for lid in line_ids)):
+                and not any(lid in w.layout_view.lines for lid in line_ids)):
             page_id = w.archive.page_of_line(state.article_id, line_ids[0])
             if page_id is not None and page_id != state.page_id:
                 self.show_page_layout(page_id)
