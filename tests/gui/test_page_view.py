@@ -157,14 +157,13 @@ def test_a_drawn_line_too_small_to_read_is_a_bar_and_readable_ones_are_text(qapp
                                                                            scale: float, glyphs: bool) -> None:
     """A whole text page in view draws its lines as grey bars (their glyphs would be 2 px tall, and
     drawing them was most of opening an article); zoomed in, the characters themselves."""
-    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
     from reader.gui.widgets import layout_view
     from reader.gui.widgets.layout_view import PageLayer, PageLine
 
-    layer = PageLayer([PageLine("l1", "中国人民站起来了", QRectF(0, 0, 192, 27.6), False)], True, "Noto Sans CJK SC")
+    layer = PageLayer([PageLine("l1", "中国人民站起来了", (0.0, 0.0, 192.0, 27.6), False)], True, "Noto Sans CJK SC")
     drawn: list[str] = []
     monkeypatch.setattr(layout_view, "_paint_text", lambda painter, line, family: drawn.append(line.id))
     image = QImage(400, 60, QImage.Format.Format_ARGB32)

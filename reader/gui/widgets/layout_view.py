@@ -83,32 +83,37 @@ ARTICLE_INK = QColor(10, 40, 120)
 ANNOTATED = QColor(30, 160, 60)
 
 
+Rect = tuple[float, float, float, float]
+
+
 @dataclass(slots=True)
 class PageLine:
-    """One source line on the page view: its box in scene coordinates, whether its text runs down the box, and
-    its text (the characters drawn, a click's offset, the tool tip)."""
+    """One source line on the page view: its box in scene coordinates (left, top, right, bottom), whether its
+    text runs down the box, and its text (the characters drawn, a click's offset, the tool tip)."""
 
     id: str
     text: str
-    rect: QRectF
+    box: Rect
     vertical: bool
+
+    @property
+    def rect(self) -> QRectF:
+        """The box as a QRectF (made when asked: a page's worth of them was a fifth of building the page)."""
+        x1, y1, x2, y2 = self.box
+        return QRectF(x1, y1, x2 - x1, y2 - y1)
 
     def offset_at(self, pos: QPointF) -> int:
         """Offset in the line's text of the character under ``pos`` (scene coordinates)."""
         n = len(self.text)
         if n == 0:
             return 0
-        if self.vertical:
-            frac = (pos.y() - self.rect.top()) / max(1e-6, self.rect.height())
-        else:
-            frac = (pos.x() - self.rect.left()) / max(1e-6, self.rect.width())
+        x1, y1, x2, y2 = self.box
+        start, length, at = (y1, y2 - y1, pos.y()) if self.vertical else (x1, x2 - x1, pos.x())
+        frac = (at - start) / max(1e-6, length)
         stripped = self.text.rstrip()
         lead = len(self.text) - len(self.text.lstrip())
         visible = max(1, len(stripped) - lead)
         return max(0, min(n - 1, lead + int(frac * visible)))
-
-
-Rect = tuple[float, float, float, float]
 
 
 class BoxIndex:
@@ -169,13 +174,11 @@ class PageLayer(QGraphicsItem):
         self.lines = list(lines)
         self.draw_text = draw_text
         self.font_family = font_family
-        boxes = [(r.left(), r.top(), r.right(), r.bottom()) for r in (ln.rect for ln in self.lines)]
+        boxes = [ln.box for ln in self.lines]
         self.index = BoxIndex(boxes)
-        self._bounds = QRectF()
-        if boxes:
-            self._bounds = QRectF(QPointF(min(b[0] for b in boxes), min(b[1] for b in boxes)),
-                                  QPointF(max(b[2] for b in boxes), max(b[3] for b in boxes)))
-        self._bars = [_bar(ln) for ln in self.lines] if draw_text else []
+        self._bounds = bounding(boxes)
+        #: each line's grey bar, made at the first paint that draws bars
+        self._bars: list[QRectF | None] | None = None
         #: indices of the lines in the current article, lit by the selection, under a hit
         self.in_article: set[int] = set()
         self.lit: set[int] = set()
@@ -193,19 +196,18 @@ class PageLayer(QGraphicsItem):
         changed = old ^ indices
         setattr(self, name, indices)
         if changed:
-            rects = [self.lines[i].rect for i in changed]
-            area = rects[0]
-            for r in rects[1:]:
-                area = area.united(r)
-            self.update(area)
+            self.update(bounding([self.lines[i].box for i in changed]))
 
     def line_at(self, pos: QPointF) -> PageLine | None:
         """The line under a scene point; the smallest box wins where boxes overlap (the later one on a tie)."""
         found = self.index.overlapping(pos.x(), pos.y(), pos.x(), pos.y())
         if not found:
             return None
-        best = min(reversed(found), key=lambda i: self.lines[i].rect.width() * self.lines[i].rect.height())
-        return self.lines[best]
+        def area(i: int) -> float:
+            x1, y1, x2, y2 = self.lines[i].box
+            return (x2 - x1) * (y2 - y1)
+
+        return self.lines[min(reversed(found), key=area)]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
@@ -230,13 +232,16 @@ class PageLayer(QGraphicsItem):
         plain: list[QRectF] = []
         article: list[QRectF] = []
         readable: list[int] = []
+        if self._bars is None:
+            self._bars = [_bar(ln) for ln in self.lines]
+        bars = self._bars
         for i in shown:
             line = self.lines[i]
-            size = line.rect.width() if line.vertical else line.rect.height()
-            if size >= smallest:
+            x1, y1, x2, y2 = line.box
+            if (x2 - x1 if line.vertical else y2 - y1) >= smallest:
                 readable.append(i)
                 continue
-            bar = self._bars[i]
+            bar = bars[i]
             if bar is not None:
                 (article if i in self.in_article else plain).append(bar)
         painter.save()
@@ -251,14 +256,22 @@ class PageLayer(QGraphicsItem):
         return readable
 
 
+def bounding(boxes: Sequence[Rect]) -> QRectF:
+    """The smallest rectangle holding every box (an empty one for none)."""
+    if not boxes:
+        return QRectF()
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return QRectF(left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top)
+
+
 def _bar(line: PageLine) -> QRectF | None:
     """Where a line too small to read is drawn as a bar: the middle of its box (none for a blank line)."""
     if not line.text.strip():
         return None
-    r = line.rect
+    x1, y1, x2, y2 = line.box
     if line.vertical:
-        return QRectF(r.left() + r.width() * 0.2, r.top(), r.width() * 0.6, r.height())
-    return QRectF(r.left(), r.top() + r.height() * 0.25, r.width(), r.height() * 0.5)
+        return QRectF(x1 + (x2 - x1) * 0.2, y1, (x2 - x1) * 0.6, y2 - y1)
+    return QRectF(x1, y1 + (y2 - y1) * 0.25, x2 - x1, (y2 - y1) * 0.5)
 
 
 def _paint_text(painter: QPainter, line: PageLine, font_family: str) -> None:
@@ -493,8 +506,9 @@ class LayoutView(QGraphicsView):
             box = boxes.get(line.id)
             if box is None:
                 continue
-            rect = QRectF(QPointF(box[0], box[1]), QPointF(box[2], box[3])).normalized()
-            lines.append(PageLine(line.id, line.text, rect, self._vertical(line, rect, page)))
+            x1, y1, x2, y2 = box
+            norm = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+            lines.append(PageLine(line.id, line.text, norm, self._vertical(line, norm, page)))
         self.lines = {ln.id: ln for ln in lines}
         self._index_of = {ln.id: i for i, ln in enumerate(lines)}
         self.layer = PageLayer(lines, draw_text, self.font_family)
@@ -504,14 +518,15 @@ class LayoutView(QGraphicsView):
         index = self._index_of
         return {index[lid] for lid in line_ids if lid in index}
 
-    def _vertical(self, line: Line, rect: QRectF, page: Page) -> bool:
-        text = line.text.strip()
+    def _vertical(self, line: Line, box: Rect, page: Page) -> bool:
         if self.mode == "text":
             return page.vertical
+        text = line.text.strip()
+        width, height = box[2] - box[0], box[3] - box[1]
         if len(text) < 2:
-            return page.vertical and rect.height() >= rect.width()
+            return page.vertical and height >= width
         wide = sum(1 for c in text if is_wide(c)) >= len(text) / 2
-        return wide and rect.height() > rect.width() * 1.3
+        return wide and height > width * 1.3
 
     # states ----------------------------------------------------------------
     def set_article(self, line_ids: Iterable[str], regions: Sequence[Sequence[str]] = ()) -> None:
@@ -587,13 +602,9 @@ class LayoutView(QGraphicsView):
         return set(self._article_lines)
 
     def union(self, line_ids: Iterable[str]) -> QRectF | None:
-        rect: QRectF | None = None
-        for lid in line_ids:
-            line = self.lines.get(lid)
-            if line is None:
-                continue
-            rect = line.rect if rect is None else rect.united(line.rect)
-        return rect
+        """The rectangle holding the lines of ``line_ids`` on this page; None when none is."""
+        boxes = [self.lines[lid].box for lid in line_ids if lid in self.lines]
+        return bounding(boxes) if boxes else None
 
     def reveal(self, line_ids: Iterable[str]) -> None:
         rect = self.union(line_ids)
