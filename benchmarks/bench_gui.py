@@ -161,11 +161,12 @@ def _wait(signal: Any, timeout: float = 60.0) -> float:
     return worst[0]
 
 
-def search_times(folder: Path, work: Path, repeat: int,
-                 profile: dict[str, Any] | None = None) -> dict[str, dict[str, list[float]]]:
+def search_times(folder: Path, work: Path, repeat: int, profile: dict[str, Any] | None = None,
+                 screenshot: Path | None = None) -> dict[str, dict[str, list[float]]]:
     """Per class: "listed", "stall", "open" and "core" times (s) of every query, ``repeat`` times each.
     ``profile``: cProfile the listing and the opening ("listed", "open" profilers put in it), the search run
-    on the GUI thread (a profiler sees one thread)."""
+    on the GUI thread (a profiler sees one thread). ``screenshot``: the window as it is after the last
+    query's first hit was opened, saved as a PNG (to look at the hits on the page and in the text)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if profile is not None:
         import cProfile
@@ -231,6 +232,14 @@ def search_times(folder: Path, work: Path, repeat: int,
                 got["open"].append(time.perf_counter() - t0)
                 got["open cpu"].append(time.process_time() - c0)
     core.close()
+    if screenshot is not None:
+        view = win.layout_view  # zoomed until the hit's lines are readable: the fitted page draws them as bars
+        hits = view.hit_lines()
+        while hits and view.transform().m11() * min(view.lines[lid].rect.height() for lid in hits) < 16:
+            view.zoom_in()
+        view.reveal(sorted(hits)[:1])
+        app.processEvents()
+        win.grab().save(str(screenshot))
     win.close()
     return out
 
@@ -274,12 +283,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="times each search query is run")
     parser.add_argument("--profile", action="store_true", help="with --library: where listing and opening spend "
                                                                "their time (cProfile, the search on the GUI thread)")
+    parser.add_argument("--screenshot", type=Path, default=None,
+                        help="with --library: save the window with the last query's first hit open as this PNG")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-gui-"))
     work.mkdir(parents=True, exist_ok=True)
     if args.library is not None:
         profile: dict[str, Any] | None = {} if args.profile else None
-        print_search(search_times(args.library, work, args.repeat, profile))
+        print_search(search_times(args.library, work, args.repeat, profile, args.screenshot))
         if profile:
             import pstats
 
