@@ -210,7 +210,7 @@ class PageLayer(QGraphicsItem):
         return self.lines[min(reversed(found), key=area)]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         for indices, colour in ((self.lit - self.hit, LIT), (self.hit, HIT)):
             for i in indices:
                 r = self.lines[i].rect
@@ -247,12 +247,12 @@ class PageLayer(QGraphicsItem):
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # a placeholder: half the time to draw
-        for bars, ink in ((plain, INK), (article, ARTICLE_INK)):
-            if bars:
+        for group, ink in ((plain, INK), (article, ARTICLE_INK)):
+            if group:
                 colour = QColor(ink)
                 colour.setAlpha(110)
                 painter.setBrush(colour)
-                painter.drawRects(bars)
+                painter.drawRects(group)
         painter.restore()
         return readable
 
