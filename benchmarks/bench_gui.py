@@ -1,10 +1,20 @@
 """Time from launch to a usable window, to open an article with its layout, and to search. Not a test.
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [--runs 5] [--work DIR]
-    QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui --library DIR [--repeat 3]
+    QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui --library DIR [--repeat 3] [--profile]
+    xvfb-run -s "-screen 0 1600x1000x24" python -m benchmarks.bench_gui --library DIR --screenshot open.png
 
 Targets (issue 17): in the window at 10,000 pages, results listed ≤ 100 ms after Enter (the first
 page of results; the rest fetched as the list is scrolled) and an opened article shown ≤ 30 ms.
+
+Measured (issue 17, third pass; ``--library`` a copy of the 10,000-page library, ``--repeat 2``, the
+base commit 4b715ae and the branch run alternately four times each, load average 3.1–4.2 on 2 shared
+cores, every query class together, ms): open p50/p95 wall 49–87/123–197 → 19–47/54–114, process CPU
+28–43/56–92 → 19–27/32–56; listed p50 wall 85–172 → 80–174, CPU 75–105 → 77–108 (unchanged: the
+core's search). Opening lost the settings file saved and synced at every open (16 ms), one drawing
+item per page line (~570 items built and painted through Python at each page change) and the
+results rows' rich text laid out again on every repaint. Under xvfb (``--screenshot``), one run at
+load ~3.5: open p50/p95 20/34 ms, listed 79/136.
 
 Targets (issue 5): a usable window ≤ 1.5 s after launch; an article opened
 with its page layout ≤ 30 ms median over the sample library's articles.
