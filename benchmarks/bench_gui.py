@@ -1,10 +1,20 @@
 """Time from launch to a usable window, to open an article with its layout, and to search. Not a test.
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [--runs 5] [--work DIR]
-    QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui --library DIR [--repeat 3]
+    QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui --library DIR [--repeat 3] [--profile]
+    xvfb-run -s "-screen 0 1600x1000x24" python -m benchmarks.bench_gui --library DIR --screenshot open.png
 
 Targets (issue 17): in the window at 10,000 pages, results listed ≤ 100 ms after Enter (the first
 page of results; the rest fetched as the list is scrolled) and an opened article shown ≤ 30 ms.
+
+Measured (issue 17, third pass; ``--library`` a copy of the 10,000-page library, ``--repeat 2``, the
+base commit 4b715ae and the branch run alternately four times each, load average 3.1–4.2 on 2 shared
+cores, every query class together, ms): open p50/p95 wall 49–87/123–197 → 19–47/54–114, process CPU
+28–43/56–92 → 19–27/32–56; listed p50 wall 85–172 → 80–174, CPU 75–105 → 77–108 (unchanged: the
+core's search). Opening lost the settings file saved and synced at every open (16 ms), one drawing
+item per page line (~570 items built and painted through Python at each page change) and the
+results rows' rich text laid out again on every repaint. Under xvfb (``--screenshot``), one run at
+load ~3.5: open p50/p95 20/34 ms, listed 79/136.
 
 Targets (issue 5): a usable window ≤ 1.5 s after launch; an article opened
 with its page layout ≤ 30 ms median over the sample library's articles.
@@ -161,11 +171,12 @@ def _wait(signal: Any, timeout: float = 60.0) -> float:
     return worst[0]
 
 
-def search_times(folder: Path, work: Path, repeat: int,
-                 profile: dict[str, Any] | None = None) -> dict[str, dict[str, list[float]]]:
+def search_times(folder: Path, work: Path, repeat: int, profile: dict[str, Any] | None = None,
+                 screenshot: Path | None = None) -> dict[str, dict[str, list[float]]]:
     """Per class: "listed", "stall", "open" and "core" times (s) of every query, ``repeat`` times each.
     ``profile``: cProfile the listing and the opening ("listed", "open" profilers put in it), the search run
-    on the GUI thread (a profiler sees one thread)."""
+    on the GUI thread (a profiler sees one thread). ``screenshot``: the window as it is after the last
+    query's first hit was opened, saved as a PNG (to look at the hits on the page and in the text)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if profile is not None:
         import cProfile
@@ -231,6 +242,14 @@ def search_times(folder: Path, work: Path, repeat: int,
                 got["open"].append(time.perf_counter() - t0)
                 got["open cpu"].append(time.process_time() - c0)
     core.close()
+    if screenshot is not None:
+        view = win.layout_view  # zoomed until the hit's lines are readable: the fitted page draws them as bars
+        hits = view.hit_lines()
+        while hits and view.transform().m11() * min(view.lines[lid].rect.height() for lid in hits) < 16:
+            view.zoom_in()
+        view.reveal(sorted(hits)[:1])
+        app.processEvents()
+        win.grab().save(str(screenshot))
     win.close()
     return out
 
@@ -274,12 +293,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="times each search query is run")
     parser.add_argument("--profile", action="store_true", help="with --library: where listing and opening spend "
                                                                "their time (cProfile, the search on the GUI thread)")
+    parser.add_argument("--screenshot", type=Path, default=None,
+                        help="with --library: save the window with the last query's first hit open as this PNG")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-gui-"))
     work.mkdir(parents=True, exist_ok=True)
     if args.library is not None:
         profile: dict[str, Any] | None = {} if args.profile else None
-        print_search(search_times(args.library, work, args.repeat, profile))
+        print_search(search_times(args.library, work, args.repeat, profile, args.screenshot))
         if profile:
             import pstats
 

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.tree.issue_selected.connect(nav.show_issue)
         self.tree.page_selected.connect(nav.show_page)
         self.article_list.article_activated.connect(lambda aid: self.open_article(aid))
-        self.article_shown.connect(lambda _aid: nav.remember_place())
+        self.article_shown.connect(lambda _aid: nav.remember_place_soon())
         self.article_view.lines_selected.connect(nav.lines_selected)
         self.article_view.hit_changed.connect(nav.hit_changed)
         self.layout_view.line_clicked.connect(nav.open_line)

@@ -166,8 +166,13 @@ def justifiable(text: str) -> bool:
     one ("COVID-19     疫情"). A paragraph with a Latin word in it is set flush left instead;
     digits (2021年, 3—4条) are short enough to spread with the characters around them.
     """
-    return not any(ch.isspace() or (ch.isascii() and ch.isalpha()) or ("Ａ" <= ch <= "Ｚ") or ("ａ" <= ch <= "ｚ")
-                   for ch in text)
+    return _UNJUSTIFIABLE.search(text) is None
+
+
+#: what keeps a paragraph from being justified as Chinese (:func:`justifiable`): a space (``\s`` is
+#: ``str.isspace``) or a Latin letter, ASCII or full-width; one search at C speed, not a test per character
+#: (a tenth of laying out an article in the reading view)
+_UNJUSTIFIABLE = re.compile(r"[\sA-Za-zＡ-Ｚａ-ｚ]")
 
 
 def line_starts_ok(text: str, starts: Sequence[int]) -> bool:

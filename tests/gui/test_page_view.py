@@ -153,48 +153,104 @@ def test_fit_width_fits_the_page_width_and_fit_page_the_whole_page(make_window, 
 
 
 @pytest.mark.parametrize("scale, glyphs", [(0.1, False), (2.0, True)])
-def test_a_drawn_line_too_small_to_read_is_a_bar_and_readable_ones_are_text(qapp, scale: float,  # noqa: ANN001
-                                                                           glyphs: bool) -> None:
+def test_a_drawn_line_too_small_to_read_is_a_bar_and_readable_ones_are_text(qapp, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+                                                                           scale: float, glyphs: bool) -> None:
     """A whole text page in view draws its lines as grey bars (their glyphs would be 2 px tall, and
     drawing them was most of opening an article); zoomed in, the characters themselves."""
-    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
-    from reader.gui.widgets.layout_view import LineItem
-    from reader.model.document import Line
+    from reader.gui.widgets import layout_view
+    from reader.gui.widgets.layout_view import PageLayer, PageLine
 
-    item = LineItem(Line(id="l1", text="中国人民站起来了"), QRectF(0, 0, 192, 27.6), True, False, "Noto Sans CJK SC")
+    layer = PageLayer([PageLine("l1", "中国人民站起来了", (0.0, 0.0, 192.0, 27.6), False)], True, "Noto Sans CJK SC")
     drawn: list[str] = []
-    item._paint_text = lambda painter: drawn.append("text")  # type: ignore[method-assign]
+    monkeypatch.setattr(layout_view, "_paint_text", lambda painter, line, family: drawn.append(line.id))
     image = QImage(400, 60, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(scale, scale)
-    item.paint(painter, QStyleOptionGraphicsItem())
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = layer.boundingRect()
+    layer.paint(painter, option)
     painter.end()
-    assert drawn == (["text"] if glyphs else [])
+    assert drawn == (["l1"] if glyphs else [])
     if not glyphs:  # the bar is there, where the line's characters are
         assert image.pixelColor(5, int(27.6 * scale / 2)) != QColor("white")
 
 
-def test_drawn_lines_are_cached_as_pixmaps_only_where_their_text_is_drawn(make_window, library_dir: Path) -> None:  # noqa: ANN001
-    """Fitted, a text page's lines are bars (no pixmap each); zoomed in until the text is read, each line
-    is kept as a pixmap again, so scrolling does not redraw its glyphs."""
-    from PySide6.QtWidgets import QGraphicsItem
+def test_a_page_is_one_item_that_draws_only_the_lines_in_the_part_repainted(make_window, library_dir: Path,  # noqa: ANN001
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text page's ~100 lines are one item (one per line made opening an article build and paint them
+    all); zoomed in until the text is read, a repaint of a strip (a scroll) draws the characters of the
+    lines in that strip only, not the page's."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
-    from reader.gui.widgets.layout_view import GREEK_PX
+    from reader.gui.widgets import layout_view
+    from reader.gui.widgets.layout_view import GREEK_PX, PageLayer
 
     win = make_window(library_dir)
     view = win.layout_view
     issue = next(i for i in win.archive.issues() if i.publication == "人民日报")  # a plain-text page
     page = win.archive.pages(issue.id)[0]
     view.set_page(win.archive.page(page.id), ("test", page.id))
-    drawn = [it for it in view.line_items.values() if it.draw_text and not it.vertical]
-    assert drawn and view.mode == "text", view.mode
-    view.fit_page()
-    small = [it for it in drawn if it.rect.height() * view.transform().m11() < GREEK_PX]
-    assert small and all(it.cacheMode() == QGraphicsItem.CacheMode.NoCache for it in small)
-    while view.transform().m11() * min(it.rect.height() for it in drawn) < GREEK_PX:
+    assert view.mode == "text" and len(view.lines) > 50
+    assert [type(it) for it in view.scene().items() if isinstance(it, PageLayer)] == [PageLayer]
+    layer = view.layer
+    while view.transform().m11() * min(ln.rect.height() for ln in view.lines.values()) < GREEK_PX:
         view.zoom_in()
-    assert all(it.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for it in drawn)
+    drawn: list[str] = []
+    monkeypatch.setattr(layout_view, "_paint_text", lambda painter, line, family: drawn.append(line.id))
+    first = next(ln for ln in view.lines.values() if ln.text.strip())
+    strip = QRectF(first.rect.left(), first.rect.top(), first.rect.width(), 1.0)
+    image = QImage(200, 200, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setTransform(view.transform())
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = strip
+    layer.paint(painter, option)
+    painter.end()
+    assert drawn == [ln.id for ln in view.lines.values() if ln.rect.intersects(strip) and ln.text.strip()]
+    assert first.id in drawn and len(drawn) < 5
+
+
+def test_the_line_under_a_point_or_in_a_rectangle_is_found_as_testing_every_box_finds_it() -> None:
+    """The page view's spatial lookup (clicks, tool tips, what a repaint draws) against testing every box:
+    horizontal lines, columns, and a page of lines with one long rule across them."""
+    import random
+
+    from reader.gui.widgets.layout_view import BoxIndex
+
+    rng = random.Random(17)
+    lines = [(x * 300.0, y * 30.0, x * 300.0 + rng.uniform(50, 290), y * 30.0 + 25.0)
+             for x in range(5) for y in range(60)]
+    columns = [(x * 30.0, y * 900.0, x * 30.0 + 25.0, y * 900.0 + rng.uniform(100, 880))
+               for x in range(60) for y in range(3)]
+    for boxes in (lines, columns, lines + [(290.0, 0.0, 295.0, 1800.0)], [], [(5.0, 5.0, 5.0, 5.0)]):
+        index = BoxIndex(boxes)
+        for _ in range(300):
+            x1, y1 = rng.uniform(-50, 1600), rng.uniform(-50, 2700)
+            x2, y2 = (x1, y1) if rng.random() < 0.5 else (x1 + rng.uniform(0, 400), y1 + rng.uniform(0, 400))
+            want = [i for i, b in enumerate(boxes) if b[0] <= x2 and b[2] >= x1 and b[1] <= y2 and b[3] >= y1]
+            assert index.overlapping(x1, y1, x2, y2) == want
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")  # offscreen, showing the tip
+def test_a_line_shows_its_text_as_its_tool_tip(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    win = make_window(library_dir)
+    view = win.layout_view
+    line = next(ln for ln in view.lines.values() if len(ln.text.strip()) > 3)
+    view.reveal([line.id])
+    pos = view.mapFromScene(line.rect.center())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+    qtbot.waitUntil(lambda: QToolTip.text() == line.text.strip(), timeout=2000)
+    outside = view.mapFromScene(view.sceneRect().topLeft()) + QPoint(2, 2)
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, outside,
+                                                      view.viewport().mapToGlobal(outside)))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)

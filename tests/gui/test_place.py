@@ -115,6 +115,32 @@ def test_a_restart_reopens_the_last_article_at_its_scroll_position(make_window, 
     qtbot.waitUntil(lambda: abs(again.navigation.scroll_fraction() - 0.6) < 0.05)
 
 
+def test_the_place_is_stored_once_after_a_run_of_opened_articles_and_at_once_on_close(
+        make_window, library_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Storing the place saves and syncs the settings file on the GUI thread (16 ms at each open on a busy disk):
+    stepping through articles stores it once, when the reader stops; closing the window stores it at once."""
+    from reader.gui import navigation
+
+    win = make_window(library_dir)
+    stored: list[str] = []
+    store = win.settings.set_last_place
+    monkeypatch.setattr(win.settings, "set_last_place",
+                        lambda library, article, page, scroll: (stored.append(article),
+                                                                store(library, article, page, scroll)))
+    ids = [a.id for issue in win.archive.issues() for a in win.archive.articles(issue_id=issue.id)][-3:]
+    for aid in ids:
+        win.open_article(aid)
+    assert stored == []
+    qtbot.waitUntil(lambda: stored == [ids[2]], timeout=navigation.PLACE_DELAY_MS * 5)
+    assert win.settings.last_place(library_dir)[0] == ids[2]
+    win.open_article(ids[0])
+    win.close()  # before the delay: stored at once, and not again later
+    assert stored == [ids[2], ids[0]]
+    assert win.settings.last_place(library_dir)[0] == ids[0]
+    qtbot.wait(navigation.PLACE_DELAY_MS + 200)
+    assert stored == [ids[2], ids[0]]
+
+
 def test_a_vanished_last_article_falls_back_to_the_first_page(make_window, library_dir: Path, settings) -> None:  # noqa: ANN001
     settings.set_last_place(library_dir, "no-such-article", None, 0.5)
     win = make_window(library_dir)

@@ -170,6 +170,38 @@ def test_a_hits_headline_and_place_stay_on_one_line(qtbot) -> None:  # noqa: ANN
     assert first.layout().lineCount() == 1
 
 
+def test_a_rows_text_is_laid_out_once_and_again_when_what_it_shows_changes(qtbot) -> None:  # noqa: ANN001
+    """Opening a hit repaints the rows whose selection changed; their rich text is kept, not laid out again,
+    unless the row is drawn otherwise (selected, another width, another snippet); two pages of rows are kept."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import KEPT_ROWS, HitDelegate
+
+    hit = Hit(article="a", headline="干得好就能看得见", publication="人民日报", date="2021-01-27", page=1,
+              kind="article", score=1.0, snippet="…合定期了解访、谈心谈话访、专项考核访", matches=[],
+              snippet_matches=[(13, 15)])
+    delegate = HitDelegate()
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(250)
+    doc = delegate._document(option, hit)
+    assert delegate._document(option, hit) is doc
+    assert delegate._document(option, replace(hit, snippet_matches=[(13, 15)])) is doc  # an equal hit
+    assert delegate._document(option, replace(hit, snippet="…谈心谈话访")) is not doc
+    selected = QStyleOptionViewItem(option)
+    selected.state = QStyle.StateFlag.State_Selected
+    assert delegate._document(selected, hit) is not doc
+    wider = QStyleOptionViewItem(option)
+    wider.rect.setWidth(400)
+    wide = delegate._document(wider, hit)
+    assert wide is not doc and wide.textWidth() > doc.textWidth()
+    for i in range(KEPT_ROWS + 5):
+        delegate._document(option, replace(hit, article=f"a{i}"))
+    assert len(delegate._docs) == KEPT_ROWS
+
+
 def _core_order(library_dir: Path, query: str, n: int) -> list[str]:
     with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
         return [h.article for h in searcher.search(query, limit=n).hits]

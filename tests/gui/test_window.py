@@ -26,8 +26,8 @@ def test_window_opens_on_a_library_with_an_article_beside_its_page(make_window, 
     shown = win.article_view.text.toPlainText()
     article = win.archive.article(win.article_id)
     assert article.parts and article.parts[-1].text.replace("\n", " ")[:10] in shown.replace("\u2029", " ")
-    assert win.layout_view.line_items, "the page's lines are on the layout"
-    assert win.layout_view.article_lines() == {lid for lid in article.line_ids() if lid in win.layout_view.line_items}
+    assert win.layout_view.lines, "the page's lines are on the layout"
+    assert win.layout_view.article_lines() == {lid for lid in article.line_ids() if lid in win.layout_view.lines}
 
 
 def _search(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
@@ -77,13 +77,40 @@ def test_opening_a_hit_highlights_it_in_the_text_and_its_lines_on_the_layout(mak
         core_hit = next(h for h in searcher.search("发展", limit=None).hits if h.article == hit.article)
     expected = {lid for ph in core_hit.parts for lid in ph.lines}
     assert win.layout_view.hit_lines() == expected
-    assert all(win.layout_view.line_items[lid].hit for lid in expected)
+    _assert_filled_on_screen(win.layout_view, expected, set(win.article_view.article.line_ids()) - expected)
     # next / previous hit move through them
     first = view.current_hit
     win.act_next_hit.trigger()
     assert view.current_hit == (first + 1) % len(view.hits)
     win.act_prev_hit.trigger()
     assert view.current_hit == first
+
+
+def _assert_filled_on_screen(view, hits: set[str], others: set[str]) -> None:  # noqa: ANN001
+    """On the view as painted, each hit line is filled in the hit colour: painted with and without the hits,
+    the inside of a hit line loses most of its blue (the fill is orange, over the page, its bar or its
+    characters), and the article's other lines are painted the same both times."""
+    def blue(lid: str) -> tuple[int, int]:
+        view.reveal([lid])
+        inside = view.mapFromScene(view.lines[lid].rect).boundingRect().adjusted(1, 1, -1, -1)
+        inside = inside.intersected(view.viewport().rect())
+        assert inside.width() > 0 and inside.height() > 0, lid
+        sums = []
+        for shown in (hits, set()):
+            view.set_hits(shown)
+            image = view.viewport().grab().toImage()
+            sums.append(sum(image.pixelColor(x, y).blue() for x in range(inside.left(), inside.right() + 1)
+                            for y in range(inside.top(), inside.bottom() + 1)))
+        view.set_hits(hits)
+        return sums[0], sums[1]
+
+    for lid in hits:
+        lit, plain = blue(lid)
+        assert lit < plain * 0.9, (lid, lit, plain)
+    assert others
+    for lid in others:
+        lit, plain = blue(lid)
+        assert lit == plain, (lid, lit, plain)
 
 
 @pytest.mark.parametrize("publication, page_index, mode", [
@@ -105,10 +132,10 @@ def test_clicking_a_layout_line_opens_its_article_at_that_paragraph(make_window,
     shown = (win.article_id, win.article_view.current_part())
     # a paragraph line elsewhere: another article, or another paragraph of this one
     lid, place = next((lid, place) for lid, place in archive.line_map(page.id).items()
-                      if (place.article, place.part) != shown and lid in view.line_items
+                      if (place.article, place.part) != shown and lid in view.lines
                       and archive.article(place.article).parts[place.part].role == "paragraph")
     view.reveal([lid])
-    center = view.line_items[lid].rect.center()
+    center = view.lines[lid].rect.center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(center))
     assert win.article_id == place.article
     assert win.article_view.current_part() == place.part

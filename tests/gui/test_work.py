@@ -77,7 +77,7 @@ def test_highlight_from_a_selection_with_note_and_tags_then_undo_and_redo(make_w
     assert marked_texts(win) == [QUOTE]
     assert not win.notes_dock.isVisible(), "the Annotations dock does not open by itself"
     # the layout outlines the highlighted lines in their own colour
-    assert win.layout_view.annotated_lines() == set(ann.anchor.line_ids) & set(win.layout_view.line_items)
+    assert win.layout_view.annotated_lines() == set(ann.anchor.line_ids) & set(win.layout_view.lines)
     assert win.layout_view.annotated_lines()
     assert [win.notes.article_list.topLevelItem(0).child(0).data(0, 256)] == [ann.id]
     from PySide6.QtGui import QKeySequence

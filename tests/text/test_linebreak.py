@@ -122,6 +122,19 @@ def test_a_paragraph_with_latin_words_is_not_justified_by_letter_spacing() -> No
     assert not justifiable("世界卫生组织ＷＨＯ表示")  # full-width letters too
 
 
+def test_justifiable_is_decided_per_character_as_spaces_and_latin_letters_are_defined() -> None:
+    """The one-search test agrees, for every character of Unicode, with its definition: a space as
+    ``str.isspace`` has it (the ideographic space, NBSP, U+2028 …) or a Latin letter, ASCII or full-width."""
+    def per_character(ch: str) -> bool:
+        return not (ch.isspace() or (ch.isascii() and ch.isalpha()) or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ")
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        assert justifiable("中" + ch + "文") == per_character(ch), hex(code)
+
+
 def test_the_one_pass_search_forbids_exactly_what_can_break_forbids() -> None:
     import random
 

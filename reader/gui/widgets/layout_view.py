@@ -9,8 +9,9 @@ Three ways to show a page, chosen from what the source gives:
   top to bottom when the box is a vertical column);
 * no boxes (plain OCR text): the original lines set in columns, in file order.
 
-Every line is a :class:`LineItem` keyed by its id, so the reading view can
-light lines up by id, and a click on a line reports ``(line id, offset)``.
+Every line is a :class:`PageLine` keyed by its id, so the reading view can
+light lines up by id, and a click on a line reports ``(line id, offset)``; all
+of a page's lines are drawn by one :class:`PageLayer` item.
 Scene coordinates are the model's page pixels. Zoom with Ctrl+wheel or the
 zoom methods; drag to pan; :meth:`LayoutView.fit_width` fits the page width and
 :meth:`LayoutView.fit_page` the whole page.
@@ -20,14 +21,17 @@ from __future__ import annotations
 
 import logging
 import warnings
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QHelpEvent,
     QImage,
     QMouseEvent,
     QPainter,
@@ -44,6 +48,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QWidget,
 )
 
@@ -71,119 +76,233 @@ MAX_DECODE_PIXELS = 80_000_000
 LIT = QColor(255, 200, 0, 110)
 HIT = QColor(255, 90, 0, 150)
 ARTICLE = QColor(20, 110, 230)
+#: a drawn line's characters, and those of a line of the current article
+INK = QColor(35, 35, 35)
+ARTICLE_INK = QColor(10, 40, 120)
 #: outline of the lines under the reader's highlights
 ANNOTATED = QColor(30, 160, 60)
 
 
-class LineItem(QGraphicsItem):
-    """One source line: clickable, lit by selection, filled on a hit, text drawn when there is no scan."""
+Rect = tuple[float, float, float, float]
 
-    def __init__(self, line: Line, rect: QRectF, draw_text: bool, vertical: bool, font_family: str) -> None:
-        super().__init__()
-        self.line_id = line.id
-        self.text = line.text
-        self.rect = rect
-        self.draw_text = draw_text
-        self.vertical = vertical
-        self.font_family = font_family
-        self.in_article = False
-        self.lit = False
-        self.hit = False
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
-        self.setToolTip(line.text.strip())
-        self._cached = False
 
-    def cache_at(self, scale: float) -> None:
-        """Keep the line as a pixmap where its text is drawn at ``scale`` (drawing glyphs is the costly part of
-        a repaint), not where it is a bar: a pixmap for each of a page's ~500 lines cost more than the bars."""
-        size = self.rect.width() if self.vertical else self.rect.height()
-        cached = self.draw_text and size * scale >= GREEK_PX
-        if cached != self._cached:
-            self._cached = cached
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
-                              else QGraphicsItem.CacheMode.NoCache)
+@dataclass(slots=True)
+class PageLine:
+    """One source line on the page view: its box in scene coordinates (left, top, right, bottom), whether its
+    text runs down the box, and its text (the characters drawn, a click's offset, the tool tip)."""
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return QRectF(self.rect)  # a copy: Qt owns what a virtual returns
+    id: str
+    text: str
+    box: Rect
+    vertical: bool
+
+    @property
+    def rect(self) -> QRectF:
+        """The box as a QRectF (made when asked: a page's worth of them was a fifth of building the page)."""
+        x1, y1, x2, y2 = self.box
+        return QRectF(x1, y1, x2 - x1, y2 - y1)
 
     def offset_at(self, pos: QPointF) -> int:
         """Offset in the line's text of the character under ``pos`` (scene coordinates)."""
         n = len(self.text)
         if n == 0:
             return 0
-        if self.vertical:
-            frac = (pos.y() - self.rect.top()) / max(1e-6, self.rect.height())
-        else:
-            frac = (pos.x() - self.rect.left()) / max(1e-6, self.rect.width())
+        x1, y1, x2, y2 = self.box
+        start, length, at = (y1, y2 - y1, pos.y()) if self.vertical else (x1, x2 - x1, pos.x())
+        frac = (at - start) / max(1e-6, length)
         stripped = self.text.rstrip()
         lead = len(self.text) - len(self.text.lstrip())
         visible = max(1, len(stripped) - lead)
         return max(0, min(n - 1, lead + int(frac * visible)))
 
-    def set_state(self, in_article: bool | None = None, lit: bool | None = None, hit: bool | None = None) -> None:
-        changed = False
-        for name, value in (("in_article", in_article), ("lit", lit), ("hit", hit)):
-            if value is not None and getattr(self, name) != value:
-                setattr(self, name, value)
-                changed = True
+
+class BoxIndex:
+    """The boxes that meet a point or a rectangle, without testing every box of the page.
+
+    The boxes are sorted by where they start along the axis on which they are short (y for lines of
+    horizontal text, x for columns), so a query tests only those starting within the longest one's extent
+    before it. Boxes much longer than most (a column rule, a headline running down the page) are kept
+    apart and always tested, so one of them does not make every query test the whole page. Built in
+    O(n log n) once per page; a query costs O(log n) plus the boxes near it.
+    """
+
+    def __init__(self, boxes: Sequence[Rect]) -> None:
+        self._boxes = boxes
+        heights = sorted(b[3] - b[1] for b in boxes)
+        widths = sorted(b[2] - b[0] for b in boxes)
+        mid = len(boxes) // 2
+        self._axis = 1 if not boxes or heights[mid] <= widths[mid] else 0
+        a = self._axis
+        extents = heights if a == 1 else widths
+        limit = 4 * max(1e-6, extents[mid]) if boxes else 0.0
+        self._long = [i for i, b in enumerate(boxes) if b[a + 2] - b[a] > limit]
+        short = [i for i, b in enumerate(boxes) if b[a + 2] - b[a] <= limit]
+        short.sort(key=lambda i: boxes[i][a])
+        self._order = short
+        self._starts = [boxes[i][a] for i in short]
+        self._reach = max((boxes[i][a + 2] - boxes[i][a] for i in short), default=0.0)
+
+    def overlapping(self, x1: float, y1: float, x2: float, y2: float) -> list[int]:
+        """Indices, in ascending order, of the boxes meeting the rectangle (edges included)."""
+        lo_q, hi_q = (y1, y2) if self._axis == 1 else (x1, x2)
+        lo = bisect_left(self._starts, lo_q - self._reach)
+        hi = bisect_right(self._starts, hi_q)
+        boxes = self._boxes
+        found = [i for i in self._order[lo:hi] if _meets(boxes[i], x1, y1, x2, y2)]
+        found.extend(i for i in self._long if _meets(boxes[i], x1, y1, x2, y2))
+        found.sort()
+        return found
+
+
+def _meets(b: Rect, x1: float, y1: float, x2: float, y2: float) -> bool:
+    return b[0] <= x2 and b[2] >= x1 and b[1] <= y2 and b[3] >= y1
+
+
+class PageLayer(QGraphicsItem):
+    """Every line of a page as ONE item: filled where lit by the selection or hit, its text drawn where
+    there is no scan.
+
+    One item per line (some 570 on a text page) made opening an article on another page build, index and
+    paint that many items — most of the time to open it. This item draws from the lines' boxes only the
+    lines in the exposed rectangle (found through a :class:`BoxIndex`), the grey bars of lines too small to
+    read in two ``drawRects`` calls, and repaints only the lines whose state changed. Clicks and tool tips
+    are answered by the view through :meth:`line_at`.
+    """
+
+    def __init__(self, lines: Sequence[PageLine], draw_text: bool, font_family: str) -> None:
+        super().__init__()
+        self.lines = list(lines)
+        self.draw_text = draw_text
+        self.font_family = font_family
+        boxes = [ln.box for ln in self.lines]
+        self.index = BoxIndex(boxes)
+        self._bounds = bounding(boxes)
+        #: each line's grey bar, made at the first paint that draws bars
+        self._bars: list[QRectF | None] | None = None
+        #: indices of the lines in the current article, lit by the selection, under a hit
+        self.in_article: set[int] = set()
+        self.lit: set[int] = set()
+        self.hit: set[int] = set()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # paint() gets exposedRect
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks are handled by the view
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return QRectF(self._bounds)  # a copy: Qt owns what a virtual returns
+
+    def set_state(self, name: str, indices: set[int]) -> None:
+        """Mark ``indices`` as ``in_article``, ``lit`` or ``hit`` (the others not) and repaint the lines that
+        changed, not the page."""
+        old: set[int] = getattr(self, name)
+        changed = old ^ indices
+        setattr(self, name, indices)
         if changed:
-            self.update()
+            self.update(bounding([self.lines[i].box for i in changed]))
+
+    def line_at(self, pos: QPointF) -> PageLine | None:
+        """The line under a scene point; the smallest box wins where boxes overlap (the later one on a tie)."""
+        found = self.index.overlapping(pos.x(), pos.y(), pos.x(), pos.y())
+        if not found:
+            return None
+        def area(i: int) -> float:
+            x1, y1, x2, y2 = self.lines[i].box
+            return (x2 - x1) * (y2 - y1)
+
+        return self.lines[min(reversed(found), key=area)]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        r = self.rect
-        if self.hit:
-            painter.fillRect(r, HIT)
-        elif self.lit:
-            painter.fillRect(r, LIT)
-        if self.draw_text:
-            ink = QColor(35, 35, 35) if not self.in_article else QColor(10, 40, 120)
-            size = self.rect.width() if self.vertical else self.rect.height()
-            if size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < GREEK_PX:
-                self._paint_bar(painter, ink)
-                return
-            painter.setPen(ink)
-            self._paint_text(painter)
+        exposed = option.exposedRect
+        for indices, colour in ((self.lit - self.hit, LIT), (self.hit, HIT)):
+            for i in indices:
+                r = self.lines[i].rect
+                if r.intersects(exposed):
+                    painter.fillRect(r, colour)
+        if not self.draw_text:
+            return
+        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        shown = self.index.overlapping(exposed.left(), exposed.top(), exposed.right(), exposed.bottom())
+        readable = self._paint_bars(painter, shown, GREEK_PX / max(1e-9, scale))
+        for i in readable:
+            painter.setPen(ARTICLE_INK if i in self.in_article else INK)
+            _paint_text(painter, self.lines[i], self.font_family)
 
-    def _paint_bar(self, painter: QPainter, ink: QColor) -> None:
-        """The line as a grey bar where its characters would be a few pixels tall (a whole page in view):
-        unreadable there anyway, and drawing some 500 lines' glyphs took most of the time to open an article."""
-        r = self.rect
-        text = self.text.strip()
-        if not text:
-            return
-        ink.setAlpha(110)
-        if self.vertical:
-            painter.fillRect(QRectF(r.left() + r.width() * 0.2, r.top(), r.width() * 0.6, r.height()), ink)
-        else:
-            painter.fillRect(QRectF(r.left(), r.top() + r.height() * 0.25, r.width(), r.height() * 0.5), ink)
+    def _paint_bars(self, painter: QPainter, shown: Iterable[int], smallest: float) -> list[int]:
+        """Draw as grey bars the lines of ``shown`` whose characters would be under ``smallest`` scene units
+        tall (a whole page in view: unreadable there anyway, and drawing some 500 lines' glyphs took most of
+        the time to open an article); the others, to be drawn as text."""
+        plain: list[QRectF] = []
+        article: list[QRectF] = []
+        readable: list[int] = []
+        if self._bars is None:
+            self._bars = [_bar(ln) for ln in self.lines]
+        bars = self._bars
+        for i in shown:
+            line = self.lines[i]
+            x1, y1, x2, y2 = line.box
+            if (x2 - x1 if line.vertical else y2 - y1) >= smallest:
+                readable.append(i)
+                continue
+            bar = bars[i]
+            if bar is not None:
+                (article if i in self.in_article else plain).append(bar)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # a placeholder: half the time to draw
+        for group, ink in ((plain, INK), (article, ARTICLE_INK)):
+            if group:
+                colour = QColor(ink)
+                colour.setAlpha(110)
+                painter.setBrush(colour)
+                painter.drawRects(group)
+        painter.restore()
+        return readable
 
-    def _paint_text(self, painter: QPainter) -> None:
-        text = self.text.strip()
-        if not text:
-            return
-        r = self.rect
-        font = QFont(self.font_family)
-        if self.vertical:
-            text = text.translate(VERTICAL_FORMS)
-            cell = r.height() / max(1, len(text))
-            size = max(1.0, min(r.width(), cell) * 0.85)
-            font.setPixelSize(max(1, int(size)))
-            painter.setFont(font)
-            for i, ch in enumerate(text):
-                cr = QRectF(r.left(), r.top() + i * cell, r.width(), cell)
-                painter.drawText(cr, Qt.AlignmentFlag.AlignCenter, ch)
-            return
-        size = max(1.0, r.height() * 0.78)
+
+def bounding(boxes: Sequence[Rect]) -> QRectF:
+    """The smallest rectangle holding every box (an empty one for none)."""
+    if not boxes:
+        return QRectF()
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return QRectF(left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top)
+
+
+def _bar(line: PageLine) -> QRectF | None:
+    """Where a line too small to read is drawn as a bar: the middle of its box (none for a blank line)."""
+    if not line.text.strip():
+        return None
+    x1, y1, x2, y2 = line.box
+    if line.vertical:
+        return QRectF(x1 + (x2 - x1) * 0.2, y1, (x2 - x1) * 0.6, y2 - y1)
+    return QRectF(x1, y1 + (y2 - y1) * 0.25, x2 - x1, (y2 - y1) * 0.5)
+
+
+def _paint_text(painter: QPainter, line: PageLine, font_family: str) -> None:
+    """A line's characters in its box: one per cell down a vertical box, or scaled to fill a horizontal one."""
+    text = line.text.strip()
+    if not text:
+        return
+    r = line.rect
+    font = QFont(font_family)
+    if line.vertical:
+        text = text.translate(VERTICAL_FORMS)
+        cell = r.height() / max(1, len(text))
+        size = max(1.0, min(r.width(), cell) * 0.85)
         font.setPixelSize(max(1, int(size)))
         painter.setFont(font)
-        natural = painter.fontMetrics().horizontalAdvance(text)
-        painter.save()
-        painter.translate(r.left(), r.top())
-        if natural > 0:
-            painter.scale(r.width() / natural, 1.0)
-        painter.drawText(QRectF(0, 0, max(natural, 1), r.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        painter.restore()
+        for i, ch in enumerate(text):
+            cr = QRectF(r.left(), r.top() + i * cell, r.width(), cell)
+            painter.drawText(cr, Qt.AlignmentFlag.AlignCenter, ch)
+        return
+    size = max(1.0, r.height() * 0.78)
+    font.setPixelSize(max(1, int(size)))
+    painter.setFont(font)
+    natural = painter.fontMetrics().horizontalAdvance(text)
+    painter.save()
+    painter.translate(r.left(), r.top())
+    if natural > 0:
+        painter.scale(r.width() / natural, 1.0)
+    painter.drawText(QRectF(0, 0, max(natural, 1), r.height()),
+                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    painter.restore()
 
 
 def vertical_text_boxes(lines: Sequence[Line]) -> dict[str, Box]:
@@ -302,7 +421,10 @@ class LayoutView(QGraphicsView):
         self.page: Page | None = None
         self.page_key: tuple[str, int] | None = None
         self.mode = "empty"
-        self.line_items: dict[str, LineItem] = {}
+        #: the page's lines by id, and the one item that draws them
+        self.lines: dict[str, PageLine] = {}
+        self.layer: PageLayer | None = None
+        self._index_of: dict[str, int] = {}
         self._regions: list[QGraphicsRectItem] = []
         self._annotated_frames: list[QGraphicsRectItem] = []
         self._annotated: set[str] = set()
@@ -322,7 +444,9 @@ class LayoutView(QGraphicsView):
             return
         scene = self.scene()
         scene.clear()
-        self.line_items = {}
+        self.lines = {}
+        self.layer = None
+        self._index_of = {}
         self._regions = []
         self._annotated_frames = []
         self._annotated = set()
@@ -366,15 +490,7 @@ class LayoutView(QGraphicsView):
             sheet = scene.addRect(QRectF(-TEXT_EM, -TEXT_EM, right + 2 * TEXT_EM, bottom + 2 * TEXT_EM),
                                   QPen(QColor(190, 190, 190)), QBrush(QColor(252, 251, 247)))
             sheet.setZValue(-10)
-        for line in page.lines:
-            box = boxes.get(line.id)
-            if box is None:
-                continue
-            rect = QRectF(QPointF(box[0], box[1]), QPointF(box[2], box[3])).normalized()
-            vertical = self._vertical(line, rect, page)
-            item = LineItem(line, rect, draw_text=image is None, vertical=vertical, font_family=self.font_family)
-            scene.addItem(item)
-            self.line_items[line.id] = item
+        self._add_lines(page, boxes, draw_text=image is None)
         bounds = scene.itemsBoundingRect()
         if width and height:
             bounds = bounds.united(QRectF(0, 0, width, height))
@@ -384,25 +500,41 @@ class LayoutView(QGraphicsView):
         else:
             self.fit_width()
 
-    def _vertical(self, line: Line, rect: QRectF, page: Page) -> bool:
-        text = line.text.strip()
+    def _add_lines(self, page: Page, boxes: dict[str, Box], draw_text: bool) -> None:
+        """The page's lines with a box, as one :class:`PageLayer` item."""
+        lines: list[PageLine] = []
+        for line in page.lines:
+            box = boxes.get(line.id)
+            if box is None:
+                continue
+            x1, y1, x2, y2 = box
+            norm = box if x1 <= x2 and y1 <= y2 else (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+            lines.append(PageLine(line.id, line.text, norm, self._vertical(line, norm, page)))
+        self.lines = {ln.id: ln for ln in lines}
+        self._index_of = {ln.id: i for i, ln in enumerate(lines)}
+        self.layer = PageLayer(lines, draw_text, self.font_family)
+        self.scene().addItem(self.layer)
+
+    def _indices(self, line_ids: Iterable[str]) -> set[int]:
+        index = self._index_of
+        return {index[lid] for lid in line_ids if lid in index}
+
+    def _vertical(self, line: Line, box: Rect, page: Page) -> bool:
         if self.mode == "text":
             return page.vertical
+        text = line.text.strip()
+        width, height = box[2] - box[0], box[3] - box[1]
         if len(text) < 2:
-            return page.vertical and rect.height() >= rect.width()
+            return page.vertical and height >= width
         wide = sum(1 for c in text if is_wide(c)) >= len(text) / 2
-        return wide and rect.height() > rect.width() * 1.3
+        return wide and height > width * 1.3
 
     # states ----------------------------------------------------------------
     def set_article(self, line_ids: Iterable[str], regions: Sequence[Sequence[str]] = ()) -> None:
         """Outline the current article: each group of line ids in ``regions`` gets one frame."""
         new = set(line_ids)
-        for lid in self._article_lines - new:
-            if lid in self.line_items:
-                self.line_items[lid].set_state(in_article=False)
-        for lid in new:
-            if lid in self.line_items:
-                self.line_items[lid].set_state(in_article=True)
+        if self.layer is not None:
+            self.layer.set_state("in_article", self._indices(new))
         self._article_lines = new
         scene = self.scene()
         for r in self._regions:
@@ -429,13 +561,13 @@ class LayoutView(QGraphicsView):
         for frame in self._annotated_frames:
             scene.removeItem(frame)
         self._annotated_frames = []
-        self._annotated = {lid for lid in line_ids if lid in self.line_items}
+        self._annotated = {lid for lid in line_ids if lid in self.lines}
         pen = QPen(ANNOTATED, 0)
         pen.setCosmetic(True)
         pen.setWidthF(2.0)
         pen.setStyle(Qt.PenStyle.DashLine)
         for lid in sorted(self._annotated):
-            frame = QGraphicsRectItem(self.line_items[lid].rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+            frame = QGraphicsRectItem(self.lines[lid].rect.adjusted(-1.5, -1.5, 1.5, 1.5))
             frame.setPen(pen)
             frame.setBrush(QBrush(QColor(30, 160, 60, 40)))
             frame.setZValue(6)
@@ -448,21 +580,17 @@ class LayoutView(QGraphicsView):
 
     def set_lit(self, line_ids: Iterable[str], scroll: bool = True) -> None:
         """Fill the lines of the current selection; scroll them into view."""
-        new = {lid for lid in line_ids if lid in self.line_items}
-        for lid in self._lit - new:
-            self.line_items[lid].set_state(lit=False)
-        for lid in new:
-            self.line_items[lid].set_state(lit=True)
+        new = {lid for lid in line_ids if lid in self.lines}
+        if self.layer is not None:
+            self.layer.set_state("lit", self._indices(new))
         self._lit = new
         if scroll and new:
             self.reveal(new)
 
     def set_hits(self, line_ids: Iterable[str]) -> None:
-        new = {lid for lid in line_ids if lid in self.line_items}
-        for lid in self._hits - new:
-            self.line_items[lid].set_state(hit=False)
-        for lid in new:
-            self.line_items[lid].set_state(hit=True)
+        new = {lid for lid in line_ids if lid in self.lines}
+        if self.layer is not None:
+            self.layer.set_state("hit", self._indices(new))
         self._hits = new
 
     def lit_lines(self) -> set[str]:
@@ -475,13 +603,9 @@ class LayoutView(QGraphicsView):
         return set(self._article_lines)
 
     def union(self, line_ids: Iterable[str]) -> QRectF | None:
-        rect: QRectF | None = None
-        for lid in line_ids:
-            item = self.line_items.get(lid)
-            if item is None:
-                continue
-            rect = item.rect if rect is None else rect.united(item.rect)
-        return rect
+        """The rectangle holding the lines of ``line_ids`` on this page; None when none is."""
+        boxes = [self.lines[lid].box for lid in line_ids if lid in self.lines]
+        return bounding(boxes) if boxes else None
 
     def reveal(self, line_ids: Iterable[str]) -> None:
         rect = self.union(line_ids)
@@ -489,8 +613,8 @@ class LayoutView(QGraphicsView):
             self.ensureVisible(rect, 40, 40)
 
     def line_center(self, line_id: str) -> QPointF | None:
-        item = self.line_items.get(line_id)
-        return item.rect.center() if item else None
+        line = self.lines.get(line_id)
+        return line.rect.center() if line else None
 
     # zoom and pan ---------------------------------------------------------------
     def zoom(self, factor: float) -> None:
@@ -498,13 +622,6 @@ class LayoutView(QGraphicsView):
         target = max(0.02, min(20.0, current * factor))
         self.scale(target / current, target / current)
         self._fit = ""
-        self._cache_lines()
-
-    def _cache_lines(self) -> None:
-        """Each line cached as a pixmap or not, as its text is drawn at the view's scale or not."""
-        scale = self.transform().m11()
-        for item in self.line_items.values():
-            item.cache_at(scale)
 
     def zoom_in(self) -> None:
         self.zoom(1.25)
@@ -556,7 +673,6 @@ class LayoutView(QGraphicsView):
     def _set_scale(self, s: float) -> None:
         self.resetTransform()
         self.scale(s, s)
-        self._cache_lines()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -576,20 +692,30 @@ class LayoutView(QGraphicsView):
         super().wheelEvent(event)
 
     # clicks -------------------------------------------------------------------------
-    def line_at(self, scene_pos: QPointF) -> LineItem | None:
+    def line_at(self, scene_pos: QPointF) -> PageLine | None:
         """The line under a scene point; the smallest box wins where boxes overlap."""
-        found = [it for it in self.scene().items(scene_pos) if isinstance(it, LineItem)]
-        if not found:
-            return None
-        return min(found, key=lambda it: it.rect.width() * it.rect.height())
+        return self.layer.line_at(scene_pos) if self.layer is not None else None
 
     def click_scene(self, scene_pos: QPointF) -> bool:
         """Act as if the user clicked at ``scene_pos``: emit ``line_clicked`` for the line there."""
-        item = self.line_at(scene_pos)
-        if item is None:
+        line = self.line_at(scene_pos)
+        if line is None:
             return False
-        self.line_clicked.emit(item.line_id, item.offset_at(scene_pos))
+        self.line_clicked.emit(line.id, line.offset_at(scene_pos))
         return True
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """A line's text as its tool tip (the lines are one item, so the view finds the line under the mouse)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            line = self.line_at(self.mapToScene(event.pos()))
+            text = line.text.strip() if line is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position()

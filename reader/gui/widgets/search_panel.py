@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -111,8 +112,20 @@ class Query:
         return " ".join(parts)
 
 
+#: rows whose laid-out text the delegate keeps (two pages of results)
+KEPT_ROWS = 2 * PAGE_SIZE
+
+
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit: headline, where it is from, and the KWIC snippet with its matches in bold."""
+    """Draws a hit: headline, where it is from, and the KWIC snippet with its matches in bold.
+
+    A row's rich text is laid out once and kept (``KEPT_ROWS``) by what it shows: opening a hit repaints
+    the rows whose selection changed, and laying out their text again was a tenth of opening it.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._docs: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
 
     @staticmethod
     def where(hit: Hit) -> str:
@@ -130,6 +143,20 @@ class HitDelegate(QStyledItemDelegate):
         return str(option.palette.color(QPalette.ColorRole.PlaceholderText).name())
 
     def _document(self, option: QStyleOptionViewItem, hit: Hit) -> QTextDocument:
+        """The row's text laid out at its width, kept for the next paint of the same row."""
+        colour = self.secondary_colour(option)
+        key = (hit.article, hit.headline, self.where(hit), hit.snippet, tuple(hit.snippet_matches), colour,
+               option.rect.width(), option.font.key())
+        doc = self._docs.get(key)
+        if doc is None:
+            doc = self._docs[key] = self._lay_out(option, hit, colour)
+            while len(self._docs) > KEPT_ROWS:
+                self._docs.popitem(last=False)
+        else:
+            self._docs.move_to_end(key)
+        return doc
+
+    def _lay_out(self, option: QStyleOptionViewItem, hit: Hit, colour: str) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         snippet = hit.snippet
@@ -146,7 +173,7 @@ class HitDelegate(QStyledItemDelegate):
         doc.setHtml(
             # one line for headline and place (a wrapped place took a snippet line of the fixed-height row)
             f"<div style='white-space:nowrap'><b>{html.escape(hit.headline or '—')}</b>"
-            f" <span style='color:{self.secondary_colour(option)}'>"
+            f" <span style='color:{colour}'>"
             f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
         )
         doc.setTextWidth(max(100, option.rect.width() - 8))
