@@ -203,6 +203,28 @@ def _strays_between_parts(line: etree._Element) -> list[etree._Element]:
     return out
 
 
+_BOX_ATTRS = ("HPOS", "VPOS", "WIDTH", "HEIGHT")
+
+
+def _alternatives(line: etree._Element) -> list[etree._Element]:
+    """Strings that are another reading of the String before them: drawn in its very box, with a text
+    that String lists among its ``ALTERNATIVE``s. Some converters write an OCR engine's alternatives as
+    sibling Strings ("oommuttlea eommuttlea oemmuttlea", each listing the others); the page prints the word
+    once, so the first reading is read and the rest only recorded. Strings that merely share a box (a
+    sloppy sample gives four characters one box) are words of their own.
+    """
+    out: list[etree._Element] = []
+    kept: tuple[tuple[str | None, ...], set[str]] | None = None
+    for c in safexml.children(line, "String"):
+        box = tuple(c.get(a) for a in _BOX_ATTRS)
+        readings = {c.get("CONTENT") or "", c.get("SUBS_CONTENT") or ""} - {""}
+        if kept and box == kept[0] and readings & kept[1]:
+            out.append(c)
+            continue
+        kept = (box, {alt.text or "" for alt in safexml.children(c, "ALTERNATIVE")})
+    return out
+
+
 def _specks(strings: list[etree._Element]) -> list[etree._Element]:
     short = all(len((c.get("CONTENT") or "").strip()) <= _STRAY_CHARS for c in strings)
     return strings if strings and short and len(strings) <= _STRAY_STRINGS else []
@@ -338,7 +360,7 @@ class _Reader:
         line = Line(id=self.line_id(el, line_no), text="", box=box, baseline=self.baseline(el, box))
         acc = _LineText()
         first_leaf = len(self.index.leaves)
-        stray = _strays_between_parts(el)
+        stray = _strays_between_parts(el) + _alternatives(el)
         for c in el:
             name = safexml.local(c.tag)
             if name == "String" and c in stray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 from reader.model.document import Article, Document
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.textpage import segment_pages
-from reader.text.reflow import join_broken_words
+from reader.text.reflow import WordGoesOn, join_broken_words
 
 #: Formats whose pages carry coordinates: without an article map they are cut by geometry.
 LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
@@ -31,8 +32,24 @@ def analyze_bytes(data: bytes, path: str | Path, fmt: str = "auto") -> Document:
 
 
 def rejoin_words(doc: Document) -> None:
-    """No part boundary between the halves of a word the source marks as hyphenated."""
+    """No part or article boundary between the halves of a word the source marks as hyphenated.
+
+    A marked hyphenation says the text runs on into the next line, so an article cut there ("This is
+    Your Oppor-" | "tunity. Williamson & Foster," read as the next advert's headline) is one article: the
+    next one joins it, its first part taking the role of the part it continues. Linear in the articles.
+    """
     lines = [ln for page in doc.pages for ln in page.lines]
+    goes_on = WordGoesOn(lines)
+    kept: list[Article] = []
+    for article in doc.articles:
+        prev = kept[-1] if kept else None
+        if prev is not None and prev.parts and article.parts and goes_on(prev.parts[-1], article.parts[0]):
+            first = replace(article.parts[0], role=prev.parts[-1].role)
+            prev.parts += [first, *article.parts[1:]]
+            prev.pages = sorted({*prev.pages, *article.pages})
+            continue
+        kept.append(article)
+    doc.articles = kept
     for article in doc.articles:
         article.parts = join_broken_words(article.parts, lines)
 

@@ -204,6 +204,20 @@ def _glued(first: Part, second: Part, role: str) -> Part:
     return Part(role, first.text[:cut] + second.text, spans)
 
 
+class WordGoesOn:
+    """Whether a part starts with the second half of the word a part before it breaks at a line end the
+    source marks as hyphenated (``lines``: the source lines in document order)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.by_id = {ln.id: ln for ln in lines}
+        self.following = {a.id: b.id for a, b in zip(lines, lines[1:], strict=False) if a.hyphenated}
+
+    def __call__(self, prev: Part, part: Part) -> bool:
+        return bool(part.spans and part.spans[0].start == 0 and part.spans[0].line_start == 0
+                    and _ends_broken(prev, self.by_id)
+                    and self.following.get(prev.spans[-1].line) == part.spans[0].line)
+
+
 def join_broken_words(parts: list[Part], lines: Sequence[Line]) -> list[Part]:
     """Parts cut between the two halves of a word the source marks as hyphenated, joined again.
 
@@ -212,13 +226,11 @@ def join_broken_words(parts: list[Part], lines: Sequence[Line]) -> list[Part]:
     there: two paragraphs become one, and a display line (headline, subheadline) whose last word goes
     on into the body is body text. Only neighbouring parts are joined. Linear.
     """
-    by_id = {ln.id: ln for ln in lines}
-    following = {a.id: b.id for a, b in zip(lines, lines[1:], strict=False) if a.hyphenated}
+    word_goes_on = WordGoesOn(lines)
     out: list[Part] = []
     for part in parts:
         prev = out[-1] if out else None
-        if (prev is not None and part.spans and part.spans[0].start == 0 and part.spans[0].line_start == 0
-                and _ends_broken(prev, by_id) and following.get(prev.spans[-1].line) == part.spans[0].line):
+        if prev is not None and word_goes_on(prev, part):
             if prev.role == part.role:
                 out[-1] = _glued(prev, part, part.role)
                 continue

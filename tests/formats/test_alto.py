@@ -315,3 +315,28 @@ def test_specks_between_the_parts_of_a_marked_word_are_left_out() -> None:
     kept = part1 + '<SP/><String CONTENT="weather"/>'
     doc = analyze_bytes(_two_lines(kept, part2), Path("word.xml"), "alto")
     assert "weather" in " ".join(ln.text for ln in doc.pages[0].lines)
+
+
+def test_strings_in_the_box_of_the_string_before_are_alternatives_read_once() -> None:
+    """A converter wrote an OCR engine's alternatives as sibling Strings in one box ("oommuttlea eommuttlea
+    oemmuttlea" + "Miwmnit", Lancaster Intelligencer 1888 in solr-ocrhighlighting's data): the page prints
+    one word, so it is read once (the first reading) and still joined with its second part. A String in
+    another box, or in the same box but not among the first's alternatives, is a word of its own."""
+    box = 'HPOS="300" VPOS="10" WIDTH="80" HEIGHT="30"'
+    part1 = ('<String CONTENT="A" HPOS="10" VPOS="10" WIDTH="20" HEIGHT="30"/><SP/>'
+             f'<String CONTENT="commit" SUBS_TYPE="HypPart1" SUBS_CONTENT="committee" {box}>'
+             "<ALTERNATIVE>eommittee</ALTERNATIVE></String>"
+             f'<String CONTENT="eommit" SUBS_TYPE="HypPart1" SUBS_CONTENT="eommittee" {box}>'
+             "<ALTERNATIVE>committee</ALTERNATIVE></String><HYP CONTENT=\"-\"/>")
+    part2 = ('<String CONTENT="tee" SUBS_TYPE="HypPart2" SUBS_CONTENT="committee" HPOS="10" VPOS="45" WIDTH="40" '
+             'HEIGHT="30"/><SP/><String CONTENT="met" HPOS="60" VPOS="45" WIDTH="40" HEIGHT="30"/>')
+    doc = analyze_bytes(_two_lines(part1, part2), Path("alternatives.xml"), "alto")
+    text = " ".join(p.text for a in doc.articles for p in a.parts)
+    assert "A committee met" in text and "eommit" not in text, text
+    twice = ('<String CONTENT="very" HPOS="10" VPOS="10" WIDTH="40" HEIGHT="30"/><SP/>'
+             '<String CONTENT="very" HPOS="60" VPOS="10" WIDTH="40" HEIGHT="30"/>')
+    doc = analyze_bytes(_two_lines(twice, '<String CONTENT="good"/>'), Path("twice.xml"), "alto")
+    assert "very very" in doc.pages[0].lines[0].text
+    shared = "".join(f'<String CONTENT="{c}" {box}><ALTERNATIVE>{c}{c}</ALTERNATIVE></String>' for c in "義禮")
+    doc = analyze_bytes(_two_lines(shared, '<String CONTENT="說"/>'), Path("shared.xml"), "alto")
+    assert doc.pages[0].lines[0].text == "義禮"

@@ -1,0 +1,37 @@
+"""No article or part boundary between the two halves of a word the source marks as hyphenated."""
+
+from __future__ import annotations
+
+from reader.model.document import Article, Document, Line, Page
+from reader.segmentation.analyze import rejoin_words
+from reader.text.reflow import reflow_lines
+
+
+def _doc() -> Document:
+    lines = [Line(id="l1", text="At Way Down Prices.", box=(10, 10, 300, 40)),
+             Line(id="l2", text="This is Your Oppor-", box=(10, 50, 300, 80), hyphenated=True),
+             Line(id="l3", text="tunity. Williamson & Foster,", box=(10, 90, 600, 160)),
+             Line(id="l4", text="32 East King Street.", box=(10, 170, 300, 200))]
+    ad = Article(id="a1", kind="advert", parts=[reflow_lines("paragraph", lines[:2])], pages=[1])
+    cut = Article(id="a2", parts=[reflow_lines("headline", lines[2:3]), reflow_lines("paragraph", lines[3:])],
+                  pages=[1])
+    return Document(source="lancaster.xml", format="alto", pages=[Page(number=1, lines=lines)], articles=[ad, cut])
+
+
+def test_an_article_cut_inside_a_marked_hyphenated_word_is_joined_to_the_one_it_continues() -> None:
+    """Lancaster Intelligencer 1888: "This la Your Oppor-" ended one advert and "tunity. VilHamsen & Fester,"
+    (set large) began the next as its headline; "Opportunity" could not be found."""
+    doc = _doc()
+    rejoin_words(doc)
+    assert [a.id for a in doc.articles] == ["a1"]
+    first, *rest = doc.articles[0].parts
+    assert first.text == "At Way Down Prices. This is Your Opportunity. Williamson & Foster,"
+    assert first.role == "paragraph" and [p.text for p in rest] == ["32 East King Street."]
+    assert {s.line for s in first.spans} == {"l1", "l2", "l3"}
+
+
+def test_an_article_after_an_unhyphenated_line_stays_an_article() -> None:
+    doc = _doc()
+    doc.pages[0].lines[1].hyphenated = False
+    rejoin_words(doc)
+    assert [a.id for a in doc.articles] == ["a1", "a2"]
