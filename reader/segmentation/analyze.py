@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,16 @@ def analyze_bytes(data: bytes, path: str | Path, fmt: str = "auto") -> Document:
     return doc
 
 
+#: the first half of a hyphenated word at a text's end: two letters or more before the final hyphen
+_WORD_HALF = re.compile(r"[^\W\d_]{2,}[-\u00ad\u2010\u2011\u00ac\u2e17=]\s*$")
+
+
+def _word_half(text: str) -> bool:
+    """Whether ``text`` ends in the first half of a word: an ornament ("-—o\u00ad", "■-o-") ends in a hyphen
+    too, and OCR may mark it as a hyphenation, but one letter between dashes begins no word."""
+    return _WORD_HALF.search(text) is not None
+
+
 def rejoin_words(doc: Document) -> None:
     """No part or article boundary between the halves of a word the source marks as hyphenated.
 
@@ -43,7 +54,8 @@ def rejoin_words(doc: Document) -> None:
     kept: list[Article] = []
     for article in doc.articles:
         prev = kept[-1] if kept else None
-        if prev is not None and prev.parts and article.parts and goes_on(prev.parts[-1], article.parts[0]):
+        if (prev is not None and prev.parts and article.parts and _word_half(prev.parts[-1].text)
+                and goes_on(prev.parts[-1], article.parts[0])):
             first = replace(article.parts[0], role=prev.parts[-1].role)
             prev.parts += [first, *article.parts[1:]]
             prev.pages = sorted({*prev.pages, *article.pages})

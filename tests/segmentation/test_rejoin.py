@@ -35,3 +35,14 @@ def test_an_article_after_an_unhyphenated_line_stays_an_article() -> None:
     doc.pages[0].lines[1].hyphenated = False
     rejoin_words(doc)
     assert [a.id for a in doc.articles] == ["a1", "a2"]
+
+
+def test_an_ornament_marked_as_hyphenated_joins_nothing() -> None:
+    """Ashdown 1920 (hOCR) ends items with an ornament read "-—o" + a soft hyphen, Prescott 1920 (ALTO) with
+    "■-o-" marked HypPart1: one letter between dashes begins no word, and the next item stays an item."""
+    doc = _doc()
+    line = doc.pages[0].lines[1]
+    line.text = "-—o\u00ad"
+    doc.articles[0].parts = [reflow_lines("paragraph", doc.pages[0].lines[:2])]
+    rejoin_words(doc)
+    assert [a.id for a in doc.articles] == ["a1", "a2"]
