@@ -433,25 +433,21 @@ def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False) -> 
     character's list of 40,000 documents took 50 ms); here a term's postings
     are decoded a block at a time at C speed and intersected as sets, rarest
     term first. A long list met with few candidates left is probed block by
-    block with ``skip_to`` instead of being decoded whole. With ``superset``
-    (the caller verifies every candidate), a term is left out once a rarer
-    term has given candidates when decoding it would cost more than verifying
-    the candidates it is expected to remove (:func:`_worth_reading`): the
-    common characters of a rare two-character string (学, 开) hold nearly every
-    article and remove almost nothing from the pair's bucket, at the cost of
-    decoding 50,000 postings; but each bigram of a run of common words
-    (中国人民: 中国, 国人, 人民, each in ~40% of the articles) removes more than
-    half of the candidates left, whose verification costs far more.
+    block with ``skip_to`` instead of being decoded whole. With ``superset``,
+    a term held by more than :data:`COMMON_SHARE` of the documents is skipped
+    once a rarer term has given candidates: the common characters of a rare
+    two-character string (学, 开) hold nearly every article and remove almost
+    nothing from the pair's bucket, at the cost of decoding 50,000 postings.
     """
     readers = s.reader().leaf_readers()
     by_rarity = sorted((s.doc_frequency(FIELD, t), t) for t in dict.fromkeys(term_list))
-    total = s.doc_count_all()
+    common = COMMON_SHARE * s.doc_count_all()
     acc: set[int] | None = None
     for df, term in by_rarity:
         if df == 0:
             return set()
-        if superset and acc is not None and not _worth_reading(len(acc), df, total):
-            break  # rarest first: the rest remove fewer candidates and cost more
+        if superset and acc is not None and df > common:
+            break  # rarest first: the rest are common too
         btext = term.encode("utf-8")
         if acc is not None and len(acc) * PROBE_RATIO < df:
             acc = _probe(readers, btext, acc)
@@ -465,17 +461,8 @@ def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False) -> 
 
 #: a candidate set this many times smaller than a term's postings probes them instead of decoding them
 PROBE_RATIO = 32
-#: verifying a candidate (a text searched in the text store, ~3 KB at ~1.8 GB/s) costs about as much as decoding
-#: this many postings (a block's gaps summed and put in a set at C speed)
-VERIFY_POSTINGS = 12
-
-
-def _worth_reading(candidates: int, df: int, total: int) -> bool:
-    """Whether intersecting ``candidates`` with a term held by ``df`` of ``total`` documents is expected to save more
-    verification than decoding (or probing) its postings costs: it keeps about ``df / total`` of them (as if
-    independent), each candidate removed saving :data:`VERIFY_POSTINGS` postings' worth of decoding."""
-    removed = candidates * (1 - df / max(total, 1))
-    return removed * VERIFY_POSTINGS > min(df, candidates * PROBE_RATIO)
+#: for superset candidates, terms held by more than this share of the documents are not decoded
+COMMON_SHARE = 0.25
 
 
 def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes) -> set[int]:
