@@ -30,8 +30,8 @@ from typing import Any
 
 import whoosh
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
-from whoosh.util.numeric import length_to_byte
 from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from reader.index.terms import _KEY_LIMIT, term_text
