@@ -418,7 +418,7 @@ class Searcher:
             if f.field == "publication":
                 # folded like the text: publication:人民日報 finds 人民日报
                 conds.append(self._folded_in("p.name", "i.publication_id", "SELECT id, name FROM publications",
-                                             fold_query(v), args))
+                                             fold_query(v), args, few=True))
             elif f.field == "kind":
                 conds.append("a.kind = ?")
                 args.append(v.lower())
@@ -460,12 +460,14 @@ class Searcher:
             "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
             "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
 
-    def _folded_in(self, text: str, key: str, rows_sql: str, needle: str, args: list[Any]) -> str:
+    def _folded_in(self, text: str, key: str, rows_sql: str, needle: str, args: list[Any], few: bool = False) -> str:
         """A condition: the folded ``text`` holds ``needle``. SQLite folds in SQL (a Python function
         registered on the connection); PostgreSQL cannot call Python, so the (short) texts are read by
-        ``rows_sql`` as (key, text), folded here, and the ``key``s that hold it sent back."""
+        ``rows_sql`` as (key, text), folded here, and the ``key``s that hold it sent back. So are ``few`` texts
+        on SQLite too (the publications' names): folded once each, not once per article joined (~200 ms at
+        54,000 articles)."""
         conn = self.library.conn
-        if isinstance(conn, sqlite3.Connection):
+        if isinstance(conn, sqlite3.Connection) and not few:
             conn.create_function("bs_fold", 1, fold_text, deterministic=True)
             args.append(needle)
             return f"instr(bs_fold({text}), ?) > 0"

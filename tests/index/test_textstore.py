@@ -116,6 +116,10 @@ def test_a_match_inside_two_utf16_code_units_is_not_a_match(tmp_path: Path) -> N
     assert textstore.encode("ⴰ乎乎乎")[1] == textstore.UTF16
     assert store.holding({1, 2, 3, 4}, "中") == ({2, 3}, {4})
     assert store.holding({1, 2}, "ⴰ乎") == ({1}, set())
+    # a false match at an odd byte first, a true one after it: found (the rows are searched all at once, and
+    # the odd ones again, aligned)
+    store.append([(5, "ⴰ乎中"), (6, "ⴰ乎乎中"[:3]), (7, "中" * 3)])
+    assert store.holding({1, 2, 3, 5, 6, 7}, "中") == ({2, 3, 5, 7}, set())
 
 
 def test_a_torn_record_and_a_record_past_the_data_are_ignored(tmp_path: Path) -> None:

@@ -341,6 +341,19 @@ def test_publication_filter_folds_like_text(corpus) -> None:  # type: ignore[no-
     assert searcher.count("publication:times") == searcher.count("publication:TIMES") > 0
 
 
+def test_publication_filter_folds_each_name_once_not_per_article(corpus) -> None:  # type: ignore[no-untyped-def]
+    """A publication filter folds the few publications' names in Python and selects their articles by id: folding
+    the name in SQL (``bs_fold(p.name)``) ran once per article joined — ~200 ms at 54,000 articles."""
+    searcher, _, library = corpus
+    statements: list[str] = []
+    library.conn.set_trace_callback(statements.append)
+    try:
+        assert searcher.count("publication:人民日報") == searcher.count("publication:人民日报") > 0
+    finally:
+        library.conn.set_trace_callback(None)
+    assert statements and not any("bs_fold(p.name)" in s for s in statements)
+
+
 def test_exact_never_takes_a_line_id_for_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Exact mode looks for a run in the stored parts first: a line id holding it must not make a hit."""
     lib = Library(tmp_path)
