@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self.tree.page_selected.connect(nav.show_page)
         self.article_list.article_activated.connect(lambda aid: self.open_article(aid))
         self.article_shown.connect(lambda _aid: nav.remember_place_soon())
+        app = QApplication.instance()
+        if app is not None:  # a bound method of this window: disconnected when the window is deleted
+            app.aboutToQuit.connect(self._quitting)
         self.article_view.lines_selected.connect(nav.lines_selected)
         self.article_view.hit_changed.connect(nav.hit_changed)
         self.layout_view.line_clicked.connect(nav.open_line)
@@ -261,6 +264,11 @@ class MainWindow(QMainWindow):
         s.set_vertical(self.display.user_vertical)
         s.set_font_size(int(self.article_view.font_size))
         s.sync()
+
+    def _quitting(self) -> None:
+        """The application quits, maybe with no window closed (a Windows log-off): the place waiting for its
+        pause is stored."""
+        self.navigation.flush_place()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the window's state; a running import is cancelled and stops after its current file."""

@@ -244,6 +244,12 @@ class Navigator:
         """Store the place once no other article has been opened for ``PLACE_DELAY_MS``."""
         self._place_timer.start()
 
+    def flush_place(self) -> None:
+        """Store the place now if it is waiting for its pause (the application is quitting: at a Windows
+        log-off Qt only emits ``aboutToQuit`` before the process is killed, and no window is closed)."""
+        if self._place_timer.isActive():
+            self.remember_place()
+
     def remember_place(self) -> None:
         """Store the open article, its page and the scroll position in the settings, for the next start."""
         self._place_timer.stop()

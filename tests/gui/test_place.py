@@ -141,6 +141,28 @@ def test_the_place_is_stored_once_after_a_run_of_opened_articles_and_at_once_on_
     assert stored == [ids[2], ids[0]]
 
 
+def test_a_place_waiting_for_its_pause_is_stored_when_the_session_ends(
+        make_window, library_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """At a Windows log-off Qt emits ``aboutToQuit`` and the process is killed: no window is closed, so an
+    article opened in the last second before it (its place waiting for the pause) must be stored then."""
+    from PySide6.QtWidgets import QApplication
+
+    win = make_window(library_dir)
+    stored: list[str] = []
+    store = win.settings.set_last_place
+    monkeypatch.setattr(win.settings, "set_last_place",
+                        lambda library, article, page, scroll: (stored.append(article),
+                                                                store(library, article, page, scroll)))
+    target = [a.id for issue in win.archive.issues() for a in win.archive.articles(issue_id=issue.id)][-1]
+    win.open_article(target)
+    assert stored == []
+    QApplication.instance().aboutToQuit.emit()
+    assert stored == [target]
+    assert win.settings.last_place(library_dir)[0] == target
+    QApplication.instance().aboutToQuit.emit()  # nothing waits any more: not stored again
+    assert stored == [target]
+
+
 def test_a_vanished_last_article_falls_back_to_the_first_page(make_window, library_dir: Path, settings) -> None:  # noqa: ANN001
     settings.set_last_place(library_dir, "no-such-article", None, 0.5)
     win = make_window(library_dir)
