@@ -211,18 +211,24 @@ def _alternatives(line: etree._Element) -> list[etree._Element]:
     that String lists among its ``ALTERNATIVE``s. Some converters write an OCR engine's alternatives as
     sibling Strings ("oommuttlea eommuttlea oemmuttlea", each listing the others); the page prints the word
     once, so the first reading is read and the rest only recorded. Strings that merely share a box (a
-    sloppy sample gives four characters one box) are words of their own.
+    sloppy sample gives four characters one box) are words of their own, and so are Strings without a box of
+    their own (no coordinates, or a width or height of 0: what some converters write when they do not know).
     """
     out: list[etree._Element] = []
     kept: tuple[tuple[str | None, ...], set[str]] | None = None
     for c in safexml.children(line, "String"):
         box = tuple(c.get(a) for a in _BOX_ATTRS)
         readings = {c.get("CONTENT") or "", c.get("SUBS_CONTENT") or ""} - {""}
-        if kept and box == kept[0] and readings & kept[1]:
+        if kept and box == kept[0] and _has_area(c) and readings & kept[1]:
             out.append(c)
             continue
         kept = (box, {alt.text or "" for alt in safexml.children(c, "ALTERNATIVE")})
     return out
+
+
+def _has_area(el: etree._Element) -> bool:
+    """Whether ``el`` states a box with a width and a height (a missing or unreadable size counts as none)."""
+    return all(_float(el, a) for a in ("WIDTH", "HEIGHT"))
 
 
 def _specks(strings: list[etree._Element]) -> list[etree._Element]:

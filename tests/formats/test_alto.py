@@ -340,3 +340,14 @@ def test_strings_in_the_box_of_the_string_before_are_alternatives_read_once() ->
     shared = "".join(f'<String CONTENT="{c}" {box}><ALTERNATIVE>{c}{c}</ALTERNATIVE></String>' for c in "義禮")
     doc = analyze_bytes(_two_lines(shared, '<String CONTENT="說"/>'), Path("shared.xml"), "alto")
     assert doc.pages[0].lines[0].text == "義禮"
+
+
+def test_strings_without_a_box_of_their_own_are_never_taken_for_alternatives() -> None:
+    """Strings with no coordinates, or all boxed at 0,0 with no size (converters write that when they do not
+    know), share no "very box": the word after an OCR misreading whose ALTERNATIVE it happens to equal ("tbe",
+    an alternative "the", then "the") is printed on the page and stays in the text."""
+    for box in ("", 'HPOS="0" VPOS="0" WIDTH="0" HEIGHT="0"'):
+        line = (f'<String CONTENT="tbe" {box}><ALTERNATIVE>the</ALTERNATIVE></String><SP/>'
+                f'<String CONTENT="the" {box}/><SP/><String CONTENT="end" {box}/>')
+        doc = analyze_bytes(_two_lines(line, '<String CONTENT="more"/>'), Path("boxless.xml"), "alto")
+        assert doc.pages[0].lines[0].text == "tbe the end", (box, doc.pages[0].lines[0].text)

@@ -113,7 +113,8 @@ def _is_other_reading(s: etree._Element, before: etree._Element | None) -> bool:
         return False
     box = [s.get(a) for a in ("HPOS", "VPOS", "WIDTH", "HEIGHT")]
     alternatives = {a.text for a in before.iter("{*}ALTERNATIVE")}
-    return box == [before.get(a) for a in ("HPOS", "VPOS", "WIDTH", "HEIGHT")] and bool(
+    sized = all(float(s.get(a) or 0) for a in ("WIDTH", "HEIGHT"))  # a String without a box is a word of its own
+    return sized and box == [before.get(a) for a in ("HPOS", "VPOS", "WIDTH", "HEIGHT")] and bool(
         {s.get("CONTENT"), s.get("SUBS_CONTENT")} & alternatives)
 
 
