@@ -3,9 +3,11 @@
 Whoosh's segment writer keeps every posting as a tuple in its pool, sorts them all at
 commit and feeds them one at a time through the codec; for the terms field (bare docnums,
 no positions, no weights) :class:`TermListSegmentWriter` keeps one array of docnums per
-term and writes each term's list a block at a time, in the on-disk format of the Whoosh 3
-codec (Existence format) that Whoosh's own writer produces. :func:`raw_blocks` reads such
-lists back a block at a time, below Whoosh's matcher API.
+term and writes each term's list a block at a time, in the Whoosh 3 codec's block layout
+(Existence format) with the docnum gaps packed as bytes or arrays (:func:`packed_deltas`,
+where Whoosh's own writer pickles a tuple): Whoosh's reader reads both, and so do older
+Broadsheets. :func:`raw_blocks` reads such lists back a block at a time, below Whoosh's
+matcher API.
 
 Both reach into private parts of Whoosh (``SegmentWriter``'s pool and flush, the W3
 codec's posting writer and leaf matcher), so this module checks at import that the
@@ -66,8 +68,8 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
     them one at a time through the codec: two thirds of an import's time went
     there. The terms field's postings are bare docnums that arrive in ascending
     order, so this writer keeps one array of docnums per term and writes each
-    term's list a block at a time, in the on-disk format Whoosh's own writer
-    produces (Whoosh 3 codec, Existence format).
+    term's list a block at a time, in the Whoosh 3 codec's block layout
+    (Existence format), its docnum gaps packed (:func:`_write_block`).
 
     Segments merged into this one at commit (Whoosh's merge policy) are not
     copied into memory: their terms-field postings are read term by term while
