@@ -63,7 +63,7 @@ def rejoin_words(doc: Document) -> None:
         kept.append(article)
     doc.articles = kept
     for article in doc.articles:
-        article.parts = join_broken_words(article.parts, lines)
+        article.parts = join_broken_words(article.parts, goes_on)
 
 
 def analyze_file(path: str | Path, fmt: str = "auto") -> Document:

@@ -218,15 +218,17 @@ class WordGoesOn:
                     and self.following.get(prev.spans[-1].line) == part.spans[0].line)
 
 
-def join_broken_words(parts: list[Part], lines: Sequence[Line]) -> list[Part]:
+def join_broken_words(parts: list[Part], lines: Sequence[Line] | WordGoesOn) -> list[Part]:
     """Parts cut between the two halves of a word the source marks as hyphenated, joined again.
 
-    ``lines`` are the source lines in document order. A marked hyphenation (ALTO ``HYP``/``SUBS_TYPE``)
+    ``lines`` are the source lines in document order, or a :class:`WordGoesOn` made from them once for the
+    articles of a whole document (made again for each, the document's lines were mapped once per article:
+    quadratic in a METS issue). A marked hyphenation (ALTO ``HYP``/``SUBS_TYPE``)
     is a word that goes on at the start of the next line, so no paragraph or role boundary can fall
     there: two paragraphs become one, and a display line (headline, subheadline) whose last word goes
     on into the body is body text. Only neighbouring parts are joined. Linear.
     """
-    word_goes_on = WordGoesOn(lines)
+    word_goes_on = lines if isinstance(lines, WordGoesOn) else WordGoesOn(lines)
     out: list[Part] = []
     for part in parts:
         prev = out[-1] if out else None
