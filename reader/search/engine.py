@@ -75,6 +75,8 @@ SUMMARY_SHARE = 8
 
 #: filters on the article's own row (the others are on its issue or its pages)
 ARTICLE_FIELDS = frozenset({"kind", "article", "headline"})
+#: filters on the article's issue
+ISSUE_FIELDS = frozenset({"publication", "date", "issue"})
 #: the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page)
 ON_PAGES = ("SELECT ap2.article_num FROM pages g2 JOIN article_pages ap2 ON ap2.page_id = g2.id "
             "WHERE g2.number BETWEEN ? AND ?")
@@ -465,12 +467,14 @@ class Searcher:
         others = [f for f in filters if f.field != "page"]
         where, args = self._where(others)
         if not pages:
-            return ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id WHERE " + " AND ".join(where),
-                    args)
-        sql = ("SELECT ap.article_num FROM pages g JOIN article_pages ap ON ap.page_id = g.id "
-               "JOIN issues i ON i.id = g.issue_id")
+            join = " JOIN issues i ON i.id = a.issue_id" if any(f.field in ISSUE_FIELDS for f in others) else ""
+            return "SELECT a.num FROM articles a" + join + " WHERE " + " AND ".join(where), args
+        sql = "SELECT ap.article_num FROM pages g JOIN article_pages ap ON ap.page_id = g.id"
+        if any(f.field in ISSUE_FIELDS for f in others):
+            sql += " JOIN issues i ON i.id = g.issue_id"
         if any(f.field in ARTICLE_FIELDS for f in others):
-            sql += " JOIN articles a ON a.num = ap.article_num"
+            # the article's issue is its pages' (always): kind:X is then looked up in articles_kind, no row read
+            sql += " JOIN articles a ON a.num = ap.article_num AND a.issue_id = g.issue_id"
         conds = ["g.number BETWEEN ? AND ?"] + [f"ap.article_num IN ({ON_PAGES})"] * (len(pages) - 1)
         page_args = [n for lo_hi in pages for n in lo_hi]
         return sql + " WHERE " + " AND ".join(conds + where), page_args + args
