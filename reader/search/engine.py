@@ -458,11 +458,12 @@ class Searcher:
         return {r[0] for r in self.library.conn.execute(sql, args)}
 
     def _filter_sql(self, filters: Sequence[Filter]) -> tuple[str, list[Any]]:
-        """The statement selecting the rows every one of ``filters`` admits. With a ``page:`` filter it starts
-        from the pages so numbered (``pages_number``), their articles (``article_pages``) and their issues (an
-        article's pages are in its issue), and reads the articles' rows only for a filter on the article itself
-        (kind, id, headline): reading every article's page list took 60–110 ms at 54,000 articles, whatever the
-        filter admitted; the pages' index takes a few ms for page:1 (6,754 articles)."""
+        """The statement selecting the rows every one of ``filters`` admits, joining only the tables a filter needs.
+        With a ``page:`` filter it starts from the pages so numbered (``pages_number``) and their articles
+        (``article_pages``), joins the pages' issue for a date, publication or issue filter (an article's pages are
+        in its issue) and the article for a filter on the article itself (kind, id, headline): reading every
+        article's page list took 60–110 ms at 54,000 articles whatever the filter admitted; page:1 (6,754
+        articles) now takes 2 ms."""
         pages = [_page_range(f.value, f) for f in filters if f.field == "page"]
         others = [f for f in filters if f.field != "page"]
         where, args = self._where(others)
