@@ -119,12 +119,31 @@ _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<lp>[(（]) | (?P<rp>[)）])
-      | (?P<neg>-)?(?P<field>[A-Za-z]+):(?:\[(?P<range>[^\]]*)\]|(?P<fq>["“「『])(?P<fqv>[^"”」』]*)["”」』]?|(?P<fv>[^\s()（）]+))
+      | (?P<neg>-)?(?P<field>[A-Za-z]+):
+        (?:\[(?P<range>[^\]]*)\]|(?P<fq>["“「『])(?P<fqv>[^"”」』]*)["”」』]?|(?P<fv>[^\s()（）]+))
       | (?P<q>["“「『])(?P<qv>[^"”」』]*)["”」』]?(?:~(?P<qd>\d+))?
       | (?P<word>[^\s()（）"“「『]+)
     )""",
     re.VERBOSE,
 )
+
+
+def _field_tokens(m: re.Match[str]) -> list[tuple[str, Any]]:
+    """The tokens of ``name:value``: a filter, ``NOT`` and a filter for ``-name:value`` (it was the text
+    "name:value", silently), or for a name that is no filter the word with a colon in it."""
+    name = m.group("field").lower()
+    neg = [("not", None)] if m.group("neg") else []
+    if name not in FIELDS:
+        word = m.group(0).strip()
+        return neg + [("text", word[1:] if neg else word)]
+    if m.group("range") is not None:
+        lo, _, hi = m.group("range").partition(" TO ")
+        value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
+    elif m.group("fq") is not None:
+        value = m.group("fqv")
+    else:
+        value = m.group("fv")
+    return [*neg, ("filter", Filter(name, value))]
 
 
 def _tokens(query: str) -> list[tuple[str, Any]]:
@@ -142,22 +161,7 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
         elif m.group("rp"):
             out.append((")", None))
         elif m.group("field"):
-            name = m.group("field").lower()
-            if name not in FIELDS:
-                # not a filter: a word with a colon in it
-                word = m.group(0).strip()
-                out.extend([("not", None), ("text", word[1:])] if m.group("neg") else [("text", word)])
-                continue
-            if m.group("neg"):  # -page:1 is NOT page:1 (it was the text "page:1", silently)
-                out.append(("not", None))
-            if m.group("range") is not None:
-                lo, _, hi = m.group("range").partition(" TO ")
-                value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
-            elif m.group("fq") is not None:
-                value = m.group("fqv")
-            else:
-                value = m.group("fv")
-            out.append(("filter", Filter(name, value)))
+            out.extend(_field_tokens(m))
         elif m.group("q"):
             out.append(_quoted(m.group("qv"), m.group("qd")))
         else:

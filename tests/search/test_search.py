@@ -199,7 +199,8 @@ def test_filters(corpus) -> None:  # type: ignore[no-untyped-def]
     assert searcher.matching_ids("党 -page:2") == searcher.matching_ids("党 NOT page:2") == {
         x for x in a if meta[x]["page"] != 2}
     assert searcher.matching_ids('党 -publication:"the times"') == {x for x in a if meta[x]["pub"] != "The Times"}
-    assert searcher.matching_ids("党 -date:[1991 TO 1992]") == {x for x in a if not "1991" <= meta[x]["date"][:4] <= "1992"}
+    assert searcher.matching_ids("党 -date:[1991 TO 1992]") == {
+        x for x in a if not "1991" <= meta[x]["date"][:4] <= "1992"}
     assert searcher.matching_ids("page:2-3") == searcher.matching_ids("page:2..3")
     assert searcher.matching_ids("党 page:3..") == {x for x in a if meta[x]["page"] >= 3}
     assert searcher.matching_ids("党 page:..2") == {x for x in a if meta[x]["page"] <= 2}
