@@ -47,6 +47,7 @@ from reader.search.query import (
     Text,
     _date_range,
     _int,
+    _page_range,
     form_of_folded,
     form_of_original,
     make_term,
@@ -71,6 +72,14 @@ log = logging.getLogger(__name__)
 
 #: hits of at least one article in this many: their summaries are read as the table of every article (kept)
 SUMMARY_SHARE = 8
+
+#: filters on the article's own row (the others are on its issue or its pages)
+ARTICLE_FIELDS = frozenset({"kind", "article", "headline"})
+#: filters on the article's issue
+ISSUE_FIELDS = frozenset({"publication", "date", "issue"})
+#: the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page)
+ON_PAGES = ("SELECT ap2.article_num FROM pages g2 JOIN article_pages ap2 ON ap2.page_id = g2.id "
+            "WHERE g2.number BETWEEN ? AND ?")
 
 #: the summary of a row gone since it matched (sorted last)
 _GONE = ("\uffff", 0, 0, "", "", 0)
@@ -426,7 +435,7 @@ class Searcher:
                 conds.append("a.id = ?")
                 args.append(v)
             elif f.field == "issue":
-                conds.append("a.issue_id = ?")
+                conds.append("i.id = ?")
                 args.append(_int(v, f))
             elif f.field == "date":
                 lo, hi = _date_range(v)
@@ -437,16 +446,6 @@ class Searcher:
                     conds.append("i.date <= ?")
                     args.append(hi)
                 conds.append("i.date != ''")
-            elif f.field == "page":
-                if ".." in v:
-                    a, _, b = v.partition("..")
-                    lo_p = _int(a, f) if a else -1
-                    hi_p = _int(b, f) if b else 1 << 30
-                    conds.append("EXISTS (SELECT 1 FROM json_each(a.pages) WHERE value BETWEEN ? AND ?)")
-                    args.extend([lo_p, hi_p])
-                else:
-                    conds.append("EXISTS (SELECT 1 FROM json_each(a.pages) WHERE value = ?)")
-                    args.append(_int(v, f))
             elif f.field == "headline":
                 conds.append(self._folded_in("coalesce(a.headline, '')", "a.num",
                                              "SELECT num, headline FROM articles WHERE headline IS NOT NULL",
@@ -454,11 +453,32 @@ class Searcher:
         return conds, args
 
     def _filtered(self, filters: Sequence[Filter]) -> set[int]:
-        """The articles every one of ``filters`` admits (SQL on the catalogue)."""
-        where, args = self._where(filters)
-        return {r[0] for r in self.library.conn.execute(
-            "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
-            "JOIN publications p ON p.id = i.publication_id WHERE " + " AND ".join(where), args)}
+        """The articles every one of ``filters`` admits (SQL on the catalogue: :meth:`_filter_sql`)."""
+        sql, args = self._filter_sql(filters)
+        return {r[0] for r in self.library.conn.execute(sql, args)}
+
+    def _filter_sql(self, filters: Sequence[Filter]) -> tuple[str, list[Any]]:
+        """The statement selecting the rows every one of ``filters`` admits, joining only the tables a filter needs.
+        With a ``page:`` filter it starts from the pages so numbered (``pages_number``) and their articles
+        (``article_pages``), joins the pages' issue for a date, publication or issue filter (an article's pages are
+        in its issue) and the article for a filter on the article itself (kind, id, headline): reading every
+        article's page list took 60–110 ms at 54,000 articles whatever the filter admitted; page:1 (6,754
+        articles) now takes 2 ms."""
+        pages = [_page_range(f.value, f) for f in filters if f.field == "page"]
+        others = [f for f in filters if f.field != "page"]
+        where, args = self._where(others)
+        if not pages:
+            join = " JOIN issues i ON i.id = a.issue_id" if any(f.field in ISSUE_FIELDS for f in others) else ""
+            return "SELECT a.num FROM articles a" + join + " WHERE " + " AND ".join(where), args
+        sql = "SELECT ap.article_num FROM pages g JOIN article_pages ap ON ap.page_id = g.id"
+        if any(f.field in ISSUE_FIELDS for f in others):
+            sql += " JOIN issues i ON i.id = g.issue_id"
+        if any(f.field in ARTICLE_FIELDS for f in others):
+            # the article's issue is its pages' (always): kind:X is then looked up in articles_kind, no row read
+            sql += " JOIN articles a ON a.num = ap.article_num AND a.issue_id = g.issue_id"
+        conds = ["g.number BETWEEN ? AND ?"] + [f"ap.article_num IN ({ON_PAGES})"] * (len(pages) - 1)
+        page_args = [n for lo_hi in pages for n in lo_hi]
+        return sql + " WHERE " + " AND ".join(conds + where), page_args + args
 
     def _folded_in(self, text: str, key: str, rows_sql: str, needle: str, args: list[Any], few: bool = False) -> str:
         """A condition: the folded ``text`` holds ``needle``. SQLite folds in SQL (a Python function

@@ -6,8 +6,9 @@ Query language
 parentheses, ``"phrases"`` (also “…” and 「…」), and filters
 ``publication:NAME`` (case-insensitive substring), ``date:1858-12-07``,
 ``date:1858`` or ``date:1858-12`` (prefix), ranges ``date:1850..1860``,
-``date:[2021-01-01 TO 2021-01-31]`` (open ends allowed), ``page:4`` or
-``page:1..3``, ``kind:article``, ``headline:TEXT``, ``issue:N`` (an issue id)
+``date:[2021-01-01 TO 2021-01-31]`` (open ends allowed), ``page:4``,
+``page:1..3`` or ``page:1-3`` (open ends: ``page:3..``, ``page:..2``; an article
+on pages 3 and 4 is on page:4), ``kind:article``, ``headline:TEXT``, ``issue:N`` (an issue id)
 and ``article:ID``. Filter values may be quoted.
 
 Semantics
@@ -118,12 +119,31 @@ _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<lp>[(（]) | (?P<rp>[)）])
-      | (?P<field>[A-Za-z]+):(?:\[(?P<range>[^\]]*)\]|(?P<fq>["“「『])(?P<fqv>[^"”」』]*)["”」』]?|(?P<fv>[^\s()（）]+))
+      | (?P<neg>-)?(?P<field>[A-Za-z]+):
+        (?:\[(?P<range>[^\]]*)\]|(?P<fq>["“「『])(?P<fqv>[^"”」』]*)["”」』]?|(?P<fv>[^\s()（）]+))
       | (?P<q>["“「『])(?P<qv>[^"”」』]*)["”」』]?(?:~(?P<qd>\d+))?
       | (?P<word>[^\s()（）"“「『]+)
     )""",
     re.VERBOSE,
 )
+
+
+def _field_tokens(m: re.Match[str]) -> list[tuple[str, Any]]:
+    """The tokens of ``name:value``: a filter, ``NOT`` and a filter for ``-name:value`` (it was the text
+    "name:value", silently), or for a name that is no filter the word with a colon in it."""
+    name = m.group("field").lower()
+    neg = [("not", None)] if m.group("neg") else []
+    if name not in FIELDS:
+        word = m.group(0).strip()
+        return neg + [("text", word[1:] if neg else word)]
+    if m.group("range") is not None:
+        lo, _, hi = m.group("range").partition(" TO ")
+        value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
+    elif m.group("fq") is not None:
+        value = m.group("fqv")
+    else:
+        value = m.group("fv")
+    return [*neg, ("filter", Filter(name, value))]
 
 
 def _tokens(query: str) -> list[tuple[str, Any]]:
@@ -141,19 +161,7 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
         elif m.group("rp"):
             out.append((")", None))
         elif m.group("field"):
-            name = m.group("field").lower()
-            if name not in FIELDS:
-                # not a filter: a word with a colon in it
-                out.append(("text", m.group(0).strip()))
-                continue
-            if m.group("range") is not None:
-                lo, _, hi = m.group("range").partition(" TO ")
-                value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
-            elif m.group("fq") is not None:
-                value = m.group("fqv")
-            else:
-                value = m.group("fv")
-            out.append(("filter", Filter(name, value)))
+            out.extend(_field_tokens(m))
         elif m.group("q"):
             out.append(_quoted(m.group("qv"), m.group("qd")))
         else:
@@ -660,6 +668,25 @@ def _int(value: str, f: Filter) -> int:
     if not -INT_MAX <= n <= INT_MAX:
         raise _error(QT_TRANSLATE_NOOP("query", "query: {field}:{value} is out of range"), field=f.field, value=f.value)
     return n
+
+
+#: ``3-5``: a page range typed with a hyphen (both ends given: ``-3`` alone is page -3)
+_PAGE_HYPHEN = re.compile(r"^\s*(-?\d+)\s*[-\u2013]\s*(-?\d+)\s*$")
+
+
+def _page_range(value: str, f: Filter) -> tuple[int, int]:
+    """(lowest, highest) page number a ``page:`` filter admits: ``4``, ``1..3``, ``1-3`` or an open range
+    (``3..``, ``..2``: its open end the furthest number there is)."""
+    v = value.strip()
+    if ".." in v:
+        a, _, b = v.partition("..")
+        a, b = a.strip(), b.strip()
+        return (_int(a, f) if a else -INT_MAX), (_int(b, f) if b else INT_MAX)
+    m = _PAGE_HYPHEN.match(v)
+    if m:
+        return _int(m.group(1), f), _int(m.group(2), f)
+    n = _int(v, f)
+    return n, n
 
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -79,6 +79,11 @@ def _old_lines(folder: Path) -> tuple[dict[int, list[tuple[object, ...]]], dict[
         conn.close()
 
 
+def conn_index(lib: Library, name: str) -> bool:
+    return lib.conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?", (name,)).fetchone() \
+        is not None
+
+
 def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _old_library(tmp_path)
     before = (folder / "catalogue.sqlite").stat().st_size
@@ -95,7 +100,9 @@ def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path, monkeypatch
         assert lib.stats()["lines"] == sum(map(len, old_pages.values()))
         for (article_id, line_id), page_id in old_where.items():
             assert lib.page_of_line(article_id, line_id) == page_id
-        assert lib.schema_versions()["catalogue"] == len(catalogue.MIGRATIONS) == 5
+        assert lib.schema_versions()["catalogue"] == len(catalogue.MIGRATIONS) == 6
+        # schema 6: the pages by number, for the search filter page:N
+        assert conn_index(lib, "pages_number")
         conn = lib.conn
         assert conn.execute("SELECT type FROM sqlite_schema WHERE name = 'article_text'").fetchone() == ("view",)
         assert conn.execute("SELECT COUNT(*) FROM article_folded").fetchone() == (0,)
@@ -139,7 +146,7 @@ def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path, monkeypatch
     assert (folder / "catalogue.sqlite").stat().st_size < before  # the freed pages went back to the disk
     again = Library(folder)  # once: opening again changes nothing
     try:
-        assert again.schema_versions()["catalogue"] == 5
+        assert again.schema_versions()["catalogue"] == 6
     finally:
         again.close()
 

@@ -9,6 +9,7 @@ row-level security is checked by logging in as a second researcher's role.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,59 @@ def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, referen
             assert [(c.article, c.left, c.match, c.right) for c in concordance(got, query).lines] == \
                 [(c.article, c.left, c.match, c.right) for c in concordance(ref, query).lines]
             assert timeline(got, query).to_json() == timeline(ref, query).to_json()
+
+
+def _brute_rows(lib: Library) -> dict[str, dict[str, Any]]:
+    """Each article's pages (its own ``pages`` list), date, publication, kind, issue and folded text, read
+    row by row: what the filters are checked against."""
+    rows = lib.conn.execute(
+        "SELECT a.id, a.pages, i.date, p.name, a.kind, a.issue_id FROM articles a JOIN issues i ON i.id = a.issue_id "
+        "JOIN publications p ON p.id = i.publication_id").fetchall()
+    return {r[0]: {"pages": set(json.loads(r[1])), "date": r[2], "pub": r[3], "kind": r[4], "issue": r[5],
+                   "folded": lib.folded_text(r[0])} for r in rows}
+
+
+def test_filters_match_brute_force_on_both_kinds(library: Library) -> None:
+    """``page:`` (from the pages' index and ``article_pages``: an article on pages 2 and 3 is on page:3) and the
+    other filters, alone, together, with common terms and under OR/NOT, find exactly what reading every article's
+    own row finds, on both kinds."""
+    import_paths(library, [samples_folder()])
+    rows = _brute_rows(library)
+    spanning = [k for k, r in rows.items() if r["pages"] == {2, 3}]
+    assert spanning  # the Luxemburger Zeitung holds an article running from page 2 onto page 3
+    issue = rows[spanning[0]]["issue"]
+
+    def on(lo: int, hi: int) -> set[str]:
+        return {k for k, r in rows.items() if any(lo <= n <= hi for n in r["pages"])}
+
+    def where(test: Any) -> set[str]:
+        return {k for k, r in rows.items() if test(r)}
+
+    ri = where(lambda r: "日" in r["folded"])
+    with Searcher(library) as searcher:
+        und = searcher.matching_ids("und")  # a word (its matching is checked elsewhere): the filters are checked here
+    lux = where(lambda r: "luxemburger" in r["pub"].lower())
+    cases = {
+        "page:3": on(3, 3), "page:2": on(2, 2), "page:1..2": on(1, 2), "page:2-3": on(2, 3), "page:3..": on(3, 99),
+        "page:..1": on(-99, 1), "page:0": set(), "page:9": set(), "page:1..2 page:2..3": on(1, 2) & on(2, 3),
+        "page:1 page:3": on(1, 1) & on(3, 3), "und page:3": und & on(3, 3), "日 page:2..3": ri & on(2, 3),
+        "page:3 publication:luxemburger": lux & on(3, 3),
+        "page:2 date:1858": on(2, 2) & where(lambda r: r["date"].startswith("1858")),
+        "page:2 date:1939..1940 日": ri & on(2, 2) & where(lambda r: "1939" <= r["date"][:4] <= "1940"),
+        "page:3 kind:article": on(3, 3) & where(lambda r: r["kind"] == "article"),
+        f"page:3 issue:{issue}": on(3, 3) & where(lambda r: r["issue"] == issue),
+        f"page:2 article:{spanning[0]}": {spanning[0]},
+        "und OR page:4": und | on(4, 4), "und -page:1": und - on(1, 1), "NOT page:2": set(rows) - on(2, 2),
+        "(page:1 OR page:3) kind:article": (on(1, 1) | on(3, 3)) & where(lambda r: r["kind"] == "article"),
+        "publication:晶報 日": ri & where(lambda r: "晶報" in r["pub"]), "date:1939 日": ri & where(
+            lambda r: r["date"].startswith("1939")), "kind:article und": und & where(lambda r: r["kind"] == "article"),
+    }
+    assert spanning[0] in cases["page:3"] and spanning[0] in cases["page:2"] and und
+    with Searcher(library) as searcher:
+        for query, expected in cases.items():
+            assert searcher.matching_ids(query) == expected, query
+            assert searcher.search(query, limit=None).total == len(expected), query
+    assert all(cases[q] for q in cases if q not in ("page:0", "page:9", "page:1 page:3"))
 
 
 #: default-mode queries whose verification reads no text on PostgreSQL (CJK runs, words, their combinations)
