@@ -18,6 +18,7 @@ through :meth:`reader.index.store.Index.writer`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import operator
 import pickle
@@ -183,11 +184,10 @@ def packed_deltas(ids: Sequence[int]) -> bytes | array[int]:
     (the common case: a term held by one article in a hundred or more), else as 16- or 32-bit integers. Both are
     iterables of ints, as Whoosh 3's own tuple is, so Whoosh's matchers and :func:`raw_blocks` read them
     unchanged. Whoosh's tuple took two bytes a posting before compression (~1.6 after zlib), bytes one (~1.0)."""
+    with contextlib.suppress(ValueError):  # a gap of 256 or more: stops there
+        return bytes(map(operator.sub, ids, chain((0,), ids)))  # one pass at C speed, no list of gaps
     gaps = list(map(operator.sub, ids, chain((0,), ids)))
-    top = max(gaps)
-    if top < 256:
-        return bytes(gaps)
-    return array("H" if top < 65536 else "I", gaps)
+    return array("H" if max(gaps) < 65536 else "I", gaps)
 
 
 def _block_data(ids: Sequence[int]) -> bytes:
