@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator
@@ -105,6 +106,9 @@ def term_text(key: int) -> str:
     return "$%x" % (key - _LOW_BASE)
 
 
+#: UTF-32 in this machine's byte order (read back as unsigned 32-bit integers)
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+
 _CJK_CHAR_RE = re.compile(f"[{CJK_CLASS}]")
 
 
@@ -135,7 +139,8 @@ def term_keys(folded: str) -> tuple[set[int], set[str]]:
     if not runs:
         return set(), words
     joined = "\n".join(runs)
-    keys = set(map(ord, set(joined)))
+    # the code points straight from the text's UTF-32 (no one-character string made per character)
+    keys: set[int] = set(memoryview(joined.encode(_UTF32)).cast("I"))
     keys.discard(10)  # the newline
     grams = set(map(operator.add, joined, joined[1:]))
     grams.difference_update(map(operator.add, map(operator.itemgetter(-1), runs), repeat("\n")))
