@@ -115,6 +115,16 @@ def test_a_restart_reopens_the_last_article_at_its_scroll_position(make_window, 
     qtbot.waitUntil(lambda: abs(again.navigation.scroll_fraction() - 0.6) < 0.05)
 
 
+def _record_stores(win, monkeypatch) -> list[str]:  # noqa: ANN001
+    """The ids of the articles whose place the window stores from now on (each store still happens)."""
+    stored: list[str] = []
+    store = win.settings.set_last_place
+    monkeypatch.setattr(win.settings, "set_last_place",
+                        lambda library, article, page, scroll: (stored.append(article),
+                                                                store(library, article, page, scroll)))
+    return stored
+
+
 def test_the_place_is_stored_once_after_a_run_of_opened_articles_and_at_once_on_close(
         make_window, library_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
     """Storing the place saves and syncs the settings file on the GUI thread (16 ms at each open on a busy disk):
@@ -122,11 +132,7 @@ def test_the_place_is_stored_once_after_a_run_of_opened_articles_and_at_once_on_
     from reader.gui import navigation
 
     win = make_window(library_dir)
-    stored: list[str] = []
-    store = win.settings.set_last_place
-    monkeypatch.setattr(win.settings, "set_last_place",
-                        lambda library, article, page, scroll: (stored.append(article),
-                                                                store(library, article, page, scroll)))
+    stored = _record_stores(win, monkeypatch)
     ids = [a.id for issue in win.archive.issues() for a in win.archive.articles(issue_id=issue.id)][-3:]
     for aid in ids:
         win.open_article(aid)
@@ -148,11 +154,7 @@ def test_a_place_waiting_for_its_pause_is_stored_when_the_session_ends(
     from PySide6.QtWidgets import QApplication
 
     win = make_window(library_dir)
-    stored: list[str] = []
-    store = win.settings.set_last_place
-    monkeypatch.setattr(win.settings, "set_last_place",
-                        lambda library, article, page, scroll: (stored.append(article),
-                                                                store(library, article, page, scroll)))
+    stored = _record_stores(win, monkeypatch)
     target = [a.id for issue in win.archive.issues() for a in win.archive.articles(issue_id=issue.id)][-1]
     win.open_article(target)
     assert stored == []

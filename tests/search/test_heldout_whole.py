@@ -205,22 +205,34 @@ def _line_words(path: Path) -> Iterator[list[str]]:
 @pytest.mark.parametrize(("name", "path"), _cases(PAGED))
 def test_every_line_of_the_page_is_found_by_search(built: _Built, name: str, path: Path) -> None:
     """The longest plain word of every printed line (4+ letters) is found, as many times as it is there."""
-    missing, wrong, tried = [], [], 0
     folded, lines = built.folded(name), sum(1 for _ in _line_words(path))
-    with Searcher(built.library(name)) as s:
-        for words in _line_words(path):
-            plain = [w for w in words if re.fullmatch(r"[^\W\d_]{4,}", w)]
-            if not plain:
-                continue
+    queries = []
+    for words in _line_words(path):
+        plain = [w for w in words if re.fullmatch(r"[^\W\d_]{4,}", w)]
+        if plain:
             word = max(plain, key=len)
-            tried += 1
-            n, brute = s.count(word), _brute_word(folded, word)
-            if n == 0:
-                missing.append(word)
-            if n != brute:
-                wrong.append((word, n, brute))
+            queries.append((word, _brute_word(folded, word)))
+    with Searcher(built.library(name)) as s:
+        missing, wrong = _counted(s, queries)
+    tried = len(queries)
     assert tried > lines // 3
     assert missing == [] and wrong == []
+
+
+#: a run of CJK characters (two or more) in a fold's line, its spaces removed
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]{2,}")
+
+
+def _counted(searcher: Searcher, queries: list[tuple[str, int]]) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """(the queries search does not find, the (query, search's count, brute force's count) that differ)."""
+    missing, wrong = [], []
+    for query, brute in queries:
+        n = searcher.count(query)
+        if n == 0:
+            missing.append(query)
+        if n != brute:
+            wrong.append((query, n, brute))
+    return missing, wrong
 
 
 def _fold_lines(path: Path) -> Iterator[str]:
@@ -242,24 +254,18 @@ def _fold_lines(path: Path) -> Iterator[str]:
 def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, path: Path) -> None:
     """Four characters from the middle of every transcribed line, its centre margin's included (a whole word
     where it is Latin or digits)."""
-    missing, wrong, tried = [], [], 0
     folded, lines = built.folded(name), sum(1 for _ in _fold_lines(path))
-    with Searcher(built.library(name)) as s:
-        for line in _fold_lines(path):
-            cjk_run = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]{2,}")
-            runs = cjk_run.findall(line.replace(" ", "")) + re.findall(r"[A-Za-z0-9]{2,}", line)
-            if not runs:
-                continue
+    queries = []
+    for line in _fold_lines(path):
+        runs = _CJK_RUN.findall(line.replace(" ", "")) + re.findall(r"[A-Za-z0-9]{2,}", line)
+        if runs:
             run = max(runs, key=len)
             cjk = not run.isascii()
             query = run[len(run) // 2 - 2: len(run) // 2 + 2] if cjk and len(run) > 4 else run
-            tried += 1
-            n = s.count(query)
-            brute = _brute_run(folded, query) if cjk else _brute_word(folded, query)
-            if n == 0:
-                missing.append(query)
-            if n != brute:
-                wrong.append((query, n, brute))
+            queries.append((query, _brute_run(folded, query) if cjk else _brute_word(folded, query)))
+    with Searcher(built.library(name)) as s:
+        missing, wrong = _counted(s, queries)
+    tried = len(queries)
     assert tried > lines // 2
     assert missing == [] and wrong == []
 
