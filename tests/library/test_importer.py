@@ -12,13 +12,15 @@ import sys
 import textwrap
 import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 
 from reader.index import store as sindex
+from reader.library import importer
 from reader.library.catalogue import Library, LibraryBusyError
-from reader.library.importer import collect, decide_metadata, import_paths, path_metadata
+from reader.library.importer import ReadFile, collect, decide_metadata, import_paths, path_metadata, read_file
 from reader.search.engine import Searcher
 from reader.text.forms import fold_text
 
@@ -384,3 +386,50 @@ def test_a_page_file_of_an_unchanged_mets_that_went_keeps_its_articles(tmp_path:
     assert any("0002647_18240217_0002.xml" in w and "kept" in w for _, w in rep.warnings), rep.warnings
     assert lib.stats()["articles"] == before
     lib.close()
+
+
+class _Recording:
+    """Readers that read in this process at once and record how many files were handed to them."""
+
+    width = 2
+
+    def __init__(self) -> None:
+        self.submitted: list[Path] = []
+
+    def submit(self, path: Path, digest: str) -> Future[ReadFile]:
+        self.submitted.append(path)
+        done: Future[ReadFile] = Future()
+        done.set_result(read_file(path))
+        return done
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("size", "expected"), [(100, importer.READ_AHEAD_MAX * 2),
+                                                 (4_000, importer.READ_AHEAD * 2 + 1)])
+def test_small_files_are_read_further_ahead_than_large_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              size: int, expected: int) -> None:
+    """The reading processes must have work queued for the length of an index sync.
+
+    With READ_AHEAD files per worker only, small files ran out while the importing process synced the
+    index, and the import then waited for its readers (>25% of its time at 100,000 pages). Small files are
+    read ahead up to a budget of bytes; large ones stay bounded by their number.
+    """
+    monkeypatch.setattr(importer, "READ_AHEAD_BYTES", 30_000)
+    folder = tmp_path / "src"
+    folder.mkdir()
+    files = []
+    for i in range(60):
+        f = folder / f"rmrb_1990010{i % 9 + 1}_{i:02d}.txt"
+        f.write_text(("中国人民" * (size // 12 + 1))[: size // 3] + f"\n{i}\n", encoding="utf-8")
+        files.append(f)
+    readers = _Recording()
+    with Library(tmp_path / "lib") as lib:
+        jobs = importer._jobs(lib, sorted(files), set(), readers)
+        first = next(jobs)
+        assert len(readers.submitted) == expected
+        assert first.path == sorted(files)[0]
+        rest = list(jobs)  # the window drains in file order, every file once
+    assert [j.path for j in [first, *rest]] == sorted(files)
+    assert len(readers.submitted) == 60
