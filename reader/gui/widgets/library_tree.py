@@ -41,7 +41,11 @@ class LibraryTree(QTreeWidget):
         self.archive: Archive | None = None
         self._issues: dict[int, QTreeWidgetItem] = {}
         self._pages: dict[int, QTreeWidgetItem] = {}
-        self.itemExpanded.connect(self._fill_pages)
+        #: issues that :meth:`select` opened (not the user): folded again when the reader leaves them
+        self._opened: set[int] = set()
+        self._opening = False
+        self.itemExpanded.connect(self._expanded)
+        self.itemCollapsed.connect(self._collapsed)
         self.currentItemChanged.connect(self._current_changed)
 
     def set_archive(self, archive: Archive | None) -> None:
@@ -55,6 +59,7 @@ class LibraryTree(QTreeWidget):
         self.clear()
         self._issues = {}
         self._pages = {}
+        self._opened = set()
         if self.archive is not None:
             by_pub: dict[str, QTreeWidgetItem] = {}
             for pub in self.archive.publications():
@@ -90,6 +95,39 @@ class LibraryTree(QTreeWidget):
         if current is not None:  # quietly: a reload (after an import) never moves the reader
             self.select(*current)
         self.blockSignals(False)
+
+    def _expanded(self, item: QTreeWidgetItem) -> None:
+        if not self._opening and item.data(0, ROLE_KIND) == "issue":  # the user's: it stays open
+            self._opened.discard(int(item.data(0, ROLE_ID)))
+        self._fill_pages(item)
+
+    def _collapsed(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, ROLE_KIND) == "issue":
+            self._opened.discard(int(item.data(0, ROLE_ID)))
+
+    def _fold_opened(self, keep: int) -> None:
+        """Fold the issues opened for earlier selections, all but ``keep``.
+
+        Following a hundred search hits used to leave a hundred issues open (and
+        every later selection slower to scroll to); issues the user opened stay open.
+        """
+        for other in self._opened - {keep}:
+            item = self._issues.get(other)
+            if item is not None:
+                item.setExpanded(False)
+        self._opened &= {keep}
+
+    def _open(self, issue_id: int) -> None:
+        """Open the issue being read, remembering it was opened for the reader, not by the user."""
+        item = self._issues.get(issue_id)
+        if item is None or item.isExpanded():
+            return
+        self._opening = True
+        try:
+            item.setExpanded(True)
+        finally:
+            self._opening = False
+        self._opened.add(issue_id)
 
     def _fill_pages(self, item: QTreeWidgetItem) -> None:
         if item.data(0, ROLE_KIND) != "issue" or item.childCount() or self.archive is None:
@@ -128,6 +166,7 @@ class LibraryTree(QTreeWidget):
     def select(self, kind: str, ident: int, issue_id: int | None = None) -> bool:
         """Make an issue or a page current (filling pages as needed); False when it is not in the tree."""
         if kind == "issue" and ident in self._issues:
+            self._fold_opened(keep=ident)
             self.setCurrentItem(self._issues[ident])
             return True
         if kind == "page":
@@ -137,7 +176,8 @@ class LibraryTree(QTreeWidget):
             if item is not None:
                 parent = item.parent()
                 if parent is not None:
-                    parent.setExpanded(True)
+                    self._fold_opened(keep=int(parent.data(0, ROLE_ID)))
+                    self._open(int(parent.data(0, ROLE_ID)))
                 self.setCurrentItem(item)
                 return True
         return False
