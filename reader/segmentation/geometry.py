@@ -551,6 +551,16 @@ def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
     return not BYLINE_START.match(text) and _headline_case(text) and _is_centred(line, bx[0], bx[2], em)
 
 
+#: a connective set alone between display lines: one or two short words in lower case ("von", "in", "—von-")
+CONNECTIVE = re.compile(r"^\W{0,2}[a-zäöüß]{1,5}(?:\s[a-zäöüß]{1,5})?\W{0,3}$")
+
+
+def _connective(lines: Sequence[Line]) -> bool:
+    """One short lower-case line ("von", "in", "bei"): it links the display lines around it (an advert's house
+    and its owner: "Lagerbier-Saloon" / "von" / "Nic. Schmitt,"), it is neither a heading nor running text."""
+    return len(lines) == 1 and CONNECTIVE.match(lines[0].text.strip()) is not None
+
+
 def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
     """A block of its own holding one or two short lines of wide capitals: a heading set at body size.
 
@@ -1558,8 +1568,11 @@ MAX_DECK = 12
 
 
 def _headline_case(text: str) -> bool:
-    """Capitals or Title Case, the way headlines and decks are set (not a dateline)."""
+    """Capitals or Title Case, the way headlines and decks are set (not a dateline). Latin text without a
+    capital is neither: "von", "und", "ferner:" set alone join an advert's display lines, they head nothing."""
     letters = [ch for ch in text if ch.isalpha()]
+    if letters and not any(ch.isupper() or is_wide(ch) for ch in letters):
+        return False
     return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
 
 
@@ -2861,6 +2874,9 @@ class _PageCut:
         if len(text_lines) <= 2 and SERIAL_LABEL.match(text_lines[0].text.strip()):
             self.add_heads(text_lines, block)  # "Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12": the serial's
             return                             # label, over its title (a kicker), not the end of the item above
+        if self.pending_heads and _connective(text_lines):
+            self.add_heads(text_lines, block)  # "von" between a house's name and its owner's joins the two
+            return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()

@@ -1,0 +1,67 @@
+"""Pages of adverts, notices and listings (issue 15's advert/notice pass).
+
+Each layout is a small synthetic copy of what a real page does (named in the docstrings); the real pages are
+scored by benchmarks/bench_segmentation.py.
+"""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import _headline_case, articles_from_layout
+
+LEFT, WIDTH = 100.0, 600.0
+HEAD_ROLES = ("kicker", "headline", "subheadline")
+
+
+def _line(lid: str, text: str, y: float, height: float, width: float) -> Line:
+    """One line of ``width`` centred in the column, ``height`` tall."""
+    x0 = LEFT + (WIDTH - width) / 2
+    return Line(id=lid, text=text, box=(x0, y, x0 + width, y + height))
+
+
+def _block(bid: str, lines: list[Line]) -> Block:
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    return Block(id=bid, lines=lines, box=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                           max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
+
+def _card(key: str, y: float, name: str, owner: str) -> tuple[list[Block], float]:
+    """A business card as the Nordstern 1878 sets them: the house's name in display type, a centred "von" at body
+    size, the owner's name in display type, then four lines of copy at body size."""
+    blocks = [_block(f"{key}n", [_line(f"{key}n1", name, y, 100, 460)]),
+              _block(f"{key}v", [_line(f"{key}v1", "von", y + 120, 36, 60)]),
+              _block(f"{key}o", [_line(f"{key}o1", owner, y + 170, 60, 300)])]
+    copy = [_line(f"{key}c{k}", f"{key} Stets frisches Bier und die besten Weine an Hand {k}", y + 250 + 40 * k, 36,
+                  WIDTH) for k in range(4)]
+    blocks.append(_block(f"{key}c", copy))
+    return blocks, y + 250 + 40 * 4 + 80
+
+
+def test_a_lower_case_word_is_neither_capitals_nor_title_case() -> None:
+    """"von", "in", "und" set alone are connectives between display lines, not a heading in Title Case."""
+    for text in ("von", "in", "und", "ferner:", "—von-"):
+        assert not _headline_case(text), text
+    for text in ("Theater.", "SALOON", "Mühle", "Neue Waaren"):
+        assert _headline_case(text), text
+
+
+def test_a_centred_von_between_an_adverts_display_lines_makes_no_rubric() -> None:
+    """Nordstern 1878 p. 8 (image 0017): "Lagerbier-Saloon" / "von" / "Nic. Schmitt," over the copy. The centred
+    "von" at body size is no item heading under which the house's name would stand as a section rubric (and go
+    with the page's furniture): the card's display lines head its copy, one advert after another."""
+    lead = [_block("t", [_line(f"t{k}", f"Text of the report above the cards, line {k} of it", 40 + 40 * k, 36,
+                                WIDTH) for k in range(4)])]
+    # the next column, a report's running text down the page (the cards are one column of several)
+    lead.append(Block(id="r", lines=[Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                                          box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                                     for k in range(30)]))
+    first, y = _card("a", 240, "Lagerbier-Saloon", "Nic. Schmitt,")
+    second, _ = _card("b", y, "Headquarter-Saloon", "M. Gaspard.")
+    blocks = lead + first + second
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=3000)
+    arts = articles_from_layout([page])
+    furniture = " ".join(p.text for a in arts if a.kind == "furniture" for p in a.parts)
+    assert "Saloon" not in furniture
+    heads = [" ".join(p.text for p in a.parts if p.role in HEAD_ROLES) for a in arts if a.kind != "furniture"]
+    assert len(heads) == 3 and "Lagerbier-Saloon" in heads[1] and "Headquarter-Saloon" in heads[2], heads
+    assert "Nic. Schmitt," in heads[1] and "M. Gaspard." in heads[2], heads
