@@ -2825,6 +2825,11 @@ class _PageCut:
         overlap = min(above[2], box[2]) - max(above[0], box[0])
         return above if overlap >= 0.5 * (box[2] - box[0]) else None
 
+    def next_text_line(self, block: Block) -> Line | None:
+        """The first line with text of the next block of two lines or more after ``block``."""
+        below = self.below.get(id(block))
+        return next((ln for ln in below.lines if ln.text.strip()), None) if below is not None else None
+
     def first_under(self, block: Block) -> Line | None:
         """The first line of the text block under a heading block of its own, when it reads as running text
         (a paragraph, not a deck in capitals or Title Case over an item's dateline)."""
@@ -2884,6 +2889,11 @@ class _PageCut:
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
+        self.place_runs(block, text_lines)
+
+    def place_runs(self, block: Block, text_lines: list[Line]) -> None:
+        """The block's runs of display and body lines, in order: display runs head an item (unless they are a
+        crosshead, emphasis inside copy or a signature), body runs go to the current item or open one."""
         seen, titled = 0, False
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
@@ -2895,12 +2905,33 @@ class _PageCut:
                      and not self.heads_next_column(run, block))
             if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
                 continue
+            if is_display and self.display_in_copy(run, text_lines[seen] if seen < len(text_lines) else None, block):
+                self.place_body(block, run)
+                continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def display_in_copy(self, run: list[Line], after: Line | None, block: Block) -> bool:
+        """A display line between two pieces of one sentence is emphasis inside that text, not a new item's
+        head: a headline never interrupts a sentence. An advert sets its selling words so ("… mit den neuesten
+        Verbesserungen versehenen" / SCHNELLPRESSE / "sowie durch eine große Auswahl …"). The text above breaks
+        off (on a lower-case word or a comma) and the text under it goes on in lower case; the display line
+        stands directly under the text, in its column, within two body lines (a story broken off at a column's
+        foot is followed by the next column's head, whose text opens on a capital)."""
+        above, box = self.last_box, run[0].box
+        last = self.last_body.rstrip()
+        under = after if after is not None else self.next_text_line(block)
+        resumes = under is not None and under.text.strip()[:1].islower()
+        if (self.current is None or self.pending_heads or self.vertical or above is None or box is None
+                or not last or not (last[-1].islower() or last[-1] == ",") or not resumes):
+            return False
+        gap = box[1] - above[3]
+        overlap = min(box[2], above[2]) - max(box[0], above[0])
+        return -0.5 * self.em <= gap <= 2 * max(self.sizes.height, self.em) and overlap > 0
 
     def heads_next_column(self, run: list[Line], block: Block) -> bool:
         """Display capitals at the foot of a whole-column block, with text to follow on the page, head the next

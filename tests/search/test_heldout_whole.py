@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from datasets import former_heldout2
 from lxml import etree
 
-from datasets import former_heldout2
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
 from reader.search.engine import Searcher

@@ -49,7 +49,7 @@ def test_a_centred_von_between_an_adverts_display_lines_makes_no_rubric() -> Non
     """Nordstern 1878 p. 8 (image 0017): "Lagerbier-Saloon" / "von" / "Nic. Schmitt," over the copy. The centred
     "von" at body size is no item heading under which the house's name would stand as a section rubric (and go
     with the page's furniture): the card's display lines head its copy, one advert after another."""
-    lead = [_block("t", [_line(f"t{k}", f"Text of the report above the cards, line {k} of it", 40 + 40 * k, 36,
+    lead = [_block("t", [_line(f"t{k}", f"Text of the report above the cards, line {k} of it.", 40 + 40 * k, 36,
                                 WIDTH) for k in range(4)])]
     # the next column, a report's running text down the page (the cards are one column of several)
     lead.append(Block(id="r", lines=[Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
@@ -65,3 +65,34 @@ def test_a_centred_von_between_an_adverts_display_lines_makes_no_rubric() -> Non
     heads = [" ".join(p.text for p in a.parts if p.role in HEAD_ROLES) for a in arts if a.kind != "furniture"]
     assert len(heads) == 3 and "Lagerbier-Saloon" in heads[1] and "Headquarter-Saloon" in heads[2], heads
     assert "Nic. Schmitt," in heads[1] and "M. Gaspard." in heads[2], heads
+
+
+def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing() -> None:
+    """Nordstern 1878 p. 8: the printer's advert runs "… daß wir durch die Anschaffung einer mit den neuesten
+    Verbesserungen versehenen" / SCHNELLPRESSE (display) / "sowie durch eine große Auswahl" / NEUER LETTERN /
+    "in den Stand gesetzt sind, …": a headline never interrupts a sentence, so a display line right under copy that
+    breaks off on a lower-case word or a comma is emphasis inside it. Under a finished sentence, with a line's
+    whitespace, a display line still opens the next item."""
+    def copy(key: str, y: float, rows: list[str]) -> Block:
+        return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
+
+    lead = [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                         for k in range(30)])]
+    blocks = [*lead,
+              _block("h", [_line("h1", "Druckarbeiten!", 40, 100, 460)]),
+              copy("c1", 160, ["Wir erlauben uns den geehrten Lesern anzuzeigen, dass wir",
+                               "durch die Anschaffung einer mit den neuesten Verbesserungen versehenen"]),
+              _block("d1", [_line("d1a", "Schnellpresse", 246, 80, 400)]),
+              copy("c2", 336, ["sowie durch eine große Auswahl von Lettern in den Stand gesetzt",
+                               "sind, Druckarbeiten aller Art billig zu liefern. Wir drucken Karten."]),
+              _block("h2", [_line("h2a", "Landverkauf.", 500, 100, 460)]),
+              copy("c3", 620, ["Hundert Acker gutes Land, zwei Meilen vom Courthaus, sind zu",
+                               "verkaufen. Näheres beim Eigenthümer im Store."])]
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2000, height=3000)
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    heads = [" ".join(p.text for p in a.parts if p.role in HEAD_ROLES) for a in arts]
+    texts = [" ".join(p.text for p in a.parts) for a in arts]
+    printer = next(t for t in texts if "Druckarbeiten!" in t)
+    assert "Schnellpresse" in printer and "sowie durch eine große Auswahl" in printer, texts
+    assert any("Landverkauf." in h for h in heads), heads

@@ -15,9 +15,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from datasets import former_heldout2
 from lxml import etree
 
-from datasets import former_heldout2
 from reader.formats import safexml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
