@@ -718,6 +718,18 @@ AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
 MAX_HEAD_PARAS = 6
+#: how an advert's copy signs off: who announces (…啓), issues (…發行), makes (…出品), sells (…代售), acts as agent
+#: (…經理) — a company, a pharmacy, a dispensary — or its address or telephone (AD_END)
+AD_SIGNED = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[經经]理|公司|[藥药][房廠厂社])[)）]?$")
+
+
+def _signed_copy(lines: Sequence[Line]) -> bool:
+    """The paragraph's last lines sign an advert off (:data:`AD_SIGNED`, :data:`AD_END`): what follows is another
+    item. A headline never ends so, nor does a report (it ends on a full stop, 云 or a pause)."""
+    tail = "".join("".join(ln.text.split()) for ln in lines[-3:])
+    if not tail or tail[-1] in _CJK_PAUSE:
+        return False  # a sentence breaking off on a pause ("…號房間、發生雙服毒案、") runs on
+    return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None
 
 
 def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
@@ -2739,10 +2751,14 @@ class _PageCut:
             kind = "photo"
         elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
             kind = "advertisement"
+        elif (len(lines) >= 3 and not self.pending_heads and _blind_display(lines[:1]) and _signed_copy(lines)
+              and not _advert_close(_flat_block(block))):
+            kind = "advertisement"  # a whole advert in one paragraph: its display line, its copy, its signature
         else:
             return False
         self.flush_heads()
         self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph"))
+        self.item_break = kind == "advertisement"
         return True
 
     def rubric(self) -> None:
@@ -2955,13 +2971,22 @@ class _PageCut:
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
-            target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            text = " ".join(ln.text for ln in rest.lines)
+            target = self.open_article(self.opened_kind(text)) if opens else self.body_target(text)
             if self.chapter:
                 self.run_in = target  # a serial's chapter: its short section titles are crossheads (衞生上)
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
+            # an advert's copy signed off by its maker, seller or address on a page without sizes: its item ends
+            self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+
+    def opened_kind(self, text: str) -> str:
+        """The kind of an item that body text opens: on a page without sizes, unpunctuated text right after an
+        advert signed off is the next advert's copy (a surgery's card after a pharmacy's), else an article."""
+        after_advert = self.sizes.body <= 0 and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
+        return "advertisement" if after_advert and _unpunctuated(text) else "article"
 
     def led_block(self, block: Block, run: list[Line], titled: bool) -> bool:
         """The block itself opens on an unheaded item's lead (:func:`_item_lead`) after a finished sentence of

@@ -96,3 +96,25 @@ def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing()
     printer = next(t for t in texts if "Druckarbeiten!" in t)
     assert "Schnellpresse" in printer and "sowie durch eine große Auswahl" in printer, texts
     assert any("Landverkauf." in h for h in heads), heads
+
+
+def _blind_page(paragraphs: list[list[str]]) -> Page:
+    """A fold read without its divs: paragraphs with neither sizes nor boxes, one block each."""
+    blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{m}", text=t) for m, t in enumerate(rows)], vertical=True)
+              for k, rows in enumerate(paragraphs)]
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], vertical=True)
+
+
+def test_advert_copy_that_closes_on_its_advertisers_signature_ends_its_item() -> None:
+    """Jing bao 1930-04-21, outer fold: ECPO keeps each advert's copy in a comment, one paragraph an advert, one
+    after another. Each closes the way adverts close, on who issues, makes or sells it (…筆墨莊發行, …均有代售,
+    …公司出品, …啓): the next paragraph is the next advert, not more of this one."""
+    page = _blind_page([["萬應黃金油主治", "每盒大洋二角郵寄加一角", "跌打損傷內外痔漏頭痛難忍",
+                         "寄售處上海五馬路胡開文筆墨莊發行"],
+                        ["明星花露香水", "上海中西大藥房發行乃現社會青年男女必需之品",
+                         "質料高貴而純清、香氣幽久而遠長、", "全國各洋廣貨店香粉店均有代售"],
+                        ["好運道香煙", "色香味美難全惟此煙推上選", "中國華達煙公司出品"],
+                        ["囘力球", "今晚九時起賽、千看萬看勿厭、東方人人歡迎", "霞飛路亞爾培路口中央運動場啓"]])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    firsts = ["".join(a.paragraphs()[0].text.split())[:5] for a in arts]
+    assert firsts == ["萬應黃金油", "明星花露香", "好運道香煙", "囘力球今晚"], firsts

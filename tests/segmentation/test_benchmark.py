@@ -97,10 +97,11 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: pages added by issue 15's advert/notice pass (adverts, notices, listings, market reports, tables, a Jing bao outer
 #: fold): (source, file) → (fewest right, most spurious); first run → after the pass: Reichsanzeiger 1877 7/12 and
 #: 25 spurious → 7/12 and 25, 1883 9/18 and 14 → 9/18 and 14, Nordstern 1878 p. 8 10/29 and 33 → 10/29 and 27,
-#: Jing bao 1930-04-21 outer fold 3/23 and 4 → 3/23 and 4
+#: Jing bao 1930-04-21 outer fold 3/23 and 4 → 17/23 and 6 (adverts whose copy ECPO keeps in comments, one paragraph
+#: each, cut where each signs off)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 25), ("reichsanzeiger_gt", "1883_3_0028.xml"): (9, 14),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (10, 27),
-               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (3, 4)}
+               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 6)}
 
 
 def test_the_advert_and_notice_pages_stay_above_their_floor() -> None:
