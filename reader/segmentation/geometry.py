@@ -283,7 +283,7 @@ def reading_order(page: Page) -> list[Block]:
     if not blocks:
         return []
     if all(b.order is not None for b in blocks):
-        return sorted(blocks, key=lambda b: (b.order if b.order is not None else 0))
+        return _tables_in_place(sorted(blocks, key=lambda b: (b.order if b.order is not None else 0)))
     vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     if all(b.order is not None or _is_rule(b) for b in blocks):
         # a source order for every block but its rules (PAGE leaves separators out of it): the rules go
@@ -292,7 +292,7 @@ def reading_order(page: Page) -> list[Block]:
         boxes = {i: bx for i in ordered if (bx := block_box(blocks[i])) is not None}
         rules = [(bx, i) for i, b in enumerate(blocks) if b.order is None and (bx := block_box(b)) is not None]
         _insert_silent(ordered, boxes, rules, vertical)
-        return [blocks[i] for i in ordered]
+        return _tables_in_place([blocks[i] for i in ordered])
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
     silent: list[tuple[Box, int]] = []
@@ -312,6 +312,115 @@ def reading_order(page: Page) -> list[Block]:
     _insert_silent(order, boxes, silent, vertical)
     # blocks without a box keep their source order, at the end
     return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
+
+
+#: a table has at least this many cells listed after all the page's text before its cells are moved
+MIN_TABLE_CELLS = 4
+#: cells of one table lie within this many (median) cell heights of the table grown so far
+CELL_GAP = 1.5
+
+
+def _has_text(block: Block) -> bool:
+    return any(ln.text.strip() for ln in block.lines)
+
+
+def _tables_in_place(blocks: list[Block]) -> list[Block]:
+    """Table cells that the source lists after all the page's other text (the Reichsanzeiger's PAGE files put every
+    cell region at the end of the reading order) are read where each table stands: before the first text block
+    of its column that starts below the table's top (the signature under it, the next item), its cells row by
+    row. A reader reads a notice's table between its title and its signature, not after the last column."""
+    last = max((i for i, b in enumerate(blocks) if b.type != "table" and _has_text(b)), default=-1)
+    tail = [b for b in blocks[last + 1:] if b.type == "table" and _has_text(b) and block_box(b) is not None]
+    if last < 0 or len(tail) < MIN_TABLE_CELLS:
+        return blocks
+    moved = {id(b) for b in tail}
+    out = [b for b in blocks if id(b) not in moved]
+    for cells in _cell_groups(tail):
+        box = _union([bx for c in cells if (bx := block_box(c)) is not None])
+        assert box is not None
+        at = next((k for k, b in enumerate(out) if b.type != "table" and _has_text(b) and _under_top(b, box)),
+                  len(out))
+        out[at:at] = _row_major(cells)
+    return out
+
+
+def _under_top(block: Block, table: Box) -> bool:
+    """The block starts below the table's top, in its column (across half the narrower of the two)."""
+    bx = block_box(block)
+    if bx is None or bx[1] < table[1]:
+        return False
+    across = min(bx[2], table[2]) - max(bx[0], table[0])
+    return across >= 0.5 * min(bx[2] - bx[0], table[2] - table[0])
+
+
+def _cell_groups(cells: list[Block]) -> list[list[Block]]:
+    """The cells in source order cut into tables: a cell farther than CELL_GAP cell heights from the table grown so
+    far (the next table of the page, a balance sheet under its receipts) starts another."""
+    heights = sorted(bx[3] - bx[1] for c in cells if (bx := block_box(c)) is not None)
+    gap = CELL_GAP * heights[len(heights) // 2]
+    groups: list[list[Block]] = []
+    grown: Box | None = None
+    for c in cells:
+        bx = block_box(c)
+        assert bx is not None
+        near = grown is not None and (bx[0] <= grown[2] + gap and bx[2] >= grown[0] - gap
+                                      and bx[1] <= grown[3] + gap and bx[3] >= grown[1] - gap)
+        if near and grown is not None:
+            groups[-1].append(c)
+            grown = (min(grown[0], bx[0]), min(grown[1], bx[1]), max(grown[2], bx[2]), max(grown[3], bx[3]))
+        else:
+            groups.append([c])
+            grown = bx
+    return groups
+
+
+def _cell_columns(boxed: list[tuple[Box, Block]]) -> list[list[tuple[Box, Block]]]:
+    """The cells (in source order) cut into columns: a run of cells whose boxes overlap horizontally, each run
+    sorted top to bottom, the runs left to right."""
+    runs: list[list[tuple[Box, Block]]] = []
+    for bx, c in boxed:
+        if runs and min(bx[2], runs[-1][-1][0][2]) > max(bx[0], runs[-1][-1][0][0]):
+            runs[-1].append((bx, c))
+        else:
+            runs.append([(bx, c)])
+    runs = [sorted(run, key=lambda t: t[0][1] + t[0][3]) for run in runs]
+    return sorted(runs, key=lambda run: run[0][0][0])
+
+
+def _row_pitch(columns: list[list[tuple[Box, Block]]]) -> float:
+    """The distance between two rows of the table: the median step between the middles of a column's cells."""
+    steps = sorted((b[1] + b[3] - a[1] - a[3]) / 2 for run in columns
+                   for (a, _), (b, _) in zip(run, run[1:], strict=False))
+    steps = [d for d in steps if d > 0]
+    if steps:
+        return steps[len(steps) // 2]
+    heights = sorted(bx[3] - bx[1] for run in columns for bx, _ in run)
+    return heights[len(heights) // 2] if heights else 1.0
+
+
+def _row_major(cells: list[Block]) -> list[Block]:
+    """A table's cells row by row, each row left to right. Column by column from the left, a cell joins the row
+    whose last cell's middle is nearest its own (within half a row's pitch; the row follows the scan's skew from
+    column to column, and a cell box taller than the pitch does not merge rows), else it starts a row."""
+    boxed = [(bx, c) for c in cells if (bx := block_box(c)) is not None]
+    columns = _cell_columns(boxed)
+    tol = 0.5 * _row_pitch(columns)
+    rows: list[tuple[list[float], list[tuple[Box, Block]]]] = []  # ([last middle, first middle], cells)
+    for column in columns:
+        taken: set[int] = set()
+        for bx, c in column:
+            mid = (bx[1] + bx[3]) / 2
+            near = [(abs(y[0] - mid), k) for k, (y, _) in enumerate(rows) if k not in taken and abs(y[0] - mid) <= tol]
+            if near:
+                k = min(near)[1]
+                rows[k][0][0] = mid
+                rows[k][1].append((bx, c))
+            else:
+                k = len(rows)
+                rows.append(([mid, mid], [(bx, c)]))
+            taken.add(k)
+    rows.sort(key=lambda row: row[0][1])
+    return [c for _, row in rows for _, c in sorted(row, key=lambda t: t[0][0])]
 
 
 def _is_rule(block: Block) -> bool:
@@ -2880,7 +2989,7 @@ class _PageCut:
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
-        if self.sizes.body <= 0 and self.blind_item(block, text_lines):
+        if self.table_cell(block, text_lines) or self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
         if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
             self.flush_heads()
@@ -2930,6 +3039,17 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def table_cell(self, block: Block, lines: list[Line]) -> bool:
+        """A cell of a table the source marks as one (a PAGE table cell region) goes on the item the table is
+        printed in, under its title: a row's label or a column's head in short capitals ("Einnahme.", "Summa")
+        heads no item of its own. Placed, or False (no item open yet)."""
+        if _norm_type(block) != "table" or (self.current is None and not self.pending_heads):
+            return False
+        text = " ".join(ln.text for ln in lines)
+        self.body_target(text).parts.extend(self.paragraphs(block, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        return True
 
     def display_in_copy(self, run: list[Line], after: Line | None, block: Block) -> bool:
         """A display line between two pieces of one sentence is emphasis inside that text, not a new item's

@@ -7,7 +7,7 @@ scored by benchmarks/bench_segmentation.py.
 from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
-from reader.segmentation.geometry import _headline_case, articles_from_layout
+from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
 
 LEFT, WIDTH = 100.0, 600.0
 HEAD_ROLES = ("kicker", "headline", "subheadline")
@@ -118,3 +118,56 @@ def test_advert_copy_that_closes_on_its_advertisers_signature_ends_its_item() ->
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     firsts = ["".join(a.paragraphs()[0].text.split())[:5] for a in arts]
     assert firsts == ["萬應黃金油", "明星花露香", "好運道香煙", "囘力球今晚"], firsts
+
+
+def test_table_cells_listed_after_all_text_are_read_where_the_table_stands() -> None:
+    """Reichsanzeiger 1877 (UB Mannheim PAGE): the railway's receipts are a table of cell regions that the file's
+    reading order lists after every text region of the double page. A reader reads the table under its title and
+    over the signature it is printed between, row by row."""
+    def region(rid: str, text: str, box: tuple[float, float, float, float], order: int, btype: str) -> Block:
+        return Block(id=rid, lines=[Line(id=f"{rid}.l", text=text, box=box)], box=box, type=btype, order=order)
+
+    blocks = [region("head", "Betriebs-Einnahme der Eisenbahn.", (100, 100, 700, 140), 0, "heading"),
+              region("sign", "Königliche Eisenbahn-Direktion.", (300, 500, 700, 540), 1, "paragraph"),
+              region("next", "Another notice further down the column.", (100, 600, 700, 640), 2, "paragraph")]
+    rows = [("", "April", "bis Ende April"), ("Personenverkehr", "936,950", "3,218,510"),
+            ("Güterverkehr", "2,892,744", "11,678,751"), ("Summa", "4,134,694", "16,117,261")]
+    order = 3
+    for c, x in enumerate((100, 300, 500)):  # the file lists the cells column by column
+        for r, row in enumerate(rows):
+            if row[c]:
+                blocks.append(region(f"c{r}{c}", row[c], (x, 200 + 60 * r, x + 190, 240 + 60 * r), order, "table"))
+                order += 1
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1000)
+    texts = [b.lines[0].text for b in reading_order(page)]
+    assert texts == ["Betriebs-Einnahme der Eisenbahn.", "April", "bis Ende April", "Personenverkehr", "936,950",
+                     "3,218,510", "Güterverkehr", "2,892,744", "11,678,751", "Summa", "4,134,694", "16,117,261",
+                     "Königliche Eisenbahn-Direktion.", "Another notice further down the column."], texts
+
+
+def test_a_table_cell_heads_no_item_of_its_own() -> None:
+    """Reichsanzeiger 1877: an insurer's accounts are a table whose row labels ("Einnahme.", "Ausgabe.") are set
+    larger than the figures; cells the source marks as a table's go on the notice the table is printed in."""
+    def region(rid: str, text: str, box: tuple[float, float, float, float], order: int, btype: str) -> Block:
+        return Block(id=rid, lines=[Line(id=f"{rid}.l", text=text, box=box)], box=box, type=btype, order=order)
+
+    body = [region(f"p{k}", f"Running text of the notice above the accounts, line {k} of it.",
+                   (100, 40 * k, 700, 36 + 40 * k), k, "paragraph") for k in range(6)]
+    blocks = [*body, region("head", "Rechnungs-Abschluss der Gesellschaft.", (100, 300, 700, 360), 6, "heading"),
+              region("sign", "Die Kommission. L. Lippert.", (300, 760, 700, 796), 7, "paragraph")]
+    order = 8
+    for r, (label, figure) in enumerate((("Einnahme.", ""), ("Prämie", "6,016,669"), ("Zinsen", "354,746"),
+                                         ("Ausgabe.", ""), ("Sterbefälle", "806,000"), ("Renten", "20,345"))):
+        tall = 60 if not figure else 36
+        blocks.append(region(f"l{r}", label, (100, 400 + 60 * r, 300 + (200 if not figure else 0),
+                                             400 + 60 * r + tall), order, "table"))
+        order += 1
+        if figure:
+            blocks.append(region(f"f{r}", figure, (500, 400 + 60 * r, 700, 436 + 60 * r), order, "table"))
+            order += 1
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1000)
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    accounts = [a for a in arts if "Rechnungs-Abschluss der Gesellschaft." in " ".join(p.text for p in a.parts)]
+    assert len(accounts) == 1, [[p.text for p in a.parts] for a in arts]
+    text = " ".join(p.text for p in accounts[0].parts)
+    assert "Ausgabe." in text and "Die Kommission. L. Lippert." in text, text
