@@ -283,7 +283,7 @@ def reading_order(page: Page) -> list[Block]:
     if not blocks:
         return []
     if all(b.order is not None for b in blocks):
-        return sorted(blocks, key=lambda b: (b.order if b.order is not None else 0))
+        return _tables_in_place(sorted(blocks, key=lambda b: (b.order if b.order is not None else 0)))
     vertical = page.vertical or (sum(1 for b in blocks if b.vertical) > len(blocks) / 2)
     if all(b.order is not None or _is_rule(b) for b in blocks):
         # a source order for every block but its rules (PAGE leaves separators out of it): the rules go
@@ -292,7 +292,7 @@ def reading_order(page: Page) -> list[Block]:
         boxes = {i: bx for i in ordered if (bx := block_box(blocks[i])) is not None}
         rules = [(bx, i) for i, b in enumerate(blocks) if b.order is None and (bx := block_box(b)) is not None]
         _insert_silent(ordered, boxes, rules, vertical)
-        return [blocks[i] for i in ordered]
+        return _tables_in_place([blocks[i] for i in ordered])
     placed: list[tuple[Box, int]] = []
     unplaced: list[int] = []
     silent: list[tuple[Box, int]] = []
@@ -312,6 +312,115 @@ def reading_order(page: Page) -> list[Block]:
     _insert_silent(order, boxes, silent, vertical)
     # blocks without a box keep their source order, at the end
     return [blocks[i] for i in order] + [blocks[i] for i in unplaced]
+
+
+#: a table has at least this many cells listed after all the page's text before its cells are moved
+MIN_TABLE_CELLS = 4
+#: cells of one table lie within this many (median) cell heights of the table grown so far
+CELL_GAP = 1.5
+
+
+def _has_text(block: Block) -> bool:
+    return any(ln.text.strip() for ln in block.lines)
+
+
+def _tables_in_place(blocks: list[Block]) -> list[Block]:
+    """Table cells that the source lists after all the page's other text (the Reichsanzeiger's PAGE files put every
+    cell region at the end of the reading order) are read where each table stands: before the first text block
+    of its column that starts below the table's top (the signature under it, the next item), its cells row by
+    row. A reader reads a notice's table between its title and its signature, not after the last column."""
+    last = max((i for i, b in enumerate(blocks) if b.type != "table" and _has_text(b)), default=-1)
+    tail = [b for b in blocks[last + 1:] if b.type == "table" and _has_text(b) and block_box(b) is not None]
+    if last < 0 or len(tail) < MIN_TABLE_CELLS:
+        return blocks
+    moved = {id(b) for b in tail}
+    out = [b for b in blocks if id(b) not in moved]
+    for cells in _cell_groups(tail):
+        box = _union([bx for c in cells if (bx := block_box(c)) is not None])
+        assert box is not None
+        at = next((k for k, b in enumerate(out) if b.type != "table" and _has_text(b) and _under_top(b, box)),
+                  len(out))
+        out[at:at] = _row_major(cells)
+    return out
+
+
+def _under_top(block: Block, table: Box) -> bool:
+    """The block starts below the table's top, in its column (across half the narrower of the two)."""
+    bx = block_box(block)
+    if bx is None or bx[1] < table[1]:
+        return False
+    across = min(bx[2], table[2]) - max(bx[0], table[0])
+    return across >= 0.5 * min(bx[2] - bx[0], table[2] - table[0])
+
+
+def _cell_groups(cells: list[Block]) -> list[list[Block]]:
+    """The cells in source order cut into tables: a cell farther than CELL_GAP cell heights from the table grown so
+    far (the next table of the page, a balance sheet under its receipts) starts another."""
+    heights = sorted(bx[3] - bx[1] for c in cells if (bx := block_box(c)) is not None)
+    gap = CELL_GAP * heights[len(heights) // 2]
+    groups: list[list[Block]] = []
+    grown: Box | None = None
+    for c in cells:
+        bx = block_box(c)
+        assert bx is not None
+        near = grown is not None and (bx[0] <= grown[2] + gap and bx[2] >= grown[0] - gap
+                                      and bx[1] <= grown[3] + gap and bx[3] >= grown[1] - gap)
+        if near and grown is not None:
+            groups[-1].append(c)
+            grown = (min(grown[0], bx[0]), min(grown[1], bx[1]), max(grown[2], bx[2]), max(grown[3], bx[3]))
+        else:
+            groups.append([c])
+            grown = bx
+    return groups
+
+
+def _cell_columns(boxed: list[tuple[Box, Block]]) -> list[list[tuple[Box, Block]]]:
+    """The cells (in source order) cut into columns: a run of cells whose boxes overlap horizontally, each run
+    sorted top to bottom, the runs left to right."""
+    runs: list[list[tuple[Box, Block]]] = []
+    for bx, c in boxed:
+        if runs and min(bx[2], runs[-1][-1][0][2]) > max(bx[0], runs[-1][-1][0][0]):
+            runs[-1].append((bx, c))
+        else:
+            runs.append([(bx, c)])
+    runs = [sorted(run, key=lambda t: t[0][1] + t[0][3]) for run in runs]
+    return sorted(runs, key=lambda run: run[0][0][0])
+
+
+def _row_pitch(columns: list[list[tuple[Box, Block]]]) -> float:
+    """The distance between two rows of the table: the median step between the middles of a column's cells."""
+    steps = sorted((b[1] + b[3] - a[1] - a[3]) / 2 for run in columns
+                   for (a, _), (b, _) in zip(run, run[1:], strict=False))
+    steps = [d for d in steps if d > 0]
+    if steps:
+        return steps[len(steps) // 2]
+    heights = sorted(bx[3] - bx[1] for run in columns for bx, _ in run)
+    return heights[len(heights) // 2] if heights else 1.0
+
+
+def _row_major(cells: list[Block]) -> list[Block]:
+    """A table's cells row by row, each row left to right. Column by column from the left, a cell joins the row
+    whose last cell's middle is nearest its own (within half a row's pitch; the row follows the scan's skew from
+    column to column, and a cell box taller than the pitch does not merge rows), else it starts a row."""
+    boxed = [(bx, c) for c in cells if (bx := block_box(c)) is not None]
+    columns = _cell_columns(boxed)
+    tol = 0.5 * _row_pitch(columns)
+    rows: list[tuple[list[float], list[tuple[Box, Block]]]] = []  # ([last middle, first middle], cells)
+    for column in columns:
+        taken: set[int] = set()
+        for bx, c in column:
+            mid = (bx[1] + bx[3]) / 2
+            near = [(abs(y[0] - mid), k) for k, (y, _) in enumerate(rows) if k not in taken and abs(y[0] - mid) <= tol]
+            if near:
+                k = min(near)[1]
+                rows[k][0][0] = mid
+                rows[k][1].append((bx, c))
+            else:
+                k = len(rows)
+                rows.append(([mid, mid], [(bx, c)]))
+            taken.add(k)
+    rows.sort(key=lambda row: row[0][1])
+    return [c for _, row in rows for _, c in sorted(row, key=lambda t: t[0][0])]
 
 
 def _is_rule(block: Block) -> bool:
@@ -551,6 +660,16 @@ def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
     return not BYLINE_START.match(text) and _headline_case(text) and _is_centred(line, bx[0], bx[2], em)
 
 
+#: a connective set alone between display lines: one or two short words in lower case ("von", "in", "—von-")
+CONNECTIVE = re.compile(r"^\W{0,2}[a-zäöüß]{1,5}(?:\s[a-zäöüß]{1,5})?\W{0,3}$")
+
+
+def _connective(lines: Sequence[Line]) -> bool:
+    """One short lower-case line ("von", "in", "bei"): it links the display lines around it (an advert's house
+    and its owner: "Lagerbier-Saloon" / "von" / "Nic. Schmitt,"), it is neither a heading nor running text."""
+    return len(lines) == 1 and CONNECTIVE.match(lines[0].text.strip()) is not None
+
+
 def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
     """A block of its own holding one or two short lines of wide capitals: a heading set at body size.
 
@@ -708,6 +827,18 @@ AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
 MAX_HEAD_PARAS = 6
+#: how an advert's copy signs off: who announces (…啓), issues (…發行), makes (…出品), sells (…代售), acts as agent
+#: (…經理) — a company, a pharmacy, a dispensary — or its address or telephone (AD_END)
+AD_SIGNED = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[經经]理|公司|[藥药][房廠厂社])[)）]?$")
+
+
+def _signed_copy(lines: Sequence[Line]) -> bool:
+    """The paragraph's last lines sign an advert off (:data:`AD_SIGNED`, :data:`AD_END`): what follows is another
+    item. A headline never ends so, nor does a report (it ends on a full stop, 云 or a pause)."""
+    tail = "".join("".join(ln.text.split()) for ln in lines[-3:])
+    if not tail or tail[-1] in _CJK_PAUSE:
+        return False  # a sentence breaking off on a pause ("…號房間、發生雙服毒案、") runs on
+    return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None
 
 
 def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
@@ -1558,8 +1689,11 @@ MAX_DECK = 12
 
 
 def _headline_case(text: str) -> bool:
-    """Capitals or Title Case, the way headlines and decks are set (not a dateline)."""
+    """Capitals or Title Case, the way headlines and decks are set (not a dateline). Latin text without a
+    capital is neither: "von", "und", "ferner:" set alone join an advert's display lines, they head nothing."""
     letters = [ch for ch in text if ch.isalpha()]
+    if letters and not any(ch.isupper() or is_wide(ch) for ch in letters):
+        return False
     return len(letters) >= 3 and not _sentence_case(text) and not latin_dateline(text)
 
 
@@ -2726,10 +2860,14 @@ class _PageCut:
             kind = "photo"
         elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
             kind = "advertisement"
+        elif (len(lines) >= 3 and not self.pending_heads and _blind_display(lines[:1]) and _signed_copy(lines)
+              and not _advert_close(_flat_block(block))):
+            kind = "advertisement"  # a whole advert in one paragraph: its display line, its copy, its signature
         else:
             return False
         self.flush_heads()
         self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph"))
+        self.item_break = kind == "advertisement"
         return True
 
     def rubric(self) -> None:
@@ -2812,6 +2950,11 @@ class _PageCut:
         overlap = min(above[2], box[2]) - max(above[0], box[0])
         return above if overlap >= 0.5 * (box[2] - box[0]) else None
 
+    def next_text_line(self, block: Block) -> Line | None:
+        """The first line with text of the next block of two lines or more after ``block``."""
+        below = self.below.get(id(block))
+        return next((ln for ln in below.lines if ln.text.strip()), None) if below is not None else None
+
     def first_under(self, block: Block) -> Line | None:
         """The first line of the text block under a heading block of its own, when it reads as running text
         (a paragraph, not a deck in capitals or Title Case over an item's dateline)."""
@@ -2846,7 +2989,7 @@ class _PageCut:
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
-        if self.sizes.body <= 0 and self.blind_item(block, text_lines):
+        if self.table_cell(block, text_lines) or self.sizes.body <= 0 and self.blind_item(block, text_lines):
             return
         if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
             self.flush_heads()
@@ -2861,6 +3004,9 @@ class _PageCut:
         if len(text_lines) <= 2 and SERIAL_LABEL.match(text_lines[0].text.strip()):
             self.add_heads(text_lines, block)  # "Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12": the serial's
             return                             # label, over its title (a kicker), not the end of the item above
+        if self.pending_heads and _connective(text_lines):
+            self.add_heads(text_lines, block)  # "von" between a house's name and its owner's joins the two
+            return
         centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
@@ -2868,6 +3014,11 @@ class _PageCut:
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
+        self.place_runs(block, text_lines)
+
+    def place_runs(self, block: Block, text_lines: list[Line]) -> None:
+        """The block's runs of display and body lines, in order: display runs head an item (unless they are a
+        crosshead, emphasis inside copy or a signature), body runs go to the current item or open one."""
         seen, titled = 0, False
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
@@ -2879,12 +3030,44 @@ class _PageCut:
                      and not self.heads_next_column(run, block))
             if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
                 continue
+            if is_display and self.display_in_copy(run, text_lines[seen] if seen < len(text_lines) else None, block):
+                self.place_body(block, run)
+                continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def table_cell(self, block: Block, lines: list[Line]) -> bool:
+        """A cell of a table the source marks as one (a PAGE table cell region) goes on the item the table is
+        printed in, under its title: a row's label or a column's head in short capitals ("Einnahme.", "Summa")
+        heads no item of its own. Placed, or False (no item open yet)."""
+        if _norm_type(block) != "table" or (self.current is None and not self.pending_heads):
+            return False
+        text = " ".join(ln.text for ln in lines)
+        self.body_target(text).parts.extend(self.paragraphs(block, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        return True
+
+    def display_in_copy(self, run: list[Line], after: Line | None, block: Block) -> bool:
+        """A display line between two pieces of one sentence is emphasis inside that text, not a new item's
+        head: a headline never interrupts a sentence. An advert sets its selling words so ("… mit den neuesten
+        Verbesserungen versehenen" / SCHNELLPRESSE / "sowie durch eine große Auswahl …"). The text above breaks
+        off (on a lower-case word or a comma) and the text under it goes on in lower case; the display line
+        stands directly under the text, in its column, within two body lines (a story broken off at a column's
+        foot is followed by the next column's head, whose text opens on a capital)."""
+        above, box = self.last_box, run[0].box
+        last = self.last_body.rstrip()
+        under = after if after is not None else self.next_text_line(block)
+        resumes = under is not None and under.text.strip()[:1].islower()
+        if (self.current is None or self.pending_heads or self.vertical or above is None or box is None
+                or not last or not (last[-1].islower() or last[-1] == ",") or not resumes):
+            return False
+        gap = box[1] - above[3]
+        overlap = min(box[2], above[2]) - max(box[0], above[0])
+        return -0.5 * self.em <= gap <= 2 * max(self.sizes.height, self.em) and overlap > 0
 
     def heads_next_column(self, run: list[Line], block: Block) -> bool:
         """Display capitals at the foot of a whole-column block, with text to follow on the page, head the next
@@ -2908,13 +3091,22 @@ class _PageCut:
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
-            target = self.open_article() if opens else self.body_target(" ".join(ln.text for ln in rest.lines))
+            text = " ".join(ln.text for ln in rest.lines)
+            target = self.open_article(self.opened_kind(text)) if opens else self.body_target(text)
             if self.chapter:
                 self.run_in = target  # a serial's chapter: its short section titles are crossheads (衞生上)
             self.item_break = False
             target.parts.extend(self.paragraphs(rest, "paragraph"))
+            # an advert's copy signed off by its maker, seller or address on a page without sizes: its item ends
+            self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+
+    def opened_kind(self, text: str) -> str:
+        """The kind of an item that body text opens: on a page without sizes, unpunctuated text right after an
+        advert signed off is the next advert's copy (a surgery's card after a pharmacy's), else an article."""
+        after_advert = self.sizes.body <= 0 and bool(self.drafts) and self.drafts[-1].kind == "advertisement"
+        return "advertisement" if after_advert and _unpunctuated(text) else "article"
 
     def led_block(self, block: Block, run: list[Line], titled: bool) -> bool:
         """The block itself opens on an unheaded item's lead (:func:`_item_lead`) after a finished sentence of

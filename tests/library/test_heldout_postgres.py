@@ -1,4 +1,5 @@
-"""Issue 18's held-out check: pages the project never tuned on (tests/data/heldout2/), imported into a fresh
+"""Issue 18's held-out check: the pages of the former held-out set heldout2 (in tests/data/pages/ now, named in
+tests/datasets.py), imported into a fresh
 PostgreSQL library — the reading spread over a local Dask cluster of two worker processes — give the same
 articles as the embedded library, and every query's total equals the embedded library's and a brute-force
 count over the folded texts.
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from datasets import former_heldout2
 
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
@@ -26,8 +28,7 @@ from reader.text.forms import fold_query
 
 pytest.importorskip("distributed", reason="Dask is not installed: pip install 'broadsheet[cluster]'")
 
-HELDOUT2 = Path(__file__).parents[1] / "data" / "heldout2"
-DATA = sorted(p for p in HELDOUT2.rglob("*") if p.suffix in (".xml", ".html"))
+DATA = former_heldout2()
 CJK = re.compile(r"[\u3400-\u9fff]{2,}")
 LATIN = re.compile(r"(?<![^\W_])[A-Za-zÀ-ÿ]{5,}(?![^\W_])")
 

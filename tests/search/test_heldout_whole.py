@@ -1,4 +1,5 @@
-"""Issue 15's demands besides cutting, checked on the held-out sets (tests/data/heldout2/ and heldout3/).
+"""Issue 15's demands besides cutting, checked on the held-out set tests/data/heldout3/ and on the former held-out
+set heldout2 (training pages in tests/data/pages/ now, named in tests/datasets.py).
 
 Every marked hyphenation joined in the article text, every line of every page findable by search, the
 ECPO centre margins and the adverts ECPO keeps in comments found, every count equal to a brute-force count
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from datasets import former_heldout2
 from lxml import etree
 
 from reader.library.catalogue import Library
@@ -35,8 +37,8 @@ def _marks_hyphenation(p: Path) -> bool:
     return re.search(rb'SUBS_TYPE="HypPart1"', p.read_bytes(), re.IGNORECASE) is not None
 
 
-DATA = {name: sorted(p for p in (DATA_ROOT / name).rglob("*") if p.suffix in (".xml", ".html", ".hocr"))
-        for name in SETS}
+DATA = {"heldout2": former_heldout2(),
+        "heldout3": sorted(p for p in (DATA_ROOT / "heldout3").rglob("*") if p.suffix in (".xml", ".html", ".hocr"))}
 #: (set, page) pairs: every page of both sets, and the pages among them that are ALTO with marked hyphenation
 PAGES = [(name, p) for name in SETS for p in DATA[name]]
 ALTO = [(name, p) for name, p in PAGES if _is_alto(p) and _marks_hyphenation(p)]

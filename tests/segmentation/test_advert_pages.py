@@ -1,0 +1,173 @@
+"""Pages of adverts, notices and listings (issue 15's advert/notice pass).
+
+Each layout is a small synthetic copy of what a real page does (named in the docstrings); the real pages are
+scored by benchmarks/bench_segmentation.py.
+"""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
+
+LEFT, WIDTH = 100.0, 600.0
+HEAD_ROLES = ("kicker", "headline", "subheadline")
+
+
+def _line(lid: str, text: str, y: float, height: float, width: float) -> Line:
+    """One line of ``width`` centred in the column, ``height`` tall."""
+    x0 = LEFT + (WIDTH - width) / 2
+    return Line(id=lid, text=text, box=(x0, y, x0 + width, y + height))
+
+
+def _block(bid: str, lines: list[Line]) -> Block:
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    return Block(id=bid, lines=lines, box=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                           max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
+
+def _card(key: str, y: float, name: str, owner: str) -> tuple[list[Block], float]:
+    """A business card as the Nordstern 1878 sets them: the house's name in display type, a centred "von" at body
+    size, the owner's name in display type, then four lines of copy at body size."""
+    blocks = [_block(f"{key}n", [_line(f"{key}n1", name, y, 100, 460)]),
+              _block(f"{key}v", [_line(f"{key}v1", "von", y + 120, 36, 60)]),
+              _block(f"{key}o", [_line(f"{key}o1", owner, y + 170, 60, 300)])]
+    copy = [_line(f"{key}c{k}", f"{key} Stets frisches Bier und die besten Weine an Hand {k}", y + 250 + 40 * k, 36,
+                  WIDTH) for k in range(4)]
+    blocks.append(_block(f"{key}c", copy))
+    return blocks, y + 250 + 40 * 4 + 80
+
+
+def test_a_lower_case_word_is_neither_capitals_nor_title_case() -> None:
+    """"von", "in", "und" set alone are connectives between display lines, not a heading in Title Case."""
+    for text in ("von", "in", "und", "ferner:", "—von-"):
+        assert not _headline_case(text), text
+    for text in ("Theater.", "SALOON", "Mühle", "Neue Waaren"):
+        assert _headline_case(text), text
+
+
+def test_a_centred_von_between_an_adverts_display_lines_makes_no_rubric() -> None:
+    """Nordstern 1878 p. 8 (image 0017): "Lagerbier-Saloon" / "von" / "Nic. Schmitt," over the copy. The centred
+    "von" at body size is no item heading under which the house's name would stand as a section rubric (and go
+    with the page's furniture): the card's display lines head its copy, one advert after another."""
+    lead = [_block("t", [_line(f"t{k}", f"Text of the report above the cards, line {k} of it.", 40 + 40 * k, 36,
+                                WIDTH) for k in range(4)])]
+    # the next column, a report's running text down the page (the cards are one column of several)
+    lead.append(Block(id="r", lines=[Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                                          box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                                     for k in range(30)]))
+    first, y = _card("a", 240, "Lagerbier-Saloon", "Nic. Schmitt,")
+    second, _ = _card("b", y, "Headquarter-Saloon", "M. Gaspard.")
+    blocks = lead + first + second
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=3000)
+    arts = articles_from_layout([page])
+    furniture = " ".join(p.text for a in arts if a.kind == "furniture" for p in a.parts)
+    assert "Saloon" not in furniture
+    heads = [" ".join(p.text for p in a.parts if p.role in HEAD_ROLES) for a in arts if a.kind != "furniture"]
+    assert len(heads) == 3 and "Lagerbier-Saloon" in heads[1] and "Headquarter-Saloon" in heads[2], heads
+    assert "Nic. Schmitt," in heads[1] and "M. Gaspard." in heads[2], heads
+
+
+def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing() -> None:
+    """Nordstern 1878 p. 8: the printer's advert runs "… daß wir durch die Anschaffung einer mit den neuesten
+    Verbesserungen versehenen" / SCHNELLPRESSE (display) / "sowie durch eine große Auswahl" / NEUER LETTERN /
+    "in den Stand gesetzt sind, …": a headline never interrupts a sentence, so a display line right under copy that
+    breaks off on a lower-case word or a comma is emphasis inside it. Under a finished sentence, with a line's
+    whitespace, a display line still opens the next item."""
+    def copy(key: str, y: float, rows: list[str]) -> Block:
+        return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
+
+    lead = [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                         for k in range(30)])]
+    blocks = [*lead,
+              _block("h", [_line("h1", "Druckarbeiten!", 40, 100, 460)]),
+              copy("c1", 160, ["Wir erlauben uns den geehrten Lesern anzuzeigen, dass wir",
+                               "durch die Anschaffung einer mit den neuesten Verbesserungen versehenen"]),
+              _block("d1", [_line("d1a", "Schnellpresse", 246, 80, 400)]),
+              copy("c2", 336, ["sowie durch eine große Auswahl von Lettern in den Stand gesetzt",
+                               "sind, Druckarbeiten aller Art billig zu liefern. Wir drucken Karten."]),
+              _block("h2", [_line("h2a", "Landverkauf.", 500, 100, 460)]),
+              copy("c3", 620, ["Hundert Acker gutes Land, zwei Meilen vom Courthaus, sind zu",
+                               "verkaufen. Näheres beim Eigenthümer im Store."])]
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2000, height=3000)
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    heads = [" ".join(p.text for p in a.parts if p.role in HEAD_ROLES) for a in arts]
+    texts = [" ".join(p.text for p in a.parts) for a in arts]
+    printer = next(t for t in texts if "Druckarbeiten!" in t)
+    assert "Schnellpresse" in printer and "sowie durch eine große Auswahl" in printer, texts
+    assert any("Landverkauf." in h for h in heads), heads
+
+
+def _blind_page(paragraphs: list[list[str]]) -> Page:
+    """A fold read without its divs: paragraphs with neither sizes nor boxes, one block each."""
+    blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{m}", text=t) for m, t in enumerate(rows)], vertical=True)
+              for k, rows in enumerate(paragraphs)]
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], vertical=True)
+
+
+def test_advert_copy_that_closes_on_its_advertisers_signature_ends_its_item() -> None:
+    """Jing bao 1930-04-21, outer fold: ECPO keeps each advert's copy in a comment, one paragraph an advert, one
+    after another. Each closes the way adverts close, on who issues, makes or sells it (…筆墨莊發行, …均有代售,
+    …公司出品, …啓): the next paragraph is the next advert, not more of this one."""
+    page = _blind_page([["萬應黃金油主治", "每盒大洋二角郵寄加一角", "跌打損傷內外痔漏頭痛難忍",
+                         "寄售處上海五馬路胡開文筆墨莊發行"],
+                        ["明星花露香水", "上海中西大藥房發行乃現社會青年男女必需之品",
+                         "質料高貴而純清、香氣幽久而遠長、", "全國各洋廣貨店香粉店均有代售"],
+                        ["好運道香煙", "色香味美難全惟此煙推上選", "中國華達煙公司出品"],
+                        ["囘力球", "今晚九時起賽、千看萬看勿厭、東方人人歡迎", "霞飛路亞爾培路口中央運動場啓"]])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    firsts = ["".join(a.paragraphs()[0].text.split())[:5] for a in arts]
+    assert firsts == ["萬應黃金油", "明星花露香", "好運道香煙", "囘力球今晚"], firsts
+
+
+def test_table_cells_listed_after_all_text_are_read_where_the_table_stands() -> None:
+    """Reichsanzeiger 1877 (UB Mannheim PAGE): the railway's receipts are a table of cell regions that the file's
+    reading order lists after every text region of the double page. A reader reads the table under its title and
+    over the signature it is printed between, row by row."""
+    def region(rid: str, text: str, box: tuple[float, float, float, float], order: int, btype: str) -> Block:
+        return Block(id=rid, lines=[Line(id=f"{rid}.l", text=text, box=box)], box=box, type=btype, order=order)
+
+    blocks = [region("head", "Betriebs-Einnahme der Eisenbahn.", (100, 100, 700, 140), 0, "heading"),
+              region("sign", "Königliche Eisenbahn-Direktion.", (300, 500, 700, 540), 1, "paragraph"),
+              region("next", "Another notice further down the column.", (100, 600, 700, 640), 2, "paragraph")]
+    rows = [("", "April", "bis Ende April"), ("Personenverkehr", "936,950", "3,218,510"),
+            ("Güterverkehr", "2,892,744", "11,678,751"), ("Summa", "4,134,694", "16,117,261")]
+    order = 3
+    for c, x in enumerate((100, 300, 500)):  # the file lists the cells column by column
+        for r, row in enumerate(rows):
+            if row[c]:
+                blocks.append(region(f"c{r}{c}", row[c], (x, 200 + 60 * r, x + 190, 240 + 60 * r), order, "table"))
+                order += 1
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1000)
+    texts = [b.lines[0].text for b in reading_order(page)]
+    assert texts == ["Betriebs-Einnahme der Eisenbahn.", "April", "bis Ende April", "Personenverkehr", "936,950",
+                     "3,218,510", "Güterverkehr", "2,892,744", "11,678,751", "Summa", "4,134,694", "16,117,261",
+                     "Königliche Eisenbahn-Direktion.", "Another notice further down the column."], texts
+
+
+def test_a_table_cell_heads_no_item_of_its_own() -> None:
+    """Reichsanzeiger 1877: an insurer's accounts are a table whose row labels ("Einnahme.", "Ausgabe.") are set
+    larger than the figures; cells the source marks as a table's go on the notice the table is printed in."""
+    def region(rid: str, text: str, box: tuple[float, float, float, float], order: int, btype: str) -> Block:
+        return Block(id=rid, lines=[Line(id=f"{rid}.l", text=text, box=box)], box=box, type=btype, order=order)
+
+    body = [region(f"p{k}", f"Running text of the notice above the accounts, line {k} of it.",
+                   (100, 40 * k, 700, 36 + 40 * k), k, "paragraph") for k in range(6)]
+    blocks = [*body, region("head", "Rechnungs-Abschluss der Gesellschaft.", (100, 300, 700, 360), 6, "heading"),
+              region("sign", "Die Kommission. L. Lippert.", (300, 760, 700, 796), 7, "paragraph")]
+    order = 8
+    for r, (label, figure) in enumerate((("Einnahme.", ""), ("Prämie", "6,016,669"), ("Zinsen", "354,746"),
+                                         ("Ausgabe.", ""), ("Sterbefälle", "806,000"), ("Renten", "20,345"))):
+        tall = 60 if not figure else 36
+        blocks.append(region(f"l{r}", label, (100, 400 + 60 * r, 300 + (200 if not figure else 0),
+                                             400 + 60 * r + tall), order, "table"))
+        order += 1
+        if figure:
+            blocks.append(region(f"f{r}", figure, (500, 400 + 60 * r, 700, 436 + 60 * r), order, "table"))
+            order += 1
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1000)
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    accounts = [a for a in arts if "Rechnungs-Abschluss der Gesellschaft." in " ".join(p.text for p in a.parts)]
+    assert len(accounts) == 1, [[p.text for p in a.parts] for a in arts]
+    text = " ".join(p.text for p in accounts[0].parts)
+    assert "Ausgabe." in text and "Die Kommission. L. Lippert." in text, text
