@@ -2,8 +2,8 @@
 
 One row per article in ``ix_docs``: its id (the key: deletes and replacements), its catalogue row
 (``num``), its term keys as ``int4[]`` (:func:`reader.index.terms.term_keys`: code points, frequent
-bigrams and the two buckets of a rare pair, the same integers an import's reading process already
-computes) and its Latin/digit words as ``text[]``. A GIN index over each array answers "the articles
+bigrams, the two buckets of a rare pair and frequent runs of 3-8 characters, the same integers an
+import's reading process already computes) and its Latin/digit words as ``text[]``. A GIN index over each array answers "the articles
 holding ALL these terms" with ``@>`` and "ANY of them" with ``&&``: PostgreSQL keeps the postings
 (compressed posting trees per key) and intersects them itself, skipping through a long list when a
 short one has already narrowed the candidates (GIN's fast scan). A query of one or two characters is
