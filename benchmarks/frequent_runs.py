@@ -74,9 +74,10 @@ def main() -> int:
     args = p.parse_args()
     runs = frequent_runs(args.count)
     import jieba
-    OUT.write_text(f"# {len(runs)} frequent CJK runs of {SHORTEST}-{LONGEST} characters, by benchmarks/frequent_runs.py "
-                   f"from the dict.txt of jieba {jieba.__version__} (MIT licence); one per line, most frequent "
-                   "first; closed under substrings\n" + "\n".join(runs) + "\n", encoding="utf-8")
+    head = (f"# {len(runs)} frequent CJK runs of {SHORTEST}-{LONGEST} characters, by benchmarks/frequent_runs.py "
+            f"from the dict.txt of jieba {jieba.__version__} (MIT licence); one per line, most frequent first; "
+            "closed under substrings\n")
+    OUT.write_text(head + "\n".join(runs) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(runs)} runs")
     return 0
 
