@@ -6,8 +6,8 @@ bigrams, the two buckets of a rare pair and frequent runs of 3-8 characters, the
 import's reading process already computes) and its Latin/digit words as ``text[]``. A GIN index over
 each array answers "the articles holding ALL these terms" with ``@>`` and "ANY of them" with ``&&``:
 PostgreSQL keeps the postings (compressed posting trees per key) and intersects them itself, skipping
-through a long list when a short one has already narrowed the candidates (GIN's fast scan). A query of one or two characters is
-one or two posting lists: the article table and its texts are never read for it. ``ix_words`` counts
+through a long list when a short one has already narrowed the candidates (GIN's fast scan). A query of
+one or two characters is one or two posting lists: the article table and its texts are never read for it. ``ix_words`` counts
 the articles per word so that wildcards and fuzzy terms expand against the words the index holds now
 (:meth:`PgIndex.words`), as Whoosh's term list does. ``ix_meta`` holds the layout (the schema version
 and the term layout :data:`reader.index.terms.FIELD`: another one makes the index ``outdated``, and
