@@ -1,6 +1,6 @@
 """Write ``resources/frequent_runs.txt``: the CJK runs of 3 to 8 characters the index keeps as exact terms.
 
-    python -m benchmarks.frequent_runs [--count 4096]
+    python -m benchmarks.frequent_runs [--count 2048]
 
 The list is the ``--count`` most frequent strings of 3 to 8 characters inside
 the words of jieba's frequency dictionary (``dict.txt``, MIT licence, from a
@@ -70,7 +70,7 @@ def frequent_runs(count: int) -> list[str]:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--count", type=int, default=4096)
+    p.add_argument("--count", type=int, default=2048)
     args = p.parse_args()
     runs = frequent_runs(args.count)
     import jieba
