@@ -58,8 +58,10 @@ log = logging.getLogger(__name__)
 
 def codec(blocklimit: int) -> Any:
     """The codec every Broadsheet segment is written with: no length statistics (Whoosh would look up a field
-    length — a stat() of the disk — for every posting written; nothing scores by length)."""
-    c = W3Codec(blocklimit=blocklimit, compression=1)
+    length — a stat() of the disk — for every posting written; nothing scores by length); blocks compressed
+    with zlib level 6 (reading is the same at any level; a block is small, so level 1 took as long to write
+    and gave 2% more: 4.88 against 4.78 MB for a seventh of a 10,000-page segment's blocks)."""
+    c = W3Codec(blocklimit=blocklimit, compression=6)
     c.length_stats = False
     return c
 

@@ -2,16 +2,16 @@
 
 One row per article in ``ix_docs``: its id (the key: deletes and replacements), its catalogue row
 (``num``), its term keys as ``int4[]`` (:func:`reader.index.terms.term_keys`: code points, frequent
-bigrams and the two buckets of a rare pair, the same integers an import's reading process already
-computes) and its Latin/digit words as ``text[]``. A GIN index over each array answers "the articles
-holding ALL these terms" with ``@>`` and "ANY of them" with ``&&``: PostgreSQL keeps the postings
-(compressed posting trees per key) and intersects them itself, skipping through a long list when a
-short one has already narrowed the candidates (GIN's fast scan). A query of one or two characters is
-one or two posting lists: the article table and its texts are never read for it. ``ix_words`` counts
-the articles per word so that wildcards and fuzzy terms expand against the words the index holds now
-(:meth:`PgIndex.words`), as Whoosh's term list does. ``ix_meta`` holds the layout (the schema version
-and the term layout :data:`reader.index.terms.FIELD`: another one makes the index ``outdated``, and
-the next ``sync`` rebuilds it) and the library's token.
+bigrams, the two buckets of a rare pair and frequent runs of 3-8 characters, the same integers an
+import's reading process already computes) and its Latin/digit words as ``text[]``. A GIN index over
+each array answers "the articles holding ALL these terms" with ``@>`` and "ANY of them" with ``&&``:
+PostgreSQL keeps the postings (compressed posting trees per key) and intersects them itself, skipping
+through a long list when a short one has already narrowed the candidates (GIN's fast scan). A query of
+one or two characters is one or two posting lists: the article table and its texts are never read for
+it. ``ix_words`` counts the articles per word so that wildcards and fuzzy terms expand against the words
+the index holds now (:meth:`PgIndex.words`), as Whoosh's term list does. ``ix_meta`` holds the layout
+(the schema version and the term layout :data:`reader.index.terms.FIELD`: another one makes the index
+``outdated``, and the next ``sync`` rebuilds it) and the library's token.
 
 Why this and not a postings table read by the client, or ``pg_trgm``: see docs/ARCHITECTURE.md
 ("Index and search") for the figures of ``benchmarks/bench_pg_index.py``.

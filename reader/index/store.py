@@ -54,11 +54,13 @@ from reader.index.terms import (
     BUCKET_BITS,
     FIELD,
     FREQUENT_VERSION,
+    RUNS_VERSION,
     TOKEN_RE,
     WORD_RE,
     PackedTerms,
     cjk_terms,
     frequent_bigrams,
+    frequent_runs,
     pack_terms,
     term_keys,
     term_text,
@@ -78,8 +80,8 @@ __all__ = [
     "discard_index", "sync", "rebuild", "schema", "WhooshVersionError",
     "BATCH_ARTICLES", "BATCH_CHARS", "POOL_MB", "BLOCK_POSTINGS", "NUM_LIST_MIN",
     # the terms (reader.index.terms), re-exported
-    "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms", "frequent_bigrams",
-    "pack_terms", "term_keys", "term_text", "terms", "unpack_terms",
+    "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "RUNS_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms",
+    "frequent_bigrams", "frequent_runs", "pack_terms", "term_keys", "term_text", "terms", "unpack_terms",
 ]
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from reader.index import store as sindex
-from reader.index.terms import TOKEN_RE, cjk_terms, frequent_bigrams, pack_terms
+from reader.index.terms import TOKEN_RE, cjk_terms, frequent_bigrams, frequent_runs, pack_terms
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -24,6 +24,8 @@ from reader.index.pg import LAYOUT, PgIndex, PgIndexError  # noqa: E402
 
 WORDS = ["times", "gazette", "1824", "london", "shanghai", "x2", "daily", "lond", "tim"]
 RARE = "鑫龘亖乂丄"
+#: frequent runs (exact terms of their own; 3 to 8 characters) the texts hold now and then, whole or cut
+RUNS = ["中国人民", "全国人民代表大会", "中华人民共和国", "社会主义", "人民代表大会"]
 
 
 def _alphabet(rng: random.Random) -> tuple[str, list[str]]:
@@ -41,6 +43,8 @@ def _text(rng: random.Random, alphabet: str, frequent: list[str]) -> str:
             out.append(rng.choice(WORDS))
         elif r < 0.45:
             out.append(rng.choice(frequent) + "".join(rng.choices(alphabet, k=rng.randint(0, 3))))
+        elif r < 0.6:
+            out.append(rng.choice(RUNS)[rng.randrange(2):] + "".join(rng.choices(alphabet, k=rng.randint(0, 2))))
         else:
             out.append("".join(rng.choices(alphabet, k=rng.randint(1, 12))))
     return rng.choice([" ", "，", "。"]).join(out)
@@ -57,6 +61,8 @@ def _queries(texts: dict[str, str], rng: random.Random, frequent: list[str]) -> 
             start = rng.randrange(len(run) - k + 1)
             out.append(run[start:start + k])
     out += ["鑫龘", "的鑫", "龘龘龘", "人民日报"]  # rare pairs, likely absent ones
+    out += RUNS + [r[1:] for r in RUNS] + [r + "的" for r in RUNS] + ["中国人民代表大会"]  # listed runs, longer ones
+    assert all(r in frequent_runs() for r in RUNS)
     return list(dict.fromkeys(out))
 
 

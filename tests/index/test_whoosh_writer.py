@@ -22,6 +22,7 @@ from reader.index import whoosh_writer
 from reader.index.terms import FIELD, cjk_terms, frequent_bigrams, terms
 
 WORDS = ["times", "gazette", "1824", "london", "shanghai", "x2", "daily"]
+RUNS = ["中国人民", "全国人民代表大会", "中华人民共和国", "社会主义"]
 
 
 def _alphabet(rng: random.Random) -> tuple[str, list[str]]:
@@ -38,6 +39,8 @@ def _text(rng: random.Random, alphabet: str, frequent: list[str]) -> str:
             out.append(rng.choice(WORDS))
         elif rng.random() < 0.2:
             out.append(rng.choice(frequent) + "".join(rng.choices(alphabet, k=rng.randint(0, 2))))
+        elif rng.random() < 0.15:  # a frequent run (an exact term of its own), whole or cut
+            out.append(rng.choice(RUNS)[rng.randrange(2):])
         else:
             out.append("".join(rng.choices(alphabet, k=rng.randint(1, 8))))
     if rng.random() < 0.8:  # one character in most articles: its postings span several blocks
@@ -111,7 +114,7 @@ def _queries(rng: random.Random, alphabet: str, frequent: list[str], texts: list
     every_term = sorted(set().union(*(terms(t) for t in texts)))
     qs: list[list[str]] = [[t] for t in every_term]  # every single term: characters, bigram terms, buckets, words
     runs = [ch for ch in alphabet] + ["龘"]
-    runs += [a + b for a in alphabet[:12] for b in alphabet[:12]] + frequent
+    runs += [a + b for a in alphabet[:12] for b in alphabet[:12]] + frequent + RUNS + ["中国人民代表大会"]
     for t in rng.sample(texts, 40):
         cjk = "".join(c for c in t if c in alphabet)
         if len(cjk) >= 4:

@@ -344,6 +344,49 @@ def test_index_terms_keys_and_packing_agree() -> None:
     assert sindex.unpack_terms(sindex.pack_terms("中")) == (array("I", [ord("中")]), [])
 
 
+def test_a_texts_frequent_runs_are_found_whole() -> None:
+    # texts of listed runs cut and glued at random, the list's trigram prefixes and extensions meeting across the
+    # joins: the runs term_keys finds are exactly the listed runs the text holds (brute force over the list)
+    listed = sindex.frequent_runs()
+    assert len(listed) > 1000 and all(3 <= len(r) <= 8 for r in listed)
+    listed_set = set(listed)
+    assert all(r[i:i + n] in listed_set for r in listed for n in range(3, len(r))
+               for i in range(len(r) - n + 1))  # closed under substrings: what makes the growth complete
+    rng = random.Random(17)
+    pieces = [r for r in listed if len(r) >= 5] + list(listed[:200])
+    for _ in range(300):
+        parts = [rng.choice(pieces) for _ in range(rng.randint(1, 12))]
+        parts = [p[rng.randrange(2):] if rng.random() < 0.3 else p for p in parts]
+        text = rng.choice(["", "，", "的"]).join(parts) + rng.choice(["", " GDP 2021", "。人"])
+        keys, _ = sindex.term_keys(text)
+        found = {t for t in map(sindex.term_text, keys) if len(t) >= 3 and t[0] not in "#$"}
+        runs = "\n".join(m.group("cjk") for m in sindex.TOKEN_RE.finditer(text) if m.group("cjk"))
+        assert found == {r for r in listed if r in runs}, text
+
+
+def test_a_frequent_run_is_answered_by_the_index_alone(tmp_path: Path) -> None:
+    # 中国人民's bigrams are each in ~40% of a newspaper's articles and come together without the run; the run is
+    # an index term of its own, so only the article holding it is a candidate, and that is exact
+    assert "中国人民" in sindex.frequent_runs() and "人民银行" not in sindex.frequent_runs()
+    assert sindex.cjk_terms("中国人民") == (["中国人民"], True)
+    terms, exact = sindex.cjk_terms("中国人民银行")  # not listed: its longest listed piece and the bigrams after it
+    assert not exact and terms[0] == "中国人民" and "国人" not in terms and "银行" in terms
+    texts = {"run": "中国人民的银行", "decoy": "中国的国人与人民，银行", "both": "人民。中国人民银行"}
+    lib = Library(tmp_path)
+    for i, (aid, text) in enumerate(texts.items()):
+        doc = Document(source=f"/{i}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                       articles=[Article(aid, parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
+        lib.store_document(doc, StoreMeta("P"), path=f"/{i}", sha256=str(i))
+    sindex.sync(lib)
+    nums = dict(zip(texts, (n for (n,) in lib.conn.execute("SELECT num FROM articles ORDER BY num")), strict=True))
+    with Searcher(lib) as s:
+        assert s.index.nums(["中国人民"]) == {nums["run"], nums["both"]}  # the decoy is no candidate
+        assert s.index.nums(sindex.cjk_terms("中国人民银行")[0], superset=True) == {nums["both"]}
+        for q in ("中国人民", "中国人民银行", "国人民", "人民银行", "中国的国人"):
+            assert s.count(q) == sum(fold_query(q) in t for t in texts.values()), q
+    lib.close()
+
+
 def test_index_of_another_bucket_layout_is_refused_then_rebuilt(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     lib = Library(tmp_path)
