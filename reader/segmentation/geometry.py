@@ -375,16 +375,23 @@ def _cell_groups(cells: list[Block]) -> list[list[Block]]:
 
 
 def _cell_columns(boxed: list[tuple[Box, Block]]) -> list[list[tuple[Box, Block]]]:
-    """The cells (in source order) cut into columns: a run of cells whose boxes overlap horizontally, each run
-    sorted top to bottom, the runs left to right."""
+    """The cells (in source order) cut into columns: a run of cells each overlapping the one before across at
+    least half the narrower of the two, each run sorted top to bottom, the runs left to right. Half, not any: a
+    cell's box often reaches a few pixels into the next column's (Reichsanzeiger 1877), and two columns read as
+    one made every cell a row of its own."""
     runs: list[list[tuple[Box, Block]]] = []
     for bx, c in boxed:
-        if runs and min(bx[2], runs[-1][-1][0][2]) > max(bx[0], runs[-1][-1][0][0]):
+        if runs and _same_column(bx, runs[-1][-1][0]):
             runs[-1].append((bx, c))
         else:
             runs.append([(bx, c)])
     runs = [sorted(run, key=lambda t: t[0][1] + t[0][3]) for run in runs]
     return sorted(runs, key=lambda run: run[0][0][0])
+
+
+def _same_column(a: Box, b: Box) -> bool:
+    """Two cells of one column: they overlap horizontally across at least half the narrower one's width."""
+    return min(a[2], b[2]) - max(a[0], b[0]) >= 0.5 * min(a[2] - a[0], b[2] - b[0])
 
 
 def _row_pitch(columns: list[list[tuple[Box, Block]]]) -> float:

@@ -145,6 +145,32 @@ def test_table_cells_listed_after_all_text_are_read_where_the_table_stands() -> 
                      "Königliche Eisenbahn-Direktion.", "Another notice further down the column."], texts
 
 
+def test_a_skewed_table_whose_cell_boxes_touch_is_read_row_by_row() -> None:
+    """Reichsanzeiger 1877 again, the Bergisch-Märkische receipts: each cell's box reaches a few pixels into the next
+    column's, and the scan rises ~10 px per column to the right. Boxes that touch are not one column: read as one,
+    every cell became a row of its own and the table came out sorted by the cells' tops ("- 12,000 · Güterverkehr ·
+    108,000 · 27,000 · 96,000 · 24,000" for "Extraordinarien 24,000 96,000 27,000 108,000 - 12,000")."""
+    def region(rid: str, text: str, box: tuple[float, float, float, float], order: int) -> Block:
+        return Block(id=rid, lines=[Line(id=f"{rid}.l", text=text, box=box)], box=box, type="table", order=order)
+
+    blocks = [Block(id="head", lines=[Line(id="head.l", text="Betriebs-Einnahme.", box=(100, 40, 900, 80))],
+                    box=(100, 40, 900, 80), type="heading", order=0)]
+    rows = [("Personenverkehr", "49,350", "171,690", "- 13,951"),
+            ("Güterverkehr", "383,152", "1,634,510", "- 251,256"),
+            ("Extraordinarien", "24,000", "96,000", "- 12,000")]
+    lefts = (100, 400, 600, 800)
+    order = 1
+    for c, x in enumerate(lefts):  # the file lists the cells column by column
+        right = (lefts[c + 1] + 3) if c + 1 < len(lefts) else 1000  # a cell's box reaches into the next column
+        for r, row in enumerate(rows):
+            top = 200 + 50 * r - 10 * c  # the scan rises to the right
+            blocks.append(region(f"c{r}{c}", row[c], (x, top, right, top + 56), order))
+            order += 1
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1000)
+    texts = [b.lines[0].text for b in reading_order(page)]
+    assert texts == ["Betriebs-Einnahme.", *[cell for row in rows for cell in row]], texts
+
+
 def test_a_table_cell_heads_no_item_of_its_own() -> None:
     """Reichsanzeiger 1877: an insurer's accounts are a table whose row labels ("Einnahme.", "Ausgabe.") are set
     larger than the figures; cells the source marks as a table's go on the notice the table is printed in."""
