@@ -556,8 +556,9 @@ def _hand_off_quickly(pool: Readers | None) -> float:
     unpickles it and hands the reader its next file, and between chunks it waits for the GIL, which the
     importing thread (storing, indexing: pure Python) gives up only once per switch interval. At Python's
     5 ms the readers sat idle ~30% of the time waiting for their next file, and the importing thread ~30%
-    waiting for their results (py-spy over the 100,000-page benchmark); at 0.5 ms an import of 150
-    files was 15-20% faster (ARCHITECTURE, "Import"). The GUI never imports in its own process.
+    waiting for their results (py-spy over the 100,000-page benchmark, the machine shared). At 0.5 ms an
+    import of 150 files was 15-20% faster under a load average of ~7; with the cores free the gain was within
+    the noise (ARCHITECTURE, "Import"). The GUI never imports in its own process.
     """
     interval = sys.getswitchinterval()
     if pool is not None:
