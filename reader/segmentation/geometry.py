@@ -23,6 +23,7 @@ decides, as a reader's eye would:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -411,23 +412,46 @@ def _row_major(cells: list[Block]) -> list[Block]:
     column to column, and a cell box taller than the pitch does not merge rows), else it starts a row."""
     boxed = [(bx, c) for c in cells if (bx := block_box(c)) is not None]
     columns = _cell_columns(boxed)
-    tol = 0.5 * _row_pitch(columns)
-    rows: list[tuple[list[float], list[tuple[Box, Block]]]] = []  # ([last middle, first middle], cells)
+    rows = _Rows(0.5 * _row_pitch(columns))
     for column in columns:
         taken: set[int] = set()
         for bx, c in column:
-            mid = (bx[1] + bx[3]) / 2
-            near = [(abs(y[0] - mid), k) for k, (y, _) in enumerate(rows) if k not in taken and abs(y[0] - mid) <= tol]
-            if near:
-                k = min(near)[1]
-                rows[k][0][0] = mid
-                rows[k][1].append((bx, c))
-            else:
-                k = len(rows)
-                rows.append(([mid, mid], [(bx, c)]))
-            taken.add(k)
-    rows.sort(key=lambda row: row[0][1])
-    return [c for _, row in rows for _, c in sorted(row, key=lambda t: t[0][0])]
+            taken.add(rows.place((bx[1] + bx[3]) / 2, (bx, c), taken))
+    return [c for row in rows.in_order() for _, c in sorted(row, key=lambda t: t[0][0])]
+
+
+class _Rows:
+    """The rows of a table being read, kept sorted by their last cell's middle, so that a cell is measured only
+    against the rows within ``tol`` of it (bisection), not against every row: a table listed row by row is as
+    many column runs as cells, and comparing each with every row was quadratic in the table's size."""
+
+    def __init__(self, tol: float) -> None:
+        self.tol = tol
+        self.by_middle: list[tuple[float, int]] = []  # (last middle, row), sorted
+        self.first: list[float] = []  # each row's first middle: the rows' order on the page
+        self.cells: list[list[tuple[Box, Block]]] = []
+
+    def place(self, mid: float, cell: tuple[Box, Block], taken: set[int]) -> int:
+        """Put the cell in the nearest row not ``taken`` (ties: the older row) or a new one; return the row."""
+        slack = self.tol * 1e-9 + 1e-9  # the window a hair wider than tol; the test below is the exact one
+        lo = bisect.bisect_left(self.by_middle, (mid - self.tol - slack, -1))
+        hi = bisect.bisect_right(self.by_middle, (mid + self.tol + slack, len(self.cells)))
+        near = [(d, k, at) for at in range(lo, hi)
+                if (k := self.by_middle[at][1]) not in taken and (d := abs(self.by_middle[at][0] - mid)) <= self.tol]
+        if near:
+            _, k, at = min(near)
+            del self.by_middle[at]
+        else:
+            k = len(self.cells)
+            self.first.append(mid)
+            self.cells.append([])
+        bisect.insort(self.by_middle, (mid, k))
+        self.cells[k].append(cell)
+        return k
+
+    def in_order(self) -> list[list[tuple[Box, Block]]]:
+        """The rows top to bottom, by their first cell's middle (the older row first when two are level)."""
+        return [self.cells[k] for k in sorted(range(len(self.cells)), key=self.first.__getitem__)]
 
 
 def _is_rule(block: Block) -> bool:
@@ -1217,9 +1241,11 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     out: set[str] = set()
     for top in (True, False):
         row = [(b, bx) for b, bx in boxed if (bx[3] <= content[1] + band if top else bx[1] >= content[3] - band)]
-        rest = [bx for b, bx in boxed if all(b is not r for r, _ in row)]
+        in_row = {id(b) for b, _ in row}
+        rest = [bx for b, bx in boxed if id(b) not in in_row]
         if not rest:
             continue
+        rest_top, rest_bottom = min(r[1] for r in rest), max(r[3] for r in rest)
         for b, bx in row:
             lines = [ln for ln in b.lines if ln.text.strip()]
             if not lines or len(lines) > 2 or _text_len(b) > 80:
@@ -1227,7 +1253,7 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             if any(_is_display(sizes, ln, b) for ln in lines) or top and lines[-1].text.rstrip().endswith(".") and (
                     _heads_a_column(bx, boxed)):
                 continue
-            if top and all(r[1] >= bx[3] - tol for r in rest) or not top and all(r[3] <= bx[1] + tol for r in rest):
+            if top and rest_top >= bx[3] - tol or not top and rest_bottom <= bx[1] + tol:
                 out.add(b.id)
         if top:
             out |= _head_row(row, out, boxed)
