@@ -57,7 +57,7 @@ def table_page(rows: int, cols: int = 6) -> str:
     body = [region("head", "Statistische Übersicht der Einnahmen.", 100, 40, 1000, 40, "heading")]
     for r in range(rows):
         for c in range(cols):
-            text = "Station %d" % r if c == 0 else f"{(r * 7919 + c * 104729) % 100000:,}"
+            text = f"Station {r}" if c == 0 else f"{(r * 7919 + c * 104729) % 100000:,}"
             body.append(region(f"c{r}_{c}", text, 100 + 180 * c, 120 + 40 * r - 3 * c, 184, 36, "table"))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">'
