@@ -106,6 +106,7 @@ class Score:
     headlines: int = 0
     headlines_right: int = 0
     wrong: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
 
 
 def load_truth(path: Path) -> list[TruthItem]:
@@ -153,7 +154,9 @@ def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: 
             s.headlines += 1
             s.headlines_right += item.headline in matches[0].head
     scored = [t for t in truth if t.scored]
-    s.spurious = sum(1 for a in arts if not any(starts_with(a, t) for t in scored))
+    extra = [a for a in arts if not any(starts_with(a, t) for t in scored)]
+    s.spurious = len(extra)
+    s.extra = [f"[{a.head[:30]}] {a.body[:40]}…{a.body[-12:]} ({len(a.body)} chars)" for a in extra]
     return s
 
 
@@ -220,7 +223,8 @@ def _pct(a: int, b: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--verbose", action="store_true", help="list the truth items not right")
+    parser.add_argument("--verbose", action="store_true", help="list the truth items not right and the spurious "
+                        "articles ([headline] body)")
     parser.add_argument("--data", type=Path, default=PAGES, help="folder of pages and truths (default: %(default)s)")
     args = parser.parse_args()
     scores = run(args.data.resolve())
@@ -231,6 +235,8 @@ def main() -> int:
         if args.verbose:
             for w in s.wrong:
                 print(f"      not right: {w}")
+            for w in s.extra:
+                print(f"      spurious:  {w}")
     seg = [s for s in scores if s.mode != "map"]
     print()
     by_source: dict[str, list[Score]] = {}

@@ -775,8 +775,28 @@ NEWS_BRIEF_CHARS = 40
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
 #: (廣吿刊例), subscription prices (定報價目): page furniture
-COPYRIGHT_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^此處招登(?:廣吿|廣告)"
-                              r"|^(?:廣吿|廣告|广告)刊例|^[定訂订]報價目")
+HOUSE_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^此處招登(?:廣吿|廣告)"
+                          r"|^(?:廣吿|廣告|广告)刊例|^[定訂订][報报][價价][目格]"
+                          # the post office's registration (中華郵政特准掛號立券之報紙), the imprint (發行人 … 館址)
+                          r"|^[●◘▲■]?中[華华][郵邮]政.{0,12}[掛挂][號号]|中[華华][郵邮]政.{0,8}特准[掛挂][號号]"
+                          r"|[發发]行人.{0,40}[館馆]址")
+#: an ear of a Chinese masthead, a block holding nothing else: the issue number (第一千三百廿九號), the copy's price
+#: (今日一張零售大洋二分四釐), the weekday (星期一), the telephone or telegraph code (◘自動電話一二四二八號◘),
+#: the founding year (ESTABLISHED 1919), the office's address (館址漢口路二九九號)
+MASTHEAD_EAR = re.compile(r"[◘●]?(?:第[〇○一二三四五六七八九十百千零廿卅0-9]{1,8}[號号]"
+                          r"|今日.{0,4}售.{0,12}[分角元釐厘]|星期[一二三四五六日天]"
+                          r"|[◘●](?:自動)?電話.{1,16}[號号][◘●]|[◘●]電報掛號.{1,16}[◘●]|ESTABLISHED\d{4}"
+                          r"|[館馆社]址.{2,30}[號号]|[A-Za-z]{0,16}[發发]行人[A-Za-z.]{2,30})[◘●]?")
+#: ... the title of such a box set as a block of its own (定報價格, 廣吿刊例): the block under it is the box's prices
+HOUSE_BOX_TITLE = re.compile(r"^(?:[定訂订][報报][價价][目格]|[廣广][吿告][刊價价][例目])[：:]?$")
+#: what the prices under that title hold: money (大洋, 元, 角, 分), postage, per issue, per column, per month
+PRICE_MARKS = re.compile(r"大洋|[元角]|郵費|邮费|每[期格月年份]")
+#: ... a Latin paper's box of prices opens so ("PRIX DE L'ABONNEMENT.", "ABONNEMENTS", "TERMS OF SUBSCRIPTION")
+LATIN_HOUSE_NOTICE = re.compile(r"^(?:PRIX\s+DE\s+L.ABONNEMENT|ABONNEMENTS?\b|CONDITIONS\s+D.ABONNEMENT|"
+                                r"TERMS\s+OF\s+SUBSCRIPTION|SUBSCRIPTION\s+(?:RATES|PRICES?)\b|Abonnements-?[Pp]reis|"
+                                r"Bezugs-?[Pp]reis|Insertions-?[Gg]ebühr|ABONNEMENTSPRIJS)", re.IGNORECASE)
+#: ... and holds at most this many characters (a box, not a notice to subscribers)
+HOUSE_NOTICE_CHARS = 600
 
 
 #: a paper's title set alone in its page margins is at most this many characters (晶報), looked for among a
@@ -816,8 +836,41 @@ def _running_titles(pages: Sequence[Page]) -> set[str]:
 
 
 def _house_notices(blocks: Sequence[Block]) -> set[str]:
-    """Ids of the blocks holding the paper's own notices (copyright, advertising rates, subscription prices)."""
-    return {b.id for b in blocks if COPYRIGHT_NOTICE.search("".join("".join(ln.text.split()) for ln in b.lines))}
+    """Ids of the blocks holding the paper's own notices (copyright, advertising rates, subscription prices, the
+    postal registration, the imprint)."""
+    out = set()
+    titled = False  # the block before was a box's title alone
+    for b in blocks:
+        text = "".join("".join(ln.text.split()) for ln in b.lines)
+        if not text:
+            continue
+        first = " ".join(next((ln.text.split() for ln in b.lines if ln.text.strip()), []))
+        if (HOUSE_NOTICE.search(text) or MASTHEAD_EAR.fullmatch(text)
+                or (len(text) <= HOUSE_NOTICE_CHARS and LATIN_HOUSE_NOTICE.match(first))
+                or titled and len(text) <= HOUSE_NOTICE_CHARS and PRICE_MARKS.search(text)):
+            out.add(b.id)
+        titled = HOUSE_BOX_TITLE.match(text) is not None
+    return out | _between_ears(blocks, out | _date_lines(blocks))
+
+
+#: the paper's title between the ears of its masthead is at most this many characters (晶報, THE CRYSTAL)
+MASTHEAD_TITLE_CHARS = 24
+
+
+def _between_ears(blocks: Sequence[Block], ears: set[str]) -> set[str]:
+    """Short blocks set between two of the paper's own notices or date lines (or first on the page, before one):
+    the title of the masthead among its ears (THE CRYSTAL / 定報價格 …, 今日一張售大洋二分 / 晶報 /
+    第一百三十六號), not the headline of the advert under them."""
+    texts = [(b.id, "".join("".join(ln.text.split()) for ln in b.lines)) for b in blocks]
+    texts = [(bid, t) for bid, t in texts if t]
+    out = set()
+    for k, (bid, text) in enumerate(texts):
+        before = k == 0 or texts[k - 1][0] in ears
+        after = k + 1 < len(texts) and texts[k + 1][0] in ears
+        if (bid not in ears and before and after and len(text) <= MASTHEAD_TITLE_CHARS
+                and not any(ch in RUNNING_PUNCTUATION for ch in text)):
+            out.add(bid)
+    return out
 
 
 def _blind_caption(lines: Sequence[Line]) -> bool:
@@ -2734,7 +2787,10 @@ class _PageCut:
         if self.current is None or self.current.kind != "article":
             # text with no headline after an advert, unpunctuated but for a colon, opens the next advert
             # ("雜誌界巨擘：全書銅版紙彩紙精印每冊兩角")
-            return self.open_article("advertisement" if after_advert and _unpunctuated(text) else "article")
+            # and so does copy opening the page's text under its masthead (上海五洲藥大房自來血…每瓶二元)
+            copy = after_advert and _unpunctuated(text) or (self.sizes.body <= 0 and self.current is None
+                                                              and _reads_as_copy(text))
+            return self.open_article("advertisement" if copy else "article")
         if self.sizes.body <= 0 and self.last_body[-1:] in _CJK_PAUSE and _priced_copy(text):
             return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)

@@ -924,3 +924,51 @@ def test_a_running_head_repeating_the_papers_name_at_a_columns_top_is_furniture(
     arts = articles_from_layout([_page(blocks)])
     assert sorted(a.headline or "" for a in arts if a.kind != "furniture") == ["LA CONFÉRENCE", "LE JOURNAL DES FEMMES"]
     assert [a.kind for a in arts if "ILLUSTRÉ DU PETIT" in a.text] == ["furniture"]
+
+
+def test_the_papers_own_subscription_and_postal_boxes_are_furniture() -> None:
+    """Jing bao 1920 and 1930 front folds without their divs: the subscription prices (定報價格), the postal
+    registration (中華郵政特准掛號) and the imprint (發行人 … 館址) were listed as articles; they are the paper's
+    own furniture, like its advertising rates. L'Union 1860 (BnL): "PRIX DE L'ABONNEMENT." likewise."""
+    body = "今日上海各報均派記者到會紀錄、每報均有四五人之多、所有稿件、悉由火車帶滬、"
+    page = _blind_page([
+        ["定報價格每三日出一張逐期寄閱全年大洋二元半年大洋一元一角每月大洋二角郵費在內郵票加一"],
+        ["●中華郵政爲新特准掛號認聞紙類●中華郵政特准掛號立券之報紙●"],
+        ["梅蘭芳赴美之成功"], [body, body + "云、"],
+        ["晶報TheCrystal發行人A.L.Teodoro館址漢口路二九九號電話九三四"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, a.text[:6]) for a in arts if a.kind != "furniture"] == [("article", "梅蘭芳赴美之")]
+    furniture = "".join(a.text for a in arts if a.kind == "furniture")
+    assert all(mark in furniture for mark in ("定報價格", "中華郵政", "發行人"))
+    box = _block("box", 50, 60, ["PRIX DE L'ABONNEMENT.", "5 fr. par trimestre pour la ville,",
+                                 "6 fr. pour le reste du pays."], width=900)
+    story = _block("story", 50, 200, ["Luxembourg, le 28 nov. 1860. Nous apprenons que la",
+                                      "Chambre a voté hier la loi sur la milice.", "La séance est levée."] * 3)
+    arts = articles_from_layout([_page([box, story])])
+    assert [a.kind for a in arts if "ABONNEMENT" in a.text] == ["furniture"]
+    assert [a.kind for a in arts if "Luxembourg" in a.text] == ["article"]
+
+
+def test_a_notice_to_subscribers_is_an_item_not_furniture() -> None:
+    """"Avis aux abonnés." opens a notice a reader reads; only the box of prices is furniture."""
+    notice = _block("n", 50, 200, ["Avis aux abonnés.", "Nous ajoutons à notre numéro les exemplaires du compte-rendu",
+                                   "des séances, que nous enverrons à nos lecteurs."], width=600)
+    arts = articles_from_layout([_page([notice])])
+    assert [a.kind for a in arts] == ["article"]
+
+
+def test_copy_under_the_masthead_is_an_advert_not_an_article() -> None:
+    """Jing bao 1920, front fold without its divs: under the masthead's ears the page opens on adverts, each a
+    paragraph of copy without a report's punctuation; the first was read as an unheaded article that swallowed
+    the next two."""
+    page = _blind_page([
+        ["THE CRYSTAL"], ["定報價格"], ["每三日出一張逐期寄閱全年大洋二元半年大洋一元一角每月大洋二角郵費在內郵票加一"],
+        ["今日一張售大洋二分"], ["晶報"], ["第一百三十六號"],
+        ["上海五洲藥大房自來血樹皮丸海波藥此藥自發明以來厯受社會所推許等症無不效驗如神每瓶二元"],
+        ["上海香港馬玉山糖果餅乾公司乃士餅每罐一元每磅五角南京路三十七號"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, a.text[:4]) for a in arts if a.kind != "furniture"] == [
+        ("advertisement", "上海五洲"), ("advertisement", "上海香港")]
+    assert all(m in "".join(a.text for a in arts if a.kind == "furniture") for m in ("THE CRYSTAL", "晶報", "第一百"))
