@@ -2318,7 +2318,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)
         flags = [f or k < title for k, f in enumerate(flags)]
-    flags = _keep_words_whole(lines, flags)
+    flags = _rows_of_figures(lines, _keep_words_whole(lines, flags))
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
@@ -2335,6 +2335,25 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
         else:
             out.append((flag, run))
     return out
+
+
+#: a line of a table of figures has at least this share of digits among its letters and digits ("Reading 171 0")
+FIGURES_SHARE = 0.25
+
+
+def _figures_row(line: Line) -> bool:
+    """A row of a table of figures: a name and its quotations, a total ("Rock Island Co 49 34", "18 GY 2")."""
+    chars = [ch for ch in line.text if ch.isalnum()]
+    digits = sum(ch.isdigit() for ch in chars)
+    return digits >= 2 and digits >= FIGURES_SHARE * len(chars)
+
+
+def _rows_of_figures(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """A display line that is a row of figures between rows of figures is a taller row of the table (a stock
+    list's OCR gives its rows all sorts of heights), not the head of an item: a headline is words."""
+    rows = [_figures_row(ln) for ln in lines]
+    return [f and not (rows[k] and (k > 0 and rows[k - 1] or k + 1 < len(rows) and rows[k + 1]))
+            for k, f in enumerate(flags)]
 
 
 def _short_display(sizes: _Sizes, run: list[Line], block: Block) -> bool:

@@ -972,3 +972,20 @@ def test_copy_under_the_masthead_is_an_advert_not_an_article() -> None:
     assert [(a.kind, a.text[:4]) for a in arts if a.kind != "furniture"] == [
         ("advertisement", "上海五洲"), ("advertisement", "上海香港")]
     assert all(m in "".join(a.text for a in arts if a.kind == "furniture") for m in ("THE CRYSTAL", "晶報", "第一百"))
+
+
+def test_a_tall_row_of_a_table_of_figures_heads_no_item() -> None:
+    """Deseret News 1909 (NDNP microfilm, one declared size): the OCR gives the rows of a stock list all sorts of
+    heights, and a row twice the body's height ("Reading 171 0") opened an item of its own, cutting the table."""
+    rows = ["NEW YORK STOCK LIST", *[r[0] for r in _BODY], "Amalgamated Copper 86 7",
+            "American Sugar 124 5", "Reading 171 0", "Rock Island Co 49 34", "Southern Pacific 134 1",
+            "Union Pacific 203 6"]
+    lines, y = [], 100.0
+    for k, text in enumerate(rows):
+        tall = 60.0 if k in (0, 8) else 28.0  # the headline, and one row the OCR made tall
+        lines.append(Line(id=f"c.l{k}", text=text, box=(100.0, y, 700.0 if k else 520.0, y + tall), font_size=9))
+        y += tall + 2
+    block = Block(id="c", lines=lines, box=(100.0, 100.0, 700.0, y), type="text", font_size=9)
+    arts = articles_from_layout([_page([block])])
+    assert [a.headline for a in arts] == ["NEW YORK STOCK LIST"]
+    assert "Reading 171 0" in arts[0].text
