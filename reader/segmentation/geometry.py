@@ -774,7 +774,7 @@ NEWS_BRIEF_CHARS = 40
 #: a caption is at most this many characters (spaces left out)
 CAPTION_CHARS = 30
 #: the paper's own notices set in its margins: copyright ("各稿版權均歸本社所有禁止轉載"), advertising rates
-#: (廣吿刊例), subscription prices (定報價目): page furniture
+#: (廣吿刊例), subscription prices (定報價目, 定報價格), the postal registration, the imprint: page furniture
 HOUSE_NOTICE = re.compile(r"版權(?:所有|均歸)|禁止轉載|不許轉載|版权所有|禁止转载|^此處招登(?:廣吿|廣告)"
                           r"|^(?:廣吿|廣告|广告)刊例|^[定訂订][報报][價价][目格]"
                           # the post office's registration (中華郵政特准掛號立券之報紙), the imprint (發行人 … 館址)
