@@ -65,13 +65,15 @@ def _spaced(raw: str) -> bool:
     return len(tokens) >= 4 and sum(1 for t in tokens if len(t) <= 2) >= len(tokens) - 1
 
 
-def quote_width(texts: Sequence[str]) -> float:
+def quote_width(texts: Sequence[str], plain: Sequence[float] | None = None) -> float:
     """How wide the page's font sets curly quotes: 1 em or 0.5 em, whichever makes lines even.
 
     Lines holding quotes are compared with the typical width of the lines
     around them that hold none; the hypothesis with the smaller misfit wins.
+    ``plain``: the lines' widths with quotes of 1 em, when the caller has them.
     """
-    plain = [em_width(t) for t in texts]
+    if plain is None:
+        plain = [em_width(t) for t in texts]
     misfit = {1.0: 0.0, 0.5: 0.0}
     for k, t in enumerate(texts):
         if not any(q in t for q in "“”‘’") or ends_sentence(t):
@@ -90,14 +92,15 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
     infos: list[LineInfo] = []
     prev: Line | None = None
     texts = [collapse(line.text) for line in lines]
-    quote = quote_width(texts)
+    plain = [em_width(t) for t in texts]
+    quote = quote_width(texts, plain)
     for i, line in enumerate(lines):
         text = texts[i]
         info = LineInfo(
             index=i,
             line=line,
             text=text,
-            width=em_width(text, quote),
+            width=plain[i] if quote == 1.0 else em_width(text, quote),
             spaced=_spaced(line.text),
             new_block=bool(line.leading and prev is not None and not prev.blank_after),
         )

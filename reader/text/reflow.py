@@ -50,6 +50,8 @@ def _is_single_spaced(tokens: list[str]) -> bool:
     return len(tokens) >= 3 and singles >= len(tokens) - 1
 
 
+#: a run of whitespace (``\s`` matches exactly the characters :meth:`str.isspace` accepts)
+_SPACES = re.compile(r"\s+")
 #: curly quotes: full width in a CJK font, narrow in a Latin one; they take the width of the text they quote
 CURLY_QUOTES = frozenset("“”‘’")
 
@@ -73,31 +75,22 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     """
     text = p.text
     out: list[Char] = []
-    n = len(text)
-    i = 0
-    # strip leading and trailing whitespace
-    lo, hi = 0, n
+    lo, hi = 0, len(text)  # without leading and trailing whitespace
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
-    spaced = False
-    if keep_word_spaces:
-        spaced = _is_single_spaced(text[lo:hi].split())
-    i = lo
-    while i < hi:
-        c = text[i]
-        if c.isspace():
-            j = i
-            while j < hi and text[j].isspace():
-                j += 1
-            before, after = _wide_near(text, i - 1, -1), _wide_near(text, j, 1)
-            if not (before or after) or keep_word_spaces and not spaced and before and after:
-                out.append((" ", p.line_id, p.offset + i))
-            i = j
-            continue
-        out.append((c, p.line_id, p.offset + i))
-        i += 1
+    spaced = keep_word_spaces and _is_single_spaced(text[lo:hi].split())
+    line_id, offset = p.line_id, p.offset
+    pos = lo
+    for m in _SPACES.finditer(text, lo, hi):  # the characters between two runs of spaces in one comprehension
+        i, j = m.span()
+        out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:i], pos)])
+        before, after = _wide_near(text, i - 1, -1), _wide_near(text, j, 1)
+        if not (before or after) or keep_word_spaces and not spaced and before and after:
+            out.append((" ", line_id, offset + i))
+        pos = j
+    out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:hi], pos)])
     return out
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from reader.text.chars import em_width, ends_sentence
-from reader.text.reflow import Piece, collapse, reflow
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.chars import em_width, ends_sentence, is_wide
+from reader.text.reflow import CURLY_QUOTES, Piece, clean_chars, collapse, reflow
 
 
 def join(*lines: str, hyphenated: bool = False) -> str:
@@ -73,3 +76,35 @@ def test_curly_quotes_take_the_width_of_the_text_they_quote() -> None:
     assert join("He said “yes” and left,", "“no” said she.") == "He said “yes” and left, “no” said she."
     assert join("他說“好” 了。") == "他說“好”了。"
     assert join("他說“好”", "了。") == "他說“好”了。"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="ab 中国“”\u3000\t\u00a0.-", max_size=14), offset=st.integers(0, 5),
+       keep=st.booleans())
+def test_a_lines_characters_keep_their_places_and_lose_only_layout_spaces(text: str, offset: int, keep: bool) -> None:
+    """Every character kept points at itself in the line; a run of spaces goes when a wide character (a curly
+    quote counting as the character beyond it) stands on either side, else it is one space at its start — and
+    with ``keep_word_spaces`` a run between two wide characters stays, unless the line is spaced char by char."""
+    def wide(k: int, step: int) -> bool:
+        while 0 <= k < len(text) and text[k] in CURLY_QUOTES:
+            k += step
+        return 0 <= k < len(text) and is_wide(text[k])
+
+    tokens = text.split()
+    spaced = keep and len(tokens) >= 3 and sum(len(t) == 1 for t in tokens) >= len(tokens) - 1
+    expected: list[tuple[str, str, int]] = []
+    k = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    while k < end:
+        if not text[k].isspace():
+            expected.append((text[k], "l", offset + k))
+            k += 1
+            continue
+        j = k
+        while text[j].isspace():
+            j += 1
+        before, after = wide(k - 1, -1), wide(j, 1)
+        if not (before or after) or keep and not spaced and before and after:
+            expected.append((" ", "l", offset + k))
+        k = j
+    assert clean_chars(Piece("l", text, False, offset), keep) == expected
