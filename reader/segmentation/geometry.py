@@ -835,9 +835,10 @@ def _running_titles(pages: Sequence[Page]) -> set[str]:
     return {t for t, n in seen.items() if n >= 2}
 
 
-def _house_notices(blocks: Sequence[Block]) -> set[str]:
+def _house_notices(blocks: Sequence[Block], dated: set[str]) -> set[str]:
     """Ids of the blocks holding the paper's own notices (copyright, advertising rates, subscription prices, the
-    postal registration, the imprint)."""
+    postal registration, the imprint); ``dated``: the page's date lines (:func:`_date_lines`), which the title
+    between the masthead's ears may stand beside."""
     out = set()
     titled = False  # the block before was a box's title alone
     for b in blocks:
@@ -850,7 +851,7 @@ def _house_notices(blocks: Sequence[Block]) -> set[str]:
                 or titled and len(text) <= HOUSE_NOTICE_CHARS and PRICE_MARKS.search(text)):
             out.add(b.id)
         titled = HOUSE_BOX_TITLE.match(text) is not None
-    return out | _between_ears(blocks, out | _date_lines(blocks))
+    return out | _between_ears(blocks, out | dated)
 
 
 #: the paper's title between the ears of its masthead is at most this many characters (晶報, THE CRYSTAL)
@@ -2566,8 +2567,9 @@ class _PageCut:
         #: the page's head margin was read up to its title: display lines beside it before the first
         #: headline are the margin's
         self.beside_title = False
+        self.dated = _date_lines(blocks)
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
-                       | _house_notices(blocks) | _publisher_box(blocks) | self.titles)
+                       | _house_notices(blocks, self.dated) | _publisher_box(blocks) | self.titles)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -2586,7 +2588,6 @@ class _PageCut:
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
-        self.dated = _date_lines(blocks)
         #: the next block of two lines or more after each one in reading order (the text a centred heading
         #: is centred over, under the heading's deck if it has one)
         self.below: dict[int, Block] = {}
