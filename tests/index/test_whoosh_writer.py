@@ -225,3 +225,45 @@ def test_packed_deltas_round_trip(gaps: list[int]) -> None:
     packed = whoosh_writer.packed_deltas(ids)
     assert list(accumulate(packed)) == ids == list(delta_decode(packed))
     assert isinstance(packed, bytes) == (max(gaps) < 256)
+
+
+@pytest.mark.parametrize("stock", [False, True])
+def test_raw_blocks_read_every_block_as_whooshs_matcher_does(tmp_path: Path, stock: bool) -> None:
+    """``raw_blocks`` reads each block with one read of the file, below Whoosh's matcher: every term's ids, of
+    lists of one block and of many (compressed or not, byte-coded gaps or Whoosh's own tuples), equal the
+    matcher's own reading — also from a matcher already moved into its list by ``skip_to``."""
+    rng = random.Random(11)
+    texts = ["".join(rng.sample("的一是在不了有和人这中大为上个国我以要他时来用们生到作", 6)) +
+             ("的" if rng.random() < 0.9 else "") + (" london" if i % 7 == 0 else "") for i in range(5000)]
+    ix_dir = tmp_path / "ix"
+    if stock:
+        ix_dir.mkdir()
+        w_ix = windex.create_in(str(ix_dir), sindex.schema())
+        with w_ix.writer() as w:
+            for i, t in enumerate(texts):
+                w.add_document(id=f"a{i}", num=i + 1, **{FIELD: list(dict.fromkeys(terms(t)))})
+        w_ix.close()
+    else:
+        ix = sindex.Index(ix_dir)
+        with ix.writer() as w:
+            for i, t in enumerate(texts):
+                w.add(i + 1, f"a{i}", t)
+        ix.close()
+    whoosh_ix = windex.open_dir(str(ix_dir))
+    try:
+        with whoosh_ix.searcher() as s:
+            reader = s.reader()
+            many = 0
+            for term in reader.lexicon(FIELD):
+                want = list(reader.postings(FIELD, term).all_ids())
+                many += len(want) > 512
+                got = [d for block in whoosh_writer.raw_blocks(reader.postings(FIELD, term)) for d in block]
+                assert got == want, term
+                if len(want) > 2:
+                    m = reader.postings(FIELD, term)
+                    m.skip_to(want[len(want) * 2 // 3])
+                    rest = [d for block in whoosh_writer.raw_blocks(m) for d in block]
+                    assert rest == want[len(want) * 2 // 3:], term
+            assert many >= 3  # lists of many blocks were read
+    finally:
+        whoosh_ix.close()
