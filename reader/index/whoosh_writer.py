@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import operator
 import io
+import operator
 import pickle
 import struct
 import zlib
