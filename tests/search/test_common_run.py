@@ -16,7 +16,7 @@ import pytest
 from reader.index import store as sindex
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Document, Line, Page, Part, Span
-from reader.search import engine
+from reader.search import engine, ranking
 from reader.search.engine import Searcher
 from reader.text.forms import fold_query, fold_text
 
@@ -116,3 +116,19 @@ def test_an_index_holding_deleted_documents_is_answered_the_general_way(
     with Searcher(lib) as s:
         assert s.index.exact_count(sindex.cjk_terms("的")[0][0]) is None
         assert _compare(s, ["的", "是"], texts, monkeypatch) == 0
+
+
+def test_hits_gathered_late_in_the_date_order_are_sorted_not_walked_to(
+        library: tuple[Library, dict[int, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date walk over the catalogue reads at most 4 × the rows a page of evenly spread hits takes (plus
+    ``DATE_WALK_SLACK``); hits held only late in the date order (a date filter's) are then sorted on their own:
+    the same page either way."""
+    lib, texts = library
+    monkeypatch.setattr(ranking, "DATE_WALK_SLACK", 0)
+    with Searcher(lib) as s:
+        for query in ("龘", "的 date:1987..1989"):
+            every = [h.article for h in s.search(query, limit=None, sort="date").hits]
+            assert len(every) > 5
+            for offset, limit in ((0, 1), (2, 3), (0, 20)):
+                page = s.search(query, limit=limit, offset=offset, sort="date").hits
+                assert [h.article for h in page] == every[offset:offset + limit], (query, offset)
