@@ -167,24 +167,25 @@ class Searcher:
         return result
 
     def _common_run(self, query: str, offset: int, end: int, options: SearchOptions) -> Results | None:
-        """A query that is one CJK string the index holds as ONE exact term (a character, a frequent bigram, a
-        frequent run) in more than :data:`RELEVANCE_CAP` articles — so its hits are shown in date order —, asked
-        without filters or facets: its total is the term's document frequency and its page of hits is found by
-        walking the date order and testing each article's folded text in the index's copy (:meth:`_walk_holding`).
-        Neither reads the term's postings: a common character's 535,000 at 100,000 pages cost ~100 ms to decode
-        into a set, whatever page is shown. None when any of that does not hold (the general way answers)."""
+        """A query that is one Latin word, or one CJK string the index holds as ONE exact term (a character, a
+        frequent bigram, a frequent run), in more than :data:`RELEVANCE_CAP` articles — so its hits are shown in
+        date order —, asked without filters or facets: its total is the term's document frequency and its page of
+        hits is found by walking the date order and testing each article's folded text in the index's copy
+        (:meth:`_walk_holding`). Neither reads the term's postings: a common character's 535,000 at 100,000 pages
+        cost ~100 ms to decode into a set, whatever page is shown. None when any of that does not hold (the general
+        way answers)."""
         node = parse(query)
         term = make_term(node.raw, options) if isinstance(node, Text) else None
-        if term is None or not term.is_default or not term.is_cjk_run:
+        if term is None or not term.is_default or len(term.pieces) != 1 or term.pieces[0][0] == "wild":
             return None
-        needle = term.pieces[0][1]
-        keys, exact = cjk_terms(needle)
+        kind, needle = term.pieces[0]
+        keys, exact = cjk_terms(needle) if kind == "cjk" else ([needle], True)  # a word is its own term
         if not exact or len(keys) != 1:
             return None
         total = self.index.exact_count(keys[0])
         if total is None or total <= RELEVANCE_CAP or self._stale_possible():
             return None
-        order = self._walk_holding(needle, end, total)
+        order = self._walk_holding(term, end, total)
         if order is None:
             return None
         result = Results(query, total, [])
@@ -194,9 +195,10 @@ class Searcher:
         result.hits = self._hits(shown, self._scores(set(shown), terms, self._summary(set(shown))), terms, options)
         return result
 
-    def _walk_holding(self, needle: str, end: int, total: int) -> list[int] | None:
-        """The first ``end`` articles in date order whose folded text holds ``needle``, tested a chunk at a time
-        on the index's copy of the texts — or None (the general way answers, from the postings) when that would
+    def _walk_holding(self, term: Term, end: int, total: int) -> list[int] | None:
+        """The first ``end`` articles in date order whose folded text holds ``term`` (a CJK string: ``find`` in
+        place; a word: its pattern, as phrases are verified), tested a chunk at a time on the index's copy of the
+        texts — or None (the general way answers, from the postings) when that would
         read more than :data:`WALK_TEXTS` texts: on average, given how common the string is, or in fact, when its
         articles gather late in the date order; or when the copy lacks a row walked by (a partial index, a torn
         copy)."""
@@ -207,13 +209,22 @@ class Searcher:
         out: list[int] = []
         for _ in range(0, max(WALK_TEXTS, 4 * expected), WALK_CHUNK):
             chunk = list(islice(rows, WALK_CHUNK))
-            found, unknown = self.index.holding(set(chunk), needle)
+            found, unknown = self._holding(term, set(chunk))
             if unknown:
                 return None
             out.extend(filter(found.__contains__, chunk))
             if len(out) >= end or len(chunk) < WALK_CHUNK:
                 return out[:end]
         return None
+
+    def _holding(self, term: Term, nums: set[int]) -> tuple[set[int], set[int]]:
+        """(the rows of ``nums`` whose folded text in the index's copy holds the one-piece default ``term``, the rows
+        the copy lacks)."""
+        if term.is_cjk_run:
+            return self.index.holding(nums, term.pieces[0][1])
+        texts, unknown = self.index.folded(nums)
+        search = term.regex().search
+        return {num for num, folded in texts if search(folded)}, unknown
 
     def _date_stream(self) -> Iterator[int]:
         """Every article's row in date order (date, first page, position, row), as a stream: the table a prepared
