@@ -151,6 +151,10 @@ class PgIndex:
     def doc_count(self) -> int:
         return int(self._rows("SELECT count(*) FROM ix_docs")[0][0])
 
+    def exact_count(self, term: str) -> int | None:
+        """Not kept: GIN counts a key's rows by reading its posting tree (the caller counts the candidates)."""
+        return None
+
     def size_bytes(self) -> int:
         """The index's tables and their indexes on disk (TOAST included)."""
         return int(self._rows("SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words')")[0][0])

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import operator
 import pickle
+import struct
 import zlib
 from array import array
 from collections import defaultdict
@@ -255,16 +257,40 @@ def _renumbered(matcher: Any, start: int, docmap: dict[int, int] | None) -> Iter
 
 
 def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
-    """A term's docnums a block at a time (an iterable per block), deleted documents included."""
+    """A term's docnums a block at a time (an iterable per block), deleted documents included.
+
+    From the matcher's current block on, each block is read with one read of its file (Whoosh's matcher
+    unpickles a block's header from the file itself: ~20 small reads a block, two thirds of the time
+    a common term's 500,000 postings took to decode); the matcher is left where it was."""
     m = getattr(matcher, "child", matcher)  # the unfiltered postings under a deletion filter
     if not isinstance(m, W3LeafMatcher) or m._byteids:
         yield list(m.all_ids())
         return
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
-        ids: Iterable[int] = accumulate(m._data[0])  # delta-encoded in the block
-        if m._i:
-            ids = islice(ids, m._i, None)
-        yield ids
-        m._next_block()
+    if not m.is_active():
+        return
+    f = m._postfile
+    if m._data is None:
+        data = _read_block_data(f.get(m._dataoffset, m._nextoffset - m._dataoffset), m._compression)
+    else:
+        data = m._data
+    ids: Iterable[int] = accumulate(data[0])  # delta-encoded in the block
+    yield islice(ids, m._i, None) if m._i else ids
+    position, last = m._nextoffset, m._lastblock
+    while not last:
+        length = _unpack_int(f.get(position, _INT_SIZE))[0]
+        last = length < 0
+        length = abs(length)
+        block = f.get(position + _INT_SIZE, length)
+        header = io.BytesIO(block)
+        info = pickle.load(header)  # (length, max id, max weight, compression, min length, max length)
+        yield accumulate(_read_block_data(block[header.tell():], info[3])[0])
+        position += _INT_SIZE + length
+
+
+_INT_SIZE = 4
+_unpack_int = struct.Struct("!i").unpack
+
+
+def _read_block_data(raw: bytes, compressed: int) -> Any:
+    """A posting block's data tuple (ids first) from its bytes on disk."""
+    return pickle.loads(zlib.decompress(raw) if compressed else raw)

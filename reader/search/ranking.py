@@ -26,6 +26,8 @@ ArticleInfo = Mapping[int, tuple[str, int, int, str, str, int]]
 #: date order walks the catalogue's date order while the hits are at least one article in this many (a
 #: page of them comes by within a few hundred rows); fewer hits are sorted on their own
 DATE_WALK = 64
+#: rows a date walk may read beyond 4 × those it expects (the catalogue's walk gives up then: the hits are sorted)
+DATE_WALK_SLACK = 4096
 
 
 def date_order(info: ArticleInfo) -> tuple[dict[int, int], list[int]]:

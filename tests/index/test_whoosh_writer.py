@@ -225,3 +225,84 @@ def test_packed_deltas_round_trip(gaps: list[int]) -> None:
     packed = whoosh_writer.packed_deltas(ids)
     assert list(accumulate(packed)) == ids == list(delta_decode(packed))
     assert isinstance(packed, bytes) == (max(gaps) < 256)
+
+
+@pytest.mark.parametrize("stock", [False, True])
+def test_raw_blocks_read_every_block_as_whooshs_matcher_does(tmp_path: Path, stock: bool) -> None:
+    """``raw_blocks`` reads each block with one read of the file, below Whoosh's matcher: every term's ids, of
+    lists of one block and of many (compressed or not, byte-coded gaps or Whoosh's own tuples), equal the
+    matcher's own reading — also from a matcher already moved into its list by ``skip_to``."""
+    rng = random.Random(11)
+    texts = ["".join(rng.sample("的一是在不了有和人这中大为上个国我以要他时来用们生到作", 6)) +
+             ("的" if rng.random() < 0.9 else "") + (" london" if i % 7 == 0 else "") for i in range(5000)]
+    ix_dir = tmp_path / "ix"
+    if stock:
+        ix_dir.mkdir()
+        w_ix = windex.create_in(str(ix_dir), sindex.schema())
+        with w_ix.writer() as w:
+            for i, t in enumerate(texts):
+                w.add_document(id=f"a{i}", num=i + 1, **{FIELD: list(dict.fromkeys(terms(t)))})
+        w_ix.close()
+    else:
+        ix = sindex.Index(ix_dir)
+        with ix.writer() as w:
+            for i, t in enumerate(texts):
+                w.add(i + 1, f"a{i}", t)
+        ix.close()
+    whoosh_ix = windex.open_dir(str(ix_dir))
+    try:
+        with whoosh_ix.searcher() as s:
+            reader = s.reader()
+            many = 0
+            for term in reader.lexicon(FIELD):
+                want = list(reader.postings(FIELD, term).all_ids())
+                many += len(want) > 512
+                got = [d for block in whoosh_writer.raw_blocks(reader.postings(FIELD, term)) for d in block]
+                assert got == want, term
+                if len(want) > 2:
+                    m = reader.postings(FIELD, term)
+                    m.skip_to(want[len(want) * 2 // 3])
+                    rest = [d for block in whoosh_writer.raw_blocks(m) for d in block]
+                    assert rest == want[len(want) * 2 // 3:], term
+            assert many >= 3  # lists of many blocks were read
+    finally:
+        whoosh_ix.close()
+
+
+def test_rows_of_many_postings_mapped_by_runs_equal_brute_force(tmp_path: Path) -> None:
+    """Many hits go from postings to catalogue rows by the runs of the ``num`` column (row = docnum + k): rows
+    added out of order and with gaps, several segments, deletions, replaced articles (two documents, one deleted,
+    of one row), a probe of a long list by a few rows — the candidates equal brute force, and the runs map
+    docnums as the column does, inside a run or across runs."""
+    rng = random.Random(3)
+    rows = list(range(10, 2010)) + list(range(5000, 6500)) + rng.sample(range(7000, 9000), 600)
+    blocks = [rows[1500:2300], rows[:1500], rows[2300:]]  # later rows first: the runs break
+    texts: dict[int, str] = {}
+    ix = sindex.Index(tmp_path / "ix")
+    try:
+        for block in blocks:
+            with ix.writer() as w:
+                for r in block:
+                    texts[r] = "的是" + ("龘" if r % 97 == 0 else "") + ("在" if rng.random() < 0.7 else "")
+                    w.add(r, f"a{r}", texts[r])
+        with ix.writer(update=True) as w:
+            for r in rng.sample(rows, 150):
+                w.delete(f"a{r}")
+                del texts[r]
+        with ix.writer(update=True) as w:  # replaced: the deleted document keeps the row its new one has
+            for r in rng.sample(sorted(texts), 100):
+                texts[r] = "的" + ("龘在" if r % 2 else "")
+                w.add(r, f"a{r}", texts[r])
+        for chars in (["的"], ["在"], ["龘", "在"], ["龘"]):
+            keys = [k for c in chars for k in cjk_terms(c)[0]]
+            assert ix.nums(keys) == {r for r, t in texts.items() if all(c in t for c in chars)}, chars
+        s = ix._current()
+        numbering = ix._numbering_of(s)
+        column = ix._nums_of(s)
+        assert len(numbering.starts) > 3  # the runs break: rows were added out of order
+        for offset in (0, 7, 1000):
+            for docs in ([0, 1, 2], [5, 600, 1200], list(range(offset, offset + 40))):
+                local = [d - offset for d in docs if d >= offset]
+                assert list(numbering.rows(local, offset)) == [column[d + offset] for d in local]
+    finally:
+        ix.close()

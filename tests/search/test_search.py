@@ -322,6 +322,7 @@ def test_stale_index_entries_are_never_hits(tmp_path: Path) -> None:
         assert s.count("发展") == 3 and s.count("发") == 3
         lib.remove_source("/1")  # the index has not forgotten it yet
         assert s.count("发展") == 2 and s.count("发") == 2
+        assert s.count("发展 经济") == 2 and s.count("发 展") == 2  # exact terms ANDed: the rows still there
         sindex.sync(lib)
         assert s.count("发展") == 2 and s.count("发") == 2  # index answers alone: its deletions must be seen
     lib.close()
@@ -491,3 +492,21 @@ def test_property_any_cjk_string_gives_the_brute_force_set(corpus) -> None:  # t
         assert searcher.matching_ids(q) == brute(meta, q), q
 
     check()
+
+
+def test_a_term_met_twice_in_a_query_keeps_its_articles(tmp_path: Path) -> None:
+    """A term's candidates are kept for the rest of its query: subtracting a NOT from them in one branch must not
+    take those articles from the same term in another ("(发展 -经济) OR (发展 经济)" found 2 articles of 3)."""
+    lib = Library(tmp_path)
+    texts = ["发展经济", "发展", "经济", "发展社会"]
+    for n, text in enumerate(texts):
+        doc = Document(source=f"/{n}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                       articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
+        lib.store_document(doc, StoreMeta("P"), path=f"/{n}", sha256="1")
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        assert s.count("(发展 -经济) OR (发展 经济)") == 3
+        assert s.count("(发展 -社会 -经济) OR 发展") == 3
+        assert s.count("(发 -经济) OR (发 经济)") == 3
+        assert s.count("(发展 经济) OR (发展 社会) OR (发展 -经济 -社会)") == 3
+    lib.close()
