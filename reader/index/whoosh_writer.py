@@ -25,7 +25,6 @@ import functools
 import io
 import operator
 import pickle
-import struct
 import zlib
 from array import array
 from collections import defaultdict
@@ -36,6 +35,7 @@ from typing import Any
 import whoosh
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -277,7 +277,7 @@ def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
     yield islice(ids, m._i, None) if m._i else ids
     position, last = m._nextoffset, m._lastblock
     while not last:
-        length = _unpack_int(f.get(position, _INT_SIZE))[0]
+        length = unpack_int(f.get(position, _INT_SIZE))[0]
         last = length < 0
         length = abs(length)
         block = f.get(position + _INT_SIZE, length)
@@ -286,9 +286,6 @@ def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
         yield accumulate(_read_block_data(block[header.tell():], info[3])[0])
         position += _INT_SIZE + length
 
-
-_INT_SIZE = 4
-_unpack_int = struct.Struct("!i").unpack
 
 
 def _read_block_data(raw: bytes, compressed: int) -> Any:

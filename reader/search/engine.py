@@ -129,9 +129,14 @@ class Searcher:
                                   sort=sort)
         # one text term: its verified texts are the hits' texts, worth keeping for ranking; with more
         # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
-        self._texts.map = {} if text_count(parse(query)) == 1 else None
+        node = parse(query)
+        self._texts.map = {} if text_count(node) == 1 else None
         self._texts.counted = None
         try:
+            if limit is not None and not filters and not facets:
+                common = self._common_run(query, node, offset, offset + limit, options)
+                if common is not None:
+                    return common
             return self._search(query, limit, offset, sort, filters, facets, options)
         finally:
             self._texts.map = None
@@ -139,10 +144,6 @@ class Searcher:
 
     def _search(self, query: str, limit: int | None, offset: int, sort: str, filters: Sequence[Filter],
                 facets: bool, options: SearchOptions) -> Results:
-        if limit is not None and not filters and not facets:
-            common = self._common_run(query, offset, offset + limit, options)
-            if common is not None:
-                return common
         node, nums = self._matching(query, filters, options)
         terms = positive_terms(node, options=options)
         total = len(nums)
@@ -166,7 +167,8 @@ class Searcher:
         result.hits = self._hits(order, scores, terms, options)
         return result
 
-    def _common_run(self, query: str, offset: int, end: int, options: SearchOptions) -> Results | None:
+    def _common_run(self, query: str, node: Node | None, offset: int, end: int,
+                    options: SearchOptions) -> Results | None:
         """A query that is one Latin word, or one CJK string the index holds as ONE exact term (a character, a
         frequent bigram, a frequent run), in more than :data:`RELEVANCE_CAP` articles — so its hits are shown in
         date order —, asked without filters or facets: its total is the term's document frequency and its page of
@@ -174,7 +176,6 @@ class Searcher:
         (:meth:`_walk_holding`). Neither reads the term's postings: a common character's 535,000 at 100,000 pages
         cost ~100 ms to decode into a set, whatever page is shown. None when any of that does not hold (the general
         way answers)."""
-        node = parse(query)
         term = make_term(node.raw, options) if isinstance(node, Text) else None
         if term is None or not term.is_default or len(term.pieces) != 1 or term.pieces[0][0] == "wild":
             return None
@@ -647,7 +648,7 @@ class Searcher:
         if self._prepared:
             return ranking.by_date(nums, end, *self._date_order())
         conn = self.library.conn
-        bound = self._article_bound()
+        bound = self._article_bound() if end is not None else 0
         if end is not None and len(nums) * ranking.DATE_WALK >= bound:
             # rows walked at most: 4 × those a page of hits spread evenly takes; hits gathered late in the date order
             # (a date filter's) are sorted below instead (一个 date:2011 walked 333,000 rows at 100,000 pages)
