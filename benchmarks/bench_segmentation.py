@@ -16,7 +16,10 @@ articles and are not scored. Each source is scored the way it is read:
 * ``no divs`` — ECPO folds with their divs withheld: the reader's articles, block types and line roles are
   dropped and the page's paragraphs cut by the segmenter;
 * ``map`` — the same issue read through its METS article map, or an ECPO fold with its divs (what the
-  source says; printed for comparison, not part of the segmenter's overall figure).
+  source says; printed for comparison, not part of the segmenter's overall figure);
+* ``no sizes`` — every ``alone`` page that declares font sizes, read again with them withheld, as
+  NDNP/iArchives ALTO (one style for every String) and most hOCR deliver pages: what the geometry alone
+  makes of them (printed apart, as a robustness figure; not part of the overall figure).
 
 Texts are compared with all whitespace and hyphens (``-``, soft hyphen, ``⸗``, ``¬``) removed, so a line
 break or a joined hyphenation does not count. The body of a produced article is its parts in
@@ -55,7 +58,7 @@ if str(ROOT) not in sys.path:
 from reader.formats import detect  # noqa: E402
 from reader.formats.sourcefile import read_source  # noqa: E402
 from reader.model.document import Article, Document, reading_order  # noqa: E402
-from reader.segmentation.analyze import analyze_file  # noqa: E402
+from reader.segmentation.analyze import analyze_file, analyze_layout  # noqa: E402
 from reader.segmentation.geometry import articles_from_layout  # noqa: E402
 
 PAGES = ROOT / "tests" / "data" / "pages"
@@ -63,6 +66,8 @@ PAGES = ROOT / "tests" / "data" / "pages"
 HEAD_ROLES = frozenset({"kicker", "headline", "subheadline", "column-label"})
 #: characters a start or an end may be off by (a stray mark, a folio glued on)
 SLACK = 12
+#: the modes that make the segmenter's overall figure (``map`` and ``no sizes`` are printed apart)
+SEGMENTER_MODES = frozenset({"alone", "no divs"})
 #: another item's first words shorter than this are too common to say it was swallowed
 MIN_MARKER = 8
 _STRIP = re.compile(r"[\s\-\u00ad\u2e17\u00ac]+")
@@ -160,6 +165,22 @@ def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: 
     return s
 
 
+def withhold_sizes(path: Path) -> Document:
+    """The page file read alone with every declared font size dropped, cut by its geometry."""
+    doc = detect.read(read_source(path), path)
+    for page in doc.pages:
+        for block in page.blocks:
+            block.font_size = None
+            for line in block.lines:
+                line.font_size = None
+    return analyze_layout(doc)
+
+
+def _declares_sizes(path: Path) -> bool:
+    doc = detect.read(read_source(path), path)
+    return any(ln.font_size or b.font_size for page in doc.pages for b in page.blocks for ln in b.lines)
+
+
 def withhold_divs(doc: Document) -> Document:
     """The fold as a page of paragraphs: the reader's articles, block types and line roles dropped."""
     for page in doc.pages:
@@ -192,6 +213,8 @@ def _cases(data: Path = PAGES) -> list[Case]:
             cases.append(Case(Path(src).name, group, "map", src, (src,), analyze_file))
         else:
             cases.append(Case(Path(src).name, group, "alone", src, (src,), analyze_file))
+            if _declares_sizes(data / src):
+                cases.append(Case(Path(src).name, group, "no sizes", src, (src,), withhold_sizes))
     bnf = "bnf_europeana_jdpl_1821-08-01"
     alto = tuple(f"{bnf}/ALTO/18210801_1-000{n}.xml" for n in range(1, 5))
     cases.append(Case("18210801_1-METS.xml", bnf, "map", f"{bnf}/18210801_1-METS.xml", alto, analyze_file))
@@ -237,7 +260,7 @@ def main() -> int:
                 print(f"      not right: {w}")
             for w in s.extra:
                 print(f"      spurious:  {w}")
-    seg = [s for s in scores if s.mode != "map"]
+    seg = [s for s in scores if s.mode in SEGMENTER_MODES]
     print()
     by_source: dict[str, list[Score]] = {}
     for s in seg:
@@ -249,6 +272,11 @@ def main() -> int:
     print(f"OVERALL segmenter (alone + no divs): right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
     r, t, sp, p = totals([s for s in scores if s.mode == "map"])
     print(f"with maps / divs (for comparison):   right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
+    sized = {(s.source, s.label) for s in scores if s.mode == "no sizes"}
+    r0, t0, sp0, p0 = totals([s for s in scores if s.mode == "alone" and (s.source, s.label) in sized])
+    r, t, sp, p = totals([s for s in scores if s.mode == "no sizes"])
+    print(f"pages declaring sizes ({len(sized)}): as read right {r0}/{t0} {_pct(r0, t0)}   spurious {sp0}/{p0} "
+          f"{_pct(sp0, p0)};  sizes withheld right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
     return 0
 
 

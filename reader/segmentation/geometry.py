@@ -646,6 +646,29 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
     return big and sizes.geometry_agrees(line) or sizes.use_font and _display_by_geometry(sizes, line)
 
 
+#: a heading set at the body's height but this many times as wide per character (letter-spaced, or a wider face)
+SPACED_PITCH = 1.8
+#: ... and at most this many characters
+SPACED_CHARS = 40
+
+
+def _spaced_heading(sizes: _Sizes, line: Line) -> bool:
+    """On a page that declares no sizes, a short line in capitals or Title Case set about twice as wide per
+    character as the body is display type, though no taller: nineteenth-century rubrics are letter-spaced at
+    the body's height ("O n d e r w i j s." on KB 1876), which only a declared size told before. Width per
+    character is measured over the words' own boxes (:func:`_pitch`), so a justified line's wide spaces or a
+    short last line do not count; a line the source boxes only as a whole (a table's row, its figures set at the
+    column's far edge) tells nothing, nor does a row of figures."""
+    if sizes.vertical or line.box is None or sizes.pitch <= 0 or line.type is not None:
+        return False
+    text = line.text.strip()
+    if not 3 <= len(text) <= SPACED_CHARS or not any(w.box is not None for w in line.words):
+        return False
+    if _digit_share(text) >= HEAD_DIGITS or _pitch(line) < SPACED_PITCH * sizes.pitch:
+        return False
+    return _headline_case(text) or _caps_line(text)
+
+
 #: a line this many times the body's height, and this many times wider per character, is display type whatever
 #: size the source declares for it
 GEOMETRY_TALL = 1.8
@@ -1705,7 +1728,7 @@ def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
         return line.type in HEADLINE_ROLES
     if _norm_type(block) in BODY_TYPES or not _worded(line.text):
         return False
-    return _is_display(sizes, line, block)
+    return _is_display(sizes, line, block) or not sizes.use_font and _spaced_heading(sizes, line)
 
 
 def _worded(text: str) -> bool:
