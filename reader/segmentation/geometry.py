@@ -584,6 +584,11 @@ def _pitch(line: Line) -> float:
     return (box[2] - box[0]) / len(text)
 
 
+#: a line declared larger than the body must be set this much taller, or this much wider per character, than the
+#: body by its box too (the ratio the geometry alone asks of a line's height, :data:`HEADLINE_RATIO`)
+GEOMETRY_AGREES = 1.3
+
+
 @dataclass
 class _Sizes:
     """How the page measures type: by font size where most lines have one, else by line extent.
@@ -614,7 +619,7 @@ class _Sizes:
         tall = _extent(line, False) / self.height
         wide = _pitch(line) / self.pitch
         if self.use_font:
-            return tall >= 1.1 or wide >= 1.1
+            return tall >= GEOMETRY_AGREES or wide >= GEOMETRY_AGREES
         return wide >= 1.1 or (tall >= 1.6 and wide == 0.0)
 
 
