@@ -2,7 +2,7 @@
 
 A measurement, not a test (tests/segmentation/test_benchmark.py asserts a floor under these figures):
 
-    python benchmarks/bench_segmentation.py [--verbose] [--data DIR]
+    python benchmarks/bench_segmentation.py [--verbose] [--jitter] [--data DIR]
 
 ``--data`` scores another folder of truths in the same format, e.g. a held-out set (pages the rules were
 never tuned on). The METS map cases of the BnF and BL issues are added only when their files are
@@ -16,7 +16,12 @@ articles and are not scored. Each source is scored the way it is read:
 * ``no divs`` — ECPO folds with their divs withheld: the reader's articles, block types and line roles are
   dropped and the page's paragraphs cut by the segmenter;
 * ``map`` — the same issue read through its METS article map, or an ECPO fold with its divs (what the
-  source says; printed for comparison, not part of the segmenter's overall figure).
+  source says; printed for comparison, not part of the segmenter's overall figure);
+* ``no sizes`` — every ``alone`` page that declares font sizes, read again with them withheld, as
+  NDNP/iArchives ALTO (one style for every String) and most hOCR deliver pages: what the geometry alone
+  makes of them (printed apart, as a robustness figure; not part of the overall figure);
+* ``jittered`` (``--jitter``) — the same pages with 30 % of their lines' declared sizes multiplied by 1.25,
+  1.33 or 0.8, three seeds: the noise microfilm OCR declares (printed apart, a robustness figure).
 
 Texts are compared with all whitespace and hyphens (``-``, soft hyphen, ``⸗``, ``¬``) removed, so a line
 break or a joined hyphenation does not count. The body of a produced article is its parts in
@@ -41,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import unicodedata
@@ -55,7 +61,7 @@ if str(ROOT) not in sys.path:
 from reader.formats import detect  # noqa: E402
 from reader.formats.sourcefile import read_source  # noqa: E402
 from reader.model.document import Article, Document, reading_order  # noqa: E402
-from reader.segmentation.analyze import analyze_file  # noqa: E402
+from reader.segmentation.analyze import analyze_file, analyze_layout  # noqa: E402
 from reader.segmentation.geometry import articles_from_layout  # noqa: E402
 
 PAGES = ROOT / "tests" / "data" / "pages"
@@ -63,6 +69,8 @@ PAGES = ROOT / "tests" / "data" / "pages"
 HEAD_ROLES = frozenset({"kicker", "headline", "subheadline", "column-label"})
 #: characters a start or an end may be off by (a stray mark, a folio glued on)
 SLACK = 12
+#: the modes that make the segmenter's overall figure (``map`` and ``no sizes`` are printed apart)
+SEGMENTER_MODES = frozenset({"alone", "no divs"})
 #: another item's first words shorter than this are too common to say it was swallowed
 MIN_MARKER = 8
 _STRIP = re.compile(r"[\s\-\u00ad\u2e17\u00ac]+")
@@ -160,6 +168,55 @@ def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: 
     return s
 
 
+def withhold_sizes(path: Path) -> Document:
+    """The page file read alone with every declared font size dropped, cut by its geometry."""
+    doc = detect.read(read_source(path), path)
+    for page in doc.pages:
+        for block in page.blocks:
+            block.font_size = None
+            for line in block.lines:
+                line.font_size = None
+    return analyze_layout(doc)
+
+
+#: share of lines whose declared size :func:`jitter_sizes` changes, and the factors it multiplies them by
+JITTER_SHARE = 0.3
+JITTER_FACTORS = (1.25, 1.33, 0.8)
+#: the seeds the ``jittered`` figure reads every page with
+JITTER_SEEDS = (1, 2, 3)
+
+
+def jitter_sizes(path: Path, seed: int) -> Document:
+    """The page file read alone with the declared sizes of about 30 % of its lines multiplied by 1.25, 1.33 or 0.8
+    (chosen by ``seed``): the noise microfilm OCR declares (body lines alternating two sizes), cut by geometry."""
+    rng = random.Random(seed)
+    doc = detect.read(read_source(path), path)
+    for page in doc.pages:
+        for block in page.blocks:
+            for line in block.lines:
+                if line.font_size and rng.random() < JITTER_SHARE:
+                    line.font_size *= rng.choice(JITTER_FACTORS)
+    return analyze_layout(doc)
+
+
+def jittered(data: Path = PAGES) -> list[Score]:
+    """Every ``alone`` page that declares sizes, read with them jittered once per seed of :data:`JITTER_SEEDS`."""
+    scores = []
+    for case in _cases(data):
+        if case.mode != "no sizes":
+            continue
+        truth = load_truth(data / f"{case.file}.truth.json")
+        for seed in JITTER_SEEDS:
+            doc = jitter_sizes(data / case.file, seed)
+            scores.append(score(case.label, case.source, "jittered", truth, produced(doc.articles)))
+    return scores
+
+
+def _declares_sizes(path: Path) -> bool:
+    doc = detect.read(read_source(path), path)
+    return any(ln.font_size or b.font_size for page in doc.pages for b in page.blocks for ln in b.lines)
+
+
 def withhold_divs(doc: Document) -> Document:
     """The fold as a page of paragraphs: the reader's articles, block types and line roles dropped."""
     for page in doc.pages:
@@ -192,6 +249,8 @@ def _cases(data: Path = PAGES) -> list[Case]:
             cases.append(Case(Path(src).name, group, "map", src, (src,), analyze_file))
         else:
             cases.append(Case(Path(src).name, group, "alone", src, (src,), analyze_file))
+            if _declares_sizes(data / src):
+                cases.append(Case(Path(src).name, group, "no sizes", src, (src,), withhold_sizes))
     bnf = "bnf_europeana_jdpl_1821-08-01"
     alto = tuple(f"{bnf}/ALTO/18210801_1-000{n}.xml" for n in range(1, 5))
     cases.append(Case("18210801_1-METS.xml", bnf, "map", f"{bnf}/18210801_1-METS.xml", alto, analyze_file))
@@ -225,6 +284,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--verbose", action="store_true", help="list the truth items not right and the spurious "
                         "articles ([headline] body)")
+    parser.add_argument("--jitter", action="store_true", help="also read the pages that declare sizes with 30 %% "
+                        "of them jittered, once per seed (a robustness figure; slower)")
     parser.add_argument("--data", type=Path, default=PAGES, help="folder of pages and truths (default: %(default)s)")
     args = parser.parse_args()
     scores = run(args.data.resolve())
@@ -237,7 +298,7 @@ def main() -> int:
                 print(f"      not right: {w}")
             for w in s.extra:
                 print(f"      spurious:  {w}")
-    seg = [s for s in scores if s.mode != "map"]
+    seg = [s for s in scores if s.mode in SEGMENTER_MODES]
     print()
     by_source: dict[str, list[Score]] = {}
     for s in seg:
@@ -249,6 +310,15 @@ def main() -> int:
     print(f"OVERALL segmenter (alone + no divs): right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
     r, t, sp, p = totals([s for s in scores if s.mode == "map"])
     print(f"with maps / divs (for comparison):   right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
+    sized = {(s.source, s.label) for s in scores if s.mode == "no sizes"}
+    r0, t0, sp0, p0 = totals([s for s in scores if s.mode == "alone" and (s.source, s.label) in sized])
+    r, t, sp, p = totals([s for s in scores if s.mode == "no sizes"])
+    print(f"pages declaring sizes ({len(sized)}): as read right {r0}/{t0} {_pct(r0, t0)}   spurious {sp0}/{p0} "
+          f"{_pct(sp0, p0)};  sizes withheld right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
+    if args.jitter:
+        r, t, sp, p = totals(jittered(args.data.resolve()))
+        print(f"  the same pages with 30 % of the declared sizes jittered (x1.25/1.33/0.8; seeds {JITTER_SEEDS}): "
+              f"right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
     return 0
 
 

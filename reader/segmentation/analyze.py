@@ -23,7 +23,12 @@ MAPPED_KINDS = frozenset({"article", "advertisement", "notice"})
 def analyze_bytes(data: bytes, path: str | Path, fmt: str = "auto") -> Document:
     if len(data) > MAX_SOURCE_BYTES:
         raise too_big(path)
-    doc = ingest.read(data, path, fmt)
+    return analyze_layout(ingest.read(data, path, fmt))
+
+
+def analyze_layout(doc: Document) -> Document:
+    """Cut a document as read into articles: by the page's geometry when a laid-out source maps none, by the
+    plain-text segmenter when it has none at all."""
     if doc.format in LAID_OUT and not any(a.kind in MAPPED_KINDS for a in doc.articles):
         doc.articles = articles_from_layout(doc.pages)  # no article map: cut by the page's geometry
         rejoin_words(doc)

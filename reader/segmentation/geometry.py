@@ -584,6 +584,11 @@ def _pitch(line: Line) -> float:
     return (box[2] - box[0]) / len(text)
 
 
+#: a line declared larger than the body must be set this much taller, or this much wider per character, than the
+#: body by its box too (the ratio the geometry alone asks of a line's height, :data:`HEADLINE_RATIO`)
+GEOMETRY_AGREES = 1.3
+
+
 @dataclass
 class _Sizes:
     """How the page measures type: by font size where most lines have one, else by line extent.
@@ -614,7 +619,7 @@ class _Sizes:
         tall = _extent(line, False) / self.height
         wide = _pitch(line) / self.pitch
         if self.use_font:
-            return tall >= 1.1 or wide >= 1.1
+            return tall >= GEOMETRY_AGREES or wide >= GEOMETRY_AGREES
         return wide >= 1.1 or (tall >= 1.6 and wide == 0.0)
 
 
@@ -644,6 +649,29 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
     s = sizes.of_line(line, block)
     big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
     return big and sizes.geometry_agrees(line) or sizes.use_font and _display_by_geometry(sizes, line)
+
+
+#: a heading set at the body's height but this many times as wide per character (letter-spaced, or a wider face)
+SPACED_PITCH = 1.8
+#: ... and at most this many characters
+SPACED_CHARS = 40
+
+
+def _spaced_heading(sizes: _Sizes, line: Line) -> bool:
+    """On a page that declares no sizes, a short line in capitals or Title Case set about twice as wide per
+    character as the body is display type, though no taller: nineteenth-century rubrics are letter-spaced at
+    the body's height ("O n d e r w i j s." on KB 1876), which only a declared size told before. Width per
+    character is measured over the words' own boxes (:func:`_pitch`), so a justified line's wide spaces or a
+    short last line do not count; a line the source boxes only as a whole (a table's row, its figures set at the
+    column's far edge) tells nothing, nor does a row of figures."""
+    if sizes.vertical or line.box is None or sizes.pitch <= 0 or line.type is not None:
+        return False
+    text = line.text.strip()
+    if not 3 <= len(text) <= SPACED_CHARS or not any(w.box is not None for w in line.words):
+        return False
+    if _digit_share(text) >= HEAD_DIGITS or _pitch(line) < SPACED_PITCH * sizes.pitch:
+        return False
+    return _headline_case(text) or _caps_line(text)
 
 
 #: a line this many times the body's height, and this many times wider per character, is display type whatever
@@ -1705,7 +1733,7 @@ def _display_line(sizes: _Sizes, line: Line, block: Block) -> bool:
         return line.type in HEADLINE_ROLES
     if _norm_type(block) in BODY_TYPES or not _worded(line.text):
         return False
-    return _is_display(sizes, line, block)
+    return _is_display(sizes, line, block) or not sizes.use_font and _spaced_heading(sizes, line)
 
 
 def _worded(text: str) -> bool:
