@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,14 +31,15 @@ def _alive(pid: int) -> bool:
 
 def _child(code: str) -> list[str]:
     """Run ``code`` in a child that prints what it started, then dies by SIGKILL; its printed lines."""
-    script = textwrap.dedent(code) + "\nimport os, signal, sys\nsys.stdout.flush()\nos.kill(os.getpid(), signal.SIGKILL)\n"
+    die = "\nimport os, signal, sys\nsys.stdout.flush()\nos.kill(os.getpid(), signal.SIGKILL)\n"
+    script = textwrap.dedent(code) + die
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr
     return done.stdout.split()
 
 
-def _until(check, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
+def _until(check: Callable[[], bool], seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if check():
