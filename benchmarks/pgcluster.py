@@ -2,6 +2,10 @@
 benchmarks never import tests/): ``initdb`` into a temporary folder, a free port on
 127.0.0.1, trust authentication, stopped and removed at the end.
 
+A test run or benchmark that is killed never reaches its teardown; ``pg_ctl`` runs the server as a daemon, so it
+would outlive the run. Each cluster is therefore handed to a reaper (:mod:`benchmarks.reaper`) that stops it and
+removes its folder as soon as the process that started it dies.
+
 PostgreSQL refuses to run as root, so under root (CI containers) the cluster's files belong to
 ``nobody`` and its programs run through ``runuser``. The superuser of the cluster is ``broadsheet``;
 tests that need more roles create them (``CREATE ROLE … LOGIN``).
@@ -23,6 +27,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from benchmarks.reaper import Reaper
 
 SUPERUSER = "broadsheet"
 
@@ -56,14 +62,22 @@ class Cluster:
             nobody = pwd.getpwnam("nobody")
             os.chown(self.root, nobody.pw_uid, nobody.pw_gid)
             self._as = ["runuser", "-u", "nobody", "--"]
+        # should this process die, the reaper stops the server and removes its folder (registered before the start)
+        self._reaper = Reaper()
+        self._reaped = [self._reaper.run(self._command("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w",
+                                                       "stop"), cwd=self.root),
+                        self._reaper.remove(self.root)]
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
         opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
         self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "start")
 
+    def _command(self, program: str, *args: str) -> list[str]:
+        return [*self._as, str(self.bindir / program), *args]
+
     def _run(self, program: str, *args: str) -> None:
-        cmd = [*self._as, str(self.bindir / program), *args]
+        cmd = self._command(program, *args)
         done = subprocess.run(cmd, capture_output=True, text=True, cwd=self.root, check=False)
         if done.returncode:
             log = self.root / "log"
@@ -86,6 +100,9 @@ class Cluster:
         with contextlib.suppress(RuntimeError):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
+        for key in self._reaped:
+            self._reaper.forget(key)
+        self._reaper.close()
 
 
 _counter = 0

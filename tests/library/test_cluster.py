@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.reaper import Reaper
 from reader.index.store import unpack_terms
 from reader.library.catalogue import Library
 from reader.library.importer import NotShared, import_paths, read_file
@@ -47,16 +48,20 @@ def dask_cluster(tmp: Path, workers: int = 2, victim_preload: Path | None = None
     address = f"tcp://127.0.0.1:{_free_port()}"
     procs: list[subprocess.Popen[bytes]] = []
     log = (tmp / "dask.log").open("wb")
+    reaper = Reaper()  # should the test run die, its scheduler and workers die with it (benchmarks/reaper.py)
+    reaped: list[str] = []
     try:
         procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host",
                                        "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard"],
                                       env=env, stdout=log, stderr=log, cwd=tmp))
+        reaped.append(reaper.kill(procs[-1].pid))
         for n in range(workers):
             extra = ["--preload", str(victim_preload)] if victim_preload is not None and n == 0 else []
             procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address,
                                            "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{n}",
                                            "--host", "127.0.0.1", *extra],
                                           env=env, stdout=log, stderr=log, cwd=tmp))
+            reaped.append(reaper.kill(procs[-1].pid))
         with distributed.Client(address, timeout=f"{START_SECONDS}s") as client:
             client.wait_for_workers(workers, timeout=START_SECONDS)
         yield address, procs
@@ -70,6 +75,9 @@ def dask_cluster(tmp: Path, workers: int = 2, victim_preload: Path | None = None
             except subprocess.TimeoutExpired:
                 p.kill()
         log.close()
+        for key in reaped:  # ended and waited for: their pids may be another process's by now
+            reaper.forget(key)
+        reaper.close()
 
 
 @pytest.fixture(scope="module")
