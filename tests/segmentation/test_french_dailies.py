@@ -233,3 +233,16 @@ def test_a_serials_label_over_its_title_is_its_kicker_not_the_end_of_the_item_ab
     assert [a.headline for a in arts] == ["STRIKE AT DOUARNENEZ", "MADEMOISELLE RIGOLE"]
     assert "Feuilleton" not in " ".join(p.text for p in arts[0].parts)
     assert arts[1].kicker is not None and arts[1].kicker.startswith("Feuilleton")
+
+
+def test_a_dateline_the_ocr_gave_without_punctuation_is_a_dateline() -> None:
+    """Winchester News 1910 (NDNP microfilm text with its punctuation lost): "LEXINGTON Ky Oct 31 Sales of
+    tobacco", "MT STERLING Ky Oct HI Little …" (the day read as letters), "vkLAY CITY Ky Oct Ill Hon …" (specks
+    before the place). Not recognised, the decks above them were read as the report's first paragraph. A month in
+    capitals after words in capitals is a headline's word ("TAFT MAY 3 OR …"), and a month in running text is no
+    dateline."""
+    for text in ("LEXINGTON Ky Oct 31 Smiles of tobacco will", "MT STERLING Ky Oct HI Little Ollie",
+                 "vkLAY CITY Ky Oct Ill Hon Floyd Byrd", "NEW YORK Oct 31 The steamer"):
+        assert latin_dateline(text), text
+    for text in ("TAFT MAY 3 OR 4 SPEECHES", "The meeting in Oct 31 was", "Democratic Nominee For Congress"):
+        assert not latin_dateline(text), text
