@@ -1863,8 +1863,37 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
             if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
                 for i in range(k + 1, j):
                     out[i] = True
+            elif edges is not None and (end := _closed_deck(lines, k, edges)):
+                for i in range(k + 1, end):
+                    out[i] = True
+                j = end
         k = j
     return out
+
+
+#: a deck closed by a line set in from the left edge: at most this many lines
+CLOSED_DECK = 4
+#: ... that line starting at least this many ems in (a paragraph's short last line starts at the edge)
+DECK_INSET = 2.0
+
+
+def _closed_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float]) -> int:
+    """Where the body starts under the headline ending at line ``k`` when a deck of a few lines ends on a short
+    line set in from the left edge and closing a sentence, over a paragraph's indented first line: "The Skull of
+    an Extinct Monkey With Re-" / "markable Similarity to That of Man." / "  Prof. E. D. Cope, of …" (Lancaster
+    Intelligencer 1881). A short first paragraph of the body ends flush left, so it is no deck. 0 when none."""
+    left, right, em = edges
+    for end in range(k + 2, min(len(lines) - 1, k + 1 + CLOSED_DECK) + 1):
+        last, first = lines[end - 1], lines[end]
+        if last.box is None or first.box is None or any(ln.type is not None for ln in lines[k + 1:end + 1]):
+            return 0
+        if latin_dateline(lines[end - 1].text) or is_ocr_fragment(last.text):
+            return 0
+        closes = last.text.rstrip().endswith(".") and last.box[0] - left >= DECK_INSET * em
+        indented = MIN_INDENT * em <= first.box[0] - left <= MAX_INDENT * em
+        if closes and indented and _is_short(last, left, right, em):
+            return end
+    return 0
 
 
 def _runs_into(lines: Sequence[Line], k: int) -> bool:

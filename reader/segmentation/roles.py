@@ -93,12 +93,22 @@ _WEEKDAYS = re.compile(r"(?:maan|dins|dings|woens|donder|vry|vrij|zater|zon)dag|
                        r"|mittwoch|samstag|sonnabend", re.IGNORECASE)
 
 
+#: a dateline as microfilm OCR without punctuation gives it (NDNP: "LEXINGTON Ky Oct 31 Sales of tobacco", "MT
+#: STERLING Ky Oct HI Little", "vkLAY CITY Ky Oct Ill Hon"): a place in capitals (a speck or two before it), at most
+#: two short abbreviations (a state: "Ky", "N Y"), a month's name or abbreviation in Title Case (in capitals, "TAFT MAY
+#: GO" is a headline), and a day of one to three digits or the letters OCR reads them as
+_BARE_DATELINE = re.compile(
+    r"^[a-z]{0,2}[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}\s+(?:[A-Z][a-z]{0,3}\s+){0,2}"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
+    r"\.?\s+[\dlIi|!HnTOo]{1,3}\b")
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."; Dutch and German "PAUMA den 24 April."): the body's start, never a headline."""
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
-    if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t):
+    if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t):
         return True
     den = _DEN_DATELINE.match(t)
     if den is not None and _WEEKDAYS.search(den.group("place").split()[-1]) is None:

@@ -233,3 +233,35 @@ def test_a_serials_label_over_its_title_is_its_kicker_not_the_end_of_the_item_ab
     assert [a.headline for a in arts] == ["STRIKE AT DOUARNENEZ", "MADEMOISELLE RIGOLE"]
     assert "Feuilleton" not in " ".join(p.text for p in arts[0].parts)
     assert arts[1].kicker is not None and arts[1].kicker.startswith("Feuilleton")
+
+
+def test_a_dateline_the_ocr_gave_without_punctuation_is_a_dateline() -> None:
+    """Winchester News 1910 (NDNP microfilm text with its punctuation lost): "LEXINGTON Ky Oct 31 Sales of
+    tobacco", "MT STERLING Ky Oct HI Little …" (the day read as letters), "vkLAY CITY Ky Oct Ill Hon …" (specks
+    before the place). Not recognised, the decks above them were read as the report's first paragraph. A month in
+    capitals after words in capitals is a headline's word ("TAFT MAY 3 OR …"), and a month in running text is no
+    dateline."""
+    for text in ("LEXINGTON Ky Oct 31 Smiles of tobacco will", "MT STERLING Ky Oct HI Little Ollie",
+                 "vkLAY CITY Ky Oct Ill Hon Floyd Byrd", "NEW YORK Oct 31 The steamer"):
+        assert latin_dateline(text), text
+    for text in ("TAFT MAY 3 OR 4 SPEECHES", "The meeting in Oct 31 was", "Democratic Nominee For Congress"):
+        assert not latin_dateline(text), text
+
+
+def test_a_deck_closed_by_a_set_in_line_over_an_indented_paragraph_is_the_headlines() -> None:
+    """Lancaster Intelligencer 1881: under "THE MISSING LINK FOUND." a deck of two lines in body type, the first
+    full and broken at a hyphen, the second set in from the left and closing its sentence ("The Skull of an Extinct
+    Monkey With Re-" / "markable Similarity to That of Man."), then the report's indented first line. The deck was
+    read as the report's first paragraph. A short first paragraph whose last line starts at the edge is body."""
+    rows = [("THE MISSING LINK FOUND.", 150, 150, 0), ("The Skull of an Extinct Monkey With Re-", 0, 0, 30),
+            ("markable Similarity to That of Man.", 230, 60, 0), ("Prof. E. D. Cope, of Philadelphia, has", 40, 0, 0),
+            ("secured the skull of an extinct monkey", 0, 0, 0), ("which seems to fulfil in a remarkable de-", 0, 0, 0),
+            ("gree the conditions of the missing link.", 0, 120, 0), ("It was found in the Wasatch beds of", 40, 0, 0),
+            ("Wyoming by one of his collectors.", 0, 200, 0)]
+    page = _page([_sized(_lines("c", 100, 100, rows), 7, {0: 10})])
+    [art] = articles_from_layout([page])
+    assert art.headline == "THE MISSING LINK FOUND."
+    assert art.paragraphs()[0].text.startswith("Prof. E. D. Cope")
+    rows[2] = ("markable similarity to that of man.", 0, 290, 0)  # flush left: the body's first paragraph
+    [art] = articles_from_layout([_page([_sized(_lines("c", 100, 100, rows), 7, {0: 10})])])
+    assert art.paragraphs()[0].text.startswith("The Skull of an Extinct")
