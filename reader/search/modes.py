@@ -23,9 +23,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from reader.index.store import SearchIndex, cjk_terms
 from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search.query import _WORD, Match, Op, QueryError, Term, pigeonhole
@@ -141,6 +138,9 @@ def expand_wildcard(index: SearchIndex, pattern: str, raw: str) -> list[str]:
 
 def expand_fuzzy(index: SearchIndex, word: str, edits: int, raw: str) -> list[str]:
     """The index words within ``edits`` character edits (Levenshtein) of the folded ``word``."""
+    from rapidfuzz import process  # only fuzzy queries need it: not loaded at every command's start
+    from rapidfuzz.distance import Levenshtein
+
     found = process.extract(word, index.words(), scorer=Levenshtein.distance, score_cutoff=edits,
                             limit=MAX_EXPANSION + 1)
     return _capped([w for w, _, _ in found], raw)

@@ -32,9 +32,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-from rapidfuzz.distance import Levenshtein
-
 from reader.index.terms import TOKEN_RE
 from reader.model.errors import QT_TRANSLATE_NOOP, BroadsheetError
 from reader.text import forms, variants
@@ -380,6 +377,8 @@ class Term:
 
     def _pattern(self) -> Any:
         if self.op is Op.FUZZY:
+            import regex  # only fuzzy terms need it (13 ms of a command's start with rapidfuzz)
+
             kind, text = self.pieces[0]
             # a CJK run: the best match (ENHANCEMATCH), never across a line break or the unreadable 〓
             allowed = _WORD if kind == "word" else f"[^\\n{UNREADABLE}]"
@@ -418,6 +417,8 @@ class Term:
     def _fuzzy_words(self, form: str) -> list[tuple[int, int]]:
         """The words of ``form`` within the term's edits of it: the Levenshtein test the index's expansion of a
         fuzzy word uses (:func:`reader.search.modes.expand_fuzzy`), so highlights agree with the count."""
+        from rapidfuzz.distance import Levenshtein
+
         word = self.pieces[0][1]
         return [(m.start(), m.end()) for m in _WORD_RUN.finditer(form)
                 if Levenshtein.distance(m.group(), word, score_cutoff=self.edits) <= self.edits]
