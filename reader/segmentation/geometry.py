@@ -2215,9 +2215,14 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
         if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
             heads.out[k] = True
         if heads.out[k]:  # a head found here or by its size: the decks under it
+            top = k
             while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
                 heads.out[k] = True
+            if k == top and (end := _closed_deck(lines, k, edges)):  # or a deck closed by a set-in line
+                for i in range(k + 1, end):
+                    heads.out[i] = True
+                k = end - 1
         k += 1
     return heads.out
 

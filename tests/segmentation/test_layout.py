@@ -748,6 +748,21 @@ def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item()
     assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
 
 
+def test_inside_a_whole_column_block_a_head_keeps_the_deck_a_set_in_line_closes() -> None:
+    """Lancaster Intelligencer 1881, a whole-column block: under "THE MISSING LINK FOUND." (body type, centred)
+    a deck of two lines, the first full and broken at a hyphen, the second set in and closing its sentence, then
+    the report's indented first line. The deck was read as the report's first paragraph."""
+    rows = [*_BODY * 2, ("THE MISSING LINK FOUND.", 180, 180, 32),
+            ("The Skull of an Extinct Monkey With Re-", 0, 0, 10), ("markable Similarity to That of Man.", 190, 60, 0),
+            ("Prof. E. D. Cope, of Philadelphia, has", 25, 0, 0), *_BODY * 3]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    link = next(a for a in arts if (a.headline or "").startswith("THE MISSING LINK FOUND."))
+    assert "The Skull of an Extinct Monkey" in (link.headline or "")  # heads set in body type: one headline group
+    assert link.paragraphs()[0].text.startswith("Prof. E. D. Cope")
+
+
 def test_a_headline_in_capitals_at_a_column_blocks_foot_heads_the_next_column_and_a_tall_line_beats_its_size() -> None:
     """NDNP microfilm (ABBYY via iArchives): a column's block closes under the next story's headline, given at a
     large height but declared at the body's size; the story starts the next column on its dateline. The
