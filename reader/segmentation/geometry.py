@@ -1532,6 +1532,7 @@ def _dated_banner(blocks: Sequence[Block]) -> set[str]:
     if content is None:
         return set()
     limit = content[1] + 0.15 * (content[3] - content[1])
+    tops = sorted(bx[1] for bx in (block_box(b) for b in blocks) if bx is not None)
     out: set[str] = set()
     for b in blocks:
         bx = block_box(b)
@@ -1540,7 +1541,19 @@ def _dated_banner(blocks: Sequence[Block]) -> set[str]:
         if bx[2] - bx[0] >= BANNER_WIDTH * (content[2] - content[0]) and any(
                 is_issue_date(ln.text) for ln in b.lines[-3:]):
             out.add(b.id)
+        elif _running_head(b, bx, tops):
+            out.add(b.id)
     return out
+
+
+def _running_head(block: Block, bx: Box, tops: Sequence[float]) -> bool:
+    """One line naming the paper and the issue's date, above every other block of the page ("LANCASTER DAILY
+    INTELLIGENCER THURSDAY, DECEMBER 29, 1881." over an editorial page's middle columns): its running head,
+    however large or narrow it is set."""
+    lines = [ln for ln in block.lines if ln.text.strip()]
+    if len(lines) != 1 or not is_issue_date(lines[0].text):
+        return False
+    return sum(1 for top in tops if top < bx[3]) <= 1  # no other block starts before it ends
 
 
 #: most lines and characters a block above or beside the masthead has (a date line, an ear)

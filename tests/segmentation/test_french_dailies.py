@@ -265,3 +265,18 @@ def test_a_deck_closed_by_a_set_in_line_over_an_indented_paragraph_is_the_headli
     rows[2] = ("markable similarity to that of man.", 0, 290, 0)  # flush left: the body's first paragraph
     [art] = articles_from_layout([_page([_sized(_lines("c", 100, 100, rows), 7, {0: 10})])])
     assert art.paragraphs()[0].text.startswith("The Skull of an Extinct")
+
+
+def test_a_dated_running_head_above_every_block_is_furniture_however_narrow() -> None:
+    """Lancaster Intelligencer 1881, the editorial page: "LANCASTER DAILY INTELLIGENCER THURSDAY, DECEMBER 29,
+    1881." set large over the middle columns only, above every other block. It headed the story running on at the
+    top of the second column. A heading without the issue's date there heads its story."""
+    head = _lines("r", 900, 40, [("LANCASTER DAILY INTELLIGENCER THURSDAY, DECEMBER 29, 1881.", 0, 0, 0)])
+    left = _lines("a", 100, 140, BODY)
+    right = _lines("b", 900, 140, [("sace and Lorraine. An editorial reprinted from", 0, 0, 0), *BODY[1:]])
+    page = _page([_sized(head, 7, {0: 12}), _sized(left, 7, {}), _sized(right, 7, {})])
+    arts = articles_from_layout([page])
+    assert all(a.headline is None for a in arts), [a.headline for a in arts]
+    assert any(a.kind == "furniture" and "LANCASTER DAILY" in a.text for a in arts)
+    head.lines[0].text = "THE GREAT FIRE IN THE CITY"
+    assert "THE GREAT FIRE IN THE CITY" in [a.headline for a in articles_from_layout([page])]
