@@ -1538,10 +1538,9 @@ def _dated_banner(blocks: Sequence[Block]) -> set[str]:
         bx = block_box(b)
         if bx is None or bx[1] > limit or len(b.lines) > DATED_BANNER_LINES:
             continue
-        if bx[2] - bx[0] >= BANNER_WIDTH * (content[2] - content[0]) and any(
-                is_issue_date(ln.text) for ln in b.lines[-3:]):
-            out.add(b.id)
-        elif _running_head(b, bx, tops):
+        banner = bx[2] - bx[0] >= BANNER_WIDTH * (content[2] - content[0]) and any(
+            is_issue_date(ln.text) for ln in b.lines[-3:])
+        if banner or _running_head(b, bx, tops):
             out.add(b.id)
     return out
 
