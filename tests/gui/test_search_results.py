@@ -12,7 +12,7 @@ from reader.gui import search_ui
 from reader.gui.mainwindow import MainWindow
 from reader.gui.widgets import search_panel
 from reader.library.catalogue import Library
-from reader.search.engine import Searcher
+from reader.search.engine import Match, Searcher, SearchOptions
 from reader.text.forms import fold_text
 
 
@@ -358,3 +358,71 @@ def test_articles_without_a_date_are_named_in_the_year_facets(make_window, libra
     text = win.search._facets_html({"publication": {"晶報": 3}, "year": {"": 166, "1824": 38}, "kind": {}})
     assert "<a href='year='></a>" not in text and "<a href='year='>" not in text
     assert "undated</i>&nbsp;166" in text and "<a href='year=1824'>1824</a>&nbsp;38" in text
+
+
+def test_the_first_page_is_listed_before_its_facets_are_counted(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Issue 17: the hits are listed as soon as the search without facets answers; the facets are counted after, as
+    a task of their own on the search lane, and fill the panel when they come."""
+    from reader.gui import workers
+
+    win = make_window(library_dir)
+    pool = ManualPool()
+    workers.set_pool(pool)
+    win.search.field.setText("的")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert len(pool.tasks) == 1
+    pool.tasks.pop(0).run()
+    listed = win.search.results
+    assert listed is not None and win.search.list.count() == len(listed.hits) > 0
+    assert listed.facets is None and win.search.facets.text() == ""  # not yet counted
+    assert [t.worker.name for t in pool.tasks] == ["search facets"] and pool.tasks[0].worker.lane == "search"
+    with qtbot.waitSignal(win.search.facets_shown):
+        pool.tasks.pop(0).run()
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        expected = searcher.search("的", limit=1, facets=True)
+    assert win.search.results is listed and listed.facets == expected.facets and listed.total == expected.total
+    assert "人民日报" in win.search.facets.text()
+    assert win.searching.last_results is listed  # the export sees them too
+
+
+def test_a_stale_searchs_facets_are_not_shown_beside_new_hits(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                            small_pages: int) -> None:
+    """A new search cancels the facets of the last one if they have not begun, and ignores them if they come after
+    all; no query's facets are shown beside another's hits, nor those of the same words compared otherwise."""
+    from reader.app.archive import Facets
+    from reader.gui import workers
+
+    win = make_window(library_dir)
+    pool = ManualPool()
+    workers.set_pool(pool)
+    win.search.field.setText("的")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    pool.tasks.pop(0).run()
+    old_facets = pool.tasks.pop(0)  # counting the facets of 的 …
+    win.search.field.setText("Zeitung")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)  # … when a new search is asked for
+    assert old_facets.worker.cancelled
+    new_search = pool.tasks.pop(0)
+    new_search.run()
+    old_facets.worker.cancel_event.clear()  # it had begun: it runs to its end and answers after the new hits
+    old_facets.run()
+    assert win.search.results.query == "Zeitung" and win.search.results.facets is None
+    assert win.search.facets.text() == ""
+    pool.tasks.pop(0).run()  # Zeitung's own
+    with Library.open(library_dir, create=False) as lib, Searcher(lib) as searcher:
+        assert win.search.results.facets == searcher.search("Zeitung", limit=1, facets=True).facets
+    shown = win.search.facets.text()
+    assert "Luxemburger" in shown and "人民日报" not in shown
+    # the panel itself shows only facets that belong to its hits
+    win.search.show_facets(Facets("的", win.search.results.options, {"publication": {"人民日报": 9}}))
+    win.search.show_facets(Facets("Zeitung", SearchOptions(Match.EXACT), {"publication": {"人民日报": 9}}))
+    assert win.search.facets.text() == shown
+    # facets of the same search still come after its next page was fetched
+    win.search.field.setText("的")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    pool.tasks.pop(0).run()
+    win.search.request_more()
+    page, facets = pool.tasks.pop(1), pool.tasks.pop(0)
+    page.run()
+    facets.run()
+    assert win.search.results.facets and "人民日报" in win.search.facets.text()

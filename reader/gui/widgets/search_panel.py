@@ -4,8 +4,9 @@ The panel only collects the query and shows :class:`~reader.app.archive.Results`
 the window runs the search in a worker (the core decides what matches). Up and
 Down in the query field move through the results, Enter opens one; facets are
 links that add a filter. The results come a page at a time: the first page is
-listed as soon as it is found, the next is asked for as the list is scrolled (or
-the selection moved) near its end, or with "Show more".
+listed as soon as it is found (its facets follow when they are counted), the
+next is asked for as the list is scrolled (or the selection moved) near its end,
+or with "Show more".
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.archive import Hit, Results
+from reader.app.archive import Facets, Hit, Results
 from reader.search.query import Match, SearchOptions
 
 log = logging.getLogger(__name__)
@@ -230,6 +231,8 @@ class SearchPanel(QWidget):
     hit_opened = Signal(object)
     #: the next page of the shown search (a Query with its offset)
     more_requested = Signal(object)
+    #: the shown search's facets came and are shown (their :class:`Facets`)
+    facets_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -427,7 +430,7 @@ class SearchPanel(QWidget):
             hits = self.results.hits
             hits.extend(results.hits)  # in place: paging to the end stays linear in the hits
             results = Results(results.query, results.total, hits, self.results.facets, results.seconds, 0,
-                              results.sort)
+                              results.sort, results.options)
         else:
             # clearing a scrolled list moves its scroll bar, which asks for the next page of what is shown:
             # nothing is shown by then (that page of the old results came back into the new list)
@@ -456,11 +459,29 @@ class SearchPanel(QWidget):
         self.more.setEnabled(True)
         self.more.setText(self.tr("Show %1 more").replace("%1", str(min(PAGE_SIZE, left))))
         if not more:
-            self.facets.setText(self._facets_html(results.facets))
+            self._clear_facets()  # they come after (show_facets)
+            if results.facets is not None:
+                self.facets.setText(self._facets_html(results.facets))
             if results.hits:
                 self.list.setCurrentRow(0)
         elif first_new < self.list.count() and self._reveal:
             self.list.scrollToItem(self.list.item(first_new))
+
+    def _clear_facets(self) -> None:
+        """No facets until the shown search's come: the label keeps its height meanwhile (the list under it would
+        jump down and back as they come, ~20 ms after the hits)."""
+        self.facets.setMinimumHeight(self.facets.height() if self.facets.text() else 0)
+        self.facets.clear()
+
+    def show_facets(self, facets: Facets) -> None:
+        """Show the facets of the shown search (those of another search, or of the same words compared otherwise,
+        are not shown beside its hits)."""
+        if self.results is None or not facets.belong_to(self.results):
+            return
+        self.results.facets = facets.counts
+        self.facets.setMinimumHeight(0)
+        self.facets.setText(self._facets_html(facets.counts))
+        self.facets_shown.emit(facets)
 
     def show_error(self, message: str) -> None:
         self.results = None
@@ -468,6 +489,7 @@ class SearchPanel(QWidget):
         self.list.clear()
         self.more.hide()
         self.count.setText(message)
+        self.facets.setMinimumHeight(0)
         self.facets.clear()
 
     def _facets_html(self, facets: dict[str, dict[str, int]]) -> str:
