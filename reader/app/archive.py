@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -231,7 +232,9 @@ class Archive:
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches]))
-        return Results(query, res.total, hits, None, time.perf_counter() - t0, offset, sort, options)
+        # every hit on the first page: its facets are theirs (a second step would only move the list down)
+        facets = _facets_of(hits) if offset == 0 and len(hits) == res.total else None
+        return Results(query, res.total, hits, facets, time.perf_counter() - t0, offset, sort, options)
 
     def facets(self, query: str, options: SearchOptions | None = None) -> Facets:
         """The hits of ``query`` per publication, year and kind (core search), for the search they belong to
@@ -459,6 +462,15 @@ class Facets:
         """Whether these are the facets of ``results``' search (the same query, compared the same way): the window
         shows no query's facets beside another's hits."""
         return (self.query, self.options) == (results.query, results.options)
+
+
+def _facets_of(hits: list[Hit]) -> dict[str, dict[str, int]]:
+    """Facets counted over ``hits``, as the core counts them (:meth:`Searcher.facets`)."""
+    out: dict[str, dict[str, int]] = {}
+    for name, values in (("publication", [h.publication for h in hits]), ("year", [(h.date or "")[:4] for h in hits]),
+                         ("kind", [h.kind for h in hits])):
+        out[name] = dict(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
 
 
 def _first_words(snippet: str, n: int) -> str:

@@ -87,10 +87,8 @@ class Searching:
                 if new:
                     self._query = query
                     self._generation += 1
-                    # the hits painted now, before their facets are counted: on the lane meanwhile, the counting
-                    # held the GIL against the painting (~15 ms more CPU time until listed at 10,000 pages)
-                    w.search.repaint()
-                    self._count_facets(query)
+                    if results.facets is None:
+                        self._count_facets(query)
                     self._hit_articles()
                 w.searched.emit(shown)
 
@@ -107,12 +105,15 @@ class Searching:
                                 query.options(), name="search", lane="search", on_result=done, on_error=failed)
 
     def _count_facets(self, query: Query) -> None:
-        """Count the facets of the search just listed, on the search lane after its first page; shown only while
-        that search is the last one (and by the panel only beside its own hits)."""
+        """Count the facets of the search just listed, on the search lane after its first page is painted; shown
+        only while that search is the last one (and by the panel only beside its own hits)."""
         w = self.w
         if w.archive is None:
             return
         generation = self._generation
+        # the hits painted now: counting on the lane meanwhile held the GIL against the painting (~15 ms more
+        # CPU time until listed at 10,000 pages)
+        w.search.repaint()
 
         def counted(facets: Facets) -> None:
             if generation == self._generation and not self._searching:

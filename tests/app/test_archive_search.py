@@ -63,3 +63,14 @@ def test_a_first_page_without_facets_can_walk_a_common_strings_date_order(archiv
     with Searcher(archive.library) as core:
         assert results.total == core.count("的")
         assert archive.facets("的").counts == core.search("的", limit=5, facets=True).facets
+
+
+def test_a_first_page_holding_every_hit_comes_with_its_facets(archive: Archive) -> None:
+    """Nothing is left to count: the window shows them with the hits (no second step moving the list down)."""
+    with Searcher(archive.library) as core:
+        for query in ("Zeitung", "中国 OR Zeitung", "zzzqqq", "发展"):
+            expected = core.search(query, limit=None, facets=True)
+            results = archive.search(query, limit=max(1, expected.total))
+            assert results.total == expected.total and results.facets == expected.facets, query
+            assert archive.facets(query).counts == expected.facets
+    assert archive.search("zzzqqq").facets == {"publication": {}, "year": {}, "kind": {}}

@@ -459,18 +459,21 @@ class SearchPanel(QWidget):
         self.more.setEnabled(True)
         self.more.setText(self.tr("Show %1 more").replace("%1", str(min(PAGE_SIZE, left))))
         if not more:
-            self._clear_facets()  # they come after (show_facets)
-            if results.facets is not None:
-                self.facets.setText(self._facets_html(results.facets))
+            self._first_facets(results)
             if results.hits:
                 self.list.setCurrentRow(0)
         elif first_new < self.list.count() and self._reveal:
             self.list.scrollToItem(self.list.item(first_new))
 
-    def _clear_facets(self) -> None:
-        """No facets until the shown search's come: the label keeps its height meanwhile (the list under it would
-        jump down and back as they come, ~20 ms after the hits)."""
-        self.facets.setMinimumHeight(self.facets.height() if self.facets.text() else 0)
+    def _first_facets(self, results: Results) -> None:
+        """The facets that came with a new search's first page (every hit is on it), else none until they come
+        (:meth:`show_facets`), with room kept for them: the list under them moved down when they came."""
+        if results.facets is not None:
+            self.facets.setMinimumHeight(0)
+            self.facets.setText(self._facets_html(results.facets))
+            return
+        had = self.facets.height() if self.facets.text() else 0
+        self.facets.setMinimumHeight(max(had, 2 * self.facets.fontMetrics().lineSpacing()))
         self.facets.clear()
 
     def show_facets(self, facets: Facets) -> None:
