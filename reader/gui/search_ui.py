@@ -1,8 +1,9 @@
 """Searching the library from the window: the search runs in a worker; only the latest answer is shown.
 
-A page of :data:`PAGE_SIZE` results at a time, by relevance or by date; the panel asks for the next page as
-its list is scrolled near the end (or with "Show more"). A new search's first page is listed as soon as it is
-found; its facets are counted after, as a task of their own on the same lane, and fill the panel when they come."""
+A page of results at a time, by relevance or by date: first what fills the list (and the rows fetched ahead of
+its end), then :data:`PAGE_SIZE` at a time as the list is scrolled near its end (or with "Show more"). A new
+search's first page is listed as soon as it is found; its facets are counted after, as a task of their own on
+the same lane, and fill the panel when they come."""
 
 from __future__ import annotations
 
@@ -101,7 +102,8 @@ class Searching:
             self._worker.cancel()  # superseded: dropped if it has not begun (searches run one at a time)
         if new and self._facets_worker is not None:
             self._facets_worker.cancel()  # the last search's facets: not counted if they have not begun
-        self._worker = run_task(w.archive.search, query.full(), PAGE_SIZE, query.offset, query.sort,
+        limit = w.search.first_page_size() if new else PAGE_SIZE
+        self._worker = run_task(w.archive.search, query.full(), limit, query.offset, query.sort,
                                 query.options(), name="search", lane="search", on_result=done, on_error=failed)
 
     def _count_facets(self, query: Query) -> None:
