@@ -234,6 +234,7 @@ def _search_once(win: Any, q: str, got: dict[str, list[float]], prof: dict[str, 
     pool.run_later()
     if panel.results is not None and panel.results.facets is None:  # not yet: wait for them
         stall = max(stall, _wait(panel.facets_shown))
+        QApplication.processEvents()  # shown (the list under them moved), as they are before a hit is opened
     got["facets"].append(time.perf_counter() - t0)
     got["stall"].append(stall)
     if panel.current_hit() is None:
