@@ -7,14 +7,17 @@
 Targets (issue 17): in the window at 10,000 pages, results listed ≤ 100 ms after Enter (the first
 page of results; the rest fetched as the list is scrolled) and an opened article shown ≤ 30 ms.
 
-Measured (issue 17, third pass; ``--library`` a copy of the 10,000-page library, ``--repeat 2``, the
-base commit 4b715ae and the branch run alternately four times each, load average 3.1–4.2 on 2 shared
-cores, every query class together, ms): open p50/p95 wall 49–87/123–197 → 19–47/54–114, process CPU
-28–43/56–92 → 19–27/32–56; listed p50 wall 85–172 → 80–174, CPU 75–105 → 77–108 (unchanged: the
-core's search). Opening lost the settings file saved and synced at every open (16 ms), one drawing
-item per page line (~570 items built and painted through Python at each page change) and the
-results rows' rich text laid out again on every repaint. Under xvfb (``--screenshot``), one run at
-load ~3.5: open p50/p95 20/34 ms, listed 79/136.
+Measured (issue 17, fourth pass — the first page listed without facets, the facets counted after;
+``--library`` a copy of the 10,000-page library reindexed for this version, ``--repeat 2``, main 4221f6f
+and the branch run alternately four times each, load average 3.6–4.1 on 2 shared cores, every query
+class together, ms): listed p50/p95 wall 74–127/158–207 → 36–60/84–194, process CPU 58–68/92–133 →
+33–42/66–98; facets shown p50/p95 52–91/134–215 after Enter; the window's worker p50 57–98 → 16–26;
+open unchanged within the noise (wall p50/p95 27–40/70–92 against 18–42/54–113, CPU 17–23/33–41 against
+17–23/33–46). Over 100 ms remain the core's searches of the boolean and filter classes ("APEC 中国",
+``中国 date:1990..1995``, ``人民 kind:article``). Under xvfb (``--screenshot``, 1440×900, three runs each at
+load 3.1–3.9): listed p50 66–89 → 58–71, CPU 64–78 → 43–48. Third pass (base 4b715ae): open p50/p95 wall
+49–87/123–197 → 19–47/54–114 (the settings file saved at every open, one drawing item per page line, the
+results rows' rich text laid out again on every repaint).
 
 Targets (issue 5): a usable window ≤ 1.5 s after launch; an article opened
 with its page layout ≤ 30 ms median over the sample library's articles.
@@ -34,12 +37,14 @@ with its page layout ≤ 30 ms median over the sample library's articles.
   shared one first — opening a library may bring its index up to date): the real window, the
   search run on the real thread pool. For each query the text is typed into the query field and
   Enter pressed; "listed" is the time until the result list holds the first page and has been
-  painted (event queue processed, the list's viewport repainted); "stall" the longest the GUI
-  thread did not answer meanwhile (the window froze that long); "open" the time to open the first
-  hit (article, reading view with its highlights, page layout) and process the event queue. Beside
-  them the core :class:`~reader.search.engine.Searcher`'s time for the same query in the same run
-  (20 hits with facets, as the command line asks), and "worker": the window's search in its worker
-  (Archive.search, the first page with facets). "cpu" is the process's CPU time (every thread) for
+  painted (by the window, else here: the list's viewport repainted; then the event queue
+  processed); "facets" until the facets are shown too (they are counted after the first page is
+  painted; a page holding every hit comes with them); "stall" the longest the GUI thread did not
+  answer meanwhile (the window froze that long); "open" the time to open the first hit (article,
+  reading view with its highlights, page layout) and process the event queue, once the facets are
+  shown. Beside them the core :class:`~reader.search.engine.Searcher`'s time for the same query in
+  the same run (20 hits with facets, as the command line asks), and "worker": the window's search in
+  its worker (Archive.search, the first page without facets). "cpu" is the process's CPU time (every thread) for
   listing and opening: on a machine shared with other work it is steadier than the wall clock.
   p50/p95 per class of query.
 """
