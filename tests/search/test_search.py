@@ -537,8 +537,12 @@ def test_the_facets_after_a_page_reuse_its_matching(corpus, monkeypatch: pytest.
     lib, searcher, meta = corpus
     evaluated: list[str] = []
     real = Searcher._eval
-    monkeypatch.setattr(Searcher, "_eval", lambda self, node, *a, **k: (evaluated.append(repr(node)),
-                                                                       real(self, node, *a, **k))[1])
+
+    def spy(self: Searcher, node: Any, *a: Any, **k: Any) -> set[int]:
+        evaluated.append(repr(node))
+        return real(self, node, *a, **k)
+
+    monkeypatch.setattr(Searcher, "_eval", spy)
     first = searcher.search("经济 NOT 人民", limit=3)
     assert evaluated
     evaluated.clear()
