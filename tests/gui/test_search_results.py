@@ -448,3 +448,19 @@ def test_a_new_search_lists_first_the_rows_the_list_shows_and_those_fetched_ahea
     lst.verticalScrollBar().setValue(lst.verticalScrollBar().maximum())
     assert lst.count() == shown + search_panel.PAGE_SIZE
     assert [h.article for h in win.search.results.hits] == _core_order(library_dir, "NOT zzzz", lst.count())
+
+
+def test_the_export_offers_the_searchs_every_hit_not_the_page_listed(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """The window lists a first page (what fills the list); File → Export… exports the whole search, so its
+    "Search hits: q (N)" counts every hit, not the rows listed so far."""
+    from reader.gui.export_ui import export_context
+
+    from dataclasses import replace
+
+    win = make_window(library_dir)
+    _search(win, qtbot, "的")
+    results = win.search.results
+    assert results is not None and results.hits
+    # the sample library's searches fit one page: as a large library's would, this one lists 1 hit of 120
+    win.searching.last_results = replace(results, total=120, hits=results.hits[:1])
+    assert export_context(win).hit_count == 120
