@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,19 +219,31 @@ class Archive:
     def search(self, query: str, limit: int = 200, offset: int = 0, sort: str = "relevance",
                options: SearchOptions | None = None) -> Results:
         """Run a query (core search) and turn its hits into the window's :class:`Hit`: ``limit`` of them from
-        ``offset`` on, by relevance or by date. The core marks the matches in each snippet, so no article is
-        loaded here (loading 200 of them was most of a search's time in the window)."""
+        ``offset`` on, by relevance or by date, with the exact total. The core marks the matches in each snippet,
+        so no article is loaded here (loading 200 of them was most of a search's time in the window). No facets:
+        the window lists the page first and asks :meth:`facets` after (counting them with the page kept a common
+        string's page from its quick way, :meth:`Searcher._common_run`, and cost ~20 ms more at 10,000 pages)."""
         t0 = time.perf_counter()
-        searcher = self._searcher_now()
-        res = searcher.search(query, limit=limit, offset=offset, sort=sort, facets=offset == 0,
-                              options=options or SearchOptions())
+        options = options or SearchOptions()
+        res = self._searcher_now().search(query, limit=limit, offset=offset, sort=sort, options=options)
         hits = []
         for h in res.hits:
             hits.append(Hit(article=h.article, headline=h.headline or _first_words(h.snippet, 20),
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches]))
-        return Results(query, res.total, hits, dict(res.facets), time.perf_counter() - t0, offset, sort)
+        # every hit on the first page: its facets are theirs (a second step would only move the list down)
+        facets = _facets_of(hits) if offset == 0 and len(hits) == res.total else None
+        return Results(query, res.total, hits, facets, time.perf_counter() - t0, offset, sort, options)
+
+    def facets(self, query: str, options: SearchOptions | None = None) -> Facets:
+        """The hits of ``query`` per publication, year and kind (core search), for the search they belong to
+        (:meth:`Facets.belong_to`); asked for after its first page, on the same thread (the rows it matched are
+        reused there)."""
+        t0 = time.perf_counter()
+        options = options or SearchOptions()
+        counts = self._searcher_now().facets(query, options=options)
+        return Facets(query, options, counts, time.perf_counter() - t0)
 
     def matching_ids(self, query: str, options: SearchOptions | None = None) -> set[str]:
         """Ids of every article ``query`` finds (all of them, not a page: "only annotations in the hits")."""
@@ -420,17 +433,44 @@ class Hit:
 
 @dataclass
 class Results:
-    """What a search returned: the hits shown, the total, and facet counts."""
+    """What a search returned: the hits shown, the total, and facet counts once they are known."""
 
     query: str
     total: int
     hits: list[Hit]
-    #: facet name ("publication", "year", "kind") → value → count
-    facets: dict[str, dict[str, int]]
+    #: facet name ("publication", "year", "kind") → value → count; None until counted (:meth:`Archive.facets`)
+    facets: dict[str, dict[str, int]] | None
     seconds: float = 0.0
     #: where :attr:`hits` start among all the results, and their order ("relevance" or "date")
     offset: int = 0
     sort: str = "relevance"
+    #: how the query's characters compared
+    options: SearchOptions = SearchOptions()
+
+
+@dataclass
+class Facets:
+    """A search's hits counted per publication, year and kind (:meth:`Archive.facets`)."""
+
+    query: str
+    options: SearchOptions
+    #: facet name ("publication", "year", "kind") → value → count
+    counts: dict[str, dict[str, int]]
+    seconds: float = 0.0
+
+    def belong_to(self, results: Results) -> bool:
+        """Whether these are the facets of ``results``' search (the same query, compared the same way): the window
+        shows no query's facets beside another's hits."""
+        return (self.query, self.options) == (results.query, results.options)
+
+
+def _facets_of(hits: list[Hit]) -> dict[str, dict[str, int]]:
+    """Facets counted over ``hits``, as the core counts them (:meth:`Searcher.facets`)."""
+    out: dict[str, dict[str, int]] = {}
+    for name, values in (("publication", [h.publication for h in hits]), ("year", [(h.date or "")[:4] for h in hits]),
+                         ("kind", [h.kind for h in hits])):
+        out[name] = dict(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
 
 
 def _first_words(snippet: str, n: int) -> str:

@@ -31,7 +31,7 @@ def export_context(window: MainWindow) -> ExportContext:
     last = window.searching.last_results
     if last is not None and last.query:
         ctx.query = last.query
-        ctx.hit_count = len(last.hits)
+        ctx.hit_count = last.total  # the export runs the whole search, not the page listed
     return ctx
 
 

@@ -107,6 +107,8 @@ class Searcher:
         self._prepared = False
         #: folded texts read while verifying the current query's terms (reused by ranking), per thread
         self._texts = threading.local()
+        #: the last query's matching rows, per thread (:meth:`_matching_kept`)
+        self._kept = threading.local()
 
     def close(self) -> None:
         if self._own_index:
@@ -144,7 +146,7 @@ class Searcher:
 
     def _search(self, query: str, limit: int | None, offset: int, sort: str, filters: Sequence[Filter],
                 facets: bool, options: SearchOptions) -> Results:
-        node, nums = self._matching(query, filters, options)
+        node, nums = self._matching_kept(query, filters, options)
         terms = positive_terms(node, options=options)
         total = len(nums)
         result = Results(query, total, [])
@@ -251,6 +253,13 @@ class Searcher:
         if prepare is not None:
             prepare()
 
+    def facets(self, query: str, filters: Sequence[Filter] = (), *,
+               options: SearchOptions = SearchOptions()) -> dict[str, dict[str, int]]:
+        """Hits of ``query`` per publication, year and kind (those of ``search(…, facets=True)``), without hits: the
+        window lists a first page without them (so it can take :meth:`_common_run`) and asks for these after. The
+        rows matched by the page just searched on this thread are reused, not evaluated again."""
+        return self._facets(self._matching_kept(query, filters, options)[1])
+
     def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
         """How many articles match (exact), without building hits."""
         return len(self._matching(query, filters, options)[1])
@@ -263,7 +272,7 @@ class Searcher:
     def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
                      options: SearchOptions = SearchOptions()) -> set[str]:
         """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
-        nums = self._matching(query, filters, options)[1]
+        nums = self._matching_kept(query, filters, options)[1]
         if not nums:
             return set()
         return {r[0] for r in self.library.conn.execute(
@@ -620,6 +629,22 @@ class Searcher:
             return node, self._eval(rest, self._stale_possible(), filtered, options)
         finally:
             self._texts.candidates = None
+
+    def _matching_kept(self, query: str, filters: Sequence[Filter],
+                       options: SearchOptions) -> tuple[Node | None, set[int]]:
+        """:meth:`_matching`, kept for the next question about the same query on this thread while the catalogue
+        is unchanged: the window asks for a page, then its facets, the next page, every article found — each
+        evaluated the query again (中国人民: ~40 ms of verification at 10,000 pages). The rows are shared:
+        callers only read them."""
+        conn = self.library.conn
+        key = (query, tuple(filters), options, conn.execute("PRAGMA data_version").fetchone()[0],
+               conn.total_changes, id(conn))
+        kept = getattr(self._kept, "last", None)
+        if kept is not None and kept[0] == key:
+            return kept[1]  # type: ignore[no-any-return]
+        found = self._matching(query, filters, options)
+        self._kept.last = (key, found)
+        return found
 
     def _summary(self, nums: set[int]) -> ranking.ArticleInfo:
         """num → (date, first page, position, publication, kind, chars) of (at least) each of ``nums`` that

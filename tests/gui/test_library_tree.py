@@ -35,3 +35,29 @@ def test_following_pages_across_issues_leaves_only_the_read_one_and_the_users_op
     assert _open_issues(tree) == {first.id, second.id, users.id}
     tree.select("issue", users.id)
     assert _open_issues(tree) == {first.id, users.id}
+
+
+def test_the_hidden_tree_follows_hits_without_laying_itself_out_and_shows_the_last_when_shown(
+        make_window, library_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Hits are opened from the Search tab, in front of the tree: opening and folding an issue laid the whole tree
+    out again (~3.5 ms of every hit opened at 10,000 pages). Hidden, it notes what it opens and folds; shown, it is
+    laid out once with the page being read current, its issue open and in view."""
+    win = make_window(library_dir, size=(1200, 420))
+    tree = win.tree
+    issues = [i for i in win.archive.issues() if win.archive.pages(i.id)]
+    win.searching.focus_search()
+    assert not tree.isVisible()
+    scrolled: list[object] = []
+    real = type(tree).scrollToItem
+    monkeypatch.setattr(type(tree), "scrollToItem", lambda self, item, *a: (scrolled.append(item),
+                                                                              real(self, item, *a))[1])
+    for issue in (*issues, issues[-1]):
+        page = win.archive.pages(issue.id)[0]
+        assert tree.select_quietly("page", page.id, issue.id)
+        assert tree.current_key() == ("page", page.id, issue.id)
+    assert not scrolled  # nothing laid out or scrolled while hidden
+    assert _open_issues(tree) == {issues[-1].id}
+    win.side.setCurrentWidget(win.side.widget(0))  # the Library tab
+    qtbot.waitUntil(tree.isVisible)
+    assert scrolled == [tree.currentItem()]
+    assert tree.viewport().rect().intersects(tree.visualItemRect(tree.currentItem()))

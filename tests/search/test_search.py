@@ -510,3 +510,55 @@ def test_a_term_met_twice_in_a_query_keeps_its_articles(tmp_path: Path) -> None:
         assert s.count("(发 -经济) OR (发 经济)") == 3
         assert s.count("(发展 经济) OR (发展 社会) OR (发展 -经济 -社会)") == 3
     lib.close()
+
+
+def test_facets_alone_are_those_of_the_search(corpus) -> None:  # type: ignore[no-untyped-def]
+    """The window lists a first page without facets and asks for the facets after (issue 17): counted alone they
+    equal those counted with the hits, for every kind of query, filters and comparison."""
+    from reader.search.engine import Filter, Match, SearchOptions
+
+    lib, searcher, meta = corpus
+    for options in (SearchOptions(), SearchOptions(Match.EXACT), SearchOptions(ignore_punct=True)):
+        for query in ("发展", "發展", "发", "经济 OR 人民", "经济 NOT 人民", "cafe", "publication:人民日报",
+                      "发展 kind:notice", "zzz", '"发展 经济"~5'):
+            with_hits = searcher.search(query, limit=3, facets=True, options=options)
+            assert searcher.facets(query, options=options) == with_hits.facets, (query, options)
+    filters = [Filter("publication", "人民日报")]
+    assert searcher.facets("发展", filters) == searcher.search("发展", filters=filters, facets=True).facets
+    assert searcher.facets("zzz") == {"publication": {}, "year": {}, "kind": {}}
+
+
+def test_the_facets_after_a_page_reuse_its_matching(corpus, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The rows a query matched are kept for the next question about the same query on the same thread (its facets,
+    its next page, every article found) — not evaluated again; another query, other options or a changed catalogue
+    evaluate it afresh."""
+    from reader.search.engine import Match, SearchOptions
+
+    lib, searcher, meta = corpus
+    evaluated: list[str] = []
+    real = Searcher._eval
+
+    def spy(self: Searcher, node: Any, *a: Any, **k: Any) -> set[int]:
+        evaluated.append(repr(node))
+        return real(self, node, *a, **k)
+
+    monkeypatch.setattr(Searcher, "_eval", spy)
+    first = searcher.search("经济 NOT 人民", limit=3)
+    assert evaluated
+    evaluated.clear()
+    facets = searcher.facets("经济 NOT 人民")
+    page = searcher.search("经济 NOT 人民", limit=3, offset=3)
+    ids = searcher.matching_ids("经济 NOT 人民")
+    assert not evaluated
+    assert sum(facets["kind"].values()) == first.total == page.total == len(ids) == len(brute(meta, "经济") -
+                                                                                          brute(meta, "人民"))
+    searcher.facets("经济 NOT 人民", options=SearchOptions(Match.EXACT))
+    assert evaluated
+    evaluated.clear()
+    searcher.facets("经济")
+    assert evaluated
+    evaluated.clear()
+    lib.conn.execute("UPDATE articles SET kind = kind WHERE num = (SELECT min(num) FROM articles)")
+    lib.conn.commit()
+    searcher.facets("经济")
+    assert evaluated

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.app.archive import Archive
@@ -44,6 +45,8 @@ class LibraryTree(QTreeWidget):
         #: issues that :meth:`select` opened (not the user): folded again when the reader leaves them
         self._opened: set[int] = set()
         self._opening = False
+        #: the current item was chosen while the tree was hidden: scrolled to when it is shown
+        self._reveal_when_shown = False
         self.itemExpanded.connect(self._expanded)
         self.itemCollapsed.connect(self._collapsed)
         self.currentItemChanged.connect(self._current_changed)
@@ -187,16 +190,32 @@ class LibraryTree(QTreeWidget):
         self.select_quietly("page", page_id, issue_id)
 
     def select_quietly(self, kind: str, ident: int, issue_id: int | None = None) -> bool:
-        """Show which issue or page is being read without emitting (the window already shows it)."""
+        """Show which issue or page is being read without emitting (the window already shows it). While the tree
+        is hidden (the Search tab is in front of it) the issues it opens and folds are only noted, and laid out and
+        scrolled to when it is shown: opening and folding an issue among 2,500 laid the tree out again, ~3.5 ms of
+        every hit opened at 10,000 pages."""
+        hidden = not self.isVisible()
+        if hidden:
+            self.scheduleDelayedItemsLayout()  # expand / collapse now only note the change
         self.blockSignals(True)
         try:
             found = self.select(kind, ident, issue_id)
             item = self.currentItem()
             if found and item is not None:
-                self.scrollToItem(item)
+                if hidden:
+                    self._reveal_when_shown = True
+                else:
+                    self.scrollToItem(item)
             return found
         finally:
             self.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        item = self.currentItem()
+        if self._reveal_when_shown and item is not None:
+            self.scrollToItem(item)
+        self._reveal_when_shown = False
 
     def first_page(self, publication: str | None = None) -> tuple[int, int] | None:
         """(page id, issue id) of the first page with articles, in tree order (else the very first page).

@@ -4,8 +4,9 @@ The panel only collects the query and shows :class:`~reader.app.archive.Results`
 the window runs the search in a worker (the core decides what matches). Up and
 Down in the query field move through the results, Enter opens one; facets are
 links that add a filter. The results come a page at a time: the first page is
-listed as soon as it is found, the next is asked for as the list is scrolled (or
-the selection moved) near its end, or with "Show more".
+listed as soon as it is found (its facets follow when they are counted), the
+next is asked for as the list is scrolled (or the selection moved) near its end,
+or with "Show more".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.archive import Hit, Results
+from reader.app.archive import Facets, Hit, Results
 from reader.search.query import Match, SearchOptions
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,11 @@ class Query:
         if self.kind:
             parts.append(f"kind:{self.kind}")
         return " ".join(parts)
+
+
+def hit_height(metrics: QFontMetrics) -> int:
+    """The height of a hit's row: a headline line and :data:`SNIPPET_LINES` of snippet."""
+    return max(1, metrics.lineSpacing() * (1 + SNIPPET_LINES) + 10)
 
 
 #: rows whose laid-out text the delegate keeps (two pages of results)
@@ -206,7 +212,7 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         """One size for every hit (the list has uniform item sizes): a headline line and SNIPPET_LINES of
         snippet. Laying out every hit's rich text to size it took most of a search's time in the window."""
-        return QSize(max(100, option.rect.width()), option.fontMetrics.lineSpacing() * (1 + SNIPPET_LINES) + 10)
+        return QSize(max(100, option.rect.width()), hit_height(option.fontMetrics))
 
 
 class QueryField(QLineEdit):
@@ -230,6 +236,8 @@ class SearchPanel(QWidget):
     hit_opened = Signal(object)
     #: the next page of the shown search (a Query with its offset)
     more_requested = Signal(object)
+    #: the shown search's facets came and are shown (their :class:`Facets`)
+    facets_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,6 +388,13 @@ class SearchPanel(QWidget):
                      str(self.sort.currentData() or "relevance"), 0, str(self.match.currentData() or "folded"),
                      self.ignore_punct.isChecked())
 
+    def first_page_size(self) -> int:
+        """How many hits a new search lists first: the rows the list shows and the :data:`FETCH_AHEAD_ROWS` under
+        them (scrolling then asks for the next page as usual), at most :data:`PAGE_SIZE`. Each hit's snippet costs
+        ~0.25 ms at 10,000 pages: at 1440×900 ~20 hits are listed first, not 50."""
+        rows = self.list.viewport().height() // hit_height(self.list.fontMetrics()) + 1
+        return max(1, min(PAGE_SIZE, rows + FETCH_AHEAD_ROWS))
+
     def request_more(self, reveal: bool = False) -> None:
         """Ask for the next page of the shown results (once: a request under way is not repeated); ``reveal``
         scrolls to it when it comes."""
@@ -427,7 +442,7 @@ class SearchPanel(QWidget):
             hits = self.results.hits
             hits.extend(results.hits)  # in place: paging to the end stays linear in the hits
             results = Results(results.query, results.total, hits, self.results.facets, results.seconds, 0,
-                              results.sort)
+                              results.sort, results.options)
         else:
             # clearing a scrolled list moves its scroll bar, which asks for the next page of what is shown:
             # nothing is shown by then (that page of the old results came back into the new list)
@@ -456,11 +471,32 @@ class SearchPanel(QWidget):
         self.more.setEnabled(True)
         self.more.setText(self.tr("Show %1 more").replace("%1", str(min(PAGE_SIZE, left))))
         if not more:
-            self.facets.setText(self._facets_html(results.facets))
+            self._first_facets(results)
             if results.hits:
                 self.list.setCurrentRow(0)
         elif first_new < self.list.count() and self._reveal:
             self.list.scrollToItem(self.list.item(first_new))
+
+    def _first_facets(self, results: Results) -> None:
+        """The facets that came with a new search's first page (every hit is on it), else none until they come
+        (:meth:`show_facets`), with room kept for them: the list under them moved down when they came."""
+        if results.facets is not None:
+            self.facets.setMinimumHeight(0)
+            self.facets.setText(self._facets_html(results.facets))
+            return
+        had = self.facets.height() if self.facets.text() else 0
+        self.facets.setMinimumHeight(max(had, 2 * self.facets.fontMetrics().lineSpacing()))
+        self.facets.clear()
+
+    def show_facets(self, facets: Facets) -> None:
+        """Show the facets of the shown search (those of another search, or of the same words compared otherwise,
+        are not shown beside its hits)."""
+        if self.results is None or not facets.belong_to(self.results):
+            return
+        self.results.facets = facets.counts
+        self.facets.setMinimumHeight(0)
+        self.facets.setText(self._facets_html(facets.counts))
+        self.facets_shown.emit(facets)
 
     def show_error(self, message: str) -> None:
         self.results = None
@@ -468,6 +504,7 @@ class SearchPanel(QWidget):
         self.list.clear()
         self.more.hide()
         self.count.setText(message)
+        self.facets.setMinimumHeight(0)
         self.facets.clear()
 
     def _facets_html(self, facets: dict[str, dict[str, int]]) -> str:
