@@ -453,9 +453,9 @@ def test_a_new_search_lists_first_the_rows_the_list_shows_and_those_fetched_ahea
 def test_the_export_offers_the_searchs_every_hit_not_the_page_listed(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
     """The window lists a first page (what fills the list); File → Export… exports the whole search, so its
     "Search hits: q (N)" counts every hit, not the rows listed so far."""
-    from reader.gui.export_ui import export_context
-
     from dataclasses import replace
+
+    from reader.gui.export_ui import export_context
 
     win = make_window(library_dir)
     _search(win, qtbot, "的")
