@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reader.index import store as sindex
-from reader.library.catalogue import Library, LibraryError, StoreMeta
+from reader.library.catalogue import Library, LibraryError, SourceRows, StoreMeta, source_rows
 from reader.model.document import Document
 from reader.model.errors import BroadsheetError, SourceError
 from reader.segmentation.analyze import analyze_bytes, analyze_file
@@ -586,25 +586,36 @@ def _watch_parent(parent: int) -> None:
 
 @dataclass
 class ReadFile:
-    """What reading a file gives the importer: the document, each article's folded text and index terms.
+    """What reading a file gives the importer: the catalogue's rows, each article's folded text and index terms.
 
-    All of it is computed where the file is read (a worker process in a large
-    import), leaving the importing process only the storing and the index writing.
+    All of it is computed where the file is read (a worker process in a large import) and sent as strings and
+    byte strings, never as the :class:`Document` (unpickling its objects, one per line, word and span, and packing
+    its lines and spans took a third of the importing process's time): that process only inserts the rows and
+    writes the postings.
     """
 
-    doc: Document
-    folded: list[str]
+    rows: SourceRows
     terms: list[sindex.PackedTerms]
+    #: the reader's metadata (METS/MODS, ALTO, ECPO), one layer of :func:`decide_metadata`
+    metadata: dict[str, str]
+    #: some text, or a page image (:func:`_has_content`)
+    has_content: bool
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """``fold_text`` of each article's text."""
+        return self.rows.folded or ()
 
 
 def read_file(path: Path) -> ReadFile:
-    """Read and segment one file, and fold and tokenize its articles for the catalogue and the index."""
+    """Read and segment one file, and pack its rows, folded texts and index terms for the catalogue and the index."""
     return _finish(analyze_file(path))
 
 
 def _finish(doc: Document) -> ReadFile:
     folded = [fold_text(a.text) for a in doc.articles]
-    return ReadFile(doc, folded, [sindex.pack_terms(f) for f in folded])
+    return ReadFile(source_rows(doc, folded), [sindex.pack_terms(f) for f in folded], dict(doc.metadata),
+                    _has_content(doc))
 
 
 #: formats whose reader looks at nothing beside the file (no page images, no METS pages): readable from bytes
@@ -824,13 +835,13 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
         log.info("%s: moved from %s; its articles are kept", path, job.moved_from)
         return 0
     read = job.read()
-    doc = read.doc
-    if doc.format == "mets":
-        referenced.update(Path(p.source).resolve() for p in doc.pages if p.source)
-    if not doc.pages and not doc.articles:
-        log.info("%s: no pages (%s)", path, doc.format)
+    rows = read.rows
+    if rows.format == "mets":
+        referenced.update(Path(p.source).resolve() for p in rows.pages if p.source)
+    if not rows.pages and not rows.articles:
+        log.info("%s: no pages (%s)", path, rows.format)
         return 0
-    if not _has_content(doc):  # an empty file is one sentence, never an empty publication
+    if not read.has_content:  # an empty file is one sentence, never an empty publication
         report.warnings.append((str(path), f"{display_path(path.name)} holds no text; nothing was imported"))
         log.warning("%s: no text; nothing imported", path)
         return 0
@@ -840,16 +851,16 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
         side = {}
         report.warnings.append((str(path), f"{e.path}: {e.reason}; {display_path(path.name)} was imported "
                                            "without its metadata"))
-    meta, first_page = decide_metadata(path, doc.metadata, side, flags)
-    if first_page is not None and not (len(doc.pages) == 1 or flags.get("page") is not None):
+    meta, first_page = decide_metadata(path, read.metadata, side, flags)
+    if first_page is not None and not (len(rows.pages) == 1 or flags.get("page") is not None):
         first_page = None
     meta.first_page = first_page
     assert job.stat is not None
-    result = library.store_document(doc, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
-                                    size=job.stat.st_size, folded=read.folded)
+    result = library.store_rows(rows, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
+                                size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
-    report.warnings.extend((str(path), w) for w in doc.warnings)
+    report.warnings.extend((str(path), w) for w in rows.warnings)
     report.pages += result.pages
     report.articles += result.articles
     report.chars += result.chars
