@@ -88,11 +88,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: articles per Whoosh commit and characters per commit: bound memory of the posting pool and merge
-BATCH_ARTICLES = 5000
+#: articles per Whoosh commit and characters per commit: bound memory of the posting pool and merge; a commit is a
+#: segment, whose terms cost the same whatever its size, so an import's sync (``importer.SYNC_CHARS``) is one commit
+BATCH_ARTICLES = 10_000
 #: Whoosh's posting pool (the id and num fields only) spills to disk beyond this
 POOL_MB = 128
-BATCH_CHARS = 3_000_000
+BATCH_CHARS = 12_000_000
 #: postings per block in the postings file (Whoosh's default 128): fewer block headers to write and to decode
 BLOCK_POSTINGS = 512
 #: a query with this many index hits reads the whole ``num`` column once (kept until the index changes)

@@ -74,7 +74,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.library.db import Connection, PerThread
 from reader.model.document import Article, Block, Document, Line, Page, Part, Span
@@ -435,10 +435,14 @@ def article_keys(source_path: str, articles: Sequence[Article]) -> list[str]:
     article whose beginning did not change, so notes, collections and corrections stay on it. Articles
     that begin alike (two adverts with one text) are told apart by their order among themselves only.
     """
+    return anchored_keys(source_path, [article_anchor(a) for a in articles])
+
+
+def anchored_keys(source_path: str, anchors: Sequence[str]) -> list[str]:
+    """:func:`article_keys` from the articles' anchors (:func:`article_anchor`), in the source's order."""
     seen: dict[str, int] = {}
     keys = []
-    for article in articles:
-        anchor = article_anchor(article)
+    for anchor in anchors:
         n = seen.get(anchor, 0)
         seen[anchor] = n + 1
         keys.append(article_key(source_path, anchor if n == 0 else f"{anchor}#{n}"))
@@ -528,6 +532,90 @@ class StoreResult:
     article_ids: list[str] = field(default_factory=list)
     #: catalogue rows of the stored articles, in the document's order
     article_nums: list[int] = field(default_factory=list)
+
+
+class PageRows(NamedTuple):
+    """One page as the catalogue stores it (``pages``, ``blocks``, ``page_lines``), without the ids the library
+    gives: made where the file is read (:func:`source_rows`), inserted as it is (:meth:`Library.store_rows`)."""
+
+    #: the reader's page number (the library shifts it when the user or a path names the first page)
+    number: int
+    label: str | None
+    image: str | None
+    image_scale: float | None
+    width: float | None
+    height: float | None
+    units: str | None
+    vertical: int
+    #: the file the page was read from (a METS issue's ALTO page), else None
+    source: str | None
+    #: each block as a ``blocks`` row without its page id: (seq, id, type, x0, y0, x1, y1, vertical, order)
+    blocks: tuple[tuple[Any, ...], ...]
+    #: the number of lines and :func:`pack_lines` of them (None: a page without lines)
+    line_count: int
+    lines: bytes | None
+
+
+class ArticleRows(NamedTuple):
+    """One article as ``articles`` stores it, without the ids and page numbers the library decides."""
+
+    local_id: str
+    kind: str
+    headline: str | None
+    title: str | None
+    #: the reader's numbers of its pages
+    pages: tuple[int, ...]
+    #: :func:`parts_json` and :func:`pack_spans` of its parts
+    parts: str
+    spans: bytes
+    #: the length of its text (``Article.text``)
+    chars: int
+    #: :func:`article_anchor`, from which the library makes its stable id (:func:`anchored_keys`)
+    anchor: str
+
+
+@dataclass(frozen=True)
+class SourceRows:
+    """What :meth:`Library.store_rows` inserts for one source file, packed without a library.
+
+    An import's reading processes make it (:func:`source_rows`) and send it instead of the
+    :class:`Document`: a few strings and byte strings per page and article where the document is an
+    object per line, word and span, so the importing process unpickles little and packs nothing.
+    """
+
+    format: str
+    warnings: tuple[str, ...]
+    pages: tuple[PageRows, ...]
+    articles: tuple[ArticleRows, ...]
+    #: ``fold_text`` of each article's text, when the reader folded them (the index takes them)
+    folded: tuple[str, ...] | None = None
+
+
+def source_rows(doc: Document, folded: Sequence[str] | None = None) -> SourceRows:
+    """The catalogue's rows of ``doc`` (``folded``: its articles' folded texts, when the caller has them)."""
+    return SourceRows(format=doc.format, warnings=tuple(doc.warnings), pages=tuple(map(_page_rows, doc.pages)),
+                      articles=tuple(map(_article_rows, doc.articles)),
+                      folded=None if folded is None else tuple(folded))
+
+
+def _page_rows(page: Page) -> PageRows:
+    block_of: dict[str, str] = {}
+    blocks = []
+    for bseq, block in enumerate(page.blocks):
+        blocks.append((bseq, block.id, block.type, *(block.box or (None, None, None, None)), int(block.vertical),
+                       block.order))
+        for line in block.lines:
+            block_of[line.id] = block.id
+    lines = pack_lines([(line.id, block_of.get(line.id), line.text, *(line.box or (None,) * 4))
+                        for line in page.lines]) if page.lines else None
+    return PageRows(page.number, page.label, page.image, page.image_scale, page.width, page.height, page.units,
+                    int(page.vertical), page.source, tuple(blocks), len(page.lines), lines)
+
+
+def _article_rows(article: Article) -> ArticleRows:
+    return ArticleRows(article.id, article.kind, article.headline, article.title, tuple(article.pages or ()),
+                       parts_json(article.parts), pack_spans(article.parts), len(article.text),
+                       article_anchor(article))
 
 
 _ARTICLE_COLUMNS = (
@@ -1080,81 +1168,83 @@ class Library:
 
         ``folded``: ``fold_text(article.text)`` of each article when the caller has it already.
         """
+        return self.store_rows(source_rows(doc, folded), meta, path=path, sha256=sha256, mtime=mtime, size=size)
+
+    def store_rows(self, rows: SourceRows, meta: StoreMeta, *, path: str, sha256: str, mtime: float | None = None,
+                   size: int | None = None) -> StoreResult:
+        """Store one source's rows (:func:`source_rows`) in ONE transaction, replacing what it gave before."""
         conn = self.conn
         texts: dict[int, str] = {}
+        shift = 0
+        if meta.first_page is not None and rows.pages:
+            shift = meta.first_page - rows.pages[0].number
         with self.transaction():
-            row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
-            if row:
-                source_id = row[0]
-                self._drop_source(conn, source_id)
-                conn.execute("UPDATE sources SET sha256=?, mtime=?, size=?, format=?, imported=?, warnings=? "
-                             "WHERE id=?", (sha256, mtime, size, doc.format, _now(),
-                                            json.dumps(doc.warnings, ensure_ascii=False), source_id))
-            else:
-                source_id = conn.execute(
-                    "INSERT INTO sources (path, sha256, mtime, size, format, imported, warnings) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (path, sha256, mtime, size, doc.format, _now(), json.dumps(doc.warnings, ensure_ascii=False)),
-                ).lastrowid
+            source_id = self._source_row(conn, rows, path, sha256, mtime, size)
             issue_id = self._issue(conn, meta)
-            page_ids: dict[int, int] = {}
-            shift = 0
-            if meta.first_page is not None and doc.pages:
-                shift = meta.first_page - doc.pages[0].number
-            for seq, page in enumerate(doc.pages):
-                number = page.number + shift
-                page_id = conn.execute(
-                    "INSERT INTO pages (issue_id, source_id, seq, number, label, image, image_scale, width, "
-                    "height, units, vertical, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (issue_id, source_id, seq, number, page.label, page.image, page.image_scale, page.width,
-                     page.height, page.units, int(page.vertical), page.source),
-                ).lastrowid
-                assert page_id is not None
-                page_ids[page.number] = page_id
-                block_of: dict[str, str] = {}
-                block_rows = []
-                for bseq, block in enumerate(page.blocks):
-                    b = block.box or (None, None, None, None)
-                    block_rows.append((page_id, bseq, block.id, block.type, *b, int(block.vertical), block.order))
-                    for line in block.lines:
-                        block_of[line.id] = block.id
-                conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?)", block_rows)
-                if page.lines:
-                    conn.execute("INSERT INTO page_lines (page_id, count, data) VALUES (?, ?, ?)",
-                                 (page_id, len(page.lines), pack_lines(
-                                     [(line.id, block_of.get(line.id), line.text, *(line.box or (None,) * 4))
-                                      for line in page.lines])))
-            chars = 0
-            ids: list[str] = []
+            page_ids = self._insert_pages(conn, rows.pages, issue_id, source_id, shift)
             nums: list[int] = []
-            keys = article_keys(path, doc.articles)
-            for seq, article in enumerate(doc.articles):
-                key = keys[seq]
-                text = article.text
-                numbers = [n + shift for n in article.pages] if article.pages else []
+            keys = anchored_keys(path, [a.anchor for a in rows.articles])
+            for seq, article in enumerate(rows.articles):
+                numbers = [n + shift for n in article.pages]
                 num = conn.execute(
                     "INSERT INTO articles (id, local_id, source_id, issue_id, seq, kind, headline, title, pages, "
                     "first_page, parts, spans, chars, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
-                    (key, article.id, source_id, issue_id, seq, article.kind, article.headline, article.title,
-                     json.dumps(numbers), numbers[0] if numbers else None, parts_json(article.parts),
-                     pack_spans(article.parts), len(text)),
+                    (keys[seq], article.local_id, source_id, issue_id, seq, article.kind, article.headline,
+                     article.title, json.dumps(numbers), numbers[0] if numbers else None, article.parts,
+                     article.spans, article.chars),
                 ).lastrowid
                 assert num is not None
-                if folded is not None:
-                    texts[num] = folded[seq]
+                if rows.folded is not None:
+                    texts[num] = rows.folded[seq]
                 if self.stores_folded:
                     conn.execute("INSERT INTO article_text (num, folded) VALUES (?, ?)",
-                                 (num, texts[num] if folded is not None else fold_text(text)))
+                                 (num, rows.folded[seq] if rows.folded is not None else fold_stored(article.parts)))
                 conn.executemany(
                     "INSERT OR IGNORE INTO article_pages (article_num, page_id) VALUES (?, ?)",
                     [(num, page_ids[n]) for n in article.pages if n in page_ids],
                 )
-                chars += len(text)
-                ids.append(key)
                 nums.append(num)
         self._keep_folded(texts)  # only once committed: a rolled-back row's number is given out again
-        return StoreResult(source_id=source_id, pages=len(doc.pages), articles=len(doc.articles), chars=chars,
-                           article_ids=ids, article_nums=nums)
+        return StoreResult(source_id=source_id, pages=len(rows.pages), articles=len(rows.articles),
+                           chars=sum(a.chars for a in rows.articles), article_ids=keys, article_nums=nums)
+
+    def _source_row(self, conn: Connection, rows: SourceRows, path: str, sha256: str, mtime: float | None,
+                    size: int | None) -> int:
+        """The ``sources`` row of ``path``, emptied of what it gave before, or a new one."""
+        warnings = json.dumps(rows.warnings, ensure_ascii=False)
+        row = conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+        if row:
+            source_id = int(row[0])
+            self._drop_source(conn, source_id)
+            conn.execute("UPDATE sources SET sha256=?, mtime=?, size=?, format=?, imported=?, warnings=? "
+                         "WHERE id=?", (sha256, mtime, size, rows.format, _now(), warnings, source_id))
+            return source_id
+        new = conn.execute(
+            "INSERT INTO sources (path, sha256, mtime, size, format, imported, warnings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (path, sha256, mtime, size, rows.format, _now(), warnings)).lastrowid
+        assert new is not None
+        return new
+
+    @staticmethod
+    def _insert_pages(conn: Connection, pages: Sequence[PageRows], issue_id: int, source_id: int,
+                      shift: int) -> dict[int, int]:
+        """Insert a source's pages, their blocks and lines; return page id by the reader's page number."""
+        page_ids: dict[int, int] = {}
+        for seq, page in enumerate(pages):
+            page_id = conn.execute(
+                "INSERT INTO pages (issue_id, source_id, seq, number, label, image, image_scale, width, "
+                "height, units, vertical, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (issue_id, source_id, seq, page.number + shift, page.label, page.image, page.image_scale, page.width,
+                 page.height, page.units, page.vertical, page.source),
+            ).lastrowid
+            assert page_id is not None
+            page_ids[page.number] = page_id
+            conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?)",
+                             [(page_id, *block) for block in page.blocks])
+            if page.lines is not None:
+                conn.execute("INSERT INTO page_lines (page_id, count, data) VALUES (?, ?, ?)",
+                             (page_id, page.line_count, page.lines))
+        return page_ids
 
     def _keep_folded(self, texts: dict[int, str]) -> None:
         """Keep the folded texts just stored for :meth:`unindexed`, so the index gets them without folding every

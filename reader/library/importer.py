@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reader.index import store as sindex
-from reader.library.catalogue import Library, LibraryError, StoreMeta
+from reader.library.catalogue import Library, LibraryError, SourceRows, StoreMeta, source_rows
 from reader.model.document import Document
 from reader.model.errors import BroadsheetError, SourceError
 from reader.segmentation.analyze import analyze_bytes, analyze_file
@@ -76,8 +76,11 @@ SKIP_SUFFIXES = {".rng", ".xsd", ".dtd", ".md", ".rst", ".pdf", ".py", ".list", 
                  ".lock", ".sqlite", ".db", ".zip", ".gz", ".tmp", ".html~"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".jp2", ".gif", ".bmp", ".webp"}
 SOURCE_SUFFIXES = {".xml", ".txt", ".hocr", ".html", ".htm", ".alto"}
-#: characters of text committed between two index syncs during an import
-SYNC_CHARS = 3_000_000
+#: characters of text committed between two index syncs during an import: each sync writes a segment, whose terms
+#: (~60-80,000) cost about the same whatever its size (3 M: 45.5 CPU-s of the importing process for 26.8 M characters,
+#: 6 M: 31.5, 12 M: 31.8, 24 M: 29.6; peak RSS 149, 212, 290, 400 MB); below the folded texts the library keeps
+#: for the index (``Library.FOLDED_CACHE_CHARS``)
+SYNC_CHARS = 12_000_000
 
 
 @dataclass
@@ -236,20 +239,47 @@ def _sidecar_date(value: Any, path: Path) -> str | None:
     return value
 
 
-def _sidecar(path: Path, roots: list[Path]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    chain = []
-    for parent in path.parents:
-        chain.append(parent / "broadsheet.json")
-        if any(parent == r for r in roots) or parent == parent.parent:
-            break
-    for candidate in reversed(chain):
-        if candidate.is_file():
-            out.update(Sidecar.decode(_read_json(candidate), candidate).layer())
-    own = path.with_name(path.name + ".meta.json")
-    if own.is_file():
-        out.update(Sidecar.decode(_read_json(own), own).layer())
-    return out
+class _Sidecars:
+    """The sidecars of an import's files: a folder's ``broadsheet.json`` chain is looked for and read once per
+    import, not once per file (with thousands of files named, comparing every parent of every file with every
+    path named made an import quadratic: 5 M path comparisons for 1,000 files)."""
+
+    def __init__(self, roots: Iterable[Path]) -> None:
+        self.roots = set(roots)
+        #: folder → what its ``broadsheet.json`` chain gives, or the sentence about a bad one
+        self.folders: dict[Path, dict[str, Any] | SourceError] = {}
+        #: a ``broadsheet.json`` → what it says (empty when there is none)
+        self.read: dict[Path, dict[str, Any]] = {}
+
+    def __call__(self, path: Path) -> dict[str, Any]:
+        """What the sidecars of ``path`` say: its folders' ``broadsheet.json`` (nearest last), then its own."""
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            try:
+                folder = self.folders[path.parent] = self._chain(path)
+            except SourceError as e:
+                folder = self.folders[path.parent] = e
+        if isinstance(folder, SourceError):  # every file of the folder says so, each with an error of its own
+            raise SourceError(folder.path, folder.reason)
+        out = dict(folder)
+        own = path.with_name(path.name + ".meta.json")
+        if own.is_file():
+            out.update(Sidecar.decode(_read_json(own), own).layer())
+        return out
+
+    def _chain(self, path: Path) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        chain = []
+        for parent in path.parents:
+            chain.append(parent / "broadsheet.json")
+            if parent in self.roots or parent == parent.parent:
+                break
+        for candidate in reversed(chain):
+            if candidate not in self.read:
+                self.read[candidate] = (Sidecar.decode(_read_json(candidate), candidate).layer()
+                                        if candidate.is_file() else {})
+            out.update(self.read[candidate])
+        return out
 
 
 def _read_json(path: Path) -> Any:
@@ -435,6 +465,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         referenced: set[Path] = set()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}
+        sidecars = _Sidecars(roots)
         try:
             sindex.sync(library, ix)  # finish what an interrupted import left
             since_sync = 0
@@ -445,7 +476,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                 if job.path in referenced:
                     continue
                 try:
-                    since_sync += _import_one(library, job, roots, flags, report, referenced, known_terms)
+                    since_sync += _import_one(library, job, sidecars, flags, report, referenced, known_terms)
                 except (sqlite3.Error, LibraryError):  # the library, not the file: every next file would fail
                     raise
                 except BroadsheetError as e:
@@ -586,25 +617,36 @@ def _watch_parent(parent: int) -> None:
 
 @dataclass
 class ReadFile:
-    """What reading a file gives the importer: the document, each article's folded text and index terms.
+    """What reading a file gives the importer: the catalogue's rows, each article's folded text and index terms.
 
-    All of it is computed where the file is read (a worker process in a large
-    import), leaving the importing process only the storing and the index writing.
+    All of it is computed where the file is read (a worker process in a large import) and sent as strings and
+    byte strings, never as the :class:`Document` (unpickling its objects, one per line, word and span, and packing
+    its lines and spans took a third of the importing process's time): that process only inserts the rows and
+    writes the postings.
     """
 
-    doc: Document
-    folded: list[str]
+    rows: SourceRows
     terms: list[sindex.PackedTerms]
+    #: the reader's metadata (METS/MODS, ALTO, ECPO), one layer of :func:`decide_metadata`
+    metadata: dict[str, str]
+    #: some text, or a page image (:func:`_has_content`)
+    has_content: bool
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """``fold_text`` of each article's text."""
+        return self.rows.folded or ()
 
 
 def read_file(path: Path) -> ReadFile:
-    """Read and segment one file, and fold and tokenize its articles for the catalogue and the index."""
+    """Read and segment one file, and pack its rows, folded texts and index terms for the catalogue and the index."""
     return _finish(analyze_file(path))
 
 
 def _finish(doc: Document) -> ReadFile:
     folded = [fold_text(a.text) for a in doc.articles]
-    return ReadFile(doc, folded, [sindex.pack_terms(f) for f in folded])
+    return ReadFile(source_rows(doc, folded), [sindex.pack_terms(f) for f in folded], dict(doc.metadata),
+                    _has_content(doc))
 
 
 #: formats whose reader looks at nothing beside the file (no page images, no METS pages): readable from bytes
@@ -802,7 +844,7 @@ def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
             job.moved_from = twin.path
 
 
-def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str, Any], report: ImportReport,
+def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[str, Any], report: ImportReport,
                 referenced: set[Path], known_terms: dict[int, sindex.PackedTerms]) -> int:
     """Store one file; return the characters stored (0 when unchanged or empty)."""
     path = job.path
@@ -824,32 +866,32 @@ def _import_one(library: Library, job: _Job, roots: list[Path], flags: dict[str,
         log.info("%s: moved from %s; its articles are kept", path, job.moved_from)
         return 0
     read = job.read()
-    doc = read.doc
-    if doc.format == "mets":
-        referenced.update(Path(p.source).resolve() for p in doc.pages if p.source)
-    if not doc.pages and not doc.articles:
-        log.info("%s: no pages (%s)", path, doc.format)
+    rows = read.rows
+    if rows.format == "mets":
+        referenced.update(Path(p.source).resolve() for p in rows.pages if p.source)
+    if not rows.pages and not rows.articles:
+        log.info("%s: no pages (%s)", path, rows.format)
         return 0
-    if not _has_content(doc):  # an empty file is one sentence, never an empty publication
+    if not read.has_content:  # an empty file is one sentence, never an empty publication
         report.warnings.append((str(path), f"{display_path(path.name)} holds no text; nothing was imported"))
         log.warning("%s: no text; nothing imported", path)
         return 0
     try:
-        side = _sidecar(path, roots)
+        side = sidecars(path)
     except SourceError as e:  # the sidecar is the bad file: the page is imported without what it says
         side = {}
         report.warnings.append((str(path), f"{e.path}: {e.reason}; {display_path(path.name)} was imported "
                                            "without its metadata"))
-    meta, first_page = decide_metadata(path, doc.metadata, side, flags)
-    if first_page is not None and not (len(doc.pages) == 1 or flags.get("page") is not None):
+    meta, first_page = decide_metadata(path, read.metadata, side, flags)
+    if first_page is not None and not (len(rows.pages) == 1 or flags.get("page") is not None):
         first_page = None
     meta.first_page = first_page
     assert job.stat is not None
-    result = library.store_document(doc, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
-                                    size=job.stat.st_size, folded=read.folded)
+    result = library.store_rows(rows, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
+                                size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
-    report.warnings.extend((str(path), w) for w in doc.warnings)
+    report.warnings.extend((str(path), w) for w in rows.warnings)
     report.pages += result.pages
     report.articles += result.articles
     report.chars += result.chars

@@ -41,6 +41,7 @@ from reader.library.catalogue import (
     Library,
     LibraryBusyError,
     LibraryError,
+    SourceRows,
     StoreMeta,
     StoreResult,
     _close_quietly,
@@ -50,7 +51,6 @@ from reader.library.catalogue import (
 from reader.library.db import Connection, PerThread
 from reader.library.owners import grant_statements
 from reader.library.pgsql import PgConnection
-from reader.model.document import Document
 
 #: the catalogue's first migration in PostgreSQL's words (the later ones are portable SQL)
 CATALOGUE_V1 = """
@@ -317,13 +317,11 @@ class PgLibrary(Library):
             self._lock_conn = None
         self._lock_depth = 0
 
-    def store_document(self, doc: Document, meta: StoreMeta, *, path: str, sha256: str,
-                       mtime: float | None = None, size: int | None = None,
-                       folded: Sequence[str] | None = None) -> StoreResult:
+    def store_rows(self, rows: SourceRows, meta: StoreMeta, *, path: str, sha256: str, mtime: float | None = None,
+                   size: int | None = None) -> StoreResult:
         """Store one source file, holding its lock: an importer of an enclosing or enclosed folder on another
         machine stores the same file after this one, never at the same time (the second replaces the first)."""
-        store = functools.partial(super().store_document, doc, meta, path=path, sha256=sha256, mtime=mtime,
-                                  size=size, folded=folded)
+        store = functools.partial(super().store_rows, rows, meta, path=path, sha256=sha256, mtime=mtime, size=size)
         if not self._shared:
             return store()
         key = (SOURCE_SPACE, source_key(path))

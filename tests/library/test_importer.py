@@ -465,3 +465,34 @@ def test_an_import_with_reading_processes_hands_results_over_quickly_and_restore
         import_paths(lib, [src], workers=0)  # nothing read beside: the interval is left alone
         assert seen and all(s == before for s in seen)
         assert sys.getswitchinterval() == before
+
+
+def test_a_folders_sidecar_is_read_once_per_import_not_once_per_file(tmp_path: Path, data_dir: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file looked for and read every broadsheet.json above it, comparing every parent with every path
+    named: an import of 1,000 files named one by one made 5 M path comparisons. A folder's sidecars are read
+    once; every file still gets them, and a bad one is still one warning per file."""
+    src = tmp_path / "src"
+    (src / "good").mkdir(parents=True)
+    (src / "bad").mkdir()
+    (src / "broadsheet.json").write_text(json.dumps({"publication": "大公报"}), encoding="utf-8")
+    (src / "good" / "broadsheet.json").write_text(json.dumps({"date": "1948-03-01"}), encoding="utf-8")
+    (src / "bad" / "broadsheet.json").write_text("{not json", encoding="utf-8")
+    files = []
+    for folder in ("good", "bad"):
+        for n in range(3):
+            page = src / folder / f"p{n + 1}.txt"
+            page.write_text(_page(data_dir) + f"\n第{folder}{n}号\n", encoding="utf-8")
+            files.append(page)
+    reads: list[Path] = []
+    real = importer._read_json
+    monkeypatch.setattr(importer, "_read_json", lambda p: reads.append(p) or real(p))
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, files)  # named one by one, as a shell's glob names them
+    assert len(rep.imported) == 6
+    assert sorted(reads) == sorted({src / "broadsheet.json", src / "good" / "broadsheet.json",
+                                    src / "bad" / "broadsheet.json"})
+    assert {(i.publication, i.date) for i in lib.issues()} == {("大公报", "1948-03-01"), ("bad", "")}
+    bad = [w for _, w in rep.warnings if "broadsheet.json" in w]
+    assert len(bad) == 3 and all("without its metadata" in w for w in bad)
+    lib.close()
