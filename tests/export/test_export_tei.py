@@ -134,7 +134,9 @@ def test_issue_export_validates_with_annotations_and_corrections(sample: tuple[s
         seg = root.find(f".//t:seg[@xml:id='{note.get('target')[1:]}']", NS)
         if seg is not None:
             anchor = by_id[note.get(XML_ID)].anchor
-            assert anchor is not None and "".join(_original_text(seg)) == anchor.exact
+            # an anchor may end (or begin) on the blank line between two parts — a headline and its first
+            # paragraph ("PREFACE'" as the heading of the Mannheim hOCR page): no element holds that separator
+            assert anchor is not None and "".join(_original_text(seg)) == anchor.exact.strip("\n")
             checked += 1
     assert checked or not segs
     assert root.findall(".//t:choice/t:sic[@resp='#ocr']", NS)
