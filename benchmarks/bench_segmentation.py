@@ -45,6 +45,7 @@ contains the truth headline.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -212,7 +213,10 @@ def jittered(data: Path = PAGES) -> list[Score]:
     return scores
 
 
+@functools.cache
 def _declares_sizes(path: Path) -> bool:
+    """Whether the page file declares a font size anywhere (read once per run: :func:`_cases` is asked again by
+    :func:`jittered`)."""
     doc = detect.read(read_source(path), path)
     return any(ln.font_size or b.font_size for page in doc.pages for b in page.blocks for ln in b.lines)
 

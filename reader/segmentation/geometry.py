@@ -1552,7 +1552,7 @@ def _running_head(block: Block, bx: Box, tops: Sequence[float]) -> bool:
     lines = [ln for ln in block.lines if ln.text.strip()]
     if len(lines) != 1 or not is_issue_date(lines[0].text):
         return False
-    return sum(1 for top in tops if top < bx[3]) <= 1  # no other block starts before it ends
+    return bisect.bisect_left(tops, bx[3]) <= 1  # no other block starts before it ends (``tops`` sorted)
 
 
 #: most lines and characters a block above or beside the masthead has (a date line, an ear)
