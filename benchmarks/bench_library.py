@@ -550,8 +550,10 @@ def _occurrences(corpus: Corpus, word: str) -> int:
 
 
 def _studies(libs: dict[str, Library], corpus: Corpus, word: str) -> None:
-    """The concordance (every line) and the timeline by year of a common word on each library, checked against
-    brute force (occurrences; articles)."""
+    """The concordance and the timeline by year of a common word on each library, checked against brute force
+    (occurrences; articles): the concordance as a researcher first sees it — its exact total with the first
+    1,000 lines in date order, and as the window holds it (the first ``WINDOW_LINES``) —, and the timeline."""
+    from reader.app.studies import WINDOW_LINES
     from reader.search.concordance import concordance
     from reader.search.timeline import By, timeline
 
@@ -560,14 +562,19 @@ def _studies(libs: dict[str, Library], corpus: Corpus, word: str) -> None:
     for name, lib in libs.items():
         with Searcher(lib) as searcher:
             t = time.perf_counter()
-            conc = concordance(searcher, word)
+            conc = concordance(searcher, word, cap=1000)
             c_ms = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            window = concordance(searcher, word, cap=WINDOW_LINES)
+            w_ms = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             tl = timeline(searcher, word, By.YEAR)
             t_ms = (time.perf_counter() - t) * 1000
-        print(f"{name}: concordance of {word!r}: {conc.total:,} lines in {c_ms:,.0f} ms (brute force {occ:,}: "
-              f"{'OK' if conc.total == occ else 'MISMATCH'}); timeline by year: {tl.total:,} articles in "
-              f"{t_ms:,.0f} ms (brute force {arts:,}: {'OK' if tl.total == arts else 'MISMATCH'})")
+        ok = conc.total == window.total == occ
+        print(f"{name}: concordance of {word!r}: {conc.total:,} lines (brute force {occ:,}: "
+              f"{'OK' if ok else 'MISMATCH'}), the first {len(conc.lines):,} in {c_ms:,.0f} ms, the window's first "
+              f"{len(window.lines):,} in {w_ms:,.0f} ms; timeline by year: {tl.total:,} articles in {t_ms:,.0f} ms "
+              f"(brute force {arts:,}: {'OK' if tl.total == arts else 'MISMATCH'})")
 
 
 def _slowest(by_class: dict[str, list[float]], queries: dict[str, list[Spec]]) -> tuple[str, str]:

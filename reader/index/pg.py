@@ -211,6 +211,10 @@ class PgIndex:
         """No copy of the texts beside the index: they are read from the library's ``article_text``."""
         return iter(()), nums
 
+    def counts(self, nums: set[int], needle: str) -> tuple[dict[int, int], set[int]]:
+        """Nothing counted here: the texts are counted where they live (:func:`reader.search.ranking.server_counts`)."""
+        return {}, nums
+
     def all_nums(self) -> set[int]:
         self._check()
         with self._lock, self._conn.transaction():

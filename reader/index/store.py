@@ -146,6 +146,11 @@ class SearchIndex(Protocol):
         """(``(row, folded text)`` the index keeps a copy of, the rows it lacks: the caller reads the catalogue)."""
         ...
 
+    def counts(self, nums: set[int], needle: str) -> tuple[dict[int, int], set[int]]:
+        """(row → places its folded text holds ``needle`` at, overlapping ones each, for the rows the index keeps a
+        copy of; the rows it lacks: the caller counts the catalogue's)."""
+        ...
+
     def doc_count(self) -> int: ...
 
     def exact_count(self, term: str) -> int | None:
@@ -378,6 +383,11 @@ class Index:
     def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
         """(``(row, folded text)`` of the rows of ``nums`` the index's copy holds, the rows it lacks)."""
         return self.texts.texts(nums)
+
+    def counts(self, nums: set[int], needle: str) -> tuple[dict[int, int], set[int]]:
+        """(row → places its folded text holds ``needle`` at, for the rows of ``nums`` the index's copy holds —
+        counted on its bytes, :meth:`TextStore.counts` —, the rows it lacks)."""
+        return self.texts.counts(nums, needle)
 
     def all_nums(self) -> set[int]:
         self._check()

@@ -41,6 +41,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from reader.text.needles import overlaps_itself
+
 DATA = "folded.dat"
 INDEX = "folded.idx"
 #: a record: catalogue row, byte offset in DATA, length in bytes, encoding (:data:`UTF8` or :data:`UTF16`)
@@ -50,6 +52,8 @@ UTF16 = 1
 #: the row of the record file's first record, which holds the file's random generation instead of an offset
 GENERATION = -1
 _CODECS = {UTF8: "utf-8", UTF16: "utf-16-le"}
+#: rows counted at once that make the table of every record worth reading: one in this many of the records
+_TABLE_SHARE = 8
 
 
 def _generation(idx_path: Path) -> tuple[int | None, int]:
@@ -273,6 +277,46 @@ class TextStore:
                 if i >= 0:
                     found.add(num)
             return found, unknown
+
+    def counts(self, nums: Iterable[int], needle: str) -> tuple[dict[int, int], set[int]]:
+        """(row → how many places of its folded text ``needle`` starts at — overlapping ones each, 中中 twice in
+        中中中 —, for the rows of ``nums`` the store has; the rows it lacks).
+
+        Counted on the stored bytes, nothing decoded: a UTF-8 text with ``bytes.count`` (UTF-8 is
+        self-synchronising: a byte match of a whole needle starts on a character) unless the needle overlaps
+        itself, a UTF-16 one by ``find`` steps that keep only matches starting on a code unit (ⴰ乎 holds 中's
+        bytes at an odd offset). Many rows (a common word's hits) are looked up in the table of every record,
+        read once: a bisection per row cost more."""
+        nums = list(nums)
+        with self._lock:
+            mm = self._refresh()
+            if mm is None:
+                return {}, set(nums)
+            if len(nums) * _TABLE_SHARE >= self._record_count:
+                self._looked_up = max(self._looked_up, self._record_count)  # the table from now on
+            have, unknown = self._lookup(nums)
+        n8, n16 = needle.encode("utf-8"), needle.encode("utf-16-le")
+        overlaps = overlaps_itself(needle)
+        step8 = 1 if overlaps else len(n8)
+        step16 = 2 if overlaps else len(n16)
+        find = mm.find
+        found: dict[int, int] = {}
+        for num, off, length, enc in have:
+            end = off + length
+            if enc == UTF8 and not overlaps:
+                found[num] = mm[off:end].count(n8)
+                continue
+            wide = enc == UTF16
+            nb, step = (n16, step16) if wide else (n8, step8)
+            count, i = 0, find(nb, off, end)
+            while i >= 0:
+                if wide and (i - off) & 1:  # across two code units: not a match; look one byte on
+                    i = find(nb, i + 1, end)
+                    continue
+                count += 1
+                i = find(nb, i + step, end)
+            found[num] = count
+        return found, unknown
 
     def texts(self, nums: Iterable[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
         """(``(row, folded text)`` of the rows of ``nums`` the store has — decoded lazily —, the rows it lacks)."""

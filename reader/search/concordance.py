@@ -25,6 +25,7 @@ import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby, islice
 from typing import Any
 
 from reader.library.catalogue import article_line_rows, part_texts, parts_from_json
@@ -39,6 +40,12 @@ from reader.text.forms import folds_one_to_one
 CONTEXT = 10
 #: articles read from the catalogue at a time
 BATCH = 200
+#: hits up to this many are put in date order at once for a capped concordance's first lines; more are found by
+#: walking the issues in date order (a common word's first lines come from its first few hundred articles)
+ORDER_AT_ONCE = 4096
+#: issues whose articles are read in one step of that walk, at first (doubling up to :data:`WALK_MOST`)
+WALK_FIRST = 16
+WALK_MOST = 1024
 
 
 class Sort(enum.Enum):
@@ -84,7 +91,7 @@ class Concordance:
     lines: list[ConcordanceLine] = field(default_factory=list)
     #: how many articles hold an occurrence
     articles: int = 0
-    #: article id → its number of occurrences (every article, also those past a cap)
+    #: article id → its number of occurrences, for every article a held line comes from
     per_article: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -169,15 +176,66 @@ def query_filters(query: str) -> list[Filter]:
     return []
 
 
+#: the concordance's order: date (undated last), publication, page, place on the page
+_ORDER = "ORDER BY i.date = '', i.date, p.name, coalesce(a.first_page, 0), a.seq, a.num"
+
+
 def _ordered_rows(searcher: Searcher, nums: Iterable[int]) -> list[_Row]:
     """The articles of catalogue rows ``nums`` in date order (undated last), then publication, page and place."""
     rows = searcher.library.conn.execute(
         "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages FROM articles a "
         "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-        "WHERE a.num IN (SELECT value FROM json_each(?)) "
-        "ORDER BY i.date = '', i.date, p.name, coalesce(a.first_page, 0), a.seq, a.num",
-        (json.dumps(sorted(nums)),))
+        f"WHERE a.num IN (SELECT value FROM json_each(?)) {_ORDER}", (json.dumps(sorted(nums)),))
     return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6]))) for r in rows]
+
+
+def _issue_groups(searcher: Searcher) -> Iterator[list[int]]:
+    """The issues in the concordance's order (undated last, date, publication), as groups that sort alike: the
+    articles of one group are ordered together (:func:`_walk`), of two groups never."""
+    rows = searcher.library.conn.execute(
+        "SELECT i.date = '', i.date, p.name, i.id FROM issues i JOIN publications p ON p.id = i.publication_id "
+        "ORDER BY 1, 2, 3")
+    for _key, group in groupby(rows, key=lambda r: (r[0], r[1], r[2])):
+        yield [r[3] for r in group]
+
+
+def _walk(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[int]:
+    """The first hits (``nums``) in the concordance's order whose occurrences (``counts``) make ``lines`` lines:
+    the issues walked in date order, their articles read a few issues at a time (more each step) — what the first
+    lines of a common word take, not the order of all its hits."""
+    chosen: list[int] = []
+    held = 0
+    step = WALK_FIRST
+    groups = _issue_groups(searcher)
+    while held < lines:
+        batch = [i for group in islice(groups, step) for i in group]
+        if not batch:
+            break
+        step = min(2 * step, WALK_MOST)
+        for (num,) in searcher.library.conn.execute(
+                "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
+                "JOIN publications p ON p.id = i.publication_id "
+                f"WHERE a.issue_id IN (SELECT value FROM json_each(?)) {_ORDER}", (json.dumps(batch),)):
+            if num in nums:
+                chosen.append(num)
+                held += counts.get(num, 0)
+                if held >= lines:
+                    break
+    return chosen
+
+
+def _first_rows(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[_Row]:
+    """The rows of the first hits in date order whose occurrences make ``lines`` lines (all of them when they
+    make fewer)."""
+    if len(nums) <= ORDER_AT_ONCE or sum(counts.values()) <= lines:
+        rows = _ordered_rows(searcher, nums)
+        held = 0
+        for k, row in enumerate(rows):
+            held += counts.get(row.num, 0)
+            if held >= lines:
+                return rows[:k + 1]
+        return rows
+    return _ordered_rows(searcher, _walk(searcher, nums, counts, lines))
 
 
 def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
@@ -304,7 +362,7 @@ def runs(folded: str, needles: Sequence[str]) -> int:
     """How many ranges :func:`locate` gives for these CJK runs in a folded text: every place each one occurs,
     overlapping places included (哈哈 twice in 哈哈哈), the same range of two needles once. Exact for ONE needle:
     two needles can both be found inside the folding of one character (㍿ → 株式会社), which the original
-    counts once; :func:`_counts` gives several needles the slow way."""
+    counts once; :func:`counts_by_num` gives several needles the slow way."""
     ranges: set[tuple[int, int]] = set()
     for needle in needles:
         i = folded.find(needle)
@@ -314,67 +372,77 @@ def runs(folded: str, needles: Sequence[str]) -> int:
     return len(ranges)
 
 
-def _folded_counts(searcher: Searcher, rows: Sequence[_Row], needles: Sequence[str]) -> Iterator[tuple[_Row, int]]:
-    """Occurrences counted on the folded texts (the index's copy, else the catalogue's; no article is rebuilt,
-    nothing is folded again), :data:`BATCH` rows at a time in the rows' order; a row gone since is left out."""
-    for k in range(0, len(rows), BATCH):
-        batch = rows[k:k + BATCH]
-        found = dict(searcher.folded_texts({r.num for r in batch}))
-        for row in batch:
-            if row.num in found:
-                yield row, runs(found[row.num], needles)
+def _one_needle(terms: Sequence[Term], options: SearchOptions) -> str | None:
+    """The one CJK run the terms look for in the default mode (counted on the folded texts), else None."""
+    needles = {t.pieces[0][1] for t in terms if t.is_cjk_run}
+    if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms) and len(needles) == 1:
+        return needles.pop()
+    return None
+
+
+def counts_by_num(searcher: Searcher, nums: set[int], terms: Sequence[Term],
+                  options: SearchOptions = DEFAULT_OPTIONS) -> dict[int, int]:
+    """Row → occurrences of ``terms`` (the lines it gives), for each of ``nums`` (matching rows). One CJK run in
+    the default mode is counted on the folded texts where they are stored (:meth:`Searcher.needle_counts`: the
+    index's copy in its bytes, else the database), no text decoded or rebuilt; anything else on each article's
+    text through :func:`occurrences_in`, :data:`BATCH` at a time. Several runs take that slow way: two of them can
+    be found inside the folding of ONE character (㍿ → 株式会社), one range of the original."""
+    needle = _one_needle(terms, options)
+    if needle is not None:
+        return searcher.needle_counts(nums, needle)
+    out: dict[int, int] = {}
+    conn = searcher.library.conn
+    ordered = sorted(nums)
+    for k in range(0, len(ordered), BATCH):
+        for num, parts in conn.execute("SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))",
+                                       (json.dumps(ordered[k:k + BATCH]),)):
+            out[num] = len(occurrences_in("\n\n".join(part_texts(parts)), terms, options)[0])
+    return out
 
 
 def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
                      options: SearchOptions = DEFAULT_OPTIONS) -> Iterator[tuple[_Row, int]]:
-    """Each matching article (date order) with its number of occurrences, without building lines. In the
-    default mode a query of CJK runs is counted on the stored folded texts (several times faster); anything
-    else through :func:`occurrences`. The two agree (``tests/search/test_concordance.py``)."""
+    """Each matching article (date order) with its number of occurrences, without building lines
+    (:func:`counts_by_num`; it agrees with the lines: ``tests/search/test_concordance.py``)."""
     terms = positive_terms(parse(query), options=options)
-    yield from _counts(searcher, matching_articles(searcher, query, filters, options), terms, options)
-
-
-def _counts(searcher: Searcher, rows: Sequence[_Row], terms: Sequence[Term],
-            options: SearchOptions) -> Iterator[tuple[_Row, int]]:
-    """Occurrences per article of ``rows`` (see :func:`count_by_article`)."""
-    needles = {t.pieces[0][1] for t in terms if t.is_cjk_run}
-    # one CJK run in the default mode: counted on the folded texts. Several runs take the slow way: two of them
-    # can be found inside the folding of ONE character (㍿ → 株式会社), one range of the original
-    if options == DEFAULT_OPTIONS and terms and all(t.is_cjk_run for t in terms) and len(needles) == 1:
-        yield from _folded_counts(searcher, rows, sorted(needles))
-        return
-    for row, text, _ in _texts(searcher, rows):
-        yield row, len(occurrences_in(text, terms, options)[0])
+    rows = matching_articles(searcher, query, filters, options)
+    counts = counts_by_num(searcher, {r.num for r in rows}, terms, options)
+    for row in rows:
+        if row.num in counts:
+            yield row, counts[row.num]
 
 
 def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
                 sort: Sort = Sort.DATE, options: SearchOptions = DEFAULT_OPTIONS,
                 cap: int | None = None) -> Concordance:
     """The concordance of ``query``: every line (only the first ``cap`` in date order are kept when a cap is
-    given — the total counts them all), sorted by ``sort``."""
+    given — the total counts them all), sorted by ``sort``.
+
+    With a cap, every match is counted (:func:`counts_by_num`) and only the articles the first ``cap`` lines come
+    from are read and put in date order (:func:`_first_rows`): a common word's first lines in a large library cost
+    what those articles cost, its total what counting costs."""
     terms = positive_terms(parse(query), options=options)
-    rows = matching_articles(searcher, query, filters, options)
     result = Concordance(query, 0)
-    rest = len(rows)
+    if cap is None:
+        rows = matching_articles(searcher, query, filters, options)
+    else:
+        nums = searcher.matching_nums(query, filters, options=options)
+        counts = counts_by_num(searcher, nums, terms, options)
+        result.total = sum(counts.values())
+        result.articles = sum(1 for c in counts.values() if c)
+        rows = _first_rows(searcher, nums, counts, cap)
     for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
         if cap is not None and len(result.lines) >= cap:
-            rest = rows.index(row)  # once: the rest are only counted
             break
-        result.lines.extend(_lines_of(searcher, row, rank, (text, parts, folded), terms, n, options))
-        _count(result, row, len(result.lines) - result.total)
-    else:
-        rest = len(rows)
-    for row, found in _counts(searcher, rows[rest:], terms, options):  # past the cap: counted, not built
-        _count(result, row, found)
+        lines = _lines_of(searcher, row, rank, (text, parts, folded), terms, n, options)
+        result.lines.extend(lines)
+        if lines:
+            result.per_article[row.article] = len(lines)
+        if cap is None:
+            result.total += len(lines)
+            result.articles += bool(lines)
     if cap is not None:
         del result.lines[cap:]
     if sort is not Sort.DATE:
         result.lines.sort(key=sort_key(sort))
     return result
-
-
-def _count(result: Concordance, row: _Row, found: int) -> None:
-    result.total += found
-    if found:
-        result.articles += 1
-        result.per_article[row.article] = found

@@ -58,6 +58,7 @@ from reader.search.query import (
 )
 from reader.search.ranking import RELEVANCE_CAP
 from reader.text.forms import fold_query, fold_text
+from reader.text.needles import overlaps_itself, starts
 
 __all__ = [
     "Searcher", "RELEVANCE_CAP",
@@ -205,7 +206,7 @@ class Searcher:
         read more than :data:`WALK_TEXTS` texts: on average, given how common the string is, or in fact, when its
         articles gather late in the date order; or when the copy lacks a row walked by (a partial index, a torn
         copy)."""
-        expected = end * self._article_bound() // max(1, total)
+        expected = end * self.article_bound() // max(1, total)
         if expected > WALK_TEXTS:
             return None
         rows = self._date_stream()
@@ -268,6 +269,22 @@ class Searcher:
                       options: SearchOptions = SearchOptions()) -> set[int]:
         """Catalogue rows of every article matching ``query`` (the concordance reads the articles by row)."""
         return self._matching(query, filters, options)[1]
+
+    def needle_counts(self, nums: set[int], needle: str) -> dict[int, int]:
+        """Row → how many places its folded text holds ``needle`` at (every place it starts: 哈哈 twice in 哈哈哈), for
+        each of ``nums`` (rows known to exist: verified hits). Counted on the index's copy of the texts in their
+        stored bytes (:meth:`SearchIndex.counts`); the rows it lacks in the database — by PostgreSQL next to the
+        texts (:func:`ranking.server_counts`) when the needle cannot overlap itself —, else here."""
+        found, unknown = self.index.counts(nums, needle)
+        if not unknown:
+            return found
+        if self._server_side() and not overlaps_itself(needle):
+            found.update(ranking.server_counts(self.library.conn, unknown, [needle]))
+            return found
+        rows = self.library.conn.execute(
+            "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(unknown),))
+        found.update((num, starts(folded, needle)) for num, folded in rows)
+        return found
 
     def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
                      options: SearchOptions = SearchOptions()) -> set[str]:
@@ -651,7 +668,7 @@ class Searcher:
         exists: the table of every article when :meth:`prepare` keeps one, else read for these rows only (from
         the covering index ``articles_summary``): a search in a new process reads nothing per article of the
         library, only per hit."""
-        if not self._prepared and len(nums) * SUMMARY_SHARE >= self._article_bound():
+        if not self._prepared and len(nums) * SUMMARY_SHARE >= self.article_bound():
             # hits are a large share of the library (facets of a common word): the table of every article costs
             # no more than theirs, and is kept for the next searches
             self._prepared = True
@@ -673,7 +690,7 @@ class Searcher:
         if self._prepared:
             return ranking.by_date(nums, end, *self._date_order())
         conn = self.library.conn
-        bound = self._article_bound() if end is not None else 0
+        bound = self.article_bound() if end is not None else 0
         if end is not None and len(nums) * ranking.DATE_WALK >= bound:
             # rows walked at most: 4 × those a page of hits spread evenly takes; hits gathered late in the date order
             # (a date filter's) are sorted below instead (一个 date:2011 walked 333,000 rows at 100,000 pages)
@@ -716,7 +733,7 @@ class Searcher:
         self._cache["date_order"] = (info, found)
         return found
 
-    def _article_bound(self) -> int:
+    def article_bound(self) -> int:
         """An upper bound of the number of articles (the largest row: an index lookup, not a count)."""
         return int(self.library.conn.execute("SELECT coalesce(max(num), 0) FROM articles").fetchone()[0])
 

@@ -272,3 +272,30 @@ def test_rows_found_by_bisection_and_out_of_order_alike(tmp_path: Path) -> None:
         assert dict(got) == {3: "三", 5: "五", 10: "文10", 2: "文2"} and unknown == {41}
         assert s.holding({3, 5, 7, 38}, "三") == ({3}, {7})
     assert fresh.rows() == set(range(2, 40, 2)) | {3, 5}
+
+
+_PIECES = st.sampled_from([*CJK[:4], "ⴰ", "乎", "𠀋", "a", "中国"])
+
+
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=30).map("".join), min_size=1, max_size=8),
+       st.sampled_from(["中", "中国", "国中", "乎", "ⴰ乎", "中中", "𠀋", "a中", "中国中", "人人"]))
+def test_occurrences_counted_on_the_store_equal_every_place_the_needle_starts(texts: list[str], needle: str) -> None:
+    """Every place ``needle`` starts, overlapping ones included (中中 twice in 中中中), never a match across two
+    UTF-16 code units (ⴰ乎 holds 中's bytes at an odd offset), whichever encoding each text was stored in."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = TextStore(Path(folder))
+        store.append(list(enumerate(texts, start=1)))
+        got, unknown = store.counts(set(range(1, len(texts) + 2)), needle)
+        want = {n: sum(t.startswith(needle, i) for i in range(len(t))) for n, t in enumerate(texts, start=1)}
+        assert got == want and unknown == {len(texts) + 1}
+
+
+def test_counts_of_many_rows_read_the_table_once(tmp_path: Path) -> None:
+    """Counting most of the store's rows reads its table of rows once (a bisection per row cost more)."""
+    store = TextStore(tmp_path)
+    store.append([(n, "中国" * (n % 3)) for n in range(1, 500)])
+    got, unknown = store.counts(set(range(1, 500)), "中国")
+    assert got == {n: n % 3 for n in range(1, 500)} and not unknown
+    assert len(store._table) == 499

@@ -185,8 +185,45 @@ def test_a_capped_concordance_keeps_the_exact_total(synthetic: tuple[Searcher, d
         full = concordance(searcher, q)
         conc = concordance(searcher, q, cap=cap)
         assert conc.lines == full.lines[:cap] and conc.total == full.total > cap and not conc.complete
-        assert conc.per_article == full.per_article and conc.articles == full.articles
+        held = {ln.article for ln in conc.lines}
+        assert conc.per_article == {a: n for a, n in full.per_article.items() if a in held}
+        assert conc.articles == full.articles
     assert concordance(searcher, "国", cap=25).total == brute_total(meta, "国")
+
+
+@pytest.mark.parametrize("at_once", [0, 10_000])
+def test_a_capped_concordance_reads_only_the_articles_of_its_lines(
+        synthetic: tuple[Searcher, dict[str, Any]], monkeypatch: pytest.MonkeyPatch, at_once: int) -> None:
+    """A common word's first lines (the window's) come from the first articles in date order: only those are read
+    and ordered (walking the issues in date order, or sorting the hits when they are few), the rest only counted
+    — the same lines and total as the whole concordance."""
+    from reader.search import concordance as mod
+
+    searcher, meta = synthetic
+    seen: list[int] = []
+    ordered = mod._ordered_rows
+    monkeypatch.setattr(mod, "ORDER_AT_ONCE", at_once)
+    monkeypatch.setattr(mod, "_ordered_rows", lambda s, nums: (seen.append(len(set(nums))), ordered(s, nums))[1])
+    for q, cap in (("国", 7), ("党党", 3), ("发展", 10), ("人民 -香港", 9)):
+        seen.clear()
+        conc = concordance(searcher, q, cap=cap)
+        seen_capped = list(seen)
+        full = concordance(searcher, q)
+        assert conc.lines == full.lines[:cap] and conc.total == full.total > cap, q
+        assert conc.articles == full.articles == searcher.count(q), q
+        if at_once == 0:  # walked: only the articles the lines come from
+            assert seen_capped == [len({ln.article for ln in conc.lines})], q
+
+
+def test_counts_without_the_index_copy_of_the_texts_are_the_same(
+        synthetic: tuple[Searcher, dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted on the index's copy of the texts, or (rows it lacks) on the catalogue's: the same totals."""
+    searcher, meta = synthetic
+    queries = ("国", "党党", "发展 -香港", "人民 date:1991")
+    want = [(concordance(searcher, q, cap=3).total, timeline(searcher, q, By.YEAR)) for q in queries]
+    monkeypatch.setattr(searcher.index, "counts", lambda nums, needle: ({}, set(nums)))
+    assert [(concordance(searcher, q, cap=3).total, timeline(searcher, q, By.YEAR)) for q in queries] == want
+    assert want[0][0] == brute_total(meta, "国")
 
 
 def test_counting_on_folded_texts_agrees_with_the_lines(synthetic: tuple[Searcher, dict[str, Any]]) -> None:
