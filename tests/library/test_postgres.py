@@ -120,6 +120,22 @@ def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, referen
             assert timeline(got, query).to_json() == timeline(ref, query).to_json()
 
 
+def test_a_capped_concordance_is_the_same_on_both_kinds(library: Library, reference: Library,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A capped concordance (the window's first lines) counts a common word where the texts are (PostgreSQL: in the
+    server) and walks the issues in date order for its first lines: the same lines, total and articles as SQLite."""
+    from reader.search import concordance as conc
+
+    import_paths(library, [samples_folder()])
+    with Searcher(reference) as ref, Searcher(library) as got:
+        for at_once in (0, conc.ORDER_AT_ONCE):
+            monkeypatch.setattr(conc, "ORDER_AT_ONCE", at_once)
+            for query in ("日", "中国", "人民 -日报", "und", "的"):
+                want, have = conc.concordance(ref, query, cap=5), conc.concordance(got, query, cap=5)
+                assert (have.lines, have.total, have.articles) == (want.lines, want.total, want.articles), query
+                assert want.total >= 5
+
+
 def _brute_rows(lib: Library) -> dict[str, dict[str, Any]]:
     """Each article's pages (its own ``pages`` list), date, publication, kind, issue and folded text, read
     row by row: what the filters are checked against."""
