@@ -358,20 +358,6 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
         yield from _lines_of(searcher, row, rank, (text, parts, folded), terms, n, options)
 
 
-def runs(folded: str, needles: Sequence[str]) -> int:
-    """How many ranges :func:`locate` gives for these CJK runs in a folded text: every place each one occurs,
-    overlapping places included (哈哈 twice in 哈哈哈), the same range of two needles once. Exact for ONE needle:
-    two needles can both be found inside the folding of one character (㍿ → 株式会社), which the original
-    counts once; :func:`counts_by_num` gives several needles the slow way."""
-    ranges: set[tuple[int, int]] = set()
-    for needle in needles:
-        i = folded.find(needle)
-        while i >= 0:
-            ranges.add((i, i + len(needle)))
-            i = folded.find(needle, i + 1)
-    return len(ranges)
-
-
 def _one_needle(terms: Sequence[Term], options: SearchOptions) -> str | None:
     """The one CJK run the terms look for in the default mode (counted on the folded texts), else None."""
     needles = {t.pieces[0][1] for t in terms if t.is_cjk_run}
