@@ -287,21 +287,21 @@ class TextStore:
         itself, a UTF-16 one by ``find`` steps that keep only matches starting on a code unit (ⴰ乎 holds 中's
         bytes at an odd offset). Many rows (a common word's hits) are looked up in the table of every record,
         read once: a bisection per row cost more."""
-        nums = list(nums)
         with self._lock:
             mm = self._refresh()
             if mm is None:
                 return {}, set(nums)
-            if len(nums) * _TABLE_SHARE >= self._record_count:
-                self._looked_up = max(self._looked_up, self._record_count)  # the table from now on
-            have, unknown = self._lookup(nums)
+            placed, unknown = self._placed(list(nums))
         n8, n16 = needle.encode("utf-8"), needle.encode("utf-16-le")
         overlaps = overlaps_itself(needle)
         step8 = 1 if overlaps else len(n8)
         step16 = 2 if overlaps else len(n16)
         find = mm.find
         found: dict[int, int] = {}
-        for num, off, length, enc in have:
+        for num, place in placed:
+            if place is None:
+                continue
+            off, length, enc = place
             end = off + length
             if enc == UTF8 and not overlaps:
                 found[num] = mm[off:end].count(n8)
@@ -317,6 +317,18 @@ class TextStore:
                 i = find(nb, i + step, end)
             found[num] = count
         return found, unknown
+
+    def _placed(self, nums: list[int]) -> tuple[Iterable[tuple[int, tuple[int, int, int] | None]], set[int]]:
+        """(each row of ``nums`` with its (offset, length, encoding), None when the store lacks it; the rows it
+        lacks). Many rows (one in :data:`_TABLE_SHARE` of the records or more: a common word's hits) are looked up
+        in the table of every record, read once and kept — the look-ups at C speed —, a few by bisection
+        (:meth:`_lookup`). Under the lock."""
+        if len(nums) * _TABLE_SHARE < self._record_count:
+            have, unknown = self._lookup(nums)
+            return ((rec[0], rec[1:]) for rec in have), unknown
+        self._looked_up = max(self._looked_up, self._record_count)  # the table from now on
+        places = list(map(self._full_table().get, nums))
+        return zip(nums, places, strict=True), {n for n, p in zip(nums, places, strict=True) if p is None}
 
     def texts(self, nums: Iterable[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
         """(``(row, folded text)`` of the rows of ``nums`` the store has — decoded lazily —, the rows it lacks)."""

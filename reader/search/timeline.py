@@ -14,11 +14,10 @@ bucket, ``undated``, so the buckets always add up to the search's total.
 from __future__ import annotations
 
 import enum
-import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +102,8 @@ def library_counts(searcher: Searcher, by: By, filters: Sequence[Filter] = ()) -
     date in the database, then per period here."""
     conn = searcher.library.conn
     if filters:
-        return _per_period(_dates(searcher, searcher.matching_nums("", filters)), by)
+        nums = searcher.matching_nums("", filters)
+        return _per_period(_dated(searcher, nums), nums, by)
     rows = conn.execute("SELECT i.date, count(*) FROM articles a JOIN issues i ON i.id = a.issue_id GROUP BY i.date")
     held: Counter[str] = Counter()
     for date, count in rows:
@@ -111,20 +111,25 @@ def library_counts(searcher: Searcher, by: By, filters: Sequence[Filter] = ()) -
     return held
 
 
-def _dates(searcher: Searcher, nums: set[int]) -> dict[int, str]:
-    """Row → issue date of each of ``nums``: read for those rows, or — when they are a large share of the library
-    (a common word's hits) — for every article, which costs less than looking each one up."""
+def _dated(searcher: Searcher, nums: set[int]) -> Iterable[tuple[int, str]]:
+    """(row, issue date) of (at least) each of ``nums``: read for those rows, or — when they are a large share of the
+    library (a common word's hits) — for every article, which costs less than looking each one up; the caller
+    keeps its rows."""
     conn = searcher.library.conn
     sql = "SELECT a.num, i.date FROM articles a JOIN issues i ON i.id = a.issue_id"
     if len(nums) * EVERY_ARTICLE_SHARE >= searcher.article_bound():
-        return {num: date for num, date in conn.execute(sql) if num in nums}
-    return dict(conn.execute(sql + " WHERE a.num IN (SELECT value FROM json_each(?))",
-                             (json.dumps(sorted(nums)),)).fetchall())
+        return conn.execute(sql)
+    return conn.execute(sql + " WHERE a.num IN (SELECT value FROM json_each(?))",
+                        (json.dumps(sorted(nums)),))
 
 
-def _per_period(dates: dict[int, str], by: By) -> Counter[str]:
-    """Articles per period of the dates ``dates`` holds."""
-    return Counter(map(functools.partial(period_of, by=by), dates.values()))
+def _per_period(dated: Iterable[tuple[int, str]], nums: set[int], by: By) -> Counter[str]:
+    """Articles per period of the rows of ``nums`` among ``dated``."""
+    per_date = Counter(date for num, date in dated if num in nums)
+    held: Counter[str] = Counter()
+    for date, count in per_date.items():
+        held[period_of(date, by)] += count
+    return held
 
 
 def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence[Filter] = (),
@@ -133,14 +138,19 @@ def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence
     where the texts are stored (:func:`counts_by_num`), their dates read in one statement; no article is read."""
     nums = searcher.matching_nums(query, filters, options=options)
     counts = counts_by_num(searcher, nums, positive_terms(parse(query), options=options), options)
-    dates = _dates(searcher, nums)
-    period = {d: period_of(d, by) for d in set(dates.values())}
+    per_date: Counter[str] = Counter()
+    occurrences_per_date: Counter[str] = Counter()
+    get = counts.get
+    for num, date in _dated(searcher, nums):  # one pass over the rows read: a hit is a row with a count
+        n = get(num)
+        if n is not None:
+            per_date[date] += 1
+            occurrences_per_date[date] += n
     articles: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
-    for num, date in dates.items():
-        p = period[date]
-        articles[p] += 1
-        occurrences[p] += counts.get(num, 0)
+    for date, count in per_date.items():
+        articles[period_of(date, by)] += count
+        occurrences[period_of(date, by)] += occurrences_per_date[date]
     held = library_counts(searcher, by, [*query_filters(query), *filters])
     dated = sorted(p for p in articles if p != UNDATED)
     periods = periods_between(dated[0], dated[-1], by) if dated else []
