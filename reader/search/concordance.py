@@ -199,29 +199,46 @@ def _issue_groups(searcher: Searcher) -> Iterator[list[int]]:
         yield [r[3] for r in group]
 
 
-def _walk(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[int]:
-    """The first hits (``nums``) in the concordance's order whose occurrences (``counts``) make ``lines`` lines:
-    the issues walked in date order, their articles read a few issues at a time (more each step) — what the first
-    lines of a common word take, not the order of all its hits."""
-    chosen: list[int] = []
-    held = 0
+def _nums_in_order(searcher: Searcher, nums: set[int]) -> Iterator[int]:
+    """Each of ``nums`` in the concordance's order, found by walking the issues in that order and reading their
+    articles a few issues at a time (:data:`WALK_FIRST`, doubling up to :data:`WALK_MOST`): the first come before
+    every hit is ordered."""
     step = WALK_FIRST
     groups = _issue_groups(searcher)
-    while held < lines:
-        batch = [i for group in islice(groups, step) for i in group]
-        if not batch:
-            break
+    while batch := [i for group in islice(groups, step) for i in group]:
         step = min(2 * step, WALK_MOST)
         for (num,) in searcher.library.conn.execute(
                 "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
                 "JOIN publications p ON p.id = i.publication_id "
                 f"WHERE a.issue_id IN (SELECT value FROM json_each(?)) {_ORDER}", (json.dumps(batch),)):
             if num in nums:
-                chosen.append(num)
-                held += counts.get(num, 0)
-                if held >= lines:
-                    break
+                yield num
+
+
+def _walk(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[int]:
+    """The first hits (``nums``) in the concordance's order whose occurrences (``counts``) make ``lines`` lines:
+    what the first lines of a common word take, not the order of all its hits."""
+    chosen: list[int] = []
+    held = 0
+    for num in _nums_in_order(searcher, nums) if lines > 0 else ():
+        chosen.append(num)
+        held += counts.get(num, 0)
+        if held >= lines:
+            break
     return chosen
+
+
+def _rows_in_order(searcher: Searcher, nums: set[int]) -> Iterator[list[_Row]]:
+    """The rows of ``nums`` in the concordance's order, :data:`BATCH` at a time: sorted at once when they are
+    few, else walked (:func:`_nums_in_order`), so a common word's every line starts streaming at once."""
+    if len(nums) <= ORDER_AT_ONCE:
+        rows = _ordered_rows(searcher, nums) if nums else []
+        for k in range(0, len(rows), BATCH):
+            yield rows[k:k + BATCH]
+        return
+    walked = _nums_in_order(searcher, nums)
+    while chunk := list(islice(walked, BATCH)):
+        yield _ordered_rows(searcher, chunk)
 
 
 def _first_rows(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[_Row]:
@@ -353,9 +370,16 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
                options: SearchOptions = DEFAULT_OPTIONS) -> Iterator[ConcordanceLine]:
     """Every line of the concordance in date order, made as they are read (the command line streams them)."""
     terms = positive_terms(parse(query), options=options)
-    rows = matching_articles(searcher, query, filters, options)
-    for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
+    chunks = _rows_in_order(searcher, searcher.matching_nums(query, filters, options=options))
+    for rank, (row, text, parts, folded) in enumerate(_read(searcher, chunks, options)):
         yield from _lines_of(searcher, row, rank, (text, parts, folded), terms, n, options)
+
+
+def _read(searcher: Searcher, chunks: Iterable[Sequence[_Row]],
+          options: SearchOptions) -> Iterator[tuple[_Row, str, str, str | None]]:
+    """:func:`_with_folded` over each chunk of rows in turn."""
+    for chunk in chunks:
+        yield from _with_folded(searcher, chunk, options)
 
 
 def _one_needle(terms: Sequence[Term], options: SearchOptions) -> str | None:
@@ -409,15 +433,15 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
     what those articles cost, its total what counting costs."""
     terms = positive_terms(parse(query), options=options)
     result = Concordance(query, 0)
+    nums = searcher.matching_nums(query, filters, options=options)
     if cap is None:
-        rows = matching_articles(searcher, query, filters, options)
+        chunks: Iterable[Sequence[_Row]] = _rows_in_order(searcher, nums)
     else:
-        nums = searcher.matching_nums(query, filters, options=options)
         counts = counts_by_num(searcher, nums, terms, options)
         result.total = sum(counts.values())
         result.articles = sum(1 for c in counts.values() if c)
-        rows = _first_rows(searcher, nums, counts, cap)
-    for rank, (row, text, parts, folded) in enumerate(_with_folded(searcher, rows, options)):
+        chunks = [_first_rows(searcher, nums, counts, cap)]
+    for rank, (row, text, parts, folded) in enumerate(_read(searcher, chunks, options)):
         if cap is not None and len(result.lines) >= cap:
             break
         lines = _lines_of(searcher, row, rank, (text, parts, folded), terms, n, options)

@@ -215,6 +215,34 @@ def test_a_capped_concordance_reads_only_the_articles_of_its_lines(
             assert seen_capped == [len({ln.article for ln in conc.lines})], q
 
 
+def test_every_line_walked_in_date_order_is_every_line_sorted(
+        synthetic: tuple[Searcher, dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many hits are streamed by walking the issues in date order (the first lines come before all are ordered):
+    the same lines in the same order as sorting every hit at once, whatever the steps of the walk."""
+    from reader.search import concordance as mod
+
+    searcher, _meta = synthetic
+    queries = ("国", "党党", "人民 -香港", "cafe", "发展 OR 香港")
+    sorted_at_once = {q: concordance(searcher, q) for q in queries}
+    monkeypatch.setattr(mod, "ORDER_AT_ONCE", 0)
+    for first, most, batch in ((1, 2, 3), (16, 1024, 200)):
+        monkeypatch.setattr(mod, "WALK_FIRST", first)
+        monkeypatch.setattr(mod, "WALK_MOST", most)
+        monkeypatch.setattr(mod, "BATCH", batch)
+        for q in queries:
+            assert list(iter_lines(searcher, q)) == sorted_at_once[q].lines, (q, first)
+            walked = concordance(searcher, q)
+            assert (walked.lines, walked.total, walked.per_article) == (
+                sorted_at_once[q].lines, sorted_at_once[q].total, sorted_at_once[q].per_article), q
+    # the first line comes after ordering one batch of articles, not every hit
+    seen: list[int] = []
+    ordered = mod._ordered_rows
+    monkeypatch.setattr(mod, "_ordered_rows", lambda s, nums: (seen.append(len(list(nums))), ordered(s, nums))[1])
+    monkeypatch.setattr(mod, "BATCH", 5)
+    assert next(iter_lines(searcher, "国")) == sorted_at_once["国"].lines[0]
+    assert seen == [5] < [searcher.count("国")]
+
+
 def test_counts_without_the_index_copy_of_the_texts_are_the_same(
         synthetic: tuple[Searcher, dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
     """Counted on the index's copy of the texts, or (rows it lacks) on the catalogue's: the same totals."""
