@@ -1866,21 +1866,53 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
                 end -= 1  # "WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—": the dateline's first line
             for i in range(k + 1, end):
                 out[i] = True
-        else:  # or Title Case lines down to the body's first line, in sentence case
-            j = k + 1
-            while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
-                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(
-                    lines, j):
-                j += 1
-            if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
-                for i in range(k + 1, j):
-                    out[i] = True
-            elif edges is not None and (end := _closed_deck(lines, k, edges)):
-                for i in range(k + 1, end):
-                    out[i] = True
-                j = end
+        else:  # or a deck its case, a set-in last line or its declared size shows
+            end, j = _deck_end(lines, k, edges, sizes)
+            for i in range(k + 1, end):
+                out[i] = True
         k = j
     return out
+
+
+def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] | None,
+              sizes: _Sizes) -> tuple[int, int]:
+    """Where the body starts under the headline ending at line ``k`` (0 when no deck shows), and the line to look
+    on from: after Title Case lines down to the body's first line, in sentence case; or after a deck closed by a
+    set-in line (:func:`_closed_deck`) or declared in a size of its own (:func:`_sized_deck`)."""
+    j = k + 1
+    while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
+            lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(lines, j):
+        j += 1
+    if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
+        return j, j
+    end = _closed_deck(lines, k, edges) if edges is not None else 0
+    end = end or _sized_deck(lines, k, sizes)
+    return end, end or j
+
+
+#: a deck declared in a size of its own: at least this share larger than the body's declared size
+DECK_SIZE = 1.08
+#: ... over at most this many lines
+SIZED_DECK = 5
+
+
+def _sized_deck(lines: Sequence[Line], k: int, sizes: _Sizes) -> int:
+    """Where the body starts under the headline ending at line ``k`` when the lines under it are declared in one
+    size between the body's and the headline's, none in sentence case, down to a line declared at the body's size:
+    microfilm OCR gives a deck its own size ("One of Latest Make is Being Install-" / "ed at the First Baptist
+    Church on" / "Fairfax" at 10 over a 9-point body, Winchester News 1910) when its case or a speck tells
+    nothing. 0 when none."""
+    if not sizes.use_font or sizes.body <= 0:
+        return 0
+    size = lines[k + 1].font_size if k + 1 < len(lines) else None
+    if size is None or not DECK_SIZE * sizes.body <= size < HEADLINE_FONT_RATIO * sizes.body:
+        return 0
+    j = k + 1
+    while j < len(lines) and j - k <= SIZED_DECK and lines[j].font_size == size and lines[j].type is None and (
+            not _sentence_case(lines[j].text) and not latin_dateline(lines[j].text)):
+        j += 1
+    nxt = lines[j].font_size if j < len(lines) else None
+    return j if j > k + 1 and nxt is not None and nxt < DECK_SIZE * sizes.body else 0
 
 
 #: a deck closed by a line set in from the left edge: at most this many lines

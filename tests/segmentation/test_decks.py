@@ -1,0 +1,45 @@
+"""Decks under headlines on real microfilm pages (tests/data/pages): told apart from the body they stand over."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from reader.model.document import HEADLINE_ROLES, Article, Document
+from reader.segmentation.analyze import analyze_file
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+WINCHESTER = "ndnp_winchester_news_1910-10-31/chronicling_america.xml"
+
+
+@cache
+def _doc(name: str) -> Document:
+    return analyze_file(PAGES / name)
+
+
+def _flat(text: str | None) -> str:
+    return re.sub(r"[\s\-\u00ad]+", "", text or "")
+
+
+def _article_with(doc: Document, words: str) -> Article:
+    """The one produced article whose text holds ``words``."""
+    found = [a for a in doc.articles if _flat(words) in _flat(" ".join(p.text for p in a.parts))]
+    assert len(found) == 1, [a.headline for a in found]
+    return found[0]
+
+
+def _heading_and_body(art: Article) -> tuple[str, str]:
+    heading = " ".join(p.text for p in art.parts if p.role in HEADLINE_ROLES)
+    return _flat(heading), _flat(next(p.text for p in art.parts if p.role == "paragraph"))
+
+
+def test_a_deck_declared_in_a_size_between_the_body_and_the_headline_is_the_headlines() -> None:
+    # Winchester News 1910 (iArchives microfilm OCR): decks declared 10 over a 9-point body, in Title Case broken
+    # mid-word ("Install-" / "ed at the …") or run on into a lower-case line, down to the body's first line at 9
+    doc = _doc(WINCHESTER)
+    for deck, body in (("One of Latest Make is Being Install", "A new furnace is being installed"),
+                       ("Whitesburg Eagle Extends Welcome", "Rev Eil C Watts has been sen"),
+                       ("Is Being Held Monday Tuesday", "Monday was the first day for")):
+        heading, first = _heading_and_body(_article_with(doc, deck))
+        assert _flat(deck) in heading and first.startswith(_flat(body)), (heading, first[:60])
