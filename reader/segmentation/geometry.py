@@ -1890,6 +1890,26 @@ def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] |
     return end, end or j
 
 
+#: a rubric's line is at least this many times as tall as the item heads under it
+RUBRIC_RANK = 1.3
+#: ... which are of one rank: their heights within this ratio
+RUBRIC_SAME = 1.25
+
+
+def _rubric_shape(groups: Sequence[tuple[list[Line], float]], ids: Sequence[str], head: Sequence[Line],
+                  head_id: str) -> bool:
+    """The heading ``groups`` (from the blocks ``ids``) of the article above are a rubric of one line over the
+    first item's head, which the next item's ``head`` (from block ``head_id``) matches in rank: the rubric in a
+    block of its own, the item heads in another, the rubric at least :data:`RUBRIC_RANK` times as tall as both,
+    and the two heads within :data:`RUBRIC_SAME` of each other."""
+    if len(groups) < 2 or len(groups[0][0]) != 1 or ids[0] in (ids[1], head_id) or len(set(ids[1:])) != 1:
+        return False
+    top, item, new = _extent(groups[0][0][0], False), _extent(groups[1][0][0], False), _extent(head[0], False)
+    if item <= 0 or new <= 0:
+        return False
+    return top >= RUBRIC_RANK * max(item, new) and max(item, new) <= RUBRIC_SAME * min(item, new)
+
+
 #: a deck declared in a size of its own: at least this share larger than the body's declared size
 DECK_SIZE = 1.08
 #: ... over at most this many lines
@@ -2705,6 +2725,8 @@ class _PageCut:
                 text_block = b
         #: the lines of regions the source types as headings
         self.stated_heads = {ln.id for b in blocks if _norm_type(b) in HEADING_TYPES for ln in b.lines}
+        #: the article opened last by display lines, with those lines and the blocks they came from
+        self.headed: tuple[_Draft, list[tuple[list[Line], float]], list[str]] | None = None
         #: the article a rule closed, when the rule is the item break (its heading may be a rubric)
         self.ruled: _Draft | None = None
         #: an ornament alone (a dinkus) ended the item above: the next body text opens one
@@ -2743,6 +2765,7 @@ class _PageCut:
 
     def open_article(self, kind: str = "article") -> _Draft:
         self.open_ad = None
+        self.headed = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -2763,9 +2786,28 @@ class _PageCut:
                 or self.copy_after_advert(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
+            self.rubric_over_series()
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
+            self.headed = (d, list(self.pending_heads), list(self.pending_ids))
             self.pending_heads, self.pending_ids = [], []
+
+    def rubric_over_series(self) -> None:
+        """The article opened last on the page was headed by one display line from a block of its own over a head
+        found in the text block under it, set far smaller ("Dépêches & Correspondances" / "UN ASSASSINAT" /
+        "BELFORT. Un assassinat …", "LOCAL INTELLIGENCE." / "ST. JAMES SUNDAY-SCHOOL."); when the headline
+        waiting now is of that smaller head's rank, in a block other than the display line's, the display line
+        names a section over a series of headed items: a rubric, the page's furniture, not the first item's
+        headline. A banner of several lines over its decks stays the headline."""
+        if self.headed is None or not self.pending_heads:
+            return
+        article, groups, ids = self.headed
+        self.headed = None
+        n = len(_heading_parts(groups))
+        if article.kind == "article" and len(article.parts) > n and _rubric_shape(
+                groups, ids, self.pending_heads[0][0], self.pending_ids[0]):
+            self.furniture.parts.append(lines_part(groups[0][0], "furniture"))
+            article.parts[:n] = _heading_parts(groups[1:])
 
     def margin_title(self) -> None:
         """The paper's title alone at the page's head: the display lines read before it (the house notice's

@@ -43,3 +43,32 @@ def test_a_deck_declared_in_a_size_between_the_body_and_the_headline_is_the_head
                        ("Is Being Held Monday Tuesday", "Monday was the first day for")):
         heading, first = _heading_and_body(_article_with(doc, deck))
         assert _flat(deck) in heading and first.startswith(_flat(body)), (heading, first[:60])
+
+
+LANCASTER = "ndnp_lancaster_intelligencer_1881-12-29/sn83032300_1881_12_29_3.xml"
+GAULOIS = "bnf_europeana_gaulois_1884-04-30/18840430_02_1-0003.xml"
+
+
+def _furniture(doc: Document) -> str:
+    return _flat(" ".join(p.text for a in doc.articles if a.kind == "furniture" for p in a.parts))
+
+
+def test_a_display_line_over_a_series_of_items_headed_in_smaller_type_is_a_rubric() -> None:
+    # "LOCAL INTELLIGENCE." (a block of its own, 17 pt) over a whole-column block whose items each open on a head in
+    # body type ("ST. JAMES SUNDAY-SCHOOL.", "Children's Meeting at St. Jelm'n.", …): it names the section
+    doc = _doc(LANCASTER)
+    assert "LOCALINTELLIGENCE." in _furniture(doc)
+    art = _article_with(doc, "Yesterday was the festival of the Hely")
+    assert _flat(art.headline).startswith("ST.JAMESSUNDAYSCHOOL"), art.headline
+    # Le Gaulois 1884: "Dépêches & Correspondances" (garbled) over dispatches under small capitals heads
+    doc = _doc(GAULOIS)
+    art = _article_with(doc, "BELFORT. Un assassinat vient")
+    assert _flat(art.headline) == "UNASSASSINAT" and "T&SSBâHBES" in _furniture(doc), art.headline
+
+
+def test_a_banner_over_its_decks_stays_the_headline_though_the_next_item_is_of_the_decks_rank() -> None:
+    # Evening Star 1918: a three-line banner over decks in a block of their own; the next item's head is set like
+    # the decks, and the banner is still the headline of the story under it
+    doc = _doc("ndnp_evening_star_1918-09-01/0007.xml")
+    art = _article_with(doc, "Mont St. Quentin, dominating Peronne")
+    assert _flat(art.headline).startswith("BRITISHSWEEPEASTWARD"), art.headline
