@@ -2050,9 +2050,28 @@ class _ItemHeads:
         first = self.climb(d, d)
         if d > first > 1 and self.wider_head(first - 1):
             first = self.climb(first - 1, d + 1)  # and a centred line above it ("THE GEORGE THEORY.")
-        if first == d and d >= 2 and self.lone_head(d - 1):
+        if first == d and d >= 2 and self.lone_head(d - 1) or first == d and d >= 1 and self.head_over_lone_dateline(d):
             first = d - 1
         return first
+
+    def head_over_lone_dateline(self, d: int) -> bool:
+        """A centred short line over a dateline set alone on its line, centred too, after a finished sentence: a
+        telegram's heading in whatever case (French dailies set it in sentence case: "Invasion du choléra" /
+        "Londres, 29 avril, 5 h. 40." / "Le rapport des …"); a dateline running on into the report's text, or
+        flush left, opens the report without a heading of its own."""
+        line, text = self.lines[d - 1], self.text(d - 1)
+        if line.type is not None or not 3 <= len(text) <= ITEM_HEAD_CHARS or text.endswith((",", *_LINE_END_HYPHENS)):
+            return False
+        date = self.lines[d].box
+        alone = date is not None and date[0] - self.left >= 2 * self.em and _is_short(
+            self.lines[d], self.left, self.right, self.em)
+        if not alone or not _is_centred(line, self.left, self.right, self.em):
+            return False
+        if d == 1:
+            return _worded(text) and not latin_dateline(text)
+        above = self.lines[d - 2]
+        short = above.box is not None and above.box[2] < self.right - 2 * self.em
+        return _worded(text) and not latin_dateline(text) and (self.text(d - 2).endswith(_SENTENCE_END) or short)
 
 
 def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
@@ -2063,13 +2082,13 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     if edges is None:
         return flags
     heads = _ItemHeads(lines, list(flags), edges)
-    for d in range(2, len(lines)):
+    for d in range(1, len(lines)):
         if not latin_dateline(lines[d].text):
             continue
         first, end = heads.start(d), d
         while end > first and _ends_on_run_on_word(lines[end - 1].text):
             end -= 1  # the dateline's first line, not a heading
-        if first < end and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
+        if first < end and (first == 0 or not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬"))):
             for i in range(first, end):
                 heads.out[i] = True
     return heads.out

@@ -74,7 +74,7 @@ WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.x
 #: after; L'Ouest-Éclair 1924 5/13 and 3 spurious before (ears of ten lines, the
 #: director's line and "par fil télégraphique spécial" under the title), 1 after. The NDNP/KB/French pass made Le
 #: Gaulois 6/15 (AU RIDEAU, a title centred on its own line, heads its piece; its truth starts under it now)
-FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.4, 2),
+FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.73, 2),
                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0001.xml"): (0.38, 1)}
 
 

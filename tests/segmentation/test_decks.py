@@ -1,4 +1,5 @@
-"""Decks under headlines on real microfilm pages (tests/data/pages): told apart from the body they stand over."""
+"""Headline groups on real pages (tests/data/pages): decks told from the body under them, rubrics from the items
+they name, telegrams' heads from the text above them."""
 
 from __future__ import annotations
 
@@ -72,3 +73,14 @@ def test_a_banner_over_its_decks_stays_the_headline_though_the_next_item_is_of_t
     doc = _doc("ndnp_evening_star_1918-09-01/0007.xml")
     art = _article_with(doc, "Mont St. Quentin, dominating Peronne")
     assert _flat(art.headline).startswith("BRITISHSWEEPEASTWARD"), art.headline
+
+
+def test_a_centred_line_over_a_dateline_set_alone_heads_a_telegram_whatever_its_case() -> None:
+    # Le Gaulois 1884, front page: "Invasion du choléra" (sentence case, centred, opening its block) over
+    # "Londres, 29 avril, 5 h. 40." set in from the left on a line of its own, over the telegram's text
+    doc = _doc("bnf_europeana_gaulois_1884-04-30/18840430_02_1-0001.xml")
+    for head, dateline in (("Invasion du choléra", "Londres, 29 avril, 5 h. 40."),
+                           ("La conspiration zorrilliste", "Madrid, 29 avril, 4 h. 30 soir."),
+                           ("Russes et Anglais en Asie", "Londres, 28 avril, 3 h, 17.")):
+        heading, first = _heading_and_body(_article_with(doc, dateline))
+        assert heading == _flat(head) and first.startswith(_flat(dateline)), (heading, first[:40])
