@@ -1890,6 +1890,8 @@ def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] |
     return end, end or j
 
 
+#: a deck taken for a caption stands at most this many body lines under its headline
+DECK_BY_PICTURE = 2.5
 #: a rubric's line is at least this many times as tall as the item heads under it
 RUBRIC_RANK = 1.3
 #: ... which are of one rank: their heights within this ratio
@@ -3159,13 +3161,31 @@ class _PageCut:
         return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
 
     def place_caption(self, block: Block) -> None:
-        """A caption ends the pending headlines; it opens a photo article unless an article began on this page."""
+        """A caption ends the pending headlines; it opens a photo article unless an article began on this page. A
+        block of capitals taken for a caption by the picture it touches, right under a headline still waiting for
+        its text, is that headline's deck ("MAIS CETTE COMBINAISON" / "SEMBLE VOUÉE A UN ÉCHEC" beside a portrait)."""
+        lines = [ln for ln in block.lines if ln.text.strip()]
+        if self.deck_by_picture(block, lines):
+            self.add_heads(lines, block)
+            return
         self.flush_heads()
         if self.current is None or not self.started_on_page:
             d = self.open_article("photo")
             d.parts.extend(self.paragraphs(block, "paragraph"))
         else:
             self.current.parts.extend(self.paragraphs(block, "caption"))
+
+    def deck_by_picture(self, block: Block, lines: list[Line]) -> bool:
+        """The block, taken for a caption by the picture it touches, is lines of capitals close under the headline
+        waiting for its text (within two body lines, under its width): that headline's deck, not a caption (a
+        portrait's name, under the picture, stands far below the headline)."""
+        if not self.pending_heads or _norm_type(block) in CAPTION_TYPES or not lines:
+            return False
+        head, box = self.pending_heads[-1][0][-1].box, block_box(block)
+        if head is None or box is None or not all(_caps_line(ln.text, CAPITALS_SHARE) for ln in lines):
+            return False
+        close = 0 <= box[1] - head[3] <= DECK_BY_PICTURE * (self.sizes.height or self.em)
+        return close and min(box[2], head[2]) - max(box[0], head[0]) >= 0.5 * (box[2] - box[0])
 
     def add_heads(self, lines: list[Line], block: Block) -> None:
         """Headline lines, one headline per run of the same size, wait for their article."""

@@ -84,3 +84,13 @@ def test_a_centred_line_over_a_dateline_set_alone_heads_a_telegram_whatever_its_
                            ("Russes et Anglais en Asie", "Londres, 28 avril, 3 h, 17.")):
         heading, first = _heading_and_body(_article_with(doc, dateline))
         assert heading == _flat(head) and first.startswith(_flat(dateline)), (heading, first[:40])
+
+
+def test_capitals_beside_a_portrait_close_under_a_headline_are_its_deck_not_a_caption() -> None:
+    # L'Ouest-Éclair 1924: "MAIS CETTE COMBINAISON" / "SEMBLE VOUÉE A UN ÉCHEC" touch Stresemann's portrait, right
+    # under "Le président Ebert charge M. Stresemann de constituer le cabinet allemand": the report's deck
+    doc = _doc("bnf_europeana_ouest_eclair_caen_1924-12-18/19241218_1-0001.xml")
+    art = _article_with(doc, "MAIS CETTE COMBINAISON")
+    heading, first = _heading_and_body(art)
+    assert heading.startswith(_flat("Le président Ebert charge")) and _flat("SEMBLE VOUÉE A UN ÉCHEC") in heading
+    assert first.startswith(_flat("PARIS, 17 décembre. Un télégramme")), first[:40]
