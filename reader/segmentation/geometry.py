@@ -1860,6 +1860,8 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         j = k + 1
         while j < len(lines) and j - k <= MAX_DECK and deck_line(lines[j]):
             j += 1
+        if not (j < len(lines) and latin_dateline(lines[j].text)):
+            j = max(j, _larger_deck(lines, k, sizes))
         if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
             end = j
             while end > k + 1 and _ends_on_run_on_word(lines[end - 1].text):
@@ -1888,6 +1890,34 @@ def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] |
     end = _closed_deck(lines, k, edges) if edges is not None else 0
     end = end or _sized_deck(lines, k, sizes)
     return end, end or j
+
+
+#: a deck in sentence case over a report's dateline: at most this many lines, set this much larger than the body
+LARGER_DECK = 3
+LARGER_TYPE = 1.15
+
+
+def _larger_deck(lines: Sequence[Line], k: int, sizes: _Sizes) -> int:
+    """The dateline's line under the headline ending at line ``k`` when a deck set larger than the body stands
+    between them (:func:`_larger_deck_lines`); 0 when none."""
+    j = k + 1
+    while j < len(lines) and j - k <= LARGER_DECK and not latin_dateline(lines[j].text):
+        j += 1
+    return j if j < len(lines) and _larger_deck_lines(lines[k + 1:j], lines[j], sizes) else 0
+
+
+def _larger_deck_lines(deck: Sequence[Line], after: Line | None, sizes: _Sizes) -> bool:
+    """Up to three lines set larger than the body (declared and boxed so), the last closing no sentence, over a
+    report's dateline: a deck in sentence case, wrapped as French dailies set it ("La petite manifestation" /
+    "d'un député communiste" / "PARIS, 17 décembre. La commission …"); a standfirst closes its sentence."""
+    if not 1 <= len(deck) <= LARGER_DECK or after is None or not latin_dateline(after.text) or sizes.height <= 0:
+        return False
+    for line in deck:
+        if line.type is not None or _extent(line, False) < LARGER_TYPE * sizes.height or latin_dateline(line.text):
+            return False
+        if sizes.use_font and (line.font_size or 0.0) < LARGER_TYPE * sizes.body:
+            return False
+    return not deck[-1].text.rstrip().endswith((".", "!", "?", "»", "\""))
 
 
 #: a deck taken for a caption stands at most this many body lines under its headline
@@ -3292,7 +3322,8 @@ class _PageCut:
             self.open_article().parts.extend(self.paragraphs(block, "paragraph"))
             self.last_body = text_lines[-1].text.strip()
             return
-        if self.pending_heads and _small_deck(text_lines, self.sizes):
+        if self.pending_heads and (_small_deck(text_lines, self.sizes) or _larger_deck_lines(
+                text_lines, self.next_text_line(block), self.sizes)):
             self.add_heads(text_lines, block)
             return
         if self.signature(text_lines):

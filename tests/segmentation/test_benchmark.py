@@ -83,7 +83,7 @@ FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"
 #: L'Ouest-Éclair p. 2 8/13 and 6 → 11/13 and 3, p. 3 4/12 and 13 → 5/12 and 11, Le Gaulois p. 3 6/43 and 6 →
 #: 22/43 and 5
 NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 2),
-                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0002.xml"): (0.84, 3),
+                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0002.xml"): (0.92, 2),
                     ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0003.xml"): (0.41, 11),
                     ("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0003.xml"): (0.53, 5)}
 

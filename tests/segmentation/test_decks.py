@@ -94,3 +94,15 @@ def test_capitals_beside_a_portrait_close_under_a_headline_are_its_deck_not_a_ca
     heading, first = _heading_and_body(art)
     assert heading.startswith(_flat("Le président Ebert charge")) and _flat("SEMBLE VOUÉE A UN ÉCHEC") in heading
     assert first.startswith(_flat("PARIS, 17 décembre. Un télégramme")), first[:40]
+
+
+def test_a_deck_in_sentence_case_set_larger_than_the_body_over_a_dateline_is_the_headlines() -> None:
+    # L'Ouest-Éclair 1924: "La petite manifestation" / "d'un député communiste" (12 over a 7-point body, a block of
+    # its own) under "M. CLEMENTEL DEVANT LA COMMISSION DES FINANCES", and "Une maison de conserves se détache du
+    # syndicat …" (9 pt, inside the block) under "La grève de Douarnenez contrarie": decks over the dateline
+    for page, deck, dateline in (
+            ("19241218_1-0003.xml", "La petite manifestation d'un député communiste", "PARIS, 17 décembre. La"),
+            ("19241218_1-0002.xml", "Une maison dt conserves se détache", "DOOARXENEZ, 17 décembre. La grève")):
+        doc = _doc(f"bnf_europeana_ouest_eclair_caen_1924-12-18/{page}")
+        heading, first = _heading_and_body(_article_with(doc, dateline))
+        assert _flat(deck) in heading and first.startswith(_flat(dateline)), (heading, first[:40])
