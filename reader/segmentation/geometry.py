@@ -1920,6 +1920,29 @@ def _larger_deck_lines(deck: Sequence[Line], after: Line | None, sizes: _Sizes) 
     return not deck[-1].text.rstrip().endswith((".", "!", "?", "»", "\""))
 
 
+#: a deck opening the block under its headline has at most this many lines
+TOP_DECK = 3
+
+
+def _deck_on_top(lines: Sequence[Line], sizes: _Sizes) -> int:
+    """How many lines at the top of a whole-column block, under a heading waiting in a block of its own, are that
+    heading's deck: up to three lines of head text in Title Case (not running on into a lower-case line), the first
+    set flush, over the paragraph's indented first line, which is no head text, or the report's dateline
+    ("PENNSYLVANIA GERMANS." / "Their
+    Substantial Advancement Recognized" / "Public Ledger." / "  Not many years ago …"). A story's text opens on an
+    indent; capitals opening the block head an item of their own ("STORM IN THE DARDANELLES" under another
+    story's last lines). 0 when none."""
+    edges = _edges(lines, sizes)
+    if edges is None or len(lines) <= TOP_DECK:
+        return 0
+    heads = _ColumnHeads(lines, [False] * len(lines), edges)
+    j = 0
+    while j < TOP_DECK and heads.head_text(j) and not _caps_line(lines[j].text) and not _runs_into(lines, j):
+        j += 1
+    opens = j < len(lines) and (heads.indented(j) and not heads.head_text(j) or latin_dateline(lines[j].text))
+    return j if j and opens and not heads.indented(0) else 0
+
+
 #: a deck taken for a caption stands at most this many body lines under its headline
 DECK_BY_PICTURE = 2.5
 #: a rubric's line is at least this many times as tall as the item heads under it
@@ -3326,6 +3349,10 @@ class _PageCut:
                 text_lines, self.next_text_line(block), self.sizes)):
             self.add_heads(text_lines, block)
             return
+        if self.pending_heads and _column_block(block, self.sizes) and (top := _deck_on_top(text_lines, self.sizes)):
+            self.add_heads(text_lines[:top], block)  # a column block opening on the deck of the heading over it
+            self.place_runs(replace(block, lines=text_lines[top:]), text_lines[top:], titled=True)
+            return
         if self.signature(text_lines):
             return
         if len(text_lines) <= 2 and SERIAL_LABEL.match(text_lines[0].text.strip()):
@@ -3343,10 +3370,11 @@ class _PageCut:
             return
         self.place_runs(block, text_lines)
 
-    def place_runs(self, block: Block, text_lines: list[Line]) -> None:
+    def place_runs(self, block: Block, text_lines: list[Line], titled: bool = False) -> None:
         """The block's runs of display and body lines, in order: display runs head an item (unless they are a
-        crosshead, emphasis inside copy or a signature), body runs go to the current item or open one."""
-        seen, titled = 0, False
+        crosshead, emphasis inside copy or a signature), body runs go to the current item or open one; ``titled``:
+        the lines stand under a heading the block opened on."""
+        seen = 0
         for is_display, run in _display_runs(self.sizes, text_lines, block):
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item

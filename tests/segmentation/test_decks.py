@@ -106,3 +106,24 @@ def test_a_deck_in_sentence_case_set_larger_than_the_body_over_a_dateline_is_the
         doc = _doc(f"bnf_europeana_ouest_eclair_caen_1924-12-18/{page}")
         heading, first = _heading_and_body(_article_with(doc, dateline))
         assert _flat(deck) in heading and first.startswith(_flat(dateline)), (heading, first[:40])
+
+
+def test_title_case_lines_opening_a_column_block_under_a_heading_of_its_own_are_its_deck() -> None:
+    # Lancaster Intelligencer 1881: "PENNSYLVANIA GERMANS." is a block of its own over a whole-column block opening
+    # on "Their Substantial Advancement Recognized" / "Public Ledger." over the indented first line of the story
+    doc = _doc(LANCASTER)
+    heading, first = _heading_and_body(_article_with(doc, "Het many years age it was quite the"))
+    assert heading == _flat("PENSSTLVAlflA GEHMANS. Their Substantial Advancement Kece3nUed Public Ledger."), heading
+    assert first.startswith(_flat("Het many years age")), first[:40]
+    # New-York Tribune 1903: a centred two-line deck over the report's dateline
+    doc = _doc("ndnp_nytribune_1903-05-01/0002.xml")
+    heading, first = _heading_and_body(_article_with(doc, "The dedicatory address"))
+    assert _flat("Buili Up a Great Nation.") in heading and first.startswith(_flat("St. Louis. April 3O.")), heading
+
+
+def test_capitals_opening_a_column_block_under_another_heading_head_their_own_item() -> None:
+    # Evening Star 1915: "STORM IN THE DARDANELLES" / "HALTS OPERATIONS OF FLEET" open the column block under a
+    # news note's lines: a story of its own, not the note's deck
+    doc = _doc("ndnp_evening_star_1915-03-22/0007.xml")
+    art = _article_with(doc, "Storms again have")
+    assert _flat(art.headline).startswith("STORMINTHEDARDANELLES"), art.headline
