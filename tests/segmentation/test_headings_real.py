@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.model.document import HEADLINE_ROLES, Article, Document
 from reader.segmentation.analyze import analyze_file
+from reader.segmentation.roles import is_dateline_lead, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 WINCHESTER = "ndnp_winchester_news_1910-10-31/chronicling_america.xml"
@@ -127,3 +128,15 @@ def test_capitals_opening_a_column_block_under_another_heading_head_their_own_it
     doc = _doc("ndnp_evening_star_1915-03-22/0007.xml")
     art = _article_with(doc, "Storms again have")
     assert _flat(art.headline).startswith("STORMINTHEDARDANELLES"), art.headline
+
+
+def test_a_dutch_dateline_whose_month_the_ocr_lost_still_opens_a_dispatch() -> None:
+    # Amsterdamsche Courant 1750: "ROME*» den 2ï Dé Kardinael …" (the month lost, the day read with a letter) and
+    # "Amsterdam den 13 Afay." open dispatches inside one block, like "PAUMA den 24 April."
+    for text in ("ROME*» den 2ï Dé Kardinael Monti, die geduurende", "Amsterdam den 13 Afay. Eergifteren aVriveerde"):
+        assert latin_dateline(text) and is_dateline_lead(text), text
+    for text in ("fante , Hertogin van Savoyen, den 17 deezer des avonds", "Op MAANDAG den 22 November"):
+        assert not is_dateline_lead(text), text
+    doc = _doc("kb_ddd_010724973_1750-05-15/DDD_010724973_001_alto.xml")
+    art = _article_with(doc, "ROME*» den 2ï Dé Kardinael Monti")
+    assert _flat(art.parts[0].text).startswith(_flat("ROME*» den 2ï")), art.parts[0].text[:40]
