@@ -1119,8 +1119,24 @@ def _ornament(text: str) -> bool:
 
 
 def _dinkus_cut(lines: Sequence[Line]) -> int | None:
-    """Where an ornament alone on a line parts a block's text into two items (its index), or None."""
-    return next((k for k in range(1, len(lines) - 1) if _ornament(lines[k].text)), None)
+    """Where an ornament alone on a line parts a block's text into two items (its index), or None. At the block's
+    first or last line it parts the block from the text before or after it ("-o-" closing a block, the next item's
+    head opening the next one), when it is no lone mark (:func:`_edge_ornament`)."""
+    if len(lines) < 2:
+        return None
+    inner = next((k for k in range(1, len(lines) - 1) if _ornament(lines[k].text)), None)
+    if inner is not None:
+        return inner
+    return next((k for k in (0, len(lines) - 1) if _edge_ornament(lines[k].text)), None)
+
+
+def _edge_ornament(text: str) -> bool:
+    """An ornament that parts items at a block's edge too: a small mark between rules ("-o-"), or marks of two or
+    more ("* * *", "⁂"); a lone mark there ("*" under an advert's signature or a garbled column's foot, a guillemet
+    set apart) is as often a speck or a quotation's mark."""
+    t = text.strip()
+    marks = sum(1 for ch in t if ch in "*∗⁂•·")
+    return RULED_DINKUS.match(t) is not None or DINKUS.match(t) is not None and (marks >= 2 or "⁂" in t)
 
 
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
@@ -1941,6 +1957,18 @@ def _deck_on_top(lines: Sequence[Line], sizes: _Sizes) -> int:
         j += 1
     opens = j < len(lines) and (heads.indented(j) and not heads.head_text(j) or latin_dateline(lines[j].text))
     return j if j and opens and not heads.indented(0) else 0
+
+
+def _head_over_deck(run: Sequence[Line], lines: Sequence[Line], sizes: _Sizes) -> bool:
+    """One centred line of capitals opening a block, in body type, right over display lines: the item's head over
+    its deck ("BODIES TO BE RETURNED" / "France to Permit Disinterment of" / "20,000 American Dead." after a
+    dinkus), not a line of the text above."""
+    edges = _edges(lines, sizes)
+    if len(run) != 1 or edges is None:
+        return False
+    text = run[0].text.strip()
+    return (run[0].type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _caps_line(text, CAPITALS_SHARE)
+            and _worded(text) and BROKEN_OR_RUNNING.search(text) is None and _is_centred(run[0], *edges))
 
 
 #: a deck taken for a caption stands at most this many body lines under its headline
@@ -3375,7 +3403,11 @@ class _PageCut:
         crosshead, emphasis inside copy or a signature), body runs go to the current item or open one; ``titled``:
         the lines stand under a heading the block opened on."""
         seen = 0
-        for is_display, run in _display_runs(self.sizes, text_lines, block):
+        runs = _display_runs(self.sizes, text_lines, block)
+        if len(runs) >= 2 and not runs[0][0] and runs[1][0] and self.after_finished_text() and _head_over_deck(
+                runs[0][1], text_lines, self.sizes):
+            runs[0] = (True, runs[0][1])  # a head in body type over its deck, opening the block
+        for is_display, run in runs:
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing

@@ -7,8 +7,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from reader.model.document import HEADLINE_ROLES, Article, Document
+from reader.model.document import HEADLINE_ROLES, Article, Document, Line
 from reader.segmentation.analyze import analyze_file
+from reader.segmentation.geometry import _dinkus_cut
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
@@ -140,3 +141,33 @@ def test_a_dutch_dateline_whose_month_the_ocr_lost_still_opens_a_dispatch() -> N
     doc = _doc("kb_ddd_010724973_1750-05-15/DDD_010724973_001_alto.xml")
     art = _article_with(doc, "ROME*» den 2ï Dé Kardinael Monti")
     assert _flat(art.parts[0].text).startswith(_flat("ROME*» den 2ï")), art.parts[0].text[:40]
+
+
+ASHDOWN = "hocr_ashdown_ark_1920-01/seq-1.html"
+
+
+def test_a_ruled_dinkus_closing_a_block_parts_it_from_the_item_the_next_block_opens() -> None:
+    # Ashdown hOCR 1920: "-o-" is the last line of the block ending "… Other laders are being sought."; the next
+    # block opens "A New Dairy." / "F. 0. Bryant, who is meat cutter for …", an item of its own
+    doc = _doc(ASHDOWN)
+    art = _article_with(doc, "F. 0. Bryant, who is meat cutter for")
+    assert not any("sought" in p.text for p in art.parts), [p.text[:30] for p in art.parts]
+    assert _flat(art.parts[0].text) == _flat("A New Dairy."), art.parts[0].text
+    # a lone mark at a block's edge parts nothing: a speck, or a guillemet the OCR set apart
+    assert _dinkus_cut(_lines("text", "*")) is None and _dinkus_cut(_lines("«", "text", "more")) is None
+    assert _dinkus_cut(_lines("text", "-o\u00ad")) == 1 and _dinkus_cut(_lines("* * *", "text")) == 0
+
+
+def test_a_centred_line_of_capitals_in_body_type_over_a_display_deck_is_the_headline() -> None:
+    # Ashdown hOCR 1920: "BODIES TO BE RETURNED" (body height) over "France to Permit Disinterment of" / "20,000
+    # American Dead." (display) and the dispatch: the head of the item, not the end of the one above
+    doc = _doc(ASHDOWN)
+    art = _article_with(doc, "The French government has granted permission")
+    heading, first = _heading_and_body(art)
+    assert heading.startswith("BODIESTOBERETURNED") and first.startswith(_flat("Paris, Jan 3.")), heading
+    before = _article_with(doc, "The most notable first of the year")
+    assert not any("BODIES" in p.text for p in before.parts)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(id=f"l{k}", text=t) for k, t in enumerate(texts)]
