@@ -3042,7 +3042,8 @@ class _PageCut:
         if self.current is not None and self.run_in_crosshead(text):
             self.rejoin_crossheaded(self.current)
             assert self.current is not None
-            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
+                                                 "section-heading"))
             self.pending_heads, self.pending_ids = [], []
             self.run_in = self.current
         self.flush_heads(text)
@@ -3089,6 +3090,13 @@ class _PageCut:
         self.drafts.pop()
         self.current = before
 
+    def split_crosshead(self) -> bool:
+        """The pending headlines are two paragraphs of two characters each: a four-character crosshead set as two
+        short columns side by side in a report (鄂南 / 捷報, 大城 / 克復 over the next dispatch of a war report; 擴充 /
+        航業), whatever follows but a brief's mark; an item's headline runs longer."""
+        return len(self.pending_heads) == 2 and all(
+            len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
+
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
         run-in crosshead of the current report, not a new item's headline, on a page without sizes or boxes:
@@ -3098,10 +3106,14 @@ class _PageCut:
         the report already had one; a wire dateline or a brief's mark under it opens an item instead (海發暴亂 /
         （貝魯特廿四日海通社電）, 社會瑣聞 / ▲…)."""
         current = self.current
-        if self.sizes.body > 0 or len(self.pending_heads) != 1 or current is None or current.kind != "article":
+        if self.sizes.body > 0 or current is None or current.kind != "article":
+            return False
+        text = "".join(following.split())
+        if self.split_crosshead():
+            return bool(text) and text[0] not in CJK_ITEM_MARKS
+        if len(self.pending_heads) != 1:
             return False
         head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
-        text = "".join(following.split())
         if not head or len(head) > CROSSHEAD_CHARS or not text or CJK_DATELINE.match(text) or text[0] in CJK_ITEM_MARKS:
             return False
         return self.last_body[-1:].isalnum() or current is self.run_in

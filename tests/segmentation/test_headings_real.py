@@ -3,13 +3,16 @@ they name, telegrams' heads from the text above them."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 from pathlib import Path
 
+from reader.formats import detect
+from reader.formats.sourcefile import read_source
 from reader.model.document import HEADLINE_ROLES, Article, Document, Line
 from reader.segmentation.analyze import analyze_file
-from reader.segmentation.geometry import _dinkus_cut
+from reader.segmentation.geometry import _dinkus_cut, articles_from_layout
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
@@ -171,3 +174,26 @@ def test_a_centred_line_of_capitals_in_body_type_over_a_display_deck_is_the_head
 
 def _lines(*texts: str) -> list[Line]:
     return [Line(id=f"l{k}", text=t) for k, t in enumerate(texts)]
+
+
+def _blind_fold(name: str) -> list[Article]:
+    """An ECPO fold read without its divs: block types and line roles dropped, as the benchmark reads it."""
+    path = PAGES / name
+    doc = detect.read(read_source(path), path)
+    for page in doc.pages:
+        page.blocks = [dataclasses.replace(b, type="text") for b in page.blocks]
+        for block in page.blocks:
+            for line in block.lines:
+                line.type = None
+    return articles_from_layout(doc.pages)
+
+
+def test_a_four_character_crosshead_set_as_two_halves_stays_in_its_report() -> None:
+    # Jing bao 1939-04-26: 鄂南 / 捷報, 大城 / 克復, 泰新 / 劇戰 part the dispatches of one war report (前鋒迫近南昌 …),
+    # each over its own wire dateline; 擴充 / 航業 and 阻撓 / 航行 part a report on shipping
+    arts = _blind_fold("ecpo_jingbao/jb_3800_1939-04-26_0001+0004.xml")
+    report = next(a for a in arts if _flat(a.headline).startswith("前鋒迫近南昌"))
+    sections = [_flat(p.text) for p in report.parts if p.role == "section-heading"]
+    assert sections[:3] == ["鄂南捷報", "大城克復", "泰新劇戰"], sections
+    shipping = next(a for a in arts if any("竭力擴充在華航業" in p.text for p in a.parts))
+    assert _flat(shipping.headline).startswith("英商輪"), shipping.headline
