@@ -2751,7 +2751,8 @@ def _mend_line_box(block: Block) -> Block:
     thin = lb[2] - lb[0] <= DEGENERATE_BOX or lb[3] - lb[1] <= DEGENERATE_BOX
     if not thin or bx[2] - bx[0] <= 10 * DEGENERATE_BOX or bx[3] - bx[1] <= 3 * DEGENERATE_BOX:
         return block
-    return replace(block, lines=[replace(line, box=bx)])
+    words = [replace(w, box=None) for w in line.words]  # placeholders too: the line is measured by the block's box
+    return replace(block, lines=[replace(line, box=bx, words=words)])
 
 
 def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None,

@@ -57,7 +57,7 @@ THIRD_PASS = {("ndnp_nytribune_1903-05-01", "0002.xml"): 0.66, ("reichsanzeiger_
 #: pages added by issue 15's fourth pass (unheaded items inside one block; and Jing bao folds read without their
 #: divs, centre-margin adverts: first run 25/30, 18/30, 24/36, 17/26 right, after the pass 28/30, 23/30, 29/36,
 #: 21/26) → floor of their share right
-FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.87,
+FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.93,
                ("reichsanzeiger_gt", "1916_169_0087.xml"): 0.85, ("reichsanzeiger_gt", "1904_263_0459.xml"): 0.71,
                ("ecpo_jingbao", "jb_1326_1930-04-12_0002+0003.xml"): 0.9,
                ("ecpo_jingbao", "jb_3798_1939-04-24_0002+0003.xml"): 0.8,

@@ -197,3 +197,13 @@ def test_a_four_character_crosshead_set_as_two_halves_stays_in_its_report() -> N
     assert sections[:3] == ["鄂南捷報", "大城克復", "泰新劇戰"], sections
     shipping = next(a for a in arts if any("竭力擴充在華航業" in p.text for p in a.parts))
     assert _flat(shipping.headline).startswith("英商輪"), shipping.headline
+
+
+def test_a_rubric_whose_line_and_words_are_placeholder_boxes_is_measured_by_its_block() -> None:
+    # Courant 1750 (KB docWORKS): "DUYTSLAND EN D'AENGRENZENDE RYKEN." has a line and Strings two pixels wide in a
+    # block of the printed line's size; measured by the block, it is display type and heads the Dresden dispatch
+    # instead of closing the Stockholm one
+    doc = _doc("kb_ddd_010724973_1750-05-15/DDD_010724973_001_alto.xml")
+    art = _article_with(doc, "Dresden den 2 May")
+    assert _flat(art.headline) == _flat("DUYTSLAND EN D'AENGRENZENDE RYKEN."), art.headline
+    assert not any("DUYTSLAND" in p.text for p in _article_with(doc, "STOKHOLM' den eerften May").parts)
