@@ -1971,6 +1971,10 @@ def _head_over_deck(run: Sequence[Line], lines: Sequence[Line], sizes: _Sizes) -
             and _worded(text) and BROKEN_OR_RUNNING.search(text) is None and _is_centred(run[0], *edges))
 
 
+#: up to three one-character tokens opening a line: specks microfilm OCR read as letters ("r Y V LOSES …")
+SPECKS = re.compile(r"^(?:\S\s+){1,3}(?=\S{2})")
+
+
 #: a deck taken for a caption stands at most this many body lines under its headline
 DECK_BY_PICTURE = 2.5
 #: a rubric's line is at least this many times as tall as the item heads under it
@@ -2135,7 +2139,31 @@ class _ItemHeads:
             first = self.climb(first - 1, d + 1)  # and a centred line above it ("THE GEORGE THEORY.")
         if first == d and d >= 2 and self.lone_head(d - 1) or first == d and d >= 1 and self.head_over_lone_dateline(d):
             first = d - 1
+        if first == d:
+            first = self.caps_over_dateline(d)
         return first
+
+    def caps_head(self, k: int) -> bool:
+        """A short line of capitals in body type, no row of figures, breaking no word (specks the OCR read as
+        letters before it left out: "r Y V LOSES HER EYESIGHT"), not set flush right (a signature: "SMITH & JONES.")."""
+        line, text = self.lines[k], SPECKS.sub("", self.text(k))
+        return (not self.out[k] and line.type is None and 4 <= len(text) <= ITEM_HEAD_CHARS and not self.flush_right(k)
+                and _caps_line(text, CAPITALS_SHARE) and len(_words(text)) >= 2 and not is_tabular(text)
+                and _digit_share(text) < HEAD_DIGITS and not text.endswith((",", *_LINE_END_HYPHENS)))
+
+    def caps_over_dateline(self, d: int) -> int:
+        """The first of up to three lines of capitals right over the dateline at ``d``, after finished text (a
+        sentence's end or a short line: microfilm OCR drops full stops), whether or not specks the OCR read at their
+        start unbalance their centring ("CHILD FALLS AND" / "r Y V LOSES HER EYESIGHT" / "MT STERLING Ky Oct HI");
+        ``d`` itself when none."""
+        first = d
+        while first > 0 and d - first < 3 and self.caps_head(first - 1):
+            first -= 1
+        if first == d or first == 0:
+            return d
+        above, box = self.text(first - 1), self.lines[first - 1].box
+        short = box is not None and box[2] < self.right - 2 * self.em
+        return first if above.endswith(_SENTENCE_END) or short else d
 
     def head_over_lone_dateline(self, d: int) -> bool:
         """A centred short line over a dateline set alone on its line, centred too, after a finished sentence: a

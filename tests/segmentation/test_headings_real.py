@@ -207,3 +207,11 @@ def test_a_rubric_whose_line_and_words_are_placeholder_boxes_is_measured_by_its_
     art = _article_with(doc, "Dresden den 2 May")
     assert _flat(art.headline) == _flat("DUYTSLAND EN D'AENGRENZENDE RYKEN."), art.headline
     assert not any("DUYTSLAND" in p.text for p in _article_with(doc, "STOKHOLM' den eerften May").parts)
+
+
+def test_capitals_over_a_dateline_after_finished_text_head_an_item_though_specks_unbalance_them() -> None:
+    # Winchester News 1910: "CHILD FALLS AND" / "r Y V LOSES HER EYESIGHT" (specks read as letters before it) in body
+    # type over the bare dateline "MT STERLING Ky Oct HI", under the forestry story's short last line
+    doc = _doc(WINCHESTER)
+    heading, first = _heading_and_body(_article_with(doc, "MT STERLING Ky Oct HI"))
+    assert heading.startswith(_flat("CHILD FALLS AND")) and first.startswith(_flat("MT STERLING Ky Oct")), heading
