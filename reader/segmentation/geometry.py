@@ -2269,7 +2269,9 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
         if out[k] or out[k + 1] or not _caps_head_line(lines[k], left, right, em):
             continue
         led = PLACE_LEAD.match(lines[k + 1].text.strip()) is not None
-        if gaps[k + 1] - usual < CAPS_HEAD_GAP * em or not led and _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE:
+        small = k == 0 and sizes.use_font and (lines[k].font_size or sizes.body) <= SMALL_HEAD_RATIO * sizes.body
+        if (gaps[k + 1] - usual < CAPS_HEAD_GAP * em and not small
+                or not led and _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE):
             continue
         prev = lines[k - 1] if k > 0 else None
         inside = (prev is not None and gaps[k] - usual >= CAPS_HEAD_GAP * em and not prev.hyphenated

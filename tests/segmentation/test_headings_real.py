@@ -215,3 +215,11 @@ def test_capitals_over_a_dateline_after_finished_text_head_an_item_though_specks
     doc = _doc(WINCHESTER)
     heading, first = _heading_and_body(_article_with(doc, "MT STERLING Ky Oct HI"))
     assert heading.startswith(_flat("CHILD FALLS AND")) and first.startswith(_flat("MT STERLING Ky Oct")), heading
+
+
+def test_a_centred_heading_of_capitals_declared_smaller_than_the_body_heads_the_block_it_opens() -> None:
+    # Le Gaulois 1884 p.3: "4,612 KILOMÈTRES EN 50 JOURS" (7 over a 9-point body, centred) opens its block with less
+    # than a third of a line of whitespace under it: the fait divers' heading, not the end of the item above
+    doc = _doc(GAULOIS)
+    heading, first = _heading_and_body(_article_with(doc, "De Paris à Rome et de Rome à Paris"))
+    assert heading == _flat("4,612 KILOMÈTRES EN 50 JOURS") and first.startswith(_flat("De Paris à Rome")), heading
