@@ -1975,6 +1975,10 @@ def _head_over_deck(run: Sequence[Line], lines: Sequence[Line], sizes: _Sizes) -
 SPECKS = re.compile(r"^(?:\S\s+){1,3}(?=\S{2})")
 
 
+#: the issue's date line under a nameplate has at most this many characters (a report's dateline runs on)
+NAMEPLATE_DATE_CHARS = 60
+
+
 #: a deck taken for a caption stands at most this many body lines under its headline
 DECK_BY_PICTURE = 2.5
 #: a rubric's line is at least this many times as tall as the item heads under it
@@ -3450,6 +3454,9 @@ class _PageCut:
         if len(runs) >= 2 and not runs[0][0] and runs[1][0] and self.after_finished_text() and _head_over_deck(
                 runs[0][1], text_lines, self.sizes):
             runs[0] = (True, runs[0][1])  # a head in body type over its deck, opening the block
+        if self.nameplate(runs):
+            runs = runs[1:]
+            seen = 1
         for is_display, run in runs:
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
@@ -3469,6 +3476,19 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def nameplate(self, runs: Sequence[tuple[bool, list[Line]]]) -> bool:
+        """Headlines waiting over the issue's date line alone, with another headline or nothing under it in the
+        block, are a page's nameplate and its date ("Lancaster Intelligencer." / "THURSDAY EVENING, DEC. 29,
+        1881." over the leader's head on an editorial page): furniture, placed, no story. True when placed."""
+        if not self.pending_heads or not runs or runs[0][0] or len(runs[0][1]) != 1:
+            return False
+        text = runs[0][1][0].text.strip()
+        if len(text) > NAMEPLATE_DATE_CHARS or not is_issue_date(text) or len(runs) > 1 and not runs[1][0]:
+            return False
+        self.rubric()
+        self.furniture.parts.append(lines_part(runs[0][1], "furniture"))
+        return True
 
     def table_cell(self, block: Block, lines: list[Line]) -> bool:
         """A cell of a table the source marks as one (a PAGE table cell region) goes on the item the table is

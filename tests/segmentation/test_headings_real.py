@@ -223,3 +223,12 @@ def test_a_centred_heading_of_capitals_declared_smaller_than_the_body_heads_the_
     doc = _doc(GAULOIS)
     heading, first = _heading_and_body(_article_with(doc, "De Paris à Rome et de Rome à Paris"))
     assert heading == _flat("4,612 KILOMÈTRES EN 50 JOURS") and first.startswith(_flat("De Paris à Rome")), heading
+
+
+def test_a_nameplate_over_the_issues_date_line_alone_is_furniture() -> None:
+    # Lancaster Intelligencer 1881, editorial page: "Lancaster Intrlliflcncet." (a block of its own) over
+    # "THURSDAY EVENING, DEC. 29, 1881." and the leader's head "The Game or Spell.": the page's nameplate and date
+    doc = _doc(LANCASTER)
+    assert "THURSDAYEVENING,DEC.29,1881." in _furniture(doc) and "LancasterIntrlliflcncet." in _furniture(doc)
+    heading, first = _heading_and_body(_article_with(doc, "The course of President Arthur"))
+    assert heading == _flat("The Game or Spell."), heading
