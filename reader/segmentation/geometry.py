@@ -1979,6 +1979,32 @@ SPECKS = re.compile(r"^(?:\S\s+){1,3}(?=\S{2})")
 NAMEPLATE_DATE_CHARS = 60
 
 
+#: a round-up's section head has at most this many characters
+SECTION_HEAD_CHARS = 40
+
+
+def _section_head(heads: Sequence[tuple[list[Line], float]]) -> bool:
+    """One short line in Title Case (not capitals) closing on a full stop: a section's head ("The Floods.")."""
+    if len(heads) != 1 or len(heads[0][0]) != 1:
+        return False
+    text = heads[0][0][0].text.strip()
+    return (len(text) <= SECTION_HEAD_CHARS and text.endswith(".") and _headline_case(text)
+            and not _caps_line(text, CROSSHEAD_CAPS_SHARE))
+
+
+def _opens_on_section(lines: Sequence[Line]) -> bool:
+    """The heading lines are a headline and a deck in capitals over a section's head in Title Case: a round-up
+    ("THE CROP OF CRIME." / "MURDER, SUICIDE, ARSON AND HANGING." / "Fatal Results of Family Feuds."; "COLUMBIA
+    NEWS." / "OUR REGULAR CORRESPONDENCE." / "The Mountville Quintet Reunion."), whose later heads of that rank
+    are its sections: the line over the section's head is a deck in capitals closing on a full stop or a colon. A
+    deck in Title Case right under one line of capitals, or wrapped into a short last line, is a story's own."""
+    if len(lines) < 3 or not _section_head([([lines[-1]], 0.0)]):
+        return False
+    deck = lines[-2].text.rstrip()  # a deck in capitals closed over it, not a deck wrapped into its last line
+    caps = sum(1 for ln in lines[:-1] if _caps_line(ln.text))
+    return caps >= 2 and _caps_line(deck) and deck.endswith((".", ":"))
+
+
 #: a deck taken for a caption stands at most this many body lines under its headline
 DECK_BY_PICTURE = 2.5
 #: a rubric's line is at least this many times as tall as the item heads under it
@@ -2877,6 +2903,9 @@ class _PageCut:
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
         #: without sizes or boxes): its next short display paragraphs are crossheads too
         self.run_in: _Draft | None = None
+        #: a round-up opened on a section's head under its headline and deck in capitals: its next heads of that
+        #: rank are its sections
+        self.roundup: _Draft | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -2902,7 +2931,7 @@ class _PageCut:
 
     def open_article(self, kind: str = "article") -> _Draft:
         self.open_ad = None
-        self.headed = None
+        self.headed = self.roundup = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -2927,6 +2956,10 @@ class _PageCut:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
             self.headed = (d, list(self.pending_heads), list(self.pending_ids))
+            last = self.pending_ids[-1]  # the heading lines of the block the text is in (a rubric over it aside)
+            heading = [ln for (lines, _), ident in zip(self.pending_heads, self.pending_ids, strict=False)
+                       if ident == last for ln in lines]
+            self.roundup = d if _opens_on_section(heading) else None
             self.pending_heads, self.pending_ids = [], []
 
     def rubric_over_series(self) -> None:
@@ -3081,6 +3114,10 @@ class _PageCut:
                                                  "section-heading"))
             self.pending_heads, self.pending_ids = [], []
             self.run_in = self.current
+        elif (self.current is not None and self.current is self.roundup and not self.item_break
+              and _section_head(self.pending_heads)):
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None

@@ -66,7 +66,7 @@ FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.
 #: pages added by issue 15's whole-column pass (NDNP microfilm, every column one TextBlock) → floor of their share right
 #: (Lancaster 0.48 → 0.53 in the undeclared-sizes pass: 15/30 → 16/30, decks closed by a set-in line)
 WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.xml"): 0.4,
-                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.6}
+                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.63}
 
 #: front pages of French dailies added by issue 15's masthead pass (source, file) → (floor of their share right,
 #: most spurious articles): Le Gaulois 1884 4/15 right and 5 spurious before (its garbled title logo and the two

@@ -232,3 +232,13 @@ def test_a_nameplate_over_the_issues_date_line_alone_is_furniture() -> None:
     assert "THURSDAYEVENING,DEC.29,1881." in _furniture(doc) and "LancasterIntrlliflcncet." in _furniture(doc)
     heading, first = _heading_and_body(_article_with(doc, "The course of President Arthur"))
     assert heading == _flat("The Game or Spell."), heading
+
+
+def test_the_section_heads_of_a_round_up_opened_on_one_stay_in_it() -> None:
+    # Lancaster Intelligencer 1881: "COLUMBIA NEWS." / "OUR REGULAR CORRESPONDENCE:" over "The Mountville Quintet
+    # Reunion.", a correspondent's column opening on a section's head: "Election of Officers." heads its next
+    # section, not an item; "ST. JAMES SUNDAY-SCHOOL." with a Title Case deck opens no round-up
+    doc = _doc(LANCASTER)
+    art = _article_with(doc, "A pleasant party of gentlemen gathered")
+    assert _flat("Klectien nT OfRccrs.") in [_flat(p.text) for p in art.parts if p.role == "section-heading"]
+    assert _flat(_article_with(doc, "The children's festival at St.").headline).startswith("Children's")
