@@ -164,6 +164,10 @@ def test_real_pages_stay_above_the_floor() -> None:
     # Issue 15's undeclared-sizes pass (declared sizes as evidence, letter-spaced rubrics, datelines without
     # punctuation, decks closed by a set-in line, dated running heads): all 1,019 items 724 → 730 right, 221 → 213
     # spurious; the blind heldout3 89/201 right either way, 98 → 91 spurious.
+    # Issue 15's deck pass (session seg16: decks by their declared size, in sentence case over a dateline, beside a
+    # picture, opening a column block; rubrics over headed series; telegram heads over a lone dateline or in capitals
+    # over one; ruled dinkuses at a block's edge; two-halves crossheads; nameplates; round-up sections): all 1,019
+    # items 730 → 755 right, 213 → 195 spurious; the blind heldout3 89/201 right and 91 spurious either way.
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
