@@ -1119,8 +1119,24 @@ def _ornament(text: str) -> bool:
 
 
 def _dinkus_cut(lines: Sequence[Line]) -> int | None:
-    """Where an ornament alone on a line parts a block's text into two items (its index), or None."""
-    return next((k for k in range(1, len(lines) - 1) if _ornament(lines[k].text)), None)
+    """Where an ornament alone on a line parts a block's text into two items (its index), or None. At the block's
+    first or last line it parts the block from the text before or after it ("-o-" closing a block, the next item's
+    head opening the next one), when it is no lone mark (:func:`_edge_ornament`)."""
+    if len(lines) < 2:
+        return None
+    inner = next((k for k in range(1, len(lines) - 1) if _ornament(lines[k].text)), None)
+    if inner is not None:
+        return inner
+    return next((k for k in (0, len(lines) - 1) if _edge_ornament(lines[k].text)), None)
+
+
+def _edge_ornament(text: str) -> bool:
+    """An ornament that parts items at a block's edge too: a small mark between rules ("-o-"), or marks of two or
+    more ("* * *", "⁂"); a lone mark there ("*" under an advert's signature or a garbled column's foot, a guillemet
+    set apart) is as often a speck or a quotation's mark."""
+    t = text.strip()
+    marks = sum(1 for ch in t if ch in "*∗⁂•·")
+    return RULED_DINKUS.match(t) is not None or DINKUS.match(t) is not None and (marks >= 2 or "⁂" in t)
 
 
 def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
@@ -1860,27 +1876,180 @@ def _decks(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool
         j = k + 1
         while j < len(lines) and j - k <= MAX_DECK and deck_line(lines[j]):
             j += 1
+        if not (j < len(lines) and latin_dateline(lines[j].text)):
+            j = max(j, _larger_deck(lines, k, sizes))
         if j < len(lines) and j - k <= MAX_DECK and latin_dateline(lines[j].text):  # the report's dateline follows
             end = j
             while end > k + 1 and _ends_on_run_on_word(lines[end - 1].text):
                 end -= 1  # "WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—": the dateline's first line
             for i in range(k + 1, end):
                 out[i] = True
-        else:  # or Title Case lines down to the body's first line, in sentence case
-            j = k + 1
-            while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
-                    lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(
-                    lines, j):
-                j += 1
-            if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
-                for i in range(k + 1, j):
-                    out[i] = True
-            elif edges is not None and (end := _closed_deck(lines, k, edges)):
-                for i in range(k + 1, end):
-                    out[i] = True
-                j = end
+        else:  # or a deck its case, a set-in last line or its declared size shows
+            end, j = _deck_end(lines, k, edges, sizes)
+            for i in range(k + 1, end):
+                out[i] = True
         k = j
     return out
+
+
+def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] | None,
+              sizes: _Sizes) -> tuple[int, int]:
+    """Where the body starts under the headline ending at line ``k`` (0 when no deck shows), and the line to look
+    on from: after Title Case lines down to the body's first line, in sentence case; or after a deck closed by a
+    set-in line (:func:`_closed_deck`) or declared in a size of its own (:func:`_sized_deck`)."""
+    j = k + 1
+    while j < len(lines) and j - k <= MAX_DECK and lines[j].type is None and not PLACE_IN_CAPITALS.match(
+            lines[j].text.strip()) and (_capital_share(lines[j].text) or 0.0) >= 0.5 and not _runs_into(lines, j):
+        j += 1
+    if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
+        return j, j
+    end = _closed_deck(lines, k, edges) if edges is not None else 0
+    end = end or _sized_deck(lines, k, sizes)
+    return end, end or j
+
+
+#: a deck in sentence case over a report's dateline: at most this many lines, set this much larger than the body
+LARGER_DECK = 3
+LARGER_TYPE = 1.15
+
+
+def _larger_deck(lines: Sequence[Line], k: int, sizes: _Sizes) -> int:
+    """The dateline's line under the headline ending at line ``k`` when a deck set larger than the body stands
+    between them (:func:`_larger_deck_lines`); 0 when none."""
+    j = k + 1
+    while j < len(lines) and j - k <= LARGER_DECK and not latin_dateline(lines[j].text):
+        j += 1
+    return j if j < len(lines) and _larger_deck_lines(lines[k + 1:j], lines[j], sizes) else 0
+
+
+def _larger_deck_lines(deck: Sequence[Line], after: Line | None, sizes: _Sizes) -> bool:
+    """Up to three lines set larger than the body (declared and boxed so), the last closing no sentence, over a
+    report's dateline: a deck in sentence case, wrapped as French dailies set it ("La petite manifestation" /
+    "d'un député communiste" / "PARIS, 17 décembre. La commission …"); a standfirst closes its sentence."""
+    if not 1 <= len(deck) <= LARGER_DECK or after is None or not latin_dateline(after.text) or sizes.height <= 0:
+        return False
+    for line in deck:
+        if line.type is not None or _extent(line, False) < LARGER_TYPE * sizes.height or latin_dateline(line.text):
+            return False
+        if sizes.use_font and (line.font_size or 0.0) < LARGER_TYPE * sizes.body:
+            return False
+    return not deck[-1].text.rstrip().endswith((".", "!", "?", "»", "\""))
+
+
+#: a deck opening the block under its headline has at most this many lines
+TOP_DECK = 3
+
+
+def _deck_on_top(lines: Sequence[Line], sizes: _Sizes) -> int:
+    """How many lines at the top of a whole-column block, under a heading waiting in a block of its own, are that
+    heading's deck: up to three lines of head text in Title Case (not running on into a lower-case line), the first
+    set flush, over the paragraph's indented first line, which is no head text, or the report's dateline
+    ("PENNSYLVANIA GERMANS." / "Their
+    Substantial Advancement Recognized" / "Public Ledger." / "  Not many years ago …"). A story's text opens on an
+    indent; capitals opening the block head an item of their own ("STORM IN THE DARDANELLES" under another
+    story's last lines). 0 when none."""
+    edges = _edges(lines, sizes)
+    if edges is None or len(lines) <= TOP_DECK:
+        return 0
+    heads = _ColumnHeads(lines, [False] * len(lines), edges)
+    j = 0
+    while j < TOP_DECK and heads.head_text(j) and not _caps_line(lines[j].text) and not _runs_into(lines, j):
+        j += 1
+    opens = j < len(lines) and (heads.indented(j) and not heads.head_text(j) or latin_dateline(lines[j].text))
+    return j if j and opens and not heads.indented(0) else 0
+
+
+def _head_over_deck(run: Sequence[Line], lines: Sequence[Line], sizes: _Sizes) -> bool:
+    """One centred line of capitals opening a block, in body type, right over display lines: the item's head over
+    its deck ("BODIES TO BE RETURNED" / "France to Permit Disinterment of" / "20,000 American Dead." after a
+    dinkus), not a line of the text above."""
+    edges = _edges(lines, sizes)
+    if len(run) != 1 or edges is None:
+        return False
+    text = run[0].text.strip()
+    return (run[0].type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _caps_line(text, CAPITALS_SHARE)
+            and _worded(text) and BROKEN_OR_RUNNING.search(text) is None and _is_centred(run[0], *edges))
+
+
+#: up to three one-character tokens opening a line: specks microfilm OCR read as letters ("r Y V LOSES …")
+SPECKS = re.compile(r"^(?:\S\s+){1,3}(?=\S{2})")
+
+
+#: the issue's date line under a nameplate has at most this many characters (a report's dateline runs on)
+NAMEPLATE_DATE_CHARS = 60
+
+
+#: a round-up's section head has at most this many characters
+SECTION_HEAD_CHARS = 40
+
+
+def _section_head(heads: Sequence[tuple[list[Line], float]]) -> bool:
+    """One short line in Title Case (not capitals) closing on a full stop: a section's head ("The Floods.")."""
+    if len(heads) != 1 or len(heads[0][0]) != 1:
+        return False
+    text = heads[0][0][0].text.strip()
+    return (len(text) <= SECTION_HEAD_CHARS and text.endswith(".") and _headline_case(text)
+            and not _caps_line(text, CROSSHEAD_CAPS_SHARE))
+
+
+def _opens_on_section(lines: Sequence[Line]) -> bool:
+    """The heading lines are a headline and a deck in capitals over a section's head in Title Case: a round-up
+    ("THE CROP OF CRIME." / "MURDER, SUICIDE, ARSON AND HANGING." / "Fatal Results of Family Feuds."; "COLUMBIA
+    NEWS." / "OUR REGULAR CORRESPONDENCE." / "The Mountville Quintet Reunion."), whose later heads of that rank
+    are its sections: the line over the section's head is a deck in capitals closing on a full stop or a colon. A
+    deck in Title Case right under one line of capitals, or wrapped into a short last line, is a story's own."""
+    if len(lines) < 3 or not _section_head([([lines[-1]], 0.0)]):
+        return False
+    deck = lines[-2].text.rstrip()  # a deck in capitals closed over it, not a deck wrapped into its last line
+    caps = sum(1 for ln in lines[:-1] if _caps_line(ln.text))
+    return caps >= 2 and _caps_line(deck) and deck.endswith((".", ":"))
+
+
+#: a deck taken for a caption stands at most this many body lines under its headline
+DECK_BY_PICTURE = 2.5
+#: a rubric's line is at least this many times as tall as the item heads under it
+RUBRIC_RANK = 1.3
+#: ... which are of one rank: their heights within this ratio
+RUBRIC_SAME = 1.25
+
+
+def _rubric_shape(groups: Sequence[tuple[list[Line], float]], ids: Sequence[str], head: Sequence[Line],
+                  head_id: str) -> bool:
+    """The heading ``groups`` (from the blocks ``ids``) of the article above are a rubric of one line over the
+    first item's head, which the next item's ``head`` (from block ``head_id``) matches in rank: the rubric in a
+    block of its own, the item heads in another, the rubric at least :data:`RUBRIC_RANK` times as tall as both,
+    and the two heads within :data:`RUBRIC_SAME` of each other."""
+    if len(groups) < 2 or len(groups[0][0]) != 1 or ids[0] in (ids[1], head_id) or len(set(ids[1:])) != 1:
+        return False
+    top, item, new = _extent(groups[0][0][0], False), _extent(groups[1][0][0], False), _extent(head[0], False)
+    if item <= 0 or new <= 0:
+        return False
+    return top >= RUBRIC_RANK * max(item, new) and max(item, new) <= RUBRIC_SAME * min(item, new)
+
+
+#: a deck declared in a size of its own: at least this share larger than the body's declared size
+DECK_SIZE = 1.08
+#: ... over at most this many lines
+SIZED_DECK = 5
+
+
+def _sized_deck(lines: Sequence[Line], k: int, sizes: _Sizes) -> int:
+    """Where the body starts under the headline ending at line ``k`` when the lines under it are declared in one
+    size between the body's and the headline's, none in sentence case, down to a line declared at the body's size:
+    microfilm OCR gives a deck its own size ("One of Latest Make is Being Install-" / "ed at the First Baptist
+    Church on" / "Fairfax" at 10 over a 9-point body, Winchester News 1910) when its case or a speck tells
+    nothing. 0 when none."""
+    if not sizes.use_font or sizes.body <= 0:
+        return 0
+    size = lines[k + 1].font_size if k + 1 < len(lines) else None
+    if size is None or not DECK_SIZE * sizes.body <= size < HEADLINE_FONT_RATIO * sizes.body:
+        return 0
+    j = k + 1
+    while j < len(lines) and j - k <= SIZED_DECK and lines[j].font_size == size and lines[j].type is None and (
+            not _sentence_case(lines[j].text) and not latin_dateline(lines[j].text)):
+        j += 1
+    nxt = lines[j].font_size if j < len(lines) else None
+    return j if j > k + 1 and nxt is not None and nxt < DECK_SIZE * sizes.body else 0
 
 
 #: a deck closed by a line set in from the left edge: at most this many lines
@@ -1998,9 +2167,52 @@ class _ItemHeads:
         first = self.climb(d, d)
         if d > first > 1 and self.wider_head(first - 1):
             first = self.climb(first - 1, d + 1)  # and a centred line above it ("THE GEORGE THEORY.")
-        if first == d and d >= 2 and self.lone_head(d - 1):
+        if first == d and d >= 2 and self.lone_head(d - 1) or first == d and d >= 1 and self.head_over_lone_dateline(d):
             first = d - 1
+        if first == d:
+            first = self.caps_over_dateline(d)
         return first
+
+    def caps_head(self, k: int) -> bool:
+        """A short line of capitals in body type, no row of figures, breaking no word (specks the OCR read as
+        letters before it left out: "r Y V LOSES HER EYESIGHT"), not set flush right (a signature: "SMITH & JONES.")."""
+        line, text = self.lines[k], SPECKS.sub("", self.text(k))
+        return (not self.out[k] and line.type is None and 4 <= len(text) <= ITEM_HEAD_CHARS and not self.flush_right(k)
+                and _caps_line(text, CAPITALS_SHARE) and len(_words(text)) >= 2 and not is_tabular(text)
+                and _digit_share(text) < HEAD_DIGITS and not text.endswith((",", *_LINE_END_HYPHENS)))
+
+    def caps_over_dateline(self, d: int) -> int:
+        """The first of up to three lines of capitals right over the dateline at ``d``, after finished text (a
+        sentence's end or a short line: microfilm OCR drops full stops), whether or not specks the OCR read at their
+        start unbalance their centring ("CHILD FALLS AND" / "r Y V LOSES HER EYESIGHT" / "MT STERLING Ky Oct HI");
+        ``d`` itself when none."""
+        first = d
+        while first > 0 and d - first < 3 and self.caps_head(first - 1):
+            first -= 1
+        if first == d or first == 0:
+            return d
+        above, box = self.text(first - 1), self.lines[first - 1].box
+        short = box is not None and box[2] < self.right - 2 * self.em
+        return first if above.endswith(_SENTENCE_END) or short else d
+
+    def head_over_lone_dateline(self, d: int) -> bool:
+        """A centred short line over a dateline set alone on its line, centred too, after a finished sentence: a
+        telegram's heading in whatever case (French dailies set it in sentence case: "Invasion du choléra" /
+        "Londres, 29 avril, 5 h. 40." / "Le rapport des …"); a dateline running on into the report's text, or
+        flush left, opens the report without a heading of its own."""
+        line, text = self.lines[d - 1], self.text(d - 1)
+        if line.type is not None or not 3 <= len(text) <= ITEM_HEAD_CHARS or text.endswith((",", *_LINE_END_HYPHENS)):
+            return False
+        date = self.lines[d].box
+        alone = date is not None and date[0] - self.left >= 2 * self.em and _is_short(
+            self.lines[d], self.left, self.right, self.em)
+        if not alone or not _is_centred(line, self.left, self.right, self.em):
+            return False
+        if d == 1:
+            return _worded(text) and not latin_dateline(text)
+        above = self.lines[d - 2]
+        short = above.box is not None and above.box[2] < self.right - 2 * self.em
+        return _worded(text) and not latin_dateline(text) and (self.text(d - 2).endswith(_SENTENCE_END) or short)
 
 
 def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
@@ -2011,13 +2223,13 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
     if edges is None:
         return flags
     heads = _ItemHeads(lines, list(flags), edges)
-    for d in range(2, len(lines)):
+    for d in range(1, len(lines)):
         if not latin_dateline(lines[d].text):
             continue
         first, end = heads.start(d), d
         while end > first and _ends_on_run_on_word(lines[end - 1].text):
             end -= 1  # the dateline's first line, not a heading
-        if first < end and not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬")):
+        if first < end and (first == 0 or not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬"))):
             for i in range(first, end):
                 heads.out[i] = True
     return heads.out
@@ -2087,7 +2299,9 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
         if out[k] or out[k + 1] or not _caps_head_line(lines[k], left, right, em):
             continue
         led = PLACE_LEAD.match(lines[k + 1].text.strip()) is not None
-        if gaps[k + 1] - usual < CAPS_HEAD_GAP * em or not led and _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE:
+        small = k == 0 and sizes.use_font and (lines[k].font_size or sizes.body) <= SMALL_HEAD_RATIO * sizes.body
+        if (gaps[k + 1] - usual < CAPS_HEAD_GAP * em and not small
+                or not led and _figure_share(lines[k + 1:k + 6]) >= QUOTATION_SHARE):
             continue
         prev = lines[k - 1] if k > 0 else None
         inside = (prev is not None and gaps[k] - usual >= CAPS_HEAD_GAP * em and not prev.hyphenated
@@ -2597,7 +2811,8 @@ def _mend_line_box(block: Block) -> Block:
     thin = lb[2] - lb[0] <= DEGENERATE_BOX or lb[3] - lb[1] <= DEGENERATE_BOX
     if not thin or bx[2] - bx[0] <= 10 * DEGENERATE_BOX or bx[3] - bx[1] <= 3 * DEGENERATE_BOX:
         return block
-    return replace(block, lines=[replace(line, box=bx)])
+    words = [replace(w, box=None) for w in line.words]  # placeholders too: the line is measured by the block's box
+    return replace(block, lines=[replace(line, box=bx, words=words)])
 
 
 def _page_articles(page: Page, drafts: list[_Draft], carried: _Draft | None,
@@ -2673,6 +2888,8 @@ class _PageCut:
                 text_block = b
         #: the lines of regions the source types as headings
         self.stated_heads = {ln.id for b in blocks if _norm_type(b) in HEADING_TYPES for ln in b.lines}
+        #: the article opened last by display lines, with those lines and the blocks they came from
+        self.headed: tuple[_Draft, list[tuple[list[Line], float]], list[str]] | None = None
         #: the article a rule closed, when the rule is the item break (its heading may be a rubric)
         self.ruled: _Draft | None = None
         #: an ornament alone (a dinkus) ended the item above: the next body text opens one
@@ -2686,6 +2903,9 @@ class _PageCut:
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
         #: without sizes or boxes): its next short display paragraphs are crossheads too
         self.run_in: _Draft | None = None
+        #: a round-up opened on a section's head under its headline and deck in capitals: its next heads of that
+        #: rank are its sections
+        self.roundup: _Draft | None = None
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
@@ -2711,6 +2931,7 @@ class _PageCut:
 
     def open_article(self, kind: str = "article") -> _Draft:
         self.open_ad = None
+        self.headed = self.roundup = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -2731,9 +2952,32 @@ class _PageCut:
                 or self.copy_after_advert(following)):
             self.flush_adverts(following)
         elif self.pending_heads:
+            self.rubric_over_series()
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
+            self.headed = (d, list(self.pending_heads), list(self.pending_ids))
+            last = self.pending_ids[-1]  # the heading lines of the block the text is in (a rubric over it aside)
+            heading = [ln for (lines, _), ident in zip(self.pending_heads, self.pending_ids, strict=False)
+                       if ident == last for ln in lines]
+            self.roundup = d if _opens_on_section(heading) else None
             self.pending_heads, self.pending_ids = [], []
+
+    def rubric_over_series(self) -> None:
+        """The article opened last on the page was headed by one display line from a block of its own over a head
+        found in the text block under it, set far smaller ("Dépêches & Correspondances" / "UN ASSASSINAT" /
+        "BELFORT. Un assassinat …", "LOCAL INTELLIGENCE." / "ST. JAMES SUNDAY-SCHOOL."); when the headline
+        waiting now is of that smaller head's rank, in a block other than the display line's, the display line
+        names a section over a series of headed items: a rubric, the page's furniture, not the first item's
+        headline. A banner of several lines over its decks stays the headline."""
+        if self.headed is None or not self.pending_heads:
+            return
+        article, groups, ids = self.headed
+        self.headed = None
+        n = len(_heading_parts(groups))
+        if article.kind == "article" and len(article.parts) > n and _rubric_shape(
+                groups, ids, self.pending_heads[0][0], self.pending_ids[0]):
+            self.furniture.parts.append(lines_part(groups[0][0], "furniture"))
+            article.parts[:n] = _heading_parts(groups[1:])
 
     def margin_title(self) -> None:
         """The paper's title alone at the page's head: the display lines read before it (the house notice's
@@ -2866,9 +3110,14 @@ class _PageCut:
         if self.current is not None and self.run_in_crosshead(text):
             self.rejoin_crossheaded(self.current)
             assert self.current is not None
-            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
+                                                 "section-heading"))
             self.pending_heads, self.pending_ids = [], []
             self.run_in = self.current
+        elif (self.current is not None and self.current is self.roundup and not self.item_break
+              and _section_head(self.pending_heads)):
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
@@ -2913,6 +3162,13 @@ class _PageCut:
         self.drafts.pop()
         self.current = before
 
+    def split_crosshead(self) -> bool:
+        """The pending headlines are two paragraphs of two characters each: a four-character crosshead set as two
+        short columns side by side in a report (鄂南 / 捷報, 大城 / 克復 over the next dispatch of a war report; 擴充 /
+        航業), whatever follows but a brief's mark; an item's headline runs longer."""
+        return len(self.pending_heads) == 2 and all(
+            len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
+
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
         run-in crosshead of the current report, not a new item's headline, on a page without sizes or boxes:
@@ -2922,10 +3178,14 @@ class _PageCut:
         the report already had one; a wire dateline or a brief's mark under it opens an item instead (海發暴亂 /
         （貝魯特廿四日海通社電）, 社會瑣聞 / ▲…)."""
         current = self.current
-        if self.sizes.body > 0 or len(self.pending_heads) != 1 or current is None or current.kind != "article":
+        if self.sizes.body > 0 or current is None or current.kind != "article":
+            return False
+        text = "".join(following.split())
+        if self.split_crosshead():
+            return bool(text) and text[0] not in CJK_ITEM_MARKS
+        if len(self.pending_heads) != 1:
             return False
         head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
-        text = "".join(following.split())
         if not head or len(head) > CROSSHEAD_CHARS or not text or CJK_DATELINE.match(text) or text[0] in CJK_ITEM_MARKS:
             return False
         return self.last_body[-1:].isalnum() or current is self.run_in
@@ -3066,13 +3326,31 @@ class _PageCut:
         return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
 
     def place_caption(self, block: Block) -> None:
-        """A caption ends the pending headlines; it opens a photo article unless an article began on this page."""
+        """A caption ends the pending headlines; it opens a photo article unless an article began on this page. A
+        block of capitals taken for a caption by the picture it touches, right under a headline still waiting for
+        its text, is that headline's deck ("MAIS CETTE COMBINAISON" / "SEMBLE VOUÉE A UN ÉCHEC" beside a portrait)."""
+        lines = [ln for ln in block.lines if ln.text.strip()]
+        if self.deck_by_picture(block, lines):
+            self.add_heads(lines, block)
+            return
         self.flush_heads()
         if self.current is None or not self.started_on_page:
             d = self.open_article("photo")
             d.parts.extend(self.paragraphs(block, "paragraph"))
         else:
             self.current.parts.extend(self.paragraphs(block, "caption"))
+
+    def deck_by_picture(self, block: Block, lines: list[Line]) -> bool:
+        """The block, taken for a caption by the picture it touches, is lines of capitals close under the headline
+        waiting for its text (within two body lines, under its width): that headline's deck, not a caption (a
+        portrait's name, under the picture, stands far below the headline)."""
+        if not self.pending_heads or _norm_type(block) in CAPTION_TYPES or not lines:
+            return False
+        head, box = self.pending_heads[-1][0][-1].box, block_box(block)
+        if head is None or box is None or not all(_caps_line(ln.text, CAPITALS_SHARE) for ln in lines):
+            return False
+        close = 0 <= box[1] - head[3] <= DECK_BY_PICTURE * (self.sizes.height or self.em)
+        return close and min(box[2], head[2]) - max(box[0], head[0]) >= 0.5 * (box[2] - box[0])
 
     def add_heads(self, lines: list[Line], block: Block) -> None:
         """Headline lines, one headline per run of the same size, wait for their article."""
@@ -3179,8 +3457,13 @@ class _PageCut:
             self.open_article().parts.extend(self.paragraphs(block, "paragraph"))
             self.last_body = text_lines[-1].text.strip()
             return
-        if self.pending_heads and _small_deck(text_lines, self.sizes):
+        if self.pending_heads and (_small_deck(text_lines, self.sizes) or _larger_deck_lines(
+                text_lines, self.next_text_line(block), self.sizes)):
             self.add_heads(text_lines, block)
+            return
+        if self.pending_heads and _column_block(block, self.sizes) and (top := _deck_on_top(text_lines, self.sizes)):
+            self.add_heads(text_lines[:top], block)  # a column block opening on the deck of the heading over it
+            self.place_runs(replace(block, lines=text_lines[top:]), text_lines[top:], titled=True)
             return
         if self.signature(text_lines):
             return
@@ -3199,11 +3482,19 @@ class _PageCut:
             return
         self.place_runs(block, text_lines)
 
-    def place_runs(self, block: Block, text_lines: list[Line]) -> None:
+    def place_runs(self, block: Block, text_lines: list[Line], titled: bool = False) -> None:
         """The block's runs of display and body lines, in order: display runs head an item (unless they are a
-        crosshead, emphasis inside copy or a signature), body runs go to the current item or open one."""
-        seen, titled = 0, False
-        for is_display, run in _display_runs(self.sizes, text_lines, block):
+        crosshead, emphasis inside copy or a signature), body runs go to the current item or open one; ``titled``:
+        the lines stand under a heading the block opened on."""
+        seen = 0
+        runs = _display_runs(self.sizes, text_lines, block)
+        if len(runs) >= 2 and not runs[0][0] and runs[1][0] and self.after_finished_text() and _head_over_deck(
+                runs[0][1], text_lines, self.sizes):
+            runs[0] = (True, runs[0][1])  # a head in body type over its deck, opening the block
+        if self.nameplate(runs):
+            runs = runs[1:]
+            seen = 1
+        for is_display, run in runs:
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing
@@ -3222,6 +3513,19 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def nameplate(self, runs: Sequence[tuple[bool, list[Line]]]) -> bool:
+        """Headlines waiting over the issue's date line alone, with another headline or nothing under it in the
+        block, are a page's nameplate and its date ("Lancaster Intelligencer." / "THURSDAY EVENING, DEC. 29,
+        1881." over the leader's head on an editorial page): furniture, placed, no story. True when placed."""
+        if not self.pending_heads or not runs or runs[0][0] or len(runs[0][1]) != 1:
+            return False
+        text = runs[0][1][0].text.strip()
+        if len(text) > NAMEPLATE_DATE_CHARS or not is_issue_date(text) or len(runs) > 1 and not runs[1][0]:
+            return False
+        self.rubric()
+        self.furniture.parts.append(lines_part(runs[0][1], "furniture"))
+        return True
 
     def table_cell(self, block: Block, lines: list[Line]) -> bool:
         """A cell of a table the source marks as one (a PAGE table cell region) goes on the item the table is

@@ -88,6 +88,10 @@ _DASHED_DATELINE = re.compile(
 #: capitalised words (up to six, a letter-spaced name too), then the article, a day (digits or a word) and a month
 _DEN_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w'’*».\-]*(?:\s+[A-ZÀ-Þ][\w'’*».\-]*){0,5})\s+(?i:den)\s+\S{1,9}\s+(?i:" + _MONTH + r")")
+#: ... or with the month lost to OCR ("Amsterdam den 13 Afay. Eergisteren …", "ROME*» den 2ï Dé Kardinael …"): a place
+#: of at most four capitalised words, "den", a day of one or two digits (a letter read into it) and a capitalised word
+_DEN_DAY_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][\w'’*».\-]*(?:\s+[A-ZÀ-Þ][\w'’*».\-]*){0,3})\s+den\s+\d{1,2}\S?\s+[A-ZÀ-Þ]")
 #: a weekday before "den" makes the line a date in running text ("Op MAANDAG den 22 November"), not a place
 _WEEKDAYS = re.compile(r"(?:maan|dins|dings|woens|donder|vry|vrij|zater|zon)dag|(?:mon|diens|donners|frei|sonn)tag"
                        r"|mittwoch|samstag|sonnabend", re.IGNORECASE)
@@ -110,7 +114,7 @@ def latin_dateline(text: str) -> bool:
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t):
         return True
-    den = _DEN_DATELINE.match(t)
+    den = _DEN_DATELINE.match(t) or _DEN_DAY_DATELINE.match(t)
     if den is not None and _WEEKDAYS.search(den.group("place").split()[-1]) is None:
         return True
     m = _GARBLED_DATELINE.match(t)
@@ -130,7 +134,7 @@ def is_dateline_lead(text: str) -> bool:
     if not latin_dateline(text):
         return False
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
-    if _DEN_DATELINE.match(t):
+    if _DEN_DATELINE.match(t) or _DEN_DAY_DATELINE.match(t):
         return True
     m = re.match(r"^(?P<place>[^.,]{1,40}?)\s*[.,]\s*(?P<rest>.*)$", t)
     if m is None or _WEEKDAYS.fullmatch(m.group("place").strip()):  # "Dienſtag, 11. Mai." heads a day's programme

@@ -1,0 +1,244 @@
+"""Headline groups on real pages (tests/data/pages): decks told from the body under them, rubrics from the items
+they name, telegrams' heads from the text above them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+from pathlib import Path
+
+from reader.formats import detect
+from reader.formats.sourcefile import read_source
+from reader.model.document import HEADLINE_ROLES, Article, Document, Line
+from reader.segmentation.analyze import analyze_file
+from reader.segmentation.geometry import _dinkus_cut, articles_from_layout
+from reader.segmentation.roles import is_dateline_lead, latin_dateline
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+WINCHESTER = "ndnp_winchester_news_1910-10-31/chronicling_america.xml"
+
+
+@cache
+def _doc(name: str) -> Document:
+    return analyze_file(PAGES / name)
+
+
+def _flat(text: str | None) -> str:
+    return re.sub(r"[\s\-\u00ad]+", "", text or "")
+
+
+def _article_with(doc: Document, words: str) -> Article:
+    """The one produced article whose text holds ``words``."""
+    found = [a for a in doc.articles if _flat(words) in _flat(" ".join(p.text for p in a.parts))]
+    assert len(found) == 1, [a.headline for a in found]
+    return found[0]
+
+
+def _heading_and_body(art: Article) -> tuple[str, str]:
+    heading = " ".join(p.text for p in art.parts if p.role in HEADLINE_ROLES)
+    return _flat(heading), _flat(next(p.text for p in art.parts if p.role == "paragraph"))
+
+
+def test_a_deck_declared_in_a_size_between_the_body_and_the_headline_is_the_headlines() -> None:
+    # Winchester News 1910 (iArchives microfilm OCR): decks declared 10 over a 9-point body, in Title Case broken
+    # mid-word ("Install-" / "ed at the …") or run on into a lower-case line, down to the body's first line at 9
+    doc = _doc(WINCHESTER)
+    for deck, body in (("One of Latest Make is Being Install", "A new furnace is being installed"),
+                       ("Whitesburg Eagle Extends Welcome", "Rev Eil C Watts has been sen"),
+                       ("Is Being Held Monday Tuesday", "Monday was the first day for")):
+        heading, first = _heading_and_body(_article_with(doc, deck))
+        assert _flat(deck) in heading and first.startswith(_flat(body)), (heading, first[:60])
+
+
+LANCASTER = "ndnp_lancaster_intelligencer_1881-12-29/sn83032300_1881_12_29_3.xml"
+GAULOIS = "bnf_europeana_gaulois_1884-04-30/18840430_02_1-0003.xml"
+
+
+def _furniture(doc: Document) -> str:
+    return _flat(" ".join(p.text for a in doc.articles if a.kind == "furniture" for p in a.parts))
+
+
+def test_a_display_line_over_a_series_of_items_headed_in_smaller_type_is_a_rubric() -> None:
+    # "LOCAL INTELLIGENCE." (a block of its own, 17 pt) over a whole-column block whose items each open on a head in
+    # body type ("ST. JAMES SUNDAY-SCHOOL.", "Children's Meeting at St. Jelm'n.", …): it names the section
+    doc = _doc(LANCASTER)
+    assert "LOCALINTELLIGENCE." in _furniture(doc)
+    art = _article_with(doc, "Yesterday was the festival of the Hely")
+    assert _flat(art.headline).startswith("ST.JAMESSUNDAYSCHOOL"), art.headline
+    # Le Gaulois 1884: "Dépêches & Correspondances" (garbled) over dispatches under small capitals heads
+    doc = _doc(GAULOIS)
+    art = _article_with(doc, "BELFORT. Un assassinat vient")
+    assert _flat(art.headline) == "UNASSASSINAT" and "T&SSBâHBES" in _furniture(doc), art.headline
+
+
+def test_a_banner_over_its_decks_stays_the_headline_though_the_next_item_is_of_the_decks_rank() -> None:
+    # Evening Star 1918: a three-line banner over decks in a block of their own; the next item's head is set like
+    # the decks, and the banner is still the headline of the story under it
+    doc = _doc("ndnp_evening_star_1918-09-01/0007.xml")
+    art = _article_with(doc, "Mont St. Quentin, dominating Peronne")
+    assert _flat(art.headline).startswith("BRITISHSWEEPEASTWARD"), art.headline
+
+
+def test_a_centred_line_over_a_dateline_set_alone_heads_a_telegram_whatever_its_case() -> None:
+    # Le Gaulois 1884, front page: "Invasion du choléra" (sentence case, centred, opening its block) over
+    # "Londres, 29 avril, 5 h. 40." set in from the left on a line of its own, over the telegram's text
+    doc = _doc("bnf_europeana_gaulois_1884-04-30/18840430_02_1-0001.xml")
+    for head, dateline in (("Invasion du choléra", "Londres, 29 avril, 5 h. 40."),
+                           ("La conspiration zorrilliste", "Madrid, 29 avril, 4 h. 30 soir."),
+                           ("Russes et Anglais en Asie", "Londres, 28 avril, 3 h, 17.")):
+        heading, first = _heading_and_body(_article_with(doc, dateline))
+        assert heading == _flat(head) and first.startswith(_flat(dateline)), (heading, first[:40])
+
+
+def test_capitals_beside_a_portrait_close_under_a_headline_are_its_deck_not_a_caption() -> None:
+    # L'Ouest-Éclair 1924: "MAIS CETTE COMBINAISON" / "SEMBLE VOUÉE A UN ÉCHEC" touch Stresemann's portrait, right
+    # under "Le président Ebert charge M. Stresemann de constituer le cabinet allemand": the report's deck
+    doc = _doc("bnf_europeana_ouest_eclair_caen_1924-12-18/19241218_1-0001.xml")
+    art = _article_with(doc, "MAIS CETTE COMBINAISON")
+    heading, first = _heading_and_body(art)
+    assert heading.startswith(_flat("Le président Ebert charge")) and _flat("SEMBLE VOUÉE A UN ÉCHEC") in heading
+    assert first.startswith(_flat("PARIS, 17 décembre. Un télégramme")), first[:40]
+
+
+def test_a_deck_in_sentence_case_set_larger_than_the_body_over_a_dateline_is_the_headlines() -> None:
+    # L'Ouest-Éclair 1924: "La petite manifestation" / "d'un député communiste" (12 over a 7-point body, a block of
+    # its own) under "M. CLEMENTEL DEVANT LA COMMISSION DES FINANCES", and "Une maison de conserves se détache du
+    # syndicat …" (9 pt, inside the block) under "La grève de Douarnenez contrarie": decks over the dateline
+    for page, deck, dateline in (
+            ("19241218_1-0003.xml", "La petite manifestation d'un député communiste", "PARIS, 17 décembre. La"),
+            ("19241218_1-0002.xml", "Une maison dt conserves se détache", "DOOARXENEZ, 17 décembre. La grève")):
+        doc = _doc(f"bnf_europeana_ouest_eclair_caen_1924-12-18/{page}")
+        heading, first = _heading_and_body(_article_with(doc, dateline))
+        assert _flat(deck) in heading and first.startswith(_flat(dateline)), (heading, first[:40])
+
+
+def test_title_case_lines_opening_a_column_block_under_a_heading_of_its_own_are_its_deck() -> None:
+    # Lancaster Intelligencer 1881: "PENNSYLVANIA GERMANS." is a block of its own over a whole-column block opening
+    # on "Their Substantial Advancement Recognized" / "Public Ledger." over the indented first line of the story
+    doc = _doc(LANCASTER)
+    heading, first = _heading_and_body(_article_with(doc, "Het many years age it was quite the"))
+    assert heading == _flat("PENSSTLVAlflA GEHMANS. Their Substantial Advancement Kece3nUed Public Ledger."), heading
+    assert first.startswith(_flat("Het many years age")), first[:40]
+    # New-York Tribune 1903: a centred two-line deck over the report's dateline
+    doc = _doc("ndnp_nytribune_1903-05-01/0002.xml")
+    heading, first = _heading_and_body(_article_with(doc, "The dedicatory address"))
+    assert _flat("Buili Up a Great Nation.") in heading and first.startswith(_flat("St. Louis. April 3O.")), heading
+
+
+def test_capitals_opening_a_column_block_under_another_heading_head_their_own_item() -> None:
+    # Evening Star 1915: "STORM IN THE DARDANELLES" / "HALTS OPERATIONS OF FLEET" open the column block under a
+    # news note's lines: a story of its own, not the note's deck
+    doc = _doc("ndnp_evening_star_1915-03-22/0007.xml")
+    art = _article_with(doc, "Storms again have")
+    assert _flat(art.headline).startswith("STORMINTHEDARDANELLES"), art.headline
+
+
+def test_a_dutch_dateline_whose_month_the_ocr_lost_still_opens_a_dispatch() -> None:
+    # Amsterdamsche Courant 1750: "ROME*» den 2ï Dé Kardinael …" (the month lost, the day read with a letter) and
+    # "Amsterdam den 13 Afay." open dispatches inside one block, like "PAUMA den 24 April."
+    for text in ("ROME*» den 2ï Dé Kardinael Monti, die geduurende", "Amsterdam den 13 Afay. Eergifteren aVriveerde"):
+        assert latin_dateline(text) and is_dateline_lead(text), text
+    for text in ("fante , Hertogin van Savoyen, den 17 deezer des avonds", "Op MAANDAG den 22 November"):
+        assert not is_dateline_lead(text), text
+    doc = _doc("kb_ddd_010724973_1750-05-15/DDD_010724973_001_alto.xml")
+    art = _article_with(doc, "ROME*» den 2ï Dé Kardinael Monti")
+    assert _flat(art.parts[0].text).startswith(_flat("ROME*» den 2ï")), art.parts[0].text[:40]
+
+
+ASHDOWN = "hocr_ashdown_ark_1920-01/seq-1.html"
+
+
+def test_a_ruled_dinkus_closing_a_block_parts_it_from_the_item_the_next_block_opens() -> None:
+    # Ashdown hOCR 1920: "-o-" is the last line of the block ending "… Other laders are being sought."; the next
+    # block opens "A New Dairy." / "F. 0. Bryant, who is meat cutter for …", an item of its own
+    doc = _doc(ASHDOWN)
+    art = _article_with(doc, "F. 0. Bryant, who is meat cutter for")
+    assert not any("sought" in p.text for p in art.parts), [p.text[:30] for p in art.parts]
+    assert _flat(art.parts[0].text) == _flat("A New Dairy."), art.parts[0].text
+    # a lone mark at a block's edge parts nothing: a speck, or a guillemet the OCR set apart
+    assert _dinkus_cut(_lines("text", "*")) is None and _dinkus_cut(_lines("«", "text", "more")) is None
+    assert _dinkus_cut(_lines("text", "-o\u00ad")) == 1 and _dinkus_cut(_lines("* * *", "text")) == 0
+
+
+def test_a_centred_line_of_capitals_in_body_type_over_a_display_deck_is_the_headline() -> None:
+    # Ashdown hOCR 1920: "BODIES TO BE RETURNED" (body height) over "France to Permit Disinterment of" / "20,000
+    # American Dead." (display) and the dispatch: the head of the item, not the end of the one above
+    doc = _doc(ASHDOWN)
+    art = _article_with(doc, "The French government has granted permission")
+    heading, first = _heading_and_body(art)
+    assert heading.startswith("BODIESTOBERETURNED") and first.startswith(_flat("Paris, Jan 3.")), heading
+    before = _article_with(doc, "The most notable first of the year")
+    assert not any("BODIES" in p.text for p in before.parts)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(id=f"l{k}", text=t) for k, t in enumerate(texts)]
+
+
+def _blind_fold(name: str) -> list[Article]:
+    """An ECPO fold read without its divs: block types and line roles dropped, as the benchmark reads it."""
+    path = PAGES / name
+    doc = detect.read(read_source(path), path)
+    for page in doc.pages:
+        page.blocks = [dataclasses.replace(b, type="text") for b in page.blocks]
+        for block in page.blocks:
+            for line in block.lines:
+                line.type = None
+    return articles_from_layout(doc.pages)
+
+
+def test_a_four_character_crosshead_set_as_two_halves_stays_in_its_report() -> None:
+    # Jing bao 1939-04-26: 鄂南 / 捷報, 大城 / 克復, 泰新 / 劇戰 part the dispatches of one war report (前鋒迫近南昌 …),
+    # each over its own wire dateline; 擴充 / 航業 and 阻撓 / 航行 part a report on shipping
+    arts = _blind_fold("ecpo_jingbao/jb_3800_1939-04-26_0001+0004.xml")
+    report = next(a for a in arts if _flat(a.headline).startswith("前鋒迫近南昌"))
+    sections = [_flat(p.text) for p in report.parts if p.role == "section-heading"]
+    assert sections[:3] == ["鄂南捷報", "大城克復", "泰新劇戰"], sections
+    shipping = next(a for a in arts if any("竭力擴充在華航業" in p.text for p in a.parts))
+    assert _flat(shipping.headline).startswith("英商輪"), shipping.headline
+
+
+def test_a_rubric_whose_line_and_words_are_placeholder_boxes_is_measured_by_its_block() -> None:
+    # Courant 1750 (KB docWORKS): "DUYTSLAND EN D'AENGRENZENDE RYKEN." has a line and Strings two pixels wide in a
+    # block of the printed line's size; measured by the block, it is display type and heads the Dresden dispatch
+    # instead of closing the Stockholm one
+    doc = _doc("kb_ddd_010724973_1750-05-15/DDD_010724973_001_alto.xml")
+    art = _article_with(doc, "Dresden den 2 May")
+    assert _flat(art.headline) == _flat("DUYTSLAND EN D'AENGRENZENDE RYKEN."), art.headline
+    assert not any("DUYTSLAND" in p.text for p in _article_with(doc, "STOKHOLM' den eerften May").parts)
+
+
+def test_capitals_over_a_dateline_after_finished_text_head_an_item_though_specks_unbalance_them() -> None:
+    # Winchester News 1910: "CHILD FALLS AND" / "r Y V LOSES HER EYESIGHT" (specks read as letters before it) in body
+    # type over the bare dateline "MT STERLING Ky Oct HI", under the forestry story's short last line
+    doc = _doc(WINCHESTER)
+    heading, first = _heading_and_body(_article_with(doc, "MT STERLING Ky Oct HI"))
+    assert heading.startswith(_flat("CHILD FALLS AND")) and first.startswith(_flat("MT STERLING Ky Oct")), heading
+
+
+def test_a_centred_heading_of_capitals_declared_smaller_than_the_body_heads_the_block_it_opens() -> None:
+    # Le Gaulois 1884 p.3: "4,612 KILOMÈTRES EN 50 JOURS" (7 over a 9-point body, centred) opens its block with less
+    # than a third of a line of whitespace under it: the fait divers' heading, not the end of the item above
+    doc = _doc(GAULOIS)
+    heading, first = _heading_and_body(_article_with(doc, "De Paris à Rome et de Rome à Paris"))
+    assert heading == _flat("4,612 KILOMÈTRES EN 50 JOURS") and first.startswith(_flat("De Paris à Rome")), heading
+
+
+def test_a_nameplate_over_the_issues_date_line_alone_is_furniture() -> None:
+    # Lancaster Intelligencer 1881, editorial page: "Lancaster Intrlliflcncet." (a block of its own) over
+    # "THURSDAY EVENING, DEC. 29, 1881." and the leader's head "The Game or Spell.": the page's nameplate and date
+    doc = _doc(LANCASTER)
+    assert "THURSDAYEVENING,DEC.29,1881." in _furniture(doc) and "LancasterIntrlliflcncet." in _furniture(doc)
+    heading, first = _heading_and_body(_article_with(doc, "The course of President Arthur"))
+    assert heading == _flat("The Game or Spell."), heading
+
+
+def test_the_section_heads_of_a_round_up_opened_on_one_stay_in_it() -> None:
+    # Lancaster Intelligencer 1881: "COLUMBIA NEWS." / "OUR REGULAR CORRESPONDENCE:" over "The Mountville Quintet
+    # Reunion.", a correspondent's column opening on a section's head: "Election of Officers." heads its next
+    # section, not an item; "ST. JAMES SUNDAY-SCHOOL." with a Title Case deck opens no round-up
+    doc = _doc(LANCASTER)
+    art = _article_with(doc, "A pleasant party of gentlemen gathered")
+    assert _flat("Klectien nT OfRccrs.") in [_flat(p.text) for p in art.parts if p.role == "section-heading"]
+    assert _flat(_article_with(doc, "The children's festival at St.").headline).startswith("Children's")
