@@ -728,6 +728,19 @@ def unpack_lines(blob: bytes) -> list[LineRow]:
         raise ValueError(f"a damaged packed page of lines ({e})") from e
 
 
+def holds_line(blob: bytes, line_id: str) -> bool:
+    """Whether the packed lines :func:`pack_lines` made hold the line ``line_id``: its row's start (``["<id>",``)
+    found in the decompressed JSON — inside a JSON string a quote is escaped, so no text can forge it. A blob of
+    another layout is decoded (:func:`unpack_lines`, which raises ValueError on a damaged one)."""
+    if not blob or blob[0] != LINES_V1:
+        return any(row[0] == line_id for row in unpack_lines(blob))
+    try:
+        lines = zlib.decompress(bytes(blob)[1:])
+    except zlib.error as e:
+        raise ValueError(f"a damaged packed page of lines ({e})") from e
+    return ("[" + json.dumps(line_id, ensure_ascii=False) + ",").encode() in lines
+
+
 def page_line_rows(conn: Connection, page_id: int) -> list[LineRow]:
     """The lines of one page in reading order ([] for a page without lines)."""
     row = conn.execute("SELECT data FROM page_lines WHERE page_id = ?", (page_id,)).fetchone()
@@ -1391,10 +1404,11 @@ class Library:
         return page
 
     def page_of_line(self, article_id: str, line_id: str) -> int | None:
-        """The page id holding ``line_id`` among the pages of an article (for highlighting), the first by number."""
-        for page_id, _, line in article_line_rows(self.conn, article_id):
-            if line[0] == line_id:
-                return page_id
+        """The page id holding ``line_id`` among the pages of an article (for highlighting), the first by number:
+        its key looked for in each page's decompressed lines, nothing decoded (:func:`holds_line`)."""
+        for page_id, _, data in self.conn.execute(ARTICLE_LINES_SQL, (article_id,)).fetchall():
+            if holds_line(data, line_id):
+                return int(page_id)
         return None
 
     def document(self, issue_id: int) -> Document:
