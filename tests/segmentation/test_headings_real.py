@@ -3,36 +3,24 @@ they name, telegrams' heads from the text above them."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from functools import cache
-from pathlib import Path
 
-from reader.formats import detect
-from reader.formats.sourcefile import read_source
 from reader.model.document import HEADLINE_ROLES, Article, Document, Line
-from reader.segmentation.analyze import analyze_file
-from reader.segmentation.geometry import _dinkus_cut, articles_from_layout
+from reader.segmentation.geometry import _dinkus_cut
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
+from tests.segmentation.test_real_pages import _article_with as _article_flat
+from tests.segmentation.test_real_pages import _blind_fold, _doc
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 WINCHESTER = "ndnp_winchester_news_1910-10-31/chronicling_america.xml"
 
 
-@cache
-def _doc(name: str) -> Document:
-    return analyze_file(PAGES / name)
-
-
 def _flat(text: str | None) -> str:
+    """``text`` without whitespace, hyphens and soft hyphens (a deck broken at a hyphen reads whole)."""
     return re.sub(r"[\s\-\u00ad]+", "", text or "")
 
 
 def _article_with(doc: Document, words: str) -> Article:
-    """The one produced article whose text holds ``words``."""
-    found = [a for a in doc.articles if _flat(words) in _flat(" ".join(p.text for p in a.parts))]
-    assert len(found) == 1, [a.headline for a in found]
-    return found[0]
+    return _article_flat(doc, words, _flat)
 
 
 def _heading_and_body(art: Article) -> tuple[str, str]:
@@ -174,18 +162,6 @@ def test_a_centred_line_of_capitals_in_body_type_over_a_display_deck_is_the_head
 
 def _lines(*texts: str) -> list[Line]:
     return [Line(id=f"l{k}", text=t) for k, t in enumerate(texts)]
-
-
-def _blind_fold(name: str) -> list[Article]:
-    """An ECPO fold read without its divs: block types and line roles dropped, as the benchmark reads it."""
-    path = PAGES / name
-    doc = detect.read(read_source(path), path)
-    for page in doc.pages:
-        page.blocks = [dataclasses.replace(b, type="text") for b in page.blocks]
-        for block in page.blocks:
-            for line in block.lines:
-                line.type = None
-    return articles_from_layout(doc.pages)
 
 
 def test_a_four_character_crosshead_set_as_two_halves_stays_in_its_report() -> None:
