@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby, islice
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from reader.library.catalogue import article_line_rows, part_texts, parts_from_json
 from reader.model.document import Article
@@ -262,7 +262,22 @@ def matching_articles(searcher: Searcher, query: str, filters: Sequence[Filter] 
     return _ordered_rows(searcher, nums) if nums else []
 
 
-def _texts(searcher: Searcher, rows: Sequence[_Row]) -> Iterator[tuple[_Row, str, str]]:
+class _Numbered(Protocol):
+    @property
+    def num(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    """A catalogue row alone (what :func:`_texts` needs of a row)."""
+
+    num: int
+
+
+_R = TypeVar("_R", bound=_Numbered)
+
+
+def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, str]]:
     """Each row with its ORIGINAL text (``Article.text``) and its stored parts, read :data:`BATCH` at a time
     (memory stays bounded). Only the texts are decoded (:func:`part_texts`); the spans, only where a page must
     be found (:class:`_Pages`)."""
@@ -300,7 +315,7 @@ def _occurrences_of(text: str, folded: str | None, terms: Sequence[Term],
     return sorted(ranges)
 
 
-def _stored(searcher: Searcher, rows: Sequence[_Row], select: str) -> Iterator[tuple[_Row, str]]:
+def _stored(searcher: Searcher, rows: Sequence[_R], select: str) -> Iterator[tuple[_R, str]]:
     """Each row with the column ``select`` reads for it (``SELECT num, <column> FROM <table>``), :data:`BATCH`
     rows at a time; a row gone since the search (an import) is left out."""
     conn = searcher.library.conn
@@ -400,14 +415,8 @@ def counts_by_num(searcher: Searcher, nums: set[int], terms: Sequence[Term],
     needle = _one_needle(terms, options)
     if needle is not None:
         return searcher.needle_counts(nums, needle)
-    out: dict[int, int] = {}
-    conn = searcher.library.conn
-    ordered = sorted(nums)
-    for k in range(0, len(ordered), BATCH):
-        for num, parts in conn.execute("SELECT num, parts FROM articles WHERE num IN (SELECT value FROM json_each(?))",
-                                       (json.dumps(ordered[k:k + BATCH]),)):
-            out[num] = len(occurrences_in("\n\n".join(part_texts(parts)), terms, options)[0])
-    return out
+    return {row.num: len(occurrences_in(text, terms, options)[0])
+            for row, text, _ in _texts(searcher, [_Num(n) for n in sorted(nums)])}
 
 
 def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] = (),
