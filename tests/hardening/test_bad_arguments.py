@@ -107,7 +107,10 @@ def test_a_thousand_nots_are_a_query_not_a_crash(library: Path) -> None:
     assert json.loads(proc.stdout)["total"] == plain["total"] >= 1
 
 
-@pytest.mark.parametrize("manifest", ["[]", '"a string"', "{", NESTED, "folder"])
+# named ids: pytest puts the test's id in the environment of the commands run (PYTEST_CURRENT_TEST), and NESTED's
+# 200,000 characters there are more than one variable may hold (exec fails: "Argument list too long")
+@pytest.mark.parametrize("manifest", ["[]", '"a string"', "{", NESTED, "folder"],
+                         ids=["list", "string", "unclosed", "nested", "folder"])
 def test_a_malformed_manifest_is_one_sentence_and_the_library_is_read(tmp_path: Path, library: Path,
                                                                      manifest: str) -> None:
     lib = tmp_path / "lib"
