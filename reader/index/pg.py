@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from reader.index.rows import Rows, RowSet
 from reader.index.store import IndexUnavailableError
 from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_terms
 
@@ -159,14 +160,14 @@ class PgIndex:
         """The index's tables and their indexes on disk (TOAST included)."""
         return int(self._rows("SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words')")[0][0])
 
-    def nums(self, term_list: Sequence[str], superset: bool = False) -> set[int]:
+    def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows:
         """Catalogue rows of the articles holding ALL ``term_list`` (the candidates).
 
         ``superset`` is accepted for the interface: GIN's fast scan already skips through a common
         term's postings once a rarer one has narrowed the candidates, so the answer is always exact.
         """
         if not term_list:
-            return set()
+            return Rows()
         self._check()
         keys, words = _split(term_list)
         where = []
@@ -177,12 +178,12 @@ class PgIndex:
         if words:
             where.append("words @> %s::text[]")
             params.append(words)
-        return {r[0] for r in self._rows(f"SELECT num FROM ix_docs WHERE {' AND '.join(where)}", params)}
+        return Rows(r[0] for r in self._rows(f"SELECT num FROM ix_docs WHERE {' AND '.join(where)}", params))
 
-    def any_nums(self, term_list: Sequence[str]) -> set[int]:
+    def any_nums(self, term_list: Sequence[str]) -> Rows:
         """Catalogue rows of the articles holding ANY of ``term_list`` (a variant class, a wildcard's words)."""
         if not term_list:
-            return set()
+            return Rows()
         self._check()
         keys, words = _split(term_list)
         parts = []
@@ -193,7 +194,7 @@ class PgIndex:
         if words:
             parts.append("SELECT num FROM ix_docs WHERE words && %s::text[]")
             params.append(words)
-        return {r[0] for r in self._rows(" UNION ".join(parts), params)}
+        return Rows(r[0] for r in self._rows(" UNION ".join(parts), params))
 
     def words(self, prefix: str = "") -> list[str]:
         """The Latin/digit words some article of the index holds (those starting with ``prefix``), in code
@@ -203,24 +204,24 @@ class PgIndex:
                           (prefix, prefix + "\U0010ffff"))
         return [r[0] for r in rows]
 
-    def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
+    def holding(self, nums: RowSet, needle: str) -> tuple[set[int], RowSet]:
         """Nothing told here: the texts are verified where they live, in the library's database (``strpos``)."""
         return set(), nums
 
-    def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
+    def folded(self, nums: RowSet) -> tuple[Iterator[tuple[int, str]], RowSet]:
         """No copy of the texts beside the index: they are read from the library's ``article_text``."""
         return iter(()), nums
 
-    def counts(self, nums: set[int], needle: str) -> tuple[dict[int, int], set[int]]:
+    def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
         """Nothing counted here: the texts are counted where they live (:func:`reader.search.ranking.server_counts`)."""
         return {}, nums
 
-    def all_nums(self) -> set[int]:
+    def all_nums(self) -> Rows:
         self._check()
         with self._lock, self._conn.transaction():
             # the whole table, read as such (not through an index)
             self._conn.execute("SET LOCAL enable_seqscan = on")
-            return {r[0] for r in self._conn.execute("SELECT num FROM ix_docs")}
+            return Rows(r[0] for r in self._conn.execute("SELECT num FROM ix_docs"))
 
     # -- writing
 

@@ -41,7 +41,7 @@ import threading
 import time
 import uuid
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
@@ -52,6 +52,7 @@ from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
+from reader.index.rows import Rows, RowSet
 from reader.index.terms import (
     BUCKET_BITS,
     FIELD,
@@ -129,24 +130,24 @@ class SearchIndex(Protocol):
     @property
     def where(self) -> str: ...
 
-    def nums(self, term_list: Sequence[str], superset: bool = False) -> set[int]: ...
+    def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows: ...
 
-    def any_nums(self, term_list: Sequence[str]) -> set[int]: ...
+    def any_nums(self, term_list: Sequence[str]) -> Rows: ...
 
     def words(self, prefix: str = "") -> list[str]: ...
 
-    def all_nums(self) -> set[int]: ...
+    def all_nums(self) -> Rows: ...
 
-    def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
+    def holding(self, nums: RowSet, needle: str) -> tuple[set[int], RowSet]:
         """(rows of ``nums`` whose folded text holds ``needle``, rows the index cannot tell about: the caller
         asks the catalogue)."""
         ...
 
-    def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
+    def folded(self, nums: RowSet) -> tuple[Iterator[tuple[int, str]], RowSet]:
         """(``(row, folded text)`` the index keeps a copy of, the rows it lacks: the caller reads the catalogue)."""
         ...
 
-    def counts(self, nums: set[int], needle: str) -> tuple[dict[int, int], set[int]]:
+    def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
         """(row → places its folded text holds ``needle`` at, overlapping ones each, for the rows the index keeps a
         copy of; the rows it lacks: the caller counts the catalogue's)."""
         ...
@@ -294,7 +295,7 @@ class Index:
             self._searcher = self._ix.searcher()
         return self._searcher
 
-    def nums(self, term_list: Sequence[str], superset: bool = False) -> set[int]:
+    def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows:
         """Catalogue rows of the articles holding ALL ``term_list`` (the candidates).
 
         ``superset``: the caller verifies every candidate, so a term held by
@@ -302,22 +303,21 @@ class Index:
         (decoding it would cost more than the few candidates it removes).
         """
         if not term_list:
-            return set()
+            return Rows()
         self._check()
         with self._lock:
             s = self._current()
-            unique = list(dict.fromkeys(term_list))
-            if len(unique) == 1 and s.doc_frequency(FIELD, unique[0]) >= NUM_LIST_MIN:
-                # one term's many postings, all of them hits: they go to catalogue rows as they are decoded (with
-                # more terms most decoded postings drop out: only those left are mapped, below)
-                return _docs_with_all(s, unique, superset, self._numbering_of(s))
-            docnums = _docs_with_all(s, term_list, superset)
-            if not docnums:
-                return set()
-            if len(docnums) < NUM_LIST_MIN and self._num_list_of is not s:
-                col = s.reader().column_reader("num")
-                return {col[d] for d in docnums}
-            return set(map(self._nums_of(s).__getitem__, docnums))
+            return self._rows_of(s, _docs_with_all(s, term_list, superset))
+
+    def _rows_of(self, s: Any, docnums: Rows) -> Rows:
+        """The catalogue rows of searcher ``s``'s documents ``docnums``: a few read from the ``num`` column one by one,
+        many mapped a run of the column at a time (:class:`_Numbering`)."""
+        if not docnums:
+            return Rows()
+        if len(docnums) < NUM_LIST_MIN and self._num_list_of is not s:
+            col = s.reader().column_reader("num")
+            return Rows(col[d] for d in docnums)
+        return self._numbering_of(s).rows(docnums)
 
     def _numbering_of(self, s: Any) -> _Numbering:
         """The docnum → catalogue row map of searcher ``s`` (read with the ``num`` column, kept as long as it)."""
@@ -334,21 +334,18 @@ class Index:
         assert self._num_list is not None
         return self._num_list
 
-    def any_nums(self, term_list: Sequence[str]) -> set[int]:
+    def any_nums(self, term_list: Sequence[str]) -> Rows:
         """Catalogue rows of the articles holding ANY of ``term_list`` (a variant class, a wildcard's words)."""
         if not term_list:
-            return set()
+            return Rows()
         self._check()
         with self._lock:
             s = self._current()
             readers = s.reader().leaf_readers()
-            docs: set[int] = set()
+            docs = Rows()
             for term in dict.fromkeys(term_list):
                 docs |= _term_docs(readers, term.encode("utf-8"))
-            if not docs:
-                return set()
-            nums = self._nums_of(s)
-            return {nums[d] for d in docs}
+            return self._rows_of(s, docs)
 
     def words(self, prefix: str = "") -> list[str]:
         """The Latin/digit words of the index's term list (those starting with ``prefix``), read once per
@@ -374,27 +371,26 @@ class Index:
             self._current()
         self.texts.prepare()
 
-    def holding(self, nums: set[int], needle: str) -> tuple[set[int], set[int]]:
+    def holding(self, nums: RowSet, needle: str) -> tuple[set[int], RowSet]:
         """(the rows of ``nums`` whose folded text holds the string ``needle``, the rows this cannot tell):
         verification on the index's own copy of the texts (:mod:`reader.index.textstore`). The caller asks the
         catalogue about the second set — a missing or partial copy never turns into "no hits"."""
         return self.texts.holding(nums, needle)
 
-    def folded(self, nums: set[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
+    def folded(self, nums: RowSet) -> tuple[Iterator[tuple[int, str]], RowSet]:
         """(``(row, folded text)`` of the rows of ``nums`` the index's copy holds, the rows it lacks)."""
         return self.texts.texts(nums)
 
-    def counts(self, nums: set[int], needle: str) -> tuple[dict[int, int], set[int]]:
+    def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
         """(row → places its folded text holds ``needle`` at, for the rows of ``nums`` the index's copy holds —
         counted on its bytes, :meth:`TextStore.counts` —, the rows it lacks)."""
         return self.texts.counts(nums, needle)
 
-    def all_nums(self) -> set[int]:
+    def all_nums(self) -> Rows:
         self._check()
         with self._lock:
             s = self._current()
-            nums = self._nums_of(s)
-            return {nums[d] for d in s.reader().all_doc_ids()}
+            return self._rows_of(s, Rows(s.reader().all_doc_ids()))
 
     # -- writing
 
@@ -469,53 +465,53 @@ def _num_column_slow(s: Any) -> list[int]:
     return list(s.reader().column_reader("num"))
 
 
-def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False,
-                   numbering: _Numbering | None = None) -> set[int]:
-    """Docnums (searcher-wide, deleted documents left out) of the documents holding every term — or, given
-    the searcher's ``numbering``, their catalogue rows.
+def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False) -> Rows:
+    """Docnums (searcher-wide, deleted documents left out) of the documents holding every term.
 
     Whoosh's own query matchers walk postings one call per posting (a common
     character's list of 40,000 documents took 50 ms); here a term's postings
-    are decoded a block at a time at C speed and intersected as sets, rarest
-    term first. A long list met with few candidates left is probed block by
-    block with ``skip_to`` instead of being decoded whole. With ``superset``,
-    a term held by more than :data:`COMMON_SHARE` of the documents is skipped
-    once a rarer term has given candidates: the common characters of a rare
-    two-character string (学, 开) hold nearly every article and remove almost
-    nothing from the pair's bucket, at the cost of decoding 50,000 postings.
+    are decoded a block at a time into a bitmap (:class:`Rows`) and the bitmaps
+    intersected, rarest term first. A long list met with few candidates left is
+    probed block by block with ``skip_to`` instead of being decoded whole. With
+    ``superset``, a term held by more than :data:`COMMON_SHARE` of the documents
+    is skipped once a rarer term has given candidates: the common characters of
+    a rare two-character string (学, 开) hold nearly every article and remove
+    almost nothing from the pair's bucket, at the cost of decoding 50,000 postings.
     """
     readers = s.reader().leaf_readers()
     by_rarity = sorted((s.doc_frequency(FIELD, t), t) for t in dict.fromkeys(term_list))
     common = COMMON_SHARE * s.doc_count_all()
-    acc: set[int] | None = None
+    acc: Rows | None = None
     for df, term in by_rarity:
         if df == 0:
-            return set()
+            return Rows()
         if superset and acc is not None and df > common:
             break  # rarest first: the rest are common too
         btext = term.encode("utf-8")
         if acc is not None and len(acc) * PROBE_RATIO < df:
             acc = _probe(readers, btext, acc)
         else:
-            docs = _term_docs(readers, btext, numbering)
+            docs = _term_docs(readers, btext)
             acc = docs if acc is None else acc & docs
         if not acc:
-            return set()
-    return acc or set()
+            return Rows()
+    return acc if acc is not None else Rows()
 
 
 #: a candidate set this many times smaller than a term's postings probes them instead of decoding them
 PROBE_RATIO = 32
 #: for superset candidates, terms held by more than this share of the documents are not decoded
 COMMON_SHARE = 0.25
+#: a ``num`` column in more runs than one per this many documents is mapped a document at a time
+RUN_MIN_LENGTH = 16
 
 
 class _Numbering:
     """A searcher's docnum → catalogue row map: the ``num`` column, and the runs of documents in it whose row
     is their docnum plus a constant (an import adds articles in row order, so a segment is a few such runs; a
-    merge puts segments one after another). A block of postings inside one run becomes rows with one addition
-    per posting at C speed, where a lookup per posting in a set of docnums made first cost more than
-    decoding (a common character's 535,000 postings at 100,000 pages)."""
+    merge puts segments one after another: 543,115 documents make 513 runs at 100,000 pages). The docnums of a
+    run become rows with one shift of their bitmap at C speed, where a lookup per document cost more than
+    decoding the postings (a common character's 535,000 at 100,000 pages)."""
 
     def __init__(self, column: Sequence[int]) -> None:
         self.column = column
@@ -529,41 +525,43 @@ class _Numbering:
             pos += len(list(run))
         self.ends = [*self.starts[1:], pos]
 
-    def rows(self, docs: Sequence[int], offset: int) -> Iterable[int]:
-        """The rows of a segment's sorted docnums ``docs`` (segment ``offset`` added)."""
-        if not docs:
-            return ()
-        j = bisect.bisect_right(self.starts, docs[0] + offset) - 1
-        if docs[-1] + offset < self.ends[j]:
-            return map((self.shifts[j] + offset).__add__, docs)
-        return map(self.column.__getitem__, map(offset.__add__, docs))
+    def rows(self, docs: Rows) -> Rows:
+        """The rows of searcher-wide docnums ``docs``."""
+        if len(self.starts) * RUN_MIN_LENGTH > len(self.column):
+            return Rows(map(self.column.__getitem__, docs))  # rows in no order worth runs: one at a time
+        out = Rows()
+        first = bisect.bisect_right(self.starts, docs.min()) - 1
+        last = bisect.bisect_right(self.starts, docs.max())
+        for start, end, shift in zip(self.starts[first:last], self.ends[first:last], self.shifts[first:last],
+                                     strict=True):
+            piece = docs & Rows(range(start, end))
+            if piece:
+                out |= piece.shift(shift) if shift else piece
+        return out
 
 
-def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes, numbering: _Numbering | None = None) -> set[int]:
-    out: set[int] = set()
+def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes) -> Rows:
+    """The searcher-wide docnums of the (live) documents holding the index term ``btext``."""
+    out = Rows()
     for r, offset in readers:
         try:
             matcher = r.postings(FIELD, btext)
         except TermNotFound:
             continue
-        deleted = r.deleted_docs_set if r.has_deletions() else None
+        docs: array[int] = array("I")
         for block in raw_blocks(matcher):
-            if deleted:
-                live = [d for d in block if d not in deleted]
-                out.update(numbering.rows(live, offset) if numbering else map(offset.__add__, live))
-            elif numbering is not None:
-                out.update(numbering.rows(array("q", block), offset))
-            elif offset:
-                out.update(map(offset.__add__, block))
-            else:
-                out.update(block)
+            docs.extend(block)
+        found = Rows(docs)
+        if r.has_deletions():
+            found -= Rows(r.deleted_docs_set)
+        out |= found.shift(offset) if offset else found
     return out
 
 
-def _probe(readers: Sequence[tuple[Any, int]], btext: bytes, cands: set[int]) -> set[int]:
+def _probe(readers: Sequence[tuple[Any, int]], btext: bytes, cands: Rows) -> Rows:
     """The candidates whose document holds the term, found by skipping through its postings."""
-    out: set[int] = set()
-    ordered = sorted(cands)
+    out = Rows()
+    ordered = cands.to_array()
     for i, (r, offset) in enumerate(readers):
         end = readers[i + 1][1] if i + 1 < len(readers) else None
         lo = bisect.bisect_left(ordered, offset)

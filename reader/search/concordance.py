@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import groupby, islice
 from typing import Any, Protocol, TypeVar
 
+from reader.index.rows import RowSet
 from reader.library.catalogue import article_line_rows, part_texts, parts_from_json
 from reader.model.document import Article
 from reader.search.engine import Filter, Searcher
@@ -199,7 +200,7 @@ def _issue_groups(searcher: Searcher) -> Iterator[list[int]]:
         yield [r[3] for r in group]
 
 
-def _nums_in_order(searcher: Searcher, nums: set[int]) -> Iterator[int]:
+def _nums_in_order(searcher: Searcher, nums: RowSet) -> Iterator[int]:
     """Each of ``nums`` in the concordance's order, found by walking the issues in that order and reading their
     articles a few issues at a time (:data:`WALK_FIRST`, doubling up to :data:`WALK_MOST`): the first come before
     every hit is ordered."""
@@ -215,7 +216,7 @@ def _nums_in_order(searcher: Searcher, nums: set[int]) -> Iterator[int]:
                 yield num
 
 
-def _walk(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[int]:
+def _walk(searcher: Searcher, nums: RowSet, counts: dict[int, int], lines: int) -> list[int]:
     """The first hits (``nums``) in the concordance's order whose occurrences (``counts``) make ``lines`` lines:
     what the first lines of a common word take, not the order of all its hits."""
     chosen: list[int] = []
@@ -228,7 +229,7 @@ def _walk(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int
     return chosen
 
 
-def _rows_in_order(searcher: Searcher, nums: set[int]) -> Iterator[list[_Row]]:
+def _rows_in_order(searcher: Searcher, nums: RowSet) -> Iterator[list[_Row]]:
     """The rows of ``nums`` in the concordance's order, :data:`BATCH` at a time: sorted at once when they are
     few, else walked (:func:`_nums_in_order`), so a common word's every line starts streaming at once."""
     if len(nums) <= ORDER_AT_ONCE:
@@ -241,7 +242,7 @@ def _rows_in_order(searcher: Searcher, nums: set[int]) -> Iterator[list[_Row]]:
         yield _ordered_rows(searcher, chunk)
 
 
-def _first_rows(searcher: Searcher, nums: set[int], counts: dict[int, int], lines: int) -> list[_Row]:
+def _first_rows(searcher: Searcher, nums: RowSet, counts: dict[int, int], lines: int) -> list[_Row]:
     """The rows of the first hits in date order whose occurrences make ``lines`` lines (all of them when they
     make fewer)."""
     if len(nums) <= ORDER_AT_ONCE or sum(counts.values()) <= lines:
@@ -405,7 +406,7 @@ def _one_needle(terms: Sequence[Term], options: SearchOptions) -> str | None:
     return None
 
 
-def counts_by_num(searcher: Searcher, nums: set[int], terms: Sequence[Term],
+def counts_by_num(searcher: Searcher, nums: RowSet, terms: Sequence[Term],
                   options: SearchOptions = DEFAULT_OPTIONS) -> dict[int, int]:
     """Row → occurrences of ``terms`` (the lines it gives), for each of ``nums`` (matching rows). One CJK run in
     the default mode is counted on the folded texts where they are stored (:meth:`Searcher.needle_counts`: the

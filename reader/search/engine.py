@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
+from reader.index.rows import Rows, RowSet
 from reader.index.store import SearchIndex, cjk_terms, open_index
 from reader.library.catalogue import Library, part_texts, stored_parts
 from reader.model.errors import QT_TRANSLATE_NOOP
@@ -221,7 +222,7 @@ class Searcher:
                 return out[:end]
         return None
 
-    def _holding(self, term: Term, nums: set[int]) -> tuple[set[int], set[int]]:
+    def _holding(self, term: Term, nums: set[int]) -> tuple[set[int], RowSet]:
         """(the rows of ``nums`` whose folded text in the index's copy holds the one-piece default ``term``, the rows
         the copy lacks)."""
         if term.is_cjk_run:
@@ -266,11 +267,11 @@ class Searcher:
         return len(self._matching(query, filters, options)[1])
 
     def matching_nums(self, query: str, filters: Sequence[Filter] = (), *,
-                      options: SearchOptions = SearchOptions()) -> set[int]:
+                      options: SearchOptions = SearchOptions()) -> Rows:
         """Catalogue rows of every article matching ``query`` (the concordance reads the articles by row)."""
         return self._matching(query, filters, options)[1]
 
-    def needle_counts(self, nums: set[int], needle: str) -> dict[int, int]:
+    def needle_counts(self, nums: RowSet, needle: str) -> dict[int, int]:
         """Row → how many places its folded text holds ``needle`` at (every place it starts: 哈哈 twice in 哈哈哈), for
         each of ``nums`` (rows known to exist: verified hits). Counted on the index's copy of the texts in their
         stored bytes (:meth:`SearchIndex.counts`); the rows it lacks in the database — by PostgreSQL next to the
@@ -303,16 +304,16 @@ class Searcher:
         return bool(c.execute("SELECT 1 FROM index_dropped LIMIT 1").fetchone()) or \
             self.library.meta_get("index_pending") is not None
 
-    def _universe(self) -> set[int]:
+    def _universe(self) -> Rows:
         """Every article's row (a NOT at the top, or filters alone, need them)."""
-        return {r[0] for r in self.library.conn.execute("SELECT num FROM articles")}
+        return Rows(r[0] for r in self.library.conn.execute("SELECT num FROM articles"))
 
-    def _eval(self, node: Node, stale: bool, within: set[int] | None = None,
-              options: SearchOptions = SearchOptions()) -> set[int]:
+    def _eval(self, node: Node, stale: bool, within: Rows | None = None,
+              options: SearchOptions = SearchOptions()) -> Rows:
         """The articles matching ``node`` (only those in ``within`` when given: the rest cannot be hits)."""
         if isinstance(node, Text):
             term = make_term(node.raw, options)
-            return self._term(term, stale, within) if term else set()
+            return self._term(term, stale, within) if term else Rows()
         if isinstance(node, Near):
             return self._near(node, stale, within, options)
         if isinstance(node, Filter):
@@ -321,13 +322,13 @@ class Searcher:
         if isinstance(node, Not):
             return (self._universe() if within is None else within) - self._eval(node.child, stale, within, options)
         if isinstance(node, Or):
-            out: set[int] = set()
+            out = Rows()
             for child in node.children:
                 out |= self._eval(child, stale, within, options)
             return out
         return self._and(node, stale, within, options)
 
-    def _and(self, node: And, stale: bool, within: set[int] | None, options: SearchOptions) -> set[int]:
+    def _and(self, node: And, stale: bool, within: Rows | None, options: SearchOptions) -> Rows:
         """The articles matching every positive child of ``node`` and none of its negated ones."""
         positives = [c for c in node.children if not isinstance(c, Not)]
         negatives = [c.child for c in node.children if isinstance(c, Not)]
@@ -341,10 +342,10 @@ class Searcher:
                 exact = exact and exact_term and t.is_default
                 within = cands if within is None else within & cands
                 if not within:
-                    return set()
+                    return Rows()
         if exact and within is not None and len(text_terms) > 1:
             # every term exact from the index: their candidates' intersection (a new set) is the answer
-            acc: set[int] = within
+            acc: Rows = within
         else:
             acc = self._all_of(positives, stale, within, options)
         for child in negatives:
@@ -354,20 +355,20 @@ class Searcher:
             acc = acc - self._eval(child, stale, acc, options)
         return acc
 
-    def _all_of(self, children: Sequence[Node], stale: bool, within: set[int] | None,
-                options: SearchOptions) -> set[int]:
+    def _all_of(self, children: Sequence[Node], stale: bool, within: Rows | None,
+                options: SearchOptions) -> Rows:
         """The articles matching every one of ``children`` (each evaluated within what the others left)."""
-        acc: set[int] | None = None
+        acc: Rows | None = None
         for child in children:
             found = self._eval(child, stale, within if acc is None else acc, options)
             acc = found if acc is None else acc & found
             if not acc:
-                return set()
+                return Rows()
         if acc is None:
-            return self._universe() if within is None else set(within)
+            return self._universe() if within is None else Rows(within)
         return acc
 
-    def _candidates(self, term: Term) -> tuple[set[int], bool]:
+    def _candidates(self, term: Term) -> tuple[Rows, bool]:
         """The articles the index says may contain ``term``, and whether that is exact (kept per query)."""
         memo = getattr(self._texts, "candidates", None)
         key = (term.folded, term.pieces, term.options, term.op, term.edits)
@@ -392,14 +393,14 @@ class Searcher:
             memo[key] = found
         return found
 
-    def _term(self, term: Term, stale: bool, within: set[int] | None = None) -> set[int]:
+    def _term(self, term: Term, stale: bool, within: Rows | None = None) -> Rows:
         """Exactly the articles containing ``term`` (candidates from the index, verified); only
         those in ``within`` when given."""
         cands, exact = self._candidates(term)
         if within is not None:
             cands = cands & within
         if not cands:
-            return set()
+            return Rows()
         conn = self.library.conn
         if exact and not stale:
             return cands
@@ -416,9 +417,9 @@ class Searcher:
                 # verified and counted where the texts are: one integer per hit comes back, for ranking
                 counted = dict(ranking.server_counts(conn, cands, [needle], holding=needle))
                 self._texts.counted = (needle, counted)
-                return set(counted)
+                return Rows(counted)
             # few enough to read: test in Python and keep the texts for ranking (one read instead of two)
-            out: set[int] = set()
+            out = Rows()
             for num, folded in conn.execute(
                     "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
                     (_ids_json(cands),)):
@@ -432,27 +433,28 @@ class Searcher:
             if not exact:
                 sql += " AND instr(folded, ?) > 0"
                 args.append(term.pieces[0][1])
-            return {r[0] for r in conn.execute(sql, args)}
+            return Rows(r[0] for r in conn.execute(sql, args))
         rx = term.regex()
-        return {num for num, folded in conn.execute(
+        return Rows(num for num, folded in conn.execute(
             "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
-            (_ids_json(cands),)) if rx.search(folded)}
+            (_ids_json(cands),)) if rx.search(folded))
 
-    def _verified_on_index(self, term: Term, cands: set[int]) -> set[int]:
+    def _verified_on_index(self, term: Term, cands: Rows) -> Rows:
         """The candidates holding a default-mode ``term``, verified on the index's copy of the folded texts
         (:meth:`Index.holding`); rows the copy lacks are read from the catalogue."""
         if term.is_cjk_run:
             needle = term.pieces[0][1]
-            found, unknown = self.index.holding(cands, needle)
+            held, unknown = self.index.holding(cands, needle)
+            found = Rows(held)
             if unknown:
-                found |= {r[0] for r in self.library.conn.execute(
+                found |= Rows(r[0] for r in self.library.conn.execute(
                     "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?)) "
-                    "AND instr(folded, ?) > 0", (_ids_json(unknown), needle))}
+                    "AND instr(folded, ?) > 0", (_ids_json(unknown), needle)))
             return found
         rx = term.regex()
-        return {num for num, folded in self.folded_texts(cands) if rx.search(folded)}
+        return Rows(num for num, folded in self.folded_texts(cands) if rx.search(folded))
 
-    def folded_texts(self, nums: set[int]) -> Iterator[tuple[int, str]]:
+    def folded_texts(self, nums: RowSet) -> Iterator[tuple[int, str]]:
         """(row, folded text) of each of ``nums``: from the index's copy, else from the catalogue. Only for rows
         known to exist (verified hits, or candidates of an index holding no deleted article)."""
         have, unknown = self.index.folded(nums)
@@ -462,7 +464,7 @@ class Searcher:
                 "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
                 (_ids_json(unknown),))
 
-    def _verified(self, term: Term, cands: set[int], exact: bool) -> set[int]:
+    def _verified(self, term: Term, cands: Rows, exact: bool) -> Rows:
         """The candidates whose text in the term's mode holds it (``exact``: the index said so; only check
         the rows are still there)."""
         if exact:
@@ -473,15 +475,15 @@ class Searcher:
         if options.match is not Match.EXACT:
             return self._verified_folded(term, cands, options, lambda form: bool(found(form)))
         sure, maybe = self._prefilter(term, cands)
-        return sure | {num for num, form in self._forms(maybe, options) if found(form)}
+        return sure | Rows(num for num, form in self._forms(maybe, options) if found(form))
 
-    def _existing(self, nums: set[int]) -> set[int]:
+    def _existing(self, nums: RowSet) -> Rows:
         """Those of ``nums`` still in the catalogue."""
-        return {r[0] for r in self.library.conn.execute(
-            "SELECT num FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))}
+        return Rows(r[0] for r in self.library.conn.execute(
+            "SELECT num FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),)))
 
-    def _verified_folded(self, term: Term, cands: set[int], options: SearchOptions,
-                         found: Callable[[str], bool]) -> set[int]:
+    def _verified_folded(self, term: Term, cands: Rows, options: SearchOptions,
+                         found: Callable[[str], bool]) -> Rows:
         """:meth:`_verified` in a mode whose text is a form of the folded one: the needles of
         :meth:`_prefilter` tested in Python (C-speed ``in``) on the folded texts — the index's copy, else the
         catalogue's (on SQLite a view folding the stored parts, which ``instr`` would fold per needle) —, then
@@ -489,7 +491,7 @@ class Searcher:
         sure = term.sql_sure()
         needles = term.sql_needles() + ([sure] if sure and term.sure_is_complete else [])
         anyof = term.sql_any()
-        out: set[int] = set()
+        out = Rows()
         for num, folded in self.folded_texts(self._existing(cands)):
             if not all(n in folded for n in needles) or (anyof and not any(a in folded for a in anyof)):
                 continue
@@ -497,7 +499,7 @@ class Searcher:
                 out.add(num)
         return out
 
-    def _prefilter(self, term: Term, cands: set[int]) -> tuple[set[int], set[int]]:
+    def _prefilter(self, term: Term, cands: Rows) -> tuple[Rows, Rows]:
         """Exact mode, in SQL at C speed: the candidates that surely hold ``term`` and those that may (read and
         verified in Python), from ``instr`` on the stored parts (their roles and original texts)."""
         sure = term.sql_sure()
@@ -510,13 +512,13 @@ class Searcher:
         if anyof:
             sql += " AND (" + " OR ".join([f"instr({col}, ?) > 0"] * len(anyof)) + ")"
         args = ([sure] if sure else []) + [_ids_json(cands), *needles, *anyof]
-        yes: set[int] = set()
-        maybe: set[int] = set()
+        yes = Rows()
+        maybe = Rows()
         for num, found in self.library.conn.execute(sql, args):
             (yes if found else maybe).add(num)
         return yes, maybe
 
-    def _forms(self, nums: set[int], options: SearchOptions) -> Iterator[tuple[int, str]]:
+    def _forms(self, nums: RowSet, options: SearchOptions) -> Iterator[tuple[int, str]]:
         """(row, text in the mode's form) of each of ``nums`` still there: from the folded text (the index's
         copy, else the catalogue's), or in exact mode from the original text (the parts as stored)."""
         if options.match is Match.EXACT:
@@ -528,23 +530,23 @@ class Searcher:
         for num, folded in self.folded_texts(self._existing(nums)):
             yield num, form_of_folded(folded, options)
 
-    def _near(self, node: Near, stale: bool, within: set[int] | None, options: SearchOptions) -> set[int]:
+    def _near(self, node: Near, stale: bool, within: Rows | None, options: SearchOptions) -> Rows:
         """Articles holding every part of ``node`` within its distance: each part's articles first (the
         index and verification), then one sweep over the occurrences of each remaining text."""
         made = [make_term(p, options) for p in node.parts]
         terms = [t for t in made if t is not None]
         if not terms or len(terms) < len(made):
-            return set()  # a part that can match nothing (punctuation alone, the unreadable 〓): nothing is near it
+            return Rows()  # a part that can match nothing (punctuation alone, the unreadable 〓): nothing is near it
         acc = within
         for t in terms:
             acc = self._term(t, stale, acc)
             if not acc:
-                return set()
+                return Rows()
         if acc is None:
-            return set()
+            return Rows()
         if len(terms) < 2:
             return acc
-        return {num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance)}
+        return Rows(num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance))
 
     def _where(self, filters: Sequence[Filter]) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
@@ -579,10 +581,10 @@ class Searcher:
                                              fold_query(v), args))
         return conds, args
 
-    def _filtered(self, filters: Sequence[Filter]) -> set[int]:
+    def _filtered(self, filters: Sequence[Filter]) -> Rows:
         """The articles every one of ``filters`` admits (SQL on the catalogue: :meth:`_filter_sql`)."""
         sql, args = self._filter_sql(filters)
-        return {r[0] for r in self.library.conn.execute(sql, args)}
+        return Rows(r[0] for r in self.library.conn.execute(sql, args))
 
     def _filter_sql(self, filters: Sequence[Filter]) -> tuple[str, list[Any]]:
         """The statement selecting the rows every one of ``filters`` admits, joining only the tables a filter needs.
@@ -623,7 +625,7 @@ class Searcher:
         return f"{key} IN (SELECT value FROM json_each(?))"
 
     def _matching(self, query: str, filters: Sequence[Filter],
-                  options: SearchOptions = SearchOptions()) -> tuple[Node | None, set[int]]:
+                  options: SearchOptions = SearchOptions()) -> tuple[Node | None, Rows]:
         """The parsed query and EXACTLY the catalogue rows of the articles it matches."""
         node = parse(query)
         top_filters: list[Filter] = list(filters)
@@ -640,7 +642,7 @@ class Searcher:
         if rest is None:
             return node, filtered if filtered is not None else self._universe()
         if filtered is not None and not filtered:
-            return node, set()
+            return node, Rows()
         self._texts.candidates = {}
         try:
             return node, self._eval(rest, self._stale_possible(), filtered, options)
@@ -648,7 +650,7 @@ class Searcher:
             self._texts.candidates = None
 
     def _matching_kept(self, query: str, filters: Sequence[Filter],
-                       options: SearchOptions) -> tuple[Node | None, set[int]]:
+                       options: SearchOptions) -> tuple[Node | None, Rows]:
         """:meth:`_matching`, kept for the next question about the same query on this thread while the catalogue
         is unchanged: the window asks for a page, then its facets, the next page, every article found — each
         evaluated the query again (中国人民: ~40 ms of verification at 10,000 pages). The rows are shared:
@@ -663,7 +665,7 @@ class Searcher:
         self._kept.last = (key, found)
         return found
 
-    def _summary(self, nums: set[int]) -> ranking.ArticleInfo:
+    def _summary(self, nums: RowSet) -> ranking.ArticleInfo:
         """num → (date, first page, position, publication, kind, chars) of (at least) each of ``nums`` that
         exists: the table of every article when :meth:`prepare` keeps one, else read for these rows only (from
         the covering index ``articles_summary``): a search in a new process reads nothing per article of the
@@ -682,7 +684,7 @@ class Searcher:
             "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))
         return {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
 
-    def _by_date(self, nums: set[int], end: int | None) -> list[int]:
+    def _by_date(self, nums: RowSet, end: int | None) -> list[int]:
         """``nums`` in date order (date, first page, position on the page, row), the first ``end`` of them only
         when ``end`` is given. Many hits: the catalogue's date order is walked until enough of them came by
         (:data:`ranking.DATE_WALK` — a one-character query's first page reads a few dozen rows); fewer: the
@@ -737,7 +739,7 @@ class Searcher:
         """An upper bound of the number of articles (the largest row: an index lookup, not a count)."""
         return int(self.library.conn.execute("SELECT coalesce(max(num), 0) FROM articles").fetchone()[0])
 
-    def _scores(self, nums: set[int], terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
+    def _scores(self, nums: RowSet, terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
         """Relevance of each of ``nums`` (:func:`ranking.scores`) on their folded texts: those read while
         verifying when they are all there, else read again (the index's copy, the catalogue) — except on a
         database server (PostgreSQL), where the default-mode literals are counted in the server and one integer
@@ -762,7 +764,7 @@ class Searcher:
         """num → folded text read during the current :meth:`search` (None outside one)."""
         return getattr(self._texts, "map", None)
 
-    def _facets(self, nums: set[int]) -> dict[str, dict[str, int]]:
+    def _facets(self, nums: RowSet) -> dict[str, dict[str, int]]:
         """Hits per publication, year and kind, counted at C speed (a Python step per hit cost the window
         ~40 ms for a common word's 44,000 hits at 10,000 pages)."""
         out: dict[str, dict[str, int]] = {}
@@ -771,7 +773,7 @@ class Searcher:
             out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         return out
 
-    def _facet_columns(self, nums: set[int]) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    def _facet_columns(self, nums: RowSet) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         """num → publication, year, kind: of every article (kept with the table of a prepared searcher), else
         of ``nums``."""
         info = self._summary(nums)

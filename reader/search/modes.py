@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.index.rows import Rows
 from reader.index.store import SearchIndex, cjk_terms
 from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search.query import _WORD, Match, Op, QueryError, Term, pigeonhole
@@ -34,10 +35,10 @@ MAX_EXPANSION = 1000
 MIN_KEPT = 2
 
 
-def candidates(index: SearchIndex, term: Term) -> tuple[set[int], bool]:
+def candidates(index: SearchIndex, term: Term) -> tuple[Rows, bool]:
     """The articles the index says may hold ``term`` (a superset), and whether that is exact."""
     and_terms: list[str] = []
-    ors: list[set[int]] = []
+    ors: list[Rows] = []
     opts = term.options
     exact = len(term.index_pieces) == 1 and opts.match is not Match.EXACT
     for kind, text in term.index_pieces:
@@ -68,7 +69,7 @@ def candidates(index: SearchIndex, term: Term) -> tuple[set[int], bool]:
     return _intersect(index, and_terms, ors, exact), exact
 
 
-def _variant_terms(index: SearchIndex, run: str, ors: list[set[int]], unigrams_only: bool) -> list[str]:
+def _variant_terms(index: SearchIndex, run: str, ors: list[Rows], unigrams_only: bool) -> list[str]:
     """The AND terms of a CJK run in variants mode; each character with variants adds an OR of its class's
     unigrams to ``ors``. Two adjacent characters without variants keep their bigram's terms (unless
     punctuation is ignored: the text may split the pair)."""
@@ -86,19 +87,19 @@ def _variant_terms(index: SearchIndex, run: str, ors: list[set[int]], unigrams_o
     return out
 
 
-def _intersect(index: SearchIndex, and_terms: list[str], ors: list[set[int]], exact: bool) -> set[int]:
-    found: set[int] | None = None
+def _intersect(index: SearchIndex, and_terms: list[str], ors: list[Rows], exact: bool) -> Rows:
+    found: Rows | None = None
     for s in sorted(ors, key=len):
         found = s if found is None else found & s
         if not found:
-            return set()
+            return Rows()
     if and_terms:
         got = index.nums(list(dict.fromkeys(and_terms)), superset=not exact)
         found = got if found is None else found & got
-    return found or set()
+    return found if found is not None else Rows()
 
 
-def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> set[int]:
+def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> Rows:
     chars = list(dict.fromkeys(run))
     keep = len(chars) - term.edits
     if keep < MIN_KEPT:
@@ -110,7 +111,7 @@ def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> set[int]:
     if pieces and (term.options.match is not Match.VARIANTS or
                    all(len(variants.members(ch)) == 1 for ch in run)) and not term.options.ignore_punct:
         # N edits leave one of N+1 pieces of the run intact: the articles holding one of them
-        found: set[int] = set()
+        found = Rows()
         for piece in pieces:
             found |= index.nums(cjk_terms(piece)[0], superset=True)
         return found
@@ -118,7 +119,7 @@ def _fuzzy_cjk(index: SearchIndex, run: str, term: Term) -> set[int]:
     for ch in chars:
         group = variants.members(ch) if term.options.match is Match.VARIANTS else ch
         counts.update(index.any_nums(list(group)))
-    return {num for num, n in counts.items() if n >= keep}
+    return Rows(num for num, n in counts.items() if n >= keep)
 
 
 def _capped(words: list[str], raw: str) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from typing import Any
 
+from reader.index.rows import RowSet
 from reader.search.query import Term
 
 #: relevance ranking reads the folded text of every hit; beyond this many hits the order is by date
@@ -36,7 +37,7 @@ def date_order(info: ArticleInfo) -> tuple[dict[int, int], list[int]]:
     return {n: i for i, n in enumerate(order)}, order
 
 
-def by_date(nums: set[int], end: int | None, rank: dict[int, int], order: list[int]) -> list[int]:
+def by_date(nums: RowSet, end: int | None, rank: dict[int, int], order: list[int]) -> list[int]:
     """``nums`` in date order, the first ``end`` of them only when ``end`` is given."""
     if end is None:
         return sorted(nums, key=rank.__getitem__)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.index.rows import RowSet
 from reader.search.concordance import counts_by_num, query_filters
 from reader.search.engine import Filter, Searcher
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions, parse, positive_terms
@@ -111,7 +112,7 @@ def library_counts(searcher: Searcher, by: By, filters: Sequence[Filter] = ()) -
     return held
 
 
-def _dated(searcher: Searcher, nums: set[int]) -> Iterable[tuple[int, str]]:
+def _dated(searcher: Searcher, nums: RowSet) -> Iterable[tuple[int, str]]:
     """(row, issue date) of (at least) each of ``nums``: read for those rows, or — when they are a large share of the
     library (a common word's hits) — for every article, which costs less than looking each one up; the caller
     keeps its rows."""
@@ -123,7 +124,7 @@ def _dated(searcher: Searcher, nums: set[int]) -> Iterable[tuple[int, str]]:
                         (json.dumps(sorted(nums)),))
 
 
-def _per_period(dated: Iterable[tuple[int, str]], nums: set[int], by: By) -> Counter[str]:
+def _per_period(dated: Iterable[tuple[int, str]], nums: RowSet, by: By) -> Counter[str]:
     """Articles per period of the rows of ``nums`` among ``dated``."""
     per_date = Counter(date for num, date in dated if num in nums)
     held: Counter[str] = Counter()

@@ -98,12 +98,12 @@ def _check_consistent(folder: Path, sync: bool = True) -> dict[str, int]:
         marked = {num for num, indexed in rows if indexed}
         ix = sindex.Index(library.index_dir)
         try:
-            in_index = ix.all_nums()
+            in_index = set(ix.all_nums())
             # the index holds every article the catalogue marks as indexed (marked only after commit)
             assert marked <= in_index, f"{len(marked - in_index)} articles marked indexed are not in the index"
             if sync:
                 sindex.sync(library, ix)
-                in_index = ix.all_nums()
+                in_index = set(ix.all_nums())
                 stale = in_index - every
                 assert every <= in_index, f"{len(every - in_index)} articles are missing from the index after sync"
                 assert not stale or all(_dropped_or_replaced(library, n) for n in stale)

@@ -31,7 +31,7 @@ def _answers(lib: Library) -> tuple[dict[str, set[int]], dict[str, tuple[int, li
     try:
         vocabulary = sorted({t for (folded,) in lib.conn.execute("SELECT folded FROM article_text")
                              for t in terms(folded)})
-        cands = {t: ix.nums([t]) for t in vocabulary}
+        cands = {t: set(ix.nums([t])) for t in vocabulary}
     finally:
         ix.close()
     with Searcher(lib) as s:

@@ -13,6 +13,7 @@ import opencc
 import pytest
 
 from reader.index import store as sindex
+from reader.index.rows import Rows
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Document, Line, Page, Part, Span
 from reader.search.engine import QueryError, Searcher, parse
@@ -161,6 +162,22 @@ def test_phrases_boolean_and_parentheses(corpus) -> None:  # type: ignore[no-unt
     phrase = {aid for aid, m in meta.items() if re.search(r"(?<![a-z])new[\W_]*?york(?![a-z])", m["folded"])}
     assert searcher.matching_ids('"new york"') == phrase
     assert searcher.matching_ids("“發 展”") == a
+
+
+def test_every_way_of_evaluating_gives_rows_as_bitmaps(corpus) -> None:  # type: ignore[no-untyped-def]
+    """A query's rows are a Roaring bitmap (:class:`Rows`) on every path of the evaluation — terms exact from the
+    index and verified ones, AND, OR, NOT at the top and inside, filters alone and with terms, NEAR, phrases,
+    wildcards, fuzzy terms and the other match modes —, holding exactly the articles found: a Python set of a
+    common word's rows cost a Python integer per article (the boolean of three common words at 100,000 pages
+    spent 200 of its 236 ms building and combining them)."""
+    lib, searcher, meta = corpus
+    ids = dict(lib.conn.execute("SELECT num, id FROM articles"))
+    for q in ["发展", "國家发展", "发展 國家", "发展 OR 國家", "发展 -國家", "NOT 发展", "(发展 OR 國家) 香港",
+              '"new york"', "publication:人民日报", "发展 publication:人民日报 date:1990..1992", "发展 NEAR/5 國家",
+              "york*", "yrok~1", "發展", "page:1 -发展"]:
+        node, rows = searcher._matching(q, ())
+        assert isinstance(rows, Rows), q
+        assert {ids[n] for n in rows} == searcher.matching_ids(q), q
 
 
 def test_filters(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -381,8 +398,8 @@ def test_a_frequent_run_is_answered_by_the_index_alone(tmp_path: Path) -> None:
     sindex.sync(lib)
     nums = dict(zip(texts, (n for (n,) in lib.conn.execute("SELECT num FROM articles ORDER BY num")), strict=True))
     with Searcher(lib) as s:
-        assert s.index.nums(["中国人民"]) == {nums["run"], nums["both"]}  # the decoy is no candidate
-        assert s.index.nums(sindex.cjk_terms("中国人民银行")[0], superset=True) == {nums["both"]}
+        assert set(s.index.nums(["中国人民"])) == {nums["run"], nums["both"]}  # the decoy is no candidate
+        assert set(s.index.nums(sindex.cjk_terms("中国人民银行")[0], superset=True)) == {nums["both"]}
         for q in ("中国人民", "中国人民银行", "国人民", "人民银行", "中国的国人"):
             assert s.count(q) == sum(fold_query(q) in t for t in texts.values()), q
     lib.close()
