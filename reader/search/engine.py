@@ -582,9 +582,38 @@ class Searcher:
         return conds, args
 
     def _filtered(self, filters: Sequence[Filter]) -> Rows:
-        """The articles every one of ``filters`` admits (SQL on the catalogue: :meth:`_filter_sql`)."""
+        """The articles every one of ``filters`` admits (SQL on the catalogue: :meth:`_filter_sql`; filters on the
+        issue alone: :meth:`_issue_rows`)."""
+        if filters and all(f.field in ISSUE_FIELDS for f in filters):
+            return self._issue_rows(filters)
         sql, args = self._filter_sql(filters)
         return Rows(r[0] for r in self.library.conn.execute(sql, args))
+
+    def _issue_rows(self, filters: Sequence[Filter]) -> Rows:
+        """The articles of the issues ``filters`` admit (publication, date, issue), an issue's rows at a time: an
+        import stores an issue's articles one after another, so each admitted issue whose rows run without a gap
+        (its first and last row and its count, read from the indexes) is one range of the bitmap; the rows of the
+        others are listed. Listing every admitted row cost a Python tuple per article (a publication's 145,000
+        articles at 100,000 pages: 53 ms, against 12 ms)."""
+        where, args = self._where(filters)
+        conn = self.library.conn
+        out = Rows()
+        scattered: list[int] = []
+        for issue, first, last, count in conn.execute(
+                "SELECT i.id, (SELECT min(num) FROM articles WHERE issue_id = i.id), "
+                "(SELECT max(num) FROM articles WHERE issue_id = i.id), "
+                "(SELECT count(*) FROM articles WHERE issue_id = i.id) FROM issues i WHERE " + " AND ".join(where),
+                args):
+            if not count:
+                continue
+            if last - first + 1 == count:
+                out.add_range(first, last + 1)
+            else:
+                scattered.append(issue)
+        if scattered:
+            out |= Rows(r[0] for r in conn.execute(
+                "SELECT num FROM articles WHERE issue_id IN (SELECT value FROM json_each(?))", (_ids_json(scattered),)))
+        return out
 
     def _filter_sql(self, filters: Sequence[Filter]) -> tuple[str, list[Any]]:
         """The statement selecting the rows every one of ``filters`` admits, joining only the tables a filter needs.

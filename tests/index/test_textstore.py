@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from reader.index import store as sindex
 from reader.index import textstore
+from reader.index.rows import Rows
 from reader.index.textstore import RECORD, TextStore
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Document, Line, Page, Part, Span
@@ -272,6 +273,31 @@ def test_rows_found_by_bisection_and_out_of_order_alike(tmp_path: Path) -> None:
         assert dict(got) == {3: "三", 5: "五", 10: "文10", 2: "文2"} and unknown == {41}
         assert s.holding({3, 5, 7, 38}, "三") == ({3}, {7})
     assert fresh.rows() == set(range(2, 40, 2)) | {3, 5}
+
+
+def test_many_rows_looked_up_together_find_what_one_at_a_time_finds(tmp_path: Path) -> None:
+    """Thousands of rows looked up together (a common string's candidates, as a bitmap or a set): the same texts
+    as one row at a time, the rows the store lacks told apart, rows appended out of order found too."""
+    rng = random.Random(3)
+    store = TextStore(tmp_path)
+    rows = sorted(rng.sample(range(1, 40_000), 6000))
+    texts = {n: ("中国人民" if n % 3 else "人民") + f"{n}" + ("ab" if n % 5 else "") for n in rows}
+    store.append(texts.items())
+    late = {40_001: "中国", 7: "中国七"} if 7 not in texts else {40_001: "中国"}
+    store.append(late.items())  # out of order: 7 (when free) comes after 40,000
+    texts.update(late)
+    asked = set(rng.sample(rows, 3000)) | set(late) | {0, 39_999 + 5, 123_456}  # some the store lacks
+    asked -= {n for n in (0, 39_999 + 5, 123_456) if n in texts}
+    lacking = {n for n in asked if n not in texts}
+    want_held = {n for n in asked if n in texts and "中国" in texts[n]}
+    for nums in (Rows(asked), set(asked)):
+        fresh = TextStore(tmp_path)
+        assert fresh.holding(nums, "中国") == (want_held, lacking)
+        got, unknown = fresh.texts(nums)
+        assert dict(got) == {n: texts[n] for n in asked if n in texts} and unknown == lacking
+    one_by_one = TextStore(tmp_path)
+    for n in sorted(asked)[:50]:
+        assert one_by_one.holding({n}, "中国") == (({n} & want_held), ({n} & lacking))
 
 
 _PIECES = st.sampled_from([*CJK[:4], "ⴰ", "乎", "𠀋", "a", "中国"])

@@ -3,6 +3,7 @@ the query language, filters, sort, facets, KWIC offsets and consistency with the
 
 from __future__ import annotations
 
+import json
 import random
 from array import array
 from collections.abc import Iterator
@@ -221,6 +222,32 @@ def test_filters(corpus) -> None:  # type: ignore[no-untyped-def]
     assert searcher.matching_ids("page:2-3") == searcher.matching_ids("page:2..3")
     assert searcher.matching_ids("党 page:3..") == {x for x in a if meta[x]["page"] >= 3}
     assert searcher.matching_ids("党 page:..2") == {x for x in a if meta[x]["page"] <= 2}
+
+
+def test_an_issue_filter_finds_an_issue_stored_in_pieces(tmp_path: Path) -> None:
+    """An issue's articles are one range of rows when it was stored at once; one stored in pieces, another issue
+    between them (its pages in two files), still gives exactly its articles."""
+    lib = Library(tmp_path)
+    stored: dict[str, list[str]] = {}
+    for i, date in enumerate(["1950-01-01", "1950-01-02", "1950-01-01", "1950-01-03", "1950-01-02"]):
+        text = f"第{i}版 消息"
+        doc = Document(source=f"/{i}", format="text", pages=[Page(number=1 + i, lines=[Line("l", text)])],
+                       articles=[Article(f"a{i}{k}", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])
+                                 for k in range(3)])
+        res = lib.store_document(doc, StoreMeta("人民日报", date), path=f"/{i}", sha256=str(i))
+        stored.setdefault(date, []).extend(res.article_ids)
+    issues = {d: {r[0] for r in lib.conn.execute(
+        "SELECT DISTINCT issue_id FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+              for d, ids in stored.items()}
+    assert all(len(v) == 1 for v in issues.values())  # one issue per date, stored in pieces
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        for date, ids in stored.items():
+            assert s.matching_ids(f"date:{date}") == set(ids), date
+            assert s.matching_ids(f"消息 date:{date} publication:人民日報") == set(ids), date
+        assert s.matching_ids("date:1950-01-01..1950-01-02") == set(stored["1950-01-01"] + stored["1950-01-02"])
+        assert s.matching_ids("date:1951") == set()
+    lib.close()
 
 
 def test_filters_search_indexes_not_every_article(corpus) -> None:  # type: ignore[no-untyped-def]
