@@ -104,15 +104,27 @@ def test_the_former_second_heldout_set_is_training_pages_now() -> None:
     assert sides >= 15 and not (DATA / "heldout2").exists()
 
 
-def test_the_third_heldout_set_has_fifteen_page_sides_of_seven_sources() -> None:
-    """heldout3 (issue 15): at least 15 printed page sides from 7 sources and about 180 scored items."""
-    heldout3 = DATA / "heldout3"
-    truths = [t for t in TRUTHS if _folder(t) == heldout3]
-    sources = {t.relative_to(heldout3).parts[0] for t in truths}
+def _set_size(folder: Path) -> tuple[int, set[str], int]:
+    """A truth folder's printed page sides, its sources (top-level subfolders) and its scored (non-furniture) items."""
+    truths = [t for t in TRUTHS if _folder(t) == folder]
+    sources = {t.relative_to(folder).parts[0] for t in truths}
     loaded = [json.loads(t.read_text(encoding="utf-8")) for t in truths]
     sides = sum(truth.get("pages_in_file", 1) for truth in loaded)
     scored = sum(1 for truth in loaded for a in truth["articles"] if a["kind"] != "furniture")
+    return sides, sources, scored
+
+
+def test_the_third_heldout_set_has_fifteen_page_sides_of_seven_sources() -> None:
+    """heldout3 (issue 15): at least 15 printed page sides from 7 sources and about 180 scored items."""
+    sides, sources, scored = _set_size(DATA / "heldout3")
     assert sides >= 15 and len(sources) >= 7 and scored >= 180, (sides, sources, scored)
+
+
+def test_the_fourth_heldout_set_has_fifteen_page_sides_of_six_sources() -> None:
+    """heldout4 (issue 15): at least 15 printed page sides from 6 sources (NDNP ALTO, a European ALTO read without
+    its METS, PAGE, hOCR, ECPO and another national library's ALTO) and 180 scored items."""
+    sides, sources, scored = _set_size(DATA / "heldout4")
+    assert sides >= 15 and len(sources) >= 6 and scored >= 180, (sides, sources, scored)
 
 
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
