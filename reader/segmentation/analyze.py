@@ -9,7 +9,7 @@ from typing import Any
 
 from reader.formats import detect as ingest
 from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
-from reader.model.document import Article, Document
+from reader.model.document import Article, Document, Part
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.textpage import segment_pages
 from reader.text.reflow import WordGoesOn, join_broken_words
@@ -52,23 +52,65 @@ def rejoin_words(doc: Document) -> None:
 
     A marked hyphenation says the text runs on into the next line, so an article cut there ("This is
     Your Oppor-" | "tunity. Williamson & Foster," read as the next advert's headline) is one article: the
-    next one joins it, its first part taking the role of the part it continues. Linear in the articles.
+    article that starts with the word's second half joins the one whose last part ends with its first half,
+    next to it or not, its first part taking the role of the part it continues; and a line of noise that
+    holds a second half (a garbled line at a column's foot, "prac-" | "ti- e", set apart with the page's
+    specks) is text of the article it continues. Linear in the articles and their parts.
     """
     lines = [ln for page in doc.pages for ln in page.lines]
     goes_on = WordGoesOn(lines)
+    before = {b: a for a, b in goes_on.following.items()}
+    open_ends: dict[str, Article] = {}
     kept: list[Article] = []
     for article in doc.articles:
-        prev = kept[-1] if kept else None
-        if (prev is not None and prev.parts and article.parts and _word_half(prev.parts[-1].text)
-                and goes_on(prev.parts[-1], article.parts[0])):
-            first = replace(article.parts[0], role=prev.parts[-1].role)
-            prev.parts += [first, *article.parts[1:]]
-            prev.pages = sorted({*prev.pages, *article.pages})
-            continue
-        kept.append(article)
-    doc.articles = kept
+        owner = _continued(article.parts[0], open_ends, before, goes_on) if article.parts else None
+        if owner is not None:
+            _append(owner, article.parts, article.pages, open_ends)
+        else:
+            kept.append(article)
+            _note_open_end(article, open_ends)
+    doc.articles = [a for a in kept if _noise_rejoined(a, open_ends, before, goes_on)]
     for article in doc.articles:
         article.parts = join_broken_words(article.parts, goes_on)
+
+
+def _continued(part: Part, open_ends: dict[str, Article], before: dict[str, str],
+               goes_on: WordGoesOn) -> Article | None:
+    """The article whose last part ends in the first half of the word ``part`` starts with, if one does."""
+    owner = open_ends.get(before.get(part.spans[0].line, "")) if part.spans else None
+    return owner if owner is not None and goes_on(owner.parts[-1], part) else None
+
+
+def _append(owner: Article, parts: list[Part], pages: list[int], open_ends: dict[str, Article]) -> None:
+    """``parts`` (the first continuing ``owner``'s broken last part, in its role) at the end of ``owner``."""
+    del open_ends[owner.parts[-1].spans[-1].line]
+    owner.parts += [replace(parts[0], role=owner.parts[-1].role), *parts[1:]]
+    owner.pages = sorted({*owner.pages, *pages})
+    _note_open_end(owner, open_ends)
+
+
+def _note_open_end(article: Article, open_ends: dict[str, Article]) -> None:
+    """Remember ``article`` by its last line when its last part ends in the first half of a word."""
+    last = article.parts[-1] if article.parts else None
+    if last is not None and last.spans and _word_half(last.text):
+        open_ends[last.spans[-1].line] = article
+
+
+def _noise_rejoined(article: Article, open_ends: dict[str, Article], before: dict[str, str],
+                    goes_on: WordGoesOn) -> bool:
+    """Move each noise part of ``article`` that continues another article's broken word to that article; whether
+    ``article`` still holds anything."""
+    if not any(p.role == "noise" for p in article.parts):
+        return True
+    rest: list[Part] = []
+    for part in article.parts:
+        owner = _continued(part, open_ends, before, goes_on) if part.role == "noise" else None
+        if owner is not None and owner is not article:
+            _append(owner, [part], article.pages, open_ends)
+        else:
+            rest.append(part)
+    article.parts = rest
+    return bool(rest)
 
 
 def analyze_file(path: str | Path, fmt: str = "auto") -> Document:

@@ -218,8 +218,9 @@ def join_broken_words(parts: list[Part], lines: Sequence[Line] | WordGoesOn) -> 
     articles of a whole document (made again for each, the document's lines were mapped once per article:
     quadratic in a METS issue). A marked hyphenation (ALTO ``HYP``/``SUBS_TYPE``)
     is a word that goes on at the start of the next line, so no paragraph or role boundary can fall
-    there: two paragraphs become one, and a display line (headline, subheadline) whose last word goes
-    on into the body is body text. Only neighbouring parts are joined. Linear.
+    there: two paragraphs become one, a display line (headline, subheadline) whose last word goes
+    on into the body is body text, and one whose word goes on into another display line (a headline's second
+    line taken for a subheadline) keeps that line in its own role. Only neighbouring parts are joined. Linear.
     """
     word_goes_on = lines if isinstance(lines, WordGoesOn) else WordGoesOn(lines)
     out: list[Part] = []
@@ -231,6 +232,9 @@ def join_broken_words(parts: list[Part], lines: Sequence[Line] | WordGoesOn) -> 
                 continue
             if prev.role in _DISPLAY_ROLES and part.role == "paragraph":
                 out[-1] = _glued(prev, part, "paragraph")
+                continue
+            if prev.role in _DISPLAY_ROLES and part.role in _DISPLAY_ROLES:
+                out[-1] = _glued(prev, part, prev.role)  # one display element: "… Fill Va-" | "cancy in …"
                 continue
         out.append(part)
     return out

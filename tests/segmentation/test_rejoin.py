@@ -68,3 +68,49 @@ def test_the_lines_are_mapped_once_per_document_not_once_per_article(monkeypatch
     monkeypatch.setattr(reflow.WordGoesOn, "__init__", counted)
     rejoin_words(doc)
     assert len(doc.articles) == 10 and made == [60]
+
+
+def test_a_headline_broken_inside_a_marked_word_keeps_its_second_line() -> None:
+    """A two-line headline whose second line the segmenter took for a subheadline ("… to Fill Va-" | "cancy in
+    U. S. Senate.", the lines set in two styles): a word the source marks as hyphenated cannot be half headline and
+    half subheadline, and "Vacancy" must be found. The display part it runs on into is the same headline."""
+    lines = [Line(id="l1", text="Will Hays to Fill Va-", box=(10, 10, 300, 40), hyphenated=True),
+             Line(id="l2", text="cancy in U. S. Senate.", box=(10, 50, 300, 80)),
+             Line(id="l3", text="WASHINGTON, November 15.", box=(10, 90, 300, 110))]
+    article = Article(id="a1", parts=[reflow_lines("headline", lines[:1]), reflow_lines("subheadline", lines[1:2]),
+                                      reflow_lines("paragraph", lines[2:])], pages=[1])
+    doc = Document(source="star.xml", format="alto", pages=[Page(number=1, lines=lines)], articles=[article])
+    rejoin_words(doc)
+    parts = doc.articles[0].parts
+    assert [(p.role, p.text) for p in parts] == [("headline", "Will Hays to Fill Vacancy in U. S. Senate."),
+                                                 ("paragraph", "WASHINGTON, November 15.")]
+    assert {s.line for s in parts[0].spans} == {"l1", "l2"}
+
+
+def test_a_word_half_set_apart_later_in_the_reading_order_returns_to_its_article() -> None:
+    """The second half of a marked hyphenation read as noise ("prac-" ends a paragraph; its line "ti- e", garbled
+    at a column's foot, went with the page's specks into a furniture article listed after other articles): it is
+    text of the article it continues, not lost to search."""
+    lines = [Line(id="l1", text="in violation of international law and prac-", box=(10, 10, 300, 40),
+                  hyphenated=True),
+             Line(id="l2", text="ti- e", box=(10, 50, 60, 70)),
+             Line(id="l3", text="SEALS WITH BALLOONS.", box=(400, 10, 700, 40)),
+             Line(id="l4", text="The seals were seen.", box=(400, 50, 700, 80))]
+    body = Article(id="a1", parts=[reflow_lines("paragraph", lines[:1])], pages=[1])
+    other = Article(id="a2", parts=[reflow_lines("headline", lines[2:3]), reflow_lines("paragraph", lines[3:])],
+                    pages=[1])
+    speck = Article(id="a3", kind="furniture", parts=[reflow_lines("noise", [Line(id="l0", text="i")]),
+                                                      reflow_lines("noise", lines[1:2])], pages=[1])
+    doc = Document(source="star.xml", format="alto", pages=[Page(number=1, lines=lines)],
+                   articles=[body, other, speck])
+    rejoin_words(doc)
+    assert [a.id for a in doc.articles] == ["a1", "a2", "a3"]
+    assert [(p.role, p.text) for p in doc.articles[0].parts] == [
+        ("paragraph", "in violation of international law and practi- e")]
+    assert [p.text for p in doc.articles[2].parts] == ["i"]  # the other specks stay where they were
+    # a speck article left empty goes
+    doc2 = Document(source="star.xml", format="alto", pages=doc.pages, articles=[
+        Article(id="b1", parts=[reflow_lines("paragraph", lines[:1])], pages=[1]),
+        Article(id="b3", kind="furniture", parts=[reflow_lines("noise", lines[1:2])], pages=[1])])
+    rejoin_words(doc2)
+    assert [a.id for a in doc2.articles] == ["b1"]
