@@ -17,3 +17,51 @@ def test_a_library_opened_keeps_what_lives_as_long_as_the_window_out_of_the_coll
     assert len(gc.get_objects(generation=2)) < gc.get_freeze_count() / 4
     win.close()
     assert gc.get_freeze_count() == 0
+
+
+def _articles_on_two_pages(win) -> tuple[tuple[str, int], tuple[str, int]]:  # noqa: ANN001
+    """An article on one page and an article on another (with their page ids)."""
+    found: dict[int, str] = {}
+    for issue in win.archive.issues():
+        for page in win.archive.pages(issue.id):
+            arts = win.archive.articles(page_id=page.id)
+            if arts and page.id not in found:
+                found[page.id] = arts[0].id
+    (p1, a1), (p2, a2) = list(found.items())[:2]
+    return (a1, p1), (a2, p2)
+
+
+def test_a_page_shown_lately_is_shown_again_without_being_built_and_a_page_read_anew_is_built(
+        make_window, library_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Going back to a page shown lately (the next hit, the last article) showed it from its kept drawing:
+    its boxes, lines and the item drawing them are not made again — and the item shows this article's lines,
+    not those the page showed last time. A page read again from the catalogue (after an import) is built."""
+    from reader.gui.widgets import layout_view
+
+    made: list[int] = []
+
+    class Counted(layout_view.PageLayer):
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            made.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(layout_view, "PageLayer", Counted)
+    win = make_window(library_dir)
+    view = win.layout_view
+    (a1, p1), (a2, p2) = _articles_on_two_pages(win)
+    win.open_article(a1, page_id=p1)
+    first_lines = dict(view.lines)
+    view.set_lit(list(first_lines)[:3], scroll=False)
+    win.open_article(a2, page_id=p2)
+    made.clear()
+    win.open_article(a1, page_id=p1)
+    assert made == []  # shown again, not built
+    assert view.layer in view.scene().items() and view.lines == first_lines
+    assert view.layer.lit == set() and view.layer.hit == set()  # the last showing's marks are gone
+    on_page = [lid for lid in win.article_view.article.line_ids() if lid in view.lines]
+    assert on_page and view.layer.in_article == {view._index_of[lid] for lid in on_page}
+    assert view.article_lines() == set(on_page)
+    win.archive.refresh()  # the catalogue read again: another Page object
+    win.open_article(a2, page_id=p2)
+    win.open_article(a1, page_id=p1)
+    assert len(made) == 2
