@@ -65,3 +65,39 @@ def test_a_page_shown_lately_is_shown_again_without_being_built_and_a_page_read_
     win.open_article(a2, page_id=p2)
     win.open_article(a1, page_id=p1)
     assert len(made) == 2
+
+
+def test_reopening_an_article_does_not_run_the_line_breaker_again_and_a_corrected_text_is_set_anew(
+        qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """The CJK line-breaking marks of a part depend on its text alone: an article opened again (the next hit,
+    going back) takes them from memory; a text changed by a correction is set with its own, and shown."""
+    from reader.gui.widgets import article_view
+    from reader.gui.widgets.article_view import ArticleView
+    from reader.model.document import Article, Part, Span
+
+    calls: list[str] = []
+    real = article_view.linebreak.adjustments
+
+    def spy(text: str, theirs: list[bool]):  # noqa: ANN202
+        calls.append(text)
+        return real(text, theirs)
+
+    monkeypatch.setattr(article_view.linebreak, "adjustments", spy)
+
+    def article(body: str) -> Article:
+        return Article("a", parts=[Part("headline", "测试标题", [Span(0, 4, "l0", 0)]),
+                                   Part("paragraph", body, [Span(0, len(body), "l1", 0)])])
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    body = "《情况表》。“重要工作”一栏里写着今年的计划，3—4条写得清清楚楚。"
+    view.set_article(article(body))
+    first = view.text.toPlainText()
+    calls.clear()
+    view.set_article(article(body))
+    assert calls == [] and view.text.toPlainText() == first
+    corrected = body.replace("今年", "明年")
+    view.set_article(article(corrected))
+    assert calls == [corrected]
+    shown = view.text.toPlainText().replace(article_view.ZWSP, "").replace(article_view.WORD_JOINER, "")
+    assert "明年的计划" in shown and "今年" not in shown
