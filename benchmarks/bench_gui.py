@@ -7,6 +7,17 @@
 Targets (issue 17): in the window at 10,000 pages, results listed ≤ 100 ms after Enter (the first
 page of results; the rest fetched as the list is scrolled) and an opened article shown ≤ 30 ms.
 
+Measured (issue 17, fifth pass — opening; ``QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui --library
+COPY --repeat 2``, a copy of the 10,000-page library, main 2e4c9b9 and the branch run alternately four times each,
+load average 2.6 on 2 shared cores, 50 opens a run, ms): open wall p50/p95 14–18/28–60 → 13/23–40 (23, 24, 25
+and 40), process CPU p50/p95 14–15/25–28 → 12–13/23–24; listing unchanged (wall p50 27–38 against 27–32). The
+p95 was a full pass of Python's cycle collector (45–110 ms, about three a run; frozen out once a library is
+open), a page change rebuilding the page (the last 6 pages' drawings are kept), the overlay asking every
+article's source of a new issue with no segmentation correction in the library, and the line breaker run again
+over an article opened again. What remains: Qt painting the window (~9 ms) and laying out the reading view's
+document (~2–4; ~13 for the session's first article, its glyphs loaded), a new page built (~2.5), the new page's
+article list (~1.5).
+
 Measured (issue 17, fourth pass — the first page listed without facets, the facets counted after;
 ``--library`` a copy of the 10,000-page library reindexed for this version, ``--repeat 2``, main 4221f6f
 and the branch run alternately four times each, load average 3.6–4.1 on 2 shared cores, every query

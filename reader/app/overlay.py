@@ -154,10 +154,12 @@ class Overlay:
         """The segmentation corrections that apply to the articles of an issue (``article_ids``)."""
         if not self.segmentation:
             return []
+        segmentation = [c for c in self.corrections() if c.kind != "text"]
+        if not segmentation:  # the usual library: no article's source is asked for (a query each)
+            return []
         ids = set(article_ids)
         sources = {s for s in (self._source_of(i) for i in ids) if s}
-        return [c for c in self.corrections() if c.kind != "text"
-                and (named_articles(c) & ids or anchored_source(c) in sources)]
+        return [c for c in segmentation if named_articles(c) & ids or anchored_source(c) in sources]
 
     def overlaid(self, issue_id: int) -> CorrectedIssue | None:
         """The issue's articles with its segmentation corrections applied; None when none applies."""

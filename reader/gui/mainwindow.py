@@ -53,7 +53,7 @@ from reader.gui.dialogs.about_dialog import AboutDialog
 from reader.gui.dialogs.export_dialog import ExportDialog
 from reader.gui.display import Display
 from reader.gui.icons import app_icon
-from reader.gui.library_ui import LibraryUi
+from reader.gui.library_ui import LibraryUi, give_back_to_collections
 from reader.gui.messages import error_text
 from reader.gui.navigation import Navigator
 from reader.gui.search_ui import Searching
@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Stopping the running task…"))
             wait_all(30000)
         super().closeEvent(event)
+        give_back_to_collections()
 
     # the window's own verbs ---------------------------------------------------------------------
     @property

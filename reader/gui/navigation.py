@@ -204,7 +204,7 @@ class Navigator:
         page_id = None
         if hit.matches:
             art = w.archive.article(hit.article)
-            ranges = Reading.build(art).split_article_range(*hit.matches[0])
+            ranges = Reading(art, []).split_article_range(*hit.matches[0])  # the parts' offsets only
             if ranges:
                 loc = art.parts[ranges[0][0]].locate(ranges[0][1])
                 if loc is not None:

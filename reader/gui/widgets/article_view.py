@@ -22,6 +22,7 @@ import bisect
 import logging
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,7 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity
+from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity, utf16_offsets
 from reader.model.document import Article
 from reader.text import forms as textforms
 from reader.text import linebreak
@@ -119,6 +120,16 @@ def runs_in(previous: str, role: str) -> bool:
     return {previous, role} == {"dateline", "byline"}
 
 
+@lru_cache(maxsize=512)
+def set_for_breaking(display: str) -> tuple[str, tuple[int, ...]]:
+    """A part's display text as it goes into the document (:meth:`TextReader._with_breaks`), remembered by the
+    text itself — what comes out depends on it alone, so a corrected text is set anew — and reopening an
+    article (the next hit, going back) does not run the line breaker over every character again."""
+    text = display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " ")
+    out, inserted = TextReader._with_breaks(text, utf16_offsets(display))
+    return out, tuple(inserted)
+
+
 class TextReader(QTextBrowser):
     """The horizontal reading view (a read-only QTextBrowser)."""
 
@@ -169,9 +180,8 @@ class TextReader(QTextBrowser):
             else:
                 cursor.insertBlock(bfmt, cfmt)
             self._blocks.append(cursor.position())
-            text, inserted = self._with_breaks(
-                sp.display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " "), sp.u16)
-            self._breaks.append(inserted)
+            text, inserted = set_for_breaking(sp.display)
+            self._breaks.append(list(inserted))
             cursor.insertText(text, cfmt)
         self.setDocument(doc)
         self.moveCursor(QTextCursor.MoveOperation.Start)

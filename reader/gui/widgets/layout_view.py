@@ -65,6 +65,9 @@ TEXT_PITCH = 36.0
 GREEK_PX = 5.0
 TEXT_COLUMN_LINES = 48
 TEXT_GAP = 48.0
+#: pages whose drawing is kept after another page is shown, to show them again at once (going back and forth
+#: between hits or articles on a few pages rebuilt the page each time)
+KEPT_PAGES = 6
 #: Page images are decoded at most this many pixels on their longer side.
 MAX_IMAGE_SIDE = 3600
 #: Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG,
@@ -189,6 +192,10 @@ class PageLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF(self._bounds)  # a copy: Qt owns what a virtual returns
 
+    def forget_states(self) -> None:
+        """No line in the article, lit or hit (the item is shown again, for another article)."""
+        self.in_article, self.lit, self.hit = set(), set(), set()
+
     def set_state(self, name: str, indices: set[int]) -> None:
         """Mark ``indices`` as ``in_article``, ``lit`` or ``hit`` (the others not) and repaint the lines that
         changed, not the page."""
@@ -255,6 +262,35 @@ class PageLayer(QGraphicsItem):
                 painter.drawRects(group)
         painter.restore()
         return readable
+
+
+def _vertical(line: Line, box: Rect, page: Page, mode: str) -> bool:
+    """Whether a line's text runs down its box."""
+    if mode == "text":
+        return page.vertical
+    text = line.text.strip()
+    width, height = box[2] - box[0], box[3] - box[1]
+    if len(text) < 2:
+        return page.vertical and height >= width
+    wide = sum(1 for c in text if is_wide(c)) >= len(text) / 2
+    return wide and height > width * 1.3
+
+
+@dataclass(slots=True)
+class PageDrawing:
+    """What a page is drawn from, kept to show the page again without building it: the :class:`Page` it was
+    built from (a page read again from the catalogue is another object, and is built anew), its lines by id
+    and their order in the item that draws them, the sheet under them (none on a scan) and the scene
+    rectangle."""
+
+    page: Page
+    mode: str
+    scan: bool
+    layer: PageLayer
+    lines: dict[str, PageLine]
+    index_of: dict[str, int]
+    sheet: QRectF | None
+    rect: QRectF
 
 
 def bounding(boxes: Sequence[Rect]) -> QRectF:
@@ -425,6 +461,9 @@ class LayoutView(QGraphicsView):
         self.lines: dict[str, PageLine] = {}
         self.layer: PageLayer | None = None
         self._index_of: dict[str, int] = {}
+        #: the shown page's drawing, and those of pages shown lately (by page key)
+        self._drawing: PageDrawing | None = None
+        self._kept: OrderedDict[tuple[str, int], PageDrawing] = OrderedDict()
         self._regions: list[QGraphicsRectItem] = []
         self._annotated_frames: list[QGraphicsRectItem] = []
         self._annotated: set[str] = set()
@@ -439,10 +478,12 @@ class LayoutView(QGraphicsView):
 
     # building ------------------------------------------------------------
     def set_page(self, page: Page | None, key: tuple[str, int] | None = None) -> None:
-        """Show ``page``; nothing is rebuilt when the same page (``key``) is shown again."""
+        """Show ``page``; nothing is rebuilt when the same page (``key``) is shown again, and a page shown
+        lately (the same :class:`Page` object, ``key``) is shown again from its kept drawing."""
         if key is not None and key == self.page_key and page is not None:
             return
         scene = self.scene()
+        self._keep_drawing()
         scene.clear()
         self.lines = {}
         self.layer = None
@@ -455,21 +496,87 @@ class LayoutView(QGraphicsView):
         self._hits = set()
         self.page = page
         self.page_key = key
+        self._drawing = None
         if page is None:
             self.mode = "empty"
             return
-        boxed = [ln for ln in page.lines if ln.box is not None]
-        image = None
+        kept = self._kept.pop(key, None) if key is not None else None
+        image = self._image_of(page)
+        if kept is not None and kept.page is page and kept.scan == (image is not None):
+            drawing = kept
+            drawing.layer.forget_states()
+        else:
+            drawing = self._draw(page, image is not None)
+        self._drawing = drawing
+        self.mode = drawing.mode
+        self.layer = drawing.layer
+        self.lines = drawing.lines
+        self._index_of = drawing.index_of
+        self._add_backdrop(page, drawing, image)
+        scene.addItem(drawing.layer)
+        scene.setSceneRect(drawing.rect)
+        if self._fit == "page":
+            self.fit_page()
+        else:
+            self.fit_width()
+
+    def _keep_drawing(self) -> None:
+        """Take the shown page's line item out of the scene, kept to show the page again (at most
+        :data:`KEPT_PAGES`, the last shown kept longest)."""
+        drawing, key = self._drawing, self.page_key
+        if drawing is None or key is None:
+            return
+        self.scene().removeItem(drawing.layer)
+        self._kept[key] = drawing
+        self._kept.move_to_end(key)
+        while len(self._kept) > KEPT_PAGES:
+            self._kept.popitem(last=False)
+
+    @staticmethod
+    def _image_of(page: Page) -> tuple[QImage, float] | None:
+        """The page's scan, when it has one that matches its coordinates (or it has no lines at all)."""
+        boxed = any(ln.box is not None for ln in page.lines)
         if page.image and page.image_scale and boxed or page.image and not page.lines:
-            image = load_image(page.image)
+            return load_image(page.image)
+        return None
+
+    def _draw(self, page: Page, scan: bool) -> PageDrawing:
+        """Build a page's drawing: its lines' boxes (from the source, or set in columns for a page without
+        them), the one item drawing them, and the scene rectangle."""
+        boxed = [ln for ln in page.lines if ln.box is not None]
         if boxed:
             boxes = {ln.id: ln.box for ln in boxed if ln.box is not None}
-            self.mode = "scan" if image is not None else "drawn"
+            mode = "scan" if scan else "drawn"
         else:
             boxes = vertical_text_boxes(page.lines) if page.vertical else text_page_boxes(page.lines)
-            self.mode = "text"
-        width = page.width or 0.0
-        height = page.height or 0.0
+            mode = "text"
+        lines: list[PageLine] = []
+        for line in page.lines:
+            box = boxes.get(line.id)
+            if box is None:
+                continue
+            x1, y1, x2, y2 = box
+            norm = box if x1 <= x2 and y1 <= y2 else (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+            lines.append(PageLine(line.id, line.text, norm, _vertical(line, norm, page, mode)))
+        layer = PageLayer(lines, not scan, self.font_family)
+        bounds = layer.boundingRect()
+        sheet = None
+        if mode == "text":
+            sheet = QRectF(-TEXT_EM, -TEXT_EM, bounds.right() + 2 * TEXT_EM, bounds.bottom() + 2 * TEXT_EM)
+        elif mode == "drawn" and page.width and page.height:
+            sheet = QRectF(0, 0, page.width, page.height)
+        if sheet is not None:
+            bounds = bounds.united(sheet)
+        if page.width and page.height:
+            bounds = bounds.united(QRectF(0, 0, page.width, page.height))
+        bounds = bounds.adjusted(-20, -20, 20, 20)
+        return PageDrawing(page, mode, scan, layer, {ln.id: ln for ln in lines},
+                           {ln.id: i for i, ln in enumerate(lines)}, sheet, bounds)
+
+    def _add_backdrop(self, page: Page, drawing: PageDrawing, image: tuple[QImage, float] | None) -> None:
+        """Under the lines: the scan, or the sheet of paper they are drawn on. The scene rectangle holds the
+        scan too (not kept with the drawing: a scan's pixmap is tens of megabytes)."""
+        scene = self.scene()
         if image is not None:
             qimg, factor = image
             pix = QGraphicsPixmapItem(QPixmap.fromImage(qimg))
@@ -478,56 +585,15 @@ class LayoutView(QGraphicsView):
             pix.setScale(scale)
             pix.setZValue(-10)
             scene.addItem(pix)
-            width = max(width, qimg.width() * scale)
-            height = max(height, qimg.height() * scale)
-        elif self.mode == "drawn" and width and height:
-            sheet = scene.addRect(QRectF(0, 0, width, height), QPen(QColor(190, 190, 190)),
-                                  QBrush(QColor(252, 251, 247)))
+            drawing.rect = drawing.rect.united(QRectF(0, 0, qimg.width() * scale, qimg.height() * scale)
+                                               .adjusted(-20, -20, 20, 20))
+        elif drawing.sheet is not None:
+            sheet = scene.addRect(drawing.sheet, QPen(QColor(190, 190, 190)), QBrush(QColor(252, 251, 247)))
             sheet.setZValue(-10)
-        elif self.mode == "text":
-            right = max((b[2] for b in boxes.values()), default=0.0)
-            bottom = max((b[3] for b in boxes.values()), default=0.0)
-            sheet = scene.addRect(QRectF(-TEXT_EM, -TEXT_EM, right + 2 * TEXT_EM, bottom + 2 * TEXT_EM),
-                                  QPen(QColor(190, 190, 190)), QBrush(QColor(252, 251, 247)))
-            sheet.setZValue(-10)
-        self._add_lines(page, boxes, draw_text=image is None)
-        bounds = scene.itemsBoundingRect()
-        if width and height:
-            bounds = bounds.united(QRectF(0, 0, width, height))
-        scene.setSceneRect(bounds.adjusted(-20, -20, 20, 20))
-        if self._fit == "page":
-            self.fit_page()
-        else:
-            self.fit_width()
-
-    def _add_lines(self, page: Page, boxes: dict[str, Box], draw_text: bool) -> None:
-        """The page's lines with a box, as one :class:`PageLayer` item."""
-        lines: list[PageLine] = []
-        for line in page.lines:
-            box = boxes.get(line.id)
-            if box is None:
-                continue
-            x1, y1, x2, y2 = box
-            norm = box if x1 <= x2 and y1 <= y2 else (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
-            lines.append(PageLine(line.id, line.text, norm, self._vertical(line, norm, page)))
-        self.lines = {ln.id: ln for ln in lines}
-        self._index_of = {ln.id: i for i, ln in enumerate(lines)}
-        self.layer = PageLayer(lines, draw_text, self.font_family)
-        self.scene().addItem(self.layer)
 
     def _indices(self, line_ids: Iterable[str]) -> set[int]:
         index = self._index_of
         return {index[lid] for lid in line_ids if lid in index}
-
-    def _vertical(self, line: Line, box: Rect, page: Page) -> bool:
-        if self.mode == "text":
-            return page.vertical
-        text = line.text.strip()
-        width, height = box[2] - box[0], box[3] - box[1]
-        if len(text) < 2:
-            return page.vertical and height >= width
-        wide = sum(1 for c in text if is_wide(c)) >= len(text) / 2
-        return wide and height > width * 1.3
 
     # states ----------------------------------------------------------------
     def set_article(self, line_ids: Iterable[str], regions: Sequence[Sequence[str]] = ()) -> None:
