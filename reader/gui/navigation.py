@@ -103,7 +103,7 @@ class Navigator:
         w.layout_view.set_lit([], scroll=False)  # the last article's selection is not this one's
         w.annotating.show_annotations()
         if page_id is not None:
-            if page_id != state.page_id or w.layout_view.page is None:
+            if page_id != state.page_id or w.layout_view.page is not w.archive.page(page_id):  # read anew: shown anew
                 self.show_page_layout(page_id, info.issue_id)
             state.issue_id = info.issue_id
         self.outline_article()

@@ -67,6 +67,19 @@ def test_a_page_shown_lately_is_shown_again_without_being_built_and_a_page_read_
     assert len(made) == 2
 
 
+def test_the_page_on_screen_read_anew_is_shown_anew(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """The page on screen, read again from the catalogue (an import replaced its source: another Page object
+    with other lines), is built again when shown — not left as it was because its key is the same."""
+    win = make_window(library_dir)
+    view = win.layout_view
+    (a1, p1), _ = _articles_on_two_pages(win)
+    win.open_article(a1, page_id=p1)
+    shown = view.page
+    win.archive.refresh()
+    win.open_article(a1, page_id=p1)
+    assert view.page is not shown and view.page is win.archive.page(p1)
+
+
 def test_reopening_an_article_does_not_run_the_line_breaker_again_and_a_corrected_text_is_set_anew(
         qtbot, monkeypatch) -> None:  # noqa: ANN001
     """The CJK line-breaking marks of a part depend on its text alone: an article opened again (the next hit,

@@ -478,9 +478,10 @@ class LayoutView(QGraphicsView):
 
     # building ------------------------------------------------------------
     def set_page(self, page: Page | None, key: tuple[str, int] | None = None) -> None:
-        """Show ``page``; nothing is rebuilt when the same page (``key``) is shown again, and a page shown
-        lately (the same :class:`Page` object, ``key``) is shown again from its kept drawing."""
-        if key is not None and key == self.page_key and page is not None:
+        """Show ``page``; nothing is rebuilt when the same page (``key``, the same :class:`Page` object) is shown
+        again, and a page shown lately (the same object, ``key``) is shown again from its kept drawing. The page
+        on screen read again from the catalogue (after an import: another object) is built anew."""
+        if key is not None and key == self.page_key and page is not None and page is self.page:
             return
         scene = self.scene()
         self._keep_drawing()
