@@ -206,7 +206,7 @@ class Searcher:
         texts — or None (the general way answers, from the postings) when that would
         read more than :data:`WALK_TEXTS` texts: on average, given how common the string is, or in fact, when its
         articles gather late in the date order; or when the copy lacks a row walked by (a partial index, a torn
-        copy)."""
+        copy; on a database server the texts are tested in the database instead)."""
         expected = end * self.article_bound() // max(1, total)
         if expected > WALK_TEXTS:
             return None
@@ -224,12 +224,27 @@ class Searcher:
 
     def _holding(self, term: Term, nums: set[int]) -> tuple[set[int], RowSet]:
         """(the rows of ``nums`` whose folded text in the index's copy holds the one-piece default ``term``, the rows
-        the copy lacks)."""
+        the copy lacks). On a database server, whose index keeps no copy, the texts are tested where they are."""
         if term.is_cjk_run:
-            return self.index.holding(nums, term.pieces[0][1])
-        texts, unknown = self.index.folded(nums)
+            found, unknown = self.index.holding(nums, term.pieces[0][1])
+        else:
+            texts, unknown = self.index.folded(nums)
+            search = term.regex().search
+            found = {num for num, folded in texts if search(folded)}
+        if unknown and self._server_side():
+            found |= set(self._verified_in_catalogue(term, Rows(unknown)))
+            unknown = set()
+        return found, unknown
+
+    def _verified_in_catalogue(self, term: Term, nums: Rows) -> Rows:
+        """Those of ``nums`` whose folded text in the catalogue holds the one-piece default ``term`` (a CJK string
+        tested in SQL, a word by its pattern on the texts read)."""
+        if term.is_cjk_run:
+            return Rows(r[0] for r in self.library.conn.execute(
+                "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?)) AND instr(folded, ?) > 0",
+                (_ids_json(nums), term.pieces[0][1])))
         search = term.regex().search
-        return {num for num, folded in texts if search(folded)}, unknown
+        return Rows(num for num, folded in self.folded_texts(nums) if search(folded))
 
     def _date_stream(self) -> Iterator[int]:
         """Every article's row in date order (date, first page, position, row), as a stream: the table a prepared
