@@ -210,9 +210,10 @@ class Searcher:
         expected = end * self.article_bound() // max(1, total)
         if expected > WALK_TEXTS:
             return None
-        rows = self._date_stream()
+        most = max(WALK_TEXTS, 4 * expected)
+        rows = self._date_stream(most + WALK_CHUNK)
         out: list[int] = []
-        for _ in range(0, max(WALK_TEXTS, 4 * expected), WALK_CHUNK):
+        for _ in range(0, most, WALK_CHUNK):
             chunk = list(islice(rows, WALK_CHUNK))
             found, unknown = self._holding(term, set(chunk))
             if unknown:
@@ -246,15 +247,18 @@ class Searcher:
         search = term.regex().search
         return Rows(num for num, folded in self.folded_texts(nums) if search(folded))
 
-    def _date_stream(self) -> Iterator[int]:
-        """Every article's row in date order (date, first page, position, row), as a stream: the table a prepared
-        searcher keeps, else the catalogue's date order (issues by date, each issue's articles sorted on their own;
-        CROSS JOIN keeps SQLite's join order; the condition in WHERE, as PostgreSQL takes no ON after CROSS JOIN)."""
+    def _date_stream(self, limit: int | None = None) -> Iterator[int]:
+        """Every article's row in date order (date, first page, position, row) — the first ``limit`` only when
+        given: a database server's driver reads a statement's every row before the first is handed out —, as a
+        stream: the table a prepared searcher keeps, else the catalogue's date order (issues by date, each issue's
+        articles sorted on their own; CROSS JOIN keeps SQLite's join order; the condition in WHERE, as PostgreSQL
+        takes no ON after CROSS JOIN)."""
         if self._prepared:
-            return iter(self._date_order()[1])
-        rows = self.library.conn.execute(
-            "SELECT a.num FROM issues i CROSS JOIN articles a WHERE a.issue_id = i.id "
-            "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
+            return islice(self._date_order()[1], limit)
+        sql = ("SELECT a.num FROM issues i CROSS JOIN articles a WHERE a.issue_id = i.id "
+               "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
+        rows = self.library.conn.execute(sql + " LIMIT ?", (limit,)) if limit is not None else \
+            self.library.conn.execute(sql)
         return (r[0] for r in rows)
 
     def prepare(self) -> None:
@@ -741,7 +745,7 @@ class Searcher:
             # rows walked at most: 4 × those a page of hits spread evenly takes; hits gathered late in the date order
             # (a date filter's) are sorted below instead (一个 date:2011 walked 333,000 rows at 100,000 pages)
             budget = 4 * end * bound // len(nums) + ranking.DATE_WALK_SLACK
-            got = list(islice(filter(nums.__contains__, islice(self._date_stream(), budget)), end))
+            got = list(islice(filter(nums.__contains__, self._date_stream(budget)), end))
             if len(got) == end or budget > bound:
                 return got
         sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "
