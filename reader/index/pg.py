@@ -9,8 +9,10 @@ PostgreSQL keeps the postings (compressed posting trees per key) and intersects 
 through a long list when a short one has already narrowed the candidates (GIN's fast scan). A query of
 one or two characters is one or two posting lists: the article table and its texts are never read for
 it. ``ix_words`` counts the articles per word so that wildcards and fuzzy terms expand against the words
-the index holds now (:meth:`PgIndex.words`), as Whoosh's term list does. ``ix_meta`` holds the layout
-(the schema version and the term layout :data:`reader.index.terms.FIELD`: another one makes the index
+the index holds now (:meth:`PgIndex.words`), as Whoosh's term list does; ``ix_keys`` counts them per term key,
+so that a common term's total is known without reading its postings (:meth:`PgIndex.exact_count`, as
+Whoosh's document frequency): its first page of hits is then found by walking the date order. ``ix_meta``
+holds the layout (the schema version and the term layout :data:`reader.index.terms.FIELD`: another one makes the index
 ``outdated``, and the next ``sync`` rebuilds it) and the library's token.
 
 Why this and not a postings table read by the client, or ``pg_trgm``: see docs/ARCHITECTURE.md
@@ -30,10 +32,13 @@ from reader.index.store import IndexUnavailableError
 from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_terms
 
 #: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ix_keys
 LAYOUT = f"{SCHEMA_VERSION}/{FIELD}"
 #: serializes creating and replacing the ``ix_`` tables between processes (a transaction-level advisory lock)
 _DDL_LOCK = 0x62726F61  # "broa"
+#: serializes the writers' updates of the term counts (``ix_words``, ``ix_keys``): every batch counts the common
+#: characters, so two writers would otherwise lock the same rows in different orders (a deadlock)
+_COUNT_LOCK = 0x62726F62
 
 #: memory for gathering a batch's postings while GIN merges its pending list (new rows wait there, unsorted,
 #: until merged into the posting trees; one writer at a time). With PostgreSQL's default work_mem (4 MB) the
@@ -49,6 +54,7 @@ _TABLES = (
     "CREATE INDEX IF NOT EXISTS ix_docs_keys ON ix_docs USING gin (keys)",
     "CREATE INDEX IF NOT EXISTS ix_docs_words ON ix_docs USING gin (words)",
     'CREATE TABLE IF NOT EXISTS ix_words (word text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)',
+    "CREATE TABLE IF NOT EXISTS ix_keys (key int4 PRIMARY KEY, docs integer NOT NULL)",
 )
 
 if TYPE_CHECKING:  # psycopg is the optional ``postgres`` extra: the core imports this module without it
@@ -98,12 +104,15 @@ class PgIndex:
         Tables already there are only read, so a read-only connection (a replica, ``--read-library``)
         opens an index that exists."""
         with self._lock:
-            present = self._conn.execute("SELECT to_regclass('ix_meta') IS NOT NULL AND to_regclass('ix_docs') IS NOT "
-                                         "NULL AND to_regclass('ix_words') IS NOT NULL").fetchone()
-            if present and present[0]:
-                row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
-                if row is not None:
-                    return bool(row[0] != LAYOUT)
+            meta = self._conn.execute("SELECT to_regclass('ix_meta') IS NOT NULL").fetchone()
+            row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() \
+                if meta and meta[0] else None
+            if row is not None and row[0] != LAYOUT:
+                return True  # another layout (an older one lacks tables): outdated, nothing created here
+            present = self._conn.execute("SELECT to_regclass('ix_docs') IS NOT NULL AND to_regclass('ix_words') IS "
+                                         "NOT NULL AND to_regclass('ix_keys') IS NOT NULL").fetchone()
+            if row is not None and present and present[0]:
+                return False
         with self._lock, self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
             for ddl in _TABLES:
@@ -121,7 +130,7 @@ class PgIndex:
         """Replace the index by an empty one of the current layout (the caller re-adds every article)."""
         with self._lock, self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
-            self._conn.execute("DROP TABLE IF EXISTS ix_docs, ix_words")
+            self._conn.execute("DROP TABLE IF EXISTS ix_docs, ix_words, ix_keys")
             for ddl in _TABLES:
                 self._conn.execute(ddl)
             self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) "
@@ -153,12 +162,21 @@ class PgIndex:
         return int(self._rows("SELECT count(*) FROM ix_docs")[0][0])
 
     def exact_count(self, term: str) -> int | None:
-        """Not kept: GIN counts a key's rows by reading its posting tree (the caller counts the candidates)."""
-        return None
+        """How many articles hold the index term ``term``: kept per term key (``ix_keys``) and per word
+        (``ix_words``) by every writer, in the transaction that adds or deletes the articles (GIN would count a
+        key's rows by reading its posting tree, and the heap besides)."""
+        self._check()
+        key = term_key(term)
+        if isinstance(key, int):
+            rows = self._rows("SELECT docs FROM ix_keys WHERE key = %s", (key,))
+        else:
+            rows = self._rows("SELECT docs FROM ix_words WHERE word = %s", (key,))
+        return max(0, int(rows[0][0])) if rows else 0
 
     def size_bytes(self) -> int:
         """The index's tables and their indexes on disk (TOAST included)."""
-        return int(self._rows("SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words')")[0][0])
+        return int(self._rows("SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words') + "
+                              "pg_total_relation_size('ix_keys')")[0][0])
 
     def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows:
         """Catalogue rows of the articles holding ALL ``term_list`` (the candidates).
@@ -237,13 +255,20 @@ class PgIndex:
 
 
 _DELETE = (
-    "WITH gone AS (DELETE FROM ix_docs WHERE article_id = ANY(%s) RETURNING words),"
-    " counted AS (SELECT w, count(*) AS n FROM gone, unnest(gone.words) AS w GROUP BY w)"
-    " UPDATE ix_words SET docs = ix_words.docs - counted.n FROM counted WHERE ix_words.word = counted.w"
+    "WITH gone AS (DELETE FROM ix_docs WHERE article_id = ANY(%s) RETURNING keys, words),"
+    " counted AS (SELECT w, count(*) AS n FROM gone, unnest(gone.words) AS w GROUP BY w),"
+    " keyed AS (SELECT k, count(*) AS n FROM gone, unnest(gone.keys) AS k GROUP BY k),"
+    " words_done AS (UPDATE ix_words SET docs = ix_words.docs - counted.n FROM counted"
+    " WHERE ix_words.word = counted.w)"
+    " UPDATE ix_keys SET docs = ix_keys.docs - keyed.n FROM keyed WHERE ix_keys.key = keyed.k"
 )
 _COUNT_WORDS = (
     "INSERT INTO ix_words (word, docs) SELECT * FROM unnest(%s::text[], %s::int4[])"
     " ON CONFLICT (word) DO UPDATE SET docs = ix_words.docs + excluded.docs"
+)
+_COUNT_KEYS = (
+    "INSERT INTO ix_keys (key, docs) SELECT * FROM unnest(%s::int4[], %s::int4[])"
+    " ON CONFLICT (key) DO UPDATE SET docs = ix_keys.docs + excluded.docs"
 )
 
 
@@ -286,11 +311,14 @@ class PgWriter:
         conn = self.index._conn
         replaced = list(self._gone) + list(self._rows)
         counts: Counter[str] = Counter()
+        keyed: Counter[int] = Counter()
         for row in self._rows.values():
+            keyed.update(row[2])
             counts.update(row[3])
         with self.index._lock:
             with conn.transaction():
                 conn.execute(f"SET LOCAL work_mem = '{MERGE_MEM}'")
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_COUNT_LOCK,))
                 if replaced:
                     conn.execute(_DELETE, (replaced,))
                 with conn.cursor().copy("COPY ix_docs (article_id, num, keys, words) FROM STDIN "
@@ -300,8 +328,11 @@ class PgWriter:
                         copy.write_row(row)
                 if counts:
                     conn.execute(_COUNT_WORDS, (list(counts), list(counts.values())))
+                if keyed:
+                    conn.execute(_COUNT_KEYS, (list(keyed), list(keyed.values())))
                 if self.optimize:
                     conn.execute("DELETE FROM ix_words WHERE docs <= 0")
+                    conn.execute("DELETE FROM ix_keys WHERE docs <= 0")
             with conn.transaction():
                 # rows left in GIN's pending lists would be read one by one by every search: merge them now
                 conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEM}'")

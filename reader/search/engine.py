@@ -206,13 +206,14 @@ class Searcher:
         texts — or None (the general way answers, from the postings) when that would
         read more than :data:`WALK_TEXTS` texts: on average, given how common the string is, or in fact, when its
         articles gather late in the date order; or when the copy lacks a row walked by (a partial index, a torn
-        copy)."""
+        copy; on a database server the texts are tested in the database instead)."""
         expected = end * self.article_bound() // max(1, total)
         if expected > WALK_TEXTS:
             return None
-        rows = self._date_stream()
+        most = max(WALK_TEXTS, 4 * expected)
+        rows = self._date_stream(most + WALK_CHUNK)
         out: list[int] = []
-        for _ in range(0, max(WALK_TEXTS, 4 * expected), WALK_CHUNK):
+        for _ in range(0, most, WALK_CHUNK):
             chunk = list(islice(rows, WALK_CHUNK))
             found, unknown = self._holding(term, set(chunk))
             if unknown:
@@ -224,22 +225,40 @@ class Searcher:
 
     def _holding(self, term: Term, nums: set[int]) -> tuple[set[int], RowSet]:
         """(the rows of ``nums`` whose folded text in the index's copy holds the one-piece default ``term``, the rows
-        the copy lacks)."""
+        the copy lacks). On a database server, whose index keeps no copy, the texts are tested where they are."""
         if term.is_cjk_run:
-            return self.index.holding(nums, term.pieces[0][1])
-        texts, unknown = self.index.folded(nums)
-        search = term.regex().search
-        return {num for num, folded in texts if search(folded)}, unknown
+            found, unknown = self.index.holding(nums, term.pieces[0][1])
+        else:
+            texts, unknown = self.index.folded(nums)
+            search = term.regex().search
+            found = {num for num, folded in texts if search(folded)}
+        if unknown and self._server_side():
+            found |= set(self._verified_in_catalogue(term, Rows(unknown)))
+            unknown = set()
+        return found, unknown
 
-    def _date_stream(self) -> Iterator[int]:
-        """Every article's row in date order (date, first page, position, row), as a stream: the table a prepared
-        searcher keeps, else the catalogue's date order (issues by date, each issue's articles sorted on their own;
-        CROSS JOIN keeps SQLite's join order; the condition in WHERE, as PostgreSQL takes no ON after CROSS JOIN)."""
+    def _verified_in_catalogue(self, term: Term, nums: Rows) -> Rows:
+        """Those of ``nums`` whose folded text in the catalogue holds the one-piece default ``term`` (a CJK string
+        tested in SQL, a word by its pattern on the texts read)."""
+        if term.is_cjk_run:
+            return Rows(r[0] for r in self.library.conn.execute(
+                "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?)) AND instr(folded, ?) > 0",
+                (_ids_json(nums), term.pieces[0][1])))
+        search = term.regex().search
+        return Rows(num for num, folded in self.folded_texts(nums) if search(folded))
+
+    def _date_stream(self, limit: int | None = None) -> Iterator[int]:
+        """Every article's row in date order (date, first page, position, row) — the first ``limit`` only when
+        given: a database server's driver reads a statement's every row before the first is handed out —, as a
+        stream: the table a prepared searcher keeps, else the catalogue's date order (issues by date, each issue's
+        articles sorted on their own; CROSS JOIN keeps SQLite's join order; the condition in WHERE, as PostgreSQL
+        takes no ON after CROSS JOIN)."""
         if self._prepared:
-            return iter(self._date_order()[1])
-        rows = self.library.conn.execute(
-            "SELECT a.num FROM issues i CROSS JOIN articles a WHERE a.issue_id = i.id "
-            "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
+            return islice(self._date_order()[1], limit)
+        sql = ("SELECT a.num FROM issues i CROSS JOIN articles a WHERE a.issue_id = i.id "
+               "ORDER BY i.date, coalesce(a.first_page, 0), a.seq, a.num")
+        rows = self.library.conn.execute(sql + " LIMIT ?", (limit,)) if limit is not None else \
+            self.library.conn.execute(sql)
         return (r[0] for r in rows)
 
     def prepare(self) -> None:
@@ -726,7 +745,7 @@ class Searcher:
             # rows walked at most: 4 × those a page of hits spread evenly takes; hits gathered late in the date order
             # (a date filter's) are sorted below instead (一个 date:2011 walked 333,000 rows at 100,000 pages)
             budget = 4 * end * bound // len(nums) + ranking.DATE_WALK_SLACK
-            got = list(islice(filter(nums.__contains__, islice(self._date_stream(), budget)), end))
+            got = list(islice(filter(nums.__contains__, self._date_stream(budget)), end))
             if len(got) == end or budget > bound:
                 return got
         sql = ("SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id "

@@ -116,6 +116,14 @@ class Pair:
         mixed = ["london", "的"]
         assert set(self.pg.nums(mixed)) == set(self.whoosh.nums(mixed)) == self.truth(
             lambda t: "london" in _words(t) and "的" in t)
+        # every term's article count is kept: exact without reading its postings (the way a common term's first page
+        # is found without them); the same count as its candidates, and as brute force for an exact term
+        for q in queries:
+            for term in cjk_terms(q)[0]:
+                assert self.pg.exact_count(term) == len(self.pg.nums([term])), (q, term)
+        for w in WORDS + ["nowhere"]:
+            assert self.pg.exact_count(w) == len(self.truth(lambda t, w=w: w in _words(t))), w
+        assert self.pg.exact_count("的") == len(self.truth(lambda t: "的" in t))
         live = set().union(*map(_words, self.texts.values()))
         for prefix in ("", "l", "lond", "t", "18", "zz"):
             # Whoosh may still list a deleted article's words until a merge drops them (empty postings)
@@ -273,3 +281,26 @@ def test_a_read_only_connection_opens_and_searches_an_existing_index(pg_url: str
     assert not reader.outdated
     assert set(reader.nums(cjk_terms("日报")[0])) == {1} and reader.words("lon") == ["london"]
     reader.close()
+
+
+def test_an_index_of_the_first_schema_is_outdated_for_a_reader_and_rebuilt_with_its_counts(pg_url: str) -> None:
+    """An index written before the term counts (schema 1: no ``ix_keys``) is outdated — a read-only connection
+    says so without creating anything —, and its rebuild counts every term."""
+    old = PgIndex(lambda: psycopg.connect(pg_url))
+    with old.writer() as w:
+        w.add(1, "a", "人民日报 london")
+    old.close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE ix_keys")
+        conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT.replace("2/", "1/", 1),))
+    reader = PgIndex(lambda: psycopg.connect(pg_url, options="-c default_transaction_read_only=on"))
+    assert reader.outdated
+    reader.close()
+    ix = PgIndex(lambda: psycopg.connect(pg_url))
+    assert ix.outdated
+    ix.reset()
+    with ix.writer() as w:
+        w.add(1, "a", "人民日报 london")
+        w.add(2, "b", "人民")
+    assert (ix.exact_count("人"), ix.exact_count("日"), ix.exact_count("london"), ix.exact_count("报纸")) == (2, 1, 1, 0)
+    ix.close()
