@@ -218,3 +218,32 @@ def test_the_section_heads_of_a_round_up_opened_on_one_stay_in_it() -> None:
     art = _article_with(doc, "A pleasant party of gentlemen gathered")
     assert _flat("Klectien nT OfRccrs.") in [_flat(p.text) for p in art.parts if p.role == "section-heading"]
     assert _flat(_article_with(doc, "The children's festival at St.").headline).startswith("Children's")
+
+
+OUEST_1918 = "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml"
+OUEST_1924 = "bnf_europeana_ouest_eclair_caen_1924-12-18/19241218_1-0002.xml"
+
+
+def test_a_heading_declared_a_step_above_the_body_and_set_larger_by_its_box_heads_its_dispatch() -> None:
+    # L'Ouest-Éclair 1918: "La dém'siioi de Soif est acceptée" declared 9 over an 8-point body (under the 1.2 a
+    # declared size alone must show) but boxed 1.45x the body's height and 1.1x its width per character: both
+    # measures say larger, so it heads the BERNE dispatch instead of running on in the commentary above it
+    doc = _doc(OUEST_1918)
+    for head, body in (("La dém'siioi de Soif est acceptée", "BERKE, 16 décembre."),
+                       ("L'esprit « réactionnaire » dam l'armée", "ZtißiCH, 16 décembre.")):
+        heading, first = _heading_and_body(_article_with(doc, body))
+        assert heading == _flat(head) and first.startswith(_flat(body)), (heading, first[:40])
+
+
+def test_a_byline_declared_a_step_above_the_body_stays_with_its_serial() -> None:
+    # L'Ouest-Éclair 1924 p.2: the serial's byline "De MathilîFe ALANIC" (8 over 7, boxed 1.3x) opens nothing
+    doc = _doc(OUEST_1924)
+    art = _article_with(doc, "Nicole semble avoir pénétré son jeu")
+    byline = next(p for p in art.parts if "MathilîFe" in p.text)
+    assert "MAMSIERIGOLE" in _flat(art.headline) and byline.role not in HEADLINE_ROLES, byline.role
+
+
+def test_a_fragment_declared_a_step_above_the_body_heads_nothing() -> None:
+    # Winchester News 1910: "1frck" (10 over 9, boxed 1.7x: a garbled speck between two body lines) parts no story
+    doc = _doc(WINCHESTER)
+    assert _article_with(doc, "Gregory who with his jolly") is _article_with(doc, "great difficulty s0 great was her")
