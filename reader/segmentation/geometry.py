@@ -1958,6 +1958,32 @@ def _larger_deck_lines(deck: Sequence[Line], after: Line | None, sizes: _Sizes) 
     return not deck[-1].text.rstrip().endswith((".", "!", "?", "»", "\""))
 
 
+#: a deck in a block of its own has at most this many lines
+CENTRED_DECK = 6
+#: ... each line as far from the left edge of the text under it as from its right, within this many ems
+DECK_BALANCE = 2.5
+
+
+def _centred_deck(lines: Sequence[Line], below: Block | None, em: float) -> bool:
+    """A block of its own of up to six lines, every one centred over the text under it (as far from its left
+    edge as from its right, the last one visibly short of both), no dateline nor byline among them, under a headline
+    still waiting for its text: the headline's deck or summary, whatever its case or size ("Modifications dans la
+    « landwehr »" / "Augmentation des cadres."; a summary set as an inverted pyramid). A paragraph of body text is
+    set flush: its last line starts at the left edge."""
+    if not 1 <= len(lines) <= CENTRED_DECK or below is None or (bx := block_box(below)) is None:
+        return False
+    for line in lines:
+        text = line.text.strip()
+        if line.box is None or line.type is not None or latin_dateline(text) or is_ocr_fragment(text):
+            return False
+        if BYLINE_START.match(text) or abs((line.box[0] - bx[0]) - (bx[2] - line.box[2])) >= DECK_BALANCE * em:
+            return False
+    last = lines[-1]
+    assert last.box is not None
+    short = min(last.box[0] - bx[0], bx[2] - last.box[2]) > 2 * em
+    return short and not last.text.rstrip().endswith(("-", "\u00ad", "⸗", "¬", ","))
+
+
 #: a deck opening the block under its headline has at most this many lines
 TOP_DECK = 3
 
@@ -3500,6 +3526,9 @@ class _PageCut:
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
+            self.add_heads(text_lines, block)
+            return
+        if self.pending_heads and _centred_deck(text_lines, self.below.get(id(block)), self.em):
             self.add_heads(text_lines, block)
             return
         self.place_runs(block, text_lines)

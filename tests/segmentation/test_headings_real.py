@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from reader.model.document import HEADLINE_ROLES, Article, Document, Line
-from reader.segmentation.geometry import _dinkus_cut
+from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line
+from reader.segmentation.geometry import _centred_deck, _dinkus_cut
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
 from tests.segmentation.test_real_pages import _article_with as _article_flat
 from tests.segmentation.test_real_pages import _blind_fold, _doc
@@ -247,3 +247,33 @@ def test_a_fragment_declared_a_step_above_the_body_heads_nothing() -> None:
     # Winchester News 1910: "1frck" (10 over 9, boxed 1.7x: a garbled speck between two body lines) parts no story
     doc = _doc(WINCHESTER)
     assert _article_with(doc, "Gregory who with his jolly") is _article_with(doc, "great difficulty s0 great was her")
+
+
+LE_MATIN = "bnf_europeana_le_matin_1893-04-02/18930402_02_1-0001.xml"
+
+
+def test_a_centred_block_under_a_headline_is_its_deck_whatever_its_case_and_size() -> None:
+    # Le Matin 1893: decks in sentence case, in blocks of their own at the body's size (or a step above), each line
+    # centred over the text under it: "Modifications dans la « landwehr »" / "Augmentation des cadres." under
+    # L'ARMÉE AUTRICHIENNE, and a summary of six lines set as an inverted pyramid under ÉLECTIONS MUNICIPALES
+    doc = _doc(LE_MATIN)
+    for deck, body in (("Modifications dans la « landwehr » Augmentation des cadres.", "VIENNE, ler avril."),
+                       ("Elections au Sénat espagnol Vive effervescence.", "MADRID, I«>' avril."),
+                       ("La composition du conseil On demande le scrutin", "Les élections municipales sont")):
+        heading, first = _heading_and_body(_article_with(doc, body))
+        assert _flat(deck) in heading and first.startswith(_flat(body)), (heading, first[:40])
+
+
+def _boxed(text: str, left: float, right: float, top: float) -> Line:
+    return Line(id=f"l{top}", text=text, box=(left, top, right, top + 30))
+
+
+def test_a_paragraph_set_flush_under_a_headline_is_no_deck() -> None:
+    below = Block(id="b", lines=[_boxed("the text under it, set across", 100, 900, 500),
+                                 _boxed("the whole column as a body is", 100, 900, 530)])
+    centred = [_boxed("Une fête au Havre", 300, 700, 400), _boxed("et ailleurs.", 400, 600, 430)]
+    assert _centred_deck(centred, below, 30)
+    flush = [_boxed("Les fêtes du centenaire ont commencé", 100, 900, 400), _boxed("ce soir.", 100, 260, 430)]
+    assert not _centred_deck(flush, below, 30)  # a short last line flush left ends a paragraph
+    dated = [_boxed("PARIS, 17 décembre.", 300, 700, 400)]
+    assert not _centred_deck(dated, below, 30)  # a dateline set centred opens the report
