@@ -1925,7 +1925,7 @@ def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] |
         j += 1
     if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
         return j, j
-    end = _closed_deck(lines, k, edges) if edges is not None else 0
+    end = (_closed_deck(lines, k, edges) or _hanging_deck(lines, k, edges)) if edges is not None else 0
     end = end or _sized_deck(lines, k, sizes)
     return end, end or j
 
@@ -2121,6 +2121,28 @@ def _closed_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float
         closes = last.text.rstrip().endswith(".") and last.box[0] - left >= DECK_INSET * em
         indented = MIN_INDENT * em <= first.box[0] - left <= MAX_INDENT * em
         if closes and indented and _is_short(last, left, right, em):
+            return end
+    return 0
+
+
+def _hanging_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float]) -> int:
+    """Where the body starts under the headline ending at line ``k`` when a deck of a few lines is set with a
+    hanging indent (its first line flush, the others set in, the last one short) over a paragraph's indented
+    first line: "One of Latest Make is Being Install-" / "  ed at the First Baptist Church on" / "  Fairfax" /
+    "  A new furnace is being installed in" (Winchester News 1910, the full stops lost to the OCR). A paragraph
+    is set the other way round: its first line in, the others flush. 0 when none."""
+    left, right, em = edges
+    first = lines[k + 1].box if k + 1 < len(lines) else None
+    if first is None or first[0] - left >= MIN_INDENT * em:
+        return 0
+    for end in range(k + 3, min(len(lines) - 1, k + 1 + CLOSED_DECK) + 1):
+        deck, body = lines[k + 1:end], lines[end]
+        if body.box is None or any(ln.box is None or ln.type is not None or latin_dateline(ln.text) for ln in deck):
+            return 0
+        if any(ln.box[0] - first[0] < MIN_INDENT * em for ln in deck[1:] if ln.box is not None):
+            return 0
+        indented = MIN_INDENT * em <= body.box[0] - left <= MAX_INDENT * em
+        if indented and _is_short(deck[-1], left, right, em) and not is_ocr_fragment(deck[-1].text):
             return end
     return 0
 

@@ -8,8 +8,9 @@ import re
 from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line
 from reader.segmentation.geometry import _centred_deck, _dinkus_cut
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
+from tests.segmentation.test_benchmark import BENCH
+from tests.segmentation.test_real_pages import PAGES, _blind_fold, _doc
 from tests.segmentation.test_real_pages import _article_with as _article_flat
-from tests.segmentation.test_real_pages import _blind_fold, _doc
 
 WINCHESTER = "ndnp_winchester_news_1910-10-31/chronicling_america.xml"
 
@@ -277,3 +278,14 @@ def test_a_paragraph_set_flush_under_a_headline_is_no_deck() -> None:
     assert not _centred_deck(flush, below, 30)  # a short last line flush left ends a paragraph
     dated = [_boxed("PARIS, 17 décembre.", 300, 700, 400)]
     assert not _centred_deck(dated, below, 30)  # a dateline set centred opens the report
+
+
+def test_a_deck_set_with_a_hanging_indent_is_the_headlines_on_a_page_without_sizes() -> None:
+    # Winchester News 1910 read with its declared sizes withheld (as NDNP/iArchives pages come): under "NEW fURNACE
+    # t" / "fOR lHE CHURCH" the deck "One of Latest Make is Being Install-" / "ed at the First Baptist Church on" /
+    # "Fairfax" hangs (first line flush, the others set in, the last short; the OCR lost its full stop) over the
+    # report's indented first line: it is the headline's, not the report's first paragraph
+    doc = BENCH.withhold_sizes(PAGES / WINCHESTER)
+    heading, first = _heading_and_body(_article_with(doc, "A new furnace is being installed"))
+    assert _flat("One of Latest Make is Being Install") in heading, heading
+    assert first.startswith(_flat("A new furnace is being installed")), first[:40]
