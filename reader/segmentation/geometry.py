@@ -1761,6 +1761,8 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 # wrapped under its headline ("at Every Point by Al-") follows display type, not body
                 share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
+            if share is not None and into_body and _runs_into(lines, k) and _ends_on_run_on_word(ln.text):
+                share = 0.0  # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large
             if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
                 changed = True

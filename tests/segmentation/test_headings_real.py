@@ -289,3 +289,12 @@ def test_a_deck_set_with_a_hanging_indent_is_the_headlines_on_a_page_without_siz
     heading, first = _heading_and_body(_article_with(doc, "A new furnace is being installed"))
     assert _flat("One of Latest Make is Being Install") in heading, heading
     assert first.startswith(_flat("A new furnace is being installed")), first[:40]
+
+
+def test_a_large_line_ending_on_a_run_on_word_over_lower_case_body_is_running_text() -> None:
+    # Prescott 1920: an advert's copy set large under its display line, "Our stock of Walking Cultivators is" /
+    # "almost exhausted and this notice is to remind …": Title Case words, but the sentence runs on into the body
+    doc = _doc("ndnp_prescott_ark_1920-05-27/sn90050306_1920_05_27_1.xml")
+    art = _article_with(doc, "almost exhausted and this notice")
+    assert _flat(art.headline) == "OLIVERCULTIVATORS", art.headline
+    assert _heading_and_body(art)[1].startswith(_flat("Our stock of Walking Cultivators is almost"))
