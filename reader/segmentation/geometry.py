@@ -1272,6 +1272,50 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
     return starts
 
 
+#: extra whitespace above a paragraph's first line, in line heights, that parts two unheaded items of one column
+LEAD_GAP = 0.75
+#: ... where fewer than this share of the block's paragraphs are set off so (else it is how the paper sets them)
+LEAD_SHARE = 0.5
+#: ... and the item it opens runs on for at least this many lines of the run
+LEAD_ITEM_LINES = 3
+
+
+def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
+    """Indices of lines inside one run of body text that open an unheaded item by the lead above them (never 0).
+
+    Editorial notes and briefs run on in one column with no headline, parted by extra lead (three quarters of a
+    line or more beyond the block's usual gap) above the next one's indented first line: "… in a new dress of
+    beautiful type." / (lead) / "Says Justice Miller, of the United States …" (Lancaster Intelligencer 1881). The
+    paragraph above is finished (its last line ends a sentence). Where most paragraphs of the run are set off so,
+    lead is how the paper sets paragraphs, and it parts nothing. Only lines next to each other in ``block`` count:
+    where a heading between them was taken out of the run ("§. 3."), the whitespace is the heading's."""
+    boxes = [ln.box for ln in lines]
+    place = {id(ln): n for n, ln in enumerate(block.lines)}
+    if len(lines) < 4 or any(b is None for b in boxes):
+        return []
+    known = [b for b in boxes if b is not None]
+    gaps, usual = _line_gaps(lines)
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
+    if height <= 0:
+        return []
+    paragraphs, leaded = 0, []
+    for k in range(1, len(lines)):
+        if not MIN_INDENT * height <= known[k][0] - left <= MAX_INDENT * height:
+            continue
+        paragraphs += 1
+        prev = lines[k - 1]
+        next_to = place.get(id(lines[k]), -1) - place.get(id(prev), -9) == 1
+        flush = known[k - 1][0] - left < MIN_INDENT * height  # a paragraph's last line, not a centred "§. 3."
+        finished = next_to and flush and not prev.hyphenated and prev.text.rstrip().endswith(_SENTENCE_END)
+        # a crosshead alone on its line is no paragraph; a couplet at the run's end closes it (a listing's last entry)
+        runs_on = right - known[k][2] < SHORT_END * height and len(lines) - k >= LEAD_ITEM_LINES
+        if finished and runs_on and (gaps[k] - usual) / height >= LEAD_GAP and not is_ocr_fragment(lines[k].text):
+            leaded.append(k)
+    return leaded if len(leaded) < LEAD_SHARE * paragraphs else []
+
+
 #: a Latin line set sideways is this many times higher than wide, at least
 SIDEWAYS_ASPECT = 4.0
 #: ... and holds at least this many characters (a one-word label set so is furniture or a caption)
@@ -3643,7 +3687,8 @@ class _PageCut:
         a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
         begins; ``titled``: the run stands under a title of its own block."""
         led = [] if self.vertical else _led_starts(run, titled)
-        starts = sorted(set(_item_starts(run, self.vertical)) | set(led)) + [len(run)]
+        leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
+        starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
