@@ -3667,7 +3667,10 @@ class _PageCut:
         above, box = self.last_box, run[0].box
         last = self.last_body.rstrip()
         under = after if after is not None else self.next_text_line(block)
-        resumes = under is not None and under.text.strip()[:1].islower()
+        # the text under it goes on in lower case, or the display line itself breaks off on a comma (a list running
+        # through it: "Leichenbriefe, Milchtickets, …," / PROGRAMME, / "Quittungen, Rechnungen, …"; German nouns
+        # open on a capital)
+        resumes = under is not None and (under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(","))
         if (self.current is None or self.pending_heads or self.vertical or above is None or box is None
                 or not last or not (last[-1].islower() or last[-1] == ",") or not resumes):
             return False

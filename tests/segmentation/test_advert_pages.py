@@ -98,6 +98,31 @@ def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing()
     assert any("Landverkauf." in h for h in heads), heads
 
 
+
+def test_a_display_line_breaking_off_on_a_comma_inside_a_list_of_copy_heads_nothing() -> None:
+    """Nordstern 1878 p. 8: the printer's list of work runs "… Leichenbriefe, Milchtickets, Notenbücher," /
+    PROGRAMME, (display) / "Quittungen, Rechnungen, Rezepte, …": the list goes on through the display line, which
+    breaks off on a comma as the copy above it does; German nouns open on a capital, so the text under it need not
+    be in lower case for the sentence to go on."""
+    def copy(key: str, y: float, rows: list[str]) -> Block:
+        return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
+
+    lead = [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                         for k in range(30)])]
+    blocks = [*lead,
+              _block("h", [_line("h1", "Druckarbeiten!", 40, 100, 460)]),
+              copy("c1", 160, ["Wir liefern billig Karten, Cirkulare, Leichenbriefe,",
+                               "Milchtickets, Notenbücher, Beschreibungen,"]),
+              _block("d1", [_line("d1a", "Programme,", 246, 80, 400)]),
+              copy("c2", 336, ["Quittungen, Rechnungen, Rezepte, Statuten und",
+                               "Arbeiten aller Art. Man adressire an den Drucker."])]
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2000, height=3000)
+    texts = [" ".join(p.text for p in a.parts) for a in articles_from_layout([page]) if a.kind != "furniture"]
+    printer = next(t for t in texts if "Druckarbeiten!" in t)
+    assert "Programme," in printer and "Quittungen, Rechnungen" in printer, texts
+
+
 def _blind_page(paragraphs: list[list[str]]) -> Page:
     """A fold read without its divs: paragraphs with neither sizes nor boxes, one block each."""
     blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{m}", text=t) for m, t in enumerate(rows)], vertical=True)
