@@ -1590,14 +1590,33 @@ def _logo_title(blocks: Sequence[Block], content: Box, sizes: _Sizes) -> str | N
     for b in blocks:
         bx = block_box(b)
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
-        if bx is None or bx[1] > limit or not lines or len(lines) > 2 or _norm_type(b) in ADVERT_TYPES:
+        if bx is None or bx[1] > limit or not lines or _norm_type(b) in ADVERT_TYPES:
             continue
         tall = bx[3] - bx[1]
         read = sum(_extent(ln, False) for ln in lines)
-        if (bx[2] - bx[0] >= 0.4 * (content[2] - content[0]) and tall >= MASTHEAD_RATIO * sizes.height
-                and tall >= LOGO_BOX_RATIO * read):
+        wide = bx[2] - bx[0] >= 0.4 * (content[2] - content[0]) and tall >= MASTHEAD_RATIO * sizes.height
+        sparse = len(lines) <= 2 and tall >= LOGO_BOX_RATIO * read
+        if wide and (sparse or _garbled_block(lines)):
             return b.id
     return None
+
+
+#: a token that reads as a word: a capital or a lower-case letter and lower case after it, or capitals, with a vowel
+_WORDLIKE = re.compile(r"^\W*(?=\w*[aeiouyàâäéèêëîïôöùûüAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ])"
+                       r"(?:[A-ZÀ-Þa-zß-ÿ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,})\W*$")
+#: a logo the OCR read line by line holds fewer than this share of tokens that read as words, on most of its lines
+GARBLED_WORDS = 0.3
+
+
+def _garbled_block(lines: Sequence[Line]) -> bool:
+    """Most of the block's lines are what the OCR made of a picture ("SB9| Mw ® nHn ffPPPI tfiPPl 11111",
+    "E MËœffl HKa BH HBI HH H i ||j J ™": the engraved title of Le Gaulois 1882 read as six lines): few of their
+    tokens read as words (letters in one case, or a capital before lower case, with a vowel)."""
+    def garbled(text: str) -> bool:
+        tokens = text.split()
+        return bool(tokens) and sum(1 for tok in tokens if _WORDLIKE.match(tok)) < GARBLED_WORDS * len(tokens)
+
+    return sum(1 for ln in lines if garbled(ln.text)) > len(lines) / 2
 
 
 #: a block running across this share of the page's width at its top is a banner (masthead row or headline)

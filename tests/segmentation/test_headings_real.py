@@ -298,3 +298,12 @@ def test_a_large_line_ending_on_a_run_on_word_over_lower_case_body_is_running_te
     art = _article_with(doc, "almost exhausted and this notice")
     assert _flat(art.headline) == "OLIVERCULTIVATORS", art.headline
     assert _heading_and_body(art)[1].startswith(_flat("Our stock of Walking Cultivators is almost"))
+
+
+def test_a_title_logo_the_ocr_read_as_lines_of_garbage_is_the_masthead_and_its_ears_are_furniture() -> None:
+    # Le Gaulois 1882: the engraved title LE GAULOIS read as six lines ("SB9| Mw ® nHn ffPPPI tfiPPl 11111 …") of
+    # ordinary height across half the page; the director's and the administrator's ears either side of it
+    doc = _doc("bnf_europeana_gaulois_1882-02-08/18820208_1-0001.xml")
+    furniture = _furniture(doc)
+    for words in ("SB9| Mw ® nHn", "Directeur Politique", "Administrateur-Délégué"):
+        assert _flat(words) in furniture, words
