@@ -1316,6 +1316,15 @@ def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
     return leaded if len(leaded) < LEAD_SHARE * paragraphs else []
 
 
+#: a line closing an advert on its address: a US state's abbreviation after a town, or a street and its number
+ADDRESS_CLOSE = re.compile(
+    r"(?:[,.]\s*|\s)(?:PA|Pa|Penn|MINN|Minn|ARK|Ark|ARKANSAS|Arkansas|KY|Ky|ILL|Ill|IND|Ind|UTAH|Utah|MO|Mo|NEB|Neb"
+    r"|IOWA|Iowa|WIS|Wis|MICH|Mich|N\.\s?Y|D\.\s?C|VA|Va|MD|Md|TEX|Tex|KANS?|Kans?|TENN|Tenn|OHIO|Ohio)\.?\s*$"
+    r"|\b\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:St|Street|STREET|Ave|Avenue|Str|Straße)\b")
+#: ... among the first this many lines of the run (the shop's name, its street, its town)
+ADDRESS_LINES = 4
+
+
 #: a Latin line set sideways is this many times higher than wide, at least
 SIDEWAYS_ASPECT = 4.0
 #: ... and holds at least this many characters (a one-word label set so is furniture or a caption)
@@ -3633,6 +3642,11 @@ class _PageCut:
             runs = runs[1:]
             seen = 1
         for is_display, run in runs:
+            if is_display and seen and (n := self.closing_address(run)):
+                self.place_body(block, run[:n])  # the address closing the copy above, set in display type
+                seen, run = seen + n, run[n:]
+                if not run:
+                    continue
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing
@@ -3651,6 +3665,16 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def closing_address(self, run: list[Line]) -> int:
+        """How many lines opening a display run under copy close that copy on its address, set large as adverts
+        set their signature ("BRANCH STORE," / "No. 318 Market Street," / "HARRISBURG, PA."): down to the last
+        line of the run's first four ending on a US state or naming a street and number, they close the item above;
+        the lines under them, if any, head the next one. 0 when no such line opens the run."""
+        if self.current is None or self.pending_heads:
+            return 0
+        found = [k for k in range(min(len(run), ADDRESS_LINES)) if ADDRESS_CLOSE.search(run[k].text.strip())]
+        return found[-1] + 1 if found else 0
 
     def nameplate(self, runs: Sequence[tuple[bool, list[Line]]]) -> bool:
         """Headlines waiting over the issue's date line alone, with another headline or nothing under it in the

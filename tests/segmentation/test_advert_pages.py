@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
 from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
+from tests.segmentation.test_real_pages import _article_with, _doc
 
 LEFT, WIDTH = 100.0, 600.0
 HEAD_ROLES = ("kicker", "headline", "subheadline")
@@ -222,3 +223,14 @@ def test_a_table_cell_heads_no_item_of_its_own() -> None:
     assert len(accounts) == 1, [[p.text for p in a.parts] for a in arts]
     text = " ".join(p.text for p in accounts[0].parts)
     assert "Ausgabe." in text and "Die Kommission. L. Lippert." in text, text
+
+
+def test_an_adverts_address_set_large_under_its_copy_closes_it() -> None:
+    """Lancaster Intelligencer 1888 p. 4 (whole-column block of adverts): "… tunity. Williamson & Foster," (copy)
+    / BRANCH STORE, / NO. 318 MARKET STREET, / HARRISBURG, PA. / TOOOTH AND SHOES. (display): the lines down to the
+    one ending on a US state are the address closing the advert above; the line under them heads the next."""
+    doc = _doc("ndnp_lancaster_intelligencer_1888-08-30/sn83032300_1888_08_30_4.xml")
+    shoes = _article_with(doc, "An Exciting Race for")
+    heading = " ".join(p.text for p in shoes.parts if p.role in HEAD_ROLES)
+    assert "HABBISUUBO" not in heading and "TOOOTH AND SHOES." in heading, heading
+    assert "HABBISUUBO" in _article_with(doc, "BRANCH STORE,").text
