@@ -1117,7 +1117,11 @@ def _news_brief(text: str) -> bool:
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
 DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
 #: a byline set centred like a heading ("Von Edmund Scharein.", "By …"): it stays with its article's body
-BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
+BYLINE_START = re.compile(r"^(?:Von|By|BY|Par|Door|Van)\s")
+#: a byline waiting as display lines has at most this many words ...
+BYLINE_WORDS = 6
+#: ... and signs the article opened last when that article holds at most this many characters of text yet
+BYLINE_AFTER = 60
 
 
 #: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
@@ -2584,7 +2588,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     while k < len(lines) - 1:
         if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
             heads.out[k] = True
-        if heads.out[k]:  # a head found here or by its size: the decks under it
+        if heads.out[k] and not _enumerated_heading(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k
             while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
@@ -2628,12 +2632,17 @@ _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
 ENUMERATED_HEADING = re.compile(
     r"^(?:Artikel|Art\.|Article|Articolo|Artículo|Paragraph|Abschnitt|§\.?|§§)\s*[IVXLC\d]+[a-z]?\s*\.?$",
     re.IGNORECASE)
+#: a section of an article numbered in Roman figures with its short title on the line ("I. Bahnamt Augsburg.")
+ROMAN_SECTION = re.compile(r"^[IVX]{1,5}\.\s+[A-ZÀ-Þ][^.:;]{0,48}\.?$")
 
 
 def _enumerated_heading(lines: Sequence[Line]) -> bool:
     """A heading that numbers an article or section of a legal text ("Artikel IV.", "§ 5."), with at most one
-    line of its own title under the number."""
-    return 0 < len(lines) <= 2 and ENUMERATED_HEADING.match(lines[0].text.strip()) is not None
+    line of its own title under the number, or a section numbered in Roman figures with its title on the line
+    ("I. Bahnamt Augsburg.", "II. Bahnamt Bamberg." in the Eisenbahn-Zeitung's survey of the Bavarian lines)."""
+    first = lines[0].text.strip() if lines else ""
+    return (0 < len(lines) <= 2 and ENUMERATED_HEADING.match(first) is not None
+            or len(lines) == 1 and ROMAN_SECTION.match(first) is not None)
 
 
 def _title_shaped(lines: Sequence[Line]) -> bool:
@@ -3262,6 +3271,10 @@ class _PageCut:
               and _section_head(self.pending_heads)):
             self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        elif self.byline_under_head():
+            assert self.current is not None
+            self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
+            self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
@@ -3282,6 +3295,18 @@ class _PageCut:
             return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
+
+    def byline_under_head(self) -> bool:
+        """The display lines waiting are a byline ("Von" / "Oskar von Schellerer.", "By JOHN SMITH") right under
+        the headline of the article opened last, before its text: they sign that article, they open none
+        (Eisenbahn-Zeitung 1846, its title's second line read as a line of text between them)."""
+        if self.current is None or self.headed is None or self.headed[0] is not self.current or self.item_break:
+            return False
+        text = " ".join(ln.text.strip() for lines, _ in self.pending_heads for ln in lines)
+        if not BYLINE_START.match(text) or len(text.split()) > BYLINE_WORDS or text.endswith(","):
+            return False
+        body = sum(len(p.text) for p in self.current.parts if p.role not in HEADLINE_ROLES)
+        return body <= BYLINE_AFTER
 
     def paragraphs(self, block: Block, role: str) -> list[Part]:
         return block_paragraphs(block, role, self.vertical)

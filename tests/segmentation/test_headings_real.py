@@ -307,3 +307,22 @@ def test_a_title_logo_the_ocr_read_as_lines_of_garbage_is_the_masthead_and_its_e
     furniture = _furniture(doc)
     for words in ("SB9| Mw ® nHn", "Directeur Politique", "Administrateur-Délégué"):
         assert _flat(words) in furniture, words
+
+
+EISENBAHN = "hocr_bsb_eisenbahn_zeitung_1846-01/multicolumn.hocr"
+
+
+def test_a_byline_waiting_under_the_headline_of_the_article_opened_last_signs_it() -> None:
+    # Eisenbahn-Zeitung 1846 (hOCR, no sizes): "Die königliy bayeriſchen Eiſenbahnen" / "- im Dezember 18'15." /
+    # "Von" / "Oskar von Schellerer.": the byline under the title opens no article of its own
+    art = _article_with(_doc(EISENBAHN), "Die gegenwärtig theils em Betrieb")
+    assert _flat(art.headline) == _flat("Die königliy bayeriſchen Eiſenbahnen"), art.headline
+    assert any(p.role == "byline" and "Schellerer" in p.text for p in art.parts)
+
+
+def test_sections_numbered_in_roman_figures_are_crossheads_of_their_article() -> None:
+    # Eisenbahn-Zeitung 1846: "I. Bahnamt Augsburg." … "IV. Bahnamt Nürnberg." divide the survey of the Bavarian
+    # lines; German nouns' capitals make the lines under them look like Title Case decks, which they are not
+    art = _article_with(_doc(EISENBAHN), "Die gegenwärtig theils em Betrieb")
+    assert "Oberhauſen als Verwalter vor." in art.text
+    assert any(p.role == "section-heading" and p.text.startswith("I. Bahnamt") for p in art.parts)
