@@ -2588,7 +2588,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     while k < len(lines) - 1:
         if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
             heads.out[k] = True
-        if heads.out[k] and not _enumerated_heading(lines[k:k + 1]):  # a head found here or by its size: its decks
+        if heads.out[k] and not _roman_section(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k
             while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
@@ -2638,11 +2638,15 @@ ROMAN_SECTION = re.compile(r"^[IVX]{1,5}\.\s+[A-ZÀ-Þ][^.:;]{0,48}\.?$")
 
 def _enumerated_heading(lines: Sequence[Line]) -> bool:
     """A heading that numbers an article or section of a legal text ("Artikel IV.", "§ 5."), with at most one
-    line of its own title under the number, or a section numbered in Roman figures with its title on the line
-    ("I. Bahnamt Augsburg.", "II. Bahnamt Bamberg." in the Eisenbahn-Zeitung's survey of the Bavarian lines)."""
-    first = lines[0].text.strip() if lines else ""
-    return (0 < len(lines) <= 2 and ENUMERATED_HEADING.match(first) is not None
-            or len(lines) == 1 and ROMAN_SECTION.match(first) is not None)
+    line of its own title under the number."""
+    return 0 < len(lines) <= 2 and ENUMERATED_HEADING.match(lines[0].text.strip()) is not None
+
+
+def _roman_section(lines: Sequence[Line]) -> bool:
+    """One line numbering a section in Roman figures with its short title ("I. Bahnamt Augsburg.", "II. Bahnamt
+    Bamberg." in the Eisenbahn-Zeitung's survey of the Bavarian lines): inside an article's text, a crosshead. A
+    region the source types as a heading ("II. Zeitungs⸗Nachrichten.") stays a heading."""
+    return len(lines) == 1 and ROMAN_SECTION.match(lines[0].text.strip()) is not None
 
 
 def _title_shaped(lines: Sequence[Line]) -> bool:
@@ -3412,13 +3416,15 @@ class _PageCut:
         self.last_body = lines[-1].text.strip()
         return True
 
-    def enumerated_crosshead(self, lines: list[Line]) -> bool:
+    def enumerated_crosshead(self, lines: list[Line], roman: bool = False) -> bool:
         """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
         an article is a crosshead of that text, not a new item: placed in the current article as a section
-        heading. With no article open (or a headline waiting) it is a heading like any other. Placed, or False."""
-        if not _enumerated_heading(lines) or self.current is None or self.current.kind != "article":
+        heading. With no article open (or a headline waiting) it is a heading like any other; ``roman``: a section
+        numbered in Roman figures counts too (display lines in a text block, not a region typed heading). Placed,
+        or False."""
+        if not (_enumerated_heading(lines) or roman and _roman_section(lines)):
             return False
-        if self.pending_heads:
+        if self.current is None or self.current.kind != "article" or self.pending_heads:
             return False
         self.current.parts.append(lines_part(lines, "section-heading"))
         return True
@@ -3679,7 +3685,8 @@ class _PageCut:
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
             signs = (seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
                      and not self.heads_next_column(run, block))
-            if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
+            if is_display and (self.crosshead(run, block, text_lines, seen)
+                               or self.enumerated_crosshead(run, roman=True)):
                 continue
             if is_display and self.display_in_copy(run, text_lines[seen] if seen < len(text_lines) else None, block):
                 self.place_body(block, run)
