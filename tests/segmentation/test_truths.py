@@ -122,17 +122,17 @@ def test_the_truths_of_every_folder_are_checked() -> None:
     assert DATA / "pages" in FOLDERS and set(heldout_folders()) <= set(FOLDERS)
 
 
-def test_every_heldout_set_has_fifteen_page_sides_of_seven_sources() -> None:
-    """A held-out set (issue 15; heldout3 had 18 sides of 8 sources, 201 items): at least 15 printed page sides
-    from 7 sources and 180 scored items. Between two sets (the last one moved into pages/, the next being
-    gathered) there is none to check."""
+def test_every_heldout_set_has_fifteen_page_sides_of_six_sources() -> None:
+    """A held-out set (issue 15: at least 15 real pages of at least 6 sources; heldout3 had 18 sides of 8 sources,
+    201 items): at least 15 printed page sides from 6 sources and 180 scored items. Between two sets (the last one
+    moved into pages/, the next being gathered) there is none to check."""
     for heldout in heldout_folders():
         truths = [t for t in TRUTHS if _folder(t) == heldout]
         sources = {t.relative_to(heldout).parts[0] for t in truths}
         loaded = [json.loads(t.read_text(encoding="utf-8")) for t in truths]
         sides = sum(truth.get("pages_in_file", 1) for truth in loaded)
         scored = sum(1 for truth in loaded for a in truth["articles"] if a["kind"] != "furniture")
-        assert sides >= 15 and len(sources) >= 7 and scored >= 180, (heldout.name, sides, sources, scored)
+        assert sides >= 15 and len(sources) >= 6 and scored >= 180, (heldout.name, sides, sources, scored)
 
 
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
