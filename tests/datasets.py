@@ -1,8 +1,9 @@
 """Named sets of real pages shared by several tests.
 
-tests/data/heldout2/ was a held-out set until its failure kinds were told (issue 15); its twelve files are
-training pages in tests/data/pages/ now. The search and PostgreSQL checks written for them (every marked
-hyphenation joined, every line findable, counts exact) keep running on exactly those files, named here.
+tests/data/heldout2/ and tests/data/heldout3/ were held-out sets until their failure kinds were told (issue 15);
+their files are training pages in tests/data/pages/ now. The search and PostgreSQL checks written for them (every
+marked hyphenation joined, every line findable, counts exact) keep running on exactly those files, named here.
+A held-out set is any folder tests/data/heldout*/ (:func:`heldout_folders`).
 """
 
 from __future__ import annotations
@@ -32,3 +33,36 @@ FORMER_HELDOUT2 = (
 def former_heldout2() -> list[Path]:
     """The former heldout2 files in their place under tests/data/pages/, sorted."""
     return sorted(PAGES / name for name in FORMER_HELDOUT2)
+
+
+#: the former heldout3 files, now in tests/data/pages/ (paths relative to it)
+FORMER_HELDOUT3 = (
+    "bnf_europeana_le_matin_1893-04-02/18930402_02_1-0001.xml",
+    "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml",
+    "ecpo_jingbao/jb_0130_1920-04-06_0001+0004.xml",
+    "ecpo_jingbao/jb_0137_1920-04-27_0002+0003.xml",
+    "ecpo_jingbao/jb_3797_1939-04-23_0001+0004.xml",
+    "galicia_boletin_libreria_gallega_1895-01/es-scbg_bblg_18950101_0001.xml",
+    "hocr_bsb_eisenbahn_zeitung_1846-01/multicolumn.hocr",
+    "hocr_prescott_ark_1921-02-10/sn90050306_1921_02_10-8.html",
+    "kb_ddd_010724973_1750-05-15/DDD_010724973_002_alto.xml",
+    "ndnp_lancaster_intelligencer_1888-08-30/sn83032300_1888_08_30_4.xml",
+    "ndnp_prescott_ark_1920-05-27/sn90050306_1920_05_27_1.xml",
+    "reichsanzeiger_gt/1847_130_0342.xml",
+    "reichsanzeiger_gt/1887_168_0177.xml",
+)
+
+
+def former_heldout3() -> list[Path]:
+    """The former heldout3 files in their place under tests/data/pages/, sorted."""
+    return sorted(PAGES / name for name in FORMER_HELDOUT3)
+
+
+def heldout_folders() -> list[Path]:
+    """The held-out sets present now (tests/data/heldout*/ holding truths), sorted; none between two sets."""
+    return sorted(d for d in DATA.glob("heldout*") if d.is_dir() and any(d.rglob("*.truth.json")))
+
+
+def page_files(folder: Path) -> list[Path]:
+    """The page files of a folder of truths (each truth names its page: ``<page>.truth.json``), sorted."""
+    return sorted(t.with_name(t.name.removesuffix(".truth.json")) for t in folder.rglob("*.truth.json"))

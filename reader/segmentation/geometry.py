@@ -648,7 +648,29 @@ def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
         return False
     s = sizes.of_line(line, block)
     big = s >= (HEADLINE_FONT_RATIO if sizes.use_font else HEADLINE_RATIO) * sizes.body
-    return big and sizes.geometry_agrees(line) or sizes.use_font and _display_by_geometry(sizes, line)
+    if big and sizes.geometry_agrees(line):
+        return True
+    if not sizes.use_font:
+        return False
+    return s > sizes.body and _boxed_larger(sizes, line) or _display_by_geometry(sizes, line)
+
+
+#: a line declared larger than the body by less than :data:`HEADLINE_FONT_RATIO` is display when its box is this
+#: much wider per character than the body's too (and :data:`HEADLINE_RATIO` taller)
+BOXED_WIDER = 1.1
+
+
+def _boxed_larger(sizes: _Sizes, line: Line) -> bool:
+    """A line declared a step above the body (9 over 8 points) and boxed as display type by the measure a page
+    without sizes uses (1.3x the body's height, wider per character) is display: the declared size and the
+    geometry agree it is larger, though neither alone would say enough. A byline so set ("De Mathilde ALANIC")
+    stays a byline, and a fragment without two words ("1frck") heads nothing."""
+    if sizes.vertical or line.box is None or sizes.height <= 0 or sizes.pitch <= 0:
+        return False
+    text = line.text.strip()
+    if len(_words(text)) < 2 or LATIN_BYLINE.match(text):
+        return False
+    return _extent(line, False) >= HEADLINE_RATIO * sizes.height and _pitch(line) >= BOXED_WIDER * sizes.pitch
 
 
 #: a heading set at the body's height but this many times as wide per character (letter-spaced, or a wider face)
@@ -1095,7 +1117,11 @@ def _news_brief(text: str) -> bool:
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
 DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
 #: a byline set centred like a heading ("Von Edmund Scharein.", "By …"): it stays with its article's body
-BYLINE_START = re.compile(r"^(?:Von|By|Par|Door|Van)\s")
+BYLINE_START = re.compile(r"^(?:Von|By|BY|Par|Door|Van)\s")
+#: a byline waiting as display lines has at most this many words ...
+BYLINE_WORDS = 6
+#: ... and signs the article opened last when that article holds at most this many characters of text yet
+BYLINE_AFTER = 60
 
 
 #: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
@@ -1248,6 +1274,59 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
     return starts
+
+
+#: extra whitespace above a paragraph's first line, in line heights, that parts two unheaded items of one column
+LEAD_GAP = 0.75
+#: ... where fewer than this share of the block's paragraphs are set off so (else it is how the paper sets them)
+LEAD_SHARE = 0.5
+#: ... and the item it opens runs on for at least this many lines of the run
+LEAD_ITEM_LINES = 3
+
+
+def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
+    """Indices of lines inside one run of body text that open an unheaded item by the lead above them (never 0).
+
+    Editorial notes and briefs run on in one column with no headline, parted by extra lead (three quarters of a
+    line or more beyond the block's usual gap) above the next one's indented first line: "… in a new dress of
+    beautiful type." / (lead) / "Says Justice Miller, of the United States …" (Lancaster Intelligencer 1881). The
+    paragraph above is finished (its last line ends a sentence). Where most paragraphs of the run are set off so,
+    lead is how the paper sets paragraphs, and it parts nothing. Only lines next to each other in ``block`` count:
+    where a heading between them was taken out of the run ("§. 3."), the whitespace is the heading's."""
+    boxes = [ln.box for ln in lines]
+    place = {id(ln): n for n, ln in enumerate(block.lines)}
+    if len(lines) < 4 or any(b is None for b in boxes):
+        return []
+    known = [b for b in boxes if b is not None]
+    gaps, usual = _line_gaps(lines)
+    height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
+    left = sorted(b[0] for b in known)[len(known) // 4]
+    right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
+    if height <= 0:
+        return []
+    paragraphs, leaded = 0, []
+    for k in range(1, len(lines)):
+        if not MIN_INDENT * height <= known[k][0] - left <= MAX_INDENT * height:
+            continue
+        paragraphs += 1
+        prev = lines[k - 1]
+        next_to = place.get(id(lines[k]), -1) - place.get(id(prev), -9) == 1
+        flush = known[k - 1][0] - left < MIN_INDENT * height  # a paragraph's last line, not a centred "§. 3."
+        finished = next_to and flush and not prev.hyphenated and prev.text.rstrip().endswith(_SENTENCE_END)
+        # a crosshead alone on its line is no paragraph; a couplet at the run's end closes it (a listing's last entry)
+        runs_on = right - known[k][2] < SHORT_END * height and len(lines) - k >= LEAD_ITEM_LINES
+        if finished and runs_on and (gaps[k] - usual) / height >= LEAD_GAP and not is_ocr_fragment(lines[k].text):
+            leaded.append(k)
+    return leaded if len(leaded) < LEAD_SHARE * paragraphs else []
+
+
+#: a line closing an advert on its address: a US state's abbreviation after a town, or a street and its number
+ADDRESS_CLOSE = re.compile(
+    r"(?:[,.]\s*|\s)(?:PA|Pa|Penn|MINN|Minn|ARK|Ark|ARKANSAS|Arkansas|KY|Ky|ILL|Ill|IND|Ind|UTAH|Utah|MO|Mo|NEB|Neb"
+    r"|IOWA|Iowa|WIS|Wis|MICH|Mich|N\.\s?Y|D\.\s?C|VA|Va|MD|Md|TEX|Tex|KANS?|Kans?|TENN|Tenn|OHIO|Ohio)\.?\s*$"
+    r"|\b\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:St|Street|STREET|Ave|Avenue|Str|Straße)\b")
+#: ... among the first this many lines of the run (the shop's name, its street, its town)
+ADDRESS_LINES = 4
 
 
 #: a Latin line set sideways is this many times higher than wide, at least
@@ -1524,14 +1603,33 @@ def _logo_title(blocks: Sequence[Block], content: Box, sizes: _Sizes) -> str | N
     for b in blocks:
         bx = block_box(b)
         lines = [ln for ln in b.lines if ln.text.strip() and ln.box is not None]
-        if bx is None or bx[1] > limit or not lines or len(lines) > 2 or _norm_type(b) in ADVERT_TYPES:
+        if bx is None or bx[1] > limit or not lines or _norm_type(b) in ADVERT_TYPES:
             continue
         tall = bx[3] - bx[1]
         read = sum(_extent(ln, False) for ln in lines)
-        if (bx[2] - bx[0] >= 0.4 * (content[2] - content[0]) and tall >= MASTHEAD_RATIO * sizes.height
-                and tall >= LOGO_BOX_RATIO * read):
+        wide = bx[2] - bx[0] >= 0.4 * (content[2] - content[0]) and tall >= MASTHEAD_RATIO * sizes.height
+        sparse = len(lines) <= 2 and tall >= LOGO_BOX_RATIO * read
+        if wide and (sparse or _garbled_block(lines)):
             return b.id
     return None
+
+
+#: a token that reads as a word: a capital or a lower-case letter and lower case after it, or capitals, with a vowel
+_WORDLIKE = re.compile(r"^\W*(?=\w*[aeiouyàâäéèêëîïôöùûüAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ])"
+                       r"(?:[A-ZÀ-Þa-zß-ÿ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,})\W*$")
+#: a logo the OCR read line by line holds fewer than this share of tokens that read as words, on most of its lines
+GARBLED_WORDS = 0.3
+
+
+def _garbled_block(lines: Sequence[Line]) -> bool:
+    """Most of the block's lines are what the OCR made of a picture ("SB9| Mw ® nHn ffPPPI tfiPPl 11111",
+    "E MËœffl HKa BH HBI HH H i ||j J ™": the engraved title of Le Gaulois 1882 read as six lines): few of their
+    tokens read as words (letters in one case, or a capital before lower case, with a vowel)."""
+    def garbled(text: str) -> bool:
+        tokens = text.split()
+        return bool(tokens) and sum(1 for tok in tokens if _WORDLIKE.match(tok)) < GARBLED_WORDS * len(tokens)
+
+    return sum(1 for ln in lines if garbled(ln.text)) > len(lines) / 2
 
 
 #: a block running across this share of the page's width at its top is a banner (masthead row or headline)
@@ -1739,6 +1837,8 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 # wrapped under its headline ("at Every Point by Al-") follows display type, not body
                 share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
+            if share is not None and into_body and _runs_into(lines, k) and _ends_on_run_on_word(ln.text):
+                share = 0.0  # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large
             if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
                 changed = True
@@ -1903,7 +2003,7 @@ def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] |
         j += 1
     if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
         return j, j
-    end = _closed_deck(lines, k, edges) if edges is not None else 0
+    end = (_closed_deck(lines, k, edges) or _hanging_deck(lines, k, edges)) if edges is not None else 0
     end = end or _sized_deck(lines, k, sizes)
     return end, end or j
 
@@ -1934,6 +2034,32 @@ def _larger_deck_lines(deck: Sequence[Line], after: Line | None, sizes: _Sizes) 
         if sizes.use_font and (line.font_size or 0.0) < LARGER_TYPE * sizes.body:
             return False
     return not deck[-1].text.rstrip().endswith((".", "!", "?", "»", "\""))
+
+
+#: a deck in a block of its own has at most this many lines
+CENTRED_DECK = 6
+#: ... each line as far from the left edge of the text under it as from its right, within this many ems
+DECK_BALANCE = 2.5
+
+
+def _centred_deck(lines: Sequence[Line], below: Block | None, em: float) -> bool:
+    """A block of its own of up to six lines, every one centred over the text under it (as far from its left
+    edge as from its right, the last one visibly short of both), no dateline nor byline among them, under a headline
+    still waiting for its text: the headline's deck or summary, whatever its case or size ("Modifications dans la
+    « landwehr »" / "Augmentation des cadres."; a summary set as an inverted pyramid). A paragraph of body text is
+    set flush: its last line starts at the left edge."""
+    if not 1 <= len(lines) <= CENTRED_DECK or below is None or (bx := block_box(below)) is None:
+        return False
+    for line in lines:
+        text = line.text.strip()
+        if line.box is None or line.type is not None or latin_dateline(text) or is_ocr_fragment(text):
+            return False
+        if BYLINE_START.match(text) or abs((line.box[0] - bx[0]) - (bx[2] - line.box[2])) >= DECK_BALANCE * em:
+            return False
+    last = lines[-1]
+    assert last.box is not None
+    short = min(last.box[0] - bx[0], bx[2] - last.box[2]) > 2 * em
+    return short and not last.text.rstrip().endswith(("-", "\u00ad", "⸗", "¬", ","))
 
 
 #: a deck opening the block under its headline has at most this many lines
@@ -2073,6 +2199,28 @@ def _closed_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float
         closes = last.text.rstrip().endswith(".") and last.box[0] - left >= DECK_INSET * em
         indented = MIN_INDENT * em <= first.box[0] - left <= MAX_INDENT * em
         if closes and indented and _is_short(last, left, right, em):
+            return end
+    return 0
+
+
+def _hanging_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float]) -> int:
+    """Where the body starts under the headline ending at line ``k`` when a deck of a few lines is set with a
+    hanging indent (its first line flush, the others set in, the last one short) over a paragraph's indented
+    first line: "One of Latest Make is Being Install-" / "  ed at the First Baptist Church on" / "  Fairfax" /
+    "  A new furnace is being installed in" (Winchester News 1910, the full stops lost to the OCR). A paragraph
+    is set the other way round: its first line in, the others flush. 0 when none."""
+    left, right, em = edges
+    first = lines[k + 1].box if k + 1 < len(lines) else None
+    if first is None or first[0] - left >= MIN_INDENT * em:
+        return 0
+    for end in range(k + 3, min(len(lines) - 1, k + 1 + CLOSED_DECK) + 1):
+        deck, body = lines[k + 1:end], lines[end]
+        if body.box is None or any(ln.box is None or ln.type is not None or latin_dateline(ln.text) for ln in deck):
+            return 0
+        if any(ln.box[0] - first[0] < MIN_INDENT * em for ln in deck[1:] if ln.box is not None):
+            return 0
+        indented = MIN_INDENT * em <= body.box[0] - left <= MAX_INDENT * em
+        if indented and _is_short(deck[-1], left, right, em) and not is_ocr_fragment(deck[-1].text):
             return end
     return 0
 
@@ -2440,7 +2588,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     while k < len(lines) - 1:
         if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
             heads.out[k] = True
-        if heads.out[k]:  # a head found here or by its size: the decks under it
+        if heads.out[k] and not _roman_section(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k
             while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
@@ -2484,12 +2632,21 @@ _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
 ENUMERATED_HEADING = re.compile(
     r"^(?:Artikel|Art\.|Article|Articolo|Artículo|Paragraph|Abschnitt|§\.?|§§)\s*[IVXLC\d]+[a-z]?\s*\.?$",
     re.IGNORECASE)
+#: a section of an article numbered in Roman figures with its short title on the line ("I. Bahnamt Augsburg.")
+ROMAN_SECTION = re.compile(r"^[IVX]{1,5}\.\s+[A-ZÀ-Þ][^.:;]{0,48}\.?$")
 
 
 def _enumerated_heading(lines: Sequence[Line]) -> bool:
     """A heading that numbers an article or section of a legal text ("Artikel IV.", "§ 5."), with at most one
     line of its own title under the number."""
     return 0 < len(lines) <= 2 and ENUMERATED_HEADING.match(lines[0].text.strip()) is not None
+
+
+def _roman_section(lines: Sequence[Line]) -> bool:
+    """One line numbering a section in Roman figures with its short title ("I. Bahnamt Augsburg.", "II. Bahnamt
+    Bamberg." in the Eisenbahn-Zeitung's survey of the Bavarian lines): inside an article's text, a crosshead. A
+    region the source types as a heading ("II. Zeitungs⸗Nachrichten.") stays a heading."""
+    return len(lines) == 1 and ROMAN_SECTION.match(lines[0].text.strip()) is not None
 
 
 def _title_shaped(lines: Sequence[Line]) -> bool:
@@ -3118,6 +3275,10 @@ class _PageCut:
               and _section_head(self.pending_heads)):
             self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        elif self.byline_under_head():
+            assert self.current is not None
+            self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
+            self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
@@ -3138,6 +3299,18 @@ class _PageCut:
             return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
+
+    def byline_under_head(self) -> bool:
+        """The display lines waiting are a byline ("Von" / "Oskar von Schellerer.", "By JOHN SMITH") right under
+        the headline of the article opened last, before its text: they sign that article, they open none
+        (Eisenbahn-Zeitung 1846, its title's second line read as a line of text between them)."""
+        if self.current is None or self.headed is None or self.headed[0] is not self.current or self.item_break:
+            return False
+        text = " ".join(ln.text.strip() for lines, _ in self.pending_heads for ln in lines)
+        if not BYLINE_START.match(text) or len(text.split()) > BYLINE_WORDS or text.endswith(","):
+            return False
+        body = sum(len(p.text) for p in self.current.parts if p.role not in HEADLINE_ROLES)
+        return body <= BYLINE_AFTER
 
     def paragraphs(self, block: Block, role: str) -> list[Part]:
         return block_paragraphs(block, role, self.vertical)
@@ -3243,13 +3416,15 @@ class _PageCut:
         self.last_body = lines[-1].text.strip()
         return True
 
-    def enumerated_crosshead(self, lines: list[Line]) -> bool:
+    def enumerated_crosshead(self, lines: list[Line], roman: bool = False) -> bool:
         """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
         an article is a crosshead of that text, not a new item: placed in the current article as a section
-        heading. With no article open (or a headline waiting) it is a heading like any other. Placed, or False."""
-        if not _enumerated_heading(lines) or self.current is None or self.current.kind != "article":
+        heading. With no article open (or a headline waiting) it is a heading like any other; ``roman``: a section
+        numbered in Roman figures counts too (display lines in a text block, not a region typed heading). Placed,
+        or False."""
+        if not (_enumerated_heading(lines) or roman and _roman_section(lines)):
             return False
-        if self.pending_heads:
+        if self.current is None or self.current.kind != "article" or self.pending_heads:
             return False
         self.current.parts.append(lines_part(lines, "section-heading"))
         return True
@@ -3480,6 +3655,9 @@ class _PageCut:
                                             or self.sizes.body <= 0 and self.blind_heading(text_lines)):
             self.add_heads(text_lines, block)
             return
+        if self.pending_heads and _centred_deck(text_lines, self.below.get(id(block)), self.em):
+            self.add_heads(text_lines, block)
+            return
         self.place_runs(block, text_lines)
 
     def place_runs(self, block: Block, text_lines: list[Line], titled: bool = False) -> None:
@@ -3495,6 +3673,11 @@ class _PageCut:
             runs = runs[1:]
             seen = 1
         for is_display, run in runs:
+            if is_display and seen and (n := self.closing_address(run)):
+                self.place_body(block, run[:n])  # the address closing the copy above, set in display type
+                seen, run = seen + n, run[n:]
+                if not run:
+                    continue
             seen += len(run)
             # one display line with at most one line after it at the very end of the page signs the item
             # above (an advertiser's name and town), it heads nothing
@@ -3502,7 +3685,8 @@ class _PageCut:
             # "Ashdown Hardware Co"): a headline stands above its text, not at the foot of another's
             signs = (seen == len(text_lines) and seen > len(run) and len(run) <= SIGNATURE_LINES
                      and not self.heads_next_column(run, block))
-            if is_display and (self.crosshead(run, block, text_lines, seen) or self.enumerated_crosshead(run)):
+            if is_display and (self.crosshead(run, block, text_lines, seen)
+                               or self.enumerated_crosshead(run, roman=True)):
                 continue
             if is_display and self.display_in_copy(run, text_lines[seen] if seen < len(text_lines) else None, block):
                 self.place_body(block, run)
@@ -3513,6 +3697,16 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def closing_address(self, run: list[Line]) -> int:
+        """How many lines opening a display run under copy close that copy on its address, set large as adverts
+        set their signature ("BRANCH STORE," / "No. 318 Market Street," / "HARRISBURG, PA."): down to the last
+        line of the run's first four ending on a US state or naming a street and number, they close the item above;
+        the lines under them, if any, head the next one. 0 when no such line opens the run."""
+        if self.current is None or self.pending_heads:
+            return 0
+        found = [k for k in range(min(len(run), ADDRESS_LINES)) if ADDRESS_CLOSE.search(run[k].text.strip())]
+        return found[-1] + 1 if found else 0
 
     def nameplate(self, runs: Sequence[tuple[bool, list[Line]]]) -> bool:
         """Headlines waiting over the issue's date line alone, with another headline or nothing under it in the
@@ -3548,7 +3742,10 @@ class _PageCut:
         above, box = self.last_box, run[0].box
         last = self.last_body.rstrip()
         under = after if after is not None else self.next_text_line(block)
-        resumes = under is not None and under.text.strip()[:1].islower()
+        # the text under it goes on in lower case, or the display line itself breaks off on a comma (a list running
+        # through it: "Leichenbriefe, Milchtickets, …," / PROGRAMME, / "Quittungen, Rechnungen, …"; German nouns
+        # open on a capital)
+        resumes = under is not None and (under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(","))
         if (self.current is None or self.pending_heads or self.vertical or above is None or box is None
                 or not last or not (last[-1].islower() or last[-1] == ",") or not resumes):
             return False
@@ -3568,7 +3765,8 @@ class _PageCut:
         a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
         begins; ``titled``: the run stands under a title of its own block."""
         led = [] if self.vertical else _led_starts(run, titled)
-        starts = sorted(set(_item_starts(run, self.vertical)) | set(led)) + [len(run)]
+        leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
+        starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)

@@ -1,5 +1,5 @@
-"""Issue 15's demands besides cutting, checked on the held-out sets tests/data/heldout3/ and heldout4/ and on the
-former held-out set heldout2 (training pages in tests/data/pages/ now, named in tests/datasets.py).
+"""Issue 15's demands besides cutting, checked on the former held-out sets heldout2 and heldout3 (training pages in
+tests/data/pages/ now, named in tests/datasets.py) and on a held-out set tests/data/heldout*/ when one is there.
 
 Every marked hyphenation joined in the article text, every line of every page findable by search, the
 ECPO centre margins and the adverts ECPO keeps in comments found, every count equal to a brute-force count
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from datasets import former_heldout2
+from datasets import former_heldout2, former_heldout3, heldout_folders, page_files
 from lxml import etree
 
 from reader.library.catalogue import Library
@@ -24,9 +24,6 @@ from reader.library.importer import import_paths
 from reader.search.engine import Searcher
 from reader.segmentation.analyze import analyze_bytes
 from reader.text.forms import CJK_CLASS, fold_query
-
-DATA_ROOT = Path(__file__).parents[1] / "data"
-SETS = ("heldout2", "heldout3", "heldout4")
 
 
 def _is_alto(p: Path) -> bool:
@@ -37,9 +34,9 @@ def _marks_hyphenation(p: Path) -> bool:
     return re.search(rb'SUBS_TYPE="HypPart1"', p.read_bytes(), re.IGNORECASE) is not None
 
 
-DATA = {"heldout2": former_heldout2(),
-        "heldout3": sorted(p for p in (DATA_ROOT / "heldout3").rglob("*") if p.suffix in (".xml", ".html", ".hocr")),
-        "heldout4": sorted(p for p in (DATA_ROOT / "heldout4").rglob("*") if p.suffix in (".xml", ".html", ".hocr"))}
+DATA = {"heldout2": former_heldout2(), "heldout3": former_heldout3(),
+        **{folder.name: page_files(folder) for folder in heldout_folders()}}
+SETS = tuple(DATA)
 #: (set, page) pairs: every page of both sets, and the pages among them that are ALTO with marked hyphenation
 PAGES = [(name, p) for name in SETS for p in DATA[name]]
 ALTO = [(name, p) for name, p in PAGES if _is_alto(p) and _marks_hyphenation(p)]

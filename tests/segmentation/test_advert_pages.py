@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
 from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
+from tests.segmentation.test_real_pages import _article_with, _doc
 
 LEFT, WIDTH = 100.0, 600.0
 HEAD_ROLES = ("kicker", "headline", "subheadline")
@@ -96,6 +97,31 @@ def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing()
     printer = next(t for t in texts if "Druckarbeiten!" in t)
     assert "Schnellpresse" in printer and "sowie durch eine große Auswahl" in printer, texts
     assert any("Landverkauf." in h for h in heads), heads
+
+
+
+def test_a_display_line_breaking_off_on_a_comma_inside_a_list_of_copy_heads_nothing() -> None:
+    """Nordstern 1878 p. 8: the printer's list of work runs "… Leichenbriefe, Milchtickets, Notenbücher," /
+    PROGRAMME, (display) / "Quittungen, Rechnungen, Rezepte, …": the list goes on through the display line, which
+    breaks off on a comma as the copy above it does; German nouns open on a capital, so the text under it need not
+    be in lower case for the sentence to go on."""
+    def copy(key: str, y: float, rows: list[str]) -> Block:
+        return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
+
+    lead = [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                         for k in range(30)])]
+    blocks = [*lead,
+              _block("h", [_line("h1", "Druckarbeiten!", 40, 100, 460)]),
+              copy("c1", 160, ["Wir liefern billig Karten, Cirkulare, Leichenbriefe,",
+                               "Milchtickets, Notenbücher, Beschreibungen,"]),
+              _block("d1", [_line("d1a", "Programme,", 246, 80, 400)]),
+              copy("c2", 336, ["Quittungen, Rechnungen, Rezepte, Statuten und",
+                               "Arbeiten aller Art. Man adressire an den Drucker."])]
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2000, height=3000)
+    texts = [" ".join(p.text for p in a.parts) for a in articles_from_layout([page]) if a.kind != "furniture"]
+    printer = next(t for t in texts if "Druckarbeiten!" in t)
+    assert "Programme," in printer and "Quittungen, Rechnungen" in printer, texts
 
 
 def _blind_page(paragraphs: list[list[str]]) -> Page:
@@ -197,3 +223,14 @@ def test_a_table_cell_heads_no_item_of_its_own() -> None:
     assert len(accounts) == 1, [[p.text for p in a.parts] for a in arts]
     text = " ".join(p.text for p in accounts[0].parts)
     assert "Ausgabe." in text and "Die Kommission. L. Lippert." in text, text
+
+
+def test_an_adverts_address_set_large_under_its_copy_closes_it() -> None:
+    """Lancaster Intelligencer 1888 p. 4 (whole-column block of adverts): "… tunity. Williamson & Foster," (copy)
+    / BRANCH STORE, / NO. 318 MARKET STREET, / HARRISBURG, PA. / TOOOTH AND SHOES. (display): the lines down to the
+    one ending on a US state are the address closing the advert above; the line under them heads the next."""
+    doc = _doc("ndnp_lancaster_intelligencer_1888-08-30/sn83032300_1888_08_30_4.xml")
+    shoes = _article_with(doc, "An Exciting Race for")
+    heading = " ".join(p.text for p in shoes.parts if p.role in HEAD_ROLES)
+    assert "HABBISUUBO" not in heading and "TOOOTH AND SHOES." in heading, heading
+    assert "HABBISUUBO" in _article_with(doc, "BRANCH STORE,").text

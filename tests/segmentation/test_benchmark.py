@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from datasets import FORMER_HELDOUT2 as HELDOUT2_NAMES
+from datasets import FORMER_HELDOUT3 as HELDOUT3_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,9 +65,10 @@ FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.
                ("ecpo_jingbao", "jb_3799_1939-04-25_0002+0003.xml"): 0.78,
                ("ecpo_jingbao", "jb_3802_1939-04-28_0006+0007.xml"): 0.78}
 #: pages added by issue 15's whole-column pass (NDNP microfilm, every column one TextBlock) → floor of their share right
-#: (Lancaster 0.48 → 0.53 in the undeclared-sizes pass: 15/30 → 16/30, decks closed by a set-in line)
+#: (Lancaster 0.48 → 0.53 in the undeclared-sizes pass: 15/30 → 16/30, decks closed by a set-in line; 19/30 → 22/30 in
+#: seg17, editorial notes parted by lead)
 WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.xml"): 0.4,
-                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.63}
+                     ("ndnp_lancaster_intelligencer_1881-12-29", "sn83032300_1881_12_29_3.xml"): 0.7}
 
 #: front pages of French dailies added by issue 15's masthead pass (source, file) → (floor of their share right,
 #: most spurious articles): Le Gaulois 1884 4/15 right and 5 spurious before (its garbled title logo and the two
@@ -90,12 +92,25 @@ NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 2),
 
 #: the former held-out set heldout2 (tests/datasets.py), training pages since issue 15's advert/notice pass: source →
 #: (fewest right, most spurious) over its heldout2 files, at the figures measured when they moved in (103/179 right,
-#: 52 spurious of 179 produced)
-FORMER_HELDOUT2 = {"bnf_europeana_gaulois_1882-02-08": (4, 7), "bnf_europeana_pji_1900-06-03": (6, 2),
+#: 52 spurious of 179 produced; seg17: Le Gaulois 1882 7 → 4 spurious by its garbled title logo, the Winchester News
+#: 6 → 7 right and 8 → 7 spurious by its hanging decks)
+FORMER_HELDOUT2 = {"bnf_europeana_gaulois_1882-02-08": (4, 4), "bnf_europeana_pji_1900-06-03": (6, 2),
                    "bnl_lunion_1860-11-30": (5, 6), "ecpo_jingbao": (52, 8), "hocr_ashdown_ark_1920-01": (12, 4),
-                   "kb_ddd_010100993_1876-12-01": (11, 2), "ndnp_winchester_news_1910-10-31": (6, 8),
+                   "kb_ddd_010100993_1876-12-01": (11, 2), "ndnp_winchester_news_1910-10-31": (7, 7),
                    "reichsanzeiger_gt": (15, 2)}
 HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NAMES}
+
+#: the former held-out set heldout3 (tests/datasets.py), training pages since issue 15's seg17 pass: source →
+#: (fewest right, most spurious) over its heldout3 files; 89/201 right and 91 spurious of 219 produced when they moved
+#: in, 98/201 and 78 of 216 after the seg17 pass (L'Ouest-Éclair 1918 4 → 6 by its heads declared a step above the
+#: body, Le Matin 5 → 10 right and 9 → 3 spurious by its centred decks, the Eisenbahn-Zeitung 0 → 1 and 4 → 1 by its
+#: byline and Roman-numbered sections, Prescott 1920 2 → 3 and 5 → 3, Lancaster 1888 38 → 36 spurious)
+FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (6, 9),
+                   "ecpo_jingbao": (48, 11), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
+                   "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
+                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 36),
+                   "ndnp_prescott_ark_1920-05-27": (3, 3), "reichsanzeiger_gt": (18, 8)}
+HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
 
 #: pages added by issue 15's advert/notice pass (adverts, notices, listings, market reports, tables, a Jing bao outer
@@ -104,9 +119,10 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: Jing bao 1930-04-21 outer fold 3/23 and 4 → 17/23 and 6 (adverts whose copy ECPO keeps in comments, one paragraph
 #: each, cut where each signs off); the Jing bao 1920-04-24 outer fold, written after that rule, 5/15 with the code
 #: before the pass and 14/15 (3 spurious) on its first run; the Jing bao 1939-04-26 outer fold, written last, 17/28
-#: and 13 spurious on its first run, as with the code before the pass
+#: and 13 spurious on its first run, as with the code before the pass; seg17: Nordstern p. 8 12 → 13 right, 27 → 22
+#: spurious (a list running through a display line ending on a comma)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (9, 13),
-               ("ndnp_nordstern_1878-01-03", "0017.xml"): (12, 27),
+               ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 22),
                ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 6),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (14, 3),
                ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (19, 7)}
@@ -123,6 +139,14 @@ def test_the_former_heldout2_pages_stay_above_their_floor() -> None:
     scores = [s for s in _scores() if s.mode in BENCH.SEGMENTER_MODES and (s.source, s.label) in HELDOUT2_FILES]
     assert len(scores) == len(HELDOUT2_FILES) == 12
     for src, (fewest, most) in FORMER_HELDOUT2.items():
+        right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
+        assert right >= fewest and spurious <= most, (src, right, spurious)
+
+
+def test_the_former_heldout3_pages_stay_above_their_floor() -> None:
+    scores = [s for s in _scores() if s.mode in BENCH.SEGMENTER_MODES and (s.source, s.label) in HELDOUT3_FILES]
+    assert len(scores) == len(HELDOUT3_FILES) == 13
+    for src, (fewest, most) in FORMER_HELDOUT3.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
         assert right >= fewest and spurious <= most, (src, right, spurious)
 
@@ -168,11 +192,16 @@ def test_real_pages_stay_above_the_floor() -> None:
     # picture, opening a column block; rubrics over headed series; telegram heads over a lone dateline or in capitals
     # over one; ruled dinkuses at a block's edge; two-halves crossheads; nameplates; round-up sections): all 1,019
     # items 730 → 755 right, 213 → 195 spurious; the blind heldout3 89/201 right and 91 spurious either way.
+    # Session seg17: heldout3 moved in (floors of its own above): 1,220 items, 844 right, 286 spurious of 1,296; after
+    # the pass (declared sizes a step above the body trusted when the box agrees, centred decks, hanging decks, items
+    # parted by lead in column blocks, advert addresses and lists, garbled title logos, bylines, Roman sections):
+    # 858 right, 261 spurious of 1,285; sizes withheld 294 → 306 of 554; jittered 871 → 920 of 1,662, 548 → 475
+    # spurious.
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= share and page.spurious <= most, (label, page.right, page.spurious)
-    done = FRONT_PAGE_PASS.keys() | NDNP_FRENCH_PASS.keys() | HELDOUT2_FILES | ADVERT_PASS.keys()
+    done = FRONT_PAGE_PASS.keys() | NDNP_FRENCH_PASS.keys() | HELDOUT2_FILES | HELDOUT3_FILES | ADVERT_PASS.keys()
     seg = [s for s in seg if (s.source, s.label) not in done]
     known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)
@@ -202,4 +231,4 @@ def test_pages_read_with_their_declared_sizes_withheld_stay_above_the_floor() ->
     withheld = [s for s in scores if s.mode == "no sizes"]
     right, truth, _, _ = BENCH.totals(withheld)
     assert len(withheld) >= 25 and truth >= 400, (len(withheld), truth)
-    assert right >= 250, (right, truth)
+    assert right >= 300, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from reader.model.document import HEADLINE_ROLES, Article, Document, Line
-from reader.segmentation.geometry import _dinkus_cut
+from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line
+from reader.segmentation.geometry import _centred_deck, _dinkus_cut
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
+from tests.segmentation.test_benchmark import BENCH
+from tests.segmentation.test_real_pages import PAGES, _blind_fold, _doc
 from tests.segmentation.test_real_pages import _article_with as _article_flat
-from tests.segmentation.test_real_pages import _blind_fold, _doc
 
 WINCHESTER = "ndnp_winchester_news_1910-10-31/chronicling_america.xml"
 
@@ -218,3 +219,110 @@ def test_the_section_heads_of_a_round_up_opened_on_one_stay_in_it() -> None:
     art = _article_with(doc, "A pleasant party of gentlemen gathered")
     assert _flat("Klectien nT OfRccrs.") in [_flat(p.text) for p in art.parts if p.role == "section-heading"]
     assert _flat(_article_with(doc, "The children's festival at St.").headline).startswith("Children's")
+
+
+OUEST_1918 = "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml"
+OUEST_1924 = "bnf_europeana_ouest_eclair_caen_1924-12-18/19241218_1-0002.xml"
+
+
+def test_a_heading_declared_a_step_above_the_body_and_set_larger_by_its_box_heads_its_dispatch() -> None:
+    # L'Ouest-Éclair 1918: "La dém'siioi de Soif est acceptée" declared 9 over an 8-point body (under the 1.2 a
+    # declared size alone must show) but boxed 1.45x the body's height and 1.1x its width per character: both
+    # measures say larger, so it heads the BERNE dispatch instead of running on in the commentary above it
+    doc = _doc(OUEST_1918)
+    for head, body in (("La dém'siioi de Soif est acceptée", "BERKE, 16 décembre."),
+                       ("L'esprit « réactionnaire » dam l'armée", "ZtißiCH, 16 décembre.")):
+        heading, first = _heading_and_body(_article_with(doc, body))
+        assert heading == _flat(head) and first.startswith(_flat(body)), (heading, first[:40])
+
+
+def test_a_byline_declared_a_step_above_the_body_stays_with_its_serial() -> None:
+    # L'Ouest-Éclair 1924 p.2: the serial's byline "De MathilîFe ALANIC" (8 over 7, boxed 1.3x) opens nothing
+    doc = _doc(OUEST_1924)
+    art = _article_with(doc, "Nicole semble avoir pénétré son jeu")
+    byline = next(p for p in art.parts if "MathilîFe" in p.text)
+    assert "MAMSIERIGOLE" in _flat(art.headline) and byline.role not in HEADLINE_ROLES, byline.role
+
+
+def test_a_fragment_declared_a_step_above_the_body_heads_nothing() -> None:
+    # Winchester News 1910: "1frck" (10 over 9, boxed 1.7x: a garbled speck between two body lines) parts no story
+    doc = _doc(WINCHESTER)
+    assert _article_with(doc, "Gregory who with his jolly") is _article_with(doc, "great difficulty s0 great was her")
+
+
+LE_MATIN = "bnf_europeana_le_matin_1893-04-02/18930402_02_1-0001.xml"
+
+
+def test_a_centred_block_under_a_headline_is_its_deck_whatever_its_case_and_size() -> None:
+    # Le Matin 1893: decks in sentence case, in blocks of their own at the body's size (or a step above), each line
+    # centred over the text under it: "Modifications dans la « landwehr »" / "Augmentation des cadres." under
+    # L'ARMÉE AUTRICHIENNE, and a summary of six lines set as an inverted pyramid under ÉLECTIONS MUNICIPALES
+    doc = _doc(LE_MATIN)
+    for deck, body in (("Modifications dans la « landwehr » Augmentation des cadres.", "VIENNE, ler avril."),
+                       ("Elections au Sénat espagnol Vive effervescence.", "MADRID, I«>' avril."),
+                       ("La composition du conseil On demande le scrutin", "Les élections municipales sont")):
+        heading, first = _heading_and_body(_article_with(doc, body))
+        assert _flat(deck) in heading and first.startswith(_flat(body)), (heading, first[:40])
+
+
+def _boxed(text: str, left: float, right: float, top: float) -> Line:
+    return Line(id=f"l{top}", text=text, box=(left, top, right, top + 30))
+
+
+def test_a_paragraph_set_flush_under_a_headline_is_no_deck() -> None:
+    below = Block(id="b", lines=[_boxed("the text under it, set across", 100, 900, 500),
+                                 _boxed("the whole column as a body is", 100, 900, 530)])
+    centred = [_boxed("Une fête au Havre", 300, 700, 400), _boxed("et ailleurs.", 400, 600, 430)]
+    assert _centred_deck(centred, below, 30)
+    flush = [_boxed("Les fêtes du centenaire ont commencé", 100, 900, 400), _boxed("ce soir.", 100, 260, 430)]
+    assert not _centred_deck(flush, below, 30)  # a short last line flush left ends a paragraph
+    dated = [_boxed("PARIS, 17 décembre.", 300, 700, 400)]
+    assert not _centred_deck(dated, below, 30)  # a dateline set centred opens the report
+
+
+def test_a_deck_set_with_a_hanging_indent_is_the_headlines_on_a_page_without_sizes() -> None:
+    # Winchester News 1910 read with its declared sizes withheld (as NDNP/iArchives pages come): under "NEW fURNACE
+    # t" / "fOR lHE CHURCH" the deck "One of Latest Make is Being Install-" / "ed at the First Baptist Church on" /
+    # "Fairfax" hangs (first line flush, the others set in, the last short; the OCR lost its full stop) over the
+    # report's indented first line: it is the headline's, not the report's first paragraph
+    doc = BENCH.withhold_sizes(PAGES / WINCHESTER)
+    heading, first = _heading_and_body(_article_with(doc, "A new furnace is being installed"))
+    assert _flat("One of Latest Make is Being Install") in heading, heading
+    assert first.startswith(_flat("A new furnace is being installed")), first[:40]
+
+
+def test_a_large_line_ending_on_a_run_on_word_over_lower_case_body_is_running_text() -> None:
+    # Prescott 1920: an advert's copy set large under its display line, "Our stock of Walking Cultivators is" /
+    # "almost exhausted and this notice is to remind …": Title Case words, but the sentence runs on into the body
+    doc = _doc("ndnp_prescott_ark_1920-05-27/sn90050306_1920_05_27_1.xml")
+    art = _article_with(doc, "almost exhausted and this notice")
+    assert _flat(art.headline) == "OLIVERCULTIVATORS", art.headline
+    assert _heading_and_body(art)[1].startswith(_flat("Our stock of Walking Cultivators is almost"))
+
+
+def test_a_title_logo_the_ocr_read_as_lines_of_garbage_is_the_masthead_and_its_ears_are_furniture() -> None:
+    # Le Gaulois 1882: the engraved title LE GAULOIS read as six lines ("SB9| Mw ® nHn ffPPPI tfiPPl 11111 …") of
+    # ordinary height across half the page; the director's and the administrator's ears either side of it
+    doc = _doc("bnf_europeana_gaulois_1882-02-08/18820208_1-0001.xml")
+    furniture = _furniture(doc)
+    for words in ("SB9| Mw ® nHn", "Directeur Politique", "Administrateur-Délégué"):
+        assert _flat(words) in furniture, words
+
+
+EISENBAHN = "hocr_bsb_eisenbahn_zeitung_1846-01/multicolumn.hocr"
+
+
+def test_a_byline_waiting_under_the_headline_of_the_article_opened_last_signs_it() -> None:
+    # Eisenbahn-Zeitung 1846 (hOCR, no sizes): "Die königliy bayeriſchen Eiſenbahnen" / "- im Dezember 18'15." /
+    # "Von" / "Oskar von Schellerer.": the byline under the title opens no article of its own
+    art = _article_with(_doc(EISENBAHN), "Die gegenwärtig theils em Betrieb")
+    assert _flat(art.headline) == _flat("Die königliy bayeriſchen Eiſenbahnen"), art.headline
+    assert any(p.role == "byline" and "Schellerer" in p.text for p in art.parts)
+
+
+def test_sections_numbered_in_roman_figures_are_crossheads_of_their_article() -> None:
+    # Eisenbahn-Zeitung 1846: "I. Bahnamt Augsburg." … "IV. Bahnamt Nürnberg." divide the survey of the Bavarian
+    # lines; German nouns' capitals make the lines under them look like Title Case decks, which they are not
+    art = _article_with(_doc(EISENBAHN), "Die gegenwärtig theils em Betrieb")
+    assert "Oberhauſen als Verwalter vor." in art.text
+    assert any(p.role == "section-heading" and p.text.startswith("I. Bahnamt") for p in art.parts)

@@ -344,3 +344,23 @@ def test_a_latin_line_boxed_taller_than_wide_is_noise_not_an_item() -> None:
     """'itlt' at the Statesman's left edge: a 44 x 135 px sliver (the gutter read as letters), no item."""
     bl = _doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml")
     assert _role_of(bl, "itlt") == "noise"
+
+
+def test_editorial_notes_parted_by_lead_in_a_column_block_are_items_of_their_own() -> None:
+    """Lancaster Intelligencer 1881: the editorial notes of a whole-column block follow each other with no head,
+    parted by three quarters of a line of extra lead over an indented first line ("… in a new dress of beautiful
+    type." / "Says Justice Miller, of the United States …"); the paragraphs of one note have none."""
+    doc = _doc("ndnp_lancaster_intelligencer_1881-12-29/sn83032300_1881_12_29_3.xml")
+    notes = ["Says Justice Miller, of the United States", "Gov. Chittenden, of Missouri, has re",
+             "It will no doubt greatly please the"]
+    arts = [_article_with(doc, words) for words in notes]
+    assert len({id(a) for a in arts}) == 3
+    for art, words in zip(arts, notes, strict=True):
+        assert _flat(art.text).startswith(_flat(words)), art.text[:60]
+
+
+def test_whitespace_left_by_a_heading_taken_out_of_the_run_parts_nothing() -> None:
+    """Reichsanzeiger 1891: the sections of a decree, each under a centred "§. 3." set in its own lead, are one
+    text: the whitespace around the section mark is the mark's, not a lead parting two items."""
+    doc = _doc("reichsanzeiger_gt/1891_1_0001.xml")
+    assert _article_with(doc, "Der Gouverneur beſtimmt mit") is _article_with(doc, "Das Geſetz über die Konſular")
