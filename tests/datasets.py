@@ -32,7 +32,11 @@ FORMER_HELDOUT2 = (
 
 def former_heldout2() -> list[Path]:
     """The former heldout2 files in their place under tests/data/pages/, sorted."""
-    return sorted(PAGES / name for name in FORMER_HELDOUT2)
+    return _in_pages(FORMER_HELDOUT2)
+
+
+def _in_pages(names: tuple[str, ...]) -> list[Path]:
+    return sorted(PAGES / name for name in names)
 
 
 #: the former heldout3 files, now in tests/data/pages/ (paths relative to it)
@@ -55,7 +59,7 @@ FORMER_HELDOUT3 = (
 
 def former_heldout3() -> list[Path]:
     """The former heldout3 files in their place under tests/data/pages/, sorted."""
-    return sorted(PAGES / name for name in FORMER_HELDOUT3)
+    return _in_pages(FORMER_HELDOUT3)
 
 
 def heldout_folders() -> list[Path]:

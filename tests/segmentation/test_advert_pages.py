@@ -68,27 +68,33 @@ def test_a_centred_von_between_an_adverts_display_lines_makes_no_rubric() -> Non
     assert "Nic. Schmitt," in heads[1] and "M. Gaspard." in heads[2], heads
 
 
+def _copy(key: str, y: float, rows: list[str]) -> Block:
+    """A block of body copy in the first column, its lines 40 units apart from ``y``."""
+    return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
+
+
+def _next_column() -> list[Block]:
+    """A column of running text beside the first (what makes the first a column)."""
+    return [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
+                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
+                         for k in range(30)])]
+
+
 def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing() -> None:
     """Nordstern 1878 p. 8: the printer's advert runs "… daß wir durch die Anschaffung einer mit den neuesten
     Verbesserungen versehenen" / SCHNELLPRESSE (display) / "sowie durch eine große Auswahl" / NEUER LETTERN /
     "in den Stand gesetzt sind, …": a headline never interrupts a sentence, so a display line right under copy that
     breaks off on a lower-case word or a comma is emphasis inside it. Under a finished sentence, with a line's
     whitespace, a display line still opens the next item."""
-    def copy(key: str, y: float, rows: list[str]) -> Block:
-        return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
-
-    lead = [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
-                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
-                         for k in range(30)])]
-    blocks = [*lead,
+    blocks = [*_next_column(),
               _block("h", [_line("h1", "Druckarbeiten!", 40, 100, 460)]),
-              copy("c1", 160, ["Wir erlauben uns den geehrten Lesern anzuzeigen, dass wir",
+              _copy("c1", 160, ["Wir erlauben uns den geehrten Lesern anzuzeigen, dass wir",
                                "durch die Anschaffung einer mit den neuesten Verbesserungen versehenen"]),
               _block("d1", [_line("d1a", "Schnellpresse", 246, 80, 400)]),
-              copy("c2", 336, ["sowie durch eine große Auswahl von Lettern in den Stand gesetzt",
+              _copy("c2", 336, ["sowie durch eine große Auswahl von Lettern in den Stand gesetzt",
                                "sind, Druckarbeiten aller Art billig zu liefern. Wir drucken Karten."]),
               _block("h2", [_line("h2a", "Landverkauf.", 500, 100, 460)]),
-              copy("c3", 620, ["Hundert Acker gutes Land, zwei Meilen vom Courthaus, sind zu",
+              _copy("c3", 620, ["Hundert Acker gutes Land, zwei Meilen vom Courthaus, sind zu",
                                "verkaufen. Näheres beim Eigenthümer im Store."])]
     page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2000, height=3000)
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
@@ -99,24 +105,17 @@ def test_a_display_line_inside_copy_that_breaks_off_mid_sentence_heads_nothing()
     assert any("Landverkauf." in h for h in heads), heads
 
 
-
 def test_a_display_line_breaking_off_on_a_comma_inside_a_list_of_copy_heads_nothing() -> None:
     """Nordstern 1878 p. 8: the printer's list of work runs "… Leichenbriefe, Milchtickets, Notenbücher," /
     PROGRAMME, (display) / "Quittungen, Rechnungen, Rezepte, …": the list goes on through the display line, which
     breaks off on a comma as the copy above it does; German nouns open on a capital, so the text under it need not
     be in lower case for the sentence to go on."""
-    def copy(key: str, y: float, rows: list[str]) -> Block:
-        return _block(key, [_line(f"{key}{k}", t, y + 40 * k, 36, WIDTH) for k, t in enumerate(rows)])
-
-    lead = [_block("r", [Line(id=f"r{k}", text=f"Running text of the next column, line {k}.",
-                              box=(LEFT + WIDTH + 40, 40 + 40 * k, LEFT + 2 * WIDTH + 40, 76 + 40 * k))
-                         for k in range(30)])]
-    blocks = [*lead,
+    blocks = [*_next_column(),
               _block("h", [_line("h1", "Druckarbeiten!", 40, 100, 460)]),
-              copy("c1", 160, ["Wir liefern billig Karten, Cirkulare, Leichenbriefe,",
+              _copy("c1", 160, ["Wir liefern billig Karten, Cirkulare, Leichenbriefe,",
                                "Milchtickets, Notenbücher, Beschreibungen,"]),
               _block("d1", [_line("d1a", "Programme,", 246, 80, 400)]),
-              copy("c2", 336, ["Quittungen, Rechnungen, Rezepte, Statuten und",
+              _copy("c2", 336, ["Quittungen, Rechnungen, Rezepte, Statuten und",
                                "Arbeiten aller Art. Man adressire an den Drucker."])]
     page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2000, height=3000)
     texts = [" ".join(p.text for p in a.parts) for a in articles_from_layout([page]) if a.kind != "furniture"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,15 +96,17 @@ def test_the_truths_cover_pages_of_several_sources() -> None:
     assert len(sources) >= 10, sources
 
 
-def test_the_former_second_heldout_set_is_training_pages_now() -> None:
-    """heldout2 (issue 15: 15 printed page sides of 7 sources) moved into tests/data/pages/ once its failure kinds
-    were told: every file with its truth is there, and no held-out folder of that name is left to mislead."""
+@pytest.mark.parametrize(("name", "files"), [("heldout2", former_heldout2), ("heldout3", former_heldout3)])
+def test_a_former_heldout_set_is_training_pages_now(name: str, files: Callable[[], list[Path]]) -> None:
+    """heldout2 (issue 15: 15 printed page sides of 7 sources) and heldout3 (18 sides of 8 institutions, 201 scored
+    items) moved into tests/data/pages/ once tuning had looked at them: every file with its truth is there, and no
+    held-out folder of that name is left to mislead."""
     sides = 0
-    for path in former_heldout2():
+    for path in files():
         truth = path.with_name(path.name + ".truth.json")
         assert truth in TRUTHS and _folder(truth) == DATA / "pages", path
         sides += json.loads(truth.read_text(encoding="utf-8")).get("pages_in_file", 1)
-    assert sides >= 15 and not (DATA / "heldout2").exists()
+    assert sides >= 15 and not (DATA / name).exists()
 
 
 def _set_size(folder: Path) -> tuple[int, set[str], int]:
@@ -114,17 +117,6 @@ def _set_size(folder: Path) -> tuple[int, set[str], int]:
     sides = sum(truth.get("pages_in_file", 1) for truth in loaded)
     scored = sum(1 for truth in loaded for a in truth["articles"] if a["kind"] != "furniture")
     return sides, sources, scored
-
-
-def test_the_former_third_heldout_set_is_training_pages_now() -> None:
-    """heldout3 (issue 15: 18 printed page sides of 8 institutions, 201 scored items) moved into tests/data/pages/
-    once earlier tuning had looked at it: every file with its truth is there, and no folder of that name is left."""
-    sides = 0
-    for path in former_heldout3():
-        truth = path.with_name(path.name + ".truth.json")
-        assert truth in TRUTHS and _folder(truth) == DATA / "pages", path
-        sides += json.loads(truth.read_text(encoding="utf-8")).get("pages_in_file", 1)
-    assert sides >= 15 and not (DATA / "heldout3").exists()
 
 
 def test_the_truths_of_every_folder_are_checked() -> None:
