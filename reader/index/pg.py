@@ -34,6 +34,8 @@ from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_t
 #: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
 SCHEMA_VERSION = 2  # 2: ix_keys
 LAYOUT = f"{SCHEMA_VERSION}/{FIELD}"
+#: the layout before the term counts: the same rows, brought up to date in place (:meth:`PgIndex._count_in_place`)
+_FIRST_LAYOUT = f"1/{FIELD}"
 #: serializes creating and replacing the ``ix_`` tables between processes (a transaction-level advisory lock)
 _DDL_LOCK = 0x62726F61  # "broa"
 #: serializes the writers' updates of the term counts (``ix_words``, ``ix_keys``): every batch counts the common
@@ -107,6 +109,8 @@ class PgIndex:
             meta = self._conn.execute("SELECT to_regclass('ix_meta') IS NOT NULL").fetchone()
             row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() \
                 if meta and meta[0] else None
+            if row is not None and row[0] == _FIRST_LAYOUT and self._writable():
+                return not self._count_in_place()
             if row is not None and row[0] != LAYOUT:
                 return True  # another layout (an older one lacks tables): outdated, nothing created here
             present = self._conn.execute("SELECT to_regclass('ix_docs') IS NOT NULL AND to_regclass('ix_words') IS "
@@ -120,6 +124,36 @@ class PgIndex:
             self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) DO NOTHING", (LAYOUT,))
             row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
         return row is None or row[0] != LAYOUT
+
+    def _writable(self) -> bool:
+        row = self._conn.execute("SELECT current_setting('transaction_read_only') = 'off'").fetchone()
+        return bool(row and row[0])
+
+    def _count_in_place(self) -> bool:
+        """Bring an index of schema 1 (the same terms, no ``ix_keys``) up to date where it is: its term counts made
+        from its own rows in one statement, in one transaction with the new layout (no article read again: a
+        rebuild of a shared library of hundreds of thousands of pages takes hours). Whether it now has the
+        current layout (another process may have done it first); False when this role may not (a role that may
+        write rows but not create a table: the index stays outdated, for its owner to bring up to date)."""
+        import psycopg
+
+        try:
+            return self._counted_in_place()
+        except psycopg.errors.InsufficientPrivilege:
+            return False
+
+    def _counted_in_place(self) -> bool:
+        with self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
+            row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
+            if row is not None and row[0] == _FIRST_LAYOUT:
+                self._conn.execute(f"SET LOCAL work_mem = '{MERGE_MEM}'")
+                self._conn.execute(_TABLES[-1])
+                self._conn.execute("INSERT INTO ix_keys (key, docs) SELECT k, count(*) FROM ix_docs, unnest(keys) AS k "
+                                   "GROUP BY k")
+                self._conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT,))
+                row = (LAYOUT,)
+        return row is not None and row[0] == LAYOUT
 
     def _check(self) -> None:
         if self.outdated:

@@ -283,12 +283,18 @@ def test_a_read_only_connection_opens_and_searches_an_existing_index(pg_url: str
     reader.close()
 
 
-def test_an_index_of_the_first_schema_is_outdated_for_a_reader_and_rebuilt_with_its_counts(pg_url: str) -> None:
-    """An index written before the term counts (schema 1: no ``ix_keys``) is outdated — a read-only connection
-    says so without creating anything —, and its rebuild counts every term."""
+def test_an_index_of_the_first_schema_gets_its_counts_in_place(pg_url: str) -> None:
+    """An index written before the term counts (schema 1: no ``ix_keys``) is brought up to date where it is — its
+    counts made from its own rows, no article read again (a shared library of hundreds of thousands of pages is
+    not rebuilt because Broadsheet was upgraded) — by the first connection that may write; a read-only one (a
+    replica) says it is outdated, creating nothing."""
     old = PgIndex(lambda: psycopg.connect(pg_url))
     with old.writer() as w:
         w.add(1, "a", "人民日报 london")
+        w.add(2, "b", "人民")
+        w.add(3, "c", "日报")
+    with old.writer() as w:
+        w.delete("c")
     old.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("DROP TABLE ix_keys")
@@ -297,11 +303,34 @@ def test_an_index_of_the_first_schema_is_outdated_for_a_reader_and_rebuilt_with_
     assert reader.outdated
     reader.close()
     ix = PgIndex(lambda: psycopg.connect(pg_url))
-    assert ix.outdated
-    ix.reset()
-    with ix.writer() as w:
-        w.add(1, "a", "人民日报 london")
-        w.add(2, "b", "人民")
+    assert not ix.outdated and ix.doc_count() == 2
     counts = [ix.exact_count(t) for t in ("人", "日", "london", "报纸")]
     assert counts == [2, 1, 1, 0]
+    with ix.writer() as w:  # and kept from then on
+        w.add(4, "d", "人")
+    assert ix.exact_count("人") == 3
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() == (LAYOUT,)
     ix.close()
+
+
+def test_a_role_that_may_not_create_tables_leaves_the_first_schema_outdated(pg_url: str) -> None:
+    """A role that may write rows but not create tables (a researcher's, on a library someone else owns) opens an
+    index of schema 1 as outdated — nothing half done —, and its owner's next connection brings it up to date."""
+    old = PgIndex(lambda: psycopg.connect(pg_url))
+    with old.writer() as w:
+        w.add(1, "a", "人民")
+    old.close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE ix_keys")
+        conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT.replace("2/", "1/", 1),))
+        conn.execute("DROP ROLE IF EXISTS ix_writer")
+        conn.execute("CREATE ROLE ix_writer LOGIN")
+        conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        conn.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ix_writer")
+    writer = PgIndex(lambda: psycopg.connect(pg_url.replace("broadsheet@", "ix_writer@")))
+    assert writer.outdated
+    writer.close()
+    owner = PgIndex(lambda: psycopg.connect(pg_url))
+    assert not owner.outdated and owner.exact_count("人") == 1
+    owner.close()
