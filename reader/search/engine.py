@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from reader.index.rows import Rows, RowSet
+from reader.index.rows import Rows, RowSet, as_rows
 from reader.index.store import SearchIndex, cjk_terms, open_index
 from reader.library.catalogue import Library, part_texts, stored_parts
 from reader.model.errors import QT_TRANSLATE_NOOP
@@ -233,13 +233,13 @@ class Searcher:
             search = term.regex().search
             found = {num for num, folded in texts if search(folded)}
         if unknown and self._server_side():
-            found |= set(self._verified_in_catalogue(term, Rows(unknown)))
+            found |= set(self._verified_texts(term, as_rows(unknown)))
             unknown = set()
         return found, unknown
 
-    def _verified_in_catalogue(self, term: Term, nums: Rows) -> Rows:
-        """Those of ``nums`` whose folded text in the catalogue holds the one-piece default ``term`` (a CJK string
-        tested in SQL, a word by its pattern on the texts read)."""
+    def _verified_texts(self, term: Term, nums: Rows) -> Rows:
+        """Those of ``nums`` whose folded text holds the one-piece default ``term``: a CJK string tested in SQL on the
+        catalogue's texts, a word by its pattern on the texts read (the index's copy, else the catalogue's)."""
         if term.is_cjk_run:
             return Rows(r[0] for r in self.library.conn.execute(
                 "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?)) AND instr(folded, ?) > 0",
@@ -461,17 +461,10 @@ class Searcher:
     def _verified_on_index(self, term: Term, cands: Rows) -> Rows:
         """The candidates holding a default-mode ``term``, verified on the index's copy of the folded texts
         (:meth:`Index.holding`); rows the copy lacks are read from the catalogue."""
-        if term.is_cjk_run:
-            needle = term.pieces[0][1]
-            held, unknown = self.index.holding(cands, needle)
-            found = Rows(held)
-            if unknown:
-                found |= Rows(r[0] for r in self.library.conn.execute(
-                    "SELECT num FROM article_text WHERE num IN (SELECT value FROM json_each(?)) "
-                    "AND instr(folded, ?) > 0", (_ids_json(unknown), needle)))
-            return found
-        rx = term.regex()
-        return Rows(num for num, folded in self.folded_texts(cands) if rx.search(folded))
+        if not term.is_cjk_run:
+            return self._verified_texts(term, cands)
+        held, unknown = self.index.holding(cands, term.pieces[0][1])
+        return Rows(held) | self._verified_texts(term, as_rows(unknown)) if unknown else Rows(held)
 
     def folded_texts(self, nums: RowSet) -> Iterator[tuple[int, str]]:
         """(row, folded text) of each of ``nums``: from the index's copy, else from the catalogue. Only for rows
