@@ -41,7 +41,7 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
-from reader.index.terms import FIELD, term_keys
+from reader.index.terms import FIELD, counted_terms
 from reader.index.whoosh_writer import TermListSegmentWriter
 
 #: characters of folded text in one worker's segment at most (~100 MB of posting lists in the worker)
@@ -95,8 +95,7 @@ def build_segment(folder: str, rows: list[Row], blocklimit: int, pool_mb: int) -
     try:
         for num, article_id, folded in rows:
             w.add_document(id=article_id, num=num)
-            keys, words = term_keys(folded)
-            w.add_terms(w.docnum - 1, keys, words)
+            w.add_terms(w.docnum - 1, *counted_terms(folded))
         return w._finalize_segment()
     finally:
         w._finish()

@@ -326,7 +326,7 @@ class PgWriter:
             keys, words = term_keys(folded)
             self._rows[article_id] = (article_id, num, sorted(keys), sorted(words))
         else:
-            akeys, lwords = unpack_terms(packed)
+            akeys, lwords, _ = unpack_terms(packed)
             self._rows[article_id] = (article_id, num, sorted(akeys), sorted(lwords))
         self.added += 1
 

@@ -41,9 +41,9 @@ import threading
 import time
 import uuid
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import groupby
+from itertools import compress, groupby, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -52,7 +52,7 @@ from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
-from reader.index.rows import Rows, RowSet
+from reader.index.rows import Rows, RowSet, as_rows
 from reader.index.terms import (
     BUCKET_BITS,
     FIELD,
@@ -62,6 +62,8 @@ from reader.index.terms import (
     WORD_RE,
     PackedTerms,
     cjk_terms,
+    counted_bigrams,
+    counted_terms,
     frequent_bigrams,
     frequent_runs,
     pack_terms,
@@ -71,7 +73,7 @@ from reader.index.terms import (
     unpack_terms,
 )
 from reader.index.textstore import TextStore
-from reader.index.whoosh_writer import TermListSegmentWriter, WhooshVersionError, raw_blocks
+from reader.index.whoosh_writer import TermListSegmentWriter, WhooshVersionError, counted_blocks, raw_blocks
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -84,7 +86,8 @@ __all__ = [
     "BATCH_ARTICLES", "BATCH_CHARS", "POOL_MB", "BLOCK_POSTINGS", "NUM_LIST_MIN",
     # the terms (reader.index.terms), re-exported
     "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "RUNS_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms",
-    "frequent_bigrams", "frequent_runs", "pack_terms", "term_keys", "term_text", "terms", "unpack_terms",
+    "counted_bigrams", "counted_terms", "frequent_bigrams", "frequent_runs", "pack_terms", "term_keys",
+    "term_text", "terms", "unpack_terms",
 ]
 
 log = logging.getLogger(__name__)
@@ -382,9 +385,24 @@ class Index:
         return self.texts.texts(nums)
 
     def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
-        """(row → places its folded text holds ``needle`` at, for the rows of ``nums`` the index's copy holds —
-        counted on its bytes, :meth:`TextStore.counts` —, the rows it lacks)."""
-        return self.texts.counts(nums, needle)
+        """(row → places its folded text holds ``needle`` at, for the rows of ``nums`` the index's copy holds, the
+        rows it lacks). A counted bigram (:func:`counted_bigrams`: 中国, 人民, …) is counted from its postings, which
+        carry each article's count; the rows of ``nums`` they do not hold, and any other needle, on the copy's
+        bytes (:meth:`TextStore.counts`)."""
+        if needle not in counted_bigrams():
+            return self.texts.counts(nums, needle)
+        self._check()
+        with self._lock:
+            s = self._current()
+            held = _term_counts(s.reader().leaf_readers(), needle.encode("utf-8"), self._nums_of(s))
+        wanted = as_rows(nums)
+        holding = Rows(held)
+        if holding == wanted:
+            return held, Rows()
+        found = {num: held[num] for num in wanted & holding}
+        rest, unknown = self.texts.counts(wanted - holding, needle)
+        found.update(rest)
+        return found, unknown
 
     def all_nums(self) -> Rows:
         self._check()
@@ -558,6 +576,26 @@ def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes) -> Rows:
     return out
 
 
+def _term_counts(readers: Sequence[tuple[Any, int]], btext: bytes, column: Sequence[int]) -> dict[int, int]:
+    """Catalogue row → count of each live document holding the counted bigram ``btext`` (its postings' weights;
+    ``column`` maps searcher-wide docnums to rows), a block at a time at C speed."""
+    out: dict[int, int] = {}
+    for r, offset in readers:
+        try:
+            matcher = r.postings(FIELD, btext)
+        except TermNotFound:
+            continue
+        deleted = r.deleted_docs_set if r.has_deletions() else None
+        for docs, counts in counted_blocks(matcher):
+            local = list(docs)
+            held: Iterable[int] = counts if counts is not None else repeat(1, len(local))
+            if deleted:
+                keep = [d not in deleted for d in local]
+                local, held = list(compress(local, keep)), list(compress(held, keep))
+            out.update(zip(map(column.__getitem__, map(offset.__add__, local)), held, strict=False))
+    return out
+
+
 def _probe(readers: Sequence[tuple[Any, int]], btext: bytes, cands: Rows) -> Rows:
     """The candidates whose document holds the term, found by skipping through its postings."""
     out = Rows()
@@ -610,8 +648,7 @@ class Writer:
         w.add_document(id=article_id, num=num)
         self._texts.append((num, folded))
         if packed is None:
-            keys, words = term_keys(folded)
-            w.add_terms(w.docnum - 1, keys, words)
+            w.add_terms(w.docnum - 1, *counted_terms(folded))
         else:
             w.add_terms(w.docnum - 1, *unpack_terms(packed))
         self.added += 1

@@ -29,7 +29,7 @@ import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, islice, repeat
 from typing import Any
 
 import whoosh
@@ -39,7 +39,7 @@ from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from reader.index.terms import _KEY_LIMIT, term_text
+from reader.index.terms import _KEY_LIMIT, counted_bigrams, term_text
 from reader.model.errors import BroadsheetError
 
 #: the Whoosh (``whoosh-reloaded``) release whose private writer and codec parts this module uses
@@ -91,10 +91,15 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
         self.key_docs: list[array[int] | None] = [None] * _KEY_LIMIT
         #: word → docnums of the documents added here, ascending
         self.word_docs: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        #: counted bigram's key → (places in its ``key_docs`` list, counts) of the documents holding it more than once
+        self.key_counts: dict[int, tuple[array[int], array[int]]] = {}
         #: segments merged into this one: (segment, its first docnum here, docmap when it had deletions)
         self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
 
-    def add_terms(self, docnum: int, keys: Iterable[int], words: Iterable[str]) -> None:
+    def add_terms(self, docnum: int, keys: Iterable[int], words: Iterable[str],
+                  counts: dict[int, int] | None = None) -> None:
+        """Add document ``docnum``'s term keys and words, and the counts of its counted bigrams held more than once
+        (:func:`reader.index.terms.counted_terms`; every key of ``counts`` is among ``keys``)."""
         # A plain loop: appending through ``map(array.append, map(lists.__getitem__, keys), repeat(docnum))``
         # (no bytecode per posting) was faster on 14 M postings but 1.5x slower on 31 M (the same process,
         # interleaved, issue 17); a dict of lists instead of this list indexed by key was slower too.
@@ -107,11 +112,27 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
         word_docs = self.word_docs
         for w in words:
             word_docs[w].append(docnum)
+        for k, n in (counts or {}).items():
+            places, held = self.key_counts.get(k) or self.key_counts.setdefault(k, (array("I"), array("I")))
+            places.append(len(lists[k] or ()) - 1)
+            held.append(n)
 
     def term_lists(self) -> dict[bytes, array[int]]:
         """Index term (UTF-8) → docnums, of the documents added to this segment."""
         out = {term_text(k).encode("utf-8"): docs for k, docs in enumerate(self.key_docs) if docs is not None}
         out.update((w.encode("utf-8"), docs) for w, docs in self.word_docs.items())
+        return out
+
+    def term_counts(self) -> dict[bytes, array[int]]:
+        """Counted bigram (UTF-8) → how often each document of its :meth:`term_lists` list holds it."""
+        out: dict[bytes, array[int]] = {}
+        for key in map(_counted_keys().__getitem__, counted_bigrams()):
+            docs = self.key_docs[key]
+            if docs is None:
+                continue
+            held = out[term_text(key).encode("utf-8")] = array("I", [1]) * len(docs)
+            for place, n in zip(*self.key_counts.get(key, ((), ())), strict=True):
+                held[place] = n
         return out
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
@@ -139,7 +160,8 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
         readers = [(SegmentReader(self.storage, self.schema, seg), start, docmap)
                    for seg, start, docmap in self._merged]
         try:
-            _write_term_lists(fw, self.field, self.schema[self.field], self.term_lists(), readers)
+            _write_term_lists(fw, self.field, self.schema[self.field], self.term_lists(), readers,
+                              self.term_counts())
         finally:
             for r, _, _ in readers:
                 r.close()
@@ -147,8 +169,10 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
 
 
 def _write_term_lists(fw: Any, field: str, fieldobj: Any, own_lists: dict[bytes, array[int]],
-                      merged: list[tuple[Any, int, dict[int, int] | None]]) -> None:
-    """Write the terms field: each term's new docnums, then its docnums in each merged segment, renumbered.
+                      merged: list[tuple[Any, int, dict[int, int] | None]],
+                      own_counts: dict[bytes, array[int]] | None = None) -> None:
+    """Write the terms field: each term's new docnums, then its docnums in each merged segment, renumbered;
+    a counted bigram's with how often each document holds it (``own_counts`` for the new documents).
 
     New documents come first in a segment and merged segments follow in
     order, so the concatenation is ascending. Blocks are filled to Whoosh's
@@ -162,7 +186,11 @@ def _write_term_lists(fw: Any, field: str, fieldobj: Any, own_lists: dict[bytes,
     if not all_terms:
         return
     fw.start_field(field, fieldobj)
+    counted = _counted_texts()
     for btext in sorted(all_terms):
+        if btext in counted:
+            _write_counted(fw, btext, own_lists.get(btext), (own_counts or {}).get(btext), merged, field)
+            continue
         sources: list[Iterable[int]] = []
         own = own_lists.get(btext)
         if own:
@@ -191,6 +219,49 @@ def _write_term_lists(fw: Any, field: str, fieldobj: Any, own_lists: dict[bytes,
     fw.finish_field()
 
 
+def _write_counted(fw: Any, btext: bytes, own: array[int] | None, own_counts: array[int] | None,
+                   merged: list[tuple[Any, int, dict[int, int] | None]], field: str) -> None:
+    """Write a counted bigram's postings (docnums and counts): the new documents', then each merged segment's,
+    renumbered; one term's lists in memory."""
+    ids: array[int] = array("I", own or ())
+    counts: array[int] = array("I", own_counts) if own_counts is not None else array("I", [1]) * len(ids)
+    for r, start, docmap in merged:
+        try:
+            matcher = r.postings(field, btext)
+        except TermNotFound:
+            continue
+        for docs, held in counted_blocks(matcher):
+            for doc, n in zip(docs, held or repeat(1), strict=False):
+                new = start + doc if docmap is None else docmap.get(doc)
+                if new is not None:
+                    ids.append(new)
+                    counts.append(n)
+    if not ids:
+        return
+    fw.start_term(btext)
+    pw = fw._postwriter
+    pw._write_block = functools.partial(_write_block, pw)
+    limit = pw._blocklimit
+    last = (len(ids) - 1) // limit * limit  # the term's last block is written by finish_term
+    for at in range(0, last, limit):
+        _fill_block(pw, ids[at:at + limit], counts[at:at + limit])
+        pw._write_block()
+    _fill_block(pw, ids[last:], counts[last:])
+    fw.finish_term()
+
+
+@functools.lru_cache(maxsize=1)
+def _counted_keys() -> dict[str, int]:
+    from reader.index.terms import _frequent_keys
+
+    return _frequent_keys()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _counted_texts() -> frozenset[bytes]:
+    return frozenset(g.encode("utf-8") for g in counted_bigrams())
+
+
 def packed_deltas(ids: Sequence[int]) -> bytes | array[int]:
     """A block's docnums as stored: their differences (the first from 0), as bytes when every gap is below 256
     (the common case: a term held by one article in a hundred or more), else as 16- or 32-bit integers. Both are
@@ -202,16 +273,27 @@ def packed_deltas(ids: Sequence[int]) -> bytes | array[int]:
     return array("H" if max(gaps) < 65536 else "I", gaps)
 
 
-def _block_data(ids: Sequence[int]) -> bytes:
-    """The pickled data tuple of a block (``(ids, weights, values)``, no weights and values in Existence format):
-    :func:`packed_deltas`, or Whoosh's tuple of gaps when that pickles shorter (a short list of wide gaps: an
-    array's pickle names its constructor)."""
+def _block_data(ids: Sequence[int], counts: Sequence[int] | None = None) -> bytes:
+    """The pickled data tuple of a block (``(ids, weights, values)``; no values): :func:`packed_deltas`, or
+    Whoosh's tuple of gaps when that pickles shorter (a short list of wide gaps: an array's pickle names its
+    constructor); as weights a counted bigram's counts (bytes, or 32-bit integers past 255), None when every one
+    is 1 (as Whoosh stores weights all 1.0)."""
+    weights = _packed_counts(counts)
     packed = packed_deltas(ids)
-    data = pickle.dumps((packed, None, None), 3)
+    data = pickle.dumps((packed, weights, None), 3)
     if isinstance(packed, bytes):
         return data
-    plain = pickle.dumps((tuple(packed), None, None), 3)
+    plain = pickle.dumps((tuple(packed), weights, None), 3)
     return plain if len(plain) < len(data) else data
+
+
+def _packed_counts(counts: Sequence[int] | None) -> bytes | array[int] | None:
+    if not counts:
+        return None
+    top = max(counts)
+    if top == 1:
+        return None
+    return array("B", counts).tobytes() if top < 256 else array("I", counts)  # bytes(an array) is its buffer
 
 
 def _write_block(pw: Any, last: bool = False) -> None:
@@ -225,7 +307,7 @@ def _write_block(pw: Any, last: bool = False) -> None:
         postfile.write(WHOOSH3_HEADER_MAGIC)
     pw._terminfo.add_block(pw)
     ids = pw._ids
-    databytes = _block_data(ids)
+    databytes = _block_data(ids, pw._counts)
     comp = pw._compression
     if comp:
         packed = zlib.compress(databytes, comp)
@@ -243,11 +325,13 @@ def _write_block(pw: Any, last: bool = False) -> None:
     pw._new_block()
 
 
-def _fill_block(pw: Any, ids: array[int]) -> None:
-    """Put ``ids`` in a Whoosh 3 postings writer's block buffer, as ``add_posting`` would one by one."""
+def _fill_block(pw: Any, ids: array[int], counts: array[int] | None = None) -> None:
+    """Put ``ids`` (and a counted bigram's ``counts``, their weights) in a Whoosh 3 postings writer's block
+    buffer, as ``add_posting`` would one by one."""
     pw._ids = ids
-    pw._weights = array("f", [1.0]) * len(ids)
-    pw._maxweight = 1.0
+    pw._counts = counts
+    pw._weights = array("f", [1.0]) * len(ids) if counts is None else array("f", counts)
+    pw._maxweight = 1.0 if counts is None else float(max(counts))
 
 
 def _renumbered(matcher: Any, start: int, docmap: dict[int, int] | None) -> Iterable[int]:
@@ -262,9 +346,16 @@ def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
     From the matcher's current block on, each block is read with one read of its file (Whoosh's matcher
     unpickles a block's header from the file itself: ~20 small reads a block, two thirds of the time
     a common term's 500,000 postings took to decode); the matcher is left where it was."""
+    for ids, _ in counted_blocks(matcher):
+        yield ids
+
+
+def counted_blocks(matcher: Any) -> Iterator[tuple[Iterable[int], Sequence[int] | None]]:
+    """:func:`raw_blocks` with each block's weights: how often each document holds a counted bigram (None when
+    every one holds it once, and for any other term)."""
     m = getattr(matcher, "child", matcher)  # the unfiltered postings under a deletion filter
     if not isinstance(m, W3LeafMatcher) or m._byteids:
-        yield list(m.all_ids())
+        yield _matcher_postings(m.copy())
         return
     if not m.is_active():
         return
@@ -274,7 +365,11 @@ def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
     else:
         data = m._data
     ids: Iterable[int] = accumulate(data[0])  # delta-encoded in the block
-    yield islice(ids, m._i, None) if m._i else ids
+    weights = _counts_of(data[1])
+    if m._i:
+        yield islice(ids, m._i, None), None if weights is None else weights[m._i:]
+    else:
+        yield ids, weights
     position, last = m._nextoffset, m._lastblock
     while not last:
         length = unpack_int(f.get(position, _INT_SIZE))[0]
@@ -283,8 +378,30 @@ def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
         block = f.get(position + _INT_SIZE, length)
         header = io.BytesIO(block)
         info = pickle.load(header)  # (length, max id, max weight, compression, min length, max length)
-        yield accumulate(_read_block_data(block[header.tell():], info[3])[0])
+        data = _read_block_data(block[header.tell():], info[3])
+        yield accumulate(data[0]), _counts_of(data[1])
         position += _INT_SIZE + length
+
+
+def _counts_of(weights: Any) -> Sequence[int] | None:
+    """A block's weights as counts: None when every one is 1 (stored as None; Whoosh's own writer stores a block's
+    equal weights as one float, 1.0 in the terms field, whose format is Existence)."""
+    if weights is None or isinstance(weights, float):
+        return None
+    if isinstance(weights, bytes) or isinstance(weights, array) and weights.typecode in "BHIL":
+        return weights
+    return [int(w) for w in weights]
+
+
+def _matcher_postings(m: Any) -> tuple[list[int], list[int] | None]:
+    """Every (docnum, weight as a count) of a matcher Whoosh did not write in blocks (an inlined lone posting)."""
+    ids: list[int] = []
+    counts: list[int] = []
+    while m.is_active():
+        ids.append(m.id())
+        counts.append(int(m.weight()))
+        m.next()
+    return ids, counts if any(n != 1 for n in counts) else None
 
 
 

@@ -13,12 +13,14 @@ bucket, ``undated``, so the buckets always add up to the search's total.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from reader.index.rows import RowSet
@@ -133,20 +135,55 @@ def _per_period(dated: Iterable[tuple[int, str]], nums: RowSet, by: By) -> Count
     return held
 
 
+def _hits_per_date(searcher: Searcher, counts: dict[int, int]) -> tuple[Counter[str], Counter[str]]:
+    """The hits (the rows ``counts`` holds) and their occurrences per issue date. Many hits (a common word's) are
+    summed an issue at a time: an import stores an issue's articles in consecutive rows, so the hits of an issue
+    whose rows run without a gap are a slice of the sorted hits and their occurrences a difference of running
+    totals — 25,000 issues, not 543,000 articles, read and stepped through at 100,000 pages. Few are dated one by
+    one (:func:`_dated`)."""
+    per_date: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    get = counts.get
+    if len(counts) * EVERY_ARTICLE_SHARE < searcher.article_bound():
+        for num, date in _dated(searcher, counts.keys()):  # a hit is a row with a count
+            n = get(num)
+            if n is not None:
+                per_date[date] += 1
+                occurrences[date] += n
+        return per_date, occurrences
+    rows = sorted(counts)
+    running = list(accumulate(map(counts.__getitem__, rows), initial=0))
+    conn = searcher.library.conn
+    scattered: list[int] = []
+    for issue, date, first, last, count in conn.execute(
+            "SELECT a.issue_id, i.date, min(a.num), max(a.num), count(*) FROM articles a"
+            " JOIN issues i ON i.id = a.issue_id GROUP BY a.issue_id, i.date"):
+        if last - first + 1 != count:
+            scattered.append(issue)
+            continue
+        lo = bisect.bisect_left(rows, first)
+        hi = bisect.bisect_right(rows, last, lo)
+        if hi > lo:
+            per_date[date] += hi - lo
+            occurrences[date] += running[hi] - running[lo]
+    if scattered:
+        for num, date in conn.execute("SELECT a.num, i.date FROM articles a JOIN issues i ON i.id = a.issue_id"
+                                      " WHERE a.issue_id IN (SELECT value FROM json_each(?))",
+                                      (json.dumps(scattered),)):
+            n = get(num)
+            if n is not None:
+                per_date[date] += 1
+                occurrences[date] += n
+    return per_date, occurrences
+
+
 def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence[Filter] = (),
              options: SearchOptions = DEFAULT_OPTIONS) -> Timeline:
     """The timeline of ``query`` (plus ``filters``) by year or month: the matching rows, their occurrences counted
     where the texts are stored (:func:`counts_by_num`), their dates read in one statement; no article is read."""
     nums = searcher.matching_nums(query, filters, options=options)
     counts = counts_by_num(searcher, nums, positive_terms(parse(query), options=options), options)
-    per_date: Counter[str] = Counter()
-    occurrences_per_date: Counter[str] = Counter()
-    get = counts.get
-    for num, date in _dated(searcher, nums):  # one pass over the rows read: a hit is a row with a count
-        n = get(num)
-        if n is not None:
-            per_date[date] += 1
-            occurrences_per_date[date] += n
+    per_date, occurrences_per_date = _hits_per_date(searcher, counts)
     articles: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     for date, count in per_date.items():

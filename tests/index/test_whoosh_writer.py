@@ -322,3 +322,66 @@ def test_numbering_maps_docnums_to_rows_as_the_column_does(column: list[int]) ->
     for k in (1, 2, len(column) // 3, len(column)):
         docs = rng.sample(range(len(column)), k)
         assert numbering.rows(Rows(docs)) == Rows(column[d] for d in docs)
+
+
+COUNTED = ["中国", "人民", "纷纷", "常常"]  # among the counted bigrams; 纷纷 and 常常 overlap themselves
+
+
+def _counted_text(rng: random.Random) -> str:
+    pieces = [rng.choice(COUNTED) * rng.choice([1, 1, 1, 2, 3]) if rng.random() < 0.6 else
+              "".join(rng.choices("的一是在不了有和人这大为上个我以要他时来", k=rng.randint(1, 6)))
+              for _ in range(rng.randint(1, 12))]
+    if rng.random() < 0.02:  # a count past a byte
+        pieces.append("中国，" * 300)
+    return rng.choice(["", "，", " x "]).join(pieces)
+
+
+def _starts(text: str, needle: str) -> int:
+    return sum(text.startswith(needle, i) for i in range(len(text)))
+
+
+def test_counted_bigrams_carry_each_articles_count_through_merges_and_deletes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A counted bigram's postings hold how often each article holds it (every place it starts), after adds,
+    replacements, deletes, Whoosh's merges and an optimize: counted from the postings alone, the text store never
+    asked."""
+    assert set(COUNTED) <= sindex.counted_bigrams()
+    rng = random.Random(5)
+    pair = Pair(tmp_path)
+    docs = [(i + 1, f"a{i}", _counted_text(rng)) for i in range(900)]
+    assert any(_starts(t, "中国") > 255 for _, _, t in docs)
+
+    def check() -> None:
+        ix = sindex.Index(pair.custom_dir)
+
+        def no_store(nums: Iterable[int], needle: str) -> tuple[dict[int, int], Rows]:
+            assert not nums, "a counted bigram's holders are counted from its postings"
+            return {}, Rows()
+
+        monkeypatch.setattr(ix.texts, "counts", no_store)
+        try:
+            for needle in COUNTED:
+                truth = {num: _starts(text, needle) for num, text in pair.live.values() if needle in text}
+                found, unknown = ix.counts(Rows(truth), needle)
+                wrong = {k: (found.get(k), n) for k, n in truth.items() if found.get(k) != n}
+                assert (found, set(unknown)) == (truth, set()), (needle, wrong)
+        finally:
+            ix.close()
+
+    pair.commit(docs[:300])
+    pair.commit(docs[300:500], deletes=[f"a{i}" for i in range(0, 300, 7)])
+    pair.commit([(num, aid, _counted_text(rng)) for num, aid, _ in docs[50:80]] + docs[500:600], update=True)
+    for start in range(600, 700, 10):  # small commits: merged by Whoosh's merge policy
+        pair.commit(docs[start:start + 10])
+    check()
+    pair.commit(docs[700:], deletes=[f"a{i}" for i in range(3, 700, 11)], optimize=True)
+    check()
+
+
+def test_a_counted_bigram_is_counted_where_the_text_holds_it_more_than_once() -> None:
+    text = "中国人民，纷纷纷纷中国。中国"
+    keys, words, counts = sindex.counted_terms(text)
+    named = {sindex.term_text(k): n for k, n in counts.items()}
+    assert named == {"中国": 3, "纷纷": 3}  # 人民 once: the default, not listed
+    assert (keys, words) == sindex.term_keys(text)
+    assert sindex.unpack_terms(sindex.pack_terms(text))[2] == counts

@@ -340,3 +340,39 @@ def test_the_total_does_not_depend_on_the_cap_where_a_character_folds_to_several
             assert concordance(searcher, q, cap=0).total == full.total == len(full.lines), q
             assert sum(n for _row, n in count_by_article(searcher, q)) == full.total, q
     lib.close()
+
+
+def test_timeline_counts_issues_stored_in_pieces_and_whole(tmp_path: Path) -> None:
+    """Per period, the timeline's articles and occurrences equal brute force for a common word (counted an issue
+    at a time, from its postings' counts) and a rare one (dated article by article), issues stored whole and in
+    pieces with other issues between."""
+    rng = random.Random(3)
+    lib = Library(tmp_path)
+    texts: dict[str, tuple[str, str]] = {}
+    dates = ["1950-01-01", "1950-02-03", "1950-01-01", "1951-03-04", "1950-02-03", "1952-05-06", ""]
+    for i, date in enumerate(dates):
+        articles = []
+        for k in range(rng.randint(2, 5)):
+            text = "".join(rng.choice(["人民", "人民人民", "中国", "发展", "纷纷纷", "报", "，"]) for _ in range(8))
+            text += "稀见稀见" if (i, k) in ((3, 0), (4, 1)) else ""
+            articles.append(Article(f"a{i}{k}", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])]))
+            texts[f"{i}:{k}"] = (date, text)
+        doc = Document(source=f"/{i}", format="text", pages=[Page(number=1 + i, lines=[Line("l", "x")])],
+                       articles=articles)
+        lib.store_document(doc, StoreMeta("人民日报", date), path=f"/{i}", sha256=str(i))
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        for word in ("人民", "纷纷", "中国", "稀见"):
+            for by in (By.YEAR, By.MONTH):
+                articles: Counter[str] = Counter()
+                occurrences: Counter[str] = Counter()
+                for date, text in texts.values():
+                    n = sum(text.startswith(word, i) for i in range(len(text)))
+                    if n:
+                        articles[period_of(date, by)] += 1
+                        occurrences[period_of(date, by)] += n
+                tl = timeline(s, word, by)
+                assert {b.period: b.articles for b in tl.buckets if b.articles} == dict(articles), (word, by)
+                assert {b.period: b.occurrences for b in tl.buckets if b.occurrences} == dict(occurrences), word
+                assert concordance(s, word, cap=5).total == sum(occurrences.values())
+    lib.close()

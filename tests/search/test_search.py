@@ -384,9 +384,9 @@ def test_index_terms_keys_and_packing_agree() -> None:
     cands, exact = sindex.cjk_terms(rare)
     buckets = [t for t in cands if t[0] in "#$"]
     assert not exact and len(buckets) == 2 and set(buckets) <= as_text  # both buckets of the rare pair
-    packed_keys, packed_words = sindex.unpack_terms(sindex.pack_terms(text))
-    assert set(packed_keys) == keys and set(packed_words) == words
-    assert sindex.unpack_terms(sindex.pack_terms("中")) == (array("I", [ord("中")]), [])
+    packed_keys, packed_words, packed_counts = sindex.unpack_terms(sindex.pack_terms(text))
+    assert set(packed_keys) == keys and set(packed_words) == words and packed_counts == {}
+    assert sindex.unpack_terms(sindex.pack_terms("中")) == (array("I", [ord("中")]), [], {})
 
 
 def test_a_texts_frequent_runs_are_found_whole() -> None:
