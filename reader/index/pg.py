@@ -11,7 +11,10 @@ one or two characters is one or two posting lists: the article table and its tex
 it. ``ix_words`` counts the articles per word so that wildcards and fuzzy terms expand against the words
 the index holds now (:meth:`PgIndex.words`), as Whoosh's term list does; ``ix_keys`` counts them per term key,
 so that a common term's total is known without reading its postings (:meth:`PgIndex.exact_count`, as
-Whoosh's document frequency): its first page of hits is then found by walking the date order. ``ix_meta``
+Whoosh's document frequency): its first page of hits is then found by walking the date order. Each row also
+holds how often the article holds each counted bigram it holds more than once (``ckeys``/``cns``,
+:func:`reader.index.terms.counted_bigrams`), so a common word's occurrences are totalled without reading its
+texts (:meth:`PgIndex.counts`) when every row was written so (``ix_meta``'s ``counted``). ``ix_meta``
 holds the layout (the schema version and the term layout :data:`reader.index.terms.FIELD`: another one makes the index
 ``outdated``, and the next ``sync`` rebuilds it) and the library's token.
 
@@ -29,13 +32,14 @@ from typing import TYPE_CHECKING, Any
 
 from reader.index.rows import Rows, RowSet
 from reader.index.store import IndexUnavailableError
-from reader.index.terms import FIELD, PackedTerms, term_key, term_keys, unpack_terms
+from reader.index.terms import FIELD, KEYS_LAYOUT, PackedTerms, counted_bigrams, counted_terms, term_key, unpack_terms
 
 #: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
-SCHEMA_VERSION = 2  # 2: ix_keys
+SCHEMA_VERSION = 3  # 2: ix_keys; 3: the counted bigrams' counts (ckeys, cns)
 LAYOUT = f"{SCHEMA_VERSION}/{FIELD}"
-#: the layout before the term counts: the same rows, brought up to date in place (:meth:`PgIndex._count_in_place`)
-_FIRST_LAYOUT = f"1/{FIELD}"
+#: the layouts of older schemas with the same term keys, brought up to date in place (:meth:`PgIndex._count_in_place`)
+#: → their schema version
+_OLDER_LAYOUTS = {f"1/{KEYS_LAYOUT}": 1, f"2/{KEYS_LAYOUT}": 2}
 #: serializes creating and replacing the ``ix_`` tables between processes (a transaction-level advisory lock)
 _DDL_LOCK = 0x62726F61  # "broa"
 #: serializes the writers' updates of the term counts (``ix_words``, ``ix_keys``): every batch counts the common
@@ -52,12 +56,17 @@ MERGE_MEM = "128MB"
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS ix_meta (key text PRIMARY KEY, value text NOT NULL)",
     "CREATE TABLE IF NOT EXISTS ix_docs (article_id text PRIMARY KEY, num bigint NOT NULL,"
-    " keys int4[] NOT NULL, words text[] NOT NULL)",
+    " keys int4[] NOT NULL, words text[] NOT NULL, ckeys int4[] NOT NULL DEFAULT '{}',"
+    " cns int4[] NOT NULL DEFAULT '{}')",
     "CREATE INDEX IF NOT EXISTS ix_docs_keys ON ix_docs USING gin (keys)",
     "CREATE INDEX IF NOT EXISTS ix_docs_words ON ix_docs USING gin (words)",
     'CREATE TABLE IF NOT EXISTS ix_words (word text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)',
     "CREATE TABLE IF NOT EXISTS ix_keys (key int4 PRIMARY KEY, docs integer NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_docs_ckeys ON ix_docs USING gin (ckeys)",
 )
+#: the counts columns added to an ``ix_docs`` of an older schema (its rows stay uncounted: empty arrays)
+_ADD_COUNTS = ("ALTER TABLE ix_docs ADD COLUMN IF NOT EXISTS ckeys int4[] NOT NULL DEFAULT '{}',"
+               " ADD COLUMN IF NOT EXISTS cns int4[] NOT NULL DEFAULT '{}'")
 
 if TYPE_CHECKING:  # psycopg is the optional ``postgres`` extra: the core imports this module without it
     import psycopg
@@ -109,7 +118,7 @@ class PgIndex:
             meta = self._conn.execute("SELECT to_regclass('ix_meta') IS NOT NULL").fetchone()
             row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() \
                 if meta and meta[0] else None
-            if row is not None and row[0] == _FIRST_LAYOUT and self._writable():
+            if row is not None and row[0] in _OLDER_LAYOUTS and self._writable():
                 return not self._count_in_place()
             if row is not None and row[0] != LAYOUT:
                 return True  # another layout (an older one lacks tables): outdated, nothing created here
@@ -123,6 +132,9 @@ class PgIndex:
                 self._conn.execute(ddl)
             self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) DO NOTHING", (LAYOUT,))
             row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
+            if row is not None and row[0] == LAYOUT:  # a new index: every row it will hold is counted
+                self._conn.execute("INSERT INTO ix_meta SELECT 'counted', 'yes' WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM ix_docs) ON CONFLICT (key) DO NOTHING")
         return row is None or row[0] != LAYOUT
 
     def _writable(self) -> bool:
@@ -130,11 +142,13 @@ class PgIndex:
         return bool(row and row[0])
 
     def _count_in_place(self) -> bool:
-        """Bring an index of schema 1 (the same terms, no ``ix_keys``) up to date where it is: its term counts made
-        from its own rows in one statement, in one transaction with the new layout (no article read again: a
-        rebuild of a shared library of hundreds of thousands of pages takes hours). Whether it now has the
-        current layout (another process may have done it first); False when this role may not (a role that may
-        write rows but not create a table: the index stays outdated, for its owner to bring up to date)."""
+        """Bring an index of an older schema (the same term keys) up to date where it is, in one transaction with
+        the new layout (no article read again: a rebuild of a shared library of hundreds of thousands of pages
+        takes hours): schema 1's term counts (``ix_keys``) made from its own rows in one statement; the counted
+        bigrams' columns added, empty — its rows are not counted (no ``counted`` mark), so occurrences are
+        counted in the texts until ``broadsheet reindex``. Whether it now has the current layout (another process
+        may have done it first); False when this role may not (a role that may write rows but not alter or create
+        a table: the index stays outdated, for its owner to bring up to date)."""
         import psycopg
 
         try:
@@ -146,11 +160,15 @@ class PgIndex:
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
             row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
-            if row is not None and row[0] == _FIRST_LAYOUT:
+            version = _OLDER_LAYOUTS.get(row[0]) if row is not None else None
+            if version is not None:
                 self._conn.execute(f"SET LOCAL work_mem = '{MERGE_MEM}'")
+                if version == 1:
+                    self._conn.execute("CREATE TABLE ix_keys (key int4 PRIMARY KEY, docs integer NOT NULL)")
+                    self._conn.execute("INSERT INTO ix_keys (key, docs) SELECT k, count(*) FROM ix_docs, "
+                                       "unnest(keys) AS k GROUP BY k")
+                self._conn.execute(_ADD_COUNTS)
                 self._conn.execute(_TABLES[-1])
-                self._conn.execute("INSERT INTO ix_keys (key, docs) SELECT k, count(*) FROM ix_docs, unnest(keys) AS k "
-                                   "GROUP BY k")
                 self._conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT,))
                 row = (LAYOUT,)
         return row is not None and row[0] == LAYOUT
@@ -169,6 +187,7 @@ class PgIndex:
                 self._conn.execute(ddl)
             self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) "
                                "DO UPDATE SET value = excluded.value", (LAYOUT,))
+            self._conn.execute("INSERT INTO ix_meta VALUES ('counted', 'yes') ON CONFLICT (key) DO NOTHING")
         self.outdated = False
 
     def close(self) -> None:
@@ -264,9 +283,26 @@ class PgIndex:
         """No copy of the texts beside the index: they are read from the library's ``article_text``."""
         return iter(()), nums
 
-    def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
-        """Nothing counted here: the texts are counted where they live (:func:`reader.search.ranking.server_counts`)."""
-        return {}, nums
+    def counts(self, nums: RowSet, needle: str, held: bool = False) -> tuple[dict[int, int], RowSet]:
+        """(row → places its folded text holds ``needle`` at, the rows not counted here). Counted here: a counted
+        bigram (:func:`counted_bigrams`) in rows ``held`` to hold it (the hits of a search for it alone), when every
+        row of the index was written with its counts: once each, but for the rows whose ``ckeys`` name it (read
+        through their GIN index). Anything else is counted where the texts live
+        (:func:`reader.search.ranking.server_counts`)."""
+        if not held or needle not in counted_bigrams() or not self._counted():
+            return {}, nums
+        key = term_key(needle)
+        found = dict.fromkeys(nums, 1)
+        for num, n in self._rows("SELECT num, cns[array_position(ckeys, %s)] FROM ix_docs WHERE ckeys @> %s::int4[]",
+                                 (key, [key])):
+            if num in found:
+                found[num] = n
+        return found, Rows()
+
+    def _counted(self) -> bool:
+        """Was every row of the index written with its counted bigrams' counts (a new or rebuilt index, not one
+        brought up from an older schema)?"""
+        return bool(self._rows("SELECT 1 FROM ix_meta WHERE key = 'counted'"))
 
     def all_nums(self) -> Rows:
         self._check()
@@ -314,7 +350,7 @@ class PgWriter:
         self.index = index
         self.optimize = optimize
         self.added = 0
-        self._rows: dict[str, tuple[str, int, list[int], list[str]]] = {}
+        self._rows: dict[str, tuple[str, int, list[int], list[str], list[int], list[int]]] = {}
         self._gone: dict[str, None] = {}
 
     def __enter__(self) -> PgWriter:
@@ -322,12 +358,9 @@ class PgWriter:
 
     def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None:
         """Add one article: its terms (``term_keys(folded)`` unless given packed)."""
-        if packed is None:
-            keys, words = term_keys(folded)
-            self._rows[article_id] = (article_id, num, sorted(keys), sorted(words))
-        else:
-            akeys, lwords, _ = unpack_terms(packed)
-            self._rows[article_id] = (article_id, num, sorted(akeys), sorted(lwords))
+        keys, words, counts = counted_terms(folded) if packed is None else unpack_terms(packed)
+        ckeys = sorted(counts)
+        self._rows[article_id] = (article_id, num, sorted(keys), sorted(words), ckeys, [counts[k] for k in ckeys])
         self.added += 1
 
     def delete(self, article_id: str) -> None:
@@ -355,9 +388,9 @@ class PgWriter:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_COUNT_LOCK,))
                 if replaced:
                     conn.execute(_DELETE, (replaced,))
-                with conn.cursor().copy("COPY ix_docs (article_id, num, keys, words) FROM STDIN "
+                with conn.cursor().copy("COPY ix_docs (article_id, num, keys, words, ckeys, cns) FROM STDIN "
                                         "(FORMAT BINARY)") as copy:
-                    copy.set_types(["text", "int8", "int4[]", "text[]"])
+                    copy.set_types(["text", "int8", "int4[]", "text[]", "int4[]", "int4[]"])
                     for row in self._rows.values():
                         copy.write_row(row)
                 if counts:
@@ -370,6 +403,7 @@ class PgWriter:
             with conn.transaction():
                 # rows left in GIN's pending lists would be read one by one by every search: merge them now
                 conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEM}'")
-                conn.execute("SELECT gin_clean_pending_list('ix_docs_keys'), gin_clean_pending_list('ix_docs_words')")
+                conn.execute("SELECT gin_clean_pending_list('ix_docs_keys'), gin_clean_pending_list('ix_docs_words'), "
+                             "gin_clean_pending_list('ix_docs_ckeys')")
             if self.optimize or len(self._rows) >= 1000:
                 conn.execute("ANALYZE ix_docs")

@@ -150,9 +150,10 @@ class SearchIndex(Protocol):
         """(``(row, folded text)`` the index keeps a copy of, the rows it lacks: the caller reads the catalogue)."""
         ...
 
-    def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
-        """(row → places its folded text holds ``needle`` at, overlapping ones each, for the rows the index keeps a
-        copy of; the rows it lacks: the caller counts the catalogue's)."""
+    def counts(self, nums: RowSet, needle: str, held: bool = False) -> tuple[dict[int, int], RowSet]:
+        """(row → places its folded text holds ``needle`` at, overlapping ones each, for the rows the index can
+        count; the rows it cannot: the caller counts the catalogue's). ``held``: every row of ``nums`` holds the
+        needle (the hits of a search for it alone)."""
         ...
 
     def doc_count(self) -> int: ...
@@ -384,22 +385,22 @@ class Index:
         """(``(row, folded text)`` of the rows of ``nums`` the index's copy holds, the rows it lacks)."""
         return self.texts.texts(nums)
 
-    def counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
+    def counts(self, nums: RowSet, needle: str, held: bool = False) -> tuple[dict[int, int], RowSet]:
         """(row → places its folded text holds ``needle`` at, for the rows of ``nums`` the index's copy holds, the
-        rows it lacks). A counted bigram (:func:`counted_bigrams`: 中国, 人民, …) is counted from its postings, which
-        carry each article's count; the rows of ``nums`` they do not hold, and any other needle, on the copy's
-        bytes (:meth:`TextStore.counts`)."""
+        rows it lacks; ``held`` is not needed here). A counted bigram (:func:`counted_bigrams`: 中国, 人民, …) is
+        counted from its postings, which carry each article's count; the rows of ``nums`` they do not hold, and any
+        other needle, on the copy's bytes (:meth:`TextStore.counts`)."""
         if needle not in counted_bigrams():
             return self.texts.counts(nums, needle)
         self._check()
         with self._lock:
             s = self._current()
-            held = _term_counts(s.reader().leaf_readers(), needle.encode("utf-8"), self._nums_of(s))
+            per_row = _term_counts(s.reader().leaf_readers(), needle.encode("utf-8"), self._nums_of(s))
         wanted = as_rows(nums)
-        holding = Rows(held)
+        holding = Rows(per_row)
         if holding == wanted:
-            return held, Rows()
-        found = {num: held[num] for num in wanted & holding}
+            return per_row, Rows()
+        found = {num: per_row[num] for num in wanted & holding}
         rest, unknown = self.texts.counts(wanted - holding, needle)
         found.update(rest)
         return found, unknown

@@ -64,8 +64,11 @@ FREQUENT_VERSION = 1
 RUNS_VERSION = 1
 #: the first this many of ``resources/frequent_bigrams.txt`` (most frequent first) are counted in each article
 COUNTED_BIGRAMS = 4096
-#: the terms field; its name changes with the term layout so an index of another layout is recognised
-FIELD = f"t{BUCKET_BITS}x2f{FREQUENT_VERSION}r{RUNS_VERSION}c{COUNTED_BIGRAMS}"
+#: the term keys' layout (which terms an article's text gives)
+KEYS_LAYOUT = f"t{BUCKET_BITS}x2f{FREQUENT_VERSION}r{RUNS_VERSION}"
+#: the terms field; its name changes with the term layout (the keys and which bigrams are counted) so an index of
+#: another layout is recognised
+FIELD = f"{KEYS_LAYOUT}c{COUNTED_BIGRAMS}"
 
 
 @functools.lru_cache(maxsize=1)

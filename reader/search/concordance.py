@@ -33,7 +33,7 @@ from reader.library.catalogue import article_line_rows, part_texts, parts_from_j
 from reader.model.document import Article
 from reader.search.engine import Filter, Searcher
 from reader.search.hits import locate, occurrences_in
-from reader.search.query import DEFAULT_OPTIONS, SearchOptions, Term, parse, positive_terms
+from reader.search.query import DEFAULT_OPTIONS, And, Not, SearchOptions, Term, Text, parse, positive_terms
 from reader.text.chars import is_cjk
 from reader.text.forms import folds_one_to_one
 
@@ -398,6 +398,15 @@ def _read(searcher: Searcher, chunks: Iterable[Sequence[_Row]],
         yield from _with_folded(searcher, chunk, options)
 
 
+def holds_its_terms(query: str) -> bool:
+    """Does every article ``query`` finds hold each of its text terms: one text, or texts ANDed with filters and
+    NOTs (which only take hits away)?"""
+    node = parse(query)
+    if isinstance(node, Text):
+        return True
+    return isinstance(node, And) and all(isinstance(c, Text | Filter | Not) for c in node.children)
+
+
 def _one_needle(terms: Sequence[Term], options: SearchOptions) -> str | None:
     """The one CJK run the terms look for in the default mode (counted on the folded texts), else None."""
     needles = {t.pieces[0][1] for t in terms if t.is_cjk_run}
@@ -407,15 +416,17 @@ def _one_needle(terms: Sequence[Term], options: SearchOptions) -> str | None:
 
 
 def counts_by_num(searcher: Searcher, nums: RowSet, terms: Sequence[Term],
-                  options: SearchOptions = DEFAULT_OPTIONS) -> dict[int, int]:
-    """Row → occurrences of ``terms`` (the lines it gives), for each of ``nums`` (matching rows). One CJK run in
-    the default mode is counted on the folded texts where they are stored (:meth:`Searcher.needle_counts`: the
-    index's copy in its bytes, else the database), no text decoded or rebuilt; anything else on each article's
+                  options: SearchOptions = DEFAULT_OPTIONS, held: bool = False) -> dict[int, int]:
+    """Row → occurrences of ``terms`` (the lines it gives), for each of ``nums`` (matching rows; ``held``: rows of a
+    query every hit of which holds its text terms, :func:`holds_its_terms`). One CJK run in the default mode is
+    counted by the index or on the folded texts where they are stored (:meth:`Searcher.needle_counts`: a counted
+    bigram from the index, else the index's copy in its bytes, else the database), no text decoded or rebuilt;
+    anything else on each article's
     text through :func:`occurrences_in`, :data:`BATCH` at a time. Several runs take that slow way: two of them can
     be found inside the folding of ONE character (㍿ → 株式会社), one range of the original."""
     needle = _one_needle(terms, options)
     if needle is not None:
-        return searcher.needle_counts(nums, needle)
+        return searcher.needle_counts(nums, needle, held)
     return {row.num: len(occurrences_in(text, terms, options)[0])
             for row, text, _ in _texts(searcher, [_Num(n) for n in sorted(nums)])}
 
@@ -426,7 +437,7 @@ def count_by_article(searcher: Searcher, query: str, filters: Sequence[Filter] =
     (:func:`counts_by_num`; it agrees with the lines: ``tests/search/test_concordance.py``)."""
     terms = positive_terms(parse(query), options=options)
     rows = matching_articles(searcher, query, filters, options)
-    counts = counts_by_num(searcher, {r.num for r in rows}, terms, options)
+    counts = counts_by_num(searcher, {r.num for r in rows}, terms, options, holds_its_terms(query))
     for row in rows:
         if row.num in counts:
             yield row, counts[row.num]
@@ -447,7 +458,7 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
     if cap is None:
         chunks: Iterable[Sequence[_Row]] = _rows_in_order(searcher, nums)
     else:
-        counts = counts_by_num(searcher, nums, terms, options)
+        counts = counts_by_num(searcher, nums, terms, options, holds_its_terms(query))
         result.total = sum(counts.values())
         result.articles = sum(1 for c in counts.values() if c)
         chunks = [_first_rows(searcher, nums, counts, cap)]

@@ -290,12 +290,13 @@ class Searcher:
         """Catalogue rows of every article matching ``query`` (the concordance reads the articles by row)."""
         return self._matching(query, filters, options)[1]
 
-    def needle_counts(self, nums: RowSet, needle: str) -> dict[int, int]:
+    def needle_counts(self, nums: RowSet, needle: str, held: bool = False) -> dict[int, int]:
         """Row → how many places its folded text holds ``needle`` at (every place it starts: 哈哈 twice in 哈哈哈), for
-        each of ``nums`` (rows known to exist: verified hits). Counted on the index's copy of the texts in their
-        stored bytes (:meth:`SearchIndex.counts`); the rows it lacks in the database — by PostgreSQL next to the
-        texts (:func:`ranking.server_counts`) when the needle cannot overlap itself —, else here."""
-        found, unknown = self.index.counts(nums, needle)
+        each of ``nums`` (rows known to exist: verified hits; ``held``: each holds the needle). Counted by the index
+        (:meth:`SearchIndex.counts`: a counted bigram from its postings, else on the index's copy of the texts in
+        their stored bytes); the rows it cannot count in the database — by PostgreSQL next to the texts
+        (:func:`ranking.server_counts`) when the needle cannot overlap itself —, else here."""
+        found, unknown = self.index.counts(nums, needle, held)
         if not unknown:
             return found
         if self._server_side() and not overlaps_itself(needle):

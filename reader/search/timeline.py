@@ -24,7 +24,7 @@ from itertools import accumulate
 from typing import Any
 
 from reader.index.rows import RowSet
-from reader.search.concordance import counts_by_num, query_filters
+from reader.search.concordance import counts_by_num, holds_its_terms, query_filters
 from reader.search.engine import Filter, Searcher
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions, parse, positive_terms
 
@@ -182,7 +182,8 @@ def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence
     """The timeline of ``query`` (plus ``filters``) by year or month: the matching rows, their occurrences counted
     where the texts are stored (:func:`counts_by_num`), their dates read in one statement; no article is read."""
     nums = searcher.matching_nums(query, filters, options=options)
-    counts = counts_by_num(searcher, nums, positive_terms(parse(query), options=options), options)
+    counts = counts_by_num(searcher, nums, positive_terms(parse(query), options=options), options,
+                           holds_its_terms(query))
     per_date, occurrences_per_date = _hits_per_date(searcher, counts)
     articles: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()

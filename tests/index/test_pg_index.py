@@ -16,7 +16,16 @@ from typing import Any
 import pytest
 
 from reader.index import store as sindex
-from reader.index.terms import TOKEN_RE, cjk_terms, frequent_bigrams, frequent_runs, pack_terms
+from reader.index.rows import Rows
+from reader.index.terms import (
+    KEYS_LAYOUT,
+    TOKEN_RE,
+    cjk_terms,
+    counted_bigrams,
+    frequent_bigrams,
+    frequent_runs,
+    pack_terms,
+)
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -64,6 +73,10 @@ def _queries(texts: dict[str, str], rng: random.Random, frequent: list[str]) -> 
     out += RUNS + [r[1:] for r in RUNS] + [r + "的" for r in RUNS] + ["中国人民代表大会"]  # listed runs, longer ones
     assert all(r in frequent_runs() for r in RUNS)
     return list(dict.fromkeys(out))
+
+
+def _starts(text: str, needle: str) -> int:
+    return sum(text.startswith(needle, i) for i in range(len(text)))
 
 
 def _words(text: str) -> set[str]:
@@ -124,6 +137,12 @@ class Pair:
         for w in WORDS + ["nowhere"]:
             assert self.pg.exact_count(w) == len(self.truth(lambda t, w=w: w in _words(t))), w
         assert self.pg.exact_count("的") == len(self.truth(lambda t: "的" in t))
+        # a counted bigram's occurrences in the rows holding it, from the index (every place it starts)
+        for needle in {"人民", "中国", "大会", *(q for q in queries if q in counted_bigrams())}:
+            truth = {self.nums[a]: _starts(t, needle) for a, t in self.texts.items() if needle in t}
+            assert self.pg.counts(Rows(truth), needle, held=True) == (truth, Rows()), needle
+            assert self.whoosh.counts(Rows(truth), needle) == (truth, Rows()), needle
+            assert self.pg.counts(Rows(truth), needle) == ({}, Rows(truth))  # not known to hold it: not counted here
         live = set().union(*map(_words, self.texts.values()))
         for prefix in ("", "l", "lond", "t", "18", "zz"):
             # Whoosh may still list a deleted article's words until a merge drops them (empty postings)
@@ -146,6 +165,7 @@ def test_same_candidates_as_whoosh_and_brute_force(pair: Pair) -> None:
     pair.write(dict(list(first.items())[:150]), update=False)
     pair.write(dict(list(first.items())[150:]), update=False, packed=True)  # terms computed by a reading process
     queries = _queries(pair.texts, rng, frequent)
+    assert any(_starts(t, "人民") > 1 for t in pair.texts.values())  # counts past the default of once
     pair.check(queries)
 
     # deletes and replacements (in one writer, as sync does), then again
@@ -283,6 +303,44 @@ def test_a_read_only_connection_opens_and_searches_an_existing_index(pg_url: str
     reader.close()
 
 
+def _as_older_schema(url: str, version: int) -> None:
+    """Make the index at ``url`` what an older Broadsheet wrote: schema 2 had no counted bigrams' counts, schema 1
+    no term counts either."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP INDEX ix_docs_ckeys")
+        conn.execute("ALTER TABLE ix_docs DROP COLUMN ckeys, DROP COLUMN cns")
+        conn.execute("DELETE FROM ix_meta WHERE key = 'counted'")
+        if version == 1:
+            conn.execute("DROP TABLE ix_keys")
+        conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (f"{version}/{KEYS_LAYOUT}",))
+
+
+def test_an_index_of_the_second_schema_is_kept_and_its_occurrences_counted_in_the_texts(pg_url: str) -> None:
+    """An index written before the counted bigrams' counts (schema 2) is brought up to date where it is: its rows
+    kept (not one article read again), searched as before, its occurrences counted in the texts (its rows carry no
+    counts) until a rebuild; rows added from then on carry them."""
+    old = PgIndex(lambda: psycopg.connect(pg_url))
+    with old.writer() as w:
+        w.add(1, "a", "人民日报 人民")
+        w.add(2, "b", "人民")
+    old.close()
+    _as_older_schema(pg_url, 2)
+    ix = PgIndex(lambda: psycopg.connect(pg_url))
+    assert not ix.outdated and ix.doc_count() == 2 and set(ix.nums(["人民"])) == {1, 2}
+    assert ix.counts(Rows([1, 2]), "人民", held=True) == ({}, Rows([1, 2]))  # counted where the texts are
+    with ix.writer() as w:
+        w.add(3, "c", "人民人民人民")
+    assert ix.counts(Rows([3]), "人民", held=True) == ({}, Rows([3]))  # still: not every row is counted
+    ix.reset()
+    with ix.writer() as w:
+        w.add(1, "a", "人民日报 人民")
+        w.add(3, "c", "人民人民人民")
+    assert ix.counts(Rows([1, 3]), "人民", held=True) == ({1: 2, 3: 3}, Rows())
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() == (LAYOUT,)
+    ix.close()
+
+
 def test_an_index_of_the_first_schema_gets_its_counts_in_place(pg_url: str) -> None:
     """An index written before the term counts (schema 1: no ``ix_keys``) is brought up to date where it is — its
     counts made from its own rows, no article read again (a shared library of hundreds of thousands of pages is
@@ -296,9 +354,7 @@ def test_an_index_of_the_first_schema_gets_its_counts_in_place(pg_url: str) -> N
     with old.writer() as w:
         w.delete("c")
     old.close()
-    with psycopg.connect(pg_url, autocommit=True) as conn:
-        conn.execute("DROP TABLE ix_keys")
-        conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT.replace("2/", "1/", 1),))
+    _as_older_schema(pg_url, 1)
     reader = PgIndex(lambda: psycopg.connect(pg_url, options="-c default_transaction_read_only=on"))
     assert reader.outdated
     reader.close()
@@ -321,9 +377,8 @@ def test_a_role_that_may_not_create_tables_leaves_the_first_schema_outdated(pg_u
     with old.writer() as w:
         w.add(1, "a", "人民")
     old.close()
+    _as_older_schema(pg_url, 1)
     with psycopg.connect(pg_url, autocommit=True) as conn:
-        conn.execute("DROP TABLE ix_keys")
-        conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT.replace("2/", "1/", 1),))
         conn.execute("DROP ROLE IF EXISTS ix_writer")
         conn.execute("CREATE ROLE ix_writer LOGIN")
         conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
