@@ -63,7 +63,7 @@ FREQUENT_VERSION = 1
 #: version of ``resources/frequent_runs.txt`` (the runs of 3-8 characters indexed as exact terms)
 RUNS_VERSION = 1
 #: the first this many of ``resources/frequent_bigrams.txt`` (most frequent first) are counted in each article
-COUNTED_BIGRAMS = 4096
+COUNTED_BIGRAMS = 1024
 #: the term keys' layout (which terms an article's text gives)
 KEYS_LAYOUT = f"t{BUCKET_BITS}x2f{FREQUENT_VERSION}r{RUNS_VERSION}"
 #: the terms field; its name changes with the term layout (the keys and which bigrams are counted) so an index of

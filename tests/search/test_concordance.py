@@ -249,7 +249,7 @@ def test_counts_without_the_index_copy_of_the_texts_are_the_same(
     searcher, meta = synthetic
     queries = ("国", "党党", "发展 -香港", "人民 date:1991")
     want = [(concordance(searcher, q, cap=3).total, timeline(searcher, q, By.YEAR)) for q in queries]
-    monkeypatch.setattr(searcher.index, "counts", lambda nums, needle: ({}, set(nums)))
+    monkeypatch.setattr(searcher.index, "counts", lambda nums, needle, held=False: ({}, set(nums)))
     assert [(concordance(searcher, q, cap=3).total, timeline(searcher, q, By.YEAR)) for q in queries] == want
     assert want[0][0] == brute_total(meta, "国")
 
@@ -353,7 +353,7 @@ def test_timeline_counts_issues_stored_in_pieces_and_whole(tmp_path: Path) -> No
     for i, date in enumerate(dates):
         articles = []
         for k in range(rng.randint(2, 5)):
-            text = "".join(rng.choice(["人民", "人民人民", "中国", "发展", "纷纷纷", "报", "，"]) for _ in range(8))
+            text = "".join(rng.choice(["人民", "人民人民", "中国", "发展", "往往往", "报", "，"]) for _ in range(8))
             text += "稀见稀见" if (i, k) in ((3, 0), (4, 1)) else ""
             articles.append(Article(f"a{i}{k}", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])]))
             texts[f"{i}:{k}"] = (date, text)
@@ -362,7 +362,7 @@ def test_timeline_counts_issues_stored_in_pieces_and_whole(tmp_path: Path) -> No
         lib.store_document(doc, StoreMeta("人民日报", date), path=f"/{i}", sha256=str(i))
     sindex.sync(lib)
     with Searcher(lib) as s:
-        for word in ("人民", "纷纷", "中国", "稀见"):
+        for word in ("人民", "往往", "中国", "稀见"):
             for by in (By.YEAR, By.MONTH):
                 articles: Counter[str] = Counter()
                 occurrences: Counter[str] = Counter()
