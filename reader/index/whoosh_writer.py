@@ -39,7 +39,7 @@ from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from reader.index.terms import _KEY_LIMIT, counted_bigrams, term_text
+from reader.index.terms import _KEY_LIMIT, _frequent_keys, counted_bigrams, term_text
 from reader.model.errors import BroadsheetError
 
 #: the Whoosh (``whoosh-reloaded``) release whose private writer and codec parts this module uses
@@ -126,7 +126,7 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
     def term_counts(self) -> dict[bytes, array[int]]:
         """Counted bigram (UTF-8) → how often each document of its :meth:`term_lists` list holds it."""
         out: dict[bytes, array[int]] = {}
-        for key in map(_counted_keys().__getitem__, counted_bigrams()):
+        for key in map(_frequent_keys()[0].__getitem__, counted_bigrams()):
             docs = self.key_docs[key]
             if docs is None:
                 continue
@@ -231,8 +231,13 @@ def _write_counted(fw: Any, btext: bytes, own: array[int] | None, own_counts: ar
         except TermNotFound:
             continue
         for docs, held in counted_blocks(matcher):
+            if docmap is None:  # at C speed
+                before = len(ids)
+                ids.extend(map(start.__add__, docs))
+                counts.extend(held if held is not None else repeat(1, len(ids) - before))
+                continue
             for doc, n in zip(docs, held or repeat(1), strict=False):
-                new = start + doc if docmap is None else docmap.get(doc)
+                new = docmap.get(doc)
                 if new is not None:
                     ids.append(new)
                     counts.append(n)
@@ -248,13 +253,6 @@ def _write_counted(fw: Any, btext: bytes, own: array[int] | None, own_counts: ar
         pw._write_block()
     _fill_block(pw, ids[last:], counts[last:])
     fw.finish_term()
-
-
-@functools.lru_cache(maxsize=1)
-def _counted_keys() -> dict[str, int]:
-    from reader.index.terms import _frequent_keys
-
-    return _frequent_keys()[0]
 
 
 @functools.lru_cache(maxsize=1)

@@ -223,6 +223,11 @@ def test_one_and_two_character_queries_read_only_the_gin_index(pair: Pair, pg_ur
         keys, _ = _split(cjk_terms(q)[0])
         plan = _plan(pg_url, "SELECT num FROM ix_docs WHERE keys @> %s::int4[]", (keys,))
         assert "Bitmap Index Scan on ix_docs_keys" in plan and "Seq Scan" not in plan, plan
+    # a counted bigram's counts past one: through their own GIN index
+    key = _split(["人民"])[0][0]
+    plan = _plan(pg_url, "SELECT num, cns[array_position(ckeys, %s)] FROM ix_docs WHERE ckeys @> %s::int4[]",
+                 (key, [key]))
+    assert "Bitmap Index Scan on ix_docs_ckeys" in plan and "Seq Scan" not in plan, plan
 
 
 def test_an_index_of_another_layout_is_outdated_until_reset(pg_url: str) -> None:
