@@ -211,9 +211,9 @@ def test_bytes_travel_when_the_worker_does_not_see_the_file(tmp_path: Path, data
         readers.close()
 
 
-def _terms(packed: list[Any]) -> list[tuple[list[int], list[str]]]:
+def _terms(packed: list[Any]) -> list[tuple[list[int], list[str], dict[int, int]]]:
     """Packed terms as sorted lists (a set's order differs between processes)."""
-    return [(sorted(keys), sorted(words)) for keys, words in map(unpack_terms, packed)]
+    return [(sorted(keys), sorted(words), counts) for keys, words, counts in map(unpack_terms, packed)]
 
 
 def test_tcp_readers_send_bytes_and_errors_are_one_sentence(cluster: str, monkeypatch: pytest.MonkeyPatch) -> None:
