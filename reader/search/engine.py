@@ -296,7 +296,8 @@ class Searcher:
         (:meth:`SearchIndex.counts`: a counted bigram from its postings, else on the index's copy of the texts in
         their stored bytes); the rows it cannot count in the database — by PostgreSQL next to the texts
         (:func:`ranking.server_counts`) when the needle cannot overlap itself —, else here."""
-        found, unknown = self.index.counts(nums, needle, held)
+        # while the index may hold texts the catalogue no longer has, it is not told the rows hold the needle
+        found, unknown = self.index.counts(nums, needle, held and not self._stale_possible())
         if not unknown:
             return found
         if self._server_side() and not overlaps_itself(needle):

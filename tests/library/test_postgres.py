@@ -125,8 +125,17 @@ def test_a_capped_concordance_is_the_same_on_both_kinds(library: Library, refere
     """A capped concordance (the window's first lines) counts a common word where the texts are (PostgreSQL: in the
     server) and walks the issues in date order for its first lines: the same lines, total and articles as SQLite."""
     from reader.search import concordance as conc
+    from reader.search import ranking
 
     import_paths(library, [samples_folder()])
+    counted_in_texts: list[str] = []
+    server_counts = ranking.server_counts
+
+    def spy(conn: Any, nums: Any, literals: Any, holding: Any = None) -> Any:
+        counted_in_texts.extend(literals)
+        return server_counts(conn, nums, literals, holding)
+
+    monkeypatch.setattr(ranking, "server_counts", spy)
     with Searcher(reference) as ref, Searcher(library) as got:
         for at_once in (0, conc.ORDER_AT_ONCE):
             monkeypatch.setattr(conc, "ORDER_AT_ONCE", at_once)
@@ -134,6 +143,9 @@ def test_a_capped_concordance_is_the_same_on_both_kinds(library: Library, refere
                 want, have = conc.concordance(ref, query, cap=5), conc.concordance(got, query, cap=5)
                 assert (have.lines, have.total, have.articles) == (want.lines, want.total, want.articles), query
                 assert want.total >= 5
+    if getattr(library, "kind", None) == "postgres":
+        # the counted bigrams' occurrences came from the index's counts, the others' from the texts in the server
+        assert "日" in counted_in_texts and not {"中国", "人民"} & set(counted_in_texts)
 
 
 def _brute_rows(lib: Library) -> dict[str, dict[str, Any]]:
