@@ -72,19 +72,23 @@ FIELD = f"{KEYS_LAYOUT}c{COUNTED_BIGRAMS}"
 
 
 @functools.lru_cache(maxsize=1)
+def _listed_bigrams() -> tuple[str, ...]:
+    """``resources/frequent_bigrams.txt``, most frequent first."""
+    text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
 def frequent_bigrams() -> frozenset[str]:
     """The CJK bigrams indexed as exact terms (``resources/frequent_bigrams.txt``: words people search for)."""
-    text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(_listed_bigrams())
 
 
 @functools.lru_cache(maxsize=1)
 def counted_bigrams() -> frozenset[str]:
     """The bigrams whose postings carry how often each article holds them: the first :data:`COUNTED_BIGRAMS` of
     ``resources/frequent_bigrams.txt`` (the commonest words, whose hits are too many to count in their texts)."""
-    text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
-    listed = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return frozenset(listed[:COUNTED_BIGRAMS])
+    return frozenset(_listed_bigrams()[:COUNTED_BIGRAMS])
 
 
 @functools.lru_cache(maxsize=1)
