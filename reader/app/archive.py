@@ -211,10 +211,16 @@ class Archive:
                 self._searcher = Searcher(self.library)
             return self._searcher
 
-    def prepare_search(self) -> None:
+    def prepare_search(self) -> str | None:
         """Open the searcher and read what every search needs, before the first search (in a worker on the
-        thread the searches run on: the catalogue's connection and the searcher's tables are per thread)."""
-        self._searcher_now().prepare()
+        thread the searches run on: the catalogue's connection and the searcher's tables are per thread). Why
+        the index must first be rebuilt from the catalogue (:func:`reader.index.store.rebuild_reason`: written
+        by another version of Broadsheet, another library's, missing articles), else None."""
+        searcher = self._searcher_now()
+        why = sindex.rebuild_reason(self.library, searcher.index)
+        if why is None:
+            searcher.prepare()
+        return why
 
     def search(self, query: str, limit: int = 200, offset: int = 0, sort: str = "relevance",
                options: SearchOptions | None = None) -> Results:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from reader.app.archive import Archive, Facets, Results
 from reader.gui.messages import error_text
@@ -54,8 +54,17 @@ class Searching:
                  on_result=found)
 
     def prepare(self, archive: Archive) -> None:
-        """Get the library's searcher ready on the search lane while the reader types the first query."""
-        run_task(archive.prepare_search, name="prepare search", lane="search")
+        """Get the library's searcher ready on the search lane while the reader types the first query; an index
+        that cannot answer for the library (another version's, another library's, missing articles) is rebuilt
+        at once, with its progress in the status bar, rather than failing the first search."""
+        w = self.w
+
+        def ready(why: str | None) -> None:
+            if why and w.archive is archive and w.tasks.reindex() is not None:
+                w.statusBar().showMessage(QCoreApplication.translate(
+                    "MainWindow", "The search index is being rebuilt: {why}.").format(why=why), 15000)
+
+        run_task(archive.prepare_search, name="prepare search", lane="search", on_result=ready)
 
     def focus_search(self) -> None:
         w = self.w

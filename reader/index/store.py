@@ -745,6 +745,12 @@ def unhealthy(library: Any, ix: SearchIndex) -> str | None:
     return None
 
 
+def rebuild_reason(library: Any, ix: SearchIndex) -> str | None:
+    """Why ``ix`` must be rebuilt from the catalogue before it answers (None when it need not): written by another
+    version of Broadsheet (another term layout), or :func:`unhealthy`."""
+    return "it was written by another version of Broadsheet" if ix.outdated else unhealthy(library, ix)
+
+
 def stamp(library: Any, ix: SearchIndex) -> None:
     """Mark the index as this library's (a new token for a library that has none yet)."""
     token = library.meta_get("index_token")
@@ -778,7 +784,7 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
     added = 0
     try:
         with library.writing():
-            why = "it was written by another version of Broadsheet" if ix.outdated else unhealthy(library, ix)
+            why = rebuild_reason(library, ix)
             if why:
                 log.warning("%s: %s; rebuilding it from the catalogue", ix.where, why)
                 if on_rebuild is not None:

@@ -71,6 +71,10 @@ def test_an_old_library_is_upgraded_while_the_window_answers(make_window, old_li
     assert win.library.upgrading is None and not dialog.isVisible()
     assert _version(folder) == len(MIGRATIONS)
     assert win.archive.publications() and win.windowTitle() == str(folder)
+    # the folder held only a catalogue: its index is built next, in the task bar, before anything is searched
+    _wait_for(app, lambda: win.tasks.task is not None, seconds=20)
+    _wait_for(app, lambda: win.tasks.task is None)
+    assert win.tasks.task is None and win.archive.prepare_search() is None
 
 
 def test_a_failed_upgrade_is_one_message_and_the_library_stays_as_it_was(make_window, old_library: Path,

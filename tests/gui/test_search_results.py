@@ -464,3 +464,23 @@ def test_the_export_offers_the_searchs_every_hit_not_the_page_listed(make_window
     # the sample library's searches fit one page: as a large library's would, this one lists 1 hit of 120
     win.searching.last_results = replace(results, total=120, hits=results.hits[:1])
     assert export_context(win).hit_count == 120
+
+
+def test_an_index_that_cannot_answer_is_rebuilt_when_the_window_opens_the_library(
+        make_window, library_dir: Path, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """A library whose index another library wrote (or another version of Broadsheet: the same way) is searched
+    after the window rebuilt its index on opening it, the reason in the status bar — not a first search failing
+    with "run `broadsheet reindex`"."""
+    import shutil
+
+    folder = tmp_path / "lib"
+    shutil.copytree(library_dir, folder)
+    (folder / "index" / "BROADSHEET-LIBRARY").write_text("another library's\n", encoding="utf-8")
+    messages: list[str] = []
+    win = make_window(show=False)
+    win.statusBar().messageChanged.connect(messages.append)
+    assert win.open_library(folder)
+    qtbot.waitUntil(lambda: win.tasks.task is None, timeout=60000)
+    assert any("being rebuilt" in m and "another library" in m for m in messages), messages
+    _search(win, qtbot, "疫情")
+    assert win.search.results.total > 0 and not win.problems.messages()
