@@ -105,7 +105,10 @@ class Searching:
         def failed(e: BaseException) -> None:
             if seq == self._seq:
                 self._searching = False
-                w.search.show_error(error_text(e))
+                rebuilding = w.tasks.task is not None and w.tasks.task.name == "reindex"
+                w.search.show_error(QCoreApplication.translate(
+                    "MainWindow", "The search index is being rebuilt: search again when it is done.")
+                    if rebuilding else error_text(e))
 
         if self._worker is not None:
             self._worker.cancel()  # superseded: dropped if it has not begun (searches run one at a time)

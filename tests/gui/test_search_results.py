@@ -484,3 +484,35 @@ def test_an_index_that_cannot_answer_is_rebuilt_when_the_window_opens_the_librar
     assert any("being rebuilt" in m and "another library" in m for m in messages), messages
     _search(win, qtbot, "疫情")
     assert win.search.results.total > 0 and not win.problems.messages()
+
+
+def test_a_search_while_the_index_is_rebuilt_says_so(make_window, library_dir: Path, qtbot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A search that fails while the window rebuilds the index says the index is being rebuilt, not "run
+    `broadsheet reindex`" (seen under Xvfb: a search typed during the rebuild of an older version's index)."""
+    from reader.index.store import IndexUnavailableError
+
+    win = make_window(library_dir)
+
+    def outdated(*args: object, **kwargs: object) -> None:
+        raise IndexUnavailableError("index: the search index was written by another version of Broadsheet; "
+                                    "run `broadsheet reindex`.")
+
+    monkeypatch.setattr(win.archive, "search", outdated)
+    win.searching.focus_search()
+    win.search.field.setText("疫情")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert "broadsheet reindex" in win.search.count.text()  # no rebuild under way: the index's own message
+
+    class Rebuilding:  # the window's reindex task, as far as the search needs to know
+        name = "reindex"
+
+        def cancel(self) -> None:
+            pass
+
+    win.tasks.task = Rebuilding()  # type: ignore[assignment]
+    try:
+        qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+        assert win.search.count.text() == "The search index is being rebuilt: search again when it is done."
+    finally:
+        win.tasks.task = None
