@@ -143,13 +143,8 @@ def _hits_per_date(searcher: Searcher, counts: dict[int, int]) -> tuple[Counter[
     one (:func:`_dated`)."""
     per_date: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
-    get = counts.get
     if len(counts) * EVERY_ARTICLE_SHARE < searcher.article_bound():
-        for num, date in _dated(searcher, counts.keys()):  # a hit is a row with a count
-            n = get(num)
-            if n is not None:
-                per_date[date] += 1
-                occurrences[date] += n
+        _add_dated(_dated(searcher, counts.keys()), counts, per_date, occurrences)
         return per_date, occurrences
     rows = sorted(counts)
     running = list(accumulate(map(counts.__getitem__, rows), initial=0))
@@ -167,14 +162,21 @@ def _hits_per_date(searcher: Searcher, counts: dict[int, int]) -> tuple[Counter[
             per_date[date] += hi - lo
             occurrences[date] += running[hi] - running[lo]
     if scattered:
-        for num, date in conn.execute("SELECT a.num, i.date FROM articles a JOIN issues i ON i.id = a.issue_id"
-                                      " WHERE a.issue_id IN (SELECT value FROM json_each(?))",
-                                      (json.dumps(scattered),)):
-            n = get(num)
-            if n is not None:
-                per_date[date] += 1
-                occurrences[date] += n
+        _add_dated(conn.execute("SELECT a.num, i.date FROM articles a JOIN issues i ON i.id = a.issue_id"
+                                " WHERE a.issue_id IN (SELECT value FROM json_each(?))", (json.dumps(scattered),)),
+                   counts, per_date, occurrences)
     return per_date, occurrences
+
+
+def _add_dated(dated: Iterable[tuple[int, str]], counts: dict[int, int], per_date: Counter[str],
+               occurrences: Counter[str]) -> None:
+    """Count each hit among the (row, date) pairs ``dated`` (a hit is a row with a count) under its date."""
+    get = counts.get
+    for num, date in dated:
+        n = get(num)
+        if n is not None:
+            per_date[date] += 1
+            occurrences[date] += n
 
 
 def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence[Filter] = (),
