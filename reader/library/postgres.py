@@ -313,7 +313,11 @@ class PgLibrary(Library):
     def _release_lock(self) -> None:
         if self._lock_conn is not None:
             with contextlib.suppress(Exception):
-                self._lock_conn.close()  # the session ends: PostgreSQL releases its advisory locks
+                # released before the session ends: a closed session's locks go when its server process has
+                # noticed, so the next writer could still be refused for a moment (seen in a test run)
+                self._lock_conn.execute("SELECT pg_advisory_unlock_all()")
+            with contextlib.suppress(Exception):
+                self._lock_conn.close()
             self._lock_conn = None
         self._lock_depth = 0
 
