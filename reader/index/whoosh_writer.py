@@ -313,7 +313,9 @@ def _write_block(pw: Any, last: bool = False) -> None:
             databytes = packed
         else:
             comp = 0
-    infobytes = pickle.dumps((len(ids), ids[-1], pw._maxweight, comp, length_to_byte(pw._minlength),
+    # the block's greatest weight as an int (a count; 1 in the Existence format): a pickled float takes 9 bytes, a
+    # small int 2 — 7 bytes in every block's ~28, ~0.03x of the text at 100,000 pages (14 M blocks)
+    infobytes = pickle.dumps((len(ids), ids[-1], int(pw._maxweight), comp, length_to_byte(pw._minlength),
                               length_to_byte(pw._maxlength)), 2)
     blocklength = len(infobytes) + len(databytes)
     postfile.write_int(-blocklength if last else blocklength)
