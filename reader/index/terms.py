@@ -7,7 +7,8 @@ field (:data:`FIELD`), the set of terms of the article's FOLDED text
 
 * every CJK character (unigram);
 * every pair of adjacent CJK characters (bigram) inside a CJK run: as its own
-  term when it is one of the frequent bigrams (:func:`frequent_bigrams`), else
+  term when it is one of the frequent bigrams (:func:`frequent_bigrams`: pairs
+  inside common words, then common pairs across words and datelines), else
   as TWO bucket terms, ``#…`` and ``$…``, the high and low :data:`BUCKET_BITS`
   bits of its CRC-32 (:func:`term_keys`);
 * every frequent run of 3 to 8 CJK characters (:func:`frequent_runs`: common
@@ -58,8 +59,9 @@ WORD_RE = re.compile(f"[^\\W_{CJK_CLASS}]+")
 _CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]+")
 #: CJK bigrams are hashed into 2**BUCKET_BITS terms: the vocabulary (Whoosh's cost per term) stays bounded
 BUCKET_BITS = 14
-#: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms)
-FREQUENT_VERSION = 1
+#: version of ``resources/frequent_bigrams.txt`` (the bigrams indexed as exact terms; 2: pairs across words in
+#: running text and of datelines added after the words)
+FREQUENT_VERSION = 2
 #: version of ``resources/frequent_runs.txt`` (the runs of 3-8 characters indexed as exact terms)
 RUNS_VERSION = 1
 #: the first this many of ``resources/frequent_bigrams.txt`` (most frequent first) are counted in each article
@@ -73,14 +75,17 @@ FIELD = f"{KEYS_LAYOUT}c{COUNTED_BIGRAMS}"
 
 @functools.lru_cache(maxsize=1)
 def _listed_bigrams() -> tuple[str, ...]:
-    """``resources/frequent_bigrams.txt``, most frequent first."""
+    """``resources/frequent_bigrams.txt``: the pairs inside words, most frequent first, then the commonest pairs
+    across words in running text and those of newspaper datelines (``benchmarks/frequent_bigrams.py``)."""
     text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
     return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)
 def frequent_bigrams() -> frozenset[str]:
-    """The CJK bigrams indexed as exact terms (``resources/frequent_bigrams.txt``: words people search for)."""
+    """The CJK bigrams indexed as exact terms (``resources/frequent_bigrams.txt``): the words people search for and
+    the pairs in a large share of a newspaper's articles (是一, 日电), whose queries would otherwise read thousands of
+    texts to verify."""
     return frozenset(_listed_bigrams())
 
 
@@ -115,6 +120,9 @@ _KEY_LIMIT = _RUN_BASE + _RUN_ROOM
 @functools.lru_cache(maxsize=1)
 def _frequent_keys() -> tuple[dict[str, int], list[str]]:
     ordered = sorted(frequent_bigrams())
+    if len(ordered) > _HIGH_BASE - _FREQUENT_BASE:
+        raise ValueError(f"frequent_bigrams.txt: {len(ordered)} bigrams, more than the "
+                         f"{_HIGH_BASE - _FREQUENT_BASE} keys kept for them")
     return {g: _FREQUENT_BASE + i for i, g in enumerate(ordered)}, ordered
 
 
