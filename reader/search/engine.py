@@ -88,6 +88,9 @@ ON_PAGES = ("SELECT ap2.article_num FROM pages g2 JOIN article_pages ap2 ON ap2.
 WALK_TEXTS = 2048
 #: texts tested at a time on that walk
 WALK_CHUNK = 256
+#: a one-string search's candidates are counted while verified (every occurrence, not the first: its relevance
+#: then needs no second read) when they are at most this many; more would hold more hits than relevance ranks
+COUNT_WHILE_VERIFYING = 2 * RELEVANCE_CAP
 
 #: the summary of a row gone since it matched (sorted last)
 _GONE = ("\uffff", 0, 0, "", "", 0)
@@ -465,7 +468,18 @@ class Searcher:
         (:meth:`Index.holding`); rows the copy lacks are read from the catalogue."""
         if not term.is_cjk_run:
             return self._verified_texts(term, cands)
-        held, unknown = self.index.holding(cands, term.pieces[0][1])
+        needle = term.pieces[0][1]
+        if self._text_map() is not None and len(cands) <= COUNT_WHILE_VERIFYING and not self._server_side() \
+                and not overlaps_itself(needle):
+            # its hits will be ranked on their occurrences: counted in the same pass over the stored bytes (a
+            # non-holder costs the one find it costs anyway), no text decoded again to rank them
+            counted, unknown = self.index.counts(cands, needle)
+            held = {num: n for num, n in counted.items() if n}
+            if not unknown:
+                self._texts.counted = (needle, held)
+        else:
+            found, unknown = self.index.holding(cands, needle)
+            held = dict.fromkeys(found, 1)
         return Rows(held) | self._verified_texts(term, as_rows(unknown)) if unknown else Rows(held)
 
     def folded_texts(self, nums: RowSet) -> Iterator[tuple[int, str]]:
@@ -790,12 +804,13 @@ class Searcher:
         texts = self._text_map()
         if texts is not None and all(n in texts for n in nums):
             return ranking.scores(((n, texts[n]) for n in nums), terms, info)
+        counted = getattr(self._texts, "counted", None)
+        if counted is not None and all(t.is_default for t in terms) and [counted[0]] == ranking.literals_of(terms) \
+                and all(n in counted[1] for n in nums):
+            # counted while verifying (a literal that cannot overlap itself: its places are str.count's count)
+            return ranking.scaled(((n, counted[1][n]) for n in nums), info)
         if self._server_side() and all(t.is_default for t in terms):
-            literals = ranking.literals_of(terms)
-            counted = getattr(self._texts, "counted", None)
-            if counted is not None and [counted[0]] == literals and all(n in counted[1] for n in nums):
-                return ranking.scaled(((n, counted[1][n]) for n in nums), info)  # counted while verifying
-            return ranking.scaled(ranking.server_counts(self.library.conn, nums, literals), info)
+            return ranking.scaled(ranking.server_counts(self.library.conn, nums, ranking.literals_of(terms)), info)
         return ranking.scores(self.folded_texts(nums), terms, info)
 
     def _server_side(self) -> bool:
