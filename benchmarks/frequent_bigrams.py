@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.index.terms import FREQUENT_VERSION
 from reader.text.forms import CJK_CLASS, fold_text
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "frequent_bigrams.txt"
@@ -109,7 +110,8 @@ def main() -> int:
     args = p.parse_args()
     inside, across, datelines = frequent_bigrams(args.count, args.running, args.places)
     import jieba
-    OUT.write_text(f"# {len(inside) + len(across) + len(datelines)} frequent CJK bigrams, by "
+    total = len(inside) + len(across) + len(datelines)
+    OUT.write_text(f"# version {FREQUENT_VERSION}; {total} frequent CJK bigrams, by "
                    f"benchmarks/frequent_bigrams.py from the dict.txt of jieba {jieba.__version__} (MIT licence); "
                    f"one per line: {len(inside)} inside words, most frequent first; {len(across)} across words in "
                    f"running text, most frequent first; {len(datelines)} of newspaper datelines\n"

@@ -27,6 +27,7 @@ import collections
 import re
 from pathlib import Path
 
+from reader.index.terms import RUNS_VERSION
 from reader.text.forms import CJK_CLASS, fold_text
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "frequent_runs.txt"
@@ -74,7 +75,8 @@ def main() -> int:
     args = p.parse_args()
     runs = frequent_runs(args.count)
     import jieba
-    head = (f"# {len(runs)} frequent CJK runs of {SHORTEST}-{LONGEST} characters, by benchmarks/frequent_runs.py "
+    head = (f"# version {RUNS_VERSION}; {len(runs)} frequent CJK runs of {SHORTEST}-{LONGEST} characters, by "
+            "benchmarks/frequent_runs.py "
             f"from the dict.txt of jieba {jieba.__version__} (MIT licence); one per line, most frequent first; "
             "closed under substrings\n")
     OUT.write_text(head + "\n".join(runs) + "\n", encoding="utf-8")

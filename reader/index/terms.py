@@ -78,7 +78,20 @@ def _listed_bigrams() -> tuple[str, ...]:
     """``resources/frequent_bigrams.txt``: the pairs inside words, most frequent first, then the commonest pairs
     across words in running text and those of newspaper datelines (``benchmarks/frequent_bigrams.py``)."""
     text = resource_path("frequent_bigrams.txt").read_text(encoding="utf-8")
+    _check_version(text, "frequent_bigrams.txt", FREQUENT_VERSION)
     return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _check_version(text: str, name: str, version: int) -> None:
+    """Refuse a list whose first line does not say it is ``version``: a list of another version than the code
+    expects gives other terms (and term keys) than the index was written with — every search silently wrong —,
+    while the index's layout name, made by the code, would still match. (Seen: a process that read the list after
+    a checkout had replaced it.)"""
+    first = text.split("\n", 1)[0]
+    found = re.match(r"# version (\d+)\b", first)
+    if found is None or int(found.group(1)) != version:
+        raise ValueError(f"resources/{name} is not version {version} of the list, which this Broadsheet was made "
+                         f"for ({first[:60]!r}); reinstall Broadsheet.")
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,6 +114,7 @@ def frequent_runs() -> tuple[str, ...]:
     """The CJK runs of 3-8 characters indexed as exact terms (``resources/frequent_runs.txt``, most frequent
     first; closed under substrings: every run of 3+ characters inside a listed run is listed)."""
     text = resource_path("frequent_runs.txt").read_text(encoding="utf-8")
+    _check_version(text, "frequent_runs.txt", RUNS_VERSION)
     return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
 
 

@@ -432,6 +432,33 @@ def test_a_frequent_run_is_answered_by_the_index_alone(tmp_path: Path) -> None:
     lib.close()
 
 
+@pytest.mark.parametrize("name", ["frequent_bigrams.txt", "frequent_runs.txt"])
+def test_a_term_list_of_another_version_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   name: str) -> None:
+    # the index's layout name comes from the code; the lists it names come from resources/: a list of another
+    # version (a checkout replacing it under a running process) gave other terms and keys than the index holds,
+    # and every search was silently wrong (the 100,000-page benchmark: 0/10 exact in three classes)
+    from reader.index import terms
+
+    real = terms.resource_path(name).read_text(encoding="utf-8")
+    lists = {"frequent_bigrams.txt": (terms._listed_bigrams, terms.FREQUENT_VERSION),
+             "frequent_runs.txt": (terms.frequent_runs, terms.RUNS_VERSION)}
+    load, version = lists[name]
+    assert real.startswith(f"# version {version};")
+    other = tmp_path / name
+    other.write_text(real.replace(f"# version {version};", f"# version {version + 1};", 1), encoding="utf-8")
+    found = terms.resource_path
+    monkeypatch.setattr(terms, "resource_path", lambda n: other if n == name else found(n))
+    load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=f"resources/{name} is not version {version}"):
+            load()
+    finally:
+        monkeypatch.undo()
+        load.cache_clear()
+    assert load()
+
+
 def test_pairs_common_in_running_text_and_datelines_are_answered_by_the_index_alone(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # pairs across words (是一, 是我, 了一) and of datelines (本报北京…日电: 报北, 日电) are in a large share of a
