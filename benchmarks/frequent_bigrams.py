@@ -29,7 +29,7 @@ from __future__ import annotations
 import argparse
 import collections
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reader.index.terms import FREQUENT_VERSION
@@ -55,7 +55,7 @@ def _dictionary() -> list[tuple[str, int, str]]:
     return out
 
 
-def _top(weights: collections.Counter[str], count: int, listed: Iterable[str] = ()) -> list[str]:
+def _top(weights: Mapping[str, float], count: int, listed: Iterable[str] = ()) -> list[str]:
     seen = set(listed)
     ranked = sorted(((g, w) for g, w in weights.items() if g not in seen), key=lambda kv: (-kv[1], kv[0]))
     return [g for g, _ in ranked[:count]]
@@ -78,7 +78,7 @@ def running_pairs(words: list[tuple[str, int, str]], count: int, listed: Iterabl
         ends[word[-1]] += freq
         starts[word[0]] += freq
     total = sum(freq for _, freq, _ in words)
-    weights: collections.Counter[str] = collections.Counter()
+    weights: dict[str, float] = {}
     for x, ex in ends.most_common(3000):  # the rest cannot reach the first tens of thousands of pairs
         for y, sy in starts.most_common(3000):
             weights[x + y] = ex * sy / total
