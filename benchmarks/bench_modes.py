@@ -15,7 +15,7 @@ import random
 import time
 from pathlib import Path
 
-from benchmarks.bench_library import _pct, make_queries
+from benchmarks.bench_library import Corpus, _pct, make_queries
 from reader.library.catalogue import Library
 from reader.search.engine import Match, QueryError, Searcher, SearchOptions
 
@@ -42,27 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries", type=int, default=20)
     args = p.parse_args(argv)
     lib = Library.open(args.library, create=False)
-    rows = lib.conn.execute(
-        "SELECT t.folded, i.date, p.name FROM articles a JOIN article_text t ON t.num = a.num "
-        "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id").fetchall()
-    texts = [r[0] for r in rows]
     rng = random.Random(16)
-    qs = make_queries(texts, rng, args.queries, [r[1] for r in rows], [r[2] for r in rows])
-    words = sorted({w for q, _ in qs["latin"] for w in q.split()})
+    specs = make_queries(Corpus.load(lib), rng, args.queries)
+    qs = {cls: [spec.text for spec in each] for cls, each in specs.items()}
+    words = sorted({w for q in qs["latin"] for w in q.split()})
     searcher = Searcher(lib)
     searcher.search("的")
     print(f"{'mode/op':10} {'query':6} {'p50 ms':>8} {'p95 ms':>8} {'hits/q':>8}")
     for name, options in MODES.items():
         for cat in ("cjk1", "cjk2", "cjk4"):
-            p50, p95, hits = _time(searcher, [q for q, _ in qs[cat]], options)
+            p50, p95, hits = _time(searcher, qs[cat], options)
             print(f"{name:10} {cat:6} {p50:8.1f} {p95:8.1f} {hits:8.0f}")
-    two = [q for q, _ in qs["cjk2"]]
+    two = qs["cjk2"]
     ops = {
         "near~10": [f'"{a} {b}"~10' for a, b in zip(two, two[1:], strict=False)],
         "prefix*": [w[: max(3, len(w) - 3)] + "*" for w in words][: args.queries],
         "wild?": [w[:1] + "?" + w[2:] for w in words if len(w) > 3][: args.queries],
         "latin~1": [w + "~1" for w in words if len(w) > 3][: args.queries],
-        "cjk4~1": [q + "~1" for q, _ in qs["cjk4"]],
+        "cjk4~1": [q + "~1" for q in qs["cjk4"]],
     }
     for name, queries in ops.items():
         p50, p95, hits = _time(searcher, queries, SearchOptions())
