@@ -22,8 +22,8 @@ the meta key ``index_pending`` tells that sync to delete before adding so no
 article is indexed twice. :func:`rebuild` starts from an empty index.
 Whoosh writers are used as context managers (an error cancels, never half-commits).
 
-The terms field is named after the term layout (``t14x2f1``: bucket width, two
-buckets, frequent-list version): an index written
+The terms field is named after the term layout (``t14x2f2r1c1024``: bucket width, two
+buckets, frequent-bigram and frequent-run list versions, counted bigrams): an index written
 with other buckets (an older Broadsheet) has no such field, would give wrong
 candidates, and is therefore rebuilt by the next :func:`sync` (the CLI and
 every import sync first); until then searching it raises
