@@ -184,6 +184,13 @@ def _block_bytes(ix_dir: Path) -> tuple[int, int]:
     return stored, postings
 
 
+def _add_all(ix: sindex.Index, texts: list[str]) -> None:
+    """Index ``texts`` in one commit: article ``a{i}`` at row ``i + 1``."""
+    with ix.writer() as w:
+        for i, t in enumerate(texts):
+            w.add(i + 1, f"a{i}", t)
+
+
 def test_posting_blocks_hold_deltas_as_bytes_and_read_back_everywhere(tmp_path: Path) -> None:
     """A block's docnum deltas are stored as bytes (or 16/32-bit integers when a gap needs them), not as a pickled
     tuple of integers: about one byte a posting where the tuple took ~1.6 (the index was 1.33x the text). What
@@ -197,9 +204,7 @@ def test_posting_blocks_hold_deltas_as_bytes_and_read_back_everywhere(tmp_path: 
     ix_dir = tmp_path / "ix"
     ix = sindex.Index(ix_dir)
     try:
-        with ix.writer() as w:
-            for i, t in enumerate(texts):
-                w.add(i + 1, f"a{i}", t)
+        _add_all(ix, texts)
         assert set(ix.nums(["龘"])) == {i + 1 for i in range(0, 3000, 300)}
         assert set(ix.nums(["的"])) == {i + 1 for i, t in enumerate(texts) if "的" in t}
         # skip_to through Whoosh's matcher: a few candidates probe a long list
@@ -229,9 +234,7 @@ def test_a_blocks_header_keeps_its_greatest_weight_as_a_small_int(tmp_path: Path
     ix_dir = tmp_path / "ix"
     ix = sindex.Index(ix_dir)
     try:
-        with ix.writer() as w:
-            for i, t in enumerate(texts):
-                w.add(i + 1, f"a{i}", t)
+        _add_all(ix, texts)
     finally:
         ix.close()
     greatest: dict[str, set[object]] = {}
@@ -283,9 +286,7 @@ def test_raw_blocks_read_every_block_as_whooshs_matcher_does(tmp_path: Path, sto
         w_ix.close()
     else:
         ix = sindex.Index(ix_dir)
-        with ix.writer() as w:
-            for i, t in enumerate(texts):
-                w.add(i + 1, f"a{i}", t)
+        _add_all(ix, texts)
         ix.close()
     whoosh_ix = windex.open_dir(str(ix_dir))
     try:
