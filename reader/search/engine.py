@@ -23,7 +23,7 @@ import logging
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -469,6 +469,7 @@ class Searcher:
         if not term.is_cjk_run:
             return self._verified_texts(term, cands)
         needle = term.pieces[0][1]
+        found: Iterable[int]
         if self._text_map() is not None and len(cands) <= COUNT_WHILE_VERIFYING and not self._server_side() \
                 and not overlaps_itself(needle):
             # its hits will be ranked on their occurrences: counted in the same pass over the stored bytes (a
@@ -477,10 +478,10 @@ class Searcher:
             held = {num: n for num, n in counted.items() if n}
             if not unknown:
                 self._texts.counted = (needle, held)
+            found = held
         else:
             found, unknown = self.index.holding(cands, needle)
-            held = dict.fromkeys(found, 1)
-        return Rows(held) | self._verified_texts(term, as_rows(unknown)) if unknown else Rows(held)
+        return Rows(found) | self._verified_texts(term, as_rows(unknown)) if unknown else Rows(found)
 
     def folded_texts(self, nums: RowSet) -> Iterator[tuple[int, str]]:
         """(row, folded text) of each of ``nums``: from the index's copy, else from the catalogue. Only for rows
