@@ -73,7 +73,13 @@ from reader.index.terms import (
     unpack_terms,
 )
 from reader.index.textstore import TextStore
-from reader.index.whoosh_writer import TermListSegmentWriter, WhooshVersionError, counted_blocks, raw_blocks
+from reader.index.whoosh_writer import (
+    TermListSegmentWriter,
+    WhooshVersionError,
+    counted_blocks,
+    raw_blocks,
+    spanned_blocks,
+)
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -98,8 +104,11 @@ BATCH_ARTICLES = 10_000
 #: Whoosh's posting pool (the id and num fields only) spills to disk beyond this
 POOL_MB = 128
 BATCH_CHARS = 12_000_000
-#: postings per block in the postings file (Whoosh's default 128): fewer block headers to write and to decode
-BLOCK_POSTINGS = 512
+#: postings per block in the postings file (Whoosh's default 128; 512 before): a block costs ~10 us to read whatever
+#: its size (zlib's set-up, the header, the pickle), so a common term's 365,000 postings at 100,000 pages decoded in
+#: ~21 ms as 713 blocks and ~9 ms as 90; the index is ~4 % smaller (docs/ARCHITECTURE.md). A reader wanting a few
+#: documents decodes only their blocks (:func:`_segment_docs`). Only written so: blocks of any size are read.
+BLOCK_POSTINGS = 4096
 #: a query with this many index hits reads the whole ``num`` column once (kept until the index changes)
 NUM_LIST_MIN = 1000
 
@@ -490,8 +499,8 @@ def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False) -> 
     Whoosh's own query matchers walk postings one call per posting (a common
     character's list of 40,000 documents took 50 ms); here a term's postings
     are decoded a block at a time into a bitmap (:class:`Rows`) and the bitmaps
-    intersected, rarest term first. A long list met with few candidates left is
-    probed block by block with ``skip_to`` instead of being decoded whole. With
+    intersected, rarest term first. A list met with candidates decodes only the
+    blocks that may hold one (:func:`_segment_docs`). With
     ``superset``, a term held by more than :data:`COMMON_SHARE` of the documents
     is skipped once a rarer term has given candidates: the common characters of
     a rare two-character string (学, 开) hold nearly every article and remove
@@ -506,19 +515,12 @@ def _docs_with_all(s: Any, term_list: Sequence[str], superset: bool = False) -> 
             return Rows()
         if superset and acc is not None and df > common:
             break  # rarest first: the rest are common too
-        btext = term.encode("utf-8")
-        if acc is not None and len(acc) * PROBE_RATIO < df:
-            acc = _probe(readers, btext, acc)
-        else:
-            docs = _term_docs(readers, btext)
-            acc = docs if acc is None else acc & docs
+        acc = _term_docs(readers, term.encode("utf-8"), acc)
         if not acc:
             return Rows()
     return acc if acc is not None else Rows()
 
 
-#: a candidate set this many times smaller than a term's postings probes them instead of decoding them
-PROBE_RATIO = 32
 #: for superset candidates, terms held by more than this share of the documents are not decoded
 COMMON_SHARE = 0.25
 #: a ``num`` column in more runs than one per this many documents is mapped a document at a time
@@ -559,22 +561,48 @@ class _Numbering:
         return out
 
 
-def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes) -> Rows:
-    """The searcher-wide docnums of the (live) documents holding the index term ``btext``."""
+def _term_docs(readers: Sequence[tuple[Any, int]], btext: bytes, within: Rows | None = None) -> Rows:
+    """The searcher-wide docnums of the (live) documents holding the index term ``btext`` — of those ``within``
+    when given: then only the blocks whose span holds one of them are decoded (a rare term's few candidates met
+    with a common term's list read a block or two of each segment, where the list was decoded whole)."""
     out = Rows()
-    for r, offset in readers:
+    for i, (r, offset) in enumerate(readers):
+        local = None
+        if within is not None:
+            end = readers[i + 1][1] if i + 1 < len(readers) else max(offset, within.max() + 1)
+            local = within & Rows(range(offset, end))
+            if not local:
+                continue
+            if offset:
+                local = local.shift(-offset)
         try:
             matcher = r.postings(FIELD, btext)
         except TermNotFound:
             continue
-        docs: array[int] = array("I")
-        for block in raw_blocks(matcher):
-            docs.extend(block)
-        found = Rows(docs)
+        found = _segment_docs(matcher, local)
         if r.has_deletions():
             found -= Rows(r.deleted_docs_set)
         out |= found.shift(offset) if offset else found
     return out
+
+
+def _segment_docs(matcher: Any, within: Rows | None) -> Rows:
+    """A segment's docnums in a term's postings (deleted ones included) — of those ``within``, decoding only the
+    blocks that may hold one."""
+    docs: array[int] = array("I")
+    if within is None:
+        for block in raw_blocks(matcher):
+            docs.extend(block)
+        return Rows(docs)
+    wanted = within.to_array()
+    at, last = 0, len(wanted)
+    for top, decode in spanned_blocks(matcher):
+        if wanted[at] <= top:
+            docs.extend(decode()[0])
+            at = bisect.bisect_right(wanted, top, at)
+            if at == last:
+                break
+    return Rows(docs) & within
 
 
 def _term_counts(readers: Sequence[tuple[Any, int]], btext: bytes, column: Sequence[int]) -> dict[int, int]:
@@ -594,29 +622,6 @@ def _term_counts(readers: Sequence[tuple[Any, int]], btext: bytes, column: Seque
                 keep = [d not in deleted for d in local]
                 local, held = list(compress(local, keep)), list(compress(held, keep))
             out.update(zip(map(column.__getitem__, map(offset.__add__, local)), held, strict=False))
-    return out
-
-
-def _probe(readers: Sequence[tuple[Any, int]], btext: bytes, cands: Rows) -> Rows:
-    """The candidates whose document holds the term, found by skipping through its postings."""
-    out = Rows()
-    ordered = cands.to_array()
-    for i, (r, offset) in enumerate(readers):
-        end = readers[i + 1][1] if i + 1 < len(readers) else None
-        lo = bisect.bisect_left(ordered, offset)
-        hi = len(ordered) if end is None else bisect.bisect_left(ordered, end)
-        if lo == hi:
-            continue
-        try:
-            m = r.postings(FIELD, btext)
-        except TermNotFound:
-            continue
-        for docnum in ordered[lo:hi]:
-            if not m.is_active():
-                break
-            m.skip_to(docnum - offset)
-            if m.is_active() and m.id() == docnum - offset:
-                out.add(docnum)
     return out
 
 

@@ -28,7 +28,7 @@ import pickle
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, islice, repeat
 from typing import Any
 
@@ -353,23 +353,23 @@ def raw_blocks(matcher: Any) -> Iterator[Iterable[int]]:
 def counted_blocks(matcher: Any) -> Iterator[tuple[Iterable[int], Sequence[int] | None]]:
     """:func:`raw_blocks` with each block's weights: how often each document holds a counted bigram (None when
     every one holds it once, and for any other term)."""
+    for _, decode in spanned_blocks(matcher):
+        yield decode()
+
+
+def spanned_blocks(matcher: Any) -> Iterator[tuple[int, Callable[[], tuple[Iterable[int], Sequence[int] | None]]]]:
+    """(the block's last docnum, a function that decodes the block's (ids, weights) as :func:`counted_blocks`
+    gives them) of each block from the matcher's current one: a reader looking for a few documents decodes only
+    the blocks whose span may hold one (each block's header is read, its data only when decoded)."""
     m = getattr(matcher, "child", matcher)  # the unfiltered postings under a deletion filter
     if not isinstance(m, W3LeafMatcher) or m._byteids:
-        yield _matcher_postings(m.copy())
+        lone = m.copy()
+        yield _NO_LIMIT, lambda: _matcher_postings(lone)
         return
     if not m.is_active():
         return
+    yield m._maxid, functools.partial(_first_block, m, m._i)
     f = m._postfile
-    if m._data is None:
-        data = _read_block_data(f.get(m._dataoffset, m._nextoffset - m._dataoffset), m._compression)
-    else:
-        data = m._data
-    ids: Iterable[int] = accumulate(data[0])  # delta-encoded in the block
-    weights = _counts_of(data[1])
-    if m._i:
-        yield islice(ids, m._i, None), None if weights is None else weights[m._i:]
-    else:
-        yield ids, weights
     position, last = m._nextoffset, m._lastblock
     while not last:
         length = unpack_int(f.get(position, _INT_SIZE))[0]
@@ -378,9 +378,30 @@ def counted_blocks(matcher: Any) -> Iterator[tuple[Iterable[int], Sequence[int] 
         block = f.get(position + _INT_SIZE, length)
         header = io.BytesIO(block)
         info = pickle.load(header)  # (length, max id, max weight, compression, min length, max length)
-        data = _read_block_data(block[header.tell():], info[3])
-        yield accumulate(data[0]), _counts_of(data[1])
+        yield info[1], functools.partial(_decoded, block, header.tell(), info[3])
         position += _INT_SIZE + length
+
+
+#: the last docnum of a list Whoosh did not write in blocks: any
+_NO_LIMIT = 1 << 62
+
+
+def _first_block(m: Any, start: int) -> tuple[Iterable[int], Sequence[int] | None]:
+    """The (ids, weights) of the block a matcher is in, from its position ``start`` in the block on."""
+    if m._data is None:
+        data = _read_block_data(m._postfile.get(m._dataoffset, m._nextoffset - m._dataoffset), m._compression)
+    else:
+        data = m._data
+    ids: Iterable[int] = accumulate(data[0])  # delta-encoded in the block
+    weights = _counts_of(data[1])
+    if start:
+        return islice(ids, start, None), None if weights is None else weights[start:]
+    return ids, weights
+
+
+def _decoded(block: bytes, at: int, compressed: int) -> tuple[Iterable[int], Sequence[int] | None]:
+    data = _read_block_data(block[at:], compressed)
+    return accumulate(data[0]), _counts_of(data[1])
 
 
 def _counts_of(weights: Any) -> Sequence[int] | None:

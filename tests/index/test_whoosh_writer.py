@@ -130,7 +130,8 @@ def _queries(rng: random.Random, alphabet: str, frequent: list[str], texts: list
     return qs
 
 
-def test_custom_and_stock_writers_give_identical_candidates(tmp_path: Path) -> None:
+def test_custom_and_stock_writers_give_identical_candidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sindex, "BLOCK_POSTINGS", 256)  # lists of many blocks from 1,500 texts
     rng = random.Random(12)
     alphabet, frequent = _alphabet(rng)
     pair = Pair(tmp_path)
@@ -343,6 +344,49 @@ def test_rows_of_many_postings_mapped_by_runs_equal_brute_force(tmp_path: Path) 
                      list(range(len(column)))):
             live = [d for d in docs if d < len(column)]
             assert numbering.rows(Rows(live)) == Rows(column[d] for d in live)
+    finally:
+        ix.close()
+
+
+def test_a_few_candidates_decode_only_the_blocks_that_may_hold_them(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rare term's candidates met with a common term's list: each segment's blocks are skipped by their headers and
+    only those whose span holds a candidate decoded — candidates in the first block, at a block's last docnum, in
+    the last segment, deleted ones — and the documents found equal brute force, also for more candidates than
+    blocks (every block decoded, as a list without candidates is)."""
+    monkeypatch.setattr(sindex, "BLOCK_POSTINGS", 64)
+    rng = random.Random(8)
+    texts: dict[int, str] = {}
+    ix = sindex.Index(tmp_path / "ix")
+    try:
+        for start in (1, 3001):  # two segments
+            with ix.writer() as w:
+                for r in range(start, start + 3000):
+                    texts[r] = "的是" + ("龘" if r in (1, 2, 700, 3001, 5999) or r % 997 == 0 else "") + \
+                        ("在" if rng.random() < 0.8 else "")
+                    w.add(r, f"a{r}", texts[r])
+        with ix.writer(update=True) as w:
+            for r in (2, 1994):  # a candidate deleted, and a document of the common list
+                w.delete(f"a{r}")
+                del texts[r]
+        decoded: list[int] = []
+        original = whoosh_writer._read_block_data
+
+        def counting(raw: bytes, compressed: int) -> object:
+            decoded.append(1)
+            return original(raw, compressed)
+
+        monkeypatch.setattr(whoosh_writer, "_read_block_data", counting)
+        for chars in (["龘", "在"], ["龘", "的"]):
+            keys = [k for c in chars for k in cjk_terms(c)[0]]
+            decoded.clear()
+            assert set(ix.nums(keys)) == {r for r, t in texts.items() if all(c in t for c in chars)}, chars
+            rare = sum("龘" in t for t in texts.values())
+            assert len(decoded) <= rare + 2 * 2, (chars, len(decoded))  # 龘's own block per segment, then a block a hit
+        common = sum("在" in t for t in texts.values()) // 64
+        decoded.clear()
+        assert set(ix.nums(["的", "在"])) == {r for r, t in texts.items() if "在" in t}
+        assert len(decoded) >= common  # no candidates given: every block decoded
     finally:
         ix.close()
 
