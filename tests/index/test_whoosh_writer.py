@@ -193,9 +193,10 @@ def _add_all(ix: sindex.Index, texts: list[str]) -> None:
 
 
 def test_posting_blocks_hold_deltas_as_bytes_and_read_back_everywhere(tmp_path: Path) -> None:
-    """A block's docnum deltas are stored as bytes (or 16/32-bit integers when a gap needs them), not as a pickled
-    tuple of integers: about one byte a posting where the tuple took ~1.6 (the index was 1.33x the text). What
-    reads them — ``raw_blocks``, Whoosh's own matchers (``skip_to``, searches), the merge — sees the same ids."""
+    """A block's docnum deltas are stored as bytes (or 16/32-bit integers, or Whoosh's tuple when that pickles
+    shorter: the first delta is the block's first docnum, so bytes only where it is below 256). What reads them —
+    ``raw_blocks``, the blocks a few candidates need, Whoosh's own matchers (``skip_to``, searches), the merge —
+    sees the same ids."""
     rng = random.Random(5)
     texts = []
     for i in range(3000):
@@ -208,7 +209,7 @@ def test_posting_blocks_hold_deltas_as_bytes_and_read_back_everywhere(tmp_path: 
         _add_all(ix, texts)
         assert set(ix.nums(["龘"])) == {i + 1 for i in range(0, 3000, 300)}
         assert set(ix.nums(["的"])) == {i + 1 for i, t in enumerate(texts) if "的" in t}
-        # skip_to through Whoosh's matcher: a few candidates probe a long list
+        # a few candidates met with a long list: only their blocks decoded
         assert set(ix.nums(["龘", "的"])) == {i + 1 for i in range(0, 3000, 300) if "的" in texts[i]}
     finally:
         ix.close()
