@@ -470,8 +470,14 @@ class Searcher:
             return self._verified_texts(term, cands)
         needle = term.pieces[0][1]
         found: Iterable[int]
-        if self._text_map() is not None and len(cands) <= COUNT_WHILE_VERIFYING and not self._server_side() \
-                and not overlaps_itself(needle):
+        counting = self._text_map() is not None and len(cands) <= COUNT_WHILE_VERIFYING and not overlaps_itself(needle)
+        if counting and self._server_side():
+            # verified and counted in one statement where the texts are: testing then counting the hits read each
+            # hit's TOASTed text twice (在千 at 100,000 pages on PostgreSQL: 84 + 34 ms)
+            counted = dict(ranking.server_counts(self.library.conn, cands, [needle], holding=needle))
+            self._texts.counted = (needle, counted)
+            return Rows(counted)
+        if counting:
             # its hits will be ranked on their occurrences: counted in the same pass over the stored bytes (a
             # non-holder costs the one find it costs anyway), no text decoded again to rank them
             counted, unknown = self.index.counts(cands, needle)
