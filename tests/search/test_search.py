@@ -487,19 +487,20 @@ def test_pairs_common_in_running_text_and_datelines_are_answered_by_the_index_al
     lib.close()
 
 
-def test_a_rare_strings_hits_are_ranked_by_what_verifying_counted(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    # a rare pair's candidates are verified on the index's copy of the texts; counting its occurrences there in
-    # the same pass gives relevance too, where the hits' texts were decoded again to count them (at 100,000
-    # pages 30 of 在千's 78 ms: 2,690 hits). Scores equal counting in the texts; a string that overlaps itself
-    # (鲸鲸: 鲸鲸鲸 holds it once for relevance, twice as places) is still ranked on the texts
+def _rare_pair_texts(n: int, overlapping: bool) -> list[str]:
+    """``n`` texts of common characters, two in three holding 鲸熵 1-4 times (the rest 鲸 熵, which does not hold
+    it); with ``overlapping`` every other one ends in 鲸鲸鲸."""
     rng = random.Random(4)
     texts = []
-    for i in range(90):
+    for i in range(n):
         body = "".join(rng.choices("的一是在不了有和人这中大为上个国我以", k=rng.randint(30, 400)))
         pieces = [body[j::5] for j in range(5)]
-        texts.append(("鲸熵" if i % 3 else "鲸 熵").join(pieces[:1 + i % 5]) + "鲸鲸鲸" * (i % 2))
-    lib = Library(tmp_path)
+        texts.append(("鲸熵" if i % 3 else "鲸 熵").join(pieces[:1 + i % 5]) + "鲸鲸鲸" * (i % 2) * overlapping)
+    return texts
+
+
+def _store_texts(lib: Library, texts: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Store each text as an article of its own and index them; (article id → chars, article id → text's index)."""
     for i, text in enumerate(texts):
         doc = Document(source=f"/{i}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
                        articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
@@ -508,6 +509,28 @@ def test_a_rare_strings_hits_are_ranked_by_what_verifying_counted(tmp_path: Path
     chars = {aid: n for aid, n in lib.conn.execute("SELECT id, chars FROM articles")}
     ids = {aid: int(src.strip("/")) for aid, src in lib.conn.execute(
         "SELECT a.id, s.path FROM articles a JOIN sources s ON s.id = a.source_id")}
+    return chars, ids
+
+
+def _assert_ranked_by_counts(r: Any, needle: str, texts: list[str], chars: dict[str, int],
+                             ids: dict[str, int]) -> None:
+    """Every text holding ``needle`` found, each scored on its occurrences per ~2,000 characters."""
+    truth = {i for i, t in enumerate(texts) if needle in fold_text(t)}
+    assert r.total == len(truth) and {ids[h.article] for h in r.hits} == truth, needle
+    for h in r.hits:
+        folded = fold_text(texts[ids[h.article]])
+        assert h.score == folded.count(needle) / (1.0 + chars[h.article] / 2000.0), (needle, h.article)
+
+
+def test_a_rare_strings_hits_are_ranked_by_what_verifying_counted(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # a rare pair's candidates are verified on the index's copy of the texts; counting its occurrences there in
+    # the same pass gives relevance too, where the hits' texts were decoded again to count them (at 100,000
+    # pages 30 of 在千's 78 ms: 2,690 hits). Scores equal counting in the texts; a string that overlaps itself
+    # (鲸鲸: 鲸鲸鲸 holds it once for relevance, twice as places) is still ranked on the texts
+    texts = _rare_pair_texts(90, overlapping=True)
+    lib = Library(tmp_path)
+    chars, ids = _store_texts(lib, texts)
     with Searcher(lib) as s:
         decoded: list[int] = []
         read = s.index.texts.texts
@@ -519,12 +542,7 @@ def test_a_rare_strings_hits_are_ranked_by_what_verifying_counted(tmp_path: Path
         monkeypatch.setattr(s.index.texts, "texts", spy)
         for needle, ranked_on_texts in (("鲸熵", False), ("鲸鲸", True)):
             decoded.clear()
-            r = s.search(needle, limit=None)
-            truth = {i for i, t in enumerate(texts) if needle in fold_text(t)}
-            assert r.total == len(truth) and {ids[h.article] for h in r.hits} == truth, needle
-            for h in r.hits:
-                folded = fold_text(texts[ids[h.article]])
-                assert h.score == folded.count(needle) / (1.0 + chars[h.article] / 2000.0), (needle, h.article)
+            _assert_ranked_by_counts(s.search(needle, limit=None), needle, texts, chars, ids)
             assert bool(decoded) == ranked_on_texts, (needle, decoded)
     lib.close()
 
@@ -535,22 +553,10 @@ def test_a_rare_string_is_verified_and_counted_in_one_pass_on_postgresql(pg_url:
     # them for relevance: two passes over TOASTed texts (在千 at 100,000 pages: 84 + 34 ms). One statement does both;
     # scores equal counting in the texts
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    rng = random.Random(4)
-    texts = []
-    for i in range(60):
-        body = "".join(rng.choices("的一是在不了有和人这中大为上个国我以", k=rng.randint(30, 400)))
-        pieces = [body[j::5] for j in range(5)]
-        texts.append(("鲸熵" if i % 3 else "鲸 熵").join(pieces[:1 + i % 5]))
+    texts = _rare_pair_texts(60, overlapping=False)
     lib = Library.open(pg_url)
     try:
-        for i, text in enumerate(texts):
-            doc = Document(source=f"/{i}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
-                           articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
-            lib.store_document(doc, StoreMeta("P", f"1950-01-{1 + i % 28:02d}"), path=f"/{i}", sha256=str(i))
-        sindex.sync(lib)
-        chars = {aid: n for aid, n in lib.conn.execute("SELECT id, chars FROM articles")}
-        ids = {aid: int(src.strip("/")) for aid, src in lib.conn.execute(
-            "SELECT a.id, s.path FROM articles a JOIN sources s ON s.id = a.source_id")}
+        chars, ids = _store_texts(lib, texts)
         with Searcher(lib) as s:
             statements: list[str] = []
             execute = lib.conn.execute
@@ -560,12 +566,7 @@ def test_a_rare_string_is_verified_and_counted_in_one_pass_on_postgresql(pg_url:
                 return execute(sql, *args, **kw)
 
             monkeypatch.setattr(lib.conn, "execute", spy)
-            r = s.search("鲸熵", limit=None)
-            truth = {i for i, t in enumerate(texts) if "鲸熵" in fold_text(t)}
-            assert r.total == len(truth) and {ids[h.article] for h in r.hits} == truth
-            for h in r.hits:
-                folded = fold_text(texts[ids[h.article]])
-                assert h.score == folded.count("鲸熵") / (1.0 + chars[h.article] / 2000.0), h.article
+            _assert_ranked_by_counts(s.search("鲸熵", limit=None), "鲸熵", texts, chars, ids)
             assert len([q for q in statements if "article_text" in q]) == 1, statements
     finally:
         lib.close()
