@@ -19,6 +19,7 @@ SQLite (as written in the code)              PostgreSQL (as sent)
 ``x IN (SELECT value FROM json_each(?))``    ``x = ANY(…::bigint[])`` for ``num``/``…_id``, else ``::text[]``
 ``json_each(a.pages) WHERE value …``         ``json_array_elements_text(a.pages::json) … value::bigint``
 ``id GLOB '*[^ -~]*'``                       ``id ~ '[^ -~]'``
+``t a INDEXED BY ix``                        ``t a`` (PostgreSQL's planner chooses the index itself)
 ``PRAGMA data_version``                      the server's WAL position (changes with every commit)
 other ``PRAGMA …``                           nothing (foreign keys are always on in PostgreSQL)
 ==========================================  =====================================================
@@ -61,6 +62,7 @@ _NUMERIC = re.compile(r"(?:^num|_num|_id)$")
 
 _PARAM = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
 _IN_JSON = re.compile(r"([\w.]+) IN \(SELECT value FROM json_each\(\?\)\)")
+_INDEXED_BY = re.compile(r" INDEXED BY \w+")
 _JSON_PAGES = re.compile(r"SELECT 1 FROM json_each\(([\w.]+)\) WHERE value")
 _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)\s*(\(([^)]*)\))?", re.I)
 
@@ -122,6 +124,7 @@ def translate(sql: str) -> str:
     s = _JSON_PAGES.sub(r"SELECT 1 FROM json_array_elements_text(\1::json) AS j(value) WHERE value::bigint", s)
     s = re.sub(r"\binstr\(", "strpos(", s)
     s = s.replace("GLOB '*[^ -~]*'", "~ '[^ -~]'")
+    s = _INDEXED_BY.sub("", s)
     if upper.startswith("INSERT"):
         s = _insert(s)
     return _params(s)

@@ -29,7 +29,7 @@ from typing import Any
 
 from reader.index.rows import Rows, RowSet, as_rows
 from reader.index.store import SearchIndex, cjk_terms, open_index
-from reader.library.catalogue import Library, part_texts, stored_parts
+from reader.library.catalogue import RANK_INDEX_VERSION, Library, part_texts, stored_parts
 from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
@@ -742,11 +742,22 @@ class Searcher:
             return self._articles()
         if not nums:
             return {}
-        rows = self.library.conn.execute(
-            "SELECT a.num, i.date, coalesce(a.first_page, 0), a.seq, p.name, a.kind, a.chars FROM articles a "
-            "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-            "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))
+        rows = self.library.conn.execute(self._summary_sql(), (_ids_json(nums),))
         return {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows}
+
+    def _summary_sql(self) -> str:
+        """The statement :meth:`_summary` reads some rows' summaries with (one parameter: their nums as JSON): from
+        the covering index ``articles_rank`` when the catalogue has it (a read-only library of an older version may
+        not), not from the articles' wide rows."""
+        sql = self._cache.get("summary_sql")
+        if sql is None:
+            ranked = self.library.schema_versions().get("catalogue", 0) >= RANK_INDEX_VERSION
+            sql = ("SELECT a.num, i.date, coalesce(a.first_page, 0), a.seq, p.name, a.kind, a.chars FROM articles a "
+                   + ("INDEXED BY articles_rank " if ranked else "")
+                   + "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
+                   "WHERE a.num IN (SELECT value FROM json_each(?))")
+            self._cache["summary_sql"] = sql
+        return sql
 
     def _by_date(self, nums: RowSet, end: int | None) -> list[int]:
         """``nums`` in date order (date, first page, position on the page, row), the first ``end`` of them only

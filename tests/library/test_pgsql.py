@@ -57,6 +57,11 @@ def test_instr_glob_and_json_lists() -> None:
          "WHERE value::bigint = %s)")
 
 
+def test_an_index_named_for_sqlite_is_left_to_postgresqls_planner() -> None:
+    assert translate("SELECT a.num FROM articles a INDEXED BY articles_rank JOIN issues i ON i.id = a.issue_id") == \
+        "SELECT a.num FROM articles a JOIN issues i ON i.id = a.issue_id"
+
+
 @pytest.fixture
 def pg(pg_url: str):  # type: ignore[no-untyped-def]
     import psycopg
