@@ -209,6 +209,19 @@ def _compact_pg(conn: Any) -> None:
     _compact_common(conn, "bytea", "bigint")
 
 
+def _texts_in_rows_pg(conn: Any) -> None:
+    """Migration 8 on PostgreSQL: ``article_text``'s folded texts in the table's own pages up to ~8 KB.
+
+    PostgreSQL moves a value out of its row into ~2 KB TOAST chunks once the row passes ~2 KB, after trying to
+    compress it (pglz gives up on CJK text, which saves under a quarter). Verifying a rare pair reads every
+    candidate's text: a 7 KB text was its row and four chunks found through the TOAST index. With the row's target
+    at a page, the text is in the row (90 % of the articles at 100,000 pages; longer ones are still chunked).
+    Measured at 100,000 pages (warm, the verifying statement): 在千's 3,397 candidates 68–69 → 54–56 ms.
+    ``USING folded || ''`` rewrites every row under the new target (a bare ``TYPE text`` would not)."""
+    conn.execute("ALTER TABLE article_text SET (toast_tuple_target = 8160)")
+    conn.execute("ALTER TABLE article_text ALTER COLUMN folded TYPE text USING folded || ''")
+
+
 #: The catalogue's migrations, oldest first. Append; never edit a released one.
 MIGRATIONS: list[Migration] = [
     Migration(
@@ -328,6 +341,9 @@ MIGRATIONS: list[Migration] = [
               "CREATE INDEX IF NOT EXISTS articles_rank ON articles (num, issue_id, first_page, seq, kind, chars)",
               pg="CREATE INDEX IF NOT EXISTS articles_rank ON articles (num) "
                  "INCLUDE (issue_id, first_page, seq, kind, chars)"),
+    # PostgreSQL: a folded text of up to ~8 KB kept in its row, not cut into TOAST chunks (issue 18); SQLite's
+    # article_text is a view (nothing to do)
+    Migration(8, "texts in their rows", "", pg=_texts_in_rows_pg),
 ]
 #: the catalogue version from which ``articles_rank`` exists
 RANK_INDEX_VERSION = 7

@@ -284,6 +284,48 @@ def test_ranking_reads_what_it_needs_of_each_hit_from_an_index_not_the_articles_
         assert "Index Only Scan using articles_rank" in plan, plan
 
 
+def _toasted(lib: Library) -> tuple[int, int, int]:
+    """(texts of 2,100–8,000 bytes, texts over 8,000 bytes, texts whose value is cut into the TOAST table)."""
+    conn = lib.conn
+    mid, big = conn.execute("SELECT count(*) FILTER (WHERE octet_length(folded) BETWEEN 2100 AND 8000), "
+                            "count(*) FILTER (WHERE octet_length(folded) > 8000) FROM article_text").fetchone()
+    toast = conn.execute("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'article_text'").fetchone()
+    chunked = conn.execute(f"SELECT count(DISTINCT chunk_id) FROM {toast[0]}").fetchone()
+    return int(mid), int(big), int(chunked[0])
+
+
+def test_on_postgresql_a_text_is_read_from_its_row_not_from_toast_chunks(
+        pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Verifying a rare pair reads every candidate's folded text in the server. PostgreSQL moves a value of over
+    ~2 KB out of its row into TOAST chunks of ~2 KB (a CJK text barely compresses): a 7 KB text was four chunk reads
+    through the TOAST index besides the row. A text of up to ~8 KB is kept in its row (catalogue migration 8) — in a
+    new library, and in one made before, whose texts the migration rewrites (the same texts after)."""
+    from reader.library import postgres
+
+    url = pg_cluster.create_database(f"inline_{tmp_path.name[-12:]}".lower().replace("-", "_"))
+    monkeypatch.setattr(postgres, "MIGRATIONS", postgres.MIGRATIONS[:7])
+    old = Library.open(url)
+    import_paths(old, [samples_folder()])
+    texts = dict(old.conn.execute("SELECT num, folded FROM article_text").fetchall())
+    mid, big, chunked = _toasted(old)
+    assert mid > 0 and chunked > big  # the base: texts of a few KB cut into chunks
+    old.close()
+    monkeypatch.undo()
+    lib = Library.open(url)
+    try:
+        assert lib.schema_versions()["catalogue"] == 8
+        assert _toasted(lib)[2] <= big
+        assert dict(lib.conn.execute("SELECT num, folded FROM article_text").fetchall()) == texts
+    finally:
+        lib.close()
+    fresh = Library.open(pg_cluster.create_database(f"inline2_{tmp_path.name[-12:]}".lower().replace("-", "_")))
+    try:
+        import_paths(fresh, [samples_folder()])
+        assert _toasted(fresh)[2] <= _toasted(fresh)[1]
+    finally:
+        fresh.close()
+
+
 def test_annotations_collections_and_corrections_on_both_kinds(library: Library) -> None:
     import_paths(library, [samples_folder()])
     first, second = [a.id for a in library.articles()][:2]
