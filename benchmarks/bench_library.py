@@ -584,11 +584,27 @@ def _slowest(by_class: dict[str, list[float]], queries: dict[str, list[Spec]]) -
     return cls, queries[cls][max(range(len(times)), key=times.__getitem__)].text
 
 
+def _kept(url: str) -> Library | None:
+    """The library at ``url`` when it holds articles already (``--keep-library --pg-url``: its migrations run, as
+    for the embedded library kept), else None (then the corpus is imported into it)."""
+    t = time.perf_counter()
+    lib = Library.open(url)
+    count = lib.stats()["articles"]
+    if not count:
+        lib.close()
+        return None
+    print(f"postgres: the library at {lib.location} reused (--keep-library): {count:,} articles; opened in "
+          f"{time.perf_counter() - t:.1f}s (migrations of its catalogue included)")
+    return lib
+
+
 def _postgres(args: argparse.Namespace, corpus_dir: Path, lib: Library, dbs: pgbench.Databases) -> Library:
     """The same corpus into a PostgreSQL library (and with ``--cluster`` into a second one); their articles
     compared with the embedded library's."""
     url = dbs.new()
-    pg = _import(corpus_dir, url, profile=args.profile)
+    pg = _kept(url) if args.keep_library and args.pg_url else None
+    if pg is None:
+        pg = _import(corpus_dir, url, profile=args.profile)
     print(f"postgres: the same articles (ids and folded texts) as the embedded library: "
           f"{_articles(pg) == _articles(lib)}")
     if args.cluster:
@@ -663,7 +679,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--peers", default="fts5,tantivy", help="comma-separated: fts5, tantivy (or empty)")
     p.add_argument("--reindex", action="store_true", help="also time `reindex` (a rebuild of the index)")
-    p.add_argument("--keep-library", action="store_true", help="reuse the library in --work instead of importing")
+    p.add_argument("--keep-library", action="store_true", help="reuse the library in --work (and with --pg-url "
+                   "the one in that database, when it holds articles) instead of importing")
     p.add_argument("--work", type=Path, default=None, help="folder for corpus, library and peers (kept)")
     p.add_argument("--cluster", metavar="ADDRESS", help="also import with the reading on a Dask cluster "
                                                         "(local:2, tcp://HOST:8786) and compare")

@@ -35,3 +35,22 @@ def test_bench_library_postgres_path(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert all(s.count("OK") == 2 and "MISMATCH" not in s for s in studies), studies
     assert "where the postgres import's time goes" in out
     assert "EXPLAIN ANALYZE (auto_explain)" in out
+
+
+def test_bench_library_reuses_a_kept_postgresql_library(pg_cluster, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """``--keep-library --pg-url``: the library already in that database is measured again, not imported again (a
+    100,000-page import is two hours), and still compared with the embedded library article for article."""
+    from benchmarks import bench_library
+
+    url = pg_cluster.create_database(f"kept_{tmp_path.name[-12:]}".lower().replace("-", "_"))
+    common = ["--pages", "3", "--backend", "postgres", "--pg-url", url, "--peers", "", "--no-cli", "--import-only",
+              "--work", str(tmp_path)]
+    assert bench_library.main(common) == 0
+    first = capsys.readouterr().out
+    assert re.search(r"^postgres: import[^:]*: 3 pages", first, re.M) and "reused" not in first
+    assert bench_library.main([*common, "--keep-library"]) == 0
+    again = capsys.readouterr().out
+    assert "postgres: import" not in again and "embedded: import" not in again and "sqlite: import" not in again
+    assert re.search(r"^postgres: the library at .* reused \(--keep-library\): \d+ articles", again, re.M)
+    assert "postgres: the same articles (ids and folded texts) as the embedded library: True" in again
