@@ -390,6 +390,8 @@ def is_url(where: str | Path | None) -> bool:
 
 #: catalogue schema versions whose migration rewrites every article (minutes for a large library)
 SLOW_MIGRATIONS = frozenset({5})
+#: the same on PostgreSQL: 5 packs every article's spans, 8 rewrites every text into its row
+SLOW_PG_MIGRATIONS = frozenset({5, 8})
 
 
 def needs_long_upgrade(where: str | Path | None) -> bool:
@@ -397,11 +399,13 @@ def needs_long_upgrade(where: str | Path | None) -> bool:
 
     Read-only and cheap (one query on the catalogue's ``schema_version``), so a window can open such a library
     in the background and say what is happening instead of freezing while it is rewritten. False for a library
-    that does not exist yet, a PostgreSQL library (``library init`` migrates it) or one that cannot be read (the
-    open then says why)."""
+    that does not exist yet or one that cannot be read (the open then says why)."""
     location = resolve_location(where)
     if isinstance(location, str):
-        return False
+        from reader.library.postgres import catalogue_version
+
+        current = catalogue_version(location)
+        return current > 0 and any(current < v <= len(MIGRATIONS) for v in SLOW_PG_MIGRATIONS)
     path = location / CATALOGUE
     if not path.is_file():
         return False

@@ -365,6 +365,24 @@ def _try(raw: Any, function: str, key1: int, key2: int) -> bool:
     return bool(row and row[0])
 
 
+def catalogue_version(url: str) -> int:
+    """The catalogue's schema version in the database at ``url``: 0 when it holds no library or cannot be read (the
+    open then says why). One short connection, nothing written."""
+    try:
+        conn = connect(url)
+    except LibraryError:
+        return 0
+    import psycopg
+
+    try:
+        row = conn.execute("SELECT MAX(version) FROM schema_version WHERE component = 'catalogue'").fetchone()
+    except psycopg.Error:  # no library in this database
+        return 0
+    finally:
+        conn.close()
+    return int(row[0] or 0) if row else 0
+
+
 def pg_catalogue_migrations() -> list[Any]:
     """The catalogue's migrations (the same versions and names as SQLite's), PostgreSQL's DDL first."""
     from dataclasses import replace

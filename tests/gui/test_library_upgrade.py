@@ -101,3 +101,31 @@ def test_a_failed_upgrade_is_one_message_and_the_library_stays_as_it_was(make_wi
         conn.close()
     assert len((folder / "catalogue.sqlite").read_bytes()) >= len(before) // 2
 
+
+
+def test_an_older_postgresql_library_is_upgraded_in_the_background(make_window, pg_cluster, tmp_path: Path,  # noqa: ANN001
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Catalogue migration 8 rewrites every text of a PostgreSQL library (~30 s at 100,000 pages): the window opens
+    such a library as it opens an embedded one whose upgrade rewrites every article — on a worker thread, under
+    the dialog — and then shows it."""
+    from reader.library import postgres
+
+    url = pg_cluster.create_database(f"gui_upgrade_{tmp_path.name[-12:]}".lower().replace("-", "_"))
+    monkeypatch.setattr(postgres, "MIGRATIONS", postgres.MIGRATIONS[:7])
+    Library.open(url).close()
+    monkeypatch.undo()
+    workers.set_pool(None)
+    win = make_window()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert not win.open_library(url, create=False)  # opening goes on in the background
+    assert win.library.upgrading is not None and win.archive is None
+    _wait_for(app, lambda: win.archive is not None)
+    assert win.archive is not None, win.problems.messages()
+    assert win.library.upgrading is None
+    _wait_for(app, lambda: win.tasks.task is None)
+    lib = Library.open(url)
+    try:
+        assert lib.schema_versions()["catalogue"] == len(MIGRATIONS)
+    finally:
+        lib.close()
