@@ -23,7 +23,7 @@ from lxml import etree
 from reader.formats import safexml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-#: every folder of tests/data/ that holds truths: the training pages, and a held-out set (heldout4 …) when one is there
+#: every folder of tests/data/ that holds truths: the training pages, and the held-out sets (heldout4, heldout5 …) when there are any
 FOLDERS = sorted(d for d in DATA.iterdir() if d.is_dir() and any(d.rglob("*.truth.json")))
 KINDS = {"article", "advertisement", "notice", "photo", "furniture"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -137,12 +137,14 @@ def test_every_heldout_set_has_fifteen_page_sides_of_six_sources() -> None:
         assert sides >= 15 and len(sources) >= 6 and scored >= 180, (heldout.name, sides, sources, scored)
 
 
-def test_the_fourth_heldout_set_has_fifteen_page_sides_of_six_sources() -> None:
-    """heldout4 (issue 15): at least 15 printed page sides from 6 sources (NDNP ALTO, a European ALTO read without
-    its METS, PAGE, hOCR, ECPO and another national library's ALTO) and 180 scored items; it is a held-out set."""
-    assert DATA / "heldout4" in heldout_folders()
-    sides, sources, scored = _set_size(DATA / "heldout4")
-    assert sides >= 15 and len(sources) >= 6 and scored >= 180, (sides, sources, scored)
+@pytest.mark.parametrize("name", ["heldout4", "heldout5"])
+def test_the_fourth_and_fifth_heldout_sets_have_fifteen_page_sides_of_six_sources(name: str) -> None:
+    """heldout4 and heldout5 (issue 15): at least 15 printed page sides from 6 sources (NDNP ALTO, a European ALTO
+    read without its METS, PAGE, hOCR, ECPO and another national library's ALTO) and 180 scored items; each is a
+    held-out set."""
+    assert DATA / name in heldout_folders()
+    sides, sources, scored = _set_size(DATA / name)
+    assert sides >= 15 and len(sources) >= 6 and scored >= 180, (name, sides, sources, scored)
 
 
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: f"{p.parents[1].name}/{p.name}")
