@@ -216,7 +216,7 @@ def _texts_in_rows_pg(conn: Any) -> None:
     compress it (pglz gives up on CJK text, which saves under a quarter). Verifying a rare pair reads every
     candidate's text: a 7 KB text was its row and four chunks found through the TOAST index. With the row's target
     at a page, the text is in the row (90 % of the articles at 100,000 pages; longer ones are still chunked).
-    Measured at 100,000 pages (warm, the verifying statement): 在千's 3,397 candidates 68–69 → 54–56 ms.
+    Measured at 100,000 pages (warm, the verifying statement): 在千's 3,397 candidates 68–69 → 48–56 ms.
     ``USING folded || ''`` rewrites every row under the new target (a bare ``TYPE text`` would not)."""
     conn.execute("ALTER TABLE article_text SET (toast_tuple_target = 8160)")
     conn.execute("ALTER TABLE article_text ALTER COLUMN folded TYPE text USING folded || ''")
