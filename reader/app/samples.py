@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader import resources
-from reader.library.catalogue import Library, default_folder
+from reader.library.catalogue import Library, default_folder, is_url, resolve_location
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +28,25 @@ def samples_folder() -> Path:
     return Path(resources.path("samples"))
 
 
-def library_folder(last: str | None) -> Path:
-    """Where the window opens: BROADSHEET_LIBRARY, else the ``last`` library opened, else the default folder."""
+def library_location(last: str | None, given: str | Path | None = None) -> str | Path:
+    """Where the window opens: the library ``given`` (``--library``), else BROADSHEET_LIBRARY, else the ``last``
+    folder opened, else the default folder. A ``postgresql://`` URL stays a string (a shared library), never a
+    folder of that name."""
+    if given:
+        return resolve_location(given)
     env = os.environ.get("BROADSHEET_LIBRARY")
     if env:
-        return Path(env).expanduser()
-    if last and Path(last).is_dir():
+        return resolve_location(env)
+    if last and not is_url(last) and Path(last).is_dir():
         return Path(last)
     return default_folder()
 
 
 def needs_samples(library: Library) -> bool:
-    """True for a library that is empty and has never had the samples."""
-    return library.meta_get(SAMPLES_KEY) is None and library.stats().get("articles", 0) == 0
+    """True for a library of one's own (a folder) that is empty and has never had the samples: a shared library
+    is the group's, not a place for sample papers."""
+    return (library.kind == "sqlite" and library.meta_get(SAMPLES_KEY) is None
+            and library.stats().get("articles", 0) == 0)
 
 
 def import_samples(library: Library, *, progress: Callable[..., None], cancel: threading.Event,

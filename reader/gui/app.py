@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import resources
-from reader.app.samples import library_folder, needs_samples
+from reader.app.samples import library_location, needs_samples
 from reader.gui import diagnostics
 from reader.gui.icons import app_icon
 from reader.gui.mainwindow import MainWindow
@@ -240,13 +240,13 @@ def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: st
 
 def build_window(settings: Settings | None = None, library: str | Path | None = None,
                  seed: bool = True) -> MainWindow:
-    """The main window on ``library`` (or the folder :func:`library_folder` picks), samples on first run."""
+    """The main window on ``library`` (or the library :func:`library_location` picks), samples on first run."""
     global _window
     settings = settings or Settings()
     window = MainWindow(settings)
     _window = window
-    folder = Path(library) if library else library_folder(settings.last_library())
-    if window.open_library(folder) and seed and window.archive is not None and needs_samples(window.archive.library):
+    where = library_location(settings.last_library(), library)
+    if window.open_library(where) and seed and window.archive is not None and needs_samples(window.archive.library):
         window.tasks.import_samples()
     return window
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QProgressDialog, QTreeWidgetItem
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QProgressDialog, QTreeWidgetItem
 
 from reader.app.archive import Archive
 from reader.gui.messages import error_text
@@ -64,12 +64,14 @@ class LibraryUi:
     def _upgrade_then_open(self, folder: str | Path, create: bool) -> None:
         """The upgrade runs in one transaction (an interruption leaves the library as it was), so the dialog
         offers no Cancel; the window stays drawn and answers while it runs."""
-        dialog = QProgressDialog(
-            QCoreApplication.translate(
-                "MainWindow", "Updating the library {0} for this version of Broadsheet. This happens once and "
-                "can take some minutes for a large library; nothing in it is lost, and if it is interrupted "
-                "the library stays as it was.").format(folder),
-            "", 0, 0, self.w)
+        dialog = QProgressDialog("", "", 0, 0, self.w)
+        label = QLabel(QCoreApplication.translate(
+            "MainWindow", "Updating the library {0} for this version of Broadsheet. This happens once and "
+            "can take some minutes for a large library; nothing in it is lost, and if it is interrupted "
+            "the library stays as it was.").format(folder))
+        label.setWordWrap(True)  # one line was wider than the screen for a long folder or a database's address
+        dialog.setLabel(label)
+        dialog.setMinimumWidth(min(560, self.w.width()))
         dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Updating the library"))
         dialog.setCancelButton(None)  # no Cancel: the upgrade is one transaction
         dialog.setMinimumDuration(0)

@@ -106,7 +106,7 @@ def test_first_run_builds_the_sample_library_in_a_worker(make_window, tmp_path: 
     from reader.gui import app
 
     monkeypatch.setenv("BROADSHEET_LIBRARY", str(tmp_path / "first-run"))
-    assert samples.library_folder(settings.last_library()) == tmp_path / "first-run"
+    assert samples.library_location(settings.last_library()) == tmp_path / "first-run"
     win = app.build_window(settings)
     try:
         assert win.archive is not None and win.archive.folder == tmp_path / "first-run"

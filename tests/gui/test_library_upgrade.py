@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from reader.gui import workers
 from reader.library import catalogue
@@ -119,7 +119,12 @@ def test_an_older_postgresql_library_is_upgraded_in_the_background(make_window, 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert not win.open_library(url, create=False)  # opening goes on in the background
-    assert win.library.upgrading is not None and win.archive is None
+    dialog = win.library.upgrading
+    assert dialog is not None and win.archive is None
+    # the message names the database: wrapped, not one line wider than the screen (seen under Xvfb)
+    label = dialog.findChild(QLabel)
+    assert label is not None and label.wordWrap() and url.split("@")[-1] in label.text()
+    assert dialog.width() <= 600
     _wait_for(app, lambda: win.archive is not None)
     assert win.archive is not None, win.problems.messages()
     assert win.library.upgrading is None

@@ -1,0 +1,43 @@
+"""The window started on a shared library (issue 18): ``broadsheet gui --library postgresql://…`` and
+``BROADSHEET_LIBRARY=postgresql://…`` (what the README tells a research group to set) open the library in that
+database. Seen under Xvfb: the URL was taken for a folder — a local library was made in ``./postgresql:/…`` with the
+samples imported into it, the title showing that path — while the researcher believed they were in the group's
+library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.library.catalogue import Library
+
+
+@pytest.mark.parametrize("how", ["--library", "BROADSHEET_LIBRARY"])
+def test_the_window_opens_the_shared_library_a_url_names(how: str, pg_cluster, tmp_path: Path,  # noqa: ANN001
+                                                        monkeypatch: pytest.MonkeyPatch, settings, qtbot) -> None:
+    from reader.gui import app
+
+    url = pg_cluster.create_database(f"start_{how.strip('-').lower()}_{tmp_path.name[-8:]}".lower().replace("-", "_"))
+    lib = Library.open(url)
+    lib.close()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if how == "BROADSHEET_LIBRARY":
+        monkeypatch.setenv("BROADSHEET_LIBRARY", url)
+        win = app.build_window(settings)
+    else:
+        monkeypatch.delenv("BROADSHEET_LIBRARY", raising=False)
+        win = app.build_window(settings, url)
+    try:
+        assert win.archive is not None, win.problems.messages()
+        assert win.archive.library.kind == "postgres"
+        assert "postgresql:" not in {p.name for p in tmp_path.iterdir()}  # no folder named after the URL
+        qtbot.wait(200)
+        assert win.tasks.task is None  # a shared library gets no samples: the group's library is theirs
+        assert win.archive.library.stats()["articles"] == 0
+        assert "127.0.0.1" in win.windowTitle()
+    finally:
+        win.close()
+        win.archive.close()
+        win.deleteLater()
