@@ -23,7 +23,8 @@ from lxml import etree
 from reader.formats import safexml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-#: every folder of tests/data/ that holds truths: the training pages, and the held-out sets (heldout4, heldout5 …) when there are any
+#: every folder of tests/data/ that holds truths: the training pages, and the held-out sets (heldout4, heldout5 …)
+#: when there are any
 FOLDERS = sorted(d for d in DATA.iterdir() if d.is_dir() and any(d.rglob("*.truth.json")))
 KINDS = {"article", "advertisement", "notice", "photo", "furniture"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
