@@ -30,14 +30,16 @@ def samples_folder() -> Path:
 
 def library_location(last: str | None, given: str | Path | None = None) -> str | Path:
     """Where the window opens: the library ``given`` (``--library``), else BROADSHEET_LIBRARY, else the ``last``
-    folder opened, else the default folder. A ``postgresql://`` URL stays a string (a shared library), never a
-    folder of that name."""
+    library opened (a folder that is still there, or a shared library's URL), else the default folder. A
+    ``postgresql://`` URL stays a string (a shared library), never a folder of that name."""
     if given:
         return resolve_location(given)
     env = os.environ.get("BROADSHEET_LIBRARY")
     if env:
         return resolve_location(env)
-    if last and not is_url(last) and Path(last).is_dir():
+    if last and is_url(last):
+        return last
+    if last and Path(last).is_dir():
         return Path(last)
     return default_folder()
 

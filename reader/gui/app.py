@@ -54,6 +54,7 @@ from reader.gui.icons import app_icon
 from reader.gui.mainwindow import MainWindow
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.gui.workers import install_invoker, to_main
+from reader.library.catalogue import default_folder, is_url
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +247,13 @@ def build_window(settings: Settings | None = None, library: str | Path | None = 
     window = MainWindow(settings)
     _window = window
     where = library_location(settings.last_library(), library)
-    if window.open_library(where) and seed and window.archive is not None and needs_samples(window.archive.library):
+    opened = window.open_library(where)
+    if not opened and window.archive is None and window.library.upgrading is None and not library \
+            and is_url(where) and where == settings.last_library():
+        # the last library was a shared one and its server cannot be reached now (the open said why in the Problems
+        # panel): the researcher's own folder library, so the window is usable
+        opened = window.open_library(default_folder())
+    if opened and seed and window.archive is not None and needs_samples(window.archive.library):
         window.tasks.import_samples()
     return window
 

@@ -41,3 +41,39 @@ def test_the_window_opens_the_shared_library_a_url_names(how: str, pg_cluster, t
         win.close()
         win.archive.close()
         win.deleteLater()
+
+
+def test_a_start_without_a_library_reopens_the_last_shared_one(pg_cluster, tmp_path: Path,  # noqa: ANN001
+                                                                monkeypatch: pytest.MonkeyPatch, settings,
+                                                                qtbot) -> None:
+    """Seen by eye: after working in the group's library, a start without ``--library`` opened a new local library
+    with the sample papers in it, saying nothing — the group's papers and notes seemed gone. The last library is
+    reopened, shared or not; a server that cannot be reached is one message, and then the window opens the
+    researcher's own folder library."""
+    from reader.gui import app
+
+    url = pg_cluster.create_database(f"restart_{tmp_path.name[-8:]}".lower().replace("-", "_"))
+    Library.open(url).close()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("BROADSHEET_LIBRARY", raising=False)
+    own = tmp_path / "own"
+    monkeypatch.setattr(app, "default_folder", lambda: own, raising=False)
+    settings.add_recent_library(url)
+    win = app.build_window(settings, seed=False)
+    try:
+        assert win.archive is not None and win.archive.library.kind == "postgres", win.problems.messages()
+    finally:
+        win.close()
+        win.archive.close()
+        win.deleteLater()
+    settings.add_recent_library(url.rsplit("/", 1)[0] + "/gone_away")
+    win = app.build_window(settings, seed=False)
+    try:
+        assert any("gone_away" in m for m in win.problems.messages()), win.problems.messages()
+        assert win.archive is not None and win.archive.library.kind == "sqlite"
+        assert Path(win.archive.location) == own
+    finally:
+        win.close()
+        win.archive.close()
+        win.deleteLater()
