@@ -992,6 +992,10 @@ class AnnotationStore:
         row = self.conn.execute("SELECT id FROM collections WHERE name = ?" + (self._lock if lock else ""),
                                 (name,)).fetchone()
         if row is None:
+            seen = self.conn.execute("SELECT owner FROM collections WHERE name = ?", (name,)).fetchone() \
+                if lock and self._lock else None
+            if seen is not None:  # shared with the reader, who may read it but not lock it for a change
+                raise AnnotationError(f"{name!r} is {seen[0]}'s collection: only its owner can change it")
             raise AnnotationError(f"no collection named {name!r}")
         return int(row[0])
 

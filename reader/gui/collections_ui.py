@@ -61,7 +61,9 @@ class Collecting:
         w = self.w
         if w.archive is None or w.state.article_id is None:
             return
-        names = [c.name for c in w.archive.annotations.collections()]
+        # the reader's own collections only: another's, shared with them, is theirs to read, not to change
+        names = [c.name for c in w.archive.annotations.collections()
+                 if w.archive.sharing.byline(c.owner, c.visibility).editable]
         name = prompts.pick_collection(w, names)
         if name is not None:
             if name not in names and self.new_collection(name) is None:

@@ -77,3 +77,47 @@ def test_a_start_without_a_library_reopens_the_last_shared_one(pg_cluster, tmp_p
         win.close()
         win.archive.close()
         win.deleteLater()
+
+
+def test_add_to_collection_offers_only_the_readers_own_collections(
+        pg_cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_window) -> None:  # noqa: ANN001
+    """Seen by eye: as bob, Annotate → Add to collection… offered alice's group collection, then said it did not
+    exist. The offer is the reader's own collections; another's shared one is listed in the Collections tab."""
+    import psycopg
+
+    from reader.annotations.store import AnnotationStore
+    from reader.app.samples import samples_folder
+    from reader.corrections.store import CorrectionStore
+    from reader.gui.dialogs import prompts
+    from reader.library.importer import import_paths
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    url = pg_cluster.create_database(f"offer_{tmp_path.name[-8:]}".lower().replace("-", "_"))
+    admin = Library.open(url)
+    import_paths(admin, [samples_folder()])
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)  # every component's tables exist before the roles are granted them
+    with psycopg.connect(url, autocommit=True) as c:
+        for role in ("offer_alice", "offer_bob"):
+            c.execute(f"DROP ROLE IF EXISTS {role}")
+            c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute("DROP ROLE IF EXISTS offer_group")
+        c.execute("CREATE ROLE offer_group NOLOGIN")
+        c.execute("GRANT offer_group TO offer_alice, offer_bob")
+    admin.grant("offer_group")
+    first = admin.articles()[0].id
+    admin.close()
+    alice = Library.open(url.replace("broadsheet@", "offer_alice@"))
+    AnnotationStore.of(alice).create_collection("ours", visibility="group")
+    alice.close()
+    bob = Library.open(url.replace("broadsheet@", "offer_bob@"))
+    AnnotationStore.of(bob).create_collection("bob's")
+    bob.close()
+    offered: list[list[str]] = []
+    monkeypatch.setattr(prompts, "pick_collection", lambda parent, names: offered.append(list(names)))
+    win = make_window()
+    assert win.open_library(url.replace("broadsheet@", "offer_bob@"), create=False)
+    win.open_article(first)
+    win.collecting.choose_collection()
+    assert offered == [["bob's"]]
+    assert {c.name for c in win.archive.annotations.collections()} == {"ours", "bob's"}

@@ -558,6 +558,13 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
         AnnotationStore.of(bob).delete(private.id)
     with pytest.raises(Exception, match="no annotation"):  # visible, but only its owner changes it
         AnnotationStore.of(bob).delete(group.id)
+    # a collection bob sees but cannot change: he is told whose it is, not that it does not exist (seen by eye: the
+    # window offered alice's group collection, then said "no collection named" beside the tab listing it)
+    notes.create_collection("ours", visibility="group")
+    with pytest.raises(AnnotationError, match="alice's collection"):
+        AnnotationStore.of(bob).add_to_collection("ours", first)
+    with pytest.raises(AnnotationError, match="no collection named"):  # invisible: as if it were not there
+        AnnotationStore.of(bob).add_to_collection("alice's", first)
     raw = bob.conn  # whatever the client sends, the server decides
     assert raw.execute("SELECT count(*) FROM annotation_tags").fetchone()[0] == 0
     assert raw.execute("UPDATE annotations SET note = 'x'").rowcount == 0
