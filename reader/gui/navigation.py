@@ -255,7 +255,7 @@ class Navigator:
         self._place_timer.stop()
         w, state = self.w, self.state
         if w.archive is not None and state.article_id is not None:
-            w.settings.set_last_place(w.archive.folder, state.article_id, state.page_id, self.scroll_fraction())
+            w.settings.set_last_place(w.archive.location, state.article_id, state.page_id, self.scroll_fraction())
 
     def restore_place(self) -> bool:
         """Reopen the article the reader last had open in this library, at its scroll position; False when
@@ -263,7 +263,7 @@ class Navigator:
         w = self.w
         if w.archive is None:
             return False
-        place = w.settings.last_place(w.archive.folder)
+        place = w.settings.last_place(w.archive.location)
         if place is None or not w.archive.exists(place[0]):
             return False
         article_id, page_id, fraction = place

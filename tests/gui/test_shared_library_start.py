@@ -121,3 +121,31 @@ def test_add_to_collection_offers_only_the_readers_own_collections(
     win.collecting.choose_collection()
     assert offered == [["bob's"]]
     assert {c.name for c in win.archive.annotations.collections()} == {"ours", "bob's"}
+
+
+def test_a_shared_library_opened_again_returns_to_the_article_last_read(pg_cluster, tmp_path: Path,  # noqa: ANN001
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        make_window) -> None:
+    """Seen by eye: File → Open shared library… opened the first article, not the one last read there, once another
+    library had been open in between (the places kept are the recent libraries', listed by address, while a shared
+    library's place was filed under its local cache folder)."""
+    from reader.app.samples import samples_folder
+    from reader.library.importer import import_paths
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    url = pg_cluster.create_database(f"place_{tmp_path.name[-8:]}".lower().replace("-", "_"))
+    lib = Library.open(url)
+    import_paths(lib, [samples_folder()])
+    last = lib.articles()[-1].id
+    lib.close()
+    own = Library(tmp_path / "own")
+    import_paths(own, [samples_folder()])
+    other = own.articles()[0].id
+    own.close()
+    win = make_window()
+    assert win.open_library(url, create=False)
+    win.open_article(last)
+    assert win.open_library(tmp_path / "own")  # another library in between, an article read there
+    win.open_article(other)
+    assert win.open_library(url, create=False)
+    assert win.state.article_id == last
