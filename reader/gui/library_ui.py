@@ -153,10 +153,11 @@ class LibraryUi:
         """File → Open shared library…: a library kept in PostgreSQL, by its URL (the password, if the
         server asks for one, comes from ~/.pgpass or PGPASSWORD, never from the recent list)."""
         w = self.w
+        last = next((r for r in w.settings.recent_libraries() if is_url(r)), "postgresql://")
         url, ok = QInputDialog.getText(
             w, QCoreApplication.translate("MainWindow", "Open shared library"),
             QCoreApplication.translate("MainWindow", "PostgreSQL address (postgresql://user@host/database):"),
-            text="postgresql://")
+            text=last)
         url = url.strip()
         if not ok or url in ("", "postgresql://"):
             return

@@ -149,3 +149,19 @@ def test_a_shared_library_opened_again_returns_to_the_article_last_read(pg_clust
     win.open_article(other)
     assert win.open_library(url, create=False)
     assert win.state.article_id == last
+
+
+def test_open_shared_library_starts_from_the_last_shared_address(settings, make_window,  # noqa: ANN001
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """File → Open shared library… is prefilled with the last shared library's address (without a password), as
+    people reopen the group's library; with none yet, with ``postgresql://``."""
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(k.get("text", "")) or ("", False)))
+    win = make_window()
+    win.library.choose_shared_library()
+    settings.add_recent_library("postgresql://alice@db.example.org/papers")
+    settings.add_recent_library("/home/alice/my-library")
+    win.library.choose_shared_library()
+    assert asked == ["postgresql://", "postgresql://alice@db.example.org/papers"]
