@@ -176,15 +176,17 @@ def redact(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
-def connect(url: str) -> Any:
-    """A new psycopg connection to ``url`` (autocommit), or LibraryError naming the database in one sentence."""
+def connect(url: str, timeout: int | None = None) -> Any:
+    """A new psycopg connection to ``url`` (autocommit), or LibraryError naming the database in one sentence;
+    ``timeout``: seconds to wait for the server at most (libpq's ``connect_timeout``; else the URL's or none)."""
     try:
         import psycopg
     except ImportError as e:
         raise LibraryError(redact(url), "a PostgreSQL library needs psycopg (pip install 'broadsheet[postgres]')") \
             from e
     try:
-        return psycopg.connect(url, autocommit=True)
+        extra: dict[str, Any] = {"connect_timeout": timeout} if timeout else {}
+        return psycopg.connect(url, autocommit=True, **extra)
     except psycopg.Error as e:
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise LibraryError(redact(url), f"the database cannot be reached ({reason})") from e
@@ -365,11 +367,16 @@ def _try(raw: Any, function: str, key1: int, key2: int) -> bool:
     return bool(row and row[0])
 
 
+#: seconds to reach a server before a window opens its library (:func:`catalogue_version`)
+VERSION_CHECK_TIMEOUT = 5
+
+
 def catalogue_version(url: str) -> int:
     """The catalogue's schema version in the database at ``url``: 0 when it holds no library or cannot be read (the
-    open then says why). One short connection, nothing written."""
+    open then says why). One short connection (5 s at most to reach the server: a window asks before opening),
+    nothing written."""
     try:
-        conn = connect(url)
+        conn = connect(url, timeout=VERSION_CHECK_TIMEOUT)
     except LibraryError:
         return 0
     import psycopg

@@ -344,6 +344,23 @@ def test_a_postgresql_library_whose_upgrade_rewrites_a_table_is_said_to_need_a_l
     assert not needs_long_upgrade(url.rsplit("/", 1)[0] + "/no_such_database")  # cannot be read: the open says why
 
 
+def test_asking_a_silent_server_for_the_version_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window asks a shared library's version before opening it, on its own thread: a server that takes the
+    connection and never answers costs ``VERSION_CHECK_TIMEOUT`` at most, and the open then says what is wrong."""
+    import socket
+    import time
+
+    from reader.library import postgres
+
+    monkeypatch.setattr(postgres, "VERSION_CHECK_TIMEOUT", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)  # the kernel completes the handshake; nobody ever answers
+        t = time.monotonic()
+        assert postgres.catalogue_version(f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/papers") == 0
+        assert time.monotonic() - t < 5
+
+
 def test_annotations_collections_and_corrections_on_both_kinds(library: Library) -> None:
     import_paths(library, [samples_folder()])
     first, second = [a.id for a in library.articles()][:2]
