@@ -176,15 +176,23 @@ def redact(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
+#: seconds a connection waits for the server at most, unless the URL says (``?connect_timeout=``): libpq's
+#: default is forever, and a window opening a library on a server that took the connection and never answered hung
+CONNECT_TIMEOUT = 30
+
+
 def connect(url: str, timeout: int | None = None) -> Any:
     """A new psycopg connection to ``url`` (autocommit), or LibraryError naming the database in one sentence;
-    ``timeout``: seconds to wait for the server at most (libpq's ``connect_timeout``; else the URL's or none)."""
+    ``timeout``: seconds to wait for the server at most (else the URL's ``connect_timeout``, else
+    :data:`CONNECT_TIMEOUT`)."""
     try:
         import psycopg
     except ImportError as e:
         raise LibraryError(redact(url), "a PostgreSQL library needs psycopg (pip install 'broadsheet[postgres]')") \
             from e
     try:
+        if timeout is None and "connect_timeout" not in url:
+            timeout = CONNECT_TIMEOUT
         extra: dict[str, Any] = {"connect_timeout": timeout} if timeout else {}
         return psycopg.connect(url, autocommit=True, **extra)
     except psycopg.Error as e:

@@ -344,9 +344,10 @@ def test_a_postgresql_library_whose_upgrade_rewrites_a_table_is_said_to_need_a_l
     assert not needs_long_upgrade(url.rsplit("/", 1)[0] + "/no_such_database")  # cannot be read: the open says why
 
 
-def test_asking_a_silent_server_for_the_version_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The window asks a shared library's version before opening it, on its own thread: a server that takes the
-    connection and never answers costs ``VERSION_CHECK_TIMEOUT`` at most, and the open then says what is wrong."""
+def test_a_silent_server_is_given_up_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that takes the connection and never answers: the window's question of a shared library's version
+    costs ``VERSION_CHECK_TIMEOUT`` at most, and the open gives up after ``CONNECT_TIMEOUT`` in one sentence (libpq
+    waits forever by default: the window hung)."""
     import socket
     import time
 
@@ -358,6 +359,12 @@ def test_asking_a_silent_server_for_the_version_gives_up(monkeypatch: pytest.Mon
         silent.listen(1)  # the kernel completes the handshake; nobody ever answers
         t = time.monotonic()
         assert postgres.catalogue_version(f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/papers") == 0
+        assert time.monotonic() - t < 5
+        # the open too: one sentence naming the database, after CONNECT_TIMEOUT at most
+        monkeypatch.setattr(postgres, "CONNECT_TIMEOUT", 1)
+        t = time.monotonic()
+        with pytest.raises(LibraryError, match="cannot be reached"):
+            Library.open(f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/papers")
         assert time.monotonic() - t < 5
 
 
