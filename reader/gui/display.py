@@ -58,7 +58,7 @@ class Display:
         self.language_group = QActionGroup(window)
         self.spacing_group = QActionGroup(window)
         # shown while the reading view is empty (an empty library): where files go
-        window.article_view.text.setPlaceholderText(drop_hint())
+        window.article_view.text.set_hint(drop_hint())
         window.article_shown.connect(lambda _aid: self.show_hit_count())
 
     def show_hit_count(self) -> None:

@@ -198,9 +198,21 @@ def test_hit_count_shows_as_soon_as_an_article_opens_on_its_hits(make_window, li
 
 
 def test_an_empty_library_shows_where_to_drop_files(make_window, tmp_path: Path) -> None:
-    win = make_window(tmp_path / "empty", create=True)
+    """The hint is drawn whole, wrapped to the view (seen by eye: Qt draws a placeholder on one line, and it was cut
+    after "…images), or", before "use File → Import files…")."""
+    win = make_window(tmp_path / "empty", create=True, size=(1000, 700))
     view = win.article_view.text
-    assert view.toPlainText() == "" and "Drop newspaper files or folders here" in view.placeholderText()
+    assert view.toPlainText() == "" and "Drop newspaper files or folders here" in view.hint
+    assert view.placeholderText() == ""  # not Qt's one-line placeholder too
+    image = view.viewport().grab().toImage()
+    line = view.fontMetrics().lineSpacing()
+    assert view.fontMetrics().horizontalAdvance(view.hint) > image.width()  # it needs two lines here
+
+    def inked(top: int) -> bool:
+        background = image.pixelColor(image.width() - 2, image.height() - 2)
+        return any(image.pixelColor(x, y) != background for y in range(top, top + line) for x in range(0, 200, 2))
+
+    assert inked(4) and inked(4 + line), "the hint's second line is drawn"
 
 
 def test_a_publication_clicked_in_the_tree_shows_its_first_issue(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001

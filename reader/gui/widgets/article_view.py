@@ -144,6 +144,9 @@ class TextReader(QTextBrowser):
         flag = Qt.TextInteractionFlag
         self.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
         self.reading: Reading | None = None
+        #: shown, wrapped, while the view is empty (an empty library: where files go). Not Qt's placeholder text:
+        #: Qt draws that on one line, cut at the view's edge
+        self.hint = ""
         #: a paragraph's line height in percent of the font's (View → Line spacing)
         self.line_height = LINE_HEIGHT
         #: the document position where each shown part starts (a dateline and its byline share a block)
@@ -334,6 +337,20 @@ class TextReader(QTextBrowser):
         c = QTextCursor(self.document())
         c.setPosition(self._pos_of(k, offset))
         return QRectF(self.cursorRect(c))
+
+    def set_hint(self, text: str) -> None:
+        self.hint = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.hint and self.document().isEmpty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            margin = int(self.document().documentMargin())
+            painter.drawText(QRectF(self.viewport().rect().adjusted(margin, margin, -margin, -margin)),
+                             int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), self.hint)
+            painter.end()
 
 
 class VerticalReader(QWidget):
