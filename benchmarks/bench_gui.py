@@ -51,9 +51,10 @@ with its page layout ≤ 30 ms median over the sample library's articles.
   painted (by the window, else here: the list's viewport repainted; then the event queue
   processed); "facets" until the facets are shown too (they are counted after the first page is
   painted; a page holding every hit comes with them); "stall" the longest the GUI thread did not
-  answer meanwhile (the window froze that long); "open" the time to open the first hit (article,
-  reading view with its highlights, page layout) and process the event queue, once the facets are
-  shown. Beside them the core :class:`~reader.search.engine.Searcher`'s time for the same query in
+  answer meanwhile (the window froze that long); "shown" until the first hit, which the window opens once the
+  list is painted, is open (article, reading view with its highlights, page layout) and the event queue
+  processed; "open" the time to open the second hit (as a click does) and process the event queue, once the
+  facets are shown. Beside them the core :class:`~reader.search.engine.Searcher`'s time for the same query in
   the same run (20 hits with facets, as the command line asks), and "worker": the window's search in
   its worker (Archive.search, the first page without facets). "cpu" is the process's CPU time (every thread) for
   listing and opening: on a machine shared with other work it is steadier than the wall clock.
@@ -209,15 +210,18 @@ class _ProfilePool:
 
 
 def _painted_filter(panel: Any) -> Any:
-    """An event filter on the results list's viewport: ``last`` is the last results it painted."""
+    """An event filter on the results list's viewport: ``last`` is the last results it painted, first painted at
+    ``at`` (perf_counter) and ``cpu`` (process time)."""
     from PySide6.QtCore import QEvent, QObject
 
     class Painted(QObject):
         last: Any = None
+        at = cpu = 0.0
 
         def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint:
+            if event.type() == QEvent.Type.Paint and self.last is not panel.results:
                 self.last = panel.results
+                self.at, self.cpu = time.perf_counter(), time.process_time()
             return False
 
     return Painted()
@@ -226,7 +230,8 @@ def _painted_filter(panel: Any) -> Any:
 def _search_once(win: Any, q: str, got: dict[str, list[float]], prof: dict[str, Any], pool: _ProfilePool,
                  painted: Any) -> None:
     """Type ``q``, press Enter, time the listing (until the first page is painted: by the window, or here when the
-    window has not painted it yet), the facets and opening the first hit."""
+    window has not painted it yet), the opening of the first hit that follows (the window opens it once the list is
+    painted; until the event queue is processed) and the facets."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -245,34 +250,37 @@ def _search_once(win: Any, q: str, got: dict[str, list[float]], prof: dict[str, 
     QApplication.processEvents()
     if prof:
         prof["listed"].disable()
-    got["listed"].append(time.perf_counter() - t0)
-    got["listed cpu"].append(time.process_time() - c0)
+    t1 = time.perf_counter()
+    first = panel.current_hit()
+    if first is not None and win.article_id == first.article:  # listed when painted, then the first hit opened
+        got["listed"].append(painted.at - t0)
+        got["listed cpu"].append(painted.cpu - c0)
+        got["shown"].append(t1 - t0)
+    else:
+        got["listed"].append(t1 - t0)
+        got["listed cpu"].append(time.process_time() - c0)
     pool.run_later()
     if panel.results is not None and panel.results.facets is None:  # not yet: wait for them
         stall = max(stall, _wait(panel.facets_shown))
         QApplication.processEvents()  # shown (the list under them moved), as they are before a hit is opened
     got["facets"].append(time.perf_counter() - t0)
     got["stall"].append(stall)
-    if panel.current_hit() is None:
+    if panel.list.count() < 2:
         return
-    t0, c0 = time.perf_counter(), time.process_time()
-    if prof:
-        prof["open"].enable()
-    panel.open_row(0)
+    t0, c0 = time.perf_counter(), time.process_time()  # the reader clicks the second hit
+    panel.open_row(1)
     QApplication.processEvents()
-    if prof:
-        prof["open"].disable()
     got["open"].append(time.perf_counter() - t0)
     got["open cpu"].append(time.process_time() - c0)
 
 
 def search_times(folder: Path, work: Path, repeat: int, profile: dict[str, Any] | None = None,
                  screenshot: Path | None = None) -> dict[str, dict[str, list[float]]]:
-    """Per class: "listed", "facets", "stall", "open", "core" and "worker" times (s) of every query, ``repeat``
-    times each. ``profile``: cProfile the listing and the opening ("listed", "open" profilers put in it), the
-    search run on the GUI thread (a profiler sees one thread), its facets after the listing. ``screenshot``: the
-    window as it is after the last query's first hit was opened, saved as a PNG (to look at the hits on the page
-    and in the text)."""
+    """Per class: "listed", "shown", "facets", "stall", "open", "core" and "worker" times (s) of every query,
+    ``repeat`` times each. ``profile``: cProfile the listing and the opening of the first hit that follows (the
+    "listed" profiler put in it), the search run on the GUI thread (a profiler sees one thread), its facets after.
+    ``screenshot``: the window as it is after the last query's first hit was opened, saved as a PNG (to look at the
+    hits on the page and in the text)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     pool = _ProfilePool()
     if profile is not None:
@@ -281,7 +289,7 @@ def search_times(folder: Path, work: Path, repeat: int, profile: dict[str, Any] 
         from reader.gui import workers
 
         workers.set_pool(pool)
-        profile.update(listed=cProfile.Profile(), open=cProfile.Profile())
+        profile.update(listed=cProfile.Profile())
     prof: dict[str, Any] = profile if profile is not None else {}
     from reader.gui.app import create_application
     from reader.gui.mainwindow import MainWindow
@@ -304,7 +312,8 @@ def search_times(folder: Path, work: Path, repeat: int, profile: dict[str, Any] 
     panel.list.viewport().installEventFilter(painted)
     out: dict[str, dict[str, list[float]]] = {}
     for cls, queries in SEARCH_QUERIES.items():
-        got = out.setdefault(cls, {"listed": [], "facets": [], "stall": [], "open": [], "core": [], "worker": [],
+        got = out.setdefault(cls, {"listed": [], "facets": [], "stall": [], "shown": [], "open": [], "core": [],
+                                   "worker": [],
                                    "listed cpu": [], "open cpu": []})
         for _ in range(repeat):
             for q in queries:
@@ -332,18 +341,21 @@ def print_search(times: dict[str, dict[str, list[float]]]) -> None:
         values = sorted(values)
         return f"{values[min(len(values) - 1, int(q * len(values)))] * 1000:.0f}"
 
-    print(f"{'class':<11} {'listed p50/p95':>15} {'facets p50/p95':>15} {'stall p95':>10} {'open p50/p95':>13} "
+    print(f"{'class':<11} {'listed p50/p95':>15} {'shown p50/p95':>14} {'facets p50/p95':>15} {'stall p95':>10} "
+          f"{'open p50/p95':>13} "
           f"{'core p50/p95':>13} {'worker p50/p95':>15} {'cpu: listed':>12} {'open':>9}  (ms)")
     every: dict[str, list[float]] = {k: [] for k in next(iter(times.values()))}
     for cls, got in [*times.items(), ("all", every)]:
         if cls != "all":
             for k, v in got.items():
                 every[k].extend(v)
-        both = {k: p(got[k], .5) + "/" + p(got[k], .95) for k in ("listed", "facets", "open", "core", "worker",
-                                                                   "listed cpu", "open cpu")}
-        print(f"{cls:<11} {both['listed']:>15} {both['facets']:>15} {p(got['stall'], .95):>10} {both['open']:>13} "
+        both = {k: p(got[k], .5) + "/" + p(got[k], .95) for k in ("listed", "shown", "facets", "open", "core",
+                                                                   "worker", "listed cpu", "open cpu")}
+        print(f"{cls:<11} {both['listed']:>15} {both['shown']:>14} {both['facets']:>15} {p(got['stall'], .95):>10} "
+              f"{both['open']:>13} "
               f"{both['core']:>13} {both['worker']:>15} {both['listed cpu']:>12} {both['open cpu']:>9}")
-    print("targets: listed ≤ 100 ms (first page), open ≤ 30 ms; the window never stalls on the search")
+    print("targets: listed ≤ 100 ms (first page), open ≤ 30 ms; the window never stalls on the search "
+          "(shown: until the first hit, opened by the window, is shown)")
 
 
 def ms(values: list[float]) -> str:

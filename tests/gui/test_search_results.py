@@ -516,3 +516,39 @@ def test_a_search_while_the_index_is_rebuilt_says_so(make_window, library_dir: P
         assert win.search.count.text() == "The search index is being rebuilt: search again when it is done."
     finally:
         win.tasks.task = None
+
+
+def test_the_hit_marked_current_is_the_article_shown(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: after a search the first hit was marked current while the reading view still showed the article
+    read before (without its marks, which the new search had cleared) until Enter. The marked hit is what is shown:
+    a new search opens its first hit, and moving the mark with the arrow keys in the field opens the hit it lands on,
+    as the article list does."""
+    win = make_window(library_dir)
+    _search(win, qtbot, "疫情")
+    first = win.search.results.hits
+    assert len(first) >= 2
+    win.navigation.open_article(first[1].article)  # read something else, then search again
+    _search(win, qtbot, "发展")
+    hits = win.search.results.hits
+    assert win.search.current_hit() is hits[0]
+    assert win.state.article_id == hits[0].article and win.state.hits == [tuple(m) for m in hits[0].matches]
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Down)
+    assert win.search.current_hit() is hits[1] and win.state.article_id == hits[1].article
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Up)
+    assert win.search.current_hit() is hits[0] and win.state.article_id == hits[0].article
+
+
+def test_keys_in_the_list_open_the_hit_they_land_on_and_a_click_opens_once(make_window, library_dir: Path,  # noqa: ANN001
+                                                                          qtbot) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    _search(win, qtbot, "发展")
+    hits = win.search.results.hits
+    assert len(hits) >= 3
+    win.search.list.setFocus()
+    qtbot.keyClick(win.search.list, Qt.Key.Key_Down)
+    assert win.search.current_hit() is hits[1] and win.state.article_id == hits[1].article
+    opened: list[object] = []
+    win.search.hit_opened.connect(opened.append)
+    rect = win.search.list.visualItemRect(win.search.list.item(2))
+    qtbot.mouseClick(win.search.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [hits[2]] and win.state.article_id == hits[2].article

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -339,6 +340,7 @@ class SearchPanel(QWidget):
         self.date_to.returnPressed.connect(self.submit)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)  # one click opens, as in the article list
+        self.list.currentItemChanged.connect(self._current_changed)  # so does moving with the keys
         self.facets.linkActivated.connect(self._facet)
         self._submitted = ""
         self._submitted_query: Query | None = None
@@ -346,6 +348,8 @@ class SearchPanel(QWidget):
         self.fetching = False
         #: scroll to the first of the next page when it comes ("Show more" asked for it)
         self._reveal = False
+        #: the current hit is being set by the panel itself (not opened on its change)
+        self._quiet = False
 
     def set_publications(self, names: list[str]) -> None:
         current = self.publication.currentData()
@@ -447,7 +451,7 @@ class SearchPanel(QWidget):
             # clearing a scrolled list moves its scroll bar, which asks for the next page of what is shown:
             # nothing is shown by then (that page of the old results came back into the new list)
             self.results = None
-            self.list.clear()
+            self._clear_list()
         first_new = self.list.count()
         self.results = results
         self.list.setUpdatesEnabled(False)
@@ -473,7 +477,7 @@ class SearchPanel(QWidget):
         if not more:
             self._first_facets(results)
             if results.hits:
-                self.list.setCurrentRow(0)
+                self._mark_row(0)  # the window opens it once the list is painted
         elif first_new < self.list.count() and self._reveal:
             self.list.scrollToItem(self.list.item(first_new))
 
@@ -501,7 +505,7 @@ class SearchPanel(QWidget):
     def show_error(self, message: str) -> None:
         self.results = None
         self.fetching = False
-        self.list.clear()
+        self._clear_list()
         self.more.hide()
         self.count.setText(message)
         self.facets.setMinimumHeight(0)
@@ -548,7 +552,8 @@ class SearchPanel(QWidget):
             return
         row = self.list.currentRow()
         row = max(0, min(n - 1, (row if row >= 0 else -1) + step))
-        self.list.setCurrentRow(row)
+        if row != self.list.currentRow():
+            self.open_row(row)  # the hit marked is the one shown, as in the article list
         if row >= n - FETCH_AHEAD_ROWS:
             self.request_more()
 
@@ -560,7 +565,28 @@ class SearchPanel(QWidget):
     def open_row(self, row: int) -> None:
         item = self.list.item(row)
         if item is not None:
+            self._mark_row(row)
+            self._activated(item)
+
+    def _mark_row(self, row: int) -> None:
+        """Make ``row`` current without opening it (the caller opens it, or the window does)."""
+        self._quiet = True
+        try:
             self.list.setCurrentRow(row)
+        finally:
+            self._quiet = False
+
+    def _clear_list(self) -> None:
+        """Empty the list: the current hit moves from row to row as the rows go, and none of them is opened."""
+        self._quiet = True
+        try:
+            self.list.clear()
+        finally:
+            self._quiet = False
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        """The reader moved the current hit with the keys in the list: it is opened (a click opens its own)."""
+        if item is not None and not self._quiet and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self._activated(item)
 
     def _activated(self, item: QListWidgetItem) -> None:
