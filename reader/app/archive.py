@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
 from reader.app.sharing import Sharing
 from reader.app.work import WorkReport, check_work
-from reader.corrections.store import Correction, CorrectionStore, line_pages_of
+from reader.corrections.store import Correction, CorrectionStore, corrected_ranges, line_pages_of, original_ranges
 from reader.index import store as sindex
 from reader.library import importer
 from reader.library.catalogue import (
@@ -208,7 +208,7 @@ class Archive:
     def _searcher_now(self) -> Searcher:
         with self._searcher_lock:
             if self._searcher is None:
-                self._searcher = Searcher(self.library)
+                self._searcher = Searcher(self.library, readings=self.overlay_of.search_readings)
             return self._searcher
 
     def prepare_search(self) -> str | None:
@@ -237,7 +237,8 @@ class Archive:
             hits.append(Hit(article=h.article, headline=h.headline or _first_words(h.snippet, 20),
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
-                            snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches]))
+                            snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches],
+                            corrected=h.corrected))
         # every hit on the first page: its facets are theirs (a second step would only move the list down)
         facets = _facets_of(hits) if offset == 0 and len(hits) == res.total else None
         return Results(query, res.total, hits, facets, time.perf_counter() - t0, offset, sort, options)
@@ -306,6 +307,14 @@ class Archive:
     def corrected(self, article: Article) -> Article:
         """The corrected reading of ``article`` (the original when it has no text corrections)."""
         return self.overlay_of.corrected(article, self._source(article))
+
+    def original_ranges(self, article: Article, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Ranges of the corrected reading of ``article`` (a hit's places) as ranges of its original text."""
+        return original_ranges(article, self.overlay_of.text_fixes(article, self._source(article)), ranges)
+
+    def corrected_ranges(self, article: Article, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Ranges of the original text of ``article`` as ranges of its corrected reading."""
+        return corrected_ranges(article, self.overlay_of.text_fixes(article, self._source(article)), ranges)
 
     def _source(self, article: Article) -> str | None:
         try:
@@ -431,10 +440,12 @@ class Hit:
     kind: str
     score: float
     snippet: str
-    #: match ranges in the article's ORIGINAL text (``Article.text``)
+    #: match ranges in the article's ORIGINAL text (``Article.text``), or in its corrected reading when ``corrected``
     matches: list[tuple[int, int]]
     #: ranges of the matches inside ``snippet``
     snippet_matches: list[tuple[int, int]]
+    #: the article is read corrected (the reader's OCR corrections): ``matches`` and ``snippet`` are of that reading
+    corrected: bool = False
 
 
 @dataclass

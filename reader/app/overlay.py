@@ -42,6 +42,7 @@ from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
 from reader.model.document import Article
 from reader.search.query import SearchOptions
+from reader.search.readings import CorrectedReading
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,8 @@ class Overlay:
         self._sources: dict[str, str | None] = {}
         #: the corrections found again on lines whose text moved, with the reason (after :meth:`corrections`)
         self.reanchored: list[Reanchored] = []
+        #: the corrected readings a search is told of (:meth:`search_readings`), until :meth:`invalidate`
+        self._readings: dict[str, CorrectedReading] | None = None
 
     @property
     def library(self) -> Library:
@@ -145,6 +148,7 @@ class Overlay:
         """Forget what the overlay made (after a correction was added or undone, or an import)."""
         with self._lock:
             self._corrections = None
+            self._readings = None
             self._sources.clear()
         self._issues.clear()
         self._made.clear()
@@ -283,6 +287,47 @@ class Overlay:
     def corrected(self, article: Article, source: str | None = None) -> Article:
         """The corrected reading of ``article`` (itself when no text correction applies)."""
         return apply_fixes(article, self.text_fixes(article, source))
+
+    def search_readings(self) -> dict[str, CorrectedReading]:
+        """Catalogue article id → its corrected reading, for every article a text correction applies to: what a
+        search finds beside the stored texts (:mod:`reader.search.readings`), the same mapping until
+        :meth:`invalidate`. The corrections are the ones this reader sees (on PostgreSQL, row-level security
+        hides others' private ones)."""
+        with self._lock:
+            if self._readings is not None:
+                return self._readings
+        readings: dict[str, CorrectedReading] = {}
+        for key in self._text_corrected() if self.text else ():
+            article = self._library.article(key)
+            fixes = self.text_fixes(article, self._source_of(key))
+            if fixes:
+                readings[key] = CorrectedReading.of([
+                    (p.role, p.text, [(sp.start, sp.end, sp.line, sp.line_start) for sp in p.spans])
+                    for p in apply_fixes(article, fixes).parts])
+        with self._lock:
+            self._readings = readings
+        return readings
+
+    def _text_corrected(self) -> list[str]:
+        """The catalogue articles that may hold a text-corrected line: each one a text correction was made on, and
+        where its line is not there (it was made on an article merged from others, or on one a part was moved
+        into), every article of that article's issue."""
+        keys: set[str] = set()
+        issues: set[int] = set()
+        for c in self.corrections():
+            if c.kind != "text":
+                continue
+            key = root_key(c.article)
+            try:
+                article = self._library.article(key)
+            except NotFoundError:
+                continue
+            keys.add(key)
+            if c.data.get("line") not in article.line_ids():
+                issues.add(self._library.article_info(key).issue_id)
+        for issue in sorted(issues):
+            keys.update(info.id for info in self._library.articles(issue_id=issue))
+        return sorted(keys)
 
     # export ---------------------------------------------------------------------------------------
     def export_scope(self, article_ids: Sequence[str] = (), issue_id: int | None = None,

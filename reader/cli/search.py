@@ -6,7 +6,7 @@ import argparse
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +17,7 @@ from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
     from reader.search.engine import Searcher
+    from reader.search.readings import CorrectedReading
 
 
 def _search_filters(args: argparse.Namespace) -> list[Any]:
@@ -110,18 +111,31 @@ def _run_batch(args: argparse.Namespace, searcher: Searcher, queries: list[tuple
 
 
 @contextmanager
-def searching(args: argparse.Namespace) -> Iterator[tuple[Library, Searcher]]:
+def searching(args: argparse.Namespace, corrected: bool = True) -> Iterator[tuple[Library, Searcher]]:
     """The library of ``--library`` with its index brought up to date, and a searcher over it (what every
-    command taking a query starts with); closed after."""
+    command taking a query starts with); closed after. ``corrected``: the articles' corrected readings are
+    searched too (the words of the reader's OCR corrections are found); the concordance and the timeline count
+    the texts as imported, as the window's do."""
     from reader.search.engine import Searcher
 
     lib = open_library(args, read=True)
     try:
         heal_index(lib)
-        with Searcher(lib) as searcher:
+        with Searcher(lib, readings=_corrected_readings(lib) if corrected else None) as searcher:
             yield lib, searcher
     finally:
         lib.close()
+
+
+def _corrected_readings(lib: Library) -> Callable[[], Mapping[str, CorrectedReading]] | None:
+    """The corrected readings a search is told of, when the reader sees any text correction: the overlay (and the
+    application layer under it) is loaded only then, a search's start-up stays light."""
+    if not lib.has_component("corrections") or lib.conn.execute(
+            "SELECT 1 FROM corrections WHERE kind = 'text' LIMIT 1").fetchone() is None:
+        return None
+    from reader.app.overlay import Overlay
+
+    return Overlay(lib).search_readings
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ a source file:
   (block) to another article, set or change a headline, set a part's role,
   join two paragraphs, split a paragraph at a character;
 * OCR text: replace a span of a line's text, keeping the original and the
-  corrected reading (both indexed, either shown).
+  corrected reading (both searched: reader.search.readings; either shown).
 
 Every correction names the parts and articles it touches by SOURCE LINE IDS
 (plus the article key as a hint), so after a re-import it applies again
@@ -24,6 +24,7 @@ import json
 import logging
 import sqlite3
 import uuid
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -810,19 +811,55 @@ def apply_fixes(article: Article, fixes: Sequence[TextFix]) -> Article:
     return Article(id=article.id, kind=article.kind, parts=parts, pages=list(article.pages), title=article.title)
 
 
-def searchable_text(article: Article, corrections: Iterable[Correction]) -> str:
-    """The original text plus the corrected reading of every corrected part, for the index.
+def original_ranges(article: Article, fixes: Sequence[TextFix],
+                    ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` of the corrected reading's text (``article`` with ``fixes`` applied) as ranges of the article's
+    original text: an end inside a replacement reaches the end of the text it replaced, a start inside one its
+    start (a word found in the correction is shown on the OCR's reading of it)."""
+    return _mapped(_fix_places(article, fixes), ranges)
 
-    Both readings are searchable: a query finds the OCR's error and the
-    reader's correction alike.
-    """
-    fixes = text_fixes(article, corrections)
-    if not fixes:
-        return article.text
-    changed = sorted({f.part for f in fixes})
-    by_part = {i: [f for f in fixes if f.part == i] for i in changed}
-    extra = [corrected_part(article.parts[i], by_part[i]).text for i in changed]
-    return article.text + "\n\n" + "\n\n".join(extra)
+
+def corrected_ranges(article: Article, fixes: Sequence[TextFix],
+                     ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` of ``article``'s original text as ranges of its corrected reading (:func:`original_ranges`
+    the other way)."""
+    return _mapped([(os, oe, cs, ce) for cs, ce, os, oe in _fix_places(article, fixes)], ranges)
+
+
+def _fix_places(article: Article, fixes: Sequence[TextFix]) -> list[tuple[int, int, int, int]]:
+    """(corrected start, corrected end, original start, original end) of each of ``fixes`` in the texts, in order."""
+    starts = [0]
+    for p in article.parts:
+        starts.append(starts[-1] + len(p.text) + 2)
+    out: list[tuple[int, int, int, int]] = []
+    shift = 0
+    for f in sorted(fixes, key=lambda f: (f.part, f.start)):
+        start, end = starts[f.part] + f.start, starts[f.part] + f.end
+        out.append((start + shift, start + shift + len(f.corrected), start, end))
+        shift += len(f.corrected) - (f.end - f.start)
+    return out
+
+
+def _mapped(places: Sequence[tuple[int, int, int, int]], ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` moved from one text to the other, ``places`` being each replaced span as (start, end) in the
+    first text and (start, end) in the second, in order: outside them an offset moves as the last one before it
+    shifted the text; a start inside one goes to that span's start in the other text, an end to its end."""
+    firsts = [p[0] for p in places]
+
+    def one(x: int, end: bool) -> int:
+        k = (bisect_left if end else bisect_right)(firsts, x) - 1
+        if k < 0:
+            return x
+        fs, fe, ts, te = places[k]
+        if x < fe or (end and x == fe):
+            return te if end else ts
+        return te + (x - fe)
+
+    out = []
+    for s, e in ranges:
+        lo = one(s, False)
+        out.append((lo, max(lo, one(e, True))))
+    return out
 
 
 # --------------------------------------------------------------------------- storage

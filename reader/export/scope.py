@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ from reader.export.items import ExportCancelled, ExportError, Item
 from reader.library.catalogue import Library, NotFoundError
 from reader.model.document import Article, Document
 from reader.search.query import SearchOptions
+from reader.search.readings import CorrectedReading
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,10 @@ class CorrectedLibrary(Protocol):
 
     def issue_of(self, key: str) -> int:
         """The issue of an article (one a correction made, too); NotFoundError when there is none."""
+        ...
+
+    def search_readings(self) -> Mapping[str, CorrectedReading]:
+        """The corrected reading of each article with text corrections, by id (what a query searches besides)."""
         ...
 
 
@@ -148,7 +153,7 @@ def _wanted(source: CorrectedLibrary, cache: _IssueCache, article_ids: Sequence[
     if query is not None:
         from reader.search.engine import Searcher
 
-        with Searcher(source.library) as searcher:
+        with Searcher(source.library, readings=source.search_readings) as searcher:
             wanted += [(h.article, h) for h in searcher.search(query, limit=limit,
                                                                options=options or SearchOptions()).hits]
     wanted += [(k, None) for k in article_ids]

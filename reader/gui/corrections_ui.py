@@ -260,9 +260,14 @@ class Corrections:
     def set_show_corrected(self, on: bool) -> None:
         """Show the corrected reading of OCR text, or the original as the source has it."""
         w, state = self.w, self.state
-        self.show_corrected = bool(on)
+        was, self.show_corrected = self.show_corrected, bool(on)
         if state.article_id is not None:
             selection = w.article_view.selection_original()
-            w.open_article(state.article_id, hits=state.hits, page_id=state.page_id)
+            hits = state.hits
+            if hits and was != self.show_corrected and w.archive is not None and self.base_article is not None:
+                # the hits are places in the reading shown until now: moved to the same words in the other
+                move = w.archive.corrected_ranges if self.show_corrected else w.archive.original_ranges
+                hits = move(self.base_article, hits)
+            w.open_article(state.article_id, hits=hits, page_id=state.page_id)
             if selection:
                 w.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])

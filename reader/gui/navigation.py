@@ -202,14 +202,18 @@ class Navigator:
         if w.archive is None:
             return
         page_id = None
-        if hit.matches:
-            art = w.archive.article(hit.article)
-            ranges = Reading(art, []).split_article_range(*hit.matches[0])  # the parts' offsets only
+        art = w.archive.article(hit.article)
+        # a hit in an article read corrected has its places in the corrected reading: shown there, or on the
+        # original's reading of them when the original is shown (and the page is found from the original's lines)
+        original = w.archive.original_ranges(art, hit.matches) if hit.corrected else list(hit.matches)
+        if original:
+            ranges = Reading(art, []).split_article_range(*original[0])  # the parts' offsets only
             if ranges:
                 loc = art.parts[ranges[0][0]].locate(ranges[0][1])
                 if loc is not None:
                     page_id = w.archive.page_of_line(hit.article, loc[0])
-        self.open_article(hit.article, hits=hit.matches, page_id=page_id)
+        shown = hit.matches if hit.corrected and w.corrections.show_corrected else original
+        self.open_article(hit.article, hits=shown, page_id=page_id)
 
     def clear_hits(self) -> None:
         """A new search is asked for: the hits of the last one are no longer marked, in the text or on the page."""

@@ -1126,6 +1126,11 @@ class Library:
     def _serialise_migrations(self, conn: Any) -> None:
         """Nothing to do on SQLite: BEGIN IMMEDIATE already keeps a second migrating process out."""
 
+    def has_component(self, component: str) -> bool:
+        """Whether the library holds ``component`` (its tables were made: :meth:`migrate`)."""
+        return self.conn.execute("SELECT 1 FROM schema_version WHERE component = ? LIMIT 1",
+                                 (component,)).fetchone() is not None
+
     def _version_read_only(self, component: str, migrations: Sequence[Migration]) -> int:
         """A read-only library is read as it is: refused only when its schema is not this Broadsheet's."""
         row = self.conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?", (component,)).fetchone()

@@ -23,7 +23,7 @@ import logging
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any
 
@@ -58,6 +58,7 @@ from reader.search.query import (
     text_count,
 )
 from reader.search.ranking import RELEVANCE_CAP
+from reader.search.readings import CorrectedReading, holds
 from reader.text.forms import fold_query, fold_text
 from reader.text.needles import overlaps_itself, starts
 
@@ -103,8 +104,14 @@ def _ids_json(nums: Any) -> str:
 class Searcher:
     """Searches one library. Safe to share between threads (SQLite per thread, Whoosh behind a lock)."""
 
-    def __init__(self, library: Library, index: SearchIndex | None = None) -> None:
+    def __init__(self, library: Library, index: SearchIndex | None = None,
+                 readings: Callable[[], Mapping[str, CorrectedReading]] | None = None) -> None:
+        """``readings``: the corrected reading of every article (by id) with a text correction this search's reader
+        may see, asked for at each search (:mod:`reader.search.readings`; the same mapping while unchanged)."""
         self.library = library
+        self._readings_of = readings
+        #: (the mapping ``readings`` gave last, the same by catalogue row)
+        self._readings_memo: tuple[Mapping[str, CorrectedReading], dict[int, CorrectedReading]] | None = None
         self.index = index or open_index(library)
         self._own_index = index is None
         self._cache: dict[str, Any] = {}
@@ -191,7 +198,7 @@ class Searcher:
         if not exact or len(keys) != 1:
             return None
         total = self.index.exact_count(keys[0])
-        if total is None or total <= RELEVANCE_CAP or self._stale_possible():
+        if total is None or total <= RELEVANCE_CAP or self._stale_possible() or self._corrected_holding(term):
             return None
         order = self._walk_holding(term, end, total)
         if order is None:
@@ -399,7 +406,7 @@ class Searcher:
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
         if not term.is_default:
-            found = modes.candidates(self.index, term)
+            found = self._with_corrected(term, modes.candidates(self.index, term))
             if memo is not None:
                 memo[key] = found
             return found
@@ -412,12 +419,48 @@ class Searcher:
                 exact = exact and ex
             else:
                 index_terms.append(text)
-        found = (self.index.nums(list(dict.fromkeys(index_terms)), superset=not exact), exact)
+        found = self._with_corrected(term, (self.index.nums(list(dict.fromkeys(index_terms)), superset=not exact),
+                                            exact))
         if memo is not None:
             memo[key] = found
         return found
 
+    # -- the reader's corrected readings (reader.search.readings)
+
+    def _readings(self) -> dict[int, CorrectedReading]:
+        """Catalogue row → corrected reading of each article this search's reader sees corrected."""
+        given = self._readings_of() if self._readings_of is not None else None
+        if not given:
+            return {}
+        memo = self._readings_memo
+        if memo is not None and memo[0] is given:
+            return memo[1]
+        nums = dict(self.library.conn.execute(
+            "SELECT id, num FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(given)),)))
+        out = {nums[i]: r for i, r in given.items() if i in nums}
+        self._readings_memo = (given, out)
+        return out
+
+    def _corrected_holding(self, term: Term) -> Rows:
+        """The articles whose corrected reading holds ``term``."""
+        return Rows(num for num, reading in self._readings().items() if holds(term, reading))
+
+    def _with_corrected(self, term: Term, found: tuple[Rows, bool]) -> tuple[Rows, bool]:
+        """The index's candidates of ``term`` and the articles whose corrected reading holds it (found, so exact
+        stays exact)."""
+        corrected = self._corrected_holding(term)
+        return (found[0] | corrected, found[1]) if corrected else found
+
     def _term(self, term: Term, stale: bool, within: Rows | None = None) -> Rows:
+        """Exactly the articles containing ``term`` in their stored text (:meth:`_stored_term`) or in their
+        corrected reading; only those in ``within`` when given."""
+        found = self._stored_term(term, stale, within)
+        corrected = self._corrected_holding(term) if self._readings() else None
+        if corrected and within is not None:
+            corrected &= within
+        return found | corrected if corrected else found
+
+    def _stored_term(self, term: Term, stale: bool, within: Rows | None = None) -> Rows:
         """Exactly the articles containing ``term`` (candidates from the index, verified); only
         those in ``within`` when given."""
         cands, exact = self._candidates(term)
@@ -581,7 +624,11 @@ class Searcher:
             return Rows()
         if len(terms) < 2:
             return acc
-        return Rows(num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance))
+        readings = self._readings()
+        corrected = Rows(num for num in acc if num in readings and
+                         near_found(readings[num].form(options), terms, node.distance))
+        stored = Rows(num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance))
+        return corrected | stored
 
     def _where(self, filters: Sequence[Filter]) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
@@ -815,6 +862,16 @@ class Searcher:
         return int(self.library.conn.execute("SELECT coalesce(max(num), 0) FROM articles").fetchone()[0])
 
     def _scores(self, nums: RowSet, terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
+        """Relevance of each of ``nums`` on its stored text (:meth:`_stored_scores`), or on its corrected reading
+        where that scores higher (a word only the correction holds)."""
+        scores = self._stored_scores(nums, terms, info)
+        readings = self._readings()
+        corrected = [(n, readings[n].folded) for n in readings if n in nums]
+        for n, score in ranking.scores(corrected, terms, info).items() if corrected else ():
+            scores[n] = max(score, scores.get(n, 0.0))
+        return scores
+
+    def _stored_scores(self, nums: RowSet, terms: Sequence[Term], info: ranking.ArticleInfo) -> dict[int, float]:
         """Relevance of each of ``nums`` (:func:`ranking.scores`) on their folded texts: those read while
         verifying when they are all there, else read again (the index's copy, the catalogue) — except on a
         database server (PostgreSQL), where the default-mode literals are counted in the server and one integer
@@ -871,10 +928,15 @@ class Searcher:
             "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
             "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(order),))}
         hits = []
+        readings = self._readings()
         for n in order:
             _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans = rows[n]
-            matches, part_hits, snippet, marks = _locate(stored_parts(parts, spans), terms, options)[1:]
+            # an article read corrected: its places and snippet in the corrected reading, as the reader sees it
+            reading = readings.get(n)
+            located = reading.parts if reading is not None else stored_parts(parts, spans)
+            matches, part_hits, snippet, marks = _locate(located, terms, options)[1:]
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
-                            parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks))
+                            parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks,
+                            corrected=reading is not None))
         return hits

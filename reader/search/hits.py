@@ -45,6 +45,9 @@ class Hit:
     issue_id: int = 0
     #: ranges of the matches inside ``snippet`` (every term's, for the results list)
     snippet_matches: list[tuple[int, int]] = field(default_factory=list)
+    #: ``matches``, ``parts`` and ``snippet`` are of the article's corrected reading (the reader's OCR corrections
+    #: applied: :mod:`reader.search.readings`), not of its text as imported
+    corrected: bool = False
 
     @property
     def line_ids(self) -> list[str]:
@@ -64,6 +67,7 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "matches": [list(m) for m in self.matches],
+            **({"reading": "corrected"} if self.corrected else {}),
         }
 
 

@@ -162,13 +162,27 @@ def test_overlay_of_library_articles(tmp_path: Path) -> None:
         lib.close()
 
 
-def test_both_readings_are_searchable() -> None:
+def test_places_move_between_the_original_and_the_corrected_reading() -> None:
+    """A search finds words in either reading (tests/search/test_corrected_reading.py); its places are moved to
+    the reading the window shows. (``searchable_text`` promised both readings to the index and was called by
+    nothing: its test passed while no corrected word could be found.)"""
     arts = sample()
-    start = arts[2].text.index("第一")
-    fix = C.correct_text(arts[2], start, start + 2, "第1")
-    text = C.searchable_text(arts[2], [fix])
-    assert "正文第一段" in text and "正文第1段" in text
-    assert C.searchable_text(arts[0], [fix]) == arts[0].text
+    art = arts[2]
+    start = art.text.index("第一")
+    fixes = C.text_fixes(art, [C.correct_text(art, start, start + 2, "第壹壹")])
+    corrected = C.apply_fixes(art, fixes).text
+    after = art.text.index("段", start)
+    word = [(after, after + 1)]
+    moved = C.corrected_ranges(art, fixes, word)
+    assert [corrected[a:b] for a, b in moved] == ["段"] and moved != word
+    assert C.original_ranges(art, fixes, moved) == word
+    fix_at = [(corrected.index("第壹壹"), corrected.index("第壹壹") + 3)]
+    assert [art.text[a:b] for a, b in C.original_ranges(art, fixes, fix_at)] == ["第一"]
+    inside = [(fix_at[0][0] + 1, fix_at[0][0] + 2)]  # a part of the replacement: the whole replaced text
+    assert [art.text[a:b] for a, b in C.original_ranges(art, fixes, inside)] == ["第一"]
+    head = [(0, 2)]
+    assert C.original_ranges(art, fixes, head) == head == C.corrected_ranges(art, fixes, head)
+    assert C.original_ranges(arts[0], [], head) == head
 
 
 def test_every_kind_decodes_into_its_frozen_dataclass_and_has_an_apply_function() -> None:

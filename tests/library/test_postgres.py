@@ -605,6 +605,53 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
         lib.close()
 
 
+def test_a_corrected_word_is_found_by_those_who_see_the_correction(pg_cluster: Any, tmp_path: Path) -> None:
+    """A text correction's words are searched beside the stored text, as on the desktop; a private correction is
+    found by its owner only, a group one by the group (row-level security decides which readings a search sees)."""
+    import psycopg
+
+    from reader.app.overlay import Overlay
+    from reader.corrections.store import correct_text
+
+    url = pg_cluster.create_database("cor_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    admin = Library.open(url)
+    import_paths(admin, [samples_folder()])
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    with psycopg.connect(url, autocommit=True) as c:
+        for role in ("dora", "eric"):
+            c.execute(f"DROP ROLE IF EXISTS {role}")
+            c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute("DROP ROLE IF EXISTS editors")
+        c.execute("CREATE ROLE editors NOLOGIN")
+        c.execute("GRANT editors TO dora, eric")
+    admin.grant("editors")
+    art = next(admin.article(i.id) for i in admin.articles() if i.kind == "article"
+               and any(p.role == "paragraph" and len(p.text) > 30 for p in admin.article(i.id).parts))
+    para = next(i for i, p in enumerate(art.parts) if p.role == "paragraph" and len(p.text) > 30)
+    at = sum(len(p.text) + 2 for p in art.parts[:para]) + 10
+
+    def found(role: str, word: str) -> set[str]:
+        lib = Library.open(url.replace("broadsheet@", f"{role}@"))
+        try:
+            with Searcher(lib, readings=Overlay(lib).search_readings) as searcher:
+                return {h.article for h in searcher.search(word, limit=None).hits}
+        finally:
+            lib.close()
+
+    dora = Library.open(url.replace("broadsheet@", "dora@"))
+    CorrectionStore.of(dora).add(correct_text(art, at, at + 1, "龘䨻"))
+    shared = correct_text(art, at + 3, at + 4, "靐䨻")
+    shared.visibility = "group"
+    CorrectionStore.of(dora).add(shared)
+    dora.close()
+    assert found("dora", "龘䨻") == {art.id} and found("eric", "龘䨻") == set()
+    assert found("dora", "靐䨻") == {art.id} == found("eric", "靐䨻")
+    with Searcher(admin) as plain:
+        assert plain.search("龘䨻").total == 0
+    admin.close()
+
+
 def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     """library init, import, search, annotations with --visibility, stats, copy to a folder and back."""

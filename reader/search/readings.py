@@ -1,0 +1,54 @@
+"""The reader's corrected readings of articles, searched beside the texts the index holds.
+
+An OCR text correction changes neither the stored text nor the index: it is kept apart, owned by the reader who
+made it and seen by whom they share it with (on PostgreSQL, row-level security decides). So a search is told the
+corrected reading of every article with a text correction its reader may see (the application layer's overlay
+gives them, :class:`reader.app.overlay.Overlay`), and an article matches when either reading holds the query: the
+OCR's error and the reader's correction are both found. Hand-made corrections are few beside a library's
+articles: each reading is tested whole, per query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.search.query import Match, SearchOptions, Term, form_of_folded, form_of_original
+from reader.text.forms import fold_text
+
+#: a stored part as the search reads it: (role, text, [(start, end, line, line start), …])
+StoredPart = tuple[str, str, Sequence[tuple[int, int, str, int]]]
+
+
+@dataclass(frozen=True)
+class CorrectedReading:
+    """An article's text with its reader's OCR corrections applied: its parts (for the hit's places and snippet),
+    the text as shown and its folded form (for matching)."""
+
+    parts: tuple[StoredPart, ...]
+    text: str
+    folded: str
+
+    @classmethod
+    def of(cls, parts: Sequence[StoredPart]) -> CorrectedReading:
+        text = "\n\n".join(p[1] for p in parts)
+        return cls(tuple(parts), text, fold_text(text))
+
+    def form(self, options: SearchOptions) -> str:
+        """The reading in the form a search in ``options``' mode compares."""
+        if options.match is Match.EXACT:
+            return form_of_original(self.text, options)
+        return form_of_folded(self.folded, options)
+
+
+def holds(term: Term, reading: CorrectedReading) -> bool:
+    """Whether ``reading`` holds ``term``, tested as the stored texts are verified (default mode on the folded text;
+    the other modes on their form of it, or of the text as printed)."""
+    if term.is_default:
+        if term.is_cjk_run:
+            return term.pieces[0][1] in reading.folded
+        return bool(term.regex().search(reading.folded))
+    loose = term.loose()
+    if loose is not None:
+        return bool(loose.search(reading.form(term.loose_options)))
+    return bool(term.found_in(reading.form(term.options)))

@@ -1,0 +1,60 @@
+"""A word the reader corrected is found in the window and marked where it is shown: in the corrected reading, or on
+the OCR's reading of it when the original is shown (seen by the by-eye tester: a corrected word was never found)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.corrections.store import correct_text
+from reader.gui.mainwindow import MainWindow
+from reader.model.document import Article
+
+NEW = "龘䨻靐"  # longer than the two characters it replaces: the places after it move
+
+
+def _place(art: Article) -> int:
+    """An offset of ``art.text`` where two Chinese characters of one source line are followed by two more (0: none)."""
+    start = 0
+    for part in art.parts:
+        for i in range(20, len(part.text) - 4):
+            here, there = part.locate(i), part.locate(i + 1)
+            if part.role == "paragraph" and all("\u4e00" <= c <= "\u9fff" for c in part.text[i:i + 4]) \
+                    and here and there and here[0] == there[0]:
+                return start + i
+        start += len(part.text) + 2
+    return 0
+
+
+def _marked(win: MainWindow) -> list[str]:
+    art = win.article_view.article
+    assert art is not None
+    return [art.parts[p].text[s:e] for p, s, e in win.article_view.hits]
+
+
+def test_a_corrected_word_is_found_and_marked_in_either_reading(make_window, library_dir: Path,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    shutil.copytree(library_dir, tmp_path / "lib")  # the correction is stored
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    text = archive.article(article).text
+    original, after = text[start:start + 2], text[start + 2:start + 4]
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    win.search.field.setText(f"{NEW} OR {after}")
+    win.search.submit()
+    hits = win.search.results.hits
+    hit = next(h for h in hits if h.article == article)
+    assert hit.corrected and NEW in hit.snippet
+    win.navigation.open_hit(hit)
+    assert win.state.article_id == article
+    assert NEW in _marked(win) and after in _marked(win)  # both words, in the corrected reading shown
+    win.corrections.set_show_corrected(False)  # the original shown: the OCR's reading of the corrected word is marked
+    assert original in _marked(win) and after in _marked(win) and NEW not in win.article_view.article.text
+    win.corrections.set_show_corrected(True)
+    assert NEW in _marked(win) and after in _marked(win)
+    win.undo_stack.undo()  # the correction undone: its word is found no more
+    win.search.submit()
+    assert article not in {h.article for h in win.search.results.hits if NEW in h.snippet}
+    assert all(not h.corrected for h in win.search.results.hits)
