@@ -34,10 +34,16 @@ from reader.search.timeline import UNDATED, Bucket, By, Timeline, library_counts
 WINDOW_LINES = 100_000
 
 
+def _searcher(library: Library) -> Searcher:
+    """A searcher that reads articles as the reader corrected them (:mod:`reader.search.readings`): the concordance
+    and the timeline find, list and count what a search finds."""
+    return Searcher(library, readings=Overlay(library).search_readings)
+
+
 def concordance_for_window(library: Library, query: str, n: int = CONTEXT, options: SearchOptions = DEFAULT_OPTIONS,
                            cap: int = WINDOW_LINES) -> Concordance:
     """The concordance in date order, at most ``cap`` lines held, with its exact total."""
-    with Searcher(library) as searcher:
+    with _searcher(library) as searcher:
         return concordance(searcher, query, n=n, options=options, cap=cap)
 
 
@@ -63,7 +69,7 @@ def write_concordance_csv(library: Library, path: str | Path, query: str, n: int
             written += 1
             yield ln
 
-    with Searcher(library) as searcher, open(path, "w", encoding="utf-8", newline="") as out:
+    with _searcher(library) as searcher, open(path, "w", encoding="utf-8", newline="") as out:
         source = lines if lines is not None else iter_lines(searcher, query, n=n, options=options)
         for chunk in csv_chunks(counted(source), corrected_citations(library)):
             out.write(chunk)
@@ -74,7 +80,7 @@ def timelines(library: Library, queries: Sequence[str], by: By,
               options: SearchOptions = DEFAULT_OPTIONS) -> list[Timeline]:
     """The timeline of each query over the SAME periods (the union of their spans, gaps filled with zeros and
     the library's own count for the period under that query's filters)."""
-    with Searcher(library) as searcher:
+    with _searcher(library) as searcher:
         found = [timeline(searcher, q, by, options=options) for q in queries]
         dated = sorted({b.period for t in found for b in t.buckets if b.period != UNDATED})
         if not dated:

@@ -51,7 +51,7 @@ def cmd_concordance(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     options = search_options(args)
     try:
-        with searching(args, corrected=False) as (lib, searcher):
+        with searching(args) as (lib, searcher):
             _concordance_out(args, lib, searcher, query, Sort(args.sort), options)
     except BrokenPipeError:  # `concordance … | head`: the reader has all they asked for
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -90,7 +90,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     query = " ".join(args.query)
     options = search_options(args)
-    with searching(args, corrected=False) as (_lib, searcher):
+    with searching(args) as (_lib, searcher):
         tl = timeline(searcher, query, By(args.by), _search_filters(args), options)
     if args.json:
         json.dump(tl.to_json(), sys.stdout, ensure_ascii=False, indent=1)

@@ -111,17 +111,16 @@ def _run_batch(args: argparse.Namespace, searcher: Searcher, queries: list[tuple
 
 
 @contextmanager
-def searching(args: argparse.Namespace, corrected: bool = True) -> Iterator[tuple[Library, Searcher]]:
+def searching(args: argparse.Namespace) -> Iterator[tuple[Library, Searcher]]:
     """The library of ``--library`` with its index brought up to date, and a searcher over it (what every
-    command taking a query starts with); closed after. ``corrected``: the articles' corrected readings are
-    searched too (the words of the reader's OCR corrections are found); the concordance and the timeline count
-    the texts as imported, as the window's do."""
+    command taking a query starts with) that reads articles as the reader corrected them (the words of their
+    OCR corrections are found, listed and counted); closed after."""
     from reader.search.engine import Searcher
 
     lib = open_library(args, read=True)
     try:
         heal_index(lib)
-        with Searcher(lib, readings=_corrected_readings(lib) if corrected else None) as searcher:
+        with Searcher(lib, readings=_corrected_readings(lib)) as searcher:
             yield lib, searcher
     finally:
         lib.close()

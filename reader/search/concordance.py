@@ -30,10 +30,11 @@ from typing import Any, Protocol, TypeVar
 
 from reader.index.rows import RowSet
 from reader.library.catalogue import article_line_rows, part_texts, parts_from_json
-from reader.model.document import Article
+from reader.model.document import Article, Part, Span
 from reader.search.engine import Filter, Searcher
 from reader.search.hits import locate, occurrences_in
 from reader.search.query import DEFAULT_OPTIONS, And, Not, SearchOptions, Term, Text, parse, positive_terms
+from reader.search.readings import CorrectedReading
 from reader.text.chars import is_cjk
 from reader.text.forms import folds_one_to_one
 
@@ -278,16 +279,22 @@ class _Num:
 _R = TypeVar("_R", bound=_Numbered)
 
 
-def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, str]]:
+def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, str | CorrectedReading]]:
     """Each row with its ORIGINAL text (``Article.text``) and its stored parts, read :data:`BATCH` at a time
     (memory stays bounded). Only the texts are decoded (:func:`part_texts`); the spans, only where a page must
-    be found (:class:`_Pages`)."""
+    be found (:class:`_Pages`). An article the reader reads corrected comes as that reading (its text and the
+    reading itself, :mod:`reader.search.readings`): the concordance shows what the reader reads."""
+    readings = searcher.corrected_readings()
     for row, parts in _stored(searcher, rows, "SELECT num, parts FROM articles"):
-        yield row, "\n\n".join(part_texts(parts)), parts
+        reading = readings.get(row.num)
+        if reading is not None:
+            yield row, reading.text, reading
+        else:
+            yield row, "\n\n".join(part_texts(parts)), parts
 
 
 def _with_folded(searcher: Searcher, rows: Sequence[_Row],
-                 options: SearchOptions) -> Iterator[tuple[_Row, str, str, str | None]]:
+                 options: SearchOptions) -> Iterator[tuple[_Row, str, str | CorrectedReading, str | None]]:
     """:func:`_texts` with each row's folded text (the index's copy, else the catalogue's) in the default mode,
     where the search compares it: :func:`_occurrences_of` may then spare folding the text again."""
     if options != DEFAULT_OPTIONS:
@@ -298,7 +305,7 @@ def _with_folded(searcher: Searcher, rows: Sequence[_Row],
         batch = rows[k:k + BATCH]
         folded = dict(searcher.folded_texts({r.num for r in batch}))
         for row, text, parts in _texts(searcher, batch):
-            yield row, text, parts, folded.get(row.num)
+            yield row, text, parts, parts.folded if isinstance(parts, CorrectedReading) else folded.get(row.num)
 
 
 def _occurrences_of(text: str, folded: str | None, terms: Sequence[Term],
@@ -341,10 +348,13 @@ def occurrences(article: Article, terms: Sequence[Term],
 class _Pages:
     """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
 
-    def __init__(self, searcher: Searcher, row: _Row, parts_json: str) -> None:
-        spans = searcher.library.conn.execute("SELECT spans FROM articles WHERE num = ?", (row.num,)).fetchone()
-        article = Article(id=row.article, parts=parts_from_json(parts_json, spans[0] if spans else None),
-                          pages=list(row.pages))
+    def __init__(self, searcher: Searcher, row: _Row, stored: str | CorrectedReading) -> None:
+        if isinstance(stored, CorrectedReading):
+            parts = [Part(role, text, [Span(*s) for s in spans]) for role, text, spans in stored.parts]
+        else:
+            spans = searcher.library.conn.execute("SELECT spans FROM articles WHERE num = ?", (row.num,)).fetchone()
+            parts = parts_from_json(stored, spans[0] if spans else None)
+        article = Article(id=row.article, parts=parts, pages=list(row.pages))
         self.article = article
         self.starts: list[int] = []
         pos = 0
@@ -365,8 +375,8 @@ class _Pages:
         return self.line_page.get(part.spans[j].line)
 
 
-def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, str, str | None], terms: Sequence[Term],
-              n: int, options: SearchOptions) -> list[ConcordanceLine]:
+def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, str | CorrectedReading, str | None],
+              terms: Sequence[Term], n: int, options: SearchOptions) -> list[ConcordanceLine]:
     text, parts_json, folded = stored
     found = _occurrences_of(text, folded, terms, options)
     if not found:
@@ -392,7 +402,7 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
 
 
 def _read(searcher: Searcher, chunks: Iterable[Sequence[_Row]],
-          options: SearchOptions) -> Iterator[tuple[_Row, str, str, str | None]]:
+          options: SearchOptions) -> Iterator[tuple[_Row, str, str | CorrectedReading, str | None]]:
     """:func:`_with_folded` over each chunk of rows in turn."""
     for chunk in chunks:
         yield from _with_folded(searcher, chunk, options)

@@ -301,6 +301,17 @@ class Searcher:
         return self._matching(query, filters, options)[1]
 
     def needle_counts(self, nums: RowSet, needle: str, held: bool = False) -> dict[int, int]:
+        """:meth:`stored_needle_counts`, an article read corrected counted in its corrected reading (what the
+        concordance shows of it; its stored text may not hold the needle, so it is not ``held``)."""
+        readings = self.corrected_readings()
+        corrected = {n: starts(r.folded, needle) for n, r in readings.items() if n in nums}
+        if not corrected:
+            return self.stored_needle_counts(nums, needle, held)
+        found = self.stored_needle_counts(as_rows(nums) - Rows(corrected), needle, held)
+        found.update(corrected)
+        return found
+
+    def stored_needle_counts(self, nums: RowSet, needle: str, held: bool = False) -> dict[int, int]:
         """Row → how many places its folded text holds ``needle`` at (every place it starts: 哈哈 twice in 哈哈哈), for
         each of ``nums`` (rows known to exist: verified hits; ``held``: each holds the needle). Counted by the index
         (:meth:`SearchIndex.counts`: a counted bigram from its postings, else on the index's copy of the texts in
@@ -427,7 +438,7 @@ class Searcher:
 
     # -- the reader's corrected readings (reader.search.readings)
 
-    def _readings(self) -> dict[int, CorrectedReading]:
+    def corrected_readings(self) -> dict[int, CorrectedReading]:
         """Catalogue row → corrected reading of each article this search's reader sees corrected."""
         given = self._readings_of() if self._readings_of is not None else None
         if not given:
@@ -443,7 +454,7 @@ class Searcher:
 
     def _corrected_holding(self, term: Term) -> Rows:
         """The articles whose corrected reading holds ``term``."""
-        return Rows(num for num, reading in self._readings().items() if holds(term, reading))
+        return Rows(num for num, reading in self.corrected_readings().items() if holds(term, reading))
 
     def _with_corrected(self, term: Term, found: tuple[Rows, bool]) -> tuple[Rows, bool]:
         """The index's candidates of ``term`` and the articles whose corrected reading holds it (found, so exact
@@ -455,7 +466,7 @@ class Searcher:
         """Exactly the articles containing ``term`` in their stored text (:meth:`_stored_term`) or in their
         corrected reading; only those in ``within`` when given."""
         found = self._stored_term(term, stale, within)
-        corrected = self._corrected_holding(term) if self._readings() else None
+        corrected = self._corrected_holding(term) if self.corrected_readings() else None
         if corrected and within is not None:
             corrected &= within
         return found | corrected if corrected else found
@@ -624,7 +635,7 @@ class Searcher:
             return Rows()
         if len(terms) < 2:
             return acc
-        readings = self._readings()
+        readings = self.corrected_readings()
         corrected = Rows(num for num in acc if num in readings and
                          near_found(readings[num].form(options), terms, node.distance))
         stored = Rows(num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance))
@@ -865,7 +876,7 @@ class Searcher:
         """Relevance of each of ``nums`` on its stored text (:meth:`_stored_scores`), or on its corrected reading
         where that scores higher (a word only the correction holds)."""
         scores = self._stored_scores(nums, terms, info)
-        readings = self._readings()
+        readings = self.corrected_readings()
         corrected = [(n, readings[n].folded) for n in readings if n in nums]
         for n, score in ranking.scores(corrected, terms, info).items() if corrected else ():
             scores[n] = max(score, scores.get(n, 0.0))
@@ -928,7 +939,7 @@ class Searcher:
             "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
             "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(order),))}
         hits = []
-        readings = self._readings()
+        readings = self.corrected_readings()
         for n in order:
             _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans = rows[n]
             # an article read corrected: its places and snippet in the corrected reading, as the reader sees it

@@ -137,6 +137,8 @@ def test_the_command_line_finds_a_corrected_word_until_the_correction_is_undone(
 
     got = search()
     assert got["total"] == 1 and got["hits"][0]["article"] == article and got["hits"][0]["reading"] == "corrected"
+    assert main(["concordance", NEW, "--library", str(folder)]) == 0  # its line, from the corrected reading
+    assert NEW in capsys.readouterr().out
     assert main(["correct", "--library", str(folder), "undo"]) == 0
     capsys.readouterr()
     assert search()["total"] == 0
@@ -161,3 +163,33 @@ def test_an_export_by_query_takes_the_article_found_by_its_corrected_reading(lib
     scope = Overlay(lib).export_scope(query=NEW)
     assert [item.article.id for item in scope.items] == [article]
     assert NEW in scope.items[0].article.text or any(f.corrected == NEW for f in scope.items[0].fixes)
+
+
+def test_the_concordance_and_the_timeline_read_the_corrected_reading(lib: Library) -> None:
+    """What a search finds, the concordance lists and the timeline counts: a corrected word's line comes from the
+    corrected reading, with its context; the OCR's reading of it is no longer a line of that article."""
+    from reader.app.studies import concordance_for_window, timelines
+    from reader.search.concordance import concordance, count_by_article
+    from reader.search.timeline import By, timeline
+
+    article, start, word = _corrected(lib)
+    shown = Overlay(lib).corrected(lib.article(article)).text
+    with _searcher(lib) as s:
+        conc = concordance(s, NEW, n=5)
+        assert conc.total == 1 and [ln.article for ln in conc.lines] == [article]
+        line = conc.lines[0]
+        assert (line.left, line.match, line.right) == (shown[start - 5:start], NEW, shown[start + 2:start + 7])
+        assert shown[line.start:line.end] == NEW
+        assert [(row.article, n) for row, n in count_by_article(s, NEW)] == [(article, 1)]
+        capped = concordance(s, NEW, n=5, cap=10)
+        assert capped.total == 1 and capped.lines == conc.lines
+        assert timeline(s, NEW, By.YEAR).total == 1
+        # the OCR's reading: its other places still count, this one does not (it reads the correction now)
+        with Searcher(lib) as plain:
+            before = {(ln.article, ln.start) for ln in concordance(plain, word).lines}
+        after = {(ln.article, ln.start) for ln in concordance(s, word).lines}
+        assert (article, start) in before and (article, start) not in after
+        assert {a for a, _ in before} - {article} <= {a for a, _ in after}
+    window = concordance_for_window(lib, NEW)
+    assert [ln.article for ln in window.lines] == [article]
+    assert timelines(lib, [NEW], By.YEAR)[0].total == 1
