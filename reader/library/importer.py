@@ -156,21 +156,29 @@ def path_metadata(path: Path) -> dict[str, Any]:
         pm = _PAGE_RE.match(stem)
         if pm:
             out["page"] = int(pm.group(1))
-        for parent in path.parents:
-            pm = _DATE_RE.fullmatch(parent.name) or _DATE_RE.search(parent.name)
-            if pm:
-                out["date"] = f"{pm.group(1)}-{pm.group(3)}-{pm.group(4)}"
-                before = parent.name[: pm.start()].strip("_- .")
-                if before:
-                    out["publication"] = before
-                elif parent.parent.name:
-                    out["publication"] = parent.parent.name
-                break
-            if parent == parent.parent:
-                break
+    if "publication" not in out:
+        _dated_folder(path, out)
     if "publication" not in out and path.parent.name:
         out.setdefault("folder", path.parent.name)
     return out
+
+
+def _dated_folder(path: Path, out: dict[str, Any]) -> None:
+    """The publication (and, unless the file's name gave one, the date) a dated folder above ``path`` tells: the
+    part of its name before the date, else the folder above it (``Times/1901-05-03/``,
+    ``bnf_europeana_gaulois_1882-02-08/``)."""
+    for parent in path.parents:
+        pm = _DATE_RE.fullmatch(parent.name) or _DATE_RE.search(parent.name)
+        if pm:
+            out.setdefault("date", f"{pm.group(1)}-{pm.group(3)}-{pm.group(4)}")
+            before = parent.name[: pm.start()].strip("_- .")
+            if before:
+                out["publication"] = before
+            elif parent.parent.name:
+                out["publication"] = parent.parent.name
+            return
+        if parent == parent.parent:
+            return
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ from reader.text.forms import fold_text
     ("/a/0002647_18240217_0003.xml", {"publication": "0002647", "date": "1824-02-17", "page": 3}),
     ("/a/27971740_1890-04-01_38_077_0_001.xml", {"publication": "27971740", "date": "1890-04-01", "page": 1}),
     ("/x/Times/1901-05-03/page_7.txt", {"publication": "Times", "date": "1901-05-03", "page": 7}),
+    # a file named by its date alone in a folder named for the paper and the day (seen by eye: the publication was
+    # "bnf_europeana_gaulois_1882-02-08", one publication per issue)
+    ("/x/bnf_europeana_gaulois_1882-02-08/18820208_1-0001.xml",
+     {"publication": "bnf_europeana_gaulois", "date": "1882-02-08", "page": 1}),
+    ("/x/Le Gaulois/18820208_1-0002.xml", {"folder": "Le Gaulois", "date": "1882-02-08", "page": 2}),
 ])
 def test_path_patterns(path: str, expected: dict) -> None:  # type: ignore[type-arg]
     got = path_metadata(Path(path))
