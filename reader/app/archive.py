@@ -220,7 +220,13 @@ class Archive:
         why = sindex.rebuild_reason(self.library, searcher.index)
         if why is None:
             searcher.prepare()
+        self.prepare_readings()
         return why
+
+    def prepare_readings(self) -> None:
+        """Make the corrected readings a search is told of (:meth:`Overlay.search_readings`) now, before a search
+        needs them: on opening, and after the corrections changed."""
+        self.overlay_of.search_readings()
 
     def search(self, query: str, limit: int = 200, offset: int = 0, sort: str = "relevance",
                options: SearchOptions | None = None) -> Results:

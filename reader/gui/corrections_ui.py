@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from reader.corrections import store as C
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
+from reader.gui.workers import run_task
 from reader.model.document import Article
 from reader.model.errors import BroadsheetError
 
@@ -116,6 +117,9 @@ class Corrections:
             return
         current, page_id = self.state.article_id, self.state.page_id
         w.archive.corrections_changed()
+        # the corrected readings a search is told of, made again now on the search lane: the next search does not
+        # wait for them (~0.6 s with 1,000 corrected articles)
+        run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
         if page_id is not None and self.state.issue_id is not None:
             w.article_list.show_articles(w.archive, page_id=page_id)
         ids = w.article_list.ids()
