@@ -734,7 +734,34 @@ MIGRATIONS: list[Migration] = [
               + rls_policies("annotations") + rls_policies("collections")
               + child_policies("annotation_tags", "annotations", "annotation")
               + child_policies("collection_items", "collections", "collection")),
+    # a collection's name is unique among its owner's: on a shared library a second reader could not make their own
+    # "滇緬路", and was told of a private collection they could not see
+    Migration(4, "collection names per owner", lambda conn: _names_per_owner_sqlite(conn),
+              pg="ALTER TABLE collections DROP CONSTRAINT IF EXISTS collections_name_key;"
+                 "CREATE UNIQUE INDEX collections_owner_name ON collections (owner, name)"),
 ]
+
+
+def _names_per_owner_sqlite(conn: Any) -> None:
+    """SQLite cannot drop a column's UNIQUE: both tables are made again. The items are copied into a new table
+    that refers to the new collections before the old ones go — dropping a table deletes its rows first, and with
+    foreign keys on that would have emptied every collection through ON DELETE CASCADE."""
+    for statement in (
+        "CREATE TABLE collections_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "description TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '', "
+        "visibility TEXT NOT NULL DEFAULT 'private', UNIQUE (owner, name))",
+        "INSERT INTO collections_new (id, name, description, created, owner, visibility) "
+        "SELECT id, name, description, created, owner, visibility FROM collections",
+        "CREATE TABLE collection_items_new (collection INTEGER NOT NULL REFERENCES collections_new(id) "
+        "ON DELETE CASCADE, article TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (collection, article))",
+        "INSERT INTO collection_items_new SELECT collection, article, position FROM collection_items",
+        "DROP TABLE collection_items",
+        "DROP TABLE collections",
+        "ALTER TABLE collections_new RENAME TO collections",  # the items' reference follows the rename
+        "ALTER TABLE collection_items_new RENAME TO collection_items",
+        "CREATE INDEX collection_items_article ON collection_items(article)",
+    ):
+        conn.execute(statement)
 
 #: PostgreSQL's words for the first migration (identity columns; tags unique whatever their case)
 PG_V1 = """
@@ -794,6 +821,7 @@ class AnnotationStore:
         self._server_owner = is_postgres(conn)
         #: what a read-then-write adds to its read so that concurrent writers wait (PostgreSQL)
         self._lock = " FOR UPDATE" if self._server_owner else ""
+        self._owner: str | None = None
 
     @classmethod
     def of(cls, library: Library) -> AnnotationStore:
@@ -973,7 +1001,7 @@ class AnnotationStore:
             try:
                 self._insert_collection(coll)
             except sqlite3.IntegrityError as e:
-                raise AnnotationError(f"a collection named {name!r} already exists") from e
+                raise AnnotationError(f"you already have a collection named {name!r}") from e
         return coll
 
     def _insert_collection(self, coll: Collection) -> int:
@@ -987,16 +1015,28 @@ class AnnotationStore:
         return int(self.conn.execute(f"INSERT INTO collections ({cols}) VALUES ({','.join('?' * len(row))})",
                                      row).lastrowid or 0)
 
-    def _collection_id(self, name: str, lock: bool = False) -> int:
-        """The collection's row id (``lock``: its row locked until the transaction ends, on PostgreSQL)."""
-        row = self.conn.execute("SELECT id FROM collections WHERE name = ?" + (self._lock if lock else ""),
-                                (name,)).fetchone()
+    def _me(self) -> str:
+        """Who is reading and writing (:func:`current_owner`), asked once."""
+        if self._owner is None:
+            self._owner = current_owner(self.conn)
+        return self._owner
+
+    def _collection_id(self, name: str, lock: bool = False, owner: str | None = None) -> int:
+        """The row id of the collection ``name`` (``owner``'s, else the reader's own, else the first another
+        shares with them). ``lock``: to change it — only one's own; its row locked until the transaction ends,
+        on PostgreSQL."""
+        sql = "SELECT id, owner FROM collections WHERE name = ?"
+        args: tuple[Any, ...] = (name,)
+        if owner is not None:
+            sql, args = sql + " AND owner = ?", (name, owner)
+        row = self.conn.execute(sql + " ORDER BY CASE WHEN owner = ? THEN 0 ELSE 1 END, owner LIMIT 1",
+                                (*args, self._me())).fetchone()
         if row is None:
-            seen = self.conn.execute("SELECT owner FROM collections WHERE name = ?", (name,)).fetchone() \
-                if lock and self._lock else None
-            if seen is not None:  # shared with the reader, who may read it but not lock it for a change
-                raise AnnotationError(f"{name!r} is {seen[0]}'s collection: only its owner can change it")
-            raise AnnotationError(f"no collection named {name!r}")
+            raise AnnotationError(f"no collection named {name!r}" + (f" of {owner}'s" if owner else ""))
+        if lock and row[1] != self._me():  # shared with the reader, who may read it but not change it
+            raise AnnotationError(f"{name!r} is {row[1]}'s collection: only its owner can change it")
+        if lock and self._lock:
+            self.conn.execute("SELECT id FROM collections WHERE id = ?" + self._lock, (row[0],)).fetchone()
         return int(row[0])
 
     def add_to_collection(self, name: str, article: str, position: int | None = None) -> None:
@@ -1012,7 +1052,7 @@ class AnnotationStore:
 
     def remove_from_collection(self, name: str, article: str) -> None:
         with transaction(self.conn):
-            cid = self._collection_id(name)
+            cid = self._collection_id(name, lock=True)
             self.conn.execute("DELETE FROM collection_items WHERE collection = ? AND article = ?", (cid, article))
 
     def _write_items(self, cid: int, items: Sequence[str]) -> None:
@@ -1022,20 +1062,23 @@ class AnnotationStore:
 
     def delete_collection(self, name: str) -> None:
         with transaction(self.conn):
-            self.conn.execute("DELETE FROM collections WHERE id = ?", (self._collection_id(name),))
+            self.conn.execute("DELETE FROM collections WHERE id = ?", (self._collection_id(name, lock=True),))
 
     def set_collection_visibility(self, name: str, visibility: str | Visibility) -> None:
         """Who may see the collection besides its owner; only the owner changes it (PostgreSQL's row security
         hides another's row from the UPDATE: refused in one sentence)."""
         vis = _visibility(visibility, f"collection {name}")
         with transaction(self.conn):
-            cid = self._collection_id(name)
+            cid = self._collection_id(name, lock=True)
             if self.conn.execute("UPDATE collections SET visibility = ? WHERE id = ?", (vis, cid)).rowcount == 0:
                 raise AnnotationError(f"the collection {name!r} is someone else's: only its owner can change "
                                       "who may see it")
 
-    def collection(self, name: str) -> Collection:
-        cid = self._collection_id(name)
+    def collection(self, name: str, owner: str | None = None) -> Collection:
+        """The collection ``name``: ``owner``'s, else the reader's own, else the first another shares with them."""
+        return self._collection_by_id(self._collection_id(name, owner=owner))
+
+    def _collection_by_id(self, cid: int) -> Collection:
         row = self.conn.execute("SELECT name, description, created, owner, visibility FROM collections "
                                 "WHERE id = ?", (cid,)).fetchone()
         items = [r[0] for r in self.conn.execute(
@@ -1043,12 +1086,17 @@ class AnnotationStore:
         return Collection(row[0], items, row[1], row[2], owner=row[3], visibility=row[4])
 
     def collections(self) -> list[Collection]:
-        return [self.collection(r[0]) for r in self.conn.execute("SELECT name FROM collections ORDER BY name")]
+        """Every collection the reader sees, by name (one name may be several owners')."""
+        return [self._collection_by_id(r[0]) for r in self.conn.execute(
+            "SELECT id FROM collections ORDER BY name, owner").fetchall()]
 
     def save_collection(self, coll: Collection) -> None:
         """Create or replace a collection wholesale (used by import)."""
         with transaction(self.conn):
-            row = self.conn.execute("SELECT id FROM collections WHERE name = ?", (coll.name,)).fetchone()
+            # the writer's own on PostgreSQL (the server makes the writer its owner); the owner a backup names here
+            owner = self._me() if self._server_owner else (coll.owner or self._me())
+            row = self.conn.execute("SELECT id FROM collections WHERE name = ? AND owner = ?",
+                                    (coll.name, owner)).fetchone()
             cid = self._insert_collection(coll) if row is None else int(row[0])
             self._write_items(cid, list(dict.fromkeys(coll.items)))
 

@@ -143,10 +143,10 @@ def cmd_collection(args: argparse.Namespace) -> int:
     try:
         store = AnnotationStore.of(lib)
         if args.action == "list":
-            for c in store.collections():
-                print(f"{len(c.items)}\t{c.name}")
+            for c in store.collections():  # whose, on a shared library (one name may be several owners')
+                print(f"{len(c.items)}\t{c.name}" + (f"\t{c.owner}" if lib.kind == "postgres" else ""))
         elif args.action == "show":
-            for key in store.collection(args.name).items:
+            for key in store.collection(args.name, owner=args.owner).items:
                 print(key)
         elif args.action == "create":
             store.create_collection(args.name, args.description or "", visibility=args.visibility)

@@ -236,6 +236,9 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
         if name == "create":
             a.add_argument("--description")
             visibility_arg(a)
+        if name == "show":
+            a.add_argument("--owner", metavar="ROLE",
+                           help="the collection of that name another shares with you (default: your own)")
     for name in ("add", "remove"):
         a = acts.add_parser(name)
         a.add_argument("name")

@@ -81,6 +81,7 @@ def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
     from reader.corrections.store import Correction, CorrectionStore
     from reader.gui.dialogs.highlight_dialog import HighlightDialog
     from reader.gui.widgets.annotations_panel import ROLE_ANNOTATION
+    from reader.gui.widgets.collections_panel import ROLE_ARTICLE
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with Library.open(pg_url) as admin:
@@ -95,6 +96,7 @@ def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
     with Library.open(as_ben) as ben:
         theirs = AnnotationStore.of(ben).add(Annotation(article=first, note="ben's note", visibility="group"))
         AnnotationStore.of(ben).create_collection("ben's picks", visibility="group")
+        AnnotationStore.of(ben).add_to_collection("ben's picks", first)
 
     win = make_window(as_ann)
     assert win.archive.sharing.shared and win.archive.sharing.me == "gui_ann"
@@ -144,6 +146,23 @@ def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
     assert win.collections.visibility.isEnabled()
     win.collections.visibility.setCurrentIndex(win.collections.visibility.findData("group"))
     assert win.archive.annotations.collection("ann's set").visibility == "group"
+    # a collection of her own named as his (she was told "already exists" of it): two rows, each showing its own
+    # articles; hers is the one a name chooses, and the one she changes
+    second = win.archive.library.articles()[1].id
+    assert win.collecting.new_collection("ben's picks") == "ben's picks"
+    win.open_article(second)
+    win.collecting.add_to_collection("ben's picks")
+    panel = win.collections
+    rows = [i for i in range(panel.names.count()) if panel.names.item(i).text().startswith("ben's picks")]
+
+    def shown() -> list[str]:
+        return [panel.items.item(i).data(ROLE_ARTICLE) for i in range(panel.items.count())]
+
+    assert len(rows) == 2 and panel.names.currentRow() in rows
+    assert shown() == [second] and panel.delete_button.isEnabled()
+    panel.names.setCurrentRow(next(r for r in rows if r != panel.names.currentRow()))
+    assert shown() == [first] and not panel.delete_button.isEnabled()
+    win.open_article(first)
     assert win.corrections.add_correction(Correction("headline", first, {"line": line}))
     assert [c.visibility for c in win.archive.corrections.find()] == ["public"]
     with Library.open(as_ben) as ben:

@@ -652,6 +652,42 @@ def test_a_corrected_word_is_found_by_those_who_see_the_correction(pg_cluster: A
     admin.close()
 
 
+def test_each_researcher_names_their_own_collections(pg_cluster: Any, tmp_path: Path) -> None:
+    """A collection's name is unique among its owner's: bob makes his own "滇緬路" beside alice's private one (he
+    was told "already exists" of a collection he could not see), and his own "ours" beside her group one."""
+    import psycopg
+
+    url = pg_cluster.create_database("col_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    admin = Library.open(url)
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    with psycopg.connect(url, autocommit=True) as c:
+        for role in ("fay", "gus"):
+            c.execute(f"DROP ROLE IF EXISTS {role}")
+            c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute("DROP ROLE IF EXISTS archivists")
+        c.execute("CREATE ROLE archivists NOLOGIN")
+        c.execute("GRANT archivists TO fay, gus")
+    admin.grant("archivists")
+    fay = Library.open(url.replace("broadsheet@", "fay@"))
+    gus = Library.open(url.replace("broadsheet@", "gus@"))
+    hers, his = AnnotationStore.of(fay), AnnotationStore.of(gus)
+    hers.create_collection("滇緬路")
+    hers.create_collection("ours", visibility="group")
+    hers.add_to_collection("ours", "a1")
+    his.create_collection("滇緬路")  # no trace of hers
+    his.create_collection("ours")
+    his.add_to_collection("ours", "b1")  # his own
+    with pytest.raises(AnnotationError, match="already have"):
+        his.create_collection("ours")
+    assert [(c.name, c.owner, c.items) for c in his.collections()] == [
+        ("ours", "fay", ["a1"]), ("ours", "gus", ["b1"]), ("滇緬路", "gus", [])]
+    assert his.collection("ours").items == ["b1"] and his.collection("ours", owner="fay").items == ["a1"]
+    assert [(c.name, c.owner) for c in hers.collections()] == [("ours", "fay"), ("滇緬路", "fay")]
+    for lib in (fay, gus, admin):
+        lib.close()
+
+
 def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     """library init, import, search, annotations with --visibility, stats, copy to a folder and back."""
@@ -682,6 +718,12 @@ def test_the_commands_on_a_shared_library(pg_cluster: Any, tmp_path: Path, monke
     assert main(["annotations", "add", first, "--note", "shared", "--visibility", "group"]) == 0
     ann_id = capsys.readouterr().out.strip()
     assert main(["collection", "create", "Ours", "--visibility", "public"]) == 0
+    capsys.readouterr()
+    assert main(["collection", "list"]) == 0  # whose each is: one name may be several owners'
+    assert capsys.readouterr().out.splitlines() == ["0\tOurs\tbroadsheet"]
+    assert main(["collection", "show", "Ours", "--owner", "broadsheet"]) == 0
+    assert main(["collection", "show", "Ours", "--owner", "nobody"]) == 2
+    assert "no collection named 'Ours' of nobody's" in capsys.readouterr().err
     assert main(["annotations", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(a["id"], a["visibility"], a["owner"]) for a in listed] == [(ann_id, "group", "broadsheet")]

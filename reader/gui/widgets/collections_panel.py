@@ -91,7 +91,10 @@ class CollectionsPanel(QWidget):
             item = QListWidgetItem(f"{c.name} ({len(c.items)})" + (f" — {byline}" if byline else ""))
             item.setData(ROLE_NAME, c.name)
             self.names.addItem(item)
-        row = next((i for i, c in enumerate(self.collections) if c.name == keep), 0 if self.collections else -1)
+        # one name may be several owners': the reader's own first, as the store resolves a name
+        named = [i for i, c in enumerate(self.collections) if c.name == keep]
+        row = next((i for i in named if self._byline(self.collections[i]).editable), named[0] if named else
+                   0 if self.collections else -1)
         self.names.setCurrentRow(row)
         self.names.blockSignals(False)
         self._fill_items()
@@ -122,8 +125,8 @@ class CollectionsPanel(QWidget):
 
     def _fill_items(self) -> None:
         self.items.clear()
-        name = self.current_name()
-        coll = next((c for c in self.collections if c.name == name), None)
+        row = self.names.currentRow()
+        coll = self.collections[row] if 0 <= row < len(self.collections) else None
         self._show_visibility(coll)
         for key in coll.items if coll else []:
             try:
