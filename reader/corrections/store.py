@@ -766,7 +766,8 @@ def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[Text
 
 
 def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:
-    """``part`` with ``fixes`` applied; unchanged characters keep their spans, replaced ones map nowhere."""
+    """``part`` with ``fixes`` applied; unchanged characters keep their spans, replaced ones map to no source
+    character and are listed in ``replaced`` with the line each correction was made in."""
     if not fixes:
         return part
     text: list[str] = []
@@ -785,14 +786,16 @@ def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:
                 spans.append(Span(out_len + a - lo, out_len + b - lo, s.line, s.line_start + a - s.start))
         out_len += hi - lo
 
+    replaced: list[tuple[int, int, str]] = []
     for f in fixes:
         keep(pos, f.start)
         text.append(f.corrected)
+        replaced.append((out_len, out_len + len(f.corrected), str(f.correction.data.get("line"))))
         out_len += len(f.corrected)
         pos = f.end
     keep(pos, len(part.text))
     spans.sort(key=lambda s: s.start)
-    return Part(part.role, "".join(text), spans)
+    return Part(part.role, "".join(text), spans, replaced)
 
 
 def corrected_article(article: Article, corrections: Iterable[Correction]) -> Article:

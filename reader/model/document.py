@@ -141,12 +141,15 @@ class Part:
     """One part of an article: a headline, a paragraph, a byline …
 
     ``spans`` map the reflowed ``text`` back to the source lines; characters not
-    covered by any span were inserted by reflow (a space joining two Latin lines).
+    covered by any span were inserted by reflow (a space joining two Latin lines),
+    or put there by a reader's OCR correction: ``replaced`` holds those ranges of a
+    corrected reading, ``(start, end, line)``, each on the line it was made in.
     """
 
     role: str
     text: str
     spans: list[Span] = field(default_factory=list)
+    replaced: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def line_ids(self) -> list[str]:

@@ -43,7 +43,8 @@ def test_a_corrected_word_is_found_and_marked_in_either_reading(make_window, lib
     article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
     text = archive.article(article).text
     original, after = text[start:start + 2], text[start + 2:start + 4]
-    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    fix = correct_text(archive.article(article), start, start + 2, NEW)
+    assert win.corrections.add_correction(fix)
     win.search.field.setText(f"{NEW} OR {after}")
     win.search.submit()
     hits = win.search.results.hits
@@ -52,6 +53,10 @@ def test_a_corrected_word_is_found_and_marked_in_either_reading(make_window, lib
     win.navigation.open_hit(hit)
     assert win.state.article_id == article
     assert NEW in _marked(win) and after in _marked(win)  # both words, in the corrected reading shown
+    # the corrected word is on the line it was corrected in: marked on the page (its characters map to none)
+    view = win.article_view
+    word = [h for h in view.hits if view.article.parts[h[0]].text[h[1]:h[2]] == NEW]
+    assert view.reading.lines_of(word) == [fix.data["line"]] and fix.data["line"] in win.layout_view.hit_lines()
     win.corrections.set_show_corrected(False)  # the original shown: the OCR's reading of the corrected word is marked
     assert original in _marked(win) and after in _marked(win) and NEW not in win.article_view.article.text
     win.corrections.set_show_corrected(True)
