@@ -636,8 +636,8 @@ class Searcher:
         if len(terms) < 2:
             return acc
         readings = self.corrected_readings()
-        corrected = Rows(num for num in acc if num in readings and
-                         near_found(readings[num].form(options), terms, node.distance))
+        corrected = Rows(num for num, reading in readings.items() if num in acc and
+                         near_found(reading.form(options), terms, node.distance))
         stored = Rows(num for num, form in self._forms(acc, options) if near_found(form, terms, node.distance))
         return corrected | stored
 
