@@ -8,7 +8,7 @@ lines held. A timeline of several queries shares its periods, so the bars stand 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,22 +28,28 @@ from reader.search.concordance import (
 )
 from reader.search.engine import Searcher
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions
+from reader.search.readings import CorrectedReading
 from reader.search.timeline import UNDATED, Bucket, By, Timeline, library_counts, periods_between, timeline
 
 #: the most concordance lines the window holds
 WINDOW_LINES = 100_000
 
 
-def _searcher(library: Library) -> Searcher:
+#: the corrected readings of a library's articles (``Overlay.search_readings``)
+Readings = Callable[[], Mapping[str, CorrectedReading]]
+
+
+def _searcher(library: Library, readings: Readings | None) -> Searcher:
     """A searcher that reads articles as the reader corrected them (:mod:`reader.search.readings`): the concordance
-    and the timeline find, list and count what a search finds."""
-    return Searcher(library, readings=Overlay(library).search_readings)
+    and the timeline find, list and count what a search finds. ``readings``: the window's (its overlay keeps them
+    made), else made here."""
+    return Searcher(library, readings=readings or Overlay(library).search_readings)
 
 
 def concordance_for_window(library: Library, query: str, n: int = CONTEXT, options: SearchOptions = DEFAULT_OPTIONS,
-                           cap: int = WINDOW_LINES) -> Concordance:
+                           cap: int = WINDOW_LINES, readings: Readings | None = None) -> Concordance:
     """The concordance in date order, at most ``cap`` lines held, with its exact total."""
-    with _searcher(library) as searcher:
+    with _searcher(library, readings) as searcher:
         return concordance(searcher, query, n=n, options=options, cap=cap)
 
 
@@ -56,7 +62,7 @@ def corrected_citations(library: Library, style: str = "auto") -> Citations:
 
 def write_concordance_csv(library: Library, path: str | Path, query: str, n: int = CONTEXT,
                           lines: Sequence[ConcordanceLine] | None = None, options: SearchOptions = DEFAULT_OPTIONS,
-                          cancel: Callable[[], bool] | None = None) -> int:
+                          cancel: Callable[[], bool] | None = None, readings: Readings | None = None) -> int:
     """Write the concordance as CSV with citations: ``lines`` as given (the view's order), else every line
     read again in date order. Returns the number of lines written."""
     written = 0
@@ -69,7 +75,7 @@ def write_concordance_csv(library: Library, path: str | Path, query: str, n: int
             written += 1
             yield ln
 
-    with _searcher(library) as searcher, open(path, "w", encoding="utf-8", newline="") as out:
+    with _searcher(library, readings) as searcher, open(path, "w", encoding="utf-8", newline="") as out:
         source = lines if lines is not None else iter_lines(searcher, query, n=n, options=options)
         for chunk in csv_chunks(counted(source), corrected_citations(library)):
             out.write(chunk)
@@ -77,10 +83,10 @@ def write_concordance_csv(library: Library, path: str | Path, query: str, n: int
 
 
 def timelines(library: Library, queries: Sequence[str], by: By,
-              options: SearchOptions = DEFAULT_OPTIONS) -> list[Timeline]:
+              options: SearchOptions = DEFAULT_OPTIONS, readings: Readings | None = None) -> list[Timeline]:
     """The timeline of each query over the SAME periods (the union of their spans, gaps filled with zeros and
     the library's own count for the period under that query's filters)."""
-    with _searcher(library) as searcher:
+    with _searcher(library, readings) as searcher:
         found = [timeline(searcher, q, by, options=options) for q in queries]
         dated = sorted({b.period for t in found for b in t.buckets if b.period != UNDATED})
         if not dated:

@@ -73,6 +73,7 @@ class Studies:
         seq = self._seq["concordance"]
 
         library = w.archive.library
+        readings = w.archive.overlay_of.search_readings  # kept made by the window (Archive.prepare_readings)
         options = w.search.query().options()  # the search panel's match switch: the concordance compares as search does
         self.built = (options, n)  # what the table holds was found so: its CSV is read again the same way
 
@@ -92,11 +93,11 @@ class Studies:
             more = not conc.complete and len(conc.lines) < WINDOW_LINES
             self.concordance.show_concordance(conc, more_coming=more)
             if more:
-                run_task(concordance_for_window, library, query, n, options, name="concordance", on_result=rest,
-                         on_error=failed)
+                run_task(concordance_for_window, library, query, n, options, readings=readings, name="concordance",
+                         on_result=rest, on_error=failed)
 
-        run_task(concordance_for_window, library, query, n, options, cap=FIRST_LINES, name="concordance first lines",
-                 on_result=first, on_error=failed)
+        run_task(concordance_for_window, library, query, n, options, cap=FIRST_LINES, readings=readings,
+                 name="concordance first lines", on_result=first, on_error=failed)
 
     def open_line(self, ln: ConcordanceLine) -> None:
         """Open the line's article at its occurrence: all its occurrences marked, this one current."""
@@ -144,7 +145,7 @@ class Studies:
             w.statusBar().showMessage(said.replace("%1", f"{count:,}").replace("%2", path), 8000)
 
         run_task(write_concordance_csv, w.archive.library, path, conc.query, n, lines, options,
-                 name="concordance export",
+                 readings=w.archive.overlay_of.search_readings, name="concordance export",
                  on_result=done, on_error=lambda e: w.report(f"{path}: {e}"))
 
     # the timeline ------------------------------------------------------------------------------------------
@@ -174,7 +175,8 @@ class Studies:
             if seq == self._seq["timeline"]:
                 self.timeline.show_error(error_text(e))
 
-        run_task(timelines, w.archive.library, queries, By(by), w.search.query().options(), name="timeline",
+        run_task(timelines, w.archive.library, queries, By(by), w.search.query().options(),
+                 readings=w.archive.overlay_of.search_readings, name="timeline",
                  on_result=done, on_error=failed)
 
     def search_period(self, query: str, period: str) -> None:
