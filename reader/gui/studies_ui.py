@@ -105,8 +105,15 @@ class Studies:
         if w.archive is None:
             return
         ranges = [(x.start, x.end) for x in self.concordance.model.lines if x.article == ln.article]
+        at = [(ln.start, ln.end)]
         art = w.archive.article(ln.article)
-        pieces = Reading.build(art).split_article_range(ln.start, ln.end)
+        corrected = w.archive.corrected(art)
+        if corrected is not art and not w.corrections.show_corrected:
+            # a corrected article's lines are places in its corrected reading: the original is shown
+            ranges, at = w.archive.original_ranges(art, ranges), w.archive.original_ranges(art, at)
+        elif corrected is not art:
+            art = corrected
+        pieces = Reading.build(art).split_article_range(*at[0])
         page_id = None
         if pieces:
             loc = art.parts[pieces[0][0]].locate(pieces[0][1])

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.corrections.store import correct_text
 from reader.gui.mainwindow import MainWindow
@@ -90,3 +91,35 @@ def test_the_corrected_readings_are_made_again_before_the_next_search(make_windo
     assert made == [1]  # made again at once, with the new one (the worker pool runs tasks as they come in tests)
     win.undo_stack.undo()
     assert made == [1, 0]
+
+
+def test_the_concordance_lists_a_corrected_word_and_opens_at_it_in_either_reading(make_window,  # noqa: ANN001
+                                                                                  library_dir: Path, tmp_path: Path,
+                                                                                  qtbot) -> None:  # noqa: ANN001
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    # a place with more of the article after it: the line opened is then not the first word
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    text = archive.article(article).text
+    after = text[start + 2:start + 4]
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    win.action_map[next(k for k in win.action_map if k.value == "actConcordance")].trigger()
+    view = win.studies.concordance
+    view.field.setText(f"{NEW} OR {after}")
+    qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    lines = view.model.lines
+    # the word right after the correction: its place moved in the corrected reading
+    row = next(i for i, ln in enumerate(lines) if ln.article == article and ln.start == start + len(NEW))
+    assert lines[row].match == after
+    assert any(ln.article == article and ln.match == NEW for ln in lines)
+    for corrected in (True, False):
+        win.corrections.set_show_corrected(corrected)
+        view.open_row(row)
+        av = win.article_view
+        assert win.state.article_id == article and av.current_hit >= 0
+        p, s, e = av.hits[av.current_hit]
+        assert av.article.parts[p].text[s:e] == after  # the word opened at, in the reading shown
+        assert all(av.article.parts[p].text[s:e] in (after, NEW, text[start:start + 2]) for p, s, e in av.hits)
+    win.corrections.set_show_corrected(True)
