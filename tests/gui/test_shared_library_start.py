@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.library.catalogue import Library
+from tests.pgcluster import team
 
 
 @pytest.mark.parametrize("how", ["--library", "BROADSHEET_LIBRARY"])
@@ -83,8 +84,6 @@ def test_add_to_collection_offers_only_the_readers_own_collections(
         pg_cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_window) -> None:  # noqa: ANN001
     """Seen by eye: as bob, Annotate → Add to collection… offered alice's group collection, then said it did not
     exist. The offer is the reader's own collections; another's shared one is listed in the Collections tab."""
-    import psycopg
-
     from reader.annotations.store import AnnotationStore
     from reader.app.samples import samples_folder
     from reader.corrections.store import CorrectionStore
@@ -97,13 +96,7 @@ def test_add_to_collection_offers_only_the_readers_own_collections(
     import_paths(admin, [samples_folder()])
     AnnotationStore.of(admin)
     CorrectionStore.of(admin)  # every component's tables exist before the roles are granted them
-    with psycopg.connect(url, autocommit=True) as c:
-        for role in ("offer_alice", "offer_bob"):
-            c.execute(f"DROP ROLE IF EXISTS {role}")
-            c.execute(f"CREATE ROLE {role} LOGIN")
-        c.execute("DROP ROLE IF EXISTS offer_group")
-        c.execute("CREATE ROLE offer_group NOLOGIN")
-        c.execute("GRANT offer_group TO offer_alice, offer_bob")
+    team(url, "offer_group", "offer_alice", "offer_bob")
     admin.grant("offer_group")
     first = admin.articles()[0].id
     admin.close()

@@ -25,6 +25,7 @@ from reader.index import store as sindex
 from reader.library.catalogue import Library, LibraryBusyError, LibraryError
 from reader.library.importer import import_paths
 from reader.search.engine import Searcher
+from tests.pgcluster import team
 
 
 @pytest.fixture(autouse=True)
@@ -539,23 +540,23 @@ def _without_indexed(lib: Library, rows: list[tuple[Any, ...]]) -> list[tuple[An
     return sorted((r[:i] + r[i + 1:] for r in rows), key=repr)
 
 
-def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path: Path) -> None:
-    """Enforced by PostgreSQL: alice and bob share the group role historians, carol does not."""
-    import psycopg
-
-    url = pg_cluster.create_database("rls_" + tmp_path.name[-10:].lower().replace("-", "_"))
+def _shared_library(pg_cluster: Any, name: str, group: str, *members: str) -> tuple[str, Library]:
+    """A new database holding the samples, every component's tables made (before the roles are granted them), its
+    researchers ``members`` of ``group`` granted it: (its URL, the library opened as its owner)."""
+    url = pg_cluster.create_database(name.lower().replace("-", "_"))
     admin = Library.open(url)
     import_paths(admin, [samples_folder()])
     AnnotationStore.of(admin)
     CorrectionStore.of(admin)
-    with psycopg.connect(url, autocommit=True) as c:
-        for role in ("alice", "bob", "carol"):
-            c.execute(f"DROP ROLE IF EXISTS {role}")
-            c.execute(f"CREATE ROLE {role} LOGIN")
-        c.execute("DROP ROLE IF EXISTS historians")
-        c.execute("CREATE ROLE historians NOLOGIN")
-        c.execute("GRANT historians TO alice, bob")
-    admin.grant("historians")
+    team(url, group, *members)
+    admin.grant(group)
+    return url, admin
+
+
+def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path: Path) -> None:
+    """Enforced by PostgreSQL: alice and bob share the group role historians, carol does not."""
+    url, admin = _shared_library(pg_cluster, "rls_" + tmp_path.name[-10:], "historians", "alice", "bob")
+    team(url, "others", "carol")
     admin.grant("carol")
     first = admin.articles()[0].id
     line = admin.article(first).line_ids()[0]
@@ -608,24 +609,10 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
 def test_a_corrected_word_is_found_by_those_who_see_the_correction(pg_cluster: Any, tmp_path: Path) -> None:
     """A text correction's words are searched beside the stored text, as on the desktop; a private correction is
     found by its owner only, a group one by the group (row-level security decides which readings a search sees)."""
-    import psycopg
-
     from reader.app.overlay import Overlay
     from reader.corrections.store import correct_text
 
-    url = pg_cluster.create_database("cor_" + tmp_path.name[-10:].lower().replace("-", "_"))
-    admin = Library.open(url)
-    import_paths(admin, [samples_folder()])
-    AnnotationStore.of(admin)
-    CorrectionStore.of(admin)
-    with psycopg.connect(url, autocommit=True) as c:
-        for role in ("dora", "eric"):
-            c.execute(f"DROP ROLE IF EXISTS {role}")
-            c.execute(f"CREATE ROLE {role} LOGIN")
-        c.execute("DROP ROLE IF EXISTS editors")
-        c.execute("CREATE ROLE editors NOLOGIN")
-        c.execute("GRANT editors TO dora, eric")
-    admin.grant("editors")
+    url, admin = _shared_library(pg_cluster, "cor_" + tmp_path.name[-10:], "editors", "dora", "eric")
     art = next(admin.article(i.id) for i in admin.articles() if i.kind == "article"
                and any(p.role == "paragraph" and len(p.text) > 30 for p in admin.article(i.id).parts))
     para = next(i for i, p in enumerate(art.parts) if p.role == "paragraph" and len(p.text) > 30)
@@ -655,19 +642,11 @@ def test_a_corrected_word_is_found_by_those_who_see_the_correction(pg_cluster: A
 def test_each_researcher_names_their_own_collections(pg_cluster: Any, tmp_path: Path) -> None:
     """A collection's name is unique among its owner's: bob makes his own "滇緬路" beside alice's private one (he
     was told "already exists" of a collection he could not see), and his own "ours" beside her group one."""
-    import psycopg
-
     url = pg_cluster.create_database("col_" + tmp_path.name[-10:].lower().replace("-", "_"))
     admin = Library.open(url)
     AnnotationStore.of(admin)
     CorrectionStore.of(admin)
-    with psycopg.connect(url, autocommit=True) as c:
-        for role in ("fay", "gus"):
-            c.execute(f"DROP ROLE IF EXISTS {role}")
-            c.execute(f"CREATE ROLE {role} LOGIN")
-        c.execute("DROP ROLE IF EXISTS archivists")
-        c.execute("CREATE ROLE archivists NOLOGIN")
-        c.execute("GRANT archivists TO fay, gus")
+    team(url, "archivists", "fay", "gus")
     admin.grant("archivists")
     fay = Library.open(url.replace("broadsheet@", "fay@"))
     gus = Library.open(url.replace("broadsheet@", "gus@"))
