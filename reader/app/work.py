@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reader.annotations.store import STATUS_MOVED, AnnotationStore, Reattached, reattach_in_library
-from reader.app.overlay import Overlay, anchored_source, root_key
+from reader.app.overlay import Overlay
+from reader.app.readings import anchored_source, root_key
 from reader.corrections.store import Correction, apply_overlay, line_pages_of
 from reader.library.catalogue import Library, NotFoundError
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
+from reader.model.document import Part
 from reader.search.query import Match, SearchOptions, Term, form_of_folded, form_of_original
 from reader.text.forms import fold_text
 
@@ -22,17 +24,23 @@ StoredPart = tuple[str, str, Sequence[tuple[int, int, str, int]]]
 
 @dataclass(frozen=True)
 class CorrectedReading:
-    """An article's text with its reader's OCR corrections applied: its parts (for the hit's places and snippet),
-    the text as shown and its folded form (for matching)."""
+    """An article's text with its reader's OCR corrections applied: its parts, the text as shown and its folded
+    form (for matching)."""
 
-    parts: tuple[StoredPart, ...]
+    corrected: tuple[Part, ...]
     text: str
     folded: str
 
     @classmethod
-    def of(cls, parts: Sequence[StoredPart]) -> CorrectedReading:
-        text = "\n\n".join(p[1] for p in parts)
+    def of(cls, parts: Sequence[Part]) -> CorrectedReading:
+        text = "\n\n".join(p.text for p in parts)
         return cls(tuple(parts), text, fold_text(text))
+
+    @cached_property
+    def parts(self) -> tuple[StoredPart, ...]:
+        """The parts as the search reads stored ones (for a hit's places and snippet): made when a hit needs them."""
+        return tuple((p.role, p.text, [(s.start, s.end, s.line, s.line_start) for s in p.spans])
+                     for p in self.corrected)
 
     def form(self, options: SearchOptions) -> str:
         """The reading in the form a search in ``options``' mode compares."""
