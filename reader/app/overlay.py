@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import Generic, TypeVar
 
 from reader.app.readings import ReadingsKeeper, anchored_source, root_key
-from reader.corrections.anchors import Reanchored, Reanchorer
+from reader.corrections.anchors import Reanchored, Reanchorer, SourceLines
 from reader.corrections.store import (
     Correction,
     CorrectionStore,
@@ -110,6 +110,8 @@ class Overlay:
         #: the corrected readings a search is told of (:meth:`search_readings`), until :meth:`invalidate`
         self._readings: dict[str, CorrectedReading] | None = None
         self._keeper = ReadingsKeeper(library)
+        #: the lines of the sources corrections were made on, kept between passes while a source is unchanged
+        self._kept_lines: dict[str, tuple[str, SourceLines]] = {}
 
     @property
     def library(self) -> Library:
@@ -128,7 +130,7 @@ class Overlay:
         """
         with self._lock:
             if self._corrections is None:
-                current, moved = Reanchorer(self._library.conn).reanchor_all(self.store.find())
+                current, moved = Reanchorer(self._library.conn, self._kept_lines).reanchor_all(self.store.find())
                 self._corrections = current
                 self.reanchored = moved
             return self._corrections

@@ -141,16 +141,35 @@ class Reanchored:
 
 
 class Reanchorer:
-    """Finds the lines of stored corrections again in the sources as they are now (one lookup per source)."""
+    """Finds the lines of stored corrections again in the sources as they are now (one lookup per source).
 
-    def __init__(self, conn: Connection) -> None:
+    ``kept``: the lines of each source read by an earlier pass, by path, with the digest of the file they were
+    read from, reused while the library holds that file unchanged (a re-import of changed bytes changes it):
+    the window re-anchors every correction after each one it stores, and reading the lines of every corrected
+    source again cost ~0.35 s with 1,000 corrections in 189 sources."""
+
+    def __init__(self, conn: Connection, kept: dict[str, tuple[str, SourceLines]] | None = None) -> None:
         self.conn = conn
         self._sources: dict[str, SourceLines] = {}
+        self._kept = kept
 
     def lines_of(self, source: str) -> SourceLines:
         if source not in self._sources:
-            self._sources[source] = source_lines(self.conn, source)
+            self._sources[source] = self._read(source)
         return self._sources[source]
+
+    def _read(self, source: str) -> SourceLines:
+        if self._kept is None:
+            return source_lines(self.conn, source)
+        row = self.conn.execute("SELECT sha256 FROM sources WHERE path = ?", (source,)).fetchone()
+        digest = str(row[0]) if row and row[0] else None
+        was = self._kept.get(source)
+        if was is not None and digest is not None and was[0] == digest:
+            return was[1]
+        lines = source_lines(self.conn, source)
+        if digest is not None:
+            self._kept[source] = (digest, lines)
+        return lines
 
     def reanchor(self, correction: Correction) -> Correction | Reanchored:
         """The correction naming its lines as they are now; a :class:`Reanchored` when any moved."""

@@ -61,3 +61,32 @@ def test_one_correction_more_reads_one_article_and_an_undone_one_drops_its_readi
         store.delete(last.id)
         overlay.invalidate()
         assert sorted(overlay.search_readings()) == sorted(a for a, _ in places[:3]) and read == []
+
+
+def test_the_lines_kept_between_passes_are_read_again_when_their_source_changes(tmp_path: Path) -> None:
+    """The overlay keeps each corrected source's lines between passes (the window re-anchors every correction after
+    each one it stores); a source re-imported with other bytes is read again, so its corrections follow its lines."""
+    from reader.corrections.store import Correction
+
+    folder = tmp_path / "src" / "人民日报" / "2021-01-27"
+    folder.mkdir(parents=True)
+    source = folder / "01.txt"
+    source.write_bytes((Path(__file__).parents[1] / "data" / "text" / "seed_page.txt").read_bytes())
+    with Library.open(tmp_path / "lib") as lib:
+        import_paths(lib, [source])
+        art = next(lib.article(i.id) for i in lib.articles() if "网络犯罪" in lib.article(i.id).text)
+        line = art.line_ids()[0]
+        store = CorrectionStore.of(lib)
+        store.add(Correction("headline", art.id, {"line": line, "text": "更正标题"}))
+        overlay = Overlay(lib)
+        assert overlay.corrections()[0].data["line"] == line
+        overlay.invalidate()
+        assert overlay.corrections()[0].data["line"] == line  # from the lines kept
+        text = source.read_text(encoding="utf-8")
+        source.write_text("国际简讯\n\n本报讯 联合国大会今天举行会议。\n\n" + text, encoding="utf-8")
+        import_paths(lib, [source])
+        overlay.invalidate()
+        moved = overlay.corrections()[0].data["line"]
+        assert moved != line and overlay.reanchored  # found again four lines down, not left on the old id
+        page, number = line.rsplit(".l", 1)
+        assert moved == f"{page}.l{int(number) + 4}"
