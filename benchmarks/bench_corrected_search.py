@@ -7,8 +7,10 @@ The library is copied first (it is written to). One two-character correction is 
 readings (``Overlay.search_readings``: what the window does on its search lane after each correction and a
 ``broadsheet search`` process does once), and for a few queries the search's time with the readings beside the
 same search without them (the texts as imported), in the same run, and the time of a new ``broadsheet search 中国
---json`` process on the library with and without the corrections. Nothing is asserted
-(tests/search/test_corrected_reading.py checks correctness).
+--json`` process on the library with and without the corrections. With ``--window``, the window (offscreen)
+stores ten more corrections one by one and prints how long each kept its GUI thread busy (the correction stored,
+the corrections re-anchored, the article shown again). Nothing is asserted (tests/search/test_corrected_reading.py
+checks correctness).
 """
 
 from __future__ import annotations
@@ -76,10 +78,50 @@ def _process(folder: Path) -> float:
     return statistics.median(times)
 
 
+def window_corrections(folder: Path, work: Path, n: int = 10) -> list[float]:
+    """Milliseconds the window's GUI thread is busy storing each of ``n`` more corrections and showing the article
+    again (its event queue processed after)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.gui.app import create_application
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.settings import Settings
+
+    app = create_application([])
+    win = MainWindow(Settings(work / "settings.ini"))
+    win.resize(1440, 900)
+    win.open_library(folder, create=False)
+    win.show()
+    app.processEvents()
+    archive = win.archive
+    assert archive is not None
+    out: list[float] = []
+    for info in archive.library.articles()[-200:]:
+        if len(out) >= n:
+            break
+        art = archive.article(info.id)
+        pos = 0
+        for part in art.parts:
+            first, second = part.locate(2), part.locate(3)
+            if part.role == "paragraph" and first and second and first[0] == second[0]:
+                win.open_article(info.id)
+                app.processEvents()
+                t0 = time.perf_counter()
+                win.corrections.add_correction(correct_text(art, pos + 2, pos + 4, "龘䨻"))
+                app.processEvents()
+                out.append((time.perf_counter() - t0) * 1000)
+                break
+            pos += len(part.text) + 2
+    win.close()
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("library", type=Path)
     parser.add_argument("--corrections", type=int, default=1000)
+    parser.add_argument("--window", action="store_true", help="time the window storing ten more corrections")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-corrected-"))
     try:
@@ -112,6 +154,10 @@ def main() -> int:
                     print(f"{q:<14} {_ms(corrected, q):>14.1f} {_ms(plain, q):>9.1f}")
         print(f"new process `search 中国 --json`: {_process(folder):.2f} s with the corrections, "
               f"{_process(plain_folder):.2f} s without")
+        if args.window:
+            busy = sorted(window_corrections(folder, work))
+            print(f"the window storing a correction: GUI thread busy {statistics.median(busy):.0f} ms median, "
+                  f"{busy[-1]:.0f} ms at most ({len(busy)} corrections)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
