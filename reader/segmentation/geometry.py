@@ -2377,10 +2377,31 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
         first, end = heads.start(d), d
         while end > first and _ends_on_run_on_word(lines[end - 1].text):
             end -= 1  # the dateline's first line, not a heading
+        if end - first == 1 and _run_in_crosshead(lines, first, flags, sizes, edges[2]):
+            continue
         if first < end and (first == 0 or not lines[first - 1].text.rstrip().endswith(("-", "\u00ad", "⸗", "¬"))):
             for i in range(first, end):
                 heads.out[i] = True
     return heads.out
+
+
+def _run_in_crosshead(lines: Sequence[Line], k: int, flags: Sequence[bool], sizes: _Sizes, em: float) -> bool:
+    """The line at ``k`` over a dateline is a crosshead of the story it stands in, not an item's head: one line in
+    Title Case ending on a full stop, declared at the body's size on a page whose declared sizes count, run in
+    close under finished body text (less than :data:`ITEM_HEAD_GAP` of whitespace above it). Papers that declare
+    sizes set a telegraph item's own head larger than the body (Evening Star: "New British Chief of Staff." at 8
+    over a 6-point body, a line's whitespace above it) and the crossheads parting a story's dispatches at the
+    body's size ("To Renew the Attack." / "PARIS, March 22.—" under the Dardanelles story)."""
+    line, text = lines[k], lines[k].text.strip()
+    size = line.font_size
+    if not sizes.use_font or size is None or size > sizes.body or k == 0 or flags[k - 1]:
+        return False
+    above, box = lines[k - 1], line.box
+    if above.box is None or box is None or not above.text.rstrip().endswith(_SENTENCE_END):
+        return False
+    gaps, usual = _line_gaps(lines)
+    return (text.endswith(".") and _headline_case(text) and not _caps_line(text)
+            and gaps[k] - usual < ITEM_HEAD_GAP * em)
 
 
 #: an item's heading set in smaller type than the body: at most this share of the body's declared size

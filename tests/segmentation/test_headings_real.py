@@ -326,3 +326,20 @@ def test_sections_numbered_in_roman_figures_are_crossheads_of_their_article() ->
     art = _article_with(_doc(EISENBAHN), "Die gegenwärtig theils em Betrieb")
     assert "Oberhauſen als Verwalter vor." in art.text
     assert any(p.role == "section-heading" and p.text.startswith("I. Bahnamt") for p in art.parts)
+
+
+STAR_1915 = "ndnp_evening_star_1915-03-22/0007.xml"
+
+
+def test_a_crosshead_at_the_body_size_over_a_dispatch_stays_in_the_story() -> None:
+    # Evening Star 1915 and 1916: "To Renew the Attack." and "Turks Claim Success.", declared at the body's 6 pt
+    # and run in close under the story's text, head the next dispatch of the same story ("PARIS, March 22.—");
+    # an item of the telegraph column has a head of its own set larger (8 pt: "New British Chief of Staff.")
+    for page, story, crossheaded in ((STAR_1915, "Storms again have", "PARIS, March 22.?Admirals of the"),
+                                     (STAR_1915, "Storms again have", "CONSTANTINOPLE, March 22. via"),
+                                     ("ndnp_evening_star_1916-08-26/0007.xml", "The Turkish attempt",
+                                      "CONSTANTINOPLE. August 26.?")):
+        doc = _doc(page)
+        assert _article_with(doc, crossheaded) is _article_with(doc, story), crossheaded
+    item = _article_with(_doc(STAR_1915), "LONDON. March 22.?Maj. Gen. Sir")
+    assert _flat(item.headline) == _flat("New British Chief of Staff.")
