@@ -1133,6 +1133,10 @@ LATIN_BYLINE = re.compile(r"^(?:By|BY|De|DE|Par|PAR|Von|VON|Door)\s+[A-ZÀ-Þ][\
 #: the label over a serial's instalment ("Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12", "Feuilleton des
 #: Nordstern"): a kicker of the serial's title
 SERIAL_LABEL = re.compile(r"^(?:Feuilleton|FEUILLETON)\b")
+#: a chapter's number under a serial's title ("Chapitre IV.", "CHAPTER XII.", "Kapitel 3."): the instalment's text
+#: opens on it, as a Chinese serial's opens on 第四囘 (:data:`CHAPTER`)
+LATIN_CHAPTER = re.compile(r"^(?:Chapitre|CHAPITRE|Chapter|CHAPTER|Kapitel|KAPITEL|Cap[ií]tulo|CAP[IÍ]TULO|Hoofdstuk"
+                           r"|HOOFDSTUK)\s+(?:[IVXLC]+|\d+)\b")
 
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
@@ -1208,14 +1212,16 @@ MAX_INDENT = 6.0
 SHORT_END = 1.5
 
 
-def _item_lead(text: str, titled: bool) -> bool:
+def _item_lead(text: str, titled: bool, dialogue: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
     date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
-    own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing)."""
+    own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing); a dash
+    not in ``dialogue`` (a serial's text, where a dash opens a character's speech: "— Vous pouvez me tuer …")."""
     t = text.strip()
     if CLOSING_DATE.search(t) is not None:
         return False
-    return DASH_LEAD.match(t) is not None or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
+    dash = DASH_LEAD.match(t) is not None and not dialogue
+    return dash or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
@@ -1233,7 +1239,7 @@ def _figure_share(lines: Sequence[Line]) -> float:
     return sum(ch.isnumeric() or ch in _FIGURE_MARKS for ch in text) / len(text) if text else 0.0
 
 
-def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
+def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> list[int]:
     """Indices of lines inside one block of body text that open an unheaded item (never 0).
 
     Papers run short items on in one column with no headline: a local-news column whose items each open on a
@@ -1244,7 +1250,8 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
     stops short of the column's edge (its paragraph's last line), and the new line runs on to the edge (a place
     and date closing a notice, "Bonn, den 17. Juli 1916.", stands alone). A dateline in the middle of a sentence, or a
     dash starting a line of running text, does neither. Under a headline of the block's own, the datelines are the
-    entries of one report (``titled``) unless a signature set flush right closed the item above them.
+    entries of one report (``titled``) unless a signature set flush right closed the item above them. In a serial's
+    text (``dialogue``) a dash opens a character's speech, no item.
     """
     boxes = [ln.box for ln in lines]
     if len(lines) < 2 or any(b is None for b in boxes):
@@ -1270,7 +1277,7 @@ def _led_starts(lines: Sequence[Line], titled: bool) -> list[int]:
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
         # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
         quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
-        lead = _item_lead(lines[k].text, (titled or quoted) and not signed)
+        lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue)
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
     return starts
@@ -3132,13 +3139,27 @@ class _PageCut:
         elif self.pending_heads:
             self.rubric_over_series()
             d = self.open_article()
-            d.parts.extend(_heading_parts(self.pending_heads))
+            chapter = self.serial_chapter()
+            d.parts.extend(_heading_parts(self.pending_heads[:chapter]))
+            for lines, _ in self.pending_heads[chapter:]:  # the chapter line and what follows it open the text
+                d.parts.append(lines_part(lines, "paragraph"))
+            self.pending_heads, self.pending_ids = self.pending_heads[:chapter], self.pending_ids[:chapter]
             self.headed = (d, list(self.pending_heads), list(self.pending_ids))
             last = self.pending_ids[-1]  # the heading lines of the block the text is in (a rubric over it aside)
             heading = [ln for (lines, _), ident in zip(self.pending_heads, self.pending_ids, strict=False)
                        if ident == last for ln in lines]
             self.roundup = d if _opens_on_section(heading) else None
             self.pending_heads, self.pending_ids = [], []
+
+    def serial_chapter(self) -> int:
+        """The index of the waiting heading group that is a serial's chapter line (:data:`LATIN_CHAPTER`), under the
+        serial's label and title; the number of groups when there is none."""
+        groups = self.pending_heads
+        for k in range(2, len(groups)):
+            if LATIN_CHAPTER.match(groups[k][0][0].text.strip()) and any(
+                    SERIAL_LABEL.match(ln.text.strip()) for lines, _ in groups[:k] for ln in lines):
+                return k
+        return len(groups)
 
     def rubric_over_series(self) -> None:
         """The article opened last on the page was headed by one display line from a block of its own over a head
@@ -3785,7 +3806,7 @@ class _PageCut:
         """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
         a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
         begins; ``titled``: the run stands under a title of its own block."""
-        led = [] if self.vertical else _led_starts(run, titled)
+        led = [] if self.vertical else _led_starts(run, titled, self.in_serial())
         leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
@@ -3826,7 +3847,20 @@ class _PageCut:
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
-                and not self.vertical and _item_lead(run[0].text, titled) and not self.under_chapeau())
+                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial())
+                and not self.under_chapeau())
+
+    def in_serial(self) -> bool:
+        """The current article is a serial's instalment: its headline group holds the serial's label
+        ("FEUILLETON.", "Feuilleton des Nordstern"), or the headline waiting for the text does; its text is fiction,
+        whose dashes open speech."""
+        if self.pending_heads:
+            texts = [ln.text for lines, _ in self.pending_heads for ln in lines]
+        elif self.current is not None:
+            texts = [p.text for p in self.current.parts if p.role in HEADLINE_ROLES]
+        else:
+            return False
+        return any(SERIAL_LABEL.match(t.strip()) is not None for t in texts)
 
     def under_chapeau(self) -> bool:
         """The current article holds its headline and one short paragraph that opened on no dateline: a standfirst

@@ -251,3 +251,22 @@ def test_a_heading_over_a_numbered_notice_is_its_sections_rubric() -> None:
     arts = articles_from_layout([_page([rubric, number, notice])])
     assert [(a.kind, a.headline) for a in arts] == [("article", "Steckbrief."), ("furniture", None)]
     assert "1) Unterſuchungsſachen." in arts[1].text
+
+
+def test_a_dash_opening_a_paragraph_of_a_serial_is_dialogue_not_an_item() -> None:
+    """L'Union 1865 (heldout4): the feuilleton under its label "FEUILLETON." runs its dialogue in paragraphs each
+    opened by an indented dash ("— Vous pouvez me tuer : pourquoi m'in-", "— Il a raison, fit une voix …"): lines
+    of the one instalment, not unheaded items as a run of trade notes opened by dashes would be."""
+    from pathlib import Path
+
+    from reader.segmentation.analyze import analyze_file
+
+    page = Path(__file__).resolve().parents[1] / "data" / "heldout4" / "bnl_lunion_1865-05-24"
+    doc = analyze_file(page / "1865-05-24_01-00001.xml")
+    serial = [a for a in doc.articles if "On amena le prisonnier" in a.text]
+    assert len(serial) == 1
+    for said in ("Vous pouvez me tuer", "Il a raison, fit une voix", "Mon fils, lui dit-il", "Soit, barbares"):
+        assert said in " ".join(serial[0].text.split()), said
+    # the instalment's chapter line under the serial's title opens its text, as a Chinese serial's 第四囘 does
+    assert serial[0].headline == "LOUISE FOUBERT."
+    assert serial[0].paragraphs()[0].text.startswith("Chapitre IV."), serial[0].paragraphs()[0].text
