@@ -3516,6 +3516,9 @@ class _PageCut:
         """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy
         with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
         False."""
+        if _blind_caption(lines) and self.inside_broken_report(block):
+            self.current_article().parts.extend(self.paragraphs(block, "caption"))
+            return True  # a photo set inside a report broken off before it: the report runs on after it
         if _blind_caption(lines):
             kind = "photo"
         elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
@@ -3529,6 +3532,24 @@ class _PageCut:
         self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph"))
         self.item_break = kind == "advertisement"
         return True
+
+    def inside_broken_report(self, block: Block) -> bool:
+        """The caption ``block`` stands inside a report: no heading waits, the current article's text broke off
+        mid-sentence (its last line ends on a letter or character, no punctuation) and the text after the caption
+        runs on (running text, not a heading, a bullet's brief or another caption): "…遂遊戲三昧、達" /
+        ◘戴雪雪女士◘ / "於曲部、旣而棄之、…"."""
+        if (self.pending_heads or self.current is None or self.current.kind != "article" or not self.current.parts
+                or self.current.parts[-1].role != "paragraph" or not self.last_body[-1:].isalnum()):
+            return False
+        at = next(k for k, b in enumerate(self.blocks) if b is block)
+        after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
+        lines = [ln for ln in after.lines if ln.text.strip()] if after is not None else []
+        return bool(lines) and not (_blind_display(lines[:1]) or _opens_brief(lines[0]) or _blind_caption(lines)
+                                    or after is not None and after.id in self.margin)
+
+    def current_article(self) -> _Draft:
+        assert self.current is not None
+        return self.current
 
     def rubric(self) -> None:
         """The pending display headlines head a section, not an item: the items under it carry their own

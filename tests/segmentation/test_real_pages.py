@@ -364,3 +364,20 @@ def test_whitespace_left_by_a_heading_taken_out_of_the_run_parts_nothing() -> No
     text: the whitespace around the section mark is the mark's, not a lead parting two items."""
     doc = _doc("reichsanzeiger_gt/1891_1_0001.xml")
     assert _article_with(doc, "Der Gouverneur beſtimmt mit") is _article_with(doc, "Das Geſetz über die Konſular")
+
+
+def test_a_photos_caption_set_inside_a_report_that_breaks_off_stays_in_it() -> None:
+    # Jing bao 1930-04-27 and 04-30 (heldout4), read without their divs: the photo ◘戴雪雪女士◘ stands in
+    # the middle of 戴雪〻之汗漫游, whose text breaks off before it ("…遂遊戲三昧、達") and runs on after it
+    # ("於曲部、旣而棄之、…"); ◘寶鳳老四近影◘ inside 記寶鳳題名由來 ("…而竟與閣主同其芳" / "字、曾爲文斥之…").
+    # A photo after a finished report is an item of its own (◘操縱如意◘).
+    for name, report, after, caption in (
+            ("jb_1331_1930-04-27_0002+0003.xml", "戴雪雪女士、小字紫英", "於曲部、旣而棄之", "◘戴雪雪女士◘"),
+            ("jb_1332_1930-04-30_0002+0003.xml", "晶雄著文、輒署寶鳳閣主", "字、曾爲文斥之", "◘寶鳳老四近影◘")):
+        arts = _blind_fold(f"../heldout4/ecpo_jingbao/{name}")
+        holding = [a for a in arts if report in "".join(a.text.split())]
+        assert len(holding) == 1, name
+        flat = "".join(holding[0].text.split())
+        assert after in flat and caption in flat, name
+    arts = _blind_fold("../heldout4/ecpo_jingbao/jb_1331_1930-04-27_0002+0003.xml")
+    assert any(a.kind == "photo" and "".join(a.text.split()) == "◘操縱如意◘" for a in arts)
