@@ -924,6 +924,21 @@ def _between_ears(blocks: Sequence[Block], ears: set[str]) -> set[str]:
     return out
 
 
+#: a photographer's or donor's credit in a caption ("（明媚贈）", "（卡爾生攝）") and the marks framing a caption
+CAPTION_CREDIT = re.compile(r"[（(][^（）()]*[）)]")
+CAPTION_FRAME = "◘◀▶⋯…"
+
+
+def _longest_shared(short: str, text: str) -> int:
+    """The length of the longest run of ``short``'s characters that occurs in ``text``."""
+    best = 0
+    for i in range(len(short)):
+        j = i + best + 1
+        while j <= len(short) and short[i:j] in text:
+            best, j = j - i, j + 1
+    return best
+
+
 def _blind_caption(lines: Sequence[Line]) -> bool:
     """A photo's caption told by its text alone: the bullet (or a ◀…▶ frame) opening one or two short lines
     without the punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
@@ -3516,7 +3531,7 @@ class _PageCut:
         """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy
         with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
         False."""
-        if _blind_caption(lines) and self.inside_broken_report(block):
+        if _blind_caption(lines) and (self.inside_broken_report(block) or self.caption_of_current(lines)):
             self.current_article().parts.extend(self.paragraphs(block, "caption"))
             return True  # a photo set inside a report broken off before it: the report runs on after it
         if _blind_caption(lines):
@@ -3546,6 +3561,21 @@ class _PageCut:
         lines = [ln for ln in after.lines if ln.text.strip()] if after is not None else []
         return bool(lines) and not (_blind_display(lines[:1]) or _opens_brief(lines[0]) or _blind_caption(lines)
                                     or after is not None and after.id in self.margin)
+
+    def caption_of_current(self, lines: Sequence[Line]) -> bool:
+        """The caption names what the current article, right above it, names (half its words or more, two characters
+        at least: ◘賈寶玉老九（明媚贈）◘ under a report on 賈寶玉, ◘謝恩君老四◘ under one opening "謝恩君老四、…"), or
+        follows a caption that did: the report's own picture, not a photo item of its own."""
+        if self.pending_heads or self.current is None or self.current.kind != "article" or not self.current.parts:
+            return False
+        if self.current.parts[-1].role == "caption":
+            return True
+        if self.current.parts[-1].role != "paragraph":
+            return False
+        core = CAPTION_CREDIT.sub("", "".join("".join(ln.text.split()) for ln in lines)).strip(CAPTION_FRAME)
+        text = "".join("".join(p.text.split()) for p in self.current.parts)
+        named = _longest_shared(core, text)
+        return named >= 2 and 2 * named >= len(core)
 
     def current_article(self) -> _Draft:
         assert self.current is not None

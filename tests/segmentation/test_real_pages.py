@@ -381,3 +381,16 @@ def test_a_photos_caption_set_inside_a_report_that_breaks_off_stays_in_it() -> N
         assert after in flat and caption in flat, name
     arts = _blind_fold("../heldout4/ecpo_jingbao/jb_1331_1930-04-27_0002+0003.xml")
     assert any(a.kind == "photo" and "".join(a.text.split()) == "◘操縱如意◘" for a in arts)
+
+
+def test_a_photos_caption_naming_what_the_report_above_names_is_its_picture() -> None:
+    # Jing bao 1930 read without their divs: ◘賈寶玉老九（明媚贈）◘ under the report on 賈寶玉 (石頭記中之賈寶玉 …), and
+    # ◘謝恩君老四◘ under 可有恩波到此君 ("謝恩君老四、初以虫二閣名 …"), are the reports' own pictures; a photo naming
+    # nothing of the report above it is an item of its own (◘下月拆造之上海市政廳◘ after a report on 市政廳 aside).
+    for name, report, caption in (("jb_1327_1930-04-15_0002+0003.xml", "石頭記中之賈寶玉", "◘賈寶玉老九（明媚贈）◘"),
+                                  ("jb_1328_1930-04-18_0002+0003.xml", "謝恩君老四、初以虫二閣名", "◘謝恩君老四◘")):
+        arts = _blind_fold(f"ecpo_jingbao/{name}")
+        holding = [a for a in arts if report in "".join(a.text.split())]
+        assert len(holding) == 1 and caption in "".join(holding[0].text.split()), name
+    arts = _blind_fold("ecpo_jingbao/jb_1328_1930-04-18_0002+0003.xml")
+    assert any(a.kind == "photo" and "".join(a.text.split()) == "◘下月拆造之上海市政廳◘" for a in arts)
