@@ -728,10 +728,11 @@ def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float
     bx = block_box(below)
     if bx is None or not all(_centred_heading_line(line, bx, em) for line in lines):
         return False
-    # the first line with a word: a dateline the OCR garbled to "W a 2 7" is no table row
-    first_below = next((ln.text for ln in below.lines if ln.text.strip() and not is_ocr_fragment(ln.text)), "")
-    # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item
-    return not is_tabular(first_below)
+    # the first lines with a word: a dateline the OCR garbled to "W a 2 7" is no table row
+    rows = [ln.text for ln in below.lines if ln.text.strip() and not is_ocr_fragment(ln.text)]
+    # over a table ("PRICE OF GRAIN ON BOARD SHIP" over its rows) a centred line heads the table, not an item; a
+    # line of prose naming dates ("Fra den 8 til 13 Junii 1795 har …") over more prose, most of the block, is no table
+    return not rows or not is_tabular(rows[0]) or 2 * sum(1 for row in rows if is_tabular(row)) < len(rows)
 
 
 def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:

@@ -270,3 +270,18 @@ def test_a_dash_opening_a_paragraph_of_a_serial_is_dialogue_not_an_item() -> Non
     # the instalment's chapter line under the serial's title opens its text, as a Chinese serial's 第四囘 does
     assert serial[0].headline == "LOUISE FOUBERT."
     assert serial[0].paragraphs()[0].text.startswith("Chapitre IV."), serial[0].paragraphs()[0].text
+
+
+def test_a_centred_heading_over_prose_naming_dates_heads_an_item() -> None:
+    """Adresse-Contoirs Efterretninger 1795 (heldout4): "Handels Beretninger.", a block of its own centred at body
+    size over the text under it, after a finished notice, heads the next notice although the first line under it
+    names dates and a year ("Fra den 8 til 13 Junii 1795 har Assurance-Præmierne"): prose, not a table's first row
+    (a row of figures follows a table's heading, and the next row too)."""
+    notice = _block("n", 40, [("Mandagen den 27 Junii begynder Hr. Schumacher", 40.0, 0.0), *_body("fine Fore", 2),
+                              ("som sædvanligt foretagne.", 0.0, 300.0)], order=0)
+    head = _block("h", 240, [("Handels Beretninger.", 200.0, 200.0)], order=1)
+    prose = _block("p", 290, [("Fra den 8 til 13 Junii 1795 har Assurance-Præmierne", 40.0, 0.0),
+                              *_body("for al Fare paa danske", 2), ("været saaledes som følger.", 0.0, 200.0)],
+                   order=2)
+    arts = [a for a in articles_from_layout([_page([notice, head, prose])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "Handels Beretninger."], [a.headline for a in arts]
