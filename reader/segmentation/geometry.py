@@ -1149,6 +1149,9 @@ LATIN_BYLINE = re.compile(r"^(?:By|BY|De|DE|Par|PAR|Von|VON|Door)\s+[A-ZÀ-Þ][\
 #: the label over a serial's instalment ("Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12", "Feuilleton des
 #: Nordstern"): a kicker of the serial's title
 SERIAL_LABEL = re.compile(r"^(?:Feuilleton|FEUILLETON)\b")
+#: a line of text under display lines, with display lines under it in the same block, is part of that display (not
+#: an item's body) when it has at most this many characters
+STUB_CHARS = 30
 #: a chapter's number under a serial's title ("Chapitre IV.", "CHAPTER XII.", "Kapitel 3."): the instalment's text
 #: opens on it, as a Chinese serial's opens on 第四囘 (:data:`CHAPTER`)
 LATIN_CHAPTER = re.compile(r"^(?:Chapitre|CHAPITRE|Chapter|CHAPTER|Kapitel|KAPITEL|Cap[ií]tulo|CAP[IÍ]TULO|Hoofdstuk"
@@ -3087,6 +3090,10 @@ class _PageCut:
                 self.below[id(b)] = text_block
             if sum(1 for ln in b.lines if ln.text.strip()) >= 2:
                 text_block = b
+        #: the block each line is in
+        self.block_of = {ln.id: b.id for b in blocks for ln in b.lines}
+        self.line_of = {ln.id: ln for b in blocks for ln in b.lines}
+        self.lines_of = {b.id: b.lines for b in blocks}
         #: the lines of regions the source types as headings
         self.stated_heads = {ln.id for b in blocks if _norm_type(b) in HEADING_TYPES for ln in b.lines}
         #: the article opened last by display lines, with those lines and the blocks they came from
@@ -3152,6 +3159,11 @@ class _PageCut:
                 _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)
                 or self.copy_after_advert(following)):
             self.flush_adverts(following)
+        elif self.pending_heads and self.stub_heading():
+            stub = self.current_article()
+            stub.parts[-1].role = "subheadline"
+            stub.parts.extend(_heading_parts(self.pending_heads, "subheadline"))
+            self.pending_heads, self.pending_ids = [], []
         elif self.pending_heads:
             self.rubric_over_series()
             d = self.open_article()
@@ -3176,6 +3188,32 @@ class _PageCut:
                     SERIAL_LABEL.match(ln.text.strip()) for lines, _ in groups[:k] for ln in lines):
                 return k
         return len(groups)
+
+    def stub_heading(self) -> bool:
+        """The current article, opened by display lines in the block the waiting ones come from, holds one short
+        line of text under them, set in from the measure (an advert's display broken by a line of small type:
+        "HUNT'S" / "lilPMM" / "REMEDY!"): the waiting lines go on its heading, with that line, and open nothing. A
+        card's address running across the measure ("J R VHITNEY Stock Broker" / "334 Atlas Boll 1470 Res 3004Z")
+        ends the card."""
+        d = self.current
+        if d is None or self.headed is None or self.headed[0] is not d or d.kind != "article":
+            return False
+        body = [p for p in d.parts if p.role not in HEADLINE_ROLES]
+        if len(body) != 1 or body[0] is not d.parts[-1] or body[0].role != "paragraph":
+            return False
+        flat = "".join(body[0].text.split())
+        ids = {sp.line for sp in body[0].spans}
+        if len(flat) > STUB_CHARS or len(ids) != 1:
+            return False
+        line, block = self.line_of[next(iter(ids))], self.block_of[next(iter(ids))]
+        if block != self.pending_ids[0] or block != self.headed[2][-1]:
+            return False
+        # set in, not a full line of copy running across the measure (a card's address line: "334 Atlas Bldg …")
+        edges = _edges([ln for ln in self.lines_of[block] if ln.box is not None], self.sizes)
+        if edges is None or line.box is None:
+            return False
+        left, right, em = edges
+        return line.box[0] - left >= em or right - line.box[2] >= em
 
     def rubric_over_series(self) -> None:
         """The article opened last on the page was headed by one display line from a block of its own over a head

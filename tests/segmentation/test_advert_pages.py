@@ -233,3 +233,14 @@ def test_an_adverts_address_set_large_under_its_copy_closes_it() -> None:
     heading = " ".join(p.text for p in shoes.parts if p.role in HEAD_ROLES)
     assert "HABBISUUBO" not in heading and "TOOOTH AND SHOES." in heading, heading
     assert "HABBISUUBO" in _article_with(doc, "BRANCH STORE,").text
+
+
+def test_a_short_set_in_line_between_an_adverts_display_lines_is_part_of_its_display() -> None:
+    # Lancaster Intelligencer 1888 p. 4 (NDNP microfilm, whole-column blocks): the china shop's advert sets
+    # "WHITE DINNER SETS" / "B very Set reduced." (a short line set in, small type) / "Toilet Sets" … in one block: one
+    # advert, not an item of one line and another; a card's address running across the measure under its name
+    # ("J R VHITNEY Stock Broker" / "334 Atlas Boll 1470 Res 3004Z", Deseret News 1909) ends its own item
+    doc = _doc("ndnp_lancaster_intelligencer_1888-08-30/sn83032300_1888_08_30_4.xml")
+    assert _article_with(doc, "WHITE DINNER SETS") is _article_with(doc, "Toilet Sets")
+    doc = _doc("ndnp_deseret_news_1909-12-24/sn83045555_1909_12_24_6.xml")
+    assert _article_with(doc, "334 Atlas Boll") is not _article_with(doc, "SALT LAKE BANK CLEARINGS")
