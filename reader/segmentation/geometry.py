@@ -1132,6 +1132,9 @@ def _news_brief(text: str) -> bool:
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)
 DINKUS = re.compile(r"^[*∗⁂»«•·]+(?:\s*[*∗⁂»«•·]+){0,2}$")
+#: a row of x's set alone ("x　x　x　x", "× × ×"): a break between sections of one text, where an asterism or a
+#: ruled dinkus parts items
+SECTION_BREAK = re.compile(r"^(?:[xX×ｘＸ][\s\u3000]*){3,}$")
 #: a byline set centred like a heading ("Von Edmund Scharein.", "By …"): it stays with its article's body
 BYLINE_START = re.compile(r"^(?:Von|By|BY|Par|Door|Van)\s")
 #: a byline waiting as display lines has at most this many words ...
@@ -3734,6 +3737,14 @@ class _PageCut:
         # a paragraph opening on names ("Mme Veuve Eureau est une femme …") has half its words capitalised
         return first if share is not None and share < RUN_IN_CAPITALS and not _caps_line(first.text) else None
 
+    def section_break(self, block: Block, text_lines: list[Line]) -> bool:
+        """A row of x's set alone ("x　x　x　x") under an article's text: a break inside it, placed there."""
+        if (len(text_lines) != 1 or SECTION_BREAK.match(text_lines[0].text.strip()) is None or self.pending_heads
+                or self.current is None or self.current.kind != "article"):
+            return False
+        self.current.parts.extend(self.paragraphs(block, "paragraph"))
+        return True
+
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
         """Display lines (at the top of a block or inside it) start an article; the rest is body.
 
@@ -3757,7 +3768,8 @@ class _PageCut:
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
             return
-        if self.table_cell(block, text_lines) or self.sizes.body <= 0 and self.blind_item(block, text_lines):
+        if (self.section_break(block, text_lines) or self.table_cell(block, text_lines)
+                or self.sizes.body <= 0 and self.blind_item(block, text_lines)):
             return
         if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
             self.flush_heads()

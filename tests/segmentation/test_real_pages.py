@@ -394,3 +394,13 @@ def test_a_photos_caption_naming_what_the_report_above_names_is_its_picture() ->
         assert len(holding) == 1 and caption in "".join(holding[0].text.split()), name
     arts = _blind_fold("ecpo_jingbao/jb_1328_1930-04-18_0002+0003.xml")
     assert any(a.kind == "photo" and "".join(a.text.split()) == "◘下月拆造之上海市政廳◘" for a in arts)
+
+
+def test_a_row_of_xs_is_a_section_break_inside_the_report() -> None:
+    # Jing bao 1939-04-29 (heldout4), read without its divs: 「中國旅行劇團」分家以後 … runs in three sections parted by
+    # "x　x　x　x" set alone: a break inside the one report, neither a heading nor the start of another item
+    arts = _blind_fold("../heldout4/ecpo_jingbao/jb_3803_1939-04-29_0005+0008.xml")
+    holding = [a for a in arts if "中藝的主要人物" in "".join(a.text.split())]
+    assert len(holding) == 1
+    flat = "".join(holding[0].text.split())
+    assert "「中國旅行劇團」分家以後" in flat and "頭角不大露的楊薇" in flat, holding[0].headline
