@@ -60,7 +60,7 @@ THIRD_PASS = {("ndnp_nytribune_1903-05-01", "0002.xml"): 0.66, ("reichsanzeiger_
 #: 21/26) → floor of their share right
 FOURTH_PASS = {("kb_ddd_010724973_1750-05-15", "DDD_010724973_001_alto.xml"): 0.93,
                ("reichsanzeiger_gt", "1916_169_0087.xml"): 0.85, ("reichsanzeiger_gt", "1904_263_0459.xml"): 0.71,
-               ("ecpo_jingbao", "jb_1326_1930-04-12_0002+0003.xml"): 0.9,
+               ("ecpo_jingbao", "jb_1326_1930-04-12_0002+0003.xml"): 0.96,
                ("ecpo_jingbao", "jb_3798_1939-04-24_0002+0003.xml"): 0.8,
                ("ecpo_jingbao", "jb_3799_1939-04-25_0002+0003.xml"): 0.78,
                ("ecpo_jingbao", "jb_3802_1939-04-28_0006+0007.xml"): 0.78}
@@ -77,14 +77,14 @@ WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.x
 #: director's line and "par fil télégraphique spécial" under the title), 1 after. The NDNP/KB/French pass made Le
 #: Gaulois 6/15 (AU RIDEAU, a title centred on its own line, heads its piece; its truth starts under it now)
 FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.73, 2),
-                   ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0001.xml"): (0.38, 1)}
+                   ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0001.xml"): (0.38, 0)}
 
 
 #: pages added by issue 15's NDNP/KB/French pass (source, file) → (floor of their share right, most spurious
 #: articles); first run → after the pass: Evening Star 1915 p. 1 13/19 right and 3 spurious → 16/19 and 2,
 #: L'Ouest-Éclair p. 2 8/13 and 6 → 11/13 and 3, p. 3 4/12 and 13 → 5/12 and 11, Le Gaulois p. 3 6/43 and 6 →
 #: 22/43 and 5
-NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 2),
+NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 0),
                     ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0002.xml"): (0.92, 2),
                     ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0003.xml"): (0.41, 11),
                     ("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0003.xml"): (0.58, 5)}
@@ -94,9 +94,9 @@ NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 2),
 #: (fewest right, most spurious) over its heldout2 files, at the figures measured when they moved in (103/179 right,
 #: 52 spurious of 179 produced; seg17: Le Gaulois 1882 7 → 4 spurious by its garbled title logo, the Winchester News
 #: 6 → 7 right and 8 → 7 spurious by its hanging decks)
-FORMER_HELDOUT2 = {"bnf_europeana_gaulois_1882-02-08": (4, 4), "bnf_europeana_pji_1900-06-03": (6, 2),
-                   "bnl_lunion_1860-11-30": (5, 6), "ecpo_jingbao": (52, 8), "hocr_ashdown_ark_1920-01": (12, 4),
-                   "kb_ddd_010100993_1876-12-01": (11, 2), "ndnp_winchester_news_1910-10-31": (7, 7),
+FORMER_HELDOUT2 = {"bnf_europeana_gaulois_1882-02-08": (4, 4), "bnf_europeana_pji_1900-06-03": (7, 1),
+                   "bnl_lunion_1860-11-30": (5, 4), "ecpo_jingbao": (53, 7), "hocr_ashdown_ark_1920-01": (12, 4),
+                   "kb_ddd_010100993_1876-12-01": (11, 2), "ndnp_winchester_news_1910-10-31": (7, 6),
                    "reichsanzeiger_gt": (15, 2)}
 HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NAMES}
 
@@ -108,7 +108,7 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (6, 9),
                    "ecpo_jingbao": (48, 11), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
-                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 36),
+                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 30),
                    "ndnp_prescott_ark_1920-05-27": (3, 3), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
@@ -123,8 +123,8 @@ HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NA
 #: spurious (a list running through a display line ending on a comma)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (9, 13),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 22),
-               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 6),
-               ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (14, 3),
+               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
+               ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
                ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (19, 7)}
 
 
@@ -197,6 +197,11 @@ def test_real_pages_stay_above_the_floor() -> None:
     # parted by lead in column blocks, advert addresses and lists, garbled title logos, bylines, Roman sections):
     # 858 right, 261 spurious of 1,285; sizes withheld 294 → 306 of 554; jittered 871 → 920 of 1,662, 548 → 475
     # spurious.
+    # Session seg18 (crossheads at the body's size between a story's dispatches, a serial's dialogue and chapter line,
+    # photos inside or under the report they show on pages told by text alone, an advert's display broken by a set-in
+    # line, rows of x's, prose naming dates under a heading): 858 → 862 right, 261 → 240 spurious of 1,264; heldout4
+    # 130 → 135/213 right, 75 → 47 spurious of 216. The 302 items: 265 right, 12 spurious of 294.
+    assert right / truth >= 0.70 and spurious / produced <= 0.195, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
@@ -206,14 +211,14 @@ def test_real_pages_stay_above_the_floor() -> None:
     known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)
     assert truth == 302, truth
-    assert right / truth >= 0.85, (right, truth)
-    assert spurious / produced <= 0.10, (spurious, produced)
+    assert right / truth >= 0.87, (right, truth)
+    assert spurious / produced <= 0.05, (spurious, produced)
     for (src, label), floor in later.items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
     older = [s for s in seg if (s.source, s.label) not in FOURTH_PASS]
     by_source = {src: BENCH.totals([s for s in older if s.source == src]) for src in {s.source for s in older}}
-    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.85,
+    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.94,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
               "hocr_ashdown_ark_1922-12-13": 0.45, "ndnp_evening_star_1918-09-01": 0.85, "rero_blb_1845-12-28": 0.25,
