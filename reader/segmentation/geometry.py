@@ -897,7 +897,7 @@ def _house_notices(blocks: Sequence[Block], dated: set[str]) -> set[str]:
         if not text:
             continue
         first = " ".join(next((ln.text.split() for ln in b.lines if ln.text.strip()), []))
-        if (HOUSE_NOTICE.search(text) or MASTHEAD_EAR.fullmatch(text)
+        if (HOUSE_NOTICE.search(text) or MASTHEAD_EAR.fullmatch(text) or _house_slogan(text)
                 or (len(text) <= HOUSE_NOTICE_CHARS and LATIN_HOUSE_NOTICE.match(first))
                 or titled and len(text) <= HOUSE_NOTICE_CHARS and PRICE_MARKS.search(text)):
             out.add(b.id)
@@ -905,6 +905,17 @@ def _house_notices(blocks: Sequence[Block], dated: set[str]) -> set[str]:
     return out | _between_ears(blocks, out | dated)
 
 
+def _house_slogan(text: str) -> bool:
+    """The paper's own slogan set in its margin: one short unpunctuated paragraph opening on the paper itself (本報,
+    "this paper": "本報忠實報道新聞說人人要說的話…", "本報具有廿一年的歷史是小型報紙鼻祖…"); a report citing the paper
+    ("本報訊、…", "本報前載…") runs on in punctuated sentences."""
+    return (HOUSE_SLOGAN.match(text) is not None and len(text) <= HOUSE_SLOGAN_CHARS
+            and not any(ch in RUNNING_PUNCTUATION for ch in text))
+
+
+#: how the paper's own slogan opens, and at most how long it runs
+HOUSE_SLOGAN = re.compile(r"^本[報报]")
+HOUSE_SLOGAN_CHARS = 40
 #: the paper's title between the ears of its masthead is at most this many characters (晶報, THE CRYSTAL)
 MASTHEAD_TITLE_CHARS = 24
 

@@ -404,3 +404,14 @@ def test_a_row_of_xs_is_a_section_break_inside_the_report() -> None:
     assert len(holding) == 1
     flat = "".join(holding[0].text.split())
     assert "「中國旅行劇團」分家以後" in flat and "頭角不大露的楊薇" in flat, holding[0].headline
+
+
+def test_the_papers_own_slogan_in_the_margin_is_furniture() -> None:
+    # Jing bao 1939-04-26 outer fold read without its divs: the margins carry the paper's slogans, one unpunctuated
+    # paragraph each opening on 本報 ("本報忠實報道新聞說人人要說的話…", "本報具有廿一年的歷史是小型報紙鼻祖…"): page
+    # furniture, not the end of the report or advert read before them
+    arts = _blind_fold("ecpo_jingbao/jb_3800_1939-04-26_0001+0004.xml")
+    furniture = "".join("".join(a.text.split()) for a in arts if a.kind == "furniture")
+    for slogan in ("本報忠實報道新聞說人人要說的話", "本報具有廿一年的歷史是小型報紙鼻祖"):
+        assert slogan in furniture, slogan
+        assert not any(slogan in "".join(a.text.split()) for a in arts if a.kind != "furniture"), slogan
