@@ -957,8 +957,15 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
     running text opens a brief instead (:func:`_opens_brief`)."""
     text = "".join("".join(ln.text.split()) for ln in lines)
     framed = text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
-    return (framed and len(lines) <= 2 and len(text) <= CAPTION_CHARS
-            and not any(ch in RUNNING_PUNCTUATION for ch in text))
+    # signed by its photographer ("…表演指導各種消防方法（順麟攝）"): a caption however long its legend runs
+    short = len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
+    return framed and short and len(text) <= LONG_CAPTION_CHARS and not any(ch in RUNNING_PUNCTUATION for ch in text)
+
+
+#: a photographer's credit closing a caption: （順麟攝）, （卡爾生攝）
+PHOTO_CREDIT = re.compile(r"[（(][^（）()]{1,8}攝[）)]$")
+#: a caption signed so runs to at most this many characters
+LONG_CAPTION_CHARS = 60
 
 
 #: what a Chinese advert's copy carries and a headline does not: an address, a telephone, a sole agent, a
