@@ -956,7 +956,8 @@ def _blind_caption(lines: Sequence[Line]) -> bool:
     without the punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
     running text opens a brief instead (:func:`_opens_brief`)."""
     text = "".join("".join(ln.text.split()) for ln in lines)
-    framed = text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
+    framed = (text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
+              or len(text) > 2 and text[0] == text[-1] == "▲")  # ▲梅蘭芳之戲裝▲ (a brief's ▲ runs on, unclosed)
     # signed by its photographer ("…表演指導各種消防方法（順麟攝）"): a caption however long its legend runs
     short = len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
     return framed and short and len(text) <= LONG_CAPTION_CHARS and not any(ch in RUNNING_PUNCTUATION for ch in text)

@@ -424,3 +424,10 @@ def test_a_bulleted_paragraph_signed_by_its_photographer_is_a_caption() -> None:
     arts = _blind_fold("../heldout4/ecpo_jingbao/jb_1332_1930-04-30_0002+0003.xml")
     holding = [a for a in arts if "厦門集美學校童子軍" in "".join(a.text.split())]
     assert len(holding) == 1 and holding[0].kind == "photo", [a.kind for a in holding]
+
+
+def test_a_caption_framed_by_triangles_is_a_photo() -> None:
+    # Jing bao 1920-04-30 (heldout4) without its divs: "▲梅蘭芳之戲裝▲", framed by triangles as ◀上海名妓飛雲▶ is by
+    # arrows, is a photo's caption (a photo item), not a heading over the essay under it
+    arts = _blind_fold("../heldout4/ecpo_jingbao/jb_0138_1920-04-30_0002+0003.xml")
+    assert any(a.kind == "photo" and "".join(a.text.split()) == "▲梅蘭芳之戲裝▲" for a in arts)
