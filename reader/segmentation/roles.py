@@ -110,8 +110,9 @@ _BARE_DATELINE = re.compile(
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
-    Mnrcn 2."; Dutch and German "PAUMA den 24 April."): the body's start, never a headline."""
-    t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
+    Mnrcn 2."; Dutch and German "PAUMA den 24 April."; a Fraktur transcription's double hyphen read as a hyphen:
+    "Sachſen⸗Coburg⸗Gotha. Gotha, 18. Mai."): the body's start, never a headline."""
+    t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip().replace("\u2e17", "-"), count=1), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t):
         return True
     den = _DEN_DATELINE.match(t) or _DEN_DAY_DATELINE.match(t)
@@ -139,6 +140,8 @@ def is_dateline_lead(text: str) -> bool:
     m = re.match(r"^(?P<place>[^.,]{1,40}?)\s*[.,]\s*(?P<rest>.*)$", t)
     if m is None or _WEEKDAYS.fullmatch(m.group("place").strip()):  # "Dienſtag, 11. Mai." heads a day's programme
         return False
+    if _NOT_A_PLACE.match(m.group("place")):  # a section of a list: "Im Sanitäts⸗Corps. Berlin, 28. Dezember."
+        return False
     for tok in m.group("rest").split()[:6]:
         if tok[:1].isdigit() or _MONTH_START.match(tok):
             return True
@@ -147,6 +150,9 @@ def is_dateline_lead(text: str) -> bool:
     return False
 
 
+#: a place is named, not opened by a preposition: "Im Sanitäts⸗Corps.", "Durch Verfügung des Kriegs⸗Miniſteriums."
+#: head sections of a list of appointments, whatever date follows them
+_NOT_A_PLACE = re.compile(r"^(?:Im|In|Durch|Bei|Beim|Auf|Aus|Von|Vom|Nach|Zum|Zur|Für|Mit|Unter|Über)\s")
 #: the old genitive article before a Dutch place name ("'s-GRAVENHAGE, 30 Nov.", "'s Hertogenbosch, …")
 _DUTCH_ARTICLE = re.compile(r"^[’'‘]s[-\s]?(?=[A-ZÀ-Þ])")
 #: a mark the OCR read off a column rule before a line's first word ("i Hicks, Dec. 8.—", "!BOSTON, August 31.")

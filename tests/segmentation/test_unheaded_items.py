@@ -285,3 +285,15 @@ def test_a_centred_heading_over_prose_naming_dates_heads_an_item() -> None:
                    order=2)
     arts = [a for a in articles_from_layout([_page([notice, head, prose])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == [None, "Handels Beretninger."], [a.headline for a in arts]
+
+
+def test_a_dateline_after_a_state_whose_name_fraktur_hyphenates_with_a_double_hyphen() -> None:
+    """Reichsanzeiger 1881 (heldout4, PAGE of a Fraktur page): the German states' reports open "Sachſen⸗Coburg⸗Gotha.
+    Gotha, 18. Mai. (Goth. Ztg.)" and "Elſaß⸗Lothringen. Straßburg, 18. Mai.", the transcription's double hyphen (⸗)
+    where Antiqua sets "-": datelines as "Bayern. München, 17. Mai." is."""
+    for text in ("Sachſen⸗Coburg⸗Gotha. Gotha, 18. Mai. (Goth. Ztg.) Geſtern Abends 6 Uhr traf der Herzog",
+                 "Elſaß⸗Lothringen. Straßburg, 18. Mai. (W. T. B.) Die „Elſaß⸗Lothringiſche Zeitung",
+                 "Bayern. München, 17. Mai. (Allg. Ztg.) Die Abgeordnetenkammer ſtimmte heute"):
+        assert latin_dateline(text) and is_dateline_lead(text), text
+    # a section of a list of appointments opens on a preposition, no place, whatever date follows (Reichsanzeiger 1883)
+    assert not is_dateline_lead("Im Sanitäts⸗Corps. Berlin, 28. Dezember. Dr. Opitz, Ober⸗Stabsarzt")
