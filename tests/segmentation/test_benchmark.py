@@ -124,7 +124,7 @@ HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NA
 #: before the pass and 14/15 (3 spurious) on its first run; the Jing bao 1939-04-26 outer fold, written last, 17/28
 #: and 13 spurious on its first run, as with the code before the pass; seg17: Nordstern p. 8 12 → 13 right, 27 → 22
 #: spurious (a list running through a display line ending on a comma)
-ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (9, 13),
+ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (10, 12),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 22),
                ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
@@ -202,8 +202,9 @@ def test_real_pages_stay_above_the_floor() -> None:
     # spurious.
     # Session seg18 (crossheads at the body's size between a story's dispatches, a serial's dialogue and chapter line,
     # photos inside or under the report they show on pages told by text alone, an advert's display broken by a set-in
-    # line, rows of x's, prose naming dates under a heading): 858 → 862 right, 261 → 240 spurious of 1,264; heldout4
-    # 130 → 135/213 right, 75 → 47 spurious of 216. The 302 items: 265 right, 12 spurious of 294.
+    # line, rows of x's, prose naming dates under a heading, the paper's slogan, photographers' credits, datelines
+    # after a state's name hyphenated ⸗): 858 → 866 right, 261 → 240 spurious of 1,263; heldout4 130 → 142/213 right,
+    # 75 → 45 spurious of 218. The 302 items: 265 right, 12 spurious of 294.
     assert right / truth >= 0.70 and spurious / produced <= 0.195, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
