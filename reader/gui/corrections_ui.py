@@ -126,9 +126,11 @@ class Corrections:
         for candidate in (prefer, current):
             if candidate and w.archive.exists(candidate) and (candidate in ids or not ids):
                 w.open_article(candidate, page_id=page_id)
-                return
-        if ids:
-            w.open_article(ids[0], page_id=page_id)
+                break
+        else:
+            if ids:
+                w.open_article(ids[0], page_id=page_id)
+        w.searching.refresh()  # the shown search's hits as the corrections now leave them
 
     def _correct(self, make: Callable[[Article], C.Correction], then_open: str | None = None) -> bool:
         if self.w.archive is None or self.base_article is None or self.state.article_id is None:

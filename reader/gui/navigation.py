@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QScrollBar
 
 from reader.app.archive import Hit
 from reader.app.reading import Reading
+from reader.model.document import Article
 from reader.text.dates import with_minguo
 
 if TYPE_CHECKING:
@@ -203,17 +204,39 @@ class Navigator:
             return
         page_id = None
         art = w.archive.article(hit.article)
-        # a hit in an article read corrected has its places in the corrected reading: shown there, or on the
-        # original's reading of them when the original is shown (and the page is found from the original's lines)
-        original = w.archive.original_ranges(art, hit.matches) if hit.corrected else list(hit.matches)
+        original, shown = self._hit_places(hit, art)
         if original:
             ranges = Reading(art, []).split_article_range(*original[0])  # the parts' offsets only
             if ranges:
                 loc = art.parts[ranges[0][0]].locate(ranges[0][1])
                 if loc is not None:
                     page_id = w.archive.page_of_line(hit.article, loc[0])
-        shown = hit.matches if hit.corrected and w.corrections.show_corrected else original
         self.open_article(hit.article, hits=shown, page_id=page_id)
+
+    def _hit_places(self, hit: Hit, art: Article) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(the hit's places in the original text of ``art``, its places in the reading shown). A hit in an article
+        read corrected has its places in the corrected reading: shown there, or on the original's reading of them
+        when the original is shown (and the page is found from the original's lines)."""
+        w = self.w
+        assert w.archive is not None
+        if hit.corrected:
+            original = w.archive.original_ranges(art, hit.matches)
+            return original, list(hit.matches) if w.corrections.show_corrected else original
+        # places in the original text (the OCR's word a correction replaced): on the correction when it is shown
+        original = list(hit.matches)
+        return original, w.archive.corrected_ranges(art, original) if w.corrections.show_corrected else original
+
+    def mark_hit(self, hit: Hit) -> None:
+        """The shown search was asked again (the corrections changed): mark the hit's places in the article shown,
+        which it is, where they are now, without moving the reader's place."""
+        w = self.w
+        if w.archive is None or hit.article != self.state.article_id:
+            return
+        shown = self._hit_places(hit, w.archive.article(hit.article))[1]
+        self.state.hits, self.state.hit = shown, None
+        w.article_view.mark_hits(shown)
+        w.layout_view.set_hits(w.article_view.hit_lines())
+        self.update_position()
 
     def clear_hits(self) -> None:
         """A new search is asked for: the hits of the last one are no longer marked, in the text or on the page."""

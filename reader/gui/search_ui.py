@@ -72,7 +72,14 @@ class Searching:
         w.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         w.search.field.selectAll()
 
-    def run_search(self, query: Query) -> None:
+    def refresh(self) -> None:
+        """Ask the shown search again (the corrections changed what it finds): its hits are listed anew, the article
+        shown stays, its hits marked where they are now (the list kept hits the undone correction had brought,
+        and Enter on the same query opened them)."""
+        if self._query is not None and self.w.search.results is not None:
+            self.run_search(self._query, refresh=True)
+
+    def run_search(self, query: Query, refresh: bool = False) -> None:
         """Run a new search (``query.offset`` 0) or fetch the next page of the shown one, in a worker.
 
         Only the latest request's answer is shown: a new search supersedes one under way and any page
@@ -97,7 +104,10 @@ class Searching:
                 if new:
                     self._query = query
                     self._generation += 1
-                    self._first_shown(results)
+                    if refresh:
+                        self._shown_again(results)
+                    else:
+                        self._first_shown(results)
                     if results.facets is None:
                         self._count_facets(query)
                     self._hit_articles()
@@ -128,6 +138,18 @@ class Searching:
         w.search.repaint()
         if results.hits:
             w.search.open_row(0)
+
+    def _shown_again(self, results: Results) -> None:
+        """The shown search asked again: the article read stays; its hit, if it is one, is the one marked current in
+        the list and its places are marked in the text."""
+        w = self.w
+        row = next((i for i, h in enumerate(results.hits) if h.article == w.state.article_id), None)
+        if row is None:
+            w.search.mark_none()
+            w.navigation.clear_hits()
+            return
+        w.search.mark_row(row)
+        w.navigation.mark_hit(results.hits[row])
 
     def _count_facets(self, query: Query) -> None:
         """Count the facets of the search just listed, on the search lane after its first page is painted; shown

@@ -942,10 +942,14 @@ class Searcher:
         readings = self.corrected_readings()
         for n in order:
             _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans = rows[n]
-            # an article read corrected: its places and snippet in the corrected reading, as the reader sees it
+            # an article read corrected: its places and snippet in the corrected reading, as the reader sees it —
+            # unless only the OCR's reading holds the words (a word the correction replaced): then in that one
             reading = readings.get(n)
-            located = reading.parts if reading is not None else stored_parts(parts, spans)
-            matches, part_hits, snippet, marks = _locate(located, terms, options)[1:]
+            located = _locate(reading.parts, terms, options) if reading is not None else None
+            if located is None or (terms and not located[1]):
+                reading = None
+                located = _locate(stored_parts(parts, spans), terms, options)
+            matches, part_hits, snippet, marks = located[1:]
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks,

@@ -123,3 +123,61 @@ def test_the_concordance_lists_a_corrected_word_and_opens_at_it_in_either_readin
         assert av.article.parts[p].text[s:e] == after  # the word opened at, in the reading shown
         assert all(av.article.parts[p].text[s:e] in (after, NEW, text[start:start + 2]) for p, s, e in av.hits)
     win.corrections.set_show_corrected(True)
+
+
+def _search(win: MainWindow, text: str) -> list:  # type: ignore[type-arg]
+    win.search.field.setText(text)
+    win.search.submit()
+    assert win.search.results is not None
+    return win.search.results.hits
+
+
+def test_the_shown_search_follows_a_correction_made_and_undone(make_window, library_dir: Path,  # noqa: ANN001
+                                                               tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: after Edit → Undo of a correction the results still listed the undone word (the list was not
+    asked again; Enter on the same query re-opened its stale hit, marking other characters), and a correction made
+    while a search was shown dropped its hits in the text (F4 went nowhere)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    text = archive.article(article).text
+    after = text[start + 2:start + 4]
+    hits = _search(win, after)
+    assert win.state.article_id == hits[0].article
+    win.navigation.open_hit(next(h for h in hits if h.article == article))
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    # the search was asked again: the article shown is still its hit, marked where the words are now
+    assert win.state.article_id == article and win.search.current_hit().article == article
+    assert _marked(win) and set(_marked(win)) == {after}
+    win.article_view.next_hit()
+    assert win.article_view.current_hit == 0
+    assert [h.article for h in _search(win, NEW)] == [article]
+    win.undo_stack.undo()  # the list follows: the undone word is found no more
+    assert win.search.results.total == 0 and win.search.list.count() == 0
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)  # the same query again: asked, not a stale hit opened
+    assert win.search.results.total == 0 and NEW not in win.article_view.article.text
+
+
+def test_the_ocr_reading_of_a_corrected_word_is_found_and_marked_on_the_correction(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path) -> None:
+    """Seen by eye: a search for the word a correction replaced found the article but marked nothing (its places
+    were looked for in the corrected reading)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    # a word the article holds once (the corrected reading then holds it nowhere)
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id)))
+                          and archive.article(i.id).text.count(archive.article(i.id).text[at:at + 2]) == 1)
+    text = archive.article(article).text
+    original = text[start:start + 2]
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    hit = next(h for h in _search(win, original) if h.article == article)
+    assert not hit.corrected and original in hit.snippet and hit.matches
+    win.navigation.open_hit(hit)
+    assert NEW in _marked(win)  # the corrected reading is shown: the correction of that word is marked
+    win.corrections.set_show_corrected(False)
+    assert original in _marked(win)
+    win.corrections.set_show_corrected(True)

@@ -895,6 +895,14 @@ class ArticleView(QWidget):
             self.view.reveal(d[0], d[1])
         self.hit_changed.emit(self.current_hit, len(self.hits))
 
+    def mark_hits(self, hits: Sequence[tuple[int, int]]) -> None:
+        """Mark these search hits (ranges of ``Article.text``) in the article shown, none of them current: the text,
+        the scroll and the selection stay (the shown search was asked again, e.g. after a correction)."""
+        self.hits = sorted(r for start, end in hits for r in (self.reading.split_article_range(start, end)
+                                                               if self.reading is not None else []))
+        self.current_hit = -1
+        self._apply_marks()
+
     def clear_hits(self) -> None:
         """Unmark the search hits (a new search is on its way); the text, the scroll and the selection stay."""
         if self.hits:

@@ -568,6 +568,14 @@ class SearchPanel(QWidget):
             self._mark_row(row)
             self._activated(item)
 
+    def mark_row(self, row: int) -> None:
+        """Make ``row`` current without opening it (the article shown is its hit's already)."""
+        self._mark_row(row)
+
+    def mark_none(self) -> None:
+        """No row current: the article shown is none of the hits."""
+        self._mark_row(-1)
+
     def _mark_row(self, row: int) -> None:
         """Make ``row`` current without opening it (the caller opens it, or the window does)."""
         self._quiet = True
