@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from reader.corrections.store import corrected_ranges
 from reader.export.items import Item, kwic
 
 COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
@@ -21,15 +22,18 @@ def rows(items: Sequence[Item], width: int = 30) -> list[dict[str, str]]:
     """The CSV rows as dicts, in the order of ``items``."""
     out: list[dict[str, str]] = []
     for item in items:
+        # the article as the reader reads it: its OCR corrections applied, the hits' places moved onto them
+        corrected = item.corrected()
         base = {
             "publication": item.publication(),
             "date": item.metadata.get("date", ""),
             "page": item.page_label(),
-            "headline": " ".join((item.article.headline or "").split()),
+            "headline": " ".join((corrected.headline or "").split()),
             "article": item.key,
         }
-        text = item.article.text
-        contexts = [kwic(text, s, e, width) for s, e in item.matches if 0 <= s < e <= len(text)]
+        text = corrected.text
+        matches = corrected_ranges(item.article, item.fixes, item.matches) if item.fixes else item.matches
+        contexts = [kwic(text, s, e, width) for s, e in matches if 0 <= s < e <= len(text)]
         if not contexts:
             contexts = [" ".join((item.snippet or text[:2 * width]).split())]
         for ctx in contexts:

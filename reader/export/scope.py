@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reader.annotations.store import Annotation, AnnotationStore, reattach
-from reader.corrections.store import Correction, TextFix
+from reader.corrections.store import Correction, TextFix, original_ranges
 from reader.export.items import ExportCancelled, ExportError, Item
 from reader.library.catalogue import Library, NotFoundError
 from reader.model.document import Article, Document
@@ -244,7 +244,10 @@ def _item(source: CorrectedLibrary, issue: _Issue, issue_id: int, match: Article
     sha = next((p.sha256 for p in source.library.pages(issue_id) if p.source == src), None)
     item = Item(match, doc, key=match.id, sha256=sha, fixes=source.text_fixes(match, src))
     if hit is not None:
-        item.snippet, item.matches, item.score = hit.snippet, [tuple(m) for m in hit.matches], hit.score
+        matches = [(int(s), int(e)) for s, e in hit.matches]
+        # a hit in an article read corrected has its places in the corrected reading: the item's are the original's
+        item.matches = original_ranges(match, item.fixes, matches) if getattr(hit, "corrected", False) else matches
+        item.snippet, item.score = hit.snippet, hit.score
     return item
 
 

@@ -193,3 +193,21 @@ def test_the_concordance_and_the_timeline_read_the_corrected_reading(lib: Librar
     window = concordance_for_window(lib, NEW)
     assert [ln.article for ln in window.lines] == [article]
     assert timelines(lib, [NEW], By.YEAR)[0].total == 1
+
+
+def test_the_csv_of_hits_shows_the_corrected_word_in_its_context(lib: Library) -> None:
+    """Seen by eye: the CSV of a search's hits bracketed the original text at the corrected word's offsets ("zu
+    ac»[climatisire]u beflissen"), and its headline column kept the OCR's headline."""
+    from reader.export.csv import rows
+
+    article, start, word = _corrected(lib)
+    shown = Overlay(lib).corrected(lib.article(article)).text
+    scope = Overlay(lib).export_scope(query=NEW)
+    [row] = rows(scope.items, width=4)
+    assert row["kwic"].strip("…") == f"{shown[start - 4:start]}[{NEW}]{shown[start + 2:start + 6]}".replace("\n", " ")
+    art = lib.article(article)
+    head = next(i for i, p in enumerate(art.parts) if p.role == "headline")
+    at = sum(len(p.text) + 2 for p in art.parts[:head])
+    CorrectionStore.of(lib).add(correct_text(art, at, at + 1, "龘"))  # the headline's first character
+    [row] = rows(Overlay(lib).export_scope(query=NEW).items, width=4)
+    assert row["headline"].startswith("龘")
