@@ -552,3 +552,17 @@ def test_keys_in_the_list_open_the_hit_they_land_on_and_a_click_opens_once(make_
     rect = win.search.list.visualItemRect(win.search.list.item(2))
     qtbot.mouseClick(win.search.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [hits[2]] and win.state.article_id == hits[2].article
+
+
+def test_hits_are_stepped_through_in_the_order_they_are_read(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: in the 人民日报 article "hit 1/36" was in the middle of the text and the kicker's 考核 at the top
+    was 36/36 — hits went in the stored parts' order, the headline group is shown first."""
+    win = make_window(library_dir)
+    _search(win, qtbot, "考核")
+    hit = max(win.search.results.hits, key=lambda h: len(h.matches))
+    win.navigation.open_hit(hit)
+    view = win.article_view
+    shown = [sp.index for sp in view.reading.parts]
+    places = [(shown.index(p), s) for p, s, _e in view.hits]
+    assert len(places) > 3 and places == sorted(places)
+    assert view.current_hit == 0 and places[0][0] == min(shown.index(p) for p, _s, _e in view.hits)

@@ -610,6 +610,8 @@ class ArticleView(QWidget):
         #: search hits as original ranges, and the current one
         self.hits: list[OriginalRange] = []
         self.current_hit = -1
+        #: (the reading, part index → its place as shown), for ordering hits
+        self._order_of: tuple[Reading, dict[int, int]] | None = None
         self.found: list[OriginalRange] = []
         self.current_found = -1
         #: the reader's highlights as original ranges, with the annotation id of each
@@ -675,7 +677,7 @@ class ArticleView(QWidget):
         if self.reading is not None:
             for start, end in hits:
                 self.hits.extend(self.reading.split_article_range(start, end))
-            self.hits.sort()
+            self.hits.sort(key=self._shown_order)
         self._apply_marks()
         if self.hits:
             self.goto_hit(0)
@@ -895,11 +897,21 @@ class ArticleView(QWidget):
             self.view.reveal(d[0], d[1])
         self.hit_changed.emit(self.current_hit, len(self.hits))
 
+    def _shown_order(self, rng: tuple[int, int, int]) -> tuple[int, int]:
+        """Where a (part, start, end) range is read: the part's place as shown (a headline group is shown first
+        whatever the order of the stored parts), then its start — the order F4 steps through hits in."""
+        if self.reading is None:
+            return rng[0], rng[1]
+        if self._order_of is None or self._order_of[0] is not self.reading:
+            self._order_of = (self.reading, {sp.index: k for k, sp in enumerate(self.reading.parts)})
+        return self._order_of[1].get(rng[0], len(self._order_of[1]) + rng[0]), rng[1]
+
     def mark_hits(self, hits: Sequence[tuple[int, int]]) -> None:
         """Mark these search hits (ranges of ``Article.text``) in the article shown, none of them current: the text,
         the scroll and the selection stay (the shown search was asked again, e.g. after a correction)."""
-        self.hits = sorted(r for start, end in hits for r in (self.reading.split_article_range(start, end)
-                                                               if self.reading is not None else []))
+        self.hits = sorted((r for start, end in hits for r in (self.reading.split_article_range(start, end)
+                                                                if self.reading is not None else [])),
+                           key=self._shown_order)
         self.current_hit = -1
         self._apply_marks()
 
