@@ -36,11 +36,14 @@ def export_context(window: MainWindow) -> ExportContext:
 
 
 def export_folder(window: MainWindow) -> str:
-    """Where an export goes first: the folder of the last one, else the user's documents folder."""
+    """Where an export goes first: the folder of the last one, else the user's documents folder when there is one
+    (a new account may have none: the first export said "cannot write it (No such file or directory)" — seen by
+    eye), else the home folder."""
     last = window.settings.export_folder()
     if last and Path(last).is_dir():
         return last
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def show_export(window: MainWindow, current: ExportDialog | None) -> ExportDialog | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -164,9 +165,16 @@ def test_export_dialog_file_label_documents_folder_remembered_and_hk_reading(mak
     dlg.start()
     qtbot.waitUntil(lambda: dlg.written is not None, timeout=10000)
     assert win.settings.export_folder() == str(out)
+    assert dlg.cancel_button.text() == "Close", "written: nothing left to cancel"
     dlg.close()
     win.action_map[ActionId.EXPORT].trigger()
     assert Path(win.export_dialog.path.text()).parent == out, "the last folder is remembered"
+    win.export_dialog.close()
+    # a new account without a documents folder (seen by eye: the first export could not write its file there)
+    shutil.rmtree(out)
+    docs.rmdir()
+    win.action_map[ActionId.EXPORT].trigger()
+    assert Path(win.export_dialog.path.text()).parent == Path.home()
     win.export_dialog.close()
 
 

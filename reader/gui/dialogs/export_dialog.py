@@ -255,6 +255,7 @@ class ExportDialog(QDialog):
         self.error = ""
         self.written = None
         self.export_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancel"))  # a new export under way can be cancelled
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Exporting…"))
@@ -297,6 +298,7 @@ class ExportDialog(QDialog):
             return
         self.status.setText(self.tr("Exported %1 article(s) to %2.").replace("%1", str(count))
                             .replace("%2", str(self.written)))
+        self.cancel_button.setText(self.tr("Close"))  # nothing is left to cancel (it said Cancel — seen by eye)
         log.info("exported %d article(s) as %s to %s", count, req.fmt, self.written)
         self.exported.emit(str(self.written))
 
