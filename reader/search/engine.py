@@ -945,13 +945,17 @@ class Searcher:
             # an article read corrected: its places and snippet in the corrected reading, as the reader sees it —
             # unless only the OCR's reading holds the words (a word the correction replaced): then in that one
             reading = readings.get(n)
+            stored = stored_parts(parts, spans)
             located = _locate(reading.parts, terms, options) if reading is not None else None
-            if located is None or (terms and not located[1]):
-                reading = None
-                located = _locate(stored_parts(parts, spans), terms, options)
+            in_reading = located is not None and (not terms or bool(located[1]))
+            if not in_reading:
+                located = _locate(stored, terms, options)
+            assert located is not None
             matches, part_hits, snippet, marks = located[1:]
+            if reading is not None:  # a headline the reader corrected is the one listed
+                headline = reading.headline_for(headline, stored)
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks,
-                            corrected=reading is not None))
+                            corrected=in_reading))
         return hits

@@ -36,6 +36,14 @@ class CorrectedReading:
         text = "\n\n".join(p.text for p in parts)
         return cls(tuple(parts), text, fold_text(text))
 
+    def headline_for(self, stored: str | None, parts: Sequence[StoredPart]) -> str | None:
+        """The headline to list for the article: its corrected headline part where the stored headline is that part's
+        text as imported (not a title the source or a correction gave)."""
+        first = next((i for i, p in enumerate(parts) if p[0] == "headline"), None)
+        if first is None or stored != parts[first][1] or first >= len(self.corrected):
+            return stored
+        return self.corrected[first].text
+
     @cached_property
     def parts(self) -> tuple[StoredPart, ...]:
         """The parts as the search reads stored ones (for a hit's places and snippet): made when a hit needs them."""

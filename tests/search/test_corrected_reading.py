@@ -211,3 +211,5 @@ def test_the_csv_of_hits_shows_the_corrected_word_in_its_context(lib: Library) -
     CorrectionStore.of(lib).add(correct_text(art, at, at + 1, "龘"))  # the headline's first character
     [row] = rows(Overlay(lib).export_scope(query=NEW).items, width=4)
     assert row["headline"].startswith("龘")
+    with _searcher(lib) as s:  # the headline a search lists is the corrected one too (it listed the OCR's)
+        assert s.search(NEW).hits[0].headline.startswith("龘")
