@@ -64,7 +64,8 @@ class Collecting:
         # the reader's own collections only: another's, shared with them, is theirs to read, not to change
         names = [c.name for c in w.archive.annotations.collections()
                  if w.archive.sharing.byline(c.owner, c.visibility).editable]
-        name = prompts.pick_collection(w, names)
+        # the one chosen in the Collections tab first (it offered the first of all — seen by eye)
+        name = prompts.pick_collection(w, names, w.collections.current_name())
         if name is not None:
             if name not in names and self.new_collection(name) is None:
                 return
@@ -74,14 +75,24 @@ class Collecting:
         w = self.w
         if w.archive is None or w.state.article_id is None:
             return
+        had = w.state.article_id in self._items_of(name)
         try:
             w.archive.annotations.add_to_collection(name, w.state.article_id)
         except BroadsheetError as e:
             w.report(error_text(e))
             return
         self.fill(name)
-        w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Added to the collection %1.")
-                                  .replace("%1", name), 4000)
+        said = (QCoreApplication.translate("MainWindow", "Already in the collection %1.") if had else
+                QCoreApplication.translate("MainWindow", "Added to the collection %1."))
+        w.statusBar().showMessage(said.replace("%1", name), 4000)
+
+    def _items_of(self, name: str) -> list[str]:
+        """The articles of the reader's collection ``name`` (none when there is no such collection)."""
+        w = self.w
+        try:
+            return w.archive.annotations.collection(name).items if w.archive is not None else []
+        except BroadsheetError:
+            return []
 
     def remove_from_collection(self, name: str, article_id: str) -> None:
         w = self.w

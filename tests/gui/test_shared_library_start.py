@@ -107,7 +107,7 @@ def test_add_to_collection_offers_only_the_readers_own_collections(
     AnnotationStore.of(bob).create_collection("bob's")
     bob.close()
     offered: list[list[str]] = []
-    monkeypatch.setattr(prompts, "pick_collection", lambda parent, names: offered.append(list(names)))
+    monkeypatch.setattr(prompts, "pick_collection", lambda parent, names, *_: offered.append(list(names)))
     win = make_window()
     assert win.open_library(url.replace("broadsheet@", "offer_bob@"), create=False)
     win.open_article(first)

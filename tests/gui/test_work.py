@@ -360,6 +360,33 @@ def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  
     assert win.archive.annotations.collection("论文材料").items == []
 
 
+def test_add_to_collection_offers_the_chosen_one_first_and_says_when_it_was_there(  # noqa: ANN001
+        make_window, work_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen by eye: the dialog offered the first collection whatever the Collections tab had chosen (Enter put the
+    article into the wrong one), and re-adding an article said "Added" while the count stayed."""
+    from reader.gui.dialogs import prompts
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    for name in ("Aa", "Bb"):
+        win.collecting.new_collection(name)
+    win.collections.names.setCurrentRow(1)
+    assert win.collections.current_name() == "Bb"
+    offered: list[tuple[list[str], str]] = []
+
+    def pick(parent: object, names: list[str], chosen: str = "") -> str:
+        offered.append((list(names), chosen))
+        return chosen
+
+    monkeypatch.setattr(prompts, "pick_collection", pick)
+    win.collecting.choose_collection()
+    assert offered == [(["Aa", "Bb"], "Bb")] and win.archive.annotations.collection("Bb").items == [aid]
+    assert win.statusBar().currentMessage() == "Added to the collection Bb."
+    win.collecting.choose_collection()
+    assert win.archive.annotations.collection("Bb").items == [aid]
+    assert win.statusBar().currentMessage() == "Already in the collection Bb."
+
+
 def test_export_and_reimport_with_annotations_on_real_threads(make_window, work_dir: Path, tmp_path: Path,
                                                               sources_dir: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
     """Workers off the GUI thread use their own catalogue connection for the annotation store."""

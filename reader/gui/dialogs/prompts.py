@@ -22,12 +22,13 @@ def collection_name(parent: QWidget) -> str | None:
     return name if ok else None
 
 
-def pick_collection(parent: QWidget, names: Sequence[str]) -> str | None:
-    """A collection to add the current article to: one of ``names``, or a new name typed in."""
+def pick_collection(parent: QWidget, names: Sequence[str], chosen: str = "") -> str | None:
+    """A collection to add the current article to: one of ``names`` (``chosen`` offered first), or a new name."""
+    first = list(names).index(chosen) if chosen in names else 0
     name, ok = QInputDialog.getItem(parent, QCoreApplication.translate("MainWindow", "Add to collection"),
                                     QCoreApplication.translate("MainWindow",
                                                                "Collection (pick one, or type a new name):"),
-                                    list(names), 0, True)
+                                    list(names), first, True)
     return name if ok and name.strip() else None
 
 
