@@ -830,13 +830,17 @@ def corrected_ranges(article: Article, fixes: Sequence[TextFix],
 
 
 def _fix_places(article: Article, fixes: Sequence[TextFix]) -> list[tuple[int, int, int, int]]:
-    """(corrected start, corrected end, original start, original end) of each of ``fixes`` in the texts, in order."""
+    """(corrected start, corrected end, original start, original end) of each of ``fixes`` in the texts, in order.
+    A replacement as long as what it replaced is left out: its characters stand for those one by one (二 → 兩: a hit
+    on 兩國 is on 二國, not on the whole replacement — toggling the reading widened it, seen by eye)."""
     starts = [0]
     for p in article.parts:
         starts.append(starts[-1] + len(p.text) + 2)
     out: list[tuple[int, int, int, int]] = []
     shift = 0
     for f in sorted(fixes, key=lambda f: (f.part, f.start)):
+        if len(f.corrected) == f.end - f.start:
+            continue
         start, end = starts[f.part] + f.start, starts[f.part] + f.end
         out.append((start + shift, start + shift + len(f.corrected), start, end))
         shift += len(f.corrected) - (f.end - f.start)

@@ -182,6 +182,11 @@ def test_places_move_between_the_original_and_the_corrected_reading() -> None:
     assert [art.text[a:b] for a, b in C.original_ranges(art, fixes, inside)] == ["第一"]
     head = [(0, 2)]
     assert C.original_ranges(art, fixes, head) == head == C.corrected_ranges(art, fixes, head)
+    # a replacement as long as the original: each of its characters stands for one (toggling the reading widened a
+    # hit that began inside it to the whole replacement — seen by eye)
+    same = C.text_fixes(art, [C.correct_text(art, start, start + 2, "弟壹")])
+    inner = [(start + 1, start + 4)]
+    assert C.original_ranges(art, same, inner) == inner == C.corrected_ranges(art, same, inner)
     assert C.original_ranges(arts[0], [], head) == head
 
 
