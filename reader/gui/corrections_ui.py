@@ -256,6 +256,11 @@ class Corrections:
                 "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
             return False
         end += 1
+        try:  # a selection that cannot be corrected is said before the reader types the correction, not after
+            C.correct_text(self.base_article, start, end, self.base_article.text[start:end])
+        except BroadsheetError as e:
+            self.w.report(error_text(e))
+            return False
         if corrected is None:
             corrected = prompts.corrected_text(self.w, self.base_article.text[start:end])
             if corrected is None:

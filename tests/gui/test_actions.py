@@ -108,6 +108,30 @@ def test_correct_ocr_text_from_the_menu_asks_and_never_writes_false(make_window,
     assert "XYZ" in win.article_view.article.text and "False" not in win.article_view.article.text
 
 
+def test_a_selection_that_cannot_be_corrected_is_said_before_the_correction_is_typed(
+        make_window, library_dir: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Seen by eye: characters across two source lines ('Ver> trauen') were refused only after the correction was
+    typed, and the typing was lost."""
+    work = tmp_path / "lib"
+    shutil.copytree(library_dir, work)
+    win = make_window(work)
+    art = win.article_view.article
+    at = 0
+    for part in art.parts:
+        two = next(((a, b) for a, b in zip(part.spans, part.spans[1:], strict=False) if a.line != b.line), None)
+        if two is not None:
+            start, end = at + two[0].end - 1, at + two[1].start + 1
+            break
+        at += len(part.text) + 2
+    else:
+        pytest.skip("no part runs over two lines")
+    win.article_view.select_article_range(start, end)
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or ("x", True)))
+    assert not win.corrections.correct_ocr()
+    assert asked == [] and win.undo_stack.count() == 0
+
+
 @pytest.mark.parametrize("path", sorted(p for p in GUI.rglob("*.py")), ids=lambda p: str(p.relative_to(GUI)))
 def test_every_module_of_the_window_has_qt_in_it(path: Path) -> None:
     """What has no Qt lives below reader.gui (reader.app and further down)."""
