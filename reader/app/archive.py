@@ -417,6 +417,15 @@ class Archive:
 
         return self._line_maps.get(page_id, build)
 
+    def headline_of(self, info: ArticleInfo) -> str | None:
+        """The headline to list for an article: the one the reader corrected when they corrected its text (the
+        lists showed the OCR's — seen by eye), else the one stored (a title the source or a correction gave)."""
+        art = self.article(info.id)
+        corrected = self.corrected(art)
+        if corrected is art or info.headline != art.headline:
+            return info.headline
+        return corrected.headline
+
     def first_words(self, article_id: str, n: int = 40) -> str:
         art = self.article(article_id)
         for part in art.parts:

@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         if self.archive is None:
             return article_id
         info = self.archive.info(article_id)
-        return info.headline or self.archive.first_words(article_id, 24) or article_id
+        return self.archive.headline_of(info) or self.archive.first_words(article_id, 24) or article_id
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]) -> bool:
         """Run an edit as an undoable command; False (and a message) when the store refused it."""

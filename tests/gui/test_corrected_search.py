@@ -181,3 +181,22 @@ def test_the_ocr_reading_of_a_corrected_word_is_found_and_marked_on_the_correcti
     win.corrections.set_show_corrected(False)
     assert original in _marked(win)
     win.corrections.set_show_corrected(True)
+
+
+def test_a_corrected_headline_is_the_one_listed(make_window, library_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye: a headline whose text the reader corrected was shown corrected above the article, but the
+    article list, the search results and the collection lists kept the OCR's."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    art = next(a for a in (archive.article(i.id) for i in archive.library.articles())
+               if a.parts and a.parts[0].role == "headline" and len(a.parts[0].text) > 3
+               and a.parts[0].locate(0) and a.parts[0].locate(1) and a.parts[0].locate(0)[0] == a.parts[0].locate(1)[0])
+    win.open_article(art.id)
+    assert win.corrections.add_correction(correct_text(art, 0, 2, NEW))
+    listed = [win.article_list.topLevelItem(i) for i in range(win.article_list.topLevelItemCount())]
+    item = next(it for it in listed if it.data(0, Qt.ItemDataRole.UserRole + 1) == art.id)
+    assert item.text(0).startswith(NEW) and win.headline_of(art.id).startswith(NEW)
+    hit = next(h for h in _search(win, NEW) if h.article == art.id)
+    assert hit.headline.startswith(NEW)

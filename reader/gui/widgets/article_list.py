@@ -36,7 +36,7 @@ class ArticleList(QTreeWidget):
         self.clear()
         for info in archive.articles(issue_id=issue_id, page_id=page_id):
             begins = archive.first_words(info.id)
-            headline = info.headline or begins[:16] or info.local_id
+            headline = archive.headline_of(info) or begins[:16] or info.local_id
             item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
             item.setData(0, ROLE_ID, info.id)
             item.setToolTip(0, headline)
