@@ -34,6 +34,7 @@ from reader.app.commands import (
 )
 from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
+from reader.app.readings import root_key
 from reader.app.sharing import Sharing
 from reader.app.work import WorkReport, check_work
 from reader.corrections.store import Correction, CorrectionStore, corrected_ranges, line_pages_of, original_ranges
@@ -420,6 +421,8 @@ class Archive:
     def headline_of(self, info: ArticleInfo) -> str | None:
         """The headline to list for an article: the one the reader corrected when they corrected its text (the
         lists showed the OCR's — seen by eye), else the one stored (a title the source or a correction gave)."""
+        if root_key(info.id) not in self.overlay_of.text_corrected_keys():
+            return info.headline  # nothing read: a collection of hundreds of articles lists at once
         art = self.article(info.id)
         corrected = self.corrected(art)
         if corrected is art or info.headline != art.headline:

@@ -110,6 +110,7 @@ class Overlay:
         #: the corrected readings a search is told of (:meth:`search_readings`), until :meth:`invalidate`
         self._readings: dict[str, CorrectedReading] | None = None
         self._keeper = ReadingsKeeper(library)
+        self._text_keys: frozenset[str] | None = None
         #: the lines of the sources corrections were made on, kept between passes while a source is unchanged
         self._kept_lines: dict[str, tuple[str, SourceLines]] = {}
 
@@ -140,6 +141,7 @@ class Overlay:
         with self._lock:
             self._corrections = None
             self._readings = None
+            self._text_keys = None
             self._sources.clear()
         self._issues.clear()
         self._made.clear()
@@ -278,6 +280,14 @@ class Overlay:
     def corrected(self, article: Article, source: str | None = None) -> Article:
         """The corrected reading of ``article`` (itself when no text correction applies)."""
         return apply_fixes(article, self.text_fixes(article, source))
+
+    def text_corrected_keys(self) -> frozenset[str]:
+        """The catalogue articles OCR text corrections were made on (a cheap test before reading an article), kept
+        until :meth:`invalidate`."""
+        keys = self._text_keys
+        if keys is None:
+            keys = self._text_keys = frozenset(root_key(c.article) for c in self.corrections() if c.kind == "text")
+        return keys
 
     def search_readings(self) -> dict[str, CorrectedReading]:
         """Catalogue article id → its corrected reading, for every article a text correction applies to: what a
