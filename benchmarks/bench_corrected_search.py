@@ -81,19 +81,9 @@ def _process(folder: Path) -> float:
 def window_corrections(folder: Path, work: Path, n: int = 10) -> list[float]:
     """Milliseconds the window's GUI thread is busy storing each of ``n`` more corrections and showing the article
     again (its event queue processed after)."""
-    import os
+    from benchmarks.bench_gui import window_on
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from reader.gui.app import create_application
-    from reader.gui.mainwindow import MainWindow
-    from reader.gui.settings import Settings
-
-    app = create_application([])
-    win = MainWindow(Settings(work / "settings.ini"))
-    win.resize(1440, 900)
-    win.open_library(folder, create=False)
-    win.show()
-    app.processEvents()
+    app, win = window_on(folder, work / "settings.ini")
     archive = win.archive
     assert archive is not None
     out: list[float] = []

@@ -115,20 +115,29 @@ def launch_times(folder: Path, runs: int, work: Path) -> list[tuple[float, float
     return out
 
 
-def open_times(folder: Path, work: Path) -> tuple[list[float], list[float]]:
+def window_on(folder: Path, settings: Path, size: tuple[int, int] = (1440, 900)) -> tuple[Any, Any]:
+    """(the application, the main window) shown on the library ``folder`` (offscreen unless a display is set),
+    its settings kept in ``settings``; SystemExit when ``folder`` is not a library."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from reader.gui import workers
     from reader.gui.app import create_application
     from reader.gui.mainwindow import MainWindow
     from reader.gui.settings import Settings
 
-    workers.set_pool(workers.SyncPool())
     app = create_application([])
-    win = MainWindow(Settings(work / "settings-open.ini"))
-    win.resize(1600, 1000)
-    win.open_library(folder, create=False)
+    win = MainWindow(Settings(settings))
+    win.resize(*size)
+    if not win.open_library(folder, create=False):
+        raise SystemExit(f"{folder}: not a library")
     win.show()
     app.processEvents()
+    return app, win
+
+
+def open_times(folder: Path, work: Path) -> tuple[list[float], list[float]]:
+    from reader.gui import workers
+
+    workers.set_pool(workers.SyncPool())
+    app, win = window_on(folder, work / "settings-open.ini", (1600, 1000))
     archive = win.archive
     assert archive is not None
     cold: list[float] = []
@@ -291,18 +300,9 @@ def search_times(folder: Path, work: Path, repeat: int, profile: dict[str, Any] 
         workers.set_pool(pool)
         profile.update(listed=cProfile.Profile())
     prof: dict[str, Any] = profile if profile is not None else {}
-    from reader.gui.app import create_application
-    from reader.gui.mainwindow import MainWindow
-    from reader.gui.settings import Settings
     from reader.search.engine import Searcher
 
-    app = create_application([])
-    win = MainWindow(Settings(work / "settings-search.ini"))
-    win.resize(1440, 900)
-    if not win.open_library(folder, create=False):
-        raise SystemExit(f"{folder}: not a library")
-    win.show()
-    app.processEvents()
+    app, win = window_on(folder, work / "settings-search.ini")
     archive = win.archive
     assert archive is not None
     core = Searcher(archive.library)
