@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, transaction
+from reader.library.changes import pg_counter_step, sqlite_counter_step
 from reader.library.db import Connection
 from reader.library.owners import (
     SHARES_GROUP,
@@ -682,6 +683,9 @@ def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = No
 # --------------------------------------------------------------------------- storage
 
 #: The "annotations" component of the catalogue (reader.library.catalogue migrations). Append; never edit.
+#: the tables whose every change an open window should hear of (:mod:`reader.library.changes`)
+COUNTED_TABLES = ("annotations", "annotation_tags", "tags", "collections", "collection_items")
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "annotations, tags, collections", """
     CREATE TABLE IF NOT EXISTS annotations (
@@ -739,6 +743,9 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "collection names per owner", lambda conn: _names_per_owner_sqlite(conn),
               pg="ALTER TABLE collections DROP CONSTRAINT IF EXISTS collections_name_key;"
                  "CREATE UNIQUE INDEX collections_owner_name ON collections (owner, name)"),
+    # an open window learns that someone else changed notes, tags or collections (reader.library.changes)
+    Migration(5, "changes counted", sqlite_counter_step("annotations", COUNTED_TABLES),
+              pg=pg_counter_step("annotations", COUNTED_TABLES)),
 ]
 
 

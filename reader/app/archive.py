@@ -36,6 +36,7 @@ from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
+from reader.app.watch import WorkWatch
 from reader.app.work import WorkReport, check_work
 from reader.corrections.store import Correction, CorrectionStore, corrected_ranges, line_pages_of, original_ranges
 from reader.index import store as sindex
@@ -120,6 +121,8 @@ class Archive:
         self.work: WorkReport | None = None
         #: whose work is whose in a shared library, and the visibility of new work (reader.app.sharing)
         self.sharing = Sharing.of(library)
+        #: what other processes change in the reader's work while this archive is open
+        self.watch = WorkWatch(library, self.overlay_of)
 
     @property
     def annotations(self) -> AnnotationStore:

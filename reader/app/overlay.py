@@ -136,6 +136,13 @@ class Overlay:
                 self.reanchored = moved
             return self._corrections
 
+    def stale(self) -> bool:
+        """Whether the corrections the overlay applies are no longer the store's (another process made or undid
+        one); True when it has applied none since :meth:`invalidate` (nothing to compare: read anew)."""
+        with self._lock:
+            applied = None if self._corrections is None else [c.id for c in self._corrections]
+        return applied is None or applied != self.store.ids()
+
     def invalidate(self) -> None:
         """Forget what the overlay made (after a correction was added or undone, or an import)."""
         with self._lock:

@@ -31,6 +31,7 @@ from typing import Any
 
 from reader.corrections.anchors import with_anchors
 from reader.library.catalogue import Library, Migration, article_line_rows, now_iso, transaction
+from reader.library.changes import pg_counter_step, sqlite_counter_step
 from reader.library.db import Connection
 from reader.library.owners import (
     SHARES_GROUP,
@@ -899,6 +900,9 @@ MIGRATIONS: list[Migration] = [
     # who made each correction and who may see it (reader.library.owners): row-level security on PostgreSQL
     Migration(2, "owners and visibility", sqlite_owner_step(("corrections",)),
               pg=SHARES_GROUP + ";" + owner_columns("corrections") + rls_policies("corrections")),
+    # an open window learns that someone else made or undid a correction (reader.library.changes)
+    Migration(3, "changes counted", sqlite_counter_step("corrections", ("corrections",)),
+              pg=pg_counter_step("corrections", ("corrections",))),
 ]
 
 
@@ -964,6 +968,10 @@ class CorrectionStore:
             where.append("kind = ?")
             params.append(kind)
         return self._select(("WHERE " + " AND ".join(where)) if where else "", tuple(params))
+
+    def ids(self) -> list[str]:
+        """The ids of every correction this reader sees, in the order made (what :meth:`find` lists, unread)."""
+        return [str(cid) for (cid,) in self.conn.execute("SELECT id FROM corrections ORDER BY seq")]
 
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Correction]:
         out: list[Correction] = []

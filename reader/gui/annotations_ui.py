@@ -78,13 +78,17 @@ class Annotating:
         return [(_label(c.kind), byline_text(archive.sharing.byline(c.owner, c.visibility)))
                 for c in archive.corrections.find(articles=[article_id])]
 
-    def annotations_changed(self) -> None:
+    def annotations_changed(self, collection: str | None = None) -> None:
+        """Show the notes, tags and collections as they are now (after the window's own edit, an import, or a
+        change made elsewhere: :mod:`reader.gui.watching`), ``collection`` chosen in the collections panel."""
         w = self.w
         if w.archive is None:
             return
+        w.archive.watch.acknowledge("annotations")  # before reading: a change after it is the next look's news
         self.show_annotations()
         w.notes.set_tags(w.archive.tag_names())
         w.notes.refresh_library()
+        w.collecting.fill(collection)
 
     def highlight_selection(self) -> bool:
         """Selection → highlight, with the note and tags the user gives (undoable)."""

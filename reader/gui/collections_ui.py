@@ -37,7 +37,7 @@ class Collecting:
             w.archive.annotations.set_collection_visibility(name, visibility)
         except BroadsheetError as e:
             w.report(str(e))
-        self.fill(name)
+        self.w.annotating.annotations_changed(name)
 
     def new_collection(self, name: str | None = None) -> str | None:
         w = self.w
@@ -53,7 +53,7 @@ class Collecting:
         except BroadsheetError as e:
             w.report(error_text(e))
             return None
-        self.fill(coll.name)
+        self.w.annotating.annotations_changed(coll.name)
         return coll.name
 
     def choose_collection(self) -> None:
@@ -81,7 +81,7 @@ class Collecting:
         except BroadsheetError as e:
             w.report(error_text(e))
             return
-        self.fill(name)
+        self.w.annotating.annotations_changed(name)
         said = (QCoreApplication.translate("MainWindow", "Already in the collection %1.") if had else
                 QCoreApplication.translate("MainWindow", "Added to the collection %1."))
         w.statusBar().showMessage(said.replace("%1", name), 4000)
@@ -98,10 +98,10 @@ class Collecting:
         w = self.w
         if w.archive is not None:
             w.archive.annotations.remove_from_collection(name, article_id)
-            self.fill(name)
+            self.w.annotating.annotations_changed(name)
 
     def delete_collection(self, name: str) -> None:
         w = self.w
         if w.archive is not None and prompts.confirm_delete_collection(w, name):
             w.archive.annotations.delete_collection(name)
-            self.fill()
+            self.w.annotating.annotations_changed()

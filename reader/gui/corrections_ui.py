@@ -132,6 +132,18 @@ class Corrections:
                 w.open_article(ids[0], page_id=page_id)
         w.searching.refresh()  # the shown search's hits as the corrections now leave them
 
+    def changed_elsewhere(self) -> None:
+        """Another process made or undid a correction: the article shown is read as it now is, at the place the
+        reader had reached in it (the page keeps its place too)."""
+        w = self.w
+        shown, fraction = self.state.article_id, w.navigation.scroll_fraction()
+        page_scroll = (w.layout_view.horizontalScrollBar().value(), w.layout_view.verticalScrollBar().value())
+        self.corrections_changed()
+        if shown is not None and self.state.article_id == shown:
+            w.navigation.set_scroll_fraction(fraction)
+            w.layout_view.horizontalScrollBar().setValue(page_scroll[0])
+            w.layout_view.verticalScrollBar().setValue(page_scroll[1])
+
     def _correct(self, make: Callable[[Article], C.Correction], then_open: str | None = None) -> bool:
         if self.w.archive is None or self.base_article is None or self.state.article_id is None:
             return False

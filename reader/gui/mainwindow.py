@@ -61,6 +61,7 @@ from reader.gui.settings import Settings
 from reader.gui.studies_ui import Studies
 from reader.gui.tasks import Tasks
 from reader.gui.undo import StoreCommand
+from reader.gui.watching import Watching
 from reader.gui.widgets.annotations_panel import AnnotationsPanel
 from reader.gui.widgets.article_list import ArticleList
 from reader.gui.widgets.article_view import ArticleView
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.collecting = Collecting(self)
         self.corrections = Corrections(self)
         self.studies = Studies(self)
+        #: the reader's work changed by other processes, heard and shown
+        self.watching = Watching(self)
         self.action_map, menus, self.toolbar = actions.build(self)
         self.menus = menus
         self.edit_menu = menus["edit"]

@@ -185,3 +185,38 @@ def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
 
     folder = make_window(tmp_path / "desk", create=True)
     assert folder.notes.new_work.isHidden() and folder.collections.visibility.isHidden()
+
+
+def test_a_colleagues_note_and_correction_reach_the_open_window(
+        make_window, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # noqa: ANN001
+    """A shared library is written by a group all day: a note or a correction a colleague shares with the group
+    is shown in the open window within a look (reader.gui.watching), without a restart; a private one is not."""
+    from reader.annotations.store import Annotation, AnnotationStore
+    from reader.corrections.store import Correction, CorrectionStore
+    from reader.gui import watching
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with Library.open(pg_url) as admin:
+        import_paths(admin, [samples_folder()])
+        AnnotationStore.of(admin)
+        CorrectionStore.of(admin)
+        _roles(pg_url, "watch_team", "watch_ann", "watch_ben")
+        admin.grant("watch_team")
+        first = admin.articles()[0].id
+        line = admin.article(first).line_ids()[0]
+    as_ann, as_ben = (pg_url.replace("broadsheet@", f"{r}@") for r in ("watch_ann", "watch_ben"))
+    win = make_window(as_ann)
+    win.open_article(first)
+    assert win.notes.current == []
+    with Library.open(as_ben) as ben:
+        AnnotationStore.of(ben).add(Annotation(article=first, note="ben's private note"))
+        AnnotationStore.of(ben).add(Annotation(article=first, note="ben's note for us", visibility="group"))
+        CorrectionStore.of(ben).add(Correction("headline", first, {"line": line}, visibility="group"))
+    qtbot.waitUntil(lambda: [a.note for a in win.notes.current] == ["ben's note for us"],
+                    timeout=3 * watching.LOOK_MS)
+    # ben's correction is applied to the article shown, and listed as his beside it
+    groups = {win.notes.article_list.topLevelItem(i).text(0): win.notes.article_list.topLevelItem(i)
+              for i in range(win.notes.article_list.topLevelItemCount())}
+    fixes = groups["Corrections in this text"]
+    assert fixes.childCount() == 1 and "watch_ben" in fixes.child(0).text(0)
+    assert [c.owner for c in win.archive.all_corrections()] == ["watch_ben"]

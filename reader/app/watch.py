@@ -1,0 +1,60 @@
+"""What others changed in the reader's work while the library was open.
+
+A window is open for hours; meanwhile ``broadsheet note add`` or ``broadsheet correct`` runs in a terminal, a
+second window writes, a colleague annotates the group's PostgreSQL library. The library counts every change to
+each component's tables (:mod:`reader.library.changes`); :meth:`WorkWatch.look` compares the counters with the
+last look and says which kinds of work to read again. Corrections are re-applied only when the ones the overlay
+applies are not the store's any more (re-applying them re-reads every corrected article): a window's own
+correction, already applied, moves the counter but changes nothing here. The window's own notes and collections
+are acknowledged as it shows them (:meth:`WorkWatch.acknowledge`, right after its write, on the connection that
+wrote): a change another process commits in the moment between the two is shown at the next change or opening
+— a note is never lost, its showing may wait.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from reader.app.overlay import Overlay
+from reader.library.catalogue import Library
+from reader.library.changes import work_changes
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Which of the reader's work changed since the last look."""
+
+    #: notes, highlights, tags or collections
+    annotations: bool = False
+    #: a correction made or undone that the overlay does not apply yet
+    corrections: bool = False
+
+    def __bool__(self) -> bool:
+        return self.annotations or self.corrections
+
+
+class WorkWatch:
+    """The counters as last seen; :meth:`look` runs on any thread (each reads through its own connection)."""
+
+    def __init__(self, library: Library, overlay: Overlay) -> None:
+        self._library = library
+        self._overlay = overlay
+        self._lock = threading.Lock()
+        self._seen = work_changes(library.conn)
+
+    def acknowledge(self, component: str) -> None:
+        """The window has shown ``component``'s work as it is now (after its own write): not news at the next look."""
+        now = work_changes(self._library.conn).get(component)
+        with self._lock:
+            if now is not None:
+                self._seen[component] = now
+
+    def look(self) -> Elsewhere:
+        """What changed since the last look (the counters read once; the corrections' ids when theirs moved)."""
+        now = work_changes(self._library.conn)
+        with self._lock:
+            moved = {k for k, n in now.items() if n != self._seen.get(k)}
+            self._seen = now
+        return Elsewhere(annotations="annotations" in moved,
+                         corrections="corrections" in moved and self._overlay.stale())

@@ -1,0 +1,70 @@
+"""The window hears of the reader's work changed elsewhere (:mod:`reader.app.watch`) and shows it.
+
+Every :data:`LOOK_MS` the archive's counters are read on the ``watch`` lane (a PostgreSQL library is a round
+trip away: never on the GUI thread). Changed notes, tags or collections are listed again; a correction made or
+undone elsewhere is applied to the article shown, which stays where the reader was in it, and the shown search
+is asked again (a corrected word is found, an undone one is not).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from reader.app.watch import Elsewhere
+from reader.gui.workers import Worker, run_task
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: how often the window asks whether others changed the reader's work
+LOOK_MS = 2000
+
+
+class Watching:
+    """The timer, the look in flight, and what is shown again when one finds a change."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self._pending: Worker | None = None
+        self.timer = QTimer(window)
+        self.timer.setInterval(LOOK_MS)
+        self.timer.timeout.connect(self.look)
+        self.timer.start()
+
+    def look(self) -> None:
+        """Ask, on the watch lane, what changed since the last look (one look at a time)."""
+        archive = self.w.archive
+        if archive is None or self._pending is not None:
+            return
+
+        def heard(elsewhere: Elsewhere) -> None:
+            self._pending = None
+            if self.w.archive is archive:  # not a library closed meanwhile
+                self.show(elsewhere)
+
+        def failed(e: BaseException) -> None:  # a library closed or a server gone: the next look says
+            self._pending = None
+            log.info("could not look for changes in %s: %s", archive.location, e)
+
+        self._pending = run_task(archive.watch.look, name="changes elsewhere", lane="watch",
+                                 on_result=heard, on_error=failed)
+
+    def show(self, elsewhere: Elsewhere) -> None:
+        """Show what ``elsewhere`` says changed, the reader kept where they are."""
+        w = self.w
+        if not elsewhere or w.archive is None:
+            return
+        if elsewhere.corrections:
+            w.corrections.changed_elsewhere()
+        if elsewhere.annotations:
+            w.annotating.annotations_changed()
+        what = [QCoreApplication.translate("Watching", "corrections")] if elsewhere.corrections else []
+        if elsewhere.annotations:
+            what.append(QCoreApplication.translate("Watching", "notes and collections"))
+        w.statusBar().showMessage(QCoreApplication.translate("Watching", "Changed elsewhere, shown again: %1")
+                                  .replace("%1", ", ".join(what)), 5000)

@@ -1,0 +1,69 @@
+"""How far the researcher's work in a library has changed: counters the database keeps itself.
+
+A window stays open for hours while the same library is written by others: ``broadsheet note add`` or
+``broadsheet correct`` in a terminal, a second window, a colleague on a shared PostgreSQL library. The window
+cannot see those writes in its caches, so each component that keeps work (annotations and collections,
+corrections) counts its changes in one row of ``work_changes``, bumped by triggers on its tables — whoever
+writes, through whichever code, in whichever transaction (a cascade from a deleted annotation to its tags
+included). Reading every counter is one small query (:func:`work_changes`); a window asks every few seconds
+and re-reads only the components whose counter moved.
+
+On PostgreSQL the bump runs as the function's owner (``SECURITY DEFINER``), so a researcher's role needs no
+write grant on ``work_changes``; a private change of one researcher moves the counter every reader sees (the
+count says *that* something changed, never what: row-level security still decides what each one reads).
+A table rebuilt by a later SQLite migration loses its triggers: such a migration must call
+:func:`sqlite_counter_step` again for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reader.library.db import Connection
+
+TABLE = "work_changes"
+
+_SQLITE_TABLE = f"CREATE TABLE IF NOT EXISTS {TABLE} (component TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)"
+_PG_TABLE = f"CREATE TABLE IF NOT EXISTS {TABLE} (component text PRIMARY KEY, n bigint NOT NULL DEFAULT 0)"
+_PG_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION broadsheet_work_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    UPDATE {TABLE} SET n = n + 1 WHERE component = TG_ARGV[0];
+    RETURN NULL;
+END
+$$"""
+
+
+def sqlite_counter_step(component: str, tables: Sequence[str]) -> Callable[[Any], None]:
+    """The SQLite migration step counting every insert, update and delete on ``tables`` under ``component``."""
+
+    def step(conn: Any) -> None:
+        conn.execute(_SQLITE_TABLE)
+        conn.execute(f"INSERT OR IGNORE INTO {TABLE} (component, n) VALUES ('{component}', 0)")
+        for table in tables:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                conn.execute(f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_counted AFTER {event} ON {table} "
+                             f"BEGIN UPDATE {TABLE} SET n = n + 1 WHERE component = '{component}'; END")
+
+    return step
+
+
+def pg_counter_step(component: str, tables: Sequence[str]) -> Callable[[Any], None]:
+    """The PostgreSQL migration step: one statement-level trigger per table (a bulk statement bumps once)."""
+
+    def step(conn: Any) -> None:
+        conn.execute(_PG_TABLE)
+        conn.execute(f"INSERT INTO {TABLE} (component, n) VALUES ('{component}', 0) ON CONFLICT DO NOTHING")
+        conn.execute(_PG_FUNCTION)
+        for table in tables:
+            conn.execute(f"CREATE TRIGGER {table}_counted AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                         f"FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_work_changed('{component}')")
+
+    return step
+
+
+def work_changes(conn: Connection) -> dict[str, int]:
+    """{component: changes so far} (the components' stores made the table when they migrated)."""
+    return {str(c): int(n) for c, n in conn.execute(f"SELECT component, n FROM {TABLE}").fetchall()}

@@ -1,0 +1,97 @@
+"""The open window shows the reader's work changed by another process (reader.gui.watching).
+
+Seen by the by-eye tester: a correction made with ``broadsheet correct`` while the window was open was not shown,
+nor found by its search, until a restart; a note added from the terminal (or by a colleague on a shared library)
+was not listed. The window now hears of both within a few seconds, keeps the reader where they were in the
+article, and does not announce its own edits as news.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.annotations.store import Annotation, AnnotationStore
+from reader.app.watch import Elsewhere
+from reader.corrections.store import CorrectionStore, correct_text
+from reader.gui import watching
+from reader.gui.mainwindow import MainWindow
+from reader.library.catalogue import Library
+from reader.model.document import Article
+
+NEW = "龘䨻靐"
+
+
+def _place(art: Article) -> int:
+    """An offset of two Chinese characters on one source line, past the article's first lines (0: none)."""
+    start = 0
+    for part in art.parts:
+        for i in range(20, len(part.text) - 4):
+            here, there = part.locate(i), part.locate(i + 1)
+            if part.role == "paragraph" and all("\u4e00" <= c <= "\u9fff" for c in part.text[i:i + 2]) \
+                    and here and there and here[0] == there[0]:
+                return start + i
+        start += len(part.text) + 2
+    return 0
+
+
+def _longest(win: MainWindow) -> tuple[str, int]:
+    """The longest article with a place to correct, and the place."""
+    archive = win.archive
+    assert archive is not None
+    found = [(len(art.text), i.id, at) for i in archive.library.articles()
+             if (at := _place(art := archive.article(i.id)))]
+    _n, key, at = max(found)
+    return key, at
+
+
+def test_a_correction_and_a_note_made_elsewhere_are_shown_where_the_reader_is(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path, qtbot, monkeypatch) -> None:
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib", size=(1000, 600))
+    article, at = _longest(win)
+    win.open_article(article)
+    win.navigation.set_scroll_fraction(0.5)
+    before = win.navigation.scroll_fraction()
+    assert 0.3 < before < 0.7, "the article is long enough to be read halfway"
+
+    other = Library.open(tmp_path / "lib")  # `broadsheet correct` / `broadsheet note add` in a terminal
+    try:
+        CorrectionStore.of(other).add(correct_text(other.article(article), at, at + 2, NEW))
+        AnnotationStore.of(other).add(Annotation(article=article, note="from the terminal", tags=["滇緬路"]))
+        AnnotationStore.of(other).create_collection("burma road")
+    finally:
+        other.close()
+    assert NEW not in win.article_view.article.text
+
+    qtbot.waitUntil(lambda: NEW in win.article_view.article.text, timeout=3 * watching.LOOK_MS)  # the timer's look
+    assert win.state.article_id == article
+    assert abs(win.navigation.scroll_fraction() - before) < 0.05, "the reader stays where they were"
+    assert any(a.note == "from the terminal" for a in win.notes.current)
+    assert "滇緬路" in [win.notes.tag_filter.itemData(i) for i in range(win.notes.tag_filter.count())]
+    assert "burma road" in [c.name for c in win.collections.collections]
+    assert "Changed elsewhere" in win.statusBar().currentMessage()
+
+    # the shown search is asked again: the corrected word is found
+    win.search.field.setText(NEW)
+    win.search.submit()
+    assert [h.article for h in win.search.results.hits] == [article]
+
+
+def test_the_windows_own_edits_are_not_news(make_window, library_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    win.watching.timer.stop()
+    article, at = _longest(win)
+    win.open_article(article)
+    win.article_view.select_article_range(at, at + 2)
+    assert win.corrections.correct_ocr(NEW)
+    win.article_view.select_article_range(0, 2)
+    assert win.annotating.add_highlight(0, 2, note="mine")
+    win.collecting.new_collection("mine")
+    win.collecting.add_to_collection("mine")
+    win.undo_stack.undo()  # the highlight goes again
+    win.statusBar().clearMessage()
+    assert win.archive.watch.look() == Elsewhere()
+    win.watching.look()
+    assert "Changed elsewhere" not in win.statusBar().currentMessage()

@@ -1,0 +1,107 @@
+"""The library counts changes to the researcher's work (reader.library.changes), whoever writes them.
+
+An open window learns from these counters that another process (a command in a terminal, a colleague on a
+shared library) changed annotations, collections or corrections. Each write through the stores, and a write
+that bypasses them, moves its component's counter and no other; on PostgreSQL a researcher's role moves it
+without any grant on the counters' table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.annotations.store import Annotation, AnnotationStore
+from reader.app.samples import samples_folder
+from reader.corrections.store import Correction, CorrectionStore
+from reader.library.catalogue import Library
+from reader.library.changes import work_changes
+from reader.library.importer import import_paths
+from tests.pgcluster import team
+
+
+@pytest.fixture(scope="module")
+def samples_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("changes") / "lib"
+    lib = Library.open(folder)
+    import_paths(lib, [samples_folder()])
+    lib.close()
+    return folder
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def two(request: pytest.FixtureRequest, tmp_path: Path, samples_library: Path) -> Iterator[tuple[Library, Library]]:
+    """The same library opened twice, as a window and a command in another process would."""
+    import shutil
+
+    if request.param == "sqlite":
+        shutil.copytree(samples_library, tmp_path / "lib")
+        first, second = Library.open(tmp_path / "lib"), Library.open(tmp_path / "lib")
+    else:
+        url = request.getfixturevalue("pg_url")
+        first = Library.open(url)
+        import_paths(first, [samples_folder()])
+        second = Library.open(url)
+    AnnotationStore.of(first)
+    CorrectionStore.of(first)
+    yield first, second
+    second.close()
+    first.close()
+
+
+def test_each_write_moves_its_components_counter_only(two: tuple[Library, Library]) -> None:
+    window, other = two
+    start = work_changes(window.conn)
+    assert set(start) == {"annotations", "corrections"}
+    article = other.articles()[0].id
+    notes = AnnotationStore.of(other)
+
+    def moved() -> set[str]:
+        now = work_changes(window.conn)
+        changed = {k for k in now if now[k] != start.get(k)}
+        start.update(now)
+        return changed
+
+    note = notes.add(Annotation(article=article, note="seen elsewhere", tags=["滇緬路"]))
+    assert moved() == {"annotations"}
+    notes.update(dataclasses.replace(note, note="edited"))
+    assert moved() == {"annotations"}
+    notes.create_collection("burma road")
+    assert moved() == {"annotations"}
+    notes.add_to_collection("burma road", article)
+    assert moved() == {"annotations"}
+    notes.delete(note.id)  # its tags go by cascade
+    assert moved() == {"annotations"}
+    fix = CorrectionStore.of(other).add(Correction("headline", article, {"line": other.article(article).line_ids()[0]}))
+    assert moved() == {"corrections"}
+    CorrectionStore.of(other).delete(fix.id)
+    assert moved() == {"corrections"}
+    assert moved() == set()  # reading moves nothing
+    # a write that bypasses the stores is counted too
+    other.conn.execute("DELETE FROM collection_items")
+    other.conn.commit()
+    assert moved() == {"annotations"}
+
+
+def test_a_researchers_role_moves_the_counter_without_a_grant_on_it(pg_cluster: Any, tmp_path: Path) -> None:
+    url = pg_cluster.create_database("wc_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    admin = Library.open(url)
+    import_paths(admin, [samples_folder()])
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    team(url, "readers_wc", "dora_wc", "emil_wc")
+    admin.grant("readers_wc")
+    dora = Library.open(url.replace("broadsheet@", "dora_wc@"))
+    emil = Library.open(url.replace("broadsheet@", "emil_wc@"))
+    before = work_changes(emil.conn)
+    AnnotationStore.of(dora).add(Annotation(article=admin.articles()[0].id, note="private"))
+    after = work_changes(emil.conn)
+    # emil cannot read dora's private note, but learns that the annotations changed (and re-reads what he may see)
+    assert after["annotations"] > before["annotations"] and after["corrections"] == before["corrections"]
+    assert AnnotationStore.of(emil).find() == []
+    for lib in (dora, emil, admin):
+        lib.close()
