@@ -146,8 +146,7 @@ def cmd_collection(args: argparse.Namespace) -> int:
             for c in store.collections():  # whose, on a shared library (one name may be several owners')
                 print(f"{len(c.items)}\t{c.name}" + (f"\t{c.owner}" if lib.kind == "postgres" else ""))
         elif args.action == "show":
-            for key in store.collection(args.name, owner=args.owner).items:
-                print(key)
+            _show_collection(args, lib, store.collection(args.name, owner=args.owner).items)
         elif args.action == "create":
             store.create_collection(args.name, args.description or "", visibility=args.visibility)
         elif args.action == "add":
@@ -162,3 +161,35 @@ def cmd_collection(args: argparse.Namespace) -> int:
         return 0
     finally:
         lib.close()
+
+
+def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -> None:
+    """A collection's articles in its order: a line each as a search hit reads (id first), ``--ids`` the ids
+    alone, ``--json`` the fields; headlines as the reader's corrections leave them."""
+    from reader.app.overlay import Overlay
+    from reader.library.catalogue import NotFoundError
+
+    if args.ids:
+        print("\n".join(items))
+        return
+    overlay = Overlay(lib)
+    rows: list[dict[str, Any]] = []
+    for key in items:
+        try:
+            info = overlay.info(key)
+        except NotFoundError:  # its source was removed: the collection keeps the key, the reader is told
+            rows.append({"article": key, "date": None, "publication": None, "headline": None})
+            continue
+        rows.append({"article": key, "date": info.date or None, "publication": info.publication,
+                     "headline": info.headline})
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    print(f"{len(items)} article(s) in {args.name!r}")
+    for r in rows:
+        if r["publication"] is None:
+            print(f"{r['article']}  (no longer in the library)")
+        else:
+            headline = r["headline"] or "(no headline)"
+            print(f"{r['article']}  {r['date'] or '????-??-??'}  {r['publication']}  {headline}")

@@ -239,6 +239,9 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
         if name == "show":
             a.add_argument("--owner", metavar="ROLE",
                            help="the collection of that name another shares with you (default: your own)")
+            shown = a.add_mutually_exclusive_group()
+            shown.add_argument("--ids", action="store_true", help="print the articles' ids alone, one a line")
+            shown.add_argument("--json", action="store_true", help="print the articles as JSON")
     for name in ("add", "remove"):
         a = acts.add_parser(name)
         a.add_argument("name")

@@ -135,3 +135,30 @@ def test_search_match_modes_and_operators(imported: Path, capsys: pytest.Capture
     assert ids('"发展 经济"~50') <= ids("发展 经济")
     assert main(["search", "Statesman~3", "--library", str(imported)]) == 2
     assert "at most 2" in capsys.readouterr().err
+
+
+def test_collection_show_lists_each_article_by_date_publication_and_headline(
+        imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`collection show` printed bare ids: a researcher could not tell what a collection held without a `show`
+    per article. Each line now reads like a search hit's (id first, so scripts can still cut it); `--ids` gives
+    the ids alone, `--json` the fields; an article no longer in the library is said so, not dropped."""
+    lib = ["--library", str(imported)]
+    infos = [i for i in Library(imported).articles() if i.headline][:2]
+    assert main(["collection", *lib, "create", "读书"]) == 0
+    assert main(["collection", *lib, "add", "读书", infos[1].id, infos[0].id]) == 0
+    capsys.readouterr()
+    assert main(["collection", *lib, "show", "读书"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "2 article(s) in '读书'"
+    assert lines[1:] == [f"{i.id}  {i.date or '????-??-??'}  {i.publication}  {i.headline}" for i in infos[::-1]]
+    assert main(["collection", *lib, "show", "读书", "--ids"]) == 0
+    assert capsys.readouterr().out.split() == [infos[1].id, infos[0].id]
+    assert main(["collection", *lib, "show", "读书", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"article": i.id, "date": i.date or None, "publication": i.publication, "headline": i.headline}
+        for i in infos[::-1]]
+    # an article gone from the library (its source removed) stays in the collection, and is said to be gone
+    with Library(imported) as raw:
+        raw.conn.execute("UPDATE collection_items SET article = 'gone0000' WHERE article = ?", (infos[0].id,))
+    assert main(["collection", *lib, "show", "读书"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "gone0000  (no longer in the library)"

@@ -354,5 +354,5 @@ def test_cli_annotate_correct_export_and_move_work(cli_library: Any, tmp_path: P
     assert [c["kind"] for c in json.loads(capsys.readouterr().out)] == ["text", "merge"]
     assert main(["correct", *lib, "undo"]) == 0
     assert "undid merge" in capsys.readouterr().out
-    assert main(["collection", *lib, "show", "读书"]) == 0
+    assert main(["collection", *lib, "show", "读书", "--ids"]) == 0
     assert capsys.readouterr().out.split() == [ids[2], target]
