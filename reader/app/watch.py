@@ -14,11 +14,12 @@ wrote): a change another process commits in the moment between the two is shown 
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.app.overlay import Overlay
 from reader.library.catalogue import Library
-from reader.library.changes import work_changes
+from reader.library.changes import CATALOGUE_CHANGES, work_changes
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,11 @@ class Elsewhere:
     annotations: bool = False
     #: a correction made or undone that the overlay does not apply yet
     corrections: bool = False
+    #: an import or a reindex by another process changed the library, and has ended
+    catalogue: bool = False
 
     def __bool__(self) -> bool:
-        return self.annotations or self.corrections
+        return self.annotations or self.corrections or self.catalogue
 
 
 class WorkWatch:
@@ -50,11 +53,14 @@ class WorkWatch:
             if now is not None:
                 self._seen[component] = now
 
-    def look(self) -> Elsewhere:
-        """What changed since the last look (the counters read once; the corrections' ids when theirs moved)."""
-        now = work_changes(self._library.conn)
+    def look(self, later: Collection[str] = ()) -> Elsewhere:
+        """What changed since the last look (the counters read once; the corrections' ids when theirs moved).
+        Components in ``later`` are not looked at now: their news waits for a look without them (the window's
+        own import runs: the library is read again when it ends)."""
+        now = {k: n for k, n in work_changes(self._library.conn).items() if k not in later}
         with self._lock:
             moved = {k for k, n in now.items() if n != self._seen.get(k)}
-            self._seen = now
+            self._seen.update(now)
         return Elsewhere(annotations="annotations" in moved,
-                         corrections="corrections" in moved and self._overlay.stale())
+                         corrections="corrections" in moved and self._overlay.stale(),
+                         catalogue=CATALOGUE_CHANGES in moved)

@@ -15,6 +15,7 @@ from reader.gui.messages import error_text
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
 from reader.gui.workers import run_task
 from reader.library.catalogue import is_url
+from reader.library.changes import CATALOGUE_CHANGES
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class LibraryUi:
         w = self.w
         if w.archive is None:
             return
+        w.archive.watch.acknowledge(CATALOGUE_CHANGES)  # before reading: an import after it is the next look's news
         w.archive.refresh()
         w.searching.prepare(w.archive)
         w.tree.reload()

@@ -3,7 +3,9 @@
 Every :data:`LOOK_MS` the archive's counters are read on the ``watch`` lane (a PostgreSQL library is a round
 trip away: never on the GUI thread). Changed notes, tags or collections are listed again; a correction made or
 undone elsewhere is applied to the article shown, which stays where the reader was in it, and the shown search
-is asked again (a corrected word is found, an undone one is not).
+is asked again (a corrected word is found, an undone one is not). After another process's import or reindex has
+ended, the library is read again as after the window's own (the tree, the filters, the searcher), the reader
+kept at their article and place.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from reader.app.watch import Elsewhere
 from reader.gui.workers import Worker, run_task
+from reader.library.changes import CATALOGUE_CHANGES
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -51,7 +54,9 @@ class Watching:
             self._pending = None
             log.info("could not look for changes in %s: %s", archive.location, e)
 
-        self._pending = run_task(archive.watch.look, name="changes elsewhere", lane="watch",
+        # while the window's own import or reindex runs, the library is read again when it ends (Tasks)
+        later = {CATALOGUE_CHANGES} if self.w.tasks.task is not None else set()
+        self._pending = run_task(archive.watch.look, later, name="changes elsewhere", lane="watch",
                                  on_result=heard, on_error=failed)
 
     def show(self, elsewhere: Elsewhere) -> None:
@@ -59,11 +64,15 @@ class Watching:
         w = self.w
         if not elsewhere or w.archive is None:
             return
-        if elsewhere.corrections:
+        if elsewhere.catalogue:  # the tree, the filters, the searcher, notes and collections read again
+            w.library.reload_library()
+        if elsewhere.corrections or elsewhere.catalogue:
             w.corrections.changed_elsewhere()
-        if elsewhere.annotations:
+        if elsewhere.annotations and not elsewhere.catalogue:
             w.annotating.annotations_changed()
-        what = [QCoreApplication.translate("Watching", "corrections")] if elsewhere.corrections else []
+        what = [QCoreApplication.translate("Watching", "articles imported")] if elsewhere.catalogue else []
+        if elsewhere.corrections:
+            what.append(QCoreApplication.translate("Watching", "corrections"))
         if elsewhere.annotations:
             what.append(QCoreApplication.translate("Watching", "notes and collections"))
         w.statusBar().showMessage(QCoreApplication.translate("Watching", "Changed elsewhere, shown again: %1")

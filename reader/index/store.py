@@ -768,7 +768,8 @@ def stamp(library: Any, ix: SearchIndex) -> None:
 
 def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | None = None,
          cancel: threading.Event | None = None, known_terms: dict[int, PackedTerms] | None = None,
-         on_rebuild: Callable[[str], None] | None = None, workers: int | None = None) -> int:
+         on_rebuild: Callable[[str], None] | None = None, workers: int | None = None,
+         announce: bool = True) -> int:
     """Bring the index up to the catalogue; return the number of articles added.
 
     An index that is missing, foreign (another library's) or stale (missing articles) is rebuilt
@@ -783,10 +784,14 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
     ``workers``: an empty index with many rows to add (a rebuild) is filled by up to this many worker
     processes, each writing segments of its own (:mod:`reader.index.parallel`). Opt-in: they are spawned,
     which re-imports the caller's ``__main__`` (the CLI's is guarded).
+
+    ``announce``: a sync that changed the index moves the catalogue's change counter, so open windows read the
+    library again (:mod:`reader.library.changes`); an import announces once, when it has ended, instead.
     """
     own = index is None
     ix = index or open_index(library)
     added = 0
+    changed = False
     try:
         with library.writing():
             why = rebuild_reason(library, ix)
@@ -829,6 +834,7 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
                             break
                 library.mark_indexed(batch, dropped)
                 library.meta_set("index_pending", None)
+                changed = True
                 pending = False
                 dropped = []
                 added += len(batch)
@@ -839,6 +845,8 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
     finally:
         if own:
             ix.close()
+    if announce and (changed or added or why):
+        library.announce_change()
     return added
 
 

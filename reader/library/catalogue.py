@@ -76,6 +76,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reader.library.changes import CATALOGUE_CHANGES, count_change
 from reader.library.db import Connection, PerThread
 from reader.model.document import Article, Block, Document, Line, Page, Part, Span
 from reader.model.errors import BroadsheetError
@@ -1061,6 +1062,11 @@ class Library:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self._lock_fd = fd
+
+    def announce_change(self) -> None:
+        """An import or a reindex changed the library and has ended: open windows read it again
+        (:mod:`reader.library.changes`)."""
+        count_change(self.conn, CATALOGUE_CHANGES)
 
     # -- schema
 

@@ -13,14 +13,22 @@ write grant on ``work_changes``; a private change of one researcher moves the co
 count says *that* something changed, never what: row-level security still decides what each one reads).
 A table rebuilt by a later SQLite migration loses its triggers: such a migration must call
 :func:`sqlite_counter_step` again for it.
+
+The catalogue is counted by its writers instead (:func:`count_change`, through ``Library.announce_change``):
+once when an import or a reindex that changed something has ended — a trigger on its tables would announce a
+library half imported, thousands of times.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader.library.db import Connection
+from reader.library.owners import is_postgres
+
+log = logging.getLogger(__name__)
 
 TABLE = "work_changes"
 
@@ -62,6 +70,23 @@ def pg_counter_step(component: str, tables: Sequence[str]) -> Callable[[Any], No
                          f"FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_work_changed('{component}')")
 
     return step
+
+
+#: the catalogue's counter: moved once by an import or a reindex that changed the library, when it has ended
+CATALOGUE_CHANGES = "catalogue"
+
+
+def count_change(conn: Connection, component: str) -> None:
+    """Move ``component``'s counter by one, outside any transaction (the catalogue's writers call it when their
+    work has ended). Best effort: a role that may not write the counters (a PostgreSQL library imported into by
+    a role the library's owner did not make) imports as before; open windows see its articles when reopened."""
+    create = _PG_TABLE if is_postgres(conn) else _SQLITE_TABLE
+    try:
+        conn.execute(create)
+        conn.execute(f"INSERT INTO {TABLE} (component, n) VALUES (?, 1) "
+                     f"ON CONFLICT (component) DO UPDATE SET n = {TABLE}.n + 1", (component,))
+    except Exception as e:  # noqa: BLE001 - autocommit: a refused statement leaves nothing behind
+        log.info("the change of %s was not counted (%s)", component, e)
 
 
 def work_changes(conn: Connection) -> dict[str, int]:

@@ -475,7 +475,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         known_terms: dict[int, sindex.PackedTerms] = {}
         sidecars = _Sidecars(roots)
         try:
-            sindex.sync(library, ix)  # finish what an interrupted import left
+            sindex.sync(library, ix, announce=False)  # finish what an interrupted import left
             since_sync = 0
             for job in _jobs(library, files, referenced, pool):
                 if cancel is not None and cancel.is_set():
@@ -498,18 +498,20 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                     _failed(report, str(job.path), f"{display_path(job.path)}: it could not be read "
                                                    f"({type(e).__name__}: {e}); please report this file", on_error)
                 if since_sync >= SYNC_CHARS:
-                    sindex.sync(library, ix, known_terms=known_terms)
+                    sindex.sync(library, ix, known_terms=known_terms, announce=False)
                     since_sync = 0
                 if progress is not None:
                     progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
                                             time.perf_counter() - t0, str(job.path)))
-            sindex.sync(library, ix, known_terms=known_terms)
+            sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
         finally:
             if pool is not None:
                 pool.close()
             sys.setswitchinterval(interval)
             ix.close()
+            if report.imported or report.moved:  # open windows read the library again (also after a failure)
+                library.announce_change()
     report.seconds = time.perf_counter() - t0
     return report
 

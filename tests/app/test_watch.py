@@ -82,3 +82,20 @@ def test_the_windows_own_correction_asks_for_nothing_and_a_look_runs_on_any_thre
         assert heard == [Elsewhere()]
     finally:
         archive.close()
+
+
+def test_another_import_is_heard_when_it_has_ended_and_waits_while_the_windows_own_runs(folder: Path,
+                                                                                      tmp_path: Path) -> None:
+    archive = Archive.open(folder)
+    other = Library.open(folder)
+    page = tmp_path / "new" / "page.txt"
+    page.parent.mkdir()
+    page.write_text("滇緬公路今日通車\n\n本報訊　滇緬公路全線今日通車，運輸物資。\n", encoding="utf-8")
+    try:
+        import_paths(other, [page])
+        assert archive.watch.look(later={"catalogue"}) == Elsewhere()  # the window's own import runs
+        assert archive.watch.look() == Elsewhere(catalogue=True)  # it has ended: the news was kept
+        assert archive.watch.look() == Elsewhere()
+    finally:
+        other.close()
+        archive.close()

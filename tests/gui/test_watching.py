@@ -95,3 +95,32 @@ def test_the_windows_own_edits_are_not_news(make_window, library_dir: Path, tmp_
     assert win.archive.watch.look() == Elsewhere()
     win.watching.look()
     assert "Changed elsewhere" not in win.statusBar().currentMessage()
+
+
+def test_articles_imported_by_another_process_are_listed_and_found(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path, qtbot) -> None:
+    """Seen under Xvfb: a file imported with `broadsheet import` while the window was open was not in its tree,
+    and a search for its words said "0 article(s)" — silently less than the library held."""
+    from reader.library.importer import import_paths
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    article, _at = _longest(win)
+    win.open_article(article)
+    win.search.field.setText("滇緬公路")
+    win.search.submit()
+    assert win.search.results.total == 0
+    page = tmp_path / "滇緬日報" / "1939-01-10" / "page.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("滇緬公路今日通車\n\n本報訊　滇緬公路全線今日通車，運輸物資。\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as other:  # `broadsheet import` in a terminal
+        report = import_paths(other, [page.parent.parent])
+    assert report.imported and not report.failed
+
+    def listed() -> list[str]:
+        return [win.tree.topLevelItem(i).text(0) for i in range(win.tree.topLevelItemCount())]
+
+    qtbot.waitUntil(lambda: any("滇緬日報" in name for name in listed()), timeout=3 * watching.LOOK_MS)
+    assert win.state.article_id == article  # the reader stays at their article
+    assert "articles imported" in win.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: win.search.results is not None and win.search.results.total == 1, timeout=5000)
