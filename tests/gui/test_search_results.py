@@ -170,6 +170,35 @@ def test_a_hits_headline_and_place_stay_on_one_line(qtbot) -> None:  # noqa: ANN
     assert first.layout().lineCount() == 1
 
 
+def test_a_long_headline_and_place_end_in_an_ellipsis_inside_the_row(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: the first line of a hit ran past the list's right edge ("Luxemburger Zeit" cut mid-word, no
+    sign that more was there). It is elided to the row: the place first, then the headline if it alone is too
+    long; what fits is shown whole."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    def first_line(headline: str, width: int) -> str:
+        hit = Hit(article="a", headline=headline, publication="Luxemburger Zeitung – Journal de Luxembourg",
+                  date="1858-12-07", page=1, kind="article", score=1.0, snippet="Luxemburger Zeitung",
+                  matches=[], snippet_matches=[(0, 11)])
+        option = QStyleOptionViewItem()
+        option.rect.setWidth(width)
+        doc = HitDelegate()._document(option, hit)
+        assert doc.size().width() > 0  # laid out
+        assert doc.firstBlock().layout().lineCount() == 1
+        assert doc.firstBlock().layout().lineAt(0).naturalTextWidth() <= width - 8
+        return doc.firstBlock().text().replace("\xa0", " ").strip()
+
+    narrow = first_line("Nr. 288.—Mardi, 7 Décembre 1858.", 250)
+    assert narrow.startswith("Nr. 288.—Mardi") and narrow.endswith("…")
+    wide = first_line("Nr. 288", 1200)
+    assert wide == "Nr. 288 Luxemburger Zeitung – Journal de Luxembourg · 1858-12-07 · page 1"
+    long = first_line("Rapport sur la situation des finances du Grand-Duché pendant l'exercice 1857", 250)
+    assert long.startswith("Rapport sur") and "…" in long
+
+
 def test_a_rows_text_is_laid_out_once_and_again_when_what_it_shows_changes(qtbot) -> None:  # noqa: ANN001
     """Opening a hit repaints the rows whose selection changed; their rich text is kept, not laid out again,
     unless the row is drawn otherwise (selected, another width, another snippet); two pages of rows are kept."""

@@ -149,8 +149,16 @@ def test_a_bar_searches_exactly_its_period_without_the_panels_old_filters(make_w
     win.studies.search_period("发展", "2021")
     assert panel.date_from.text() == panel.date_to.text() == "2021"
     assert not panel.publication.currentData() and not panel.kind.currentData()
+    # the period stays set for the next searches: the count says so (in the small fields a set date looked like
+    # the library's own range in their placeholders), and each field clears in one click
+    assert panel.count.text().startswith(f"{panel.results.total} article(s) · 2021 · ")
+    assert panel.date_from.isClearButtonEnabled() and panel.date_to.isClearButtonEnabled()
+    panel.date_to.setText("")
+    panel.submit()
+    assert " · from 2021 · " in panel.count.text()
     win.studies.search_period("发展", UNDATED)
     assert panel.date_from.text() == panel.date_to.text() == ""
+    assert " · 2021" not in panel.count.text() and "from" not in panel.count.text()
 
 
 def test_the_selection_stays_on_its_line_when_the_rest_arrives_in_a_sorted_table(make_window, library_dir: Path,

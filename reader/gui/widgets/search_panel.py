@@ -17,7 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -176,15 +176,32 @@ class HitDelegate(QStyledItemDelegate):
             pieces.append(f"<b style='background-color:rgba(255,170,40,120)'>{html.escape(snippet[s:e])}</b>")
             pos = e
         pieces.append(html.escape(snippet[pos:]))
-        where = self.where(hit)
+        width = max(100, option.rect.width() - 8)
+        headline, where = self.first_line(option, hit.headline or "—", self.where(hit), width)
         doc.setHtml(
-            # one line for headline and place (a wrapped place took a snippet line of the fixed-height row)
-            f"<div style='white-space:nowrap'><b>{html.escape(hit.headline or '—')}</b>"
+            # one line for headline and place (a wrapped place took a snippet line of the fixed-height row), elided
+            # to the row (it ran past the list's edge, cut mid-word)
+            f"<div style='white-space:nowrap'><b>{html.escape(headline)}</b>"
             f" <span style='color:{colour}'>"
             f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
         )
-        doc.setTextWidth(max(100, option.rect.width() - 8))
+        doc.setTextWidth(width)
         return doc
+
+    @staticmethod
+    def first_line(option: QStyleOptionViewItem, headline: str, where: str, width: int) -> tuple[str, str]:
+        """Headline and place elided to fit ``width`` on one line: the headline keeps the row but a third of it
+        (or less: what the place needs), the place the rest; each cut ends in "…", so the reader sees there is
+        more."""
+        bold = QFont(option.font)
+        bold.setBold(True)
+        strong, plain = QFontMetrics(bold), QFontMetrics(option.font)
+        room = width - 2  # the layout's own margin
+        space = plain.horizontalAdvance(" ")
+        kept = min(plain.horizontalAdvance(where) + space, room // 3) if where else 0
+        headline = strong.elidedText(headline, Qt.TextElideMode.ElideRight, room - kept)
+        rest = room - strong.horizontalAdvance(headline) - space
+        return headline, plain.elidedText(where, Qt.TextElideMode.ElideRight, max(0, rest)) if where else ""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -275,6 +292,8 @@ class SearchPanel(QWidget):
         self.date_from.setAccessibleName(self.tr("Date from"))
         self.date_to = QLineEdit(self)
         self.date_to.setAccessibleName(self.tr("Date to"))
+        for field in (self.date_from, self.date_to):
+            field.setClearButtonEnabled(True)  # a date set by a timeline bar is taken away in one click
         self.set_date_range(None, None)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Kind filter"))
@@ -359,6 +378,19 @@ class SearchPanel(QWidget):
             self.publication.addItem(n, n)
         i = self.publication.findData(current)
         self.publication.setCurrentIndex(max(0, i))
+
+    def dates_searched(self) -> str:
+        """The date filter in effect, said beside the count (" · 1930", " · 1930 – 1931", " · from 1930"): a bar of
+        the timeline sets it, and in the small fields a date looked like the library's own range in their
+        placeholders, so later searches were limited to it unnoticed."""
+        start, end = self.date_from.text().strip(), self.date_to.text().strip()
+        if not start and not end:
+            return ""
+        if start == end:
+            return " · " + start
+        if start and end:
+            return f" · {start} – {end}"
+        return " · " + (self.tr("from %1").replace("%1", start) if start else self.tr("to %1").replace("%1", end))
 
     def set_date_range(self, first: str | None, last: str | None) -> None:
         """The date fields' placeholders show the library's own first and last dates.
@@ -468,6 +500,7 @@ class SearchPanel(QWidget):
         text = self.tr("%n article(s)", "", results.total)
         if shown < results.total:
             text += " " + self.tr("(first %1 shown)").replace("%1", str(shown))
+        text += self.dates_searched()
         text += f" · {results.seconds * 1000:.0f} ms"
         self.count.setText(text)
         left = results.total - shown
