@@ -201,7 +201,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+191"/>
+        <location filename="../../reader/gui/app.py" line="+192"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
         <extracomment>the platform&apos;s own style, to go back to from a fixed theme the dark theme&apos;s style, kept referenced while the application uses it</extracomment>
         <translation type="unfinished"></translation>
@@ -263,9 +263,9 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+918"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+965"/>
         <source>%n match(es)</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each</extracomment>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -579,7 +579,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -609,7 +614,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,7 +627,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-374"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-394"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px)</extracomment>
@@ -695,16 +705,16 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/widgets/layout_view.py" line="+294"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+449"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader&apos;s highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar pages whose drawing is kept after another page is shown, to show them again at once (going back and forth between hits or articles on a few pages rebuilt the page each time) Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. a drawn line&apos;s characters, and those of a line of the current article outline of the lines under the reader&apos;s highlights each line&apos;s grey bar, made at the first paint that draws bars indices of the lines in the current article, lit by the selection, under a hit a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+35"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+36"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation type="unfinished"></translation>
@@ -720,8 +730,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>undated</source>
+        <extracomment>issues that :meth:`select` opened (not the user): folded again when the reader leaves them the current item was chosen while the tree was hidden: scrolled to when it is shown</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -733,7 +744,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+57"/>
         <source>Page %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,9 +781,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+151"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+154"/>
         <source>Library</source>
-        <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
+        <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -801,7 +812,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+181"/>
         <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,28 +1188,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-86"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-87"/>
         <source>Stopping the running task…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+67"/>
+        <location filename="../../reader/gui/library_ui.py" line="+69"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Updating the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Open or create a library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Open shared library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,20 +1224,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+150"/>
+        <location filename="../../reader/gui/navigation.py" line="+161"/>
         <source>This line belongs to no article.</source>
+        <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+156"/>
         <source>hit %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+120"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+140"/>
         <source>page %1</source>
-        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored</extracomment>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1343,12 +1355,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+79"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+80"/>
         <source>Debug information copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+97"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+101"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,22 +1408,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Add to collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+81"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+85"/>
+        <source>Already in the collection %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Added to the collection %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="-7"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-8"/>
         <source>Name of the new collection (a set of articles you choose):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Collection (pick one, or type a new name):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,7 +1443,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+27"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+28"/>
         <source>Merge articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,7 +1494,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation type="unfinished"></translation>
@@ -1509,7 +1526,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_ui.py" line="+49"/>
+        <location filename="../../reader/gui/export_ui.py" line="+52"/>
         <source>Open a library before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,7 +1543,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,13 +1558,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Save the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The chart was saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/search_ui.py" line="+64"/>
+        <source>The search index is being rebuilt: {why}.</source>
+        <extracomment>a new search is under way (its results will replace the shown ones) the last new search (for the articles it found: every page, not only the shown ones) counts new searches (a page fetched does not make the found articles stale) counting the facets of the last new search</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The search index is being rebuilt: search again when it is done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1572,7 +1600,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="-65"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="-82"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1600,9 +1628,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+208"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
-        <extracomment>the next page of the shown search (a Query with its offset)</extracomment>
+        <extracomment>the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1652,24 +1680,24 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+352"/>
         <source>Search syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-350"/>
         <source>Publication filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>All publications</source>
-        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it)</extracomment>
+        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-84"/>
         <source>Date from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,7 +1707,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Kind filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,7 +1762,8 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
+        <location line="+8"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1744,7 +1773,8 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,7 +1784,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+98"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation type="unfinished">
@@ -1768,12 +1798,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Show %1 more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+54"/>
         <source>undated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,7 +1882,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-429"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-445"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation type="unfinished"></translation>
@@ -1964,9 +1994,33 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+207"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+223"/>
         <source>Article text, vertical</source>
-        <extracomment>a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
+        <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Watching</name>
+    <message>
+        <location filename="../../reader/gui/watching.py" line="+73"/>
+        <source>articles imported</source>
+        <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>notes and collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed elsewhere, shown again: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1992,13 +2046,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+113"/>
+        <location filename="../../reader/search/engine.py" line="+142"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) the summary of a row gone since it matched (sorted last) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/search/modes.py" line="+108"/>
+        <location filename="../../reader/search/modes.py" line="+106"/>
         <source>query: {raw}: ~{edits} needs at least {least} different characters (else nearly every article would be a candidate)</source>
         <extracomment>the most index words a wildcard or fuzzy term may stand for a fuzzy CJK term must keep at least this many of its characters (else nearly every article is a candidate)</extracomment>
         <translation type="unfinished"></translation>
@@ -2009,13 +2063,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/search/query.py" line="+137"/>
+        <location filename="../../reader/search/query.py" line="+154"/>
         <source>query: cannot read {rest!r}</source>
         <extracomment>script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+39"/>
         <source>query: &quot;{body}&quot;~{distance}: the distance can be at most {most}</source>
         <extracomment>The widest proximity a query may ask for (characters or words)</extracomment>
         <translation type="unfinished"></translation>
@@ -2047,7 +2101,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+290"/>
         <source>query: {raw}: at most {most} character edits (~1 or ~2)</source>
         <extracomment>a whole Latin/digit word of a text form a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK the most character edits ``term~N`` allows the pieces FOLDED (what the index holds: candidates come from it in every mode)</extracomment>
         <translation type="unfinished"></translation>
@@ -2069,8 +2123,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>query: {reason}</source>
+        <extracomment>``3-5``: a page range typed with a hyphen (both ends given: ``-3`` alone is page -3)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -201,7 +201,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+191"/>
+        <location filename="../../reader/gui/app.py" line="+192"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
         <extracomment>the platform's own style, to go back to from a fixed theme the dark theme's style, kept referenced while the application uses it</extracomment>
         <translation>发生了意外错误，已记入日志；您的文库和批注都安然无恙。</translation>
@@ -263,9 +263,9 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+918"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+965"/>
         <source>%n match(es)</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one the reader's highlights as original ranges, with the annotation id of each</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
             <numerusform>%n 处匹配</numerusform>
         </translation>
@@ -578,7 +578,12 @@
         <translation>请选择导出的目标文件。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -608,7 +613,12 @@
         <translation>已将 %1 篇文章导出到 %2。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -616,7 +626,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-374"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-394"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px)</extracomment>
@@ -694,16 +704,16 @@
 <context>
     <name>LayoutView</name>
     <message>
-        <location filename="../../reader/gui/widgets/layout_view.py" line="+294"/>
+        <location filename="../../reader/gui/widgets/layout_view.py" line="+449"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. outline of the lines under the reader's highlights a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar pages whose drawing is kept after another page is shown, to show them again at once (going back and forth between hits or articles on a few pages rebuilt the page each time) Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. a drawn line's characters, and those of a line of the current article outline of the lines under the reader's highlights each line's grey bar, made at the first paint that draws bars indices of the lines in the current article, lit by the selection, under a hit a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation>版面</translation>
     </message>
 </context>
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+35"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+36"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation>文库</translation>
@@ -719,8 +729,9 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>undated</source>
+        <extracomment>issues that :meth:`select` opened (not the user): folded again when the reader leaves them the current item was chosen while the tree was hidden: scrolled to when it is shown</extracomment>
         <translation>无日期</translation>
     </message>
     <message numerus="yes">
@@ -731,7 +742,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+57"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -768,9 +779,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+151"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+154"/>
         <source>Library</source>
-        <extracomment>room left around the first window for the window manager's frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits</extracomment>
+        <extracomment>room left around the first window for the window manager's frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader's work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -799,7 +810,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+181"/>
         <source>Drop to import these files into the library.</source>
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
@@ -1175,28 +1186,28 @@
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-86"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-87"/>
         <source>Stopping the running task…</source>
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+67"/>
+        <location filename="../../reader/gui/library_ui.py" line="+69"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
         <translation>正在为此版本的 Broadsheet 更新文库 {0}。此操作只进行一次，大型文库可能需要几分钟；其中内容不会丢失，若被中断，文库保持原样。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Updating the library</source>
         <translation>正在更新文库</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Open shared library</source>
         <translation>打开共享文库</translation>
     </message>
@@ -1211,20 +1222,21 @@
         <translation>{url}：共享文库的地址以 postgresql:// 开头</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+150"/>
+        <location filename="../../reader/gui/navigation.py" line="+161"/>
         <source>This line belongs to no article.</source>
+        <extracomment>the reader's place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>这一行不属于任何文章。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+156"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+120"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+140"/>
         <source>page %1</source>
-        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: "folded", "exact" or "variants" punctuation between Chinese characters ignored</extracomment>
+        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: "folded", "exact" or "variants" punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -1341,12 +1353,12 @@
         <translation>复制调试信息</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+79"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+80"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+97"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+101"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
@@ -1394,22 +1406,27 @@
         <translation>新建收藏集</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Add to collection</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+81"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+85"/>
+        <source>Already in the collection %1.</source>
+        <translation>已在收藏集 %1 中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="-7"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-8"/>
         <source>Name of the new collection (a set of articles you choose):</source>
         <translation>新收藏集的名称（由您挑选的一组文章）：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Collection (pick one, or type a new name):</source>
         <translation>收藏集（选择一个，或输入新名称）：</translation>
     </message>
@@ -1424,7 +1441,7 @@
         <translation>删除收藏集 %1？其中的文章仍保留在文库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+27"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+28"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
@@ -1475,7 +1492,7 @@
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>Select the headline's text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
@@ -1507,7 +1524,7 @@
         <translation>校正后的文字（原文会保留）：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_ui.py" line="+49"/>
+        <location filename="../../reader/gui/export_ui.py" line="+52"/>
         <source>Open a library before exporting.</source>
         <translation>请先打开文库再导出。</translation>
     </message>
@@ -1524,7 +1541,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Open a library first.</source>
         <translation>请先打开一个文库。</translation>
     </message>
@@ -1539,7 +1556,7 @@
         <translation>已将 %1 条索引行写入 %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
@@ -1547,6 +1564,17 @@
         <location line="+11"/>
         <source>The chart was saved to %1</source>
         <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/search_ui.py" line="+64"/>
+        <source>The search index is being rebuilt: {why}.</source>
+        <extracomment>a new search is under way (its results will replace the shown ones) the last new search (for the articles it found: every page, not only the shown ones) counts new searches (a page fetched does not make the found articles stale) counting the facets of the last new search</extracomment>
+        <translation>正在重建搜索索引：{why}。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The search index is being rebuilt: search again when it is done.</source>
+        <translation>正在重建搜索索引：完成后请再次搜索。</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1598,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="-65"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="-82"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1612,9 +1640,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+208"/>
         <source>Search: 发展   "a phrase"   a AND b   NOT c</source>
-        <extracomment>the next page of the shown search (a Query with its offset)</extracomment>
+        <extracomment>the next page of the shown search (a Query with its offset) the shown search's facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜索：发展   "短语"   甲 AND 乙   NOT 丙</translation>
     </message>
     <message>
@@ -1664,24 +1692,24 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+352"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-350"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>All publications</source>
-        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes ("Show more" asked for it)</extracomment>
+        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes ("Show more" asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有报刊</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-84"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1691,7 +1719,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Kind filter</source>
         <translation>类型筛选</translation>
     </message>
@@ -1746,7 +1774,8 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
+        <location line="+8"/>
         <source>from %1</source>
         <translation>自 %1</translation>
     </message>
@@ -1756,7 +1785,8 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>自</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>to %1</source>
         <translation>至 %1</translation>
     </message>
@@ -1766,7 +1796,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+98"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
@@ -1779,12 +1809,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>（显示前 %1 条）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Show %1 more</source>
         <translation>再显示 %1 条</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+54"/>
         <source>undated</source>
         <translation>无日期</translation>
     </message>
@@ -1863,7 +1893,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-429"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-445"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -1975,10 +2005,34 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+207"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+223"/>
         <source>Article text, vertical</source>
-        <extracomment>a paragraph's line height in percent of the font's (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
+        <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt's placeholder text: Qt draws that on one line, cut at the view's edge a paragraph's line height in percent of the font's (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
         <translation>文章正文（竖排）</translation>
+    </message>
+</context>
+<context>
+    <name>Watching</name>
+    <message>
+        <location filename="../../reader/gui/watching.py" line="+73"/>
+        <source>articles imported</source>
+        <extracomment>how often the window asks whether others changed the reader's work</extracomment>
+        <translation>导入的文章</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>notes and collections</source>
+        <translation>笔记与收藏集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed elsewhere, shown again: %1</source>
+        <translation>已在别处更改，已重新显示：%1</translation>
     </message>
 </context>
 <context>
@@ -2003,13 +2057,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+113"/>
+        <location filename="../../reader/search/engine.py" line="+142"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) the summary of a row gone since it matched (sorted last) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query's terms (reused by ranking), per thread</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article's own row (the others are on its issue or its pages) filters on the article's issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string's page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index's copy; on average the page's hits times the articles per hit of the string) texts tested at a time on that walk a one-string search's candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query's terms (reused by ranking), per thread the last query's matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查询：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
     </message>
     <message>
-        <location filename="../../reader/search/modes.py" line="+108"/>
+        <location filename="../../reader/search/modes.py" line="+106"/>
         <source>query: {raw}: ~{edits} needs at least {least} different characters (else nearly every article would be a candidate)</source>
         <extracomment>the most index words a wildcard or fuzzy term may stand for a fuzzy CJK term must keep at least this many of its characters (else nearly every article is a candidate)</extracomment>
         <translation>查询：{raw}：~{edits} 至少需要 {least} 个不同的字（否则几乎每篇文章都会成为候选）</translation>
@@ -2020,13 +2074,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：{raw} 在文库中对应超过 {most} 个不同的词，请写长一些</translation>
     </message>
     <message>
-        <location filename="../../reader/search/query.py" line="+137"/>
+        <location filename="../../reader/search/query.py" line="+154"/>
         <source>query: cannot read {rest!r}</source>
         <extracomment>script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
         <translation>查询：无法解读 {rest!r}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+39"/>
         <source>query: "{body}"~{distance}: the distance can be at most {most}</source>
         <extracomment>The widest proximity a query may ask for (characters or words)</extracomment>
         <translation>查询："{body}"~{distance}：距离最多为 {most}</translation>
@@ -2058,7 +2112,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：有右括号没有对应的左括号</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+290"/>
         <source>query: {raw}: at most {most} character edits (~1 or ~2)</source>
         <extracomment>a whole Latin/digit word of a text form a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK the most character edits ``term~N`` allows the pieces FOLDED (what the index holds: candidates come from it in every mode)</extracomment>
         <translation>查询：{raw}：最多 {most} 处字符编辑（~1 或 ~2）</translation>
@@ -2080,8 +2134,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：{field}:{value} 超出范围</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>query: {reason}</source>
+        <extracomment>``3-5``: a page range typed with a hyphen (both ends given: ``-3`` alone is page -3)</extracomment>
         <translation>查询：{reason}</translation>
     </message>
     <message>
