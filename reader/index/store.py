@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import compress, groupby, repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from whoosh import columns, fields, formats
 from whoosh import index as windex
@@ -207,6 +207,26 @@ def schema() -> fields.Schema:
     )
 
 
+T = TypeVar("T")
+
+#: how many times a reader reads the index's table of contents when the one it listed is gone
+TOC_TRIES = 6
+
+
+def toc_read(read: Callable[[], T]) -> T:
+    """``read()``, again when the table of contents it listed was gone when it opened it: a writer in another
+    process committed a new generation and removed the old one in between (a window reading a library being
+    imported into was told "the search index cannot be opened … _MAIN_1.toc; run `broadsheet reindex`")."""
+    for attempt in range(TOC_TRIES):
+        try:
+            return read()
+        except FileNotFoundError:
+            if attempt == TOC_TRIES - 1:
+                raise
+            time.sleep(0.005 * 2 ** attempt)  # 5 … 80 ms: a commit's rename and removal take far less
+    raise AssertionError("unreachable")
+
+
 class Index:
     """The Whoosh index of a library folder (``folder/index``). Searching is thread-safe."""
 
@@ -231,8 +251,8 @@ class Index:
         self.folder.mkdir(parents=True, exist_ok=True)
         storage = FileStorage(str(self.folder), supports_mmap=False)
         try:
-            if windex.exists_in(str(self.folder)):
-                return storage.open_index()
+            if toc_read(lambda: windex.exists_in(str(self.folder))):
+                return toc_read(storage.open_index)
             return storage.create_index(schema())
         except Exception as e:  # whoosh raises bare exceptions of many kinds for damaged files
             raise IndexUnavailableError(f"{self.folder}: the search index cannot be opened ({e}); "
@@ -281,7 +301,7 @@ class Index:
     def doc_count(self) -> int:
         """Undeleted documents, from the table of contents (each segment's count and deletions): Whoosh's own
         ``doc_count`` opens a reader of every segment for it (a third of a search's index time in a new process)."""
-        return sum(int(seg.doc_count()) for seg in self._ix._segments())
+        return toc_read(lambda: sum(int(seg.doc_count()) for seg in self._ix._segments()))
 
     def exact_count(self, term: str) -> int | None:
         """The term's document frequency summed over the segments — exact while no segment holds a deleted
@@ -300,12 +320,12 @@ class Index:
 
     def _current(self) -> Any:
         if self._searcher is None:
-            self._searcher = self._ix.searcher()
-        elif not self._searcher.up_to_date():
+            self._searcher = toc_read(self._ix.searcher)
+        elif not toc_read(self._searcher.up_to_date):
             # not Searcher.refresh(): it reuses a segment's reader with the deletions it had when
             # opened (a deleted article would stay a hit), and fails on an empty index
             self._searcher.close()
-            self._searcher = self._ix.searcher()
+            self._searcher = toc_read(self._ix.searcher)
         return self._searcher
 
     def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows:

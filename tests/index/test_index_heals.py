@@ -66,3 +66,36 @@ def test_an_import_repairs_the_index_too(tmp_path: Path, library: Path) -> None:
     proc = cli(library, "import", "--quiet", str(ALTO))
     assert proc.returncode == 0, proc.stderr
     assert total(library, "小化工") == 1
+
+
+def test_an_index_committed_while_it_is_opened_is_read_at_its_new_generation(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen when a window read a library another process was importing into: "the search index cannot be opened
+    ([Errno 2] No such file or directory: '…/_MAIN_1.toc'); run `broadsheet reindex`" — the writer committed
+    generation 2 and removed 1 between the reader's listing and its opening of the file. Nothing was damaged:
+    the reader reads the generation that is there now (and the same for the table of contents a count or a
+    searcher reads)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from reader.index import store as sindex
+    from reader.library.catalogue import Library
+    from reader.library.importer import import_paths
+
+    with Library.open(tmp_path / "lib") as lib:
+        import_paths(lib, [SEED])
+        real = FileStorage.open_file
+        gone: list[str] = []
+
+        def racing(self: FileStorage, name: str, *args: object, **kwargs: object) -> object:
+            if name.endswith(".toc") and len(gone) < 2:  # the first two readers lose the race
+                gone.append(name)
+                raise FileNotFoundError(2, "No such file or directory", name)
+            return real(self, name, *args, **kwargs)
+
+        monkeypatch.setattr(FileStorage, "open_file", racing)
+        ix = sindex.open_index(lib)
+        try:
+            assert ix.doc_count() > 0 and len(gone) == 2
+            assert ix.nums(["小"])
+        finally:
+            ix.close()
