@@ -243,3 +243,46 @@ def test_an_uncaught_exception_is_shown_and_logged_not_lost(make_window, library
     boxes = [w for w in win.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and "something broke" in boxes[0].detailedText()
     boxes[0].close()
+
+
+def test_the_keyboard_moves_and_extends_the_selection_in_vertical_reading(make_window, library_dir: Path,  # noqa: ANN001
+                                                                           qtbot) -> None:
+    """Seen by eye: in vertical reading Shift+arrows selected nothing (only the mouse did), so a reader on the
+    keyboard could not highlight or correct. Down/Up step through a column as it is read, Left/Right go to the next
+    or last column at the same height (columns run right to left); Shift extends; Ctrl+A takes the article; the
+    view takes focus with Tab."""
+    from PySide6.QtCore import Qt
+
+    win = make_window(library_dir)
+    ecpo = next(i for i in win.archive.issues() if i.publication.startswith("晶報"))
+    win.tree.select("issue", ecpo.id)
+    view = win.article_view
+    reader = view.vreader
+    assert view.vertical and reader.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    part = max(view.reading.parts, key=lambda sp: len(sp.display))
+    assert len(part.display) > 40, "a paragraph of several columns"
+    view.select_original(part.index, 0)
+    reader.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_text() == part.display[:3]
+    assert win.act_highlight.isEnabled()
+    # Left: the next column, at the same height: the selection grows by one column's worth
+    first = reader.char_rect(part.index, 0)
+    qtbot.keyClick(reader, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    grown = view.selected_text()
+    assert grown.startswith(part.display[:3]) and len(grown) > 6
+    end = len(grown)
+    assert reader.char_rect(part.index, end).left() < first.left(), "the caret went to the next column, leftwards"
+    assert abs(reader.char_rect(part.index, end).top() - reader.char_rect(part.index, 3).top()) < 2
+    qtbot.keyClick(reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_text() == part.display[:3]
+    qtbot.keyClick(reader, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_text() == part.display[:2]
+    # without Shift the selection collapses to the caret, and moves on from there
+    qtbot.keyClick(reader, Qt.Key.Key_Down)
+    assert view.selected_text() == ""
+    qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_text() == part.display[3:4]
+    qtbot.keyClick(reader, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_text() == "".join(sp.display for sp in view.reading.parts)

@@ -28,11 +28,13 @@ from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTextBoundaryF
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QShortcut,
     QTextBlockFormat,
@@ -374,7 +376,9 @@ class VerticalReader(QWidget):
         self.anchor: int | None = None
         self.caret: int | None = None
         self.marks: list[tuple[DisplayRange, QColor]] = []
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        #: the flat index of each column's first cell, in reading order (right to left)
+        self._column_starts: list[int] = []
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: the keyboard reads and selects
         self.setCursor(Qt.CursorShape.IBeamCursor)
 
     def set_reading(self, reading: Reading, family: str, size: float) -> None:
@@ -387,6 +391,7 @@ class VerticalReader(QWidget):
     def relayout(self) -> None:
         self.cells = []
         self._flat = {}
+        self._column_starts = []
         if self.reading is None:
             self.resize(10, 10)
             return
@@ -414,6 +419,8 @@ class VerticalReader(QWidget):
         x = total - margin
         for width, col in columns:
             x -= width
+            if col:
+                self._column_starts.append(len(self.cells))
             for k, i, y, ch, fpx in col:
                 rect = QRectF(x + (width - fpx) / 2, y, fpx, fpx * 1.12)
                 self._flat[(k, i)] = len(self.cells)
@@ -502,6 +509,64 @@ class VerticalReader(QWidget):
         bar = self.scroll_area.horizontalScrollBar()
         bar.setValue(bar.maximum())
 
+    # the keyboard -------------------------------------------------------------------
+    def _column_at(self, place: int) -> int:
+        """The column holding the cell at caret position ``place`` (the last column past the end)."""
+        return max(0, bisect.bisect_right(self._column_starts, min(place, len(self.cells) - 1)) - 1)
+
+    def _across(self, place: int, columns: int) -> int:
+        """The caret position ``columns`` columns on (negative: back), at the same height as ``place``."""
+        here = self._column_at(place)
+        there = here + columns
+        if there < 0:
+            return 0
+        if there >= len(self._column_starts):
+            return len(self.cells)
+        inside = place < len(self.cells) and self._column_at(place) == here
+        top = self.cells[place][2].top() if inside else self.cells[place - 1][2].bottom()
+        start = self._column_starts[there]
+        end = self._column_starts[there + 1] if there + 1 < len(self._column_starts) else len(self.cells)
+        below = [n for n in range(start, end) if self.cells[n][2].top() >= top - 1]
+        return below[0] if below else end  # past a shorter column's foot: its end
+
+    def _moved(self, key: int, place: int, control: bool) -> int | None:
+        """Where a key takes the caret from ``place`` (None: not a moving key). Down and Up step through a column
+        as it is read; Left and Right go to the next or the last column (columns run right to left)."""
+        if key == Qt.Key.Key_Down:
+            return min(len(self.cells), place + 1)
+        if key == Qt.Key.Key_Up:
+            return max(0, place - 1)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return self._across(place, 1 if key == Qt.Key.Key_Left else -1)
+        if key == Qt.Key.Key_Home:
+            return 0 if control else self._column_starts[self._column_at(place)]
+        if key == Qt.Key.Key_End:
+            if control:
+                return len(self.cells)
+            there = self._column_at(place) + 1
+            return self._column_starts[there] if there < len(self._column_starts) else len(self.cells)
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self.cells:
+            super().keyPressEvent(event)
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.anchor, self.caret = 0, len(self.cells)
+        else:
+            place = self.caret if self.caret is not None else 0
+            moved = self._moved(event.key(), place, bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+            if moved is None:
+                super().keyPressEvent(event)
+                return
+            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier or self.anchor is None:
+                self.anchor = moved
+            self.caret = moved
+            shown = self.cells[min(moved, len(self.cells) - 1)][2].center()
+            self.scroll_area.ensureVisible(int(shown.x()), int(shown.y()), 80, 80)
+        self.update()
+        self.selection_moved.emit()
+
     # events -------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         n = self._index_at(event.position())
@@ -556,7 +621,17 @@ class VerticalReader(QWidget):
             else:
                 painter.setPen(secondary if role in SECONDARY_ROLES else text_colour)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ch)
+        self._paint_caret(painter)
         painter.end()
+
+    def _paint_caret(self, painter: QPainter) -> None:
+        """Where the keyboard is: a short rule across the column above the caret's character (below the last)."""
+        if not self.hasFocus() or self.caret is None or not self.cells:
+            return
+        rect = self.cells[min(self.caret, len(self.cells) - 1)][2]
+        y = rect.top() if self.caret < len(self.cells) else rect.bottom()
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1.5))
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
 
 
 class FindBar(QWidget):
