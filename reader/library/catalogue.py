@@ -64,6 +64,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sqlite3
 import struct
 import sys
@@ -794,7 +795,6 @@ def article_line_rows(conn: Connection, article_id: str) -> Iterator[tuple[int, 
             yield page_id, number, line
 
 
-_TEXT_KEY = '"text":"'
 #: the json module's string scanner (C speed): a JSON string starting at an index, and the index past it
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
@@ -804,14 +804,31 @@ def part_texts(stored: str) -> list[str]:
     decoding anything else (637 µs an article at 10,000 pages for ``json.loads`` of the old form, against a few
     here). A quote inside a JSON string is escaped, so ``"text":"`` is only ever the key; stored otherwise,
     decoded whole."""
+    return _strings_of(stored, "text")
+
+
+def part_roles(stored: str) -> list[str]:
+    """The parts' roles of stored parts (names of lowercase letters and hyphens, found by one regular expression:
+    a ``"role":"`` inside a text is stored escaped, so it is never matched)."""
+    roles = _ROLE.findall(stored)
+    return roles if roles or stored.strip() in ("", "[]") else _strings_of(stored, "role")
+
+
+_ROLE = re.compile(r'"role":"([a-z-]+)"')
+
+
+def _strings_of(stored: str, key: str) -> list[str]:
+    """The string value of ``key`` in each stored part, found by its ``"key":"`` (a quote inside a JSON string
+    is escaped, so that is only ever the key); stored otherwise, decoded whole."""
+    marker = f'"{key}":"'
     out: list[str] = []
-    pos = stored.find(_TEXT_KEY)
+    pos = stored.find(marker)
     if pos < 0:
-        return [d["text"] for d in json.loads(stored)]
+        return [str(d[key]) for d in json.loads(stored)]
     while pos >= 0:
-        text, end = _scanstring(stored, pos + len(_TEXT_KEY))
-        out.append(text)
-        pos = stored.find(_TEXT_KEY, end)
+        value, end = _scanstring(stored, pos + len(marker))
+        out.append(value)
+        pos = stored.find(marker, end)
     return out
 
 

@@ -10,7 +10,7 @@ Everything here is plain data (dataclasses), free of Qt and of any format.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]
@@ -266,13 +266,23 @@ def reading_order(article: Article) -> list[int]:
     order is made here. What follows the last body part with no headline among it — a signature, a closing
     dateline, an editor's afterword — is where the page prints it: at the end, before the noise.
     """
-    roles = [p.role for p in article.parts]
-    front = {r for group in READING_HEAD for r in group}
-    body = [i for i, r in enumerate(roles) if r not in front and r not in READING_LAST]
+    return reading_order_of([p.role for p in article.parts])
+
+
+def reading_order_of(roles: Sequence[str]) -> list[int]:
+    """:func:`reading_order` of parts with these roles (what a reader of stored parts knows without the parts).
+    Linear in the parts (the concordance asks it of every article with two occurrences or more)."""
+    body = [i for i, r in enumerate(roles) if r not in _HEAD_GROUP and r not in READING_LAST]
     closing: list[int] = []
     if body:
         tail = [i for i in range(body[-1] + 1, len(roles)) if roles[i] not in READING_LAST]
         if not any(roles[i] in HEADLINE_ROLES for i in tail):
             closing = tail
-    order = [i for group in READING_HEAD for i, r in enumerate(roles) if r in group and i not in closing]
-    return order + body + closing + [i for i, r in enumerate(roles) if r in READING_LAST]
+    shut = set(closing)
+    head = sorted((i for i, r in enumerate(roles) if r in _HEAD_GROUP and i not in shut),
+                  key=lambda i: _HEAD_GROUP[roles[i]])  # stable: within a group, in the source's order
+    return head + body + closing + [i for i, r in enumerate(roles) if r in READING_LAST]
+
+
+#: each role of the headline group → its group's place in :data:`READING_HEAD`
+_HEAD_GROUP = {role: g for g, group in enumerate(READING_HEAD) for role in group}

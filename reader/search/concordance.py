@@ -25,12 +25,12 @@ import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby, islice
-from typing import Any, Protocol, TypeVar
+from itertools import accumulate, groupby, islice, pairwise
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from reader.index.rows import RowSet
-from reader.library.catalogue import article_line_rows, part_texts, parts_from_json
-from reader.model.document import Article, Part, Span
+from reader.library.catalogue import article_line_rows, part_roles, part_texts, parts_from_json
+from reader.model.document import Article, Part, Span, reading_order_of
 from reader.search.engine import Filter, Searcher
 from reader.search.hits import locate, occurrences_in
 from reader.search.query import DEFAULT_OPTIONS, And, Not, SearchOptions, Term, Text, parse, positive_terms
@@ -75,8 +75,10 @@ class ConcordanceLine:
     right: str
     start: int
     end: int
-    #: the article's place in date order (the date sort's key, with ``start``)
+    #: the article's place in date order (the date sort's key, with ``place``)
     rank: int = 0
+    #: the line's place among its article's lines in reading order (a headline printed after the body first)
+    place: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The line as ``broadsheet concordance --json`` prints it."""
@@ -152,10 +154,10 @@ def context(text: str, start: int, end: int, n: int = CONTEXT) -> tuple[str, str
 def sort_key(sort: Sort) -> Any:
     """The key that orders lines by ``sort`` (case-insensitive for the contexts)."""
     if sort is Sort.LEFT:
-        return lambda ln: (ln.left.casefold()[::-1], ln.match.casefold(), ln.rank, ln.start)
+        return lambda ln: (ln.left.casefold()[::-1], ln.match.casefold(), ln.rank, ln.place)
     if sort is Sort.RIGHT:
-        return lambda ln: (ln.right.casefold(), ln.match.casefold(), ln.rank, ln.start)
-    return lambda ln: (ln.rank, ln.start)
+        return lambda ln: (ln.right.casefold(), ln.match.casefold(), ln.rank, ln.place)
+    return lambda ln: (ln.rank, ln.place)
 
 
 def sort_lines(lines: Iterable[ConcordanceLine], sort: Sort) -> list[ConcordanceLine]:
@@ -279,7 +281,14 @@ class _Num:
 _R = TypeVar("_R", bound=_Numbered)
 
 
-def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, str | CorrectedReading]]:
+class Stored(NamedTuple):
+    """An article's stored parts: the ``parts`` JSON and the texts already decoded from it."""
+
+    json: str
+    texts: list[str]
+
+
+def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, Stored | CorrectedReading]]:
     """Each row with its ORIGINAL text (``Article.text``) and its stored parts, read :data:`BATCH` at a time
     (memory stays bounded). Only the texts are decoded (:func:`part_texts`); the spans, only where a page must
     be found (:class:`_Pages`). An article the reader reads corrected comes as that reading (its text and the
@@ -290,11 +299,12 @@ def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, st
         if reading is not None:
             yield row, reading.text, reading
         else:
-            yield row, "\n\n".join(part_texts(parts)), parts
+            texts = part_texts(parts)
+            yield row, "\n\n".join(texts), Stored(parts, texts)
 
 
 def _with_folded(searcher: Searcher, rows: Sequence[_Row],
-                 options: SearchOptions) -> Iterator[tuple[_Row, str, str | CorrectedReading, str | None]]:
+                 options: SearchOptions) -> Iterator[tuple[_Row, str, Stored | CorrectedReading, str | None]]:
     """:func:`_texts` with each row's folded text (the index's copy, else the catalogue's) in the default mode,
     where the search compares it: :func:`_occurrences_of` may then spare folding the text again."""
     if options != DEFAULT_OPTIONS:
@@ -348,12 +358,12 @@ def occurrences(article: Article, terms: Sequence[Term],
 class _Pages:
     """Which page an offset of a multi-page article is on: its part's spans → line → page number."""
 
-    def __init__(self, searcher: Searcher, row: _Row, stored: str | CorrectedReading) -> None:
+    def __init__(self, searcher: Searcher, row: _Row, stored: Stored | CorrectedReading) -> None:
         if isinstance(stored, CorrectedReading):
             parts = [Part(role, text, [Span(*s) for s in spans]) for role, text, spans in stored.parts]
         else:
             spans = searcher.library.conn.execute("SELECT spans FROM articles WHERE num = ?", (row.num,)).fetchone()
-            parts = parts_from_json(stored, spans[0] if spans else None)
+            parts = parts_from_json(stored.json, spans[0] if spans else None)
         article = Article(id=row.article, parts=parts, pages=list(row.pages))
         self.article = article
         self.starts: list[int] = []
@@ -375,21 +385,37 @@ class _Pages:
         return self.line_page.get(part.spans[j].line)
 
 
-def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, str | CorrectedReading, str | None],
+def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, Stored | CorrectedReading, str | None],
               terms: Sequence[Term], n: int, options: SearchOptions) -> list[ConcordanceLine]:
     text, parts_json, folded = stored
     found = _occurrences_of(text, folded, terms, options)
     if not found:
         return []
+    if len(found) > 1:
+        found = in_reading_order(found, parts_json)
     pages = _Pages(searcher, row, parts_json) if len(row.pages) > 1 else None
     out: list[ConcordanceLine] = []
-    for s, e in found:
+    for place, (s, e) in enumerate(found):
         left, right = context(text, s, e, n)
         page = pages.page(s) if pages is not None else row.first_page
         out.append(ConcordanceLine(row.article, row.headline, row.publication, row.date,
                                    page if page is not None else row.first_page,
-                                   left, _flat(text[s:e]), right, s, e, rank))
+                                   left, _flat(text[s:e]), right, s, e, rank, place))
     return out
+
+
+def in_reading_order(found: list[tuple[int, int]], stored: Stored | CorrectedReading) -> list[tuple[int, int]]:
+    """Ranges of an article's text (its parts joined by blank lines, as stored) in the order its parts are read
+    (:func:`reader.model.document.reading_order`): unchanged when the parts are stored in that order (their
+    roles read by one regular expression over the stored JSON)."""
+    roles = [p[0] for p in stored.parts] if isinstance(stored, CorrectedReading) else part_roles(stored.json)
+    order = reading_order_of(roles)
+    if all(a < b for a, b in pairwise(order)):
+        return found
+    texts = [p[1] for p in stored.parts] if isinstance(stored, CorrectedReading) else stored.texts
+    rank = {part: k for k, part in enumerate(order)}
+    starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
+    return sorted(found, key=lambda r: (rank.get(bisect_right(starts, r[0]) - 1, 0), r[0]))
 
 
 def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
@@ -402,7 +428,7 @@ def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n
 
 
 def _read(searcher: Searcher, chunks: Iterable[Sequence[_Row]],
-          options: SearchOptions) -> Iterator[tuple[_Row, str, str | CorrectedReading, str | None]]:
+          options: SearchOptions) -> Iterator[tuple[_Row, str, Stored | CorrectedReading, str | None]]:
     """:func:`_with_folded` over each chunk of rows in turn."""
     for chunk in chunks:
         yield from _with_folded(searcher, chunk, options)

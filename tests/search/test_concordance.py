@@ -376,3 +376,33 @@ def test_timeline_counts_issues_stored_in_pieces_and_whole(tmp_path: Path) -> No
                 assert {b.period: b.occurrences for b in tl.buckets if b.occurrences} == dict(occurrences), word
                 assert concordance(s, word, cap=5).total == sum(occurrences.values())
     lib.close()
+
+
+def test_an_articles_lines_come_in_reading_order_headline_first(tmp_path: Path) -> None:
+    """A PDF text dump prints the headline group after the body, and the parts keep the source's order: the
+    concordance listed the headline's occurrence after the body's, unlike the article the reader opens from it
+    (reader.model.document.reading_order). Offsets stay those of ``Article.text``."""
+    body = "记者从发展改革委获悉发展目标已定"
+    parts = [Part(role="paragraph", text=body, spans=[Span(0, len(body), "l1", 0)]),
+             Part(role="headline", text="发展新篇章", spans=[Span(0, 5, "l2", 0)]),
+             Part(role="byline", text="本报记者 王发展", spans=[Span(0, 8, "l3", 0)])]
+    page = Page(number=1, lines=[Line(id="l1", text=body, box=(0, 0, 100, 9)),
+                                 Line(id="l2", text="发展新篇章", box=(0, 10, 100, 19)),
+                                 Line(id="l3", text="本报记者 王发展", box=(0, 20, 100, 29))])
+    doc = Document(source="/corpus/dump.txt", format="text", pages=[page],
+                   articles=[Article(id="a0", parts=parts, pages=[1])])
+    with Library(tmp_path / "lib") as lib:
+        lib.store_document(doc, StoreMeta("人民日报", "2021-01-27"), path=doc.source, sha256="x")
+        sindex.sync(lib)
+        searcher = Searcher(lib)
+        try:
+            lines = concordance(searcher, "发展").lines
+            text = doc.articles[0].text
+            starts = [line.start for line in lines]
+            assert text[starts[0]:starts[0] + 5] == "发展新篇章", "the headline's occurrence first"
+            # then the byline (the headline group's), then the body in its order
+            assert starts[1:] == [text.index("王发展") + 1, 3, 10]
+            assert [line.place for line in lines] == [0, 1, 2, 3]
+            assert [ln.start for ln in sort_lines(reversed(lines), Sort.DATE)] == starts
+        finally:
+            searcher.close()

@@ -163,10 +163,10 @@ class ConcordanceModel(QAbstractTableModel):
     def _other_key(self, column: int) -> Any:
         """Hits, publication, page and headline: that value first, then date order."""
         if column == HITS:
-            return lambda ln: (self.per_article.get(ln.article, 0), ln.rank, ln.start)
+            return lambda ln: (self.per_article.get(ln.article, 0), ln.rank, ln.place)
         if column == PAGE:
-            return lambda ln: (ln.page if ln.page is not None else -1, ln.rank, ln.start)
-        return lambda ln: (self._text(ln, column).casefold(), ln.rank, ln.start)
+            return lambda ln: (ln.page if ln.page is not None else -1, ln.rank, ln.place)
+        return lambda ln: (self._text(ln, column).casefold(), ln.rank, ln.place)
 
 
 class ElideLeft(QStyledItemDelegate):
