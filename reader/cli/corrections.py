@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.cli.common import open_library
+
+if TYPE_CHECKING:
+    from reader.corrections import store as C
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
@@ -46,12 +50,25 @@ def cmd_correct(args: argparse.Namespace) -> int:
             corr = C.join_paragraphs(art, args.part)
         elif args.action == "split-paragraph":
             corr = C.split_paragraph(art, args.offset)
-        else:
-            corr = C.correct_text(art, args.start, args.end, args.corrected)
-        corr.creator = args.creator or ""
-        corr.visibility = args.visibility
-        store.add(corr)
-        print(corr.id)
-        return 0
+        else:  # one correction a source line the characters come from, stored together
+            return _store(store, C.correct_text_lines(art, args.start, args.end, args.corrected), args)
+        return _store(store, [corr], args)
     finally:
         lib.close()
+
+
+def _store(store: C.CorrectionStore, corrections: list[C.Correction], args: argparse.Namespace) -> int:
+    """Store the corrections in one transaction and print their ids (a line each)."""
+    if not corrections:
+        print("nothing to correct: the text already reads so", file=sys.stderr)
+        return 0
+    from reader.library.catalogue import transaction
+
+    with transaction(store.conn):
+        for corr in corrections:
+            corr.creator = args.creator or ""
+            corr.visibility = args.visibility
+            store.add(corr)
+    for corr in corrections:
+        print(corr.id)
+    return 0

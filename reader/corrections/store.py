@@ -27,6 +27,7 @@ import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from reader.corrections.anchors import with_anchors
@@ -407,6 +408,79 @@ def correct_text(article: Article, start: int, end: int, corrected: str, key: st
     original = part.text[inner:inner_end]
     return Correction("text", key or article.id, {"line": first[0], "start": first[1], "end": last[1] + 1,
                                                   "original": original, "corrected": corrected}, creator=creator)
+
+
+def correct_text_lines(article: Article, start: int, end: int, corrected: str, key: str | None = None,
+                       creator: str = "") -> list[Correction]:
+    """Replace ``article.text[start:end]`` (inside one part, over one source line or more) with ``corrected``: one
+    text correction per line the characters come from (a word the reflow joined from "embez-" and "zied").
+
+    What the reflow put between the lines (a space; nothing between Chinese lines or in a hyphenated word) is in
+    no line and stays. ``corrected`` is shared out at those separators when it keeps them (New Yrok → New York:
+    one word a line), else the first line's piece reads all of it and the others nothing. Pieces that read as
+    before make no correction. Inside one line: :func:`correct_text`."""
+    index, inner = _part_with_offset(article, start)
+    part = article.parts[index]
+    inner_end = inner + (end - start)
+    if end <= start or inner_end > len(part.text):
+        raise CorrectionError("a text correction must lie inside one part")
+    runs = _line_runs(part, inner, inner_end)
+    if not runs:
+        raise CorrectionError("a text correction must name characters of a source line")
+    if len(runs) == 1 and (runs[0][2], runs[0][3]) == (inner, inner_end):
+        return [correct_text(article, start, end, corrected, key=key, creator=creator)]
+    corrected = _inside(corrected, part.text[inner:runs[0][2]], part.text[runs[-1][3]:inner_end])
+    pieces = _shared(corrected, [part.text[a[3]:b[2]] for a, b in pairwise(runs)])
+    out = []
+    for (line, at, lo, hi), piece in zip(runs, pieces, strict=True):
+        if piece != part.text[lo:hi]:
+            out.append(Correction("text", key or article.id, {"line": line, "start": at, "end": at + hi - lo,
+                                                              "original": part.text[lo:hi], "corrected": piece},
+                                  creator=creator))
+    if len(out) > 1:  # made together, undone together (`correct undo`; the window's one command)
+        group = uuid.uuid4().hex
+        for c in out:
+            c.data["group"] = group
+    return out
+
+
+def _line_runs(part: Part, lo: int, hi: int) -> list[tuple[str, int, int, int]]:
+    """``(line, offset in the line, start, end)`` of each run of ``part.text[lo:hi]`` that comes, character for
+    character, from one source line; characters the reflow put in are in none."""
+    runs: list[tuple[str, int, int, int]] = []
+    for s in sorted(part.spans, key=lambda span: span.start):
+        a, b = max(s.start, lo), min(s.end, hi)
+        if a >= b:
+            continue
+        at = s.line_start + a - s.start
+        last = runs[-1] if runs else None
+        if last is not None and last[0] == s.line and last[3] == a and last[1] + (a - last[2]) == at:
+            runs[-1] = (s.line, last[1], last[2], b)
+        else:
+            runs.append((s.line, at, a, b))
+    return runs
+
+
+def _inside(corrected: str, before: str, after: str) -> str:
+    """``corrected`` without the reflow's characters the selection began or ended on (they are in no line)."""
+    if not corrected.startswith(before) or not corrected[len(before):].endswith(after):
+        raise CorrectionError("the selection begins or ends on a space the reflow put between two lines; select "
+                              "from the first character to the last")
+    return corrected[len(before):len(corrected) - len(after)]
+
+
+def _shared(corrected: str, separators: list[str]) -> list[str]:
+    """``corrected`` cut at each separator in turn (one piece a line), or all of it on the first line when it
+    does not keep them all."""
+    pieces: list[str] = []
+    rest = corrected
+    for sep in separators:
+        cut = rest.find(sep) if sep else -1
+        if cut < 0:
+            return [corrected] + [""] * len(separators)
+        pieces.append(rest[:cut])
+        rest = rest[cut + len(sep):]
+    return [*pieces, rest]
 
 
 # --------------------------------------------------------------------------- applying
@@ -955,7 +1029,10 @@ class CorrectionStore:
             if not rows:
                 return None
             last = rows[-1]
-            self.conn.execute("DELETE FROM corrections WHERE id = ?", (last.id,))
+            group = last.data.get("group")  # one correction made over several lines goes as a whole
+            for c in rows if group else [last]:
+                if c is last or c.data.get("group") == group:
+                    self.conn.execute("DELETE FROM corrections WHERE id = ?", (c.id,))
             return last
 
     def find(self, articles: Sequence[str] | None = None, kind: str | None = None) -> list[Correction]:

@@ -255,11 +255,12 @@ class Corrections:
         return self._correct(lambda art: C.split_paragraph(art, offset, key=key))
 
     def correct_ocr(self, corrected: str | None = None) -> bool:
-        """Correct the selected OCR text (one line), asking for the correction when it is not given."""
+        """Correct the selected OCR text (within one paragraph; over a line break, one correction a line, made and
+        undone as one), asking for the correction when it is not given."""
         sel = [r for r in self.w.article_view.selection_original() if r[2] > r[1]]
         if not sel or len(sel) > 1:
             self._status(QCoreApplication.translate(
-                "MainWindow", "Select the characters to correct (within one line)."), 4000)
+                "MainWindow", "Select the characters to correct (within one paragraph)."), 4000)
             return False
         part, s, e = sel[0]
         start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
@@ -269,7 +270,7 @@ class Corrections:
             return False
         end += 1
         try:  # a selection that cannot be corrected is said before the reader types the correction, not after
-            C.correct_text(self.base_article, start, end, self.base_article.text[start:end])
+            C.correct_text_lines(self.base_article, start, end, self.base_article.text[start:end])
         except BroadsheetError as e:
             self.w.report(error_text(e))
             return False
@@ -277,8 +278,15 @@ class Corrections:
             corrected = prompts.corrected_text(self.w, self.base_article.text[start:end])
             if corrected is None:
                 return False
-        text, key = corrected, self.state.article_id
-        return self._correct(lambda art: C.correct_text(art, start, end, text, key=key, creator=""))
+        try:
+            corrs = C.correct_text_lines(self.base_article, start, end, corrected, key=self.state.article_id)
+        except BroadsheetError as e:  # e.g. the correction drops a space the reflow put between the lines
+            self.w.report(error_text(e))
+            return False
+        if not corrs:
+            self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
+            return False
+        return self.add_corrections(corrs)
 
     def set_show_corrected(self, on: bool) -> None:
         """Show the corrected reading of OCR text, or the original as the source has it."""

@@ -263,7 +263,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+965"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1040"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
@@ -629,7 +629,7 @@
         <location filename="../../reader/gui/widgets/article_view.py" line="-394"/>
         <location line="+1"/>
         <source>Find in article</source>
-        <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px)</extracomment>
+        <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px) the flat index of each column's first cell, in reading order (right to left)</extracomment>
         <translation>在文章中查找</translation>
     </message>
     <message>
@@ -1508,13 +1508,18 @@
         <translation>没有可合并的文章。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Select the characters to correct (within one line).</source>
-        <translation>请选择要校正的字符（限一行之内）。</translation>
+        <location line="+28"/>
+        <source>Select the characters to correct (within one paragraph).</source>
+        <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+87"/>
+        <location line="+25"/>
+        <source>The text already reads so.</source>
+        <translation>原文已是如此。</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+88"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
@@ -1893,7 +1898,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-445"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-518"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>

@@ -162,3 +162,41 @@ def test_collection_show_lists_each_article_by_date_publication_and_headline(
         raw.conn.execute("UPDATE collection_items SET article = 'gone0000' WHERE article = ?", (infos[0].id,))
     assert main(["collection", *lib, "show", "读书"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "gone0000  (no longer in the library)"
+
+
+def test_correct_text_over_a_line_break_is_one_correction_made_and_undone(
+        imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`correct text` was refused when the characters came from two source lines (a PDF dump breaks lines at the
+    column width, in the middle of words); now each line gets its piece, and `correct undo` takes them all."""
+    lib = ["--library", str(imported)]
+    library = Library(imported)
+    found = None
+    for info in library.articles():
+        art = library.article(info.id)
+        start = 0
+        for part in art.parts:
+            for i in range(len(part.text) - 1):
+                here, there = part.locate(i), part.locate(i + 1)
+                if here and there and here[0] != there[0] and "\u4e00" <= part.text[i] <= "\u9fff" \
+                        and "\u4e00" <= part.text[i + 1] <= "\u9fff":
+                    found = (info.id, start + i, part.text[i:i + 2])
+                    break
+            if found:
+                break
+            start += len(part.text) + 2
+        if found:
+            break
+    library.close()
+    assert found, "a word broken over two lines in the seed page"
+    article, at, word = found
+    assert main(["correct", *lib, "text", article, str(at), str(at + 2), "龘䨻"]) == 0
+    ids = capsys.readouterr().out.split()
+    assert len(ids) == 2
+    assert main(["show", *lib, article]) == 0
+    assert "龘䨻" in capsys.readouterr().out
+    assert main(["correct", *lib, "undo", "--article", article]) == 0
+    capsys.readouterr()
+    assert main(["correct", *lib, "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["show", *lib, article]) == 0
+    assert word in capsys.readouterr().out.replace("\n", "")

@@ -97,6 +97,56 @@ def test_text_correction_keeps_original_and_corrected() -> None:
         C.correct_text(arts[2], 0, len(arts[2].text), "x")  # across parts
 
 
+def _two_lines(first: str, sep: str, second: str) -> Article:
+    """A paragraph the reflow joined from two source lines (``sep``: what it put between them, not in a line)."""
+    text = first + sep + second
+    return Article("p", parts=[Part("paragraph", text, [Span(0, len(first), "l1", 0),
+                                                        Span(len(first) + len(sep), len(text), "l2", 0)])],
+                   pages=[1])
+
+
+def test_a_word_the_reflow_joined_from_two_lines_is_corrected_in_one_go() -> None:
+    """Seen by eye: "embez-" / "zied" (the hyphen taken out by the reflow) read "embezzied" and could not be
+    corrected — a correction had to lie inside one source line, so the reader needed two, each of half a word.
+    One selection across the line break makes one correction per line: the first line's piece reads the whole
+    correction, the next ones read nothing; undone together (the window stores them as one command)."""
+    art = _two_lines("The clerk embez", "", "zied the funds")
+    start = art.text.index("embezzied")
+    fixes = C.correct_text_lines(art, start, start + len("embezzied"), "embezzled")
+    assert [(f.data["line"], f.data["original"], f.data["corrected"]) for f in fixes] == [
+        ("l1", "embez", "embezzled"), ("l2", "zied", "")]
+    assert C.corrected_article(art, fixes).text == "The clerk embezzled the funds"
+    # Chinese: nothing between the lines
+    zh = _two_lines("工部局三樓發", "", "牛日籍巡捕自殺案")
+    at = zh.text.index("發牛")
+    fixes = C.correct_text_lines(zh, at, at + 2, "發生")
+    assert C.corrected_article(zh, fixes).text == "工部局三樓發生日籍巡捕自殺案"
+    assert fixes[0].data["group"] == fixes[1].data["group"]
+    # inside one line it is the one correction it always was
+    [one] = C.correct_text_lines(zh, 0, 3, "工部局")
+    assert one.data == C.correct_text(zh, 0, 3, "工部局").data
+
+
+def test_across_lines_the_reflows_space_stays_where_the_correction_keeps_one() -> None:
+    """Words on two lines with the space the reflow put between them: a correction that keeps a space gives each
+    line its word; one that joins them puts the whole on the first line (the reflow's space, in no line, stays)."""
+    art = _two_lines("in New", " ", "Yrok today")
+    at = art.text.index("New Yrok")
+    fixes = C.correct_text_lines(art, at, at + len("New Yrok"), "New York")
+    assert [(f.data["original"], f.data["corrected"]) for f in fixes] == [("Yrok", "York")]  # "New" is right
+    assert C.corrected_article(art, fixes).text == "in New York today"
+    fixes = C.correct_text_lines(art, at, at + len("New Yrok"), "Newark")
+    assert [(f.data["original"], f.data["corrected"]) for f in fixes] == [("New", "Newark"), ("Yrok", "")]
+    assert C.corrected_article(art, fixes).text == "in Newark  today"
+    # a selection that starts or ends on the reflow's space: corrected from the first letter to the last
+    fixes = C.correct_text_lines(art, at + 3, at + len("New Yrok"), " York")
+    assert [(f.data["original"], f.data["corrected"]) for f in fixes] == [("Yrok", "York")]
+    with pytest.raises(C.CorrectionError, match="space"):
+        C.correct_text_lines(art, at + 3, at + len("New Yrok"), "York")
+    with pytest.raises(C.CorrectionError, match="one part"):
+        C.correct_text_lines(sample()[2], 0, len(sample()[2].text), "x")
+
+
 def test_stale_corrections_are_reported_not_applied() -> None:
     arts = sample()
     corrs = [C.merge_articles(arts[0], arts[1]), C.join_paragraphs(arts[2], 2)]

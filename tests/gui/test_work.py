@@ -498,3 +498,32 @@ def test_an_article_made_by_a_split_exports_on_its_own(make_window, work_dir: Pa
     text = (tmp_path / "issue.txt").read_text(encoding="utf-8")
     assert base.parts[1].text in text and base.parts[2].text in text
     dlg.close()
+
+
+def test_a_correction_over_a_line_break_is_made_and_undone_as_one(make_window, work_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: a word the reflow joined from two source lines could not be corrected ("Select the characters
+    to correct (within one line)"); the reader needed two corrections of half a word each."""
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    view = win.article_view
+    base = win.archive.article(aid)
+    at = next(start + i for start, part in _starts(base) for i in range(len(part.text) - 1)
+              if (here := part.locate(i)) and (there := part.locate(i + 1)) and here[0] != there[0]
+              and all("\u4e00" <= c <= "\u9fff" for c in part.text[i:i + 2]))
+    word = base.text[at:at + 2]
+    view.select_article_range(at, at + 2)
+    assert win.corrections.correct_ocr("龘䨻")
+    assert "龘䨻" in view.article.text and word not in view.article.text.replace("龘䨻", "")[at - 2:at + 4]
+    assert len(win.archive.corrections.find(kind="text")) == 2
+    win.undo_stack.undo()
+    assert win.archive.corrections.find() == [] and view.article.text == base.text
+    win.undo_stack.redo()
+    assert "龘䨻" in view.article.text
+
+
+def _starts(article: Any) -> list[tuple[int, Any]]:
+    out, pos = [], 0
+    for part in article.parts:
+        out.append((pos, part))
+        pos += len(part.text) + 2
+    return out
