@@ -277,7 +277,8 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a = acts.add_parser("split-paragraph", help="split the paragraph at OFFSET of the article's text")
     a.add_argument("article")
     a.add_argument("offset", type=whole)
-    a = acts.add_parser("text", help="correct the OCR text START..END to CORRECTED (over a line break: one correction a line, undone together)")
+    a = acts.add_parser("text", help="correct the OCR text START..END to CORRECTED (over a line break: one "
+                                     "correction a line, undone together)")
     a.add_argument("article")
     a.add_argument("start", type=whole)
     a.add_argument("end", type=whole)
