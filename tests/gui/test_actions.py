@@ -111,7 +111,8 @@ def test_correct_ocr_text_from_the_menu_asks_and_never_writes_false(make_window,
 def test_a_selection_that_cannot_be_corrected_is_said_before_the_correction_is_typed(
         make_window, library_dir: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """Seen by eye: characters across two source lines ('Ver> trauen') were refused only after the correction was
-    typed, and the typing was lost."""
+    typed, and the typing was lost. Such a selection is corrected now (one correction a line, one undo); one over
+    two paragraphs cannot be, and is said before anything is typed."""
     work = tmp_path / "lib"
     shutil.copytree(library_dir, work)
     win = make_window(work)
@@ -125,11 +126,15 @@ def test_a_selection_that_cannot_be_corrected_is_said_before_the_correction_is_t
         at += len(part.text) + 2
     else:
         pytest.skip("no part runs over two lines")
-    win.article_view.select_article_range(start, end)
     asked: list[object] = []
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or ("x", True)))
+    first = len(art.parts[0].text)
+    win.article_view.select_article_range(first - 1, first + 3)  # the end of a paragraph and the next one's start
     assert not win.corrections.correct_ocr()
     assert asked == [] and win.undo_stack.count() == 0
+    win.article_view.select_article_range(start, end)  # over a line break
+    assert win.corrections.correct_ocr()
+    assert len(asked) == 1 and win.undo_stack.count() == 1
 
 
 @pytest.mark.parametrize("path", sorted(p for p in GUI.rglob("*.py")), ids=lambda p: str(p.relative_to(GUI)))
