@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.annotations import store as A
 from reader.app.sharing import Byline, Visibility
+from reader.gui.dialogs import prompts
 from reader.gui.dialogs.highlight_dialog import HighlightDialog
 from reader.gui.messages import error_text
 from reader.gui.widgets.annotations_panel import describe
@@ -24,6 +25,7 @@ from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
+    from reader.model.document import Article
 
 
 class Annotating:
@@ -41,12 +43,18 @@ class Annotating:
             return [], []
         placed: list[tuple[str, int, int]] = []
         missing: list[str] = []
+        base = w.corrections.base_article
+        corrected = base is not None and base.text != art.text
         for ann in w.archive.article_annotations(self.state.article_id):
             anc = ann.anchor
             if anc is None:
                 continue
             if ann.orphaned:
                 missing.append(ann.id)
+            elif corrected and base is not None and base.text[anc.start:anc.end] == anc.exact:
+                # kept in the original text: where it is in the corrected reading shown
+                [(s, e)] = w.archive.corrected_ranges(base, [(anc.start, anc.end)])
+                placed.append((ann.id, s, e))
             elif art.text[anc.start:anc.end] == anc.exact:
                 placed.append((ann.id, anc.start, anc.end))
             else:  # the text shown differs (a correction): find the quote by its context
@@ -100,13 +108,28 @@ class Annotating:
         if rng is None:
             w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select some text to highlight."), 4000)
             return False
+        place = self._original(*rng)  # taken now: the article shown may be read again while the dialog is open
+        if place is None:
+            return False
         dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=w.archive.tag_names(),
                               title=QCoreApplication.translate("MainWindow", "Highlight"), parent=w,
                               visibility=self._asked())
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        return self.add_highlight(rng[0], rng[1], note, tags, dlg.chosen_visibility())
+        return self._highlight(*place, note=note, tags=tags, visibility=dlg.chosen_visibility())
+
+    def _original(self, start: int, end: int) -> tuple[str, Article, int, int] | None:
+        """``Article.text[start:end]`` of the article shown as (its key, the article as the source has it, start,
+        end): anchors are kept in the original text, whatever corrections the reading shown has."""
+        w, aid = self.w, self.state.article_id
+        shown, base = w.article_view.article, w.corrections.base_article
+        if w.archive is None or shown is None or base is None or aid is None:
+            return None
+        if shown.text == base.text:
+            return aid, base, start, end
+        [(s, e)] = w.archive.original_ranges(base, [(start, end)])
+        return aid, base, s, e
 
     def _asked(self) -> Visibility | None:
         """The visibility a new note's dialog starts at — None in a library folder (nothing to ask)."""
@@ -142,12 +165,17 @@ class Annotating:
                       visibility: Visibility | None = None) -> bool:
         """Highlight ``Article.text[start:end]`` of the shown article (undoable); ``visibility``: who may see it
         in a shared library (default: the window's choice for new work)."""
-        w, aid = self.w, self.state.article_id
-        art = w.article_view.article
-        if w.archive is None or art is None or aid is None:
+        place = self._original(start, end)
+        return place is not None and self._highlight(*place, note=note, tags=tags, visibility=visibility)
+
+    def _highlight(self, aid: str, base: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
+                   visibility: Visibility | None = None) -> bool:
+        """Store the highlight of ``base.text[start:end]`` (the original text) as an undoable command."""
+        w = self.w
+        if w.archive is None:
             return False
         try:
-            ann = A.highlight(art, start, end, note=note, tags=tags, key=aid)
+            ann = A.highlight(base, start, end, note=note, tags=tags, key=aid)
         except BroadsheetError as e:
             w.report(error_text(e))
             return False
@@ -193,18 +221,51 @@ class Annotating:
                 return False
             note, tags = dlg.values()
             visibility = dlg.chosen_visibility()
-        old = replace(ann, tags=list(ann.tags))
-        new = replace(ann, note=note, tags=A.normalize_tags(tags),
-                      visibility=visibility.value if visibility is not None else ann.visibility)
         store = w.archive.annotations
-        done: list[bool] = []
+        now = self._as_it_is_now(ann, note)
+        if now is None:
+            return False
+        gone = now.version == 0 and ann.version != 0  # deleted elsewhere: saved again, and undo deletes it
+        old = replace(now, tags=list(now.tags))
+        new = replace(now, note=note, tags=A.normalize_tags(tags),
+                      visibility=visibility.value if visibility is not None else now.visibility)
+        done: list[bool] = [gone]
 
         def do() -> None:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
-            (store.upsert if done else store.update)(replace(new))
+            (store.upsert if any(done) else store.update)(replace(new))
             done.append(True)
 
-        return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do,
-                      lambda: store.upsert(old), self.annotations_changed)
+        undo = (lambda: store.delete(new.id)) if gone else (lambda: store.upsert(old))
+        return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo, self.annotations_changed)
+
+    def _as_it_is_now(self, ann: A.Annotation, typed: str) -> A.Annotation | None:
+        """The annotation to write the reader's edit over: ``ann`` as read, or — changed or deleted elsewhere while
+        the reader typed — what the reader chooses (:meth:`_keep_which`): theirs over the other's (undo brings the
+        other's back), the note saved again, or nothing written (None). What was typed is never dropped unasked."""
+        store = self.w.archive.annotations if self.w.archive is not None else None
+        if store is None:
+            return None
+        try:
+            now = store.get(ann.id)
+        except BroadsheetError:  # deleted elsewhere
+            now = None
+        if now is not None and now.version == ann.version:
+            return ann
+        if not self._keep_which(typed, now.note if now is not None else None):
+            return None
+        return now if now is not None else replace(ann, version=0)
+
+    def _keep_which(self, ours: str, theirs: str | None) -> bool:
+        """Ask whether to save the reader's note over one changed elsewhere meanwhile (``theirs``; None: it was
+        deleted there). True: save the reader's."""
+        if theirs is None:
+            question = QCoreApplication.translate(
+                "MainWindow", "This note was deleted elsewhere while you edited it. Save it again with your text?")
+        else:
+            question = QCoreApplication.translate(
+                "MainWindow", "This note was changed elsewhere while you edited it. It now reads:\n\n%1\n\n"
+                "Save your text over it? (Undo brings the other text back.)").replace("%1", theirs)
+        return prompts.confirm(self.w, QCoreApplication.translate("MainWindow", "Edit annotation"), question)
 
     def delete_annotation(self, ann: A.Annotation) -> bool:
         """Delete an annotation (undoable: undo puts it back as it was); the reader's own annotations only."""

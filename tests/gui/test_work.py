@@ -470,9 +470,20 @@ def test_an_edit_the_store_refuses_is_reported_and_not_left_on_the_undo_stack(ma
     [ann] = win.archive.annotations.find()
     win.archive.annotations.delete(ann.id)  # gone behind the window's back (another window, the CLI)
     count = win.undo_stack.count()
-    assert not win.annotating.edit_annotation(ann, "changed", [])
+    asked: list[str | None] = []
+    monkeypatch.setattr(win.annotating, "_keep_which", lambda ours, theirs: asked.append(theirs) or False)
+    assert not win.annotating.edit_annotation(ann, "changed", [])  # the reader declines to save it again
+    assert asked == [None] and win.undo_stack.count() == count
+    assert win.archive.annotations.find() == []
+    # a write the store refuses is reported and not left on the undo stack
+    def refused(annotation: Any) -> None:
+        raise C.CorrectionError("the store refused it")
+
+    mine = win.archive.annotations.add(ann)
+    monkeypatch.setattr(type(win.archive.annotations), "update", lambda self, a: refused(a))
+    assert not win.annotating.edit_annotation(mine, "changed", [])
     assert win.undo_stack.count() == count
-    assert any(ann.id in m for m in win.problems.messages())
+    assert any("refused" in m for m in win.problems.messages())
 
 
 def test_an_article_made_by_a_split_exports_on_its_own(make_window, work_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
@@ -527,3 +538,75 @@ def _starts(article: Any) -> list[tuple[int, Any]]:
         out.append((pos, part))
         pos += len(part.text) + 2
     return out
+
+
+def test_a_highlight_on_a_corrected_article_is_anchored_in_the_original_text(make_window, work_dir: Path,  # noqa: ANN001
+                                                                             monkeypatch) -> None:
+    """Seen by eye: with a correction earlier in the article that changed its length, a highlight made in the
+    window stored offsets of the corrected reading (4628–4634 named "sen Bo" of the original where "Bonmot" was
+    at 4632): exported selectors were wrong and the next import "re-attached" every such highlight. And a
+    correction made elsewhere while the highlight dialog was open moved the highlight by as many characters."""
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    base = win.archive.article(aid)
+    earlier = base.text.index("季报")  # before the quote: the correction shifts what follows
+    assert earlier < base.text.index(QUOTE)
+    assert win.corrections.add_correction(C.correct_text(base, earlier, earlier + 2, "季度报告"))
+    select(win, QUOTE)
+
+    def corrected_meanwhile(dlg: Any) -> bool:  # another process corrects the text while the dialog is open
+        from reader.library.catalogue import Library
+
+        with Library.open(work_dir) as other:
+            art = other.article(aid)
+            at = art.text.index("发改委")
+            C.CorrectionStore.of(other).add(C.correct_text(art, at, at + 3, "發改委員會"))
+        win.watching.look()  # the window's timer fires under the dialog
+        dlg.note.setPlainText("马骏")
+        return True
+
+    monkeypatch.setattr(win, "_ask", corrected_meanwhile)
+    assert win.annotating.highlight_selection()
+    [ann] = win.archive.annotations.find(article=aid)
+    start = base.text.index(QUOTE)
+    assert (ann.anchor.start, ann.anchor.end, ann.anchor.exact) == (start, start + len(QUOTE), QUOTE)
+    win.watching.look()
+    assert "發改委員會" in win.article_view.article.text
+    assert marked_texts(win) == ["杭州市發改委員會副主任马骏"]  # the quote as it now reads, marked whole
+
+
+def test_a_note_edited_while_it_was_changed_elsewhere_keeps_what_the_reader_typed(make_window, work_dir: Path,  # noqa: ANN001
+                                                                                  monkeypatch) -> None:
+    """Seen by eye: the note typed in the Edit dialog was thrown away when the same note had been edited (or
+    deleted) elsewhere meanwhile — only "changed elsewhere since it was read; reload it and edit again" was
+    said. The reader is now asked: save theirs over, keep the other's; a deleted note can be saved again."""
+    from reader.annotations.store import Annotation, AnnotationStore
+    from reader.library.catalogue import Library
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    store = win.archive.annotations
+    mine = store.add(Annotation(article=aid, note="first"))
+    for elsewhere, choice, kept in (("edit", "mine", "typed in the window"), ("edit", "theirs", "from the terminal"),
+                                    ("delete", "mine", "typed in the window")):
+        current = store.get(mine.id)
+
+        def typed(dlg: Any, elsewhere: str = elsewhere) -> bool:
+            with Library.open(work_dir) as other:
+                if elsewhere == "edit":
+                    AnnotationStore.of(other).edit(mine.id, note="from the terminal")
+                else:
+                    AnnotationStore.of(other).delete(mine.id)
+            dlg.note.setPlainText("typed in the window")
+            return True
+
+        asked: list[str] = []
+        monkeypatch.setattr(win, "_ask", typed)
+        monkeypatch.setattr(win.annotating, "_keep_which", lambda ours, theirs, asked=asked, choice=choice:
+                            asked.append(theirs or "") or choice == "mine")
+        win.annotating.edit_annotation(current)
+        assert asked == (["from the terminal"] if elsewhere == "edit" else [""])
+        assert store.get(mine.id).note == kept
+        if elsewhere == "delete":
+            win.undo_stack.undo()  # the note saved again goes again
+            assert mine.id not in [a.id for a in store.find(article=aid)]

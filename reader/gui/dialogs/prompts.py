@@ -42,9 +42,16 @@ def confirm_delete_collection(parent: QWidget, name: str) -> bool:
 
 
 def corrected_text(parent: QWidget, original: str) -> str | None:
-    """The corrected reading of ``original`` (OCR text within one line)."""
+    """The corrected reading of ``original`` (OCR text within one paragraph)."""
     text, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "Correct OCR text"),
                                     QCoreApplication.translate("MainWindow",
                                                                "Corrected text (the original is kept):"),
                                     text=original)
     return text if ok else None
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    """A yes/no question (No by default)."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
