@@ -13,6 +13,7 @@ wrote): a change another process commits in the moment between the two is shown 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from reader.app.overlay import Overlay
 from reader.library.catalogue import Library
 from reader.library.changes import CATALOGUE_CHANGES, work_changes
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,11 @@ class WorkWatch:
         self._library = library
         self._overlay = overlay
         self._lock = threading.Lock()
-        self._seen = work_changes(library.conn)
+        try:
+            self._seen = work_changes(library.conn)
+        except Exception as e:  # noqa: BLE001 - the counts cannot be read (a role without the right): no watch
+            log.info("%s: changes made elsewhere will not be followed (%s)", library.location, e)
+            self._seen = {}
 
     def acknowledge(self, component: str) -> None:
         """The window has shown ``component``'s work as it is now (after its own write): not news at the next look."""
@@ -60,7 +67,8 @@ class WorkWatch:
         now = {k: n for k, n in work_changes(self._library.conn).items() if k not in later}
         with self._lock:
             moved = {k for k, n in now.items() if n != self._seen.get(k)}
+        corrections = "corrections" in moved and self._overlay.stale()  # may fail: then nothing is taken as seen
+        with self._lock:
             self._seen.update(now)
-        return Elsewhere(annotations="annotations" in moved,
-                         corrections="corrections" in moved and self._overlay.stale(),
+        return Elsewhere(annotations="annotations" in moved, corrections=corrections,
                          catalogue=CATALOGUE_CHANGES in moved)

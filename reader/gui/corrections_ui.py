@@ -269,17 +269,18 @@ class Corrections:
                 "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
             return False
         end += 1
+        base, key = self.base_article, self.state.article_id  # taken now: the view may be read again under the prompt
         try:  # a selection that cannot be corrected is said before the reader types the correction, not after
-            C.correct_text_lines(self.base_article, start, end, self.base_article.text[start:end])
+            C.correct_text_lines(base, start, end, base.text[start:end])
         except BroadsheetError as e:
             self.w.report(error_text(e))
             return False
         if corrected is None:
-            corrected = prompts.corrected_text(self.w, self.base_article.text[start:end])
+            corrected = prompts.corrected_text(self.w, base.text[start:end])
             if corrected is None:
                 return False
         try:
-            corrs = C.correct_text_lines(self.base_article, start, end, corrected, key=self.state.article_id)
+            corrs = C.correct_text_lines(base, start, end, corrected, key=key)
         except BroadsheetError as e:  # e.g. the correction drops a space the reflow put between the lines
             self.w.report(error_text(e))
             return False

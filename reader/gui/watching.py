@@ -14,6 +14,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
 
 from reader.app.watch import Elsewhere
 from reader.gui.workers import Worker, run_task
@@ -42,8 +43,8 @@ class Watching:
     def look(self) -> None:
         """Ask, on the watch lane, what changed since the last look (one look at a time)."""
         archive = self.w.archive
-        if archive is None or self._pending is not None:
-            return
+        if archive is None or self._pending is not None or QApplication.activeModalWidget() is not None:
+            return  # nothing is read again under a dialog the reader is answering: the next look after it says
 
         def heard(elsewhere: Elsewhere) -> None:
             self._pending = None

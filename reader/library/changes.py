@@ -34,11 +34,13 @@ TABLE = "work_changes"
 
 _SQLITE_TABLE = f"CREATE TABLE IF NOT EXISTS {TABLE} (component TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)"
 _PG_TABLE = f"CREATE TABLE IF NOT EXISTS {TABLE} (component text PRIMARY KEY, n bigint NOT NULL DEFAULT 0)"
+# the table named with its schema, and pg_temp searched last: a researcher's own temporary table of that name
+# would otherwise take the counts, and no window would hear of their changes
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION broadsheet_work_changed() RETURNS trigger LANGUAGE plpgsql
-SECURITY DEFINER SET search_path = public AS $$
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    UPDATE {TABLE} SET n = n + 1 WHERE component = TG_ARGV[0];
+    UPDATE public.{TABLE} SET n = n + 1 WHERE component = TG_ARGV[0];
     RETURN NULL;
 END
 $$"""
@@ -63,6 +65,9 @@ def pg_counter_step(component: str, tables: Sequence[str]) -> Callable[[Any], No
 
     def step(conn: Any) -> None:
         conn.execute(_PG_TABLE)
+        # every role reads the counts (they say that something changed, nothing of what): a library migrated by
+        # another role than the one that granted it to the researchers stays open to them
+        conn.execute(f"GRANT SELECT ON {TABLE} TO PUBLIC")
         conn.execute(f"INSERT INTO {TABLE} (component, n) VALUES ('{component}', 0) ON CONFLICT DO NOTHING")
         conn.execute(_PG_FUNCTION)
         for table in tables:
