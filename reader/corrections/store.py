@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import os
 import sqlite3
 import uuid
 from bisect import bisect_left, bisect_right
@@ -413,35 +414,67 @@ def correct_text(article: Article, start: int, end: int, corrected: str, key: st
 def correct_text_lines(article: Article, start: int, end: int, corrected: str, key: str | None = None,
                        creator: str = "") -> list[Correction]:
     """Replace ``article.text[start:end]`` (inside one part, over one source line or more) with ``corrected``: one
-    text correction per line the characters come from (a word the reflow joined from "embez-" and "zied").
+    text correction per line whose characters change (a word the reflow joined from "embez-" and "zied").
 
-    What the reflow put between the lines (a space; nothing between Chinese lines or in a hyphenated word) is in
-    no line and stays. ``corrected`` is shared out at those separators when it keeps them (New Yrok → New York:
-    one word a line), else the first line's piece reads all of it and the others nothing. Pieces that read as
-    before make no correction. Inside one line: :func:`correct_text`."""
+    Only the lines whose characters change are corrected, each for its piece of the selection (embezzied →
+    embezzled corrects "zied" of the second line alone), so each correction stays on the line it belongs to.
+    What the reflow put between two lines (a space; nothing between Chinese lines or in a hyphenated word) is
+    in no line: a correction keeping it gives each line its piece (Nwe Yrok → New York), one taking it out is
+    refused; over lines with nothing between them, the first line's piece reads the change and the next ones
+    nothing. The corrections share a ``group`` and are undone together. Inside one line: :func:`correct_text`."""
     index, inner = _part_with_offset(article, start)
     part = article.parts[index]
     inner_end = inner + (end - start)
     if end <= start or inner_end > len(part.text):
         raise CorrectionError("a text correction must lie inside one part")
     runs = _line_runs(part, inner, inner_end)
-    if not runs:
-        raise CorrectionError("a text correction must name characters of a source line")
     if len(runs) == 1 and (runs[0][2], runs[0][3]) == (inner, inner_end):
         return [correct_text(article, start, end, corrected, key=key, creator=creator)]
-    corrected = _inside(corrected, part.text[inner:runs[0][2]], part.text[runs[-1][3]:inner_end])
-    pieces = _shared(corrected, [part.text[a[3]:b[2]] for a, b in pairwise(runs)])
+    lo, hi, new = _changed(part, inner, inner_end, corrected)
+    if lo is None:
+        return []
+    runs = [r for r in _line_runs(part, min(lo, inner), max(hi, inner_end)) if r[2] < hi and lo < r[3]]
+    if not runs:
+        raise CorrectionError(_REFLOW_SPACE)
+    # the separators between the lines the change touches lie inside the change: it is cut there, and each line
+    # corrected for its whole piece of the selection
+    new = _inside(new, part.text[lo:runs[0][2]], part.text[runs[-1][3]:hi])
+    lo, hi = max(lo, runs[0][2]), min(hi, runs[-1][3])
+    pieces = _shared(new, [part.text[x[3]:y[2]] for x, y in pairwise(runs)])
+    pieces[0] = part.text[runs[0][2]:lo] + pieces[0]
+    pieces[-1] += part.text[hi:runs[-1][3]]
     out = []
-    for (line, at, lo, hi), piece in zip(runs, pieces, strict=True):
-        if piece != part.text[lo:hi]:
-            out.append(Correction("text", key or article.id, {"line": line, "start": at, "end": at + hi - lo,
-                                                              "original": part.text[lo:hi], "corrected": piece},
+    for (line, at, a, b), piece in zip(runs, pieces, strict=True):
+        if piece != part.text[a:b]:
+            out.append(Correction("text", key or article.id, {"line": line, "start": at, "end": at + b - a,
+                                                              "original": part.text[a:b], "corrected": piece},
                                   creator=creator))
     if len(out) > 1:  # made together, undone together (`correct undo`; the window's one command)
         group = uuid.uuid4().hex
         for c in out:
             c.data["group"] = group
     return out
+
+
+_REFLOW_SPACE = ("a correction cannot take out or change the space the reflow put between two source lines (it is "
+                 "in neither line); correct the characters on either side of it")
+
+
+def _changed(part: Part, lo: int, hi: int, corrected: str) -> tuple[int | None, int, str]:
+    """The part of ``part.text[lo:hi]`` that ``corrected`` changes, and what it reads: ``(start, end, text)``
+    without the beginning and end they share (start None: nothing changes). An insertion takes the character
+    before it (or after it) along, so that it has a line."""
+    original = part.text[lo:hi]
+    if corrected == original:
+        return None, hi, corrected
+    head = len(os.path.commonprefix([original, corrected]))
+    tail = len(os.path.commonprefix([original[head:][::-1], corrected[head:][::-1]]))
+    start, end, new = lo + head, hi - tail, corrected[head:len(corrected) - tail]
+    if start == end:
+        if start > 0 and part.locate(start - 1) is not None:
+            return start - 1, end, part.text[start - 1] + new
+        return start, end + 1, new + part.text[end:end + 1]
+    return start, end, new
 
 
 def _line_runs(part: Part, lo: int, hi: int) -> list[tuple[str, int, int, int]]:
@@ -462,22 +495,23 @@ def _line_runs(part: Part, lo: int, hi: int) -> list[tuple[str, int, int, int]]:
 
 
 def _inside(corrected: str, before: str, after: str) -> str:
-    """``corrected`` without the reflow's characters the selection began or ended on (they are in no line)."""
+    """``corrected`` without the reflow's characters the change began or ended on (they are in no line)."""
     if not corrected.startswith(before) or not corrected[len(before):].endswith(after):
-        raise CorrectionError("the selection begins or ends on a space the reflow put between two lines; select "
-                              "from the first character to the last")
+        raise CorrectionError(_REFLOW_SPACE)
     return corrected[len(before):len(corrected) - len(after)]
 
 
 def _shared(corrected: str, separators: list[str]) -> list[str]:
-    """``corrected`` cut at each separator in turn (one piece a line), or all of it on the first line when it
-    does not keep them all."""
+    """``corrected`` cut at each separator in turn (one piece a line); with lines that nothing separates, all of
+    it on the first line and nothing on the others."""
+    if not all(separators):
+        return [corrected] + [""] * len(separators)
     pieces: list[str] = []
     rest = corrected
     for sep in separators:
-        cut = rest.find(sep) if sep else -1
+        cut = rest.find(sep)
         if cut < 0:
-            return [corrected] + [""] * len(separators)
+            raise CorrectionError(_REFLOW_SPACE)
         pieces.append(rest[:cut])
         rest = rest[cut + len(sep):]
     return [*pieces, rest]

@@ -108,41 +108,44 @@ def _two_lines(first: str, sep: str, second: str) -> Article:
 def test_a_word_the_reflow_joined_from_two_lines_is_corrected_in_one_go() -> None:
     """Seen by eye: "embez-" / "zied" (the hyphen taken out by the reflow) read "embezzied" and could not be
     corrected — a correction had to lie inside one source line, so the reader needed two, each of half a word.
-    One selection across the line break makes one correction per line: the first line's piece reads the whole
-    correction, the next ones read nothing; undone together (the window stores them as one command)."""
+    Now one selection over the line break is corrected at once; only what differs is corrected, on the line it
+    is on; what changes on both lines makes one correction a line, undone together."""
     art = _two_lines("The clerk embez", "", "zied the funds")
     start = art.text.index("embezzied")
-    fixes = C.correct_text_lines(art, start, start + len("embezzied"), "embezzled")
+    [fix] = C.correct_text_lines(art, start, start + len("embezzied"), "embezzled")
+    assert (fix.data["line"], fix.data["original"], fix.data["corrected"]) == ("l2", "zied", "zled")
+    assert C.corrected_article(art, [fix]).text == "The clerk embezzled the funds"
+    fixes = C.correct_text_lines(art, start, start + len("embezzied"), "EMBEZZLED")
     assert [(f.data["line"], f.data["original"], f.data["corrected"]) for f in fixes] == [
-        ("l1", "embez", "embezzled"), ("l2", "zied", "")]
-    assert C.corrected_article(art, fixes).text == "The clerk embezzled the funds"
+        ("l1", "embez", "EMBEZZLED"), ("l2", "zied", "")]
+    assert fixes[0].data["group"] == fixes[1].data["group"]
+    assert C.corrected_article(art, fixes).text == "The clerk EMBEZZLED the funds"
     # Chinese: nothing between the lines
     zh = _two_lines("工部局三樓發", "", "牛日籍巡捕自殺案")
     at = zh.text.index("發牛")
-    fixes = C.correct_text_lines(zh, at, at + 2, "發生")
-    assert C.corrected_article(zh, fixes).text == "工部局三樓發生日籍巡捕自殺案"
-    assert fixes[0].data["group"] == fixes[1].data["group"]
+    [fix] = C.correct_text_lines(zh, at, at + 2, "發生")
+    assert (fix.data["line"], fix.data["original"], fix.data["corrected"]) == ("l2", "牛", "生")
+    assert C.corrected_article(zh, [fix]).text == "工部局三樓發生日籍巡捕自殺案"
     # inside one line it is the one correction it always was
-    [one] = C.correct_text_lines(zh, 0, 3, "工部局")
-    assert one.data == C.correct_text(zh, 0, 3, "工部局").data
+    [one] = C.correct_text_lines(zh, 0, 3, "工部局長")
+    assert one.data == C.correct_text(zh, 0, 3, "工部局長").data
+    assert C.correct_text_lines(zh, at, at + 2, "發牛") == []  # over two lines, the same text is no correction
 
 
 def test_across_lines_the_reflows_space_stays_where_the_correction_keeps_one() -> None:
-    """Words on two lines with the space the reflow put between them: a correction that keeps a space gives each
-    line its word; one that joins them puts the whole on the first line (the reflow's space, in no line, stays)."""
-    art = _two_lines("in New", " ", "Yrok today")
-    at = art.text.index("New Yrok")
-    fixes = C.correct_text_lines(art, at, at + len("New Yrok"), "New York")
-    assert [(f.data["original"], f.data["corrected"]) for f in fixes] == [("Yrok", "York")]  # "New" is right
-    assert C.corrected_article(art, fixes).text == "in New York today"
-    fixes = C.correct_text_lines(art, at, at + len("New Yrok"), "Newark")
-    assert [(f.data["original"], f.data["corrected"]) for f in fixes] == [("New", "Newark"), ("Yrok", "")]
-    assert C.corrected_article(art, fixes).text == "in Newark  today"
-    # a selection that starts or ends on the reflow's space: corrected from the first letter to the last
-    fixes = C.correct_text_lines(art, at + 3, at + len("New Yrok"), " York")
-    assert [(f.data["original"], f.data["corrected"]) for f in fixes] == [("Yrok", "York")]
-    with pytest.raises(C.CorrectionError, match="space"):
-        C.correct_text_lines(art, at + 3, at + len("New Yrok"), "York")
+    """Words on two lines with the space the reflow put between them (in neither line): a correction that keeps
+    it gives each line its piece; one that would take it out is refused, not read with a double space."""
+    art = _two_lines("in a Nwe", " ", "Yrok today")
+    at = art.text.index("a Nwe Yrok")
+    fixes = C.correct_text_lines(art, at, at + len("a Nwe Yrok"), "a New York")
+    assert [(f.data["line"], f.data["original"], f.data["corrected"]) for f in fixes] == [
+        ("l1", "a Nwe", "a New"), ("l2", "Yrok", "York")]
+    assert C.corrected_article(art, fixes).text == "in a New York today"
+    with pytest.raises(C.CorrectionError, match="space the reflow"):
+        C.correct_text_lines(art, at, at + len("a Nwe Yrok"), "a Newark")
+    # a selection that starts on the reflow's space: only what differs is corrected
+    [fix] = C.correct_text_lines(art, at + 5, at + len("a Nwe Yrok"), " York")
+    assert (fix.data["original"], fix.data["corrected"]) == ("Yrok", "York")
     with pytest.raises(C.CorrectionError, match="one part"):
         C.correct_text_lines(sample()[2], 0, len(sample()[2].text), "x")
 

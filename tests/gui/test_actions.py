@@ -132,7 +132,9 @@ def test_a_selection_that_cannot_be_corrected_is_said_before_the_correction_is_t
     win.article_view.select_article_range(first - 1, first + 3)  # the end of a paragraph and the next one's start
     assert not win.corrections.correct_ocr()
     assert asked == [] and win.undo_stack.count() == 0
-    win.article_view.select_article_range(start, end)  # over a line break
+    win.article_view.select_article_range(start, end)  # over a line break: the last character changed
+    typed = art.text[start:end - 1] + "x"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or (typed, True)))
     assert win.corrections.correct_ocr()
     assert len(asked) == 1 and win.undo_stack.count() == 1
 
