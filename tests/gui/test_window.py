@@ -286,3 +286,8 @@ def test_the_keyboard_moves_and_extends_the_selection_in_vertical_reading(make_w
     assert view.selected_text() == part.display[3:4]
     qtbot.keyClick(reader, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert view.selected_text() == "".join(sp.display for sp in view.reading.parts)
+    # a fresh article, reached with the keyboard alone: the first Shift+Down selects its first character
+    reader.set_reading(view.reading, reader.family, reader.size_pt)
+    qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_text() == view.reading.parts[0].display[:2]

@@ -559,8 +559,10 @@ class VerticalReader(QWidget):
             if moved is None:
                 super().keyPressEvent(event)
                 return
-            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier or self.anchor is None:
+            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.anchor = moved
+            elif self.anchor is None:  # a first Shift+arrow selects from where the caret was
+                self.anchor = place
             self.caret = moved
             shown = self.cells[min(moved, len(self.cells) - 1)][2].center()
             self.scroll_area.ensureVisible(int(shown.x()), int(shown.y()), 80, 80)
