@@ -263,7 +263,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1040"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1042"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
@@ -1358,23 +1358,23 @@
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+101"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+109"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+53"/>
+        <location line="+6"/>
+        <location line="+70"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-25"/>
         <source>This annotation is %1's: only its owner can change it.</source>
         <translation>此批注属于 %1：只有其所有者可以更改。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
     </message>
@@ -1386,12 +1386,31 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+15"/>
+        <location line="+20"/>
+        <location line="+29"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-6"/>
+        <source>This note was deleted elsewhere while you edited it. Save it again with your text?</source>
+        <translation>您编辑期间，此笔记已在别处被删除。要用您的文字重新保存吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This note was changed elsewhere while you edited it. It now reads:
+
+%1
+
+Save your text over it? (Undo brings the other text back.)</source>
+        <translation>您编辑期间，此笔记已在别处被修改，现在的内容是：
+
+%1
+
+要用您的文字覆盖它吗？（撤销可恢复另一版本。）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
@@ -1513,12 +1532,12 @@
         <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <location line="+88"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
@@ -1898,7 +1917,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-518"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-520"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2019,7 +2038,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+73"/>
+        <location filename="../../reader/gui/watching.py" line="+74"/>
         <source>articles imported</source>
         <extracomment>how often the window asks whether others changed the reader's work</extracomment>
         <translation>导入的文章</translation>

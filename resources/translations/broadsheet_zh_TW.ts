@@ -263,7 +263,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1040"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1042"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
@@ -1358,23 +1358,23 @@
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+101"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+109"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+53"/>
+        <location line="+6"/>
+        <location line="+70"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-25"/>
         <source>This annotation is %1's: only its owner can change it.</source>
         <translation>此註記屬於 %1：只有其擁有者可以更改。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已標示。您的標示和筆記列在「檢視 → 註記」中。</translation>
     </message>
@@ -1386,12 +1386,31 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+15"/>
+        <location line="+20"/>
+        <location line="+29"/>
         <source>Edit annotation</source>
         <translation>編輯註記</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-6"/>
+        <source>This note was deleted elsewhere while you edited it. Save it again with your text?</source>
+        <translation>您編輯期間，此筆記已在別處被刪除。要用您的文字重新儲存嗎？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This note was changed elsewhere while you edited it. It now reads:
+
+%1
+
+Save your text over it? (Undo brings the other text back.)</source>
+        <translation>您編輯期間，此筆記已在別處被修改，現在的內容是：
+
+%1
+
+要用您的文字覆蓋它嗎？（復原可恢復另一版本。）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Delete annotation</source>
         <translation>刪除註記</translation>
     </message>
@@ -1513,12 +1532,12 @@
         <translation>請選擇要更正的字元（在同一段落內）。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <location line="+88"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
@@ -1898,7 +1917,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-518"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-520"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2019,7 +2038,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+73"/>
+        <location filename="../../reader/gui/watching.py" line="+74"/>
         <source>articles imported</source>
         <extracomment>how often the window asks whether others changed the reader's work</extracomment>
         <translation>匯入的文章</translation>
