@@ -115,7 +115,7 @@ class Corrections:
         w = self.w
         if w.archive is None:
             return
-        current, page_id = self.state.article_id, self.state.page_id
+        current, page_id, place = self.state.article_id, self.state.page_id, w.article_view.place()
         w.archive.corrections_changed()
         # the corrected readings a search is told of, made again now on the search lane: the next search does not
         # wait for them (~0.6 s with 1,000 corrected articles)
@@ -126,6 +126,8 @@ class Corrections:
         for candidate in (prefer, current):
             if candidate and w.archive.exists(candidate) and (candidate in ids or not ids):
                 w.open_article(candidate, page_id=page_id)
+                if candidate == current:  # the reader stays at the line they were reading
+                    w.article_view.restore_place(place)
                 break
         else:
             if ids:
@@ -136,11 +138,10 @@ class Corrections:
         """Another process made or undid a correction: the article shown is read as it now is, at the place the
         reader had reached in it (the page keeps its place too)."""
         w = self.w
-        shown, fraction = self.state.article_id, w.navigation.scroll_fraction()
+        shown = self.state.article_id
         page_scroll = (w.layout_view.horizontalScrollBar().value(), w.layout_view.verticalScrollBar().value())
-        self.corrections_changed()
+        self.corrections_changed()  # the text keeps its place (corrections_changed)
         if shown is not None and self.state.article_id == shown:
-            w.navigation.set_scroll_fraction(fraction)
             w.layout_view.horizontalScrollBar().setValue(page_scroll[0])
             w.layout_view.verticalScrollBar().setValue(page_scroll[1])
 
@@ -300,6 +301,8 @@ class Corrections:
                 # the hits are places in the reading shown until now: moved to the same words in the other
                 move = w.archive.corrected_ranges if self.show_corrected else w.archive.original_ranges
                 hits = move(self.base_article, hits)
+            place = w.article_view.place()
             w.open_article(state.article_id, hits=hits, page_id=state.page_id)
+            w.article_view.restore_place(place)  # the other reading, at the line the reader was at (it jumped)
             if selection:
                 w.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])

@@ -124,3 +124,38 @@ def test_articles_imported_by_another_process_are_listed_and_found(  # noqa: ANN
     assert win.state.article_id == article  # the reader stays at their article
     assert "articles imported" in win.statusBar().currentMessage()
     qtbot.waitUntil(lambda: win.search.results is not None and win.search.results.total == 1, timeout=5000)
+
+
+def test_the_reader_keeps_the_line_they_were_reading_through_corrections(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path) -> None:
+    """Seen by eye: the reader's own correction (or its undo) took the view back to the headline; each change made
+    elsewhere moved it 23–58 px further down (the place was kept as a fraction of a text whose length changed).
+    The character at the top of the view stays at the top."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib", size=(1000, 600))
+    win.watching.timer.stop()
+    article, at = _longest(win)
+    win.open_article(article)
+    view = win.article_view
+    view.select_article_range(at, at + 2)
+    win.navigation.set_scroll_fraction(0.6)  # the reader has read on, the word to correct selected above
+    top = view.place()
+    assert top is not None and top[0] > 0, "read past the first part"
+
+    def same_place() -> bool:
+        now = view.place()
+        return now is not None and now[0] == top[0] and abs(now[1] - top[1]) <= 2
+
+    assert win.corrections.correct_ocr(NEW)  # before the top: the text above grows by a character
+    assert same_place()
+    win.undo_stack.undo()
+    assert same_place()
+    for _ in range(3):  # changes made elsewhere do not move it either, however many
+        with Library.open(tmp_path / "lib") as other:
+            fix = CorrectionStore.of(other).add(correct_text(other.article(article), at, at + 2, NEW))
+        win.watching.look()
+        assert same_place()
+        with Library.open(tmp_path / "lib") as other:
+            CorrectionStore.of(other).delete(fix.id)
+        win.watching.look()
+        assert same_place()

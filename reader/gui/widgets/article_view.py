@@ -24,7 +24,7 @@ import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -321,6 +321,24 @@ class TextReader(QTextBrowser):
         if rect.top() < 0 or rect.bottom() > self.viewport().height():
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
+    def top_place(self) -> tuple[int, int, int] | None:
+        """(k, display offset, pixels) of the character at the top of the view and how far below the top its line
+        starts: where the reader is, kept through a change of the text (a fraction of the length drifted)."""
+        if self.reading is None or not self.reading.parts:
+            return None
+        c = self.cursorForPosition(QPoint(8, 4))
+        k, offset = self._k_of(c.position())
+        return k, offset, self.cursorRect(c).top()
+
+    def put_at_top(self, k: int, offset: int, dy: int) -> None:
+        """Scroll so that the character (k, offset) is ``dy`` pixels below the top, as :meth:`top_place` found it."""
+        if self.reading is None or k >= len(self.reading.parts):
+            return
+        c = QTextCursor(self.document())
+        c.setPosition(self._pos_of(k, min(offset, len(self.reading.parts[k].display))))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(c).top() - dy)
+
     def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
         sels = []
         for (k, s, e), colour in marks:
@@ -496,6 +514,24 @@ class VerticalReader(QWidget):
         if n is not None:
             c = self.cells[n][2].center()
             self.scroll_area.ensureVisible(int(c.x()), int(c.y()), 80, 80)
+
+    def top_place(self) -> tuple[int, int, int] | None:
+        """(k, offset, pixels) of the character at the start of the view (its top right: columns run right to
+        left) and how far its column is from the view's right edge."""
+        bar = self.scroll_area.horizontalScrollBar()
+        right = bar.value() + self.scroll_area.viewport().width()
+        n = self._index_at(QPointF(right - 8, 8))
+        if n is None:
+            return None
+        k, i, rect, _, _ = self.cells[n]
+        return k, i, int(right - rect.center().x())
+
+    def put_at_top(self, k: int, offset: int, dx: int) -> None:
+        n = self._flat.get((k, offset))
+        if n is None:
+            return
+        bar = self.scroll_area.horizontalScrollBar()
+        bar.setValue(int(self.cells[n][2].center().x()) + dx - self.scroll_area.viewport().width())
 
     def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
         self.marks = list(marks)
@@ -826,6 +862,15 @@ class ArticleView(QWidget):
         super().resizeEvent(event)
         if self.vertical:
             self._relayout_timer.start()
+
+    def place(self) -> tuple[int, int, int] | None:
+        """Where the reader is: (k, display offset, pixels) of the character at the start of the view."""
+        return self.view.top_place() if self.reading is not None else None
+
+    def restore_place(self, place: tuple[int, int, int] | None) -> None:
+        """Bring the character :meth:`place` found back to the start of the view (the text may have changed)."""
+        if place is not None and self.reading is not None:
+            self.view.put_at_top(*place)
 
     # coordinates ------------------------------------------------------------------
     def _k(self, part_index: int) -> int | None:
