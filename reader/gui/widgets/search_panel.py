@@ -357,6 +357,8 @@ class SearchPanel(QWidget):
         self.list.verticalScrollBar().valueChanged.connect(lambda _v: self._near_end())
         self.date_from.returnPressed.connect(self.submit)
         self.date_to.returnPressed.connect(self.submit)
+        for field in (self.date_from, self.date_to):  # emptied (its clear button): the search shown is asked again
+            field.textChanged.connect(self._date_emptied)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)  # one click opens, as in the article list
         self.list.currentItemChanged.connect(self._current_changed)  # so does moving with the keys
@@ -451,6 +453,12 @@ class SearchPanel(QWidget):
         row_height = max(1, self.list.sizeHintForRow(0)) if self.list.count() else 1
         if bar.maximum() - bar.value() <= FETCH_AHEAD_ROWS * row_height:
             self.request_more()
+
+    def _date_emptied(self, text: str) -> None:
+        """A date field was emptied while a search is shown: its results without that limit (they stayed
+        filtered, the count still naming the date, until Return)."""
+        if not text and self._submitted_query is not None and self.field.text().strip():
+            self.submit()
 
     def submit(self) -> None:
         q = self.query()
