@@ -893,7 +893,8 @@ class AnnotationStore:
         with transaction(self.conn):
             cur = self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             if cur.rowcount == 0:
-                raise AnnotationError(f"no annotation {annotation_id}")
+                raise AnnotationError(f"no annotation {annotation_id}: it was deleted elsewhere (another window, "
+                                      "`broadsheet annotations delete`), or it is not yours to delete")
 
     def _write(self, a: Annotation, insert: bool) -> None:
         anc = a.anchor

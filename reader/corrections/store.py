@@ -1054,7 +1054,8 @@ class CorrectionStore:
     def delete(self, correction_id: str) -> None:
         with transaction(self.conn):
             if self.conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount == 0:
-                raise CorrectionError(f"no correction {correction_id}")
+                raise CorrectionError(f"no correction {correction_id}: it was undone elsewhere (another window, "
+                                      "`broadsheet correct undo`), or it is not yours to undo")
 
     def undo_last(self, article: str | None = None) -> Correction | None:
         """Remove the most recent correction (of ``article``, if given) and return it."""
