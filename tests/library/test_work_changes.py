@@ -126,3 +126,22 @@ def test_an_import_or_a_reindex_that_changed_the_library_is_counted_once(tmp_pat
         assert work_changes(lib.conn)["catalogue"] == start + 2
     finally:
         lib.close()
+
+
+def test_every_table_of_the_readers_work_is_counted_after_every_migration(two: tuple[Library, Library]) -> None:
+    """A later migration that rebuilds a table (SQLite cannot alter a constraint) drops its triggers with it: the
+    window would stop hearing of that table's changes. Every table a researcher may write is counted, on both
+    kinds, once every component is migrated."""
+    from reader.annotations.store import COUNTED_TABLES
+    from reader.library.owners import WORK_TABLES
+
+    window, _other = two
+    assert set(COUNTED_TABLES) | {"corrections"} == set(WORK_TABLES)
+    if window.kind == "postgres":
+        rows = window.conn.execute("SELECT event_object_table, event_manipulation FROM information_schema.triggers "
+                                   "WHERE trigger_name LIKE '%_counted'").fetchall()
+    else:
+        rows = [(t, n.split("_")[-2].upper()) for n, t in window.conn.execute(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_counted'")]
+    counted = {(t, e) for t, e in rows}
+    assert counted == {(t, e) for t in WORK_TABLES for e in ("INSERT", "UPDATE", "DELETE")}
