@@ -33,7 +33,10 @@ def cmd_correct(args: argparse.Namespace) -> int:
             return 0
         if args.action == "undo":
             undone = store.undo_last(args.article)
-            print(f"undid {undone.kind} {undone.id}" if undone else "nothing to undo")
+            if undone is None:
+                print("nothing to undo")
+            for c in store.undone:  # a correction made over several lines: each line's
+                print(f"undid {c.kind} {c.id}")
             return 0
         art = overlay.article(args.article)
         if args.action == "merge":

@@ -1021,6 +1021,8 @@ class CorrectionStore:
         self.conn = conn
         #: PostgreSQL sets the owner itself (current_user) and enforces visibility; SQLite records them
         self._server_owner = is_postgres(conn)
+        #: what the last :meth:`undo_last` removed, in the order made
+        self.undone: list[Correction] = []
 
     @classmethod
     def of(cls, library: Library) -> CorrectionStore:
@@ -1058,16 +1060,27 @@ class CorrectionStore:
                                       "`broadsheet correct undo`), or it is not yours to undo")
 
     def undo_last(self, article: str | None = None) -> Correction | None:
-        """Remove the most recent correction (of ``article``, if given) and return it."""
+        """Remove the reader's most recent correction (of ``article``, if given) and return it; one made over
+        several lines (:func:`correct_text_lines`) goes as a whole (:meth:`undone` lists them). Another researcher's
+        correction in a shared library is never the reader's to undo."""
+        self.undone = []
+        where: list[str] = []
+        params: list[Any] = []
+        if self._server_owner:  # row security would delete nothing of another's, and "undid" would be said
+            where.append("owner = current_user")
+        if article:
+            where.append("article = ?")
+            params.append(article)
         with transaction(self.conn):
-            rows = self._select("WHERE article = ?" if article else "", (article,) if article else ())
+            rows = self._select(("WHERE " + " AND ".join(where)) if where else "", tuple(params))
             if not rows:
                 return None
             last = rows[-1]
-            group = last.data.get("group")  # one correction made over several lines goes as a whole
+            group = last.data.get("group")
             for c in rows if group else [last]:
                 if c is last or c.data.get("group") == group:
                     self.conn.execute("DELETE FROM corrections WHERE id = ?", (c.id,))
+                    self.undone.append(c)
             return last
 
     def find(self, articles: Sequence[str] | None = None, kind: str | None = None) -> list[Correction]:

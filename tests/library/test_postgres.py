@@ -579,6 +579,12 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
     assert seen == {group.id, public.id}
     assert AnnotationStore.of(bob).collections() == []
     assert CorrectionStore.of(bob).find() == []
+    # a correction alice shares is bob's to read, not to undo: `correct undo` said "undid" of it, deleting nothing
+    shared = CorrectionStore.of(alice).add(Correction("headline", first, {"line": line}, visibility="group"))
+    assert [c.id for c in CorrectionStore.of(bob).find()] == [shared.id]
+    assert CorrectionStore.of(bob).undo_last() is None
+    assert shared.id in [c.id for c in CorrectionStore.of(alice).find()]
+    CorrectionStore.of(alice).delete(shared.id)
     with pytest.raises(Exception, match="no annotation"):  # invisible: as if it were not there
         AnnotationStore.of(bob).delete(private.id)
     with pytest.raises(Exception, match="no annotation"):  # visible, but only its owner changes it
