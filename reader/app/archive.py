@@ -244,7 +244,7 @@ class Archive:
         res = self._searcher_now().search(query, limit=limit, offset=offset, sort=sort, options=options)
         hits = []
         for h in res.hits:
-            hits.append(Hit(article=h.article, headline=h.headline or _first_words(h.snippet, 20),
+            hits.append(Hit(article=h.article, headline=h.headline or "",
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches],
@@ -509,12 +509,6 @@ def _facets_of(hits: list[Hit]) -> dict[str, dict[str, int]]:
                          ("kind", [h.kind for h in hits])):
         out[name] = dict(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
     return out
-
-
-def _first_words(snippet: str, n: int) -> str:
-    """A name for a hit without a headline: the start of its snippet."""
-    text = snippet.lstrip("…").strip()
-    return text[:n] + ("…" if len(text) > n else "")
 
 
 def snippet_marks(snippet: str, matched: list[str]) -> list[tuple[int, int]]:

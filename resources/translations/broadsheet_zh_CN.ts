@@ -263,7 +263,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1042"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1087"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader's highlights as original ranges, with the annotation id of each</extracomment>
         <translation>
@@ -626,7 +626,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-394"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-403"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px) the flat index of each column's first cell, in reading order (right to left)</extracomment>
@@ -1511,7 +1511,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Select the headline's text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
@@ -1600,6 +1600,11 @@ Save your text over it? (Undo brings the other text back.)</source>
         <source>The search index is being rebuilt: search again when it is done.</source>
         <translation>正在重建搜索索引：完成后请再次搜索。</translation>
     </message>
+    <message>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+41"/>
+        <source>(no headline)</source>
+        <translation>（无标题）</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -1622,7 +1627,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="-82"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="-123"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1664,7 +1669,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+210"/>
         <source>Search: 发展   "a phrase"   a AND b   NOT c</source>
         <extracomment>the next page of the shown search (a Query with its offset) the shown search's facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜索：发展   "短语"   甲 AND 乙   NOT 丙</translation>
@@ -1716,24 +1721,24 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+352"/>
+        <location line="+360"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-358"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>All publications</source>
         <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes ("Show more" asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有报刊</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1798,7 +1803,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <location line="+8"/>
         <source>from %1</source>
         <translation>自 %1</translation>
@@ -1820,7 +1825,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+104"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
@@ -1917,7 +1922,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-520"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-556"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2029,7 +2034,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+223"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+241"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt's placeholder text: Qt draws that on one line, cut at the view's edge a paragraph's line height in percent of the font's (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
         <translation>文章正文（竖排）</translation>

@@ -199,6 +199,24 @@ def test_a_long_headline_and_place_end_in_an_ellipsis_inside_the_row(qtbot) -> N
     assert long.startswith("Rapport sur") and "…" in long
 
 
+def test_a_hit_without_a_headline_is_said_to_have_none(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: an article without a headline was listed under a bold "headline" cut from the middle of its
+    snippet ("sche Agent, hat die …", "men. ¶ Von Abonnente…"), as if the paper printed it."""
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    win = make_window(library_dir)
+    results = win.archive.search("的", limit=200)
+    headless = [h for h in results.hits if not win.archive.info(h.article).headline]
+    assert headless, "some hits have no headline"
+    assert all(h.headline == "" for h in headless)
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(600)
+    doc = HitDelegate()._document(option, headless[0])
+    assert doc.firstBlock().text().replace("\xa0", " ").startswith("(no headline) ")
+
+
 def test_a_rows_text_is_laid_out_once_and_again_when_what_it_shows_changes(qtbot) -> None:  # noqa: ANN001
     """Opening a hit repaints the rows whose selection changed; their rich text is kept, not laid out again,
     unless the row is drawn otherwise (selected, another width, another snippet); two pages of rows are kept."""

@@ -177,7 +177,9 @@ class HitDelegate(QStyledItemDelegate):
             pos = e
         pieces.append(html.escape(snippet[pos:]))
         width = max(100, option.rect.width() - 8)
-        headline, where = self.first_line(option, hit.headline or "—", self.where(hit), width)
+        # a hit without one is said to have none (a piece of its snippet passed for a printed headline)
+        untitled = QCoreApplication.translate("MainWindow", "(no headline)")
+        headline, where = self.first_line(option, hit.headline or untitled, self.where(hit), width)
         doc.setHtml(
             # one line for headline and place (a wrapped place took a snippet line of the fixed-height row), elided
             # to the row (it ran past the list's edge, cut mid-word)
