@@ -119,6 +119,8 @@ class ImportReport:
     moved: list[tuple[str, str]] = field(default_factory=list)
     #: (file, one sentence): imported, but with something the user should know (a page left out, a guess)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    #: folder → files of it that gave neither publication nor date (said once a folder, at the end)
+    unnamed: dict[str, list[str]] = field(default_factory=dict)
     pages: int = 0
     articles: int = 0
     chars: int = 0
@@ -312,6 +314,22 @@ def decide_metadata(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any
                      issue_label=str(merged["issue"]) if merged.get("issue") else None,
                      language=merged.get("language"))
     return meta, int(page) if page not in (None, "") else None
+
+
+def _names_its_paper(path: Path, doc_meta: dict[str, str], sidecar: dict[str, Any], flags: dict[str, Any]) -> bool:
+    """Whether anything but the folder's name gives the publication a file is filed under."""
+    return any(layer.get("publication") for layer in (path_metadata(path), doc_meta, sidecar, flags))
+
+
+def _say_unnamed(report: ImportReport) -> None:
+    """One sentence a folder whose files gave neither publication nor date (they were filed under its name,
+    undated, as one issue: three papers copied into one folder became one paper, and nothing was said)."""
+    for folder, names in report.unnamed.items():
+        files = names[0] if len(names) == 1 else f"{len(names)} files ({names[0]}, …)"
+        report.warnings.append((folder, f"{display_path(folder)}: {files} gave neither a publication nor a date (in "
+                                        "the file, its name, its folders or a sidecar); filed under "
+                                        f"'{Path(folder).name}', undated, as one issue — give them with "
+                                        "--publication and --date, or a FILE.meta.json sidecar"))
 
 
 # ---------------------------------------------------------------- walking
@@ -512,6 +530,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
             ix.close()
             if report.imported or report.moved:  # open windows read the library again (also after a failure)
                 library.announce_change()
+    _say_unnamed(report)
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -893,6 +912,8 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         report.warnings.append((str(path), f"{e.path}: {e.reason}; {display_path(path.name)} was imported "
                                            "without its metadata"))
     meta, first_page = decide_metadata(path, read.metadata, side, flags)
+    if not meta.date and not _names_its_paper(path, read.metadata, side, flags):
+        report.unnamed.setdefault(str(path.parent), []).append(path.name)
     if first_page is not None and not (len(rows.pages) == 1 or flags.get("page") is not None):
         first_page = None
     meta.first_page = first_page

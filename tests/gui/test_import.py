@@ -83,6 +83,9 @@ def test_bad_files_go_to_the_problems_panel_and_the_batch_goes_on(make_window, t
     worker = win.import_paths([src])
     assert worker.state == "done" and len(worker.result.imported) == 1
     problems = win.problems.messages()
+    # (and one sentence for the folder: its page named neither its paper nor its date)
+    assert "neither a publication" in problems[-1] and "seed_page.txt" in problems[-1]
+    problems = problems[:-1]
     assert len(problems) == 1 and "broken.xml" in problems[0]
     assert win.problems_dock.isVisible()
     win.problems.copy()

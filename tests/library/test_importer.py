@@ -59,6 +59,30 @@ def test_metadata_precedence() -> None:
     assert meta.publication == "folder" and meta.date == ""
 
 
+def test_a_file_with_neither_publication_nor_date_is_said_to_be_filed_under_its_folder(tmp_path: Path,
+                                                                                      data_dir: Path) -> None:
+    """Seen by eye: three papers copied into a folder "new2" and imported became one undated issue of a
+    publication "new2", two of its pages "page 1", and nothing was said. The import says it, naming each file
+    and how to give what is missing; a file that names its paper or its date is not mentioned."""
+    folder = tmp_path / "new2"
+    folder.mkdir()
+    shutil.copy(data_dir / "text" / "seed_page.txt", folder / "front.txt")
+    shutil.copy(data_dir / "text" / "seed_page.txt", folder / "rmrb_20210127_04.txt")
+    with Library.open(tmp_path / "lib") as lib:
+        report = import_paths(lib, [folder])
+    said = [m for p, m in report.warnings if "new2" in m]
+    assert len(said) == 1 and "front.txt" in said[0] and "rmrb" not in said[0]
+    assert "undated" in said[0] and "--publication" in said[0]
+    for n in range(3):  # more such files: still one sentence for the folder
+        shutil.copy(data_dir / "text" / "seed_page.txt", folder / f"page{n}.txt")
+        (folder / f"page{n}.txt").write_text(f"第{n}版\n\n" + (folder / f"page{n}.txt").read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        report = import_paths(lib, [folder])
+    said = [m for p, m in report.warnings if "new2" in m]
+    assert len(said) == 1 and "3 files" in said[0]
+
+
 def _page(data_dir: Path) -> str:
     return (data_dir / "text" / "seed_page.txt").read_text(encoding="utf-8")
 
