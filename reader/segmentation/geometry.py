@@ -809,6 +809,12 @@ CROSSHEAD_RATIO = 1.5
 #: whitespace above a crosshead in sentence case, in body line heights: French and German papers centre it in about
 #: a line (0.8-1.1 on L'Ouest-Éclair 1924), where an item's heading in capitals or Title Case is set off by more
 SENTENCE_CROSSHEAD_GAP = 1.3
+#: a headline this many columns wide (the page's typical text block's width) is a banner over a story set below it
+BANNER_COLUMNS = 1.8
+#: a heading under a banner's span, set at most this share of the banner's size, is one of its story's crossheads
+BANNER_CROSSHEAD_SIZE = 0.5
+#: the share of such a heading's width that lies under the banner's span (a banner is centred over its columns)
+BANNER_SPAN = 0.8
 #: a standfirst under a headline, over the report's dateline, has at most this many characters (five lines)
 CHAPEAU_CHARS = 240
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
@@ -3021,6 +3027,13 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
 DEGENERATE_BOX = 3
 
 
+def _column_width(blocks: Sequence[Block]) -> float:
+    """The median width of the page's text blocks of three lines or more (a column's measure); 0 without any."""
+    widths = sorted(bx[2] - bx[0] for b in blocks if sum(1 for ln in b.lines if ln.text.strip()) >= 3
+                    and (bx := block_box(b)) is not None)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
 def _mend_line_box(block: Block) -> Block:
     """A block of one line whose line box is a placeholder takes the block's box for it.
 
@@ -3114,6 +3127,7 @@ class _PageCut:
                 text_block = b
         #: the block each line is in
         self.block_of = {ln.id: b.id for b in blocks for ln in b.lines}
+        self.block_by_id = {b.id: b for b in blocks}
         self.line_of = {ln.id: ln for b in blocks for ln in b.lines}
         self.lines_of = {b.id: b.lines for b in blocks}
         #: the lines of regions the source types as headings
@@ -3139,6 +3153,10 @@ class _PageCut:
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
+        #: the article a banner headline opened (with the banner's box and size): heads under its span are its
+        #: story's crossheads while it is the current article
+        self.banner: tuple[_Draft, Box, float] | None = None
+        self.column_width = _column_width(blocks)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -3161,7 +3179,7 @@ class _PageCut:
 
     def open_article(self, kind: str = "article") -> _Draft:
         self.open_ad = None
-        self.headed = self.roundup = None
+        self.headed = self.roundup = self.banner = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -3199,6 +3217,7 @@ class _PageCut:
             heading = [ln for (lines, _), ident in zip(self.pending_heads, self.pending_ids, strict=False)
                        if ident == last for ln in lines]
             self.roundup = d if _opens_on_section(heading) else None
+            self.banner = self.banner_of(d)
             self.pending_heads, self.pending_ids = [], []
 
     def serial_chapter(self) -> int:
@@ -3393,6 +3412,10 @@ class _PageCut:
               and _section_head(self.pending_heads)):
             self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        elif self.banner_crosshead(text):
+            assert self.current is not None
+            self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
         elif self.byline_under_head():
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
@@ -3417,6 +3440,48 @@ class _PageCut:
             return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
+
+    def banner_of(self, article: _Draft) -> tuple[_Draft, Box, float] | None:
+        """The article with its heading's box and size when the waiting heading that opened it is a banner: set
+        across two columns or more of the page's text (:data:`BANNER_COLUMNS`); None otherwise."""
+        lines = [ln for lines, _ in self.pending_heads for ln in lines]
+        box = _union([ln.box for ln in lines if ln.box is not None])
+        if box is None or self.vertical or self.column_width <= 0 or self.sizes.body <= 0:
+            return None
+        if box[2] - box[0] < BANNER_COLUMNS * self.column_width:
+            return None
+        return article, box, max(size for _, size in self.pending_heads)
+
+    def banner_crosshead(self, text: str) -> bool:
+        """The heading waiting stands under the banner of the current article, inside its span, set in half its
+        size or less, over text that opens on no dateline: a crosshead of the banner's story (L'Ouest-Éclair 1918,
+        "LE PRESIDENT WILSON à l'Hôtel de Ville de Paris" over three columns, its report parted by "L'enthousiasme de
+        Paris", "Discours de M. Autrand" …); a dispatch of its own under the banner opens on its dateline
+        ("M. WILSON A VERSAILLES" / "PARIS, 16 décembre."), and a head under a signature in capitals (a leader
+        signed "EUGENE LE BRETON.") opens the next item."""
+        if self.banner is None or self.banner[0] is not self.current or not self.pending_heads or self.item_break:
+            return False
+        _, banner, size = self.banner
+        lines = [ln for lines, _ in self.pending_heads for ln in lines]
+        box = _union([ln.box for ln in lines if ln.box is not None])
+        if box is None or box[1] < banner[3] or min(box[2], banner[2]) - max(box[0], banner[0]) < BANNER_SPAN * (
+                box[2] - box[0]):
+            return False
+        if max(s for _, s in self.pending_heads) > BANNER_CROSSHEAD_SIZE * size or not self.banner_in_columns():
+            return False
+        signed = len(self.last_body) <= SIGNATURE_CHARS and _caps_line(self.last_body)
+        return bool(text.strip()) and not latin_dateline(text) and not signed
+
+    def banner_in_columns(self) -> bool:
+        """The banner's story is set in columns under it: the block of its first paragraph is narrower than the
+        banner by :data:`BANNER_COLUMNS` (a box of the paper's terms set across the page under its title is no
+        story)."""
+        assert self.banner is not None
+        article, banner, _ = self.banner
+        first = next((p for p in article.parts if p.role not in HEADLINE_ROLES and p.spans), None)
+        block = self.block_by_id.get(self.block_of.get(first.spans[0].line, "")) if first is not None else None
+        box = block_box(block) if block is not None else None
+        return box is not None and BANNER_COLUMNS * (box[2] - box[0]) <= banner[2] - banner[0]
 
     def byline_under_head(self) -> bool:
         """The display lines waiting are a byline ("Von" / "Oskar von Schellerer.", "By JOHN SMITH") right under

@@ -343,3 +343,20 @@ def test_a_crosshead_at_the_body_size_over_a_dispatch_stays_in_the_story() -> No
         assert _article_with(doc, crossheaded) is _article_with(doc, story), crossheaded
     item = _article_with(_doc(STAR_1915), "LONDON. March 22.?Maj. Gen. Sir")
     assert _flat(item.headline) == _flat("New British Chief of Staff.")
+
+
+OUEST_1918 = "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml"
+
+
+def test_heads_under_a_banner_across_columns_are_its_storys_crossheads_until_a_dateline() -> None:
+    # L'Ouest-Éclair 1918: "LE PRESIDENT WILSON / à l'Hôtel de Ville de Paris" (37 pt) over columns 3-5; the report
+    # under it is parted by heads of 9-14 pt ("L'enthousiasme de Paris", "Discours de M. A. Mithouard", "Discours de
+    # M. Autrand") over text opening on no dateline: they stay in it. "M. WILSON A VERSAILLES" opens on its own
+    # dateline ("PARIS, 16 décembre. Dans la matinée"): a dispatch of its own.
+    doc = _doc(OUEST_1918)
+    art = _article_with(doc, "PARIS, 16 décembre. A 2 h. 5, le président")
+    sections = [_flat(p.text) for p in art.parts if p.role == "section-heading"]
+    for head in ("L'enthousiasme de Paris", "Discours de M. A. Mithouard", "Discours de M. Autrand"):
+        assert any(s.startswith(_flat(head)) for s in sections), (head, sections)
+    versailles = _article_with(doc, "Dans la matinée, le")
+    assert versailles is not art and "VERSAILLES" in _flat(versailles.headline)
