@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line
-from reader.segmentation.geometry import _centred_deck, _dinkus_cut
+from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line, Page
+from reader.segmentation.geometry import _centred_deck, _dinkus_cut, articles_from_layout
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
 from tests.segmentation.test_benchmark import BENCH
 from tests.segmentation.test_real_pages import PAGES, _blind_fold, _doc
@@ -360,3 +360,30 @@ def test_heads_under_a_banner_across_columns_are_its_storys_crossheads_until_a_d
         assert any(s.startswith(_flat(head)) for s in sections), (head, sections)
     versailles = _article_with(doc, "Dans la matinée, le")
     assert versailles is not art and "VERSAILLES" in _flat(versailles.headline)
+
+
+def test_a_dateline_broken_before_its_day_ends_the_decks_above_it() -> None:
+    # Evening Star 1920 (NDNP ALTO): narrow columns break a long place's dateline before the day ("ST. JOHNS,
+    # Newfoundland, November" / "15.—Two dirigible balloons …"; specks before it: "> i JOHN S. …"); it was read as
+    # the headline's deck, its article opening on "15.—"
+    for text in ("CONSTANTINOPLE, Turkey, November", "ST. JOHNS, Newfoundland, November",
+                 "> i JOHN S. Newfoundland, November"):
+        assert latin_dateline(text) and is_dateline_lead(text), text
+    for text in ("PARIS IN NOVEMBER", "The Campaign Will Open in November", "He said, in November"):
+        assert not latin_dateline(text), text
+    rows = [("GIANT SEALS WITH BALLOONS.", 10.0, 20, 56), ("ST. JOHNS, Newfoundland, November", 6.0, 50, 38),
+            ("15.—Two dirigible balloons presented to", 6.0, 0, 38),
+            ("Newfoundland by the British govern-", 6.0, 0, 38),
+            ("ment are to be used this winter to", 6.0, 0, 38), ("locate seal herds. They will work in", 6.0, 0, 38),
+            ("conjunction with sealing steamers.", 6.0, 0, 38)]
+    lines, y = [], 100.0
+    for k, (text, size, inset, height) in enumerate(rows):
+        lines.append(Line(id=f"l{k}", text=text, box=(80.0 + inset, y, 770.0 - inset, y + height), font_size=size))
+        y += height
+    body = [Line(id=f"m{k}", text="the body of another report set in the same column and type size as this one",
+                 box=(80.0, 600.0 + 38 * k, 770.0, 638.0 + 38 * k), font_size=6.0) for k in range(30)]
+    page = Page(number=1, blocks=[Block(id="b1", lines=lines, box=(80.0, 100.0, 770.0, y)),
+                                  Block(id="b2", lines=body, box=(80.0, 600.0, 770.0, 1740.0))],
+                lines=lines + body, width=3000, height=8000)
+    art = next(a for a in articles_from_layout([page]) if "BALLOONS" in a.headline)
+    assert next(p for p in art.parts if p.role == "paragraph").text.startswith("ST. JOHNS"), art.parts
