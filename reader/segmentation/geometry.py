@@ -809,6 +809,10 @@ CROSSHEAD_RATIO = 1.5
 #: whitespace above a crosshead in sentence case, in body line heights: French and German papers centre it in about
 #: a line (0.8-1.1 on L'Ouest-Éclair 1924), where an item's heading in capitals or Title Case is set off by more
 SENTENCE_CROSSHEAD_GAP = 1.3
+#: a paragraph opening on the formula the current item's text opened on (words closed by a colon within this many
+#: characters, this many letters at least) after finished text opens an item of its own: a series of notices
+FORMULA_SPAN = 80
+FORMULA_LETTERS = 24
 #: a headline this many columns wide (the page's typical text block's width) is a banner over a story set below it
 BANNER_COLUMNS = 1.8
 #: a heading under a banner's span, set at most this share of the banner's size, is one of its story's crossheads
@@ -3034,6 +3038,14 @@ def _column_width(blocks: Sequence[Block]) -> float:
     return widths[len(widths) // 2] if widths else 0.0
 
 
+def _formula(text: str) -> str | None:
+    """The words opening ``text`` up to a colon within :data:`FORMULA_SPAN` characters, letters only, lower case,
+    when they hold :data:`FORMULA_LETTERS` letters or more (an opening formula); None otherwise."""
+    at = text.find(":", 0, FORMULA_SPAN)
+    letters = "".join(ch.lower() for ch in text[:at] if ch.isalpha()) if at > 0 else ""
+    return letters if len(letters) >= FORMULA_LETTERS else None
+
+
 def _mend_line_box(block: Block) -> Block:
     """A block of one line whose line box is a placeholder takes the block's box for it.
 
@@ -4000,7 +4012,8 @@ class _PageCut:
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
-                                                          or _news_brief(" ".join(ln.text for ln in run))))
+                                                          or _news_brief(" ".join(ln.text for ln in run))
+                                                          or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
@@ -4014,6 +4027,17 @@ class _PageCut:
             self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+
+    def repeats_opening(self, run: list[Line]) -> bool:
+        """The run opens, after finished text, on the formula closed by a colon that the current item's text
+        opened on: a formula announcing each of a series of notices ("Se. Majeſtät der König haben Allergnädigſt
+        geruht:" over each list of honours); an item's own paragraphs do not repeat its opening formula."""
+        current = self.current
+        if current is None or self.vertical or not self.last_body.endswith(_SENTENCE_END):
+            return False
+        first = next((p.text for p in current.parts if p.role == "paragraph"), None)
+        formula = _formula(run[0].text)
+        return first is not None and formula is not None and _formula(first) == formula
 
     def opened_kind(self, text: str) -> str:
         """The kind of an item that body text opens: on a page without sizes, unpunctuated text right after an
