@@ -809,6 +809,8 @@ CROSSHEAD_RATIO = 1.5
 #: whitespace above a crosshead in sentence case, in body line heights: French and German papers centre it in about
 #: a line (0.8-1.1 on L'Ouest-Éclair 1924), where an item's heading in capitals or Title Case is set off by more
 SENTENCE_CROSSHEAD_GAP = 1.3
+#: a line boxed at most this many times the body's line height is set at the body's size (pages without sizes)
+RUN_IN_HEIGHT = 1.15
 #: a paragraph opening on the formula the current item's text opened on (words closed by a colon within this many
 #: characters, this many letters at least) after finished text opens an item of its own: a series of notices
 FORMULA_SPAN = 80
@@ -2445,14 +2447,13 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
 
 def _run_in_crosshead(lines: Sequence[Line], k: int, flags: Sequence[bool], sizes: _Sizes, em: float) -> bool:
     """The line at ``k`` over a dateline is a crosshead of the story it stands in, not an item's head: one line in
-    Title Case ending on a full stop, declared at the body's size on a page whose declared sizes count, run in
+    Title Case ending on a full stop, set at the body's size (declared so, or boxed so on a page without sizes), run in
     close under finished body text (less than :data:`ITEM_HEAD_GAP` of whitespace above it). Papers that declare
     sizes set a telegraph item's own head larger than the body (Evening Star: "New British Chief of Staff." at 8
     over a 6-point body, a line's whitespace above it) and the crossheads parting a story's dispatches at the
     body's size ("To Renew the Attack." / "PARIS, March 22.—" under the Dardanelles story)."""
     line, text = lines[k], lines[k].text.strip()
-    size = line.font_size
-    if not sizes.use_font or size is None or size > sizes.body or k == 0 or flags[k - 1]:
+    if k == 0 or flags[k - 1] or not _body_sized(line, sizes):
         return False
     above, box = lines[k - 1], line.box
     if above.box is None or box is None or not above.text.rstrip().endswith(_SENTENCE_END):
@@ -2460,6 +2461,15 @@ def _run_in_crosshead(lines: Sequence[Line], k: int, flags: Sequence[bool], size
     gaps, usual = _line_gaps(lines)
     return (text.endswith(".") and _headline_case(text) and not _caps_line(text)
             and gaps[k] - usual < ITEM_HEAD_GAP * em)
+
+
+def _body_sized(line: Line, sizes: _Sizes) -> bool:
+    """The line is set at the body's size: declared so on a page whose declared sizes count; on a page without
+    them, boxed no taller than :data:`RUN_IN_HEIGHT` times the body's line (a head set larger shows it)."""
+    if sizes.use_font:
+        return line.font_size is not None and line.font_size <= sizes.body
+    return (line.box is not None and sizes.height > 0 and not sizes.vertical
+            and _extent(line, False) <= RUN_IN_HEIGHT * sizes.height)
 
 
 #: an item's heading set in smaller type than the body: at most this share of the body's declared size

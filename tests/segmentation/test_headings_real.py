@@ -221,6 +221,18 @@ def test_the_section_heads_of_a_round_up_opened_on_one_stay_in_it() -> None:
     assert _flat(_article_with(doc, "The children's festival at St.").headline).startswith("Children's")
 
 
+def test_a_crosshead_boxed_at_the_body_height_stays_in_the_story_on_a_page_without_sizes() -> None:
+    # the same pages read with their declared sizes withheld (as NDNP/iArchives ALTO and hOCR deliver them): the
+    # crosshead's box is the body's height, a telegraph item's own head (8 over 6 pt) is boxed taller
+    for page, story, crossheaded in ((STAR_1915, "Storms again have", "PARIS, March 22.?Admirals of the"),
+                                     ("ndnp_evening_star_1916-08-26/0007.xml", "The Turkish attempt",
+                                      "CONSTANTINOPLE. August 26.?")):
+        doc = BENCH.withhold_sizes(PAGES / page)
+        assert _article_with(doc, crossheaded) is _article_with(doc, story), crossheaded
+    item = _article_with(BENCH.withhold_sizes(PAGES / STAR_1915), "LONDON. March 22.?Maj. Gen. Sir")
+    assert _flat(item.headline) == _flat("New British Chief of Staff.")
+
+
 OUEST_1918 = "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml"
 OUEST_1924 = "bnf_europeana_ouest_eclair_caen_1924-12-18/19241218_1-0002.xml"
 
