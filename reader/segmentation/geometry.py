@@ -3056,6 +3056,22 @@ def _formula(text: str) -> str | None:
     return letters if len(letters) >= FORMULA_LETTERS else None
 
 
+#: an article signed with its writer's initials ("G. T.", "E. L. S.", the OCR reading a letter as a figure: "E. L. 8.-")
+INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.\s?)+[A-Z0-9À-Þ]\.\s?[-—–]?$")
+
+
+def _initials_signature(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` is the writer's initials signing the text above it, not an OCR fragment: two to four initials,
+    right under a line closing a sentence, set to the right of the column (French dailies sign their leaders so)."""
+    line, text = lines[k], lines[k].text.strip()
+    if k == 0 or len(text) > SIGNATURE_CHARS or INITIALS.match(text) is None or not 2 <= text.count(".") <= 4:
+        return False
+    above = lines[k - 1]
+    if not above.text.rstrip().endswith(_SENTENCE_END) or line.box is None or above.box is None:
+        return False
+    return (line.box[0] + line.box[2]) / 2 > (above.box[0] + above.box[2]) / 2
+
+
 def _mend_line_box(block: Block) -> Block:
     """A block of one line whose line box is a placeholder takes the block's box for it.
 
@@ -3857,14 +3873,7 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
-        cut = _dinkus_cut(text_lines)
-        if cut is not None:  # the ornament ends the item above it inside the block
-            self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
-            target = self.current if self.current is not None else self.furniture
-            target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
-            # an ornament under a serial's byline ("De Mathilde ALANIC" / "*") decorates its head, it ends nothing
-            self.item_break = not (cut == 1 and LATIN_BYLINE.match(text_lines[0].text.strip()) is not None)
-            self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+        if self.dinkus_inside(block, text_lines) or self.signed_inside(block, text_lines):
             return
         text_lines = self.set_aside(text_lines)
         if not text_lines:
@@ -3909,6 +3918,38 @@ class _PageCut:
             self.add_heads(text_lines, block)
             return
         self.place_runs(block, text_lines)
+
+    def dinkus_inside(self, block: Block, text_lines: list[Line]) -> bool:
+        """An ornament inside the block (:func:`_dinkus_cut`) ends the item above it; what follows it is placed
+        after it. Placed, or False."""
+        cut = _dinkus_cut(text_lines)
+        if cut is None:
+            return False
+        self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
+        target = self.current if self.current is not None else self.furniture
+        target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
+        # an ornament under a serial's byline ("De Mathilde ALANIC" / "*") decorates its head, it ends nothing
+        self.item_break = not (cut == 1 and LATIN_BYLINE.match(text_lines[0].text.strip()) is not None)
+        self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+        return True
+
+    def signed_inside(self, block: Block, text_lines: list[Line]) -> bool:
+        """A writer's initials inside the block (:func:`_initials_signature`) close the item above them; what follows
+        them is another item's, and a body line right over display lines there is the first line of its heading
+        ("G. T." / "Un protocole financier entre l'Allemagne" / "et les Alliés"). Placed, or False."""
+        sig = next((k for k in range(1, len(text_lines) - 1) if _initials_signature(text_lines, k)), None)
+        if sig is None or self.vertical:
+            return False
+        self.place_text(replace(block, lines=text_lines[:sig + 1]), text_lines[:sig + 1])
+        rest = text_lines[sig + 1:]
+        runs = _display_runs(self.sizes, rest, block)
+        if len(runs) >= 2 and not runs[0][0] and len(runs[0][1]) == 1 and runs[1][0]:
+            self.add_heads(rest[:1], block)
+            rest = rest[1:]
+        else:
+            self.item_break = True
+        self.place_text(replace(block, lines=rest), rest)
+        return True
 
     def place_runs(self, block: Block, text_lines: list[Line], titled: bool = False) -> None:
         """The block's runs of display and body lines, in order: display runs head an item (unless they are a
@@ -4107,7 +4148,8 @@ class _PageCut:
             return []
         doubled = _duplicates(text_lines)
         noise = [ln for k, ln in enumerate(text_lines)
-                 if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln) or k in doubled]
+                 if (is_ocr_fragment(ln.text) and not _initials_signature(text_lines, k))
+                 or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article

@@ -399,3 +399,17 @@ def test_a_dateline_broken_before_its_day_ends_the_decks_above_it() -> None:
                 lines=lines + body, width=3000, height=8000)
     art = next(a for a in articles_from_layout([page]) if "BALLOONS" in a.headline)
     assert next(p for p in art.parts if p.role == "paragraph").text.startswith("ST. JOHNS"), art.parts
+
+
+def test_a_writers_initials_under_finished_text_sign_the_item_and_the_next_lines_head_the_next() -> None:
+    # L'Ouest-Éclair 1918: the leader ends "… sûrement." / "G. T." (set to the right) in the block that goes on with
+    # the next item's two-line heading ("Un protocole financier enlre l'Aile magne" / "et les Allies"); the initials
+    # were read as an OCR fragment (noise) and the heading's first line as the leader's last paragraph
+    doc = _doc(OUEST_1918)
+    leader = _article_with(doc, "Le mot de Foch")
+    body = [p.text for p in leader.parts if p.role == "paragraph"]
+    assert _flat(body[-1]).endswith("G.T."), body[-1]
+    dispatch = _article_with(doc, "PARIS. 16 décembre. Un protocole financier a été")
+    assert dispatch is not leader and "Unprotocolefinancier" in _flat(dispatch.headline), dispatch.headline
+    congress = _article_with(doc, "Le Congrès des C. O. S. (Conseils")
+    assert _flat(" ".join(p.text for p in congress.parts if p.role == "paragraph")).endswith("E.L.8.")
