@@ -811,6 +811,8 @@ CROSSHEAD_RATIO = 1.5
 SENTENCE_CROSSHEAD_GAP = 1.3
 #: a line boxed at most this many times the body's line height is set at the body's size (pages without sizes)
 RUN_IN_HEIGHT = 1.15
+#: a display run this close under the text above it (in body line heights) goes on with that text's item
+TIGHT_GAP = 0.4
 #: a paragraph opening on the formula the current item's text opened on (words closed by a colon within this many
 #: characters, this many letters at least) after finished text opens an item of its own: a series of notices
 FORMULA_SPAN = 80
@@ -3979,7 +3981,8 @@ class _PageCut:
             if is_display and (self.crosshead(run, block, text_lines, seen)
                                or self.enumerated_crosshead(run, roman=True)):
                 continue
-            if is_display and self.display_in_copy(run, text_lines[seen] if seen < len(text_lines) else None, block):
+            after = text_lines[seen] if seen < len(text_lines) else None
+            if is_display and (self.display_in_copy(run, after, block) or self.tight_under_text(run, after, block)):
                 self.place_body(block, run)
                 continue
             if is_display and not signs and not (
@@ -3988,6 +3991,26 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def tight_under_text(self, run: list[Line], after: Line | None, block: Block) -> bool:
+        """The display run stands right under the body text placed last, in its column, with less whitespace between
+        than :data:`TIGHT_GAP` of a body line, and the text breaks off on either side of it (above on a lower-case
+        word or a comma, or the run on a comma or over a lower-case line): a display line inside an advert's copy
+        ("Bettgestellen, Tische, Stühle," / "Sofas, Bureaus, Schränke etc." / "stets an Hand."). A headline stands
+        clear of the text above it and reads whole (:meth:`display_in_copy` asks both sides, within two lines)."""
+        above, box = self.last_box, run[0].box
+        if above is None or box is None or self.current is None or self.pending_heads or self.sizes.height <= 0:
+            return False
+        last = self.last_body.rstrip()
+        under = after if after is not None else self.next_text_line(block)
+        resumes = under is not None and under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(",")
+        broken = last.endswith(",") and last[-2:-1].isalpha() or last[-1:].islower() and not _caps_line(run[0].text)
+        if not (resumes or broken):  # a head in capitals under a line whose full stop the OCR dropped heads an item
+            return False
+        gap = box[1] - above[3]
+        overlap = min(above[2], box[2]) - max(above[0], box[0])
+        return (0 <= gap <= TIGHT_GAP * self.sizes.height
+                and overlap >= 0.5 * min(box[2] - box[0], above[2] - above[0]))
 
     def closing_address(self, run: list[Line]) -> int:
         """How many lines opening a display run under copy close that copy on its address, set large as adverts
