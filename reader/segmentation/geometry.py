@@ -1142,6 +1142,22 @@ NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s
 #: a lone asterisk and a capital opening a paragraph: the mark German papers set before each brief's run-in
 #: headline ("* Die Moskito-Kannibalen. Zwischen der Regierung …"); an asterism (``* * *``) is a NOTICE_MARK
 BRIEF_MARK = re.compile(r"^[*∗]\s+[A-ZÄÖÜ]")
+#: ... followed by the brief's run-in headline: up to BRIEF_HEAD_WORDS words closed by a stop
+BRIEF_HEAD = re.compile(r"^[*∗]\s+(?P<head>[^.?!]{2,60}?[.?!])(?:\s|$)")
+BRIEF_HEAD_WORDS = 6
+
+
+def _brief_mark(text: str) -> bool:
+    """The line opens on a brief's asterisk: the mark, then the brief's run-in headline ("* Die Moskito-Kannibalen.
+    Zwischen …", "* Program Being Discussed.") or a line of capitals ("* THEY ARE BETTER"). An asterisk before a
+    sentence running on ("* L'Angleterre se tromperait radicalement si …", French dailies) marks no brief."""
+    if BRIEF_MARK.match(text) is None:
+        return False
+    head = BRIEF_HEAD.match(text)
+    if head is not None and len(head.group("head").split()) <= BRIEF_HEAD_WORDS:
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) >= CAPS_LINE_SHARE * len(letters) > 0
 
 
 #: "NB" (nota bene) opening an official notice
@@ -1152,7 +1168,8 @@ def _opens_brief(line: Line) -> bool:
     """The line opens a brief or a notice: it starts with the brief mark, a notice mark (asterism, printed
     hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
-    return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+    return (text.startswith(CJK_BULLET) or _brief_mark(text)
+            or any(rx.match(text) is not None for rx in (NOTICE_MARK, NB_MARK)))
 
 
 def _news_brief(text: str) -> bool:
@@ -1276,7 +1293,7 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False) -> bool:
     if CLOSING_DATE.search(t) is not None:
         return False
     dash = DASH_LEAD.match(t) is not None and not dialogue
-    return dash or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
+    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t))
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices

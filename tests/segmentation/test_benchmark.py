@@ -76,7 +76,7 @@ WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.x
 #: after; L'Ouest-Éclair 1924 5/13 and 3 spurious before (ears of ten lines, the
 #: director's line and "par fil télégraphique spécial" under the title), 1 after. The NDNP/KB/French pass made Le
 #: Gaulois 6/15 (AU RIDEAU, a title centred on its own line, heads its piece; its truth starts under it now)
-FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.73, 2),
+FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.73, 1),
                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0001.xml"): (0.38, 0)}
 
 
@@ -108,9 +108,10 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: 1888 36 → 30 spurious by adverts' display broken by a set-in line; the Jing bao 1939-04-23 outer fold 48 → 49 right
 #: and 11 → 12 spurious once the paper's slogan in its margin is furniture: the display lines of the advert above it,
 #: 胃鑰 / 分片 / … / 上海中西大薬房發行, had the slogan for their body and stand alone now; seg19: L'Ouest-Éclair
-#: 1918 6 → 8 right and 9 → 4 spurious by the crossheads under its banner and its writers' initials, Lancaster 1888
+#: 1918 6 → 9 right and 9 → 0 spurious by the crossheads under its banner, its writers' initials and an asterisk that
+#: opens no brief, Lancaster 1888
 #: 30 → 27 spurious by adverts' display lines close under their copy)
-FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (8, 4),
+FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (9, 0),
                    "ecpo_jingbao": (49, 12), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
                    "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 27),
@@ -210,7 +211,8 @@ def test_real_pages_stay_above_the_floor() -> None:
     # 75 → 45 spurious of 218. The 302 items: 265 right, 12 spurious of 294.
     # Session seg19 (crossheads under a banner across columns, a dateline broken before its day, a notice's opening
     # formula repeated, run-in crossheads boxed at the body's height without sizes, writers' initials signing an item,
-    # display lines close under an advert's copy): 866 → 869 right, 240 → 228 spurious of 1,251; heldout4 142 → 145/213
+    # display lines close under an advert's copy, an asterisk opening a brief only before its run-in headline): 866 →
+    # 870 right, 240 → 223 spurious of 1,246; heldout4 142 → 145/213
     # right, 45 → 44 spurious of 218. The 302 items unchanged: 265 right, 12 spurious of 294.
     assert right / truth >= 0.71 and spurious / produced <= 0.185, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS

@@ -315,3 +315,17 @@ def test_a_region_opening_on_the_formula_the_item_above_opened_on_is_an_item_of_
     more = _block("r4", 200, [("Die deutſchen Truppen werden theils in öffentlichen Ge-", 40, 0),
                               ("bäuden, theils bei den Einwohnern untergebracht.", 0, 100)], btype="paragraph")
     assert _items([troops, more]) == ["Die deutſchen Truppen"]
+
+
+def test_an_asterisk_opens_a_brief_only_before_its_run_in_headline() -> None:
+    """German papers open each brief with "* " and a run-in headline ("* Die Moskito-Kannibalen. Zwischen …"); French
+    dailies set an asterisk before a paragraph of the same report ("* L'Angleterre se tromperait radicalement si …",
+    Le Gaulois 1884; "* Le général Pershing …", L'Ouest-Éclair 1918): no brief opens there."""
+    def column(lead: str, more: str) -> Block:
+        return _block("b", 100, [("Der Bericht des Ausschuſſes wurde geſtern verleſen und", 40, 0),
+                                 ("von der Verſammlung einſtimmig angenommen.", 0, 150),
+                                 (lead, 40, 0), (more, 0, 0), ("und ſo weiter bis zum Ende des Berichtes.", 0, 150)])
+    german = column("* Die Moskito-Kannibalen. Zwiſchen der Regierung", "von Sarawak und den Stämmen kam es")
+    assert len(_items([german])) == 2
+    french = column("* L'Angleterre se tromperait radicalement si elle", "s'imaginait que ses vues pourraient être")
+    assert len(_items([french])) == 1
