@@ -823,6 +823,8 @@ BANNER_COLUMNS = 1.8
 BANNER_CROSSHEAD_SIZE = 0.5
 #: the share of such a heading's width that lies under the banner's span (a banner is centred over its columns)
 BANNER_SPAN = 0.8
+#: ... standing within this many body lines under the story's own text, in its column
+BANNER_UNDER_TEXT = 3.0
 #: a standfirst under a headline, over the report's dateline, has at most this many characters (five lines)
 CHAPEAU_CHARS = 240
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
@@ -3510,8 +3512,10 @@ class _PageCut:
         return article, box, max(size for _, size in self.pending_heads)
 
     def banner_crosshead(self, text: str) -> bool:
-        """The heading waiting stands under the banner of the current article, inside its span, set in half its
-        size or less, over text that opens on no dateline: a crosshead of the banner's story (L'Ouest-Éclair 1918,
+        """The heading waiting stands under the banner of the current article, inside its span, right under that
+        story's own text in its column (not atop another column, where a second story under the day's banner
+        begins), set in half its size or less, over text that opens on no dateline: a crosshead of the banner's
+        story (L'Ouest-Éclair 1918,
         "LE PRESIDENT WILSON à l'Hôtel de Ville de Paris" over three columns, its report parted by "L'enthousiasme de
         Paris", "Discours de M. Autrand" …); a dispatch of its own under the banner opens on its dateline
         ("M. WILSON A VERSAILLES" / "PARIS, 16 décembre."), and a head under a signature in capitals (a leader
@@ -3523,6 +3527,10 @@ class _PageCut:
         box = _union([ln.box for ln in lines if ln.box is not None])
         if box is None or box[1] < banner[3] or min(box[2], banner[2]) - max(box[0], banner[0]) < BANNER_SPAN * (
                 box[2] - box[0]):
+            return False
+        above = self.last_box  # the story's own text, in the column the heading parts
+        if above is None or min(above[2], box[2]) - max(above[0], box[0]) < 0.5 * (box[2] - box[0]) or not (
+                -self.em <= box[1] - above[3] <= BANNER_UNDER_TEXT * self.sizes.height):
             return False
         if max(s for _, s in self.pending_heads) > BANNER_CROSSHEAD_SIZE * size or not self.banner_in_columns():
             return False

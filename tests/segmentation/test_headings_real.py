@@ -413,3 +413,27 @@ def test_a_writers_initials_under_finished_text_sign_the_item_and_the_next_lines
     assert dispatch is not leader and "Unprotocolefinancier" in _flat(dispatch.headline), dispatch.headline
     congress = _article_with(doc, "Le Congrès des C. O. S. (Conseils")
     assert _flat(" ".join(p.text for p in congress.parts if p.role == "paragraph")).endswith("E.L.8.")
+
+
+def test_a_head_atop_the_next_column_under_a_banner_heads_its_own_story() -> None:
+    # a banner across three columns over a story set in the first: the head at the top of the second column, not
+    # under the banner story's own text, opens a story of its own though it carries no dateline (a front page's
+    # second story under the day's banner)
+    def column(bid: str, x0: float, y0: float, rows: list[tuple[str, float]]) -> Block:
+        lines = [Line(id=f"{bid}.l{k}", text=t, box=(x0, y0 + 40 * k, x0 + 700, y0 + 40 * k + 4.2 * size),
+                      font_size=size) for k, (t, size) in enumerate(rows)]
+        return Block(id=bid, lines=lines, box=(x0, y0, x0 + 700, y0 + 40 * len(rows)))
+
+    above = [column(f"a{n}", 100 + 750 * n, 100, [("The committee met again this morning and heard the reports", 8)]
+                    * 19 + [("of the treasurer and of the clerk.", 8)]) for n in range(3)]
+    banner = Block(id="banner", lines=[Line(id="banner.l0", text="THE PRESIDENT AT THE CITY HALL",
+                                            box=(100, 950, 2300, 1080), font_size=30)], box=(100, 950, 2300, 1080))
+    story = column("s", 100, 1150, [("The President arrived at the city hall at two o'clock and was", 8)] * 20
+                   + [("received by the mayor and the council.", 8)])
+    head = column("h", 850, 1150, [("A Fire in the Harbour", 12)])
+    other = column("o", 850, 1210, [("A fire broke out last night in a warehouse of the harbour and", 8)] * 20)
+    third = column("t", 1600, 1150, [("The council will meet again next week to vote the new budget", 8)] * 20)
+    blocks = [*above, banner, story, head, other, third]
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2400, height=3000)
+    fire = next(a for a in articles_from_layout([page]) if "warehouse" in a.text)
+    assert "President" not in fire.text and fire.headline == "A Fire in the Harbour", fire.headline
