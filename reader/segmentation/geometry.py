@@ -809,6 +809,22 @@ CROSSHEAD_RATIO = 1.5
 #: whitespace above a crosshead in sentence case, in body line heights: French and German papers centre it in about
 #: a line (0.8-1.1 on L'Ouest-Éclair 1924), where an item's heading in capitals or Title Case is set off by more
 SENTENCE_CROSSHEAD_GAP = 1.3
+#: a line boxed at most this many times the body's line height is set at the body's size (pages without sizes)
+RUN_IN_HEIGHT = 1.15
+#: a display run this close under the text above it (in body line heights) goes on with that text's item
+TIGHT_GAP = 0.4
+#: a paragraph opening on the formula the current item's text opened on (words closed by a colon within this many
+#: characters, this many letters at least) after finished text opens an item of its own: a series of notices
+FORMULA_SPAN = 80
+FORMULA_LETTERS = 24
+#: a headline this many columns wide (the page's typical text block's width) is a banner over a story set below it
+BANNER_COLUMNS = 1.8
+#: a heading under a banner's span, set at most this share of the banner's size, is one of its story's crossheads
+BANNER_CROSSHEAD_SIZE = 0.5
+#: the share of such a heading's width that lies under the banner's span (a banner is centred over its columns)
+BANNER_SPAN = 0.8
+#: ... standing within this many body lines under the story's own text, in its column
+BANNER_UNDER_TEXT = 3.0
 #: a standfirst under a headline, over the report's dateline, has at most this many characters (five lines)
 CHAPEAU_CHARS = 240
 #: a display run of at most this many lines closing a block after body text is a signature, not a headline
@@ -1128,6 +1144,22 @@ NOTICE_MARK = re.compile(r"^\W{0,2}(?:[*»„⁂]\W?[*»„y]|[☞☛⁂❧]|V\s
 #: a lone asterisk and a capital opening a paragraph: the mark German papers set before each brief's run-in
 #: headline ("* Die Moskito-Kannibalen. Zwischen der Regierung …"); an asterism (``* * *``) is a NOTICE_MARK
 BRIEF_MARK = re.compile(r"^[*∗]\s+[A-ZÄÖÜ]")
+#: ... followed by the brief's run-in headline: up to BRIEF_HEAD_WORDS words closed by a stop
+BRIEF_HEAD = re.compile(r"^[*∗]\s+(?P<head>[^.?!]{2,60}?[.?!])(?:\s|$)")
+BRIEF_HEAD_WORDS = 6
+
+
+def _brief_mark(text: str) -> bool:
+    """The line opens on a brief's asterisk: the mark, then the brief's run-in headline ("* Die Moskito-Kannibalen.
+    Zwischen …", "* Program Being Discussed.") or a line of capitals ("* THEY ARE BETTER"). An asterisk before a
+    sentence running on ("* L'Angleterre se tromperait radicalement si …", French dailies) marks no brief."""
+    if BRIEF_MARK.match(text) is None:
+        return False
+    head = BRIEF_HEAD.match(text)
+    if head is not None and len(head.group("head").split()) <= BRIEF_HEAD_WORDS:
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) >= CAPS_LINE_SHARE * len(letters) > 0
 
 
 #: "NB" (nota bene) opening an official notice
@@ -1138,7 +1170,8 @@ def _opens_brief(line: Line) -> bool:
     """The line opens a brief or a notice: it starts with the brief mark, a notice mark (asterism, printed
     hand), "NB" or the CJK bullet (◘, each signed brief of a Jing bao column; a caption was told before)."""
     text = line.text.strip()
-    return text.startswith(CJK_BULLET) or any(rx.match(text) is not None for rx in (BRIEF_MARK, NOTICE_MARK, NB_MARK))
+    return (text.startswith(CJK_BULLET) or _brief_mark(text)
+            or any(rx.match(text) is not None for rx in (NOTICE_MARK, NB_MARK)))
 
 
 def _news_brief(text: str) -> bool:
@@ -1262,7 +1295,7 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False) -> bool:
     if CLOSING_DATE.search(t) is not None:
         return False
     dash = DASH_LEAD.match(t) is not None and not dialogue
-    return dash or BRIEF_MARK.match(t) is not None or (not titled and is_dateline_lead(t))
+    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t))
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
@@ -2435,14 +2468,13 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
 
 def _run_in_crosshead(lines: Sequence[Line], k: int, flags: Sequence[bool], sizes: _Sizes, em: float) -> bool:
     """The line at ``k`` over a dateline is a crosshead of the story it stands in, not an item's head: one line in
-    Title Case ending on a full stop, declared at the body's size on a page whose declared sizes count, run in
+    Title Case ending on a full stop, set at the body's size (declared so, or boxed so on a page without sizes), run in
     close under finished body text (less than :data:`ITEM_HEAD_GAP` of whitespace above it). Papers that declare
     sizes set a telegraph item's own head larger than the body (Evening Star: "New British Chief of Staff." at 8
     over a 6-point body, a line's whitespace above it) and the crossheads parting a story's dispatches at the
     body's size ("To Renew the Attack." / "PARIS, March 22.—" under the Dardanelles story)."""
     line, text = lines[k], lines[k].text.strip()
-    size = line.font_size
-    if not sizes.use_font or size is None or size > sizes.body or k == 0 or flags[k - 1]:
+    if k == 0 or flags[k - 1] or not _body_sized(line, sizes):
         return False
     above, box = lines[k - 1], line.box
     if above.box is None or box is None or not above.text.rstrip().endswith(_SENTENCE_END):
@@ -2450,6 +2482,15 @@ def _run_in_crosshead(lines: Sequence[Line], k: int, flags: Sequence[bool], size
     gaps, usual = _line_gaps(lines)
     return (text.endswith(".") and _headline_case(text) and not _caps_line(text)
             and gaps[k] - usual < ITEM_HEAD_GAP * em)
+
+
+def _body_sized(line: Line, sizes: _Sizes) -> bool:
+    """The line is set at the body's size: declared so on a page whose declared sizes count; on a page without
+    them, boxed no taller than :data:`RUN_IN_HEIGHT` times the body's line (a head set larger shows it)."""
+    if sizes.use_font:
+        return line.font_size is not None and line.font_size <= sizes.body
+    return (line.box is not None and sizes.height > 0 and not sizes.vertical
+            and _extent(line, False) <= RUN_IN_HEIGHT * sizes.height)
 
 
 #: an item's heading set in smaller type than the body: at most this share of the body's declared size
@@ -3021,6 +3062,37 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
 DEGENERATE_BOX = 3
 
 
+def _column_width(blocks: Sequence[Block]) -> float:
+    """The median width of the page's text blocks of three lines or more (a column's measure); 0 without any."""
+    widths = sorted(bx[2] - bx[0] for b in blocks if sum(1 for ln in b.lines if ln.text.strip()) >= 3
+                    and (bx := block_box(b)) is not None)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def _formula(text: str) -> str | None:
+    """The words opening ``text`` up to a colon within :data:`FORMULA_SPAN` characters, letters only, lower case,
+    when they hold :data:`FORMULA_LETTERS` letters or more (an opening formula); None otherwise."""
+    at = text.find(":", 0, FORMULA_SPAN)
+    letters = "".join(ch.lower() for ch in text[:at] if ch.isalpha()) if at > 0 else ""
+    return letters if len(letters) >= FORMULA_LETTERS else None
+
+
+#: an article signed with its writer's initials ("G. T.", "E. L. S.", the OCR reading a letter as a figure: "E. L. 8.-")
+INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.\s?)+[A-Z0-9À-Þ]\.\s?[-—–]?$")
+
+
+def _initials_signature(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` is the writer's initials signing the text above it, not an OCR fragment: two to four initials,
+    right under a line closing a sentence, set to the right of the column (French dailies sign their leaders so)."""
+    line, text = lines[k], lines[k].text.strip()
+    if k == 0 or len(text) > SIGNATURE_CHARS or INITIALS.match(text) is None or not 2 <= text.count(".") <= 4:
+        return False
+    above = lines[k - 1]
+    if not above.text.rstrip().endswith(_SENTENCE_END) or line.box is None or above.box is None:
+        return False
+    return (line.box[0] + line.box[2]) / 2 > (above.box[0] + above.box[2]) / 2
+
+
 def _mend_line_box(block: Block) -> Block:
     """A block of one line whose line box is a placeholder takes the block's box for it.
 
@@ -3114,6 +3186,7 @@ class _PageCut:
                 text_block = b
         #: the block each line is in
         self.block_of = {ln.id: b.id for b in blocks for ln in b.lines}
+        self.block_by_id = {b.id: b for b in blocks}
         self.line_of = {ln.id: ln for b in blocks for ln in b.lines}
         self.lines_of = {b.id: b.lines for b in blocks}
         #: the lines of regions the source types as headings
@@ -3139,6 +3212,10 @@ class _PageCut:
         #: the page's last block with text (a headline never ends a page)
         self.last_text = next((b for b in reversed(blocks) if any(ln.text.strip() for ln in b.lines)
                                and b.id not in self.margin), None)
+        #: the article a banner headline opened (with the banner's box and size): heads under its span are its
+        #: story's crossheads while it is the current article
+        self.banner: tuple[_Draft, Box, float] | None = None
+        self.column_width = _column_width(blocks)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -3161,7 +3238,7 @@ class _PageCut:
 
     def open_article(self, kind: str = "article") -> _Draft:
         self.open_ad = None
-        self.headed = self.roundup = None
+        self.headed = self.roundup = self.banner = None
         d = _Draft(kind, self.page.number)
         d.add_page(self.page.number)
         self.drafts.append(d)
@@ -3199,6 +3276,7 @@ class _PageCut:
             heading = [ln for (lines, _), ident in zip(self.pending_heads, self.pending_ids, strict=False)
                        if ident == last for ln in lines]
             self.roundup = d if _opens_on_section(heading) else None
+            self.banner = self.banner_of(d)
             self.pending_heads, self.pending_ids = [], []
 
     def serial_chapter(self) -> int:
@@ -3393,6 +3471,10 @@ class _PageCut:
               and _section_head(self.pending_heads)):
             self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        elif self.banner_crosshead(text):
+            assert self.current is not None
+            self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
         elif self.byline_under_head():
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
@@ -3417,6 +3499,54 @@ class _PageCut:
             return self.open_article("advertisement")  # copy under a finished report: "…每冊兩角"
         self.current.add_page(self.page.number)
         return self.current
+
+    def banner_of(self, article: _Draft) -> tuple[_Draft, Box, float] | None:
+        """The article with its heading's box and size when the waiting heading that opened it is a banner: set
+        across two columns or more of the page's text (:data:`BANNER_COLUMNS`); None otherwise."""
+        lines = [ln for lines, _ in self.pending_heads for ln in lines]
+        box = _union([ln.box for ln in lines if ln.box is not None])
+        if box is None or self.vertical or self.column_width <= 0 or self.sizes.body <= 0:
+            return None
+        if box[2] - box[0] < BANNER_COLUMNS * self.column_width:
+            return None
+        return article, box, max(size for _, size in self.pending_heads)
+
+    def banner_crosshead(self, text: str) -> bool:
+        """The heading waiting stands under the banner of the current article, inside its span, right under that
+        story's own text in its column (not atop another column, where a second story under the day's banner
+        begins), set in half its size or less, over text that opens on no dateline: a crosshead of the banner's
+        story (L'Ouest-Éclair 1918,
+        "LE PRESIDENT WILSON à l'Hôtel de Ville de Paris" over three columns, its report parted by "L'enthousiasme de
+        Paris", "Discours de M. Autrand" …); a dispatch of its own under the banner opens on its dateline
+        ("M. WILSON A VERSAILLES" / "PARIS, 16 décembre."), and a head under a signature in capitals (a leader
+        signed "EUGENE LE BRETON.") opens the next item."""
+        if self.banner is None or self.banner[0] is not self.current or not self.pending_heads or self.item_break:
+            return False
+        _, banner, size = self.banner
+        lines = [ln for lines, _ in self.pending_heads for ln in lines]
+        box = _union([ln.box for ln in lines if ln.box is not None])
+        if box is None or box[1] < banner[3] or min(box[2], banner[2]) - max(box[0], banner[0]) < BANNER_SPAN * (
+                box[2] - box[0]):
+            return False
+        above = self.last_box  # the story's own text, in the column the heading parts
+        if above is None or min(above[2], box[2]) - max(above[0], box[0]) < 0.5 * (box[2] - box[0]) or not (
+                -self.em <= box[1] - above[3] <= BANNER_UNDER_TEXT * self.sizes.height):
+            return False
+        if max(s for _, s in self.pending_heads) > BANNER_CROSSHEAD_SIZE * size or not self.banner_in_columns():
+            return False
+        signed = len(self.last_body) <= SIGNATURE_CHARS and _caps_line(self.last_body)
+        return bool(text.strip()) and not latin_dateline(text) and not signed
+
+    def banner_in_columns(self) -> bool:
+        """The banner's story is set in columns under it: the block of its first paragraph is narrower than the
+        banner by :data:`BANNER_COLUMNS` (a box of the paper's terms set across the page under its title is no
+        story)."""
+        assert self.banner is not None
+        article, banner, _ = self.banner
+        first = next((p for p in article.parts if p.role not in HEADLINE_ROLES and p.spans), None)
+        block = self.block_by_id.get(self.block_of.get(first.spans[0].line, "")) if first is not None else None
+        box = block_box(block) if block is not None else None
+        return box is not None and BANNER_COLUMNS * (box[2] - box[0]) <= banner[2] - banner[0]
 
     def byline_under_head(self) -> bool:
         """The display lines waiting are a byline ("Von" / "Oskar von Schellerer.", "By JOHN SMITH") right under
@@ -3770,14 +3900,7 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
-        cut = _dinkus_cut(text_lines)
-        if cut is not None:  # the ornament ends the item above it inside the block
-            self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
-            target = self.current if self.current is not None else self.furniture
-            target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
-            # an ornament under a serial's byline ("De Mathilde ALANIC" / "*") decorates its head, it ends nothing
-            self.item_break = not (cut == 1 and LATIN_BYLINE.match(text_lines[0].text.strip()) is not None)
-            self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+        if self.dinkus_inside(block, text_lines) or self.signed_inside(block, text_lines):
             return
         text_lines = self.set_aside(text_lines)
         if not text_lines:
@@ -3823,6 +3946,38 @@ class _PageCut:
             return
         self.place_runs(block, text_lines)
 
+    def dinkus_inside(self, block: Block, text_lines: list[Line]) -> bool:
+        """An ornament inside the block (:func:`_dinkus_cut`) ends the item above it; what follows it is placed
+        after it. Placed, or False."""
+        cut = _dinkus_cut(text_lines)
+        if cut is None:
+            return False
+        self.place_text(replace(block, lines=text_lines[:cut]), text_lines[:cut])
+        target = self.current if self.current is not None else self.furniture
+        target.parts.append(lines_part(text_lines[cut:cut + 1], "noise"))
+        # an ornament under a serial's byline ("De Mathilde ALANIC" / "*") decorates its head, it ends nothing
+        self.item_break = not (cut == 1 and LATIN_BYLINE.match(text_lines[0].text.strip()) is not None)
+        self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+        return True
+
+    def signed_inside(self, block: Block, text_lines: list[Line]) -> bool:
+        """A writer's initials inside the block (:func:`_initials_signature`) close the item above them; what follows
+        them is another item's, and a body line right over display lines there is the first line of its heading
+        ("G. T." / "Un protocole financier entre l'Allemagne" / "et les Alliés"). Placed, or False."""
+        sig = next((k for k in range(1, len(text_lines) - 1) if _initials_signature(text_lines, k)), None)
+        if sig is None or self.vertical:
+            return False
+        self.place_text(replace(block, lines=text_lines[:sig + 1]), text_lines[:sig + 1])
+        rest = text_lines[sig + 1:]
+        runs = _display_runs(self.sizes, rest, block)
+        if len(runs) >= 2 and not runs[0][0] and len(runs[0][1]) == 1 and runs[1][0]:
+            self.add_heads(rest[:1], block)
+            rest = rest[1:]
+        else:
+            self.item_break = True
+        self.place_text(replace(block, lines=rest), rest)
+        return True
+
     def place_runs(self, block: Block, text_lines: list[Line], titled: bool = False) -> None:
         """The block's runs of display and body lines, in order: display runs head an item (unless they are a
         crosshead, emphasis inside copy or a signature), body runs go to the current item or open one; ``titled``:
@@ -3851,7 +4006,8 @@ class _PageCut:
             if is_display and (self.crosshead(run, block, text_lines, seen)
                                or self.enumerated_crosshead(run, roman=True)):
                 continue
-            if is_display and self.display_in_copy(run, text_lines[seen] if seen < len(text_lines) else None, block):
+            after = text_lines[seen] if seen < len(text_lines) else None
+            if is_display and (self.display_in_copy(run, after, block) or self.tight_under_text(run, after, block)):
                 self.place_body(block, run)
                 continue
             if is_display and not signs and not (
@@ -3860,6 +4016,26 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def tight_under_text(self, run: list[Line], after: Line | None, block: Block) -> bool:
+        """The display run stands right under the body text placed last, in its column, with less whitespace between
+        than :data:`TIGHT_GAP` of a body line, and the text breaks off on either side of it (above on a lower-case
+        word or a comma, or the run on a comma or over a lower-case line): a display line inside an advert's copy
+        ("Bettgestellen, Tische, Stühle," / "Sofas, Bureaus, Schränke etc." / "stets an Hand."). A headline stands
+        clear of the text above it and reads whole (:meth:`display_in_copy` asks both sides, within two lines)."""
+        above, box = self.last_box, run[0].box
+        if above is None or box is None or self.current is None or self.pending_heads or self.sizes.height <= 0:
+            return False
+        last = self.last_body.rstrip()
+        under = after if after is not None else self.next_text_line(block)
+        resumes = under is not None and under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(",")
+        broken = last.endswith(",") and last[-2:-1].isalpha() or last[-1:].islower() and not _caps_line(run[0].text)
+        if not (resumes or broken):  # a head in capitals under a line whose full stop the OCR dropped heads an item
+            return False
+        gap = box[1] - above[3]
+        overlap = min(above[2], box[2]) - max(above[0], box[0])
+        return (0 <= gap <= TIGHT_GAP * self.sizes.height
+                and overlap >= 0.5 * min(box[2] - box[0], above[2] - above[0]))
 
     def closing_address(self, run: list[Line]) -> int:
         """How many lines opening a display run under copy close that copy on its address, set large as adverts
@@ -3935,7 +4111,8 @@ class _PageCut:
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
-                                                          or _news_brief(" ".join(ln.text for ln in run))))
+                                                          or _news_brief(" ".join(ln.text for ln in run))
+                                                          or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
@@ -3949,6 +4126,17 @@ class _PageCut:
             self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+
+    def repeats_opening(self, run: list[Line]) -> bool:
+        """The run opens, after finished text, on the formula closed by a colon that the current item's text
+        opened on: a formula announcing each of a series of notices ("Se. Majeſtät der König haben Allergnädigſt
+        geruht:" over each list of honours); an item's own paragraphs do not repeat its opening formula."""
+        current = self.current
+        if current is None or self.vertical or not self.last_body.endswith(_SENTENCE_END):
+            return False
+        first = next((p.text for p in current.parts if p.role == "paragraph"), None)
+        formula = _formula(run[0].text)
+        return first is not None and formula is not None and _formula(first) == formula
 
     def opened_kind(self, text: str) -> str:
         """The kind of an item that body text opens: on a page without sizes, unpunctuated text right after an
@@ -4008,7 +4196,8 @@ class _PageCut:
             return []
         doubled = _duplicates(text_lines)
         noise = [ln for k, ln in enumerate(text_lines)
-                 if is_ocr_fragment(ln.text) or not self.vertical and _sliver(ln) or k in doubled]
+                 if (is_ocr_fragment(ln.text) and not _initials_signature(text_lines, k))
+                 or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article

@@ -107,13 +107,28 @@ _BARE_DATELINE = re.compile(
     r"\.?\s+[\dlIi|!HnTOo]{1,3}\b")
 
 
+#: a dateline broken before its day at the line's end, as narrow columns set a long place ("CONSTANTINOPLE, Turkey,
+#: November" / "15.—The …", "ST. JOHNS, Newfoundland, November"; specks before it: "> i JOHN S. Newfoundland,
+#: November"): a place, up to three capitalised words or abbreviations, three capitals or more before the month,
+#: and a month's full name closing the line (an abbreviation there may be a word: "Mar")
+_WRAPPED_DATELINE = re.compile(
+    r"^(?:[^\w\s]{1,3}\s*|[a-z]\s+){0,3}(?P<place>[A-Z][\w'’ ().\-]{1,40}?)\s*[.,]\s*(?:[A-Z][\w.]{0,14}[.,]\s*){0,3}"
+    r"(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|"
+    r"avril|juillet|septembre|octobre|novembre|décembre|januar|februar|märz|oktober|dezember))\s*$")
+
+
+def _wrapped_dateline(text: str) -> bool:
+    m = _WRAPPED_DATELINE.match(text.strip())
+    return m is not None and sum(c.isupper() for c in text.strip()[:m.start("month")]) >= 3
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."; Dutch and German "PAUMA den 24 April."; a Fraktur transcription's double hyphen read as a hyphen:
     "Sachſen⸗Coburg⸗Gotha. Gotha, 18. Mai."): the body's start, never a headline."""
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip().replace("\u2e17", "-"), count=1), count=1)
-    if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t):
+    if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t) or _wrapped_dateline(text):
         return True
     den = _DEN_DATELINE.match(t) or _DEN_DAY_DATELINE.match(t)
     if den is not None and _WEEKDAYS.search(den.group("place").split()[-1]) is None:

@@ -244,3 +244,40 @@ def test_a_short_set_in_line_between_an_adverts_display_lines_is_part_of_its_dis
     assert _article_with(doc, "WHITE DINNER SETS") is _article_with(doc, "Toilet Sets")
     doc = _doc("ndnp_deseret_news_1909-12-24/sn83045555_1909_12_24_6.xml")
     assert _article_with(doc, "334 Atlas Boll") is not _article_with(doc, "SALT LAKE BANK CLEARINGS")
+
+
+def _sized_block(bid: str, y0: float, rows: list[tuple[str, float]], *, x0: float = 1550.0,
+                 width: float = 620.0) -> Block:
+    """A block of lines (text, declared size) stacked from ``y0``, each as tall as its size says (4.5 px a point)."""
+    lines, y = [], y0
+    for k, (text, size) in enumerate(rows):
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(x0, y, x0 + width, y + 4.5 * size), font_size=size))
+        y += 4.5 * size + 1
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y))
+
+
+def _wares_card(gap: float) -> list[Block]:
+    head = _sized_block("h", 100, [("Alois Tschümperlin,", 11)])
+    copy = _sized_block("c", 160, [("empfiehlt sich für alle in sein Fach schlagenden", 7), ("Arbeiten.", 7)])
+    top = copy.box[3] + gap if copy.box is not None else 0.0
+    display = _sized_block("d", top, [("Bettgestellen, Tische, Stühle,", 11), ("Sofas, Bureaus, Schränke etc.", 11)])
+    bottom = display.box[3] + 4 if display.box is not None else 0.0
+    rest = _sized_block("r", bottom, [("stets an Hand. Da ich das Meiste selbst verfertige,", 7),
+                                      ("so kann ich für gute Arbeit garantiren und zu", 7),
+                                      ("den billigsten Preisen verkaufen.", 7)])
+    body = _sized_block("o", 100, [("Der Verein hielt gestern seine Versammlung ab und", 7)] * 40, x0=2400.0)
+    return [head, copy, display, rest, body]
+
+
+def test_display_lines_close_under_an_adverts_copy_and_running_on_stay_in_it() -> None:
+    """Der Nordstern 1878 (NDNP ALTO, a page of business cards): a cabinet-maker's card sets its wares in display
+    type right under its first lines of copy ("Bettgestellen, Tische, Stühle," / "Sofas, …" / "stets an Hand."),
+    four pixels below them; they opened a new item. Set off by whitespace, the same lines head one."""
+    close = _wares_card(4.0)
+    page = Page(number=1, blocks=close, lines=[ln for b in close for ln in b.lines], width=3500, height=6000)
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture" and "Tschümperlin" in a.text]
+    assert len(arts) == 1 and "stets an Hand" in arts[0].text, [a.headline for a in arts]
+    apart = _wares_card(60.0)
+    page = Page(number=1, blocks=apart, lines=[ln for b in apart for ln in b.lines], width=3500, height=6000)
+    heads = [a.headline for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert any(h.startswith("Bettgestellen") for h in heads), heads

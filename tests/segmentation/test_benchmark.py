@@ -76,7 +76,7 @@ WHOLE_COLUMN_PASS = {("ndnp_deseret_news_1909-12-24", "sn83045555_1909_12_24_6.x
 #: after; L'Ouest-Éclair 1924 5/13 and 3 spurious before (ears of ten lines, the
 #: director's line and "par fil télégraphique spécial" under the title), 1 after. The NDNP/KB/French pass made Le
 #: Gaulois 6/15 (AU RIDEAU, a title centred on its own line, heads its piece; its truth starts under it now)
-FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.73, 2),
+FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"): (0.73, 1),
                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0001.xml"): (0.38, 0)}
 
 
@@ -86,7 +86,7 @@ FRONT_PAGE_PASS = {("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0001.xml"
 #: 22/43 and 5
 NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 0),
                     ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0002.xml"): (0.92, 2),
-                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0003.xml"): (0.41, 11),
+                    ("bnf_europeana_ouest_eclair_caen_1924-12-18", "19241218_1-0003.xml"): (0.41, 10),
                     ("bnf_europeana_gaulois_1884-04-30", "18840430_02_1-0003.xml"): (0.58, 5)}
 
 
@@ -107,11 +107,14 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: byline and Roman-numbered sections, Prescott 1920 2 → 3 and 5 → 3, Lancaster 1888 38 → 36 spurious; seg18: Lancaster
 #: 1888 36 → 30 spurious by adverts' display broken by a set-in line; the Jing bao 1939-04-23 outer fold 48 → 49 right
 #: and 11 → 12 spurious once the paper's slogan in its margin is furniture: the display lines of the advert above it,
-#: 胃鑰 / 分片 / … / 上海中西大薬房發行, had the slogan for their body and stand alone now)
-FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (6, 9),
+#: 胃鑰 / 分片 / … / 上海中西大薬房發行, had the slogan for their body and stand alone now; seg19: L'Ouest-Éclair
+#: 1918 6 → 9 right and 9 → 0 spurious by the crossheads under its banner, its writers' initials and an asterisk that
+#: opens no brief, Lancaster 1888
+#: 30 → 27 spurious by adverts' display lines close under their copy)
+FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (9, 0),
                    "ecpo_jingbao": (49, 12), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
-                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 30),
+                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 27),
                    "ndnp_prescott_ark_1920-05-27": (3, 3), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
@@ -123,9 +126,10 @@ HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NA
 #: each, cut where each signs off); the Jing bao 1920-04-24 outer fold, written after that rule, 5/15 with the code
 #: before the pass and 14/15 (3 spurious) on its first run; the Jing bao 1939-04-26 outer fold, written last, 17/28
 #: and 13 spurious on its first run, as with the code before the pass; seg17: Nordstern p. 8 12 → 13 right, 27 → 22
-#: spurious (a list running through a display line ending on a comma)
+#: spurious (a list running through a display line ending on a comma); seg19: Nordstern p. 8 22 → 19 spurious (display
+#: lines close under a card's copy, a banner's span)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (10, 12),
-               ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 22),
+               ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 19),
                ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
                ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (19, 7)}
@@ -205,7 +209,12 @@ def test_real_pages_stay_above_the_floor() -> None:
     # line, rows of x's, prose naming dates under a heading, the paper's slogan, photographers' credits, datelines
     # after a state's name hyphenated ⸗): 858 → 866 right, 261 → 240 spurious of 1,263; heldout4 130 → 142/213 right,
     # 75 → 45 spurious of 218. The 302 items: 265 right, 12 spurious of 294.
-    assert right / truth >= 0.70 and spurious / produced <= 0.195, (right, truth, spurious, produced)
+    # Session seg19 (crossheads under a banner across columns, a dateline broken before its day, a notice's opening
+    # formula repeated, run-in crossheads boxed at the body's height without sizes, writers' initials signing an item,
+    # display lines close under an advert's copy, an asterisk opening a brief only before its run-in headline): 866 →
+    # 870 right, 240 → 223 spurious of 1,246; heldout4 142 → 145/213
+    # right, 45 → 44 spurious of 218. The 302 items unchanged: 265 right, 12 spurious of 294.
+    assert right / truth >= 0.71 and spurious / produced <= 0.185, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
@@ -240,4 +249,4 @@ def test_pages_read_with_their_declared_sizes_withheld_stay_above_the_floor() ->
     withheld = [s for s in scores if s.mode == "no sizes"]
     right, truth, _, _ = BENCH.totals(withheld)
     assert len(withheld) >= 25 and truth >= 400, (len(withheld), truth)
-    assert right >= 300, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in)
+    assert right >= 305, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in); 311 seg19

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line
-from reader.segmentation.geometry import _centred_deck, _dinkus_cut
+from reader.model.document import HEADLINE_ROLES, Article, Block, Document, Line, Page
+from reader.segmentation.geometry import _centred_deck, _dinkus_cut, articles_from_layout
 from reader.segmentation.roles import is_dateline_lead, latin_dateline
 from tests.segmentation.test_benchmark import BENCH
 from tests.segmentation.test_real_pages import PAGES, _blind_fold, _doc
@@ -221,6 +221,18 @@ def test_the_section_heads_of_a_round_up_opened_on_one_stay_in_it() -> None:
     assert _flat(_article_with(doc, "The children's festival at St.").headline).startswith("Children's")
 
 
+def test_a_crosshead_boxed_at_the_body_height_stays_in_the_story_on_a_page_without_sizes() -> None:
+    # the same pages read with their declared sizes withheld (as NDNP/iArchives ALTO and hOCR deliver them): the
+    # crosshead's box is the body's height, a telegraph item's own head (8 over 6 pt) is boxed taller
+    for page, story, crossheaded in ((STAR_1915, "Storms again have", "PARIS, March 22.?Admirals of the"),
+                                     ("ndnp_evening_star_1916-08-26/0007.xml", "The Turkish attempt",
+                                      "CONSTANTINOPLE. August 26.?")):
+        doc = BENCH.withhold_sizes(PAGES / page)
+        assert _article_with(doc, crossheaded) is _article_with(doc, story), crossheaded
+    item = _article_with(BENCH.withhold_sizes(PAGES / STAR_1915), "LONDON. March 22.?Maj. Gen. Sir")
+    assert _flat(item.headline) == _flat("New British Chief of Staff.")
+
+
 OUEST_1918 = "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml"
 OUEST_1924 = "bnf_europeana_ouest_eclair_caen_1924-12-18/19241218_1-0002.xml"
 
@@ -343,3 +355,85 @@ def test_a_crosshead_at_the_body_size_over_a_dispatch_stays_in_the_story() -> No
         assert _article_with(doc, crossheaded) is _article_with(doc, story), crossheaded
     item = _article_with(_doc(STAR_1915), "LONDON. March 22.?Maj. Gen. Sir")
     assert _flat(item.headline) == _flat("New British Chief of Staff.")
+
+
+OUEST_1918 = "bnf_europeana_ouest_eclair_1918-12-17/19181217_1-0001.xml"
+
+
+def test_heads_under_a_banner_across_columns_are_its_storys_crossheads_until_a_dateline() -> None:
+    # L'Ouest-Éclair 1918: "LE PRESIDENT WILSON / à l'Hôtel de Ville de Paris" (37 pt) over columns 3-5; the report
+    # under it is parted by heads of 9-14 pt ("L'enthousiasme de Paris", "Discours de M. A. Mithouard", "Discours de
+    # M. Autrand") over text opening on no dateline: they stay in it. "M. WILSON A VERSAILLES" opens on its own
+    # dateline ("PARIS, 16 décembre. Dans la matinée"): a dispatch of its own.
+    doc = _doc(OUEST_1918)
+    art = _article_with(doc, "PARIS, 16 décembre. A 2 h. 5, le président")
+    sections = [_flat(p.text) for p in art.parts if p.role == "section-heading"]
+    for head in ("L'enthousiasme de Paris", "Discours de M. A. Mithouard", "Discours de M. Autrand"):
+        assert any(s.startswith(_flat(head)) for s in sections), (head, sections)
+    versailles = _article_with(doc, "Dans la matinée, le")
+    assert versailles is not art and "VERSAILLES" in _flat(versailles.headline)
+
+
+def test_a_dateline_broken_before_its_day_ends_the_decks_above_it() -> None:
+    # Evening Star 1920 (NDNP ALTO): narrow columns break a long place's dateline before the day ("ST. JOHNS,
+    # Newfoundland, November" / "15.—Two dirigible balloons …"; specks before it: "> i JOHN S. …"); it was read as
+    # the headline's deck, its article opening on "15.—"
+    for text in ("CONSTANTINOPLE, Turkey, November", "ST. JOHNS, Newfoundland, November",
+                 "> i JOHN S. Newfoundland, November"):
+        assert latin_dateline(text) and is_dateline_lead(text), text
+    for text in ("PARIS IN NOVEMBER", "The Campaign Will Open in November", "He said, in November"):
+        assert not latin_dateline(text), text
+    rows = [("GIANT SEALS WITH BALLOONS.", 10.0, 20, 56), ("ST. JOHNS, Newfoundland, November", 6.0, 50, 38),
+            ("15.—Two dirigible balloons presented to", 6.0, 0, 38),
+            ("Newfoundland by the British govern-", 6.0, 0, 38),
+            ("ment are to be used this winter to", 6.0, 0, 38), ("locate seal herds. They will work in", 6.0, 0, 38),
+            ("conjunction with sealing steamers.", 6.0, 0, 38)]
+    lines, y = [], 100.0
+    for k, (text, size, inset, height) in enumerate(rows):
+        lines.append(Line(id=f"l{k}", text=text, box=(80.0 + inset, y, 770.0 - inset, y + height), font_size=size))
+        y += height
+    body = [Line(id=f"m{k}", text="the body of another report set in the same column and type size as this one",
+                 box=(80.0, 600.0 + 38 * k, 770.0, 638.0 + 38 * k), font_size=6.0) for k in range(30)]
+    page = Page(number=1, blocks=[Block(id="b1", lines=lines, box=(80.0, 100.0, 770.0, y)),
+                                  Block(id="b2", lines=body, box=(80.0, 600.0, 770.0, 1740.0))],
+                lines=lines + body, width=3000, height=8000)
+    art = next(a for a in articles_from_layout([page]) if "BALLOONS" in a.headline)
+    assert next(p for p in art.parts if p.role == "paragraph").text.startswith("ST. JOHNS"), art.parts
+
+
+def test_a_writers_initials_under_finished_text_sign_the_item_and_the_next_lines_head_the_next() -> None:
+    # L'Ouest-Éclair 1918: the leader ends "… sûrement." / "G. T." (set to the right) in the block that goes on with
+    # the next item's two-line heading ("Un protocole financier enlre l'Aile magne" / "et les Allies"); the initials
+    # were read as an OCR fragment (noise) and the heading's first line as the leader's last paragraph
+    doc = _doc(OUEST_1918)
+    leader = _article_with(doc, "Le mot de Foch")
+    body = [p.text for p in leader.parts if p.role == "paragraph"]
+    assert _flat(body[-1]).endswith("G.T."), body[-1]
+    dispatch = _article_with(doc, "PARIS. 16 décembre. Un protocole financier a été")
+    assert dispatch is not leader and "Unprotocolefinancier" in _flat(dispatch.headline), dispatch.headline
+    congress = _article_with(doc, "Le Congrès des C. O. S. (Conseils")
+    assert _flat(" ".join(p.text for p in congress.parts if p.role == "paragraph")).endswith("E.L.8.")
+
+
+def test_a_head_atop_the_next_column_under_a_banner_heads_its_own_story() -> None:
+    # a banner across three columns over a story set in the first: the head at the top of the second column, not
+    # under the banner story's own text, opens a story of its own though it carries no dateline (a front page's
+    # second story under the day's banner)
+    def column(bid: str, x0: float, y0: float, rows: list[tuple[str, float]]) -> Block:
+        lines = [Line(id=f"{bid}.l{k}", text=t, box=(x0, y0 + 40 * k, x0 + 700, y0 + 40 * k + 4.2 * size),
+                      font_size=size) for k, (t, size) in enumerate(rows)]
+        return Block(id=bid, lines=lines, box=(x0, y0, x0 + 700, y0 + 40 * len(rows)))
+
+    above = [column(f"a{n}", 100 + 750 * n, 100, [("The committee met again this morning and heard the reports", 8)]
+                    * 19 + [("of the treasurer and of the clerk.", 8)]) for n in range(3)]
+    banner = Block(id="banner", lines=[Line(id="banner.l0", text="THE PRESIDENT AT THE CITY HALL",
+                                            box=(100, 950, 2300, 1080), font_size=30)], box=(100, 950, 2300, 1080))
+    story = column("s", 100, 1150, [("The President arrived at the city hall at two o'clock and was", 8)] * 20
+                   + [("received by the mayor and the council.", 8)])
+    head = column("h", 850, 1150, [("A Fire in the Harbour", 12)])
+    other = column("o", 850, 1210, [("A fire broke out last night in a warehouse of the harbour and", 8)] * 20)
+    third = column("t", 1600, 1150, [("The council will meet again next week to vote the new budget", 8)] * 20)
+    blocks = [*above, banner, story, head, other, third]
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2400, height=3000)
+    fire = next(a for a in articles_from_layout([page]) if "warehouse" in a.text)
+    assert "President" not in fire.text and fire.headline == "A Fire in the Harbour", fire.headline

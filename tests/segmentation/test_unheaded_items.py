@@ -297,3 +297,35 @@ def test_a_dateline_after_a_state_whose_name_fraktur_hyphenates_with_a_double_hy
         assert latin_dateline(text) and is_dateline_lead(text), text
     # a section of a list of appointments opens on a preposition, no place, whatever date follows (Reichsanzeiger 1883)
     assert not is_dateline_lead("Im Sanitäts⸗Corps. Berlin, 28. Dezember. Dr. Opitz, Ober⸗Stabsarzt")
+
+
+def test_a_region_opening_on_the_formula_the_item_above_opened_on_is_an_item_of_its_own() -> None:
+    """Reichsanzeiger 1881 (PAGE, regions typed paragraph): each list of honours is a region of its own opening on
+    "Se. Majeſtät der König haben Allergnädigſt geruht:"; the second and third were read as paragraphs of the
+    first. Paragraphs of one text opening on the same words with no formula closed by a colon stay in it ("Die
+    deutſchen Truppen werden von Mittwoch …" / "Die deutſchen Truppen werden theils in …")."""
+    formula = "Se. Majeſtät der König haben Allergnädigſt geruht:"
+    first = _block("r1", 100, [(formula, 40, 0), ("dem Pfarrer Broicher zu Köln den Königlichen Kronen-", 0, 0),
+                               ("Orden vierter Klaſſe zu verleihen.", 0, 200)], btype="paragraph")
+    second = _block("r2", 240, [(formula, 40, 0), ("dem Kammerherrn Baron Taets van Amerongen den Rothen", 0, 0),
+                                ("Adler-Orden zweiter Klaſſe zu verleihen.", 0, 150)], btype="paragraph")
+    assert _items([first, second]) == ["Se. Majeſtät der", "Se. Majeſtät der"]
+    troops = _block("r3", 100, [("Die deutſchen Truppen werden von Mittwoch, 1. März", 40, 0),
+                                ("ab einen Theil von Paris beſetzen.", 0, 200)], btype="paragraph")
+    more = _block("r4", 200, [("Die deutſchen Truppen werden theils in öffentlichen Ge-", 40, 0),
+                              ("bäuden, theils bei den Einwohnern untergebracht.", 0, 100)], btype="paragraph")
+    assert _items([troops, more]) == ["Die deutſchen Truppen"]
+
+
+def test_an_asterisk_opens_a_brief_only_before_its_run_in_headline() -> None:
+    """German papers open each brief with "* " and a run-in headline ("* Die Moskito-Kannibalen. Zwischen …"); French
+    dailies set an asterisk before a paragraph of the same report ("* L'Angleterre se tromperait radicalement si …",
+    Le Gaulois 1884; "* Le général Pershing …", L'Ouest-Éclair 1918): no brief opens there."""
+    def column(lead: str, more: str) -> Block:
+        return _block("b", 100, [("Der Bericht des Ausschuſſes wurde geſtern verleſen und", 40, 0),
+                                 ("von der Verſammlung einſtimmig angenommen.", 0, 150),
+                                 (lead, 40, 0), (more, 0, 0), ("und ſo weiter bis zum Ende des Berichtes.", 0, 150)])
+    german = column("* Die Moskito-Kannibalen. Zwiſchen der Regierung", "von Sarawak und den Stämmen kam es")
+    assert len(_items([german])) == 2
+    french = column("* L'Angleterre se tromperait radicalement si elle", "s'imaginait que ses vues pourraient être")
+    assert len(_items([french])) == 1
