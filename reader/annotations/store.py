@@ -26,6 +26,7 @@ by ``broadsheet annotations export/import``.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import logging
 import sqlite3
@@ -980,6 +981,20 @@ class AnnotationStore:
     def article_ids(self, tag: str | None = None, text: str | None = None) -> set[str]:
         """Keys of articles with annotations matching ``tag`` and/or ``text``: to combine with a text search."""
         return {a.article for a in self.find(tag=tag, text=text)}
+
+    def fingerprint(self) -> str:
+        """A digest of the notes, tags and collections this reader sees (ids and versions, not texts): an open
+        window compares it when the changes counter moved, and a colleague's private note — counted, but not
+        this reader's to see — re-lists nothing (:mod:`reader.app.watch`)."""
+        digest = hashlib.blake2b(digest_size=16)
+        for sql in ("SELECT id, version FROM annotations ORDER BY id",
+                    "SELECT id, name, visibility, description FROM collections ORDER BY id",
+                    "SELECT collection, article, position FROM collection_items ORDER BY collection, position",
+                    "SELECT id, name FROM tags ORDER BY id"):
+            for row in self.conn.execute(sql):
+                digest.update(repr(tuple(row)).encode())
+            digest.update(b"|")
+        return digest.hexdigest()
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use with its count, most used first (for completion)."""

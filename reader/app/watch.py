@@ -18,6 +18,7 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from reader.annotations.store import AnnotationStore
 from reader.app.overlay import Overlay
 from reader.library.catalogue import Library
 from reader.library.changes import CATALOGUE_CHANGES, work_changes
@@ -47,6 +48,8 @@ class WorkWatch:
         self._library = library
         self._overlay = overlay
         self._lock = threading.Lock()
+        #: the fingerprint of the notes and collections as last looked at (None: not known)
+        self._shown: str | None = None
         try:
             self._seen = work_changes(library.conn)
         except Exception as e:  # noqa: BLE001 - the counts cannot be read (a role without the right): no watch
@@ -68,7 +71,15 @@ class WorkWatch:
         with self._lock:
             moved = {k for k, n in now.items() if n != self._seen.get(k)}
         corrections = "corrections" in moved and self._overlay.stale()  # may fail: then nothing is taken as seen
+        annotations = "annotations" in moved and self._annotations_differ()
         with self._lock:
             self._seen.update(now)
-        return Elsewhere(annotations="annotations" in moved, corrections=corrections,
-                         catalogue=CATALOGUE_CHANGES in moved)
+        return Elsewhere(annotations=annotations, corrections=corrections, catalogue=CATALOGUE_CHANGES in moved)
+
+    def _annotations_differ(self) -> bool:
+        """Whether the notes, tags and collections this reader sees differ from the last ones looked at (a change
+        counted elsewhere may be a colleague's private note, not this reader's to see)."""
+        now = AnnotationStore(self._library.conn).fingerprint()
+        with self._lock:
+            differ, self._shown = now != self._shown, now
+        return differ

@@ -220,3 +220,30 @@ def test_a_colleagues_note_and_correction_reach_the_open_window(
     fixes = groups["Corrections in this text"]
     assert fixes.childCount() == 1 and "watch_ben" in fixes.child(0).text(0)
     assert [c.owner for c in win.archive.all_corrections()] == ["watch_ben"]
+
+
+def test_a_colleagues_private_note_re_lists_nothing_in_the_open_window(
+        make_window, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Review: every window re-read and re-listed its notes and collections (and said "Changed elsewhere") each
+    time a colleague saved a private note — counted for everyone, seen by no one else."""
+    from reader.annotations.store import Annotation, AnnotationStore
+    from reader.app.watch import Elsewhere
+    from reader.corrections.store import CorrectionStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with Library.open(pg_url) as admin:
+        import_paths(admin, [samples_folder()])
+        AnnotationStore.of(admin)
+        CorrectionStore.of(admin)
+        _roles(pg_url, "quiet_team", "quiet_ann", "quiet_ben")
+        admin.grant("quiet_team")
+        first = admin.articles()[0].id
+    as_ann, as_ben = (pg_url.replace("broadsheet@", f"{r}@") for r in ("quiet_ann", "quiet_ben"))
+    win = make_window(as_ann)
+    win.watching.timer.stop()
+    with Library.open(as_ben) as ben:
+        AnnotationStore.of(ben).add(Annotation(article=first, note="ben's, shared", visibility="group"))
+    assert win.archive.watch.look() == Elsewhere(annotations=True)
+    with Library.open(as_ben) as ben:
+        AnnotationStore.of(ben).add(Annotation(article=first, note="ben's alone"))
+    assert win.archive.watch.look() == Elsewhere()
