@@ -315,6 +315,11 @@
         <source>Articles:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+65"/>
+        <source>Choose a collection, or make one with New…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConcordanceModel</name>

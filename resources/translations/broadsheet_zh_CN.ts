@@ -314,6 +314,11 @@
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
+    <message>
+        <location line="+65"/>
+        <source>Choose a collection, or make one with New…</source>
+        <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
+    </message>
 </context>
 <context>
     <name>ConcordanceModel</name>

@@ -347,7 +347,11 @@ def test_export_can_be_cancelled(make_window, work_dir: Path, tmp_path: Path, sy
 def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  # noqa: ANN001
     win = make_window(work_dir)
     aid = open_rmrb(win)
+    # no collection yet: the panel's buttons are greyed and say why (a click did nothing and said nothing)
+    assert win.collections.collections == [] and not win.collections.add_button.isEnabled()
+    assert "New" in win.collections.add_button.toolTip()
     assert win.collecting.new_collection("论文材料") == "论文材料"
+    assert win.collections.add_button.isEnabled()
     win.collecting.add_to_collection("论文材料")
     assert win.archive.annotations.collection("论文材料").items == [aid]
     assert win.collections.current_name() == "论文材料"

@@ -121,7 +121,9 @@ class CollectionsPanel(QWidget):
         mine = byline is None or byline.editable
         self.visibility.setEnabled(mine)
         for button in (self.delete_button, self.add_button, self.remove_button):
-            button.setEnabled(mine)
+            # with no collection chosen they did nothing and said nothing: greyed, the tip says why
+            button.setEnabled(mine and coll is not None)
+            button.setToolTip("" if coll is not None else self.tr("Choose a collection, or make one with New…"))
 
     def _fill_items(self) -> None:
         self.items.clear()
