@@ -41,6 +41,8 @@ def _import_with_sidecar(tmp_path: Path, sidecar: object) -> tuple[Library, list
 def test_a_bad_sidecar_is_one_sentence_naming_it_and_never_stored(tmp_path: Path, sidecar: object,
                                                                    words: str) -> None:
     lib, warned = _import_with_sidecar(tmp_path, sidecar)
+    # (and, the sidecar's values left out, the page names neither paper nor date: said of its folder, once)
+    warned = [w for w in warned if "neither a publication" not in w[1]]
     try:
         assert len(warned) == 1
         message = warned[0][1]
