@@ -162,3 +162,19 @@ def test_the_reader_keeps_the_line_they_were_reading_through_corrections(  # noq
             CorrectionStore.of(other).delete(fix.id)
         win.watching.look()
         assert same_place()
+
+
+def test_the_reader_keeps_their_line_when_the_view_is_narrowed(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: opening the Annotations panel narrowed the reading view, the text re-wrapped and another
+    passage was shown (the search hit being read could leave the screen)."""
+    win = make_window(library_dir, size=(1400, 700))
+    article, _at = _longest(win)
+    win.open_article(article)
+    view = win.article_view
+    win.navigation.set_scroll_fraction(0.6)
+    top = view.place()
+    assert top is not None and top[0] > 0
+    win.notes_dock.show()  # the panel takes room from the reading view
+    view.text.resize(view.text.width() - 300, view.text.height())
+    now = view.place()
+    assert now is not None and now[0] == top[0] and abs(now[1] - top[1]) <= 40, (top, now)

@@ -321,6 +321,14 @@ class TextReader(QTextBrowser):
         if rect.top() < 0 or rect.bottom() > self.viewport().height():
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The text re-wraps at the new width: the line the reader was at stays at the top (opening a panel beside
+        the view showed another passage)."""
+        place = self.top_place() if self.verticalScrollBar().value() > 0 else None
+        super().resizeEvent(event)
+        if place is not None and event.oldSize().width() != event.size().width():
+            self.put_at_top(*place)
+
     def top_place(self) -> tuple[int, int, int] | None:
         """(k, display offset, pixels) of the character at the top of the view and how far below the top its line
         starts: where the reader is, kept through a change of the text (a fraction of the length drifted)."""
