@@ -69,6 +69,23 @@ def _roles(url: str, team: str, *members: str) -> None:
         c.execute(f"GRANT {team} TO {', '.join(members)}")
 
 
+def _group_library(pg_url: str, team: str, *members: str) -> tuple[str, str, list[str]]:
+    """The samples in a new shared library, every component migrated, ``members`` of ``team`` granted it: (first
+    article, its first line, each member's URL)."""
+    from reader.annotations.store import AnnotationStore
+    from reader.corrections.store import CorrectionStore
+
+    with Library.open(pg_url) as admin:
+        import_paths(admin, [samples_folder()])
+        AnnotationStore.of(admin)
+        CorrectionStore.of(admin)
+        _roles(pg_url, team, *members)
+        admin.grant(team)
+        first = admin.articles()[0].id
+        line = admin.article(first).line_ids()[0]
+    return first, line, [pg_url.replace("broadsheet@", f"{r}@") for r in members]
+
+
 def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
         make_window, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # noqa: ANN001
     """On a shared library another researcher's note and collection carry their owner and cannot be changed
@@ -84,15 +101,7 @@ def test_the_window_shows_whose_work_is_whose_and_asks_who_may_see_new_work(
     from reader.gui.widgets.collections_panel import ROLE_ARTICLE
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    with Library.open(pg_url) as admin:
-        import_paths(admin, [samples_folder()])
-        AnnotationStore.of(admin)
-        CorrectionStore.of(admin)
-        _roles(pg_url, "gui_team", "gui_ann", "gui_ben")
-        admin.grant("gui_team")
-        first = admin.articles()[0].id
-        line = admin.article(first).line_ids()[0]
-    as_ann, as_ben = (pg_url.replace("broadsheet@", f"{r}@") for r in ("gui_ann", "gui_ben"))
+    first, line, (as_ann, as_ben) = _group_library(pg_url, "gui_team", "gui_ann", "gui_ben")
     with Library.open(as_ben) as ben:
         theirs = AnnotationStore.of(ben).add(Annotation(article=first, note="ben's note", visibility="group"))
         AnnotationStore.of(ben).create_collection("ben's picks", visibility="group")
@@ -196,15 +205,7 @@ def test_a_colleagues_note_and_correction_reach_the_open_window(
     from reader.gui import watching
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    with Library.open(pg_url) as admin:
-        import_paths(admin, [samples_folder()])
-        AnnotationStore.of(admin)
-        CorrectionStore.of(admin)
-        _roles(pg_url, "watch_team", "watch_ann", "watch_ben")
-        admin.grant("watch_team")
-        first = admin.articles()[0].id
-        line = admin.article(first).line_ids()[0]
-    as_ann, as_ben = (pg_url.replace("broadsheet@", f"{r}@") for r in ("watch_ann", "watch_ben"))
+    first, line, (as_ann, as_ben) = _group_library(pg_url, "watch_team", "watch_ann", "watch_ben")
     win = make_window(as_ann)
     win.open_article(first)
     assert win.notes.current == []
@@ -228,17 +229,9 @@ def test_a_colleagues_private_note_re_lists_nothing_in_the_open_window(
     time a colleague saved a private note — counted for everyone, seen by no one else."""
     from reader.annotations.store import Annotation, AnnotationStore
     from reader.app.watch import Elsewhere
-    from reader.corrections.store import CorrectionStore
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    with Library.open(pg_url) as admin:
-        import_paths(admin, [samples_folder()])
-        AnnotationStore.of(admin)
-        CorrectionStore.of(admin)
-        _roles(pg_url, "quiet_team", "quiet_ann", "quiet_ben")
-        admin.grant("quiet_team")
-        first = admin.articles()[0].id
-    as_ann, as_ben = (pg_url.replace("broadsheet@", f"{r}@") for r in ("quiet_ann", "quiet_ben"))
+    first, _line, (as_ann, as_ben) = _group_library(pg_url, "quiet_team", "quiet_ann", "quiet_ben")
     win = make_window(as_ann)
     win.watching.timer.stop()
     with Library.open(as_ben) as ben:

@@ -17,22 +17,9 @@ from reader.corrections.store import CorrectionStore, correct_text
 from reader.gui import watching
 from reader.gui.mainwindow import MainWindow
 from reader.library.catalogue import Library
-from reader.model.document import Article
+from tests.gui.test_corrected_search import _place  # two Chinese characters of one source line, and two more
 
 NEW = "龘䨻靐"
-
-
-def _place(art: Article) -> int:
-    """An offset of two Chinese characters on one source line, past the article's first lines (0: none)."""
-    start = 0
-    for part in art.parts:
-        for i in range(20, len(part.text) - 4):
-            here, there = part.locate(i), part.locate(i + 1)
-            if part.role == "paragraph" and all("\u4e00" <= c <= "\u9fff" for c in part.text[i:i + 2]) \
-                    and here and there and here[0] == there[0]:
-                return start + i
-        start += len(part.text) + 2
-    return 0
 
 
 def _longest(win: MainWindow) -> tuple[str, int]:
