@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
                 lambda pos, w=reader_widget: self.reading_menu().popup(w.mapToGlobal(pos)))
         self.search.search_requested.connect(lambda _query: nav.clear_hits())
         self.search.search_requested.connect(self.searching.run_search)
+        self.search.search_cleared.connect(self.searching.clear)
         self.search.more_requested.connect(self.searching.run_search)
         self.search.hit_opened.connect(nav.open_hit)
         self.notes.open_requested.connect(notes.open_annotation)

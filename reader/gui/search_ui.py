@@ -79,6 +79,20 @@ class Searching:
         if self._query is not None and self.w.search.results is not None:
             self.run_search(self._query, refresh=True)
 
+    def clear(self) -> None:
+        """The query was emptied: an answer still coming is not shown, the last search's hits are marked nowhere
+        and offered to no export; the article read stays open."""
+        self._seq += 1
+        self._generation += 1
+        self._searching = False
+        for worker in (self._worker, self._facets_worker):
+            if worker is not None:
+                worker.cancel()
+        self._query = None
+        self.last_results = None
+        self.w.navigation.clear_hits()
+        self.w.notes.set_hit_articles(None)  # "only in search hits": there are none now
+
     def run_search(self, query: Query, refresh: bool = False) -> None:
         """Run a new search (``query.offset`` 0) or fetch the next page of the shown one, in a worker.
 

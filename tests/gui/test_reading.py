@@ -204,3 +204,30 @@ def test_a_chinese_editors_note_is_justified_in_its_margins(qtbot) -> None:  # n
     block = view.text.document().findBlock(view.text._pos_of(k, 0))
     assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
     assert block.blockFormat().leftMargin() > 0
+
+
+def test_a_vertical_article_keeps_the_readers_column_when_the_view_is_resized(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: a vertical article scrolled into its middle showed its end after the window was resized (the
+    columns were laid out again for the new height and the scroll bar kept its left offset, while the reading
+    runs from the right)."""
+    article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_vertical(True)
+    view.set_article(article)
+    view._relayout_vertical()
+    bar = view.vscroll.horizontalScrollBar()
+    assert bar.maximum() > 2000, "the article runs over several screens"
+    bar.setValue(bar.maximum() // 2)
+    top = view.place()
+    assert top is not None
+    for size in ((900, 500), (700, 800), (1100, 600)):
+        view.resize(*size)
+        qtbot.wait(10)
+        view._relayout_vertical()  # what the timer does once the resizing stops
+        now = view.place()
+        assert now is not None and now[0] == top[0], (size, top, now)
+        # the same column at the right edge: the character there is within one column of the one before
+        assert abs(now[1] - top[1]) <= 60, (size, top, now)

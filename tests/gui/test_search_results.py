@@ -613,3 +613,20 @@ def test_hits_are_stepped_through_in_the_order_they_are_read(make_window, librar
     places = [(shown.index(p), s) for p, s, _e in view.hits]
     assert len(places) > 3 and places == sorted(places)
     assert view.current_hit == 0 and places[0][0] == min(shown.index(p) for p, _s, _e in view.hits)
+
+
+def test_a_cleared_search_takes_its_hits_away_from_the_list_the_text_and_the_page(  # noqa: ANN001
+        make_window, library_dir: Path, qtbot) -> None:
+    """Seen by eye: the query field's clear button left the results listed and the article's hits tinted, as if
+    the empty field were still searching for them (and Export still offered the old results)."""
+    win = make_window(library_dir)
+    _search(win, qtbot, "发展")
+    assert win.article_view.hits and win.search.list.count()
+    win.search.field.clear()  # what its clear button does
+    assert win.search.results is None and win.search.list.count() == 0
+    assert not win.search.count.text() and not win.search.facets.text() and not win.search.more.isVisible()
+    assert not win.article_view.hits and not win.article_view.hit_lines() and not win.state.hits
+    assert win.state.article_id is not None, "the article read stays open"
+    assert win.searching.last_results is None
+    _search(win, qtbot, "发展")  # the same words again are a new search, not Enter on the old list
+    assert win.article_view.hits and win.search.list.count()

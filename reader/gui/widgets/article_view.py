@@ -24,7 +24,19 @@ import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTextBoundaryFinder,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -775,6 +787,9 @@ class ArticleView(QWidget):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(60)
         self._relayout_timer.timeout.connect(self._relayout_vertical)
+        #: the vertical reader's place when a resize began, kept until the columns are laid out again
+        self._place_before_resize: tuple[int, int, int] | None = None
+        self.vscroll.installEventFilter(self)
 
     @property
     def view(self) -> TextReader | VerticalReader:
@@ -849,6 +864,7 @@ class ArticleView(QWidget):
             self.vreader.relayout()
             return
         self.reading = Reading.build(self.article, self.convert)
+        self._place_before_resize = None
         sample = " ".join(sp.display for sp in self.reading.parts[:6])
         family = self.font_family(self.script, sample)
         if self.vertical:
@@ -857,14 +873,24 @@ class ArticleView(QWidget):
         else:
             self.text.set_reading(self.reading, family, self.font_size)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # before the scroll area takes its new size (and the scroll bar keeps its left offset, while the columns
+        # are read from the right): where the reader is, to be brought back once the columns are laid out again
+        if (watched is self.vscroll and event.type() == QEvent.Type.Resize and self.vertical
+                and self.reading is not None and self._place_before_resize is None):
+            self._place_before_resize = self.vreader.top_place()
+        return super().eventFilter(watched, event)
+
     def _relayout_vertical(self) -> None:
         if self.vertical and self.reading is not None:
             selection = self.selection_original()
+            place, self._place_before_resize = self._place_before_resize or self.vreader.top_place(), None
             self.vreader.relayout()
             if selection:
                 self._quiet = True
                 self.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
                 self._quiet = False
+            self.restore_place(place)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -253,6 +253,8 @@ class SearchPanel(QWidget):
     """Query, filters, counts, facets and results."""
 
     search_requested = Signal(object)
+    #: the query field was emptied: the shown search is over (its hits no longer marked anywhere)
+    search_cleared = Signal()
     hit_opened = Signal(object)
     #: the next page of the shown search (a Query with its offset)
     more_requested = Signal(object)
@@ -348,6 +350,7 @@ class SearchPanel(QWidget):
         lay.addWidget(self.more)
 
         self.field.returnPressed.connect(self._enter)
+        self.field.textChanged.connect(self._field_emptied)
         self.field.moved.connect(self.move_selection)
         self.help_button.clicked.connect(self.show_help)
         self.publication.activated.connect(lambda _i: self.submit())
@@ -461,6 +464,21 @@ class SearchPanel(QWidget):
         filtered, the count still naming the date, until Return)."""
         if not text and self._submitted_query is not None and self.field.text().strip():
             self.submit()
+
+    def _field_emptied(self, text: str) -> None:
+        """The query field was emptied (its clear button, or the words deleted): the results listed were for words
+        no longer asked for, and go with them."""
+        if text.strip() or self.results is None and self._submitted_query is None:
+            return
+        self.results = None
+        self.fetching = False
+        self._submitted, self._submitted_query = "", None
+        self._clear_list()
+        self.more.hide()
+        self.count.clear()
+        self.facets.setMinimumHeight(0)
+        self.facets.clear()
+        self.search_cleared.emit()
 
     def submit(self) -> None:
         q = self.query()
