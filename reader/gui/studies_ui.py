@@ -190,12 +190,12 @@ class Studies:
         """A bar was clicked: search its query in its period."""
         w = self.w
         panel = w.search
-        panel.field.setText(query)
-        # the timeline counted without the panel's filters: its bar is searched the same way (the undated bar
-        # cannot be a date range; it searches every period)
+        dated = period != UNDATED
+        # the undated bar cannot be a date range: its filter is in the query, where the reader sees it
+        panel.field.setText(query if dated else f"{query} date:none")
+        # the timeline counted without the panel's filters: its bar is searched the same way
         for box in (panel.publication, panel.kind):
             box.setCurrentIndex(max(0, box.findData("")))
-        dated = period != UNDATED
         panel.date_from.setText(period if dated else "")
         panel.date_to.setText(period if dated else "")
         w.side.setCurrentWidget(panel)

@@ -35,6 +35,7 @@ from reader.search import modes, ranking
 from reader.search.hits import SNIPPET_CONTEXT, Hit, PartHit, Results, _locate, locate
 from reader.search.query import (
     FIELDS,
+    NO_DATE,
     And,
     Filter,
     Match,
@@ -659,6 +660,8 @@ class Searcher:
             elif f.field == "issue":
                 conds.append("i.id = ?")
                 args.append(_int(v, f))
+            elif f.field == "date" and v.lower() in NO_DATE:
+                conds.append("i.date = ''")
             elif f.field == "date":
                 lo, hi = _date_range(v)
                 if lo:

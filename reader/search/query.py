@@ -6,7 +6,7 @@ Query language
 parentheses, ``"phrases"`` (also “…” and 「…」), and filters
 ``publication:NAME`` (case-insensitive substring), ``date:1858-12-07``,
 ``date:1858`` or ``date:1858-12`` (prefix), ranges ``date:1850..1860``,
-``date:[2021-01-01 TO 2021-01-31]`` (open ends allowed), ``page:4``,
+``date:[2021-01-01 TO 2021-01-31]`` (open ends allowed), ``date:none`` (issues without a date), ``page:4``,
 ``page:1..3`` or ``page:1-3`` (open ends: ``page:3..``, ``page:..2``; an article
 on pages 3 and 4 is on page:4), ``kind:article``, ``headline:TEXT``, ``issue:N`` (an issue id)
 and ``article:ID``. Filter values may be quoted.
@@ -40,6 +40,8 @@ from reader.text.dates import DateError, filter_value
 from reader.text.forms import CJK_CLASS, CJK_RE, fold_query
 
 FIELDS = ("publication", "date", "page", "kind", "headline", "issue", "article")
+#: ``date:none``: the issues without a date (what a timeline's "undated" bar counts)
+NO_DATE = frozenset({"none", "undated"})
 
 
 class QueryError(BroadsheetError):

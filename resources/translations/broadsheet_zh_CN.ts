@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -6,7 +6,7 @@
     <message>
         <location filename="../../reader/gui/dialogs/about_dialog.py" line="+36"/>
         <source>The bundled sample archive</source>
-        <extracomment>the sample table's words, translated in the "About" context (the attributions' names stay as written)</extracomment>
+        <extracomment>the sample table&apos;s words, translated in the &quot;About&quot; context (the attributions&apos; names stay as written)</extracomment>
         <translation>随附的样本档案</translation>
     </message>
     <message>
@@ -36,12 +36,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>人民日报 (People's Daily), a page of 2021-01-27 as plain OCR text (a PDF text dump)</source>
+        <source>人民日报 (People&apos;s Daily), a page of 2021-01-27 as plain OCR text (a PDF text dump)</source>
         <translation>人民日报 2021-01-27 的一个版面，纯 OCR 文本（从 PDF 导出的文字）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the project's shared samples</source>
+        <source>the project&apos;s shared samples</source>
         <translation>本项目的共享样本</translation>
     </message>
     <message>
@@ -203,7 +203,7 @@
     <message>
         <location filename="../../reader/gui/app.py" line="+192"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
-        <extracomment>the platform's own style, to go back to from a fixed theme the dark theme's style, kept referenced while the application uses it</extracomment>
+        <extracomment>the platform&apos;s own style, to go back to from a fixed theme the dark theme&apos;s style, kept referenced while the application uses it</extracomment>
         <translation>发生了意外错误，已记入日志；您的文库和批注都安然无恙。</translation>
     </message>
     <message>
@@ -263,9 +263,9 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1087"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1121"/>
         <source>%n match(es)</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader's highlights as original ranges, with the annotation id of each</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again</extracomment>
         <translation>
             <numerusform>%n 处匹配</numerusform>
         </translation>
@@ -324,8 +324,8 @@
     <name>ConcordanceModel</name>
     <message>
         <location filename="../../reader/gui/widgets/concordance_view.py" line="+93"/>
-        <source>Occurrences in this line's article</source>
-        <extracomment>rows handed to the view at a time the sort each column's header asks for (others keep the date order)</extracomment>
+        <source>Occurrences in this line&apos;s article</source>
+        <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order)</extracomment>
         <translation>本行所在文章中的出现次数</translation>
     </message>
     <message>
@@ -373,9 +373,9 @@
     <name>ConcordanceView</name>
     <message>
         <location line="+99"/>
-        <source>Concordance of: 发展   "a phrase"   a OR b</source>
+        <source>Concordance of: 发展   &quot;a phrase&quot;   a OR b</source>
         <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
-        <translation>索引：发展   "短语"   a OR b</translation>
+        <translation>索引：发展   &quot;短语&quot;   a OR b</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -434,7 +434,7 @@
     <message>
         <location filename="../../reader/gui/dialogs/export_dialog.py" line="+115"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add ("" = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) a file was written (its path)</extracomment>
         <translation>导出</translation>
     </message>
     <message>
@@ -631,10 +631,10 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-403"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-417"/>
         <location line="+1"/>
         <source>Find in article</source>
-        <extracomment>a paragraph's column pitch in percent of the one at the horizontal view's 175 % (k, offset, rect, char, font px) the flat index of each column's first cell, in reading order (right to left)</extracomment>
+        <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) the flat index of each column&apos;s first cell, in reading order (right to left)</extracomment>
         <translation>在文章中查找</translation>
     </message>
     <message>
@@ -711,7 +711,7 @@
     <message>
         <location filename="../../reader/gui/widgets/layout_view.py" line="+449"/>
         <source>Page layout</source>
-        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar pages whose drawing is kept after another page is shown, to show them again at once (going back and forth between hits or articles on a few pages rebuilt the page each time) Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. a drawn line's characters, and those of a line of the current article outline of the lines under the reader's highlights each line's grey bar, made at the first paint that draws bars indices of the lines in the current article, lit by the selection, under a hit a line was clicked: (line id, offset of the character under the mouse)</extracomment>
+        <extracomment>Synthetic layout of plain-text pages: pixels per em, line pitch, lines per column. a drawn line whose characters would be fewer pixels tall than this on screen is drawn as a grey bar pages whose drawing is kept after another page is shown, to show them again at once (going back and forth between hits or articles on a few pages rebuilt the page each time) Page images are decoded at most this many pixels on their longer side. Largest image decoded whole to be reduced (formats Pillow cannot decode at a lower resolution: PNG, TIFF…): 80 MP, a broadsheet page at 400 dpi, about 240 MB while it is reduced. JPEG and JPEG 2000 are decoded reduced, whatever their size. A file past it (a 21 KB PNG claiming 13300×13300) shows the drawn layout instead of freezing the view. a drawn line&apos;s characters, and those of a line of the current article outline of the lines under the reader&apos;s highlights each line&apos;s grey bar, made at the first paint that draws bars indices of the lines in the current article, lit by the selection, under a hit a line was clicked: (line id, offset of the character under the mouse)</extracomment>
         <translation>版面</translation>
     </message>
 </context>
@@ -786,7 +786,7 @@
     <message>
         <location filename="../../reader/gui/mainwindow.py" line="+154"/>
         <source>Library</source>
-        <extracomment>room left around the first window for the window manager's frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: ("done" | "aborted" | "failed", summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader's work changed by other processes, heard and shown</extracomment>
+        <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -815,7 +815,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Drop to import these files into the library.</source>
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
@@ -1088,7 +1088,7 @@
     <message>
         <location line="+16"/>
         <source>Display script</source>
-        <extracomment>the user's 直排 choice (kept in the settings); a vertical page may read vertically without it</extracomment>
+        <extracomment>the user&apos;s 直排 choice (kept in the settings); a vertical page may read vertically without it</extracomment>
         <translation>显示字形</translation>
     </message>
     <message>
@@ -1115,7 +1115,7 @@
     <message>
         <location filename="../../reader/gui/actions.py" line="-217"/>
         <source>&amp;File</source>
-        <extracomment>the translation context of the window's strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar's menus, in order, and the submenus with their places</extracomment>
+        <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -1187,7 +1187,7 @@
     <message>
         <location line="+9"/>
         <source>Reading</source>
-        <extracomment>the toolbar's title</extracomment>
+        <extracomment>the toolbar&apos;s title</extracomment>
         <translation>阅读</translation>
     </message>
     <message>
@@ -1223,13 +1223,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>{url}: a shared library's address begins with postgresql://</source>
+        <source>{url}: a shared library&apos;s address begins with postgresql://</source>
         <translation>{url}：共享文库的地址以 postgresql:// 开头</translation>
     </message>
     <message>
         <location filename="../../reader/gui/navigation.py" line="+161"/>
         <source>This line belongs to no article.</source>
-        <extracomment>the reader's place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
+        <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>这一行不属于任何文章。</translation>
     </message>
     <message>
@@ -1241,7 +1241,7 @@
         <location line="+13"/>
         <location filename="../../reader/gui/widgets/search_panel.py" line="+140"/>
         <source>page %1</source>
-        <extracomment>"relevance" or "date" where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: "folded", "exact" or "variants" punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -1375,7 +1375,7 @@
     </message>
     <message>
         <location line="-25"/>
-        <source>This annotation is %1's: only its owner can change it.</source>
+        <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation>此批注属于 %1：只有其所有者可以更改。</translation>
     </message>
     <message>
@@ -1517,7 +1517,7 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+104"/>
-        <source>Select the headline's text first (a whole paragraph or part of one).</source>
+        <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
     </message>
@@ -1601,7 +1601,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>正在重建搜索索引：{why}。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+70"/>
         <source>The search index is being rebuilt: search again when it is done.</source>
         <translation>正在重建搜索索引：完成后请再次搜索。</translation>
     </message>
@@ -1632,52 +1632,10 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="-123"/>
-        <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — a phrase.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;"发展 经济"~10&lt;/b&gt; — both within 10 characters (Chinese) or words (Latin) of each other, in
-any order; punctuation and spaces are not counted.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;, &lt;b&gt;wom?n&lt;/b&gt; — Latin words: * stands for any letters, ? for one.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;, &lt;b&gt;发展经济~1&lt;/b&gt; — tolerant of OCR errors: up to 1 or 2 characters
-inserted, left out or changed (~1, ~2).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;page:2&lt;/b&gt;,
-&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query. Dates as the papers print
-them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
-case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
-not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
-The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
-Highlights fall on the characters as printed in every mode.&lt;/p&gt;
-&lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
-Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
-Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
-        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with "Show more"). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms. the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end</extracomment>
-        <translation>&lt;h3&gt;搜索语法&lt;/h3&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 汉字按连续字串匹配，简繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — 短语。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;"发展 经济"~10&lt;/b&gt; — 两词在 10 个字（中文）或 10 个词（拉丁文）之内，顺序不限；标点和空格不计。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;、&lt;b&gt;wom?n&lt;/b&gt; — 拉丁文单词：* 代表任意字母，? 代表一个字母。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;、&lt;b&gt;发展经济~1&lt;/b&gt; — 容忍 OCR 错误：最多增、删或改 1 或 2 个字符（~1、~2）。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;page:2&lt;/b&gt;、
-&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。日期也可按报纸印法书写：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
-&lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
-在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+210"/>
-        <source>Search: 发展   "a phrase"   a AND b   NOT c</source>
-        <extracomment>the next page of the shown search (a Query with its offset) the shown search's facets came and are shown (their :class:`Facets`)</extracomment>
-        <translation>搜索：发展   "短语"   甲 AND 乙   NOT 丙</translation>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+89"/>
+        <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
+        <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
+        <translation>搜索：发展   &quot;短语&quot;   甲 AND 乙   NOT 丙</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1726,24 +1684,24 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <location line="+360"/>
+        <location line="+376"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-374"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>All publications</source>
-        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes ("Show more" asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
+        <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有报刊</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1808,7 +1766,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <location line="+8"/>
         <source>from %1</source>
         <translation>自 %1</translation>
@@ -1825,12 +1783,54 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-351"/>
+        <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — both within 10 characters (Chinese) or words (Latin) of each other, in
+any order; punctuation and spaces are not counted.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;, &lt;b&gt;wom?n&lt;/b&gt; — Latin words: * stands for any letters, ? for one.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;, &lt;b&gt;发展经济~1&lt;/b&gt; — tolerant of OCR errors: up to 1 or 2 characters
+inserted, left out or changed (~1, ~2).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;date:none&lt;/b&gt; (no date), &lt;b&gt;page:2&lt;/b&gt;,
+&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query. Dates as the papers print
+them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
+case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
+The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
+Highlights fall on the characters as printed in every mode.&lt;/p&gt;
+&lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
+Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
+Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with &quot;Show more&quot;). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms. the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end</extracomment>
+        <translation>&lt;h3&gt;搜索语法&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 汉字按连续字串匹配，简繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — 短语。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;"发展 经济"~10&lt;/b&gt; — 两词在 10 个字（中文）或 10 个词（拉丁文）之内，顺序不限；标点和空格不计。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;、&lt;b&gt;wom?n&lt;/b&gt; — 拉丁文单词：* 代表任意字母，? 代表一个字母。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;、&lt;b&gt;发展经济~1&lt;/b&gt; — 容忍 OCR 错误：最多增、删或改 1 或 2 个字符（~1、~2）。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;date:none&lt;/b&gt;（无日期）、&lt;b&gt;page:2&lt;/b&gt;、
+&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。日期也可按报纸印法书写：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
+&lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
+在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+351"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+119"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
@@ -1927,9 +1927,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-556"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-564"/>
         <source>Article text</source>
-        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt's line breaker does not the word joiner put where CJK rules forbid a line break that Qt's line breaker would make the reader's highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph's line height (percent of the font's) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
+        <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
     </message>
 </context>
@@ -1948,7 +1948,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <source>% of the library's articles in the period</source>
+        <source>% of the library&apos;s articles in the period</source>
         <translation>占该时期文库文章的百分比</translation>
     </message>
     <message>
@@ -1972,7 +1972,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     <message>
         <location line="+44"/>
         <source>Queries to compare, separated by ;   e.g. 日本 ; 中国</source>
-        <extracomment>queries to draw: (list of queries, "year" | "month")</extracomment>
+        <extracomment>queries to draw: (list of queries, &quot;year&quot; | &quot;month&quot;)</extracomment>
         <translation>要比较的查询，以 ; 分隔，例如 日本 ; 中国</translation>
     </message>
     <message>
@@ -2007,7 +2007,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+1"/>
-        <source>Share of the library's articles</source>
+        <source>Share of the library&apos;s articles</source>
         <translation>占文库文章的比例</translation>
     </message>
     <message>
@@ -2039,9 +2039,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+241"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+249"/>
         <source>Article text, vertical</source>
-        <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt's placeholder text: Qt draws that on one line, cut at the view's edge a paragraph's line height in percent of the font's (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
+        <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
         <translation>文章正文（竖排）</translation>
     </message>
 </context>
@@ -2050,7 +2050,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     <message>
         <location filename="../../reader/gui/watching.py" line="+74"/>
         <source>articles imported</source>
-        <extracomment>how often the window asks whether others changed the reader's work</extracomment>
+        <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation>导入的文章</translation>
     </message>
     <message>
@@ -2091,9 +2091,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+142"/>
+        <location filename="../../reader/search/engine.py" line="+143"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article's own row (the others are on its issue or its pages) filters on the article's issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string's page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index's copy; on average the page's hits times the articles per hit of the string) texts tested at a time on that walk a one-string search's candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query's terms (reused by ranking), per thread the last query's matching rows, per thread (:meth:`_matching_kept`)</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查询：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
     </message>
     <message>
@@ -2108,16 +2108,16 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：{raw} 在文库中对应超过 {most} 个不同的词，请写长一些</translation>
     </message>
     <message>
-        <location filename="../../reader/search/query.py" line="+154"/>
+        <location filename="../../reader/search/query.py" line="+156"/>
         <source>query: cannot read {rest!r}</source>
-        <extracomment>script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
+        <extracomment>``date:none``: the issues without a date (what a timeline&apos;s &quot;undated&quot; bar counts) script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
         <translation>查询：无法解读 {rest!r}</translation>
     </message>
     <message>
         <location line="+39"/>
-        <source>query: "{body}"~{distance}: the distance can be at most {most}</source>
+        <source>query: &quot;{body}&quot;~{distance}: the distance can be at most {most}</source>
         <extracomment>The widest proximity a query may ask for (characters or words)</extracomment>
-        <translation>查询："{body}"~{distance}：距离最多为 {most}</translation>
+        <translation>查询：&quot;{body}&quot;~{distance}：距离最多为 {most}</translation>
     </message>
     <message>
         <location line="+49"/>

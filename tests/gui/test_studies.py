@@ -5,20 +5,25 @@ period when a bar is clicked and saves as PNG and SVG."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QImage
 
+from reader.app.studies import timelines
 from reader.gui import studies_ui
 from reader.gui.mainwindow import MainWindow
 from reader.gui.widgets import concordance_view
 from reader.gui.widgets.concordance_view import LEFT, RIGHT
 from reader.library.catalogue import Library
+from reader.library.importer import import_paths
 from reader.search.concordance import concordance
 from reader.search.engine import Searcher
 from reader.search.timeline import Bucket, By, Timeline
 from reader.text.forms import fold_text
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
 
 
 def _concordance(win: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
@@ -179,3 +184,25 @@ def test_the_selection_stays_on_its_line_when_the_rest_arrives_in_a_sorted_table
     view.add_rest(full)
     rows = {i.row() for i in view.table.selectionModel().selectedRows()}
     assert rows and all(view.model.line(r) == chosen for r in rows)
+
+
+def test_the_undated_bar_finds_the_undated_articles_only(make_window, library_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye: the timeline's "undated" bar searched every date (its hits were mostly dated, its count not the
+    bar's)."""
+    from reader.search.timeline import UNDATED
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    undated = tmp_path / "notes"
+    undated.mkdir()
+    # a clipping kept without its date (another copy of a page the library holds: not the same file)
+    (undated / "clipping.txt").write_text("剪报\n\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        assert not import_paths(lib, [undated]).failed
+    win = make_window(tmp_path / "lib")
+    bucket = next(b for b in timelines(win.archive.library, ["发展"], By.YEAR)[0].buckets if b.period == UNDATED)
+    assert bucket.articles > 0
+    win.studies.search_period("发展", UNDATED)
+    panel = win.search
+    assert panel.field.text() == "发展 date:none", "the filter is shown where the reader can see and take it away"
+    assert panel.results.total == bucket.articles
+    assert all(not h.date for h in panel.results.hits), [h.date for h in panel.results.hits]

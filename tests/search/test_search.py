@@ -250,6 +250,29 @@ def test_an_issue_filter_finds_an_issue_stored_in_pieces(tmp_path: Path) -> None
     lib.close()
 
 
+def test_date_none_finds_exactly_the_undated_issues(tmp_path: Path) -> None:
+    """The timeline's "undated" bar had no search of its own: clicked, it searched every date (the hits it listed
+    were mostly dated). ``date:none`` admits the issues without a date, alone, under other filters and negated."""
+    lib = Library(tmp_path)
+    stored: dict[str, list[str]] = {}
+    for i, date in enumerate(["1950-01-01", "", "1950-02", "", "1951"]):
+        text = f"第{i}版 消息"
+        doc = Document(source=f"/{i}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                       articles=[Article(f"a{i}", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
+        pub = "人民日报" if i < 4 else "京報"
+        res = lib.store_document(doc, StoreMeta(pub, date), path=f"/{i}", sha256=str(i))
+        stored.setdefault(date, []).extend(res.article_ids)
+    sindex.sync(lib)
+    everything = {a for ids in stored.values() for a in ids}
+    with Searcher(lib) as s:
+        for query in ("date:none", "date:NONE", "消息 date:none", "date:undated"):
+            assert s.matching_ids(query) == set(stored[""]), query
+        assert s.matching_ids("消息 -date:none") == everything - set(stored[""])
+        assert s.matching_ids("date:none publication:京報") == set()
+        assert s.search("消息 date:none", limit=None).total == len(stored[""])
+    lib.close()
+
+
 def test_filters_search_indexes_not_every_article(corpus) -> None:  # type: ignore[no-untyped-def]
     """Filters are answered through the catalogue's indexes: ``page:`` from the pages' numbers and article_pages
     (reading every article's page list cost 60–110 ms at 54,000 articles), ``kind:`` from the articles of that

@@ -66,7 +66,7 @@ any order; punctuation and spaces are not counted.</li>
 <li><b>Luxemb*</b>, <b>wom?n</b> — Latin words: * stands for any letters, ? for one.</li>
 <li><b>Luxembourg~1</b>, <b>发展经济~1</b> — tolerant of OCR errors: up to 1 or 2 characters
 inserted, left out or changed (~1, ~2).</li>
-<li><b>publication:京報</b>, <b>date:1939-04-21</b>, <b>date:1858..1860</b>, <b>page:2</b>,
+<li><b>publication:京報</b>, <b>date:1939-04-21</b>, <b>date:1858..1860</b>, <b>date:none</b> (no date), <b>page:2</b>,
 <b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query. Dates as the papers print
 them work too: <b>date:民國二十八年四月</b>, <b>date:1939年4月</b>.</li>
 </ul>
