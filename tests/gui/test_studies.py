@@ -8,7 +8,8 @@ import csv
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt
+import pytest
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage
 
 from reader.app.studies import timelines
@@ -206,3 +207,25 @@ def test_the_undated_bar_finds_the_undated_articles_only(make_window, library_di
     assert panel.field.text() == "发展 date:none", "the filter is shown where the reader can see and take it away"
     assert panel.results.total == bucket.articles
     assert all(not h.date for h in panel.results.hits), [h.date for h in panel.results.hits]
+
+
+@pytest.mark.parametrize("years", [3, 12, 40, 160])
+def test_the_period_names_never_overlap_the_undated_one(qtbot, years: int) -> None:  # noqa: ANN001
+    """Seen by eye: "undated" was written over the last year's name."""
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.gui.widgets.timeline_view import TimelineChart
+    from reader.search.timeline import UNDATED
+
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    buckets = [Bucket(str(1850 + y), 1, 1, 2) for y in range(years)] + [Bucket(UNDATED, 3, 3, 5)]
+    chart.set_series([Timeline("x", By.YEAR, buckets)], "absolute")
+    fm = QFontMetrics(chart.font())
+    for width in (300, 500, 900):
+        plot = QRectF(60, 10, width, 200)
+        labels = chart.period_labels(fm, plot, [b.period for b in buckets])
+        assert labels[-1][1] == "undated" and len(labels) >= 2
+        for (a, _), (b, _) in zip(labels, labels[1:], strict=False):
+            assert a.right() <= b.left(), (width, labels)
+        assert all(fm.horizontalAdvance(x) <= r.width() for r, x in labels)

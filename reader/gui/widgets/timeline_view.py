@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -182,19 +182,29 @@ class TimelineChart(QWidget):
         return out
 
     def _draw_periods(self, p: QPainter, plot: QRectF, periods: list[str], colours: Colours) -> None:
-        fm = p.fontMetrics()
-        slot = plot.width() / len(periods)
-        widest = max(fm.horizontalAdvance(x) for x in periods) + 8
-        every = max(1, math.ceil(widest / slot))
         p.setPen(colours.text)
         p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        for rect, label in self.period_labels(p.fontMetrics(), plot, periods):
+            p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+
+    def period_labels(self, fm: QFontMetrics, plot: QRectF, periods: list[str]) -> list[tuple[QRectF, str]]:
+        """The periods named under the bars, none over another: every ``n``-th when they do not all fit, and the
+        "undated" bar's always (a period named too near it is left out)."""
+        slot = plot.width() / len(periods)
+        widest = max(fm.horizontalAdvance(x) for x in periods if x != UNDATED) + 8 if len(periods) > 1 else 0
+        every = max(1, math.ceil(widest / slot))
+        out: list[tuple[QRectF, str]] = []
         for j, period in enumerate(periods):
             if j % every and period != UNDATED:
                 continue
             label = self.tr("undated") if period == UNDATED else period
+            width = max(widest, fm.horizontalAdvance(label) + 8)
             cx = plot.left() + (j + 0.5) * slot
-            p.drawText(QRectF(cx - widest / 2, plot.bottom() + 4, widest, fm.height()),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+            rect = QRectF(cx - width / 2, plot.bottom() + 4, width, fm.height())
+            if period == UNDATED:
+                out = [(r, x) for r, x in out if r.right() <= rect.left()]
+            out.append((rect, label))
+        return out
 
     # -- clicks and files
     def bar_at(self, pos: QPointF) -> tuple[str, str] | None:
@@ -218,8 +228,9 @@ class TimelineChart(QWidget):
         query, period = found
         s = next(t for t in self.series if t.query == query)
         b = next(x for x in s.buckets if x.period == period)
+        named = self.tr("undated") if period == UNDATED else period
         self.setToolTip(self.tr("%1 · %2: %3 article(s), %4 occurrence(s); the library holds %5")
-                        .replace("%1", query).replace("%2", period).replace("%3", str(b.articles))
+                        .replace("%1", query).replace("%2", named).replace("%3", str(b.articles))
                         .replace("%4", str(b.occurrences)).replace("%5", str(b.library_articles)))
         super().mouseMoveEvent(event)
 
