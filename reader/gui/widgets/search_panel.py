@@ -137,8 +137,13 @@ class HitDelegate(QStyledItemDelegate):
     @staticmethod
     def where(hit: Hit) -> str:
         """Publication · date · page, in the interface's language (the page was "p. 1" in the Chinese UIs)."""
+        return " · ".join(x for x in HitDelegate.place_parts(hit) if x)
+
+    @staticmethod
+    def place_parts(hit: Hit) -> tuple[str, str]:
+        """(publication, date · page): the second is what a narrow row keeps whole."""
         page = QCoreApplication.translate("MainWindow", "page %1").replace("%1", str(hit.page)) if hit.page else ""
-        return " · ".join(x for x in (hit.publication, hit.date, page) if x)
+        return hit.publication, " · ".join(x for x in (hit.date, page) if x)
 
     @staticmethod
     def secondary_colour(option: QStyleOptionViewItem) -> str:
@@ -179,7 +184,7 @@ class HitDelegate(QStyledItemDelegate):
         width = max(100, option.rect.width() - 8)
         # a hit without one is said to have none (a piece of its snippet passed for a printed headline)
         untitled = QCoreApplication.translate("MainWindow", "(no headline)")
-        headline, where = self.first_line(option, hit.headline or untitled, self.where(hit), width)
+        headline, where = self.first_line(option, hit.headline or untitled, self.place_parts(hit), width)
         doc.setHtml(
             # one line for headline and place (a wrapped place took a snippet line of the fixed-height row), elided
             # to the row (it ran past the list's edge, cut mid-word)
@@ -191,19 +196,33 @@ class HitDelegate(QStyledItemDelegate):
         return doc
 
     @staticmethod
-    def first_line(option: QStyleOptionViewItem, headline: str, where: str, width: int) -> tuple[str, str]:
-        """Headline and place elided to fit ``width`` on one line: the headline keeps the row but a third of it
-        (or less: what the place needs), the place the rest; each cut ends in "…", so the reader sees there is
-        more."""
+    def first_line(option: QStyleOptionViewItem, headline: str, place: tuple[str, str],
+                   width: int) -> tuple[str, str]:
+        """Headline and place (publication, date · page) elided to fit ``width`` on one line. The date and page
+        stay whole (a narrow list cut the date: "人民日报 · 2021-0…"); the headline keeps a third of the row or
+        what the place leaves; the publication is elided in what is left, or left out. Each cut ends in "…", so
+        the reader sees there is more."""
         bold = QFont(option.font)
         bold.setBold(True)
         strong, plain = QFontMetrics(bold), QFontMetrics(option.font)
         room = width - 2  # the layout's own margin
         space = plain.horizontalAdvance(" ")
-        kept = min(plain.horizontalAdvance(where) + space, room // 3) if where else 0
-        headline = strong.elidedText(headline, Qt.TextElideMode.ElideRight, room - kept)
+        publication, when = place
+        where = " · ".join(x for x in place if x)
+        if not where:
+            return strong.elidedText(headline, Qt.TextElideMode.ElideRight, room), ""
+        kept = max(room - plain.horizontalAdvance(where) - space, min(strong.horizontalAdvance(headline), room // 3))
+        kept = min(kept, room - plain.horizontalAdvance(when) - space)
+        headline = strong.elidedText(headline, Qt.TextElideMode.ElideRight, max(0, kept))
         rest = room - strong.horizontalAdvance(headline) - space
-        return headline, plain.elidedText(where, Qt.TextElideMode.ElideRight, max(0, rest)) if where else ""
+        if plain.horizontalAdvance(where) <= rest or not publication or not when:
+            return headline, plain.elidedText(where, Qt.TextElideMode.ElideRight, max(0, rest))
+        tail = " · " + when
+        left = rest - plain.horizontalAdvance(tail)
+        name = plain.elidedText(publication, Qt.TextElideMode.ElideRight, left)
+        if left < plain.horizontalAdvance("MMMM…"):  # a letter or two of a name says nothing
+            return headline, plain.elidedText(when, Qt.TextElideMode.ElideRight, max(0, rest))
+        return headline, name + tail
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
