@@ -229,3 +229,17 @@ def test_the_period_names_never_overlap_the_undated_one(qtbot, years: int) -> No
         for (a, _), (b, _) in zip(labels, labels[1:], strict=False):
             assert a.right() <= b.left(), (width, labels)
         assert all(fm.horizontalAdvance(x) <= r.width() for r, x in labels)
+
+
+def test_the_keyword_column_shows_the_keyword_whole(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye at 1000×700: the keyword column of 8 em showed "Luxembu…"."""
+    from PySide6.QtGui import QFontMetrics
+
+    win = make_window(library_dir, size=(1000, 700))
+    _concordance(win, qtbot, "Luxemburger")
+    view = win.studies.concordance
+    bold = QFontMetrics(view.model.bold)
+    widest = max(bold.horizontalAdvance(ln.match) for ln in view.model.lines)
+    assert view.table.columnWidth(concordance_view.MATCH) >= widest + 8
+    _concordance(win, qtbot, "发展")  # a short keyword gives the contexts their room back
+    assert view.table.columnWidth(concordance_view.MATCH) <= 8 * view.fontMetrics().horizontalAdvance("M")

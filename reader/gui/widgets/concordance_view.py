@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -262,6 +262,7 @@ class ConcordanceView(QWidget):
         self.concordance = conc
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_concordance(conc)
+        self._fit_keyword(conc)
         self._say(conc, more_coming)
 
     def add_rest(self, conc: Concordance) -> None:
@@ -283,7 +284,17 @@ class ConcordanceView(QWidget):
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             if k > 0 or current is None or _place(current) in {_place(c) for c in chosen}:
                 selection.select(index, flags)
+        self._fit_keyword(conc)
         self._say(conc, False)
+
+    def _fit_keyword(self, conc: Concordance) -> None:
+        """The keyword column as wide as its widest keyword (seen by eye: "Luxembu…" in a column of 8 em), within
+        two fifths of the table; the contexts either side take the rest."""
+        bold = QFontMetrics(self.model.bold)
+        widest = max((bold.horizontalAdvance(ln.match) for ln in conc.lines[:CHUNK]), default=0)
+        em = self.fontMetrics().horizontalAdvance("M")
+        room = self.table.viewport().width() * 2 // 5
+        self.table.setColumnWidth(MATCH, max(4 * em, min(widest + 2 * em, max(8 * em, room))))
 
     def _say(self, conc: Concordance, more_coming: bool) -> None:
         text = self.tr("%1 occurrence(s) in %2 article(s)").replace("%1", f"{conc.total:,}") \
