@@ -654,3 +654,21 @@ def test_a_cleared_search_takes_its_hits_away_from_the_list_the_text_and_the_pag
     assert win.searching.last_results is None
     _search(win, qtbot, "发展")  # the same words again are a new search, not Enter on the old list
     assert win.article_view.hits and win.search.list.count()
+
+
+def test_the_count_names_the_filters_its_search_ran_with(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen in review: the count named the date fields as they were when the answer came (edited meanwhile, they
+    were said but not searched), and never the publication or kind a search was limited to."""
+    win = make_window(library_dir)
+    panel = win.search
+    panel.publication.setCurrentIndex(panel.publication.findData("人民日报"))
+    panel.kind.setCurrentIndex(panel.kind.findData("article"))
+    panel.date_from.setText("2021")
+    _search(win, qtbot, "发展")
+    said = panel.count.text()
+    assert " · 人民日报 · article · from 2021 · " in said, said
+    results = panel.results
+    panel.date_from.setText("1858")  # edited, not yet asked: the list shown is still the 2021 one
+    panel.publication.setCurrentIndex(0)
+    panel.show_results(results)
+    assert panel.count.text().startswith(said.rsplit(" · ", 1)[0]), panel.count.text()

@@ -405,18 +405,23 @@ class SearchPanel(QWidget):
         i = self.publication.findData(current)
         self.publication.setCurrentIndex(max(0, i))
 
-    def dates_searched(self) -> str:
-        """The date filter in effect, said beside the count (" · 1930", " · 1930 – 1931", " · from 1930"): a bar of
-        the timeline sets it, and in the small fields a date looked like the library's own range in their
-        placeholders, so later searches were limited to it unnoticed."""
-        start, end = self.date_from.text().strip(), self.date_to.text().strip()
-        if not start and not end:
-            return ""
-        if start == end:
-            return " · " + start
-        if start and end:
-            return f" · {start} – {end}"
-        return " · " + (self.tr("from %1").replace("%1", start) if start else self.tr("to %1").replace("%1", end))
+    def filters_searched(self) -> str:
+        """The filters the shown search ran with, said beside the count (" · 人民日报 · advert · 1930", " · from
+        1930"): a bar of the timeline sets the dates, and in the small fields a date looked like the library's own
+        range in their placeholders, so later searches were limited to it unnoticed. Read from the search asked
+        for, not from the fields (edited since, they have not been searched)."""
+        q = self._submitted_query or self.query()
+        named = [q.publication] if q.publication else []
+        if q.kind:
+            named.append(self.kind_labels.get(q.kind, q.kind))
+        start, end = q.date_from.strip(), q.date_to.strip()
+        if start and start == end:
+            named.append(start)
+        elif start and end:
+            named.append(f"{start} – {end}")
+        elif start or end:
+            named.append(self.tr("from %1").replace("%1", start) if start else self.tr("to %1").replace("%1", end))
+        return "".join(" · " + x for x in named)
 
     def set_date_range(self, first: str | None, last: str | None) -> None:
         """The date fields' placeholders show the library's own first and last dates.
@@ -547,7 +552,7 @@ class SearchPanel(QWidget):
         text = self.tr("%n article(s)", "", results.total)
         if shown < results.total:
             text += " " + self.tr("(first %1 shown)").replace("%1", str(shown))
-        text += self.dates_searched()
+        text += self.filters_searched()
         text += f" · {results.seconds * 1000:.0f} ms"
         self.count.setText(text)
         left = results.total - shown
