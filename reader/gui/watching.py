@@ -76,5 +76,6 @@ class Watching:
             what.append(QCoreApplication.translate("Watching", "corrections"))
         if elsewhere.annotations:
             what.append(QCoreApplication.translate("Watching", "notes and collections"))
+        comma = QCoreApplication.translate("Watching", ", ", "between the items of a list")  # 、 in Chinese
         w.statusBar().showMessage(QCoreApplication.translate("Watching", "Changed elsewhere, shown again: %1")
-                                  .replace("%1", ", ".join(what)), 5000)
+                                  .replace("%1", comma.join(what)), 5000)

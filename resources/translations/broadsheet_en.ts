@@ -415,7 +415,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,7 +1241,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+140"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+145"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation type="unfinished"></translation>
@@ -1630,7 +1630,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+89"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+103"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
         <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation type="unfinished"></translation>
@@ -1682,12 +1682,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+376"/>
+        <location line="+381"/>
         <source>Search syntax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-379"/>
         <source>Publication filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1764,8 +1764,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+8"/>
+        <location line="+78"/>
+        <location line="+9"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,13 +1775,13 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+9"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-375"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1809,7 +1809,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+375"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,12 +1942,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
+        <location line="+31"/>
         <source>undated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
         <source>%1 · %2: %3 article(s), %4 occurrence(s); the library holds %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,8 +2050,14 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Changed elsewhere, shown again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -414,7 +414,7 @@
         <translation>正在尋找所有出現之處…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation>%2 篇文章中出現 %1 次</translation>
     </message>
@@ -1239,7 +1239,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+140"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+145"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation>第 %1 頁</translation>
@@ -1632,7 +1632,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+89"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+103"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
         <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜尋：發展   &quot;短語&quot;   甲 AND 乙   NOT 丙</translation>
@@ -1684,12 +1684,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+376"/>
+        <location line="+381"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-379"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
@@ -1766,8 +1766,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>搜尋結果</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+8"/>
+        <location line="+78"/>
+        <location line="+9"/>
         <source>from %1</source>
         <translation>自 %1</translation>
     </message>
@@ -1777,13 +1777,13 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>自</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+9"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>to %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-375"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1812,9 +1812,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 漢字按連續字串比對，簡繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整詞比對，不分大小寫和變音符號。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;"Freiheit der Presse"&lt;/b&gt; — 片語。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — 片語。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括號分組。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;"发展 经济"~10&lt;/b&gt; — 兩詞在 10 個字（中文）或 10 個詞（拉丁文）之內，順序不限；標點和空格不計。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — 兩詞在 10 個字（中文）或 10 個詞（拉丁文）之內，順序不限；標點和空格不計。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;、&lt;b&gt;wom?n&lt;/b&gt; — 拉丁文單詞：* 代表任意字母，? 代表一個字母。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;、&lt;b&gt;发展经济~1&lt;/b&gt; — 容忍 OCR 錯誤：最多增、刪或改 1 或 2 個字元（~1、~2）。&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;date:none&lt;/b&gt;（無日期）、&lt;b&gt;page:2&lt;/b&gt;、
@@ -1825,7 +1825,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+375"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -1957,12 +1957,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>出現次數</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
+        <location line="+31"/>
         <source>undated</source>
         <translation>無日期</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
         <source>%1 · %2: %3 article(s), %4 occurrence(s); the library holds %5</source>
         <translation>%1 · %2：%3 篇文章，出現 %4 次；文庫共有 %5 篇</translation>
     </message>
@@ -2064,9 +2065,15 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>筆記與收藏集</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Changed elsewhere, shown again: %1</source>
         <translation>已在別處更改，已重新顯示：%1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>

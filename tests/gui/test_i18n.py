@@ -217,3 +217,16 @@ def test_every_core_message_keeps_its_fields_in_translation() -> None:
         for m in core:
             source, translation = m.findtext("source") or "", m.findtext("translation") or ""
             assert set(field.findall(source)) == set(field.findall(translation)), (lang, source, translation)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
+def test_changes_made_elsewhere_are_listed_with_the_chinese_enumeration_comma(make_window, library_dir: Path,
+                                                                              language, lang: str) -> None:  # noqa: ANN001
+    """Seen in review: "另处已更改，已重新显示：更正, 笔记和收藏集" — an English comma in a Chinese list."""
+    from reader.app.watch import Elsewhere
+
+    language(lang)
+    win = make_window(library_dir)
+    win.watching.show(Elsewhere(annotations=True, corrections=True, catalogue=False))
+    said = win.statusBar().currentMessage()
+    assert "、" in said and ", " not in said and CJK.search(said), said
