@@ -110,13 +110,15 @@ class Corrections:
         return w.push(_label(corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
                       lambda: self.corrections_changed(target))
 
-    def corrections_changed(self, prefer: str | None = None) -> None:
-        """Re-read the corrected articles and show ``prefer`` (or what is left of the current one)."""
+    def corrections_changed(self, prefer: str | None = None, reread: bool = True) -> None:
+        """Re-read the corrected articles (unless the caller has: ``reread``) and show ``prefer`` (or what is left
+        of the current one)."""
         w = self.w
         if w.archive is None:
             return
         current, page_id, place = self.state.article_id, self.state.page_id, w.article_view.place()
-        w.archive.corrections_changed()
+        if reread:
+            w.archive.corrections_changed()
         # the corrected readings a search is told of, made again now on the search lane: the next search does not
         # wait for them (~0.6 s with 1,000 corrected articles)
         run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
@@ -136,14 +138,34 @@ class Corrections:
 
     def changed_elsewhere(self) -> None:
         """Another process made or undid a correction: the article shown is read as it now is, at the place the
-        reader had reached in it (the page keeps its place too)."""
+        reader had reached in it (the page keeps its place too) — and left as it is, its selection with it, when
+        the correction was another article's."""
         w = self.w
         shown = self.state.article_id
+        if w.archive is None:
+            return
+        w.archive.corrections_changed()
+        if shown is not None and self._reads_the_same(shown):
+            run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
+            if self.state.page_id is not None and self.state.issue_id is not None:
+                w.article_list.show_articles(w.archive, page_id=self.state.page_id)  # its headlines as now
+                w.article_list.mark(shown)
+            w.searching.refresh()
+            return
         page_scroll = (w.layout_view.horizontalScrollBar().value(), w.layout_view.verticalScrollBar().value())
-        self.corrections_changed()  # the text keeps its place (corrections_changed)
+        self.corrections_changed(reread=False)  # the text keeps its place (corrections_changed)
         if shown is not None and self.state.article_id == shown:
             w.layout_view.horizontalScrollBar().setValue(page_scroll[0])
             w.layout_view.verticalScrollBar().setValue(page_scroll[1])
+
+    def _reads_the_same(self, article_id: str) -> bool:
+        """The article shown reads as the corrections now make it (none of them changed it)."""
+        w = self.w
+        if w.archive is None or not w.archive.exists(article_id):
+            return False
+        base = w.archive.article(article_id)
+        now = w.archive.corrected(base) if self.show_corrected else base
+        return base == self.base_article and now == w.article_view.article
 
     def _correct(self, make: Callable[[Article], C.Correction], then_open: str | None = None) -> bool:
         if self.w.archive is None or self.base_article is None or self.state.article_id is None:

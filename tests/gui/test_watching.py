@@ -165,3 +165,30 @@ def test_the_reader_keeps_their_line_when_the_view_is_narrowed(make_window, libr
     view.text.resize(view.text.width() - 300, view.text.height())
     now = view.place()
     assert now is not None and now[0] == top[0] and abs(now[1] - top[1]) <= 40, (top, now)
+
+
+def test_a_correction_elsewhere_to_another_article_leaves_the_shown_one_as_it_is(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path) -> None:
+    """Seen in review: a correction made in a terminal to any article re-opened the article shown — the reader's
+    selection (about to be annotated) was lost, the page re-lit."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib", size=(1000, 600))
+    article, _at = _longest(win)
+    win.open_article(article)
+    view = win.article_view
+    view.select_original(1, 2, 1, 9)
+    chosen, shown = view.selection_original(), view.article
+    archive = win.archive
+    assert archive is not None
+    other_id, at = next((i.id, at) for i in archive.library.articles()
+                        if i.id != article and (at := _place(archive.article(i.id))))
+    with Library.open(tmp_path / "lib") as other:
+        CorrectionStore.of(other).add(correct_text(other.article(other_id), at, at + 2, NEW))
+    win.watching.look()
+    assert view.article is shown, "the shown article was not opened again"
+    assert view.selection_original() == chosen
+    assert "Changed elsewhere" in win.statusBar().currentMessage()
+    win.search.field.setText(NEW)  # the other article's correction is found
+    win.search.submit()
+    assert [h.article for h in win.search.results.hits] == [other_id]
+    win.open_article(article)
