@@ -746,7 +746,7 @@ MIGRATIONS: list[Migration] = [
                  "CREATE UNIQUE INDEX collections_owner_name ON collections (owner, name)"),
     # an open window learns that someone else changed notes, tags or collections (reader.library.changes)
     Migration(5, "changes counted", sqlite_counter_step("annotations", COUNTED_TABLES),
-              pg=pg_counter_step("annotations", COUNTED_TABLES)),
+              pg=pg_counter_step("annotations", COUNTED_TABLES), reads_as_before=True),
 ]
 
 

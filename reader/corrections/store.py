@@ -1010,7 +1010,7 @@ MIGRATIONS: list[Migration] = [
               pg=SHARES_GROUP + ";" + owner_columns("corrections") + rls_policies("corrections")),
     # an open window learns that someone else made or undid a correction (reader.library.changes)
     Migration(3, "changes counted", sqlite_counter_step("corrections", ("corrections",)),
-              pg=pg_counter_step("corrections", ("corrections",))),
+              pg=pg_counter_step("corrections", ("corrections",)), reads_as_before=True),
 ]
 
 

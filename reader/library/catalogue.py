@@ -132,6 +132,9 @@ class Migration:
     #: the same step for a PostgreSQL library when SQLite's is not portable (its own DDL: identity columns,
     #: ``double precision``, ``bytea`` …); None: ``step`` serves both kinds
     pg: str | Callable[[Any], None] | None = None
+    #: the schema before this step reads the same (the step adds only what writers and open windows use, e.g. the
+    #: counters of changes): a read-only library that lacks it is read as it is, not refused
+    reads_as_before: bool = False
 
     def step_for(self, kind: str) -> str | Callable[[Any], None]:
         """The step to run on a library of ``kind`` (``"sqlite"`` or ``"postgres"``)."""
@@ -1155,13 +1158,18 @@ class Library:
                                  (component,)).fetchone() is not None
 
     def _version_read_only(self, component: str, migrations: Sequence[Migration]) -> int:
-        """A read-only library is read as it is: refused only when its schema is not this Broadsheet's."""
+        """A read-only library is read as it is: refused only when its schema is not this Broadsheet's — or an
+        older one that reads the same (every step it lacks is ``reads_as_before``)."""
         row = self.conn.execute("SELECT MAX(version) FROM schema_version WHERE component = ?", (component,)).fetchone()
         current = int(row[0] or 0)
-        if current != len(migrations):
+        lacking = migrations[current:] if 0 < current <= len(migrations) else None
+        if current != len(migrations) and not (lacking and all(m.reads_as_before for m in lacking)):
             raise LibraryError(self.location, f"its {component} schema is version {current}, not the "
                                                     f"{len(migrations)} this Broadsheet uses, and the library is "
                                                     "read-only here, so it cannot be brought up to date")
+        if current != len(migrations):
+            log.info("%s: %s schema %d read as it is (read-only; what it lacks reads the same)", self.location,
+                     component, current)
         return current
 
     def _write_manifest(self, created: bool) -> None:

@@ -145,3 +145,50 @@ def test_every_table_of_the_readers_work_is_counted_after_every_migration(two: t
             "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_counted'")]
     counted = {(t, e) for t, e in rows}
     assert counted == {(t, e) for t in WORK_TABLES for e in ("INSERT", "UPDATE", "DELETE")}
+
+
+def _as_the_last_release_left_it(folder: Path) -> None:
+    """The library as the release before the counters left it: annotations schema 4, corrections 2, no counters."""
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "catalogue.sqlite")
+    try:
+        for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute("DROP TABLE IF EXISTS work_changes")
+        conn.execute("DELETE FROM schema_version WHERE (component, version) IN "
+                     "(VALUES ('annotations', 5), ('corrections', 3))")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_read_only_library_of_the_last_release_is_read(tmp_path: Path, samples_library: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in review: on read-only media a library made by the release before could not be opened at all
+    ("annotations schema is version 4, not the 5 this Broadsheet uses") although the migrations it lacks only count
+    changes for open windows; the notes and corrections read the same."""
+    import os
+    import shutil
+
+    from reader.app.archive import Archive
+    from reader.library import catalogue
+
+    shutil.copytree(samples_library, tmp_path / "lib")
+    with Library.open(tmp_path / "lib") as lib:
+        article = lib.articles()[0].id
+        AnnotationStore.of(lib).add(Annotation(article=article, note="kept on a CD", tags=["cd"]))
+        CorrectionStore.of(lib)
+    _as_the_last_release_left_it(tmp_path / "lib")
+    real = os.access
+    monkeypatch.setattr(catalogue.os, "access", lambda p, mode: mode != os.W_OK and real(p, mode))
+    with Library.open(tmp_path / "lib") as lib:
+        assert lib.read_only
+        assert [a.note for a in AnnotationStore.of(lib).find()] == ["kept on a CD"]
+        assert CorrectionStore.of(lib).find([article]) == []
+        assert work_changes(lib.conn) == {}
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        assert not archive.watch.look()
+    finally:
+        archive.close()
