@@ -231,3 +231,35 @@ def test_a_vertical_article_keeps_the_readers_column_when_the_view_is_resized(qt
         assert now is not None and now[0] == top[0], (size, top, now)
         # the same column at the right edge: the character there is within one column of the one before
         assert abs(now[1] - top[1]) <= 60, (size, top, now)
+
+
+def test_the_wheel_reads_a_vertical_article_forward(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: in vertical reading the wheel turned down went nowhere at the start (the columns run right to
+    left, the scroll bar's value left to right): the reader had to turn it up to read on."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_vertical(True)
+    view.set_article(article)
+    bar = view.vscroll.horizontalScrollBar()
+    assert bar.value() == bar.maximum() > 0, "a vertical article opens at its start, on the right"
+
+    def turn(down: bool) -> None:
+        viewport = view.vscroll.viewport()
+        at = QPointF(viewport.width() / 2, viewport.height() / 2)
+        event = QWheelEvent(at, QPointF(viewport.mapToGlobal(at.toPoint())), QPoint(0, 0),
+                            QPoint(0, -120 if down else 120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(viewport, event)
+
+    turn(down=True)
+    ahead = bar.value()
+    assert ahead < bar.maximum(), "turned down, the wheel reads on (to the left)"
+    turn(down=False)
+    assert bar.value() > ahead, "turned up, it goes back"

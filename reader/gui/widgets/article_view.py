@@ -53,6 +53,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -790,6 +791,7 @@ class ArticleView(QWidget):
         #: the vertical reader's place when a resize began, kept until the columns are laid out again
         self._place_before_resize: tuple[int, int, int] | None = None
         self.vscroll.installEventFilter(self)
+        self.vscroll.viewport().installEventFilter(self)  # the wheel reads the columns on (:meth:`_wheel`)
 
     @property
     def view(self) -> TextReader | VerticalReader:
@@ -874,12 +876,29 @@ class ArticleView(QWidget):
             self.text.set_reading(self.reading, family, self.font_size)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.vscroll.viewport() and isinstance(event, QWheelEvent):
+            return self._wheel(event)
         # before the scroll area takes its new size (and the scroll bar keeps its left offset, while the columns
         # are read from the right): where the reader is, to be brought back once the columns are laid out again
         if (watched is self.vscroll and event.type() == QEvent.Type.Resize and self.vertical
                 and self.reading is not None and self._place_before_resize is None):
             self._place_before_resize = self.vreader.top_place()
         return super().eventFilter(watched, event)
+
+    def _wheel(self, event: QWheelEvent) -> bool:
+        """The wheel in vertical reading: turned down it reads on, to the left (the scroll area gave an up-and-down
+        turn to its vertical bar, which has nowhere to go, and a sideways one to a bar whose values run left to
+        right). Sideways turns and touchpad pixels move the columns as the fingers do."""
+        bar = self.vscroll.horizontalScrollBar()
+        pixels, angle = event.pixelDelta(), event.angleDelta()
+        if not pixels.isNull():
+            step = pixels.y() if abs(pixels.y()) >= abs(pixels.x()) else -pixels.x()
+        else:
+            turn = angle.y() if abs(angle.y()) >= abs(angle.x()) else -angle.x()
+            step = round(turn / 120 * 3 * bar.singleStep())
+        bar.setValue(bar.value() + step)
+        event.accept()
+        return True
 
     def _relayout_vertical(self) -> None:
         if self.vertical and self.reading is not None:
