@@ -263,3 +263,20 @@ def test_the_wheel_reads_a_vertical_article_forward(qtbot) -> None:  # noqa: ANN
     assert ahead < bar.maximum(), "turned down, the wheel reads on (to the left)"
     turn(down=False)
     assert bar.value() > ahead, "turned up, it goes back"
+
+
+def test_a_vertical_article_fits_the_views_height(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: a long vertical article opened with a vertical scroll bar beside its horizontal one (its
+    columns were laid out before the horizontal bar took its room), the last character of each column under it."""
+    article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_vertical(True)
+    view.set_article(article)
+    qtbot.wait(10)
+    assert view.vscroll.horizontalScrollBar().isVisible()
+    assert view.vreader.height() <= view.vscroll.viewport().height()
+    lowest = max(rect.bottom() for _k, _i, rect, _c, _p in view.vreader.cells)
+    assert lowest <= view.vscroll.viewport().height()

@@ -434,7 +434,10 @@ class VerticalReader(QWidget):
         if self.reading is None:
             self.resize(10, 10)
             return
-        height = max(200, self.scroll_area.viewport().height())
+        # the columns' height leaves room for the scroll bar under them, shown or not yet: laid out before it came,
+        # they overflowed it and a vertical scroll bar came too
+        area = self.scroll_area
+        height = max(200, area.maximumViewportSize().height() - area.horizontalScrollBar().sizeHint().height())
         px = self.size_pt * 96 / 72
         margin = px * 1.5
         columns: list[tuple[float, list[Cell]]] = []  # (width, [(k, off, y, ch, fpx)])
@@ -759,6 +762,7 @@ class ArticleView(QWidget):
         self.vreader = VerticalReader(self.vscroll)
         self.vscroll.setWidget(self.vreader)
         self.vscroll.setWidgetResizable(False)
+        self.vscroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the columns fit its height
         self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # a short article leaves room left of its columns: the page's colour there, not the window's
         self.vscroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
