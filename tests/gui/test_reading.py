@@ -206,10 +206,8 @@ def test_a_chinese_editors_note_is_justified_in_its_margins(qtbot) -> None:  # n
     assert block.blockFormat().leftMargin() > 0
 
 
-def test_a_vertical_article_keeps_the_readers_column_when_the_view_is_resized(qtbot) -> None:  # noqa: ANN001
-    """Seen by eye: a vertical article scrolled into its middle showed its end after the window was resized (the
-    columns were laid out again for the new height and the scroll bar kept its left offset, while the reading
-    runs from the right)."""
+def _long_vertical_article(qtbot) -> ArticleView:  # noqa: ANN001
+    """The seed page's longest article read vertically in a view of 900×700: several screens of columns."""
     article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
     view = ArticleView()
     qtbot.addWidget(view)
@@ -217,6 +215,14 @@ def test_a_vertical_article_keeps_the_readers_column_when_the_view_is_resized(qt
     view.show()
     view.set_vertical(True)
     view.set_article(article)
+    return view
+
+
+def test_a_vertical_article_keeps_the_readers_column_when_the_view_is_resized(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: a vertical article scrolled into its middle showed its end after the window was resized (the
+    columns were laid out again for the new height and the scroll bar kept its left offset, while the reading
+    runs from the right)."""
+    view = _long_vertical_article(qtbot)
     view._relayout_vertical()
     bar = view.vscroll.horizontalScrollBar()
     assert bar.maximum() > 2000, "the article runs over several screens"
@@ -240,13 +246,7 @@ def test_the_wheel_reads_a_vertical_article_forward(qtbot) -> None:  # noqa: ANN
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    view.set_vertical(True)
-    view.set_article(article)
+    view = _long_vertical_article(qtbot)
     bar = view.vscroll.horizontalScrollBar()
     assert bar.value() == bar.maximum() > 0, "a vertical article opens at its start, on the right"
 
@@ -268,13 +268,7 @@ def test_the_wheel_reads_a_vertical_article_forward(qtbot) -> None:  # noqa: ANN
 def test_a_vertical_article_fits_the_views_height(qtbot) -> None:  # noqa: ANN001
     """Seen by eye: a long vertical article opened with a vertical scroll bar beside its horizontal one (its
     columns were laid out before the horizontal bar took its room), the last character of each column under it."""
-    article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    view.set_vertical(True)
-    view.set_article(article)
+    view = _long_vertical_article(qtbot)
     qtbot.wait(10)
     assert view.vscroll.horizontalScrollBar().isVisible()
     assert view.vreader.height() <= view.vscroll.viewport().height()
