@@ -765,7 +765,11 @@ def unhealthy(library: Any, ix: SearchIndex) -> str | None:
     held = ix.held_token()
     if token is not None and held is not None and held != token:
         return "the index folder belongs to another library"
-    if ix.doc_count() < indexed_count(library):
+    # the catalogue read first: an import commits the index, then marks its rows indexed, so an import committing
+    # between the two reads leaves the index holding more, never fewer (read the other way, a window judging its
+    # index during another process's import found it "missing articles" and rebuilt it)
+    claimed = indexed_count(library)
+    if ix.doc_count() < claimed:
         return "the index is missing articles the catalogue says it holds (deleted or damaged)"
     return None
 

@@ -99,3 +99,32 @@ def test_an_index_committed_while_it_is_opened_is_read_at_its_new_generation(tmp
             assert ix.nums(["小"])
         finally:
             ix.close()
+
+
+def test_an_import_committing_while_the_index_is_judged_is_not_missing_articles(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in a stress run: a window judging its index while another process's import committed a batch found
+    "the index is missing articles" and started a rebuild. An import commits the index first, then marks the rows
+    indexed in the catalogue: read in that order (the catalogue first), the index never holds fewer."""
+    from reader.index import store as sindex
+
+    committed = {"done": False}
+
+    def read(before: int, after: int) -> int:
+        value = after if committed["done"] else before
+        committed["done"] = True  # the other process commits both right after the first read
+        return value
+
+    class Index:
+        def held_token(self) -> None:
+            return None
+
+        def doc_count(self) -> int:
+            return read(10, 12)
+
+    class Catalogue:
+        def meta_get(self, _key: str) -> None:
+            return None
+
+    monkeypatch.setattr(sindex, "indexed_count", lambda _library: read(10, 12))
+    assert sindex.unhealthy(Catalogue(), Index()) is None  # type: ignore[arg-type]
