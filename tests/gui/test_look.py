@@ -341,8 +341,9 @@ def test_vertical_reading_fills_its_pane_with_the_pages_colour(make_window, libr
 
     win = make_window(library_dir, size=(1440, 900))
     _theme_action(win, "dark").trigger()
-    jb = next(a for i in win.archive.issues() if "Jing" in i.publication for a in win.archive.articles(i.id)
-              if a.kind == "article")
+    archive = win.archive
+    jb = min((a for i in archive.issues() if "Jing" in i.publication for a in archive.articles(i.id)
+              if a.kind == "article"), key=lambda a: len(archive.article(a.id).text))  # a short one
     win.open_article(jb.id)
     if not win.action_map[ActionId.VERTICAL].isChecked():
         win.action_map[ActionId.VERTICAL].trigger()
