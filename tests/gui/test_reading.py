@@ -274,3 +274,14 @@ def test_a_vertical_article_fits_the_views_height(qtbot) -> None:  # noqa: ANN00
     assert view.vreader.height() <= view.vscroll.viewport().height()
     lowest = max(rect.bottom() for _k, _i, rect, _c, _p in view.vreader.cells)
     assert lowest <= view.vscroll.viewport().height()
+
+
+def test_the_find_bar_leaves_a_vertical_articles_columns_whole(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: Ctrl+F in vertical reading took the bar's height from the view and the columns' last
+    characters went under it (laid out for the taller view)."""
+    view = _long_vertical_article(qtbot)
+    view.open_find()
+    qtbot.waitUntil(lambda: not view._relayout_timer.isActive(), timeout=2000)
+    qtbot.wait(100)
+    lowest = max(rect.bottom() for _k, _i, rect, _c, _p in view.vreader.cells)
+    assert lowest <= view.vscroll.viewport().height()

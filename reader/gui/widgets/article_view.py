@@ -884,9 +884,13 @@ class ArticleView(QWidget):
             return self._wheel(event)
         # before the scroll area takes its new size (and the scroll bar keeps its left offset, while the columns
         # are read from the right): where the reader is, to be brought back once the columns are laid out again
-        if (watched is self.vscroll and event.type() == QEvent.Type.Resize and self.vertical
-                and self.reading is not None and self._place_before_resize is None):
-            self._place_before_resize = self.vreader.top_place()
+        resized = watched is self.vscroll and event.type() == QEvent.Type.Resize
+        if resized and self.vertical and self.reading is not None:
+            if self._place_before_resize is None:
+                self._place_before_resize = self.vreader.top_place()
+            # the columns laid out again for the new height once the resizing stops (the window's, or the find
+            # bar's taking room under the view)
+            self._relayout_timer.start()
         return super().eventFilter(watched, event)
 
     def _wheel(self, event: QWheelEvent) -> bool:
@@ -914,11 +918,6 @@ class ArticleView(QWidget):
                 self.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
                 self._quiet = False
             self.restore_place(place)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self.vertical:
-            self._relayout_timer.start()
 
     def place(self) -> tuple[int, int, int] | None:
         """Where the reader is: (k, display offset, pixels) of the character at the start of the view."""
