@@ -325,6 +325,8 @@ class Corrections:
                 hits = move(self.base_article, hits)
             place = w.article_view.place()
             w.open_article(state.article_id, hits=hits, page_id=state.page_id)
-            w.article_view.restore_place(place)  # the other reading, at the line the reader was at (it jumped)
             if selection:
                 w.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
+            # then the other reading at the line the reader was at (it jumped; the caret left at the article's
+            # start, selected again after the place was restored, took the view back to the headline)
+            w.article_view.restore_place(place)

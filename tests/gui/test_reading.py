@@ -285,3 +285,30 @@ def test_the_find_bar_leaves_a_vertical_articles_columns_whole(qtbot) -> None:  
     qtbot.wait(100)
     lowest = max(rect.bottom() for _k, _i, rect, _c, _p in view.vreader.cells)
     assert lowest <= view.vscroll.viewport().height()
+
+
+@pytest.mark.parametrize("change", ["larger", "smaller", "script", "line height"])
+@pytest.mark.parametrize("vertical", [False, True])
+def test_the_reader_keeps_their_passage_through_a_change_of_display(qtbot, change: str, vertical: bool) -> None:  # noqa: ANN001
+    """Seen by eye: larger or smaller text, another script or line spacing took the reader back to the article's
+    first line (its first column, reading vertically)."""
+    view = _long_vertical_article(qtbot)
+    view.set_vertical(vertical)
+    view._relayout_vertical()
+    bar = view.vscroll.horizontalScrollBar() if vertical else view.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top = view.place()
+    assert top is not None and top[0] > 1
+    before = view.to_original((top[0], top[1], top[1]))
+    if change == "larger":
+        view.set_font_size(view.font_size + 3)
+    elif change == "smaller":
+        view.set_font_size(view.font_size - 3)
+    elif change == "script":
+        view.set_converter("s2twp", converter("s2twp"))
+    else:
+        view.set_line_height(220)
+    now = view.place()
+    assert now is not None
+    after = view.to_original((now[0], now[1], now[1]))
+    assert after[0] == before[0] and abs(after[1] - before[1]) <= 60, (change, before, after)

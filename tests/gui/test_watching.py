@@ -192,3 +192,23 @@ def test_a_correction_elsewhere_to_another_article_leaves_the_shown_one_as_it_is
     win.search.submit()
     assert [h.article for h in win.search.results.hits] == [other_id]
     win.open_article(article)
+
+
+def test_the_corrected_or_original_switch_keeps_the_readers_line(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path) -> None:
+    """Seen by eye: unticking Show corrected text took the reader back to the headline (the caret left at the
+    article's start was selected again after the place was restored, and revealed)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib", size=(1000, 600))
+    article, at = _longest(win)
+    with Library.open(tmp_path / "lib") as other:
+        CorrectionStore.of(other).add(correct_text(other.article(article), at, at + 2, NEW))
+    win.watching.look()
+    win.open_article(article)
+    win.navigation.set_scroll_fraction(0.6)
+    top = win.article_view.place()
+    assert top is not None and top[0] > 0
+    for shown in (False, True, False):
+        win.corrections.set_show_corrected(shown)
+        now = win.article_view.place()
+        assert now is not None and now[0] == top[0] and abs(now[1] - top[1]) <= 40, (shown, top, now)

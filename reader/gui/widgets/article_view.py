@@ -828,29 +828,55 @@ class ArticleView(QWidget):
 
     def set_converter(self, script: str, convert: Converter) -> None:
         """Change the display script; the selection stays on the same original characters."""
-        selection = self.selection_original()
-        self.script = script
-        self.convert = convert
-        self._rerender(selection)
+        def change() -> None:
+            self.script = script
+            self.convert = convert
+        self._restyle(change)
 
     def set_vertical(self, on: bool) -> None:
         if on == self.vertical:
             return
-        selection = self.selection_original()
-        self.vertical = on
-        self.stack.setCurrentIndex(1 if on else 0)
-        self._rerender(selection)
+
+        def change() -> None:
+            self.vertical = on
+            self.stack.setCurrentIndex(1 if on else 0)
+        self._restyle(change)
 
     def set_line_height(self, percent: int) -> None:
         """A paragraph's line spacing, in percent of the font's line height (both directions)."""
-        selection = self.selection_original()
-        self.text.line_height = self.vreader.line_height = int(percent)
-        self._rerender(selection)
+        def change() -> None:
+            self.text.line_height = self.vreader.line_height = int(percent)
+        self._restyle(change)
 
     def set_font_size(self, size: float) -> None:
+        def change() -> None:
+            self.font_size = max(8.0, min(40.0, size))
+        self._restyle(change)
+
+    def _restyle(self, change: Callable[[], None]) -> None:
+        """Show the article again after ``change`` to how it is shown: the selection stays on the same original
+        characters and the passage read stays at the start of the view (larger text, another script or line
+        spacing took the reader back to the article's first line — seen by eye)."""
         selection = self.selection_original()
-        self.font_size = max(8.0, min(40.0, size))
+        place = self._original_place()
+        vertical, size = self.vertical, self.font_size
+        change()
         self._rerender(selection)
+        if place is not None:
+            part, start, pixels = place
+            shown = self.to_display((part, start, start))
+            if shown is not None:
+                # the offset from the view's edge grows with the text; across directions it means nothing
+                scaled = 0 if vertical != self.vertical else round(pixels * self.font_size / size)
+                self.restore_place((shown[0], shown[1], scaled))
+
+    def _original_place(self) -> tuple[int, int, int] | None:
+        """:meth:`place` in original characters (part index, offset, pixels): the same after the script changed."""
+        place = self.place()
+        if place is None or self.reading is None:
+            return None
+        part, start, _end = self.to_original((place[0], place[1], place[1]))
+        return part, start, place[2]
 
     def _rerender(self, selection: list[OriginalRange]) -> None:
         self._quiet = True
