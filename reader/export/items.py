@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -189,12 +190,15 @@ def language_of(items: Sequence[Item]) -> str:
     return "und"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def kwic(text: str, start: int, end: int, width: int = 30) -> str:
     """Keyword in context: the match in brackets with ``width`` characters on either side, one line."""
     left = text[max(0, start - width):start]
     right = text[end:end + width]
-    def clean(s: str) -> str:
-        return " ".join(s.split())
+    def clean(s: str) -> str:  # one line: a run of spaces and line breaks is one space, kept at either end
+        return _SPACES.sub(" ", s)
 
     return f"{'…' if start > width else ''}{clean(left)}[{clean(text[start:end])}]{clean(right)}" \
            f"{'…' if end + width < len(text) else ''}"

@@ -137,3 +137,14 @@ def test_library_scope_reports_progress_and_can_be_cancelled(tmp_path: Path, doc
             Overlay(lib).export_scope(ids, cancel=stop)
     finally:
         lib.close()
+
+
+def test_the_keyword_in_context_keeps_the_spaces_around_the_keyword() -> None:
+    """Seen by eye in a CSV export: "…membres du[Gouvernement]assistent…" — words the page does not print, the
+    spaces either side of the keyword taken away; a line break inside the context is one space."""
+    text = "Les membres du Gouvernement\nassistent à la séance, sous le précédent gouvernement, et"
+    start = text.index("Gouvernement")
+    assert kwic(text, start, start + len("Gouvernement"), width=15) == \
+        "Les membres du [Gouvernement] assistent à la…"
+    cjk = "发展经济，建设国家"
+    assert kwic(cjk, 2, 4, width=2) == "发展[经济]，建…"
