@@ -18,16 +18,19 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +39,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -75,6 +80,27 @@ def describe(a: Annotation, width: int = 60, multiline: bool = False, byline: st
     return ("\n" if multiline else " — ").join(bits)
 
 
+class LinesDelegate(QStyledItemDelegate):
+    """Rows of several lines (quote, note, tags) tall enough for Qt to paint every line: its view items paint a line
+    only when the row holds one more line as tall after it (they assume the next line is as high as the last), so
+    a Chinese quote over a Latin note — a taller line over a shorter one — lost the note to "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or "\n" not in text:
+            return size
+        layout = QTextLayout(text.replace("\n", "\u2028"), option.font)
+        layout.beginLayout()
+        heights = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(1_000_000)
+            heights.append(line.height())
+        layout.endLayout()
+        needed = max([sum(heights)] + [sum(heights[:i + 1]) + heights[i] for i in range(len(heights) - 1)])
+        return QSize(size.width(), max(size.height(), math.ceil(needed)))
+
+
 class AnnotationsPanel(QWidget):
     """The annotations dock: this article's highlights and notes, and the library's, filtered."""
 
@@ -102,6 +128,7 @@ class AnnotationsPanel(QWidget):
         # line is painted but not measured by QTreeView (the indent), so it pushed the tags out of the row
         self.article_list.setWordWrap(False)
         self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.article_list.setItemDelegate(LinesDelegate(self.article_list))
 
         self.tag_filter = QComboBox(self)
         self.tag_filter.setObjectName("tagFilter")
@@ -121,6 +148,7 @@ class AnnotationsPanel(QWidget):
         self.library_list.setColumnWidth(0, 220)
         self.library_list.setWordWrap(False)
         self.library_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.library_list.setItemDelegate(LinesDelegate(self.library_list))
         lib_page = QWidget(self)
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)

@@ -1,0 +1,43 @@
+"""The annotations dock's lists (reader.gui.widgets.annotations_panel)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont, QTextLayout
+
+from reader.annotations.store import Anchor, Annotation
+from reader.gui.widgets.annotations_panel import AnnotationsPanel
+
+
+@pytest.mark.parametrize("quote, note, tags", [("杭州", "笔记：见第三版", []), ("自己第三季度的", "a note", []),
+                                              ("Amédée Renée", "Latin note", []), ("杭州", "笔记", ["城市"])])
+def test_every_line_of_a_chinese_entry_is_shown_whole(qtbot, quote: str, note: str, tags: list[str]) -> None:  # noqa: ANN001
+    """Seen by eye: a Chinese quote with a note and no tags showed the quote only, ending in "…". Qt paints a line
+    only if the row holds it and, after it, one more line as tall (its view items assume the next line is as high as
+    the last): the Chinese line is taller than the Latin note under it, and the row, measured line by line, was
+    too short by that difference."""
+    panel = AnnotationsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 600)
+    panel.show()
+    a = Annotation(article="x", anchor=Anchor(0, len(quote), quote), note=note, tags=tags)
+    panel.show_article([a])
+    tree = panel.article_list
+    group = tree.topLevelItem(0)
+    item = group.child(0)
+    text = item.text(0)
+    assert note in text
+    heights = _line_heights(text, tree.font())
+    needed = max([sum(heights)] + [sum(heights[:i + 1]) + heights[i] for i in range(len(heights) - 1)])
+    assert tree.visualItemRect(item).height() >= needed, (tree.visualItemRect(item), heights)
+
+
+def _line_heights(text: str, font: QFont) -> list[float]:
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    layout.beginLayout()
+    heights = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(10_000)
+        heights.append(line.height())
+    layout.endLayout()
+    return heights
