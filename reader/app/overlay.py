@@ -307,9 +307,38 @@ class Overlay:
                 return self._readings
         text = [c for c in self.corrections() if c.kind == "text"] if self.text else []
         readings = self._keeper.readings(text, self._source_of)
+        merged = self._merged_readings()
+        if merged:
+            readings = {**readings, **merged}
         with self._lock:
             self._readings = readings
         return readings
+
+    def _merged_readings(self) -> dict[str, CorrectedReading]:
+        """The readings merges leave: each catalogue article merged into another is gone, the one it joined is read
+        with its text (text corrections applied). Seen by eye: a search listed the article merged away, which then
+        opened apart with its old text."""
+        merges = [c for c in self.corrections() if c.kind == "merge"] if self.segmentation else []
+        named = {k for c in merges for k in named_articles(c)}
+        issues: set[int] = set()
+        for key in named:
+            try:
+                issues.add(self.issue_of(key))
+            except NotFoundError:
+                continue  # a correction of an article no longer imported (stale)
+        out: dict[str, CorrectedReading] = {}
+        for issue in sorted(issues):
+            overlaid = self.overlaid(issue)
+            if overlaid is None:
+                continue
+            shown = {a.id: a for a in overlaid.articles}
+            for info in self._library.articles(issue_id=issue):
+                if info.id not in named:
+                    continue
+                joined = shown.get(info.id)
+                out[info.id] = CorrectedReading.merged_away() if joined is None else \
+                    CorrectedReading.of(self.corrected(joined, info.source).parts)
+        return out
 
     # export ---------------------------------------------------------------------------------------
     def export_scope(self, article_ids: Sequence[str] = (), issue_id: int | None = None,

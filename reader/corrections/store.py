@@ -20,6 +20,7 @@ source-derived Articles and corrections to corrected Articles;
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import logging
 import os
@@ -44,7 +45,7 @@ from reader.library.owners import (
     rls_policies,
     sqlite_owner_step,
 )
-from reader.model.document import Article, Part, Span
+from reader.model.document import HEADLINE_ROLES, READING_HEAD, Article, Part, Span
 from reader.model.errors import BroadsheetError
 from reader.text.chars import is_wide
 
@@ -682,13 +683,29 @@ def _apply_merge(state: _Overlay, key: str, ch: MergeChange) -> str | None:
         return "an article it merges is gone"
     if target is other:
         return "the articles are already one"
-    target.parts.extend(other.parts)
+    target.parts.extend(_joining(target, other))
+    if target.kind == "furniture" and other.kind != "furniture":
+        target.kind = other.kind  # a notice merged into the masthead above it stays a notice, not furniture
     target.pages = target.pages + [p for p in other.pages if p not in target.pages]
     if not target.title and other.title:
         target.title = other.title
     state.articles.remove(other)
     state.repage(target)
     return None
+
+
+#: the roles read before the text (:data:`reader.model.document.READING_HEAD`) that are not headlines
+_READ_FIRST = frozenset(r for group in READING_HEAD for r in group) - set(HEADLINE_ROLES)
+
+
+def _joining(target: Article, other: Article) -> list[Part]:
+    """``other``'s parts as they join ``target``: where ``target`` has a headline, ``other``'s headline lines become
+    headings inside the text and its byline, dateline or editor's note paragraphs, read where the page prints them
+    (the headline group is read first: a merged article's headline went above the text it follows)."""
+    if not any(p.role in HEADLINE_ROLES for p in target.parts):
+        return list(other.parts)
+    return [dataclasses.replace(p, role="section-heading") if p.role in HEADLINE_ROLES
+            else dataclasses.replace(p, role="paragraph") if p.role in _READ_FIRST else p for p in other.parts]
 
 
 def _apply_split(state: _Overlay, key: str, ch: SplitChange) -> str | None:

@@ -199,7 +199,8 @@ class Searcher:
         if not exact or len(keys) != 1:
             return None
         total = self.index.exact_count(keys[0])
-        if total is None or total <= RELEVANCE_CAP or self._stale_possible() or self._corrected_holding(term):
+        if total is None or total <= RELEVANCE_CAP or self._stale_possible() or self._corrected_holding(term) \
+                or self._merged_away():
             return None
         order = self._walk_holding(term, end, total)
         if order is None:
@@ -452,6 +453,10 @@ class Searcher:
         out = {nums[i]: r for i, r in given.items() if i in nums}
         self._readings_memo = (given, out)
         return out
+
+    def _merged_away(self) -> Rows:
+        """The articles the reader merged into others: in no answer (the articles they joined hold their text)."""
+        return Rows(num for num, reading in self.corrected_readings().items() if reading.gone)
 
     def _corrected_holding(self, term: Term) -> Rows:
         """The articles whose corrected reading holds ``term``."""
@@ -764,15 +769,18 @@ class Searcher:
             rest = None if not kids else kids[0] if len(kids) == 1 else And(tuple(kids))
         # filters first (a few milliseconds of SQL): the text terms then verify only the articles they admit
         filtered = self._filtered(top_filters) if top_filters else None
+        gone = self._merged_away()
         if rest is None:
-            return node, filtered if filtered is not None else self._universe()
+            found = filtered if filtered is not None else self._universe()
+            return node, found - gone if gone else found
         if filtered is not None and not filtered:
             return node, Rows()
         self._texts.candidates = {}
         try:
-            return node, self._eval(rest, self._stale_possible(), filtered, options)
+            found = self._eval(rest, self._stale_possible(), filtered, options)
         finally:
             self._texts.candidates = None
+        return node, found - gone if gone else found
 
     def _matching_kept(self, query: str, filters: Sequence[Filter],
                        options: SearchOptions) -> tuple[Node | None, Rows]:

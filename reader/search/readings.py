@@ -6,6 +6,10 @@ corrected reading of every article with a text correction its reader may see (th
 gives them, :class:`reader.app.overlay.Overlay`), and an article matches when either reading holds the query: the
 OCR's error and the reader's correction are both found. Hand-made corrections are few beside a library's
 articles: each reading is tested whole, per query.
+
+An article merged into another (a segmentation correction) is no longer there to be found: its reading is
+:meth:`CorrectedReading.merged_away` and the engine leaves it out of every answer; the article it joined is read
+with its text.
 """
 
 from __future__ import annotations
@@ -30,11 +34,18 @@ class CorrectedReading:
     corrected: tuple[Part, ...]
     text: str
     folded: str
+    #: the article is no more in the reader's reading (merged into another): its stored text finds nothing
+    gone: bool = False
 
     @classmethod
     def of(cls, parts: Sequence[Part]) -> CorrectedReading:
         text = "\n\n".join(p.text for p in parts)
         return cls(tuple(parts), text, fold_text(text))
+
+    @classmethod
+    def merged_away(cls) -> CorrectedReading:
+        """The reading of an article merged into another: none (the other's reading holds its text)."""
+        return cls((), "", "", gone=True)
 
     def headline_for(self, stored: str | None, parts: Sequence[StoredPart]) -> str | None:
         """The headline to list for the article: its corrected headline part where the stored headline is that part's

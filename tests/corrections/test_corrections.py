@@ -308,3 +308,62 @@ def test_a_split_of_the_body_leaves_the_headline_group_to_the_first_half() -> No
     plain = texts(C.apply_overlay(arts, [C.split_article(arts[0], 1, new_id="a2")]).articles)
     assert plain["a"] == [("headline", "Head A")]
     assert plain["a2"] == [("paragraph", "First para of A."), ("paragraph", "Second para of A.")]
+
+
+def test_a_merged_articles_headline_stays_where_the_page_prints_it_and_a_notice_stays_a_notice() -> None:
+    """Seen by eye: a notice merged into the masthead above it became furniture (which the kind filters treat as
+    no article) and its headline was read above the masthead's text (the headline group comes first)."""
+    masthead = Article("m", kind="furniture", parts=[part("headline", "LUXEMBURGER ZEITUNG", "l1"),
+                                                     part("paragraph", "Abonnement: 5 Fr.", "l2")])
+    notice = Article("n", kind="notice", parts=[part("headline", "Nicht amtlicher Theil.", "l3"),
+                                                part("paragraph", "Luxembourg, le 6 décembre.", "l4")])
+    merged = C.apply_overlay([masthead, notice], [C.merge_articles(masthead, notice)]).articles
+    assert [a.id for a in merged] == ["m"]
+    assert merged[0].kind == "notice"
+    assert [(p.role, p.text) for p in merged[0].parts] == [
+        ("headline", "LUXEMBURGER ZEITUNG"), ("paragraph", "Abonnement: 5 Fr."),
+        ("section-heading", "Nicht amtlicher Theil."), ("paragraph", "Luxembourg, le 6 décembre.")]
+    from reader.model.document import reading_order
+    assert reading_order(merged[0]) == [0, 1, 2, 3], "read in the page's order"
+    # an article without a headline of its own takes the merged one's
+    body = Article("b", parts=[part("paragraph", "Continued.", "l5")])
+    assert [p.role for p in C.apply_overlay([body, notice], [C.merge_articles(body, notice)]).articles[0].parts] \
+        == ["paragraph", "headline", "paragraph"]
+
+
+def test_a_search_finds_a_merged_article_under_the_article_it_joined(tmp_path: Path) -> None:
+    """Seen by eye: after a merge, search listed the article merged away (opened, it showed its old text apart),
+    with its own kind in the facets; ``show`` and the CLI alike."""
+    from reader.app.archive import Archive
+    from reader.index import store as sindex
+
+    lib = Library(tmp_path / "lib")
+    doc = analyze_file(DATA / "text/seed_page.txt")
+    ids = lib.store_document(doc, StoreMeta("人民日报", "2021-01-27"), path=str(DATA / "x.txt"),
+                             sha256="0").article_ids
+    sindex.sync(lib)
+    first, second = lib.article(ids[1]), lib.article(ids[2])
+    word = next(w for i in range(len(second.text) - 2) if (w := second.text[i:i + 3]).isalpha()
+                and all(w not in lib.article(k).text for k in ids if k != second.id))  # in that article only
+    C.CorrectionStore.of(lib).add(C.merge_articles(first, second))
+    lib.close()
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        found = archive.search(word, limit=50)
+        keys = [h.article for h in found.hits]
+        assert second.id not in keys, "the article merged away is not listed"
+        assert first.id in keys and found.total == len(keys)
+        hit = found.hits[keys.index(first.id)]
+        shown = archive.corrected(archive.article(first.id)).text
+        assert all(shown[s:e] == word for s, e in hit.matches), "places in the merged article as shown"
+        assert archive.matching_ids(word) == {first.id}
+    finally:
+        archive.close()
+    import json
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "reader", "search", word, "--json", "--library", str(tmp_path / "lib")]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert [h["article"] for h in json.loads(proc.stdout)["hits"]] == [first.id]  # the command line alike
