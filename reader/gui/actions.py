@@ -385,7 +385,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Larger text"),
         "display.step_font_size",
         args=(1,),
-        shortcuts=("Ctrl+Shift++",),
+        shortcuts=("Ctrl+]",),
         places=(P("view", 0, 2),),
     ),
     ActionSpec(
@@ -393,7 +393,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "S&maller text"),
         "display.step_font_size",
         args=(-1,),
-        shortcuts=("Ctrl+Shift+-",),
+        shortcuts=("Ctrl+[", "Ctrl+Shift+-"),
         places=(P("view", 0, 3),),
     ),
     ActionSpec(
