@@ -46,6 +46,10 @@ def parser(recover: bool = False, keep_comments: bool = False) -> etree.XMLParse
     )
 
 
+#: a line libxml2 names at the end of its message, named again by the position after it
+_SAID_TWICE = re.compile(r" line (\d+), line \1,")
+
+
 def parse(data: bytes, path: str | Path | None, keep_comments: bool = False) -> etree._Element:
     """Parse ``data`` safely; a malformed or hostile file raises FormatError naming ``path``.
 
@@ -58,6 +62,7 @@ def parse(data: bytes, path: str | Path | None, keep_comments: bool = False) -> 
     except etree.XMLSyntaxError as e:
         msg = (getattr(e, "msg", None) or str(e)).split(" (<string>")[0]
         msg = " ".join(msg.split()).rstrip(".")  # libxml2 messages may span lines
+        msg = _SAID_TWICE.sub(r", line \1,", msg)  # "Start Tag Pa line 60, line 60, column 6": the line once
         if "entity" in msg.lower():
             raise FormatError(path, f"it declares entities Broadsheet refuses to expand ({msg})") from e
         raise FormatError(path, f"it is not well-formed XML ({msg})") from e

@@ -902,7 +902,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         log.info("%s: no pages (%s)", path, rows.format)
         return 0
     if not read.has_content:  # an empty file is one sentence, never an empty publication
-        report.warnings.append((str(path), f"{display_path(path.name)} holds no text; nothing was imported"))
+        report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
         log.warning("%s: no text; nothing imported", path)
         return 0
     try:

@@ -218,3 +218,17 @@ def test_separators_are_blocks_with_no_text_and_no_place_in_the_reading_order(tm
     assert [(b.id, b.type, b.order) for b in page.blocks] == [
         ("p1.b", "paragraph", 0), ("p1.a", "paragraph", 1), ("p1.s", "separator", None)]
     assert page.blocks[2].box == (300, 95, 500, 99) and not page.blocks[2].lines
+
+
+def test_a_broken_tags_line_is_named_once() -> None:
+    """Seen by eye: "(Couldn't find end of Start Tag Pa line 60, line 60, column 6)" — libxml2 names the line the
+    tag began on, and the position after it said it again."""
+    from reader.formats.safexml import parse
+
+    with pytest.raises(FormatError) as err:
+        parse(b'<a>\n\n<Pa x="1" ', "bad.xml")
+    said = str(err.value)
+    assert said.count("line 3") == 1, said
+    with pytest.raises(FormatError) as err:
+        parse(b"<a><b></a>", "bad.xml")  # a tag mismatch keeps both lines it names
+    assert "b line 1 and a" in str(err.value)
