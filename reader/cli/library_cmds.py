@@ -26,6 +26,26 @@ def _printed_date(value: str | None) -> str | None:
         return value
 
 
+class ProgressLine:
+    """The import's progress, one line rewritten in place on ``stream``, and the sentences said between its
+    updates, each on a line of its own: the progress line is wiped first (a shorter sentence written over it left
+    the line's end after it — seen by eye)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.width = 0
+
+    def show(self, line: str) -> None:
+        self.stream.write("\r" + line)
+        self.stream.flush()
+        self.width = len(line)
+
+    def say(self, sentence: str) -> None:
+        wipe = "\r" + " " * self.width + "\r" if self.width else ""
+        self.stream.write(f"{wipe}{sentence}\n")
+        self.width = 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     import signal
     import threading
@@ -52,6 +72,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stdout.write(protocol.encode(message))
         sys.stdout.flush()
 
+    line = ProgressLine(sys.stderr)
+
     def progress(p: ImportProgress) -> None:
         if args.progress_json:
             emit(protocol.Progress.of(p))
@@ -61,15 +83,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             return
         last[0] = now
         eta = f", {p.eta:.0f}s left" if p.eta is not None else ""
-        sys.stderr.write(f"\r{p.files_done}/{p.files_total} files, {p.pages} pages, {p.articles} articles, "
-                         f"{p.rate / 1000:.0f}k chars/s{eta}   ")
-        sys.stderr.flush()
+        line.show(f"{p.files_done}/{p.files_total} files, {p.pages} pages, {p.articles} articles, "
+                  f"{p.rate / 1000:.0f}k chars/s{eta}   ")
 
     def on_error(path: str, message: str) -> None:
         if args.progress_json:
             emit(protocol.FileError(path, message))
             return
-        sys.stderr.write(("" if args.quiet else "\r") + f"broadsheet: {message}\n")  # \r: over the progress line
+        line.say(f"broadsheet: {message}")
 
     lib = open_library(args)
     main_thread = threading.current_thread() is threading.main_thread()

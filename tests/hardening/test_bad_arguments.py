@@ -212,3 +212,40 @@ def test_a_full_disk_is_one_sentence_and_the_library_still_opens(tmp_path: Path)
     assert str(lib) in line and "disk" in line and proc.returncode == 1, line
     after = run(["stats"], lib)
     assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr
+
+
+def _as_a_terminal_shows(stream: str) -> list[str]:
+    """The lines a terminal shows for ``stream``: a carriage return goes back to the line's start and what follows
+    overwrites it (and no more of it)."""
+    shown = []
+    for line in stream.split("\n"):
+        screen: list[str] = []
+        for piece in line.split("\r"):
+            screen[:len(piece)] = piece
+        shown.append("".join(screen).rstrip())
+    return shown
+
+
+
+def test_a_bad_files_sentence_is_not_mixed_with_the_progress_line(tmp_path: Path) -> None:
+    """Seen by eye: a sentence shorter than the progress line it was written over left that line's end after it
+    ("broadsheet: …/e.txt holds no text…articles, 120k chars/s")."""
+    import io
+
+    from reader.cli.library_cmds import ProgressLine
+
+    stream = io.StringIO()
+    line = ProgressLine(stream)
+    line.show("1234/5678 files, 890 pages, 12345 articles, 270k chars/s, 120s left   ")
+    line.say("broadsheet: /a/b.xml: it is empty.")
+    line.show("1235/5678 files, 891 pages, 12346 articles, 270k chars/s, 119s left   ")
+    assert _as_a_terminal_shows(stream.getvalue()) == [
+        "broadsheet: /a/b.xml: it is empty.", "1235/5678 files, 891 pages, 12346 articles, 270k chars/s, 119s left"]
+    # and through the command: every sentence alone on its line
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / "a_long_page_first.txt")
+    (src / "b.xml").write_text("<alto><Layout>", encoding="utf-8")
+    proc = run(["import", "--library", str(tmp_path / "lib"), str(src)])
+    sentences = [ln for ln in _as_a_terminal_shows(proc.stderr) if "b.xml" in ln]
+    assert sentences and all(ln.startswith("broadsheet: ") and ln.endswith(").") for ln in sentences), proc.stderr
