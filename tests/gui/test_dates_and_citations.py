@@ -51,3 +51,24 @@ def test_export_dialog_citation_styles(make_window, library_dir: Path, tmp_path:
     dlg.format.setCurrentIndex(dlg.format.findData("tei"))
     assert not dlg.citation_style.isEnabled()
     dlg.close()
+
+
+def test_the_suggested_file_name_follows_the_scope(make_window, library_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye: the file offered stayed "broadsheet-article.xml" when Collection was chosen; a name the reader
+    typed is theirs and stays."""
+    win = make_window(library_dir)
+    issue = next(i for i in win.archive.issues() if i.publication == "人民日报")
+    win.open_article(next(a.id for a in win.archive.articles(issue_id=issue.id)))
+    dlg = win.show_export()
+    dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
+    dlg.format.setCurrentIndex(dlg.format.findData("tei"))
+    assert Path(dlg.path.text()).name == "broadsheet-article.xml"
+    folder = Path(dlg.path.text()).parent
+    dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
+    assert Path(dlg.path.text()) == folder / "broadsheet-issue.xml"
+    dlg.format.setCurrentIndex(dlg.format.findData("csv"))
+    assert Path(dlg.path.text()) == folder / "broadsheet-issue.csv"
+    dlg.path.setText(str(tmp_path / "my thesis chapter.csv"))
+    dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
+    assert Path(dlg.path.text()) == tmp_path / "my thesis chapter.csv"
+    dlg.close()

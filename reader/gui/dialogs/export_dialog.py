@@ -102,6 +102,16 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
     return export(items, req.fmt, annotations, **options), len(items)
 
 
+#: the file name offered for each scope: broadsheet-<name><suffix>
+_SUGGESTED = {"article": "article", "issue": "issue", "collection": "collection", "hits": "hits"}
+
+
+def _suggested(name: str) -> bool:
+    """Whether ``name`` is one the dialog offered (not one the reader typed)."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    return suffix in SUFFIXES.values() and stem in {f"broadsheet-{n}" for n in (*_SUGGESTED.values(), "export")}
+
+
 class ExportDialog(QDialog):
     """The export dialog; :meth:`start` runs the export, :attr:`written` is the file when it succeeded."""
 
@@ -210,10 +220,11 @@ class ExportDialog(QDialog):
         self.include_annotations.setEnabled(fmt in ("tei", "text", "md"))
         text = self.path.text().strip()
         suffix = self._suffix()
+        name = f"broadsheet-{_SUGGESTED.get(str(scope), 'export')}{suffix}"
         if not text:
-            base = {"article": "article", "issue": "issue", "collection": "collection", "hits": "hits"}.get(
-                str(scope), "export")
-            self.path.setText(str(Path(self.folder or Path.home()) / f"broadsheet-{base}{suffix}"))
+            self.path.setText(str(Path(self.folder or Path.home()) / name))
+        elif _suggested(Path(text).name):  # the name the dialog offered follows the scope and format
+            self.path.setText(str(Path(text).with_name(name)))
         elif Path(text).suffix in SUFFIXES.values() and Path(text).suffix != suffix:
             self.path.setText(str(Path(text).with_suffix(suffix)))
 
