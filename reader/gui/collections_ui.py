@@ -75,15 +75,15 @@ class Collecting:
         w = self.w
         if w.archive is None or w.state.article_id is None:
             return
-        had = w.state.article_id in self._items_of(name)
-        try:
-            w.archive.annotations.add_to_collection(name, w.state.article_id)
-        except BroadsheetError as e:
-            w.report(error_text(e))
+        article, store = w.state.article_id, w.archive.annotations
+        if article in self._items_of(name):
+            said = QCoreApplication.translate("MainWindow", "Already in the collection %1.")
+        elif w.push(QCoreApplication.translate("MainWindow", "Add to the collection %1").replace("%1", name),
+                    lambda: store.add_to_collection(name, article), lambda: store.remove_from_collection(name, article),
+                    lambda: w.annotating.annotations_changed(name)):
+            said = QCoreApplication.translate("MainWindow", "Added to the collection %1.")
+        else:
             return
-        self.w.annotating.annotations_changed(name)
-        said = (QCoreApplication.translate("MainWindow", "Already in the collection %1.") if had else
-                QCoreApplication.translate("MainWindow", "Added to the collection %1."))
         w.statusBar().showMessage(said.replace("%1", name), 4000)
 
     def _items_of(self, name: str) -> list[str]:
@@ -95,10 +95,20 @@ class Collecting:
             return []
 
     def remove_from_collection(self, name: str, article_id: str) -> None:
+        """Take an article out of a collection, as an undoable command (Undo puts it back where it stood: the
+        removal asked nothing and could not be undone — a click lost the reader's choice, seen by eye)."""
         w = self.w
-        if w.archive is not None:
-            w.archive.annotations.remove_from_collection(name, article_id)
-            self.w.annotating.annotations_changed(name)
+        if w.archive is None:
+            return
+        store = w.archive.annotations
+        items = self._items_of(name)
+        if article_id not in items:
+            return
+        at = items.index(article_id)
+        w.push(QCoreApplication.translate("MainWindow", "Remove from the collection %1").replace("%1", name),
+               lambda: store.remove_from_collection(name, article_id),
+               lambda: store.add_to_collection(name, article_id, position=at),
+               lambda: w.annotating.annotations_changed(name))
 
     def delete_collection(self, name: str) -> None:
         w = self.w

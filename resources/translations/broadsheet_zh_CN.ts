@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+64"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+69"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章笔记</translation>
@@ -92,13 +92,13 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+34"/>
+        <location line="+55"/>
         <source>Annotations of this article</source>
         <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
         <translation>本文的批注</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Filter by tag</source>
         <translation>按标签筛选</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -263,7 +263,7 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1121"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1169"/>
         <source>%n match(es)</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again</extracomment>
         <translation>
@@ -432,9 +432,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+115"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+125"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>导出</translation>
     </message>
     <message>
@@ -573,7 +573,7 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -631,7 +631,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-417"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-461"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) the flat index of each column&apos;s first cell, in reading order (right to left)</extracomment>
@@ -1435,14 +1435,24 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+85"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+80"/>
         <source>Already in the collection %1.</source>
         <translation>已在收藏集 %1 中。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Add to the collection %1</source>
+        <translation>加入收藏集 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Remove from the collection %1</source>
+        <translation>从收藏集 %1 移除</translation>
     </message>
     <message>
         <location filename="../../reader/gui/dialogs/prompts.py" line="-8"/>
@@ -1516,7 +1526,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+126"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
@@ -1927,7 +1937,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-564"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-567"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>

@@ -354,6 +354,10 @@ def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  
     assert win.collections.add_button.isEnabled()
     win.collecting.add_to_collection("论文材料")
     assert win.archive.annotations.collection("论文材料").items == [aid]
+    win.undo_stack.undo()  # adding is an edit like any other: undone, the collection is as it was
+    assert win.archive.annotations.collection("论文材料").items == []
+    win.undo_stack.redo()
+    assert win.archive.annotations.collection("论文材料").items == [aid]
     assert win.collections.current_name() == "论文材料"
     assert win.collections.items.count() == 1
     win.side.setCurrentWidget(win.collections)
@@ -361,6 +365,12 @@ def test_collections_in_the_library_pane(make_window, work_dir: Path) -> None:  
     win.collections.items.itemActivated.emit(win.collections.items.item(0))
     assert win.article_id == aid
     win.collecting.remove_from_collection("论文材料", aid)
+    assert win.archive.annotations.collection("论文材料").items == []
+    # seen by eye: a removal was neither confirmed nor undoable — a click lost the reader's choice
+    win.undo_stack.undo()
+    assert win.archive.annotations.collection("论文材料").items == [aid], "Undo puts it back"
+    assert win.collections.items.count() == 1
+    win.undo_stack.redo()
     assert win.archive.annotations.collection("论文材料").items == []
 
 
