@@ -493,14 +493,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         ActionId.PREV_HIT,
         QT_TRANSLATE_NOOP("MainWindow", "Previous h&it"),
-        "article_view.previous_hit",
+        "navigation.previous_hit",
         shortcuts=("Shift+F4",),
         places=(P("go", 1, 0),),
     ),
     ActionSpec(
         ActionId.NEXT_HIT,
         QT_TRANSLATE_NOOP("MainWindow", "Next &hit"),
-        "article_view.next_hit",
+        "navigation.next_hit",
         shortcuts=("F4",),
         places=(P("go", 1, 1),),
     ),

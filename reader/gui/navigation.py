@@ -238,6 +238,32 @@ class Navigator:
         w.layout_view.set_hits(w.article_view.hit_lines())
         self.update_position()
 
+    def next_hit(self) -> None:
+        """F4: the article's next hit; after its last, the next result's first (it went round the article's hits
+        and never on: reading every hit of a search took a click in the list after each article — seen by eye)."""
+        view = self.w.article_view
+        if view.hits and view.current_hit == len(view.hits) - 1 and self._step_result(1):
+            return
+        view.next_hit()
+
+    def previous_hit(self) -> None:
+        """Shift+F4: the article's previous hit; before its first, the previous result's last."""
+        view = self.w.article_view
+        if view.hits and view.current_hit == 0 and self._step_result(-1):
+            view.goto_hit(len(view.hits) - 1)
+            return
+        view.previous_hit()
+
+    def _step_result(self, step: int) -> bool:
+        """Open the search result ``step`` rows from the shown article's, when it is one and there is such a row."""
+        panel = self.w.search
+        row = panel.list.currentRow()
+        hit = panel.current_hit()
+        if hit is None or hit.article != self.state.article_id or not 0 <= row + step < panel.list.count():
+            return False
+        panel.move_selection(step)
+        return self.state.article_id != hit.article
+
     def clear_hits(self) -> None:
         """A new search is asked for: the hits of the last one are no longer marked, in the text or on the page."""
         self.state.hits = []

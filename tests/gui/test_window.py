@@ -291,3 +291,25 @@ def test_the_keyboard_moves_and_extends_the_selection_in_vertical_reading(make_w
     qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert view.selected_text() == view.reading.parts[0].display[:2]
+
+
+def test_next_hit_goes_on_to_the_next_result_after_the_last_hit(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: F4 went round the hits of the article shown ("hit 3/3 → 1/3") and never on to the next result;
+    reading every hit of a search took a click in the list after each article."""
+    win = make_window(library_dir)
+    win.searching.focus_search()
+    win.search.field.setText("发展")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    results = win.search.results
+    assert results is not None and len(results.hits) >= 2
+    first, second = results.hits[0].article, results.hits[1].article
+    view = win.article_view
+    assert win.article_id == first and view.current_hit == 0
+    for _ in range(len(view.hits) - 1):
+        win.act_next_hit.trigger()
+    assert win.article_id == first and view.current_hit == len(view.hits) - 1
+    win.act_next_hit.trigger()
+    assert win.article_id == second and view.current_hit == 0, "on to the next result's first hit"
+    assert win.search.list.currentRow() == 1
+    win.act_prev_hit.trigger()
+    assert win.article_id == first and view.current_hit == len(view.hits) - 1, "back to the last hit before"
