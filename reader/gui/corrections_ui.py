@@ -117,6 +117,7 @@ class Corrections:
         if w.archive is None:
             return
         current, page_id, place = self.state.article_id, self.state.page_id, w.article_view.place()
+        selection = w.article_view.selection_original()
         if reread:
             w.archive.corrections_changed()
         # the corrected readings a search is told of, made again now on the search lane: the next search does not
@@ -128,13 +129,22 @@ class Corrections:
         for candidate in (prefer, current):
             if candidate and w.archive.exists(candidate) and (candidate in ids or not ids):
                 w.open_article(candidate, page_id=page_id)
-                if candidate == current:  # the reader stays at the line they were reading
-                    w.article_view.restore_place(place)
+                if candidate == current:  # the reader stays at the line they were reading, the caret where it was
+                    self._caret_back(selection, place)
                 break
         else:
             if ids:
                 w.open_article(ids[0], page_id=page_id)
         w.searching.refresh()  # the shown search's hits as the corrections now leave them
+
+    def _caret_back(self, selection: list[tuple[int, int, int]], place: tuple[int, int, int] | None) -> None:
+        """The caret at the start of what was selected (the corrected word: it was put before the headline, and the
+        next Shift+arrow selected from there — seen by eye), the view at the reader's line."""
+        view = self.w.article_view
+        if selection:
+            part, start = selection[0][0], selection[0][1]
+            view.select_original(part, start, part, start)
+        view.restore_place(place)
 
     def changed_elsewhere(self) -> None:
         """Another process made or undid a correction: the article shown is read as it now is, at the place the

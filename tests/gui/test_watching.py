@@ -212,3 +212,24 @@ def test_the_corrected_or_original_switch_keeps_the_readers_line(  # noqa: ANN00
         win.corrections.set_show_corrected(shown)
         now = win.article_view.place()
         assert now is not None and now[0] == top[0] and abs(now[1] - top[1]) <= 40, (shown, top, now)
+
+
+def test_after_a_correction_the_caret_is_at_the_corrected_word(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path) -> None:
+    """Seen by eye: after Correct OCR text (or its undo) the caret was before the headline: the next Shift+arrow
+    selected from the article's start and took the view there."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib", size=(1000, 600))
+    win.watching.timer.stop()
+    article, at = _longest(win)
+    win.open_article(article)
+    view = win.article_view
+    view.select_article_range(at, at + 2)
+    chosen = view.selection_original()
+    top = view.place()
+    assert win.corrections.correct_ocr(NEW)
+    caret = view.selection_original()
+    assert caret and caret[0][:2] == chosen[0][:2], (chosen, caret)
+    assert view.place() == top
+    win.undo_stack.undo()
+    assert view.selection_original()[0][:2] == chosen[0][:2]
