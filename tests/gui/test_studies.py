@@ -243,3 +243,18 @@ def test_the_keyword_column_shows_the_keyword_whole(make_window, library_dir: Pa
     assert view.table.columnWidth(concordance_view.MATCH) >= widest + 8
     _concordance(win, qtbot, "发展")  # a short keyword gives the contexts their room back
     assert view.table.columnWidth(concordance_view.MATCH) <= 8 * view.fontMetrics().horizontalAdvance("M")
+
+
+def test_counts_are_drawn_on_whole_gridlines(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: a timeline of one article a year had gridlines at 0.2, 0.4 … 1 articles."""
+    from reader.gui.widgets.timeline_view import TimelineChart
+
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    t = Timeline("x", By.YEAR, [Bucket("1858", 1, 1, 3), Bucket("1859", 0, 0, 2)])
+    for measure in ("articles", "occurrences"):
+        chart.set_series([t], measure)
+        step, ceiling = chart.scale()
+        assert step == 1.0 and ceiling == 1.0, measure
+    chart.set_series([t], "relative")  # shares keep their round fractions
+    assert chart.scale()[0] < 100

@@ -114,9 +114,7 @@ class TimelineChart(QWidget):
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter,
                        self.tr("Type one or more queries, separated by ;, and press Draw."))
             return []
-        top = max((self.value(b) for s in self.series for b in s.buckets), default=0.0)
-        step = _nice_step(top)
-        ceiling = max(step, math.ceil(top / step) * step)
+        step, ceiling = self.scale()
         label_w = max(fm.horizontalAdvance(self._tick(ceiling)), fm.horizontalAdvance("00")) + 10
         legend_h = fm.height() + 8
         head = legend_h + fm.height() / 2 + 6  # the legend, and half a tick label above the top line
@@ -127,6 +125,15 @@ class TimelineChart(QWidget):
         bars = self._draw_bars(p, plot, periods, ceiling)
         self._draw_periods(p, plot, periods, colours)
         return bars
+
+    def scale(self) -> tuple[float, float]:
+        """(the gridlines' step, the top of the axis): whole steps for counts of articles or occurrences (a chart of
+        one article had lines at 0.2, 0.4 … — seen by eye), round ones for shares."""
+        top = max((self.value(b) for s in self.series for b in s.buckets), default=0.0)
+        step = _nice_step(top)
+        if self.measure != "relative":
+            step = max(1.0, step)
+        return step, max(step, math.ceil(top / step) * step)
 
     def _tick(self, v: float) -> str:
         text = f"{v:,.2f}".rstrip("0").rstrip(".") if v < 10 and v != int(v) else f"{int(v):,}"
