@@ -820,10 +820,12 @@ def _standoff(root: etree._Element, ctx: _Context, anns: Sequence[Annotation]) -
             rs = _el(ann, "respStmt")
             _el(rs, "resp", "creator")
             _el(rs, "name", a.creator or "Broadsheet user", ref=f"#{who}")
-            when = _iso_datetime(a.created)
-            if when:
+            changes = [(status, when) for status, stamp in (("created", a.created), ("modified", a.modified))
+                       if (when := _iso_datetime(stamp))]
+            if changes:  # an edited note says when it was changed too (it said only when it was made)
                 rd = _el(ann, "revisionDesc")
-                _el(rd, "change", status="created", when=when, who=f"#{who}")
+                for status, when in changes:
+                    _el(rd, "change", status=status, when=when, who=f"#{who}")
             if a.note:
                 _el(ann, "note", a.note)
             if a.orphaned or (a.anchor is not None and target.startswith("#art")):

@@ -356,3 +356,16 @@ def test_cli_annotate_correct_export_and_move_work(cli_library: Any, tmp_path: P
     assert "undid merge" in capsys.readouterr().out
     assert main(["collection", *lib, "show", "读书", "--ids"]) == 0
     assert capsys.readouterr().out.split() == [ids[2], target]
+
+
+def test_an_edited_note_says_when_it_was_changed(tei_validator: Any) -> None:
+    """Seen by eye: a note edited after it was made was exported with its creation only in its revisionDesc."""
+    art = _article([("headline", "Head", "l1"), ("paragraph", "Some text to note.", "l2")])
+    doc = _doc([art])
+    start = art.text.index("text")
+    note = A.Annotation(article="a1", anchor=A.Anchor(start, start + 4, "text"), note="edited later",
+                        created="2026-11-01T10:00:00Z", modified="2026-11-20T09:30:00Z")
+    root = tei_validator(export_tei(items_from_document(doc), [note], user="Lin, M."))
+    changes = root.findall(".//t:standOff//t:annotation/t:revisionDesc/t:change", NS)
+    assert [(c.get("status"), c.get("when")) for c in changes] == [("created", "2026-11-01T10:00:00Z"),
+                                                                   ("modified", "2026-11-20T09:30:00Z")]
