@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import Article, Part, reading_order
+from reader.text.chars import is_cjk
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,33 @@ def utf16_offsets(text: str) -> list[int]:
     return out
 
 
+#: shown between two columns of a headline set one phrase to a column: a line of its own each
+LINE_SEPARATOR = "\u2028"
+#: the parts set in display type whose columns are kept apart when shown
+_DISPLAY_ROLES = frozenset({"column-label", "kicker", "headline", "subheadline"})
+
+
+def column_breaks(part: Part) -> list[int]:
+    """Where a headline's next source column starts inside its text, the two joined with nothing between (Chinese
+    decks, one to a column: 締結三强協定 | 蘇召各使回國傳將有新動作 ran together and read as one sentence)."""
+    if part.role not in _DISPLAY_ROLES:
+        return []
+    text = part.text
+    return [b.start for a, b in zip(part.spans, part.spans[1:], strict=False)
+            if b.line != a.line and b.start == a.end and 0 < b.start < len(text)
+            and is_cjk(text[b.start - 1]) and is_cjk(text[b.start])]
+
+
+def _lines_kept(part: Part, display: str, to_orig: list[int]) -> tuple[str, list[int]]:
+    """``display`` with :data:`LINE_SEPARATOR` before each of the part's :func:`column_breaks` (shown, not
+    stored: the text, its search and its offsets are unchanged; the map sends it to the next character)."""
+    for b in reversed(column_breaks(part)):
+        d = bisect.bisect_left(to_orig, b)
+        display = display[:d] + LINE_SEPARATOR + display[d:]
+        to_orig = to_orig[:d] + [b] + to_orig[d:]
+    return display, to_orig
+
+
 @dataclass
 class Reading:
     """An article in one display script: the parts shown, in order."""
@@ -140,7 +168,10 @@ class Reading:
     parts: list[ShownPart]
 
     @classmethod
-    def build(cls, article: Article, convert: Converter = identity) -> Reading:
+    def build(cls, article: Article, convert: Converter = identity, columns: bool = False) -> Reading:
+        """The article's parts as shown in the display script ``convert`` gives; ``columns``: it was set in
+        vertical columns (ECPO), and each column of a headline is shown on a line of its own
+        (:func:`column_breaks`; a text dump's wrapped headline — 季报五访”掌 | 握干部 — is not so cut)."""
         shown: list[ShownPart] = []
         for i in reading_order(article):  # the one order of every view and export (reader.model.document)
             part = article.parts[i]
@@ -148,7 +179,8 @@ class Reading:
                 continue
             try:
                 display, to_orig = convert(part.text)
-                sp = ShownPart(i, part, display, list(to_orig))
+                display, to_orig = _lines_kept(part, display, list(to_orig)) if columns else (display, list(to_orig))
+                sp = ShownPart(i, part, display, to_orig)
             except ValueError as e:  # a converter that breaks the map: show the original, keep offsets right
                 log.warning("article %s: %s; showing the original text", article.id, e)
                 display, to_orig = identity(part.text)

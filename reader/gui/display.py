@@ -155,6 +155,7 @@ class Display:
     def auto_vertical(self, page_vertical: bool) -> None:
         """Sources set vertically (ECPO) read vertically unless the user turned it off."""
         self._page_vertical = page_vertical
+        self.w.article_view.set_in_columns = page_vertical
         want = self.user_vertical or (page_vertical and not self._vertical_declined)
         if want != self.w.article_view.vertical:
             self.w.article_view.set_vertical(want)

@@ -312,3 +312,57 @@ def test_the_reader_keeps_their_passage_through_a_change_of_display(qtbot, chang
     assert now is not None
     after = view.to_original((now[0], now[1], now[1]))
     assert after[0] == before[0] and abs(after[1] - before[1]) <= 60, (change, before, after)
+
+
+def _stacked_headline() -> Article:
+    """A Jing bao headline and three decks, one column each, as ECPO gives them (1939-04-21, 英法通知蘇聯)."""
+    decks = ["締結三强協定", "蘇召各使回國傳將有新動作", "英與土耳其反侵略談判完成"]
+    spans, pos = [], 0
+    for n, deck in enumerate(decks):
+        spans.append(Span(pos, pos + len(deck), f"c{n + 2}", 0))
+        pos += len(deck)
+    body = "（巴黎廿日美聯電）今日據悉、英法二國、已通知蘇聯、表示願締結一三强軍事互助協定云、"
+    return Article("a", parts=[Part("headline", "英法通知蘇聯", [Span(0, 6, "c1", 0)]),
+                               Part("subheadline", "".join(decks), spans),
+                               Part("paragraph", body, [Span(0, len(body), "c5", 0)])])
+
+
+def test_stacked_decks_are_shown_one_to_a_line(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: a headline's decks set one to a column ran together into one string ("…協定蘇召各使…"), read
+    as one sentence. Each column of a headline is shown on its own line (its own column, reading vertically);
+    the text, its search and its offsets are unchanged."""
+    article = _stacked_headline()
+    reading = Reading.build(article, columns=True)
+    deck = reading.shown(1)
+    assert deck is not None
+    assert deck.display == "締結三强協定\u2028蘇召各使回國傳將有新動作\u2028英與土耳其反侵略談判完成"
+    assert deck.part.text == "締結三强協定蘇召各使回國傳將有新動作英與土耳其反侵略談判完成"
+    s, e = deck.display_range(4, 8)  # 協定蘇召: across the break
+    assert deck.display[s:e] == "協定\u2028蘇召" and deck.original_range(s, e) == (4, 8)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_in_columns = True  # its page was set in columns (ECPO): the window says so from the page
+    view.set_article(article)
+    view.select_original(1, 4, 1, 8)
+    assert view.selection_original() == [(1, 4, 8)]
+    assert view.selected_text() == "協定\n蘇召"
+    assert view.find_text("協定蘇召") == 1 and view.found == [(1, 4, 8)], "found across the line kept"
+    view.close_find()
+    block = view.text.document().findBlock(view.text._blocks[1])
+    assert block.layout().lineCount() == 3, "one deck a line"
+    view.set_vertical(True)
+    view._relayout_vertical()
+    x_of = {i: rect.x() for k, i, rect, _c, _p in view.vreader.cells if k == 1}  # by display offset
+    assert len({x_of[0], x_of[7], x_of[20]}) == 3, "one deck a column"
+    assert "\u2028" not in [c for k, _i, _r, c, _p in view.vreader.cells if k == 1], "the separator is not drawn"
+    assert view.selection_original() == [(1, 4, 8)]
+
+
+
+def test_a_text_dumps_wrapped_headline_reads_on_one_line() -> None:
+    """A PDF text dump breaks a long headline at its column's width (定期汇报、“季报五访”掌 | 握干部干事成效): its
+    lines are one phrase, shown as one."""
+    article = _stacked_headline()
+    assert "\u2028" not in Reading.build(article).shown(1).display

@@ -68,7 +68,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.reading import HEAD_ROLES, VERTICAL_FORMS, Converter, Reading, identity, utf16_offsets
+from reader.app.reading import (
+    HEAD_ROLES,
+    LINE_SEPARATOR,
+    VERTICAL_FORMS,
+    Converter,
+    Reading,
+    identity,
+    utf16_offsets,
+)
 from reader.model.document import Article
 from reader.text import forms as textforms
 from reader.text import linebreak
@@ -140,7 +148,9 @@ def set_for_breaking(display: str) -> tuple[str, tuple[int, ...]]:
     """A part's display text as it goes into the document (:meth:`TextReader._with_breaks`), remembered by the
     text itself — what comes out depends on it alone, so a corrected text is set anew — and reopening an
     article (the next hit, going back) does not run the line breaker over every character again."""
-    text = display.replace("\n", " ").replace("\u2029", " ").replace("\u2028", " ")
+    # a headline's columns stay on lines of their own (the line separator :func:`reader.app.reading.column_breaks`
+    # puts in); any other break in a part's text is a space, the part one block
+    text = display.replace("\n", " ").replace("\u2029", " ")
     out, inserted = TextReader._with_breaks(text, utf16_offsets(display))
     return out, tuple(inserted)
 
@@ -453,8 +463,8 @@ class VerticalReader(QWidget):
                 pitch, col = columns.pop()
                 row += 0 if sp.display[:1] in linebreak.NO_END else 1
             else:
-                row = self._first_row(sp.role, sp.display, rows)
-            row = self._set_part(k, sp.display, rows, row, (pitch, col), columns, margin, fpx)
+                row = self._first_row(sp.role, sp.display.split(LINE_SEPARATOR)[0], rows)
+            row = self._set_part(k, sp.display, rows, row, (pitch, col), columns, margin, fpx, sp.role in HEAD_ROLES)
             if sp.role in HEAD_ROLES:
                 columns[-1] = (pitch * 1.3, columns[-1][1])
         total = sum(w for w, _ in columns) + 2 * margin
@@ -480,18 +490,25 @@ class VerticalReader(QWidget):
 
     @staticmethod
     def _set_part(k: int, display: str, rows: int, row: int, column: tuple[float, list[Cell]],
-                  columns: list[tuple[float, list[Cell]]], margin: float, fpx: float) -> int:
-        """Set part ``k`` from ``row`` of ``column`` on, into ``columns``; returns the row after its last character."""
+                  columns: list[tuple[float, list[Cell]]], margin: float, fpx: float, centred: bool = False) -> int:
+        """Set part ``k`` from ``row`` of ``column`` on, into ``columns``; returns the row after its last character.
+        A headline's columns (:data:`LINE_SEPARATOR` between them) each start a column of their own, ``centred``."""
         pitch, col = column
         text = display.translate(VERTICAL_FORMS)
-        # kinsoku: no column starts with 、。，」 or ends with 「, a digit run stays whole
-        starts = set(linebreak.columns(display, rows, row)[1:])
-        for i, ch in enumerate(text):
-            if i in starts:
+        base = 0
+        for n, segment in enumerate(display.split(LINE_SEPARATOR)):
+            if n:
                 columns.append((pitch, col))
-                col, row = [], 0
-            col.append((k, i, margin + row * fpx * 1.12, ch, fpx))
-            row += 1
+                col, row = [], max(0, (rows - len(segment)) // 2) if centred else 0
+            # kinsoku: no column starts with 、。，」 or ends with 「, a digit run stays whole
+            starts = {base + i for i in linebreak.columns(segment, rows, row)[1:]}
+            for i in range(base, base + len(segment)):
+                if i in starts:
+                    columns.append((pitch, col))
+                    col, row = [], 0
+                col.append((k, i, margin + row * fpx * 1.12, text[i], fpx))
+                row += 1
+            base += len(segment) + 1
         columns.append((pitch, col))
         return row
 
@@ -744,6 +761,8 @@ class ArticleView(QWidget):
         self.font_family: Callable[[str, str], str] = lambda script, text: "Noto Serif CJK SC"
         self.font_size = 17.0
         self.vertical = False
+        #: the article's page was set in vertical columns (ECPO): a headline's columns are shown apart
+        self.set_in_columns = False
         #: search hits as original ranges, and the current one
         self.hits: list[OriginalRange] = []
         self.current_hit = -1
@@ -895,7 +914,7 @@ class ArticleView(QWidget):
             self.vreader.reading = None
             self.vreader.relayout()
             return
-        self.reading = Reading.build(self.article, self.convert)
+        self.reading = Reading.build(self.article, self.convert, columns=self.set_in_columns)
         self._place_before_resize = None
         sample = " ".join(sp.display for sp in self.reading.parts[:6])
         family = self.font_family(self.script, sample)
@@ -987,7 +1006,8 @@ class ArticleView(QWidget):
         """The selected characters as displayed."""
         if self.reading is None:
             return ""
-        return "".join(self.reading.parts[k].display[s:e] for k, s, e in self.view.selection())
+        shown = "".join(self.reading.parts[k].display[s:e] for k, s, e in self.view.selection())
+        return shown.replace(LINE_SEPARATOR, "\n")  # a headline's columns, one to a line
 
     def select_original(self, part0: int, start: int, part1: int | None = None, end: int | None = None) -> None:
         """Select original characters from (part0, start) to (part1, end)."""
@@ -1156,11 +1176,14 @@ class ArticleView(QWidget):
         folded_needle = textforms.fold_query(needle) if needle else ""
         if self.reading is not None and folded_needle:
             for k, sp in enumerate(self.reading.parts):
-                hay, omap = textforms.fold(sp.display)
+                # a headline's columns are found across the line kept between them (協定 | 蘇召)
+                kept = [i for i, ch in enumerate(sp.display) if ch != LINE_SEPARATOR]
+                flat = "".join(sp.display[i] for i in kept)
+                hay, omap = textforms.fold(flat)
                 i = hay.find(folded_needle)
                 while i >= 0:
-                    s, e = textforms.to_original(omap, i, i + len(folded_needle), len(sp.display))
-                    self.found.append(self.to_original((k, s, e)))
+                    s, e = textforms.to_original(omap, i, i + len(folded_needle), len(flat))
+                    self.found.append(self.to_original((k, kept[s], kept[e - 1] + 1)))
                     i = hay.find(folded_needle, i + len(folded_needle))
         if self.found:
             self.current_found = 0
