@@ -41,3 +41,16 @@ def _line_heights(text: str, font: QFont) -> list[float]:
         heights.append(line.height())
     layout.endLayout()
     return heights
+
+
+def test_the_library_filter_field_has_room_at_the_docks_width(make_window, library_dir) -> None:  # noqa: ANN001
+    """Seen by eye: beside the tag list and "Only in search hits" the text filter was squeezed to "Fil…" in the
+    dock's first width."""
+    win = make_window(library_dir, size=(1440, 900))
+    win.notes_dock.show()
+    panel = win.notes
+    panel.tabs.setCurrentIndex(1)
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+    field = panel.text_filter
+    assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24, field.width()

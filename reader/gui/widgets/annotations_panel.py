@@ -153,10 +153,10 @@ class AnnotationsPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.text_filter, 1)
-        filters.addWidget(self.in_hits)
         lib_lay = QVBoxLayout(lib_page)
         lib_lay.setContentsMargins(0, 0, 0, 0)
         lib_lay.addLayout(filters)
+        lib_lay.addWidget(self.in_hits)  # on a line of its own: beside them it squeezed the text filter to "Fil…"
         lib_lay.addWidget(self.library_list, 1)
 
         self.tabs.addTab(self.article_list, self.tr("This article"))
