@@ -1443,7 +1443,7 @@ def _duplicates(lines: Sequence[Line]) -> set[int]:
     """Indices of lines microfilm OCR read twice: a line whose box lies mostly over a nearby line's box and
     whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
     reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
-    out: set[int] = set()
+    out: set[int] = {k for k in range(1, len(lines) - 1) if _fused_reading(lines, k)}
     for k, line in enumerate(lines):
         for j in range(max(0, k - DUPLICATE_WINDOW), k):
             if j in out or not _same_place(lines[j], line):
@@ -1453,6 +1453,31 @@ def _duplicates(lines: Sequence[Line]) -> set[int]:
                 out.add(k if len(b) <= len(a) else j)
                 break
     return out
+
+
+#: each half of a fused reading holds at least this many letters
+FUSED_HALF = 2
+
+
+def _overlap(a: Line, b: Line) -> bool:
+    return (a.box is not None and b.box is not None and min(a.box[2], b.box[2]) > max(a.box[0], b.box[0])
+            and min(a.box[3], b.box[3]) > max(a.box[1], b.box[1]))
+
+
+def _fused_reading(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` is one word microfilm OCR made of the last word of the line above and the first of the line
+    under it, boxed over both ("in this county" / "countyWAREHOUSE" / "WAREHOUSE SOLD"; "MONTANA HORSES" /
+    "HORSESDO" / "DO NOT SELL WELL"): a second reading of text already read, which would part a headline from
+    the text it closes."""
+    text = lines[k].text.strip()
+    word = _letters(text)
+    if " " in text or len(word) < 2 * FUSED_HALF + 1:
+        return False
+    above, below = lines[k - 1], lines[k + 1]
+    if not (_overlap(lines[k], above) and _overlap(lines[k], below)):
+        return False
+    a, b = _letters(above.text), _letters(below.text)
+    return any(a.endswith(word[:i]) and b.startswith(word[i:]) for i in range(FUSED_HALF, len(word) - FUSED_HALF + 1))
 
 
 def _same_place(a: Line, b: Line) -> bool:

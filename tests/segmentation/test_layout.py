@@ -1004,3 +1004,21 @@ def test_a_tall_row_of_a_table_of_figures_heads_no_item() -> None:
     arts = articles_from_layout([_page([block])])
     assert [a.headline for a in arts] == ["NEW YORK STOCK LIST"]
     assert "Reading 171 0" in arts[0].text
+
+
+def test_a_word_the_ocr_fused_from_two_lines_does_not_part_a_headline_from_its_story() -> None:
+    """Microfilm OCR (NDNP, Winchester News 1910) reads the last word of a story and the first of the next headline a
+    second time as one word boxed over both lines ("in this county" / "countyWAREHOUSE" / "WAREHOUSE SOLD"): that
+    reading is noise, and the headline under it still opens its story."""
+    rows = [*_BODY * 2, ("cattle for the export market unsold in this county", 0, 200, 0),
+            ("WAREHOUSE SOLD", 220, 220, 12), ("LEXINGTON Ky Oct 31 The biggest business", 25, 0, 0), *_BODY * 2]
+    col = _column("c", 50, 100, rows)
+    above, head = col.lines[10], col.lines[11]
+    fused = Line(id="c.fused", text="countyWAREHOUSE", box=(above.box[2] - 90, above.box[1] + 4, head.box[0] + 120,
+                                                             head.box[3]), font_size=9)
+    col.lines.insert(11, fused)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    sold = [a for a in arts if a.headline == "WAREHOUSE SOLD"]
+    assert len(sold) == 1 and sold[0].text.lstrip().startswith("WAREHOUSE SOLD"), [a.headline for a in arts]
+    assert "countyWAREHOUSE" not in " ".join(p.text for a in arts for p in a.parts if p.role != "noise")
