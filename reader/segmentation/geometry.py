@@ -2696,6 +2696,23 @@ class _ColumnHeads:
                 and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
                 and (self.set_off(k) or self.small(k) or flush))
 
+    def set_apart(self, k: int) -> bool:
+        """Line ``k`` is centred between a blank line's whitespace above it and a line of running text close under
+        it: an item's head whatever its case or stops, which microfilm OCR garbles ("s,evrlty ns an Mrmcnl et Meral
+        Urlnriii.", "rraurnal Tlill," for a full stop read as a comma, "(lisrlirs Sale at Grape Hotel."). Only a few
+        words, no figures, breaking no word; the line under it runs to the column's right edge."""
+        if k == 0 or k + 1 >= len(self.lines):
+            return False
+        line, under, text = self.lines[k], self.lines[k + 1].box, self.lines[k].text.strip()
+        if (line.type is not None or not 3 <= len(text) <= ITEM_HEAD_CHARS or not _worded(text) or under is None
+                or text.endswith(_LINE_END_HYPHENS) or latin_dateline(text) or is_tabular(text)
+                or _digit_share(text) >= HEAD_DIGITS):
+            return False
+        runs_on = self.right - under[2] < SHORT_END * self.em
+        close_under = self.gaps[k + 1] - self.usual < ITEM_HEAD_GAP * self.em
+        return (runs_on and close_under and self.space_above(k) >= ITEM_HEAD_GAP
+                and _is_centred(line, self.left, self.right, self.em))
+
     def opens_item(self, k: int) -> bool:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
         whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
@@ -2721,7 +2738,8 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     heads = _ColumnHeads(lines, list(flags), edges)
     k = 0
     while k < len(lines) - 1:
-        if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
+        if not heads.out[k] and heads.finished(k) and (
+                heads.head_text(k) and heads.set_off(k) and heads.opens_item(k) or heads.set_apart(k)):
             heads.out[k] = True
         if heads.out[k] and not _roman_section(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k

@@ -110,11 +110,13 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: 胃鑰 / 分片 / … / 上海中西大薬房發行, had the slogan for their body and stand alone now; seg19: L'Ouest-Éclair
 #: 1918 6 → 9 right and 9 → 0 spurious by the crossheads under its banner, its writers' initials and an asterisk that
 #: opens no brief, Lancaster 1888
-#: 30 → 27 spurious by adverts' display lines close under their copy)
+#: 30 → 27 spurious by adverts' display lines close under their copy; seg20: Lancaster 1888 6 → 9 right and 27 → 28
+#: spurious by centred heads the OCR garbled past their case and stops, set apart by whitespace; the one more spurious
+#: is a market report's crosshead so set, "Bteeaaaraact,")
 FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (9, 0),
                    "ecpo_jingbao": (49, 12), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
-                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 27),
+                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (9, 28),
                    "ndnp_prescott_ark_1920-05-27": (3, 3), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 

@@ -1022,3 +1022,18 @@ def test_a_word_the_ocr_fused_from_two_lines_does_not_part_a_headline_from_its_s
     sold = [a for a in arts if a.headline == "WAREHOUSE SOLD"]
     assert len(sold) == 1 and sold[0].text.lstrip().startswith("WAREHOUSE SOLD"), [a.headline for a in arts]
     assert "countyWAREHOUSE" not in " ".join(p.text for a in arts for p in a.parts if p.role != "noise")
+
+
+def test_inside_a_whole_column_block_a_centred_garbled_head_set_apart_by_whitespace_opens_an_item() -> None:
+    """Microfilm OCR (NDNP, Lancaster Intelligencer 1888) garbles an item's head in body type past its case and stops
+    ("rraurnal Tlill," for "Fraternal Visit."): centred, with a blank line's whitespace above it after finished
+    text and a line of running text close under it, it still heads the next item."""
+    rows = [*_BODY * 3, ("rraurnal Tlill,", 230, 230, 40), ("Last evening State Vice Councilor Wiu-", 25, 0, 0),
+            *_BODY * 3]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    visit = [a for a in arts if a.headline == "rraurnal Tlill,"]
+    assert len(visit) == 1 and visit[0].text.split("Last evening")[0].strip() == "rraurnal Tlill,", [
+        a.headline for a in arts]
+    assert "rraurnal" not in arts[0].text
