@@ -3182,6 +3182,11 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
     return out
 
 
+#: a block of display lines stranded below the next column's heading is an item of its own from this many runs of
+#: one size up
+STRANDED_RUNS = 3
+
+
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
@@ -3856,10 +3861,38 @@ class _PageCut:
 
     def add_heads(self, lines: list[Line], block: Block) -> None:
         """Headline lines, one headline per run of the same size, wait for their article."""
+        self.strand_heads(lines)
         self.item_break = False
         for run in _size_runs(self.sizes, lines, block):
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
             self.pending_ids.append(block.id)
+
+    def strand_heads(self, lines: list[Line]) -> None:
+        """Waiting display lines set lower on the page than the heading ``lines`` open, and beside it in another
+        column, head nothing under it: a headline stands over its text. A box of display lines only (an advert: "FOR
+        HAY" / "Red Top, per bu $2.00" / "Ozan Mercantile Co.") or a caption read before the next column's heading
+        is an item of its own, one per block of :data:`STRANDED_RUNS` runs of one size or more: its first run its
+        headline, the rest its body."""
+        heads = [ln for group, _ in self.pending_heads for ln in group]
+        box = _union([ln.box for ln in lines if ln.box is not None])
+        boxes = [ln.box for ln in heads if ln.box is not None]
+        if box is None or not boxes or len(boxes) < len(heads) or self.vertical:
+            return
+        beside = all(b[2] <= box[0] or b[0] >= box[2] for b in boxes)
+        if not beside or box[3] > min(b[1] for b in boxes):
+            return
+        groups: dict[str, list[tuple[list[Line], float]]] = {}
+        for group, ident in zip(self.pending_heads, self.pending_ids, strict=False):
+            groups.setdefault(ident, []).append(group)
+        self.pending_heads, self.pending_ids = [], []
+        for ident, runs in groups.items():
+            if len(runs) < STRANDED_RUNS:  # one line of display (a signature, a caption) waits as before
+                self.pending_heads.extend(runs)
+                self.pending_ids.extend([ident] * len(runs))
+                continue
+            d = self.open_article()
+            d.parts.extend(_heading_parts(runs[:1]))
+            d.parts.extend(lines_part(group, "paragraph") for group, _ in runs[1:])
 
     def garbled_dateline(self, lines: list[Line]) -> bool:
         """The block opens on a dateline the OCR could not read but for its day ("a 2 7", "2 9 E": the place

@@ -1037,3 +1037,30 @@ def test_inside_a_whole_column_block_a_centred_garbled_head_set_apart_by_whitesp
     assert len(visit) == 1 and visit[0].text.split("Last evening")[0].strip() == "rraurnal Tlill,", [
         a.headline for a in arts]
     assert "rraurnal" not in arts[0].text
+
+
+_STORY = ["Next Sunday evening at eight o'clock there", "will be held at the Methodist church a service",
+          "in memory of all soldiers and sailors who gave", "their lives in the war, and every one is asked",
+          "to come and to bring the children with him."]
+
+
+def test_a_box_of_display_lines_at_a_columns_foot_is_no_kicker_of_the_next_columns_headline() -> None:
+    """Prescott (Ark.) 1920: a display advert at the foot of column 1 is all display lines ("FOR HAY" / "Red Top,
+    per bu $2.00" / "Ozan Mercantile Co." / "Prescott, Arkansas."), no body, and column 2 opens on a headline at the
+    page's top. A headline stands over its text: the advert is an item of its own, not the kicker and decks of the
+    story in the next column."""
+    top = [_block("h1", 50, 100, ["FARMERS MEET"], font=10, lh=30), _block("b1", 50, 140, _STORY * 3, font=6)]
+    sizes = [("FOR HAY", 16.0, 60), ("Red Top, per bu $2.00", 12.0, 40), ("Orange, per bu $2.25", 12.0, 40),
+             ("Ozan Mercantile Co.", 16.0, 60), ("Prescott, Arkansas.", 12.0, 40)]
+    lines, y = [], 700.0
+    for k, (text, size, lh) in enumerate(sizes):
+        lines.append(Line(id=f"ad.l{k}", text=text, box=(80, y, 360, y + lh - 4), font_size=size))
+        y += lh + 10
+    ad = Block(id="ad", lines=lines, box=(80, 700, 360, y), font_size=12)
+    head = _block("h2", 420, 100, ["MEMORIAL SERVICE"], font=8, lh=24)
+    story = _block("b2", 420, 130, _STORY * 3, font=6)
+    arts = articles_from_layout([_page([*top, ad, head, story], width=800, height=1200)])
+    memorial = next(a for a in arts if "Next Sunday" in a.text and "MEMORIAL" in a.text)
+    assert memorial.headline == "MEMORIAL SERVICE" and "HAY" not in memorial.text, memorial.text[:80]
+    hay = [a for a in arts if a.headline == "FOR HAY"]
+    assert len(hay) == 1 and "Ozan Mercantile Co." in hay[0].text, [a.headline for a in arts]
