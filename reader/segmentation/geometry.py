@@ -4066,7 +4066,14 @@ class _PageCut:
         if self.nameplate(runs):
             runs = runs[1:]
             seen = 1
+        boxed = self.boxed_across(block)
+        copy = False  # the boxed block's text has begun
         for is_display, run in runs:
+            if boxed and copy:
+                seen += len(run)
+                self.place_body(block, run, titled)
+                continue
+            copy = copy or not is_display
             if is_display and seen and (n := self.closing_address(run)):
                 self.place_body(block, run[:n])  # the address closing the copy above, set in display type
                 seen, run = seen + n, run[n:]
@@ -4092,6 +4099,14 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def boxed_across(self, block: Block) -> bool:
+        """The block is one box set across two columns or more (:data:`BANNER_COLUMNS`) but not a whole column: a
+        display advert the OCR boxed whole, whose display lines after its copy has begun ("OLD STYLE TINWARE.",
+        "Great Drop in the Price of Stoves and Ranges.") are its own, no new item's head."""
+        box = block_box(block)
+        return (box is not None and not self.vertical and self.column_width > 0
+                and box[2] - box[0] >= BANNER_COLUMNS * self.column_width and not _column_block(block, self.sizes))
 
     def tight_under_text(self, run: list[Line], after: Line | None, block: Block) -> bool:
         """The display run stands right under the body text placed last, in its column, with less whitespace between

@@ -1064,3 +1064,25 @@ def test_a_box_of_display_lines_at_a_columns_foot_is_no_kicker_of_the_next_colum
     assert memorial.headline == "MEMORIAL SERVICE" and "HAY" not in memorial.text, memorial.text[:80]
     hay = [a for a in arts if a.headline == "FOR HAY"]
     assert len(hay) == 1 and "Ozan Mercantile Co." in hay[0].text, [a.headline for a in arts]
+
+
+def test_a_display_advert_boxed_across_two_columns_is_one_item_whatever_display_lines_its_copy_holds() -> None:
+    """Lancaster Intelligencer 1885 (hOCR): a display advert the OCR boxed whole across two columns holds display
+    lines between its copy ("HOUSEFURNISHING." / copy / "OLD STYLE TINWARE." / copy / "Great Drop in the Price of
+    Stoves and Ranges." / copy): they are the advert's, not the heads of three items."""
+    cols = [_block(f"c{k}", 50 + 340 * k, 100, [f"column {k} text line running on here"] * 12, font=8)
+            for k in range(3)]
+    rows = [("HOUSEFURNISHING.", 14.0), ("We are now manufacturing a complete line of", 8.0),
+            ("OLD STYLE TINWARE.", 14.0),
+            ("We use only the best tin and employ only the best mechanics", 8.0), ("and our ware is superior.", 8.0),
+            ("Great Drop in the Price of Stoves and Ranges.", 14.0), ("Examine our stock before buying.", 8.0)]
+    lines, y = [], 500.0
+    for k, (text, size) in enumerate(rows):
+        lh = 40 if size > 10 else 20
+        lines.append(Line(id=f"ad.l{k}", text=text, box=(60, y, 700, y + lh - 2), font_size=size))
+        y += lh + 6
+    ad = Block(id="ad", lines=lines, box=(60, 500, 700, y), font_size=8)
+    arts = articles_from_layout([_page([*cols, ad], width=1100, height=1000)])
+    stores = [a for a in arts if "TINWARE" in a.text or "Stoves" in a.text or "HOUSEFURNISHING" in a.text]
+    assert len(stores) == 1 and "Examine our stock" in stores[0].text, [a.headline for a in arts]
+    assert stores[0].headline == "HOUSEFURNISHING."
