@@ -3251,6 +3251,8 @@ class _PageCut:
         self.last_body = "."
         #: the box of the last run of body text placed on the page (a signature stands flush right under it)
         self.last_box: Box | None = None
+        #: the last line of that run
+        self.last_line: Line | None = None
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
         #: without sizes or boxes): its next short display paragraphs are crossheads too
         self.run_in: _Draft | None = None
@@ -3832,6 +3834,19 @@ class _PageCut:
         centred line here can head an item; after an unfinished row of a table it heads the next rows."""
         return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
 
+    def after_short_line(self) -> bool:
+        """The body text placed last ends on a line stopping well short of its run's right edge (:data:`SHORT_END`
+        body lines or more): a paragraph or a listing ended there, whatever stop the OCR lost ("Triest til Hamburg"
+        closing a table of premiums, then "Seilferdige Skippere." over the next notice)."""
+        line, run = self.last_line, self.last_box
+        if line is None or line.box is None or run is None or line.text.strip() != self.last_body:
+            return False
+        # a sentence broken off on a word in lower case ("… die Hochwürdigste Geistlichkeit auf ihre" / "Fenster
+        # für Kirchen" / "mit Glasmalerei …") runs on through the display line
+        last = self.last_body.split()[-1] if self.last_body.split() else ""
+        return (run[2] - line.box[2] >= SHORT_END * max(self.sizes.height, self.em) and not last[:1].islower()
+                and not last.endswith((",", *_LINE_END_HYPHENS)))
+
     def place_caption(self, block: Block) -> None:
         """A caption ends the pending headlines; it opens a photo article unless an article began on this page. A
         block of capitals taken for a caption by the picture it touches, right under a headline still waiting for
@@ -4010,7 +4025,8 @@ class _PageCut:
         if self.pending_heads and _connective(text_lines):
             self.add_heads(text_lines, block)  # "von" between a house's name and its owner's joins the two
             return
-        centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
+        centred = (self.after_finished_text() or self.after_short_line()) and _centred_heading_block(
+            text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
@@ -4217,6 +4233,7 @@ class _PageCut:
             self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+            self.last_line = rest.lines[-1]
 
     def repeats_opening(self, run: list[Line]) -> bool:
         """The run opens, after finished text, on the formula closed by a colon that the current item's text

@@ -1086,3 +1086,23 @@ def test_a_display_advert_boxed_across_two_columns_is_one_item_whatever_display_
     stores = [a for a in arts if "TINWARE" in a.text or "Stoves" in a.text or "HOUSEFURNISHING" in a.text]
     assert len(stores) == 1 and "Examine our stock" in stores[0].text, [a.headline for a in arts]
     assert stores[0].headline == "HOUSEFURNISHING."
+
+
+def test_a_centred_heading_block_after_a_listing_that_ends_on_a_short_line_opens_an_item() -> None:
+    """Adresse-Contoirs Efterretninger 1795: a notice's table of premiums ends on a row with no stop ("Triest til
+    Hamburg"), short of the column's edge; the next notice's rubric, a block of its own centred over prose
+    ("Seilferdige Skippere." / "Capt. Andreas Eakmann med sit …"), heads that notice, not a row of the table. A line
+    broken off on a word in lower case runs on through a display line (advert copy) and heads nothing."""
+    def page(last: str) -> list[str | None]:
+        table = _block("t", 50, 100, ["Fra den 8 til 13 Junii har Assurance-Præmierne for", "al Fare paa danske Skibe",
+                                      "Bourdeaux til Dunkerque", "Livorno til St. Remo og Bremen", last],
+                       font=8, ends={2: 180, 3: 200, 4: 150})
+        head = _block("h", 110, 210, ["Seilferdige Skippere."], width=180, font=8)
+        notice = _block("n", 50, 232, ["Capt. Andreas Eakmann med sit Skib Mercurius kaldes,",
+                                       "agter om 3 a 4 Dage at afseile herfra til Stokholm,",
+                                       "hvorhen han medtager Fragtgods og Passagerer.",
+                                       "Vedkommende henvende dem til Megler Jursensen."], font=8)
+        return [a.headline for a in articles_from_layout([_page([table, head, notice])])]
+
+    assert page("Triest til Hamburg") == [None, "Seilferdige Skippere."]
+    assert page("Triest til hamburger") == [None]
