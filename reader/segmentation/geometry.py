@@ -3182,6 +3182,8 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
     return out
 
 
+#: a run-in title (the words before an entry's first full stop) has at most this many characters
+RUN_IN_TITLE_CHARS = 40
 #: a block of display lines stranded below the next column's heading is an item of its own from this many runs of
 #: one size up
 STRANDED_RUNS = 3
@@ -3251,6 +3253,8 @@ class _PageCut:
         self.last_body = "."
         #: the box of the last run of body text placed on the page (a signature stands flush right under it)
         self.last_box: Box | None = None
+        #: the article that is a listing of entries under rules, named after its headline (:meth:`entry_of_rubric`)
+        self.listing: _Draft | None = None
         #: the last line of that run
         self.last_line: Line | None = None
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
@@ -3740,9 +3744,28 @@ class _PageCut:
         across = min(box[2], under[2]) - max(box[0], under[0])
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
                 and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)
-                and not self.last_body.endswith(":")):  # a colon announces the table the rule boxes
+                and not self.last_body.endswith(":")  # a colon announces the table the rule boxes
+                and not self.entry_of_rubric(below)):
             self.item_break = True
             self.ruled = self.current
+
+    def entry_of_rubric(self, below: Block | None) -> bool:
+        """The text under the rule opens on a run-in title naming what the headline of the current item names: an
+        entry of the listing that headline titles ("Theater." over "Wallner-Theater. Donnerstag: …", "Krolls-Theater.
+        …"), not an item of its own; once one is, the entries after it under run-in titles of their own are too ("Circus
+        Renz. Carlsstraße …")."""
+        head = next((p for p in self.current.parts if p.role == "headline"), None) if self.current else None
+        first = next((ln.text.strip() for ln in below.lines if ln.text.strip()), "") if below is not None else ""
+        stop = first.find(".")
+        if not 0 < stop <= RUN_IN_TITLE_CHARS or not first[:1].isupper():
+            return False
+        if self.current is not None and self.current is self.listing:
+            return True  # the listing goes on, entry after entry under their run-in titles ("Circus Renz. …")
+        named = {w.casefold() for w in _WORD.findall(head.text)} if head is not None else set()
+        if any(w.casefold() in named for w in _WORD.findall(first[:stop])):
+            self.listing = self.current
+            return True
+        return False
 
     def rubric_over_items(self, article: _Draft) -> None:
         """A rule parted the first item under a stated heading region from the next: the heading stands over

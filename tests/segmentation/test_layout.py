@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page, Word
+from reader.model.document import Article, Block, Line, Page, Word
 from reader.segmentation.geometry import (
     articles_from_layout,
     block_paragraphs,
@@ -1106,3 +1106,26 @@ def test_a_centred_heading_block_after_a_listing_that_ends_on_a_short_line_opens
 
     assert page("Triest til Hamburg") == [None, "Seilferdige Skippere."]
     assert page("Triest til hamburger") == [None]
+
+
+def test_entries_parted_by_rules_and_named_after_their_rubric_are_one_listing() -> None:
+    """Reichsanzeiger 1881/1883: under the rubric "Theater." each theatre's programme is parted from the next by a
+    short rule, as the briefs under "Mannigfaltiges." are; but the entries open on run-in titles naming what the
+    rubric names ("Wallner-Theater. Donnerstag: …"): one listing, and the entries after them under run-in titles of
+    their own ("Circus Renz. …") belong to it too. Briefs under a rubric that names nothing of theirs stay items."""
+    def read(rubric: str, titles: list[str]) -> list[Article]:
+        blocks = [_block("h", 120, 100, [rubric], width=160, btype="heading")]
+        y = 130.0
+        for k, title in enumerate(titles):
+            blocks.append(_block(f"e{k}", 50, y, [f"{title} Donnerstag: Der Schwabenstreich.",
+                                                  "Lustspiel in vier Akten von Franz von Schönthan.",
+                                                  "Anfang sieben Uhr, Ende nach zehn Uhr."], width=300))
+            y += 66
+            blocks.append(Block(id=f"r{k}", box=(150, y, 250, y + 3), type="separator"))
+            y += 10
+        return articles_from_layout([_page(blocks)])
+
+    arts = read("Theater.", ["Königliche Schauspiele.", "Wallner-Theater.", "Victoria-Theater.", "Circus Renz."])
+    assert [a.headline for a in arts] == ["Theater."] and "Circus Renz." in arts[0].text, [a.headline for a in arts]
+    briefs = read("Mannigfaltiges.", ["Königliche Schauspiele.", "Wallner-Haus.", "Victoria-Haus."])
+    assert len([a for a in briefs if a.kind == "article"]) == 3
