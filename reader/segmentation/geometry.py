@@ -777,6 +777,11 @@ RUNNING_PUNCTUATION = frozenset("、，。；：,;")
 
 #: a chapter number opening a serial novel's instalment (第八囘, 第四章)
 CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[回囘章節]")
+#: a serial's numbered instalment set as the last line of its heading, under the serial's title and byline: a numeral
+#: set apart before the chapter's title ("六 你是我的孫子", "一 睡態") or the title with its number in brackets after it
+#: ("新加坡的威力 （五）")
+CJK_CHAPTER = re.compile(r"^[一二三四五六七八九十百廿卅]{1,3}[\s　]+\w"
+                         r"|^\w[^\s（）()]{1,15}[\s　]*[（(][一二三四五六七八九十百廿卅]{1,3}[）)]$")
 
 
 def _blind_display(lines: Sequence[Line]) -> bool:
@@ -3341,6 +3346,8 @@ class _PageCut:
             if LATIN_CHAPTER.match(groups[k][0][0].text.strip()) and any(
                     SERIAL_LABEL.match(ln.text.strip()) for lines, _ in groups[:k] for ln in lines):
                 return k
+        if len(groups) >= 3 and len(groups[-1][0]) == 1 and CJK_CHAPTER.match(groups[-1][0][0].text.strip()):
+            return len(groups) - 1
         return len(groups)
 
     def stub_heading(self) -> bool:

@@ -1129,3 +1129,16 @@ def test_entries_parted_by_rules_and_named_after_their_rubric_are_one_listing() 
     assert [a.headline for a in arts] == ["Theater."] and "Circus Renz." in arts[0].text, [a.headline for a in arts]
     briefs = read("Mannigfaltiges.", ["Königliche Schauspiele.", "Wallner-Haus.", "Victoria-Haus."])
     assert len([a for a in briefs if a.kind == "article"]) == 3
+
+
+def test_on_a_blind_page_a_serials_numbered_instalment_title_opens_its_text() -> None:
+    """Jing bao 1939 supplement without divs: a serial's heading closes on its instalment's title, numbered before
+    it ("六 你是我的孫子") or after it in brackets ("新加坡的威力 （五）"), under the serial's title and byline; the
+    instalment's title opens the text, as a chapter line does, and is no deck of the headline."""
+    for chapter in ("六 你是我的孫子", "新加坡的威力 （五）"):
+        page = _blind_page([["愛國志士"], ["賽珍珠女士作"], ["諍諍譯"], [chapter],
+                            ["一寰驀地掉轉身子，奔上大理石的階石，然後靜悄悄地走進了屋子。"]])
+        arts = articles_from_layout([page])
+        assert len(arts) == 1 and arts[0].headline == "愛國志士", [a.headline for a in arts]
+        assert "".join(arts[0].paragraphs()[0].text.split()) == "".join(chapter.split()), chapter
+
