@@ -793,6 +793,8 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     """
     if not lines or len(lines) > 6 or LIST_ITEM.match("".join(lines[0].text.split())):
         return False
+    if SPEECH.match("".join("".join(ln.text.split()) for ln in lines)):
+        return False
     for ln in lines:
         text = "".join(ln.text.split())
         wide = sum(1 for ch in text if is_wide(ch))
@@ -801,6 +803,9 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
 
 
+#: a character's words in quotation marks closed by their own stop ("『她在發脾氣哩！』"): a serial's dialogue, no
+#: heading (a title in quotation marks carries no stop inside them: "『西宮春怨』")
+SPEECH = re.compile(r"^[『「][^』」]*[！？。!?…][』」]$")
 #: a numbered item of a list in running text: （三）, (3), 三、 followed by more text
 LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 

@@ -1142,3 +1142,14 @@ def test_on_a_blind_page_a_serials_numbered_instalment_title_opens_its_text() ->
         assert len(arts) == 1 and arts[0].headline == "愛國志士", [a.headline for a in arts]
         assert "".join(arts[0].paragraphs()[0].text.split()) == "".join(chapter.split()), chapter
 
+
+def test_on_a_blind_page_a_line_of_quoted_speech_heads_nothing() -> None:
+    """Jing bao 1939 supplement without divs: a character's words alone on their line, closed by their own stop
+    inside the quotation marks ("『她在發脾氣哩！』"), broke the serial's instalment in two; a title in quotation
+    marks with no stop inside ("『西宮春怨』") still heads its item."""
+    text = "這時候牡丹從他的祖母房裏走出來，接下了他的書本和帽子。她掇起柔嫩的紅唇，有字而無聲地說道："
+    after = "他聳聳肩膀，縐起眉頭。他等她向他搖搖頭以後，然後走進祖母的房裏去。"
+    arts = articles_from_layout([_blind_page([["愛國志士"], [text], ["『她在發脾氣哩！』"], [after]])])
+    assert len(arts) == 1 and "發脾氣" in arts[0].text, [a.headline for a in arts]
+    arts = articles_from_layout([_blind_page([["愛國志士"], [text], ["『西宮春怨』"], [after]])])
+    assert [a.headline for a in arts] == ["愛國志士", "『西宮春怨』"]
