@@ -2624,6 +2624,36 @@ CAPS_LINE_SHARE = 0.7
 CROSSHEAD_CAPS_SHARE = 0.5
 
 
+#: an American wire report's dateline: its place in capitals, maybe its country or state, a month ("CONSTANTINOPLE,
+#: Turkey. Novem-", "AMSTERDAM, Holland. August 31.—", "PARIS, November 15.—")
+CAPITAL_DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]{2,30}[.,]\s*(?:[A-Z][a-z]+\.?,?\s+){0,2}"
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+#: at most this many lines of byline and credit stand between a headline group and the dateline opening the text
+CREDIT_LINES = 3
+#: ... each of at most this many characters
+CREDIT_CHARS = 60
+
+
+def _credit_lines(run: Sequence[Line]) -> int:
+    """How many lines opening the text under a headline are its byline and credit, set over the dateline that opens
+    the report ("By PAUL SCOTT MOWRER." / "By Cable to The Star and Chicago Daily News." / "Copyright, 1920." /
+    "PARIS, November 15.—It is believed …"), whatever the OCR made of them ("lij Cable to The Star …",
+    "I'opyrijfht,"): up to :data:`CREDIT_LINES` short lines breaking no word, right over a dateline whose place is
+    in capitals; 0 when the text opens otherwise."""
+    for d in range(1, min(CREDIT_LINES, len(run) - 1) + 1):
+        line = run[d - 1]
+        text = line.text.strip()
+        # a line running on without a stop is a credit's first line in mixed case ("Cablegram to The Star and"), or a
+        # dateline's first line in capitals ("WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—")
+        stop = text.endswith((".", ",", "?", "!"))
+        if (len(text) > CREDIT_CHARS or line.hyphenated or text.endswith(_LINE_END_HYPHENS) or latin_dateline(text)
+                or not stop and (_caps_line(text) or d == CREDIT_LINES)):
+            return 0
+        if CAPITAL_DATELINE.match(run[d].text.strip()):
+            return d
+    return 0
+
+
 def _column_block(block: Block, sizes: _Sizes) -> bool:
     """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
     column as one TextBlock, so the items in it are parted only by what the lines show."""
@@ -4245,6 +4275,9 @@ class _PageCut:
         """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
         a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
         begins; ``titled``: the run stands under a title of its own block."""
+        if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
+            self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
+            run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial())
         leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]

@@ -1153,3 +1153,22 @@ def test_on_a_blind_page_a_line_of_quoted_speech_heads_nothing() -> None:
     assert len(arts) == 1 and "發脾氣" in arts[0].text, [a.headline for a in arts]
     arts = articles_from_layout([_blind_page([["愛國志士"], [text], ["『西宮春怨』"], [after]])])
     assert [a.headline for a in arts] == ["愛國志士", "『西宮春怨』"]
+
+
+def test_a_byline_and_credit_over_the_dateline_are_the_headline_groups_not_the_text() -> None:
+    """Evening Star 1920: under the headline, "by (o\\sta\\tixe iiroavx." / "lij Cable to The Star amFfhleago Daily
+    News. ?" / "I'opyrijfht," (a byline, the cable credit and the copyright, garbled past any byline pattern) stand
+    over the dateline "CONSTANTINOPLE, Turkey. November 15.—": they belong to the headline group, and the text opens
+    on its dateline. A dateline's first line in capitals ("WITH THE BRITISH ARMY IN") is the text's."""
+    def text_of(first: list[str]) -> str:
+        head = _block("h", 50, 100, ["HEROIC FIGHT FAILS AS WRANGEL ARMY LOSES"], font=14, lh=40)
+        body = _block("b", 50, 150, [*first, "CONSTANTINOPLE, Turkey. November 15.—Sebastopol",
+                                     "is in the hands of the bolsheviki, according to",
+                                     "advices received here tonight from the Crimea."], font=6)
+        arts = articles_from_layout([_page([head, body])])
+        assert len(arts) == 1
+        return arts[0].paragraphs()[0].text
+
+    credit = ["by (o\\sta\\tixe iiroavx.", "lij Cable to The Star amFfhleago Daily News. ?", "I'opyrijfht,"]
+    assert text_of(credit).startswith("CONSTANTINOPLE")
+    assert text_of(["WITH THE BRITISH ARMY IN"]).startswith("WITH THE BRITISH ARMY IN")
