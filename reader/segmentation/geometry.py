@@ -777,6 +777,11 @@ RUNNING_PUNCTUATION = frozenset("、，。；：,;")
 
 #: a chapter number opening a serial novel's instalment (第八囘, 第四章)
 CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[回囘章節]")
+#: a serial's numbered instalment set as the last line of its heading, under the serial's title and byline: a numeral
+#: set apart before the chapter's title ("六 你是我的孫子", "一 睡態") or the title with its number in brackets after it
+#: ("新加坡的威力 （五）")
+CJK_CHAPTER = re.compile(r"^[一二三四五六七八九十百廿卅]{1,3}[\s　]+\w"
+                         r"|^\w[^\s（）()]{1,15}[\s　]*[（(][一二三四五六七八九十百廿卅]{1,3}[）)]$")
 
 
 def _blind_display(lines: Sequence[Line]) -> bool:
@@ -788,6 +793,8 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     """
     if not lines or len(lines) > 6 or LIST_ITEM.match("".join(lines[0].text.split())):
         return False
+    if SPEECH.match("".join("".join(ln.text.split()) for ln in lines)):
+        return False
     for ln in lines:
         text = "".join(ln.text.split())
         wide = sum(1 for ch in text if is_wide(ch))
@@ -796,6 +803,9 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     return not any(ch in RUNNING_PUNCTUATION for ln in lines for ch in ln.text)
 
 
+#: a character's words in quotation marks closed by their own stop ("『她在發脾氣哩！』"): a serial's dialogue, no
+#: heading (a title in quotation marks carries no stop inside them: "『西宮春怨』")
+SPEECH = re.compile(r"^[『「][^』」]*[！？。!?…][』」]$")
 #: a numbered item of a list in running text: （三）, (3), 三、 followed by more text
 LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 
@@ -1443,7 +1453,7 @@ def _duplicates(lines: Sequence[Line]) -> set[int]:
     """Indices of lines microfilm OCR read twice: a line whose box lies mostly over a nearby line's box and
     whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
     reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
-    out: set[int] = set()
+    out: set[int] = {k for k in range(1, len(lines) - 1) if _fused_reading(lines, k)}
     for k, line in enumerate(lines):
         for j in range(max(0, k - DUPLICATE_WINDOW), k):
             if j in out or not _same_place(lines[j], line):
@@ -1453,6 +1463,31 @@ def _duplicates(lines: Sequence[Line]) -> set[int]:
                 out.add(k if len(b) <= len(a) else j)
                 break
     return out
+
+
+#: each half of a fused reading holds at least this many letters
+FUSED_HALF = 2
+
+
+def _overlap(a: Line, b: Line) -> bool:
+    return (a.box is not None and b.box is not None and min(a.box[2], b.box[2]) > max(a.box[0], b.box[0])
+            and min(a.box[3], b.box[3]) > max(a.box[1], b.box[1]))
+
+
+def _fused_reading(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` is one word microfilm OCR made of the last word of the line above and the first of the line
+    under it, boxed over both ("in this county" / "countyWAREHOUSE" / "WAREHOUSE SOLD"; "MONTANA HORSES" /
+    "HORSESDO" / "DO NOT SELL WELL"): a second reading of text already read, which would part a headline from
+    the text it closes."""
+    text = lines[k].text.strip()
+    word = _letters(text)
+    if " " in text or len(word) < 2 * FUSED_HALF + 1:
+        return False
+    above, below = lines[k - 1], lines[k + 1]
+    if not (_overlap(lines[k], above) and _overlap(lines[k], below)):
+        return False
+    a, b = _letters(above.text), _letters(below.text)
+    return any(a.endswith(word[:i]) and b.startswith(word[i:]) for i in range(FUSED_HALF, len(word) - FUSED_HALF + 1))
 
 
 def _same_place(a: Line, b: Line) -> bool:
@@ -2589,6 +2624,36 @@ CAPS_LINE_SHARE = 0.7
 CROSSHEAD_CAPS_SHARE = 0.5
 
 
+#: an American wire report's dateline: its place in capitals, maybe its country or state, a month ("CONSTANTINOPLE,
+#: Turkey. Novem-", "AMSTERDAM, Holland. August 31.—", "PARIS, November 15.—")
+CAPITAL_DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]{2,30}[.,]\s*(?:[A-Z][a-z]+\.?,?\s+){0,2}"
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+#: at most this many lines of byline and credit stand between a headline group and the dateline opening the text
+CREDIT_LINES = 3
+#: ... each of at most this many characters
+CREDIT_CHARS = 60
+
+
+def _credit_lines(run: Sequence[Line]) -> int:
+    """How many lines opening the text under a headline are its byline and credit, set over the dateline that opens
+    the report ("By PAUL SCOTT MOWRER." / "By Cable to The Star and Chicago Daily News." / "Copyright, 1920." /
+    "PARIS, November 15.—It is believed …"), whatever the OCR made of them ("lij Cable to The Star …",
+    "I'opyrijfht,"): up to :data:`CREDIT_LINES` short lines breaking no word, right over a dateline whose place is
+    in capitals; 0 when the text opens otherwise."""
+    for d in range(1, min(CREDIT_LINES, len(run) - 1) + 1):
+        line = run[d - 1]
+        text = line.text.strip()
+        # a line running on without a stop is a credit's first line in mixed case ("Cablegram to The Star and"), or a
+        # dateline's first line in capitals ("WITH THE BRITISH ARMY IN" / "FRANCE, August 31.—")
+        stop = text.endswith((".", ",", "?", "!"))
+        if (len(text) > CREDIT_CHARS or line.hyphenated or text.endswith(_LINE_END_HYPHENS) or latin_dateline(text)
+                or not stop and (_caps_line(text) or d == CREDIT_LINES)):
+            return 0
+        if CAPITAL_DATELINE.match(run[d].text.strip()):
+            return d
+    return 0
+
+
 def _column_block(block: Block, sizes: _Sizes) -> bool:
     """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
     column as one TextBlock, so the items in it are parted only by what the lines show."""
@@ -2671,6 +2736,23 @@ class _ColumnHeads:
                 and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
                 and (self.set_off(k) or self.small(k) or flush))
 
+    def set_apart(self, k: int) -> bool:
+        """Line ``k`` is centred between a blank line's whitespace above it and a line of running text close under
+        it: an item's head whatever its case or stops, which microfilm OCR garbles ("s,evrlty ns an Mrmcnl et Meral
+        Urlnriii.", "rraurnal Tlill," for a full stop read as a comma, "(lisrlirs Sale at Grape Hotel."). Only a few
+        words, no figures, breaking no word; the line under it runs to the column's right edge."""
+        if k == 0 or k + 1 >= len(self.lines):
+            return False
+        line, under, text = self.lines[k], self.lines[k + 1].box, self.lines[k].text.strip()
+        if (line.type is not None or not 3 <= len(text) <= ITEM_HEAD_CHARS or not _worded(text) or under is None
+                or text.endswith(_LINE_END_HYPHENS) or latin_dateline(text) or is_tabular(text)
+                or _digit_share(text) >= HEAD_DIGITS):
+            return False
+        runs_on = self.right - under[2] < SHORT_END * self.em
+        close_under = self.gaps[k + 1] - self.usual < ITEM_HEAD_GAP * self.em
+        return (runs_on and close_under and self.space_above(k) >= ITEM_HEAD_GAP
+                and _is_centred(line, self.left, self.right, self.em))
+
     def opens_item(self, k: int) -> bool:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
         whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
@@ -2696,7 +2778,8 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     heads = _ColumnHeads(lines, list(flags), edges)
     k = 0
     while k < len(lines) - 1:
-        if not heads.out[k] and heads.head_text(k) and heads.set_off(k) and heads.finished(k) and heads.opens_item(k):
+        if not heads.out[k] and heads.finished(k) and (
+                heads.head_text(k) and heads.set_off(k) and heads.opens_item(k) or heads.set_apart(k)):
             heads.out[k] = True
         if heads.out[k] and not _roman_section(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k
@@ -3139,6 +3222,13 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
     return out
 
 
+#: a run-in title (the words before an entry's first full stop) has at most this many characters
+RUN_IN_TITLE_CHARS = 40
+#: a block of display lines stranded below the next column's heading is an item of its own from this many runs of
+#: one size up
+STRANDED_RUNS = 3
+
+
 class _PageCut:
     """One page's blocks, in reading order, placed into articles (``drafts``), adverts and furniture."""
 
@@ -3203,6 +3293,10 @@ class _PageCut:
         self.last_body = "."
         #: the box of the last run of body text placed on the page (a signature stands flush right under it)
         self.last_box: Box | None = None
+        #: the article that is a listing of entries under rules, named after its headline (:meth:`entry_of_rubric`)
+        self.listing: _Draft | None = None
+        #: the last line of that run
+        self.last_line: Line | None = None
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
         #: without sizes or boxes): its next short display paragraphs are crossheads too
         self.run_in: _Draft | None = None
@@ -3287,6 +3381,8 @@ class _PageCut:
             if LATIN_CHAPTER.match(groups[k][0][0].text.strip()) and any(
                     SERIAL_LABEL.match(ln.text.strip()) for lines, _ in groups[:k] for ln in lines):
                 return k
+        if len(groups) >= 3 and len(groups[-1][0]) == 1 and CJK_CHAPTER.match(groups[-1][0][0].text.strip()):
+            return len(groups) - 1
         return len(groups)
 
     def stub_heading(self) -> bool:
@@ -3690,9 +3786,28 @@ class _PageCut:
         across = min(box[2], under[2]) - max(box[0], under[0])
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
                 and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)
-                and not self.last_body.endswith(":")):  # a colon announces the table the rule boxes
+                and not self.last_body.endswith(":")  # a colon announces the table the rule boxes
+                and not self.entry_of_rubric(below)):
             self.item_break = True
             self.ruled = self.current
+
+    def entry_of_rubric(self, below: Block | None) -> bool:
+        """The text under the rule opens on a run-in title naming what the headline of the current item names: an
+        entry of the listing that headline titles ("Theater." over "Wallner-Theater. Donnerstag: …", "Krolls-Theater.
+        …"), not an item of its own; once one is, the entries after it under run-in titles of their own are too ("Circus
+        Renz. Carlsstraße …")."""
+        head = next((p for p in self.current.parts if p.role == "headline"), None) if self.current else None
+        first = next((ln.text.strip() for ln in below.lines if ln.text.strip()), "") if below is not None else ""
+        stop = first.find(".")
+        if not 0 < stop <= RUN_IN_TITLE_CHARS or not first[:1].isupper():
+            return False
+        if self.current is not None and self.current is self.listing:
+            return True  # the listing goes on, entry after entry under their run-in titles ("Circus Renz. …")
+        named = {w.casefold() for w in _WORD.findall(head.text)} if head is not None else set()
+        if any(w.casefold() in named for w in _WORD.findall(first[:stop])):
+            self.listing = self.current
+            return True
+        return False
 
     def rubric_over_items(self, article: _Draft) -> None:
         """A rule parted the first item under a stated heading region from the next: the heading stands over
@@ -3784,6 +3899,19 @@ class _PageCut:
         centred line here can head an item; after an unfinished row of a table it heads the next rows."""
         return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
 
+    def after_short_line(self) -> bool:
+        """The body text placed last ends on a line stopping well short of its run's right edge (:data:`SHORT_END`
+        body lines or more): a paragraph or a listing ended there, whatever stop the OCR lost ("Triest til Hamburg"
+        closing a table of premiums, then "Seilferdige Skippere." over the next notice)."""
+        line, run = self.last_line, self.last_box
+        if line is None or line.box is None or run is None or line.text.strip() != self.last_body:
+            return False
+        # a sentence broken off on a word in lower case ("… die Hochwürdigste Geistlichkeit auf ihre" / "Fenster
+        # für Kirchen" / "mit Glasmalerei …") runs on through the display line
+        last = self.last_body.split()[-1] if self.last_body.split() else ""
+        return (run[2] - line.box[2] >= SHORT_END * max(self.sizes.height, self.em) and not last[:1].islower()
+                and not last.endswith((",", *_LINE_END_HYPHENS)))
+
     def place_caption(self, block: Block) -> None:
         """A caption ends the pending headlines; it opens a photo article unless an article began on this page. A
         block of capitals taken for a caption by the picture it touches, right under a headline still waiting for
@@ -3813,10 +3941,38 @@ class _PageCut:
 
     def add_heads(self, lines: list[Line], block: Block) -> None:
         """Headline lines, one headline per run of the same size, wait for their article."""
+        self.strand_heads(lines)
         self.item_break = False
         for run in _size_runs(self.sizes, lines, block):
             self.pending_heads.append((run, max(self.sizes.of_line(ln, block) for ln in run)))
             self.pending_ids.append(block.id)
+
+    def strand_heads(self, lines: list[Line]) -> None:
+        """Waiting display lines set lower on the page than the heading ``lines`` open, and beside it in another
+        column, head nothing under it: a headline stands over its text. A box of display lines only (an advert: "FOR
+        HAY" / "Red Top, per bu $2.00" / "Ozan Mercantile Co.") or a caption read before the next column's heading
+        is an item of its own, one per block of :data:`STRANDED_RUNS` runs of one size or more: its first run its
+        headline, the rest its body."""
+        heads = [ln for group, _ in self.pending_heads for ln in group]
+        box = _union([ln.box for ln in lines if ln.box is not None])
+        boxes = [ln.box for ln in heads if ln.box is not None]
+        if box is None or not boxes or len(boxes) < len(heads) or self.vertical:
+            return
+        beside = all(b[2] <= box[0] or b[0] >= box[2] for b in boxes)
+        if not beside or box[3] > min(b[1] for b in boxes):
+            return
+        groups: dict[str, list[tuple[list[Line], float]]] = {}
+        for group, ident in zip(self.pending_heads, self.pending_ids, strict=False):
+            groups.setdefault(ident, []).append(group)
+        self.pending_heads, self.pending_ids = [], []
+        for ident, runs in groups.items():
+            if len(runs) < STRANDED_RUNS:  # one line of display (a signature, a caption) waits as before
+                self.pending_heads.extend(runs)
+                self.pending_ids.extend([ident] * len(runs))
+                continue
+            d = self.open_article()
+            d.parts.extend(_heading_parts(runs[:1]))
+            d.parts.extend(lines_part(group, "paragraph") for group, _ in runs[1:])
 
     def garbled_dateline(self, lines: list[Line]) -> bool:
         """The block opens on a dateline the OCR could not read but for its day ("a 2 7", "2 9 E": the place
@@ -3934,7 +4090,8 @@ class _PageCut:
         if self.pending_heads and _connective(text_lines):
             self.add_heads(text_lines, block)  # "von" between a house's name and its owner's joins the two
             return
-        centred = self.after_finished_text() and _centred_heading_block(text_lines, self.below.get(id(block)), self.em)
+        centred = (self.after_finished_text() or self.after_short_line()) and _centred_heading_block(
+            text_lines, self.below.get(id(block)), self.em)
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
@@ -3990,7 +4147,14 @@ class _PageCut:
         if self.nameplate(runs):
             runs = runs[1:]
             seen = 1
+        boxed = self.boxed_across(block)
+        copy = False  # the boxed block's text has begun
         for is_display, run in runs:
+            if boxed and copy:
+                seen += len(run)
+                self.place_body(block, run, titled)
+                continue
+            copy = copy or not is_display
             if is_display and seen and (n := self.closing_address(run)):
                 self.place_body(block, run[:n])  # the address closing the copy above, set in display type
                 seen, run = seen + n, run[n:]
@@ -4016,6 +4180,14 @@ class _PageCut:
                 titled = True
                 continue
             self.place_body(block, run, titled)
+
+    def boxed_across(self, block: Block) -> bool:
+        """The block is one box set across two columns or more (:data:`BANNER_COLUMNS`) but not a whole column: a
+        display advert the OCR boxed whole, whose display lines after its copy has begun ("OLD STYLE TINWARE.",
+        "Great Drop in the Price of Stoves and Ranges.") are its own, no new item's head."""
+        box = block_box(block)
+        return (box is not None and not self.vertical and self.column_width > 0
+                and box[2] - box[0] >= BANNER_COLUMNS * self.column_width and not _column_block(block, self.sizes))
 
     def tight_under_text(self, run: list[Line], after: Line | None, block: Block) -> bool:
         """The display run stands right under the body text placed last, in its column, with less whitespace between
@@ -4103,6 +4275,9 @@ class _PageCut:
         """A run of body lines: in the current article, or opening items where a brief's mark, an ornament,
         a rule or an unheaded item's lead (a dash, a place and a date after a finished paragraph) says one
         begins; ``titled``: the run stands under a title of its own block."""
+        if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
+            self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
+            run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial())
         leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
@@ -4126,6 +4301,7 @@ class _PageCut:
             self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
+            self.last_line = rest.lines[-1]
 
     def repeats_opening(self, run: list[Line]) -> bool:
         """The run opens, after finished text, on the formula closed by a colon that the current item's text

@@ -110,12 +110,15 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: 胃鑰 / 分片 / … / 上海中西大薬房發行, had the slogan for their body and stand alone now; seg19: L'Ouest-Éclair
 #: 1918 6 → 9 right and 9 → 0 spurious by the crossheads under its banner, its writers' initials and an asterisk that
 #: opens no brief, Lancaster 1888
-#: 30 → 27 spurious by adverts' display lines close under their copy)
+#: 30 → 27 spurious by adverts' display lines close under their copy; seg20: Lancaster 1888 6 → 9 right and 27 → 28
+#: spurious by centred heads the OCR garbled past their case and stops, set apart by whitespace; the one more spurious
+#: is a market report's crosshead so set, "Bteeaaaraact,"; Prescott 1920 3 → 4 right: the FOR HAY advert, all display
+#: lines at a column's foot, is no kicker of the next column's headline)
 FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (9, 0),
                    "ecpo_jingbao": (49, 12), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
-                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (6, 27),
-                   "ndnp_prescott_ark_1920-05-27": (3, 3), "reichsanzeiger_gt": (18, 8)}
+                   "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (9, 28),
+                   "ndnp_prescott_ark_1920-05-27": (4, 3), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
 
@@ -127,8 +130,9 @@ HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NA
 #: before the pass and 14/15 (3 spurious) on its first run; the Jing bao 1939-04-26 outer fold, written last, 17/28
 #: and 13 spurious on its first run, as with the code before the pass; seg17: Nordstern p. 8 12 → 13 right, 27 → 22
 #: spurious (a list running through a display line ending on a comma); seg19: Nordstern p. 8 22 → 19 spurious (display
-#: lines close under a card's copy, a banner's span)
-ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (10, 12),
+#: lines close under a card's copy, a banner's span); seg20: Reichsanzeiger 1883 10 → 11 right and 12 → 3 spurious (the
+#: theatre listing's entries, parted by rules, are named after its rubric)
+ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (11, 3),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 19),
                ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
@@ -214,7 +218,12 @@ def test_real_pages_stay_above_the_floor() -> None:
     # display lines close under an advert's copy, an asterisk opening a brief only before its run-in headline): 866 →
     # 870 right, 240 → 223 spurious of 1,246; heldout4 142 → 145/213
     # right, 45 → 44 spurious of 218. The 302 items unchanged: 265 right, 12 spurious of 294.
-    assert right / truth >= 0.71 and spurious / produced <= 0.185, (right, truth, spurious, produced)
+    # Session seg20 (words the OCR fused from two lines, garbled centred heads set apart by whitespace in column
+    # blocks, display boxes stranded under the next column's heading, adverts boxed across columns, centred heads
+    # after a listing's short last line, listings named after their rubric, CJK instalment titles, quoted speech):
+    # 870 → 877 right, 223 → 214 spurious of 1,244; heldout4 145 → 152/213 right, 44 → 31 spurious of 210 (with a
+    # byline and credit over a dateline in capitals read as headline group).
+    assert right / truth >= 0.718 and spurious / produced <= 0.175, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
@@ -249,4 +258,5 @@ def test_pages_read_with_their_declared_sizes_withheld_stay_above_the_floor() ->
     withheld = [s for s in scores if s.mode == "no sizes"]
     right, truth, _, _ = BENCH.totals(withheld)
     assert len(withheld) >= 25 and truth >= 400, (len(withheld), truth)
-    assert right >= 305, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in); 311 seg19
+    assert right >= 314, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in); 311 seg19;
+    # 315 seg20

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page, Word
+from reader.model.document import Article, Block, Line, Page, Word
 from reader.segmentation.geometry import (
     articles_from_layout,
     block_paragraphs,
@@ -1004,3 +1004,171 @@ def test_a_tall_row_of_a_table_of_figures_heads_no_item() -> None:
     arts = articles_from_layout([_page([block])])
     assert [a.headline for a in arts] == ["NEW YORK STOCK LIST"]
     assert "Reading 171 0" in arts[0].text
+
+
+def test_a_word_the_ocr_fused_from_two_lines_does_not_part_a_headline_from_its_story() -> None:
+    """Microfilm OCR (NDNP, Winchester News 1910) reads the last word of a story and the first of the next headline a
+    second time as one word boxed over both lines ("in this county" / "countyWAREHOUSE" / "WAREHOUSE SOLD"): that
+    reading is noise, and the headline under it still opens its story."""
+    rows = [*_BODY * 2, ("cattle for the export market unsold in this county", 0, 200, 0),
+            ("WAREHOUSE SOLD", 220, 220, 12), ("LEXINGTON Ky Oct 31 The biggest business", 25, 0, 0), *_BODY * 2]
+    col = _column("c", 50, 100, rows)
+    above, head = col.lines[10], col.lines[11]
+    fused = Line(id="c.fused", text="countyWAREHOUSE", box=(above.box[2] - 90, above.box[1] + 4, head.box[0] + 120,
+                                                             head.box[3]), font_size=9)
+    col.lines.insert(11, fused)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    sold = [a for a in arts if a.headline == "WAREHOUSE SOLD"]
+    assert len(sold) == 1 and sold[0].text.lstrip().startswith("WAREHOUSE SOLD"), [a.headline for a in arts]
+    assert "countyWAREHOUSE" not in " ".join(p.text for a in arts for p in a.parts if p.role != "noise")
+
+
+def test_inside_a_whole_column_block_a_centred_garbled_head_set_apart_by_whitespace_opens_an_item() -> None:
+    """Microfilm OCR (NDNP, Lancaster Intelligencer 1888) garbles an item's head in body type past its case and stops
+    ("rraurnal Tlill," for "Fraternal Visit."): centred, with a blank line's whitespace above it after finished
+    text and a line of running text close under it, it still heads the next item."""
+    rows = [*_BODY * 3, ("rraurnal Tlill,", 230, 230, 40), ("Last evening State Vice Councilor Wiu-", 25, 0, 0),
+            *_BODY * 3]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    visit = [a for a in arts if a.headline == "rraurnal Tlill,"]
+    assert len(visit) == 1 and visit[0].text.split("Last evening")[0].strip() == "rraurnal Tlill,", [
+        a.headline for a in arts]
+    assert "rraurnal" not in arts[0].text
+
+
+_STORY = ["Next Sunday evening at eight o'clock there", "will be held at the Methodist church a service",
+          "in memory of all soldiers and sailors who gave", "their lives in the war, and every one is asked",
+          "to come and to bring the children with him."]
+
+
+def test_a_box_of_display_lines_at_a_columns_foot_is_no_kicker_of_the_next_columns_headline() -> None:
+    """Prescott (Ark.) 1920: a display advert at the foot of column 1 is all display lines ("FOR HAY" / "Red Top,
+    per bu $2.00" / "Ozan Mercantile Co." / "Prescott, Arkansas."), no body, and column 2 opens on a headline at the
+    page's top. A headline stands over its text: the advert is an item of its own, not the kicker and decks of the
+    story in the next column."""
+    top = [_block("h1", 50, 100, ["FARMERS MEET"], font=10, lh=30), _block("b1", 50, 140, _STORY * 3, font=6)]
+    sizes = [("FOR HAY", 16.0, 60), ("Red Top, per bu $2.00", 12.0, 40), ("Orange, per bu $2.25", 12.0, 40),
+             ("Ozan Mercantile Co.", 16.0, 60), ("Prescott, Arkansas.", 12.0, 40)]
+    lines, y = [], 700.0
+    for k, (text, size, lh) in enumerate(sizes):
+        lines.append(Line(id=f"ad.l{k}", text=text, box=(80, y, 360, y + lh - 4), font_size=size))
+        y += lh + 10
+    ad = Block(id="ad", lines=lines, box=(80, 700, 360, y), font_size=12)
+    head = _block("h2", 420, 100, ["MEMORIAL SERVICE"], font=8, lh=24)
+    story = _block("b2", 420, 130, _STORY * 3, font=6)
+    arts = articles_from_layout([_page([*top, ad, head, story], width=800, height=1200)])
+    memorial = next(a for a in arts if "Next Sunday" in a.text and "MEMORIAL" in a.text)
+    assert memorial.headline == "MEMORIAL SERVICE" and "HAY" not in memorial.text, memorial.text[:80]
+    hay = [a for a in arts if a.headline == "FOR HAY"]
+    assert len(hay) == 1 and "Ozan Mercantile Co." in hay[0].text, [a.headline for a in arts]
+
+
+def test_a_display_advert_boxed_across_two_columns_is_one_item_whatever_display_lines_its_copy_holds() -> None:
+    """Lancaster Intelligencer 1885 (hOCR): a display advert the OCR boxed whole across two columns holds display
+    lines between its copy ("HOUSEFURNISHING." / copy / "OLD STYLE TINWARE." / copy / "Great Drop in the Price of
+    Stoves and Ranges." / copy): they are the advert's, not the heads of three items."""
+    cols = [_block(f"c{k}", 50 + 340 * k, 100, [f"column {k} text line running on here"] * 12, font=8)
+            for k in range(3)]
+    rows = [("HOUSEFURNISHING.", 14.0), ("We are now manufacturing a complete line of", 8.0),
+            ("OLD STYLE TINWARE.", 14.0),
+            ("We use only the best tin and employ only the best mechanics", 8.0), ("and our ware is superior.", 8.0),
+            ("Great Drop in the Price of Stoves and Ranges.", 14.0), ("Examine our stock before buying.", 8.0)]
+    lines, y = [], 500.0
+    for k, (text, size) in enumerate(rows):
+        lh = 40 if size > 10 else 20
+        lines.append(Line(id=f"ad.l{k}", text=text, box=(60, y, 700, y + lh - 2), font_size=size))
+        y += lh + 6
+    ad = Block(id="ad", lines=lines, box=(60, 500, 700, y), font_size=8)
+    arts = articles_from_layout([_page([*cols, ad], width=1100, height=1000)])
+    stores = [a for a in arts if "TINWARE" in a.text or "Stoves" in a.text or "HOUSEFURNISHING" in a.text]
+    assert len(stores) == 1 and "Examine our stock" in stores[0].text, [a.headline for a in arts]
+    assert stores[0].headline == "HOUSEFURNISHING."
+
+
+def test_a_centred_heading_block_after_a_listing_that_ends_on_a_short_line_opens_an_item() -> None:
+    """Adresse-Contoirs Efterretninger 1795: a notice's table of premiums ends on a row with no stop ("Triest til
+    Hamburg"), short of the column's edge; the next notice's rubric, a block of its own centred over prose
+    ("Seilferdige Skippere." / "Capt. Andreas Eakmann med sit …"), heads that notice, not a row of the table. A line
+    broken off on a word in lower case runs on through a display line (advert copy) and heads nothing."""
+    def page(last: str) -> list[str | None]:
+        table = _block("t", 50, 100, ["Fra den 8 til 13 Junii har Assurance-Præmierne for", "al Fare paa danske Skibe",
+                                      "Bourdeaux til Dunkerque", "Livorno til St. Remo og Bremen", last],
+                       font=8, ends={2: 180, 3: 200, 4: 150})
+        head = _block("h", 110, 210, ["Seilferdige Skippere."], width=180, font=8)
+        notice = _block("n", 50, 232, ["Capt. Andreas Eakmann med sit Skib Mercurius kaldes,",
+                                       "agter om 3 a 4 Dage at afseile herfra til Stokholm,",
+                                       "hvorhen han medtager Fragtgods og Passagerer.",
+                                       "Vedkommende henvende dem til Megler Jursensen."], font=8)
+        return [a.headline for a in articles_from_layout([_page([table, head, notice])])]
+
+    assert page("Triest til Hamburg") == [None, "Seilferdige Skippere."]
+    assert page("Triest til hamburger") == [None]
+
+
+def test_entries_parted_by_rules_and_named_after_their_rubric_are_one_listing() -> None:
+    """Reichsanzeiger 1881/1883: under the rubric "Theater." each theatre's programme is parted from the next by a
+    short rule, as the briefs under "Mannigfaltiges." are; but the entries open on run-in titles naming what the
+    rubric names ("Wallner-Theater. Donnerstag: …"): one listing, and the entries after them under run-in titles of
+    their own ("Circus Renz. …") belong to it too. Briefs under a rubric that names nothing of theirs stay items."""
+    def read(rubric: str, titles: list[str]) -> list[Article]:
+        blocks = [_block("h", 120, 100, [rubric], width=160, btype="heading")]
+        y = 130.0
+        for k, title in enumerate(titles):
+            blocks.append(_block(f"e{k}", 50, y, [f"{title} Donnerstag: Der Schwabenstreich.",
+                                                  "Lustspiel in vier Akten von Franz von Schönthan.",
+                                                  "Anfang sieben Uhr, Ende nach zehn Uhr."], width=300))
+            y += 66
+            blocks.append(Block(id=f"r{k}", box=(150, y, 250, y + 3), type="separator"))
+            y += 10
+        return articles_from_layout([_page(blocks)])
+
+    arts = read("Theater.", ["Königliche Schauspiele.", "Wallner-Theater.", "Victoria-Theater.", "Circus Renz."])
+    assert [a.headline for a in arts] == ["Theater."] and "Circus Renz." in arts[0].text, [a.headline for a in arts]
+    briefs = read("Mannigfaltiges.", ["Königliche Schauspiele.", "Wallner-Haus.", "Victoria-Haus."])
+    assert len([a for a in briefs if a.kind == "article"]) == 3
+
+
+def test_on_a_blind_page_a_serials_numbered_instalment_title_opens_its_text() -> None:
+    """Jing bao 1939 supplement without divs: a serial's heading closes on its instalment's title, numbered before
+    it ("六 你是我的孫子") or after it in brackets ("新加坡的威力 （五）"), under the serial's title and byline; the
+    instalment's title opens the text, as a chapter line does, and is no deck of the headline."""
+    for chapter in ("六 你是我的孫子", "新加坡的威力 （五）"):
+        page = _blind_page([["愛國志士"], ["賽珍珠女士作"], ["諍諍譯"], [chapter],
+                            ["一寰驀地掉轉身子，奔上大理石的階石，然後靜悄悄地走進了屋子。"]])
+        arts = articles_from_layout([page])
+        assert len(arts) == 1 and arts[0].headline == "愛國志士", [a.headline for a in arts]
+        assert "".join(arts[0].paragraphs()[0].text.split()) == "".join(chapter.split()), chapter
+
+
+def test_on_a_blind_page_a_line_of_quoted_speech_heads_nothing() -> None:
+    """Jing bao 1939 supplement without divs: a character's words alone on their line, closed by their own stop
+    inside the quotation marks ("『她在發脾氣哩！』"), broke the serial's instalment in two; a title in quotation
+    marks with no stop inside ("『西宮春怨』") still heads its item."""
+    text = "這時候牡丹從他的祖母房裏走出來，接下了他的書本和帽子。她掇起柔嫩的紅唇，有字而無聲地說道："
+    after = "他聳聳肩膀，縐起眉頭。他等她向他搖搖頭以後，然後走進祖母的房裏去。"
+    arts = articles_from_layout([_blind_page([["愛國志士"], [text], ["『她在發脾氣哩！』"], [after]])])
+    assert len(arts) == 1 and "發脾氣" in arts[0].text, [a.headline for a in arts]
+    arts = articles_from_layout([_blind_page([["愛國志士"], [text], ["『西宮春怨』"], [after]])])
+    assert [a.headline for a in arts] == ["愛國志士", "『西宮春怨』"]
+
+
+def test_a_byline_and_credit_over_the_dateline_are_the_headline_groups_not_the_text() -> None:
+    """Evening Star 1920: under the headline, "by (o\\sta\\tixe iiroavx." / "lij Cable to The Star amFfhleago Daily
+    News. ?" / "I'opyrijfht," (a byline, the cable credit and the copyright, garbled past any byline pattern) stand
+    over the dateline "CONSTANTINOPLE, Turkey. November 15.—": they belong to the headline group, and the text opens
+    on its dateline. A dateline's first line in capitals ("WITH THE BRITISH ARMY IN") is the text's."""
+    def text_of(first: list[str]) -> str:
+        head = _block("h", 50, 100, ["HEROIC FIGHT FAILS AS WRANGEL ARMY LOSES"], font=14, lh=40)
+        body = _block("b", 50, 150, [*first, "CONSTANTINOPLE, Turkey. November 15.—Sebastopol",
+                                     "is in the hands of the bolsheviki, according to",
+                                     "advices received here tonight from the Crimea."], font=6)
+        arts = articles_from_layout([_page([head, body])])
+        assert len(arts) == 1
+        return arts[0].paragraphs()[0].text
+
+    credit = ["by (o\\sta\\tixe iiroavx.", "lij Cable to The Star amFfhleago Daily News. ?", "I'opyrijfht,"]
+    assert text_of(credit).startswith("CONSTANTINOPLE")
+    assert text_of(["WITH THE BRITISH ARMY IN"]).startswith("WITH THE BRITISH ARMY IN")
