@@ -192,7 +192,7 @@ class Studies:
         panel = w.search
         dated = period != UNDATED
         # the undated bar cannot be a date range: its filter is in the query, where the reader sees it
-        panel.field.setText(query if dated else f"{query} date:none")
+        panel.field.setText(query if dated else f"({query}) date:none")  # the whole query: A OR B too
         # the timeline counted without the panel's filters: its bar is searched the same way
         for box in (panel.publication, panel.kind):
             box.setCurrentIndex(max(0, box.findData("")))

@@ -366,3 +366,17 @@ def test_a_text_dumps_wrapped_headline_reads_on_one_line() -> None:
     lines are one phrase, shown as one."""
     article = _stacked_headline()
     assert "\u2028" not in Reading.build(article).shown(1).display
+
+
+
+def test_a_short_vertical_view_can_still_reach_the_foot_of_its_columns(qtbot) -> None:  # noqa: ANN001
+    """Review: columns are never laid out shorter than 200 px; in a shorter view their feet were out of reach (the
+    vertical scroll bar had been turned off)."""
+    view = _long_vertical_article(qtbot)
+    view.resize(600, 150)
+    qtbot.wait(10)
+    view._relayout_vertical()
+    lowest = max(rect.bottom() for _k, _i, rect, _c, _p in view.vreader.cells)
+    viewport = view.vscroll.viewport().height()
+    bar = view.vscroll.verticalScrollBar()
+    assert lowest <= viewport + bar.maximum(), (lowest, viewport, bar.maximum())

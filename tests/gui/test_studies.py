@@ -204,9 +204,14 @@ def test_the_undated_bar_finds_the_undated_articles_only(make_window, library_di
     assert bucket.articles > 0
     win.studies.search_period("发展", UNDATED)
     panel = win.search
-    assert panel.field.text() == "发展 date:none", "the filter is shown where the reader can see and take it away"
+    assert panel.field.text() == "(发展) date:none", "the filter is shown where the reader can see and take it away"
     assert panel.results.total == bucket.articles
     assert all(not h.date for h in panel.results.hits), [h.date for h in panel.results.hits]
+    # a query of several words: the filter holds for all of them (review: "A OR B date:none" filtered B alone)
+    either = timelines(win.archive.library, ["发展 OR 经济"], By.YEAR)[0].buckets
+    win.studies.search_period("发展 OR 经济", UNDATED)
+    assert panel.results.total == next(b for b in either if b.period == UNDATED).articles
+    assert all(not h.date for h in panel.results.hits)
 
 
 @pytest.mark.parametrize("years", [3, 12, 40, 160])

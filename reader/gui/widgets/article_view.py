@@ -781,7 +781,6 @@ class ArticleView(QWidget):
         self.vreader = VerticalReader(self.vscroll)
         self.vscroll.setWidget(self.vreader)
         self.vscroll.setWidgetResizable(False)
-        self.vscroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the columns fit its height
         self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # a short article leaves room left of its columns: the page's colour there, not the window's
         self.vscroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
