@@ -58,13 +58,19 @@ class LRU(Generic[K, V]):
         self.size = size
         self.data: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
+        #: moved by :meth:`clear`: a value made before it is not kept (a worker's, made from what was cleared)
+        self.generation = 0
 
     def get(self, key: K, make: Callable[[], V]) -> V:
         with self._lock:
             if key in self.data:
                 self.data.move_to_end(key)
                 return self.data[key]
+            generation = self.generation
         value = make()  # outside the lock: it may read the catalogue
+        with self._lock:
+            if generation != self.generation:
+                return value  # cleared meanwhile (a correction undone): made from what was, not kept
         self.put(key, value)
         return value
 
@@ -78,6 +84,7 @@ class LRU(Generic[K, V]):
     def clear(self) -> None:
         with self._lock:
             self.data.clear()
+            self.generation += 1
 
 
 def named_articles(c: Correction) -> set[str]:
@@ -109,6 +116,10 @@ class Overlay:
         self.reanchored: list[Reanchored] = []
         #: the corrected readings a search is told of (:meth:`search_readings`), until :meth:`invalidate`
         self._readings: dict[str, CorrectedReading] | None = None
+        #: moved by :meth:`invalidate`: readings made before it are not kept
+        self._generation = 0
+        #: issue → (what its merged readings were made from, the readings): made again only where that changed
+        self._merged: dict[int, tuple[tuple[object, ...], dict[str, CorrectedReading]]] = {}
         self._keeper = ReadingsKeeper(library)
         self._text_keys: frozenset[str] | None = None
         #: the lines of the sources corrections were made on, kept between passes while a source is unchanged
@@ -148,6 +159,7 @@ class Overlay:
         with self._lock:
             self._corrections = None
             self._readings = None
+            self._generation += 1
             self._text_keys = None
             self._sources.clear()
         self._issues.clear()
@@ -305,39 +317,62 @@ class Overlay:
         with self._lock:
             if self._readings is not None:
                 return self._readings
+            generation = self._generation
         text = [c for c in self.corrections() if c.kind == "text"] if self.text else []
         readings = self._keeper.readings(text, self._source_of)
         merged = self._merged_readings()
         if merged:
             readings = {**readings, **merged}
         with self._lock:
-            self._readings = readings
+            if generation == self._generation:  # not kept when the corrections changed meanwhile
+                self._readings = readings
         return readings
 
     def _merged_readings(self) -> dict[str, CorrectedReading]:
         """The readings merges leave: each catalogue article merged into another is gone, the one it joined is read
         with its text (text corrections applied). Seen by eye: a search listed the article merged away, which then
-        opened apart with its old text."""
-        merges = [c for c in self.corrections() if c.kind == "merge"] if self.segmentation else []
-        named = {k for c in merges for k in named_articles(c)}
+        opened apart with its old text. Made again for an issue only when its articles or the corrections naming
+        them changed (:attr:`_merged`)."""
+        corrections = self.corrections()
+        merges = [c for c in corrections if c.kind == "merge"] if self.segmentation else []
         issues: set[int] = set()
-        for key in named:
+        for name in {k for c in merges for k in named_articles(c)}:
             try:
-                issues.add(self.issue_of(key))
+                issues.add(self.issue_of(name))
             except NotFoundError:
                 continue  # a correction of an article no longer imported (stale)
         out: dict[str, CorrectedReading] = {}
         for issue in sorted(issues):
-            overlaid = self.overlaid(issue)
-            if overlaid is None:
+            infos = self._library.articles(issue_id=issue)
+            ids = {i.id for i in infos}
+            made_from: tuple[object, ...] = (tuple((i.id, i.num) for i in infos),
+                                             tuple(c.id for c in corrections if named_articles(c) & ids))
+            kept = self._merged.get(issue)
+            if kept is None or kept[0] != made_from:
+                kept = (made_from, self._issue_merged_readings(issue, infos, merges))
+                self._merged[issue] = kept
+            out.update(kept[1])
+        return out
+
+    def _issue_merged_readings(self, issue: int, infos: Sequence[ArticleInfo],
+                               merges: Sequence[Correction]) -> dict[str, CorrectedReading]:
+        """:meth:`_merged_readings` of one issue. An article is gone only when its text went into a catalogue
+        article: merged into a piece split off another (no catalogue row stands for it), it stays searchable."""
+        overlaid = self.overlaid(issue)
+        if overlaid is None:
+            return {}
+        named = {k for c in merges for k in named_articles(c)}
+        shown = {a.id: a for a in overlaid.articles}
+        pieces = {line for a in overlaid.articles if a.id not in {i.id for i in infos} for line in a.line_ids()}
+        out: dict[str, CorrectedReading] = {}
+        for info in infos:
+            if info.id not in named:
                 continue
-            shown = {a.id: a for a in overlaid.articles}
-            for info in self._library.articles(issue_id=issue):
-                if info.id not in named:
-                    continue
-                joined = shown.get(info.id)
-                out[info.id] = CorrectedReading.merged_away() if joined is None else \
-                    CorrectedReading.of(self.corrected(joined, info.source).parts)
+            joined = shown.get(info.id)
+            if joined is not None:
+                out[info.id] = CorrectedReading.of(self.corrected(joined, info.source).parts)
+            elif not pieces or not set(self._library.article(info.id).line_ids()) & pieces:
+                out[info.id] = CorrectedReading.merged_away()
         return out
 
     # export ---------------------------------------------------------------------------------------

@@ -684,8 +684,6 @@ def _apply_merge(state: _Overlay, key: str, ch: MergeChange) -> str | None:
     if target is other:
         return "the articles are already one"
     target.parts.extend(_joining(target, other))
-    if target.kind == "furniture" and other.kind != "furniture":
-        target.kind = other.kind  # a notice merged into the masthead above it stays a notice, not furniture
     target.pages = target.pages + [p for p in other.pages if p not in target.pages]
     if not target.title and other.title:
         target.title = other.title
