@@ -96,7 +96,9 @@ def count_change(conn: Connection, component: str) -> None:
 
 def work_changes(conn: Connection) -> dict[str, int]:
     """{component: changes so far} (the components' stores made the table when they migrated; none in a read-only
-    library of the release before the counters, read as it is)."""
-    if not is_postgres(conn) and not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone():
+    library of the release before the counters, read as it is — a file on read-only media or a replica)."""
+    held = ("SELECT to_regclass(?) IS NOT NULL" if is_postgres(conn) else
+            "SELECT count(*) > 0 FROM sqlite_master WHERE name = ?")
+    if not conn.execute(held, (TABLE,)).fetchone()[0]:
         return {}
     return {str(c): int(n) for c, n in conn.execute(f"SELECT component, n FROM {TABLE}").fetchall()}

@@ -153,7 +153,8 @@ def _as_the_last_release_left_it(folder: Path) -> None:
 
     conn = sqlite3.connect(folder / "catalogue.sqlite")
     try:
-        for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND sql LIKE '%work_changes%'").fetchall():  # the counters' triggers only
             conn.execute(f'DROP TRIGGER "{name}"')
         conn.execute("DROP TABLE IF EXISTS work_changes")
         conn.execute("DELETE FROM schema_version WHERE (component, version) IN "
