@@ -380,3 +380,37 @@ def test_a_short_vertical_view_can_still_reach_the_foot_of_its_columns(qtbot) ->
     viewport = view.vscroll.viewport().height()
     bar = view.vscroll.verticalScrollBar()
     assert lowest <= viewport + bar.maximum(), (lowest, viewport, bar.maximum())
+
+
+
+def test_copied_text_keeps_its_paragraph_breaks(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: a copied quotation ran two paragraphs together ("für dieDappenthal.", "進步、（土耳其…")."""
+    view = _long_vertical_article(qtbot)
+    view.set_vertical(False)
+    k = next(k for k, sp in enumerate(view.reading.parts) if k and sp.role == "paragraph"
+             and view.reading.parts[k - 1].role == "paragraph")
+    a, b = view.reading.parts[k - 1], view.reading.parts[k]
+    view.select_original(a.index, len(a.part.text) - 3, b.index, 3)
+    assert view.selected_text() == a.display[-3:] + "\n" + b.display[:3]
+
+
+@pytest.mark.parametrize("vertical", [False, True])
+def test_changes_back_and_forth_come_back_to_the_same_place(qtbot, vertical: bool) -> None:  # noqa: ANN001
+    """Seen by eye: two Ctrl+] and three Ctrl+[ left the passage read two lines lower; a window shrunk and grown
+    back, a column further on (each change took the start of the line or column now at the top)."""
+    view = _long_vertical_article(qtbot)
+    view.set_vertical(vertical)
+    view._relayout_vertical()
+    qtbot.wait(20)  # laid out, as when the reader scrolls
+    bar = view.vscroll.horizontalScrollBar() if vertical else view.text.verticalScrollBar()
+    bar.setValue(bar.maximum() * 2 // 5)
+    start = view._original_place()
+    for size in (view.font_size + 2, view.font_size + 4, view.font_size + 1, view.font_size - 1, view.font_size):
+        view.set_font_size(size)
+    for width, height in ((900, 520), (700, 800), (900, 700)):
+        view.resize(width, height)
+        qtbot.wait(10)
+        view._relayout_vertical()
+        view.text.resize(view.text.width(), view.text.height())
+    now = view._original_place()
+    assert now is not None and start is not None and now[:2] == start[:2], (start, now)

@@ -667,6 +667,8 @@ def test_the_count_names_the_filters_its_search_ran_with(make_window, library_di
     _search(win, qtbot, "发展")
     said = panel.count.text()
     assert " · 人民日报 · article · from 2021 · " in said, said
+    # in a narrow panel it runs on to a second line (seen by eye: cut mid-date, no "…")
+    assert panel.count.heightForWidth(180) > 1.5 * panel.count.fontMetrics().height()
     results = panel.results
     panel.date_from.setText("1858")  # edited, not yet asked: the list shown is still the 2021 one
     panel.publication.setCurrentIndex(0)

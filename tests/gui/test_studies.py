@@ -234,6 +234,7 @@ def test_the_period_names_never_overlap_the_undated_one(qtbot, years: int) -> No
         for (a, _), (b, _) in zip(labels, labels[1:], strict=False):
             assert a.right() <= b.left(), (width, labels)
         assert all(fm.horizontalAdvance(x) <= r.width() for r, x in labels)
+        assert labels[-1][0].right() <= plot.right() + 6, "the last name is inside the chart (it was cut: undate)"
 
 
 def test_the_keyword_column_shows_the_keyword_whole(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001

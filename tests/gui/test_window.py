@@ -286,7 +286,7 @@ def test_the_keyboard_moves_and_extends_the_selection_in_vertical_reading(make_w
     assert view.selected_text() == part.display[3:4]
     qtbot.keyClick(reader, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     # (a headline's columns, kept on lines of their own, copied one to a line)
-    assert view.selected_text() == "".join(sp.display for sp in view.reading.parts).replace("\u2028", "\n")
+    assert view.selected_text() == "\n".join(sp.display for sp in view.reading.parts).replace("\u2028", "\n")
     # a fresh article, reached with the keyboard alone: the first Shift+Down selects its first character
     reader.set_reading(view.reading, reader.family, reader.size_pt)
     qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)

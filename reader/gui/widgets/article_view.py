@@ -180,9 +180,12 @@ class TextReader(QTextBrowser):
         self._breaks: list[list[int]] = []
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
+        #: (the place kept through the last resize, where it was shown): see :meth:`resizeEvent`
+        self._kept: tuple[tuple[int, int, int], tuple[int, int, int] | None] | None = None
 
     def set_reading(self, reading: Reading, family: str, size: float) -> None:
         self.reading = reading
+        self._kept = None
         doc = QTextDocument(self)
         cjk = mostly_cjk(" ".join(sp.display for sp in reading.parts))
         base = reading_font(family, size, latin_first=not cjk)
@@ -348,9 +351,12 @@ class TextReader(QTextBrowser):
         """The text re-wraps at the new width: the line the reader was at stays at the top (opening a panel beside
         the view showed another passage)."""
         place = self.top_place() if self.verticalScrollBar().value() > 0 else None
+        if place is not None and self._kept is not None and self._kept[1] == place:
+            place = self._kept[0]  # not scrolled since the last resize: the same character (it drifted a line each)
         super().resizeEvent(event)
         if place is not None and event.oldSize().width() != event.size().width():
             self.put_at_top(*place)
+            self._kept = (place, self.top_place())
 
     def top_place(self) -> tuple[int, int, int] | None:
         """(k, display offset, pixels) of the character at the top of the view and how far below the top its line
@@ -812,6 +818,10 @@ class ArticleView(QWidget):
         self._relayout_timer.timeout.connect(self._relayout_vertical)
         #: the vertical reader's place when a resize began, kept until the columns are laid out again
         self._place_before_resize: tuple[int, int, int] | None = None
+        #: (the reader's place in original characters, where it was shown): kept while the reader does not scroll,
+        #: so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each
+        #: took the start of the line or column now at the top, and the place drifted a line or a column each time
+        self._anchor: tuple[tuple[int, int, int], tuple[int, int, int] | None] | None = None
         self.vscroll.installEventFilter(self)
         self.vscroll.viewport().installEventFilter(self)  # the wheel reads the columns on (:meth:`_wheel`)
 
@@ -823,6 +833,7 @@ class ArticleView(QWidget):
     def set_article(self, article: Article | None, hits: Sequence[tuple[int, int]] = ()) -> None:
         """Show ``article`` with search hits given as ranges in ``Article.text``."""
         self.article = article
+        self._anchor = None
         self.hits = []
         self.highlights = []
         self.current_hit = -1
@@ -882,19 +893,26 @@ class ArticleView(QWidget):
         self._rerender(selection)
         if place is not None:
             part, start, pixels = place
-            shown = self.to_display((part, start, start))
-            if shown is not None:
-                # the offset from the view's edge grows with the text; across directions it means nothing
-                scaled = 0 if vertical != self.vertical else round(pixels * self.font_size / size)
-                self.restore_place((shown[0], shown[1], scaled))
+            # the offset from the view's edge grows with the text; across directions it means nothing
+            scaled = 0 if vertical != self.vertical else round(pixels * self.font_size / size)
+            self._restore_original_place((part, start, scaled))
 
     def _original_place(self) -> tuple[int, int, int] | None:
-        """:meth:`place` in original characters (part index, offset, pixels): the same after the script changed."""
+        """:meth:`place` in original characters (part index, offset, pixels): the same after the script changed;
+        the place last restored while the reader has not scrolled since (:attr:`_anchor`)."""
         place = self.place()
         if place is None or self.reading is None:
             return None
+        if self._anchor is not None and self._anchor[1] == place:
+            return self._anchor[0]
         part, start, _end = self.to_original((place[0], place[1], place[1]))
         return part, start, place[2]
+
+    def _restore_original_place(self, place: tuple[int, int, int]) -> None:
+        shown = self.to_display((place[0], place[1], place[1]))
+        if shown is not None:
+            self.restore_place((shown[0], shown[1], place[2]))
+            self._anchor = (place, self.place())
 
     def _rerender(self, selection: list[OriginalRange]) -> None:
         self._quiet = True
@@ -931,7 +949,7 @@ class ArticleView(QWidget):
         resized = watched is self.vscroll and event.type() == QEvent.Type.Resize
         if resized and self.vertical and self.reading is not None:
             if self._place_before_resize is None:
-                self._place_before_resize = self.vreader.top_place()
+                self._place_before_resize = self._original_place()
             # the columns laid out again for the new height once the resizing stops (the window's, or the find
             # bar's taking room under the view)
             self._relayout_timer.start()
@@ -955,13 +973,14 @@ class ArticleView(QWidget):
     def _relayout_vertical(self) -> None:
         if self.vertical and self.reading is not None:
             selection = self.selection_original()
-            place, self._place_before_resize = self._place_before_resize or self.vreader.top_place(), None
+            place, self._place_before_resize = self._place_before_resize or self._original_place(), None
             self.vreader.relayout()
             if selection:
                 self._quiet = True
                 self.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
                 self._quiet = False
-            self.restore_place(place)
+            if place is not None:
+                self._restore_original_place(place)
 
     def place(self) -> tuple[int, int, int] | None:
         """Where the reader is: (k, display offset, pixels) of the character at the start of the view."""
@@ -1005,8 +1024,10 @@ class ArticleView(QWidget):
         """The selected characters as displayed."""
         if self.reading is None:
             return ""
-        shown = "".join(self.reading.parts[k].display[s:e] for k, s, e in self.view.selection())
-        return shown.replace(LINE_SEPARATOR, "\n")  # a headline's columns, one to a line
+        # a part a paragraph (its break kept: copied quotations ran two paragraphs together, "für dieDappenthal."),
+        # a headline's columns one to a line
+        shown = "\n".join(self.reading.parts[k].display[s:e] for k, s, e in self.view.selection())
+        return shown.replace(LINE_SEPARATOR, "\n")
 
     def select_original(self, part0: int, start: int, part1: int | None = None, end: int | None = None) -> None:
         """Select original characters from (part0, start) to (part1, end)."""

@@ -333,6 +333,7 @@ class SearchPanel(QWidget):
         self.kind_labels = kind_labels  # the facets name kinds in the interface's language too
         self.count = QLabel(self)
         self.count.setObjectName("searchCount")
+        self.count.setWordWrap(True)  # the filters it names run on a second line (cut mid-date, no "…")
         self.more = QPushButton(self)
         self.more.setObjectName("searchMore")
         self.more.hide()

@@ -208,6 +208,8 @@ class TimelineChart(QWidget):
             width = max(widest, fm.horizontalAdvance(label) + 8)
             cx = plot.left() + (j + 0.5) * slot
             rect = QRectF(cx - width / 2, plot.bottom() + 4, width, fm.height())
+            if rect.right() > plot.right() + 6:  # the last name inside the chart (it was cut: "undate")
+                rect.moveRight(plot.right() + 6)
             if period == UNDATED:
                 out = [(r, x) for r, x in out if r.right() <= rect.left()]
             out.append((rect, label))
