@@ -414,3 +414,18 @@ def test_changes_back_and_forth_come_back_to_the_same_place(qtbot, vertical: boo
         view.text.resize(view.text.width(), view.text.height())
     now = view._original_place()
     assert now is not None and start is not None and now[:2] == start[:2], (start, now)
+
+
+
+def test_a_vertical_article_read_from_its_start_opens_horizontally_at_its_start(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: switched to horizontal at the start of a vertical article, the view opened past its headline (a
+    centred headline's top is below the view's corner: the next column's character was taken for the place)."""
+    view = _long_vertical_article(qtbot)
+    view._relayout_vertical()
+    view.vreader.scroll_to_start()
+    first = view.reading.parts[0]
+    assert first.role in ("column-label", "kicker", "headline") and len(view.reading.parts) > 3
+    top = view.place()
+    assert top is not None and top[:2] == (0, 0), top
+    view.set_vertical(False)
+    assert view.text.verticalScrollBar().value() == 0, "the headline in view"

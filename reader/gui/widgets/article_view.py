@@ -567,7 +567,9 @@ class VerticalReader(QWidget):
         left) and how far its column is from the view's right edge."""
         bar = self.scroll_area.horizontalScrollBar()
         right = bar.value() + self.scroll_area.viewport().width()
-        n = self._index_at(QPointF(right - 8, 8))
+        # at the start, the first character (a centred headline's top is below the corner: the next column's was
+        # taken, and the view switched to horizontal opened past the headline — seen by eye)
+        n = 0 if self.cells and bar.value() >= bar.maximum() else self._index_at(QPointF(right - 8, 8))
         if n is None:
             return None
         k, i, rect, _, _ = self.cells[n]
@@ -910,9 +912,16 @@ class ArticleView(QWidget):
 
     def _restore_original_place(self, place: tuple[int, int, int]) -> None:
         shown = self.to_display((place[0], place[1], place[1]))
-        if shown is not None:
+        if shown is None:
+            return
+        if shown[:2] == (0, 0):  # the start: the article's first line with the margin above it
+            if self.vertical:
+                self.vreader.scroll_to_start()
+            else:
+                self.text.verticalScrollBar().setValue(0)
+        else:
             self.restore_place((shown[0], shown[1], place[2]))
-            self._anchor = (place, self.place())
+        self._anchor = (place, self.place())
 
     def _rerender(self, selection: list[OriginalRange]) -> None:
         self._quiet = True
