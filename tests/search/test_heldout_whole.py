@@ -50,9 +50,9 @@ HYPHENS = "-\u00ad\u2e17\u00ac="
 #: Time", where the String after the HypPart1 is a six-letter garble, not a speck. On the Prescott 1920 page
 #: (heldout3) the OCR marks an ornament "■-o-" as HypPart1 of the heading under it ("NOTH K TO TKU HKKS"): one
 #: letter between dashes begins no word, so the reader keeps the ornament and the heading apart, as printed. The
-#: Little River News of 2 June 1920 (former heldout5, the same OCR) marks seven such "-o-" rules between stories as HypPart1
-#: of the next story's first word ("-oVILLA", "-oBUSINESS", "-o100"): kept apart the same way; so does its page of
-#: July 1920 (heldout6, "-oTO SURROUND VILLA")
+#: Little River News of 2 June 1920 (former heldout5, the same OCR) marks seven such "-o-" rules between stories as
+#: HypPart1 of the next story's first word ("-oVILLA", "-oBUSINESS", "-o100"): kept apart the same way; so does its
+#: page of July 1920 (heldout6, "-oTO SURROUND VILLA")
 PARTED = {"chronicling_america.xml": ["nightTime"], "sn90050306_1920_05_27_1.xml": ["oNOTH"],
           "sn90050316_1920_06_02_1.xml": ["o100", "oBUSINESS", "oFIVE", "oNew", "oTeachers", "oTht", "oVILLA"],
           "missing_closing.xml": ["oTO"]}

@@ -101,8 +101,8 @@ def test_the_truths_cover_pages_of_several_sources() -> None:
                                              ("heldout5", former_heldout5)])
 def test_a_former_heldout_set_is_training_pages_now(name: str, files: Callable[[], list[Path]]) -> None:
     """heldout2 (issue 15: 15 printed page sides of 7 sources), heldout3 (18 sides of 8 institutions, 201 scored
-    items) and heldout5 (16 sides of 6 sources, 188 scored items) moved into tests/data/pages/ once tuning had looked at them: every file with its truth is there, and no
-    held-out folder of that name is left to mislead."""
+    items) and heldout5 (16 sides of 6 sources, 188 scored items) moved into tests/data/pages/ once tuning had looked
+    at them: every file with its truth is there, and no held-out folder of that name is left to mislead."""
     sides = 0
     for path in files():
         truth = path.with_name(path.name + ".truth.json")
@@ -141,9 +141,9 @@ def test_every_heldout_set_has_fifteen_page_sides_of_six_sources() -> None:
 
 @pytest.mark.parametrize("name", ["heldout4", "heldout6"])
 def test_the_fourth_and_sixth_heldout_sets_have_fifteen_page_sides_of_six_sources(name: str) -> None:
-    """heldout4 and heldout6 (issue 15; heldout5 is training pages now): at least 15 printed page sides from 6 sources (NDNP ALTO, a
-    European ALTO read without its METS, PAGE, hOCR, ECPO and another national library's ALTO) and 180 scored items;
-    each is a held-out set."""
+    """heldout4 and heldout6 (issue 15; heldout5 is training pages now): at least 15 printed page sides from 6
+    sources (NDNP ALTO, a European ALTO read without its METS, PAGE, hOCR, ECPO and another national library's ALTO)
+    and 180 scored items; each is a held-out set."""
     assert DATA / name in heldout_folders()
     sides, sources, scored = _set_size(DATA / name)
     assert sides >= 15 and len(sources) >= 6 and scored >= 180, (name, sides, sources, scored)
