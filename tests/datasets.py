@@ -1,6 +1,7 @@
 """Named sets of real pages shared by several tests.
 
-tests/data/heldout2/ and tests/data/heldout3/ were held-out sets until their failure kinds were told (issue 15);
+tests/data/heldout2/, tests/data/heldout3/ and tests/data/heldout5/ were held-out sets until their failure kinds were
+told or rules were written against them (issue 15);
 their files are training pages in tests/data/pages/ now. The search and PostgreSQL checks written for them (every
 marked hyphenation joined, every line findable, counts exact) keep running on exactly those files, named here.
 A held-out set is any folder tests/data/heldout*/ (:func:`heldout_folders`).
@@ -60,6 +61,26 @@ FORMER_HELDOUT3 = (
 def former_heldout3() -> list[Path]:
     """The former heldout3 files in their place under tests/data/pages/, sorted."""
     return _in_pages(FORMER_HELDOUT3)
+
+
+#: the former heldout5 files, now in tests/data/pages/ (paths relative to it)
+FORMER_HELDOUT5 = (
+    "bnl_lunion_1863-12-24/alto1.xml",
+    "ecpo_jingbao/jb_0131_1920-04-09_0002+0003.xml",
+    "ecpo_jingbao/jb_0132_1920-04-12_0002+0003.xml",
+    "ecpo_jingbao/jb_1325_1930-04-09_0002+0003.xml",
+    "ecpo_jingbao/jb_1330_1930-04-24_0001+0004.xml",
+    "ecpo_jingbao/jb_1330_1930-04-24_0002+0003.xml",
+    "hocr_little_river_news_1918-05/indexerror.html",
+    "hocr_nevada_county_picayune_1920-04-22/hyphen_match.html",
+    "ndnp_little_river_news_1920-06-02/sn90050316_1920_06_02_1.xml",
+    "reichsanzeiger_gt/1878_248_0442.xml",
+)
+
+
+def former_heldout5() -> list[Path]:
+    """The former heldout5 files in their place under tests/data/pages/, sorted."""
+    return _in_pages(FORMER_HELDOUT5)
 
 
 def heldout_folders() -> list[Path]:

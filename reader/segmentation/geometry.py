@@ -2120,8 +2120,16 @@ def _deck_end(lines: Sequence[Line], k: int, edges: tuple[float, float, float] |
     if j > k + 1 and j < len(lines) and j - k <= MAX_DECK and _sentence_case(lines[j].text):
         return j, j
     end = (_closed_deck(lines, k, edges) or _hanging_deck(lines, k, edges)) if edges is not None else 0
-    end = end or _sized_deck(lines, k, sizes)
+    end = end or _sized_deck(lines, k, sizes) or _deck_closing_block(lines, k, edges or _span(lines, sizes))
     return end, end or j
+
+
+def _span(lines: Sequence[Line], sizes: _Sizes) -> tuple[float, float, float] | None:
+    """The left and right edges the lines span and the em, for a block too short for :func:`_edges`."""
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    if len(boxes) < 2 or sizes.vertical:
+        return None
+    return min(b[0] for b in boxes), max(b[2] for b in boxes), sizes.height or typical_size(lines, False) or 10.0
 
 
 #: a deck in sentence case over a report's dateline: at most this many lines, set this much larger than the body
@@ -2317,6 +2325,27 @@ def _closed_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float
         if closes and indented and _is_short(last, left, right, em):
             return end
     return 0
+
+
+def _deck_closing_block(lines: Sequence[Line], k: int, edges: tuple[float, float, float] | None) -> int:
+    """The block's end when the lines under the headline ending at line ``k`` are a deck closing the block, its
+    text in the block after it (microfilm OCR boxes a column down to the deck and starts a new block on the text):
+    up to four lines, the first in Title Case, none in sentence case, no dateline nor OCR fragment among them, the
+    last centred, short and closing on a full stop ("BUSINESS CHANGE" / "H. B. Wilson Sells Ashdown Grocery" /
+    "to W. L. Phillips."). A story's first paragraph runs to the column's edges. 0 when none."""
+    if edges is None:
+        return 0
+    left, right, em = edges
+    deck = lines[k + 1:]
+    if not 1 <= len(deck) <= CLOSED_DECK or any(ln.type is not None or ln.box is None for ln in deck):
+        return 0
+    if (_capital_share(deck[0].text) or 0.0) < 0.5 or any(_sentence_case(ln.text) for ln in deck):
+        return 0
+    if any(latin_dateline(ln.text) or is_ocr_fragment(ln.text) for ln in deck):
+        return 0
+    last = deck[-1]
+    closes = last.text.rstrip().endswith(".")
+    return len(lines) if closes and _is_short(last, left, right, em) and _is_centred(last, left, right, em) else 0
 
 
 def _hanging_deck(lines: Sequence[Line], k: int, edges: tuple[float, float, float]) -> int:

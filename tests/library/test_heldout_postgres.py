@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from datasets import former_heldout2, heldout_folders, page_files
+from datasets import former_heldout2, former_heldout5, heldout_folders, page_files
 
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
@@ -29,7 +29,8 @@ from reader.text.forms import fold_query
 pytest.importorskip("distributed", reason="Dask is not installed: pip install 'broadsheet[cluster]'")
 
 #: set name → its page files
-SETS = {"heldout2": former_heldout2(), **{d.name: page_files(d) for d in heldout_folders()}}
+SETS = {"heldout2": former_heldout2(), "heldout5": former_heldout5(),
+        **{d.name: page_files(d) for d in heldout_folders()}}
 CJK = re.compile(r"[\u3400-\u9fff]{2,}")
 LATIN = re.compile(r"(?<![^\W_])[A-Za-zÀ-ÿ]{5,}(?![^\W_])")
 

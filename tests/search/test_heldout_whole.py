@@ -1,5 +1,6 @@
-"""Issue 15's demands besides cutting, checked on the former held-out sets heldout2 and heldout3 (training pages in
-tests/data/pages/ now, named in tests/datasets.py) and on a held-out set tests/data/heldout*/ when one is there.
+"""Issue 15's demands besides cutting, checked on the former held-out sets heldout2, heldout3 and heldout5 (training
+pages in tests/data/pages/ now, named in tests/datasets.py) and on a held-out set tests/data/heldout*/ when one is
+there.
 
 Every marked hyphenation joined in the article text, every line of every page findable by search, the
 ECPO centre margins and the adverts ECPO keeps in comments found, every count equal to a brute-force count
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from datasets import former_heldout2, former_heldout3, heldout_folders, page_files
+from datasets import former_heldout2, former_heldout3, former_heldout5, heldout_folders, page_files
 from lxml import etree
 
 from reader.library.catalogue import Library
@@ -34,7 +35,7 @@ def _marks_hyphenation(p: Path) -> bool:
     return re.search(rb'SUBS_TYPE="HypPart1"', p.read_bytes(), re.IGNORECASE) is not None
 
 
-DATA = {"heldout2": former_heldout2(), "heldout3": former_heldout3(),
+DATA = {"heldout2": former_heldout2(), "heldout3": former_heldout3(), "heldout5": former_heldout5(),
         **{folder.name: page_files(folder) for folder in heldout_folders()}}
 SETS = tuple(DATA)
 #: (set, page) pairs: every page of both sets, and the pages among them that are ALTO with marked hyphenation
@@ -49,9 +50,9 @@ HYPHENS = "-\u00ad\u2e17\u00ac="
 #: Time", where the String after the HypPart1 is a six-letter garble, not a speck. On the Prescott 1920 page
 #: (heldout3) the OCR marks an ornament "■-o-" as HypPart1 of the heading under it ("NOTH K TO TKU HKKS"): one
 #: letter between dashes begins no word, so the reader keeps the ornament and the heading apart, as printed. The
-#: Little River News of 2 June 1920 (heldout5, the same OCR) marks seven such "-o-" rules between stories as HypPart1
-#: of the next story's first word ("-oVILLA", "-oBUSINESS", "-o100"): kept apart the same way; so does its page of
-#: July 1920 (heldout6, "-oTO SURROUND VILLA")
+#: Little River News of 2 June 1920 (former heldout5, the same OCR) marks seven such "-o-" rules between stories as
+#: HypPart1 of the next story's first word ("-oVILLA", "-oBUSINESS", "-o100"): kept apart the same way; so does its
+#: page of July 1920 (heldout6, "-oTO SURROUND VILLA")
 PARTED = {"chronicling_america.xml": ["nightTime"], "sn90050306_1920_05_27_1.xml": ["oNOTH"],
           "sn90050316_1920_06_02_1.xml": ["o100", "oBUSINESS", "oFIVE", "oNew", "oTeachers", "oTht", "oVILLA"],
           "missing_closing.xml": ["oTO"]}

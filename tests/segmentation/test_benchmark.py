@@ -15,6 +15,7 @@ from typing import Any
 
 from datasets import FORMER_HELDOUT2 as HELDOUT2_NAMES
 from datasets import FORMER_HELDOUT3 as HELDOUT3_NAMES
+from datasets import FORMER_HELDOUT5 as HELDOUT5_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,6 +122,14 @@ FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_
                    "ndnp_prescott_ark_1920-05-27": (4, 3), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
+#: the former held-out set heldout5 (tests/datasets.py), training pages since session seg21: source → (fewest right,
+#: most spurious) over its heldout5 files; 131/188 right and 60 spurious of 218 produced when they moved in; seg21:
+#: Little River News 1920 10 → 11 right, 6 → 5 spurious (a deck closing a column block)
+FORMER_HELDOUT5 = {"bnl_lunion_1863-12-24": (5, 14), "ecpo_jingbao": (90, 6), "hocr_little_river_news_1918-05": (2, 23),
+                   "hocr_nevada_county_picayune_1920-04-22": (4, 10), "ndnp_little_river_news_1920-06-02": (11, 5),
+                   "reichsanzeiger_gt": (20, 1)}
+HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NAMES}
+
 
 #: pages added by issue 15's advert/notice pass (adverts, notices, listings, market reports, tables, a Jing bao outer
 #: fold): (source, file) → (fewest right, most spurious); first run → after the pass: Reichsanzeiger 1877 7/12 and
@@ -158,6 +167,14 @@ def test_the_former_heldout3_pages_stay_above_their_floor() -> None:
     scores = [s for s in _scores() if s.mode in BENCH.SEGMENTER_MODES and (s.source, s.label) in HELDOUT3_FILES]
     assert len(scores) == len(HELDOUT3_FILES) == 13
     for src, (fewest, most) in FORMER_HELDOUT3.items():
+        right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
+        assert right >= fewest and spurious <= most, (src, right, spurious)
+
+
+def test_the_former_heldout5_pages_stay_above_their_floor() -> None:
+    scores = [s for s in _scores() if s.mode in BENCH.SEGMENTER_MODES and (s.source, s.label) in HELDOUT5_FILES]
+    assert len(scores) == len(HELDOUT5_FILES) == 10
+    for src, (fewest, most) in FORMER_HELDOUT5.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
         assert right >= fewest and spurious <= most, (src, right, spurious)
 
@@ -223,12 +240,15 @@ def test_real_pages_stay_above_the_floor() -> None:
     # after a listing's short last line, listings named after their rubric, CJK instalment titles, quoted speech):
     # 870 → 877 right, 223 → 214 spurious of 1,244; heldout4 145 → 152/213 right, 44 → 31 spurious of 210 (with a
     # byline and credit over a dateline in capitals read as headline group).
-    assert right / truth >= 0.718 and spurious / produced <= 0.175, (right, truth, spurious, produced)
+    # Session seg21: heldout5 moved in (10 files, 188 scored items): 1,408 items, 1,008 right (71.6 %), 274 spurious
+    # of 1,461 (18.8 %) before the pass; the floor is set to these figures.
+    assert right / truth >= 0.715 and spurious / produced <= 0.188, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
         assert page.right / page.truth >= share and page.spurious <= most, (label, page.right, page.spurious)
-    done = FRONT_PAGE_PASS.keys() | NDNP_FRENCH_PASS.keys() | HELDOUT2_FILES | HELDOUT3_FILES | ADVERT_PASS.keys()
+    done = (FRONT_PAGE_PASS.keys() | NDNP_FRENCH_PASS.keys() | HELDOUT2_FILES | HELDOUT3_FILES | HELDOUT5_FILES
+            | ADVERT_PASS.keys())
     seg = [s for s in seg if (s.source, s.label) not in done]
     known = [s for s in seg if (s.source, s.label) not in later]
     right, truth, spurious, produced = BENCH.totals(known)

@@ -1172,3 +1172,25 @@ def test_a_byline_and_credit_over_the_dateline_are_the_headline_groups_not_the_t
     credit = ["by (o\\sta\\tixe iiroavx.", "lij Cable to The Star amFfhleago Daily News. ?", "I'opyrijfht,"]
     assert text_of(credit).startswith("CONSTANTINOPLE")
     assert text_of(["WITH THE BRITISH ARMY IN"]).startswith("WITH THE BRITISH ARMY IN")
+
+
+def test_a_deck_closing_a_column_block_stays_with_its_headline_over_the_text_in_the_next_block() -> None:
+    """NDNP microfilm (Little River News 1920): the OCR boxes a column down to a headline and its deck and starts
+    a new block on the story's text ("BUSINESS CHANGE" / "H. B. Wilson Sells Ashdown Grocery" / "to W. L.
+    Phillips." over "H. B. Wilson had sold the Ashdown …"). The deck, Title Case, its last line centred and closing
+    on a full stop, is headline group: the story's text opens on its own first line."""
+    rows = [*_BODY * 3, ("BUSINESS CHANGE", 140, 140, 20), ("H. B. Wilson Sells Ashdown Grocery", 0, 0, 6),
+            ("to W. L. Phillips.", 200, 200, 0)]
+    col = _column("c", 50, 100, rows, font=6)
+    head, last = col.lines[-3], col.lines[-1]
+    assert head.box is not None
+    col.lines[-3] = Line(id=head.id, text=head.text, box=(*head.box[:3], head.box[1] + 36), font_size=8)
+    col.lines[-1] = Line(id=last.id, text=last.text, box=last.box, font_size=8)
+    nxt = _column("n", 50, 100 + 30 * len(rows) + 60, [("H. B. Wilson had sold the Ashdown Grocery to", 25, 0, 0),
+                                                        *_BODY * 2], font=6)
+    other = _column("o", 700, 100, _BODY * 9, font=6)
+    arts = [a for a in articles_from_layout([_page([col, nxt, other], width=1400, height=2600)])
+            if a.kind == "article"]
+    story = next(a for a in arts if (a.headline or "").startswith("BUSINESS CHANGE"))
+    assert "Sells Ashdown Grocery" in " ".join(p.text for p in story.parts if p.role != "paragraph")
+    assert story.paragraphs()[0].text.startswith("H. B. Wilson had sold")
