@@ -20,7 +20,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.annotations.store import Annotation, AnnotationStore, Reattached, reattach_in_library
@@ -32,7 +32,7 @@ from reader.app.commands import (
     EditAnnotation,
     ImportFiles,
 )
-from reader.app.overlay import LRU, Overlay
+from reader.app.overlay import LRU, Overlay, named_articles
 from reader.app.reading import Converted, Converter, identity
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
@@ -271,10 +271,32 @@ class Archive:
         return self.library.publications()
 
     def issues(self, publication: str | None = None) -> list[IssueInfo]:
-        return self.library.issues(publication)
+        """The issues, each counting its articles as the reader's segmentation corrections leave them (a merged
+        article was still counted in the library tree — seen by eye)."""
+        infos = self.library.issues(publication)
+        counted = self._corrected_counts()
+        return [replace(i, articles=counted[i.id]) if i.id in counted else i for i in infos]
 
     def pages(self, issue_id: int) -> list[PageInfo]:
-        return self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
+        """The issue's pages, each counting its articles as the corrections leave them."""
+        pages = self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
+        if self.overlay_of.overlaid(issue_id) is None:
+            return pages
+        infos = self.overlay_of.infos(issue_id)
+        return [replace(p, articles=sum(1 for a in infos if p.number in a.pages)) for p in pages]
+
+    def _corrected_counts(self) -> dict[int, int]:
+        """Issue id → its articles as the segmentation corrections leave them, for the issues they touch."""
+        issues: set[int] = set()
+        for c in self.overlay_of.corrections():
+            if c.kind == "text" or not self.overlay_of.segmentation:
+                continue
+            for key in named_articles(c):
+                try:
+                    issues.add(self.overlay_of.issue_of(key))
+                except NotFoundError:
+                    continue  # made on an article no longer imported (stale)
+        return {issue: len(self.overlay_of.infos(issue)) for issue in issues}
 
     def articles(self, issue_id: int | None = None, page_id: int | None = None) -> list[ArticleInfo]:
         """Articles of an issue or a page, as the reader's segmentation corrections leave them."""

@@ -120,6 +120,7 @@ class Corrections:
         selection = w.article_view.selection_original()
         if reread:
             w.archive.corrections_changed()
+        w.tree.refresh_counts()  # a merge or split changes how many articles an issue and its pages hold
         # the corrected readings a search is told of, made again now on the search lane: the next search does not
         # wait for them (~0.6 s with 1,000 corrected articles)
         run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
@@ -155,6 +156,7 @@ class Corrections:
         if w.archive is None:
             return
         w.archive.corrections_changed()
+        w.tree.refresh_counts()
         if shown is not None and self._reads_the_same(shown):
             run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
             if self.state.page_id is not None and self.state.issue_id is not None:

@@ -624,3 +624,26 @@ def test_a_note_edited_while_it_was_changed_elsewhere_keeps_what_the_reader_type
         if elsewhere == "delete":
             win.undo_stack.undo()  # the note saved again goes again
             assert mine.id not in [a.id for a in store.find(article=aid)]
+
+
+def test_the_library_tree_counts_the_articles_as_the_reader_merged_them(make_window, work_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: after a merge the page and its issue still counted the article merged away (5 in the tree, 4 in
+    the list under it); undone, the counts come back."""
+    from reader.gui.actions import ActionId
+
+    win = make_window(work_dir)
+    issue = next(i for i in win.archive.issues() if i.publication == "人民日报")
+    win.tree.select("issue", issue.id)
+    ids = win.article_list.ids()
+    win.open_article(ids[2])
+    item = win.tree._issues[issue.id]
+    item.setExpanded(True)  # its pages listed
+    before = int(item.text(1))
+    assert item.childCount() >= 1
+    win.action_map[ActionId.MERGE_PREV].trigger()
+    assert len(win.article_list.ids()) == len(ids) - 1
+    assert int(item.text(1)) == before - 1, "the issue counts what the reader sees"
+    pages = [int(item.child(i).text(1)) for i in range(item.childCount())]
+    assert pages == [p.articles for p in win.archive.pages(issue.id)] and pages[0] == before - 1
+    win.undo_stack.undo()
+    assert int(item.text(1)) == before

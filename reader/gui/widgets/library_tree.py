@@ -99,6 +99,30 @@ class LibraryTree(QTreeWidget):
             self.select(*current)
         self.blockSignals(False)
 
+    def refresh_counts(self) -> None:
+        """Count the articles again (the reader merged or split some): the issues, their publications and the
+        pages listed."""
+        if self.archive is None:
+            return
+        totals: dict[int, int] = {}
+        for issue in self.archive.issues():
+            item = self._issues.get(issue.id)
+            if item is None:
+                continue
+            item.setText(1, str(issue.articles))
+            if item.childCount():
+                counts = {p.id: p.articles for p in self.archive.pages(issue.id)}
+                for page_id, page_item in self._pages.items():
+                    if page_id in counts:
+                        page_item.setText(1, str(counts[page_id]))
+            parent = item.parent()
+            if parent is not None:
+                totals[id(parent)] = totals.get(id(parent), 0) + issue.articles
+        for i in range(self.topLevelItemCount()):
+            pub = self.topLevelItem(i)
+            if pub is not None and id(pub) in totals:
+                pub.setText(1, str(totals[id(pub)]))
+
     def _expanded(self, item: QTreeWidgetItem) -> None:
         if not self._opening and item.data(0, ROLE_KIND) == "issue":  # the user's: it stays open
             self._opened.discard(int(item.data(0, ROLE_ID)))
