@@ -111,6 +111,8 @@ class Archive:
         self._infos: LRU[str, ArticleInfo] = LRU(512)
         self._line_maps: LRU[int, dict[str, LinePlace]] = LRU(12)
         self._issue_pages: LRU[int, list[PageInfo]] = LRU(64)
+        #: issue → (what its count was made from, the articles it holds as corrected): :meth:`_corrected_counts`
+        self._counted: dict[int, tuple[tuple[tuple[str, ...], int], int]] = {}
 
         self._searcher: Searcher | None = None
         self._searcher_lock = threading.Lock()
@@ -274,7 +276,7 @@ class Archive:
         """The issues, each counting its articles as the reader's segmentation corrections leave them (a merged
         article was still counted in the library tree — seen by eye)."""
         infos = self.library.issues(publication)
-        counted = self._corrected_counts()
+        counted = self._corrected_counts({i.id: i.articles for i in infos})
         return [replace(i, articles=counted[i.id]) if i.id in counted else i for i in infos]
 
     def pages(self, issue_id: int) -> list[PageInfo]:
@@ -285,18 +287,29 @@ class Archive:
         infos = self.overlay_of.infos(issue_id)
         return [replace(p, articles=sum(1 for a in infos if p.number in a.pages)) for p in pages]
 
-    def _corrected_counts(self) -> dict[int, int]:
-        """Issue id → its articles as the segmentation corrections leave them, for the issues they touch."""
-        issues: set[int] = set()
+    def _corrected_counts(self, stored: dict[int, int]) -> dict[int, int]:
+        """Issue id → its articles as the segmentation corrections leave them, for the issues they touch (of
+        ``stored``: issue id → the catalogue's count). Counted again for an issue only when its corrections or its
+        stored count changed (:attr:`_counted`: every issue's overlay made at each reload of the tree)."""
+        named: dict[int, list[str]] = {}
         for c in self.overlay_of.corrections():
             if c.kind == "text" or not self.overlay_of.segmentation:
                 continue
             for key in named_articles(c):
                 try:
-                    issues.add(self.overlay_of.issue_of(key))
+                    named.setdefault(self.overlay_of.issue_of(key), []).append(c.id)
                 except NotFoundError:
                     continue  # made on an article no longer imported (stale)
-        return {issue: len(self.overlay_of.infos(issue)) for issue in issues}
+        out: dict[int, int] = {}
+        for issue, ids in named.items():
+            if issue not in stored:
+                continue
+            made_from = (tuple(ids), stored[issue])
+            kept = self._counted.get(issue)
+            if kept is None or kept[0] != made_from:
+                kept = self._counted[issue] = (made_from, len(self.overlay_of.infos(issue)))
+            out[issue] = kept[1]
+        return out
 
     def articles(self, issue_id: int | None = None, page_id: int | None = None) -> list[ArticleInfo]:
         """Articles of an issue or a page, as the reader's segmentation corrections leave them."""
