@@ -32,7 +32,7 @@ from reader.app.commands import (
     EditAnnotation,
     ImportFiles,
 )
-from reader.app.overlay import LRU, Overlay, named_articles
+from reader.app.overlay import LRU, Overlay
 from reader.app.reading import Converted, Converter, identity
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
@@ -291,15 +291,9 @@ class Archive:
         """Issue id → its articles as the segmentation corrections leave them, for the issues they touch (of
         ``stored``: issue id → the catalogue's count). Counted again for an issue only when its corrections or its
         stored count changed (:attr:`_counted`: every issue's overlay made at each reload of the tree)."""
-        named: dict[int, list[str]] = {}
-        for c in self.overlay_of.corrections():
-            if c.kind == "text" or not self.overlay_of.segmentation:
-                continue
-            for key in named_articles(c):
-                try:
-                    named.setdefault(self.overlay_of.issue_of(key), []).append(c.id)
-                except NotFoundError:
-                    continue  # made on an article no longer imported (stale)
+        overlay = self.overlay_of
+        segmentation = [c for c in overlay.corrections() if c.kind != "text"] if overlay.segmentation else []
+        named = overlay.issues_named(segmentation)
         out: dict[int, int] = {}
         for issue, ids in named.items():
             if issue not in stored:

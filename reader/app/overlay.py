@@ -328,6 +328,20 @@ class Overlay:
                 self._readings = readings
         return readings
 
+    def issues_named(self, corrections: Sequence[Correction]) -> dict[int, list[str]]:
+        """Issue id → the ids of ``corrections`` naming one of its articles (a correction of an article no longer
+        imported, stale, names none)."""
+        named: dict[int, list[str]] = {}
+        for c in corrections:
+            for key in named_articles(c):
+                try:
+                    ids = named.setdefault(self.issue_of(key), [])
+                except NotFoundError:
+                    continue
+                if c.id not in ids:
+                    ids.append(c.id)
+        return named
+
     def _merged_readings(self) -> dict[str, CorrectedReading]:
         """The readings merges leave: each catalogue article merged into another is gone, the one it joined is read
         with its text (text corrections applied). Seen by eye: a search listed the article merged away, which then
@@ -335,14 +349,8 @@ class Overlay:
         them changed (:attr:`_merged`)."""
         corrections = self.corrections()
         merges = [c for c in corrections if c.kind == "merge"] if self.segmentation else []
-        issues: set[int] = set()
-        for name in {k for c in merges for k in named_articles(c)}:
-            try:
-                issues.add(self.issue_of(name))
-            except NotFoundError:
-                continue  # a correction of an article no longer imported (stale)
         out: dict[str, CorrectedReading] = {}
-        for issue in sorted(issues):
+        for issue in sorted(self.issues_named(merges)):
             infos = self._library.articles(issue_id=issue)
             ids = {i.id for i in infos}
             made_from: tuple[object, ...] = (tuple((i.id, i.num) for i in infos),

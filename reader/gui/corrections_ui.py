@@ -156,8 +156,8 @@ class Corrections:
         if w.archive is None:
             return
         w.archive.corrections_changed()
-        w.tree.refresh_counts()
         if shown is not None and self._reads_the_same(shown):
+            w.tree.refresh_counts()  # (the other way, corrections_changed counts them)
             run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
             if self.state.page_id is not None and self.state.issue_id is not None:
                 w.article_list.show_articles(w.archive, page_id=self.state.page_id)  # its headlines as now
