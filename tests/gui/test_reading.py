@@ -178,14 +178,24 @@ def test_a_chinese_paragraph_with_a_latin_word_is_set_flush_left(qtbot) -> None:
     assert doc.findBlockByNumber(2).blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
 
 
-def test_in_vertical_reading_the_byline_goes_on_down_its_datelines_column(qtbot) -> None:  # noqa: ANN001
-    article = next(a for a in analyze_file(SEED).articles if "丁怡婷" in a.text)
+def _vertical_view(qtbot, article: Article) -> ArticleView:  # noqa: ANN001
+    """``article`` read vertically in a view of 900×700."""
     view = ArticleView()
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
     view.set_vertical(True)
     view.set_article(article)
+    return view
+
+
+def _long_vertical_article(qtbot) -> ArticleView:  # noqa: ANN001
+    """The seed page's longest article read vertically in a view of 900×700: several screens of columns."""
+    return _vertical_view(qtbot, max(analyze_file(SEED).articles, key=lambda a: len(a.text)))
+
+
+def test_in_vertical_reading_the_byline_goes_on_down_its_datelines_column(qtbot) -> None:  # noqa: ANN001
+    view = _vertical_view(qtbot, next(a for a in analyze_file(SEED).articles if "丁怡婷" in a.text))
     view._relayout_vertical()
     roles = [sp.role for sp in view.reading.parts]
     d, b = roles.index("dateline"), roles.index("byline")
@@ -206,16 +216,6 @@ def test_a_chinese_editors_note_is_justified_in_its_margins(qtbot) -> None:  # n
     assert block.blockFormat().leftMargin() > 0
 
 
-def _long_vertical_article(qtbot) -> ArticleView:  # noqa: ANN001
-    """The seed page's longest article read vertically in a view of 900×700: several screens of columns."""
-    article = max(analyze_file(SEED).articles, key=lambda a: len(a.text))
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    view.set_vertical(True)
-    view.set_article(article)
-    return view
 
 
 def test_a_vertical_article_keeps_the_readers_column_when_the_view_is_resized(qtbot) -> None:  # noqa: ANN001

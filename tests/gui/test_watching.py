@@ -32,6 +32,18 @@ def _longest(win: MainWindow) -> tuple[str, int]:
     return key, at
 
 
+def _word_selected(make_window, library_dir: Path, tmp_path: Path) -> tuple[MainWindow, str, int]:  # noqa: ANN001
+    """A window over a copy of the library (no timer: the test says when to look), the longest article with a place
+    to correct open and its two characters there selected; (window, article, place)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib", size=(1000, 600))
+    win.watching.timer.stop()
+    article, at = _longest(win)
+    win.open_article(article)
+    win.article_view.select_article_range(at, at + 2)
+    return win, article, at
+
+
 def test_a_correction_and_a_note_made_elsewhere_are_shown_where_the_reader_is(  # noqa: ANN001
         make_window, library_dir: Path, tmp_path: Path, qtbot, monkeypatch) -> None:
     shutil.copytree(library_dir, tmp_path / "lib")
@@ -121,13 +133,8 @@ def test_the_reader_keeps_the_line_they_were_reading_through_corrections(  # noq
     """Seen by eye: the reader's own correction (or its undo) took the view back to the headline; each change made
     elsewhere moved it 23–58 px further down (the place was kept as a fraction of a text whose length changed).
     The character at the top of the view stays at the top."""
-    shutil.copytree(library_dir, tmp_path / "lib")
-    win = make_window(tmp_path / "lib", size=(1000, 600))
-    win.watching.timer.stop()
-    article, at = _longest(win)
-    win.open_article(article)
+    win, article, at = _word_selected(make_window, library_dir, tmp_path)
     view = win.article_view
-    view.select_article_range(at, at + 2)
     win.navigation.set_scroll_fraction(0.6)  # the reader has read on, the word to correct selected above
     top = view.place()
     assert top is not None and top[0] > 0, "read past the first part"
@@ -218,13 +225,8 @@ def test_after_a_correction_the_caret_is_at_the_corrected_word(  # noqa: ANN001
         make_window, library_dir: Path, tmp_path: Path) -> None:
     """Seen by eye: after Correct OCR text (or its undo) the caret was before the headline: the next Shift+arrow
     selected from the article's start and took the view there."""
-    shutil.copytree(library_dir, tmp_path / "lib")
-    win = make_window(tmp_path / "lib", size=(1000, 600))
-    win.watching.timer.stop()
-    article, at = _longest(win)
-    win.open_article(article)
+    win, article, at = _word_selected(make_window, library_dir, tmp_path)
     view = win.article_view
-    view.select_article_range(at, at + 2)
     chosen = view.selection_original()
     top = view.place()
     assert win.corrections.correct_ocr(NEW)
