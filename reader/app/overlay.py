@@ -43,7 +43,7 @@ from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
 from reader.model.document import Article
 from reader.search.query import SearchOptions
-from reader.search.readings import CorrectedReading
+from reader.search.readings import CorrectedReading, Piece
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,10 @@ class LRU(Generic[K, V]):
         with self._lock:
             self.data.clear()
             self.generation += 1
+
+
+#: the corrections that change which article a line is read in (the search reads such articles as their pieces)
+SEGMENTING = frozenset({"merge", "split", "move"})
 
 
 def named_articles(c: Correction) -> set[str]:
@@ -320,7 +324,7 @@ class Overlay:
             generation = self._generation
         text = [c for c in self.corrections() if c.kind == "text"] if self.text else []
         readings = self._keeper.readings(text, self._source_of)
-        merged = self._merged_readings()
+        merged = self._segment_readings()
         if merged:
             readings = {**readings, **merged}
         with self._lock:
@@ -342,45 +346,46 @@ class Overlay:
                     ids.append(c.id)
         return named
 
-    def _merged_readings(self) -> dict[str, CorrectedReading]:
-        """The readings merges leave: each catalogue article merged into another is gone, the one it joined is read
-        with its text (text corrections applied). Seen by eye: a search listed the article merged away, which then
-        opened apart with its old text. Made again for an issue only when its articles or the corrections naming
-        them changed (:attr:`_merged`)."""
+    def _segment_readings(self) -> dict[str, CorrectedReading]:
+        """The readings merges, splits and moves leave: each catalogue article they touched is read as the reader's
+        articles holding its lines (:class:`Piece`, each listed on its own), or is gone when none does (merged into
+        another, which is read with its text). Seen by eye: a search listed the article merged away, which then
+        opened apart with its old text; seen in use: a word of a piece split off was listed under the article it
+        was cut from. Made again for an issue only when its articles or the corrections naming them changed
+        (:attr:`_merged`)."""
         corrections = self.corrections()
-        merges = [c for c in corrections if c.kind == "merge"] if self.segmentation else []
+        cuts = [c for c in corrections if c.kind in SEGMENTING] if self.segmentation else []
         out: dict[str, CorrectedReading] = {}
-        for issue in sorted(self.issues_named(merges)):
+        for issue in sorted(self.issues_named(cuts)):
             infos = self._library.articles(issue_id=issue)
             ids = {i.id for i in infos}
             made_from: tuple[object, ...] = (tuple((i.id, i.num) for i in infos),
                                              tuple(c.id for c in corrections if named_articles(c) & ids))
             kept = self._merged.get(issue)
             if kept is None or kept[0] != made_from:
-                kept = (made_from, self._issue_merged_readings(issue, infos, merges))
+                kept = (made_from, self._issue_segment_readings(issue, infos, cuts))
                 self._merged[issue] = kept
             out.update(kept[1])
         return out
 
-    def _issue_merged_readings(self, issue: int, infos: Sequence[ArticleInfo],
-                               merges: Sequence[Correction]) -> dict[str, CorrectedReading]:
-        """:meth:`_merged_readings` of one issue. An article is gone only when its text went into a catalogue
-        article: merged into a piece split off another (no catalogue row stands for it), it stays searchable."""
+    def _issue_segment_readings(self, issue: int, infos: Sequence[ArticleInfo],
+                                cuts: Sequence[Correction]) -> dict[str, CorrectedReading]:
+        """:meth:`_segment_readings` of one issue: a catalogue article's pieces are the reader's articles keyed by
+        it (itself, the pieces split off it: ``key~line``)."""
         overlaid = self.overlaid(issue)
         if overlaid is None:
             return {}
-        named = {k for c in merges for k in named_articles(c)}
-        shown = {a.id: a for a in overlaid.articles}
-        pieces = {line for a in overlaid.articles if a.id not in {i.id for i in infos} for line in a.line_ids()}
+        named = {k for c in cuts for k in named_articles(c)}
+        by_root: dict[str, list[Article]] = {}
+        for a in overlaid.articles:
+            by_root.setdefault(root_key(a.id), []).append(a)
         out: dict[str, CorrectedReading] = {}
         for info in infos:
             if info.id not in named:
                 continue
-            joined = shown.get(info.id)
-            if joined is not None:
-                out[info.id] = CorrectedReading.of(self.corrected(joined, info.source).parts)
-            elif not pieces or not set(self._library.article(info.id).line_ids()) & pieces:
-                out[info.id] = CorrectedReading.merged_away()
+            pieces = [Piece(a.id, (shown := self.corrected(a, info.source)).headline, CorrectedReading.of(shown.parts),
+                            CorrectedReading.of(a.parts)) for a in by_root.get(info.id, ())]
+            out[info.id] = CorrectedReading.of_pieces(pieces) if pieces else CorrectedReading.merged_away()
         return out
 
     # export ---------------------------------------------------------------------------------------

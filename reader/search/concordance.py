@@ -24,9 +24,9 @@ import enum
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, groupby, islice, pairwise
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from reader.index.rows import RowSet
 from reader.library.catalogue import article_line_rows, part_roles, part_texts, parts_from_json
@@ -296,7 +296,12 @@ def _texts(searcher: Searcher, rows: Sequence[_R]) -> Iterator[tuple[_R, str, St
     readings = searcher.corrected_readings()
     for row, parts in _stored(searcher, rows, "SELECT num, parts FROM articles"):
         reading = readings.get(row.num)
-        if reading is not None:
+        if reading is not None and reading.pieces and isinstance(row, _Row):
+            # read as pieces (cut, moved, merged): each piece's lines under its own key, in its own text
+            for piece in reading.pieces:
+                yield cast(_R, replace(row, article=piece.key, headline=piece.headline)), piece.reading.text, \
+                    piece.reading
+        elif reading is not None:
             yield row, reading.text, reading
         else:
             texts = part_texts(parts)

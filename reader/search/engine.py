@@ -59,7 +59,7 @@ from reader.search.query import (
     text_count,
 )
 from reader.search.ranking import RELEVANCE_CAP
-from reader.search.readings import CorrectedReading, holds
+from reader.search.readings import CorrectedReading, StoredPart, holds, piece_matches
 from reader.text.forms import fold_query, fold_text
 from reader.text.needles import overlaps_itself, starts
 
@@ -96,6 +96,12 @@ COUNT_WHILE_VERIFYING = 2 * RELEVANCE_CAP
 
 #: the summary of a row gone since it matched (sorted last)
 _GONE = ("\uffff", 0, 0, "", "", 0)
+
+
+def _each_piece(ranked: Sequence[int], pieces: Mapping[int, Sequence[int]]) -> list[tuple[int, int | None]]:
+    """``ranked`` rows as (row, piece) entries: a row read as pieces once per piece that matched, in page order."""
+    whole: tuple[int | None] = (None,)
+    return [(n, i) for n in ranked for i in pieces.get(n, whole)] if pieces else [(n, None) for n in ranked]
 
 
 def _ids_json(nums: Any) -> str:
@@ -161,7 +167,8 @@ class Searcher:
                 facets: bool, options: SearchOptions) -> Results:
         node, nums = self._matching_kept(query, filters, options)
         terms = positive_terms(node, options=options)
-        total = len(nums)
+        pieces = self._pieces_matching(node, nums, options)
+        total = len(nums) + sum(len(found) - 1 for found in pieces.values())
         result = Results(query, total, [])
         if facets:
             result.facets = self._facets(nums)
@@ -169,18 +176,26 @@ class Searcher:
             return result
         end = None if limit is None else offset + limit
         scores: dict[int, float] = {}
-        if sort == "relevance" and terms and total <= RELEVANCE_CAP:
+        if sort == "relevance" and terms and len(nums) <= RELEVANCE_CAP:
             info = self._summary(nums)
             scores = self._scores(nums, terms, info)
-            order = sorted(nums, key=lambda n: (-scores.get(n, 0.0), *info.get(n, _GONE)[:3], n))[offset:end]
+            ranked = sorted(nums, key=lambda n: (-scores.get(n, 0.0), *info.get(n, _GONE)[:3], n))
+            order = _each_piece(ranked if pieces else ranked[:end], pieces)[offset:end]
         else:
             # date order; also for relevance beyond RELEVANCE_CAP hits (the total stays exact)
             result.ranked_by = "date"
-            order = self._by_date(nums, end)[offset:]
+            order = _each_piece(self._by_date(nums, end), pieces)[offset:end]
             if terms:
-                scores = self._scores(set(order), terms, self._summary(set(order)))
+                shown = {n for n, _ in order}
+                scores = self._scores(shown, terms, self._summary(shown))
         result.hits = self._hits(order, scores, terms, options)
         return result
+
+    def _pieces_matching(self, node: Node | None, nums: Rows, options: SearchOptions) -> dict[int, list[int]]:
+        """Row → the pieces (:attr:`CorrectedReading.pieces`) that match ``node``, of each of ``nums`` the reader
+        reads as pieces (cut, moved or merged: each piece is listed as an article of its own)."""
+        return {n: [i for i, piece in enumerate(r.pieces) if piece_matches(node, piece, options)]
+                for n, r in self.corrected_readings().items() if r.pieces and n in nums}
 
     def _common_run(self, query: str, node: Node | None, offset: int, end: int,
                     options: SearchOptions) -> Results | None:
@@ -209,7 +224,8 @@ class Searcher:
         result.ranked_by = "date"
         shown = order[offset:end]
         terms = positive_terms(node, options=options)
-        result.hits = self._hits(shown, self._scores(set(shown), terms, self._summary(set(shown))), terms, options)
+        result.hits = self._hits([(n, None) for n in shown], self._scores(set(shown), terms, self._summary(set(shown))),
+                                 terms, options)
         return result
 
     def _walk_holding(self, term: Term, end: int, total: int) -> list[int] | None:
@@ -294,8 +310,10 @@ class Searcher:
         return self._facets(self._matching_kept(query, filters, options)[1])
 
     def count(self, query: str, filters: Sequence[Filter] = (), *, options: SearchOptions = SearchOptions()) -> int:
-        """How many articles match (exact), without building hits."""
-        return len(self._matching(query, filters, options)[1])
+        """How many articles match (exact), without building hits: an article read as pieces counts the pieces
+        that match."""
+        node, nums = self._matching(query, filters, options)
+        return len(nums) + sum(len(found) - 1 for found in self._pieces_matching(node, nums, options).values())
 
     def matching_nums(self, query: str, filters: Sequence[Filter] = (), *,
                       options: SearchOptions = SearchOptions()) -> Rows:
@@ -333,12 +351,17 @@ class Searcher:
 
     def matching_ids(self, query: str, filters: Sequence[Filter] = (), *,
                      options: SearchOptions = SearchOptions()) -> set[str]:
-        """Ids of every article matching ``query`` (for tests and scripts), without building hits."""
-        nums = self._matching_kept(query, filters, options)[1]
+        """Ids of every article matching ``query`` (for tests and scripts), without building hits; the keys of the
+        pieces that match, of an article read as pieces."""
+        node, nums = self._matching_kept(query, filters, options)
         if not nums:
             return set()
-        return {r[0] for r in self.library.conn.execute(
-            "SELECT id FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(nums),))}
+        readings = self.corrected_readings()
+        pieces = self._pieces_matching(node, nums, options)
+        whole = Rows(n for n in nums if n not in pieces) if pieces else nums
+        found = {r[0] for r in self.library.conn.execute(
+            "SELECT id FROM articles WHERE num IN (SELECT value FROM json_each(?))", (_ids_json(whole),))}
+        return found | {readings[n].pieces[i].key for n, held in pieces.items() for i in held}
 
     # -- internals
 
@@ -780,6 +803,7 @@ class Searcher:
             found = self._eval(rest, self._stale_possible(), filtered, options)
         finally:
             self._texts.candidates = None
+        gone = gone | Rows(n for n, held in self._pieces_matching(rest, found, options).items() if not held)
         return node, found - gone if gone else found
 
     def _matching_kept(self, query: str, filters: Sequence[Filter],
@@ -941,29 +965,36 @@ class Searcher:
             self._cache["facet_columns"] = (info, columns)
         return columns
 
-    def _hits(self, order: list[int], scores: dict[int, float], terms: list[Term],
+    def _hits(self, order: list[tuple[int, int | None]], scores: dict[int, float], terms: list[Term],
               options: SearchOptions) -> list[Hit]:
+        """The hits of ``order``'s (row, piece) entries: an article, or the piece of one the reader reads as pieces
+        (:attr:`CorrectedReading.pieces`, listed under its own key, its places in its own reading)."""
         if not order:
             return []
         rows = {r[0]: r for r in self.library.conn.execute(
             "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts, a.spans "
             "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-            "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json(order),))}
+            "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json([n for n, _ in order]),))}
         hits = []
         readings = self.corrected_readings()
-        for n in order:
+        for n, piece_index in order:
             _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans = rows[n]
             # an article read corrected: its places and snippet in the corrected reading, as the reader sees it —
             # unless only the OCR's reading holds the words (a word the correction replaced): then in that one
             reading = readings.get(n)
-            stored = stored_parts(parts, spans)
+            stored: Sequence[StoredPart] = stored_parts(parts, spans)
+            if reading is not None and piece_index is not None:
+                piece = reading.pieces[piece_index]
+                if piece.key != article_id:
+                    article_id, headline = piece.key, piece.headline
+                reading, stored = piece.reading, piece.original.parts
             located = _locate(reading.parts, terms, options) if reading is not None else None
             in_reading = located is not None and (not terms or bool(located[1]))
             if not in_reading:
                 located = _locate(stored, terms, options)
             assert located is not None
             matches, part_hits, snippet, marks = located[1:]
-            if reading is not None:  # a headline the reader corrected is the one listed
+            if reading is not None and article_id == rows[n][1]:  # a headline the reader corrected is the one listed
                 headline = reading.headline_for(headline, stored)
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,

@@ -9,7 +9,10 @@ articles: each reading is tested whole, per query.
 
 An article merged into another (a segmentation correction) is no longer there to be found: its reading is
 :meth:`CorrectedReading.merged_away` and the engine leaves it out of every answer; the article it joined is read
-with its text.
+with its text. An article the reader cut or moved parts of is read as its pieces (:class:`Piece`: the reader's
+articles holding its lines, each under its own key): the engine tests the query on each piece and lists every piece
+that matches as an article of its own (:func:`piece_matches`). Seen in use: a word of a piece split off was listed
+under the article it was cut from, which, opened, did not hold it.
 """
 
 from __future__ import annotations
@@ -19,11 +22,37 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reader.model.document import Part
-from reader.search.query import Match, SearchOptions, Term, form_of_folded, form_of_original
+from reader.search.query import (
+    And,
+    Filter,
+    Match,
+    Near,
+    Node,
+    Not,
+    Or,
+    SearchOptions,
+    Term,
+    Text,
+    form_of_folded,
+    form_of_original,
+    make_term,
+    near_found,
+)
 from reader.text.forms import fold_text
 
 #: a stored part as the search reads it: (role, text, [(start, end, line, line start), …])
 StoredPart = tuple[str, str, Sequence[tuple[int, int, str, int]]]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One of the reader's articles made of a catalogue article's lines (by a split, a move or a merge): its key, its
+    reading (text corrections applied) and its text as the OCR read it (a search finds either)."""
+
+    key: str
+    headline: str | None
+    reading: CorrectedReading
+    original: CorrectedReading
 
 
 @dataclass(frozen=True)
@@ -36,11 +65,21 @@ class CorrectedReading:
     folded: str
     #: the article is no more in the reader's reading (merged into another): its stored text finds nothing
     gone: bool = False
+    #: the reader's articles this catalogue article's lines are read in (a split, a move, a merge), in page order:
+    #: each is tested and listed on its own; empty when the article is read whole
+    pieces: tuple[Piece, ...] = ()
 
     @classmethod
     def of(cls, parts: Sequence[Part]) -> CorrectedReading:
         text = "\n\n".join(p.text for p in parts)
         return cls(tuple(parts), text, fold_text(text))
+
+    @classmethod
+    def of_pieces(cls, pieces: Sequence[Piece]) -> CorrectedReading:
+        """The reading of a catalogue article read as ``pieces``: their parts one after the other (what the article
+        as a whole is matched on before each piece is tested)."""
+        whole = cls.of([p for piece in pieces for p in piece.reading.corrected])
+        return cls(whole.corrected, whole.text, whole.folded, pieces=tuple(pieces))
 
     @classmethod
     def merged_away(cls) -> CorrectedReading:
@@ -79,3 +118,31 @@ def holds(term: Term, reading: CorrectedReading) -> bool:
     if loose is not None:
         return bool(loose.search(reading.form(term.loose_options)))
     return bool(term.found_in(reading.form(term.options)))
+
+
+def piece_matches(node: Node | None, piece: Piece, options: SearchOptions) -> bool:
+    """Whether ``piece`` matches the query ``node`` on its own, in its corrected reading or as the OCR read it
+    (filters are the catalogue article's, already applied to it: they hold)."""
+    return _node_holds(node, piece.reading, options) or _node_holds(node, piece.original, options)
+
+
+def _node_holds(node: Node | None, reading: CorrectedReading, options: SearchOptions) -> bool:
+    if node is None or isinstance(node, Filter):
+        return True
+    if isinstance(node, Text):
+        term = make_term(node.raw, options)
+        return term is not None and holds(term, reading)
+    if isinstance(node, Near):
+        terms = [make_term(p, options) for p in node.parts]
+        found = [t for t in terms if t is not None]
+        if not found or len(found) < len(terms):
+            return False  # a part that can match nothing: nothing is near it (as the engine has it)
+        if len(found) == 1:
+            return holds(found[0], reading)
+        return near_found(reading.form(options), found, node.distance)
+    if isinstance(node, Not):
+        return not _node_holds(node.child, reading, options)
+    if isinstance(node, Or):
+        return any(_node_holds(c, reading, options) for c in node.children)
+    assert isinstance(node, And)
+    return all(_node_holds(c, reading, options) for c in node.children)

@@ -434,3 +434,81 @@ def test_readings_made_while_the_corrections_change_are_not_kept(tmp_path: Path)
     assert second in [a.id for a in overlay.corrected_issue(issue).articles], "the undone merge did not come back"
     assert not overlay.search_readings().get(second, None) or not overlay.search_readings()[second].gone
     lib.close()
+
+
+def _only_in_part(lib: Library, ids: list[str], key: str, index: int) -> str:
+    """A three-character word found in part ``index`` of article ``key`` and nowhere else in the library."""
+    article = lib.article(key)
+    text = article.parts[index].text
+    others = [p.text for i, p in enumerate(article.parts) if i != index]
+    return next(w for i in range(len(text) - 2) if (w := text[i:i + 3]).isalpha()
+                and all(w not in lib.article(k).text for k in ids if k != key) and all(w not in t for t in others))
+
+
+def test_a_search_lists_a_split_off_piece_as_its_own_article(tmp_path: Path) -> None:
+    """Seen in use: after a split, a word of the piece split off was listed under the article it was cut from,
+    with that article's headline; opened, the article did not hold the word and its marks fell on other words.
+    The piece is an article of the reader's reading: listed under its own key, its places in its own text."""
+    from reader.app.archive import Archive
+
+    lib, ids = _merged_library(tmp_path)
+    key = next(k for k in ids if len(lib.article(k).parts) >= 6)
+    head_word, tail_word = _only_in_part(lib, ids, key, 2), _only_in_part(lib, ids, key, 4)
+    other = next(k for k in ids if k != key and lib.article(k).kind == "article")
+    other_word = _only_in(lib, ids, other)
+    piece = f"{key}~piece"
+    C.CorrectionStore.of(lib).add(C.split_article(lib.article(key), 3, new_id=piece))
+    lib.close()
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        found = archive.search(tail_word, limit=50)
+        assert [h.article for h in found.hits] == [piece] and found.total == 1
+        shown = archive.corrected(archive.article(piece)).text
+        assert all(shown[s:e] == tail_word for s, e in found.hits[0].matches), "places in the piece as shown"
+        assert tail_word in found.hits[0].snippet
+        assert [h.article for h in archive.search(head_word, limit=50).hits] == [key], "the first piece keeps its key"
+        both = archive.search(f"{head_word} OR {tail_word}", limit=50)
+        assert sorted(h.article for h in both.hits) == sorted([key, piece]) and both.total == 2
+        assert [h.article for h in archive.search(f"{head_word} OR {tail_word}", limit=1, offset=1).hits] \
+            in ([key], [piece]), "paged over the pieces"
+        three = f"{head_word} OR {tail_word} OR {other_word}"
+        for sort in ("relevance", "date"):
+            listed = archive.search(three, limit=50, sort=sort).hits
+            assert sorted(h.article for h in listed) == sorted([key, piece, other])
+        assert archive.search(f"{head_word} AND {tail_word}", limit=50).total == 0, "no piece holds both"
+        assert archive.matching_ids(tail_word) == {piece}
+        from reader.app.studies import concordance_for_window
+
+        lines = concordance_for_window(archive.library, tail_word).lines
+        assert lines and {ln.article for ln in lines} == {piece}, "the concordance opens the piece"
+        assert all(shown[ln.start:ln.end] == tail_word for ln in lines)
+    finally:
+        archive.close()
+    import json
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "reader", "search", tail_word, "--json", "--library", str(tmp_path / "lib")]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert [h["article"] for h in json.loads(proc.stdout)["hits"]] == [piece]  # the command line alike
+
+
+def test_a_search_lists_a_moved_paragraph_under_the_article_it_went_to(tmp_path: Path) -> None:
+    """A paragraph moved into another article is found there, not in the one it left."""
+    from reader.app.archive import Archive
+
+    lib, ids = _merged_library(tmp_path)
+    source = next(k for k in ids if len(lib.article(k).parts) >= 5)
+    target = next(k for k in ids if k != source and len(lib.article(k).parts) >= 2)
+    word = _only_in_part(lib, ids, source, 3)
+    C.CorrectionStore.of(lib).add(C.move_block(lib.article(source), 3, lib.article(target)))
+    lib.close()
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        found = archive.search(word, limit=50)
+        assert [h.article for h in found.hits] == [target] and found.total == 1
+        shown = archive.corrected(archive.article(target)).text
+        assert all(shown[s:e] == word for s, e in found.hits[0].matches)
+    finally:
+        archive.close()

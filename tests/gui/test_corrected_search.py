@@ -200,3 +200,34 @@ def test_a_corrected_headline_is_the_one_listed(make_window, library_dir: Path, 
     assert item.text(0).startswith(NEW) and win.headline_of(art.id).startswith(NEW)
     hit = next(h for h in _search(win, NEW) if h.article == art.id)
     assert hit.headline.startswith(NEW)
+
+
+def test_a_word_of_a_piece_split_off_opens_the_piece_marked(make_window, library_dir: Path,  # noqa: ANN001
+                                                            tmp_path: Path) -> None:
+    """Seen in use: after a split, a word of the piece split off was listed under the article it was cut from;
+    opened, that article did not hold the word, and the marks fell on other words at the hit's old places."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    infos = archive.library.articles()
+    texts = [archive.article(j.id).text for j in infos]
+
+    def unique_word(tail: str) -> str | None:  # three Chinese characters found nowhere else in the library
+        words = (tail[i:i + 3] for i in range(len(tail) - 2))
+        return next((w for w in words if all("\u4e00" <= c <= "\u9fff" for c in w)
+                     and sum(t.count(w) for t in texts) == 1), None)
+
+    key, word = next((i.id, w) for i in infos if len(parts := archive.article(i.id).parts) >= 6
+                     and (w := unique_word(parts[4].text)) is not None)
+    win.open_article(key)
+    listed = win.article_list.ids()
+    win.article_view.select_original(3, 0)
+    assert win.corrections.correct_split_article()
+    piece = next(i for i in win.article_list.ids() if i not in listed)
+    win.search.field.setText(word)
+    win.search.submit()
+    hits = win.search.results.hits
+    assert [h.article for h in hits] == [piece]
+    win.navigation.open_hit(hits[0])
+    assert win.state.article_id == piece and _marked(win) == [word]
