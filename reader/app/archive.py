@@ -69,14 +69,10 @@ def converter(config: str) -> Converter:
     return convert
 
 
-def is_traditional(text: str) -> bool:
-    """True when ``text`` is mostly traditional script (folding to simplified changes it)."""
-    sample = "".join(c for c in text[:300] if textforms.CJK_RE.match(c))
-    if not sample:
-        return False
-    simplified = textforms.display(sample, "t2s")[0]
-    changed = sum(1 for a, b in zip(sample, simplified, strict=False) if a != b)
-    return changed >= max(1, len(sample) // 40)
+def article_converter(config: str, text: str) -> Converter:
+    """The reading view's converter for an article whose text is ``text`` in the script ``config`` names: a
+    traditional source asked for in a traditional script keeps its characters (:func:`textforms.config_for`)."""
+    return converter(textforms.config_for(config, text))
 
 
 def serif_family(script: str, text: str) -> str:
@@ -87,7 +83,7 @@ def serif_family(script: str, text: str) -> str:
         return "Noto Serif CJK HK"
     if script in ("s2t", "s2tw", "s2twp", "t2tw"):
         return "Noto Serif CJK TC"
-    return "Noto Serif CJK TC" if is_traditional(text) else "Noto Serif CJK SC"
+    return "Noto Serif CJK TC" if textforms.is_traditional(text) else "Noto Serif CJK SC"
 
 
 @dataclass

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 #: (display text, map from every display offset — and the end — to the original offset)
 Converted = tuple[str, list[int]]
 Converter = Callable[[str], Converted]
+#: an article's text → the converter that shows it in the script the reader chose
+ConverterFor = Callable[[str], Converter]
 
 #: Roles of the headline group, set apart from the body.
 HEAD_ROLES = ("kicker", "headline", "subheadline")

@@ -25,7 +25,7 @@ import logging
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +38,7 @@ from reader.annotations.store import Annotation, locate_exact
 from reader.corrections.store import TextFix, corrected_part
 from reader.export.items import ExportError, Item, converter, language_of, source_sha256
 from reader.model.document import Article, Block, Document, Line, Page, reading_order
+from reader.text.forms import config_for
 
 log = logging.getLogger(__name__)
 
@@ -779,13 +780,16 @@ def _inline(el: etree._Element, ctx: _Context, di: int, part_index: int, part: A
 
 
 def _reading_body(body: etree._Element, ctx: _Context, items: Sequence[Item], reading: str) -> None:
-    """The converted reading text: same divisions, corrected text converted, linked by @corresp."""
-    conv = converter(reading.replace(".json", ""))
+    """The converted reading text: same divisions, corrected text converted, linked by @corresp. An article already
+    in traditional script asked for in a traditional one keeps its characters (:func:`config_for`)."""
+    config = reading.replace(".json", "")
     for ii, item in enumerate(items):
         art = item.article
+        chosen = config_for(config, art.text)
+        convert: Callable[[str], str] = (lambda t: t) if chosen == "none" else converter(chosen).convert
         div = _el(body, "div", type=DIV_TYPES.get(art.kind, "article"), corresp=f"#{ctx.article_ids[ii]}")
         if art.title:
-            _el(div, "head", conv.convert(" ".join(art.title.split())), type="main")
+            _el(div, "head", convert(" ".join(art.title.split())), type="main")
         n = 0
         order = reading_order(art)
         n_top = _top_and_bottom([art.parts[i].role for i in order])[0]
@@ -793,7 +797,7 @@ def _reading_body(body: etree._Element, ctx: _Context, items: Sequence[Item], re
             part = art.parts[i]
             p = corrected_part(part, [f for f in item.fixes if f.part == i])
             head = k < n_top and part.role in TOP_ROLES and all(art.parts[j].role in TOP_ROLES for j in order[:k])
-            _el(div, "head" if head else "p", conv.convert(p.text), corresp=f"#{ctx.part_ids[(ii, i)]}",
+            _el(div, "head" if head else "p", convert(p.text), corresp=f"#{ctx.part_ids[(ii, i)]}",
                 type=_head_type(art, part.role) if head else None)
             n += 1
         if not n:

@@ -7,13 +7,14 @@ lists); every choice is kept in :class:`~reader.gui.settings.Settings`.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QMessageBox
 
-from reader.app.archive import converter
+from reader.app.archive import article_converter
 from reader.gui.actions import ACTIONS, QT_TRANSLATE_NOOP, ActionId
 from reader.gui.icons import icon
 from reader.gui.settings import SCRIPTS
@@ -106,7 +107,7 @@ class Display:
         self.script_box.blockSignals(True)
         self.script_box.setCurrentIndex(max(0, self.script_box.findData(script)))
         self.script_box.blockSignals(False)
-        self.w.article_view.set_converter(script, converter(script))
+        self.w.article_view.set_converter(script, partial(article_converter, script))
         self.check_script(script)
         act = self.w.action_map[ActionId.VERTICAL]
         act.blockSignals(True)
@@ -132,7 +133,7 @@ class Display:
             act.setChecked(act.data() == str(percent))
 
     def set_script(self, config: str) -> None:
-        self.w.article_view.set_converter(config, converter(config))
+        self.w.article_view.set_converter(config, partial(article_converter, config))
         self.script_box.blockSignals(True)
         self.script_box.setCurrentIndex(max(0, self.script_box.findData(config)))
         self.script_box.blockSignals(False)

@@ -223,6 +223,31 @@ def fold_query(text: str) -> str:
 # ---------------------------------------------------------------- display
 
 
+#: the configurations that read their input as simplified script, and what shows a source already in traditional
+#: script in the same script: its regional forms (t2tw, t2hk) or itself (繁體). Seen by eye: 繁體/臺灣/香港 ran s2t on
+#: the Jing bao, whose 云 became 雲 ("協定雲"), 咸 鹹, 里 裏 and the actor 余叔岩 餘叔巖 — text the page does not print.
+FROM_TRADITIONAL = {"s2t": "none", "s2tw": "t2tw", "s2twp": "t2tw", "s2hk": "t2hk"}
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is mostly traditional script (folding to simplified changes it)."""
+    sample = "".join(c for c in text[:300] if CJK_RE.match(c))
+    if not sample:
+        return False
+    simplified = display(sample, "t2s")[0]
+    changed = sum(1 for a, b in zip(sample, simplified, strict=False) if a != b)
+    return changed >= max(1, len(sample) // 40)
+
+
+def config_for(config: str, text: str) -> str:
+    """The OpenCC configuration that shows ``text`` (an article's, a document's) in the script ``config`` asks for:
+    the configuration itself, but for a text already in traditional script asked for in a traditional one
+    (:data:`FROM_TRADITIONAL`)."""
+    if config in FROM_TRADITIONAL and is_traditional(text):
+        return FROM_TRADITIONAL[config]
+    return config
+
+
 def display(text: str, config: str | None) -> tuple[str, list[int]]:
     """``text`` converted by OpenCC ``config`` (None or "none": unchanged) and its offset map.
 

@@ -226,6 +226,18 @@ def test_reading_text_is_derived_and_linked(tei_validator: Any) -> None:
     assert root.find(".//t:normalization[@method='silent']", NS) is not None
 
 
+def test_a_traditional_reading_of_a_traditional_source_keeps_its_characters(tei_validator: Any) -> None:
+    """A 繁體 (s2t) reading of the Jing bao read it as simplified: 云 became 雲, 里 裏 (seen by eye in the window, the
+    same converter). A traditional source's reading in a traditional script is its own text."""
+    doc = load(("ecpo", S / "chinese/ecpo_jingbao/textGT/jb_0129_1920-04-03_0001+0004.xml"))
+    items = items_from_document(doc)
+    assert any("云" in it.article.text or "里" in it.article.text for it in items)
+    root = tei_validator(export_tei(items, reading="s2t"))
+    texts = root.findall("t:text/t:group/t:text", NS)
+    original, reading = ("".join(t.itertext()) for t in texts)
+    assert "".join(reading.split()) == "".join(original.split())
+
+
 def test_scopes_collection_and_hits_span_documents(tei_validator: Any) -> None:
     a = load(("text", DATA / "text/seed_page.txt"))
     b = load(("ecpo", S / "chinese/ecpo_jingbao/textGT/jb_0129_1920-04-03_0001+0004.xml"))

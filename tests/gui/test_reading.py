@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.app.archive import converter
+from reader.app.archive import article_converter
 from reader.app.reading import Reading, reading_order
 from reader.gui.widgets.article_view import WORD_JOINER, ZWSP, ArticleView
 from reader.model.document import Article, Part, Span
@@ -29,7 +30,7 @@ def test_an_astral_character_in_the_display_text_keeps_qt_offsets_right(qtbot) -
     view = ArticleView()
     qtbot.addWidget(view)
     view.set_article(_article(text))
-    view.set_converter("t2s", converter("t2s"))
+    view.set_converter("t2s", partial(article_converter, "t2s"))
     view.select_original(1, 5, 1, 7)  # 發展, after the astral character
     assert view.selected_text() == "发展"
     assert view.selection_original() == [(1, 5, 7)]
@@ -42,7 +43,7 @@ def test_phrase_conversion_changes_length_and_the_selection_still_lands(qtbot) -
     qtbot.addWidget(view)
     view.set_article(_article(text))
     view.select_original(1, 3, 1, 5)  # 鼠标
-    view.set_converter("s2twp", converter("s2twp"))
+    view.set_converter("s2twp", partial(article_converter, "s2twp"))
     display = view.reading.parts[1].display
     assert display != textforms.display(text, "s2tw")[0], "the phrase configuration changed words"
     assert view.selection_original() == [(1, 3, 5)]
@@ -305,7 +306,7 @@ def test_the_reader_keeps_their_passage_through_a_change_of_display(qtbot, chang
     elif change == "smaller":
         view.set_font_size(view.font_size - 3)
     elif change == "script":
-        view.set_converter("s2twp", converter("s2twp"))
+        view.set_converter("s2twp", partial(article_converter, "s2twp"))
     else:
         view.set_line_height(220)
     now = view.place()
@@ -429,3 +430,27 @@ def test_a_vertical_article_read_from_its_start_opens_horizontally_at_its_start(
     assert top is not None and top[:2] == (0, 0), top
     view.set_vertical(False)
     assert view.text.verticalScrollBar().value() == 0, "the headline in view"
+
+
+def test_a_traditional_source_keeps_its_characters_in_a_traditional_script(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: 繁體/臺灣/香港 read every source as simplified (OpenCC s2t…): the Jing bao's 云 became 雲
+    ("協定雲"), 咸 鹹, 余叔岩 餘叔巖 — characters the page does not print. A traditional source is shown as printed
+    in 繁體, with its regional forms in 臺灣/香港; a simplified one is still converted."""
+    win = make_window(library_dir)
+    archive = win.archive
+    infos = archive.library.articles()
+    trad = next(i.id for i in infos if "云" in (t := archive.article(i.id).text) and textforms.is_traditional(t))
+    simp = next(i.id for i in infos if "发" in (t := archive.article(i.id).text) and not textforms.is_traditional(t))
+    for config in ("s2t", "s2tw", "s2hk"):
+        win.display.set_script(config)
+        win.open_article(trad)
+        shown = "".join(sp.display for sp in win.article_view.reading.parts)
+        original = "".join(p.text for p in archive.article(trad).parts)
+        assert shown.count("云") == original.count("云") and "雲" not in shown.replace("雲", "", original.count("雲"))
+        win.open_article(simp)
+        assert "發" in "".join(sp.display for sp in win.article_view.reading.parts), "a simplified source converted"
+    win.display.set_script("s2t")
+    win.open_article(trad)
+    shown = "".join(sp.display for sp in win.article_view.reading.parts)
+    printed = Reading.build(archive.article(trad), columns=win.article_view.set_in_columns)
+    assert shown == "".join(sp.display for sp in printed.parts), "繁體: as printed"

@@ -72,7 +72,7 @@ from reader.app.reading import (
     HEAD_ROLES,
     LINE_SEPARATOR,
     VERTICAL_FORMS,
-    Converter,
+    ConverterFor,
     Reading,
     identity,
     utf16_offsets,
@@ -764,7 +764,8 @@ class ArticleView(QWidget):
         self.setObjectName("articleView")
         self.article: Article | None = None
         self.reading: Reading | None = None
-        self.convert: Converter = identity
+        #: the converter showing an article (given its text) in the chosen script
+        self.convert_for: ConverterFor = lambda text: identity
         self.script = ""
         self.font_family: Callable[[str, str], str] = lambda script, text: "Noto Serif CJK SC"
         self.font_size = 17.0
@@ -857,11 +858,12 @@ class ArticleView(QWidget):
         elif self.find_bar.isVisible() and self.find_bar.field.text():
             self.find_text(self.find_bar.field.text())
 
-    def set_converter(self, script: str, convert: Converter) -> None:
-        """Change the display script; the selection stays on the same original characters."""
+    def set_converter(self, script: str, convert_for: ConverterFor) -> None:
+        """Change the display script (``convert_for``: an article's text → its converter); the selection stays on
+        the same original characters."""
         def change() -> None:
             self.script = script
-            self.convert = convert
+            self.convert_for = convert_for
         self._restyle(change)
 
     def set_vertical(self, on: bool) -> None:
@@ -940,7 +942,7 @@ class ArticleView(QWidget):
             self.vreader.reading = None
             self.vreader.relayout()
             return
-        self.reading = Reading.build(self.article, self.convert, columns=self.set_in_columns)
+        self.reading = Reading.build(self.article, self.convert_for(self.article.text), columns=self.set_in_columns)
         self._place_before_resize = None
         sample = " ".join(sp.display for sp in self.reading.parts[:6])
         family = self.font_family(self.script, sample)
