@@ -31,6 +31,7 @@ import json
 import logging
 import sqlite3
 import uuid
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -216,6 +217,36 @@ def locate_exact(anchor: Anchor, text: str) -> Attachment | None:
         return None
     start = best[2]
     return Attachment(start, start + len(anchor.exact), "quote", 0.5 + 0.5 * best[0])
+
+
+def locate_on_lines(anchor: Anchor, article: Article) -> Attachment | None:
+    """The occurrence of the quote in ``article`` that lies on the anchor's own source lines (first and last), the
+    best by context among several; None when there is none. What places an annotation in another article than the
+    one it was made on: a split, a move or a merge took its words there, at other offsets, and the same words may be
+    printed elsewhere in it (seen by eye: a highlight jumped onto another occurrence after a split)."""
+    if not anchor.line_ids:
+        return None
+    starts: list[int] = []
+    offset = 0
+    for part in article.parts:
+        starts.append(offset)
+        offset += len(part.text) + 2  # parts are joined by a blank line in Article.text
+
+    def line_at(i: int) -> str | None:
+        k = bisect_right(starts, i) - 1
+        found = article.parts[k].locate(i - starts[k]) if k >= 0 else None
+        return found[0] if found is not None else None
+
+    text, n = article.text, len(anchor.exact)
+    best: tuple[float, int] | None = None
+    for i in _find_all(text, anchor.exact):
+        if line_at(i) == anchor.line_ids[0] and line_at(i + n - 1) == anchor.line_ids[-1]:
+            key = (_context_score(anchor, text, i, i + n), -i)
+            if best is None or key > best:
+                best = key
+    if best is None:
+        return None
+    return Attachment(-best[1], -best[1] + n, "lines", 0.5 + 0.5 * best[0])
 
 
 def _grams(s: str, n: int) -> list[str]:

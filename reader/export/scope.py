@@ -13,10 +13,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from reader.annotations.store import Annotation, AnnotationStore, reattach
+from reader.annotations.store import (
+    Annotation,
+    AnnotationStore,
+    Attachment,
+    locate_on_lines,
+    make_anchor,
+    reattach,
+)
 from reader.corrections.store import Correction, TextFix, original_ranges
 from reader.export.items import ExportCancelled, ExportError, Item
 from reader.library.catalogue import Library, NotFoundError
@@ -180,6 +187,21 @@ def _find(source: CorrectedLibrary, cache: _IssueCache, key: str,
     return issue_id, match
 
 
+def _on_its_lines(ann: Annotation, articles: Sequence[Article]) -> tuple[Article, Attachment] | None:
+    """The article of ``articles`` holding ``ann``'s first source line, with its words' place there on their own
+    lines (a split, a move or a merge took them there; the quote alone found the same words elsewhere: seen by eye
+    after a split)."""
+    anchor = ann.anchor
+    if anchor is None or not anchor.line_ids or ann.orphaned:
+        return None
+    for article in articles:
+        if anchor.line_ids[0] in article.line_ids():
+            found = locate_on_lines(anchor, article)
+            if found is not None:
+                return article, found
+    return None
+
+
 def _annotations(library: Library, items: Sequence[Item]) -> list[Annotation]:
     """The annotations on the exported articles, and on articles the overlay merged into them (re-located)."""
     by_key = {i.key: i for i in items}
@@ -194,6 +216,15 @@ def _annotations(library: Library, items: Sequence[Item]) -> list[Annotation]:
         src = ann.source or _source_of(library, ann.article)
         if src not in sources:
             continue
+        same = [i for i in items if i.document.source == src]
+        on_lines = _on_its_lines(ann, [i.article for i in same])
+        if on_lines is not None:
+            item = next(i for i in same if i.article is on_lines[0])
+            annotations.append(replace(ann, article=item.key, anchor=make_anchor(item.article, on_lines[1].start,
+                                                                                on_lines[1].end)))
+            continue
+        if _on_its_lines(ann, same[0].document.articles) is not None:
+            continue  # its words are on their lines in an article of the issue not exported: not on other words
         res = reattach(ann, [i.article for i in items if i.document.source == src])
         if res.annotation.article in by_key:
             annotations.append(res.annotation)

@@ -45,12 +45,22 @@ class Annotating:
         missing: list[str] = []
         base = w.corrections.base_article
         corrected = base is not None and base.text != art.text
+        moved_here: dict[str, tuple[int, int]] | None = None
         for ann in w.archive.article_annotations(self.state.article_id):
             anc = ann.anchor
             if anc is None:
                 continue
             if ann.orphaned:
                 missing.append(ann.id)
+            elif ann.article != self.state.article_id:  # its words were split, moved or merged into this article
+                if moved_here is None:
+                    moved_here = w.archive.placed_annotations(self.state.article_id)
+                at = moved_here.get(ann.id)
+                if at is None:
+                    missing.append(ann.id)
+                else:
+                    [(s, e)] = w.archive.corrected_ranges(base, [at]) if corrected and base is not None else [at]
+                    placed.append((ann.id, s, e))
             elif corrected and base is not None and base.text[anc.start:anc.end] == anc.exact:
                 # kept in the original text: where it is in the corrected reading shown
                 [(s, e)] = w.archive.corrected_ranges(base, [(anc.start, anc.end)])

@@ -647,3 +647,43 @@ def test_the_library_tree_counts_the_articles_as_the_reader_merged_them(make_win
     assert pages == [p.articles for p in win.archive.pages(issue.id)] and pages[0] == before - 1
     win.undo_stack.undo()
     assert int(item.text(1)) == before
+
+
+def test_a_highlight_follows_its_words_into_the_piece_a_split_makes(make_window, work_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: a highlight on 政绩考核 in the paragraph split off jumped onto another 政绩考核 further down the
+    first piece (and was exported there); the piece showed none. It goes with its words, and only there."""
+    from reader.annotations import store as A
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    base = win.archive.article(aid)
+    text = base.text
+    cut = text.index(base.parts[3].text)
+    # a word printed both before the split point and after it: the highlight is on the one after
+    word = next(w for i in range(cut, len(text) - 4) if (w := text[i:i + 4]).isalpha() and w in text[:cut])
+    start = text.index(word, cut)
+    note = win.archive.annotations.add(A.highlight(base, start, start + len(word), note="this one"))
+    win.open_article(aid)
+    listed = win.article_list.ids()
+    win.article_view.select_original(3, 0)
+    assert win.corrections.correct_split_article()
+    piece = next(i for i in win.article_list.ids() if i not in listed)
+    win.open_article(aid)
+    assert note.id not in [h[0] for h in win.annotating.placed()[0]], "not on other words of the first piece"
+    win.open_article(piece)
+    placed = {h[0]: h for h in win.annotating.placed()[0]}
+    assert note.id in placed
+    _, s, e = placed[note.id]
+    shown = win.article_view.article
+    assert shown.text[s:e] == word and A.line_ids_between(shown, s, e) == note.anchor.line_ids
+    # and an export of each piece agrees with the window
+    from reader.export.tei import export_tei
+
+    for key, holds in ((aid, False), (piece, True)):
+        scope = win.archive.overlay_of.export_scope([key])
+        ours = [a for a in scope.annotations if a.id == note.id]
+        assert bool(ours) == holds
+        if holds:
+            assert ours[0].article == piece and ours[0].anchor.line_ids == note.anchor.line_ids
+            assert f">{word}</seg>" in export_tei(scope.items, scope.annotations).decode("utf-8") \
+                if isinstance(export_tei(scope.items, scope.annotations), bytes) else True
