@@ -45,7 +45,7 @@ from reader.library.owners import (
     rls_policies,
     sqlite_owner_step,
 )
-from reader.model.document import HEADLINE_ROLES, READING_HEAD, Article, Part, Span
+from reader.model.document import HEADLINE_ROLES, READING_HEAD, Article, Part, Span, reading_order
 from reader.model.errors import BroadsheetError
 from reader.text.chars import is_wide
 
@@ -711,9 +711,11 @@ def _apply_split(state: _Overlay, key: str, ch: SplitChange) -> str | None:
     if found is None:
         return f"line {ch.line} is gone"
     art, i = found
-    moved = list(range(i, len(art.parts)))
-    if art.parts[i].role not in HEAD_GROUP:  # the headline group, shown above the split, stays with the first half
-        moved = [j for j in moved if art.parts[j].role not in HEAD_GROUP]
+    if art.parts[i].role in HEAD_GROUP:  # a headline in the text: a new article starts there, with what follows it
+        moved = list(range(i, len(art.parts)))
+    else:  # what follows in the order the reader reads: the headline group, note and label shown above stay above
+        order = reading_order(art)  # (a text dump prints them after the body: seen by eye), kept in that order
+        moved = order[order.index(i):]
     if i == 0 or len(moved) == len(art.parts):
         return "the part already starts its article"
     new = Article(id=ch.new_id or f"{state.key(art)}~{ch.line}", kind=art.kind, parts=[art.parts[j] for j in moved],

@@ -9,7 +9,7 @@ import pytest
 
 from reader.corrections import store as C
 from reader.library.catalogue import Library, StoreMeta
-from reader.model.document import Article, Part, Span
+from reader.model.document import Article, Part, Span, reading_order
 from reader.segmentation.analyze import analyze_file
 
 DATA = Path(__file__).parents[1] / "data"
@@ -291,15 +291,20 @@ def test_a_malformed_correction_is_refused_in_one_sentence() -> None:
 
 
 def test_a_split_of_the_body_leaves_the_headline_group_to_the_first_half() -> None:
-    """Pages print bylines (and headlines) after the body; a split in the body must not carry them off."""
+    """Pages print bylines (and headlines) after the body; a split in the body must not carry them off. A byline
+    that ends the text (shown there, a signature) goes with the body it closes."""
     art = Article("x", parts=[part("paragraph", "Body one.", "m1"), part("paragraph", "Body two.", "m2"),
                               part("headline", "Head X", "m3"), part("paragraph", "Body three.", "m4"),
                               part("byline", "By Someone", "m5")], pages=[1])
     result = C.apply_overlay([art], [C.split_article(art, 1, new_id="x2")])
     assert not result.stale
     got = texts(result.articles)
-    assert got["x"] == [("paragraph", "Body one."), ("headline", "Head X"), ("byline", "By Someone")]
-    assert got["x2"] == [("paragraph", "Body two."), ("paragraph", "Body three.")]
+    assert got["x"] == [("paragraph", "Body one."), ("headline", "Head X")]
+    assert got["x2"] == [("paragraph", "Body two."), ("paragraph", "Body three."), ("byline", "By Someone")]
+    signed = Article("y", parts=[*art.parts[:4], part("paragraph", "Body four.", "m6"), art.parts[4]], pages=[1])
+    assert reading_order(signed)[0] == 2
+    got = texts(C.apply_overlay([signed], [C.split_article(signed, 3, new_id="y2")]).articles)
+    assert got["y"] == [("paragraph", "Body one."), ("paragraph", "Body two."), ("headline", "Head X")]
     # a split at a headline still starts the new article there, with what follows it
     at_head = texts(C.apply_overlay([art], [C.split_article(art, 2, new_id="x3")]).articles)
     assert at_head["x3"] == [("headline", "Head X"), ("paragraph", "Body three."), ("byline", "By Someone")]
@@ -308,6 +313,30 @@ def test_a_split_of_the_body_leaves_the_headline_group_to_the_first_half() -> No
     plain = texts(C.apply_overlay(arts, [C.split_article(arts[0], 1, new_id="a2")]).articles)
     assert plain["a"] == [("headline", "Head A")]
     assert plain["a2"] == [("paragraph", "First para of A."), ("paragraph", "Second para of A.")]
+
+
+def test_a_split_takes_what_follows_in_the_order_the_reader_reads() -> None:
+    """Seen by eye: a text dump prints the kicker, headline, byline, editor's note and column label after the body;
+    a split at the editor's note (shown near the top) gave the new article the note, the column label and a stray
+    "R", and left the whole body behind. A split in the body takes what follows in the reading order shown."""
+    doc = analyze_file(DATA / "text/seed_page.txt")
+    art = doc.articles[0]
+    roles = [p.role for p in art.parts]
+    note = roles.index("editors-note")
+    body = [i for i, r in enumerate(roles) if r in ("paragraph", "section-heading")]
+    assert note > max(body), "the page prints the editor's note after the body"
+    result = C.apply_overlay([art], [C.split_article(art, note, new_id="x2")])
+    assert not result.stale
+    first, second = result.articles
+    shown = [second.parts[i].text for i in reading_order(second)]
+    assert shown == [art.parts[i].text for i in [note, *body, roles.index("noise")]]
+    assert [p.role for p in first.parts] == [r for r in roles if r not in ("editors-note", "paragraph",
+                                                                           "section-heading", "noise")]
+    # a split in the body: the editor's note and the column label, shown above, stay above
+    at = body[5]
+    first, second = C.apply_overlay([art], [C.split_article(art, at, new_id="x3")]).articles
+    assert {p.role for p in first.parts} >= {"editors-note", "column-label", "headline"}
+    assert [second.parts[i].text for i in reading_order(second)] == [art.parts[i].text for i in body[5:]] + ["R"]
 
 
 def test_a_merged_articles_headline_stays_where_the_page_prints_it() -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from reader.corrections import store as C
 from reader.gui.widgets.article_view import HIGHLIGHT_COLOR
+from reader.model.document import reading_order
 
 pytest_plugins = ["tei_validation"]
 
@@ -237,13 +238,17 @@ def test_corrections_show_in_the_reading_view_and_undo(make_window, work_dir: Pa
     group = ("kicker", "headline", "subheadline", "byline", "dateline")
     assert any(p.role in group for p in base.parts[2:]), "the sample's byline follows the body"
     win.act_split_article.trigger()
-    kept = base.parts[:2] + [p for p in base.parts[2:] if p.role in group]
+    # what follows in the reading order shown goes: the editor's note and column label shown above stay
+    order = reading_order(base)
+    taken = order[order.index(2):]
+    kept = [p for j, p in enumerate(base.parts) if j not in taken]
     assert [p.text for p in view.article.parts] == [p.text for p in kept]
+    assert {"editors-note", "column-label"} <= {p.role for p in kept}
     assert len(win.article_list.ids()) == len(listed) + 1
     new_id = next(i for i in win.article_list.ids() if i not in listed)
     second = win.archive.article(new_id).parts
     assert second[0].text == third and not any(p.role in group for p in second)
-    assert [p.text for p in second] == [p.text for p in base.parts[2:] if p.role not in group]
+    assert [p.text for p in second] == [base.parts[j].text for j in taken]
     win.undo_stack.undo()
     assert win.article_list.ids() == listed and len(view.article.parts) == n_parts
 
