@@ -33,7 +33,7 @@ import sqlite3
 import uuid
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -393,18 +393,27 @@ class Reattached:
     annotation: Annotation
     article: str | None
     attachment: Attachment | None
+    #: the article it was on before (set when it was re-attached)
+    was: str = ""
 
     @property
     def orphaned(self) -> bool:
         return self.attachment is None
 
+    @property
+    def changed_article(self) -> bool:
+        """Re-attached on another article than the one it was on (its words went there with their lines)."""
+        return bool(self.was) and self.article is not None and self.article != self.was
+
 
 def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = None) -> Reattached:
     """Find ``annotation`` again among ``articles`` (the re-imported text).
 
-    Candidates are tried in tiers: the article with the same key, articles that
-    hold any of the anchor's lines, all the others; each tier is searched for
-    the exact quote before any fuzzy search. ``key`` maps an Article to its
+    Candidates are tried in tiers: the exact quote in the article with the same
+    key, then in articles that hold any of the anchor's lines, then the quote
+    fuzzily in those two; any other article only when neither exists (the
+    article and its lines are gone): a note never jumps from its article to the
+    same words printed in another. ``key`` maps an Article to its
     catalogue key (default: its id). The returned annotation is a copy with the
     new anchor and status; an orphan keeps its old anchor.
     """
@@ -418,27 +427,29 @@ def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = Non
     wanted = set(anchor.line_ids)
     same = [a for a in articles if keyf(a) == annotation.article]
     sharing = [a for a in articles if a not in same and wanted and wanted.intersection(a.line_ids())]
-    rest = [a for a in articles if a not in same and a not in sharing]
-    for tier in (same, sharing, rest):
-        best: tuple[float, Article, Attachment] | None = None
-        for art in tier:
-            att = locate_exact(anchor, art.text)
-            if att is not None:
-                score = att.score + (0.25 if wanted.intersection(art.line_ids()) else 0.0)
-                if best is None or score > best[0]:
-                    best = (score, art, att)
-        if best is not None:
-            return _attached(annotation, keyf(best[1]), best[1], best[2])
-    for tier in (same, sharing):
-        best = None
-        for art in tier:
-            att = locate_fuzzy(anchor, art.text)
-            if att is not None and (best is None or att.score > best[0]):
-                best = (att.score, art, att)
-        if best is not None:
-            return _attached(annotation, keyf(best[1]), best[1], best[2])
+    # any other article only when the annotation's own is gone and no article holds its lines (its id changed
+    # with its lines): a note never jumps from its article to the same words printed in another (seen in use)
+    rest = [] if same or sharing else [a for a in articles if a not in same]
+    for tier, finder in ((same, locate_exact), (sharing, locate_exact), (same, locate_fuzzy),
+                         (sharing, locate_fuzzy), (rest, locate_exact)):
+        placed = _best_in(anchor, tier, finder, wanted)
+        if placed is not None:
+            return _attached(annotation, keyf(placed[0]), placed[0], placed[1])
     log.info("annotation %s on %s could not be re-attached: kept as orphaned", annotation.id, annotation.article)
     return Reattached(replace(annotation, status=STATUS_ORPHANED), None, None)
+
+
+def _best_in(anchor: Anchor, articles: Sequence[Article], finder: Callable[[Anchor, str], Attachment | None],
+             wanted: set[str]) -> tuple[Article, Attachment] | None:
+    """The article of ``articles`` where ``finder`` places ``anchor`` best (an article holding its lines first)."""
+    best: tuple[float, Article, Attachment] | None = None
+    for art in articles:
+        att = finder(anchor, art.text)
+        if att is not None:
+            score = att.score + (0.25 if wanted.intersection(art.line_ids()) else 0.0)
+            if best is None or score > best[0]:
+                best = (score, art, att)
+    return None if best is None else (best[1], best[2])
 
 
 def _attached(annotation: Annotation, key: str, article: Article, att: Attachment) -> Reattached:
@@ -446,7 +457,7 @@ def _attached(annotation: Annotation, key: str, article: Article, att: Attachmen
     anchor = make_anchor(article, att.start, att.end)
     status = STATUS_MOVED if moved else STATUS_ATTACHED
     new = replace(annotation, article=key, anchor=anchor, status=status)
-    return Reattached(new, key, att)
+    return Reattached(new, key, att, was=annotation.article)
 
 
 # --------------------------------------------------------------------------- collections

@@ -40,6 +40,9 @@ class WorkReport:
                "found again (it is kept)" if r.annotation.anchor else
                f"annotation {r.annotation.id} is orphaned: its article is gone (it is kept)"
                for r in self.annotations_orphaned]
+        out += [f"annotation {r.annotation.id} on {r.annotation.anchor.exact!r} is now on article {r.article}: its "
+                f"words went there from article {r.was}" for r in self.annotations_moved
+                if r.changed_article and r.annotation.anchor is not None]
         out += [f"correction {c.id} ({c.kind}) re-anchored: {why}" for c, why in self.corrections_reanchored]
         out += [f"correction {c.id} ({c.kind}) no longer applies: {why} (it is kept)"
                 for c, why in self.corrections_stale]

@@ -81,6 +81,28 @@ def test_text_moved_to_another_article_holding_the_same_lines() -> None:
     assert res.article == "new" and res.annotation.article == "new"
 
 
+def test_a_note_whose_article_is_still_there_never_jumps_to_another_article() -> None:
+    """Seen in use: a source fix replaced "546次" in the article noted; the same words were printed in another
+    article of the page, and the note moved there, the import saying only "1 re-attached". Its article is still
+    there: the note is looked for in it (exactly, then fuzzily) and, not found, kept orphaned on it."""
+    h = A.highlight(art("总活动次数546次，相比去年下降。", "w", "p1.l5"), 5, 9, note="on 546")
+    noted = art("总活动次数五百余次，相比去年下降。", "w", "p1.l5")
+    other = art("会、文化等层面相互交织，共546次。", "x", "p1.l9")
+    res = A.reattach(h, [noted, other])
+    assert res.orphaned and res.annotation.article == "w"
+    # fuzzily in its own article before exactly in any other
+    near = art("总活动次数546欠，相比去年下降。", "w", "p1.l5")
+    res = A.reattach(h, [other, near])
+    assert res.article == "w" and res.attachment is not None and res.attachment.method == "fuzzy"
+    # its article gone (and no article holds its lines): its words are followed where the source has them
+    res = A.reattach(h, [other])
+    assert res.article == "x" and res.annotation.status == A.STATUS_MOVED
+    from reader.app.work import WorkReport  # and the import says so, naming both articles
+
+    assert any("now on article x" in line and "from article w" in line
+               for line in WorkReport(annotations_moved=[res]).lines())
+
+
 def test_unfindable_annotation_is_kept_as_orphan() -> None:
     h = A.highlight(art("一段会消失的文字，永远不会再出现"), 2, 9, note="keep me")
     res = A.reattach(h, [art("完全不同的内容。"), art("The quick brown fox.", "b")])
