@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 
 from reader.export.cite import cite
+from reader.export.csv import safe_row
 from reader.export.items import Item
 from reader.library.catalogue import Library
 from reader.model.document import Document
@@ -70,7 +71,7 @@ def csv_chunks(lines: Iterable[ConcordanceLine], cite: Citations, every: int = 5
     buf.write("\ufeff")
     writer.writeheader()
     for n, row in enumerate(rows(lines, cite), 1):
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
         if n % every == 0:
             yield buf.getvalue()
             buf.seek(0)

@@ -16,6 +16,19 @@ from reader.corrections.store import corrected_ranges
 from reader.export.items import Item, kwic
 
 COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
+#: what makes a spreadsheet read a cell as a formula (or split it): such a cell is written after an apostrophe
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: str) -> str:
+    """``value`` as a spreadsheet shows it as text: a leading apostrophe before a cell a spreadsheet would run as a
+    formula (a headline ``=HYPERLINK(…)`` imported from a hostile file; OWASP's CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def safe_row(row: dict[str, str]) -> dict[str, str]:
+    """:func:`as_text` of every cell."""
+    return {k: as_text(v) for k, v in row.items()}
 
 
 def rows(items: Sequence[Item], width: int = 30) -> list[dict[str, str]]:
@@ -45,5 +58,5 @@ def export_csv(items: Sequence[Item], width: int = 30, **_: Any) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(items, width))
+    writer.writerows(safe_row(r) for r in rows(items, width))
     return buf.getvalue().encode("utf-8-sig")

@@ -86,3 +86,27 @@ def test_a_match_mode_this_search_lacks_is_one_sentence(library: str, capsys: py
         assert code == 0
     else:
         assert code == 2 and err.count("\n") == 1 and "--match" in err
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen in a hostile batch: a headline `=HYPERLINK("http://evil.example/","点击")测试标题` went into the hits'
+    and the concordance's CSV as a formula a spreadsheet evaluates. A cell starting with =, +, -, @, a tab or a
+    carriage return is written with a leading apostrophe (shown as text, the rest unchanged)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "rmrb_20210128_02.txt").write_text(
+        '\n=HYPERLINK("http://evil.example/","点击")测试标题\n\n'
+        '本报北京 1 月 27 日电 这是第一段文字，\n\n用于测试导出。\n',
+        encoding="utf-8")
+    lib = str(tmp_path / "lib")
+    assert main(["import", str(src), "--library", lib, "--quiet"]) == 0
+    out = tmp_path / "hits.csv"
+    assert main(["export", "--query", "测试", "--format", "csv", "-o", str(out), "--library", lib]) == 0
+    capsys.readouterr()
+    assert main(["concordance", "测试", "--csv", "--library", lib]) == 0
+    tables = [out.read_text(encoding="utf-8-sig"), capsys.readouterr().out.lstrip("\ufeff")]
+    for table in tables:
+        cells = [c for row in csv.reader(io.StringIO(table)) for c in row]
+        assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
+        assert any(c.startswith("'=HYPERLINK(") for c in cells)
