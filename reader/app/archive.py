@@ -467,6 +467,19 @@ class Archive:
     def _load_info(self, article_id: str) -> ArticleInfo:
         return self.overlay_of.info(article_id)  # as the corrections leave it (split-off articles too)
 
+    def successor(self, old: Article, source: str) -> str | None:
+        """The article of ``source`` that now holds ``old``'s text, when a re-import gave it another id (its first
+        line edited): the one holding most of its parts' texts, at least half of its characters; else None."""
+        wanted = [p.text for p in old.parts if len(p.text.strip()) > 1]
+        total = sum(len(t) for t in wanted)
+        best: tuple[int, str] | None = None
+        for info in self.library.articles_of_source(source):
+            text = self.library.article(info.id).text
+            held = sum(len(t) for t in wanted if t in text)
+            if best is None or held > best[0]:
+                best = (held, info.id)
+        return best[1] if best is not None and total and 2 * best[0] >= total else None
+
     def exists(self, article_id: str) -> bool:
         """True when the article is in the library (or made by a correction)."""
         try:

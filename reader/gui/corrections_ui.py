@@ -76,6 +76,8 @@ class Corrections:
         self.state = window.state
         #: the article as the segmentation corrections leave it (the view may show its text-corrected reading)
         self.base_article: Article | None = None
+        #: the source file of the article shown (to find it again when a re-import gives it another id)
+        self.base_source: str | None = None
         self.show_corrected = True
 
     def _status(self, text: str, ms: int) -> None:
@@ -127,16 +129,38 @@ class Corrections:
         if page_id is not None and self.state.issue_id is not None:
             w.article_list.show_articles(w.archive, page_id=page_id)
         ids = w.article_list.ids()
-        for candidate in (prefer, current):
-            if candidate and w.archive.exists(candidate) and (candidate in ids or not ids):
-                w.open_article(candidate, page_id=page_id)
-                if candidate == current:  # the reader stays at the line they were reading, the caret where it was
+        moved_to = self._moved_to(current)
+        for candidate in (prefer, moved_to, current):
+            if candidate and w.archive.exists(candidate) and (candidate in ids or not ids or candidate == moved_to):
+                w.open_article(candidate, page_id=None if candidate == moved_to else page_id)
+                if candidate in (current, moved_to):  # the reader stays at the line they were reading, the caret too
                     self._caret_back(selection, place)
                 break
         else:
             if ids:
                 w.open_article(ids[0], page_id=page_id)
+            elif current is not None and not w.archive.exists(current):
+                self._gone()
         w.searching.refresh()  # the shown search's hits as the corrections now leave them
+
+    def _moved_to(self, current: str | None) -> str | None:
+        """The article now holding the text of the one shown, when an import elsewhere gave it another id (seen
+        by eye: the window kept the removed article's text, and a note made on it was lost)."""
+        w = self.w
+        if w.archive is None or current is None or w.archive.exists(current) or self.base_article is None \
+                or not self.base_source:
+            return None
+        return w.archive.successor(self.base_article, self.base_source)
+
+    def _gone(self) -> None:
+        """The article shown is no longer in the library: nothing shown, and the reader told why."""
+        w = self.w
+        w.state.clear()
+        self.base_article = self.base_source = None
+        w.article_view.set_article(None)
+        w.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The article you were reading is no longer in the library (its source was imported "
+                          "again)."), 15000)
 
     def _caret_back(self, selection: list[tuple[int, int, int]], place: tuple[int, int, int] | None) -> None:
         """The caret at the start of what was selected (the corrected word: it was put before the headline, and the

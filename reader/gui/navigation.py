@@ -94,6 +94,7 @@ class Navigator:
         art = w.archive.corrected(base) if w.corrections.show_corrected else base
         w.corrections.base_article = base
         info = w.archive.info(article_id)
+        w.corrections.base_source = info.source
         page_ids = w.archive.page_ids(article_id)
         if page_id is None or page_id not in page_ids:
             page_id = page_ids[0] if page_ids else None

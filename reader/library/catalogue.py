@@ -1414,6 +1414,11 @@ class Library:
             args = ()
         return [_article_info(r) for r in self.conn.execute(sql, args)]
 
+    def articles_of_source(self, path: str) -> list[ArticleInfo]:
+        """The articles a source file gave, in its order (none when it is not imported)."""
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE s.path = ? ORDER BY a.seq"
+        return [_article_info(r) for r in self.conn.execute(sql, (path,))]
+
     def article_info(self, article_id: str) -> ArticleInfo:
         row = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM {_ARTICLE_JOIN} WHERE a.id = ?",
                                 (article_id,)).fetchone()

@@ -263,9 +263,9 @@
 <context>
     <name>ArticleView</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1169"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1223"/>
         <source>%n match(es)</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>
             <numerusform>%n 處相符</numerusform>
         </translation>
@@ -631,7 +631,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-461"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-490"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) the flat index of each column&apos;s first cell, in reading order (right to left)</extracomment>
@@ -747,7 +747,7 @@
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+81"/>
         <source>Page %1</source>
         <translation>第 %1 頁</translation>
     </message>
@@ -1061,7 +1061,7 @@
         <translation>顯示校正後的文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/display.py" line="+27"/>
+        <location filename="../../reader/gui/display.py" line="+28"/>
         <source>Compact</source>
         <translation>緊湊</translation>
     </message>
@@ -1103,7 +1103,7 @@
         <translation>原文</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
         <translation>介面語言將在下次啟動 Broadsheet 時變更。您的文庫和閱讀位置都會保留。</translation>
     </message>
@@ -1154,7 +1154,7 @@
         <translation>主題(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/display.py" line="-115"/>
+        <location filename="../../reader/gui/display.py" line="-116"/>
         <location line="+7"/>
         <source>System</source>
         <translation>跟隨系統</translation>
@@ -1227,13 +1227,13 @@
         <translation>{url}：共享文庫的位址以 postgresql:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+161"/>
+        <location filename="../../reader/gui/navigation.py" line="+162"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>這一行不屬於任何文章。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+182"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
@@ -1363,7 +1363,7 @@
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+109"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+119"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
@@ -1526,9 +1526,14 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+96"/>
+        <source>The article you were reading is no longer in the library (its source was imported again).</source>
+        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id)</extracomment>
+        <translation>你正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
-        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading)</extracomment>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
     </message>
     <message>
@@ -1694,24 +1699,24 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+381"/>
+        <location line="+382"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-380"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>All publications</source>
         <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有報刊</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1771,7 +1776,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Search results</source>
         <translation>搜尋結果</translation>
     </message>
@@ -1793,7 +1798,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-376"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1835,7 +1840,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+376"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -1937,7 +1942,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-567"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-582"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -1952,7 +1957,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>輸入一個或多個查詢（以 ; 分隔），然後按「繪製」。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>matching articles</source>
         <translation>符合的文章</translation>
     </message>
@@ -1968,7 +1973,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
     </message>
     <message>
         <location line="+51"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>undated</source>
         <translation>無日期</translation>
     </message>
@@ -2050,9 +2055,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+249"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+255"/>
         <source>Article text, vertical</source>
-        <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking</extracomment>
+        <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent`</extracomment>
         <translation>文章正文（豎排）</translation>
     </message>
 </context>
@@ -2108,7 +2113,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+143"/>
+        <location filename="../../reader/search/engine.py" line="+149"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
         <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查詢：未知的排序 {sort!r}（可用 relevance 或 date）</translation>

@@ -235,3 +235,46 @@ def test_after_a_correction_the_caret_is_at_the_corrected_word(  # noqa: ANN001
     assert view.place() == top
     win.undo_stack.undo()
     assert view.selection_original()[0][:2] == chosen[0][:2]
+
+
+def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  # noqa: ANN001
+        make_window, tmp_path: Path) -> None:
+    """Seen by eye: a page's text file edited and imported again from a terminal gave an article a new id; the window emptied its list but kept the removed article's text, and a highlight
+    made there failed with "NotFoundError: there is no article …" — the note was lost. The article is shown again
+    under its new id, and a highlight made on it is kept."""
+    from reader.library.importer import import_paths
+    from tests.gui.conftest import copy_sources
+    from tests.gui.test_work import open_rmrb
+
+    quote = "记者从应急管理部获悉"  # an article that is not its page's first
+
+    src = copy_sources(tmp_path / "src")
+    with Library.open(tmp_path / "lib") as lib:
+        assert not import_paths(lib, [src]).failed
+    win = make_window(tmp_path / "lib")
+    win.watching.timer.stop()
+    old = open_rmrb(win, quote)
+    assert win.article_list.ids().index(old) > 0
+    page = src / "rmrb" / "seed_page.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("本报北京 1月 26日电 （记者丁怡婷）",
+                                                                 "本报北京 1月 25日电 （记者丁怡婷）"), encoding="utf-8")
+    with Library.open(tmp_path / "lib") as other:  # `broadsheet import` in a terminal
+        assert not import_paths(other, [src]).failed
+        assert not other.conn.execute("SELECT 1 FROM articles WHERE id = ?", (old,)).fetchone(), "a new id"
+    win.watching.look()
+    assert win.state.article_id not in (None, old) and quote in win.article_view.article.text
+    start = win.article_view.article.text.index(quote)
+    assert win.annotating.add_highlight(start, start + len(quote), note="after the re-import")
+    assert any(a.note == "after the re-import" for a in win.archive.article_annotations(win.state.article_id))
+    # the article deleted from its file: no stale text is left shown, and the reader is told when nothing is
+    shown = win.state.article_id
+    text = page.read_text(encoding="utf-8")
+    gone = [ln for ln in text.splitlines() if "应急管理部" in ln or "专项整治" in ln or "丁怡婷" in ln]
+    page.write_text("\n".join(ln for ln in text.splitlines() if ln not in gone) + "\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as other:
+        assert not import_paths(other, [src]).failed
+    win.watching.look()
+    assert win.state.article_id is None or win.archive.exists(win.state.article_id)
+    if win.state.article_id is None:
+        assert "no longer in the library" in win.statusBar().currentMessage()
+    assert win.state.article_id != shown or quote in win.article_view.article.text
