@@ -239,7 +239,8 @@ def test_after_a_correction_the_caret_is_at_the_corrected_word(  # noqa: ANN001
 
 def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  # noqa: ANN001
         make_window, tmp_path: Path) -> None:
-    """Seen by eye: a page's text file edited and imported again from a terminal gave an article a new id; the window emptied its list but kept the removed article's text, and a highlight
+    """Seen by eye: a page's text file edited and imported again from a terminal gave an article a new id; the
+    window emptied its list but kept the removed article's text, and a highlight
     made there failed with "NotFoundError: there is no article …" — the note was lost. The article is shown again
     under its new id, and a highlight made on it is kept."""
     from reader.library.importer import import_paths
@@ -256,8 +257,9 @@ def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  
     old = open_rmrb(win, quote)
     assert win.article_list.ids().index(old) > 0
     page = src / "rmrb" / "seed_page.txt"
-    page.write_text(page.read_text(encoding="utf-8").replace("本报北京 1月 26日电 （记者丁怡婷）",
-                                                                 "本报北京 1月 25日电 （记者丁怡婷）"), encoding="utf-8")
+    first_line = "本报北京 1月 26日电 （记者丁怡婷）"
+    edited = page.read_text(encoding="utf-8").replace(first_line, first_line.replace("26", "25"))
+    page.write_text(edited, encoding="utf-8")  # its first line
     with Library.open(tmp_path / "lib") as other:  # `broadsheet import` in a terminal
         assert not import_paths(other, [src]).failed
         assert not other.conn.execute("SELECT 1 FROM articles WHERE id = ?", (old,)).fetchone(), "a new id"
