@@ -480,6 +480,15 @@ class Archive:
                 best = (held, info.id)
         return best[1] if best is not None and total and 2 * best[0] >= total else None
 
+    def still_imported(self, article_id: str) -> bool:
+        """Whether the catalogue holds ``article_id``'s article now (asked of the catalogue, not of what this
+        archive read before: another process may have imported its file again meanwhile)."""
+        try:
+            self.library.article_info(root_key(article_id))
+            return True
+        except NotFoundError:
+            return False
+
     def exists(self, article_id: str) -> bool:
         """True when the article is in the library (or made by a correction)."""
         try:

@@ -171,6 +171,25 @@ class Annotating:
                 "MainWindow", "This annotation is %1's: only its owner can change it.").replace("%1", owner), 5000)
         return bool(owner)
 
+    def _after_reimport(self, ann: A.Annotation, base: Article) -> tuple[A.Annotation, str]:
+        """``ann``, made on an article another process imported again meanwhile (the window had not looked yet):
+        placed on the article that holds its text now, else kept orphaned — never lost (seen by eye: "NotFoundError"
+        and the note gone); and what the reader is told."""
+        w = self.w
+        assert w.archive is not None
+        source = w.corrections.base_source or ""
+        ann.source = source
+        moved_to = w.archive.successor(base, source) if source else None
+        if moved_to is not None:
+            res = A.reattach(ann, [w.archive.library.article(moved_to)])
+            if not res.orphaned:
+                return replace(res.annotation, status=A.STATUS_ATTACHED), QCoreApplication.translate(
+                    "MainWindow", "The article was imported again while you wrote: your highlight is on it as it "
+                                  "now is.")
+        return replace(ann, status=A.STATUS_ORPHANED), QCoreApplication.translate(
+            "MainWindow", "The article was imported again while you wrote and its text is gone: your highlight is "
+                          "kept, orphaned, in View → Annotations.")
+
     def add_highlight(self, start: int, end: int, note: str = "", tags: Sequence[str] = (),
                       visibility: Visibility | None = None) -> bool:
         """Highlight ``Article.text[start:end]`` of the shown article (undoable); ``visibility``: who may see it
@@ -189,12 +208,18 @@ class Annotating:
         except BroadsheetError as e:
             w.report(error_text(e))
             return False
-        ann.source = w.archive.info(aid).source
+        said = ""
+        if w.archive.still_imported(aid):
+            ann.source = w.archive.info(aid).source
+        else:
+            ann, said = self._after_reimport(ann, base)
         ann.visibility = self._visibility(visibility)
         store = w.archive.annotations
         done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), lambda: store.add(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
-        if done and not w.notes_dock.isVisible():  # the dock stays as the reader left it: say where it is
+        if done and said:
+            w.statusBar().showMessage(said, 10000)
+        elif done and not w.notes_dock.isVisible():  # the dock stays as the reader left it: say where it is
             w.statusBar().showMessage(QCoreApplication.translate(
                 "MainWindow", "Highlighted. Your highlights and notes are listed in View → Annotations."), 6000)
         return done

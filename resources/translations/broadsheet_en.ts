@@ -1371,17 +1371,27 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+70"/>
+        <location line="+93"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-48"/>
         <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+16"/>
+        <source>The article was imported again while you wrote: your highlight is on it as it now is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The article was imported again while you wrote and its text is gone: your highlight is kept, orphaned, in View → Annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1369,17 +1369,27 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+70"/>
+        <location line="+93"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-48"/>
         <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation>此註記屬於 %1：只有其擁有者可以更改。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+16"/>
+        <source>The article was imported again while you wrote: your highlight is on it as it now is.</source>
+        <translation>您寫作時這篇文章已被重新匯入：您的標示已放在它現在的文字上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The article was imported again while you wrote and its text is gone: your highlight is kept, orphaned, in View → Annotations.</source>
+        <translation>您寫作時這篇文章已被重新匯入，其文字已不在：您的標示已保留為孤立註記，見「檢視 → 註記」。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已標示。您的標示和筆記列在「檢視 → 註記」中。</translation>
     </message>
@@ -1529,7 +1539,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+96"/>
         <source>The article you were reading is no longer in the library (its source was imported again).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id)</extracomment>
-        <translation>你正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
+        <translation>您正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
     </message>
     <message>
         <location line="+66"/>

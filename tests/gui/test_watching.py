@@ -237,24 +237,22 @@ def test_after_a_correction_the_caret_is_at_the_corrected_word(  # noqa: ANN001
     assert view.selection_original()[0][:2] == chosen[0][:2]
 
 
-def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  # noqa: ANN001
-        make_window, tmp_path: Path) -> None:
-    """Seen by eye: a page's text file edited and imported again from a terminal gave an article a new id; the
-    window emptied its list but kept the removed article's text, and a highlight
-    made there failed with "NotFoundError: there is no article …" — the note was lost. The article is shown again
-    under its new id, and a highlight made on it is kept."""
+QUOTE_3 = "记者从应急管理部获悉"  # in an article that is not its page's first
+
+
+def _reimported_under_a_new_id(make_window, tmp_path: Path) -> tuple[MainWindow, str, Path, Path]:  # noqa: ANN001
+    """A window (no timer) on a library of copied sources, the article holding :data:`QUOTE_3` open; its first line
+    then edited in its file and the file imported again by another process. (window, old id, page file, sources)"""
     from reader.library.importer import import_paths
     from tests.gui.conftest import copy_sources
     from tests.gui.test_work import open_rmrb
-
-    quote = "记者从应急管理部获悉"  # an article that is not its page's first
 
     src = copy_sources(tmp_path / "src")
     with Library.open(tmp_path / "lib") as lib:
         assert not import_paths(lib, [src]).failed
     win = make_window(tmp_path / "lib")
     win.watching.timer.stop()
-    old = open_rmrb(win, quote)
+    old = open_rmrb(win, QUOTE_3)
     assert win.article_list.ids().index(old) > 0
     page = src / "rmrb" / "seed_page.txt"
     first_line = "本报北京 1月 26日电 （记者丁怡婷）"
@@ -263,6 +261,19 @@ def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  
     with Library.open(tmp_path / "lib") as other:  # `broadsheet import` in a terminal
         assert not import_paths(other, [src]).failed
         assert not other.conn.execute("SELECT 1 FROM articles WHERE id = ?", (old,)).fetchone(), "a new id"
+    return win, old, page, src
+
+
+def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  # noqa: ANN001
+        make_window, tmp_path: Path) -> None:
+    """Seen by eye: a page's text file edited and imported again from a terminal gave an article a new id; the
+    window emptied its list but kept the removed article's text, and a highlight
+    made there failed with "NotFoundError: there is no article …" — the note was lost. The article is shown again
+    under its new id, and a highlight made on it is kept."""
+    from reader.library.importer import import_paths
+
+    quote = QUOTE_3
+    win, old, page, src = _reimported_under_a_new_id(make_window, tmp_path)
     win.watching.look()
     assert win.state.article_id not in (None, old) and quote in win.article_view.article.text
     start = win.article_view.article.text.index(quote)
@@ -280,3 +291,15 @@ def test_an_article_reimported_elsewhere_under_a_new_id_is_shown_as_it_now_is(  
     if win.state.article_id is None:
         assert "no longer in the library" in win.statusBar().currentMessage()
     assert win.state.article_id != shown or quote in win.article_view.article.text
+
+
+def test_a_highlight_made_while_its_article_was_imported_again_is_kept(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye: a highlight's dialog was open while a terminal imported the article's file again; OK gave "An
+    unexpected error happened… NotFoundError" and the note was lost. It is placed on the article as it now is."""
+    win, old, _page, _src = _reimported_under_a_new_id(make_window, tmp_path)
+    start = win.article_view.article.text.index(QUOTE_3)  # the window has not looked yet: the old text shown
+    assert win.annotating.add_highlight(start, start + len(QUOTE_3), note="typed meanwhile")
+    [ann] = [a for a in win.archive.annotations.find() if a.note == "typed meanwhile"]
+    assert ann.article != old and win.archive.exists(ann.article) and not ann.orphaned
+    assert ann.anchor is not None and ann.anchor.exact == QUOTE_3
+    assert "imported again" in win.statusBar().currentMessage()
