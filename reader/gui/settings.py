@@ -191,6 +191,14 @@ class Settings:
     def set_export_folder(self, folder: str) -> None:
         self.qs.setValue("export/folder", folder)
 
+    def import_folder(self) -> str:
+        """The folder the last import was chosen in ("" before the first)."""
+        return str(self.qs.value("import/folder", "") or "")
+
+    def set_import_folder(self, folder: str) -> None:
+        self.qs.setValue("import/folder", folder)
+
+
     def language(self) -> str:
         """UI language: "" follows the system locale; otherwise e.g. "zh_CN", "zh_TW", "en"."""
         return str(self.qs.value("ui/language", "") or "")
@@ -210,3 +218,9 @@ def _bool(value: Any) -> bool:
     if isinstance(value, str):
         return value.lower() in ("1", "true", "yes", "on")
     return bool(value)
+
+
+def start_folder(folder: str) -> str:
+    """Where a file dialog opens: ``folder`` (the last one used for the same) while it exists, else the home folder
+    — never the program's working folder (seen by eye: Enter in "Export the concordance" wrote into it)."""
+    return folder if folder and Path(folder).is_dir() else str(Path.home())

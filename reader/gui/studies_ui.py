@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 from reader.app.reading import Reading
 from reader.app.studies import WINDOW_LINES, concordance_for_window, timelines, write_concordance_csv
 from reader.gui.messages import error_text
+from reader.gui.settings import start_folder
 from reader.gui.widgets.concordance_view import ConcordanceView
 from reader.gui.widgets.timeline_view import TimelineView
 from reader.gui.workers import run_task
@@ -134,8 +135,10 @@ class Studies:
         if conc is None or w.archive is None:
             return
         title = QCoreApplication.translate("MainWindow", "Export the concordance")
-        name, _ = QFileDialog.getSaveFileName(w, title, "concordance.csv", "*.csv;;*")
+        start = Path(start_folder(w.settings.export_folder())) / "concordance.csv"
+        name, _ = QFileDialog.getSaveFileName(w, title, str(start), "*.csv;;*")
         if name:
+            w.settings.set_export_folder(str(Path(name).parent))
             self.write_csv(name, conc)
 
     def write_csv(self, path: str, conc: Concordance) -> None:
@@ -204,8 +207,10 @@ class Studies:
     def save_chart(self) -> None:
         w = self.w
         title = QCoreApplication.translate("MainWindow", "Save the chart")
-        name, _ = QFileDialog.getSaveFileName(w, title, "timeline.png", "PNG (*.png);;SVG (*.svg)")
+        start = Path(start_folder(w.settings.export_folder())) / "timeline.png"
+        name, _ = QFileDialog.getSaveFileName(w, title, str(start), "PNG (*.png);;SVG (*.svg)")
         if name:
+            w.settings.set_export_folder(str(Path(name).parent))
             self.save_chart_to(name)
 
     def save_chart_to(self, path: str) -> None:

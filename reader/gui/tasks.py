@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from reader.gui.messages import error_text
+from reader.gui.settings import start_folder
 from reader.gui.workers import Progress, Worker, run_task
 
 if TYPE_CHECKING:
@@ -71,15 +72,20 @@ class Tasks:
         self.queue: list[tuple[list[str], bool]] = []
 
     def choose_import_files(self) -> None:
+        settings = self.w.settings
         files, _ = QFileDialog.getOpenFileNames(
-            self.w, QCoreApplication.translate("MainWindow", "Import files"), "",
+            self.w, QCoreApplication.translate("MainWindow", "Import files"), start_folder(settings.import_folder()),
             QCoreApplication.translate("MainWindow", "OCR sources (*.txt *.xml *.hocr *.html *.json);;All files (*)"))
         if files:
+            settings.set_import_folder(str(Path(files[0]).parent))
             self.import_paths(files)
 
     def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, QCoreApplication.translate("MainWindow", "Import a folder"))
+        settings = self.w.settings
+        folder = QFileDialog.getExistingDirectory(self.w, QCoreApplication.translate("MainWindow", "Import a folder"),
+                                                  start_folder(settings.import_folder()))
         if folder:
+            settings.set_import_folder(str(Path(folder).parent))
             self.import_paths([folder])
 
     def _start(self, fn: Callable[..., Any], args: tuple[Any, ...], name: str, title: str, unit: str,
