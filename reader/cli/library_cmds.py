@@ -55,9 +55,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.library.importer import ImportProgress, import_paths
 
     args.date = _printed_date(args.date)
-    if args.date and not re.match(r"^\d{4}-\d{2}-\d{2}$", args.date):
-        print(f"broadsheet: --date {args.date}: give the date as YYYY-MM-DD.", file=sys.stderr)
+    wrong = _wrong_date(args.date)
+    if wrong:
+        print(f"broadsheet: --date {args.date}: {wrong}.", file=sys.stderr)
         return 2
+    # a path named that is not there is a bad argument: said (by the import, which goes on with the rest), exit 2
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     cancel = threading.Event()
 
     def on_sigint(signum: int, frame: object) -> None:
@@ -115,7 +118,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_work(work)
     if report.cancelled:
         return 130
-    return 1 if report.failed else 0
+    return 2 if missing else 1 if report.failed else 0
+
+
+def _wrong_date(date: str | None) -> str | None:
+    """What is wrong with an issue date given with --date (None: nothing, or no date given): not YYYY-MM-DD, or no
+    day of the calendar (2021-02-30 was stored, cited and filed as undated)."""
+    import datetime
+
+    if not date:
+        return None
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        return "give the date as YYYY-MM-DD"
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        return "there is no such day"
+    return None
 
 
 def print_work(work: WorkReport) -> None:

@@ -164,6 +164,8 @@ def _wanted(source: CorrectedLibrary, cache: _IssueCache, article_ids: Sequence[
             wanted += [(h.article, h) for h in searcher.search(query, limit=limit,
                                                                options=options or SearchOptions()).hits]
     wanted += [(k, None) for k in article_ids]
+    if not wanted and query is not None and issue_id is None and collection is None and not article_ids:
+        raise ExportError(f"nothing to export: the query {query!r} finds no article")
     if not wanted:
         raise ExportError("nothing to export: name articles, an issue, a collection or a query")
     return wanted, from_issue

@@ -110,3 +110,13 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(tmp_path: Pa
         cells = [c for row in csv.reader(io.StringIO(table)) for c in row]
         assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
         assert any(c.startswith("'=HYPERLINK(") for c in cells)
+
+
+def test_an_export_of_a_query_that_finds_nothing_says_so(library: str, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen in a hostile batch: `export --query X` finding nothing said "name articles, an issue, a collection or a
+    query" — though a query was named."""
+    out = tmp_path / "none.csv"
+    assert main(["export", "--query", "龘䨻靐", "--format", "csv", "-o", str(out), "--library", library]) == 2
+    err = capsys.readouterr().err
+    assert "'龘䨻靐' finds no article" in err and not out.exists()

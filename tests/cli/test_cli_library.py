@@ -111,12 +111,21 @@ def test_import_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     monkeypatch.setenv("BROADSHEET_LIBRARY", str(tmp_path / "envlib"))
     bad = tmp_path / "bad.xml"
     bad.write_text("<nothing/>", encoding="utf-8")
-    assert main(["import", str(bad), str(tmp_path / "missing.txt"), "--quiet"]) == 1
+    # a path named that is not there is a bad argument (exit 2); the rest is imported all the same
+    good = tmp_path / "rmrb_20210127_01.txt"
+    good.write_text("标题\n\n本报北京电 正文第一段。\n", encoding="utf-8")
+    assert main(["import", str(bad), str(tmp_path / "missing.txt"), str(good), "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert f"broadsheet: {bad}:" in err and "missing.txt: no such file or folder." in err
+    assert f"broadsheet: {bad}:" in err and "missing.txt: no such file or folder." in err and "imported 1 file" in err
+    assert main(["import", str(bad), "--quiet"]) == 1  # a file that cannot be read: failed, not a bad argument
+    capsys.readouterr()
     assert (tmp_path / "envlib" / "catalogue.sqlite").is_file()
     assert main(["import", str(bad), "--date", "27.01.2021"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+    # a date no calendar has (seen: 2021-02-30 stored, cited and filed as undated)
+    for impossible in ("2021-02-30", "2021-13-45"):
+        assert main(["import", str(good), "--date", impossible]) == 2
+        assert f"--date {impossible}: there is no such day" in capsys.readouterr().err
 
 
 def test_search_match_modes_and_operators(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
