@@ -15,6 +15,7 @@ from reader.cli.common import open_library
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
     from reader.library.catalogue import Library
+    from reader.model.document import Article
 
 
 def _annotation_json(a: Any) -> dict[str, Any]:
@@ -24,11 +25,30 @@ def _annotation_json(a: Any) -> dict[str, Any]:
             "owner": a.owner, "visibility": a.visibility}
 
 
+def _reads_pieces(lib: Library, key: str) -> bool:
+    """Whether ``key``'s article may be read otherwise than stored: a piece split off (``key~line``), or any article
+    of a library with segmentation corrections (a merge or move may have brought text into it)."""
+    if "~" in key:
+        return True
+    return lib.has_component("corrections") and lib.conn.execute(
+        "SELECT 1 FROM corrections WHERE kind IN ('merge', 'split', 'move') LIMIT 1").fetchone() is not None
+
+
+def _reader_article(lib: Library, key: str) -> tuple[Article, str]:
+    """The article ``key`` as the reader reads it (a piece split off, text merged in; anchors in the text as the
+    OCR read it) and its source file. Seen: `annotations add KEY~LINE` answered "there is no article"."""
+    if not _reads_pieces(lib, key):
+        return lib.article(key), lib.article_info(key).source
+    from reader.app.overlay import Overlay
+
+    overlay = Overlay(lib)
+    return overlay.article(key), overlay.info(key).source
+
+
 def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
     from reader.annotations import store as A
 
-    article = lib.article(args.article)
-    source = lib.article_info(args.article).source
+    article, source = _reader_article(lib, args.article)
     if args.quote:
         start = article.text.find(args.quote)
         if start < 0:
@@ -151,7 +171,7 @@ def cmd_collection(args: argparse.Namespace) -> int:
             store.create_collection(args.name, args.description or "", visibility=args.visibility)
         elif args.action == "add":
             for key in args.articles:
-                lib.article_info(key)  # NotFoundError names the article
+                _reader_article(lib, key)  # NotFoundError names the article
                 store.add_to_collection(args.name, key)
         elif args.action == "remove":
             for key in args.articles:

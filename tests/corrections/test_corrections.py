@@ -583,3 +583,41 @@ def test_notes_follow_their_words_into_a_piece_split_off_and_an_article_merged(t
         assert other_note.id in on_key and article_note.id in {a.id for a in archive.article_annotations(key)}
     finally:
         archive.close()
+
+
+def test_a_piece_split_off_is_annotated_and_collected_from_the_command_line(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen in a hostile batch: `annotations add KEY~LINE --quote …` and `collection add C KEY~LINE` answered "there
+    is no article …~LINE", though `show` showed the piece and the window annotates it; so did a word merged into an
+    article."""
+    from reader.cli.main import main
+
+    lib, ids = _merged_library(tmp_path)
+    key = next(k for k in ids if len(lib.article(k).parts) >= 6)
+    tail = _only_in_part(lib, ids, key, 4)
+    other = next(k for k in ids if k != key and lib.article(k).kind == "article")
+    merged_word = _only_in(lib, ids, other)
+    store = C.CorrectionStore.of(lib)
+    piece = f"{key}~piece"
+    store.add(C.split_article(lib.article(key), 3, new_id=piece))
+    store.add(C.merge_articles(lib.article(key), lib.article(other)))
+    lib.close()
+    where = ["--library", str(tmp_path / "lib")]
+    assert main(["annotations", "add", piece, "--quote", tail, "--note", "on the piece", *where]) == 0
+    assert main(["annotations", "add", key, "--quote", merged_word, "--note", "on the merged words", *where]) == 0
+    assert main(["collection", "create", "C1", *where]) == 0
+    assert main(["collection", "add", "C1", piece, *where]) == 0
+    capsys.readouterr()
+    assert main(["collection", "show", "C1", "--ids", *where]) == 0
+    assert capsys.readouterr().out.split() == [piece]
+    from reader.app.archive import Archive
+
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        assert "on the piece" in {a.note for a in archive.article_annotations(piece)}
+        placed = archive.placed_annotations(key)
+        [merged] = [a for a in archive.article_annotations(key) if a.note == "on the merged words"]
+        s, e = placed[merged.id]
+        assert archive.article(key).text[s:e] == merged_word
+    finally:
+        archive.close()
