@@ -87,8 +87,9 @@ class LRU(Generic[K, V]):
             self.generation += 1
 
 
-#: the corrections that change which article a line is read in (the search reads such articles as their pieces)
-SEGMENTING = frozenset({"merge", "split", "move"})
+#: the corrections that change which article a line is read in, or what an article is listed under (the search
+#: reads such articles as their pieces, each under its key and headline)
+SEGMENTING = frozenset({"merge", "split", "move", "headline", "role"})
 
 
 def named_articles(c: Correction) -> set[str]:

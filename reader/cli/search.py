@@ -130,7 +130,7 @@ def _corrected_readings(lib: Library) -> Callable[[], Mapping[str, CorrectedRead
     """The corrected readings a search is told of, when the reader sees any text correction, merge, split or move:
     the overlay (and the application layer under it) is loaded only then, a search's start-up stays light."""
     if not lib.has_component("corrections") or lib.conn.execute(
-            "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move') LIMIT 1").fetchone() is None:
+            "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move', 'headline', 'role') LIMIT 1").fetchone() is None:
         return None
     from reader.app.overlay import Overlay
 

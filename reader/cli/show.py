@@ -47,6 +47,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     date = with_minguo(info.date, info.publication)  # 1939-04-21 (民國二十八年四月二十一日) for a paper of the Republic
     print(f"# {info.publication} {date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
+    if article.title:  # a headline the source or the reader gave, above its parts (not one of them)
+        print(f"  -  [title] {display(' '.join(article.title.split()), script)[0]}")
     for shown in parts:
         label = "" if shown["role"] == "paragraph" else f"[{shown['role']}] "
         print(f"{shown['index']:>3}  {label}{shown['text']}")

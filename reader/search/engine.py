@@ -983,10 +983,10 @@ class Searcher:
             # unless only the OCR's reading holds the words (a word the correction replaced): then in that one
             reading = readings.get(n)
             stored: Sequence[StoredPart] = stored_parts(parts, spans)
-            if reading is not None and piece_index is not None:
+            pieced = reading is not None and piece_index is not None
+            if reading is not None and piece_index is not None:  # listed as the reader reads it: key and headline
                 piece = reading.pieces[piece_index]
-                if piece.key != article_id:
-                    article_id, headline = piece.key, piece.headline
+                article_id, headline = piece.key, piece.headline
                 reading, stored = piece.reading, piece.original.parts
             located = _locate(reading.parts, terms, options) if reading is not None else None
             in_reading = located is not None and (not terms or bool(located[1]))
@@ -994,7 +994,7 @@ class Searcher:
                 located = _locate(stored, terms, options)
             assert located is not None
             matches, part_hits, snippet, marks = located[1:]
-            if reading is not None and article_id == rows[n][1]:  # a headline the reader corrected is the one listed
+            if reading is not None and not pieced:  # a headline the reader corrected is the one listed
                 headline = reading.headline_for(headline, stored)
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,

@@ -621,3 +621,24 @@ def test_a_piece_split_off_is_annotated_and_collected_from_the_command_line(tmp_
         assert archive.article(key).text[s:e] == merged_word
     finally:
         archive.close()
+
+
+def test_a_headline_the_reader_set_is_listed_by_search_and_shown(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen in a hostile batch: a headline set with `correct headline --text` was in `show --json` only: plain
+    `show` omitted it and search listed the article under its old headline."""
+    from reader.cli.main import main
+
+    lib, ids = _merged_library(tmp_path)
+    key = next(k for k in ids if lib.article(k).headline)
+    word = _only_in(lib, ids, key)
+    C.CorrectionStore.of(lib).add(C.set_headline(lib.article(key), text="我的新标题"))
+    lib.close()
+    where = ["--library", str(tmp_path / "lib")]
+    capsys.readouterr()
+    assert main(["search", word, "--json", *where]) == 0
+    import json
+
+    assert [h["headline"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["我的新标题"]
+    assert main(["show", key, *where]) == 0
+    assert "我的新标题" in capsys.readouterr().out
