@@ -127,10 +127,12 @@ def searching(args: argparse.Namespace) -> Iterator[tuple[Library, Searcher]]:
 
 
 def _corrected_readings(lib: Library) -> Callable[[], Mapping[str, CorrectedReading]] | None:
-    """The corrected readings a search is told of, when the reader sees any text correction, merge, split or move:
-    the overlay (and the application layer under it) is loaded only then, a search's start-up stays light."""
+    """The corrected readings a search is told of, when the reader sees any text correction, merge, split, move or
+    headline: the overlay (and the application layer under it) is loaded only then, a search's start-up stays
+    light."""
     if not lib.has_component("corrections") or lib.conn.execute(
-            "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move', 'headline', 'role') LIMIT 1").fetchone() is None:
+            "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move', 'headline', 'role') "
+            "LIMIT 1").fetchone() is None:
         return None
     from reader.app.overlay import Overlay
 
