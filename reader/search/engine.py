@@ -52,6 +52,7 @@ from reader.search.query import (
     _page_range,
     form_of_folded,
     form_of_original,
+    kind_of,
     make_term,
     near_found,
     parse,
@@ -681,7 +682,7 @@ class Searcher:
                                              fold_query(v), args, few=True))
             elif f.field == "kind":
                 conds.append("a.kind = ?")
-                args.append(v.lower())
+                args.append(kind_of(v))
             elif f.field == "article":
                 conds.append("a.id = ?")
                 args.append(v)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.index.terms import TOKEN_RE
+from reader.model.document import KINDS
 from reader.model.errors import QT_TRANSLATE_NOOP, BroadsheetError
 from reader.text import forms, variants
 from reader.text.chars import UNREADABLE
@@ -660,6 +661,19 @@ def near_found(form: str, terms: Sequence[Term], distance: int) -> bool:
         if all(len(h) == n for h, n in zip(latest, need, strict=True)) and s - min(h[0] for h in latest) <= distance:
             return True
     return False
+
+
+def kind_of(value: str) -> str:
+    """The article kind ``kind:value`` names: a kind, or the beginning of exactly one (``advert``: advertisement);
+    else a :class:`QueryError` listing the kinds (seen by eye: kind:advert found nothing, silently)."""
+    v = value.strip().lower()
+    if v in KINDS:
+        return v
+    named = [k for k in KINDS if k.startswith(v)] if v else []
+    if len(named) == 1:
+        return named[0]
+    raise _error(QT_TRANSLATE_NOOP("query", "query: kind:{value} names no kind (the kinds: {kinds})"),
+                 value=value, kinds=", ".join(KINDS))
 
 
 def _int(value: str, f: Filter) -> int:

@@ -1260,7 +1260,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+75"/>
+        <location filename="../../reader/gui/tasks.py" line="+77"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
         <translation>匯入檔案</translation>
@@ -1271,22 +1271,22 @@
         <translation>OCR 原始檔 (*.txt *.xml *.hocr *.html *.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Import a folder</source>
         <translation>匯入資料夾</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Open a library before importing.</source>
         <translation>請先開啟文庫再匯入。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-55"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation>已取消：停止前匯入的 %n 個檔案已保留。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Importing</source>
         <translation>正在匯入</translation>
     </message>
@@ -1312,7 +1312,7 @@
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-135"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
@@ -1583,7 +1583,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請先開啟文庫再匯出。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+43"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+44"/>
         <source>Concordance</source>
         <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation>語詞索引</translation>
@@ -1595,17 +1595,17 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>Open a library first.</source>
         <translation>請先開啟一個文庫。</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>Export the concordance</source>
         <translation>匯出語詞索引</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%1 concordance line(s) written to %2</source>
         <translation>已將 %1 條索引行寫入 %2</translation>
     </message>
@@ -1615,7 +1615,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>儲存圖表</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The chart was saved to %1</source>
         <translation>圖表已儲存至 %1</translation>
     </message>
@@ -2123,7 +2123,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+149"/>
+        <location filename="../../reader/search/engine.py" line="+150"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
         <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查詢：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
@@ -2140,7 +2140,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查詢：{raw} 在文庫中對應超過 {most} 個不同的詞，請寫長一些</translation>
     </message>
     <message>
-        <location filename="../../reader/search/query.py" line="+156"/>
+        <location filename="../../reader/search/query.py" line="+157"/>
         <source>query: cannot read {rest!r}</source>
         <extracomment>``date:none``: the issues without a date (what a timeline&apos;s &quot;undated&quot; bar counts) script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
         <translation>查詢：無法解讀 {rest!r}</translation>
@@ -2189,9 +2189,14 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查詢：{raw}：~{edits} 只適用於長於 {edits} 個字的一個詞或一串漢字</translation>
     </message>
     <message>
-        <location line="+95"/>
-        <source>query: {field}:{value} is not a number</source>
+        <location line="+100"/>
+        <source>query: kind:{value} names no kind (the kinds: {kinds})</source>
         <extracomment>what a proximity counts: one CJK character, or one Latin/digit word</extracomment>
+        <translation>查詢：kind:{value} 不是任何類型（類型有：{kinds}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>query: {field}:{value} is not a number</source>
         <translation>查詢：{field}:{value} 不是數字</translation>
     </message>
     <message>
