@@ -857,10 +857,14 @@ def _pages_changed(library: Library, known: Any, unreadable: list[tuple[Path, st
     return changed
 
 
+#: the digest of an empty file
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+
 def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
     """A new file whose bytes the library (or this import) already holds: a duplicate, or a moved file."""
-    if job.error is not None or not job.digest or job.known is not None:
-        return
+    if job.error is not None or not job.digest or job.known is not None or job.digest == EMPTY_SHA256:
+        return  # (an empty file has the bytes of every other: each is said to hold no text, none a duplicate)
     first = digests.setdefault(job.digest, str(job.path))
     if first != str(job.path):
         job.duplicate_of = first
@@ -888,6 +892,9 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     if job.duplicate_of:
         report.duplicates.append((str(path), job.duplicate_of))
         log.warning("%s: the same file as %s (already imported), not added again", path, job.duplicate_of)
+        return 0
+    if job.digest == EMPTY_SHA256:  # whatever its name says it is (an empty .xml was "not an XML element")
+        report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
         return 0
     if job.moved_from:
         library.move_source(job.moved_from, path)
