@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.corrections.store import TextFix, apply_fixes
+from reader.annotations.store import Annotation
+from reader.corrections.store import TextFix, apply_fixes, corrected_ranges
 from reader.export.kinds import FORMATS as FORMATS  # re-exported: the names the exporters import from here
 from reader.export.kinds import STYLES as STYLES
 from reader.export.kinds import SUFFIXES as SUFFIXES
@@ -64,6 +65,18 @@ class Item:
     def corrected(self) -> Article:
         """The article's corrected reading (its text fixes applied)."""
         return apply_fixes(self.article, self.fixes)
+
+    def quote(self, annotation: Annotation) -> str:
+        """The words ``annotation`` is on as the reader reads them (its quote is kept as the OCR read it: seen by
+        eye, a note over a corrected word was quoted with the OCR's error beside a body that has the correction)."""
+        anchor = annotation.anchor
+        if anchor is None:
+            return ""
+        text = self.article.text
+        if not self.fixes or text[anchor.start:anchor.end] != anchor.exact:
+            return anchor.exact
+        [(start, end)] = corrected_ranges(self.article, self.fixes, [(anchor.start, anchor.end)])
+        return self.corrected().text[start:end] or anchor.exact
 
     @property
     def metadata(self) -> dict[str, str]:

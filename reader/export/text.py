@@ -75,7 +75,7 @@ def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), *
         for a in notes:
             line = "Note"
             if a.anchor is not None:
-                line += f" on “{a.anchor.exact}”"
+                line += f" on “{item.quote(a)}”"
             if a.tags:
                 line += f" [{', '.join(a.tags)}]"
             if a.note:
@@ -123,7 +123,7 @@ def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (
             for a in notes:
                 bits: list[str] = []
                 if a.anchor is not None:
-                    bits.append(f"“{md_escape(a.anchor.exact)}”")
+                    bits.append(f"“{md_escape(item.quote(a))}”")
                 if a.note:
                     bits.append(md_escape(a.note))
                 if a.tags:

@@ -80,9 +80,11 @@ class Annotating:
         placed, missing = self.placed()
         w.article_view.set_highlights(placed)
         w.layout_view.set_annotated(w.article_view.highlight_lines())
+        shown = w.article_view.article
+        quotes = {i: shown.text[s:e] for i, s, e in placed} if shown is not None else {}
         if w.archive is not None and self.state.article_id is not None:
             w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing,
-                                 self._corrections(self.state.article_id))
+                                 self._corrections(self.state.article_id), quotes)
         else:
             w.notes.show_article([])
 

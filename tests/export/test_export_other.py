@@ -45,6 +45,21 @@ def test_text_and_markdown(doc: Document) -> None:
     assert md_escape("# not a heading") == "\\# not a heading" and md_escape("a_b") == "a\\_b"
 
 
+def test_a_note_over_a_corrected_word_quotes_the_corrected_reading(doc: Document) -> None:
+    """Seen by eye: a highlight made over corrected text ("运用多重方法XY考准") was quoted in the text and Markdown
+    exports as the OCR read it ("运用多种方式考准"), beside a body that says 多重方法XY."""
+    item = items_from_document(doc)[1]
+    art = item.article
+    fix = C.correct_text(art, 6, 8, "ZZZ")
+    note = A.highlight(art, 4, 10, note="over the fix")
+    item = replace(item, fixes=C.text_fixes(art, [fix]))
+    shown = item.corrected().text
+    quote = shown[4:11]
+    assert "ZZZ" in quote and quote != art.text[4:10]
+    assert f"Note on “{quote}”: over the fix" in export([item], "text", [note]).decode("utf-8")
+    assert f"“{md_escape(quote)}”" in export([item], "md", [note]).decode("utf-8")
+
+
 def test_csv_of_hits(doc: Document) -> None:
     a = doc.articles[1]
     at = a.text.index("无线电")

@@ -592,6 +592,10 @@ def test_a_highlight_on_a_corrected_article_is_anchored_in_the_original_text(mak
     win.watching.look()
     assert "發改委員會" in win.article_view.article.text
     assert marked_texts(win) == ["杭州市發改委員會副主任马骏"]  # the quote as it now reads, marked whole
+    # and listed as it now reads (seen by eye: the annotations panel quoted the OCR's text beside the correction)
+    listed = [win.notes.article_list.topLevelItem(0).child(i).text(0)
+              for i in range(win.notes.article_list.topLevelItem(0).childCount())]
+    assert any("“杭州市發改委員會副主任马骏”" in t for t in listed), listed
 
 
 def test_a_note_edited_while_it_was_changed_elsewhere_keeps_what_the_reader_typed(make_window, work_dir: Path,  # noqa: ANN001

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -62,11 +62,13 @@ HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 ORPHAN_COLOR = QColor(200, 60, 60)
 
 
-def describe(a: Annotation, width: int = 60, multiline: bool = False, byline: str = "") -> str:
-    """About an annotation: its quote (or "article note"), its note and tags; one line each if ``multiline``
-    (the lists: a narrow dock cut a one-line entry after its quote, hiding the note and tags); then
-    ``byline`` (whose it is, in a shared library: :func:`reader.gui.widgets.visibility.byline_text`)."""
-    head = a.anchor.exact if a.anchor else QCoreApplication.translate("Annotations", "Article note")
+def describe(a: Annotation, width: int = 60, multiline: bool = False, byline: str = "",
+             quote: str | None = None) -> str:
+    """About an annotation: its quote (``quote``: as the text shown reads it, else as stored — the OCR's reading —,
+    or "article note"), its note and tags; one line each if ``multiline`` (the lists: a narrow dock cut a one-line
+    entry after its quote, hiding the note and tags); then ``byline`` (whose it is, in a shared library:
+    :func:`reader.gui.widgets.visibility.byline_text`)."""
+    head = (quote or a.anchor.exact) if a.anchor else QCoreApplication.translate("Annotations", "Article note")
     head = head.replace("\n", " ")
     if len(head) > width:
         head = head[:width] + "…"
@@ -188,6 +190,8 @@ class AnnotationsPanel(QWidget):
         self.set_sharing(lambda a: Byline("", Visibility.PRIVATE, True), None)
 
         self.current: list[Annotation] = []
+        #: id → the words of a current annotation as the text shown reads them
+        self._quotes: dict[str, str] = {}
         self.library: list[Annotation] = []
         self.hit_articles: set[str] | None = None
         self._names: dict[str, str] = {}
@@ -223,7 +227,8 @@ class AnnotationsPanel(QWidget):
             self.new_work.set_value(new_work)
 
     def _describe(self, a: Annotation, width: int = 60) -> str:
-        return describe(a, width=width, multiline=True, byline=byline_text(self._byline(a)))
+        return describe(a, width=width, multiline=True, byline=byline_text(self._byline(a)),
+                        quote=self._quotes.get(a.id))
 
     def _enable_buttons(self) -> None:
         """Edit and Delete for the reader's own annotations only (another's is theirs to change)."""
@@ -251,11 +256,13 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.blockSignals(False)
 
     def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = (),
-                     corrections: Sequence[tuple[str, str]] = ()) -> None:
+                     corrections: Sequence[tuple[str, str]] = (), quotes: Mapping[str, str] | None = None) -> None:
         """The current article's annotations; ``unplaced`` ids are ones not found in the text shown;
         ``corrections``: (what, byline) of the corrections shown in its text, listed in a shared library
-        so that another researcher's are seen as theirs."""
+        so that another researcher's are seen as theirs; ``quotes``: id → the words as the text shown reads them
+        (the reader's corrections applied)."""
         self.current = list(annotations)
+        self._quotes = dict(quotes or {})
         self.article_list.clear()
         placed = QTreeWidgetItem([self.tr("Highlights and notes")])
         orphans = QTreeWidgetItem([self.tr("Orphaned (text not found)")])
