@@ -130,6 +130,7 @@ class LibraryUi:
         w.notes.forget_names()
         w.annotating.annotations_changed()
         self.fill_search_filters()
+        w.studies.library_changed()
         if w.state.page_id is None:
             first = w.tree.first_page()
             if first is not None:

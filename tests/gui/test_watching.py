@@ -303,3 +303,29 @@ def test_a_highlight_made_while_its_article_was_imported_again_is_kept(make_wind
     assert ann.article != old and win.archive.exists(ann.article) and not ann.orphaned
     assert ann.anchor is not None and ann.anchor.exact == QUOTE_3
     assert "imported again" in win.statusBar().currentMessage()
+
+
+def test_the_timeline_and_concordance_shown_count_again_after_an_import_elsewhere(  # noqa: ANN001
+        make_window, library_dir: Path, tmp_path: Path) -> None:
+    """Seen by eye: the timeline kept "醫 (11)" after 1,542 articles were imported from a terminal."""
+    from reader.library.importer import import_paths
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    win.watching.timer.stop()
+    studies = win.studies
+    studies.timeline_dock.show()
+    studies.timeline.field.setText("滇緬公路")
+    studies.timeline.submit()
+    studies.concordance_dock.show()
+    studies.concordance.field.setText("滇緬公路")
+    studies.concordance.submit()
+    assert sum(b.articles for s in studies.timeline.chart.series for b in s.buckets) == 0
+    page = tmp_path / "滇緬日報" / "1939-01-10" / "page.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("滇緬公路今日通車\n\n本報訊　滇緬公路全線今日通車，運輸物資。\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as other:
+        assert import_paths(other, [page.parent.parent]).imported
+    win.watching.look()
+    assert sum(b.articles for s in studies.timeline.chart.series for b in s.buckets) == 1
+    assert studies.concordance.concordance is not None and studies.concordance.concordance.total == 2
