@@ -376,3 +376,22 @@ def test_an_unchecked_check_box_shows_in_the_dark_theme(make_window, library_dir
     brightest = max(QColor(image.pixel(x, y)).lightness()
                     for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1))
     assert brightest >= window + 40, (brightest, window)
+
+
+def test_the_highlight_dialog_is_used_from_the_keyboard(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: the dialog opened in Note, and Tab went Note → Tags → OK (up, then down); Ctrl+Enter did
+    nothing. It opens in Note; Tab goes down the form (Tags, Note, OK …, from Tags); Ctrl+Enter in the note is OK."""
+    from PySide6.QtCore import Qt
+
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
+
+    dlg = HighlightDialog("考核")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.focusWidget() is dlg.note
+    dlg.tags.setFocus()
+    assert dlg.tags.nextInFocusChain() is dlg.note
+    qtbot.keyClicks(dlg.note, "a note")
+    qtbot.keyClick(dlg.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.result() == dlg.DialogCode.Accepted and dlg.values()[0] == "a note"

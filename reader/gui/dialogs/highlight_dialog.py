@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -91,6 +92,21 @@ class HighlightDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
         self.resize(460, 300)
+        # Tab goes down the form; the note, what is typed most, has the focus; Ctrl+Enter in it is OK (Enter
+        # starts a new line) — seen by eye: Tab went from the note up to the tags, and Ctrl+Enter did nothing
+        QWidget.setTabOrder(self.tags, self.note)
+        QWidget.setTabOrder(self.note, self.visibility if self.visibility is not None else buttons)
+        self.note.installEventFilter(self)
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Ctrl+Enter in the note accepts the dialog."""
+        if watched is self.note and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> tuple[str, list[str]]:
         """(note, tags) as typed."""
