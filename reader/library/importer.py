@@ -328,8 +328,9 @@ def _say_unnamed(report: ImportReport) -> None:
         files = names[0] if len(names) == 1 else f"{len(names)} files ({names[0]}, …)"
         report.warnings.append((folder, f"{display_path(folder)}: {files} gave neither a publication nor a date (in "
                                         "the file, its name, its folders or a sidecar); filed under "
-                                        f"'{Path(folder).name}', undated, as one issue — give them with "
-                                        "--publication and --date, or a FILE.meta.json sidecar"))
+                                        f"'{Path(folder).name}', undated, as one issue — give them in folder "
+                                        "names (…/人民日报/2021-01-27/04.txt), in a broadsheet.json or "
+                                        "FILE.meta.json sidecar, or with import --publication and --date"))
 
 
 # ---------------------------------------------------------------- walking

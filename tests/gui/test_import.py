@@ -85,6 +85,7 @@ def test_bad_files_go_to_the_problems_panel_and_the_batch_goes_on(make_window, t
     problems = win.problems.messages()
     # (and one sentence for the folder: its page named neither its paper nor its date)
     assert "neither a publication" in problems[-1] and "seed_page.txt" in problems[-1]
+    assert "folder names" in problems[-1] and "sidecar" in problems[-1]  # ways the window's reader has too
     problems = problems[:-1]
     assert len(problems) == 1 and "broken.xml" in problems[0]
     assert win.problems_dock.isVisible()
