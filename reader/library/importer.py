@@ -352,6 +352,9 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
             files.extend(f for f in _walk(path, roots, refused) if not _paperwork(f))
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            refused.append((str(path), f"{display_path(path)}: it is not a regular file (a pipe, a socket or a "
+                                       "device), so it was not read."))
         else:
             refused.append((str(path), f"{display_path(path)}: no such file or folder."))
     files = [f for f in dict.fromkeys(f.resolve() for f in files) if _candidate(f)]
@@ -396,18 +399,30 @@ def _walk(folder: Path, roots: Sequence[Path], refused: list[tuple[str, str]]) -
                                                     "folders named, so it was not followed."))
         for name in sorted(filenames):
             f = here / name
-            if f.is_symlink():
-                target = f.resolve()
-                if not _inside(target, roots):
-                    refused.append((display_path(f), f"{display_path(f)}: it is a link to {display_path(target)}, "
-                                                     "outside the folders named, so it was not imported."))
-                    continue
-                if not target.is_file():
-                    continue
-            elif not f.is_file():
-                continue
-            out.append(f)
+            why = _not_read(f, roots)
+            if why is None:
+                out.append(f)
+            elif why:
+                refused.append((display_path(f), f"{display_path(f)}: {why}"))
     return out
+
+
+def _not_read(f: Path, roots: Sequence[Path]) -> str | None:
+    """Why a file met in a folder is not read (None: it is read; "": a link to a folder, reached otherwise): a link
+    out of the folders named, a link to nothing, a pipe or a device named like a page (skipped in silence before)."""
+    if f.is_symlink():
+        target = f.resolve()
+        if not _inside(target, roots):
+            return f"it is a link to {display_path(target)}, outside the folders named, so it was not imported."
+        if target.is_dir():
+            return ""
+        if not target.exists():
+            return f"it is a link to {display_path(target)}, which is not there."
+        f = target
+    if f.is_file():
+        return None
+    quiet = f.name.startswith(".") or f.suffix.lower() in SKIP_SUFFIXES  # (never opened: a pipe would block)
+    return "" if quiet else "it is not a regular file (a pipe, a socket or a device), so it was not read."
 
 
 #: names of the files archives carry beside their pages (licences, readmes, provenance): not newspaper text

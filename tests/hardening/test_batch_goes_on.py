@@ -121,6 +121,9 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     outside.mkdir()
     (outside / "secret.txt").write_text("BROADSHEETOUTSIDESECRET 机密\n", encoding="utf-8")
     (folder / "elsewhere").symlink_to(outside)
+    # a pipe named like a page, and a link to a page no longer there: each said, not skipped in silence
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "deleted-page.txt")
     (folder / "latin1.txt").write_bytes("Café société, naïve façade — déjà vu; señor Müller’s “Zeitung”.\n"
                                         .encode("cp1252"))
     lib = root / "lib"
@@ -131,7 +134,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
 def test_no_traceback_and_every_bad_file_named_once(batch: Batch) -> None:
     lib, bad, proc = batch
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
-    for name in list(bad) + ["layout.json", "mets", "passwd.txt", "elsewhere", "caf\\xe9-\\xff.txt"]:
+    for name in list(bad) + ["layout.json", "mets", "passwd.txt", "elsewhere", "caf\\xe9-\\xff.txt", "pipe.txt",
+                             "gone.txt"]:
         assert name in proc.stderr, f"{name} is not named:\n{proc.stderr[-3000:]}"
     for line in proc.stderr.splitlines():
         assert line.startswith("broadsheet:"), line
