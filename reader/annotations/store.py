@@ -33,12 +33,12 @@ import sqlite3
 import uuid
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, transaction
+from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, renamed_key, transaction
 from reader.library.changes import pg_counter_step, sqlite_counter_step
 from reader.library.db import Connection
 from reader.library.owners import (
@@ -1043,6 +1043,28 @@ class AnnotationStore:
                 self._write(res.annotation, insert=False)
                 results.append(res)
         return results
+
+    def rekey(self, keys: Mapping[str, str], paths: Mapping[str, str]) -> tuple[list[Annotation], int]:
+        """Have annotations and collection entries name their articles by their new ids (``keys``: old id → new,
+        a split-off ``key~line`` by its root) and annotations their source file by its new path (``paths``), in one
+        transaction: the annotations changed, as they are now, and the number of collection entries re-keyed."""
+        changed: list[Annotation] = []
+        entries = 0
+        with transaction(self.conn):
+            for ann in self.find():
+                article, source = renamed_key(ann.article, keys), paths.get(ann.source, ann.source)
+                if (article, source) != (ann.article, ann.source):
+                    new = replace(ann, article=article, source=source)
+                    self.upsert(new)
+                    changed.append(new)
+            for cid, in self.conn.execute("SELECT id FROM collections").fetchall():
+                items = [str(r[0]) for r in self.conn.execute(
+                    "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
+                now = [renamed_key(i, keys) for i in items]
+                if now != items:
+                    entries += sum(1 for a, b in zip(items, now, strict=True) if a != b)
+                    self._write_items(int(cid), list(dict.fromkeys(now)))
+        return changed, entries
 
     # -- collections
     def create_collection(self, name: str, description: str = "",
