@@ -617,8 +617,11 @@ def _visibility(value: str | Visibility, owner: str) -> str:
 
 
 def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collection] = (),
-                corrections: Iterable[dict[str, Any]] = (), generator: str = "Broadsheet") -> dict[str, Any]:
-    """A whole backup: a W3C AnnotationCollection plus Broadsheet's collections and corrections."""
+                corrections: Iterable[dict[str, Any]] = (), generator: str = "Broadsheet",
+                sources: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A whole backup: a W3C AnnotationCollection plus Broadsheet's collections and corrections, and the sha256 of
+    each source file the work is on (``sources``: path → sha256), by which a restore finds them wherever they are
+    imported."""
     items = [to_web_annotation(a) for a in annotations]
     for item in items:
         item.pop("@context", None)
@@ -635,6 +638,7 @@ def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collect
              "visibility": c.visibility, "items": [ARTICLE_URN + i for i in c.items]} for c in collections
         ],
         "broadsheet:corrections": list(corrections),
+        "broadsheet:sources": [{"file": f, "sha256": h} for f, h in sorted((sources or {}).items())],
     }
 
 
@@ -649,6 +653,8 @@ class Backup:
     annotations: list[Annotation]
     collections: list[Collection]
     corrections: list[dict[str, Any]]
+    #: the sha256 of each source file the work was on, by its path where the backup was made (older backups: none)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def _backup_items(obj: dict[str, Any], path: str | Path | None) -> list[Any]:
@@ -709,7 +715,20 @@ def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = No
     for n, c in enumerate(raw_corrections, 1):
         if not isinstance(c, dict):
             raise BackupError(path, f"correction {n} is not a JSON object")
-    return Backup(annotations, collections, list(raw_corrections))
+    return Backup(annotations, collections, list(raw_corrections), _backup_sources(obj, path))
+
+
+def _backup_sources(obj: dict[str, Any], path: str | Path | None) -> dict[str, str]:
+    raw = obj.get("broadsheet:sources") or []
+    if not isinstance(raw, list):
+        raise BackupError(path, "broadsheet:sources must be a list")
+    out: dict[str, str] = {}
+    for n, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not isinstance(item.get("sha256"),
+                                                                                                 str):
+            raise BackupError(path, f"source {n} must name its file and sha256")
+        out[item["file"]] = item["sha256"]
+    return out
 
 
 # --------------------------------------------------------------------------- storage

@@ -24,7 +24,7 @@ from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
 from reader.app.readings import anchored_source, root_key
 from reader.corrections.store import ARTICLE_FIELDS, Correction, CorrectionStore, apply_overlay, line_pages_of
-from reader.library.catalogue import Library, NotFoundError, renamed_key
+from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 
 
 @dataclass
@@ -175,6 +175,47 @@ def _issue_of(library: Library, c: Correction) -> int | None:
     row = library.conn.execute("SELECT a.issue_id FROM articles a JOIN sources s ON s.id = a.source_id "
                                "WHERE s.path = ? LIMIT 1", (source,)).fetchone()
     return int(row[0]) if row else None
+
+
+def work_sources(library: Library, annotations: Sequence[Annotation], corrections: Sequence[Correction],
+                 collections: Sequence[AnnotationCollection]) -> dict[str, str]:
+    """Path → sha256 of every source file the reader's work is on (its articles' files, the files its notes and
+    corrections were anchored on): what a backup keeps to find them again wherever they are imported."""
+    paths = {a.source for a in annotations if a.source}
+    paths |= {s for c in corrections if (s := anchored_source(c))}
+    for key in _work_keys(corrections, annotations, collections):
+        try:
+            paths.add(library.article_info(key).source)
+        except NotFoundError:
+            continue
+    out: dict[str, str] = {}
+    for path in sorted(paths):
+        info = library.source(path)
+        if info is not None and info.sha256:
+            out[path] = info.sha256
+    return out
+
+
+def found_again(library: Library, sources: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Where the library holds the source files of a backup (``sources``: path → sha256, :func:`work_sources`)
+    under another path: (old article id → id here, old path → path here). The same bytes give the same articles
+    with the same anchors (:func:`reader.library.catalogue.article_anchor`), so each article's id where the backup
+    was made is its anchor's under the old path."""
+    keys: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for old, digest in sources.items():
+        here = library.source(old)
+        if here is not None and here.sha256 == digest:
+            continue  # the same file at the same place: the ids are the same
+        twins = library.sources_with_sha256(digest)
+        if not twins:
+            continue
+        paths[old] = twins[0].path
+        ids = [str(r[0]) for r in library.conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY seq",
+                                                       (twins[0].id,))]
+        was = anchored_keys(old, [article_anchor(library.article(i)) for i in ids])
+        keys.update((w, i) for w, i in zip(was, ids, strict=True) if w != i)
+    return keys, paths
 
 
 def check_corrections(library: Library, report: WorkReport) -> None:

@@ -154,3 +154,49 @@ def test_an_article_whose_first_line_is_fixed_keeps_its_corrections_and_collecti
     cli("correct", "undo", "--article", new)
     assert "nothing to undo" not in cli.err
     assert len(json.loads(cli("correct", "list", "--json"))) == 1
+
+
+def test_a_backup_restored_into_the_same_archive_imported_elsewhere_finds_its_articles(cli: Cli, src: Path,
+                                                                                       tmp_path: Path) -> None:
+    a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "N1")
+    cli("collection", "create", "C1")
+    cli("collection", "add", "C1", a, z)
+    cli.correct_word(a, WRONG, RIGHT)
+    backup = tmp_path / "backup.json"
+    cli("annotations", "export", "-o", str(backup))
+    archive = tmp_path / "archive"
+    shutil.copytree(src, archive)
+    lib2 = tmp_path / "lib2"
+    cli("import", str(archive), "--quiet", library=lib2)
+    a2, z2 = cli.article_of(LAO_DING, library=lib2), cli.article_of(LI_WEI, library=lib2)
+    assert a2 != a
+
+    out = cli("annotations", "import", str(backup), library=lib2)
+
+    assert "1 annotation(s)" in out and "1 new correction(s)" in out
+    notes = json.loads(cli("annotations", "list", "--json", library=lib2))
+    assert [(n["article"], n["status"]) for n in notes] == [(a2, "attached")]
+    assert cli("collection", "show", "C1", "--ids", library=lib2).split() == [a2, z2]
+    assert RIGHT in cli("show", a2, library=lib2)
+    assert len(json.loads(cli("search", "--json", RIGHT, library=lib2))["hits"]) == 1
+    assert "0 orphaned" in cli("annotations", "reattach", library=lib2)
+
+
+def test_a_restored_note_that_cannot_be_placed_is_orphaned_not_attached(cli: Cli, tmp_path: Path) -> None:
+    a = cli.article_of(LAO_DING)
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "N1")
+    backup = tmp_path / "backup.json"
+    cli("annotations", "export", "-o", str(backup))
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(DATA / "text" / "rendered_page.txt", other / "rendered_page.txt")
+    lib2 = tmp_path / "lib2"
+    cli("import", str(other), "--quiet", library=lib2)
+
+    cli("annotations", "import", str(backup), library=lib2)
+    said = cli.err
+
+    notes = json.loads(cli("annotations", "list", "--json", library=lib2))
+    assert [n["status"] for n in notes] == ["orphaned"]
+    assert f"annotation {notes[0]['id']} is orphaned" in said, said
