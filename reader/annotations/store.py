@@ -33,12 +33,12 @@ import sqlite3
 import uuid
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, transaction
+from reader.library.catalogue import Library, Migration, NotFoundError, now_iso, renamed_key, transaction
 from reader.library.changes import pg_counter_step, sqlite_counter_step
 from reader.library.db import Connection
 from reader.library.owners import (
@@ -628,8 +628,11 @@ def _visibility(value: str | Visibility, owner: str) -> str:
 
 
 def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collection] = (),
-                corrections: Iterable[dict[str, Any]] = (), generator: str = "Broadsheet") -> dict[str, Any]:
-    """A whole backup: a W3C AnnotationCollection plus Broadsheet's collections and corrections."""
+                corrections: Iterable[dict[str, Any]] = (), generator: str = "Broadsheet",
+                sources: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A whole backup: a W3C AnnotationCollection plus Broadsheet's collections and corrections, and the sha256 of
+    each source file the work is on (``sources``: path → sha256), by which a restore finds them wherever they are
+    imported."""
     items = [to_web_annotation(a) for a in annotations]
     for item in items:
         item.pop("@context", None)
@@ -646,6 +649,7 @@ def backup_json(annotations: Iterable[Annotation], collections: Iterable[Collect
              "visibility": c.visibility, "items": [ARTICLE_URN + i for i in c.items]} for c in collections
         ],
         "broadsheet:corrections": list(corrections),
+        "broadsheet:sources": [{"file": f, "sha256": h} for f, h in sorted((sources or {}).items())],
     }
 
 
@@ -660,6 +664,8 @@ class Backup:
     annotations: list[Annotation]
     collections: list[Collection]
     corrections: list[dict[str, Any]]
+    #: the sha256 of each source file the work was on, by its path where the backup was made (older backups: none)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def _backup_items(obj: dict[str, Any], path: str | Path | None) -> list[Any]:
@@ -720,7 +726,20 @@ def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = No
     for n, c in enumerate(raw_corrections, 1):
         if not isinstance(c, dict):
             raise BackupError(path, f"correction {n} is not a JSON object")
-    return Backup(annotations, collections, list(raw_corrections))
+    return Backup(annotations, collections, list(raw_corrections), _backup_sources(obj, path))
+
+
+def _backup_sources(obj: dict[str, Any], path: str | Path | None) -> dict[str, str]:
+    raw = obj.get("broadsheet:sources") or []
+    if not isinstance(raw, list):
+        raise BackupError(path, "broadsheet:sources must be a list")
+    out: dict[str, str] = {}
+    for n, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not isinstance(item.get("sha256"),
+                                                                                                 str):
+            raise BackupError(path, f"source {n} must name its file and sha256")
+        out[item["file"]] = item["sha256"]
+    return out
 
 
 # --------------------------------------------------------------------------- storage
@@ -1054,6 +1073,28 @@ class AnnotationStore:
                 self._write(res.annotation, insert=False)
                 results.append(res)
         return results
+
+    def rekey(self, keys: Mapping[str, str], paths: Mapping[str, str]) -> tuple[list[Annotation], int]:
+        """Have annotations and collection entries name their articles by their new ids (``keys``: old id → new,
+        a split-off ``key~line`` by its root) and annotations their source file by its new path (``paths``), in one
+        transaction: the annotations changed, as they are now, and the number of collection entries re-keyed."""
+        changed: list[Annotation] = []
+        entries = 0
+        with transaction(self.conn):
+            for ann in self.find():
+                article, source = renamed_key(ann.article, keys), paths.get(ann.source, ann.source)
+                if (article, source) != (ann.article, ann.source):
+                    new = replace(ann, article=article, source=source)
+                    self.upsert(new)
+                    changed.append(new)
+            for cid, in self.conn.execute("SELECT id FROM collections").fetchall():
+                items = [str(r[0]) for r in self.conn.execute(
+                    "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
+                now = [renamed_key(i, keys) for i in items]
+                if now != items:
+                    entries += sum(1 for a, b in zip(items, now, strict=True) if a != b)
+                    self._write_items(int(cid), list(dict.fromkeys(now)))
+        return changed, entries
 
     # -- collections
     def create_collection(self, name: str, description: str = "",

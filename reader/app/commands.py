@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from reader.annotations.store import Annotation, AnnotationStore, BackupError, read_backup
+from reader.annotations.store import Annotation, AnnotationStore, BackupError, read_backup, reattach_in_library
+from reader.app.work import WorkReport, follow_work, found_again
 from reader.corrections.store import Correction, CorrectionError, CorrectionStore
 from reader.library import importer
 from reader.library.catalogue import Library
@@ -170,6 +171,10 @@ class Restored:
     annotations: int
     collections: int
     corrections: int
+    #: the restored annotations whose passage was not found in this library (kept, orphaned)
+    orphaned: list[Annotation] = field(default_factory=list)
+    #: how the restored work was re-keyed to this library's articles and files
+    work: WorkReport = field(default_factory=WorkReport)
 
 
 def restore_backup(library: Library, path: Path) -> Restored:
@@ -189,6 +194,15 @@ def restore_backup(library: Library, path: Path) -> Restored:
             Correction.from_json(record)
         except CorrectionError as e:
             raise BackupError(path, f"correction {n}: {e}") from e
-    counts = AnnotationStore.of(library).import_backup(backup)
+    store = AnnotationStore.of(library)
+    counts = store.import_backup(backup)
     added = CorrectionStore.of(library).import_records(backup.corrections)
-    return Restored(counts["annotations"], counts["collections"], added)
+    # the backup may come from a library of the same files imported elsewhere (another disk, another machine):
+    # each file is found by its sha256, each article by its anchor there, and the work re-keyed to them
+    keys, paths = found_again(library, backup.sources)
+    work = WorkReport(renamed_why="the same file, imported here from another place")
+    follow_work(library, work, keys, paths)
+    restored = {a.id for a in backup.annotations}
+    results = reattach_in_library(library, store, [a for a in store.find() if a.id in restored])
+    return Restored(counts["annotations"], counts["collections"], added,
+                    [r.annotation for r in results if r.orphaned], work)

@@ -3,8 +3,8 @@ folder's SQLite catalogue ↔ a PostgreSQL database), losing nothing.
 
 Every table of the catalogue and of the reader's work is copied row for row with its ids (article
 ``num``, page and issue ids, annotation ids, the order of corrections): sources, publications, issues,
-pages, blocks, lines, articles, folded text, article pages, annotations, tags, collections, corrections
-— with owners and visibility. The copy is ONE transaction on the destination (all or nothing), into an
+pages, blocks, lines, articles, folded text, article pages, articles renamed, annotations, tags, collections,
+corrections — with owners and visibility. The copy is ONE transaction on the destination (all or nothing), into an
 empty library at the same schema versions (both are migrated first). The search index is not copied:
 the destination marks every article unindexed and its own sync builds the index there.
 
@@ -33,6 +33,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("articles", "num"),
     ("article_text", "num"),
     ("article_pages", "page_id, article_num"),
+    ("article_renames", "old"),
     ("annotations", "id"),
     ("tags", "id"),
     ("annotation_tags", "annotation, tag"),

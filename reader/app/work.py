@@ -6,18 +6,25 @@ correction either still applies, was re-anchored on its lines' text (with the re
 as stale. Nothing is ever silently moved to another article: :func:`check_work` is the one place
 that looks, and :class:`WorkReport` is what the import report, ``annotations list`` and the window's
 panels show.
+
+Before that, the work follows its articles where the import renamed them (:func:`follow_work`): a source file
+moved (same bytes, new path) keeps its articles' ids, and the corrections and notes anchored on its old path are
+told the new one; an article whose id changed (its first line edited, :func:`reader.library.catalogue.renamed_keys`)
+has its corrections, notes and collection entries re-keyed to the new id, and the report says so.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reader.annotations.store import STATUS_MOVED, AnnotationStore, Reattached, reattach_in_library
+from reader.annotations.store import STATUS_MOVED, Annotation, AnnotationStore, Reattached, reattach_in_library
+from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
 from reader.app.readings import anchored_source, root_key
-from reader.corrections.store import Correction, apply_overlay, line_pages_of
-from reader.library.catalogue import Library, NotFoundError
+from reader.corrections.store import ARTICLE_FIELDS, Correction, CorrectionStore, apply_overlay, line_pages_of
+from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 
 
 @dataclass
@@ -33,6 +40,16 @@ class WorkReport:
     corrections_reanchored: list[tuple[Correction, str]] = field(default_factory=list)
     #: (correction, why it no longer applies)
     corrections_stale: list[tuple[Correction, str]] = field(default_factory=list)
+    #: (old id, new id) of the articles the reader had work on that an import gave a new id
+    articles_renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: why they have new ids (an import; a backup restored, :func:`found_again`)
+    renamed_why: str = "its start changed in its source"
+    #: (old path, new path) of the moved source files the reader's work was anchored on
+    sources_moved: list[tuple[str, str]] = field(default_factory=list)
+    #: how many corrections, annotations and collection entries were re-keyed to follow them
+    corrections_followed: int = 0
+    annotations_followed: int = 0
+    entries_followed: int = 0
 
     def lines(self) -> list[str]:
         """One sentence per thing the reader should know (orphans, stale corrections), then a summary."""
@@ -40,6 +57,8 @@ class WorkReport:
                "found again (it is kept)" if r.annotation.anchor else
                f"annotation {r.annotation.id} is orphaned: its article is gone (it is kept)"
                for r in self.annotations_orphaned]
+        out += [f"article {old} is now {new} ({self.renamed_why}): your corrections, notes and collection entries "
+                "on it follow it" for old, new in self.articles_renamed]
         out += [f"annotation {r.annotation.id} on {r.annotation.anchor.exact!r} is now on article {r.article}: its "
                 f"words went there from article {r.was}" for r in self.annotations_moved
                 if r.changed_article and r.annotation.anchor is not None]
@@ -49,14 +68,102 @@ class WorkReport:
         return out
 
     def summary(self) -> str:
+        followed = ""
+        if self.followed:
+            followed = (f"; {self.corrections_followed} correction(s), {self.annotations_followed} annotation(s) and "
+                        f"{self.entries_followed} collection entr(ies) follow their articles' new ids or files")
         return (f"your work: {self.annotations_attached} annotation(s) in place, {len(self.annotations_moved)} "
                 f"re-attached, {len(self.annotations_orphaned)} orphaned; {self.corrections_applied} correction(s) "
-                f"apply, {len(self.corrections_reanchored)} re-anchored, {len(self.corrections_stale)} stale")
+                f"apply, {len(self.corrections_reanchored)} re-anchored, {len(self.corrections_stale)} stale"
+                + followed)
+
+    @property
+    def followed(self) -> bool:
+        return bool(self.corrections_followed or self.annotations_followed or self.entries_followed)
 
     @property
     def empty(self) -> bool:
         return not (self.annotations_attached or self.annotations_moved or self.annotations_orphaned
-                    or self.corrections_applied or self.corrections_reanchored or self.corrections_stale)
+                    or self.corrections_applied or self.corrections_reanchored or self.corrections_stale
+                    or self.followed)
+
+
+def _existing(library: Library, keys: Collection[str]) -> set[str]:
+    """Which of ``keys`` are articles of the library now."""
+    found: set[str] = set()
+    listed = sorted(keys)
+    for i in range(0, len(listed), 500):
+        chunk = listed[i:i + 500]
+        found.update(str(r[0]) for r in library.conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def live_renames(library: Library) -> dict[str, str]:
+    """Old id → the article it is now, for every article an import renamed that is gone while its last new id is
+    an article (a chain of renames followed to its end)."""
+    renames = library.renamed_articles()
+    ends: dict[str, str] = {}
+    for old, new in renames.items():
+        seen = {old}
+        while new in renames and new not in seen:
+            seen.add(new)
+            new = renames[new]
+        ends[old] = new
+    live = _existing(library, set(ends) | set(ends.values()))
+    return {old: new for old, new in ends.items() if old not in live and new in live}
+
+
+def _work_keys(corrections: Sequence[Correction], annotations: Sequence[Annotation],
+               collections: Sequence[AnnotationCollection]) -> set[str]:
+    """The catalogue articles (roots of split-off keys) the reader's work names."""
+    keys = {c.article for c in corrections}
+    keys |= {str(c.data[f]) for c in corrections for f in ARTICLE_FIELDS if isinstance(c.data.get(f), str)}
+    keys |= {a.article for a in annotations}
+    keys |= {i for coll in collections for i in coll.items}
+    return {root_key(k) for k in keys}
+
+
+def moved_sources(library: Library, anchored: Mapping[str, str]) -> dict[str, str]:
+    """Old path → new path of the source files work is anchored on (``anchored``: path → an article key the work
+    names with it) that the library no longer has at that path while the article is there, from another (a file
+    moved keeps its articles' ids: :meth:`reader.library.catalogue.Library.move_source`)."""
+    out: dict[str, str] = {}
+    for path, key in anchored.items():
+        if library.source(path) is not None:
+            continue
+        try:
+            now = library.article_info(root_key(key)).source
+        except NotFoundError:
+            continue
+        if now != path:
+            out[path] = now
+    return out
+
+
+def follow_work(library: Library, report: WorkReport, keys: Mapping[str, str] | None = None,
+                paths: Mapping[str, str] | None = None) -> None:
+    """Re-key the reader's work to where its articles are now: ``keys`` (old id → new; default the renames the
+    imports recorded, :func:`live_renames`) and ``paths`` (old source path → new; default the moves the work's
+    articles show, :func:`moved_sources`). Counted in ``report``."""
+    corrections = CorrectionStore.of(library)
+    notes = AnnotationStore.of(library)
+    found = corrections.find()
+    if keys is None:
+        keys = live_renames(library)
+    if paths is None:
+        anchored = {s: renamed_key(c.article, keys) for c in found if (s := anchored_source(c))}
+        anchored.update({a.source: renamed_key(a.article, keys) for a in notes.find() if a.source})
+        paths = moved_sources(library, anchored)
+    if not keys and not paths:
+        return
+    named = _work_keys(found, notes.find(), notes.collections())
+    report.articles_renamed += sorted((old, new) for old, new in keys.items() if old in named)
+    report.sources_moved += sorted(paths.items())
+    report.corrections_followed += len(corrections.rekey(keys, paths))
+    changed, entries = notes.rekey(keys, paths)
+    report.annotations_followed += len(changed)
+    report.entries_followed += entries
 
 
 def _issue_of(library: Library, c: Correction) -> int | None:
@@ -71,6 +178,47 @@ def _issue_of(library: Library, c: Correction) -> int | None:
     row = library.conn.execute("SELECT a.issue_id FROM articles a JOIN sources s ON s.id = a.source_id "
                                "WHERE s.path = ? LIMIT 1", (source,)).fetchone()
     return int(row[0]) if row else None
+
+
+def work_sources(library: Library, annotations: Sequence[Annotation], corrections: Sequence[Correction],
+                 collections: Sequence[AnnotationCollection]) -> dict[str, str]:
+    """Path → sha256 of every source file the reader's work is on (its articles' files, the files its notes and
+    corrections were anchored on): what a backup keeps to find them again wherever they are imported."""
+    paths = {a.source for a in annotations if a.source}
+    paths |= {s for c in corrections if (s := anchored_source(c))}
+    for key in _work_keys(corrections, annotations, collections):
+        try:
+            paths.add(library.article_info(key).source)
+        except NotFoundError:
+            continue
+    out: dict[str, str] = {}
+    for path in sorted(paths):
+        info = library.source(path)
+        if info is not None and info.sha256:
+            out[path] = info.sha256
+    return out
+
+
+def found_again(library: Library, sources: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Where the library holds the source files of a backup (``sources``: path → sha256, :func:`work_sources`)
+    under another path: (old article id → id here, old path → path here). The same bytes give the same articles
+    with the same anchors (:func:`reader.library.catalogue.article_anchor`), so each article's id where the backup
+    was made is its anchor's under the old path."""
+    keys: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for old, digest in sources.items():
+        here = library.source(old)
+        if here is not None and here.sha256 == digest:
+            continue  # the same file at the same place: the ids are the same
+        twins = library.sources_with_sha256(digest)
+        if not twins:
+            continue
+        paths[old] = twins[0].path
+        ids = [str(r[0]) for r in library.conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY seq",
+                                                       (twins[0].id,))]
+        was = anchored_keys(old, [article_anchor(library.article(i)) for i in ids])
+        keys.update((w, i) for w, i in zip(was, ids, strict=True) if w != i)
+    return keys, paths
 
 
 def check_corrections(library: Library, report: WorkReport) -> None:
@@ -109,6 +257,7 @@ def check_annotations(library: Library, report: WorkReport) -> None:
 def check_work(library: Library) -> WorkReport:
     """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
     report = WorkReport()
+    follow_work(library, report)
     check_annotations(library, report)
     check_corrections(library, report)
     return report

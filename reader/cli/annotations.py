@@ -112,12 +112,14 @@ def _reattach(args: argparse.Namespace, lib: Library, store: AnnotationStore) ->
 
 def _export(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
     from reader.annotations import store as A
+    from reader.app.work import work_sources
     from reader.corrections.store import CorrectionStore
     from reader.export.exporter import write_new
 
-    backup = A.backup_json(store.find(), store.collections(),
-                           [c.to_json() for c in CorrectionStore.of(lib).find()],
-                           generator=f"Broadsheet {__version__}")
+    annotations, collections, corrections = store.find(), store.collections(), CorrectionStore.of(lib).find()
+    backup = A.backup_json(annotations, collections, [c.to_json() for c in corrections],
+                           generator=f"Broadsheet {__version__}",
+                           sources=work_sources(lib, annotations, corrections, collections))
     data = (json.dumps(backup, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if args.output == "-":
         sys.stdout.buffer.write(data)
@@ -131,6 +133,12 @@ def _import(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> N
     from reader.app.commands import restore_backup
 
     restored = restore_backup(lib, Path(args.file))
+    for line in restored.work.lines():
+        print(f"broadsheet: {line}.", file=sys.stderr)
+    for a in restored.orphaned:
+        what = f"its passage {a.anchor.exact!r}" if a.anchor else f"its article {a.article}"
+        print(f"broadsheet: annotation {a.id} is orphaned: {what} is not in this library (it is kept).",
+              file=sys.stderr)
     print(f"{restored.annotations} annotation(s), {restored.collections} collection(s), "
           f"{restored.corrections} new correction(s) imported")
 

@@ -33,7 +33,7 @@ from itertools import pairwise
 from typing import Any
 
 from reader.corrections.anchors import with_anchors
-from reader.library.catalogue import Library, Migration, article_line_rows, now_iso, transaction
+from reader.library.catalogue import Library, Migration, article_line_rows, now_iso, renamed_key, transaction
 from reader.library.changes import pg_counter_step, sqlite_counter_step
 from reader.library.db import Connection
 from reader.library.owners import (
@@ -1124,6 +1124,21 @@ class CorrectionStore:
                                   visibility=visibility))
         return out
 
+    def rekey(self, keys: Mapping[str, str], paths: Mapping[str, str]) -> list[Correction]:
+        """Have the corrections name their articles by their new ids (``keys``: old id → new, a split-off
+        ``key~line`` by its root) and their lines' source file by its new path (``paths``: old → new), in one
+        transaction; the corrections changed, as they are now. An article that changed id, a file moved, a backup
+        restored into a library of the same files imported elsewhere: the correction follows, never goes stale."""
+        changed: list[Correction] = []
+        with transaction(self.conn):
+            for c in self._select("", ()):
+                new = rekeyed(c, keys, paths)
+                if new is not None:
+                    self.conn.execute("UPDATE corrections SET article = ?, data = ? WHERE id = ?",
+                                      (new.article, json.dumps(new.data, ensure_ascii=False), new.id))
+                    changed.append(new)
+        return changed
+
     def import_records(self, records: Iterable[Mapping[str, Any]]) -> int:
         """Add corrections from a backup in one transaction; ones already present (same id) are skipped."""
         n = 0
@@ -1135,6 +1150,26 @@ class CorrectionStore:
                 self._insert(c)
                 n += 1
         return n
+
+
+#: the fields of a correction's data that name an article (its key, or a split-off ``key~line``)
+ARTICLE_FIELDS = ("other", "to", "new_id")
+
+
+def rekeyed(c: Correction, keys: Mapping[str, str], paths: Mapping[str, str]) -> Correction | None:
+    """``c`` naming its articles by their new ids and its anchored source by its new path; None when nothing
+    it names changed (:meth:`CorrectionStore.rekey`)."""
+    data = dict(c.data)
+    for f in ARTICLE_FIELDS:
+        if isinstance(data.get(f), str):
+            data[f] = renamed_key(data[f], keys)
+    anchors = data.get("anchors")
+    if isinstance(anchors, Mapping) and isinstance(anchors.get("source"), str) and anchors["source"] in paths:
+        data["anchors"] = {**anchors, "source": paths[anchors["source"]]}
+    article = renamed_key(c.article, keys)
+    if article == c.article and data == c.data:
+        return None
+    return dataclasses.replace(c, article=article, data=data)
 
 
 def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, int]:

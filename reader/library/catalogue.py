@@ -72,7 +72,8 @@ import threading
 import urllib.parse
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -349,9 +350,16 @@ MIGRATIONS: list[Migration] = [
     # PostgreSQL: a folded text of up to ~8 KB kept in its row, not cut into TOAST chunks (issue 18); SQLite's
     # article_text is a view (nothing to do)
     Migration(8, "texts in their rows", "", pg=_texts_in_rows_pg),
+    # an article whose id changed on a re-import (its first line edited: :func:`article_anchor`), old id → new id,
+    # so the reader's work on it follows it (:func:`renamed_articles`; reader.app.work re-keys the work)
+    Migration(9, "articles renamed", "CREATE TABLE IF NOT EXISTS article_renames "
+                                     "(old TEXT PRIMARY KEY, new TEXT NOT NULL, renamed TEXT NOT NULL)",
+              reads_as_before=True),
 ]
 #: the catalogue version from which ``articles_rank`` exists
 RANK_INDEX_VERSION = 7
+#: the catalogue version from which ``article_renames`` exists
+RENAMES_VERSION = 9
 
 _components: dict[str, Sequence[Migration]] = {}
 _components_lock = threading.Lock()
@@ -482,6 +490,60 @@ def anchored_keys(source_path: str, anchors: Sequence[str]) -> list[str]:
         seen[anchor] = n + 1
         keys.append(article_key(source_path, anchor if n == 0 else f"{anchor}#{n}"))
     return keys
+
+
+#: the share of an article's lines (by their text) that must be found in one new article of its source, and in no
+#: other as many, for that article to be taken as it under a new id
+RENAME_SHARE = 0.5
+
+
+def _line_texts(parts: str, spans: bytes | None) -> set[str]:
+    """The texts (whitespace removed) of the source lines an article's stored parts show."""
+    pieces: dict[str, list[str]] = {}
+    for _role, text, sp in stored_parts(parts, spans):
+        for start, end, line, _ in sp:
+            pieces.setdefault(line, []).append(text[start:end])
+    return {t for t in ("".join("".join(p).split()) for p in pieces.values()) if t}
+
+
+def renamed_keys(old: Sequence[tuple[str, str, bytes | None]],
+                 new: Sequence[tuple[str, str, bytes | None]]) -> list[tuple[str, str]]:
+    """(old id, new id) of the articles of a re-imported source whose id changed while they stayed themselves.
+
+    ``old`` and ``new``: (id, parts, spans) of the source's articles before and after. An article whose id is
+    gone is the new article (whose id is new) holding more than :data:`RENAME_SHARE` of its lines' texts, when
+    exactly one holds the most; each new article is taken once (the best match first). A one-character fix in
+    an article's first line changes its id (:func:`article_anchor`), not what it is."""
+    new_ids = {k for k, _, _ in new}
+    gone = [(k, _line_texts(p, s)) for k, p, s in old if k not in new_ids]
+    old_ids = {k for k, _, _ in old}
+    holders: dict[str, list[str]] = {}
+    for k, p, s in new:
+        if k not in old_ids:
+            for text in _line_texts(p, s):
+                holders.setdefault(text, []).append(k)
+    candidates: list[tuple[float, str, str]] = []
+    for key, texts in gone:
+        counts: Counter[str] = Counter(h for t in texts for h in holders.get(t, ()))
+        ranked = counts.most_common(2)
+        tied = len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+        if not ranked or tied or ranked[0][1] <= RENAME_SHARE * len(texts):
+            continue
+        candidates.append((ranked[0][1] / len(texts), key, ranked[0][0]))
+    out: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for _, key, to in sorted(candidates, reverse=True):
+        if to not in taken:
+            taken.add(to)
+            out.append((key, to))
+    return out
+
+
+def renamed_key(key: str, keys: Mapping[str, str]) -> str:
+    """``key`` under the new id ``keys`` gives its article (a split-off ``key~line`` by its root), else itself."""
+    root, tilde, rest = key.partition("~")
+    new = keys.get(root)
+    return new + tilde + rest if new else key
 
 
 # ---------------------------------------------------------------- plain rows for listings
@@ -1258,6 +1320,9 @@ class Library:
         if meta.first_page is not None and rows.pages:
             shift = meta.first_page - rows.pages[0].number
         with self.transaction():
+            before = [(str(k), str(p), sp) for k, p, sp in conn.execute(
+                "SELECT a.id, a.parts, a.spans FROM articles a JOIN sources s ON s.id = a.source_id "
+                "WHERE s.path = ? ORDER BY a.seq", (path,))]
             source_id = self._source_row(conn, rows, path, sha256, mtime, size)
             issue_id = self._issue(conn, meta)
             page_ids = self._insert_pages(conn, rows.pages, issue_id, source_id, shift)
@@ -1283,9 +1348,32 @@ class Library:
                     [(num, page_ids[n]) for n in article.pages if n in page_ids],
                 )
                 nums.append(num)
+            if before:
+                self._record_renames(conn, before, [(k, a.parts, a.spans) for k, a in zip(keys, rows.articles,
+                                                                                          strict=True)])
         self._keep_folded(texts)  # only once committed: a rolled-back row's number is given out again
         return StoreResult(source_id=source_id, pages=len(rows.pages), articles=len(rows.articles),
                            chars=sum(a.chars for a in rows.articles), article_ids=keys, article_nums=nums)
+
+    @staticmethod
+    def _record_renames(conn: Connection, before: Sequence[tuple[str, str, bytes | None]],
+                        after: Sequence[tuple[str, str, bytes | None]]) -> None:
+        """Keep which of a re-imported source's articles changed id (:func:`renamed_keys`); an id in use again is
+        no longer renamed."""
+        live = [k for k, _, _ in after]
+        for i in range(0, len(live), 500):
+            chunk = live[i:i + 500]
+            conn.execute(f"DELETE FROM article_renames WHERE old IN ({','.join('?' * len(chunk))})", chunk)
+        for old, new in renamed_keys(before, after):
+            conn.execute("DELETE FROM article_renames WHERE old = ?", (old,))
+            conn.execute("INSERT INTO article_renames (old, new, renamed) VALUES (?, ?, ?)", (old, new, _now()))
+
+    def renamed_articles(self) -> dict[str, str]:
+        """Old id → new id of every article a re-import gave a new id (:func:`renamed_keys`), as recorded (a chain
+        of renames is followed by the caller); empty in a library older than the record."""
+        if self.schema_versions().get("catalogue", 0) < RENAMES_VERSION:
+            return {}
+        return {str(o): str(n) for o, n in self.conn.execute("SELECT old, new FROM article_renames")}
 
     def _source_row(self, conn: Connection, rows: SourceRows, path: str, sha256: str, mtime: float | None,
                     size: int | None) -> int:
