@@ -212,12 +212,18 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
         # Only cut across where something spans the columns or a band of columns ends at one
         # foot: neighbouring bands that together still split into columns belong together
         # (their cut was a chance alignment of block ends, not a break in the flow).
+        # A band's columns are counted under the last tier set across some of them (a footnote or heading
+        # merged above them): that tier would join the columns it spans into one.
         merged: list[list[int]] = []
+        columns: list[int] = []  # the blocks of merged[-1] from its last tier of columns on
         for g in second():
-            if merged and cut_first(merged[-1] + g) > 1 and not _ruled_band(merged[-1], g, by_index, vertical, tol):
+            if merged and cut_first(merged[-1] + g) > 1 and not _ruled_band(columns, g, by_index, vertical, tol):
+                spanned = cut_first(merged[-1] + g) < cut_first(g)
                 merged[-1] = merged[-1] + g
+                columns = g if spanned else columns + g
             else:
                 merged.append(g)
+                columns = g
         return merged
 
     first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)

@@ -207,6 +207,21 @@ def test_a_band_of_columns_filled_to_one_foot_is_read_before_the_section_under_i
     assert [b.id for b in reading_order(page)] == ["top0", "foot0", "top1", "foot1", "top2", "foot2"]
 
 
+def test_a_line_across_some_columns_over_a_band_does_not_hide_the_band_s_own_columns() -> None:
+    """L'Union 1863: a timetable's footnote set across the first three of four columns sat over the news; the
+    news columns, filled to one foot over the feuilleton, were read with it and column 4 after the feuilleton."""
+    mast = _block("mast", 50, 0, ["L'UNION"], width=900, lh=40)
+    note = _block("note", 100, 60, ["the hour at Paris is behind"], width=600)
+    cols = [_block(f"top{k}", 50 + 240 * k, 100, ["column text"] * (10 + 5 * (k % 2)), width=220) for k in range(4)]
+    for c in cols:  # every column filled to the same foot, y = 500
+        c.lines[-1].box = (c.lines[-1].box[0], c.lines[-1].box[1], c.lines[-1].box[2], 500.0)
+        c.box = (c.box[0], c.box[1], c.box[2], 500.0)
+    foot = [_block(f"foot{k}", 50 + 240 * k, 540, ["feuilleton verse"] * 8, width=220) for k in range(4)]
+    page = _page([mast, note, *foot, *cols])
+    assert [b.id for b in reading_order(page)] == ["mast", "note", "top0", "top1", "top2", "top3",
+                                                   "foot0", "foot1", "foot2", "foot3"]
+
+
 def _blind_page(paragraphs: list[list[str]]) -> Page:
     """A page as ECPO without its divs gives it: paragraphs in reading order, no sizes, no boxes."""
     blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{j}", text=t) for j, t in enumerate(p)], order=k)
