@@ -1226,7 +1226,10 @@ STUB_CHARS = 30
 #: a chapter's number under a serial's title ("Chapitre IV.", "CHAPTER XII.", "Kapitel 3."): the instalment's text
 #: opens on it, as a Chinese serial's opens on 第四囘 (:data:`CHAPTER`)
 LATIN_CHAPTER = re.compile(r"^(?:Chapitre|CHAPITRE|Chapter|CHAPTER|Kapitel|KAPITEL|Cap[ií]tulo|CAP[IÍ]TULO|Hoofdstuk"
-                           r"|HOOFDSTUK)\s+(?:[IVXLC]+|\d+)\b")
+                           r"|HOOFDSTUK)\s+(?:[IVXLC]+|\d+)\b|^" + r"[IVXLC]{1,7}\.$")
+#: a chapter's number alone on its line, closed by a stop ("IX."): a chapter line only under a serial's label, OCR noise
+#: elsewhere
+BARE_CHAPTER = re.compile(r"^[IVXLC]{1,7}\.$")
 
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
@@ -4096,6 +4099,8 @@ class _PageCut:
         text_lines = self.set_aside(text_lines)
         if not text_lines:
             return
+        if self.chapter_number(block, text_lines):
+            return
         if not self.vertical and self.place_notices(block, text_lines):
             return
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
@@ -4370,6 +4375,16 @@ class _PageCut:
                 and not self.vertical and _item_lead(run[0].text, titled, self.in_serial())
                 and not self.under_chapeau())
 
+    def chapter_number(self, block: Block, text_lines: list[Line]) -> bool:
+        """A line holding only a chapter's number ("IX.") under a serial's label and title waiting for their text
+        waits with them: the instalment's text opens on it (:meth:`serial_chapter`)."""
+        if len(text_lines) != 1 or not self.pending_heads or not self.in_serial():
+            return False
+        if BARE_CHAPTER.match(text_lines[0].text.strip()) is None:
+            return False
+        self.add_heads(text_lines, block)
+        return True
+
     def in_serial(self) -> bool:
         """The current article is a serial's instalment: its headline group holds the serial's label
         ("FEUILLETON.", "Feuilleton des Nordstern"), or the headline waiting for the text does; its text is fiction,
@@ -4406,8 +4421,10 @@ class _PageCut:
             self.item_break = True
             return []
         doubled = _duplicates(text_lines)
+        chapter = self.pending_heads and self.in_serial()  # a serial's chapter number waits under its title
         noise = [ln for k, ln in enumerate(text_lines)
-                 if (is_ocr_fragment(ln.text) and not _initials_signature(text_lines, k))
+                 if (is_ocr_fragment(ln.text) and not _initials_signature(text_lines, k)
+                     and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
                  or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True

@@ -222,6 +222,27 @@ def test_a_line_across_some_columns_over_a_band_does_not_hide_the_band_s_own_col
                                                    "foot0", "foot1", "foot2", "foot3"]
 
 
+def test_a_chapter_number_alone_under_a_serial_s_title_opens_the_instalment_s_text() -> None:
+    """L'Union 1863: under "FEUILLETON." and "MADAME THÉRÈSE." the chapter's number "IX." stood alone on its line
+    over "(Suite.)": it was set aside as an OCR fragment and "(Suite.)" read as a deck; both open the text."""
+    label = _block("lab", 250, 100, ["FEUILLETON."], width=200, lh=34, font=11)
+    title = _block("tit", 150, 200, ["MADAME THÉRÈSE."], width=400, lh=60, font=20)
+    num = _block("num", 330, 290, ["IX."], width=40, lh=38, font=10)
+    cont = _block("cont", 310, 340, ["(Suite.)"], width=90, lh=38, font=10)
+    text = _block("txt", 50, 390, ["Tout cela, je le voyais d'avance, je ne me", "tenais plus en place.",
+                                    "— Mais, au nom du ciel, qu'as-tu donc?", "me disait Lisbeth; tu vas, tu cours",
+                                    "une âme en peine.", "Je n'entendais plus; le nez aplati contre",
+                                    "la vitre, je pensai."],
+                  width=600, lh=40, font=10, indents={0: 30, 2: 30, 5: 30}, ends={1: 300, 4: 250, 6: 300})
+    arts = [a for a in articles_from_layout([_page([label, title, num, cont, text])]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].headline == "MADAME THÉRÈSE."
+    assert [p.text for p in arts[0].paragraphs()][:2] == ["IX.", "(Suite.)"]
+    # elsewhere a Roman numeral alone on its line is still no heading of its own
+    stray = _block("stray", 330, 290, ["IX."], width=40, lh=38, font=10)
+    plain = articles_from_layout([_page([title, stray, text])])
+    assert not any(p.text == "IX." for a in plain if a.kind != "furniture" for p in a.paragraphs())
+
+
 def _blind_page(paragraphs: list[list[str]]) -> Page:
     """A page as ECPO without its divs gives it: paragraphs in reading order, no sizes, no boxes."""
     blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{j}", text=t) for j, t in enumerate(p)], order=k)
