@@ -4097,9 +4097,7 @@ class _PageCut:
         if self.dinkus_inside(block, text_lines) or self.signed_inside(block, text_lines):
             return
         text_lines = self.set_aside(text_lines)
-        if not text_lines:
-            return
-        if self.chapter_number(block, text_lines):
+        if not text_lines or self.chapter_number(block, text_lines):
             return
         if not self.vertical and self.place_notices(block, text_lines):
             return
