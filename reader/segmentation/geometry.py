@@ -595,6 +595,13 @@ def _pitch(line: Line) -> float:
 GEOMETRY_AGREES = 1.3
 
 
+#: a short rule between two items as the OCR reads it ("-o-", "—", "-.-", "=="): two dashes or more, maybe an o or
+#: dots, nothing else
+RULE_TEXT = re.compile(r"^(?=(?:.*[-—–=_]){2})[-—–=_.·•oO ]{2,9}$")
+#: a page with this many such rules or more rules off its items (a house style: a rule over every item's head)
+RULED_PAGE = 3
+
+
 @dataclass
 class _Sizes:
     """How the page measures type: by font size where most lines have one, else by line extent.
@@ -608,6 +615,8 @@ class _Sizes:
     vertical: bool
     height: float = 0.0
     pitch: float = 0.0
+    #: the page parts its items by short rules the OCR read as text (:data:`RULED_PAGE` of them or more)
+    ruled: bool = False
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
@@ -646,7 +655,9 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
         if not vertical and ln.box is not None and n >= 8:
             heights.append((_extent(ln, False), n))
             pitches.append((_pitch(ln), n))
-    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
+    ruled = sum(1 for ln, _ in lines if RULE_TEXT.match(ln.text.strip())) >= RULED_PAGE
+    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches),
+                  ruled)
 
 
 def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
@@ -2421,11 +2432,13 @@ def _line_gaps(lines: Sequence[Line]) -> tuple[list[float], float]:
 class _ItemHeads:
     """Where the headline group of a telegraph item starts, above its dateline (see :func:`_item_heads`)."""
 
-    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float],
+                 ruled: bool = False) -> None:
         self.lines = lines
         self.out = flags
         self.left, self.right, self.em = edges
         self.gaps, self.usual = _line_gaps(lines)
+        self.ruled = ruled
 
     def text(self, k: int) -> str:
         return self.lines[k].text.strip()
@@ -2717,11 +2730,13 @@ def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
 class _ColumnHeads:
     """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
 
-    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float],
+                 ruled: bool = False) -> None:
         self.lines = lines
         self.out = flags
         self.left, self.right, self.em = edges
         self.gaps, self.usual = _line_gaps(lines)
+        self.ruled = ruled
 
     def head_text(self, k: int) -> bool:
         """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
@@ -2799,9 +2814,15 @@ class _ColumnHeads:
         body under it ("AFTERNOON SESSION.", "PICKS SALT PALACE") is a crosshead: it stays in its story."""
         text = self.lines[k].text.rstrip()
         run_in = (text.endswith(".") and not _caps_line(text, CROSSHEAD_CAPS_SHARE) and len(_words(text)) >= 2
-                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS)
+                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS and not self.crosshead_between_rules(k))
         return (k == 0 or self.deck(k + 1) or latin_dateline(self.lines[k + 1].text)
                 or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
+
+
+    def crosshead_between_rules(self, k: int) -> bool:
+        """The page parts its items by short rules (:data:`RULE_TEXT`) and none stands right above line ``k``: a
+        paper that rules off every item sets a head run in under text with no rule as a story's crosshead."""
+        return self.ruled and k > 0 and RULE_TEXT.match(self.lines[k - 1].text.strip()) is None
 
 
 def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
@@ -2813,7 +2834,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     edges = _edges(lines, sizes)
     if edges is None or not _column_block(block, sizes):
         return flags
-    heads = _ColumnHeads(lines, list(flags), edges)
+    heads = _ColumnHeads(lines, list(flags), edges, sizes.ruled)
     k = 0
     while k < len(lines) - 1:
         if not heads.out[k] and heads.finished(k) and (

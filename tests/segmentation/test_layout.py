@@ -784,6 +784,26 @@ def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item()
     assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
 
 
+def test_in_a_column_whose_items_are_parted_by_rules_a_run_in_head_without_one_is_a_crosshead() -> None:
+    """Little River News 1920: the paper parts its items by short rules the OCR reads as text ("-o-"); the head of
+    each item ("New Pews Arrive.") stands under one. "Attitude is Commended.", centred and run in at the body's line
+    spacing under the story's text with no rule above it, is a crosshead of that story, not an item of its own."""
+    rows = [("WILSON LAUDS THE PLATFORM", 150, 150, 0), *_BODY * 2,
+            ("Attitude is Commended.", 200, 200, 0), ("The national platform was not men-", 25, 0, 0), *_BODY * 2,
+            ("-o-", 270, 270, 0),
+            ("New Pews Arrive.", 210, 210, 12), ("The new pews for the Baptist church", 25, 0, 0), *_BODY * 2,
+            ("-o-", 270, 270, 0),
+            ("Teachers Elected.", 210, 210, 0), ("The Ashdown school board has met", 25, 0, 0), *_BODY * 2,
+            ("-o-", 270, 270, 0),
+            ("Revival Closes.", 210, 210, 0), ("The meeting at the Baptist church ends", 25, 0, 0), *_BODY]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    heads = [a.headline for a in arts]
+    assert heads[:4] == ["WILSON LAUDS THE PLATFORM", "New Pews Arrive.", "Teachers Elected.", "Revival Closes."]
+    assert "The national platform was not men-" in arts[0].text
+
+
 def test_inside_a_whole_column_block_a_head_keeps_the_deck_a_set_in_line_closes() -> None:
     """Lancaster Intelligencer 1881, a whole-column block: under "THE MISSING LINK FOUND." (body type, centred)
     a deck of two lines, the first full and broken at a hyphen, the second set in and closing its sentence, then
