@@ -2845,7 +2845,8 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
             while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
                 heads.out[k] = True
-            if k == top and (end := _closed_deck(lines, k, edges)):  # or a deck closed by a set-in line
+            # or a deck closed by a set-in line, or closing the block over the text in the next one
+            if k == top and (end := _closed_deck(lines, k, edges) or _deck_closing_block(lines, k, edges)):
                 for i in range(k + 1, end):
                     heads.out[i] = True
                 k = end - 1

@@ -1250,3 +1250,21 @@ def test_a_deck_closing_a_column_block_stays_with_its_headline_over_the_text_in_
     story = next(a for a in arts if (a.headline or "").startswith("BUSINESS CHANGE"))
     assert "Sells Ashdown Grocery" in " ".join(p.text for p in story.parts if p.role != "paragraph")
     assert story.paragraphs()[0].text.startswith("H. B. Wilson had sold")
+
+
+def test_a_deck_closing_a_column_block_stays_with_a_head_set_in_body_type() -> None:
+    """Little River News 1920: the same deck closing a block ("Troops Lead Raid on Moonshine Siiils" / "at lioi
+    Springs.") under a head the OCR declared at the body's size ("TROOPS AID IN K Vll»", centred in capitals after
+    a blank line): found as a head by its place in the column, it keeps its deck, and the story's text opens on
+    the dateline in the next block."""
+    rows = [*_BODY * 6, ("TROOPS AID IN RAID", 150, 150, 40), ("Troops Lead Raid on Moonshine Stills", 0, 0, 6),
+            ("at Hot Springs.", 200, 200, 0)]
+    col = _column("c", 50, 100, rows, font=6)
+    nxt = _column("n", 50, 100 + 30 * len(rows) + 100, [("Hot Springs, May 29.—In one of the most", 25, 0, 0),
+                                                         *_BODY * 2], font=6)
+    other = _column("o", 700, 100, _BODY * 9, font=6)
+    arts = [a for a in articles_from_layout([_page([col, nxt, other], width=1400, height=2600)])
+            if a.kind == "article"]
+    story = next(a for a in arts if (a.headline or "").startswith("TROOPS AID IN RAID"))
+    assert "Troops Lead Raid" in " ".join(p.text for p in story.parts if p.role != "paragraph")
+    assert story.paragraphs()[0].text.startswith("Hot Springs, May 29.")
