@@ -3284,6 +3284,28 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 
 #: a run-in title (the words before an entry's first full stop) has at most this many characters
 RUN_IN_TITLE_CHARS = 40
+#: an entry of a listing opens on a formula of this many words ("The News is authorized to announce") ...
+FORMULA_WORDS = 5
+#: ... of which this many agree with the first entry's (the OCR garbles one: "Th* News", "i3 authorized") ...
+FORMULA_AGREE = 4
+#: ... holding this many letters at least (a common opening, "It is the", is no formula)
+FORMULA_LETTERS = 15
+#: an entry's sub-head has at most this many characters ("For County Treasurer.")
+ENTRY_HEAD_CHARS = 40
+
+
+def _opening_words(text: str) -> list[str]:
+    """The first :data:`FORMULA_WORDS` words of ``text``, letters only, lower case."""
+    return ["".join(ch for ch in w.casefold() if ch.isalpha()) for w in text.split()[:FORMULA_WORDS]]
+
+
+def _same_formula(a: str, b: str) -> bool:
+    """``a`` and ``b`` open on the same formula: :data:`FORMULA_AGREE` of their first :data:`FORMULA_WORDS` words
+    alike, word for word, :data:`FORMULA_LETTERS` letters or more."""
+    wa, wb = _opening_words(a), _opening_words(b)
+    if len(wa) < FORMULA_WORDS or len(wb) < FORMULA_WORDS or sum(len(w) for w in wa) < FORMULA_LETTERS:
+        return False
+    return sum(1 for x, y in zip(wa, wb, strict=True) if x and x == y) >= FORMULA_AGREE
 #: a block of display lines stranded below the next column's heading is an item of its own from this many runs of
 #: one size up
 STRANDED_RUNS = 3
@@ -3355,6 +3377,8 @@ class _PageCut:
         self.last_box: Box | None = None
         #: the article that is a listing of entries under rules, named after its headline (:meth:`entry_of_rubric`)
         self.listing: _Draft | None = None
+        #: the article that is a listing of entries under sub-heads, each opening on one formula (:meth:`formula_entry`)
+        self.formula_listing: _Draft | None = None
         #: the last line of that run
         self.last_line: Line | None = None
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
@@ -3614,6 +3638,52 @@ class _PageCut:
             d.parts.extend(_heading_parts(self.pending_heads))
             self.pending_heads, self.pending_ids = [], []
 
+    def formula_entry(self, text: str) -> bool:
+        """The short sub-head waiting over ``text`` heads the next entry of a listing: the current item is a rubric
+        over its first entry's sub-head ("ANNOUNCEMENTS" / "For Circuit Judge."), and that entry's text opens on
+        the formula ``text`` opens on ("The News is authorized to announce …"). Candidates' announcements, each
+        under its office, are one notice under the rubric: the sub-heads are its crossheads, the first one too.
+        After an item set in the listing's column the listing resumes on an entry opening on its formula ("For
+        Congress.")."""
+        if (len(self.pending_heads) != 1
+                or len(" ".join(ln.text for ln in self.pending_heads[0][0]).strip()) > ENTRY_HEAD_CHARS):
+            return False
+        d, listing = self.current, self.formula_listing
+        if listing is not None and _same_formula(self.first_paragraph(listing), text):
+            self.current = listing
+            return True
+        if d is None or d.kind not in ("article", "notice") or not _same_formula(self.first_paragraph(d), text):
+            return False
+        if not self.first_entry_head(d):
+            return False
+        self.formula_listing = d
+        return True
+
+    @staticmethod
+    def first_paragraph(d: _Draft) -> str:
+        return next((p.text for p in d.parts if p.role == "paragraph"), "")
+
+    def first_entry_head(self, d: _Draft) -> bool:
+        """The last line of ``d``'s headline group is a short sub-head under its rubric (a subheadline of its own,
+        or the last line of a headline of several): made a crosshead of the listing, as the next entries' are."""
+        heads = [p for p in d.parts if p.role in HEADLINE_ROLES]
+        if not heads or not any(p.role == "headline" for p in heads):
+            return False
+        last = heads[-1]
+        ids = list(dict.fromkeys(sp.line for sp in last.spans))
+        sub = self.line_of.get(ids[-1]) if ids else None
+        if sub is None or len(sub.text.strip()) > ENTRY_HEAD_CHARS:
+            return False
+        if last.role == "subheadline" and len(ids) == 1:
+            last.role = "section-heading"
+            return True
+        if last.role != "headline" or len(ids) < 2 or any(i not in self.line_of for i in ids):
+            return False
+        at = d.parts.index(last)
+        d.parts[at:at + 1] = [lines_part([self.line_of[i] for i in ids[:-1]], "headline"),
+                              lines_part([sub], "section-heading")]
+        return True
+
     def body_target(self, text: str = "") -> _Draft:
         """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
         if self.current is not None and self.run_in_crosshead(text):
@@ -3634,6 +3704,10 @@ class _PageCut:
         elif self.byline_under_head():
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
+            self.pending_heads, self.pending_ids = [], []
+        elif self.formula_entry(text):
+            assert self.current is not None
+            self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
             self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy

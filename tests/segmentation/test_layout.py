@@ -1268,3 +1268,30 @@ def test_a_deck_closing_a_column_block_stays_with_a_head_set_in_body_type() -> N
     story = next(a for a in arts if (a.headline or "").startswith("TROOPS AID IN RAID"))
     assert "Troops Lead Raid" in " ".join(p.text for p in story.parts if p.role != "paragraph")
     assert story.paragraphs()[0].text.startswith("Hot Springs, May 29.")
+
+
+def test_entries_under_sub_heads_opening_on_one_formula_are_one_listing_under_their_rubric() -> None:
+    """Little River News 1918: under the rubric ANNOUNCEMENTS each candidate's entry stands under a sub-head naming
+    the office ("For Circuit Judge.", "For Sheriff.") and opens on the paper's formula, garbled here and there by the
+    OCR ("The News is authorized to announce", "Th* News is …", "The News i3 …"): one notice, the sub-heads its
+    crossheads, the first one too; an entry after an item set in the listing's column ("For Congress.") resumes it.
+    Heads over text opening otherwise open items of their own."""
+    def entry(head: str, formula: str) -> list[tuple[str, float, float, float]]:
+        return [(head, 200, 200, 14), (formula, 25, 0, 0), ("Jas. S. Steel of Ashdown as a candidate for", 0, 0, 0),
+                ("the office, subject to the action of the", 0, 0, 0), ("Democratic primary, May 28.", 0, 250, 0)]
+    rows = [("THE REVIVAL MEETING", 160, 160, 0), ("In spite of hot weather, busy farmers came", 25, 0, 0), *_BODY * 2,
+            ("ANNOUNCEMENTS", 170, 170, 30),
+            *entry("For Circuit Judge.", "The News is authorized to announce"),
+            *entry("For Sheriff.", "Th* News is authorized to announce"),
+            *entry("For County Clerk.", "The News i3 authorized to announce"),
+            ("WINTHROP BANK REPORT", 150, 150, 40), ("The bank reports its condition at the close", 25, 0, 0),
+            *_BODY * 2, *entry("For Congress.", "The News is authorized to announce"),
+            ("LOCAL BRIEFS", 150, 150, 40), ("It is the wish of the club that every member", 25, 0, 0), *_BODY]
+    col = _column("c", 50, 100, rows, font=None)
+    other = _column("o", 700, 100, _BODY * 12, font=None)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["THE REVIVAL MEETING", "ANNOUNCEMENTS", "WINTHROP BANK REPORT",
+                                          "LOCAL BRIEFS"]
+    listing = arts[1]
+    body = [p.text for p in listing.parts if p.role not in ("headline", "kicker", "subheadline")]
+    assert body[0] == "For Circuit Judge." and "For Sheriff." in body and body[-2] == "For Congress."
