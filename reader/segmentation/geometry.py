@@ -1247,9 +1247,13 @@ def _is_dinkus(lines: Sequence[Line]) -> bool:
     return len(lines) == 1 and _ornament(lines[0].text)
 
 
+#: a wavy rule the OCR read as letters ("<vwwvwwvwwvwvw"): v's and w's alone on the line, eight or more
+WAVY_RULE = re.compile(r"^[<>~-]?[vwVW]{8,}[<>~-]?$")
+
+
 def _ornament(text: str) -> bool:
     t = text.strip()
-    return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None
+    return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None or WAVY_RULE.match(t) is not None
 
 
 def _dinkus_cut(lines: Sequence[Line]) -> int | None:

@@ -298,6 +298,19 @@ def test_a_number_set_large_heads_nothing_and_an_ornament_line_parts_two_items()
     assert arts[1].text.startswith("Rev. Jesse Hamilton")
 
 
+def test_a_wavy_rule_the_ocr_read_as_letters_parts_two_items() -> None:
+    """Little River News 1918: a wavy rule under the candidates' announcements, read by the OCR as "<vwwvwwvwwvwvw",
+    set off B. F. Arnold's card; as letters it joined nothing and parted nothing. A line of v's and w's alone is a
+    rule: it ends the item above it, as "-o-" does; a word of v's and w's inside running text parts nothing."""
+    head = _block("h", 50, 50, ["ANNOUNCEMENTS"], font=20, lh=40)
+    body = _block("b", 50, 100, ["The News is authorized to announce", "Hon. Otis T. Wingo as a candidate.",
+                                 "<vwwvwwvwwvwvw", "B. F. Arnold candidate for State Sen-", "ator of the 22nd District.",
+                                 "vvv www at the works.", "Your vote respectfully solicited."], font=9)
+    arts = [a for a in articles_from_layout([_page([head, body])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["ANNOUNCEMENTS", None]
+    assert arts[1].text.startswith("B. F. Arnold") and "vvv www at the works." in arts[1].text
+
+
 def test_a_deck_wrapped_in_lower_case_stays_display_and_a_large_tail_of_a_sentence_is_body() -> None:
     """Evening Star 1918: the deck "French Gain on Canal du Nord / and to the North / of Soissons." read as
     running text and was cut from its headline; a paragraph's last words with a noisy large size ("of Leury.")
