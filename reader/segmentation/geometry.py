@@ -2709,6 +2709,19 @@ def _credit_lines(run: Sequence[Line]) -> int:
     return 0
 
 
+#: a block as high as a column, boxed across columns, is one box of copy when it holds this many lines or more ...
+ACROSS_LINES = 8
+#: ... most of them running across this share of its width or more (columns boxed together hold narrow lines)
+ACROSS_SHARE = 0.6
+
+
+def _lines_across(block: Block, box: Box) -> bool:
+    """Most of the block's lines (:data:`ACROSS_LINES` or more) run across its width: one box of copy set across
+    the columns (a patent-medicine advert, "What is CASTORIA"), not columns or a banner boxed together."""
+    widths = sorted(ln.box[2] - ln.box[0] for ln in block.lines if ln.box is not None and ln.text.strip())
+    return len(widths) >= ACROSS_LINES and widths[len(widths) // 2] >= ACROSS_SHARE * (box[2] - box[0])
+
+
 def _column_block(block: Block, sizes: _Sizes) -> bool:
     """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
     column as one TextBlock, so the items in it are parted only by what the lines show."""
@@ -4288,10 +4301,13 @@ class _PageCut:
         boxed = self.boxed_across(block)
         copy = False  # the boxed block's text has begun
         for is_display, run in runs:
-            if boxed and copy:
+            # copy closing on its address ends the box's advert: what follows is read as in any block
+            if boxed and copy and not (is_display and self.closing_address(run)):
                 seen += len(run)
                 self.place_body(block, run, titled)
+                boxed = ADDRESS_CLOSE.search(run[-1].text.strip()) is None
                 continue
+            boxed = boxed and not copy
             copy = copy or not is_display
             if is_display and seen and (n := self.closing_address(run)):
                 self.place_body(block, run[:n])  # the address closing the copy above, set in display type
@@ -4320,12 +4336,15 @@ class _PageCut:
             self.place_body(block, run, titled)
 
     def boxed_across(self, block: Block) -> bool:
-        """The block is one box set across two columns or more (:data:`BANNER_COLUMNS`) but not a whole column: a
-        display advert the OCR boxed whole, whose display lines after its copy has begun ("OLD STYLE TINWARE.",
-        "Great Drop in the Price of Stoves and Ranges.") are its own, no new item's head."""
+        """The block is one box set across two columns or more (:data:`BANNER_COLUMNS`) but not a whole column, or
+        as high as one with its lines running across it (:func:`_lines_across`): a display advert the OCR boxed
+        whole, whose display lines after its copy has begun ("OLD STYLE TINWARE.", "Great Drop in the Price of Stoves
+        and Ranges.", "What is CASTORIA") are its own, no new item's head, until its copy closes on an address."""
         box = block_box(block)
-        return (box is not None and not self.vertical and self.column_width > 0
-                and box[2] - box[0] >= BANNER_COLUMNS * self.column_width and not _column_block(block, self.sizes))
+        if (box is None or self.vertical or self.column_width <= 0
+                or box[2] - box[0] < BANNER_COLUMNS * self.column_width):
+            return False
+        return not _column_block(block, self.sizes) or _lines_across(block, box)
 
     def tight_under_text(self, run: list[Line], after: Line | None, block: Block) -> bool:
         """The display run stands right under the body text placed last, in its column, with less whitespace between

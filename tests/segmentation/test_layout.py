@@ -304,7 +304,8 @@ def test_a_wavy_rule_the_ocr_read_as_letters_parts_two_items() -> None:
     rule: it ends the item above it, as "-o-" does; a word of v's and w's inside running text parts nothing."""
     head = _block("h", 50, 50, ["ANNOUNCEMENTS"], font=20, lh=40)
     body = _block("b", 50, 100, ["The News is authorized to announce", "Hon. Otis T. Wingo as a candidate.",
-                                 "<vwwvwwvwwvwvw", "B. F. Arnold candidate for State Sen-", "ator of the 22nd District.",
+                                 "<vwwvwwvwwvwvw", "B. F. Arnold candidate for State Sen-",
+                                 "ator of the 22nd District.",
                                  "vvv www at the works.", "Your vote respectfully solicited."], font=9)
     arts = [a for a in articles_from_layout([_page([head, body])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == ["ANNOUNCEMENTS", None]
@@ -1308,3 +1309,41 @@ def test_entries_under_sub_heads_opening_on_one_formula_are_one_listing_under_th
     listing = arts[1]
     body = [p.text for p in listing.parts if p.role not in ("headline", "kicker", "subheadline")]
     assert body[0] == "For Circuit Judge." and "For Sheriff." in body and body[-2] == "For Congress."
+
+
+def _tall_box(bid: str, y0: float, rows: list[tuple[str, float]]) -> tuple[Block, float]:
+    """A block across two columns (x 60-700) from rows of (text, size), its lines running across it."""
+    lines, y = [], y0
+    for k, (text, size) in enumerate(rows):
+        lh = 40 if size > 10 else 20
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(60, y, 700, y + lh - 2), font_size=size))
+        y += lh + 6
+    return Block(id=bid, lines=lines, box=(60, y0, 700, y), font_size=8), y
+
+
+def test_a_box_across_two_columns_as_high_as_a_column_is_one_advert_until_its_copy_closes_on_an_address() -> None:
+    """Nevada County Picayune 1920 (hOCR): the Castoria advert, boxed whole across two columns and as high as a
+    column, its copy running across the box, holds display lines inside its copy ("What is CASTORIA", "GENUINE
+    CASTORIA ALWAYS"): the advert's own, as in a shorter box. Lancaster 1885: a box whose copy closes on the shop's
+    address ("Next Door to the Court House, Lancaster, Pa.") holds the next advert's display under it: that one is
+    an item of its own."""
+    cols = [_block(f"c{k}", 50 + 340 * k, 100, [f"column {k} text line running on here"] * 12, font=8)
+            for k in range(3)]
+    copy = [("Castoria is a harmless substitute for Castor Oil, Paregoric and Syrups.", 8.0)] * 14
+    castoria, y = _tall_box("ad", 500, [("Children Cry for Fletcher's", 14.0), *copy, ("What is CASTORIA", 14.0),
+                                        *copy, ("GENUINE CASTORIA ALWAYS", 14.0),
+                                        ("The Centaur Company, New York.", 8.0)])
+    store, y = _tall_box("st", y + 20, [("FAHNESTOCK'S", 14.0), *copy[:10], ("R. E. FAHNESTOCK,", 14.0),
+                                        ("Next Door to the Court House, Lancaster, Pa.", 14.0),
+                                        ("HOUSE-FURNISHING GOODS,", 14.0), ("METZGER & HAUGHMAN'S", 14.0),
+                                        ("New lot of Sheeting and Shirting Muslins of all the makes.", 8.0),
+                                        ("43 WEST KING ST., LANCASTER.", 8.0)])
+    arts = [a for a in articles_from_layout([_page([*cols, castoria, store], width=1100, height=y + 100)])
+            if a.kind != "furniture"]
+    heads = [a.headline or "" for a in arts if a.headline != "column 0 text line running on here"]
+    assert [h for h in heads if "CASTORIA" in h or "Fletcher" in h] == ["Children Cry for Fletcher's"], heads
+    fletcher = next(a for a in arts if a.headline == "Children Cry for Fletcher's")
+    assert "What is CASTORIA" in fletcher.text and "The Centaur Company" in fletcher.text
+    fahnestock = next(a for a in arts if (a.headline or "").startswith("FAHNESTOCK'S"))
+    assert "Lancaster, Pa." in fahnestock.text and "METZGER" not in fahnestock.text
+    assert any((a.headline or "").startswith("HOUSE-FURNISHING GOODS") for a in arts), heads
