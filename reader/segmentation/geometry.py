@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
+    dash_dateline,
     is_date_line,
     is_dateline_lead,
     is_imprint,
@@ -1320,15 +1321,23 @@ MAX_INDENT = 6.0
 SHORT_END = 1.5
 
 
-def _item_lead(text: str, titled: bool, dialogue: bool = False) -> bool:
+def _dated(text: str) -> bool:
+    """``text`` opens a dispatch on its place and date, or on a dash standing for the place of the one above."""
+    return is_dateline_lead(text.strip()) or dash_dateline(text)
+
+
+def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
     date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
     own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing); a dash
-    not in ``dialogue`` (a serial's text, where a dash opens a character's speech: "— Vous pouvez me tuer …")."""
+    not in ``dialogue`` (a serial's text, where a dash opens a character's speech: "— Vous pouvez me tuer …"). A
+    dash standing for a place before a date or a wire's credit (:func:`dash_dateline`) opens a dispatch only under
+    one that opened on its place and date (``dated``: "Peſt, 19. Oktober. (W. T. B.)" / "— 20. Oktober. …"); in a
+    list of dated entries under a title ("Ernennungen …" / "— 28. Dezember. Prinz …") it runs on."""
     t = text.strip()
     if CLOSING_DATE.search(t) is not None:
         return False
-    dash = DASH_LEAD.match(t) is not None and not dialogue
+    dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
     return dash or _brief_mark(t) or (not titled and is_dateline_lead(t))
 
 
@@ -1371,6 +1380,7 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
     if height <= 0:
         return []
     starts = []
+    opening = lines[0].text  # the first line of the item the lines are in
     for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
         prev, box, above = lines[k - 1], known[k], known[k - 1]
         indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
@@ -1385,9 +1395,10 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
         # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
         quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
-        lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue)
+        lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
+            opening = lines[k].text
     return starts
 
 
@@ -4489,8 +4500,13 @@ class _PageCut:
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
-                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial())
+                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial(), self.opens_dated())
                 and not self.under_chapeau())
+
+    def opens_dated(self) -> bool:
+        """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""
+        first = next((p.text for p in self.current.parts if p.role == "paragraph"), "") if self.current else ""
+        return _dated(first)
 
     def chapter_number(self, block: Block, text_lines: list[Line]) -> bool:
         """A line holding only a chapter's number ("IX.") under a serial's label and title waiting for their text
