@@ -1252,6 +1252,20 @@ def _is_dinkus(lines: Sequence[Line]) -> bool:
 WAVY_RULE = re.compile(r"^[<>~-]?[vwVW]{8,}[<>~-]?$")
 
 
+#: a decorative rule the OCR read as a row of marks and letters ("^ ^ vv i*' Vi vs v. Vi ^ vs v^s iu ^"): this many
+#: tokens or more, none longer than three characters, no word of three letters, no figure
+GARBLED_RULE_TOKENS = 8
+
+
+def _garbled_rule(t: str) -> bool:
+    """A line of such marks (:data:`GARBLED_RULE_TOKENS`); a word set letter-spaced in capitals ("U. E. S T H E E M
+    A N.") is none: its tokens are capitals."""
+    tokens = t.split()
+    capitals = sum(1 for tok in tokens if tok[:1].isupper() and len(tok.rstrip(".,;:")) == 1)
+    return (len(tokens) >= GARBLED_RULE_TOKENS and all(len(tok) <= 3 for tok in tokens) and 2 * capitals < len(tokens)
+            and re.search(r"[^\W\d_]{3,}", t) is None and not any(ch.isdigit() for ch in t))
+
+
 def _ornament(text: str) -> bool:
     t = text.strip()
     return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None or WAVY_RULE.match(t) is not None
@@ -1643,6 +1657,15 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
 PUBLISHER_TERMS = re.compile(
     r"Herausgegeben\s+von|erscheint\s+jeden|Abonne|Insertion|Einrückung|published\s+every|per\s+annum|"
     r"Advertising\s+Rates|subscri(?:ption|bers)|Letter\s+Box|paraît\s+tous|verschijnt", re.IGNORECASE)
+#: the terms of an American weekly's own box ("Entered at the postoffice at … as second-class mail matter",
+#: "Subscription Price Per Year", "Published Wednesday and Saturday", "$1.50 Cash in Advance")
+BOX_TERMS = re.compile(
+    r"second[- ]class|entered\s+at\s+the\s+post|subscription|published\s+(?:every|weekly|daily|(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day)|per\s+(?:year|annum)|in\s+advance|editors?\s+and\s+publishers?", re.IGNORECASE)
+#: ... on two lines or more among a block's first this many lines ...
+BOX_LINES = 12
+#: ... the first of them among its first this many
+BOX_TOP = 4
 #: the box is told by at least this many blocks carrying those terms in one column
 PUBLISHER_BLOCKS = 3
 
@@ -4218,7 +4241,8 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
-        if self.dinkus_inside(block, text_lines) or self.signed_inside(block, text_lines):
+        if (self.box_atop(block, text_lines) or self.dinkus_inside(block, text_lines)
+                or self.signed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
         if not text_lines or self.chapter_number(block, text_lines):
@@ -4264,6 +4288,25 @@ class _PageCut:
             self.add_heads(text_lines, block)
             return
         self.place_runs(block, text_lines)
+
+    def box_atop(self, block: Block, text_lines: list[Line]) -> bool:
+        """The block opens on the paper's own box, the OCR boxing it with the column under it (an American weekly's
+        editorial page: "THE LITTLE RIVER NEWS" / "Published Wednesday and Saturday" / … / "Entered at the
+        postoffice at Ashdown, Arkansas, as second-class mail" / "Subscription Price Per Year, $1.50 Cash in
+        Advance"): its terms (:data:`BOX_TERMS`) on two lines or more among the block's first :data:`BOX_LINES`, the
+        first of them among its first :data:`BOX_TOP` lines. The lines down to the last of them are furniture; what
+        follows is placed as a block of its own. Placed, or False."""
+        if self.pending_heads or self.vertical:
+            return False
+        marked = [k for k, ln in enumerate(text_lines[:BOX_LINES]) if BOX_TERMS.search(ln.text)]
+        if len(marked) < 2 or marked[0] >= BOX_TOP or marked[-1] + 1 >= len(text_lines):
+            return False
+        cut = marked[-1] + 1
+        self.furniture.parts.append(lines_part(text_lines[:cut], "furniture"))
+        self.item_break = True
+        rest = text_lines[cut:]
+        self.place_text(replace(block, lines=rest), rest)
+        return True
 
     def dinkus_inside(self, block: Block, text_lines: list[Line]) -> bool:
         """An ornament inside the block (:func:`_dinkus_cut`) ends the item above it; what follows it is placed
@@ -4556,7 +4599,8 @@ class _PageCut:
         doubled = _duplicates(text_lines)
         chapter = self.pending_heads and self.in_serial()  # a serial's chapter number waits under its title
         noise = [ln for k, ln in enumerate(text_lines)
-                 if (is_ocr_fragment(ln.text) and not _initials_signature(text_lines, k)
+                 if ((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
+                     and not _initials_signature(text_lines, k)
                      and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
                  or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):

@@ -1347,3 +1347,27 @@ def test_a_box_across_two_columns_as_high_as_a_column_is_one_advert_until_its_co
     fahnestock = next(a for a in arts if (a.headline or "").startswith("FAHNESTOCK'S"))
     assert "Lancaster, Pa." in fahnestock.text and "METZGER" not in fahnestock.text
     assert any((a.headline or "").startswith("HOUSE-FURNISHING GOODS") for a in arts), heads
+
+
+def test_the_paper_s_box_atop_a_column_block_is_furniture_and_a_garbled_rule_under_it_is_noise() -> None:
+    """Little River News 1918 (hOCR): the OCR boxed the paper's box (title, days of issue, editors, postal entry,
+    subscription price) with the announcements under it, and read the ornamental rule between them as "^ ^ vv i*'
+    Vi vs v. Vi ^ vs v^s iu ^". The box's lines, down to the last carrying its terms, are furniture; the rule is
+    noise; the rubric under them heads the next item. A word set letter-spaced in capitals is no such rule."""
+    box = ["THE LITTLE RIVER NEWS", "Published Wednesday and Saturday", "GRAVES & GRAVES,",
+           "Editors and Publishers.", "Entered at the postoffice at Ashdown,", "Arkansas, as second-class mail",
+           "Subscription Price Per Year,", "$1.50 Cash in Advance"]
+    block = _block("b", 50, 100, [*box, "^ ^ vv i*' Vi vs v. Vi ^ vs v^s iu ^", "ANNOUNCEMENTS",
+                                  "The News is authorized to announce", "Judge Jas. S. Steel of Ashdown as a",
+                                  "candidate for Circuit Judge."], font=9)
+    block.lines[0].font_size = block.lines[len(box) + 1].font_size = 18
+    arts = articles_from_layout([_page([block])])
+    furniture = " ".join(a.text for a in arts if a.kind == "furniture")
+    assert "second-class" in furniture and "Cash in Advance" in furniture
+    items = [a for a in arts if a.kind != "furniture"]
+    assert [a.headline for a in items] == ["ANNOUNCEMENTS"], [a.headline for a in items]
+    assert items[0].paragraphs()[0].text.startswith("The News is authorized")
+    spaced = _block("s", 50, 100, ["ADVERTENTIES", "A D V E R T E N T I E B L A D,", "Ten overstaan van den",
+                                   "notaris zal worden verkocht."], font=9)
+    assert "A D V E R T E N T I E" in " ".join(a.text for a in articles_from_layout([_page([spaced])])
+                                               if a.kind != "furniture")
