@@ -40,6 +40,7 @@ from reader.segmentation.roles import (
     is_ocr_fragment,
     is_tabular,
     latin_dateline,
+    opens_on_date,
 )
 from reader.text.chars import em_width, is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
@@ -2693,6 +2694,8 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
 
 #: a block this many body lines high (or more) is a whole column the OCR did not part into items
 COLUMN_BLOCK_LINES = 30
+#: a Latin crosshead run in under a wire report has at most this many characters ("Panic Indescribable.")
+CROSSHEAD_CHARS_LATIN = 40
 #: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
 #: about a blank line (crossheads measured 0.55-0.85 on the NDNP pages of tests/data/pages, item heads 0.94 up)
 ITEM_HEAD_GAP = 0.9
@@ -3689,6 +3692,37 @@ class _PageCut:
             d.parts.extend(_heading_parts(self.pending_heads))
             self.pending_heads, self.pending_ids = [], []
 
+    def dated_crosshead(self, text: str) -> bool:
+        """The one line waiting over ``text`` is a crosshead of the wire report it stands in, not an item's head: the
+        current item opened on a place and date ("Mexico City, Jan. 4,—Scores of persons …"), the line is a Title
+        Case head closing on a full stop ("Seas is Churned.", "Panic Indescribable."), not set smaller than the body
+        (a telegraph column's item heads are), run in under the report's
+        finished text in its column with no blank line's whitespace above it, and no dateline or date follows it
+        (that opens the next dispatch: "Aus Paris." / "27. Dez. Die …")."""
+        if (self.current is None or self.current.kind != "article" or len(self.pending_heads) != 1
+                or len(self.pending_heads[0][0]) != 1 or self.vertical or not self.opens_dated()):
+            return False
+        head = self.pending_heads[0][0][0]
+        words = head.text.strip()
+        if (not words.endswith(".") or len(words) > CROSSHEAD_CHARS_LATIN or len(_words(words)) < 2
+                or _caps_line(words, CROSSHEAD_CAPS_SHARE) or (_capital_share(words) or 0.0) < RUN_IN_CAPITALS
+                or latin_dateline(text) or opens_on_date(text) or not self.last_body.endswith(_SENTENCE_END)):
+            return False
+        above, box = self.last_line, head.box
+        if above is None or above.box is None or box is None or self.smaller_than_body(head):
+            return False
+        across = min(above.box[2], box[2]) - max(above.box[0], box[0]) > 0
+        gap = box[1] - above.box[3]
+        return across and 0 <= gap < ITEM_HEAD_GAP * (self.sizes.height or self.em)
+
+    def smaller_than_body(self, line: Line) -> bool:
+        """The line is set smaller than the body: by its declared size where the page's sizes count, else by its
+        box (a telegraph column's item heads, "Die Bank von Frankreich." at 6 points over a body of 8)."""
+        if self.sizes.use_font and line.font_size:
+            return line.font_size < SMALL_HEAD_RATIO * self.sizes.body
+        height = self.sizes.height
+        return line.box is not None and height > 0 and line.box[3] - line.box[1] < DECK_TYPE * height
+
     def formula_entry(self, text: str) -> bool:
         """The short sub-head waiting over ``text`` heads the next entry of a listing: the current item is a rubric
         over its first entry's sub-head ("ANNOUNCEMENTS" / "For Circuit Judge."), and that entry's text opens on
@@ -3755,6 +3789,10 @@ class _PageCut:
         elif self.byline_under_head():
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
+            self.pending_heads, self.pending_ids = [], []
+        elif self.dated_crosshead(text):
+            assert self.current is not None
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
             self.pending_heads, self.pending_ids = [], []
         elif self.formula_entry(text):
             assert self.current is not None

@@ -67,6 +67,16 @@ def dash_dateline(text: str) -> bool:
     return DASH_DATELINE.match(text.strip()) is not None
 
 
+#: a day and a month, either way round ("27. Dez.", "den 27 Junii", "January 5")
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.?\s+" + _MONTH + r"|\b" + _MONTH + r"\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def opens_on_date(text: str) -> bool:
+    """``text`` names a day and a month within its first 40 characters: a dated item's opening ("27. Dez. Die
+    französische …", "Mandagen den 27 Junii …")."""
+    return _DAY_MONTH.search(text[:40]) is not None
+
+
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August;
 #: a wire's route between place and date ("ROME, via Paris. March 11.—") and a day of two ones read as letters
 #: ("March II.", "March ll.")

@@ -1371,3 +1371,27 @@ def test_the_paper_s_box_atop_a_column_block_is_furniture_and_a_garbled_rule_und
                                    "notaris zal worden verkocht."], font=9)
     assert "A D V E R T E N T I E" in " ".join(a.text for a in articles_from_layout([_page([spaced])])
                                                if a.kind != "furniture")
+
+
+def test_a_title_case_head_run_in_under_a_wire_report_is_its_crosshead() -> None:
+    """Ashdown 1920 (hOCR, no sizes): the earthquake report opening on "Mexico City, Jan. 4,—" runs on under
+    "Seas is Churned." (inside the column block) and "Panic Indescribable." (atop the next block), each centred and
+    run in under the report's finished text with no blank line above: crossheads of the report, not items. Over a
+    date ("27. Dez. Die …") such a head opens the next dispatch."""
+    rows = [("EARTHQUAKE SHAKES MEXICO", 150, 150, 0), ("Mexico City, Jan. 4,—Scores of persons have", 25, 0, 0),
+            *_BODY * 3, ("Seas is Churned.", 210, 210, 0), ("The earthquake caused great alarm in the", 25, 0, 0),
+            *_BODY * 2]
+    col = _column("c", 50, 100, rows, font=None)
+    nxt = _column("n", 50, col.box[3], [("Panic Indescribable.", 200, 200, 0),
+                                        ("The panic in the capital among the people", 25, 0, 0), *_BODY], font=None)
+    other = _column("o", 700, 100, _BODY * 9, font=None)
+    arts = [a for a in articles_from_layout([_page([col, nxt, other], width=1400, height=2600)])
+            if a.kind == "article"]
+    report = next(a for a in arts if a.headline == "EARTHQUAKE SHAKES MEXICO")
+    assert "Seas is Churned." in report.text and "Panic Indescribable." in report.text, [a.headline for a in arts]
+    assert "The panic in the capital" in report.text
+    dated = [*rows[:17], ("Aus Paris.", 220, 220, 0), ("27. Dez. Die französische Regierung hat", 25, 0, 0),
+             *_BODY * 3]
+    col = _column("d", 50, 100, dated, font=None)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    assert any(a.headline == "Aus Paris." for a in arts), [a.headline for a in arts]
