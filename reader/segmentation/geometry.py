@@ -1989,6 +1989,22 @@ def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
 DECK_HEIGHT = 2.5
 
 
+#: a line across the measure spans at least this share of the width of the lines around it
+FULL_MEASURE = 0.85
+#: ... and a sentence set across it holds this many words at least ("Why Not" over "buy your presents …" heads)
+SENTENCE_WORDS = 5
+
+
+def _full_measure(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` runs across the measure of ``lines`` (the span of their boxes)."""
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    box = lines[k].box
+    if box is None or len(boxes) < 2:
+        return False
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    return right > left and box[2] - box[0] >= FULL_MEASURE * (right - left)
+
+
 def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes | None = None) -> list[bool]:
     """Large lines that read as running text are body: a dateline opening a report, a sentence-case
     line that runs on from or into the text around it (a lead paragraph set large, a noisy size), a row
@@ -2012,8 +2028,14 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 # wrapped under its headline ("at Every Point by Al-") follows display type, not body
                 share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
-            if share is not None and into_body and _runs_into(lines, k) and _ends_on_run_on_word(ln.text):
-                share = 0.0  # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large
+            across = (into_body and len(ln.text.split()) >= SENTENCE_WORDS and _full_measure(lines, k)
+                      and _full_measure(lines, k + 1))
+            if share is not None and into_body and _runs_into(lines, k) and (_ends_on_run_on_word(ln.text) or across):
+                # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large; a sentence
+                # across the measure running on into a body line in lower case ("Judge Haynie will address a
+                # gathering at Serepta Springs" / "on Saturday, June 5th, …"), its names capitalised; a deck is
+                # set short, a headline of a few words too
+                share = 0.0
             if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
                 changed = True

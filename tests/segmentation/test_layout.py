@@ -1395,3 +1395,21 @@ def test_a_title_case_head_run_in_under_a_wire_report_is_its_crosshead() -> None
     col = _column("d", 50, 100, dated, font=None)
     arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
     assert any(a.headline == "Aus Paris." for a in arts), [a.headline for a in arts]
+
+
+def test_a_sentence_set_large_across_the_measure_running_on_in_lower_case_is_body_whatever_its_names() -> None:
+    """Prescott 1920: under "Judge G. R. Haynie, Candidate for Governor" the notice's first line, set a size above
+    its body ("Judge Haynie will address a gathering at Serepta Springs"), runs across the measure into "on Saturday,
+    June 5th, …": the text's first line, though half its words are names in capitals, not a deck."""
+    lines = [Line(id="b.l0", text="Judge G. R. Haynie, Candidate for Governor", box=(90, 100, 610, 140), font_size=12),
+             Line(id="b.l1", text="Judge Haynie will address a gathering at Serepta Springs", box=(60, 146, 650, 172),
+                  font_size=8),
+             Line(id="b.l2", text="on Saturday, June 5th, at 11 o'clock a. m., in the interest of",
+                  box=(50, 176, 650, 196), font_size=6),
+             Line(id="b.l3", text="his candidacy.", box=(50, 198, 200, 218), font_size=6)]
+    block = Block(id="b", lines=lines, box=(50, 100, 650, 218))
+    other = _block("o", 50, 300, ["The county court met on Monday and heard the reports of the"] * 12, width=600,
+                   font=6)
+    arts = [a for a in articles_from_layout([_page([block, other])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["Judge G. R. Haynie, Candidate for Governor"]
+    assert arts[0].paragraphs()[0].text.startswith("Judge Haynie will address")
