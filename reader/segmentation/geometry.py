@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
 from reader.segmentation.roles import (
+    dash_dateline,
     is_date_line,
     is_dateline_lead,
     is_imprint,
@@ -39,6 +40,7 @@ from reader.segmentation.roles import (
     is_ocr_fragment,
     is_tabular,
     latin_dateline,
+    opens_on_date,
 )
 from reader.text.chars import em_width, is_wide
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
@@ -212,12 +214,18 @@ def _xy_cut(boxes: list[tuple[Box, int]], vertical: bool, tol: float, depth: int
         # Only cut across where something spans the columns or a band of columns ends at one
         # foot: neighbouring bands that together still split into columns belong together
         # (their cut was a chance alignment of block ends, not a break in the flow).
+        # A band's columns are counted under the last tier set across some of them (a footnote or heading
+        # merged above them): that tier would join the columns it spans into one.
         merged: list[list[int]] = []
+        columns: list[int] = []  # the blocks of merged[-1] from its last tier of columns on
         for g in second():
-            if merged and cut_first(merged[-1] + g) > 1 and not _ruled_band(merged[-1], g, by_index, vertical, tol):
+            if merged and cut_first(merged[-1] + g) > 1 and not _ruled_band(columns, g, by_index, vertical, tol):
+                spanned = cut_first(merged[-1] + g) < cut_first(g)
                 merged[-1] = merged[-1] + g
+                columns = g if spanned else columns + g
             else:
                 merged.append(g)
+                columns = g
         return merged
 
     first, second = (cut_y, cut_x) if vertical else (cut_x, cut_y)
@@ -589,6 +597,13 @@ def _pitch(line: Line) -> float:
 GEOMETRY_AGREES = 1.3
 
 
+#: a short rule between two items as the OCR reads it ("-o-", "—", "-.-", "=="): two dashes or more, maybe an o or
+#: dots, nothing else
+RULE_TEXT = re.compile(r"^(?=(?:.*[-—–=_]){2})[-—–=_.·•oO ]{2,9}$")
+#: a page with this many such rules or more rules off its items (a house style: a rule over every item's head)
+RULED_PAGE = 3
+
+
 @dataclass
 class _Sizes:
     """How the page measures type: by font size where most lines have one, else by line extent.
@@ -602,6 +617,8 @@ class _Sizes:
     vertical: bool
     height: float = 0.0
     pitch: float = 0.0
+    #: the page parts its items by short rules the OCR read as text (:data:`RULED_PAGE` of them or more)
+    ruled: bool = False
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
@@ -640,7 +657,9 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
         if not vertical and ln.box is not None and n >= 8:
             heights.append((_extent(ln, False), n))
             pitches.append((_pitch(ln), n))
-    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches))
+    ruled = sum(1 for ln, _ in lines if RULE_TEXT.match(ln.text.strip())) >= RULED_PAGE
+    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches),
+                  ruled)
 
 
 def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
@@ -1220,16 +1239,37 @@ STUB_CHARS = 30
 #: a chapter's number under a serial's title ("Chapitre IV.", "CHAPTER XII.", "Kapitel 3."): the instalment's text
 #: opens on it, as a Chinese serial's opens on 第四囘 (:data:`CHAPTER`)
 LATIN_CHAPTER = re.compile(r"^(?:Chapitre|CHAPITRE|Chapter|CHAPTER|Kapitel|KAPITEL|Cap[ií]tulo|CAP[IÍ]TULO|Hoofdstuk"
-                           r"|HOOFDSTUK)\s+(?:[IVXLC]+|\d+)\b")
+                           r"|HOOFDSTUK)\s+(?:[IVXLC]+|\d+)\b|^" + r"[IVXLC]{1,7}\.$")
+#: a chapter's number alone on its line, closed by a stop ("IX."): a chapter line only under a serial's label, OCR noise
+#: elsewhere
+BARE_CHAPTER = re.compile(r"^[IVXLC]{1,7}\.$")
 
 def _is_dinkus(lines: Sequence[Line]) -> bool:
     """A block holding only an ornament: the compositor's mark between two items."""
     return len(lines) == 1 and _ornament(lines[0].text)
 
 
+#: a wavy rule the OCR read as letters ("<vwwvwwvwwvwvw"): v's and w's alone on the line, eight or more
+WAVY_RULE = re.compile(r"^[<>~-]?[vwVW]{8,}[<>~-]?$")
+
+
+#: a decorative rule the OCR read as a row of marks and letters ("^ ^ vv i*' Vi vs v. Vi ^ vs v^s iu ^"): this many
+#: tokens or more, none longer than three characters, no word of three letters, no figure
+GARBLED_RULE_TOKENS = 8
+
+
+def _garbled_rule(t: str) -> bool:
+    """A line of such marks (:data:`GARBLED_RULE_TOKENS`); a word set letter-spaced in capitals ("U. E. S T H E E M
+    A N.") is none: its tokens are capitals."""
+    tokens = t.split()
+    capitals = sum(1 for tok in tokens if tok[:1].isupper() and len(tok.rstrip(".,;:")) == 1)
+    return (len(tokens) >= GARBLED_RULE_TOKENS and all(len(tok) <= 3 for tok in tokens) and 2 * capitals < len(tokens)
+            and re.search(r"[^\W\d_]{3,}", t) is None and not any(ch.isdigit() for ch in t))
+
+
 def _ornament(text: str) -> bool:
     t = text.strip()
-    return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None
+    return DINKUS.match(t) is not None or RULED_DINKUS.match(t) is not None or WAVY_RULE.match(t) is not None
 
 
 def _dinkus_cut(lines: Sequence[Line]) -> int | None:
@@ -1296,15 +1336,23 @@ MAX_INDENT = 6.0
 SHORT_END = 1.5
 
 
-def _item_lead(text: str, titled: bool, dialogue: bool = False) -> bool:
+def _dated(text: str) -> bool:
+    """``text`` opens a dispatch on its place and date, or on a dash standing for the place of the one above."""
+    return is_dateline_lead(text.strip()) or dash_dateline(text)
+
+
+def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
     date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
     own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing); a dash
-    not in ``dialogue`` (a serial's text, where a dash opens a character's speech: "— Vous pouvez me tuer …")."""
+    not in ``dialogue`` (a serial's text, where a dash opens a character's speech: "— Vous pouvez me tuer …"). A
+    dash standing for a place before a date or a wire's credit (:func:`dash_dateline`) opens a dispatch only under
+    one that opened on its place and date (``dated``: "Peſt, 19. Oktober. (W. T. B.)" / "— 20. Oktober. …"); in a
+    list of dated entries under a title ("Ernennungen …" / "— 28. Dezember. Prinz …") it runs on."""
     t = text.strip()
     if CLOSING_DATE.search(t) is not None:
         return False
-    dash = DASH_LEAD.match(t) is not None and not dialogue
+    dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
     return dash or _brief_mark(t) or (not titled and is_dateline_lead(t))
 
 
@@ -1347,6 +1395,7 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
     if height <= 0:
         return []
     starts = []
+    opening = lines[0].text  # the first line of the item the lines are in
     for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
         prev, box, above = lines[k - 1], known[k], known[k - 1]
         indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
@@ -1361,9 +1410,10 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
         # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
         quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
-        lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue)
+        lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
+            opening = lines[k].text
     return starts
 
 
@@ -1608,6 +1658,15 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
 PUBLISHER_TERMS = re.compile(
     r"Herausgegeben\s+von|erscheint\s+jeden|Abonne|Insertion|Einrückung|published\s+every|per\s+annum|"
     r"Advertising\s+Rates|subscri(?:ption|bers)|Letter\s+Box|paraît\s+tous|verschijnt", re.IGNORECASE)
+#: the terms of an American weekly's own box ("Entered at the postoffice at … as second-class mail matter",
+#: "Subscription Price Per Year", "Published Wednesday and Saturday", "$1.50 Cash in Advance")
+BOX_TERMS = re.compile(
+    r"second[- ]class|entered\s+at\s+the\s+post|subscription|published\s+(?:every|weekly|daily|(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day)|per\s+(?:year|annum)|in\s+advance|editors?\s+and\s+publishers?", re.IGNORECASE)
+#: ... on two lines or more among a block's first this many lines ...
+BOX_LINES = 12
+#: ... the first of them among its first this many
+BOX_TOP = 4
 #: the box is told by at least this many blocks carrying those terms in one column
 PUBLISHER_BLOCKS = 3
 
@@ -1930,6 +1989,22 @@ def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
 DECK_HEIGHT = 2.5
 
 
+#: a line across the measure spans at least this share of the width of the lines around it
+FULL_MEASURE = 0.85
+#: ... and a sentence set across it holds this many words at least ("Why Not" over "buy your presents …" heads)
+SENTENCE_WORDS = 5
+
+
+def _full_measure(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` runs across the measure of ``lines`` (the span of their boxes)."""
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    box = lines[k].box
+    if box is None or len(boxes) < 2:
+        return False
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    return right > left and box[2] - box[0] >= FULL_MEASURE * (right - left)
+
+
 def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes | None = None) -> list[bool]:
     """Large lines that read as running text are body: a dateline opening a report, a sentence-case
     line that runs on from or into the text around it (a lead paragraph set large, a noisy size), a row
@@ -1953,8 +2028,14 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 # wrapped under its headline ("at Every Point by Al-") follows display type, not body
                 share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
-            if share is not None and into_body and _runs_into(lines, k) and _ends_on_run_on_word(ln.text):
-                share = 0.0  # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large
+            across = (into_body and len(ln.text.split()) >= SENTENCE_WORDS and _full_measure(lines, k)
+                      and _full_measure(lines, k + 1))
+            if share is not None and into_body and _runs_into(lines, k) and (_ends_on_run_on_word(ln.text) or across):
+                # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large; a sentence
+                # across the measure running on into a body line in lower case ("Judge Haynie will address a
+                # gathering at Serepta Springs" / "on Saturday, June 5th, …"), its names capitalised; a deck is
+                # set short, a headline of a few words too
+                share = 0.0
             if share is not None and (share < 0.5 or share <= 0.5 and into_body) and _runs_on(lines, k, out):
                 out[k] = False
                 changed = True
@@ -2412,11 +2493,13 @@ def _line_gaps(lines: Sequence[Line]) -> tuple[list[float], float]:
 class _ItemHeads:
     """Where the headline group of a telegraph item starts, above its dateline (see :func:`_item_heads`)."""
 
-    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float],
+                 ruled: bool = False) -> None:
         self.lines = lines
         self.out = flags
         self.left, self.right, self.em = edges
         self.gaps, self.usual = _line_gaps(lines)
+        self.ruled = ruled
 
     def text(self, k: int) -> str:
         return self.lines[k].text.strip()
@@ -2633,6 +2716,8 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
 
 #: a block this many body lines high (or more) is a whole column the OCR did not part into items
 COLUMN_BLOCK_LINES = 30
+#: a Latin crosshead run in under a wire report has at most this many characters ("Panic Indescribable.")
+CROSSHEAD_CHARS_LATIN = 40
 #: whitespace above a centred head, beyond the block's usual line gap, that sets off an item (in body line heights):
 #: about a blank line (crossheads measured 0.55-0.85 on the NDNP pages of tests/data/pages, item heads 0.94 up)
 ITEM_HEAD_GAP = 0.9
@@ -2683,6 +2768,19 @@ def _credit_lines(run: Sequence[Line]) -> int:
     return 0
 
 
+#: a block as high as a column, boxed across columns, is one box of copy when it holds this many lines or more ...
+ACROSS_LINES = 8
+#: ... most of them running across this share of its width or more (columns boxed together hold narrow lines)
+ACROSS_SHARE = 0.6
+
+
+def _lines_across(block: Block, box: Box) -> bool:
+    """Most of the block's lines (:data:`ACROSS_LINES` or more) run across its width: one box of copy set across
+    the columns (a patent-medicine advert, "What is CASTORIA"), not columns or a banner boxed together."""
+    widths = sorted(ln.box[2] - ln.box[0] for ln in block.lines if ln.box is not None and ln.text.strip())
+    return len(widths) >= ACROSS_LINES and widths[len(widths) // 2] >= ACROSS_SHARE * (box[2] - box[0])
+
+
 def _column_block(block: Block, sizes: _Sizes) -> bool:
     """The block is as high as a column of many lines: microfilm OCR (NDNP/iArchives) often gives a whole
     column as one TextBlock, so the items in it are parted only by what the lines show."""
@@ -2708,11 +2806,13 @@ def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
 class _ColumnHeads:
     """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
 
-    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float]) -> None:
+    def __init__(self, lines: Sequence[Line], flags: list[bool], edges: tuple[float, float, float],
+                 ruled: bool = False) -> None:
         self.lines = lines
         self.out = flags
         self.left, self.right, self.em = edges
         self.gaps, self.usual = _line_gaps(lines)
+        self.ruled = ruled
 
     def head_text(self, k: int) -> bool:
         """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
@@ -2790,9 +2890,15 @@ class _ColumnHeads:
         body under it ("AFTERNOON SESSION.", "PICKS SALT PALACE") is a crosshead: it stays in its story."""
         text = self.lines[k].text.rstrip()
         run_in = (text.endswith(".") and not _caps_line(text, CROSSHEAD_CAPS_SHARE) and len(_words(text)) >= 2
-                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS)
+                  and (_capital_share(text) or 0.0) >= RUN_IN_CAPITALS and not self.crosshead_between_rules(k))
         return (k == 0 or self.deck(k + 1) or latin_dateline(self.lines[k + 1].text)
                 or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
+
+
+    def crosshead_between_rules(self, k: int) -> bool:
+        """The page parts its items by short rules (:data:`RULE_TEXT`) and none stands right above line ``k``: a
+        paper that rules off every item sets a head run in under text with no rule as a story's crosshead."""
+        return self.ruled and k > 0 and RULE_TEXT.match(self.lines[k - 1].text.strip()) is None
 
 
 def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
@@ -2804,7 +2910,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     edges = _edges(lines, sizes)
     if edges is None or not _column_block(block, sizes):
         return flags
-    heads = _ColumnHeads(lines, list(flags), edges)
+    heads = _ColumnHeads(lines, list(flags), edges, sizes.ruled)
     k = 0
     while k < len(lines) - 1:
         if not heads.out[k] and heads.finished(k) and (
@@ -2815,7 +2921,8 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
             while k + 1 < len(lines) and not heads.out[k + 1] and heads.deck(k + 1):
                 k += 1
                 heads.out[k] = True
-            if k == top and (end := _closed_deck(lines, k, edges)):  # or a deck closed by a set-in line
+            # or a deck closed by a set-in line, or closing the block over the text in the next one
+            if k == top and (end := _closed_deck(lines, k, edges) or _deck_closing_block(lines, k, edges)):
                 for i in range(k + 1, end):
                     heads.out[i] = True
                 k = end - 1
@@ -3253,6 +3360,28 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 
 #: a run-in title (the words before an entry's first full stop) has at most this many characters
 RUN_IN_TITLE_CHARS = 40
+#: an entry of a listing opens on a formula of this many words ("The News is authorized to announce") ...
+FORMULA_WORDS = 5
+#: ... of which this many agree with the first entry's (the OCR garbles one: "Th* News", "i3 authorized") ...
+FORMULA_AGREE = 4
+#: ... holding this many letters at least (a common opening, "It is the", is no formula)
+FORMULA_LETTERS = 15
+#: an entry's sub-head has at most this many characters ("For County Treasurer.")
+ENTRY_HEAD_CHARS = 40
+
+
+def _opening_words(text: str) -> list[str]:
+    """The first :data:`FORMULA_WORDS` words of ``text``, letters only, lower case."""
+    return ["".join(ch for ch in w.casefold() if ch.isalpha()) for w in text.split()[:FORMULA_WORDS]]
+
+
+def _same_formula(a: str, b: str) -> bool:
+    """``a`` and ``b`` open on the same formula: :data:`FORMULA_AGREE` of their first :data:`FORMULA_WORDS` words
+    alike, word for word, :data:`FORMULA_LETTERS` letters or more."""
+    wa, wb = _opening_words(a), _opening_words(b)
+    if len(wa) < FORMULA_WORDS or len(wb) < FORMULA_WORDS or sum(len(w) for w in wa) < FORMULA_LETTERS:
+        return False
+    return sum(1 for x, y in zip(wa, wb, strict=True) if x and x == y) >= FORMULA_AGREE
 #: a block of display lines stranded below the next column's heading is an item of its own from this many runs of
 #: one size up
 STRANDED_RUNS = 3
@@ -3324,6 +3453,8 @@ class _PageCut:
         self.last_box: Box | None = None
         #: the article that is a listing of entries under rules, named after its headline (:meth:`entry_of_rubric`)
         self.listing: _Draft | None = None
+        #: the article that is a listing of entries under sub-heads, each opening on one formula (:meth:`formula_entry`)
+        self.formula_listing: _Draft | None = None
         #: the last line of that run
         self.last_line: Line | None = None
         #: the article a run-in crosshead was placed in, or a serial's instalment opened by a chapter title (pages
@@ -3583,6 +3714,83 @@ class _PageCut:
             d.parts.extend(_heading_parts(self.pending_heads))
             self.pending_heads, self.pending_ids = [], []
 
+    def dated_crosshead(self, text: str) -> bool:
+        """The one line waiting over ``text`` is a crosshead of the wire report it stands in, not an item's head: the
+        current item opened on a place and date ("Mexico City, Jan. 4,—Scores of persons …"), the line is a Title
+        Case head closing on a full stop ("Seas is Churned.", "Panic Indescribable."), not set smaller than the body
+        (a telegraph column's item heads are), run in under the report's
+        finished text in its column with no blank line's whitespace above it, and no dateline or date follows it
+        (that opens the next dispatch: "Aus Paris." / "27. Dez. Die …")."""
+        if (self.current is None or self.current.kind != "article" or len(self.pending_heads) != 1
+                or len(self.pending_heads[0][0]) != 1 or self.vertical or not self.opens_dated()):
+            return False
+        head = self.pending_heads[0][0][0]
+        words = head.text.strip()
+        if (not words.endswith(".") or len(words) > CROSSHEAD_CHARS_LATIN or len(_words(words)) < 2
+                or _caps_line(words, CROSSHEAD_CAPS_SHARE) or (_capital_share(words) or 0.0) < RUN_IN_CAPITALS
+                or latin_dateline(text) or opens_on_date(text) or not self.last_body.endswith(_SENTENCE_END)):
+            return False
+        above, box = self.last_line, head.box
+        if above is None or above.box is None or box is None or self.smaller_than_body(head):
+            return False
+        across = min(above.box[2], box[2]) - max(above.box[0], box[0]) > 0
+        gap = box[1] - above.box[3]
+        return across and 0 <= gap < ITEM_HEAD_GAP * (self.sizes.height or self.em)
+
+    def smaller_than_body(self, line: Line) -> bool:
+        """The line is set smaller than the body: by its declared size where the page's sizes count, else by its
+        box (a telegraph column's item heads, "Die Bank von Frankreich." at 6 points over a body of 8)."""
+        if self.sizes.use_font and line.font_size:
+            return line.font_size < SMALL_HEAD_RATIO * self.sizes.body
+        height = self.sizes.height
+        return line.box is not None and height > 0 and line.box[3] - line.box[1] < DECK_TYPE * height
+
+    def formula_entry(self, text: str) -> bool:
+        """The short sub-head waiting over ``text`` heads the next entry of a listing: the current item is a rubric
+        over its first entry's sub-head ("ANNOUNCEMENTS" / "For Circuit Judge."), and that entry's text opens on
+        the formula ``text`` opens on ("The News is authorized to announce …"). Candidates' announcements, each
+        under its office, are one notice under the rubric: the sub-heads are its crossheads, the first one too.
+        After an item set in the listing's column the listing resumes on an entry opening on its formula ("For
+        Congress.")."""
+        if (len(self.pending_heads) != 1
+                or len(" ".join(ln.text for ln in self.pending_heads[0][0]).strip()) > ENTRY_HEAD_CHARS):
+            return False
+        d, listing = self.current, self.formula_listing
+        if listing is not None and _same_formula(self.first_paragraph(listing), text):
+            self.current = listing
+            return True
+        if d is None or d.kind not in ("article", "notice") or not _same_formula(self.first_paragraph(d), text):
+            return False
+        if not self.first_entry_head(d):
+            return False
+        self.formula_listing = d
+        return True
+
+    @staticmethod
+    def first_paragraph(d: _Draft) -> str:
+        return next((p.text for p in d.parts if p.role == "paragraph"), "")
+
+    def first_entry_head(self, d: _Draft) -> bool:
+        """The last line of ``d``'s headline group is a short sub-head under its rubric (a subheadline of its own,
+        or the last line of a headline of several): made a crosshead of the listing, as the next entries' are."""
+        heads = [p for p in d.parts if p.role in HEADLINE_ROLES]
+        if not heads or not any(p.role == "headline" for p in heads):
+            return False
+        last = heads[-1]
+        ids = list(dict.fromkeys(sp.line for sp in last.spans))
+        sub = self.line_of.get(ids[-1]) if ids else None
+        if sub is None or len(sub.text.strip()) > ENTRY_HEAD_CHARS:
+            return False
+        if last.role == "subheadline" and len(ids) == 1:
+            last.role = "section-heading"
+            return True
+        if last.role != "headline" or len(ids) < 2 or any(i not in self.line_of for i in ids):
+            return False
+        at = d.parts.index(last)
+        d.parts[at:at + 1] = [lines_part([self.line_of[i] for i in ids[:-1]], "headline"),
+                              lines_part([sub], "section-heading")]
+        return True
+
     def body_target(self, text: str = "") -> _Draft:
         """The article body ``text`` goes to: the one the pending headlines open, else the current one."""
         if self.current is not None and self.run_in_crosshead(text):
@@ -3603,6 +3811,14 @@ class _PageCut:
         elif self.byline_under_head():
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines], "byline"))
+            self.pending_heads, self.pending_ids = [], []
+        elif self.dated_crosshead(text):
+            assert self.current is not None
+            self.current.parts.append(lines_part(self.pending_heads[0][0], "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
+        elif self.formula_entry(text):
+            assert self.current is not None
+            self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
             self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
@@ -4085,10 +4301,11 @@ class _PageCut:
         OCR fragments (no word in them) are noise parts of the article they fall in (of the page's
         furniture before the first one), never an article of their own.
         """
-        if self.dinkus_inside(block, text_lines) or self.signed_inside(block, text_lines):
+        if (self.box_atop(block, text_lines) or self.dinkus_inside(block, text_lines)
+                or self.signed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
-        if not text_lines:
+        if not text_lines or self.chapter_number(block, text_lines):
             return
         if not self.vertical and self.place_notices(block, text_lines):
             return
@@ -4131,6 +4348,25 @@ class _PageCut:
             self.add_heads(text_lines, block)
             return
         self.place_runs(block, text_lines)
+
+    def box_atop(self, block: Block, text_lines: list[Line]) -> bool:
+        """The block opens on the paper's own box, the OCR boxing it with the column under it (an American weekly's
+        editorial page: "THE LITTLE RIVER NEWS" / "Published Wednesday and Saturday" / … / "Entered at the
+        postoffice at Ashdown, Arkansas, as second-class mail" / "Subscription Price Per Year, $1.50 Cash in
+        Advance"): its terms (:data:`BOX_TERMS`) on two lines or more among the block's first :data:`BOX_LINES`, the
+        first of them among its first :data:`BOX_TOP` lines. The lines down to the last of them are furniture; what
+        follows is placed as a block of its own. Placed, or False."""
+        if self.pending_heads or self.vertical:
+            return False
+        marked = [k for k, ln in enumerate(text_lines[:BOX_LINES]) if BOX_TERMS.search(ln.text)]
+        if len(marked) < 2 or marked[0] >= BOX_TOP or marked[-1] + 1 >= len(text_lines):
+            return False
+        cut = marked[-1] + 1
+        self.furniture.parts.append(lines_part(text_lines[:cut], "furniture"))
+        self.item_break = True
+        rest = text_lines[cut:]
+        self.place_text(replace(block, lines=rest), rest)
+        return True
 
     def dinkus_inside(self, block: Block, text_lines: list[Line]) -> bool:
         """An ornament inside the block (:func:`_dinkus_cut`) ends the item above it; what follows it is placed
@@ -4179,10 +4415,13 @@ class _PageCut:
         boxed = self.boxed_across(block)
         copy = False  # the boxed block's text has begun
         for is_display, run in runs:
-            if boxed and copy:
+            # copy closing on its address ends the box's advert: what follows is read as in any block
+            if boxed and copy and not (is_display and self.closing_address(run)):
                 seen += len(run)
                 self.place_body(block, run, titled)
+                boxed = ADDRESS_CLOSE.search(run[-1].text.strip()) is None
                 continue
+            boxed = boxed and not copy
             copy = copy or not is_display
             if is_display and seen and (n := self.closing_address(run)):
                 self.place_body(block, run[:n])  # the address closing the copy above, set in display type
@@ -4211,12 +4450,15 @@ class _PageCut:
             self.place_body(block, run, titled)
 
     def boxed_across(self, block: Block) -> bool:
-        """The block is one box set across two columns or more (:data:`BANNER_COLUMNS`) but not a whole column: a
-        display advert the OCR boxed whole, whose display lines after its copy has begun ("OLD STYLE TINWARE.",
-        "Great Drop in the Price of Stoves and Ranges.") are its own, no new item's head."""
+        """The block is one box set across two columns or more (:data:`BANNER_COLUMNS`) but not a whole column, or
+        as high as one with its lines running across it (:func:`_lines_across`): a display advert the OCR boxed
+        whole, whose display lines after its copy has begun ("OLD STYLE TINWARE.", "Great Drop in the Price of Stoves
+        and Ranges.", "What is CASTORIA") are its own, no new item's head, until its copy closes on an address."""
         box = block_box(block)
-        return (box is not None and not self.vertical and self.column_width > 0
-                and box[2] - box[0] >= BANNER_COLUMNS * self.column_width and not _column_block(block, self.sizes))
+        if (box is None or self.vertical or self.column_width <= 0
+                or box[2] - box[0] < BANNER_COLUMNS * self.column_width):
+            return False
+        return not _column_block(block, self.sizes) or _lines_across(block, box)
 
     def tight_under_text(self, run: list[Line], after: Line | None, block: Block) -> bool:
         """The display run stands right under the body text placed last, in its column, with less whitespace between
@@ -4361,8 +4603,23 @@ class _PageCut:
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
-                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial())
+                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial(), self.opens_dated())
                 and not self.under_chapeau())
+
+    def opens_dated(self) -> bool:
+        """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""
+        first = next((p.text for p in self.current.parts if p.role == "paragraph"), "") if self.current else ""
+        return _dated(first)
+
+    def chapter_number(self, block: Block, text_lines: list[Line]) -> bool:
+        """A line holding only a chapter's number ("IX.") under a serial's label and title waiting for their text
+        waits with them: the instalment's text opens on it (:meth:`serial_chapter`)."""
+        if len(text_lines) != 1 or not self.pending_heads or not self.in_serial():
+            return False
+        if BARE_CHAPTER.match(text_lines[0].text.strip()) is None:
+            return False
+        self.add_heads(text_lines, block)
+        return True
 
     def in_serial(self) -> bool:
         """The current article is a serial's instalment: its headline group holds the serial's label
@@ -4400,8 +4657,11 @@ class _PageCut:
             self.item_break = True
             return []
         doubled = _duplicates(text_lines)
+        chapter = self.pending_heads and self.in_serial()  # a serial's chapter number waits under its title
         noise = [ln for k, ln in enumerate(text_lines)
-                 if (is_ocr_fragment(ln.text) and not _initials_signature(text_lines, k))
+                 if ((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
+                     and not _initials_signature(text_lines, k)
+                     and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
                  or not self.vertical and _sliver(ln) or k in doubled]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True

@@ -55,6 +55,28 @@ _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 _MONTH = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
           r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
+#: a dash standing for the place of the dispatch above, then the new dispatch's date or only its wire's credit
+#: ("— 20. Oktober. (W. T. B.) Die …", "— (W. T. B.) Die Mehrzahl …"); the day closed by its stop, as German
+#: dates set it ("— 20 Mark für …" is no date)
+DASH_DATELINE = re.compile(r"^[—–]\s+(?:\d{1,2}\.\s+" + _MONTH + r"(?:\s|$)|\([A-ZÀ-Þ][^()]{1,20}\)\s)",
+                           re.IGNORECASE)
+
+
+def dash_dateline(text: str) -> bool:
+    """``text`` opens on a dash for the place of the dispatch above and the new one's date or wire credit."""
+    return DASH_DATELINE.match(text.strip()) is not None
+
+
+#: a day and a month, either way round ("27. Dez.", "den 27 Junii", "January 5")
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.?\s+" + _MONTH + r"|\b" + _MONTH + r"\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def opens_on_date(text: str) -> bool:
+    """``text`` names a day and a month within its first 40 characters: a dated item's opening ("27. Dez. Die
+    französische …", "Mandagen den 27 Junii …")."""
+    return _DAY_MONTH.search(text[:40]) is not None
+
+
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August;
 #: a wire's route between place and date ("ROME, via Paris. March 11.—") and a day of two ones read as letters
 #: ("March II.", "March ll.")

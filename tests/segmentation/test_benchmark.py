@@ -94,9 +94,10 @@ NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 0),
 #: the former held-out set heldout2 (tests/datasets.py), training pages since issue 15's advert/notice pass: source →
 #: (fewest right, most spurious) over its heldout2 files, at the figures measured when they moved in (103/179 right,
 #: 52 spurious of 179 produced; seg17: Le Gaulois 1882 7 → 4 spurious by its garbled title logo, the Winchester News
-#: 6 → 7 right and 8 → 7 spurious by its hanging decks)
+#: 6 → 7 right and 8 → 7 spurious by its hanging decks; seg22: Ashdown 1920 12 → 13 right and 4 → 2 spurious by the
+#: crossheads of its datelined earthquake report)
 FORMER_HELDOUT2 = {"bnf_europeana_gaulois_1882-02-08": (4, 4), "bnf_europeana_pji_1900-06-03": (7, 1),
-                   "bnl_lunion_1860-11-30": (5, 4), "ecpo_jingbao": (53, 7), "hocr_ashdown_ark_1920-01": (12, 4),
+                   "bnl_lunion_1860-11-30": (5, 4), "ecpo_jingbao": (53, 7), "hocr_ashdown_ark_1920-01": (13, 2),
                    "kb_ddd_010100993_1876-12-01": (11, 2), "ndnp_winchester_news_1910-10-31": (7, 6),
                    "reichsanzeiger_gt": (15, 2)}
 HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NAMES}
@@ -114,20 +115,23 @@ HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NA
 #: 30 → 27 spurious by adverts' display lines close under their copy; seg20: Lancaster 1888 6 → 9 right and 27 → 28
 #: spurious by centred heads the OCR garbled past their case and stops, set apart by whitespace; the one more spurious
 #: is a market report's crosshead so set, "Bteeaaaraact,"; Prescott 1920 3 → 4 right: the FOR HAY advert, all display
-#: lines at a column's foot, is no kicker of the next column's headline)
+#: lines at a column's foot, is no kicker of the next column's headline; seg22: Prescott 1920 4 → 5 right and 3 → 2
+#: spurious, a notice's first line set large across the measure being its text)
 FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_ouest_eclair_1918-12-17": (9, 0),
                    "ecpo_jingbao": (49, 12), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
                    "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (9, 28),
-                   "ndnp_prescott_ark_1920-05-27": (4, 3), "reichsanzeiger_gt": (18, 8)}
+                   "ndnp_prescott_ark_1920-05-27": (5, 2), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
 #: the former held-out set heldout5 (tests/datasets.py), training pages since session seg21: source → (fewest right,
 #: most spurious) over its heldout5 files; 131/188 right and 60 spurious of 218 produced when they moved in; seg21:
-#: Little River News 1920 10 → 11 right, 6 → 5 spurious (a deck closing a column block)
-FORMER_HELDOUT5 = {"bnl_lunion_1863-12-24": (5, 14), "ecpo_jingbao": (90, 6), "hocr_little_river_news_1918-05": (2, 23),
-                   "hocr_nevada_county_picayune_1920-04-22": (4, 10), "ndnp_little_river_news_1920-06-02": (11, 5),
-                   "reichsanzeiger_gt": (20, 1)}
+#: Little River News 1920 10 → 11 right, 6 → 5 spurious (a deck closing a column block); seg22: L'Union 1863 5 → 6 right
+#: and 14 → 4 spurious, Little River News 1918 2 → 4 and 23 → 9, Nevada County Picayune 4 → 5 and 10 → 7, Little River
+#: News 1920 11 → 12 and 5 → 3, Reichs-Anzeiger 1878 20 → 26 right
+FORMER_HELDOUT5 = {"bnl_lunion_1863-12-24": (6, 4), "ecpo_jingbao": (90, 6), "hocr_little_river_news_1918-05": (4, 9),
+                   "hocr_nevada_county_picayune_1920-04-22": (5, 7), "ndnp_little_river_news_1920-06-02": (12, 3),
+                   "reichsanzeiger_gt": (26, 1)}
 HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NAMES}
 
 
@@ -242,7 +246,11 @@ def test_real_pages_stay_above_the_floor() -> None:
     # byline and credit over a dateline in capitals read as headline group).
     # Session seg21: heldout5 moved in (10 files, 188 scored items): 1,408 items, 1,008 right (71.6 %), 274 spurious
     # of 1,461 (18.8 %) before the pass; the floor is set to these figures.
-    assert right / truth >= 0.715 and spurious / produced <= 0.188, (right, truth, spurious, produced)
+    # Session seg22 (columns under a tier across some of them, a serial's chapter number, crossheads on a ruled page
+    # and under a datelined report, listings of entries opening on one formula, wavy and garbled rules, boxes of copy
+    # across two columns, dash dispatches, the paper's box atop a column, a large first line across the measure):
+    # 1,009 → 1,023 right (72.7 %), 273 → 239 spurious of 1,437 (16.6 %).
+    assert right / truth >= 0.726 and spurious / produced <= 0.167, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))

@@ -207,6 +207,42 @@ def test_a_band_of_columns_filled_to_one_foot_is_read_before_the_section_under_i
     assert [b.id for b in reading_order(page)] == ["top0", "foot0", "top1", "foot1", "top2", "foot2"]
 
 
+def test_a_line_across_some_columns_over_a_band_does_not_hide_the_band_s_own_columns() -> None:
+    """L'Union 1863: a timetable's footnote set across the first three of four columns sat over the news; the
+    news columns, filled to one foot over the feuilleton, were read with it and column 4 after the feuilleton."""
+    mast = _block("mast", 50, 0, ["L'UNION"], width=900, lh=40)
+    note = _block("note", 100, 60, ["the hour at Paris is behind"], width=600)
+    cols = [_block(f"top{k}", 50 + 240 * k, 100, ["column text"] * (10 + 5 * (k % 2)), width=220) for k in range(4)]
+    for c in cols:  # every column filled to the same foot, y = 500
+        c.lines[-1].box = (c.lines[-1].box[0], c.lines[-1].box[1], c.lines[-1].box[2], 500.0)
+        c.box = (c.box[0], c.box[1], c.box[2], 500.0)
+    foot = [_block(f"foot{k}", 50 + 240 * k, 540, ["feuilleton verse"] * 8, width=220) for k in range(4)]
+    page = _page([mast, note, *foot, *cols])
+    assert [b.id for b in reading_order(page)] == ["mast", "note", "top0", "top1", "top2", "top3",
+                                                   "foot0", "foot1", "foot2", "foot3"]
+
+
+def test_a_chapter_number_alone_under_a_serial_s_title_opens_the_instalment_s_text() -> None:
+    """L'Union 1863: under "FEUILLETON." and "MADAME THÉRÈSE." the chapter's number "IX." stood alone on its line
+    over "(Suite.)": it was set aside as an OCR fragment and "(Suite.)" read as a deck; both open the text."""
+    label = _block("lab", 250, 100, ["FEUILLETON."], width=200, lh=34, font=11)
+    title = _block("tit", 150, 200, ["MADAME THÉRÈSE."], width=400, lh=60, font=20)
+    num = _block("num", 330, 290, ["IX."], width=40, lh=38, font=10)
+    cont = _block("cont", 310, 340, ["(Suite.)"], width=90, lh=38, font=10)
+    text = _block("txt", 50, 390, ["Tout cela, je le voyais d'avance, je ne me", "tenais plus en place.",
+                                    "— Mais, au nom du ciel, qu'as-tu donc?", "me disait Lisbeth; tu vas, tu cours",
+                                    "une âme en peine.", "Je n'entendais plus; le nez aplati contre",
+                                    "la vitre, je pensai."],
+                  width=600, lh=40, font=10, indents={0: 30, 2: 30, 5: 30}, ends={1: 300, 4: 250, 6: 300})
+    arts = [a for a in articles_from_layout([_page([label, title, num, cont, text])]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].headline == "MADAME THÉRÈSE."
+    assert [p.text for p in arts[0].paragraphs()][:2] == ["IX.", "(Suite.)"]
+    # elsewhere a Roman numeral alone on its line is still no heading of its own
+    stray = _block("stray", 330, 290, ["IX."], width=40, lh=38, font=10)
+    plain = articles_from_layout([_page([title, stray, text])])
+    assert not any(p.text == "IX." for a in plain if a.kind != "furniture" for p in a.paragraphs())
+
+
 def _blind_page(paragraphs: list[list[str]]) -> Page:
     """A page as ECPO without its divs gives it: paragraphs in reading order, no sizes, no boxes."""
     blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{j}", text=t) for j, t in enumerate(p)], order=k)
@@ -260,6 +296,20 @@ def test_a_number_set_large_heads_nothing_and_an_ornament_line_parts_two_items()
     assert [a.kind for a in arts] == ["article", "article"]
     assert arts[0].headline == "CLASSIFIED" and "PUBLIC SALE" in arts[0].text
     assert arts[1].text.startswith("Rev. Jesse Hamilton")
+
+
+def test_a_wavy_rule_the_ocr_read_as_letters_parts_two_items() -> None:
+    """Little River News 1918: a wavy rule under the candidates' announcements, read by the OCR as "<vwwvwwvwwvwvw",
+    set off B. F. Arnold's card; as letters it joined nothing and parted nothing. A line of v's and w's alone is a
+    rule: it ends the item above it, as "-o-" does; a word of v's and w's inside running text parts nothing."""
+    head = _block("h", 50, 50, ["ANNOUNCEMENTS"], font=20, lh=40)
+    body = _block("b", 50, 100, ["The News is authorized to announce", "Hon. Otis T. Wingo as a candidate.",
+                                 "<vwwvwwvwwvwvw", "B. F. Arnold candidate for State Sen-",
+                                 "ator of the 22nd District.",
+                                 "vvv www at the works.", "Your vote respectfully solicited."], font=9)
+    arts = [a for a in articles_from_layout([_page([head, body])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["ANNOUNCEMENTS", None]
+    assert arts[1].text.startswith("B. F. Arnold") and "vvv www at the works." in arts[1].text
 
 
 def test_a_deck_wrapped_in_lower_case_stays_display_and_a_large_tail_of_a_sentence_is_body() -> None:
@@ -748,6 +798,26 @@ def test_inside_a_whole_column_block_a_centred_head_at_body_size_opens_an_item()
     assert "PICKS THE HALL" in police.text and "As a matter of fact" in police.text
 
 
+def test_in_a_column_whose_items_are_parted_by_rules_a_run_in_head_without_one_is_a_crosshead() -> None:
+    """Little River News 1920: the paper parts its items by short rules the OCR reads as text ("-o-"); the head of
+    each item ("New Pews Arrive.") stands under one. "Attitude is Commended.", centred and run in at the body's line
+    spacing under the story's text with no rule above it, is a crosshead of that story, not an item of its own."""
+    rows = [("WILSON LAUDS THE PLATFORM", 150, 150, 0), *_BODY * 2,
+            ("Attitude is Commended.", 200, 200, 0), ("The national platform was not men-", 25, 0, 0), *_BODY * 2,
+            ("-o-", 270, 270, 0),
+            ("New Pews Arrive.", 210, 210, 12), ("The new pews for the Baptist church", 25, 0, 0), *_BODY * 2,
+            ("-o-", 270, 270, 0),
+            ("Teachers Elected.", 210, 210, 0), ("The Ashdown school board has met", 25, 0, 0), *_BODY * 2,
+            ("-o-", 270, 270, 0),
+            ("Revival Closes.", 210, 210, 0), ("The meeting at the Baptist church ends", 25, 0, 0), *_BODY]
+    col = _column("c", 50, 100, rows)
+    other = _column("o", 700, 100, _BODY * 9)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    heads = [a.headline for a in arts]
+    assert heads[:4] == ["WILSON LAUDS THE PLATFORM", "New Pews Arrive.", "Teachers Elected.", "Revival Closes."]
+    assert "The national platform was not men-" in arts[0].text
+
+
 def test_inside_a_whole_column_block_a_head_keeps_the_deck_a_set_in_line_closes() -> None:
     """Lancaster Intelligencer 1881, a whole-column block: under "THE MISSING LINK FOUND." (body type, centred)
     a deck of two lines, the first full and broken at a hyphen, the second set in and closing its sentence, then
@@ -1194,3 +1264,152 @@ def test_a_deck_closing_a_column_block_stays_with_its_headline_over_the_text_in_
     story = next(a for a in arts if (a.headline or "").startswith("BUSINESS CHANGE"))
     assert "Sells Ashdown Grocery" in " ".join(p.text for p in story.parts if p.role != "paragraph")
     assert story.paragraphs()[0].text.startswith("H. B. Wilson had sold")
+
+
+def test_a_deck_closing_a_column_block_stays_with_a_head_set_in_body_type() -> None:
+    """Little River News 1920: the same deck closing a block ("Troops Lead Raid on Moonshine Siiils" / "at lioi
+    Springs.") under a head the OCR declared at the body's size ("TROOPS AID IN K Vll»", centred in capitals after
+    a blank line): found as a head by its place in the column, it keeps its deck, and the story's text opens on
+    the dateline in the next block."""
+    rows = [*_BODY * 6, ("TROOPS AID IN RAID", 150, 150, 40), ("Troops Lead Raid on Moonshine Stills", 0, 0, 6),
+            ("at Hot Springs.", 200, 200, 0)]
+    col = _column("c", 50, 100, rows, font=6)
+    nxt = _column("n", 50, 100 + 30 * len(rows) + 100, [("Hot Springs, May 29.—In one of the most", 25, 0, 0),
+                                                         *_BODY * 2], font=6)
+    other = _column("o", 700, 100, _BODY * 9, font=6)
+    arts = [a for a in articles_from_layout([_page([col, nxt, other], width=1400, height=2600)])
+            if a.kind == "article"]
+    story = next(a for a in arts if (a.headline or "").startswith("TROOPS AID IN RAID"))
+    assert "Troops Lead Raid" in " ".join(p.text for p in story.parts if p.role != "paragraph")
+    assert story.paragraphs()[0].text.startswith("Hot Springs, May 29.")
+
+
+def test_entries_under_sub_heads_opening_on_one_formula_are_one_listing_under_their_rubric() -> None:
+    """Little River News 1918: under the rubric ANNOUNCEMENTS each candidate's entry stands under a sub-head naming
+    the office ("For Circuit Judge.", "For Sheriff.") and opens on the paper's formula, garbled here and there by the
+    OCR ("The News is authorized to announce", "Th* News is …", "The News i3 …"): one notice, the sub-heads its
+    crossheads, the first one too; an entry after an item set in the listing's column ("For Congress.") resumes it.
+    Heads over text opening otherwise open items of their own."""
+    def entry(head: str, formula: str) -> list[tuple[str, float, float, float]]:
+        return [(head, 200, 200, 14), (formula, 25, 0, 0), ("Jas. S. Steel of Ashdown as a candidate for", 0, 0, 0),
+                ("the office, subject to the action of the", 0, 0, 0), ("Democratic primary, May 28.", 0, 250, 0)]
+    rows = [("THE REVIVAL MEETING", 160, 160, 0), ("In spite of hot weather, busy farmers came", 25, 0, 0), *_BODY * 2,
+            ("ANNOUNCEMENTS", 170, 170, 30),
+            *entry("For Circuit Judge.", "The News is authorized to announce"),
+            *entry("For Sheriff.", "Th* News is authorized to announce"),
+            *entry("For County Clerk.", "The News i3 authorized to announce"),
+            ("WINTHROP BANK REPORT", 150, 150, 40), ("The bank reports its condition at the close", 25, 0, 0),
+            *_BODY * 2, *entry("For Congress.", "The News is authorized to announce"),
+            ("LOCAL BRIEFS", 150, 150, 40), ("It is the wish of the club that every member", 25, 0, 0), *_BODY]
+    col = _column("c", 50, 100, rows, font=None)
+    other = _column("o", 700, 100, _BODY * 12, font=None)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["THE REVIVAL MEETING", "ANNOUNCEMENTS", "WINTHROP BANK REPORT",
+                                          "LOCAL BRIEFS"]
+    listing = arts[1]
+    body = [p.text for p in listing.parts if p.role not in ("headline", "kicker", "subheadline")]
+    assert body[0] == "For Circuit Judge." and "For Sheriff." in body and body[-2] == "For Congress."
+
+
+def _tall_box(bid: str, y0: float, rows: list[tuple[str, float]]) -> tuple[Block, float]:
+    """A block across two columns (x 60-700) from rows of (text, size), its lines running across it."""
+    lines, y = [], y0
+    for k, (text, size) in enumerate(rows):
+        lh = 40 if size > 10 else 20
+        lines.append(Line(id=f"{bid}.l{k}", text=text, box=(60, y, 700, y + lh - 2), font_size=size))
+        y += lh + 6
+    return Block(id=bid, lines=lines, box=(60, y0, 700, y), font_size=8), y
+
+
+def test_a_box_across_two_columns_as_high_as_a_column_is_one_advert_until_its_copy_closes_on_an_address() -> None:
+    """Nevada County Picayune 1920 (hOCR): the Castoria advert, boxed whole across two columns and as high as a
+    column, its copy running across the box, holds display lines inside its copy ("What is CASTORIA", "GENUINE
+    CASTORIA ALWAYS"): the advert's own, as in a shorter box. Lancaster 1885: a box whose copy closes on the shop's
+    address ("Next Door to the Court House, Lancaster, Pa.") holds the next advert's display under it: that one is
+    an item of its own."""
+    cols = [_block(f"c{k}", 50 + 340 * k, 100, [f"column {k} text line running on here"] * 12, font=8)
+            for k in range(3)]
+    copy = [("Castoria is a harmless substitute for Castor Oil, Paregoric and Syrups.", 8.0)] * 14
+    castoria, y = _tall_box("ad", 500, [("Children Cry for Fletcher's", 14.0), *copy, ("What is CASTORIA", 14.0),
+                                        *copy, ("GENUINE CASTORIA ALWAYS", 14.0),
+                                        ("The Centaur Company, New York.", 8.0)])
+    store, y = _tall_box("st", y + 20, [("FAHNESTOCK'S", 14.0), *copy[:10], ("R. E. FAHNESTOCK,", 14.0),
+                                        ("Next Door to the Court House, Lancaster, Pa.", 14.0),
+                                        ("HOUSE-FURNISHING GOODS,", 14.0), ("METZGER & HAUGHMAN'S", 14.0),
+                                        ("New lot of Sheeting and Shirting Muslins of all the makes.", 8.0),
+                                        ("43 WEST KING ST., LANCASTER.", 8.0)])
+    arts = [a for a in articles_from_layout([_page([*cols, castoria, store], width=1100, height=y + 100)])
+            if a.kind != "furniture"]
+    heads = [a.headline or "" for a in arts if a.headline != "column 0 text line running on here"]
+    assert [h for h in heads if "CASTORIA" in h or "Fletcher" in h] == ["Children Cry for Fletcher's"], heads
+    fletcher = next(a for a in arts if a.headline == "Children Cry for Fletcher's")
+    assert "What is CASTORIA" in fletcher.text and "The Centaur Company" in fletcher.text
+    fahnestock = next(a for a in arts if (a.headline or "").startswith("FAHNESTOCK'S"))
+    assert "Lancaster, Pa." in fahnestock.text and "METZGER" not in fahnestock.text
+    assert any((a.headline or "").startswith("HOUSE-FURNISHING GOODS") for a in arts), heads
+
+
+def test_the_paper_s_box_atop_a_column_block_is_furniture_and_a_garbled_rule_under_it_is_noise() -> None:
+    """Little River News 1918 (hOCR): the OCR boxed the paper's box (title, days of issue, editors, postal entry,
+    subscription price) with the announcements under it, and read the ornamental rule between them as "^ ^ vv i*'
+    Vi vs v. Vi ^ vs v^s iu ^". The box's lines, down to the last carrying its terms, are furniture; the rule is
+    noise; the rubric under them heads the next item. A word set letter-spaced in capitals is no such rule."""
+    box = ["THE LITTLE RIVER NEWS", "Published Wednesday and Saturday", "GRAVES & GRAVES,",
+           "Editors and Publishers.", "Entered at the postoffice at Ashdown,", "Arkansas, as second-class mail",
+           "Subscription Price Per Year,", "$1.50 Cash in Advance"]
+    block = _block("b", 50, 100, [*box, "^ ^ vv i*' Vi vs v. Vi ^ vs v^s iu ^", "ANNOUNCEMENTS",
+                                  "The News is authorized to announce", "Judge Jas. S. Steel of Ashdown as a",
+                                  "candidate for Circuit Judge."], font=9)
+    block.lines[0].font_size = block.lines[len(box) + 1].font_size = 18
+    arts = articles_from_layout([_page([block])])
+    furniture = " ".join(a.text for a in arts if a.kind == "furniture")
+    assert "second-class" in furniture and "Cash in Advance" in furniture
+    items = [a for a in arts if a.kind != "furniture"]
+    assert [a.headline for a in items] == ["ANNOUNCEMENTS"], [a.headline for a in items]
+    assert items[0].paragraphs()[0].text.startswith("The News is authorized")
+    spaced = _block("s", 50, 100, ["ADVERTENTIES", "A D V E R T E N T I E B L A D,", "Ten overstaan van den",
+                                   "notaris zal worden verkocht."], font=9)
+    assert "A D V E R T E N T I E" in " ".join(a.text for a in articles_from_layout([_page([spaced])])
+                                               if a.kind != "furniture")
+
+
+def test_a_title_case_head_run_in_under_a_wire_report_is_its_crosshead() -> None:
+    """Ashdown 1920 (hOCR, no sizes): the earthquake report opening on "Mexico City, Jan. 4,—" runs on under
+    "Seas is Churned." (inside the column block) and "Panic Indescribable." (atop the next block), each centred and
+    run in under the report's finished text with no blank line above: crossheads of the report, not items. Over a
+    date ("27. Dez. Die …") such a head opens the next dispatch."""
+    rows = [("EARTHQUAKE SHAKES MEXICO", 150, 150, 0), ("Mexico City, Jan. 4,—Scores of persons have", 25, 0, 0),
+            *_BODY * 3, ("Seas is Churned.", 210, 210, 0), ("The earthquake caused great alarm in the", 25, 0, 0),
+            *_BODY * 2]
+    col = _column("c", 50, 100, rows, font=None)
+    nxt = _column("n", 50, col.box[3], [("Panic Indescribable.", 200, 200, 0),
+                                        ("The panic in the capital among the people", 25, 0, 0), *_BODY], font=None)
+    other = _column("o", 700, 100, _BODY * 9, font=None)
+    arts = [a for a in articles_from_layout([_page([col, nxt, other], width=1400, height=2600)])
+            if a.kind == "article"]
+    report = next(a for a in arts if a.headline == "EARTHQUAKE SHAKES MEXICO")
+    assert "Seas is Churned." in report.text and "Panic Indescribable." in report.text, [a.headline for a in arts]
+    assert "The panic in the capital" in report.text
+    dated = [*rows[:17], ("Aus Paris.", 220, 220, 0), ("27. Dez. Die französische Regierung hat", 25, 0, 0),
+             *_BODY * 3]
+    col = _column("d", 50, 100, dated, font=None)
+    arts = [a for a in articles_from_layout([_page([col, other], width=1400, height=2600)]) if a.kind == "article"]
+    assert any(a.headline == "Aus Paris." for a in arts), [a.headline for a in arts]
+
+
+def test_a_sentence_set_large_across_the_measure_running_on_in_lower_case_is_body_whatever_its_names() -> None:
+    """Prescott 1920: under "Judge G. R. Haynie, Candidate for Governor" the notice's first line, set a size above
+    its body ("Judge Haynie will address a gathering at Serepta Springs"), runs across the measure into "on Saturday,
+    June 5th, …": the text's first line, though half its words are names in capitals, not a deck."""
+    lines = [Line(id="b.l0", text="Judge G. R. Haynie, Candidate for Governor", box=(90, 100, 610, 140), font_size=12),
+             Line(id="b.l1", text="Judge Haynie will address a gathering at Serepta Springs", box=(60, 146, 650, 172),
+                  font_size=8),
+             Line(id="b.l2", text="on Saturday, June 5th, at 11 o'clock a. m., in the interest of",
+                  box=(50, 176, 650, 196), font_size=6),
+             Line(id="b.l3", text="his candidacy.", box=(50, 198, 200, 218), font_size=6)]
+    block = Block(id="b", lines=lines, box=(50, 100, 650, 218))
+    other = _block("o", 50, 300, ["The county court met on Monday and heard the reports of the"] * 12, width=600,
+                   font=6)
+    arts = [a for a in articles_from_layout([_page([block, other])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["Judge G. R. Haynie, Candidate for Governor"]
+    assert arts[0].paragraphs()[0].text.startswith("Judge Haynie will address")

@@ -329,3 +329,25 @@ def test_an_asterisk_opens_a_brief_only_before_its_run_in_headline() -> None:
     assert len(_items([german])) == 2
     french = column("* L'Angleterre se tromperait radicalement si elle", "s'imaginait que ses vues pourraient être")
     assert len(_items([french])) == 1
+
+
+def test_a_dash_standing_for_the_place_before_a_date_or_a_wire_s_credit_opens_a_dispatch() -> None:
+    """Reichs-Anzeiger 1878: under "Peſt, 19. Oktober. (W. T. B.) …" the next dispatches from the same place open
+    on a dash standing for it, then their date or only the wire's credit ("— 20. Oktober. (W. T. B.) Die bei der
+    Eröffnung …", "— (W. T. B.) Die Mehrzahl der Blätter …"): each is an item of its own, as a dash before a word
+    opens a trade note. A dash before a figure that is no date runs on ("— 20 Mark für …")."""
+    rows = [("Peſt, 19. Oktober. (W. T. B.) Der Reichstag wurde heute", 40.0, 0.0), *_body("formell eröffnet", 2),
+            ("ſtattfindet.", 0.0, 400.0),
+            ("— 20. Oktober. (W. T. B.) Die bei der Eröffnung", 40.0, 0.0), *_body("gehaltene Thronrede", 2),
+            ("Ungarns dienen.", 0.0, 400.0),
+            ("— 20 Mark für jeden Abgeordneten wurden bewilligt", 40.0, 0.0), ("und ausgezahlt.", 0.0, 400.0),
+            ("— (W. T. B.) Die Mehrzahl der Blätter hebt bei", 40.0, 0.0), *_body("Beſprechung der Thronrede", 2),
+            ("zu entziehen.", 0.0, 400.0)]
+    assert _items([_block("d", 100, rows, btype="paragraph", order=0)]) == [
+        "Peſt, 19. Oktober.", "—20. Oktober. (W.", "—(W. T. B.)"]
+    # in a list of dated entries under its title the dash and date run on: no dispatch opened on a place above
+    rows = [("Ernennungen, Beförderungen und Verſetzungen.", 40.0, 0.0),
+            ("Im aktiven Heere. Berlin, 23. Dezember. Fliſt,", 0.0, 0.0), *_body("Hauptm. à la ſuite", 2),
+            ("verlängert.", 0.0, 400.0), ("— 28. Dezember. Prinz Albert zu Schleswig⸗", 40.0, 0.0),
+            *_body("Sonderburg Hoheit", 2), ("befördert.", 0.0, 400.0)]
+    assert _items([_block("p", 100, rows, btype="paragraph", order=0)]) == ["Ernennungen, Beförderungen und"]
