@@ -522,6 +522,6 @@ def test_a_folders_sidecar_is_read_once_per_import_not_once_per_file(tmp_path: P
     assert sorted(reads) == sorted({src / "broadsheet.json", src / "good" / "broadsheet.json",
                                     src / "bad" / "broadsheet.json"})
     assert {(i.publication, i.date) for i in lib.issues()} == {("大公报", "1948-03-01"), ("bad", "")}
-    bad = [w for _, w in rep.warnings if "broadsheet.json" in w]
+    bad = [w for _, w in rep.warnings if "bad/broadsheet.json:" in w]
     assert len(bad) == 3 and all("without its metadata" in w for w in bad)
     lib.close()
