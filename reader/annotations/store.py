@@ -880,6 +880,11 @@ CREATE INDEX collection_items_article ON collection_items(article)
 MIGRATIONS[0] = replace(MIGRATIONS[0], pg=PG_V1)
 
 
+def _like_escaped(text: str) -> str:
+    """``text`` matched literally by LIKE … ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 class AnnotationStore:
     """Annotations, tags and collections in a catalogue connection; every edit is one transaction."""
 
@@ -994,16 +999,22 @@ class AnnotationStore:
         return rows[0]
 
     def find(self, article: str | None = None, tag: str | None = None, text: str | None = None,
-             status: str | None = None, articles: Sequence[str] | None = None) -> list[Annotation]:
-        """Annotations filtered by article(s), tag, note/quote text (substring) and status."""
+             status: str | None = None, articles: Sequence[str] | None = None,
+             pieces_too: bool = False) -> list[Annotation]:
+        """Annotations filtered by article(s), tag, note/quote text (substring) and status; ``pieces_too``: on the
+        ``articles`` or on pieces split off them (``key~line``, which a merge may have taken away since)."""
         where: list[str] = []
         params: list[Any] = []
         if article is not None:
             where.append("a.article = ?")
             params.append(article)
         if articles is not None:
-            where.append(f"a.article IN ({','.join('?' * len(articles)) or 'NULL'})")
+            either = [f"a.article IN ({','.join('?' * len(articles)) or 'NULL'})"]
             params.extend(articles)
+            if pieces_too:
+                either += ["a.article LIKE ? ESCAPE '\\'"] * len(articles)
+                params.extend(_like_escaped(k) + "~%" for k in articles)
+            where.append("(" + " OR ".join(either) + ")")
         if tag is not None:
             where.append("a.id IN (SELECT at.annotation FROM annotation_tags at JOIN tags t ON t.id = at.tag "
                          "WHERE t.name = ?)")

@@ -23,15 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.annotations.store import (
-    Annotation,
-    AnnotationStore,
-    Attachment,
-    Reattached,
-    locate,
-    locate_on_lines,
-    reattach_in_library,
-)
+from reader.annotations.store import Annotation, AnnotationStore, Reattached, reattach_in_library
 from reader.app.commands import (
     AddAnnotation,
     AddCorrection,
@@ -40,7 +32,8 @@ from reader.app.commands import (
     EditAnnotation,
     ImportFiles,
 )
-from reader.app.overlay import LRU, SEGMENTING, Overlay
+from reader.app.overlay import LRU, Overlay
+from reader.app.placing import NotePlaces
 from reader.app.reading import Converted, Converter, identity
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
@@ -129,6 +122,8 @@ class Archive:
         self.sharing = Sharing.of(library)
         #: what other processes change in the reader's work while this archive is open
         self.watch = WorkWatch(library, self.overlay_of)
+        #: where annotations are shown when the reader split, moved or merged articles
+        self.places = NotePlaces(library, self.overlay_of, lambda: self.annotations, self.article)
 
     @property
     def annotations(self) -> AnnotationStore:
@@ -382,70 +377,17 @@ class Archive:
         return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing))
 
     def article_annotations(self, article_id: str) -> list[Annotation]:
-        """The annotations shown on the reader's article ``article_id``: its own, and — in an issue where the reader
-        split, moved or merged articles — every annotation of the issue whose words it holds now. Each is shown on
-        the article holding its first line (an article note: on its article, or on the one its article was merged
-        into). Seen by eye: a highlight jumped onto other words after a split; a merged article's notes vanished."""
-        keys = self._issue_keys(article_id)
-        if keys is None:
-            return self.annotations.find(article=article_id)
-        catalogue, reader = keys
-        lines = set(self.article(article_id).line_ids())
-        return [a for a in self.annotations.find(articles=sorted(catalogue | reader))
-                if self._shown_on(a, article_id, lines, reader)]
+        """The annotations shown on the reader's article ``article_id`` (:mod:`reader.app.placing`: after a split,
+        a move or a merge, those whose words it holds)."""
+        return self.places.article_annotations(article_id)
 
     def placed_annotations(self, article_id: str) -> dict[str, tuple[int, int]]:
-        """Annotation id → its place in the text of the reader's article ``article_id`` (as the OCR read it), for
-        the highlights :meth:`article_annotations` gives that are found there: at their stored place in the article
-        they were made on, else on their own source lines (:func:`locate_on_lines`), else by their quote."""
-        article = self.article(article_id)
-        text = article.text
-        out: dict[str, tuple[int, int]] = {}
-        for a in self.article_annotations(article_id):
-            anchor = a.anchor
-            if anchor is None or a.orphaned:
-                continue
-            found: Attachment | None
-            if a.article == article_id and text[anchor.start:anchor.end] == anchor.exact:
-                found = Attachment(anchor.start, anchor.end, "position", 1.0)
-            else:
-                found = locate_on_lines(anchor, article)
-                if found is None and a.article == article_id:
-                    found = locate(anchor, text, fuzzy=False)
-            if found is not None:
-                out[a.id] = (found.start, found.end)
-        return out
+        """Annotation id → its place in the text of the reader's article ``article_id`` (:meth:`NotePlaces.placed`)."""
+        return self.places.placed(article_id)
 
-    def _issue_keys(self, article_id: str) -> tuple[set[str], set[str]] | None:
-        """(the catalogue's article keys, the reader's) of ``article_id``'s issue, when the reader split, moved or
-        merged articles there; else None (each article shows its own annotations)."""
-        overlay = self.overlay_of
-        cuts = [c for c in overlay.corrections() if c.kind in SEGMENTING]
-        if not cuts:
-            return None
-        try:
-            issue = overlay.issue_of(article_id)
-        except NotFoundError:
-            return None
-        if issue not in overlay.issues_named(cuts):
-            return None
-        return ({i.id for i in self.library.articles(issue_id=issue)},
-                {a.id for a in overlay.corrected_issue(issue).articles})
-
-    def _shown_on(self, a: Annotation, article_id: str, lines: set[str], reader: set[str]) -> bool:
-        """Whether ``a`` is shown on the reader's article ``article_id`` (holding ``lines``; ``reader``: the keys of
-        the reader's articles of its issue)."""
-        if a.anchor is not None and a.anchor.line_ids:
-            return a.anchor.line_ids[0] in lines
-        if a.article == article_id:
-            return True
-        if a.anchor is not None or a.article in reader:
-            return False
-        try:  # an article note of an article merged away: on the article holding its first line
-            first = self.library.article(root_key(a.article)).line_ids()[:1]
-        except NotFoundError:
-            return False
-        return bool(first) and first[0] in lines
+    def reader_key(self, annotation: Annotation) -> str:
+        """The reader's article ``annotation`` is shown on (:meth:`NotePlaces.reader_key`)."""
+        return self.places.reader_key(annotation)
 
     def tag_names(self) -> list[str]:
         return [name for name, _ in self.annotations.tags()]

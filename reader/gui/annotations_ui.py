@@ -319,12 +319,13 @@ class Annotating:
         w = self.w
         if w.archive is None:
             return
-        if not w.archive.exists(ann.article):
+        key = w.archive.reader_key(ann)  # after a split or a merge, where its words are now
+        if not w.archive.exists(key):
             w.statusBar().showMessage(QCoreApplication.translate(
                 "MainWindow", "The annotated article is no longer in the library."), 5000)
             return
-        if ann.article != self.state.article_id:
-            w.open_article(ann.article)
+        if key != self.state.article_id:
+            w.open_article(key)
         for aid, start, end in self.placed()[0]:
             if aid == ann.id:
                 w.article_view.select_article_range(start, end)

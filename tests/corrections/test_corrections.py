@@ -642,3 +642,42 @@ def test_a_headline_the_reader_set_is_listed_by_search_and_shown(tmp_path: Path,
     assert [h["headline"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["我的新标题"]
     assert main(["show", key, *where]) == 0
     assert "我的新标题" in capsys.readouterr().out
+
+
+def test_a_note_on_a_piece_merged_into_another_is_shown_there_and_listed_under_it(tmp_path: Path) -> None:
+    """Seen by eye: a note made from the command line on a piece split off (KEY~LINE~LINE) was shown nowhere after
+    that piece was merged into the one above it; and the library's list named a highlight's article as the piece
+    it was cut from. A note is shown on, and listed under, the reader's article that holds its first line."""
+    from reader.annotations import store as A
+    from reader.app.archive import Archive
+    from reader.app.overlay import Overlay
+
+    lib, ids = _merged_library(tmp_path)
+    key = next(k for k in ids if len(lib.article(k).parts) >= 6)
+    word = _only_in_part(lib, ids, key, 4)
+    store = C.CorrectionStore.of(lib)
+    first, second = f"{key}~first", f"{key}~first~second"
+    store.add(C.split_article(lib.article(key), 2, new_id=first))
+    overlay = Overlay(lib)
+    piece = overlay.article(first)
+    at = next(i for i, p in enumerate(piece.parts) if word in p.text)
+    store.add(C.split_article(piece, at, key=first, new_id=second))
+    overlay.invalidate()
+    last = overlay.article(second)
+    start = last.text.index(word)
+    note = A.AnnotationStore.of(lib).add(A.highlight(last, start, start + len(word), note="on the last", key=second))
+    on_key = A.AnnotationStore.of(lib).add(A.highlight(lib.article(key), lib.article(key).text.index(word),
+                                                       lib.article(key).text.index(word) + len(word), note="on key"))
+    store.add(C.merge_articles(overlay.article(first), last, key=first))
+    lib.close()
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        assert not archive.exists(second)
+        shown = {a.note for a in archive.article_annotations(first)}
+        assert {"on the last", "on key"} <= shown
+        placed = archive.placed_annotations(first)
+        s, e = placed[note.id]
+        assert archive.article(first).text[s:e] == word
+        assert archive.reader_key(note) == first and archive.reader_key(on_key) == first
+    finally:
+        archive.close()

@@ -685,6 +685,14 @@ def test_a_highlight_follows_its_words_into_the_piece_a_split_makes(make_window,
     _, s, e = placed[note.id]
     shown = win.article_view.article
     assert shown.text[s:e] == word and A.line_ids_between(shown, s, e) == note.anchor.line_ids
+    # the library's list names the piece, and opens it (seen by eye: it named the first piece)
+    win.notes.refresh_library()
+    top = win.notes.library_list.topLevelItem(0)
+    [row] = [top.child(i) for i in range(top.childCount()) if "this one" in top.child(i).text(0)]
+    assert row.text(1) == win.headline_of(piece)
+    win.open_article(aid)
+    win.annotating.open_annotation(note)
+    assert win.state.article_id == piece
     # and an export of each piece agrees with the window
     from reader.export.tei import export_tei
 

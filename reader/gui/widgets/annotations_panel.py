@@ -197,6 +197,8 @@ class AnnotationsPanel(QWidget):
         self._names: dict[str, str] = {}
         self._store_find: Callable[..., list[Annotation]] | None = None
         self._headline: Callable[[str], str] = lambda key: key
+        #: the article an annotation is shown on (set_source)
+        self._place: Callable[[Annotation], str] = lambda a: a.article
 
         for view in (self.article_list, self.library_list):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -238,10 +240,12 @@ class AnnotationsPanel(QWidget):
         self.delete_button.setEnabled(mine)
 
     def set_source(self, find: Callable[..., list[Annotation]] | None, headline: Callable[[str], str],
-                   tags: Sequence[str] = ()) -> None:
-        """Where the library list reads from (``AnnotationStore.find``) and how it names articles."""
+                   tags: Sequence[str] = (), place: Callable[[Annotation], str] | None = None) -> None:
+        """Where the library list reads from (``AnnotationStore.find``), how it names articles and, ``place``, the
+        article an annotation is shown on (after a split or a merge, not always the one it was made on)."""
         self._store_find = find
         self._headline = headline
+        self._place = place or (lambda a: a.article)
         self.set_tags(tags)
 
     def set_tags(self, tags: Sequence[str]) -> None:
@@ -297,13 +301,13 @@ class AnnotationsPanel(QWidget):
         found = self._store_find(tag=tag or None, text=text)
         if self.in_hits.isChecked():
             wanted = self.hit_articles or set()
-            found = [a for a in found if a.article in wanted]
+            found = [a for a in found if self._place(a) in wanted]
         self.library = found
         placed = QTreeWidgetItem([self.tr("Annotations (%1)").replace("%1", str(sum(not a.orphaned for a in found)))])
         orphans = QTreeWidgetItem([self.tr("Orphaned (%1)").replace("%1", str(sum(a.orphaned for a in found)))])
         orphans.setForeground(0, ORPHAN_COLOR)
         for a in found:
-            item = QTreeWidgetItem([self._describe(a), self._name(a.article)])
+            item = QTreeWidgetItem([self._describe(a), self._name(self._place(a))])
             item.setData(0, ROLE_ANNOTATION, a.id)
             item.setToolTip(0, self._describe(a, width=400))  # the lines in full
             (orphans if a.orphaned else placed).addChild(item)

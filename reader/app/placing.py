@@ -1,0 +1,130 @@
+"""Where the reader's annotations are shown when the reader split, moved or merged articles.
+
+An annotation is stored on the article it was made on (its key, with its quote, its offsets and its source lines) and
+is never rewritten by a segmentation correction: undoing the correction puts everything back. The reader's reading
+of an issue may hold its words in another article, though — a paragraph split off, an article merged into the one
+above, a piece merged away. So an annotation is shown on, listed under and exported with the reader's article that
+holds its first source line (an article note: its article while the reader reads it, else the one holding that
+article's first line), and placed there on its own lines (:func:`reader.annotations.store.locate_on_lines`). Seen by
+eye: a highlight jumped onto the same words further down the first piece after a split; a note on a piece merged
+into another was shown nowhere; the library's list named a highlight's article as the piece it was cut from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.annotations.store import Annotation, AnnotationStore, Attachment, locate, locate_on_lines
+from reader.app.overlay import SEGMENTING, Overlay
+from reader.app.readings import root_key
+from reader.corrections.store import Correction
+from reader.library.catalogue import Library, NotFoundError
+from reader.model.document import Article
+
+
+@dataclass(frozen=True)
+class _Owners:
+    """Who holds which line in one issue as the reader reads it."""
+
+    #: the corrected issue the map was made from (made again when the overlay gives another)
+    made_from: object
+    #: source line → the key of the reader's article holding it
+    line: dict[str, str]
+    #: the keys of the reader's articles
+    reader: frozenset[str]
+    #: the catalogue's article keys of the issue
+    catalogue: tuple[str, ...]
+
+
+class NotePlaces:
+    """The reader's article each annotation is shown on, and its place there (see the module's docstring)."""
+
+    def __init__(self, library: Library, overlay: Overlay, annotations: Callable[[], AnnotationStore],
+                 article: Callable[[str], Article]) -> None:
+        self._library = library
+        self._overlay = overlay
+        self._annotations = annotations
+        self._article = article
+        self._owners: dict[int, _Owners] = {}
+        #: (the corrections the set was made from, the issues a segmentation correction names)
+        self._named: tuple[list[Correction], set[int]] | None = None
+
+    def article_annotations(self, article_id: str) -> list[Annotation]:
+        """The annotations shown on the reader's article ``article_id``."""
+        issue = self._segmented_issue(article_id)
+        if issue is None:
+            return self._annotations().find(article=article_id)
+        owners = self._owners_of(issue)
+        found = self._annotations().find(articles=list(owners.catalogue), pieces_too=True)
+        return [a for a in found if self._key_in(a, owners) == article_id]
+
+    def reader_key(self, a: Annotation) -> str:
+        """The key of the reader's article ``a`` is shown on."""
+        issue = self._segmented_issue(a.article)
+        return a.article if issue is None else self._key_in(a, self._owners_of(issue))
+
+    def placed(self, article_id: str) -> dict[str, tuple[int, int]]:
+        """Annotation id → its place in the text of the reader's article ``article_id`` (as the OCR read it): at its
+        stored place in the article it was made on, else on its own source lines, else by its quote there."""
+        article = self._article(article_id)
+        text = article.text
+        out: dict[str, tuple[int, int]] = {}
+        for a in self.article_annotations(article_id):
+            anchor = a.anchor
+            if anchor is None or a.orphaned:
+                continue
+            found: Attachment | None
+            if a.article == article_id and text[anchor.start:anchor.end] == anchor.exact:
+                found = Attachment(anchor.start, anchor.end, "position", 1.0)
+            else:
+                found = locate_on_lines(anchor, article)
+                if found is None and a.article == article_id:
+                    found = locate(anchor, text, fuzzy=False)
+            if found is not None:
+                out[a.id] = (found.start, found.end)
+        return out
+
+    def _key_in(self, a: Annotation, owners: _Owners) -> str:
+        if a.anchor is not None and a.anchor.line_ids:
+            return owners.line.get(a.anchor.line_ids[0], a.article)
+        if a.anchor is not None or a.article in owners.reader:
+            return a.article
+        first = self._first_line(a.article)  # an article note of an article merged away
+        return owners.line.get(first, a.article) if first else a.article
+
+    def _first_line(self, key: str) -> str | None:
+        """The first source line of the article ``key`` names: the line a piece split off starts at (``key~line``),
+        else the catalogue article's first."""
+        if "~" in key:
+            return key.rsplit("~", 1)[1]
+        try:
+            lines = self._library.article(key).line_ids()
+        except NotFoundError:
+            return None
+        return lines[0] if lines else None
+
+    def _segmented_issue(self, key: str) -> int | None:
+        """The issue of the article ``key`` when a segmentation correction names an article of it, else None."""
+        corrections = self._overlay.corrections()
+        named = self._named
+        if named is None or named[0] is not corrections:
+            cuts = [c for c in corrections if c.kind in SEGMENTING]
+            named = self._named = (corrections, set(self._overlay.issues_named(cuts)) if cuts else set())
+        if not named[1]:
+            return None
+        try:
+            issue = self._overlay.issue_of(root_key(key))
+        except NotFoundError:
+            return None
+        return issue if issue in named[1] else None
+
+    def _owners_of(self, issue: int) -> _Owners:
+        corrected = self._overlay.corrected_issue(issue)
+        kept = self._owners.get(issue)
+        if kept is None or kept.made_from is not corrected:
+            line = {ln: a.id for a in corrected.articles for ln in a.line_ids()}
+            kept = _Owners(corrected, line, frozenset(a.id for a in corrected.articles),
+                           tuple(i.id for i in self._library.articles(issue_id=issue)))
+            self._owners[issue] = kept
+        return kept
