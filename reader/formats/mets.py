@@ -99,6 +99,20 @@ class _FileRef:
     href: str
     use: str
     mimetype: str
+    #: the fileSec's CHECKSUM, as (hashlib's name of CHECKSUMTYPE, lower-case hex), when it gives one
+    checksum: tuple[str, str] | None = None
+
+
+#: METS CHECKSUMTYPE values → hashlib names
+_CHECKSUM_TYPES = {"MD5": "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512"}
+
+
+@dataclass(frozen=True)
+class NamedPage:
+    """A page file a METS file names: where it must be, and the checksum the METS gives for it."""
+
+    path: Path
+    checksum: tuple[str, str] | None = None
 
 
 @dataclass
@@ -239,7 +253,10 @@ class _MetsReader:
                 href = safexml.attr(loc, "href") if loc is not None else None
                 if fid and href:
                     use = f.get("USE") or grp.get("USE") or ""
-                    self.files[fid] = _FileRef(fid, href, use, f.get("MIMETYPE") or "")
+                    algorithm = _CHECKSUM_TYPES.get((f.get("CHECKSUMTYPE") or "").strip().upper())
+                    value = (f.get("CHECKSUM") or "").strip().lower()
+                    checksum = (algorithm, value) if algorithm and value else None
+                    self.files[fid] = _FileRef(fid, href, use, f.get("MIMETYPE") or "", checksum)
         for div in safexml.iter_local(self.root, "div"):
             did = safexml.attr(div, "ID")
             if did:
@@ -580,6 +597,27 @@ def _settle_headlines(parts: list[Part]) -> None:
             seen_head = True
         elif part.role in ("paragraph", "advertisement", "caption"):
             seen_body = True
+
+
+def page_files(data: bytes, path: str | Path) -> list[NamedPage]:
+    """The ALTO page files a METS file names, in page order, whether they exist or not: the files
+    :func:`read` reads its pages from (resolved; a reference it would refuse is left out), each with the
+    checksum the METS gives for it. Raises :class:`~reader.model.errors.SourceError` when ``data`` is no
+    METS."""
+    path = Path(path)
+    root = safexml.parse(data, path)
+    if safexml.local(root.tag) != "mets":
+        raise FormatError(path, f"it is not METS (root element <{safexml.local(root.tag)}>)")
+    r = _MetsReader(root, path)
+    r.read_sections()
+    out: list[NamedPage] = []
+    for _, fids in r.page_divs():
+        ref = r.files[fids[0]]
+        try:
+            out.append(NamedPage(safe_path(ref.href, path), ref.checksum))
+        except UnsafeReferenceError:
+            continue
+    return out
 
 
 def read(data: bytes, path: str | Path) -> Document:

@@ -8,6 +8,8 @@ follows it; form feeds split pages. Segmentation into articles is done by
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from pathlib import Path
 
 from reader.model.document import Document, Line, Page
@@ -129,6 +131,9 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
         if score > 0.5:
             return text, enc
     if has_nul:
+        by_pattern = _utf16_by_nul_pattern(data)
+        if by_pattern is not None:
+            return by_pattern
         raise DecodeError(path, "it holds binary data (NUL bytes), not text")
     european = _single_byte(data)
     if european is not None:
@@ -145,6 +150,32 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
         f"it is not text in UTF-8, UTF-16, GB18030 or Big5 (byte 0x{data[first_error.start]:02x} "
         f"at offset {first_error.start} is not UTF-8 and no other encoding fits)",
     )
+
+
+#: control characters no text holds (all but \t \n \v \f \r and NEL): a sign of binary data (U+0000 above all)
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _utf16_by_nul_pattern(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte order mark told from where its NUL bytes are: in text that is mostly Latin (or
+    Cyrillic, Greek: spaces, digits and punctuation are below U+0100 in any script) most code units have a NUL
+    high byte, so the NULs stand at every other byte, nearly all on one side — odd offsets for UTF-16-LE, even
+    for UTF-16-BE — which :func:`_score`, looking at Chinese characters only, does not see. Binary data has
+    NULs on both sides, and decoded it holds control characters (U+0000, U+0001 …) or unassigned code points
+    that no text does; those, or a lone surrogate, refuse it."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    enc, high, low = ("utf-16-le", odd, even) if odd > even else ("utf-16-be", even, odd)
+    if high < 4 * low:  # an ideograph such as 一 (U+4E00) has a NUL low byte: a few are text
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    if _BINARY_CONTROLS.search(text) or any(unicodedata.category(c) == "Cn" for c in text[:20000]):
+        return None  # (a lone surrogate does not decode)
+    return text, enc
 
 
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:

@@ -3,7 +3,8 @@
 :func:`import_paths` is plain Python for the CLI and for a GUI worker thread:
 progress goes to a callback (an :class:`ImportProgress` after every file) and a
 ``threading.Event`` cancels between two files. Every file is read with
-:func:`reader.segmentation.analyze.analyze_file` (the importer knows no formats) and
+:func:`reader.segmentation.analyze.analyze_file` (the importer knows no formats, only which page files
+a METS file names: :func:`reader.formats.mets.page_files`) and
 stored in ONE catalogue transaction; the index follows the catalogue in
 batches (:func:`reader.index.store.sync`), so an interruption at any moment
 leaves a library that opens, searches what was committed, and completes on the
@@ -25,8 +26,9 @@ files, schemas (``.rng .xsd .dtd``), JSON that is not an ECPO layout
 (annotations, sidecars), documentation (``.md .pdf …``; licence, readme and provenance files met while
 walking), images that sit beside
 a source of the same stem, and the ALTO files a METS file in the same import
-refers to (METS files are read first). A file analyze_file cannot read is
-reported with one sentence and skipped.
+refers to (METS files are read first; a page file missing at the METS's import and there now reads the
+issue again; one put back under another name is known by the METS's checksum and said). A file
+analyze_file cannot read is reported with one sentence and skipped.
 
 Metadata, strongest first: the user's flags (``publication``, ``date``,
 ``page``); a sidecar (``FILE.meta.json`` beside the file, or ``broadsheet.json``
@@ -63,6 +65,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from reader.formats import mets
 from reader.index import store as sindex
 from reader.library.catalogue import Library, LibraryError, SourceRows, StoreMeta, source_rows
 from reader.model.document import Document
@@ -463,7 +466,12 @@ def _looks_like_mets(path: Path) -> bool:
 
 
 def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
+    return _file_digest(path, "sha256")
+
+
+def _file_digest(path: Path, algorithm: str) -> str:
+    """The file's digest in hashlib's ``algorithm``, hex."""
+    h = hashlib.new(algorithm)
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
@@ -505,6 +513,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         interval = _hand_off_quickly(pool)
         ix = sindex.open_index(library)
         referenced: set[Path] = set()
+        misplaced = _MissingPages()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}
         sidecars = _Sidecars(roots)
@@ -518,7 +527,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                 if job.path in referenced:
                     continue
                 try:
-                    since_sync += _import_one(library, job, sidecars, flags, report, referenced, known_terms)
+                    since_sync += _import_one(library, job, sidecars, flags, report, referenced, known_terms, misplaced)
                 except (sqlite3.Error, LibraryError):  # the library, not the file: every next file would fail
                     raise
                 except BroadsheetError as e:
@@ -756,6 +765,10 @@ class _Job:
     moved_from: str = ""
     #: page files of an unchanged METS that cannot be read now (moved away, a disk not mounted): kept as imported
     unreadable_pages: list[tuple[Path, str]] = field(default_factory=list)
+    #: page files an unchanged METS names, read with it or not (never an issue of their own)
+    named_pages: list[mets.NamedPage] = field(default_factory=list)
+    #: page files it names that were missing when it was imported and are there now: the issue is read again
+    restored_pages: list[Path] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -845,19 +858,22 @@ def _check(library: Library, job: _Job) -> None:
         job.error = SourceError(job.path, e.strerror or str(e))
         return
     job.known = library.source(str(job.path))
-    if job.known is None or job.known.sha256 != digest or _pages_changed(library, job.known, job.unreadable_pages):
+    if job.known is None or job.known.sha256 != digest or _pages_changed(library, job):
         job.digest = digest
 
 
-def _pages_changed(library: Library, known: Any, unreadable: list[tuple[Path, str]]) -> bool:
+def _pages_changed(library: Library, job: _Job) -> bool:
     """An unchanged METS file whose page files changed since it was imported: read it again.
 
     Its pages are skipped as read by the METS, so without this a re-OCR'd or broken ALTO page of an
     unchanged issue was neither imported nor reported. A page file that cannot be read now (moved away,
-    a disk not mounted) is no reason to drop what was imported from it: it goes to ``unreadable`` (the
-    import says so) and, alone, leaves the issue as it is.
+    a disk not mounted) is no reason to drop what was imported from it: it goes to ``job.unreadable_pages``
+    (the import says so) and, alone, leaves the issue as it is. A page file the METS names that was missing
+    when it was imported and is there now (``job.restored_pages``) is read with the issue; it was imported
+    as an ALTO page of its own, under an invented publication.
     """
-    if known.format != "mets":
+    known = job.known
+    if known is None or known.format != "mets":
         return False
     row = library.conn.execute("SELECT imported FROM sources WHERE id = ?", (known.id,)).fetchone()
     try:
@@ -865,12 +881,34 @@ def _pages_changed(library: Library, known: Any, unreadable: list[tuple[Path, st
     except ValueError:
         imported = None
     changed = False
-    for page_file in _page_sources(library, known.id):
+    recorded = _page_sources(library, known.id)
+    for page_file in recorded:
         try:
             changed = changed or imported is None or page_file.stat().st_mtime > imported
         except OSError as e:
-            unreadable.append((page_file, e.strerror or str(e)))
-    return changed
+            job.unreadable_pages.append((page_file, e.strerror or str(e)))
+    job.named_pages = _named_pages(job.path)
+    job.restored_pages = [n.path for n in job.named_pages
+                          if n.path not in recorded and _put_there_since(n.path, imported)]
+    return changed or bool(job.restored_pages)
+
+
+def _named_pages(mets_path: Path) -> list[mets.NamedPage]:
+    """The page files a METS file names (none when it cannot be read now: reading it will say why)."""
+    try:
+        return mets.page_files(mets_path.read_bytes(), mets_path)
+    except (OSError, SourceError):
+        return []
+
+
+def _put_there_since(page_file: Path, imported: float | None) -> bool:
+    """A file is there now that was not read when its METS was imported: put back, or written, since then. A
+    file moved back keeps its modification time; its status change time (a rename sets it) tells."""
+    try:
+        st = page_file.stat()
+    except OSError:
+        return False
+    return imported is None or max(st.st_mtime, st.st_ctime) > imported
 
 
 #: the digest of an empty file
@@ -893,8 +931,42 @@ def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
             job.moved_from = twin.path
 
 
+class _MissingPages:
+    """The page files the import's METS files name that are not where they name them, by the checksum each
+    METS gives: a page file put back under another name ("p3.xml" for "1858-12-07_01-00003.xml") is the
+    issue's page, not an issue of its own under an invented publication (its folder's name)."""
+
+    def __init__(self) -> None:
+        #: checksum → (the METS file, where it wants the page)
+        self.by_checksum: dict[tuple[str, str], tuple[Path, Path]] = {}
+
+    def note(self, mets_path: Path, named: Sequence[mets.NamedPage]) -> None:
+        for page in named:
+            if page.checksum is not None and not page.path.exists():
+                self.by_checksum[page.checksum] = (mets_path, page.path)
+
+    def renamed_page(self, job: _Job, report: ImportReport) -> bool:
+        """Whether the job's file is a missing page of a METS file of this import (then said, and not stored)."""
+        if not self.by_checksum or job.error is not None or job.path.suffix.lower() != ".xml":
+            return False
+        for algorithm in {a for a, _ in self.by_checksum}:
+            try:
+                digest = _file_digest(job.path, algorithm)
+            except (OSError, ValueError):
+                return False
+            found = self.by_checksum.get((algorithm, digest))
+            if found is not None:
+                report.warnings.append((str(job.path), (
+                    f"{display_path(job.path)} is the page file {display_path(str(found[1]))} of "
+                    f"{display_path(str(found[0]))} (the checksum it gives), under another name; it was not "
+                    f"imported as an issue of its own: put it back as {found[1].name} and import again to read "
+                    "it with its issue")))
+                return True
+        return False
+
+
 def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[str, Any], report: ImportReport,
-                referenced: set[Path], known_terms: dict[int, sindex.PackedTerms]) -> int:
+                referenced: set[Path], known_terms: dict[int, sindex.PackedTerms], missing: _MissingPages) -> int:
     """Store one file; return the characters stored (0 when unchanged or empty)."""
     path = job.path
     if job.error is None and not job.digest:
@@ -904,6 +976,10 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
                                                "the articles imported from it are kept as they were"))
         if job.known is not None and job.known.format == "mets":
             referenced.update(_page_sources(library, job.known.id))
+            referenced.update(n.path for n in job.named_pages)  # a page it names is no issue of its own
+            missing.note(path, job.named_pages)
+        return 0
+    if missing.renamed_page(job, report):
         return 0
     if job.duplicate_of:
         report.duplicates.append((str(path), job.duplicate_of))
@@ -921,6 +997,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     rows = read.rows
     if rows.format == "mets":
         referenced.update(Path(p.source).resolve() for p in rows.pages if p.source)
+        missing.note(path, _named_pages(path))
     if not rows.pages and not rows.articles:
         log.info("%s: no pages (%s)", path, rows.format)
         return 0
@@ -945,6 +1022,9 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    report.warnings.extend((str(path), f"{display_path(path)}: its page file {display_path(str(page_file))}, "
+                                       "missing when the issue was imported, is there now: the issue was read "
+                                       "again with it") for page_file in job.restored_pages)
     report.warnings.extend((str(path), w) for w in rows.warnings)
     report.pages += result.pages
     report.articles += result.articles

@@ -3901,8 +3901,10 @@ class _PageCut:
         body = sum(len(p.text) for p in self.current.parts if p.role not in HEADLINE_ROLES)
         return body <= BYLINE_AFTER
 
-    def paragraphs(self, block: Block, role: str) -> list[Part]:
-        return block_paragraphs(block, role, self.vertical)
+    def paragraphs(self, block: Block, role: str, lines: list[Line] | None = None) -> list[Part]:
+        """The block's paragraphs; of ``lines`` only, when given: what :meth:`set_aside` left of the block's lines
+        (a line it made a noise part of is not shown a second time in a paragraph)."""
+        return block_paragraphs(block if lines is None else replace(block, lines=lines), role, self.vertical)
 
     def rejoin_crossheaded(self, article: _Draft) -> None:
         """A report found to carry run-in crossheads was opened by one: the article before it on the page
@@ -4083,7 +4085,7 @@ class _PageCut:
         with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
         False."""
         if _blind_caption(lines) and (self.inside_broken_report(block) or self.caption_of_current(lines)):
-            self.current_article().parts.extend(self.paragraphs(block, "caption"))
+            self.current_article().parts.extend(self.paragraphs(block, "caption", lines))
             return True  # a photo set inside a report broken off before it: the report runs on after it
         if _blind_caption(lines):
             kind = "photo"
@@ -4095,7 +4097,7 @@ class _PageCut:
         else:
             return False
         self.flush_heads()
-        self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph"))
+        self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph", lines))
         self.item_break = kind == "advertisement"
         return True
 
@@ -4292,7 +4294,7 @@ class _PageCut:
         if (len(text_lines) != 1 or SECTION_BREAK.match(text_lines[0].text.strip()) is None or self.pending_heads
                 or self.current is None or self.current.kind != "article"):
             return False
-        self.current.parts.extend(self.paragraphs(block, "paragraph"))
+        self.current.parts.extend(self.paragraphs(block, "paragraph", text_lines))
         return True
 
     def place_text(self, block: Block, text_lines: list[Line]) -> None:
@@ -4310,14 +4312,14 @@ class _PageCut:
         if not self.vertical and self.place_notices(block, text_lines):
             return
         if block.id in self.dated:  # the page's date line or folio, and the paper's name between them
-            self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+            self.furniture.parts.extend(self.paragraphs(block, "furniture", text_lines))
             return
         if (self.section_break(block, text_lines) or self.table_cell(block, text_lines)
                 or self.sizes.body <= 0 and self.blind_item(block, text_lines)):
             return
         if not self.vertical and _sideways(text_lines):  # an item set across the margin, turned a quarter
             self.flush_heads()
-            self.open_article().parts.extend(self.paragraphs(block, "paragraph"))
+            self.open_article().parts.extend(self.paragraphs(block, "paragraph", text_lines))
             self.last_body = text_lines[-1].text.strip()
             return
         if self.pending_heads and (_small_deck(text_lines, self.sizes) or _larger_deck_lines(
@@ -4510,7 +4512,7 @@ class _PageCut:
         if _norm_type(block) != "table" or (self.current is None and not self.pending_heads):
             return False
         text = " ".join(ln.text for ln in lines)
-        self.body_target(text).parts.extend(self.paragraphs(block, "paragraph"))
+        self.body_target(text).parts.extend(self.paragraphs(block, "paragraph", lines))
         self.last_body = lines[-1].text.strip()
         return True
 

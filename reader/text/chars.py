@@ -47,7 +47,42 @@ def is_wide(ch: str) -> bool:
     if eaw in ("W", "F"):
         return True
     # ambiguous punctuation a Chinese font sets full width
-    return ch in "“”‘’…—·■□◆◇●○★☆▲△"
+    return ch in AMBIGUOUS
+
+
+#: Marks a Chinese font sets on a full em and a Latin font narrow: curly quotes, ellipsis, em dash, middle dot,
+#: squares, lozenges, circles, stars and triangles. :func:`is_wide` counts them (their width in CJK text);
+#: whether they stand as wide where they are, so that the spaces beside them are layout, is
+#: :func:`wide_at`'s question.
+AMBIGUOUS = frozenset("“”‘’…—·■□◆◇●○★☆▲△")
+
+
+def wide_at(text: str, k: int) -> bool:
+    """Whether ``text[k]`` stands as a wide character where it is: an ideograph or full-width form always; a
+    mark of :data:`AMBIGUOUS` when the nearest letter or wide character on either side of it (spaces, digits,
+    other marks passed over) is wide. "the bridge — and", "fer. — Service", "resté ■ dans" are Latin text, the
+    spaces printed; "据了解 — 当地", "3 — 4条" are Chinese, the spaces layout. False outside the text."""
+    if not 0 <= k < len(text):
+        return False
+    ch = text[k]
+    if ch not in AMBIGUOUS:
+        return is_wide(ch)
+    return _nearest_is_wide(text, k, -1) or _nearest_is_wide(text, k, 1)
+
+
+def _nearest_is_wide(text: str, k: int, step: int) -> bool:
+    """Whether the nearest letter or wide character from ``k`` in the direction ``step`` (not counting
+    :data:`AMBIGUOUS` marks) is wide; False when there is none."""
+    k += step
+    while 0 <= k < len(text):
+        c = text[k]
+        if c not in AMBIGUOUS:
+            if is_wide(c):
+                return True
+            if c.isalpha():
+                return False
+        k += step
+    return False
 
 
 def is_cjk_text_char(ch: str) -> bool:

@@ -7,7 +7,8 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 * spaces next to CJK characters or full-width punctuation are layout, not text:
   justified lines that came out spaced character by character and the spaces a
   PDF puts around digit runs are removed; spaces between Latin words stay;
-* lines join without a space when either side is CJK, with one space otherwise;
+* lines join without a space when either side is CJK (a dash, ellipsis or curly quote counting
+  as CJK only beside CJK text), with one space otherwise (none beside an em dash set closed);
 * end-of-line hyphenation is undone (``exam-`` + ``ple``; ALTO HYP marks it for sure).
 """
 
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.model.document import Line, Part, Span
-from reader.text.chars import is_wide
+from reader.text.chars import wide_at
 
 #: (character, line id, offset in line) or (character, None, -1) for an inserted one
 Char = tuple[str, str | None, int]
@@ -52,16 +53,9 @@ def _is_single_spaced(tokens: list[str]) -> bool:
 
 #: a run of whitespace (``\s`` matches exactly the characters :meth:`str.isspace` accepts)
 _SPACES = re.compile(r"\s+")
-#: curly quotes: full width in a CJK font, narrow in a Latin one; they take the width of the text they quote
-CURLY_QUOTES = frozenset("“”‘’")
-
-
-def _wide_near(text: str, k: int, step: int) -> bool:
-    """Whether the character at ``k`` is wide, a curly quote counting as the nearest character beyond it
-    (``step`` -1 looks back, +1 ahead): "„ja“ und" keeps its space, "說“好”了" joins."""
-    while 0 <= k < len(text) and text[k] in CURLY_QUOTES:
-        k += step
-    return 0 <= k < len(text) and is_wide(text[k])
+#: dashes that, set closed against their word at a line end or start, join the next line closed ("fer.—" +
+#: "Service"); set with a space they take one
+_CLOSED_DASHES = "—"
 
 
 def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
@@ -69,6 +63,8 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
 
     A run of whitespace is dropped when a wide character stands on either side
     of it; between narrow characters (Latin words, numbers) it becomes one space.
+    A mark only a Chinese font sets wide (em dash, ellipsis, curly quote, ■) is
+    wide beside CJK text and narrow beside Latin (:func:`~reader.text.chars.wide_at`).
     With ``keep_word_spaces`` (names in a byline, two-part headlines) spaces
     between multi-character CJK tokens are kept unless the line is spaced
     character by character.
@@ -86,7 +82,7 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     for m in _SPACES.finditer(text, lo, hi):  # the characters between two runs of spaces in one comprehension
         i, j = m.span()
         out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:i], pos)])
-        before, after = _wide_near(text, i - 1, -1), _wide_near(text, j, 1)
+        before, after = wide_at(text, i - 1), wide_at(text, j)
         if not (before or after) or keep_word_spaces and not spaced and before and after:
             out.append((" ", line_id, offset + i))
         pos = j
@@ -101,9 +97,11 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
     a = prev[-1][0]
     b = nxt[0][0]
     tail, head = "".join(c for c, _, _ in prev[-8:]), "".join(c for c, _, _ in nxt[:8])
-    if _wide_near(tail, len(tail) - 1, -1) or _wide_near(head, 0, 1):
+    if wide_at(tail + head, len(tail) - 1) or wide_at(tail + head, len(tail)):
         if prev_hyphenated and a in HYPHENS:
             return prev[:-1], nxt
+        return prev, nxt
+    if _closed_dash(tail, head):
         return prev, nxt
     if a in HYPHENS and len(prev) >= 2:
         before = prev[-2][0]
@@ -114,6 +112,16 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
     if a == "/" or b in ",.;:!?)]}%":
         return prev, nxt
     return prev, [(" ", None, -1)] + nxt
+
+
+def _closed_dash(tail: str, head: str) -> bool:
+    """A line ends or the next begins with a dash set closed against its word ("fer.—" / "—Service"): the
+    lines join without a space, as the dash was printed."""
+    if tail[-1:] in _CLOSED_DASHES:
+        return len(tail) >= 2 and not tail[-2].isspace()
+    if head[:1] in _CLOSED_DASHES:
+        return len(head) >= 2 and not head[1].isspace()
+    return False
 
 
 def reflow_chars(pieces: Sequence[Piece], keep_word_spaces: bool = False) -> list[Char]:

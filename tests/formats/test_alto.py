@@ -351,3 +351,17 @@ def test_strings_without_a_box_of_their_own_are_never_taken_for_alternatives() -
                 f'<String CONTENT="the" {box}/><SP/><String CONTENT="end" {box}/>')
         doc = analyze_bytes(_two_lines(line, '<String CONTENT="more"/>'), Path("boxless.xml"), "alto")
         assert doc.pages[0].lines[0].text == "tbe the end", (box, doc.pages[0].lines[0].text)
+
+
+@pytest.mark.parametrize(("rel", "printed"), [
+    ("bnl_lunion_1860-11-30/1860-11-30_01-00001.xml", "Chemins de fer. — Service d'hiver."),
+    ("bnf_europeana_pji_1900-06-03/19000603_1-0002.xml", "il est resté ■ dans la langue"),
+    ("reichsanzeiger_gt/1847_130_0342.xml", "10 ½ — ⅓ Rthlr."),
+])
+def test_spaces_beside_dashes_and_ornaments_in_latin_text_are_shown(rel: str, printed: str) -> None:
+    """An em dash, ellipsis, middle dot or black square with an SP on either side in a Latin page keeps both
+    spaces ("fer.—Service" was shown): only a Chinese font sets these marks on a full em."""
+    path = Path(__file__).parents[1] / "data" / "pages" / rel
+    doc = analyze_bytes(path.read_bytes(), path, "auto")
+    text = "\n".join(p.text for a in doc.articles for p in a.parts)
+    assert printed in text

@@ -44,6 +44,36 @@ def test_binary_junk_is_refused_with_the_file_name() -> None:
     assert message.startswith("scan.txt: ") and "not text" in message or "binary" in message
 
 
+LATIN = "The quick brown fox.\n\nSecond paragraph, 1858: naïve café — “quoted”.\n"
+MIXED = "Shanghai (上海) and Peking (北京): one (一) line in Latin with some Chinese.\n\nSecond.\n"
+RUSSIAN = "Москва, 7 декабря. — Вчера в городе.\n"
+
+
+@pytest.mark.parametrize("text", [LATIN, MIXED, RUSSIAN, "a"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_whatever_its_script(text: str, encoding: str) -> None:
+    """Mostly Latin text in UTF-16 has a NUL at every other byte, all on one side: UTF-16 (it was refused as
+    "binary data (NUL bytes)"); the side tells the byte order. Mostly Chinese text was read already."""
+    decoded, found = decode(text.encode(encoding), "u16.txt")
+    assert (decoded, found) == (text, encoding)
+    doc = read(text.encode(encoding), "u16.txt")
+    assert doc.metadata["encoding"] == encoding and not doc.warnings
+    assert doc.pages[0].lines[0].text == text.splitlines()[0]
+
+
+@pytest.mark.parametrize("junk", [
+    bytes(range(256)) * 8,
+    bytes(b for k in range(2048) for b in (k % 256, 0)),  # 16-bit numbers: a NUL every other byte
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00" * 20,
+    "text".encode("utf-16-le") + b"\x00\x00" * 40,
+])
+def test_binary_data_with_nul_bytes_is_still_refused_in_one_sentence(junk: bytes) -> None:
+    with pytest.raises(DecodeError) as err:
+        decode(junk, "scan.txt")
+    message = str(err.value)
+    assert message == "scan.txt: it holds binary data (NUL bytes), not text."
+
+
 def test_invalid_sequences_are_refused() -> None:
     bad = b"\x81\x30\xff\xfe\xfd\x80\x80\x80\xc3\x28" * 40
     with pytest.raises(DecodeError) as err:

@@ -417,6 +417,58 @@ def test_a_page_file_of_an_unchanged_mets_that_went_keeps_its_articles(tmp_path:
     lib.close()
 
 
+@pytest.mark.parametrize("workers", [0, 1], ids=["here", "worker-process"])
+def test_a_page_file_missing_when_its_mets_was_imported_is_read_with_the_issue_when_it_comes_back(
+        tmp_path: Path, data_dir: Path, workers: int) -> None:
+    """A page the METS names but that was missing at the first import, restored later (its bytes and times as
+    they were): the METS is unchanged, yet its issue is read again with the page; the page was imported as an
+    ALTO page of its own, under an invented publication (its folder's name, "text") and a second issue, and
+    the import said only "1 unchanged"."""
+    src = tmp_path / "issue"
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07", src)
+    page = src / "text" / "1858-12-07_01-00003.xml"
+    page.rename(tmp_path / "p3.xml")
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [src], workers=workers)
+    assert [Path(p).name for p in rep.imported] == ["2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml"]
+    (issue,) = lib.issues()
+    assert issue.pages == 3 and issue.publication.startswith("Luxemburger Zeitung")
+    publication = issue.publication
+    (tmp_path / "p3.xml").rename(page)
+    rep = import_paths(lib, [src], workers=workers)
+    assert [Path(p).name for p in rep.imported] == ["2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml"]
+    assert not rep.unchanged and not rep.failed
+    assert any("1858-12-07_01-00003.xml" in w and "read again" in w for _, w in rep.warnings), rep.warnings
+    (issue,) = lib.issues()
+    assert (issue.publication, issue.date, issue.pages) == (publication, "1858-12-07", 4), issue
+    assert len(lib.conn.execute("SELECT id FROM sources").fetchall()) == 1
+    rep = import_paths(lib, [src], workers=workers)
+    assert not rep.imported and len(rep.unchanged) == 1 and not rep.warnings
+    lib.close()
+
+
+def test_a_missing_page_file_put_back_under_another_name_is_no_issue_of_its_own(tmp_path: Path,
+                                                                              data_dir: Path) -> None:
+    """The page put back as text/p3.xml: the METS does not name it so, but gives its checksum; it is said to be
+    the issue's page (and how to read it with the issue), not imported under an invented publication ("text")."""
+    src = tmp_path / "issue"
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07", src)
+    page = src / "text" / "1858-12-07_01-00003.xml"
+    page.rename(tmp_path / "p3.xml")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [src])
+    (tmp_path / "p3.xml").rename(src / "text" / "p3.xml")
+    rep = import_paths(lib, [src])
+    assert not rep.imported and len(rep.unchanged) == 1 and not rep.failed
+    assert any("p3.xml is the page file" in w and "1858-12-07_01-00003.xml" in w for _, w in rep.warnings), rep.warnings
+    assert [i.pages for i in lib.issues()] == [3]
+    (src / "text" / "p3.xml").rename(page)
+    rep = import_paths(lib, [src])
+    assert [Path(p).name for p in rep.imported] == ["2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml"]
+    assert [i.pages for i in lib.issues()] == [4]
+    lib.close()
+
+
 class _Recording:
     """Readers that read in this process at once and record how many files were handed to them."""
 

@@ -79,7 +79,8 @@ def test_a_dash_opens_an_unheaded_item_but_a_place_and_date_closing_a_notice_doe
             ("Der Unterſuchungsrichter.", 150.0, 150.0)]
     head = _block("h", 40, [("Literatur.", 240, 260)], btype="heading", order=0)
     region = _block("p", 90, rows, btype="paragraph", order=1)
-    assert _items([head, region]) == ["—Neue Reden an", "—Im Juliheft der"]  # reflow joins the dash
+    # the dashes keep the space printed after them (a dash is set wide only in a Chinese font)
+    assert _items([head, region]) == ["— Neue Reden", "— Im Juliheft"]
 
 
 def test_a_title_set_off_by_whitespace_heads_its_region_and_the_datelines_under_it_stay_one_listing() -> None:

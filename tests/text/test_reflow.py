@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.chars import em_width, ends_sentence, is_wide
-from reader.text.reflow import CURLY_QUOTES, Piece, clean_chars, collapse, reflow
+from reader.text.chars import AMBIGUOUS, em_width, ends_sentence, is_cjk, is_wide
+from reader.text.reflow import Piece, clean_chars, collapse, reflow
 
 
 def join(*lines: str, hyphenated: bool = False) -> str:
@@ -78,17 +78,44 @@ def test_curly_quotes_take_the_width_of_the_text_they_quote() -> None:
     assert join("他說“好”", "了。") == "他說“好”了。"
 
 
+def test_marks_a_chinese_font_sets_wide_keep_their_spaces_in_latin_text() -> None:
+    """The em dash, ellipsis, middle dot and black square are full width in a Chinese font only: beside Latin
+    text the spaces around them are printed ("fer. — Service"), between CJK characters they are layout."""
+    assert join("the bridge — and then … he left · again ■ today.") == (
+        "the bridge — and then … he left · again ■ today.")
+    assert join("Chemins de fer. — Service d'hiver.") == "Chemins de fer. — Service d'hiver."
+    assert join("Juni/Juli 10 ½ — ⅓ Rthlr.") == "Juni/Juli 10 ½ — ⅓ Rthlr."
+    assert join("il est resté ■ dans la langue") == "il est resté ■ dans la langue"
+    assert join("据 了 解 — 当 地 … 今 年 · 村 ■ 民") == "据了解—当地…今年·村■民"
+    assert join("当季度最满意的3 — 4条") == "当季度最满意的3—4条"
+    assert join("中国 GDP — 增长") == "中国GDP—增长"
+    # across a line end: a dash set with spaces keeps one, a closed dash stays closed, CJK joins
+    assert join("the bridge —", "and then") == "the bridge — and then"
+    assert join("Chemins de fer.—", "Service d'hiver.") == "Chemins de fer.—Service d'hiver."
+    assert join("the bridge", "— and then") == "the bridge — and then"
+    assert join("他走了——", "然后") == "他走了——然后"
+    assert join("他走了……", "OK") == "他走了……OK"
+
+
 @settings(max_examples=400, deadline=None)
-@given(text=st.text(alphabet="ab 中国“”\u3000\t\u00a0.-", max_size=14), offset=st.integers(0, 5),
+@given(text=st.text(alphabet="ab 中国“”—…·■\u3000\t\u00a0.-1，", max_size=14), offset=st.integers(0, 5),
        keep=st.booleans())
 def test_a_lines_characters_keep_their_places_and_lose_only_layout_spaces(text: str, offset: int, keep: bool) -> None:
-    """Every character kept points at itself in the line; a run of spaces goes when a wide character (a curly
-    quote counting as the character beyond it) stands on either side, else it is one space at its start — and
-    with ``keep_word_spaces`` a run between two wide characters stays, unless the line is spaced char by char."""
+    """Every character kept points at itself in the line; a run of spaces goes when a wide character (a mark
+    wide in a Chinese font only — curly quote, dash, ellipsis … — counting as wide when the nearest letter or
+    other wide character on either side of it is) stands on either side, else it is one space at its start —
+    and with ``keep_word_spaces`` a run between two wide characters stays, unless the line is spaced char by
+    char."""
+    def decides(c: str) -> bool:
+        return c not in AMBIGUOUS and (c.isalpha() or is_wide(c))
+
     def wide(k: int, step: int) -> bool:
-        while 0 <= k < len(text) and text[k] in CURLY_QUOTES:
-            k += step
-        return 0 <= k < len(text) and is_wide(text[k])
+        if not 0 <= k < len(text):
+            return False
+        if text[k] not in AMBIGUOUS:
+            return is_wide(text[k])
+        near = [c for c in text[:k][::-1] if decides(c)][:1] + [c for c in text[k + 1:] if decides(c)][:1]
+        return any(is_wide(c) or is_cjk(c) for c in near)
 
     tokens = text.split()
     spaced = keep and len(tokens) >= 3 and sum(len(t) == 1 for t in tokens) >= len(tokens) - 1
