@@ -53,8 +53,15 @@ def show_export(window: MainWindow, current: ExportDialog | None) -> ExportDialo
         return None
     if current is not None:
         current.close()
-    dlg = ExportDialog(window.archive.overlay_of, export_context(window), export_folder(window), window)
-    dlg.exported.connect(lambda path: window.settings.set_export_folder(str(Path(path).parent)))
+    settings = window.settings
+    dlg = ExportDialog(window.archive.overlay_of, export_context(window), export_folder(window), window,
+                       fmt=settings.export_format())
+
+    def exported(path: str) -> None:
+        settings.set_export_folder(str(Path(path).parent))
+        settings.set_export_format(str(dlg.format.currentData()))
+
+    dlg.exported.connect(exported)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg

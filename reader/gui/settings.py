@@ -191,6 +191,13 @@ class Settings:
     def set_export_folder(self, folder: str) -> None:
         self.qs.setValue("export/folder", folder)
 
+    def export_format(self) -> str:
+        """The format of the last export ("" before the first: the dialog's first, TEI)."""
+        return str(self.qs.value("export/format", "") or "")
+
+    def set_export_format(self, fmt: str) -> None:
+        self.qs.setValue("export/format", fmt)
+
     def import_folder(self) -> str:
         """The folder the last import was chosen in ("" before the first)."""
         return str(self.qs.value("import/folder", "") or "")

@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+69"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+71"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation type="unfinished"></translation>
@@ -168,12 +168,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>All tags</source>
+        <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Highlights and notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -433,7 +434,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+125"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+127"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
@@ -494,7 +495,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Include my annotations and corrections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,12 +580,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Choose a file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The file name ends in %1, another format&apos;s: choose that format, or a name ending in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,7 +678,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+58"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+59"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,7 +1215,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Open or create a library folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,7 +1371,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+119"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+121"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1428,7 +1434,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The annotated article is no longer in the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,7 +1598,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>

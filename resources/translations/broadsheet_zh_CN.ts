@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+69"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+71"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章笔记</translation>
@@ -168,12 +168,13 @@
         <translation>新建内容可见范围：</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>All tags</source>
+        <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source)</extracomment>
         <translation>所有标签</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Highlights and notes</source>
         <translation>高亮与笔记</translation>
     </message>
@@ -432,7 +433,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+125"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+127"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>导出</translation>
@@ -493,7 +494,7 @@
         <translation>BibTeX</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Include my annotations and corrections</source>
         <translation>包括我的批注和校正</translation>
     </message>
@@ -578,12 +579,17 @@
         <translation>导出到</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Choose a file to export to.</source>
         <translation>请选择导出的目标文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The file name ends in %1, another format&apos;s: choose that format, or a name ending in %2.</source>
+        <translation>文件名以 %1 结尾，那是另一种格式的后缀：请选择该格式，或使用以 %2 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -671,7 +677,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+58"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+59"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -1207,7 +1213,7 @@
         <translation>正在更新文库</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
@@ -1363,7 +1369,7 @@
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+119"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+121"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
@@ -1430,7 +1436,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The annotated article is no longer in the library.</source>
         <translation>被批注的文章已不在文库中。</translation>
     </message>
@@ -1594,7 +1600,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation>请先打开一个文库。</translation>

@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+69"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+71"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章筆記</translation>
@@ -168,12 +168,13 @@
         <translation>新建內容可見範圍：</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>All tags</source>
+        <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source)</extracomment>
         <translation>所有標籤</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Highlights and notes</source>
         <translation>標示與筆記</translation>
     </message>
@@ -432,7 +433,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+125"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+127"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>匯出</translation>
@@ -493,7 +494,7 @@
         <translation>BibTeX</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Include my annotations and corrections</source>
         <translation>包括我的註記和校正</translation>
     </message>
@@ -578,12 +579,17 @@
         <translation>匯出到</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Choose a file to export to.</source>
         <translation>請選擇匯出的目標檔案。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The file name ends in %1, another format&apos;s: choose that format, or a name ending in %2.</source>
+        <translation>檔名以 %1 結尾，那是另一種格式的副檔名：請選擇該格式，或使用以 %2 結尾的檔名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -671,7 +677,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+58"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+59"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
@@ -1207,7 +1213,7 @@
         <translation>正在更新文庫</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
     </message>
@@ -1363,7 +1369,7 @@
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+119"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+121"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
@@ -1430,7 +1436,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>刪除註記</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The annotated article is no longer in the library.</source>
         <translation>被註記的文章已不在文庫中。</translation>
     </message>
@@ -1594,7 +1600,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation>請先開啟一個文庫。</translation>

@@ -302,17 +302,18 @@ def test_export_dialog_writes_valid_tei_and_never_overwrites_without_asking(
 
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    before = out.read_bytes()
+    md = tmp_path / "out" / "article.md"
+    md.write_text("the reader's own file", encoding="utf-8")
     dlg.format.setCurrentIndex(dlg.format.findData("md"))
-    dlg.path.setText(str(out))
+    dlg.path.setText(str(md))
     dlg.export_button.click()
-    assert asked and str(out) in asked[0]
-    assert out.read_bytes() == before and dlg.written is None
+    assert asked and str(md) in asked[0]
+    assert md.read_text(encoding="utf-8") == "the reader's own file" and dlg.written is None
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dlg.export_button.click()
-    assert dlg.written == out and b"<TEI" not in out.read_bytes()
-    assert QUOTE in out.read_text(encoding="utf-8") and "`干部`" in out.read_text(encoding="utf-8")
+    assert dlg.written == md
+    assert QUOTE in md.read_text(encoding="utf-8") and "`干部`" in md.read_text(encoding="utf-8")
 
     # the issue as CSL-JSON, through the same worker
     dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
@@ -322,7 +323,22 @@ def test_export_dialog_writes_valid_tei_and_never_overwrites_without_asking(
     import json
 
     assert len(json.loads((tmp_path / "out" / "issue.json").read_text(encoding="utf-8"))) > 1
+
+    # a name ending in another format's suffix is not written in this one (seen by eye: TEI in piece1.txt)
+    dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
+    dlg.format.setCurrentIndex(dlg.format.findData("tei"))
+    typed = tmp_path / "out" / "piece1.txt"
+    dlg.path.setText(str(typed))
+    dlg.export_button.click()
+    assert not typed.exists() and dlg.written is None and ".txt" in dlg.status.text()
+    # the format chosen is the next dialog's
+    dlg.format.setCurrentIndex(dlg.format.findData("text"))
+    dlg.export_button.click()
+    assert typed.read_text(encoding="utf-8").startswith("人民日报")
     dlg.close()
+    again = win.show_export()
+    assert again is not None and again.format.currentData() == "text" and again.path.text().endswith(".txt")
+    again.close()
 
 
 def test_export_can_be_cancelled(make_window, work_dir: Path, tmp_path: Path, sync_pool) -> None:  # noqa: ANN001

@@ -119,7 +119,9 @@ class ExportDialog(QDialog):
     exported = Signal(str)
 
     def __init__(self, library: Any, context: ExportContext, folder: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, fmt: str = "") -> None:
+        """``folder``: where the file is offered (the last export's); ``fmt``: the format first chosen (the last
+        export's)."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export"))
@@ -149,8 +151,9 @@ class ExportDialog(QDialog):
         labels = {"tei": self.tr("TEI P5 (XML)"), "text": self.tr("Plain text"), "md": self.tr("Markdown"),
                   "csv": self.tr("CSV of hits"), "cite": self.tr("Citations"), "csl": self.tr("CSL-JSON citations"),
                   "bibtex": self.tr("BibTeX")}
-        for fmt in FORMATS:
-            self.format.addItem(labels[fmt], fmt)
+        for key in FORMATS:
+            self.format.addItem(labels[key], key)
+        self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
         self.include_annotations = QCheckBox(self.tr("Include my annotations and corrections"), self)
         self.include_annotations.setObjectName("exportAnnotations")
         self.include_annotations.setChecked(True)
@@ -260,11 +263,16 @@ class ExportDialog(QDialog):
         if self.worker is not None or self.scope.count() == 0:
             return None
         req = self.request()
+        self.error = ""
+        self.written = None
         if not self.path.text().strip():
             self.status.setText(self.tr("Choose a file to export to."))
             return None
-        self.error = ""
-        self.written = None
+        typed = Path(self.path.text().strip()).suffix.lower()
+        if typed in SUFFIXES.values() and typed != self._suffix():  # (seen by eye: TEI written into piece1.txt)
+            self.status.setText(self.tr("The file name ends in %1, another format's: choose that format, or a name "
+                                        "ending in %2.").replace("%1", typed).replace("%2", self._suffix()))
+            return None
         self.export_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))  # a new export under way can be cancelled
         self.progress.setRange(0, 0)
