@@ -26,6 +26,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from reader.model.errors import BroadsheetError
+
 log = logging.getLogger(__name__)
 
 
@@ -240,7 +242,10 @@ class _Runnable(QRunnable):
         except BaseException as e:  # every failure reaches the GUI thread: nothing is swallowed
             w.state = "failed"
             w.error = e
-            log.error("task %s failed: %s", w.name, e, exc_info=(type(e), e, e.__traceback__))
+            if isinstance(e, BroadsheetError):  # what the reader gave was refused (a query, a file): said, no trace
+                log.warning("task %s: %s", w.name, e)
+            else:
+                log.error("task %s failed: %s", w.name, e, exc_info=(type(e), e, e.__traceback__))
             w.failed.emit(e)
         else:
             w.state = "done"

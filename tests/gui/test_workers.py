@@ -121,7 +121,20 @@ def test_failures_are_logged(caplog: pytest.LogCaptureFixture, bad: BaseExceptio
         raise bad
 
     run_task(boom, name="boom")
-    assert any("task boom failed" in r.getMessage() for r in caplog.records)
+    assert any("task boom failed" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_a_refusal_of_what_the_reader_gave_is_logged_without_a_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    """Seen by eye: kind:zzz (a query refused in one sentence) wrote a whole traceback into the window's log."""
+    from reader.search.query import QueryError
+
+    def refuse() -> None:
+        raise QueryError("query: kind:zzz names no kind")
+
+    caplog.clear()
+    run_task(refuse, name="search")
+    [record] = [r for r in caplog.records if "kind:zzz" in r.getMessage()]
+    assert record.exc_info is None and record.levelname == "WARNING"
 
 
 def test_tasks_on_a_lane_keep_their_threads_state(qtbot, library_dir) -> None:  # noqa: ANN001
