@@ -345,7 +345,7 @@ def test_a_dash_standing_for_the_place_before_a_date_or_a_wire_s_credit_opens_a_
             ("— (W. T. B.) Die Mehrzahl der Blätter hebt bei", 40.0, 0.0), *_body("Beſprechung der Thronrede", 2),
             ("zu entziehen.", 0.0, 400.0)]
     assert _items([_block("d", 100, rows, btype="paragraph", order=0)]) == [
-        "Peſt, 19. Oktober.", "—20. Oktober. (W.", "—(W. T. B.)"]
+        "Peſt, 19. Oktober.", "— 20. Oktober.", "— (W. T."]  # (the space after the dash as printed)
     # in a list of dated entries under its title the dash and date run on: no dispatch opened on a place above
     rows = [("Ernennungen, Beförderungen und Verſetzungen.", 40.0, 0.0),
             ("Im aktiven Heere. Berlin, 23. Dezember. Fliſt,", 0.0, 0.0), *_body("Hauptm. à la ſuite", 2),
