@@ -498,6 +498,8 @@ def test_a_search_lists_a_split_off_piece_as_its_own_article(tmp_path: Path) -> 
         assert [h.article for h in archive.search(head_word, limit=50).hits] == [key], "the first piece keeps its key"
         both = archive.search(f"{head_word} OR {tail_word}", limit=50)
         assert sorted(h.article for h in both.hits) == sorted([key, piece]) and both.total == 2
+        facets = archive.facets(f"{head_word} OR {tail_word}").counts  # the facets count what the list lists
+        assert all(sum(values.values()) == 2 for values in facets.values()), facets
         assert [h.article for h in archive.search(f"{head_word} OR {tail_word}", limit=1, offset=1).hits] \
             in ([key], [piece]), "paged over the pieces"
         three = f"{head_word} OR {tail_word} OR {other_word}"
