@@ -599,17 +599,23 @@ def _settle_headlines(parts: list[Part]) -> None:
             seen_body = True
 
 
+def _sections(data: bytes, path: Path) -> _MetsReader:
+    """A reader of the METS file ``data``, its file and structure sections read (FormatError: no METS)."""
+    root = safexml.parse(data, path)
+    if safexml.local(root.tag) != "mets":
+        raise FormatError(path, f"it is not METS (root element <{safexml.local(root.tag)}>)")
+    r = _MetsReader(root, path)
+    r.read_sections()
+    return r
+
+
 def page_files(data: bytes, path: str | Path) -> list[NamedPage]:
     """The ALTO page files a METS file names, in page order, whether they exist or not: the files
     :func:`read` reads its pages from (resolved; a reference it would refuse is left out), each with the
     checksum the METS gives for it. Raises :class:`~reader.model.errors.SourceError` when ``data`` is no
     METS."""
     path = Path(path)
-    root = safexml.parse(data, path)
-    if safexml.local(root.tag) != "mets":
-        raise FormatError(path, f"it is not METS (root element <{safexml.local(root.tag)}>)")
-    r = _MetsReader(root, path)
-    r.read_sections()
+    r = _sections(data, path)
     out: list[NamedPage] = []
     for _, fids in r.page_divs():
         ref = r.files[fids[0]]
@@ -623,11 +629,8 @@ def page_files(data: bytes, path: str | Path) -> list[NamedPage]:
 def read(data: bytes, path: str | Path) -> Document:
     """Read a METS issue and the ALTO pages it references (relative to the METS file)."""
     path = Path(path)
-    root = safexml.parse(data, path)
-    if safexml.local(root.tag) != "mets":
-        raise FormatError(path, f"it is not METS (root element <{safexml.local(root.tag)}>)")
-    r = _MetsReader(root, path)
-    r.read_sections()
+    r = _sections(data, path)
+    root = r.root
     r.read_pages()
     r.read_links()
     logical = next((sm for sm in safexml.iter_local(root, "structMap")
