@@ -85,6 +85,23 @@ def _nearest_is_wide(text: str, k: int, step: int) -> bool:
     return False
 
 
+def latin_running(text: str) -> bool:
+    """Whether ``text`` reads as Latin running text: two Latin words or more, with at least twice as many Latin
+    letters as wide characters. There a Chinese word is set between spaces that are printed ("Shanghai 上海 is a
+    city"); in a Chinese line the spaces a PDF puts around a Latin word or a number are layout ("中国 GDP 增长")."""
+    letters = wide = words = 0
+    for token in text.split():
+        latin = 0
+        for c in token:
+            if is_wide(c):
+                wide += 1
+            elif c.isalpha():
+                latin += 1
+        letters += latin
+        words += latin > 0
+    return words >= 2 and letters >= 2 * wide
+
+
 def is_cjk_text_char(ch: str) -> bool:
     """A character of CJK running text: an ideograph or wide punctuation."""
     return is_wide(ch) and not ch.isspace()

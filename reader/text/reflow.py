@@ -6,7 +6,8 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 
 * spaces next to CJK characters or full-width punctuation are layout, not text:
   justified lines that came out spaced character by character and the spaces a
-  PDF puts around digit runs are removed; spaces between Latin words stay;
+  PDF puts around digit runs are removed; spaces between Latin words stay, and so do
+  the spaces around a Chinese word in Latin running text ("Shanghai 上海 is");
 * lines join without a space when either side is CJK (a dash, ellipsis or curly quote counting
   as CJK only beside CJK text), with one space otherwise (none beside an em dash set closed);
 * end-of-line hyphenation is undone (``exam-`` + ``ple``; ALTO HYP marks it for sure).
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.model.document import Line, Part, Span
-from reader.text.chars import wide_at
+from reader.text.chars import latin_running, wide_at
 
 #: (character, line id, offset in line) or (character, None, -1) for an inserted one
 Char = tuple[str, str | None, int]
@@ -79,11 +80,17 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     spaced = keep_word_spaces and _is_single_spaced(text[lo:hi].split())
     line_id, offset = p.line_id, p.offset
     pos = lo
+    latin: bool | None = None  # whether the line is Latin running text, asked only where it decides
     for m in _SPACES.finditer(text, lo, hi):  # the characters between two runs of spaces in one comprehension
         i, j = m.span()
         out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:i], pos)])
         before, after = wide_at(text, i - 1), wide_at(text, j)
-        if not (before or after) or keep_word_spaces and not spaced and before and after:
+        keep = not (before or after) or keep_word_spaces and not spaced and before and after
+        if not keep and before != after:
+            if latin is None:
+                latin = latin_running(text[lo:hi])
+            keep = latin
+        if keep:
             out.append((" ", line_id, offset + i))
         pos = j
     out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:hi], pos)])
@@ -97,9 +104,12 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
     a = prev[-1][0]
     b = nxt[0][0]
     tail, head = "".join(c for c, _, _ in prev[-8:]), "".join(c for c, _, _ in nxt[:8])
-    if wide_at(tail + head, len(tail) - 1) or wide_at(tail + head, len(tail)):
+    left, right = wide_at(tail + head, len(tail) - 1), wide_at(tail + head, len(tail))
+    if left or right:
         if prev_hyphenated and a in HYPHENS:
             return prev[:-1], nxt
+        if left != right and _latin_around(prev, nxt):
+            return prev, [(" ", None, -1)] + nxt  # "in the city of" / "上海 and the river"
         return prev, nxt
     if _closed_dash(tail, head):
         return prev, nxt
@@ -112,6 +122,11 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
     if a == "/" or b in ",.;:!?)]}%":
         return prev, nxt
     return prev, [(" ", None, -1)] + nxt
+
+
+def _latin_around(prev: list[Char], nxt: list[Char]) -> bool:
+    """Whether the text on both sides of a line end reads as Latin running text (a few words each side)."""
+    return latin_running("".join(c for c, _, _ in prev[-40:]) + " " + "".join(c for c, _, _ in nxt[:40]))
 
 
 def _closed_dash(tail: str, head: str) -> bool:

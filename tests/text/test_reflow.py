@@ -97,6 +97,24 @@ def test_marks_a_chinese_font_sets_wide_keep_their_spaces_in_latin_text() -> Non
     assert join("他走了……", "OK") == "他走了……OK"
 
 
+def test_chinese_words_in_latin_text_keep_the_spaces_printed_around_them() -> None:
+    """Seen: "Shanghai 上海 is a city." read "Shanghai上海is a city." — the spaces around a Chinese word set in
+    Latin running text were taken for the layout spaces of a Chinese line. In a line of Latin text they are
+    printed; in a Chinese line the spaces a PDF puts around a Latin word or a number stay layout."""
+    assert join("Shanghai 上海 is a city, and Peking 北京 is another.") == (
+        "Shanghai 上海 is a city, and Peking 北京 is another.")
+    assert join("the firm of 王記 & Co. at Hankow") == "the firm of 王記 & Co. at Hankow"
+    assert join("in the city of", "上海 and the river") == "in the city of 上海 and the river"
+    assert join("the river of 上海", "and the city") == "the river of 上海 and the city"
+    # Chinese lines: unchanged
+    assert join("中国 GDP 增长 7% 左右。") == "中国GDP增长7%左右。"
+    assert join("第二段 APEC 会议。") == "第二段APEC会议。"
+    assert join("在 APEC CEO 峰会上") == "在APEC CEO峰会上"
+    assert join("湖南省浏阳市一个村的", "APEC 会议") == "湖南省浏阳市一个村的APEC会议"
+    # justified spacing between two CJK characters is layout in any line
+    assert join("the words 上 海 spaced") == "the words 上海 spaced"
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=st.text(alphabet="ab 中国“”—…·■\u3000\t\u00a0.-1，", max_size=14), offset=st.integers(0, 5),
        keep=st.booleans())
@@ -105,7 +123,8 @@ def test_a_lines_characters_keep_their_places_and_lose_only_layout_spaces(text: 
     wide in a Chinese font only — curly quote, dash, ellipsis … — counting as wide when the nearest letter or
     other wide character on either side of it is) stands on either side, else it is one space at its start —
     and with ``keep_word_spaces`` a run between two wide characters stays, unless the line is spaced char by
-    char."""
+    char. In a line of Latin running text (two Latin words or more, twice as many Latin letters as wide
+    characters) a run between a wide and a narrow character stays too."""
     def decides(c: str) -> bool:
         return c not in AMBIGUOUS and (c.isalpha() or is_wide(c))
 
@@ -118,6 +137,9 @@ def test_a_lines_characters_keep_their_places_and_lose_only_layout_spaces(text: 
         return any(is_wide(c) or is_cjk(c) for c in near)
 
     tokens = text.split()
+    latin_words = [t for t in tokens if any(c.isalpha() and not is_wide(c) for c in t)]
+    latin = len(latin_words) >= 2 and sum(c.isalpha() and not is_wide(c) for c in text) >= 2 * sum(
+        is_wide(c) and not c.isspace() for c in text)
     spaced = keep and len(tokens) >= 3 and sum(len(t) == 1 for t in tokens) >= len(tokens) - 1
     expected: list[tuple[str, str, int]] = []
     k = len(text) - len(text.lstrip())
@@ -131,7 +153,7 @@ def test_a_lines_characters_keep_their_places_and_lose_only_layout_spaces(text: 
         while text[j].isspace():
             j += 1
         before, after = wide(k - 1, -1), wide(j, 1)
-        if not (before or after) or keep and not spaced and before and after:
+        if not (before or after) or keep and not spaced and before and after or before != after and latin:
             expected.append((" ", "l", offset + k))
         k = j
     assert clean_chars(Piece("l", text, False, offset), keep) == expected
