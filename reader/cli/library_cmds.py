@@ -102,7 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_paths(lib, args.paths, publication=args.publication, date=args.date, page=args.page,
                               progress=None if args.quiet else progress, cancel=cancel, on_error=on_error,
                               workers=None,  # worker processes for large imports: this program's main is guarded
-                              cluster=args.cluster)
+                              cluster=args.cluster, reread=args.reread)
         # where the reader's notes and corrections stand now (a window driving this import checks itself)
         work = check_work(lib) if (report.imported or report.moved) and not args.progress_json else None
     finally:
@@ -156,8 +156,9 @@ def print_report(report: ImportReport) -> None:
     for path, old in report.moved:
         print(f"broadsheet: {display_path(path)}: moved from {display_path(old)}; its articles and your work on "
               "them are kept.", file=sys.stderr)
-    print(f"broadsheet: imported {len(report.imported)} file(s) ({report.pages} pages, {report.articles} articles, "
-          f"{report.chars} characters), {len(report.unchanged)} unchanged, "
+    again = f"{len(report.reread)} read again though unchanged; " if report.reread else ""
+    print(f"broadsheet: imported {len(report.imported)} file(s) ({again}{report.pages} pages, {report.articles} "
+          f"articles, {report.chars} characters), {len(report.unchanged)} unchanged, "
           f"{len(report.duplicates)} duplicate(s), {len(report.failed)} failed, "
           f"in {report.seconds:.1f}s{' (stopped)' if report.cancelled else ''}", file=sys.stderr)
 

@@ -79,6 +79,9 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p.add_argument("--cluster", metavar="ADDRESS",
                    help="read the files on a Dask cluster: local:N (N worker processes here) or tcp://HOST:8786 "
                         "(a running scheduler); needs pip install 'broadsheet[cluster]'")
+    p.add_argument("--reread", action="store_true",
+                   help="read again the files the library holds unchanged (after an upgrade that reads pages "
+                        "better); your notes and corrections follow their words as after any re-import")
 
     p = sub.add_parser("search", help="search the library")
     p.add_argument("query", nargs="*", metavar="QUERY")

@@ -115,6 +115,8 @@ class ImportProgress:
 class ImportReport:
     imported: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    #: files of ``imported`` read again though their bytes had not changed (``reread``: after an upgrade)
+    reread: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     #: (file, the file already imported with the same bytes): not added a second time
     duplicates: list[tuple[str, str]] = field(default_factory=list)
@@ -488,8 +490,11 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                  date: str | None = None, page: int | None = None,
                  progress: ProgressFn | None = None, cancel: threading.Event | None = None,
                  on_error: Callable[[str, str], None] | None = None,
-                 workers: int | None = 0, cluster: str | None = None) -> ImportReport:
+                 workers: int | None = 0, cluster: str | None = None, reread: bool = False) -> ImportReport:
     """Import files and folders; return what happened. Holds the library's import lock throughout.
+
+    ``reread``: read again the files the library holds with the same bytes, as if they had changed (a newer
+    version reads pages better; the researcher's work follows its words as after any re-import).
 
     ``workers``: processes reading files beside this one; 0 (the default) reads here, None lets
     :func:`analysis_workers` decide. Worker processes are spawned, and spawning re-imports the
@@ -520,7 +525,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         try:
             sindex.sync(library, ix, announce=False)  # finish what an interrupted import left
             since_sync = 0
-            for job in _jobs(library, files, referenced, pool):
+            for job in _jobs(library, files, referenced, pool, reread):
                 if cancel is not None and cancel.is_set():
                     report.cancelled = True
                     break
@@ -763,6 +768,8 @@ class _Job:
     duplicate_of: str = ""
     #: the path this file had in the library before it was moved here
     moved_from: str = ""
+    #: held by the library with these bytes, read again as asked (``import --reread``)
+    reread: bool = False
     #: page files of an unchanged METS that cannot be read now (moved away, a disk not mounted): kept as imported
     unreadable_pages: list[tuple[Path, str]] = field(default_factory=list)
     #: page files an unchanged METS names, read with it or not (never an issue of their own)
@@ -789,7 +796,7 @@ class _Job:
 
 
 def _jobs(library: Library, files: list[Path], referenced: set[Path],
-          pool: Readers | None) -> Iterator[_Job]:
+          pool: Readers | None, reread: bool = False) -> Iterator[_Job]:
     """The import's files in order, each checked against the catalogue and, with a pool, read ahead."""
     window: deque[_Job] = deque()
     digests: dict[str, str] = {}  # sha256 -> the first file of this import with those bytes
@@ -802,7 +809,7 @@ def _jobs(library: Library, files: list[Path], referenced: set[Path],
                 break
             job = _Job(*nxt)
             if job.path not in referenced:
-                _check(library, job)
+                _check(library, job, reread)
                 _twin(library, job, digests)
                 if pool is not None and job.error is None and job.digest and not (job.duplicate_of or job.moved_from):
                     try:
@@ -849,8 +856,9 @@ class _ReadAhead:
             self.bytes -= job.size
 
 
-def _check(library: Library, job: _Job) -> None:
-    """Hash the file and find it in the catalogue (``job.digest`` stays empty when it is unchanged)."""
+def _check(library: Library, job: _Job, reread: bool = False) -> None:
+    """Hash the file and find it in the catalogue (``job.digest`` stays empty when it is unchanged and not to be
+    ``reread``)."""
     try:
         job.stat = job.path.stat()
         digest = _sha256(job.path)
@@ -860,6 +868,9 @@ def _check(library: Library, job: _Job) -> None:
     job.known = library.source(str(job.path))
     if job.known is None or job.known.sha256 != digest or _pages_changed(library, job):
         job.digest = digest
+    elif reread:
+        job.digest = digest
+        job.reread = True
 
 
 def _pages_changed(library: Library, job: _Job) -> bool:
@@ -1022,6 +1033,8 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    if job.reread:
+        report.reread.append(str(path))
     report.warnings.extend((str(path), f"{display_path(path)}: its page file {display_path(str(page_file))}, "
                                        "missing when the issue was imported, is there now: the issue was read "
                                        "again with it") for page_file in job.restored_pages)

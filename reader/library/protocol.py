@@ -141,6 +141,8 @@ class Done(_Message):
     moved: tuple[tuple[str, str], ...] = ()
     #: (file, one sentence the user should see)
     warnings: tuple[tuple[str, str], ...] = ()
+    #: files of ``imported`` read again though unchanged (``import --reread``)
+    reread: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, r: ImportReport) -> Done:
@@ -148,13 +150,13 @@ class Done(_Message):
             return tuple((a, b) for a, b in items)
 
         return cls(tuple(r.imported), tuple(r.unchanged), pairs(r.failed), r.pages, r.articles, r.chars, r.seconds,
-                   r.cancelled, pairs(r.duplicates), pairs(r.moved), pairs(r.warnings))
+                   r.cancelled, pairs(r.duplicates), pairs(r.moved), pairs(r.warnings), tuple(r.reread))
 
     def report(self) -> ImportReport:
         return ImportReport(imported=list(self.imported), unchanged=list(self.unchanged), failed=list(self.failed),
                             duplicates=list(self.duplicates), moved=list(self.moved), warnings=list(self.warnings),
                             pages=self.pages, articles=self.articles, chars=self.chars, seconds=self.seconds,
-                            cancelled=self.cancelled)
+                            cancelled=self.cancelled, reread=list(self.reread))
 
 
 Message = Progress | FileError | Done
