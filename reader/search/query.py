@@ -116,6 +116,8 @@ class Or:
 Node = Text | Near | Filter | Not | And | Or
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
+#: what a minus set before it negates as a whole: a quoted phrase or a group
+_OPENING = frozenset("\"“「『(（")
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<lp>[(（]) | (?P<rp>[)）])
@@ -170,7 +172,7 @@ def _tokens(query: str) -> list[tuple[str, Any]]:
                 out.append(("and", None))
             elif word in ("OR", "||"):
                 out.append(("or", None))
-            elif word in ("NOT", "!"):
+            elif word in ("NOT", "!") or word == "-" and query[pos:pos + 1] in _OPENING:  # -"a phrase", -(a OR b)
                 out.append(("not", None))
             elif word.startswith("-") and len(word) > 1:
                 out.append(("not", None))
@@ -591,6 +593,15 @@ def positive_terms(node: Node | None, negated: bool = False, options: SearchOpti
     if isinstance(node, (And, Or)):
         return [t for c in node.children for t in positive_terms(c, negated, options)]
     return []
+
+
+def negates(node: Node | None) -> bool:
+    """Whether a query tree holds a NOT: a text that holds less may then match where more did not."""
+    if isinstance(node, Not):
+        return True
+    if isinstance(node, (And, Or)):
+        return any(negates(c) for c in node.children)
+    return False
 
 
 def text_count(node: Node | None) -> int:

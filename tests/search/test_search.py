@@ -383,6 +383,18 @@ def test_query_errors() -> None:
     assert parse("foo:bar") is not None  # an unknown field is a word
 
 
+def test_a_minus_before_a_phrase_or_a_group_negates_it() -> None:
+    """``中国 -"北京 上海"`` read as 中国 AND "-" AND the phrase: the minus, set before a quote or a parenthesis,
+    was a word of its own and the phrase it was meant to exclude was required."""
+    from reader.search.query import And, Not, Or, Text
+
+    assert parse('中国 -"北京 上海"') == And((Text("中国"), Not(Text("北京 上海"))))
+    assert parse("中国 -“北京”") == And((Text("中国"), Not(Text("北京"))))
+    assert parse("中国 -(北京 OR 上海)") == And((Text("中国"), Not(Or((Text("北京"), Text("上海"))))))
+    assert parse("中国 -（北京 OR 上海）") == And((Text("中国"), Not(Or((Text("北京"), Text("上海"))))))
+    assert parse("中国 - 北京") == And((Text("中国"), Text("-"), Text("北京")))  # a dash standing alone is text
+
+
 def test_stale_index_entries_are_never_hits(tmp_path: Path) -> None:
     lib = Library(tmp_path)
     text = "发展经济"
