@@ -55,6 +55,7 @@ from reader.search.query import (
     kind_of,
     make_term,
     near_found,
+    negates,
     parse,
     positive_terms,
     text_count,
@@ -195,8 +196,34 @@ class Searcher:
     def _pieces_matching(self, node: Node | None, nums: Rows, options: SearchOptions) -> dict[int, list[int]]:
         """Row → the pieces (:attr:`CorrectedReading.pieces`) that match ``node``, of each of ``nums`` the reader
         reads as pieces (cut, moved or merged: each piece is listed as an article of its own)."""
-        return {n: [i for i, piece in enumerate(r.pieces) if piece_matches(node, piece, options)]
+        filter_holds = self._filter_test()
+        return {n: [i for i, piece in enumerate(r.pieces) if piece_matches(node, piece, options, filter_holds(n))]
                 for n, r in self.corrected_readings().items() if r.pieces and n in nums}
+
+    def _pieces_elsewhere(self, node: Node | None, found: Rows, filtered: Rows | None,
+                          options: SearchOptions) -> Rows:
+        """The rows read as pieces that ``node`` does not match as a whole but one of their pieces does: with a NOT,
+        a piece without the word another piece holds ("head -tail" after a split: the piece of head). Without a NOT
+        a piece matches only where its whole does."""
+        if not negates(node):
+            return Rows()
+        filter_holds = self._filter_test()
+        return Rows(n for n, r in self.corrected_readings().items()
+                    if r.pieces and n not in found and (filtered is None or n in filtered)
+                    and any(piece_matches(node, piece, options, filter_holds(n)) for piece in r.pieces))
+
+    def _filter_test(self) -> Callable[[int], Callable[[Filter], bool]]:
+        """Row → whether a filter of the query holds for that row's article (each filter's rows asked of the
+        catalogue once, when a piece first needs it)."""
+        admitted: dict[Filter, Rows] = {}
+
+        def for_row(n: int) -> Callable[[Filter], bool]:
+            def holds(f: Filter) -> bool:
+                if f not in admitted:
+                    admitted[f] = self._filtered([f])
+                return n in admitted[f]
+            return holds
+        return for_row
 
     def _common_run(self, query: str, node: Node | None, offset: int, end: int,
                     options: SearchOptions) -> Results | None:
@@ -805,6 +832,7 @@ class Searcher:
             found = self._eval(rest, self._stale_possible(), filtered, options)
         finally:
             self._texts.candidates = None
+        found = found | self._pieces_elsewhere(rest, found, filtered, options)
         gone = gone | Rows(n for n, held in self._pieces_matching(rest, found, options).items() if not held)
         return node, found - gone if gone else found
 

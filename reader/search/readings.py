@@ -17,7 +17,7 @@ under the article it was cut from, which, opened, did not hold it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -120,15 +120,21 @@ def holds(term: Term, reading: CorrectedReading) -> bool:
     return bool(term.found_in(reading.form(term.options)))
 
 
-def piece_matches(node: Node | None, piece: Piece, options: SearchOptions) -> bool:
-    """Whether ``piece`` matches the query ``node`` on its own, in its corrected reading or as the OCR read it
-    (filters are the catalogue article's, already applied to it: they hold)."""
-    return _node_holds(node, piece.reading, options) or _node_holds(node, piece.original, options)
+def piece_matches(node: Node | None, piece: Piece, options: SearchOptions,
+                  filter_holds: Callable[[Filter], bool] | None = None) -> bool:
+    """Whether ``piece`` matches the query ``node`` on its own, in its corrected reading or as the OCR read it.
+    A filter is the catalogue article's: ``filter_holds`` says whether it holds for the piece's article (without
+    it every filter holds: for a query whose filters are all applied to the article already)."""
+    return (_node_holds(node, piece.reading, options, filter_holds)
+            or _node_holds(node, piece.original, options, filter_holds))
 
 
-def _node_holds(node: Node | None, reading: CorrectedReading, options: SearchOptions) -> bool:
-    if node is None or isinstance(node, Filter):
+def _node_holds(node: Node | None, reading: CorrectedReading, options: SearchOptions,
+                filter_holds: Callable[[Filter], bool] | None = None) -> bool:
+    if node is None:
         return True
+    if isinstance(node, Filter):
+        return filter_holds is None or filter_holds(node)
     if isinstance(node, Text):
         term = make_term(node.raw, options)
         return term is not None and holds(term, reading)
@@ -141,8 +147,8 @@ def _node_holds(node: Node | None, reading: CorrectedReading, options: SearchOpt
             return holds(found[0], reading)
         return near_found(reading.form(options), found, node.distance)
     if isinstance(node, Not):
-        return not _node_holds(node.child, reading, options)
+        return not _node_holds(node.child, reading, options, filter_holds)
     if isinstance(node, Or):
-        return any(_node_holds(c, reading, options) for c in node.children)
+        return any(_node_holds(c, reading, options, filter_holds) for c in node.children)
     assert isinstance(node, And)
-    return all(_node_holds(c, reading, options) for c in node.children)
+    return all(_node_holds(c, reading, options, filter_holds) for c in node.children)

@@ -525,6 +525,37 @@ def test_a_search_lists_a_split_off_piece_as_its_own_article(tmp_path: Path) -> 
     assert [h["article"] for h in json.loads(proc.stdout)["hits"]] == [piece]  # the command line alike
 
 
+def test_a_negated_word_of_one_piece_leaves_the_other_piece_found(tmp_path: Path) -> None:
+    """A piece holding a word and not the word negated is found, though the article it was cut from holds both
+    ("head -tail" found nothing after the split: the pieces were tested only where the whole article matched).
+    A moved paragraph likewise: the article it left matches without the word it took away."""
+    from reader.app.archive import Archive
+
+    lib, ids = _merged_library(tmp_path)
+    key = next(k for k in ids if len(lib.article(k).parts) >= 6)
+    head_word, tail_word = _only_in_part(lib, ids, key, 2), _only_in_part(lib, ids, key, 4)
+    source = next(k for k in ids if k != key and len(lib.article(k).parts) >= 5)
+    target = next(k for k in ids if k not in (key, source) and len(lib.article(k).parts) >= 2)
+    kept_word, moved_word = _only_in_part(lib, ids, source, 1), _only_in_part(lib, ids, source, 3)
+    piece = f"{key}~piece"
+    store = C.CorrectionStore.of(lib)
+    store.add(C.split_article(lib.article(key), 3, new_id=piece))
+    store.add(C.move_block(lib.article(source), 3, lib.article(target)))
+    lib.close()
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        for query, expected in ((f"{head_word} -{tail_word}", [key]), (f"{tail_word} -{head_word}", [piece]),
+                                (f"{head_word} NOT {tail_word}", [key]), (f"{kept_word} -{moved_word}", [source]),
+                                (f"{head_word} -{head_word}", []), (f"{tail_word} -kind:advertisement", [piece]),
+                                (f"{tail_word} NOT (kind:advertisement OR {head_word})", [piece]),
+                                (f"{tail_word} -kind:article", [])):
+            found = archive.search(query, limit=50)
+            assert [h.article for h in found.hits] == expected and found.total == len(expected), query
+            assert archive.matching_ids(query) == set(expected), query
+    finally:
+        archive.close()
+
+
 def test_a_search_lists_a_moved_paragraph_under_the_article_it_went_to(tmp_path: Path) -> None:
     """A paragraph moved into another article is found there, not in the one it left."""
     from reader.app.archive import Archive
