@@ -506,6 +506,22 @@ class Searcher:
         self._readings_memo = (given, out)
         return out
 
+    def pieces_found(self, query: str, nums: Rows, options: SearchOptions = SearchOptions()) -> dict[int, int]:
+        """Row → the pieces of it that match ``query``, less one, where more than one does (of ``nums``, the rows
+        it matches): what the list and the total count beyond one hit a row."""
+        return {n: len(found) - 1 for n, found in self._pieces_matching(parse(query), nums, options).items()
+                if len(found) > 1}
+
+    def read_as(self, nums: RowSet | None = None) -> dict[int, int]:
+        """Row → how many articles the reader reads there, less one, where that is not zero (of ``nums`` only,
+        when given): a split's pieces add, an article merged into another is -1."""
+        out: dict[int, int] = {}
+        for n, reading in self.corrected_readings().items():
+            extra = -1 if reading.gone else len(reading.pieces) - 1 if reading.pieces else 0
+            if extra and (nums is None or n in nums):
+                out[n] = extra
+        return out
+
     def _merged_away(self) -> Rows:
         """The articles the reader merged into others: in no answer (the articles they joined hold their text)."""
         return Rows(num for num, reading in self.corrected_readings().items() if reading.gone)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from reader.index.rows import RowSet
+from reader.index.rows import Rows, RowSet
 from reader.search.concordance import counts_by_num, holds_its_terms, query_filters
 from reader.search.engine import Filter, Searcher
 from reader.search.query import DEFAULT_OPTIONS, SearchOptions, parse, positive_terms
@@ -106,12 +106,25 @@ def library_counts(searcher: Searcher, by: By, filters: Sequence[Filter] = ()) -
     conn = searcher.library.conn
     if filters:
         nums = searcher.matching_nums("", filters)
-        return _per_period(_dated(searcher, nums), nums, by)
+        held = _per_period(_dated(searcher, nums), nums, by)
+        _add_per_date(searcher, searcher.read_as(nums), held, by)
+        return held
     rows = conn.execute("SELECT i.date, count(*) FROM articles a JOIN issues i ON i.id = a.issue_id GROUP BY i.date")
-    held: Counter[str] = Counter()
+    held = Counter()
     for date, count in rows:
         held[period_of(date, by)] += count
+    _add_per_date(searcher, searcher.read_as(), held, by)
     return held
+
+
+def _add_per_date(searcher: Searcher, extra: dict[int, int], counter: Counter[str], by: By | None = None) -> None:
+    """Add ``extra`` (row → articles the reader reads there beyond one: a split's pieces, an article merged away
+    -1) to ``counter`` under each row's issue date, or its period ``by``."""
+    if not extra:
+        return
+    for num, date in _dated(searcher, Rows(extra)):
+        if num in extra:
+            counter[date if by is None else period_of(date, by)] += extra[num]
 
 
 def _dated(searcher: Searcher, nums: RowSet) -> Iterable[tuple[int, str]]:
@@ -187,6 +200,7 @@ def timeline(searcher: Searcher, query: str, by: By = By.YEAR, filters: Sequence
     counts = counts_by_num(searcher, nums, positive_terms(parse(query), options=options), options,
                            holds_its_terms(query))
     per_date, occurrences_per_date = _hits_per_date(searcher, counts)
+    _add_per_date(searcher, searcher.pieces_found(query, nums, options), per_date)  # the list's pieces, as its total
     articles: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     for date, count in per_date.items():

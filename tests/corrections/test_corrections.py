@@ -556,6 +556,31 @@ def test_a_negated_word_of_one_piece_leaves_the_other_piece_found(tmp_path: Path
         archive.close()
 
 
+def test_the_timeline_counts_the_pieces_the_search_lists(tmp_path: Path) -> None:
+    """The timeline's articles add up to the search's total: an article split in two, each piece holding a word,
+    is two hits in the list and was one in the timeline; and the articles the library holds then count the piece
+    too (the share is of what the reader reads)."""
+    from reader.app.archive import Archive
+    from reader.app.studies import timelines
+    from reader.search.timeline import By
+
+    lib, ids = _merged_library(tmp_path)
+    key = next(k for k in ids if len(lib.article(k).parts) >= 6)
+    head_word, tail_word = _only_in_part(lib, ids, key, 2), _only_in_part(lib, ids, key, 4)
+    held_before = len(ids)
+    C.CorrectionStore.of(lib).add(C.split_article(lib.article(key), 3, new_id=f"{key}~piece"))
+    lib.close()
+    archive = Archive.open(tmp_path / "lib")
+    try:
+        query = f"{head_word} OR {tail_word}"
+        assert archive.search(query, limit=50).total == 2
+        (line,) = timelines(archive.library, [query], By.YEAR, readings=archive.overlay_of.search_readings)
+        assert [(b.period, b.articles, b.library_articles) for b in line.buckets] == [("2021", 2, held_before + 1)]
+        assert line.total == 2
+    finally:
+        archive.close()
+
+
 def test_a_search_lists_a_moved_paragraph_under_the_article_it_went_to(tmp_path: Path) -> None:
     """A paragraph moved into another article is found there, not in the one it left."""
     from reader.app.archive import Archive
