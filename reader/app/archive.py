@@ -164,8 +164,9 @@ class Archive:
 
     # long work (run in workers) ----------------------------------------------------
     def import_paths(self, paths: list[str], *, progress: Callable[..., None], cancel: threading.Event,
-                     warn: Callable[[str], None] | None = None) -> importer.ImportReport:
-        """Import files and folders (core importer), reporting progress in files and each bad file."""
+                     warn: Callable[[str], None] | None = None, reread: bool = False) -> importer.ImportReport:
+        """Import files and folders (core importer), reporting progress in files and each bad file; ``reread``
+        reads again the files the library holds unchanged."""
 
         def step(p: importer.ImportProgress) -> None:
             progress(float(p.files_done), float(p.files_total), p.current)
@@ -179,12 +180,18 @@ class Archive:
         def run(files: list[str], stop: threading.Event) -> importer.ImportReport:
             # a PostgreSQL library is named by its URL (its folder is only this machine's index cache)
             where = getattr(self.library, "url", None) if self.library.kind == "postgres" else self.folder
-            return import_in_subprocess(where or self.folder, files, progress=step, cancel=stop, on_error=bad)
+            return import_in_subprocess(where or self.folder, files, progress=step, cancel=stop, on_error=bad,
+                                        reread=reread)
 
         command = ImportFiles(run, list(paths), cancel, on_change=self._imported)
         command.do()
         assert command.report is not None
         return command.report
+
+    def source_files(self) -> tuple[list[str], list[str]]:
+        """The files the library was imported from: (those still where they were, those not found there)."""
+        paths = [s.path for s in self.library.sources()]
+        return [p for p in paths if Path(p).is_file()], [p for p in paths if not Path(p).is_file()]
 
     def _imported(self) -> None:
         # a re-import may have moved annotated or corrected text: re-attach and re-anchor it, or list it

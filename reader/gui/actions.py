@@ -49,6 +49,7 @@ class ActionId(str, Enum):
     IMPORT_FILES = "actImportFiles"
     IMPORT_FOLDER = "actImportFolder"
     REINDEX = "actReindex"
+    READ_AGAIN = "actReadAgain"
     EXPORT = "actExport"
     QUIT = "actQuit"
     UNDO = "actUndo"
@@ -204,6 +205,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "tasks.reindex",
         icon="view-refresh",
         places=(P("file", 1, 2),),
+    ),
+    ActionSpec(
+        ActionId.READ_AGAIN,
+        QT_TRANSLATE_NOOP("MainWindow", "Read every file &again…"),
+        "tasks.read_again",
+        places=(P("file", 1, 3),),
     ),
     ActionSpec(
         ActionId.EXPORT,

@@ -8,12 +8,13 @@ One task runs at a time.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.gui.messages import error_text
 from reader.gui.settings import start_folder
@@ -36,6 +37,10 @@ def summary_text(summary: Any) -> str:
                        ("%3", getattr(summary, "articles", 0)), ("%4", f"{getattr(summary, 'seconds', 0.0):.1f}")):
         text = text.replace(key, str(value))
     unchanged = len(getattr(summary, "unchanged", []) or [])
+    again = len(getattr(summary, "reread", []) or [])
+    if again:
+        text += " " + QCoreApplication.translate("MainWindow", "%1 of them read again though unchanged.").replace(
+            "%1", str(again))
     failed = len(getattr(summary, "failed", []) or [])
     if unchanged:
         text += " " + QCoreApplication.translate("MainWindow", "%1 unchanged.").replace("%1", str(unchanged))
@@ -68,8 +73,8 @@ class Tasks:
         self.w = window
         #: the running task
         self.task: Worker | None = None
-        #: imports asked for while another task ran: (paths, open what they bring)
-        self.queue: list[tuple[list[str], bool]] = []
+        #: imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)
+        self.queue: list[tuple[list[str], bool, bool]] = []
 
     def choose_import_files(self) -> None:
         settings = self.w.settings
@@ -98,20 +103,48 @@ class Tasks:
         worker.start()
         return worker
 
-    def import_paths(self, paths: Sequence[str | Path], open_imported: bool = False) -> Worker | None:
+    def read_again(self) -> Worker | None:
+        """File → Read every file again: the files the library holds unchanged are read by this version (after an
+        upgrade that reads pages better; the reader's work follows its words as after any re-import). Asked
+        first; the files no longer where they were imported from are named in Problems, not read."""
+        w = self.w
+        if w.archive is None:
+            return None
+        present, missing = w.archive.source_files()
+        if not present:
+            w.report(QCoreApplication.translate("MainWindow", "None of the library's files is where it was imported "
+                                                              "from; nothing to read again."))
+            return None
+        count = len(present)  # (pyside6-lupdate misses a numerus call whose count has parentheses)
+        question = QCoreApplication.translate(
+            "MainWindow", "Read the library's %n file(s) again? Articles are made again from them as this version "
+            "reads them; your notes and corrections follow their words, and any that cannot be placed are listed in "
+            "Problems.", "", count)
+        asked = QMessageBox.question(w, QCoreApplication.translate("MainWindow", "Read every file again"), question)
+        if asked != QMessageBox.StandardButton.Yes:
+            return None
+        for path in missing:
+            w.report(QCoreApplication.translate("MainWindow", "%1 is no longer where it was imported from; it was "
+                                                              "not read again.").replace("%1", path))
+        return self.import_paths(present, reread=True)
+
+    def import_paths(self, paths: Sequence[str | Path], open_imported: bool = False,
+                     reread: bool = False) -> Worker | None:
         """Import files or folders into the open library in a worker; progress and cancel in the status bar.
 
         While another task runs the paths wait in a queue and are imported after it (None is returned);
-        with ``open_imported`` (``broadsheet gui PATH…``) the first page they bring is opened."""
+        with ``open_imported`` (``broadsheet gui PATH…``) the first page they bring is opened; ``reread`` reads
+        again the files the library holds unchanged."""
         w = self.w
         if w.archive is None:
             w.report(QCoreApplication.translate("MainWindow", "Open a library before importing."))
             return None
         if self.task is not None:
-            self.queue.append(([str(p) for p in paths], open_imported))
-            w.statusBar().showMessage(QCoreApplication.translate(
-                "MainWindow", "%n file(s) or folder(s) will be imported when the running task ends.", "",
-                len(paths)), 8000)
+            self.queue.append(([str(p) for p in paths], open_imported, reread))
+            count = len(paths)  # (pyside6-lupdate misses a numerus call whose count has parentheses)
+            waiting = QCoreApplication.translate(
+                "MainWindow", "%n file(s) or folder(s) will be imported when the running task ends.", "", count)
+            w.statusBar().showMessage(waiting, 8000)
             return None
 
         def done(summary: Any) -> None:
@@ -119,7 +152,8 @@ class Tasks:
             if open_imported:
                 self.open_imported(summary)
 
-        return self._start(w.archive.import_paths, ([str(p) for p in paths],), "import",
+        run = functools.partial(w.archive.import_paths, reread=True) if reread else w.archive.import_paths
+        return self._start(run, ([str(p) for p in paths],), "import",
                            QCoreApplication.translate("MainWindow", "Importing"),
                            QCoreApplication.translate("MainWindow", "files"), done)
 
@@ -199,5 +233,5 @@ class Tasks:
             w.statusBar().showMessage(cancelled_text(worker.result), 10000)
             w.import_finished.emit("aborted", worker.result)
         if self.queue and w.archive is not None:
-            paths, open_imported = self.queue.pop(0)
-            self.import_paths(paths, open_imported)
+            paths, open_imported, reread = self.queue.pop(0)
+            self.import_paths(paths, open_imported, reread)

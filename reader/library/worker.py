@@ -48,12 +48,13 @@ def import_in_subprocess(
     publication: str | None = None,
     date: str | None = None,
     page: int | None = None,
+    reread: bool = False,
 ) -> ImportReport:
     """Import ``paths`` into the library folder ``library`` in a child process.
 
     Calls ``progress`` after each file and ``on_error(path, message)`` for each
     bad file, like :func:`reader.library.importer.import_paths`; setting ``cancel``
-    stops the child after its current file.
+    stops the child after its current file. ``reread``: read again the files held unchanged (``--reread``).
     """
     cmd = command_line() + ["import", "--library", str(library), "--progress-json"]
     if publication:
@@ -62,6 +63,8 @@ def import_in_subprocess(
         cmd += ["--date", date]
     if page is not None:
         cmd += ["--page", str(page)]
+    if reread:
+        cmd.append("--reread")
     cmd += ["--", *[str(p) for p in paths]]
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,

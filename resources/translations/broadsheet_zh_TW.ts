@@ -826,7 +826,7 @@
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+173"/>
+        <location filename="../../reader/gui/actions.py" line="+174"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>開啟文庫(&amp;O)…</translation>
@@ -847,7 +847,7 @@
         <translation>重建搜尋索引(&amp;R)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -992,7 +992,7 @@
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-55"/>
         <source>Line &amp;spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
@@ -1002,7 +1002,12 @@
         <translation>開啟共享文庫(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+29"/>
+        <source>Read every file &amp;again…</source>
+        <translation>重新讀取所有檔案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>&amp;Concordance…</source>
         <translation>語詞索引(&amp;C)…</translation>
     </message>
@@ -1119,7 +1124,7 @@
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-217"/>
+        <location filename="../../reader/gui/actions.py" line="-223"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation>檔案(&amp;F)</translation>
@@ -1266,9 +1271,9 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+77"/>
+        <location filename="../../reader/gui/tasks.py" line="+82"/>
         <source>Import files</source>
-        <extracomment>the running task imports asked for while another task ran: (paths, open what they bring)</extracomment>
+        <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>匯入檔案</translation>
     </message>
     <message>
@@ -1282,17 +1287,47 @@
         <translation>匯入資料夾</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+50"/>
         <source>Open a library before importing.</source>
         <translation>請先開啟文庫再匯入。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-82"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation>已取消：停止前匯入的 %n 個檔案已保留。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="-16"/>
+        <source>%1 of them read again though unchanged.</source>
+        <translation>其中 %1 個檔案未變動，已重新讀取。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
+        <translation>文庫中的檔案都已不在匯入時的位置，沒有可重新讀取的檔案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the library&apos;s %n file(s) again? Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
+        <translation>重新讀取文庫中的 %n 個檔案嗎？文章將按本版本的讀法重新產生；您的筆記和校正會跟隨其文字，無法安放的會列在「問題」中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read every file again</source>
+        <translation>重新讀取所有檔案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is no longer where it was imported from; it was not read again.</source>
+        <translation>%1 已不在匯入時的位置，未重新讀取。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%n file(s) or folder(s) will be imported when the running task ends.</source>
+        <translation>目前的工作結束後將匯入 %n 個檔案或資料夾。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Importing</source>
         <translation>正在匯入</translation>
     </message>
@@ -1318,7 +1353,7 @@
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-168"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
@@ -1329,7 +1364,7 @@
         <translation>已匯入 %1 個檔案：%2 頁，%3 篇文章，用時 %4 秒。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>%1 unchanged.</source>
         <translation>%1 個未變。</translation>
     </message>
@@ -2129,7 +2164,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+150"/>
+        <location filename="../../reader/search/engine.py" line="+151"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
         <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查詢：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
@@ -2146,9 +2181,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查詢：{raw} 在文庫中對應超過 {most} 個不同的詞，請寫長一些</translation>
     </message>
     <message>
-        <location filename="../../reader/search/query.py" line="+157"/>
+        <location filename="../../reader/search/query.py" line="+159"/>
         <source>query: cannot read {rest!r}</source>
-        <extracomment>``date:none``: the issues without a date (what a timeline&apos;s &quot;undated&quot; bar counts) script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融</extracomment>
+        <extracomment>``date:none``: the issues without a date (what a timeline&apos;s &quot;undated&quot; bar counts) script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融 what a minus set before it negates as a whole: a quoted phrase or a group</extracomment>
         <translation>查詢：無法解讀 {rest!r}</translation>
     </message>
     <message>
@@ -2195,7 +2230,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查詢：{raw}：~{edits} 只適用於長於 {edits} 個字的一個詞或一串漢字</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>query: kind:{value} names no kind (the kinds: {kinds})</source>
         <extracomment>what a proximity counts: one CJK character, or one Latin/digit word</extracomment>
         <translation>查詢：kind:{value} 不是任何類型（類型有：{kinds}）</translation>

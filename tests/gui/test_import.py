@@ -149,3 +149,34 @@ def test_import_in_a_real_thread_keeps_the_window_responsive(make_window, tmp_pa
     assert blocker.args[0] == "done"
     assert win.tree.topLevelItemCount() == 4
     assert len(ticks) >= 3, "the event loop kept running during the import"
+
+
+def test_read_every_file_again_rereads_what_the_library_holds(make_window, tmp_path: Path, sources_dir: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """File → Read every file again: after an upgrade that reads pages better, the files the library holds
+    unchanged are read again (``import --reread``), the window asking first and saying how many it read; a
+    file gone from its folder is named, not read."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.gui.actions import ActionId
+
+    win = make_window(tmp_path / "lib", create=True)
+    worker = win.import_paths([sources_dir])
+    assert worker is not None and worker.state == "done"
+    held = sorted(worker.result.imported)
+    gone = Path(held[0])
+    gone.rename(tmp_path / "elsewhere.txt")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    win.action_map[ActionId.READ_AGAIN].trigger()
+    assert asked and win.tasks.task is None, "asked first; No reads nothing"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    outcomes: list[object] = []
+    win.import_finished.connect(lambda state, summary: outcomes.append((state, summary)))
+    win.action_map[ActionId.READ_AGAIN].trigger()
+    ((state, summary),) = outcomes
+    assert state == "done" and sorted(summary.reread) == held[1:] and not summary.unchanged
+    assert "read again" in win.statusBar().currentMessage()
+    assert any(gone.name in line for line in win.problems.messages()), "the file not found is named"
+    assert win.tree.topLevelItemCount() >= 3
