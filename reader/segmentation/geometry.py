@@ -4648,7 +4648,9 @@ class _PageCut:
 
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
         """The block's lines without its OCR fragments and the lines the OCR read twice (noise parts of the
-        article they fall in, never opening one) and without a jump line closing it (furniture); what is left
+        article they fall in, never opening one; a line after a marked hyphenation is its word's second half,
+        text however short: '" n.' after "Washing-" was set aside and "Washing" joined the next line's word) and
+        without a jump line closing it (furniture); what is left
         to place. A block holding only an advertisement office's order number ("[24707]") is furniture, and the
         text after it opens a notice of its own: official gazettes number each notice so, titled or not; a
         heading waiting over it is the section's rubric."""
@@ -4661,10 +4663,11 @@ class _PageCut:
         doubled = _duplicates(text_lines)
         chapter = self.pending_heads and self.in_serial()  # a serial's chapter number waits under its title
         noise = [ln for k, ln in enumerate(text_lines)
-                 if ((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
-                     and not _initials_signature(text_lines, k)
-                     and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
-                 or not self.vertical and _sliver(ln) or k in doubled]
+                 if not (k and text_lines[k - 1].hyphenated)  # the second half of a marked hyphenation: a word
+                 and (((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
+                       and not _initials_signature(text_lines, k)
+                       and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
+                      or not self.vertical and _sliver(ln) or k in doubled)]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
             self.item_break = True
         if noise:  # kept where it was found (the reading order puts noise last), never opening an article
