@@ -193,6 +193,15 @@ class Corrections:
         if shown is not None and self.state.article_id == shown:
             w.layout_view.horizontalScrollBar().setValue(page_scroll[0])
             w.layout_view.verticalScrollBar().setValue(page_scroll[1])
+        if self.state.page_id is not None and self.state.issue_id is not None:  # a re-import made its page anew
+            w.tree.select_page_quietly(self.state.page_id, self.state.issue_id)
+
+    def import_ended(self) -> None:
+        """The window's own import ended: the article shown, when the import changed it or gave it a new id, is
+        shown as it now is (as after an import elsewhere); otherwise nothing moves."""
+        shown = self.state.article_id
+        if shown is not None and self.w.archive is not None and not self._reads_the_same(shown):
+            self.changed_elsewhere()
 
     def _reads_the_same(self, article_id: str) -> bool:
         """The article shown reads as the corrections now make it (none of them changed it)."""

@@ -205,6 +205,8 @@ class Tasks:
 
     def import_done(self, summary: Any) -> None:
         self.w.library.reload_library()
+        if getattr(summary, "imported", None):  # the article shown may read otherwise now, or have a new id
+            self.w.corrections.import_ended()
         self.w.statusBar().showMessage(summary_text(summary), 10000)
         for path, message in getattr(summary, "warnings", []) or []:
             self.w.report(message if Path(path).name in message else f"{path}: {message}")

@@ -329,3 +329,34 @@ def test_the_timeline_and_concordance_shown_count_again_after_an_import_elsewher
     win.watching.look()
     assert sum(b.articles for s in studies.timeline.chart.series for b in s.buckets) == 1
     assert studies.concordance.concordance is not None and studies.concordance.concordance.total == 2
+
+
+def test_an_article_the_windows_own_import_gave_a_new_id_is_shown_as_it_now_is(  # noqa: ANN001
+        make_window, tmp_path: Path) -> None:
+    """The same edit imported from the window itself (File → Import folder…, or Read every file again): the
+    article shown is shown again under its new id, its page current in the tree, and a highlight made on it is
+    kept — as after an import from a terminal."""
+    from tests.gui.conftest import copy_sources
+    from tests.gui.test_work import open_rmrb
+
+    src = copy_sources(tmp_path / "src")
+    win = make_window(tmp_path / "lib", create=True)
+    win.watching.timer.stop()
+    worker = win.import_paths([src])
+    assert worker is not None and worker.state == "done"
+    old = open_rmrb(win, QUOTE_3)
+    page = src / "rmrb" / "seed_page.txt"
+    first_line = "本报北京 1月 26日电 （记者丁怡婷）"
+    page.write_text(page.read_text(encoding="utf-8").replace(first_line, first_line.replace("26", "25")),
+                    encoding="utf-8")
+    worker = win.import_paths([src])
+    assert worker is not None and worker.state == "done"
+    assert not win.archive.exists(old), "a new id"
+    assert win.state.article_id not in (None, old) and QUOTE_3 in win.article_view.article.text
+    assert win.state.article_id in win.article_list.ids()
+    key = win.tree.current_key()
+    assert key is not None and key[0] == "page" and key[1] == win.state.page_id
+    start = win.article_view.article.text.index(QUOTE_3)
+    assert win.annotating.add_highlight(start, start + len(QUOTE_3), note="after the window's import")
+    [ann] = [a for a in win.archive.annotations.find() if a.note == "after the window's import"]
+    assert ann.article == win.state.article_id and not ann.orphaned
