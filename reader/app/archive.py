@@ -449,6 +449,14 @@ class Archive:
     def page(self, page_id: int) -> Page:
         return self._pages.get(page_id, lambda: self.library.page(page_id))
 
+    def page_exists(self, page_id: int) -> bool:
+        """True when the page is in the library (an import of its file again makes its pages anew)."""
+        try:
+            self.page(page_id)
+            return True
+        except NotFoundError:
+            return False
+
     def page_ids(self, article_id: str) -> list[int]:
         """Ids of the pages an article is on, in page order."""
         info = self.info(article_id)

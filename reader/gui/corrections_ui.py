@@ -122,6 +122,8 @@ class Corrections:
         selection = w.article_view.selection_original()
         if reread:
             w.archive.corrections_changed()
+        if page_id is not None and not w.archive.page_exists(page_id):  # made anew by an import: the article's own
+            page_id = next(iter(w.archive.page_ids(current)), None) if current and w.archive.exists(current) else None
         w.tree.refresh_counts()  # a merge or split changes how many articles an issue and its pages hold
         # the corrected readings a search is told of, made again now on the search lane: the next search does not
         # wait for them (~0.6 s with 1,000 corrected articles)
@@ -180,7 +182,7 @@ class Corrections:
         if w.archive is None:
             return
         w.archive.corrections_changed()
-        if shown is not None and self._reads_the_same(shown):
+        if shown is not None and self._reads_the_same(shown) and self._page_stands():
             w.tree.refresh_counts()  # (the other way, corrections_changed counts them)
             run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
             if self.state.page_id is not None and self.state.issue_id is not None:
@@ -200,8 +202,14 @@ class Corrections:
         """The window's own import ended: the article shown, when the import changed it or gave it a new id, is
         shown as it now is (as after an import elsewhere); otherwise nothing moves."""
         shown = self.state.article_id
-        if shown is not None and self.w.archive is not None and not self._reads_the_same(shown):
+        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown)
+                                                                      and self._page_stands()):
             self.changed_elsewhere()
+
+    def _page_stands(self) -> bool:
+        """The page shown is still in the library (an import of its file again makes its pages anew)."""
+        page_id = self.state.page_id
+        return page_id is None or self.w.archive is None or self.w.archive.page_exists(page_id)
 
     def _reads_the_same(self, article_id: str) -> bool:
         """The article shown reads as the corrections now make it (none of them changed it)."""

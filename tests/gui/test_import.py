@@ -164,6 +164,10 @@ def test_read_every_file_again_rereads_what_the_library_holds(make_window, tmp_p
     worker = win.import_paths([sources_dir])
     assert worker is not None and worker.state == "done"
     held = sorted(worker.result.imported)
+    first = win.tree.first_page()
+    assert first is not None
+    win.tree.select("page", first[0], first[1])
+    shown = (win.state.article_id, win.article_view.article.text)
     gone = Path(held[0])
     gone.rename(tmp_path / "elsewhere.txt")
     asked: list[str] = []
@@ -180,3 +184,9 @@ def test_read_every_file_again_rereads_what_the_library_holds(make_window, tmp_p
     assert "read again" in win.statusBar().currentMessage()
     assert any(gone.name in line for line in win.problems.messages()), "the file not found is named"
     assert win.tree.topLevelItemCount() >= 3
+    # the reader stays on the same words, on a page that exists, current in the tree; the next page opens
+    assert (win.state.article_id, win.article_view.article.text) == shown
+    assert win.state.page_id is not None and win.archive.page(win.state.page_id) is not None
+    assert win.tree.current_key() == ("page", win.state.page_id, win.state.issue_id)
+    win.action_map[ActionId.NEXT_PAGE].trigger()
+    assert win.state.page_id is not None and win.archive.page(win.state.page_id) is not None
