@@ -171,6 +171,20 @@ def test_a_vanished_last_article_falls_back_to_the_first_page(make_window, libra
     assert win.article_id is not None and win.article_id != "no-such-article"
 
 
+def test_a_last_place_on_a_page_made_anew_opens_the_article_on_its_page(make_window, library_dir: Path,  # noqa: ANN001
+                                                                         settings) -> None:
+    """The article's file was imported again from a terminal since the last session: its pages have new ids. The
+    window opens the article on its page as now stored (it asked for the old page)."""
+    first = make_window(library_dir)
+    article = first.article_id
+    assert article is not None
+    first.close()
+    settings.set_last_place(library_dir, article, 10_000_000, 0.0)
+    win = make_window(library_dir)
+    assert win.article_id == article
+    assert win.state.page_id is not None and win.archive.page_exists(win.state.page_id)
+
+
 def test_an_import_never_moves_the_reader(make_window, tmp_path: Path, sources_dir: Path) -> None:
     win = make_window(tmp_path / "lib", create=True)
     lux = sources_dir / "luxzeit"
