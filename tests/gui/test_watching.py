@@ -360,3 +360,35 @@ def test_an_article_the_windows_own_import_gave_a_new_id_is_shown_as_it_now_is( 
     assert win.annotating.add_highlight(start, start + len(QUOTE_3), note="after the window's import")
     [ann] = [a for a in win.archive.annotations.find() if a.note == "after the window's import"]
     assert ann.article == win.state.article_id and not ann.orphaned
+
+
+def test_an_article_changed_by_the_windows_own_import_shows_its_new_text_and_its_notes_placed(  # noqa: ANN001
+        make_window, tmp_path: Path) -> None:
+    """Seen by eye: words of the open article changed in its file (same id) and the folder imported from the
+    window; the article kept its old text, its highlights were gone from it and the Annotations panel listed both
+    notes as orphaned, though the import had re-attached them."""
+    from tests.gui.conftest import copy_sources
+    from tests.gui.test_work import open_rmrb
+
+    src = copy_sources(tmp_path / "src")
+    win = make_window(tmp_path / "lib", create=True)
+    win.watching.timer.stop()
+    assert win.import_paths([src]).state == "done"
+    shown = open_rmrb(win, QUOTE_3)
+    text = win.article_view.article.text
+    start = text.index(QUOTE_3)
+    assert win.annotating.add_highlight(start, start + len(QUOTE_3), note="kept")
+    page = src / "rmrb" / "seed_page.txt"
+    source = page.read_text(encoding="utf-8")
+    old_words = next(w for k in range(start + len(QUOTE_3) + 2, len(text) - 4)
+                     if (w := text[k:k + 4]).isalpha() and source.count(w) == 1 and text.count(w) == 1)
+    page.write_text(page.read_text(encoding="utf-8").replace(old_words, "〇〇〇〇"), encoding="utf-8")
+    assert win.import_paths([src]).state == "done"
+    assert win.state.article_id == shown, "the same article"
+    assert "〇〇〇〇" in win.article_view.article.text and old_words not in win.article_view.article.text
+    assert win.archive.article(shown).text == win.article_view.article.text
+    panel = win.notes.article_list
+    groups = [panel.topLevelItem(i).text(0) for i in range(panel.topLevelItemCount())]
+    assert not any("Orphaned" in g for g in groups), groups
+    [ann] = [a for a in win.archive.annotations.find() if a.note == "kept"]
+    assert not ann.orphaned and ann.anchor is not None and ann.anchor.exact == QUOTE_3
