@@ -67,7 +67,7 @@ from typing import Any, Protocol
 
 from reader.formats import mets
 from reader.index import store as sindex
-from reader.library.catalogue import Library, LibraryError, SourceRows, StoreMeta, source_rows
+from reader.library.catalogue import Library, LibraryError, SourceInfo, SourceRows, StoreMeta, source_rows
 from reader.model.document import Document
 from reader.model.errors import BroadsheetError, SourceError
 from reader.segmentation.analyze import analyze_bytes, analyze_file
@@ -935,11 +935,27 @@ def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
         job.duplicate_of = first
         return
     for twin in library.sources_with_sha256(job.digest):
-        if Path(twin.path).exists():
+        if not Path(twin.path).exists():
+            if not job.moved_from:
+                job.moved_from = twin.path
+            continue
+        if _still_holds(twin):
             job.duplicate_of = twin.path
             return
-        if not job.moved_from:
-            job.moved_from = twin.path
+
+
+def _still_holds(source: SourceInfo) -> bool:
+    """Whether the file of an imported ``source`` still has the bytes the library read (seen by eye: its copy was
+    called "the same file as …" after it had been edited, and the copy's text was in the library nowhere). Its
+    size and time of change tell at once; only a file touched since is hashed again."""
+    path = Path(source.path)
+    try:
+        st = path.stat()
+        if st.st_size == source.size and source.mtime is not None and st.st_mtime == source.mtime:
+            return True
+        return _sha256(path) == source.sha256
+    except OSError:
+        return False
 
 
 class _MissingPages:

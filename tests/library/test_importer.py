@@ -371,6 +371,30 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
     importer_lib.close()
 
 
+def test_a_copy_of_a_file_since_edited_is_no_duplicate(tmp_path: Path, data_dir: Path) -> None:
+    """Seen by eye: a copy was rightly skipped as a duplicate of a file; that file was then edited and the folder
+    imported again — the copy was still called "the same file as …" (the library's old checksum of its twin) and
+    its text was in the library nowhere."""
+    first = tmp_path / "src" / "a" / "01.txt"
+    copy = tmp_path / "src" / "b" / "01.txt"
+    for f in (first, copy):
+        f.parent.mkdir(parents=True)
+        f.write_text(_page(data_dir), encoding="utf-8")
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [tmp_path / "src"], publication="人民日报", date="2021-01-27")
+    assert len(rep.imported) == 1 and len(rep.duplicates) == 1
+    kept = Path(rep.imported[0])
+    kept.write_text(kept.read_text(encoding="utf-8").replace("季报五访", "季报六访"), encoding="utf-8")
+    other = copy if kept == first.resolve() else first
+    rep = import_paths(lib, [other], publication="人民日报", date="2021-01-27")  # its twin not imported again yet
+    assert rep.imported == [str(other.resolve())] and not rep.duplicates
+    rep = import_paths(lib, [tmp_path / "src"], publication="人民日报", date="2021-01-27")
+    assert rep.imported == [str(kept)] and not rep.duplicates
+    with Searcher(lib) as searcher:
+        assert searcher.search("季报五访").total == 1 and searcher.search("季报六访").total == 1
+    lib.close()
+
+
 def test_the_same_bytes_twice_are_one_source_and_a_moved_file_keeps_its_articles(tmp_path: Path,
                                                                                  data_dir: Path) -> None:
     """Issue 13: byte-identical files from another folder are reported, not imported twice; a moved file
