@@ -497,7 +497,7 @@ def anchored_keys(source_path: str, anchors: Sequence[str]) -> list[str]:
 RENAME_SHARE = 0.5
 
 
-def _line_texts(parts: str, spans: bytes | None) -> set[str]:
+def line_texts(parts: str, spans: bytes | None) -> set[str]:
     """The texts (whitespace removed) of the source lines an article's stored parts show."""
     pieces: dict[str, list[str]] = {}
     for _role, text, sp in stored_parts(parts, spans):
@@ -515,12 +515,12 @@ def renamed_keys(old: Sequence[tuple[str, str, bytes | None]],
     exactly one holds the most; each new article is taken once (the best match first). A one-character fix in
     an article's first line changes its id (:func:`article_anchor`), not what it is."""
     new_ids = {k for k, _, _ in new}
-    gone = [(k, _line_texts(p, s)) for k, p, s in old if k not in new_ids]
+    gone = [(k, line_texts(p, s)) for k, p, s in old if k not in new_ids]
     old_ids = {k for k, _, _ in old}
     holders: dict[str, list[str]] = {}
     for k, p, s in new:
         if k not in old_ids:
-            for text in _line_texts(p, s):
+            for text in line_texts(p, s):
                 holders.setdefault(text, []).append(k)
     candidates: list[tuple[float, str, str]] = []
     for key, texts in gone:

@@ -67,7 +67,16 @@ from typing import Any, Protocol
 
 from reader.formats import mets
 from reader.index import store as sindex
-from reader.library.catalogue import Library, LibraryError, SourceInfo, SourceRows, StoreMeta, source_rows
+from reader.library.catalogue import (
+    RENAME_SHARE,
+    Library,
+    LibraryError,
+    SourceInfo,
+    SourceRows,
+    StoreMeta,
+    line_texts,
+    source_rows,
+)
 from reader.model.document import Document
 from reader.model.errors import BroadsheetError, SourceError
 from reader.segmentation.analyze import analyze_bytes, analyze_file
@@ -519,6 +528,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         ix = sindex.open_index(library)
         referenced: set[Path] = set()
         misplaced = _MissingPages()
+        formers = _FormerSelves()
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}
         sidecars = _Sidecars(roots)
@@ -532,7 +542,8 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                 if job.path in referenced:
                     continue
                 try:
-                    since_sync += _import_one(library, job, sidecars, flags, report, referenced, known_terms, misplaced)
+                    since_sync += _import_one(library, job, sidecars, flags, report, referenced, known_terms, misplaced,
+                                              formers)
                 except (sqlite3.Error, LibraryError):  # the library, not the file: every next file would fail
                     raise
                 except BroadsheetError as e:
@@ -958,6 +969,36 @@ def _still_holds(source: SourceInfo) -> bool:
         return False
 
 
+class _FormerSelves:
+    """The sources whose files are gone from where they were imported, by file name: a new file of that name whose
+    lines are mostly a gone one's is that file moved and edited (seen by eye: both were kept, each article twice,
+    the reader's work on the gone copy). Found once per import, when a new file first asks."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[SourceInfo]] | None = None
+
+    def claim(self, library: Library, path: Path, rows: SourceRows, report: ImportReport) -> None:
+        """When ``path`` (new to the library, read as ``rows``) is a gone source moved and edited: give that
+        source its path, so that storing ``rows`` replaces what it gave, and the work follows as after any edit."""
+        if self.by_name is None:
+            self.by_name = {}
+            for source in library.sources():
+                if not Path(source.path).exists():
+                    self.by_name.setdefault(Path(source.path).name, []).append(source)
+        new = set().union(*(line_texts(a.parts, a.spans) for a in rows.articles))
+        for source in self.by_name.get(path.name, []):
+            if source.format != rows.format:
+                continue
+            old = set().union(*(line_texts(p, s) for p, s in library.conn.execute(
+                "SELECT parts, spans FROM articles WHERE source_id = ?", (source.id,))))
+            if old and len(old & new) > RENAME_SHARE * len(old):
+                library.move_source(source.path, path)
+                self.by_name[path.name].remove(source)
+                report.warnings.append((str(path), f"{display_path(path)}: moved from {display_path(source.path)} "
+                                                   "and changed since; read again, your work following its words"))
+                return
+
+
 class _MissingPages:
     """The page files the import's METS files name that are not where they name them, by the checksum each
     METS gives: a page file put back under another name ("p3.xml" for "1858-12-07_01-00003.xml") is the
@@ -992,8 +1033,27 @@ class _MissingPages:
         return False
 
 
+def _store_meta(path: Path, read: ReadFile, sidecars: _Sidecars, flags: dict[str, Any],
+                report: ImportReport) -> StoreMeta:
+    """Where a file's pages belong: what it, its sidecar, its path and the flags say (:func:`decide_metadata`)."""
+    try:
+        side = sidecars(path)
+    except SourceError as e:  # the sidecar is the bad file: the page is imported without what it says
+        side = {}
+        report.warnings.append((str(path), f"{e.path}: {e.reason}; {display_path(path.name)} was imported "
+                                           "without its metadata"))
+    meta, first_page = decide_metadata(path, read.metadata, side, flags)
+    if not meta.date and not _names_its_paper(path, read.metadata, side, flags):
+        report.unnamed.setdefault(str(path.parent), []).append(path.name)
+    if first_page is not None and not (len(read.rows.pages) == 1 or flags.get("page") is not None):
+        first_page = None
+    meta.first_page = first_page
+    return meta
+
+
 def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[str, Any], report: ImportReport,
-                referenced: set[Path], known_terms: dict[int, sindex.PackedTerms], missing: _MissingPages) -> int:
+                referenced: set[Path], known_terms: dict[int, sindex.PackedTerms], missing: _MissingPages,
+                formers: _FormerSelves) -> int:
     """Store one file; return the characters stored (0 when unchanged or empty)."""
     path = job.path
     if job.error is None and not job.digest:
@@ -1032,18 +1092,9 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
         log.warning("%s: no text; nothing imported", path)
         return 0
-    try:
-        side = sidecars(path)
-    except SourceError as e:  # the sidecar is the bad file: the page is imported without what it says
-        side = {}
-        report.warnings.append((str(path), f"{e.path}: {e.reason}; {display_path(path.name)} was imported "
-                                           "without its metadata"))
-    meta, first_page = decide_metadata(path, read.metadata, side, flags)
-    if not meta.date and not _names_its_paper(path, read.metadata, side, flags):
-        report.unnamed.setdefault(str(path.parent), []).append(path.name)
-    if first_page is not None and not (len(rows.pages) == 1 or flags.get("page") is not None):
-        first_page = None
-    meta.first_page = first_page
+    if job.known is None:
+        formers.claim(library, path, rows, report)
+    meta = _store_meta(path, read, sidecars, flags, report)
     assert job.stat is not None
     result = library.store_rows(rows, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
                                 size=job.stat.st_size)

@@ -116,6 +116,40 @@ def test_moving_a_source_moves_its_notes_source_too(cli: Cli, src: Path) -> None
     assert tuple(row) == (a, str(src / "2021" / "seed_page.txt"), "attached")
 
 
+def test_a_source_moved_and_edited_replaces_its_former_self_and_the_work_follows(cli: Cli, src: Path) -> None:
+    """Seen by eye: a file edited (a paragraph removed) and moved to another folder, then imported: the library
+    held both copies (the old one with the removed text, each article twice in search), and the notes, the split
+    and the collection entry stayed on the old copy, whose file is gone. The file is recognised by its name and
+    its lines, read as its former self changed, and the import says so."""
+    a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)
+    cli.correct_word(a, WRONG, RIGHT)
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "N1")
+    cli("collection", "create", "C1")
+    cli("collection", "add", "C1", a, z)
+    before = len(json.loads(cli("search", "--json", "的", "--limit", "1000"))["hits"])
+    page = src / "seed_page.txt"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    removed = next(ln for ln in lines if XIAO_HUAGONG in ln)
+    (src / "moved").mkdir()
+    (src / "moved" / "seed_page.txt").write_text("\n".join(ln for ln in lines if ln != removed), encoding="utf-8")
+    page.unlink()
+
+    cli("import", str(src), "--quiet")
+    said = cli.err
+    assert "moved from" in said and "changed" in said, said
+    lib = Library(cli.library)
+    try:
+        assert [s.path for s in lib.sources()] == [str(src / "moved" / "seed_page.txt")]
+    finally:
+        lib.close()
+    assert len(json.loads(cli("search", "--json", "的", "--limit", "1000"))["hits"]) <= before
+    new = cli.article_of(LAO_DING)
+    assert cli.hits(RIGHT) == 1, "the correction applies"
+    notes = json.loads(cli("annotations", "list", "--json"))
+    assert [(n["article"], n["status"] != "orphaned") for n in notes] == [(new, True)]
+    assert cli("collection", "show", "C1", "--ids").split() == [new, cli.article_of(LI_WEI)]
+
+
 def test_an_article_whose_first_line_is_fixed_keeps_its_corrections_and_collection_entries(cli: Cli,
                                                                                           src: Path) -> None:
     a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)
