@@ -271,29 +271,34 @@ def _voted_start(anchor: Anchor, text: str, grams: list[str], slack: int) -> int
 
 
 def _refined(anchor: Anchor, text: str, start: int, slack: int) -> tuple[float, float, int, int] | None:
-    """(similarity, context score, start, end) of the window near ``start`` most like the quote."""
+    """(similarity, context score, start, end) of the window near ``start`` most like the quote: the one sharing
+    most of the quote's characters, then the nearest to its length, then the one whose surroundings look most
+    alike. (By similarity alone a window leaving out a changed character won: 老丁名叫丁冬 re-attached to
+    "老丁名叫丁" where the text now reads 老丁名叫丁东.)"""
     quote = anchor.exact
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(quote)
 
-    def score(s: int, e: int) -> tuple[float, float, int, int]:
+    def score(s: int, e: int) -> tuple[int, int, float, int, int]:
         matcher.set_seq1(text[s:e])
-        return (round(matcher.ratio(), 6), _context_score(anchor, text, s, e), s, e)
+        shared = sum(block.size for block in matcher.get_matching_blocks())
+        return (shared, -abs(e - s - len(quote)), _context_score(anchor, text, s, e), s, e)
 
     # refine the start with the quote's length, then the end with that start (2 x slack comparisons)
-    best: tuple[float, float, int, int] | None = None
+    best: tuple[int, int, float, int, int] | None = None
     for s in range(max(0, start - slack), min(len(text), start + slack + 1)):
         trial = score(s, min(len(text), s + len(quote)))
-        if best is None or trial[:2] > best[:2]:
+        if best is None or trial[:3] > best[:3]:
             best = trial
     if best is None:
         return None
-    s = best[2]
+    s = best[3]
     for e in range(s + max(1, len(quote) - slack), min(len(text), s + len(quote) + slack) + 1):
         trial = score(s, e)
-        if trial[:2] > best[:2]:
+        if trial[:3] > best[:3]:
             best = trial
-    return best
+    s, e = best[3], best[4]
+    return (round(2 * best[0] / max(1, e - s + len(quote)), 6), best[2], s, e)
 
 
 def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Attachment | None:
@@ -357,6 +362,9 @@ class Annotation:
     owner: str = ""
     #: who else may see it: private (the default), group or public
     visibility: str = Visibility.PRIVATE.value
+    #: the words it was made on, when an import found them changed and re-attached it to the new ones ("" while
+    #: its words are the ones it was made on): a researcher's quote is evidence, never silently rewritten
+    made_on: str = ""
 
     @property
     def is_highlight(self) -> bool:
@@ -399,6 +407,12 @@ class Reattached:
     @property
     def orphaned(self) -> bool:
         return self.attachment is None
+
+    @property
+    def changed_words(self) -> bool:
+        """Re-attached on words other than the ones it was on (the source's text under it changed)."""
+        return (self.attachment is not None and self.annotation.anchor is not None and bool(self.annotation.made_on)
+                and self.annotation.anchor.exact != self.annotation.made_on)
 
     @property
     def changed_article(self) -> bool:
@@ -456,7 +470,10 @@ def _attached(annotation: Annotation, key: str, article: Article, att: Attachmen
     moved = att.method != "position" or key != annotation.article
     anchor = make_anchor(article, att.start, att.end)
     status = STATUS_MOVED if moved else STATUS_ATTACHED
-    new = replace(annotation, article=key, anchor=anchor, status=status)
+    made_on = annotation.made_on
+    if annotation.anchor is not None and anchor.exact != annotation.anchor.exact and not made_on:
+        made_on = annotation.anchor.exact  # found again on words that changed: the first ones are kept
+    new = replace(annotation, article=key, anchor=anchor, status=status, made_on=made_on)
     return Reattached(new, key, att, was=annotation.article)
 
 
@@ -503,6 +520,8 @@ def to_web_annotation(annotation: Annotation) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": a.start, "end": a.end},
         ]
         target["broadsheet:lines"] = list(a.line_ids)
+        if annotation.made_on:
+            target["broadsheet:madeOn"] = annotation.made_on
     out: dict[str, Any] = {
         "@context": WEB_ANNOTATION_CONTEXT,
         "id": "urn:uuid:" + annotation.id,
@@ -617,7 +636,8 @@ def from_web_annotation(obj: Any) -> Annotation:
                       creator=creator_name, created=_text(obj, "created", owner) or now_iso(),
                       modified=_text(obj, "modified", owner), status=status,
                       source=_text(target, "broadsheet:file", owner),
-                      visibility=_visibility(_text(obj, "broadsheet:visibility", owner), owner))
+                      visibility=_visibility(_text(obj, "broadsheet:visibility", owner), owner),
+                      made_on=_text(target, "broadsheet:madeOn", owner))
 
 
 def _visibility(value: str | Visibility, owner: str) -> str:
@@ -808,6 +828,8 @@ MIGRATIONS: list[Migration] = [
     # an open window learns that someone else changed notes, tags or collections (reader.library.changes)
     Migration(5, "changes counted", sqlite_counter_step("annotations", COUNTED_TABLES),
               pg=pg_counter_step("annotations", COUNTED_TABLES), reads_as_before=True),
+    # the words a note was made on, kept when an import re-attaches it to words that changed in the source
+    Migration(6, "words made on", "ALTER TABLE annotations ADD COLUMN made_on TEXT NOT NULL DEFAULT ''"),
 ]
 
 
@@ -969,9 +991,9 @@ class AnnotationStore:
         row: tuple[Any, ...] = (
             a.id, a.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
             anc.prefix if anc else "", anc.suffix if anc else "", json.dumps(list(anc.line_ids) if anc else []),
-            a.note, a.status, a.creator, a.created, a.modified, a.source, a.version, a.visibility)
+            a.note, a.status, a.creator, a.created, a.modified, a.source, a.version, a.visibility, a.made_on)
         cols = ('id, article, start, "end", exact, prefix, suffix, line_ids, note, status, creator, created, '
-                "modified, source, version, visibility")
+                "modified, source, version, visibility, made_on")
         if not self._server_owner:  # SQLite: the OS user, or the owner a restored backup names
             a.owner = a.owner or current_owner(self.conn)
             row, cols = (*row, a.owner), cols + ", owner"
@@ -1030,7 +1052,8 @@ class AnnotationStore:
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Annotation]:
         rows = self.conn.execute(
             'SELECT a.id, a.article, a.start, a."end", a.exact, a.prefix, a.suffix, a.line_ids, a.note, a.status, '
-            f"a.creator, a.created, a.modified, a.source, a.version, a.owner, a.visibility FROM annotations a {where} "
+            f"a.creator, a.created, a.modified, a.source, a.version, a.owner, a.visibility, a.made_on "
+            f"FROM annotations a {where} "
             "ORDER BY a.article, a.start, a.created, a.id",
             params).fetchall()
         tags: dict[str, list[str]] = {}
@@ -1043,11 +1066,12 @@ class AnnotationStore:
                 tags.setdefault(ann, []).append(name)
         out: list[Annotation] = []
         for (aid, article, start, end, exact, prefix, suffix, line_ids, note, status, creator, created,
-             modified, source, version, owner, visibility) in rows:
+             modified, source, version, owner, visibility, made_on) in rows:
             anchor = Anchor(start, end, exact, prefix, suffix, tuple(json.loads(line_ids))) if exact else None
             out.append(Annotation(article=article, anchor=anchor, note=note, tags=tags.get(aid, []), id=aid,
                                   creator=creator, created=created, modified=modified, status=status,
-                                  source=source, version=int(version), owner=owner, visibility=visibility))
+                                  source=source, version=int(version), owner=owner, visibility=visibility,
+                                  made_on=made_on))
         return out
 
     def article_ids(self, tag: str | None = None, text: str | None = None) -> set[str]:

@@ -62,6 +62,9 @@ class WorkReport:
         out += [f"annotation {r.annotation.id} on {r.annotation.anchor.exact!r} is now on article {r.article}: its "
                 f"words went there from article {r.was}" for r in self.annotations_moved
                 if r.changed_article and r.annotation.anchor is not None]
+        out += [f"annotation {r.annotation.id} was made on {r.annotation.made_on!r}, words changed in the source: "
+                f"it is now on {r.annotation.anchor.exact!r} (the words it was made on are kept)"
+                for r in self.annotations_moved if r.changed_words and r.annotation.anchor is not None]
         out += [f"correction {c.id} ({c.kind}) re-anchored: {why}" for c, why in self.corrections_reanchored]
         out += [f"correction {c.id} ({c.kind}) no longer applies: {why} (it is kept)"
                 for c, why in self.corrections_stale]

@@ -22,7 +22,7 @@ def _annotation_json(a: Any) -> dict[str, Any]:
     return {"id": a.id, "article": a.article, "status": a.status, "note": a.note, "tags": a.tags,
             "quote": a.anchor.exact if a.anchor else None, "start": a.anchor.start if a.anchor else None,
             "end": a.anchor.end if a.anchor else None, "created": a.created, "modified": a.modified,
-            "owner": a.owner, "visibility": a.visibility}
+            "owner": a.owner, "visibility": a.visibility, "made_on": a.made_on or None}
 
 
 def _reads_pieces(lib: Library, key: str) -> bool:
@@ -89,6 +89,7 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
     else:
         for a in found:
             quote = f" “{a.anchor.exact}”" if a.anchor else ""
+            quote += f" (made on “{a.made_on}”)" if a.made_on else ""
             tags = f" [{', '.join(a.tags)}]" if a.tags else ""
             print(f"{a.id}  {a.article}  {a.status}{quote}{tags}  {a.note}".rstrip())
 

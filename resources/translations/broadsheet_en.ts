@@ -88,11 +88,16 @@
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>made on “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Annotations of this article</source>
         <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
         <translation type="unfinished"></translation>
@@ -1575,13 +1580,13 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>The article you were reading is no longer in the library (its source was imported again).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+81"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation type="unfinished"></translation>
     </message>

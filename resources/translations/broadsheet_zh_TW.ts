@@ -88,11 +88,16 @@
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章筆記</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>made on “%1”</source>
+        <translation>原標註於「%1」</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Annotations of this article</source>
         <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
         <translation>本文的註記</translation>
@@ -1577,13 +1582,13 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>The article you were reading is no longer in the library (its source was imported again).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id)</extracomment>
         <translation>您正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+81"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
     </message>

@@ -150,6 +150,33 @@ def test_a_source_moved_and_edited_replaces_its_former_self_and_the_work_follows
     assert cli("collection", "show", "C1", "--ids").split() == [new, cli.article_of(LI_WEI)]
 
 
+def test_a_note_whose_words_changed_in_the_source_keeps_the_words_it_was_made_on(cli: Cli, src: Path,
+                                                                                  tmp_path: Path) -> None:
+    """Seen by eye: the very words a note was made on were changed in the source (知事识人 → 知人识事) and the file
+    imported again; the note was moved onto the new words, its quote replaced, counted "re-attached" like a note
+    whose words merely moved — the words it was made on recorded nowhere. They are kept, the import names the
+    change, and the list and the export give both."""
+    a = cli.article_of(LAO_DING)
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "N1")
+    page = src / "seed_page.txt"
+    text = page.read_text(encoding="utf-8")
+    assert text.count(LAO_DING) == 1
+    page.write_text(text.replace(LAO_DING, LAO_DING.replace("丁冬", "丁东")), encoding="utf-8")
+
+    cli("import", str(src), "--quiet")
+    said = cli.err
+    assert f"{LAO_DING!r}" in said and "丁东" in said and "changed" in said, said
+    [note] = json.loads(cli("annotations", "list", "--json"))
+    assert note["quote"] == LAO_DING.replace("丁冬", "丁东") and note["made_on"] == LAO_DING
+    assert note["status"] != "orphaned"
+    backup = tmp_path / "notes.json"
+    cli("annotations", "export", "--output", str(backup))
+    assert LAO_DING in backup.read_text(encoding="utf-8")
+    cli("annotations", "import", str(backup), library=tmp_path / "other")
+    [again] = json.loads(cli("annotations", "list", "--json", library=tmp_path / "other"))
+    assert again["made_on"] == LAO_DING
+
+
 def test_an_article_whose_first_line_is_fixed_keeps_its_corrections_and_collection_entries(cli: Cli,
                                                                                           src: Path) -> None:
     a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)

@@ -54,3 +54,14 @@ def test_the_library_filter_field_has_room_at_the_docks_width(make_window, libra
     QApplication.processEvents()
     field = panel.text_filter
     assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24, field.width()
+
+
+def test_a_note_re_attached_to_changed_words_shows_the_words_it_was_made_on(qtbot) -> None:  # noqa: ANN001
+    """A note an import re-attached to words changed in the source lists them and the words it was made on (seen by
+    eye: the quote was replaced, the first words shown nowhere)."""
+    panel = AnnotationsPanel()
+    qtbot.addWidget(panel)
+    a = Annotation(article="x", anchor=Anchor(0, 6, "老丁名叫丁东"), note="N1", made_on="老丁名叫丁冬")
+    panel.show_article([a])
+    text = panel.article_list.topLevelItem(0).child(0).text(0)
+    assert "老丁名叫丁东" in text and "老丁名叫丁冬" in text and "N1" in text

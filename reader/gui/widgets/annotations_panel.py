@@ -73,6 +73,8 @@ def describe(a: Annotation, width: int = 60, multiline: bool = False, byline: st
     if len(head) > width:
         head = head[:width] + "…"
     bits = [f"“{head}”" if a.anchor else head]
+    if a.made_on:  # re-attached to words that changed in the source: the words it was made on
+        bits.append(QCoreApplication.translate("Annotations", "made on “%1”").replace("%1", a.made_on[:width]))
     if a.note:
         bits.append(a.note.replace("\n", " ")[:width])
     if a.tags:
