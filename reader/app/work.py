@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.annotations.store import STATUS_MOVED, Annotation, AnnotationStore, Reattached, reattach_in_library
 from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
 from reader.app.readings import anchored_source, root_key
+from reader.corrections.anchors import named_lines
 from reader.corrections.store import ARTICLE_FIELDS, Correction, CorrectionStore, apply_overlay, line_pages_of
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
+from reader.model.document import Article
 
 
 @dataclass
@@ -238,11 +240,30 @@ def check_corrections(library: Library, report: WorkReport) -> None:
             continue
         ids = [i.id for i in library.articles(issue_id=issue_id)]
         sources = {i.id: i.source for i in library.articles(issue_id=issue_id)}
-        result = apply_overlay([library.article(i) for i in ids], group, line_pages=line_pages_of(library, ids),
-                               sources=sources)
+        articles = [library.article(i) for i in ids]
+        result = apply_overlay(articles, group, line_pages=line_pages_of(library, ids), sources=sources)
         report.corrections_stale += result.stale
         report.corrections_applied += len(result.applied)
         report.corrections_reanchored += [(c, moved[c.id]) for c in result.applied if c.id in moved]
+        holders = _to_line_holders(articles, [c for c in result.applied if root_key(c.article) not in sources])
+        report.corrections_followed += len(holders)
+        holders_ids = {c.id for c in holders}
+        # said once: the next import finds them where they are, and search lists them under their articles
+        overlay.store.settle(holders + [c for c in result.applied if c.id in moved and c.id not in holders_ids])
+
+
+def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correction]) -> list[Correction]:
+    """Of ``corrections`` that apply while naming an article the import re-cut away (its lines now in other
+    articles, none holding most of them: no rename recorded), the ones naming no other article, each naming the
+    article that now holds its first line. Seen: such a correction was counted "applies" and shown, while search
+    (which lists corrected words under the article a correction names) no longer found its word."""
+    holder = {sp.line: a.id for a in articles for p in a.parts for sp in p.spans}
+    out: list[Correction] = []
+    for c in corrections:
+        lines = named_lines(c.data)
+        if lines and lines[0] in holder and not any(c.data.get(f) for f in ARTICLE_FIELDS):
+            out.append(replace(c, article=holder[lines[0]]))
+    return out
 
 
 def check_annotations(library: Library, report: WorkReport) -> None:

@@ -1139,6 +1139,18 @@ class CorrectionStore:
                     changed.append(new)
         return changed
 
+    def settle(self, corrections: Iterable[Correction]) -> int:
+        """Keep the article and the lines corrections name now (``corrections``: as an import found them again:
+        :class:`~reader.corrections.anchors.Reanchorer`, the article holding their line), in one transaction; how
+        many were written. Not kept, each later import said the same "re-anchored" again. A correction the reader
+        may not write (another's on a shared library) is left as stored: it is found again as before."""
+        n = 0
+        with transaction(self.conn):
+            for c in corrections:
+                n += self.conn.execute("UPDATE corrections SET article = ?, data = ? WHERE id = ?",
+                                       (c.article, json.dumps(c.data, ensure_ascii=False), c.id)).rowcount or 0
+        return n
+
     def import_records(self, records: Iterable[Mapping[str, Any]]) -> int:
         """Add corrections from a backup in one transaction; ones already present (same id) are skipped."""
         n = 0

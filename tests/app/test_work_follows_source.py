@@ -177,6 +177,30 @@ def test_a_note_whose_words_changed_in_the_source_keeps_the_words_it_was_made_on
     assert again["made_on"] == LAO_DING
 
 
+def test_a_correction_re_anchored_once_is_said_once(cli: Cli, src: Path) -> None:
+    """Seen by eye: every import after one that moved a corrected line said again "correction … re-anchored: line
+    p1.l11 is now p1.l13" — the new anchor was never kept, so the warning never went away."""
+    a = cli.article_of(LAO_DING)
+    cli.correct_word(a, WRONG, RIGHT)
+    page = src / "seed_page.txt"
+    page.write_text("第一行\n\n第二行\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    cli("import", str(src), "--quiet")
+    assert "re-anchored: its text moved" in cli.err, cli.err
+    page.write_text(page.read_text(encoding="utf-8") + "\n末尾又加一行。\n", encoding="utf-8")
+    cli("import", str(src), "--quiet")
+    assert "re-anchored: its text moved" not in cli.err and "0 re-anchored" in cli.err, cli.err
+    assert cli.hits(RIGHT) == 1
+    [listed] = json.loads(cli("correct", "list", "--json"))
+    lines = set(listed["data"]["anchors"]["lines"])
+    lib = Library(cli.library)
+    try:
+        issue = lib.article_info(cli.article_of(RIGHT)).issue_id
+        held = {ln.id for p in lib.pages(issue) for ln in lib.page(p.id).lines}
+    finally:
+        lib.close()
+    assert lines <= held, "the stored correction names its lines as they are now"
+
+
 def test_an_article_whose_first_line_is_fixed_keeps_its_corrections_and_collection_entries(cli: Cli,
                                                                                           src: Path) -> None:
     a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)
