@@ -203,9 +203,24 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
         i = text.find(needle, i + 1)
 
 
+def still_there(anchor: Anchor, text: str) -> bool:
+    """Whether the noted passage is at the stored position: the quote, and around it the surroundings noted (or
+    like them). The same words alone are not the passage: a note on the third of three speakers' identical words
+    stayed "in place" on another's when the paragraphs were reordered (seen by a tester)."""
+    start, end = anchor.start, anchor.end
+    if text[start:end] != anchor.exact:
+        return False
+    if text[max(0, start - len(anchor.prefix)):start] == anchor.prefix and \
+            text[end:end + len(anchor.suffix)] == anchor.suffix:
+        return True
+    return _similar_context(anchor, text, start, end) >= CONTEXT_MIN
+
+
 def locate_exact(anchor: Anchor, text: str) -> Attachment | None:
-    """The stored position if the quote is still there, else the best-context occurrence."""
-    if text[anchor.start:anchor.end] == anchor.exact:
+    """The stored position if the passage is still there (:func:`still_there`), else the occurrence of the quote
+    whose surroundings are most like the noted ones — and like them at all (:data:`CONTEXT_MIN`): an occurrence
+    amid other words is another passage (the same words said by another speaker), never the noted one."""
+    if still_there(anchor, text):
         return Attachment(anchor.start, anchor.end, "position", 1.0)
     best: tuple[float, int, int] | None = None
     for i in _find_all(text, anchor.exact):
@@ -216,6 +231,8 @@ def locate_exact(anchor: Anchor, text: str) -> Attachment | None:
     if best is None:
         return None
     start = best[2]
+    if _similar_context(anchor, text, start, start + len(anchor.exact)) < CONTEXT_MIN:
+        return None
     return Attachment(start, start + len(anchor.exact), "quote", 0.5 + 0.5 * best[0])
 
 
@@ -253,21 +270,29 @@ def _grams(s: str, n: int) -> list[str]:
     return [s[i:i + n] for i in range(max(0, len(s) - n + 1))]
 
 
-def _voted_start(anchor: Anchor, text: str, grams: list[str], slack: int) -> int | None:
-    """Where the quote most likely starts: the start its n-grams vote for most (within +-slack), if enough do."""
+#: how many places the quote's n-grams vote for are looked at (the same words said by several speakers)
+FUZZY_PLACES = 5
+
+
+def _voted_starts(anchor: Anchor, text: str, grams: list[str], slack: int) -> list[int]:
+    """Where the quote may start: the starts its n-grams vote for most (within +-slack) where enough do, the most
+    voted first (the nearest to the stored start among equals), at most :data:`FUZZY_PLACES`, apart from each
+    other."""
     where = {g: list(_find_all(text, g)) for g in set(grams)}
     votes: Counter[int] = Counter()
     for offset, g in enumerate(grams):
         for pos in where[g]:
             votes[pos - offset] += 1
-    if not votes:
-        return None
-    best_start, best_votes = 0, -1
-    for cand in votes:
-        v = sum(votes.get(cand + d, 0) for d in range(-slack, slack + 1))
-        if v > best_votes or (v == best_votes and abs(cand - anchor.start) < abs(best_start - anchor.start)):
-            best_start, best_votes = cand, v
-    return best_start if best_votes >= max(1, len(grams) // 3) else None
+    needed = max(1, len(grams) // 3)
+    ranked = sorted(((sum(votes.get(cand + d, 0) for d in range(-slack, slack + 1)), cand) for cand in votes),
+                    key=lambda vc: (-vc[0], abs(vc[1] - anchor.start), vc[1]))
+    starts: list[int] = []
+    for v, cand in ranked:
+        if v < needed or len(starts) == FUZZY_PLACES:
+            break
+        if all(abs(cand - s) > 2 * slack for s in starts):
+            starts.append(cand)
+    return starts
 
 
 def _refined(anchor: Anchor, text: str, start: int, slack: int) -> tuple[float, float, int, int] | None:
@@ -313,16 +338,17 @@ def locate_fuzzy(anchor: Anchor, text: str, minimum: float = FUZZY_MIN) -> Attac
     if not grams or not text:
         return None
     slack = max(2, min(12, len(quote) // 5))
-    start = _voted_start(anchor, text, grams, slack)
-    if start is None:
-        return None
-    best = _refined(anchor, text, start, slack)
-    if best is None or best[0] < minimum:
-        return None
-    # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too
-    if _similar_context(anchor, text, best[2], best[3]) < CONTEXT_MIN:
-        return None
-    return Attachment(best[2], best[3], "fuzzy", best[0])
+    best: tuple[float, float, int, int] | None = None
+    for start in _voted_starts(anchor, text, grams, slack):
+        found = _refined(anchor, text, start, slack)
+        if found is None or found[0] < minimum:
+            continue
+        # a near-copy of the quote elsewhere is not the passage: its surroundings must look alike too (the same
+        # words said by another speaker are the closest copy of a quote whose words changed)
+        context = _similar_context(anchor, text, found[2], found[3])
+        if context >= CONTEXT_MIN and (best is None or (context, found[0]) > best[:2]):
+            best = (context, found[0], found[2], found[3])
+    return None if best is None else Attachment(best[2], best[3], "fuzzy", best[1])
 
 
 def locate(anchor: Anchor, text: str, fuzzy: bool = True) -> Attachment | None:
@@ -1277,8 +1303,7 @@ def reattach_in_library(library: Library, store: AnnotationStore,
             current: Article | None = library.article(ann.article)
         except NotFoundError:
             current = None
-        if current is not None and (
-                ann.anchor is None or current.text[ann.anchor.start:ann.anchor.end] == ann.anchor.exact):
+        if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text)):
             if ann.status == STATUS_ORPHANED:
                 fixed = replace(ann, status=STATUS_ATTACHED)
                 store.upsert(fixed)

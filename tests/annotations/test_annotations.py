@@ -94,9 +94,12 @@ def test_a_note_whose_article_is_still_there_never_jumps_to_another_article() ->
     near = art("总活动次数546欠，相比去年下降。", "w", "p1.l5")
     res = A.reattach(h, [other, near])
     assert res.article == "w" and res.attachment is not None and res.attachment.method == "fuzzy"
-    # its article gone (and no article holds its lines): its words are followed where the source has them
-    res = A.reattach(h, [other])
+    # its article gone (and no article holds its lines): its passage is followed where the source has it …
+    retold = art("第二版：总活动次数546次，相比去年下降。", "x", "p1.l9")
+    res = A.reattach(h, [retold])
     assert res.article == "x" and res.annotation.status == A.STATUS_MOVED
+    # … but the same words amid other words are another passage: kept orphaned, never moved there
+    assert A.reattach(h, [other]).orphaned
     from reader.app.work import WorkReport  # and the import says so, naming both articles
 
     assert any("now on article x" in line and "from article w" in line

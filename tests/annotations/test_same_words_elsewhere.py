@@ -1,0 +1,67 @@
+"""A note on one of several identical passages stays on its own or is orphaned — never lands on another's words.
+
+Seen by an adversarial tester: a note on the third of three speakers' identical words (今年的粮食收成很好) ended up on
+another speaker's after the source was edited — "in place" when the paragraphs were reordered (the same words now
+stood at its offset), "re-attached" when its paragraph was deleted or its words changed — and the exports carried
+it there. An occurrence is the noted passage only where its surroundings are the noted ones.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli.main import main
+
+BASE = ("会议纪要\n\n张三在会上发言说：今年的粮食收成很好，农民的生活有了改善，大家都很高兴。\n\n"
+        "李四接着说：今年的粮食收成很好，但是运输仍然困难，需要修建新的公路。\n\n"
+        "王五最后说：今年的粮食收成很好，我们要感谢政府的支持，继续努力工作。\n")
+QUOTE = "今年的粮食收成很好"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    status = main(list(args))
+    out = capsys.readouterr()
+    assert status == 0, (args, out.err)
+    return out.out + out.err
+
+
+def edited(case: str) -> str:
+    paras = BASE.rstrip("\n").split("\n\n")
+    if case == "reorder":
+        return "\n\n".join([paras[0], paras[3], paras[1], paras[2]]) + "\n"
+    if case == "delete":
+        return "\n\n".join(paras[:3]) + "\n"
+    return BASE.replace("王五最后说：今年的粮食收成很好", "王五最后说：今年的粮食收成不好")
+
+
+@pytest.mark.parametrize("case", ["reorder", "delete", "change"])
+def test_a_note_on_the_third_speakers_words_never_lands_on_anothers(
+        case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "src" / "晨报" / "1930-05-01" / "01.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text(BASE, encoding="utf-8")
+    lib = str(tmp_path / "lib")
+    run(capsys, "import", str(tmp_path / "src"), "--library", lib, "--quiet")
+    [hit] = json.loads(run(capsys, "search", "--json", "王五", "--library", lib))["hits"]
+    article = hit["article"]
+    text = "\n\n".join(p["text"] for p in json.loads(run(capsys, "show", article, "--json", "--library", lib))["parts"])
+    start = text.index("王五最后说：") + len("王五最后说：")
+    assert text[start:start + len(QUOTE)] == QUOTE
+    run(capsys, "annotations", "add", article, "--start", str(start), "--end", str(start + len(QUOTE)),
+        "--note", "王五's words", "--library", lib)
+    page.write_text(edited(case), encoding="utf-8")
+    run(capsys, "import", str(tmp_path / "src"), "--library", lib, "--quiet")
+
+    [note] = json.loads(run(capsys, "annotations", "list", "--json", "--library", lib))
+    if note["status"] == "orphaned":
+        assert case == "delete", f"{case}: the noted passage is still there; it should be found"
+        return
+    shown = json.loads(run(capsys, "show", note["article"], "--json", "--library", lib))["parts"]
+    now = "\n\n".join(p["text"] for p in shown)
+    before = now[max(0, note["start"] - 6):note["start"]]
+    assert before == "王五最后说：", (case, before, now[note["start"]:note["end"]])
+    assert case != "delete", "its paragraph is gone: orphaned, not moved to another speaker's words"
