@@ -68,6 +68,7 @@ from typing import Any, Protocol
 from reader.formats import mets
 from reader.index import store as sindex
 from reader.library.catalogue import (
+    MANIFEST,
     RENAME_SHARE,
     Library,
     LibraryError,
@@ -362,7 +363,10 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     given = [Path(p) for p in paths]
     roots = [p.resolve() for p in given if p.is_dir()]
     for path in given:
-        if path.is_dir():
+        if path.is_dir() and _is_library(path):
+            refused.append((str(path), f"{display_path(path)}: it is a Broadsheet library, not a folder of pages; "
+                                       "nothing was read from it."))
+        elif path.is_dir():
             files.extend(f for f in _walk(path, roots, refused) if not _paperwork(f))
         elif path.is_file():
             files.append(path)
@@ -404,8 +408,9 @@ def _walk(folder: Path, roots: Sequence[Path], refused: list[tuple[str, str]]) -
     """The files under ``folder`` in name order, never leaving ``roots`` through a link."""
     out: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames.sort()
         here = Path(dirpath)
+        # a library kept among the pages (`import .` beside ./library): its catalogue and index are not pages
+        dirnames[:] = sorted(name for name in dirnames if not _is_library(here / name))
         for name in dirnames:
             link = here / name
             if link.is_symlink() and not _inside(link.resolve(), roots):
@@ -419,6 +424,15 @@ def _walk(folder: Path, roots: Sequence[Path], refused: list[tuple[str, str]]) -
             elif why:
                 refused.append((display_path(f), f"{display_path(f)}: {why}"))
     return out
+
+
+def _is_library(folder: Path) -> bool:
+    """Whether ``folder`` is a Broadsheet library (its manifest says so)."""
+    try:
+        with (folder / MANIFEST).open("rb") as fh:
+            return b"broadsheet-library" in fh.read(4096)
+    except OSError:
+        return False
 
 
 def _not_read(f: Path, roots: Sequence[Path]) -> str | None:

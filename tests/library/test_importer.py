@@ -371,6 +371,23 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
     importer_lib.close()
 
 
+def test_a_library_inside_the_folder_imported_is_not_read_as_pages(tmp_path: Path, data_dir: Path) -> None:
+    """Seen by a tester: `import .` with the library in ./library read its index files as newspaper pages — a
+    publication "index", an article holding the whole library's text, more of them at every import."""
+    page = tmp_path / "人民日报" / "2021-01-27" / "01.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text(_page(data_dir), encoding="utf-8")
+    lib = Library(tmp_path / "library")
+    first = import_paths(lib, [tmp_path])
+    again = import_paths(lib, [tmp_path])
+    assert first.imported == [str(page.resolve())] and not first.failed
+    assert not again.imported and not again.failed and again.unchanged == [str(page.resolve())]
+    assert [s.path for s in lib.sources()] == [str(page.resolve())]
+    itself = import_paths(lib, [tmp_path / "library"])
+    assert not itself.imported and "a Broadsheet library" in itself.failed[0][1], "the library folder itself: said"
+    lib.close()
+
+
 def test_a_copy_of_a_file_since_edited_is_no_duplicate(tmp_path: Path, data_dir: Path) -> None:
     """Seen by eye: a copy was rightly skipped as a duplicate of a file; that file was then edited and the folder
     imported again — the copy was still called "the same file as …" (the library's old checksum of its twin) and
