@@ -1004,6 +1004,27 @@ class AnnotationStore:
             annotation.version = (int(row[0]) + 1) if row else annotation.version
             self._write(annotation, insert=False)
 
+    def place(self, annotation: Annotation) -> bool:
+        """Write where an annotation is (its article, anchor, status, the words it was made on) — nothing else —
+        if it is still at the version read; False when it was written since (an edit landed meanwhile: the caller
+        reads it again). Re-attachment used :meth:`upsert`, and notes edited during an import came back as they
+        were (seen by a tester)."""
+        anc = annotation.anchor
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
+                                    (annotation.id,)).fetchone()
+            if row is None or int(row[0]) != annotation.version:
+                return False
+            self.conn.execute(
+                'UPDATE annotations SET article = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
+                "line_ids = ?, status = ?, made_on = ?, version = ? WHERE id = ?",
+                (annotation.article, anc.start if anc else None, anc.end if anc else None, anc.exact if anc else None,
+                 anc.prefix if anc else "", anc.suffix if anc else "",
+                 json.dumps(list(anc.line_ids) if anc else []), annotation.status, annotation.made_on,
+                 annotation.version + 1, annotation.id))
+            annotation.version += 1
+        return True
+
     def delete(self, annotation_id: str) -> None:
         with transaction(self.conn):
             cur = self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
@@ -1303,20 +1324,31 @@ def reattach_in_library(library: Library, store: AnnotationStore,
             current: Article | None = library.article(ann.article)
         except NotFoundError:
             current = None
-        if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text)):
-            if ann.status == STATUS_ORPHANED:
-                fixed = replace(ann, status=STATUS_ATTACHED)
-                store.upsert(fixed)
-                results.append(Reattached(fixed, ann.article, Attachment(0, 0, "position", 1.0)))
-            continue
-        source = ann.source
-        if not source and current is not None:
-            source = library.article_info(ann.article).source
-        candidates = list(articles_of(source)) if source else []
-        if current is not None and all(a.id != current.id for a in candidates):
-            candidates.insert(0, current)
-        res = reattach(ann, candidates)
-        if res.annotation != ann:
-            store.upsert(res.annotation)
-        results.append(res)
+        res = _reattached_here(library, ann, current, articles_of)
+        if res is not None and res.annotation != ann and not store.place(res.annotation):
+            try:  # edited since it was read: placed as it is now (the edit kept)
+                fresh = store.get(ann.id)
+            except AnnotationError:
+                continue  # deleted meanwhile
+            res = _reattached_here(library, fresh, current, articles_of)
+            if res is not None and res.annotation != fresh:
+                store.place(res.annotation)
+        if res is not None:
+            results.append(res)
     return results
+
+
+def _reattached_here(library: Library, ann: Annotation, current: Article | None,
+                     articles_of: Callable[[str], list[Article]]) -> Reattached | None:
+    """Where ``ann`` is in the library now (None: still where it was, nothing to say)."""
+    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text)):
+        if ann.status == STATUS_ORPHANED:
+            return Reattached(replace(ann, status=STATUS_ATTACHED), ann.article, Attachment(0, 0, "position", 1.0))
+        return None
+    source = ann.source
+    if not source and current is not None:
+        source = library.article_info(ann.article).source
+    candidates = list(articles_of(source)) if source else []
+    if current is not None and all(a.id != current.id for a in candidates):
+        candidates.insert(0, current)
+    return reattach(ann, candidates)

@@ -297,3 +297,30 @@ def test_annotated_articles_combine_with_search(library: Library, seed: list[Art
     store.add(A.Annotation(article=seed[2].id, note="budget", tags=["交通"]))
     assert store.article_ids(tag="交通") == {seed[1].id, seed[2].id}
     assert store.article_ids(tag="交通", text="budget") == {seed[2].id}
+
+
+def test_a_note_edited_while_an_import_re_attaches_it_keeps_the_edit(library: Library, tmp_path: Path) -> None:
+    """Seen by a tester: notes edited (`annotations edit`) while an import re-attached notes came back as they were
+    — the re-attachment wrote back each note as it had read it, whatever had been written since. The edit stays
+    and the note is placed as well."""
+    src = tmp_path / "page.txt"
+    original = (DATA / "text/seed_page.txt").read_text(encoding="utf-8")
+    src.write_text(original, encoding="utf-8")
+    meta = StoreMeta(publication="人民日报", date="2021-01-27")
+
+    def store_file() -> list[str]:
+        return library.store_document(analyze_file(src), meta, path=str(src), sha256="x").article_ids
+
+    target = library.article(store_file()[1])
+    store = A.AnnotationStore.of(library)
+    at = target.text.index("无线电")
+    note = store.add(A.highlight(target, at, at + 6, key=target.id, note="first"))
+    src.write_text(original.replace("无线电", "无线电台", 1), encoding="utf-8")  # the text around it moved
+    store_file()
+    read_before = store.find()  # what the import read …
+    store.edit(note.id, note="edited meanwhile")  # … before this edit landed
+    [result] = A.reattach_in_library(library, store, read_before)
+    [now] = store.find()
+    assert now.note == "edited meanwhile", "the edit is kept"
+    assert now.anchor is not None and library.article(now.article).text[now.anchor.start:now.anchor.end] == \
+        now.anchor.exact and not now.orphaned
