@@ -989,25 +989,30 @@ class _FormerSelves:
     the reader's work on the gone copy). Found once per import, when a new file first asks."""
 
     def __init__(self) -> None:
-        self.by_name: dict[str, list[SourceInfo]] | None = None
+        #: the gone sources by file name and by folder (a file renamed where it was, and edited)
+        self.gone: dict[str, list[SourceInfo]] | None = None
 
     def claim(self, library: Library, path: Path, rows: SourceRows, report: ImportReport) -> None:
-        """When ``path`` (new to the library, read as ``rows``) is a gone source moved and edited: give that
-        source its path, so that storing ``rows`` replaces what it gave, and the work follows as after any edit."""
-        if self.by_name is None:
-            self.by_name = {}
+        """When ``path`` (new to the library, read as ``rows``) is a gone source moved or renamed, and edited: give
+        that source its path, so that storing ``rows`` replaces what it gave, and the work follows as after any
+        edit."""
+        if self.gone is None:
+            self.gone = {}
             for source in library.sources():
                 if not Path(source.path).exists():
-                    self.by_name.setdefault(Path(source.path).name, []).append(source)
+                    self.gone.setdefault(Path(source.path).name, []).append(source)
+                    self.gone.setdefault(str(Path(source.path).parent) + os.sep, []).append(source)
         new = set().union(*(line_texts(a.parts, a.spans) for a in rows.articles))
-        for source in self.by_name.get(path.name, []):
-            if source.format != rows.format:
+        for source in self.gone.get(path.name, []) + self.gone.get(str(path.parent) + os.sep, []):
+            if source.format != rows.format or Path(source.path).exists():
                 continue
             old = set().union(*(line_texts(p, s) for p, s in library.conn.execute(
                 "SELECT parts, spans FROM articles WHERE source_id = ?", (source.id,))))
             if old and len(old & new) > RENAME_SHARE * len(old):
                 library.move_source(source.path, path)
-                self.by_name[path.name].remove(source)
+                for listed in self.gone.values():
+                    if source in listed:
+                        listed.remove(source)
                 report.warnings.append((str(path), f"{display_path(path)}: moved from {display_path(source.path)} "
                                                    "and changed since; read again, your work following its words"))
                 return

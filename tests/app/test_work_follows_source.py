@@ -150,6 +150,21 @@ def test_a_source_moved_and_edited_replaces_its_former_self_and_the_work_follows
     assert cli("collection", "show", "C1", "--ids").split() == [new, cli.article_of(LI_WEI)]
 
 
+def test_a_source_renamed_where_it_was_and_edited_replaces_its_former_self(cli: Cli, src: Path) -> None:
+    """Seen by a tester: 04.txt renamed p4.txt (a better OCR delivered) and edited: kept twice, search hitting
+    both, the note on the copy whose file is gone."""
+    a = cli.article_of(LAO_DING)
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "N1")
+    page = src / "seed_page.txt"
+    (src / "p4.txt").write_text(page.read_text(encoding="utf-8").replace("季报五访", "季报六访"), encoding="utf-8")
+    page.unlink()
+    cli("import", str(src), "--quiet")
+    assert "moved from" in cli.err and "changed" in cli.err, cli.err
+    assert cli.hits(LAO_DING) == 1
+    [note] = json.loads(cli("annotations", "list", "--json"))
+    assert note["article"] == cli.article_of(LAO_DING) and note["status"] != "orphaned"
+
+
 def test_a_note_whose_words_changed_in_the_source_keeps_the_words_it_was_made_on(cli: Cli, src: Path,
                                                                                   tmp_path: Path) -> None:
     """Seen by eye: the very words a note was made on were changed in the source (知事识人 → 知人识事) and the file
