@@ -69,7 +69,8 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
     p = sub.add_parser("import", help="import files and folders into the library")
     p.add_argument("paths", nargs="+", metavar="PATH")
     lib_arg(p)
-    p.add_argument("--publication", help="the publication, when neither the files nor their paths say")
+    p.add_argument("--publication", help="the publication, when neither the files nor their paths say (files "
+                                         "already imported are read again to take it, as are --date and --page)")
     p.add_argument("--date", help="the issue date YYYY-MM-DD (or as printed: 中華民國廿八年四月廿二日), "
                                   "when neither the files nor their paths say")
     p.add_argument("--page", type=whole, help="the number of the (first) page")

@@ -517,7 +517,9 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
     """Import files and folders; return what happened. Holds the library's import lock throughout.
 
     ``reread``: read again the files the library holds with the same bytes, as if they had changed (a newer
-    version reads pages better; the researcher's work follows its words as after any re-import).
+    version reads pages better; the researcher's work follows its words as after any re-import). Given
+    ``publication``, ``date`` or ``page``, they are read again too: the import that filed them undated asks
+    for these (the flags did nothing to the files already imported, seen by a tester).
 
     ``workers``: processes reading files beside this one; 0 (the default) reads here, None lets
     :func:`analysis_workers` decide. Worker processes are spawned, and spawning re-imports the
@@ -529,6 +531,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
     report = ImportReport()
     t0 = time.perf_counter()
     flags = {"publication": publication, "date": date, "page": page}
+    reread = reread or any(v is not None for v in flags.values())
     roots = [Path(p).resolve() for p in paths]
     with library.writing(sources=roots):
         files, missing = collect(roots)

@@ -74,3 +74,20 @@ def test_reread_of_a_file_the_library_does_not_hold_imports_it_as_new(tmp_path: 
     (src / "01.txt").write_text(PAGE, encoding="utf-8")
     out = run(capsys, "import", "--reread", str(tmp_path / "src"), "--library", str(tmp_path / "lib"), "--quiet")
     assert "imported 1 file(s)" in out and "read again" not in out
+
+
+def test_the_date_given_after_the_import_that_asked_for_it_is_applied(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen by a tester: the import said "give them … with import --publication and --date"; done, the files
+    (held unchanged) were skipped and the flags did nothing, exit 0. A file given metadata is read again."""
+    src = tmp_path / "scans"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    library = str(tmp_path / "lib")
+    out = run(capsys, "import", str(src), "--library", library, "--quiet")
+    assert "--publication and --date" in out
+    out = run(capsys, "import", str(src), "--library", library, "--quiet", "--publication", "North China Herald",
+              "--date", "1930-04-21")
+    assert "imported 1 file(s)" in out
+    [hit] = json.loads(run(capsys, "search", "--json", "Soochow", "--library", library))["hits"]
+    assert (hit["publication"], hit["date"]) == ("North China Herald", "1930-04-21")

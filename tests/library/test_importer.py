@@ -398,14 +398,14 @@ def test_a_copy_of_a_file_since_edited_is_no_duplicate(tmp_path: Path, data_dir:
         f.parent.mkdir(parents=True)
         f.write_text(_page(data_dir), encoding="utf-8")
     lib = Library(tmp_path / "lib")
-    rep = import_paths(lib, [tmp_path / "src"], publication="人民日报", date="2021-01-27")
+    rep = import_paths(lib, [tmp_path / "src"])
     assert len(rep.imported) == 1 and len(rep.duplicates) == 1
     kept = Path(rep.imported[0])
     kept.write_text(kept.read_text(encoding="utf-8").replace("季报五访", "季报六访"), encoding="utf-8")
     other = copy if kept == first.resolve() else first
-    rep = import_paths(lib, [other], publication="人民日报", date="2021-01-27")  # its twin not imported again yet
+    rep = import_paths(lib, [other])  # its twin not imported again yet
     assert rep.imported == [str(other.resolve())] and not rep.duplicates
-    rep = import_paths(lib, [tmp_path / "src"], publication="人民日报", date="2021-01-27")
+    rep = import_paths(lib, [tmp_path / "src"])
     assert rep.imported == [str(kept)] and not rep.duplicates
     with Searcher(lib) as searcher:
         assert searcher.search("季报五访").total == 1 and searcher.search("季报六访").total == 1
