@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import open_library
+from reader.cli.common import current_keys, open_library
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
@@ -15,7 +15,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
-        scope = Overlay(lib).export_scope(args.articles)
+        scope = Overlay(lib).export_scope(current_keys(lib, list(args.articles)))
     finally:
         lib.close()
     sys.stdout.buffer.write(export(scope.items, "cite", style=args.style))

@@ -33,6 +33,34 @@ def open_library(args: argparse.Namespace, read: bool = False) -> Library:
     return lib
 
 
+def current_keys(lib: Library, keys: list[str]) -> list[str]:
+    """``keys`` naming the articles as they are now: an id an import gave up for another (its first line changed,
+    ``article_renames``) is the article's new id, and the reader is told. The old id is printed in every citation
+    exported before; ``show``, ``cite`` and ``export`` said "there is no article" (seen by a tester)."""
+    from reader.app.work import live_renames
+    from reader.library.catalogue import NotFoundError
+
+    def exists(key: str) -> bool:
+        try:
+            lib.article_info(key.partition("~")[0])
+            return True
+        except NotFoundError:
+            return False
+
+    gone = [k for k in keys if not exists(k)]
+    if not gone:
+        return keys
+    renames = live_renames(lib)
+    out = []
+    for key in keys:
+        root, tilde, rest = key.partition("~")
+        new = renames.get(root) if key in gone else None
+        if new is not None:
+            print(f"broadsheet: article {root} is now {new} (its start changed in its source).", file=sys.stderr)
+        out.append(f"{new}{tilde}{rest}" if new is not None else key)
+    return out
+
+
 def search_options(args: argparse.Namespace) -> SearchOptions:
     """The :class:`SearchOptions` of ``--match`` and ``--ignore-punct`` (:func:`reader.cli.parser.match_args`)."""
     from reader.search.query import Match, SearchOptions

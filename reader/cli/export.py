@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli.common import open_library, search_options
+from reader.cli.common import current_keys, open_library, search_options
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -26,7 +26,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         lib = open_library(args)
         try:
             overlay = Overlay(lib, segmentation=not args.no_overlay, text=not args.plain)
-            scope = overlay.export_scope(args.articles, issue_id=args.issue, collection=args.collection,
+            articles = current_keys(lib, list(args.articles)) if args.articles else args.articles
+            scope = overlay.export_scope(articles, issue_id=args.issue, collection=args.collection,
                                          query=args.query, limit=args.limit, options=search_options(args))
         finally:
             lib.close()

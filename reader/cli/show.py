@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from reader.cli.common import open_library
+from reader.cli.common import current_keys, open_library
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -18,7 +18,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
-        info, article = read_article(lib, args.article)  # as the window shows it: corrections applied
+        [key] = current_keys(lib, [args.article])
+        info, article = read_article(lib, key)  # as the window shows it: corrections applied
     finally:
         lib.close()
     script = None if args.script == "none" else args.script

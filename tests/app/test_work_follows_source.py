@@ -254,6 +254,11 @@ def test_an_article_whose_first_line_is_fixed_keeps_its_corrections_and_collecti
     cli("correct", "undo", "--article", new)
     assert "nothing to undo" not in cli.err
     assert len(json.loads(cli("correct", "list", "--json"))) == 1
+    # the old id, printed in every citation exported before, still names the article (seen by a tester: "there
+    # is no article" from show, cite and export)
+    shown = json.loads(cli("show", a, "--json"))
+    assert shown["article"] == new and f"article {a} is now {new}" in cli.err
+    assert new in cli("cite", a, "--style", "bibtex") and f"article {a} is now {new}" in cli.err
 
 
 def test_a_backup_restored_into_the_same_archive_imported_elsewhere_finds_its_articles(cli: Cli, src: Path,
