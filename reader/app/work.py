@@ -26,6 +26,7 @@ from reader.app.readings import anchored_source, root_key
 from reader.corrections.anchors import named_lines
 from reader.corrections.store import ARTICLE_FIELDS, Correction, CorrectionStore, apply_overlay, line_pages_of
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
+from reader.library.importer import WORK_CHECK_PENDING
 from reader.model.document import Article
 
 
@@ -284,4 +285,5 @@ def check_work(library: Library) -> WorkReport:
     follow_work(library, report)
     check_annotations(library, report)
     check_corrections(library, report)
+    library.meta_set(WORK_CHECK_PENDING, None)  # checked: an import stopped before this is caught up
     return report

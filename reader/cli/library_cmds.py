@@ -52,7 +52,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import time
 
     from reader.library import protocol
-    from reader.library.importer import ImportProgress, import_paths
+    from reader.library.importer import ImportProgress, import_paths, work_check_pending
 
     args.date = _printed_date(args.date)
     wrong = _wrong_date(args.date)
@@ -104,7 +104,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                               workers=None,  # worker processes for large imports: this program's main is guarded
                               cluster=args.cluster, reread=args.reread)
         # where the reader's notes and corrections stand now (a window driving this import checks itself)
-        work = check_work(lib) if (report.imported or report.moved) and not args.progress_json else None
+        changed = report.imported or report.moved or work_check_pending(lib)  # (or an import stopped before)
+        work = check_work(lib) if changed and not args.progress_json else None
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

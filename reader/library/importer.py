@@ -1055,6 +1055,22 @@ class _MissingPages:
         return False
 
 
+#: a meta key set before an import first changes the catalogue, cleared once the reader's work was checked
+#: (:func:`reader.app.work.check_work`): an import stopped between the two has the next one check
+WORK_CHECK_PENDING = "work_check_pending"
+
+
+def _changing(library: Library, report: ImportReport) -> None:
+    """Before the import's first change to the catalogue: the reader's work is to be checked, whatever happens."""
+    if not (report.imported or report.moved):
+        library.meta_set(WORK_CHECK_PENDING, "1")
+
+
+def work_check_pending(library: Library) -> bool:
+    """Whether an import changed the catalogue and the reader's work was not checked since (it was stopped)."""
+    return library.meta_get(WORK_CHECK_PENDING) is not None
+
+
 def _store_meta(path: Path, read: ReadFile, sidecars: _Sidecars, flags: dict[str, Any],
                 report: ImportReport) -> StoreMeta:
     """Where a file's pages belong: what it, its sidecar, its path and the flags say (:func:`decide_metadata`)."""
@@ -1098,6 +1114,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
         return 0
     if job.moved_from:
+        _changing(library, report)
         library.move_source(job.moved_from, path)
         report.moved.append((str(path), job.moved_from))
         log.info("%s: moved from %s; its articles are kept", path, job.moved_from)
@@ -1118,6 +1135,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         formers.claim(library, path, rows, report)
     meta = _store_meta(path, read, sidecars, flags, report)
     assert job.stat is not None
+    _changing(library, report)
     result = library.store_rows(rows, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))

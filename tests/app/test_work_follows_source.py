@@ -165,6 +165,29 @@ def test_a_source_renamed_where_it_was_and_edited_replaces_its_former_self(cli: 
     assert note["article"] == cli.article_of(LAO_DING) and note["status"] != "orphaned"
 
 
+def test_an_import_stopped_before_its_work_check_has_it_done_by_the_next(cli: Cli, src: Path) -> None:
+    """Seen by a tester: an import killed after storing a changed file and before checking the reader's work left
+    a note "attached" on words that are gone; the next import found every file unchanged, checked nothing, and the
+    orphan was never said."""
+    from reader.library.importer import import_paths
+
+    a = cli.article_of(LAO_DING)
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "N1")
+    page = src / "seed_page.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace(LAO_DING, "一段全新的文字"), encoding="utf-8")
+    lib = Library.open(cli.library)
+    try:
+        assert import_paths(lib, [src]).imported  # stored; the process then dies before `check_work`
+    finally:
+        lib.close()
+    cli("import", str(src), "--quiet")
+    assert "1 unchanged" in cli.err and "is orphaned" in cli.err, cli.err
+    [note] = json.loads(cli("annotations", "list", "--json"))
+    assert note["status"] == "orphaned"
+    cli("import", str(src), "--quiet")
+    assert "is orphaned" not in cli.err, "said once"
+
+
 def test_a_note_whose_words_changed_in_the_source_keeps_the_words_it_was_made_on(cli: Cli, src: Path,
                                                                                   tmp_path: Path) -> None:
     """Seen by eye: the very words a note was made on were changed in the source (知事识人 → 知人识事) and the file
