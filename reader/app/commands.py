@@ -175,6 +175,8 @@ class Restored:
     orphaned: list[Annotation] = field(default_factory=list)
     #: how the restored work was re-keyed to this library's articles and files
     work: WorkReport = field(default_factory=WorkReport)
+    #: annotations of the backup left as they are here: edited since the backup's
+    newer_kept: int = 0
 
 
 def restore_backup(library: Library, path: Path) -> Restored:
@@ -205,4 +207,4 @@ def restore_backup(library: Library, path: Path) -> Restored:
     restored = {a.id for a in backup.annotations}
     results = reattach_in_library(library, store, [a for a in store.find() if a.id in restored])
     return Restored(counts["annotations"], counts["collections"], added,
-                    [r.annotation for r in results if r.orphaned], work)
+                    [r.annotation for r in results if r.orphaned], work, counts["newer_kept"])

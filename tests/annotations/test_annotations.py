@@ -190,6 +190,23 @@ def test_failed_edit_rolls_back(library: Library, seed: list[Article]) -> None:
     assert [a.id for a in store.find()] == [h.id]
 
 
+def test_an_older_backup_restored_keeps_the_work_done_since(library: Library, seed: list[Article]) -> None:
+    """Seen by a tester: restoring last month's backup reverted a note edited since to the backup's words and
+    emptied a collection of the articles added since, saying only "1 annotation(s), 1 collection(s) imported".
+    A note edited since is kept as it is now (and counted), a collection gains the backup's articles it lacks."""
+    store = A.AnnotationStore.of(library)
+    h = store.add(A.highlight(seed[1], 3, 12, note="as first written"))
+    store.create_collection("c")
+    store.add_to_collection("c", "k1")
+    backup = A.read_backup(json.dumps(A.backup_json(store.find(), [store.collection("c")])))
+    store.edit(h.id, note="rewritten since the backup")
+    store.add_to_collection("c", "k2")
+    counts = store.import_backup(backup)
+    assert [a.note for a in store.find()] == ["rewritten since the backup"]
+    assert store.collection("c").items == ["k1", "k2"]
+    assert counts["newer_kept"] == 1
+
+
 def test_import_backup_merges(library: Library, tmp_path: Path, seed: list[Article]) -> None:
     store = A.AnnotationStore.of(library)
     h = store.add(A.highlight(seed[1], 3, 12))
@@ -197,8 +214,8 @@ def test_import_backup_merges(library: Library, tmp_path: Path, seed: list[Artic
     other = Library(tmp_path / "other")
     try:
         target = A.AnnotationStore.of(other)
-        assert target.import_backup(backup) == {"annotations": 1, "collections": 1}
-        assert target.import_backup(backup) == {"annotations": 1, "collections": 1}  # idempotent
+        assert target.import_backup(backup) == {"annotations": 1, "collections": 1, "newer_kept": 0}
+        assert target.import_backup(backup) == {"annotations": 1, "collections": 1, "newer_kept": 0}  # idempotent
         assert [a.id for a in target.find()] == [h.id] and target.collection("c").items == ["k"]
     finally:
         other.close()
