@@ -188,6 +188,11 @@ class Archive:
         assert command.report is not None
         return command.report
 
+    @property
+    def read_only(self) -> bool:
+        """Whether nothing can be written to the library here (a read-only folder or mount)."""
+        return bool(getattr(self.library, "read_only", False))
+
     def source_files(self) -> tuple[list[str], list[str]]:
         """The files the library was imported from: (those still where they were, those not found there)."""
         paths = [s.path for s in self.library.sources()]

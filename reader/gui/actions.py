@@ -131,6 +131,19 @@ class ActionSpec:
     def menus(self) -> list[str]:
         return [p.where for p in self.places if p.where not in ("toolbar", "context")]
 
+    @property
+    def writes(self) -> bool:
+        """Whether the action writes to the library (an import, a note, a collection, a correction): not offered
+        while the library is read-only."""
+        return self.handler.startswith(("tasks.", "annotating.", "collecting.", "corrections.correct_"))
+
+
+def set_writable(actions: dict[ActionId, QAction], writable: bool) -> None:
+    """Offer the actions that write to the library only where it can be written."""
+    for spec in ACTIONS:
+        if spec.writes and spec.id in actions:
+            actions[spec.id].setEnabled(writable)
+
 
 @dataclass(frozen=True)
 class MenuSpec:
@@ -636,13 +649,14 @@ def context_menu(window: MainWindow, actions: dict[ActionId, QAction], has_selec
     menu = QMenu(window)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _fill(menu, _sorted("context", [(p, actions[s.id]) for s in ACTIONS for p in s.places]))
-    needing = [actions[s.id] for s in ACTIONS if s.needs_selection]
-    for act in needing:
-        act.setEnabled(has_selection)
+    writable = window.archive is None or not window.archive.read_only
+    needing = [(actions[s.id], writable or not s.writes) for s in ACTIONS if s.needs_selection]
+    for act, allowed in needing:
+        act.setEnabled(has_selection and allowed)
 
     def enable() -> None:
-        for act in needing:
-            act.setEnabled(True)
+        for act, allowed in needing:
+            act.setEnabled(allowed)
 
     menu.aboutToHide.connect(enable)
     return menu

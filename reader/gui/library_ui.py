@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QProgressDialog, QTreeWidgetItem
 
 from reader.app.archive import Archive
+from reader.gui.actions import set_writable
 from reader.gui.messages import error_text
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
 from reader.gui.workers import run_task
@@ -100,7 +101,14 @@ class LibraryUi:
         w.archive = archive
         w.settings.add_recent_library(archive.location)  # a folder, or a shared library's URL (no password)
         self.fill_recent()
-        w.setWindowTitle(archive.location)  # Qt adds " — Broadsheet", the application's display name
+        # Qt adds " — Broadsheet", the application's display name
+        w.setWindowTitle(archive.location if not archive.read_only else QCoreApplication.translate(
+            "MainWindow", "%1 (read-only)").replace("%1", archive.location))
+        set_writable(w.action_map, not archive.read_only)
+        if archive.read_only:  # seen by eye: a note typed in a read-only library was lost
+            w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "This library is read-only here: you can read, search and export it; notes, "
+                "corrections and imports cannot be saved in it."), 15000)
         w.state.clear()
         w.tree.set_archive(archive)
         self.fill_search_filters()

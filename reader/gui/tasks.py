@@ -139,6 +139,10 @@ class Tasks:
         if w.archive is None:
             w.report(QCoreApplication.translate("MainWindow", "Open a library before importing."))
             return None
+        if w.archive.read_only:
+            w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "This library is read-only here: nothing can be imported into it."), 10000)
+            return None
         if self.task is not None:
             self.queue.append(([str(p) for p in paths], open_imported, reread))
             count = len(paths)  # (pyside6-lupdate misses a numerus call whose count has parentheses)

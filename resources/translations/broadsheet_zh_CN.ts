@@ -831,7 +831,7 @@
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+174"/>
+        <location filename="../../reader/gui/actions.py" line="+187"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
@@ -1212,7 +1212,7 @@
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+69"/>
+        <location filename="../../reader/gui/library_ui.py" line="+70"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
         <translation>正在为此版本的 Broadsheet 更新文库 {0}。此操作只进行一次，大型文库可能需要几分钟；其中内容不会丢失，若被中断，文库保持原样。</translation>
@@ -1223,7 +1223,17 @@
         <translation>正在更新文库</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+28"/>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This library is read-only here: you can read, search and export it; notes, corrections and imports cannot be saved in it.</source>
+        <translation>此文库在这里是只读的：您可以阅读、检索和导出，但无法在其中保存笔记、校正或导入。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
@@ -1327,7 +1337,12 @@
         <translation>%1 已不在导入时的位置，未重新读取。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>This library is read-only here: nothing can be imported into it.</source>
+        <translation>此文库在这里是只读的：无法导入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%n file(s) or folder(s) will be imported when the running task ends.</source>
         <translation>当前任务结束后将导入 %n 个文件或文件夹。</translation>
     </message>
@@ -1358,7 +1373,7 @@
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-172"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>

@@ -831,7 +831,7 @@
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+174"/>
+        <location filename="../../reader/gui/actions.py" line="+187"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>開啟文庫(&amp;O)…</translation>
@@ -1212,7 +1212,7 @@
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+69"/>
+        <location filename="../../reader/gui/library_ui.py" line="+70"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
         <translation>正在為此版本的 Broadsheet 更新文庫 {0}。此操作只進行一次，大型文庫可能需要幾分鐘；其中內容不會遺失，若被中斷，文庫保持原樣。</translation>
@@ -1223,7 +1223,17 @@
         <translation>正在更新文庫</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+28"/>
+        <source>%1 (read-only)</source>
+        <translation>%1（唯讀）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This library is read-only here: you can read, search and export it; notes, corrections and imports cannot be saved in it.</source>
+        <translation>此文庫在這裡是唯讀的：您可以閱讀、檢索和匯出，但無法在其中儲存筆記、校正或匯入。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
     </message>
@@ -1327,7 +1337,12 @@
         <translation>%1 已不在匯入時的位置，未重新讀取。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>This library is read-only here: nothing can be imported into it.</source>
+        <translation>此文庫在這裡是唯讀的：無法匯入任何檔案。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%n file(s) or folder(s) will be imported when the running task ends.</source>
         <translation>目前的工作結束後將匯入 %n 個檔案或資料夾。</translation>
     </message>
@@ -1358,7 +1373,7 @@
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-172"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>

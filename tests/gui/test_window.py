@@ -314,3 +314,34 @@ def test_next_hit_goes_on_to_the_next_result_after_the_last_hit(make_window, lib
     assert win.search.list.currentRow() == 1
     win.act_prev_hit.trigger()
     assert win.article_id == first and view.current_hit == len(view.hits) - 1, "back to the last hit before"
+
+
+def test_a_read_only_library_says_so_and_offers_no_edit_to_lose(make_window, library_dir, tmp_path,  # noqa: ANN001
+                                                                monkeypatch) -> None:
+    """Seen by eye: a library on a read-only mount opened without a word; a highlight's note typed and confirmed
+    vanished, the Problems panel saying only "attempt to write a readonly database". The window says the library
+    is read-only, and the actions that would write to it are not offered."""
+    import os
+    import shutil
+
+    from reader.annotations.store import AnnotationStore
+    from reader.corrections.store import CorrectionStore
+    from reader.gui.actions import ActionId
+    from reader.library.catalogue import Library
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    with Library.open(tmp_path / "lib") as lib:  # a library used before: its stores made
+        AnnotationStore.of(lib)
+        CorrectionStore.of(lib)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: False if mode == os.W_OK and str(path).startswith(
+        str(tmp_path / "lib")) else real_access(path, mode, *a, **k))
+    win = make_window(tmp_path / "lib")
+    assert win.archive.library.read_only
+    assert "read-only" in win.windowTitle()
+    for act in (ActionId.HIGHLIGHT, ActionId.NOTE, ActionId.COLLECT, ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER,
+                ActionId.READ_AGAIN, ActionId.FIX_TEXT, ActionId.SPLIT_ARTICLE):
+        assert not win.action_map[act].isEnabled(), act
+    for act in (ActionId.SEARCH, ActionId.EXPORT, ActionId.FIND):
+        assert win.action_map[act].isEnabled(), act
+    assert win.tasks.import_paths([tmp_path]) is None and "read-only" in win.statusBar().currentMessage()
