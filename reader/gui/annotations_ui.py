@@ -83,8 +83,10 @@ class Annotating:
         shown = w.article_view.article
         quotes = {i: shown.text[s:e] for i, s, e in placed} if shown is not None else {}
         if w.archive is not None and self.state.article_id is not None:
-            w.notes.show_article(w.archive.article_annotations(self.state.article_id), missing,
-                                 self._corrections(self.state.article_id), quotes)
+            at = {i: s for i, s, _ in placed}  # listed as the text reads: article notes, then highlights in order
+            notes = sorted(w.archive.article_annotations(self.state.article_id),
+                           key=lambda a: (a.anchor is not None, at.get(a.id, 1 << 30), a.created))
+            w.notes.show_article(notes, missing, self._corrections(self.state.article_id), quotes)
         else:
             w.notes.show_article([])
 

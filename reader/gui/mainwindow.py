@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -325,7 +325,14 @@ class MainWindow(QMainWindow):
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]) -> bool:
         """Run an edit as an undoable command; False (and a message) when the store refused it."""
-        cmd = StoreCommand(text, do, undo, after, lambda e: self.report(error_text(e)))
+        where = self.headline_of(self.state.article_id) if self.state.article_id is not None else ""
+
+        def say(what: str, undone: bool) -> None:  # seen by eye: an undo changed an article not shown, unsaid
+            message = (QCoreApplication.translate("MainWindow", "Undone: %1") if undone
+                       else QCoreApplication.translate("MainWindow", "Redone: %1"))
+            self.statusBar().showMessage(message.replace("%1", f"{what} — {where}" if where else what), 8000)
+
+        cmd = StoreCommand(text, do, undo, after, lambda e: self.report(error_text(e)), say)
         self.undo_stack.push(cmd)
         if cmd.error is None:
             log.info("%s (article %s)", cmd.text(), self.state.article_id)

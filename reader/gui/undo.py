@@ -17,12 +17,16 @@ class StoreCommand(QUndoCommand):
     """An undoable edit of the reader's work: ``do`` and ``undo`` write through the core stores."""
 
     def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object],
-                 after: Callable[[], None], failed: Callable[[BaseException], None]) -> None:
+                 after: Callable[[], None], failed: Callable[[BaseException], None],
+                 say: Callable[[str, bool], None] | None = None) -> None:
         super().__init__(text)
         self._do = do
         self._undo = undo
         self._after = after
         self._failed = failed
+        #: tells the reader what an undo or a later redo changed (True: undone), wherever the window is now
+        self._say = say
+        self._done_once = False
         self.error: BaseException | None = None
 
     def redo(self) -> None:
@@ -34,10 +38,17 @@ class StoreCommand(QUndoCommand):
             self._failed(e)
             return
         self._after()
+        if self._done_once and self._say is not None:
+            self._say(self.text(), False)
+        self._done_once = True
 
     def undo(self) -> None:
         try:
             self._undo()
         except Exception as e:
             self._failed(e)
+            self._after()
+            return
         self._after()
+        if self._say is not None:
+            self._say(self.text(), True)

@@ -828,7 +828,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+143"/>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,7 +1219,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-87"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-94"/>
         <source>Stopping the running task…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,12 +1431,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+80"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+87"/>
         <source>Debug information copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+121"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+123"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -826,7 +826,17 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+143"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Drop to import these files into the library.</source>
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
@@ -1207,7 +1217,7 @@
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-87"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-94"/>
         <source>Stopping the running task…</source>
         <translation>正在停止运行中的任务…</translation>
     </message>
@@ -1419,12 +1429,12 @@
         <translation>复制调试信息</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+80"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+87"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+121"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+123"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>

@@ -826,7 +826,17 @@
         <translation>日誌</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+143"/>
+        <source>Undone: %1</source>
+        <translation>已撤銷：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Drop to import these files into the library.</source>
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
@@ -1207,7 +1217,7 @@
         <translation>閱讀</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-87"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-94"/>
         <source>Stopping the running task…</source>
         <translation>正在停止執行中的任務…</translation>
     </message>
@@ -1419,12 +1429,12 @@
         <translation>複製除錯資訊</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+80"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+87"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+121"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+123"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>

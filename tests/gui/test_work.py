@@ -720,3 +720,35 @@ def test_a_highlight_follows_its_words_into_the_piece_a_split_makes(make_window,
             assert ours[0].article == piece and ours[0].anchor.line_ids == note.anchor.line_ids
             assert f">{word}</seg>" in export_tei(scope.items, scope.annotations).decode("utf-8") \
                 if isinstance(export_tei(scope.items, scope.annotations), bytes) else True
+
+
+def test_the_articles_notes_are_listed_in_the_order_of_the_text(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: a note on a later passage was listed before one on an earlier passage (the order they were
+    stored in). The Annotations panel lists an article's highlights in the order of its text."""
+    win = make_window(library_dir)
+    open_rmrb(win)
+    text = win.article_view.article.text
+    late, early = text[len(text) // 2:len(text) // 2 + 4], text[10:14]
+    for quote, note in ((late, "later passage"), (early, "earlier passage")):
+        start = text.index(quote)
+        assert win.annotating.add_highlight(start, start + 4, note=note)
+    group = win.notes.article_list.topLevelItem(0)
+    listed = [group.child(i).text(0) for i in range(group.childCount())]
+    assert [("earlier" in t, "later" in t) for t in listed if "passage" in t] == [(True, False), (False, True)]
+
+
+def test_undo_names_the_article_it_changes(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: with another article open, Edit → Undo undid a split of an article not shown, without a word.
+    The status bar says what was undone, and on which article."""
+    win = make_window(library_dir)
+    first = open_rmrb(win)
+    start = win.article_view.article.text.index(QUOTE)
+    assert win.annotating.add_highlight(start, start + len(QUOTE), note="n")
+    name = win.headline_of(first)
+    issue = next(i for i in win.archive.issues() if i.publication != "人民日报")
+    win.open_article(win.archive.articles(issue_id=issue.id)[0].id)
+    win.undo_stack.undo()
+    said = win.statusBar().currentMessage()
+    assert "Highlight" in said and name in said, said
+    win.undo_stack.redo()
+    assert name in win.statusBar().currentMessage()
