@@ -93,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.progress_json:
             emit(protocol.FileError(path, message))
             return
-        line.say(f"broadsheet: {message}")
+        line.say(f"broadsheet: {display_path(message)}")  # one line, whatever the file is named
 
     lib = open_library(args)
     main_thread = threading.current_thread() is threading.main_thread()

@@ -387,9 +387,16 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     return mets + [f for f in files if f not in set(mets)], refused
 
 
+#: control characters (and the Unicode line breaks) a name may hold, escaped when it is printed
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def display_path(path: str | Path) -> str:
-    """A path as it can be printed: bytes that are not UTF-8 shown as ``\\xff``."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A path as it can be printed on one line: bytes that are not UTF-8 shown as ``\\xff``, control characters
+    escaped (``\\n``, ``\\x1b``): a file named "x\\nbroadsheet: imported 999 file(s)…" printed a line that passed
+    for Broadsheet's own report (seen by a tester)."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _utf8_name(path: Path) -> bool:

@@ -161,3 +161,23 @@ def test_a_sidecar_never_stores_a_bad_value(batch: Batch) -> None:
     out = json.loads(cli(["search", "第二篇文章", "--json"], lib).stdout)
     for hit in out["hits"]:
         assert hit["date"] != "2021-02-30"
+
+
+def test_a_file_name_with_a_line_break_is_printed_on_one_line(tmp_path: Path) -> None:
+    """Seen by a tester: a file named "x\\nbroadsheet: imported 999 file(s) … .xml" printed its name raw — one
+    problem became two lines, the second passing for Broadsheet's own report. Control characters in a name are
+    shown escaped."""
+    import subprocess
+    import sys
+
+    from reader.library.importer import display_path
+
+    assert display_path("a\nb\x1b[31mc\u2028d\te") == "a\\nb\\x1b[31mc\\u2028d\\te"
+    assert display_path("人民日报/04.txt") == "人民日报/04.txt"
+    folder = tmp_path / "src" / "报" / "2020-01-01"
+    folder.mkdir(parents=True)
+    (folder / "x\nbroadsheet: imported 999 file(s), 0 failed.xml").write_text("<alto><broken", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reader", "import", "--library", str(tmp_path / "lib"),
+                           str(tmp_path / "src"), "--quiet"], capture_output=True, text=True, timeout=120)
+    assert not any(line.startswith("broadsheet: imported 999") for line in proc.stderr.splitlines()), proc.stderr
+    assert "x\\nbroadsheet: imported 999" in proc.stderr
