@@ -590,11 +590,16 @@ def _target(obj: dict[str, Any], ann_id: str) -> dict[str, Any]:
     return target
 
 
+#: the largest offset a backup may give (no article is 2 GB long; SQLite's integers end at 2**63, and 10**30 gave a
+#: traceback, seen by a tester)
+MAX_OFFSET = 2**31
+
+
 def _position(position: dict[str, Any] | None, exact: str, ann_id: str) -> tuple[int, int]:
     if position is None:
         return 0, len(exact)
     start, end = position.get("start"), position.get("end")
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (start, end)):
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_OFFSET for v in (start, end)):
         raise AnnotationError(f"annotation {ann_id} has a bad TextPositionSelector (start and end must be "
                               "whole numbers)")
     assert isinstance(start, int)
@@ -759,11 +764,16 @@ def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = No
     if not isinstance(obj, dict) or obj.get("type") != "AnnotationCollection":
         raise BackupError(path, "it is not a Web Annotation collection")
     annotations: list[Annotation] = []
+    seen: set[str] = set()
     for n, item in enumerate(_backup_items(obj, path), 1):
         try:
-            annotations.append(from_web_annotation(item))
+            annotation = from_web_annotation(item)
         except AnnotationError as e:
             raise BackupError(path, f"item {n}: {e}") from e
+        if annotation.id in seen:  # the second silently replaced the first (seen by a tester)
+            raise BackupError(path, f"item {n}: annotation {annotation.id} is in it twice")
+        seen.add(annotation.id)
+        annotations.append(annotation)
     raw_collections = obj.get("broadsheet:collections") or []
     raw_corrections = obj.get("broadsheet:corrections") or []
     if not isinstance(raw_collections, list) or not isinstance(raw_corrections, list):

@@ -341,3 +341,17 @@ def test_a_note_edited_while_an_import_re_attaches_it_keeps_the_edit(library: Li
     assert now.note == "edited meanwhile", "the edit is kept"
     assert now.anchor is not None and library.article(now.article).text[now.anchor.start:now.anchor.end] == \
         now.anchor.exact and not now.orphaned
+
+
+def test_a_backup_with_an_impossible_offset_or_a_note_twice_is_one_sentence(tmp_path: Path) -> None:
+    """Seen by a tester: a position of 10**30 gave a traceback; the same note twice was "2 imported", the first
+    silently replaced."""
+    note = A.to_web_annotation(A.Annotation(article="k", anchor=A.Anchor(3, 6, "abc"), note="n"))
+    huge = json.loads(json.dumps(note))
+    for sel in huge["target"]["selector"]:
+        if sel["type"] == "TextPositionSelector":
+            sel["start"], sel["end"] = 10**30, 10**30 + 3
+    with pytest.raises(A.BackupError, match="bad TextPositionSelector"):
+        A.read_backup(json.dumps([huge]), tmp_path / "huge.json")
+    with pytest.raises(A.BackupError, match="twice"):
+        A.read_backup(json.dumps([note, note]), tmp_path / "dup.json")
