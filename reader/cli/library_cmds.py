@@ -52,6 +52,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     import time
 
     from reader.library import protocol
+    from reader.annotations.store import AnnotationStore
+    from reader.corrections.store import CorrectionStore
     from reader.library.importer import ImportProgress, import_paths, work_check_pending
 
     args.date = _printed_date(args.date)
@@ -96,6 +98,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         line.say(f"broadsheet: {display_path(message)}")  # one line, whatever the file is named
 
     lib = open_library(args)
+    try:  # the reader's work is checked after the import: stores of a newer Broadsheet are refused before it
+        AnnotationStore.of(lib)
+        CorrectionStore.of(lib)
+    except BaseException:
+        lib.close()
+        raise
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
     try:

@@ -91,3 +91,29 @@ def test_the_date_given_after_the_import_that_asked_for_it_is_applied(tmp_path: 
     assert "imported 1 file(s)" in out
     [hit] = json.loads(run(capsys, "search", "--json", "Soochow", "--library", library))["hits"]
     assert (hit["publication"], hit["date"]) == ("North China Herald", "1930-04-21")
+
+
+@pytest.mark.parametrize("component", ["annotations", "corrections"])
+def test_an_import_into_a_library_a_newer_broadsheet_wrote_changes_nothing(
+        component: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen by a tester: with the notes' (or corrections') schema of a newer Broadsheet, `import` stored the changed
+    files and only then refused (exit 2) — the newer version's notes left unchecked against the changed text. It
+    refuses before writing anything."""
+    import sqlite3
+
+    src = tmp_path / "src" / "North China Herald" / "1930-04-21"
+    src.mkdir(parents=True)
+    (src / "01.txt").write_text(PAGE, encoding="utf-8")
+    library = tmp_path / "lib"
+    run(capsys, "import", str(tmp_path / "src"), "--library", str(library), "--quiet")
+    run(capsys, "annotations", "list", "--library", str(library))  # the stores made
+    run(capsys, "correct", "list", "--library", str(library))
+    with sqlite3.connect(library / "catalogue.sqlite") as db:
+        db.execute("INSERT INTO schema_version VALUES (?, 99, 'from a newer Broadsheet', '2030-01-01')", (component,))
+        before = db.execute("SELECT sha256 FROM sources").fetchall()
+    (src / "01.txt").write_text("A new first paragraph.\n\n" + PAGE, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "src"), "--library", str(library), "--quiet"]) == 2
+    assert "newer" in capsys.readouterr().err
+    with sqlite3.connect(library / "catalogue.sqlite") as db:
+        assert db.execute("SELECT sha256 FROM sources").fetchall() == before
