@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.app.work import WorkReport, check_work
 from reader.cli.common import open_library
+from reader.library.catalogue import Library
 from reader.library.importer import ImportReport, display_path
 
 
@@ -52,8 +53,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     import time
 
     from reader.library import protocol
-    from reader.annotations.store import AnnotationStore
-    from reader.corrections.store import CorrectionStore
     from reader.library.importer import ImportProgress, import_paths, work_check_pending
 
     args.date = _printed_date(args.date)
@@ -97,13 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return
         line.say(f"broadsheet: {display_path(message)}")  # one line, whatever the file is named
 
-    lib = open_library(args)
-    try:  # the reader's work is checked after the import: stores of a newer Broadsheet are refused before it
-        AnnotationStore.of(lib)
-        CorrectionStore.of(lib)
-    except BaseException:
-        lib.close()
-        raise
+    lib = _open_for_import(args)
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
     try:
@@ -128,6 +121,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.cancelled:
         return 130
     return 2 if missing else 1 if report.failed else 0
+
+
+def _open_for_import(args: argparse.Namespace) -> Library:
+    """The library to import into, its notes' and corrections' stores ready: the reader's work is checked after
+    the import, and stores a newer Broadsheet wrote are refused before anything is stored (the files were stored,
+    then the import refused, seen by a tester)."""
+    from reader.annotations.store import AnnotationStore
+    from reader.corrections.store import CorrectionStore
+
+    lib = open_library(args)
+    try:
+        AnnotationStore.of(lib)
+        CorrectionStore.of(lib)
+    except BaseException:
+        lib.close()
+        raise
+    return lib
 
 
 def _wrong_date(date: str | None) -> str | None:
