@@ -12,7 +12,7 @@ from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 from reader.model.document import Article, Document, Part
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.textpage import segment_pages
-from reader.text.reflow import WordGoesOn, join_broken_words
+from reader.text.reflow import WordGoesOn, join_broken_words, join_page_turns
 
 #: Formats whose pages carry coordinates: without an article map they are cut by geometry.
 LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
@@ -34,6 +34,10 @@ def analyze_layout(doc: Document) -> Document:
         rejoin_words(doc)
     if not doc.articles:
         doc.articles = segment_pages(doc.pages)
+    if len(doc.pages) > 1:  # an article going on over a page turn (a METS issue, a fold): its sentence whole
+        page_of = {ln.id: page.number for page in doc.pages for ln in page.lines}
+        for article in doc.articles:
+            article.parts = join_page_turns(article.parts, page_of)
     return doc
 
 

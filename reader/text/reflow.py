@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.model.document import Line, Part, Span
-from reader.text.chars import latin_running, wide_at
+from reader.text.chars import CLOSERS, ends_sentence, latin_running, wide_at
 
 #: (character, line id, offset in line) or (character, None, -1) for an inserted one
 Char = tuple[str, str | None, int]
@@ -218,6 +218,40 @@ def _glued(first: Part, second: Part, role: str) -> Part:
         spans[-1] = Span(s.start, cut, s.line, s.line_start)
     spans += [Span(s.start + cut, s.end + cut, s.line, s.line_start) for s in second.spans]
     return Part(role, first.text[:cut] + second.text, spans)
+
+
+def join_page_turns(parts: list[Part], page_of: Mapping[str, int]) -> list[Part]:
+    """Two paragraphs parted only by a page turn, joined: the first ends mid-sentence (no sentence end, colon or
+    dash) at the foot of a page and the next begins at the top of a later one — one sentence the page cut in two
+    ("… Bereits hat für die" | "Dappenthal-Frage die k. k. österreichische Regierung …", seen by eye in a METS
+    issue). ``page_of``: line id → page number. Only neighbouring paragraphs are joined. Linear."""
+    out: list[Part] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role == part.role == "paragraph" and prev.spans and part.spans \
+                and page_of.get(prev.spans[-1].line, 0) < page_of.get(part.spans[0].line, 0) \
+                and not _ends_a_sentence(prev.text):
+            out[-1] = _spliced(prev, part)
+            continue
+        out.append(part)
+    return out
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence, or announces what follows: a sentence end (a Latin full stop too), a
+    colon, a dash."""
+    t = text.rstrip().rstrip(CLOSERS)
+    return ends_sentence(text) or t[-1:] in ".:：—"
+
+
+def _spliced(first: Part, second: Part) -> Part:
+    """``first`` then ``second`` as one paragraph, with a space between them in Latin text (none in CJK)."""
+    text = first.text.rstrip()
+    glue = "" if wide_at(text + second.text, len(text) - 1) or wide_at(text + second.text, len(text)) else " "
+    shift = len(text) + len(glue)
+    spans = [Span(s.start, min(s.end, len(text)), s.line, s.line_start) for s in first.spans if s.start < len(text)]
+    spans += [Span(s.start + shift, s.end + shift, s.line, s.line_start) for s in second.spans]
+    return Part("paragraph", text + glue + second.text, spans)
 
 
 class WordGoesOn:

@@ -136,6 +136,16 @@ def test_bnl_gives_its_12_articles_and_5_adverts_with_their_headings(bnl: Docume
     _check_spans(bnl)
 
 
+def test_a_sentence_going_on_over_a_page_turn_is_one_paragraph(bnl: Document) -> None:
+    """Seen by eye: "… Bereits hat für die" ended a paragraph at the foot of page 1 and "Dappenthal-Frage die k. k.
+    österreichische Regierung …" opened another at the top of page 2 — one sentence cut in two. A paragraph
+    ending mid-sentence on one page goes on in the first of the next; one ending on a full stop stays whole."""
+    texts = {p.text for a in bnl.articles for p in a.parts}
+    assert any("Bereits hat für die Dappenthal" in t for t in texts)
+    assert any("Du moins, c'est ainsi que" in t for t in texts)
+    assert any(t.rstrip().endswith("Il fallait des miracles.") for t in texts), "a paragraph ending on a full stop"
+
+
 def test_bnl_paragraph_divs_are_paragraphs(bnl: Document) -> None:
     revue = next(a for a in bnl.articles if a.headline == "Revue politique.")
     assert [p.role for p in revue.parts] == ["headline", "paragraph", "paragraph", "paragraph"]
