@@ -1410,11 +1410,19 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
         # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
         quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
+        # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
+        dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
             opening = lines[k].text
     return starts
+
+
+def _announces_speech(above: str, line: str) -> bool:
+    """A line opening on a dash under one ending on a colon: the words the colon announced, a character's speech or
+    a quotation, not an unheaded item's dash."""
+    return above.rstrip().endswith(":") and DASH_LEAD.match(line.strip()) is not None
 
 
 #: extra whitespace above a paragraph's first line, in line heights, that parts two unheaded items of one column
@@ -4551,7 +4559,7 @@ class _PageCut:
         if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
-        led = [] if self.vertical else _led_starts(run, titled, self.in_serial())
+        led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
         leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
@@ -4605,7 +4613,8 @@ class _PageCut:
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
-                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial(), self.opens_dated())
+                and not self.vertical
+                and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
                 and not self.under_chapeau())
 
     def opens_dated(self) -> bool:
@@ -4634,6 +4643,16 @@ class _PageCut:
         else:
             return False
         return any(SERIAL_LABEL.match(t.strip()) is not None for t in texts)
+
+    def in_dialogue(self) -> bool:
+        """The current item's text is a scene's dialogue: the text above ends on a colon (it announces the words that
+        follow: "… avec lequel elle murmura :" / "— Faux espoir, mon vieil ami …"), or a paragraph of the item past
+        its first already opened on a dash that opened no item of its own — a character's speech, where the next
+        dash is the answer, not a news note (a serial's instalment whose label stood on the page before)."""
+        if self.current is None or self.last_body.endswith(":"):
+            return self.current is not None
+        body = [p.text for p in self.current.parts if p.role == "paragraph"]
+        return any(DASH_LEAD.match(t.strip()) is not None for t in body[1:])
 
     def under_chapeau(self) -> bool:
         """The current article holds its headline and one short paragraph that opened on no dateline: a standfirst

@@ -352,3 +352,31 @@ def test_a_dash_standing_for_the_place_before_a_date_or_a_wire_s_credit_opens_a_
             ("verlängert.", 0.0, 400.0), ("— 28. Dezember. Prinz Albert zu Schleswig⸗", 40.0, 0.0),
             *_body("Sonderburg Hoheit", 2), ("befördert.", 0.0, 400.0)]
     assert _items([_block("p", 100, rows, btype="paragraph", order=0)]) == ["Ernennungen, Beförderungen und"]
+
+
+def test_a_dash_under_words_a_colon_announced_is_speech_and_so_is_every_dash_of_that_scene() -> None:
+    """L'Union 1865-04-15 (heldout6): a feuilleton continued from the page before (its label is not on this page)
+    runs "… le triste signe de tête avec lequel elle murmura :" / "— Faux espoir, mon vieil ami …" / "— Alors,
+    m'écriai-je …": the colon announces the words under it, and once a scene's speech has run on in the item, the
+    next dash is the answer, not an unheaded item. A run of trade notes opened by dashes still parts at each."""
+    rows = [("Il y a environ douze ans, un marchand de", 40.0, 0.0), *_body("bestiaux de la Silésie", 3),
+            ("avec lequel elle murmura :", 0.0, 300.0),
+            ("— Faux espoir, mon vieil ami, faux espoir !", 40.0, 0.0), *_body("je n'ai jamais vu", 3),
+            ("à personne au monde !", 0.0, 350.0),
+            ("— Alors, m'écriai-je involontairement, c'est", 40.0, 0.0), *_body("encore plus infâme", 3),
+            ("et elle s'écria.", 0.0, 350.0)]
+    head = _block("h", 40, [("Variétés.", 240, 260)], btype="heading", order=0)
+    assert _items([head, _block("p", 90, rows, order=1)]) == ["Il y a"]
+    # the same scene with each paragraph boxed alone by the OCR
+    blocks, y = [head], 90.0
+    for n, (a, b) in enumerate(((0, 5), (5, 10), (10, 15))):
+        blocks.append(_block(f"p{n}", y, rows[a:b], order=n + 1))
+        y += 40 * (b - a) + 10
+    assert _items(blocks) == ["Il y a"]
+    notes = [("— Neue Reden an die deutſche Nation. Nach", 40.0, 0.0), *_body("Vorgang von Fichte", 3),
+             ("als Maſſenerſcheinung auf.", 0.0, 300.0),
+             ("— Im Juliheft der Deutſchen Rundſchau iſt", 40.0, 0.0), *_body("ein Aufſatz erſchienen", 3),
+             ("über Goethe mit.", 0.0, 350.0),
+             ("— Die Zeitſchrift bringt im neuen Heft", 40.0, 0.0), *_body("einen Aufſatz", 3),
+             ("über Schiller.", 0.0, 350.0)]
+    assert _items([head, _block("n", 90, notes, order=1)]) == ["— Neue Reden", "— Im Juliheft", "— Die Zeitſchrift"]
