@@ -1431,28 +1431,67 @@ LEAD_GAP = 0.75
 LEAD_SHARE = 0.5
 #: ... and the item it opens runs on for at least this many lines of the run
 LEAD_ITEM_LINES = 3
+#: a page with fewer paragraphs than this in all tells nothing of how it sets them
+LEAD_PAGE_PARAGRAPHS = 12
+#: a note parted from the next by lead runs on for this many lines at most (an article's paragraph runs longer)
+LEAD_NOTE_LINES = 12
+#: ... and a blank line at least parts it from the note above, in line heights beyond the usual gap
+LEAD_NOTE_GAP = 1.5
 
 
-def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
+def _leaded_starts(lines: Sequence[Line], block: Block, paper_leads: bool = True) -> list[int]:
     """Indices of lines inside one run of body text that open an unheaded item by the lead above them (never 0).
 
     Editorial notes and briefs run on in one column with no headline, parted by extra lead (three quarters of a
     line or more beyond the block's usual gap) above the next one's indented first line: "… in a new dress of
     beautiful type." / (lead) / "Says Justice Miller, of the United States …" (Lancaster Intelligencer 1881). The
     paragraph above is finished (its last line ends a sentence). Where most paragraphs of the run are set off so,
-    lead is how the paper sets paragraphs, and it parts nothing. Only lines next to each other in ``block`` count:
-    where a heading between them was taken out of the run ("§. 3."), the whitespace is the heading's."""
+    lead is how the paper sets paragraphs, and it parts nothing — unless the page's other paragraphs say it is not
+    (``paper_leads`` false, :func:`_paper_leads`): then a run of notes each parted by lead is a run of items (the
+    Little River News' editorial notes, "… with a smile." / (lead) / "By the way, have you done …"). Only lines next
+    to each other in ``block`` count: where a heading between them was taken out of the run ("§. 3."), the
+    whitespace is the heading's."""
+    paragraphs, leaded = _lead_count(lines, block)
+    return leaded if len(leaded) < LEAD_SHARE * paragraphs or not paper_leads and _run_of_notes(lines, leaded) else []
+
+
+def _run_of_notes(lines: Sequence[Line], leaded: Sequence[int]) -> bool:
+    """The paragraphs opening at ``leaded`` are short notes of a column of their own: a blank line or more parts
+    each from the one above (an advert's paragraphs, a listing's entries under one office, "For Circuit Judge.",
+    are set off by less), and each runs on for a dozen lines at most (an article's paragraphs run longer)."""
+    ends = [*leaded[1:], len(lines)]
+    if not leaded or any(b - a > LEAD_NOTE_LINES for a, b in zip(leaded, ends, strict=True)):
+        return False
+    gaps, usual = _line_gaps(lines)
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.box is not None)
+    height = heights[len(heights) // 2] if heights else 0.0
+    return height > 0 and all(gaps[k] - usual >= LEAD_NOTE_GAP * height for k in leaded)
+
+
+def _paper_leads(blocks: Sequence[Block]) -> bool:
+    """The page sets its paragraphs off by lead: over all its blocks, at least half the paragraphs that open under
+    a finished one (:func:`_lead_count`) have extra lead above them, or there are too few to tell."""
+    paragraphs, leaded = 0, 0
+    for block in blocks:
+        n, marked = _lead_count(block.lines, block)
+        paragraphs, leaded = paragraphs + n, leaded + len(marked)
+    return paragraphs < LEAD_PAGE_PARAGRAPHS or leaded >= LEAD_SHARE * paragraphs
+
+
+def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
+    """The number of paragraphs opening inside ``lines`` (an indented first line) and the indices of those that
+    open an item by the lead above them (:func:`_leaded_starts`)."""
     boxes = [ln.box for ln in lines]
     place = {id(ln): n for n, ln in enumerate(block.lines)}
     if len(lines) < 4 or any(b is None for b in boxes):
-        return []
+        return 0, []
     known = [b for b in boxes if b is not None]
     gaps, usual = _line_gaps(lines)
     height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
     left = sorted(b[0] for b in known)[len(known) // 4]
     right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
     if height <= 0:
-        return []
+        return 0, []
     paragraphs, leaded = 0, []
     for k in range(1, len(lines)):
         if not MIN_INDENT * height <= known[k][0] - left <= MAX_INDENT * height:
@@ -1466,7 +1505,7 @@ def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
         runs_on = right - known[k][2] < SHORT_END * height and len(lines) - k >= LEAD_ITEM_LINES
         if finished and runs_on and (gaps[k] - usual) / height >= LEAD_GAP and not is_ocr_fragment(lines[k].text):
             leaded.append(k)
-    return leaded if len(leaded) < LEAD_SHARE * paragraphs else []
+    return paragraphs, leaded
 
 
 #: a line closing an advert on its address: a US state's abbreviation after a town, or a street and its number
@@ -3478,6 +3517,8 @@ class _PageCut:
         #: story's crossheads while it is the current article
         self.banner: tuple[_Draft, Box, float] | None = None
         self.column_width = _column_width(blocks)
+        #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
+        self.paper_leads = _paper_leads(blocks)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -4560,7 +4601,7 @@ class _PageCut:
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
-        leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
+        leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,

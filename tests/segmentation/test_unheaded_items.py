@@ -380,3 +380,42 @@ def test_a_dash_under_words_a_colon_announced_is_speech_and_so_is_every_dash_of_
              ("— Die Zeitſchrift bringt im neuen Heft", 40.0, 0.0), *_body("einen Aufſatz", 3),
              ("über Schiller.", 0.0, 350.0)]
     assert _items([head, _block("n", 90, notes, order=1)]) == ["— Neue Reden", "— Im Juliheft", "— Die Zeitſchrift"]
+
+
+def _column(bid: str, x0: float, paragraphs: list[list[str]], lead: float, *, lh: float = 40, order: int = 0) -> Block:
+    """A whole-column block of paragraphs (first line indented, last line short) with ``lead`` line heights of
+    whitespace beyond the usual gap above each paragraph after the first."""
+    lines, y = [], 100.0
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            y += lead * (lh - 4)
+        for k, text in enumerate(paragraph):
+            indent = 40.0 if k == 0 else 0.0
+            short = 300.0 if k == len(paragraph) - 1 else 0.0
+            box = (x0 + indent, y, x0 + FULL - short, y + lh - 4)
+            lines.append(Line(id=f"{bid}.l{len(lines)}", text=text, box=box))
+            y += lh
+    return Block(id=bid, lines=lines, box=(x0, 100.0, x0 + FULL, y), type="text", order=order)
+
+
+def test_notes_each_parted_by_a_blank_line_are_items_where_the_pages_other_paragraphs_have_no_lead() -> None:
+    """Little River News 1920 (heldout6): the editorial notes of a whole-column block ("See that your fuel supply
+    is adequate …", "By the way, have you done your fall plowing …") are each set off by two lines of lead or more.
+    Every paragraph of the run has that lead, so the run alone cannot tell it from a paper that leads all its
+    paragraphs; the page's other paragraphs, set with none, say it is not, and each note is an item. Where the
+    page sets every paragraph so, or the paragraphs run long (an article's), they stay one text."""
+    story = [[f"The story goes on in its paragraph number {p} line {k} and more" for k in range(3)] + ["the end."]
+             for p in range(14)]
+    notes = [[f"Note {p}: we are told this about our town and its {k} people today" for k in range(3)] + ["and so."]
+             for p in range(6)]
+    page = [_column("s", 100, story, 0.0, order=0), _column("n", 800, notes, 2.5, order=1)]
+    # the first note runs on from the story's finished text in the block before (no head parts them)
+    assert _items(page) == ["The story goes", *[f"Note {p}: we" for p in range(1, 6)]]
+    # a paper that leads every paragraph: the notes are one text
+    assert _items([_column("s", 100, story, 2.5, order=0), _column("n", 800, notes, 2.5, order=1)]) == [
+        "The story goes"]
+    # paragraphs of an article, set off so but running on for more than a dozen lines each
+    long = [[f"Note {p}: we are told this about our town and its {k} people today" for k in range(14)] + ["and so."]
+            for p in range(3)]
+    assert _items([_column("s", 100, story, 0.0, order=0), _column("n", 800, long, 2.5, order=1)]) == [
+        "The story goes"]
