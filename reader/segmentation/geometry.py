@@ -996,16 +996,33 @@ def _longest_shared(short: str, text: str) -> int:
     return best
 
 
-def _blind_caption(lines: Sequence[Line]) -> bool:
+def _blind_caption(lines: Sequence[Line], then: str | None = None) -> bool:
     """A photo's caption told by its text alone: the bullet (or a ◀…▶ frame) opening one or two short lines
     without the punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
-    running text opens a brief instead (:func:`_opens_brief`)."""
+    running text opens a brief instead (:func:`_opens_brief`). Where the paragraph after is known (``then``), the
+    bullet is closed (:func:`_bullet_closed`)."""
     text = "".join("".join(ln.text.split()) for ln in lines)
-    framed = (text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
+    framed = (text.startswith(CJK_BULLET) and (then is None or _bullet_closed(text, then))
+              or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
               or len(text) > 2 and text[0] == text[-1] == "▲")  # ▲梅蘭芳之戲裝▲ (a brief's ▲ runs on, unclosed)
     # signed by its photographer ("…表演指導各種消防方法（順麟攝）"): a caption however long its legend runs
     short = len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
     return framed and short and len(text) <= LONG_CAPTION_CHARS and not any(ch in RUNNING_PUNCTUATION for ch in text)
+
+
+def _bullet_closed(text: str, then: str) -> bool:
+    """The bullet opening ``text`` is closed by another or by the credit, in ``text`` or in a short paragraph after
+    it that finishes the caption (``then``: "◘華洋電話發達之" / "障碍物◘"). A title the bullet opens runs on
+    unclosed over its text ("◘致大雄書" / "辱書敬悉、…") or over its writer's name alone in parentheses
+    ("◘再復馬二" / "（寒雲）")."""
+    return _closes_caption(text[1:]) or (len(then) <= CAPTION_CHARS and _closes_caption(then)
+                                         and CAPTION_CREDIT.fullmatch(then) is None)
+
+
+def _closes_caption(text: str) -> bool:
+    """``text`` closes a caption: it holds the closing bullet, or ends on a credit in parentheses ((久康)) before
+    the placeholder of a glyph the transcriber could not read."""
+    return CJK_BULLET in text or text.rstrip("〓").endswith(("）", ")"))
 
 
 #: a photographer's credit closing a caption: （順麟攝）, （卡爾生攝）
@@ -4133,10 +4150,13 @@ class _PageCut:
         """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy
         with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
         False."""
-        if _blind_caption(lines) and (self.inside_broken_report(block) or self.caption_of_current(lines)):
+        at = next(k for k, b in enumerate(self.blocks) if b is block)
+        after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
+        caption = _blind_caption(lines, _flat_block(after) if after is not None else "")
+        if caption and (self.inside_broken_report(block) or self.caption_of_current(lines)):
             self.current_article().parts.extend(self.paragraphs(block, "caption", lines))
             return True  # a photo set inside a report broken off before it: the report runs on after it
-        if _blind_caption(lines):
+        if caption:
             kind = "photo"
         elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
             kind = "advertisement"

@@ -431,3 +431,16 @@ def test_a_caption_framed_by_triangles_is_a_photo() -> None:
     # arrows, is a photo's caption (a photo item), not a heading over the essay under it
     arts = _blind_fold("../heldout4/ecpo_jingbao/jb_0138_1920-04-30_0002+0003.xml")
     assert any(a.kind == "photo" and "".join(a.text.split()) == "▲梅蘭芳之戲裝▲" for a in arts)
+
+
+def test_a_title_opened_by_a_bullet_and_left_unclosed_heads_its_letter_not_a_photo() -> None:
+    # Jing bao 1920-04-27 without its divs: "◘再復馬二" over "（寒雲）" and "◘致大雄書" over "（馬二先生）" are the
+    # titles of two letters, their bullets never closed; a caption's bullet is closed by another or by its credit,
+    # in the caption or in the short paragraph that finishes it (◘華洋電話發達之 / 障碍物◘, 1930-04-09)
+    arts = _blind_fold("ecpo_jingbao/jb_0137_1920-04-27_0002+0003.xml")
+    for title, text in (("◘再復馬二", "又承下敎、載感載惶"), ("◘致大雄書", "辱書敬悉、日來因俗冗")):
+        art = next(a for a in arts if text in "".join(a.text.split()))
+        assert art.kind == "article" and title in "".join((art.headline or "").split()), (art.kind, art.headline)
+    assert not any(a.kind == "photo" and "".join(a.text.split()) in ("◘再復馬二", "◘致大雄書") for a in arts)
+    arts = _blind_fold("ecpo_jingbao/jb_1325_1930-04-09_0002+0003.xml")
+    assert any(a.kind == "photo" and "".join(a.text.split()).startswith("◘茂豐洋行之保險玻璃◘") for a in arts)
