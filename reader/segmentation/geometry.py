@@ -1425,8 +1425,10 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
         # a signature set flush right ("SMITH & JONES.") closed the item above, whatever headline the block had
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
-        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
-        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
+        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item —
+        # where the item above opened on its dateline too (a trade note opened by a dash, its figures closing it,
+        # is no listing: "— Laut Meldung … 107 240 Lire." / "New York, 5. November. (W. T. B.) …")
+        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE and DASH_LEAD.match(opening) is None
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
         dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))

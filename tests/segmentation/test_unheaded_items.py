@@ -238,6 +238,19 @@ def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_i
     assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["Hamburg, 5. November."]
 
 
+def test_a_dateline_after_a_trade_note_closing_on_figures_opens_a_dispatch() -> None:
+    """Reichsanzeiger 1904 and 1912: a trade note opened by a dash closes on figures ("— Laut Meldung des „W. T. B.“
+    betrugen die Einnahmen … zuſammen mehr 107 240 Lire."), and the dateline under it opens a dispatch of its own
+    ("New York, 5. November. (W. T. B.) In der abgelaufenen Woche …"): the figures close a note, they are no listing
+    of quotations whose next entry the dateline would be."""
+    rows = [("— Laut Meldung des „W. T. B.“ betrugen die Ein⸗", 40.0, 0.0),
+            ("nahmen 9 480 312 Lire, im Ergänzungsnetz 1 205 440", 0.0, 0.0),
+            ("mehr 6473, zuſammen mehr 107 240 Lire.", 0.0, 250.0),
+            ("New York, 5. November. (W. T. B.) In der abgelaufenen", 40.0, 0.0),
+            ("Woche wurden 5 320 000 Dollars Gold nach Frankreich", 0.0, 0.0), ("ausgeführt.", 0.0, 400.0)]
+    assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["— Laut Meldung", "New York, 5."]
+
+
 def test_a_heading_over_a_numbered_notice_is_its_sections_rubric() -> None:
     """Reichsanzeiger 1916: "1) Unterſuchungsſachen." heads the section of numbered notices; the order number
     under it says a notice begins, so the heading is the section's rubric (furniture) and the notice keeps its
