@@ -3362,8 +3362,20 @@ def _formula(text: str) -> str | None:
     return letters if len(letters) >= FORMULA_LETTERS else None
 
 
+#: a correspondent's formula naming a report's source, set as a line of its own ("On écrit de Dantzig :"), is this
+#: many characters at most
+SOURCE_CHARS = 40
 #: an article signed with its writer's initials ("G. T.", "E. L. S.", the OCR reading a letter as a figure: "E. L. 8.-")
 INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.\s?)+[A-Z0-9À-Þ]\.\s?[-—–]?$")
+
+
+def _same_source(a: str, b: str) -> bool:
+    """``a`` and ``b`` are each a short line of its own closed by a colon, naming where a report comes from in the
+    same words but for the place ("On écrit d'Amsterdam :" / "On écrit de Dantzig :", "Man ſchreibt aus Wien:"):
+    a correspondent's formula opening each report of a column, however short."""
+    wa, wb = a.split(), b.split()
+    short = all(len(t) <= SOURCE_CHARS and t.rstrip().endswith(":") for t in (a, b))
+    return short and min(len(wa), len(wb)) >= 3 and [w.casefold() for w in wa[:2]] == [w.casefold() for w in wb[:2]]
 
 
 def _initials_signature(lines: Sequence[Line], k: int) -> bool:
@@ -4656,7 +4668,8 @@ class _PageCut:
             return False
         first = next((p.text for p in current.parts if p.role == "paragraph"), None)
         formula = _formula(run[0].text)
-        return first is not None and formula is not None and _formula(first) == formula
+        return first is not None and (formula is not None and _formula(first) == formula
+                                      or _same_source(first, run[0].text))
 
     def opened_kind(self, text: str) -> str:
         """The kind of an item that body text opens: on a page without sizes, unpunctuated text right after an

@@ -432,3 +432,20 @@ def test_notes_each_parted_by_a_blank_line_are_items_where_the_pages_other_parag
             for p in range(3)]
     assert _items([_column("s", 100, story, 0.0, order=0), _column("n", 800, long, 2.5, order=1)]) == [
         "The story goes"]
+
+
+def test_a_correspondents_formula_repeated_but_for_the_place_opens_each_report() -> None:
+    """L'Union 1865-04-15 (heldout6): under "Variétés." each report opens on a line of its own naming where it comes
+    from, closed by a colon ("On écrit d'Amsterdam :", "On écrit de Dantzig :", "On écrit de Londres :"), over the
+    quoted letter: the same words but for the place open the next report. A paragraph announcing a quotation in
+    other words ("Voici la dépêche :") goes on in the report."""
+    head = _block("h", 40, [("Variétés.", 240, 260)], btype="heading", order=0)
+
+    def report(bid: str, y0: float, source: str, words: str, order: int) -> Block:
+        return _block(bid, y0, [(source, 40.0, 350.0), (f"« {words} s'est ouvert au Palais", 40.0, 0.0),
+                                *_body(f"{words} la suite", 3), ("par ses enfants. »", 0.0, 350.0)], order=order)
+
+    blocks = [head, report("a", 90, "On écrit d'Amsterdam :", "Vendredi le congrès", 1),
+              report("b", 400, "On écrit de Dantzig :", "Une épidémie", 2),
+              report("c", 710, "Voici la dépêche :", "Des nouvelles", 3)]
+    assert _items(blocks) == ["On écrit d'Amsterdam", "On écrit de"]
