@@ -2914,7 +2914,8 @@ class _ColumnHeads:
                 or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
             return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
         short = above.box is not None and above.box[2] < self.right - 2 * self.em
-        return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+        return (above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+                or _keyed_close(above.text))
 
     def indented(self, k: int) -> bool:
         """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""
@@ -2994,6 +2995,23 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
                 k = end - 1
         k += 1
     return heads.out
+
+
+#: the key a paper prints after a paid notice's or advert's last sentence, naming its run ("1-15", "w-12-31", "nh
+#: 12-17.", "3A-16", "103"; OCR: "l-2Sw"): a sentence end, then a short token of figures with a hyphen or letters
+KEYED_CLOSE = re.compile(r"[.!?]\s+(?:[a-z]{1,3}\s)?(?P<key>[^\s\d]{0,3}\d[\w.\-]{0,7})$")
+
+
+def _keyed_close(text: str) -> bool:
+    """``text`` ends an advert or a legal notice on its insertion key (:data:`KEYED_CLOSE`): a hyphen or a letter
+    among its figures, or three figures or more (not a year, not a day after an abbreviated month: "Jan. 15")."""
+    m = KEYED_CLOSE.search(text.strip())
+    if m is None:
+        return False
+    key = m.group("key").rstrip(".")
+    digits = sum(ch.isdigit() for ch in key)
+    keyed = "-" in key or any(ch.isalpha() for ch in key.lstrip("lI")) or digits >= 3
+    return keyed and CLOSING_DATE.search(key) is None
 
 
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:

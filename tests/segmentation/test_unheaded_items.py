@@ -449,3 +449,26 @@ def test_a_correspondents_formula_repeated_but_for_the_place_opens_each_report()
               report("b", 400, "On écrit de Dantzig :", "Une épidémie", 2),
               report("c", 710, "Voici la dépêche :", "Des nouvelles", 3)]
     assert _items(blocks) == ["On écrit d'Amsterdam", "On écrit de"]
+
+
+def test_a_notice_closed_on_its_insertion_key_is_finished_and_the_centred_head_under_it_opens_the_next() -> None:
+    """Little River News 1920 (heldout6, hOCR, a whole-column block of legal notices): each notice closes on the key
+    of its run after its signature ("… Justice of the Peace. l-2Sw", "… Collector. 1-15"), no full stop last; the
+    centred head under it ("Notice to Tax Payers!", "Notice of Local Bill.") opens the next notice. A day after an
+    abbreviated month or a year closing a line is no such key."""
+    from pathlib import Path
+
+    from reader.segmentation.analyze import analyze_file
+    from reader.segmentation.geometry import _keyed_close
+
+    for text in ("Justice of the Peace. l-2Sw", "Collector. 1-15", "F. M. Edwards. w-12-31", "atty ad litem. 103",
+                 "Rov Rudd. nh 12-17.", "Gute Stallung beim Hauſe. 3A-16"):
+        assert _keyed_close(text), text
+    for text in ("which will meet on Jan. 15", "in the year 1920.", "He came home. 12", "bis ult. April 1881"):
+        assert not _keyed_close(text), text
+    page = Path(__file__).resolve().parents[1] / "data" / "heldout6" / "hocr_little_river_news_1920-01_p2"
+    doc = analyze_file(page / "seq-2.html")
+    for head, text in (("Notice to Tax Payers!", "Notice is hereby given that the tax books"),
+                       ("Notice of Local Bill.", "Notice is hereby given, that the un")):
+        art = next(a for a in doc.articles if text in " ".join(a.text.split()))
+        assert art.headline == head and " ".join(art.paragraphs()[0].text.split()).startswith(text), art.headline
