@@ -812,7 +812,7 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     """
     if not lines or len(lines) > 6 or LIST_ITEM.match("".join(lines[0].text.split())):
         return False
-    if SPEECH.match("".join("".join(ln.text.split()) for ln in lines)):
+    if SPEECH.match(flat := "".join("".join(ln.text.split()) for ln in lines)) or CORRESPONDENCE.match(flat):
         return False
     for ln in lines:
         text = "".join(ln.text.split())
@@ -825,6 +825,9 @@ def _blind_display(lines: Sequence[Line]) -> bool:
 #: a character's words in quotation marks closed by their own stop ("『她在發脾氣哩！』"): a serial's dialogue, no
 #: heading (a title in quotation marks carries no stop inside them: "『西宮春怨』")
 SPEECH = re.compile(r"^[『「][^』」]*[！？。!?…][』」]$")
+#: a correspondent's credit opening a report ("◉天津特約通信", "▲天津特約通信": special correspondence from Tianjin),
+#: with its writer's name in brackets after it or not: the report's first words, no heading
+CORRESPONDENCE = re.compile(r"^[◉▲●◘]?\w{1,6}?(?:特約)?通[信訊](?:[（(][^（）()]{1,6}[）)])?$")
 #: a numbered item of a list in running text: （三）, (3), 三、 followed by more text
 LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 
@@ -4171,12 +4174,19 @@ class _PageCut:
     def blind_heading(self, lines: list[Line]) -> bool:
         """A heading told by its text alone; a serial's chapter title (第八囘 / 假撮合威壓平民) opens the
         instalment's text instead, down to the first block of running text."""
-        if CHAPTER.match("".join(lines[0].text.split())):
+        flat = "".join("".join(ln.text.split()) for ln in lines)
+        if CHAPTER.match(flat):
             self.chapter = True
-        elif not _blind_display(lines):
+        elif not _blind_display(lines) or self.correspondent_named(flat):
             self.chapter = False
             return False
         return not self.chapter
+
+    def correspondent_named(self, flat: str) -> bool:
+        """``flat`` is the correspondent's name in brackets right after the credit opening a report ("◉天津特約通信" /
+        "（慶五）"): the report's first words, as the credit is, no heading."""
+        return (not self.pending_heads and CAPTION_CREDIT.fullmatch(flat) is not None
+                and CORRESPONDENCE.match("".join(self.last_body.split())) is not None)
 
     def blind_item(self, block: Block, lines: list[Line]) -> bool:
         """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy

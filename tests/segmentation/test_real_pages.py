@@ -444,3 +444,16 @@ def test_a_title_opened_by_a_bullet_and_left_unclosed_heads_its_letter_not_a_pho
     assert not any(a.kind == "photo" and "".join(a.text.split()) in ("◘再復馬二", "◘致大雄書") for a in arts)
     arts = _blind_fold("ecpo_jingbao/jb_1325_1930-04-09_0002+0003.xml")
     assert any(a.kind == "photo" and "".join(a.text.split()).startswith("◘茂豐洋行之保險玻璃◘") for a in arts)
+
+
+def test_a_correspondents_credit_and_name_open_the_reports_text_not_a_heading() -> None:
+    # Jing bao 1920-04-09 without its divs: under ◘津門劇事 the credit "◉天津特約通信" (special correspondence from
+    # Tianjin) and its writer "（慶五）" are the report's first words, not a second heading over it, and the name in
+    # brackets after the credit heads nothing; 1920-04-30 (heldout4): "▲天津特約通信" under 宜春漫墨 (健厂) likewise
+    arts = _blind_fold("ecpo_jingbao/jb_0131_1920-04-09_0002+0003.xml")
+    art = next(a for a in arts if "數報喧傳黃潤卿" in "".join(a.text.split()))
+    assert "".join(art.paragraphs()[0].text.split()) == "◉天津特約通信" and "津門劇事" in (art.headline or "")
+    assert not any("".join((a.headline or "").split()) == "（慶五）" for a in arts)
+    arts = _blind_fold("../heldout4/ecpo_jingbao/jb_0138_1920-04-30_0002+0003.xml")
+    art = next(a for a in arts if "小梅去新明" in "".join(a.text.split()))
+    assert "".join(art.paragraphs()[0].text.split()) == "▲天津特約通信", art.paragraphs()[0].text
