@@ -1455,6 +1455,10 @@ LEAD_SHARE = 0.5
 LEAD_ITEM_LINES = 3
 #: a page with fewer paragraphs than this in all tells nothing of how it sets them
 LEAD_PAGE_PARAGRAPHS = 12
+#: a block stands right under the one before it when its first line is at most this many line heights below
+BLOCK_LEAD_SPAN = 4.0
+#: ... under a paragraph at least this many line heights high (two lines; a listing's entries stand alone)
+BLOCK_LEAD_ABOVE = 1.5
 #: a note parted from the next by lead runs on for this many lines at most (an article's paragraph runs longer)
 LEAD_NOTE_LINES = 12
 #: ... and a blank line at least parts it from the note above, in line heights beyond the usual gap
@@ -1488,6 +1492,33 @@ def _run_of_notes(lines: Sequence[Line], leaded: Sequence[int]) -> bool:
     heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.box is not None)
     height = heights[len(heights) // 2] if heights else 0.0
     return height > 0 and all(gaps[k] - usual >= LEAD_NOTE_GAP * height for k in leaded)
+
+
+def _column_overlap(a: Box, b: Box) -> bool:
+    """Boxes ``a`` and ``b`` stand in one column: they overlap across half the narrower one's width."""
+    return min(a[2], b[2]) - max(a[0], b[0]) >= 0.5 * min(a[2] - a[0], b[2] - b[0])
+
+
+def _usual_block_gap(blocks: Sequence[Block], height: float) -> float | None:
+    """The usual whitespace between the last line of a text block and the first line of the next block in reading
+    order standing under it in its column (within :data:`BLOCK_LEAD_SPAN` line heights), where the page sets the
+    paragraphs of a text as blocks of their own close under each other: :data:`LEAD_PAGE_PARAGRAPHS` such pairs or
+    more, fewer than half of them parted by :data:`LEAD_GAP` line heights beyond the usual gap. None otherwise
+    (lead between blocks is then how the page sets them, or too few tell)."""
+    if height <= 0:
+        return None
+    gaps = []
+    texts = [b for b in blocks if len(b.lines) >= 2 and b.lines[0].box is not None and b.lines[-1].box is not None]
+    for a, b in zip(texts, texts[1:], strict=False):
+        low, top = a.lines[-1].box, b.lines[0].box
+        assert low is not None and top is not None
+        if _column_overlap(low, top) and 0 <= top[1] - low[3] <= BLOCK_LEAD_SPAN * height:
+            gaps.append(top[1] - low[3])
+    if len(gaps) < LEAD_PAGE_PARAGRAPHS:
+        return None
+    usual = sorted(gaps)[len(gaps) // 2]
+    leaded = sum(1 for g in gaps if g - usual >= LEAD_GAP * height)
+    return usual if leaded < LEAD_SHARE * len(gaps) else None
 
 
 def _paper_leads(blocks: Sequence[Block]) -> bool:
@@ -3571,6 +3602,9 @@ class _PageCut:
         self.column_width = _column_width(blocks)
         #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
         self.paper_leads = _paper_leads(blocks)
+        #: the usual whitespace between a text block and the next one under it in its column, where the page sets
+        #: the paragraphs of one text as blocks of their own close under each other (None: it does not)
+        self.block_gap = _usual_block_gap(blocks, self.sizes.height)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -4670,6 +4704,7 @@ class _PageCut:
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
+                                                          or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
                                                           or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
@@ -4720,6 +4755,25 @@ class _PageCut:
                 and not self.vertical
                 and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
                 and not self.under_chapeau())
+
+    def leaded_block(self, block: Block, run: list[Line]) -> bool:
+        """The block opens, after finished text, an unheaded item by the lead above it: the page sets a text's
+        paragraphs as blocks close under each other (:func:`_usual_block_gap`), and this one stands under the text
+        placed last, in its column, :data:`LEAD_GAP` line heights or more further down than that, its first line
+        indented as a paragraph's (KB 1876: "… Daarmede nam de tweede dag een einde." / (lead) / "De heer Joosten,
+        die gisteren …", each unheaded news item a block of its own under the report on the Chamber). The text
+        above is a paragraph of two lines or more (a listing's one-line entries, "4 kleine Kreuzer … zuſammen 60 720
+        t.", are spaced as they come), and no standfirst under a headline waits for its report (:meth:`under_chapeau`:
+        "PARIS, 16 décembre. Le banquet …" under its chapeau; an advert's copy under its display)."""
+        above, first, height = self.last_box, run[0].box, self.sizes.height
+        if (self.block_gap is None or above is None or first is None or self.vertical or run[0] is not block.lines[0]
+                or not self.last_body.endswith(_SENTENCE_END) or len(run) < LEAD_ITEM_LINES
+                or above[3] - above[1] < BLOCK_LEAD_ABOVE * height or self.under_chapeau()):
+            return False
+        lefts = sorted(ln.box[0] for ln in run[1:] if ln.box is not None)
+        indented = bool(lefts) and MIN_INDENT * height <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * height
+        return (indented and _column_overlap(above, first) and 0 <= first[1] - above[3] <= BLOCK_LEAD_SPAN * height
+                and first[1] - above[3] - self.block_gap >= LEAD_GAP * height)
 
     def opens_dated(self) -> bool:
         """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""

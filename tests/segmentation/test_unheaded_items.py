@@ -472,3 +472,25 @@ def test_a_notice_closed_on_its_insertion_key_is_finished_and_the_centred_head_u
                        ("Notice of Local Bill.", "Notice is hereby given, that the un")):
         art = next(a for a in doc.articles if text in " ".join(a.text.split()))
         assert art.headline == head and " ".join(art.paragraphs()[0].text.split()).startswith(text), art.headline
+
+
+def _paragraph_blocks(texts: list[str], leads: dict[int, float], *, lh: float = 40) -> list[Block]:
+    """One block per paragraph (four lines, the first indented, the last short), close under each other but for
+    ``leads``: paragraph number → extra whitespace above it, in line heights."""
+    blocks, y = [], 100.0
+    for n, text in enumerate(texts):
+        y += leads.get(n, 0.0) * lh
+        rows = [(f"{text} opens its paragraph here", 40.0, 0.0), (f"and {text} runs on in it", 0.0, 0.0),
+                (f"and on again with {text}", 0.0, 0.0), ("to its end.", 0.0, 400.0)]
+        blocks.append(_block(f"b{n}", y, rows, lh=lh, order=n))
+        y += lh * len(rows) + 2
+    return blocks
+
+
+def test_a_block_set_off_by_lead_where_the_pages_paragraph_blocks_stand_close_opens_an_item() -> None:
+    """KB 1876 (ALTO, a block per paragraph): the report on the Chamber runs on in blocks close under each other,
+    and the unheaded news item after it ("De heer Joosten, die gisteren …") stands under its last block with two
+    lines of whitespace: it opens an item. On a page whose blocks all stand so far apart, lead parts nothing."""
+    texts = [f"Kamer {n}" for n in range(14)] + ["Joosten", "Joosten again"]
+    assert _items(_paragraph_blocks(texts, {14: 2.0})) == ["Kamer 0 opens", "Joosten opens its"]
+    assert _items(_paragraph_blocks(texts, dict.fromkeys(range(1, 16), 2.0))) == ["Kamer 0 opens"]
