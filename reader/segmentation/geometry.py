@@ -4064,9 +4064,17 @@ class _PageCut:
     def split_crosshead(self) -> bool:
         """The pending headlines are two paragraphs of two characters each: a four-character crosshead set as two
         short columns side by side in a report (鄂南 / 捷報, 大城 / 克復 over the next dispatch of a war report; 擴充 /
-        航業), whatever follows but a brief's mark; an item's headline runs longer."""
-        return len(self.pending_heads) == 2 and all(
+        航業), whatever follows but a brief's mark; an item's headline runs longer. Not under a piece signed by its
+        writer in brackets under its title (簧鼓耳目賦 / （馬二先生）): one writer's piece is no report parted so, and
+        the two short paragraphs are the next piece's title and its writer's name (肉麻 / 寒雲)."""
+        return len(self.pending_heads) == 2 and not self.signed_piece() and all(
             len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
+
+    def signed_piece(self) -> bool:
+        """The current article's headline group names its writer in brackets: （馬二先生）, (丹翁)."""
+        parts = self.current.parts if self.current is not None else []
+        subheads = ["".join(p.text.split()) for p in parts if p.role == "subheadline"]
+        return any(t.startswith(("（", "(")) or t.endswith(("）", ")")) for t in subheads)
 
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a

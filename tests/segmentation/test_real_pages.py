@@ -457,3 +457,14 @@ def test_a_correspondents_credit_and_name_open_the_reports_text_not_a_heading() 
     arts = _blind_fold("../heldout4/ecpo_jingbao/jb_0138_1920-04-30_0002+0003.xml")
     art = next(a for a in arts if "小梅去新明" in "".join(a.text.split()))
     assert "".join(art.paragraphs()[0].text.split()) == "▲天津特約通信", art.paragraphs()[0].text
+
+
+def test_two_short_paragraphs_under_a_signed_piece_are_the_next_pieces_title_and_writer() -> None:
+    # Jing bao 1920-04-18 (heldout4) without its divs: after the rhapsody 簧鼓耳目賦, signed （馬二 / 先生） under its
+    # title, the two short paragraphs 肉麻 / 寒雲 are the next piece's title and its writer, not a four-character
+    # crosshead of the rhapsody set in two halves as a war report's 鄂南 / 捷報 are (tests/segmentation/
+    # test_headings_real.py)
+    arts = _blind_fold("../heldout4/ecpo_jingbao/jb_0134_1920-04-18_0002+0003.xml")
+    art = next(a for a in arts if "現在自命改過良的人" in "".join(a.text.split()))
+    assert "肉麻" in "".join((art.headline or "").split()), art.headline
+    assert not any("現在自命改過良的人" in "".join(a.text.split()) and "簧鼓耳目賦" in (a.headline or "") for a in arts)
