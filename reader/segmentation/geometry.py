@@ -865,6 +865,10 @@ SIGNATURE_LINES = 2
 SIGNATURE_CHARS = 40
 #: ... and starts at least this share of the column's width in from its left edge (set flush right)
 SIGNATURE_INSET = 0.3
+#: a writer signing a letter off on a blind fold names himself in at most this many characters …
+SIGNED_NAME_CHARS = 8
+#: … sharing at least this many with the letter's headline (漱六山房致靑鳳書 / 漱六山房主人)
+SIGNED_NAME_SHARED = 3
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
 #: the filled triangle opening each brief of a 1939 Jing bao news column, and the length of such a brief
@@ -4150,6 +4154,28 @@ class _PageCut:
         self.last_body = lines[-1].text.strip()
         return True
 
+    def blind_signature(self, block: Block, lines: list[Line]) -> bool:
+        """On a page without sizes or boxes, a short paragraph right after the current item's text naming whom its
+        headline names (three characters or more of it: 漱六山房致靑鳳書 … / 漱六山房主人), over an item opened by its
+        own mark (◘正誤 …), is its writer signing the letter off, not the next item's headline. Placed, or False."""
+        if self.sizes.body > 0 or self.pending_heads or self.current is None or self.current.kind != "article":
+            return False
+        at = next(k for k, b in enumerate(self.blocks) if b is block)
+        after = next((_flat_block(b) for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), "")
+        if not after or after[0] not in CJK_ITEM_MARKS:
+            return False
+        text = "".join("".join(ln.text.split()) for ln in lines)
+        head = "".join("".join(p.text.split()) for p in self.current.parts if p.role == "headline")
+        body = any(p.role == "paragraph" for p in self.current.parts)
+        if not body or not head or len(lines) > 1 or len(text) > SIGNED_NAME_CHARS or not _blind_display(lines):
+            return False
+        if _longest_shared(text, head.lstrip(CJK_ITEM_MARKS)) < SIGNED_NAME_SHARED:
+            return False
+        self.current.parts.append(lines_part(lines, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        self.item_break = True
+        return True
+
     def enumerated_crosshead(self, lines: list[Line], roman: bool = False) -> bool:
         """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
         an article is a crosshead of that text, not a new item: placed in the current article as a section
@@ -4483,7 +4509,7 @@ class _PageCut:
             self.add_heads(text_lines[:top], block)  # a column block opening on the deck of the heading over it
             self.place_runs(replace(block, lines=text_lines[top:]), text_lines[top:], titled=True)
             return
-        if self.signature(text_lines):
+        if self.signature(text_lines) or self.blind_signature(block, text_lines):
             return
         if len(text_lines) <= 2 and SERIAL_LABEL.match(text_lines[0].text.strip()):
             self.add_heads(text_lines, block)  # "Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12": the serial's

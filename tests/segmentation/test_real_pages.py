@@ -468,3 +468,16 @@ def test_two_short_paragraphs_under_a_signed_piece_are_the_next_pieces_title_and
     art = next(a for a in arts if "現在自命改過良的人" in "".join(a.text.split()))
     assert "肉麻" in "".join((art.headline or "").split()), art.headline
     assert not any("現在自命改過良的人" in "".join(a.text.split()) and "簧鼓耳目賦" in (a.headline or "") for a in arts)
+
+
+def test_a_writer_signing_a_letter_off_in_the_words_of_its_title_closes_it() -> None:
+    # Jing bao 1920-04-24 (heldout6) without its divs: the letter ◘漱六山房致靑鳳書 closes on its writer's name set
+    # alone, 漱六山房主人 (three characters and more of the title's): the letter's last words, not the headline of the
+    # notice after it (◘正誤斝齋雜詩 …, opened by its own bullet)
+    arts = _blind_fold("../heldout6/ecpo_jingbao/jb_0136_1920-04-24_0002+0003.xml")
+    letter = next(a for a in arts if "鳳君芳鑒" in "".join(a.text.split()))
+    assert "".join(letter.paragraphs()[-1].text.split()) == "漱六山房主人"
+    notice = next(a for a in arts if "正誤斝齋雜詩" in "".join(a.text.split()))
+    assert not notice.headline, notice.headline
+    # a title sharing words with the one above over running text heads its own piece (梅蘭芳之硏究 / 梅蘭芳硏究之硏究)
+    assert any("".join((a.headline or "").split()).startswith("梅蘭芳硏究之硏究") for a in arts)
