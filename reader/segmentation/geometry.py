@@ -812,7 +812,7 @@ def _blind_display(lines: Sequence[Line]) -> bool:
     """
     if not lines or len(lines) > 6 or LIST_ITEM.match("".join(lines[0].text.split())):
         return False
-    if SPEECH.match("".join("".join(ln.text.split()) for ln in lines)):
+    if SPEECH.match(flat := "".join("".join(ln.text.split()) for ln in lines)) or CORRESPONDENCE.match(flat):
         return False
     for ln in lines:
         text = "".join(ln.text.split())
@@ -825,6 +825,9 @@ def _blind_display(lines: Sequence[Line]) -> bool:
 #: a character's words in quotation marks closed by their own stop ("『她在發脾氣哩！』"): a serial's dialogue, no
 #: heading (a title in quotation marks carries no stop inside them: "『西宮春怨』")
 SPEECH = re.compile(r"^[『「][^』」]*[！？。!?…][』」]$")
+#: a correspondent's credit opening a report ("◉天津特約通信", "▲天津特約通信": special correspondence from Tianjin),
+#: with its writer's name in brackets after it or not: the report's first words, no heading
+CORRESPONDENCE = re.compile(r"^[◉▲●◘]?\w{1,6}?(?:特約)?通[信訊](?:[（(][^（）()]{1,6}[）)])?$")
 #: a numbered item of a list in running text: （三）, (3), 三、 followed by more text
 LIST_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)(?=.)")
 
@@ -862,6 +865,10 @@ SIGNATURE_LINES = 2
 SIGNATURE_CHARS = 40
 #: ... and starts at least this share of the column's width in from its left edge (set flush right)
 SIGNATURE_INSET = 0.3
+#: a writer signing a letter off on a blind fold names himself in at most this many characters …
+SIGNED_NAME_CHARS = 8
+#: … sharing at least this many with the letter's headline (漱六山房致靑鳳書 / 漱六山房主人)
+SIGNED_NAME_SHARED = 3
 #: the bullet Jing bao sets before a photo's caption and before each signed brief (ECPO transcribes it ◘)
 CJK_BULLET = "◘"
 #: the filled triangle opening each brief of a 1939 Jing bao news column, and the length of such a brief
@@ -996,16 +1003,33 @@ def _longest_shared(short: str, text: str) -> int:
     return best
 
 
-def _blind_caption(lines: Sequence[Line]) -> bool:
+def _blind_caption(lines: Sequence[Line], then: str | None = None) -> bool:
     """A photo's caption told by its text alone: the bullet (or a ◀…▶ frame) opening one or two short lines
     without the punctuation that runs through sentences ("◘全國運動會大門◘" / "（程久康自杭州寄）"). A bullet before
-    running text opens a brief instead (:func:`_opens_brief`)."""
+    running text opens a brief instead (:func:`_opens_brief`). Where the paragraph after is known (``then``), the
+    bullet is closed (:func:`_bullet_closed`)."""
     text = "".join("".join(ln.text.split()) for ln in lines)
-    framed = (text.startswith(CJK_BULLET) or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
+    framed = (text.startswith(CJK_BULLET) and (then is None or _bullet_closed(text, then))
+              or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
               or len(text) > 2 and text[0] == text[-1] == "▲")  # ▲梅蘭芳之戲裝▲ (a brief's ▲ runs on, unclosed)
     # signed by its photographer ("…表演指導各種消防方法（順麟攝）"): a caption however long its legend runs
     short = len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
     return framed and short and len(text) <= LONG_CAPTION_CHARS and not any(ch in RUNNING_PUNCTUATION for ch in text)
+
+
+def _bullet_closed(text: str, then: str) -> bool:
+    """The bullet opening ``text`` is closed by another or by the credit, in ``text`` or in a short paragraph after
+    it that finishes the caption (``then``: "◘華洋電話發達之" / "障碍物◘"). A title the bullet opens runs on
+    unclosed over its text ("◘致大雄書" / "辱書敬悉、…") or over its writer's name alone in parentheses
+    ("◘再復馬二" / "（寒雲）")."""
+    return _closes_caption(text[1:]) or (len(then) <= CAPTION_CHARS and _closes_caption(then)
+                                         and CAPTION_CREDIT.fullmatch(then) is None)
+
+
+def _closes_caption(text: str) -> bool:
+    """``text`` closes a caption: it holds the closing bullet, or ends on a credit in parentheses ((久康)) before
+    the placeholder of a glyph the transcriber could not read."""
+    return CJK_BULLET in text or text.rstrip("〓").endswith(("）", ")"))
 
 
 #: a photographer's credit closing a caption: （順麟攝）, （卡爾生攝）
@@ -1408,13 +1432,23 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         heading = _is_centred(lines[k - 1], left, right, height) or (short_above and above[0] - left > 3 * height)
         # a signature set flush right ("SMITH & JONES.") closed the item above, whatever headline the block had
         signed = right - above[2] < height and above[0] - left > SIGNATURE_INSET * (right - left)
-        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item
-        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE
+        # after a paragraph of figures a dateline is the next entry of a listing of quotations, not a new item —
+        # where the item above opened on its dateline too (a trade note opened by a dash, its figures closing it,
+        # is no listing: "— Laut Meldung … 107 240 Lire." / "New York, 5. November. (W. T. B.) …")
+        quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE and DASH_LEAD.match(opening) is None
+        # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
+        dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
             opening = lines[k].text
     return starts
+
+
+def _announces_speech(above: str, line: str) -> bool:
+    """A line opening on a dash under one ending on a colon: the words the colon announced, a character's speech or
+    a quotation, not an unheaded item's dash."""
+    return above.rstrip().endswith(":") and DASH_LEAD.match(line.strip()) is not None
 
 
 #: extra whitespace above a paragraph's first line, in line heights, that parts two unheaded items of one column
@@ -1423,28 +1457,98 @@ LEAD_GAP = 0.75
 LEAD_SHARE = 0.5
 #: ... and the item it opens runs on for at least this many lines of the run
 LEAD_ITEM_LINES = 3
+#: a page with fewer paragraphs than this in all tells nothing of how it sets them
+LEAD_PAGE_PARAGRAPHS = 12
+#: a block stands right under the one before it when its first line is at most this many line heights below
+BLOCK_LEAD_SPAN = 4.0
+#: ... under a paragraph at least this many line heights high (two lines; a listing's entries stand alone)
+BLOCK_LEAD_ABOVE = 1.5
+#: a note parted from the next by lead runs on for this many lines at most (an article's paragraph runs longer)
+LEAD_NOTE_LINES = 12
+#: ... and a blank line at least parts it from the note above, in line heights beyond the usual gap
+LEAD_NOTE_GAP = 1.5
 
 
-def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
+def _leaded_starts(lines: Sequence[Line], block: Block, paper_leads: bool = True) -> list[int]:
     """Indices of lines inside one run of body text that open an unheaded item by the lead above them (never 0).
 
     Editorial notes and briefs run on in one column with no headline, parted by extra lead (three quarters of a
     line or more beyond the block's usual gap) above the next one's indented first line: "… in a new dress of
     beautiful type." / (lead) / "Says Justice Miller, of the United States …" (Lancaster Intelligencer 1881). The
     paragraph above is finished (its last line ends a sentence). Where most paragraphs of the run are set off so,
-    lead is how the paper sets paragraphs, and it parts nothing. Only lines next to each other in ``block`` count:
-    where a heading between them was taken out of the run ("§. 3."), the whitespace is the heading's."""
+    lead is how the paper sets paragraphs, and it parts nothing — unless the page's other paragraphs say it is not
+    (``paper_leads`` false, :func:`_paper_leads`): then a run of notes each parted by lead is a run of items (the
+    Little River News' editorial notes, "… with a smile." / (lead) / "By the way, have you done …"). Only lines next
+    to each other in ``block`` count: where a heading between them was taken out of the run ("§. 3."), the
+    whitespace is the heading's."""
+    paragraphs, leaded = _lead_count(lines, block)
+    return leaded if len(leaded) < LEAD_SHARE * paragraphs or not paper_leads and _run_of_notes(lines, leaded) else []
+
+
+def _run_of_notes(lines: Sequence[Line], leaded: Sequence[int]) -> bool:
+    """The paragraphs opening at ``leaded`` are short notes of a column of their own: a blank line or more parts
+    each from the one above (an advert's paragraphs, a listing's entries under one office, "For Circuit Judge.",
+    are set off by less), and each runs on for a dozen lines at most (an article's paragraphs run longer)."""
+    ends = [*leaded[1:], len(lines)]
+    if not leaded or any(b - a > LEAD_NOTE_LINES for a, b in zip(leaded, ends, strict=True)):
+        return False
+    gaps, usual = _line_gaps(lines)
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.box is not None)
+    height = heights[len(heights) // 2] if heights else 0.0
+    return height > 0 and all(gaps[k] - usual >= LEAD_NOTE_GAP * height for k in leaded)
+
+
+def _column_overlap(a: Box, b: Box) -> bool:
+    """Boxes ``a`` and ``b`` stand in one column: they overlap across half the narrower one's width."""
+    return min(a[2], b[2]) - max(a[0], b[0]) >= 0.5 * min(a[2] - a[0], b[2] - b[0])
+
+
+def _usual_block_gap(blocks: Sequence[Block], height: float) -> float | None:
+    """The usual whitespace between the last line of a text block and the first line of the next block in reading
+    order standing under it in its column (within :data:`BLOCK_LEAD_SPAN` line heights), where the page sets the
+    paragraphs of a text as blocks of their own close under each other: :data:`LEAD_PAGE_PARAGRAPHS` such pairs or
+    more, fewer than half of them parted by :data:`LEAD_GAP` line heights beyond the usual gap. None otherwise
+    (lead between blocks is then how the page sets them, or too few tell)."""
+    if height <= 0:
+        return None
+    gaps = []
+    texts = [b for b in blocks if len(b.lines) >= 2 and b.lines[0].box is not None and b.lines[-1].box is not None]
+    for a, b in zip(texts, texts[1:], strict=False):
+        low, top = a.lines[-1].box, b.lines[0].box
+        assert low is not None and top is not None
+        if _column_overlap(low, top) and 0 <= top[1] - low[3] <= BLOCK_LEAD_SPAN * height:
+            gaps.append(top[1] - low[3])
+    if len(gaps) < LEAD_PAGE_PARAGRAPHS:
+        return None
+    usual = sorted(gaps)[len(gaps) // 2]
+    leaded = sum(1 for g in gaps if g - usual >= LEAD_GAP * height)
+    return usual if leaded < LEAD_SHARE * len(gaps) else None
+
+
+def _paper_leads(blocks: Sequence[Block]) -> bool:
+    """The page sets its paragraphs off by lead: over all its blocks, at least half the paragraphs that open under
+    a finished one (:func:`_lead_count`) have extra lead above them, or there are too few to tell."""
+    paragraphs, leaded = 0, 0
+    for block in blocks:
+        n, marked = _lead_count(block.lines, block)
+        paragraphs, leaded = paragraphs + n, leaded + len(marked)
+    return paragraphs < LEAD_PAGE_PARAGRAPHS or leaded >= LEAD_SHARE * paragraphs
+
+
+def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
+    """The number of paragraphs opening inside ``lines`` (an indented first line) and the indices of those that
+    open an item by the lead above them (:func:`_leaded_starts`)."""
     boxes = [ln.box for ln in lines]
     place = {id(ln): n for n, ln in enumerate(block.lines)}
     if len(lines) < 4 or any(b is None for b in boxes):
-        return []
+        return 0, []
     known = [b for b in boxes if b is not None]
     gaps, usual = _line_gaps(lines)
     height = sorted(b[3] - b[1] for b in known)[len(known) // 2]
     left = sorted(b[0] for b in known)[len(known) // 4]
     right = sorted(b[2] for b in known)[(3 * len(known)) // 4]
     if height <= 0:
-        return []
+        return 0, []
     paragraphs, leaded = 0, []
     for k in range(1, len(lines)):
         if not MIN_INDENT * height <= known[k][0] - left <= MAX_INDENT * height:
@@ -1458,7 +1562,7 @@ def _leaded_starts(lines: Sequence[Line], block: Block) -> list[int]:
         runs_on = right - known[k][2] < SHORT_END * height and len(lines) - k >= LEAD_ITEM_LINES
         if finished and runs_on and (gaps[k] - usual) / height >= LEAD_GAP and not is_ocr_fragment(lines[k].text):
             leaded.append(k)
-    return leaded if len(leaded) < LEAD_SHARE * paragraphs else []
+    return paragraphs, leaded
 
 
 #: a line closing an advert on its address: a US state's abbreviation after a town, or a street and its number
@@ -2848,7 +2952,8 @@ class _ColumnHeads:
                 or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
             return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
         short = above.box is not None and above.box[2] < self.right - 2 * self.em
-        return above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+        return (above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
+                or _keyed_close(above.text))
 
     def indented(self, k: int) -> bool:
         """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""
@@ -2928,6 +3033,23 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
                 k = end - 1
         k += 1
     return heads.out
+
+
+#: the key a paper prints after a paid notice's or advert's last sentence, naming its run ("1-15", "w-12-31", "nh
+#: 12-17.", "3A-16", "103"; OCR: "l-2Sw"): a sentence end, then a short token of figures with a hyphen or letters
+KEYED_CLOSE = re.compile(r"[.!?]\s+(?:[a-z]{1,3}\s)?(?P<key>[^\s\d]{0,3}\d[\w.\-]{0,7})$")
+
+
+def _keyed_close(text: str) -> bool:
+    """``text`` ends an advert or a legal notice on its insertion key (:data:`KEYED_CLOSE`): a hyphen or a letter
+    among its figures, or three figures or more (not a year, not a day after an abbreviated month: "Jan. 15")."""
+    m = KEYED_CLOSE.search(text.strip())
+    if m is None:
+        return False
+    key = m.group("key").rstrip(".")
+    digits = sum(ch.isdigit() for ch in key)
+    keyed = "-" in key or any(ch.isalpha() for ch in key.lstrip("lI")) or digits >= 3
+    return keyed and CLOSING_DATE.search(key) is None
 
 
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -3296,8 +3418,20 @@ def _formula(text: str) -> str | None:
     return letters if len(letters) >= FORMULA_LETTERS else None
 
 
+#: a correspondent's formula naming a report's source, set as a line of its own ("On écrit de Dantzig :"), is this
+#: many characters at most
+SOURCE_CHARS = 40
 #: an article signed with its writer's initials ("G. T.", "E. L. S.", the OCR reading a letter as a figure: "E. L. 8.-")
 INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.\s?)+[A-Z0-9À-Þ]\.\s?[-—–]?$")
+
+
+def _same_source(a: str, b: str) -> bool:
+    """``a`` and ``b`` are each a short line of its own closed by a colon, naming where a report comes from in the
+    same words but for the place ("On écrit d'Amsterdam :" / "On écrit de Dantzig :", "Man ſchreibt aus Wien:"):
+    a correspondent's formula opening each report of a column, however short."""
+    wa, wb = a.split(), b.split()
+    short = all(len(t) <= SOURCE_CHARS and t.rstrip().endswith(":") for t in (a, b))
+    return short and min(len(wa), len(wb)) >= 3 and [w.casefold() for w in wa[:2]] == [w.casefold() for w in wb[:2]]
 
 
 def _initials_signature(lines: Sequence[Line], k: int) -> bool:
@@ -3470,6 +3604,11 @@ class _PageCut:
         #: story's crossheads while it is the current article
         self.banner: tuple[_Draft, Box, float] | None = None
         self.column_width = _column_width(blocks)
+        #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
+        self.paper_leads = _paper_leads(blocks)
+        #: the usual whitespace between a text block and the next one under it in its column, where the page sets
+        #: the paragraphs of one text as blocks of their own close under each other (None: it does not)
+        self.block_gap = _usual_block_gap(blocks, self.sizes.height)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -3929,9 +4068,17 @@ class _PageCut:
     def split_crosshead(self) -> bool:
         """The pending headlines are two paragraphs of two characters each: a four-character crosshead set as two
         short columns side by side in a report (鄂南 / 捷報, 大城 / 克復 over the next dispatch of a war report; 擴充 /
-        航業), whatever follows but a brief's mark; an item's headline runs longer."""
-        return len(self.pending_heads) == 2 and all(
+        航業), whatever follows but a brief's mark; an item's headline runs longer. Not under a piece signed by its
+        writer in brackets under its title (簧鼓耳目賦 / （馬二先生）): one writer's piece is no report parted so, and
+        the two short paragraphs are the next piece's title and its writer's name (肉麻 / 寒雲)."""
+        return len(self.pending_heads) == 2 and not self.signed_piece() and all(
             len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
+
+    def signed_piece(self) -> bool:
+        """The current article's headline group names its writer in brackets: （馬二先生）, (丹翁)."""
+        parts = self.current.parts if self.current is not None else []
+        subheads = ["".join(p.text.split()) for p in parts if p.role == "subheadline"]
+        return any(t.startswith(("（", "(")) or t.endswith(("）", ")")) for t in subheads)
 
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
@@ -4007,6 +4154,28 @@ class _PageCut:
         self.last_body = lines[-1].text.strip()
         return True
 
+    def blind_signature(self, block: Block, lines: list[Line]) -> bool:
+        """On a page without sizes or boxes, a short paragraph right after the current item's text naming whom its
+        headline names (three characters or more of it: 漱六山房致靑鳳書 … / 漱六山房主人), over an item opened by its
+        own mark (◘正誤 …), is its writer signing the letter off, not the next item's headline. Placed, or False."""
+        if self.sizes.body > 0 or self.pending_heads or self.current is None or self.current.kind != "article":
+            return False
+        at = next(k for k, b in enumerate(self.blocks) if b is block)
+        after = next((_flat_block(b) for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), "")
+        if not after or after[0] not in CJK_ITEM_MARKS:
+            return False
+        text = "".join("".join(ln.text.split()) for ln in lines)
+        head = "".join("".join(p.text.split()) for p in self.current.parts if p.role == "headline")
+        body = any(p.role == "paragraph" for p in self.current.parts)
+        if not body or not head or len(lines) > 1 or len(text) > SIGNED_NAME_CHARS or not _blind_display(lines):
+            return False
+        if _longest_shared(text, head.lstrip(CJK_ITEM_MARKS)) < SIGNED_NAME_SHARED:
+            return False
+        self.current.parts.append(lines_part(lines, "paragraph"))
+        self.last_body = lines[-1].text.strip()
+        self.item_break = True
+        return True
+
     def enumerated_crosshead(self, lines: list[Line], roman: bool = False) -> bool:
         """An enumerated heading of a law or treaty ("Artikel IV.", "Art. 3.", "§ 5.") inside the running text of
         an article is a crosshead of that text, not a new item: placed in the current article as a section
@@ -4073,21 +4242,31 @@ class _PageCut:
     def blind_heading(self, lines: list[Line]) -> bool:
         """A heading told by its text alone; a serial's chapter title (第八囘 / 假撮合威壓平民) opens the
         instalment's text instead, down to the first block of running text."""
-        if CHAPTER.match("".join(lines[0].text.split())):
+        flat = "".join("".join(ln.text.split()) for ln in lines)
+        if CHAPTER.match(flat):
             self.chapter = True
-        elif not _blind_display(lines):
+        elif not _blind_display(lines) or self.correspondent_named(flat):
             self.chapter = False
             return False
         return not self.chapter
+
+    def correspondent_named(self, flat: str) -> bool:
+        """``flat`` is the correspondent's name in brackets right after the credit opening a report ("◉天津特約通信" /
+        "（慶五）"): the report's first words, as the credit is, no heading."""
+        return (not self.pending_heads and CAPTION_CREDIT.fullmatch(flat) is not None
+                and CORRESPONDENCE.match("".join(self.last_body.split())) is not None)
 
     def blind_item(self, block: Block, lines: list[Line]) -> bool:
         """On a page with neither sizes nor boxes: a caption is a photo item of its own, and display copy
         with no running text after it on the page (a headline never ends a page) is an advert. Placed, or
         False."""
-        if _blind_caption(lines) and (self.inside_broken_report(block) or self.caption_of_current(lines)):
+        at = next(k for k, b in enumerate(self.blocks) if b is block)
+        after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
+        caption = _blind_caption(lines, _flat_block(after) if after is not None else "")
+        if caption and (self.inside_broken_report(block) or self.caption_of_current(lines)):
             self.current_article().parts.extend(self.paragraphs(block, "caption", lines))
             return True  # a photo set inside a report broken off before it: the report runs on after it
-        if _blind_caption(lines):
+        if caption:
             kind = "photo"
         elif block is self.last_text and not self.pending_heads and _blind_advert(lines):
             kind = "advertisement"
@@ -4330,7 +4509,7 @@ class _PageCut:
             self.add_heads(text_lines[:top], block)  # a column block opening on the deck of the heading over it
             self.place_runs(replace(block, lines=text_lines[top:]), text_lines[top:], titled=True)
             return
-        if self.signature(text_lines):
+        if self.signature(text_lines) or self.blind_signature(block, text_lines):
             return
         if len(text_lines) <= 2 and SERIAL_LABEL.match(text_lines[0].text.strip()):
             self.add_heads(text_lines, block)  # "Feuilleton de l'Ouest-Éclair du 18 décembre 1924 12": the serial's
@@ -4551,14 +4730,15 @@ class _PageCut:
         if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
-        led = [] if self.vertical else _led_starts(run, titled, self.in_serial())
-        leaded = _leaded_starts(run, block) if _column_block(block, self.sizes) else []
+        led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
+        leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
+                                                          or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
                                                           or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
@@ -4585,7 +4765,8 @@ class _PageCut:
             return False
         first = next((p.text for p in current.parts if p.role == "paragraph"), None)
         formula = _formula(run[0].text)
-        return first is not None and formula is not None and _formula(first) == formula
+        return first is not None and (formula is not None and _formula(first) == formula
+                                      or _same_source(first, run[0].text))
 
     def opened_kind(self, text: str) -> str:
         """The kind of an item that body text opens: on a page without sizes, unpunctuated text right after an
@@ -4605,8 +4786,28 @@ class _PageCut:
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
-                and not self.vertical and _item_lead(run[0].text, titled, self.in_serial(), self.opens_dated())
+                and not self.vertical
+                and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
                 and not self.under_chapeau())
+
+    def leaded_block(self, block: Block, run: list[Line]) -> bool:
+        """The block opens, after finished text, an unheaded item by the lead above it: the page sets a text's
+        paragraphs as blocks close under each other (:func:`_usual_block_gap`), and this one stands under the text
+        placed last, in its column, :data:`LEAD_GAP` line heights or more further down than that, its first line
+        indented as a paragraph's (KB 1876: "… Daarmede nam de tweede dag een einde." / (lead) / "De heer Joosten,
+        die gisteren …", each unheaded news item a block of its own under the report on the Chamber). The text
+        above is a paragraph of two lines or more (a listing's one-line entries, "4 kleine Kreuzer … zuſammen 60 720
+        t.", are spaced as they come), and no standfirst under a headline waits for its report (:meth:`under_chapeau`:
+        "PARIS, 16 décembre. Le banquet …" under its chapeau; an advert's copy under its display)."""
+        above, first, height = self.last_box, run[0].box, self.sizes.height
+        if (self.block_gap is None or above is None or first is None or self.vertical or run[0] is not block.lines[0]
+                or not self.last_body.endswith(_SENTENCE_END) or len(run) < LEAD_ITEM_LINES
+                or above[3] - above[1] < BLOCK_LEAD_ABOVE * height or self.under_chapeau()):
+            return False
+        lefts = sorted(ln.box[0] for ln in run[1:] if ln.box is not None)
+        indented = bool(lefts) and MIN_INDENT * height <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * height
+        return (indented and _column_overlap(above, first) and 0 <= first[1] - above[3] <= BLOCK_LEAD_SPAN * height
+                and first[1] - above[3] - self.block_gap >= LEAD_GAP * height)
 
     def opens_dated(self) -> bool:
         """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""
@@ -4634,6 +4835,16 @@ class _PageCut:
         else:
             return False
         return any(SERIAL_LABEL.match(t.strip()) is not None for t in texts)
+
+    def in_dialogue(self) -> bool:
+        """The current item's text is a scene's dialogue: the text above ends on a colon (it announces the words that
+        follow: "… avec lequel elle murmura :" / "— Faux espoir, mon vieil ami …"), or a paragraph of the item past
+        its first already opened on a dash that opened no item of its own — a character's speech, where the next
+        dash is the answer, not a news note (a serial's instalment whose label stood on the page before)."""
+        if self.current is None or self.last_body.endswith(":"):
+            return self.current is not None
+        body = [p.text for p in self.current.parts if p.role == "paragraph"]
+        return any(DASH_LEAD.match(t.strip()) is not None for t in body[1:])
 
     def under_chapeau(self) -> bool:
         """The current article holds its headline and one short paragraph that opened on no dateline: a standfirst

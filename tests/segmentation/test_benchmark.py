@@ -95,10 +95,11 @@ NDNP_FRENCH_PASS = {("ndnp_evening_star_1915-03-22", "0007.xml"): (0.84, 0),
 #: (fewest right, most spurious) over its heldout2 files, at the figures measured when they moved in (103/179 right,
 #: 52 spurious of 179 produced; seg17: Le Gaulois 1882 7 → 4 spurious by its garbled title logo, the Winchester News
 #: 6 → 7 right and 8 → 7 spurious by its hanging decks; seg22: Ashdown 1920 12 → 13 right and 4 → 2 spurious by the
-#: crossheads of its datelined earthquake report)
+#: crossheads of its datelined earthquake report; seg23: KB 1876 11 → 12 right by the unheaded item set off by lead
+#: under the report on the Chamber)
 FORMER_HELDOUT2 = {"bnf_europeana_gaulois_1882-02-08": (4, 4), "bnf_europeana_pji_1900-06-03": (7, 1),
                    "bnl_lunion_1860-11-30": (5, 4), "ecpo_jingbao": (53, 7), "hocr_ashdown_ark_1920-01": (13, 2),
-                   "kb_ddd_010100993_1876-12-01": (11, 2), "ndnp_winchester_news_1910-10-31": (7, 6),
+                   "kb_ddd_010100993_1876-12-01": (12, 2), "ndnp_winchester_news_1910-10-31": (7, 6),
                    "reichsanzeiger_gt": (15, 2)}
 HELDOUT2_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT2_NAMES}
 
@@ -128,8 +129,10 @@ HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NA
 #: most spurious) over its heldout5 files; 131/188 right and 60 spurious of 218 produced when they moved in; seg21:
 #: Little River News 1920 10 → 11 right, 6 → 5 spurious (a deck closing a column block); seg22: L'Union 1863 5 → 6 right
 #: and 14 → 4 spurious, Little River News 1918 2 → 4 and 23 → 9, Nevada County Picayune 4 → 5 and 10 → 7, Little River
-#: News 1920 11 → 12 and 5 → 3, Reichs-Anzeiger 1878 20 → 26 right
-FORMER_HELDOUT5 = {"bnl_lunion_1863-12-24": (6, 4), "ecpo_jingbao": (90, 6), "hocr_little_river_news_1918-05": (4, 9),
+#: News 1920 11 → 12 and 5 → 3, Reichs-Anzeiger 1878 20 → 26 right; seg23: L'Union 1863 6 → 7 right (a block set off
+#: by lead), the Jing bao 1920-04-09 and 04-27 folds 90 → 91 right and 6 → 4 spurious (a correspondent's credit,
+#: letters' titles opened by an unclosed bullet)
+FORMER_HELDOUT5 = {"bnl_lunion_1863-12-24": (7, 4), "ecpo_jingbao": (91, 4), "hocr_little_river_news_1918-05": (4, 9),
                    "hocr_nevada_county_picayune_1920-04-22": (5, 7), "ndnp_little_river_news_1920-06-02": (12, 3),
                    "reichsanzeiger_gt": (26, 1)}
 HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NAMES}
@@ -144,8 +147,9 @@ HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NA
 #: and 13 spurious on its first run, as with the code before the pass; seg17: Nordstern p. 8 12 → 13 right, 27 → 22
 #: spurious (a list running through a display line ending on a comma); seg19: Nordstern p. 8 22 → 19 spurious (display
 #: lines close under a card's copy, a banner's span); seg20: Reichsanzeiger 1883 10 → 11 right and 12 → 3 spurious (the
-#: theatre listing's entries, parted by rules, are named after its rubric)
-ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (11, 3),
+#: theatre listing's entries, parted by rules, are named after its rubric; seg23: Reichsanzeiger 1883 11 → 12 right, a
+#: notice block set off by lead)
+ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (12, 3),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 19),
                ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
@@ -250,7 +254,10 @@ def test_real_pages_stay_above_the_floor() -> None:
     # and under a datelined report, listings of entries opening on one formula, wavy and garbled rules, boxes of copy
     # across two columns, dash dispatches, the paper's box atop a column, a large first line across the measure):
     # 1,009 → 1,023 right (72.7 %), 273 → 239 spurious of 1,437 (16.6 %).
-    assert right / truth >= 0.726 and spurious / produced <= 0.167, (right, truth, spurious, produced)
+    # Session seg23 (speech after a colon, notes and blocks set off by lead, insertion keys, correspondents' formulas
+    # and credits, unclosed bullets, datelines after trade notes): 1,023 → 1,028 right (73.0 %), 239 → 235 spurious
+    # of 1,438 (16.3 %).
+    assert right / truth >= 0.73 and spurious / produced <= 0.164, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
@@ -286,5 +293,5 @@ def test_pages_read_with_their_declared_sizes_withheld_stay_above_the_floor() ->
     withheld = [s for s in scores if s.mode == "no sizes"]
     right, truth, _, _ = BENCH.totals(withheld)
     assert len(withheld) >= 25 and truth >= 400, (len(withheld), truth)
-    assert right >= 314, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in); 311 seg19;
-    # 315 seg20
+    assert right >= 335, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in); 311 seg19;
+    # 315 seg20; 333 → 335 seg23

@@ -238,6 +238,19 @@ def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_i
     assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["Hamburg, 5. November."]
 
 
+def test_a_dateline_after_a_trade_note_closing_on_figures_opens_a_dispatch() -> None:
+    """Reichsanzeiger 1904 and 1912: a trade note opened by a dash closes on figures ("— Laut Meldung des „W. T. B.“
+    betrugen die Einnahmen … zuſammen mehr 107 240 Lire."), and the dateline under it opens a dispatch of its own
+    ("New York, 5. November. (W. T. B.) In der abgelaufenen Woche …"): the figures close a note, they are no listing
+    of quotations whose next entry the dateline would be."""
+    rows = [("— Laut Meldung des „W. T. B.“ betrugen die Ein⸗", 40.0, 0.0),
+            ("nahmen 9 480 312 Lire, im Ergänzungsnetz 1 205 440", 0.0, 0.0),
+            ("mehr 6473, zuſammen mehr 107 240 Lire.", 0.0, 250.0),
+            ("New York, 5. November. (W. T. B.) In der abgelaufenen", 40.0, 0.0),
+            ("Woche wurden 5 320 000 Dollars Gold nach Frankreich", 0.0, 0.0), ("ausgeführt.", 0.0, 400.0)]
+    assert _items([_block("q", 100, rows, btype="paragraph", order=0)]) == ["— Laut Meldung", "New York, 5."]
+
+
 def test_a_heading_over_a_numbered_notice_is_its_sections_rubric() -> None:
     """Reichsanzeiger 1916: "1) Unterſuchungsſachen." heads the section of numbered notices; the order number
     under it says a notice begins, so the heading is the section's rubric (furniture) and the notice keeps its
@@ -352,3 +365,132 @@ def test_a_dash_standing_for_the_place_before_a_date_or_a_wire_s_credit_opens_a_
             ("verlängert.", 0.0, 400.0), ("— 28. Dezember. Prinz Albert zu Schleswig⸗", 40.0, 0.0),
             *_body("Sonderburg Hoheit", 2), ("befördert.", 0.0, 400.0)]
     assert _items([_block("p", 100, rows, btype="paragraph", order=0)]) == ["Ernennungen, Beförderungen und"]
+
+
+def test_a_dash_under_words_a_colon_announced_is_speech_and_so_is_every_dash_of_that_scene() -> None:
+    """L'Union 1865-04-15 (heldout6): a feuilleton continued from the page before (its label is not on this page)
+    runs "… le triste signe de tête avec lequel elle murmura :" / "— Faux espoir, mon vieil ami …" / "— Alors,
+    m'écriai-je …": the colon announces the words under it, and once a scene's speech has run on in the item, the
+    next dash is the answer, not an unheaded item. A run of trade notes opened by dashes still parts at each."""
+    rows = [("Il y a environ douze ans, un marchand de", 40.0, 0.0), *_body("bestiaux de la Silésie", 3),
+            ("avec lequel elle murmura :", 0.0, 300.0),
+            ("— Faux espoir, mon vieil ami, faux espoir !", 40.0, 0.0), *_body("je n'ai jamais vu", 3),
+            ("à personne au monde !", 0.0, 350.0),
+            ("— Alors, m'écriai-je involontairement, c'est", 40.0, 0.0), *_body("encore plus infâme", 3),
+            ("et elle s'écria.", 0.0, 350.0)]
+    head = _block("h", 40, [("Variétés.", 240, 260)], btype="heading", order=0)
+    assert _items([head, _block("p", 90, rows, order=1)]) == ["Il y a"]
+    # the same scene with each paragraph boxed alone by the OCR
+    blocks, y = [head], 90.0
+    for n, (a, b) in enumerate(((0, 5), (5, 10), (10, 15))):
+        blocks.append(_block(f"p{n}", y, rows[a:b], order=n + 1))
+        y += 40 * (b - a) + 10
+    assert _items(blocks) == ["Il y a"]
+    notes = [("— Neue Reden an die deutſche Nation. Nach", 40.0, 0.0), *_body("Vorgang von Fichte", 3),
+             ("als Maſſenerſcheinung auf.", 0.0, 300.0),
+             ("— Im Juliheft der Deutſchen Rundſchau iſt", 40.0, 0.0), *_body("ein Aufſatz erſchienen", 3),
+             ("über Goethe mit.", 0.0, 350.0),
+             ("— Die Zeitſchrift bringt im neuen Heft", 40.0, 0.0), *_body("einen Aufſatz", 3),
+             ("über Schiller.", 0.0, 350.0)]
+    assert _items([head, _block("n", 90, notes, order=1)]) == ["— Neue Reden", "— Im Juliheft", "— Die Zeitſchrift"]
+
+
+def _column(bid: str, x0: float, paragraphs: list[list[str]], lead: float, *, lh: float = 40, order: int = 0) -> Block:
+    """A whole-column block of paragraphs (first line indented, last line short) with ``lead`` line heights of
+    whitespace beyond the usual gap above each paragraph after the first."""
+    lines, y = [], 100.0
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            y += lead * (lh - 4)
+        for k, text in enumerate(paragraph):
+            indent = 40.0 if k == 0 else 0.0
+            short = 300.0 if k == len(paragraph) - 1 else 0.0
+            box = (x0 + indent, y, x0 + FULL - short, y + lh - 4)
+            lines.append(Line(id=f"{bid}.l{len(lines)}", text=text, box=box))
+            y += lh
+    return Block(id=bid, lines=lines, box=(x0, 100.0, x0 + FULL, y), type="text", order=order)
+
+
+def test_notes_each_parted_by_a_blank_line_are_items_where_the_pages_other_paragraphs_have_no_lead() -> None:
+    """Little River News 1920 (heldout6): the editorial notes of a whole-column block ("See that your fuel supply
+    is adequate …", "By the way, have you done your fall plowing …") are each set off by two lines of lead or more.
+    Every paragraph of the run has that lead, so the run alone cannot tell it from a paper that leads all its
+    paragraphs; the page's other paragraphs, set with none, say it is not, and each note is an item. Where the
+    page sets every paragraph so, or the paragraphs run long (an article's), they stay one text."""
+    story = [[f"The story goes on in its paragraph number {p} line {k} and more" for k in range(3)] + ["the end."]
+             for p in range(14)]
+    notes = [[f"Note {p}: we are told this about our town and its {k} people today" for k in range(3)] + ["and so."]
+             for p in range(6)]
+    page = [_column("s", 100, story, 0.0, order=0), _column("n", 800, notes, 2.5, order=1)]
+    # the first note runs on from the story's finished text in the block before (no head parts them)
+    assert _items(page) == ["The story goes", *[f"Note {p}: we" for p in range(1, 6)]]
+    # a paper that leads every paragraph: the notes are one text
+    assert _items([_column("s", 100, story, 2.5, order=0), _column("n", 800, notes, 2.5, order=1)]) == [
+        "The story goes"]
+    # paragraphs of an article, set off so but running on for more than a dozen lines each
+    long = [[f"Note {p}: we are told this about our town and its {k} people today" for k in range(14)] + ["and so."]
+            for p in range(3)]
+    assert _items([_column("s", 100, story, 0.0, order=0), _column("n", 800, long, 2.5, order=1)]) == [
+        "The story goes"]
+
+
+def test_a_correspondents_formula_repeated_but_for_the_place_opens_each_report() -> None:
+    """L'Union 1865-04-15 (heldout6): under "Variétés." each report opens on a line of its own naming where it comes
+    from, closed by a colon ("On écrit d'Amsterdam :", "On écrit de Dantzig :", "On écrit de Londres :"), over the
+    quoted letter: the same words but for the place open the next report. A paragraph announcing a quotation in
+    other words ("Voici la dépêche :") goes on in the report."""
+    head = _block("h", 40, [("Variétés.", 240, 260)], btype="heading", order=0)
+
+    def report(bid: str, y0: float, source: str, words: str, order: int) -> Block:
+        return _block(bid, y0, [(source, 40.0, 350.0), (f"« {words} s'est ouvert au Palais", 40.0, 0.0),
+                                *_body(f"{words} la suite", 3), ("par ses enfants. »", 0.0, 350.0)], order=order)
+
+    blocks = [head, report("a", 90, "On écrit d'Amsterdam :", "Vendredi le congrès", 1),
+              report("b", 400, "On écrit de Dantzig :", "Une épidémie", 2),
+              report("c", 710, "Voici la dépêche :", "Des nouvelles", 3)]
+    assert _items(blocks) == ["On écrit d'Amsterdam", "On écrit de"]
+
+
+def test_a_notice_closed_on_its_insertion_key_is_finished_and_the_centred_head_under_it_opens_the_next() -> None:
+    """Little River News 1920 (heldout6, hOCR, a whole-column block of legal notices): each notice closes on the key
+    of its run after its signature ("… Justice of the Peace. l-2Sw", "… Collector. 1-15"), no full stop last; the
+    centred head under it ("Notice to Tax Payers!", "Notice of Local Bill.") opens the next notice. A day after an
+    abbreviated month or a year closing a line is no such key."""
+    from pathlib import Path
+
+    from reader.segmentation.analyze import analyze_file
+    from reader.segmentation.geometry import _keyed_close
+
+    for text in ("Justice of the Peace. l-2Sw", "Collector. 1-15", "F. M. Edwards. w-12-31", "atty ad litem. 103",
+                 "Rov Rudd. nh 12-17.", "Gute Stallung beim Hauſe. 3A-16"):
+        assert _keyed_close(text), text
+    for text in ("which will meet on Jan. 15", "in the year 1920.", "He came home. 12", "bis ult. April 1881"):
+        assert not _keyed_close(text), text
+    page = Path(__file__).resolve().parents[1] / "data" / "heldout6" / "hocr_little_river_news_1920-01_p2"
+    doc = analyze_file(page / "seq-2.html")
+    for head, text in (("Notice to Tax Payers!", "Notice is hereby given that the tax books"),
+                       ("Notice of Local Bill.", "Notice is hereby given, that the un")):
+        art = next(a for a in doc.articles if text in " ".join(a.text.split()))
+        assert art.headline == head and " ".join(art.paragraphs()[0].text.split()).startswith(text), art.headline
+
+
+def _paragraph_blocks(texts: list[str], leads: dict[int, float], *, lh: float = 40) -> list[Block]:
+    """One block per paragraph (four lines, the first indented, the last short), close under each other but for
+    ``leads``: paragraph number → extra whitespace above it, in line heights."""
+    blocks, y = [], 100.0
+    for n, text in enumerate(texts):
+        y += leads.get(n, 0.0) * lh
+        rows = [(f"{text} opens its paragraph here", 40.0, 0.0), (f"and {text} runs on in it", 0.0, 0.0),
+                (f"and on again with {text}", 0.0, 0.0), ("to its end.", 0.0, 400.0)]
+        blocks.append(_block(f"b{n}", y, rows, lh=lh, order=n))
+        y += lh * len(rows) + 2
+    return blocks
+
+
+def test_a_block_set_off_by_lead_where_the_pages_paragraph_blocks_stand_close_opens_an_item() -> None:
+    """KB 1876 (ALTO, a block per paragraph): the report on the Chamber runs on in blocks close under each other,
+    and the unheaded news item after it ("De heer Joosten, die gisteren …") stands under its last block with two
+    lines of whitespace: it opens an item. On a page whose blocks all stand so far apart, lead parts nothing."""
+    texts = [f"Kamer {n}" for n in range(14)] + ["Joosten", "Joosten again"]
+    assert _items(_paragraph_blocks(texts, {14: 2.0})) == ["Kamer 0 opens", "Joosten opens its"]
+    assert _items(_paragraph_blocks(texts, dict.fromkeys(range(1, 16), 2.0))) == ["Kamer 0 opens"]
