@@ -1114,6 +1114,8 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     if missing.renamed_page(job, report):
         return 0
     if job.duplicate_of:
+        if _looks_like_mets(path):  # a copy of an issue's folder: its pages are that issue's, not issues of their own
+            referenced.update(n.path for n in _named_pages(path))
         report.duplicates.append((str(path), job.duplicate_of))
         log.warning("%s: the same file as %s (already imported), not added again", path, job.duplicate_of)
         return 0

@@ -388,6 +388,21 @@ def test_a_library_inside_the_folder_imported_is_not_read_as_pages(tmp_path: Pat
     lib.close()
 
 
+def test_a_copy_of_a_mets_issue_folder_adds_no_page_of_its_own(tmp_path: Path, data_dir: Path) -> None:
+    """Seen by a tester: two copies of a METS issue's folder — the second METS was rightly a duplicate, but its
+    page files were then imported one by one as an issue of their own: every article twice."""
+    issue = data_dir / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07"
+    shutil.copytree(issue, tmp_path / "src" / "a")
+    shutil.copytree(issue, tmp_path / "src" / "b")
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [tmp_path / "src"])
+    assert len(rep.imported) == 1 and len(rep.duplicates) == 1 and not rep.failed, rep
+    assert len(lib.issues()) == 1
+    again = import_paths(lib, [tmp_path / "src"])
+    assert not again.imported and len(lib.issues()) == 1
+    lib.close()
+
+
 def test_a_copy_of_a_file_since_edited_is_no_duplicate(tmp_path: Path, data_dir: Path) -> None:
     """Seen by eye: a copy was rightly skipped as a duplicate of a file; that file was then edited and the folder
     imported again — the copy was still called "the same file as …" (the library's old checksum of its twin) and
