@@ -39,7 +39,14 @@ from reader.app.readings import root_key
 from reader.app.sharing import Sharing
 from reader.app.watch import WorkWatch
 from reader.app.work import WorkReport, check_work
-from reader.corrections.store import Correction, CorrectionStore, corrected_ranges, line_pages_of, original_ranges
+from reader.corrections.store import (
+    Correction,
+    CorrectionStore,
+    corrected_ranges,
+    line_pages_of,
+    original_ranges,
+    page_of_line,
+)
 from reader.index import store as sindex
 from reader.library import importer
 from reader.library.catalogue import (
@@ -482,7 +489,7 @@ class Archive:
         if found is None:  # an article made or grown by a correction: find the line's page by number
             numbers = line_pages_of(self.library, [i.id for i in self.library.articles(
                 issue_id=self.info(article_id).issue_id)])
-            number = numbers.get(line_id)
+            number = page_of_line(numbers, line_id, self.info(article_id).pages)
             if number is not None:
                 return next((p.id for p in self.pages(self.info(article_id).issue_id) if p.number == number), None)
         return found

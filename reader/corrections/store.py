@@ -27,7 +27,7 @@ import os
 import sqlite3
 import uuid
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -585,7 +585,7 @@ class _Overlay:
     """Mutable working state while corrections are applied in order."""
 
     def __init__(self, articles: Sequence[Article], key: Callable[[Article], str],
-                 line_pages: Mapping[str, int] | None, sources: Mapping[str, str] | None = None) -> None:
+                 line_pages: LinePages | None, sources: Mapping[str, str] | None = None) -> None:
         self.articles = [copy.deepcopy(a) for a in articles]
         self.keys = {id(a): key(orig) for a, orig in zip(self.articles, articles, strict=False)}
         self.line_pages = line_pages
@@ -636,9 +636,10 @@ class _Overlay:
     def repage(self, article: Article) -> None:
         if self.line_pages is None:
             return
+        known = set(article.pages)
         pages: list[int] = []
         for line in article.line_ids():
-            n = self.line_pages.get(line)
+            n = page_of_line(self.line_pages, line, known)
             if n is not None and n not in pages:
                 pages.append(n)
         if pages:
@@ -651,13 +652,14 @@ class _Overlay:
 
 def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction],
                   key: Callable[[Article], str] | None = None,
-                  line_pages: Mapping[str, int] | None = None,
+                  line_pages: LinePages | None = None,
                   sources: Mapping[str, str] | None = None) -> OverlayResult:
     """Apply the segmentation corrections, in order, to copies of ``articles``.
 
     Text corrections do not change segmentation: they are checked (so stale
     ones are reported) and left for :func:`corrected_article`. ``line_pages``
-    (line id → page number) lets moved parts update the articles' page lists.
+    (line id → the pages of the issue holding a line of that id, :func:`line_pages_of`) lets moved parts update
+    the articles' page lists.
     """
     state = _Overlay(articles, key or (lambda a: a.id), line_pages, sources)
     applied: list[Correction] = []
@@ -1184,13 +1186,32 @@ def rekeyed(c: Correction, keys: Mapping[str, str], paths: Mapping[str, str]) ->
     return dataclasses.replace(c, article=article, data=data)
 
 
-def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, int]:
-    """line id → page number for the pages of the given library articles."""
-    out: dict[str, int] = {}
+#: line id → the page numbers of the issue's lines of that id (text files number their lines alike: "p1.l58" is on
+#: every page of an issue imported from text files)
+LinePages = Mapping[str, Sequence[int]]
+
+
+def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """line id → the page numbers of the lines of that id among the given library articles' (:data:`LinePages`)."""
+    out: dict[str, list[int]] = {}
     for aid in article_ids:
         for _, number, line in article_line_rows(library.conn, aid):
-            out.setdefault(line[0], number)
-    return out
+            pages = out.setdefault(line[0], [])
+            if number not in pages:
+                pages.append(number)
+    return {line: tuple(sorted(pages)) for line, pages in out.items()}
+
+
+def page_of_line(line_pages: LinePages, line: str, known: Collection[int] = ()) -> int | None:
+    """The page of ``line``: its one page, or of several (a line id every text file of an issue has) the first the
+    article holding it is on (``known``); None when that does not tell. Seen by a tester: two articles of page 4
+    merged were said to be on pages 4 and 5, a line of page 4 taken for page 5's line of the same id."""
+    pages = line_pages.get(line)
+    if not pages:
+        return None
+    if len(pages) == 1:
+        return pages[0]
+    return next((p for p in pages if p in known), None)
 
 
 def overlaid_articles(library: Library, article_ids: Sequence[str],

@@ -40,8 +40,8 @@ def test_merge_split_move_headline_role() -> None:
     corrs = [C.merge_articles(arts[0], arts[1]),  # a += b
              C.move_block(arts[2], 1, arts[0], position=1),  # the byline of c into a, after the headline
              C.set_role(arts[2], 0, "kicker")]
-    result = C.apply_overlay(arts, corrs, line_pages={"l1": 1, "l2": 1, "l3": 1, "l4": 2, "l5": 2, "l6": 2,
-                                                      "l7": 2})
+    result = C.apply_overlay(arts, corrs, line_pages={"l1": (1,), "l2": (1,), "l3": (1,), "l4": (2,), "l5": (2,),
+                                                      "l6": (2,), "l7": (2,)})
     assert not result.stale
     got = texts(result.articles)
     assert list(got) == ["a", "c"]
@@ -523,6 +523,28 @@ def test_a_search_lists_a_split_off_piece_as_its_own_article(tmp_path: Path) -> 
     proc = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert [h["article"] for h in json.loads(proc.stdout)["hits"]] == [piece]  # the command line alike
+
+
+def test_two_articles_of_one_page_merged_stay_on_that_page(tmp_path: Path) -> None:
+    """Seen by a tester: two articles of page 4 of an issue whose page 5 is another text file were merged; the
+    merged article was said to be on pages 4 and 5 (show, its JSON, the TEI export) — text files number their
+    lines alike ("p1.l58" on both pages), and a line was taken for page 5's. A line's page is the one of the
+    article it comes from."""
+    from reader.app.overlay import read_article
+
+    lib = Library(tmp_path / "lib")
+    ids = {}
+    for number, name in ((4, "rendered_page.txt"), (5, "seed_page.txt")):
+        doc = analyze_file(DATA / "text" / name)
+        meta = StoreMeta("人民日报", "2021-01-27")
+        meta.first_page = number
+        ids[number] = lib.store_document(doc, meta, path=str(DATA / "text" / name), sha256=str(number)).article_ids
+    on_four = [k for k in ids[4] if tuple(lib.article_info(k).pages) == (4,) and lib.article(k).kind == "article"]
+    first, second = on_four[0], on_four[1]
+    C.CorrectionStore.of(lib).add(C.merge_articles(lib.article(first), lib.article(second)))
+    info, merged = read_article(lib, first)
+    assert list(merged.pages) == [4], merged.pages
+    lib.close()
 
 
 def test_a_negated_word_of_one_piece_leaves_the_other_piece_found(tmp_path: Path) -> None:
