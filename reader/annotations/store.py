@@ -181,16 +181,17 @@ def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
 
 
 def _similar_context(anchor: Anchor, text: str, start: int, end: int) -> float:
-    """0..1: how alike (difflib ratio) the stored context and the text around ``text[start:end]`` are."""
+    """0..1: how alike (difflib ratio) the stored context and the text around ``text[start:end]`` are, compared
+    where the text has some: a context the article's edge cuts off (a split ended it there) is no mismatch."""
     scores: list[tuple[float, int]] = []
-    if anchor.prefix:
-        before = text[max(0, start - len(anchor.prefix)):start]
-        scores.append((difflib.SequenceMatcher(None, before, anchor.prefix, autojunk=False).ratio(),
-                       len(anchor.prefix)))
-    if anchor.suffix:
-        after = text[end:end + len(anchor.suffix)]
-        scores.append((difflib.SequenceMatcher(None, after, anchor.suffix, autojunk=False).ratio(),
-                       len(anchor.suffix)))
+    before = text[max(0, start - len(anchor.prefix)):start]
+    if anchor.prefix and before:
+        kept = anchor.prefix[-len(before):]
+        scores.append((difflib.SequenceMatcher(None, before, kept, autojunk=False).ratio(), len(kept)))
+    after = text[end:end + len(anchor.suffix)]
+    if anchor.suffix and after:
+        kept = anchor.suffix[:len(after)]
+        scores.append((difflib.SequenceMatcher(None, after, kept, autojunk=False).ratio(), len(kept)))
     if not scores:
         return 1.0
     return sum(r * n for r, n in scores) / sum(n for _, n in scores)
@@ -203,24 +204,50 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
         i = text.find(needle, i + 1)
 
 
-def still_there(anchor: Anchor, text: str) -> bool:
-    """Whether the noted passage is at the stored position: the quote, and around it the surroundings noted (or
-    like them). The same words alone are not the passage: a note on the third of three speakers' identical words
-    stayed "in place" on another's when the paragraphs were reordered (seen by a tester)."""
-    start, end = anchor.start, anchor.end
-    if text[start:end] != anchor.exact:
-        return False
-    if text[max(0, start - len(anchor.prefix)):start] == anchor.prefix and \
-            text[end:end + len(anchor.suffix)] == anchor.suffix:
+def _the_passage(anchor: Anchor, text: str, start: int, article: Article | None) -> bool:
+    """Whether the quote at ``start`` of ``text`` is the noted passage, not the same words elsewhere: its
+    surroundings are like the noted ones (:data:`CONTEXT_MIN`, where the text has some); or the quote is there
+    once only and nothing says otherwise — told by ``article``'s lines: it lies on the noted lines, or the noted
+    lines are gone. Seen by a tester: a note on the third of three speakers' identical words stayed "in place" on
+    another's after the paragraphs were reordered; a note on a name re-OCR'd went to the same name in the
+    subheadline, its own line still there."""
+    end = start + len(anchor.exact)
+    before, after = text[max(0, start - len(anchor.prefix)):start], text[end:end + len(anchor.suffix)]
+    if before == anchor.prefix[len(anchor.prefix) - len(before):] and after == anchor.suffix[:len(after)]:
+        return True  # the noted surroundings, where the text has some (the quick answer for most notes)
+    if _similar_context(anchor, text, start, end) >= CONTEXT_MIN:
         return True
-    return _similar_context(anchor, text, start, end) >= CONTEXT_MIN
+    if text.find(anchor.exact, text.find(anchor.exact) + 1) >= 0:
+        return False  # one of several occurrences, amid other words: another passage
+    if article is None or not anchor.line_ids:
+        return True
+    lines = _lines_under(article, start, end)
+    return bool(lines & set(anchor.line_ids)) or not set(anchor.line_ids) & set(article.line_ids())
 
 
-def locate_exact(anchor: Anchor, text: str) -> Attachment | None:
+def _lines_under(article: Article, start: int, end: int) -> set[str]:
+    """The source lines of ``article.text[start:end]``."""
+    out: set[str] = set()
+    offset = 0
+    for part in article.parts:
+        lo, hi = max(start - offset, 0), min(end - offset, len(part.text))
+        if lo < hi:
+            out.update(sp.line for sp in part.spans if sp.start < hi and sp.end > lo)
+        offset += len(part.text) + 2  # parts are joined by a blank line in Article.text
+    return out
+
+
+def still_there(anchor: Anchor, text: str, article: Article | None = None) -> bool:
+    """Whether the noted passage is at the stored position: the quote, and it is the noted passage
+    (:func:`_the_passage`; ``article``: the text's article, whose lines tell)."""
+    return text[anchor.start:anchor.end] == anchor.exact and _the_passage(anchor, text, anchor.start, article)
+
+
+def locate_exact(anchor: Anchor, text: str, article: Article | None = None) -> Attachment | None:
     """The stored position if the passage is still there (:func:`still_there`), else the occurrence of the quote
-    whose surroundings are most like the noted ones — and like them at all (:data:`CONTEXT_MIN`): an occurrence
-    amid other words is another passage (the same words said by another speaker), never the noted one."""
-    if still_there(anchor, text):
+    whose surroundings are most like the noted ones — if it is the noted passage (:func:`_the_passage`): the same
+    words amid other words are another passage (another speaker's), never the noted one."""
+    if still_there(anchor, text, article):
         return Attachment(anchor.start, anchor.end, "position", 1.0)
     best: tuple[float, int, int] | None = None
     for i in _find_all(text, anchor.exact):
@@ -228,12 +255,28 @@ def locate_exact(anchor: Anchor, text: str) -> Attachment | None:
         key = (ctx, -abs(i - anchor.start), i)
         if best is None or key > best:
             best = key
-    if best is None:
+    if best is None or not _the_passage(anchor, text, best[2], article):
         return None
     start = best[2]
-    if _similar_context(anchor, text, start, start + len(anchor.exact)) < CONTEXT_MIN:
-        return None
     return Attachment(start, start + len(anchor.exact), "quote", 0.5 + 0.5 * best[0])
+
+
+def _exact_in(anchor: Anchor, article: Article) -> Attachment | None:
+    """:func:`locate_exact` in an article, its lines telling where the text alone does not."""
+    return locate_exact(anchor, article.text, article)
+
+
+def _fuzzy_in(anchor: Anchor, article: Article) -> Attachment | None:
+    return locate_fuzzy(anchor, article.text)
+
+
+def _exact_elsewhere(anchor: Anchor, article: Article) -> Attachment | None:
+    """The quote in another article than the note's (its own gone): only amid the noted surroundings — the same
+    words amid other words there are another passage, however rare."""
+    found = locate_exact(anchor, article.text, article)
+    if found is None or _similar_context(anchor, article.text, found.start, found.end) < CONTEXT_MIN:
+        return None
+    return found
 
 
 def locate_on_lines(anchor: Anchor, article: Article) -> Attachment | None:
@@ -470,8 +513,8 @@ def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = Non
     # any other article only when the annotation's own is gone and no article holds its lines (its id changed
     # with its lines): a note never jumps from its article to the same words printed in another (seen in use)
     rest = [] if same or sharing else [a for a in articles if a not in same]
-    for tier, finder in ((same, locate_exact), (sharing, locate_exact), (same, locate_fuzzy),
-                         (sharing, locate_fuzzy), (rest, locate_exact)):
+    for tier, finder in ((same, _exact_in), (sharing, _exact_in), (same, _fuzzy_in),
+                         (sharing, _fuzzy_in), (rest, _exact_elsewhere)):
         placed = _best_in(anchor, tier, finder, wanted)
         if placed is not None:
             return _attached(annotation, keyf(placed[0]), placed[0], placed[1])
@@ -479,12 +522,12 @@ def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = Non
     return Reattached(replace(annotation, status=STATUS_ORPHANED), None, None)
 
 
-def _best_in(anchor: Anchor, articles: Sequence[Article], finder: Callable[[Anchor, str], Attachment | None],
+def _best_in(anchor: Anchor, articles: Sequence[Article], finder: Callable[[Anchor, Article], Attachment | None],
              wanted: set[str]) -> tuple[Article, Attachment] | None:
     """The article of ``articles`` where ``finder`` places ``anchor`` best (an article holding its lines first)."""
     best: tuple[float, Article, Attachment] | None = None
     for art in articles:
-        att = finder(anchor, art.text)
+        att = finder(anchor, art)
         if att is not None:
             score = att.score + (0.25 if wanted.intersection(art.line_ids()) else 0.0)
             if best is None or score > best[0]:
@@ -1381,7 +1424,7 @@ def reattach_in_library(library: Library, store: AnnotationStore,
 def _reattached_here(library: Library, ann: Annotation, current: Article | None,
                      articles_of: Callable[[str], list[Article]]) -> Reattached | None:
     """Where ``ann`` is in the library now (None: still where it was, nothing to say)."""
-    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text)):
+    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text, current)):
         if ann.status == STATUS_ORPHANED:
             return Reattached(replace(ann, status=STATUS_ATTACHED), ann.article, Attachment(0, 0, "position", 1.0))
         return None

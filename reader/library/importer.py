@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime
 import errno
+import functools
 import hashlib
 import itertools
 import json
@@ -69,7 +70,6 @@ from reader.formats import mets
 from reader.index import store as sindex
 from reader.library.catalogue import (
     MANIFEST,
-    RENAME_SHARE,
     Library,
     LibraryError,
     SourceInfo,
@@ -565,21 +565,8 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                     break
                 if job.path in referenced:
                     continue
-                try:
-                    since_sync += _import_one(library, job, sidecars, flags, report, referenced, known_terms, misplaced,
-                                              formers)
-                except (sqlite3.Error, LibraryError):  # the library, not the file: every next file would fail
-                    raise
-                except BroadsheetError as e:
-                    _failed(report, str(job.path), str(e), on_error)
-                except OSError as e:
-                    if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EROFS):  # the disk, not the file
-                        raise
-                    _failed(report, str(job.path), f"{display_path(job.path)}: {e.strerror or e}", on_error)
-                except (Exception, RecursionError) as e:  # a reader's bug must cost one file, never the batch
-                    log.debug("reading %s failed", job.path, exc_info=True)
-                    _failed(report, str(job.path), f"{display_path(job.path)}: it could not be read "
-                                                   f"({type(e).__name__}: {e}); please report this file", on_error)
+                since_sync += _import_guarded(on_error, report, job, functools.partial(
+                    _import_one, library, job, sidecars, flags, report, referenced, known_terms, misplaced, formers))
                 if since_sync >= SYNC_CHARS:
                     sindex.sync(library, ix, known_terms=known_terms, announce=False)
                     since_sync = 0
@@ -588,6 +575,8 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                                             time.perf_counter() - t0, str(job.path)))
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
+            if not report.cancelled:
+                _say_gone(library, [r for r in roots if r.is_dir()], report)
         finally:
             if pool is not None:
                 pool.close()
@@ -993,6 +982,18 @@ def _still_holds(source: SourceInfo) -> bool:
         return False
 
 
+#: the share of lines a new file and a gone one must both hold of each other's for the new one to be the gone one
+#: moved and edited (a re-OCR, a paragraph removed: most lines stay; another day's page: many adverts repeat)
+FORMER_SHARE = 0.8
+
+
+def _issue_date(library: Library, source_id: int) -> str:
+    """The issue date of a source's pages ("" when undated)."""
+    row = library.conn.execute("SELECT i.date FROM pages p JOIN issues i ON i.id = p.issue_id WHERE p.source_id = ? "
+                               "LIMIT 1", (source_id,)).fetchone()
+    return str(row[0] or "") if row else ""
+
+
 class _FormerSelves:
     """The sources whose files are gone from where they were imported, by file name: a new file of that name whose
     lines are mostly a gone one's is that file moved and edited (seen by eye: both were kept, each article twice,
@@ -1002,23 +1003,30 @@ class _FormerSelves:
         #: the gone sources by file name and by folder (a file renamed where it was, and edited)
         self.gone: dict[str, list[SourceInfo]] | None = None
 
-    def claim(self, library: Library, path: Path, rows: SourceRows, report: ImportReport) -> None:
-        """When ``path`` (new to the library, read as ``rows``) is a gone source moved or renamed, and edited: give
-        that source its path, so that storing ``rows`` replaces what it gave, and the work follows as after any
-        edit."""
+    def claim(self, library: Library, path: Path, rows: SourceRows, date: str, report: ImportReport) -> None:
+        """When ``path`` (new to the library, read as ``rows``, of the issue dated ``date``) is a gone source moved
+        or renamed, and edited: give that source its path, so that storing ``rows`` replaces what it gave, and the
+        work follows as after any edit. Only a source of the same date whose lines are nearly all the new file's
+        and the new file's nearly all its (:data:`FORMER_SHARE` of the larger), whose folder is still there (a
+        disk not mounted is no move): the next day's page, repeating most of its adverts, under the same name is
+        another page (seen in review: it replaced the day before, its notes with it)."""
         if self.gone is None:
             self.gone = {}
             for source in library.sources():
-                if not Path(source.path).exists():
+                if not Path(source.path).exists() and Path(source.path).parent.is_dir():
                     self.gone.setdefault(Path(source.path).name, []).append(source)
                     self.gone.setdefault(str(Path(source.path).parent) + os.sep, []).append(source)
+        near = {s.id: s for s in self.gone.get(path.name, []) + self.gone.get(str(path.parent) + os.sep, [])}
+        candidates = [s for s in near.values()
+                      if s.format == rows.format and not Path(s.path).exists() and library.source(s.path) is not None
+                      and _issue_date(library, s.id) == date]
+        if not candidates:
+            return
         new = set().union(*(line_texts(a.parts, a.spans) for a in rows.articles))
-        for source in self.gone.get(path.name, []) + self.gone.get(str(path.parent) + os.sep, []):
-            if source.format != rows.format or Path(source.path).exists():
-                continue
+        for source in candidates:
             old = set().union(*(line_texts(p, s) for p, s in library.conn.execute(
                 "SELECT parts, spans FROM articles WHERE source_id = ?", (source.id,))))
-            if old and len(old & new) > RENAME_SHARE * len(old):
+            if old and len(old & new) > FORMER_SHARE * max(len(old), len(new)):
                 library.move_source(source.path, path)
                 for listed in self.gone.values():
                     if source in listed:
@@ -1076,6 +1084,44 @@ def _changing(library: Library, report: ImportReport) -> None:
 def work_check_pending(library: Library) -> bool:
     """Whether an import changed the catalogue and the reader's work was not checked since (it was stopped)."""
     return library.meta_get(WORK_CHECK_PENDING) is not None
+
+
+def _import_guarded(on_error: Callable[[str, str], None] | None, report: ImportReport, job: _Job,
+                    store: Callable[[], int]) -> int:
+    """``store`` one file (the characters stored); a problem of the file is one sentence and costs that file only,
+    a problem of the library or the disk stops the import."""
+    try:
+        return store()
+    except (sqlite3.Error, LibraryError):  # the library, not the file: every next file would fail
+        raise
+    except BroadsheetError as e:
+        _failed(report, str(job.path), str(e), on_error)
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EROFS):  # the disk, not the file
+            raise
+        _failed(report, str(job.path), f"{display_path(job.path)}: {e.strerror or e}", on_error)
+    except (Exception, RecursionError) as e:  # a reader's bug must cost one file, never the batch
+        log.debug("reading %s failed", job.path, exc_info=True)
+        _failed(report, str(job.path), f"{display_path(job.path)}: it could not be read "
+                                       f"({type(e).__name__}: {e}); please report this file", on_error)
+    return 0
+
+
+def _say_gone(library: Library, folders: Sequence[Path], report: ImportReport) -> None:
+    """Name the files the library imported from under ``folders`` that are no longer there (deleted, or moved out
+    of them): their articles and the reader's work on them are kept, and the reader should know (a deleted file
+    was never mentioned, seen by eye). One sentence a folder."""
+    if not folders:
+        return
+    prefixes = tuple(str(f) + os.sep for f in folders)
+    gone: dict[str, list[str]] = {}
+    for source in library.sources():
+        if source.path.startswith(prefixes) and not Path(source.path).exists():
+            gone.setdefault(str(Path(source.path).parent), []).append(Path(source.path).name)
+    for folder, names in gone.items():
+        shown = ", ".join(display_path(n) for n in names[:5]) + (", …" if len(names) > 5 else "")
+        report.warnings.append((folder, f"{display_path(folder)}: {len(names)} file(s) imported from it before are no "
+                                        f"longer there ({shown}); their articles and your work on them are kept"))
 
 
 def _store_meta(path: Path, read: ReadFile, sidecars: _Sidecars, flags: dict[str, Any],
@@ -1140,9 +1186,9 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
         log.warning("%s: no text; nothing imported", path)
         return 0
-    if job.known is None:
-        formers.claim(library, path, rows, report)
     meta = _store_meta(path, read, sidecars, flags, report)
+    if job.known is None:
+        formers.claim(library, path, rows, meta.date or "", report)
     assert job.stat is not None
     _changing(library, report)
     result = library.store_rows(rows, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.annotations import store as A
 from reader.cli.main import main
+from reader.model.document import Article, Part, Span
 
 BASE = ("会议纪要\n\n张三在会上发言说：今年的粮食收成很好，农民的生活有了改善，大家都很高兴。\n\n"
         "李四接着说：今年的粮食收成很好，但是运输仍然困难，需要修建新的公路。\n\n"
@@ -65,3 +67,31 @@ def test_a_note_on_the_third_speakers_words_never_lands_on_anothers(
     before = now[max(0, note["start"] - 6):note["start"]]
     assert before == "王五最后说：", (case, before, now[note["start"]:note["end"]])
     assert case != "delete", "its paragraph is gone: orphaned, not moved to another speaker's words"
+
+
+def _article(aid: str, paragraphs: list[tuple[str, str]]) -> Article:
+    return Article(aid, parts=[Part("paragraph", t, [Span(0, len(t), line, 0)]) for line, t in paragraphs])
+
+
+def test_a_note_on_words_still_there_but_cut_from_their_surroundings_stays() -> None:
+    """Review: a highlight over an article's whole first paragraph, the article then split after it — the words
+    at their place, their surroundings cut off by the article's new end — was orphaned by the context check."""
+    first = "The Mayor opened the new bridge on Monday before a large crowd."
+    second = "Second, the council voted to raise the water rate by a penny."
+    whole = _article("A", [("L1", first), ("L2", second)])
+    note = A.highlight(whole, 0, len(first), note="my note")
+    result = A.reattach(note, [_article("A", [("L1", first)]), _article("B", [("L2", second)])])
+    assert result.article == "A" and result.attachment is not None and result.attachment.method == "position"
+
+
+def test_a_name_re_ocrd_on_its_line_does_not_go_to_the_same_name_on_another_line() -> None:
+    """Seen by a tester (ALTO): a note on the second "Throckmorton" (its own line), re-OCR'd "Throekmorton", went
+    to the subheadline's "Throckmorton" — the only one left, on another line while its own is still there."""
+    head = "Major Throckmorton Dead."
+    body = "NORFOLK, VA. March 22.--Maj. Charles B. Throckmorton, retired, U. S. A., died here today."
+    before = _article("A", [("L912", head), ("L915", body)])
+    at = before.text.index("Throckmorton", before.text.index("Charles"))
+    note = A.highlight(before, at, at + len("Throckmorton"), note="the major")
+    after = _article("A", [("L912", head), ("L915", body.replace("Throckmorton", "Throekmorton"))])
+    result = A.reattach(note, [after])
+    assert result.orphaned or after.text[result.attachment.start:result.attachment.end] == "Throekmorton"

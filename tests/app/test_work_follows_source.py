@@ -150,6 +150,27 @@ def test_a_source_moved_and_edited_replaces_its_former_self_and_the_work_follows
     assert cli("collection", "show", "C1", "--ids").split() == [new, cli.article_of(LI_WEI)]
 
 
+def test_the_next_days_page_under_the_same_name_is_another_page(cli: Cli, tmp_path: Path) -> None:
+    """Review: the next day's page, repeating most of the day before's (standing adverts), named like it, the day
+    before's file gone from its disk: it replaced the day before — its issue and its notes moved onto the next day."""
+    base = (DATA / "text" / "seed_page.txt").read_text(encoding="utf-8").replace("季报五访", "季报5访")  # not a copy
+    day1 = tmp_path / "arch" / "人民日报" / "2021-01-27" / "p4.txt"
+    day2 = tmp_path / "arch" / "人民日报" / "2021-01-28" / "p4.txt"
+    day1.parent.mkdir(parents=True)
+    day1.write_text(base, encoding="utf-8")
+    cli("import", str(day1.parent), "--quiet")
+    a = cli.article_of(LAO_DING + " date:2021-01-27")
+    cli("annotations", "add", a, "--quote", LAO_DING, "--note", "27 January")
+    day1.unlink()
+    day2.parent.mkdir(parents=True)
+    day2.write_text(base.replace(LI_WEI, "王某涉嫌受贿"), encoding="utf-8")
+    cli("import", str(day2.parent), "--quiet")
+    assert "moved from" not in cli.err, cli.err
+    assert len(json.loads(cli("search", "--json", "季报5访"))["hits"]) == 2, "both days"
+    [note] = json.loads(cli("annotations", "list", "--json"))
+    assert note["article"] == a
+
+
 def test_a_source_renamed_where_it_was_and_edited_replaces_its_former_self(cli: Cli, src: Path) -> None:
     """Seen by a tester: 04.txt renamed p4.txt (a better OCR delivered) and edited: kept twice, search hitting
     both, the note on the copy whose file is gone."""

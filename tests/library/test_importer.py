@@ -403,6 +403,25 @@ def test_a_copy_of_a_mets_issue_folder_adds_no_page_of_its_own(tmp_path: Path, d
     lib.close()
 
 
+def test_a_file_gone_from_a_folder_imported_again_is_said(tmp_path: Path, data_dir: Path) -> None:
+    """Seen by eye: a source file deleted from its folder was never mentioned by later imports of the folder; its
+    articles stayed. The import says which files it no longer finds (their articles and the work on them kept)."""
+    folder = tmp_path / "src" / "人民日报" / "2021-01-27"
+    folder.mkdir(parents=True)
+    for n in (1, 2, 3):
+        (folder / f"0{n}.txt").write_text(_page(data_dir).replace("季报五访", f"季报{n}访"), encoding="utf-8")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "src"])
+    (folder / "02.txt").unlink()
+    rep = import_paths(lib, [tmp_path / "src"])
+    said = [w for _, w in rep.warnings if "02.txt" in w]
+    assert said and "no longer" in said[0] and "kept" in said[0], rep.warnings
+    assert not any("01.txt" in w for _, w in rep.warnings)
+    elsewhere = import_paths(lib, [folder / "01.txt"])  # a file named alone: nothing said of its neighbours
+    assert not any("02.txt" in w for _, w in elsewhere.warnings)
+    lib.close()
+
+
 def test_a_copy_of_a_file_since_edited_is_no_duplicate(tmp_path: Path, data_dir: Path) -> None:
     """Seen by eye: a copy was rightly skipped as a duplicate of a file; that file was then edited and the folder
     imported again — the copy was still called "the same file as …" (the library's old checksum of its twin) and
