@@ -114,6 +114,8 @@ class Annotating:
 
     def highlight_selection(self) -> bool:
         """Selection → highlight, with the note and tags the user gives (undoable)."""
+        if self.w.read_only():
+            return False
         w = self.w
         art = w.article_view.article
         rng = w.article_view.selection_article_range()
@@ -230,6 +232,8 @@ class Annotating:
 
     def add_article_note(self) -> bool:
         """A note (with tags) on the whole current article (undoable)."""
+        if self.w.read_only():
+            return False
         w, aid = self.w, self.state.article_id
         if w.archive is None or aid is None:
             return False
@@ -249,6 +253,8 @@ class Annotating:
                         tags: Sequence[str] | None = None, visibility: Visibility | None = None) -> bool:
         """Change an annotation's note, tags and (a shared library) who may see it: asks when note and tags are
         not given; undoable; the reader's own annotations only."""
+        if self.w.read_only():
+            return False
         w = self.w
         if w.archive is None or self._refused(ann):
             return False
@@ -308,6 +314,8 @@ class Annotating:
 
     def delete_annotation(self, ann: A.Annotation) -> bool:
         """Delete an annotation (undoable: undo puts it back as it was); the reader's own annotations only."""
+        if self.w.read_only():
+            return False
         w = self.w
         if w.archive is None or self._refused(ann):
             return False

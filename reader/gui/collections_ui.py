@@ -40,6 +40,8 @@ class Collecting:
         self.w.annotating.annotations_changed(name)
 
     def new_collection(self, name: str | None = None) -> str | None:
+        if self.w.read_only():
+            return None
         w = self.w
         if w.archive is None:
             return None
@@ -58,6 +60,8 @@ class Collecting:
 
     def choose_collection(self) -> None:
         """Annotate → Add to collection…: pick (or name) a collection for the current article."""
+        if self.w.read_only():
+            return
         w = self.w
         if w.archive is None or w.state.article_id is None:
             return
@@ -72,6 +76,8 @@ class Collecting:
             self.add_to_collection(name)
 
     def add_to_collection(self, name: str) -> None:
+        if self.w.read_only():
+            return
         w = self.w
         if w.archive is None or w.state.article_id is None:
             return
@@ -97,6 +103,8 @@ class Collecting:
     def remove_from_collection(self, name: str, article_id: str) -> None:
         """Take an article out of a collection, as an undoable command (Undo puts it back where it stood: the
         removal asked nothing and could not be undone — a click lost the reader's choice, seen by eye)."""
+        if self.w.read_only():
+            return
         w = self.w
         if w.archive is None:
             return
@@ -111,6 +119,8 @@ class Collecting:
                lambda: w.annotating.annotations_changed(name))
 
     def delete_collection(self, name: str) -> None:
+        if self.w.read_only():
+            return
         w = self.w
         if w.archive is not None and prompts.confirm_delete_collection(w, name):
             w.archive.annotations.delete_collection(name)

@@ -105,6 +105,8 @@ class LibraryUi:
         w.setWindowTitle(archive.location if not archive.read_only else QCoreApplication.translate(
             "MainWindow", "%1 (read-only)").replace("%1", archive.location))
         set_writable(w.action_map, not archive.read_only)
+        w.notes.set_writable(not archive.read_only)
+        w.collections.set_writable(not archive.read_only)
         if archive.read_only:  # seen by eye: a note typed in a read-only library was lost
             w.statusBar().showMessage(QCoreApplication.translate(
                 "MainWindow", "This library is read-only here: you can read, search and export it; notes, "

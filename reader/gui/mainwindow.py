@@ -338,6 +338,16 @@ class MainWindow(QMainWindow):
             log.info("%s (article %s)", cmd.text(), self.state.article_id)
         return cmd.error is None
 
+    def read_only(self) -> bool:
+        """True (and the reader told) when the open library cannot be written here: no dialog is opened for an edit
+        that would be lost (seen by eye and in review: a note typed in a read-only library was lost)."""
+        if self.archive is None or not self.archive.read_only:
+            return False
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "This library is read-only here: notes, corrections and collections cannot be saved in it."),
+            10000)
+        return True
+
     def _ask(self, dlg: QDialog) -> bool:
         """Run a small dialog; tests replace this to answer without an event loop."""
         try:

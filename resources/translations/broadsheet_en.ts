@@ -97,9 +97,9 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Annotations of this article</source>
-        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
+        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility` whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>All tags</source>
         <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source)</extracomment>
         <translation type="unfinished"></translation>
@@ -281,9 +281,9 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+34"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+36"/>
         <source>Collections</source>
-        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library)</extracomment>
+        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -322,7 +322,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Choose a collection, or make one with New…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,7 +838,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+14"/>
+        <source>This library is read-only here: notes, corrections and collections cannot be saved in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Drop to import these files into the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,7 +1224,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-94"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-104"/>
         <source>Stopping the running task…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,7 +1245,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This library is read-only here: you can read, search and export it; notes, corrections and imports cannot be saved in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,12 +1436,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+87"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+97"/>
         <source>Debug information copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+123"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+125"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1467,13 +1472,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+8"/>
         <source>Article note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+20"/>
         <location line="+29"/>
         <source>Edit annotation</source>
@@ -1494,7 +1499,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Delete annotation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,7 +1519,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+80"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+86"/>
         <source>Already in the collection %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,7 +1534,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Remove from the collection %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -97,9 +97,9 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Annotations of this article</source>
-        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility`</extracomment>
+        <extracomment>show an annotation in the reading view a new article note for the current article the visibility of new work was chosen (a shared library): a :class:`Visibility` whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation>本文的批注</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
         <translation>新建内容可见范围：</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>All tags</source>
         <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source)</extracomment>
         <translation>所有标签</translation>
@@ -280,9 +280,9 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+34"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+36"/>
         <source>Collections</source>
-        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library)</extracomment>
+        <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation>收藏集</translation>
     </message>
     <message>
@@ -321,7 +321,7 @@
         <translation>文章：</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Choose a collection, or make one with New…</source>
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
@@ -836,7 +836,12 @@
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+14"/>
+        <source>This library is read-only here: notes, corrections and collections cannot be saved in it.</source>
+        <translation>此文库在这里是只读的：无法在其中保存笔记、校正或收藏集。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Drop to import these files into the library.</source>
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
@@ -1217,7 +1222,7 @@
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-94"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-104"/>
         <source>Stopping the running task…</source>
         <translation>正在停止运行中的任务…</translation>
     </message>
@@ -1238,7 +1243,7 @@
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This library is read-only here: you can read, search and export it; notes, corrections and imports cannot be saved in it.</source>
         <translation>此文库在这里是只读的：您可以阅读、检索和导出，但无法在其中保存笔记、校正或导入。</translation>
     </message>
@@ -1429,12 +1434,12 @@
         <translation>复制调试信息</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+87"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+97"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+123"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+125"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
@@ -1465,13 +1470,13 @@
         <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+8"/>
         <source>Article note</source>
         <translation>文章笔记</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+20"/>
         <location line="+29"/>
         <source>Edit annotation</source>
@@ -1496,7 +1501,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 要用您的文字覆盖它吗？（撤销可恢复另一版本。）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
@@ -1516,7 +1521,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+80"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+86"/>
         <source>Already in the collection %1.</source>
         <translation>已在收藏集 %1 中。</translation>
     </message>
@@ -1531,7 +1536,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Remove from the collection %1</source>
         <translation>从收藏集 %1 移除</translation>
     </message>

@@ -345,3 +345,10 @@ def test_a_read_only_library_says_so_and_offers_no_edit_to_lose(make_window, lib
     for act in (ActionId.SEARCH, ActionId.EXPORT, ActionId.FIND):
         assert win.action_map[act].isEnabled(), act
     assert win.tasks.import_paths([tmp_path]) is None and "read-only" in win.statusBar().currentMessage()
+    # review: the panels' own buttons (Article note…, Edit…, New collection…) asked, then lost the note typed
+    asked: list[object] = []
+    win._ask = lambda dlg: asked.append(dlg) or True  # type: ignore[method-assign]
+    win.notes.note_button.click()
+    win.collections.new_button.click()
+    assert not asked and "read-only" in win.statusBar().currentMessage()
+    assert not win.notes.note_button.isEnabled() and not win.collections.new_button.isEnabled()

@@ -120,6 +120,8 @@ class AnnotationsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationsPanel")
+        #: whether the library can be written here (its buttons that write offered only then)
+        self.writable = True
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("annotationTabs")
 
@@ -237,9 +239,15 @@ class AnnotationsPanel(QWidget):
     def _enable_buttons(self) -> None:
         """Edit and Delete for the reader's own annotations only (another's is theirs to change)."""
         a = self.selected()
-        mine = a is None or self._byline(a).editable
+        mine = (a is None or self._byline(a).editable) and self.writable
         self.edit_button.setEnabled(mine)
         self.delete_button.setEnabled(mine)
+        self.note_button.setEnabled(self.writable)
+
+    def set_writable(self, writable: bool) -> None:
+        """Offer the buttons that write only where the library can be written."""
+        self.writable = writable
+        self._enable_buttons()
 
     def set_source(self, find: Callable[..., list[Annotation]] | None, headline: Callable[[str], str],
                    tags: Sequence[str] = (), place: Callable[[Annotation], str] | None = None) -> None:

@@ -29,6 +29,8 @@ class CollectionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collectionsPanel")
+        #: whether the library can be written here (its buttons that write offered only then)
+        self.writable = True
         self.names = QListWidget(self)
         self.names.setObjectName("collectionNames")
         self.names.setAccessibleName(self.tr("Collections"))
@@ -111,6 +113,12 @@ class CollectionsPanel(QWidget):
         if self.current_name():
             self.visibility_requested.emit(self.current_name(), self.visibility.value())
 
+    def set_writable(self, writable: bool) -> None:
+        """Offer the buttons that write only where the library can be written."""
+        self.writable = writable
+        row = self.names.currentRow()
+        self._show_visibility(self.collections[row] if 0 <= row < len(self.collections) else None)
+
     def _show_visibility(self, coll: Collection | None) -> None:
         """The chosen collection's visibility; changeable, and its Delete button enabled, on one's own only."""
         byline = self._byline(coll) if coll is not None else None
@@ -118,8 +126,9 @@ class CollectionsPanel(QWidget):
         self.visibility_label.setVisible(self._shared and coll is not None)
         if byline is not None:
             self.visibility.set_value(byline.visibility)
-        mine = byline is None or byline.editable
+        mine = (byline is None or byline.editable) and self.writable
         self.visibility.setEnabled(mine)
+        self.new_button.setEnabled(self.writable)
         for button in (self.delete_button, self.add_button, self.remove_button):
             # with no collection chosen they did nothing and said nothing: greyed, the tip says why
             button.setEnabled(mine and coll is not None)
