@@ -1347,7 +1347,7 @@ class AnnotationStore:
         unless it was written since the backup's (it is kept as it is now: ``newer_kept``); a collection gains the
         backup's articles it lacks (after its own). Restoring an older backup reverted notes edited since and
         emptied collections of the articles added since (seen by a tester)."""
-        counts = {"annotations": 0, "collections": 0, "newer_kept": 0}
+        counts = {"annotations": 0, "collections": 0, "newer_kept": 0, "entries_added": 0}
         with transaction(self.conn):
             for ann in backup.annotations:
                 if self._newer_here(ann):
@@ -1356,7 +1356,7 @@ class AnnotationStore:
                 self._write(ann, insert=False)
                 counts["annotations"] += 1
             for coll in backup.collections:
-                self._merge_collection(coll)
+                counts["entries_added"] += self._merge_collection(coll)
                 counts["collections"] += 1
         return counts
 
@@ -1372,17 +1372,20 @@ class AnnotationStore:
         stored = self.get(ann.id)
         return (stored.note, stored.tags) != (ann.note, ann.tags)
 
-    def _merge_collection(self, coll: Collection) -> None:
-        """A backup's collection: added whole when new, else its articles the stored one lacks appended."""
+    def _merge_collection(self, coll: Collection) -> int:
+        """A backup's collection: added whole when new, else its articles the stored one lacks appended (how many:
+        an article removed since the backup comes back, and the reader is told)."""
         owner = self._me() if self._server_owner else (coll.owner or self._me())
         row = self.conn.execute("SELECT id FROM collections WHERE name = ? AND owner = ?",
                                 (coll.name, owner)).fetchone()
         if row is None:
             self.save_collection(coll)
-            return
+            return 0
         held = [str(r[0]) for r in self.conn.execute(
             "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (int(row[0]),))]
-        self._write_items(int(row[0]), list(dict.fromkeys(held + list(coll.items))))
+        merged = list(dict.fromkeys(held + list(coll.items)))
+        self._write_items(int(row[0]), merged)
+        return len(merged) - len(held)
 
 
 def reattach_in_library(library: Library, store: AnnotationStore,
@@ -1414,8 +1417,8 @@ def reattach_in_library(library: Library, store: AnnotationStore,
             except AnnotationError:
                 continue  # deleted meanwhile
             res = _reattached_here(library, fresh, current, articles_of)
-            if res is not None and res.annotation != fresh:
-                store.place(res.annotation)
+            if res is not None and res.annotation != fresh and not store.place(res.annotation):
+                continue  # not the reader's to write (another's, on a shared library): not said moved (review)
         if res is not None:
             results.append(res)
     return results

@@ -177,6 +177,8 @@ class Restored:
     work: WorkReport = field(default_factory=WorkReport)
     #: annotations of the backup left as they are here: edited since the backup's
     newer_kept: int = 0
+    #: articles of the backup's collections added to collections of the same name here (removed since, perhaps)
+    entries_added: int = 0
 
 
 def restore_backup(library: Library, path: Path) -> Restored:
@@ -207,4 +209,5 @@ def restore_backup(library: Library, path: Path) -> Restored:
     restored = {a.id for a in backup.annotations}
     results = reattach_in_library(library, store, [a for a in store.find() if a.id in restored])
     return Restored(counts["annotations"], counts["collections"], added,
-                    [r.annotation for r in results if r.orphaned], work, counts["newer_kept"])
+                    [r.annotation for r in results if r.orphaned], work, counts["newer_kept"],
+                    counts["entries_added"])

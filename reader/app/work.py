@@ -247,10 +247,11 @@ def check_corrections(library: Library, report: WorkReport) -> None:
         report.corrections_applied += len(result.applied)
         report.corrections_reanchored += [(c, moved[c.id]) for c in result.applied if c.id in moved]
         holders = _to_line_holders(articles, [c for c in result.applied if root_key(c.article) not in sources])
-        report.corrections_followed += len(holders)
         holders_ids = {c.id for c in holders}
-        # said once: the next import finds them where they are, and search lists them under their articles
-        overlay.store.settle(holders + [c for c in result.applied if c.id in moved and c.id not in holders_ids])
+        # said once: the next import finds them where they are, and search lists them under their articles (a
+        # correction another researcher owns is not ours to write, on a shared library: not counted as followed)
+        report.corrections_followed += overlay.store.settle(holders)
+        overlay.store.settle(c for c in result.applied if c.id in moved and c.id not in holders_ids)
 
 
 def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correction]) -> list[Correction]:

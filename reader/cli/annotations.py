@@ -140,6 +140,9 @@ def _import(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> N
         what = f"its passage {a.anchor.exact!r}" if a.anchor else f"its article {a.article}"
         print(f"broadsheet: annotation {a.id} is orphaned: {what} is not in this library (it is kept).",
               file=sys.stderr)
+    if restored.entries_added:
+        print(f"broadsheet: {restored.entries_added} article(s) of the backup's collections were added to the "
+              "collections of the same name here (any removed since the backup are back).", file=sys.stderr)
     if restored.newer_kept:
         print(f"broadsheet: {restored.newer_kept} annotation(s) edited here since the backup was made are kept as "
               "they are (not replaced by the backup's).", file=sys.stderr)

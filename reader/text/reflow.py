@@ -245,8 +245,11 @@ def _ends_a_sentence(text: str) -> bool:
 
 
 def _spliced(first: Part, second: Part) -> Part:
-    """``first`` then ``second`` as one paragraph, with a space between them in Latin text (none in CJK)."""
+    """``first`` then ``second`` as one paragraph, with a space between them in Latin text (none in CJK), a word
+    hyphenated over the page turn ("Washing-" | "ton") joined without its hyphen (review)."""
     text = first.text.rstrip()
+    if len(text) >= 2 and text[-1] in HYPHENS and text[-2].isalpha() and second.text[:1].islower():
+        return _glued(Part(first.role, text, first.spans), second, "paragraph")
     glue = "" if wide_at(text + second.text, len(text) - 1) or wide_at(text + second.text, len(text)) else " "
     shift = len(text) + len(glue)
     spans = [Span(s.start, min(s.end, len(text)), s.line, s.line_start) for s in first.spans if s.start < len(text)]

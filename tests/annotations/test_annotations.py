@@ -204,7 +204,9 @@ def test_an_older_backup_restored_keeps_the_work_done_since(library: Library, se
     counts = store.import_backup(backup)
     assert [a.note for a in store.find()] == ["rewritten since the backup"]
     assert store.collection("c").items == ["k1", "k2"]
-    assert counts["newer_kept"] == 1
+    assert counts["newer_kept"] == 1 and counts["entries_added"] == 0
+    store.remove_from_collection("c", "k1")  # removed since the backup: it comes back, and that is counted
+    assert store.import_backup(backup)["entries_added"] == 1 and store.collection("c").items == ["k2", "k1"]
 
 
 def test_import_backup_merges(library: Library, tmp_path: Path, seed: list[Article]) -> None:
@@ -214,8 +216,9 @@ def test_import_backup_merges(library: Library, tmp_path: Path, seed: list[Artic
     other = Library(tmp_path / "other")
     try:
         target = A.AnnotationStore.of(other)
-        assert target.import_backup(backup) == {"annotations": 1, "collections": 1, "newer_kept": 0}
-        assert target.import_backup(backup) == {"annotations": 1, "collections": 1, "newer_kept": 0}  # idempotent
+        once = {"annotations": 1, "collections": 1, "newer_kept": 0, "entries_added": 0}
+        assert target.import_backup(backup) == once
+        assert target.import_backup(backup) == once  # idempotent
         assert [a.id for a in target.find()] == [h.id] and target.collection("c").items == ["k"]
     finally:
         other.close()

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text.chars import AMBIGUOUS, em_width, ends_sentence, is_cjk, is_wide
-from reader.text.reflow import Piece, clean_chars, collapse, reflow
+from reader.text.reflow import Piece, clean_chars, collapse, join_page_turns, reflow
 
 
 def join(*lines: str, hyphenated: bool = False) -> str:
@@ -157,3 +157,23 @@ def test_a_lines_characters_keep_their_places_and_lose_only_layout_spaces(text: 
             expected.append((" ", "l", offset + k))
         k = j
     assert clean_chars(Piece("l", text, False, offset), keep) == expected
+
+
+def test_a_paragraph_cut_by_a_page_turn_is_one_and_its_hyphenated_word_whole() -> None:
+    """A paragraph ending mid-sentence at a page's foot goes on in the next page's first; a word hyphenated over
+    the turn is joined ("Washing-" | "ton", review); a paragraph ending on a full stop stays apart."""
+    from reader.model.document import Part, Span
+
+    def page_parts(rows):  # type: ignore[no-untyped-def]
+        return ([Part("paragraph", t, [Span(0, len(t), line, 0)]) for line, _, t in rows],
+                {line: page for line, page, _ in rows})
+
+    parts, page_of = page_parts([("p1.l1", 1, "He left for Washing-"), ("p2.l1", 2, "ton on Monday, it is said.")])
+    [one] = join_page_turns(parts, page_of)
+    assert one.text == "He left for Washington on Monday, it is said."
+    parts, page_of = page_parts([("p1.l1", 1, "Bereits hat für die"), ("p2.l1", 2, "Dappenthal-Frage die Regierung.")])
+    assert [p.text for p in join_page_turns(parts, page_of)] == ["Bereits hat für die Dappenthal-Frage die Regierung."]
+    parts, page_of = page_parts([("p1.l1", 1, "Il fallait des miracles."), ("p2.l1", 2, "Avant d'ouvrir le sol")])
+    assert len(join_page_turns(parts, page_of)) == 2
+    parts, page_of = page_parts([("p1.l1", 1, "据了解，当地今年"), ("p2.l1", 2, "新建书屋二百多个。")])
+    assert [p.text for p in join_page_turns(parts, page_of)] == ["据了解，当地今年新建书屋二百多个。"]
