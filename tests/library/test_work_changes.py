@@ -193,3 +193,43 @@ def test_a_read_only_library_of_the_last_release_is_read(tmp_path: Path, samples
         assert not archive.watch.look()
     finally:
         archive.close()
+
+
+def test_a_colleagues_note_not_ours_to_place_is_not_said_moved(pg_cluster: Any, tmp_path: Path) -> None:
+    """Review: on a shared library, re-attaching after a re-import ran as a researcher who may not write a
+    colleague's public note reported it "moved" at every import while nothing was written. It is left to its owner
+    and not reported; its owner's own re-attachment places it."""
+    from reader.annotations.store import highlight, reattach_in_library
+    from reader.library.catalogue import StoreMeta
+    from reader.segmentation.analyze import analyze_file
+
+    url = pg_cluster.create_database("rp_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    admin = Library.open(url)
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    page = tmp_path / "page.txt"
+    page.write_text(samples_folder().joinpath("seed_page.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    meta = StoreMeta("人民日报", "2021-01-27")
+    ids = admin.store_document(analyze_file(page), meta, path=str(page), sha256="1").article_ids
+    team(url, "readers_rp", "alice_rp", "bob_rp")
+    admin.grant("readers_rp")
+    alice = Library.open(url.replace("broadsheet@", "alice_rp@"))
+    bob = Library.open(url.replace("broadsheet@", "bob_rp@"))
+    try:
+        article = alice.article(ids[1])
+        at = article.text.index("无线电")
+        note = highlight(article, at, at + 3, note="alice's", key=article.id)
+        note.visibility = "public"
+        note.source = str(page)
+        AnnotationStore.of(alice).add(note)
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("无线电", "（增）无线电", 1), encoding="utf-8")  # its place moves
+        admin.store_document(analyze_file(page), meta, path=str(page), sha256="2")
+        bobs = AnnotationStore.of(bob)
+        assert [a.id for a in bobs.find()] == [note.id], "bob sees alice's public note"
+        assert reattach_in_library(bob, bobs) == [], "not bob's to place: not said moved"
+        [placed] = reattach_in_library(alice, AnnotationStore.of(alice))
+        assert placed.annotation.id == note.id and not placed.orphaned
+    finally:
+        for lib in (alice, bob, admin):
+            lib.close()
