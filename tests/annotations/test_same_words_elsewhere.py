@@ -14,21 +14,13 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import store as A
-from reader.cli.main import main
 from reader.model.document import Article, Part, Span
+from tests.clirun import run_cli as run
 
 BASE = ("会议纪要\n\n张三在会上发言说：今年的粮食收成很好，农民的生活有了改善，大家都很高兴。\n\n"
         "李四接着说：今年的粮食收成很好，但是运输仍然困难，需要修建新的公路。\n\n"
         "王五最后说：今年的粮食收成很好，我们要感谢政府的支持，继续努力工作。\n")
 QUOTE = "今年的粮食收成很好"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    status = main(list(args))
-    out = capsys.readouterr()
-    assert status == 0, (args, out.err)
-    return out.out + out.err
 
 
 def edited(case: str) -> str:

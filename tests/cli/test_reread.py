@@ -18,18 +18,11 @@ import pytest
 
 from reader.cli.main import main
 from reader.text import reflow
+from tests.clirun import run_cli as run
 
 PAGE = ("The river trade\n\nShanghai 上海 is a city of the river trade, and its merchants\n"
         "of Hankow 漢口 send tea down the river every spring.\n\n"
         "The second paragraph tells of the silk of Soochow 蘇州 and of the boats that carry it.\n")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    status = main(list(args))
-    out = capsys.readouterr()
-    assert status == 0, (args, out.err)
-    return out.out + out.err
 
 
 def shown(capsys: pytest.CaptureFixture[str], library: Path, article: str) -> str:
