@@ -296,11 +296,13 @@ def is_furniture(text: str) -> bool:
 
 
 #: the paper's imprint: who edits, prints and publishes it ("Berlin, Druck und Verlag der …", "Redaction und
-#: Rendantur: …", "London: Printed and Published by H. ROWLAND, at the Office of …")
+#: Rendantur: …", "London: Printed and Published by H. ROWLAND, at the Office of …", "Le Gérant : …")
 _IMPRINT = re.compile(
     r"\b(?:Druck\s+und\s+Verlag|Verlag\s+der\s+Expedition|Redaction\s+und\s+Rendantur|Reda[ck]t[eu]u?r\s*:|"
     r"Verantwortlicher\s+Redakteur|Printed\s+and\s+[Pp]ublished\s+by|Imprimerie\s+de|Imprimé\s+par|Gedrukt\s+bij|"
-    r"Ter\s+[Dd]rukkerij)")
+    r"Ter\s+[Dd]rukkerij)"
+    # a French paper's legal manager, signing its last page ("Le Gérant, FR. …", "L'Imprimeur-Gérant : …")
+    r"|(?:^|\.\s)(?:Le\s+|L['’]Imprimeur-)G[ée]rant\s*[:,.]")
 
 
 def is_imprint(text: str) -> bool:

@@ -262,7 +262,11 @@ def test_the_imprint_at_the_foot_of_the_page_is_furniture() -> None:
     bl = _doc("bl_statesman_1824-02-17/0002647_18240217_0004.xml")
     assert _article_with(bl, "Printed and Published by H. ROWLAND").kind == "furniture"
     assert is_imprint("Berlin. Redacteur: Dr. H. Klee, Direktor. Verlag der Expedition (Scholz).")
-    for text in ("Der Verlag hat das Buch gedruckt und verlegt.", "He printed it and published it himself."):
+    # a French paper's legal imprint: its manager ("Le Gérant, FR. …" under L'Ouest-Éclair's last page, 1924)
+    for text in ("Le Gérant, FR. R4K488. F âi", "Le Gérant : J. DUPONT.", "L'Imprimeur-Gérant : A. Martin"):
+        assert is_imprint(text), text
+    for text in ("Der Verlag hat das Buch gedruckt und verlegt.", "He printed it and published it himself.",
+                 "Le gérant de la société a démissionné hier."):
         assert not is_imprint(text), text
 
 
