@@ -268,13 +268,30 @@ def is_date_line(text: str) -> bool:
     return len(pieces) >= 2 and dated and len(_DATE_PIECE.sub("", t)) <= 6
 
 
+#: the glyphs OCR reads a drawing's hatching as: vertical strokes
+STROKE_CHARS = frozenset("lI1i|!")
+#: a token is a row of strokes when it is at least this long and this share of it strokes ("Slllllllll",
+#: "iiiiiiiin", "11111111"; "Mill", "illicit" are words), or one letter repeated as long ("mmmm")
+STROKES_MIN, STROKES_SHARE = 4, 0.85
+
+
+def _strokes(token: str) -> bool:
+    """A drawing's hatching read as letters, not a word or a number: a long row of vertical strokes or of one
+    letter ("Slllllllll", "11111111", "mmmm"); "Illinois", "still", "1111" among words are words."""
+    if len(token) < STROKES_MIN:
+        return False
+    strokes = sum(ch in STROKE_CHARS for ch in token)
+    return strokes >= STROKES_SHARE * len(token) or len(set(token)) == 1
+
+
 def is_ocr_fragment(text: str) -> bool:
-    """A Latin-script line that holds no word: OCR noise from a rule, a blot or the gutter ("11 1", "i",
-    'K "', "d p i", "rt n . • ï O . •"). Lines with CJK characters are never fragments (one character is
-    a word there)."""
+    """A Latin-script line that holds no word: OCR noise from a rule, a blot, the gutter or a drawing ("11 1",
+    "i", 'K "', "d p i", "rt n . • ï O . •", "Slllllllll"). Lines with CJK characters are never fragments (one
+    character is a word there)."""
     t = text.strip()
     if any(is_wide_char(c) for c in t):
         return False
+    t = re.sub(r"[^\W_]+", lambda m: "" if _strokes(m.group()) else m.group(), t)
     words = re.findall(r"[^\W_]{3,}", t)
     letters = sum(c.isalpha() for c in t)
     return not words and (letters <= 4 or letters < 0.5 * sum(not c.isspace() for c in t))

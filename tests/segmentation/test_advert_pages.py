@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
 from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
+from reader.segmentation.roles import is_ocr_fragment
 from tests.segmentation.test_real_pages import _article_with, _doc
 
 LEFT, WIDTH = 100.0, 600.0
@@ -281,3 +282,13 @@ def test_display_lines_close_under_an_adverts_copy_and_running_on_stay_in_it() -
     page = Page(number=1, blocks=apart, lines=[ln for b in apart for ln in b.lines], width=3500, height=6000)
     heads = [a.headline for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert any(h.startswith("Bettgestellen") for h in heads), heads
+
+
+def test_a_drawings_strokes_read_as_letters_are_noise() -> None:
+    """L'Ouest-Éclair 1924 p. 12: the furniture store's drawings are OCR'd as rows of strokes ("Slllllllll",
+    "iiiiiiiin", "11111111", "IHII", "mmmm"): noise, not the copy of an advert. Words and numbers are not."""
+    for text in ("Slllllllll", "iiiiiiiin", "11111111", "IIIII", "mmmm", "l IlIII /"):
+        assert is_ocr_fragment(text), text
+    for text in ("Illinois", "still", "Mill", "illicit", "III.", "Louis XIII", "1111 Main Street", "Sème 30",
+                 "GRATIS !"):
+        assert not is_ocr_fragment(text), text
