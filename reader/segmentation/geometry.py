@@ -1187,6 +1187,108 @@ def _blind_advert(lines: Sequence[Line]) -> bool:
         ch in RUNNING_PUNCTUATION for t in texts for ch in t)
 
 
+#: in a block the source types as advertisements, a display line is set at least this much larger than its copy
+AD_DISPLAY_RATIO = 1.4
+#: an advert closes on where to find its advertiser: a street ("65, r. Lemercier", "Rue Royale", "132, rue du
+#: Faubourg", "Kalverstraat"), a telephone ...
+LATIN_AD_CLOSE = re.compile(
+    r"\d+\s*,?\s*r\.\s|\b(?:rue|boul(?:evard)?|bd|avenue|place|quai|street|straat|stra(?:ß|ss)e|t[ée]l[ée]ph(?:one)?"
+    r"|telephone|phone)\b|\w(?:straat|stra(?:ß|ss)e)\b", re.IGNORECASE)
+#: ... or its insertion key or order number ("huissier à Carnac. 29226", "Lille 17491.")
+AD_NUMBER_END = re.compile(r"\b\d{3,}\W{0,3}$")
+#: a display word of at least this many letters names the advertiser when the copy above already holds it
+BRAND_LETTERS = 5
+#: an advert opened or closed by a heading in capitals at the copy's size holds at least this many lines: shorter
+#: entries under such headings are one listing (a paper's directory of recommended houses: "PHOTOGRAPHIE DE LUXE"
+#: / "BENQUE ET Cie, 33, rue Boissy-d'Anglas." / "PORCELAINES, FAÏENCES ET CRISTAUX" / …)
+AD_ENTRY_LINES = 3
+
+
+def _ad_closes(text: str) -> bool:
+    """``text`` closes an advert: its address, telephone, insertion key or order number."""
+    t = text.strip()
+    return LATIN_AD_CLOSE.search(t) is not None or AD_NUMBER_END.search(t) is not None or _keyed_close(t)
+
+
+def _brand_again(text: str, above: Sequence[Line]) -> bool:
+    """The display line names the advertiser of the copy above it ("CRÈMES VIVAUDOU" under "… les Crèmes
+    Vivaudou …"): more than half of its long words are already there."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) >= BRAND_LETTERS]
+    seen = {w.casefold() for ln in above for w in re.findall(r"[^\W\d_]+", ln.text)}
+    return bool(words) and 2 * sum(w in seen for w in words) > len(words)
+
+
+def _ad_display(line: Line, copy: float, use_font: bool) -> str | None:
+    """How a line of an advert block is display type: "size" when set :data:`AD_DISPLAY_RATIO` larger than the
+    block's copy, "caps" when in capitals at the copy's size; None for copy."""
+    size = (line.font_size or 0.0) if use_font else _extent(line, False)
+    if copy > 0 and size >= AD_DISPLAY_RATIO * copy:
+        return "size"
+    return "caps" if _caps_line(line.text) else None
+
+
+#: a word of three letters or more: a line without one is a rule or a blot read as text ("111 l", "--r-f.jr.i")
+WORD3 = re.compile(r"[^\W\d_]{3,}")
+
+
+def _x_overlap(a: Box | None, b: Box | None) -> bool:
+    """The two boxes share some of their width."""
+    return a is not None and b is not None and min(a[2], b[2]) > max(a[0], b[0])
+
+
+def _opens_advert(lines: Sequence[Line], start: int, k: int) -> bool:
+    """The display line ``k`` opens the next advert of an advert block whose current one began at ``start``: it
+    is set below that advert's lines in its own column (a panel beside the copy is the same advert's), the line
+    of words right above it there closes an advert (:func:`_ad_closes`), it does not name the same advertiser
+    again and it announces nothing (a label ending on a colon: "GROS :" over the wholesaler's name)."""
+    box = lines[k].box
+    if box is None or lines[k].text.rstrip().endswith(":"):
+        return False
+    above = [ln for ln in lines[start:k] if _x_overlap(ln.box, box) and WORD3.search(ln.text)]
+    tolerance = 0.25 * (box[3] - box[1])
+    if not above or any(ln.box is not None and ln.box[3] > box[1] + tolerance for ln in above):
+        return False
+    last = max(above, key=lambda ln: ln.box[3] if ln.box is not None else 0.0)
+    return _ad_closes(last.text) and not _brand_again(lines[k].text, lines[start:k])
+
+
+def _advert_display(lines: Sequence[Line], use_font: bool) -> list[str | None]:
+    """How each line of an advert block is display type against the block's copy (:func:`_ad_display`)."""
+    sizes = [((ln.font_size or 0.0) if use_font else _extent(ln, False), max(1, len(ln.text.strip()))) for ln in lines]
+    copy = _weighted_median([(s, n) for s, n in sizes if s > 0])
+    return [_ad_display(ln, copy, use_font) for ln in lines]
+
+
+def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[int]:
+    """Where the adverts of a block the source types as advertisements begin (indices, 0 first; ``display`` from
+    :func:`_advert_display`): several advertisers' adverts stacked in one ALTO ComposedBlock TYPE="Advertisement"
+    (L'Ouest-Éclair 1924 p. 12: a midwife's classified over a rheumatism cure, a boat for sale over sewing
+    machines) are told apart where one closes on its address and the next opens on display type below it
+    (:func:`_opens_advert`), unless the pieces are a listing's entries (:data:`AD_ENTRY_LINES`)."""
+    cuts = [0]
+    for k in range(1, len(lines)):
+        run_on = display[k - 1] and _x_overlap(lines[k - 1].box, lines[k].box)  # the display run above goes on
+        if display[k] and not run_on and _opens_advert(lines, cuts[-1], k):
+            cuts.append(k)
+    kinds = {k: display[k] for k in cuts[1:]}  # how each cut's display line is display type
+    ends = [*cuts[1:], len(lines)]
+    if any(end - first < AD_ENTRY_LINES and "caps" in (kinds.get(first), kinds.get(end))
+           for first, end in zip(cuts, ends, strict=True)):
+        return [0]  # a listing's entries under headings in capitals
+    return cuts
+
+
+def _advert_heading(lines: Sequence[Line], display: Sequence[str | None]) -> int:
+    """How many of an advert's first lines are its headline: the display lines over its first line of copy, when
+    that line opens a sentence ("Jeunesse" / "Les Crèmes Vivaudou ont été …"). Display type running on into
+    lower-case copy ("THON. A VENDRE DUNDÉE" / "de 53 tonneaux. S'adresser …") opens a run-in classified."""
+    n = 0
+    while n < len(lines) and display[n]:
+        n += 1
+    opens = n < len(lines) and lines[n].text.strip()[:1].isupper()
+    return n if opens else 0
+
+
 #: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
 ITEM_GAP = 0.3
 #: the marks that open a notice or an advert in older papers: an asterism (``***``, ``*»*``), a printed hand
@@ -4112,10 +4214,7 @@ class _PageCut:
         elif not text_lines:
             return
         elif t in ADVERT_TYPES and block.id not in self.mast_rows:
-            self.flush_heads()
-            ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
-            ad.parts.extend(self.paragraphs(block, "advertisement"))
-            self.drafts.append(ad)
+            self.place_typed_adverts(block, text_lines)
         elif (t in FURNITURE_TYPES or (t not in HEADING_TYPES and block.id in self.margin)
               or block.id == self.masthead or block.id in self.mast_rows):
             self.open_ad = None  # the paper's own notice in the margin parts two adverts' copy
@@ -4131,6 +4230,34 @@ class _PageCut:
                 self.add_heads(text_lines, block)
         else:
             self.place_text(block, text_lines)
+
+    def place_typed_adverts(self, block: Block, text_lines: list[Line]) -> None:
+        """A block the source types as advertisements: one advert each from each of its cuts
+        (:func:`_advert_cuts`); a drawing's strokes or a blot read as text are noise parts of the advert they
+        fall in."""
+        self.flush_heads()
+        noise = {id(ln) for ln in text_lines if is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip())}
+        kept = [ln for ln in text_lines if id(ln) not in noise]
+        if not kept:
+            self.furniture.parts.extend(lines_part([ln], "noise") for ln in text_lines)
+            return
+        display = _advert_display(kept, self.sizes.use_font)
+        cuts = [*_advert_cuts(kept, display), len(kept)]
+        where = {id(ln): k for k, ln in enumerate(kept)}
+        for first, end in zip(cuts, cuts[1:], strict=False):
+            ad = _Draft("advertisement", self.page.number, pages=[self.page.number])
+            head = first + _advert_heading(kept[first:end], display[first:end])
+            if head > first:
+                ad.parts.append(lines_part(kept[first:head], "headline"))
+            ad.parts.extend(self.paragraphs(block, "advertisement", kept[head:end]))
+            self.drafts.append(ad)
+        ads = self.drafts[-(len(cuts) - 1):]
+        at = 0
+        for ln in text_lines:  # noise goes with the advert of the text line before it (the first: the first's)
+            if id(ln) in noise:
+                ads[bisect.bisect_right(cuts, at) - 1].parts.append(lines_part([ln], "noise"))
+            else:
+                at = where[id(ln)]
 
     def signature(self, lines: list[Line]) -> bool:
         """A block of one or two short lines set flush right close under finished text signs the item above (an

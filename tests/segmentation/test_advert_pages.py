@@ -6,7 +6,7 @@ scored by benchmarks/bench_segmentation.py.
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page
+from reader.model.document import Article, Block, Line, Page
 from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
 from reader.segmentation.roles import is_ocr_fragment
 from tests.segmentation.test_real_pages import _article_with, _doc
@@ -292,3 +292,60 @@ def test_a_drawings_strokes_read_as_letters_are_noise() -> None:
     for text in ("Illinois", "still", "Mill", "illicit", "III.", "Louis XIII", "1111 Main Street", "Sème 30",
                  "GRATIS !"):
         assert not is_ocr_fragment(text), text
+
+
+def _ad_line(lid: str, text: str, y: float, x0: float, x1: float, size: float) -> Line:
+    return Line(id=lid, text=text, box=(x0, y, x1, y + 3 * size), font_size=size)
+
+
+def _typed_advert(rows: list[Line]) -> list[Article]:
+    """The articles of a page holding one ALTO ComposedBlock TYPE="Advertisement" of ``rows``."""
+    block = Block(id="cb", lines=rows, type="advertisement",
+                  box=(min(ln.box[0] for ln in rows if ln.box), min(ln.box[1] for ln in rows if ln.box),
+                       max(ln.box[2] for ln in rows if ln.box), max(ln.box[3] for ln in rows if ln.box)))
+    page = Page(number=1, blocks=[block], lines=list(rows), width=1000, height=1000)
+    return [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+
+
+def _body(article: Article) -> str:
+    return " ".join(p.text for p in article.parts if p.role != "noise")
+
+
+def test_two_adverts_in_one_advert_block_are_two_items() -> None:
+    """L'Ouest-Éclair 1924 p. 12: one ComposedBlock TYPE="Advertisement" holds a midwife's classified, closed on her
+    address ("Mme Renaud, 65, r. Lemercier, Paris."), and under it, in the same column, the next advertiser's
+    display line in capitals and copy: two adverts, not one."""
+    rows = [_ad_line("a1", "SAGE-FEMME 1re classe. Reçoit pension-", 100, 60, 800, 7),
+            _ad_line("a2", "naires en son Hôtel privé. Prix modérés.", 130, 60, 800, 7),
+            _ad_line("a3", "Mme Renaud, 65, r. Lemercier, Paris. Consult.", 160, 60, 800, 7),
+            _ad_line("b1", "NE VOUS PLAIGNEZ PLUS ! SOIGNEZ-VOUS", 195, 70, 800, 7),
+            _ad_line("b2", "puisqu'il est reconnu que le traitement", 225, 320, 720, 7),
+            _ad_line("b3", "au Thiégol guérit sûrement et rapidement", 255, 250, 760, 7),
+            _ad_line("b4", "les rhumatismes. Notice gratuite et franco", 285, 250, 760, 7),
+            _ad_line("b5", "Ph. MOREAU, 38, r. Caulaincourt, Paris", 315, 350, 790, 7)]
+    arts = _typed_advert(rows)
+    assert [a.kind for a in arts] == ["advertisement", "advertisement"], [_body(a) for a in arts]
+    assert _body(arts[0]).endswith("Paris. Consult.") and _body(arts[1]).startswith("NE VOUS PLAIGNEZ")
+
+
+def test_an_adverts_own_display_lines_and_side_panel_stay_in_it() -> None:
+    """L'Ouest-Éclair 1924 p. 12, Vivaudou's advert: its brand set again in display type under its copy and its
+    address ("CRÈMES VIVAUDOU" after "… les Crèmes Vivaudou …"), a word of display type run into its copy
+    ("GRATUITEMENT" / "nous vous enverrons …", under a sentence that closes no advert) and a panel set beside it
+    ("CADEAU" / "A NOS CLIENTES", level with its copy) are the same advert. The drawing's strokes in it are noise."""
+    rows = [_ad_line("h", "Jeunesse", 100, 100, 500, 20),
+            _ad_line("c1", "Les Crèmes Vivaudou ont été préparées en vue", 170, 100, 500, 7),
+            _ad_line("c2", "de répondre à toutes les exigences de l'hygiène.", 200, 100, 500, 7),
+            _ad_line("p1", "CADEAU", 170, 560, 900, 14),
+            _ad_line("p2", "A NOS CLIENTES", 215, 560, 900, 7),
+            _ad_line("p3", "dans un but de propagande, la Maison offre", 245, 560, 900, 7),
+            _ad_line("n1", "Slllllllll", 280, 560, 900, 7),
+            _ad_line("g1", "GRATUITEMENT", 240, 150, 450, 16),
+            _ad_line("g2", "nous vous enverrons, sur votre demande, le", 295, 100, 500, 7),
+            _ad_line("g3", "catalogue. Vivaudou, 18, Rue Royale, Paris.", 325, 100, 500, 7),
+            _ad_line("v1", "CRÈMES VIVAUDOU", 360, 120, 480, 16),
+            _ad_line("v2", "Le pot : 5 fr. 50. En vente partout et chez", 415, 100, 500, 7),
+            _ad_line("v3", "Vivaudou, 18, Rue Royale, Paris", 445, 150, 450, 7)]
+    arts = _typed_advert(rows)
+    assert len(arts) == 1, [_body(a) for a in arts]
+    assert "Slllllllll" not in _body(arts[0]) and "CADEAU" in _body(arts[0])
