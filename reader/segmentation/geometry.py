@@ -1446,6 +1446,34 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
     return starts
 
 
+#: an advertisement office's order number in brackets, closing an advert's copy ("… Bureau Handelsblad. (43787)",
+#: "(43417) Hofleveranciers van Z. M. den Koning."); the OCR garbles its figures ("(3G947)", "(4?829)", "(42369J")
+ORDER_KEY = re.compile(r"\(\s*[\d?][\dOoIlGJ?]{4}\s*[)J;]")
+#: a column of adverts closes at least this many of them on such a number
+ORDER_KEYS_MIN = 3
+
+
+def _keyed_cuts(lines: Sequence[Line]) -> list[int]:
+    """Where the next advert opens in a block of adverts closed on their order numbers (:data:`ORDER_KEY`, at least
+    :data:`ORDER_KEYS_MIN` of them: the Algemeen Handelsblad sets a whole column of adverts so): after each line
+    holding a number, and after the signatures set right of the column's middle under it ("(43792)" / "J. E.
+    VELTMAN" / "A. VELTMAN - HEUSE,"). Empty for any other block."""
+    keyed = [k for k, ln in enumerate(lines) if ORDER_KEY.search(ln.text)]
+    box = _union([ln.box for ln in lines if ln.box is not None])
+    if len(keyed) < ORDER_KEYS_MIN or box is None:
+        return []
+    middle = (box[0] + box[2]) / 2
+    cuts: set[int] = set()
+    for k in keyed:
+        end = k + 1
+        while end < len(lines) and (b := lines[end].box) is not None and b[0] >= middle and not ORDER_KEY.search(
+                lines[end].text):
+            end += 1
+        if end < len(lines):
+            cuts.add(end)
+    return sorted(cuts)
+
+
 #: a dash opening a paragraph: the mark papers set before each unheaded item of a run of news or trade notes
 #: ("— Neue Reden an die deutſche Nation. …", "— Op verzoek van …"); set apart from the word that follows, where
 #: a dash run on into the word ("—M. le baron …") is a paragraph mark inside one report
@@ -4610,7 +4638,7 @@ class _PageCut:
         furniture before the first one), never an article of their own.
         """
         if (self.box_atop(block, text_lines) or self.dinkus_inside(block, text_lines)
-                or self.signed_inside(block, text_lines)):
+                or self.signed_inside(block, text_lines) or self.keyed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
         if not text_lines or self.chapter_number(block, text_lines):
@@ -4688,6 +4716,17 @@ class _PageCut:
         # an ornament under a serial's byline ("De Mathilde ALANIC" / "*") decorates its head, it ends nothing
         self.item_break = not (cut == 1 and LATIN_BYLINE.match(text_lines[0].text.strip()) is not None)
         self.place_text(replace(block, lines=text_lines[cut + 1:]), text_lines[cut + 1:])
+        return True
+
+    def keyed_inside(self, block: Block, text_lines: list[Line]) -> bool:
+        """A column of adverts each closed on its order number (:func:`_keyed_cuts`): each is placed as an item of
+        its own. Placed, or False."""
+        cuts = _keyed_cuts(text_lines)
+        if not cuts:
+            return False
+        for n, (first, end) in enumerate(zip([0, *cuts], [*cuts, len(text_lines)], strict=True)):
+            self.item_break = self.item_break if n == 0 else True
+            self.place_text(replace(block, lines=text_lines[first:end]), text_lines[first:end])
         return True
 
     def signed_inside(self, block: Block, text_lines: list[Line]) -> bool:

@@ -349,3 +349,29 @@ def test_an_adverts_own_display_lines_and_side_panel_stay_in_it() -> None:
     arts = _typed_advert(rows)
     assert len(arts) == 1, [_body(a) for a in arts]
     assert "Slllllllll" not in _body(arts[0]) and "CADEAU" in _body(arts[0])
+
+
+def test_a_column_of_adverts_closed_on_their_order_numbers_is_cut_after_each() -> None:
+    """Algemeen Handelsblad 1876 p. 4: a whole column is one TextBlock of adverts and family notices, each closed on
+    the advertisement office's order number in brackets, garbled or not ("(43755)", "(4?829)"), the family's
+    signatures set right of the middle under it. Each is an item; the signatures stay with their notice."""
+    texts = ["Voor de vele bewijzen van deelneming, ondervonden bij het",
+             "overlijden van onzen geliefden Vader betuigen wij onzen",
+             "innigen dank. Amsterdam, 28 November 1876. (43755)",
+             "SIGNATURE J. E. VELTMAN",
+             "Als BOEKHOUDER gevraagd een bekwaam persoon, bekend met",
+             "Correspondentie, tegen een matige Vergoeding, franco onder",
+             "Lett. V. IJ., Bureau Handelsblad. (4?829)",
+             "Een geheel gemeubileerd HUIS te huur in den omtrek van den",
+             "Dam. Brieven met opgaaf van prijs onder Lett. U. IJ., aan",
+             "het Bureau van dit Blad. (43303)"]
+    lines = [Line(id=f"l{k}", text=t, box=(100.0 if k != 3 else 420.0, 40.0 * k, 700.0, 40.0 * k + 30), font_size=8)
+             for k, t in enumerate(texts)]
+    block = Block(id="col", lines=lines, box=(100, 0, 700, 40 * len(lines)))
+    right = [Line(id=f"r{k}", text=f"Running text of the next column, line {k} of it.",
+                  box=(740.0, 40.0 * k, 1340.0, 40.0 * k + 30), font_size=8) for k in range(30)]
+    page = Page(number=1, blocks=[block, Block(id="r", lines=right, box=(740, 0, 1340, 1200))],
+                lines=lines + right, width=1400, height=1300)
+    arts = [_body(a) for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a[:12] for a in arts[:3]] == ["Voor de vele", "Als BOEKHOUD", "Een geheel g"], arts
+    assert arts[0].endswith("(43755) SIGNATURE J. E. VELTMAN") and arts[1].endswith("(4?829)"), arts
