@@ -1329,12 +1329,19 @@ def _opens_brief(line: Line) -> bool:
             or any(rx.match(text) is not None for rx in (NOTICE_MARK, NB_MARK)))
 
 
+#: the words opening a brief that goes on the one above: "again", "also" (又, 又訊, 同時)
+CJK_AGAIN = ("又", "同時")
+
+
 def _news_brief(text: str) -> bool:
     """A brief of a Chinese news column (體育簡報, 社會瑣聞): the filled triangle opening one short sentence of
     clauses ("▲華聯田徑隊、卽日開始報名、"), an item of its own as ECPO encodes them. The long ▲ paragraphs of a
-    1920 gossip column are sections of one item; a ▲ line of advert copy (▲銅圖之部：…) carries no clauses."""
+    1920 gossip column are sections of one item; a ▲ line of advert copy (▲銅圖之部：…) carries no clauses. A brief
+    opening on "again" (▲又下午四時十分、…, :data:`CJK_AGAIN`) goes on the series above it: a police roundup's next
+    robbery."""
     flat = "".join(text.split())
-    return flat.startswith(CJK_BRIEF) and len(flat) <= NEWS_BRIEF_CHARS and "、" in flat
+    return (flat.startswith(CJK_BRIEF) and len(flat) <= NEWS_BRIEF_CHARS and "、" in flat
+            and not flat[len(CJK_BRIEF):].startswith(CJK_AGAIN))
 
 
 #: an ornament set alone between two items (a dinkus: ``*``, ``»``, ``* * *``, ``⁂``)

@@ -1413,3 +1413,16 @@ def test_a_sentence_set_large_across_the_measure_running_on_in_lower_case_is_bod
     arts = [a for a in articles_from_layout([_page([block, other])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == ["Judge G. R. Haynie, Candidate for Governor"]
     assert arts[0].paragraphs()[0].text.startswith("Judge Haynie will address")
+
+
+def test_on_a_blind_page_a_brief_opening_on_again_goes_on_the_brief_above() -> None:
+    """Jing bao 1939 without divs: a police roundup's ▲ paragraphs, "▲昨日上午十一時二十分、…被刼一百餘元、" /
+    "▲又下午四時十分、…被刼一千五百餘元" / "▲又八時四十分、…": 又 ("again") goes on the series above, one item, where
+    a short ▲ sentence of clauses of its own is an item (the sports briefs above)."""
+    page = _blind_page([
+        ["盜案迭出"], ["▲昨日上午十一時二十分、康腦脫路住戶、爲二盜闖入、被刼一百餘元、"],
+        ["▲又下午四時十分、河南路六十號門牌、發生盜案、被刼一千五百餘元"], ["▲又八時四十分、同孚路住戶、爲六盜闖入、"],
+        ["體育簡報"], ["▲華聯田徑隊、卽日開始報名、"], ["▲錢業聯誼會、今晚下午舉行乒乓表演賽、"],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:6] for a in arts] == ["盜案迭出▲昨", "體育簡報▲華", "▲錢業聯誼會"]
