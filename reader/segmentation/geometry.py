@@ -1062,6 +1062,10 @@ CROSSHEAD_CHARS = 4
 AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
 #: a label set alone, its number or address in the next paragraph
 AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
+#: a paragraph ending on a label, its address or telephone to follow ("董惠民醫師（地址）", "診所："): it closes nothing
+AD_LABEL_END = re.compile(r"(?:[（(](?:地址|電話|电话|住址|診所|诊所)[）)]|(?:地址|電話|电话|住址|診所|诊所)[：:]?)$")
+#: a paragraph that is only a label, what it labels to follow (its hours, address, telephone, prices)
+AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电话|診所|诊所|價目|价目|門診|门诊)[）)]?[：:]?$")
 #: an advert's paragraph that is only its telephone number
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
@@ -3968,6 +3972,8 @@ class _PageCut:
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
             tail = len(texts)
         ad: _Draft | None = self.advert_closing(texts[0]) if tail else None
+        if ad is None and tail and self.open_ad is not None and AD_BARE_LABEL.match(texts[0]):
+            ad = self.open_ad  # a label under copy still running ("時間" / "上午九時起…"): no advert opens on one
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad
         for k, lines in enumerate(paragraphs[:tail]):
@@ -3976,9 +3982,10 @@ class _PageCut:
             if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
                 ad, placed = self.open_article("advertisement"), False
             last = ad
-            placed = placed or AD_START.match(texts[k]) is not None or AD_END.search(texts[k]) is not None
+            closing = AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+            placed = placed or AD_START.match(texts[k]) is not None or closing
             ad.parts.append(lines_part(lines, "advertisement"))
-            if (len(ad.parts) > 1 and AD_END.search(texts[k]) and not _advert_head(ad, k, texts)
+            if (len(ad.parts) > 1 and closing and not _advert_head(ad, k, texts)
                     and not _address_goes_on(k, texts, tail)):
                 ad = None  # an advert opening on its telephone goes on
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)

@@ -1426,3 +1426,18 @@ def test_on_a_blind_page_a_brief_opening_on_again_goes_on_the_brief_above() -> N
     ])
     arts = articles_from_layout([page])
     assert [("".join(a.text.split()))[:6] for a in arts] == ["盜案迭出▲昨", "體育簡報▲華", "▲錢業聯誼會"]
+
+
+def test_on_a_blind_page_an_advert_naming_its_address_label_goes_on_into_the_address() -> None:
+    """Jing bao 1939 without divs: a clinic's advert "董惠民醫師" / "（地址）" / "四馬路天蟾舞台斜對面…" / "時間" /
+    "上午九時起…" was cut after its labels: the bracketed 地址 announces the address that follows, 時間 its hours;
+    a label closes nothing and opens no advert."""
+    page = _blind_page([
+        ["老協大祥"], ["綢緞棉布"], ["莊"], ["新出各種國產春裝衣料"], ["花色齊備應有盡有"], ["◁總店▷小東門外大街"],
+        ["電話九一一五五號"], ["董惠民醫師"], ["（地址）"], ["四馬路天蟾舞台斜對面大西洋菜社西首第二家崇善醫院"],
+        ["時間"], ["上午九時起下午九時止星期照常"],
+        ["淋病最易傳染而最難斷根　欲求澈底斷根　首宜用最高倍顯微鏡驗檢毒菌種類　分門別類　施以有效療法　"
+         "本醫師對於淋病及花柳各科　雖不敢自詡獨步　然必竭盡貢獻廿餘年來幸能百不失一尚覺差可自慰"],
+    ])
+    arts = articles_from_layout([page])
+    assert [("".join(a.text.split()))[:4] for a in arts] == ["老協大祥", "董惠民醫"], [a.text for a in arts]
