@@ -1062,8 +1062,10 @@ CROSSHEAD_CHARS = 4
 AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
 #: a label set alone, its number or address in the next paragraph
 AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
-#: a paragraph ending on a label, its address or telephone to follow ("董惠民醫師（地址）", "診所："): it closes nothing
-AD_LABEL_END = re.compile(r"(?:[（(](?:地址|電話|电话|住址|診所|诊所)[）)]|(?:地址|電話|电话|住址|診所|诊所)[：:]?)$")
+#: a paragraph ending on a label in brackets or before a colon, its address or telephone to follow
+#: ("董惠民醫師（地址）", "診所："): it closes nothing (a bare "電話" under the number closes an advert set so in
+#: columns)
+AD_LABEL_END = re.compile(r"(?:[（(](?:地址|電話|电话|住址|診所|诊所)[）)]|(?:地址|電話|电话|住址|診所|诊所)[：:])$")
 #: a paragraph that is only a label, what it labels to follow (its hours, address, telephone, prices)
 AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电话|診所|诊所|價目|价目|門診|门诊)[）)]?[：:]?$")
 #: an advert's paragraph that is only its telephone number
