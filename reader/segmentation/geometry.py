@@ -1508,19 +1508,27 @@ def _dated(text: str) -> bool:
     return is_dateline_lead(text.strip()) or dash_dateline(text)
 
 
+#: how a publisher's advert opens in German papers of the 19th century ("Bei G. Baſſe in Quedlinburg ſind ſo eben
+#: erſchienen", "Im Verlage von J. D. Sauerländer in …", "So eben iſt vollſtändig erſchienen:"): each a new item
+BOOK_ADVERT_LEAD = re.compile(
+    r"^(?:Bei\s+[A-ZÄÖÜ][\w.ſ⸗-]*(?:\s+[\w.ſ⸗-]+){0,4}\s+in\s+[A-ZÄÖÜ]\w*\s+(?:i[sſ]t|[sſ]ind)\b"
+    r"|Im\s+Verlage?\s+(?:von|der|des)\s|So\s?eben\s+(?:i[sſ]t|[sſ]ind)\s)")
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
-    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, or a place and a
-    date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its
-    own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines are the entries of one listing); a dash
-    not in ``dialogue`` (a serial's text, where a dash opens a character's speech: "— Vous pouvez me tuer …"). A
-    dash standing for a place before a date or a wire's credit (:func:`dash_dateline`) opens a dispatch only under
-    one that opened on its place and date (``dated``: "Peſt, 19. Oktober. (W. T. B.)" / "— 20. Oktober. …"); in a
-    list of dated entries under a title ("Ernennungen …" / "— 28. Dezember. Prinz …") it runs on."""
+    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert
+    (:data:`BOOK_ADVERT_LEAD`), or a place and a date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only
+    where the block carries no title of its own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines
+    are the entries of one listing); a dash not in ``dialogue`` (a serial's text, where a dash opens a character's
+    speech: "— Vous pouvez me tuer …"). A dash standing for a place before a date or a wire's credit
+    (:func:`dash_dateline`) opens a dispatch only under one that opened on its place and date (``dated``: "Peſt, 19.
+    Oktober. (W. T. B.)" / "— 20. Oktober. …"); in a list of dated entries under a title ("Ernennungen …" / "— 28.
+    Dezember. Prinz …") it runs on."""
     t = text.strip()
     if CLOSING_DATE.search(t) is not None:
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
-    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t))
+    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or BOOK_ADVERT_LEAD.match(t) is not None
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices

@@ -7,7 +7,7 @@ scored by benchmarks/bench_segmentation.py.
 from __future__ import annotations
 
 from reader.model.document import Article, Block, Line, Page
-from reader.segmentation.geometry import _headline_case, articles_from_layout, reading_order
+from reader.segmentation.geometry import _headline_case, _item_lead, articles_from_layout, reading_order
 from reader.segmentation.roles import is_ocr_fragment
 from tests.segmentation.test_real_pages import _article_with, _doc
 
@@ -375,3 +375,15 @@ def test_a_column_of_adverts_closed_on_their_order_numbers_is_cut_after_each() -
     arts = [_body(a) for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert [a[:12] for a in arts[:3]] == ["Voor de vele", "Als BOEKHOUD", "Een geheel g"], arts
     assert arts[0].endswith("(43755) SIGNATURE J. E. VELTMAN") and arts[1].endswith("(4?829)"), arts
+
+
+def test_a_publishers_advert_opens_on_its_formula() -> None:
+    """Allgemeine Preußische Staats-Zeitung 1834, Literarische Anzeigen: unheaded book adverts one after another,
+    each opening "Bei Hinrichs in Leipzig iſt eben erſchienen", "Im Verlage von J. D. Sauerländer in …", "So eben iſt
+    vollſtändig erſchienen": each opens an item. A report mentioning a publisher does not."""
+    for text in ("Bei Hinrichs in Leipzig iſt eben erſchienen,", "Bei G. Baſſe in Quedlinburg ſind ſo",
+                 "Im Verlage von J. D. Sauerlaͤnder in", "So eben iſt vollſtaͤndig erſchienen: Rotteck's",
+                 "Bei Joh. Ambr. Barth in Leipzig ist"):
+        assert _item_lead(text, titled=True), text
+    for text in ("Bei dem Brande in Leipzig wurden zwei Häuſer zerſtört.", "Im Verlauf der Sitzung wurde beſchloſſen"):
+        assert not _item_lead(text, titled=True), text
