@@ -3097,11 +3097,17 @@ INSERTION_KEY_END = re.compile(r"(?:^|(?<=[\s.,;]))[?^]?" + _INSERTION_KEY + r"\
 INSERTION_KEY_START = re.compile(r"^[?^]?" + _INSERTION_KEY + r"\s")
 
 
+#: ... or in figures after the advert's last sentence, its month and day ("matinee and night. 1-10", OCR "1-ld")
+INSERTION_KEY_FIGURES = re.compile(r"[.!?]\s+(?:1[0-2]|[1-9])-(?P<day>[0-3]?[\dlIO][a-z]?)$")
+
+
 def _insertion_key(text: str) -> bool:
     """``text`` is an advert's last line: it opens or closes on a dated insertion key (:data:`INSERTION_KEY_END`,
     :data:`INSERTION_KEY_START`), the compositor's note of when the advert began to run and for how long. A key
     holds a figure, a "tf" or a hyphen (a name, "Selim", "Mrs W", reads like a month and a letter but has none)."""
     t = text.strip()
+    if INSERTION_KEY_FIGURES.search(t):
+        return True
     m = INSERTION_KEY_END.search(t) or INSERTION_KEY_START.match(t)
     if m is None:
         return False

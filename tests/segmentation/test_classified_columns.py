@@ -37,13 +37,16 @@ def _items(blocks: list[Block]) -> list[str]:
 
 def test_dated_insertion_keys() -> None:
     """An American paper's insertion key (month, day, run) at the end or the start of an advert's last line, whatever
-    the OCR made of its figures; a name that reads like a month and a letter is none."""
+    the OCR made of its figures, or its month and day in figures after the last sentence (Little River News 1920's
+    reading notices: "… matinee and night. 1-10"); a name that reads like a month and a letter is none, nor a range
+    of figures in a sentence or a price."""
     for text in ("IIUGH OTONSOR, Pawner Agent. jeS-tf", "au 12 tf", "such ewes. Hi* office is 420 Penn'a av. se23-lw*",
                  "7th street. Sep 19 lm*", "Wholesale Agents. my 16-eodly", "Philadelphia, Pa. mh 31-6m",
                  "?ep7 tf 170 Light St Wharf, Baltimore.", "mar S3 ly 340 Pennsylvania avenue."):
         assert _insertion_key(text), text
     for text in ("Mrs W J Watts and Mrs J P", "Club at the home of Mr. and Mrs. W.", "Bankbeamter, Waſa; N. Selim",
-                 "in the month of May 1865.", "The steamer leaves on Sept. 19 at noon"):
+                 "in the month of May 1865.", "The steamer leaves on Sept. 19 at noon", "Read chapters 1-10",
+                 "Rape Cake 6l. 65. to 71.", "won the match. 13-2"):
         assert not _insertion_key(text), text
 
 
