@@ -3087,10 +3087,15 @@ def _keyed_close(text: str) -> bool:
 #: an American paper's dated insertion key, set after an advert's or a paid notice's last words or at the start of its
 #: last line, beside the advertiser's name: the month and day the run began and its run ("sep7 tf" till forbid,
 #: "au 12 tf", "se23 1w*" one week, "Sep 19 lm*" one month, "my 16-eodly" every other day for a year, "mh 31-6m");
-#: microfilm OCR reads its figures as letters ("jeS-tf", "seSO-Iw", "selS-tf") and an s as "?" ("?ep7 tf")
-_INSERTION_KEY = (r"(?P<month>(?i:\?ep|ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no"
-                  r"|nov|de|dec))\.?\s?(?P<day>[\dOSIl?]{1,2})(?P<sep>[\s\-.,]*)"
+#: microfilm OCR reads its figures as letters ("jeS-tf", "seSO-Iw", "selS-tf"), an s as "?" ("?ep7 tf") and misreads
+#: the month ("ae 11 lm*", "an 28 lm*")
+_INSERTION_KEY = (r"(?P<month>(?i:ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no"
+                  r"|nov|de|dec)|\?[a-z]{1,3}|[a-z]{2})\.?\s?(?P<day>[\dOSIl?]{1,2})(?P<sep>[\s\-.,]*)"
                   r"(?P<run>t\s?f|eo[a-zA-Z]{0,3}|[\dlIi]?\s?[wmy]|[\dlI]in)\*?")
+#: the month of an insertion key as printed (a misread one, "ae", "an", "?e" for "se", "au", is taken before a star
+#: or a "tf" only)
+INSERTION_MONTH = re.compile(r"(?i:ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no|nov"
+                             r"|de|dec)")
 #: ... closing the line (after a space or a stop: "Pawner Agent. jeS-tf", "au 28 lm*")
 INSERTION_KEY_END = re.compile(r"(?:^|(?<=[\s.,;]))[?^]?" + _INSERTION_KEY + r"\W{0,2}$")
 #: ... or opening it ("?ep7 tf 170 Light St Wharf, Baltimore.", "mar S3 ly 3AO Pennsylvania avenue.")
@@ -3111,8 +3116,10 @@ def _insertion_key(text: str) -> bool:
     m = INSERTION_KEY_END.search(t) or INSERTION_KEY_START.match(t)
     if m is None:
         return False
-    key = m.group("day") + m.group("sep") + m.group("run")
-    return any(ch.isdigit() for ch in key) or "-" in key or m.group("run").replace(" ", "") == "tf"
+    key, run = m.group("day") + m.group("sep") + m.group("run"), m.group("run").replace(" ", "")
+    if not INSERTION_MONTH.fullmatch(m.group("month")) and not (run == "tf" or m.group(0).rstrip().endswith("*")):
+        return False  # a month misread ("ae 11 lm*", "?e23-lw*") only before a key's own "tf" or star
+    return any(ch.isdigit() for ch in key) or "-" in key or run == "tf"
 
 
 def _keyed_starts(lines: Sequence[Line]) -> list[int]:

@@ -46,7 +46,7 @@ def test_dated_insertion_keys() -> None:
         assert _insertion_key(text), text
     for text in ("Mrs W J Watts and Mrs J P", "Club at the home of Mr. and Mrs. W.", "Bankbeamter, Waſa; N. Selim",
                  "in the month of May 1865.", "The steamer leaves on Sept. 19 at noon", "Read chapters 1-10",
-                 "Rape Cake 6l. 65. to 71.", "won the match. 13-2"):
+                 "Rape Cake 6l. 65. to 71.", "won the match. 13-2", "the rain fell to 19 1m"):
         assert not _insertion_key(text), text
 
 
