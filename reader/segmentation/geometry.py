@@ -619,6 +619,8 @@ class _Sizes:
     pitch: float = 0.0
     #: the page parts its items by short rules the OCR read as text (:data:`RULED_PAGE` of them or more)
     ruled: bool = False
+    #: the OCR cut the page's columns into slices at arbitrary heights (:func:`_sliced_columns`)
+    sliced: bool = False
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
@@ -658,8 +660,38 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
             heights.append((_extent(ln, False), n))
             pitches.append((_pitch(ln), n))
     ruled = sum(1 for ln, _ in lines if RULE_TEXT.match(ln.text.strip())) >= RULED_PAGE
-    return _Sizes(_weighted_median(weights), use_font, vertical, _weighted_median(heights), _weighted_median(pitches),
-                  ruled)
+    height = _weighted_median(heights)
+    return _Sizes(_weighted_median(weights), use_font, vertical, height, _weighted_median(pitches), ruled,
+                  not vertical and _sliced_columns(blocks, height))
+
+
+#: a page whose columns the OCR sliced tells so over this many pairs of text blocks one under the other or more ...
+SLICED_PAIRS = 12
+#: ... this share of them or more cut in mid-sentence
+SLICED_SHARE = 0.6
+#: a slice of a column holds this many lines or more (fewer: a heading or a stray box)
+SLICE_LINES = 3
+#: a block stands right under the one above it when its top is at most this many line heights below its foot
+SLICE_GAP = 2.0
+
+
+def _sliced_columns(blocks: Sequence[Block], height: float) -> bool:
+    """The OCR cut the page's columns into slices at arbitrary heights (microfilm OCR of a page of classified adverts:
+    73 blocks of 10-30 lines, Evening Star 1865), not into paragraphs or items: of the pairs of text blocks in reading
+    order that stand one right under the other in a column (:data:`SLICED_PAIRS` or more), most
+    (:data:`SLICED_SHARE`) are cut in mid-sentence, the upper one ending on a broken word or with no stop. Each slice
+    then holds pieces of several items, parted only by what its lines show, like a block as high as a column."""
+    texts = [b for b in blocks if b.box is not None and sum(1 for ln in b.lines if ln.text.strip()) >= SLICE_LINES]
+    pairs = cut = 0
+    for a, b in zip(texts, texts[1:], strict=False):
+        assert a.box is not None and b.box is not None
+        if not _column_overlap(a.box, b.box) or b.box[1] < a.box[1] or b.box[1] - a.box[3] > SLICE_GAP * height:
+            continue
+        last = a.lines[-1]
+        pairs += 1
+        cut += last.hyphenated or last.text.rstrip().endswith(_LINE_END_HYPHENS) or not last.text.rstrip().endswith(
+            _SENTENCE_END)
+    return height > 0 and pairs >= SLICED_PAIRS and cut >= SLICED_SHARE * pairs
 
 
 def _is_display(sizes: _Sizes, line: Line, block: Block) -> bool:
@@ -3041,7 +3073,7 @@ def _column_block(block: Block, sizes: _Sizes) -> bool:
     column as one TextBlock, so the items in it are parted only by what the lines show."""
     box = block.box
     return (box is not None and not sizes.vertical and sizes.height > 0
-            and box[3] - box[1] >= COLUMN_BLOCK_LINES * sizes.height)
+            and box[3] - box[1] >= (SLICE_LINES if sizes.sliced else COLUMN_BLOCK_LINES) * sizes.height)
 
 
 def _digit_share(text: str) -> float:
@@ -3201,6 +3233,52 @@ def _keyed_close(text: str) -> bool:
     digits = sum(ch.isdigit() for ch in key)
     keyed = "-" in key or any(ch.isalpha() for ch in key.lstrip("lI")) or digits >= 3
     return keyed and CLOSING_DATE.search(key) is None
+
+
+#: an American paper's dated insertion key, set after an advert's or a paid notice's last words or at the start of its
+#: last line, beside the advertiser's name: the month and day the run began and its run ("sep7 tf" till forbid,
+#: "au 12 tf", "se23 1w*" one week, "Sep 19 lm*" one month, "my 16-eodly" every other day for a year, "mh 31-6m");
+#: microfilm OCR reads its figures as letters ("jeS-tf", "seSO-Iw", "selS-tf"), an s as "?" ("?ep7 tf") and misreads
+#: the month ("ae 11 lm*", "an 28 lm*")
+_INSERTION_KEY = (r"(?P<month>(?i:ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no"
+                  r"|nov|de|dec)|\?[a-z]{1,3}|[a-z]{2})\.?\s?(?P<day>[\dOSIl?]{1,2})(?P<sep>[\s\-.,]*)"
+                  r"(?P<run>t\s?f|eo[a-zA-Z]{0,3}|[\dlIi]?\s?[wmy]|[\dlI]in)\*?")
+#: the month of an insertion key as printed (a misread one, "ae", "an", "?e" for "se", "au", is taken before a star
+#: or a "tf" only)
+INSERTION_MONTH = re.compile(r"(?i:ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no|nov"
+                             r"|de|dec)")
+#: ... closing the line (after a space or a stop: "Pawner Agent. jeS-tf", "au 28 lm*")
+INSERTION_KEY_END = re.compile(r"(?:^|(?<=[\s.,;]))[?^]?" + _INSERTION_KEY + r"\W{0,2}$")
+#: ... or opening it ("?ep7 tf 170 Light St Wharf, Baltimore.", "mar S3 ly 3AO Pennsylvania avenue.")
+INSERTION_KEY_START = re.compile(r"^[?^]?" + _INSERTION_KEY + r"\s")
+
+
+#: ... or in figures after the advert's last sentence, its month and day ("matinee and night. 1-10", OCR "1-ld")
+INSERTION_KEY_FIGURES = re.compile(r"[.!?]\s+(?:1[0-2]|[1-9])-(?P<day>[0-3]?[\dlIO][a-z]?)$")
+
+
+def _insertion_key(text: str) -> bool:
+    """``text`` is an advert's last line: it opens or closes on a dated insertion key (:data:`INSERTION_KEY_END`,
+    :data:`INSERTION_KEY_START`), the compositor's note of when the advert began to run and for how long. A key
+    holds a figure, a "tf" or a hyphen (a name, "Selim", "Mrs W", reads like a month and a letter but has none)."""
+    t = text.strip()
+    if INSERTION_KEY_FIGURES.search(t):
+        return True
+    m = INSERTION_KEY_END.search(t) or INSERTION_KEY_START.match(t)
+    if m is None:
+        return False
+    key, run = m.group("day") + m.group("sep") + m.group("run"), m.group("run").replace(" ", "")
+    if not INSERTION_MONTH.fullmatch(m.group("month")) and not (run == "tf" or m.group(0).rstrip().endswith("*")):
+        return False  # a month misread ("ae 11 lm*", "?e23-lw*") only before a key's own "tf" or star
+    return any(ch.isdigit() for ch in key) or "-" in key or run == "tf"
+
+
+def _keyed_starts(lines: Sequence[Line]) -> list[int]:
+    """Indices of lines inside one run of body text that open an item because the line above closed an advert on its
+    dated insertion key (:func:`_insertion_key`; never 0). A column of classified adverts (steamboat lines, hotels,
+    patent medicines) runs its adverts on under each other with no whitespace the OCR keeps between them, each
+    signed off so: "… J. n WOOD, Agent," / "sep7 tf 170 Light St Wharf, Baltimore." / "NEW POTOMAC STEAMER."."""
+    return [k + 1 for k in range(len(lines) - 1) if _insertion_key(lines[k].text)]
 
 
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -4922,7 +5000,8 @@ class _PageCut:
             run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
-        starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded)) + [len(run)]
+        keyed = [] if self.vertical else _keyed_starts(run)
+        starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
@@ -4942,6 +5021,8 @@ class _PageCut:
             target.parts.extend(self.paragraphs(rest, "paragraph"))
             # an advert's copy signed off by its maker, seller or address on a page without sizes: its item ends
             self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
+            # an advert closed on its dated insertion key: the next text is another advert's
+            self.item_break = self.item_break or not self.vertical and _insertion_key(rest.lines[-1].text)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
@@ -5050,7 +5131,8 @@ class _PageCut:
     def set_aside(self, text_lines: list[Line]) -> list[Line]:
         """The block's lines without its OCR fragments and the lines the OCR read twice (noise parts of the
         article they fall in, never opening one; a line after a marked hyphenation is its word's second half,
-        text however short: '" n.' after "Washing-" was set aside and "Washing" joined the next line's word) and
+        text however short: '" n.' after "Washing-" was set aside and "Washing" joined the next line's word; an
+        advert's insertion key alone on its line, "au 12 tf", is its copy's last line, :func:`_insertion_key`) and
         without a jump line closing it (furniture); what is left
         to place. A block holding only an advertisement office's order number ("[24707]") is furniture, and the
         text after it opens a notice of its own: official gazettes number each notice so, titled or not; a
@@ -5066,7 +5148,7 @@ class _PageCut:
         noise = [ln for k, ln in enumerate(text_lines)
                  if not (k and text_lines[k - 1].hyphenated)  # the second half of a marked hyphenation: a word
                  and (((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
-                       and not _initials_signature(text_lines, k)
+                       and not _initials_signature(text_lines, k) and not _insertion_key(ln.text)
                        and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
                       or not self.vertical and _sliver(ln) or k in doubled)]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
