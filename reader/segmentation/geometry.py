@@ -1492,8 +1492,9 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
 
 
 #: an advertisement office's order number in brackets, closing an advert's copy ("… Bureau Handelsblad. (43787)",
-#: "(43417) Hofleveranciers van Z. M. den Koning."); the OCR garbles its figures ("(3G947)", "(4?829)", "(42369J")
-ORDER_KEY = re.compile(r"\(\s*[\d?][\dOoIlGJ?]{4}\s*[)J;]")
+#: "(43417) Hofleveranciers van Z. M. den Koning."); the OCR garbles its figures ("(3G947)", "(4?829)", "(42369J",
+#: "(439»)")
+ORDER_KEY = re.compile(r"\(\s*(?:[\d?][\dOoIlGJ?]{4}|\d{3}[»*])\s*[)J;]")
 #: a column of adverts closes at least this many of them on such a number
 ORDER_KEYS_MIN = 3
 
@@ -1525,8 +1526,9 @@ def _keyed_cuts(lines: Sequence[Line]) -> list[int]:
 DASH_LEAD = re.compile(r"^[—–]\s+[A-ZÀ-Þ„“\"'»]")
 #: an advertisement office's order number set beside an official notice ("[24707]", "[215 b]")
 ORDER_NUMBER = re.compile(r"^\[\s*\d{2,6}(?:\s*[a-z])?\s*\]\.?$")
-#: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."): it opens nothing
-CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*$")
+#: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."; "Amsterdam, 28 November
+#: 1876. (43755)", an advert's order number after it): it opens nothing
+CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*(?:\(\s*[\d?][\dOoIlGJ?]{4}\s*[)J;]\W{0,3})?$")
 #: a paragraph indent, in line heights: at least this much …
 MIN_INDENT = 0.5
 #: … and at most this much (a line set further in is centred or ragged, not a paragraph's first line)
@@ -1547,20 +1549,28 @@ BOOK_ADVERT_LEAD = re.compile(
     r"|Im\s+Verlage?\s+(?:von|der|des)\s|So\s?eben\s+(?:i[sſ]t|[sſ]ind)\s)")
 
 
+#: how a family notice opens in Dutch papers ("Voor de vele bewijzen van deelneming, ondervonden bij …", "Heden
+#: overleed …", "Getrouwd:", "Bevallen van een Zoon …"): each a new item
+FAMILY_NOTICE_LEAD = re.compile(
+    r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|overleden|ontsliep|beviel|werd|werden)\b"
+    r"|(?:Getrouwd|Ondertrouwd|Bevallen|Voorspoedig\s+bevallen|Overleden)\b)")
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
-    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert
-    (:data:`BOOK_ADVERT_LEAD`), or a place and a date ("GRONINGEN, 29 Nov.", "Hague, Jan. 5.—") — a dateline only
-    where the block carries no title of its own (under "Kursberichte von auswärtigen Fondsmärkten." the datelines
-    are the entries of one listing); a dash not in ``dialogue`` (a serial's text, where a dash opens a character's
-    speech: "— Vous pouvez me tuer …"). A dash standing for a place before a date or a wire's credit
-    (:func:`dash_dateline`) opens a dispatch only under one that opened on its place and date (``dated``: "Peſt, 19.
-    Oktober. (W. T. B.)" / "— 20. Oktober. …"); in a list of dated entries under a title ("Ernennungen …" / "— 28.
-    Dezember. Prinz …") it runs on."""
+    """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert or a
+    family notice (:data:`BOOK_ADVERT_LEAD`, :data:`FAMILY_NOTICE_LEAD`), or a place and a date ("GRONINGEN, 29
+    Nov.", "Hague, Jan. 5.—") — a dateline only where the block carries no title of its own (under "Kursberichte von
+    auswärtigen Fondsmärkten." the datelines are the entries of one listing); a dash not in ``dialogue`` (a serial's
+    text, where a dash opens a character's speech: "— Vous pouvez me tuer …"). A dash standing for a place before a
+    date or a wire's credit (:func:`dash_dateline`) opens a dispatch only under one that opened on its place and
+    date (``dated``: "Peſt, 19. Oktober. (W. T. B.)" / "— 20. Oktober. …"); in a list of dated entries under a title
+    ("Ernennungen …" / "— 28. Dezember. Prinz …") it runs on."""
     t = text.strip()
     if CLOSING_DATE.search(t) is not None:
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
-    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or BOOK_ADVERT_LEAD.match(t) is not None
+    formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
+    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
@@ -2887,8 +2897,8 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
         return flags
     heads = _ItemHeads(lines, list(flags), edges)
     for d in range(1, len(lines)):
-        if not latin_dateline(lines[d].text):
-            continue
+        if not latin_dateline(lines[d].text) or CLOSING_DATE.search(lines[d].text.strip()):
+            continue  # a place and date ending on the year signs the text above off ("Amsterdam, 28 November 1876.")
         first, end = heads.start(d), d
         while end > first and _ends_on_run_on_word(lines[end - 1].text):
             end -= 1  # the dateline's first line, not a heading

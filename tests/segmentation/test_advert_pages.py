@@ -7,7 +7,14 @@ scored by benchmarks/bench_segmentation.py.
 from __future__ import annotations
 
 from reader.model.document import Article, Block, Line, Page
-from reader.segmentation.geometry import _headline_case, _item_lead, articles_from_layout, reading_order
+from reader.segmentation.geometry import (
+    _headline_case,
+    _item_heads,
+    _item_lead,
+    _Sizes,
+    articles_from_layout,
+    reading_order,
+)
 from reader.segmentation.roles import is_ocr_fragment
 from tests.segmentation.test_real_pages import _article_with, _doc
 
@@ -353,7 +360,7 @@ def test_an_adverts_own_display_lines_and_side_panel_stay_in_it() -> None:
 
 def test_a_column_of_adverts_closed_on_their_order_numbers_is_cut_after_each() -> None:
     """Algemeen Handelsblad 1876 p. 4: a whole column is one TextBlock of adverts and family notices, each closed on
-    the advertisement office's order number in brackets, garbled or not ("(43755)", "(4?829)"), the family's
+    the advertisement office's order number in brackets, garbled or not ("(43755)", "(4?829)", "(439»)"), the family's
     signatures set right of the middle under it. Each is an item; the signatures stay with their notice."""
     texts = ["Voor de vele bewijzen van deelneming, ondervonden bij het",
              "overlijden van onzen geliefden Vader betuigen wij onzen",
@@ -364,7 +371,7 @@ def test_a_column_of_adverts_closed_on_their_order_numbers_is_cut_after_each() -
              "Lett. V. IJ., Bureau Handelsblad. (4?829)",
              "Een geheel gemeubileerd HUIS te huur in den omtrek van den",
              "Dam. Brieven met opgaaf van prijs onder Lett. U. IJ., aan",
-             "het Bureau van dit Blad. (43303)"]
+             "het Bureau van dit Blad. (439»)"]
     lines = [Line(id=f"l{k}", text=t, box=(100.0 if k != 3 else 420.0, 40.0 * k, 700.0, 40.0 * k + 30), font_size=8)
              for k, t in enumerate(texts)]
     block = Block(id="col", lines=lines, box=(100, 0, 700, 40 * len(lines)))
@@ -387,3 +394,32 @@ def test_a_publishers_advert_opens_on_its_formula() -> None:
         assert _item_lead(text, titled=True), text
     for text in ("Bei dem Brande in Leipzig wurden zwei Häuſer zerſtört.", "Im Verlauf der Sitzung wurde beſchloſſen"):
         assert not _item_lead(text, titled=True), text
+
+
+def test_a_dutch_family_notice_opens_on_its_formula() -> None:
+    """Algemeen Handelsblad 1876 p. 4: family notices one under another, "Voor de vele bewijzen van deelneming,
+    ondervonden bij het overlijden …", "Heden overleed …": each opens an item."""
+    for text in ("Voor de vele bewijzen van deelneming,", "Voor de bewijzen van belangstelling, zoo",
+                 "Heden overleed, na een kortstondige ziekte,", "Getrouwd: J. DE VRIES en"):
+        assert _item_lead(text, titled=True), text
+    assert not _item_lead("Voor de rest van de week wordt regen verwacht.", titled=True)
+
+
+def test_a_notices_signature_over_its_place_and_date_is_no_headline() -> None:
+    """Algemeen Handelsblad 1876 p. 4: a thank-you notice signed "Dr. J. A. HES." (capitals, short) over "Amsterdam,
+    28 November 1876. (43755)": a place and date ending on the year (and the order number) signs the notice off, it
+    opens no dispatch, so the signature over it is no dispatch's headline (a telegraph item's head over its
+    dateline, "A Fortunate Fire." / "NORFOLK, Neb., March 2.—", still is)."""
+    def lines(signature: str, dateline: str, at: tuple[float, float]) -> list[Line]:
+        texts = ["Voor de bewijzen van belangstelling, zoo van hier als van elders",
+                 "ontvangen, bij de geboorte van onzen Zoon, betuig ik mede namens",
+                 "mijne Echtgenoote, mijn oprechten dank.", signature, dateline,
+                 "The news of the day runs on in this line of the column text,"]
+        ys = [40.0 * k + (30.0 if k >= 3 else 0.0) for k in range(len(texts))]  # a line's whitespace over the head
+        return [Line(id=f"l{k}", text=t, box=(100.0 if k != 3 else at[0], ys[k], 700.0 if k != 3 else at[1],
+                                              ys[k] + 30), font_size=8) for k, t in enumerate(texts)]
+    sizes = _Sizes(body=8.0, use_font=True, vertical=False, height=30.0, pitch=9.0)
+    notice = lines("Dr. J. A. HES.", "Amsterdam, 28 November 1876. (43755)", (450.0, 640.0))
+    assert not any(_item_heads(notice, [False] * len(notice), sizes))
+    telegram = lines("A Fortunate Fire.", "NORFOLK, Neb., March 2.—A fire broke out in", (300.0, 500.0))
+    assert _item_heads(telegram, [False] * len(telegram), sizes)[3]
