@@ -103,9 +103,9 @@ class ShownPart:
         for span in self.part.spans:
             if span.end > start and span.start < max(end, start + 1) and span.line not in out:
                 out.append(span.line)
-        for lo, hi, line in self.part.replaced:  # a reader's correction: on the line it was made in
-            if hi > start and lo < max(end, start + 1) and line not in out:
-                out.append(line)
+        for r in self.part.replaced:  # a reader's correction: on the line it was made in
+            if r.end > start and r.start < max(end, start + 1) and r.line not in out:
+                out.append(r.line)
         return out
 
     def original_offset_of(self, line_id: str, offset: int) -> int | None:

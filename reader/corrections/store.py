@@ -45,7 +45,7 @@ from reader.library.owners import (
     rls_policies,
     sqlite_owner_step,
 )
-from reader.model.document import HEADLINE_ROLES, READING_HEAD, Article, Part, Span, reading_order
+from reader.model.document import HEADLINE_ROLES, READING_HEAD, Article, Part, Replacement, Span, reading_order
 from reader.model.errors import BroadsheetError
 from reader.text.chars import is_wide
 
@@ -914,11 +914,12 @@ def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:
                 spans.append(Span(out_len + a - lo, out_len + b - lo, s.line, s.line_start + a - s.start))
         out_len += hi - lo
 
-    replaced: list[tuple[int, int, str]] = []
+    replaced: list[Replacement] = []
     for f in fixes:
         keep(pos, f.start)
         text.append(f.corrected)
-        replaced.append((out_len, out_len + len(f.corrected), str(f.correction.data.get("line"))))
+        replaced.append(Replacement(out_len, out_len + len(f.corrected), str(f.correction.data.get("line")),
+                                    part.text[f.start:f.end]))
         out_len += len(f.corrected)
         pos = f.end
     keep(pos, len(part.text))

@@ -136,6 +136,17 @@ class Span:
     line_start: int
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """``text[start:end]`` of a part is a reader's correction of ``was``, the OCR's reading, made on source line
+    ``line``."""
+
+    start: int
+    end: int
+    line: str
+    was: str
+
+
 @dataclass
 class Part:
     """One part of an article: a headline, a paragraph, a byline …
@@ -143,13 +154,13 @@ class Part:
     ``spans`` map the reflowed ``text`` back to the source lines; characters not
     covered by any span were inserted by reflow (a space joining two Latin lines),
     or put there by a reader's OCR correction: ``replaced`` holds those ranges of a
-    corrected reading, ``(start, end, line)``, each on the line it was made in.
+    corrected reading, each on the line it was made in, with what the OCR read there.
     """
 
     role: str
     text: str
     spans: list[Span] = field(default_factory=list)
-    replaced: list[tuple[int, int, str]] = field(default_factory=list)
+    replaced: list[Replacement] = field(default_factory=list)
 
     @property
     def line_ids(self) -> list[str]:

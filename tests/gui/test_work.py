@@ -143,7 +143,7 @@ def test_a_highlight_stays_on_the_same_characters_when_the_script_changes(make_w
     assert marked_texts(win) == [traditional]
     win.display.set_vertical(True)
     shown = "".join(win.article_view.reading.parts[k].display[s:e]
-                    for (k, s, e), colour in win.article_view.vreader.marks if colour == HIGHLIGHT_COLOR)
+                    for (k, s, e), colour, _line in win.article_view.vreader.marks if colour == HIGHLIGHT_COLOR)
     assert shown == traditional
     win.display.set_vertical(False)
     win.display.set_script("")

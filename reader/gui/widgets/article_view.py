@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -64,6 +65,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +103,14 @@ CURRENT_HIT_COLOR = QColor(255, 110, 0, 200)
 FIND_COLOR = QColor(120, 200, 255, 120)
 #: the reader's highlights (annotations)
 HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
+#: a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never
+#: silently differs from the page
+CORRECTED_COLOR = QColor(40, 110, 200)
+#: a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction)
+#: rather than a ground behind it (a highlight, a hit)
+Mark = tuple[DisplayRange, QColor, bool]
+#: what the reading view says of a place (a display part and offset), e.g. that the reader corrected it
+NoteAt = Callable[[int, int], "str | None"]
 
 ROLE_SCALE = {
     "headline": 1.55, "kicker": 1.1, "subheadline": 1.15, "section-heading": 1.1,
@@ -182,6 +192,8 @@ class TextReader(QTextBrowser):
         self.cursorPositionChanged.connect(self.selection_moved)
         #: (the place kept through the last resize, where it was shown): see :meth:`resizeEvent`
         self._kept: tuple[tuple[int, int, int], tuple[int, int, int] | None] | None = None
+        #: what to say of the place under the pointer (set by the article view)
+        self.note_at: NoteAt | None = None
 
     def set_reading(self, reading: Reading, family: str, size: float) -> None:
         self.reading = reading
@@ -376,19 +388,35 @@ class TextReader(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + self.cursorRect(c).top() - dy)
 
-    def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
+    def set_marks(self, marks: Sequence[Mark]) -> None:
         sels = []
-        for (k, s, e), colour in marks:
+        for (k, s, e), colour, under in marks:
             sel = QTextEdit.ExtraSelection()
             c = QTextCursor(self.document())
             c.setPosition(self._pos_of(k, s))
             c.setPosition(self._pos_of(k, e), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = c
             fmt = QTextCharFormat()
-            fmt.setBackground(colour)
+            if under:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(colour)
+            else:
+                fmt.setBackground(colour)
             sel.format = fmt
             sels.append(sel)
         self.setExtraSelections(sels)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """A tooltip over a marked word says what it is (a correction: what the page has)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.reading is not None:
+            cursor = self.cursorForPosition(event.pos())
+            note = self.note_at(*self._k_of(cursor.position())) if self.note_at is not None else None
+            if note:
+                QToolTip.showText(event.globalPos(), note, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def char_rect(self, k: int, offset: int) -> QRectF:
         c = QTextCursor(self.document())
@@ -430,7 +458,9 @@ class VerticalReader(QWidget):
         self._flat: dict[tuple[int, int], int] = {}
         self.anchor: int | None = None
         self.caret: int | None = None
-        self.marks: list[tuple[DisplayRange, QColor]] = []
+        self.marks: list[Mark] = []
+        #: what to say of the place under the pointer (set by the article view)
+        self.note_at: NoteAt | None = None
         #: the flat index of each column's first cell, in reading order (right to left)
         self._column_starts: list[int] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: the keyboard reads and selects
@@ -582,9 +612,21 @@ class VerticalReader(QWidget):
         bar = self.scroll_area.horizontalScrollBar()
         bar.setValue(int(self.cells[n][2].center().x()) + dx - self.scroll_area.viewport().width())
 
-    def set_marks(self, marks: Sequence[tuple[DisplayRange, QColor]]) -> None:
+    def set_marks(self, marks: Sequence[Mark]) -> None:
         self.marks = list(marks)
         self.update()
+
+    def event(self, event: QEvent) -> bool:
+        """A tooltip over a marked character says what it is (a correction: what the page has)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            n = next((n for n, cell in enumerate(self.cells) if cell[2].contains(QPointF(event.pos()))), None)
+            note = self.note_at(self.cells[n][0], self.cells[n][1]) if n is not None and self.note_at else None
+            if note:
+                QToolTip.showText(event.globalPos(), note, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def char_rect(self, k: int, offset: int) -> QRectF:
         n = self._flat.get((k, offset))
@@ -677,9 +719,10 @@ class VerticalReader(QWidget):
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         exposed = QRectF(event.rect())
         marked: dict[tuple[int, int], QColor] = {}
-        for (k, s, e), colour in self.marks:
+        lined: dict[tuple[int, int], QColor] = {}  # a line beside the character (傍線): a correction
+        for (k, s, e), colour, beside in self.marks:
             for i in range(s, e):
-                marked[(k, i)] = colour
+                (lined if beside else marked)[(k, i)] = colour
         sel: set[int] = set()
         if self.anchor is not None and self.caret is not None:
             a, b = sorted((self.anchor, self.caret))
@@ -708,8 +751,18 @@ class VerticalReader(QWidget):
             else:
                 painter.setPen(secondary if role in SECONDARY_ROLES else text_colour)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ch)
+            if (k, i) in lined:
+                self._paint_sideline(painter, rect, lined[(k, i)])
         self._paint_caret(painter)
         painter.end()
+
+    @staticmethod
+    def _paint_sideline(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        """A dashed line down the right of a character: vertical type's underline (傍線)."""
+        width = max(2.0, rect.width() / 12)
+        painter.setPen(QPen(colour, width, Qt.PenStyle.DashLine))
+        x = rect.right() - width / 2
+        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
 
     def _paint_caret(self, painter: QPainter) -> None:
         """Where the keyboard is: a short rule across the column above the caret's character (below the last)."""
@@ -785,9 +838,11 @@ class ArticleView(QWidget):
         self._quiet = False
 
         self.text = TextReader(self)
+        self.text.note_at = self._note_at
         self.vscroll = QScrollArea(self)
         self.vscroll.setObjectName("verticalScroll")
         self.vreader = VerticalReader(self.vscroll)
+        self.vreader.note_at = self._note_at
         self.vscroll.setWidget(self.vreader)
         self.vscroll.setWidgetResizable(False)
         self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -1123,20 +1178,51 @@ class ArticleView(QWidget):
     def _apply_marks(self) -> None:
         if self.reading is None:
             return
-        marks: list[tuple[DisplayRange, QColor]] = []
+        marks: list[Mark] = []
+        for rng in self.corrected:
+            d = self.to_display(rng)
+            if d is not None:
+                marks.append((d, CORRECTED_COLOR, True))
         for rng, _aid in self.highlights:
             d = self.to_display(rng)
             if d is not None:
-                marks.append((d, HIGHLIGHT_COLOR))
+                marks.append((d, HIGHLIGHT_COLOR, False))
         for i, rng in enumerate(self.hits):
             d = self.to_display(rng)
             if d is not None:
-                marks.append((d, CURRENT_HIT_COLOR if i == self.current_hit else HIT_COLOR))
+                marks.append((d, CURRENT_HIT_COLOR if i == self.current_hit else HIT_COLOR, False))
         for i, rng in enumerate(self.found):
             d = self.to_display(rng)
             if d is not None:
-                marks.append((d, CURRENT_HIT_COLOR if i == self.current_found else FIND_COLOR))
+                marks.append((d, CURRENT_HIT_COLOR if i == self.current_found else FIND_COLOR, False))
         self.view.set_marks(marks)
+
+    @property
+    def corrected(self) -> list[OriginalRange]:
+        """The words of the article shown that the reader corrected, as original ranges (part index, start,
+        end); none when the OCR's reading is shown."""
+        if self.article is None:
+            return []
+        return [(p, r.start, r.end) for p, part in enumerate(self.article.parts) for r in part.replaced]
+
+    def correction_note(self, part: int, offset: int) -> str | None:
+        """What the window says of a corrected word at ``offset`` of part ``part`` (original offsets): what the
+        page's OCR has there; None elsewhere."""
+        if self.article is None or not 0 <= part < len(self.article.parts):
+            return None
+        for r in self.article.parts[part].replaced:
+            if r.start <= offset < r.end:
+                if not r.was:
+                    return self.tr("Your correction: the OCR text has nothing here.")
+                return self.tr("Your correction. The OCR text reads “%1”.").replace("%1", r.was)
+        return None
+
+    def _note_at(self, k: int, offset: int) -> str | None:
+        """:meth:`correction_note` at a display place (part shown ``k``, display ``offset``)."""
+        if self.reading is None or not 0 <= k < len(self.reading.parts):
+            return None
+        sp = self.reading.parts[k]
+        return self.correction_note(sp.index, sp.to_orig[max(0, min(offset, len(sp.display)))])
 
     def hit_lines(self) -> list[str]:
         """Ids of the source lines every hit came from."""

@@ -1,0 +1,72 @@
+"""A word the reader corrected is marked where the article is read, and says what the page has (trust: the text
+shown must not silently differ from the page). Seen from outside: a corrected word looked like any other, nothing
+told the reader that the page reads otherwise."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtGui import QTextCharFormat
+
+from reader.corrections.store import correct_text
+from reader.gui.mainwindow import MainWindow
+from tests.gui.test_corrected_search import NEW, _place
+
+
+def _corrected(win: MainWindow, tmp_path: Path, library_dir: Path) -> tuple[str, str]:
+    """A correction stored on a Chinese article's two characters; (article id, the characters the OCR read)."""
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    original = archive.article(article).text[start:start + 2]
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    win.open_article(article)
+    return article, original
+
+
+def _underlined(win: MainWindow) -> list[str]:
+    view = win.article_view.view
+    return [sel.cursor.selectedText() for sel in view.extraSelections()  # type: ignore[union-attr]
+            if sel.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
+
+
+def test_a_corrected_word_is_marked_and_names_the_ocrs_reading(make_window, library_dir: Path,  # noqa: ANN001
+                                                                tmp_path: Path) -> None:
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    _article, original = _corrected(win, tmp_path, library_dir)
+    win.article_view.set_vertical(False)
+    view = win.article_view
+    assert _underlined(win) == [NEW]
+    part, start, _end = next(r for r in view.corrected)
+    note = view.correction_note(part, start + 1)
+    assert note is not None and original in note
+    assert view.correction_note(part, max(0, start - 1)) is None
+    # the original shown: nothing is corrected there
+    win.corrections.set_show_corrected(False)
+    win.article_view.set_vertical(False)  # (the article reopened in the columns it was set in)
+    assert _underlined(win) == [] and not win.article_view.corrected
+    win.corrections.set_show_corrected(True)
+    win.article_view.set_vertical(False)
+    assert _underlined(win) == [NEW]
+    # a highlight over it keeps both marks
+    win.article_view.select_original(part, start, part, start + len(NEW))
+    rng = win.article_view.selection_article_range()
+    assert rng is not None and win.annotating.add_highlight(*rng, note="checked against the page")
+    win.article_view.set_vertical(False)
+    assert win.article_view.highlights and _underlined(win) == [NEW]
+
+
+def test_a_corrected_word_is_marked_in_vertical_columns(make_window, library_dir: Path,  # noqa: ANN001
+                                                        tmp_path: Path) -> None:
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    _corrected(win, tmp_path, library_dir)
+    win.article_view.set_vertical(True)
+    view = win.article_view.view
+    lined = [(k, s, e) for (k, s, e), _colour, underline in view.marks if underline]
+    assert len(lined) == 1
+    k, s, e = lined[0]
+    assert win.article_view.reading is not None
+    assert win.article_view.reading.parts[k].display[s:e] == NEW
