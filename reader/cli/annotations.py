@@ -45,15 +45,33 @@ def _reader_article(lib: Library, key: str) -> tuple[Article, str]:
     return overlay.article(key), overlay.info(key).source
 
 
+def _quoted(lib: Library, article: Article, source: str | None, key: str, quote: str) -> tuple[int, int]:
+    """Where ``quote`` is in ``article``'s text; in the reader's corrected reading of it when only that holds it
+    (a word the reader corrected), mapped back onto the OCR's reading, where every anchor is kept, and said so."""
+    from reader.annotations import store as A
+
+    start = article.text.find(quote)
+    if start >= 0:
+        return start, start + len(quote)
+    from reader.app.overlay import Overlay
+    from reader.corrections.store import apply_fixes, original_ranges
+
+    fixes = Overlay(lib).text_fixes(article, source)
+    at = apply_fixes(article, fixes).text.find(quote) if fixes else -1
+    if at < 0:
+        raise A.AnnotationError(f"article {key} does not contain {quote!r}")
+    (start, end), = original_ranges(article, fixes, [(at, at + len(quote))])
+    print(f"broadsheet: {quote!r} is your correction; the note is made on the OCR's reading "
+          f"{article.text[start:end]!r}, as the window makes it.", file=sys.stderr)
+    return start, end
+
+
 def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
     from reader.annotations import store as A
 
     article, source = _reader_article(lib, args.article)
     if args.quote:
-        start = article.text.find(args.quote)
-        if start < 0:
-            raise A.AnnotationError(f"article {args.article} does not contain {args.quote!r}")
-        end = start + len(args.quote)
+        start, end = _quoted(lib, article, source, args.article, args.quote)
     else:
         start, end = args.start, args.end
     if start is None and end is None:
