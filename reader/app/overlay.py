@@ -134,6 +134,11 @@ class Overlay:
     def library(self) -> Library:
         return self._library
 
+    def as_read(self) -> Overlay:
+        """This overlay without the reader's text corrections (the segmentation corrections kept): what an export
+        of the text as the OCR read it uses (``export --plain``, the window's export without "my work")."""
+        return self if not self.text else Overlay(self._library, segmentation=self.segmentation, text=False)
+
     @property
     def store(self) -> CorrectionStore:
         """The correction store on this thread's catalogue connection."""

@@ -4,6 +4,7 @@ told the reader that the page reads otherwise."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -70,3 +71,25 @@ def test_a_corrected_word_is_marked_in_vertical_columns(make_window, library_dir
     k, s, e = lined[0]
     assert win.article_view.reading is not None
     assert win.article_view.reading.parts[k].display[s:e] == NEW
+
+
+def test_an_export_without_my_work_has_the_ocrs_reading(make_window, library_dir: Path,  # noqa: ANN001
+                                                        tmp_path: Path) -> None:
+    """Seen by the by-eye tester: with "Include my annotations and corrections" unticked, a text export still had the
+    corrected word (the OCR's word gone, nothing saying so), and TEI its choice/sic/corr; `export --plain` had the
+    OCR's reading. Unticked, the export is the text as the OCR read it; ticked, the corrected reading."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    _article, original = _corrected(win, tmp_path, library_dir)
+    for include, fmt, name in ((False, "text", "plain.txt"), (False, "tei", "plain.xml"), (True, "text", "mine.txt")):
+        dlg = win.show_export()
+        dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
+        dlg.format.setCurrentIndex(dlg.format.findData(fmt))
+        dlg.include_annotations.setChecked(include)
+        dlg.path.setText(str(tmp_path / name))
+        dlg.export_button.click()
+        dlg.close()
+    plain, tei, mine = ((tmp_path / n).read_text(encoding="utf-8") for n in ("plain.txt", "plain.xml", "mine.txt"))
+    assert original in plain and NEW not in plain
+    assert NEW not in tei and not re.search(r"<(?:sic|corr)[ >]", tei)
+    assert NEW in mine

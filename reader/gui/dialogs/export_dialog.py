@@ -82,6 +82,8 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
         progress(float(done), float(total))
 
     kwargs: dict[str, Any] = {"progress": step, "cancel": cancel}
+    if not req.annotations and hasattr(library, "as_read"):
+        library = library.as_read()  # without my work: the text as the OCR read it, no correction in it
     if req.scope == "article":
         scope = library_scope(library, [str(req.article_id)], **kwargs)
     elif req.scope == "issue":
