@@ -621,6 +621,8 @@ class _Sizes:
     ruled: bool = False
     #: the OCR cut the page's columns into slices at arbitrary heights (:func:`_sliced_columns`)
     sliced: bool = False
+    #: the page's adverts close on dated insertion keys (:data:`INSERTION_KEYS_MIN` of them or more)
+    keyed: bool = False
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
@@ -661,8 +663,9 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
             pitches.append((_pitch(ln), n))
     ruled = sum(1 for ln, _ in lines if RULE_TEXT.match(ln.text.strip())) >= RULED_PAGE
     height = _weighted_median(heights)
+    keyed = not vertical and sum(1 for ln, _ in lines if _insertion_key(ln.text)) >= INSERTION_KEYS_MIN
     return _Sizes(_weighted_median(weights), use_font, vertical, height, _weighted_median(pitches), ruled,
-                  not vertical and _sliced_columns(blocks, height))
+                  not vertical and _sliced_columns(blocks, height), keyed)
 
 
 #: a page whose columns the OCR sliced tells so over this many pairs of text blocks one under the other or more ...
@@ -1290,6 +1293,20 @@ def _opens_advert(lines: Sequence[Line], start: int, k: int) -> bool:
     return _ad_closes(last.text) and not _brand_again(lines[k].text, lines[start:k])
 
 
+#: the figures a drawing's hatching is read as (a price has others)
+STROKE_FIGURES = frozenset("1")
+
+
+def _advert_noise(lines: Sequence[Line], k: int) -> bool:
+    """Line ``k`` of an advert block is OCR noise: a drawing's strokes, a blot (:func:`is_ocr_fragment`) or a
+    garbled rule; not a price without words ("5 fr. 50": figures other than a stroke's 1) nor the second half of a
+    word hyphenated at the end of the line above ("Rue Roya-" / "le.")."""
+    text = lines[k].text.strip()
+    if k and lines[k - 1].hyphenated or any(ch.isdigit() and ch not in STROKE_FIGURES for ch in text):
+        return False
+    return is_ocr_fragment(text) or _garbled_rule(text)
+
+
 def _advert_display(lines: Sequence[Line], use_font: bool) -> list[str | None]:
     """How each line of an advert block is display type against the block's copy (:func:`_ad_display`)."""
     sizes = [((ln.font_size or 0.0) if use_font else _extent(ln, False), max(1, len(ln.text.strip()))) for ln in lines]
@@ -1494,7 +1511,8 @@ def _item_starts(lines: Sequence[Line], vertical: bool) -> list[int]:
 #: an advertisement office's order number in brackets, closing an advert's copy ("… Bureau Handelsblad. (43787)",
 #: "(43417) Hofleveranciers van Z. M. den Koning."); the OCR garbles its figures ("(3G947)", "(4?829)", "(42369J",
 #: "(439»)")
-ORDER_KEY = re.compile(r"\(\s*(?:[\d?][\dOoIlGJ?]{4}|\d{3}[»*])\s*[)J;]")
+_ORDER_NUMBER = r"\(\s*(?:[\d?][\dOoIlGJ?]{4}|\d{3}[»*])\s*[)J;]"
+ORDER_KEY = re.compile(_ORDER_NUMBER)
 #: a column of adverts closes at least this many of them on such a number
 ORDER_KEYS_MIN = 3
 
@@ -1528,7 +1546,7 @@ DASH_LEAD = re.compile(r"^[—–]\s+[A-ZÀ-Þ„“\"'»]")
 ORDER_NUMBER = re.compile(r"^\[\s*\d{2,6}(?:\s*[a-z])?\s*\]\.?$")
 #: a line ending on a year closes a text ("Gegeben Berlin im Schloß, den 2. Auguſt 1914."; "Amsterdam, 28 November
 #: 1876. (43755)", an advert's order number after it): it opens nothing
-CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*(?:\(\s*[\d?][\dOoIlGJ?]{4}\s*[)J;]\W{0,3})?$")
+CLOSING_DATE = re.compile(r"\b1[5-9]\d\d\s*\.?\s*(?:" + _ORDER_NUMBER + r"\W{0,3})?$")
 #: a paragraph indent, in line heights: at least this much …
 MIN_INDENT = 0.5
 #: … and at most this much (a line set further in is centred or ragged, not a paragraph's first line)
@@ -1543,17 +1561,17 @@ def _dated(text: str) -> bool:
 
 
 #: how a publisher's advert opens in German papers of the 19th century ("Bei G. Baſſe in Quedlinburg ſind ſo eben
-#: erſchienen", "Im Verlage von J. D. Sauerländer in …", "So eben iſt vollſtändig erſchienen:"): each a new item
+#: erſchienen", "Im Verlage von J. D. Sauerländer in …", "So eben iſt vollſtändig erſchienen:"): each a new item ("So
+#: eben iſt der Miniſter angekommen" is news: that formula only with the book "erſchienen" on the line)
 BOOK_ADVERT_LEAD = re.compile(
     r"^(?:Bei\s+[A-ZÄÖÜ][\w.ſ⸗-]*(?:\s+[\w.ſ⸗-]+){0,4}\s+in\s+[A-ZÄÖÜ]\w*\s+(?:i[sſ]t|[sſ]ind)\b"
-    r"|Im\s+Verlage?\s+(?:von|der|des)\s|So\s?eben\s+(?:i[sſ]t|[sſ]ind)\s)")
+    r"|Im\s+Verlage?\s+(?:von|der|des)\s|So\s?eben\s+(?:i[sſ]t|[sſ]ind)\s.*er[sſ]chienen)")
 
 
 #: how a family notice opens in Dutch papers ("Voor de vele bewijzen van deelneming, ondervonden bij …", "Heden
-#: overleed …", "Getrouwd:", "Bevallen van een Zoon …"): each a new item
-FAMILY_NOTICE_LEAD = re.compile(
-    r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|overleden|ontsliep|beviel|werd|werden)\b"
-    r"|(?:Getrouwd|Ondertrouwd|Bevallen|Voorspoedig\s+bevallen|Overleden)\b)")
+#: overleed …", "Heden ontsliep …"): each a new item. A civil registry's section words ("Getrouwd:", "Overleden:") head
+#: entries of one listing, and "Heden werd …" opens a report's paragraph: neither counts
+FAMILY_NOTICE_LEAD = re.compile(r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|ontsliep)\b)")
 
 
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
@@ -2888,6 +2906,14 @@ class _ItemHeads:
         return _worded(text) and not latin_dateline(text) and (self.text(d - 2).endswith(_SENTENCE_END) or short)
 
 
+def _signing_date(lines: Sequence[Line], d: int) -> bool:
+    """The place and date at ``d`` sign the text above off, opening nothing: it ends on the year and an advert's
+    order number ("Amsterdam, 28 November 1876. (43755)"), or on the year with nothing after it. A letter's dateline
+    with its year runs on into the letter ("OUR WASHINGTON LETTER." / "WASHINGTON, D. C., March 2, 1874." / …)."""
+    text = lines[d].text.strip()
+    return CLOSING_DATE.search(text) is not None and (ORDER_KEY.search(text) is not None or d == len(lines) - 1)
+
+
 def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
     """Centred lines at body size in capitals or Title Case, between a line that does not break a word
     and a dateline, are the headline of a new item ("A Fortunate Fire." / "NORFOLK, Neb., March 2.—"):
@@ -2897,8 +2923,8 @@ def _item_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list
         return flags
     heads = _ItemHeads(lines, list(flags), edges)
     for d in range(1, len(lines)):
-        if not latin_dateline(lines[d].text) or CLOSING_DATE.search(lines[d].text.strip()):
-            continue  # a place and date ending on the year signs the text above off ("Amsterdam, 28 November 1876.")
+        if not latin_dateline(lines[d].text) or _signing_date(lines, d):
+            continue
         first, end = heads.start(d), d
         while end > first and _ends_on_run_on_word(lines[end - 1].text):
             end -= 1  # the dateline's first line, not a heading
@@ -3252,7 +3278,7 @@ def _keyed_close(text: str) -> bool:
 #: the month ("ae 11 lm*", "an 28 lm*")
 _INSERTION_KEY = (r"(?P<month>(?i:ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no"
                   r"|nov|de|dec)|\?[a-z]{1,3}|[a-z]{2})\.?\s?(?P<day>[\dOSIl?]{1,2})(?P<sep>[\s\-.,]*)"
-                  r"(?P<run>t\s?f|eo[a-zA-Z]{0,3}|[\dlIi]?\s?[wmy]|[\dlI]in)\*?")
+                  r"(?P<run>t\s?f|eo[a-zA-Z]{0,3}|[\dlIi]\s?[wmy]|[\dlI]in)\*?")
 #: the month of an insertion key as printed (a misread one, "ae", "an", "?e" for "se", "au", is taken before a star
 #: or a "tf" only)
 INSERTION_MONTH = re.compile(r"(?i:ja|jan|fe|feb|mh|mr|mar|ap|apr|my|may|je|jun|jy|jul|au|aug|se|sep|sept|oc|oct|no|nov"
@@ -3263,8 +3289,12 @@ INSERTION_KEY_END = re.compile(r"(?:^|(?<=[\s.,;]))[?^]?" + _INSERTION_KEY + r"\
 INSERTION_KEY_START = re.compile(r"^[?^]?" + _INSERTION_KEY + r"\s")
 
 
-#: ... or in figures after the advert's last sentence, its month and day ("matinee and night. 1-10", OCR "1-ld")
-INSERTION_KEY_FIGURES = re.compile(r"[.!?]\s+(?:1[0-2]|[1-9])-(?P<day>[0-3]?[\dlIO][a-z]?)$")
+#: ... or in figures after the advert's last sentence, its month and day ("matinee and night. 1-10", OCR "1-ld"), the
+#: sentence ending on a word, not an abbreviation ("Siehe Bd. 1-2", "pp. 1-12" cite pages)
+INSERTION_KEY_FIGURES = re.compile(r"[^\W\d_]{3,}[.!?]\s+(?:1[0-2]|[1-9])-(?P<day>[0-3]?[\dlIO][a-z]?)$")
+#: a page keys its adverts so when at least this many of its lines close or open on a key: one line reading like one
+#: ("long de 12 m.", "qui l'emporte. 3-2") on a page of news is no advert's key
+INSERTION_KEYS_MIN = 3
 
 
 def _insertion_key(text: str) -> bool:
@@ -3278,6 +3308,8 @@ def _insertion_key(text: str) -> bool:
     if m is None:
         return False
     key, run = m.group("day") + m.group("sep") + m.group("run"), m.group("run").replace(" ", "")
+    if run[:1] in "0123456789lIi" and not m.group("sep"):
+        return False  # a run's count stands apart from the day ("se23 1w*"): "de 12 m" is a length
     if not INSERTION_MONTH.fullmatch(m.group("month")) and not (run == "tf" or m.group(0).rstrip().endswith("*")):
         return False  # a month misread ("ae 11 lm*", "?e23-lw*") only before a key's own "tf" or star
     return any(ch.isdigit() for ch in key) or "-" in key or run == "tf"
@@ -4373,10 +4405,10 @@ class _PageCut:
 
     def place_typed_adverts(self, block: Block, text_lines: list[Line]) -> None:
         """A block the source types as advertisements: one advert each from each of its cuts
-        (:func:`_advert_cuts`); a drawing's strokes or a blot read as text are noise parts of the advert they
-        fall in."""
+        (:func:`_advert_cuts`); a drawing's strokes or a blot read as text (:func:`_advert_noise`) are noise parts of
+        the advert they fall in."""
         self.flush_heads()
-        noise = {id(ln) for ln in text_lines if is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip())}
+        noise = {id(ln) for k, ln in enumerate(text_lines) if _advert_noise(text_lines, k)}
         kept = [ln for ln in text_lines if id(ln) not in noise]
         if not kept:
             self.furniture.parts.extend(lines_part([ln], "noise") for ln in text_lines)
@@ -5010,7 +5042,7 @@ class _PageCut:
             run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
-        keyed = [] if self.vertical else _keyed_starts(run)
+        keyed = _keyed_starts(run) if self.sizes.keyed else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
@@ -5032,7 +5064,7 @@ class _PageCut:
             # an advert's copy signed off by its maker, seller or address on a page without sizes: its item ends
             self.item_break = self.sizes.body <= 0 and _signed_copy(rest.lines)
             # an advert closed on its dated insertion key: the next text is another advert's
-            self.item_break = self.item_break or not self.vertical and _insertion_key(rest.lines[-1].text)
+            self.item_break = self.item_break or self.sizes.keyed and _insertion_key(rest.lines[-1].text)
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]

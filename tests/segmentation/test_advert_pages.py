@@ -358,6 +358,23 @@ def test_an_adverts_own_display_lines_and_side_panel_stay_in_it() -> None:
     assert "Slllllllll" not in _body(arts[0]) and "CADEAU" in _body(arts[0])
 
 
+def test_an_adverts_price_and_a_words_second_half_are_copy_not_noise() -> None:
+    """In a block the source types as advertisements, a drawing's strokes are noise, but a price without words ("5 fr.
+    50") and the second half of a word hyphenated at the line's end ("Rue Roya-" / "le.") are the advert's copy, in
+    their place (review: they were moved to the end of the advert as noise)."""
+    rows = [_ad_line("h", "CRÈMES VIVAUDOU", 100, 100, 500, 16),
+            _ad_line("c1", "Le pot grand modèle :", 160, 100, 500, 7),
+            _ad_line("c2", "5 fr. 50", 190, 250, 350, 7),
+            _ad_line("c3", "En vente partout et chez Vivaudou, 18, Rue Roya-", 220, 100, 500, 7),
+            _ad_line("c4", "le.", 250, 100, 140, 7),
+            _ad_line("n", "Slllllllll", 280, 100, 500, 7)]
+    rows[3].hyphenated = True
+    [ad] = _typed_advert(rows)
+    body = " ".join(p.text for p in ad.parts if p.role != "noise")
+    assert "5 fr. 50 En vente" in body and "Royale." in body.replace("- ", "").replace("-", ""), body
+    assert [p.text for p in ad.parts if p.role == "noise"] == ["Slllllllll"]
+
+
 def test_a_column_of_adverts_closed_on_their_order_numbers_is_cut_after_each() -> None:
     """Algemeen Handelsblad 1876 p. 4: a whole column is one TextBlock of adverts and family notices, each closed on
     the advertisement office's order number in brackets, garbled or not ("(43755)", "(4?829)", "(439»)"), the family's
@@ -392,7 +409,8 @@ def test_a_publishers_advert_opens_on_its_formula() -> None:
                  "Im Verlage von J. D. Sauerlaͤnder in", "So eben iſt vollſtaͤndig erſchienen: Rotteck's",
                  "Bei Joh. Ambr. Barth in Leipzig ist"):
         assert _item_lead(text, titled=True), text
-    for text in ("Bei dem Brande in Leipzig wurden zwei Häuſer zerſtört.", "Im Verlauf der Sitzung wurde beſchloſſen"):
+    for text in ("Bei dem Brande in Leipzig wurden zwei Häuſer zerſtört.", "Im Verlauf der Sitzung wurde beſchloſſen",
+                 "Soeben ist der Zug eingetroffen.", "So eben iſt der Miniſter angekommen."):
         assert not _item_lead(text, titled=True), text
 
 
@@ -400,9 +418,12 @@ def test_a_dutch_family_notice_opens_on_its_formula() -> None:
     """Algemeen Handelsblad 1876 p. 4: family notices one under another, "Voor de vele bewijzen van deelneming,
     ondervonden bij het overlijden …", "Heden overleed …": each opens an item."""
     for text in ("Voor de vele bewijzen van deelneming,", "Voor de bewijzen van belangstelling, zoo",
-                 "Heden overleed, na een kortstondige ziekte,", "Getrouwd: J. DE VRIES en"):
+                 "Heden overleed, na een kortstondige ziekte,", "Heden ontsliep zacht en kalm"):
         assert _item_lead(text, titled=True), text
-    assert not _item_lead("Voor de rest van de week wordt regen verwacht.", titled=True)
+    # a civil registry's section words head entries of one listing; "Heden werd …" runs a report on (review)
+    for text in ("Voor de rest van de week wordt regen verwacht.", "Getrouwd: J. DE VRIES en A. BAKKER.",
+                 "Overleden: C. JANSEN, 74 j.", "Heden werd de behandeling der begrooting voortgezet."):
+        assert not _item_lead(text, titled=True), text
 
 
 def test_a_notices_signature_over_its_place_and_date_is_no_headline() -> None:
@@ -423,3 +444,5 @@ def test_a_notices_signature_over_its_place_and_date_is_no_headline() -> None:
     assert not any(_item_heads(notice, [False] * len(notice), sizes))
     telegram = lines("A Fortunate Fire.", "NORFOLK, Neb., March 2.—A fire broke out in", (300.0, 500.0))
     assert _item_heads(telegram, [False] * len(telegram), sizes)[3]
+    letter = lines("OUR WASHINGTON LETTER.", "WASHINGTON, D. C., March 2, 1874.", (250.0, 550.0))  # its year: a letter
+    assert _item_heads(letter, [False] * len(letter), sizes)[3]

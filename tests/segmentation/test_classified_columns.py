@@ -46,7 +46,9 @@ def test_dated_insertion_keys() -> None:
         assert _insertion_key(text), text
     for text in ("Mrs W J Watts and Mrs J P", "Club at the home of Mr. and Mrs. W.", "Bankbeamter, Waſa; N. Selim",
                  "in the month of May 1865.", "The steamer leaves on Sept. 19 at noon", "Read chapters 1-10",
-                 "Rape Cake 6l. 65. to 71.", "won the match. 13-2", "the rain fell to 19 1m"):
+                 "Rape Cake 6l. 65. to 71.", "won the match. 13-2", "the rain fell to 19 1m",
+                 "Le port de Concarneau a reçu un bateau long de 12 m.", "Superficie de 25 m",
+                 "de 12 m de hauteur, la tour", "Siehe Bd. 1-2", "vgl. Nr. 3-5", "pp. 1-12"):
         assert not _insertion_key(text), text
 
 
@@ -61,10 +63,11 @@ def test_an_insertion_key_closes_an_advert_and_the_next_line_opens_the_next() ->
             ("permanently and in the shortest time possible", 0.0, 0.0),
             ("at Room No. 14, Washington Building. Sep 19 lm*", 0.0, 60.0),
             ("THE PATIENTS OF DR. VELPEAU can be attended", 0.0, 0.0),
-            ("at Dr. Darby's Consultation Rooms, 499 7th street.", 0.0, 0.0)]
+            ("at Dr. Darby's Consultation Rooms, 499 7th street.", 0.0, 0.0), ("se11 lm*", 0.0, 450.0),
+            ("RAILROAD ACCIDENTS are frequent; insure with the", 0.0, 0.0)]
     arts = [a for a in articles_from_layout([_page([_block("b", 100, rows)])]) if a.kind != "furniture"]
     assert [" ".join(a.text.split()[:3]) for a in arts] == ["The Steamer EXPRESS", "DR. BARNES cures",
-                                                            "THE PATIENTS OF"]
+                                                            "THE PATIENTS OF", "RAILROAD ACCIDENTS are"]
     assert arts[0].text.rstrip().endswith("au 12 tf")
 
 
@@ -97,3 +100,15 @@ def test_a_column_sliced_into_blocks_is_read_like_a_whole_column_block() -> None
     assert _items(_slices(6, 3)) == ["the steamer leaves"]
     arts = [a for a in articles_from_layout([_page(_slices(14, 6))]) if a.kind != "furniture"]
     assert arts[1].headline == "SECRET DISEASES."
+
+
+def test_a_line_reading_like_a_key_on_a_page_of_news_cuts_nothing() -> None:
+    """A French report's line ending "qui l'emporte. 3-2" (a score) reads like a key in figures; one such line on a
+    page whose adverts are not keyed is no advert's close: the report stays one item (review: it was cut in two)."""
+    rows = [("Le match de dimanche a été disputé devant une foule", 0.0, 0.0),
+            ("nombreuse ; après une lutte serrée, c'est Rennes", 0.0, 0.0),
+            ("qui l'emporte. 3-2", 0.0, 300.0),
+            ("et l'équipe du Stade rennais recevra Nantes le", 0.0, 0.0),
+            ("dimanche suivant sur le même terrain.", 0.0, 0.0)]
+    arts = [a for a in articles_from_layout([_page([_block("b", 100, rows)])]) if a.kind != "furniture"]
+    assert len(arts) == 1, [a.text for a in arts]
