@@ -1251,11 +1251,14 @@ def _ad_closes(text: str) -> bool:
     return LATIN_AD_CLOSE.search(t) is not None or AD_NUMBER_END.search(t) is not None or _keyed_close(t)
 
 
-def _brand_again(text: str, above: Sequence[Line]) -> bool:
-    """The display line names the advertiser of the copy above it ("CRÈMES VIVAUDOU" under "… les Crèmes
-    Vivaudou …"): more than half of its long words are already there."""
+def _words_of(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _brand_again(text: str, seen: set[str]) -> bool:
+    """The display line names the advertiser of the copy above it (``seen``: its words, casefolded): "CRÈMES
+    VIVAUDOU" under "… les Crèmes Vivaudou …" — more than half of its long words are already there."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) >= BRAND_LETTERS]
-    seen = {w.casefold() for ln in above for w in re.findall(r"[^\W\d_]+", ln.text)}
     return bool(words) and 2 * sum(w in seen for w in words) > len(words)
 
 
@@ -1277,20 +1280,27 @@ def _x_overlap(a: Box | None, b: Box | None) -> bool:
     return a is not None and b is not None and min(a[2], b[2]) > max(a[0], b[0])
 
 
-def _opens_advert(lines: Sequence[Line], start: int, k: int) -> bool:
-    """The display line ``k`` opens the next advert of an advert block whose current one began at ``start``: it
-    is set below that advert's lines in its own column (a panel beside the copy is the same advert's), the line
-    of words right above it there closes an advert (:func:`_ad_closes`), it does not name the same advertiser
-    again and it announces nothing (a label ending on a colon: "GROS :" over the wholesaler's name)."""
+#: an advert's lines looked back over, at most, for the one right above a display line in its column (what a
+#: display line is set under is close above it: the look back keeps the cut linear in a block's lines)
+AD_LOOKBACK = 120
+
+
+def _opens_advert(lines: Sequence[Line], start: int, k: int, seen: set[str]) -> bool:
+    """The display line ``k`` opens the next advert of an advert block whose current one began at ``start`` (its
+    words ``seen``): it is set below that advert's lines in its own column (a panel beside the copy is the same
+    advert's), the line of words right above it there closes an advert (:func:`_ad_closes`), it does not name the
+    same advertiser again and it announces nothing (a label ending on a colon: "GROS :" over the wholesaler's
+    name). Only the advert's last :data:`AD_LOOKBACK` lines are looked at."""
     box = lines[k].box
     if box is None or lines[k].text.rstrip().endswith(":"):
         return False
-    above = [ln for ln in lines[start:k] if _x_overlap(ln.box, box) and WORD3.search(ln.text)]
+    near = lines[max(start, k - AD_LOOKBACK):k]
+    above = [ln for ln in near if _x_overlap(ln.box, box) and WORD3.search(ln.text)]
     tolerance = 0.25 * (box[3] - box[1])
     if not above or any(ln.box is not None and ln.box[3] > box[1] + tolerance for ln in above):
         return False
     last = max(above, key=lambda ln: ln.box[3] if ln.box is not None else 0.0)
-    return _ad_closes(last.text) and not _brand_again(lines[k].text, lines[start:k])
+    return _ad_closes(last.text) and not _brand_again(lines[k].text, seen)
 
 
 #: the figures a drawing's hatching is read as (a price has others)
@@ -1321,10 +1331,13 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
     machines) are told apart where one closes on its address and the next opens on display type below it
     (:func:`_opens_advert`), unless the pieces are a listing's entries (:data:`AD_ENTRY_LINES`)."""
     cuts = [0]
+    seen = _words_of(lines[0].text) if lines else set()  # the words of the advert being read
     for k in range(1, len(lines)):
         run_on = display[k - 1] and _x_overlap(lines[k - 1].box, lines[k].box)  # the display run above goes on
-        if display[k] and not run_on and _opens_advert(lines, cuts[-1], k):
+        if display[k] and not run_on and _opens_advert(lines, cuts[-1], k, seen):
             cuts.append(k)
+            seen = set()
+        seen |= _words_of(lines[k].text)
     kinds = {k: display[k] for k in cuts[1:]}  # how each cut's display line is display type
     ends = [*cuts[1:], len(lines)]
     if any(end - first < AD_ENTRY_LINES and "caps" in (kinds.get(first), kinds.get(end))

@@ -356,6 +356,28 @@ def test_an_adverts_own_display_lines_and_side_panel_stay_in_it() -> None:
     arts = _typed_advert(rows)
     assert len(arts) == 1, [_body(a) for a in arts]
     assert "Slllllllll" not in _body(arts[0]) and "CADEAU" in _body(arts[0])
+    # its display line over the first line of copy opening a sentence is its headline
+    assert [p.text for p in arts[0].parts if p.role == "headline"] == ["Jeunesse"]
+
+
+def test_a_label_over_the_wholesalers_name_opens_no_advert() -> None:
+    """L'Ouest-Éclair 1924 p. 12: the pen set's advert closes "… à partir de 175 francs, 6, Rue Monsigny." then "GROS :"
+    / "Jules FAGARD": a label ending on a colon announces what follows, it opens no advert; the display line of a
+    run-in classified running on in lower case ("THON. A VENDRE" / "de 53 tonneaux …") is no headline."""
+    rows = [_ad_line("a1", "ECRIN DOUBLE", 100, 200, 600, 14),
+            _ad_line("a2", "contenant un porte-plume Idéal Waterman et un", 150, 100, 700, 7),
+            _ad_line("a3", "porte-mine, en argent, à partir de 175 francs.", 180, 100, 700, 7),
+            _ad_line("a4", "Au détail chez tous les papetiers, 6, Rue Monsigny.", 210, 100, 700, 7),
+            _ad_line("g1", "GROS :", 245, 350, 450, 7),
+            _ad_line("g2", "Jules FAGARD, fournisseur des papeteries de l'Ouest,", 275, 100, 700, 7),
+            _ad_line("g3", "qui expédie franco dans toute la France.", 305, 100, 700, 7)]
+    arts = _typed_advert(rows)
+    assert len(arts) == 1, [_body(a) for a in arts]
+    run_in = [_ad_line("t1", "THON. A VENDRE DUNDÉE", 100, 100, 700, 11),
+              _ad_line("t2", "de 53 tonneaux. S'adresser à M. LE GOFF,", 140, 100, 700, 7),
+              _ad_line("t3", "huissier à Carnac.", 170, 100, 400, 7)]
+    [ad] = _typed_advert(run_in)
+    assert not [p for p in ad.parts if p.role == "headline"]
 
 
 def test_an_adverts_price_and_a_words_second_half_are_copy_not_noise() -> None:
