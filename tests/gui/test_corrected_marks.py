@@ -93,3 +93,68 @@ def test_an_export_without_my_work_has_the_ocrs_reading(make_window, library_dir
     assert original in plain and NEW not in plain
     assert NEW not in tei and not re.search(r"<(?:sic|corr)[ >]", tei)
     assert NEW in mine
+
+
+def _tip(view, point) -> str:  # noqa: ANN001
+    """The tooltip the view shows for a hover at ``point`` (viewport coordinates), or ""."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.hideText()
+    target = view.viewport() if hasattr(view, "viewport") else view
+    event = QHelpEvent(QEvent.Type.ToolTip, point, target.mapToGlobal(point))
+    if hasattr(view, "viewportEvent"):
+        view.viewportEvent(event)
+    else:
+        view.event(event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_hovering_a_corrected_word_tells_the_ocrs_reading_and_nowhere_else(make_window, library_dir: Path,  # noqa: ANN001
+                                                                            tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    _article, original = _corrected(win, tmp_path, library_dir)
+    win.article_view.set_vertical(False)
+    reader = win.article_view.view
+    (k, s, e) = next(d for r in win.article_view.corrected if (d := win.article_view.to_display(r)))
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(reader._pos_of(k, s))
+    left = reader.cursorRect(cursor)
+    middle = left.center()
+    middle.setX(left.left() + 4)  # inside the word's first character
+    assert original in _tip(reader, middle)
+    before = left.center()
+    before.setX(left.left() - 3)  # the right half of the character before the word
+    at = reader._char_at(before)
+    assert at is not None and reader.note_at(*reader._k_of(at)) is None
+    assert reader._char_at(QPoint(2, middle.y())) is None  # the blank margin beside the line
+    # vertical columns: the same over the character's cell
+    win.article_view.set_vertical(True)
+    vertical = win.article_view.view
+    n = next(n for n, cell in enumerate(vertical.cells) if (cell[0], cell[1]) == (k, s))
+    assert original in _tip(vertical, vertical.cells[n][2].center().toPoint())
+
+
+def test_a_correction_that_took_characters_out_is_marked_beside_the_gap(make_window, library_dir: Path,  # noqa: ANN001
+                                                                        tmp_path: Path) -> None:
+    """A correction removing the OCR's characters (a stray mark read as a character) leaves nothing to underline:
+    the characters on each side of the gap are marked, and the tooltip names what was taken out (review: nothing
+    was marked)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    removed = archive.article(article).text[start:start + 1]
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 1, ""))
+    win.open_article(article)
+    view = win.article_view
+    [(part, lo, hi)] = view.corrected
+    assert hi - lo == 2
+    note = view.correction_note(part, lo)
+    assert note is not None and removed in note and "removed" in note

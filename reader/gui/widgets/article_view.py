@@ -79,7 +79,7 @@ from reader.app.reading import (
     identity,
     utf16_offsets,
 )
-from reader.model.document import Article
+from reader.model.document import Article, Replacement
 from reader.text import forms as textforms
 from reader.text import linebreak
 from reader.text.chars import is_wide
@@ -163,6 +163,14 @@ def set_for_breaking(display: str) -> tuple[str, tuple[int, ...]]:
     text = display.replace("\n", " ").replace("\u2029", " ")
     out, inserted = TextReader._with_breaks(text, utf16_offsets(display))
     return out, tuple(inserted)
+
+
+def _marked_span(r: Replacement, length: int) -> tuple[int, int]:
+    """The characters that mark a correction: the ones it put in, or, where it only took characters out, the one on
+    each side of the gap (an empty range would mark nothing)."""
+    if r.end > r.start:
+        return r.start, r.end
+    return max(0, r.start - 1), min(length, r.end + 1)
 
 
 class TextReader(QTextBrowser):
@@ -406,11 +414,28 @@ class TextReader(QTextBrowser):
             sels.append(sel)
         self.setExtraSelections(sels)
 
+    def _char_at(self, pos: QPoint) -> int | None:
+        """The document position of the character under ``pos`` (viewport coordinates), or None over blank space:
+        Qt's cursor for a point is the nearest gap between two characters, not the character the point is on."""
+        cursor = self.cursorForPosition(pos)
+        at = cursor.position()
+        if self.cursorRect(cursor).left() > pos.x():
+            at -= 1
+        if at < 0:
+            return None
+        cursor.setPosition(at)
+        left = self.cursorRect(cursor)
+        cursor.setPosition(at + 1)
+        right = self.cursorRect(cursor)
+        same_line = right.top() == left.top()
+        inside = left.top() <= pos.y() <= left.bottom() and left.left() <= pos.x()
+        return at if inside and (not same_line or pos.x() < right.left()) else None
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         """A tooltip over a marked word says what it is (a correction: what the page has)."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.reading is not None:
-            cursor = self.cursorForPosition(event.pos())
-            note = self.note_at(*self._k_of(cursor.position())) if self.note_at is not None else None
+            at = self._char_at(event.pos()) if self.reading.parts and self.note_at is not None else None
+            note = self.note_at(*self._k_of(at)) if at is not None and self.note_at is not None else None
             if note:
                 QToolTip.showText(event.globalPos(), note, self.viewport())
             else:
@@ -1203,17 +1228,20 @@ class ArticleView(QWidget):
         end); none when the OCR's reading is shown."""
         if self.article is None:
             return []
-        return [(p, r.start, r.end) for p, part in enumerate(self.article.parts) for r in part.replaced]
+        return [(p, *_marked_span(r, len(part.text))) for p, part in enumerate(self.article.parts)
+                for r in part.replaced]
 
     def correction_note(self, part: int, offset: int) -> str | None:
         """What the window says of a corrected word at ``offset`` of part ``part`` (original offsets): what the
         page's OCR has there; None elsewhere."""
         if self.article is None or not 0 <= part < len(self.article.parts):
             return None
+        length = len(self.article.parts[part].text)
         for r in self.article.parts[part].replaced:
-            if r.start <= offset < r.end:
-                if not r.was:
-                    return self.tr("Your correction: the OCR text has nothing here.")
+            start, end = _marked_span(r, length)
+            if start <= offset < end:
+                if r.start == r.end:
+                    return self.tr("Your correction removed “%1” here.").replace("%1", r.was)
                 return self.tr("Your correction. The OCR text reads “%1”.").replace("%1", r.was)
         return None
 
