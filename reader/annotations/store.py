@@ -446,7 +446,16 @@ class Annotation:
 
 def highlight(article: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
               creator: str = "", key: str | None = None) -> Annotation:
-    """A new highlight on ``article.text[start:end]``."""
+    """A new highlight on ``article.text[start:end]``, without the whitespace at its ends (a selection dragged past
+    its words takes the space reflow put between two lines); a selection of whitespace only is kept as given."""
+    text = article.text
+    lo, hi = max(0, start), min(end, len(text))
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if lo < hi:
+        start, end = lo, hi
     return Annotation(article=key or article.id, anchor=make_anchor(article, start, end), note=note,
                       tags=normalize_tags(tags), creator=creator)
 

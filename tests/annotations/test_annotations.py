@@ -358,3 +358,15 @@ def test_a_backup_with_an_impossible_offset_or_a_note_twice_is_one_sentence(tmp_
         A.read_backup(json.dumps([huge]), tmp_path / "huge.json")
     with pytest.raises(A.BackupError, match="twice"):
         A.read_backup(json.dumps([note, note]), tmp_path / "dup.json")
+
+
+def test_a_highlight_dragged_past_its_words_keeps_no_space_at_its_ends() -> None:
+    """Seen by the by-eye tester: a selection dragged across lines was stored as “ wohl ein Abfall … ” with a space
+    at each end (the space reflow put between two lines); the quote is the words selected."""
+    text = "Durch eine Revolution wird vielleicht wohl ein Abfall von persönlichem Despotism"
+    start, end = text.index(" wohl"), text.index(" von") + 1
+    h = A.highlight(art(text), start, end)
+    assert h.anchor is not None and h.anchor.exact == "wohl ein Abfall"
+    assert text[h.anchor.start:h.anchor.end] == "wohl ein Abfall"
+    blank = A.highlight(art("a  b"), 1, 3)  # only whitespace selected: kept as given
+    assert blank.anchor is not None and blank.anchor.exact == "  "
