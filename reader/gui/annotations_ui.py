@@ -260,7 +260,7 @@ class Annotating:
             return False
         if note is None or tags is None:
             shared = self.byline(ann).visibility if w.archive.sharing.shared else None
-            dlg = HighlightDialog(ann.anchor.exact if ann.anchor else "", ann.note, ann.tags, w.archive.tag_names(),
+            dlg = HighlightDialog(w.notes.quote_shown(ann), ann.note, ann.tags, w.archive.tag_names(),
                                   QCoreApplication.translate("MainWindow", "Edit annotation"), w, visibility=shared)
             if not w._ask(dlg):
                 return False

@@ -158,3 +158,21 @@ def test_a_correction_that_took_characters_out_is_marked_beside_the_gap(make_win
     assert hi - lo == 2
     note = view.correction_note(part, lo)
     assert note is not None and removed in note and "removed" in note
+
+
+def test_editing_a_highlight_on_a_corrected_word_quotes_it_as_read(make_window, library_dir: Path,  # noqa: ANN001
+                                                                   tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester: a highlight made on a corrected word was quoted as read in the creating dialog and
+    the annotations list (“Umwälzung”), but as the OCR read it in Edit… (“Revolution”)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    _corrected(win, tmp_path, library_dir)
+    part, start, end = win.article_view.corrected[0]
+    win.article_view.select_original(part, start, part, end)
+    rng = win.article_view.selection_article_range()
+    assert rng is not None and win.annotating.add_highlight(*rng, note="checked")
+    [ann] = [a for a in win.archive.annotations.find() if a.anchor is not None]
+    asked: list[str] = []
+    monkeypatch.setattr(win, "_ask", lambda dlg: asked.append(dlg.quote.text()) or False)
+    win.annotating.edit_annotation(ann)
+    assert asked and NEW in asked[0], asked

@@ -269,6 +269,11 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.setCurrentIndex(max(0, i))
         self.tag_filter.blockSignals(False)
 
+    def quote_shown(self, a: Annotation) -> str:
+        """The words of highlight ``a`` as the text shown reads them (the reader's corrections applied), as the
+        list quotes them; as stored (the OCR's reading) when the article shown does not hold it."""
+        return self._quotes.get(a.id) or (a.anchor.exact if a.anchor else "")
+
     def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = (),
                      corrections: Sequence[tuple[str, str]] = (), quotes: Mapping[str, str] | None = None) -> None:
         """The current article's annotations; ``unplaced`` ids are ones not found in the text shown;
