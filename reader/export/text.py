@@ -1,13 +1,13 @@
 """Articles as plain text and as Markdown, for reading and for pasting into notes.
 
-The corrected reading is exported (text corrections applied); Markdown adds
-the reader's notes as a list under each article (quote and note).
+The corrected reading is exported (text corrections applied), each correction listed under its article with
+what the OCR read; both add the reader's notes under each article (quote and note).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader.annotations.store import Annotation
@@ -63,6 +63,12 @@ def reading_entries(art: Article, placeholder: str | None) -> tuple[list[tuple[s
     return entries, at
 
 
+def corrections_said(item: Item, escape: Callable[[str], str] = str) -> list[str]:
+    """The reader's text corrections in the exported reading, each with what the OCR read (“ZZZ” (the OCR text reads
+    “26”)): the export never gives a corrected word as if printed without saying so (TEI keeps it in ``sic``)."""
+    return [f"“{escape(f.corrected)}” (the OCR text reads “{escape(f.original)}”)" for f in item.fixes]
+
+
 def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), **_: Any) -> str:
     """Plain text: per article its citation, headline group and paragraphs, blank lines between."""
     out: list[str] = []
@@ -71,6 +77,7 @@ def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), *
         block: list[str] = [citation_line(item)]
         entries = reading_entries(art, placeholder=None)[0]
         block.extend(text for _role, text in entries)
+        block.extend(f"Corrected: {said}" for said in corrections_said(item))
         notes = _notes_for(item, annotations)
         for a in notes:
             line = "Note"
@@ -116,6 +123,10 @@ def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (
             else:
                 block.append(md_escape(text))
         block.append(f"<small>{md_escape(citation_line(item))} · article {md_escape(item.key)}</small>")
+        said = corrections_said(item, md_escape)
+        if said:
+            block.append("**Corrections**")
+            block.append("\n".join(f"- {line}" for line in said))
         notes = _notes_for(item, annotations)
         if notes:
             block.append("**Notes**")

@@ -37,7 +37,7 @@ def test_text_and_markdown(doc: Document) -> None:
     plain = export(items, "text", [note]).decode("utf-8")
     assert plain.startswith("人民日报, 2021-01-27, A, p. 1")
     assert art.parts[-1].text in plain and "ZZ" in plain  # corrected reading
-    assert f"Note on “{art.text[5:12]}” [交通]: look *here*" in plain
+    assert f"Note on “{art.text[5:12].strip()}” [交通]: look *here*" in plain  # no space kept at its ends
     md = export(items, "md", [note]).decode("utf-8")
     assert md.count("\n---\n") == 1
     assert f"# {md_escape(items[1].article.headline or '(no headline)')}" in md
@@ -163,3 +163,20 @@ def test_the_keyword_in_context_keeps_the_spaces_around_the_keyword() -> None:
         "Les membres du [Gouvernement] assistent à la…"
     cjk = "发展经济，建设国家"
     assert kwic(cjk, 2, 4, width=2) == "发展[经济]，建…"
+
+
+def test_a_corrected_word_is_listed_under_its_article_in_text_and_markdown(doc: Document) -> None:
+    """Seen by the by-eye tester: a text export with the reader's work had the corrected word as if printed, nothing
+    saying the page reads otherwise (TEI keeps the OCR's reading in sic). Each correction is listed under its
+    article with what the OCR read."""
+    item = items_from_document(doc)[1]
+    art = item.article
+    fix = C.correct_text(art, 6, 8, "ZZZ")
+    item = replace(item, fixes=C.text_fixes(art, [fix]))
+    was = art.text[6:8]
+    plain = export([item], "text").decode("utf-8")
+    assert f"Corrected: “ZZZ” (the OCR text reads “{was}”)" in plain
+    md = export([item], "md").decode("utf-8")
+    assert "**Corrections**" in md and f"“ZZZ” (the OCR text reads “{md_escape(was)}”)" in md
+    bare = export([items_from_document(doc)[1]], "text").decode("utf-8")
+    assert "Corrected:" not in bare

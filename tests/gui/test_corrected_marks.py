@@ -171,7 +171,7 @@ def test_editing_a_highlight_on_a_corrected_word_quotes_it_as_read(make_window, 
     win.article_view.select_original(part, start, part, end)
     rng = win.article_view.selection_article_range()
     assert rng is not None and win.annotating.add_highlight(*rng, note="checked")
-    [ann] = [a for a in win.archive.annotations.find() if a.anchor is not None]
+    [ann] = [a for a in win.archive.annotations.find() if a.note == "checked"]
     asked: list[str] = []
     monkeypatch.setattr(win, "_ask", lambda dlg: asked.append(dlg.quote.text()) or False)
     win.annotating.edit_annotation(ann)
