@@ -1801,6 +1801,7 @@ def _duplicates(lines: Sequence[Line]) -> set[int]:
     whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
     reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
     out: set[int] = {k for k in range(1, len(lines) - 1) if _fused_reading(lines, k)}
+    out |= _tall_second_readings(lines)
     for k, line in enumerate(lines):
         for j in range(max(0, k - DUPLICATE_WINDOW), k):
             if j in out or not _same_place(lines[j], line):
@@ -1835,6 +1836,56 @@ def _fused_reading(lines: Sequence[Line], k: int) -> bool:
         return False
     a, b = _letters(above.text), _letters(below.text)
     return any(a.endswith(word[:i]) and b.startswith(word[i:]) for i in range(FUSED_HALF, len(word) - FUSED_HALF + 1))
+
+
+#: a second reading is boxed at least this many times as high as the block's usual line ...
+SECOND_READING_HEIGHT = 1.8
+#: ... holds at most this many words, at least this many letters (a drop initial is one letter) ...
+SECOND_READING_WORDS = 2
+SECOND_READING_LETTERS = 3
+#: ... and starts where a neighbouring line of ordinary height starts (within this share of the usual line height),
+#: over it: the OCR read that line again, boxing the reading down over the lines under it
+SECOND_READING_TOP = 0.3
+#: a neighbour of ordinary height is at most this many times as high as the usual line
+ORDINARY_HEIGHT = 1.3
+
+
+#: a second reading holds a run of this many letters of the line it reads again
+SECOND_READING_SHARED = 3
+
+
+def _shares_letters(text: str, other: str) -> bool:
+    """``text`` holds a run of :data:`SECOND_READING_SHARED` letters that ``other`` holds too."""
+    a, b = _letters(text), _letters(other)
+    n = SECOND_READING_SHARED
+    return any(a[i:i + n] in b for i in range(len(a) - n + 1))
+
+
+def _tall_second_readings(lines: Sequence[Line]) -> set[int]:
+    """Indices of lines microfilm OCR read a second time, garbled, over the lines around them: a word or two boxed
+    twice as high as the block's usual line or more, lying over the line above or under it in the block ("of the
+    team" / "teanmOPERA" over "OPERA HOUSE", "he fired in selfdefense" / "cfcnsiI", "Says He Knows Nothing About
+    Kid" / "Kid I"; Winchester News 1910). Letters the OCR read twice that :func:`_fused_reading` cannot match
+    because the second reading garbles them; left in, they part a headline from its text or join two items. A
+    drop initial is one letter; a display line stands clear of its neighbours, or beside another display line."""
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.box is not None)
+    if len(heights) < SLICE_LINES:
+        return set()
+    usual = heights[len(heights) // 2]
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        box, text = line.box, line.text.strip()
+        if (box is None or box[3] - box[1] < SECOND_READING_HEIGHT * usual or len(text.split()) > SECOND_READING_WORDS
+                or len(_letters(text)) < SECOND_READING_LETTERS):
+            continue
+        for j in (k - 1, k + 1):
+            other = lines[j].box if 0 <= j < len(lines) else None
+            if (other is not None and min(box[2], other[2]) > max(box[0], other[0])
+                    and abs(box[1] - other[1]) <= SECOND_READING_TOP * usual
+                    and other[3] - other[1] <= ORDINARY_HEIGHT * usual and _shares_letters(text, lines[j].text)):
+                out.add(k)
+                break
+    return out
 
 
 def _same_place(a: Line, b: Line) -> bool:

@@ -8,7 +8,7 @@ real pages are scored by benchmarks/bench_segmentation.py.
 from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
-from reader.segmentation.geometry import articles_from_layout
+from reader.segmentation.geometry import _tall_second_readings, articles_from_layout
 from reader.segmentation.roles import latin_dateline
 
 FULL = 600.0
@@ -47,3 +47,57 @@ def test_a_bare_dateline_whose_day_the_ocr_garbled_is_a_dateline() -> None:
                  "PLAY Oct Sunday Night", "BUYS Nov Stock And Goods"):
         assert not latin_dateline(text), text
 
+
+def _column(rows: list[tuple[str, float, float]], extra: dict[int, tuple[str, float, float, float, float]]) -> Block:
+    """A whole-column block of ``rows`` (see :func:`_block`) with second readings inserted: ``extra[k]`` = (text, x0,
+    x1, top offset from line ``k``'s top, height) placed after line ``k``."""
+    block = _block("c", 2000, rows, gaps={k: 40.0 for k, r in enumerate(rows) if r[0].isupper()})
+    lines = list(block.lines)
+    for k in sorted(extra, reverse=True):
+        text, x0, x1, dy, h = extra[k]
+        top = lines[k].box[1] + dy if lines[k].box is not None else 0.0
+        lines.insert(k + 1, Line(id=f"x{k}", text=text, box=(x0, top, x1, top + h)))
+    return Block(id="c", lines=lines, box=block.box, type="text")
+
+
+BODY = [("The Modern Woodmen of America will", 30.0, 0.0), ("hold a meeting on Tuesday night at", 0.0, 0.0),
+        ("the hall on Main street and all the", 0.0, 0.0), ("members are urged to attend as bus-", 0.0, 0.0),
+        ("iness of importance will be trans-", 0.0, 0.0), ("acted and also work of the team", 0.0, 300.0)]
+REVIEW = [("OPERA HOUSE", 200.0, 200.0), ("Taken from the Lexington Herald The", 30.0, 0.0),
+          ("play will appear at the Winchester", 0.0, 0.0), ("opera house on Thursday night and", 0.0, 0.0)]
+
+
+def test_a_tall_second_reading_over_an_item_end_and_a_head_is_noise() -> None:
+    """Winchester News 1910: microfilm OCR read the last word of an item and the head under it a second time as one
+    garbled word boxed three lines high over both ("of the team" / "teanmOPERA" / "OPERA HOUSE"). Left in, it stood
+    between the text and the head, which was then read as a line of the text above: the review was run into the
+    lodge notice. A drop initial (one letter) and a display line clear of its neighbours are no second readings."""
+    filler = [(f"line {n} of the report goes on here with", 0.0, 0.0) for n in range(24)]
+    filler[11] = ("the end of the report.", 0.0, 300.0)
+    rows = [("ANOTHER ITEM", 200.0, 200.0), *filler[:12], ("WOODMEN OF AMERICA", 150.0, 150.0), *BODY, *REVIEW,
+            *filler[12:]]
+    last = 14 + len(BODY) - 1  # "acted and also work of the team"
+    block = _column(rows, {last: ("teanmOPERA", 216.0, 388.0, 3.0, 110.0)})
+    beside = _block("d", 2000, [("NEWS OF THE DAY", 150.0, 150.0), *filler], x0=750, gaps={0: 40.0})
+    arts = [a for a in articles_from_layout([_page([block, beside])]) if a.kind != "furniture"]
+    firsts = [" ".join(a.paragraphs()[0].text.split()[:3]) for a in arts]
+    assert "The Modern Woodmen" in firsts and "Taken from the" in firsts, firsts
+    woodmen = arts[firsts.index("The Modern Woodmen")]
+    read = " ".join(p.text for p in woodmen.parts if p.role != "noise")
+    assert "OPERA" not in read and "teanm" not in read, read
+
+
+def test_a_drop_initial_or_a_display_line_is_no_second_reading() -> None:
+    """A drop initial lies over the lines beside it (one letter); a tall line reading none of the letters of the line
+    it starts on is its own text (a display line, "CLOTHING", "QUEENSWARE"); a word or two that reads the letters of
+    that line again is a second reading."""
+    lines = [Line(id=f"l{k}", text=t, box=(100, 100 + 40 * k, 700, 134 + 40 * k))
+             for k, t in enumerate(["the end of the story", "as the people said", "and went home"])]
+    initial = Line(id="i", text="B", box=(100, 140, 160, 250))
+    display = Line(id="d", text="CLOTHING", box=(200, 180, 600, 290))
+    other = Line(id="o", text="QUEENSWARE", box=(200, 140, 600, 250))
+    tall = Line(id="t", text="ihomeI", box=(300, 180, 420, 290))
+    assert not _tall_second_readings([lines[0], initial, *lines[1:]])
+    assert not _tall_second_readings([lines[0], lines[1], display, lines[2]])
+    assert not _tall_second_readings([lines[0], other, *lines[1:]])
+    assert _tall_second_readings([*lines, tall]) == {3}
