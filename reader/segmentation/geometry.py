@@ -3151,6 +3151,26 @@ def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= share * len(letters)
 
 
+#: a block of this many lines or more ...
+UNSTOPPED_LINES = 20
+#: ... with fewer than this share of its lines holding a stop or a comma lost its punctuation to the OCR
+UNSTOPPED_SHARE = 0.1
+_STOPS = re.compile(r"[.,;:!?]")
+#: of this many lines under a head, at least this share holding a figure make a listing (a market report's prices,
+#: "Tonopah Extension 70 asked"), whose sections a blank line parts inside one report
+QUOTATION_LINES = 5
+LISTING_SHARE = 0.5
+
+
+def _punctuation_lost(lines: Sequence[Line]) -> bool:
+    """The OCR dropped the block's punctuation: of its :data:`UNSTOPPED_LINES` lines or more, hardly any holds a stop
+    or a comma (NDNP microfilm text of the Winchester News 1910: "of this nature amounted to 21120" / "and in the
+    previous month to 33S70" / "WRIGHTS ARE COMMENDED"). No line then shows by its last character that the text
+    ended; whitespace has to."""
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    return len(texts) >= UNSTOPPED_LINES and sum(bool(_STOPS.search(t)) for t in texts) < UNSTOPPED_SHARE * len(texts)
+
+
 class _ColumnHeads:
     """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
 
@@ -3161,6 +3181,7 @@ class _ColumnHeads:
         self.left, self.right, self.em = edges
         self.gaps, self.usual = _line_gaps(lines)
         self.ruled = ruled
+        self.unstopped = _punctuation_lost(lines)
 
     def head_text(self, k: int) -> bool:
         """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
@@ -3196,8 +3217,12 @@ class _ColumnHeads:
                 or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
             return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
         short = above.box is not None and above.box[2] < self.right - 2 * self.em
-        return (above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
-                or _keyed_close(above.text))
+        # without stops, a blank line's whitespace is all that shows the text above ended (over running text: a
+        # market report's sections of figures are parted so too)
+        under = self.lines[k + 1:k + 1 + QUOTATION_LINES]
+        prose = self.unstopped and sum(any(ch.isdigit() for ch in ln.text) for ln in under) < LISTING_SHARE * len(under)
+        spaced = self.space_above(k) >= (1 if prose else 2) * ITEM_HEAD_GAP
+        return above.text.rstrip().endswith(_SENTENCE_END) or short or spaced or _keyed_close(above.text)
 
     def indented(self, k: int) -> bool:
         """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""

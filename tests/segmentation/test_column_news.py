@@ -101,3 +101,28 @@ def test_a_drop_initial_or_a_display_line_is_no_second_reading() -> None:
     assert not _tall_second_readings([lines[0], lines[1], display, lines[2]])
     assert not _tall_second_readings([lines[0], other, *lines[1:]])
     assert _tall_second_readings([*lines, tall]) == {3}
+
+
+def _unstopped(head: str, under: list[str]) -> Block:
+    """A whole column of text whose punctuation the OCR lost: a story running to the column's right edge, a blank
+    line's whitespace (1.1 lines), the centred ``head`` and the ``under`` lines."""
+    sick = [f"Miss May Stepp who has been sick with {w} here" for w in ["fever", "grip", "colds", "chills"] * 6]
+    story = [("FLANAGAN", 220.0, 220.0), *[(t, 30.0 if n == 0 else 0.0, 0.0) for n, t in enumerate(sick)]]
+    rows = [*story, (head, 230.0, 230.0), *[(t, 30.0 if n == 0 else 0.0, 0.0) for n, t in enumerate(under)]]
+    return _block("u", 2000, rows, gaps={0: 40.0, len(story): 40.0})
+
+
+def test_a_head_after_whitespace_opens_an_item_where_the_ocr_lost_the_stops() -> None:
+    """Winchester News 1910: the OCR lost every full stop, so a line running to the column's edge never showed that
+    its text ended; a centred head in capitals after a blank line's whitespace ("ELKIN" over the next
+    correspondent's briefs, "WRIGHTS ARE COMMENDED") was read as a line of the story above. Over a listing of
+    figures ("TONOPAH" / "Tonopah Extension 70 asked") such a head parts a market report's sections: it stays in."""
+    prose = ["Mrs George Goodrich and Mrs Jim Foster", "and little son of Lexington returned",
+             "home Friday after a visit", "with relatives in the county and will", "stay the winter"]
+    beside = _block("d", 2000, [(f"the other column goes on with its text {n}", 0.0, 0.0) for n in range(30)], x0=750)
+    arts = [a for a in articles_from_layout([_page([_unstopped("ELKIN", prose), beside])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts[:2]] == ["FLANAGAN", "ELKIN"], [a.headline for a in arts]
+    listing = ["Tonopah Extension 70 asked", "Tonopah North Star 2 asked West", "End Cons 22 bid Rescue 2 asked",
+               "Jim Butler 18 bid MacNamara 30", "Midway 23 asked Montana 150 bid"]
+    arts = [a for a in articles_from_layout([_page([_unstopped("TONOPAH", listing), beside])]) if a.kind != "furniture"]
+    assert "TONOPAH" not in [a.headline for a in arts]
