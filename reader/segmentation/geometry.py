@@ -3367,6 +3367,51 @@ def _keyed_starts(lines: Sequence[Line]) -> list[int]:
     return [k + 1 for k in range(len(lines) - 1) if _insertion_key(lines[k].text)]
 
 
+#: a reading notice, a paid paragraph run in among a local column's news, closes on the paper's mark for it ("… Model
+#: Drug Store, special agents. adv.", "(Adv.)") or on its insertion key in figures ("… matinee and
+#: night. 1-10", :data:`INSERTION_KEY_FIGURES`; a classified advert's key, "au 12 tf", closes an advert of
+#: several paragraphs)
+READING_NOTICE_CLOSE = re.compile(r"(?:^|[\s.,;—–-])[(\[]?(?i:adv)\.?[)\]]?\W{0,2}$")
+#: a reading notice is at most this many lines long
+READING_NOTICE_LINES = 12
+
+
+def _paragraph_opens(lines: Sequence[Line], k: int, em: float) -> bool:
+    """Line ``k`` opens a paragraph: set in from the line under it by an indent (:data:`MIN_INDENT` to
+    :data:`MAX_INDENT` ems), the line above it ending a sentence or short of the column."""
+    box, under = lines[k].box, lines[k + 1].box if k + 1 < len(lines) else None
+    if box is None or under is None or not MIN_INDENT * em <= box[0] - under[0] <= MAX_INDENT * em:
+        return False
+    above = lines[k - 1] if k else None
+    if above is None or above.box is None:
+        return True
+    return above.text.rstrip().endswith(_SENTENCE_END) or above.box[2] < under[2] - SHORT_END * em
+
+
+def _reading_notice_starts(lines: Sequence[Line], em: float) -> list[int]:
+    """Indices of lines inside one run of body text that open an item because they open a reading notice: the
+    paragraph closing on an advertiser's mark (:data:`READING_NOTICE_CLOSE`, an insertion key in figures), up to
+    :data:`READING_NOTICE_LINES` lines, is an advert of its own amid the local news it was set among ("People You
+    Know" / … / "Don't forget the date Saturday Jan. 10, …" / "… matinee and night. 1-10"; Little River News
+    1920), and the news resumes under it (for an insertion key :func:`_keyed_starts` says so). Only amid text: a mark
+    closing the run may close a patent medicine's advert of many paragraphs under its own head. Never 0."""
+    if em <= 0:
+        return []
+    out: list[int] = []
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        adv = READING_NOTICE_CLOSE.search(text) is not None
+        if k + 1 == len(lines) or not adv and not INSERTION_KEY_FIGURES.search(text):
+            continue  # closing the run, the mark may close an advert of many paragraphs under its own head
+        first = next((j for j in range(k, max(-1, k - READING_NOTICE_LINES), -1)
+                      if j < len(lines) - 1 and _paragraph_opens(lines, j, em)), None)
+        if first:
+            out.append(first)
+        if adv:
+            out.append(k + 1)
+    return out
+
+
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
     """A block of one to three lines in type smaller than the body, none ending a sentence but the last: under a
     headline it is its deck ("Feuer." / "Vier Personen verlieren in den Flammen ihr Leben.")."""
@@ -5086,7 +5131,7 @@ class _PageCut:
             run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
-        keyed = [] if self.vertical else _keyed_starts(run)
+        keyed = [] if self.vertical else _keyed_starts(run) + _reading_notice_starts(run, self.sizes.height)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,

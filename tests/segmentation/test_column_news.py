@@ -126,3 +126,32 @@ def test_a_head_after_whitespace_opens_an_item_where_the_ocr_lost_the_stops() ->
                "Jim Butler 18 bid MacNamara 30", "Midway 23 asked Montana 150 bid"]
     arts = [a for a in articles_from_layout([_page([_unstopped("TONOPAH", listing), beside])]) if a.kind != "furniture"]
     assert "TONOPAH" not in [a.headline for a in arts]
+
+
+def _paragraphs(texts: list[list[str]]) -> list[tuple[str, float, float]]:
+    """Rows of paragraphs: each first line set in, each last line short."""
+    return [(t, 30.0 if n == 0 else 0.0, 250.0 if n == len(p) - 1 else 0.0) for p in texts for n, t in enumerate(p)]
+
+
+PERSONALS = [["H. M. Kirk was here from Ogden on", "Monday attending to business."],
+             ["Lige Pettigrew of Foreman passed", "through Ashdown Friday on his way", "home from Mineral Springs."]]
+NOTICE = [["Don't forget the date Saturday Jan.", "10, one day only. Mary Pickford in the",
+           "Hoodlum. Royal Theater, matinee", "and night. 1-10"]]
+BITTERS = [["Kidney weakness and bladder troubles", "are within the curative power of",
+            "Prickly Ash Bitters. Price $1.25 per", "bottle. Model Drug Store. adv."]]
+RESUMED = [["Miss Ruth Keiley of Oklahoma was", "the guest of Miss Ruth Fawcett on", "her way home from Peytonville."]]
+
+
+def test_a_reading_notice_amid_local_news_is_an_advert_of_its_own() -> None:
+    """Little River News 1920: a local column's personals are broken by reading notices, paid paragraphs closing on
+    the paper's mark ("… Model Drug Store, special agents. adv.") or their insertion key in figures ("… matinee and
+    night. 1-10"). The notice was read as one more personal; it is an advert, and the news resumes under it. A
+    patent medicine's advert of several paragraphs closing its block on "adv." stays whole."""
+    rows = _paragraphs(PERSONALS + NOTICE + RESUMED + BITTERS + RESUMED)
+    beside = _block("d", 2000, [(f"the other column goes on with its text {n}.", 0.0, 0.0) for n in range(20)], x0=750)
+    items = _items([_block("p", 2000, rows), beside])
+    resumed = "Miss Ruth Keiley"
+    assert items[:5] == ["H. M. Kirk", "Don't forget the", resumed, "Kidney weakness and", resumed], items
+    advert = _paragraphs(PERSONALS + BITTERS)
+    items = _items([_block("a", 2000, advert), beside])
+    assert items[0] == "H. M. Kirk" and "Kidney weakness and" not in items, items
