@@ -3171,6 +3171,26 @@ def _punctuation_lost(lines: Sequence[Line]) -> bool:
     return len(texts) >= UNSTOPPED_LINES and sum(bool(_STOPS.search(t)) for t in texts) < UNSTOPPED_SHARE * len(texts)
 
 
+#: a head naming a sum has at least this many words before it, this share of their letters capitals
+SUM_HEAD_WORDS = 3
+SUM_HEAD_CAPITALS = 0.9
+#: a sum closing a head: figures, maybe with a dollar sign and thousands separators ("36000", "$3,575")
+SUM_CLOSE = re.compile(r"\$?\d[\d,.]*$")
+
+
+def _sum_head(text: str) -> bool:
+    """A head in capitals closing on a sum, the only figures in it ("SELLS FARM FOR 36000", "SELLS FARM FOR 3575";
+    Winchester News 1910): words enough to say something (:data:`SUM_HEAD_WORDS`), where a price row names a thing
+    and its price ("SILVER 52", "COPPER 138") or a stock list's row a company in Title Case ("Denver Rio Grande
+    52")."""
+    words = text.split()
+    if not words or SUM_CLOSE.match(words[-1]) is None:
+        return False
+    head = " ".join(words[:-1])
+    return (not any(ch.isdigit() for ch in head) and _caps_line(head, SUM_HEAD_CAPITALS)
+            and len(_words(head)) >= SUM_HEAD_WORDS)
+
+
 class _ColumnHeads:
     """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
 
@@ -3189,7 +3209,8 @@ class _ColumnHeads:
         return (line.type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _worded(text)
                 and not text.endswith((",", *_LINE_END_HYPHENS)) and not text.startswith(("(", "["))
                 and not latin_dateline(text)
-                and not is_tabular(text) and _digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit()
+                and (_digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit() or _sum_head(text))
+                and not is_tabular(text)
                 and (_headline_case(text) or _caps_line(text)))
 
     def set_off(self, k: int) -> bool:

@@ -8,7 +8,7 @@ real pages are scored by benchmarks/bench_segmentation.py.
 from __future__ import annotations
 
 from reader.model.document import Block, Line, Page
-from reader.segmentation.geometry import _tall_second_readings, articles_from_layout
+from reader.segmentation.geometry import _sum_head, _tall_second_readings, articles_from_layout
 from reader.segmentation.roles import latin_dateline
 
 FULL = 600.0
@@ -155,3 +155,23 @@ def test_a_reading_notice_amid_local_news_is_an_advert_of_its_own() -> None:
     advert = _paragraphs(PERSONALS + BITTERS)
     items = _items([_block("a", 2000, advert), beside])
     assert items[0] == "H. M. Kirk" and "Kidney weakness and" not in items, items
+
+
+def test_a_head_in_capitals_closing_on_a_sum_opens_an_item() -> None:
+    """Winchester News 1910: "SELLS FARM FOR 36000", centred between blank lines in a whole column of local news, was
+    read as a price row (a line ending on a figure) and run into the police court report above it. A head of words
+    in capitals closing on a sum is a head; a price row names a thing and its price ("SILVER 52"), a stock list's
+    row a company in Title Case ("Denver Rio Grande 52")."""
+    for text in ("SELLS FARM FOR 36000", "SELLS FARM FOR $3,575"):
+        assert _sum_head(text), text
+    for text in ("SILVER 52", "COPPER 138", "Denver Rio Grande 52", "LOT 12 BLOCK 4 FOR 300",
+                 "SOLD FOR 100"):
+        assert not _sum_head(text), text
+    court = [["The old boys had their round in the", "police court this morning and will",
+              "spend several weeks in jail."]]
+    farm = [["Mr E S Cunningham Saturday sold his", "farm near the junction containing",
+             "about 200 acres to Mr Stoll."]]
+    rows = [*_paragraphs(court * 6), ("SELLS FARM FOR 36000", 120.0, 120.0), *_paragraphs(farm * 5)]
+    beside = _block("d", 2000, [(f"the other column goes on with its text {n}.", 0.0, 0.0) for n in range(30)], x0=750)
+    block = _block("f", 2000, rows, gaps={18: 40.0, 19: 40.0})  # whitespace over and under the head
+    assert _items([block, beside])[:2] == ["The old boys", "Mr E S"]
