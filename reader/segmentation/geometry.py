@@ -3191,6 +3191,22 @@ def _sum_head(text: str) -> bool:
             and len(_words(head)) >= SUM_HEAD_WORDS)
 
 
+#: marks microfilm OCR read off a column rule or a speck before a line's first word ("> KILLED BY A FRIEND", "' ,
+#: Valise …"): tokens of one or two characters, none a letter or a figure
+LEADING_MARKS = re.compile(r"^(?:[^\w\s]{1,2}\s+){1,3}(?=\w)")
+
+
+def _centred_past_marks(line: Line, left: float, right: float, em: float) -> bool:
+    """The line is centred once the marks the OCR read before its first word (:data:`LEADING_MARKS`) are left out:
+    their width is estimated as their share of the line's characters, the box running from the first mark."""
+    m = LEADING_MARKS.match(line.text.strip())
+    if m is None or line.box is None:
+        return False
+    box = line.box
+    shift = (box[2] - box[0]) * len(m.group()) / len(line.text.strip())
+    return _is_centred(replace(line, box=(box[0] + shift, box[1], box[2], box[3])), left, right, em)
+
+
 class _ColumnHeads:
     """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
 
@@ -3214,10 +3230,12 @@ class _ColumnHeads:
                 and (_headline_case(text) or _caps_line(text)))
 
     def set_off(self, k: int) -> bool:
-        """Centred, or a line of capitals across the column with a blank line's whitespace above it."""
-        line = self.lines[k]
-        return _is_centred(line, self.left, self.right, self.em) or (
-            _caps_line(line.text) and len(_words(line.text)) >= 2 and self.space_above(k) >= ITEM_HEAD_GAP)
+        """Centred, or a line of capitals across the column with a blank line's whitespace above it, or centred past
+        the marks the OCR read before it with that whitespace (their width is only estimated)."""
+        line, spaced = self.lines[k], self.space_above(k) >= ITEM_HEAD_GAP
+        return _is_centred(line, self.left, self.right, self.em) or spaced and (
+            _caps_line(line.text) and len(_words(line.text)) >= 2
+            or _centred_past_marks(line, self.left, self.right, self.em))
 
     def small(self, k: int) -> bool:
         """Set in smaller type than the body (a deck's line, at the column's full width)."""

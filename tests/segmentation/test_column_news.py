@@ -175,3 +175,20 @@ def test_a_head_in_capitals_closing_on_a_sum_opens_an_item() -> None:
     beside = _block("d", 2000, [(f"the other column goes on with its text {n}.", 0.0, 0.0) for n in range(30)], x0=750)
     block = _block("f", 2000, rows, gaps={18: 40.0, 19: 40.0})  # whitespace over and under the head
     assert _items([block, beside])[:2] == ["The old boys", "Mr E S"]
+
+
+def test_a_head_centred_past_the_marks_the_ocr_read_before_it_opens_an_item() -> None:
+    """Lancaster Intelligencer 1888: microfilm OCR read specks off the column rule before a centred head (", - '
+    Valise The Harder Scoot."), so its box started near the column's left edge and the head was not seen as centred:
+    the item was run into the one above. Left out by their share of the line's characters, the marks leave the head
+    centred; with no blank line over it, such a line stays in the text (the estimate is rough)."""
+    story = [["The county commissioners met today and", "decided on the burial of indigent soldiers",
+              "at the expense of the county this year."]]
+    sale = [["Oat Martey next the Pennsylvania rail-", "road station has been sold to a farmer",
+             "of the township for a good price."]]
+    head = (", - ' Valise The Harder Scoot.", 60.0, 190.0)
+    rows = [*_paragraphs(story * 6), head, *_paragraphs(sale * 5)]
+    beside = _block("d", 2000, [(f"the other column goes on with its text {n}.", 0.0, 0.0) for n in range(30)], x0=750)
+    spaced = _items([_block("s", 2000, rows, gaps={18: 40.0}), beside])
+    assert spaced[:2] == ["The county commissioners", "Oat Martey next"], spaced
+    assert "Oat Martey next" not in _items([_block("s", 2000, rows), beside])
