@@ -44,7 +44,17 @@ def test_a_bare_dateline_whose_day_the_ocr_garbled_is_a_dateline() -> None:
     for text in ("WASHINGTON Oct UoOI the", "CHICAGO Oct SI Guy William", "TIIOMASVILLE Ga Oct 31C"):
         assert latin_dateline(text), text
     for text in ("TAFT MAY 3 OR 4 SPEECHES", "The meeting in Oct 31 was", "SHOT BY A BURGLAR",
-                 "PLAY Oct Sunday Night", "BUYS Nov Stock And Goods"):
+                 "PLAY Oct Sunday Night", "BUYS Nov Stock And Goods", "PoLICE COURT Oct"):
+        assert not latin_dateline(text), text
+
+
+def test_a_bare_dateline_with_a_letter_of_its_place_in_lower_case_is_a_dateline() -> None:
+    """Winchester News 1910: "IfEXICO CITY Oct 1Wlmer shown a telegram …" (MEXICO CITY, Oct. 1.—Wilmer …): a letter
+    of the place read in lower case between capitals and the day glued to the next word. Not taken for a dateline,
+    it was read as the last line of the deck above it and the report had no text."""
+    for text in ("IfEXICO CITY Oct 1Wlmer shown a telegram", "MT STERLING Ky Oct 31C T Prince"):
+        assert latin_dateline(text), text
+    for text in ("IfEXICO CITY Oct Sunday", "Is Oct 1st the day", "IfEXICO CITY"):
         assert not latin_dateline(text), text
 
 
