@@ -5139,7 +5139,8 @@ class _PageCut:
         Verbesserungen versehenen" / SCHNELLPRESSE / "sowie durch eine große Auswahl …"). The text above breaks
         off (on a lower-case word or a comma) and the text under it goes on in lower case; the display line
         stands directly under the text, in its column, within two body lines (a story broken off at a column's
-        foot is followed by the next column's head, whose text opens on a capital)."""
+        foot is followed by the next column's head, whose text opens on a capital). Where the OCR lost the block's
+        punctuation (:func:`_punctuation_lost`), no line shows its sentence broken off."""
         above, box = self.last_box, run[0].box
         last = self.last_body.rstrip()
         under = after if after is not None else self.next_text_line(block)
@@ -5148,7 +5149,8 @@ class _PageCut:
         # open on a capital)
         resumes = under is not None and (under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(","))
         if (self.current is None or self.pending_heads or self.vertical or above is None or box is None
-                or not last or not (last[-1].islower() or last[-1] == ",") or not resumes):
+                or not last or not (last[-1].islower() or last[-1] == ",") or not resumes
+                or _punctuation_lost(block.lines)):  # no stop anywhere: no line shows its sentence broken off
             return False
         gap = box[1] - above[3]
         overlap = min(box[2], above[2]) - max(box[0], above[0])

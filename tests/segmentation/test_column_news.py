@@ -202,3 +202,16 @@ def test_a_head_centred_past_the_marks_the_ocr_read_before_it_opens_an_item() ->
     spaced = _items([_block("s", 2000, rows, gaps={18: 40.0}), beside])
     assert spaced[:2] == ["The county commissioners", "Oat Martey next"], spaced
     assert "Oat Martey next" not in _items([_block("s", 2000, rows), beside])
+
+
+def test_a_head_over_a_lower_case_line_opens_an_item_where_the_ocr_lost_the_stops() -> None:
+    """Winchester News 1910: "OPERA HOUSE", centred after a blank line, over "takclIlfrom" (the OCR's "Taken from",
+    its capital lost), was read as a display line inside one sentence, the lodge notice above it running on ("… and
+    also work of the team"). Where the OCR lost every stop, a line above ending in lower case shows no sentence
+    broken off."""
+    review = ["takclIlfrom the Lexington Herald The play", "will appear at the Winchester opera house",
+              "on Thursday night and is well worth seeing"]
+    beside = _block("d", 2000, [(f"the other column goes on with its text {n}", 0.0, 0.0) for n in range(30)], x0=750)
+    arts = [a for a in articles_from_layout([_page([_unstopped("OPERA HOUSE", review), beside])])
+            if a.kind != "furniture"]
+    assert [a.headline for a in arts[:2]] == ["FLANAGAN", "OPERA HOUSE"], [a.headline for a in arts]
