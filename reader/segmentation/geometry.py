@@ -1832,6 +1832,7 @@ def _duplicates(lines: Sequence[Line]) -> set[int]:
     whose letters that line holds ("60" under "60Mason"; a headline given twice at its position). The fuller
     reading stays; the other is noise, so a headline read twice makes one headline, not two articles."""
     out: set[int] = {k for k in range(1, len(lines) - 1) if _fused_reading(lines, k)}
+    out |= _tall_second_readings(lines)
     for k, line in enumerate(lines):
         for j in range(max(0, k - DUPLICATE_WINDOW), k):
             if j in out or not _same_place(lines[j], line):
@@ -1866,6 +1867,56 @@ def _fused_reading(lines: Sequence[Line], k: int) -> bool:
         return False
     a, b = _letters(above.text), _letters(below.text)
     return any(a.endswith(word[:i]) and b.startswith(word[i:]) for i in range(FUSED_HALF, len(word) - FUSED_HALF + 1))
+
+
+#: a second reading is boxed at least this many times as high as the block's usual line ...
+SECOND_READING_HEIGHT = 1.8
+#: ... holds at most this many words, at least this many letters (a drop initial is one letter) ...
+SECOND_READING_WORDS = 2
+SECOND_READING_LETTERS = 3
+#: ... and starts where a neighbouring line of ordinary height starts (within this share of the usual line height),
+#: over it: the OCR read that line again, boxing the reading down over the lines under it
+SECOND_READING_TOP = 0.3
+#: a neighbour of ordinary height is at most this many times as high as the usual line
+ORDINARY_HEIGHT = 1.3
+
+
+#: a second reading holds a run of this many letters of the line it reads again
+SECOND_READING_SHARED = 3
+
+
+def _shares_letters(text: str, other: str) -> bool:
+    """``text`` holds a run of :data:`SECOND_READING_SHARED` letters that ``other`` holds too."""
+    a, b = _letters(text), _letters(other)
+    n = SECOND_READING_SHARED
+    return any(a[i:i + n] in b for i in range(len(a) - n + 1))
+
+
+def _tall_second_readings(lines: Sequence[Line]) -> set[int]:
+    """Indices of lines microfilm OCR read a second time, garbled, over the lines around them: a word or two boxed
+    twice as high as the block's usual line or more, lying over the line above or under it in the block ("of the
+    team" / "teanmOPERA" over "OPERA HOUSE", "he fired in selfdefense" / "cfcnsiI", "Says He Knows Nothing About
+    Kid" / "Kid I"; Winchester News 1910). Letters the OCR read twice that :func:`_fused_reading` cannot match
+    because the second reading garbles them; left in, they part a headline from its text or join two items. A
+    drop initial is one letter; a display line stands clear of its neighbours, or beside another display line."""
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.box is not None)
+    if len(heights) < SLICE_LINES:
+        return set()
+    usual = heights[len(heights) // 2]
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        box, text = line.box, line.text.strip()
+        if (box is None or box[3] - box[1] < SECOND_READING_HEIGHT * usual or len(text.split()) > SECOND_READING_WORDS
+                or len(_letters(text)) < SECOND_READING_LETTERS):
+            continue
+        for j in (k - 1, k + 1):
+            other = lines[j].box if 0 <= j < len(lines) else None
+            if (other is not None and min(box[2], other[2]) > max(box[0], other[0])
+                    and abs(box[1] - other[1]) <= SECOND_READING_TOP * usual
+                    and other[3] - other[1] <= ORDINARY_HEIGHT * usual and _shares_letters(text, lines[j].text)):
+                out.add(k)
+                break
+    return out
 
 
 def _same_place(a: Line, b: Line) -> bool:
@@ -3139,6 +3190,62 @@ def _caps_line(text: str, share: float = CAPS_LINE_SHARE) -> bool:
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= share * len(letters)
 
 
+#: a block of this many lines or more ...
+UNSTOPPED_LINES = 20
+#: ... with fewer than this share of its lines holding a stop or a comma lost its punctuation to the OCR
+UNSTOPPED_SHARE = 0.1
+_STOPS = re.compile(r"[.,;:!?]")
+#: of this many lines under a head, at least this share holding a figure make a listing (a market report's prices,
+#: "Tonopah Extension 70 asked"), whose sections a blank line parts inside one report
+QUOTATION_LINES = 5
+LISTING_SHARE = 0.5
+
+
+def _punctuation_lost(lines: Sequence[Line]) -> bool:
+    """The OCR dropped the block's punctuation: of its :data:`UNSTOPPED_LINES` lines or more, hardly any holds a stop
+    or a comma (NDNP microfilm text of the Winchester News 1910: "of this nature amounted to 21120" / "and in the
+    previous month to 33S70" / "WRIGHTS ARE COMMENDED"). No line then shows by its last character that the text
+    ended; whitespace has to."""
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    return len(texts) >= UNSTOPPED_LINES and sum(bool(_STOPS.search(t)) for t in texts) < UNSTOPPED_SHARE * len(texts)
+
+
+#: a head naming a sum has at least this many words before it, this share of their letters capitals
+SUM_HEAD_WORDS = 3
+SUM_HEAD_CAPITALS = 0.9
+#: a sum closing a head: figures, maybe with a dollar sign and thousands separators ("36000", "$3,575")
+SUM_CLOSE = re.compile(r"\$?\d[\d,.]*$")
+
+
+def _sum_head(text: str) -> bool:
+    """A head in capitals closing on a sum, the only figures in it ("SELLS FARM FOR 36000", "SELLS FARM FOR 3575";
+    Winchester News 1910): words enough to say something (:data:`SUM_HEAD_WORDS`), where a price row names a thing
+    and its price ("SILVER 52", "COPPER 138") or a stock list's row a company in Title Case ("Denver Rio Grande
+    52")."""
+    words = text.split()
+    if not words or SUM_CLOSE.match(words[-1]) is None:
+        return False
+    head = " ".join(words[:-1])
+    return (not any(ch.isdigit() for ch in head) and _caps_line(head, SUM_HEAD_CAPITALS)
+            and len(_words(head)) >= SUM_HEAD_WORDS)
+
+
+#: marks microfilm OCR read off a column rule or a speck before a line's first word ("> KILLED BY A FRIEND", "' ,
+#: Valise …"): tokens of one or two characters, none a letter or a figure
+LEADING_MARKS = re.compile(r"^(?:[^\w\s]{1,2}\s+){1,3}(?=\w)")
+
+
+def _centred_past_marks(line: Line, left: float, right: float, em: float) -> bool:
+    """The line is centred once the marks the OCR read before its first word (:data:`LEADING_MARKS`) are left out:
+    their width is estimated as their share of the line's characters, the box running from the first mark."""
+    m = LEADING_MARKS.match(line.text.strip())
+    if m is None or line.box is None:
+        return False
+    box = line.box
+    shift = (box[2] - box[0]) * len(m.group()) / len(line.text.strip())
+    return _is_centred(replace(line, box=(box[0] + shift, box[1], box[2], box[3])), left, right, em)
+
+
 class _ColumnHeads:
     """Item heads set in body type inside a whole-column block (see :func:`_column_heads`)."""
 
@@ -3149,6 +3256,7 @@ class _ColumnHeads:
         self.left, self.right, self.em = edges
         self.gaps, self.usual = _line_gaps(lines)
         self.ruled = ruled
+        self.unstopped = _punctuation_lost(lines)
 
     def head_text(self, k: int) -> bool:
         """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
@@ -3156,14 +3264,17 @@ class _ColumnHeads:
         return (line.type is None and 3 <= len(text) <= ITEM_HEAD_CHARS and _worded(text)
                 and not text.endswith((",", *_LINE_END_HYPHENS)) and not text.startswith(("(", "["))
                 and not latin_dateline(text)
-                and not is_tabular(text) and _digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit()
+                and (_digit_share(text) < HEAD_DIGITS and not text.split()[-1].isdigit() or _sum_head(text))
+                and not is_tabular(text)
                 and (_headline_case(text) or _caps_line(text)))
 
     def set_off(self, k: int) -> bool:
-        """Centred, or a line of capitals across the column with a blank line's whitespace above it."""
-        line = self.lines[k]
-        return _is_centred(line, self.left, self.right, self.em) or (
-            _caps_line(line.text) and len(_words(line.text)) >= 2 and self.space_above(k) >= ITEM_HEAD_GAP)
+        """Centred, or a line of capitals across the column with a blank line's whitespace above it, or centred past
+        the marks the OCR read before it with that whitespace (their width is only estimated)."""
+        line, spaced = self.lines[k], self.space_above(k) >= ITEM_HEAD_GAP
+        return _is_centred(line, self.left, self.right, self.em) or spaced and (
+            _caps_line(line.text) and len(_words(line.text)) >= 2
+            or _centred_past_marks(line, self.left, self.right, self.em))
 
     def small(self, k: int) -> bool:
         """Set in smaller type than the body (a deck's line, at the column's full width)."""
@@ -3184,8 +3295,12 @@ class _ColumnHeads:
                 or _ends_on_run_on_word(above.text) or above.text.rstrip().endswith(_LINE_END_HYPHENS)):
             return False  # the line close above is a head's first line, or runs on (advert copy, a broken word)
         short = above.box is not None and above.box[2] < self.right - 2 * self.em
-        return (above.text.rstrip().endswith(_SENTENCE_END) or short or self.space_above(k) >= 2 * ITEM_HEAD_GAP
-                or _keyed_close(above.text))
+        # without stops, a blank line's whitespace is all that shows the text above ended (over running text: a
+        # market report's sections of figures are parted so too)
+        under = self.lines[k + 1:k + 1 + QUOTATION_LINES]
+        prose = self.unstopped and sum(any(ch.isdigit() for ch in ln.text) for ln in under) < LISTING_SHARE * len(under)
+        spaced = self.space_above(k) >= (1 if prose else 2) * ITEM_HEAD_GAP
+        return above.text.rstrip().endswith(_SENTENCE_END) or short or spaced or _keyed_close(above.text)
 
     def indented(self, k: int) -> bool:
         """Line ``k`` starts an em or more right of the line under it: a paragraph's first line."""
@@ -3334,6 +3449,52 @@ def _keyed_starts(lines: Sequence[Line]) -> list[int]:
     patent medicines) runs its adverts on under each other with no whitespace the OCR keeps between them, each
     signed off so: "… J. n WOOD, Agent," / "sep7 tf 170 Light St Wharf, Baltimore." / "NEW POTOMAC STEAMER."."""
     return [k + 1 for k in range(len(lines) - 1) if _insertion_key(lines[k].text)]
+
+
+#: a reading notice, a paid paragraph run in among a local column's news, closes on the paper's mark for it ("… Model
+#: Drug Store, special agents. adv.", "(Adv.)") or on its insertion key in figures ("… matinee and
+#: night. 1-10", :data:`INSERTION_KEY_FIGURES`; a classified advert's key, "au 12 tf", closes an advert of
+#: several paragraphs)
+READING_NOTICE_CLOSE = re.compile(r"(?:^|[\s.,;—–-])[(\[]?(?i:adv)\.?[)\]]?\W{0,2}$")
+#: a reading notice is at most this many lines long
+READING_NOTICE_LINES = 12
+
+
+def _paragraph_opens(lines: Sequence[Line], k: int, em: float) -> bool:
+    """Line ``k`` opens a paragraph: set in from the line under it by an indent (:data:`MIN_INDENT` to
+    :data:`MAX_INDENT` ems), the line above it ending a sentence or short of the column."""
+    box, under = lines[k].box, lines[k + 1].box if k + 1 < len(lines) else None
+    if box is None or under is None or not MIN_INDENT * em <= box[0] - under[0] <= MAX_INDENT * em:
+        return False
+    above = lines[k - 1] if k else None
+    if above is None or above.box is None:
+        return True
+    return above.text.rstrip().endswith(_SENTENCE_END) or above.box[2] < under[2] - SHORT_END * em
+
+
+def _reading_notice_starts(lines: Sequence[Line], em: float, keyed: bool = True) -> list[int]:
+    """Indices of lines inside one run of body text that open an item because they open a reading notice: the
+    paragraph closing on an advertiser's mark (:data:`READING_NOTICE_CLOSE`, an insertion key in figures), up to
+    :data:`READING_NOTICE_LINES` lines, is an advert of its own amid the local news it was set among ("People You
+    Know" / … / "Don't forget the date Saturday Jan. 10, …" / "… matinee and night. 1-10"; Little River News
+    1920), and the news resumes under it (for an insertion key :func:`_keyed_starts` says so). Only amid text: a mark
+    closing the run may close a patent medicine's advert of many paragraphs under its own head; an insertion key only
+    on a page that keys its adverts (``keyed``, :data:`INSERTION_KEYS_MIN`). Never 0."""
+    if em <= 0:
+        return []
+    out: list[int] = []
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        adv = READING_NOTICE_CLOSE.search(text) is not None
+        if k + 1 == len(lines) or not adv and not (keyed and INSERTION_KEY_FIGURES.search(text)):
+            continue  # closing the run, the mark may close an advert of many paragraphs under its own head
+        first = next((j for j in range(k, max(-1, k - READING_NOTICE_LINES), -1)
+                      if j < len(lines) - 1 and _paragraph_opens(lines, j, em)), None)
+        if first:
+            out.append(first)
+        if adv:
+            out.append(k + 1)
+    return out
 
 
 def _small_deck(lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -5024,7 +5185,8 @@ class _PageCut:
         Verbesserungen versehenen" / SCHNELLPRESSE / "sowie durch eine große Auswahl …"). The text above breaks
         off (on a lower-case word or a comma) and the text under it goes on in lower case; the display line
         stands directly under the text, in its column, within two body lines (a story broken off at a column's
-        foot is followed by the next column's head, whose text opens on a capital)."""
+        foot is followed by the next column's head, whose text opens on a capital). Where the OCR lost the block's
+        punctuation (:func:`_punctuation_lost`), no line shows its sentence broken off."""
         above, box = self.last_box, run[0].box
         last = self.last_body.rstrip()
         under = after if after is not None else self.next_text_line(block)
@@ -5033,7 +5195,8 @@ class _PageCut:
         # open on a capital)
         resumes = under is not None and (under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(","))
         if (self.current is None or self.pending_heads or self.vertical or above is None or box is None
-                or not last or not (last[-1].islower() or last[-1] == ",") or not resumes):
+                or not last or not (last[-1].islower() or last[-1] == ",") or not resumes
+                or _punctuation_lost(block.lines)):  # no stop anywhere: no line shows its sentence broken off
             return False
         gap = box[1] - above[3]
         overlap = min(box[2], above[2]) - max(box[0], above[0])
@@ -5056,6 +5219,7 @@ class _PageCut:
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
+        keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,

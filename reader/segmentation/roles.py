@@ -122,11 +122,13 @@ _WEEKDAYS = re.compile(r"(?:maan|dins|dings|woens|donder|vry|vrij|zater|zon)dag|
 #: a dateline as microfilm OCR without punctuation gives it (NDNP: "LEXINGTON Ky Oct 31 Sales of tobacco", "MT
 #: STERLING Ky Oct HI Little", "vkLAY CITY Ky Oct Ill Hon"): a place in capitals (a speck or two before it), at most
 #: two short abbreviations (a state: "Ky", "N Y"), a month's name or abbreviation in Title Case (in capitals, "TAFT MAY
-#: GO" is a headline), and a day of one to three digits or the letters OCR reads them as
+#: GO" is a headline), and a day of one to four digits or the letters OCR reads them as ("Oct UoOI", "Oct SI"), or
+#: one or two digits with a letter or the next word glued on ("Oct 31C T Prince", "Oct 1Wlmer"); a letter of the
+#: place read in lower case ("IfEXICO CITY" for MEXICO CITY) stands between capitals
 _BARE_DATELINE = re.compile(
-    r"^[a-z]{0,2}[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}\s+(?:[A-Z][a-z]{0,3}\s+){0,2}"
+    r"^[a-z]{0,2}[A-Z](?:[a-z](?=[A-Z]{3}))?[A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}\s+(?:[A-Z][a-z]{0,3}\s+){0,2}"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
-    r"\.?\s+[\dlIi|!HnTOo]{1,3}\b")
+    r"\.?\s+(?:[\dlIi|!HnTOoSU]{1,4}|\d{1,2}[A-Z][a-z]*)\b")
 
 
 #: a dateline broken before its day at the line's end, as narrow columns set a long place ("CONSTANTINOPLE, Turkey,
