@@ -722,10 +722,10 @@ def test_a_highlight_follows_its_words_into_the_piece_a_split_makes(make_window,
                 if isinstance(export_tei(scope.items, scope.annotations), bytes) else True
 
 
-def test_the_articles_notes_are_listed_in_the_order_of_the_text(make_window, library_dir: Path) -> None:  # noqa: ANN001
+def test_the_articles_notes_are_listed_in_the_order_of_the_text(make_window, work_dir: Path) -> None:  # noqa: ANN001
     """Seen by eye: a note on a later passage was listed before one on an earlier passage (the order they were
     stored in). The Annotations panel lists an article's highlights in the order of its text."""
-    win = make_window(library_dir)
+    win = make_window(work_dir)
     open_rmrb(win)
     text = win.article_view.article.text
     late, early = text[len(text) // 2:len(text) // 2 + 4], text[10:14]
@@ -737,10 +737,10 @@ def test_the_articles_notes_are_listed_in_the_order_of_the_text(make_window, lib
     assert [("earlier" in t, "later" in t) for t in listed if "passage" in t] == [(True, False), (False, True)]
 
 
-def test_undo_names_the_article_it_changes(make_window, library_dir: Path) -> None:  # noqa: ANN001
+def test_undo_names_the_article_it_changes(make_window, work_dir: Path) -> None:  # noqa: ANN001
     """Seen by eye: with another article open, Edit → Undo undid a split of an article not shown, without a word.
     The status bar says what was undone, and on which article."""
-    win = make_window(library_dir)
+    win = make_window(work_dir)
     first = open_rmrb(win)
     start = win.article_view.article.text.index(QUOTE)
     assert win.annotating.add_highlight(start, start + len(QUOTE), note="n")
