@@ -835,6 +835,12 @@ CJK_CHAPTER = re.compile(r"^[一二三四五六七八九十百廿卅]{1,3}[\s　
                          r"|^\w[^\s（）()]{1,15}[\s　]*[（(][一二三四五六七八九十百廿卅]{1,3}[）)]$")
 
 
+#: a paragraph announcing speech or a document to follow inside a report: "據沈供稱" (according to Shen's statement),
+#: "略稱" (said, abridged), "內稱", "謂", "云", "如下" (as follows) — at most SPEECH_LEAD_CHARS characters
+SPEECH_LEAD = re.compile(r"^(?:[據据].{1,8}?)?(?:[略內内宣聲声供函電电又]?[稱称謂谓曰云]|如下)[：:]?$")
+SPEECH_LEAD_CHARS = 10
+
+
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
@@ -4512,10 +4518,17 @@ class _PageCut:
         flat = "".join("".join(ln.text.split()) for ln in lines)
         if CHAPTER.match(flat):
             self.chapter = True
-        elif not _blind_display(lines) or self.correspondent_named(flat):
+        elif not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat):
             self.chapter = False
             return False
         return not self.chapter
+
+    def speech_lead(self, flat: str) -> bool:
+        """``flat`` announces what someone said or wrote, set as a paragraph of its own over it inside a report (a
+        court's "據沈供稱": according to Shen's statement; "略稱": a telegram's text, abridged): the report's words,
+        no heading — a headline never ends on the verb that introduces speech."""
+        return (not self.pending_heads and self.current is not None and self.current.kind == "article"
+                and bool(self.last_body) and len(flat) <= SPEECH_LEAD_CHARS and SPEECH_LEAD.match(flat) is not None)
 
     def correspondent_named(self, flat: str) -> bool:
         """``flat`` is the correspondent's name in brackets right after the credit opening a report ("◉天津特約通信" /
