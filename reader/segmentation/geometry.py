@@ -1377,6 +1377,16 @@ def _opens_brief(line: Line) -> bool:
 CJK_AGAIN = ("又", "同時")
 
 
+#: a ▲ brief of an unsigned news column is at most this many characters (a 1920 gossip column's sections run longer)
+COLUMN_BRIEF_CHARS = 60
+#: the vernacular (白話) of a columnist's gossip, where the paper's news briefs are written in the literary style: its
+#: possessive 的, its particles (麽, 呢, 哩, 嗎), 了 closing a clause ("…這名字不是淸雅的狠麽、", "…八個字了、")
+VERNACULAR = re.compile(r"的|[麽麼呢哩嗎吗]|了[、，。！？]")
+#: a heading counting the cases its ▲ paragraphs report heads one roundup of them: 盜刼三起 (three robberies), 盜案累累
+#: (robbery upon robbery), 火警迭出, 竊案頻仍
+ROUNDUP_HEAD = re.compile(r"(?:[二三四五六七八九十兩两數数多]+[起件宗則则]|累累|迭出|[頻频]仍)$")
+
+
 def _news_brief(text: str) -> bool:
     """A brief of a Chinese news column (體育簡報, 社會瑣聞): the filled triangle opening one short sentence of
     clauses ("▲華聯田徑隊、卽日開始報名、"), an item of its own as ECPO encodes them. The long ▲ paragraphs of a
@@ -5032,6 +5042,7 @@ class _PageCut:
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
+                                                          or self.column_brief(" ".join(ln.text for ln in run))
                                                           or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
@@ -5049,6 +5060,24 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def column_brief(self, text: str) -> bool:
+        """A ▲ brief of an unsigned news column (◇小消息◇, 雜訊, 外交界: one sentence of clauses, up to
+        :data:`COLUMN_BRIEF_CHARS`) under the column's first brief or a brief of its own: an item of its own, as ECPO
+        encodes them. A column signed with its writer's pen name in brackets (春江花事 / （老匏）, ◉天津特約通信 /
+        （慶五）) is one writer's gossip in ▲ sections, one item; a heading counting its cases (盜刼三起, 盜案累累:
+        :data:`ROUNDUP_HEAD`) heads one roundup of them; a brief opening on "again" (▲又…) goes on the one above;
+        a paragraph in the vernacular (:data:`VERNACULAR`) is a columnist's talk, not a news brief."""
+        flat = "".join(text.split())
+        d = self.current
+        if (d is None or d.kind != "article" or not flat.startswith(CJK_BRIEF) or len(flat) > COLUMN_BRIEF_CHARS
+                or "、" not in flat or flat[len(CJK_BRIEF):].startswith(CJK_AGAIN)):
+            return False
+        texts = ["".join(p.text.split()) for p in d.parts]
+        paragraphs = [t for p, t in zip(d.parts, texts, strict=True) if p.role == "paragraph"]
+        head = "".join(t for p, t in zip(d.parts, texts, strict=True) if p.role in HEADLINE_ROLES)
+        return (bool(paragraphs) and paragraphs[0].startswith(CJK_BRIEF) and ROUNDUP_HEAD.search(head) is None
+                and not any(CJK_PEN_NAME.search(t) for t in texts) and VERNACULAR.search(flat) is None)
 
     def repeats_opening(self, run: list[Line]) -> bool:
         """The run opens, after finished text, on the formula closed by a colon that the current item's text

@@ -33,3 +33,20 @@ def test_a_short_paragraph_announcing_what_someone_said_is_body_not_a_headline()
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == ["六年前一舊案最高法院發回重審", "籲請堵塞黃河決口", "孀婦家匪徒覬覦"]
     assert "我與高阿根" in arts[0].text and "客秋黃水" in arts[1].text
+
+
+def test_the_briefs_of_an_unsigned_news_column_are_items_but_a_signed_columns_sections_and_a_roundups_are_not() -> None:
+    """Jing bao 1939 without divs: the ▲ briefs of a news column (◇小消息◇) over 40 characters were glued into one
+    item, where ECPO makes each an item of its own. A 1920 gossip column signed with its writer's pen name
+    (春江花事 / （老匏）) is one item in ▲ sections, however short, and a heading counting its cases (盜刼三起)
+    heads one roundup."""
+    page = _blind_page([
+        ["◇小消息◇"], ["▲前市立新民小學教員、共同籌組上海模範小學、全部共分八學級、推潘鼎元爲校長、"],
+        ["▲小呂宋華東國貨商場主人蔡聯發、節省宴費、計國幣二百元、昨已如數送交廣東路難民救濟協會、"],
+        ["▲遊藝界領袖劉子雲、今日爲其生母嗣母兩太人七秩賀壽、假座寧波同鄉會、公份壽儀、悉移助救難經費、"],
+        ["盜刼三起"], ["▲福建路茂盛里九號、於晚七時三十分鐘、被三盜闖入、刦去二百元、"],
+        ["▲直隸路一百十號門牌、於昨晚九時二十分、有八盜闖入、內四盜均持槍械、被刼達八千餘元、"],
+        ["春江花事"], ["（老匏）"], ["▲據一般人的預料、花國大總統、琴寓老六、最有希望、香國大總統、陳第最有希望、"],
+        ["▲淸和沿的亭亭、唱工相貌年紀、都不去說他、這囘對於花選、却狠熱心、新世界已請他做羣芳招待員了、"],
+    ])
+    assert _starts(page) == ["◇小消息◇▲", "▲小呂宋華東", "▲遊藝界領袖", "盜刼三起▲福", "春江花事（老"]
