@@ -841,6 +841,19 @@ SPEECH_LEAD = re.compile(r"^(?:[據据].{1,8}?)?(?:[略內内宣聲声供函電�
 SPEECH_LEAD_CHARS = 10
 
 
+#: the particles a Chinese sentence cannot end on, linking what comes before to what follows: 之 (of), 於 (at, to),
+#: 與 and 及 (and), 的 (of), 並 and 而 (and, but), 把 and 被 (the object or agent to follow)
+RUN_ON_PARTICLES = "之於与與及的並并而把被"
+
+
+def _breaks_off(flat: str) -> bool:
+    """Unpunctuated lines under a headline ending on a particle that links to what follows
+    (:data:`RUN_ON_PARTICLES`): running text broken off before a name set apart ("十年前在上海會審工廨時代以外籍律師
+    資格執行律務之" / "甘維露" / "（英人而入華籍之者）、…"), the first words of the body, not more of the headline: a
+    headline's deck reads whole. (A title opening an item may end on 之 as the verb's object: "…賦詩謝之".)"""
+    return len(flat) > 1 and flat[-1] in RUN_ON_PARTICLES
+
+
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
@@ -4528,7 +4541,8 @@ class _PageCut:
         flat = "".join("".join(ln.text.split()) for ln in lines)
         if CHAPTER.match(flat):
             self.chapter = True
-        elif not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat):
+        elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
+              or bool(self.pending_heads) and _breaks_off(flat)):
             self.chapter = False
             return False
         return not self.chapter

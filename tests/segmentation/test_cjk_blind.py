@@ -50,3 +50,21 @@ def test_the_briefs_of_an_unsigned_news_column_are_items_but_a_signed_columns_se
         ["▲淸和沿的亭亭、唱工相貌年紀、都不去說他、這囘對於花選、却狠熱心、新世界已請他做羣芳招待員了、"],
     ])
     assert _starts(page) == ["◇小消息◇▲", "▲小呂宋華東", "▲遊藝界領袖", "盜刼三起▲福", "春江花事（老"]
+
+
+def test_lines_under_a_headline_ending_on_a_linking_particle_are_the_first_words_of_the_body() -> None:
+    """Jing bao 1939 without divs: a report's first sentence broken off before a name set apart ("十年前在上海會 /
+    審工廨時代以外籍 / 律師資格執行律務 / 之" / "甘維露" / "（英人而入華籍之者）、…") was read as the headline's third
+    deck: no deck ends on 之 (of), 於, 與, 及, 的 … A title opening an item may end on 之 as its verb's object
+    ("◘寒雲新得宣和玉刻蘭亭拓墨見贈賦詩謝之")."""
+    page = _blind_page([
+        ["甘維露化名控房東", "充「立法委員」兼新聲半月刊編輯"],
+        ["十年前在上海會", "審工廨時代以外籍", "律師資格執行律務", "之"],
+        ["甘維露"], ["（英人而入華籍之者）、亦名甘德雲、最近又化名潛赴南京、充僞中華新聲半月刊編輯、"],
+        ["◘寒雲新得宣和玉刻", "蘭亭拓墨見贈賦詩", "謝之"], ["（黃葉）"],
+        ["道君皇帝全盛時。漢唐文物尤可追。壁𨯳吉日致穆滿。金塡獵碣搜西岐。"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    heads = ["".join("".join(p.text.split()) for p in a.parts if p.role in ("headline", "subheadline")) for a in arts]
+    assert heads == ["甘維露化名控房東充「立法委員」兼新聲半月刊編輯", "◘寒雲新得宣和玉刻蘭亭拓墨見贈賦詩謝之（黃葉）"]
+    assert arts[0].paragraphs()[0].text.replace("\n", "").startswith("十年前")
