@@ -1137,6 +1137,40 @@ def _signed_copy(lines: Sequence[Line]) -> bool:
     return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None
 
 
+#: the verb an advertiser signs his copy off with, set as the copy's last display line: announces (…啓), issues
+#: (…發行), makes (…出品, …製造, …監製), sells (…代售) — a company's name alone (…公司, …藥房) heads an advert as often
+AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$")
+
+
+def _signs_off(text: str) -> bool:
+    """A display paragraph of an advert's copy signing it off (:data:`AD_SIGN_OFF`: "中國福新煙公司出品", "上海中西
+    大藥房發行"), unpunctuated: the advert ends there, and the display lines under it are the next advert's ("金字塔香煙
+    … 中國福新煙公司出品" / "海上第一流攝影專家…"). A sentence of a report ending so is punctuated."""
+    return _unpunctuated(text) and AD_SIGN_OFF.search(text) is not None
+
+
+#: a maker or seller named by its verb anywhere in a line ("認明商標新華大薬行監製上海江西路十號")
+AD_MAKER = re.compile(r"[發发]行|出品|代售|[監监][製制]|[製制]造")
+
+
+def _after_sign_off(texts: Sequence[str], k: int, tail: int, following: str) -> str:
+    """The advert paragraphs after paragraph ``k`` of a group down to ``tail`` (the body text ``following`` too when
+    the group ends there), or only the next paragraph when that alone goes on closing the advert."""
+    if k + 1 < tail and _advert_close(texts[k + 1]):
+        return texts[k + 1]
+    return "".join(texts[k + 1:tail]) + ("".join(following.split()) if tail == len(texts) else "")
+
+
+def _close_runs_on(text: str) -> bool:
+    """The paragraph after an advert's sign-off goes on closing it: where it is sold ("…新亞藥廠製造" / "藥房均售"),
+    its address or telephone (:func:`_advert_close`), or a short unpunctuated line naming its maker again, with its
+    address (:data:`AD_MAKER`: "認明商標新華大薬行監製上海江西路十號"); a short advert signed off in turn
+    ("金字塔香煙 … 中國福新煙公司出品") is the next one."""
+    flat = "".join(text.split())
+    return _advert_close(flat) or (len(flat) <= AD_CLOSE_CHARS and _unpunctuated(flat)
+                                   and AD_MAKER.search(flat) is not None and not _signs_off(flat))
+
+
 def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     """Display paragraphs waiting for a body that are advert copy (pages without sizes or boxes): too many
     for a headline group, or carrying an address, a telephone or a price list."""
@@ -4109,7 +4143,8 @@ class _PageCut:
             if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
                 ad, placed = self.open_article("advertisement"), False
             last = ad
-            closing = AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+            closing = (AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+                       or _signs_off(texts[k]) and not _close_runs_on(_after_sign_off(texts, k, tail, following)))
             placed = placed or AD_START.match(texts[k]) is not None or closing
             ad.parts.append(lines_part(lines, "advertisement"))
             if (len(ad.parts) > 1 and closing and not _advert_head(ad, k, texts)

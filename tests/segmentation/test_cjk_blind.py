@@ -68,3 +68,19 @@ def test_lines_under_a_headline_ending_on_a_linking_particle_are_the_first_words
     heads = ["".join("".join(p.text.split()) for p in a.parts if p.role in ("headline", "subheadline")) for a in arts]
     assert heads == ["甘維露化名控房東充「立法委員」兼新聲半月刊編輯", "◘寒雲新得宣和玉刻蘭亭拓墨見贈賦詩謝之（黃葉）"]
     assert arts[0].paragraphs()[0].text.replace("\n", "").startswith("十年前")
+
+
+def test_an_advert_signed_off_by_its_maker_ends_there_unless_its_close_runs_on() -> None:
+    """Jing bao 1939 centre margin without divs: "胃鑰分片 … 上海中西大藥房發行" and "金字塔香煙 … 中國福新煙公司
+    出品" were one advert: a display line signing the copy off (…發行: issued by, …出品: made by) ends an advert.
+    Where the sold-at or the maker's address follows ("新華藥行發行" / "認明商標" / "新華大薬行監製上海江西路十號") the
+    close runs on."""
+    page = _blind_page([
+        ["胃鑰分片"], ["增進消化能力"], ["主治肝胃氣痛"], ["上海中西大藥房發行"],
+        ["金字塔香煙"], ["煙中"], ["鉄軍"], ["中國福新煙公司出品"],
+        ["海上第一流攝影專家"], ["國泰藝術照相館定價經濟化照相貴族化際此春光攝影良機地址南京路石路西電話九〇三九三號"],
+        ["一滴清眼薬水"], ["統治目疾"], ["三洋涇橋江西路口"], ["新華藥行發行"], ["認明商標"],
+        ["新華大薬行監製上海江西路十號"],
+    ])
+    assert _starts(page) == ["胃鑰分片增進", "金字塔香煙煙", "海上第一流攝", "一滴清眼薬水"]
+
