@@ -1161,6 +1161,17 @@ def _after_sign_off(texts: Sequence[str], k: int, tail: int, following: str) -> 
     return "".join(texts[k + 1:tail]) + ("".join(following.split()) if tail == len(texts) else "")
 
 
+def _slogan_alone(ad: _Draft) -> bool:
+    """An advert holding only one short paragraph of copy, its price by the unit, that names no advertiser: no close,
+    no sign-off ("雜誌界巨擘：全書銅版紙彩紙精印每册兩角": the king of magazines, two jiao a copy). No advert is a
+    slogan and a price alone; the display lines under it name what it sells ("大觀園" / "第五期業已出版")."""
+    if ad.kind != "advertisement" or len(ad.parts) != 1:
+        return False
+    flat = "".join(ad.parts[0].text.split())
+    return (0 < len(flat) <= COPY_WINDOW and UNIT_PRICE.search(flat) is not None and AD_END.search(flat) is None
+            and AD_SIGNED.search(flat) is None and AD_MAKER.search(flat) is None)
+
+
 def _close_runs_on(text: str) -> bool:
     """The paragraph after an advert's sign-off goes on closing it: where it is sold ("…新亞藥廠製造" / "藥房均售"),
     its address or telephone (:func:`_advert_close`), or a short unpunctuated line naming its maker again, with its
@@ -4135,6 +4146,8 @@ class _PageCut:
         ad: _Draft | None = self.advert_closing(texts[0]) if tail else None
         if ad is None and tail and self.open_ad is not None and AD_BARE_LABEL.match(texts[0]):
             ad = self.open_ad  # a label under copy still running ("時間" / "上午九時起…"): no advert opens on one
+        if ad is None and tail and self.drafts and _slogan_alone(self.drafts[-1]) and not AD_START.match(texts[0]):
+            ad = self.drafts[-1]
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad
         for k, lines in enumerate(paragraphs[:tail]):

@@ -84,3 +84,14 @@ def test_an_advert_signed_off_by_its_maker_ends_there_unless_its_close_runs_on()
     ])
     assert _starts(page) == ["胃鑰分片增進", "金字塔香煙煙", "海上第一流攝", "一滴清眼薬水"]
 
+
+def test_a_slogan_and_its_price_alone_goes_on_into_the_name_under_it() -> None:
+    """Jing bao 1939 without divs: "雜誌界巨擘：全書銅版紙彩紙精印每册兩角" (the king of magazines, two jiao a copy) was
+    an advert of its own, cut from the magazine's name and copy under it ("大觀園" / "第五期業已出版…"): no advert is
+    a slogan and a price alone."""
+    page = _blind_page([
+        ["虎標頭痛粉"], ["提神養腦驅風散邪頭痛牙痛卽服卽止各藥房烟兌雜貨店均有售"],
+        ["雜誌界巨擘：全書銅版紙彩紙精印每册兩角"], ["大觀園"],
+        ["第五期業已出版女人特輯內容包羅萬象無奇勿有噱頭十足趣味化刊物"],
+    ])
+    assert _starts(page) == ["虎標頭痛粉提", "雜誌界巨擘："]
