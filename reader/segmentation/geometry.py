@@ -1149,6 +1149,8 @@ def _signs_off(text: str) -> bool:
     return _unpunctuated(text) and AD_SIGN_OFF.search(text) is not None
 
 
+#: an advert's copy set as running text at least this long is its whole case (a clinic's for its cure), not a slogan
+LONG_COPY_CHARS = 100
 #: a maker or seller named by its verb anywhere in a line ("認明商標新華大薬行監製上海江西路十號")
 AD_MAKER = re.compile(r"[發发]行|出品|代售|[監监][製制]|[製制]造")
 
@@ -1170,6 +1172,28 @@ def _slogan_alone(ad: _Draft) -> bool:
     flat = "".join(ad.parts[0].text.split())
     return (0 < len(flat) <= COPY_WINDOW and UNIT_PRICE.search(flat) is not None and AD_END.search(flat) is None
             and AD_SIGNED.search(flat) is None and AD_MAKER.search(flat) is None)
+
+
+#: an advert's head gives where to find it: a label (（地址）, 診所：, 時間) or an address
+AD_PLACE = re.compile(r"地址|住址|診所|诊所|電話|电话|號房間|[路街]口|[路街].{0,12}[號号]")
+
+
+def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
+    """Display paragraphs right under an advert that gave its address at its head and whose long copy broke off
+    unsigned (no agent, address or telephone at its end) are the rest of its copy when they carry no close of their
+    own (nor the text under them) and open on no street: a clinic's offer and prices set large under its case for
+    its cure ("董惠民醫師（地址）四馬路…" … "廿餘年來幸能百不失一尚覺差可自慰" / "茲爲節省病家經濟起見初期" /
+    "白濁 梅毒 橫痃下疳" / "槪收藥本" / "拾圓"). The next advertiser opens on his street or gives his own address or
+    signature."""
+    if ad.kind != "advertisement" or len(ad.parts) < 2 or not texts or AD_START.match(texts[0]):
+        return False
+    head = "".join("".join(p.text.split()) for p in ad.parts[:AD_HEAD_PARAS])
+    last = "".join(ad.parts[-1].text.split())
+    if AD_PLACE.search(head) is None or len(last) < LONG_COPY_CHARS or not _unpunctuated(last):
+        return False
+    if AD_SIGNED.search(last) or AD_END.search(last):
+        return False
+    return not any(AD_END.search(t) or AD_SIGNED.search(t) or AD_MARKS.search(t) for t in texts)
 
 
 def _close_runs_on(text: str) -> bool:
@@ -4147,6 +4171,8 @@ class _PageCut:
         if ad is None and tail and self.open_ad is not None and AD_BARE_LABEL.match(texts[0]):
             ad = self.open_ad  # a label under copy still running ("時間" / "上午九時起…"): no advert opens on one
         if ad is None and tail and self.drafts and _slogan_alone(self.drafts[-1]) and not AD_START.match(texts[0]):
+            ad = self.drafts[-1]
+        if ad is None and tail and self.drafts and _offer_goes_on(self.drafts[-1], [*texts[:tail], following]):
             ad = self.drafts[-1]
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad

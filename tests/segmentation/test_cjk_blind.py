@@ -95,3 +95,24 @@ def test_a_slogan_and_its_price_alone_goes_on_into_the_name_under_it() -> None:
         ["第五期業已出版女人特輯內容包羅萬象無奇勿有噱頭十足趣味化刊物"],
     ])
     assert _starts(page) == ["虎標頭痛粉提", "雜誌界巨擘："]
+
+
+def test_a_clinics_offer_set_large_under_its_copy_is_the_same_advert() -> None:
+    """Jing bao 1939 centre margin without divs: a clinic's advert giving its address at its head ("董惠民醫師" /
+    "（地址）" / "四馬路…崇善醫院") and its case for its cure in a long unsigned paragraph was cut where its offer and
+    prices follow in display type ("白濁 梅毒 橫痃下疳" / "槪收藥本" / "拾圓"). The next advertiser opens on his street
+    ("上海河南路四馬路口第一家"); one giving his own address under his name ("西洋女子按摩" … "地址白克路…") is another
+    advert however his neighbour's copy ended."""
+    case = ("淋病最易傳染而最難斷根　欲求澈底斷根　首宜用最高倍顯微鏡驗檢毒菌種類　分門別類　施以有效療法　對於慢性淋病"
+            "　更須用尿道反光鏡檢查尿道　視淋菌破壞程度及潛伏深淺　參以特殊療法　故白濁並非眞正不能斷根"
+            "　本醫師對於淋病及花柳各科　雖不敢自詡獨步　然必竭盡貢獻")
+    page = _blind_page([
+        ["董惠民醫師"], ["（地址）"], ["四馬路天蟾舞", "台斜對面大西", "洋菜社西首第", "二家崇善醫院"], ["時間"],
+        ["上午九時起", "下午九時止", "星期照常●"], [case], ["白濁　梅毒　橫痃下疳"], ["槪收", "藥本"], ["拾圓"],
+        ["打針服藥電療　永不復發", "驗檢完全在內　生育照常"],
+        ["特備長短波電療機　最高倍顯微鏡　橫痃消散機　尿道檢查鏡　義務"],
+        ["上海河南", "路四馬路", "口第一家"], ["冼種福堂"], ["益靈逢止咳藥靈救母經驗救母止咳散風寒咳嗽氣喘"],
+        ["陳效懷醫師△負責根治淋濁梅毒"], [case], ["西洋女子按摩"], ["西洋女子精按摩術兼修指甲淸潔衞生服務"],
+        ["週到歡迎各界光顧地址白克路（黃家沙口）七三八號永樂坊一號房間"],
+    ])
+    assert _starts(page) == ["董惠民醫師（", "上海河南路四", "陳效懷醫師△", "西洋女子按摩"]
