@@ -1149,8 +1149,9 @@ def _signs_off(text: str) -> bool:
     return _unpunctuated(text) and AD_SIGN_OFF.search(text) is not None
 
 
-#: an advert's copy set as running text at least this long is its whole case (a clinic's for its cure), not a slogan
-LONG_COPY_CHARS = 100
+#: an advert's copy set as running text at least this long (a clinic's case for its cure, a theatre's price list)
+#: is more than a slogan or an offer
+OFFER_COPY_CHARS = 30
 #: a maker or seller named by its verb anywhere in a line ("認明商標新華大薬行監製上海江西路十號")
 AD_MAKER = re.compile(r"[發发]行|出品|代售|[監监][製制]|[製制]造")
 
@@ -1179,17 +1180,18 @@ AD_PLACE = re.compile(r"地址|住址|診所|诊所|電話|电话|號房間|[路
 
 
 def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
-    """Display paragraphs right under an advert that gave its address at its head and whose long copy broke off
-    unsigned (no agent, address or telephone at its end) are the rest of its copy when they carry no close of their
-    own (nor the text under them) and open on no street: a clinic's offer and prices set large under its case for
-    its cure ("董惠民醫師（地址）四馬路…" … "廿餘年來幸能百不失一尚覺差可自慰" / "茲爲節省病家經濟起見初期" /
-    "白濁 梅毒 橫痃下疳" / "槪收藥本" / "拾圓"). The next advertiser opens on his street or gives his own address or
-    signature."""
+    """Display paragraphs right under an advert that gave its address at its head and whose copy broke off unsigned
+    (no agent, address or telephone at its end) are the rest of its copy when they carry no close of their own (nor
+    the text under them) and open on no street: a clinic's offer and prices set large under its case for its cure
+    ("董惠民醫師（地址）四馬路…" … "廿餘年來幸能百不失一尚覺差可自慰" / "茲爲節省病家經濟起見初期" /
+    "白濁 梅毒 橫痃下疳" / "槪收藥本" / "拾圓"), a theatre's slogans under its price list ("電話…" / "榮記共舞台" /
+    "地址大世界東愛多亞路" / "價目" / "日戲一角…" / "苗頭十足道地軋得石實結棍" / "今夜務請早臨"). The next
+    advertiser opens on his street or gives his own address or signature."""
     if ad.kind != "advertisement" or len(ad.parts) < 2 or not texts or AD_START.match(texts[0]):
         return False
     head = "".join("".join(p.text.split()) for p in ad.parts[:AD_HEAD_PARAS])
     last = "".join(ad.parts[-1].text.split())
-    if AD_PLACE.search(head) is None or len(last) < LONG_COPY_CHARS or not _unpunctuated(last):
+    if AD_PLACE.search(head) is None or len(last) < OFFER_COPY_CHARS or not _unpunctuated(last):
         return False
     if AD_SIGNED.search(last) or AD_END.search(last):
         return False

@@ -116,3 +116,18 @@ def test_a_clinics_offer_set_large_under_its_copy_is_the_same_advert() -> None:
         ["週到歡迎各界光顧地址白克路（黃家沙口）七三八號永樂坊一號房間"],
     ])
     assert _starts(page) == ["董惠民醫師（", "上海河南路四", "陳效懷醫師△", "西洋女子按摩"]
+
+
+def test_a_theatres_slogans_under_its_price_list_are_the_same_advert() -> None:
+    """Jing bao 1939 without divs: a theatre's advert giving its telephone, name and address at its head and its
+    price list under them was cut where its slogans follow in display type ("苗頭十足道地" / "今夜務請早臨" /
+    "第三十集"): its copy broke off unsigned, nothing under it closes another advert."""
+    page = _blind_page([
+        ["電話", "八四八〇八", "八五八八九"], ["榮記", "共舞台"], ["地址", "大世界東", "愛多亞路"], ["價目"],
+        ["日戲", "一角", "二角", "三角", "四角", "五角", "六角", "夜戲", "一角", "二角", "三角", "半", "四角",
+         "半", "六角", "八角"],
+        ["苗頭十足道地", "軋得石實結棍"], ["今夜", "務請", "早臨"], ["第三", "十集"], ["燈光有苗頭"],
+        ["一忽", "兒瑞", "雪紛", "飛一", "忽兒", "紅日", "高昇"],
+        ["新上海春秋"], ["周局長道：『這可惡極了，捉住了重重的辦他幾個纔好。』張律師道：『所以呢！』"],
+    ])
+    assert _starts(page) == ["電話八四八〇", "新上海春秋周"]
