@@ -1077,6 +1077,14 @@ def _bullet_closed(text: str, then: str) -> bool:
                                          and CAPTION_CREDIT.fullmatch(then) is None)
 
 
+def _caption_runs_on(text: str, then: str) -> bool:
+    """A caption opened by the bullet and left open (``text``: "◘華洋電話發達之") runs on into the short paragraph
+    after it that closes the bullet (``then``: "障碍物◘"), not a credit in brackets alone: one caption set over two
+    lines."""
+    return (text.startswith(CJK_BULLET) and not _closes_caption(text[1:]) and CJK_BULLET in then
+            and len(then) <= CAPTION_CHARS and CAPTION_CREDIT.fullmatch(then) is None)
+
+
 def _closes_caption(text: str) -> bool:
     """``text`` closes a caption: it holds the closing bullet, or ends on a credit in parentheses ((久康)) before
     the placeholder of a glyph the transcriber could not read."""
@@ -3893,6 +3901,8 @@ class _PageCut:
         self.pending_ids: list[str] = []
         #: an advert whose copy the next body text continues (pages without sizes or boxes)
         self.open_ad: _Draft | None = None
+        #: the paragraph finishing the caption of the photo opened last (pages without sizes or boxes)
+        self.caption_tail: str | None = None
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
@@ -4642,6 +4652,8 @@ class _PageCut:
         False."""
         at = next(k for k, b in enumerate(self.blocks) if b is block)
         after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
+        if self.caption_rest(block):
+            return True
         caption = _blind_caption(lines, _flat_block(after) if after is not None else "")
         if caption and (self.inside_broken_report(block) or self.caption_of_current(lines)):
             self.current_article().parts.extend(self.paragraphs(block, "caption", lines))
@@ -4658,6 +4670,17 @@ class _PageCut:
         self.flush_heads()
         self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph", lines))
         self.item_break = kind == "advertisement"
+        if kind == "photo" and after is not None and _caption_runs_on(_flat_block(block), _flat_block(after)):
+            self.caption_tail = after.id
+        return True
+
+    def caption_rest(self, block: Block) -> bool:
+        """``block`` finishes the caption of the photo opened last, whose bullet the paragraph before left open
+        ("◘華洋電話發達之" / "障碍物◘"): the same caption, no heading of the next item. Placed, or False."""
+        if block.id != self.caption_tail or self.current is None or self.current.kind != "photo":
+            return False
+        self.caption_tail = None
+        self.current.parts.extend(self.paragraphs(block, "paragraph"))
         return True
 
     def inside_broken_report(self, block: Block) -> bool:

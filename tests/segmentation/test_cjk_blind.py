@@ -131,3 +131,16 @@ def test_a_theatres_slogans_under_its_price_list_are_the_same_advert() -> None:
         ["新上海春秋"], ["周局長道：『這可惡極了，捉住了重重的辦他幾個纔好。』張律師道：『所以呢！』"],
     ])
     assert _starts(page) == ["電話八四八〇", "新上海春秋周"]
+
+
+def test_a_caption_set_over_two_paragraphs_is_one_photo() -> None:
+    """Jing bao 1930 without divs: a caption whose bullet closes in the next paragraph ("◘華洋電話發達之" /
+    "障碍物◘") was a photo of its first half, its second half the headline of the report under it."""
+    page = _blind_page([
+        ["◘華洋電話發達之"], ["障碍物◘"], ["鍾雪琴之遊連歸後談"], ["（小英）"],
+        ["滬人皆知之鍾雪琴、上月初旬、偕伴李琴芳同遊大連、越二十日回滬、"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, "".join(a.text.split())[:8]) for a in arts]
+    assert got == [("photo", "◘華洋電話發達之"), ("article", "鍾雪琴之遊連歸後")]
+    assert "".join(arts[0].text.split()) == "◘華洋電話發達之障碍物◘"
