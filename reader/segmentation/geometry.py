@@ -1244,6 +1244,14 @@ def _reads_as_copy(text: str) -> bool:
     return flat[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in flat)
 
 
+def _copy_under_display(text: str) -> bool:
+    """Short text under display lines that runs on unpunctuated but for a colon before what it announces ("自設工塲：
+    出品比众精良": our own workshop: finer goods than anyone's): an advert's copy; a report's or a story's first
+    sentence is punctuated."""
+    flat = "".join(text.split())
+    return "：" in flat[1:-1] and _unpunctuated(flat) and CHAPTER.match(flat) is None
+
+
 def _advert_close(text: str) -> bool:
     """A paragraph that is only an advert's close: a short line without running punctuation ending on an
     address, a telephone or an agent ("寺路西摩路口滄州飯店隔壁滄州別墅卅二號樓上", "腎科陳中一國醫師　診所北京路
@@ -3998,7 +4006,7 @@ class _PageCut:
             self.verse_before_head()
         if self.pending_heads and self.sizes.body <= 0 and (
                 _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)
-                or self.copy_after_advert(following)):
+                or self.copy_after_advert(following) or _copy_under_display(following)):
             self.flush_adverts(following)
         elif self.pending_heads and self.stub_heading():
             stub = self.current_article()

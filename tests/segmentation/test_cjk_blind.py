@@ -144,3 +144,15 @@ def test_a_caption_set_over_two_paragraphs_is_one_photo() -> None:
     got = [(a.kind, "".join(a.text.split())[:8]) for a in arts]
     assert got == [("photo", "◘華洋電話發達之"), ("article", "鍾雪琴之遊連歸後")]
     assert "".join(arts[0].text.split()) == "◘華洋電話發達之障碍物◘"
+
+
+def test_display_lines_over_unpunctuated_copy_announcing_with_a_colon_are_an_advert() -> None:
+    """Jing bao 1939 without divs: an outfitter's display lines ("海上別樹一幟服飾專家" / "美人" / "時裝" / "衣室" /
+    "開幕大犧牲") over "自設工塲：出品比众精良" (our own workshop: finer goods than anyone's) were a report's headline
+    and its body; a report's first sentence is punctuated, copy runs on with a colon only."""
+    page = _blind_page([
+        ["姜白谷病歿香港！"], ["有姜白谷其人，電影界的「無名英雄」，在大中華百合公司王元龍的全盛時代相當受重視。"],
+        ["海上別樹一幟服飾專家"], ["美人"], ["時裝"], ["衣室"], ["開幕大犧牲"], ["自設工塲：出品比众精良"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.kind for a in arts] == ["article", "advertisement"]
