@@ -4695,14 +4695,15 @@ class _PageCut:
         """The caption ``block`` stands inside a report: no heading waits, the current article's text broke off
         mid-sentence (its last line ends on a letter or character, no punctuation) and the text after the caption
         runs on (running text, not a heading, a bullet's brief or another caption): "…遂遊戲三昧、達" /
-        ◘戴雪雪女士◘ / "於曲部、旣而棄之、…"."""
+        ◘戴雪雪女士◘ / "於曲部、旣而棄之、…". Its first column may be short and unpunctuated ("…而去、這" /
+        ◀梅蘭芳化妝小影▶ / "車夫眞是聾子" / "不怕雷、他也拿" …): the paragraph as a whole tells running text."""
         if (self.pending_heads or self.current is None or self.current.kind != "article" or not self.current.parts
                 or self.current.parts[-1].role != "paragraph" or not self.last_body[-1:].isalnum()):
             return False
         at = next(k for k, b in enumerate(self.blocks) if b is block)
         after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
         lines = [ln for ln in after.lines if ln.text.strip()] if after is not None else []
-        return bool(lines) and not (_blind_display(lines[:1]) or _opens_brief(lines[0]) or _blind_caption(lines)
+        return bool(lines) and not (_blind_display(lines) or _opens_brief(lines[0]) or _blind_caption(lines)
                                     or after is not None and after.id in self.margin)
 
     def caption_of_current(self, lines: Sequence[Line]) -> bool:

@@ -156,3 +156,16 @@ def test_display_lines_over_unpunctuated_copy_announcing_with_a_colon_are_an_adv
     ])
     arts = articles_from_layout([page])
     assert [a.kind for a in arts] == ["article", "advertisement"]
+
+
+def test_a_caption_inside_a_report_broken_off_mid_sentence_leaves_the_report_whole() -> None:
+    """Jing bao 1920 without divs: a report broken off mid-sentence ("…大罵『王八旦』而去、這") over a caption
+    (◀梅蘭芳化妝小影▶) goes on under it ("車夫眞是聾子" / "不怕雷、他也拿" / …); its next paragraph's first column,
+    short and unpunctuated, made the rest an item of its own."""
+    page = _blind_page([
+        ["遺老平等"], ["一日在下在馬路上、看見一位遺老步行、自已喚車、車夫叫他做老板、大罵『王八旦』而去、這"],
+        ["◀梅蘭芳化妝小影▶"],
+        ["車夫眞是聾子", "不怕雷、他也拿", "個『王八旦』囘", "敬、其實要不是", "某租界有幾塊地皮、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("某租界有幾塊地皮、")
