@@ -1064,8 +1064,21 @@ def _blind_caption(lines: Sequence[Line], then: str | None = None) -> bool:
               or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
               or len(text) > 2 and text[0] == text[-1] == "▲")  # ▲梅蘭芳之戲裝▲ (a brief's ▲ runs on, unclosed)
     # signed by its photographer ("…表演指導各種消防方法（順麟攝）"): a caption however long its legend runs
-    short = len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
+    short = (len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
+             or _bulleted_columns(lines))
     return framed and short and len(text) <= LONG_CAPTION_CHARS and not any(ch in RUNNING_PUNCTUATION for ch in text)
+
+
+#: a caption set with the bullet at the head of each of its columns has at most this many columns
+BULLETED_CAPTION_LINES = 4
+
+
+def _bulleted_columns(lines: Sequence[Line]) -> bool:
+    """A caption set with the bullet at the head of each of its short columns ("◘盛蘋臣七公" / "◘子與魏秀琦" /
+    "◘夫人補行婚" / "◘禮紀念儷影"), no longer than a caption without them: a caption however many its columns."""
+    texts = ["".join(ln.text.split()) for ln in lines]
+    return (2 < len(texts) <= BULLETED_CAPTION_LINES and all(t.startswith(CJK_BULLET) for t in texts)
+            and len("".join(texts).replace(CJK_BULLET, "")) <= CAPTION_CHARS)
 
 
 def _bullet_closed(text: str, then: str) -> bool:

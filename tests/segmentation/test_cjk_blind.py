@@ -169,3 +169,16 @@ def test_a_caption_inside_a_report_broken_off_mid_sentence_leaves_the_report_who
     ])
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("某租界有幾塊地皮、")
+
+
+def test_a_caption_with_the_bullet_at_the_head_of_each_column_is_a_caption() -> None:
+    """Jing bao 1930 without divs: a caption set with the bullet heading each of its four columns ("◘盛蘋臣七公" /
+    "◘子與魏秀琦" / "◘夫人補行婚" / "◘禮紀念儷影") inside a report broken off mid-sentence was read as the headline of
+    the report's rest."""
+    page = _blind_page([
+        ["郭椿森"], ["郭昔任南北議和代表、頗爲陸榮廷所信任、原係苗族、有異相、傳聞有"],
+        ["◘盛蘋臣七公", "◘子與魏秀琦", "◘夫人補行婚", "◘禮紀念儷影"],
+        ["窺其浴者、云其尻有尾、與張文襄之說相同、確否待考、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("確否待考、")
