@@ -854,6 +854,12 @@ def _breaks_off(flat: str) -> bool:
     return len(flat) > 1 and flat[-1] in RUN_ON_PARTICLES
 
 
+def _titled_and_signed(lines: Sequence[Line]) -> bool:
+    """A serial's title and its writer set on one line, a space between ("新游俠傳　張恨水"): the serial's heading in
+    one group, so a chapter line under it is the instalment's first (:meth:`_PageCut.serial_chapter`)."""
+    return len(lines) == 1 and len(re.split(r"[\s　]+", lines[0].text.strip())) == 2
+
+
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
@@ -4052,6 +4058,9 @@ class _PageCut:
                 return k
         if len(groups) >= 3 and len(groups[-1][0]) == 1 and CJK_CHAPTER.match(groups[-1][0][0].text.strip()):
             return len(groups) - 1
+        if len(groups) == 2 and _titled_and_signed(groups[0][0]) and len(groups[1][0]) == 1 and CJK_CHAPTER.match(
+                groups[1][0][0].text.strip()):
+            return 1
         return len(groups)
 
     def stub_heading(self) -> bool:

@@ -182,3 +182,15 @@ def test_a_caption_with_the_bullet_at_the_head_of_each_column_is_a_caption() -> 
     ])
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("確否待考、")
+
+
+def test_a_serials_chapter_under_its_title_and_writer_on_one_line_opens_the_instalment() -> None:
+    """Jing bao 1939 without divs: a serial's title and writer on one line ("新游俠傳　張恨水") over its chapter line
+    ("五十九　在風雨之夜"): the chapter line opens the instalment's text, as it does under a title and a byline set
+    apart."""
+    page = _blind_page([
+        ["新游俠傳　張恨水"], ["五十九　在風雨之夜"],
+        ["劉麻子道：只要你心裏明白就好，他走過去，悄悄的把那東西用脚踏住了，"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [p.role for p in arts[0].parts] == ["headline", "paragraph", "paragraph"]
