@@ -846,6 +846,11 @@ SPEECH_LEAD_CHARS = 10
 RUN_ON_PARTICLES = "之於与與及的並并而把被"
 
 
+#: a sentence closed on a modal particle and its stop ("…也可以說是人類脊柱上的特質吧！", "…何必呢？"): the voice of
+#: running text, no heading's
+SENTENCE_PARTICLE_END = re.compile(r"[吧呢嗎吗麽麼哩啊呀罷]+[！？。!?]+$")
+
+
 def _breaks_off(flat: str) -> bool:
     """Unpunctuated lines under a headline ending on a particle that links to what follows
     (:data:`RUN_ON_PARTICLES`): running text broken off before a name set apart ("十年前在上海會審工廨時代以外籍律師
@@ -4658,7 +4663,7 @@ class _PageCut:
         if CHAPTER.match(flat):
             self.chapter = True
         elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
-              or bool(self.pending_heads) and _breaks_off(flat)):
+              or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None):
             self.chapter = False
             return False
         return not self.chapter

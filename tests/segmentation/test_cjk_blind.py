@@ -194,3 +194,20 @@ def test_a_serials_chapter_under_its_title_and_writer_on_one_line_opens_the_inst
     ])
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert [p.role for p in arts[0].parts] == ["headline", "paragraph", "paragraph"]
+
+
+def test_a_short_sentence_closed_on_a_modal_particle_is_body_not_a_headline() -> None:
+    """Jing bao 1939 without divs: an article's last sentence set as a short paragraph ("這三個屈曲也可以說是人類脊柱上
+    的特質吧！", no pause in it) was taken for a headline and glued to the advert under it. A sentence closed on a modal
+    particle (吧, 呢, 嗎 …) and its stop speaks; a headline does not."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["脊柱的三屈，在側面觀察時，最爲明瞭。這三個屈曲在脊柱垂直的荷重時，他有彈簧似的作用。",
+                             "而脊柱也因這屈曲而增加彈性"],
+        ["這三個屈曲也可", "以說是人類脊柱上", "的特質吧！"],
+        ["電話", "八四八〇八"], ["榮記", "共舞台"], ["地址", "大世界東", "愛多亞路"],
+        ["價目日戲一角二角三角四角五角六角夜戲一角二角三角半四角半六角八角"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:6]) for a in arts][:2] == [
+        ("article", "怎樣使得健康"), ("advertisement", "電話八四八〇")]
+    assert "".join(arts[0].text.split()).endswith("特質吧！")
