@@ -838,6 +838,36 @@ CJK_CHAPTER = re.compile(r"^[一二三四五六七八九十百廿卅]{1,3}[\s　
                          r"|^\w[^\s（）()]{1,15}[\s　]*[（(][一二三四五六七八九十百廿卅]{1,3}[）)]$")
 
 
+#: a paragraph announcing speech or a document to follow inside a report: "據沈供稱" (according to Shen's statement),
+#: "略稱" (said, abridged), "內稱", "謂", "云", "如下" (as follows) — at most SPEECH_LEAD_CHARS characters
+SPEECH_LEAD = re.compile(r"^(?:[據据].{1,8}?)?(?:[略內内宣聲声供函電电又]?[稱称謂谓曰云]|如下)[：:]?$")
+SPEECH_LEAD_CHARS = 10
+
+
+#: the particles a Chinese sentence cannot end on, linking what comes before to what follows: 之 (of), 於 (at, to),
+#: 與 and 及 (and), 的 (of), 並 and 而 (and, but), 把 and 被 (the object or agent to follow)
+RUN_ON_PARTICLES = "之於与與及的並并而把被"
+
+
+#: a sentence closed on a modal particle and its stop ("…也可以說是人類脊柱上的特質吧！", "…何必呢？"): the voice of
+#: running text, no heading's
+SENTENCE_PARTICLE_END = re.compile(r"[吧呢嗎吗麽麼哩啊呀罷]+[！？。!?]+$")
+
+
+def _breaks_off(flat: str) -> bool:
+    """Unpunctuated lines under a headline ending on a particle that links to what follows
+    (:data:`RUN_ON_PARTICLES`): running text broken off before a name set apart ("十年前在上海會審工廨時代以外籍律師
+    資格執行律務之" / "甘維露" / "（英人而入華籍之者）、…"), the first words of the body, not more of the headline: a
+    headline's deck reads whole. (A title opening an item may end on 之 as the verb's object: "…賦詩謝之".)"""
+    return len(flat) > 1 and flat[-1] in RUN_ON_PARTICLES
+
+
+def _titled_and_signed(lines: Sequence[Line]) -> bool:
+    """A serial's title and its writer set on one line, a space between ("新游俠傳　張恨水"): the serial's heading in
+    one group, so a chapter line under it is the instalment's first (:meth:`_PageCut.serial_chapter`)."""
+    return len(lines) == 1 and len(re.split(r"[\s　]+", lines[0].text.strip())) == 2
+
+
 def _blind_display(lines: Sequence[Line]) -> bool:
     """Display type told by its text alone, for pages that give no sizes and no boxes.
 
@@ -1048,8 +1078,21 @@ def _blind_caption(lines: Sequence[Line], then: str | None = None) -> bool:
               or (text.startswith("◀") and "▶" in text)  # ◀上海名妓飛雲▶ (1920)
               or len(text) > 2 and text[0] == text[-1] == "▲")  # ▲梅蘭芳之戲裝▲ (a brief's ▲ runs on, unclosed)
     # signed by its photographer ("…表演指導各種消防方法（順麟攝）"): a caption however long its legend runs
-    short = len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
+    short = (len(lines) <= 2 and len(text) <= CAPTION_CHARS or PHOTO_CREDIT.search(text) is not None
+             or _bulleted_columns(lines))
     return framed and short and len(text) <= LONG_CAPTION_CHARS and not any(ch in RUNNING_PUNCTUATION for ch in text)
+
+
+#: a caption set with the bullet at the head of each of its columns has at most this many columns
+BULLETED_CAPTION_LINES = 4
+
+
+def _bulleted_columns(lines: Sequence[Line]) -> bool:
+    """A caption set with the bullet at the head of each of its short columns ("◘盛蘋臣七公" / "◘子與魏秀琦" /
+    "◘夫人補行婚" / "◘禮紀念儷影"), no longer than a caption without them: a caption however many its columns."""
+    texts = ["".join(ln.text.split()) for ln in lines]
+    return (2 < len(texts) <= BULLETED_CAPTION_LINES and all(t.startswith(CJK_BULLET) for t in texts)
+            and len("".join(texts).replace(CJK_BULLET, "")) <= CAPTION_CHARS)
 
 
 def _bullet_closed(text: str, then: str) -> bool:
@@ -1059,6 +1102,14 @@ def _bullet_closed(text: str, then: str) -> bool:
     ("◘再復馬二" / "（寒雲）")."""
     return _closes_caption(text[1:]) or (len(then) <= CAPTION_CHARS and _closes_caption(then)
                                          and CAPTION_CREDIT.fullmatch(then) is None)
+
+
+def _caption_runs_on(text: str, then: str) -> bool:
+    """A caption opened by the bullet and left open (``text``: "◘華洋電話發達之") runs on into the short paragraph
+    after it that closes the bullet (``then``: "障碍物◘"), not a credit in brackets alone: one caption set over two
+    lines."""
+    return (text.startswith(CJK_BULLET) and not _closes_caption(text[1:]) and CJK_BULLET in then
+            and len(then) <= CAPTION_CHARS and CAPTION_CREDIT.fullmatch(then) is None)
 
 
 def _closes_caption(text: str) -> bool:
@@ -1121,6 +1172,77 @@ def _signed_copy(lines: Sequence[Line]) -> bool:
     return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None
 
 
+#: the verb an advertiser signs his copy off with, set as the copy's last display line: announces (…啓), issues
+#: (…發行), makes (…出品, …製造, …監製), sells (…代售) — a company's name alone (…公司, …藥房) heads an advert as often
+AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$")
+
+
+def _signs_off(text: str) -> bool:
+    """A display paragraph of an advert's copy signing it off (:data:`AD_SIGN_OFF`: "中國福新煙公司出品", "上海中西
+    大藥房發行"), unpunctuated: the advert ends there, and the display lines under it are the next advert's ("金字塔香煙
+    … 中國福新煙公司出品" / "海上第一流攝影專家…"). A sentence of a report ending so is punctuated."""
+    return _unpunctuated(text) and AD_SIGN_OFF.search(text) is not None
+
+
+#: an advert's copy set as running text at least this long (a clinic's case for its cure, a theatre's price list)
+#: is more than a slogan or an offer
+OFFER_COPY_CHARS = 30
+#: a maker or seller named by its verb anywhere in a line ("認明商標新華大薬行監製上海江西路十號")
+AD_MAKER = re.compile(r"[發发]行|出品|代售|[監监][製制]|[製制]造")
+
+
+def _after_sign_off(texts: Sequence[str], k: int, tail: int, following: str) -> str:
+    """The advert paragraphs after paragraph ``k`` of a group down to ``tail`` (the body text ``following`` too when
+    the group ends there), or only the next paragraph when that alone goes on closing the advert."""
+    if k + 1 < tail and _advert_close(texts[k + 1]):
+        return texts[k + 1]
+    return "".join(texts[k + 1:tail]) + ("".join(following.split()) if tail == len(texts) else "")
+
+
+def _slogan_alone(ad: _Draft) -> bool:
+    """An advert holding only one short paragraph of copy, its price by the unit, that names no advertiser: no close,
+    no sign-off ("雜誌界巨擘：全書銅版紙彩紙精印每册兩角": the king of magazines, two jiao a copy). No advert is a
+    slogan and a price alone; the display lines under it name what it sells ("大觀園" / "第五期業已出版")."""
+    if ad.kind != "advertisement" or len(ad.parts) != 1:
+        return False
+    flat = "".join(ad.parts[0].text.split())
+    return (0 < len(flat) <= COPY_WINDOW and UNIT_PRICE.search(flat) is not None and AD_END.search(flat) is None
+            and AD_SIGNED.search(flat) is None and AD_MAKER.search(flat) is None)
+
+
+#: an advert's head gives where to find it: a label (（地址）, 診所：, 時間) or an address
+AD_PLACE = re.compile(r"地址|住址|診所|诊所|電話|电话|號房間|[路街]口|[路街].{0,12}[號号]")
+
+
+def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
+    """Display paragraphs right under an advert that gave its address at its head and whose copy broke off unsigned
+    (no agent, address or telephone at its end) are the rest of its copy when they carry no close of their own (nor
+    the text under them) and open on no street: a clinic's offer and prices set large under its case for its cure
+    ("董惠民醫師（地址）四馬路…" … "廿餘年來幸能百不失一尚覺差可自慰" / "茲爲節省病家經濟起見初期" /
+    "白濁 梅毒 橫痃下疳" / "槪收藥本" / "拾圓"), a theatre's slogans under its price list ("電話…" / "榮記共舞台" /
+    "地址大世界東愛多亞路" / "價目" / "日戲一角…" / "苗頭十足道地軋得石實結棍" / "今夜務請早臨"). The next
+    advertiser opens on his street or gives his own address or signature."""
+    if ad.kind != "advertisement" or len(ad.parts) < 2 or not texts or AD_START.match(texts[0]):
+        return False
+    head = "".join("".join(p.text.split()) for p in ad.parts[:AD_HEAD_PARAS])
+    last = "".join(ad.parts[-1].text.split())
+    if AD_PLACE.search(head) is None or len(last) < OFFER_COPY_CHARS or not _unpunctuated(last):
+        return False
+    if AD_SIGNED.search(last) or AD_END.search(last):
+        return False
+    return not any(AD_END.search(t) or AD_SIGNED.search(t) or AD_MARKS.search(t) for t in texts)
+
+
+def _close_runs_on(text: str) -> bool:
+    """The paragraph after an advert's sign-off goes on closing it: where it is sold ("…新亞藥廠製造" / "藥房均售"),
+    its address or telephone (:func:`_advert_close`), or a short unpunctuated line naming its maker again, with its
+    address (:data:`AD_MAKER`: "認明商標新華大薬行監製上海江西路十號"); a short advert signed off in turn
+    ("金字塔香煙 … 中國福新煙公司出品") is the next one."""
+    flat = "".join(text.split())
+    return _advert_close(flat) or (len(flat) <= AD_CLOSE_CHARS and _unpunctuated(flat)
+                                   and AD_MAKER.search(flat) is not None and not _signs_off(flat))
+
+
 def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     """Display paragraphs waiting for a body that are advert copy (pages without sizes or boxes): too many
     for a headline group, or carrying an address, a telephone or a price list."""
@@ -1147,6 +1269,14 @@ def _reads_as_copy(text: str) -> bool:
     if len(flat) < COPY_MIN or CHAPTER.match(flat) or CJK_DATELINE.match(flat):
         return False
     return flat[0] not in CJK_ITEM_MARKS and not any(ch in RUNNING_PUNCTUATION for ch in flat)
+
+
+def _copy_under_display(text: str) -> bool:
+    """Short text under display lines that runs on unpunctuated but for a colon before what it announces ("自設工塲：
+    出品比众精良": our own workshop: finer goods than anyone's): an advert's copy; a report's or a story's first
+    sentence is punctuated."""
+    flat = "".join(text.split())
+    return "：" in flat[1:-1] and _unpunctuated(flat) and CHAPTER.match(flat) is None
 
 
 def _advert_close(text: str) -> bool:
@@ -1399,6 +1529,16 @@ def _opens_brief(line: Line) -> bool:
 
 #: the words opening a brief that goes on the one above: "again", "also" (又, 又訊, 同時)
 CJK_AGAIN = ("又", "同時")
+
+
+#: a ▲ brief of an unsigned news column is at most this many characters (a 1920 gossip column's sections run longer)
+COLUMN_BRIEF_CHARS = 60
+#: the vernacular (白話) of a columnist's gossip, where the paper's news briefs are written in the literary style: its
+#: possessive 的, its particles (麽, 呢, 哩, 嗎), 了 closing a clause ("…這名字不是淸雅的狠麽、", "…八個字了、")
+VERNACULAR = re.compile(r"的|[麽麼呢哩嗎吗]|了[、，。！？]")
+#: a heading counting the cases its ▲ paragraphs report heads one roundup of them: 盜刼三起 (three robberies), 盜案累累
+#: (robbery upon robbery), 火警迭出, 竊案頻仍
+ROUNDUP_HEAD = re.compile(r"(?:[二三四五六七八九十兩两數数多]+[起件宗則则]|累累|迭出|[頻频]仍)$")
 
 
 def _news_brief(text: str) -> bool:
@@ -3999,6 +4139,8 @@ class _PageCut:
         self.pending_ids: list[str] = []
         #: an advert whose copy the next body text continues (pages without sizes or boxes)
         self.open_ad: _Draft | None = None
+        #: the paragraph finishing the caption of the photo opened last (pages without sizes or boxes)
+        self.caption_tail: str | None = None
         #: an article has been opened on this page
         self.started_on_page = False
         self.captions = self._captions()
@@ -4094,7 +4236,7 @@ class _PageCut:
             self.verse_before_head()
         if self.pending_heads and self.sizes.body <= 0 and (
                 _advert_group(self.pending_paragraphs()) or _reads_as_copy(following)
-                or self.copy_after_advert(following)):
+                or self.copy_after_advert(following) or _copy_under_display(following)):
             self.flush_adverts(following)
         elif self.pending_heads and self.stub_heading():
             stub = self.current_article()
@@ -4127,6 +4269,9 @@ class _PageCut:
                 return k
         if len(groups) >= 3 and len(groups[-1][0]) == 1 and CJK_CHAPTER.match(groups[-1][0][0].text.strip()):
             return len(groups) - 1
+        if len(groups) == 2 and _titled_and_signed(groups[0][0]) and len(groups[1][0]) == 1 and CJK_CHAPTER.match(
+                groups[1][0][0].text.strip()):
+            return 1
         return len(groups)
 
     def stub_heading(self) -> bool:
@@ -4278,6 +4423,10 @@ class _PageCut:
         ad: _Draft | None = self.advert_closing(texts[0]) if tail else None
         if ad is None and tail and self.open_ad is not None and AD_BARE_LABEL.match(texts[0]):
             ad = self.open_ad  # a label under copy still running ("時間" / "上午九時起…"): no advert opens on one
+        if ad is None and tail and self.drafts and _slogan_alone(self.drafts[-1]) and not AD_START.match(texts[0]):
+            ad = self.drafts[-1]
+        if ad is None and tail and self.drafts and _offer_goes_on(self.drafts[-1], [*texts[:tail], following]):
+            ad = self.drafts[-1]
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad
         for k, lines in enumerate(paragraphs[:tail]):
@@ -4286,7 +4435,8 @@ class _PageCut:
             if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
                 ad, placed = self.open_article("advertisement"), False
             last = ad
-            closing = AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+            closing = (AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+                       or _signs_off(texts[k]) and not _close_runs_on(_after_sign_off(texts, k, tail, following)))
             placed = placed or AD_START.match(texts[k]) is not None or closing
             ad.parts.append(lines_part(lines, "advertisement"))
             if (len(ad.parts) > 1 and closing and not _advert_head(ad, k, texts)
@@ -4718,10 +4868,18 @@ class _PageCut:
         flat = "".join("".join(ln.text.split()) for ln in lines)
         if CHAPTER.match(flat):
             self.chapter = True
-        elif not _blind_display(lines) or self.correspondent_named(flat):
+        elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
+              or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None):
             self.chapter = False
             return False
         return not self.chapter
+
+    def speech_lead(self, flat: str) -> bool:
+        """``flat`` announces what someone said or wrote, set as a paragraph of its own over it inside a report (a
+        court's "據沈供稱": according to Shen's statement; "略稱": a telegram's text, abridged): the report's words,
+        no heading — a headline never ends on the verb that introduces speech."""
+        return (not self.pending_heads and self.current is not None and self.current.kind == "article"
+                and bool(self.last_body) and len(flat) <= SPEECH_LEAD_CHARS and SPEECH_LEAD.match(flat) is not None)
 
     def correspondent_named(self, flat: str) -> bool:
         """``flat`` is the correspondent's name in brackets right after the credit opening a report ("◉天津特約通信" /
@@ -4735,6 +4893,8 @@ class _PageCut:
         False."""
         at = next(k for k, b in enumerate(self.blocks) if b is block)
         after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
+        if self.caption_rest(block):
+            return True
         caption = _blind_caption(lines, _flat_block(after) if after is not None else "")
         if caption and (self.inside_broken_report(block) or self.caption_of_current(lines)):
             self.current_article().parts.extend(self.paragraphs(block, "caption", lines))
@@ -4751,20 +4911,32 @@ class _PageCut:
         self.flush_heads()
         self.open_article(kind).parts.extend(self.paragraphs(block, "paragraph", lines))
         self.item_break = kind == "advertisement"
+        if kind == "photo" and after is not None and _caption_runs_on(_flat_block(block), _flat_block(after)):
+            self.caption_tail = after.id
+        return True
+
+    def caption_rest(self, block: Block) -> bool:
+        """``block`` finishes the caption of the photo opened last, whose bullet the paragraph before left open
+        ("◘華洋電話發達之" / "障碍物◘"): the same caption, no heading of the next item. Placed, or False."""
+        if block.id != self.caption_tail or self.current is None or self.current.kind != "photo":
+            return False
+        self.caption_tail = None
+        self.current.parts.extend(self.paragraphs(block, "paragraph"))
         return True
 
     def inside_broken_report(self, block: Block) -> bool:
         """The caption ``block`` stands inside a report: no heading waits, the current article's text broke off
         mid-sentence (its last line ends on a letter or character, no punctuation) and the text after the caption
         runs on (running text, not a heading, a bullet's brief or another caption): "…遂遊戲三昧、達" /
-        ◘戴雪雪女士◘ / "於曲部、旣而棄之、…"."""
+        ◘戴雪雪女士◘ / "於曲部、旣而棄之、…". Its first column may be short and unpunctuated ("…而去、這" /
+        ◀梅蘭芳化妝小影▶ / "車夫眞是聾子" / "不怕雷、他也拿" …): the paragraph as a whole tells running text."""
         if (self.pending_heads or self.current is None or self.current.kind != "article" or not self.current.parts
                 or self.current.parts[-1].role != "paragraph" or not self.last_body[-1:].isalnum()):
             return False
         at = next(k for k, b in enumerate(self.blocks) if b is block)
         after = next((b for b in self.blocks[at + 1:] if any(ln.text.strip() for ln in b.lines)), None)
         lines = [ln for ln in after.lines if ln.text.strip()] if after is not None else []
-        return bool(lines) and not (_blind_display(lines[:1]) or _opens_brief(lines[0]) or _blind_caption(lines)
+        return bool(lines) and not (_blind_display(lines) or _opens_brief(lines[0]) or _blind_caption(lines)
                                     or after is not None and after.id in self.margin)
 
     def caption_of_current(self, lines: Sequence[Line]) -> bool:
@@ -5228,6 +5400,7 @@ class _PageCut:
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
+                                                          or self.column_brief(" ".join(ln.text for ln in run))
                                                           or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
@@ -5245,6 +5418,24 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def column_brief(self, text: str) -> bool:
+        """A ▲ brief of an unsigned news column (◇小消息◇, 雜訊, 外交界: one sentence of clauses, up to
+        :data:`COLUMN_BRIEF_CHARS`) under the column's first brief or a brief of its own: an item of its own, as ECPO
+        encodes them. A column signed with its writer's pen name in brackets (春江花事 / （老匏）, ◉天津特約通信 /
+        （慶五）) is one writer's gossip in ▲ sections, one item; a heading counting its cases (盜刼三起, 盜案累累:
+        :data:`ROUNDUP_HEAD`) heads one roundup of them; a brief opening on "again" (▲又…) goes on the one above;
+        a paragraph in the vernacular (:data:`VERNACULAR`) is a columnist's talk, not a news brief."""
+        flat = "".join(text.split())
+        d = self.current
+        if (d is None or d.kind != "article" or not flat.startswith(CJK_BRIEF) or len(flat) > COLUMN_BRIEF_CHARS
+                or "、" not in flat or flat[len(CJK_BRIEF):].startswith(CJK_AGAIN)):
+            return False
+        texts = ["".join(p.text.split()) for p in d.parts]
+        paragraphs = [t for p, t in zip(d.parts, texts, strict=True) if p.role == "paragraph"]
+        head = "".join(t for p, t in zip(d.parts, texts, strict=True) if p.role in HEADLINE_ROLES)
+        return (bool(paragraphs) and paragraphs[0].startswith(CJK_BRIEF) and ROUNDUP_HEAD.search(head) is None
+                and not any(CJK_PEN_NAME.search(t) for t in texts) and VERNACULAR.search(flat) is None)
 
     def repeats_opening(self, run: list[Line]) -> bool:
         """The run opens, after finished text, on the formula closed by a colon that the current item's text

@@ -701,7 +701,8 @@ def test_on_a_blind_page_a_serial_chapters_section_titles_stay_in_the_instalment
 
 def test_on_a_blind_page_a_theatres_advert_opening_on_its_telephone_is_one_advert() -> None:
     """Jing bao 1939 supplement without divs: a theatre's advert opening on its telephone was closed at its
-    address (its third paragraph), and its programme's display lines became an article over more copy."""
+    address (its third paragraph), and its programme's display lines became an article over more copy; they are
+    the same advert's slogans (ECPO's divs make them one advert)."""
     body = "讀二十六日，芳菲先生「梅女質疑」文，有不少錯誤，特自行檢舉，並答芳菲，（不平凡公子）"
     page = _blind_page([
         ["自行檢舉並答芳菲"], [body],
@@ -711,8 +712,9 @@ def test_on_a_blind_page_a_theatres_advert_opening_on_its_telephone_is_one_adver
         ["一忽兒瑞雪紛飛一忽兒紅日高昇"],
     ])
     arts = articles_from_layout([page])
-    assert [a.kind for a in arts] == ["article", "advertisement", "advertisement"]
+    assert [a.kind for a in arts] == ["article", "advertisement"]
     assert "".join(arts[1].text.split()).startswith("電話八四八〇八八五八八九榮記共舞台地址大世界東愛多亞路價目")
+    assert "".join(arts[1].text.split()).endswith("一忽兒瑞雪紛飛一忽兒紅日高昇")
 
 
 def test_on_a_blind_page_an_adverts_agent_and_price_stay_with_it() -> None:

@@ -1,0 +1,213 @@
+"""Jing bao folds read without their divs (ECPO): paragraphs in reading order, no sizes, no boxes — what the
+text alone tells of where the paper cuts its items."""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout
+
+
+def _blind_page(paragraphs: list[list[str]]) -> Page:
+    """A page as ECPO without its divs gives it: paragraphs in reading order, no sizes, no boxes."""
+    blocks = [Block(id=f"b{k}", lines=[Line(id=f"b{k}.l{j}", text=t) for j, t in enumerate(p)], order=k)
+              for k, p in enumerate(paragraphs)]
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1400,
+                vertical=True)
+
+
+def _starts(page: Page) -> list[str]:
+    return [("".join(a.text.split()))[:6] for a in articles_from_layout([page]) if a.kind != "furniture"]
+
+
+def test_a_short_paragraph_announcing_what_someone_said_is_body_not_a_headline() -> None:
+    """Jing bao 1939, a court report: "據沈供稱" ("according to Shen's statement") set as a paragraph of its own
+    over the statement, and "略稱" ("said in short") over a telegram's text, were taken as the headlines of items of
+    their own. A headline never ends on the verb that introduces speech; the report runs on."""
+    page = _blind_page([
+        ["六年前一舊案最高法院發回重審"], ["向以販賣紅丸毒品常業之童田華、因與同黨爭奪權利關係、以致結仇、昨晨開庭、"],
+        ["據沈供稱"], ["我與高阿根向不認識、亦素無仇怨、我何必要打死他、庭諭上訴人還押、候改期再訊、"],
+        ["籲請堵塞黃河決口"], ["本市中外各慈善團體、昨准豫魯及蘇北皖北黃災堵口請願代表張韜等電、"], ["略稱"],
+        ["客秋黃水爲災、禍及數省、沉淪千里、死亡損失、慘重難言、"],
+        ["孀婦家匪徒覬覦"], ["孀婦王婉貞、寓居法租界勞爾東路、家境尚裕、致啓匪徒覬覦、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["六年前一舊案最高法院發回重審", "籲請堵塞黃河決口", "孀婦家匪徒覬覦"]
+    assert "我與高阿根" in arts[0].text and "客秋黃水" in arts[1].text
+
+
+def test_the_briefs_of_an_unsigned_news_column_are_items_but_a_signed_columns_sections_and_a_roundups_are_not() -> None:
+    """Jing bao 1939 without divs: the ▲ briefs of a news column (◇小消息◇) over 40 characters were glued into one
+    item, where ECPO makes each an item of its own. A 1920 gossip column signed with its writer's pen name
+    (春江花事 / （老匏）) is one item in ▲ sections, however short, and a heading counting its cases (盜刼三起)
+    heads one roundup."""
+    page = _blind_page([
+        ["◇小消息◇"], ["▲前市立新民小學教員、共同籌組上海模範小學、全部共分八學級、推潘鼎元爲校長、"],
+        ["▲小呂宋華東國貨商場主人蔡聯發、節省宴費、計國幣二百元、昨已如數送交廣東路難民救濟協會、"],
+        ["▲遊藝界領袖劉子雲、今日爲其生母嗣母兩太人七秩賀壽、假座寧波同鄉會、公份壽儀、悉移助救難經費、"],
+        ["盜刼三起"], ["▲福建路茂盛里九號、於晚七時三十分鐘、被三盜闖入、刦去二百元、"],
+        ["▲直隸路一百十號門牌、於昨晚九時二十分、有八盜闖入、內四盜均持槍械、被刼達八千餘元、"],
+        ["春江花事"], ["（老匏）"], ["▲據一般人的預料、花國大總統、琴寓老六、最有希望、香國大總統、陳第最有希望、"],
+        ["▲淸和沿的亭亭、唱工相貌年紀、都不去說他、這囘對於花選、却狠熱心、新世界已請他做羣芳招待員了、"],
+    ])
+    assert _starts(page) == ["◇小消息◇▲", "▲小呂宋華東", "▲遊藝界領袖", "盜刼三起▲福", "春江花事（老"]
+
+
+def test_lines_under_a_headline_ending_on_a_linking_particle_are_the_first_words_of_the_body() -> None:
+    """Jing bao 1939 without divs: a report's first sentence broken off before a name set apart ("十年前在上海會 /
+    審工廨時代以外籍 / 律師資格執行律務 / 之" / "甘維露" / "（英人而入華籍之者）、…") was read as the headline's third
+    deck: no deck ends on 之 (of), 於, 與, 及, 的 … A title opening an item may end on 之 as its verb's object
+    ("◘寒雲新得宣和玉刻蘭亭拓墨見贈賦詩謝之")."""
+    page = _blind_page([
+        ["甘維露化名控房東", "充「立法委員」兼新聲半月刊編輯"],
+        ["十年前在上海會", "審工廨時代以外籍", "律師資格執行律務", "之"],
+        ["甘維露"], ["（英人而入華籍之者）、亦名甘德雲、最近又化名潛赴南京、充僞中華新聲半月刊編輯、"],
+        ["◘寒雲新得宣和玉刻", "蘭亭拓墨見贈賦詩", "謝之"], ["（黃葉）"],
+        ["道君皇帝全盛時。漢唐文物尤可追。壁𨯳吉日致穆滿。金塡獵碣搜西岐。"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    heads = ["".join("".join(p.text.split()) for p in a.parts if p.role in ("headline", "subheadline")) for a in arts]
+    assert heads == ["甘維露化名控房東充「立法委員」兼新聲半月刊編輯", "◘寒雲新得宣和玉刻蘭亭拓墨見贈賦詩謝之（黃葉）"]
+    assert arts[0].paragraphs()[0].text.replace("\n", "").startswith("十年前")
+
+
+def test_an_advert_signed_off_by_its_maker_ends_there_unless_its_close_runs_on() -> None:
+    """Jing bao 1939 centre margin without divs: "胃鑰分片 … 上海中西大藥房發行" and "金字塔香煙 … 中國福新煙公司
+    出品" were one advert: a display line signing the copy off (…發行: issued by, …出品: made by) ends an advert.
+    Where the sold-at or the maker's address follows ("新華藥行發行" / "認明商標" / "新華大薬行監製上海江西路十號") the
+    close runs on."""
+    page = _blind_page([
+        ["胃鑰分片"], ["增進消化能力"], ["主治肝胃氣痛"], ["上海中西大藥房發行"],
+        ["金字塔香煙"], ["煙中"], ["鉄軍"], ["中國福新煙公司出品"],
+        ["海上第一流攝影專家"], ["國泰藝術照相館定價經濟化照相貴族化際此春光攝影良機地址南京路石路西電話九〇三九三號"],
+        ["一滴清眼薬水"], ["統治目疾"], ["三洋涇橋江西路口"], ["新華藥行發行"], ["認明商標"],
+        ["新華大薬行監製上海江西路十號"],
+    ])
+    assert _starts(page) == ["胃鑰分片增進", "金字塔香煙煙", "海上第一流攝", "一滴清眼薬水"]
+
+
+def test_a_slogan_and_its_price_alone_goes_on_into_the_name_under_it() -> None:
+    """Jing bao 1939 without divs: "雜誌界巨擘：全書銅版紙彩紙精印每册兩角" (the king of magazines, two jiao a copy) was
+    an advert of its own, cut from the magazine's name and copy under it ("大觀園" / "第五期業已出版…"): no advert is
+    a slogan and a price alone."""
+    page = _blind_page([
+        ["虎標頭痛粉"], ["提神養腦驅風散邪頭痛牙痛卽服卽止各藥房烟兌雜貨店均有售"],
+        ["雜誌界巨擘：全書銅版紙彩紙精印每册兩角"], ["大觀園"],
+        ["第五期業已出版女人特輯內容包羅萬象無奇勿有噱頭十足趣味化刊物"],
+    ])
+    assert _starts(page) == ["虎標頭痛粉提", "雜誌界巨擘："]
+
+
+def test_a_clinics_offer_set_large_under_its_copy_is_the_same_advert() -> None:
+    """Jing bao 1939 centre margin without divs: a clinic's advert giving its address at its head ("董惠民醫師" /
+    "（地址）" / "四馬路…崇善醫院") and its case for its cure in a long unsigned paragraph was cut where its offer and
+    prices follow in display type ("白濁 梅毒 橫痃下疳" / "槪收藥本" / "拾圓"). The next advertiser opens on his street
+    ("上海河南路四馬路口第一家"); one giving his own address under his name ("西洋女子按摩" … "地址白克路…") is another
+    advert however his neighbour's copy ended."""
+    case = ("淋病最易傳染而最難斷根　欲求澈底斷根　首宜用最高倍顯微鏡驗檢毒菌種類　分門別類　施以有效療法　對於慢性淋病"
+            "　更須用尿道反光鏡檢查尿道　視淋菌破壞程度及潛伏深淺　參以特殊療法　故白濁並非眞正不能斷根"
+            "　本醫師對於淋病及花柳各科　雖不敢自詡獨步　然必竭盡貢獻")
+    page = _blind_page([
+        ["董惠民醫師"], ["（地址）"], ["四馬路天蟾舞", "台斜對面大西", "洋菜社西首第", "二家崇善醫院"], ["時間"],
+        ["上午九時起", "下午九時止", "星期照常●"], [case], ["白濁　梅毒　橫痃下疳"], ["槪收", "藥本"], ["拾圓"],
+        ["打針服藥電療　永不復發", "驗檢完全在內　生育照常"],
+        ["特備長短波電療機　最高倍顯微鏡　橫痃消散機　尿道檢查鏡　義務"],
+        ["上海河南", "路四馬路", "口第一家"], ["冼種福堂"], ["益靈逢止咳藥靈救母經驗救母止咳散風寒咳嗽氣喘"],
+        ["陳效懷醫師△負責根治淋濁梅毒"], [case], ["西洋女子按摩"], ["西洋女子精按摩術兼修指甲淸潔衞生服務"],
+        ["週到歡迎各界光顧地址白克路（黃家沙口）七三八號永樂坊一號房間"],
+    ])
+    assert _starts(page) == ["董惠民醫師（", "上海河南路四", "陳效懷醫師△", "西洋女子按摩"]
+
+
+def test_a_theatres_slogans_under_its_price_list_are_the_same_advert() -> None:
+    """Jing bao 1939 without divs: a theatre's advert giving its telephone, name and address at its head and its
+    price list under them was cut where its slogans follow in display type ("苗頭十足道地" / "今夜務請早臨" /
+    "第三十集"): its copy broke off unsigned, nothing under it closes another advert."""
+    page = _blind_page([
+        ["電話", "八四八〇八", "八五八八九"], ["榮記", "共舞台"], ["地址", "大世界東", "愛多亞路"], ["價目"],
+        ["日戲", "一角", "二角", "三角", "四角", "五角", "六角", "夜戲", "一角", "二角", "三角", "半", "四角",
+         "半", "六角", "八角"],
+        ["苗頭十足道地", "軋得石實結棍"], ["今夜", "務請", "早臨"], ["第三", "十集"], ["燈光有苗頭"],
+        ["一忽", "兒瑞", "雪紛", "飛一", "忽兒", "紅日", "高昇"],
+        ["新上海春秋"], ["周局長道：『這可惡極了，捉住了重重的辦他幾個纔好。』張律師道：『所以呢！』"],
+    ])
+    assert _starts(page) == ["電話八四八〇", "新上海春秋周"]
+
+
+def test_a_caption_set_over_two_paragraphs_is_one_photo() -> None:
+    """Jing bao 1930 without divs: a caption whose bullet closes in the next paragraph ("◘華洋電話發達之" /
+    "障碍物◘") was a photo of its first half, its second half the headline of the report under it."""
+    page = _blind_page([
+        ["◘華洋電話發達之"], ["障碍物◘"], ["鍾雪琴之遊連歸後談"], ["（小英）"],
+        ["滬人皆知之鍾雪琴、上月初旬、偕伴李琴芳同遊大連、越二十日回滬、"],
+    ])
+    arts = articles_from_layout([page])
+    got = [(a.kind, "".join(a.text.split())[:8]) for a in arts]
+    assert got == [("photo", "◘華洋電話發達之"), ("article", "鍾雪琴之遊連歸後")]
+    assert "".join(arts[0].text.split()) == "◘華洋電話發達之障碍物◘"
+
+
+def test_display_lines_over_unpunctuated_copy_announcing_with_a_colon_are_an_advert() -> None:
+    """Jing bao 1939 without divs: an outfitter's display lines ("海上別樹一幟服飾專家" / "美人" / "時裝" / "衣室" /
+    "開幕大犧牲") over "自設工塲：出品比众精良" (our own workshop: finer goods than anyone's) were a report's headline
+    and its body; a report's first sentence is punctuated, copy runs on with a colon only."""
+    page = _blind_page([
+        ["姜白谷病歿香港！"], ["有姜白谷其人，電影界的「無名英雄」，在大中華百合公司王元龍的全盛時代相當受重視。"],
+        ["海上別樹一幟服飾專家"], ["美人"], ["時裝"], ["衣室"], ["開幕大犧牲"], ["自設工塲：出品比众精良"],
+    ])
+    arts = articles_from_layout([page])
+    assert [a.kind for a in arts] == ["article", "advertisement"]
+
+
+def test_a_caption_inside_a_report_broken_off_mid_sentence_leaves_the_report_whole() -> None:
+    """Jing bao 1920 without divs: a report broken off mid-sentence ("…大罵『王八旦』而去、這") over a caption
+    (◀梅蘭芳化妝小影▶) goes on under it ("車夫眞是聾子" / "不怕雷、他也拿" / …); its next paragraph's first column,
+    short and unpunctuated, made the rest an item of its own."""
+    page = _blind_page([
+        ["遺老平等"], ["一日在下在馬路上、看見一位遺老步行、自已喚車、車夫叫他做老板、大罵『王八旦』而去、這"],
+        ["◀梅蘭芳化妝小影▶"],
+        ["車夫眞是聾子", "不怕雷、他也拿", "個『王八旦』囘", "敬、其實要不是", "某租界有幾塊地皮、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("某租界有幾塊地皮、")
+
+
+def test_a_caption_with_the_bullet_at_the_head_of_each_column_is_a_caption() -> None:
+    """Jing bao 1930 without divs: a caption set with the bullet heading each of its four columns ("◘盛蘋臣七公" /
+    "◘子與魏秀琦" / "◘夫人補行婚" / "◘禮紀念儷影") inside a report broken off mid-sentence was read as the headline of
+    the report's rest."""
+    page = _blind_page([
+        ["郭椿森"], ["郭昔任南北議和代表、頗爲陸榮廷所信任、原係苗族、有異相、傳聞有"],
+        ["◘盛蘋臣七公", "◘子與魏秀琦", "◘夫人補行婚", "◘禮紀念儷影"],
+        ["窺其浴者、云其尻有尾、與張文襄之說相同、確否待考、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and "".join(arts[0].text.split()).endswith("確否待考、")
+
+
+def test_a_serials_chapter_under_its_title_and_writer_on_one_line_opens_the_instalment() -> None:
+    """Jing bao 1939 without divs: a serial's title and writer on one line ("新游俠傳　張恨水") over its chapter line
+    ("五十九　在風雨之夜"): the chapter line opens the instalment's text, as it does under a title and a byline set
+    apart."""
+    page = _blind_page([
+        ["新游俠傳　張恨水"], ["五十九　在風雨之夜"],
+        ["劉麻子道：只要你心裏明白就好，他走過去，悄悄的把那東西用脚踏住了，"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [p.role for p in arts[0].parts] == ["headline", "paragraph", "paragraph"]
+
+
+def test_a_short_sentence_closed_on_a_modal_particle_is_body_not_a_headline() -> None:
+    """Jing bao 1939 without divs: an article's last sentence set as a short paragraph ("這三個屈曲也可以說是人類脊柱上
+    的特質吧！", no pause in it) was taken for a headline and glued to the advert under it. A sentence closed on a modal
+    particle (吧, 呢, 嗎 …) and its stop speaks; a headline does not."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["脊柱的三屈，在側面觀察時，最爲明瞭。這三個屈曲在脊柱垂直的荷重時，他有彈簧似的作用。",
+                             "而脊柱也因這屈曲而增加彈性"],
+        ["這三個屈曲也可", "以說是人類脊柱上", "的特質吧！"],
+        ["電話", "八四八〇八"], ["榮記", "共舞台"], ["地址", "大世界東", "愛多亞路"],
+        ["價目日戲一角二角三角四角五角六角夜戲一角二角三角半四角半六角八角"],
+    ])
+    arts = articles_from_layout([page])
+    assert [(a.kind, "".join(a.text.split())[:6]) for a in arts][:2] == [
+        ("article", "怎樣使得健康"), ("advertisement", "電話八四八〇")]
+    assert "".join(arts[0].text.split()).endswith("特質吧！")
