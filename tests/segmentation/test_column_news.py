@@ -7,33 +7,18 @@ real pages are scored by benchmarks/bench_segmentation.py.
 
 from __future__ import annotations
 
-from reader.model.document import Block, Line, Page
+from reader.model.document import Block, Line
 from reader.segmentation.geometry import _sum_head, _tall_second_readings, articles_from_layout
 from reader.segmentation.roles import latin_dateline
-
-FULL = 600.0
+from tests.segmentation.columns import column_block, column_page, first_words
 
 
 def _block(bid: str, y0: float, rows: list[tuple[str, float, float]], *, x0: float = 100, lh: float = 40,
            gaps: dict[int, float] | None = None) -> Block:
-    """A block whose lines are (text, left indent, right end short of the column), ``lh`` apart, with extra
-    whitespace ``gaps[k]`` above line ``k``."""
-    lines, y = [], y0
-    for k, (t, ind, short) in enumerate(rows):
-        y += (gaps or {}).get(k, 0.0)
-        lines.append(Line(id=f"{bid}.l{k}", text=t, box=(x0 + ind, y, x0 + FULL - short, y + lh - 6)))
-        y += lh
-    return Block(id=bid, lines=lines, box=(x0, y0, x0 + FULL, y), type="text")
+    return column_block(bid, y0, rows, x0=x0, lh=lh, gaps=gaps, leading=6)
 
 
-def _page(blocks: list[Block]) -> Page:
-    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=9000)
-
-
-def _items(blocks: list[Block]) -> list[str]:
-    """The first words of each non-furniture article's body."""
-    arts = articles_from_layout([_page(blocks)])
-    return [" ".join(a.paragraphs()[0].text.split()[:3]) for a in arts if a.kind != "furniture"]
+_page, _items = column_page, first_words
 
 
 def test_a_bare_dateline_whose_day_the_ocr_garbled_is_a_dateline() -> None:
