@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import logging
 import math
+import weakref
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -163,6 +164,18 @@ def set_for_breaking(display: str) -> tuple[str, tuple[int, ...]]:
     text = display.replace("\n", " ").replace("\u2029", " ")
     out, inserted = TextReader._with_breaks(text, utf16_offsets(display))
     return out, tuple(inserted)
+
+
+def _weakly(method: NoteAt) -> NoteAt:
+    """``method`` (bound to the article view) called through a weak reference: a reader holding the view's method
+    strongly makes a cycle whose collection clears the view's attributes while Qt still sends it events."""
+    ref = weakref.WeakMethod(method)
+
+    def call(k: int, offset: int) -> str | None:
+        bound = ref()
+        return bound(k, offset) if bound is not None else None
+
+    return call
 
 
 def _marked_span(r: Replacement, length: int) -> tuple[int, int]:
@@ -863,11 +876,11 @@ class ArticleView(QWidget):
         self._quiet = False
 
         self.text = TextReader(self)
-        self.text.note_at = self._note_at
+        self.text.note_at = _weakly(self._note_at)
         self.vscroll = QScrollArea(self)
         self.vscroll.setObjectName("verticalScroll")
         self.vreader = VerticalReader(self.vscroll)
-        self.vreader.note_at = self._note_at
+        self.vreader.note_at = _weakly(self._note_at)
         self.vscroll.setWidget(self.vreader)
         self.vscroll.setWidgetResizable(False)
         self.vscroll.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -1033,6 +1046,8 @@ class ArticleView(QWidget):
             self.text.set_reading(self.reading, family, self.font_size)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if "vscroll" not in self.__dict__:  # an event while the view is made or torn down (a window closing)
+            return False
         if watched is self.vscroll.viewport() and isinstance(event, QWheelEvent):
             return self._wheel(event)
         # before the scroll area takes its new size (and the scroll bar keeps its left offset, while the columns
