@@ -41,10 +41,11 @@ class Display:
 
     def __init__(self, window: MainWindow) -> None:
         self.w = window
-        #: the user's 直排 choice (kept in the settings); a vertical page may read vertically without it
+        #: the user's 直排 choice for every page (kept in the settings)
         self.user_vertical = False
+        #: whether pages set vertically read vertically without it (kept too: off once turned off there)
+        self.vertical_pages = True
         self._page_vertical = False
-        self._vertical_declined = False
         box = QComboBox(window)
         box.setObjectName("scriptBox")
         box.setAccessibleName(QCoreApplication.translate("MainWindow", "Display script"))
@@ -114,6 +115,7 @@ class Display:
         act.setChecked(s.vertical())
         act.blockSignals(False)
         self.user_vertical = s.vertical()
+        self.vertical_pages = s.vertical_pages()
         self.w.article_view.set_vertical(s.vertical())
         self.w.article_view.set_line_height(s.line_height())
         side = self.w.action_map[ActionId.SIDE_PANEL]
@@ -145,19 +147,22 @@ class Display:
             act.setChecked(act.data() == config)
 
     def set_vertical(self, on: bool) -> None:
-        """The user's 直排 toggle: kept in the settings; on a vertical page, off means off for this session."""
-        self.w.article_view.set_vertical(bool(on))
-        if self._page_vertical and not on:
-            self._vertical_declined = True
-        if not self._page_vertical:
-            self.user_vertical = bool(on)
-            self.w.settings.set_vertical(bool(on))
+        """The user's 直排 toggle, kept in the settings: on a page set vertically it says how such pages read
+        (off there reads every page horizontally), elsewhere how every page reads."""
+        on = bool(on)
+        self.w.article_view.set_vertical(on)
+        if self._page_vertical:
+            self.vertical_pages = on
+            self.w.settings.set_vertical_pages(on)
+        if not self._page_vertical or not on:
+            self.user_vertical = on
+            self.w.settings.set_vertical(on)
 
     def auto_vertical(self, page_vertical: bool) -> None:
         """Sources set vertically (ECPO) read vertically unless the user turned it off."""
         self._page_vertical = page_vertical
         self.w.article_view.set_in_columns = page_vertical
-        want = self.user_vertical or (page_vertical and not self._vertical_declined)
+        want = self.user_vertical or (page_vertical and self.vertical_pages)
         if want != self.w.article_view.vertical:
             self.w.article_view.set_vertical(want)
         act = self.w.action_map[ActionId.VERTICAL]

@@ -143,6 +143,13 @@ class Settings:
     def set_vertical(self, on: bool) -> None:
         self.qs.setValue("reading/vertical", bool(on))
 
+    def vertical_pages(self) -> bool:
+        """Whether pages set vertically (the Jing bao) read vertically: yes unless the reader turned it off."""
+        return _bool(self.qs.value("reading/vertical_pages", True))
+
+    def set_vertical_pages(self, on: bool) -> None:
+        self.qs.setValue("reading/vertical_pages", bool(on))
+
     def font_size(self) -> int:
         try:
             return max(9, min(40, int(str(self.qs.value("reading/font_size", 17)))))

@@ -352,3 +352,30 @@ def test_a_read_only_library_says_so_and_offers_no_edit_to_lose(make_window, lib
     win.collections.new_button.click()
     assert not asked and "read-only" in win.statusBar().currentMessage()
     assert not win.notes.note_button.isEnabled() and not win.collections.new_button.isEnabled()
+
+
+def test_horizontal_reading_of_vertical_pages_is_kept_over_a_restart(make_window, library_dir: Path) -> None:
+    """Seen by eye: a reader who turned 直排 off on the Jing bao found it vertical again after a restart
+    (the choice held for the session only); turning it on again on a vertical page is kept too."""
+    win = make_window(library_dir)
+    ecpo = next(i for i in win.archive.issues() if i.publication.startswith("晶報"))
+    win.tree.select("issue", ecpo.id)
+    assert win.article_view.vertical
+    win.act_vertical.trigger()
+    assert not win.article_view.vertical
+    win.close()
+    again = make_window(library_dir)
+    again.tree.select("issue", ecpo.id)
+    assert not again.article_view.vertical and not again.act_vertical.isChecked()
+    seed = next(i for i in again.archive.issues() if i.publication == "人民日报")
+    again.tree.select("issue", seed.id)
+    assert not again.article_view.vertical, "a horizontal page stays horizontal"
+    again.tree.select("issue", ecpo.id)
+    again.act_vertical.trigger()
+    assert again.article_view.vertical
+    again.close()
+    third = make_window(library_dir)
+    third.tree.select("issue", ecpo.id)
+    assert third.article_view.vertical
+    third.tree.select("issue", seed.id)
+    assert not third.article_view.vertical, "turning it on for vertical pages leaves horizontal pages so"
