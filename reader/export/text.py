@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.export.items import Item
-from reader.model.document import Article, reading_order
+from reader.model.document import Article, joined_replacements, reading_order
 
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 
@@ -66,7 +66,10 @@ def reading_entries(art: Article, placeholder: str | None) -> tuple[list[tuple[s
 def corrections_said(item: Item, escape: Callable[[str], str] = str) -> list[str]:
     """The reader's text corrections in the exported reading, each with what the OCR read (“ZZZ” (the OCR text reads
     “26”)): the export never gives a corrected word as if printed without saying so (TEI keeps it in ``sic``)."""
-    return [f"“{escape(f.corrected)}” (the OCR text reads “{escape(f.original)}”)" for f in item.fixes]
+    if not item.fixes:
+        return []
+    return [f"“{escape(part.text[r.start:r.end])}” (the OCR text reads “{escape(r.was)}”)"
+            for part in item.corrected().parts for r in joined_replacements(part.replaced)]
 
 
 def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), **_: Any) -> str:

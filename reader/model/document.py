@@ -147,6 +147,20 @@ class Replacement:
     was: str
 
 
+def joined_replacements(replaced: list[Replacement]) -> list[Replacement]:
+    """``replaced`` (in text order) with corrections side by side read as one, as the reader made them: a word the
+    reflow joined from two lines ("embez-" / "zied") corrected at once is one correction a line, shown as one mark
+    with the OCR's whole reading. Each keeps the first one's line (``Part.replaced`` keeps every line)."""
+    out: list[Replacement] = []
+    for r in replaced:
+        last = out[-1] if out else None
+        if last is not None and last.end == r.start:
+            out[-1] = Replacement(last.start, r.end, last.line, last.was + r.was)
+        else:
+            out.append(r)
+    return out
+
+
 @dataclass
 class Part:
     """One part of an article: a headline, a paragraph, a byline …

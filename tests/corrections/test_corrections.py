@@ -9,7 +9,7 @@ import pytest
 
 from reader.corrections import store as C
 from reader.library.catalogue import Library, StoreMeta
-from reader.model.document import Article, Part, Span, reading_order
+from reader.model.document import Article, Part, Span, joined_replacements, reading_order
 from reader.segmentation.analyze import analyze_file
 
 DATA = Path(__file__).parents[1] / "data"
@@ -103,6 +103,22 @@ def _two_lines(first: str, sep: str, second: str) -> Article:
     return Article("p", parts=[Part("paragraph", text, [Span(0, len(first), "l1", 0),
                                                         Span(len(first) + len(sep), len(text), "l2", 0)])],
                    pages=[1])
+
+
+def test_a_correction_made_on_both_lines_of_a_joined_word_is_marked_as_one() -> None:
+    """Seen by eye: EMBEZZLED over "embez-" / "zied" is two corrections (one a line); the reading view marked the
+    first alone, its note saying the OCR read "embez", and the second as a gap after the word. Corrections side by
+    side read as one: one mark, the OCR's whole reading."""
+    art = _two_lines("The clerk embez", "", "zied the funds")
+    start = art.text.index("embezzied")
+    fixes = C.correct_text_lines(art, start, start + len("embezzied"), "EMBEZZLED")
+    replaced = C.corrected_article(art, fixes).parts[0].replaced
+    assert [r.line for r in replaced] == ["l1", "l2"], "each line keeps its correction (both are lit)"
+    [mark] = joined_replacements(replaced)
+    assert (mark.start, mark.end, mark.was) == (start, start + len("EMBEZZLED"), "embezzied")
+    # apart, they stay two
+    far = C.correct_text(art, 0, 3, "THE"), C.correct_text(art, start, start + 5, "EMBEZ")
+    assert len(joined_replacements(C.corrected_article(art, far).parts[0].replaced)) == 2
 
 
 def test_a_word_the_reflow_joined_from_two_lines_is_corrected_in_one_go() -> None:

@@ -14,7 +14,7 @@ from reader.annotations import store as A
 from reader.corrections import store as C
 from reader.export.cite import author_of, bib_escape, citation_key
 from reader.export.exporter import ExportError, Item, export, items_from_document, kwic, write_new
-from reader.export.text import md_escape
+from reader.export.text import corrections_said, md_escape
 from reader.model.document import Article, Document, Page, Part, Span
 from reader.segmentation.analyze import analyze_file
 
@@ -180,3 +180,15 @@ def test_a_corrected_word_is_listed_under_its_article_in_text_and_markdown(doc: 
     assert "**Corrections**" in md and f"“ZZZ” (the OCR text reads “{md_escape(was)}”)" in md
     bare = export([items_from_document(doc)[1]], "text").decode("utf-8")
     assert "Corrected:" not in bare
+
+
+def test_a_word_corrected_over_its_line_break_is_listed_once(doc: Document) -> None:
+    """A word the reflow joined from two lines, corrected at once, is one correction a line: the list said
+    “EMBEZ…” (the OCR text reads “emb…”) and then “” (the OCR text reads “…”) — one correction to the reader,
+    listed once with the OCR's whole reading, as the reading view marks it."""
+    art = Article("p", parts=[Part("paragraph", "The clerk embezzied it", [Span(0, 15, "l1", 0),
+                                                                             Span(15, 22, "l2", 0)])], pages=[1])
+    start = art.text.index("embezzied")
+    fixes = C.correct_text_lines(art, start, start + 9, "EMBEZZLED")
+    item = replace(items_from_document(doc)[1], article=art, fixes=C.text_fixes(art, fixes))
+    assert corrections_said(item) == ["“EMBEZZLED” (the OCR text reads “embezzied”)"]

@@ -80,7 +80,7 @@ from reader.app.reading import (
     identity,
     utf16_offsets,
 )
-from reader.model.document import Article, Replacement
+from reader.model.document import Article, Replacement, joined_replacements
 from reader.text import forms as textforms
 from reader.text import linebreak
 from reader.text.chars import is_wide
@@ -1244,7 +1244,7 @@ class ArticleView(QWidget):
         if self.article is None:
             return []
         return [(p, *_marked_span(r, len(part.text))) for p, part in enumerate(self.article.parts)
-                for r in part.replaced]
+                for r in joined_replacements(part.replaced)]
 
     def correction_note(self, part: int, offset: int) -> str | None:
         """What the window says of a corrected word at ``offset`` of part ``part`` (original offsets): what the
@@ -1252,7 +1252,7 @@ class ArticleView(QWidget):
         if self.article is None or not 0 <= part < len(self.article.parts):
             return None
         length = len(self.article.parts[part].text)
-        for r in self.article.parts[part].replaced:
+        for r in joined_replacements(self.article.parts[part].replaced):
             start, end = _marked_span(r, length)
             if start <= offset < end:
                 if r.start == r.end:
