@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from reader.search.readings import CorrectedReading
 
 
+#: leads the snippet of a hit found only in the OCR's reading of words the reader corrected (the article reads the
+#: correction: ``"reading": "ocr"`` in ``--json``)
+AS_READ = "(the OCR's reading of words you corrected)"
+
 def _search_filters(args: argparse.Namespace) -> list[Any]:
     from reader.search.engine import Filter
 
@@ -160,7 +164,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"{res.total} article(s) match {res.query!r}")
     for h in res.hits:
         print(f"{h.article}  {h.date or '????-??-??'}  {h.publication}  p.{h.page}  {h.headline or '(no headline)'}")
-        print(f"    {h.snippet}")
+        print(f"    {AS_READ + ' ' if h.as_read else ''}{h.snippet}")
     if args.facets:
         for name, counts in res.facets.items():
             print(f"{name}: " + ", ".join(f"{k or '?'} {n}" for k, n in counts.items()))

@@ -1049,5 +1049,5 @@ class Searcher:
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks,
-                            corrected=in_reading))
+                            corrected=in_reading, as_read=reading is not None and not in_reading))
         return hits

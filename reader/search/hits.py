@@ -48,6 +48,9 @@ class Hit:
     #: ``matches``, ``parts`` and ``snippet`` are of the article's corrected reading (the reader's OCR corrections
     #: applied: :mod:`reader.search.readings`), not of its text as imported
     corrected: bool = False
+    #: the article is read corrected but only the OCR's reading holds the words (a word the reader corrected):
+    #: ``matches``, ``parts`` and ``snippet`` are of the text as imported, which the reader sees otherwise
+    as_read: bool = False
 
     @property
     def line_ids(self) -> list[str]:
@@ -67,7 +70,7 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "matches": [list(m) for m in self.matches],
-            **({"reading": "corrected"} if self.corrected else {}),
+            **({"reading": "corrected"} if self.corrected else {"reading": "ocr"} if self.as_read else {}),
         }
 
 

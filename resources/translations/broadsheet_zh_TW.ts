@@ -179,7 +179,7 @@
         <translation>所有標籤</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Highlights and notes</source>
         <translation>標示與筆記</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1244"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1259"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此處刪去了「%1」。</translation>
@@ -652,7 +652,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-526"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-528"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left)</extracomment>
@@ -1127,9 +1127,9 @@
         <translation>把報紙檔案或資料夾拖到這裡即可匯入（ALTO、METS、hOCR、PAGE XML、文字、影像），或使用「檔案 → 匯入檔案…」。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Display script</source>
-        <extracomment>the user&apos;s 直排 choice (kept in the settings); a vertical page may read vertically without it</extracomment>
+        <extracomment>the user&apos;s 直排 choice for every page (kept in the settings) whether pages set vertically read vertically without it (kept too: off once turned off there)</extracomment>
         <translation>顯示字形</translation>
     </message>
     <message>
@@ -1144,7 +1144,7 @@
         <translation>原文</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
         <translation>介面語言將在下次啟動 Broadsheet 時變更。您的文庫和閱讀位置都會保留。</translation>
     </message>
@@ -1195,7 +1195,7 @@
         <translation>主題(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/display.py" line="-116"/>
+        <location filename="../../reader/gui/display.py" line="-120"/>
         <location line="+7"/>
         <source>System</source>
         <translation>跟隨系統</translation>
@@ -1717,7 +1717,17 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>正在重建搜尋索引：完成後請再次搜尋。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+41"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+6"/>
+        <source>OCR&apos;s reading:</source>
+        <translation>OCR 原文：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Found in the OCR&apos;s reading of words you corrected; the article reads your correction.</source>
+        <translation>在您校正過的文字的 OCR 原文中找到；文章顯示的是您的校正。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>(no headline)</source>
         <translation>（無標題）</translation>
     </message>
@@ -1795,12 +1805,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+382"/>
+        <location line="+384"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-382"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
@@ -1894,7 +1904,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-389"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1936,12 +1946,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+389"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+119"/>
+        <location line="+121"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>

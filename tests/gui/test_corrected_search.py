@@ -231,3 +231,37 @@ def test_a_word_of_a_piece_split_off_opens_the_piece_marked(make_window, library
     assert [h.article for h in hits] == [piece]
     win.navigation.open_hit(hits[0])
     assert win.state.article_id == piece and _marked(win) == [word]
+
+
+def test_a_hit_on_the_ocrs_reading_of_a_corrected_word_says_so_in_its_row(make_window, library_dir: Path,  # noqa: ANN001
+                                                                          tmp_path: Path) -> None:
+    """Seen by the by-eye tester: searching the OCR's word of an article the reader corrected listed a snippet with
+    that word, then the article opened reading the correction — nothing in the row said the snippet is the OCR's
+    reading. Its row says so, in its text and its tooltip; other rows say nothing."""
+    from reader.gui.widgets.search_panel import ROLE_HIT, HitDelegate
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id)))
+                          and archive.article(i.id).text.count(archive.article(i.id).text[at:at + 2]) == 1)
+    original = archive.article(article).text[start:start + 2]
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    win.search.field.setText(original)
+    win.search.submit()
+    rows = [win.search.list.item(i) for i in range(win.search.list.count())]
+    row = next(r for r in rows if r.data(ROLE_HIT).article == article)
+    assert row.data(ROLE_HIT).as_read and "OCR" in str(row.data(Qt.ItemDataRole.ToolTipRole))
+    delegate = win.search.list.itemDelegate()
+    assert isinstance(delegate, HitDelegate)
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(win.search.list)
+    option.rect.setWidth(400)
+    shown = delegate._lay_out(option, row.data(ROLE_HIT), "#888").toPlainText()
+    assert HitDelegate.as_read_label() in shown and original in shown
+    plain = next(r for r in rows if r.data(ROLE_HIT).article != article)
+    assert not plain.data(ROLE_HIT).as_read and not plain.data(Qt.ItemDataRole.ToolTipRole)
+    assert HitDelegate.as_read_label() not in delegate._lay_out(option, plain.data(ROLE_HIT), "#888").toPlainText()

@@ -45,6 +45,13 @@ def lib(folder: Path) -> Iterator[Library]:
 
 def _cjk_body(lib: Library) -> tuple[str, int, str]:
     """(article, offset, two characters there) in the body of a Chinese article, a place the correction replaces."""
+    for place in _cjk_places(lib):
+        return place
+    raise AssertionError("no Chinese body text in the samples")
+
+
+def _cjk_places(lib: Library) -> Iterator[tuple[str, int, str]]:
+    """:func:`_cjk_body`'s places, each article's first."""
     for info in lib.articles():
         art = lib.article(info.id)
         for i, part in enumerate(art.parts):
@@ -53,8 +60,8 @@ def _cjk_body(lib: Library) -> tuple[str, int, str]:
             start = sum(len(p.text) + 2 for p in art.parts[:i]) + 20
             word = art.text[start:start + 2]
             if all("\u4e00" <= ch <= "\u9fff" for ch in word) and "\n" not in art.text[start - 20:start + 20]:
-                return info.id, start, word
-    raise AssertionError("no Chinese body text in the samples")
+                yield info.id, start, word
+                break
 
 
 def _corrected(lib: Library) -> tuple[str, int, str]:
@@ -213,3 +220,31 @@ def test_the_csv_of_hits_shows_the_corrected_word_in_its_context(lib: Library) -
     assert row["headline"].startswith("龘")
     with _searcher(lib) as s:  # the headline a search lists is the corrected one too (it listed the OCR's)
         assert s.search(NEW).hits[0].headline.startswith("龘")
+
+
+def test_a_hit_on_the_ocrs_reading_of_a_corrected_word_says_so(lib: Library) -> None:
+    """Seen by the by-eye tester: searching the OCR's word of an article the reader corrected lists a snippet with
+    that word, and the article opens reading the correction — nothing said the snippet is the OCR's reading, not
+    the reader's. The hit says so (``Hit.as_read``, ``"reading": "ocr"`` in ``--json``); a hit the correction
+    leaves alone says nothing."""
+    article, start, word = next((a, i, w) for a, i, w in _cjk_places(lib) if lib.article(a).text.count(w) == 1)
+    CorrectionStore.of(lib).add(correct_text(lib.article(article), start, start + 2, NEW))
+    with _searcher(lib) as s:
+        hit = next(h for h in s.search(word, limit=None).hits if h.article == article)
+        assert hit.as_read and not hit.corrected and word in hit.snippet
+        assert hit.to_json()["reading"] == "ocr"
+        others = [h for h in s.search(word, limit=None).hits if h.article != article]
+        assert all(not h.as_read and "reading" not in h.to_json() for h in others)
+        assert not s.search(NEW).hits[0].as_read
+
+
+def test_the_command_line_says_a_snippet_is_the_ocrs_reading_of_a_corrected_word(
+        lib: Library, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article, start, word = next((a, i, w) for a, i, w in _cjk_places(lib) if lib.article(a).text.count(w) == 1)
+    assert main(["correct", "--library", str(folder), "text", article, str(start), str(start + 2), NEW]) == 0
+    capsys.readouterr()
+    assert main(["search", word, "--library", str(folder), "--limit", "1000"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(out) if line.startswith(article))
+    assert out[at + 1].strip().startswith("(the OCR's reading of words you corrected)") and word in out[at + 1]
+    assert sum("OCR's reading" in line for line in out) == 1

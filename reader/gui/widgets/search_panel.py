@@ -146,6 +146,17 @@ class HitDelegate(QStyledItemDelegate):
         return hit.publication, " · ".join(x for x in (hit.date, page) if x)
 
     @staticmethod
+    def as_read_label() -> str:
+        """What leads the snippet of a hit found only in the OCR's reading of words the reader corrected."""
+        return QCoreApplication.translate("MainWindow", "OCR's reading:")
+
+    @staticmethod
+    def as_read_tip() -> str:
+        """The tooltip of such a hit's row."""
+        return QCoreApplication.translate(
+            "MainWindow", "Found in the OCR's reading of words you corrected; the article reads your correction.")
+
+    @staticmethod
     def secondary_colour(option: QStyleOptionViewItem) -> str:
         """Where a hit is from, set off from its headline: the placeholder grey, or on a selected row
         the selection's text colour a little faded (grey on the dark theme's blue was unreadable)."""
@@ -157,7 +168,7 @@ class HitDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, hit: Hit) -> QTextDocument:
         """The row's text laid out at its width, kept for the next paint of the same row."""
         colour = self.secondary_colour(option)
-        key = (hit.article, hit.headline, self.where(hit), hit.snippet, tuple(hit.snippet_matches), colour,
+        key = (hit.article, hit.headline, self.where(hit), hit.snippet, tuple(hit.snippet_matches), hit.as_read, colour,
                option.rect.width(), option.font.key())
         doc = self._docs.get(key)
         if doc is None:
@@ -181,6 +192,8 @@ class HitDelegate(QStyledItemDelegate):
             pieces.append(f"<b style='background-color:rgba(255,170,40,120)'>{html.escape(snippet[s:e])}</b>")
             pos = e
         pieces.append(html.escape(snippet[pos:]))
+        if hit.as_read:  # the snippet is not what the article reads: said before it
+            pieces.insert(0, f"<i style='color:{colour}'>{html.escape(self.as_read_label())}</i> ")
         width = max(100, option.rect.width() - 8)
         # a hit without one is said to have none (a piece of its snippet passed for a printed headline)
         untitled = QCoreApplication.translate("MainWindow", "(no headline)")
@@ -546,6 +559,8 @@ class SearchPanel(QWidget):
                 item.setData(ROLE_HIT, hit)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              f"{hit.headline} {hit.publication} {hit.date} {hit.snippet}")
+                if hit.as_read:
+                    item.setData(Qt.ItemDataRole.ToolTipRole, HitDelegate.as_read_tip())
                 self.list.addItem(item)
         finally:
             self.list.setUpdatesEnabled(True)
