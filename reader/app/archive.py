@@ -268,7 +268,7 @@ class Archive:
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches],
-                            corrected=h.corrected, as_read=h.as_read))
+                            corrected=h.corrected, as_read=h.as_read, page_label=h.page_label))
         # every hit on the first page: its facets are theirs (a second step would only move the list down)
         facets = _facets_of(hits) if offset == 0 and len(hits) == res.total else None
         return Results(query, res.total, hits, facets, time.perf_counter() - t0, offset, sort, options)
@@ -557,6 +557,8 @@ class Hit:
     #: the article is read corrected, but only the OCR's reading of a word the reader corrected holds the words:
     #: ``matches`` and ``snippet`` are of that reading (the row says so)
     as_read: bool = False
+    #: the first page's printed label where the source gives one ("484"), shown for ``page``
+    page_label: str | None = None
 
 
 @dataclass

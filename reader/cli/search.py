@@ -163,7 +163,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     print(f"{res.total} article(s) match {res.query!r}")
     for h in res.hits:
-        print(f"{h.article}  {h.date or '????-??-??'}  {h.publication}  p.{h.page}  {h.headline or '(no headline)'}")
+        page = h.page_label or h.page  # as the page prints it, where it does
+        print(f"{h.article}  {h.date or '????-??-??'}  {h.publication}  p.{page}  {h.headline or '(no headline)'}")
         print(f"    {AS_READ + ' ' if h.as_read else ''}{h.snippet}")
     if args.facets:
         for name, counts in res.facets.items():

@@ -1022,13 +1022,15 @@ class Searcher:
         if not order:
             return []
         rows = {r[0]: r for r in self.library.conn.execute(
-            "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts, a.spans "
+            "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts, a.spans, "
+            "(SELECT g.label FROM pages g WHERE g.issue_id = a.issue_id AND g.number = a.first_page "
+            "AND g.label IS NOT NULL AND g.label <> '' LIMIT 1) "
             "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
             "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json([n for n, _ in order]),))}
         hits = []
         readings = self.corrected_readings()
         for n, piece_index in order:
-            _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans = rows[n]
+            _, article_id, headline, publication, date, first_page, kind, issue_id, parts, spans, label = rows[n]
             # an article read corrected: its places and snippet in the corrected reading, as the reader sees it —
             # unless only the OCR's reading holds the words (a word the correction replaced): then in that one
             reading = readings.get(n)
@@ -1049,5 +1051,6 @@ class Searcher:
             hits.append(Hit(article=article_id, headline=headline, publication=publication, date=date,
                             page=first_page, score=scores.get(n, 0.0), snippet=snippet, matches=matches,
                             parts=part_hits, kind=kind, issue_id=issue_id, snippet_matches=marks,
-                            corrected=in_reading, as_read=reading is not None and not in_reading))
+                            corrected=in_reading, as_read=reading is not None and not in_reading,
+                            page_label=label))
         return hits

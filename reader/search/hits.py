@@ -51,6 +51,8 @@ class Hit:
     #: the article is read corrected but only the OCR's reading holds the words (a word the reader corrected):
     #: ``matches``, ``parts`` and ``snippet`` are of the text as imported, which the reader sees otherwise
     as_read: bool = False
+    #: the first page's printed label where the source gives one ("484"; ``page`` is its number in the issue)
+    page_label: str | None = None
 
     @property
     def line_ids(self) -> list[str]:
@@ -67,6 +69,7 @@ class Hit:
             "publication": self.publication,
             "date": self.date,
             "page": self.page,
+            **({"page_label": self.page_label} if self.page_label else {}),
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "matches": [list(m) for m in self.matches],

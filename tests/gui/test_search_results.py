@@ -674,3 +674,15 @@ def test_the_count_names_the_filters_its_search_ran_with(make_window, library_di
     panel.publication.setCurrentIndex(0)
     panel.show_results(results)
     assert panel.count.text().startswith(said.rsplit(" · ", 1)[0]), panel.count.text()
+
+
+def test_a_hit_names_its_page_as_printed(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester: Kant's page is "Page 484" in the library tree and its citation, but was "page 1"
+    (the file's sequence) in the search results."""
+    from reader.gui.widgets.search_panel import HitDelegate
+
+    win = make_window(library_dir)
+    _search(win, qtbot, "Aufklärung")
+    [hit] = [h for h in win.search.results.hits if h.publication == "Berlinische Monatsschrift"][:1]
+    assert hit.page_label == "484"
+    assert HitDelegate.where(hit).endswith("page 484")

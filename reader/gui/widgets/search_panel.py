@@ -142,7 +142,8 @@ class HitDelegate(QStyledItemDelegate):
     @staticmethod
     def place_parts(hit: Hit) -> tuple[str, str]:
         """(publication, date · page): the second is what a narrow row keeps whole."""
-        page = QCoreApplication.translate("MainWindow", "page %1").replace("%1", str(hit.page)) if hit.page else ""
+        number = hit.page_label or (str(hit.page) if hit.page else "")  # as the page prints it, where it does
+        page = QCoreApplication.translate("MainWindow", "page %1").replace("%1", number) if number else ""
         return hit.publication, " · ".join(x for x in (hit.date, page) if x)
 
     @staticmethod
