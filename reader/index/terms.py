@@ -234,18 +234,42 @@ def counted_terms(folded: str, counting: bool = True) -> tuple[set[int], set[str
     """:func:`term_keys` of a folded text, and the key → count of each counted bigram (:func:`counted_bigrams`)
     it holds more than once (once is the default; every place the pair starts counts: 哈哈 twice in 哈哈哈).
 
-    The CJK runs are joined by newlines (never CJK) and their characters and adjacent pairs taken in one
-    pass each at C speed; the pairs holding a newline (a run's last character and the next one's first) are
-    dropped. A set update per run cost a third of a rebuild's reading time (~300 runs an article).
+    The CJK runs are taken :data:`TERMS_CHUNK` characters' worth at a time (:func:`_run_terms`): a pair never
+    crosses two runs, so the terms are the same, and a text of millions of characters is never a string per
+    character pair at once (1.2 GB for one article of 13 M characters).
     """
     runs = _CJK_RUN_RE.findall(folded)
     words = set(WORD_RE.findall(folded))
     if not runs:
         return set(), words, {}
+    keys: set[int] = set()
+    held: Counter[int] = Counter()
+    start = size = 0
+    for end, run in enumerate(runs, 1):
+        size += len(run) + 1
+        if size >= TERMS_CHUNK or end == len(runs):
+            _run_terms(runs[start:end], keys, held if counting else None)
+            start, size = end, 0
+    return keys, words, {k: n for k, n in held.items() if n > 1}
+
+
+#: the characters of CJK runs :func:`counted_terms` takes at once
+TERMS_CHUNK = 1 << 18
+
+
+def _run_terms(runs: list[str], keys: set[int], held: Counter[int] | None) -> None:
+    """Add to ``keys`` the term keys of ``runs`` (CJK runs of one text) and to ``held`` (unless None) the count of
+    each counted bigram in them.
+
+    The runs are joined by newlines (never CJK) and their characters and adjacent pairs taken in one
+    pass each at C speed; the pairs holding a newline (a run's last character and the next one's first) are
+    dropped. A set update per run cost a third of a rebuild's reading time (~300 runs an article).
+    """
     joined = "\n".join(runs)
     # the code points straight from the text's UTF-32 (no one-character string made per character)
-    keys: set[int] = set(memoryview(joined.encode(_UTF32)).cast("I"))
-    keys.discard(10)  # the newline
+    found = set(memoryview(joined.encode(_UTF32)).cast("I"))
+    found.discard(10)  # the newline
+    keys |= found
     pairs = list(map(operator.add, joined, joined[1:]))
     grams = set(pairs)  # hashes every pair once (the run search below looks them up again)
     keys.update(map(_run_keys()[0].__getitem__, _present_runs(joined, pairs)))
@@ -255,19 +279,20 @@ def counted_terms(folded: str, counting: bool = True) -> tuple[set[int], set[str
     keys.update(map(_frequent_keys()[0].__getitem__, exact))
     grams -= exact
     keys.update(_bucket_keys(grams))
-    return keys, words, _repeated(pairs, exact) if counting else {}
+    if held is not None:
+        _tally(pairs, exact, held)
 
 
-def _repeated(pairs: list[str], exact: set[str]) -> dict[int, int]:
-    """Key → count of the counted bigrams among ``exact`` (a text's frequent bigrams) that ``pairs`` (its
-    adjacent pairs) holds more than once."""
+def _tally(pairs: list[str], exact: set[str], held: Counter[int]) -> None:
+    """Add to ``held`` (key → count) the counted bigrams among ``exact`` (a text's frequent bigrams) in ``pairs``
+    (its adjacent pairs)."""
     counted = exact & counted_bigrams()
     if not counted:
-        return {}
+        return
     key = _frequent_keys()[0]
     # only the counted pairs are tallied (picked at C speed): a third less time than tallying every pair
-    held = Counter(compress(pairs, map(counted.__contains__, pairs)))
-    return {key[g]: n for g, n in held.items() if n > 1}
+    for g, n in Counter(compress(pairs, map(counted.__contains__, pairs))).items():
+        held[key[g]] += n
 
 
 def terms(folded: str) -> set[str]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from reader.model.document import Article, Line, Page, Part
 from reader.segmentation import roles
 from reader.text.chars import CLOSERS, em_width, ends_continuing, ends_sentence
-from reader.text.reflow import Char, Piece, chars_to_part, clean_chars, collapse, reflow, reflow_chars
+from reader.text.reflow import Char, Piece, clean_chars, collapse, reflow, sub_part
 
 # line kinds
 BODY = "body"
@@ -636,19 +636,17 @@ def _para_parts(unit: Unit) -> list[Part]:
     if unit.role != "paragraph":
         keep = unit.role == "furniture"
         return [reflow(unit.role, pieces, keep_word_spaces=keep)]
-    chars = reflow_chars(pieces)
-    text = "".join(c for c, _, _ in chars)
+    whole = reflow("paragraph", pieces)
     parts: list[Part] = []
-    n = roles.dateline(text)
+    start = n = roles.dateline(whole.text) or 0
     if n:
-        parts.append(chars_to_part("dateline", chars[:n]))
-        chars, text = chars[n:], text[n:]
-        m = roles.byline_prefix(text)
+        parts.append(sub_part(whole, "dateline", 0, n))
+        m = roles.byline_prefix(whole.text[n:])
         if m:
-            parts.append(chars_to_part("byline", chars[:m]))
-            chars = chars[m:]
-    if chars:
-        parts.append(chars_to_part("paragraph", chars))
+            parts.append(sub_part(whole, "byline", n, n + m))
+            start = n + m
+    if start < len(whole.text):
+        parts.append(sub_part(whole, "paragraph", start) if start else whole)
     return parts
 
 

@@ -16,8 +16,10 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from reader.model.document import Line, Part, Span
 from reader.text.chars import CLOSERS, ends_sentence, latin_running, wide_at
@@ -70,8 +72,20 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     between multi-character CJK tokens are kept unless the line is spaced
     character by character.
     """
-    text = p.text
     out: list[Char] = []
+    for chunk in _clean_chunks(p, keep_word_spaces):
+        out.extend(chunk)
+    return out
+
+
+#: the most characters :func:`_clean_chunks` makes at once (a line of millions of characters — a text dump whose
+#: line breaks were lost — was a tuple per character at once: 2.5 GB for 13 M characters)
+CHUNK = 4096
+
+
+def _clean_chunks(p: Piece, keep_word_spaces: bool) -> Iterator[list[Char]]:
+    """:func:`clean_chars` a piece at a time, none longer than :data:`CHUNK` characters."""
+    text = p.text
     lo, hi = 0, len(text)  # without leading and trailing whitespace
     while lo < hi and text[lo].isspace():
         lo += 1
@@ -83,7 +97,7 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     latin: bool | None = None  # whether the line is Latin running text, asked only where it decides
     for m in _SPACES.finditer(text, lo, hi):  # the characters between two runs of spaces in one comprehension
         i, j = m.span()
-        out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:i], pos)])
+        yield from _chunked(text, pos, i, line_id, offset)
         before, after = wide_at(text, i - 1), wide_at(text, j)
         keep = not (before or after) or keep_word_spaces and not spaced and before and after
         if not keep and before != after:
@@ -91,10 +105,15 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
                 latin = latin_running(text[lo:hi])
             keep = latin
         if keep:
-            out.append((" ", line_id, offset + i))
+            yield [(" ", line_id, offset + i)]
         pos = j
-    out.extend([(c, line_id, offset + k) for k, c in enumerate(text[pos:hi], pos)])
-    return out
+    yield from _chunked(text, pos, hi, line_id, offset)
+
+
+def _chunked(text: str, lo: int, hi: int, line_id: str, offset: int) -> Iterator[list[Char]]:
+    """The characters ``text[lo:hi]`` of line ``line_id`` (at ``offset`` in it), :data:`CHUNK` at a time."""
+    for a in range(lo, hi, CHUNK):
+        yield [(c, line_id, offset + k) for k, c in enumerate(text[a:min(hi, a + CHUNK)], a)]
 
 
 def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[list[Char], list[Char]]:
@@ -139,26 +158,54 @@ def _closed_dash(tail: str, head: str) -> bool:
     return False
 
 
-def reflow_chars(pieces: Sequence[Piece], keep_word_spaces: bool = False) -> list[Char]:
-    chars: list[Char] = []
+#: characters :func:`reflow_chars` holds back before handing them on: how two lines meet looks at the last 40 before
+#: a line end and takes out at most the last one (a hyphen)
+_HELD = 64
+
+
+def reflow_chars(pieces: Iterable[Piece], keep_word_spaces: bool = False) -> Iterator[Char]:
+    """The characters of ``pieces`` joined into running text, handed on as they are made: a paragraph of a million
+    characters is never a million tuples at once, and a hyphen taken out never copies what came before."""
+    return chain.from_iterable(_reflow_chunks(pieces, keep_word_spaces))  # no generator step per character
+
+
+def _reflow_chunks(pieces: Iterable[Piece], keep_word_spaces: bool) -> Iterator[list[Char]]:
+    """:func:`reflow_chars` a list at a time."""
+    held: list[Char] = []
     prev_hyph = False
     for p in pieces:
-        cur = clean_chars(p, keep_word_spaces)
-        if not cur:
+        chunks = _clean_chunks(p, keep_word_spaces)
+        head: list[Char] = []
+        for chunk in chunks:  # enough of the line's start to see how it meets the last
+            head.extend(chunk)
+            if len(head) >= 40:
+                break
+        if not head:
             continue
-        chars, cur = _join(chars, cur, prev_hyph)
-        chars.extend(cur)
+        tail, head = _join(held[-_HELD:], head, prev_hyph)
+        del held[max(0, len(held) - _HELD):]
+        held.extend(tail)
+        held.extend(head)
+        for chunk in chunks:  # the rest of the line
+            held.extend(chunk)
+            if len(held) > 2 * CHUNK:
+                yield held[:-_HELD]
+                del held[:-_HELD]
         prev_hyph = p.hyphenated
-    return chars
+    yield held
 
 
 def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
-    text: list[str] = []
+    text: list[str] = []  # joined a chunk at a time (a string per character of a long part was most of its memory)
+    chunk: list[str] = []
     spans: list[Span] = []
     cur_line: str | None = None
     cur_start = cur_lstart = cur_next = -1
     for pos, (ch, line_id, off) in enumerate(chars):
-        text.append(ch)
+        chunk.append(ch)
+        if len(chunk) >= CHUNK:
+            text.append("".join(chunk))
+            chunk.clear()
         if line_id is not None:
             if line_id == cur_line and off == cur_next:
                 cur_next += 1
@@ -172,7 +219,17 @@ def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
             cur_line = None
     if cur_line is not None:
         spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
+    text.append("".join(chunk))
     return Part(role, "".join(text), spans)
+
+
+def sub_part(part: Part, role: str, start: int, end: int | None = None) -> Part:
+    """``part.text[start:end]`` as a part of its own (a dateline cut from the paragraph it opens), its spans cut
+    to it."""
+    end = len(part.text) if end is None else end
+    spans = [Span(max(s.start, start) - start, min(s.end, end) - start, s.line, s.line_start + max(0, start - s.start))
+             for s in part.spans if s.end > start and s.start < end]
+    return Part(role, part.text[start:end], spans)
 
 
 def reflow(role: str, pieces: Sequence[Piece], keep_word_spaces: bool = False) -> Part:
@@ -188,7 +245,8 @@ def collapse(text: str, keep_word_spaces: bool = False) -> str:
     """The text of one line without layout spaces (no mapping kept)."""
     if _WHITESPACE.search(text) is None:
         return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
-    return "".join(c for c, _, _ in clean_chars(Piece("", text), keep_word_spaces))
+    # a chunk's characters joined at a time: a string per character of a line of millions was most of its memory
+    return "".join(["".join(map(itemgetter(0), chunk)) for chunk in _clean_chunks(Piece("", text), keep_word_spaces)])
 
 
 #: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
