@@ -70,6 +70,7 @@ class ActionId(str, Enum):
     MERGE_NEXT = "actMergeNext"
     JOIN = "actJoin"
     SPLIT_PARA = "actSplitParagraph"
+    MOVE_PARA = "actMoveParagraph"
     FIX_TEXT = "actFixText"
     SHOW_CORRECTED = "actShowCorrected"
     VERTICAL = "actVertical"
@@ -373,6 +374,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Split paragraph at the &cursor"),
         "corrections.correct_split_paragraph",
         places=(P("correct", 1, 1), P("context", 1, 3)),
+    ),
+    ActionSpec(
+        ActionId.MOVE_PARA,
+        QT_TRANSLATE_NOOP("MainWindow", "&Move paragraph to article…"),
+        "corrections.correct_move",
+        places=(P("correct", 1, 2), P("context", 1, 5)),
     ),
     ActionSpec(
         ActionId.FIX_TEXT,

@@ -299,6 +299,27 @@ class Corrections:
             return False
         return self._correct(lambda art: C.split_article(art, part, key=key))
 
+    def correct_move(self, to: str | None = None) -> bool:
+        """Move the paragraph at the cursor to the end of article ``to``, or of one of the list the reader picks
+        (a paragraph the segmenter put in the wrong article); undone as one."""
+        w, part, key = self.w, self.w.article_view.current_part(), self.state.article_id
+        if w.archive is None or key is None or part is None:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Put the cursor in the paragraph to move."), 4000)
+            return False
+        if to is None:
+            others = [(aid, head) for aid, head in w.article_list.entries() if aid != key]
+            if not others:
+                self._status(QCoreApplication.translate(
+                    "MainWindow", "There is no other article in the list to move it to."), 4000)
+                return False
+            chosen = prompts.pick_article(w, [head for _aid, head in others])
+            if chosen is None:
+                return False
+            to = others[chosen][0]
+        target = w.archive.article(to)
+        return self._correct(lambda art: C.move_block(art, part, target, key=key, to_key=to))
+
     def correct_merge(self, step: int) -> bool:
         """Merge the current article with the next (step 1) or previous (step -1) one of the list."""
         w, mine = self.w, self.state.article_id

@@ -858,7 +858,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+187"/>
+        <location filename="../../reader/gui/actions.py" line="+188"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation type="unfinished"></translation>
@@ -909,7 +909,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+162"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,7 +979,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-157"/>
+        <source>&amp;Move paragraph to article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Fit &amp;page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,7 +1014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-296"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,7 +1099,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Correct OCR &amp;text…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,7 +1161,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-223"/>
+        <location filename="../../reader/gui/actions.py" line="-229"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation type="unfinished"></translation>
@@ -1292,7 +1297,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+145"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+146"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation type="unfinished"></translation>
@@ -1559,6 +1564,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Move paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the paragraph to the end of the article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Delete collection</source>
         <translation type="unfinished"></translation>
@@ -1636,7 +1651,17 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+59"/>
+        <source>Put the cursor in the paragraph to move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no other article in the list to move it to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>There is no article to merge with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,8 +1676,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+88"/>
+        <location line="-129"/>
+        <location line="+109"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,7 +1927,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-390"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1930,7 +1955,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+390"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>

@@ -856,7 +856,7 @@
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+187"/>
+        <location filename="../../reader/gui/actions.py" line="+188"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
@@ -907,7 +907,7 @@
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+162"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -977,7 +977,12 @@
         <translation>搜索语法(&amp;S)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-157"/>
+        <source>&amp;Move paragraph to article…</source>
+        <translation>将段落移到文章(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Fit &amp;page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
@@ -1007,7 +1012,7 @@
         <translation>复制调试信息(&amp;D)</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-296"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1092,7 +1097,7 @@
         <translation>在光标处拆分段落(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Correct OCR &amp;text…</source>
         <translation>校正 OCR 文字(&amp;T)…</translation>
     </message>
@@ -1154,7 +1159,7 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-223"/>
+        <location filename="../../reader/gui/actions.py" line="-229"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation>文件(&amp;F)</translation>
@@ -1290,7 +1295,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+145"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+146"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation>第 %1 页</translation>
@@ -1561,6 +1566,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>收藏集（选择一个，或输入新名称）：</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Move paragraph</source>
+        <translation>移动段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the paragraph to the end of the article:</source>
+        <translation>把段落移到这篇文章的末尾：</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Delete collection</source>
         <translation>删除收藏集</translation>
@@ -1638,7 +1653,17 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请在同一段之内选择标题。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+59"/>
+        <source>Put the cursor in the paragraph to move.</source>
+        <translation>请把光标放在要移动的段落中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no other article in the list to move it to.</source>
+        <translation>列表中没有可移入的其他文章。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>There is no article to merge with.</source>
         <translation>没有可合并的文章。</translation>
     </message>
@@ -1653,8 +1678,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+88"/>
+        <location line="-129"/>
+        <location line="+109"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
@@ -1904,7 +1929,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-390"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1946,7 +1971,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+390"/>
         <source>to</source>
         <translation>至</translation>
     </message>

@@ -856,7 +856,7 @@
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+187"/>
+        <location filename="../../reader/gui/actions.py" line="+188"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>開啟文庫(&amp;O)…</translation>
@@ -907,7 +907,7 @@
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+162"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -977,7 +977,12 @@
         <translation>搜尋語法(&amp;S)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-157"/>
+        <source>&amp;Move paragraph to article…</source>
+        <translation>將段落移到文章(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Fit &amp;page</source>
         <translation>適合頁面(&amp;P)</translation>
     </message>
@@ -1007,7 +1012,7 @@
         <translation>複製除錯資訊(&amp;D)</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-296"/>
         <source>&amp;Undo</source>
         <translation>撤銷(&amp;U)</translation>
     </message>
@@ -1092,7 +1097,7 @@
         <translation>在游標處拆分段落(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Correct OCR &amp;text…</source>
         <translation>校正 OCR 文字(&amp;T)…</translation>
     </message>
@@ -1154,7 +1159,7 @@
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="-223"/>
+        <location filename="../../reader/gui/actions.py" line="-229"/>
         <source>&amp;File</source>
         <extracomment>the translation context of the window&apos;s strings (the one the .ts files hold them in) the source text, translated in :data:`CONTEXT` dotted name of the handler on the window; empty for actions Qt provides (see ``provider``) every platform binding of a single standard key, not only its first in the context menu: enabled only with a selection in the reading view an action Qt makes: ``undo``, ``redo`` or ``dock:&lt;window attribute&gt;`` (its toggle-view action) None: a menu of the menu bar; else where the submenu goes the menu bar&apos;s menus, in order, and the submenus with their places</extracomment>
         <translation>檔案(&amp;F)</translation>
@@ -1290,7 +1295,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+145"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+146"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation>第 %1 頁</translation>
@@ -1561,6 +1566,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>收藏集（選擇一個，或輸入新名稱）：</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Move paragraph</source>
+        <translation>移動段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the paragraph to the end of the article:</source>
+        <translation>把段落移到這篇文章的末尾：</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Delete collection</source>
         <translation>刪除收藏集</translation>
@@ -1638,7 +1653,17 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請在同一段之內選取標題。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+59"/>
+        <source>Put the cursor in the paragraph to move.</source>
+        <translation>請把游標放在要移動的段落中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no other article in the list to move it to.</source>
+        <translation>清單中沒有可移入的其他文章。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>There is no article to merge with.</source>
         <translation>沒有可合併的文章。</translation>
     </message>
@@ -1653,8 +1678,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+88"/>
+        <location line="-129"/>
+        <location line="+109"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>
@@ -1904,7 +1929,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-390"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1946,7 +1971,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+390"/>
         <source>to</source>
         <translation>至</translation>
     </message>

@@ -168,3 +168,42 @@ def test_every_shortcut_can_be_typed() -> None:
             keys = shortcut.split("+")
             key = "+" if shortcut.endswith("++") else keys[-1]
             assert not ("Shift" in keys and key in _SHIFTED), (spec.id, shortcut)
+
+
+def test_a_paragraph_is_moved_to_another_article_from_the_correct_menu(make_window, library_dir: Path,  # noqa: ANN001
+                                                                      tmp_path: Path, monkeypatch) -> None:
+    """Seen by a tester: the command line moves a paragraph the segmenter put in the wrong article
+    (`correct move`), the window had no way to. Correct → Move paragraph to article… asks which article of the
+    list, moves the paragraph at the cursor to its end, and is undone as one."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    ids = win.article_list.ids()
+    source = next(i for i in ids if len(win.archive.article(i).parts) >= 2)
+    win.open_article(source)
+    before = win.article_view.article
+    part = len(before.parts) - 1
+    moved = before.parts[part].text
+    win.article_view.select_original(part, 0)
+    asked: list[list[str]] = []
+
+    def get_item(parent, title, label, items, *args, **kwargs):  # noqa: ANN001, ANN202
+        asked.append(list(items))
+        return "", False  # cancelled
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    act = win.action_map[A.ActionId.MOVE_PARA]
+    act.trigger()
+    assert asked and len(asked[0]) == len(ids) - 1 and win.undo_stack.count() == 0
+    target = next(i for i in ids if i != source)
+    choice = asked[0][0]
+    assert choice.startswith("1. ")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (choice, True)))
+    win.article_view.select_original(part, 0)
+    act.trigger()
+    assert win.undo_stack.count() == 1
+    assert win.article_id == source and moved not in [p.text for p in win.article_view.article.parts]
+    win.open_article(target)
+    assert win.article_view.article.parts[-1].text == moved
+    win.undo_stack.undo()
+    win.open_article(source)
+    assert [p.text for p in win.article_view.article.parts] == [p.text for p in before.parts]

@@ -32,6 +32,16 @@ def pick_collection(parent: QWidget, names: Sequence[str], chosen: str = "") -> 
     return name if ok and name.strip() else None
 
 
+def pick_article(parent: QWidget, headlines: Sequence[str]) -> int | None:
+    """Which of the articles listed (``headlines``, in the list's order) a paragraph goes to: its index."""
+    labels = [f"{n}. {h}" for n, h in enumerate(headlines, 1)]  # numbered: two may share a headline
+    label, ok = QInputDialog.getItem(parent, QCoreApplication.translate("MainWindow", "Move paragraph"),
+                                     QCoreApplication.translate(
+                                         "MainWindow", "Move the paragraph to the end of the article:"),
+                                     labels, 0, False)
+    return labels.index(label) if ok and label in labels else None
+
+
 def confirm_delete_collection(parent: QWidget, name: str) -> bool:
     """Whether to delete the collection ``name`` (its articles stay in the library)."""
     answer = QMessageBox.question(parent, QCoreApplication.translate("MainWindow", "Delete collection"),

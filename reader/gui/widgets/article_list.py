@@ -55,6 +55,11 @@ class ArticleList(QTreeWidget):
         items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
         return [str(item.data(0, ROLE_ID)) for item in items if item is not None]
 
+    def entries(self) -> list[tuple[str, str]]:
+        """(id, headline as listed) of every article listed, in order."""
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [(str(item.data(0, ROLE_ID)), item.text(0)) for item in items if item is not None]
+
     def mark(self, article_id: str) -> None:
         """Make ``article_id`` current without emitting (the window already shows it)."""
         self._quiet = True
