@@ -308,12 +308,15 @@ class Corrections:
                 "MainWindow", "Put the cursor in the paragraph to move."), 4000)
             return False
         if to is None:
-            others = [(aid, head) for aid, head in w.article_list.entries() if aid != key]
+            listed = w.article_list.entries()
+            others = [(aid, head) for aid, head in listed if aid != key]
             if not others:
                 self._status(QCoreApplication.translate(
                     "MainWindow", "There is no other article in the list to move it to."), 4000)
                 return False
-            chosen = prompts.pick_article(w, [head for _aid, head in others])
+            # the article listed after this one offered first (a paragraph cut off usually belongs to a neighbour)
+            here = next((i for i, (aid, _head) in enumerate(listed) if aid == key), 0)
+            chosen = prompts.pick_article(w, [head for _aid, head in others], offered=here)
             if chosen is None:
                 return False
             to = others[chosen][0]

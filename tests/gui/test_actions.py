@@ -185,15 +185,19 @@ def test_a_paragraph_is_moved_to_another_article_from_the_correct_menu(make_wind
     moved = before.parts[part].text
     win.article_view.select_original(part, 0)
     asked: list[list[str]] = []
+    offered: list[int] = []
 
-    def get_item(parent, title, label, items, *args, **kwargs):  # noqa: ANN001, ANN202
+    def get_item(parent, title, label, items, current=0, *args, **kwargs):  # noqa: ANN001, ANN202
         asked.append(list(items))
+        offered.append(current)
         return "", False  # cancelled
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
     act = win.action_map[A.ActionId.MOVE_PARA]
     act.trigger()
     assert asked and len(asked[0]) == len(ids) - 1 and win.undo_stack.count() == 0
+    after = ids[ids.index(source) + 1] if ids.index(source) + 1 < len(ids) else ids[-2]
+    assert asked[0][offered[0]].endswith(win.article_list.entries()[ids.index(after)][1]), "its neighbour offered"
     target = next(i for i in ids if i != source)
     choice = asked[0][0]
     assert choice.startswith("1. ")

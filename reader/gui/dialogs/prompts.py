@@ -32,13 +32,14 @@ def pick_collection(parent: QWidget, names: Sequence[str], chosen: str = "") -> 
     return name if ok and name.strip() else None
 
 
-def pick_article(parent: QWidget, headlines: Sequence[str]) -> int | None:
-    """Which of the articles listed (``headlines``, in the list's order) a paragraph goes to: its index."""
+def pick_article(parent: QWidget, headlines: Sequence[str], offered: int = 0) -> int | None:
+    """Which of the articles listed (``headlines``, in the list's order; ``offered`` first) a paragraph goes to:
+    its index."""
     labels = [f"{n}. {h}" for n, h in enumerate(headlines, 1)]  # numbered: two may share a headline
     label, ok = QInputDialog.getItem(parent, QCoreApplication.translate("MainWindow", "Move paragraph"),
                                      QCoreApplication.translate(
                                          "MainWindow", "Move the paragraph to the end of the article:"),
-                                     labels, 0, False)
+                                     labels, max(0, min(offered, len(labels) - 1)), False)
     return labels.index(label) if ok and label in labels else None
 
 
