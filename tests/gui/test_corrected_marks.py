@@ -176,3 +176,33 @@ def test_editing_a_highlight_on_a_corrected_word_quotes_it_as_read(make_window, 
     monkeypatch.setattr(win, "_ask", lambda dlg: asked.append(dlg.quote.text()) or False)
     win.annotating.edit_annotation(ann)
     assert asked and NEW in asked[0], asked
+
+
+def test_a_corrected_words_tooltip_goes_when_the_text_moves_under_it(make_window, library_dir: Path,  # noqa: ANN001
+                                                                      tmp_path: Path, qtbot) -> None:
+    """Seen by the by-eye tester: the tooltip of a corrected word stayed up while the text was laid out again under
+    the pointer (a larger font, a resize), naming a word no longer there."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QToolTip
+
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    _article, original = _corrected(win, tmp_path, library_dir)
+    view = win.article_view
+    view.set_vertical(False)
+    reader = view.view
+    (k, s, _e) = next(d for r in view.corrected if (d := view.to_display(r)))
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(reader._pos_of(k, s))
+    point = reader.cursorRect(cursor).center()
+    point.setX(reader.cursorRect(cursor).left() + 4)
+    assert original in _tip(reader, point)
+    view.set_font_size(view.font_size + 3)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)  # Qt hides it after a short fade
+    view.set_vertical(True)
+    vertical = view.view
+    n = next(n for n, cell in enumerate(vertical.cells) if (cell[0], cell[1]) == (k, s))
+    assert original in _tip(vertical, vertical.cells[n][2].center().toPoint())
+    view.resize(view.width() - 120, view.height())
+    view._relayout_vertical()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)

@@ -1029,6 +1029,7 @@ class ArticleView(QWidget):
             self._quiet = False
 
     def _render(self) -> None:
+        QToolTip.hideText()  # a corrected word's note names a word the new layout moves from under the pointer
         if self.article is None:
             self.reading = None
             self.text.clear()
@@ -1078,6 +1079,7 @@ class ArticleView(QWidget):
 
     def _relayout_vertical(self) -> None:
         if self.vertical and self.reading is not None:
+            QToolTip.hideText()  # the columns move under the pointer: a corrected word's note with them
             selection = self.selection_original()
             place, self._place_before_resize = self._place_before_resize or self._original_place(), None
             self.vreader.relayout()
