@@ -29,6 +29,7 @@ import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
@@ -428,6 +429,8 @@ def correct_text_lines(article: Article, start: int, end: int, corrected: str, k
     inner_end = inner + (end - start)
     if end <= start or inner_end > len(part.text):
         raise CorrectionError("a text correction must lie inside one part")
+    if corrected == part.text[inner:inner_end]:
+        return []  # nothing changes: no correction (one "Revolution" → "Revolution" was marked and exported)
     runs = _line_runs(part, inner, inner_end)
     if len(runs) == 1 and (runs[0][2], runs[0][3]) == (inner, inner_end):
         return [correct_text(article, start, end, corrected, key=key, creator=creator)]
@@ -441,7 +444,8 @@ def correct_text_lines(article: Article, start: int, end: int, corrected: str, k
     # corrected for its whole piece of the selection
     new = _inside(new, part.text[lo:runs[0][2]], part.text[runs[-1][3]:hi])
     lo, hi = max(lo, runs[0][2]), min(hi, runs[-1][3])
-    pieces = _shared(new, [part.text[x[3]:y[2]] for x, y in pairwise(runs)])
+    pieces = _shared(new, [part.text[x[3]:y[2]] for x, y in pairwise(runs)], part.text[lo:hi],
+                     [r[3] - lo for r in runs[:-1]])
     pieces[0] = part.text[runs[0][2]:lo] + pieces[0]
     pieces[-1] += part.text[hi:runs[-1][3]]
     out = []
@@ -502,11 +506,13 @@ def _inside(corrected: str, before: str, after: str) -> str:
     return corrected[len(before):len(corrected) - len(after)]
 
 
-def _shared(corrected: str, separators: list[str]) -> list[str]:
-    """``corrected`` cut at each separator in turn (one piece a line); with lines that nothing separates, all of
-    it on the first line and nothing on the others."""
+def _shared(corrected: str, separators: list[str], original: str, ends: list[int]) -> list[str]:
+    """``corrected`` (the correction of ``original``) cut into one piece a line. Where every two lines have
+    something between them (a space), at each separator in turn; where some have nothing (a hyphenated word, CJK
+    lines), each line takes the piece standing for its characters (``ends``: where each line but the last ends
+    in ``original``), found by aligning the two texts: "Despo" / "tism" → "Deſpotiſm" is "Deſpo" / "tiſm"."""
     if not all(separators):
-        return [corrected] + [""] * len(separators)
+        return _aligned(corrected, separators, original, ends)
     pieces: list[str] = []
     rest = corrected
     for sep in separators:
@@ -516,6 +522,35 @@ def _shared(corrected: str, separators: list[str]) -> list[str]:
         pieces.append(rest[:cut])
         rest = rest[cut + len(sep):]
     return [*pieces, rest]
+
+
+def _aligned(corrected: str, separators: list[str], original: str, ends: list[int]) -> list[str]:
+    """:func:`_shared` by alignment: each line end and separator of ``original`` at its place in ``corrected``."""
+    opcodes = SequenceMatcher(None, original, corrected, autojunk=False).get_opcodes()
+    pieces: list[str] = []
+    at = 0
+    for end, sep in zip(ends, separators, strict=True):
+        cut, after = _place_in(opcodes, end), _place_in(opcodes, end + len(sep))
+        if corrected[cut:after] != sep:
+            raise CorrectionError(_REFLOW_SPACE)
+        pieces.append(corrected[at:cut])
+        at = after
+    return [*pieces, corrected[at:]]
+
+
+def _place_in(opcodes: Sequence[tuple[str, int, int, int, int]], x: int) -> int:
+    """Where offset ``x`` of the first text falls in the second (``opcodes`` of :class:`difflib.SequenceMatcher`):
+    inside or at the edge of text both share, at its place there; inside a replacement, at the same share of it
+    (text put in exactly at ``x`` goes with what follows)."""
+    for tag, i1, i2, j1, _j2 in opcodes:
+        if tag == "equal" and i1 <= x <= i2:
+            return j1 + x - i1
+    for tag, i1, i2, j1, j2 in opcodes:
+        if i1 <= x <= i2 and tag != "equal":
+            if x == i2:
+                return j2
+            return j1 + round((x - i1) * (j2 - j1) / (i2 - i1)) if i2 > i1 else j2
+    return opcodes[-1][4] if opcodes else 0
 
 
 # --------------------------------------------------------------------------- applying

@@ -89,6 +89,8 @@ class Corrections:
         if shown is None or base is None or part >= len(base.parts):
             return None
         if shown is not base:
+            if any(r.start <= inner < r.end for r in shown.parts[part].replaced):
+                return None  # a character a correction put there has none of its own in the source
             loc = shown.parts[part].locate(inner)
             if loc is None:
                 return None

@@ -105,6 +105,23 @@ def _two_lines(first: str, sep: str, second: str) -> Article:
                    pages=[1])
 
 
+def test_a_joined_words_correction_is_shared_between_its_lines_where_each_changes() -> None:
+    """Seen by the by-eye tester: "Despo-" / "tism" corrected to "Deſpotiſm" was stored as "Despo" → "Deſpotiſ" on
+    the first line and "tism" → "m" on the second, so the TEI put characters on the wrong line of the facsimile.
+    Each line now takes the piece of the correction that stands for its characters."""
+    art = _two_lines("a mild Despo", "", "tism here")
+    start = art.text.index("Despotism")
+    fixes = C.correct_text_lines(art, start, start + len("Despotism"), "Deſpotiſm")
+    assert [(f.data["line"], f.data["original"], f.data["corrected"]) for f in fixes] == [
+        ("l1", "Despo", "Deſpo"), ("l2", "tism", "tiſm")]
+    assert C.corrected_article(art, fixes).text == "a mild Deſpotiſm here"
+    # a change only in the first line's characters stays there; one inserted at the break goes before it
+    [one] = C.correct_text_lines(art, start, start + len("Despotism"), "Dospotism")
+    assert (one.data["line"], one.data["original"], one.data["corrected"]) == ("l1", "Despo", "Dospo")
+    both = C.correct_text_lines(art, start, start + len("Despotism"), "DESPOTISM")
+    assert [(f.data["original"], f.data["corrected"]) for f in both] == [("Despo", "DESPO"), ("tism", "TISM")]
+
+
 def test_a_correction_made_on_both_lines_of_a_joined_word_is_marked_as_one() -> None:
     """Seen by eye: EMBEZZLED over "embez-" / "zied" is two corrections (one a line); the reading view marked the
     first alone, its note saying the OCR read "embez", and the second as a gap after the word. Corrections side by
@@ -133,7 +150,7 @@ def test_a_word_the_reflow_joined_from_two_lines_is_corrected_in_one_go() -> Non
     assert C.corrected_article(art, [fix]).text == "The clerk embezzled the funds"
     fixes = C.correct_text_lines(art, start, start + len("embezzied"), "EMBEZZLED")
     assert [(f.data["line"], f.data["original"], f.data["corrected"]) for f in fixes] == [
-        ("l1", "embez", "EMBEZZLED"), ("l2", "zied", "")]
+        ("l1", "embez", "EMBEZ"), ("l2", "zied", "ZLED")]
     assert fixes[0].data["group"] == fixes[1].data["group"]
     assert C.corrected_article(art, fixes).text == "The clerk EMBEZZLED the funds"
     # Chinese: nothing between the lines

@@ -211,3 +211,46 @@ def test_a_paragraph_is_moved_to_another_article_from_the_correct_menu(make_wind
     win.undo_stack.undo()
     win.open_article(source)
     assert [p.text for p in win.article_view.article.parts] == [p.text for p in before.parts]
+
+
+def test_a_word_already_corrected_is_not_corrected_over_the_space_before_it(make_window, library_dir: Path,  # noqa: ANN001
+                                                                            tmp_path: Path, monkeypatch) -> None:
+    """Seen by the by-eye tester: correcting a word a second time offered the space before it (every character
+    of a correction was located on the source character before it) and stored " " → "Decembre": the text read
+    "1.DecembreDecember.". The window now says the characters were corrected and stores nothing."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    text = win.article_view.article.text
+    word = next(w for w in text.split() if len(w) >= 4 and w.isalpha())
+    start = text.index(word)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ZQXW", True)))
+    win.article_view.select_article_range(start, start + len(word))
+    win.act_fix_text.trigger()
+    assert win.undo_stack.count() == 1 and "ZQXW" in win.article_view.article.text
+    shown = win.article_view.article.text
+    at = shown.index("ZQXW")
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(k.get("text")) or
+                                                              ("ZQXWV", True)))
+    for lo, hi in ((at, at + 4), (at + 1, at + 3), (at - 1, at + 2)):
+        win.article_view.select_article_range(lo, hi)
+        win.act_fix_text.trigger()
+    assert asked == [] and win.undo_stack.count() == 1
+    assert win.article_view.article.text == shown
+    assert "corrected" in win.statusBar().currentMessage()
+
+
+def test_a_correction_that_changes_nothing_is_not_stored(make_window, library_dir: Path, tmp_path: Path,  # noqa: ANN001
+                                                         monkeypatch) -> None:
+    """Seen by the by-eye tester: Enter in the correction dialog without a change stored "Revolution" →
+    "Revolution", marked and exported as the reader's correction."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    text = win.article_view.article.text
+    word = next(w for w in text.split() if len(w) >= 4 and w.isalpha())
+    start = text.index(word)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (k.get("text"), True)))
+    win.article_view.select_article_range(start, start + len(word))
+    assert not win.corrections.correct_ocr()
+    assert win.undo_stack.count() == 0 and not win.article_view.corrected
+    assert "already reads" in win.statusBar().currentMessage()
