@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.export.items import Item
-from reader.model.document import Article, joined_replacements, reading_order
+from reader.model.document import Article, joined_replacements, reading_order, said
 
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 
@@ -68,8 +68,9 @@ def corrections_said(item: Item, escape: Callable[[str], str] = str) -> list[str
     “26”)): the export never gives a corrected word as if printed without saying so (TEI keeps it in ``sic``)."""
     if not item.fixes:
         return []
-    return [f"“{escape(part.text[r.start:r.end])}” (the OCR text reads “{escape(r.was)}”)"
-            for part in item.corrected().parts for r in joined_replacements(part.replaced)]
+    return [f"“{escape(made)}” (the OCR text reads “{escape(was)}”)"
+            for part in item.corrected().parts for made, was in
+            (said(part.text, r) for r in joined_replacements(part.replaced))]
 
 
 def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), **_: Any) -> str:

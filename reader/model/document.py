@@ -161,6 +161,26 @@ def joined_replacements(replaced: list[Replacement]) -> list[Replacement]:
     return out
 
 
+def said(text: str, r: Replacement) -> tuple[str, str]:
+    """A correction as a reader names it: (the words it made, the words the OCR read), widened to the whole
+    Latin word it is in (a correction of "lination" in "obslination" is of the word), and a removal with the
+    character on each side (so there is something to find)."""
+    start, end = r.start, r.end
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    if start == end:
+        start, end = max(0, start - 1), min(len(text), end + 1)
+    before, after = text[start:r.start], text[r.end:end]
+    return text[start:end], before + r.was + after
+
+
+def _in_word(ch: str) -> bool:
+    """A letter or digit of a Latin (or Greek, Cyrillic …) word: not CJK, where each character stands alone."""
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
 @dataclass
 class Part:
     """One part of an article: a headline, a paragraph, a byline …

@@ -794,3 +794,19 @@ def test_a_note_on_a_piece_merged_into_another_is_shown_there_and_listed_under_i
         assert archive.reader_key(note) == first and archive.reader_key(on_key) == first
     finally:
         archive.close()
+
+
+def test_a_correction_is_named_by_its_whole_word() -> None:
+    """Seen by the by-eye tester: the export listed “tination” (the OCR text reads “lination”) for l'obslination →
+    l'obstination (the second line's piece), and a removed » or 、 as “” (the OCR text reads “»”), nothing to
+    find it by. A correction is named by the Latin word it is in; a removal with the character on each side."""
+    from reader.model.document import Replacement, said
+
+    text = "de l'obstination des"
+    at = text.index("tination")
+    assert said(text, Replacement(at, at + 8, "l2", "lination")) == ("obstination", "obslination")
+    text = "sagte: Die Zeit"
+    at = text.index("Die")
+    assert said(text, Replacement(at, at, "l1", "»")) == ("Die", "»Die")
+    assert said("甲乙丙", Replacement(1, 1, "l1", "、")) == ("甲乙", "甲、乙")
+    assert said("工部局三樓發生日籍", Replacement(6, 7, "l2", "牛")) == ("生", "牛")

@@ -80,7 +80,7 @@ from reader.app.reading import (
     identity,
     utf16_offsets,
 )
-from reader.model.document import Article, Replacement, joined_replacements
+from reader.model.document import Article, Replacement, joined_replacements, said
 from reader.text import forms as textforms
 from reader.text import linebreak
 from reader.text.chars import is_wide
@@ -1259,7 +1259,8 @@ class ArticleView(QWidget):
             if start <= offset < end:
                 if r.start == r.end:
                     return self.tr("Your correction removed “%1” here.").replace("%1", r.was)
-                return self.tr("Your correction. The OCR text reads “%1”.").replace("%1", r.was)
+                was = said(self.article.parts[part].text, r)[1]  # the whole word, not the letters changed
+                return self.tr("Your correction. The OCR text reads “%1”.").replace("%1", was)
         return None
 
     def _note_at(self, k: int, offset: int) -> str | None:
