@@ -167,13 +167,14 @@ def _user(ctx: _Context, name: str) -> str:
 
 def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), title: str | None = None,
                scope: str | None = None, user: str = "", reading: str | None = None, now: datetime | None = None,
-               **_: Any) -> bytes:
+               work: bool = True, **_: Any) -> bytes:
     """The TEI document (UTF-8 bytes with XML declaration) for ``items``.
 
     ``annotations`` are filtered to the exported articles (by Item.key); the
     text corrections are the items' own (``Item.fixes``). ``scope`` (article, issue, collection, hits) only words the
     title; ``user`` names the person the annotations and corrections are from
-    when they carry no creator; ``reading`` adds an OpenCC reading text.
+    when they carry no creator; ``reading`` adds an OpenCC reading text. ``work`` False: an export without the
+    reader's work (the text as the OCR read it), which the header then says instead of declaring their work.
     """
     if not items:
         raise ExportError("nothing to export: no articles in the scope")
@@ -226,7 +227,7 @@ def export_tei(items: Sequence[Item], annotations: Sequence[Annotation] = (), ti
                    corresp=f"#{ctx.ids.get('t', 'orig')}")
         _reading_body(_el(conv, "body"), ctx, items, reading)
     _standoff(root, ctx, anns)
-    _header(header, ctx, items, doc_order, anns, _HeaderOptions(lang, title, scope, user, reading, now))
+    _header(header, ctx, items, doc_order, anns, _HeaderOptions(lang, title, scope, user, reading, now, work))
     # the header must come first, facsimile before text: reorder (built out of order to know ids)
     for child in (header,):
         root.remove(child)
@@ -245,6 +246,8 @@ class _HeaderOptions:
     user: str
     reading: str | None
     now: datetime
+    #: the reader's work (annotations, corrections) is in the export; without it the header claims none
+    work: bool = True
 
 
 def _header(header: etree._Element, ctx: _Context, items: Sequence[Item], docs: Sequence[Document],
@@ -304,7 +307,7 @@ def _title_stmt(ts: etree._Element, ctx: _Context, items: Sequence[Item], docs: 
     _el(ts, "title", main, type="main")
     _el(ts, "title", sub, type="sub")
     rs = _el(ts, "respStmt", xml_id="user")
-    _el(rs, "resp", "annotation and correction")
+    _el(rs, "resp", "annotation and correction" if opts.work else "export")
     _el(rs, "persName", opts.user or "Broadsheet user")
     for name, ident in ctx.user_ids.items():
         if name:
@@ -327,10 +330,15 @@ def _encoding_desc(ed: etree._Element, ctx: _Context, anns: Sequence[Annotation]
         app = _el(ai, "application", ident="OpenCC", version=getattr(opencc, "__version__", "1.4"))
         _el(app, "label", f"OpenCC, configuration {reading}.json (converted reading text only)")
     edd = _el(ed, "editorialDecl")
-    cor = _el(edd, "correction", method="markup")
-    _el(cor, "p", "OCR errors corrected by users are encoded as choice/sic/corr with @resp pointing to the user; "
-                  "the uncorrected OCR reading is kept in sic. Segmentation corrections (merged, split or moved "
-                  "articles and paragraphs) are applied to the article structure.")
+    if not opts.work:
+        _el(_el(edd, "correction", status="unknown"), "p",
+            "The text and the articles are the OCR's and the segmentation's as read from the source files; no "
+            "user's corrections or annotations are included.")
+    else:
+        cor = _el(edd, "correction", method="markup")
+        _el(cor, "p", "OCR errors corrected by users are encoded as choice/sic/corr with @resp pointing to the "
+                      "user; the uncorrected OCR reading is kept in sic. Segmentation corrections (merged, split or "
+                      "moved articles and paragraphs) are applied to the article structure.")
     norm = _el(edd, "normalization", method="silent" if reading else None)
     if reading:
         _el(norm, "p", f"The text with type=\"scriptConversion\" was generated automatically from the original "

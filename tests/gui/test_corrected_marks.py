@@ -92,6 +92,9 @@ def test_an_export_without_my_work_has_the_ocrs_reading(make_window, library_dir
     plain, tei, mine = ((tmp_path / n).read_text(encoding="utf-8") for n in ("plain.txt", "plain.xml", "mine.txt"))
     assert original in plain and NEW not in plain
     assert NEW not in tei and not re.search(r"<(?:sic|corr)[ >]", tei)
+    # its header claims no work either (seen by the by-eye tester: "annotation and correction", choice/sic/corr)
+    assert "annotation and correction" not in tei and "choice/sic/corr" not in tei
+    assert "no user's corrections or annotations are included" in tei
     assert NEW in mine
 
 

@@ -97,7 +97,8 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
         raise ExportCancelled("the export was cancelled")
     options: dict[str, Any] = {}
     if req.fmt == "tei":
-        options = {"scope": None if req.scope == "article" else req.scope, "reading": req.reading or None}
+        options = {"scope": None if req.scope == "article" else req.scope, "reading": req.reading or None,
+                   "work": req.annotations}
     elif req.fmt == "cite":
         options = {"style": req.style}
     annotations = scope.annotations if req.annotations else []
