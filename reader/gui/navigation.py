@@ -237,7 +237,8 @@ class Navigator:
         self.state.hits, self.state.hit = shown, None
         w.article_view.mark_hits(shown)
         w.layout_view.set_hits(w.article_view.hit_lines())
-        self.update_position()
+        view = w.article_view  # "hit i/n" stays: the hits are still marked (it went, seen by eye)
+        self.update_position(_hit_text(max(0, view.current_hit), len(view.hits)) if view.hits else "")
 
     def next_hit(self) -> None:
         """F4: the article's next hit; after its last, the next result's first (it went round the article's hits
@@ -341,8 +342,7 @@ class Navigator:
     def hit_changed(self, i: int, n: int) -> None:
         if 0 <= i < len(self.state.hits):
             self.state.set_hit(i)
-        self.update_position(QCoreApplication.translate("MainWindow", "hit %1/%2").replace("%1", str(i + 1))
-                             .replace("%2", str(n)))
+        self.update_position(_hit_text(i, n))
 
     def update_position(self, extra: str = "") -> None:
         """The status bar's position: publication and date, page, how the page is drawn (and ``extra``)."""
@@ -363,3 +363,8 @@ class Navigator:
         if extra:
             bits.append(extra)
         w.position.setText("  ·  ".join(b for b in bits if b))
+
+
+def _hit_text(i: int, n: int) -> str:
+    """The status bar's "hit 3/12" (``i`` counted from 0)."""
+    return QCoreApplication.translate("MainWindow", "hit %1/%2").replace("%1", str(i + 1)).replace("%2", str(n))

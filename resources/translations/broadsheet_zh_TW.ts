@@ -269,13 +269,13 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1259"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1261"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此處刪去了「%1」。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your correction. The OCR text reads “%1”.</source>
         <translation>您的校正。OCR 文字此處為「%1」。</translation>
     </message>
@@ -448,7 +448,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+129"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+130"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>匯出</translation>
@@ -652,7 +652,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-528"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-531"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left)</extracomment>
@@ -1289,12 +1289,12 @@
         <translation>這一行不屬於任何文章。</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+208"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-13"/>
         <location filename="../../reader/gui/widgets/search_panel.py" line="+146"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
@@ -1566,7 +1566,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>收藏集（選擇一個，或輸入新名稱）：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Move paragraph</source>
         <translation>移動段落</translation>
     </message>
@@ -1637,7 +1637,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>The article you were reading is no longer in the library (its source was imported again).</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id)</extracomment>
         <translation>您正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
@@ -1658,12 +1658,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請把游標放在要移動的段落中。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>There is no other article in the list to move it to.</source>
         <translation>清單中沒有可移入的其他文章。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>There is no article to merge with.</source>
         <translation>沒有可合併的文章。</translation>
     </message>
@@ -1678,8 +1678,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+109"/>
+        <location line="-132"/>
+        <location line="+112"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>

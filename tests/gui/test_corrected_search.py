@@ -265,3 +265,26 @@ def test_a_hit_on_the_ocrs_reading_of_a_corrected_word_says_so_in_its_row(make_w
     plain = next(r for r in rows if r.data(ROLE_HIT).article != article)
     assert not plain.data(ROLE_HIT).as_read and not plain.data(Qt.ItemDataRole.ToolTipRole)
     assert HitDelegate.as_read_label() not in delegate._lay_out(option, plain.data(ROLE_HIT), "#888").toPlainText()
+
+
+def test_the_hit_count_stays_after_a_correction(make_window, library_dir: Path, tmp_path: Path,  # noqa: ANN001
+                                                qtbot) -> None:
+    """Seen by the by-eye tester: after a correction while a search hit was shown, "hit 1/1" left the status bar
+    though the hit stayed marked (the search asked again marked the places and wrote the position without it)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    text = archive.article(article).text
+    word = text[start + 2:start + 4]
+    win.search.field.setText(word)
+    win.search.submit()
+    qtbot.waitUntil(lambda: win.search.results is not None)
+    hit = next(h for h in win.search.results.hits if h.article == article)
+    win.navigation.open_hit(hit)
+    assert "hit " in win.position.text()
+    assert win.corrections.add_correction(correct_text(archive.article(article), start, start + 2, NEW))
+    qtbot.waitUntil(lambda: win.article_view.hits and win.state.article_id == article)
+    qtbot.wait(50)
+    assert "hit " in win.position.text(), win.position.text()
