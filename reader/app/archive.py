@@ -42,6 +42,7 @@ from reader.app.work import WorkReport, check_work
 from reader.corrections.store import (
     Correction,
     CorrectionStore,
+    TextFix,
     corrected_ranges,
     line_pages_of,
     original_ranges,
@@ -360,6 +361,10 @@ class Archive:
     def text_corrections(self, article: Article) -> list[Correction]:
         """The OCR text corrections that apply to ``article``."""
         return self.overlay_of.text_corrections(article, self._source(article))
+
+    def text_fixes(self, article: Article) -> list[TextFix]:
+        """The OCR text corrections that apply to ``article``, resolved on its text."""
+        return self.overlay_of.text_fixes(article, self._source(article))
 
     def corrected(self, article: Article) -> Article:
         """The corrected reading of ``article`` (the original when it has no text corrections)."""

@@ -461,6 +461,20 @@ def correct_text_lines(article: Article, start: int, end: int, corrected: str, k
     return out
 
 
+def recorrect_text(article: Article, fixes: Sequence[TextFix], start: int, end: int, corrected: str,
+                   key: str | None = None, creator: str = "") -> tuple[list[Correction], list[Correction]]:
+    """Correct ``article.text[start:end]`` again where text corrections (``fixes``, resolved on ``article``) lie:
+    (the corrections to take away, those to add). The ones over those characters go; ``corrected`` is made one
+    correction a line as by :func:`correct_text_lines`, none when it reads as the OCR does (the word as printed
+    restored). A second correction over a first had located its characters on the source character before them."""
+    starts = [0]
+    for p in article.parts:
+        starts.append(starts[-1] + len(p.text) + 2)
+    old = [f.correction for f in fixes if starts[f.part] + f.start < end and start < starts[f.part] + f.end]
+    new = correct_text_lines(article, start, end, corrected, key=key, creator=creator)
+    return old, new
+
+
 _REFLOW_SPACE = ("a correction cannot take out or change the space the reflow put between two source lines (it is "
                  "in neither line); correct the characters on either side of it")
 

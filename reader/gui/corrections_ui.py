@@ -17,7 +17,7 @@ from reader.corrections import store as C
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
 from reader.gui.workers import run_task
-from reader.model.document import Article
+from reader.model.document import Article, joined_replacements
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -267,32 +267,46 @@ class Corrections:
 
     def add_corrections(self, corrs: list[C.Correction], then_open: str | None = None) -> bool:
         """Store several corrections as one undoable command."""
-        w = self.w
-        if w.archive is None or not corrs:
+        if self.w.archive is None or not corrs:
             return False
         if len(corrs) == 1:
             return self.add_correction(corrs[0], then_open)
+        return self._swap([], corrs, then_open or self.state.article_id)
+
+    def _swap(self, old: list[C.Correction], new: list[C.Correction], target: str | None) -> bool:
+        """Take ``old`` corrections away and store ``new`` ones (made now, the reader's visibility) as one undoable
+        command, all or nothing; then show ``target``."""
+        w = self.w
+        if w.archive is None:
+            return False
         store = w.archive.corrections
-        target = then_open or self.state.article_id
-        for c in corrs:
+        for c in new:
             c.visibility = w.archive.sharing.new_work.value
 
         def do() -> None:
-            done: list[C.Correction] = []
+            removed: list[C.Correction] = []
+            added: list[C.Correction] = []
             try:
-                for c in corrs:
-                    store.add(c)
-                    done.append(c)
-            except Exception:
-                for c in reversed(done):
+                for c in old:
                     store.delete(c.id)
+                    removed.append(c)
+                for c in new:
+                    store.add(c)
+                    added.append(c)
+            except Exception:  # all or nothing: what was done is put back
+                for c in reversed(added):
+                    store.delete(c.id)
+                for c in removed:
+                    store.add(c)
                 raise
 
         def undo() -> None:
-            for c in reversed(corrs):
+            for c in reversed(new):
                 store.delete(c.id)
+            for c in old:
+                store.add(c)
 
-        return w.push(_label(corrs[-1].kind), do, undo, lambda: self.corrections_changed(target))
+        return w.push(_label((new or old)[-1].kind), do, undo, lambda: self.corrections_changed(target))
 
     def correct_split_article(self) -> bool:
         """A new article starts at the paragraph holding the cursor."""
@@ -365,6 +379,12 @@ class Corrections:
                 "MainWindow", "Select the characters to correct (within one paragraph)."), 4000)
             return False
         part, s, e = sel[0]
+        shown = self.w.article_view.article
+        if shown is not None and shown is not self.base_article:
+            touched = [r for r in joined_replacements(shown.parts[part].replaced)
+                       if r.start < e and s < r.end or r.start == r.end and s < r.start < e]
+            if touched:  # the reader's own correction: corrected again, the whole of it
+                return self._recorrect(part, min(s, touched[0].start), max(e, touched[-1].end), corrected)
         start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
         if start is None or end is None or self.base_article is None:
             self._status(QCoreApplication.translate(
@@ -390,6 +410,30 @@ class Corrections:
             self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
             return False
         return self.add_corrections(corrs)
+
+    def _recorrect(self, part: int, s: int, e: int, corrected: str | None) -> bool:
+        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading shown, which hold the
+        reader's corrections: offered as shown; what is typed replaces those corrections (one undoable step), the
+        OCR's own words typed take them away."""
+        w, shown, base, key = self.w, self.w.article_view.article, self.base_article, self.state.article_id
+        if w.archive is None or shown is None or base is None or key is None:
+            return False
+        offset = sum(len(p.text) + 2 for p in shown.parts[:part])
+        fixes = w.archive.text_fixes(base)
+        [(start, end)] = C.original_ranges(base, fixes, [(offset + s, offset + e)])
+        if corrected is None:
+            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e])
+            if corrected is None:
+                return False
+        if corrected == shown.text[offset + s:offset + e]:
+            self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
+            return False
+        try:
+            old, new = C.recorrect_text(base, fixes, start, end, corrected, key=key)
+        except BroadsheetError as ex:
+            w.report(error_text(ex))
+            return False
+        return self._swap(old, new, key)
 
     def set_show_corrected(self, on: bool) -> None:
         """Show the corrected reading of OCR text, or the original as the source has it."""

@@ -1651,7 +1651,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>Put the cursor in the paragraph to move.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,13 +1671,14 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
+        <location line="+19"/>
         <source>The text already reads so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+112"/>
+        <location line="-171"/>
+        <location line="+132"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1653,7 +1653,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请在同一段之内选择标题。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>Put the cursor in the paragraph to move.</source>
         <translation>请把光标放在要移动的段落中。</translation>
     </message>
@@ -1673,13 +1673,14 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
+        <location line="+19"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+112"/>
+        <location line="-171"/>
+        <location line="+132"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>

@@ -1653,7 +1653,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請在同一段之內選取標題。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>Put the cursor in the paragraph to move.</source>
         <translation>請把游標放在要移動的段落中。</translation>
     </message>
@@ -1673,13 +1673,14 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請選擇要更正的字元（在同一段落內）。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
+        <location line="+19"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+112"/>
+        <location line="-171"/>
+        <location line="+132"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>

@@ -213,11 +213,13 @@ def test_a_paragraph_is_moved_to_another_article_from_the_correct_menu(make_wind
     assert [p.text for p in win.article_view.article.parts] == [p.text for p in before.parts]
 
 
-def test_a_word_already_corrected_is_not_corrected_over_the_space_before_it(make_window, library_dir: Path,  # noqa: ANN001
+def test_a_word_already_corrected_is_corrected_again_not_the_space_before_it(make_window, library_dir: Path,  # noqa: ANN001
                                                                             tmp_path: Path, monkeypatch) -> None:
     """Seen by the by-eye tester: correcting a word a second time offered the space before it (every character
     of a correction was located on the source character before it) and stored " " → "Decembre": the text read
-    "1.DecembreDecember.". The window now says the characters were corrected and stores nothing."""
+    "1.DecembreDecember.". Now the dialog offers the corrected word (a selection touching it, the whole of it),
+    and what is typed replaces that correction — one undoable step; typing the OCR's word takes it away. A
+    mistyped correction can be put right after a restart, when Undo no longer reaches it."""
     shutil.copytree(library_dir, tmp_path / "lib")
     win = make_window(tmp_path / "lib")
     text = win.article_view.article.text
@@ -230,14 +232,25 @@ def test_a_word_already_corrected_is_not_corrected_over_the_space_before_it(make
     shown = win.article_view.article.text
     at = shown.index("ZQXW")
     asked: list[str] = []
+    answer = ["ZQXWV"]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(k.get("text")) or
-                                                              ("ZQXWV", True)))
-    for lo, hi in ((at, at + 4), (at + 1, at + 3), (at - 1, at + 2)):
-        win.article_view.select_article_range(lo, hi)
-        win.act_fix_text.trigger()
-    assert asked == [] and win.undo_stack.count() == 1
+                                                              (answer[0], True)))
+    win.article_view.select_article_range(at + 1, at + 3)  # inside the corrected word: the whole word offered
+    win.act_fix_text.trigger()
+    assert asked == ["ZQXW"] and win.undo_stack.count() == 2
+    again = win.article_view.article.text
+    assert again == shown.replace("ZQXW", "ZQXWV", 1) and "ZQXWZQXW" not in again
+    stored = [c.data for c in win.archive.corrections.find([win.article_id])]
+    assert [(d["original"], d["corrected"]) for d in stored] == [(word, "ZQXWV")]
+    win.undo_stack.undo()
     assert win.article_view.article.text == shown
-    assert "corrected" in win.statusBar().currentMessage()
+    # the OCR's word typed over the correction takes it away
+    answer[0] = word
+    at = win.article_view.article.text.index("ZQXW")
+    win.article_view.select_article_range(at, at + 4)
+    win.act_fix_text.trigger()
+    assert win.article_view.article.text == text and not win.archive.corrections.find([win.article_id])
+    assert " " not in asked
 
 
 def test_a_correction_that_changes_nothing_is_not_stored(make_window, library_dir: Path, tmp_path: Path,  # noqa: ANN001
