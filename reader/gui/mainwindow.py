@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         lib_split.setSizes([300, 400])
         self.search = SearchPanel(self)
         self.search.set_options(self.settings.search_match(), self.settings.search_ignore_punct())
+        self.search.set_history(self.settings.search_history())
         self.search.options_changed.connect(self._remember_search_options)
         self.side = QTabWidget(self)
         self.side.setObjectName("sideTabs")

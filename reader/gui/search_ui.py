@@ -105,6 +105,9 @@ class Searching:
         new = query.offset == 0
         if not new and self._searching:
             return
+        if new and not refresh:  # remembered, offered again in the search box (after a restart too)
+            w.settings.add_search(query.text)
+            w.search.set_history(w.settings.search_history())
         self._seq += 1
         seq = self._seq
         self._searching = new

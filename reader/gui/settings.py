@@ -36,6 +36,9 @@ SCRIPTS = (
 THEMES = ("system", "light", "dark")
 
 
+#: how many of the queries asked the search box offers again
+SEARCH_HISTORY = 50
+
 class Settings:
     """Typed access to the QSettings keys the application uses."""
 
@@ -190,6 +193,19 @@ class Settings:
 
     def set_search_ignore_punct(self, on: bool) -> None:
         self.qs.setValue("search/ignore_punct", on)
+
+    def search_history(self) -> list[str]:
+        """The queries asked, the last first, each once (at most :data:`SEARCH_HISTORY`)."""
+        value = self.qs.value("search/history", [])
+        items = [value] if isinstance(value, str) else list(value or [])  # QSettings gives one item as a string
+        return [str(q) for q in items if str(q).strip()][:SEARCH_HISTORY]
+
+    def add_search(self, query: str) -> None:
+        """Remember a query asked (first, and only once)."""
+        query = query.strip()
+        if query:
+            self.qs.setValue("search/history",
+                             [query, *(q for q in self.search_history() if q != query)][:SEARCH_HISTORY])
 
     def export_folder(self) -> str:
         """The folder of the last export ("" before the first)."""

@@ -28,8 +28,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = DATA / "samples"
 
 #: Qt messages that are not problems: the offscreen plugin cannot size windows for the window manager, nor raise one
-#: (a tooltip shown)
-QT_LOG_IGNORE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
+#: (a tooltip shown), nor grab the keyboard for a popup (a completer's)
+QT_LOG_IGNORE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise",
+                 "This plugin does not support grabbing the keyboard")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -379,3 +379,25 @@ def test_horizontal_reading_of_vertical_pages_is_kept_over_a_restart(make_window
     assert third.article_view.vertical
     third.tree.select("issue", seed.id)
     assert not third.article_view.vertical, "turning it on for vertical pages leaves horizontal pages so"
+
+
+def test_searches_are_remembered_over_a_restart_and_offered_again(make_window, library_dir: Path,  # noqa: ANN001
+                                                                  qtbot) -> None:
+    """Seen by the by-eye tester: after a restart the search box offered none of the queries asked before. The
+    queries asked are kept (the last first, each once) and offered as the reader types, or all of them on Down in
+    the empty box."""
+    win = make_window(library_dir)
+    for query in ("发展", "Aufklärung", "发展"):
+        _search(win, qtbot, query)
+    win.close()
+    again = make_window(library_dir)
+    completer = again.search.field.completer()
+    assert completer is not None
+    assert completer.model().stringList()[:2] == ["发展", "Aufklärung"]
+    again.search.field.setFocus()
+    again.search.field.setText("")
+    qtbot.keyClick(again.search.field, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=2000)
+    assert completer.completionCount() == 2
+    completer.popup().hide()
+    assert again.settings.search_history()[:2] == ["发展", "Aufklärung"]

@@ -16,11 +16,22 @@ import logging
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -269,11 +280,17 @@ class HitDelegate(QStyledItemDelegate):
 
 
 class QueryField(QLineEdit):
-    """The query line: Up/Down move through the results list."""
+    """The query line: Up/Down move through the results list; Down in the empty line offers the queries asked
+    before (its completer, which offers them as the reader types too)."""
 
     moved = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        completer = self.completer()
+        if event.key() == Qt.Key.Key_Down and not self.text() and completer is not None:
+            completer.setCompletionPrefix("")
+            completer.complete()
+            return
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
             step = steps[Qt.Key(event.key())]
@@ -451,6 +468,19 @@ class SearchPanel(QWidget):
 
     #: the switch or the punctuation button changed (the window remembers them)
     options_changed = Signal(str, bool)
+
+    def set_history(self, queries: list[str]) -> None:
+        """The queries asked before (the last first), offered as the reader types: any that holds what is typed."""
+        completer = self.field.completer()
+        if completer is None:
+            completer = QCompleter(QStringListModel(self), self.field)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
+            self.field.setCompleter(completer)
+        model = completer.model()
+        if isinstance(model, QStringListModel):
+            model.setStringList(queries)
 
     def set_options(self, match: str, ignore_punct: bool) -> None:
         """Set the switch and the punctuation button (from the settings), without searching."""
