@@ -197,7 +197,8 @@ class Settings:
     def search_history(self) -> list[str]:
         """The queries asked, the last first, each once (at most :data:`SEARCH_HISTORY`)."""
         value = self.qs.value("search/history", [])
-        items = [value] if isinstance(value, str) else list(value or [])  # QSettings gives one item as a string
+        # QSettings gives one item back as a string, none as nothing
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
         return [str(q) for q in items if str(q).strip()][:SEARCH_HISTORY]
 
     def add_search(self, query: str) -> None:
