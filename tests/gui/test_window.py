@@ -401,3 +401,27 @@ def test_searches_are_remembered_over_a_restart_and_offered_again(make_window, l
     assert completer.completionCount() == 2
     completer.popup().hide()
     assert again.settings.search_history()[:2] == ["发展", "Aufklärung"]
+
+
+def test_a_drag_over_one_character_in_vertical_reading_selects_it(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester: in vertical reading a drag from the top to the foot of one character selected
+    nothing, and a few pixels into the next selected both. A drag selects from the gap nearest where it starts to
+    the gap nearest where it ends, as in horizontal text."""
+    from PySide6.QtCore import QPoint
+
+    win = make_window(library_dir)
+    ecpo = next(i for i in win.archive.issues() if i.publication.startswith("晶報"))
+    win.tree.select("issue", ecpo.id)
+    view = win.article_view.view
+    assert win.article_view.vertical
+    n = 5
+    k, i, rect = view.cells[n][0], view.cells[n][1], view.cells[n][2]
+    x = int(rect.center().x())
+    top, foot = QPoint(x, int(rect.top()) + 2), QPoint(x, int(rect.bottom()) - 2)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=top)
+    qtbot.mouseMove(view, foot)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=foot)
+    assert view.selection() == [(k, i, i + 1)]
+    # a click puts the caret in the gap nearest it, selecting nothing
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=foot)
+    assert view.anchor == view.caret == n + 1

@@ -601,9 +601,9 @@ class VerticalReader(QWidget):
         if self.anchor is None or self.caret is None or self.reading is None:
             return []
         a, b = sorted((self.anchor, self.caret))
-        if a == b:
-            k, i = self.cells[a][0], self.cells[a][1]
-            return [(k, i, i)]
+        if a == b:  # the caret alone: before its character (after the last one at the end)
+            k, i = self.cells[min(a, len(self.cells) - 1)][0], self.cells[min(a, len(self.cells) - 1)][1]
+            return [(k, i, i)] if a < len(self.cells) else [(k, i + 1, i + 1)]
         out: dict[int, list[int]] = {}
         for n in range(a, b):
             k, i = self.cells[n][0], self.cells[n][1]
@@ -735,19 +735,29 @@ class VerticalReader(QWidget):
         self.selection_moved.emit()
 
     # events -------------------------------------------------------------------------
+    def _gap_at(self, pos: QPointF) -> int | None:
+        """The gap between characters nearest ``pos``: before the character under it in its upper half, after it in
+        its lower half (a column is read downwards), as a caret falls in horizontal text."""
+        n = self._index_at(pos)
+        if n is None:
+            return None
+        return n + 1 if pos.y() > self.cells[n][2].center().y() else n
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        n = self._index_at(event.position())
+        n = self._gap_at(event.position())
         if n is not None:
             self.anchor = self.caret = n
             self.update()
             self.selection_moved.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A drag selects from the gap it started at to the one nearest the pointer (from the top of a character to
+        its foot: that character; a drag inside one cell selected nothing, into the next both — seen by eye)."""
         if self.anchor is None:
             return
-        n = self._index_at(event.position())
+        n = self._gap_at(event.position())
         if n is not None and n != self.caret:
-            self.caret = n + (1 if n >= self.anchor else 0)
+            self.caret = n
             self.update()
             self.selection_moved.emit()
 
