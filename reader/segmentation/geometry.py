@@ -1727,6 +1727,33 @@ BOOK_ADVERT_LEAD = re.compile(
 FAMILY_NOTICE_LEAD = re.compile(r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|ontsliep)\b)")
 
 
+#: lower-case words a run-in head's Title Case lets through ("The Last of the Rebellion.—")
+_RUN_IN_LINKS = r"(?:of|the|and|in|on|at|for|to|a|an|or|with|from)"
+#: a word of a run-in head: a capital (after a quote, a bracket or a dash the OCR read into it) or a link word
+_RUN_IN_WORD = r"(?:[\"'“‘(-]{0,2}[A-Z][\w'’&*<>?!\\-]*\.?|" + _RUN_IN_LINKS + r")"
+#: a paragraph opening on its title run in before a dash: two to eight words, the first a capital, closed by a full
+#: stop (and a closing quote), the dash (microfilm OCR reads an em dash as "?" or "~", and loses the stop before one
+#: set apart: "Thk Episcopal Cosvkstiox ?The"; a dash set apart in print runs a sentence on, "ASSAULT —Richard") and
+#: the text opening on a capital ("The Eight Hour Meeting.—The mechanics …", "Ex-Governor Lowe.—We understand …")
+RUN_IN_HEAD = re.compile(r"^[\"'“‘(-]{0,2}[A-Z]\S*(?:\s+" + _RUN_IN_WORD + r"){1,7}(?:\.[\"'”’]?\s?[—–?~]|\s\?)-?\s?"
+                         r"[\"'“]?(?!Advt)[A-Z]")
+#: a speaker's title opening a debate's or a trial's paragraph ("Mr. Davis.—I move …"): no run-in head
+_SPEAKER = re.compile(r"^(?:Mr|Mrs|Messrs|Dr|Rev|Hon|Sen|Gen|Col|Capt|Judge|Senator)\b")
+
+
+def run_in_head(text: str) -> bool:
+    """The line opens a paragraph on its title run in before a dash (:data:`RUN_IN_HEAD`), as American papers set
+    their local items and briefs: in Title Case (a line of capitals before a dash is a speaker in a play, "MADAME
+    DUTRIN.—Vous …", or a classified's head), no comma (a catalogue's "Lois, Rogelio.—" entry, a dateline), no figure
+    (a law's "Art. 1. —"), not a speaker's title ("Mr. Davis.—I move …")."""
+    t = text.strip()
+    m = RUN_IN_HEAD.match(t)
+    if m is None or _SPEAKER.match(t.lstrip("\"'“‘(")) is not None:
+        return False
+    head = m.group(0)
+    return "," not in head and not any(ch.isdigit() for ch in head) and any(ch.islower() for ch in head[:-1])
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert or a
     family notice (:data:`BOOK_ADVERT_LEAD`, :data:`FAMILY_NOTICE_LEAD`), or a place and a date ("GRONINGEN, 29
@@ -1741,7 +1768,7 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = Fa
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
     formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
-    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula
+    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula or run_in_head(t)
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices

@@ -1,0 +1,42 @@
+"""American column pages (issue 15, session seg27): NDNP ALTO and Chronicling America hOCR, read as a careful reader
+would. Each layout is a small synthetic copy of what a real page does (named in the docstrings); the real pages are
+scored by benchmarks/bench_segmentation.py.
+"""
+
+from __future__ import annotations
+
+from reader.segmentation.geometry import run_in_head
+from tests.segmentation.columns import column_block, first_words
+
+
+def _prose(text: str, n: int) -> list[tuple[str, float, float]]:
+    return [(f"{text} {k} and the rest of the line runs on", 0.0, 0.0) for k in range(n)]
+
+
+def test_a_paragraph_opening_on_a_run_in_head_closed_by_a_dash_is_an_item_of_its_own() -> None:
+    """The Evening Star 1865's column of local paragraphs: each opens on its title run in before a dash ("The Eight
+    Hour Meeting.—The mechanics of …", the microfilm OCR reading the dash as "?"), under the finished paragraph
+    above, indented: a careful reader counts one item per paragraph."""
+    rows = [("The Last of the 'Rebellion.'?This morning all", 30.0, 0.0), *_prose("the desks were sold", 4),
+            ("and covered with cheap blue cloth.", 0.0, 200.0),
+            ("The Eight Hour Meeting.?The mechan-", 30.0, 0.0), *_prose("ics of the city are making", 4),
+            ("labor among the mechanics.", 0.0, 250.0),
+            ("Ex-Governor Lowe.—We understand that", 30.0, 0.0), *_prose("Governor Bradford declined", 3),
+            ("his pardon.", 0.0, 400.0)]
+    assert first_words([column_block("b", 100, rows)]) == ["The Last of", "The Eight Hour",
+                                                           "Ex-Governor Lowe.—We understand"]
+
+
+def test_a_speaker_or_an_entry_closed_by_a_dash_opens_no_item() -> None:
+    """A speaker in a debate or a play ("Mr. Davis.—I move …", "MADAME DUTRIN.—Vous …"), a catalogue's entry
+    ("Lois, Rogelio.—Fulas é castañas"), an article of a law ("Art. 1. — …") and a reading notice's close ("…
+    Water Known.—Advt.") are no run-in heads."""
+    for text in ("Mr. Davis.—I move that the", "MADAME DUTRIN.—Vous n'avez pas", "Lois, Rogelio.—Fulas é castañas",
+                 "Art. 1. — Excédant présumé des", "Greatest Natural Water Known.—Advt.", "at Ogden. Ark.—Roy Rudd. 40",
+                 "Cross-examined by Mr. Phillips.—Witness is", "ASSAULT —Richard Lilley was",
+                 "Circus Renz. Carlsstraße — Markthallen."):
+        assert not run_in_head(text), text
+    for text in ("The Eight Hour Meeting.?The mechan-", "Ex-Govk?sor Lawh.?We understand that",
+                 "The Last or the '-Rebellion.\"?This", "Thk Episcopal Cosvkstiox ?The Kpisoo-",
+                 "Death of a Pioneer.—John Smith, who"):
+        assert run_in_head(text), text
