@@ -3514,10 +3514,40 @@ class _ColumnHeads:
                 or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
 
 
+    def wrapped_head(self, k: int) -> bool:
+        """Lines ``k`` and ``k + 1`` are an item's heading wrapped over two lines (:func:`_wrapped_heading`), with
+        :data:`WRAPPED_HEAD_GAP` of whitespace above them or at the block's top (the OCR slices a column anywhere)."""
+        return (k + 1 < len(self.lines) and not self.out[k + 1] and (k == 0 or self.space_above(k) >= WRAPPED_HEAD_GAP)
+                and _wrapped_heading(self.lines[k], self.lines[k + 1], (self.left, self.right, self.em)))
+
     def crosshead_between_rules(self, k: int) -> bool:
         """The page parts its items by short rules (:data:`RULE_TEXT`) and none stands right above line ``k``: a
         paper that rules off every item sets a head run in under text with no rule as a story's crosshead."""
         return self.ruled and k > 0 and RULE_TEXT.match(self.lines[k - 1].text.strip()) is None
+
+
+#: whitespace above a wrapped heading's first line, beyond the block's usual gap, in body line heights
+WRAPPED_HEAD_GAP = 0.4
+#: a wrapped heading's centred last line has at most this many words
+WRAPPED_HEAD_WORDS = 5
+
+
+def _wrapped_heading(first: Line, last: Line, edges: tuple[float, float, float]) -> bool:
+    """A heading set in body type wrapped over two lines: the first in Title Case across the column, running on (no
+    stop closing it), the last a few words centred under it closing on a full stop ("The Theatrical Managers and the"
+    / "Herald.", "The City Government of Richmond—Its" / "Probable Restoration."; the Evening Star 1865). A
+    paragraph's last line stands flush left; one closing on a centred line in sentence case is running text."""
+    left, right, em = edges
+    head, tail = first.text.strip(), last.text.strip()
+    if first.box is None or first.type is not None or last.type is not None or not tail or not head:
+        return False
+    words = tail.split()
+    return (right - first.box[2] < SHORT_END * em and first.box[0] - left < MIN_INDENT * em
+            and not head.endswith((".", ",", ";", ":", *_LINE_END_HYPHENS)) and len(head) <= ITEM_HEAD_CHARS
+            and (_capital_share(f"{head} {tail}") or 0.0) >= RUN_IN_CAPITALS and not latin_dateline(head)
+            and _digit_share(head + tail) < HEAD_DIGITS and tail[0].isupper()
+            and tail.rstrip("\"'”’").endswith(".") and len(words) <= WRAPPED_HEAD_WORDS
+            and _is_centred(last, left, right, em))
 
 
 def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
@@ -3534,6 +3564,10 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     while k < len(lines) - 1:
         if not heads.out[k] and heads.finished(k) and (
                 heads.head_text(k) and heads.set_off(k) and heads.opens_item(k) or heads.set_apart(k)):
+            heads.out[k] = True
+        elif not heads.out[k] and heads.finished(k) and heads.wrapped_head(k):
+            heads.out[k] = True
+            k += 1
             heads.out[k] = True
         if heads.out[k] and not _roman_section(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k
@@ -5337,12 +5371,24 @@ class _PageCut:
         under = after if after is not None else self.next_text_line(block)
         resumes = under is not None and under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(",")
         broken = last.endswith(",") and last[-2:-1].isalpha() or last[-1:].islower() and not _caps_line(run[0].text)
-        if not (resumes or broken):  # a head in capitals under a line whose full stop the OCR dropped heads an item
-            return False
+        if not (resumes or broken) or self.wrapped_under_paragraph(run, block):
+            return False  # a head in capitals under a line whose full stop the OCR dropped heads an item
         gap = box[1] - above[3]
         overlap = min(above[2], box[2]) - max(above[0], box[0])
         return (0 <= gap <= TIGHT_GAP * self.sizes.height
                 and overlap >= 0.5 * min(box[2] - box[0], above[2] - above[0]))
+
+    def wrapped_under_paragraph(self, run: list[Line], block: Block) -> bool:
+        """The display run opens on a heading wrapped over a centred last line (:func:`_wrapped_heading`) and the
+        text placed last ends on a paragraph's last line: flush left, stopping :data:`SHORT_END` body lines or more
+        short of its run's right edge, whatever stop the OCR lost ("ball and chain, Ac" for "&c."). A heading, not
+        display type inside that text."""
+        line, placed, edges = self.last_line, self.last_box, _edges(block.lines, self.sizes)
+        if len(run) < 2 or line is None or line.box is None or placed is None or edges is None:
+            return False
+        height = max(self.sizes.height, self.em)
+        return (placed[2] - line.box[2] >= SHORT_END * height and line.box[0] - placed[0] < MIN_INDENT * height
+                and _wrapped_heading(run[0], run[1], edges))
 
     def closing_address(self, run: list[Line]) -> int:
         """How many lines opening a display run under copy close that copy on its address, set large as adverts

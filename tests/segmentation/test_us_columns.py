@@ -40,3 +40,43 @@ def test_a_speaker_or_an_entry_closed_by_a_dash_opens_no_item() -> None:
                  "The Last or the '-Rebellion.\"?This", "Thk Episcopal Cosvkstiox ?The Kpisoo-",
                  "Death of a Pioneer.—John Smith, who"):
         assert run_in_head(text), text
+
+
+def test_a_heading_wrapped_over_a_centred_last_line_in_a_column_block_heads_an_item() -> None:
+    """The Evening Star 1865: a story's heading set in body type wraps across the column and closes on a centred
+    short line ("The Theatrical Managers and the" / "Herald."), under the finished paragraph of the story above, a
+    little whitespace between: a careful reader sees a new story's heading, not a line of the text above."""
+    rows = [*_prose("the prisoners were punished", 12), ("ball and chain, &c", 0.0, 300.0),
+            ("The Theatrical Managers and the", 0.0, 0.0), ("Herald.", 240.0, 240.0),
+            ("Among the most prominent topics of", 30.0, 0.0), *_prose("the last few days has been", 20),
+            ("the courts of law.", 0.0, 400.0)]
+    assert first_words([column_block("b", 100, rows, gaps={13: 20.0})]) == ["the prisoners were", "Among the most"]
+
+
+def test_a_paragraph_closing_on_a_centred_line_stays_text() -> None:
+    """A paragraph whose last line happens to stand mid-column (a sentence-case line running the column over a short
+    one: "and the whole party then went on to the" / "depot.") is no heading."""
+    rows = [*_prose("the prisoners were punished", 12), ("ball and chain, &c", 0.0, 300.0),
+            ("and the whole party then went to the", 0.0, 0.0), ("depot.", 240.0, 240.0),
+            ("Among the most prominent topics of", 30.0, 0.0), *_prose("the last few days has been", 20),
+            ("the courts of law.", 0.0, 400.0)]
+    assert first_words([column_block("b", 100, rows, gaps={13: 20.0})]) == ["the prisoners were"]
+
+
+def test_a_wrapped_heading_close_under_a_short_last_line_or_atop_a_slice_heads_an_item() -> None:
+    """The Evening Star 1865 again, as the microfilm OCR boxes it: line boxes taller than their pitch, the heading
+    only a little further under the paragraph above, whose short last line lost its stop ("ball and chain, Ac" for
+    "&c."): that line ends a paragraph flush left, so the text does not break off into the heading. And where the
+    OCR sliced the column so that the heading opens a block ("The City Government of Richmond—Its" / "Probable
+    Restoration."), it heads an item there too."""
+    rows = [*_prose("the prisoners were punished", 12), ("ball and chain, Ac", 0.0, 300.0),
+            ("The Theatrical Managers and the", 0.0, 0.0), ("Herald.", 240.0, 240.0),
+            ("Among the most prominent topics of", 30.0, 0.0), *_prose("the last few days has been", 20),
+            ("the courts of law.", 0.0, 400.0)]
+    block = column_block("a", 100, rows, gaps={13: 22.0}, leading=-10)
+    assert first_words([block]) == ["the prisoners were", "Among the most"]
+    below = [("The City Government of Richmond—Its", 0.0, 0.0), ("Probable Restoration.", 180.0, 180.0),
+             ("John Wright, who was elected in", 30.0, 0.0), *_prose("Richmond for the office of", 40),
+             ("the office.", 0.0, 400.0)]
+    second = column_block("b", block.box[3] + 2, below, leading=-10)
+    assert first_words([block, second]) == ["the prisoners were", "Among the most", "John Wright, who"]
