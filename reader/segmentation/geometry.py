@@ -3845,6 +3845,28 @@ def _spaced_title(lines: Sequence[Line], k: int, left: float, right: float, em: 
     return narrower and known[k][1] - known[k - 1][1] > usual + TITLE_SPACE * em
 
 
+#: the first section of a bank's statement of condition, alone on its line ("RESOURCES:", "Resources.")
+STATEMENT_SECTION = re.compile(r"^(?:RESOURCES|Resources)\s*[:.]?$")
+#: ... under its title's display lines within this many lines
+STATEMENT_TITLE_LINES = 5
+
+
+def _statement_title(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """A bank's statement of condition, as American banks printed it under the law: its title set large ("Report of
+    the Condition of" / "Winthrop Banking Co.") over lines in body type naming the bank's kind, its place and the
+    statement's date ("(Private Bank.)" / "Winthrop, Little River County, Ark." / "At the Close of Business May 10,
+    1918."), down to its first section, "Resources:": those lines are the title's, the text opens on the section
+    (Little River News 1918; the Picayune's "Condensed Statement of the Condition of"). A bounded look back."""
+    out = list(flags)
+    for k, line in enumerate(lines):
+        if flags[k] or STATEMENT_SECTION.match(line.text.strip()) is None:
+            continue
+        top = next((j for j in range(k - 1, max(-1, k - 1 - STATEMENT_TITLE_LINES), -1) if flags[j]), None)
+        if top is not None and all(len(lines[j].text.strip()) <= ITEM_HEAD_CHARS for j in range(top + 1, k)):
+            out[top + 1:k] = [True] * (k - top - 1)
+    return out
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
     """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
@@ -3861,7 +3883,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)
         flags = [f or k < title for k, f in enumerate(flags)]
-    flags = _rows_of_figures(lines, _keep_words_whole(lines, flags))
+    flags = _statement_title(lines, _rows_of_figures(lines, _keep_words_whole(lines, flags)))
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
@@ -5321,7 +5343,7 @@ class _PageCut:
                 continue
             boxed = boxed and not copy
             copy = copy or not is_display
-            if is_display and seen and (n := self.closing_address(run)):
+            if is_display and seen and (n := self.closing_address(run, text_lines[seen + len(run):])):
                 self.place_body(block, run[:n])  # the address closing the copy above, set in display type
                 seen, run = seen + n, run[n:]
                 if not run:
@@ -5390,12 +5412,14 @@ class _PageCut:
         return (placed[2] - line.box[2] >= SHORT_END * height and line.box[0] - placed[0] < MIN_INDENT * height
                 and _wrapped_heading(run[0], run[1], edges))
 
-    def closing_address(self, run: list[Line]) -> int:
+    def closing_address(self, run: list[Line], after: Sequence[Line] = ()) -> int:
         """How many lines opening a display run under copy close that copy on its address, set large as adverts
         set their signature ("BRANCH STORE," / "No. 318 Market Street," / "HARRISBURG, PA."): down to the last
         line of the run's first four ending on a US state or naming a street and number, they close the item above;
-        the lines under them, if any, head the next one. 0 when no such line opens the run."""
-        if self.current is None or self.pending_heads:
+        the lines under them, if any, head the next one. 0 when no such line opens the run, or when the run is a
+        bank statement's title over its first section (``after``, :func:`_statement_title`: "Winthrop, Little River
+        County, Ark." names the bank's place)."""
+        if self.current is None or self.pending_heads or after and STATEMENT_SECTION.match(after[0].text.strip()):
             return 0
         found = [k for k in range(min(len(run), ADDRESS_LINES)) if ADDRESS_CLOSE.search(run[k].text.strip())]
         return found[-1] + 1 if found else 0

@@ -5,8 +5,9 @@ scored by benchmarks/bench_segmentation.py.
 
 from __future__ import annotations
 
-from reader.segmentation.geometry import run_in_head
-from tests.segmentation.columns import column_block, first_words
+from reader.model.document import Block, Line
+from reader.segmentation.geometry import articles_from_layout, run_in_head
+from tests.segmentation.columns import column_block, column_page, first_words
 
 
 def _prose(text: str, n: int) -> list[tuple[str, float, float]]:
@@ -80,3 +81,25 @@ def test_a_wrapped_heading_close_under_a_short_last_line_or_atop_a_slice_heads_a
              ("the office.", 0.0, 400.0)]
     second = column_block("b", block.box[3] + 2, below, leading=-10)
     assert first_words([block, second]) == ["the prisoners were", "Among the most", "John Wright, who"]
+
+
+def test_a_bank_statement_s_title_lines_down_to_its_resources_are_its_heading() -> None:
+    """The Little River News 1918: a bank's statement of condition, as every American bank printed it, sets its
+    title large ("Report of the Condition of" / "Winthrop Banking Co.") over lines in body type naming the bank's
+    kind, place and the date of the statement ("(Private Bank.)" / "Winthrop, Little River County, Ark." / "At the
+    Close of Business May 10, 1918."); its text opens on its first section, "Resources:", over the figures."""
+    rows = [("Report of the Condition of", 60, 200, 600), ("Winthrop Banking Co.", 80, 150, 650),
+            ("(Private Bank.)", 36, 300, 500), ("Winthrop, Little River County, Ark.", 36, 100, 700),
+            ("At the Close of Business May 10, 1918.", 36, 100, 700), ("Resources:", 36, 100, 190),
+            *[(f"Loans item {k} .... {k},258.25", 36, 100, 700) for k in range(12)]]
+    story = column_block("a", 100, [*_prose("The meetings will continue right along", 14),
+                                    ("until further announcement.", 0.0, 300.0)], x0=100)
+    lines, y = [], story.box[3] + 40
+    for k, (text, h, x0, x1) in enumerate(rows):
+        lines.append(Line(id=f"s.l{k}", text=text, box=(x0, y, x1, y + h)))
+        y += h + 6
+    column = Block(id="s", lines=story.lines + lines, box=(100, 100, 700, y), type="text")  # one OCR block
+    arts = [a for a in articles_from_layout([column_page([column])]) if a.kind != "furniture"]
+    statement = next(a for a in arts if any(p.text.startswith("Winthrop Banking") for p in a.parts))
+    assert statement.paragraphs()[0].text.startswith("Resources:")
+    assert "(Private Bank.)" in " ".join(p.text for p in statement.parts if p.role != "paragraph")
