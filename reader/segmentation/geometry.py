@@ -2300,13 +2300,32 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
         bx = block_box(b)
         if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
             continue
-        if (bx[2] - bx[0]) < 0.4 * width:
+        if (bx[2] - bx[0]) < 0.4 * width or _beside_column(b, bx, blocks):
             continue  # a column's heading in big type, not the title across the page
         size = _block_size(sizes, b)
         title = size >= TITLE_RATIO * sizes.body and size >= largest and (bx[2] - bx[0]) >= TITLE_WIDTH * width
         if (size >= MASTHEAD_RATIO * sizes.body or title) and (best is None or size > best[0]):
             best = (size, b.id)
     return best[1] if best else _logo_title(blocks, content, sizes)
+
+
+def _beside_column(block: Block, bx: Box, blocks: Sequence[Block]) -> bool:
+    """``block`` holds a table of figures (more lines than an ear, :data:`MAX_EAR_LINES`, half of them ending on a
+    sum) and a block of text longer than an ear stands beside it on its row (across half its height or more):
+    it is set among the page's columns, not over them as a title with its ears is — a bank's name set large over
+    its statement at the top of an editorial page, beside the paper's own box and a column of announcements (the
+    Nevada County Picayune 1920). A title holds no figures but its date and number."""
+    rows = sum(1 for ln in block.lines if sum(ch.isdigit() for ch in (ln.text.split() or [""])[-1]) >= 3)
+    if len(block.lines) <= MAX_EAR_LINES or 2 * rows < len(block.lines):
+        return False
+    for other in blocks:
+        ob = block_box(other)
+        if other is block or ob is None or len(other.lines) <= MAX_EAR_LINES:
+            continue
+        apart = ob[2] <= bx[0] + 0.1 * (ob[2] - ob[0]) or ob[0] >= bx[2] - 0.1 * (ob[2] - ob[0])
+        if apart and min(ob[3], bx[3]) - max(ob[1], bx[1]) >= 0.5 * (bx[3] - bx[1]):
+            return True
+    return False
 
 
 #: a title logo's block is at least this many times as tall as the lines the OCR read in it
@@ -3845,8 +3864,8 @@ def _spaced_title(lines: Sequence[Line], k: int, left: float, right: float, em: 
     return narrower and known[k][1] - known[k - 1][1] > usual + TITLE_SPACE * em
 
 
-#: the first section of a bank's statement of condition, alone on its line ("RESOURCES:", "Resources.")
-STATEMENT_SECTION = re.compile(r"^(?:RESOURCES|Resources)\s*[:.]?$")
+#: a section of a bank's statement of condition, alone on its line ("RESOURCES:", "Resources.", "LIABILITIES:")
+STATEMENT_SECTION = re.compile(r"^(?:RESOURCES|Resources|LIABILITIES|Liabilities)\s*[:.]?$")
 #: ... under its title's display lines within this many lines
 STATEMENT_TITLE_LINES = 5
 
@@ -3856,11 +3875,14 @@ def _statement_title(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     the Condition of" / "Winthrop Banking Co.") over lines in body type naming the bank's kind, its place and the
     statement's date ("(Private Bank.)" / "Winthrop, Little River County, Ark." / "At the Close of Business May 10,
     1918."), down to its first section, "Resources:": those lines are the title's, the text opens on the section
-    (Little River News 1918; the Picayune's "Condensed Statement of the Condition of"). A bounded look back."""
+    (Little River News 1918; the Picayune's "Condensed Statement of the Condition of"). A section's head set alone
+    in capitals ("RESOURCES:", "LIABILITIES:" atop the next column) is the statement's text, no item's head. A
+    bounded look back."""
     out = list(flags)
     for k, line in enumerate(lines):
-        if flags[k] or STATEMENT_SECTION.match(line.text.strip()) is None:
+        if STATEMENT_SECTION.match(line.text.strip()) is None:
             continue
+        out[k] = False  # the section's head, set alone in capitals, opens the statement's text
         top = next((j for j in range(k - 1, max(-1, k - 1 - STATEMENT_TITLE_LINES), -1) if flags[j]), None)
         if top is not None and all(len(lines[j].text.strip()) <= ITEM_HEAD_CHARS for j in range(top + 1, k)):
             out[top + 1:k] = [True] * (k - top - 1)

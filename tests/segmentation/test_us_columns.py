@@ -103,3 +103,29 @@ def test_a_bank_statement_s_title_lines_down_to_its_resources_are_its_heading() 
     statement = next(a for a in arts if any(p.text.startswith("Winthrop Banking") for p in a.parts))
     assert statement.paragraphs()[0].text.startswith("Resources:")
     assert "(Private Bank.)" in " ".join(p.text for p in statement.parts if p.role != "paragraph")
+
+
+def test_large_type_beside_a_column_of_text_is_no_masthead() -> None:
+    """The Nevada County Picayune 1920's editorial page: a bank's statement across three columns at the top right
+    sets the bank's name four times the body's height ("BANK OF PRESCOTT"), but a column of text stands beside it
+    on its row (the paper's own box and its announcements): a title stands over the page's columns with at most
+    short ears beside it, so this is no masthead, and its text is read, opening on its first section; the next
+    section's head ("LIABILITIES:") set alone in capitals atop the next block goes on with it."""
+    column = column_block("c", 100, _prose("The Picayune is authorized to announce", 40), x0=100)
+    lines = [Line(id="s.l0", text="Condensed Statement of the Condition of", box=(900, 130, 1500, 190)),
+             Line(id="s.l1", text="BANK OF PRESCOTT", box=(760, 200, 1640, 360)),
+             Line(id="s.l2", text="RESOURCES:", box=(970, 380, 1430, 416))]  # letter-spaced
+    lines += [Line(id=f"s.l{k}", text=f"Loans and Discounts {k} .... 695,211.33", box=(760, 420 + 40 * k, 1640,
+                                                                                         456 + 40 * k))
+              for k in range(3, 14)]
+    bank = Block(id="s", lines=lines, box=(760, 140, 1640, 456 + 40 * 13), type="text")
+    second = [Line(id="t.l0", text="LIABILITIES:", box=(950, 1000, 1450, 1050))]
+    second += [Line(id=f"t.l{k}", text=f"Capital Stock {k}, fully paid .... 75,000.00", box=(760, 1060 + 40 * k, 1640,
+                                                                                              1096 + 40 * k))
+               for k in range(1, 8)]  # whitespace under the section's head
+    liabilities = Block(id="t", lines=second, box=(760, 1000, 1640, 1096 + 40 * 7), type="text")
+    arts = articles_from_layout([column_page([column, bank, liabilities])])
+    statement = next(a for a in arts if any("PRESCOTT" in p.text for p in a.parts))
+    assert statement.kind != "furniture"
+    assert statement.paragraphs()[0].text.startswith("RESOURCES:")
+    assert any(p.text.startswith("LIABILITIES:") for p in statement.paragraphs())
