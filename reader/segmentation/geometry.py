@@ -3663,6 +3663,23 @@ def _insertion_key(text: str) -> bool:
     return any(ch.isdigit() for ch in key) or "-" in key or run == "tf"
 
 
+#: a heading naming a section of classified adverts ("CLASSIFIED SECTION", "Want Ads")
+CLASSIFIED_RUBRIC = re.compile(r"\b(?:CLASSIFIED|Classified|WANT\s+ADS|Want\s+Ads)\b")
+#: a classification head inside one has at most this many lines of this many characters ("FOR RENT.")
+CLASSIFIED_HEAD_LINES = 2
+CLASSIFIED_HEAD_CHARS = 30
+#: the first two words of letters of a line (figures before them left out: "3.000 BALES of …")
+_FIRST_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _classified_entry(text: str) -> bool:
+    """A classified advert opens on its words in capitals: one of its first two words of letters is three capitals
+    or more ("FOR SALE—", "WHITE WYANDOTTES—the early", "3.000 BALES of", "FPlR RENT—", "T KEN UP"); a reading
+    notice opens in sentence case ("Bad digestion robs …")."""
+    words = _FIRST_WORDS.findall(text)[:2]
+    return any(len(w) >= 3 and w.isupper() for w in words)
+
+
 def _keyed_starts(lines: Sequence[Line]) -> list[int]:
     """Indices of lines inside one run of body text that open an item because the line above closed an advert on its
     dated insertion key (:func:`_insertion_key`; never 0). A column of classified adverts (steamboat lines, hotels,
@@ -5384,6 +5401,8 @@ class _PageCut:
             if is_display and (self.display_in_copy(run, after, block) or self.tight_under_text(run, after, block)):
                 self.place_body(block, run)
                 continue
+            if is_display and self.classified_head(run, after):
+                continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
                 self.add_heads(run, block)
@@ -5511,11 +5530,13 @@ class _PageCut:
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
+        keyed = self.listing_cuts(run, keyed)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+            opens = n > 0 or (not self.pending_heads and (self.item_break and not self.classified_goes_on(run[0])
+                                                          or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
@@ -5537,6 +5558,42 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def in_classifieds(self) -> bool:
+        """The current item, or the one the headlines waiting open, is a section of classified adverts: its heading
+        names one (:data:`CLASSIFIED_RUBRIC`)."""
+        if self.pending_heads:
+            head = " ".join(ln.text for run, _ in self.pending_heads for ln in run)
+        elif self.current is not None:
+            head = " ".join(p.text for p in self.current.parts if p.role in HEADLINE_ROLES)
+        else:
+            return False
+        return CLASSIFIED_RUBRIC.search(head) is not None
+
+    def listing_cuts(self, run: list[Line], keyed: list[int]) -> list[int]:
+        """The cuts a run's insertion keys make (``keyed``), but inside a classified section none before an entry
+        opening on its words in capitals (:func:`_classified_entry`): the section is one listing, down to the first
+        paragraph that opens otherwise (a reading notice in sentence case), after which every cut stands."""
+        if not keyed or not self.in_classifieds():
+            return keyed
+        end = next((k for k in keyed if not _classified_entry(run[k].text)), None)
+        return [k for k in keyed if end is not None and k >= end]
+
+    def classified_goes_on(self, line: Line) -> bool:
+        """The text placed last closed a classified advert on its insertion key and ``line`` opens the next entry of
+        the classified section (:meth:`in_classifieds`) it stands in: the listing goes on."""
+        return (self.in_classifieds() and _insertion_key(self.last_body) and _classified_entry(line.text))
+
+    def classified_head(self, run: list[Line], after: Line | None) -> bool:
+        """A short classification head ("FOR RENT.", "MONEY TO LEND.") over an entry inside a classified section is
+        a crosshead of that listing, not a new item's headline. Placed, or False."""
+        if (self.current is None or self.pending_heads or len(run) > CLASSIFIED_HEAD_LINES or after is None
+                or not self.in_classifieds()
+                or not _classified_entry(after.text)
+                or any(len(ln.text.strip()) > CLASSIFIED_HEAD_CHARS for ln in run)):
+            return False
+        self.current.parts.append(lines_part(run, "section-heading"))
+        return True
 
     def column_brief(self, text: str) -> bool:
         """A ▲ brief of an unsigned news column (◇小消息◇, 雜訊, 外交界: one sentence of clauses, up to

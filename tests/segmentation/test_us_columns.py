@@ -129,3 +129,39 @@ def test_large_type_beside_a_column_of_text_is_no_masthead() -> None:
     assert statement.kind != "furniture"
     assert statement.paragraphs()[0].text.startswith("RESOURCES:")
     assert any(p.text.startswith("LIABILITIES:") for p in statement.paragraphs())
+
+
+def _classifieds() -> list[Block]:
+    """A classified section as the Little River News 1920 sets it: a rubric set large, short classification heads
+    ("FOR RENT."), entries opening on a word or two in capitals and closing on their insertion keys ("1-28", "tf"),
+    then a reading notice in sentence case closed by "adv."."""
+    rows: list[tuple[str, float, float, float]] = [("CLASSIFIED SECTION", 60, 100, 500),
+                                                   ("FOR SALE OR TRADE.", 40, 200, 400)]
+    entries = [["FOR SALE—More Egg Tonic, makes", "layers out of loafers.—Mrs. H. B.", "Wilson. 95-tf"],
+               ["FOR SALE—My house, two blocks", "north of court house, two thirds in",
+                "cash, balance like rent.—Henry", "Gist. Ashdown. 2-1"],
+               ["3.000 BALES of Bermuda and John-", "son grass hay for sale, averages 60",
+                "pounds, at $1 a bale.—M. W.", "Hankins. Ogden, Ark. 1-28"]]
+    for entry in entries:
+        rows += [(t, 36, 100, 600 if k < len(entry) - 1 else 450) for k, t in enumerate(entry)]
+    rows += [("FOR RENT.", 40, 250, 350)]
+    rows += [(t, 36, 100, 600 if k < 2 else 450) for k, t in enumerate(
+        ["FARM FOR RENT—50 acres, 6 miles", "of Ashdown, good upland.—W. S.", "Price, Ashdown. 104-tf"])]
+    rows += [(t, 36, 100, 600 if k < 2 else 450) for k, t in enumerate(
+        ["LOST—Abstract to my land, Monday", "in Ashdown. Return to me for re-", "ward.—Henderson Sherman. 1-17"])]
+    rows += [(t, 36, 130 if k == 0 else 100, 600 if k < 3 else 450) for k, t in enumerate(
+        ["Bad digestion robs the body of the", "nourishment it needs to maintain", "health. Price $1.25 per bottle.",
+         "Model Drug Co., agents. adv."])]
+    lines, y = [], 100.0
+    for k, (text, h, x0, x1) in enumerate(rows):
+        lines.append(Line(id=f"c.l{k}", text=text, box=(x0, y, x1, y + h)))
+        y += h + 10
+    return [Block(id="c", lines=lines, box=(100, 100, 600, y), type="text")]
+
+
+def test_entries_of_a_classified_section_closed_on_their_keys_are_one_listing() -> None:
+    """The Little River News 1920: under its rubric ("CLASSIFIED SECTION") the classified adverts run on, each
+    closed on its insertion key and sorted under short classification heads: a careful reader sees one listing, as
+    the page sets it, down to a paragraph that opens in sentence case (a reading notice), which is an item of its
+    own."""
+    assert first_words(_classifieds()) == ["FOR SALE—More Egg", "Bad digestion robs"]
