@@ -3665,6 +3665,10 @@ def _insertion_key(text: str) -> bool:
 
 #: a heading naming a section of classified adverts ("CLASSIFIED SECTION", "Want Ads")
 CLASSIFIED_RUBRIC = re.compile(r"\b(?:CLASSIFIED|Classified|WANT\s+ADS|Want\s+Ads)\b")
+#: a classified advert's formula in capitals before a dash, opening its paragraph ("FOR SALE—", "HOME FOR SALE—",
+#: "WANTED—", "LOST -."; OCR: "FOR SALE)—")
+CLASSIFIED_FORMULA = re.compile(r"^\W{0,2}(?:[A-Z]{3,}\s+)?(?:FOR\s+SALE|FOR\s+RENT|FOR\s+TRADE|WANTED|LOST|FOUND"
+                                r"|STRAYED|TAKEN\s+UP)\W{0,3}[—–]")
 #: a classification head inside one has at most this many lines of this many characters ("FOR RENT.")
 CLASSIFIED_HEAD_LINES = 2
 CLASSIFIED_HEAD_CHARS = 30
@@ -5527,6 +5531,7 @@ class _PageCut:
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
+        led += self.classified_starts(run)
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
@@ -5569,6 +5574,26 @@ class _PageCut:
         else:
             return False
         return CLASSIFIED_RUBRIC.search(head) is not None
+
+    def classified_starts(self, run: list[Line]) -> list[int]:
+        """Where a listing of classified adverts opens inside the run (at most one index, never 0): the first
+        paragraph opening on a classified's formula in capitals before a dash (:data:`CLASSIFIED_FORMULA`: "FOR
+        SALE—Baby carriage …") under a finished paragraph whose last line stops short, not inside a classified
+        section (:meth:`in_classifieds`) nor under another such entry; the entries under it are the listing's."""
+        if self.vertical or self.in_classifieds() or len(run) < 2:
+            return []
+        opening = next((p.text for p in self.current.parts if p.role == "paragraph"), "") if self.current else ""
+        if CLASSIFIED_FORMULA.match(run[0].text.strip()) or CLASSIFIED_FORMULA.match(opening.strip()):
+            return []  # the run or the current item is such a listing already
+        right = max((ln.box[2] for ln in run if ln.box is not None), default=0.0)
+        height = max(self.sizes.height, self.em)
+        for k in range(1, len(run)):
+            above, box = run[k - 1], run[k].box
+            if CLASSIFIED_FORMULA.match(run[k].text.strip()) is None or box is None or above.box is None:
+                continue
+            short = right - above.box[2] >= SHORT_END * height
+            return [k] if short and above.text.rstrip().endswith(_SENTENCE_END) else []
+        return []
 
     def listing_cuts(self, run: list[Line], keyed: list[int]) -> list[int]:
         """The cuts a run's insertion keys make (``keyed``), but inside a classified section none before an entry

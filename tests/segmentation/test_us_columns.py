@@ -165,3 +165,16 @@ def test_entries_of_a_classified_section_closed_on_their_keys_are_one_listing() 
     the page sets it, down to a paragraph that opens in sentence case (a reading notice), which is an item of its
     own."""
     assert first_words(_classifieds()) == ["FOR SALE—More Egg", "Bad digestion robs"]
+
+
+def test_classified_adverts_opening_under_a_finished_notice_are_a_listing_of_their_own() -> None:
+    """The Ashdown Little River News 1922: under the pound notice ("… Ashdown, Ark.—See J. A. Bishop.") the
+    classified adverts go on, each opening on its formula in capitals before a dash ("FOR SALE—Baby carriage …",
+    "WANTED—Experienced colored cook …"): the first opens a listing of its own, the others are its entries."""
+    rows = [("Impounded stock, Ashdown, Ark:", 30.0, 0.0), *_prose("One big brown horse about 10 years", 12),
+            ("Ashdown, Ark.—See J. A. Bishop.", 0.0, 100.0),
+            ("FOR SALE—Baby carriage, good con-", 0.0, 0.0), ("dition. Call phone 39.", 30.0, 200.0),
+            ("HOME FOR SALE—7 room house,", 0.0, 0.0), ("modern conveniences.—E. C. Henry.", 30.0, 100.0),
+            ("WANTED—Experienced colored", 0.0, 0.0), ("cook. Apply to Dr. R. L. Meek.", 30.0, 100.0),
+            *_prose("more lines of the column to make it whole", 16)]
+    assert first_words([column_block("a", 100, rows)]) == ["Impounded stock, Ashdown,", "FOR SALE—Baby carriage,"]
