@@ -1754,6 +1754,18 @@ def run_in_head(text: str) -> bool:
     return "," not in head and not any(ch.isdigit() for ch in head) and any(ch.islower() for ch in head[:-1])
 
 
+def _ends_sentence(text: str) -> bool:
+    """The line closes a sentence on a stop (a closing quote after it; a credit's "9d." or "Sun."), not on an
+    initial ("J.") or a title ("Mr.", "Gov.")."""
+    words = text.split()
+    last = words[-1].rstrip("\"'”’") if words else ""
+    return last.endswith((".", "!", "?")) and len(last.rstrip(".!?")) > 1 and last.rstrip(".!?") not in _TITLES
+
+
+#: titles and abbreviations a line may end on without closing a sentence
+_TITLES = frozenset({"Mr", "Mrs", "Dr", "Gov", "Gen", "Col", "Rev", "Hon", "St", "Messrs", "Capt", "Sen"})
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert or a
     family notice (:data:`BOOK_ADVERT_LEAD`, :data:`FAMILY_NOTICE_LEAD`), or a place and a date ("GRONINGEN, 29
@@ -1830,7 +1842,9 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
         dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
-        if finished and runs_on and not heading and (indented or short_above or signed) and lead:
+        # a title run in before a dash under a closed sentence opens an item however little the OCR kept of the indent
+        set_in = indented or short_above or signed or run_in_head(lines[k].text) and _ends_sentence(prev.text)
+        if finished and runs_on and not heading and set_in and lead:
             starts.append(k)
             opening = lines[k].text
     return starts

@@ -178,3 +178,14 @@ def test_classified_adverts_opening_under_a_finished_notice_are_a_listing_of_the
             ("WANTED—Experienced colored", 0.0, 0.0), ("cook. Apply to Dr. R. L. Meek.", 30.0, 100.0),
             *_prose("more lines of the column to make it whole", 16)]
     assert first_words([column_block("a", 100, rows)]) == ["Impounded stock, Ashdown,", "FOR SALE—Baby carriage,"]
+
+
+def test_a_run_in_head_opens_an_item_under_a_sentence_ending_at_the_column_s_edge() -> None:
+    """The Evening Star 1865: "… the system of eight hours as a day's" / "labor among the mechanics.—Balt. Sun, 9d."
+    / "Ex-Governor Lowe.—We understand that": the line above runs nearly to the edge and the microfilm OCR keeps
+    the indent under the half line a paragraph asks; the run-in head after a closed sentence is evidence enough."""
+    rows = [("The Eight Hour Meeting.—The mechan-", 30.0, 0.0), *_prose("ics of the city are making", 6),
+            ("labor among the mechanics.—Balt. Sun, 9d.", 0.0, 40.0),
+            ("Ex-Governor Lowe.—We understand that", 10.0, 0.0), *_prose("Governor Bradford declined", 3),
+            ("his pardon.", 0.0, 400.0)]
+    assert first_words([column_block("b", 100, rows)]) == ["The Eight Hour", "Ex-Governor Lowe.—We understand"]
