@@ -1754,6 +1754,13 @@ def run_in_head(text: str) -> bool:
     return "," not in head and not any(ch.isdigit() for ch in head) and any(ch.islower() for ch in head[:-1])
 
 
+#: a dateline whose place the OCR garbled: within its first 30 characters a month's abbreviation or name, a day (its
+#: figures read as letters too) and the dash ("K.\\ss?as ('ITY, Sept. 3tl.?'The first …", microfilm OCR's "?" for
+#: the dash)
+MONTH_DAY_DASH = re.compile(r"^.{0,30}?\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s*"
+                            r"[\dIlOS][\w?<>)]{0,2}\.?\s?[—–?]")
+
+
 def _ends_sentence(text: str) -> bool:
     """The line closes a sentence on a stop (a closing quote after it; a credit's "9d." or "Sun."), not on an
     initial ("J.") or a title ("Mr.", "Gov.")."""
@@ -3521,8 +3528,10 @@ class _ColumnHeads:
         """Line ``k`` is centred between a blank line's whitespace above it and a line of running text close under
         it: an item's head whatever its case or stops, which microfilm OCR garbles ("s,evrlty ns an Mrmcnl et Meral
         Urlnriii.", "rraurnal Tlill," for a full stop read as a comma, "(lisrlirs Sale at Grape Hotel."). Only a few
-        words, no figures, breaking no word; the line under it runs to the column's right edge."""
-        if k == 0 or k + 1 >= len(self.lines):
+        words, no figures, breaking no word; the line under it runs to the column's right edge. At the block's top
+        (the OCR slices a column anywhere, the whitespace above falls between blocks) only over a dateline: the
+        dispatch's headline ("vuiivviKivii va rrrramrn ni nnipi{jn?" / "Raleigh, N. C., Sept. 29.—A convention …")."""
+        if k + 1 >= len(self.lines) or k == 0 and not _dated(self.lines[1].text):
             return False
         line, under, text = self.lines[k], self.lines[k + 1].box, self.lines[k].text.strip()
         if (line.type is not None or not 3 <= len(text) <= ITEM_HEAD_CHARS or not _worded(text) or under is None
@@ -3531,7 +3540,7 @@ class _ColumnHeads:
             return False
         runs_on = self.right - under[2] < SHORT_END * self.em
         close_under = self.gaps[k + 1] - self.usual < ITEM_HEAD_GAP * self.em
-        return (runs_on and close_under and self.space_above(k) >= ITEM_HEAD_GAP
+        return (runs_on and close_under and (k == 0 or self.space_above(k) >= ITEM_HEAD_GAP)
                 and _is_centred(line, self.left, self.right, self.em))
 
     def opens_item(self, k: int) -> bool:
@@ -4597,7 +4606,8 @@ class _PageCut:
         Case head closing on a full stop ("Seas is Churned.", "Panic Indescribable."), not set smaller than the body
         (a telegraph column's item heads are), run in under the report's
         finished text in its column with no blank line's whitespace above it, and no dateline or date follows it
-        (that opens the next dispatch: "Aus Paris." / "27. Dez. Die …")."""
+        (that opens the next dispatch: "Aus Paris." / "27. Dez. Die …"; a dateline whose place the OCR garbled too,
+        :data:`MONTH_DAY_DASH`)."""
         if (self.current is None or self.current.kind != "article" or len(self.pending_heads) != 1
                 or len(self.pending_heads[0][0]) != 1 or self.vertical or not self.opens_dated()):
             return False
@@ -4605,7 +4615,8 @@ class _PageCut:
         words = head.text.strip()
         if (not words.endswith(".") or len(words) > CROSSHEAD_CHARS_LATIN or len(_words(words)) < 2
                 or _caps_line(words, CROSSHEAD_CAPS_SHARE) or (_capital_share(words) or 0.0) < RUN_IN_CAPITALS
-                or latin_dateline(text) or opens_on_date(text) or not self.last_body.endswith(_SENTENCE_END)):
+                or latin_dateline(text) or opens_on_date(text) or MONTH_DAY_DASH.match(text.strip())
+                or not self.last_body.endswith(_SENTENCE_END)):
             return False
         above, box = self.last_line, head.box
         if above is None or above.box is None or box is None or self.smaller_than_body(head):

@@ -189,3 +189,27 @@ def test_a_run_in_head_opens_an_item_under_a_sentence_ending_at_the_column_s_edg
             ("Ex-Governor Lowe.—We understand that", 10.0, 0.0), *_prose("Governor Bradford declined", 3),
             ("his pardon.", 0.0, 400.0)]
     assert first_words([column_block("b", 100, rows)]) == ["The Eight Hour", "Ex-Governor Lowe.—We understand"]
+
+
+def test_a_centred_line_the_ocr_garbled_atop_a_slice_over_a_dateline_heads_a_dispatch() -> None:
+    """The Evening Star 1865's telegraph column, sliced by the OCR: a block opens on a centred line the microfilm
+    OCR garbled past reading (the dispatch's headline, "vuiivviKivii va rrrramrn ni nnipi{jn?") over a dateline
+    running on ("Raleigh, N. C., Sept. 29.—A convention of"): it heads that dispatch, not the report above."""
+    above = column_block("a", 100, [("Rio Janeiro, Aug. 25.—Nothing decisive has", 30.0, 0.0),
+                                    *_prose("occurred at the theatre of war", 32), ("ships.", 0.0, 450.0)])
+    rows = [("vuiivviKivii va rrrramrn ni nnipi{jn?", 60.0, 60.0), ("Raleigh, N. C., Sept. 29.—A convention of", 30.0,
+                                                                      0.0),
+            *_prose("the colored freedmen of the State met", 32), ("to-day.", 0.0, 450.0)]
+    below = column_block("b", above.box[3] + 4, rows)
+    assert first_words([above, below]) == ["Rio Janeiro, Aug.", "Raleigh, N. C.,"]
+
+
+def test_a_head_over_a_dateline_whose_place_the_ocr_garbled_is_no_crosshead() -> None:
+    """The Evening Star 1865: under the Raleigh dispatch, "The Missouri Pacific Railroad." heads the next one, whose
+    dateline the OCR garbled but for its date ("K.\\ss?as ('ITY, Sept. 30.?'The first through"): a dateline still
+    follows the head, so it is no crosshead of the report above."""
+    rows = [("Raleigh, N. C., Sept. 29.—A convention of", 30.0, 0.0), *_prose("the colored freedmen met", 32),
+            ("to-day.", 0.0, 450.0), ("The Missouri Pacific Railroad.", 80.0, 80.0),
+            ("K.\\ss?as ('ITY, Sept. 3tl.?'The first through", 30.0, 0.0), *_prose("train from St. Louis", 8),
+            ("on Monday next.", 0.0, 400.0)]
+    assert first_words([column_block("a", 100, rows)]) == ["Raleigh, N. C.,", "K.\\ss?as ('ITY, Sept."]
