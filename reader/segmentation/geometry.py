@@ -623,6 +623,9 @@ class _Sizes:
     sliced: bool = False
     #: the page's adverts close on dated insertion keys (:data:`INSERTION_KEYS_MIN` of them or more)
     keyed: bool = False
+    #: how far the boxes of two lines in a row usually overlap (microfilm OCR boxes a line taller than its pitch),
+    #: 0 where they do not (:func:`_box_overlap`)
+    overlap: float = 0.0
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
@@ -665,7 +668,15 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     height = _weighted_median(heights)
     keyed = not vertical and sum(1 for ln, _ in lines if _insertion_key(ln.text)) >= INSERTION_KEYS_MIN
     return _Sizes(_weighted_median(weights), use_font, vertical, height, _weighted_median(pitches), ruled,
-                  not vertical and _sliced_columns(blocks, height), keyed)
+                  not vertical and _sliced_columns(blocks, height), keyed, 0.0 if vertical else _box_overlap(blocks))
+
+
+def _box_overlap(blocks: Sequence[Block]) -> float:
+    """How far the boxes of two lines in a row of one block usually overlap (the median over the page; 0 where the
+    median gap is whitespace): what a gap measured from box to box must be corrected by to tell whitespace."""
+    gaps = sorted(b.box[1] - a.box[3] for blk in blocks for a, b in zip(blk.lines, blk.lines[1:], strict=False)
+                  if a.box is not None and b.box is not None and b.box[1] > a.box[1])
+    return max(0.0, -gaps[len(gaps) // 2]) if gaps else 0.0
 
 
 #: a page whose columns the OCR sliced tells so over this many pairs of text blocks one under the other or more ...
@@ -4622,8 +4633,8 @@ class _PageCut:
         if above is None or above.box is None or box is None or self.smaller_than_body(head):
             return False
         across = min(above.box[2], box[2]) - max(above.box[0], box[0]) > 0
-        gap = box[1] - above.box[3]
-        return across and 0 <= gap < ITEM_HEAD_GAP * (self.sizes.height or self.em)
+        gap = box[1] - above.box[3]  # whitespace: the usual overlap of the OCR's boxes taken out
+        return across and 0 <= gap < ITEM_HEAD_GAP * (self.sizes.height or self.em) - self.sizes.overlap
 
     def smaller_than_body(self, line: Line) -> bool:
         """The line is set smaller than the body: by its declared size where the page's sizes count, else by its

@@ -213,3 +213,17 @@ def test_a_head_over_a_dateline_whose_place_the_ocr_garbled_is_no_crosshead() ->
             ("K.\\ss?as ('ITY, Sept. 3tl.?'The first through", 30.0, 0.0), *_prose("train from St. Louis", 8),
             ("on Monday next.", 0.0, 400.0)]
     assert first_words([column_block("a", 100, rows)]) == ["Raleigh, N. C.,", "K.\\ss?as ('ITY, Sept."]
+
+
+def test_a_head_a_blank_line_under_a_dispatch_is_no_crosshead_where_the_ocr_boxes_overlap() -> None:
+    """The Evening Star 1865: "… from Pittsburgh to Columbus on" / "and after to-morrow." / (a blank line) / "The
+    Narrow Escape of Gen. Grant." / "The Cincinnati Gazette gives …": the microfilm OCR boxes each line taller than
+    its pitch, so the boxes of two lines in a row overlap and a blank line between them measures less than a line
+    from box to box; measured against the usual overlap, the head stands a blank line under the dispatch and heads
+    a story of its own."""
+    rows = [("Steubenville, Oct. 1.—The Pittsburgh and", 30.0, 0.0), *_prose("Steubenville bridge is done", 32),
+            ("and after to-morrow.", 0.0, 350.0), ("The Narrow Escape of Gen. Grant.", 80.0, 80.0),
+            ("The Cincinnati Gazette gives the following", 30.0, 0.0), *_prose("account of the escape", 8),
+            ("reaching Lawrenceburg.", 0.0, 350.0)]
+    block = column_block("a", 100, rows, lh=30, leading=-14, gaps={34: 46.0, 35: 2.0})
+    assert first_words([block]) == ["Steubenville, Oct. 1.—The", "The Cincinnati Gazette"]
