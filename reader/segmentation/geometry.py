@@ -623,6 +623,9 @@ class _Sizes:
     sliced: bool = False
     #: the page's adverts close on dated insertion keys (:data:`INSERTION_KEYS_MIN` of them or more)
     keyed: bool = False
+    #: how far the boxes of two lines in a row usually overlap (microfilm OCR boxes a line taller than its pitch),
+    #: 0 where they do not (:func:`_box_overlap`)
+    overlap: float = 0.0
 
     def of_line(self, line: Line, block: Block) -> float:
         if self.use_font:
@@ -665,7 +668,15 @@ def _page_sizes(page: Page, blocks: Sequence[Block], vertical: bool) -> _Sizes:
     height = _weighted_median(heights)
     keyed = not vertical and sum(1 for ln, _ in lines if _insertion_key(ln.text)) >= INSERTION_KEYS_MIN
     return _Sizes(_weighted_median(weights), use_font, vertical, height, _weighted_median(pitches), ruled,
-                  not vertical and _sliced_columns(blocks, height), keyed)
+                  not vertical and _sliced_columns(blocks, height), keyed, 0.0 if vertical else _box_overlap(blocks))
+
+
+def _box_overlap(blocks: Sequence[Block]) -> float:
+    """How far the boxes of two lines in a row of one block usually overlap (the median over the page; 0 where the
+    median gap is whitespace): what a gap measured from box to box must be corrected by to tell whitespace."""
+    gaps = sorted(b.box[1] - a.box[3] for blk in blocks for a, b in zip(blk.lines, blk.lines[1:], strict=False)
+                  if a.box is not None and b.box is not None and b.box[1] > a.box[1])
+    return max(0.0, -gaps[len(gaps) // 2]) if gaps else 0.0
 
 
 #: a page whose columns the OCR sliced tells so over this many pairs of text blocks one under the other or more ...
@@ -1727,6 +1738,52 @@ BOOK_ADVERT_LEAD = re.compile(
 FAMILY_NOTICE_LEAD = re.compile(r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|ontsliep)\b)")
 
 
+#: lower-case words a run-in head's Title Case lets through ("The Last of the Rebellion.—")
+_RUN_IN_LINKS = r"(?:of|the|and|in|on|at|for|to|a|an|or|with|from)"
+#: a word of a run-in head: a capital (after a quote, a bracket or a dash the OCR read into it) or a link word
+_RUN_IN_WORD = r"(?:[\"'“‘(-]{0,2}[A-Z][\w'’&*<>?!\\-]*\.?|" + _RUN_IN_LINKS + r")"
+#: a paragraph opening on its title run in before a dash: two to eight words, the first a capital, closed by a full
+#: stop (and a closing quote), the dash (microfilm OCR reads an em dash as "?" or "~", and loses the stop before one
+#: set apart: "Thk Episcopal Cosvkstiox ?The"; a dash set apart in print runs a sentence on, "ASSAULT —Richard") and
+#: the text opening on a capital ("The Eight Hour Meeting.—The mechanics …", "Ex-Governor Lowe.—We understand …")
+RUN_IN_HEAD = re.compile(r"^[\"'“‘(-]{0,2}[A-Z]\S*(?:\s+" + _RUN_IN_WORD + r"){1,7}(?:\.[\"'”’]?\s?[—–?~]|\s\?)-?\s?"
+                         r"[\"'“]?(?!Advt)[A-Z]")
+#: a speaker's title opening a debate's or a trial's paragraph ("Mr. Davis.—I move …"): no run-in head
+_SPEAKER = re.compile(r"^(?:Mr|Mrs|Messrs|Dr|Rev|Hon|Sen|Gen|Col|Capt|Judge|Senator)\b")
+
+
+def run_in_head(text: str) -> bool:
+    """The line opens a paragraph on its title run in before a dash (:data:`RUN_IN_HEAD`), as American papers set
+    their local items and briefs: in Title Case (a line of capitals before a dash is a speaker in a play, "MADAME
+    DUTRIN.—Vous …", or a classified's head), no comma (a catalogue's "Lois, Rogelio.—" entry, a dateline), no figure
+    (a law's "Art. 1. —"), not a speaker's title ("Mr. Davis.—I move …")."""
+    t = text.strip()
+    m = RUN_IN_HEAD.match(t)
+    if m is None or _SPEAKER.match(t.lstrip("\"'“‘(")) is not None:
+        return False
+    head = m.group(0)
+    return "," not in head and not any(ch.isdigit() for ch in head) and any(ch.islower() for ch in head[:-1])
+
+
+#: a dateline whose place the OCR garbled: within its first 30 characters a month's abbreviation or name, a day (its
+#: figures read as letters too) and the dash ("K.\\ss?as ('ITY, Sept. 3tl.?'The first …", microfilm OCR's "?" for
+#: the dash)
+MONTH_DAY_DASH = re.compile(r"^.{0,30}?\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s*"
+                            r"[\dIlOS][\w?<>)]{0,2}\.?\s?[—–?]")
+
+
+def _ends_sentence(text: str) -> bool:
+    """The line closes a sentence on a stop (a closing quote after it; a credit's "9d." or "Sun."), not on an
+    initial ("J.") or a title ("Mr.", "Gov.")."""
+    words = text.split()
+    last = words[-1].rstrip("\"'”’") if words else ""
+    return last.endswith((".", "!", "?")) and len(last.rstrip(".!?")) > 1 and last.rstrip(".!?") not in _TITLES
+
+
+#: titles and abbreviations a line may end on without closing a sentence
+_TITLES = frozenset({"Mr", "Mrs", "Dr", "Gov", "Gen", "Col", "Rev", "Hon", "St", "Messrs", "Capt", "Sen"})
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert or a
     family notice (:data:`BOOK_ADVERT_LEAD`, :data:`FAMILY_NOTICE_LEAD`), or a place and a date ("GRONINGEN, 29
@@ -1741,7 +1798,7 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = Fa
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
     formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
-    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula
+    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula or run_in_head(t)
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
@@ -1803,7 +1860,9 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
         dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
-        if finished and runs_on and not heading and (indented or short_above or signed) and lead:
+        # a title run in before a dash under a closed sentence opens an item however little the OCR kept of the indent
+        set_in = indented or short_above or signed or run_in_head(lines[k].text) and _ends_sentence(prev.text)
+        if finished and runs_on and not heading and set_in and lead:
             starts.append(k)
             opening = lines[k].text
     return starts
@@ -2273,13 +2332,32 @@ def _masthead(blocks: Sequence[Block], sizes: _Sizes) -> str | None:
         bx = block_box(b)
         if bx is None or bx[1] > limit or _norm_type(b) in ADVERT_TYPES:
             continue
-        if (bx[2] - bx[0]) < 0.4 * width:
+        if (bx[2] - bx[0]) < 0.4 * width or _beside_column(b, bx, blocks):
             continue  # a column's heading in big type, not the title across the page
         size = _block_size(sizes, b)
         title = size >= TITLE_RATIO * sizes.body and size >= largest and (bx[2] - bx[0]) >= TITLE_WIDTH * width
         if (size >= MASTHEAD_RATIO * sizes.body or title) and (best is None or size > best[0]):
             best = (size, b.id)
     return best[1] if best else _logo_title(blocks, content, sizes)
+
+
+def _beside_column(block: Block, bx: Box, blocks: Sequence[Block]) -> bool:
+    """``block`` holds a table of figures (more lines than an ear, :data:`MAX_EAR_LINES`, half of them ending on a
+    sum) and a block of text longer than an ear stands beside it on its row (across half its height or more):
+    it is set among the page's columns, not over them as a title with its ears is — a bank's name set large over
+    its statement at the top of an editorial page, beside the paper's own box and a column of announcements (the
+    Nevada County Picayune 1920). A title holds no figures but its date and number."""
+    rows = sum(1 for ln in block.lines if sum(ch.isdigit() for ch in (ln.text.split() or [""])[-1]) >= 3)
+    if len(block.lines) <= MAX_EAR_LINES or 2 * rows < len(block.lines):
+        return False
+    for other in blocks:
+        ob = block_box(other)
+        if other is block or ob is None or len(other.lines) <= MAX_EAR_LINES:
+            continue
+        apart = ob[2] <= bx[0] + 0.1 * (ob[2] - ob[0]) or ob[0] >= bx[2] - 0.1 * (ob[2] - ob[0])
+        if apart and min(ob[3], bx[3]) - max(ob[1], bx[1]) >= 0.5 * (bx[3] - bx[1]):
+            return True
+    return False
 
 
 #: a title logo's block is at least this many times as tall as the lines the OCR read in it
@@ -3461,8 +3539,10 @@ class _ColumnHeads:
         """Line ``k`` is centred between a blank line's whitespace above it and a line of running text close under
         it: an item's head whatever its case or stops, which microfilm OCR garbles ("s,evrlty ns an Mrmcnl et Meral
         Urlnriii.", "rraurnal Tlill," for a full stop read as a comma, "(lisrlirs Sale at Grape Hotel."). Only a few
-        words, no figures, breaking no word; the line under it runs to the column's right edge."""
-        if k == 0 or k + 1 >= len(self.lines):
+        words, no figures, breaking no word; the line under it runs to the column's right edge. At the block's top
+        (the OCR slices a column anywhere, the whitespace above falls between blocks) only over a dateline: the
+        dispatch's headline ("vuiivviKivii va rrrramrn ni nnipi{jn?" / "Raleigh, N. C., Sept. 29.—A convention …")."""
+        if k + 1 >= len(self.lines) or k == 0 and not _dated(self.lines[1].text):
             return False
         line, under, text = self.lines[k], self.lines[k + 1].box, self.lines[k].text.strip()
         if (line.type is not None or not 3 <= len(text) <= ITEM_HEAD_CHARS or not _worded(text) or under is None
@@ -3471,7 +3551,7 @@ class _ColumnHeads:
             return False
         runs_on = self.right - under[2] < SHORT_END * self.em
         close_under = self.gaps[k + 1] - self.usual < ITEM_HEAD_GAP * self.em
-        return (runs_on and close_under and self.space_above(k) >= ITEM_HEAD_GAP
+        return (runs_on and close_under and (k == 0 or self.space_above(k) >= ITEM_HEAD_GAP)
                 and _is_centred(line, self.left, self.right, self.em))
 
     def opens_item(self, k: int) -> bool:
@@ -3487,10 +3567,40 @@ class _ColumnHeads:
                 or self.space_above(k) >= ITEM_HEAD_GAP or run_in)
 
 
+    def wrapped_head(self, k: int) -> bool:
+        """Lines ``k`` and ``k + 1`` are an item's heading wrapped over two lines (:func:`_wrapped_heading`), with
+        :data:`WRAPPED_HEAD_GAP` of whitespace above them or at the block's top (the OCR slices a column anywhere)."""
+        return (k + 1 < len(self.lines) and not self.out[k + 1] and (k == 0 or self.space_above(k) >= WRAPPED_HEAD_GAP)
+                and _wrapped_heading(self.lines[k], self.lines[k + 1], (self.left, self.right, self.em)))
+
     def crosshead_between_rules(self, k: int) -> bool:
         """The page parts its items by short rules (:data:`RULE_TEXT`) and none stands right above line ``k``: a
         paper that rules off every item sets a head run in under text with no rule as a story's crosshead."""
         return self.ruled and k > 0 and RULE_TEXT.match(self.lines[k - 1].text.strip()) is None
+
+
+#: whitespace above a wrapped heading's first line, beyond the block's usual gap, in body line heights
+WRAPPED_HEAD_GAP = 0.4
+#: a wrapped heading's centred last line has at most this many words
+WRAPPED_HEAD_WORDS = 5
+
+
+def _wrapped_heading(first: Line, last: Line, edges: tuple[float, float, float]) -> bool:
+    """A heading set in body type wrapped over two lines: the first in Title Case across the column, running on (no
+    stop closing it), the last a few words centred under it closing on a full stop ("The Theatrical Managers and the"
+    / "Herald.", "The City Government of Richmond—Its" / "Probable Restoration."; the Evening Star 1865). A
+    paragraph's last line stands flush left; one closing on a centred line in sentence case is running text."""
+    left, right, em = edges
+    head, tail = first.text.strip(), last.text.strip()
+    if first.box is None or first.type is not None or last.type is not None or not tail or not head:
+        return False
+    words = tail.split()
+    return (right - first.box[2] < SHORT_END * em and first.box[0] - left < MIN_INDENT * em
+            and not head.endswith((".", ",", ";", ":", *_LINE_END_HYPHENS)) and len(head) <= ITEM_HEAD_CHARS
+            and (_capital_share(f"{head} {tail}") or 0.0) >= RUN_IN_CAPITALS and not latin_dateline(head)
+            and _digit_share(head + tail) < HEAD_DIGITS and tail[0].isupper()
+            and tail.rstrip("\"'”’").endswith(".") and len(words) <= WRAPPED_HEAD_WORDS
+            and _is_centred(last, left, right, em))
 
 
 def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block: Block) -> list[bool]:
@@ -3507,6 +3617,10 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     while k < len(lines) - 1:
         if not heads.out[k] and heads.finished(k) and (
                 heads.head_text(k) and heads.set_off(k) and heads.opens_item(k) or heads.set_apart(k)):
+            heads.out[k] = True
+        elif not heads.out[k] and heads.finished(k) and heads.wrapped_head(k):
+            heads.out[k] = True
+            k += 1
             heads.out[k] = True
         if heads.out[k] and not _roman_section(lines[k:k + 1]):  # a head found here or by its size: its decks
             top = k
@@ -3581,6 +3695,27 @@ def _insertion_key(text: str) -> bool:
     if not INSERTION_MONTH.fullmatch(m.group("month")) and not (run == "tf" or m.group(0).rstrip().endswith("*")):
         return False  # a month misread ("ae 11 lm*", "?e23-lw*") only before a key's own "tf" or star
     return any(ch.isdigit() for ch in key) or "-" in key or run == "tf"
+
+
+#: a heading naming a section of classified adverts ("CLASSIFIED SECTION", "Want Ads")
+CLASSIFIED_RUBRIC = re.compile(r"\b(?:CLASSIFIED|Classified|WANT\s+ADS|Want\s+Ads)\b")
+#: a classified advert's formula in capitals before a dash, opening its paragraph ("FOR SALE—", "HOME FOR SALE—",
+#: "WANTED—", "LOST -."; OCR: "FOR SALE)—")
+CLASSIFIED_FORMULA = re.compile(r"^\W{0,2}(?:[A-Z]{3,}\s+)?(?:FOR\s+SALE|FOR\s+RENT|FOR\s+TRADE|WANTED|LOST|FOUND"
+                                r"|STRAYED|TAKEN\s+UP)\W{0,3}[—–]")
+#: a classification head inside one has at most this many lines of this many characters ("FOR RENT.")
+CLASSIFIED_HEAD_LINES = 2
+CLASSIFIED_HEAD_CHARS = 30
+#: the first two words of letters of a line (figures before them left out: "3.000 BALES of …")
+_FIRST_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _classified_entry(text: str) -> bool:
+    """A classified advert opens on its words in capitals: one of its first two words of letters is three capitals
+    or more ("FOR SALE—", "WHITE WYANDOTTES—the early", "3.000 BALES of", "FPlR RENT—", "T KEN UP"); a reading
+    notice opens in sentence case ("Bad digestion robs …")."""
+    words = _FIRST_WORDS.findall(text)[:2]
+    return any(len(w) >= 3 and w.isupper() for w in words)
 
 
 def _keyed_starts(lines: Sequence[Line]) -> list[int]:
@@ -3784,6 +3919,31 @@ def _spaced_title(lines: Sequence[Line], k: int, left: float, right: float, em: 
     return narrower and known[k][1] - known[k - 1][1] > usual + TITLE_SPACE * em
 
 
+#: a section of a bank's statement of condition, alone on its line ("RESOURCES:", "Resources.", "LIABILITIES:")
+STATEMENT_SECTION = re.compile(r"^(?:RESOURCES|Resources|LIABILITIES|Liabilities)\s*[:.]?$")
+#: ... under its title's display lines within this many lines
+STATEMENT_TITLE_LINES = 5
+
+
+def _statement_title(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
+    """A bank's statement of condition, as American banks printed it under the law: its title set large ("Report of
+    the Condition of" / "Winthrop Banking Co.") over lines in body type naming the bank's kind, its place and the
+    statement's date ("(Private Bank.)" / "Winthrop, Little River County, Ark." / "At the Close of Business May 10,
+    1918."), down to its first section, "Resources:": those lines are the title's, the text opens on the section
+    (Little River News 1918; the Picayune's "Condensed Statement of the Condition of"). A section's head set alone
+    in capitals ("RESOURCES:", "LIABILITIES:" atop the next column) is the statement's text, no item's head. A
+    bounded look back."""
+    out = list(flags)
+    for k, line in enumerate(lines):
+        if STATEMENT_SECTION.match(line.text.strip()) is None:
+            continue
+        out[k] = False  # the section's head, set alone in capitals, opens the statement's text
+        top = next((j for j in range(k - 1, max(-1, k - 1 - STATEMENT_TITLE_LINES), -1) if flags[j]), None)
+        if top is not None and all(len(lines[j].text.strip()) <= ITEM_HEAD_CHARS for j in range(top + 1, k)):
+            out[top + 1:k] = [True] * (k - top - 1)
+    return out
+
+
 def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[bool, list[Line]]]:
     """The block's lines cut into runs of display type (up to 8 lines of one size) and body type.
 
@@ -3800,7 +3960,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)
         flags = [f or k < title for k, f in enumerate(flags)]
-    flags = _rows_of_figures(lines, _keep_words_whole(lines, flags))
+    flags = _statement_title(lines, _rows_of_figures(lines, _keep_words_whole(lines, flags)))
     if all(flags):
         return [(True, list(lines))] if _short_display(sizes, lines, block) else [(False, list(lines))]
     runs: list[tuple[bool, list[Line]]] = []
@@ -4457,7 +4617,8 @@ class _PageCut:
         Case head closing on a full stop ("Seas is Churned.", "Panic Indescribable."), not set smaller than the body
         (a telegraph column's item heads are), run in under the report's
         finished text in its column with no blank line's whitespace above it, and no dateline or date follows it
-        (that opens the next dispatch: "Aus Paris." / "27. Dez. Die …")."""
+        (that opens the next dispatch: "Aus Paris." / "27. Dez. Die …"; a dateline whose place the OCR garbled too,
+        :data:`MONTH_DAY_DASH`)."""
         if (self.current is None or self.current.kind != "article" or len(self.pending_heads) != 1
                 or len(self.pending_heads[0][0]) != 1 or self.vertical or not self.opens_dated()):
             return False
@@ -4465,14 +4626,15 @@ class _PageCut:
         words = head.text.strip()
         if (not words.endswith(".") or len(words) > CROSSHEAD_CHARS_LATIN or len(_words(words)) < 2
                 or _caps_line(words, CROSSHEAD_CAPS_SHARE) or (_capital_share(words) or 0.0) < RUN_IN_CAPITALS
-                or latin_dateline(text) or opens_on_date(text) or not self.last_body.endswith(_SENTENCE_END)):
+                or latin_dateline(text) or opens_on_date(text) or MONTH_DAY_DASH.match(text.strip())
+                or not self.last_body.endswith(_SENTENCE_END)):
             return False
         above, box = self.last_line, head.box
         if above is None or above.box is None or box is None or self.smaller_than_body(head):
             return False
         across = min(above.box[2], box[2]) - max(above.box[0], box[0]) > 0
-        gap = box[1] - above.box[3]
-        return across and 0 <= gap < ITEM_HEAD_GAP * (self.sizes.height or self.em)
+        gap = box[1] - above.box[3]  # whitespace: the usual overlap of the OCR's boxes taken out
+        return across and 0 <= gap < ITEM_HEAD_GAP * (self.sizes.height or self.em) - self.sizes.overlap
 
     def smaller_than_body(self, line: Line) -> bool:
         """The line is set smaller than the body: by its declared size where the page's sizes count, else by its
@@ -5260,7 +5422,7 @@ class _PageCut:
                 continue
             boxed = boxed and not copy
             copy = copy or not is_display
-            if is_display and seen and (n := self.closing_address(run)):
+            if is_display and seen and (n := self.closing_address(run, text_lines[seen + len(run):])):
                 self.place_body(block, run[:n])  # the address closing the copy above, set in display type
                 seen, run = seen + n, run[n:]
                 if not run:
@@ -5278,6 +5440,8 @@ class _PageCut:
             after = text_lines[seen] if seen < len(text_lines) else None
             if is_display and (self.display_in_copy(run, after, block) or self.tight_under_text(run, after, block)):
                 self.place_body(block, run)
+                continue
+            if is_display and self.classified_head(run, after):
                 continue
             if is_display and not signs and not (
                     block is self.last_text and len(run) == 1 and len(text_lines) - seen <= 1):
@@ -5310,19 +5474,33 @@ class _PageCut:
         under = after if after is not None else self.next_text_line(block)
         resumes = under is not None and under.text.strip()[:1].islower() or run[-1].text.rstrip().endswith(",")
         broken = last.endswith(",") and last[-2:-1].isalpha() or last[-1:].islower() and not _caps_line(run[0].text)
-        if not (resumes or broken):  # a head in capitals under a line whose full stop the OCR dropped heads an item
-            return False
+        if not (resumes or broken) or self.wrapped_under_paragraph(run, block):
+            return False  # a head in capitals under a line whose full stop the OCR dropped heads an item
         gap = box[1] - above[3]
         overlap = min(above[2], box[2]) - max(above[0], box[0])
         return (0 <= gap <= TIGHT_GAP * self.sizes.height
                 and overlap >= 0.5 * min(box[2] - box[0], above[2] - above[0]))
 
-    def closing_address(self, run: list[Line]) -> int:
+    def wrapped_under_paragraph(self, run: list[Line], block: Block) -> bool:
+        """The display run opens on a heading wrapped over a centred last line (:func:`_wrapped_heading`) and the
+        text placed last ends on a paragraph's last line: flush left, stopping :data:`SHORT_END` body lines or more
+        short of its run's right edge, whatever stop the OCR lost ("ball and chain, Ac" for "&c."). A heading, not
+        display type inside that text."""
+        line, placed, edges = self.last_line, self.last_box, _edges(block.lines, self.sizes)
+        if len(run) < 2 or line is None or line.box is None or placed is None or edges is None:
+            return False
+        height = max(self.sizes.height, self.em)
+        return (placed[2] - line.box[2] >= SHORT_END * height and line.box[0] - placed[0] < MIN_INDENT * height
+                and _wrapped_heading(run[0], run[1], edges))
+
+    def closing_address(self, run: list[Line], after: Sequence[Line] = ()) -> int:
         """How many lines opening a display run under copy close that copy on its address, set large as adverts
         set their signature ("BRANCH STORE," / "No. 318 Market Street," / "HARRISBURG, PA."): down to the last
         line of the run's first four ending on a US state or naming a street and number, they close the item above;
-        the lines under them, if any, head the next one. 0 when no such line opens the run."""
-        if self.current is None or self.pending_heads:
+        the lines under them, if any, head the next one. 0 when no such line opens the run, or when the run is a
+        bank statement's title over its first section (``after``, :func:`_statement_title`: "Winthrop, Little River
+        County, Ark." names the bank's place)."""
+        if self.current is None or self.pending_heads or after and STATEMENT_SECTION.match(after[0].text.strip()):
             return 0
         found = [k for k in range(min(len(run), ADDRESS_LINES)) if ADDRESS_CLOSE.search(run[k].text.strip())]
         return found[-1] + 1 if found else 0
@@ -5389,14 +5567,17 @@ class _PageCut:
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
         led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
+        led += self.classified_starts(run)
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
+        keyed = self.listing_cuts(run, keyed)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+            opens = n > 0 or (not self.pending_heads and (self.item_break and not self.classified_goes_on(run[0])
+                                                          or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
@@ -5418,6 +5599,62 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def in_classifieds(self) -> bool:
+        """The current item, or the one the headlines waiting open, is a section of classified adverts: its heading
+        names one (:data:`CLASSIFIED_RUBRIC`)."""
+        if self.pending_heads:
+            head = " ".join(ln.text for run, _ in self.pending_heads for ln in run)
+        elif self.current is not None:
+            head = " ".join(p.text for p in self.current.parts if p.role in HEADLINE_ROLES)
+        else:
+            return False
+        return CLASSIFIED_RUBRIC.search(head) is not None
+
+    def classified_starts(self, run: list[Line]) -> list[int]:
+        """Where a listing of classified adverts opens inside the run (at most one index, never 0): the first
+        paragraph opening on a classified's formula in capitals before a dash (:data:`CLASSIFIED_FORMULA`: "FOR
+        SALE—Baby carriage …") under a finished paragraph whose last line stops short, not inside a classified
+        section (:meth:`in_classifieds`) nor under another such entry; the entries under it are the listing's."""
+        if self.vertical or self.in_classifieds() or len(run) < 2:
+            return []
+        opening = next((p.text for p in self.current.parts if p.role == "paragraph"), "") if self.current else ""
+        if CLASSIFIED_FORMULA.match(run[0].text.strip()) or CLASSIFIED_FORMULA.match(opening.strip()):
+            return []  # the run or the current item is such a listing already
+        right = max((ln.box[2] for ln in run if ln.box is not None), default=0.0)
+        height = max(self.sizes.height, self.em)
+        for k in range(1, len(run)):
+            above, box = run[k - 1], run[k].box
+            if CLASSIFIED_FORMULA.match(run[k].text.strip()) is None or box is None or above.box is None:
+                continue
+            short = right - above.box[2] >= SHORT_END * height
+            return [k] if short and above.text.rstrip().endswith(_SENTENCE_END) else []
+        return []
+
+    def listing_cuts(self, run: list[Line], keyed: list[int]) -> list[int]:
+        """The cuts a run's insertion keys make (``keyed``), but inside a classified section none before an entry
+        opening on its words in capitals (:func:`_classified_entry`): the section is one listing, down to the first
+        paragraph that opens otherwise (a reading notice in sentence case), after which every cut stands."""
+        if not keyed or not self.in_classifieds():
+            return keyed
+        end = next((k for k in keyed if not _classified_entry(run[k].text)), None)
+        return [k for k in keyed if end is not None and k >= end]
+
+    def classified_goes_on(self, line: Line) -> bool:
+        """The text placed last closed a classified advert on its insertion key and ``line`` opens the next entry of
+        the classified section (:meth:`in_classifieds`) it stands in: the listing goes on."""
+        return (self.in_classifieds() and _insertion_key(self.last_body) and _classified_entry(line.text))
+
+    def classified_head(self, run: list[Line], after: Line | None) -> bool:
+        """A short classification head ("FOR RENT.", "MONEY TO LEND.") over an entry inside a classified section is
+        a crosshead of that listing, not a new item's headline. Placed, or False."""
+        if (self.current is None or self.pending_heads or len(run) > CLASSIFIED_HEAD_LINES or after is None
+                or not self.in_classifieds()
+                or not _classified_entry(after.text)
+                or any(len(ln.text.strip()) > CLASSIFIED_HEAD_CHARS for ln in run)):
+            return False
+        self.current.parts.append(lines_part(run, "section-heading"))
+        return True
 
     def column_brief(self, text: str) -> bool:
         """A ▲ brief of an unsigned news column (◇小消息◇, 雜訊, 外交界: one sentence of clauses, up to
