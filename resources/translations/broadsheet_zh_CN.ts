@@ -241,7 +241,12 @@
         <translation>开头</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>No printed headline: its first words</source>
+        <translation>没有印出的标题：这是它开头的文字</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>article</source>
         <translation>文章</translation>
     </message>
@@ -269,7 +274,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1261"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1271"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -805,7 +810,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+154"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+155"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
@@ -1295,7 +1300,7 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+146"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+157"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
         <translation>第 %1 页</translation>
@@ -1738,7 +1743,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>正在重建搜索索引：{why}。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>The search index is being rebuilt: search again when it is done.</source>
         <translation>正在重建搜索索引：完成后请再次搜索。</translation>
     </message>
@@ -1779,7 +1784,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+103"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+109"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
         <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜索：发展   &quot;短语&quot;   甲 AND 乙   NOT 丙</translation>
@@ -1831,12 +1836,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+384"/>
+        <location line="+397"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-395"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
@@ -1930,7 +1935,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-396"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -1972,12 +1977,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+390"/>
+        <location line="+396"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+134"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
@@ -2074,7 +2079,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-642"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-652"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>

@@ -425,3 +425,20 @@ def test_a_drag_over_one_character_in_vertical_reading_selects_it(make_window, l
     # a click puts the caret in the gap nearest it, selecting nothing
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=foot)
     assert view.anchor == view.caret == n + 1
+
+
+def test_an_article_without_a_headline_is_listed_by_its_first_words_set_apart(make_window, library_dir: Path) -> None:
+    """Seen by the by-eye tester: Kant's article was listed as "gewiegelt worden" in the article list as if that
+    were its printed headline, and "(no headline)" in the search results. The list shows its first words set apart
+    (in italics, "…" after them) and says so in the tooltip; a printed headline is listed as it is."""
+    win = make_window(library_dir)
+    kant = next(i for i in win.archive.issues() if i.publication == "Berlinische Monatsschrift")
+    win.tree.select("issue", kant.id)
+    lst = win.article_list
+    items = [lst.topLevelItem(i) for i in range(lst.topLevelItemCount())]
+    bare = next(it for it in items if it.text(0).startswith("gewiegelt"))
+    assert bare.font(0).italic() and bare.text(0).endswith("…") and "headline" in bare.toolTip(0)
+    seed = next(i for i in win.archive.issues() if i.publication == "人民日报")
+    win.tree.select("issue", seed.id)
+    headed = lst.topLevelItem(0)
+    assert not headed.font(0).italic() and not headed.text(0).endswith("…")

@@ -36,11 +36,16 @@ class ArticleList(QTreeWidget):
         self.clear()
         for info in archive.articles(issue_id=issue_id, page_id=page_id):
             begins = archive.first_words(info.id)
-            headline = archive.headline_of(info) or begins[:16] or info.local_id
+            printed = archive.headline_of(info)
+            headline = printed or (begins[:16] + "…" if begins else info.local_id)
             item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
             item.setData(0, ROLE_ID, info.id)
-            item.setToolTip(0, headline)
+            item.setToolTip(0, headline if printed else self.tr("No printed headline: its first words"))
             item.setToolTip(2, begins)
+            if not printed:  # set apart: first words must not pass for a printed headline (search says "none")
+                font = item.font(0)
+                font.setItalic(True)
+                item.setFont(0, font)
             self.addTopLevelItem(item)
         self._quiet = False
 
