@@ -4079,6 +4079,20 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 
 #: a run-in title (the words before an entry's first full stop) has at most this many characters
 RUN_IN_TITLE_CHARS = 40
+#: a register's entry run in on its court's place: one to three capitalised words (with their abbreviations,
+#: "Beuthen O./S."), a full stop, and the entry's text on a capital ("Aachen. Die Prokura …", "Breslau.
+#: Bekanntmachung. …"); a dispatch's place is followed by its date ("Wien, 4. März.") and is none
+REGISTER_ENTRY = re.compile(r"^[A-ZÄÖÜ][\w⸗-]+(?:\s+[A-ZÄÖÜ][\w./⸗-]*){0,2}\.\s+[A-ZÄÖÜ]")
+
+
+def _register_entries(article: _Draft, first: str) -> bool:
+    """The text under a rule (``first``, its first line) is the next entry of a register the article is: the
+    article's text already holds an entry run in on a place (:data:`REGISTER_ENTRY`) after its first paragraph (the
+    rubric's introduction running on into its first entry), and the text opens so too."""
+    if REGISTER_ENTRY.match(first) is None:
+        return False
+    paragraphs = [p.text.strip() for p in article.parts if p.role == "paragraph"]
+    return any(REGISTER_ENTRY.match(t) is not None for t in paragraphs[1:])
 #: an entry of a listing opens on a formula of this many words ("The News is authorized to announce") ...
 FORMULA_WORDS = 5
 #: ... of which this many agree with the first entry's (the OCR garbles one: "Th* News", "i3 authorized") ...
@@ -4174,6 +4188,11 @@ class _PageCut:
         self.last_box: Box | None = None
         #: the article that is a listing of entries under rules, named after its headline (:meth:`entry_of_rubric`)
         self.listing: _Draft | None = None
+        #: the block under a rule that is the next entry of a register (:func:`_register_entries`): its text goes on
+        #: in the listing, its court's heading too
+        self.register_entry: Block | None = None
+        #: the listing that is such a register
+        self.register: _Draft | None = None
         #: the article that is a listing of entries under sub-heads, each opening on one formula (:meth:`formula_entry`)
         self.formula_listing: _Draft | None = None
         #: the last line of that run
@@ -4841,12 +4860,27 @@ class _PageCut:
         if not 0 < stop <= RUN_IN_TITLE_CHARS or not first[:1].isupper():
             return False
         if self.current is not None and self.current is self.listing:
+            if self.current is self.register and REGISTER_ENTRY.match(first) is not None:
+                self.register_entry = below  # an entry run in on its court's place, under its heading or not
             return True  # the listing goes on, entry after entry under their run-in titles ("Circus Renz. …")
+        if self.current is not None and _register_entries(self.current, first):
+            self.listing = self.register = self.current
+            self.register_entry = below
+            return True
         named = {w.casefold() for w in _WORD.findall(head.text)} if head is not None else set()
         if any(w.casefold() in named for w in _WORD.findall(first[:stop])):
             self.listing = self.current
             return True
         return False
+
+    def register_entry_text(self, block: Block, text_lines: list[Line]) -> bool:
+        """The block is a register's next entry under its rule (:meth:`entry_of_rubric`): its text, its court's
+        heading too ("Berlin. Handelsregiſter" / "des Königlichen Stadtgerichts zu Berlin."), goes on in the
+        register. Placed, or False."""
+        if block is not self.register_entry or self.current is not self.listing:
+            return False
+        self.place_body(block, text_lines)
+        return True
 
     def rubric_over_items(self, article: _Draft) -> None:
         """A rule parted the first item under a stated heading region from the next: the heading stands over
@@ -5131,7 +5165,7 @@ class _PageCut:
                 or self.signed_inside(block, text_lines) or self.keyed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
-        if not text_lines or self.chapter_number(block, text_lines):
+        if not text_lines or self.chapter_number(block, text_lines) or self.register_entry_text(block, text_lines):
             return
         if not self.vertical and self.place_notices(block, text_lines):
             return

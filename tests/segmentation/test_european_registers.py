@@ -1,0 +1,62 @@
+"""European pages (issue 15): registers, listings and rubrics as a careful reader cuts them."""
+
+from __future__ import annotations
+
+from reader.model.document import Article, Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout
+
+
+def _block(bid: str, x0: float, y0: float, texts: list[str], *, width: float = 300, lh: float = 20,
+           btype: str = "text", indents: dict[int, float] | None = None,
+           ends: dict[int, float] | None = None) -> Block:
+    lines = []
+    for k, t in enumerate(texts):
+        left = x0 + (indents or {}).get(k, 0.0)
+        right = x0 + (ends or {}).get(k, width)
+        lines.append(Line(id=f"{bid}.l{k}", text=t, box=(left, y0 + k * lh, right, y0 + (k + 1) * lh - 2)))
+    return Block(id=bid, lines=lines, box=(x0, y0, x0 + width, y0 + len(texts) * lh), type=btype)
+
+
+def _page(blocks: list[Block]) -> Page:
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=1000, height=1400)
+
+
+def _register(first_entry: str, entries: list[str]) -> list[Article]:
+    """A rubric's heading region, an introduction and the first entry in one block, then entries parted by short
+    rules, each closed by its court's place, date and signature."""
+    blocks = [_block("h", 120, 100, ["Handels-Register."], width=160, btype="heading"),
+              _block("b0", 50, 130, ["Die Einträge aus dem Königreich Sachsen werden",
+                                     "Dienstags unter der Rubrik Leipzig veröffentlicht,",
+                                     "die letzteren monatlich.",
+                                     f"{first_entry} Die Prokura, welche dem Kaufmanne",
+                                     "Jacob Hasselenberg ertheilt war, ist erloschen und",
+                                     "wurde heute im Prokurenregister gelöscht.",
+                                     "Aachen, den 14. Mai 1877.",
+                                     "Königliches Handelsgerichts-Sekretariat."],
+                     indents={0: 12, 2: 100, 3: 0, 6: 30, 7: 40}, ends={2: 200, 5: 150, 6: 180, 7: 260})]
+    y = 130.0 + 8 * 20 + 10
+    for k, place in enumerate(entries):
+        blocks.append(Block(id=f"r{k}", box=(150, y, 250, y + 3), type="separator"))
+        y += 13
+        blocks.append(_block(f"e{k}", 50, y, [f"{place} In unser Firmenregister ist",
+                                              "heute die Firma Louis Philips eingetragen",
+                                              "und als deren Inhaber der Kaufmann Louis",
+                                              "Philips zu Eitorf an der Sieg.",
+                                              f"{place.split('.')[0]}, den 14. Mai 1877.",
+                                              "Königliches Kreisgericht."],
+                             indents={0: 12, 4: 30, 5: 60}, ends={3: 200, 4: 180, 5: 220}))
+        y += 6 * 20 + 10
+    return articles_from_layout([_page(blocks)])
+
+
+def test_a_registers_entries_parted_by_rules_are_one_listing() -> None:
+    """Reichsanzeiger 1877, "Handels-Register.": the rubric's introduction runs on into its first entry, opened by
+    the court's place run in ("Aachen. Die Prokura …"), and each entry after it stands under a short rule, opened so
+    too ("Breslau. Bekanntmachung. In unser …") and signed by its court: the entries of one register, not notices of
+    their own. Where the item under the rubric holds no entry run in so, a rule still parts the items."""
+    arts = [a for a in _register("Aachen.", ["Aachen.", "Breslau. Bekanntmachung.", "Beuthen O./S."])
+            if a.kind != "furniture"]
+    assert len(arts) == 1 and "Beuthen" in arts[0].text, [a.text[:40] for a in arts]
+    plain = [a for a in _register("Ferner:", ["Aachen.", "Breslau. Bekanntmachung.", "Beuthen O./S."])
+             if a.kind != "furniture"]
+    assert len(plain) == 4, [a.text[:40] for a in plain]
