@@ -4482,6 +4482,8 @@ class _PageCut:
             return False
         head = self.pending_heads[0][0][0]
         words = head.text.strip()
+        if head.id in self.stated_heads:  # a region the source types as a heading heads an item ("Vermiſchte
+            return False                  # Nachrichten." under "Frankfurt a. O., 12. Maͤrz. …")
         if (not words.endswith(".") or len(words) > CROSSHEAD_CHARS_LATIN or len(_words(words)) < 2
                 or _caps_line(words, CROSSHEAD_CAPS_SHARE) or (_capital_share(words) or 0.0) < RUN_IN_CAPITALS
                 or latin_dateline(text) or opens_on_date(text) or not self.last_body.endswith(_SENTENCE_END)):

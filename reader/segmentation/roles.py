@@ -146,11 +146,22 @@ def _wrapped_dateline(text: str) -> bool:
     return m is not None and sum(c.isupper() for c in text.strip()[:m.start("month")]) >= 3
 
 
+#: the transcriptions of Fraktur type keep its umlaut as a superscript e over the vowel ("Koͤln, 6. Maͤrz.")
+_SUPERSCRIPT_E_UMLAUT = re.compile("([AOUaou])\u0364")
+_UMLAUTS = {"A": "Ä", "O": "Ö", "U": "Ü", "a": "ä", "o": "ö", "u": "ü"}
+
+
+def _umlauts(text: str) -> str:
+    """``text`` with the superscript e of a Fraktur transcription's umlauts (a + U+0364) read as the umlaut."""
+    return _SUPERSCRIPT_E_UMLAUT.sub(lambda m: _UMLAUTS[m.group(1)], text) if "\u0364" in text else text
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."; Dutch and German "PAUMA den 24 April."; a Fraktur transcription's double hyphen read as a hyphen:
     "Sachſen⸗Coburg⸗Gotha. Gotha, 18. Mai."): the body's start, never a headline."""
+    text = _umlauts(text)
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip().replace("\u2e17", "-"), count=1), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t) or _wrapped_dateline(text):
         return True
@@ -173,6 +184,7 @@ def is_dateline_lead(text: str) -> bool:
     of an epidemic report): only abbreviations may stand between the place and the date."""
     if not latin_dateline(text):
         return False
+    text = _umlauts(text)
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
     if _DEN_DATELINE.match(t) or _DEN_DAY_DATELINE.match(t):
         return True

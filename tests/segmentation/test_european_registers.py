@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.model.document import Article, Block, Line, Page
 from reader.segmentation.geometry import articles_from_layout
+from reader.segmentation.roles import is_dateline_lead
 
 
 def _block(bid: str, x0: float, y0: float, texts: list[str], *, width: float = 300, lh: float = 20,
@@ -60,3 +61,39 @@ def test_a_registers_entries_parted_by_rules_are_one_listing() -> None:
     plain = [a for a in _register("Ferner:", ["Aachen.", "Breslau. Bekanntmachung.", "Beuthen O./S."])
              if a.kind != "furniture"]
     assert len(plain) == 4, [a.text[:40] for a in plain]
+
+
+def test_a_month_transcribed_with_a_superscript_e_is_a_dateline() -> None:
+    """Reichsanzeiger 1829-1841: the transcription keeps the Fraktur umlaut as a superscript e over the vowel
+    ("Maͤrz", a + U+0364); "London, 16. Maͤrz. In den …" opens a dispatch as "London, 16. März." does, and a
+    block opening so after finished text is the next dispatch, not the report above's next paragraph."""
+    assert is_dateline_lead("London, 16. Ma\u0364rz. In den miniſteriellen Bla\u0364ttern der")
+    assert is_dateline_lead("Karlsruhe, 16. Ma\u0364rz. (K. Z.) Heute iſt der Oberſt⸗")
+    assert is_dateline_lead("Ko\u0364ln, 6. Ma\u0364rz. In den Tagen vom 1 — 4ten Ma\u0364rz")
+    report = _block("a", 50, 100, ["London, 13. Ma\u0364rz. Die Amerikaniſchen Verha\u0364ltniſſe",
+                                   "beſcha\u0364ftigen unſere Bla\u0364tter natu\u0364rlich noch",
+                                   "immer vorzugsweiſe und werden ſie zu Kommentaren",
+                                   "von New-York abgeſandt werden ko\u0364nnen."], ends={3: 240}, indents={0: 12})
+    nxt = _block("b", 50, 182, ["London, 16. Ma\u0364rz. In den miniſteriellen Bla\u0364ttern",
+                                "der letzten Tage finden ſich zwar Betrachtungen",
+                                "u\u0364ber die jetzige Lage der Dinge im Orient.",
+                                "Von der Antwort iſt noch nichts bekannt."], ends={3: 230}, indents={0: 12})
+    arts = articles_from_layout([_page([report, nxt])])
+    assert len(arts) == 2, [a.text[:30] for a in arts]
+
+
+def test_a_heading_region_under_a_datelined_report_heads_the_next_item() -> None:
+    """Reichsanzeiger 1829: under "Inland." the report opens on its place and date ("Frankfurt a. O., 12. März.");
+    the region the source types as a heading right under its last line ("Vermiſchte Nachrichten.") heads the next
+    item, as it says, and is no crosshead of the dispatch."""
+    report = _block("a", 50, 100, ["Frankfurt a. O., 12. März. Die gegenwärtige hie-",
+                                   "ſige Reminiſcere-Meſſe fällt ſtark und gut aus. Von",
+                                   "allen Waaren-Gattungen ſind beträchtliche Quantitäten",
+                                   "auf dem Platze, wie man es hier noch nicht geſehen hat."],
+                    ends={3: 290}, indents={0: 12})
+    head = _block("h", 110, 182, ["Vermiſchte Nachrichten."], width=180, btype="heading")
+    text = _block("b", 50, 204, ["Die definitive Schließung des Conclave geſchieht,",
+                                 "nachdem das diplomatiſche Corps ſeine Beſuche gemacht",
+                                 "hat, und der Cardinal wird dann eingeſchloſſen."], ends={2: 220}, indents={0: 12})
+    arts = articles_from_layout([_page([report, head, text])])
+    assert [a.headline for a in arts] == [None, "Vermiſchte Nachrichten."], [a.headline for a in arts]
