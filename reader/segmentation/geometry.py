@@ -1727,6 +1727,16 @@ BOOK_ADVERT_LEAD = re.compile(
 FAMILY_NOTICE_LEAD = re.compile(r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|ontsliep)\b)")
 
 
+#: the two dashes a paper sets before its own correspondent's dateline ("— — London, 22. Auguſt. Damit es …")
+CORRESPONDENT_DASHES = re.compile(r"^[—–]\s*[—–]\s+")
+
+
+def _correspondent_dateline(text: str) -> bool:
+    """``text`` opens on two dashes and a dateline proper: a dispatch of the paper's own correspondent."""
+    m = CORRESPONDENT_DASHES.match(text)
+    return m is not None and is_dateline_lead(text[m.end():])
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert or a
     family notice (:data:`BOOK_ADVERT_LEAD`, :data:`FAMILY_NOTICE_LEAD`), or a place and a date ("GRONINGEN, 29
@@ -1741,7 +1751,8 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = Fa
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
     formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
-    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula
+    dateline = is_dateline_lead(t) or _correspondent_dateline(t)
+    return dash or _brief_mark(t) or (not titled and dateline) or formula
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
@@ -2487,7 +2498,8 @@ _RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by",
                            "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
                            "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
                            "dans", "sur", "het", "een", "van", "op"})
-_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
+#: how a finished sentence ends (a German quotation closes on „…“: "… fuͤhren koͤnnten.“")
+_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？", ".“", "!“", "?“")
 
 
 def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:

@@ -97,3 +97,19 @@ def test_a_heading_region_under_a_datelined_report_heads_the_next_item() -> None
                                  "hat, und der Cardinal wird dann eingeſchloſſen."], ends={2: 220}, indents={0: 12})
     arts = articles_from_layout([_page([report, head, text])])
     assert [a.headline for a in arts] == [None, "Vermiſchte Nachrichten."], [a.headline for a in arts]
+
+
+def test_a_dateline_after_a_correspondents_two_dashes_opens_a_dispatch() -> None:
+    """Reichsanzeiger 1834: the paper's own correspondent's dispatch opens on two dashes before its place and date
+    ("— — London, 22. Auguſt. Damit es …"), under another dispatch from the same place closing on a quotation („…
+    erhalten.“, the German closing quote after the stop ends the sentence): a dispatch of its own."""
+    report = _block("a", 50, 100, ["London, 22. Auguſt. Der Erzbiſchof von Canterbury",
+                                   "überreichte dem Könige Dank-Adreſſen der Irländiſchen",
+                                   "Geiſtlichkeit für den feſten Entſchluß Sr. Majeſtät,",
+                                   "„die Engliſche Kirche aufrecht zu erhalten.“"], ends={3: 240}, indents={0: 12})
+    nxt = _block("b", 50, 182, ["— — London, 22. Auguſt. Damit es den Miniſtern ja",
+                                "nicht während der Zeit, wo das Parlament nicht bei-",
+                                "ſammen iſt, an Arbeit fehle, haben die Proteſtanten",
+                                "eine Adreſſe an den König gerichtet."], ends={3: 220}, indents={0: 12})
+    arts = articles_from_layout([_page([report, nxt])])
+    assert len(arts) == 2, [a.text[:30] for a in arts]
