@@ -1820,6 +1820,36 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
     return starts
 
 
+#: a block whose lines run across this many columns' measure or more ...
+WIDE_NOTICE_MEASURE = 1.6
+#: ... holding at least this many paragraphs ...
+WIDE_NOTICE_PARAGRAPHS = 4
+#: ... each of two lines at least and at most this many, is a run of notices
+WIDE_NOTICE_LINES = 13
+
+
+def _wide_notice_starts(lines: Sequence[Line], column_width: float) -> list[int]:
+    """Indices of the lines opening the notices of a run set across the page's columns (never 0).
+
+    Eighteenth-century Dutch papers set their notices and adverts after the news in one block across both columns,
+    each a short paragraph opened by an indent ("Op Woensdag den 20 May …" / "Mr. SIEBERS, Cafteleyn …"): each
+    paragraph is a notice of its own. The run's lines are :data:`WIDE_NOTICE_MEASURE` columns wide or more (their
+    median width, not the block's box: an advert's box may reach across columns its lines do not), it holds
+    :data:`WIDE_NOTICE_PARAGRAPHS` paragraphs or more, and every one of them is two to :data:`WIDE_NOTICE_LINES`
+    lines long: a list's one-line entries and a report's long paragraphs are no notices. The run is the whole
+    block (a block holding heads is a story's or an advert's)."""
+    widths = sorted(ln.box[2] - ln.box[0] for ln in lines if ln.box is not None)
+    if column_width <= 0 or len(widths) < 2 * WIDE_NOTICE_PARAGRAPHS:
+        return []
+    if widths[len(widths) // 2] < WIDE_NOTICE_MEASURE * column_width:
+        return []
+    starts = paragraph_starts(lines)
+    lengths = [b - a for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    if len(starts) < WIDE_NOTICE_PARAGRAPHS or not all(2 <= n <= WIDE_NOTICE_LINES for n in lengths):
+        return []
+    return starts[1:]
+
+
 def _announces_speech(above: str, line: str) -> bool:
     """A line opening on a dash under one ending on a colon: the words the colon announced, a character's speech or
     a quotation, not an unheaded item's dash."""
@@ -5440,6 +5470,8 @@ class _PageCut:
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
+        whole = [ln for ln in block.lines if ln.text.strip()] == run  # the block is all body text, no heads in it
+        keyed += _wide_notice_starts(run, self.column_width) if whole and not self.vertical else []
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,

@@ -113,3 +113,41 @@ def test_a_dateline_after_a_correspondents_two_dashes_opens_a_dispatch() -> None
                                 "eine Adreſſe an den König gerichtet."], ends={3: 220}, indents={0: 12})
     arts = articles_from_layout([_page([report, nxt])])
     assert len(arts) == 2, [a.text[:30] for a in arts]
+
+
+def _notices_page(width: float) -> list[Article]:
+    """Two columns of a report over a block ``width`` wide of short paragraphs, each opened by an indent."""
+    col = ["De Heeren Staeten van Holland en West-Vriesland zyn",
+           "gifteren en heeden weeder vergaderd geweeft. De",
+           "buytenlandfe Gezanten hebben met den Prefident",
+           "van Haer Hoog Mog. geconfereerd, en de eeden afgelegt."]
+    left = _block("l", 50, 100, col, width=440, ends={3: 400}, indents={0: 12})
+    right = _block("r", 510, 100, col, width=440, ends={3: 400}, indents={0: 12})
+    paragraphs = [["Op Woensdag den 20 May zullen Dykgraef en Gezworens van der Groede",
+                   "befteeden het leggen van een dubbele fteene Zee-Sluys, met al het werk."],
+                  ["Mr. SIEBERS, Cafteleyn van 't Nieuw VAUX-HALL, op de Weg naer Scheveningen,",
+                   "maekt bekend, dat hy zyne PUBLICQUE CONCERTEN heeft begonnen, en daer meede",
+                   "weekelyks drie mael zal continueeren."],
+                  ["JOHAN WYNMAELEN, Franfch Koft-Schoolhouder, adverteert hier meede, dat hy",
+                   "binnen de Stad Grave zal continueeren Franfch Koft-School te houden."],
+                  ["Woensdag den 20 May zal Pieter Vos, Boekdrukker in 's Hage, ten zynen huyze",
+                   "verkopen een wel gefchikte BOEKDRUKKERYE, beftaende in 3 fraeye Parffen.",
+                   "De Catalogus is alomme verzonden."],
+                  ["De Makelaers Bontekoning en Aukes zullen op Maendag den 18 May t'Amfterdam",
+                   "verkopen een groote party Ooftferfe en Noordfe HOUTWAEREN, benevens Balken."]]
+    texts = [t for p in paragraphs for t in p]
+    firsts = [sum(len(p) for p in paragraphs[:k]) for k in range(len(paragraphs))]
+    lasts = [f + len(p) - 1 for f, p in zip(firsts, paragraphs, strict=True)]
+    notices = _block("n", 50, 200, texts, width=width, indents={k: 14 for k in firsts},
+                     ends={k: width * 0.6 for k in lasts})
+    return articles_from_layout([_page([left, right, notices])])
+
+
+def test_short_paragraphs_set_across_two_columns_are_notices_of_their_own() -> None:
+    """KB 1750: the paper sets its notices and adverts in one block across both columns, each a short paragraph
+    opened by an indent ("Op Woensdag den 20 May …", "Mr. SIEBERS, Cafteleyn …"): each is a notice of its own. The
+    same paragraphs in a column's measure are one text's paragraphs."""
+    wide = [a for a in _notices_page(900) if "Dykgraef" in a.text or "SIEBERS" in a.text or "Bontekoning" in a.text]
+    assert len(wide) == 3, [a.text[:30] for a in _notices_page(900)]
+    narrow = [a for a in _notices_page(440) if "Dykgraef" in a.text or "Bontekoning" in a.text]
+    assert len(narrow) == 1, [a.text[:30] for a in _notices_page(440)]
