@@ -1770,7 +1770,48 @@ def _figure_share(lines: Sequence[Line]) -> float:
     return sum(ch.isnumeric() or ch in _FIGURE_MARKS for ch in text) / len(text) if text else 0.0
 
 
-def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> list[int]:
+#: a dispatch run in on its place in capitals, closed by a full stop, its text opening on a capital ("CALAIS. Le
+#: général Graham …", "NIMES. Les grandes manœuvres …"; the OCR may read one small capital as lower case, "CàLAIS.")
+CAPS_PLACE_RUN_IN = re.compile(r"^([A-ZÀ-Þ][\wÀ-ÿ'’ -]{3,30})\.\s+([A-ZÀ-Þ][a-zà-ÿ].*)$")
+#: ... the place's letters at least this share capitals, and its text's first line this many words in lower case
+CAPS_PLACE_SHARE = 0.8
+CAPS_PLACE_PROSE_WORDS = 2
+
+
+def _caps_place(text: str) -> str | None:
+    """The place in capitals a paragraph opens on, run in before its text (:data:`CAPS_PLACE_RUN_IN`), the text
+    running on in prose; None if it opens otherwise."""
+    m = CAPS_PLACE_RUN_IN.match(text.strip())
+    if m is None:
+        return None
+    letters = [ch for ch in m.group(1) if ch.isalpha()]
+    prose = sum(1 for w in m.group(2).split() if w[:1].islower())
+    if len(letters) < 4 or sum(ch.isupper() for ch in letters) < CAPS_PLACE_SHARE * len(letters):
+        return None
+    return m.group(1) if prose >= CAPS_PLACE_PROSE_WORDS else None
+
+
+#: a page running lines in on one name in capitals this many times sets a scene: every such name is a speaker's
+SCENE_SPEECHES = 3
+
+
+def _speakers(blocks: Sequence[Block]) -> frozenset[str] | None:
+    """The names in capitals the page runs lines in on twice or more (:func:`_caps_place`): a speaker's, not a
+    place's; None (all of them are speakers) where one comes :data:`SCENE_SPEECHES` times or more, a scene
+    ("DUTRIN. Vite à table …" / "DUPOTEAU. Moi …" / "DUTRIN. Voyons …", the OCR garbling some names), whose speeches
+    are one text, no dispatches."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        for ln in b.lines:
+            if (name := _caps_place(ln.text)) is not None:
+                counts[name] = counts.get(name, 0) + 1
+    if any(n >= SCENE_SPEECHES for n in counts.values()):
+        return None
+    return frozenset(name for name, n in counts.items() if n >= 2)
+
+
+def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
+                speakers: frozenset[str] | None = frozenset()) -> list[int]:
     """Indices of lines inside one block of body text that open an unheaded item (never 0).
 
     Papers run short items on in one column with no headline: a local-news column whose items each open on a
@@ -1814,6 +1855,9 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
         dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
+        # a dispatch run in on its place in capitals, under any title, not in a listing of figures or a scene
+        place = None if quoted or dialogue or speakers is None else _caps_place(lines[k].text)
+        lead = lead or place is not None and speakers is not None and place not in speakers
         if finished and runs_on and not heading and (indented or short_above or signed) and lead:
             starts.append(k)
             opening = lines[k].text
@@ -4252,6 +4296,8 @@ class _PageCut:
         #: story's crossheads while it is the current article
         self.banner: tuple[_Draft, Box, float] | None = None
         self.column_width = _column_width(blocks)
+        #: the names in capitals a scene's speeches open on (:func:`_speakers`)
+        self.speakers = _speakers(blocks)
         #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
         self.paper_leads = _paper_leads(blocks)
         #: the usual whitespace between a text block and the next one under it in its column, where the page sets
@@ -5466,7 +5512,7 @@ class _PageCut:
         if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
-        led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
+        led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue(), self.speakers)
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)

@@ -151,3 +151,38 @@ def test_short_paragraphs_set_across_two_columns_are_notices_of_their_own() -> N
     assert len(wide) == 3, [a.text[:30] for a in _notices_page(900)]
     narrow = [a for a in _notices_page(440) if "Dykgraef" in a.text or "Bontekoning" in a.text]
     assert len(narrow) == 1, [a.text[:30] for a in _notices_page(440)]
+
+
+def test_a_paragraph_run_in_on_a_place_in_capitals_opens_a_dispatch() -> None:
+    """Le Gaulois 1884, "Départements": after a brief opened by a dash ("— M. Méline, ministre …"), under that brief's
+    heading, a paragraph run in on its place in capitals ("CALAIS. Le général Graham …") is the next dispatch, as
+    the paper's headed ones open ("BELFORT. Un assassinat …"). A paragraph running on a sentence in capitals is none."""
+    def read(opening: str) -> list[Article]:
+        block = _block("a", 50, 100, ["VOYAGE DE M. MÉLINE",
+                                      "— M. Méline, ministre de l'agriculture,",
+                                      "arrivé aujourd'hui à Arles, partira demain",
+                                      "pour la Camargue, où des travaux sont projetés.",
+                                      opening,
+                                      "d'Egypte, via Bâle, s'est embarqué ici, et",
+                                      "la princesse de Hanovre est débarquée."],
+                       indents={0: 60, 1: 12, 4: 12}, ends={0: 240, 3: 250, 6: 200})
+        return [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
+
+    assert len(read("CALAIS. Le général Graham, revenant")) == 2
+    assert len(read("CALAIS et Boulogne ont reçu le général")) == 1
+
+
+def test_a_scenes_speakers_run_in_in_capitals_open_no_dispatches() -> None:
+    """Le Petit Journal illustré 1900: a comedy's scene runs each speech in on its speaker's name in capitals
+    ("DUTRIN. Vite à table, alors ! …", "DUPOTEAU. Moi j'ai promis …"); a name that comes three times on the page
+    makes every such name a speaker's: the scene is one text."""
+    speeches = ["DUTRIN. Vite à table, alors ! Je n'aime pas", "m'empiffrer, mais je veux partir.",
+                "DUPOTEAU. Moi j'ai promis à la duchesse", "d'être rentré ce soir aux Folies.",
+                "DUTRIN. Voyons, voyons ! Mettons-nous à", "table, nous partirons aussitôt.",
+                "LARDOT. Vous avez cinquante-cinq mi-", "nutes, monsieur, pas une de plus.",
+                "DUTRIN. Quand je pense que nous avons", "mis tant de temps à venir ici."]
+    block = _block("a", 50, 100, ["Le déjeuner est servi dans la salle, et les", "convives entrent en causant.",
+                                  *speeches],
+                   indents={0: 12, **{2 + 2 * k: 12 for k in range(5)}}, ends={1: 200, **{3 + 2 * k: 220
+                                                                                         for k in range(5)}})
+    assert len(articles_from_layout([_page([block])])) == 1
