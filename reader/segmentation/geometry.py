@@ -3279,6 +3279,30 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
 
 
 
+#: a heading of small capitals atop a block: its line box at most this share of the body's line height
+SMALL_TOP_HEIGHT = 0.7
+#: ... over text with fewer than this share of figures among its letters and figures (a family notice's dates)
+SMALL_TOP_FIGURES = 0.1
+
+
+def _small_caps_top(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """The block's first line heads it where it is a short heading of capitals closed by a full stop, centred over
+    the block, in type well under the body's height (its box :data:`SMALL_TOP_HEIGHT` of a body line's or less):
+    a paper's notices under "MARRIED." and "DIED." (The Statesman 1824, a page without sizes, the OCR boxing the
+    heading over the first notice's top, so no whitespace sets it off); not over a table of figures, which it heads.
+    """
+    edges = _edges(lines, sizes)
+    first, text = lines[0], lines[0].text.strip()
+    if (edges is None or flags[0] or sizes.height <= 0 or first.box is None or first.type is not None
+            or len(text) > SMALL_HEAD_CHARS or not text.endswith(".") or not _caps_line(text)):
+        return flags
+    if _digit_share(" ".join(ln.text for ln in lines[1:4])) >= SMALL_TOP_FIGURES:  # a market report's table under
+        return flags  # its heading ("PRICE ON BOARD SHIP AS UNDER." / "Clover, red, per cwt. 55s. to 100s. …")
+    if first.box[3] - first.box[1] <= SMALL_TOP_HEIGHT * sizes.height and _is_centred(first, *edges):
+        return [True, *flags[1:]]
+    return flags
+
+
 #: whitespace setting a heading of capitals off from the lines above and below it, beyond the block's usual line gap
 #: (in body line heights): French dailies leave about a third of a line round the small capitals heading each fait
 #: divers and dispatch (0.4-0.7 on Le Gaulois 1884); a crosshead run in close under the text has none above it
@@ -3882,6 +3906,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
         flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)
+        flags = _small_caps_top(lines, flags, sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)

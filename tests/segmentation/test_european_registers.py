@@ -186,3 +186,30 @@ def test_a_scenes_speakers_run_in_in_capitals_open_no_dispatches() -> None:
                    indents={0: 12, **{2 + 2 * k: 12 for k in range(5)}}, ends={1: 200, **{3 + 2 * k: 220
                                                                                          for k in range(5)}})
     assert len(articles_from_layout([_page([block])])) == 1
+
+
+def test_a_small_capitals_heading_atop_a_block_opens_family_notices() -> None:
+    """The Statesman 1824: the births, marriages and deaths stand under small headings of capitals closed by a full
+    stop, centred atop each block ("MARRIED." / "On Saturday, Feb. 14, at St. Pancras …", "DIED."), set in type
+    half the body's height, and the OCR boxes the heading over the first line's top: each heads its notices, not
+    the end of the market report above. A heading in body type atop a block opens nothing by this, and a small one
+    over a table of figures heads the table ("PRICE ON BOARD SHIP AS UNDER.")."""
+    notices = ["On Saturday, Feb. 14, at St. Pancras New Church, Mr.",
+               "Goodee, of Brighton, solicitor, to Maria, youngest",
+               "daughter of the late Thomas Slam, Esq."]
+
+    def read(height: float, rows: list[str] = notices) -> list[Article]:
+        report = _block("m", 50, 100, ["Hay, 90s. to 110s.—Straw, 49s. to 48s.—Clover,",
+                                       "100s. to 130s. 0d."], ends={1: 150}, lh=20)
+        head = Line(id="h.l0", text="MARRIED.", box=(160, 150, 240, 150 + height))
+        lines = [head] + [Line(id=f"h.l{k + 1}", text=t, box=(50 + (12 if k == 0 else 0), 156 + 20 * k,
+                                                               350 if k < 2 else 250, 174 + 20 * k))
+                          for k, t in enumerate(rows)]
+        notices = Block(id="h", lines=lines, box=(50, 150, 350, 216), type="text")
+        return [a for a in articles_from_layout([_page([report, notices])]) if a.kind != "furniture"]
+
+    small = read(10)
+    assert [a.headline for a in small] == [None, "MARRIED."], [a.headline for a in small]
+    assert len(read(18)) == 1
+    assert len(read(10, ["Clover, red, per cwt. 55s. to 100s. 0d.", "Clover, white, per cwt. 60s. to 110s.",
+                         "Rapeseed, per last, 24l. to 26l."])) == 1  # a table's heading
