@@ -1894,6 +1894,16 @@ def _wide_notice_starts(lines: Sequence[Line], column_width: float) -> list[int]
     return starts[1:]
 
 
+def _set_in_alone(run: Sequence[Line], em: float) -> bool:
+    """The run's first line is set in from the left well past a paragraph's indent (:data:`MAX_INDENT` ems) and
+    ends a sentence, its text beginning on the next line: a telegram's dateline set alone over it ("Londres, 29
+    avril, 8 h. 15." / "J'apprends que …"), out to the right edge as it may be, heads no item of its own."""
+    lefts = sorted(ln.box[0] for ln in run[1:] if ln.box is not None)
+    first = run[0].box
+    return (first is not None and bool(lefts) and first[0] - lefts[len(lefts) // 2] > MAX_INDENT * em
+            and run[0].text.rstrip().endswith(_SENTENCE_END))
+
+
 def _announces_speech(above: str, line: str) -> bool:
     """A line opening on a dash under one ending on a colon: the words the colon announced, a character's speech or
     a quotation, not an unheaded item's dash."""
@@ -5617,6 +5627,7 @@ class _PageCut:
         right = edges[1] if edges is not None else max((b[2] for b in boxes), default=0.0)
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
+        runs_on = runs_on and not _set_in_alone(run, em)
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
                 and not self.vertical
                 and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())

@@ -213,3 +213,23 @@ def test_a_small_capitals_heading_atop_a_block_opens_family_notices() -> None:
     assert len(read(18)) == 1
     assert len(read(10, ["Clover, red, per cwt. 55s. to 100s. 0d.", "Clover, white, per cwt. 60s. to 110s.",
                          "Rapeseed, per last, 24l. to 26l."])) == 1  # a table's heading
+
+
+def test_a_dateline_set_alone_right_of_centre_over_its_text_heads_no_item() -> None:
+    """Le Gaulois 1884, "La Conférence": the article quotes a telegram under its dateline set alone on its line,
+    well in from the left and out to the right ("Londres, 29 avril, 8 h. 15." / "J'apprends que, dans une dépêche
+    …"), the paper's dispatches each under a head of their own: it goes on in the article. A dateline running into
+    its text from the column's left edge opens an item."""
+    def read(dateline: list[str], indents: dict[int, float]) -> list[Article]:
+        leader = _block("a", 50, 100, ["Le président du conseil, ministre des affaires",
+                                       "étrangères, a reçu hier les ambassadeurs, et il",
+                                       "a parlé longuement des affaires d'Egypte."], ends={2: 200}, indents={0: 12})
+        rest = ["dans une dépêche adressée à M. de Staal, le nouveau",
+                "ministre, M. de Giers a déclaré que la Russie",
+                "appuiera les vues de la France."]
+        telegram = _block("b", 50, 166, [*dateline, *rest], indents=indents, ends={len(dateline) + 2: 180})
+        return articles_from_layout([_page([leader, telegram])])
+
+    assert len(read(["Londres, 29 avril, 8 h. 15.", "J'apprends que, dans une dépêche adressée"],
+                    {0: 140, 1: 12})) == 1
+    assert len(read(["Londres, 29 avril, 8 h. 15. J'apprends que,"], {0: 12})) == 2
