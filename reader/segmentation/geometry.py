@@ -1686,9 +1686,24 @@ def _keyed_cuts(lines: Sequence[Line]) -> list[int]:
         while end < len(lines) and (b := lines[end].box) is not None and b[0] >= middle and not ORDER_KEY.search(
                 lines[end].text):
             end += 1
+        end = _past_bare_keys(lines, end)
         if end < len(lines):
             cuts.add(end)
     return sorted(cuts)
+
+
+#: a line holding only an order number in brackets (and specks): "(43873)"
+BARE_ORDER_KEY = re.compile(r"^\W*" + _ORDER_NUMBER + r"\W*$")
+
+
+def _past_bare_keys(lines: Sequence[Line], end: int) -> int:
+    """The first line from ``end`` on that is neither an order number standing alone (:data:`BARE_ORDER_KEY`) nor
+    OCR specks: a number alone under an advert closed on its own ("… 1876. (43918)" / "..:" / "(43873)") opens no
+    advert, it stays with the one above; the next advert opens after it."""
+    k = end
+    while k < len(lines) and (BARE_ORDER_KEY.match(lines[k].text.strip()) or is_ocr_fragment(lines[k].text)):
+        k += 1
+    return k if any(BARE_ORDER_KEY.match(ln.text.strip()) for ln in lines[end:k]) else end
 
 
 #: a dash opening a paragraph: the mark papers set before each unheaded item of a run of news or trade notes

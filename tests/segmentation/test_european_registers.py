@@ -233,3 +233,22 @@ def test_a_dateline_set_alone_right_of_centre_over_its_text_heads_no_item() -> N
     assert len(read(["Londres, 29 avril, 8 h. 15.", "J'apprends que, dans une dépêche adressée"],
                     {0: 140, 1: 12})) == 1
     assert len(read(["Londres, 29 avril, 8 h. 15. J'apprends que,"], {0: 12})) == 2
+
+
+def test_an_order_number_alone_under_a_keyed_advert_opens_no_advert() -> None:
+    """Algemeen Handelsblad 1876: in a column of adverts each closed on its order number, a number standing alone
+    on its line under the advert closed last (a speck read as "..:" between them), "(43873)", is no advert of its
+    own: it stays with the advert above."""
+    block = _block("a", 50, 100, ["De Ondergeteekende adverteert, dat de coupons",
+                                  "betaalbaar zijn ten kantore van de Bank.",
+                                  "Amsterdam, 30 November 1876. (43918)",
+                                  "..:",
+                                  "(43873)",
+                                  "Gezondheids-Chocolade, extra fijn, per ons",
+                                  "45 cent, verkrijgbaar bij J. M. Porton. (43572)",
+                                  "Als BOEKHOUDER gevraagd een actief persoon,",
+                                  "brieven aan het Bureau Handelsblad. (43787)"],
+                   indents={3: 250, 4: 200}, ends={2: 260, 3: 270, 4: 260, 6: 280, 8: 280})
+    arts = [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
+    assert not any(a.text.strip() == "(43873)" for a in arts), [a.text[:30] for a in arts]
+    assert len(arts) == 3, [a.text[:30] for a in arts]
