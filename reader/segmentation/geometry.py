@@ -1692,6 +1692,13 @@ def _keyed_cuts(lines: Sequence[Line]) -> list[int]:
     return sorted(cuts)
 
 
+def _closed_on_key(lines: Sequence[Line]) -> bool:
+    """The last advert of a keyed column block (:func:`_keyed_cuts`) closes on its order number, maybe signed under
+    it ("… innigen dank. (43792)" / "J. E. VELTMAN" / "B. VELTMAN-HEUSE."): it is finished, and the next block's
+    text opens the next advert (an advert running on into the next block has no number yet)."""
+    return any(ORDER_KEY.search(ln.text) for ln in lines)
+
+
 #: a line holding only an order number in brackets (and specks): "(43873)"
 BARE_ORDER_KEY = re.compile(r"^\W*" + _ORDER_NUMBER + r"\W*$")
 
@@ -5391,6 +5398,7 @@ class _PageCut:
         for n, (first, end) in enumerate(zip([0, *cuts], [*cuts, len(text_lines)], strict=True)):
             self.item_break = self.item_break if n == 0 else True
             self.place_text(replace(block, lines=text_lines[first:end]), text_lines[first:end])
+        self.item_break = self.item_break or _closed_on_key(text_lines[cuts[-1]:])
         return True
 
     def signed_inside(self, block: Block, text_lines: list[Line]) -> bool:

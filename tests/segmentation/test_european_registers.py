@@ -252,3 +252,26 @@ def test_an_order_number_alone_under_a_keyed_advert_opens_no_advert() -> None:
     arts = [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
     assert not any(a.text.strip() == "(43873)" for a in arts), [a.text[:30] for a in arts]
     assert len(arts) == 3, [a.text[:30] for a in arts]
+
+
+def test_the_block_after_a_column_of_adverts_closed_on_their_numbers_opens_an_advert() -> None:
+    """Algemeen Handelsblad 1876: a block of family notices each closed on its order number, the last signed under
+    its number ("… innigen dank. (43792)" / "J. E. VELTMAN" / "B. VELTMAN-HEUSE."), is followed by the next block's
+    advert ("3 pCt. Premieleening stad Antwerpen 1874" / "(43979) LUTOMIRSKI."): an advert of its own, not the
+    notice's last lines."""
+    notices = _block("a", 50, 100, ["Voor de bewijzen van belangstelling, bij de geboorte",
+                                    "van onze Dochter, betuig ik mijn oprechten dank.",
+                                    "Amsterdam, 28 November 1876. (43755)",
+                                    "Voor de vele bewijzen van belangstelling betuigen",
+                                    "wij onzen hartelijken dank. (44253) TOP.",
+                                    "Voor de vele bewijzen van deelneming, ondervonden",
+                                    "bij het overlijden van onzen Vader, betuigen wij",
+                                    "onzen innigen dank. (43792)",
+                                    "J. E. VELTMAN",
+                                    "B. VELTMAN-HEUSE."],
+                      indents={0: 12, 3: 12, 5: 12, 8: 180, 9: 180}, ends={1: 260, 2: 260, 4: 260, 7: 240, 8: 280})
+    advert = _block("b", 50, 306, ["3 pCt. Premieleening stad Antwerpen 1874",
+                                   "verkrijgbaar tegen den koers van den dag bij",
+                                   "(43979) LUTOMIRSKI."], ends={2: 200})
+    arts = [a for a in articles_from_layout([_page([notices, advert])]) if a.kind != "furniture"]
+    assert any(a.text.startswith("3 pCt.") for a in arts), [a.text[:30] for a in arts]
