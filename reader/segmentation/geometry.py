@@ -789,6 +789,33 @@ def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float
     return not rows or not is_tabular(rows[0]) or 2 * sum(1 for row in rows if is_tabular(row)) < len(rows)
 
 
+#: a dispatch's headline set over its dateline in a block of its own: its lines at least this many times the body's
+#: line height
+DISPATCH_HEAD_HEIGHT = 1.2
+
+
+def _centred_head_over_dateline(lines: Sequence[Line], below: Block | None, sizes: _Sizes, em: float) -> bool:
+    """A block of its own of one to three lines, centred over the block under it (one short of both edges, the others
+    so or as far in from each, within an em) and set taller than the body
+    (:data:`DISPATCH_HEAD_HEIGHT`), none breaking off on a comma or a hyphen, over a block opening on a dateline
+    proper: the dispatch's headline, in sentence case as French dailies set them, a quotation too ("« Nous ne
+    rencontrons pas d'opposition" / "politique sérieuse » dit Ebert" over "LONDRES, 16 décembre. …")."""
+    first = next((ln for ln in below.lines if ln.text.strip()), None) if below is not None else None
+    bx = block_box(below) if below is not None else None
+    if not 1 <= len(lines) <= 3 or first is None or bx is None or sizes.height <= 0 or sizes.vertical:
+        return False
+    if not is_dateline_lead(first.text.strip()):
+        return False
+    def balanced(box: Box) -> bool:  # as far in from both edges of the text under it, within an em
+        a, b = box[0] - bx[0], bx[2] - box[2]
+        return a >= -0.5 * em and b >= -0.5 * em and abs(a - b) < em
+
+    return any(_is_centred(ln, bx[0], bx[2], em) for ln in lines) and all(
+        ln.box is not None and ln.type is None and _extent(ln, False) >= DISPATCH_HEAD_HEIGHT * sizes.height
+        and not ln.text.rstrip().endswith((",", "-", "\u00ad", "⸗", "¬"))
+        and (_is_centred(ln, bx[0], bx[2], em) or balanced(ln.box)) for ln in lines)
+
+
 def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
     text = line.text.strip()
     if line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
@@ -5343,8 +5370,10 @@ class _PageCut:
         if self.pending_heads and _connective(text_lines):
             self.add_heads(text_lines, block)  # "von" between a house's name and its owner's joins the two
             return
-        centred = (self.after_finished_text() or self.after_short_line()) and _centred_heading_block(
-            text_lines, self.below.get(id(block)), self.em)
+        below = self.below.get(id(block))
+        centred = (self.after_finished_text() or self.after_short_line()) and (
+            _centred_heading_block(text_lines, below, self.em)
+            or _centred_head_over_dateline(text_lines, below, self.sizes, self.em))
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred

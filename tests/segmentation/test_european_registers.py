@@ -275,3 +275,25 @@ def test_the_block_after_a_column_of_adverts_closed_on_their_numbers_opens_an_ad
                                    "(43979) LUTOMIRSKI."], ends={2: 200})
     arts = [a for a in articles_from_layout([_page([notices, advert])]) if a.kind != "furniture"]
     assert any(a.text.startswith("3 pCt.") for a in arts), [a.text[:30] for a in arts]
+
+
+def test_centred_lines_in_a_block_of_their_own_over_a_dateline_head_the_dispatch() -> None:
+    """L'Ouest-Éclair 1918: a dispatch's headline in sentence case, a quotation running over two centred lines set
+    a size above the body ("« Nous ne rencontrons pas d'opposition" / "politique sérieuse » dit Ebert"), a block of
+    its own between a finished dispatch and the next one's dateline ("LONDRES, 16 décembre. Le correspondant …"),
+    heads that dispatch. Over text opening on no dateline such lines head nothing by this."""
+    def read(opening: str) -> list[Article]:
+        above = _block("a", 50, 100, ["LONDRES, 16 décembre. On mande d'Amsterdam qu'à",
+                                      "Berlin 350.000 ouvriers se trouveraient en grève,",
+                                      "ce chiffre est bien gros !)"], ends={2: 150}, indents={0: 12})
+        quote = Block(id="q", type="text", box=(60, 170, 340, 222), lines=[
+            Line(id="q.l0", text="« Nous ne rencontrons pas d'opposition", box=(62, 170, 338, 195)),
+            Line(id="q.l1", text="politique sérieuse » dit Ebert", box=(110, 197, 290, 222))])
+        text = _block("b", 50, 232, [opening, "des « Daily News » à Berlin a interviewé M.",
+                                     "Ebert, qui lui a fait la déclaration suivante."], ends={2: 220},
+                      indents={0: 12})
+        return articles_from_layout([_page([above, quote, text])])
+
+    arts = read("LONDRES, 16 décembre. Le correspondant")
+    assert len(arts) == 2 and (arts[1].headline or "").startswith("« Nous ne"), [a.headline for a in arts]
+    assert len(read("Le correspondant berlinois du journal")) == 1
