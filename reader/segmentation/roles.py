@@ -193,12 +193,27 @@ def is_dateline_lead(text: str) -> bool:
         return False
     if _NOT_A_PLACE.match(m.group("place")):  # a section of a list: "Im Sanitäts⸗Corps. Berlin, 28. Dezember."
         return False
+    if _common_words(m.group("place")):  # "Le même jour, 28 janvier, …" names a day, not a place
+        return False
     for tok in m.group("rest").split()[:6]:
         if tok[:1].isdigit() or _MONTH_START.match(tok):
             return True
         if not _PLACE_TAIL.match(tok):
             return False
     return False
+
+
+#: the words in lower case a place's name may hold ("Frankfurt am Main", "Newcastle upon Tyne", "Rio de Janeiro")
+_PLACE_PARTICLES = frozenset({"a", "à", "am", "an", "aan", "and", "bei", "da", "de", "del", "della", "den", "der",
+                              "des", "di", "do", "du", "el", "en", "et", "im", "in", "la", "le", "les", "of", "on",
+                              "op", "sur", "sous", "und", "upon", "van", "vor", "von", "y", "zu", "zum", "zur"})
+
+
+def _common_words(place: str) -> bool:
+    """``place`` holds a word in lower case that no place name holds (three letters or more, not one of
+    :data:`_PLACE_PARTICLES`): a phrase naming a day ("Le même jour"), no place; a garbled place ("st a I, 27. Dec.")
+    reads as letters apart."""
+    return any(w[:1].islower() and len(w) >= 3 and w.strip("'’") not in _PLACE_PARTICLES for w in place.split())
 
 
 #: a place is named, not opened by a preposition: "Im Sanitäts⸗Corps.", "Durch Verfügung des Kriegs⸗Miniſteriums."

@@ -297,3 +297,14 @@ def test_centred_lines_in_a_block_of_their_own_over_a_dateline_head_the_dispatch
     arts = read("LONDRES, 16 décembre. Le correspondant")
     assert len(arts) == 2 and (arts[1].headline or "").startswith("« Nous ne"), [a.headline for a in arts]
     assert len(read("Le correspondant berlinois du journal")) == 1
+
+
+def test_a_phrase_in_lower_case_before_a_date_is_no_dateline() -> None:
+    """L'Union 1860, an ordinance's article: "Le même jour, 28 janvier, les autorités locales …" names a day, not a
+    place: words in lower case other than a place name's particles ("am", "upon", "de") make no dateline's place."""
+    assert not is_dateline_lead("Le même jour, 28 janvier, les autorités")
+    assert not is_dateline_lead("Le lendemain, 29 janvier, le conseil")
+    assert is_dateline_lead("Frankfurt am Main, 12. März. Die")
+    assert is_dateline_lead("Newcastle upon Tyne, Jan. 5. The")
+    assert is_dateline_lead("Rio de Janeiro, 5. November. (W. T. B.)")
+    assert is_dateline_lead("PAUMA den 24 April. Men")
