@@ -806,14 +806,37 @@ def _centred_head_over_dateline(lines: Sequence[Line], below: Block | None, size
         return False
     if not is_dateline_lead(first.text.strip()):
         return False
-    def balanced(box: Box) -> bool:  # as far in from both edges of the text under it, within an em
-        a, b = box[0] - bx[0], bx[2] - box[2]
-        return a >= -0.5 * em and b >= -0.5 * em and abs(a - b) < em
-
     return any(_is_centred(ln, bx[0], bx[2], em) for ln in lines) and all(
         ln.box is not None and ln.type is None and _extent(ln, False) >= DISPATCH_HEAD_HEIGHT * sizes.height
         and not ln.text.rstrip().endswith((",", "-", "\u00ad", "⸗", "¬"))
-        and (_is_centred(ln, bx[0], bx[2], em) or balanced(ln.box)) for ln in lines)
+        and (_is_centred(ln, bx[0], bx[2], em) or _balanced(ln.box, bx, em)) for ln in lines)
+
+
+def _balanced(box: Box, bx: Box, em: float) -> bool:
+    """``box`` stands as far in from both edges of ``bx`` (the text under it), within an em."""
+    a, b = box[0] - bx[0], bx[2] - box[2]
+    return a >= -0.5 * em and b >= -0.5 * em and abs(a - b) < em
+
+
+def _sentence_title_block(lines: Sequence[Line], below: Block | None, em: float) -> bool:
+    """A block of its own of one to three lines in sentence case, its last line centred over the block under it
+    and closed by a full stop, the lines above it centred or as wide as the text, none ending a sentence or breaking
+    off, over that text's indented first line: a notice's title as French and Luxembourg papers set it ("Avis aux
+    abonnés.", "Avis relatif à la police sanitaire des bêtes" / "à cornes.")."""
+    text_below = [ln for ln in below.lines if ln.text.strip() and ln.box is not None] if below is not None else []
+    bx = block_box(below) if below is not None else None
+    if not 1 <= len(lines) <= 3 or len(text_below) < 2 or bx is None or em <= 0:
+        return False
+    texts = [ln.text.strip() for ln in lines]
+    if (not texts[0][:1].isupper() or not texts[-1].endswith(".") or BYLINE_START.match(texts[0])
+            or any(t.endswith((*_SENTENCE_END, ",", "-", "\u00ad", "⸗", "¬")) for t in texts[:-1])):
+        return False
+    lefts = sorted(ln.box[0] for ln in text_below[1:] if ln.box is not None)
+    first = text_below[0].box
+    indented = first is not None and MIN_INDENT * em <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * em
+    return indented and _is_centred(lines[-1], bx[0], bx[2], em) and all(
+        ln.type is None and ln.box is not None and (_is_centred(ln, bx[0], bx[2], em) or _balanced(ln.box, bx, em))
+        for ln in lines)
 
 
 def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
@@ -5373,7 +5396,8 @@ class _PageCut:
         below = self.below.get(id(block))
         centred = (self.after_finished_text() or self.after_short_line()) and (
             _centred_heading_block(text_lines, below, self.em)
-            or _centred_head_over_dateline(text_lines, below, self.sizes, self.em))
+            or _centred_head_over_dateline(text_lines, below, self.sizes, self.em)
+            or _sentence_title_block(text_lines, below, self.sizes.height or self.em))
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred

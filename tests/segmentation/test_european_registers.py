@@ -308,3 +308,26 @@ def test_a_phrase_in_lower_case_before_a_date_is_no_dateline() -> None:
     assert is_dateline_lead("Newcastle upon Tyne, Jan. 5. The")
     assert is_dateline_lead("Rio de Janeiro, 5. November. (W. T. B.)")
     assert is_dateline_lead("PAUMA den 24 April. Men")
+
+
+def test_a_sentence_case_title_in_a_block_of_its_own_heads_the_text_under_it() -> None:
+    """L'Union 1860: notices' titles are set in sentence case, each a block of its own centred over the notice's
+    text, one line ("Avis aux abonnés.") or wrapped, the last line centred under the first ("Avis relatif à la
+    police sanitaire des bêtes" / "à cornes."), closed by a full stop, after finished text and over the text's
+    indented first line: each heads its notice. A paragraph's last line set flush left is no title."""
+    def read(title: list[tuple[str, float, float]]) -> list[Article]:
+        above = _block("a", 50, 100, ["Le susdit Ministre d'Etat, Président du Gouverne-",
+                                      "ment, Baron V. de TORNACO."], ends={1: 200})
+        head = Block(id="t", type="text", box=(50, 150, 350, 150 + 20 * len(title)),
+                     lines=[Line(id=f"t.l{k}", text=t, box=(x0, 150 + 20 * k, x1, 168 + 20 * k))
+                            for k, (t, x0, x1) in enumerate(title)])
+        text = _block("b", 50, 156 + 20 * len(title), ["Une maladie contagieuse qui enlève les bêtes à",
+                                                      "cornes en grand nombre dans les pays qui nous",
+                                                      "entourent menace de faire invasion."],
+                      indents={0: 14}, ends={2: 220})
+        return articles_from_layout([_page([above, head, text])])
+
+    assert [a.headline for a in read([("Avis aux abonnés.", 130, 270)])] == [None, "Avis aux abonnés."]
+    wrapped = read([("Avis relatif à la police sanitaire des bêtes", 50, 350), ("à cornes.", 165, 235)])
+    assert len(wrapped) == 2 and (wrapped[1].headline or "").startswith("Avis relatif"), [a.headline for a in wrapped]
+    assert len(read([("Il reste en vigueur jusqu'au 20 janvier pour", 50, 350), ("tous les cantons.", 50, 180)])) == 1
