@@ -2289,6 +2289,32 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     return out
 
 
+#: a signature at the page's foot reaches to within this many of its line heights of the lowest text's foot
+FOOT_SIGNATURE_LINES = 1.0
+
+
+def _signatures_at_foot(blocks: Sequence[Block], margin: set[str]) -> set[str]:
+    """Ids of the page's foot margin blocks (``margin``) that stand right under their column's text (within half a
+    line of it, inside its block's width) where that text breaks off on a comma or a word in lower case: the name
+    signing it ("Le susdit Ministre d'Etat, Président du Gouvernement," / "Baron V. de TORNACO."), no furniture."""
+    out: set[str] = set()
+    texts = [(tb, b.lines[-1]) for b in blocks if b.id not in margin and b.lines and b.lines[-1].box is not None
+             and (tb := block_box(b)) is not None]
+    bottom = max((tb[3] for tb, _ in texts), default=0.0)
+    # at the page's foot (reaching the lowest text's foot), not under a title in the head margin
+    foot = [(b, bx) for b in blocks if b.id in margin and (bx := block_box(b)) is not None and bx[3] >= bottom
+            - FOOT_SIGNATURE_LINES * (bx[3] - bx[1])]
+    for b, bx in foot:
+        for tb, last in texts:
+            lbox, end = last.box, last.text.rstrip()
+            assert lbox is not None
+            height = lbox[3] - lbox[1]
+            close = 0 <= bx[1] - lbox[3] <= 0.5 * height and tb[0] - height <= bx[0] and bx[2] <= tb[2] + height
+            if close and end and (end.endswith(",") or end[-1].islower()):
+                out.add(b.id)
+    return out
+
+
 #: a folio ("3", "- 12 -") or a year in the top margin ("18 Décembre 1924"): what a running head stands beside
 FOLIO_OR_YEAR = re.compile(r"^\W*\d{1,4}\W*$|\b1[5-9]\d\d\b")
 #: ... a block of at most this many characters (a folio set large, "33", is one too)
@@ -4331,6 +4357,7 @@ class _PageCut:
         self.dated = _date_lines(blocks)
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
                        | _house_notices(blocks, self.dated) | _publisher_box(blocks) | self.titles)
+        self.margin -= _signatures_at_foot(blocks, self.margin)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))

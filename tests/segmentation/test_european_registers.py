@@ -331,3 +331,18 @@ def test_a_sentence_case_title_in_a_block_of_its_own_heads_the_text_under_it() -
     wrapped = read([("Avis relatif à la police sanitaire des bêtes", 50, 350), ("à cornes.", 165, 235)])
     assert len(wrapped) == 2 and (wrapped[1].headline or "").startswith("Avis relatif"), [a.headline for a in wrapped]
     assert len(read([("Il reste en vigueur jusqu'au 20 janvier pour", 50, 350), ("tous les cantons.", 50, 180)])) == 1
+
+
+def test_a_signature_at_the_page_foot_right_under_unfinished_text_is_no_furniture() -> None:
+    """L'Union 1860: an ordinance's last lines run to the column's foot, its minister's name set alone right under
+    them at the very foot of the page ("Le susdit Ministre d'Etat, Président du Gouvernement," / "Baron V. de
+    TORNACO."): the ordinance's signature, not a line of the page's foot margin."""
+    cols = [_block(f"c{k}", 50 + 320 * k, 100, ["Le texte de la colonne continue ici sur toute",
+                                                "la hauteur de la page jusqu'au pied de celle-ci,"] * 20,
+                   width=300) for k in range(3)]
+    cols[1] = _block("c1", 370, 100, ["Le texte de la colonne continue ici sur toute",
+                                      "la hauteur de la page jusqu'au pied de celle-ci,"] * 19
+                     + ["Le susdit Ministre d'Etat, Président du", "Gouvernement,"], width=300, ends={39: 120})
+    sig = _block("s", 480, 902, ["Baron V. de TORNACO."], width=150)
+    arts = articles_from_layout([_page([*cols, sig])])
+    assert not any("TORNACO" in a.text for a in arts if a.kind == "furniture"), [(a.kind, a.text[-30:]) for a in arts]
