@@ -1565,6 +1565,15 @@ def _brief_mark(text: str) -> bool:
     return sum(ch.isupper() for ch in letters) >= CAPS_LINE_SHARE * len(letters) > 0
 
 
+#: a brief's asterisk, then a place and its day (the month the OCR may garble: "* URE', 28 Nor. Vijf …")
+MARKED_DATELINE = re.compile(r"^[*∗]\s+[A-ZÀ-Þ][^,.\d]{1,30},\s*\d{1,2}\b")
+
+
+def _marked_dateline(text: str) -> bool:
+    """``text`` opens on a brief's asterisk and then a place and its day ("* DEVENTER, 29 Nov. Heden …")."""
+    return MARKED_DATELINE.match(text.strip()) is not None
+
+
 #: "NB" (nota bene) opening an official notice
 NB_MARK = re.compile(r"^N\.?\s?B\.?\s+[A-Z]")
 
@@ -5661,6 +5670,7 @@ class _PageCut:
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+                                                          and not self.marked_entry(run[0])
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
@@ -5734,7 +5744,7 @@ class _PageCut:
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
                 and not self.vertical
                 and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
-                and not self.under_chapeau())
+                and not self.under_chapeau() and not self.marked_entry(run[0]))
 
     def leaded_block(self, block: Block, run: list[Line]) -> bool:
         """The block opens, after finished text, an unheaded item by the lead above it: the page sets a text's
@@ -5754,6 +5764,16 @@ class _PageCut:
         indented = bool(lefts) and MIN_INDENT * height <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * height
         return (indented and _column_overlap(above, first) and 0 <= first[1] - above[3] <= BLOCK_LEAD_SPAN * height
                 and first[1] - above[3] - self.block_gap >= LEAD_GAP * height)
+
+    def marked_entry(self, line: Line) -> bool:
+        """The line opens on a brief's asterisk and a dateline ("* DEVENTER, 29 Nov. Heden …") where the current item
+        has a headline of its own and its text opened so too ("Visscherijen." / "* URK, 28 Nov. …"): the next entry
+        of that headed section, as datelines under a title are (:func:`_led_starts`), not a brief of its own."""
+        current = self.current
+        if current is None or not any(p.role == "headline" for p in current.parts):
+            return False
+        first = next((p.text for p in current.parts if p.role == "paragraph"), "")
+        return _marked_dateline(first) and _marked_dateline(line.text)
 
     def opens_dated(self) -> bool:
         """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""

@@ -346,3 +346,21 @@ def test_a_signature_at_the_page_foot_right_under_unfinished_text_is_no_furnitur
     sig = _block("s", 480, 902, ["Baron V. de TORNACO."], width=150)
     arts = articles_from_layout([_page([*cols, sig])])
     assert not any("TORNACO" in a.text for a in arts if a.kind == "furniture"), [(a.kind, a.text[-30:]) for a in arts]
+
+
+def test_briefs_under_a_rubric_opened_by_a_marked_dateline_are_its_entries() -> None:
+    """Algemeen Handelsblad 1876, "Visscherijen.": the rubric's reports each open on the brief's asterisk and a
+    dateline ("* URK, 28 Nov. Vijf onzer visschers …", then "* DEVENTER, 29 Nov. Heden werden …" in a block of its
+    own): entries of the headed section, as datelines under a title are. Under a report opened otherwise, a marked
+    dateline opens a brief of its own."""
+    def read(opening: str) -> list[Article]:
+        head = _block("h", 120, 100, ["Visscherijen."], width=160, lh=30)
+        first = _block("a", 50, 136, [opening, "bedrijf uitoefenen, vingen dezer dagen in één",
+                                      "schot, gezamenlijk 4000 schelvisschen."], ends={2: 200}, indents={0: 12})
+        second = _block("b", 50, 202, ["* DEVENTER, 29 Nov. Heden werden hier weder",
+                                       "twee partijen schelvisch aangevoerd, die verkocht",
+                                       "werden van 10 tot 40 cent per stuk."], ends={2: 200}, indents={0: 12})
+        return [a for a in articles_from_layout([_page([head, first, second])]) if a.kind != "furniture"]
+
+    assert len(read("* URK, 28 Nov. Vijf onzer visschers, die te Norderney hun")) == 1
+    assert len(read("Vijf onzer visschers, die te Norderney hun")) == 2
