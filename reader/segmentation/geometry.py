@@ -1985,6 +1985,16 @@ def _set_in_alone(run: Sequence[Line], em: float) -> bool:
             and run[0].text.rstrip().endswith(_SENTENCE_END))
 
 
+#: a wire bureau's credit in brackets after a dateline: its initials ("(W. T. B.)", "(B. H.)")
+WIRE_CREDIT = re.compile(r"\((?:[A-ZÄÖÜ]\.\s*){2,4}\)")
+
+
+def _wire_dateline(text: str) -> bool:
+    """``text`` opens on a dateline proper and the wire bureau's credit ("New York, 5. November. (W. T. B.) …")."""
+    t = text.strip()
+    return is_dateline_lead(t) and WIRE_CREDIT.search(t[:RUN_IN_TITLE_CHARS + 20]) is not None
+
+
 def _announces_speech(above: str, line: str) -> bool:
     """A line opening on a dash under one ending on a colon: the words the colon announced, a character's speech or
     a quotation, not an unheaded item's dash."""
@@ -5659,7 +5669,9 @@ class _PageCut:
         if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
-        led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue(), self.speakers)
+        # a rubric's listing of wires (waiting over the run or heading the item it goes on): datelines are entries
+        wires = titled or self.wire_listing() or bool(self.pending_heads) and _wire_dateline(run[0].text)
+        led = [] if self.vertical else _led_starts(run, wires, self.in_serial() or self.in_dialogue(), self.speakers)
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
@@ -5774,6 +5786,14 @@ class _PageCut:
             return False
         first = next((p.text for p in current.parts if p.role == "paragraph"), "")
         return _marked_dateline(first) and _marked_dateline(line.text)
+
+    def wire_listing(self) -> bool:
+        """The current item has a headline of its own, a rubric ("Kursberichte von den Fondsmärkten."), and its text
+        opened on a wire's credited dateline (:func:`_wire_dateline`): the wires under it are its entries."""
+        current = self.current
+        if current is None or not any(p.role == "headline" for p in current.parts):
+            return False
+        return _wire_dateline(next((p.text for p in current.parts if p.role == "paragraph"), ""))
 
     def opens_dated(self) -> bool:
         """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""

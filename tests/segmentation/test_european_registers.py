@@ -364,3 +364,26 @@ def test_briefs_under_a_rubric_opened_by_a_marked_dateline_are_its_entries() -> 
 
     assert len(read("* URK, 28 Nov. Vijf onzer visschers, die te Norderney hun")) == 1
     assert len(read("Vijf onzer visschers, die te Norderney hun")) == 2
+
+
+def _wires(rubric: bool, last: str) -> list[Article]:
+    """Two wires of the Wolff bureau in one block, the first closing on ``last``, under a rubric or not."""
+    blocks = [_block("h", 120, 100, ["Kursberichte von den Fondsmärkten."], width=200, btype="heading")] if rubric \
+        else []
+    blocks.append(_block("a", 50, 130, ["New York, 5. November. (W. T. B.) In der abgelaufe-",
+                                        "nen Woche wurde viel Gold nach Europa ausgeführt,",
+                                        last,
+                                        "New York, 5. November. (W. T. B.) Der Wert der in der",
+                                        "vergangenen Woche eingeführten Waren betrug 10 700 000",
+                                        "Doll. gegen 10 990 000 Doll. in der Vorwoche."],
+                         indents={0: 14, 3: 14}, ends={2: 200, 5: 220}))
+    return [a for a in articles_from_layout([_page(blocks)]) if a.kind != "furniture"]
+
+
+def test_wires_under_a_rubric_are_its_entries() -> None:
+    """Reichsanzeiger 1904: under the rubric "Kursberichte von den Fondsmärkten." the Wolff bureau's wires, each opening
+    on its credited dateline ("Hamburg, 5. November. (W. T. B.) …", "Rio de Janeiro, 5. November. (W. T. B.) …"), are
+    the listing's entries, after prose too ("Die Börſe bleibt … geſchloſſen."); with no rubric over them a wire after
+    prose is a telegram of its own."""
+    assert len(_wires(True, "Die Börſe bleibt am Dienstag geſchloſſen.")) == 1
+    assert len(_wires(False, "Die Börſe bleibt am Dienstag geſchloſſen.")) == 2
