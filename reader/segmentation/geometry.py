@@ -1565,6 +1565,8 @@ def _brief_mark(text: str) -> bool:
     return sum(ch.isupper() for ch in letters) >= CAPS_LINE_SHARE * len(letters) > 0
 
 
+#: an item's headline stands among its first this many parts (a bounded look into a long item)
+HEAD_PARTS = 4
 #: a brief's asterisk, then a place and its day (the month the OCR may garble: "* URE', 28 Nor. Vijf …")
 MARKED_DATELINE = re.compile(r"^[*∗]\s+[A-ZÀ-Þ][^,.\d]{1,30},\s*\d{1,2}\b")
 
@@ -5782,7 +5784,7 @@ class _PageCut:
         has a headline of its own and its text opened so too ("Visscherijen." / "* URK, 28 Nov. …"): the next entry
         of that headed section, as datelines under a title are (:func:`_led_starts`), not a brief of its own."""
         current = self.current
-        if current is None or not any(p.role == "headline" for p in current.parts):
+        if current is None or not any(p.role == "headline" for p in current.parts[:HEAD_PARTS]):
             return False
         first = next((p.text for p in current.parts if p.role == "paragraph"), "")
         return _marked_dateline(first) and _marked_dateline(line.text)
@@ -5791,7 +5793,7 @@ class _PageCut:
         """The current item has a headline of its own, a rubric ("Kursberichte von den Fondsmärkten."), and its text
         opened on a wire's credited dateline (:func:`_wire_dateline`): the wires under it are its entries."""
         current = self.current
-        if current is None or not any(p.role == "headline" for p in current.parts):
+        if current is None or not any(p.role == "headline" for p in current.parts[:HEAD_PARTS]):
             return False
         return _wire_dateline(next((p.text for p in current.parts if p.role == "paragraph"), ""))
 
