@@ -1878,6 +1878,12 @@ def _caps_place(text: str) -> str | None:
 SCENE_SPEECHES = 3
 
 
+def _caps_signature(text: str) -> bool:
+    """``text`` is a writer's name signing an item in capitals, no stop: one or two words ("VILLENEUVE")."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and len(text) <= SIGNATURE_CHARS and _caps_line(text, 1.0) and text[-1:].isalpha()
+
+
 def _speakers(blocks: Sequence[Block]) -> frozenset[str] | None:
     """The names in capitals the page runs lines in on twice or more (:func:`_caps_place`): a speaker's, not a
     place's; None (all of them are speakers) where one comes :data:`SCENE_SPEECHES` times or more, a scene
@@ -5686,6 +5692,7 @@ class _PageCut:
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
                                                           and not self.marked_entry(run[0])
                                                           or self.led_block(block, run, titled)
+                                                          or self.caps_place_block(block, run)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
                                                           or self.column_brief(" ".join(ln.text for ln in run))
@@ -5759,6 +5766,15 @@ class _PageCut:
                 and not self.vertical
                 and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
                 and not self.under_chapeau() and not self.marked_entry(run[0]))
+
+    def caps_place_block(self, block: Block, run: list[Line]) -> bool:
+        """The block opens on a place or a title run in on capitals (:func:`_caps_place`, not a scene's speaker) right
+        after an item signed by its writer in capitals at its foot ("… garnisons respectives." / "VILLENEUVE" over
+        "UN BON CONSEIL. Les médecins …"): the signed item is finished, the block opens the next."""
+        first = next((ln for ln in block.lines if ln.text.strip()), None)
+        name = _caps_place(run[0].text) if first is run[0] and self.speakers is not None else None
+        return (name is not None and self.speakers is not None and name not in self.speakers
+                and self.current is not None and not self.vertical and _caps_signature(self.last_body))
 
     def leaded_block(self, block: Block, run: list[Line]) -> bool:
         """The block opens, after finished text, an unheaded item by the lead above it: the page sets a text's

@@ -387,3 +387,19 @@ def test_wires_under_a_rubric_are_its_entries() -> None:
     prose is a telegram of its own."""
     assert len(_wires(True, "Die Börſe bleibt am Dienstag geſchloſſen.")) == 1
     assert len(_wires(False, "Die Börſe bleibt am Dienstag geſchloſſen.")) == 2
+
+
+def test_a_block_run_in_on_capitals_after_a_signature_opens_an_item() -> None:
+    """Le Gaulois 1884: a dispatch signed by its correspondent in small capitals at its block's foot ("… dans ses
+    garnisons respectives." / "VILLENEUVE") is finished; the next block, run in on capitals ("UN BON CONSEIL. Les
+    médecins les plus distingués …"), is an item of its own."""
+    dispatch = _block("a", 50, 100, ["NIMES. Les grandes manœuvres d'automne du",
+                                     "15e corps auront lieu cette année dans le Gard;",
+                                     "tout le corps d'armée traversera Nîmes pour",
+                                     "se rendre dans ses garnisons respectives.",
+                                     "VILLENEUVE"], indents={0: 12, 4: 200}, ends={3: 280, 4: 290})
+    advert = _block("b", 50, 206, ["UN BON CONSEIL. Les médecins les plus dis-",
+                                   "tingués recommandent journellement l'Eau du",
+                                   "Dr Jacomy, dans les meilleures pharmacies."], indents={0: 12}, ends={2: 260})
+    arts = [a for a in articles_from_layout([_page([dispatch, advert])]) if a.kind != "furniture"]
+    assert len(arts) == 2, [a.text[:30] for a in arts]
