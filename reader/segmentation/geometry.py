@@ -800,6 +800,56 @@ def _centred_heading_block(lines: Sequence[Line], below: Block | None, em: float
     return not rows or not is_tabular(rows[0]) or 2 * sum(1 for row in rows if is_tabular(row)) < len(rows)
 
 
+#: a dispatch's headline set over its dateline in a block of its own: its lines at least this many times the body's
+#: line height
+DISPATCH_HEAD_HEIGHT = 1.2
+
+
+def _centred_head_over_dateline(lines: Sequence[Line], below: Block | None, sizes: _Sizes, em: float) -> bool:
+    """A block of its own of one to three lines, centred over the block under it (one short of both edges, the others
+    so or as far in from each, within an em) and set taller than the body
+    (:data:`DISPATCH_HEAD_HEIGHT`), none breaking off on a comma or a hyphen, over a block opening on a dateline
+    proper: the dispatch's headline, in sentence case as French dailies set them, a quotation too ("« Nous ne
+    rencontrons pas d'opposition" / "politique sérieuse » dit Ebert" over "LONDRES, 16 décembre. …")."""
+    first = next((ln for ln in below.lines if ln.text.strip()), None) if below is not None else None
+    bx = block_box(below) if below is not None else None
+    if not 1 <= len(lines) <= 3 or first is None or bx is None or sizes.height <= 0 or sizes.vertical:
+        return False
+    if not is_dateline_lead(first.text.strip()):
+        return False
+    return any(_is_centred(ln, bx[0], bx[2], em) for ln in lines) and all(
+        ln.box is not None and ln.type is None and _extent(ln, False) >= DISPATCH_HEAD_HEIGHT * sizes.height
+        and not ln.text.rstrip().endswith((",", "-", "\u00ad", "⸗", "¬"))
+        and (_is_centred(ln, bx[0], bx[2], em) or _balanced(ln.box, bx, em)) for ln in lines)
+
+
+def _balanced(box: Box, bx: Box, em: float) -> bool:
+    """``box`` stands as far in from both edges of ``bx`` (the text under it), within an em."""
+    a, b = box[0] - bx[0], bx[2] - box[2]
+    return a >= -0.5 * em and b >= -0.5 * em and abs(a - b) < em
+
+
+def _sentence_title_block(lines: Sequence[Line], below: Block | None, em: float) -> bool:
+    """A block of its own of one to three lines in sentence case, its last line centred over the block under it
+    and closed by a full stop, the lines above it centred or as wide as the text, none ending a sentence or breaking
+    off, over that text's indented first line: a notice's title as French and Luxembourg papers set it ("Avis aux
+    abonnés.", "Avis relatif à la police sanitaire des bêtes" / "à cornes.")."""
+    text_below = [ln for ln in below.lines if ln.text.strip() and ln.box is not None] if below is not None else []
+    bx = block_box(below) if below is not None else None
+    if not 1 <= len(lines) <= 3 or len(text_below) < 2 or bx is None or em <= 0:
+        return False
+    texts = [ln.text.strip() for ln in lines]
+    if (not texts[0][:1].isupper() or not texts[-1].endswith(".") or BYLINE_START.match(texts[0])
+            or any(t.endswith((*_SENTENCE_END, ",", "-", "\u00ad", "⸗", "¬")) for t in texts[:-1])):
+        return False
+    lefts = sorted(ln.box[0] for ln in text_below[1:] if ln.box is not None)
+    first = text_below[0].box
+    indented = first is not None and MIN_INDENT * em <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * em
+    return indented and _is_centred(lines[-1], bx[0], bx[2], em) and all(
+        ln.type is None and ln.box is not None and (_is_centred(ln, bx[0], bx[2], em) or _balanced(ln.box, bx, em))
+        for ln in lines)
+
+
 def _centred_heading_line(line: Line, bx: Box, em: float) -> bool:
     text = line.text.strip()
     if line.type is not None or len(text) > 60 or text.endswith((",", "-", "\u00ad", "⸗", "¬")):
@@ -1526,6 +1576,17 @@ def _brief_mark(text: str) -> bool:
     return sum(ch.isupper() for ch in letters) >= CAPS_LINE_SHARE * len(letters) > 0
 
 
+#: an item's headline stands among its first this many parts (a bounded look into a long item)
+HEAD_PARTS = 4
+#: a brief's asterisk, then a place and its day (the month the OCR may garble: "* URE', 28 Nor. Vijf …")
+MARKED_DATELINE = re.compile(r"^[*∗]\s+[A-ZÀ-Þ][^,.\d]{1,30},\s*\d{1,2}\b")
+
+
+def _marked_dateline(text: str) -> bool:
+    """``text`` opens on a brief's asterisk and then a place and its day ("* DEVENTER, 29 Nov. Heden …")."""
+    return MARKED_DATELINE.match(text.strip()) is not None
+
+
 #: "NB" (nota bene) opening an official notice
 NB_MARK = re.compile(r"^N\.?\s?B\.?\s+[A-Z]")
 
@@ -1697,9 +1758,31 @@ def _keyed_cuts(lines: Sequence[Line]) -> list[int]:
         while end < len(lines) and (b := lines[end].box) is not None and b[0] >= middle and not ORDER_KEY.search(
                 lines[end].text):
             end += 1
+        end = _past_bare_keys(lines, end)
         if end < len(lines):
             cuts.add(end)
     return sorted(cuts)
+
+
+def _closed_on_key(lines: Sequence[Line]) -> bool:
+    """The last advert of a keyed column block (:func:`_keyed_cuts`) closes on its order number, maybe signed under
+    it ("… innigen dank. (43792)" / "J. E. VELTMAN" / "B. VELTMAN-HEUSE."): it is finished, and the next block's
+    text opens the next advert (an advert running on into the next block has no number yet)."""
+    return any(ORDER_KEY.search(ln.text) for ln in lines)
+
+
+#: a line holding only an order number in brackets (and specks): "(43873)"
+BARE_ORDER_KEY = re.compile(r"^\W*" + _ORDER_NUMBER + r"\W*$")
+
+
+def _past_bare_keys(lines: Sequence[Line], end: int) -> int:
+    """The first line from ``end`` on that is neither an order number standing alone (:data:`BARE_ORDER_KEY`) nor
+    OCR specks: a number alone under an advert closed on its own ("… 1876. (43918)" / "..:" / "(43873)") opens no
+    advert, it stays with the one above; the next advert opens after it."""
+    k = end
+    while k < len(lines) and (BARE_ORDER_KEY.match(lines[k].text.strip()) or is_ocr_fragment(lines[k].text)):
+        k += 1
+    return k if any(BARE_ORDER_KEY.match(ln.text.strip()) for ln in lines[end:k]) else end
 
 
 #: a dash opening a paragraph: the mark papers set before each unheaded item of a run of news or trade notes
@@ -1784,6 +1867,16 @@ def _ends_sentence(text: str) -> bool:
 _TITLES = frozenset({"Mr", "Mrs", "Dr", "Gov", "Gen", "Col", "Rev", "Hon", "St", "Messrs", "Capt", "Sen"})
 
 
+#: the two dashes a paper sets before its own correspondent's dateline ("— — London, 22. Auguſt. Damit es …")
+CORRESPONDENT_DASHES = re.compile(r"^[—–]\s*[—–]\s+")
+
+
+def _correspondent_dateline(text: str) -> bool:
+    """``text`` opens on two dashes and a dateline proper: a dispatch of the paper's own correspondent."""
+    m = CORRESPONDENT_DASHES.match(text)
+    return m is not None and is_dateline_lead(text[m.end():])
+
+
 def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = False) -> bool:
     """The paragraph opens like an unheaded item: a dash, a brief's asterisk and a capital, a publisher's advert or a
     family notice (:data:`BOOK_ADVERT_LEAD`, :data:`FAMILY_NOTICE_LEAD`), or a place and a date ("GRONINGEN, 29
@@ -1798,7 +1891,8 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = Fa
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
     formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
-    return dash or _brief_mark(t) or (not titled and is_dateline_lead(t)) or formula or run_in_head(t)
+    dateline = is_dateline_lead(t) or _correspondent_dateline(t)
+    return dash or _brief_mark(t) or (not titled and dateline) or formula or run_in_head(t)
 
 
 #: a paragraph with at least this share of figures among its characters is a listing of quotations or prices
@@ -1816,7 +1910,54 @@ def _figure_share(lines: Sequence[Line]) -> float:
     return sum(ch.isnumeric() or ch in _FIGURE_MARKS for ch in text) / len(text) if text else 0.0
 
 
-def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> list[int]:
+#: a dispatch run in on its place in capitals, closed by a full stop, its text opening on a capital ("CALAIS. Le
+#: général Graham …", "NIMES. Les grandes manœuvres …"; the OCR may read one small capital as lower case, "CàLAIS.")
+CAPS_PLACE_RUN_IN = re.compile(r"^([A-ZÀ-Þ][\wÀ-ÿ'’ -]{3,30})\.\s+([A-ZÀ-Þ][a-zà-ÿ].*)$")
+#: ... the place's letters at least this share capitals, and its text's first line this many words in lower case
+CAPS_PLACE_SHARE = 0.8
+CAPS_PLACE_PROSE_WORDS = 2
+
+
+def _caps_place(text: str) -> str | None:
+    """The place in capitals a paragraph opens on, run in before its text (:data:`CAPS_PLACE_RUN_IN`), the text
+    running on in prose; None if it opens otherwise."""
+    m = CAPS_PLACE_RUN_IN.match(text.strip())
+    if m is None:
+        return None
+    letters = [ch for ch in m.group(1) if ch.isalpha()]
+    prose = sum(1 for w in m.group(2).split() if w[:1].islower())
+    if len(letters) < 4 or sum(ch.isupper() for ch in letters) < CAPS_PLACE_SHARE * len(letters):
+        return None
+    return m.group(1) if prose >= CAPS_PLACE_PROSE_WORDS else None
+
+
+#: a page running lines in on one name in capitals this many times sets a scene: every such name is a speaker's
+SCENE_SPEECHES = 3
+
+
+def _caps_signature(text: str) -> bool:
+    """``text`` is a writer's name signing an item in capitals, no stop: one or two words ("VILLENEUVE")."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and len(text) <= SIGNATURE_CHARS and _caps_line(text, 1.0) and text[-1:].isalpha()
+
+
+def _speakers(blocks: Sequence[Block]) -> frozenset[str] | None:
+    """The names in capitals the page runs lines in on twice or more (:func:`_caps_place`): a speaker's, not a
+    place's; None (all of them are speakers) where one comes :data:`SCENE_SPEECHES` times or more, a scene
+    ("DUTRIN. Vite à table …" / "DUPOTEAU. Moi …" / "DUTRIN. Voyons …", the OCR garbling some names), whose speeches
+    are one text, no dispatches."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        for ln in b.lines:
+            if (name := _caps_place(ln.text)) is not None:
+                counts[name] = counts.get(name, 0) + 1
+    if any(n >= SCENE_SPEECHES for n in counts.values()):
+        return None
+    return frozenset(name for name, n in counts.items() if n >= 2)
+
+
+def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
+                speakers: frozenset[str] | None = frozenset()) -> list[int]:
     """Indices of lines inside one block of body text that open an unheaded item (never 0).
 
     Papers run short items on in one column with no headline: a local-news column whose items each open on a
@@ -1860,12 +2001,65 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False) -> 
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
         dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
+        # a dispatch run in on its place in capitals, under any title, not in a listing of figures or a scene
+        place = None if quoted or dialogue or speakers is None else _caps_place(lines[k].text)
+        lead = lead or place is not None and speakers is not None and place not in speakers
         # a title run in before a dash under a closed sentence opens an item however little the OCR kept of the indent
         set_in = indented or short_above or signed or run_in_head(lines[k].text) and _ends_sentence(prev.text)
         if finished and runs_on and not heading and set_in and lead:
             starts.append(k)
             opening = lines[k].text
     return starts
+
+
+#: a block whose lines run across this many columns' measure or more ...
+WIDE_NOTICE_MEASURE = 1.6
+#: ... holding at least this many paragraphs ...
+WIDE_NOTICE_PARAGRAPHS = 4
+#: ... each of two lines at least and at most this many, is a run of notices
+WIDE_NOTICE_LINES = 13
+
+
+def _wide_notice_starts(lines: Sequence[Line], column_width: float) -> list[int]:
+    """Indices of the lines opening the notices of a run set across the page's columns (never 0).
+
+    Eighteenth-century Dutch papers set their notices and adverts after the news in one block across both columns,
+    each a short paragraph opened by an indent ("Op Woensdag den 20 May …" / "Mr. SIEBERS, Cafteleyn …"): each
+    paragraph is a notice of its own. The run's lines are :data:`WIDE_NOTICE_MEASURE` columns wide or more (their
+    median width, not the block's box: an advert's box may reach across columns its lines do not), it holds
+    :data:`WIDE_NOTICE_PARAGRAPHS` paragraphs or more, and every one of them is two to :data:`WIDE_NOTICE_LINES`
+    lines long: a list's one-line entries and a report's long paragraphs are no notices. The run is the whole
+    block (a block holding heads is a story's or an advert's)."""
+    widths = sorted(ln.box[2] - ln.box[0] for ln in lines if ln.box is not None)
+    if column_width <= 0 or len(widths) < 2 * WIDE_NOTICE_PARAGRAPHS:
+        return []
+    if widths[len(widths) // 2] < WIDE_NOTICE_MEASURE * column_width:
+        return []
+    starts = paragraph_starts(lines)
+    lengths = [b - a for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    if len(starts) < WIDE_NOTICE_PARAGRAPHS or not all(2 <= n <= WIDE_NOTICE_LINES for n in lengths):
+        return []
+    return starts[1:]
+
+
+def _set_in_alone(run: Sequence[Line], em: float) -> bool:
+    """The run's first line is set in from the left well past a paragraph's indent (:data:`MAX_INDENT` ems) and
+    ends a sentence, its text beginning on the next line: a telegram's dateline set alone over it ("Londres, 29
+    avril, 8 h. 15." / "J'apprends que …"), out to the right edge as it may be, heads no item of its own."""
+    lefts = sorted(ln.box[0] for ln in run[1:] if ln.box is not None)
+    first = run[0].box
+    return (first is not None and bool(lefts) and first[0] - lefts[len(lefts) // 2] > MAX_INDENT * em
+            and run[0].text.rstrip().endswith(_SENTENCE_END))
+
+
+#: a wire bureau's credit in brackets after a dateline: its initials ("(W. T. B.)", "(B. H.)")
+WIRE_CREDIT = re.compile(r"\((?:[A-ZÄÖÜ]\.\s*){2,4}\)")
+
+
+def _wire_dateline(text: str) -> bool:
+    """``text`` opens on a dateline proper and the wire bureau's credit ("New York, 5. November. (W. T. B.) …")."""
+    t = text.strip()
+    return is_dateline_lead(t) and WIRE_CREDIT.search(t[:RUN_IN_TITLE_CHARS + 20]) is not None
 
 
 def _announces_speech(above: str, line: str) -> bool:
@@ -2178,6 +2372,32 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
                 out.add(b.id)
         if top:
             out |= _head_row(row, out, boxed)
+    return out
+
+
+#: a signature at the page's foot reaches to within this many of its line heights of the lowest text's foot
+FOOT_SIGNATURE_LINES = 1.0
+
+
+def _signatures_at_foot(blocks: Sequence[Block], margin: set[str]) -> set[str]:
+    """Ids of the page's foot margin blocks (``margin``) that stand right under their column's text (within half a
+    line of it, inside its block's width) where that text breaks off on a comma or a word in lower case: the name
+    signing it ("Le susdit Ministre d'Etat, Président du Gouvernement," / "Baron V. de TORNACO."), no furniture."""
+    out: set[str] = set()
+    texts = [(tb, b.lines[-1]) for b in blocks if b.id not in margin and b.lines and b.lines[-1].box is not None
+             and (tb := block_box(b)) is not None]
+    bottom = max((tb[3] for tb, _ in texts), default=0.0)
+    # at the page's foot (reaching the lowest text's foot), not under a title in the head margin
+    foot = [(b, bx) for b in blocks if b.id in margin and (bx := block_box(b)) is not None and bx[3] >= bottom
+            - FOOT_SIGNATURE_LINES * (bx[3] - bx[1])]
+    for b, bx in foot:
+        for tb, last in texts:
+            lbox, end = last.box, last.text.rstrip()
+            assert lbox is not None
+            height = lbox[3] - lbox[1]
+            close = 0 <= bx[1] - lbox[3] <= 0.5 * height and tb[0] - height <= bx[0] and bx[2] <= tb[2] + height
+            if close and end and (end.endswith(",") or end[-1].islower()):
+                out.add(b.id)
     return out
 
 
@@ -2565,7 +2785,8 @@ _RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by",
                            "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
                            "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
                            "dans", "sur", "het", "een", "van", "op"})
-_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？")
+#: how a finished sentence ends (a German quotation closes on „…“: "… fuͤhren koͤnnten.“")
+_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？", ".“", "!“", "?“")
 
 
 def _runs_on(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
@@ -3271,6 +3492,30 @@ def _small_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> lis
 
 
 
+#: a heading of small capitals atop a block: its line box at most this share of the body's line height
+SMALL_TOP_HEIGHT = 0.7
+#: ... over text with fewer than this share of figures among its letters and figures (a family notice's dates)
+SMALL_TOP_FIGURES = 0.1
+
+
+def _small_caps_top(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """The block's first line heads it where it is a short heading of capitals closed by a full stop, centred over
+    the block, in type well under the body's height (its box :data:`SMALL_TOP_HEIGHT` of a body line's or less):
+    a paper's notices under "MARRIED." and "DIED." (The Statesman 1824, a page without sizes, the OCR boxing the
+    heading over the first notice's top, so no whitespace sets it off); not over a table of figures, which it heads.
+    """
+    edges = _edges(lines, sizes)
+    first, text = lines[0], lines[0].text.strip()
+    if (edges is None or flags[0] or sizes.height <= 0 or first.box is None or first.type is not None
+            or len(text) > SMALL_HEAD_CHARS or not text.endswith(".") or not _caps_line(text)):
+        return flags
+    if _digit_share(" ".join(ln.text for ln in lines[1:4])) >= SMALL_TOP_FIGURES:  # a market report's table under
+        return flags  # its heading ("PRICE ON BOARD SHIP AS UNDER." / "Clover, red, per cwt. 55s. to 100s. …")
+    if first.box[3] - first.box[1] <= SMALL_TOP_HEIGHT * sizes.height and _is_centred(first, *edges):
+        return [True, *flags[1:]]
+    return flags
+
+
 #: whitespace setting a heading of capitals off from the lines above and below it, beyond the block's usual line gap
 #: (in body line heights): French dailies leave about a third of a line round the small capitals heading each fait
 #: divers and dispatch (0.4-0.7 on Le Gaulois 1884); a crosshead run in close under the text has none above it
@@ -3956,6 +4201,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
         flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)
+        flags = _small_caps_top(lines, flags, sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
         title = 0 if sizes.vertical else _region_title(lines, em)
@@ -4239,6 +4485,20 @@ def _date_lines(blocks: Sequence[Block]) -> set[str]:
 
 #: a run-in title (the words before an entry's first full stop) has at most this many characters
 RUN_IN_TITLE_CHARS = 40
+#: a register's entry run in on its court's place: one to three capitalised words (with their abbreviations,
+#: "Beuthen O./S."), a full stop, and the entry's text on a capital ("Aachen. Die Prokura …", "Breslau.
+#: Bekanntmachung. …"); a dispatch's place is followed by its date ("Wien, 4. März.") and is none
+REGISTER_ENTRY = re.compile(r"^[A-ZÄÖÜ][\w⸗-]+(?:\s+[A-ZÄÖÜ][\w./⸗-]*){0,2}\.\s+[A-ZÄÖÜ]")
+
+
+def _register_entries(article: _Draft, first: str) -> bool:
+    """The text under a rule (``first``, its first line) is the next entry of a register the article is: the
+    article's text already holds an entry run in on a place (:data:`REGISTER_ENTRY`) after its first paragraph (the
+    rubric's introduction running on into its first entry), and the text opens so too."""
+    if REGISTER_ENTRY.match(first) is None:
+        return False
+    paragraphs = [p.text.strip() for p in article.parts if p.role == "paragraph"]
+    return any(REGISTER_ENTRY.match(t) is not None for t in paragraphs[1:])
 #: an entry of a listing opens on a formula of this many words ("The News is authorized to announce") ...
 FORMULA_WORDS = 5
 #: ... of which this many agree with the first entry's (the OCR garbles one: "Th* News", "i3 authorized") ...
@@ -4284,6 +4544,7 @@ class _PageCut:
         self.dated = _date_lines(blocks)
         self.margin = (_margin_furniture(blocks, self.sizes) | _imprint(blocks) | _footnotes(blocks, self.sizes)
                        | _house_notices(blocks, self.dated) | _publisher_box(blocks) | self.titles)
+        self.margin -= _signatures_at_foot(blocks, self.margin)
         self.masthead = _masthead(blocks, self.sizes)
         stated = {b.id for b in blocks if _norm_type(b) in FURNITURE_TYPES} | self.margin
         self.mast_rows = _masthead_rows(blocks, stated | ({self.masthead} if self.masthead else set()))
@@ -4334,6 +4595,11 @@ class _PageCut:
         self.last_box: Box | None = None
         #: the article that is a listing of entries under rules, named after its headline (:meth:`entry_of_rubric`)
         self.listing: _Draft | None = None
+        #: the block under a rule that is the next entry of a register (:func:`_register_entries`): its text goes on
+        #: in the listing, its court's heading too
+        self.register_entry: Block | None = None
+        #: the listing that is such a register
+        self.register: _Draft | None = None
         #: the article that is a listing of entries under sub-heads, each opening on one formula (:meth:`formula_entry`)
         self.formula_listing: _Draft | None = None
         #: the last line of that run
@@ -4351,6 +4617,8 @@ class _PageCut:
         #: story's crossheads while it is the current article
         self.banner: tuple[_Draft, Box, float] | None = None
         self.column_width = _column_width(blocks)
+        #: the names in capitals a scene's speeches open on (:func:`_speakers`)
+        self.speakers = _speakers(blocks)
         #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
         self.paper_leads = _paper_leads(blocks)
         #: the usual whitespace between a text block and the next one under it in its column, where the page sets
@@ -4624,6 +4892,8 @@ class _PageCut:
             return False
         head = self.pending_heads[0][0][0]
         words = head.text.strip()
+        if head.id in self.stated_heads:  # a region the source types as a heading heads an item ("Vermiſchte
+            return False                  # Nachrichten." under "Frankfurt a. O., 12. Maͤrz. …")
         if (not words.endswith(".") or len(words) > CROSSHEAD_CHARS_LATIN or len(_words(words)) < 2
                 or _caps_line(words, CROSSHEAD_CAPS_SHARE) or (_capital_share(words) or 0.0) < RUN_IN_CAPITALS
                 or latin_dateline(text) or opens_on_date(text) or MONTH_DAY_DASH.match(text.strip())
@@ -5003,12 +5273,27 @@ class _PageCut:
         if not 0 < stop <= RUN_IN_TITLE_CHARS or not first[:1].isupper():
             return False
         if self.current is not None and self.current is self.listing:
+            if self.current is self.register and REGISTER_ENTRY.match(first) is not None:
+                self.register_entry = below  # an entry run in on its court's place, under its heading or not
             return True  # the listing goes on, entry after entry under their run-in titles ("Circus Renz. …")
+        if self.current is not None and _register_entries(self.current, first):
+            self.listing = self.register = self.current
+            self.register_entry = below
+            return True
         named = {w.casefold() for w in _WORD.findall(head.text)} if head is not None else set()
         if any(w.casefold() in named for w in _WORD.findall(first[:stop])):
             self.listing = self.current
             return True
         return False
+
+    def register_entry_text(self, block: Block, text_lines: list[Line]) -> bool:
+        """The block is a register's next entry under its rule (:meth:`entry_of_rubric`): its text, its court's
+        heading too ("Berlin. Handelsregiſter" / "des Königlichen Stadtgerichts zu Berlin."), goes on in the
+        register. Placed, or False."""
+        if block is not self.register_entry or self.current is not self.listing:
+            return False
+        self.place_body(block, text_lines)
+        return True
 
     def rubric_over_items(self, article: _Draft) -> None:
         """A rule parted the first item under a stated heading region from the next: the heading stands over
@@ -5293,7 +5578,7 @@ class _PageCut:
                 or self.signed_inside(block, text_lines) or self.keyed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
-        if not text_lines or self.chapter_number(block, text_lines):
+        if not text_lines or self.chapter_number(block, text_lines) or self.register_entry_text(block, text_lines):
             return
         if not self.vertical and self.place_notices(block, text_lines):
             return
@@ -5324,8 +5609,11 @@ class _PageCut:
         if self.pending_heads and _connective(text_lines):
             self.add_heads(text_lines, block)  # "von" between a house's name and its owner's joins the two
             return
-        centred = (self.after_finished_text() or self.after_short_line()) and _centred_heading_block(
-            text_lines, self.below.get(id(block)), self.em)
+        below = self.below.get(id(block))
+        centred = (self.after_finished_text() or self.after_short_line()) and (
+            _centred_heading_block(text_lines, below, self.em)
+            or _centred_head_over_dateline(text_lines, below, self.sizes, self.em)
+            or _sentence_title_block(text_lines, below, self.sizes.height or self.em))
         if centred and self.pending_heads and all(s >= HEADLINE_RATIO * self.sizes.body for _, s in self.pending_heads):
             self.rubric()
         if block is not self.last_text and (_caps_heading_block(self.sizes, text_lines) or centred
@@ -5379,6 +5667,7 @@ class _PageCut:
         for n, (first, end) in enumerate(zip([0, *cuts], [*cuts, len(text_lines)], strict=True)):
             self.item_break = self.item_break if n == 0 else True
             self.place_text(replace(block, lines=text_lines[first:end]), text_lines[first:end])
+        self.item_break = self.item_break or _closed_on_key(text_lines[cuts[-1]:])
         return True
 
     def signed_inside(self, block: Block, text_lines: list[Line]) -> bool:
@@ -5566,11 +5855,15 @@ class _PageCut:
         if self.pending_heads and not self.vertical and (credit := _credit_lines(run)):
             self.add_heads(run[:credit], block)  # a byline and credit over the dateline: the headline group's
             run = run[credit:]
-        led = [] if self.vertical else _led_starts(run, titled, self.in_serial() or self.in_dialogue())
+        # a rubric's listing of wires (waiting over the run or heading the item it goes on): datelines are entries
+        wires = titled or self.wire_listing() or bool(self.pending_heads) and _wire_dateline(run[0].text)
+        led = [] if self.vertical else _led_starts(run, wires, self.in_serial() or self.in_dialogue(), self.speakers)
         led += self.classified_starts(run)
         leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
+        whole = [ln for ln in block.lines if ln.text.strip()] == run  # the block is all body text, no heads in it
+        keyed += _wide_notice_starts(run, self.column_width) if whole and not self.vertical else []
         keyed = self.listing_cuts(run, keyed)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
@@ -5578,7 +5871,9 @@ class _PageCut:
                          font_size=block.font_size)
             opens = n > 0 or (not self.pending_heads and (self.item_break and not self.classified_goes_on(run[0])
                                                           or _opens_brief(run[0])
+                                                          and not self.marked_entry(run[0])
                                                           or self.led_block(block, run, titled)
+                                                          or self.caps_place_block(block, run)
                                                           or self.leaded_block(block, run)
                                                           or _news_brief(" ".join(ln.text for ln in run))
                                                           or self.column_brief(" ".join(ln.text for ln in run))
@@ -5703,10 +5998,20 @@ class _PageCut:
         right = edges[1] if edges is not None else max((b[2] for b in boxes), default=0.0)
         em = edges[2] if edges is not None else (self.sizes.height or self.em)
         runs_on = len(run) >= 2 and run[0].box is not None and right - run[0].box[2] < SHORT_END * em
+        runs_on = runs_on and not _set_in_alone(run, em)
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
                 and not self.vertical
                 and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
-                and not self.under_chapeau())
+                and not self.under_chapeau() and not self.marked_entry(run[0]))
+
+    def caps_place_block(self, block: Block, run: list[Line]) -> bool:
+        """The block opens on a place or a title run in on capitals (:func:`_caps_place`, not a scene's speaker) right
+        after an item signed by its writer in capitals at its foot ("… garnisons respectives." / "VILLENEUVE" over
+        "UN BON CONSEIL. Les médecins …"): the signed item is finished, the block opens the next."""
+        first = next((ln for ln in block.lines if ln.text.strip()), None)
+        name = _caps_place(run[0].text) if first is run[0] and self.speakers is not None else None
+        return (name is not None and self.speakers is not None and name not in self.speakers
+                and self.current is not None and not self.vertical and _caps_signature(self.last_body))
 
     def leaded_block(self, block: Block, run: list[Line]) -> bool:
         """The block opens, after finished text, an unheaded item by the lead above it: the page sets a text's
@@ -5726,6 +6031,24 @@ class _PageCut:
         indented = bool(lefts) and MIN_INDENT * height <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * height
         return (indented and _column_overlap(above, first) and 0 <= first[1] - above[3] <= BLOCK_LEAD_SPAN * height
                 and first[1] - above[3] - self.block_gap >= LEAD_GAP * height)
+
+    def marked_entry(self, line: Line) -> bool:
+        """The line opens on a brief's asterisk and a dateline ("* DEVENTER, 29 Nov. Heden …") where the current item
+        has a headline of its own and its text opened so too ("Visscherijen." / "* URK, 28 Nov. …"): the next entry
+        of that headed section, as datelines under a title are (:func:`_led_starts`), not a brief of its own."""
+        current = self.current
+        if current is None or not any(p.role == "headline" for p in current.parts[:HEAD_PARTS]):
+            return False
+        first = next((p.text for p in current.parts if p.role == "paragraph"), "")
+        return _marked_dateline(first) and _marked_dateline(line.text)
+
+    def wire_listing(self) -> bool:
+        """The current item has a headline of its own, a rubric ("Kursberichte von den Fondsmärkten."), and its text
+        opened on a wire's credited dateline (:func:`_wire_dateline`): the wires under it are its entries."""
+        current = self.current
+        if current is None or not any(p.role == "headline" for p in current.parts[:HEAD_PARTS]):
+            return False
+        return _wire_dateline(next((p.text for p in current.parts if p.role == "paragraph"), ""))
 
     def opens_dated(self) -> bool:
         """The current item's text opens on a dispatch's place and date (:func:`_dated`)."""

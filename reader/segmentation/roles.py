@@ -146,11 +146,22 @@ def _wrapped_dateline(text: str) -> bool:
     return m is not None and sum(c.isupper() for c in text.strip()[:m.start("month")]) >= 3
 
 
+#: the transcriptions of Fraktur type keep its umlaut as a superscript e over the vowel ("Koͤln, 6. Maͤrz.")
+_SUPERSCRIPT_E_UMLAUT = re.compile("([AOUaou])\u0364")
+_UMLAUTS = {"A": "Ä", "O": "Ö", "U": "Ü", "a": "ä", "o": "ö", "u": "ü"}
+
+
+def _umlauts(text: str) -> str:
+    """``text`` with the superscript e of a Fraktur transcription's umlauts (a + U+0364) read as the umlaut."""
+    return _SUPERSCRIPT_E_UMLAUT.sub(lambda m: _UMLAUTS[m.group(1)], text) if "\u0364" in text else text
+
+
 def latin_dateline(text: str) -> bool:
     """A place and a date opening a Latin-script report ("LONDON, August 26.—"; the day may be lost to OCR
     noise: "NEW YORK, March ' . ' ."; the month too, when the place shows capitals: "W.vsiii.NOTO.v ,
     Mnrcn 2."; Dutch and German "PAUMA den 24 April."; a Fraktur transcription's double hyphen read as a hyphen:
     "Sachſen⸗Coburg⸗Gotha. Gotha, 18. Mai."): the body's start, never a headline."""
+    text = _umlauts(text)
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip().replace("\u2e17", "-"), count=1), count=1)
     if LATIN_DATELINE.match(t) or _DASHED_DATELINE.match(t) or _BARE_DATELINE.match(t) or _wrapped_dateline(text):
         return True
@@ -173,6 +184,7 @@ def is_dateline_lead(text: str) -> bool:
     of an epidemic report): only abbreviations may stand between the place and the date."""
     if not latin_dateline(text):
         return False
+    text = _umlauts(text)
     t = _DUTCH_ARTICLE.sub("", _STRAY_START.sub("", text.strip(), count=1), count=1)
     if _DEN_DATELINE.match(t) or _DEN_DAY_DATELINE.match(t):
         return True
@@ -181,12 +193,27 @@ def is_dateline_lead(text: str) -> bool:
         return False
     if _NOT_A_PLACE.match(m.group("place")):  # a section of a list: "Im Sanitäts⸗Corps. Berlin, 28. Dezember."
         return False
+    if _common_words(m.group("place")):  # "Le même jour, 28 janvier, …" names a day, not a place
+        return False
     for tok in m.group("rest").split()[:6]:
         if tok[:1].isdigit() or _MONTH_START.match(tok):
             return True
         if not _PLACE_TAIL.match(tok):
             return False
     return False
+
+
+#: the words in lower case a place's name may hold ("Frankfurt am Main", "Newcastle upon Tyne", "Rio de Janeiro")
+_PLACE_PARTICLES = frozenset({"a", "à", "am", "an", "aan", "and", "bei", "da", "de", "del", "della", "den", "der",
+                              "des", "di", "do", "du", "el", "en", "et", "im", "in", "la", "le", "les", "of", "on",
+                              "op", "sur", "sous", "und", "upon", "van", "vor", "von", "y", "zu", "zum", "zur"})
+
+
+def _common_words(place: str) -> bool:
+    """``place`` holds a word in lower case that no place name holds (three letters or more, not one of
+    :data:`_PLACE_PARTICLES`): a phrase naming a day ("Le même jour"), no place; a garbled place ("st a I, 27. Dec.")
+    reads as letters apart."""
+    return any(w[:1].islower() and len(w) >= 3 and w.strip("'’") not in _PLACE_PARTICLES for w in place.split())
 
 
 #: a place is named, not opened by a preposition: "Im Sanitäts⸗Corps.", "Durch Verfügung des Kriegs⸗Miniſteriums."

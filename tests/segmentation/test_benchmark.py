@@ -192,10 +192,12 @@ def test_the_former_heldout5_pages_stay_above_their_floor() -> None:
 #: after that session (an advert block's several adverts, adverts closed on order numbers or insertion keys, sliced
 #: classified columns, local columns' reading notices, ▲ briefs, advert labels, publishers' adverts, speech lead-ins);
 #: session seg27 (run-in heads before a dash, wrapped headings, a classified section as one listing): the Evening Star
-#: 1865 19 → 28 right, the Little River News p. 4 11 → 12 right and 9 → 5 spurious
+#: 1865 19 → 28 right, the Little River News p. 4 11 → 12 right and 9 → 5 spurious; session seg28 (European pages):
+#: KB 1876 18 → 19, the Reichsanzeiger's 1834 page 15 → 18 (a correspondent's dispatch under two dashes, the German
+#: closing quote)
 HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (9, 2), "ecpo_jingbao": (113, 14),
-            "hocr_little_river_news_1920-01_p4": (12, 5), "kb_ddd_010100993_1876-12-01": (18, 12),
-            "ndnp_evening_star_1865-10-02": (28, 11), "reichsanzeiger_gt": (15, 2)}
+            "hocr_little_river_news_1920-01_p4": (12, 5), "kb_ddd_010100993_1876-12-01": (19, 12),
+            "ndnp_evening_star_1865-10-02": (28, 11), "reichsanzeiger_gt": (18, 2)}
 
 
 def test_the_heldout7_pages_stay_above_their_floor() -> None:
