@@ -12,7 +12,7 @@ extras="gui"
 [ "${1:-}" = "--test" ] && extras="gui,test,cluster,postgres,bench"
 
 debs=(python3 python3-venv python3-pip
-      fonts-noto-cjk fonts-hanazono desktop-file-utils appstream shared-mime-info xvfb xauth
+      fonts-noto-cjk fonts-hanazono fonts-junicode desktop-file-utils appstream shared-mime-info xvfb xauth
       libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0)

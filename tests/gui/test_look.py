@@ -395,3 +395,22 @@ def test_the_highlight_dialog_is_used_from_the_keyboard(qtbot) -> None:  # noqa:
     qtbot.keyClicks(dlg.note, "a note")
     qtbot.keyClick(dlg.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dlg.result() == dlg.DialogCode.Accepted and dlg.values()[0] == "a note"
+
+
+def test_the_reading_font_sets_a_fraktur_transcriptions_small_e_over_its_letter(qtbot) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester: the combining small e of Fraktur transcriptions (ſchaͤdlich, U+0364) floated
+    beside its letter — no reading font had it, and Qt drew it from another font without placing it. Junicode
+    (fonts-junicode, installed with the app) follows the Latin serifs in the reading font's families and draws it
+    over its letter."""
+    from PySide6.QtGui import QFontDatabase, QTextLayout
+
+    from reader.gui.widgets.article_view import reading_font
+
+    if not any(f.startswith("Junicode") for f in QFontDatabase.families()):
+        pytest.skip("fonts-junicode is not installed here (install.sh installs it)")
+    layout = QTextLayout("ſchaͤdlich", reading_font("Noto Serif CJK SC", 17, latin_first=True))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    [mark] = layout.glyphRuns(4, 1)
+    assert mark.rawFont().familyName().startswith("Junicode")

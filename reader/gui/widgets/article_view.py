@@ -127,7 +127,7 @@ def mostly_cjk(text: str) -> bool:
 
 
 #: Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first.
-LATIN_SERIFS = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman"]
+LATIN_SERIFS = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman", "Junicode", "Junicode Two Beta"]
 
 
 def reading_font(family: str, size: float, latin_first: bool = False) -> QFont:
