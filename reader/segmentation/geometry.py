@@ -979,6 +979,38 @@ VERSE_CHARS = 12
 MARGIN_SLOGAN_CHARS = 10
 
 
+def _decked_story(article: _Draft) -> bool:
+    """The article opens on a headline group of :data:`DECKED_STORY_LINES` display lines or more (a headline over
+    three decks), each a phrase of news (no writer's name or instalment number in brackets, no mark: a serial's
+    title over △井波 / （四） / 捉刀人譔 is no story of the day), and its text so far is its lead alone or a section
+    already (the decks announce what the sections under the lead report; a story whose dispatches run on without
+    heads ends before the next head)."""
+    count = body = 0
+    sectioned = False
+    lead = ""
+    for part in article.parts:
+        text = "".join(part.text.split())
+        if part.role in ("headline", "subheadline") and not body:
+            if text[:1] in "（(" + CJK_ITEM_MARKS or text[-1:] in "）)" or len(text) < DECKED_DECK_CHARS:
+                return False
+            count += len({sp.line for sp in part.spans})
+        elif part.role == "section-heading":
+            sectioned = True
+        elif part.role == "paragraph":
+            body += 1
+            lead = lead or text
+    if count < DECKED_STORY_LINES:
+        return False
+    return sectioned or (body == 1 and not _local_report_closed(lead))
+
+
+def _local_report_closed(text: str) -> bool:
+    """A Chinese report opening on no wire dateline closes on 云 ("so it is said"), the formula ending a local
+    report as a whole (…攔截猪販入市云、); a wire dispatch closes so too, and the story's next dispatch may follow
+    under a section's head."""
+    return not CJK_DATELINE.match(text) and text.rstrip("、，。 ").endswith("云")
+
+
 def _flat_block(block: Block) -> str:
     return "".join("".join(ln.text.split()) for ln in block.lines)
 
@@ -1144,6 +1176,14 @@ REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前
 CJK_ITEM_MARKS = "▲△◘●■◆"
 #: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
 CROSSHEAD_CHARS = 4
+#: a Chinese story headed by this many display lines or more (a headline over three decks) is the day's big story,
+#: parted into sections by short heads (:meth:`_PageCut.decked_section`) ...
+DECKED_STORY_LINES = 4
+#: ... each deck a phrase of news of at least this many characters (又趨緊張)
+DECKED_DECK_CHARS = 4
+#: ... of at most this many characters on at most two lines (日軍渡汾河敗退, 英蘇會商 / 三國同盟)
+DECKED_SECTION_CHARS = 8
+DECKED_SECTION_LINES = 2
 #: a price line of an advert: so much a foot, a bottle, a box, a copy
 AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
 #: a label set alone, its number or address in the next paragraph
@@ -4557,6 +4597,11 @@ class _PageCut:
             assert self.current is not None
             self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        elif self.decked_section(text):
+            assert self.current is not None
+            self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
+                                                 "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
@@ -4677,6 +4722,26 @@ class _PageCut:
         parts = self.current.parts if self.current is not None else []
         subheads = ["".join(p.text.split()) for p in parts if p.role == "subheadline"]
         return any(t.startswith(("（", "(")) or t.endswith(("）", ")")) for t in subheads)
+
+    def decked_section(self, following: str) -> bool:
+        """On a page without sizes or boxes, one short head (a line or two, :data:`DECKED_SECTION_CHARS` at most)
+        waiting over ``following`` under a story headed by a headline over three decks or more is a section of that
+        story: a 1939 Jing bao gives its big story of the day four display lines or more, the decks announcing
+        what its dispatches report, and parts those dispatches by short heads of one line (鄂中大戰又將爆發 / … /
+        大批日軍偷渡汾河卒被擊退, then 日軍渡汾河敗退 over (興集廿二日電)…); an item of its own under such a head
+        follows a story with fewer decks, and a head with a deck of its own opens the next item. A brief's mark
+        under the head opens an item."""
+        current = self.current
+        if self.sizes.body > 0 or current is None or current.kind != "article" or self.item_break:
+            return False
+        lines = [ln for lines, _ in self.pending_heads for ln in lines]
+        head = "".join("".join(ln.text.split()) for ln in lines)
+        text = "".join(following.split())
+        if not lines or len(lines) > DECKED_SECTION_LINES or len(head) > DECKED_SECTION_CHARS:
+            return False
+        if not text or text[0] in CJK_ITEM_MARKS:
+            return False
+        return _decked_story(current)
 
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a

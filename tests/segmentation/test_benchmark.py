@@ -153,7 +153,7 @@ ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanze
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 19),
                ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
-               ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (19, 7)}
+               ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (25, 3)}
 
 
 def test_the_advert_and_notice_pages_stay_above_their_floor() -> None:
@@ -191,7 +191,8 @@ def test_the_former_heldout5_pages_stay_above_their_floor() -> None:
 #: (fewest right, most spurious); 131/314 right and 51 spurious of 235 produced on its first run, 185/314 and 50 of 280
 #: after that session (an advert block's several adverts, adverts closed on order numbers or insertion keys, sliced
 #: classified columns, local columns' reading notices, ▲ briefs, advert labels, publishers' adverts, speech lead-ins)
-HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (9, 2), "ecpo_jingbao": (113, 14),
+#: seg29: ECPO 113 → 115 right, 14 → 11 spurious (a decked story's sections)
+HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (9, 2), "ecpo_jingbao": (115, 11),
             "hocr_little_river_news_1920-01_p4": (11, 9), "kb_ddd_010100993_1876-12-01": (18, 12),
             "ndnp_evening_star_1865-10-02": (19, 11), "reichsanzeiger_gt": (15, 2)}
 

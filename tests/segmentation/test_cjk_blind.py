@@ -211,3 +211,37 @@ def test_a_short_sentence_closed_on_a_modal_particle_is_body_not_a_headline() ->
     assert [(a.kind, "".join(a.text.split())[:6]) for a in arts][:2] == [
         ("article", "怎樣使得健康"), ("advertisement", "電話八四八〇")]
     assert "".join(arts[0].text.split()).endswith("特質吧！")
+
+
+def test_short_heads_under_a_story_with_three_decks_are_its_sections() -> None:
+    """Jing bao 1939 without divs: the day's big story, a headline over three decks, is parted by short heads of
+    one line (鄂中大戰又將爆發 / … / 大批日軍偷渡汾河卒被擊退, then 日軍渡汾河敗退 and 華軍三度襲開封 over the next
+    dispatches): those are the story's sections, each of them was an item. A story headed by fewer decks is
+    followed by items of their own under short heads (與中國領袖保持接觸 / 寇爾在渝小住 / 克萊琪昨訪有田, then
+    國府命令), and a head with a deck of its own opens the next item."""
+    page = _blind_page([
+        ["鄂中大戰又將爆發"], ["華軍已進入城陵磯"], ["同蒲隴海平綏三路均有劇戰"], ["大批日軍偷渡汾河卒被擊退"],
+        ["（重慶廿二日美聯電）第八路軍、現正在山西省進行正面攻擊、日前日軍一千五百人、向霍縣之南前進、"],
+        ["日軍渡汾河敗退"], ["（興集廿二日電）同蒲南段戰局緊張、三日來兩側華軍合力夾擊、勝利逐漸展開、"],
+        ["華軍三度襲開封"], ["（北平廿二日美聯電）據昨晚日軍發言人透露之消息、在本週以內、開封方面、戰爭甚烈、"],
+        ["大批飛機"], ["又將由美運華"], ["（紐約廿二日路透電）消息靈通之紐約時報今日載稱、現聞訂購飛機百架、"],
+        ["與中國領袖保持接觸"], ["寇爾在渝小住"], ["克萊琪昨訪有田"],
+        ["（重慶廿二日路透電）駐華英大使寇爾爵士、四月十九日行抵此間後、卽拜會中政府各領袖、"],
+        ["國府命令"], ["（重慶廿二日電）國府廿二日令、（一）軍參院參議華南帆、另任免職、"],
+    ])
+    assert _starts(page) == ["鄂中大戰又將", "大批飛機又將", "與中國領袖保", "國府命令（重"]
+
+
+def test_a_local_report_closed_on_yun_under_three_decks_takes_no_section() -> None:
+    """Jing bao 1939 without divs: a local report under a headline and three decks (日僞統制鮮猪業貿易 / … /
+    猪業公會决心爲正義犧牲) that closes on 云 ("so it is said", …攔截猪販入市云、) is finished: the short head under it
+    (奮鬥到底) opens an item of its own, where a wire dispatch closed so may be followed by the story's next one."""
+    page = _blind_page([
+        ["日僞統制鮮猪業貿易"], ["紛紛設立僞機關"], ["搜括方法無微不至"], ["猪業公會决心爲正義犧牲"],
+        ["日僞方面、因實施搜括起見、定於五月一日起、統制本市鮮猪貿易、專在車站輪埠、攔截猪販入市云、"],
+        ["奮鬥到底"], ["上海冰鮮魚行業同業公會、昨函猪行業公會云、略謂日僞覬覦鮮猪牲畜營業、利用漢奸、竟圖壟斷、"],
+        ["英蘇繼續會談"], ["集體安全制"], ["各關係國可成立妥協"], ["波蘭政府竟不擬參加"],
+        ["（倫敦廿一日哈瓦斯社電）此間外交界人士頃宣稱、英法蘇三國、與其他各關係國、均有成立妥協之望云、"],
+        ["英蘇會商"], ["三國同盟"], ["（華沙廿一日海通電）據此間報章接莫斯科消息、蘇聯共產黨政治部、昨日開會、"],
+    ])
+    assert _starts(page) == ["日僞統制鮮猪", "奮鬥到底上海", "英蘇繼續會談"]
