@@ -1194,6 +1194,12 @@ AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
 AD_LABEL_END = re.compile(r"(?:[（(](?:地址|電話|电话|住址|診所|诊所)[）)]|(?:地址|電話|电话|住址|診所|诊所)[：:])$")
 #: a paragraph that is only a label, what it labels to follow (its hours, address, telephone, prices)
 AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电话|診所|诊所|價目|价目|門診|门诊)[）)]?[：:]?$")
+#: a telephone number named by where it rings, at most three characters (診所, 住宅, 寫字間) before its digits
+PLACED_NUMBER = re.compile(r"^(?:(?![〇○一二三四五六七八九十])[^\W\d]){1,3}[〇○一二三四五六七八九0-9]{4,}")
+#: a doctor's specialty (眼科專家: eye specialist) or his name as a doctor (秦錫祺醫師) set alone, the head of his card
+DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
+#: a paragraph that is only a verb of making, what the advert above made (發明 / 秦氏砂眼藥水)
+MAKER_VERB = re.compile(r"^(?:發明|发明|監製|监制|特製|特制|祕製|秘製|精製|精制)$")
 #: an advert's paragraph that is only its telephone number
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
@@ -1386,8 +1392,27 @@ def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     "八三一六一號總批發所"): the advert closes there."""
     if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
         return False
-    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None
+    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None or _placed_numbers(texts[k + 1])
     return re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
+
+
+def _card_start(text: str) -> bool:
+    """The paragraph opens an advert under one that gave its place: a shop's street (:data:`AD_START`), or a
+    doctor's specialty or his name as a doctor, the head of his card (眼科專家 / 秦錫祺醫師; :data:`DOCTOR_CARD`)."""
+    return AD_START.match(text) is not None or DOCTOR_CARD.match(text) is not None
+
+
+def _maker_verb(text: str) -> bool:
+    """The paragraph is only a verb of making (發明: invented, 監製: made under the supervision of; :data:`MAKER_VERB`):
+    its subject is the advert above (a doctor's clinic, then "發明 / 秦氏砂眼藥水", his own eye drops); no advert
+    opens on one."""
+    return MAKER_VERB.match(text) is not None
+
+
+def _placed_numbers(text: str) -> bool:
+    """The paragraph opens on a telephone number named by where it rings (診所三二四六一號住宅二〇七〇九號: surgery,
+    home; :data:`PLACED_NUMBER`), what a bare 電話 label over it announces."""
+    return PLACED_NUMBER.match(text) is not None
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
@@ -4470,9 +4495,9 @@ class _PageCut:
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad
         for k, lines in enumerate(paragraphs[:tail]):
-            if ad is None and last is not None and _close_goes_on(texts[k], last):
+            if ad is None and last is not None and (_close_goes_on(texts[k], last) or _maker_verb(texts[k])):
                 ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
-            if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
+            if ad is None or (_card_start(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
                 ad, placed = self.open_article("advertisement"), False
             last = ad
             closing = (AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])

@@ -245,3 +245,29 @@ def test_a_local_report_closed_on_yun_under_three_decks_takes_no_section() -> No
         ["英蘇會商"], ["三國同盟"], ["（華沙廿一日海通電）據此間報章接莫斯科消息、蘇聯共產黨政治部、昨日開會、"],
     ])
     assert _starts(page) == ["日僞統制鮮猪", "奮鬥到底上海", "英蘇繼續會談"]
+
+
+def test_a_bare_telephone_label_goes_on_into_its_numbers_labelled_by_place() -> None:
+    """Jing bao 1939 centre margin without divs: an oculist's advert gives its telephone as a bare label over its
+    numbers, each named by where it rings ("電話" / "診所三二四六一號住宅二〇七〇九號": surgery, home); the advert went
+    on there, but its numbers opened an advert of their own with the eye drops under them."""
+    page = _blind_page([
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到歡迎華賓光顧地址卡德路八三號"],
+        ["眼科專家"], ["秦錫祺醫師"], ["新法根治砂眼赤眼腫痛流淚膿漏眼白翳內障等目疾時間：上午十至十二下午三至六"],
+        ["電話"], ["診所三二四六一號住宅二〇七〇九號"], ["發明"], ["秦氏砂眼藥水"],
+        ["本藥水專治砂眼癢痛風火赤眼模糊怕光流淚等一切目疾功能消腫退紅止癢明目凡永安•新新•大新三公司代售"],
+    ])
+    assert _starts(page) == ["按摩浴室西籍", "眼科專家秦錫"]
+
+
+def test_a_doctors_specialty_or_name_opens_his_card_under_a_finished_advert() -> None:
+    """Jing bao 1939 centre margin without divs: an oculist's card ("眼科專家" / "秦錫祺醫師") right under a
+    restaurant's advert that had given its street and telephone (四馬路晝錦里口 / 杏花酒楼 / 電話… / 華貴禮堂租費從廉)
+    was read as more of the restaurant's copy: a doctor's card opens on his specialty (…科專家) or his name as a
+    doctor (…醫師), as a shop's opens on its street."""
+    page = _blind_page([
+        ["四馬路晝錦里口"], ["杏花酒楼"], ["電話九三五五五九二六四九"], ["專辦"], ["高尚粵菜"], ["大小筵席隨意小酌"],
+        ["華貴禮堂租費從廉"], ["眼科專家"], ["秦錫祺醫師"],
+        ["新法根治砂眼赤眼腫痛流淚膿漏眼白翳內障等目疾時間：上午十至十二下午三至六"],
+    ])
+    assert _starts(page) == ["四馬路晝錦里", "眼科專家秦錫"]
