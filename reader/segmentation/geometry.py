@@ -1279,6 +1279,25 @@ def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
     return not any(AD_END.search(t) or AD_SIGNED.search(t) or AD_MARKS.search(t) for t in texts)
 
 
+def _unplaced_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
+    """Display copy right under an advert that named no place (no address, telephone, agent or maker in any of its
+    paragraphs: "偉大貢獻" / "光" / "文記" / "大" / "熱水瓶桶罐廠" / "●各大公司均有出售●…") is the rest of that advert
+    when it opens on no street nor doctor's card and closes on an address ("新出" / … / "總製造廠" / "法租界馬浪路…"),
+    not on a maker's signature (an advert of its own: "暑期之必需品" / … / "美華汽水公司出品"), nor on one of the
+    advert's own display lines (the same magazine's next advert: "女人特輯" / "敬獻於上海的女人…"):
+    an advertiser says once where he is found, and the first run of a maker's advert set in two gave only his name."""
+    if ad.kind != "advertisement" or len(ad.parts) < 2 or not texts or _card_start(texts[0]):
+        return False
+    for part in ad.parts:
+        flat = "".join(part.text.split())
+        if AD_PLACE.search(flat) or AD_END.search(flat) or AD_SIGNED.search(flat) or AD_MAKER.search(flat):
+            return False
+        if flat == texts[0]:
+            return False  # its own display line again heads the same advertiser's next advert (女人特輯 …)
+    closing = next((t for t in texts[1:] if AD_END.search(t) or _signs_off(t)), "")
+    return AD_END.search(closing) is not None and not _signs_off(closing)
+
+
 def _close_runs_on(text: str) -> bool:
     """The paragraph after an advert's sign-off goes on closing it: where it is sold ("…新亞藥廠製造" / "藥房均售"),
     its address or telephone (:func:`_advert_close`), or a short unpunctuated line naming its maker again, with its
@@ -4491,6 +4510,8 @@ class _PageCut:
         if ad is None and tail and self.drafts and _slogan_alone(self.drafts[-1]) and not AD_START.match(texts[0]):
             ad = self.drafts[-1]
         if ad is None and tail and self.drafts and _offer_goes_on(self.drafts[-1], [*texts[:tail], following]):
+            ad = self.drafts[-1]
+        if ad is None and tail and self.drafts and _unplaced_goes_on(self.drafts[-1], texts[:tail]):
             ad = self.drafts[-1]
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad

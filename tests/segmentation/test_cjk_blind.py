@@ -271,3 +271,21 @@ def test_a_doctors_specialty_or_name_opens_his_card_under_a_finished_advert() ->
         ["新法根治砂眼赤眼腫痛流淚膿漏眼白翳內障等目疾時間：上午十至十二下午三至六"],
     ])
     assert _starts(page) == ["四馬路晝錦里", "眼科專家秦錫"]
+
+
+def test_an_advert_that_named_no_place_goes_on_into_copy_closing_on_its_address() -> None:
+    """Jing bao 1939 centre margin without divs: a maker's advert set in two runs, its name and slogans first
+    ("偉大貢獻" / "光" / "文記" / "大" / "熱水瓶桶罐廠" / "●各大公司均有出售●零躉批發●均極歡迎●"), then its new products
+    down to its works and sales office ("新出" / "最新式" / … / "總製造廠" / "法租界馬浪路…六六一號" / "電話" / …), was
+    cut in two: an advertiser says once where he is found, and the first run named no place (no address, telephone,
+    agent or maker), so copy opening on no street and closing on an address is the rest of it."""
+    page = _blind_page([
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到歡迎華賓光顧地址卡德路八三號"],
+        ["偉大貢獻"], ["光"], ["文記"], ["大"], ["熱水瓶桶罐廠"], ["●各大公司均有出售●零躉批發●均極歡迎●"],
+        ["新出"], ["最新式"], ["24號"], ["厚鉛桶"], ["堅固美麗可用十年爲鉛桶界之新紀元"], ["總製造廠"],
+        ["法租界馬浪路徐家匯路口六六一號"], ["電話"], ["八三一六一號總批發所"],
+        ["公共租界北京路盆湯弄西首電話九一一五五號"],
+        ["陳效懷醫師"], ["△負責根治淋濁梅毒下疳及其併發症暨男女一切性病"],
+        ["採用現代最新療法及特効專藥參以多年臨診經驗運用精嫻手術靈巧器械爲病者迅速解除痛苦"],
+    ])
+    assert _starts(page) == ["按摩浴室西籍", "偉大貢獻光文", "陳效懷醫師△"]
