@@ -1198,6 +1198,12 @@ AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电�
 PLACED_NUMBER = re.compile(r"^(?:(?![〇○一二三四五六七八九十])[^\W\d]){1,3}[〇○一二三四五六七八九0-9]{4,}")
 #: a doctor's specialty (眼科專家: eye specialist) or his name as a doctor (秦錫祺醫師) set alone, the head of his card
 DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
+#: a landmark alone that a shop stands next to or facing, closing its address (滬光大戲院隔壁)
+LANDMARK = re.compile(r"^[^\W\d路街號号]{2,10}" + NEXT_TO)
+#: a shop's name over what it specialises in, set alone (梅邨專營), the head of its card; "本店專營" is copy
+SHOP_CARD = re.compile(r"^(?!本)[^\W\d]{1,4}[專专][營营]$")
+#: a shop's opening notice set alone: opening today, opened, opening on a lucky day (今日開幕, 業已開幕, 擇吉開張)
+OPENING_NOTICE = re.compile(r"^(?:今日|卽日|即日|業已|业已|擇吉|择吉|定期|新張|新张)?[開开](?:幕|張|张|業|业)$")
 #: a paragraph that is only a verb of making, what the advert above made (發明 / 秦氏砂眼藥水)
 MAKER_VERB = re.compile(r"^(?:發明|发明|監製|监制|特製|特制|祕製|秘製|精製|精制)$")
 #: an advert's paragraph that is only its telephone number
@@ -1412,13 +1418,24 @@ def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
         return False
     numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None or _placed_numbers(texts[k + 1])
-    return re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
+    return (re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
+            or _landmark_after_goods(k, texts, end))
+
+
+def _landmark_after_goods(k: int, texts: Sequence[str], end: int) -> bool:
+    """The address at paragraph ``k`` says where the place stands two paragraphs on, past one of the goods it sells
+    set between them in the margin's columns ("地址嵩山路二號" / "糖果餅乾麵包西點罐頭食品" / "滬光大戲院隔壁"): the
+    landmark is a name alone before 隔壁 or 對面 (:data:`LANDMARK`), the paragraph between them no close of its own."""
+    if k + 2 >= end or AD_START.match(texts[k + 1]) or AD_END.search(texts[k + 1]) or _card_start(texts[k + 1]):
+        return False
+    return LANDMARK.match(texts[k + 2]) is not None
 
 
 def _card_start(text: str) -> bool:
-    """The paragraph opens an advert under one that gave its place: a shop's street (:data:`AD_START`), or a
-    doctor's specialty or his name as a doctor, the head of his card (眼科專家 / 秦錫祺醫師; :data:`DOCTOR_CARD`)."""
-    return AD_START.match(text) is not None or DOCTOR_CARD.match(text) is not None
+    """The paragraph opens an advert under one that gave its place: a shop's street (:data:`AD_START`), a doctor's
+    specialty or his name as a doctor, the head of his card (眼科專家 / 秦錫祺醫師; :data:`DOCTOR_CARD`), or a shop's
+    name over what it specialises in (梅邨專營; :data:`SHOP_CARD`)."""
+    return AD_START.match(text) is not None or DOCTOR_CARD.match(text) is not None or SHOP_CARD.match(text) is not None
 
 
 def _maker_verb(text: str) -> bool:
@@ -1426,6 +1443,12 @@ def _maker_verb(text: str) -> bool:
     its subject is the advert above (a doctor's clinic, then "發明 / 秦氏砂眼藥水", his own eye drops); no advert
     opens on one."""
     return MAKER_VERB.match(text) is not None
+
+
+def _opening_notice(text: str) -> bool:
+    """The paragraph is only a shop's opening notice (今日開幕: opening today, 業已開幕; :data:`OPENING_NOTICE`): it
+    names no one, the shop is the advert's above, under its address; no advert opens on one."""
+    return OPENING_NOTICE.match(text) is not None
 
 
 def _placed_numbers(text: str) -> bool:
@@ -4516,7 +4539,8 @@ class _PageCut:
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad
         for k, lines in enumerate(paragraphs[:tail]):
-            if ad is None and last is not None and (_close_goes_on(texts[k], last) or _maker_verb(texts[k])):
+            if ad is None and last is not None and (_close_goes_on(texts[k], last) or _maker_verb(texts[k])
+                                                    or _opening_notice(texts[k])):
                 ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
             if ad is None or (_card_start(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
                 ad, placed = self.open_article("advertisement"), False

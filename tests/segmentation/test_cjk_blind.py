@@ -289,3 +289,16 @@ def test_an_advert_that_named_no_place_goes_on_into_copy_closing_on_its_address(
         ["採用現代最新療法及特効專藥參以多年臨診經驗運用精嫻手術靈巧器械爲病者迅速解除痛苦"],
     ])
     assert _starts(page) == ["按摩浴室西籍", "偉大貢獻光文", "陳效懷醫師△"]
+
+
+def test_a_shop_specialising_in_opens_its_card_and_its_opening_day_goes_on_it() -> None:
+    """Jing bao 1939 centre margin without divs: a confectioner's card ("梅邨專營": Meicun specialises in …) under a
+    dyer's advert that gave its street was read as the dyer's copy, and its opening notice under its address
+    ("今日開幕": opening today, with the gift for its first customers) as an advert of its own. A shop's name over
+    專營 opens its card; an opening notice names no one, it is the shop's above."""
+    page = _blind_page([
+        ["福煦路南成都路口"], ["振新洗染廠"], ["春季大減價"], ["精染不褪色綢緞衣料"], ["梅邨專營"], ["地址嵩山路二號"],
+        ["糖果餅乾麵包西點罐頭食品"], ["滬光大戲院隔壁"], ["今日開幕"],
+        ["凡購糖果滿法幣一元以上者得贈送電影明星狄安娜竇萍照片一幀"],
+    ])
+    assert _starts(page) == ["福煦路南成都", "梅邨專營地址"]
