@@ -1648,6 +1648,11 @@ VERNACULAR = re.compile(r"的|[麽麼呢哩嗎吗]|了[、，。！？]")
 ROUNDUP_HEAD = re.compile(r"(?:[二三四五六七八九十兩两數数多]+[起件宗則则]|累累|迭出|[頻频]仍)$")
 
 
+#: a heading counting its cases in a numeral: 盜刼三起, 火警兩起 (:meth:`_PageCut.counted_case`), and the numerals
+COUNTED_CASES = re.compile(r"([二三四五六七八九十兩两])[起件宗則则]$")
+CJK_COUNTS = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
 def _news_brief(text: str) -> bool:
     """A brief of a Chinese news column (體育簡報, 社會瑣聞): the filled triangle opening one short sentence of
     clauses ("▲華聯田徑隊、卽日開始報名、"), an item of its own as ECPO encodes them. The long ▲ paragraphs of a
@@ -5534,7 +5539,8 @@ class _PageCut:
             opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
-                                                          or _news_brief(" ".join(ln.text for ln in run))
+                                                          or (_news_brief(" ".join(ln.text for ln in run))
+                                                              and not self.counted_case())
                                                           or self.column_brief(" ".join(ln.text for ln in run))
                                                           or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
@@ -5553,6 +5559,19 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def counted_case(self) -> bool:
+        """The current article is a roundup whose heading counts its cases (盜刼三起: three robberies;
+        :data:`COUNTED_CASES`) and holds fewer ▲ paragraphs than that count: the next short brief is one of them."""
+        d = self.current
+        if d is None or d.kind != "article":
+            return False
+        head = "".join("".join(p.text.split()) for p in d.parts if p.role in HEADLINE_ROLES)
+        counted = COUNTED_CASES.search(head)
+        if counted is None:
+            return False
+        cases = sum(1 for p in d.parts if p.role == "paragraph" and p.text.lstrip().startswith(CJK_BRIEF))
+        return 0 < cases < CJK_COUNTS[counted.group(1)]
 
     def column_brief(self, text: str) -> bool:
         """A ▲ brief of an unsigned news column (◇小消息◇, 雜訊, 外交界: one sentence of clauses, up to

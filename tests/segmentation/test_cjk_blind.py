@@ -302,3 +302,15 @@ def test_a_shop_specialising_in_opens_its_card_and_its_opening_day_goes_on_it() 
         ["凡購糖果滿法幣一元以上者得贈送電影明星狄安娜竇萍照片一幀"],
     ])
     assert _starts(page) == ["福煦路南成都", "梅邨專營地址"]
+
+
+def test_a_heading_counting_its_cases_keeps_as_many_short_briefs() -> None:
+    """Jing bao 1939 without divs: under 盜刼三起 (three robberies) the third ▲ brief, a short sentence of clauses
+    ("▲戈登路新大玻璃廠、昨日下午、被盜一千餘元、"), was cut off as a news brief of its own: the heading counts its
+    cases, and the roundup takes as many ▲ paragraphs; a short brief past that count is an item of its own."""
+    page = _blind_page([
+        ["盜刼三起"], ["▲福建路茂盛里九號、於晚七時三十分鐘、被三盜闖入、刦去二百元、"],
+        ["▲直隸路一百十號門牌、於昨晚九時二十分、有八盜闖入、內四盜均執有武器、被刼達八千餘元、"],
+        ["▲戈登路新大玻璃廠、昨日下午、被盜一千餘元、"], ["▲華聯田徑隊、卽日開始報名、"],
+    ])
+    assert _starts(page) == ["盜刼三起▲福", "▲華聯田徑隊"]
