@@ -1184,6 +1184,13 @@ DECKED_DECK_CHARS = 4
 #: ... of at most this many characters on at most two lines (日軍渡汾河敗退, 英蘇會商 / 三國同盟)
 DECKED_SECTION_CHARS = 8
 DECKED_SECTION_LINES = 2
+#: a section of a story numbered in a Chinese numeral over its short title ("一　睡態", "二　陶小姐"), the numerals in
+#: order, and how many of the story's last parts are looked through for the section before
+NUMBERED_SECTION = re.compile(r"^([一二三四五六七八九十])[\s\u3000]+[^\s、，。]{1,8}$")
+#: ... the section before, its space lost when read as a paragraph ("一睡態")
+OPENED_SECTION = re.compile(r"^([一二三四五六七八九十])[^\s、，。：；！？]{1,8}$")
+SECTION_NUMERALS = "一二三四五六七八九十"
+SECTION_LOOKBACK = 40
 #: a price line of an advert: so much a foot, a bottle, a box, a copy
 AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
 #: a label set alone, its number or address in the next paragraph
@@ -4672,7 +4679,7 @@ class _PageCut:
             assert self.current is not None
             self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
             self.pending_heads, self.pending_ids = [], []
-        elif self.decked_section(text):
+        elif self.decked_section(text) or self.numbered_section():
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
                                                  "section-heading"))
@@ -4817,6 +4824,24 @@ class _PageCut:
         if not text or text[0] in CJK_ITEM_MARKS:
             return False
         return _decked_story(current)
+
+    def numbered_section(self) -> bool:
+        """On a page without sizes or boxes, one head waiting numbered in a Chinese numeral over a short title
+        ("二　陶小姐", :data:`NUMBERED_SECTION`) is the next section of the current article when a paragraph or section
+        of it opens on the numeral before ("一　睡態"): a story in numbered sections, not a new item."""
+        current = self.current
+        if self.sizes.body > 0 or current is None or current.kind != "article" or len(self.pending_heads) != 1:
+            return False
+        lines = self.pending_heads[0][0]
+        numbered = NUMBERED_SECTION.match(lines[0].text.strip()) if len(lines) == 1 else None
+        if numbered is None or numbered.group(1) not in SECTION_NUMERALS[1:]:
+            return False
+        before = SECTION_NUMERALS[SECTION_NUMERALS.index(numbered.group(1)) - 1]
+        for part in current.parts[-SECTION_LOOKBACK:]:
+            opened = OPENED_SECTION.match("".join(part.text.split()))
+            if opened is not None and opened.group(1) == before:
+                return True
+        return False
 
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a

@@ -314,3 +314,16 @@ def test_a_heading_counting_its_cases_keeps_as_many_short_briefs() -> None:
         ["▲戈登路新大玻璃廠、昨日下午、被盜一千餘元、"], ["▲華聯田徑隊、卽日開始報名、"],
     ])
     assert _starts(page) == ["盜刼三起▲福", "▲華聯田徑隊"]
+
+
+def test_a_storys_numbered_sections_stay_in_it() -> None:
+    """Jing bao 1939 without divs: a story in numbered sections ("一　睡態" … "二　陶小姐" …, under 小說 / 妹妹我愛你
+    卓呆) was cut at its second section, read as a headline: a head numbered one on from the section the current
+    text opened on is that text's next section."""
+    page = _blind_page([
+        ["小說"], ["妹妹我愛你　卓呆"], ["一　睡態"],
+        ["但是她今夜之夢，决不是那種歡樂之夢，她夢見着七年前死去的母親。"],
+        ["二　陶小姐"], ["這樣的丈夫，自然無暇顧及家庭。曉芳之母，本是個温良沈默的人。"],
+        ["◇小消息◇"], ["△旅美華僑、鑒於祖國疫癘叢生、不論前線後方、對於「金雞納霜」需要甚殷、"],
+    ])
+    assert _starts(page) == ["小說妹妹我愛", "◇小消息◇△"]
