@@ -1184,6 +1184,9 @@ DECKED_DECK_CHARS = 4
 #: ... of at most this many characters on at most two lines (日軍渡汾河敗退, 英蘇會商 / 三國同盟)
 DECKED_SECTION_CHARS = 8
 DECKED_SECTION_LINES = 2
+#: a serial's instalment number in brackets under its title (（一五一）), and the longest writer's name set under it
+INSTALMENT = re.compile(r"[（(][一二三四五六七八九十百〇零廿卅0-9]{1,5}[）)]")
+INSTALMENT_WRITER_CHARS = 6
 #: a section of a story numbered in a Chinese numeral over its short title ("一　睡態", "二　陶小姐"), the numerals in
 #: order, and how many of the story's last parts are looked through for the section before
 NUMBERED_SECTION = re.compile(r"^([一二三四五六七八九十])[\s\u3000]+[^\s、，。]{1,8}$")
@@ -5034,10 +5037,19 @@ class _PageCut:
         if CHAPTER.match(flat):
             self.chapter = True
         elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
-              or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None):
+              or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None
+              or self.instalment_signed()):
             self.chapter = False
             return False
         return not self.chapter
+
+    def instalment_signed(self) -> bool:
+        """The headings waiting end on a serial's instalment number in brackets (（一五一）, :data:`INSTALMENT`) and the
+        writer's name under it (卓呆, at most :data:`INSTALMENT_WRITER_CHARS`): the serial's heading is complete, and a
+        display line under it opens the instalment's text ("哎喲一聲" / "李阿毛聽了…")."""
+        heads = ["".join("".join(ln.text.split()) for ln in lines) for lines, _ in self.pending_heads[-2:]]
+        return (len(heads) == 2 and INSTALMENT.fullmatch(heads[0]) is not None
+                and 0 < len(heads[1].strip("（）()")) <= INSTALMENT_WRITER_CHARS)
 
     def speech_lead(self, flat: str) -> bool:
         """``flat`` announces what someone said or wrote, set as a paragraph of its own over it inside a report (a

@@ -327,3 +327,16 @@ def test_a_storys_numbered_sections_stay_in_it() -> None:
         ["◇小消息◇"], ["△旅美華僑、鑒於祖國疫癘叢生、不論前線後方、對於「金雞納霜」需要甚殷、"],
     ])
     assert _starts(page) == ["小說妹妹我愛", "◇小消息◇△"]
+
+
+def test_a_display_line_under_a_serials_number_and_writer_opens_its_text() -> None:
+    """Jing bao 1939 without divs: a comic serial's instalment (滑稽 / 小說 / 一重天 / （一五一） / 卓呆) opens its text
+    on an exclamation set apart ("哎喲一聲" / "李阿毛聽了…"), which was read as one more line of the heading: under
+    the instalment's number and its writer's name a serial's heading is complete, and what follows is its text."""
+    page = _blind_page([
+        ["滑稽"], ["小說"], ["一重天"], ["（一五一）"], ["卓呆"], ["哎喲一聲"],
+        ["李阿毛聽了他們幾個扛樹木的人的說話才知道了一切；但對於平日很熟的那桃園中幾位仙女，"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1
+    assert arts[0].paragraphs()[0].text.replace("\n", "").startswith("哎喲一聲")
