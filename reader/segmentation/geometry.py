@@ -1658,6 +1658,9 @@ VERNACULAR = re.compile(r"的|[麽麼呢哩嗎吗]|了[、，。！？]")
 ROUNDUP_HEAD = re.compile(r"(?:[二三四五六七八九十兩两數数多]+[起件宗則则]|累累|迭出|[頻频]仍)$")
 
 
+#: the words closing a text that announce what follows below it: 在下 (below), 如下 (as follows), 如左 (as on the
+#: left, the next column), 錄後 and 附後 (copied, appended after)
+ANNOUNCES_BELOW = re.compile(r"(?:在下|如下|於下|于下|如左|[錄录附列][後后])[：:、，。]?$")
 #: a heading counting its cases in a numeral: 盜刼三起, 火警兩起 (:meth:`_PageCut.counted_case`), and the numerals
 COUNTED_CASES = re.compile(r"([二三四五六七八九十兩两])[起件宗則则]$")
 CJK_COUNTS = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -5573,7 +5576,8 @@ class _PageCut:
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break or _opens_brief(run[0])
+            opens = n > 0 or (not self.pending_heads and not self.announced_below() and (
+                                                          self.item_break or _opens_brief(run[0])
                                                           or self.led_block(block, run, titled)
                                                           or self.leaded_block(block, run)
                                                           or (_news_brief(" ".join(ln.text for ln in run))
@@ -5596,6 +5600,13 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def announced_below(self) -> bool:
+        """On a page without sizes or boxes, the current article's text ends announcing what follows below
+        (…我今錄一首詩在下、: I copy a poem below; …如下; :data:`ANNOUNCES_BELOW`): the next text is what it announced,
+        whatever mark opens it (a quoted poem under the paper's bullet ◘), not an item of its own."""
+        return (self.sizes.body <= 0 and self.current is not None and self.current.kind == "article"
+                and ANNOUNCES_BELOW.search("".join(self.last_body.split())) is not None)
 
     def counted_case(self) -> bool:
         """The current article is a roundup whose heading counts its cases (盜刼三起: three robberies;

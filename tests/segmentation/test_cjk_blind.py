@@ -340,3 +340,16 @@ def test_a_display_line_under_a_serials_number_and_writer_opens_its_text() -> No
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert len(arts) == 1
     assert arts[0].paragraphs()[0].text.replace("\n", "").startswith("哎喲一聲")
+
+
+def test_text_announcing_what_follows_below_runs_on_into_it() -> None:
+    """Jing bao 1930 without divs: a columnist quoting a poem announces it ("…我今錄一首詩在下、": I copy a poem
+    below) and the poem, opening on the paper's bullet (◘獻給棄了我一年的祖母…), was cut off as a brief of its own:
+    text that ends announcing what follows below (在下, 如下, 如左, 錄後) runs on into it, whatever marks it."""
+    page = _blind_page([
+        ["虞琰的湖風"], ["（華嚴）"],
+        ["近今的所謂新詩、無格律、不音韻、伊是個名門閨秀、但是伊的詩、却是滿紙蕭瑟、我今錄一首詩在下、"],
+        ["◘獻給棄了我一年的祖母月兒蒙雲時變幻，樹影飄搖在窗外，燈光暗淡，祖母啊！"],
+        ["◘麟鳳閣、新由津平一帶、聘來一歌妓、芳名「想容」碩人頎頎、"],
+    ])
+    assert _starts(page) == ["虞琰的湖風（", "◘麟鳳閣、新"]
