@@ -1231,9 +1231,20 @@ def _signed_copy(lines: Sequence[Line]) -> bool:
     tail = "".join("".join(ln.text.split()) for ln in lines[-3:])
     if not tail or tail[-1] in _CJK_PAUSE:
         return False  # a sentence breaking off on a pause ("…號房間、發生雙服毒案、") runs on
-    return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None
+    return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None or _address_closes(tail)
 
 
+def _address_closes(tail: str) -> bool:
+    """The copy closes on its address without the label 地址 (:data:`AD_ADDRESS_END`): a street, lane or corner and
+    its house number, followed or not by what is done there ("…二馬路口平樂里九十四號候診": sees patients), or the
+    office's address (館址…). A report never ends on an address."""
+    return AD_ADDRESS_END.search(tail) is not None
+
+
+#: an address closing advert copy without the label 地址: a street, lane or corner and its house number, and what is
+#: done there (候診: sees patients, 應診, 發售, 營業); or the office's address (館址…)
+AD_ADDRESS_END = re.compile(r"(?:[路街弄里坊]|[路街]口)[^、，。；：路街]{0,12}[號号]"
+                            r"(?:候診|應診|应诊|發售|发售|營業|营业)?$|[館馆]址[^、，。；：]{2,30}$")
 #: the verb an advertiser signs his copy off with, set as the copy's last display line: announces (…啓), issues
 #: (…發行), makes (…出品, …製造, …監製), sells (…代售) — a company's name alone (…公司, …藥房) heads an advert as often
 AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$")

@@ -353,3 +353,19 @@ def test_text_announcing_what_follows_below_runs_on_into_it() -> None:
         ["◘麟鳳閣、新由津平一帶、聘來一歌妓、芳名「想容」碩人頎頎、"],
     ])
     assert _starts(page) == ["虞琰的湖風（", "◘麟鳳閣、新"]
+
+
+def test_copy_closing_on_an_address_without_its_label_ends_its_advert() -> None:
+    """Jing bao 1930 outer fold without divs, each advert one paragraph: a doctor's notice closing on where he
+    sees patients ("…診所跑馬廳二馬路口平樂里九十四號候診"), a paper's on its office ("…館址西藏路遠東飯店對面東武里")
+    and a shop's on its street and number ("…法租界西新橋街二百六十六八號") ran on into the next advert: copy ends
+    on its address, labelled or not, the house number followed or not by what is done there (候診: sees patients)."""
+    page = _blind_page([
+        ["專醫婦女停經體弱怕育保險通經女科專家黃石峯醫士、對於婦科一道素有經驗、確能解", "决婦女一切痛苦、門診一元、",
+         "診所跑馬廳二馬路口平樂里九十四號候診"],
+        ["最有勇敢精神價值的鋼報三日刊准于十九號出版將社會之醜史盡情宣佈", "館址西藏路遠東飯店對面東武里"],
+        ["新開成渝商店本店不惜巨資採辦四川敍府糟蛋綿竹大麯各路名酒",
+         "新張伊始特別減價各界惠顧竭誠歡迎法租界西新橋街二百六十六八號"],
+        ["上海南京路抛球場餘綸綢緞局双九折大廉價三星期春夏各式綢緞花樣新潁美麗業已到齊定價公道"],
+    ])
+    assert _starts(page) == ["專醫婦女停經", "最有勇敢精神", "新開成渝商店", "上海南京路抛"]
