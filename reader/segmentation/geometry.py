@@ -1208,6 +1208,12 @@ AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电�
 PLACED_NUMBER = re.compile(r"^(?:(?![〇○一二三四五六七八九十])[^\W\d]){1,3}[〇○一二三四五六七八九0-9]{4,}")
 #: a doctor's specialty (眼科專家: eye specialist) or his name as a doctor (秦錫祺醫師) set alone, the head of his card
 DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
+#: a paragraph of display copy of this many lines and characters or more is a whole advert (ECPO's one paragraph an
+#: advert), not a display line of one
+WHOLE_AD_LINES = 3
+WHOLE_AD_CHARS = 24
+#: how much of running copy's end is looked at for its signature or address
+SIGNED_TAIL_CHARS = 40
 #: a landmark alone that a shop stands next to or facing, closing its address (滬光大戲院隔壁)
 LANDMARK = re.compile(r"^[^\W\d路街號号]{2,10}" + NEXT_TO)
 #: a shop's name over what it specialises in, set alone (梅邨專營), the head of its card; "本店專營" is copy
@@ -1450,6 +1456,36 @@ def _landmark_after_goods(k: int, texts: Sequence[str], end: int) -> bool:
     if k + 2 >= end or AD_START.match(texts[k + 1]) or AD_END.search(texts[k + 1]) or _card_start(texts[k + 1]):
         return False
     return LANDMARK.match(texts[k + 2]) is not None
+
+
+def _whole_advert(lines: int, text: str) -> bool:
+    """A paragraph of display copy of :data:`WHOLE_AD_LINES` lines or more and :data:`WHOLE_AD_CHARS` characters or
+    more: a whole advert, as ECPO keeps an advert's copy (南京路虹廟弄 / 南洋藥房 / 大亷價贈品一個月 / …)."""
+    return lines >= WHOLE_AD_LINES and len(text) >= WHOLE_AD_CHARS
+
+
+def _whole_advert_alone(ad: _Draft) -> bool:
+    """The advert is one whole advert's paragraph of display copy (:func:`_whole_advert`), complete: the text after it
+    does not run on in it."""
+    if len(ad.parts) != 1:
+        return False
+    part = ad.parts[0]
+    return _whole_advert(len({sp.line for sp in part.spans}), "".join(part.text.split()))
+
+
+def _copy_signed_off(text: str) -> bool:
+    """Running copy that closes on its maker's signature or its address (…家庭工業社出品): a whole advert itself, not
+    the rest of a whole advert's display above it (:func:`_whole_advert_alone`)."""
+    tail = "".join(text.split())[-SIGNED_TAIL_CHARS:]
+    return bool(tail) and (AD_SIGN_OFF.search(tail) is not None or AD_END.search(tail) is not None
+                           or _address_closes(tail))
+
+
+def _next_whole_advert(ad: _Draft, lines: Sequence[Line]) -> bool:
+    """The display paragraph ``lines`` and the advert ``ad`` holds so far are each a whole advert
+    (:func:`_whole_advert`): the paragraph opens the next advert (百齡機 / 大瓶二元 / … / 上海九福公司 under
+    南京路虹廟弄 / 南洋藥房 / …)."""
+    return _whole_advert_alone(ad) and _whole_advert(len(lines), "".join("".join(ln.text.split()) for ln in lines))
 
 
 def _card_start(text: str) -> bool:
@@ -4571,7 +4607,8 @@ class _PageCut:
             if ad is None and last is not None and (_close_goes_on(texts[k], last) or _maker_verb(texts[k])
                                                     or _opening_notice(texts[k])):
                 ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
-            if ad is None or (_card_start(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
+            if ad is None or (_card_start(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)
+                              or _next_whole_advert(ad, lines)):
                 ad, placed = self.open_article("advertisement"), False
             last = ad
             closing = (AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
@@ -4584,7 +4621,8 @@ class _PageCut:
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
                 if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
         self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
-        self.open_ad = ad if not rest else None
+        self.open_ad = ad if not rest and not (ad is not None and _whole_advert_alone(ad)
+                                               and _copy_signed_off(following)) else None
         if rest:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))

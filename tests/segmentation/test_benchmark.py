@@ -151,7 +151,7 @@ HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NA
 #: notice block set off by lead)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (12, 3),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 19),
-               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (19, 0),
+               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (21, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
                ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (26, 2)}
 

@@ -369,3 +369,18 @@ def test_copy_closing_on_an_address_without_its_label_ends_its_advert() -> None:
         ["上海南京路抛球場餘綸綢緞局双九折大廉價三星期春夏各式綢緞花樣新潁美麗業已到齊定價公道"],
     ])
     assert _starts(page) == ["專醫婦女停經", "最有勇敢精神", "新開成渝商店", "上海南京路抛"]
+
+
+def test_display_paragraphs_each_a_whole_advert_are_adverts_of_their_own() -> None:
+    """Jing bao 1930 outer fold without divs: ECPO keeps each advert's copy as one paragraph of display lines
+    (南京路虹廟弄 / 南洋藥房 / 大亷價贈品一個月 / …, then 百齡機 / 大瓶二元 / 小瓶一元 / … / 上海九福公司, then
+    九福乳白魚肝油 / 九福公司發行 / …): run together they were one advert. A paragraph of display copy of three
+    lines or more and 24 characters or more is a whole advert; the next such paragraph opens the next."""
+    page = _blind_page([
+        ["南京路虹廟弄", "南洋藥房", "大亷價贈品一個月", "專家配方　經驗宏富　調劑認真",
+         "分量準確　各種藥品　莫不美備"],
+        ["百齡機", "大瓶二元", "小瓶一元", "有意想不到之效力", "上海九福公司"],
+        ["九福乳白魚肝油", "九福公司發行", "唯一國貨優良製劑", "濃厚二百二十餘倍"],
+        ["在洗臉以後敷粉以前請你不要忘記了無敵牌蝶霜在出門之前更衣之後請你不要忘記了無敵牌小香水家庭工業社出品"],
+    ])
+    assert _starts(page) == ["南京路虹廟弄", "百齡機大瓶二", "九福乳白魚肝", "在洗臉以後敷"]
