@@ -1345,7 +1345,13 @@ def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     """Display paragraphs waiting for a body that are advert copy (pages without sizes or boxes): too many
     for a headline group, or carrying an address, a telephone or a price list."""
     texts = ["".join(ln.text.split()) for g in groups for ln in g]
-    return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
+    return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts) or _display_signed_off(texts)
+
+
+def _display_signed_off(texts: Sequence[str]) -> bool:
+    """The display lines waiting close on who issues, makes or sells what they name ("胃鑰" / "分片" / … / "上海中西
+    大薬房發行"; :func:`_signs_off`): advert copy, a headline never ends so."""
+    return bool(texts) and _signs_off(texts[-1])
 
 
 #: a paragraph of copy is at least this many characters; a short phrase of copy goes on in the next paragraph

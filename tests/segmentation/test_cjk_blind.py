@@ -384,3 +384,17 @@ def test_display_paragraphs_each_a_whole_advert_are_adverts_of_their_own() -> No
         ["在洗臉以後敷粉以前請你不要忘記了無敵牌蝶霜在出門之前更衣之後請你不要忘記了無敵牌小香水家庭工業社出品"],
     ])
     assert _starts(page) == ["南京路虹廟弄", "百齡機大瓶二", "九福乳白魚肝", "在洗臉以後敷"]
+
+
+def test_display_lines_signed_off_by_their_maker_are_an_advert_not_a_headline() -> None:
+    """Jing bao 1939 centre margin without divs: a remedy's display lines ("胃鑰" / "分片" / "增進消化能力" / … /
+    "上海中西大薬房發行") over the page's date line were taken for a headline with no text: a headline never ends on
+    who issues, makes or sells a thing; display lines closing so are an advert."""
+    page = _blind_page([
+        ["中西按摩術"], ["本院向來聘請高尚中西美女精於按摩有特殊奇術及修指甲歡迎中西嘉賓地址卡德路四十一弄七十二號"],
+        ["胃鑰"], ["分片"], ["增進消化能力", "主治肝胃氣痛", "抑止吞酸嘔吐"], ["上海中西大薬房發行"],
+        ["中華民國二十八年四月廿三日晶報星期日第四版"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a.kind for a in arts] == ["advertisement"] * 2
+    assert _starts(page) == ["中西按摩術本", "胃鑰分片增進"]
