@@ -4860,6 +4860,16 @@ class _PageCut:
         return len(self.pending_heads) == 2 and not self.signed_piece() and all(
             len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
 
+    def two_column_crosshead(self) -> bool:
+        """The pending headline is one paragraph of two lines of two or three characters each, as long as each other:
+        a crosshead of four or six characters set as two short columns in a report ("沿海戒" / "備森嚴", the word 戒備
+        broken between them), as :meth:`split_crosshead` reads two paragraphs of two; not under a signed piece."""
+        lines = [ln for run, _ in self.pending_heads for ln in run]
+        if len(lines) != 2 or len({self.block_of.get(ln.id) for ln in lines}) != 1 or self.signed_piece():
+            return False
+        widths = {len("".join(ln.text.split())) for ln in lines}
+        return len(widths) == 1 and widths <= {2, 3}
+
     def signed_piece(self) -> bool:
         """The current article's headline group names its writer in brackets: （馬二先生）, (丹翁)."""
         parts = self.current.parts if self.current is not None else []
@@ -4916,7 +4926,7 @@ class _PageCut:
         if self.sizes.body > 0 or current is None or current.kind != "article":
             return False
         text = "".join(following.split())
-        if self.split_crosshead():
+        if self.split_crosshead() or self.two_column_crosshead():
             return bool(text) and text[0] not in CJK_ITEM_MARKS
         if len(self.pending_heads) != 1:
             return False

@@ -398,3 +398,17 @@ def test_display_lines_signed_off_by_their_maker_are_an_advert_not_a_headline() 
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert [a.kind for a in arts] == ["advertisement"] * 2
     assert _starts(page) == ["中西按摩術本", "胃鑰分片增進"]
+
+
+def test_a_six_character_crosshead_set_as_two_short_columns_stays_in_its_report() -> None:
+    """Jing bao 1939 without divs: a report parted by a crosshead of six characters set as two columns of three
+    ("沿海戒" / "備森嚴", the word 戒備 broken between them) was cut there, the crosshead read as a headline over a
+    deck: two lines of two or three characters each are one short crosshead in two columns, as two short
+    paragraphs of two are (鄂南 / 捷報)."""
+    page = _blind_page([
+        ["日機．日艦"], ["不絕擾亂浙東"],
+        ["温州本月十七日上午十一時五十分、日水上偵察機一架、由東侵入温市、現浙東洋面、時有日艦弋巡、"],
+        ["沿海戒", "備森嚴"], ["浙東沿海各地、早已註紮重兵、嚴密戒備、海門等處、完全封鎖、寧波禁止航行、"],
+        ["懸旗案"], ["尚未全部解決"], ["法租界納稅華人會交涉干涉懸旗案件、經向法警務當局提出之三項、"],
+    ])
+    assert _starts(page) == ["日機．日艦不", "懸旗案尚未全"]
