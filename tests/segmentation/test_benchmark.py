@@ -276,7 +276,10 @@ def test_real_pages_stay_above_the_floor() -> None:
     # Session seg23 (speech after a colon, notes and blocks set off by lead, insertion keys, correspondents' formulas
     # and credits, unclosed bullets, datelines after trade notes): 1,023 → 1,028 right (73.0 %), 239 → 235 spurious
     # of 1,438 (16.3 %).
-    assert right / truth >= 0.73 and spurious / produced <= 0.164, (right, truth, spurious, produced)
+    # Session seg29 (Jing bao folds without divs: a decked story's sections, clinics' and shops' cards, adverts in two
+    # runs or one paragraph each, counted cases, numbered sections, serial heads, copy closing on an address):
+    # 1,053 → 1,082 right (76.8 %), 221 → 203 spurious of 1,434 (14.2 %).
+    assert right / truth >= 0.76 and spurious / produced <= 0.145, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
@@ -294,7 +297,7 @@ def test_real_pages_stay_above_the_floor() -> None:
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
     older = [s for s in seg if (s.source, s.label) not in FOURTH_PASS]
     by_source = {src: BENCH.totals([s for s in older if s.source == src]) for src in {s.source for s in older}}
-    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.94,
+    floors = {"ecpo_jingbao": 0.95, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.94,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
               "hocr_ashdown_ark_1922-12-13": 0.45, "ndnp_evening_star_1918-09-01": 0.85, "rero_blb_1845-12-28": 0.25,
