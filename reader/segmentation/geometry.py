@@ -4407,6 +4407,7 @@ class _PageCut:
     def flush_heads(self, following: str = "") -> None:
         """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
         ``following`` is the body text they stand over)."""
+        self.bracketed_close()
         if self.beside_title and self.pending_heads:
             self.beside_title = False
             self.margin_beside_title()
@@ -4859,6 +4860,21 @@ class _PageCut:
         the two short paragraphs are the next piece's title and its writer's name (肉麻 / 寒雲)."""
         return len(self.pending_heads) == 2 and not self.signed_piece() and all(
             len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
+
+    def bracketed_close(self) -> None:
+        """On a page without sizes or boxes, a line wholly in brackets opening the display lines waiting, with a line
+        not in brackets under it, labels or signs the text above ("（脊柱側灣症）", a figure's label closing a health
+        column, over 北平梨園人物之小變遷 / （鴻自北平寄）): a headline never opens in brackets. It goes on the current
+        article, after its text."""
+        current = self.current
+        if (self.sizes.body > 0 or current is None or current.kind != "article" or len(self.pending_heads) < 2
+                or not any(p.role == "paragraph" for p in current.parts[-SECTION_LOOKBACK:])):
+            return
+        first, second = (["".join(ln.text.split()) for ln in lines] for lines, _ in self.pending_heads[:2])
+        if len(first) != 1 or CJK_PEN_NAME.fullmatch(first[0]) is None or CJK_PEN_NAME.fullmatch("".join(second)):
+            return
+        current.parts.append(lines_part(self.pending_heads[0][0], "paragraph"))
+        self.pending_heads, self.pending_ids = self.pending_heads[1:], self.pending_ids[1:]
 
     def two_column_crosshead(self) -> bool:
         """The pending headline is one paragraph of two lines of two or three characters each, as long as each other:

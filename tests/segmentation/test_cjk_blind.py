@@ -412,3 +412,18 @@ def test_a_six_character_crosshead_set_as_two_short_columns_stays_in_its_report(
         ["懸旗案"], ["尚未全部解決"], ["法租界納稅華人會交涉干涉懸旗案件、經向法警務當局提出之三項、"],
     ])
     assert _starts(page) == ["日機．日艦不", "懸旗案尚未全"]
+
+
+def test_a_bracketed_line_opening_a_display_group_closes_the_text_above() -> None:
+    """Jing bao 1939 without divs: a health column's figure label closing it ("（脊柱側灣症）": scoliosis) was read as
+    the headline of the next item (（脊柱側灣症） / 北平梨園人物之小變遷 / （鴻自北平寄）): a headline never opens in
+    brackets; a bracketed line before the next heading labels or signs the text above."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["（四）"], ["（芸芸）"], ["第二章直立姿勢"],
+        ["人類的直立姿勢給人類以極多利益。其中最宜重視的就是手從支持體重的任務中解放出來。"],
+        ["（脊柱側灣症）"], ["北平梨園人物之小變遷"], ["（鴻自北平寄）"],
+        ["▲周瑞安改紅淨▼諸茹香改老旦以『楊小樓第二』著名之武生周瑞安、近改紅淨、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["怎樣使得健康美", "北平梨園人物之小變遷"]
+    assert "".join(arts[0].text.split()).endswith("（脊柱側灣症）")
