@@ -1214,6 +1214,10 @@ WHOLE_AD_LINES = 3
 WHOLE_AD_CHARS = 24
 #: how much of running copy's end is looked at for its signature or address
 SIGNED_TAIL_CHARS = 40
+#: a paragraph that is only a telephone, in Latin or Chinese ("TEL.96684.", "電話九六六八四：九〇八六六號")
+PHONE_ONLY = re.compile(r"^(?:TEL\.?|Tel\.?|電話|电话)[：:]?[〇○一二三四五六七八九0-9.．：:、]+[號号]?$")
+#: "電話傳喚" (called by telephone), "電話招呼": the telephone named with no number, copy that closes nothing
+UNNUMBERED_PHONE = re.compile(r"^(?:電話|电话)[^〇○一二三四五六七八九0-9]{1,4}$")
 #: a landmark alone that a shop stands next to or facing, closing its address (滬光大戲院隔壁)
 LANDMARK = re.compile(r"^[^\W\d路街號号]{2,10}" + NEXT_TO)
 #: a shop's name over what it specialises in, set alone (梅邨專營), the head of its card; "本店專營" is copy
@@ -1310,6 +1314,13 @@ def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
     if AD_SIGNED.search(last) or AD_END.search(last):
         return False
     return not any(AD_END.search(t) or AD_SIGNED.search(t) or AD_MARKS.search(t) for t in texts)
+
+
+def _phone_alone(ad: _Draft) -> bool:
+    """The advert holds nothing but its telephone (TEL. 96684. / 電話九六六八四：九〇八六六號; :data:`PHONE_ONLY`): no
+    advert is a telephone alone, the display copy under it names whom it rings."""
+    return ad.kind == "advertisement" and bool(ad.parts) and all(
+        PHONE_ONLY.match("".join(p.text.split())) for p in ad.parts)
 
 
 def _unplaced_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
@@ -4594,7 +4605,7 @@ class _PageCut:
         heads the following text when that text runs like a report (its sentences punctuated), not like copy."""
         paragraphs = self.pending_paragraphs()
         texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
-        closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]
+        closes = [k for k, t in enumerate(texts) if k and AD_END.search(t) and not UNNUMBERED_PHONE.match(t)]
         tail = closes[-1] + 1 if closes else len(texts)
         reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
@@ -4605,6 +4616,8 @@ class _PageCut:
         if ad is None and tail and self.drafts and _slogan_alone(self.drafts[-1]) and not AD_START.match(texts[0]):
             ad = self.drafts[-1]
         if ad is None and tail and self.drafts and _offer_goes_on(self.drafts[-1], [*texts[:tail], following]):
+            ad = self.drafts[-1]
+        if ad is None and tail and self.drafts and _phone_alone(self.drafts[-1]) and not _card_start(texts[0]):
             ad = self.drafts[-1]
         if ad is None and tail and self.drafts and _unplaced_goes_on(self.drafts[-1], texts[:tail]):
             ad = self.drafts[-1]
@@ -4619,6 +4632,7 @@ class _PageCut:
                 ad, placed = self.open_article("advertisement"), False
             last = ad
             closing = (AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+                       and not UNNUMBERED_PHONE.match(texts[k])
                        or _signs_off(texts[k]) and not _close_runs_on(_after_sign_off(texts, k, tail, following)))
             placed = placed or AD_START.match(texts[k]) is not None or closing
             ad.parts.append(lines_part(lines, "advertisement"))

@@ -427,3 +427,17 @@ def test_a_bracketed_line_opening_a_display_group_closes_the_text_above() -> Non
     arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == ["怎樣使得健康美", "北平梨園人物之小變遷"]
     assert "".join(arts[0].text.split()).endswith("（脊柱側灣症）")
+
+
+def test_an_advert_that_is_only_its_telephone_goes_on_into_the_copy_under_it() -> None:
+    """Jing bao 1939 without divs: a hostess agency's advert set around two photos opens on its telephone in two
+    scripts ("TEL. 96684." / "電話九六六八四：九〇八六六號") over its name and copy (樂哉百思 / 譽滿全滬 / … /
+    電話傳喚 / 準時蒞臨) and closes on its numbers again: it was cut in three. No advert is a telephone alone,
+    and "電話傳喚" (called by telephone) gives no number: it closes nothing."""
+    page = _blind_page([
+        ["祝壽會今日結束"], ["據二十九日法文上海日報載、公祝馬壽籌備會、辦理播音、今日結束、"],
+        ["TEL. 96684."], ["電話九六六八四：九〇八六六號"],
+        ["樂哉百思"], ["譽滿全滬"], ["高尚娛樂"], ["歌姝秀麗"], ["人材完備"], ["服務認眞"], ["電話傳喚"], ["準時蒞臨"],
+        ["電話九〇八六六：九六六八四"],
+    ])
+    assert _starts(page) == ["祝壽會今日結", "TEL.96"]
