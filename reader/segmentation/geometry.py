@@ -988,7 +988,7 @@ def _decked_story(article: _Draft) -> bool:
     count = body = 0
     sectioned = False
     lead = ""
-    for part in article.parts:
+    for part in article.parts[:SECTION_LOOKBACK]:  # its heading, lead and sections open it: a bounded look
         text = "".join(part.text.split())
         if part.role in ("headline", "subheadline") and not body:
             if text[:1] in "（(" + CJK_ITEM_MARKS or text[-1:] in "）)" or len(text) < DECKED_DECK_CHARS:
@@ -1319,7 +1319,7 @@ def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
 def _phone_alone(ad: _Draft) -> bool:
     """The advert holds nothing but its telephone (TEL. 96684. / 電話九六六八四：九〇八六六號; :data:`PHONE_ONLY`): no
     advert is a telephone alone, the display copy under it names whom it rings."""
-    return ad.kind == "advertisement" and bool(ad.parts) and all(
+    return ad.kind == "advertisement" and 0 < len(ad.parts) <= SECTION_LOOKBACK and all(
         PHONE_ONLY.match("".join(p.text.split())) for p in ad.parts)
 
 
@@ -1332,7 +1332,7 @@ def _unplaced_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
     an advertiser says once where he is found, and the first run of a maker's advert set in two gave only his name."""
     if ad.kind != "advertisement" or len(ad.parts) < 2 or not texts or _card_start(texts[0]):
         return False
-    for part in ad.parts:
+    for part in ad.parts[-SECTION_LOOKBACK:]:
         flat = "".join(part.text.split())
         if AD_PLACE.search(flat) or AD_END.search(flat) or AD_SIGNED.search(flat) or AD_MAKER.search(flat):
             return False
@@ -5713,7 +5713,8 @@ class _PageCut:
         counted = COUNTED_CASES.search(head)
         if counted is None:
             return False
-        cases = sum(1 for p in d.parts if p.role == "paragraph" and p.text.lstrip().startswith(CJK_BRIEF))
+        cases = sum(1 for p in d.parts[:SECTION_LOOKBACK]
+                    if p.role == "paragraph" and p.text.lstrip().startswith(CJK_BRIEF))
         return 0 < cases < CJK_COUNTS[counted.group(1)]
 
     def column_brief(self, text: str) -> bool:
