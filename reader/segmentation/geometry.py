@@ -1040,6 +1040,38 @@ VERSE_CHARS = 12
 MARGIN_SLOGAN_CHARS = 10
 
 
+def _decked_story(article: _Draft) -> bool:
+    """The article opens on a headline group of :data:`DECKED_STORY_LINES` display lines or more (a headline over
+    three decks), each a phrase of news (no writer's name or instalment number in brackets, no mark: a serial's
+    title over △井波 / （四） / 捉刀人譔 is no story of the day), and its text so far is its lead alone or a section
+    already (the decks announce what the sections under the lead report; a story whose dispatches run on without
+    heads ends before the next head)."""
+    count = body = 0
+    sectioned = False
+    lead = ""
+    for part in article.parts[:SECTION_LOOKBACK]:  # its heading, lead and sections open it: a bounded look
+        text = "".join(part.text.split())
+        if part.role in ("headline", "subheadline") and not body:
+            if text[:1] in "（(" + CJK_ITEM_MARKS or text[-1:] in "）)" or len(text) < DECKED_DECK_CHARS:
+                return False
+            count += len({sp.line for sp in part.spans})
+        elif part.role == "section-heading":
+            sectioned = True
+        elif part.role == "paragraph":
+            body += 1
+            lead = lead or text
+    if count < DECKED_STORY_LINES:
+        return False
+    return sectioned or (body == 1 and not _local_report_closed(lead))
+
+
+def _local_report_closed(text: str) -> bool:
+    """A Chinese report opening on no wire dateline closes on 云 ("so it is said"), the formula ending a local
+    report as a whole (…攔截猪販入市云、); a wire dispatch closes so too, and the story's next dispatch may follow
+    under a section's head."""
+    return not CJK_DATELINE.match(text) and text.rstrip("、，。 ").endswith("云")
+
+
 def _flat_block(block: Block) -> str:
     return "".join("".join(ln.text.split()) for ln in block.lines)
 
@@ -1205,6 +1237,24 @@ REPORT_OPENING = re.compile(r"^(?:[（(][^（）()]{2,24}?[電电][）)]|[昨前
 CJK_ITEM_MARKS = "▲△◘●■◆"
 #: a run-in crosshead of a Chinese report is a name or a phrase of at most this many characters (周國元, 姿態可人)
 CROSSHEAD_CHARS = 4
+#: a Chinese story headed by this many display lines or more (a headline over three decks) is the day's big story,
+#: parted into sections by short heads (:meth:`_PageCut.decked_section`) ...
+DECKED_STORY_LINES = 4
+#: ... each deck a phrase of news of at least this many characters (又趨緊張)
+DECKED_DECK_CHARS = 4
+#: ... of at most this many characters on at most two lines (日軍渡汾河敗退, 英蘇會商 / 三國同盟)
+DECKED_SECTION_CHARS = 8
+DECKED_SECTION_LINES = 2
+#: a serial's instalment number in brackets under its title (（一五一）), and the longest writer's name set under it
+INSTALMENT = re.compile(r"[（(][一二三四五六七八九十百〇零廿卅0-9]{1,5}[）)]")
+INSTALMENT_WRITER_CHARS = 6
+#: a section of a story numbered in a Chinese numeral over its short title ("一　睡態", "二　陶小姐"), the numerals in
+#: order, and how many of the story's last parts are looked through for the section before
+NUMBERED_SECTION = re.compile(r"^([一二三四五六七八九十])[\s\u3000]+[^\s、，。]{1,8}$")
+#: ... the section before, its space lost when read as a paragraph ("一睡態")
+OPENED_SECTION = re.compile(r"^([一二三四五六七八九十])[^\s、，。：；！？]{1,8}$")
+SECTION_NUMERALS = "一二三四五六七八九十"
+SECTION_LOOKBACK = 40
 #: a price line of an advert: so much a foot, a bottle, a box, a copy
 AD_PRICE = re.compile(r"^每[尺碼码件瓶盒包打冊册本份]")
 #: a label set alone, its number or address in the next paragraph
@@ -1215,6 +1265,28 @@ AD_LABEL = re.compile(r"^(?:電話|电话|地址)[：:]?$")
 AD_LABEL_END = re.compile(r"(?:[（(](?:地址|電話|电话|住址|診所|诊所)[）)]|(?:地址|電話|电话|住址|診所|诊所)[：:])$")
 #: a paragraph that is only a label, what it labels to follow (its hours, address, telephone, prices)
 AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电话|診所|诊所|價目|价目|門診|门诊)[）)]?[：:]?$")
+#: a telephone number named by where it rings, at most three characters (診所, 住宅, 寫字間) before its digits
+PLACED_NUMBER = re.compile(r"^(?:(?![〇○一二三四五六七八九十])[^\W\d]){1,3}[〇○一二三四五六七八九0-9]{4,}")
+#: a doctor's specialty (眼科專家: eye specialist) or his name as a doctor (秦錫祺醫師) set alone, the head of his card
+DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
+#: a paragraph of display copy of this many lines and characters or more is a whole advert (ECPO's one paragraph an
+#: advert), not a display line of one
+WHOLE_AD_LINES = 3
+WHOLE_AD_CHARS = 24
+#: how much of running copy's end is looked at for its signature or address
+SIGNED_TAIL_CHARS = 40
+#: a paragraph that is only a telephone, in Latin or Chinese ("TEL.96684.", "電話九六六八四：九〇八六六號")
+PHONE_ONLY = re.compile(r"^(?:TEL\.?|Tel\.?|電話|电话)[：:]?[〇○一二三四五六七八九0-9.．：:、]+[號号]?$")
+#: "電話傳喚" (called by telephone), "電話招呼": the telephone named with no number, copy that closes nothing
+UNNUMBERED_PHONE = re.compile(r"^(?:電話|电话)[^〇○一二三四五六七八九0-9]{1,4}$")
+#: a landmark alone that a shop stands next to or facing, closing its address (滬光大戲院隔壁)
+LANDMARK = re.compile(r"^[^\W\d路街號号]{2,10}" + NEXT_TO)
+#: a shop's name over what it specialises in, set alone (梅邨專營), the head of its card; "本店專營" is copy
+SHOP_CARD = re.compile(r"^(?!本)[^\W\d]{1,4}[專专][營营]$")
+#: a shop's opening notice set alone: opening today, opened, opening on a lucky day (今日開幕, 業已開幕, 擇吉開張)
+OPENING_NOTICE = re.compile(r"^(?:今日|卽日|即日|業已|业已|擇吉|择吉|定期|新張|新张)?[開开](?:幕|張|张|業|业)$")
+#: a paragraph that is only a verb of making, what the advert above made (發明 / 秦氏砂眼藥水)
+MAKER_VERB = re.compile(r"^(?:發明|发明|監製|监制|特製|特制|祕製|秘製|精製|精制)$")
 #: an advert's paragraph that is only its telephone number
 AD_PHONE = re.compile(r"^(?:電話|电话)[：:]?[〇○一二三四五六七八九十0-9]+號?$")
 #: more display paragraphs than this waiting in a row are an advert's copy, not a headline group
@@ -1230,9 +1302,20 @@ def _signed_copy(lines: Sequence[Line]) -> bool:
     tail = "".join("".join(ln.text.split()) for ln in lines[-3:])
     if not tail or tail[-1] in _CJK_PAUSE:
         return False  # a sentence breaking off on a pause ("…號房間、發生雙服毒案、") runs on
-    return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None
+    return AD_SIGNED.search(tail) is not None or AD_END.search(tail) is not None or _address_closes(tail)
 
 
+def _address_closes(tail: str) -> bool:
+    """The copy closes on its address without the label 地址 (:data:`AD_ADDRESS_END`): a street, lane or corner and
+    its house number, followed or not by what is done there ("…二馬路口平樂里九十四號候診": sees patients), or the
+    office's address (館址…). A report never ends on an address."""
+    return AD_ADDRESS_END.search(tail) is not None
+
+
+#: an address closing advert copy without the label 地址: a street, lane or corner and its house number, and what is
+#: done there (候診: sees patients, 應診, 發售, 營業); or the office's address (館址…)
+AD_ADDRESS_END = re.compile(r"(?:[路街弄里坊]|[路街]口)[^、，。；：路街]{0,12}[號号]"
+                            r"(?:候診|應診|应诊|發售|发售|營業|营业)?$|[館馆]址[^、，。；：]{2,30}$")
 #: the verb an advertiser signs his copy off with, set as the copy's last display line: announces (…啓), issues
 #: (…發行), makes (…出品, …製造, …監製), sells (…代售) — a company's name alone (…公司, …藥房) heads an advert as often
 AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$")
@@ -1294,6 +1377,32 @@ def _offer_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
     return not any(AD_END.search(t) or AD_SIGNED.search(t) or AD_MARKS.search(t) for t in texts)
 
 
+def _phone_alone(ad: _Draft) -> bool:
+    """The advert holds nothing but its telephone (TEL. 96684. / 電話九六六八四：九〇八六六號; :data:`PHONE_ONLY`): no
+    advert is a telephone alone, the display copy under it names whom it rings."""
+    return ad.kind == "advertisement" and 0 < len(ad.parts) <= SECTION_LOOKBACK and all(
+        PHONE_ONLY.match("".join(p.text.split())) for p in ad.parts)
+
+
+def _unplaced_goes_on(ad: _Draft, texts: Sequence[str]) -> bool:
+    """Display copy right under an advert that named no place (no address, telephone, agent or maker in any of its
+    paragraphs: "偉大貢獻" / "光" / "文記" / "大" / "熱水瓶桶罐廠" / "●各大公司均有出售●…") is the rest of that advert
+    when it opens on no street nor doctor's card and closes on an address ("新出" / … / "總製造廠" / "法租界馬浪路…"),
+    not on a maker's signature (an advert of its own: "暑期之必需品" / … / "美華汽水公司出品"), nor on one of the
+    advert's own display lines (the same magazine's next advert: "女人特輯" / "敬獻於上海的女人…"):
+    an advertiser says once where he is found, and the first run of a maker's advert set in two gave only his name."""
+    if ad.kind != "advertisement" or len(ad.parts) < 2 or not texts or _card_start(texts[0]):
+        return False
+    for part in ad.parts[-SECTION_LOOKBACK:]:
+        flat = "".join(part.text.split())
+        if AD_PLACE.search(flat) or AD_END.search(flat) or AD_SIGNED.search(flat) or AD_MAKER.search(flat):
+            return False
+        if flat == texts[0]:
+            return False  # its own display line again heads the same advertiser's next advert (女人特輯 …)
+    closing = next((t for t in texts[1:] if AD_END.search(t) or _signs_off(t)), "")
+    return AD_END.search(closing) is not None and not _signs_off(closing)
+
+
 def _close_runs_on(text: str) -> bool:
     """The paragraph after an advert's sign-off goes on closing it: where it is sold ("…新亞藥廠製造" / "藥房均售"),
     its address or telephone (:func:`_advert_close`), or a short unpunctuated line naming its maker again, with its
@@ -1308,7 +1417,13 @@ def _advert_group(groups: Sequence[Sequence[Line]]) -> bool:
     """Display paragraphs waiting for a body that are advert copy (pages without sizes or boxes): too many
     for a headline group, or carrying an address, a telephone or a price list."""
     texts = ["".join(ln.text.split()) for g in groups for ln in g]
-    return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts)
+    return len(groups) > MAX_HEAD_PARAS or any(AD_MARKS.search(t) for t in texts) or _display_signed_off(texts)
+
+
+def _display_signed_off(texts: Sequence[str]) -> bool:
+    """The display lines waiting close on who issues, makes or sells what they name ("胃鑰" / "分片" / … / "上海中西
+    大薬房發行"; :func:`_signs_off`): advert copy, a headline never ends so."""
+    return bool(texts) and _signs_off(texts[-1])
 
 
 #: a paragraph of copy is at least this many characters; a short phrase of copy goes on in the next paragraph
@@ -1407,8 +1522,74 @@ def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     "八三一六一號總批發所"): the advert closes there."""
     if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
         return False
-    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None
-    return re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
+    numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None or _placed_numbers(texts[k + 1])
+    return (re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
+            or _landmark_after_goods(k, texts, end))
+
+
+def _landmark_after_goods(k: int, texts: Sequence[str], end: int) -> bool:
+    """The address at paragraph ``k`` says where the place stands two paragraphs on, past one of the goods it sells
+    set between them in the margin's columns ("地址嵩山路二號" / "糖果餅乾麵包西點罐頭食品" / "滬光大戲院隔壁"): the
+    landmark is a name alone before 隔壁 or 對面 (:data:`LANDMARK`), the paragraph between them no close of its own."""
+    if k + 2 >= end or AD_START.match(texts[k + 1]) or AD_END.search(texts[k + 1]) or _card_start(texts[k + 1]):
+        return False
+    return LANDMARK.match(texts[k + 2]) is not None
+
+
+def _whole_advert(lines: int, text: str) -> bool:
+    """A paragraph of display copy of :data:`WHOLE_AD_LINES` lines or more and :data:`WHOLE_AD_CHARS` characters or
+    more: a whole advert, as ECPO keeps an advert's copy (南京路虹廟弄 / 南洋藥房 / 大亷價贈品一個月 / …)."""
+    return lines >= WHOLE_AD_LINES and len(text) >= WHOLE_AD_CHARS
+
+
+def _whole_advert_alone(ad: _Draft) -> bool:
+    """The advert is one whole advert's paragraph of display copy (:func:`_whole_advert`), complete: the text after it
+    does not run on in it."""
+    if len(ad.parts) != 1:
+        return False
+    part = ad.parts[0]
+    return _whole_advert(len({sp.line for sp in part.spans}), "".join(part.text.split()))
+
+
+def _copy_signed_off(text: str) -> bool:
+    """Running copy that closes on its maker's signature or its address (…家庭工業社出品): a whole advert itself, not
+    the rest of a whole advert's display above it (:func:`_whole_advert_alone`)."""
+    tail = "".join(text.split())[-SIGNED_TAIL_CHARS:]
+    return bool(tail) and (AD_SIGN_OFF.search(tail) is not None or AD_END.search(tail) is not None
+                           or _address_closes(tail))
+
+
+def _next_whole_advert(ad: _Draft, lines: Sequence[Line]) -> bool:
+    """The display paragraph ``lines`` and the advert ``ad`` holds so far are each a whole advert
+    (:func:`_whole_advert`): the paragraph opens the next advert (百齡機 / 大瓶二元 / … / 上海九福公司 under
+    南京路虹廟弄 / 南洋藥房 / …)."""
+    return _whole_advert_alone(ad) and _whole_advert(len(lines), "".join("".join(ln.text.split()) for ln in lines))
+
+
+def _card_start(text: str) -> bool:
+    """The paragraph opens an advert under one that gave its place: a shop's street (:data:`AD_START`), a doctor's
+    specialty or his name as a doctor, the head of his card (眼科專家 / 秦錫祺醫師; :data:`DOCTOR_CARD`), or a shop's
+    name over what it specialises in (梅邨專營; :data:`SHOP_CARD`)."""
+    return AD_START.match(text) is not None or DOCTOR_CARD.match(text) is not None or SHOP_CARD.match(text) is not None
+
+
+def _maker_verb(text: str) -> bool:
+    """The paragraph is only a verb of making (發明: invented, 監製: made under the supervision of; :data:`MAKER_VERB`):
+    its subject is the advert above (a doctor's clinic, then "發明 / 秦氏砂眼藥水", his own eye drops); no advert
+    opens on one."""
+    return MAKER_VERB.match(text) is not None
+
+
+def _opening_notice(text: str) -> bool:
+    """The paragraph is only a shop's opening notice (今日開幕: opening today, 業已開幕; :data:`OPENING_NOTICE`): it
+    names no one, the shop is the advert's above, under its address; no advert opens on one."""
+    return OPENING_NOTICE.match(text) is not None
+
+
+def _placed_numbers(text: str) -> bool:
+    """The paragraph opens on a telephone number named by where it rings (診所三二四六一號住宅二〇七〇九號: surgery,
+    home; :data:`PLACED_NUMBER`), what a bare 電話 label over it announces."""
+    return PLACED_NUMBER.match(text) is not None
 
 
 def _blind_advert(lines: Sequence[Line]) -> bool:
@@ -1611,6 +1792,14 @@ VERNACULAR = re.compile(r"的|[麽麼呢哩嗎吗]|了[、，。！？]")
 #: a heading counting the cases its ▲ paragraphs report heads one roundup of them: 盜刼三起 (three robberies), 盜案累累
 #: (robbery upon robbery), 火警迭出, 竊案頻仍
 ROUNDUP_HEAD = re.compile(r"(?:[二三四五六七八九十兩两數数多]+[起件宗則则]|累累|迭出|[頻频]仍)$")
+
+
+#: the words closing a text that announce what follows below it: 在下 (below), 如下 (as follows), 如左 (as on the
+#: left, the next column), 錄後 and 附後 (copied, appended after)
+ANNOUNCES_BELOW = re.compile(r"(?:在下|如下|於下|于下|如左|[錄录附列][後后])[：:、，。]?$")
+#: a heading counting its cases in a numeral: 盜刼三起, 火警兩起 (:meth:`_PageCut.counted_case`), and the numerals
+COUNTED_CASES = re.compile(r"([二三四五六七八九十兩两])[起件宗則则]$")
+CJK_COUNTS = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _news_brief(text: str) -> bool:
@@ -4657,6 +4846,7 @@ class _PageCut:
     def flush_heads(self, following: str = "") -> None:
         """The pending headlines open an article (on a page without sizes or boxes, advert copy is adverts;
         ``following`` is the body text they stand over)."""
+        self.bracketed_close()
         if self.beside_title and self.pending_heads:
             self.beside_title = False
             self.margin_beside_title()
@@ -4843,7 +5033,7 @@ class _PageCut:
         heads the following text when that text runs like a report (its sentences punctuated), not like copy."""
         paragraphs = self.pending_paragraphs()
         texts = ["".join("".join(ln.text.split()) for ln in lines) for lines in paragraphs]
-        closes = [k for k, t in enumerate(texts) if k and AD_END.search(t)]
+        closes = [k for k, t in enumerate(texts) if k and AD_END.search(t) and not UNNUMBERED_PHONE.match(t)]
         tail = closes[-1] + 1 if closes else len(texts)
         reported = any(ch in RUNNING_PUNCTUATION for ch in "".join(following.split())[:30])
         if not reported or len(texts) - tail > 3 or any(AD_MARKS.search(t) for t in texts[tail:]):
@@ -4855,15 +5045,22 @@ class _PageCut:
             ad = self.drafts[-1]
         if ad is None and tail and self.drafts and _offer_goes_on(self.drafts[-1], [*texts[:tail], following]):
             ad = self.drafts[-1]
+        if ad is None and tail and self.drafts and _phone_alone(self.drafts[-1]) and not _card_start(texts[0]):
+            ad = self.drafts[-1]
+        if ad is None and tail and self.drafts and _unplaced_goes_on(self.drafts[-1], texts[:tail]):
+            ad = self.drafts[-1]
         placed = False  # the advert being filled gave its street, address or telephone
         last = ad
         for k, lines in enumerate(paragraphs[:tail]):
-            if ad is None and last is not None and _close_goes_on(texts[k], last):
+            if ad is None and last is not None and (_close_goes_on(texts[k], last) or _maker_verb(texts[k])
+                                                    or _opening_notice(texts[k])):
                 ad = last  # its price under its telephone ("每尺 / 二角 / 五分 / 起"), its telephone under its address
-            if ad is None or (AD_START.match(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)):
+            if ad is None or (_card_start(texts[k]) and ad.parts and (placed or len(ad.parts) > AD_HEAD_PARAS)
+                              or _next_whole_advert(ad, lines)):
                 ad, placed = self.open_article("advertisement"), False
             last = ad
             closing = (AD_END.search(texts[k]) is not None and not AD_LABEL_END.search(texts[k])
+                       and not UNNUMBERED_PHONE.match(texts[k])
                        or _signs_off(texts[k]) and not _close_runs_on(_after_sign_off(texts, k, tail, following)))
             placed = placed or AD_START.match(texts[k]) is not None or closing
             ad.parts.append(lines_part(lines, "advertisement"))
@@ -4873,7 +5070,8 @@ class _PageCut:
         rest = [(head, ident) for head, ident in zip(self.pending_heads, self.pending_ids, strict=False)
                 if not any(head[0][0] is ln for lines in paragraphs[:tail] for ln in lines)]
         self.pending_heads, self.pending_ids = [h for h, _ in rest], [i for _, i in rest]
-        self.open_ad = ad if not rest else None
+        self.open_ad = ad if not rest and not (ad is not None and _whole_advert_alone(ad)
+                                               and _copy_signed_off(following)) else None
         if rest:
             d = self.open_article()
             d.parts.extend(_heading_parts(self.pending_heads))
@@ -4988,6 +5186,11 @@ class _PageCut:
         elif self.formula_entry(text):
             assert self.current is not None
             self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
+            self.pending_heads, self.pending_ids = [], []
+        elif self.decked_section(text) or self.numbered_section():
+            assert self.current is not None
+            self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
+                                                 "section-heading"))
             self.pending_heads, self.pending_ids = [], []
         self.flush_heads(text)
         if self.open_ad is not None:  # an advert's running copy
@@ -5104,11 +5307,74 @@ class _PageCut:
         return len(self.pending_heads) == 2 and not self.signed_piece() and all(
             len("".join("".join(ln.text.split()) for ln in lines)) == 2 for lines, _ in self.pending_heads)
 
+    def bracketed_close(self) -> None:
+        """On a page without sizes or boxes, a line wholly in brackets opening the display lines waiting, with a line
+        not in brackets under it, labels or signs the text above ("（脊柱側灣症）", a figure's label closing a health
+        column, over 北平梨園人物之小變遷 / （鴻自北平寄）): a headline never opens in brackets. It goes on the current
+        article, after its text."""
+        current = self.current
+        if (self.sizes.body > 0 or current is None or current.kind != "article" or len(self.pending_heads) < 2
+                or not any(p.role == "paragraph" for p in current.parts[-SECTION_LOOKBACK:])):
+            return
+        first, second = (["".join(ln.text.split()) for ln in lines] for lines, _ in self.pending_heads[:2])
+        if len(first) != 1 or CJK_PEN_NAME.fullmatch(first[0]) is None or CJK_PEN_NAME.fullmatch("".join(second)):
+            return
+        current.parts.append(lines_part(self.pending_heads[0][0], "paragraph"))
+        self.pending_heads, self.pending_ids = self.pending_heads[1:], self.pending_ids[1:]
+
+    def two_column_crosshead(self) -> bool:
+        """The pending headline is one paragraph of two lines of two or three characters each, as long as each other:
+        a crosshead of four or six characters set as two short columns in a report ("沿海戒" / "備森嚴", the word 戒備
+        broken between them), as :meth:`split_crosshead` reads two paragraphs of two; not under a signed piece."""
+        lines = [ln for run, _ in self.pending_heads for ln in run]
+        if len(lines) != 2 or len({self.block_of.get(ln.id) for ln in lines}) != 1 or self.signed_piece():
+            return False
+        widths = {len("".join(ln.text.split())) for ln in lines}
+        return len(widths) == 1 and widths <= {2, 3}
+
     def signed_piece(self) -> bool:
         """The current article's headline group names its writer in brackets: （馬二先生）, (丹翁)."""
         parts = self.current.parts if self.current is not None else []
         subheads = ["".join(p.text.split()) for p in parts if p.role == "subheadline"]
         return any(t.startswith(("（", "(")) or t.endswith(("）", ")")) for t in subheads)
+
+    def decked_section(self, following: str) -> bool:
+        """On a page without sizes or boxes, one short head (a line or two, :data:`DECKED_SECTION_CHARS` at most)
+        waiting over ``following`` under a story headed by a headline over three decks or more is a section of that
+        story: a 1939 Jing bao gives its big story of the day four display lines or more, the decks announcing
+        what its dispatches report, and parts those dispatches by short heads of one line (鄂中大戰又將爆發 / … /
+        大批日軍偷渡汾河卒被擊退, then 日軍渡汾河敗退 over (興集廿二日電)…); an item of its own under such a head
+        follows a story with fewer decks, and a head with a deck of its own opens the next item. A brief's mark
+        under the head opens an item."""
+        current = self.current
+        if self.sizes.body > 0 or current is None or current.kind != "article" or self.item_break:
+            return False
+        lines = [ln for lines, _ in self.pending_heads for ln in lines]
+        head = "".join("".join(ln.text.split()) for ln in lines)
+        text = "".join(following.split())
+        if not lines or len(lines) > DECKED_SECTION_LINES or len(head) > DECKED_SECTION_CHARS:
+            return False
+        if not text or text[0] in CJK_ITEM_MARKS:
+            return False
+        return _decked_story(current)
+
+    def numbered_section(self) -> bool:
+        """On a page without sizes or boxes, one head waiting numbered in a Chinese numeral over a short title
+        ("二　陶小姐", :data:`NUMBERED_SECTION`) is the next section of the current article when a paragraph or section
+        of it opens on the numeral before ("一　睡態"): a story in numbered sections, not a new item."""
+        current = self.current
+        if self.sizes.body > 0 or current is None or current.kind != "article" or len(self.pending_heads) != 1:
+            return False
+        lines = self.pending_heads[0][0]
+        numbered = NUMBERED_SECTION.match(lines[0].text.strip()) if len(lines) == 1 else None
+        if numbered is None or numbered.group(1) not in SECTION_NUMERALS[1:]:
+            return False
+        before = SECTION_NUMERALS[SECTION_NUMERALS.index(numbered.group(1)) - 1]
+        for part in current.parts[-SECTION_LOOKBACK:]:
+            opened = OPENED_SECTION.match("".join(part.text.split()))
+            if opened is not None and opened.group(1) == before:
+                return True
+        return False
 
     def run_in_crosshead(self, following: str) -> bool:
         """One short display paragraph (a name, a four-character phrase) waiting over ``following`` is a
@@ -5122,7 +5388,7 @@ class _PageCut:
         if self.sizes.body > 0 or current is None or current.kind != "article":
             return False
         text = "".join(following.split())
-        if self.split_crosshead():
+        if self.split_crosshead() or self.two_column_crosshead():
             return bool(text) and text[0] not in CJK_ITEM_MARKS
         if len(self.pending_heads) != 1:
             return False
@@ -5316,10 +5582,19 @@ class _PageCut:
         if CHAPTER.match(flat):
             self.chapter = True
         elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
-              or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None):
+              or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None
+              or self.instalment_signed()):
             self.chapter = False
             return False
         return not self.chapter
+
+    def instalment_signed(self) -> bool:
+        """The headings waiting end on a serial's instalment number in brackets (（一五一）, :data:`INSTALMENT`) and the
+        writer's name under it (卓呆, at most :data:`INSTALMENT_WRITER_CHARS`): the serial's heading is complete, and a
+        display line under it opens the instalment's text ("哎喲一聲" / "李阿毛聽了…")."""
+        heads = ["".join("".join(ln.text.split()) for ln in lines) for lines, _ in self.pending_heads[-2:]]
+        return (len(heads) == 2 and INSTALMENT.fullmatch(heads[0]) is not None
+                and 0 < len(heads[1].strip("（）()")) <= INSTALMENT_WRITER_CHARS)
 
     def speech_lead(self, flat: str) -> bool:
         """``flat`` announces what someone said or wrote, set as a paragraph of its own over it inside a report (a
@@ -5869,13 +6144,15 @@ class _PageCut:
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
             rest = Block(id=block.id, lines=run[a:b], box=block.box, type=block.type, vertical=block.vertical,
                          font_size=block.font_size)
-            opens = n > 0 or (not self.pending_heads and (self.item_break and not self.classified_goes_on(run[0])
+            opens = n > 0 or (not self.pending_heads and not self.announced_below() and (
+                                                          self.item_break and not self.classified_goes_on(run[0])
                                                           or _opens_brief(run[0])
                                                           and not self.marked_entry(run[0])
                                                           or self.led_block(block, run, titled)
                                                           or self.caps_place_block(block, run)
                                                           or self.leaded_block(block, run)
-                                                          or _news_brief(" ".join(ln.text for ln in run))
+                                                          or (_news_brief(" ".join(ln.text for ln in run))
+                                                              and not self.counted_case())
                                                           or self.column_brief(" ".join(ln.text for ln in run))
                                                           or self.repeats_opening(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
@@ -5950,6 +6227,27 @@ class _PageCut:
             return False
         self.current.parts.append(lines_part(run, "section-heading"))
         return True
+
+    def announced_below(self) -> bool:
+        """On a page without sizes or boxes, the current article's text ends announcing what follows below
+        (…我今錄一首詩在下、: I copy a poem below; …如下; :data:`ANNOUNCES_BELOW`): the next text is what it announced,
+        whatever mark opens it (a quoted poem under the paper's bullet ◘), not an item of its own."""
+        return (self.sizes.body <= 0 and self.current is not None and self.current.kind == "article"
+                and ANNOUNCES_BELOW.search("".join(self.last_body.split())) is not None)
+
+    def counted_case(self) -> bool:
+        """The current article is a roundup whose heading counts its cases (盜刼三起: three robberies;
+        :data:`COUNTED_CASES`) and holds fewer ▲ paragraphs than that count: the next short brief is one of them."""
+        d = self.current
+        if d is None or d.kind != "article":
+            return False
+        head = "".join("".join(p.text.split()) for p in d.parts if p.role in HEADLINE_ROLES)
+        counted = COUNTED_CASES.search(head)
+        if counted is None:
+            return False
+        cases = sum(1 for p in d.parts[:SECTION_LOOKBACK]
+                    if p.role == "paragraph" and p.text.lstrip().startswith(CJK_BRIEF))
+        return 0 < cases < CJK_COUNTS[counted.group(1)]
 
     def column_brief(self, text: str) -> bool:
         """A ▲ brief of an unsigned news column (◇小消息◇, 雜訊, 外交界: one sentence of clauses, up to

@@ -151,9 +151,9 @@ HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NA
 #: notice block set off by lead)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (12, 3),
                ("ndnp_nordstern_1878-01-03", "0017.xml"): (13, 19),
-               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (17, 0),
+               ("ecpo_jingbao", "jb_1329_1930-04-21_0001+0004.xml"): (21, 0),
                ("ecpo_jingbao", "jb_0136_1920-04-24_0001+0004.xml"): (15, 0),
-               ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (19, 7)}
+               ("ecpo_jingbao", "jb_3800_1939-04-26_0001+0004.xml"): (26, 2)}
 
 
 def test_the_advert_and_notice_pages_stay_above_their_floor() -> None:
@@ -194,8 +194,9 @@ def test_the_former_heldout5_pages_stay_above_their_floor() -> None:
 #: session seg27 (run-in heads before a dash, wrapped headings, a classified section as one listing): the Evening Star
 #: 1865 19 → 28 right, the Little River News p. 4 11 → 12 right and 9 → 5 spurious; session seg28 (European pages):
 #: KB 1876 18 → 19, the Reichsanzeiger's 1834 page 15 → 18 (a correspondent's dispatch under two dashes, the German
-#: closing quote)
-HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (9, 2), "ecpo_jingbao": (113, 14),
+#: closing quote); seg29: ECPO 113 → 119 right, 14 → 7 spurious (a decked story's sections, a clinic's card, an
+#: advert in two runs, a shop's card and opening notice)
+HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (9, 2), "ecpo_jingbao": (119, 7),
             "hocr_little_river_news_1920-01_p4": (12, 5), "kb_ddd_010100993_1876-12-01": (19, 12),
             "ndnp_evening_star_1865-10-02": (28, 11), "reichsanzeiger_gt": (18, 2)}
 
@@ -278,7 +279,10 @@ def test_real_pages_stay_above_the_floor() -> None:
     # Session seg23 (speech after a colon, notes and blocks set off by lead, insertion keys, correspondents' formulas
     # and credits, unclosed bullets, datelines after trade notes): 1,023 → 1,028 right (73.0 %), 239 → 235 spurious
     # of 1,438 (16.3 %).
-    assert right / truth >= 0.73 and spurious / produced <= 0.164, (right, truth, spurious, produced)
+    # Session seg29 (Jing bao folds without divs: a decked story's sections, clinics' and shops' cards, adverts in two
+    # runs or one paragraph each, counted cases, numbered sections, serial heads, copy closing on an address):
+    # 1,053 → 1,082 right (76.8 %), 221 → 203 spurious of 1,434 (14.2 %).
+    assert right / truth >= 0.76 and spurious / produced <= 0.145, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():
         page = next(s for s in seg if (s.source, s.label) == (src, label))
@@ -296,7 +300,7 @@ def test_real_pages_stay_above_the_floor() -> None:
         assert page.right / page.truth >= floor, (label, page.right, page.truth)
     older = [s for s in seg if (s.source, s.label) not in FOURTH_PASS]
     by_source = {src: BENCH.totals([s for s in older if s.source == src]) for src in {s.source for s in older}}
-    floors = {"ecpo_jingbao": 0.89, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.94,
+    floors = {"ecpo_jingbao": 0.95, "kb_ddd_010179815_1813-11-16": 0.9, "ndnp_evening_star_1916-08-26": 0.94,
               "reichsanzeiger_gt": 0.85, "ndnp_omaha_daily_bee_1887-03-03": 0.95, "bl_statesman_1824-02-17": 0.55,
               "bnf_europeana_jdpl_1821-08-01": 0.7, "hocr_coburger_zeitung_1928-08-29": 0.8,
               "hocr_ashdown_ark_1922-12-13": 0.45, "ndnp_evening_star_1918-09-01": 0.85, "rero_blb_1845-12-28": 0.25,

@@ -211,3 +211,233 @@ def test_a_short_sentence_closed_on_a_modal_particle_is_body_not_a_headline() ->
     assert [(a.kind, "".join(a.text.split())[:6]) for a in arts][:2] == [
         ("article", "怎樣使得健康"), ("advertisement", "電話八四八〇")]
     assert "".join(arts[0].text.split()).endswith("特質吧！")
+
+
+def test_short_heads_under_a_story_with_three_decks_are_its_sections() -> None:
+    """Jing bao 1939 without divs: the day's big story, a headline over three decks, is parted by short heads of
+    one line (鄂中大戰又將爆發 / … / 大批日軍偷渡汾河卒被擊退, then 日軍渡汾河敗退 and 華軍三度襲開封 over the next
+    dispatches): those are the story's sections, each of them was an item. A story headed by fewer decks is
+    followed by items of their own under short heads (與中國領袖保持接觸 / 寇爾在渝小住 / 克萊琪昨訪有田, then
+    國府命令), and a head with a deck of its own opens the next item."""
+    page = _blind_page([
+        ["鄂中大戰又將爆發"], ["華軍已進入城陵磯"], ["同蒲隴海平綏三路均有劇戰"], ["大批日軍偷渡汾河卒被擊退"],
+        ["（重慶廿二日美聯電）第八路軍、現正在山西省進行正面攻擊、日前日軍一千五百人、向霍縣之南前進、"],
+        ["日軍渡汾河敗退"], ["（興集廿二日電）同蒲南段戰局緊張、三日來兩側華軍合力夾擊、勝利逐漸展開、"],
+        ["華軍三度襲開封"], ["（北平廿二日美聯電）據昨晚日軍發言人透露之消息、在本週以內、開封方面、戰爭甚烈、"],
+        ["大批飛機"], ["又將由美運華"], ["（紐約廿二日路透電）消息靈通之紐約時報今日載稱、現聞訂購飛機百架、"],
+        ["與中國領袖保持接觸"], ["寇爾在渝小住"], ["克萊琪昨訪有田"],
+        ["（重慶廿二日路透電）駐華英大使寇爾爵士、四月十九日行抵此間後、卽拜會中政府各領袖、"],
+        ["國府命令"], ["（重慶廿二日電）國府廿二日令、（一）軍參院參議華南帆、另任免職、"],
+    ])
+    assert _starts(page) == ["鄂中大戰又將", "大批飛機又將", "與中國領袖保", "國府命令（重"]
+
+
+def test_a_local_report_closed_on_yun_under_three_decks_takes_no_section() -> None:
+    """Jing bao 1939 without divs: a local report under a headline and three decks (日僞統制鮮猪業貿易 / … /
+    猪業公會决心爲正義犧牲) that closes on 云 ("so it is said", …攔截猪販入市云、) is finished: the short head under it
+    (奮鬥到底) opens an item of its own, where a wire dispatch closed so may be followed by the story's next one."""
+    page = _blind_page([
+        ["日僞統制鮮猪業貿易"], ["紛紛設立僞機關"], ["搜括方法無微不至"], ["猪業公會决心爲正義犧牲"],
+        ["日僞方面、因實施搜括起見、定於五月一日起、統制本市鮮猪貿易、專在車站輪埠、攔截猪販入市云、"],
+        ["奮鬥到底"], ["上海冰鮮魚行業同業公會、昨函猪行業公會云、略謂日僞覬覦鮮猪牲畜營業、利用漢奸、竟圖壟斷、"],
+        ["英蘇繼續會談"], ["集體安全制"], ["各關係國可成立妥協"], ["波蘭政府竟不擬參加"],
+        ["（倫敦廿一日哈瓦斯社電）此間外交界人士頃宣稱、英法蘇三國、與其他各關係國、均有成立妥協之望云、"],
+        ["英蘇會商"], ["三國同盟"], ["（華沙廿一日海通電）據此間報章接莫斯科消息、蘇聯共產黨政治部、昨日開會、"],
+    ])
+    assert _starts(page) == ["日僞統制鮮猪", "奮鬥到底上海", "英蘇繼續會談"]
+
+
+def test_a_bare_telephone_label_goes_on_into_its_numbers_labelled_by_place() -> None:
+    """Jing bao 1939 centre margin without divs: an oculist's advert gives its telephone as a bare label over its
+    numbers, each named by where it rings ("電話" / "診所三二四六一號住宅二〇七〇九號": surgery, home); the advert went
+    on there, but its numbers opened an advert of their own with the eye drops under them."""
+    page = _blind_page([
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到歡迎華賓光顧地址卡德路八三號"],
+        ["眼科專家"], ["秦錫祺醫師"], ["新法根治砂眼赤眼腫痛流淚膿漏眼白翳內障等目疾時間：上午十至十二下午三至六"],
+        ["電話"], ["診所三二四六一號住宅二〇七〇九號"], ["發明"], ["秦氏砂眼藥水"],
+        ["本藥水專治砂眼癢痛風火赤眼模糊怕光流淚等一切目疾功能消腫退紅止癢明目凡永安•新新•大新三公司代售"],
+    ])
+    assert _starts(page) == ["按摩浴室西籍", "眼科專家秦錫"]
+
+
+def test_a_doctors_specialty_or_name_opens_his_card_under_a_finished_advert() -> None:
+    """Jing bao 1939 centre margin without divs: an oculist's card ("眼科專家" / "秦錫祺醫師") right under a
+    restaurant's advert that had given its street and telephone (四馬路晝錦里口 / 杏花酒楼 / 電話… / 華貴禮堂租費從廉)
+    was read as more of the restaurant's copy: a doctor's card opens on his specialty (…科專家) or his name as a
+    doctor (…醫師), as a shop's opens on its street."""
+    page = _blind_page([
+        ["四馬路晝錦里口"], ["杏花酒楼"], ["電話九三五五五九二六四九"], ["專辦"], ["高尚粵菜"], ["大小筵席隨意小酌"],
+        ["華貴禮堂租費從廉"], ["眼科專家"], ["秦錫祺醫師"],
+        ["新法根治砂眼赤眼腫痛流淚膿漏眼白翳內障等目疾時間：上午十至十二下午三至六"],
+    ])
+    assert _starts(page) == ["四馬路晝錦里", "眼科專家秦錫"]
+
+
+def test_an_advert_that_named_no_place_goes_on_into_copy_closing_on_its_address() -> None:
+    """Jing bao 1939 centre margin without divs: a maker's advert set in two runs, its name and slogans first
+    ("偉大貢獻" / "光" / "文記" / "大" / "熱水瓶桶罐廠" / "●各大公司均有出售●零躉批發●均極歡迎●"), then its new products
+    down to its works and sales office ("新出" / "最新式" / … / "總製造廠" / "法租界馬浪路…六六一號" / "電話" / …), was
+    cut in two: an advertiser says once where he is found, and the first run named no place (no address, telephone,
+    agent or maker), so copy opening on no street and closing on an address is the rest of it."""
+    page = _blind_page([
+        ["按摩浴室"], ["西籍女子擅長按摩術室內設備完美淸潔衞生招待週到歡迎華賓光顧地址卡德路八三號"],
+        ["偉大貢獻"], ["光"], ["文記"], ["大"], ["熱水瓶桶罐廠"], ["●各大公司均有出售●零躉批發●均極歡迎●"],
+        ["新出"], ["最新式"], ["24號"], ["厚鉛桶"], ["堅固美麗可用十年爲鉛桶界之新紀元"], ["總製造廠"],
+        ["法租界馬浪路徐家匯路口六六一號"], ["電話"], ["八三一六一號總批發所"],
+        ["公共租界北京路盆湯弄西首電話九一一五五號"],
+        ["陳效懷醫師"], ["△負責根治淋濁梅毒下疳及其併發症暨男女一切性病"],
+        ["採用現代最新療法及特効專藥參以多年臨診經驗運用精嫻手術靈巧器械爲病者迅速解除痛苦"],
+    ])
+    assert _starts(page) == ["按摩浴室西籍", "偉大貢獻光文", "陳效懷醫師△"]
+
+
+def test_a_shop_specialising_in_opens_its_card_and_its_opening_day_goes_on_it() -> None:
+    """Jing bao 1939 centre margin without divs: a confectioner's card ("梅邨專營": Meicun specialises in …) under a
+    dyer's advert that gave its street was read as the dyer's copy, and its opening notice under its address
+    ("今日開幕": opening today, with the gift for its first customers) as an advert of its own. A shop's name over
+    專營 opens its card; an opening notice names no one, it is the shop's above."""
+    page = _blind_page([
+        ["福煦路南成都路口"], ["振新洗染廠"], ["春季大減價"], ["精染不褪色綢緞衣料"], ["梅邨專營"], ["地址嵩山路二號"],
+        ["糖果餅乾麵包西點罐頭食品"], ["滬光大戲院隔壁"], ["今日開幕"],
+        ["凡購糖果滿法幣一元以上者得贈送電影明星狄安娜竇萍照片一幀"],
+    ])
+    assert _starts(page) == ["福煦路南成都", "梅邨專營地址"]
+
+
+def test_a_heading_counting_its_cases_keeps_as_many_short_briefs() -> None:
+    """Jing bao 1939 without divs: under 盜刼三起 (three robberies) the third ▲ brief, a short sentence of clauses
+    ("▲戈登路新大玻璃廠、昨日下午、被盜一千餘元、"), was cut off as a news brief of its own: the heading counts its
+    cases, and the roundup takes as many ▲ paragraphs; a short brief past that count is an item of its own."""
+    page = _blind_page([
+        ["盜刼三起"], ["▲福建路茂盛里九號、於晚七時三十分鐘、被三盜闖入、刦去二百元、"],
+        ["▲直隸路一百十號門牌、於昨晚九時二十分、有八盜闖入、內四盜均執有武器、被刼達八千餘元、"],
+        ["▲戈登路新大玻璃廠、昨日下午、被盜一千餘元、"], ["▲華聯田徑隊、卽日開始報名、"],
+    ])
+    assert _starts(page) == ["盜刼三起▲福", "▲華聯田徑隊"]
+
+
+def test_a_storys_numbered_sections_stay_in_it() -> None:
+    """Jing bao 1939 without divs: a story in numbered sections ("一　睡態" … "二　陶小姐" …, under 小說 / 妹妹我愛你
+    卓呆) was cut at its second section, read as a headline: a head numbered one on from the section the current
+    text opened on is that text's next section."""
+    page = _blind_page([
+        ["小說"], ["妹妹我愛你　卓呆"], ["一　睡態"],
+        ["但是她今夜之夢，决不是那種歡樂之夢，她夢見着七年前死去的母親。"],
+        ["二　陶小姐"], ["這樣的丈夫，自然無暇顧及家庭。曉芳之母，本是個温良沈默的人。"],
+        ["◇小消息◇"], ["△旅美華僑、鑒於祖國疫癘叢生、不論前線後方、對於「金雞納霜」需要甚殷、"],
+    ])
+    assert _starts(page) == ["小說妹妹我愛", "◇小消息◇△"]
+
+
+def test_a_display_line_under_a_serials_number_and_writer_opens_its_text() -> None:
+    """Jing bao 1939 without divs: a comic serial's instalment (滑稽 / 小說 / 一重天 / （一五一） / 卓呆) opens its text
+    on an exclamation set apart ("哎喲一聲" / "李阿毛聽了…"), which was read as one more line of the heading: under
+    the instalment's number and its writer's name a serial's heading is complete, and what follows is its text."""
+    page = _blind_page([
+        ["滑稽"], ["小說"], ["一重天"], ["（一五一）"], ["卓呆"], ["哎喲一聲"],
+        ["李阿毛聽了他們幾個扛樹木的人的說話才知道了一切；但對於平日很熟的那桃園中幾位仙女，"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1
+    assert arts[0].paragraphs()[0].text.replace("\n", "").startswith("哎喲一聲")
+
+
+def test_text_announcing_what_follows_below_runs_on_into_it() -> None:
+    """Jing bao 1930 without divs: a columnist quoting a poem announces it ("…我今錄一首詩在下、": I copy a poem
+    below) and the poem, opening on the paper's bullet (◘獻給棄了我一年的祖母…), was cut off as a brief of its own:
+    text that ends announcing what follows below (在下, 如下, 如左, 錄後) runs on into it, whatever marks it."""
+    page = _blind_page([
+        ["虞琰的湖風"], ["（華嚴）"],
+        ["近今的所謂新詩、無格律、不音韻、伊是個名門閨秀、但是伊的詩、却是滿紙蕭瑟、我今錄一首詩在下、"],
+        ["◘獻給棄了我一年的祖母月兒蒙雲時變幻，樹影飄搖在窗外，燈光暗淡，祖母啊！"],
+        ["◘麟鳳閣、新由津平一帶、聘來一歌妓、芳名「想容」碩人頎頎、"],
+    ])
+    assert _starts(page) == ["虞琰的湖風（", "◘麟鳳閣、新"]
+
+
+def test_copy_closing_on_an_address_without_its_label_ends_its_advert() -> None:
+    """Jing bao 1930 outer fold without divs, each advert one paragraph: a doctor's notice closing on where he
+    sees patients ("…診所跑馬廳二馬路口平樂里九十四號候診"), a paper's on its office ("…館址西藏路遠東飯店對面東武里")
+    and a shop's on its street and number ("…法租界西新橋街二百六十六八號") ran on into the next advert: copy ends
+    on its address, labelled or not, the house number followed or not by what is done there (候診: sees patients)."""
+    page = _blind_page([
+        ["專醫婦女停經體弱怕育保險通經女科專家黃石峯醫士、對於婦科一道素有經驗、確能解", "决婦女一切痛苦、門診一元、",
+         "診所跑馬廳二馬路口平樂里九十四號候診"],
+        ["最有勇敢精神價值的鋼報三日刊准于十九號出版將社會之醜史盡情宣佈", "館址西藏路遠東飯店對面東武里"],
+        ["新開成渝商店本店不惜巨資採辦四川敍府糟蛋綿竹大麯各路名酒",
+         "新張伊始特別減價各界惠顧竭誠歡迎法租界西新橋街二百六十六八號"],
+        ["上海南京路抛球場餘綸綢緞局双九折大廉價三星期春夏各式綢緞花樣新潁美麗業已到齊定價公道"],
+    ])
+    assert _starts(page) == ["專醫婦女停經", "最有勇敢精神", "新開成渝商店", "上海南京路抛"]
+
+
+def test_display_paragraphs_each_a_whole_advert_are_adverts_of_their_own() -> None:
+    """Jing bao 1930 outer fold without divs: ECPO keeps each advert's copy as one paragraph of display lines
+    (南京路虹廟弄 / 南洋藥房 / 大亷價贈品一個月 / …, then 百齡機 / 大瓶二元 / 小瓶一元 / … / 上海九福公司, then
+    九福乳白魚肝油 / 九福公司發行 / …): run together they were one advert. A paragraph of display copy of three
+    lines or more and 24 characters or more is a whole advert; the next such paragraph opens the next."""
+    page = _blind_page([
+        ["南京路虹廟弄", "南洋藥房", "大亷價贈品一個月", "專家配方　經驗宏富　調劑認真",
+         "分量準確　各種藥品　莫不美備"],
+        ["百齡機", "大瓶二元", "小瓶一元", "有意想不到之效力", "上海九福公司"],
+        ["九福乳白魚肝油", "九福公司發行", "唯一國貨優良製劑", "濃厚二百二十餘倍"],
+        ["在洗臉以後敷粉以前請你不要忘記了無敵牌蝶霜在出門之前更衣之後請你不要忘記了無敵牌小香水家庭工業社出品"],
+    ])
+    assert _starts(page) == ["南京路虹廟弄", "百齡機大瓶二", "九福乳白魚肝", "在洗臉以後敷"]
+
+
+def test_display_lines_signed_off_by_their_maker_are_an_advert_not_a_headline() -> None:
+    """Jing bao 1939 centre margin without divs: a remedy's display lines ("胃鑰" / "分片" / "增進消化能力" / … /
+    "上海中西大薬房發行") over the page's date line were taken for a headline with no text: a headline never ends on
+    who issues, makes or sells a thing; display lines closing so are an advert."""
+    page = _blind_page([
+        ["中西按摩術"], ["本院向來聘請高尚中西美女精於按摩有特殊奇術及修指甲歡迎中西嘉賓地址卡德路四十一弄七十二號"],
+        ["胃鑰"], ["分片"], ["增進消化能力", "主治肝胃氣痛", "抑止吞酸嘔吐"], ["上海中西大薬房發行"],
+        ["中華民國二十八年四月廿三日晶報星期日第四版"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a.kind for a in arts] == ["advertisement"] * 2
+    assert _starts(page) == ["中西按摩術本", "胃鑰分片增進"]
+
+
+def test_a_six_character_crosshead_set_as_two_short_columns_stays_in_its_report() -> None:
+    """Jing bao 1939 without divs: a report parted by a crosshead of six characters set as two columns of three
+    ("沿海戒" / "備森嚴", the word 戒備 broken between them) was cut there, the crosshead read as a headline over a
+    deck: two lines of two or three characters each are one short crosshead in two columns, as two short
+    paragraphs of two are (鄂南 / 捷報)."""
+    page = _blind_page([
+        ["日機．日艦"], ["不絕擾亂浙東"],
+        ["温州本月十七日上午十一時五十分、日水上偵察機一架、由東侵入温市、現浙東洋面、時有日艦弋巡、"],
+        ["沿海戒", "備森嚴"], ["浙東沿海各地、早已註紮重兵、嚴密戒備、海門等處、完全封鎖、寧波禁止航行、"],
+        ["懸旗案"], ["尚未全部解決"], ["法租界納稅華人會交涉干涉懸旗案件、經向法警務當局提出之三項、"],
+    ])
+    assert _starts(page) == ["日機．日艦不", "懸旗案尚未全"]
+
+
+def test_a_bracketed_line_opening_a_display_group_closes_the_text_above() -> None:
+    """Jing bao 1939 without divs: a health column's figure label closing it ("（脊柱側灣症）": scoliosis) was read as
+    the headline of the next item (（脊柱側灣症） / 北平梨園人物之小變遷 / （鴻自北平寄）): a headline never opens in
+    brackets; a bracketed line before the next heading labels or signs the text above."""
+    page = _blind_page([
+        ["怎樣使得健康美"], ["（四）"], ["（芸芸）"], ["第二章直立姿勢"],
+        ["人類的直立姿勢給人類以極多利益。其中最宜重視的就是手從支持體重的任務中解放出來。"],
+        ["（脊柱側灣症）"], ["北平梨園人物之小變遷"], ["（鴻自北平寄）"],
+        ["▲周瑞安改紅淨▼諸茹香改老旦以『楊小樓第二』著名之武生周瑞安、近改紅淨、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["怎樣使得健康美", "北平梨園人物之小變遷"]
+    assert "".join(arts[0].text.split()).endswith("（脊柱側灣症）")
+
+
+def test_an_advert_that_is_only_its_telephone_goes_on_into_the_copy_under_it() -> None:
+    """Jing bao 1939 without divs: a hostess agency's advert set around two photos opens on its telephone in two
+    scripts ("TEL. 96684." / "電話九六六八四：九〇八六六號") over its name and copy (樂哉百思 / 譽滿全滬 / … /
+    電話傳喚 / 準時蒞臨) and closes on its numbers again: it was cut in three. No advert is a telephone alone,
+    and "電話傳喚" (called by telephone) gives no number: it closes nothing."""
+    page = _blind_page([
+        ["祝壽會今日結束"], ["據二十九日法文上海日報載、公祝馬壽籌備會、辦理播音、今日結束、"],
+        ["TEL. 96684."], ["電話九六六八四：九〇八六六號"],
+        ["樂哉百思"], ["譽滿全滬"], ["高尚娛樂"], ["歌姝秀麗"], ["人材完備"], ["服務認眞"], ["電話傳喚"], ["準時蒞臨"],
+        ["電話九〇八六六：九六六八四"],
+    ])
+    assert _starts(page) == ["祝壽會今日結", "TEL.96"]
