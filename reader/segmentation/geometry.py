@@ -2578,7 +2578,7 @@ def _signatures_at_foot(blocks: Sequence[Block], margin: set[str]) -> set[str]:
     bottom = max((tb[3] for tb, _ in texts), default=0.0)
     # at the page's foot (reaching the lowest text's foot), not under a title in the head margin
     foot = [(b, bx) for b in blocks if b.id in margin and (bx := block_box(b)) is not None and bx[3] >= bottom
-            - FOOT_SIGNATURE_LINES * (bx[3] - bx[1])]
+            - FOOT_SIGNATURE_LINES * (bx[3] - bx[1]) and not _catchword(b)]
     for b, bx in foot:
         for tb, last in texts:
             lbox, end = last.box, last.text.rstrip()
@@ -2588,6 +2588,17 @@ def _signatures_at_foot(blocks: Sequence[Block], margin: set[str]) -> set[str]:
             if close and end and (end.endswith(",") or end[-1].islower()):
                 out.add(b.id)
     return out
+
+
+def _catchword(block: Block) -> bool:
+    """A printer's catchword at the page's foot: the next page's first word or syllable alone ("Stan -"), no
+    signature."""
+    words = " ".join(ln.text for ln in block.lines).split()
+    return len(words) <= 2 and (len(words) == 1 or words[-1] in HYPHENS_ALONE or words[-1][-1:] in "-¬=")
+
+
+#: a hyphen set apart from its syllable ("Stan -")
+HYPHENS_ALONE = frozenset({"-", "¬", "=", "‐", "­"})
 
 
 #: a folio ("3", "- 12 -") or a year in the top margin ("18 Décembre 1924"): what a running head stands beside
