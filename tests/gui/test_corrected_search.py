@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from reader.app.archive import Archive
 from reader.corrections.store import correct_text
 from reader.gui.mainwindow import MainWindow
 from reader.model.document import Article
@@ -33,6 +34,16 @@ def _marked(win: MainWindow) -> list[str]:
     art = win.article_view.article
     assert art is not None
     return [art.parts[p].text[s:e] for p, s, e in win.article_view.hits]
+
+def _opened(make_window, library_dir: Path, tmp_path: Path) -> tuple[MainWindow, Archive, str, int]:  # noqa: ANN001
+    """A window on a copy of the library (corrections are stored); a Chinese article and its place (:func:`_place`)."""
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    archive = win.archive
+    assert archive is not None
+    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    return win, archive, article, start
+
 
 
 def test_a_corrected_word_is_found_and_marked_in_either_reading(make_window, library_dir: Path,  # noqa: ANN001
@@ -137,11 +148,7 @@ def test_the_shown_search_follows_a_correction_made_and_undone(make_window, libr
     """Seen by eye: after Edit → Undo of a correction the results still listed the undone word (the list was not
     asked again; Enter on the same query re-opened its stale hit, marking other characters), and a correction made
     while a search was shown dropped its hits in the text (F4 went nowhere)."""
-    shutil.copytree(library_dir, tmp_path / "lib")
-    win = make_window(tmp_path / "lib")
-    archive = win.archive
-    assert archive is not None
-    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    win, archive, article, start = _opened(make_window, library_dir, tmp_path)
     text = archive.article(article).text
     after = text[start + 2:start + 4]
     hits = _search(win, after)
@@ -271,11 +278,7 @@ def test_the_hit_count_stays_after_a_correction(make_window, library_dir: Path, 
                                                 qtbot) -> None:
     """Seen by the by-eye tester: after a correction while a search hit was shown, "hit 1/1" left the status bar
     though the hit stayed marked (the search asked again marked the places and wrote the position without it)."""
-    shutil.copytree(library_dir, tmp_path / "lib")
-    win = make_window(tmp_path / "lib")
-    archive = win.archive
-    assert archive is not None
-    article, start = next((i.id, at) for i in archive.library.articles() if (at := _place(archive.article(i.id))))
+    win, archive, article, start = _opened(make_window, library_dir, tmp_path)
     text = archive.article(article).text
     word = text[start + 2:start + 4]
     win.search.field.setText(word)
