@@ -37,6 +37,11 @@ Sizes: the index (its text store apart) and the catalogue per folded UTF-8 text,
 ``dbstat``, indexes counted with their table) and the ``articles`` columns; ``--keep-library --sizes-only`` prints
 them for an existing library and stops (an old one is migrated first, and the time it took printed).
 
+The queries are asked once per ``--cache`` pass (default ``cold,warm``): before the cold pass every file of each
+library and peer is dropped from the page cache (``posix_fadvise``; PostgreSQL's own buffers are not), so each system
+starts as after a reboot — without it a peer built minutes before answers from the cache while the library imported
+an hour before is read from disk —, and before the warm pass every file is read whole.
+
 Also printed: ``broadsheet search 中国 --json`` in a new process (start-up included), ``--batch`` over all
 queries in one process, and with ``--reindex`` the rebuild of the index (chars/s).
 """
@@ -244,6 +249,7 @@ def make_queries(corpus: Corpus, rng: random.Random, n: int) -> dict[str, list[S
 
 class Peer(Protocol):
     name: str
+    folder: Path  #: its files (for the page cache's state before a pass of the queries)
 
     def build(self, corpus: Corpus, work: Path) -> str: ...
 
@@ -277,7 +283,7 @@ class Fts5:
 
     def build(self, corpus: Corpus, work: Path) -> str:
         self.corpus = corpus
-        path = work / "fts5.sqlite"
+        path = self.folder = work / "fts5.sqlite"
         path.unlink(missing_ok=True)
         self.db = sqlite3.connect(path)
         t = time.perf_counter()
@@ -311,7 +317,7 @@ class Tantivy:
 
         self.tv = tantivy
         self.corpus = corpus
-        folder = work / "tantivy"
+        folder = self.folder = work / "tantivy"
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
         sb = tantivy.SchemaBuilder()
@@ -427,6 +433,32 @@ def catalogue_tables(lib: Library) -> list[tuple[str, int]]:
     return [(name, size) for name, size in used.most_common() if size >= 100_000]
 
 
+def _files(where: Path) -> list[Path]:
+    if where.is_file():
+        return [where]
+    return sorted(p for p in where.rglob("*") if p.is_file()) if where.is_dir() else []
+
+
+def set_cache(folders: Iterable[Path], state: str) -> int:
+    """Put every file under ``folders`` in the page cache (``warm``: read whole) or out of it (``cold``:
+    ``posix_fadvise(DONTNEED)``, which drops a file's clean pages without root; pages a process has mapped stay);
+    return the bytes of those files. ``as-is`` leaves the cache as the run before left it."""
+    total = 0
+    for path in (f for folder in folders for f in _files(folder)):
+        total += path.stat().st_size
+        if state == "cold":
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+        elif state == "warm":
+            with path.open("rb") as f:
+                while f.read(1 << 22):
+                    pass
+    return total
+
+
 def _time_ms(fn: Callable[[], object]) -> float:
     t = time.perf_counter()
     fn()
@@ -434,8 +466,9 @@ def _time_ms(fn: Callable[[], object]) -> float:
 
 
 def _queries_table(libs: dict[str, Library], corpus: Corpus, queries: dict[str, list[Spec]],
-                   peers: list[Any]) -> dict[str, dict[str, list[float]]]:
-    """Print each class's p50/p95/exactness for every library and peer; return the times (system -> class)."""
+                   peers: list[Any], wants: dict[str, set[int]]) -> dict[str, dict[str, list[float]]]:
+    """Print each class's p50/p95/exactness for every library and peer (``wants``: each query's brute-force
+    answer); return the times (system -> class)."""
     names = [*libs, *(p.name for p in peers)]
     head = f"{'class':11} {'n':>3} {'hits/q':>7} " + " ".join(f"{n[:10] + ' p50':>15} {'p95':>6} {'exact':>5}"
                                                            for n in names)
@@ -448,7 +481,7 @@ def _queries_table(libs: dict[str, Library], corpus: Corpus, queries: dict[str, 
         exact: dict[str, int] = {n: 0 for n in names}
         hits = 0
         for spec in specs:
-            want = brute_force(corpus, spec)
+            want = wants[spec.text]
             hits += len(want)
             for n, searcher in searchers.items():
                 times[n].append(_time_ms(lambda s=spec, se=searcher: se.search(s.text, limit=20)))
@@ -472,6 +505,11 @@ def _queries_table(libs: dict[str, Library], corpus: Corpus, queries: dict[str, 
     for searcher in searchers.values():
         searcher.close()
     return by_class
+
+
+_CACHE = {"cold": "every file of each library and peer dropped from it first",
+          "warm": "every file of each library and peer read whole first",
+          "as-is": "as the run so far left it"}
 
 
 def _kind(where: Path | str) -> str:
@@ -658,7 +696,15 @@ def _measure(args: argparse.Namespace, work: Path, libs: dict[str, Library]) -> 
         print(f"{p.name}: {p.build(corpus, work)}")
     rng = random.Random(args.seed)
     queries = make_queries(corpus, rng, args.queries)
-    times = _queries_table(libs, corpus, queries, peers)
+    wants = {spec.text: brute_force(corpus, spec) for specs in queries.values() for spec in specs}
+    times: dict[str, dict[str, list[float]]] = {}
+    for state in args.cache.split(","):
+        folders = [Path(each.folder) for each in libs.values() if each.kind != "postgres"]
+        folders += [p.folder for p in peers]
+        size = set_cache(folders, state)
+        print(f"-- queries, page cache {state}: {_CACHE[state]} ({size / 1e6:,.0f} MB of files"
+              + (", PostgreSQL's own buffers as they are)" if "postgres" in libs else ")"))
+        times = _queries_table(libs, corpus, queries, peers, wants)
     _studies(libs, corpus, _common_words(corpus, rng, top=1)[0])
     for name, each in libs.items():
         if args.cli:
@@ -691,10 +737,15 @@ def main(argv: list[str] | None = None) -> int:
                                     "cluster); --cluster creates <database>_bench_2 beside it")
     p.add_argument("--profile", action="store_true", help="with --backend postgres: where the time goes (cProfile "
                                                           "of the import and the slowest query, EXPLAIN ANALYZE)")
+    p.add_argument("--cache", default="cold,warm", help="the page cache before each pass of the queries, "
+                   "comma-separated passes: cold (every file of each library and peer dropped from it), warm (read "
+                   "whole), as-is")
     p.add_argument("--no-cli", dest="cli", action="store_false", help="leave out the `broadsheet search` processes")
     p.add_argument("--sizes-only", action="store_true", help="print the sizes of the library (with --keep-library: "
                                                              "an existing one, migrated when old) and stop")
     args = p.parse_args(argv)
+    if not set(args.cache.split(",")) <= set(_CACHE):
+        p.error(f"--cache takes {', '.join(_CACHE)} (comma-separated), not {args.cache!r}")
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-broadsheet-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"work folder {work}; python {sys.version.split()[0]}; {args.pages} pages")
