@@ -38,8 +38,10 @@ import os
 import secrets
 import struct
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from reader.text.needles import overlaps_itself
 
@@ -54,6 +56,64 @@ GENERATION = -1
 _CODECS = {UTF8: "utf-8", UTF16: "utf-16-le"}
 #: rows counted at once that make the table of every record worth reading: one in this many of the records
 _TABLE_SHARE = 8
+#: records read before judging whether the texts come from the page cache or from the disk (:func:`_ahead`)
+_PROBE = 32
+#: a record read slower than this on average (ns) came from the disk: the rest are asked of it at once
+_SLOW_NS = 20_000
+#: records asked of the disk at once, one window ahead of the reading
+_WINDOW = 256
+#: records closer than this (bytes) are asked as one range
+_GAP = 1 << 14
+
+_R = TypeVar("_R")
+#: a record's (offset, length) in the data, or None for a row the store lacks
+Span = Callable[[_R], "tuple[int, int] | None"]
+
+
+def _record_span(rec: tuple[int, int, int, int]) -> tuple[int, int] | None:
+    """(offset, length) of a ``(row, offset, length, encoding)`` record."""
+    return rec[1], rec[2]
+
+
+def _placed_span(item: tuple[int, tuple[int, int, int] | None]) -> tuple[int, int] | None:
+    """(offset, length) of a ``(row, (offset, length, encoding) or None)`` pair."""
+    return None if item[1] is None else (item[1][0], item[1][1])
+
+
+def _ahead(mm: mmap.mmap, records: Sequence[_R], span: Span[_R]) -> Iterator[_R]:
+    """``records`` as they are, asking the disk for their texts ahead of the reading once the first :data:`_PROBE`
+    took long (a page cache without them: read from a disk, each text's page fault waits for the one before).
+    ``madvise(WILLNEED)`` queues the reads of a window of records at once — the disk serves them side by side —,
+    a window ahead of the one read (a cold verification of 700 texts scattered in 180 MB: 143 → 19 ms). Texts
+    already cached pay nothing but a clock read: asking costs ~1.4 µs a text, half again what verifying one
+    does. ``span`` gives a record's (offset, length) in the data."""
+    start = time.perf_counter_ns()
+    asked = 0
+    for i, rec in enumerate(records):
+        if i == _PROBE and time.perf_counter_ns() - start > _PROBE * _SLOW_NS:
+            asked = _advise(mm, records[i:i + 2 * _WINDOW], span) and i + 2 * _WINDOW
+        elif asked and i == asked - _WINDOW:
+            asked = _advise(mm, records[asked:asked + _WINDOW], span) and asked + _WINDOW
+        yield rec
+
+
+def _advise(mm: mmap.mmap, records: Sequence[_R], span: Span[_R]) -> int:
+    """Ask the disk for the texts of ``records`` (ranges closer than :data:`_GAP` as one); how many records."""
+    page = mmap.PAGESIZE
+    run: list[int] = []
+    for found in map(span, records):
+        if found is None:
+            continue
+        off, length = found
+        if run and off - run[1] <= _GAP:
+            run[1] = max(run[1], off + length)
+            continue
+        if run:
+            mm.madvise(mmap.MADV_WILLNEED, run[0], run[1] - run[0])
+        run = [off - off % page, off + length]
+    if run:
+        mm.madvise(mmap.MADV_WILLNEED, run[0], run[1] - run[0])
+    return len(records)
 
 
 def _generation(idx_path: Path) -> tuple[int | None, int]:
@@ -265,7 +325,7 @@ class TextStore:
             have, unknown = self._lookup(nums)
             n8, n16 = needle.encode("utf-8"), needle.encode("utf-16-le")
             find = mm.find
-            for num, off, length, enc in have:
+            for num, off, length, enc in _ahead(mm, have, _record_span):
                 end = off + length
                 if enc == UTF8:
                     if find(n8, off, end) >= 0:
@@ -298,7 +358,7 @@ class TextStore:
         step16 = 2 if overlaps else len(n16)
         find = mm.find
         found: dict[int, int] = {}
-        for num, place in placed:
+        for num, place in _ahead(mm, placed, _placed_span):
             if place is None:
                 continue
             off, length, enc = place
@@ -318,17 +378,17 @@ class TextStore:
             found[num] = count
         return found, unknown
 
-    def _placed(self, nums: list[int]) -> tuple[Iterable[tuple[int, tuple[int, int, int] | None]], set[int]]:
+    def _placed(self, nums: list[int]) -> tuple[list[tuple[int, tuple[int, int, int] | None]], set[int]]:
         """(each row of ``nums`` with its (offset, length, encoding), None when the store lacks it; the rows it
         lacks). Many rows (one in :data:`_TABLE_SHARE` of the records or more: a common word's hits) are looked up
         in the table of every record, read once and kept — the look-ups at C speed —, a few by bisection
         (:meth:`_lookup`). Under the lock."""
         if len(nums) * _TABLE_SHARE < self._record_count:
             have, unknown = self._lookup(nums)
-            return ((rec[0], rec[1:]) for rec in have), unknown
+            return [(rec[0], rec[1:]) for rec in have], unknown
         self._looked_up = max(self._looked_up, self._record_count)  # the table from now on
         places = list(map(self._full_table().get, nums))
-        return zip(nums, places, strict=True), {n for n, p in zip(nums, places, strict=True) if p is None}
+        return list(zip(nums, places, strict=True)), {n for n, p in zip(nums, places, strict=True) if p is None}
 
     def texts(self, nums: Iterable[int]) -> tuple[Iterator[tuple[int, str]], set[int]]:
         """(``(row, folded text)`` of the rows of ``nums`` the store has — decoded lazily —, the rows it lacks)."""
@@ -339,7 +399,7 @@ class TextStore:
             have, unknown = self._lookup(nums)
 
         def decoded() -> Iterator[tuple[int, str]]:
-            for num, off, length, enc in have:
+            for num, off, length, enc in _ahead(mm, have, _record_span):
                 yield num, mm[off:off + length].decode(_CODECS[enc])
 
         return decoded(), unknown

@@ -325,3 +325,66 @@ def test_counts_of_many_rows_read_the_table_once(tmp_path: Path) -> None:
     got, unknown = store.counts(set(range(1, 500)), "中国")
     assert got == {n: n % 3 for n in range(1, 500)} and not unknown
     assert len(store._table) == 499
+
+
+class _Asked:
+    """Stands for the data's map: records what was asked of the disk."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []
+
+    def madvise(self, flag: int, start: int, length: int) -> None:
+        self.ranges.append((start, start + length))
+
+
+def test_texts_read_from_the_disk_are_asked_for_a_window_ahead_of_the_reading(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the first records took long (a cold page cache), every later record's text is asked of the disk —
+    page-aligned, near ones as one range — before it is handed out, a window ahead; records read fast (cached)
+    ask nothing."""
+    records = [(n, 100_000 * n + 7, 5_000, 0) for n in range(1, 1_500)]
+    monkeypatch.setattr(textstore, "_SLOW_NS", -1)  # every read counts as slow
+    asked = _Asked()
+    seen = []
+    for rec in textstore._ahead(asked, records, textstore._record_span):  # type: ignore[arg-type]
+        covered = any(a <= rec[1] and rec[1] + rec[2] <= b for a, b in asked.ranges)
+        seen.append((rec, covered))
+    assert [rec for rec, _ in seen] == records
+    assert all(covered for _, covered in seen[textstore._PROBE:])
+    assert not any(covered for _, covered in seen[:textstore._PROBE])
+    assert len(asked.ranges) == len(records) - textstore._PROBE  # far apart: one range each
+    assert all(a % textstore.mmap.PAGESIZE == 0 for a, _ in asked.ranges)
+    monkeypatch.setattr(textstore, "_SLOW_NS", 10**12)
+    fast = _Asked()
+    assert list(textstore._ahead(fast, records, textstore._record_span)) == records  # type: ignore[arg-type]
+    assert fast.ranges == []
+
+
+def test_near_records_are_asked_as_one_range() -> None:
+    asked = _Asked()
+    spans = [(0, 10, 100, 0), (1, 200, 50, 0), (2, 200 + 50 + textstore._GAP, 10, 0), (3, 10**9, 4, 0)]
+    assert textstore._advise(asked, spans, textstore._record_span) == 4  # type: ignore[arg-type]
+    assert asked.ranges == [(0, 200 + 50 + textstore._GAP + 10), (10**9 - 10**9 % textstore.mmap.PAGESIZE, 10**9 + 4)]
+
+
+def test_searches_verified_while_asking_ahead_find_what_they_find_without(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Holding, counting and reading texts give the same answers when every record is asked of the disk ahead."""
+    rng = random.Random(5)
+    store = TextStore(tmp_path)
+    texts = {n: "".join(rng.choice([*CJK, *LATIN, *OTHER]) for _ in range(rng.randrange(1, 60)))
+             for n in range(1, 3_000)}
+    store.append(texts.items())
+    nums = set(rng.sample(sorted(texts), 1_200)) | {5_000}
+
+    def answers() -> tuple[object, ...]:
+        fresh = TextStore(tmp_path)
+        got, unknown = fresh.texts(nums)
+        return fresh.holding(nums, "中国"), fresh.counts(nums, "人民"), fresh.counts(set(texts), "中"), \
+            (dict(got), unknown)
+
+    plain = answers()
+    monkeypatch.setattr(textstore, "_SLOW_NS", -1)
+    monkeypatch.setattr(textstore, "_WINDOW", 7)
+    assert answers() == plain
+    assert plain[0][1] == {5_000}
