@@ -22,7 +22,7 @@ import bisect
 import logging
 import math
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import (
@@ -476,6 +476,20 @@ class TextReader(QTextBrowser):
             painter.end()
 
 
+def _outwards(centres: Sequence[float], px: float, right_of: int) -> Iterator[int]:
+    """Column indexes by their distance across from ``px`` (``centres`` falling; the columns before ``right_of``
+    lie right of it): nearer first, taken alternately from either side."""
+    left, right = right_of, right_of - 1
+    while left < len(centres) or right >= 0:
+        take_left = right < 0 or (left < len(centres) and px - centres[left] <= centres[right] - px)
+        if take_left:
+            yield left
+            left += 1
+        else:
+            yield right
+            right -= 1
+
+
 class VerticalReader(QWidget):
     """直排: the article in columns, top to bottom and right to left."""
 
@@ -501,6 +515,8 @@ class VerticalReader(QWidget):
         self.note_at: NoteAt | None = None
         #: the flat index of each column's first cell, in reading order (right to left)
         self._column_starts: list[int] = []
+        #: each column's strip (left, right), in the same order: x falls from one to the next
+        self._strips: list[tuple[float, float]] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: the keyboard reads and selects
         self.setCursor(Qt.CursorShape.IBeamCursor)
 
@@ -515,6 +531,7 @@ class VerticalReader(QWidget):
         self.cells = []
         self._flat = {}
         self._column_starts = []
+        self._strips = []
         if self.reading is None:
             self.resize(10, 10)
             return
@@ -547,6 +564,7 @@ class VerticalReader(QWidget):
             x -= width
             if col:
                 self._column_starts.append(len(self.cells))
+                self._strips.append((x, x + width))
             for k, i, y, ch, fpx in col:
                 rect = QRectF(x + (width - fpx) / 2, y, fpx, fpx * 1.12)
                 self._flat[(k, i)] = len(self.cells)
@@ -587,15 +605,44 @@ class VerticalReader(QWidget):
         return row
 
     # positions ----------------------------------------------------------------
+    def _column_cells(self, j: int) -> range:
+        """The flat indexes of column ``j``'s cells."""
+        end = self._column_starts[j + 1] if j + 1 < len(self._column_starts) else len(self.cells)
+        return range(self._column_starts[j], end)
+
+    def _columns_over(self, left: float, right: float) -> range:
+        """The columns whose strips reach into ``left``..``right`` (columns run right to left: a range of them)."""
+        first = bisect.bisect_right(self._strips, -right, key=lambda strip: -strip[0])
+        end = bisect.bisect_left(self._strips, -left, key=lambda strip: -strip[1])
+        return range(first, max(first, end))
+
+    def _cell_containing(self, pos: QPointF) -> int | None:
+        """The character under ``pos``, found in the column under it (never by looking at every character)."""
+        for j in self._columns_over(pos.x(), pos.x()):
+            for n in self._column_cells(j):
+                if self.cells[n][2].contains(pos):
+                    return n
+        return None
+
     def _index_at(self, pos: QPointF) -> int | None:
-        best, dist = None, float("inf")
-        for n, (_, _, rect, _, _) in enumerate(self.cells):
-            if rect.contains(pos):
-                return n
-            d = (rect.center() - pos).manhattanLength()
-            if d < dist:
-                best, dist = n, d
-        return best
+        """The character under ``pos``, else the one whose centre is nearest it (the sum of the distances across
+        and down; the first in reading order of equals): the columns are looked at outwards from the pointer's,
+        until a column is farther across than the nearest character found — a pointer event costs a few columns,
+        not the article's length."""
+        inside = self._cell_containing(pos)
+        if inside is not None or not self.cells:
+            return inside
+        px, py = pos.x(), pos.y()
+        centres = [(left + right) / 2 for left, right in self._strips]  # falling
+        right_of = bisect.bisect_right(centres, -px, key=lambda c: -c)  # columns 0..right_of-1 lie right of px
+        best: tuple[float, int] = (float("inf"), -1)
+        for j in _outwards(centres, px, right_of):
+            if abs(centres[j] - px) > best[0]:
+                break
+            for n in self._column_cells(j):
+                c = self.cells[n][2].center()
+                best = min(best, (abs(c.x() - px) + abs(c.y() - py), n))
+        return best[1]
 
     def selection(self) -> list[DisplayRange]:
         if self.anchor is None or self.caret is None or self.reading is None:
@@ -657,7 +704,7 @@ class VerticalReader(QWidget):
     def event(self, event: QEvent) -> bool:
         """A tooltip over a marked character says what it is (a correction: what the page has)."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            n = next((n for n, cell in enumerate(self.cells) if cell[2].contains(QPointF(event.pos()))), None)
+            n = self._cell_containing(QPointF(event.pos()))
             note = self.note_at(self.cells[n][0], self.cells[n][1]) if n is not None and self.note_at else None
             if note:
                 QToolTip.showText(event.globalPos(), note, self)
@@ -771,16 +818,18 @@ class VerticalReader(QWidget):
         for (k, s, e), colour, beside in self.marks:
             for i in range(s, e):
                 (lined if beside else marked)[(k, i)] = colour
-        sel: set[int] = set()
+        sel = range(0)
         if self.anchor is not None and self.caret is not None:
-            a, b = sorted((self.anchor, self.caret))
-            sel = set(range(a, b))
+            sel = range(*sorted((self.anchor, self.caret)))
         text_colour = pal.color(QPalette.ColorRole.Text)
         secondary = pal.color(QPalette.ColorRole.PlaceholderText)
         font = QFont(self.family)
         current_px = -1.0
         assert self.reading is not None or not self.cells
-        for n, (k, i, rect, ch, fpx) in enumerate(self.cells):
+        columns = self._columns_over(exposed.left(), exposed.right())
+        shown = range(self._column_starts[columns[0]], self._column_cells(columns[-1]).stop) if columns else range(0)
+        for n in shown:  # the exposed columns' characters only: a paint costs what it shows
+            k, i, rect, ch, fpx = self.cells[n]
             if not rect.intersects(exposed):
                 continue
             if n in sel:
