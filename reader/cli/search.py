@@ -50,7 +50,8 @@ def heal_index(lib: Library) -> None:
 
     def on_rebuild(why: str) -> None:
         rebuilding.append(why)
-        print(f"broadsheet: {where}: {why}; rebuilding it from the catalogue.", file=sys.stderr)
+        doing = "making it here" if getattr(lib, "private_index", False) else "rebuilding it"
+        print(f"broadsheet: {where}: {why}; {doing} from the catalogue.", file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
         if rebuilding:

@@ -817,16 +817,10 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
     added = 0
     changed = False
     try:
+        if getattr(library, "private_index", False):
+            return _sync_private(library, ix, progress, on_rebuild, cancel)
         with library.writing():
-            why = rebuild_reason(library, ix)
-            if why:
-                log.warning("%s: %s; rebuilding it from the catalogue", ix.where, why)
-                if on_rebuild is not None:
-                    on_rebuild(why)
-                # catalogue first: a crash between the two leaves an outdated index and rows to add again
-                library.mark_all_unindexed()
-                library.meta_set("index_pending", None)
-                ix.reset()
+            why = _start_over_if_needed(library, ix, on_rebuild)
             stamp(library, ix)
             total = int(library.conn.execute("SELECT COUNT(*) FROM articles WHERE indexed = 0").fetchone()[0])
             pending = library.meta_get("index_pending") is not None
@@ -872,6 +866,65 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
     if announce and (changed or added or why):
         library.announce_change()
     return added
+
+
+def _start_over_if_needed(library: Any, ix: SearchIndex, on_rebuild: Callable[[str], None] | None) -> str | None:
+    """Empty an index that cannot answer for the catalogue (:func:`rebuild_reason`), marking every article to add
+    again, and say why (None: it can answer)."""
+    why = rebuild_reason(library, ix)
+    if why:
+        log.warning("%s: %s; rebuilding it from the catalogue", ix.where, why)
+        if on_rebuild is not None:
+            on_rebuild(why)
+        # catalogue first: a crash between the two leaves an outdated index and rows to add again
+        library.mark_all_unindexed()
+        library.meta_set("index_pending", None)
+        ix.reset()
+    return why
+
+
+def _sync_private(library: Any, ix: SearchIndex, progress: ProgressFn | None,
+                  on_rebuild: Callable[[str], None] | None, cancel: threading.Event | None) -> int:
+    """Make the index of a read-only library without one of its own in this machine's cache (``ix``:
+    ``library.index_dir``), from every article of the catalogue and writing nothing of the library's; an index
+    made so before answers as it is (the library cannot change: another catalogue at its place has another
+    folder). Returns the articles added; a cancelled one is made again next time (it lacks articles)."""
+    why = rebuild_reason(library, ix)
+    if why is None:
+        return 0
+    log.warning("%s: %s; making it from the catalogue", ix.where, why)
+    if on_rebuild is not None:
+        on_rebuild("the library is read-only and has no index of its own")
+    ix.reset()
+    total = int(library.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    rows = library.conn.execute("SELECT a.num, a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num "
+                                "ORDER BY a.num")
+    added = 0
+    while (cancel is None or not cancel.is_set()) and (batch := _batch_of(rows)):
+        with ix.writer() as w:
+            for num, article_id, folded in batch:
+                w.add(num, article_id, folded, None)
+        added += len(batch)
+        if progress is not None:
+            progress(added, total)
+    token = library.meta_get("index_token")
+    if token is not None:
+        ix.write_token(token)
+    if isinstance(ix, Index):
+        fill_texts(library, ix)
+    return added
+
+
+def _batch_of(rows: Iterator[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The next rows of ``rows`` up to :data:`BATCH_CHARS` characters of text (at least one row while any)."""
+    batch: list[tuple[int, str, str]] = []
+    chars = 0
+    for row in rows:
+        batch.append(row)
+        chars += len(row[2])
+        if chars >= BATCH_CHARS:
+            break
+    return batch
 
 
 def _fill_parallel(library: Any, ix: Index, width: int, total: int, progress: ProgressFn | None,
@@ -928,7 +981,10 @@ def fill_texts(library: Any, ix: Index) -> int:
 def rebuild(library: Any, progress: ProgressFn | None = None,
             cancel: threading.Event | None = None, workers: int | None = None) -> int:
     """Throw the index away and build it again from the catalogue (in up to ``workers`` processes: see
-    :func:`sync`)."""
+    :func:`sync`). A read-only library's index in this machine's cache is made again there."""
+    if getattr(library, "private_index", False):
+        discard_index(library)
+        return sync(library, progress=progress, cancel=cancel)
     with library.writing():
         discard_index(library)
         library.mark_all_unindexed()

@@ -1058,7 +1058,25 @@ class Library:
 
     @property
     def index_dir(self) -> Path:
-        return self.folder / INDEX_DIR
+        """The index's folder: the library's own, or for a read-only library without one (copied without it: it
+        is 1.5× the text) a folder of this machine's cache (:attr:`private_index`)."""
+        own = self.folder / INDEX_DIR
+        return self._private_index_dir() if self.read_only and not own.is_dir() else own
+
+    @property
+    def private_index(self) -> bool:
+        """Whether the index is kept apart from the library: in this machine's cache, made from the catalogue
+        without writing to it (a read-only library without an index of its own)."""
+        return self.index_dir != self.folder / INDEX_DIR
+
+    def _private_index_dir(self) -> Path:
+        """A folder of this machine's cache for this read-only library's index, named after the library's place
+        and its catalogue's size and time (another catalogue at the same place gets another index)."""
+        import platformdirs
+
+        st = self.catalogue_path.stat()
+        key = hashlib.sha1(f"{self.folder.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("broadsheet")) / "read-only" / key / INDEX_DIR
 
     @property
     def conn(self) -> Connection:

@@ -158,6 +158,40 @@ def test_a_read_only_library_is_still_searched(tmp_path: Path, library: Path) ->
 
 
 
+def test_a_read_only_copy_without_its_index_is_searched_through_one_in_the_cache(tmp_path: Path,
+                                                                                 library: Path) -> None:
+    """A library copied without its index folder (it is 1.5× the text) onto read-only media: search builds an index
+    in this machine's cache — the library untouched — says so once, and finds what the library with its own index
+    finds; the next search uses it."""
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        pytest.skip("unshare and mount are needed to make a read-only mount")
+    want = json.loads(run(["search", "中国", "--json"], library).stdout)
+    lib = tmp_path / "lib"
+    shutil.copytree(library, lib, ignore=shutil.ignore_patterns("index"))
+    before = sorted((p.relative_to(lib).as_posix(), p.stat().st_size) for p in lib.rglob("*"))
+    exe = " ".join(broadsheet())
+    search = f"{exe} search 中国 --json"
+    script = (f"mount --bind {lib} {lib} && mount -o remount,ro,bind {lib} && "
+              f"{search} > {tmp_path}/out.json 2> {tmp_path}/err.txt; echo $? > {tmp_path}/rc; "
+              f"{search} > {tmp_path}/out2.json 2> {tmp_path}/err2.txt; echo $? > {tmp_path}/rc2")
+    env = {**os.environ, "BROADSHEET_LIBRARY": str(lib), "PYTHONIOENCODING": "utf-8",
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    proc = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    if proc.returncode != 0 or not (tmp_path / "rc").exists():
+        pytest.skip(f"a read-only mount cannot be made here: {proc.stderr.strip()[:200]}")
+    for n in ("", "2"):
+        err = (tmp_path / f"err{n}.txt").read_text(encoding="utf-8")
+        assert (tmp_path / f"rc{n}").read_text().strip() == "0", err
+        got = json.loads((tmp_path / f"out{n}.json").read_text(encoding="utf-8"))
+        assert got["total"] == want["total"]
+        assert [h["article"] for h in got["hits"]] == [h["article"] for h in want["hits"]]
+    first = (tmp_path / "err.txt").read_text(encoding="utf-8").strip().splitlines()
+    assert "read-only" in first[0] and str(tmp_path / "cache") in first[1] and "making it" in first[1], first
+    assert all(not line or line.startswith("broadsheet: indexed") for line in first[2:]), first  # its progress
+    assert (tmp_path / "err2.txt").read_text(encoding="utf-8").strip().splitlines() == first[:1]
+    assert sorted((p.relative_to(lib).as_posix(), p.stat().st_size) for p in lib.rglob("*")) == before
+
+
 def test_stats_never_makes_a_library_in_someone_elses_folder(tmp_path: Path) -> None:
     folder = tmp_path / "thesis"
     folder.mkdir()
