@@ -55,7 +55,7 @@ HYPHENS = "-\u00ad\u2e17\u00ac="
 #: page of July 1920 (heldout6, "-oTO SURROUND VILLA")
 PARTED = {"chronicling_america.xml": ["nightTime"], "sn90050306_1920_05_27_1.xml": ["oNOTH"],
           "sn90050316_1920_06_02_1.xml": ["o100", "oBUSINESS", "oFIVE", "oNew", "oTeachers", "oTht", "oVILLA"],
-          "missing_closing.xml": ["oTO"]}
+          "missing_closing.xml": ["oTO"], "nomatch.html": ["oWarning"]}
 #: text ECPO gives only in the margins or inside the XML comments of its adverts
 MARGIN_TEXT = ["請飲金納氏巴德補血酒", "大前門", "香味純美", "各稿版權均歸本社所有",  # 1930 fold (two in comments)
                "董惠民醫師", "冼種福堂", "東南醫院", "施種牛痘", "廣吿刊例", "定報價目"]  # 1939 fold, centre margin
