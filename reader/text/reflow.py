@@ -16,6 +16,7 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -133,7 +134,7 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
     if _closed_dash(tail, head):
         return prev, nxt
     if a in HYPHENS and len(prev) >= 2:
-        before = prev[-2][0]
+        before = _letter_before(prev[i][0] for i in range(len(prev) - 2, -1, -1))
         if prev_hyphenated or (before.isalpha() and b.isalpha() and b.islower()):
             return prev[:-1], nxt
         if a == "\u00ad":
@@ -141,6 +142,15 @@ def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[lis
     if a == "/" or b in ",.;:!?)]}%":
         return prev, nxt
     return prev, [(" ", None, -1)] + nxt
+
+
+def _letter_before(backwards: Iterable[str]) -> str:
+    """The first character of ``backwards`` (a text read from its end) that is no combining mark: the letter a
+    mark sits on (an old German transcription's a with a small e above, U+0364, for ä), "" when there is none."""
+    for c in backwards:
+        if not unicodedata.category(c).startswith("M"):
+            return c
+    return ""
 
 
 def _latin_around(prev: list[Char], nxt: list[Char]) -> bool:
@@ -306,7 +316,8 @@ def _spliced(first: Part, second: Part) -> Part:
     """``first`` then ``second`` as one paragraph, with a space between them in Latin text (none in CJK), a word
     hyphenated over the page turn ("Washing-" | "ton") joined without its hyphen (review)."""
     text = first.text.rstrip()
-    if len(text) >= 2 and text[-1] in HYPHENS and text[-2].isalpha() and second.text[:1].islower():
+    if len(text) >= 2 and text[-1] in HYPHENS and _letter_before(reversed(text[:-1])).isalpha() \
+            and second.text[:1].islower():
         return _glued(Part(first.role, text, first.spans), second, "paragraph")
     glue = "" if wide_at(text + second.text, len(text) - 1) or wide_at(text + second.text, len(text)) else " "
     shift = len(text) + len(glue)

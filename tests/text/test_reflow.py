@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.model.document import Part, Span
 from reader.text.chars import AMBIGUOUS, em_width, ends_sentence, is_cjk, is_wide
 from reader.text.reflow import Piece, clean_chars, collapse, join_page_turns, reflow
 
@@ -42,6 +43,19 @@ def test_dehyphenation() -> None:
     assert join("North-", "West") == "North- West" or join("North-", "West") == "North-West"
     assert join("Ver-", "Einigung", hyphenated=True) == "VerEinigung"
     assert join("soft\u00ad", "hyphen") == "softhyphen"
+
+
+def test_a_word_hyphenated_after_a_letter_with_a_mark_above_is_joined() -> None:
+    """Old German transcriptions write ä as a with a small e above (a + U+0364): "Aufklaͤ-" / "rung" is one word,
+    as "Be-" / "drükkung" is (seen by eye on Kant's page: "Aufklaͤ- rung", a fourth Aufklärung search never found);
+    so after any combining mark, over a line end and over a page turn."""
+    assert join("der Aufkla\u0364-", "rung hinderlich") == "der Aufkla\u0364rung hinderlich"
+    assert join("scho\u0308-", "ner Tag") == "scho\u0308ner Tag"
+    assert join("Mu\u0364-", "ster") == "Mu\u0364ster"
+    assert join("a\u0364 -", "und") == "a\u0364 - und"  # a dash after a word, no hyphenation
+    first = Part("paragraph", "der Aufkla\u0364-", [Span(0, 11, "l1", 0)])
+    second = Part("paragraph", "rung hinderlich", [Span(0, 15, "l2", 0)])
+    assert join_page_turns([first, second], {"l1": 1, "l2": 2})[0].text == "der Aufkla\u0364rung hinderlich"
 
 
 def test_byline_names_keep_word_spaces() -> None:
