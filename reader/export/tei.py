@@ -38,6 +38,7 @@ from reader.annotations.store import Annotation, locate_exact
 from reader.corrections.store import TextFix, corrected_part
 from reader.export.items import ExportError, Item, converter, language_of, source_sha256
 from reader.model.document import Article, Block, Document, Line, Page, reading_order
+from reader.text.chars import wide_at
 from reader.text.forms import config_for
 
 log = logging.getLogger(__name__)
@@ -349,8 +350,9 @@ def _encoding_desc(ed: etree._Element, ctx: _Context, anns: Sequence[Annotation]
                        "conversion is applied.")
     seg = _el(edd, "segmentation")
     _el(seg, "p", "Line breaks from the OCR are kept as lb elements whose @facs points to the line zone where "
-                  "the source gives coordinates; paragraphs and article parts follow Broadsheet's reflow and "
-                  "segmentation.")
+                  "the source gives coordinates; a word the OCR hyphenated over a line end is joined, its hyphen "
+                  "left out, and its line's lb has break=\"no\"; paragraphs and article parts follow Broadsheet's "
+                  "reflow and segmentation.")
     if ctx.tag_ids:
         cd = _el(ed, "classDecl")
         tx = _el(cd, "taxonomy", xml_id="user-tags")
@@ -722,7 +724,8 @@ def _events(ctx: _Context, di: int, part_index: int, part: Any, highlights: Sequ
     prev_line = None
     for span in part.spans:
         if span.line != prev_line:
-            events.append((span.start, 1, "lb", ctx.zone_of_line.get(f"{di}:{span.line}")))
+            zone = ctx.zone_of_line.get(f"{di}:{span.line}")
+            events.append((span.start, 1, "lb", (zone, _inside_word(part.text, span.start))))
             prev_line = span.line
     for h in highlights:
         if h.inline and h.part == part_index:
@@ -738,6 +741,23 @@ def _events(ctx: _Context, di: int, part_index: int, part: Any, highlights: Sequ
     return events
 
 
+def _inside_word(text: str, at: int) -> bool:
+    """Whether a line beginning at ``at`` of the reflowed ``text`` begins inside a Latin word (the OCR hyphenated it
+    over the line end and reflow joined it, its hyphen left out): letters on both sides, neither of them wide (a
+    Chinese line goes on without a space whatever it holds)."""
+    if not 0 < at < len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    return (before.isalpha() or unicodedata.category(before).startswith("M")) and after.isalpha() \
+        and not wide_at(text, at - 1) and not wide_at(text, at)
+
+
+def _lb(parent: etree._Element, payload: tuple[str | None, bool]) -> None:
+    """A line beginning: ``lb`` pointing at its zone, ``break="no"`` when it begins inside a word."""
+    zone, joined = payload
+    _el(parent, "lb", facs=f"#{zone}" if zone else None, break_="no" if joined else None)
+
+
 def _choice(parent: etree._Element, ctx: _Context, text: str, f: TextFix, events: Sequence[_Event]) -> None:
     """A text correction as choice/sic/corr; line breaks inside go into sic, anchors inside right after it."""
     choice = _el(parent, "choice")
@@ -746,7 +766,7 @@ def _choice(parent: etree._Element, ctx: _Context, text: str, f: TextFix, events
     for e in events:
         if e[2] == "lb" and f.start < e[0] < f.end:
             _append_text(sic, text[p:e[0]])
-            _el(sic, "lb", facs=f"#{e[3]}" if e[3] else None)
+            _lb(sic, e[3])
             p = e[0]
     _append_text(sic, text[p:f.end])
     corr = _el(choice, "corr", resp=f"#{_user(ctx, f.correction.creator)}", cert="high")
@@ -772,7 +792,7 @@ def _inline(el: etree._Element, ctx: _Context, di: int, part_index: int, part: A
             _append_text(stack[-1], text[pos:at])
             pos = at
         if kind == "lb":
-            _el(stack[-1], "lb", facs=f"#{payload}" if payload else None)
+            _lb(stack[-1], payload)
         elif kind == "anchor":
             _el(stack[-1], "anchor", xml_id=payload)
         elif kind == "open":

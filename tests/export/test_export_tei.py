@@ -381,3 +381,22 @@ def test_an_edited_note_says_when_it_was_changed(tei_validator: Any) -> None:
     changes = root.findall(".//t:standOff//t:annotation/t:revisionDesc/t:change", NS)
     assert [(c.get("status"), c.get("when")) for c in changes] == [("created", "2026-11-01T10:00:00Z"),
                                                                    ("modified", "2026-11-20T09:30:00Z")]
+
+
+def test_a_word_joined_over_a_line_end_is_marked_by_an_lb_that_breaks_no_word(tei_validator: Any) -> None:
+    """The OCR's "Despo-" / "tism" is one word in the reflowed text, its hyphen left out: the line begins inside a
+    word, so its lb says so (break="no", as TEI and the DTA base format mark it) — a reader of the file can tell the
+    hyphenation from a word that ends its line; lines beginning a word, and Chinese lines (no spaces to keep), are
+    plain lb, and the header says what was done."""
+    from reader.text.reflow import Piece, reflow
+
+    para = reflow("paragraph", [Piece("l1", "the Despo-"), Piece("l2", "tism of the"), Piece("l3", "time")])
+    assert para.text == "the Despotism of the time"
+    chinese = reflow("paragraph", [Piece("l4", "市政府昨日举"), Piece("l5", "行会议")])
+    art = Article("a1", parts=[Part("headline", "Notes", [Span(0, 5, "l0", 0)]), para, chinese], pages=[1])
+    root = tei_validator(export_tei([Item(art, _doc([art]))], []))
+    p = root.findall(".//t:div[@type='article']/t:p", NS)
+    breaks = [(lb.get("break"), (lb.tail or "")[:4]) for lb in p[0].iter(f"{{{NS['t']}}}lb")]
+    assert breaks == [(None, "the "), ("no", "tism"), (None, "time")]
+    assert [lb.get("break") for lb in p[1].iter(f"{{{NS['t']}}}lb")] == [None, None]
+    assert "break=\"no\"" in "".join(root.find(".//t:segmentation", NS).itertext())
