@@ -115,7 +115,8 @@ class LibraryUi:
         w.tree.set_archive(archive)
         self.fill_search_filters()
         w.undo_stack.clear()
-        w.notes.set_source(archive.annotations.find, w.headline_of, archive.tag_names(), archive.reader_key)
+        w.notes.set_source(archive.find_annotations, w.headline_of, archive.tag_names(), archive.reader_key,
+                           archive.quotes_as_read)
         w.notes.set_sharing(w.annotating.byline, archive.sharing.new_work if archive.sharing.shared else None)
         w.notes.refresh_library()
         w.collecting.fill()

@@ -752,3 +752,27 @@ def test_undo_names_the_article_it_changes(make_window, work_dir: Path) -> None:
     assert "Highlight" in said and name in said, said
     win.undo_stack.redo()
     assert name in win.statusBar().currentMessage()
+
+
+def test_the_library_list_quotes_a_note_on_corrected_words_as_they_read_now(make_window, work_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: a highlight on 史丹林, then corrected to 斯大林, was listed in the Library tab as 史丹林 and found
+    by filtering for 史丹林 only, while the article's list showed 斯大林. Both lists now quote the words as they read;
+    the filter finds the note by either reading."""
+    from reader.annotations import store as A
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    base = win.archive.article(aid)
+    start = base.text.index("马骏")
+    note = win.archive.annotations.add(A.highlight(base, start - 3, start + 2, note="the deputy"))
+    win.archive.correct(C.correct_text(base, start, start + 2, "马俊"))
+    other = next(i.id for i in win.archive.articles() if i.id != aid)
+    win.open_article(other)  # the library's list, with another article read
+    win.notes.tabs.setCurrentIndex(1)
+    win.notes.refresh_library()
+    top = win.notes.library_list.topLevelItem(0)
+    [row] = [top.child(i) for i in range(top.childCount()) if "the deputy" in top.child(i).text(0)]
+    assert "副主任马俊" in row.text(0) and "马骏" not in row.text(0)
+    for typed in ("马俊", "马骏"):
+        win.notes.text_filter.setText(typed)
+        assert [a.id for a in win.notes.library] == [note.id], typed

@@ -203,6 +203,9 @@ class AnnotationsPanel(QWidget):
         self._headline: Callable[[str], str] = lambda key: key
         #: the article an annotation is shown on (set_source)
         self._place: Callable[[Annotation], str] = lambda a: a.article
+        #: id → the words of listed annotations as the reader reads them now, where corrected since (set_source)
+        self._as_read: Callable[[Sequence[Annotation]], Mapping[str, str]] = lambda found: {}
+        self._library_quotes: Mapping[str, str] = {}
 
         for view in (self.article_list, self.library_list):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -232,9 +235,9 @@ class AnnotationsPanel(QWidget):
         if new_work is not None:
             self.new_work.set_value(new_work)
 
-    def _describe(self, a: Annotation, width: int = 60) -> str:
+    def _describe(self, a: Annotation, width: int = 60, quotes: Mapping[str, str] | None = None) -> str:
         return describe(a, width=width, multiline=True, byline=byline_text(self._byline(a)),
-                        quote=self._quotes.get(a.id))
+                        quote=(self._quotes if quotes is None else quotes).get(a.id))
 
     def _enable_buttons(self) -> None:
         """Edit and Delete for the reader's own annotations only (another's is theirs to change)."""
@@ -250,12 +253,15 @@ class AnnotationsPanel(QWidget):
         self._enable_buttons()
 
     def set_source(self, find: Callable[..., list[Annotation]] | None, headline: Callable[[str], str],
-                   tags: Sequence[str] = (), place: Callable[[Annotation], str] | None = None) -> None:
-        """Where the library list reads from (``AnnotationStore.find``), how it names articles and, ``place``, the
-        article an annotation is shown on (after a split or a merge, not always the one it was made on)."""
+                   tags: Sequence[str] = (), place: Callable[[Annotation], str] | None = None,
+                   as_read: Callable[[Sequence[Annotation]], Mapping[str, str]] | None = None) -> None:
+        """Where the library list reads from (``find(tag=, text=)``), how it names articles, ``place``, the article
+        an annotation is shown on (after a split or a merge, not always the one it was made on), and ``as_read``,
+        the quotes of words corrected since as they read now (:meth:`Archive.quotes_as_read`)."""
         self._store_find = find
         self._headline = headline
         self._place = place or (lambda a: a.article)
+        self._as_read = as_read or (lambda found: {})
         self.set_tags(tags)
 
     def set_tags(self, tags: Sequence[str]) -> None:
@@ -318,13 +324,15 @@ class AnnotationsPanel(QWidget):
             wanted = self.hit_articles or set()
             found = [a for a in found if self._place(a) in wanted]
         self.library = found
+        self._library_quotes = self._as_read(found)
         placed = QTreeWidgetItem([self.tr("Annotations (%1)").replace("%1", str(sum(not a.orphaned for a in found)))])
         orphans = QTreeWidgetItem([self.tr("Orphaned (%1)").replace("%1", str(sum(a.orphaned for a in found)))])
         orphans.setForeground(0, ORPHAN_COLOR)
         for a in found:
-            item = QTreeWidgetItem([self._describe(a), self._name(self._place(a))])
+            quotes = self._library_quotes
+            item = QTreeWidgetItem([self._describe(a, quotes=quotes), self._name(self._place(a))])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, self._describe(a, width=400))  # the lines in full
+            item.setToolTip(0, self._describe(a, width=400, quotes=quotes))  # the lines in full
             (orphans if a.orphaned else placed).addChild(item)
         for group in (placed, orphans):
             self.library_list.addTopLevelItem(group)
