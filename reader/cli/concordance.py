@@ -37,7 +37,7 @@ def _print_lines(lines: Any, n: int) -> tuple[int, set[str]]:
     for ln in lines:
         cjk = _width(ln.match) > len(ln.match)
         columns = 2 * n if cjk else 7 * n
-        page = f"p.{ln.page}" if ln.page is not None else "p.?"
+        page = f"p.{ln.page_shown or '?'}"
         print(f"{_fit_left(ln.left, columns)} [{ln.match}] {ln.right}    "
               f"{ln.date or '????-??-??'} {ln.publication} {page} {ln.article}")
         total += 1

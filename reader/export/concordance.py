@@ -60,7 +60,7 @@ class Citations:
 def rows(lines: Iterable[ConcordanceLine], cite: Citations) -> Iterator[dict[str, str]]:
     for ln in lines:
         yield {"article": ln.article, "publication": ln.publication, "date": ln.date,
-               "page": "" if ln.page is None else str(ln.page), "left": ln.left, "match": ln.match,
+               "page": ln.page_shown, "left": ln.left, "match": ln.match,
                "right": ln.right, "headline": " ".join((ln.headline or "").split()), "citation": cite(ln.article)}
 
 

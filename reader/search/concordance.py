@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 import json
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, groupby, islice, pairwise
 from typing import Any, NamedTuple, Protocol, TypeVar, cast
@@ -79,10 +79,18 @@ class ConcordanceLine:
     rank: int = 0
     #: the line's place among its article's lines in reading order (a headline printed after the body first)
     place: int = 0
+    #: the page as it prints its number ("484"), where the source gives it; ``page`` is its sequence in the issue
+    page_label: str | None = None
+
+    @property
+    def page_shown(self) -> str:
+        """The page as a reader cites it: its printed label, else its number ("" when unknown)."""
+        return self.page_label or ("" if self.page is None else str(self.page))
 
     def to_json(self) -> dict[str, Any]:
         """The line as ``broadsheet concordance --json`` prints it."""
         return {"article": self.article, "publication": self.publication, "date": self.date, "page": self.page,
+                **({"page_label": self.page_label} if self.page_label else {}),
                 "left": self.left, "match": self.match, "right": self.right}
 
 
@@ -115,6 +123,8 @@ class _Row:
     date: str
     first_page: int | None
     pages: tuple[int, ...]
+    #: page number → printed label of the pages of its issue that have one
+    labels: Mapping[int, str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------ context
@@ -186,11 +196,18 @@ _ORDER = "ORDER BY i.date = '', i.date, p.name, coalesce(a.first_page, 0), a.seq
 
 def _ordered_rows(searcher: Searcher, nums: Iterable[int]) -> list[_Row]:
     """The articles of catalogue rows ``nums`` in date order (undated last), then publication, page and place."""
-    rows = searcher.library.conn.execute(
-        "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages FROM articles a "
+    conn = searcher.library.conn
+    rows = conn.execute(
+        "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages, a.issue_id FROM articles a "
         "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
-        f"WHERE a.num IN (SELECT value FROM json_each(?)) {_ORDER}", (json.dumps(sorted(nums)),))
-    return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6]))) for r in rows]
+        f"WHERE a.num IN (SELECT value FROM json_each(?)) {_ORDER}", (json.dumps(sorted(nums)),)).fetchall()
+    labels: dict[int, dict[int, str]] = {}
+    if rows:
+        for issue, number, label in conn.execute(
+                "SELECT issue_id, number, label FROM pages WHERE issue_id IN (SELECT value FROM json_each(?)) "
+                "AND label IS NOT NULL AND label <> ''", (json.dumps(sorted({r[7] for r in rows})),)):
+            labels.setdefault(issue, {})[number] = label
+    return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), labels.get(r[7], {})) for r in rows]
 
 
 def _issue_groups(searcher: Searcher) -> Iterator[list[int]]:
@@ -403,9 +420,10 @@ def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, Store
     for place, (s, e) in enumerate(found):
         left, right = context(text, s, e, n)
         page = pages.page(s) if pages is not None else row.first_page
-        out.append(ConcordanceLine(row.article, row.headline, row.publication, row.date,
-                                   page if page is not None else row.first_page,
-                                   left, _flat(text[s:e]), right, s, e, rank, place))
+        page = page if page is not None else row.first_page
+        out.append(ConcordanceLine(row.article, row.headline, row.publication, row.date, page,
+                                   left, _flat(text[s:e]), right, s, e, rank, place,
+                                   None if page is None else row.labels.get(page)))
     return out
 
 

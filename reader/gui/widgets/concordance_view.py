@@ -119,7 +119,7 @@ class ConcordanceModel(QAbstractTableModel):
         if col == HITS:
             return str(self.per_article.get(ln.article, 0))
         if col == PAGE:
-            return "" if ln.page is None else str(ln.page)
+            return ln.page_shown
         values = {LEFT: ln.left, MATCH: ln.match, RIGHT: ln.right, DATE: ln.date,
                   PUBLICATION: ln.publication, HEADLINE: " ".join((ln.headline or "").split())}
         return values.get(col, "")
