@@ -97,10 +97,18 @@ def _delete(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> N
 
 
 def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
+    """The annotations asked for, each under the article the reader reads it in (after a split, a move or a merge
+    not always the one it was made on: :class:`reader.app.placing.NotePlaces`, as the window files them)."""
     from reader.annotations import store as A
+    from reader.app.overlay import Overlay
+    from reader.app.placing import NotePlaces
 
-    found = store.find(article=args.article, tag=args.tag_filter, text=args.text,
-                       status=A.STATUS_ORPHANED if args.orphaned else None)
+    overlay = Overlay(lib)
+    places = NotePlaces(lib, overlay, lambda: store, overlay.article)
+    found = store.find(tag=args.tag_filter, text=args.text, status=A.STATUS_ORPHANED if args.orphaned else None)
+    if args.article is not None:
+        shown_there = {a.id for a in places.article_annotations(args.article)}
+        found = [a for a in found if a.id in shown_there]
     if args.json:
         json.dump([_annotation_json(a) for a in found], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -109,7 +117,7 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
             quote = f" “{a.anchor.exact}”" if a.anchor else ""
             quote += f" (made on “{a.made_on}”)" if a.made_on else ""
             tags = f" [{', '.join(a.tags)}]" if a.tags else ""
-            print(f"{a.id}  {a.article}  {a.status}{quote}{tags}  {a.note}".rstrip())
+            print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}  {a.note}".rstrip())
 
 
 def _tags(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:

@@ -143,3 +143,41 @@ def test_an_issue_without_segmentation_corrections_is_read_without_asking_each_a
         split_and_headline(archive)  # the corrections apply as soon as they are made
     finally:
         archive.close()
+
+
+def test_annotations_list_files_a_note_under_the_article_the_reader_reads_it_in(
+        library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After "Split article at this paragraph" the window and export put a note on the split-off words under the
+    new article; ``annotations list --article`` listed it under the old one and nothing under the new (by-eye
+    tester). The command line now files it as the window does."""
+    from reader.annotations import store as A
+
+    archive = Archive.open(library, create=False)
+    try:
+        issue_id = archive.issues()[0].id
+        target = next(i for i in archive.articles(issue_id=issue_id) if len(archive.article(i.id).parts) >= 4)
+        base = archive.article(target.id)
+        # parts on lines of their own (a dateline, its byline and the first paragraph share the dump's first line)
+        at = next(k for k in range(2, len(base.parts) - 1)
+                  if not set(base.parts[k].line_ids) & set(base.parts[k + 1].line_ids))
+        start = sum(len(p.text) + 2 for p in base.parts[:at])
+        stays = archive.annotations.add(A.highlight(base, start, start + 2, note="stays"))
+        after = start + len(base.parts[at].text) + 2
+        moved = archive.annotations.add(A.highlight(base, after, after + 4, note="moves"))
+        archive.corrections.add(C.split_article(base, at + 1, key=target.id))
+        archive.corrections_changed()
+        ids = [i.id for i in archive.articles(issue_id=issue_id)]
+        piece = ids[ids.index(target.id) + 1]
+        assert [a.id for a in archive.article_annotations(piece)] == [moved.id]
+    finally:
+        archive.close()
+    capsys.readouterr()
+    for key, want, gone in ((piece, moved, stays), (target.id, stays, moved)):
+        assert main(["annotations", "list", "--article", key, "--library", str(library)]) == 0
+        out = capsys.readouterr().out
+        assert want.id in out and gone.id not in out, (key, out)
+        assert main(["annotations", "list", "--article", key, "--json", "--library", str(library)]) == 0
+        assert [a["id"] for a in json.loads(capsys.readouterr().out)] == [want.id]
+    assert main(["annotations", "list", "--library", str(library)]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith(moved.id))
+    assert f"  {piece}  " in line  # the whole list names the article it is read in too
