@@ -1714,8 +1714,58 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
     ends = [*cuts[1:], len(lines)]
     if any(end - first < AD_ENTRY_LINES and "caps" in (kinds.get(first), kinds.get(end))
            for first, end in zip(cuts, ends, strict=True)):
-        return [0]  # a listing's entries under headings in capitals
-    return cuts
+        cuts = [0]  # a listing's entries under headings in capitals
+    return sorted({*cuts, *_blank_cuts(lines, display)})
+
+
+#: whitespace over a line of an advert block, beyond the block's usual gap between two lines, that parts two
+#: adverts (in the block's copy line heights): classifieds set one under another with a blank line between
+AD_BLANK = 0.7
+#: a line breaking off on these goes on under a blank (display copy set in spaced phrases), it closes no advert
+AD_RUNS_ON = (",", ";", ":", "-", "—")
+#: a column of classifieds: the block is no wider than this many times its copy's usual line
+AD_ONE_COLUMN = 1.2
+#: a line reaching within this many copy line heights of the block's right edge is set out to the measure
+AD_FLUSH = 2.0
+
+
+def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[int]:
+    """Where a blank line parts two adverts of an advert block (indices): whitespace of :data:`AD_BLANK` copy
+    lines or more over a line, beyond the block's usual gap, in a block one column wide (:data:`AD_ONE_COLUMN`),
+    under a line of the same column that is no larger
+    display type and does not break off (on a comma, a hyphen: :data:`AD_RUNS_ON`), and not under display lines
+    alone, fewer than :data:`AD_ENTRY_LINES` (a heading waiting for its copy: the column's rubric "OFFRES ET
+    DEMANDES D'EMPLOIS", an advertiser's name and street over its notice). Where the line over the blank stops
+    short of the measure (:data:`AD_FLUSH`: a paragraph's last line; a classified closes flush right on its order
+    number) only display type under it opens an advert ("mande." / "La Maison n'a pas de succursale …" goes on
+    with the advert), and a block's last line of copy alone (a kicker of the advert under the block) opens none.
+    L'Ouest-Éclair 1918 p. 4's
+    classifieds, each a few lines of copy whose display initial the OCR garbled into the first line ("M S kilogs
+    par mois", "p aVf A\\l BIANO non silicate"), one under another in one ComposedBlock."""
+    boxed = [ln.box for ln in lines]
+    heights = sorted(b[3] - b[1] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
+    gaps = sorted(b[1] - a[3] for a, b in zip(boxed, boxed[1:], strict=False)
+                  if a is not None and b is not None and b[1] > a[1])
+    widths = sorted(b[2] - b[0] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
+    if len(heights) < AD_ENTRY_LINES or not gaps:
+        return []
+    right = max(b[2] for b in boxed if b is not None)
+    measure = right - min(b[0] for b in boxed if b is not None)
+    if measure > AD_ONE_COLUMN * widths[len(widths) // 2]:
+        return []  # display adverts side by side, or one set across columns: its own blanks part no advert
+    height = heights[len(heights) // 2]
+    blank, flush = gaps[len(gaps) // 2] + AD_BLANK * height, right - AD_FLUSH * height
+    cuts = [0]
+    for k in range(1, len(lines)):
+        above, box, top = lines[k - 1], boxed[k - 1], boxed[k]
+        if box is None or top is None or display[k - 1] == "size" or above.hyphenated:
+            continue
+        headed = k - cuts[-1] < AD_ENTRY_LINES and all(display[cuts[-1]:k])  # a heading waiting for its copy
+        opens = display[k] is not None or box[2] >= flush and k + 1 < len(lines)
+        if (opens and _x_overlap(box, top) and top[1] - box[3] >= blank and not headed
+                and not above.text.rstrip().endswith(AD_RUNS_ON)):
+            cuts.append(k)
+    return cuts[1:]
 
 
 def _advert_heading(lines: Sequence[Line], display: Sequence[str | None]) -> int:

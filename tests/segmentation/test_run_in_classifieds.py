@@ -1,0 +1,100 @@
+"""Columns of classifieds set one under another (issue 15, session seg30): each classified one advert."""
+
+from __future__ import annotations
+
+from reader.model.document import Article, Block, Line, Page
+from reader.segmentation.geometry import articles_from_layout
+
+COPY, DISPLAY = 7.0, 10.0
+
+
+def _ads_block(rows: list[tuple[str, float, float]], *, x0: float = 60, width: float = 720) -> Block:
+    """An advertisement block of lines (text, top, size): copy lines 24 high, display lines 40."""
+    lines = []
+    for k, (text, top, size) in enumerate(rows):
+        height = 24.0 if size == COPY else 40.0
+        lines.append(Line(id=f"ad.l{k}", text=text, box=(x0, top, x0 + width, top + height), font_size=size))
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    return Block(id="ad", lines=lines, type="advertisement",
+                 box=(x0, min(b[1] for b in boxes), x0 + width, max(b[3] for b in boxes)))
+
+
+def _ads(blocks: list[Block]) -> list[Article]:
+    page = Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=2400, height=3400)
+    return [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+
+
+def _column(rows: list[list[tuple[str, float]]], gap: float) -> list[tuple[str, float, float]]:
+    """Classifieds of (text, size) lines, set 26 apart (a display line 44), ``gap`` of whitespace between two."""
+    out: list[tuple[str, float, float]] = []
+    y = 100.0
+    for ad in rows:
+        for text, size in ad:
+            out.append((text, y, size))
+            y += 26.0 if size == COPY else 44.0
+        y += gap
+    return out
+
+
+CLASSIFIEDS = [
+    [("Etude de Me DURAND, notaire à Brécey (Manche)", COPY),
+     ("A LOUER pour la Saint-Michel, une belle ferme", COPY),
+     ("de 42 hectares. S'adresser au notaire. 6342-4", COPY)],
+    [("M S kilogs par mois, plaisir pour maigrir", COPY),
+     ("sans danger. Notice et preuves gratuites.", COPY),
+     ("Méthode Genevoise, 9, rue Michel-Chasles, PARIS.", COPY)],
+    [("p aVf A\\l BIANO non silicaté, postal 10 kil.", COPY),
+     ("24 fr. franco votre gare contre rembours.", COPY),
+     ("SAVONNERIE DE RIO-TINTO, MARSEILLE. 36^4-23", COPY)],
+    [("AUTOMOBILES", DISPLAY),
+     ("PANHARD neuve, 10 HP torpédo, série à livrer", COPY),
+     ("commencement 1919, prix du catalogue.", COPY)],
+    [("IFII N F Fll I F de Rennes désire entrer", COPY),
+     ("UtUllu riLLt dans magasin comme VEN-", COPY),
+     ("DEUSE. S'adresser Ouest-Eclair, Rennes. îSOCrM", COPY)],
+    [("Le spécialiste MELEARD achète plus cher que", COPY),
+     ("tout autre les vieux dentiers, or et platine.", COPY)],
+]
+
+
+def test_classifieds_parted_by_a_blank_line_are_one_advert_each() -> None:
+    """L'Ouest-Éclair 1918 p. 4: a column of classifieds in one block the source types as advertisements, each a few
+    lines of copy (its display initial garbled into its first line at the copy's size, "M S kilogs", "p aVf A\\l
+    BIANO"), a blank line between two: the whitespace parts them, whatever their first line looks like."""
+    arts = _ads([_ads_block(_column(CLASSIFIEDS, gap=26.0))])
+    firsts = [a.text.split()[0] for a in arts]
+    assert firsts == ["Etude", "M", "p", "AUTOMOBILES", "IFII", "Le"], [a.text[:40] for a in arts]
+    assert all(a.kind == "advertisement" for a in arts)
+    assert arts[3].headline == "AUTOMOBILES"
+
+
+def test_lines_of_one_advert_set_close_make_one_advert() -> None:
+    """The same copy set without blank lines between (one advert's paragraphs, or lines the OCR boxed close) is
+    not cut by whitespace; nor is an advert's copy under a comma broken off over a blank."""
+    arts = _ads([_ads_block(_column(CLASSIFIEDS[:3], gap=4.0))])
+    assert len(arts) == 1, [a.text[:40] for a in arts]
+    broken = [[("Avant de sortir, quand vous avez à craindre", COPY),
+               ("un courant d'air, des poussières irritantes,", COPY)],
+              [("Ayez toujours en bouche une pastille", COPY),
+               ("dont les essences protégeront vos bronches.", COPY)]]
+    arts = _ads([_ads_block(_column(broken, gap=26.0))])
+    assert len(arts) == 1, [a.text[:40] for a in arts]
+
+
+def test_a_paragraphs_short_last_line_over_a_blank_goes_on_in_copy() -> None:
+    """Gaulois 1884 p. 3, Maison L. Simon: a paragraph's short last line ("mande.") over a blank and copy under it
+    ("La Maison n'a pas de succursale …") is one advert's next paragraph; a classified closes out to the measure
+    (its order number flush right). Nor does a block's last line alone under a blank open an advert."""
+    rows = _column([[("La Maison SIMON engage les personnes qui", COPY),
+                     ("auraient des commandes à lui adresser à en", COPY),
+                     ("faire la demande.", COPY)],
+                    [("La Maison n'a pas de succursale à Paris", COPY),
+                     ("ni en province, ni à l'étranger; bien observer", COPY),
+                     ("le nom avant d'entrer. 3, rue de Rivoli.", COPY)],
+                    [("Fabrique et Grands Magasins d'Ameublements", COPY)]], gap=26.0)
+    block = _ads_block(rows)
+    short = block.lines[2]
+    assert short.box is not None
+    short.box = (short.box[0], short.box[1], short.box[0] + 260, short.box[3])
+    arts = _ads([block])
+    assert len(arts) == 1, [a.text[:40] for a in arts]
