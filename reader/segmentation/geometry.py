@@ -1771,12 +1771,27 @@ def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[in
 def _advert_heading(lines: Sequence[Line], display: Sequence[str | None]) -> int:
     """How many of an advert's first lines are its headline: the display lines over its first line of copy, when
     that line opens a sentence ("Jeunesse" / "Les Crèmes Vivaudou ont été …"). Display type running on into
-    lower-case copy ("THON. A VENDRE DUNDÉE" / "de 53 tonneaux. S'adresser …") opens a run-in classified."""
+    lower-case copy ("THON. A VENDRE DUNDÉE" / "de 53 tonneaux. S'adresser …") or in on it (:func:`_runs_in`)
+    opens a run-in classified."""
     n = 0
     while n < len(lines) and display[n]:
         n += 1
     opens = n < len(lines) and lines[n].text.strip()[:1].isupper()
-    return n if opens else 0
+    return n if opens and not _runs_in(lines[n - 1], lines[n]) else 0
+
+
+#: a line's box reaching this share of the line under it down into that one's holds part of a two-line initial
+RUN_IN_OVERLAP = 0.25
+
+
+def _runs_in(display: Line, copy: Line) -> bool:
+    """An advert's last display line runs in on its copy: it breaks off on a hyphen, or its box reaches down into
+    the copy's first line (a display initial set two lines deep, the OCR boxing it into both: "UN FORGERON ET UN
+    BON ÉLECTRICIEN" / "UIÏ runutnuil sont demandés …", the initial's lower half read as "UIÏ")."""
+    if display.text.rstrip().endswith(("-", "\u00ad", "\u2e17", "¬")) or display.hyphenated:
+        return True
+    a, b = display.box, copy.box
+    return a is not None and b is not None and a[3] - b[1] >= RUN_IN_OVERLAP * (b[3] - b[1])
 
 
 #: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)

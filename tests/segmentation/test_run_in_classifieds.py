@@ -98,3 +98,26 @@ def test_a_paragraphs_short_last_line_over_a_blank_goes_on_in_copy() -> None:
     short.box = (short.box[0], short.box[1], short.box[0] + 260, short.box[3])
     arts = _ads([block])
     assert len(arts) == 1, [a.text[:40] for a in arts]
+
+
+def test_a_classifieds_display_opening_run_in_is_its_copy() -> None:
+    """L'Ouest-Éclair 1918 p. 4: a classified opens on a line of capitals whose two-line initial the OCR boxed into
+    it and the line under it (the two boxes overlap), or breaking off on a hyphen into its copy ("A VENDRE
+    IMPORTANT STOCK DE DES-" / "SINS …"): that line is the copy's first, no headline; a display line standing
+    clear over its copy ("SITUATION INDÉPENDANTE") heads it."""
+    rows = _column([[("UN FORGERON ET UN BON ÉLECTRICIEN", COPY),
+                     ("UIÏ runutnuil sont demandés par Usine de", COPY),
+                     ("la région. S'adresser Ouest-Eclair, Rennes. 28066-3", COPY)],
+                    [("A VENDRE IMPORTANT STOCK DE DES-", COPY),
+                     ("SINS. Prix très avantageux à la Maison", COPY),
+                     ("DUCROQUET Frères, à Vannes (Morbihan). 07974-15", COPY)],
+                    [("SITUATION INDÉPENDANTE", DISPLAY),
+                     ("Travailler au placement des Bons de l'Epargne,", COPY),
+                     ("Ecrire à M. COSSIER, 60, rue Caumartin, PARIS.", COPY)]], gap=26.0)
+    block = _ads_block(rows)
+    first = block.lines[0]
+    assert first.box is not None
+    first.box = (first.box[0], first.box[1], first.box[2], first.box[3] + 14)  # the initial's lower half
+    arts = _ads([block])
+    assert [a.headline for a in arts] == [None, None, "SITUATION INDÉPENDANTE"], [a.text[:40] for a in arts]
+    assert arts[0].text.startswith("UN FORGERON") and arts[1].text.startswith("A VENDRE")
