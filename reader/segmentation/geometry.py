@@ -1720,7 +1720,7 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
 
 #: whitespace over a line of an advert block, beyond the block's usual gap between two lines, that parts two
 #: adverts (in the block's copy line heights): classifieds set one under another with a blank line between
-AD_BLANK = 0.7
+AD_BLANK = 0.6
 #: a line breaking off on these goes on under a blank (display copy set in spaced phrases), it closes no advert
 AD_RUNS_ON = (",", ";", ":", "-", "—")
 #: a column of classifieds: the block is no wider than this many times its copy's usual line
@@ -1735,7 +1735,8 @@ def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[in
     under a line of the same column that is no larger
     display type and does not break off (on a comma, a hyphen: :data:`AD_RUNS_ON`), and not under display lines
     alone, fewer than :data:`AD_ENTRY_LINES` (a heading waiting for its copy: the column's rubric "OFFRES ET
-    DEMANDES D'EMPLOIS", an advertiser's name and street over its notice). Where the line over the blank stops
+    DEMANDES D'EMPLOIS", an advertiser's name and street over its notice), nor under a line alone (a title's first
+    line letter-spaced out to the measure: "CONSULTATIONS par-Correspondance"). Where the line over the blank stops
     short of the measure (:data:`AD_FLUSH`: a paragraph's last line; a classified closes flush right on its order
     number) only display type under it opens an advert ("mande." / "La Maison n'a pas de succursale …" goes on
     with the advert), and a block's last line of copy alone (a kicker of the advert under the block) opens none.
@@ -1760,7 +1761,8 @@ def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[in
         above, box, top = lines[k - 1], boxed[k - 1], boxed[k]
         if box is None or top is None or display[k - 1] == "size" or above.hyphenated:
             continue
-        headed = k - cuts[-1] < AD_ENTRY_LINES and all(display[cuts[-1]:k])  # a heading waiting for its copy
+        # a heading waiting for its copy, or a line alone (a centred title's first line, letter-spaced)
+        headed = k - cuts[-1] < AD_ENTRY_LINES and all(display[cuts[-1]:k]) or k - cuts[-1] == 1
         opens = display[k] is not None or box[2] >= flush and k + 1 < len(lines)
         if (opens and _x_overlap(box, top) and top[1] - box[3] >= blank and not headed
                 and not above.text.rstrip().endswith(AD_RUNS_ON)):

@@ -121,3 +121,14 @@ def test_a_classifieds_display_opening_run_in_is_its_copy() -> None:
     arts = _ads([block])
     assert [a.headline for a in arts] == [None, None, "SITUATION INDÉPENDANTE"], [a.text[:40] for a in arts]
     assert arts[0].text.startswith("UN FORGERON") and arts[1].text.startswith("A VENDRE")
+
+
+def test_a_line_alone_over_a_blank_is_no_classified() -> None:
+    """L'Ouest-Éclair 1918 p. 4: "CONSULTATIONS par-Correspondance" / "par Spécialistes : 10 francs", a title's
+    first line letter-spaced out to the measure over a blank: one line alone makes no classified."""
+    rows = _column([[("CONSULTATIONS par-Correspondance", COPY)],
+                    [("par Spécialistes : 10 francs", COPY),
+                     ("Successions, Loyers, Divorces, Pensions,", COPY),
+                     ("Ecrire à M. LEROY, avoué, 27, Fg St-Vincent, Orléans.", COPY)]], gap=18.0)
+    arts = _ads([_ads_block(rows)])
+    assert len(arts) == 1, [a.text[:40] for a in arts]
