@@ -2238,6 +2238,8 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
         return []
     starts = []
     opening = lines[0].text  # the first line of the item the lines are in
+    telegrams = {k for k in range(2, len(lines)) if _telegram_head(lines, k, left, height)}
+    telegrams = telegrams if len(telegrams) >= TELEGRAMS_MIN else set()  # a bulletin's, no report's own date
     for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
         prev, box, above = lines[k - 1], known[k], known[k - 1]
         indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
@@ -2262,10 +2264,32 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
         lead = lead or place is not None and speakers is not None and place not in speakers
         # a title run in before a dash under a closed sentence opens an item however little the OCR kept of the indent
         set_in = indented or short_above or signed or run_in_head(lines[k].text) and _ends_sentence(prev.text)
-        if finished and runs_on and not heading and set_in and lead:
+        if finished and lead and (runs_on and not heading and set_in or k in telegrams):
             starts.append(k)
             opening = lines[k].text
     return starts
+
+
+#: a year in a line: a place and date closing a notice names it, a telegram's head does not
+YEAR = re.compile(r"\b1[5-9]\d\d\b")
+#: a telegram's place and date alone on their line run to this many words at most ("Londres, mardi matin, 27
+#: novembre.")
+TELEGRAM_HEAD_WORDS = 6
+#: a block of a bulletin holds this many telegrams' heads or more (one such line may date a report's next day)
+TELEGRAMS_MIN = 2
+
+
+def _telegram_head(lines: Sequence[Line], k: int, left: float, height: float) -> bool:
+    """Line ``k`` is a telegram's place and date set alone on its line ("Turin, 27 novembre."), in from the left
+    past a paragraph's indent, its text under it opening on a paragraph's indented first line: a bulletin's next
+    telegram (L'Union 1860's "Bulletin télégraphique.", when the block holds :data:`TELEGRAMS_MIN` such heads). A
+    place and date closing a notice names its year and stands over a signature."""
+    text = lines[k].text.strip()
+    box, under = lines[k].box, lines[k + 1].box if k + 1 < len(lines) else None
+    if box is None or under is None or not text.endswith(".") or YEAR.search(text) or not is_dateline_lead(text):
+        return False
+    return (len(text.split()) <= TELEGRAM_HEAD_WORDS and box[0] - left > MAX_INDENT / 2 * height
+            and MIN_INDENT * height <= under[0] - left <= MAX_INDENT * height and box[0] > under[0])
 
 
 #: a block whose lines run across this many columns' measure or more ...
