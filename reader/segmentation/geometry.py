@@ -4069,7 +4069,15 @@ class _ColumnHeads:
         flush = not self.indented(k) and not any(ch.isdigit() for ch in text)  # figures: an address, a price
         return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
                 and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
-                and (self.set_off(k) or self.small(k) or flush))
+                and not self.copy_across(k) and (self.set_off(k) or self.small(k) or flush))
+
+    def copy_across(self, k: int) -> bool:
+        """Line ``k`` opens in lower case and runs out to the column's right edge, flush left: the copy's first line
+        going on from the head above it ("BEKROOND" / "met den EERSTEN PRIJS voor PORTRETTEN, op de", KB 1876's
+        adverts), no deck (a deck's wrapped line is set short or centred: "at Every Point by Al-")."""
+        box, text = self.lines[k].box, self.lines[k].text.strip()
+        return (box is not None and text[:1].islower() and self.right - box[2] < SHORT_END * self.em
+                and not self.indented(k) and box[0] - self.left < SHORT_END * self.em)
 
     def set_apart(self, k: int) -> bool:
         """Line ``k`` is centred between a blank line's whitespace above it and a line of running text close under
