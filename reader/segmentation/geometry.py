@@ -3150,7 +3150,20 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 changed = True
         if not changed:
             break
+    for k in range(1, len(lines) - 1):
+        if out[k] and lines[k].type is None and not tall[k] and _copy_under_head(lines, k, out):
+            out[k] = False
     return out
+
+
+def _copy_under_head(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
+    """Line ``k``, under display type and over body, opens in lower case and runs across the measure breaking off
+    mid-sentence: the copy's first line set large, going on from the display above it ("… OF KERSTGESCHENKEN." /
+    "wordt aanbevolen eene groote keuze van DAMES- en KINDERKERKBOEKEN, voor alle" / "Protestantsche gezindten …",
+    KB 1876's adverts), no deck (a deck is set short or centred)."""
+    text = lines[k].text.strip()
+    return (flags[k - 1] and not flags[k + 1] and text[:1].islower() and _full_measure(lines, k)
+            and not text.endswith(_SENTENCE_END))
 
 
 #: Block types that state their lines are body text: no size guess makes a headline of them.
