@@ -1727,45 +1727,69 @@ AD_RUNS_ON = (",", ";", ":", "-", "—")
 AD_ONE_COLUMN = 1.2
 #: a line reaching within this many copy line heights of the block's right edge is set out to the measure
 AD_FLUSH = 2.0
+#: a block parted by blanks this many times or more is a column of classifieds
+AD_CLASSIFIEDS = 3
+#: what a display line closing a classified ends on: a stop, a figure (its address, its order number)
+AD_CLOSING = frozenset(".0123456789")
 
 
 def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[int]:
     """Where a blank line parts two adverts of an advert block (indices): whitespace of :data:`AD_BLANK` copy
     lines or more over a line, beyond the block's usual gap, in a block one column wide (:data:`AD_ONE_COLUMN`),
-    under a line of the same column that is no larger
-    display type and does not break off (on a comma, a hyphen: :data:`AD_RUNS_ON`), and not under display lines
-    alone, fewer than :data:`AD_ENTRY_LINES` (a heading waiting for its copy: the column's rubric "OFFRES ET
-    DEMANDES D'EMPLOIS", an advertiser's name and street over its notice), nor under a line alone (a title's first
-    line letter-spaced out to the measure: "CONSULTATIONS par-Correspondance"). Where the line over the blank stops
-    short of the measure (:data:`AD_FLUSH`: a paragraph's last line; a classified closes flush right on its order
-    number) only display type under it opens an advert ("mande." / "La Maison n'a pas de succursale …" goes on
-    with the advert), and a block's last line of copy alone (a kicker of the advert under the block) opens none.
-    L'Ouest-Éclair 1918 p. 4's
-    classifieds, each a few lines of copy whose display initial the OCR garbled into the first line ("M S kilogs
-    par mois", "p aVf A\\l BIANO non silicate"), one under another in one ComposedBlock."""
+    under a line of the same column that is no larger display type and does not break off (on a comma, a hyphen:
+    :data:`AD_RUNS_ON`), and not under display lines alone, fewer than :data:`AD_ENTRY_LINES` (a heading waiting for
+    its copy: the column's rubric "OFFRES ET DEMANDES D'EMPLOIS", an advertiser's name and street over its notice),
+    nor under a line alone (a title's first line letter-spaced out to the measure: "CONSULTATIONS
+    par-Correspondance"). Where the line over the blank stops short of the measure (:data:`AD_FLUSH`: a paragraph's
+    last line; a classified closes flush right on its order number) only display type under it opens an advert
+    ("mande." / "La Maison n'a pas de succursale …" goes on with the advert), and a block's last line of copy alone
+    (a kicker of the advert under the block) opens none — unless the block is a column of classifieds, parted so
+    :data:`AD_CLASSIFIEDS` times or more: there any blank parts two under a line of copy, short or not, or under
+    a display line closing on a stop, a figure or an address (:func:`_ad_closes`: "ppal avoué, 27, Fg St-Vincent,
+    Orléans.", "128, RUE VICTOR HUGO, TOURS"). L'Ouest-Éclair 1918 p. 4's classifieds, each a few lines of copy
+    whose display initial the OCR garbled into the first line ("M S kilogs par mois", "p aVf A\\l BIANO non
+    silicate"), one under another in one ComposedBlock."""
+    measure = _blank_measure(lines, display)
+    if measure is None:
+        return []
+    cuts = _blank_pass(lines, display, measure, False)
+    return _blank_pass(lines, display, measure, True) if len(cuts) >= AD_CLASSIFIEDS else cuts
+
+
+def _blank_measure(lines: Sequence[Line], display: Sequence[str | None]) -> tuple[float, float] | None:
+    """The whitespace that parts two adverts of a block one column wide and where its lines reach the measure
+    (:func:`_blank_cuts`), or None for a block of too little copy or set wider than a column."""
     boxed = [ln.box for ln in lines]
     heights = sorted(b[3] - b[1] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
     gaps = sorted(b[1] - a[3] for a, b in zip(boxed, boxed[1:], strict=False)
                   if a is not None and b is not None and b[1] > a[1])
     widths = sorted(b[2] - b[0] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
     if len(heights) < AD_ENTRY_LINES or not gaps:
-        return []
+        return None
     right = max(b[2] for b in boxed if b is not None)
-    measure = right - min(b[0] for b in boxed if b is not None)
-    if measure > AD_ONE_COLUMN * widths[len(widths) // 2]:
-        return []  # display adverts side by side, or one set across columns: its own blanks part no advert
+    if right - min(b[0] for b in boxed if b is not None) > AD_ONE_COLUMN * widths[len(widths) // 2]:
+        return None  # display adverts side by side, or one set across columns: its own blanks part no advert
     height = heights[len(heights) // 2]
-    blank, flush = gaps[len(gaps) // 2] + AD_BLANK * height, right - AD_FLUSH * height
+    return gaps[len(gaps) // 2] + AD_BLANK * height, right - AD_FLUSH * height
+
+
+def _blank_pass(lines: Sequence[Line], display: Sequence[str | None], measure: tuple[float, float],
+                column: bool) -> list[int]:
+    """The cuts of :func:`_blank_cuts` at the block's ``measure`` (blank, flush); ``column``: the block is a column
+    of classifieds."""
+    blank, flush = measure
     cuts = [0]
     for k in range(1, len(lines)):
-        above, box, top = lines[k - 1], boxed[k - 1], boxed[k]
-        if box is None or top is None or display[k - 1] == "size" or above.hyphenated:
-            continue
+        above, box, top = lines[k - 1], lines[k - 1].box, lines[k].box
         # a heading waiting for its copy, or a line alone (a centred title's first line, letter-spaced)
         headed = k - cuts[-1] < AD_ENTRY_LINES and all(display[cuts[-1]:k]) or k - cuts[-1] == 1
-        opens = display[k] is not None or box[2] >= flush and k + 1 < len(lines)
-        if (opens and _x_overlap(box, top) and top[1] - box[3] >= blank and not headed
-                and not above.text.rstrip().endswith(AD_RUNS_ON)):
+        if (box is None or top is None or above.hyphenated or headed or not _x_overlap(box, top)
+                or top[1] - box[3] < blank or above.text.rstrip().endswith(AD_RUNS_ON)):
+            continue
+        strict = display[k - 1] != "size" and (display[k] is not None or box[2] >= flush and k + 1 < len(lines))
+        # in a column of classifieds: under copy, or under display closing on a stop or a figure (an address)
+        closed = display[k - 1] is None or above.text.rstrip()[-1:] in AD_CLOSING or _ad_closes(above.text)
+        if strict or column and closed:
             cuts.append(k)
     return cuts[1:]
 
@@ -1774,12 +1798,16 @@ def _advert_heading(lines: Sequence[Line], display: Sequence[str | None]) -> int
     """How many of an advert's first lines are its headline: the display lines over its first line of copy, when
     that line opens a sentence ("Jeunesse" / "Les Crèmes Vivaudou ont été …"). Display type running on into
     lower-case copy ("THON. A VENDRE DUNDÉE" / "de 53 tonneaux. S'adresser …") or in on it (:func:`_runs_in`)
-    opens a run-in classified."""
+    opens a run-in classified; :data:`AD_ENTRY_LINES` display lines or more telling a sentence in sentence case to
+    its stop are copy set large ("Exécution de tous ordres sur" / "Agent de change et Coulissiers." / …
+    "circulaire gratuitement.")."""
     n = 0
     while n < len(lines) and display[n]:
         n += 1
     opens = n < len(lines) and lines[n].text.strip()[:1].isupper()
-    return n if opens and not _runs_in(lines[n - 1], lines[n]) else 0
+    told = " ".join(ln.text.strip() for ln in lines[:n])  # copy set large, a sentence told: no heading
+    sentence = n >= AD_ENTRY_LINES and told.endswith(".") and _sentence_case(told)
+    return n if opens and not sentence and not _runs_in(lines[n - 1], lines[n]) else 0
 
 
 #: a line's box reaching this share of the line under it down into that one's holds part of a two-line initial

@@ -132,3 +132,34 @@ def test_a_line_alone_over_a_blank_is_no_classified() -> None:
                      ("Ecrire à M. LEROY, avoué, 27, Fg St-Vincent, Orléans.", COPY)]], gap=18.0)
     arts = _ads([_ads_block(rows)])
     assert len(arts) == 1, [a.text[:40] for a in arts]
+
+
+def test_in_a_column_of_classifieds_a_short_last_line_over_a_blank_closes_one() -> None:
+    """L'Ouest-Éclair 1918 p. 4: a block parted by blanks three times or more is a column of classifieds; there a
+    classified whose last line stops short ("… à la lettre de commande.") closes over the blank as well, and the
+    copy under it opens the next ("AN DEMANDE A LOUER …"), as under an address set larger than the copy."""
+    rows = _column([*CLASSIFIEDS[:5],
+                    [("Pour éviter les erreurs nous prions nos clients de", COPY),
+                     ("joindre le montant à la lettre de commande.", COPY)],
+                    [("AN DEMANDE A LOUER, de préférence avec pro-", COPY),
+                     ("messe de vente, propriété close de trente hectares.", COPY),
+                     ("Adresse aux bureaux de l'Ouest-Eclair, Rennes. 28066-3", COPY)]], gap=26.0)
+    block = _ads_block(rows)
+    short = next(ln for ln in block.lines if ln.text.endswith("commande."))
+    assert short.box is not None
+    short.box = (short.box[0], short.box[1], short.box[0] + 420, short.box[3])
+    arts = _ads([block])
+    assert [a.text.split()[0] for a in arts][-2:] == ["Pour", "AN"], [a.text[:40] for a in arts]
+
+
+def test_display_lines_telling_a_sentence_are_an_adverts_copy() -> None:
+    """L'Ouest-Éclair 1918 p. 4: "Exécution de tous ordres sur" / "Agent de change et Coulissiers." / "Renseignements
+    financiers et" / "circulaire gratuitement." set larger than the copy under it, in sentence case to its stop: the
+    advert's copy, no headline."""
+    rows = _column([CLASSIFIEDS[0],
+                    [("Exécution de tous ordres sur", DISPLAY), ("Agent de change et Coulissiers.", DISPLAY),
+                     ("Renseignements financiers et", DISPLAY), ("circulaire gratuitement.", DISPLAY),
+                     ("GUILLIER, Commissionnaire accrédité,", COPY), ("20, boulevard Haussmann, PARIS.", COPY)]],
+                   gap=26.0)
+    arts = _ads([_ads_block(rows)])
+    assert len(arts) == 2 and arts[1].headline is None, [(a.headline, a.text[:30]) for a in arts]
