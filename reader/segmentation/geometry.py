@@ -1783,8 +1783,11 @@ def _blank_pass(lines: Sequence[Line], display: Sequence[str | None], measure: t
         above, box, top = lines[k - 1], lines[k - 1].box, lines[k].box
         # a heading waiting for its copy, or a line alone (a centred title's first line, letter-spaced)
         headed = k - cuts[-1] < AD_ENTRY_LINES and all(display[cuts[-1]:k]) or k - cuts[-1] == 1
-        if (box is None or top is None or above.hyphenated or headed or not _x_overlap(box, top)
-                or top[1] - box[3] < blank or above.text.rstrip().endswith(AD_RUNS_ON)):
+        if box is None or top is None or above.hyphenated or headed or not _x_overlap(box, top):
+            continue
+        # a classified of a column closing out to the measure on a comma (a misread stop) closes all the same
+        runs_on = above.text.rstrip().endswith(AD_RUNS_ON[1:] if column and box[2] >= flush else AD_RUNS_ON)
+        if top[1] - box[3] < blank or runs_on:
             continue
         strict = display[k - 1] != "size" and (display[k] is not None or box[2] >= flush and k + 1 < len(lines))
         # in a column of classifieds: under copy, or under display closing on a stop or a figure (an address)

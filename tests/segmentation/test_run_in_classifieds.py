@@ -163,3 +163,17 @@ def test_display_lines_telling_a_sentence_are_an_adverts_copy() -> None:
                    gap=26.0)
     arts = _ads([_ads_block(rows)])
     assert len(arts) == 2 and arts[1].headline is None, [(a.headline, a.text[:30]) for a in arts]
+
+
+def test_in_a_column_of_classifieds_a_comma_at_the_measure_closes_one() -> None:
+    """L'Ouest-Éclair 1918 p. 4: "… boulev. Michelet, MARSEILLE," / blank / "LE VÉRITABLE SAVON": in a column of
+    classifieds a last line out to the measure closing on a comma (the OCR's misread stop) closes its classified
+    over the blank; outside such a column a comma goes on (see the test of one advert's lines set close)."""
+    rows = _column([*CLASSIFIEDS[:4],
+                    [("Sans attendre démobilisation tourneurs, ajusteurs,", COPY),
+                     ("sont demandés pour Usine Marseille. S'adresser", COPY),
+                     ("Etabl. CAPPORT, 2, boulev. Michelet, MARSEILLE,", COPY)],
+                    [("LE VÉRITABLE SAVON", DISPLAY), ("marqué 72 % d'huile. Sans cette garantie,", COPY),
+                     ("MINGARDON, Sébastopol, MARSEILLE. 3694-4", COPY)]], gap=26.0)
+    arts = _ads([_ads_block(rows)])
+    assert [a.text.split()[0] for a in arts][-2:] == ["Sans", "LE"], [a.text[:40] for a in arts]
