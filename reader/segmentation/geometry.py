@@ -5341,7 +5341,7 @@ class _PageCut:
             assert self.current is not None
             self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
             self.pending_heads, self.pending_ids = [], []
-        elif self.decked_section(text) or self.numbered_section():
+        elif self.decked_section(text) or self.numbered_section() or self.country_crosshead(text):
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
                                                  "section-heading"))
@@ -5511,6 +5511,17 @@ class _PageCut:
         if not text or text[0] in CJK_ITEM_MARKS:
             return False
         return _decked_story(current)
+
+    def country_crosshead(self, following: str) -> bool:
+        """On a page without sizes or boxes, one head of a single character waiting over a wire's dispatch (法 / （巴黎
+        廿七日電）…, 德, 義, 日: a country by its one-character name) is a crosshead of the current story, parting the
+        dispatches it gathers (the 1939 Jing bao's world's reactions to British conscription): an item's headline runs
+        longer."""
+        current = self.current
+        if self.sizes.body > 0 or current is None or current.kind != "article" or len(self.pending_heads) != 1:
+            return False
+        head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
+        return len(head) == 1 and is_wide(head) and CJK_DATELINE.match("".join(following.split())) is not None
 
     def numbered_section(self) -> bool:
         """On a page without sizes or boxes, one head waiting numbered in a Chinese numeral over a short title
