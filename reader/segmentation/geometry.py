@@ -5346,7 +5346,10 @@ class _PageCut:
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
                                                  "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        lead = self.leading_crosshead(text)
         self.flush_heads(text)
+        if lead is not None and self.current is not None:
+            self.current.parts.append(lines_part(lead, "section-heading"))
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
             if _copy_goes_on(text):
@@ -5522,6 +5525,20 @@ class _PageCut:
             return False
         head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
         return len(head) == 1 and is_wide(head) and CJK_DATELINE.match("".join(following.split())) is not None
+
+    def leading_crosshead(self, following: str) -> list[Line] | None:
+        """On a page without sizes or boxes, the last of several heads waiting, a single character over a wire's
+        dispatch, is the first crosshead of the story the others head (英實施徵兵制各國之觀感 / 美法贊同德意嘲諷 / 美 /
+        （華盛頓廿七日美聯電）…): taken off the heads (and returned) to open the story's text, as
+        :meth:`country_crosshead` places the next ones."""
+        if self.sizes.body > 0 or len(self.pending_heads) < 2:
+            return None
+        lines = self.pending_heads[-1][0]
+        head = "".join("".join(ln.text.split()) for ln in lines)
+        if len(head) != 1 or not is_wide(head) or CJK_DATELINE.match("".join(following.split())) is None:
+            return None
+        self.pending_heads, self.pending_ids = self.pending_heads[:-1], self.pending_ids[:-1]
+        return lines
 
     def numbered_section(self) -> bool:
         """On a page without sizes or boxes, one head waiting numbered in a Chinese numeral over a short title
