@@ -3431,16 +3431,25 @@ def _deck_on_top(lines: Sequence[Line], sizes: _Sizes) -> int:
     ("PENNSYLVANIA GERMANS." / "Their
     Substantial Advancement Recognized" / "Public Ledger." / "  Not many years ago …"). A story's text opens on an
     indent; capitals opening the block head an item of their own ("STORM IN THE DARDANELLES" under another
-    story's last lines). 0 when none."""
+    story's last lines), and a line opening on a dash or announcing on a colon is text (:func:`_announces_text`).
+    0 when none."""
     edges = _edges(lines, sizes)
     if edges is None or len(lines) <= TOP_DECK:
         return 0
     heads = _ColumnHeads(lines, [False] * len(lines), edges)
     j = 0
-    while j < TOP_DECK and heads.head_text(j) and not _caps_line(lines[j].text) and not _runs_into(lines, j):
+    while (j < TOP_DECK and heads.head_text(j) and not _caps_line(lines[j].text) and not _runs_into(lines, j)
+           and not _announces_text(lines[j].text)):
         j += 1
     opens = j < len(lines) and (heads.indented(j) and not heads.head_text(j) or latin_dateline(lines[j].text))
     return j if j and opens and not heads.indented(0) else 0
+
+
+def _announces_text(text: str) -> bool:
+    """The line opens on a dash or ends on a colon: a dash item's lead announcing what it quotes ("— On lit dans le
+    Moniteur de l'Armée :", L'Union 1860), the text's first line, no deck."""
+    t = text.strip()
+    return DASH_LEAD.match(t) is not None or t.endswith(":")
 
 
 def _head_over_deck(run: Sequence[Line], lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -6599,6 +6608,7 @@ class _PageCut:
                  if not (k and text_lines[k - 1].hyphenated)  # the second half of a marked hyphenation: a word
                  and (((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
                        and not _initials_signature(text_lines, k) and not _insertion_key(ln.text)
+                       and not WIRE_CREDIT.fullmatch(ln.text.strip())  # a paper's credit: "(D. Z.)"
                        and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
                       or not self.vertical and _sliver(ln) or k in doubled)]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):
