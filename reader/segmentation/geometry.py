@@ -2106,6 +2106,9 @@ BOOK_ADVERT_LEAD = re.compile(
 #: overleed …", "Heden ontsliep …"): each a new item. A civil registry's section words ("Getrouwd:", "Overleden:") head
 #: entries of one listing, and "Heden werd …" opens a report's paragraph: neither counts
 FAMILY_NOTICE_LEAD = re.compile(r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|ontsliep)\b)")
+#: a French paper's lead quoting another paper or a letter, up to its colon ("On écrit de Saint-Pétersbourg, en date
+#: du 18 novembre, au Moniteur universel :", "On lit dans la Presse :")
+QUOTING_LEAD = re.compile(r"^On\s+(?:écrit|lit|mande)\s+(?:de|d'|dans|à)\b[^.:]{0,90}(?::\s*)?$")
 
 
 #: lower-case words a run-in head's Title Case lets through ("The Last of the Rebellion.—")
@@ -2177,7 +2180,8 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = Fa
     if CLOSING_DATE.search(t) is not None:
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
-    formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
+    formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None or (
+        QUOTING_LEAD.match(t) is not None)
     dateline = is_dateline_lead(t) or _correspondent_dateline(t)
     return dash or _brief_mark(t) or (not titled and dateline) or formula or run_in_head(t)
 

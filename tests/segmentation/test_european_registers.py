@@ -430,3 +430,19 @@ def test_a_papers_credit_in_brackets_closes_the_dispatch_it_is_taken_from() -> N
     arts = [a for a in articles_from_layout([_page([report, credit])]) if a.kind != "furniture"]
     body = [p for p in arts[0].parts if p.role == "paragraph"]
     assert len(arts) == 1 and body[-1].text.strip().endswith("(D. Z.)"), [(p.role, p.text[-20:]) for p in arts[0].parts]
+
+
+def test_a_paragraph_quoting_another_paper_opens_an_item() -> None:
+    """L'Union 1860 p. 4: after a dash item on the Emperor's stay at Wilna, "On écrit de Saint-Pétersbourg, en date du
+    18 novembre, au Moniteur universel :" opens the quoted letter, an item of its own, as a French paper's formula
+    quoting another paper does ("On lit dans la Presse :")."""
+    block = _block("a", 50, 100, ["— Die „Polniſchen Nachrichten“ bringen noch einen",
+                                  "Bericht über den Aufenthalt des Kaiſers in Wilna,",
+                                  "wonach der Monarch ſehr befriedigt war.",
+                                  "On écrit de Saint-Pétersbourg, en date du 18 no-",
+                                  "vembre, au Moniteur universel :",
+                                  "« Les obsèques de l'Impératrice mère ont été célé-",
+                                  "brées hier à l'église Saint-Pierre et Saint-Paul. »"],
+                   indents={3: 12, 5: 12}, ends={2: 200, 4: 180, 6: 250})
+    arts = [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
+    assert [a.text.split()[0] for a in arts] == ["—", "On"], [a.text[:30] for a in arts]
