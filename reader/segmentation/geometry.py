@@ -1729,6 +1729,8 @@ AD_ONE_COLUMN = 1.2
 AD_FLUSH = 2.0
 #: a block parted by blanks this many times or more is a column of classifieds
 AD_CLASSIFIEDS = 3
+#: ... where this much whitespace (in copy lines) parts a classified closed on a stop from display type under it
+AD_DISPLAY_BLANK = 0.3
 #: what a display line closing a classified ends on: a stop, a figure (its address, its order number)
 AD_CLOSING = frozenset(".0123456789")
 
@@ -1756,9 +1758,10 @@ def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[in
     return _blank_pass(lines, display, measure, True) if len(cuts) >= AD_CLASSIFIEDS else cuts
 
 
-def _blank_measure(lines: Sequence[Line], display: Sequence[str | None]) -> tuple[float, float] | None:
-    """The whitespace that parts two adverts of a block one column wide and where its lines reach the measure
-    (:func:`_blank_cuts`), or None for a block of too little copy or set wider than a column."""
+def _blank_measure(lines: Sequence[Line], display: Sequence[str | None]) -> tuple[float, float, float] | None:
+    """The whitespace that parts two adverts of a block one column wide, where its lines reach the measure and the
+    whitespace that parts them over display type in a column of classifieds (:func:`_blank_cuts`), or None for a
+    block of too little copy or set wider than a column."""
     boxed = [ln.box for ln in lines]
     heights = sorted(b[3] - b[1] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
     gaps = sorted(b[1] - a[3] for a, b in zip(boxed, boxed[1:], strict=False)
@@ -1770,14 +1773,17 @@ def _blank_measure(lines: Sequence[Line], display: Sequence[str | None]) -> tupl
     if right - min(b[0] for b in boxed if b is not None) > AD_ONE_COLUMN * widths[len(widths) // 2]:
         return None  # display adverts side by side, or one set across columns: its own blanks part no advert
     height = heights[len(heights) // 2]
-    return gaps[len(gaps) // 2] + AD_BLANK * height, right - AD_FLUSH * height
+    usual = gaps[len(gaps) // 2]
+    return usual + AD_BLANK * height, right - AD_FLUSH * height, usual + AD_DISPLAY_BLANK * height
 
 
-def _blank_pass(lines: Sequence[Line], display: Sequence[str | None], measure: tuple[float, float],
+def _blank_pass(lines: Sequence[Line], display: Sequence[str | None], measure: tuple[float, float, float],
                 column: bool) -> list[int]:
-    """The cuts of :func:`_blank_cuts` at the block's ``measure`` (blank, flush); ``column``: the block is a column
-    of classifieds."""
-    blank, flush = measure
+    """The cuts of :func:`_blank_cuts` at the block's ``measure`` (blank, flush, blank over display); ``column``: the
+    block is a column of classifieds, where a line set larger (:data:`AD_DISPLAY_RATIO`) under copy closed by a
+    full stop opens the next over less whitespace (:data:`AD_DISPLAY_BLANK`: "… NANTES." / "A VENDRE BOLS A
+    CIDRE")."""
+    blank, flush, over_display = measure
     cuts = [0]
     for k in range(1, len(lines)):
         above, box, top = lines[k - 1], lines[k - 1].box, lines[k].box
@@ -1787,7 +1793,8 @@ def _blank_pass(lines: Sequence[Line], display: Sequence[str | None], measure: t
             continue
         # a classified of a column closing out to the measure on a comma (a misread stop) closes all the same
         runs_on = above.text.rstrip().endswith(AD_RUNS_ON[1:] if column and box[2] >= flush else AD_RUNS_ON)
-        if top[1] - box[3] < blank or runs_on:
+        heads = column and display[k] == "size" and display[k - 1] is None and above.text.rstrip().endswith(".")
+        if top[1] - box[3] < (over_display if heads else blank) or runs_on:
             continue
         strict = display[k - 1] != "size" and (display[k] is not None or box[2] >= flush and k + 1 < len(lines))
         # in a column of classifieds: under copy, or under display closing on a stop or a figure (an address)

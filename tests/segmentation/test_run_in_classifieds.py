@@ -177,3 +177,17 @@ def test_in_a_column_of_classifieds_a_comma_at_the_measure_closes_one() -> None:
                      ("MINGARDON, Sébastopol, MARSEILLE. 3694-4", COPY)]], gap=26.0)
     arts = _ads([_ads_block(rows)])
     assert [a.text.split()[0] for a in arts][-2:] == ["Sans", "LE"], [a.text[:40] for a in arts]
+
+
+def test_in_a_column_of_classifieds_display_type_under_a_closed_one_opens_the_next_over_less_white() -> None:
+    """L'Ouest-Éclair 1918 p. 4: "… 4, pl. du Commerce, NANTES." / half a blank / "A VENDRE BOLS A CIDRE" set large:
+    in a column of classifieds display type under a classified closed on its full stop opens the next over less
+    whitespace than a blank line."""
+    rows = _column(CLASSIFIEDS[:4], gap=26.0)
+    y = rows[-1][1] + 26.0 + 12.0
+    rows += [("A VENDRE BOLS A CIDRE", y, DISPLAY), ("Caissette 10 bols franco votre gare.", y + 44.0, COPY),
+             ("Adr. mandat 5 fr. René LEGRIS, Fécamp (S.-Inf.).", y + 70.0, COPY)]
+    rows[-4] = (rows[-4][0].replace("catalogue.", "catalogue, NANTES."), rows[-4][1], rows[-4][2])
+    arts = _ads([_ads_block(rows)])
+    assert [a.text.split()[0] for a in arts][-2:] == ["AUTOMOBILES", "A"], [a.text[:40] for a in arts]
+    assert arts[-1].headline == "A VENDRE BOLS A CIDRE"
