@@ -1714,19 +1714,124 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
     ends = [*cuts[1:], len(lines)]
     if any(end - first < AD_ENTRY_LINES and "caps" in (kinds.get(first), kinds.get(end))
            for first, end in zip(cuts, ends, strict=True)):
-        return [0]  # a listing's entries under headings in capitals
-    return cuts
+        cuts = [0]  # a listing's entries under headings in capitals
+    return sorted({*cuts, *_blank_cuts(lines, display)})
+
+
+#: whitespace over a line of an advert block, beyond the block's usual gap between two lines, that parts two
+#: adverts (in the block's copy line heights): classifieds set one under another with a blank line between
+AD_BLANK = 0.6
+#: a line breaking off on these goes on under a blank (display copy set in spaced phrases), it closes no advert
+AD_RUNS_ON = (",", ";", ":", "-", "—")
+#: a column of classifieds: the block is no wider than this many times its copy's usual line
+AD_ONE_COLUMN = 1.2
+#: a line reaching within this many copy line heights of the block's right edge is set out to the measure
+AD_FLUSH = 2.0
+#: a block parted by blanks this many times or more is a column of classifieds
+AD_CLASSIFIEDS = 3
+#: ... where this much whitespace (in copy lines) parts a classified closed on a stop from display type under it
+AD_DISPLAY_BLANK = 0.3
+#: what a display line closing a classified ends on: a stop, a figure (its address, its order number)
+AD_CLOSING = frozenset(".0123456789")
+
+
+def _blank_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[int]:
+    """Where a blank line parts two adverts of an advert block (indices): whitespace of :data:`AD_BLANK` copy
+    lines or more over a line, beyond the block's usual gap, in a block one column wide (:data:`AD_ONE_COLUMN`),
+    under a line of the same column that is no larger display type and does not break off (on a comma, a hyphen:
+    :data:`AD_RUNS_ON`), and not under display lines alone, fewer than :data:`AD_ENTRY_LINES` (a heading waiting for
+    its copy: the column's rubric "OFFRES ET DEMANDES D'EMPLOIS", an advertiser's name and street over its notice),
+    nor under a line alone (a title's first line letter-spaced out to the measure: "CONSULTATIONS
+    par-Correspondance"). Where the line over the blank stops short of the measure (:data:`AD_FLUSH`: a paragraph's
+    last line; a classified closes flush right on its order number) only display type under it opens an advert
+    ("mande." / "La Maison n'a pas de succursale …" goes on with the advert), and a block's last line of copy alone
+    (a kicker of the advert under the block) opens none — unless the block is a column of classifieds, parted so
+    :data:`AD_CLASSIFIEDS` times or more: there any blank parts two under a line of copy, short or not, or under
+    a display line closing on a stop, a figure or an address (:func:`_ad_closes`: "ppal avoué, 27, Fg St-Vincent,
+    Orléans.", "128, RUE VICTOR HUGO, TOURS"). L'Ouest-Éclair 1918 p. 4's classifieds, each a few lines of copy
+    whose display initial the OCR garbled into the first line ("M S kilogs par mois", "p aVf A\\l BIANO non
+    silicate"), one under another in one ComposedBlock."""
+    measure = _blank_measure(lines, display)
+    if measure is None:
+        return []
+    cuts = _blank_pass(lines, display, measure, False)
+    return _blank_pass(lines, display, measure, True) if len(cuts) >= AD_CLASSIFIEDS else cuts
+
+
+def _blank_measure(lines: Sequence[Line], display: Sequence[str | None]) -> tuple[float, float, float] | None:
+    """The whitespace that parts two adverts of a block one column wide, where its lines reach the measure and the
+    whitespace that parts them over display type in a column of classifieds (:func:`_blank_cuts`), or None for a
+    block of too little copy or set wider than a column."""
+    boxed = [ln.box for ln in lines]
+    heights = sorted(b[3] - b[1] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
+    gaps = sorted(b[1] - a[3] for a, b in zip(boxed, boxed[1:], strict=False)
+                  if a is not None and b is not None and b[1] > a[1])
+    widths = sorted(b[2] - b[0] for b, d in zip(boxed, display, strict=True) if b is not None and d is None)
+    if len(heights) < AD_ENTRY_LINES or not gaps:
+        return None
+    right = max(b[2] for b in boxed if b is not None)
+    if right - min(b[0] for b in boxed if b is not None) > AD_ONE_COLUMN * widths[len(widths) // 2]:
+        return None  # display adverts side by side, or one set across columns: its own blanks part no advert
+    height = heights[len(heights) // 2]
+    usual = gaps[len(gaps) // 2]
+    return usual + AD_BLANK * height, right - AD_FLUSH * height, usual + AD_DISPLAY_BLANK * height
+
+
+def _blank_pass(lines: Sequence[Line], display: Sequence[str | None], measure: tuple[float, float, float],
+                column: bool) -> list[int]:
+    """The cuts of :func:`_blank_cuts` at the block's ``measure`` (blank, flush, blank over display); ``column``: the
+    block is a column of classifieds, where a line set larger (:data:`AD_DISPLAY_RATIO`) under copy closed by a
+    full stop opens the next over less whitespace (:data:`AD_DISPLAY_BLANK`: "… NANTES." / "A VENDRE BOLS A
+    CIDRE")."""
+    blank, flush, over_display = measure
+    cuts = [0]
+    for k in range(1, len(lines)):
+        above, box, top = lines[k - 1], lines[k - 1].box, lines[k].box
+        # a heading waiting for its copy, or a line alone (a centred title's first line, letter-spaced)
+        headed = k - cuts[-1] < AD_ENTRY_LINES and all(display[cuts[-1]:k]) or k - cuts[-1] == 1
+        if box is None or top is None or above.hyphenated or headed or not _x_overlap(box, top):
+            continue
+        # a classified of a column closing out to the measure on a comma (a misread stop) closes all the same
+        runs_on = above.text.rstrip().endswith(AD_RUNS_ON[1:] if column and box[2] >= flush else AD_RUNS_ON)
+        heads = column and display[k] == "size" and display[k - 1] is None and above.text.rstrip().endswith(".")
+        if top[1] - box[3] < (over_display if heads else blank) or runs_on:
+            continue
+        strict = display[k - 1] != "size" and (display[k] is not None or box[2] >= flush and k + 1 < len(lines))
+        # in a column of classifieds: under copy, or under display closing on a stop or a figure (an address)
+        closed = display[k - 1] is None or above.text.rstrip()[-1:] in AD_CLOSING or _ad_closes(above.text)
+        if strict or column and closed:
+            cuts.append(k)
+    return cuts[1:]
 
 
 def _advert_heading(lines: Sequence[Line], display: Sequence[str | None]) -> int:
     """How many of an advert's first lines are its headline: the display lines over its first line of copy, when
     that line opens a sentence ("Jeunesse" / "Les Crèmes Vivaudou ont été …"). Display type running on into
-    lower-case copy ("THON. A VENDRE DUNDÉE" / "de 53 tonneaux. S'adresser …") opens a run-in classified."""
+    lower-case copy ("THON. A VENDRE DUNDÉE" / "de 53 tonneaux. S'adresser …") or in on it (:func:`_runs_in`)
+    opens a run-in classified; :data:`AD_ENTRY_LINES` display lines or more telling a sentence in sentence case to
+    its stop are copy set large ("Exécution de tous ordres sur" / "Agent de change et Coulissiers." / …
+    "circulaire gratuitement.")."""
     n = 0
     while n < len(lines) and display[n]:
         n += 1
     opens = n < len(lines) and lines[n].text.strip()[:1].isupper()
-    return n if opens else 0
+    told = " ".join(ln.text.strip() for ln in lines[:n])  # copy set large, a sentence told: no heading
+    sentence = n >= AD_ENTRY_LINES and told.endswith(".") and _sentence_case(told)
+    return n if opens and not sentence and not _runs_in(lines[n - 1], lines[n]) else 0
+
+
+#: a line's box reaching this share of the line under it down into that one's holds part of a two-line initial
+RUN_IN_OVERLAP = 0.25
+
+
+def _runs_in(display: Line, copy: Line) -> bool:
+    """An advert's last display line runs in on its copy: it breaks off on a hyphen, or its box reaches down into
+    the copy's first line (a display initial set two lines deep, the OCR boxing it into both: "UN FORGERON ET UN
+    BON ÉLECTRICIEN" / "UIÏ runutnuil sont demandés …", the initial's lower half read as "UIÏ")."""
+    if display.text.rstrip().endswith(("-", "\u00ad", "\u2e17", "¬")) or display.hyphenated:
+        return True
+    a, b = display.box, copy.box
+    return a is not None and b is not None and a[3] - b[1] >= RUN_IN_OVERLAP * (b[3] - b[1])
 
 
 #: whitespace above a line, beyond the block's usual line gap, that separates two items (in line heights)
@@ -2008,6 +2113,9 @@ BOOK_ADVERT_LEAD = re.compile(
 #: overleed …", "Heden ontsliep …"): each a new item. A civil registry's section words ("Getrouwd:", "Overleden:") head
 #: entries of one listing, and "Heden werd …" opens a report's paragraph: neither counts
 FAMILY_NOTICE_LEAD = re.compile(r"^(?:Voor\s+de\s+(?:vele\s+)?bewijzen\s+van|Heden\s+(?:overleed|ontsliep)\b)")
+#: a French paper's lead quoting another paper or a letter, up to its colon ("On écrit de Saint-Pétersbourg, en date
+#: du 18 novembre, au Moniteur universel :", "On lit dans la Presse :")
+QUOTING_LEAD = re.compile(r"^On\s+(?:écrit|lit|mande)\s+(?:de|d'|dans|à)\b[^.:]{0,90}(?::\s*)?$")
 
 
 #: lower-case words a run-in head's Title Case lets through ("The Last of the Rebellion.—")
@@ -2079,7 +2187,8 @@ def _item_lead(text: str, titled: bool, dialogue: bool = False, dated: bool = Fa
     if CLOSING_DATE.search(t) is not None:
         return False
     dash = (DASH_LEAD.match(t) is not None or dated and dash_dateline(t)) and not dialogue
-    formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None
+    formula = BOOK_ADVERT_LEAD.match(t) is not None or FAMILY_NOTICE_LEAD.match(t) is not None or (
+        QUOTING_LEAD.match(t) is not None)
     dateline = is_dateline_lead(t) or _correspondent_dateline(t)
     return dash or _brief_mark(t) or (not titled and dateline) or formula or run_in_head(t)
 
@@ -2171,6 +2280,8 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
         return []
     starts = []
     opening = lines[0].text  # the first line of the item the lines are in
+    telegrams = {k for k in range(2, len(lines)) if _telegram_head(lines, k, left, height)}
+    telegrams = telegrams if len(telegrams) >= TELEGRAMS_MIN else set()  # a bulletin's, no report's own date
     for k in range(2, len(lines)):  # under the block's first line alone stands its title, not an item
         prev, box, above = lines[k - 1], known[k], known[k - 1]
         indented = MIN_INDENT * height <= box[0] - left <= MAX_INDENT * height
@@ -2195,10 +2306,32 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
         lead = lead or place is not None and speakers is not None and place not in speakers
         # a title run in before a dash under a closed sentence opens an item however little the OCR kept of the indent
         set_in = indented or short_above or signed or run_in_head(lines[k].text) and _ends_sentence(prev.text)
-        if finished and runs_on and not heading and set_in and lead:
+        if finished and lead and (runs_on and not heading and set_in or k in telegrams):
             starts.append(k)
             opening = lines[k].text
     return starts
+
+
+#: a year in a line: a place and date closing a notice names it, a telegram's head does not
+YEAR = re.compile(r"\b1[5-9]\d\d\b")
+#: a telegram's place and date alone on their line run to this many words at most ("Londres, mardi matin, 27
+#: novembre.")
+TELEGRAM_HEAD_WORDS = 6
+#: a block of a bulletin holds this many telegrams' heads or more (one such line may date a report's next day)
+TELEGRAMS_MIN = 2
+
+
+def _telegram_head(lines: Sequence[Line], k: int, left: float, height: float) -> bool:
+    """Line ``k`` is a telegram's place and date set alone on its line ("Turin, 27 novembre."), in from the left
+    past a paragraph's indent, its text under it opening on a paragraph's indented first line: a bulletin's next
+    telegram (L'Union 1860's "Bulletin télégraphique.", when the block holds :data:`TELEGRAMS_MIN` such heads). A
+    place and date closing a notice names its year and stands over a signature."""
+    text = lines[k].text.strip()
+    box, under = lines[k].box, lines[k + 1].box if k + 1 < len(lines) else None
+    if box is None or under is None or not text.endswith(".") or YEAR.search(text) or not is_dateline_lead(text):
+        return False
+    return (len(text.split()) <= TELEGRAM_HEAD_WORDS and box[0] - left > MAX_INDENT / 2 * height
+            and MIN_INDENT * height <= under[0] - left <= MAX_INDENT * height and box[0] > under[0])
 
 
 #: a block whose lines run across this many columns' measure or more ...
@@ -3059,7 +3192,20 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 changed = True
         if not changed:
             break
+    for k in range(1, len(lines) - 1):
+        if out[k] and lines[k].type is None and not tall[k] and _copy_under_head(lines, k, out):
+            out[k] = False
     return out
+
+
+def _copy_under_head(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
+    """Line ``k``, under display type and over body, opens in lower case and runs across the measure breaking off
+    mid-sentence: the copy's first line set large, going on from the display above it ("… OF KERSTGESCHENKEN." /
+    "wordt aanbevolen eene groote keuze van DAMES- en KINDERKERKBOEKEN, voor alle" / "Protestantsche gezindten …",
+    KB 1876's adverts), no deck (a deck is set short or centred)."""
+    text = lines[k].text.strip()
+    return (flags[k - 1] and not flags[k + 1] and text[:1].islower() and _full_measure(lines, k)
+            and not text.endswith(_SENTENCE_END))
 
 
 #: Block types that state their lines are body text: no size guess makes a headline of them.
@@ -3296,16 +3442,25 @@ def _deck_on_top(lines: Sequence[Line], sizes: _Sizes) -> int:
     ("PENNSYLVANIA GERMANS." / "Their
     Substantial Advancement Recognized" / "Public Ledger." / "  Not many years ago …"). A story's text opens on an
     indent; capitals opening the block head an item of their own ("STORM IN THE DARDANELLES" under another
-    story's last lines). 0 when none."""
+    story's last lines), and a line opening on a dash or announcing on a colon is text (:func:`_announces_text`).
+    0 when none."""
     edges = _edges(lines, sizes)
     if edges is None or len(lines) <= TOP_DECK:
         return 0
     heads = _ColumnHeads(lines, [False] * len(lines), edges)
     j = 0
-    while j < TOP_DECK and heads.head_text(j) and not _caps_line(lines[j].text) and not _runs_into(lines, j):
+    while (j < TOP_DECK and heads.head_text(j) and not _caps_line(lines[j].text) and not _runs_into(lines, j)
+           and not _announces_text(lines[j].text)):
         j += 1
     opens = j < len(lines) and (heads.indented(j) and not heads.head_text(j) or latin_dateline(lines[j].text))
     return j if j and opens and not heads.indented(0) else 0
+
+
+def _announces_text(text: str) -> bool:
+    """The line opens on a dash or ends on a colon: a dash item's lead announcing what it quotes ("— On lit dans le
+    Moniteur de l'Armée :", L'Union 1860), the text's first line, no deck."""
+    t = text.strip()
+    return DASH_LEAD.match(t) is not None or t.endswith(":")
 
 
 def _head_over_deck(run: Sequence[Line], lines: Sequence[Line], sizes: _Sizes) -> bool:
@@ -3978,7 +4133,15 @@ class _ColumnHeads:
         flush = not self.indented(k) and not any(ch.isdigit() for ch in text)  # figures: an address, a price
         return (k < len(self.lines) and self.head_text(k) and not _runs_into(self.lines, k)
                 and not _ends_on_run_on_word(text)  # a correspondent's dateline's first line
-                and (self.set_off(k) or self.small(k) or flush))
+                and not self.copy_across(k) and (self.set_off(k) or self.small(k) or flush))
+
+    def copy_across(self, k: int) -> bool:
+        """Line ``k`` opens in lower case and runs out to the column's right edge, flush left: the copy's first line
+        going on from the head above it ("BEKROOND" / "met den EERSTEN PRIJS voor PORTRETTEN, op de", KB 1876's
+        adverts), no deck (a deck's wrapped line is set short or centred: "at Every Point by Al-")."""
+        box, text = self.lines[k].box, self.lines[k].text.strip()
+        return (box is not None and text[:1].islower() and self.right - box[2] < SHORT_END * self.em
+                and not self.indented(k) and box[0] - self.left < SHORT_END * self.em)
 
     def set_apart(self, k: int) -> bool:
         """Line ``k`` is centred between a blank line's whitespace above it and a line of running text close under
@@ -5198,12 +5361,15 @@ class _PageCut:
             assert self.current is not None
             self.current.parts.extend(_heading_parts(self.pending_heads, "section-heading"))
             self.pending_heads, self.pending_ids = [], []
-        elif self.decked_section(text) or self.numbered_section():
+        elif self.decked_section(text) or self.numbered_section() or self.country_crosshead(text):
             assert self.current is not None
             self.current.parts.append(lines_part([ln for lines, _ in self.pending_heads for ln in lines],
                                                  "section-heading"))
             self.pending_heads, self.pending_ids = [], []
+        lead = self.leading_crosshead(text)
         self.flush_heads(text)
+        if lead is not None and self.current is not None:
+            self.current.parts.append(lines_part(lead, "section-heading"))
         if self.open_ad is not None:  # an advert's running copy
             ad, self.open_ad = self.open_ad, None
             if _copy_goes_on(text):
@@ -5368,6 +5534,31 @@ class _PageCut:
         if not text or text[0] in CJK_ITEM_MARKS:
             return False
         return _decked_story(current)
+
+    def country_crosshead(self, following: str) -> bool:
+        """On a page without sizes or boxes, one head of a single character waiting over a wire's dispatch (法 / （巴黎
+        廿七日電）…, 德, 義, 日: a country by its one-character name) is a crosshead of the current story, parting the
+        dispatches it gathers (the 1939 Jing bao's world's reactions to British conscription): an item's headline runs
+        longer."""
+        current = self.current
+        if self.sizes.body > 0 or current is None or current.kind != "article" or len(self.pending_heads) != 1:
+            return False
+        head = "".join("".join(ln.text.split()) for ln in self.pending_heads[0][0])
+        return len(head) == 1 and is_wide(head) and CJK_DATELINE.match("".join(following.split())) is not None
+
+    def leading_crosshead(self, following: str) -> list[Line] | None:
+        """On a page without sizes or boxes, the last of several heads waiting, a single character over a wire's
+        dispatch, is the first crosshead of the story the others head (英實施徵兵制各國之觀感 / 美法贊同德意嘲諷 / 美 /
+        （華盛頓廿七日美聯電）…): taken off the heads (and returned) to open the story's text, as
+        :meth:`country_crosshead` places the next ones."""
+        if self.sizes.body > 0 or len(self.pending_heads) < 2:
+            return None
+        lines = self.pending_heads[-1][0]
+        head = "".join("".join(ln.text.split()) for ln in lines)
+        if len(head) != 1 or not is_wide(head) or CJK_DATELINE.match("".join(following.split())) is None:
+            return None
+        self.pending_heads, self.pending_ids = self.pending_heads[:-1], self.pending_ids[:-1]
+        return lines
 
     def numbered_section(self) -> bool:
         """On a page without sizes or boxes, one head waiting numbered in a Chinese numeral over a short title
@@ -6428,6 +6619,7 @@ class _PageCut:
                  if not (k and text_lines[k - 1].hyphenated)  # the second half of a marked hyphenation: a word
                  and (((is_ocr_fragment(ln.text) or _garbled_rule(ln.text.strip()))
                        and not _initials_signature(text_lines, k) and not _insertion_key(ln.text)
+                       and not WIRE_CREDIT.fullmatch(ln.text.strip())  # a paper's credit: "(D. Z.)"
                        and not (chapter and BARE_CHAPTER.match(ln.text.strip())))
                       or not self.vertical and _sliver(ln) or k in doubled)]
         if noise and (_is_dinkus(text_lines) or self.garbled_dateline(text_lines)):

@@ -80,8 +80,13 @@ def opens_on_date(text: str) -> bool:
 #: LONDON. August 26.— · SPRING LAKE, N. J., August 26.— · Vienne ( Autriche ) , 21 juillet. · Berlin, 2. August;
 #: a wire's route between place and date ("ROME, via Paris. March 11.—") and a day of two ones read as letters
 #: ("March II.", "March ll.")
+#: a telegram's day of the week and time of day between its place and its date ("Paris, mardi, 27 novembre.",
+#: "Londres, mardi matin, 27 novembre.")
+_DAY_NAME = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
+             r"|saturday|sunday)(?:\s+(?:matin|soir|midi|morning|evening|night))?")
 LATIN_DATELINE = re.compile(
     r"^[A-ZÀ-Þ][\w'’ ().\-]{1,40}?\s*[.,]\s*(?:[A-Z][a-z]{0,3}[.,]\s*){0,3},?\s*(?:via\s+[\w'’ ]{2,20}?[.,]\s*)?"
+    r"(?:" + _DAY_NAME + r"\s*,?\s*)?"
     r"(?:den\s+|le\s+)?[.'‘]?(?:" + _MONTH + r"\s*(?:(?:\d[\dtlIi]?|[lI][lI1])\b|[^\w\s]['.\s]{0,8}[.—])"
     r"|\d[\dtlIi]?(?:er|st|nd|rd|th)?\.?\s+" + _MONTH + r")",
     re.IGNORECASE,
@@ -175,6 +180,9 @@ def latin_dateline(text: str) -> bool:
 _MONTH_START = re.compile(_MONTH, re.IGNORECASE)
 #: what may stand between a dateline's place and its date: abbreviations ("N. J.,", "Neb.,"), "den", "le"
 _PLACE_TAIL = re.compile(r"^(?:[\w'’]{1,5}[.,]{1,2}|[A-Z]|[.,]+|den|le|de|\(?[A-Z]\w*\.?\)?,)$")
+#: a word of :data:`_DAY_NAME` between a telegram's place and its date
+_DAY_WORD = re.compile(r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday"
+                       r"|friday|saturday|sunday|matin|soir|midi|morning|evening|night),?$", re.IGNORECASE)
 
 
 def is_dateline_lead(text: str) -> bool:
@@ -198,7 +206,7 @@ def is_dateline_lead(text: str) -> bool:
     for tok in m.group("rest").split()[:6]:
         if tok[:1].isdigit() or _MONTH_START.match(tok):
             return True
-        if not _PLACE_TAIL.match(tok):
+        if not _PLACE_TAIL.match(tok) and not _DAY_WORD.match(tok):
             return False
     return False
 

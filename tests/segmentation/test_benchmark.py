@@ -195,8 +195,9 @@ def test_the_former_heldout5_pages_stay_above_their_floor() -> None:
 #: 1865 19 → 28 right, the Little River News p. 4 11 → 12 right and 9 → 5 spurious; session seg28 (European pages):
 #: KB 1876 18 → 19, the Reichsanzeiger's 1834 page 15 → 18 (a correspondent's dispatch under two dashes, the German
 #: closing quote); seg29: ECPO 113 → 119 right, 14 → 7 spurious (a decked story's sections, a clinic's card, an
-#: advert in two runs, a shop's card and opening notice)
-HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (9, 2), "ecpo_jingbao": (119, 7),
+#: advert in two runs, a shop's card and opening notice); seg30: L'Ouest-Éclair 1924 p. 12 9 → 10 right, 2 → 1 spurious
+#: (an advert's display running in on its copy)
+HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (10, 1), "ecpo_jingbao": (119, 7),
             "hocr_little_river_news_1920-01_p4": (12, 5), "kb_ddd_010100993_1876-12-01": (19, 12),
             "ndnp_evening_star_1865-10-02": (28, 11), "reichsanzeiger_gt": (18, 2)}
 
@@ -205,6 +206,25 @@ def test_the_heldout7_pages_stay_above_their_floor() -> None:
     scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout7") if s.mode in BENCH.SEGMENTER_MODES]
     assert {s.source for s in scores} == set(HELDOUT7)
     for src, (fewest, most) in HELDOUT7.items():
+        right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
+        assert right >= fewest and spurious <= most, (src, right, spurious)
+
+
+#: heldout8 (tests/data/heldout8, left in place), a tuning set since session seg30 read its failures: source → (fewest
+#: right, most spurious); 158/330 right and 61 spurious of 268 produced before that session, 223/330 and 51 of 318
+#: after it (classifieds parted by blank lines, a classified's display run in on its copy, a bulletin's telegrams and
+#: their weekdays, copy opening in lower case under an advert's display, one-character crossheads, a dash item's
+#: lead no deck, a paper's credit, a quoting formula)
+HELDOUT8 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (68, 4), "bnl_lunion_1860-11-30": (18, 1),
+            "ecpo_jingbao": (69, 11), "hocr_little_river_news_1920-01_p3": (9, 6),
+            "kb_ddd_010100993_1876-12-01": (16, 10), "ndnp_lancaster_intelligencer_1880-07-27": (7, 12),
+            "reichsanzeiger_gt": (36, 7)}
+
+
+def test_the_heldout8_pages_stay_above_their_floor() -> None:
+    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout8") if s.mode in BENCH.SEGMENTER_MODES]
+    assert {s.source for s in scores} == set(HELDOUT8)
+    for src, (fewest, most) in HELDOUT8.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
         assert right >= fewest and spurious <= most, (src, right, spurious)
 

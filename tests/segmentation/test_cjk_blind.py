@@ -441,3 +441,33 @@ def test_an_advert_that_is_only_its_telephone_goes_on_into_the_copy_under_it() -
         ["電話九〇八六六：九六六八四"],
     ])
     assert _starts(page) == ["祝壽會今日結", "TEL.96"]
+
+
+def test_a_one_character_head_over_a_wire_dispatch_is_a_crosshead_of_the_story() -> None:
+    """Jing bao 1939-04-28 without divs: the world's reactions to British conscription, one story gathering wire
+    dispatches under one-character country heads (法 / （巴黎廿七日電）…, 德, 義): each head is a crosshead of the
+    story, not the headline of an item of its own — an item's headline runs longer."""
+    page = _blind_page([
+        ["英實施徵兵制各國之觀感"], ["（華盛頓廿七日美聯電）官方昨夜對於英國、决心實施徵兵制所獲印象、異常良好、"],
+        ["法"], ["（巴黎廿七日電）法國政界今日對於英國實施徵兵制之决心、表示慶賀、"],
+        ["德"], ["（柏林廿七日美聯電）德國各報、於英國决心實施徵兵制事、表示嘲笑、"],
+        ["義"], ["（羅馬廿七日美聯電）英國實行强迫徵兵制、而給予義大利官方之印象、甚爲深刻、"],
+        ["蘇外次訪土國"], ["（斯丹埠廿八日美聯電）蘇聯副外委波丹金今日抵此、波氏此來負有重要使命、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == ["英實施徵兵制各國之觀感", "蘇外次訪土國"], [a.headline for a in arts]
+    assert "柏林" in arts[0].text and "羅馬" in arts[0].text
+
+
+def test_a_one_character_head_under_a_storys_headline_opens_its_text() -> None:
+    """Jing bao 1939-04-28: the story's headline and deck, then its first country head (美) over the first dispatch:
+    the one character is the text's first crosshead, not the last line of the headline group."""
+    page = _blind_page([
+        ["英實施徵兵制各國之觀感"], ["美法贊同德意嘲諷"], ["美"],
+        ["（華盛頓廿七日美聯電）官方昨夜對於英國、决心實施徵兵制所獲印象、異常良好、"],
+        ["法"], ["（巴黎廿七日電）法國政界今日對於英國實施徵兵制之决心、表示慶賀、"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].headline == "英實施徵兵制各國之觀感", [a.headline for a in arts]
+    roles = [(p.role, "".join(p.text.split())[:3]) for p in arts[0].parts]
+    assert ("section-heading", "美") in roles and ("subheadline", "美法贊") in roles, roles

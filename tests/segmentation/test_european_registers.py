@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.model.document import Article, Block, Line, Page
+from reader.segmentation.analyze import analyze_file
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.roles import is_dateline_lead
 
@@ -403,3 +406,43 @@ def test_a_block_run_in_on_capitals_after_a_signature_opens_an_item() -> None:
                                    "Dr Jacomy, dans les meilleures pharmacies."], indents={0: 12}, ends={2: 260})
     arts = [a for a in articles_from_layout([_page([dispatch, advert])]) if a.kind != "furniture"]
     assert len(arts) == 2, [a.text[:30] for a in arts]
+
+
+def test_a_dash_items_lead_announcing_its_quotation_is_no_deck() -> None:
+    """L'Union 1860 p. 3 (heldout8): the rubric "Italie." in a block of its own over a column block opening on "— On
+    lit dans le Moniteur de l'Armée :" — a dash item's lead announcing what it quotes, the text's first line, not a
+    deck of the rubric."""
+    page = (Path(__file__).resolve().parents[1] / "data" / "heldout8" / "bnl_lunion_1860-11-30"
+            / "1860-11-30_01-00003.xml")
+    art = next(a for a in analyze_file(page).articles if a.headline == "Italie.")
+    body = [p for p in art.parts if p.role not in ("headline", "subheadline", "kicker")]
+    assert body and body[0].text.startswith("— On lit dans le Moniteur"), [(p.role, p.text[:30]) for p in art.parts]
+
+
+def test_a_papers_credit_in_brackets_closes_the_dispatch_it_is_taken_from() -> None:
+    """L'Union 1860 p. 3: "Wien, 26. Nov. Man schreibt der „D. A. Z.“ …" / "… garantiren würden." and the credit
+    "(D. Z.)" in a block of its own under it: the paper the dispatch is taken from, its last words, no OCR noise."""
+    report = _block("a", 50, 100, ["Wien, 26. Nov. Man schreibt der „D. A. Z.“, daß",
+                                   "geſtern aus Paris eine Nachricht eingetroffen, die",
+                                   "dem Hauſe Savoyen das neue Königreich",
+                                   "garantiren würden."], indents={0: 12}, ends={3: 160})
+    credit = _block("c", 230, 182, ["(D. Z.)"], width=60)
+    arts = [a for a in articles_from_layout([_page([report, credit])]) if a.kind != "furniture"]
+    body = [p for p in arts[0].parts if p.role == "paragraph"]
+    assert len(arts) == 1 and body[-1].text.strip().endswith("(D. Z.)"), [(p.role, p.text[-20:]) for p in arts[0].parts]
+
+
+def test_a_paragraph_quoting_another_paper_opens_an_item() -> None:
+    """L'Union 1860 p. 4: after a dash item on the Emperor's stay at Wilna, "On écrit de Saint-Pétersbourg, en date du
+    18 novembre, au Moniteur universel :" opens the quoted letter, an item of its own, as a French paper's formula
+    quoting another paper does ("On lit dans la Presse :")."""
+    block = _block("a", 50, 100, ["— Die „Polniſchen Nachrichten“ bringen noch einen",
+                                  "Bericht über den Aufenthalt des Kaiſers in Wilna,",
+                                  "wonach der Monarch ſehr befriedigt war.",
+                                  "On écrit de Saint-Pétersbourg, en date du 18 no-",
+                                  "vembre, au Moniteur universel :",
+                                  "« Les obsèques de l'Impératrice mère ont été célé-",
+                                  "brées hier à l'église Saint-Pierre et Saint-Paul. »"],
+                   indents={3: 12, 5: 12}, ends={2: 200, 4: 180, 6: 250})
+    arts = [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
+    assert [a.text.split()[0] for a in arts] == ["—", "On"], [a.text[:30] for a in arts]
