@@ -907,7 +907,7 @@ class Searcher:
             return ranking.by_date(nums, end, *self._date_order())
         conn = self.library.conn
         bound = self.article_bound() if end is not None else 0
-        if end is not None and len(nums) * ranking.DATE_WALK >= bound:
+        if end is not None and nums and ranking.walk_pays(len(nums), end, bound):
             # rows walked at most: 4 × those a page of hits spread evenly takes; hits gathered late in the date order
             # (a date filter's) are sorted below instead (一个 date:2011 walked 333,000 rows at 100,000 pages)
             budget = 4 * end * bound // len(nums) + ranking.DATE_WALK_SLACK

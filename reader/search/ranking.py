@@ -29,6 +29,17 @@ ArticleInfo = Mapping[int, tuple[str, int, int, str, str, int]]
 DATE_WALK = 64
 #: rows a date walk may read beyond 4 × those it expects (the catalogue's walk gives up then: the hits are sorted)
 DATE_WALK_SLACK = 4096
+#: the catalogue's date order is also walked when the rows a page expects to read are at most this many times the
+#: hits (a sort looks each hit up — a scattered page of an index each, from disk when the cache is cold —, a walk
+#: reads rows one after another): at 100,000 pages a pair's 4,612 hits, cold, 200 ms sorted, 2.6 ms walked
+WALK_OVER_SORT = 8
+
+
+def walk_pays(hits: int, end: int, articles: int) -> bool:
+    """Whether a page of the first ``end`` of ``hits`` hits spread over ``articles`` is found sooner by walking the
+    date order than by sorting the hits: many hits of the library (:data:`DATE_WALK`), or the rows the walk
+    expects to read no more than :data:`WALK_OVER_SORT` times the hits."""
+    return hits * DATE_WALK >= articles or end * articles <= WALK_OVER_SORT * hits * hits
 
 
 def date_order(info: ArticleInfo) -> tuple[dict[int, int], list[int]]:
