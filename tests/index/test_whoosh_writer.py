@@ -9,6 +9,7 @@ the candidates brute force finds in the texts.
 from __future__ import annotations
 
 import random
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -268,6 +269,46 @@ def test_packed_deltas_round_trip(gaps: list[int]) -> None:
     packed = whoosh_writer.packed_deltas(ids)
     assert list(accumulate(packed)) == ids == list(delta_decode(packed))
     assert isinstance(packed, bytes) == (max(gaps) < 256)
+
+
+@pytest.mark.parametrize("gaps", [[1, 2, 255], [1, 256, 3], [70_000, 1, 5], [3] * 4096, [2**31, 2**31 - 1]])
+def test_absolute_ids_sum_every_stored_form_of_a_blocks_gaps(gaps: list[int]) -> None:
+    """A block's gaps as bytes, 16- or 32-bit arrays or Whoosh's tuple (what ``_block_data`` pickles) sum to the
+    docnums, as an ``array("I")`` that extends another (no Python int made per posting) — up to the largest docnum
+    a 32-bit list holds."""
+    from itertools import accumulate
+
+    ids = list(accumulate(gaps))
+    forms: list[object] = [tuple(gaps), whoosh_writer.packed_deltas(ids)]
+    if max(gaps) < 65536:
+        forms.append(array("H", gaps))
+    forms.append(array("I", gaps))
+    for form in forms:
+        for out in whoosh_writer.absolute_ids(form), whoosh_writer.summed_by_numpy(form):  # type: ignore[arg-type]
+            assert isinstance(out, array) and out.typecode == "I", type(form)
+            assert out.tolist() == ids, type(form)
+
+
+def test_numpy_is_imported_only_once_summing_in_python_would_have_cost_as_much(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process sums its first :data:`NUMPY_AFTER` postings in Python (a one-shot command does not pay numpy's
+    import), then by numpy; once numpy is imported (by whatever), always by numpy."""
+    import sys
+
+    calls: list[int] = []
+    monkeypatch.setattr(whoosh_writer, "summed_by_numpy", lambda d: calls.append(len(d)) or array("I"))
+    monkeypatch.setattr(whoosh_writer, "NUMPY_AFTER", 10)
+    monkeypatch.setattr(whoosh_writer, "_summed_in_python", 0)
+    monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    assert whoosh_writer.absolute_ids(bytes([1] * 6)).tolist() == [1, 2, 3, 4, 5, 6]
+    assert whoosh_writer.absolute_ids(bytes([1] * 6)).tolist() == [1, 2, 3, 4, 5, 6]
+    assert calls == []
+    whoosh_writer.absolute_ids(bytes([1] * 3))
+    assert calls == [3]
+    monkeypatch.setattr(whoosh_writer, "_summed_in_python", 0)
+    monkeypatch.setitem(sys.modules, "numpy", object())
+    whoosh_writer.absolute_ids(bytes([1] * 2))
+    assert calls == [3, 2]
 
 
 @pytest.mark.parametrize("stock", [False, True])
