@@ -87,7 +87,7 @@ def _single_byte(data: bytes) -> tuple[str, str, str] | None:
 
 
 #: Encodings a file is read in without doubt; any other is a guess, and the document says so.
-CERTAIN = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5")
+CERTAIN = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030", "big5")
 
 
 def _by_byte_order_mark(data: bytes, path: str | Path | None) -> tuple[str, str] | None:
@@ -96,12 +96,25 @@ def _by_byte_order_mark(data: bytes, path: str | Path | None) -> tuple[str, str]
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as e:
             raise DecodeError(path, f"it starts with a UTF-8 byte order mark but byte {e.start} is not UTF-8") from e
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as e:
-            raise DecodeError(path, f"it starts with a UTF-16 byte order mark but byte {e.start} is not UTF-16") from e
+    # UTF-32-LE's mark (FF FE 00 00) starts with UTF-16-LE's (FF FE): asked first (a UTF-16 text does not start
+    # with U+0000)
+    for marks, codec, name in ((_UTF32_MARKS, "utf-32", "UTF-32"), (_UTF16_MARKS, "utf-16", "UTF-16")):
+        if data.startswith(marks):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise DecodeError(path, f"it starts with a {name} byte order mark but byte {e.start} is not {name}") \
+                    from e
+            binary = _BINARY_CONTROLS.search(text)
+            if binary is not None:
+                raise DecodeError(path, f"it starts with a {name} byte order mark but holds binary data "
+                                        f"(U+{ord(binary.group()):04X} at character {binary.start()})")
+            return text, codec
     return None
+
+
+_UTF32_MARKS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:

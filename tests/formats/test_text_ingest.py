@@ -44,6 +44,27 @@ def test_binary_junk_is_refused_with_the_file_name() -> None:
     assert message.startswith("scan.txt: ") and "not text" in message or "binary" in message
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_byte_order_mark_is_read_as_utf32(encoding: str) -> None:
+    """UTF-32-LE's byte order mark starts with UTF-16-LE's (FF FE, then 00 00): it was read as UTF-16, a NUL and
+    every character garbled into another, with no word said."""
+    bom = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}.get(encoding, b"")
+    text, found = decode(bom + SIMPLIFIED.encode(encoding), "u32.txt")
+    assert (text, found) == (SIMPLIFIED, "utf-32")
+
+
+@pytest.mark.parametrize("data, mark", [
+    (codecs.BOM_UTF32_LE + b"broken", "UTF-32"),  # not a whole number of code units
+    (codecs.BOM_UTF32_BE + b"\x00\x11\x00\x00", "UTF-32"),  # past U+10FFFF
+    (codecs.BOM_UTF16_LE + b"a\x00\x00\x00\x01\x00b\x00", "UTF-16"),  # NULs and controls: binary data
+])
+def test_a_byte_order_mark_over_data_that_is_not_its_text_is_refused(data: bytes, mark: str) -> None:
+    with pytest.raises(DecodeError) as err:
+        decode(data, "scan.txt")
+    message = str(err.value)
+    assert message.startswith(f"scan.txt: it starts with a {mark} byte order mark but ") and message.count(".") == 2
+
+
 LATIN = "The quick brown fox.\n\nSecond paragraph, 1858: naïve café — “quoted”.\n"
 MIXED = "Shanghai (上海) and Peking (北京): one (一) line in Latin with some Chinese.\n\nSecond.\n"
 RUSSIAN = "Москва, 7 декабря. — Вчера в городе.\n"
