@@ -234,6 +234,8 @@ class _MetsReader:
         self.files: dict[str, _FileRef] = {}
         self.divs: dict[str, etree._Element] = {}
         self.indexes: dict[str, alto.AltoIndex] = {}  # ALTO file ID → its index
+        #: why each page that could not be read was not: its reason, or its file's sentence (an ALTO file's own error)
+        self.page_failures: list[str] = []
         self.lines: dict[str, Line] = {}
         self.page_of_line: dict[str, int] = {}
         self.links: dict[str, list[str]] = {}
@@ -337,7 +339,7 @@ class _MetsReader:
                 used.add(page.number)
                 self.attach_image(div, page)
         if not self.doc.pages:
-            raise FormatError(self.path, "none of its ALTO pages could be read (" + "; ".join(self.doc.warnings) + ")")
+            raise FormatError(self.path, "none of its ALTO pages could be read: " + "; ".join(self.page_failures))
 
     def attach_image(self, div: etree._Element, page: Page) -> None:
         """The page image the page div points at, when it lies beside the METS file."""
@@ -367,6 +369,8 @@ class _MetsReader:
         except SourceError as e:
             log.warning("%s", e)
             self.doc.warnings.append(str(e))
+            # a page's reason as part of the issue's sentence: its own (the page file's, named) or the package's
+            self.page_failures.append(e.reason if e.path == str(self.path) else str(e).rstrip("."))
             return None
         self.indexes[fid] = parsed.index
         for page in parsed.pages:

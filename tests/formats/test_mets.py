@@ -265,7 +265,9 @@ def test_an_issue_with_no_readable_page_is_one_clear_error(tmp_path: Path, capsy
     path = _package(tmp_path, ["../outside.xml", "http://example.com/x.xml"])
     with pytest.raises(SourceError) as info:
         analyze_bytes(path.read_bytes(), path, "mets")
-    assert str(info.value).startswith(str(path))
+    message = str(info.value)
+    assert message.startswith(str(path)) and message.count(str(path)) == 1  # each page's reason, not its sentence
+    assert ".;" not in message and ".)" not in message and message.endswith(".")
     status = main(["analyze", "--json", str(path), str(BNL)])
     captured = capsys.readouterr()
     assert status == 1 and captured.err.count("\n") == 1 and str(path) in captured.err
