@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from reader.text.chars import is_cjk
 from reader.text.chars import is_wide as is_wide_char
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
@@ -343,10 +344,38 @@ def is_tabular(text: str) -> bool:
     return numbers >= 3 or (single >= 3 and single >= 0.5 * len(tokens))
 
 
+def is_editors_line(text: str) -> bool:
+    """The page's editors' line (本版责编：…), whose names may run on to the next line — a folio or date line's
+    next line is the page's first text."""
+    return bool(_FURNITURE.match(text.strip()))
+
+
 def is_furniture(text: str) -> bool:
     """Page furniture: the page editors (本版责编), folios, the page date line."""
     t = text.strip()
     return bool(_FURNITURE.match(t) or _FOLIO.match(t))
+
+
+#: a running head's parts other than the paper's and the section's names: the date (with its year), the weekday,
+#: the page ("第4版", "4版", a bare number), separators
+_HEAD_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日")
+_HEAD_PARTS = re.compile(_HEAD_DATE.pattern + r"|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]"
+                         r"|第?\d{1,3}版|\d{1,3}|[|｜·•/／—\-]")
+#: what no running head holds: a sentence's punctuation, a dispatch's 电/讯 after its date
+_NOT_HEAD = re.compile(r"[。，、；：“”‘’！？（）()]|日(?:电|電|讯|訊)")
+#: most characters a running head holds besides its date, weekday and page: a paper's name and a section's
+RUNNING_HEAD_WORDS = 10
+
+
+def is_running_head(text: str) -> bool:
+    """A paper's running head over (or under) a page: its date with the year and, at most, the weekday, the page
+    and the paper's and section's names ("人民日报 2021年1月27日 星期三 4 要闻", "要闻 | 2021 年 1 月 27 日 | 第 4
+    版") — no sentence, no dispatch (本报北京2021年1月27日电)."""
+    t = re.sub(r"\s+", "", text)
+    if not _HEAD_DATE.search(t) or _NOT_HEAD.search(t):
+        return False
+    rest = _HEAD_PARTS.sub("", t)
+    return len(rest) <= RUNNING_HEAD_WORDS and all(is_cjk(c) for c in rest)
 
 
 #: the paper's imprint: who edits, prints and publishes it ("Berlin, Druck und Verlag der …", "Redaction und

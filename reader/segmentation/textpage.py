@@ -111,13 +111,29 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
             info.special = _special(line.text, text)
         infos.append(info)
         prev = line
-    # a line of names after "本版责编" belongs to the furniture
+    # lines of names after "本版责编" belong to the furniture (not a folio's or date line's next line: the text's)
+    names = False
     for a, b in zip(infos, infos[1:], strict=False):
-        if a.special == "furniture" and b.special is None and not b.dateline and len(b.text) <= 16 and not any(
-            p in b.text for p in "。，、；：“”"
-        ):
+        names = (names or roles.is_editors_line(a.text)) and b.special is None and not b.dateline \
+            and len(b.text) <= 16 and not any(p in b.text for p in "。，、；：“”")
+        if names:
             b.special = "furniture"
+    _mark_running_heads(infos)
     return infos
+
+
+#: how many of a page's first and last lines with text may be its running head
+HEAD_LINES = 3
+
+
+def _mark_running_heads(infos: list[LineInfo]) -> None:
+    """The paper's running head at the top or foot of the page (:func:`roles.is_running_head`) is furniture: it was
+    glued into the first article's heading. Only there: a date line inside the page is a text's."""
+    spoken = [info for info in infos if info.text]
+    for info in spoken[:HEAD_LINES] + spoken[-HEAD_LINES:]:
+        if info.special is None and roles.is_running_head(info.line.text):
+            info.special = "furniture"
+            info.dateline = False
 
 
 def _special(raw: str, text: str) -> str | None:

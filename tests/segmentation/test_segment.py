@@ -71,6 +71,40 @@ def test_seed_page_against_reviewed_truth() -> None:
     assert {a["dateline"] for a in no_head} == {"本报北京1月26日电", "据新华社香港1月26日电"}
 
 
+@pytest.mark.parametrize("head", [
+    "人民日报 2021年1月27日 星期三 4 要闻",
+    "4 要闻 2021年1月27日 星期三",
+    "2021年1月27日  星期三",
+    "要闻 | 2021 年 1 月 27 日 | 第 4 版",
+    "人民日報  2021年1月27日  星期三  第4版  要聞",
+])
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_a_papers_running_head_over_a_text_dump_is_furniture_not_the_first_heading(head: str, blank: str) -> None:
+    """A PDF text dump of a paper starts (or ends) with its running head — paper, date, weekday, page, section: it
+    was glued into the first article's heading ("人民日报2021年1月27日 星期三4要闻浙江绘出干部政绩画像")."""
+    seed = (DATA / "seed_page.txt").read_text(encoding="utf-8")
+    for text in (head + "\n" + blank + seed, seed.rstrip("\n") + "\n\n" + head + "\n"):
+        result = analyse_text(text, "seed_page.txt")
+        big = next(a for a in result["articles"] if a["headline"] == "干得好就能看得见")
+        headings = [b["text"] for b in big["blocks"] if b["role"] == "section-heading"]
+        assert headings[0] == "浙江绘出干部政绩画像", headings
+        assert not any("星期三" in b["text"] or "2021" in (b["text"][:4]) for a in result["articles"]
+                       if a["kind"] != "furniture" for b in a["blocks"]), head
+        furniture = [b["text"] for a in result["articles"] if a["kind"] == "furniture" for b in a["blocks"]]
+        assert any("星期三" in t or "第4版" in t.replace(" ", "") for t in furniture), furniture
+
+
+@pytest.mark.parametrize("line", [
+    "2021年1月27日，国务院新闻办公室举行发布会。",
+    "1月27日 星期三 晴",  # no year: not a paper's date line
+    "本报北京2021年1月27日电",
+])
+def test_a_line_with_a_date_in_a_sentence_is_not_a_running_head(line: str) -> None:
+    from reader.segmentation import roles
+
+    assert not roles.is_running_head(line.replace(" ", ""))
+
+
 @pytest.mark.parametrize("config", [None, "s2tw", "s2hk"])
 @pytest.mark.parametrize("widths", [[20, 13, 16], [24, 11, 18, 14], [15]])
 def test_generated_pages_in_both_scripts(config: str | None, widths: list[float]) -> None:
