@@ -378,6 +378,18 @@ class Archive:
         """Ranges of the original text of ``article`` as ranges of its corrected reading."""
         return corrected_ranges(article, self.overlay_of.text_fixes(article, self._source(article)), ranges)
 
+    def across_readings(self, article: Article, places: Sequence[tuple[int, int]], *,
+                        to_corrected: bool) -> list[tuple[int, int]]:
+        """``places`` of one reading of ``article`` — its original text, or (``to_corrected`` false) its corrected
+        reading — as places of the other, on the same characters: what the reader selected, the cursor and the
+        passage read stay on their words when the reading shown switches (they kept their offsets, and covered
+        other words after a correction that changed a length — seen by eye). A range over part of a replacement
+        covers the whole of it; a bare place (start == end: the cursor) stays bare, before the replacement it is
+        in."""
+        move = self.corrected_ranges if to_corrected else self.original_ranges
+        moved = move(article, places)
+        return [(s, s) if a == b else (s, e) for (a, b), (s, e) in zip(places, moved, strict=True)]
+
     def _source(self, article: Article) -> str | None:
         try:
             return self.info(article.id).source

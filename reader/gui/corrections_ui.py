@@ -372,19 +372,31 @@ class Corrections:
 
     def correct_ocr(self, corrected: str | None = None) -> bool:
         """Correct the selected OCR text (within one paragraph; over a line break, one correction a line, made and
-        undone as one), asking for the correction when it is not given."""
+        undone as one), asking for the correction when it is not given; with the OCR's reading shown, said where the
+        correction is seen."""
+        done = self._correct_ocr(corrected)
+        if done and not self.show_corrected:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Corrected. The text is shown as the OCR read it: Correct → Show corrected text shows "
+                              "your corrections."), 8000)
+        return done
+
+    def _correct_ocr(self, corrected: str | None) -> bool:
         sel = [r for r in self.w.article_view.selection_original() if r[2] > r[1]]
         if not sel or len(sel) > 1:
             self._status(QCoreApplication.translate(
                 "MainWindow", "Select the characters to correct (within one paragraph)."), 4000)
             return False
         part, s, e = sel[0]
-        shown = self.w.article_view.article
-        if shown is not None and shown is not self.base_article:
-            touched = [r for r in joined_replacements(shown.parts[part].replaced)
-                       if r.start < e and s < r.end or r.start == r.end and s < r.start < e]
+        found = self._in_corrected(part, s, e)
+        if found is not None:
+            reading, cs, ce = found
+            touched = [r for r in joined_replacements(reading.parts[part].replaced)
+                       if r.start < ce and cs < r.end or r.start == r.end and cs < r.start < ce
+                       or r.start == r.end == cs == ce]  # (the OCR's characters of a deletion selected)
             if touched:  # the reader's own correction: corrected again, the whole of it
-                return self._recorrect(part, min(s, touched[0].start), max(e, touched[-1].end), corrected)
+                return self._recorrect(reading, part, min(cs, touched[0].start), max(ce, touched[-1].end),
+                                       corrected)
         start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
         if start is None or end is None or self.base_article is None:
             self._status(QCoreApplication.translate(
@@ -411,12 +423,29 @@ class Corrections:
             return False
         return self.add_corrections(corrs)
 
-    def _recorrect(self, part: int, s: int, e: int, corrected: str | None) -> bool:
-        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading shown, which hold the
-        reader's corrections: offered as shown; what is typed replaces those corrections (one undoable step), the
+    def _in_corrected(self, part: int, s: int, e: int) -> tuple[Article, int, int] | None:
+        """Characters ``s``..``e`` of part ``part`` of the article shown as (its corrected reading, s, e there): the
+        reading shown, or — the OCR's reading shown — the same characters in the corrected one (a word corrected
+        with the original shown started from the OCR's word, and its correction was stored over the reader's)."""
+        w, shown, base = self.w, self.w.article_view.article, self.base_article
+        if w.archive is None or shown is None or base is None or part >= len(base.parts):
+            return None
+        if shown is not base:
+            return shown, s, e
+        reading = w.archive.corrected(base)
+        if reading is base:
+            return None
+        at = sum(len(p.text) + 2 for p in base.parts[:part])
+        [(cs, ce)] = w.archive.across_readings(base, [(at + s, at + e)], to_corrected=True)
+        now = sum(len(p.text) + 2 for p in reading.parts[:part])
+        return reading, cs - now, ce - now
+
+    def _recorrect(self, shown: Article, part: int, s: int, e: int, corrected: str | None) -> bool:
+        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading ``shown``, which hold the
+        reader's corrections: offered as it reads; what is typed replaces those corrections (one undoable step), the
         OCR's own words typed take them away."""
-        w, shown, base, key = self.w, self.w.article_view.article, self.base_article, self.state.article_id
-        if w.archive is None or shown is None or base is None or key is None:
+        w, base, key = self.w, self.base_article, self.state.article_id
+        if w.archive is None or base is None or key is None:
             return False
         offset = sum(len(p.text) + 2 for p in shown.parts[:part])
         fixes = w.archive.text_fixes(base)
@@ -436,20 +465,24 @@ class Corrections:
         return self._swap(old, new, key)
 
     def set_show_corrected(self, on: bool) -> None:
-        """Show the corrected reading of OCR text, or the original as the source has it."""
-        w, state = self.w, self.state
+        """Show the corrected reading of OCR text, or the original as the source has it: the selection, the cursor,
+        the hits and the passage read stay on the same characters (:meth:`Archive.across_readings`)."""
+        w, state, view = self.w, self.state, self.w.article_view
         was, self.show_corrected = self.show_corrected, bool(on)
-        if state.article_id is not None:
-            selection = w.article_view.selection_original()
-            hits = state.hits
-            if hits and was != self.show_corrected and w.archive is not None and self.base_article is not None:
-                # the hits are places in the reading shown until now: moved to the same words in the other
-                move = w.archive.corrected_ranges if self.show_corrected else w.archive.original_ranges
-                hits = move(self.base_article, hits)
-            place = w.article_view.place()
-            w.open_article(state.article_id, hits=hits, page_id=state.page_id)
-            if selection:
-                w.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
-            # then the other reading at the line the reader was at (it jumped; the caret left at the article's
-            # start, selected again after the place was restored, took the view back to the headline)
-            w.article_view.restore_place(place)
+        if state.article_id is None:
+            return
+        selection, place, hits = view.selection_in_text(), view.place_in_text(), state.hits
+        if was != self.show_corrected and w.archive is not None and self.base_article is not None:
+            # places in the reading shown until now, moved to the same characters in the other
+            def move(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                assert w.archive is not None and self.base_article is not None
+                return w.archive.across_readings(self.base_article, places, to_corrected=self.show_corrected)
+            hits = move(hits) if hits else hits
+            selection = move([selection])[0] if selection is not None else None
+            place = (move([(place[0], place[0])])[0][0], place[1]) if place is not None else None
+        w.open_article(state.article_id, hits=hits, page_id=state.page_id)
+        if selection is not None:
+            view.select_in_text(*selection)
+        # then the other reading at the line the reader was at (it jumped; the caret left at the article's
+        # start, selected again after the place was restored, took the view back to the headline)
+        view.restore_place_in_text(place)
