@@ -17,7 +17,7 @@ from reader.corrections import store as C
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
 from reader.gui.workers import run_task
-from reader.model.document import Article, joined_replacements
+from reader.model.document import Article, joined_replacements, whole_words
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -37,13 +37,11 @@ def _label(kind: str) -> str:
 
 
 def _headline_corrections(base: Article, start: int, end: int, key: str) -> list[C.Correction]:
-    """The corrections making ``base.text[start:end]`` (inside one part) the headline: cut it out, mark it."""
+    """The corrections making ``base.text[start:end]`` (inside one part, whole words: :func:`whole_words`) the
+    headline: cut it out, mark it."""
     text = base.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end <= start:
+    start, end = whole_words(text, start, end)
+    if end <= start or not text[start:end].strip():
         raise C.CorrectionError(QCoreApplication.translate("MainWindow", "The selection holds no text."))
     pos = 0
     for p in base.parts:
@@ -263,7 +261,13 @@ class Corrections:
         except BroadsheetError as ex:
             self.w.report(str(ex))
             return False
-        return self.add_corrections(corrs)
+        done = self.add_corrections(corrs)
+        lo, hi = whole_words(base.text, start, end + 1)
+        if done and base.text[lo:hi] != base.text[start:end + 1].strip():  # a selection cutting a word: said
+            self._status(QCoreApplication.translate(
+                "MainWindow", "The selection cut a word: the headline is the whole words, “%1”.").replace(
+                "%1", base.text[lo:hi]), 8000)
+        return done
 
     def add_corrections(self, corrs: list[C.Correction], then_open: str | None = None) -> bool:
         """Store several corrections as one undoable command."""
