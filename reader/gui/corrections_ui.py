@@ -455,7 +455,7 @@ class Corrections:
         fixes = w.archive.text_fixes(base)
         [(start, end)] = C.original_ranges(base, fixes, [(offset + s, offset + e)])
         if corrected is None:
-            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e])
+            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e], ocr=base.text[start:end])
             if corrected is None:
                 return False
         if corrected == shown.text[offset + s:offset + e]:

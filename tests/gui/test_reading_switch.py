@@ -67,8 +67,9 @@ def test_a_word_corrected_with_the_ocrs_reading_shown_starts_from_its_correction
     select(win, "马骏")
     offered: list[str] = []
 
-    def typed(_parent: Any, original: str) -> str:
+    def typed(_parent: Any, original: str, ocr: str | None = None) -> str:
         offered.append(original)
+        assert ocr == "马骏"  # the dialog names what the OCR read
         return "马駿"
 
     monkeypatch.setattr("reader.gui.corrections_ui.prompts.corrected_text", typed)
