@@ -1289,8 +1289,12 @@ class ArticleView(QWidget):
 
     def restore_place_in_text(self, place: tuple[int, int] | None) -> None:
         """Bring the character at ``Article.text`` offset ``place[0]`` back to where :meth:`place_in_text` found it."""
-        if place is not None and self.reading is not None:
-            self._restore_original_place((*self.reading.part_offset(place[0]), place[1]))
+        if place is None or self.reading is None:
+            return
+        part, offset = self.reading.part_offset(place[0])
+        shown = self.to_display((part, offset, offset))
+        if shown is not None:
+            self.restore_place((shown[0], shown[1], place[1]))
 
     def select_article_range(self, start: int, end: int) -> None:
         """Select ``Article.text[start:end]`` and scroll to it."""
