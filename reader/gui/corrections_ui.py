@@ -370,7 +370,9 @@ class Corrections:
         if not sel:
             return False
         offset, key = self.base_offset(sel[0][0], sel[0][1]), self.state.article_id
-        if offset is None:
+        if offset is None:  # said, not silently nothing
+            self._status(QCoreApplication.translate(
+                "MainWindow", "The cursor is inside a word you corrected: put it before or after the word."), 5000)
             return False
         return self._correct(lambda art: C.split_paragraph(art, offset, key=key))
 

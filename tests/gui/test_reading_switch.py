@@ -109,3 +109,15 @@ def test_commands_on_a_selection_act_on_its_characters_in_either_reading(make_wi
     select(win, QUOTE)
     assert win.corrections.correct_headline()
     assert [p.text for p in win.article_view.article.parts if p.role == "headline"] == [QUOTE]
+
+
+def test_a_split_at_a_cursor_inside_a_corrected_word_is_refused_and_said(make_window, work_dir) -> None:  # noqa: ANN001, F811
+    win = make_window(work_dir)
+    _corrected_before_the_quote(win)
+    view = win.article_view
+    assert view.article is not None
+    at = view.article.text.index("政策措施") + 3  # inside the characters the correction put there
+    view.select_in_text(at, at)
+    parts = len(view.article.parts)
+    assert not win.corrections.correct_split_paragraph()
+    assert len(view.article.parts) == parts and "corrected" in win.statusBar().currentMessage()
