@@ -2,8 +2,9 @@
 
 When the reading pane (the reading column and the page) is resized — the window narrowed, the Annotations dock
 opened or widened — and the reading column has fewer than ``READABLE`` pixels, the page gives it room, then the side
-panel (not while the reader drags the side panel wider: that is their choice). Dragging the handle between the text
-and the page is the reader's choice too, and does not resize the pane, so it is left as it is.
+panel (not while the reader drags the side panel wider: that is their choice), which gets it back when the room is
+there again (the dock closed). Dragging the handle between the text and the page is the reader's choice too, and does
+not resize the pane, so it is left as it is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
-from reader.app.room import reading_room
+from reader.app.room import Room, reading_room
 
 
 class ReadingPane(QSplitter):
@@ -37,7 +38,15 @@ class RoomKeeper:
         self.main, self.reading = main, reading
         self.side, self.article, self.page = side, article, page
         self._busy = False
+        #: pixels taken from the side panel for the reading column (given back when there is room again)
+        self._owed = 0
         reading.resized.connect(self._resized)
+        main.splitterMoved.connect(self._side_chosen)
+
+    def _side_chosen(self) -> None:
+        """The reader set the side panel's width: that is its width now, nothing owed."""
+        if not self._busy:
+            self._owed = 0
 
     def _resized(self) -> None:
         if not self._busy:
@@ -58,9 +67,11 @@ class RoomKeeper:
         if not self.reading.isVisible() or len(main) != 2 or len(reading) != 2 or min(reading) <= 0:
             return
         side = main[0] if self.side.isVisibleTo(self.main) else 0
-        new_side, article, page = reading_room(side, reading[0], reading[1], side_min=self.side.minimumWidth(),
-                                               page_min=self.page.minimumWidth(), side_too=not self._dragging_side())
-        if new_side != side:  # the pane widened first (its splitter shares that by its stretch factors) …
-            self.main.setSizes([new_side, main[1] + side - new_side])
-        if [article, page] != self.reading.sizes():  # … then shared as decided
-            self.reading.setSizes([article, page])
+        room = reading_room(Room(side, reading[0], reading[1], self._owed if side else 0),
+                            side_min=self.side.minimumWidth(), page_min=self.page.minimumWidth(),
+                            side_too=bool(side) and not self._dragging_side())
+        self._owed = room.owed if side else self._owed
+        if room.side != side:  # the pane's width changed first (its splitter shares that by its stretch factors) …
+            self.main.setSizes([room.side, main[1] + side - room.side])
+        if [room.article, room.page] != self.reading.sizes():  # … then shared as decided
+            self.reading.setSizes([room.article, room.page])

@@ -103,6 +103,10 @@ def test_with_the_annotations_dock_open_the_reading_column_stays_readable(make_w
     assert win.notes_dock.width() <= 280
     assert win.side.width() >= 150 and win.layout_view.width() >= 120
     assert win.article_view.width() >= win.layout_view.width()
+    side = win.side.width()
+    win.action_map[ActionId.ANNOTATIONS].trigger()  # closed again: the side panel gets its width back
+    qtbot.wait(50)
+    assert not win.notes_dock.isVisible() and win.side.width() >= max(side, 300 if size[0] > 1024 else 250)
 
 
 def test_the_annotation_lists_show_the_note_and_the_tags(make_window, library_dir: Path) -> None:
