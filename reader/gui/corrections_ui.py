@@ -235,8 +235,10 @@ class Corrections:
 
         A whole paragraph selected becomes the headline; part of one is first cut
         out of its paragraph (the paragraph is split before and after it), so the
-        headline keeps its source lines, on the page and in every export. Without
-        a selection nothing is changed and the status bar says what to do.
+        headline keeps its source lines, on the page and in every export. A
+        selection cutting a word (or a word the reader corrected) takes the whole
+        of it, and the status bar says so. Without a selection nothing is changed
+        and the status bar says what to do.
         """
         view, key, base = self.w.article_view, self.state.article_id, self.base_article
         sel = [r for r in view.selection_original() if r[2] > r[1]]
@@ -251,23 +253,42 @@ class Corrections:
         if self.w.archive is None or base is None or key is None:
             return False
         part, s, e = sel[0]
-        start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
-        if start is None or end is None:
-            self._status(QCoreApplication.translate(
-                "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
-            return False
+        start, end = self._base_range(part, s, e)
         try:
-            corrs = _headline_corrections(base, start, end + 1, key)
+            corrs = _headline_corrections(base, start, end, key)
         except BroadsheetError as ex:
             self.w.report(str(ex))
             return False
+        shown = view.article
+        assert shown is not None
+        selected, headline = shown.parts[part].text[s:e].strip(), self._as_read(*whole_words(base.text, start, end))
         done = self.add_corrections(corrs)
-        lo, hi = whole_words(base.text, start, end + 1)
-        if done and base.text[lo:hi] != base.text[start:end + 1].strip():  # a selection cutting a word: said
+        if done and headline != selected:  # a selection cutting a word (or a word the reader corrected): said
             self._status(QCoreApplication.translate(
                 "MainWindow", "The selection cut a word: the headline is the whole words, “%1”.").replace(
-                "%1", base.text[lo:hi]), 8000)
+                "%1", headline), 8000)
         return done
+
+    def _base_range(self, part: int, s: int, e: int) -> tuple[int, int]:
+        """Characters ``s``..``e`` of part ``part`` of the article shown as a range of the uncorrected
+        ``Article.text``: a word the reader corrected, partly selected, is the whole of what the OCR read there (it
+        was refused: the reader had to undo their correction to make a headline of words holding it)."""
+        shown, base, archive = self.w.article_view.article, self.base_article, self.w.archive
+        assert shown is not None and base is not None
+        at = sum(len(p.text) + 2 for p in shown.parts[:part])
+        if shown is base or archive is None:
+            return at + s, at + e
+        [(start, end)] = archive.across_readings(base, [(at + s, at + e)], to_corrected=False)
+        return start, end
+
+    def _as_read(self, start: int, end: int) -> str:
+        """``base_article.text[start:end]`` as the reading shown has it."""
+        shown, base, archive = self.w.article_view.article, self.base_article, self.w.archive
+        assert shown is not None and base is not None
+        if shown is base or archive is None:
+            return base.text[start:end]
+        [(s, e)] = archive.across_readings(base, [(start, end)], to_corrected=True)
+        return shown.text[s:e]
 
     def add_corrections(self, corrs: list[C.Correction], then_open: str | None = None) -> bool:
         """Store several corrections as one undoable command."""

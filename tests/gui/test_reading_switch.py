@@ -121,3 +121,17 @@ def test_a_split_at_a_cursor_inside_a_corrected_word_is_refused_and_said(make_wi
     parts = len(view.article.parts)
     assert not win.corrections.correct_split_paragraph()
     assert len(view.article.parts) == parts and "corrected" in win.statusBar().currentMessage()
+
+
+def test_a_headline_selected_from_inside_a_corrected_word_takes_the_whole_word(make_window, work_dir) -> None:  # noqa: ANN001, F811
+    """It was refused ("Those characters were themselves corrected; undo that first."): the reader had to undo their
+    own correction to make a headline of words holding it."""
+    win = make_window(work_dir)
+    _corrected_before_the_quote(win)
+    view = win.article_view
+    assert view.article is not None
+    at = view.article.text.index("政策措施") + 2  # "措施兑现超250条": from inside the correction
+    view.select_in_text(at, view.article.text.index("条", at) + 1)
+    assert win.corrections.correct_headline()
+    assert [p.text for p in view.article.parts if p.role == "headline"] == ["政策措施兑现超250条"]
+    assert "政策措施兑现超250条" in win.statusBar().currentMessage()
