@@ -378,6 +378,18 @@ class Archive:
         """Ranges of the original text of ``article`` as ranges of its corrected reading."""
         return corrected_ranges(article, self.overlay_of.text_fixes(article, self._source(article)), ranges)
 
+    def across_readings(self, article: Article, places: Sequence[tuple[int, int]], *,
+                        to_corrected: bool) -> list[tuple[int, int]]:
+        """``places`` of one reading of ``article`` — its original text, or (``to_corrected`` false) its corrected
+        reading — as places of the other, on the same characters: what the reader selected, the cursor and the
+        passage read stay on their words when the reading shown switches (they kept their offsets, and covered
+        other words after a correction that changed a length — seen by eye). A range over part of a replacement
+        covers the whole of it; a bare place (start == end: the cursor) stays bare, before the replacement it is
+        in."""
+        move = self.corrected_ranges if to_corrected else self.original_ranges
+        moved = move(article, places)
+        return [(s, s) if a == b else (s, e) for (a, b), (s, e) in zip(places, moved, strict=True)]
+
     def _source(self, article: Article) -> str | None:
         try:
             return self.info(article.id).source
@@ -406,39 +418,14 @@ class Archive:
         return self.places.article_annotations(article_id)
 
     def quotes_as_read(self, annotations: Sequence[Annotation]) -> dict[str, str]:
-        """Annotation id → its words as the reader reads them now, for the highlights on words corrected since they
-        were made (their stored quote is the OCR's reading): the library's list quotes and filters them so, as the
-        article's list does. Only articles with text corrections are read."""
-        keys = self.overlay_of.text_corrected_keys()
-        out: dict[str, str] = {}
-        for a in annotations:
-            anc = a.anchor
-            if anc is None or a.orphaned or root_key(a.article) not in keys:
-                continue
-            try:
-                base = self.article(a.article)
-            except NotFoundError:
-                continue
-            if base.text[anc.start:anc.end] != anc.exact:
-                continue  # moved since: the article's own list places it
-            [(s, e)] = self.corrected_ranges(base, [(anc.start, anc.end)])
-            shown = self.corrected(base).text[s:e]
-            if shown != anc.exact:
-                out[a.id] = shown
-        return out
+        """Annotation id → its words as the reader reads them now, where corrected since
+        (:meth:`NotePlaces.quotes_as_read`, which ``annotations list`` asks too)."""
+        return self.places.quotes_as_read(annotations)
 
     def find_annotations(self, tag: str | None = None, text: str | None = None) -> list[Annotation]:
-        """The library's annotations with ``tag`` whose note or quote holds ``text`` — the quote as stored (the
-        OCR's reading) or as the reader reads it now (:meth:`quotes_as_read`)."""
-        found = self.annotations.find(tag=tag, text=text)
-        if not text:
-            return found
-        have = {a.id for a in found}
-        tagged = [a for a in self.annotations.find(tag=tag) if a.id not in have and a.anchor is not None]
-        now = self.quotes_as_read(tagged)
-        folded = text.casefold()
-        more = {a.id for a in tagged if folded in now.get(a.id, "").casefold()}
-        return [a for a in self.annotations.find(tag=tag) if a.id in have or a.id in more]
+        """The library's annotations with ``tag`` whose note or quote holds ``text``, in either reading
+        (:meth:`NotePlaces.find`)."""
+        return self.places.find(tag=tag, text=text)
 
     def placed_annotations(self, article_id: str) -> dict[str, tuple[int, int]]:
         """Annotation id → its place in the text of the reader's article ``article_id`` (:meth:`NotePlaces.placed`)."""

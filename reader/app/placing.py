@@ -12,13 +12,13 @@ into another was shown nowhere; the library's list named a highlight's article a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.annotations.store import Annotation, AnnotationStore, Attachment, locate, locate_on_lines
 from reader.app.overlay import SEGMENTING, Overlay
 from reader.app.readings import root_key
-from reader.corrections.store import Correction
+from reader.corrections.store import Correction, corrected_ranges
 from reader.library.catalogue import Library, NotFoundError
 from reader.model.document import Article
 
@@ -84,6 +84,46 @@ class NotePlaces:
             if found is not None:
                 out[a.id] = (found.start, found.end)
         return out
+
+    def quotes_as_read(self, annotations: Sequence[Annotation]) -> dict[str, str]:
+        """Annotation id → its words as the reader reads them now, for the highlights on words corrected since they
+        were made (their stored quote is the OCR's reading): the window's lists and ``annotations list`` quote and
+        filter them so (the command line quoted the OCR's words — seen by the by-eye tester). Only articles with
+        text corrections are read."""
+        keys = self._overlay.text_corrected_keys()
+        out: dict[str, str] = {}
+        for a in annotations:
+            anc = a.anchor
+            if anc is None or a.orphaned or root_key(a.article) not in keys:
+                continue
+            try:
+                base = self._article(a.article)
+                source = self._overlay.info(a.article).source
+            except NotFoundError:
+                continue
+            if base.text[anc.start:anc.end] != anc.exact:
+                continue  # moved since: the article's own list places it
+            fixes = self._overlay.text_fixes(base, source)
+            [(s, e)] = corrected_ranges(base, fixes, [(anc.start, anc.end)])
+            shown = self._overlay.corrected(base, source).text[s:e]
+            if shown != anc.exact:
+                out[a.id] = shown
+        return out
+
+    def find(self, tag: str | None = None, text: str | None = None, status: str | None = None) -> list[Annotation]:
+        """The annotations with ``tag`` (and ``status``) whose note or quote holds ``text`` — the quote as stored (the
+        OCR's reading) or as the reader reads it now (:meth:`quotes_as_read`)."""
+        store = self._annotations()
+        found = store.find(tag=tag, text=text, status=status)
+        if not text:
+            return found
+        have = {a.id for a in found}
+        every = store.find(tag=tag, status=status)
+        tagged = [a for a in every if a.id not in have and a.anchor is not None]
+        now = self.quotes_as_read(tagged)
+        folded = text.casefold()
+        more = {a.id for a in tagged if folded in now.get(a.id, "").casefold()}
+        return [a for a in every if a.id in have or a.id in more]
 
     def _key_in(self, a: Annotation, owners: _Owners) -> str:
         if a.anchor is not None and a.anchor.line_ids:

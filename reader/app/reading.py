@@ -205,6 +205,15 @@ class Reading:
             pos += len(part.text) + len(PART_SEPARATOR)
         return starts
 
+    def part_offset(self, at: int) -> tuple[int, int]:
+        """``Article.text`` offset ``at`` as (part index, original offset in it); one between two parts is the end
+        of the part before."""
+        starts = self.part_starts()
+        if not starts:
+            return 0, 0
+        i = max(0, bisect.bisect_right(starts, at) - 1)
+        return i, max(0, min(at - starts[i], len(self.article.parts[i].text)))
+
     def split_article_range(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """``Article.text[start:end]`` as (part index, original start, original end) pieces."""
         out: list[tuple[int, int, int]] = []

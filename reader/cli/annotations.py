@@ -18,9 +18,12 @@ if TYPE_CHECKING:
     from reader.model.document import Article
 
 
-def _annotation_json(a: Any) -> dict[str, Any]:
+def _annotation_json(a: Any, as_read: dict[str, str]) -> dict[str, Any]:
+    """An annotation's fields: ``quote`` as the reader reads it now (a word corrected since: as corrected, as the
+    window lists it), ``ocr_quote`` the OCR's reading ``start``..``end`` delimit in the article's original text."""
+    exact = a.anchor.exact if a.anchor else None
     return {"id": a.id, "article": a.article, "status": a.status, "note": a.note, "tags": a.tags,
-            "quote": a.anchor.exact if a.anchor else None, "start": a.anchor.start if a.anchor else None,
+            "quote": as_read.get(a.id, exact), "ocr_quote": exact, "start": a.anchor.start if a.anchor else None,
             "end": a.anchor.end if a.anchor else None, "created": a.created, "modified": a.modified,
             "owner": a.owner, "visibility": a.visibility, "made_on": a.made_on or None}
 
@@ -105,16 +108,19 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
 
     overlay = Overlay(lib)
     places = NotePlaces(lib, overlay, lambda: store, overlay.article)
-    found = store.find(tag=args.tag_filter, text=args.text, status=A.STATUS_ORPHANED if args.orphaned else None)
+    # the text filter and the quotes as the window's lists have them: words corrected since as they read now
+    found = places.find(tag=args.tag_filter, text=args.text, status=A.STATUS_ORPHANED if args.orphaned else None)
     if args.article is not None:
         shown_there = {a.id for a in places.article_annotations(args.article)}
         found = [a for a in found if a.id in shown_there]
+    as_read = places.quotes_as_read(found)
     if args.json:
-        json.dump([_annotation_json(a) for a in found], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([_annotation_json(a, as_read) for a in found], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         for a in found:
-            quote = f" “{a.anchor.exact}”" if a.anchor else ""
+            quote = f" “{as_read.get(a.id, a.anchor.exact)}”" if a.anchor else ""
+            quote += f" (the OCR reads “{a.anchor.exact}”)" if a.anchor and a.id in as_read else ""
             quote += f" (made on “{a.made_on}”)" if a.made_on else ""
             tags = f" [{', '.join(a.tags)}]" if a.tags else ""
             print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}  {a.note}".rstrip())

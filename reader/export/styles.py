@@ -20,6 +20,8 @@ processor is completed), each for one named gap:
 * ``punctuation-in-quote`` (American English: “Title.” not “Title”.) is not applied, nor are
   a field's own final stop and the style's period merged ("OFFICIELLE..”"): both are done on
   the finished string (:func:`punctuation_in_quote`, :func:`collapse_stops`).
+* Not a gap but a choice: Chicago leaves a newspaper's page out (CMOS18 14.89 allows it); a
+  reader of an archive needs it, as every other style gives it (:func:`_give_newspaper_pages`).
 * A variable rendered through a macro in ``<substitute>`` is not suppressed later in the
   entry (APA printed an unsigned article's title twice, Chicago the newspaper's name):
   :func:`_repress_substituted` records what a substitute rendered.
@@ -105,7 +107,26 @@ def _fix_labels(root: Any) -> None:
         cond.append(label)
 
 
-_ADJUSTMENTS: tuple[Callable[[Any], None], ...] = (_fix_type_code_groups, _fix_initialize, _fix_labels)
+def _give_newspaper_pages(root: Any) -> None:
+    """Chicago's locator gives no page for a newspaper (``<else-if type="article-magazine article-newspaper"/>``,
+    CMOS18 14.89, which allows one): a newspaper's page is given as a journal's is — the page printed ("484") is
+    what a reader of an archive needs to find the article again (seen by the by-eye tester: none in the Chicago
+    citation, where every other style had it)."""
+    for macro in root.iter(f"{_C}macro"):
+        if macro.get("name") != "source-serial-locator":
+            continue
+        for cond in list(macro.iter(f"{_C}if", f"{_C}else-if")):
+            types = (cond.get("type") or "").split()
+            if "article-newspaper" in types and len(cond) == 0:
+                types.remove("article-newspaper")
+                if types:
+                    cond.set("type", " ".join(types))
+                else:
+                    cond.getparent().remove(cond)
+
+
+_ADJUSTMENTS: tuple[Callable[[Any], None], ...] = (_fix_type_code_groups, _fix_initialize, _fix_labels,
+                                                   _give_newspaper_pages)
 
 
 _PATCHED = False

@@ -17,7 +17,7 @@ from reader.corrections import store as C
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
 from reader.gui.workers import run_task
-from reader.model.document import Article, joined_replacements
+from reader.model.document import Article, joined_replacements, whole_words
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -37,13 +37,11 @@ def _label(kind: str) -> str:
 
 
 def _headline_corrections(base: Article, start: int, end: int, key: str) -> list[C.Correction]:
-    """The corrections making ``base.text[start:end]`` (inside one part) the headline: cut it out, mark it."""
+    """The corrections making ``base.text[start:end]`` (inside one part, whole words: :func:`whole_words`) the
+    headline: cut it out, mark it."""
     text = base.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end <= start:
+    start, end = whole_words(text, start, end)
+    if end <= start or not text[start:end].strip():
         raise C.CorrectionError(QCoreApplication.translate("MainWindow", "The selection holds no text."))
     pos = 0
     for p in base.parts:
@@ -237,8 +235,10 @@ class Corrections:
 
         A whole paragraph selected becomes the headline; part of one is first cut
         out of its paragraph (the paragraph is split before and after it), so the
-        headline keeps its source lines, on the page and in every export. Without
-        a selection nothing is changed and the status bar says what to do.
+        headline keeps its source lines, on the page and in every export. A
+        selection cutting a word (or a word the reader corrected) takes the whole
+        of it, and the status bar says so. Without a selection nothing is changed
+        and the status bar says what to do.
         """
         view, key, base = self.w.article_view, self.state.article_id, self.base_article
         sel = [r for r in view.selection_original() if r[2] > r[1]]
@@ -253,17 +253,42 @@ class Corrections:
         if self.w.archive is None or base is None or key is None:
             return False
         part, s, e = sel[0]
-        start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
-        if start is None or end is None:
-            self._status(QCoreApplication.translate(
-                "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
-            return False
+        start, end = self._base_range(part, s, e)
         try:
-            corrs = _headline_corrections(base, start, end + 1, key)
+            corrs = _headline_corrections(base, start, end, key)
         except BroadsheetError as ex:
             self.w.report(str(ex))
             return False
-        return self.add_corrections(corrs)
+        shown = view.article
+        assert shown is not None
+        selected, headline = shown.parts[part].text[s:e].strip(), self._as_read(*whole_words(base.text, start, end))
+        done = self.add_corrections(corrs)
+        if done and headline != selected:  # a selection cutting a word (or a word the reader corrected): said
+            self._status(QCoreApplication.translate(
+                "MainWindow", "The selection cut a word: the headline is the whole words, “%1”.").replace(
+                "%1", headline), 8000)
+        return done
+
+    def _base_range(self, part: int, s: int, e: int) -> tuple[int, int]:
+        """Characters ``s``..``e`` of part ``part`` of the article shown as a range of the uncorrected
+        ``Article.text``: a word the reader corrected, partly selected, is the whole of what the OCR read there (it
+        was refused: the reader had to undo their correction to make a headline of words holding it)."""
+        shown, base, archive = self.w.article_view.article, self.base_article, self.w.archive
+        assert shown is not None and base is not None
+        at = sum(len(p.text) + 2 for p in shown.parts[:part])
+        if shown is base or archive is None:
+            return at + s, at + e
+        [(start, end)] = archive.across_readings(base, [(at + s, at + e)], to_corrected=False)
+        return start, end
+
+    def _as_read(self, start: int, end: int) -> str:
+        """``base_article.text[start:end]`` as the reading shown has it."""
+        shown, base, archive = self.w.article_view.article, self.base_article, self.w.archive
+        assert shown is not None and base is not None
+        if shown is base or archive is None:
+            return base.text[start:end]
+        [(s, e)] = archive.across_readings(base, [(start, end)], to_corrected=True)
+        return shown.text[s:e]
 
     def add_corrections(self, corrs: list[C.Correction], then_open: str | None = None) -> bool:
         """Store several corrections as one undoable command."""
@@ -366,25 +391,39 @@ class Corrections:
         if not sel:
             return False
         offset, key = self.base_offset(sel[0][0], sel[0][1]), self.state.article_id
-        if offset is None:
+        if offset is None:  # said, not silently nothing
+            self._status(QCoreApplication.translate(
+                "MainWindow", "The cursor is inside a word you corrected: put it before or after the word."), 5000)
             return False
         return self._correct(lambda art: C.split_paragraph(art, offset, key=key))
 
     def correct_ocr(self, corrected: str | None = None) -> bool:
         """Correct the selected OCR text (within one paragraph; over a line break, one correction a line, made and
-        undone as one), asking for the correction when it is not given."""
+        undone as one), asking for the correction when it is not given; with the OCR's reading shown, said where the
+        correction is seen."""
+        done = self._correct_ocr(corrected)
+        if done and not self.show_corrected:
+            self._status(QCoreApplication.translate(
+                "MainWindow", "Corrected. The text is shown as the OCR read it: Correct → Show corrected text shows "
+                              "your corrections."), 8000)
+        return done
+
+    def _correct_ocr(self, corrected: str | None) -> bool:
         sel = [r for r in self.w.article_view.selection_original() if r[2] > r[1]]
         if not sel or len(sel) > 1:
             self._status(QCoreApplication.translate(
                 "MainWindow", "Select the characters to correct (within one paragraph)."), 4000)
             return False
         part, s, e = sel[0]
-        shown = self.w.article_view.article
-        if shown is not None and shown is not self.base_article:
-            touched = [r for r in joined_replacements(shown.parts[part].replaced)
-                       if r.start < e and s < r.end or r.start == r.end and s < r.start < e]
+        found = self._in_corrected(part, s, e)
+        if found is not None:
+            reading, cs, ce = found
+            touched = [r for r in joined_replacements(reading.parts[part].replaced)
+                       if r.start < ce and cs < r.end or r.start == r.end and cs < r.start < ce
+                       or r.start == r.end == cs == ce]  # (the OCR's characters of a deletion selected)
             if touched:  # the reader's own correction: corrected again, the whole of it
-                return self._recorrect(part, min(s, touched[0].start), max(e, touched[-1].end), corrected)
+                return self._recorrect(reading, part, min(cs, touched[0].start), max(ce, touched[-1].end),
+                                       corrected)
         start, end = self.base_offset(part, s), self.base_offset(part, e - 1)
         if start is None or end is None or self.base_article is None:
             self._status(QCoreApplication.translate(
@@ -411,18 +450,35 @@ class Corrections:
             return False
         return self.add_corrections(corrs)
 
-    def _recorrect(self, part: int, s: int, e: int, corrected: str | None) -> bool:
-        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading shown, which hold the
-        reader's corrections: offered as shown; what is typed replaces those corrections (one undoable step), the
+    def _in_corrected(self, part: int, s: int, e: int) -> tuple[Article, int, int] | None:
+        """Characters ``s``..``e`` of part ``part`` of the article shown as (its corrected reading, s, e there): the
+        reading shown, or — the OCR's reading shown — the same characters in the corrected one (a word corrected
+        with the original shown started from the OCR's word, and its correction was stored over the reader's)."""
+        w, shown, base = self.w, self.w.article_view.article, self.base_article
+        if w.archive is None or shown is None or base is None or part >= len(base.parts):
+            return None
+        if shown is not base:
+            return shown, s, e
+        reading = w.archive.corrected(base)
+        if reading is base:
+            return None
+        at = sum(len(p.text) + 2 for p in base.parts[:part])
+        [(cs, ce)] = w.archive.across_readings(base, [(at + s, at + e)], to_corrected=True)
+        now = sum(len(p.text) + 2 for p in reading.parts[:part])
+        return reading, cs - now, ce - now
+
+    def _recorrect(self, shown: Article, part: int, s: int, e: int, corrected: str | None) -> bool:
+        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading ``shown``, which hold the
+        reader's corrections: offered as it reads; what is typed replaces those corrections (one undoable step), the
         OCR's own words typed take them away."""
-        w, shown, base, key = self.w, self.w.article_view.article, self.base_article, self.state.article_id
-        if w.archive is None or shown is None or base is None or key is None:
+        w, base, key = self.w, self.base_article, self.state.article_id
+        if w.archive is None or base is None or key is None:
             return False
         offset = sum(len(p.text) + 2 for p in shown.parts[:part])
         fixes = w.archive.text_fixes(base)
         [(start, end)] = C.original_ranges(base, fixes, [(offset + s, offset + e)])
         if corrected is None:
-            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e])
+            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e], ocr=base.text[start:end])
             if corrected is None:
                 return False
         if corrected == shown.text[offset + s:offset + e]:
@@ -436,20 +492,24 @@ class Corrections:
         return self._swap(old, new, key)
 
     def set_show_corrected(self, on: bool) -> None:
-        """Show the corrected reading of OCR text, or the original as the source has it."""
-        w, state = self.w, self.state
+        """Show the corrected reading of OCR text, or the original as the source has it: the selection, the cursor,
+        the hits and the passage read stay on the same characters (:meth:`Archive.across_readings`)."""
+        w, state, view = self.w, self.state, self.w.article_view
         was, self.show_corrected = self.show_corrected, bool(on)
-        if state.article_id is not None:
-            selection = w.article_view.selection_original()
-            hits = state.hits
-            if hits and was != self.show_corrected and w.archive is not None and self.base_article is not None:
-                # the hits are places in the reading shown until now: moved to the same words in the other
-                move = w.archive.corrected_ranges if self.show_corrected else w.archive.original_ranges
-                hits = move(self.base_article, hits)
-            place = w.article_view.place()
-            w.open_article(state.article_id, hits=hits, page_id=state.page_id)
-            if selection:
-                w.article_view.select_original(selection[0][0], selection[0][1], selection[-1][0], selection[-1][2])
-            # then the other reading at the line the reader was at (it jumped; the caret left at the article's
-            # start, selected again after the place was restored, took the view back to the headline)
-            w.article_view.restore_place(place)
+        if state.article_id is None:
+            return
+        selection, place, hits = view.selection_in_text(), view.place_in_text(), state.hits
+        if was != self.show_corrected and w.archive is not None and self.base_article is not None:
+            # places in the reading shown until now, moved to the same characters in the other
+            def move(places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                assert w.archive is not None and self.base_article is not None
+                return w.archive.across_readings(self.base_article, places, to_corrected=self.show_corrected)
+            hits = move(hits) if hits else hits
+            selection = move([selection])[0] if selection is not None else None
+            place = (move([(place[0], place[0])])[0][0], place[1]) if place is not None else None
+        w.open_article(state.article_id, hits=hits, page_id=state.page_id)
+        if selection is not None:
+            view.select_in_text(*selection)
+        # then the other reading at the line the reader was at (it jumped; the caret left at the article's
+        # start, selected again after the place was restored, took the view back to the headline)
+        view.restore_place_in_text(place)

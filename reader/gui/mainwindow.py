@@ -56,6 +56,7 @@ from reader.gui.icons import app_icon
 from reader.gui.library_ui import LibraryUi, give_back_to_collections
 from reader.gui.messages import error_text
 from reader.gui.navigation import Navigator
+from reader.gui.room import ReadingPane, RoomKeeper
 from reader.gui.search_ui import Searching
 from reader.gui.settings import Settings
 from reader.gui.studies_ui import Studies
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
         self.article_view.font_family = serif_family
         self.article_view.font_size = float(self.settings.font_size())
         self.layout_view = LayoutView(self)
-        self.reading_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.reading_split = ReadingPane(Qt.Orientation.Horizontal, self)
         self.reading_split.setObjectName("readingSplitter")
         self.reading_split.addWidget(self.article_view)
         self.reading_split.addWidget(self.layout_view)
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([300, 1140])
         self.setCentralWidget(self.main_split)
         self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
+        self.room = RoomKeeper(self.main_split, self.reading_split, self.side, self.article_view, self.layout_view)
 
         bottom, right = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.problems = ProblemsPanel(self)

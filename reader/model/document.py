@@ -10,6 +10,7 @@ Everything here is plain data (dataclasses), free of Qt and of any format.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -176,9 +177,28 @@ def said(text: str, r: Replacement) -> tuple[str, str]:
     return text[start:end], before + r.was + after
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the whitespace at its ends, widened to the whole words its ends cut: a Latin (or
+    Greek, Cyrillic …) word's letters, its combining marks included (Fraktur's aͤ); CJK characters each stand alone.
+    Whitespace only is kept as given."""
+    lo, hi = max(0, start), min(end, len(text))
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if lo == hi:
+        return start, end
+    while lo > 0 and _in_word(text[lo - 1]) and _in_word(text[lo]):
+        lo -= 1
+    while hi < len(text) and _in_word(text[hi - 1]) and _in_word(text[hi]):
+        hi += 1
+    return lo, hi
+
+
 def _in_word(ch: str) -> bool:
-    """A letter or digit of a Latin (or Greek, Cyrillic …) word: not CJK, where each character stands alone."""
-    return ch.isalnum() and ord(ch) < 0x2E80
+    """A letter, digit or combining mark of a Latin (or Greek, Cyrillic …) word: not CJK, where each character stands
+    alone."""
+    return (ch.isalnum() or unicodedata.combining(ch) > 0) and ord(ch) < 0x2E80
 
 
 @dataclass

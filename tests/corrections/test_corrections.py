@@ -9,7 +9,7 @@ import pytest
 
 from reader.corrections import store as C
 from reader.library.catalogue import Library, StoreMeta
-from reader.model.document import Article, Part, Span, joined_replacements, reading_order
+from reader.model.document import Article, Part, Span, joined_replacements, reading_order, whole_words
 from reader.segmentation.analyze import analyze_file
 
 DATA = Path(__file__).parents[1] / "data"
@@ -810,3 +810,23 @@ def test_a_correction_is_named_by_its_whole_word() -> None:
     assert said(text, Replacement(at, at, "l1", "»")) == ("Die", "»Die")
     assert said("甲乙丙", Replacement(1, 1, "l1", "、")) == ("甲乙", "甲、乙")
     assert said("工部局三樓發生日籍", Replacement(6, 7, "l2", "牛")) == ("生", "牛")
+
+
+@pytest.mark.parametrize(("start", "end", "words"), [
+    (1, 17, "Publikum nur langſam"),  # both ends cut a word
+    (0, 20, "Publikum nur langſam"),  # whole words: as selected
+    (8, 13, "nur"),  # the spaces around dropped
+    (30, 33, "ſchaͤdlich"),  # a combining mark is of its word
+])
+def test_whole_words_widens_a_selection_that_cuts_a_word(start: int, end: int, words: str) -> None:
+    text = "Publikum nur langſam zur, so ſchaͤdlich 中国人民"
+    lo, hi = whole_words(text, start, end)
+    assert text[lo:hi] == words
+
+
+def test_whole_words_leaves_cjk_characters_alone() -> None:
+    text = "杭州市发改委 Aufklaͤrung 副主任"
+    at = text.index("州市")
+    assert whole_words(text, at, at + 2) == (at, at + 2)
+    at = text.index("klaͤ")
+    assert text[slice(*whole_words(text, at, at + 3))] == "Aufklaͤrung"

@@ -66,16 +66,32 @@ def test_gb7714_more_than_three_authors() -> None:
 
 
 def test_chicago_notes_bibliography(nyt: Item, renmin: Item) -> None:
-    # CMOS 18 (notes and bibliography), bibliography entry: full names, period inside the quotes, no page
-    expected = "Smith, John, and Mary Jones. “Dinner at the White House.” The New York Times, March 4, 1908."
+    # CMOS 18 (notes and bibliography), bibliography entry: full names, period inside the quotes; the page after the
+    # date (14.89 allows it; the style leaves it out, but an archive's reader needs it to find the article again)
+    expected = "Smith, John, and Mary Jones. “Dinner at the White House.” The New York Times, March 4, 1908, 2."
     assert cite(nyt, "chicago") == expected
     assert cite(nyt) == expected  # auto: not Chinese → Chicago
-    assert cite(renmin, "chicago") == "窦瀚洋, 毕京津, and 常碧罗. “标题.” 人民日报, May 10, 2021."
+    assert cite(renmin, "chicago") == "窦瀚洋, 毕京津, and 常碧罗. “标题.” 人民日报, May 10, 2021, 4."
     # unsigned: the newspaper stands in the author's place (and is not repeated)
     unsigned = article_item("Weather", None, "Fair and warmer.", **NYT)  # type: ignore[arg-type]
-    assert cite(unsigned, "chicago") == "The New York Times. “Weather.” March 4, 1908."
+    assert cite(unsigned, "chicago") == "The New York Times. “Weather.” March 4, 1908, 2."
     quoted = article_item("The “Great” Fire", None, "It burned.", **NYT)  # type: ignore[arg-type]
     assert "“The ‘Great’ Fire.”" in cite(quoted, "chicago")
+
+
+def test_every_style_gives_the_page_as_printed() -> None:
+    """Seen by the by-eye tester: the Chicago citation of an article of the Kant sample's page, printed "484", had no
+    page (the style leaves newspaper pages out); every style gives the page label where the source has one."""
+    body = "Daher kann ein Publikum nur langſam zur Aufklaͤrung gelangen."
+    parts = [Part("paragraph", body, [Span(0, len(body), "l1", 0)])]
+    doc = Document("PAGE_0020.xml", "page", [Page(1, label="484")],
+                   metadata={"publication": "Berlinische Monatsschrift", "date": "1784-12"})
+    item = Item(Article("k", parts=parts, pages=[1]), doc)
+    assert cite(item, "chicago").endswith("December 1784, 484."), cite(item, "chicago")
+    assert cite(item, "apa").endswith("Berlinische Monatsschrift, 484."), cite(item, "apa")
+    assert cite(item, "gb7714").endswith("1784-12(484)."), cite(item, "gb7714")
+    assert "pages = {484}" in cite(item, "bibtex")
+    assert json.loads(cite(item, "csl-json"))["page"] == "484"
 
 
 def test_apa(nyt: Item, renmin: Item) -> None:
@@ -162,6 +178,8 @@ def _well_formed(style: str, text: str, item: Item) -> None:
         assert item.publication() in text, text  # as printed: no title case forced on an unknown language
     if style == "gb7714":
         assert "[N]. " in text and f"({item.page_label()})." in text, text
+    if style in ("chicago", "apa"):
+        assert text.endswith(f", {item.page_label()}."), text
     if style == "csl-json":
         data = json.loads(text)
         assert data["title"] and data["container-title"] and data["type"] == "article-newspaper"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.app.room import READABLE
 from reader.gui.actions import ActionId
 from reader.gui.app import apply_theme
 from reader.gui.mainwindow import MainWindow
@@ -85,6 +86,27 @@ def test_at_1400_the_annotations_dock_leaves_the_reading_column_its_room(make_wi
     assert win.notes_dock.isVisible()
     assert win.notes_dock.width() <= 320
     assert win.article_view.width() >= 400, win.article_view.width()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900), (1600, 1000)])
+def test_with_the_annotations_dock_open_the_reading_column_stays_readable(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                                          size: tuple[int, int]) -> None:
+    """Seen by the by-eye tester: at 1024×700 with the Annotations dock open the reading column was ~250 px, a few
+    words a line, beside a page and a library panel that kept their room. The reading column comes first: the page
+    gives room, then the side panel, down to their minimums; the dock opens narrow."""
+    win = make_window(library_dir, size=size)
+    win.action_map[ActionId.ANNOTATIONS].trigger()
+    qtbot.wait(50)
+    assert win.notes_dock.isVisible()
+    assert win.article_view.width() >= READABLE, (win.side.width(), win.article_view.width(), win.layout_view.width(),
+                                                 win.notes_dock.width())
+    assert win.notes_dock.width() <= 280
+    assert win.side.width() >= 150 and win.layout_view.width() >= 120
+    assert win.article_view.width() >= win.layout_view.width()
+    side = win.side.width()
+    win.action_map[ActionId.ANNOTATIONS].trigger()  # closed again: the side panel gets its width back
+    qtbot.wait(50)
+    assert not win.notes_dock.isVisible() and win.side.width() >= max(side, 300 if size[0] > 1024 else 250)
 
 
 def test_the_annotation_lists_show_the_note_and_the_tags(make_window, library_dir: Path) -> None:

@@ -52,11 +52,15 @@ def confirm_delete_collection(parent: QWidget, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def corrected_text(parent: QWidget, original: str) -> str | None:
-    """The corrected reading of ``original`` (OCR text within one paragraph)."""
-    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "Correct OCR text"),
-                                    QCoreApplication.translate("MainWindow",
-                                                               "Corrected text (the original is kept):"),
+def corrected_text(parent: QWidget, original: str, ocr: str | None = None) -> str | None:
+    """The corrected reading of ``original`` (OCR text within one paragraph); ``ocr``: what the OCR read there, named
+    when it differs (``original`` is the reader's own correction, corrected again)."""
+    if ocr is not None and ocr != original:
+        label = QCoreApplication.translate(
+            "MainWindow", "Corrected text (you corrected the OCR's “%1”; the original is kept):").replace("%1", ocr)
+    else:
+        label = QCoreApplication.translate("MainWindow", "Corrected text (the original is kept):")
+    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "Correct OCR text"), label,
                                     text=original)
     return text if ok else None
 

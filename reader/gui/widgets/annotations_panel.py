@@ -172,6 +172,9 @@ class AnnotationsPanel(QWidget):
         self.note_button.setObjectName("articleNoteButton")
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
+        for button in (self.note_button, self.edit_button, self.delete_button):
+            # narrower than the style's least button width where the dock is narrow (the reading column's room)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text().replace("&", "")) + 16)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note_button)
         buttons.addStretch(1)

@@ -1267,6 +1267,35 @@ class ArticleView(QWidget):
         starts = self.reading.part_starts()
         return starts[sel[0][0]] + sel[0][1], starts[sel[-1][0]] + sel[-1][2]
 
+    def selection_in_text(self) -> tuple[int, int] | None:
+        """The selection as (start, end) in ``Article.text``, the bare cursor as start == end; None: nothing shown."""
+        sel = self.selection_original()
+        if not sel or self.reading is None:
+            return None
+        starts = self.reading.part_starts()
+        return starts[sel[0][0]] + sel[0][1], starts[sel[-1][0]] + sel[-1][2]
+
+    def select_in_text(self, start: int, end: int) -> None:
+        """Select ``Article.text[start:end]`` (the cursor put at ``start`` when it is empty)."""
+        if self.reading is not None:
+            self.select_original(*self.reading.part_offset(start), *self.reading.part_offset(end))
+
+    def place_in_text(self) -> tuple[int, int] | None:
+        """:meth:`place` as (offset in ``Article.text``, pixels)."""
+        place = self._original_place()
+        if place is None or self.reading is None:
+            return None
+        return self.reading.part_starts()[place[0]] + place[1], place[2]
+
+    def restore_place_in_text(self, place: tuple[int, int] | None) -> None:
+        """Bring the character at ``Article.text`` offset ``place[0]`` back to where :meth:`place_in_text` found it."""
+        if place is None or self.reading is None:
+            return
+        part, offset = self.reading.part_offset(place[0])
+        shown = self.to_display((part, offset, offset))
+        if shown is not None:
+            self.restore_place((shown[0], shown[1], place[1]))
+
     def select_article_range(self, start: int, end: int) -> None:
         """Select ``Article.text[start:end]`` and scroll to it."""
         if self.reading is None:
