@@ -168,14 +168,14 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>New work visible to:</source>
         <translation>新建内容可见范围：</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>All tags</source>
-        <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source)</extracomment>
+        <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source) id → the words of listed annotations as the reader reads them now, where corrected since (set_source)</extracomment>
         <translation>所有标签</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
         <translation>本文中的更正</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Annotations (%1)</source>
         <translation>批注（%1）</translation>
     </message>
@@ -274,7 +274,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1271"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1349"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -657,10 +657,10 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-531"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-560"/>
         <location line="+1"/>
         <source>Find in article</source>
-        <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left)</extracomment>
+        <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
         <translation>在文章中查找</translation>
     </message>
     <message>
@@ -810,7 +810,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+155"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+156"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
@@ -826,7 +826,7 @@
         <translation>收藏集</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -1268,7 +1268,7 @@
         <translation>此文库在这里是只读的：您可以阅读、检索和导出，但无法在其中保存笔记、校正或导入。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>
@@ -1591,6 +1591,11 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>删除收藏集 %1？其中的文章仍保留在文库中。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Corrected text (you corrected the OCR&apos;s “%1”; the original is kept):</source>
+        <translation>校正后的文字（您校正了 OCR 识别的“%1”；原文保留）：</translation>
+    </message>
+    <message>
         <location filename="../../reader/gui/corrections_ui.py" line="+28"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
@@ -1617,7 +1622,7 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+8"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+4"/>
         <source>Correct OCR text</source>
         <translation>校正 OCR 文字</translation>
     </message>
@@ -1632,7 +1637,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The selection holds no text.</source>
         <translation>所选内容没有文字。</translation>
     </message>
@@ -1648,7 +1653,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在阅读的文章已不在文库中（其来源文件已重新导入）。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
     </message>
@@ -1658,7 +1663,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请在同一段之内选择标题。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+17"/>
+        <source>The selection cut a word: the headline is the whole words, “%1”.</source>
+        <translation>所选内容截断了词语：标题取完整的词“%1”。</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Put the cursor in the paragraph to move.</source>
         <translation>请把光标放在要移动的段落中。</translation>
     </message>
@@ -1673,24 +1683,33 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>没有可合并的文章。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
+        <source>The cursor is inside a word you corrected: put it before or after the word.</source>
+        <translation>光标位于您校正过的词语之内：请将光标放在该词之前或之后。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Corrected. The text is shown as the OCR read it: Correct → Show corrected text shows your corrections.</source>
+        <translation>已校正。当前显示的是 OCR 识别的原文：“校正 → 显示校正后的文字”可显示您的校正。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Select the characters to correct (within one paragraph).</source>
         <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+19"/>
+        <location line="+35"/>
+        <location line="+36"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-171"/>
-        <location line="+132"/>
+        <location line="-56"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+1"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-1"/>
         <source>Corrected text (the original is kept):</source>
         <translation>校正后的文字（原文会保留）：</translation>
     </message>
@@ -2079,7 +2098,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-652"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-701"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2192,7 +2211,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+290"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+304"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation>文章正文（竖排）</translation>
