@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.gui.mainwindow import MainWindow
 
 WORDS = "Publikum nur langſam"
@@ -19,30 +21,22 @@ def _open_kant(win: MainWindow) -> str:
     return aid
 
 
-def test_a_headline_cut_mid_word_takes_the_whole_words(make_window, library_dir: Path,  # noqa: ANN001
-                                                       tmp_path: Path) -> None:
+@pytest.mark.parametrize("cut", [True, False], ids=["cut-words", "whole-words"])
+def test_a_headline_takes_the_whole_words_selected(make_window, library_dir: Path,  # noqa: ANN001
+                                                   tmp_path: Path, cut: bool) -> None:
     shutil.copytree(library_dir, tmp_path / "lib")
     win = make_window(tmp_path / "lib")
     _open_kant(win)
     view = win.article_view
     assert view.article is not None
     at = view.article.text.index(WORDS)
-    view.select_article_range(at + 1, at + len(WORDS) - 2)  # "ublikum nur lang": both ends cut a word
+    if cut:
+        view.select_article_range(at + 1, at + len(WORDS) - 2)  # "ublikum nur lang": both ends cut a word
+    else:
+        view.select_article_range(at, at + len(WORDS))
     assert win.corrections.correct_headline()
     assert [p.text for p in view.article.parts if p.role == "headline"] == [WORDS]
-    assert WORDS in win.statusBar().currentMessage()
-    # the paragraph was cut between words, not inside them
-    assert all(not p.text.startswith("ublikum") and not p.text.endswith("lang") for p in view.article.parts)
-
-
-def test_a_headline_of_whole_words_is_taken_as_selected(make_window, library_dir: Path,  # noqa: ANN001
-                                                        tmp_path: Path) -> None:
-    shutil.copytree(library_dir, tmp_path / "lib")
-    win = make_window(tmp_path / "lib")
-    _open_kant(win)
-    view = win.article_view
-    assert view.article is not None
-    at = view.article.text.index(WORDS)
-    view.select_article_range(at, at + len(WORDS))
-    assert win.corrections.correct_headline()
-    assert [p.text for p in view.article.parts if p.role == "headline"] == [WORDS]
+    if cut:
+        assert WORDS in win.statusBar().currentMessage()
+        # the paragraph was cut between words, not inside them
+        assert all(not p.text.startswith("ublikum") and not p.text.endswith("lang") for p in view.article.parts)
