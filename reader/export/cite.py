@@ -249,9 +249,9 @@ def csl_item(item: Item) -> dict[str, Any]:
     parts = _date_parts(md.get("date", ""))
     if parts:
         out["issued"] = {"date-parts": [parts]}
-    label = item.page_label()
-    if label:
-        out["page"] = label
+    pages = item.page_range()
+    if pages:
+        out["page"] = pages
     if md.get("edition"):
         out["edition"] = _edition(md["edition"])
     if md.get("issue"):
@@ -309,9 +309,9 @@ def bibtex_entry(item: Item) -> str:
         if len(parts) > 1:
             fields.append(("month", str(parts[1])))
         fields.append(("date", md["date"]))
-    label = item.page_label()
-    if label:
-        fields.append(("pages", bib_escape(label)))
+    pages = item.page_range("--")
+    if pages:
+        fields.append(("pages", bib_escape(pages)))
     if md.get("issue"):
         fields.append(("number", bib_escape(md["issue"])))
     if md.get("edition"):

@@ -97,6 +97,24 @@ class Item:
                 return page.label
         return str(pages[0])
 
+    def page_runs(self) -> list[tuple[str, str]]:
+        """The article's pages as runs of consecutive pages, each (first label, last label; equal for a run of
+        one): pages 1–3 printed 484–486 are ``[("484", "486")]``, an article continued from page 1 on page 3 is
+        ``[("484", "484"), ("486", "486")]``. A page without a printed label is given by its number."""
+        labels = {p.number: p.label for p in self.document.pages if p.label}
+        runs: list[list[int]] = []
+        for number in sorted(set(self.page_numbers())):
+            if runs and number == runs[-1][-1] + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        return [(labels.get(r[0], str(r[0])), labels.get(r[-1], str(r[-1]))) for r in runs]
+
+    def page_range(self, dash: str = "-") -> str:
+        """Every page of the article as a citation gives them: "484", "484-486", "484, 486" (``dash`` between a
+        run's ends: CSL's hyphen, BibTeX's ``--``, an en dash in text)."""
+        return ", ".join(first if first == last else f"{first}{dash}{last}" for first, last in self.page_runs())
+
     def publication(self) -> str:
         return self.metadata.get("publication") or Path(self.document.source).stem
 

@@ -24,9 +24,9 @@ def citation_line(item: Item) -> str:
         bits.append(item.metadata["date"])
     if item.metadata.get("edition"):
         bits.append(item.metadata["edition"])
-    label = item.page_label()
-    if label:
-        bits.append(f"p. {label}")
+    pages = item.page_range("–")
+    if pages:
+        bits.append(f"{'pp' if len(item.page_numbers()) > 1 else 'p'}. {pages}")
     return ", ".join(bits)
 
 

@@ -94,6 +94,32 @@ def test_every_style_gives_the_page_as_printed() -> None:
     assert json.loads(cite(item, "csl-json"))["page"] == "484"
 
 
+@pytest.mark.parametrize("pages, labels, shown, bib", [
+    ([1, 2, 3], ["484", "485", "486"], "484-486", "484--486"),
+    ([1, 3], ["484", "485", "486"], "484, 486", "484, 486"),  # continued on a later page, not the one between
+    ([2], ["484", "485", "486"], "485", "485"),
+    ([1, 2], ["", "", ""], "1-2", "1--2"),  # no printed labels: the page numbers
+])
+def test_an_article_over_several_pages_is_cited_with_all_its_pages(pages: list[int], labels: list[str], shown: str,
+                                                                   bib: str) -> None:
+    """An article running over pages 484–486 was cited as on page 484 alone, in every style and the text export's
+    citation line: a reader looking it up found its beginning only."""
+    body = "Daher kann ein Publikum nur langſam zur Aufklaͤrung gelangen."
+    parts = [Part("paragraph", body, [Span(0, len(body), "l1", 0)])]
+    doc = Document("PAGE_0020.xml", "page", [Page(n, label=lab or None) for n, lab in zip([1, 2, 3], labels, strict=True)],
+                   metadata={"publication": "Berlinische Monatsschrift", "date": "1784-12"})
+    item = Item(Article("k", parts=parts, pages=pages), doc)
+    assert json.loads(cite(item, "csl-json"))["page"] == shown
+    assert f"pages = {{{bib}}}" in cite(item, "bibtex")
+    first, last = shown.split("-")[0].split(",")[0], shown.replace(",", "-").split("-")[-1].strip()
+    for style in ("chicago", "apa", "gb7714"):
+        text = cite(item, style)  # Chicago abbreviates a range as printed style asks: 484–86
+        assert first in text and (first == last or last[-2:] in text.split(first, 1)[1]), (style, text)
+    from reader.export.text import citation_line
+
+    assert citation_line(item).endswith(("pp. " if len(pages) > 1 else "p. ") + shown.replace("-", "–"))
+
+
 def test_apa(nyt: Item, renmin: Item) -> None:
     expected = "Smith, J., & Jones, M. (1908, March 4). Dinner at the White House. The New York Times, 2."
     assert cite(nyt, "apa") == expected
@@ -177,9 +203,9 @@ def _well_formed(style: str, text: str, item: Item) -> None:
         assert "None" not in text and "  " not in text and ".." not in text.replace("…", ""), text
         assert item.publication() in text, text  # as printed: no title case forced on an unknown language
     if style == "gb7714":
-        assert "[N]. " in text and f"({item.page_label()})." in text, text
-    if style in ("chicago", "apa"):
-        assert text.endswith(f", {item.page_label()}."), text
+        assert "[N]. " in text and f"({item.page_range()})." in text, text
+    if style in ("chicago", "apa"):  # the first page, or a range from it as the style writes ranges (1–2)
+        assert text.endswith(f", {item.page_label()}.") or f", {item.page_label()}–" in text, text
     if style == "csl-json":
         data = json.loads(text)
         assert data["title"] and data["container-title"] and data["type"] == "article-newspaper"
