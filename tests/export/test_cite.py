@@ -106,7 +106,8 @@ def test_an_article_over_several_pages_is_cited_with_all_its_pages(pages: list[i
     citation line: a reader looking it up found its beginning only."""
     body = "Daher kann ein Publikum nur langſam zur Aufklaͤrung gelangen."
     parts = [Part("paragraph", body, [Span(0, len(body), "l1", 0)])]
-    doc = Document("PAGE_0020.xml", "page", [Page(n, label=lab or None) for n, lab in zip([1, 2, 3], labels, strict=True)],
+    printed = [Page(n, label=lab or None) for n, lab in zip([1, 2, 3], labels, strict=True)]
+    doc = Document("PAGE_0020.xml", "page", printed,
                    metadata={"publication": "Berlinische Monatsschrift", "date": "1784-12"})
     item = Item(Article("k", parts=parts, pages=pages), doc)
     assert json.loads(cite(item, "csl-json"))["page"] == shown

@@ -436,3 +436,26 @@ def test_the_reading_font_sets_a_fraktur_transcriptions_small_e_over_its_letter(
     layout.endLayout()
     [mark] = layout.glyphRuns(4, 1)
     assert mark.rawFont().familyName().startswith("Junicode")
+
+
+def test_a_letter_and_its_small_e_are_drawn_from_one_font(qtbot) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester after the mark came from Junicode: the letter came from the first Latin serif
+    (DejaVu Serif) and the small e from Junicode, so nothing placed the mark on the letter and it read as an acute
+    (ſchádlich for ſchaͤdlich). A text holding a mark the first Latin serif lacks is set in a serif that has it
+    (the font of the base decides the mark's place), whole words from one font."""
+    from PySide6.QtGui import QFontDatabase, QTextLayout
+
+    from reader.gui.widgets.article_view import reading_font
+
+    if not any(f.startswith("Junicode") for f in QFontDatabase.families()):
+        pytest.skip("fonts-junicode is not installed here (install.sh installs it)")
+    text = "ſchaͤdlich"
+    layout = QTextLayout(text, reading_font("Noto Serif CJK SC", 17, latin_first=True, text=text))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns(3, 2)  # the a and its small e
+    assert len(runs) == 1 and runs[0].rawFont().familyName().startswith("Junicode")
+    plain = reading_font("Noto Serif CJK SC", 17, latin_first=True, text="schadlich")
+    assert plain.families() == reading_font("Noto Serif CJK SC", 17, latin_first=True).families()
+

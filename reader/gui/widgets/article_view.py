@@ -49,6 +49,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QRawFont,
     QResizeEvent,
     QShortcut,
     QTextBlockFormat,
@@ -130,10 +131,35 @@ def mostly_cjk(text: str) -> bool:
 LATIN_SERIFS = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman", "Junicode", "Junicode Two Beta"]
 
 
-def reading_font(family: str, size: float, latin_first: bool = False) -> QFont:
-    """A serif reading font: ``family`` (a CJK serif) with Latin serifs beside it."""
+def _marks_of(text: str) -> frozenset[str]:
+    """The combining marks ``text`` sets over Latin letters (U+0300–U+036F: accents, the small e of Fraktur
+    transcriptions' umlauts, U+0364)."""
+    return frozenset(c for c in text if "\u0300" <= c <= "\u036f")
+
+
+@lru_cache(maxsize=64)
+def _serifs_for(marks: frozenset[str]) -> tuple[str, ...]:
+    """:data:`LATIN_SERIFS`, those installed that draw every one of ``marks`` first. A mark drawn from a font
+    other than its letter's is not placed on the letter (HarfBuzz places a mark by its base's font): Fraktur's
+    small e over an a read as an acute (ſchádlich) when DejaVu Serif drew the a and Junicode the e."""
+    if not marks:
+        return tuple(LATIN_SERIFS)
+
+    def draws_all(family: str) -> bool:
+        raw = QRawFont.fromFont(QFont(family))  # the one font (QFontMetrics answers with its fallbacks too)
+        if raw.familyName() != family:
+            return False  # not installed: Qt matched another
+        return all(raw.supportsCharacter(ord(c)) for c in marks)
+
+    return tuple(sorted(LATIN_SERIFS, key=lambda f: not draws_all(f)))  # stable: the order otherwise kept
+
+
+def reading_font(family: str, size: float, latin_first: bool = False, text: str = "") -> QFont:
+    """A serif reading font: ``family`` (a CJK serif) with Latin serifs beside it — for ``text`` holding combining
+    marks, a Latin serif that draws them first (:func:`_serifs_for`)."""
     font = QFont(family)
-    font.setFamilies(LATIN_SERIFS + [family] if latin_first else [family] + LATIN_SERIFS)
+    serifs = list(_serifs_for(_marks_of(text)))
+    font.setFamilies(serifs + [family] if latin_first else [family] + serifs)
     font.setPointSizeF(size)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
@@ -220,8 +246,9 @@ class TextReader(QTextBrowser):
         self.reading = reading
         self._kept = None
         doc = QTextDocument(self)
-        cjk = mostly_cjk(" ".join(sp.display for sp in reading.parts))
-        base = reading_font(family, size, latin_first=not cjk)
+        shown = " ".join(sp.display for sp in reading.parts)
+        cjk = mostly_cjk(shown)
+        base = reading_font(family, size, latin_first=not cjk, text=shown)
         doc.setDefaultFont(base)
         doc.setDocumentMargin(28)
         pal = self.palette()
