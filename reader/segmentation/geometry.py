@@ -177,6 +177,32 @@ def _ruled_band(above: list[int], below: list[int], by_index: dict[int, Box], ve
     return max(feet) - min(feet) <= BAND_FOOT * tol
 
 
+def tier_openings(blocks: Sequence[Block], tol: float) -> set[str]:
+    """Ids of the first block (in ``blocks``' order) of each tier of columns set under a band of columns filled to one
+    foot (:func:`_ruled_band`) across the whole page: the compositor's strip (a feuilleton, a page-foot section) is a
+    text of its own, whatever its first column opens on ("vos mauvaises colères vous suggéreront …", a serial carried
+    over from the page before). Both the band and the tier hold :data:`BAND_COLUMNS` columns or more (a headline or
+    a footer across the page is no tier of columns), each column of the band :data:`TIER_BAND_LINES` lines of text
+    or more (a railway timetable's boxes, a few lines each, make rows of a table, no band of running text);
+    horizontal pages only, blocks with text and a box."""
+    counts = [sum(1 for ln in b.lines if ln.text.strip()) for b in blocks]
+    boxed = [(bx, k) for k, b in enumerate(blocks) if counts[k] and (bx := block_box(b)) is not None]
+    by_index = {k: bx for bx, k in boxed}
+    bands = _gaps([(bx[1], bx[3], k) for bx, k in boxed], tol)
+    out: set[str] = set()
+    for above, below in zip(bands, bands[1:], strict=False):
+        tier = _gaps([(by_index[k][0], by_index[k][2], k) for k in below], tol)
+        columns = _gaps([(by_index[k][0], by_index[k][2], k) for k in above], tol)
+        full = all(sum(counts[k] for k in col) >= TIER_BAND_LINES for col in columns)
+        if len(tier) >= BAND_COLUMNS and full and _ruled_band(above, below, by_index, False, tol):
+            out.add(blocks[min(below)].id)
+    return out
+
+
+#: each column of a band of running text over a tier holds this many lines at least
+TIER_BAND_LINES = 8
+
+
 def _loose_cut(boxes: list[tuple[Box, int]], vertical: bool, wide: float) -> list[list[int]]:
     """The primary cut (columns; tiers on a vertical page) with boxes allowed to overlap by ``wide`` each side."""
     if vertical:
@@ -2299,7 +2325,7 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
         # is no listing: "— Laut Meldung … 107 240 Lire." / "New York, 5. November. (W. T. B.) …")
         quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE and DASH_LEAD.match(opening) is None
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
-        dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
+        dialogue = dialogue or _announces_speech(prev.text, lines[k].text) or _spoken(lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
         # a dispatch run in on its place in capitals, under any title, not in a listing of figures or a scene
         place = None if quoted or dialogue or speakers is None else _caps_place(lines[k].text)
@@ -2388,6 +2414,17 @@ def _announces_speech(above: str, line: str) -> bool:
     """A line opening on a dash under one ending on a colon: the words the colon announced, a character's speech or
     a quotation, not an unheaded item's dash."""
     return above.rstrip().endswith(":") and DASH_LEAD.match(line.strip()) is not None
+
+
+#: a dash opening a character's speech: its first sentence closes on a question or an exclamation mark ("— Vous ne
+#: répondez pas ? demanda le curé", "— Moi ! exclama …", "— Par qui ?..."), before any full stop
+SPOKEN_DASH = re.compile(r"^[—–]\s+[^.]{1,80}?\s?[?!]")
+
+
+def _spoken(text: str) -> bool:
+    """``text`` opens on a dash and a sentence asking or exclaiming (:data:`SPOKEN_DASH`): a serial's dialogue,
+    where the dashes after it are the answers; a news column's dash opens a note on a statement."""
+    return SPOKEN_DASH.match(text.strip()) is not None
 
 
 #: extra whitespace above a paragraph's first line, in line heights, that parts two unheaded items of one column
@@ -4987,6 +5024,8 @@ class _PageCut:
         #: the usual whitespace between a text block and the next one under it in its column, where the page sets
         #: the paragraphs of one text as blocks of their own close under each other (None: it does not)
         self.block_gap = _usual_block_gap(blocks, self.sizes.height)
+        #: the blocks opening a strip of columns under a band filled to one foot (:func:`tier_openings`)
+        self.tiers = set() if self.vertical else tier_openings(blocks, 0.5 * self.em)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -5625,6 +5664,7 @@ class _PageCut:
             if not self.enumerated_crosshead(text_lines):
                 self.add_heads(text_lines, block)
         else:
+            self.item_break = self.item_break or block.id in self.tiers
             self.place_text(block, text_lines)
 
     def place_typed_adverts(self, block: Block, text_lines: list[Line]) -> None:
@@ -6334,9 +6374,13 @@ class _PageCut:
             run = run[credit:]
         # a rubric's listing of wires (waiting over the run or heading the item it goes on): datelines are entries
         wires = titled or self.wire_listing() or bool(self.pending_heads) and _wire_dateline(run[0].text)
-        led = [] if self.vertical else _led_starts(run, wires, self.in_serial() or self.in_dialogue(), self.speakers)
+        # in a serial's dialogue (the run's own dashes asking or exclaiming included), whitespace parts two scenes of
+        # one text, no items
+        fiction = self.in_serial() or self.in_dialogue() or any(_spoken(ln.text) for ln in run)
+        led = [] if self.vertical else _led_starts(run, wires, fiction, self.speakers)
         led += self.classified_starts(run)
-        leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
+        column = _column_block(block, self.sizes) and not fiction
+        leaded = _leaded_starts(run, block, self.paper_leads) if column else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
         whole = [ln for ln in block.lines if ln.text.strip()] == run  # the block is all body text, no heads in it
@@ -6501,7 +6545,8 @@ class _PageCut:
         runs_on = runs_on and not _set_in_alone(run, em)
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
                 and not self.vertical
-                and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
+                and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue() or _spoken(run[0].text),
+                               self.opens_dated())
                 and not self.under_chapeau() and not self.marked_entry(run[0]))
 
     def caps_place_block(self, block: Block, run: list[Line]) -> bool:
@@ -6585,7 +6630,7 @@ class _PageCut:
         if self.current is None or self.last_body.endswith(":"):
             return self.current is not None
         body = [p.text for p in self.current.parts if p.role == "paragraph"]
-        return any(DASH_LEAD.match(t.strip()) is not None for t in body[1:])
+        return any(DASH_LEAD.match(t.strip()) is not None for t in body[1:]) or any(_spoken(t) for t in body)
 
     def under_chapeau(self) -> bool:
         """The current article holds its headline and one short paragraph that opened on no dateline: a standfirst

@@ -1,0 +1,71 @@
+"""Rules on how a page's tiers and a serial's speech part items (session seg31, issue 15): synthetic pages, each
+failing without the rule it tests."""
+
+from __future__ import annotations
+
+from reader.model.document import Block, Page
+from reader.segmentation.geometry import articles_from_layout
+from tests.segmentation.columns import column_block
+
+PROSE = [("que le conseil a voté hier, après une longue", 0, 0), ("discussion, le budget de la ville et les", 0, 0),
+         ("crédits des écoles, que la commission avait", 0, 0), ("proposés au mois de mars dernier, et la", 0, 0)]
+
+
+def _page(blocks: list[Block]) -> Page:
+    return Page(number=1, blocks=blocks, lines=[ln for b in blocks for ln in b.lines], width=3000, height=4000)
+
+
+def _first_words(blocks: list[Block]) -> list[str]:
+    arts = articles_from_layout([_page(blocks)])
+    return [" ".join(a.paragraphs()[0].text.split()[:3]) for a in arts if a.kind != "furniture"]
+
+
+def test_a_strip_of_columns_under_a_band_filled_to_one_foot_opens_an_item() -> None:
+    """L'Union 1865 p. 2: four columns of news filled to one foot, and under them, across the page, the
+    feuilleton's strip, its first column carrying on a text from the page before ("vos mauvaises colères vous
+    suggéreront …"): it ran on in the last news item. A strip under columns that end at one foot is the
+    compositor's own tier: its first text opens an item, whatever it opens on."""
+    top = [column_block(f"t{c}", 200, [("Le conseil municipal a voté hier, après", 30, 0)] + PROSE * 3
+                        + [("et la séance fut levée à minuit.", 0, 300)], x0=100 + 700 * c) for c in range(4)]
+    strip = [column_block(f"s{c}", 1000, [("vos mauvaises colères vous suggéreront, je", 0, 0)] + PROSE * 2,
+                          x0=100 + 700 * c) for c in range(4)]
+    starts = _first_words(top + strip)
+    assert starts[-1] == "vos mauvaises colères", starts
+    # columns ending at feet far apart: a chance gap across the page, the text runs on
+    top[1] = column_block("t1", 200, PROSE + [("et la séance fut levée à minuit.", 0, 300)], x0=800)
+    assert _first_words(top + strip)[-1] != "vos mauvaises colères"
+
+
+def test_a_dash_opening_on_a_question_or_an_exclamation_is_speech_not_an_item() -> None:
+    """L'Union 1865 p. 2, the feuilleton carried over from the page before, no label over it: "— Vous ne répondez pas ?
+    demanda le curé …", "— Moi ! exclama …" each opened an item (13 of them), as a news column's dash notes do. A dash
+    whose first sentence closes on a question or an exclamation mark is a character's speech, and the dashes after
+    it in that text are the dialogue's; a news note's dash opens on a statement."""
+    story = column_block("f", 200, [("Le curé se tut; tous se regardèrent en silence.", 30, 0), *PROSE,
+                                    ("et personne ne répondit à sa question.", 0, 200),
+                                    ("— Vous ne répondez pas ? demanda le curé", 30, 0), *PROSE,
+                                    ("et il attendit encore un long moment.", 0, 200),
+                                    ("— L'arrêt est rendu, il faudra bien qu'il", 30, 0), *PROSE,
+                                    ("et le paysan se retira vers la porte.", 0, 200)])
+    assert _first_words([story]) == ["Le curé se"]
+    # news notes opening on a dash and a statement are items each
+    for k in (6, 12):
+        story.lines[k].text = "— Le Moniteur publie ce matin un décret qui"
+    assert _first_words([story]) == ["Le curé se", "— Le Moniteur", "— Le Moniteur"]
+
+
+def test_whitespace_in_a_dialogue_parts_two_scenes_not_two_items() -> None:
+    """L'Union 1865 p. 2: the feuilleton's column block leaves a line of lead before "Ce fut pour tous une nuit
+    d'insomnie …", a new scene of the same story: it opened an item, as lead parts a column's editorial notes. In a
+    text whose dashes are a character's speech, lead parts scenes."""
+    para = [*PROSE * 2, ("et il attendit encore.", 0, 300)]
+    rows = [("— Vous ne répondez pas ? demanda le curé", 30, 0), *para, ("Le père se leva lentement et dit", 30, 0),
+            *para, ("— Je veillerai, dit le père en se levant.", 30, 0), *para,
+            ("Ce fut pour tous une nuit d'insomnie et", 30, 0), *para, ("Au matin le curé sortit et", 30, 0), *para]
+    lead = {3 * (len(para) + 1): 40.0}
+    opening = column_block("o", 200, [("Le curé se tut; tous se regardèrent.", 30, 0), *PROSE, ("la porte.", 0, 300)])
+    assert _first_words([opening, column_block("s", 500, rows, gaps=lead)]) == ["Le curé se"]
+    # the same column of notes without speech: the lead parts two items
+    rows[0] = ("Le maire a visité hier les écoles de la", 30, 0)
+    rows[2 * (len(para) + 1)] = ("Le conseil se réunira demain à midi pour", 30, 0)
+    assert _first_words([opening, column_block("s", 500, rows, gaps=lead)]) == ["Le curé se", "Ce fut pour"]
