@@ -2511,6 +2511,16 @@ def _paper_leads(blocks: Sequence[Block]) -> bool:
     return paragraphs < LEAD_PAGE_PARAGRAPHS or leaded >= LEAD_SHARE * paragraphs
 
 
+#: a mark the OCR read from a speck after a line's last word, set apart by a space ("… the lots they own. «")
+STRAY_MARK = re.compile(r"\s+[^\w\s\-\u00ad⸗¬]$")
+
+
+def _without_stray_mark(text: str) -> str:
+    """``text`` without the trailing space and stray mark of :data:`STRAY_MARK`: whether a line ends its sentence is
+    read on its last word."""
+    return STRAY_MARK.sub("", text.rstrip())
+
+
 def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
     """The number of paragraphs opening inside ``lines`` (an indented first line) and the indices of those that
     open an item by the lead above them (:func:`_leaded_starts`)."""
@@ -2533,7 +2543,7 @@ def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
         prev = lines[k - 1]
         next_to = place.get(id(lines[k]), -1) - place.get(id(prev), -9) == 1
         flush = known[k - 1][0] - left < MIN_INDENT * height  # a paragraph's last line, not a centred "§. 3."
-        finished = next_to and flush and not prev.hyphenated and prev.text.rstrip().endswith(_SENTENCE_END)
+        finished = next_to and flush and not prev.hyphenated and _without_stray_mark(prev.text).endswith(_SENTENCE_END)
         # a crosshead alone on its line is no paragraph; a couplet at the run's end closes it (a listing's last entry)
         runs_on = right - known[k][2] < SHORT_END * height and len(lines) - k >= LEAD_ITEM_LINES
         if finished and runs_on and (gaps[k] - usual) / height >= LEAD_GAP and not is_ocr_fragment(lines[k].text):

@@ -69,3 +69,25 @@ def test_whitespace_in_a_dialogue_parts_two_scenes_not_two_items() -> None:
     rows[0] = ("Le maire a visité hier les écoles de la", 30, 0)
     rows[2 * (len(para) + 1)] = ("Le conseil se réunira demain à midi pour", 30, 0)
     assert _first_words([opening, column_block("s", 500, rows, gaps=lead)]) == ["Le curé se", "Ce fut pour"]
+
+
+def _note(first: str, last: str) -> list[tuple[str, float, float]]:
+    return [(first, 30, 0), *PROSE, (last, 0, 300)]
+
+
+def test_a_stray_mark_after_a_notes_last_stop_does_not_hide_that_it_is_finished() -> None:
+    """Little River News 1917: the editor's notes, each parted from the next by a blank line, one closing "… the lots
+    they own. «" (a speck read as a guillemet): the note under it was not seen to open under a finished one, the run
+    of notes read as too long, and six notes came out as one item. A line's sentence ends on its last word."""
+    article = column_block("a", 200, [row for n in range(14) for row in _note(f"Paragraph {n} of the report", "ends.")],
+                           lh=40)
+    notes = [_note("The News has sold its old type and", "now used by us."),
+             _note("In your case it may not be a lack of", "of the lots they own. «"),
+             _note("If you ever did or ever will need", "and work together."),
+             _note("Young potatoes are coming on. A swat", "is putting them up."),
+             _note("Turn the vacant lots into garden", "plots this spring.")]
+    rows = [row for note in notes for row in note]
+    gaps = {k * len(notes[0]): 60.0 for k in range(1, len(notes))}
+    column = column_block("n", 200, rows, x0=800, gaps=gaps)
+    starts = _first_words([article, column])
+    assert starts[-4:] == ["In your case", "If you ever", "Young potatoes are", "Turn the vacant"], starts
