@@ -3165,6 +3165,9 @@ _RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by",
                            "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
                            "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
                            "dans", "sur", "het", "een", "van", "op"})
+#: how a text closing on a finished sentence in brackets ends: its source's credit ("… 6,000 souris par an? (Journal
+#: pour tous.)"), a serial's "(A continuer.)": a heading may stand under it
+_CLOSED_ASIDE = (".)", "!)", "?)")
 #: how a finished sentence ends (a German quotation closes on „…“: "… fuͤhren koͤnnten.“")
 _SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？", ".“", "!“", "?“")
 
@@ -5942,7 +5945,7 @@ class _PageCut:
     def after_finished_text(self) -> bool:
         """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
         centred line here can head an item; after an unfinished row of a table it heads the next rows."""
-        return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
+        return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END + _CLOSED_ASIDE)
 
     def after_short_line(self) -> bool:
         """The body text placed last ends on a line stopping well short of its run's right edge (:data:`SHORT_END`

@@ -91,3 +91,16 @@ def test_a_stray_mark_after_a_notes_last_stop_does_not_hide_that_it_is_finished(
     column = column_block("n", 200, rows, x0=800, gaps=gaps)
     starts = _first_words([article, column])
     assert starts[-4:] == ["In your case", "If you ever", "Young potatoes are", "Turn the vacant"], starts
+
+
+def test_a_sentence_closed_in_brackets_finishes_the_text_above_a_centred_heading() -> None:
+    """L'Union 1865 p. 3: "… 6,000 souris par an? (Journal pour tous.)" closes a text on its source's credit, and the
+    country rubric "Allemagne." centred under it was read as that text's last paragraph: a text ending on a stop
+    inside brackets is finished as one ending on the stop."""
+    above = column_block("a", 200, [("Pourquoi penser que la chouette mange les", 30, 0), *PROSE,
+                                     ("par an? (Journal pour tous.)", 0, 20)])
+    rubric = column_block("h", 520, [("Allemagne.", 250, 250)])
+    below = column_block("b", 600, [("On a publié hier à Berlin une adresse des", 30, 0), *PROSE,
+                                     ("dans les ateliers.", 0, 300)])
+    arts = [a for a in articles_from_layout([_page([above, rubric, below])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "Allemagne."]
