@@ -3969,6 +3969,37 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
         out[k] = prev is None or inside
     return out
 
+#: a title atop a block in Title Case has at most this many characters ("Notice of Local Bill,", "Fölljetong")
+TITLE_TOP_CHARS = 40
+
+
+def _spaced_title_top(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """The block's first line heads it where it is a short title in Title Case (or one capitalised word) centred over
+    the block, set off from the text under it by whitespace (:data:`CAPS_HEAD_GAP` ems beyond the block's usual line
+    gap), the text opening under it on an indented paragraph: "Notice of Local Bill," / (whitespace) / "Notice is
+    hereby given: …", whatever the text above the block ended on (an advert's garbled last line) and even on a comma
+    (whitespace sets it off). The capitals of :func:`_spaced_caps_heads` need no Title Case; a line run in close over
+    its text is the text's own."""
+    edges = _edges(lines, sizes)
+    if edges is None or flags[0] or len(lines) < 3 or lines[0].type is not None:
+        return flags
+    left, right, em = edges
+    text, under = lines[0].text.strip(), lines[1].box
+    words = re.findall(r"[^\W\d_]+", text)
+    share = _capital_share(text)
+    titled = share is not None and share >= 0.5 or len(words) == 1 and len(words[0]) >= 5 and text[0].isupper()
+    # a dispatch's place and date centred over it open its text, a bracketed line or one with figures is a deck
+    # ("(Présidence de M. Ravez.)", "Arrests Total 4,500.") or a source's credit ("Le Temps, 7 février 1882")
+    if (not titled or len(text) > TITLE_TOP_CHARS or under is None or latin_dateline(text) or text[0] in "([„\"«"
+            or any(ch.isdigit() for ch in text) or not _is_centred(lines[0], left, right, em)):
+        return flags
+    gaps, usual = _line_gaps(lines)
+    indented = MIN_INDENT * em <= under[0] - left <= MAX_INDENT * em
+    if gaps[1] - usual >= CAPS_HEAD_GAP * em and indented and not text.endswith(_LINE_END_HYPHENS):
+        return [True, *flags[1:]]
+    return flags
+
+
 #: a block this many body lines high (or more) is a whole column the OCR did not part into items
 COLUMN_BLOCK_LINES = 30
 #: a Latin crosshead run in under a wire report has at most this many characters ("Panic Indescribable.")
@@ -4614,6 +4645,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
         flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)
+        flags = _spaced_title_top(lines, flags, sizes)
         flags = _small_caps_top(lines, flags, sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0

@@ -104,3 +104,21 @@ def test_a_sentence_closed_in_brackets_finishes_the_text_above_a_centred_heading
                                      ("dans les ateliers.", 0, 300)])
     arts = [a for a in articles_from_layout([_page([above, rubric, below])]) if a.kind != "furniture"]
     assert [a.headline for a in arts] == [None, "Allemagne."]
+
+
+def test_a_centred_title_atop_a_block_set_off_by_whitespace_heads_an_item() -> None:
+    """Little River News 1920 p. 3 (hOCR, no sizes): "Notice of Local Bill," centred atop its block, a line of
+    whitespace under it, over the notice's indented first line, came after an advert whose copy the OCR garbled
+    ("… aud accept uo uaitatwa"): read as a paragraph, the notice ran on in the advert. A short line in Title Case
+    centred atop a block, set off from the text under it by whitespace, heads it, whatever the text above ends on;
+    run in close over its text it is the text's own line."""
+    advert = column_block("a", 200, [("Take regularly and keep in good health in", 0, 0), *PROSE,
+                                     ("aud accept uo uaitatwa", 150, 150)])
+    rows = [("Notice of Local Bill,", 200, 200), ("Notice is hereby given: That the under-", 30, 0), *PROSE,
+            ("on January 26, 1920, for the purpose.", 0, 300)]
+    notice = column_block("n", 200, rows, x0=800, gaps={1: 30.0})
+    arts = [a for a in articles_from_layout([_page([advert, notice])]) if a.kind != "furniture"]
+    assert [a.headline for a in arts] == [None, "Notice of Local Bill,"], [a.headline for a in arts]
+    notice = column_block("n", 200, rows, x0=800)
+    arts = [a for a in articles_from_layout([_page([advert, notice])]) if a.kind != "furniture"]
+    assert len(arts) == 1
