@@ -5703,6 +5703,7 @@ class _PageCut:
             elif self.sizes.body <= 0 and self.pending_heads and not self.beside_title:
                 self.flush_heads()  # display lines before it end there (the page's last advert)
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+            self.item_break = self.item_break or self.page_side_before(block)
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
         elif t in HEADING_TYPES:
@@ -6462,6 +6463,15 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def page_side_before(self, block: Block) -> bool:
+        """The block is the page's masthead and the text placed last stands wholly left of it: a double page's left
+        side (the last page of one issue beside the front page of the next), whose items the text under the masthead
+        does not continue. Text read before a masthead above or beside it in its own page's head (a railway
+        timetable's boxes) leaves it be."""
+        box, last = block_box(block), self.last_box
+        return (block.id == self.masthead and self.started_on_page and box is not None and last is not None
+                and last[2] <= box[0])
 
     def in_classifieds(self) -> bool:
         """The current item, or the one the headlines waiting open, is a section of classified adverts: its heading

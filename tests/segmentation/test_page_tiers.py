@@ -122,3 +122,17 @@ def test_a_centred_title_atop_a_block_set_off_by_whitespace_heads_an_item() -> N
     notice = column_block("n", 200, rows, x0=800)
     arts = [a for a in articles_from_layout([_page([advert, notice])]) if a.kind != "furniture"]
     assert len(arts) == 1
+
+
+def test_text_under_a_masthead_right_of_the_text_before_it_continues_no_item() -> None:
+    """Reichsanzeiger 1878 (PAGE, a double page): the last page of No. 248 and, right of it, the front page of No.
+    249 under its masthead; the front page's first notice ("Se. Majestät der König haben Allergnädigst geruht: …"),
+    no heading over it, ran on in the left page's last item. A masthead right of the text read before it opens
+    another page side: the text under it continues nothing."""
+    left = [column_block(f"l{c}", 200, [("Im Verlage von Gustav Hempel in Berlin ist", 30, 0)] + PROSE * 4
+                         + [("Behrenstraße 56 zu haben.", 0, 300)], x0=100 + 700 * c) for c in range(2)]
+    mast = column_block("m", 200, [("Deutscher Reichs-Anzeiger", 0, 0)], x0=1600, lh=200)
+    mast.box = mast.lines[0].box = (1600.0, 200.0, 2800.0, 396.0)
+    notice = column_block("n", 500, [("Se. Majestät der König haben Allergnädigst", 30, 0)] + PROSE * 3
+                          + [("zu verleihen.", 0, 400)], x0=1600)
+    assert _first_words([*left, mast, notice])[-1] == "Se. Majestät der"
