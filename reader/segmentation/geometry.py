@@ -2551,6 +2551,21 @@ def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
     return paragraphs, leaded
 
 
+#: an advertiser's name and address closing an advert, read as an item of its own, has at most this many characters
+ADDRESS_TAIL_CHARS = 80
+#: a telephone's number closing an advert ("Phone 151.", "|PHONE 48.")
+PHONE_CLOSE = re.compile(r"\b(?:PHONE|Phone|TELEPHONE|Telephone)\W{0,3}\d{1,5}\W{0,2}$")
+
+
+def _address_tail(draft: _Draft) -> bool:
+    """The item is an advertiser's name and address, or a telephone number, alone (:data:`ADDRESS_TAIL_CHARS` at
+    most, closing on :data:`ADDRESS_CLOSE` or :data:`PHONE_CLOSE`): the close of the advert above it, no item."""
+    texts = [p.text.strip() for p in draft.parts if p.role not in ("noise", "furniture") and p.text.strip()]
+    if draft.kind not in ("advertisement", "article") or not texts or sum(len(t) for t in texts) > ADDRESS_TAIL_CHARS:
+        return False
+    return ADDRESS_CLOSE.search(texts[-1]) is not None or PHONE_CLOSE.search(texts[-1]) is not None
+
+
 #: a line closing an advert on its address: a US state's abbreviation after a town, or a street and its number
 ADDRESS_CLOSE = re.compile(
     r"(?:[,.]\s*|\s)(?:PA|Pa|Penn|MINN|Minn|ARK|Ark|ARKANSAS|Arkansas|KY|Ky|ILL|Ill|IND|Ind|UTAH|Utah|MO|Mo|NEB|Neb"
@@ -5062,6 +5077,8 @@ class _PageCut:
         #: story's crossheads while it is the current article
         self.banner: tuple[_Draft, Box, float] | None = None
         self.column_width = _column_width(blocks)
+        #: the first of ``drafts`` opened on this page
+        self.first_draft = len(drafts)
         #: the names in capitals a scene's speeches open on (:func:`_speakers`)
         self.speakers = _speakers(blocks)
         #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
@@ -6758,10 +6775,26 @@ class _PageCut:
             self.place_text(replace(block, lines=text_lines[at:]), text_lines[at:])
         return True
 
+    def rejoin_address_tails(self) -> None:
+        """An item of the page that is no more than an advertiser's name and address or telephone, set in display
+        type under the copy of the advert above it (:func:`_address_tail`: "PARKER BROTHERS NURSERY," /
+        "FEYETTEVILLE ARKANSAS", "Phone 151."), closes that advert: its parts go back to it as copy."""
+        page = self.drafts[self.first_draft:]
+        kept: list[_Draft] = []
+        for d in page:
+            before = kept[-1] if kept else None
+            if before is not None and before.kind in ("advertisement", "article") and _address_tail(d):
+                before.parts.extend(replace(p, role="paragraph") if p.role in HEADLINE_ROLES else p for p in d.parts)
+                self.current = before if self.current is d else self.current
+                continue
+            kept.append(d)
+        self.drafts[self.first_draft:] = kept
+
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""
         if self.pending_heads:  # headlines at the very end of the page: an article with no body yet
             self.flush_heads()
+        self.rejoin_address_tails()
         if self.furniture.parts:
             self.furniture.pages = [self.page.number]
             self.drafts.append(self.furniture)

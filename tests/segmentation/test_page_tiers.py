@@ -3,8 +3,8 @@ failing without the rule it tests."""
 
 from __future__ import annotations
 
-from reader.model.document import Block, Page
-from reader.segmentation.geometry import articles_from_layout
+from reader.model.document import Block, Page, Part
+from reader.segmentation.geometry import _Draft, _PageCut, articles_from_layout
 from tests.segmentation.columns import column_block
 
 PROSE = [("que le conseil a voté hier, après une longue", 0, 0), ("discussion, le budget de la ville et les", 0, 0),
@@ -136,3 +136,27 @@ def test_text_under_a_masthead_right_of_the_text_before_it_continues_no_item() -
     notice = column_block("n", 500, [("Se. Majestät der König haben Allergnädigst", 30, 0)] + PROSE * 3
                           + [("zu verleihen.", 0, 400)], x0=1600)
     assert _first_words([*left, mast, notice])[-1] == "Se. Majestät der"
+
+
+
+def test_an_advertisers_name_and_town_under_the_copy_close_the_advert() -> None:
+    """Little River News 1917: "PARKER BROTHERS NURSERY," in display type and "FEYETTEVILLE ARKANSAS" under the
+    copy of their salesman's advert came out as an item of their own (the display line its headline), and the advert
+    lost its close. An item of the page that is no more than a name and an address (or a telephone number) goes back
+    to the advert above it; a short item that names no address stays."""
+    block = column_block("a", 200, [("SALESMAN WANTED—All or part time, splendid", 0, 0), *PROSE])
+    page = _page([block])
+    drafts: list[_Draft] = []
+    cut = _PageCut(page, [block], drafts, None)
+    advert = cut.open_article("advertisement")
+    advert.parts.append(Part(role="paragraph", text="SALESMAN WANTED—All or part time. Write today."))
+    tail = cut.open_article("advertisement")
+    tail.parts += [Part(role="headline", text="PARKER BROTHERS NURSERY,"),
+                   Part(role="paragraph", text="FEYETTEVILLE ARKANSAS")]
+    brief = cut.open_article()
+    brief.parts.append(Part(role="paragraph", text="Young potatoes are coming on."))
+    cut.finish()
+    kept = [d for d in drafts if d.kind != "furniture"]
+    assert kept == [advert, brief]
+    assert [p.text for p in advert.parts][-2:] == ["PARKER BROTHERS NURSERY,", "FEYETTEVILLE ARKANSAS"]
+    assert all(p.role == "paragraph" for p in advert.parts)
