@@ -2718,6 +2718,11 @@ def _touches(a: Box, b: Box, gap: float) -> bool:
     return (overlap_x > 0 and dist_y <= gap) or (overlap_y > 0 and dist_x <= gap)
 
 
+#: a month's name, abbreviated or whole, in the languages of the pages read (English, French, German, Dutch)
+_MONTH_NAME = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|"
+               r"juil|ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
+
+
 def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     """Ids of short blocks in the top or bottom margin: folios, running heads, the page's date line.
 
@@ -2755,8 +2760,26 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             if top and rest_top >= bx[3] - tol or not top and rest_bottom <= bx[1] + tol:
                 out.add(b.id)
         if top:
-            out |= _head_row(row, out, boxed)
+            out |= _head_row(row, out, boxed) | {b.id for b, _ in row if _dated_running_head(b)}
     return out
+
+
+#: a running head's date: a month's name and a year ("s?»I8 Décembre 1924« a-": the OCR garbled the day)
+RUNNING_HEAD_DATE = re.compile(r"(?i)\b" + _MONTH_NAME + r"\s*,?\s*1[5-9]\d\d\b")
+
+
+def _dated_running_head(block: Block) -> bool:
+    """A block of the top margin holding the issue's date (a month's name and a year, :data:`RUNNING_HEAD_DATE`) on
+    one or two short lines: the page's running head, whatever type it is set in and however skewed the scan sets it
+    against the folio and the paper's name beside it (L'Ouest-Éclair 1924 p. 11, each a little lower than the one
+    before, on no row)."""
+    lines = [ln for ln in block.lines if ln.text.strip()]
+    return 0 < len(lines) <= 2 and _text_len(block) <= RUNNING_HEAD_CHARS and any(
+        RUNNING_HEAD_DATE.search(ln.text) for ln in lines)
+
+
+#: a dated running head has at most this many characters
+RUNNING_HEAD_CHARS = 40
 
 
 #: a signature at the page's foot reaches to within this many of its line heights of the lowest text's foot

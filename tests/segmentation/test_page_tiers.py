@@ -160,3 +160,18 @@ def test_an_advertisers_name_and_town_under_the_copy_close_the_advert() -> None:
     assert kept == [advert, brief]
     assert [p.text for p in advert.parts][-2:] == ["PARKER BROTHERS NURSERY,", "FEYETTEVILLE ARKANSAS"]
     assert all(p.role == "paragraph" for p in advert.parts)
+
+
+def test_a_dated_running_head_in_the_top_margin_is_furniture_however_skewed() -> None:
+    """L'Ouest-Éclair 1924 p. 11: the running head's date ("s?»I8 Décembre 1924« a-", larger than the adverts' body),
+    the paper's name and the folio stand each a little lower than the one before (a skewed scan), on no row: the
+    date was read as an item's headline. A block of the top margin holding a month's name and a year on a short line
+    or two is the page's running head."""
+    date = column_block("d", 73, [("s?»I8 Décembre 1924« a-", 0, 0)], x0=285, lh=50)
+    date.box = date.lines[0].box = (285.0, 73.0, 785.0, 121.0)
+    title = column_block("t", 119, [("L'Ouest-Eclair", 0, 0)], x0=1400)
+    title.box = title.lines[0].box = (1400.0, 119.0, 1700.0, 157.0)
+    text = [column_block(f"c{c}", 300, [("Le conseil municipal a voté hier, après", 30, 0)] + PROSE * 8
+                         + [("et la séance fut levée.", 0, 300)], x0=100 + 700 * c) for c in range(3)]
+    arts = [a for a in articles_from_layout([_page([date, title, *text])]) if a.kind != "furniture"]
+    assert all(a.headline is None for a in arts), [a.headline for a in arts]
