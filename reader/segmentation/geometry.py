@@ -2551,6 +2551,28 @@ def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
     return paragraphs, leaded
 
 
+#: a card (a professional's, a shop's) holds this many lines at most …
+CARD_LINES = 8
+#: … each of at most this many characters
+CARD_CHARS = 40
+#: a card closes on its proprietor's or agent's name ("C. N. THILL, Prop-", "A. R. FLENIKEN, Agent")
+CARD_SIGN_OFF = re.compile(r",\s*(?:Prop|Propr|Proprietor|Props|Agent|Agt)\W{0,2}$")
+
+
+def _card(lines: Sequence[Line], column: float) -> bool:
+    """The block is a card: two to :data:`CARD_LINES` short lines (:data:`CARD_CHARS`), none running a sentence on
+    across the column (each set in from its edges or short), closing on an address (:data:`ADDRESS_CLOSE`, "Ashdown,
+    - Arkansas.") or a sign-off (:data:`CARD_SIGN_OFF`): a lawyer's, a dentist's or a shop's advert, whole, with no
+    copy to wait for (Little River News 1917's column of cards)."""
+    if not 2 <= len(lines) <= CARD_LINES or any(len(ln.text.strip()) > CARD_CHARS for ln in lines):
+        return False
+    box = _union([ln.box for ln in lines if ln.box is not None])
+    if box is None or column > 0 and box[2] - box[0] > 1.5 * column:
+        return False
+    last = lines[-1].text.strip()
+    return ADDRESS_CLOSE.search(last) is not None or CARD_SIGN_OFF.search(last) is not None
+
+
 #: an advertiser's name and address closing an advert, read as an item of its own, has at most this many characters
 ADDRESS_TAIL_CHARS = 80
 #: a telephone's number closing an advert ("Phone 151.", "|PHONE 48.")
@@ -5102,6 +5124,8 @@ class _PageCut:
         self.column_width = _column_width(blocks)
         #: the first of ``drafts`` opened on this page
         self.first_draft = len(drafts)
+        #: the cards placed as adverts of their own (:meth:`card`)
+        self.cards: list[_Draft] = []
         #: the names in capitals a scene's speeches open on (:func:`_speakers`)
         self.speakers = _speakers(blocks)
         #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
@@ -6181,7 +6205,8 @@ class _PageCut:
                 or self.signed_inside(block, text_lines) or self.keyed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
-        if not text_lines or self.chapter_number(block, text_lines) or self.register_entry_text(block, text_lines):
+        if (not text_lines or self.chapter_number(block, text_lines) or self.register_entry_text(block, text_lines)
+                or self.card(block, text_lines)):
             return
         if not self.vertical and self.place_notices(block, text_lines):
             return
@@ -6227,6 +6252,20 @@ class _PageCut:
             self.add_heads(text_lines, block)
             return
         self.place_runs(block, text_lines)
+
+    def card(self, block: Block, text_lines: list[Line]) -> bool:
+        """The block is a card (:func:`_card`): placed as an advert of its own, its lines its copy (display lines
+        waiting over it open their own item first). Placed, or False."""
+        if self.vertical or not _card(text_lines, self.column_width):
+            return False
+        self.flush_heads()
+        card = self.open_article("advertisement")
+        card.parts.extend(self.paragraphs(block, "advertisement", text_lines))
+        self.cards.append(card)
+        self.item_break = True
+        self.last_body = text_lines[-1].text.strip()
+        self.last_box = _union([ln.box for ln in text_lines if ln.box is not None])
+        return True
 
     def box_atop(self, block: Block, text_lines: list[Line]) -> bool:
         """The block opens on the paper's own box, the OCR boxing it with the column under it (an American weekly's
@@ -6806,7 +6845,8 @@ class _PageCut:
         kept: list[_Draft] = []
         for d in page:
             before = kept[-1] if kept else None
-            if before is not None and before.kind in ("advertisement", "article") and _address_tail(d):
+            whole = any(d is c for c in self.cards)  # a card is whole, however short
+            if before is not None and before.kind in ("advertisement", "article") and not whole and _address_tail(d):
                 before.parts.extend(replace(p, role="paragraph") if p.role in HEADLINE_ROLES else p for p in d.parts)
                 self.current = before if self.current is d else self.current
                 continue

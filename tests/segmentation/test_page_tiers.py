@@ -175,3 +175,24 @@ def test_a_dated_running_head_in_the_top_margin_is_furniture_however_skewed() ->
                          + [("et la séance fut levée.", 0, 300)], x0=100 + 700 * c) for c in range(3)]
     arts = [a for a in articles_from_layout([_page([date, title, *text])]) if a.kind != "furniture"]
     assert all(a.headline is None for a in arts), [a.headline for a in arts]
+
+
+def test_a_card_of_short_lines_closing_on_its_town_is_an_advert_of_its_own() -> None:
+    """Little River News 1917: the professional cards under one another in a column, each a block of short centred
+    lines closing on the town ("A. D. DuLANEY" / "Lawyer" / "Office in Sanderson Bldg." / "Ashdown, - Arkansas."),
+    some in larger type, no copy under them: read as display lines, they waited as one headline over the next text.
+    A block of a few short lines closing on an address, or on its proprietor's or agent's name, is a whole advert."""
+    story = column_block("s", 200, [("The rose gardens at the hotel take a leading", 30, 0), *PROSE,
+                                    ("place among the gardens.", 0, 300)])
+    cards = [column_block("a", 600, [("A. D. DuLANEY", 150, 150), ("Lawyer", 250, 250),
+                                     ("Office in Sanderson Bldg.", 100, 100), ("Ashdown, - Arkansas.", 120, 120)]),
+             column_block("b", 850, [("WE WILL BE PLEASED", 40, 40), ("To Arrange With You", 80, 80),
+                                     ("For the Best Meats", 60, 60), ("C. N. THILL, Prop.", 150, 150)], lh=70),
+             column_block("c", 1200, [("FARM LOANS WANTED", 60, 60), ("ONE TO TEN YEARS", 100, 100),
+                                      ("H. R. YEAGER", 150, 150), ("Ashdown, Arkansas", 120, 120)])]
+    order = column_block("o", 1450, [("Warning Order.", 200, 200), ("In the Little River Chancery Court, Lela", 30, 0),
+                                     *PROSE, ("Walls, Defendant.", 0, 300)], gaps={1: 30.0})
+    arts = [a for a in articles_from_layout([_page([story, *cards, order])]) if a.kind != "furniture"]
+    firsts = [" ".join(a.parts[0].text.split()[:3]) for a in arts]
+    assert firsts[1:4] == ["A. D. DuLANEY", "WE WILL BE", "FARM LOANS WANTED"], firsts
+    assert all(a.kind == "advertisement" and a.headline is None for a in arts[1:4])
