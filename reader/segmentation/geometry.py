@@ -1957,8 +1957,9 @@ BYLINE_WORDS = 6
 BYLINE_AFTER = 60
 
 
-#: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
-RULED_DINKUS = re.compile("^[-\u2013\u2014~]+\\s*[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
+#: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—"; the OCR may part the
+#: left rule: "-— -o-")
+RULED_DINKUS = re.compile("^(?:[-\u2013\u2014~]+\\s*)+[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
 
 #: a byline alone on its line: "By JOHN SMITH", "De Mathilde ALANIC", "Von Edmund Scharein." (a name of two words or
 #: more, each capitalised)

@@ -196,3 +196,16 @@ def test_a_card_of_short_lines_closing_on_its_town_is_an_advert_of_its_own() -> 
     firsts = [" ".join(a.parts[0].text.split()[:3]) for a in arts]
     assert firsts[1:4] == ["A. D. DuLANEY", "WE WILL BE", "FARM LOANS WANTED"], firsts
     assert all(a.kind == "advertisement" and a.headline is None for a in arts[1:4])
+
+
+def test_an_ornament_between_rules_the_ocr_parted_ends_the_item_above() -> None:
+    """Little River News 1917: the rule between a news story and a warning order read "-— -o-" (its left rule parted
+    in two, the OCR marking it as hyphenated into "Warning Order."): the order ran on in the story. An ornament
+    between rules however many pieces the OCR made of the rule is an item break."""
+    rows = [("The standard ship will be about 280 feet", 30, 0), *PROSE, ("aid in breaking the blockade.", 0, 300),
+            ("-— -o-", 250, 250), ("Warning Order.", 220, 220), ("In the Little River Chancery Court, Ada", 30, 0),
+            *PROSE, ("Attorney ad litem.", 0, 300)]
+    block = column_block("b", 200, rows)
+    block.lines[len(PROSE) + 2].hyphenated = True
+    arts = [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
+    assert len(arts) == 2 and arts[1].text.startswith("Warning Order."), [a.text[:30] for a in arts]
