@@ -2556,19 +2556,18 @@ def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
 CARD_LINES = 8
 #: … each of at most this many characters
 CARD_CHARS = 40
+#: cards stacked in a column stand at most this many body lines apart
+CARD_STACK_LINES = 5
 #: a card closes on its proprietor's or agent's name ("C. N. THILL, Prop-", "A. R. FLENIKEN, Agent")
 CARD_SIGN_OFF = re.compile(r",\s*(?:Prop|Propr|Proprietor|Props|Agent|Agt)\W{0,2}$")
 
 
-def _card(lines: Sequence[Line], column: float) -> bool:
-    """The block is a card: two to :data:`CARD_LINES` short lines (:data:`CARD_CHARS`), none running a sentence on
-    across the column (each set in from its edges or short), closing on an address (:data:`ADDRESS_CLOSE`, "Ashdown,
-    - Arkansas.") or a sign-off (:data:`CARD_SIGN_OFF`): a lawyer's, a dentist's or a shop's advert, whole, with no
+def _card(lines: Sequence[Line]) -> bool:
+    """The block is a card: two to :data:`CARD_LINES` short lines (:data:`CARD_CHARS`, however large their type: an
+    insurance office's card boxed across two columns) closing on an address (:data:`ADDRESS_CLOSE`, "Ashdown, -
+    Arkansas.") or a sign-off (:data:`CARD_SIGN_OFF`): a lawyer's, a dentist's or a shop's advert, whole, with no
     copy to wait for (Little River News 1917's column of cards)."""
     if not 2 <= len(lines) <= CARD_LINES or any(len(ln.text.strip()) > CARD_CHARS for ln in lines):
-        return False
-    box = _union([ln.box for ln in lines if ln.box is not None])
-    if box is None or column > 0 and box[2] - box[0] > 1.5 * column:
         return False
     last = lines[-1].text.strip()
     return ADDRESS_CLOSE.search(last) is not None or CARD_SIGN_OFF.search(last) is not None
@@ -6255,11 +6254,16 @@ class _PageCut:
         self.place_runs(block, text_lines)
 
     def card(self, block: Block, text_lines: list[Line]) -> bool:
-        """The block is a card (:func:`_card`): placed as an advert of its own, its lines its copy (display lines
-        waiting over it open their own item first). Placed, or False."""
-        if self.vertical or not _card(text_lines, self.column_width):
+        """The block is a card (:func:`_card`): placed as an advert of its own, its lines its copy. Display lines
+        waiting right over it in its column (within :data:`CARD_STACK_LINES` body lines) are another card the OCR
+        garbled ("Dr. C. E. May," / "DENTIST" / … "Afl:(!i«r, Ail:."): they open an item of their own first; display
+        lines waiting further up (a picture's caption) go on waiting for the text after it. Placed, or False."""
+        if self.vertical or not _card(text_lines):
             return False
-        self.flush_heads()
+        head, box = (self.pending_heads[-1][0][-1].box if self.pending_heads else None), block_box(block)
+        if head is not None and box is not None and _column_overlap(head, box) and (
+                0 <= box[1] - head[3] <= CARD_STACK_LINES * max(self.sizes.height, self.em)):
+            self.flush_heads()
         card = self.open_article("advertisement")
         card.parts.extend(self.paragraphs(block, "advertisement", text_lines))
         self.cards.append(card)

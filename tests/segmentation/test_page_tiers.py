@@ -3,7 +3,7 @@ failing without the rule it tests."""
 
 from __future__ import annotations
 
-from reader.model.document import Block, Page, Part
+from reader.model.document import Block, Line, Page, Part
 from reader.segmentation.geometry import _Draft, _PageCut, articles_from_layout
 from tests.segmentation.columns import column_block
 
@@ -209,3 +209,18 @@ def test_an_ornament_between_rules_the_ocr_parted_ends_the_item_above() -> None:
     block.lines[len(PROSE) + 2].hyphenated = True
     arts = [a for a in articles_from_layout([_page([block])]) if a.kind != "furniture"]
     assert len(arts) == 2 and arts[1].text.startswith("Warning Order."), [a.text[:30] for a in arts]
+
+
+def test_a_card_boxed_across_two_columns_is_an_advert_of_its_own_too() -> None:
+    """Little River News 1920 p. 4 (hOCR): an insurance office's card in large type boxed across two columns ("D. H.
+    TOMPKINS" / "“The Agency of Service”" / … / "Ashdown, Arkansas") waited as a headline with no text. A card is
+    told by its few short lines and its close, however wide its type sets it."""
+    story = [column_block(f"s{c}", 200, [("The rose gardens at the hotel take a leading", 30, 0), *PROSE * 3,
+                                         ("place among the gardens.", 0, 300)], x0=100 + 700 * c) for c in range(2)]
+    rows = ["D. H. TOMPKINS", "“The Agency of Service”", "Oldest, Largest and Best In-", "surance and Abstract Office",
+            "Ashdown, Arkansas"]
+    lines = [Line(id=f"c.l{k}", text=t, box=(150.0, 900.0 + 90 * k, 1250.0, 980.0 + 90 * k))
+             for k, t in enumerate(rows)]
+    card = Block(id="c", lines=lines, box=(150.0, 900.0, 1250.0, 1350.0))
+    arts = [a for a in articles_from_layout([_page([*story, card])]) if a.kind != "furniture"]
+    assert arts[-1].kind == "advertisement" and arts[-1].text.startswith("D. H. TOMPKINS"), [a.text[:30] for a in arts]
