@@ -2556,6 +2556,8 @@ def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
 CARD_LINES = 8
 #: … each of at most this many characters
 CARD_CHARS = 40
+#: an advertiser's card closer than this many body lines under the copy above it signs that copy
+CARD_UNDER = 1.0
 #: cards stacked in a column stand at most this many body lines apart
 CARD_STACK_LINES = 5
 #: a card closes on its proprietor's or agent's name ("C. N. THILL, Prop-", "A. R. FLENIKEN, Agent")
@@ -6258,7 +6260,7 @@ class _PageCut:
         waiting right over it in its column (within :data:`CARD_STACK_LINES` body lines) are another card the OCR
         garbled ("Dr. C. E. May," / "DENTIST" / … "Afl:(!i«r, Ail:."): they open an item of their own first; display
         lines waiting further up (a picture's caption) go on waiting for the text after it. Placed, or False."""
-        if self.vertical or not _card(text_lines):
+        if self.vertical or not _card(text_lines) or self.signs_copy_above(block):
             return False
         head, box = (self.pending_heads[-1][0][-1].box if self.pending_heads else None), block_box(block)
         if head is not None and box is not None and _column_overlap(head, box) and (
@@ -6271,6 +6273,16 @@ class _PageCut:
         self.last_body = text_lines[-1].text.strip()
         self.last_box = _union([ln.box for ln in text_lines if ln.box is not None])
         return True
+
+    def signs_copy_above(self, block: Block) -> bool:
+        """The block stands close under the text placed last, in its column (within :data:`CARD_UNDER` body lines,
+        no headline waiting): the advertiser's name and address signing that copy ("FLINN & BRENEMAN, LARGEST
+        STOVE STORE, No. 152 N. Queen St., Lancaster, Pa."), no card of its own; cards stacked in a column stand
+        further apart."""
+        box, above = block_box(block), self.last_box
+        if box is None or above is None or self.pending_heads or not _column_overlap(above, box):
+            return False
+        return 0 <= box[1] - above[3] <= CARD_UNDER * max(self.sizes.height, self.em)
 
     def box_atop(self, block: Block, text_lines: list[Line]) -> bool:
         """The block opens on the paper's own box, the OCR boxing it with the column under it (an American weekly's

@@ -224,3 +224,18 @@ def test_a_card_boxed_across_two_columns_is_an_advert_of_its_own_too() -> None:
     card = Block(id="c", lines=lines, box=(150.0, 900.0, 1250.0, 1350.0))
     arts = [a for a in articles_from_layout([_page([*story, card])]) if a.kind != "furniture"]
     assert arts[-1].kind == "advertisement" and arts[-1].text.startswith("D. H. TOMPKINS"), [a.text[:30] for a in arts]
+
+
+def test_a_card_close_under_an_adverts_copy_signs_that_copy() -> None:
+    """Lancaster Intelligencer 1885 (heldout4): "FLINN & BRENEMAN," / "LARGEST STOVE STORE," / … / "Lancaster, Pa."
+    close under their stove advert's copy signs it: read as a card of its own it was an item. A card stands apart."""
+    copy = column_block("a", 200, [("Stoves and ranges of every kind at the lowest", 30, 0), *PROSE,
+                                   ("prices in the city.", 0, 300)])
+    rows = [("FLINN & BRENEMAN,", 150, 150), ("LARGEST STOVE STORE,", 120, 120), ("No. 152 N. Queen St.,", 130, 130),
+            ("Lancaster, Pa.", 180, 180)]
+    signed = column_block("b", 200 + 40 * (len(PROSE) + 2) + 10, rows)
+    arts = [a for a in articles_from_layout([_page([copy, signed])]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].text.endswith("Lancaster, Pa."), [a.text[:30] for a in arts]
+    apart = column_block("b", 200 + 40 * (len(PROSE) + 2) + 200, rows)
+    arts = [a for a in articles_from_layout([_page([copy, apart])]) if a.kind != "furniture"]
+    assert len(arts) == 2 and arts[1].kind == "advertisement", [a.text[:30] for a in arts]
