@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reader.model.document import Block, Line, Page, Part
 from reader.segmentation.geometry import _Draft, _PageCut, articles_from_layout
+from reader.segmentation.roles import is_imprint
 from tests.segmentation.columns import column_block
 
 PROSE = [("que le conseil a voté hier, après une longue", 0, 0), ("discussion, le budget de la ville et les", 0, 0),
@@ -239,3 +240,19 @@ def test_a_card_close_under_an_adverts_copy_signs_that_copy() -> None:
     apart = column_block("b", 200 + 40 * (len(PROSE) + 2) + 200, rows)
     arts = [a for a in articles_from_layout([_page([copy, apart])]) if a.kind != "furniture"]
     assert len(arts) == 2 and arts[1].kind == "advertisement", [a.text[:30] for a in arts]
+
+
+def test_the_responsible_editors_line_closes_the_editorial_part_wherever_it_stands() -> None:
+    """L'Union 1860 p. 4: "PIERRE HEINTZE." | "rédacteur responsable." on one row under the last report, over the
+    ANNONCES, was read as that report's last words. The editor answering for the paper closes its editorial part,
+    above the adverts as at the page's foot: furniture, his name beside it too."""
+    report = column_block("r", 200, [("Trier, 23. Nov. Sicherem Vernehmen nach", 30, 0), *PROSE * 2,
+                                     ("vorgelegt werden.", 0, 300)])
+    name = column_block("n", 600, [("PIERRE HEINTZE.", 0, 0)], x0=100)
+    name.box = name.lines[0].box = (100.0, 600.0, 380.0, 636.0)
+    office = column_block("o", 600, [("rédacteur responsable.", 0, 0)], x0=420)
+    office.box = office.lines[0].box = (420.0, 600.0, 700.0, 636.0)
+    arts = articles_from_layout([_page([report, name, office])])
+    texts = [a.text for a in arts if a.kind != "furniture"]
+    assert len(texts) == 1 and texts[0].endswith("vorgelegt werden."), texts
+    assert is_imprint("Luxembourg. — Imprimerie ue Heintzé frères.")
