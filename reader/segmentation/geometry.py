@@ -1742,7 +1742,23 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
     if any(end - first < AD_ENTRY_LINES and "caps" in (kinds.get(first), kinds.get(end))
            for first, end in zip(cuts, ends, strict=True)):
         cuts = [0]  # a listing's entries under headings in capitals
-    return sorted({*cuts, *_blank_cuts(lines, display)})
+    counted = _counted_closes(lines)
+    # a line opening on its insertion's count closes the advert above it, it opens none
+    closes = {k - 1 for k in counted}
+    return sorted({*cuts, *_blank_cuts(lines, display), *counted} - closes)
+
+
+#: an advert's last line opening on the count of its insertion in brackets and its advertiser ("(29) Kleiw,
+#: notaire.", "(13) J. B. Lahaye.", "(9) rue du …")
+COUNTED_CLOSE = re.compile(r"^\(\s*\d{1,3}\s*\)\s+\w")
+
+
+def _counted_closes(lines: Sequence[Line]) -> list[int]:
+    """Where the next advert opens in a block of adverts each closed on a line opening on its insertion's count
+    (:data:`COUNTED_CLOSE`, :data:`ORDER_KEYS_MIN` of them at least: L'Union 1860's ANNONCES): the line after each.
+    Empty for any other block."""
+    closes = [k for k, ln in enumerate(lines) if COUNTED_CLOSE.match(ln.text.strip())]
+    return [k + 1 for k in closes if k + 1 < len(lines)] if len(closes) >= ORDER_KEYS_MIN else []
 
 
 #: whitespace over a line of an advert block, beyond the block's usual gap between two lines, that parts two
@@ -5787,8 +5803,12 @@ class _PageCut:
     def place_typed_adverts(self, block: Block, text_lines: list[Line]) -> None:
         """A block the source types as advertisements: one advert each from each of its cuts
         (:func:`_advert_cuts`); a drawing's strokes or a blot read as text (:func:`_advert_noise`) are noise parts of
-        the advert they fall in."""
+        the advert they fall in; the paper's imprint closing the block (the page's last advert column: "Luxembourg. —
+        Imprimerie de Heintzé frères.") is furniture."""
         self.flush_heads()
+        if len(text_lines) > 1 and is_imprint(text_lines[-1].text):
+            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
+            text_lines = text_lines[:-1]
         noise = {id(ln) for k, ln in enumerate(text_lines) if _advert_noise(text_lines, k)}
         kept = [ln for ln in text_lines if id(ln) not in noise]
         if not kept:

@@ -256,3 +256,20 @@ def test_the_responsible_editors_line_closes_the_editorial_part_wherever_it_stan
     texts = [a.text for a in arts if a.kind != "furniture"]
     assert len(texts) == 1 and texts[0].endswith("vorgelegt werden."), texts
     assert is_imprint("Luxembourg. — Imprimerie ue Heintzé frères.")
+
+
+def test_adverts_closed_on_their_insertions_count_are_one_each() -> None:
+    """L'Union 1860 p. 4: the ANNONCES block (ALTO TYPE="Advertisement") holds notices and adverts each closed on a line
+    opening on its insertion's count in brackets ("(22) Klein, Notaire,", "(10) …", "(13) J. B. Lahaye."), the
+    paper's imprint under the last: they ran together. After each such line the next advert opens; the imprint is
+    furniture."""
+    rows = [("Vente publique d'une maison à Luxembourg,", 30, 0), *PROSE, ("(22) Klein, notaire.", 0, 300),
+            ("Le soussigné a l'honneur de prévenir le", 30, 0), *PROSE, ("(10) Oberhoffer, Grand'rue.", 0, 300),
+            ("Zu vermiethen: ein Erdgeschoß nebst vier", 30, 0), *PROSE, ("(13) J. B. Lahaye.", 0, 300),
+            ("Luxembourg. — Imprimerie de Heintzé frères.", 40, 40)]
+    block = column_block("ads", 200, rows)
+    block.type = "advertisement"
+    arts = articles_from_layout([_page([block])])
+    ads = [a for a in arts if a.kind != "furniture"]
+    assert [a.text.split()[0] for a in ads] == ["Vente", "Le", "Zu"], [a.text[:30] for a in ads]
+    assert ads[-1].text.endswith("(13) J. B. Lahaye.")
