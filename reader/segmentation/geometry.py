@@ -1753,12 +1753,17 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
 COUNTED_CLOSE = re.compile(r"^\(\s*\d{1,3}\s*\)\s+\w")
 
 
+#: a block of adverts closes this many of them on their insertion's count at least
+COUNTED_CLOSES_MIN = 2
+
+
 def _counted_closes(lines: Sequence[Line]) -> list[int]:
     """Where the next advert opens in a block of adverts each closed on a line opening on its insertion's count
-    (:data:`COUNTED_CLOSE`, :data:`ORDER_KEYS_MIN` of them at least: L'Union 1860's ANNONCES): the line after each.
+    (:data:`COUNTED_CLOSE`, :data:`COUNTED_CLOSES_MIN` of them at least: L'Union 1860's ANNONCES): the line after
+    each.
     Empty for any other block."""
     closes = [k for k, ln in enumerate(lines) if COUNTED_CLOSE.match(ln.text.strip())]
-    return [k + 1 for k in closes if k + 1 < len(lines)] if len(closes) >= ORDER_KEYS_MIN else []
+    return [k + 1 for k in closes if k + 1 < len(lines)] if len(closes) >= COUNTED_CLOSES_MIN else []
 
 
 #: whitespace over a line of an advert block, beyond the block's usual gap between two lines, that parts two

@@ -215,7 +215,7 @@ def test_the_heldout7_pages_stay_above_their_floor() -> None:
 #: after it (classifieds parted by blank lines, a classified's display run in on its copy, a bulletin's telegrams and
 #: their weekdays, copy opening in lower case under an advert's display, one-character crossheads, a dash item's
 #: lead no deck, a paper's credit, a quoting formula)
-HELDOUT8 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (68, 4), "bnl_lunion_1860-11-30": (21, 1),
+HELDOUT8 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (68, 4), "bnl_lunion_1860-11-30": (22, 1),
             "ecpo_jingbao": (69, 11), "hocr_little_river_news_1920-01_p3": (9, 6),
             "kb_ddd_010100993_1876-12-01": (16, 10), "ndnp_lancaster_intelligencer_1880-07-27": (7, 11),
             "reichsanzeiger_gt": (36, 7)}

@@ -273,3 +273,7 @@ def test_adverts_closed_on_their_insertions_count_are_one_each() -> None:
     ads = [a for a in arts if a.kind != "furniture"]
     assert [a.text.split()[0] for a in ads] == ["Vente", "Le", "Zu"], [a.text[:30] for a in ads]
     assert ads[-1].text.endswith("(13) J. B. Lahaye.")
+    # two such closes in a block are enough ("(29) Kleiw, notaire." / … / "(22) Klein, notaire.")
+    two = column_block("ads", 200, rows[:2 * (len(PROSE) + 2)])
+    two.type = "advertisement"
+    assert len([a for a in articles_from_layout([_page([two])]) if a.kind != "furniture"]) == 2
