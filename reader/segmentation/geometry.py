@@ -1345,7 +1345,9 @@ AD_ADDRESS_END = re.compile(r"(?:[路街弄里坊]|[路街]口)[^、，。；：
                             r"(?:候診|應診|应诊|發售|发售|營業|营业)?$|[館馆]址[^、，。；：]{2,30}$")
 #: the verb an advertiser signs his copy off with, set as the copy's last display line: announces (…啓), issues
 #: (…發行), makes (…出品, …製造, …監製), sells (…代售) — a company's name alone (…公司, …藥房) heads an advert as often
-AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$")
+AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$"
+                         # the maker's or sole agent's line, by its label ("總經理‥信誼化學製藥廠")
+                         r"|(?:^|\s)(?:總經理|总经理|製造者|制造者)\s*[‥…：:·]")
 
 
 def _signs_off(text: str) -> bool:
