@@ -1323,6 +1323,17 @@ MAX_HEAD_PARAS = 6
 AD_SIGNED = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[經经]理|公司|[藥药][房廠厂社])[)）]?$")
 
 
+def _part_title(lines: Sequence[Line], above: Sequence[Line]) -> bool:
+    """``lines`` are a column's part title under its writer's pen name in brackets (``above``,
+    :data:`CJK_PEN_NAME`): one line holding the part's number in brackets after its words ("一日一姬 （一）筱雙珠
+    老九", :data:`INSTALMENT`): the part opens the column's text, as a serial's chapter line does."""
+    if len(lines) != 1 or len(above) != 1 or CJK_PEN_NAME.match("".join(above[0].text.split())) is None:
+        return False
+    text = "".join(lines[0].text.split())
+    m = INSTALMENT.search(text)
+    return m is not None and m.start() > 0
+
+
 def _signed_copy(lines: Sequence[Line]) -> bool:
     """The paragraph's last lines sign an advert off (:data:`AD_SIGNED`, :data:`AD_END`): what follows is another
     item. A headline never ends so, nor does a report (it ends on a full stop, 云 or a pause)."""
@@ -5242,6 +5253,8 @@ class _PageCut:
         if len(groups) == 2 and _titled_and_signed(groups[0][0]) and len(groups[1][0]) == 1 and CJK_CHAPTER.match(
                 groups[1][0][0].text.strip()):
             return 1
+        if len(groups) >= 3 and _part_title(groups[-1][0], groups[-2][0]):
+            return len(groups) - 1
         return len(groups)
 
     def stub_heading(self) -> bool:

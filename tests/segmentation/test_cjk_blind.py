@@ -471,3 +471,16 @@ def test_a_one_character_head_under_a_storys_headline_opens_its_text() -> None:
     assert len(arts) == 1 and arts[0].headline == "英實施徵兵制各國之觀感", [a.headline for a in arts]
     roles = [(p.role, "".join(p.text.split())[:3]) for p in arts[0].parts]
     assert ("section-heading", "美") in roles and ("subheadline", "美法贊") in roles, roles
+
+
+def test_a_columns_part_title_under_its_writers_pen_name_opens_its_text() -> None:
+    """Jing bao 1939-04-21 without divs (heldout9, session seg31): the column 春江花乘, its writer
+    （不平凡公子） and the part's title with its number, 一日一姬 （一）筱雙珠老九, waited as one headline group over
+    the text: the part's title opens the column's text, as a serial's chapter line does (ECPO's truth quotes it so)."""
+    page = _blind_page([
+        ["春江花乘"], ["（不平凡公子）"], ["一日一姬　（一）筱雙珠老九"],
+        ["「李桂芳」，是十年前蘇州閭門外民慶里的一塊紅招牌。當時「李桂芳」家，有一個黃毛丫頭，叫「秀英」的。"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and "一日一姬" not in (arts[0].headline or ""), [p.text for p in arts[0].parts]
+    assert "".join(arts[0].paragraphs()[0].text.split()).startswith("一日一姬")
