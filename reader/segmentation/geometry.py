@@ -939,7 +939,9 @@ RUN_ON_PARTICLES = "之於与與及的並并而把被"
 
 #: a sentence closed on a modal particle and its stop ("…也可以說是人類脊柱上的特質吧！", "…何必呢？"): the voice of
 #: running text, no heading's
-SENTENCE_PARTICLE_END = re.compile(r"[吧呢嗎吗麽麼哩啊呀罷]+[！？。!?]+$")
+SENTENCE_PARTICLE_END = re.compile(r"[吧呢嗎吗麽麼哩啊呀罷]+[！？。!?]+$"
+                                   # a classical sentence's last particle, unpunctuated ("當知其爲唐納先生矣")
+                                   r"|[矣哉焉]$")
 
 
 def _breaks_off(flat: str) -> bool:
@@ -5982,10 +5984,16 @@ class _PageCut:
             self.chapter = True
         elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
               or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None
-              or self.instalment_signed()):
+              or self.instalment_signed() or self.marked_under_heads(flat)):
             self.chapter = False
             return False
         return not self.chapter
+
+    def marked_under_heads(self, flat: str) -> bool:
+        """``flat`` opens on the mark an annotator's note stands behind (■, ECPO: a glyph nobody could read) under
+        headings waiting for their text, and runs on unpunctuated ("■現任駐華大使秘書" / "隨英大使寇爾爵士，…"): the
+        text's first words, no more of the heading."""
+        return bool(self.pending_heads) and flat.startswith("■") and not any(ch in flat for ch in "，。、！？")
 
     def instalment_signed(self) -> bool:
         """The headings waiting end on a serial's instalment number in brackets (（一五一）, :data:`INSTALMENT`) and the
