@@ -488,9 +488,9 @@ def test_a_columns_part_title_under_its_writers_pen_name_opens_its_text() -> Non
 
 def test_a_marked_first_line_and_a_classical_sentences_end_are_text_not_headings() -> None:
     """Jing bao 1939-04-21 without divs (heldout9, session seg31): 唐納楚材晉用記 opens on "■ 現任駐華大使秘書"
-    (the ■ an annotator's note stands behind; the sentence runs on: "隨英大使寇爾爵士，…誰歟？"), taken for a deck, and its
-    answer "當知其爲唐納先生矣" (a classical sentence closed by 矣, unpunctuated) for the headline of an item of its
-    own. Both are the text's."""
+    (the ■ an annotator's note stands behind; the sentence runs on: "隨英大使寇爾爵士，…誰歟？"), taken for a deck,
+    and its answer "當知其爲唐納先生矣" (a classical sentence closed by 矣, unpunctuated) for the headline of an item
+    of its own. Both are the text's."""
     page = _blind_page([
         ["唐納楚材晉用記"], ["（知止）"], ["■現任駐華大使秘書"], ["隨英大使寇爾爵士，兼程安抵重慶者，誰歟？"],
         ["廿六年夏間，與李雲鶴女士（藍蘋）情變自殺於濟南者，誰歟？"], ["當知其爲唐納先生矣"],
