@@ -1297,7 +1297,8 @@ AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电�
 #: a telephone number named by where it rings, at most three characters (診所, 住宅, 寫字間) before its digits
 PLACED_NUMBER = re.compile(r"^(?:(?![〇○一二三四五六七八九十])[^\W\d]){1,3}[〇○一二三四五六七八九0-9]{4,}")
 #: a doctor's specialty (眼科專家: eye specialist) or his name as a doctor (秦錫祺醫師) set alone, the head of his card
-DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
+DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|(?:[^\W\d]{2,6}(?:醫院|医院|診所|诊所))?"
+                         r"[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
 #: a paragraph of display copy of this many lines and characters or more is a whole advert (ECPO's one paragraph an
 #: advert), not a display line of one
 WHOLE_AD_LINES = 3
@@ -1558,12 +1559,19 @@ def _copy_goes_on(text: str) -> bool:
     return 0 < len(flat) <= COPY_WINDOW and AD_END.search(flat) is None
 
 
+#: a clinic's or a shop's main house labelled in its advert ("▲總院"), and its branch ("▲分院", "分店", "分行")
+MAIN_LABEL = re.compile(r"^[▲△●◆]?[總总](?:院|店|行|所|號|号)")
+BRANCH_LABEL = re.compile(r"^[▲△●◆]?分(?:院|店|行|所|號|号)")
+
+
 def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
     place stands ("地址嵩山路二號" / "滬光大戲院隔壁"), or gives the number a bare label announced ("電話" /
     "八三一六一號總批發所"): the advert closes there."""
     if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
         return False
+    if BRANCH_LABEL.match(texts[k + 1]) is not None and any(MAIN_LABEL.match(t) for t in texts[max(0, k - 4):k]):
+        return True  # the clinic's branch after its main house ("▲總院" … "電話…" / "▲分院" …): one advert
     numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None or _placed_numbers(texts[k + 1])
     return (re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
             or _landmark_after_goods(k, texts, end))
