@@ -34,11 +34,11 @@ from reader.segmentation.roles import (
     dash_dateline,
     is_date_line,
     is_dateline_lead,
-    is_editor_line,
     is_imprint,
     is_issue_date,
     is_jump_line,
     is_ocr_fragment,
+    is_responsible_editor,
     is_tabular,
     latin_dateline,
     opens_on_date,
@@ -2934,10 +2934,10 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
         short = 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines))
         # a longer one opens on its editor's line (and lists the issue's supplements under it)
         opens = 0 < len(lines) <= IMPRINT_LINES and is_imprint(" ".join(lines[:2]))
-        if bx[1] >= foot and (short or opens) or short and is_editor_line(" ".join(lines)):
+        if bx[1] >= foot and (short or opens) or short and is_responsible_editor(" ".join(lines)):
             out.add(b.id)
     # the editor's name set on the row of the line naming his office ("PIERRE HEINTZE." | "rédacteur responsable.")
-    offices = [bx for b, bx in boxed if b.id in out and is_editor_line(" ".join(ln.text for ln in b.lines))]
+    offices = [bx for b, bx in boxed if b.id in out and is_responsible_editor(" ".join(ln.text for ln in b.lines))]
     out |= {b.id for b, bx in boxed if len([ln for ln in b.lines if ln.text.strip()]) == 1 and _text_len(b) <= 40
             and _flat_block(b)[:1].isupper() and any(_on_row(bx, m) for m in offices)}
     return out

@@ -13,6 +13,9 @@ import re
 
 from reader.text.chars import is_wide as is_wide_char
 
+#: the editor answering for the paper, signing the end of its editorial part ("PIERRE HEINTZE." | "rédacteur
+#: responsable.", "Le gérant responsable")
+_EDITOR = r"[Rr][ée]dacteur\s+responsable|[Gg][ée]rant\s+responsable"
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _AGENCY = (
     r"(?:本报|本報|本刊|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社|光明网|经济日报|"
@@ -349,9 +352,6 @@ def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(t) or _FOLIO.match(t))
 
 
-#: the editor answering for the paper, signing the end of its editorial part ("PIERRE HEINTZE." | "rédacteur
-#: responsable.", "Le gérant responsable")
-_EDITOR = r"[Rr][ée]dacteur\s+responsable|[Gg][ée]rant\s+responsable"
 #: the paper's imprint: who edits, prints and publishes it ("Berlin, Druck und Verlag der …", "Redaction und
 #: Rendantur: …", "London: Printed and Published by H. ROWLAND, at the Office of …", "Le Gérant : …")
 _IMPRINT = re.compile(
@@ -368,7 +368,7 @@ def is_imprint(text: str) -> bool:
     return _IMPRINT.search(text) is not None
 
 
-def is_editor_line(text: str) -> bool:
+def is_responsible_editor(text: str) -> bool:
     """The editor answering for the paper (:data:`_EDITOR`): it closes the editorial part wherever it stands, over
     the adverts under it."""
     return re.search(_EDITOR, text) is not None
