@@ -82,7 +82,22 @@ def _continued(part: Part, open_ends: dict[str, Article], before: dict[str, str]
                goes_on: WordGoesOn) -> Article | None:
     """The article whose last part ends in the first half of the word ``part`` starts with, if one does."""
     owner = open_ends.get(before.get(part.spans[0].line, "")) if part.spans else None
-    return owner if owner is not None and goes_on(owner.parts[-1], part) else None
+    if owner is None or not goes_on(owner.parts[-1], part):
+        return None
+    return owner if _halves_agree(owner.parts[-1].text, part.text) else None
+
+
+#: a word in capitals opening a text: two capitals or more, no lower case ("FARM", "LOANS")
+_CAPITALS_WORD = re.compile(r"^\W*[^\W\d_a-zà-ÿ]{2,}\b")
+
+
+def _halves_agree(first: str, second: str) -> bool:
+    """The first half of a word in lower case ("… C. N. THILL, Prop-") goes on in no word set in capitals ("FARM
+    LOANS WANTED", the next card's head): the OCR marked a sign-off's stop as a hyphenation. Other halves agree."""
+    words = first.split()
+    half = words[-1] if words else ""
+    return not (any(ch.islower() for ch in half) and _CAPITALS_WORD.match(second.lstrip()) is not None
+                and not any(ch.islower() for ch in second.split()[0]))
 
 
 def _append(owner: Article, parts: list[Part], pages: list[int], open_ends: dict[str, Article]) -> None:

@@ -38,6 +38,7 @@ from reader.segmentation.roles import (
     is_issue_date,
     is_jump_line,
     is_ocr_fragment,
+    is_responsible_editor,
     is_tabular,
     latin_dateline,
     opens_on_date,
@@ -175,6 +176,32 @@ def _ruled_band(above: list[int], below: list[int], by_index: dict[int, Box], ve
         return False
     feet = [max(by_index[i][3] for i in col) for col in columns]
     return max(feet) - min(feet) <= BAND_FOOT * tol
+
+
+def tier_openings(blocks: Sequence[Block], tol: float) -> set[str]:
+    """Ids of the first block (in ``blocks``' order) of each tier of columns set under a band of columns filled to one
+    foot (:func:`_ruled_band`) across the whole page: the compositor's strip (a feuilleton, a page-foot section) is a
+    text of its own, whatever its first column opens on ("vos mauvaises colères vous suggéreront …", a serial carried
+    over from the page before). Both the band and the tier hold :data:`BAND_COLUMNS` columns or more (a headline or
+    a footer across the page is no tier of columns), each column of the band :data:`TIER_BAND_LINES` lines of text
+    or more (a railway timetable's boxes, a few lines each, make rows of a table, no band of running text);
+    horizontal pages only, blocks with text and a box."""
+    counts = [sum(1 for ln in b.lines if ln.text.strip()) for b in blocks]
+    boxed = [(bx, k) for k, b in enumerate(blocks) if counts[k] and (bx := block_box(b)) is not None]
+    by_index = {k: bx for bx, k in boxed}
+    bands = _gaps([(bx[1], bx[3], k) for bx, k in boxed], tol)
+    out: set[str] = set()
+    for above, below in zip(bands, bands[1:], strict=False):
+        tier = _gaps([(by_index[k][0], by_index[k][2], k) for k in below], tol)
+        columns = _gaps([(by_index[k][0], by_index[k][2], k) for k in above], tol)
+        full = all(sum(counts[k] for k in col) >= TIER_BAND_LINES for col in columns)
+        if len(tier) >= BAND_COLUMNS and full and _ruled_band(above, below, by_index, False, tol):
+            out.add(blocks[min(below)].id)
+    return out
+
+
+#: each column of a band of running text over a tier holds this many lines at least
+TIER_BAND_LINES = 8
 
 
 def _loose_cut(boxes: list[tuple[Box, int]], vertical: bool, wide: float) -> list[list[int]]:
@@ -912,7 +939,9 @@ RUN_ON_PARTICLES = "之於与與及的並并而把被"
 
 #: a sentence closed on a modal particle and its stop ("…也可以說是人類脊柱上的特質吧！", "…何必呢？"): the voice of
 #: running text, no heading's
-SENTENCE_PARTICLE_END = re.compile(r"[吧呢嗎吗麽麼哩啊呀罷]+[！？。!?]+$")
+SENTENCE_PARTICLE_END = re.compile(r"[吧呢嗎吗麽麼哩啊呀罷]+[！？。!?]+$"
+                                   # a classical sentence's last particle, unpunctuated ("當知其爲唐納先生矣")
+                                   r"|[矣哉焉]$")
 
 
 def _breaks_off(flat: str) -> bool:
@@ -1268,7 +1297,8 @@ AD_BARE_LABEL = re.compile(r"^[（(]?(?:時間|时间|地址|住址|電話|电�
 #: a telephone number named by where it rings, at most three characters (診所, 住宅, 寫字間) before its digits
 PLACED_NUMBER = re.compile(r"^(?:(?![〇○一二三四五六七八九十])[^\W\d]){1,3}[〇○一二三四五六七八九0-9]{4,}")
 #: a doctor's specialty (眼科專家: eye specialist) or his name as a doctor (秦錫祺醫師) set alone, the head of his card
-DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
+DOCTOR_CARD = re.compile(r"^(?:[^\W\d]{1,3}科專家|(?:[^\W\d]{2,6}(?:醫院|医院|診所|诊所))?"
+                         r"[^\W\d]{2,4}(?:醫師|醫生|國醫|国医|医师|医生))$")
 #: a paragraph of display copy of this many lines and characters or more is a whole advert (ECPO's one paragraph an
 #: advert), not a display line of one
 WHOLE_AD_LINES = 3
@@ -1296,6 +1326,17 @@ MAX_HEAD_PARAS = 6
 AD_SIGNED = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[經经]理|公司|[藥药][房廠厂社])[)）]?$")
 
 
+def _part_title(lines: Sequence[Line], above: Sequence[Line]) -> bool:
+    """``lines`` are a column's part title under its writer's pen name in brackets (``above``,
+    :data:`CJK_PEN_NAME`): one line holding the part's number in brackets after its words ("一日一姬 （一）筱雙珠
+    老九", :data:`INSTALMENT`): the part opens the column's text, as a serial's chapter line does."""
+    if len(lines) != 1 or len(above) != 1 or CJK_PEN_NAME.match("".join(above[0].text.split())) is None:
+        return False
+    text = "".join(lines[0].text.split())
+    m = INSTALMENT.search(text)
+    return m is not None and m.start() > 0
+
+
 def _signed_copy(lines: Sequence[Line]) -> bool:
     """The paragraph's last lines sign an advert off (:data:`AD_SIGNED`, :data:`AD_END`): what follows is another
     item. A headline never ends so, nor does a report (it ends on a full stop, 云 or a pause)."""
@@ -1318,7 +1359,9 @@ AD_ADDRESS_END = re.compile(r"(?:[路街弄里坊]|[路街]口)[^、，。；：
                             r"(?:候診|應診|应诊|發售|发售|營業|营业)?$|[館馆]址[^、，。；：]{2,30}$")
 #: the verb an advertiser signs his copy off with, set as the copy's last display line: announces (…啓), issues
 #: (…發行), makes (…出品, …製造, …監製), sells (…代售) — a company's name alone (…公司, …藥房) heads an advert as often
-AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$")
+AD_SIGN_OFF = re.compile(r"(?:[啓啟]|[發发]行|出品|代售|[監监][製制]|[製制]造)[)）]?$"
+                         # the maker's or sole agent's line, by its label ("總經理‥信誼化學製藥廠")
+                         r"|(?:^|\s)(?:總經理|总经理|製造者|制造者)\s*[‥…：:·]")
 
 
 def _signs_off(text: str) -> bool:
@@ -1516,12 +1559,19 @@ def _copy_goes_on(text: str) -> bool:
     return 0 < len(flat) <= COPY_WINDOW and AD_END.search(flat) is None
 
 
+#: a clinic's or a shop's main house labelled in its advert ("▲總院"), and its branch ("▲分院", "分店", "分行")
+MAIN_LABEL = re.compile(r"^[▲△●◆]?[總总](?:院|店|行|所|號|号)")
+BRANCH_LABEL = re.compile(r"^[▲△●◆]?分(?:院|店|行|所|號|号)")
+
+
 def _address_goes_on(k: int, texts: Sequence[str], end: int) -> bool:
     """The address closing an advert at paragraph ``k`` goes on in the next one, which says where the
     place stands ("地址嵩山路二號" / "滬光大戲院隔壁"), or gives the number a bare label announced ("電話" /
     "八三一六一號總批發所"): the advert closes there."""
     if k + 1 >= end or AD_START.match(texts[k + 1]) is not None:
         return False
+    if BRANCH_LABEL.match(texts[k + 1]) is not None and any(MAIN_LABEL.match(t) for t in texts[max(0, k - 4):k]):
+        return True  # the clinic's branch after its main house ("▲總院" … "電話…" / "▲分院" …): one advert
     numbered = re.match("[〇○一二三四五六七八九十0-9]", texts[k + 1]) is not None or _placed_numbers(texts[k + 1])
     return (re.search(NEXT_TO, texts[k + 1]) is not None or (AD_LABEL.match(texts[k]) is not None and numbered)
             or _landmark_after_goods(k, texts, end))
@@ -1715,7 +1765,28 @@ def _advert_cuts(lines: Sequence[Line], display: Sequence[str | None]) -> list[i
     if any(end - first < AD_ENTRY_LINES and "caps" in (kinds.get(first), kinds.get(end))
            for first, end in zip(cuts, ends, strict=True)):
         cuts = [0]  # a listing's entries under headings in capitals
-    return sorted({*cuts, *_blank_cuts(lines, display)})
+    counted = _counted_closes(lines)
+    # a line opening on its insertion's count closes the advert above it, it opens none
+    closes = {k - 1 for k in counted}
+    return sorted({*cuts, *_blank_cuts(lines, display), *counted} - closes)
+
+
+#: an advert's last line opening on the count of its insertion in brackets and its advertiser ("(29) Kleiw,
+#: notaire.", "(13) J. B. Lahaye.", "(9) rue du …")
+COUNTED_CLOSE = re.compile(r"^\(\s*\d{1,3}\s*\)\s+\w")
+
+
+#: a block of adverts closes this many of them on their insertion's count at least
+COUNTED_CLOSES_MIN = 2
+
+
+def _counted_closes(lines: Sequence[Line]) -> list[int]:
+    """Where the next advert opens in a block of adverts each closed on a line opening on its insertion's count
+    (:data:`COUNTED_CLOSE`, :data:`COUNTED_CLOSES_MIN` of them at least: L'Union 1860's ANNONCES): the line after
+    each.
+    Empty for any other block."""
+    closes = [k for k, ln in enumerate(lines) if COUNTED_CLOSE.match(ln.text.strip())]
+    return [k + 1 for k in closes if k + 1 < len(lines)] if len(closes) >= COUNTED_CLOSES_MIN else []
 
 
 #: whitespace over a line of an advert block, beyond the block's usual gap between two lines, that parts two
@@ -1931,8 +2002,9 @@ BYLINE_WORDS = 6
 BYLINE_AFTER = 60
 
 
-#: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—")
-RULED_DINKUS = re.compile("^[-\u2013\u2014~]+\\s*[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
+#: a small ornament between two rules, set alone on a line between two items ("-o-", "—*—"; the OCR may part the
+#: left rule: "-— -o-")
+RULED_DINKUS = re.compile("^(?:[-\u2013\u2014~]+\\s*)+[oO0°•*]\\s*[-\u2013\u2014~\u00ad]*$")
 
 #: a byline alone on its line: "By JOHN SMITH", "De Mathilde ALANIC", "Von Edmund Scharein." (a name of two words or
 #: more, each capitalised)
@@ -2299,7 +2371,7 @@ def _led_starts(lines: Sequence[Line], titled: bool, dialogue: bool = False,
         # is no listing: "— Laut Meldung … 107 240 Lire." / "New York, 5. November. (W. T. B.) …")
         quoted = _figure_share(lines[max(0, k - 3):k]) >= QUOTATION_SHARE and DASH_LEAD.match(opening) is None
         # words a colon announced ("… elle murmura :" / "— Faux espoir …"): a scene's dialogue from there on
-        dialogue = dialogue or _announces_speech(prev.text, lines[k].text)
+        dialogue = dialogue or _announces_speech(prev.text, lines[k].text) or _spoken(lines[k].text)
         lead = _item_lead(lines[k].text, (titled or quoted) and not signed, dialogue, _dated(opening))
         # a dispatch run in on its place in capitals, under any title, not in a listing of figures or a scene
         place = None if quoted or dialogue or speakers is None else _caps_place(lines[k].text)
@@ -2390,6 +2462,17 @@ def _announces_speech(above: str, line: str) -> bool:
     return above.rstrip().endswith(":") and DASH_LEAD.match(line.strip()) is not None
 
 
+#: a dash opening a character's speech: its first sentence closes on a question or an exclamation mark ("— Vous ne
+#: répondez pas ? demanda le curé", "— Moi ! exclama …", "— Par qui ?..."), before any full stop
+SPOKEN_DASH = re.compile(r"^[—–]\s+[^.]{1,80}?\s?[?!]")
+
+
+def _spoken(text: str) -> bool:
+    """``text`` opens on a dash and a sentence asking or exclaiming (:data:`SPOKEN_DASH`): a serial's dialogue,
+    where the dashes after it are the answers; a news column's dash opens a note on a statement."""
+    return SPOKEN_DASH.match(text.strip()) is not None
+
+
 #: extra whitespace above a paragraph's first line, in line heights, that parts two unheaded items of one column
 LEAD_GAP = 0.75
 #: ... where fewer than this share of the block's paragraphs are set off so (else it is how the paper sets them)
@@ -2474,6 +2557,16 @@ def _paper_leads(blocks: Sequence[Block]) -> bool:
     return paragraphs < LEAD_PAGE_PARAGRAPHS or leaded >= LEAD_SHARE * paragraphs
 
 
+#: a mark the OCR read from a speck after a line's last word, set apart by a space ("… the lots they own. «")
+STRAY_MARK = re.compile(r"\s+[^\w\s\-\u00ad⸗¬]$")
+
+
+def _without_stray_mark(text: str) -> str:
+    """``text`` without the trailing space and stray mark of :data:`STRAY_MARK`: whether a line ends its sentence is
+    read on its last word."""
+    return STRAY_MARK.sub("", text.rstrip())
+
+
 def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
     """The number of paragraphs opening inside ``lines`` (an indented first line) and the indices of those that
     open an item by the lead above them (:func:`_leaded_starts`)."""
@@ -2496,12 +2589,50 @@ def _lead_count(lines: Sequence[Line], block: Block) -> tuple[int, list[int]]:
         prev = lines[k - 1]
         next_to = place.get(id(lines[k]), -1) - place.get(id(prev), -9) == 1
         flush = known[k - 1][0] - left < MIN_INDENT * height  # a paragraph's last line, not a centred "§. 3."
-        finished = next_to and flush and not prev.hyphenated and prev.text.rstrip().endswith(_SENTENCE_END)
+        finished = next_to and flush and not prev.hyphenated and _without_stray_mark(prev.text).endswith(_SENTENCE_END)
         # a crosshead alone on its line is no paragraph; a couplet at the run's end closes it (a listing's last entry)
         runs_on = right - known[k][2] < SHORT_END * height and len(lines) - k >= LEAD_ITEM_LINES
         if finished and runs_on and (gaps[k] - usual) / height >= LEAD_GAP and not is_ocr_fragment(lines[k].text):
             leaded.append(k)
     return paragraphs, leaded
+
+
+#: a card (a professional's, a shop's) holds this many lines at most …
+CARD_LINES = 8
+#: … each of at most this many characters
+CARD_CHARS = 40
+#: an advertiser's card closer than this many body lines under the copy above it signs that copy
+CARD_UNDER = 1.0
+#: cards stacked in a column stand at most this many body lines apart
+CARD_STACK_LINES = 5
+#: a card closes on its proprietor's or agent's name ("C. N. THILL, Prop-", "A. R. FLENIKEN, Agent")
+CARD_SIGN_OFF = re.compile(r",\s*(?:Prop|Propr|Proprietor|Props|Agent|Agt)\W{0,2}$")
+
+
+def _card(lines: Sequence[Line]) -> bool:
+    """The block is a card: two to :data:`CARD_LINES` short lines (:data:`CARD_CHARS`, however large their type: an
+    insurance office's card boxed across two columns) closing on an address (:data:`ADDRESS_CLOSE`, "Ashdown, -
+    Arkansas.") or a sign-off (:data:`CARD_SIGN_OFF`): a lawyer's, a dentist's or a shop's advert, whole, with no
+    copy to wait for (Little River News 1917's column of cards)."""
+    if not 2 <= len(lines) <= CARD_LINES or any(len(ln.text.strip()) > CARD_CHARS for ln in lines):
+        return False
+    last = lines[-1].text.strip()
+    return ADDRESS_CLOSE.search(last) is not None or CARD_SIGN_OFF.search(last) is not None
+
+
+#: an advertiser's name and address closing an advert, read as an item of its own, has at most this many characters
+ADDRESS_TAIL_CHARS = 80
+#: a telephone's number closing an advert ("Phone 151.", "|PHONE 48.")
+PHONE_CLOSE = re.compile(r"\b(?:PHONE|Phone|TELEPHONE|Telephone)\W{0,3}\d{1,5}\W{0,2}$")
+
+
+def _address_tail(draft: _Draft) -> bool:
+    """The item is an advertiser's name and address, or a telephone number, alone (:data:`ADDRESS_TAIL_CHARS` at
+    most, closing on :data:`ADDRESS_CLOSE` or :data:`PHONE_CLOSE`): the close of the advert above it, no item."""
+    texts = [p.text.strip() for p in draft.parts if p.role not in ("noise", "furniture") and p.text.strip()]
+    if draft.kind not in ("advertisement", "article") or not texts or sum(len(t) for t in texts) > ADDRESS_TAIL_CHARS:
+        return False
+    return ADDRESS_CLOSE.search(texts[-1]) is not None or PHONE_CLOSE.search(texts[-1]) is not None
 
 
 #: a line closing an advert on its address: a US state's abbreviation after a town, or a street and its number
@@ -2656,6 +2787,11 @@ def _touches(a: Box, b: Box, gap: float) -> bool:
     return (overlap_x > 0 and dist_y <= gap) or (overlap_y > 0 and dist_x <= gap)
 
 
+#: a month's name, abbreviated or whole, in the languages of the pages read (English, French, German, Dutch)
+_MONTH_NAME = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|"
+               r"juil|ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
+
+
 def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
     """Ids of short blocks in the top or bottom margin: folios, running heads, the page's date line.
 
@@ -2693,8 +2829,26 @@ def _margin_furniture(blocks: Sequence[Block], sizes: _Sizes) -> set[str]:
             if top and rest_top >= bx[3] - tol or not top and rest_bottom <= bx[1] + tol:
                 out.add(b.id)
         if top:
-            out |= _head_row(row, out, boxed)
+            out |= _head_row(row, out, boxed) | {b.id for b, _ in row if _dated_running_head(b)}
     return out
+
+
+#: a running head's date: a month's name and a year ("s?»I8 Décembre 1924« a-": the OCR garbled the day)
+RUNNING_HEAD_DATE = re.compile(r"(?i)\b" + _MONTH_NAME + r"\s*,?\s*1[5-9]\d\d\b")
+
+
+def _dated_running_head(block: Block) -> bool:
+    """A block of the top margin holding the issue's date (a month's name and a year, :data:`RUNNING_HEAD_DATE`) on
+    one or two short lines: the page's running head, whatever type it is set in and however skewed the scan sets it
+    against the folio and the paper's name beside it (L'Ouest-Éclair 1924 p. 11, each a little lower than the one
+    before, on no row)."""
+    lines = [ln for ln in block.lines if ln.text.strip()]
+    return 0 < len(lines) <= 2 and _text_len(block) <= RUNNING_HEAD_CHARS and any(
+        RUNNING_HEAD_DATE.search(ln.text) for ln in lines)
+
+
+#: a dated running head has at most this many characters
+RUNNING_HEAD_CHARS = 40
 
 
 #: a signature at the page's foot reaches to within this many of its line heights of the lowest text's foot
@@ -2780,8 +2934,12 @@ def _imprint(blocks: Sequence[Block]) -> set[str]:
         short = 0 < len(lines) <= 3 and _text_len(b) <= 200 and is_imprint(" ".join(lines))
         # a longer one opens on its editor's line (and lists the issue's supplements under it)
         opens = 0 < len(lines) <= IMPRINT_LINES and is_imprint(" ".join(lines[:2]))
-        if bx[1] >= foot and (short or opens):
+        if bx[1] >= foot and (short or opens) or short and is_responsible_editor(" ".join(lines)):
             out.add(b.id)
+    # the editor's name set on the row of the line naming his office ("PIERRE HEINTZE." | "rédacteur responsable.")
+    offices = [bx for b, bx in boxed if b.id in out and is_responsible_editor(" ".join(ln.text for ln in b.lines))]
+    out |= {b.id for b, bx in boxed if len([ln for ln in b.lines if ln.text.strip()]) == 1 and _text_len(b) <= 40
+            and _flat_block(b)[:1].isupper() and any(_on_row(bx, m) for m in offices)}
     return out
 
 
@@ -3118,6 +3276,9 @@ _RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by",
                            "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
                            "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
                            "dans", "sur", "het", "een", "van", "op"})
+#: how a text closing on a finished sentence in brackets ends: its source's credit ("… 6,000 souris par an? (Journal
+#: pour tous.)"), a serial's "(A continuer.)": a heading may stand under it
+_CLOSED_ASIDE = (".)", "!)", "?)")
 #: how a finished sentence ends (a German quotation closes on „…“: "… fuͤhren koͤnnten.“")
 _SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", "。", "！", "？", ".“", "!“", "?“")
 
@@ -3919,6 +4080,37 @@ def _spaced_caps_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) 
         out[k] = prev is None or inside
     return out
 
+#: a title atop a block in Title Case has at most this many characters ("Notice of Local Bill,", "Fölljetong")
+TITLE_TOP_CHARS = 40
+
+
+def _spaced_title_top(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """The block's first line heads it where it is a short title in Title Case (or one capitalised word) centred over
+    the block, set off from the text under it by whitespace (:data:`CAPS_HEAD_GAP` ems beyond the block's usual line
+    gap), the text opening under it on an indented paragraph: "Notice of Local Bill," / (whitespace) / "Notice is
+    hereby given: …", whatever the text above the block ended on (an advert's garbled last line) and even on a comma
+    (whitespace sets it off). The capitals of :func:`_spaced_caps_heads` need no Title Case; a line run in close over
+    its text is the text's own."""
+    edges = _edges(lines, sizes)
+    if edges is None or flags[0] or len(lines) < 3 or lines[0].type is not None:
+        return flags
+    left, right, em = edges
+    text, under = lines[0].text.strip(), lines[1].box
+    words = re.findall(r"[^\W\d_]+", text)
+    share = _capital_share(text)
+    titled = share is not None and share >= 0.5 or len(words) == 1 and len(words[0]) >= 5 and text[0].isupper()
+    # a dispatch's place and date centred over it open its text, a bracketed line or one with figures is a deck
+    # ("(Présidence de M. Ravez.)", "Arrests Total 4,500.") or a source's credit ("Le Temps, 7 février 1882")
+    if (not titled or len(text) > TITLE_TOP_CHARS or under is None or latin_dateline(text) or text[0] in "([„\"«"
+            or any(ch.isdigit() for ch in text) or not _is_centred(lines[0], left, right, em)):
+        return flags
+    gaps, usual = _line_gaps(lines)
+    indented = MIN_INDENT * em <= under[0] - left <= MAX_INDENT * em
+    if gaps[1] - usual >= CAPS_HEAD_GAP * em and indented and not text.endswith(_LINE_END_HYPHENS):
+        return [True, *flags[1:]]
+    return flags
+
+
 #: a block this many body lines high (or more) is a whole column the OCR did not part into items
 COLUMN_BLOCK_LINES = 30
 #: a Latin crosshead run in under a wire report has at most this many characters ("Panic Indescribable.")
@@ -4564,6 +4756,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
         flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)
+        flags = _spaced_title_top(lines, flags, sizes)
         flags = _small_caps_top(lines, flags, sizes)
     else:  # a region typed paragraph: only a title its geometry shows
         em = sizes.height or typical_size(lines, False) or 0.0
@@ -4980,6 +5173,10 @@ class _PageCut:
         #: story's crossheads while it is the current article
         self.banner: tuple[_Draft, Box, float] | None = None
         self.column_width = _column_width(blocks)
+        #: the first of ``drafts`` opened on this page
+        self.first_draft = len(drafts)
+        #: the cards placed as adverts of their own (:meth:`card`)
+        self.cards: list[_Draft] = []
         #: the names in capitals a scene's speeches open on (:func:`_speakers`)
         self.speakers = _speakers(blocks)
         #: the page sets its paragraphs off by lead (else a run of paragraphs each set off so is a run of notes)
@@ -4987,6 +5184,8 @@ class _PageCut:
         #: the usual whitespace between a text block and the next one under it in its column, where the page sets
         #: the paragraphs of one text as blocks of their own close under each other (None: it does not)
         self.block_gap = _usual_block_gap(blocks, self.sizes.height)
+        #: the blocks opening a strip of columns under a band filled to one foot (:func:`tier_openings`)
+        self.tiers = set() if self.vertical else tier_openings(blocks, 0.5 * self.em)
 
     def _captions(self) -> set[str]:
         """Ids of the short, non-display text blocks touching a picture: its captions."""
@@ -5064,6 +5263,8 @@ class _PageCut:
         if len(groups) == 2 and _titled_and_signed(groups[0][0]) and len(groups[1][0]) == 1 and CJK_CHAPTER.match(
                 groups[1][0][0].text.strip()):
             return 1
+        if len(groups) >= 3 and _part_title(groups[-1][0], groups[-2][0]):
+            return len(groups) - 1
         return len(groups)
 
     def stub_heading(self) -> bool:
@@ -5619,19 +5820,25 @@ class _PageCut:
             elif self.sizes.body <= 0 and self.pending_heads and not self.beside_title:
                 self.flush_heads()  # display lines before it end there (the page's last advert)
             self.furniture.parts.extend(self.paragraphs(block, "furniture"))
+            self.item_break = self.item_break or self.page_side_before(block)
         elif block.id in self.captions or t in CAPTION_TYPES:
             self.place_caption(block)
         elif t in HEADING_TYPES:
             if not self.enumerated_crosshead(text_lines):
                 self.add_heads(text_lines, block)
         else:
+            self.item_break = self.item_break or block.id in self.tiers
             self.place_text(block, text_lines)
 
     def place_typed_adverts(self, block: Block, text_lines: list[Line]) -> None:
         """A block the source types as advertisements: one advert each from each of its cuts
         (:func:`_advert_cuts`); a drawing's strokes or a blot read as text (:func:`_advert_noise`) are noise parts of
-        the advert they fall in."""
+        the advert they fall in; the paper's imprint closing the block (the page's last advert column: "Luxembourg. —
+        Imprimerie de Heintzé frères.") is furniture."""
         self.flush_heads()
+        if len(text_lines) > 1 and is_imprint(text_lines[-1].text):
+            self.furniture.parts.append(lines_part(text_lines[-1:], "furniture"))
+            text_lines = text_lines[:-1]
         noise = {id(ln) for k, ln in enumerate(text_lines) if _advert_noise(text_lines, k)}
         kept = [ln for ln in text_lines if id(ln) not in noise]
         if not kept:
@@ -5785,10 +5992,16 @@ class _PageCut:
             self.chapter = True
         elif (not _blind_display(lines) or self.correspondent_named(flat) or self.speech_lead(flat)
               or bool(self.pending_heads) and _breaks_off(flat) or SENTENCE_PARTICLE_END.search(flat) is not None
-              or self.instalment_signed()):
+              or self.instalment_signed() or self.marked_under_heads(flat)):
             self.chapter = False
             return False
         return not self.chapter
+
+    def marked_under_heads(self, flat: str) -> bool:
+        """``flat`` opens on the mark an annotator's note stands behind (■, ECPO: a glyph nobody could read) under
+        headings waiting for their text, and runs on unpunctuated ("■現任駐華大使秘書" / "隨英大使寇爾爵士，…"): the
+        text's first words, no more of the heading."""
+        return bool(self.pending_heads) and flat.startswith("■") and not any(ch in flat for ch in "，。、！？")
 
     def instalment_signed(self) -> bool:
         """The headings waiting end on a serial's instalment number in brackets (（一五一）, :data:`INSTALMENT`) and the
@@ -5892,7 +6105,7 @@ class _PageCut:
     def after_finished_text(self) -> bool:
         """The body text placed last ends a sentence (or headlines wait, or nothing was placed yet): a
         centred line here can head an item; after an unfinished row of a table it heads the next rows."""
-        return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END)
+        return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END + _CLOSED_ASIDE)
 
     def after_short_line(self) -> bool:
         """The body text placed last ends on a line stopping well short of its run's right edge (:data:`SHORT_END`
@@ -6055,7 +6268,8 @@ class _PageCut:
                 or self.signed_inside(block, text_lines) or self.keyed_inside(block, text_lines)):
             return
         text_lines = self.set_aside(text_lines)
-        if not text_lines or self.chapter_number(block, text_lines) or self.register_entry_text(block, text_lines):
+        if (not text_lines or self.chapter_number(block, text_lines) or self.register_entry_text(block, text_lines)
+                or self.card(block, text_lines)):
             return
         if not self.vertical and self.place_notices(block, text_lines):
             return
@@ -6101,6 +6315,35 @@ class _PageCut:
             self.add_heads(text_lines, block)
             return
         self.place_runs(block, text_lines)
+
+    def card(self, block: Block, text_lines: list[Line]) -> bool:
+        """The block is a card (:func:`_card`): placed as an advert of its own, its lines its copy. Display lines
+        waiting right over it in its column (within :data:`CARD_STACK_LINES` body lines) are another card the OCR
+        garbled ("Dr. C. E. May," / "DENTIST" / … "Afl:(!i«r, Ail:."): they open an item of their own first; display
+        lines waiting further up (a picture's caption) go on waiting for the text after it. Placed, or False."""
+        if self.vertical or not _card(text_lines) or self.signs_copy_above(block):
+            return False
+        head, box = (self.pending_heads[-1][0][-1].box if self.pending_heads else None), block_box(block)
+        if head is not None and box is not None and _column_overlap(head, box) and (
+                0 <= box[1] - head[3] <= CARD_STACK_LINES * max(self.sizes.height, self.em)):
+            self.flush_heads()
+        card = self.open_article("advertisement")
+        card.parts.extend(self.paragraphs(block, "advertisement", text_lines))
+        self.cards.append(card)
+        self.item_break = True
+        self.last_body = text_lines[-1].text.strip()
+        self.last_box = _union([ln.box for ln in text_lines if ln.box is not None])
+        return True
+
+    def signs_copy_above(self, block: Block) -> bool:
+        """The block stands close under the text placed last, in its column (within :data:`CARD_UNDER` body lines,
+        no headline waiting): the advertiser's name and address signing that copy ("FLINN & BRENEMAN, LARGEST
+        STOVE STORE, No. 152 N. Queen St., Lancaster, Pa."), no card of its own; cards stacked in a column stand
+        further apart."""
+        box, above = block_box(block), self.last_box
+        if box is None or above is None or self.pending_heads or not _column_overlap(above, box):
+            return False
+        return 0 <= box[1] - above[3] <= CARD_UNDER * max(self.sizes.height, self.em)
 
     def box_atop(self, block: Block, text_lines: list[Line]) -> bool:
         """The block opens on the paper's own box, the OCR boxing it with the column under it (an American weekly's
@@ -6334,9 +6577,13 @@ class _PageCut:
             run = run[credit:]
         # a rubric's listing of wires (waiting over the run or heading the item it goes on): datelines are entries
         wires = titled or self.wire_listing() or bool(self.pending_heads) and _wire_dateline(run[0].text)
-        led = [] if self.vertical else _led_starts(run, wires, self.in_serial() or self.in_dialogue(), self.speakers)
+        # in a serial's dialogue (the run's own dashes asking or exclaiming included), whitespace parts two scenes of
+        # one text, no items
+        fiction = self.in_serial() or self.in_dialogue() or any(_spoken(ln.text) for ln in run)
+        led = [] if self.vertical else _led_starts(run, wires, fiction, self.speakers)
         led += self.classified_starts(run)
-        leaded = _leaded_starts(run, block, self.paper_leads) if _column_block(block, self.sizes) else []
+        column = _column_block(block, self.sizes) and not fiction
+        leaded = _leaded_starts(run, block, self.paper_leads) if column else []
         keyed = _keyed_starts(run) if self.sizes.keyed else []
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
         whole = [ln for ln in block.lines if ln.text.strip()] == run  # the block is all body text, no heads in it
@@ -6373,6 +6620,15 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def page_side_before(self, block: Block) -> bool:
+        """The block is the page's masthead and the text placed last stands wholly left of it: a double page's left
+        side (the last page of one issue beside the front page of the next), whose items the text under the masthead
+        does not continue. Text read before a masthead above or beside it in its own page's head (a railway
+        timetable's boxes) leaves it be."""
+        box, last = block_box(block), self.last_box
+        return (block.id == self.masthead and self.started_on_page and box is not None and last is not None
+                and last[2] <= box[0])
 
     def in_classifieds(self) -> bool:
         """The current item, or the one the headlines waiting open, is a section of classified adverts: its heading
@@ -6501,7 +6757,8 @@ class _PageCut:
         runs_on = runs_on and not _set_in_alone(run, em)
         return (first is run[0] and runs_on and self.current is not None and self.last_body.endswith(_SENTENCE_END)
                 and not self.vertical
-                and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue(), self.opens_dated())
+                and _item_lead(run[0].text, titled, self.in_serial() or self.in_dialogue() or _spoken(run[0].text),
+                               self.opens_dated())
                 and not self.under_chapeau() and not self.marked_entry(run[0]))
 
     def caps_place_block(self, block: Block, run: list[Line]) -> bool:
@@ -6585,7 +6842,7 @@ class _PageCut:
         if self.current is None or self.last_body.endswith(":"):
             return self.current is not None
         body = [p.text for p in self.current.parts if p.role == "paragraph"]
-        return any(DASH_LEAD.match(t.strip()) is not None for t in body[1:])
+        return any(DASH_LEAD.match(t.strip()) is not None for t in body[1:]) or any(_spoken(t) for t in body)
 
     def under_chapeau(self) -> bool:
         """The current article holds its headline and one short paragraph that opened on no dateline: a standfirst
@@ -6658,10 +6915,27 @@ class _PageCut:
             self.place_text(replace(block, lines=text_lines[at:]), text_lines[at:])
         return True
 
+    def rejoin_address_tails(self) -> None:
+        """An item of the page that is no more than an advertiser's name and address or telephone, set in display
+        type under the copy of the advert above it (:func:`_address_tail`: "PARKER BROTHERS NURSERY," /
+        "FEYETTEVILLE ARKANSAS", "Phone 151."), closes that advert: its parts go back to it as copy."""
+        page = self.drafts[self.first_draft:]
+        kept: list[_Draft] = []
+        for d in page:
+            before = kept[-1] if kept else None
+            whole = any(d is c for c in self.cards)  # a card is whole, however short
+            if before is not None and before.kind in ("advertisement", "article") and not whole and _address_tail(d):
+                before.parts.extend(replace(p, role="paragraph") if p.role in HEADLINE_ROLES else p for p in d.parts)
+                self.current = before if self.current is d else self.current
+                continue
+            kept.append(d)
+        self.drafts[self.first_draft:] = kept
+
     def finish(self) -> _Draft | None:
         """Close the page; the article still open at its end, to carry over."""
         if self.pending_heads:  # headlines at the very end of the page: an article with no body yet
             self.flush_heads()
+        self.rejoin_address_tails()
         if self.furniture.parts:
             self.furniture.pages = [self.page.number]
             self.drafts.append(self.furniture)

@@ -14,6 +14,9 @@ import re
 from reader.text.chars import is_cjk
 from reader.text.chars import is_wide as is_wide_char
 
+#: the editor answering for the paper, signing the end of its editorial part ("PIERRE HEINTZE." | "rédacteur
+#: responsable.", "Le gérant responsable")
+_EDITOR = r"[Rr][ée]dacteur\s+responsable|[Gg][ée]rant\s+responsable"
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _AGENCY = (
     r"(?:本报|本報|本刊|新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|中央社|光明网|经济日报|"
@@ -382,15 +385,22 @@ def is_running_head(text: str) -> bool:
 #: Rendantur: …", "London: Printed and Published by H. ROWLAND, at the Office of …", "Le Gérant : …")
 _IMPRINT = re.compile(
     r"\b(?:Druck\s+und\s+Verlag|Verlag\s+der\s+Expedition|Redaction\s+und\s+Rendantur|Reda[ck]t[eu]u?r\s*:|"
-    r"Verantwortlicher\s+Redakteur|Printed\s+and\s+[Pp]ublished\s+by|Imprimerie\s+de|Imprimé\s+par|Gedrukt\s+bij|"
-    r"Ter\s+[Dd]rukkerij)"
+    r"Verantwortlicher\s+Redakteur|Printed\s+and\s+[Pp]ublished\s+by|Imprimerie\s+(?:de|\S{1,3}\s+[A-ZÀ-Þ])|"
+    r"Imprimé\s+par|Gedrukt\s+bij|Ter\s+[Dd]rukkerij|" + _EDITOR + ")"
     # a French paper's legal manager, signing its last page ("Le Gérant, FR. …", "L'Imprimeur-Gérant : …")
     r"|(?:^|\.\s)(?:Le\s+|L['’]Imprimeur-)G[ée]rant\s*[:,.]")
 
 
 def is_imprint(text: str) -> bool:
-    """The paper's imprint (editor, printer, publisher), set at the foot of its last page."""
+    """The paper's imprint (editor, printer, publisher), set at the foot of its last page ("Imprimerie de", the OCR
+    garbling the particle: "Imprimerie ue Heintzé frères")."""
     return _IMPRINT.search(text) is not None
+
+
+def is_responsible_editor(text: str) -> bool:
+    """The editor answering for the paper (:data:`_EDITOR`): it closes the editorial part wherever it stands, over
+    the adverts under it."""
+    return re.search(_EDITOR, text) is not None
 
 
 #: a jump line: where an article goes on ("(Continued on Second Page.)", "(Fortsetzung auf Seite 3.)",

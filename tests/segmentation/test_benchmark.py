@@ -122,7 +122,7 @@ FORMER_HELDOUT3 = {"bnf_europeana_le_matin_1893-04-02": (10, 3), "bnf_europeana_
                    "ecpo_jingbao": (49, 12), "galicia_boletin_libreria_gallega_1895-01": (2, 1),
                    "hocr_bsb_eisenbahn_zeitung_1846-01": (1, 1), "hocr_prescott_ark_1921-02-10": (0, 6),
                    "kb_ddd_010724973_1750-05-15": (4, 0), "ndnp_lancaster_intelligencer_1888-08-30": (9, 28),
-                   "ndnp_prescott_ark_1920-05-27": (5, 2), "reichsanzeiger_gt": (18, 8)}
+                   "ndnp_prescott_ark_1920-05-27": (7, 2), "reichsanzeiger_gt": (18, 8)}
 HELDOUT3_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT3_NAMES}
 
 #: the former held-out set heldout5 (tests/datasets.py), training pages since session seg21: source → (fewest right,
@@ -198,7 +198,7 @@ def test_the_former_heldout5_pages_stay_above_their_floor() -> None:
 #: advert in two runs, a shop's card and opening notice); seg30: L'Ouest-Éclair 1924 p. 12 9 → 10 right, 2 → 1 spurious
 #: (an advert's display running in on its copy)
 HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (10, 1), "ecpo_jingbao": (119, 7),
-            "hocr_little_river_news_1920-01_p4": (12, 5), "kb_ddd_010100993_1876-12-01": (19, 12),
+            "hocr_little_river_news_1920-01_p4": (15, 3), "kb_ddd_010100993_1876-12-01": (19, 12),
             "ndnp_evening_star_1865-10-02": (28, 11), "reichsanzeiger_gt": (18, 2)}
 
 
@@ -215,9 +215,9 @@ def test_the_heldout7_pages_stay_above_their_floor() -> None:
 #: after it (classifieds parted by blank lines, a classified's display run in on its copy, a bulletin's telegrams and
 #: their weekdays, copy opening in lower case under an advert's display, one-character crossheads, a dash item's
 #: lead no deck, a paper's credit, a quoting formula)
-HELDOUT8 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (68, 4), "bnl_lunion_1860-11-30": (18, 1),
+HELDOUT8 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (68, 4), "bnl_lunion_1860-11-30": (22, 1),
             "ecpo_jingbao": (69, 11), "hocr_little_river_news_1920-01_p3": (9, 6),
-            "kb_ddd_010100993_1876-12-01": (16, 10), "ndnp_lancaster_intelligencer_1880-07-27": (7, 12),
+            "kb_ddd_010100993_1876-12-01": (16, 10), "ndnp_lancaster_intelligencer_1880-07-27": (7, 11),
             "reichsanzeiger_gt": (36, 7)}
 
 
@@ -225,6 +225,24 @@ def test_the_heldout8_pages_stay_above_their_floor() -> None:
     scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout8") if s.mode in BENCH.SEGMENTER_MODES]
     assert {s.source for s in scores} == set(HELDOUT8)
     for src, (fewest, most) in HELDOUT8.items():
+        right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
+        assert right >= fewest and spurious <= most, (src, right, spurious)
+
+
+#: heldout9 (tests/data/heldout9, left in place), a tuning set since session seg31 read its failures: source → (fewest
+#: right, most spurious); 89/239 right and 62 spurious of 198 produced on its first run, 101/239 and 72 of 221 before
+#: seg31 (rules written on the other sets only), 124/239 and 54 of 220 after it (a strip of columns under a band, a
+#: serial's speech, notes parted by lead, cards, a double page's masthead, a skewed running head, Jing bao adverts
+#: signed by a labelled maker's line, a column's part title, a first line behind ■, a clinic's card and branch)
+HELDOUT9 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (5, 7), "bnl_lunion_1865-05-24": (17, 7),
+            "ecpo_jingbao": (49, 13), "hocr_ogden_standard_1909-08-07": (15, 22),
+            "ndnp_little_river_news_1917": (16, 4), "reichsanzeiger_gt": (22, 1), "rero_blb_1845-12-28": (0, 0)}
+
+
+def test_the_heldout9_pages_stay_above_their_floor() -> None:
+    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout9") if s.mode in BENCH.SEGMENTER_MODES]
+    assert {s.source for s in scores} == set(HELDOUT9)
+    for src, (fewest, most) in HELDOUT9.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
         assert right >= fewest and spurious <= most, (src, right, spurious)
 
@@ -302,6 +320,10 @@ def test_real_pages_stay_above_the_floor() -> None:
     # Session seg29 (Jing bao folds without divs: a decked story's sections, clinics' and shops' cards, adverts in two
     # runs or one paragraph each, counted cases, numbered sections, serial heads, copy closing on an address):
     # 1,053 → 1,082 right (76.8 %), 221 → 203 spurious of 1,434 (14.2 %).
+    # Session seg31 (heldout9 made a tuning set; a strip of columns under a band, a serial's speech, notes parted by
+    # lead past a stray mark, cards, advertisers' address tails, a double page's masthead, dated running heads, the
+    # responsible editor's line, adverts closed on their insertion's count, Jing bao adverts signed by a labelled
+    # maker's line and columns' part titles): 1,115 → 1,117 right (79.3 %), 170 spurious of 1,426 (11.9 %).
     assert right / truth >= 0.76 and spurious / produced <= 0.145, (right, truth, spurious, produced)
     later = THIRD_PASS | FOURTH_PASS | WHOLE_COLUMN_PASS
     for (src, label), (share, most) in (FRONT_PAGE_PASS | NDNP_FRENCH_PASS).items():

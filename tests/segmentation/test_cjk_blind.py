@@ -471,3 +471,31 @@ def test_a_one_character_head_under_a_storys_headline_opens_its_text() -> None:
     assert len(arts) == 1 and arts[0].headline == "英實施徵兵制各國之觀感", [a.headline for a in arts]
     roles = [(p.role, "".join(p.text.split())[:3]) for p in arts[0].parts]
     assert ("section-heading", "美") in roles and ("subheadline", "美法贊") in roles, roles
+
+
+def test_a_columns_part_title_under_its_writers_pen_name_opens_its_text() -> None:
+    """Jing bao 1939-04-21 without divs (heldout9, session seg31): the column 春江花乘, its writer
+    （不平凡公子） and the part's title with its number, 一日一姬 （一）筱雙珠老九, waited as one headline group over
+    the text: the part's title opens the column's text, as a serial's chapter line does (ECPO's truth quotes it so)."""
+    page = _blind_page([
+        ["春江花乘"], ["（不平凡公子）"], ["一日一姬　（一）筱雙珠老九"],
+        ["「李桂芳」，是十年前蘇州閭門外民慶里的一塊紅招牌。當時「李桂芳」家，有一個黃毛丫頭，叫「秀英」的。"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and "一日一姬" not in (arts[0].headline or ""), [p.text for p in arts[0].parts]
+    assert "".join(arts[0].paragraphs()[0].text.split()).startswith("一日一姬")
+
+
+def test_a_marked_first_line_and_a_classical_sentences_end_are_text_not_headings() -> None:
+    """Jing bao 1939-04-21 without divs (heldout9, session seg31): 唐納楚材晉用記 opens on "■ 現任駐華大使秘書"
+    (the ■ an annotator's note stands behind; the sentence runs on: "隨英大使寇爾爵士，…誰歟？"), taken for a deck,
+    and its answer "當知其爲唐納先生矣" (a classical sentence closed by 矣, unpunctuated) for the headline of an item
+    of its own. Both are the text's."""
+    page = _blind_page([
+        ["唐納楚材晉用記"], ["（知止）"], ["■現任駐華大使秘書"], ["隨英大使寇爾爵士，兼程安抵重慶者，誰歟？"],
+        ["廿六年夏間，與李雲鶴女士（藍蘋）情變自殺於濟南者，誰歟？"], ["當知其爲唐納先生矣"],
+        ["按唐納，姓馬，名驥良，筆名羅平，今易名耀華，蘇州人，聖約翰大學高材生，中英並精。"],
+    ])
+    arts = [a for a in articles_from_layout([page]) if a.kind != "furniture"]
+    assert len(arts) == 1 and arts[0].headline == "唐納楚材晉用記", [a.headline for a in arts]
+    assert "".join(arts[0].paragraphs()[0].text.split()).startswith("■現任駐華大使秘書")

@@ -324,6 +324,29 @@ def _blind_fold(name: str) -> list[Article]:
     return articles_from_layout(doc.pages)
 
 
+def test_an_advert_signed_by_its_makers_or_sole_agents_labelled_line_ends_there() -> None:
+    """Jing bao 1939-04-21 and 04-22 without divs (heldout9, session seg31): the arsenical's advert closes on its
+    maker's and sole agent's lines, labelled ("製造者‥楊氏化學治療研究所" / "總經理‥信誼化學製藥廠"; the second fold
+    sets "…" for "‥"), and the next advert ("救一死" / "花柳毒症" / …) ran on in it. A line labelled so signs the advert
+    off as one ending on 發行 or 出品 does."""
+    for name in ("jb_3795_1939-04-21_0006+0007.xml", "jb_3796_1939-04-22_0006+0007.xml"):
+        arts = _blind_fold(f"../heldout9/ecpo_jingbao/{name}")
+        maker = next(a for a in arts if "信誼化學製藥廠" in _flat(a.text))
+        assert "救一死" not in _flat(maker.text), name
+        assert any(_flat(a.text).startswith("救一死") for a in arts), name
+
+
+def test_a_clinics_card_opens_on_its_hospital_and_doctor_and_runs_on_to_its_branch() -> None:
+    """Jing bao 1939-04-21 without divs (heldout9, session seg31): "光華眼科醫院張錫祺醫師" (the hospital's name before
+    its doctor's) ran on in the theatre's advert above it, and its branch ("▲分院" …, after "▲總院" … "電話七五六三四")
+    was cut off as an advert of its own. A doctor's card may open on his hospital's name; a branch after the main
+    house is the same advert."""
+    arts = _blind_fold("../heldout9/ecpo_jingbao/jb_3795_1939-04-21_0006+0007.xml")
+    clinic = [a for a in arts if "光華眼科醫院" in _flat(a.text)]
+    assert len(clinic) == 1 and _flat(clinic[0].text).startswith("光華眼科醫院"), [a.text[:20] for a in clinic]
+    assert "分院" in _flat(clinic[0].text)
+
+
 def test_a_serials_chapter_title_opens_its_text_on_a_page_told_by_text_alone() -> None:
     """Jing bao 1920 without its divs: the novel 愛克司光錄's instalment opens with its chapter title
     (第八囘 / 假撮合威壓平民 / 眞風波羞生中冓), which starts the text, not the headline's decks."""

@@ -114,3 +114,18 @@ def test_a_word_half_set_apart_later_in_the_reading_order_returns_to_its_article
         Article(id="b3", kind="furniture", parts=[reflow_lines("noise", lines[1:2])], pages=[1])])
     rejoin_words(doc2)
     assert [a.id for a in doc2.articles] == ["b1"]
+
+
+def test_a_sign_off_marked_as_hyphenated_does_not_run_on_into_a_word_in_capitals() -> None:
+    """Little River News 1917: the OCR marked the stop of a meat market's card's sign-off as a hyphenation ("C. N.
+    THILL, Prop-") and the next card, "FARM LOANS WANTED" / …, was joined to it as the word's second half. A word's
+    first half in lower case goes on in no word set in capitals."""
+    lines = [Line(id="l1", text="City Meat Market", box=(10, 10, 300, 40)),
+             Line(id="l2", text="C. N. THILL, Prop-", box=(10, 50, 300, 80), hyphenated=True),
+             Line(id="l3", text="FARM LOANS WANTED", box=(10, 120, 300, 150)),
+             Line(id="l4", text="Ashdown, Arkansas", box=(10, 170, 300, 200))]
+    card = Article(id="a1", kind="advertisement", parts=[reflow_lines("advertisement", lines[:2])], pages=[1])
+    loans = Article(id="a2", kind="advertisement", parts=[reflow_lines("advertisement", lines[2:])], pages=[1])
+    doc = Document(source="nomatch.html", format="alto", pages=[Page(number=1, lines=lines)], articles=[card, loans])
+    rejoin_words(doc)
+    assert [a.id for a in doc.articles] == ["a1", "a2"]
