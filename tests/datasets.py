@@ -10,6 +10,7 @@ A held-out set is any folder tests/data/heldout*/ (:func:`heldout_folders`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGES = DATA / "pages"
@@ -91,3 +92,22 @@ def heldout_folders() -> list[Path]:
 def page_files(folder: Path) -> list[Path]:
     """The page files of a folder of truths (each truth names its page: ``<page>.truth.json``), sorted."""
     return sorted(t.with_name(t.name.removesuffix(".truth.json")) for t in folder.rglob("*.truth.json"))
+
+
+def hocr_word_text(word: Any) -> str:
+    """An hOCR word's text as the page reads it, extracted here apart from Broadsheet's reader: of its OCR
+    alternatives (``<span class="alternatives"><ins>UTAH</ins><del>UTAR</del>…``) the chosen one, the ``ins`` —
+    the ``del`` readings are not on the page (the hOCR format's definition)."""
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        if isinstance(el.tag, str) and el.text:
+            parts.append(el.text)
+        for child in el:
+            if not (isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "del"):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(word)
+    return "".join(parts)

@@ -181,8 +181,22 @@ def _html_characters(root: etree._Element) -> etree._Element:
 
 
 def _word_text(el: etree._Element) -> str:
-    """A word's text, whatever inline markup (<strong>, <em>) wraps it."""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+    """A word's text, whatever inline markup (<strong>, <em>) wraps it — of its OCR alternatives
+    (``<span class="alternatives"><ins class="alt">UTAH</ins><del class="alt">UTAR</del>…``) the chosen one, the
+    ``ins``: a ``del`` is a reading the engine did not choose (they were run together, "UTAHUTARVTA")."""
+    parts: list[str] = []
+    _unchosen_left_out(el, parts)
+    return "".join(parts)
+
+
+def _unchosen_left_out(el: etree._Element, parts: list[str]) -> None:
+    if el.text and isinstance(el.tag, str):
+        parts.append(el.text)
+    for child in el:
+        if not (isinstance(child.tag, str) and etree.QName(child).localname == "del"):
+            _unchosen_left_out(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 @dataclass

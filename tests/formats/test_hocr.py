@@ -101,6 +101,25 @@ def test_words_in_strong_and_em_and_single_quotes(tmp_path: Path) -> None:
     assert [w.confidence for w in line.words] == [pytest.approx(0.9), pytest.approx(0.8)]
 
 
+@pytest.mark.parametrize("xmlns", [" xmlns='http://www.w3.org/1999/xhtml'", ""])
+def test_a_words_ocr_alternatives_read_as_its_chosen_reading(tmp_path: Path, xmlns: str) -> None:
+    """hOCR's alternatives (``<span class='alternatives'><ins class='alt'>UTAH</ins><del class='alt'>UTAR</del>…``):
+    the ins is the reading, the dels are readings the engine did not choose. They were run together — "UTAHUTARVTA"
+    for UTAH, one word in five of the Ogden Standard 1909 page — and search could not find the words."""
+    f = tmp_path / "p.hocr"
+    f.write_text(
+        f"<html{xmlns}><body><div class='ocr_page' title='bbox 0 0 400 100'>"
+        "<span class='ocr_line' id='l1' title='bbox 10 10 300 30'>"
+        "<span class='ocrx_word' title='bbox 10 10 60 30'>OGDEN</span> "
+        "<span class='ocrx_word' title='bbox 70 10 120 30'><span class='alternatives'><ins class='alt'>UTAH</ins>"
+        "<del class='alt'>UTAR</del><del class='alt'>VTA</del></span></span> "
+        "<span class='ocrx_word' title='bbox 130 10 180 30'>Aug<span class='alternatives'><ins class='alt'>6</ins>"
+        "<del class='alt'>G6</del></span>,</span>"
+        "</span></div></body></html>", encoding="utf-8")
+    doc = analyze_file(f)
+    assert doc.pages[0].lines[0].text == "OGDEN UTAH Aug6,"
+
+
 def test_html_that_is_not_xml_falls_back_on_the_html_parser(tmp_path: Path) -> None:
     f = tmp_path / "p.html"
     f.write_text("<!DOCTYPE html><html><body><div class=ocr_page title='bbox 0 0 100 100'><br>"

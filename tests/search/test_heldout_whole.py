@@ -17,7 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from datasets import former_heldout2, former_heldout3, former_heldout5, heldout_folders, page_files
+from datasets import (
+    former_heldout2,
+    former_heldout3,
+    former_heldout5,
+    heldout_folders,
+    hocr_word_text,
+    page_files,
+)
 from lxml import etree
 
 from reader.library.catalogue import Library
@@ -197,7 +204,7 @@ def _line_words(path: Path) -> Iterator[list[str]]:
         lines = [ln.findtext("{*}TextEquiv/{*}Unicode") or "" for ln in etree.parse(str(path)).iter("{*}TextLine")]
     else:
         root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
-        lines = [" ".join("".join(w.itertext()).strip() for w in el.iter()
+        lines = [" ".join(hocr_word_text(w).strip() for w in el.iter()
                           if isinstance(w.tag, str) and "ocrx_word" in (w.get("class") or ""))
                  for el in root.iter() if isinstance(el.tag, str) and el.get("class") == "ocr_line"]
     broken = False  # an unmarked line-end hyphen: reflow joins the word with the next line's first

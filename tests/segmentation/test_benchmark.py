@@ -235,7 +235,7 @@ def test_the_heldout8_pages_stay_above_their_floor() -> None:
 #: serial's speech, notes parted by lead, cards, a double page's masthead, a skewed running head, Jing bao adverts
 #: signed by a labelled maker's line, a column's part title, a first line behind ■, a clinic's card and branch)
 HELDOUT9 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (5, 7), "bnl_lunion_1865-05-24": (17, 7),
-            "ecpo_jingbao": (49, 13), "hocr_ogden_standard_1909-08-07": (15, 22),
+            "ecpo_jingbao": (49, 13), "hocr_ogden_standard_1909-08-07": (15, 14),
             "ndnp_little_river_news_1917": (16, 4), "reichsanzeiger_gt": (22, 1), "rero_blb_1845-12-28": (0, 0)}
 
 

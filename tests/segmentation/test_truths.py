@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from datasets import former_heldout2, former_heldout3, former_heldout5, heldout_folders
+from datasets import former_heldout2, former_heldout3, former_heldout5, heldout_folders, hocr_word_text
 from lxml import etree
 
 from reader.formats import safexml
@@ -77,7 +77,7 @@ def _ecpo_text(root: etree._Element) -> str:
 
 def _hocr_text(root: etree._Element) -> str:
     words = [el for el in root.iter() if isinstance(el.tag, str) and "ocrx_word" in (el.get("class") or "")]
-    return " ".join("".join(w.itertext()) for w in words)
+    return " ".join(hocr_word_text(w) for w in words)
 
 
 def file_text(path: Path) -> str:
