@@ -23,6 +23,11 @@ articles and are not scored. Each source is scored the way it is read:
 * ``jittered`` (``--jitter``) — the same pages with 30 % of their lines' declared sizes multiplied by 1.25,
   1.33 or 0.8, three seeds: the noise microfilm OCR declares (printed apart, a robustness figure).
 
+``--ceiling`` also prints how far deciding WHERE to cut could take the segmenter: its articles re-cut at every
+paragraph (and at every line) where the truth starts an item and joined everywhere else, their parts and reading
+order kept (:func:`ceiling`). What stays wrong then is the reader's grouping of lines into paragraphs, the page's
+reading order, or the truth's own conventions, which no better cut decision mends.
+
 Texts are compared with all whitespace and hyphens (``-``, soft hyphen, ``⸗``, ``¬``) removed, so a line
 break or a joined hyphenation does not count. The body of a produced article is its parts in
 :func:`reader.model.document.reading_order` without the headline group (kicker, headline, subheadline,
@@ -61,7 +66,7 @@ if str(ROOT) not in sys.path:
 
 from reader.formats import detect  # noqa: E402
 from reader.formats.sourcefile import read_source  # noqa: E402
-from reader.model.document import Article, Document, reading_order  # noqa: E402
+from reader.model.document import Article, Document, Part, Span, reading_order  # noqa: E402
 from reader.segmentation.analyze import analyze_file, analyze_layout  # noqa: E402
 from reader.segmentation.geometry import articles_from_layout  # noqa: E402
 
@@ -280,6 +285,107 @@ def totals(scores: Sequence[Score]) -> tuple[int, int, int, int]:
             sum(s.produced for s in scores))
 
 
+#: how far ahead of a unit (characters of the following units' bodies) a truth item's first words are looked for
+CEILING_AHEAD = 600
+
+
+def _body(parts: Sequence[Part]) -> str:
+    return "".join(norm(p.text) for p in parts if p.role not in HEAD_ROLES and p.role != "noise")
+
+
+def _by_line(part: Part) -> list[Part]:
+    """A body part cut at its source lines (each piece's text from where the line's first span starts)."""
+    starts: list[int] = []
+    seen: set[str] = set()
+    for span in part.spans:
+        if span.line not in seen:
+            seen.add(span.line)
+            starts.append(span.start)
+    if len(starts) < 2:
+        return [part]
+    ends = starts[1:] + [len(part.text)]
+    return [Part(part.role, part.text[a:b], [Span(sp.start - a, sp.end - a, sp.line, sp.line_start)
+                                             for sp in part.spans if a <= sp.start < b])
+            for a, b in zip(starts, ends, strict=True)]
+
+
+def cut_units(articles: Sequence[Article], lines: bool) -> list[tuple[int, list[Part]]]:
+    """(article index, parts) of every non-furniture article's paragraphs (or lines), in the document's order, each
+    with the headline-group parts before it: the places a segmenter could cut."""
+    units: list[tuple[int, list[Part]]] = []
+    for k, article in enumerate(articles):
+        if article.kind == "furniture":
+            continue
+        waiting: list[Part] = []
+        for part in article.parts:
+            if part.role in HEAD_ROLES or part.role == "noise":
+                waiting.append(part)
+                continue
+            for piece in (_by_line(part) if lines else [part]):
+                units.append((k, waiting + [piece]))
+                waiting = []
+        if waiting and units and units[-1][0] == k:
+            units[-1][1].extend(waiting)
+        elif waiting:
+            units.append((k, waiting))
+    return units
+
+
+def truth_cuts(units: Sequence[tuple[int, list[Part]]], truth: Sequence[TruthItem]) -> list[bool]:
+    """Whether a truth item starts in each unit: its first words begin in the unit's body (after at most the item's
+    headline and :data:`SLACK`), read on into the following units."""
+    scored = [t for t in truth if t.scored]
+    bodies = [_body(parts) for _, parts in units]
+    cuts = []
+    for j, body in enumerate(bodies):
+        ahead = "".join(bodies[j:j + 8])[:CEILING_AHEAD]
+        cuts.append(any(0 <= ahead.find(t.first) <= min(len(t.headline) + SLACK, max(len(body) - 1, 0))
+                        for t in scored))
+    return cuts
+
+
+def recut(articles: Sequence[Article], units: Sequence[tuple[int, list[Part]]], cuts: Sequence[bool]) -> list[Article]:
+    """The units joined into articles, a new one at every cut (and where the page changes); furniture kept."""
+    out: list[Article] = []
+    for j, (k, parts) in enumerate(units):
+        pages = articles[k].pages
+        if j == 0 or cuts[j] or pages != out[-1].pages:
+            out.append(Article(id=f"cut{j}", pages=list(pages)))
+        out[-1].parts.extend(parts)
+    return out + [a for a in articles if a.kind == "furniture"]
+
+
+def ceiling(data: Path = PAGES) -> list[tuple[Score, Score, Score]]:
+    """For every case the segmenter cuts: (as cut, re-cut at paragraphs by the truth, re-cut at lines)."""
+    out = []
+    for case in _cases(data):
+        if case.mode not in SEGMENTER_MODES:
+            continue
+        doc = case.read(data / case.file)
+        truth = [t for name in case.truths for t in load_truth(data / f"{name}.truth.json")]
+        scores = [score(case.label, case.source, case.mode, truth, produced(doc.articles))]
+        for lines in (False, True):
+            units = cut_units(doc.articles, lines)
+            arts = recut(doc.articles, units, truth_cuts(units, truth))
+            scores.append(score(case.label, case.source, "ceiling", truth, produced(arts)))
+        out.append((scores[0], scores[1], scores[2]))
+    return out
+
+
+def _print_ceiling(data: Path) -> None:
+    rows = ceiling(data)
+    print("\nceiling: right / spurious as cut | re-cut at paragraphs by the truth | at lines")
+    by_source: dict[str, list[tuple[Score, Score, Score]]] = {}
+    for row in rows:
+        by_source.setdefault(row[0].source, []).append(row)
+    for source, group in [*by_source.items(), ("ALL", rows)]:
+        cells = []
+        for k in range(3):
+            r, t, sp, p = totals([row[k] for row in group])
+            cells.append(f"{r:>4}/{t:<4} {_pct(r, t)} {sp:>3}/{p:<4}")
+        print(f"  {source[:40]:40} " + " | ".join(cells))
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}%" if b else "    –"
 
@@ -290,6 +396,8 @@ def main() -> int:
                         "articles ([headline] body)")
     parser.add_argument("--jitter", action="store_true", help="also read the pages that declare sizes with 30 %% "
                         "of them jittered, once per seed (a robustness figure; slower)")
+    parser.add_argument("--ceiling", action="store_true", help="also print what cutting exactly where the truth "
+                        "starts items, at the segmenter's paragraphs or lines, would score")
     parser.add_argument("--data", type=Path, default=PAGES, help="folder of pages and truths (default: %(default)s)")
     args = parser.parse_args()
     scores = run(args.data.resolve())
@@ -323,6 +431,8 @@ def main() -> int:
         r, t, sp, p = totals(jittered(args.data.resolve()))
         print(f"  the same pages with 30 % of the declared sizes jittered (x1.25/1.33/0.8; seeds {JITTER_SEEDS}): "
               f"right {r}/{t} {_pct(r, t)}   spurious {sp}/{p} {_pct(sp, p)}")
+    if args.ceiling:
+        _print_ceiling(args.data.resolve())
     return 0
 
 

@@ -362,3 +362,24 @@ def test_pages_read_with_their_declared_sizes_withheld_stay_above_the_floor() ->
     assert len(withheld) >= 25 and truth >= 400, (len(withheld), truth)
     assert right >= 335, (right, truth)  # 306/554 after session seg17 (heldout3's six pages with sizes in); 311 seg19;
     # 315 seg20; 333 → 335 seg23
+
+
+def test_the_ceiling_recut_keeps_the_segmenters_own_cuts_and_the_truths_cuts_score_no_lower() -> None:
+    """`--ceiling`: re-cut where the segmenter cut, the units give back its articles' scores exactly (nothing of a
+    part lost or moved by cutting at paragraphs or lines); re-cut where the truth starts items, no item right before
+    is wrong after, and fewer articles are spurious."""
+    data = ROOT / "tests" / "data" / "heldout4"
+    for case in BENCH._cases(data):
+        if case.mode not in BENCH.SEGMENTER_MODES:
+            continue
+        doc = case.read(data / case.file)
+        truth = BENCH.load_truth(data / f"{case.file}.truth.json")
+        cut = BENCH.score("", "", "", truth, BENCH.produced(doc.articles))
+        for lines in (False, True):
+            units = BENCH.cut_units(doc.articles, lines)
+            own = [j == 0 or units[j][0] != units[j - 1][0] for j in range(len(units))]
+            again = BENCH.score("", "", "", truth, BENCH.produced(BENCH.recut(doc.articles, units, own)))
+            assert (again.right, again.spurious, again.produced) == (cut.right, cut.spurious, cut.produced), case.file
+            best = BENCH.score("", "", "", truth, BENCH.produced(
+                BENCH.recut(doc.articles, units, BENCH.truth_cuts(units, truth))))
+            assert best.right >= cut.right and best.spurious <= cut.spurious, (case.file, lines)
