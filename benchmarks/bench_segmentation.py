@@ -24,9 +24,11 @@ articles and are not scored. Each source is scored the way it is read:
   1.33 or 0.8, three seeds: the noise microfilm OCR declares (printed apart, a robustness figure).
 
 ``--ceiling`` also prints how far deciding WHERE to cut could take the segmenter: its articles re-cut at every
-paragraph (and at every line) where the truth starts an item and joined everywhere else, their parts and reading
-order kept (:func:`ceiling`). What stays wrong then is the reader's grouping of lines into paragraphs, the page's
-reading order, or the truth's own conventions, which no better cut decision mends.
+paragraph (and at every line) where the truth starts an item and joined to the unit before it (in the segmenter's
+order of articles) everywhere else, their parts kept (:func:`ceiling`). What stays wrong then is the reader's grouping
+of lines into paragraphs, the order of the page's pieces, or the truth's own conventions, which no better cut decision
+mends. An estimate, not a strict bound: where the segmenter lists an item's pieces apart (a column's tail after other
+articles), joining a piece to the unit before it can make a page score below its cut (NDNP Lancaster 1880: 7 → 3).
 
 Texts are compared with all whitespace and hyphens (``-``, soft hyphen, ``⸗``, ``¬``) removed, so a line
 break or a joined hyphenation does not count. The body of a produced article is its parts in
