@@ -273,7 +273,8 @@ def _counted(searcher: Searcher, queries: list[tuple[str, int]]) -> tuple[list[s
 
 
 def _fold_lines(path: Path) -> Iterator[str]:
-    """Each transcribed line of an ECPO fold (the text between <lb/>s), whitespace as one space, gaiji as 〓."""
+    """Each transcribed line of an ECPO fold (the text between <lb/>s, a turned character's ``<r>`` included: it
+    dropped 京 from 係自東<r>京</r>灣), whitespace as one space, gaiji as 〓."""
     root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, load_dtd=False)).getroot()
     for p in root.iter("p"):
         buf = [p.text or ""]
@@ -283,6 +284,8 @@ def _fold_lines(path: Path) -> Iterator[str]:
             elif isinstance(child.tag, str) and child.tag == "lb":
                 yield " ".join("".join(buf).split()).replace("\ue111", "〓")
                 buf = []
+            elif isinstance(child.tag, str) and child.tag == "r":  # a character set turned: text of its line
+                buf.append("".join(child.itertext()))
             buf.append(child.tail or "")
         yield " ".join("".join(buf).split()).replace("\ue111", "〓")
 
