@@ -31,6 +31,7 @@ from reader.app.commands import (
     DeleteAnnotation,
     EditAnnotation,
     ImportFiles,
+    put_back,
 )
 from reader.app.overlay import LRU, Overlay
 from reader.app.placing import NotePlaces
@@ -403,14 +404,19 @@ class Archive:
     # annotations ---------------------------------------------------------------------
     def annotate(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
         """Store a highlight or note as a command (done here; the window may keep it for undo)."""
-        return _done(AddAnnotation(self.annotations, annotation, on_change or _nothing))
+        return _done(AddAnnotation(self.annotations, annotation, on_change or _nothing, library=self.library))
 
     def edit_annotation(self, old: Annotation, new: Annotation,
                         on_change: Callable[[], None] | None = None) -> Command:
-        return _done(EditAnnotation(self.annotations, old, new, on_change or _nothing))
+        return _done(EditAnnotation(self.annotations, old, new, on_change or _nothing, library=self.library))
 
     def delete_annotation(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
-        return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing))
+        return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing, library=self.library))
+
+    def put_back(self, annotation: Annotation) -> Annotation:
+        """The reader's annotation written back by an undo or a redo, as the library is now
+        (:func:`reader.app.commands.put_back`)."""
+        return put_back(self.annotations, annotation, self.library)
 
     def article_annotations(self, article_id: str) -> list[Annotation]:
         """The annotations shown on the reader's article ``article_id`` (:mod:`reader.app.placing`: after a split,

@@ -16,11 +16,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from reader.annotations.store import Annotation, AnnotationStore, BackupError, read_backup, reattach_in_library
-from reader.app.work import WorkReport, follow_work, found_again
+from reader.annotations.store import (
+    Annotation,
+    AnnotationError,
+    AnnotationStore,
+    BackupError,
+    read_backup,
+    reattach_in_library,
+)
+from reader.app.work import WorkReport, follow_work, found_again, live_renames
 from reader.corrections.store import Correction, CorrectionError, CorrectionStore
 from reader.library import importer
-from reader.library.catalogue import Library
+from reader.library.catalogue import Library, renamed_key
 from reader.model.errors import BroadsheetError
 
 
@@ -47,6 +54,32 @@ def _nothing() -> None:
 CORRECTION_LABELS = {"merge": "Merge articles", "split": "Split article", "headline": "Set headline",
                      "join": "Join paragraphs", "split-paragraph": "Split paragraph", "text": "Correct OCR text",
                      "move": "Move block", "role": "Set role"}
+
+
+def put_back(store: AnnotationStore, annotation: Annotation, library: Library | None = None) -> Annotation:
+    """Write the reader's own annotation back — the undo or the redo of a highlight, an edit or a deletion — as the
+    library is now; what is stored, as it is now.
+
+    Stored still: its note, tags and who may see it go over the annotation as it is stored, which keeps where an
+    import placed it since the reader made the edit. Not stored (deleted, or its highlight undone): stored again,
+    named by its article's new id if an import renamed it, and found again in the text as it is now
+    (``library`` given). Writing back the copy the command kept put the note on the article and offsets of before
+    the import — an article gone, other words — said attached (seen by eye)."""
+    try:
+        now: Annotation | None = store.get(annotation.id)
+    except AnnotationError:
+        now = None
+    if now is not None:
+        kept = replace(now, note=annotation.note, tags=list(annotation.tags), visibility=annotation.visibility)
+        store.upsert(kept)
+        return kept
+    again = replace(annotation, tags=list(annotation.tags))
+    if library is not None:
+        again.article = renamed_key(again.article, live_renames(library))
+    store.add(again)
+    if library is not None:
+        reattach_in_library(library, store, [store.get(again.id)])
+    return store.get(again.id)
 
 
 @dataclass
@@ -80,9 +113,16 @@ class AddAnnotation:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = "Highlight"
+    #: the library, so a redo after an import finds the highlight's words where they are now (:func:`put_back`)
+    library: Library | None = None
+    _done: bool = False
 
     def do(self) -> None:
-        self.store.add(self.annotation)
+        if self._done:  # a redo, after the reader's undo
+            put_back(self.store, self.annotation, self.library)
+        else:
+            self.store.add(self.annotation)
+            self._done = True
         self.on_change()
 
     def undo(self) -> None:
@@ -100,6 +140,7 @@ class EditAnnotation:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = "Edit annotation"
+    library: Library | None = None
 
     def __post_init__(self) -> None:
         if self.old.id != self.new.id:
@@ -111,14 +152,14 @@ class EditAnnotation:
     def do(self) -> None:
         edited = replace(self.new, tags=list(self.new.tags))
         if self._done:  # redo: the reader's own history, after their own undo
-            self.store.upsert(edited)
+            put_back(self.store, edited, self.library)
         else:  # refused if the annotation changed elsewhere since the reader opened it
             self.store.update(edited)
             self._done = True
         self.on_change()
 
     def undo(self) -> None:
-        self.store.upsert(self.old)
+        put_back(self.store, self.old, self.library)
         self.on_change()
 
 
@@ -131,6 +172,7 @@ class DeleteAnnotation:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = "Delete annotation"
+    library: Library | None = None
 
     def __post_init__(self) -> None:
         self.annotation = replace(self.annotation, tags=list(self.annotation.tags))
@@ -140,7 +182,7 @@ class DeleteAnnotation:
         self.on_change()
 
     def undo(self) -> None:
-        self.store.upsert(self.annotation)
+        put_back(self.store, self.annotation, self.library)
         self.on_change()
 
 

@@ -8,7 +8,7 @@ Every edit is an undoable command on the window's undo stack
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -221,7 +221,7 @@ class Annotating:
             ann, said = self._after_reimport(ann, base)
         ann.visibility = self._visibility(visibility)
         store = w.archive.annotations
-        done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), lambda: store.add(ann),
+        done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), self._adding(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
         if done and said:
             w.statusBar().showMessage(said, 10000)
@@ -246,8 +246,21 @@ class Annotating:
         ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source,
                            visibility=self._visibility(dlg.chosen_visibility()))
         store = w.archive.annotations
-        return w.push(QCoreApplication.translate("MainWindow", "Article note"), lambda: store.add(ann),
+        return w.push(QCoreApplication.translate("MainWindow", "Article note"), self._adding(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
+
+    def _adding(self, ann: A.Annotation) -> Callable[[], object]:
+        """What a new annotation's command does: store it; redone after its undo, put back as the library is now
+        (an import may have moved its words meanwhile: :meth:`reader.app.archive.Archive.put_back`)."""
+        archive = self.w.archive
+        assert archive is not None
+        done: list[bool] = []
+
+        def do() -> object:
+            made = archive.put_back(replace(ann, tags=list(ann.tags))) if done else archive.annotations.add(ann)
+            done.append(True)
+            return made
+        return do
 
     def edit_annotation(self, ann: A.Annotation, note: str | None = None,
                         tags: Sequence[str] | None = None, visibility: Visibility | None = None) -> bool:
@@ -276,11 +289,17 @@ class Annotating:
                       visibility=visibility.value if visibility is not None else now.visibility)
         done: list[bool] = [gone]
 
+        archive = w.archive
+
         def do() -> None:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
-            (store.upsert if any(done) else store.update)(replace(new))
+            # put back as the library is now: an import may have moved the note's words since (seen by eye)
+            if any(done):
+                archive.put_back(replace(new))
+            else:
+                store.update(replace(new))
             done.append(True)
 
-        undo = (lambda: store.delete(new.id)) if gone else (lambda: store.upsert(old))
+        undo = (lambda: store.delete(new.id)) if gone else (lambda: archive.put_back(old))
         return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo, self.annotations_changed)
 
     def _as_it_is_now(self, ann: A.Annotation, typed: str) -> A.Annotation | None:
@@ -320,9 +339,10 @@ class Annotating:
         if w.archive is None or self._refused(ann):
             return False
         old = replace(ann, tags=list(ann.tags))
-        store = w.archive.annotations
-        return w.push(QCoreApplication.translate("MainWindow", "Delete annotation"), lambda: store.delete(old.id),
-                      lambda: store.upsert(old), self.annotations_changed)
+        archive = w.archive
+        return w.push(QCoreApplication.translate("MainWindow", "Delete annotation"),
+                      lambda: archive.annotations.delete(old.id), lambda: archive.put_back(old),
+                      self.annotations_changed)
 
     def open_annotation(self, ann: A.Annotation) -> None:
         """Show an annotation: its article, the highlight selected."""

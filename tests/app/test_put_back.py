@@ -1,0 +1,80 @@
+"""An undo or a redo writes the reader's note back as the library is now (``reader.app.commands.put_back``).
+
+Seen by eye (trust32): an edit undone, or a deletion undone, after the source was read again wrote back the copy the
+command kept — the article id and offsets of before the import — and the note said "attached" named an article gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from reader.annotations import store as A
+from reader.app.commands import DeleteAnnotation, EditAnnotation, put_back
+from reader.app.work import check_work
+from reader.library import importer
+from reader.library.catalogue import Library
+
+PAGE = "第一篇文章\n\n今天天气很好，我们去公园散步。\n\n第二段讲的是别的事情。\n"
+EDITED = ("新的一篇报道\n\n市里开了一个很长的会议，讨论了明年的预算和道路。\n\n"
+          "第一篇文章：天气\n\n今天的天气真的非常好，我们去公园散步。\n\n第二段讲的是别的事情。\n")
+QUOTE = "公园散步"
+
+
+def noted(tmp_path: Path) -> tuple[Library, A.AnnotationStore, A.Annotation, Path]:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    lib = Library.open(tmp_path / "lib")
+    importer.import_paths(lib, [src])
+    [info] = lib.articles()
+    art = lib.article(info.id)
+    start = art.text.index(QUOTE)
+    ann = A.highlight(art, start, start + len(QUOTE), note="first", tags=["walk"])
+    ann.source = info.source
+    store = A.AnnotationStore.of(lib)
+    store.add(ann)
+    return lib, store, ann, src
+
+
+def reimport(lib: Library, src: Path) -> None:
+    (src / "page.txt").write_text(EDITED, encoding="utf-8")
+    importer.import_paths(lib, [src])
+    check_work(lib)
+
+
+def on_its_words(lib: Library, stored: A.Annotation) -> None:
+    assert stored.anchor is not None and not stored.orphaned
+    assert lib.article(stored.article).text[stored.anchor.start:stored.anchor.end] == QUOTE
+
+
+def test_an_edit_undone_after_an_import_keeps_the_note_where_the_import_placed_it(tmp_path: Path) -> None:
+    lib, store, ann, src = noted(tmp_path)
+    with lib:
+        edit = EditAnnotation(store, store.get(ann.id), replace(store.get(ann.id), note="second"), library=lib)
+        edit.do()
+        reimport(lib, src)
+        moved = store.get(ann.id)
+        on_its_words(lib, moved)
+        edit.undo()
+        back = store.get(ann.id)
+        assert (back.note, back.tags, back.article, back.anchor) == ("first", ["walk"], moved.article, moved.anchor)
+        edit.do()
+        assert store.get(ann.id).note == "second"
+        on_its_words(lib, store.get(ann.id))
+
+
+def test_a_deletion_undone_after_an_import_finds_the_note_again(tmp_path: Path) -> None:
+    lib, store, ann, src = noted(tmp_path)
+    with lib:
+        delete = DeleteAnnotation(store, store.get(ann.id), library=lib)
+        delete.do()
+        reimport(lib, src)
+        delete.undo()
+        back = store.get(ann.id)
+        assert back.note == "first" and back.tags == ["walk"]
+        on_its_words(lib, back)
+        # without a library to look in it is stored as it was (nothing guessed)
+        store.delete(ann.id)
+        assert put_back(store, ann).article == ann.article

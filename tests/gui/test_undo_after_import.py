@@ -1,0 +1,118 @@
+"""Undo and redo of the reader's notes after an import moved their words (seen by eye, trust32).
+
+An edit, a deletion or a highlight undone or redone wrote the annotation back as it was read when the reader made
+it: its article and offsets from before the import. After the source was read again with an article inserted above,
+undoing a note's edit put the note back on the old article id (gone) at the old offsets, said "attached": the
+window no longer showed it and ``annotations list``/the export placed it on other words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PAGE = "第一篇文章\n\n今天天气很好，我们去公园散步。\n\n第二段讲的是别的事情。\n"
+#: an article inserted above, and words changed before the quote in its own article and in its first line (the
+#: article is given a new id, the quote new offsets)
+EDITED = ("新的一篇报道\n\n市里开了一个很长的会议，讨论了明年的预算和道路。\n\n"
+          "第一篇文章：天气\n\n今天的天气真的非常好，我们去公园散步。\n\n第二段讲的是别的事情。\n")
+QUOTE = "公园散步"
+
+
+def answer(note: str = "", tags: str = "") -> Callable[[Any], bool]:
+    def ask(dlg: Any) -> bool:
+        dlg.note.setPlainText(note)
+        dlg.tags.setText(tags)
+        return True
+    return ask
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    return src / "page.txt"
+
+
+def open_holding(win: Any, needle: str) -> str:
+    for issue in win.archive.issues():
+        for info in win.archive.articles(issue_id=issue.id):
+            if needle in win.archive.article(info.id).text:
+                win.open_article(info.id)
+                return str(info.id)
+    raise AssertionError(f"no article holds {needle!r}")
+
+
+def highlight(win: Any, monkeypatch: pytest.MonkeyPatch, note: str) -> Any:
+    text = win.article_view.article.text
+    start = text.index(QUOTE)
+    win.article_view.select_article_range(start, start + len(QUOTE))
+    monkeypatch.setattr(win, "_ask", answer(note))
+    assert win.annotating.highlight_selection()
+    [ann] = win.archive.annotations.find()
+    return ann
+
+
+def on_its_words(win: Any, ann_id: str) -> None:
+    """The stored annotation names an article of the library, and its offsets there hold its quote."""
+    stored = win.archive.annotations.get(ann_id)
+    assert win.archive.exists(stored.article), f"on {stored.article}, an article the library no longer has"
+    text = win.archive.article(stored.article).text
+    assert text[stored.anchor.start:stored.anchor.end] == QUOTE, (stored.anchor, text)
+    assert not stored.orphaned
+
+
+def reimport_with_an_article_above(win: Any, page: Path) -> None:
+    page.write_text(EDITED, encoding="utf-8")
+    win.import_paths([page.parent])
+
+
+def test_undoing_a_note_edit_after_an_import_keeps_the_note_on_its_words(make_window, tmp_path: Path, page: Path,
+                                                                          monkeypatch) -> None:  # noqa: ANN001
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    ann = highlight(win, monkeypatch, "first")
+    assert win.annotating.edit_annotation(win.archive.annotations.get(ann.id), note="second", tags=[])
+    reimport_with_an_article_above(win, page)
+    on_its_words(win, ann.id)
+    win.undo_stack.undo()  # the edit
+    assert win.archive.annotations.get(ann.id).note == "first"
+    on_its_words(win, ann.id)
+    win.undo_stack.redo()
+    assert win.archive.annotations.get(ann.id).note == "second"
+    on_its_words(win, ann.id)
+
+
+def test_undoing_a_deletion_after_an_import_puts_the_note_back_on_its_words(make_window, tmp_path: Path,
+                                                                             page: Path, monkeypatch) -> None:  # noqa: ANN001
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    ann = highlight(win, monkeypatch, "kept")
+    assert win.annotating.delete_annotation(win.archive.annotations.get(ann.id))
+    reimport_with_an_article_above(win, page)
+    win.undo_stack.undo()  # the deletion
+    assert win.archive.annotations.get(ann.id).note == "kept"
+    on_its_words(win, ann.id)
+    open_holding(win, QUOTE)
+    placed, missing = win.annotating.placed()
+    assert [i for i, *_ in placed] == [ann.id] and not missing
+
+
+def test_redoing_a_highlight_after_an_import_puts_it_on_its_words(make_window, tmp_path: Path, page: Path,
+                                                                   monkeypatch) -> None:  # noqa: ANN001
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    ann = highlight(win, monkeypatch, "again")
+    win.undo_stack.undo()  # the highlight
+    reimport_with_an_article_above(win, page)
+    win.undo_stack.redo()
+    assert win.archive.annotations.get(ann.id).note == "again"
+    on_its_words(win, ann.id)
