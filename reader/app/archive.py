@@ -39,7 +39,7 @@ from reader.app.reading import Converted, Converter, identity
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
 from reader.app.watch import WorkWatch
-from reader.app.work import WorkReport, check_work
+from reader.app.work import WorkReport, check_work, live_renames
 from reader.corrections.store import (
     Correction,
     CorrectionStore,
@@ -59,6 +59,7 @@ from reader.library.catalogue import (
     PageInfo,
     PublicationInfo,
     needs_long_upgrade,
+    renamed_key,
 )
 from reader.library.worker import import_in_subprocess
 from reader.model.document import Article, Page
@@ -412,6 +413,11 @@ class Archive:
 
     def delete_annotation(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
         return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing, library=self.library))
+
+    def current_key(self, article_id: str) -> str:
+        """The id ``article_id``'s article has now: an import may have given it another since the reader named it
+        (its entries in collections were re-keyed then; an undo looking for the old id changed nothing)."""
+        return renamed_key(article_id, live_renames(self.library))
 
     def put_back(self, annotation: Annotation) -> Annotation:
         """The reader's annotation written back by an undo or a redo, as the library is now

@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 
-PAGE = "第一篇文章\n\n今天天气很好，我们去公园散步。\n\n第二段讲的是别的事情。\n"
+REST = "第二段讲的是别的事情。\n\n第三段还有更多的内容。\n\n第四段也没有什么变化。\n"
+PAGE = "第一篇文章\n\n今天天气很好，我们去公园散步。\n\n" + REST
 #: an article inserted above, and words changed before the quote in its own article and in its first line (the
 #: article is given a new id, the quote new offsets)
 EDITED = ("新的一篇报道\n\n市里开了一个很长的会议，讨论了明年的预算和道路。\n\n"
-          "第一篇文章：天气\n\n今天的天气真的非常好，我们去公园散步。\n\n第二段讲的是别的事情。\n")
+          "第一篇文章：天气\n\n今天的天气真的非常好，我们去公园散步。\n\n" + REST)
 QUOTE = "公园散步"
 
 
@@ -116,3 +117,27 @@ def test_redoing_a_highlight_after_an_import_puts_it_on_its_words(make_window, t
     win.undo_stack.redo()
     assert win.archive.annotations.get(ann.id).note == "again"
     on_its_words(win, ann.id)
+
+
+def test_undoing_a_collection_entry_after_an_import_renamed_its_article(make_window, tmp_path: Path,
+                                                                         page: Path) -> None:  # noqa: ANN001
+    """The entry, re-keyed by the import to the article's new id, is the one an undo or a redo takes out or puts
+    back: "Undone: Add to the collection" left the article in it (the old id was looked for), and an undone removal
+    put the old id back, an article the collection could not open."""
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    assert win.collecting.new_collection("walks") == "walks"
+    win.collecting.add_to_collection("walks")
+    reimport_with_an_article_above(win, page)
+    now = next(i.id for i in win.archive.articles(issue_id=win.archive.issues()[0].id)
+               if QUOTE in win.archive.article(i.id).text)
+    assert win.archive.annotations.collection("walks").items == [now]
+    win.undo_stack.undo()  # the addition
+    assert win.archive.annotations.collection("walks").items == []
+    win.undo_stack.redo()
+    assert win.archive.annotations.collection("walks").items == [now]
+    win.collecting.remove_from_collection("walks", now)
+    assert win.archive.annotations.collection("walks").items == []
+    win.undo_stack.undo()
+    assert win.archive.annotations.collection("walks").items == [now]
