@@ -419,10 +419,10 @@ class Archive:
         (its entries in collections were re-keyed then; an undo looking for the old id changed nothing)."""
         return renamed_key(article_id, live_renames(self.library))
 
-    def put_back(self, annotation: Annotation) -> Annotation:
-        """The reader's annotation written back by an undo or a redo, as the library is now
-        (:func:`reader.app.commands.put_back`)."""
-        return put_back(self.annotations, annotation, self.library)
+    def put_back(self, annotation: Annotation, expected: Annotation | None = None) -> Annotation:
+        """The reader's annotation written back by an undo or a redo, as the library is now; refused when it was
+        changed elsewhere since it read as ``expected`` (:func:`reader.app.commands.put_back`)."""
+        return put_back(self.annotations, annotation, self.library, expected)
 
     def article_annotations(self, article_id: str) -> list[Annotation]:
         """The annotations shown on the reader's article ``article_id`` (:mod:`reader.app.placing`: after a split,

@@ -18,9 +18,11 @@ from typing import Protocol
 
 from reader.annotations.store import (
     Annotation,
+    AnnotationConflict,
     AnnotationError,
     AnnotationStore,
     BackupError,
+    normalize_tags,
     read_backup,
     reattach_in_library,
 )
@@ -56,7 +58,13 @@ CORRECTION_LABELS = {"merge": "Merge articles", "split": "Split article", "headl
                      "move": "Move block", "role": "Set role"}
 
 
-def put_back(store: AnnotationStore, annotation: Annotation, library: Library | None = None) -> Annotation:
+def written(annotation: Annotation) -> tuple[str, tuple[str, ...], str]:
+    """What the reader writes of an annotation: note, tags, who may see it (not where it is)."""
+    return annotation.note, tuple(normalize_tags(annotation.tags)), annotation.visibility
+
+
+def put_back(store: AnnotationStore, annotation: Annotation, library: Library | None = None,
+             expected: Annotation | None = None) -> Annotation:
     """Write the reader's own annotation back — the undo or the redo of a highlight, an edit or a deletion — as the
     library is now; what is stored, as it is now.
 
@@ -64,11 +72,19 @@ def put_back(store: AnnotationStore, annotation: Annotation, library: Library | 
     import placed it since the reader made the edit. Not stored (deleted, or its highlight undone): stored again,
     named by its article's new id if an import renamed it, and found again in the text as it is now
     (``library`` given). Writing back the copy the command kept put the note on the article and offsets of before
-    the import — an article gone, other words — said attached (seen by eye)."""
+    the import — an article gone, other words — said attached (seen by eye).
+
+    ``expected``: what the reader's own last write left (an undo puts back what was there before the edit it
+    undoes); when the annotation reads otherwise now — changed elsewhere since, another window, the command line —
+    nothing is written and :class:`AnnotationConflict` says so: an undo wrote the first text back over a
+    colleague's later one, unsaid."""
     try:
         now: Annotation | None = store.get(annotation.id)
     except AnnotationError:
         now = None
+    if now is not None and expected is not None and written(now) != written(expected):
+        raise AnnotationConflict(f"annotation {annotation.id} was changed elsewhere since: it now reads "
+                                 f"{now.note!r}")
     if now is not None:
         kept = replace(now, note=annotation.note, tags=list(annotation.tags), visibility=annotation.visibility)
         store.upsert(kept)
@@ -151,15 +167,15 @@ class EditAnnotation:
 
     def do(self) -> None:
         edited = replace(self.new, tags=list(self.new.tags))
-        if self._done:  # redo: the reader's own history, after their own undo
-            put_back(self.store, edited, self.library)
+        if self._done:  # redo: the reader's own history, after their own undo (refused if changed elsewhere since)
+            put_back(self.store, edited, self.library, expected=self.old)
         else:  # refused if the annotation changed elsewhere since the reader opened it
             self.store.update(edited)
             self._done = True
         self.on_change()
 
     def undo(self) -> None:
-        put_back(self.store, self.old, self.library)
+        put_back(self.store, self.old, self.library, expected=self.new)
         self.on_change()
 
 

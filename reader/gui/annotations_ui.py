@@ -289,17 +289,15 @@ class Annotating:
                       visibility=visibility.value if visibility is not None else now.visibility)
         done: list[bool] = [gone]
 
-        archive = w.archive
-
         def do() -> None:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
             # put back as the library is now: an import may have moved the note's words since (seen by eye)
             if any(done):
-                archive.put_back(replace(new))
+                self._write_back(new, over=old)
             else:
                 store.update(replace(new))
             done.append(True)
 
-        undo = (lambda: store.delete(new.id)) if gone else (lambda: archive.put_back(old))
+        undo = (lambda: store.delete(new.id)) if gone else (lambda: self._write_back(old, over=new))
         return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo, self.annotations_changed)
 
     def _as_it_is_now(self, ann: A.Annotation, typed: str) -> A.Annotation | None:
@@ -318,6 +316,27 @@ class Annotating:
         if not self._keep_which(typed, now.note if now is not None else None):
             return None
         return now if now is not None else replace(ann, version=0)
+
+    def _write_back(self, ann: A.Annotation, over: A.Annotation) -> None:
+        """Undo or redo an edit: ``ann``'s note and tags written where ``over`` (the reader's own last write) is;
+        changed elsewhere since, the reader is asked first (:meth:`_undo_over`) — an undo wrote the first text over
+        a colleague's later one, unsaid."""
+        archive = self.w.archive
+        assert archive is not None
+        try:
+            archive.put_back(replace(ann, tags=list(ann.tags)), expected=over)
+        except A.AnnotationConflict:
+            now = archive.annotations.get(ann.id)
+            if self._undo_over(ann.note, now.note):
+                archive.put_back(replace(ann, tags=list(ann.tags)))
+
+    def _undo_over(self, ours: str, theirs: str) -> bool:
+        """Ask whether an undo or a redo writes the reader's note ``ours`` over ``theirs``, written elsewhere since
+        the reader's edit. True: write it."""
+        question = QCoreApplication.translate(
+            "MainWindow", "This note was changed elsewhere after your edit. It now reads:\n\n%1\n\n"
+            "Put back your text over it?\n\n%2").replace("%1", theirs).replace("%2", ours)
+        return prompts.confirm(self.w, QCoreApplication.translate("MainWindow", "Edit annotation"), question)
 
     def _keep_which(self, ours: str, theirs: str | None) -> bool:
         """Ask whether to save the reader's note over one changed elsewhere meanwhile (``theirs``; None: it was

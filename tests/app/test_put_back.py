@@ -78,3 +78,21 @@ def test_a_deletion_undone_after_an_import_finds_the_note_again(tmp_path: Path) 
         # without a library to look in it is stored as it was (nothing guessed)
         store.delete(ann.id)
         assert put_back(store, ann).article == ann.article
+
+
+def test_an_edit_is_not_undone_over_a_change_made_elsewhere_since(tmp_path: Path) -> None:
+    """Undo writes what was there before the reader's edit only where the reader's edit still is: a colleague's
+    later text is not overwritten unsaid (AnnotationConflict; the window asks)."""
+    import pytest
+
+    lib, store, ann, _ = noted(tmp_path)
+    with lib:
+        edit = EditAnnotation(store, store.get(ann.id), replace(store.get(ann.id), note="second"), library=lib)
+        edit.do()
+        store.edit(ann.id, note="the colleague's")
+        with pytest.raises(A.AnnotationConflict):
+            edit.undo()
+        assert store.get(ann.id).note == "the colleague's"
+        store.edit(ann.id, note="second")  # the reader's text there again: the undo is the reader's own
+        edit.undo()
+        assert store.get(ann.id).note == "first"

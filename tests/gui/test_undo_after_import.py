@@ -141,3 +141,39 @@ def test_undoing_a_collection_entry_after_an_import_renamed_its_article(make_win
     assert win.archive.annotations.collection("walks").items == []
     win.undo_stack.undo()
     assert win.archive.annotations.collection("walks").items == [now]
+
+
+def test_undoing_a_note_edit_asks_before_it_overwrites_a_change_made_elsewhere_since(
+        make_window, tmp_path: Path, page: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Two windows (or a window and a terminal) on one library: the reader edits a note, a colleague's window
+    edits it after; the reader's Ctrl+Z wrote the first text back over the colleague's, unsaid. Now the reader
+    is asked, shown the text it would replace; no leaves it."""
+    from reader.annotations.store import AnnotationStore
+    from reader.library.catalogue import Library
+
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    ann = highlight(win, monkeypatch, "first")
+    assert win.annotating.edit_annotation(win.archive.annotations.get(ann.id), note="second", tags=[])
+    with Library.open(tmp_path / "lib") as other:
+        AnnotationStore.of(other).edit(ann.id, note="the colleague's")
+    asked: list[tuple[str, str]] = []
+    answers: list[bool] = []
+    monkeypatch.setattr(win.annotating, "_undo_over",
+                        lambda ours, theirs: asked.append((ours, theirs)) or answers.pop())
+    answers.append(False)
+    win.undo_stack.undo()
+    assert asked == [("first", "the colleague's")]
+    assert win.archive.annotations.get(ann.id).note == "the colleague's"
+    answers.append(False)
+    win.undo_stack.redo()  # neither is the redo written over it unasked
+    assert asked[-1] == ("second", "the colleague's")
+    assert win.archive.annotations.get(ann.id).note == "the colleague's"
+    answers.append(True)
+    win.undo_stack.undo()
+    assert win.archive.annotations.get(ann.id).note == "first"
+    on_its_words(win, ann.id)
+    answers.append(True)  # the reader's own history after that: nothing changed elsewhere, nothing asked
+    win.undo_stack.redo()
+    assert win.archive.annotations.get(ann.id).note == "second" and answers == [True]
