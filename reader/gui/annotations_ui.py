@@ -289,13 +289,15 @@ class Annotating:
                       visibility=visibility.value if visibility is not None else now.visibility)
         done: list[bool] = [gone]
 
-        def do() -> None:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
+        def do() -> bool:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
             # put back as the library is now: an import may have moved the note's words since (seen by eye)
+            kept = True
             if any(done):
-                self._write_back(new, over=old)
+                kept = self._write_back(new, over=old)
             else:
                 store.update(replace(new))
             done.append(True)
+            return kept
 
         undo = (lambda: store.delete(new.id)) if gone else (lambda: self._write_back(old, over=new))
         return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo, self.annotations_changed)
@@ -317,18 +319,22 @@ class Annotating:
             return None
         return now if now is not None else replace(ann, version=0)
 
-    def _write_back(self, ann: A.Annotation, over: A.Annotation) -> None:
+    def _write_back(self, ann: A.Annotation, over: A.Annotation) -> bool:
         """Undo or redo an edit: ``ann``'s note and tags written where ``over`` (the reader's own last write) is;
         changed elsewhere since, the reader is asked first (:meth:`_undo_over`) — an undo wrote the first text over
-        a colleague's later one, unsaid."""
+        a colleague's later one, unsaid. False: left as it is, and said."""
         archive = self.w.archive
         assert archive is not None
         try:
             archive.put_back(replace(ann, tags=list(ann.tags)), expected=over)
         except A.AnnotationConflict:
             now = archive.annotations.get(ann.id)
-            if self._undo_over(ann.note, now.note):
-                archive.put_back(replace(ann, tags=list(ann.tags)))
+            if not self._undo_over(ann.note, now.note):
+                self.w.statusBar().showMessage(QCoreApplication.translate(
+                    "MainWindow", "The note keeps the text written elsewhere."), 8000)
+                return False
+            archive.put_back(replace(ann, tags=list(ann.tags)))
+        return True
 
     def _undo_over(self, ours: str, theirs: str) -> bool:
         """Ask whether an undo or a redo writes the reader's note ``ours`` over ``theirs``, written elsewhere since

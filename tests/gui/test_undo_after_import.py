@@ -177,3 +177,22 @@ def test_undoing_a_note_edit_asks_before_it_overwrites_a_change_made_elsewhere_s
     answers.append(True)  # the reader's own history after that: nothing changed elsewhere, nothing asked
     win.undo_stack.redo()
     assert win.archive.annotations.get(ann.id).note == "second" and answers == [True]
+
+
+def test_an_undo_the_reader_declines_is_not_said_undone(make_window, tmp_path: Path, page: Path,
+                                                        monkeypatch) -> None:  # noqa: ANN001
+    """Seen by eye: answered No, the status bar still said "Undone: Edit annotation"."""
+    from reader.annotations.store import AnnotationStore
+    from reader.library.catalogue import Library
+
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    ann = highlight(win, monkeypatch, "first")
+    assert win.annotating.edit_annotation(win.archive.annotations.get(ann.id), note="second", tags=[])
+    with Library.open(tmp_path / "lib") as other:
+        AnnotationStore.of(other).edit(ann.id, note="the colleague's")
+    monkeypatch.setattr(win.annotating, "_undo_over", lambda ours, theirs: False)
+    win.undo_stack.undo()
+    said = win.statusBar().currentMessage()
+    assert "Undone" not in said and "elsewhere" in said, said
