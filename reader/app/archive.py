@@ -31,6 +31,7 @@ from reader.app.commands import (
     DeleteAnnotation,
     EditAnnotation,
     ImportFiles,
+    as_now,
     put_back,
 )
 from reader.app.overlay import LRU, Overlay
@@ -400,7 +401,13 @@ class Archive:
 
     def correct(self, correction: Correction) -> Command:
         """Store a correction as a command (done here; the window may keep it for undo)."""
-        return _done(AddCorrection(self.corrections, correction, on_change=self.corrections_changed))
+        return _done(AddCorrection(self.corrections, correction, on_change=self.corrections_changed,
+                                   library=self.library))
+
+    def as_now(self, correction: Correction) -> Correction:
+        """``correction`` naming its articles by the ids they have now (:func:`reader.app.commands.as_now`): what a
+        redo stores after an import renamed them."""
+        return as_now(self.library, correction)
 
     # annotations ---------------------------------------------------------------------
     def annotate(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:

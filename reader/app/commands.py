@@ -27,7 +27,7 @@ from reader.annotations.store import (
     reattach_in_library,
 )
 from reader.app.work import WorkReport, follow_work, found_again, live_renames
-from reader.corrections.store import Correction, CorrectionError, CorrectionStore
+from reader.corrections.store import Correction, CorrectionError, CorrectionStore, rekeyed
 from reader.library import importer
 from reader.library.catalogue import Library, renamed_key
 from reader.model.errors import BroadsheetError
@@ -98,6 +98,13 @@ def put_back(store: AnnotationStore, annotation: Annotation, library: Library | 
     return store.get(again.id)
 
 
+def as_now(library: Library, correction: Correction) -> Correction:
+    """``correction`` naming its articles by the ids they have now: a correction stored again by a redo (or by the
+    undo of a correction's replacement) after an import gave its article another id was on the old id, and its
+    article read as the OCR has it (the import re-keys only what is stored when it runs)."""
+    return rekeyed(correction, live_renames(library), {}) or correction
+
+
 @dataclass
 class AddCorrection:
     """Add a correction to the overlay; undo removes it."""
@@ -107,12 +114,17 @@ class AddCorrection:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = ""
+    #: the library, so a redo after an import names the article by the id it has now (:func:`as_now`)
+    library: Library | None = None
 
     def __post_init__(self) -> None:
         self.label = self.label or CORRECTION_LABELS.get(self.correction.kind, self.correction.kind)
 
     def do(self) -> None:
-        self.store.add(self.correction)
+        # stored as first stored: with the text of its lines kept then (stored again without it, a redo after an
+        # import kept the text of whatever line now had its line's number), under its article's id now
+        self.correction = self.store.add(self.correction if self.library is None
+                                         else as_now(self.library, self.correction))
         self.on_change()
 
     def undo(self) -> None:

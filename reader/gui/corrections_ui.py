@@ -109,8 +109,14 @@ class Corrections:
         store = w.archive.corrections
         target = then_open or self.state.article_id
         corr.visibility = w.archive.sharing.new_work.value  # who may see it: the window's choice for new work
-        return w.push(_label(corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
-                      lambda: self.corrections_changed(target))
+        archive = w.archive
+        stored = [corr]
+
+        def do() -> None:  # stored again as first stored — with the text of its lines then —, under the article's id
+            # now: a redo after an import re-anchored it on whatever line had its line's number, and on the old id
+            stored.append(store.add(archive.as_now(stored[-1])))
+
+        return w.push(_label(corr.kind), do, lambda: store.delete(corr.id), lambda: self.corrections_changed(target))
 
     def corrections_changed(self, prefer: str | None = None, reread: bool = True) -> None:
         """Re-read the corrected articles (unless the caller has: ``reread``) and show ``prefer`` (or what is left
@@ -304,9 +310,11 @@ class Corrections:
         w = self.w
         if w.archive is None:
             return False
-        store = w.archive.corrections
+        archive = w.archive
+        store = archive.corrections
         for c in new:
-            c.visibility = w.archive.sharing.new_work.value
+            c.visibility = archive.sharing.new_work.value
+        made = list(new)  # as stored the first time, with the text of their lines then (redone as they were)
 
         def do() -> None:
             removed: list[C.Correction] = []
@@ -315,8 +323,8 @@ class Corrections:
                 for c in old:
                     store.delete(c.id)
                     removed.append(c)
-                for c in new:
-                    store.add(c)
+                for i, c in enumerate(made):
+                    made[i] = store.add(archive.as_now(c))  # a redo after an import: on the article's id now
                     added.append(c)
             except Exception:  # all or nothing: what was done is put back
                 for c in reversed(added):
@@ -329,7 +337,7 @@ class Corrections:
             for c in reversed(new):
                 store.delete(c.id)
             for c in old:
-                store.add(c)
+                store.add(archive.as_now(c))
 
         return w.push(_label((new or old)[-1].kind), do, undo, lambda: self.corrections_changed(target))
 

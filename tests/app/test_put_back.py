@@ -96,3 +96,35 @@ def test_an_edit_is_not_undone_over_a_change_made_elsewhere_since(tmp_path: Path
         store.edit(ann.id, note="second")  # the reader's text there again: the undo is the reader's own
         edit.undo()
         assert store.get(ann.id).note == "first"
+
+
+def test_a_text_correction_redone_after_an_import_stays_on_its_line(tmp_path: Path) -> None:
+    """A correction undone, the source read again with a line inserted above it in its article, then redone: it
+    was stored again with the text of whatever line now had its line's number — here a line with the same words at
+    the same place, which the reader then read corrected while the line they corrected read as the OCR has it."""
+    from reader.app.commands import AddCorrection
+    from reader.app.overlay import Overlay
+    from reader.corrections.store import CorrectionStore, correct_text_lines
+
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "page.txt"
+    page.write_text("标题\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    lib = Library.open(tmp_path / "lib")
+    with lib:
+        importer.import_paths(lib, [src])
+        [info] = lib.articles()
+        art = lib.article(info.id)
+        start = art.text.index("内容")
+        [corr] = correct_text_lines(art, start, start + 2, "内涵", key=info.id)
+        add = AddCorrection(CorrectionStore.of(lib), corr, library=lib)
+        add.do()
+        add.undo()
+        page.write_text("标题\n\n第零行有内容。\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+        importer.import_paths(lib, [src])
+        check_work(lib)
+        add.do()
+        [now] = lib.articles()
+        read = Overlay(lib).corrected(lib.article(now.id))
+        assert "第零行有内容" in read.text and "第一行有内涵" in read.text, read.text

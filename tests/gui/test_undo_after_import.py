@@ -196,3 +196,24 @@ def test_an_undo_the_reader_declines_is_not_said_undone(make_window, tmp_path: P
     win.undo_stack.undo()
     said = win.statusBar().currentMessage()
     assert "Undone" not in said and "elsewhere" in said, said
+
+
+def test_redoing_a_text_correction_after_an_import_renamed_its_article(make_window, tmp_path: Path,
+                                                                        page: Path) -> None:  # noqa: ANN001
+    """A correction redone after the import gave its article a new id is on the article as it is now: the corrected
+    word is read there (it stayed on the old id, and the article read as the OCR has it)."""
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    text = win.article_view.article.text
+    start = text.index("内容")  # on a line the edit leaves as it is (moved down by the article inserted above)
+    win.article_view.select_article_range(start, start + 2)
+    assert win.corrections.correct_ocr("内涵")
+    assert "更多的内涵" in win.article_view.article.text
+    win.undo_stack.undo()
+    reimport_with_an_article_above(win, page)
+    win.undo_stack.redo()
+    now = open_holding(win, QUOTE)
+    assert "更多的内涵" in win.article_view.article.text
+    [corr] = win.archive.corrections.find()
+    assert corr.article == now
