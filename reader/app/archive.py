@@ -487,6 +487,12 @@ class Archive:
                 best = (held, info.id)
         return best[1] if best is not None and total and 2 * best[0] >= total else None
 
+    def source_digest(self, path: str) -> str | None:
+        """The sha256 of the bytes the catalogue holds for the source file ``path`` now (asked of the catalogue: another
+        process may have imported it again), None when it holds none."""
+        found = self.library.source(path)
+        return found.sha256 if found is not None else None
+
     def still_imported(self, article_id: str) -> bool:
         """Whether the catalogue holds ``article_id``'s article now (asked of the catalogue, not of what this
         archive read before: another process may have imported its file again meanwhile)."""

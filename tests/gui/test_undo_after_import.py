@@ -217,3 +217,59 @@ def test_redoing_a_text_correction_after_an_import_renamed_its_article(make_wind
     assert "更多的内涵" in win.article_view.article.text
     [corr] = win.archive.corrections.find()
     assert corr.article == now
+
+
+def test_a_correction_typed_while_its_source_was_imported_again_is_not_put_on_another_line(
+        make_window, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The Correct OCR text dialog open while the article's file is read again (the window's own import of a folder
+    dropped on it, or another process): a line inserted above the corrected one gave its number to another line, and
+    the correction — named by that number — was stored on it: with the same words at that place the reader read the
+    other line corrected, theirs as the OCR has it. Nothing is stored on lines the reader did not see; they are
+    told, with what they typed."""
+    from reader.app.work import check_work
+    from reader.gui.dialogs import prompts
+    from reader.library import importer
+    from reader.library.catalogue import Library
+
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "page.txt"
+    page.write_text("标题\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([src])
+    aid = open_holding(win, "第一行")
+    start = win.article_view.article.text.index("内容")
+    win.article_view.select_article_range(start, start + 2)
+
+    def typed(parent: Any, original: str, ocr: str | None = None) -> str:
+        page.write_text("标题\n\n第零行有内容。\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+        with Library.open(tmp_path / "lib") as other:
+            importer.import_paths(other, [src])
+            check_work(other)
+        return "内涵"
+
+    monkeypatch.setattr(prompts, "corrected_text", typed)
+    win.corrections.correct_ocr()
+    win.archive.corrections_changed()
+    read = win.archive.corrected(win.archive.library.article(aid)).text
+    assert "第零行有内涵" not in read, read
+    said = win.statusBar().currentMessage()
+    assert "内涵" in said and "again" in said, said
+
+
+def test_a_correction_after_an_import_that_left_the_article_as_it_was_is_stored(make_window, tmp_path: Path,
+                                                                                 page: Path) -> None:  # noqa: ANN001
+    """The file read again with another article changed (below): the article shown reads as before, on the same
+    lines, and is corrected as usual — not said "imported again while you corrected it"."""
+    win = make_window(tmp_path / "lib", create=True)
+    page.write_text(PAGE + "\n第二篇文章\n\n另一篇的内容在这里。\n", encoding="utf-8")
+    win.import_paths([page.parent])
+    open_holding(win, QUOTE)
+    page.write_text(PAGE + "\n第二篇文章\n\n另一篇的内容在这里，改了几个字。\n", encoding="utf-8")
+    win.import_paths([page.parent])
+    text = win.article_view.article.text
+    start = text.index("散步")
+    win.article_view.select_article_range(start, start + 2)
+    assert win.corrections.correct_ocr("漫步"), win.statusBar().currentMessage()
+    assert "公园漫步" in win.article_view.article.text
