@@ -1234,14 +1234,25 @@ class AnnotationStore:
                     new = replace(ann, article=article, source=source)
                     self.upsert(new)
                     changed.append(new)
-            for cid, in self.conn.execute("SELECT id FROM collections").fetchall():
-                items = [str(r[0]) for r in self.conn.execute(
-                    "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
-                now = [renamed_key(i, keys) for i in items]
-                if now != items:
-                    entries += sum(1 for a, b in zip(items, now, strict=True) if a != b)
-                    self._write_items(int(cid), list(dict.fromkeys(now)))
+            entries = self._rekey_entries(keys)
         return changed, entries
+
+    def rekey_entries(self, keys: Mapping[str, str]) -> int:
+        """Have the collection entries (only) name their articles by their new ids (``keys``: old id → new), in one
+        transaction; how many were re-keyed."""
+        with transaction(self.conn):
+            return self._rekey_entries(keys)
+
+    def _rekey_entries(self, keys: Mapping[str, str]) -> int:
+        entries = 0
+        for cid, in self.conn.execute("SELECT id FROM collections").fetchall():
+            items = [str(r[0]) for r in self.conn.execute(
+                "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
+            now = [renamed_key(i, keys) for i in items]
+            if now != items:
+                entries += sum(1 for a, b in zip(items, now, strict=True) if a != b)
+                self._write_items(int(cid), list(dict.fromkeys(now)))
+        return entries
 
     # -- collections
     def create_collection(self, name: str, description: str = "",
