@@ -125,6 +125,7 @@ class Annotating:
             w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select some text to highlight."), 4000)
             return False
         place = self._original(*rng)  # taken now: the article shown may be read again while the dialog is open
+        digest = w.corrections.base_digest  # the bytes of its source it was read from
         if place is None:
             return False
         dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=w.archive.tag_names(),
@@ -133,7 +134,7 @@ class Annotating:
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        return self._highlight(*place, note=note, tags=tags, visibility=dlg.chosen_visibility())
+        return self._highlight(*place, note=note, tags=tags, visibility=dlg.chosen_visibility(), digest=digest)
 
     def _original(self, start: int, end: int) -> tuple[str, Article, int, int] | None:
         """``Article.text[start:end]`` of the article shown as (its key, the article as the source has it, start,
@@ -204,8 +205,9 @@ class Annotating:
         return place is not None and self._highlight(*place, note=note, tags=tags, visibility=visibility)
 
     def _highlight(self, aid: str, base: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
-                   visibility: Visibility | None = None) -> bool:
-        """Store the highlight of ``base.text[start:end]`` (the original text) as an undoable command."""
+                   visibility: Visibility | None = None, digest: str | None = None) -> bool:
+        """Store the highlight of ``base.text[start:end]`` (the original text, read from the source's bytes
+        ``digest``) as an undoable command."""
         w = self.w
         if w.archive is None:
             return False
@@ -215,7 +217,12 @@ class Annotating:
             w.report(error_text(e))
             return False
         said = ""
-        if w.archive.still_imported(aid):
+        source = w.corrections.base_source
+        digest = digest if digest is not None else w.corrections.base_digest
+        # its file read again since the text was shown (the dialog open): the offsets and line numbers taken from
+        # it may name other characters now, though the article kept its id — found again in the text as it is
+        again = bool(source) and digest is not None and w.archive.source_digest(source or "") != digest
+        if w.archive.still_imported(aid) and not again:
             ann.source = w.archive.info(aid).source
         else:
             ann, said = self._after_reimport(ann, base)

@@ -273,3 +273,39 @@ def test_a_correction_after_an_import_that_left_the_article_as_it_was_is_stored(
     win.article_view.select_article_range(start, start + 2)
     assert win.corrections.correct_ocr("漫步"), win.statusBar().currentMessage()
     assert "公园漫步" in win.article_view.article.text
+
+
+def test_a_highlight_typed_while_its_source_was_imported_again_is_stored_on_its_words(
+        make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The Highlight dialog open while the article's file is read again with a line inserted above the words (the
+    article keeps its id): the highlight was stored with the offsets and line numbers of the text shown before, said
+    attached — on other characters for the export and anything that reads its offsets."""
+    from reader.app.work import check_work
+    from reader.library import importer
+    from reader.library.catalogue import Library
+
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "page.txt"
+    page.write_text("标题\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    win = make_window(tmp_path / "lib", create=True)
+    win.import_paths([src])
+    aid = open_holding(win, "第二行")
+    start = win.article_view.article.text.index("第二行")
+    win.article_view.select_article_range(start, start + 3)
+
+    def typed(dlg: Any) -> bool:
+        page.write_text("标题\n\n第零行是新插入的一整行文字。\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+        with Library.open(tmp_path / "lib") as other:
+            importer.import_paths(other, [src])
+            check_work(other)
+        dlg.note.setPlainText("second line")
+        return True
+
+    win._ask = typed
+    assert win.annotating.highlight_selection()
+    [ann] = win.archive.annotations.find()
+    assert ann.article == aid and not ann.orphaned
+    text = win.archive.library.article(aid).text
+    assert text[ann.anchor.start:ann.anchor.end] == "第二行", (ann.anchor, text)
