@@ -503,9 +503,10 @@ def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = Non
 
     Candidates are tried in tiers: the exact quote in the article with the same
     key, then in articles that hold any of the anchor's lines, then the quote
-    fuzzily in those two; any other article only when neither exists (the
-    article and its lines are gone): a note never jumps from its article to the
-    same words printed in another. ``key`` maps an Article to its
+    fuzzily in those two; any other article only when its own is gone and those
+    holding its lines do not hold the passage, and there only amid its noted
+    surroundings: a note never jumps from its article to the same words printed
+    in another. ``key`` maps an Article to its
     catalogue key (default: its id). The returned annotation is a copy with the
     new anchor and status; an orphan keeps its old anchor.
     """
@@ -519,9 +520,11 @@ def reattach(annotation: Annotation, articles: Sequence[Article], key: Any = Non
     wanted = set(anchor.line_ids)
     same = [a for a in articles if keyf(a) == annotation.article]
     sharing = [a for a in articles if a not in same and wanted and wanted.intersection(a.line_ids())]
-    # any other article only when the annotation's own is gone and no article holds its lines (its id changed
-    # with its lines): a note never jumps from its article to the same words printed in another (seen in use)
-    rest = [] if same or sharing else [a for a in articles if a not in same]
+    # any other article only when the annotation's own is gone and no article holding its lines holds its passage
+    # (its id changed with its lines; or a plain-text page's line numbers, its lines' ids, went to an article
+    # inserted above — seen by eye): a note never jumps from its article to the same words printed in another
+    # (seen in use), and elsewhere only amid its noted surroundings
+    rest = [] if same else [a for a in articles if a not in sharing]
     for tier, finder in ((same, _exact_in), (sharing, _exact_in), (same, _fuzzy_in),
                          (sharing, _fuzzy_in), (rest, _exact_elsewhere)):
         placed = _best_in(anchor, tier, finder, wanted)
@@ -1231,14 +1234,25 @@ class AnnotationStore:
                     new = replace(ann, article=article, source=source)
                     self.upsert(new)
                     changed.append(new)
-            for cid, in self.conn.execute("SELECT id FROM collections").fetchall():
-                items = [str(r[0]) for r in self.conn.execute(
-                    "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
-                now = [renamed_key(i, keys) for i in items]
-                if now != items:
-                    entries += sum(1 for a, b in zip(items, now, strict=True) if a != b)
-                    self._write_items(int(cid), list(dict.fromkeys(now)))
+            entries = self._rekey_entries(keys)
         return changed, entries
+
+    def rekey_entries(self, keys: Mapping[str, str]) -> int:
+        """Have the collection entries (only) name their articles by their new ids (``keys``: old id → new), in one
+        transaction; how many were re-keyed."""
+        with transaction(self.conn):
+            return self._rekey_entries(keys)
+
+    def _rekey_entries(self, keys: Mapping[str, str]) -> int:
+        entries = 0
+        for cid, in self.conn.execute("SELECT id FROM collections").fetchall():
+            items = [str(r[0]) for r in self.conn.execute(
+                "SELECT article FROM collection_items WHERE collection = ? ORDER BY position", (cid,))]
+            now = [renamed_key(i, keys) for i in items]
+            if now != items:
+                entries += sum(1 for a, b in zip(items, now, strict=True) if a != b)
+                self._write_items(int(cid), list(dict.fromkeys(now)))
+        return entries
 
     # -- collections
     def create_collection(self, name: str, description: str = "",

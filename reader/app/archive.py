@@ -31,6 +31,8 @@ from reader.app.commands import (
     DeleteAnnotation,
     EditAnnotation,
     ImportFiles,
+    as_now,
+    put_back,
 )
 from reader.app.overlay import LRU, Overlay
 from reader.app.placing import NotePlaces
@@ -38,7 +40,7 @@ from reader.app.reading import Converted, Converter, identity
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
 from reader.app.watch import WorkWatch
-from reader.app.work import WorkReport, check_work
+from reader.app.work import WorkReport, check_work, live_renames
 from reader.corrections.store import (
     Correction,
     CorrectionStore,
@@ -58,6 +60,7 @@ from reader.library.catalogue import (
     PageInfo,
     PublicationInfo,
     needs_long_upgrade,
+    renamed_key,
 )
 from reader.library.worker import import_in_subprocess
 from reader.model.document import Article, Page
@@ -398,19 +401,35 @@ class Archive:
 
     def correct(self, correction: Correction) -> Command:
         """Store a correction as a command (done here; the window may keep it for undo)."""
-        return _done(AddCorrection(self.corrections, correction, on_change=self.corrections_changed))
+        return _done(AddCorrection(self.corrections, correction, on_change=self.corrections_changed,
+                                   library=self.library))
+
+    def as_now(self, correction: Correction) -> Correction:
+        """``correction`` naming its articles by the ids they have now (:func:`reader.app.commands.as_now`): what a
+        redo stores after an import renamed them."""
+        return as_now(self.library, correction)
 
     # annotations ---------------------------------------------------------------------
     def annotate(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
         """Store a highlight or note as a command (done here; the window may keep it for undo)."""
-        return _done(AddAnnotation(self.annotations, annotation, on_change or _nothing))
+        return _done(AddAnnotation(self.annotations, annotation, on_change or _nothing, library=self.library))
 
     def edit_annotation(self, old: Annotation, new: Annotation,
                         on_change: Callable[[], None] | None = None) -> Command:
-        return _done(EditAnnotation(self.annotations, old, new, on_change or _nothing))
+        return _done(EditAnnotation(self.annotations, old, new, on_change or _nothing, library=self.library))
 
     def delete_annotation(self, annotation: Annotation, on_change: Callable[[], None] | None = None) -> Command:
-        return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing))
+        return _done(DeleteAnnotation(self.annotations, annotation, on_change or _nothing, library=self.library))
+
+    def current_key(self, article_id: str) -> str:
+        """The id ``article_id``'s article has now: an import may have given it another since the reader named it
+        (its entries in collections were re-keyed then; an undo looking for the old id changed nothing)."""
+        return renamed_key(article_id, live_renames(self.library))
+
+    def put_back(self, annotation: Annotation, expected: Annotation | None = None) -> Annotation:
+        """The reader's annotation written back by an undo or a redo, as the library is now; refused when it was
+        changed elsewhere since it read as ``expected`` (:func:`reader.app.commands.put_back`)."""
+        return put_back(self.annotations, annotation, self.library, expected)
 
     def article_annotations(self, article_id: str) -> list[Annotation]:
         """The annotations shown on the reader's article ``article_id`` (:mod:`reader.app.placing`: after a split,
@@ -467,6 +486,12 @@ class Archive:
             if best is None or held > best[0]:
                 best = (held, info.id)
         return best[1] if best is not None and total and 2 * best[0] >= total else None
+
+    def source_digest(self, path: str) -> str | None:
+        """The sha256 of the bytes the catalogue holds for the source file ``path`` now (asked of the catalogue: another
+        process may have imported it again), None when it holds none."""
+        found = self.library.source(path)
+        return found.sha256 if found is not None else None
 
     def still_imported(self, article_id: str) -> bool:
         """Whether the catalogue holds ``article_id``'s article now (asked of the catalogue, not of what this

@@ -16,11 +16,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from reader.annotations.store import Annotation, AnnotationStore, BackupError, read_backup, reattach_in_library
-from reader.app.work import WorkReport, follow_work, found_again
-from reader.corrections.store import Correction, CorrectionError, CorrectionStore
+from reader.annotations.store import (
+    Annotation,
+    AnnotationConflict,
+    AnnotationError,
+    AnnotationStore,
+    BackupError,
+    normalize_tags,
+    read_backup,
+    reattach_in_library,
+)
+from reader.app.work import WorkReport, follow_work, found_again, live_renames
+from reader.corrections.store import Correction, CorrectionError, CorrectionStore, rekeyed
 from reader.library import importer
-from reader.library.catalogue import Library
+from reader.library.catalogue import Library, renamed_key
 from reader.model.errors import BroadsheetError
 
 
@@ -49,6 +58,53 @@ CORRECTION_LABELS = {"merge": "Merge articles", "split": "Split article", "headl
                      "move": "Move block", "role": "Set role"}
 
 
+def written(annotation: Annotation) -> tuple[str, tuple[str, ...], str]:
+    """What the reader writes of an annotation: note, tags, who may see it (not where it is)."""
+    return annotation.note, tuple(normalize_tags(annotation.tags)), annotation.visibility
+
+
+def put_back(store: AnnotationStore, annotation: Annotation, library: Library | None = None,
+             expected: Annotation | None = None) -> Annotation:
+    """Write the reader's own annotation back — the undo or the redo of a highlight, an edit or a deletion — as the
+    library is now; what is stored, as it is now.
+
+    Stored still: its note, tags and who may see it go over the annotation as it is stored, which keeps where an
+    import placed it since the reader made the edit. Not stored (deleted, or its highlight undone): stored again,
+    named by its article's new id if an import renamed it, and found again in the text as it is now
+    (``library`` given). Writing back the copy the command kept put the note on the article and offsets of before
+    the import — an article gone, other words — said attached (seen by eye).
+
+    ``expected``: what the reader's own last write left (an undo puts back what was there before the edit it
+    undoes); when the annotation reads otherwise now — changed elsewhere since, another window, the command line —
+    nothing is written and :class:`AnnotationConflict` says so: an undo wrote the first text back over a
+    colleague's later one, unsaid."""
+    try:
+        now: Annotation | None = store.get(annotation.id)
+    except AnnotationError:
+        now = None
+    if now is not None and expected is not None and written(now) != written(expected):
+        raise AnnotationConflict(f"annotation {annotation.id} was changed elsewhere since: it now reads "
+                                 f"{now.note!r}")
+    if now is not None:
+        kept = replace(now, note=annotation.note, tags=list(annotation.tags), visibility=annotation.visibility)
+        store.upsert(kept)
+        return kept
+    again = replace(annotation, tags=list(annotation.tags))
+    if library is not None:
+        again.article = renamed_key(again.article, live_renames(library))
+    store.add(again)
+    if library is not None:
+        reattach_in_library(library, store, [store.get(again.id)])
+    return store.get(again.id)
+
+
+def as_now(library: Library, correction: Correction) -> Correction:
+    """``correction`` naming its articles by the ids they have now: a correction stored again by a redo (or by the
+    undo of a correction's replacement) after an import gave its article another id was on the old id, and its
+    article read as the OCR has it (the import re-keys only what is stored when it runs)."""
+    return rekeyed(correction, live_renames(library), {}) or correction
+
+
 @dataclass
 class AddCorrection:
     """Add a correction to the overlay; undo removes it."""
@@ -58,12 +114,17 @@ class AddCorrection:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = ""
+    #: the library, so a redo after an import names the article by the id it has now (:func:`as_now`)
+    library: Library | None = None
 
     def __post_init__(self) -> None:
         self.label = self.label or CORRECTION_LABELS.get(self.correction.kind, self.correction.kind)
 
     def do(self) -> None:
-        self.store.add(self.correction)
+        # stored as first stored: with the text of its lines kept then (stored again without it, a redo after an
+        # import kept the text of whatever line now had its line's number), under its article's id now
+        self.correction = self.store.add(self.correction if self.library is None
+                                         else as_now(self.library, self.correction))
         self.on_change()
 
     def undo(self) -> None:
@@ -80,9 +141,16 @@ class AddAnnotation:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = "Highlight"
+    #: the library, so a redo after an import finds the highlight's words where they are now (:func:`put_back`)
+    library: Library | None = None
+    _done: bool = False
 
     def do(self) -> None:
-        self.store.add(self.annotation)
+        if self._done:  # a redo, after the reader's undo
+            put_back(self.store, self.annotation, self.library)
+        else:
+            self.store.add(self.annotation)
+            self._done = True
         self.on_change()
 
     def undo(self) -> None:
@@ -100,6 +168,7 @@ class EditAnnotation:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = "Edit annotation"
+    library: Library | None = None
 
     def __post_init__(self) -> None:
         if self.old.id != self.new.id:
@@ -110,15 +179,15 @@ class EditAnnotation:
 
     def do(self) -> None:
         edited = replace(self.new, tags=list(self.new.tags))
-        if self._done:  # redo: the reader's own history, after their own undo
-            self.store.upsert(edited)
+        if self._done:  # redo: the reader's own history, after their own undo (refused if changed elsewhere since)
+            put_back(self.store, edited, self.library, expected=self.old)
         else:  # refused if the annotation changed elsewhere since the reader opened it
             self.store.update(edited)
             self._done = True
         self.on_change()
 
     def undo(self) -> None:
-        self.store.upsert(self.old)
+        put_back(self.store, self.old, self.library, expected=self.new)
         self.on_change()
 
 
@@ -131,6 +200,7 @@ class DeleteAnnotation:
     on_change: Callable[[], None] = _nothing
     undoable: bool = True
     label: str = "Delete annotation"
+    library: Library | None = None
 
     def __post_init__(self) -> None:
         self.annotation = replace(self.annotation, tags=list(self.annotation.tags))
@@ -140,7 +210,7 @@ class DeleteAnnotation:
         self.on_change()
 
     def undo(self) -> None:
-        self.store.upsert(self.annotation)
+        put_back(self.store, self.annotation, self.library)
         self.on_change()
 
 

@@ -53,6 +53,11 @@ class WorkReport:
     corrections_followed: int = 0
     annotations_followed: int = 0
     entries_followed: int = 0
+    #: (collection, old id, new id): entries on an article an import took away, re-keyed to the article the words
+    #: noted on it went to (:func:`check_collections`)
+    entries_moved: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (collection, id): entries on an article no longer in the library, with nothing to follow (kept)
+    entries_gone: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """One sentence per thing the reader should know (orphans, stale corrections), then a summary."""
@@ -68,6 +73,10 @@ class WorkReport:
         out += [f"annotation {r.annotation.id} was made on {r.annotation.made_on!r}, words changed in the source: "
                 f"it is now on {r.annotation.anchor.exact!r} (the words it was made on are kept)"
                 for r in self.annotations_moved if r.changed_words and r.annotation.anchor is not None]
+        out += [f"collection {name!r}: article {old} is gone, the entry now names article {new}, where the words "
+                "noted on it went" for name, old, new in self.entries_moved]
+        out += [f"collection {name!r} names article {old}, which is no longer in the library (its file was read "
+                "again; the entry is kept)" for name, old in self.entries_gone]
         out += [f"correction {c.id} ({c.kind}) re-anchored: {why}" for c, why in self.corrections_reanchored]
         out += [f"correction {c.id} ({c.kind}) no longer applies: {why} (it is kept)"
                 for c, why in self.corrections_stale]
@@ -91,7 +100,7 @@ class WorkReport:
     def empty(self) -> bool:
         return not (self.annotations_attached or self.annotations_moved or self.annotations_orphaned
                     or self.corrections_applied or self.corrections_reanchored or self.corrections_stale
-                    or self.followed)
+                    or self.followed or self.entries_gone)
 
 
 def _existing(library: Library, keys: Collection[str]) -> set[str]:
@@ -280,11 +289,41 @@ def check_annotations(library: Library, report: WorkReport) -> None:
     report.annotations_attached = total - len(report.annotations_moved) - len(report.annotations_orphaned)
 
 
+def check_collections(library: Library, report: WorkReport) -> None:
+    """Collection entries on an article an import took away with no rename recorded (its lines mostly changed):
+    re-keyed to the one article every note re-attached from it went to (its words are there), else kept and said
+    gone. The notes followed their words; the entry stayed on the old id, one article short, unsaid."""
+    store = AnnotationStore.of(library)
+    collections = store.collections()
+    named = {root_key(i) for c in collections for i in c.items}
+    gone = named - _existing(library, named) if named else set()
+    if not gone:
+        return
+    went: dict[str, set[str]] = defaultdict(set)
+    for r in report.annotations_moved:
+        if r.was and r.article and root_key(r.was) in gone:
+            went[root_key(r.was)].add(root_key(r.article))
+    for r in report.annotations_orphaned:  # a note on it not found again: no one place its words went
+        if root_key(r.annotation.article) in gone:
+            went[root_key(r.annotation.article)].add("")
+    keys = {old: new.pop() for old, new in went.items() if len(new) == 1 and "" not in new}
+    if keys:
+        report.entries_followed += store.rekey_entries(keys)
+    for c in collections:
+        for item in c.items:
+            old = root_key(item)
+            if old in keys:
+                report.entries_moved.append((c.name, item, renamed_key(item, keys)))
+            elif old in gone:
+                report.entries_gone.append((c.name, item))
+
+
 def check_work(library: Library) -> WorkReport:
     """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
     report = WorkReport()
     follow_work(library, report)
     check_annotations(library, report)
+    check_collections(library, report)
     check_corrections(library, report)
     library.meta_set(WORK_CHECK_PENDING, None)  # checked: an import stopped before this is caught up
     return report

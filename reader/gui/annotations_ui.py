@@ -8,7 +8,7 @@ Every edit is an undoable command on the window's undo stack
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -125,6 +125,7 @@ class Annotating:
             w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select some text to highlight."), 4000)
             return False
         place = self._original(*rng)  # taken now: the article shown may be read again while the dialog is open
+        digest = w.corrections.base_digest  # the bytes of its source it was read from
         if place is None:
             return False
         dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=w.archive.tag_names(),
@@ -133,7 +134,7 @@ class Annotating:
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        return self._highlight(*place, note=note, tags=tags, visibility=dlg.chosen_visibility())
+        return self._highlight(*place, note=note, tags=tags, visibility=dlg.chosen_visibility(), digest=digest)
 
     def _original(self, start: int, end: int) -> tuple[str, Article, int, int] | None:
         """``Article.text[start:end]`` of the article shown as (its key, the article as the source has it, start,
@@ -204,8 +205,9 @@ class Annotating:
         return place is not None and self._highlight(*place, note=note, tags=tags, visibility=visibility)
 
     def _highlight(self, aid: str, base: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
-                   visibility: Visibility | None = None) -> bool:
-        """Store the highlight of ``base.text[start:end]`` (the original text) as an undoable command."""
+                   visibility: Visibility | None = None, digest: str | None = None) -> bool:
+        """Store the highlight of ``base.text[start:end]`` (the original text, read from the source's bytes
+        ``digest``) as an undoable command."""
         w = self.w
         if w.archive is None:
             return False
@@ -215,13 +217,18 @@ class Annotating:
             w.report(error_text(e))
             return False
         said = ""
-        if w.archive.still_imported(aid):
+        source = w.corrections.base_source
+        digest = digest if digest is not None else w.corrections.base_digest
+        # its file read again since the text was shown (the dialog open): the offsets and line numbers taken from
+        # it may name other characters now, though the article kept its id — found again in the text as it is
+        again = bool(source) and digest is not None and w.archive.source_digest(source or "") != digest
+        if w.archive.still_imported(aid) and not again:
             ann.source = w.archive.info(aid).source
         else:
             ann, said = self._after_reimport(ann, base)
         ann.visibility = self._visibility(visibility)
         store = w.archive.annotations
-        done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), lambda: store.add(ann),
+        done = w.push(QCoreApplication.translate("MainWindow", "Highlight"), self._adding(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
         if done and said:
             w.statusBar().showMessage(said, 10000)
@@ -246,8 +253,21 @@ class Annotating:
         ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source,
                            visibility=self._visibility(dlg.chosen_visibility()))
         store = w.archive.annotations
-        return w.push(QCoreApplication.translate("MainWindow", "Article note"), lambda: store.add(ann),
+        return w.push(QCoreApplication.translate("MainWindow", "Article note"), self._adding(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
+
+    def _adding(self, ann: A.Annotation) -> Callable[[], object]:
+        """What a new annotation's command does: store it; redone after its undo, put back as the library is now
+        (an import may have moved its words meanwhile: :meth:`reader.app.archive.Archive.put_back`)."""
+        archive = self.w.archive
+        assert archive is not None
+        done: list[bool] = []
+
+        def do() -> object:
+            made = archive.put_back(replace(ann, tags=list(ann.tags))) if done else archive.annotations.add(ann)
+            done.append(True)
+            return made
+        return do
 
     def edit_annotation(self, ann: A.Annotation, note: str | None = None,
                         tags: Sequence[str] | None = None, visibility: Visibility | None = None) -> bool:
@@ -276,11 +296,17 @@ class Annotating:
                       visibility=visibility.value if visibility is not None else now.visibility)
         done: list[bool] = [gone]
 
-        def do() -> None:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
-            (store.upsert if any(done) else store.update)(replace(new))
+        def do() -> bool:  # first time refused if changed elsewhere since it was read; a redo is the reader's own
+            # put back as the library is now: an import may have moved the note's words since (seen by eye)
+            kept = True
+            if any(done):
+                kept = self._write_back(new, over=old)
+            else:
+                store.update(replace(new))
             done.append(True)
+            return kept
 
-        undo = (lambda: store.delete(new.id)) if gone else (lambda: store.upsert(old))
+        undo = (lambda: store.delete(new.id)) if gone else (lambda: self._write_back(old, over=new))
         return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo, self.annotations_changed)
 
     def _as_it_is_now(self, ann: A.Annotation, typed: str) -> A.Annotation | None:
@@ -299,6 +325,31 @@ class Annotating:
         if not self._keep_which(typed, now.note if now is not None else None):
             return None
         return now if now is not None else replace(ann, version=0)
+
+    def _write_back(self, ann: A.Annotation, over: A.Annotation) -> bool:
+        """Undo or redo an edit: ``ann``'s note and tags written where ``over`` (the reader's own last write) is;
+        changed elsewhere since, the reader is asked first (:meth:`_undo_over`) — an undo wrote the first text over
+        a colleague's later one, unsaid. False: left as it is, and said."""
+        archive = self.w.archive
+        assert archive is not None
+        try:
+            archive.put_back(replace(ann, tags=list(ann.tags)), expected=over)
+        except A.AnnotationConflict:
+            now = archive.annotations.get(ann.id)
+            if not self._undo_over(ann.note, now.note):
+                self.w.statusBar().showMessage(QCoreApplication.translate(
+                    "MainWindow", "The note keeps the text written elsewhere."), 8000)
+                return False
+            archive.put_back(replace(ann, tags=list(ann.tags)))
+        return True
+
+    def _undo_over(self, ours: str, theirs: str) -> bool:
+        """Ask whether an undo or a redo writes the reader's note ``ours`` over ``theirs``, written elsewhere since
+        the reader's edit. True: write it."""
+        question = QCoreApplication.translate(
+            "MainWindow", "This note was changed elsewhere after your edit. It now reads:\n\n%1\n\n"
+            "Put back your text over it?\n\n%2").replace("%1", theirs).replace("%2", ours)
+        return prompts.confirm(self.w, QCoreApplication.translate("MainWindow", "Edit annotation"), question)
 
     def _keep_which(self, ours: str, theirs: str | None) -> bool:
         """Ask whether to save the reader's note over one changed elsewhere meanwhile (``theirs``; None: it was
@@ -320,9 +371,10 @@ class Annotating:
         if w.archive is None or self._refused(ann):
             return False
         old = replace(ann, tags=list(ann.tags))
-        store = w.archive.annotations
-        return w.push(QCoreApplication.translate("MainWindow", "Delete annotation"), lambda: store.delete(old.id),
-                      lambda: store.upsert(old), self.annotations_changed)
+        archive = w.archive
+        return w.push(QCoreApplication.translate("MainWindow", "Delete annotation"),
+                      lambda: archive.annotations.delete(old.id), lambda: archive.put_back(old),
+                      self.annotations_changed)
 
     def open_annotation(self, ann: A.Annotation) -> None:
         """Show an annotation: its article, the highlight selected."""

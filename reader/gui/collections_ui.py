@@ -81,11 +81,14 @@ class Collecting:
         w = self.w
         if w.archive is None or w.state.article_id is None:
             return
-        article, store = w.state.article_id, w.archive.annotations
+        article, archive = w.state.article_id, w.archive
+        store = archive.annotations
         if article in self._items_of(name):
             said = QCoreApplication.translate("MainWindow", "Already in the collection %1.")
         elif w.push(QCoreApplication.translate("MainWindow", "Add to the collection %1").replace("%1", name),
-                    lambda: store.add_to_collection(name, article), lambda: store.remove_from_collection(name, article),
+                    # undone or redone under the id the article has now: an import may have renamed it meanwhile
+                    lambda: store.add_to_collection(name, archive.current_key(article)),
+                    lambda: store.remove_from_collection(name, archive.current_key(article)),
                     lambda: w.annotating.annotations_changed(name)):
             said = QCoreApplication.translate("MainWindow", "Added to the collection %1.")
         else:
@@ -108,14 +111,15 @@ class Collecting:
         w = self.w
         if w.archive is None:
             return
-        store = w.archive.annotations
+        archive = w.archive
+        store = archive.annotations
         items = self._items_of(name)
         if article_id not in items:
             return
         at = items.index(article_id)
         w.push(QCoreApplication.translate("MainWindow", "Remove from the collection %1").replace("%1", name),
-               lambda: store.remove_from_collection(name, article_id),
-               lambda: store.add_to_collection(name, article_id, position=at),
+               lambda: store.remove_from_collection(name, archive.current_key(article_id)),
+               lambda: store.add_to_collection(name, archive.current_key(article_id), position=at),
                lambda: w.annotating.annotations_changed(name))
 
     def delete_collection(self, name: str) -> None:

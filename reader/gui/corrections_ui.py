@@ -76,6 +76,8 @@ class Corrections:
         self.base_article: Article | None = None
         #: the source file of the article shown (to find it again when a re-import gives it another id)
         self.base_source: str | None = None
+        #: the sha256 of the source's bytes ``base_article`` was read from (:meth:`_read_again_since`)
+        self.base_digest: str | None = None
         self.show_corrected = True
 
     def _status(self, text: str, ms: int) -> None:
@@ -104,13 +106,19 @@ class Corrections:
     def add_correction(self, corr: C.Correction, then_open: str | None = None) -> bool:
         """Store a correction as an undoable command; the views show it at once."""
         w = self.w
-        if w.archive is None:
+        if w.archive is None or self._read_again_since([corr]):
             return False
         store = w.archive.corrections
         target = then_open or self.state.article_id
         corr.visibility = w.archive.sharing.new_work.value  # who may see it: the window's choice for new work
-        return w.push(_label(corr.kind), lambda: store.add(corr), lambda: store.delete(corr.id),
-                      lambda: self.corrections_changed(target))
+        archive = w.archive
+        stored = [corr]
+
+        def do() -> None:  # stored again as first stored — with the text of its lines then —, under the article's id
+            # now: a redo after an import re-anchored it on whatever line had its line's number, and on the old id
+            stored.append(store.add(archive.as_now(stored[-1])))
+
+        return w.push(_label(corr.kind), do, lambda: store.delete(corr.id), lambda: self.corrections_changed(target))
 
     def corrections_changed(self, prefer: str | None = None, reread: bool = True) -> None:
         """Re-read the corrected articles (unless the caller has: ``reread``) and show ``prefer`` (or what is left
@@ -154,6 +162,25 @@ class Corrections:
             return None
         return w.archive.successor(self.base_article, self.base_source)
 
+    def _read_again_since(self, made: list[C.Correction], digest: str | None = None) -> bool:
+        """True, and the reader told (with what they typed), when the source of the article the corrections were
+        made on (read from the bytes ``digest``, default the article shown's) was read again since — an import while
+        the Correct dialog was open: corrections name lines by their number in the file, and a line inserted above
+        gave that number to another line, which was corrected instead."""
+        w = self.w
+        digest = digest if digest is not None else self.base_digest
+        if w.archive is None or not self.base_source or digest is None \
+                or w.archive.source_digest(self.base_source) == digest:
+            return False
+        typed = "".join(str(c.data.get("corrected", "")) for c in made if c.kind == "text")
+        message = QCoreApplication.translate(
+            "MainWindow", "The article was imported again while you corrected it: nothing was stored. Select the "
+                          "words again as they read now and correct them.")
+        if typed:
+            message += " " + QCoreApplication.translate("MainWindow", "You typed: “%1”.").replace("%1", typed)
+        w.report(message)
+        return True
+
     def _gone(self) -> None:
         """The article shown is no longer in the library: nothing shown, and the reader told why."""
         w = self.w
@@ -183,6 +210,7 @@ class Corrections:
             return
         w.archive.corrections_changed()
         if shown is not None and self._reads_the_same(shown) and self._page_stands():
+            self._same_lines_read()
             w.tree.refresh_counts()  # (the other way, corrections_changed counts them)
             run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
             if self.state.page_id is not None and self.state.issue_id is not None:
@@ -205,6 +233,14 @@ class Corrections:
         if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown)
                                                                       and self._page_stands()):
             self.changed_elsewhere()
+        else:
+            self._same_lines_read()
+
+    def _same_lines_read(self) -> None:
+        """The article shown reads as before from its source read again (another article of the file changed):
+        what it was read from is the source as it is now (:meth:`_read_again_since`)."""
+        if self.w.archive is not None and self.base_source:
+            self.base_digest = self.w.archive.source_digest(self.base_source)
 
     def _page_stands(self) -> bool:
         """The page shown is still in the library (an import of its file again makes its pages anew)."""
@@ -302,11 +338,13 @@ class Corrections:
         """Take ``old`` corrections away and store ``new`` ones (made now, the reader's visibility) as one undoable
         command, all or nothing; then show ``target``."""
         w = self.w
-        if w.archive is None:
+        if w.archive is None or new and self._read_again_since(new):
             return False
-        store = w.archive.corrections
+        archive = w.archive
+        store = archive.corrections
         for c in new:
-            c.visibility = w.archive.sharing.new_work.value
+            c.visibility = archive.sharing.new_work.value
+        made = list(new)  # as stored the first time, with the text of their lines then (redone as they were)
 
         def do() -> None:
             removed: list[C.Correction] = []
@@ -315,8 +353,8 @@ class Corrections:
                 for c in old:
                     store.delete(c.id)
                     removed.append(c)
-                for c in new:
-                    store.add(c)
+                for i, c in enumerate(made):
+                    made[i] = store.add(archive.as_now(c))  # a redo after an import: on the article's id now
                     added.append(c)
             except Exception:  # all or nothing: what was done is put back
                 for c in reversed(added):
@@ -329,7 +367,7 @@ class Corrections:
             for c in reversed(new):
                 store.delete(c.id)
             for c in old:
-                store.add(c)
+                store.add(archive.as_now(c))
 
         return w.push(_label((new or old)[-1].kind), do, undo, lambda: self.corrections_changed(target))
 
@@ -430,7 +468,8 @@ class Corrections:
                 "MainWindow", "Those characters were themselves corrected; undo that first."), 5000)
             return False
         end += 1
-        base, key = self.base_article, self.state.article_id  # taken now: the view may be read again under the prompt
+        # taken now: the view may be read again under the prompt
+        base, key, digest = self.base_article, self.state.article_id, self.base_digest
         try:  # a selection that cannot be corrected is said before the reader types the correction, not after
             C.correct_text_lines(base, start, end, base.text[start:end])
         except BroadsheetError as e:
@@ -447,6 +486,8 @@ class Corrections:
             return False
         if not corrs:
             self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
+            return False
+        if self._read_again_since(corrs, digest):
             return False
         return self.add_corrections(corrs)
 

@@ -95,6 +95,7 @@ class Navigator:
         w.corrections.base_article = base
         info = w.archive.info(article_id)
         w.corrections.base_source = info.source
+        w.corrections.base_digest = w.archive.source_digest(info.source) if info.source else None
         page_ids = w.archive.page_ids(article_id)
         if page_id is None or page_id not in page_ids:
             page_id = page_ids[0] if page_ids else None

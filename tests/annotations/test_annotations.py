@@ -370,3 +370,20 @@ def test_a_highlight_dragged_past_its_words_keeps_no_space_at_its_ends() -> None
     assert text[h.anchor.start:h.anchor.end] == "wohl ein Abfall"
     blank = A.highlight(art("a  b"), 1, 3)  # only whitespace selected: kept as given
     assert blank.anchor is not None and blank.anchor.exact == "  "
+
+
+def test_a_note_follows_its_passage_when_its_line_numbers_went_to_an_article_inserted_above() -> None:
+    """Seen by eye (trust32): a plain-text page read again with an article inserted above and the noted article's
+    first words edited — the article got a new id, and its lines' ids (line numbers) were now held by the article
+    inserted above, so the note was looked for there only and said orphaned, its passage intact in the article
+    below. Lines of that number holding nothing of the passage are not its lines: the passage is followed, amid
+    its noted surroundings, where the source has it — and the same words amid other words are still no place."""
+    noted = "今天天气很好，我们去公园散步。第二段讲的是别的事情。"
+    h = A.highlight(art(noted, "w", "p1.l3"), noted.index("公园"), noted.index("。"), note="walk")
+    inserted = art("市里开了一个很长的会议，讨论了明年的预算和道路。", "x", "p1.l3")
+    below = art("今天的天气真的非常好，我们去公园散步。第二段讲的是别的事情。", "y", "p1.l7")
+    res = A.reattach(h, [inserted, below])
+    assert res.article == "y" and res.annotation.status == A.STATUS_MOVED
+    assert res.annotation.anchor is not None and res.annotation.anchor.exact == "公园散步"
+    elsewhere = art("他们说周末要去公园散步吗？没有人回答。", "z", "p1.l9")
+    assert A.reattach(h, [inserted, elsewhere]).orphaned
