@@ -274,7 +274,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1349"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1376"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -1288,7 +1288,7 @@
         <translation>{url}：共享文库的地址以 postgresql:// 开头</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+162"/>
+        <location filename="../../reader/gui/navigation.py" line="+163"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>这一行不属于任何文章。</translation>
@@ -1464,13 +1464,13 @@
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+93"/>
+        <location line="+7"/>
+        <location line="+99"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation>此批注属于 %1：只有其所有者可以更改。</translation>
     </message>
@@ -1485,7 +1485,7 @@
         <translation>您写作时这篇文章已被重新导入，其文字已不在：您的高亮已保留为孤立批注，见“视图 → 批注”。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
     </message>
@@ -1496,14 +1496,37 @@
         <translation>文章笔记</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+20"/>
-        <location line="+29"/>
+        <location line="+28"/>
+        <location line="+26"/>
+        <location line="+42"/>
+        <location line="+12"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-24"/>
+        <source>The note keeps the text written elsewhere.</source>
+        <translation>笔记保留在别处写入的文字。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This note was changed elsewhere after your edit. It now reads:
+
+%1
+
+Put back your text over it?
+
+%2</source>
+        <translation>您编辑之后，这条笔记在别处被修改过。现在的内容是：
+
+%1
+
+用您的文字覆盖它吗？
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This note was deleted elsewhere while you edited it. Save it again with your text?</source>
         <translation>您编辑期间，此笔记已在别处被删除。要用您的文字重新保存吗？</translation>
     </message>
@@ -1526,7 +1549,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The annotated article is no longer in the library.</source>
         <translation>被批注的文章已不在文库中。</translation>
     </message>
@@ -1541,7 +1564,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+86"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+87"/>
         <source>Already in the collection %1.</source>
         <translation>已在收藏集 %1 中。</translation>
     </message>
@@ -1551,12 +1574,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Added to the collection %1.</source>
         <translation>已加入收藏集 %1。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Remove from the collection %1</source>
         <translation>从收藏集 %1 移除</translation>
     </message>
@@ -1647,13 +1670,23 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+113"/>
+        <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
+        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
+        <translation>您校正时文章被重新导入：没有保存任何内容。请按现在的文字重新选择这些字词，再行校正。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You typed: “%1”.</source>
+        <translation>您输入的是：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The article you were reading is no longer in the library (its source was imported again).</source>
-        <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id)</extracomment>
         <translation>您正在阅读的文章已不在文库中（其来源文件已重新导入）。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
     </message>
@@ -1668,7 +1701,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所选内容截断了词语：标题取完整的词“%1”。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Put the cursor in the paragraph to move.</source>
         <translation>请把光标放在要移动的段落中。</translation>
     </message>
@@ -1698,13 +1731,13 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="+35"/>
         <location line="+36"/>
+        <location line="+38"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
@@ -2098,7 +2131,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-701"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-702"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2211,7 +2244,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+304"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+305"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation>文章正文（竖排）</translation>
