@@ -2499,7 +2499,8 @@ def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
     the right under the text ("… den bedste Behandling" / "Mad. Fenne Bech." / "Huusholderske."; "… til Leie for
     en honnette Logerende." / "C. Hultmann, Malermester."). A run holding :data:`SIGNED_NOTICES` such signatures
     (:func:`_signatures`) is such a column: each signature closes its notice, and every paragraph opens one (the
-    reader's paragraphs, :func:`paragraph_starts`) — where the notices are short: none over
+    reader's paragraphs, :func:`paragraph_starts`, whose first line is indented as a paragraph's: a line set in further
+    is a signature not read as one, "A G Kühnel," / "Farvermester.") — where the notices are short: none over
     :data:`SIGNED_NOTICE_LINES` lines, half of them :data:`NOTICE_RUN_MEDIAN` at most (a letter's or a report's
     paragraphs run longer). One signature is a letter's or a report's, and its paragraphs stay one text."""
     boxes = [ln.box for ln in lines if ln.box is not None]
@@ -2512,7 +2513,9 @@ def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
     signed = _signatures(lines, boxes, edges)
     if sum(1 for k in range(1, len(lines)) if signed[k] and not signed[k - 1]) < SIGNED_NOTICES:
         return []
-    paragraphs = set(paragraph_starts(lines))
+    left, _, em = edges
+    # a paragraph's indented first line; a line set in further (a signature not read as one) stays with its notice
+    paragraphs = {k for k in paragraph_starts(lines) if MIN_INDENT * em <= boxes[k][0] - left <= SIGNATURE_SET_IN * em}
     starts = [k for k in range(1, len(lines)) if not signed[k] and (signed[k - 1] or k in paragraphs)]
     lengths = sorted(b - a for a, b in zip([0, *starts], [*starts, len(lines)], strict=True))
     if lengths[-1] > SIGNED_NOTICE_LINES or lengths[len(lengths) // 2] > NOTICE_RUN_MEDIAN:

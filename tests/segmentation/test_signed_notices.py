@@ -43,3 +43,12 @@ def test_one_signature_or_names_a_colon_announces_make_no_column_of_notices() ->
     announced.insert(3, ("Paulsen, Stolemager.", 350, 0))
     announced[-2] = ("har Stade paa Kultorvet :", 0, 250)
     assert first_words([column_block("n", 200, announced)]) == ["Stolemager Andr. Paulsen,"]
+
+
+def test_a_line_set_in_past_a_paragraphs_indent_opens_no_notice() -> None:
+    """Adresse-Contoirs Efterretninger 1795: a signature the rule does not read as one (its name opening on a mark
+    the OCR read from a speck, "«Sagn»o Godske."; its second line set in less far than a signature, "A G Kühnel," /
+    "Farvermester.") came out as an item of its own. Only a paragraph's indented first line opens a notice; a line
+    set in further stays with the notice above it."""
+    rows = [row for notice in NOTICES for row in notice] + [("«Sagn»o Godske.", 350, 0)]
+    assert first_words([column_block("n", 200, rows)])[-1] == "Urtekræmmer Bylund er"
