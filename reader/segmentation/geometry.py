@@ -2436,6 +2436,93 @@ def _wide_notice_starts(lines: Sequence[Line], column_width: float) -> list[int]
     return starts[1:]
 
 
+#: a signature set toward the right: in from the column's left edge by this many line heights at least ...
+SIGNATURE_SET_IN = 3.0
+#: ... of this many characters at most ...
+NOTICE_SIGNATURE_CHARS = 50
+#: ... no wider than this share of the measure ...
+SIGNATURE_WIDTH = 0.8
+#: ... a name and an address: at least this share of its characters letters (a table's figures are not) ...
+SIGNATURE_LETTERS = 0.6
+#: ... its right-hand margin at most this share of its left-hand one (a centred crosshead's are alike)
+SIGNATURE_RIGHT_SHARE = 1 / 3
+#: a signature stands under a line closed by a stop, or by a comma before the name run on ("… N Brehm," /
+#: "Snedkermester boende i …"); under a colon it is a name the text announces ("Heden zyn ondertrouwd :")
+SIGNED_AFTER = (".", ",", "!", "?")
+#: a line opening on a quotation mark goes on with a quoted letter, its signature the letter's
+QUOTE_MARKS = ("»", "«", "\"", "“", "„")
+#: a run of body text holding this many signatures closing its paragraphs is a column of signed notices ...
+SIGNED_NOTICES = 2
+#: ... each of its notices running on for this many lines at most (a letter or a report runs longer) ...
+SIGNED_NOTICE_LINES = 12
+#: ... half of them this many lines at most
+NOTICE_RUN_MEDIAN = 5
+
+
+def _set_right(box: Box, text: str, edges: tuple[float, float, float]) -> bool:
+    """A line of a run (edges: its left and right edge and line height) set toward the right as a signature is: a
+    name (and an address) of :data:`NOTICE_SIGNATURE_CHARS` at most, mostly letters and no dateline, set in
+    :data:`SIGNATURE_SET_IN` line heights or more, its right-hand margin far narrower than its left-hand one."""
+    left, right, em = edges
+    t = text.strip()
+    inset = box[0] - left
+    letters = sum(ch.isalpha() for ch in t)
+    return (len(t) <= NOTICE_SIGNATURE_CHARS and inset >= SIGNATURE_SET_IN * em
+            and letters >= SIGNATURE_LETTERS * len("".join(t.split())) and not _dated(t)
+            and box[2] - box[0] <= SIGNATURE_WIDTH * (right - left) and right - box[2] <= SIGNATURE_RIGHT_SHARE * inset)
+
+
+def _signatures(lines: Sequence[Line], boxes: Sequence[Box], edges: tuple[float, float, float]) -> list[bool]:
+    """Which lines of a run are a signature closing a paragraph: lines set right (:func:`_set_right`) under a line
+    closed by a stop or a comma (:data:`SIGNED_AFTER`), not opening on a quotation mark, the line under them a
+    paragraph's indented first line or the run's end."""
+    left, _, em = edges
+    right_set = [k > 0 and _set_right(boxes[k], lines[k].text, edges) for k in range(len(lines))]
+    signed = [False] * len(lines)
+    for k in range(1, len(lines)):
+        closed = _without_stray_mark(lines[k - 1].text).endswith(SIGNED_AFTER) and not lines[k - 1].hyphenated
+        if not right_set[k] or right_set[k - 1] or not closed or lines[k].text.lstrip().startswith(QUOTE_MARKS):
+            continue
+        end = k
+        while end < len(lines) and right_set[end]:
+            end += 1
+        if end == len(lines) or MIN_INDENT * em <= boxes[end][0] - left <= SIGNATURE_SET_IN * em:
+            signed[k:end] = [True] * (end - k)
+    return signed
+
+
+def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines opening the notices of a column of signed notices (never 0).
+
+    Advertisement papers of the 18th century (the Adresse-Contoirs Efterretninger 1795) run their private notices
+    on in one column, each a short paragraph opened by an indent, many closed by the advertiser's name set toward
+    the right under the text ("… den bedste Behandling" / "Mad. Fenne Bech." / "Huusholderske."; "… til Leie for
+    en honnette Logerende." / "C. Hultmann, Malermester."). A run holding :data:`SIGNED_NOTICES` such signatures
+    (:func:`_signatures`) is such a column: each signature closes its notice, and every paragraph opens one (the
+    reader's paragraphs, :func:`paragraph_starts`, whose first line is indented as a paragraph's: a line set in further
+    is a signature not read as one, "A G Kühnel," / "Farvermester.") — where the notices are short: none over
+    :data:`SIGNED_NOTICE_LINES` lines, half of them :data:`NOTICE_RUN_MEDIAN` at most (a letter's or a report's
+    paragraphs run longer). One signature is a letter's or a report's, and its paragraphs stay one text."""
+    boxes = [ln.box for ln in lines if ln.box is not None]
+    if len(lines) < 4 or len(boxes) < len(lines):
+        return []
+    edges = (sorted(b[0] for b in boxes)[len(boxes) // 4], sorted(b[2] for b in boxes)[(3 * len(boxes)) // 4],
+             sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2])
+    if edges[2] <= 0:
+        return []
+    signed = _signatures(lines, boxes, edges)
+    if sum(1 for k in range(1, len(lines)) if signed[k] and not signed[k - 1]) < SIGNED_NOTICES:
+        return []
+    left, _, em = edges
+    # a paragraph's indented first line; a line set in further (a signature not read as one) stays with its notice
+    paragraphs = {k for k in paragraph_starts(lines) if MIN_INDENT * em <= boxes[k][0] - left <= SIGNATURE_SET_IN * em}
+    starts = [k for k in range(1, len(lines)) if not signed[k] and (signed[k - 1] or k in paragraphs)]
+    lengths = sorted(b - a for a, b in zip([0, *starts], [*starts, len(lines)], strict=True))
+    if lengths[-1] > SIGNED_NOTICE_LINES or lengths[len(lengths) // 2] > NOTICE_RUN_MEDIAN:
+        return []
+    return starts
+
+
 def _set_in_alone(run: Sequence[Line], em: float) -> bool:
     """The run's first line is set in from the left well past a paragraph's indent (:data:`MAX_INDENT` ems) and
     ends a sentence, its text beginning on the next line: a telegram's dateline set alone over it ("Londres, 29
@@ -6588,6 +6675,7 @@ class _PageCut:
         keyed += [] if self.vertical else _reading_notice_starts(run, self.sizes.height, self.sizes.keyed)
         whole = [ln for ln in block.lines if ln.text.strip()] == run  # the block is all body text, no heads in it
         keyed += _wide_notice_starts(run, self.column_width) if whole and not self.vertical else []
+        keyed += _signed_notice_starts(run) if not fiction and not self.vertical else []
         keyed = self.listing_cuts(run, keyed)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):

@@ -1,0 +1,54 @@
+"""A column of notices signed by their advertisers (session seg32, issue 15: the Danish Adresse-Contoirs
+Efterretninger 1795 of heldout10): synthetic columns, each failing without the rule it tests."""
+
+from __future__ import annotations
+
+from tests.segmentation.columns import column_block, first_words
+
+#: a notice's lines: (text, indent, short of the right edge)
+Row = tuple[str, float, float]
+
+
+def _notice(first: str, last: str, signature: str | None = None) -> list[Row]:
+    rows = [(first, 30, 0), ("boer nu paa Christianshavn i Overgaden over", 0, 0), (last, 0, 250)]
+    return rows + ([(signature, 350, 0)] if signature else [])
+
+
+NOTICES = [_notice("Madam Sparrevogn, forhen boende paa", "hos Seilmager Borger.", "Madam Sparrevogn."),
+           _notice("Stolemager Andr. Paulsen, som forhen", "boer nu i Adelgaden N. 201."),
+           _notice("Mad. Rottenborg, som for boede paa", "i Magstræde N. 21 første Sal."),
+           _notice("Slagter Lindberg, som boede paa", "har Stade paa Kultorvet.", "Lindberg, Slagter."),
+           _notice("Urtekræmmer Bylund er udflyttet paa", "ved Redflager Banerne.")]
+
+
+def test_a_column_of_notices_closed_by_signatures_set_right_is_a_notice_each() -> None:
+    """Adresse-Contoirs Efterretninger 1795: a column of private notices, each a short paragraph opened by an indent,
+    several closed by the advertiser's name set toward the right ("Mad. Fenne Bech." / "C. Hultmann, Malermester."),
+    ran on as one item (1 of 50 notices right). Two signatures closing paragraphs of one run of short paragraphs
+    say it is a column of notices: a signature closes its notice, and every paragraph opens one."""
+    rows = [row for notice in NOTICES for row in notice]
+    assert first_words([column_block("n", 200, rows)]) == ["Madam Sparrevogn, forhen", "Stolemager Andr. Paulsen,",
+                                                           "Mad. Rottenborg, som", "Slagter Lindberg, som",
+                                                           "Urtekræmmer Bylund er"]
+
+
+def test_one_signature_or_names_a_colon_announces_make_no_column_of_notices() -> None:
+    """A report's paragraphs under one name set right (a letter's signature) or names a colon announces ("Heden
+    zyn ondertrouwd :" / "W. G. WUBBENS", "Pour M. de la Bretesche-Polignac :" / "PAUL ALEXIS. E. MASSARD.") are
+    one text: its paragraphs open no items."""
+    once = [*NOTICES[0], *[row for notice in NOTICES[1:3] for row in notice], *NOTICES[4]]
+    assert first_words([column_block("n", 200, once)]) == ["Madam Sparrevogn, forhen"]
+    announced = [row for notice in [NOTICES[1], NOTICES[2], NOTICES[3]] for row in notice]
+    announced[2] = ("boer nu i Adelgaden N. 201 :", 0, 250)
+    announced.insert(3, ("Paulsen, Stolemager.", 350, 0))
+    announced[-2] = ("har Stade paa Kultorvet :", 0, 250)
+    assert first_words([column_block("n", 200, announced)]) == ["Stolemager Andr. Paulsen,"]
+
+
+def test_a_line_set_in_past_a_paragraphs_indent_opens_no_notice() -> None:
+    """Adresse-Contoirs Efterretninger 1795: a signature the rule does not read as one (its name opening on a mark
+    the OCR read from a speck, "«Sagn»o Godske."; its second line set in less far than a signature, "A G Kühnel," /
+    "Farvermester.") came out as an item of its own. Only a paragraph's indented first line opens a notice; a line
+    set in further stays with the notice above it."""
+    rows = [row for notice in NOTICES for row in notice] + [("«Sagn»o Godske.", 350, 0)]
+    assert first_words([column_block("n", 200, rows)])[-1] == "Urtekræmmer Bylund er"
