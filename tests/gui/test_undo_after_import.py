@@ -226,16 +226,9 @@ def test_a_correction_typed_while_its_source_was_imported_again_is_not_put_on_an
     the correction — named by that number — was stored on it: with the same words at that place the reader read the
     other line corrected, theirs as the OCR has it. Nothing is stored on lines the reader did not see; they are
     told, with what they typed."""
-    from reader.app.work import check_work
     from reader.gui.dialogs import prompts
-    from reader.library import importer
-    from reader.library.catalogue import Library
 
-    src = tmp_path / "src"
-    src.mkdir()
-    page = src / "page.txt"
-    page.write_text("标题\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
-    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    src, page = _two_line_source(tmp_path)
     win = make_window(tmp_path / "lib", create=True)
     win.import_paths([src])
     aid = open_holding(win, "第一行")
@@ -244,9 +237,7 @@ def test_a_correction_typed_while_its_source_was_imported_again_is_not_put_on_an
 
     def typed(parent: Any, original: str, ocr: str | None = None) -> str:
         page.write_text("标题\n\n第零行有内容。\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
-        with Library.open(tmp_path / "lib") as other:
-            importer.import_paths(other, [src])
-            check_work(other)
+        _read_again_in_another_process(tmp_path / "lib", src)
         return "内涵"
 
     monkeypatch.setattr(prompts, "corrected_text", typed)
@@ -280,15 +271,8 @@ def test_a_highlight_typed_while_its_source_was_imported_again_is_stored_on_its_
     """The Highlight dialog open while the article's file is read again with a line inserted above the words (the
     article keeps its id): the highlight was stored with the offsets and line numbers of the text shown before, said
     attached — on other characters for the export and anything that reads its offsets."""
-    from reader.app.work import check_work
-    from reader.library import importer
-    from reader.library.catalogue import Library
 
-    src = tmp_path / "src"
-    src.mkdir()
-    page = src / "page.txt"
-    page.write_text("标题\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
-    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    src, page = _two_line_source(tmp_path)
     win = make_window(tmp_path / "lib", create=True)
     win.import_paths([src])
     aid = open_holding(win, "第二行")
@@ -297,9 +281,7 @@ def test_a_highlight_typed_while_its_source_was_imported_again_is_stored_on_its_
 
     def typed(dlg: Any) -> bool:
         page.write_text("标题\n\n第零行是新插入的一整行文字。\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
-        with Library.open(tmp_path / "lib") as other:
-            importer.import_paths(other, [src])
-            check_work(other)
+        _read_again_in_another_process(tmp_path / "lib", src)
         dlg.note.setPlainText("second line")
         return True
 
@@ -309,3 +291,24 @@ def test_a_highlight_typed_while_its_source_was_imported_again_is_stored_on_its_
     assert ann.article == aid and not ann.orphaned
     text = win.archive.library.article(aid).text
     assert text[ann.anchor.start:ann.anchor.end] == "第二行", (ann.anchor, text)
+
+
+def _two_line_source(tmp_path: Path) -> tuple[Path, Path]:
+    """(folder, file) of a two-paragraph text page with its metadata, for the tests that read it again mid-dialog."""
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "page.txt"
+    page.write_text("标题\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
+    (src / "page.txt.meta.json").write_text('{"publication": "测试报", "date": "2020-01-02"}', encoding="utf-8")
+    return src, page
+
+
+def _read_again_in_another_process(folder: Path, src: Path) -> None:
+    """What another process does to the library while a dialog is open: import ``src`` again and follow the work."""
+    from reader.app.work import check_work
+    from reader.library import importer
+    from reader.library.catalogue import Library
+
+    with Library.open(folder) as other:
+        importer.import_paths(other, [src])
+        check_work(other)
