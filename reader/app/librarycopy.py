@@ -61,6 +61,23 @@ def prepare(library: Library) -> dict[str, int]:
     return library.schema_versions()
 
 
+def complete_index(library: Library, progress: Callable[[int, int], None] | None = None) -> int:
+    """Give ``library``'s index what an upgrade could not make from the index alone and must read from the texts: a
+    PostgreSQL index brought up from schema 3 gets its rare pairs (:meth:`reader.index.pg.PgIndex.fill_pairs`;
+    until then a rare pair is answered by its buckets and verified on the texts). The articles read (0: nothing
+    was missing); ``progress(done, total)``."""
+    if library.kind != "postgres":
+        return 0
+    from reader.index.store import open_index
+
+    index = open_index(library)
+    try:
+        fill = getattr(index, "fill_pairs", None)
+        return 0 if fill is None or index.outdated else int(fill(progress=progress))
+    finally:
+        index.close()
+
+
 def _holds_anything(library: Library) -> bool:
     for table in ("sources", "annotations", "collections", "corrections"):
         if library.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():

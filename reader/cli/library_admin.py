@@ -17,11 +17,15 @@ def cmd_library(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     """Create or migrate the schema (every component), then grant the researchers' roles."""
-    from reader.app.librarycopy import prepare
+    from reader.app.librarycopy import complete_index, prepare
     from reader.library.catalogue import Library
 
     with Library.open(args.url) as lib:
         versions = prepare(lib)
+        filled = complete_index(lib, progress=_pairs_progress)
+        if filled:
+            print(f"broadsheet: {lib.location}: the search index's rare pairs read from {filled} article(s)",
+                  file=sys.stderr)
         for role in args.grant:
             if lib.kind != "postgres":
                 raise LibraryError(lib.location, "--grant gives a PostgreSQL role access; a folder has no roles")
@@ -29,6 +33,12 @@ def _init(args: argparse.Namespace) -> int:
         print(f"broadsheet: {lib.location}: library ready ("
               + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())) + ")", file=sys.stderr)
     return 0
+
+
+def _pairs_progress(done: int, total: int) -> None:
+    """Every 50,000 articles of a long fill (hundreds of thousands of articles take minutes)."""
+    if done % 50_000 < 2_000:
+        print(f"broadsheet: search index: rare pairs of {done:,} of {total:,} article(s) read", file=sys.stderr)
 
 
 def _copy(args: argparse.Namespace) -> int:

@@ -14,7 +14,11 @@ so that a common term's total is known without reading its postings (:meth:`PgIn
 Whoosh's document frequency): its first page of hits is then found by walking the date order. Each row also
 holds how often the article holds each counted bigram it holds more than once (``ckeys``/``cns``,
 :func:`reader.index.terms.counted_bigrams`), so a common word's occurrences are totalled without reading its
-texts (:meth:`PgIndex.counts`) when every row was written so (``ix_meta``'s ``counted``). ``ix_meta``
+texts (:meth:`PgIndex.counts`) when every row was written so (``ix_meta``'s ``counted``). ``ix_pairs`` holds,
+per article, the exact keys of its rare pairs (:func:`reader.index.terms.pair_key`: a pair no list holds, which the
+Whoosh index can only give as two CRC buckets, verified on the texts) and how often it holds those it holds more than
+once: a two-character query that is no frequent bigram is answered — its hits and their occurrences — from one key's
+postings, without reading a text, once every row has its pairs (``ix_meta``'s ``paired``). ``ix_meta``
 holds the layout (the schema version and the term layout :data:`reader.index.terms.FIELD`: another one makes the index
 ``outdated``, and the next ``sync`` rebuilds it) and the library's token.
 
@@ -30,16 +34,28 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from reader.index.rows import Rows, RowSet
+from reader.index.rows import Rows, RowSet, as_rows
 from reader.index.store import IndexUnavailableError
-from reader.index.terms import FIELD, KEYS_LAYOUT, PackedTerms, counted_bigrams, counted_terms, term_key, unpack_terms
+from reader.index.terms import (
+    FIELD,
+    KEYS_LAYOUT,
+    PAIR_MARK,
+    PackedTerms,
+    cjk_terms,
+    counted_bigrams,
+    counted_terms,
+    pair_key,
+    rare_pairs,
+    term_key,
+    unpack_terms,
+)
 
 #: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
-SCHEMA_VERSION = 3  # 2: ix_keys; 3: the counted bigrams' counts (ckeys, cns)
+SCHEMA_VERSION = 4  # 2: ix_keys; 3: the counted bigrams' counts (ckeys, cns); 4: the rare pairs' keys (ix_pairs)
 LAYOUT = f"{SCHEMA_VERSION}/{FIELD}"
 #: the layouts of older schemas with the same term keys, brought up to date in place (:meth:`PgIndex._count_in_place`)
 #: → their schema version
-_OLDER_LAYOUTS = {f"1/{KEYS_LAYOUT}": 1, f"2/{KEYS_LAYOUT}": 2}
+_OLDER_LAYOUTS = {f"1/{KEYS_LAYOUT}": 1, f"2/{KEYS_LAYOUT}": 2, f"3/{FIELD}": 3}
 #: serializes creating and replacing the ``ix_`` tables between processes (a transaction-level advisory lock)
 _DDL_LOCK = 0x62726F61  # "broa"
 #: serializes the writers' updates of the term counts (``ix_words``, ``ix_keys``): every batch counts the common
@@ -53,6 +69,20 @@ _COUNT_LOCK = 0x62726F62
 #: bigger index file.
 MERGE_MEM = "128MB"
 
+#: one row per article: its rare pairs' exact keys (``pairs``, through a GIN index) and the counts of those it holds
+#: more than once (``twice`` → ``times``, read from the rows a pair's postings give). The arrays of keys are kept out
+#: of the row (TOAST; a row is ~60 bytes), so the rows a pair's postings point at are read from a table of ~35 MB per
+#: 500,000 articles — what learning their catalogue rows costs.
+_PAIR_TABLES = (
+    "CREATE TABLE IF NOT EXISTS ix_pairs (num bigint PRIMARY KEY, pairs int4[] NOT NULL,"
+    " twice int4[] NOT NULL DEFAULT '{}', times int4[] NOT NULL DEFAULT '{}') WITH (toast_tuple_target = 128)",
+    "ALTER TABLE ix_pairs ALTER COLUMN pairs SET STORAGE EXTERNAL",
+    "CREATE INDEX IF NOT EXISTS ix_pairs_pairs ON ix_pairs USING gin (pairs)",
+    # the index's rows in catalogue order: what filling an older index's pairs walks
+    "CREATE INDEX IF NOT EXISTS ix_docs_num ON ix_docs (num)",
+)
+#: memory for making the pairs' GIN index of a filled older index in one sort
+FILL_MEM = "1GB"
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS ix_meta (key text PRIMARY KEY, value text NOT NULL)",
     "CREATE TABLE IF NOT EXISTS ix_docs (article_id text PRIMARY KEY, num bigint NOT NULL,"
@@ -63,6 +93,7 @@ _TABLES = (
     'CREATE TABLE IF NOT EXISTS ix_words (word text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)',
     "CREATE TABLE IF NOT EXISTS ix_keys (key int4 PRIMARY KEY, docs integer NOT NULL)",
     "CREATE INDEX IF NOT EXISTS ix_docs_ckeys ON ix_docs USING gin (ckeys)",
+    *_PAIR_TABLES,
 )
 #: the counts columns added to an ``ix_docs`` of an older schema (its rows stay uncounted: empty arrays)
 _ADD_COUNTS = ("ALTER TABLE ix_docs ADD COLUMN IF NOT EXISTS ckeys int4[] NOT NULL DEFAULT '{}',"
@@ -107,6 +138,8 @@ class PgIndex:
         self._conn.autocommit = True
         # the GIN indexes are the only way this index is read: never decode every row's arrays instead
         self._conn.execute("SET enable_seqscan = off")
+        #: every row of the index has its rare pairs (seen once, kept: only a downgrade takes them away)
+        self._pairs_known = False
         self.outdated = self._ensure()
 
     def _ensure(self) -> bool:
@@ -123,7 +156,8 @@ class PgIndex:
             if row is not None and row[0] != LAYOUT:
                 return True  # another layout (an older one lacks tables): outdated, nothing created here
             present = self._conn.execute("SELECT to_regclass('ix_docs') IS NOT NULL AND to_regclass('ix_words') IS "
-                                         "NOT NULL AND to_regclass('ix_keys') IS NOT NULL").fetchone()
+                                         "NOT NULL AND to_regclass('ix_keys') IS NOT NULL AND "
+                                         "to_regclass('ix_pairs') IS NOT NULL").fetchone()
             if row is not None and present and present[0]:
                 return False
         with self._lock, self._conn.transaction():
@@ -132,9 +166,9 @@ class PgIndex:
                 self._conn.execute(ddl)
             self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) DO NOTHING", (LAYOUT,))
             row = self._conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone()
-            if row is not None and row[0] == LAYOUT:  # a new index: every row it will hold is counted
-                self._conn.execute("INSERT INTO ix_meta SELECT 'counted', 'yes' WHERE NOT EXISTS "
-                                   "(SELECT 1 FROM ix_docs) ON CONFLICT (key) DO NOTHING")
+            if row is not None and row[0] == LAYOUT:  # a new index: every row it will hold is counted and paired
+                self._conn.execute("INSERT INTO ix_meta SELECT k, 'yes' FROM (VALUES ('counted'), ('paired')) AS m(k) "
+                                   "WHERE NOT EXISTS (SELECT 1 FROM ix_docs) ON CONFLICT (key) DO NOTHING")
         return row is None or row[0] != LAYOUT
 
     def _writable(self) -> bool:
@@ -146,9 +180,11 @@ class PgIndex:
         the new layout (no article read again: a rebuild of a shared library of hundreds of thousands of pages
         takes hours): schema 1's term counts (``ix_keys``) made from its own rows in one statement; the counted
         bigrams' columns added, empty — its rows are not counted (no ``counted`` mark), so occurrences are
-        counted in the texts until ``broadsheet reindex``. Whether it now has the current layout (another process
-        may have done it first); False when this role may not (a role that may write rows but not alter or create
-        a table: the index stays outdated, for its owner to bring up to date)."""
+        counted in the texts until ``broadsheet reindex``; the rare pairs' table made, empty — its rows have no
+        pairs (no ``paired`` mark), so a rare pair is answered by its buckets and verified on the texts until
+        :meth:`fill_pairs` (``broadsheet library init``) or a rebuild. Whether it now has the current layout
+        (another process may have done it first); False when this role may not (a role that may write rows but not
+        alter or create a table: the index stays outdated, for its owner to bring up to date)."""
         import psycopg
 
         try:
@@ -167,11 +203,55 @@ class PgIndex:
                     self._conn.execute("CREATE TABLE ix_keys (key int4 PRIMARY KEY, docs integer NOT NULL)")
                     self._conn.execute("INSERT INTO ix_keys (key, docs) SELECT k, count(*) FROM ix_docs, "
                                        "unnest(keys) AS k GROUP BY k")
-                self._conn.execute(_ADD_COUNTS)
-                self._conn.execute(_TABLES[-1])
+                if version < 3:
+                    self._conn.execute(_ADD_COUNTS)
+                    self._conn.execute("CREATE INDEX IF NOT EXISTS ix_docs_ckeys ON ix_docs USING gin (ckeys)")
+                for ddl in _PAIR_TABLES:
+                    self._conn.execute(ddl)
                 self._conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (LAYOUT,))
                 row = (LAYOUT,)
         return row is not None and row[0] == LAYOUT
+
+    def fill_pairs(self, texts: str = "article_text", batch: int = 2000,
+                   progress: Callable[[int, int], None] | None = None) -> int:
+        """Give every row of an index brought up from an older schema its rare pairs (``ix_pairs``), reading the
+        folded texts from the table ``texts`` (the library's, in the same database), ``batch`` rows a transaction
+        in catalogue order — each under the writers' lock, so no import changes a row between its text being read
+        and its pairs written. Then the index answers rare pairs from them (``paired``). Rows already filled are
+        skipped (an interrupted fill goes on where it stopped). The pairs' GIN index is made after them, in one
+        sort (maintenance memory :data:`FILL_MEM`): inserting 300 M postings one batch at a time into GIN's pending
+        list is many times slower. Returns the rows filled; ``progress(done, total)``."""
+        self._check()
+        if self._paired():
+            return 0
+        total = self.doc_count()
+        done = last = 0
+        with self._lock:
+            self._conn.execute("DROP INDEX IF EXISTS ix_pairs_pairs")
+        while True:
+            with self._lock, self._conn.transaction():
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_COUNT_LOCK,))
+                rows = self._conn.execute(
+                    f"SELECT d.num, t.folded FROM ix_docs d JOIN {texts} t ON t.num = d.num WHERE d.num > %s AND NOT "
+                    "EXISTS (SELECT 1 FROM ix_pairs p WHERE p.num = d.num) ORDER BY d.num LIMIT %s",
+                    (last, batch)).fetchall()
+                _copy_pairs(self._conn, (_pair_row(num, folded) for num, folded in rows))
+            if not rows:
+                break
+            last = rows[-1][0]
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
+        with self._lock, self._conn.transaction():
+            self._conn.execute(f"SET LOCAL maintenance_work_mem = '{FILL_MEM}'")
+            self._conn.execute(_PAIR_TABLES[2])
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_COUNT_LOCK,))
+            missing = self._conn.execute("SELECT count(*) FROM ix_docs d WHERE NOT EXISTS "
+                                         "(SELECT 1 FROM ix_pairs p WHERE p.num = d.num)").fetchone()
+            if missing is not None and missing[0] == 0:
+                self._conn.execute("INSERT INTO ix_meta VALUES ('paired', 'yes') ON CONFLICT (key) DO NOTHING")
+            self._conn.execute("ANALYZE ix_pairs")
+        return done
 
     def _check(self) -> None:
         if self.outdated:
@@ -182,13 +262,15 @@ class PgIndex:
         """Replace the index by an empty one of the current layout (the caller re-adds every article)."""
         with self._lock, self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
-            self._conn.execute("DROP TABLE IF EXISTS ix_docs, ix_words, ix_keys")
+            self._conn.execute("DROP TABLE IF EXISTS ix_docs, ix_words, ix_keys, ix_pairs")
             for ddl in _TABLES:
                 self._conn.execute(ddl)
             self._conn.execute("INSERT INTO ix_meta VALUES ('layout', %s) ON CONFLICT (key) "
                                "DO UPDATE SET value = excluded.value", (LAYOUT,))
-            self._conn.execute("INSERT INTO ix_meta VALUES ('counted', 'yes') ON CONFLICT (key) DO NOTHING")
+            self._conn.execute("INSERT INTO ix_meta VALUES ('counted', 'yes'), ('paired', 'yes') "
+                               "ON CONFLICT (key) DO NOTHING")
         self.outdated = False
+        self._pairs_known = True
 
     def close(self) -> None:
         with self._lock:
@@ -220,6 +302,8 @@ class PgIndex:
         key's rows by reading its posting tree, and the heap besides)."""
         self._check()
         key = term_key(term)
+        if isinstance(key, int) and key < 0:
+            return None  # a rare pair's articles are not counted apart: its postings are short
         if isinstance(key, int):
             rows = self._rows("SELECT docs FROM ix_keys WHERE key = %s", (key,))
         else:
@@ -241,6 +325,8 @@ class PgIndex:
             return Rows()
         self._check()
         keys, words = _split(term_list)
+        pairs = [k for k in keys if k < 0]
+        keys = [k for k in keys if k >= 0]
         where = []
         params: list[Any] = []
         if keys:
@@ -249,7 +335,11 @@ class PgIndex:
         if words:
             where.append("words @> %s::text[]")
             params.append(words)
-        return Rows(r[0] for r in self._rows(f"SELECT num FROM ix_docs WHERE {' AND '.join(where)}", params))
+        parts = [f"SELECT num FROM ix_docs WHERE {' AND '.join(where)}"] if where else []
+        if pairs:
+            parts.append("SELECT num FROM ix_pairs WHERE pairs @> %s::int4[]")
+            params.append(pairs)
+        return Rows(r[0] for r in self._rows(" INTERSECT ".join(parts), params))
 
     def any_nums(self, term_list: Sequence[str]) -> Rows:
         """Catalogue rows of the articles holding ANY of ``term_list`` (a variant class, a wildcard's words)."""
@@ -257,11 +347,16 @@ class PgIndex:
             return Rows()
         self._check()
         keys, words = _split(term_list)
+        pairs = [k for k in keys if k < 0]
+        keys = [k for k in keys if k >= 0]
         parts = []
         params: list[Any] = []
         if keys:
             parts.append("SELECT num FROM ix_docs WHERE keys && %s::int4[]")
             params.append(keys)
+        if pairs:
+            parts.append("SELECT num FROM ix_pairs WHERE pairs && %s::int4[]")
+            params.append(pairs)
         if words:
             parts.append("SELECT num FROM ix_docs WHERE words && %s::text[]")
             params.append(words)
@@ -283,12 +378,26 @@ class PgIndex:
         """No copy of the texts beside the index: they are read from the library's ``article_text``."""
         return iter(()), nums
 
+    def cjk_terms(self, run: str) -> tuple[list[str], bool]:
+        """:func:`reader.index.terms.cjk_terms`, but a rare pair with an exact key (:func:`pair_key`) is its own term,
+        exact, once every row has its pairs."""
+        if len(run) == 2 and pair_key(run) is not None and self._paired():
+            return [PAIR_MARK + run], True
+        return cjk_terms(run)
+
+    def _paired(self) -> bool:
+        if not self._pairs_known:
+            self._pairs_known = bool(self._rows("SELECT 1 FROM ix_meta WHERE key = 'paired'"))
+        return self._pairs_known
+
     def counts(self, nums: RowSet, needle: str, held: bool = False) -> tuple[dict[int, int], RowSet]:
         """(row → places its folded text holds ``needle`` at, the rows not counted here). Counted here: a counted
         bigram (:func:`counted_bigrams`) in rows ``held`` to hold it (the hits of a search for it alone), when every
         row of the index was written with its counts: once each, but for the rows whose ``ckeys`` name it (read
         through their GIN index). Anything else is counted where the texts live
         (:func:`reader.search.ranking.server_counts`)."""
+        if held and pair_key(needle) is not None and self._paired():
+            return self._pair_counts(nums, needle)
         if not held or needle not in counted_bigrams() or not self._counted():
             return {}, nums
         key = term_key(needle)
@@ -298,6 +407,16 @@ class PgIndex:
             if num in found:
                 found[num] = n
         return found, Rows()
+
+    def _pair_counts(self, nums: RowSet, needle: str) -> tuple[dict[int, int], RowSet]:
+        """The places of a rare pair in each of ``nums`` that holds it, from the rows its postings give (once,
+        but where the row counts it); the rows of ``nums`` its postings do not give are not counted here."""
+        key = pair_key(needle)
+        wanted = as_rows(nums)
+        found = {num: n for num, n in self._rows(
+            "SELECT num, coalesce(times[array_position(twice, %s)], 1) FROM ix_pairs WHERE pairs @> %s::int4[]",
+            (key, [key])) if num in wanted}
+        return found, wanted - Rows(found)
 
     def _counted(self) -> bool:
         """Was every row of the index written with its counted bigrams' counts (a new or rebuilt index, not one
@@ -351,6 +470,7 @@ class PgWriter:
         self.optimize = optimize
         self.added = 0
         self._rows: dict[str, tuple[str, int, list[int], list[str], list[int], list[int]]] = {}
+        self._pairs: dict[str, tuple[int, list[int], list[int], list[int]]] = {}
         self._gone: dict[str, None] = {}
 
     def __enter__(self) -> PgWriter:
@@ -361,10 +481,12 @@ class PgWriter:
         keys, words, counts = counted_terms(folded) if packed is None else unpack_terms(packed)
         ckeys = sorted(counts)
         self._rows[article_id] = (article_id, num, sorted(keys), sorted(words), ckeys, [counts[k] for k in ckeys])
+        self._pairs[article_id] = _pair_row(num, folded)
         self.added += 1
 
     def delete(self, article_id: str) -> None:
         self._rows.pop(article_id, None)
+        self._pairs.pop(article_id, None)
         self._gone[article_id] = None
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -372,6 +494,7 @@ class PgWriter:
         if exc_type is None:
             self._commit()
         self._rows.clear()
+        self._pairs.clear()
         self._gone.clear()
 
     def _commit(self) -> None:
@@ -387,12 +510,17 @@ class PgWriter:
                 conn.execute(f"SET LOCAL work_mem = '{MERGE_MEM}'")
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_COUNT_LOCK,))
                 if replaced:
+                    # the pairs of the rows replaced, and any row of a catalogue number added again
+                    again = [r[1] for r in self._rows.values()]
+                    conn.execute("DELETE FROM ix_pairs WHERE num IN (SELECT num FROM ix_docs WHERE "
+                                 "article_id = ANY(%s)) OR num = ANY(%s)", (replaced, again))
                     conn.execute(_DELETE, (replaced,))
                 with conn.cursor().copy("COPY ix_docs (article_id, num, keys, words, ckeys, cns) FROM STDIN "
                                         "(FORMAT BINARY)") as copy:
                     copy.set_types(["text", "int8", "int4[]", "text[]", "int4[]", "int4[]"])
                     for row in self._rows.values():
                         copy.write_row(row)
+                _copy_pairs(conn, self._pairs.values())
                 if counts:
                     conn.execute(_COUNT_WORDS, (list(counts), list(counts.values())))
                 if keyed:
@@ -403,7 +531,27 @@ class PgWriter:
             with conn.transaction():
                 # rows left in GIN's pending lists would be read one by one by every search: merge them now
                 conn.execute(f"SET LOCAL maintenance_work_mem = '{MERGE_MEM}'")
-                conn.execute("SELECT gin_clean_pending_list('ix_docs_keys'), gin_clean_pending_list('ix_docs_words'), "
-                             "gin_clean_pending_list('ix_docs_ckeys')")
+                # (ix_pairs_pairs is missing while an older index's pairs are being filled: made after them)
+                conn.execute("SELECT gin_clean_pending_list(i) FROM unnest(ARRAY[to_regclass('ix_docs_keys'), "
+                             "to_regclass('ix_docs_words'), to_regclass('ix_docs_ckeys'), "
+                             "to_regclass('ix_pairs_pairs')]) AS i WHERE i IS NOT NULL")
             if self.optimize or len(self._rows) >= 1000:
                 conn.execute("ANALYZE ix_docs")
+                conn.execute("ANALYZE ix_pairs")
+
+
+PairRow = tuple[int, list[int], list[int], list[int]]
+
+
+def _pair_row(num: int, folded: str) -> PairRow:
+    """An ``ix_pairs`` row: the article's rare pairs' keys, and those it holds more than once with their counts."""
+    held = rare_pairs(folded)
+    twice = sorted(k for k, n in held.items() if n > 1)
+    return num, sorted(held), twice, [held[k] for k in twice]
+
+
+def _copy_pairs(conn: psycopg.Connection[Any], rows: Iterable[PairRow]) -> None:
+    with conn.cursor().copy("COPY ix_pairs (num, pairs, twice, times) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(["int8", "int4[]", "int4[]", "int4[]"])
+        for row in rows:
+            copy.write_row(row)

@@ -144,6 +144,11 @@ class SearchIndex(Protocol):
 
     def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows: ...
 
+    def cjk_terms(self, run: str) -> tuple[list[str], bool]:
+        """The index terms whose AND gives the candidates of a CJK run, and whether they are exact alone
+        (:func:`reader.index.terms.cjk_terms`, or what this index holds beyond those terms)."""
+        ...
+
     def any_nums(self, term_list: Sequence[str]) -> Rows: ...
 
     def words(self, prefix: str = "") -> list[str]: ...
@@ -366,6 +371,10 @@ class Index:
             self._num_list_of = s
         assert self._num_list is not None
         return self._num_list
+
+    def cjk_terms(self, run: str) -> tuple[list[str], bool]:
+        """:func:`reader.index.terms.cjk_terms`: this index holds those terms only."""
+        return cjk_terms(run)
 
     def any_nums(self, term_list: Sequence[str]) -> Rows:
         """Catalogue rows of the articles holding ANY of ``term_list`` (a variant class, a wildcard's words)."""

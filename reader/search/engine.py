@@ -28,7 +28,7 @@ from itertools import islice
 from typing import Any
 
 from reader.index.rows import Rows, RowSet, as_rows
-from reader.index.store import SearchIndex, cjk_terms, open_index
+from reader.index.store import SearchIndex, open_index
 from reader.library.catalogue import RANK_INDEX_VERSION, Library, part_texts, stored_parts
 from reader.model.errors import QT_TRANSLATE_NOOP
 from reader.search import modes, ranking
@@ -238,7 +238,7 @@ class Searcher:
         if term is None or not term.is_default or len(term.pieces) != 1 or term.pieces[0][0] == "wild":
             return None
         kind, needle = term.pieces[0]
-        keys, exact = cjk_terms(needle) if kind == "cjk" else ([needle], True)  # a word is its own term
+        keys, exact = self.index.cjk_terms(needle) if kind == "cjk" else ([needle], True)  # a word is its own term
         if not exact or len(keys) != 1:
             return None
         total = self.index.exact_count(keys[0])
@@ -479,7 +479,7 @@ class Searcher:
         exact = len(term.pieces) == 1
         for kind, text in term.pieces:
             if kind == "cjk":
-                t, ex = cjk_terms(text)
+                t, ex = self.index.cjk_terms(text)
                 index_terms.extend(t)
                 exact = exact and ex
             else:
@@ -555,6 +555,7 @@ class Searcher:
             return Rows()
         conn = self.library.conn
         if exact and not stale:
+            self._counted_by_index(term, cands)
             return cands
         if not term.is_default:
             return self._verified(term, cands, exact)
@@ -590,6 +591,21 @@ class Searcher:
         return Rows(num for num, folded in conn.execute(
             "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
             (_ids_json(cands),)) if rx.search(folded))
+
+    def _counted_by_index(self, term: Term, cands: Rows) -> None:
+        """A search's hits of one CJK pair the index answers exactly, in a database server: their occurrences as
+        the index knows them (a PostgreSQL index's rare pairs and counted bigrams, beside their postings), kept for
+        ranking — no text read to count them. Only a pair that cannot overlap itself: the index counts every place
+        a pair starts, ranking ``str.count``'s places."""
+        if self._text_map() is None or not term.is_default or not term.is_cjk_run \
+                or len(cands) > COUNT_WHILE_VERIFYING or not self._server_side():
+            return
+        needle = term.pieces[0][1]
+        if len(needle) != 2 or overlaps_itself(needle):
+            return
+        counted, unknown = self.index.counts(cands, needle, held=True)
+        if not unknown:
+            self._texts.counted = (needle, counted)
 
     def _verified_on_index(self, term: Term, cands: Rows) -> Rows:
         """The candidates holding a default-mode ``term``, verified on the index's copy of the folded texts

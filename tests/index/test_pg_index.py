@@ -18,6 +18,7 @@ import pytest
 from reader.index import store as sindex
 from reader.index.rows import Rows
 from reader.index.terms import (
+    FIELD,
     KEYS_LAYOUT,
     TOKEN_RE,
     cjk_terms,
@@ -25,6 +26,7 @@ from reader.index.terms import (
     frequent_bigrams,
     frequent_runs,
     pack_terms,
+    pair_key,
 )
 
 psycopg = pytest.importorskip("psycopg")
@@ -137,6 +139,20 @@ class Pair:
         for w in WORDS + ["nowhere"]:
             assert self.pg.exact_count(w) == len(self.truth(lambda t, w=w: w in _words(t))), w
         assert self.pg.exact_count("的") == len(self.truth(lambda t: "的" in t))
+        # a rare pair: its own exact term in the PostgreSQL index, its hits and their places from its postings
+        pairs = [q for q in queries if pair_key(q) is not None]
+        assert len(pairs) > 10
+        for q in pairs:
+            terms, exact = self.pg.cjk_terms(q)
+            assert (terms, exact) == (["%" + q], True), q
+            truth = {self.nums[a]: _starts(t, q) for a, t in self.texts.items() if q in t}
+            assert set(self.pg.nums(terms)) == set(truth), q
+            both = self.truth(lambda t, q=q: q in t and "london" in _words(t))
+            either = self.truth(lambda t, q=q: q in t or "london" in _words(t))
+            assert set(self.pg.nums([*terms, "london"])) == both and set(self.pg.any_nums([*terms, "london"])) == either
+            assert self.pg.counts(Rows(truth), q, held=True) == (truth, Rows()), q
+            assert self.pg.exact_count(terms[0]) is None
+        assert self.whoosh.cjk_terms("鑫龘") == cjk_terms("鑫龘")  # Whoosh: buckets, verified
         # a counted bigram's occurrences in the rows holding it, from the index (every place it starts)
         for needle in {"人民", "中国", "大会", *(q for q in queries if q in counted_bigrams())}:
             truth = {self.nums[a]: _starts(t, needle) for a, t in self.texts.items() if needle in t}
@@ -312,6 +328,12 @@ def _as_older_schema(url: str, version: int) -> None:
     """Make the index at ``url`` what an older Broadsheet wrote: schema 2 had no counted bigrams' counts, schema 1
     no term counts either."""
     with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TABLE ix_pairs")
+        conn.execute("DROP INDEX ix_docs_num")
+        conn.execute("DELETE FROM ix_meta WHERE key = 'paired'")
+        if version == 3:
+            conn.execute("UPDATE ix_meta SET value = %s WHERE key = 'layout'", (f"3/{FIELD}",))
+            return
         conn.execute("DROP INDEX ix_docs_ckeys")
         conn.execute("ALTER TABLE ix_docs DROP COLUMN ckeys, DROP COLUMN cns")
         conn.execute("DELETE FROM ix_meta WHERE key = 'counted'")
@@ -394,3 +416,38 @@ def test_a_role_that_may_not_create_tables_leaves_the_first_schema_outdated(pg_u
     owner = PgIndex(lambda: psycopg.connect(pg_url))
     assert not owner.outdated and owner.exact_count("人") == 1
     owner.close()
+
+
+def test_an_index_of_the_third_schema_answers_rare_pairs_by_their_buckets_until_its_pairs_are_filled(
+        pg_url: str) -> None:
+    """An index written before the rare pairs' keys (schema 3) is kept where it is, its pairs' table made empty: a
+    rare pair is answered by its buckets (verified on the texts) until ``fill_pairs`` has read every row's text —
+    then by its own key. Rows added meanwhile carry their pairs; a row deleted meanwhile is not filled."""
+    texts = {"a": "在千 鑫龘在千", "b": "鑫龘", "c": "千在", "d": "在千"}
+    old = PgIndex(lambda: psycopg.connect(pg_url))
+    with old.writer() as w:
+        for num, (a, t) in enumerate(texts.items(), 1):
+            w.add(num, a, t)
+    old.close()
+    _as_older_schema(pg_url, 3)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE article_text (num bigint PRIMARY KEY, folded text NOT NULL)")
+        conn.cursor().executemany("INSERT INTO article_text VALUES (%s, %s)", list(enumerate(texts.values(), 1)))
+    ix = PgIndex(lambda: psycopg.connect(pg_url))
+    assert not ix.outdated and ix.doc_count() == 4
+    assert ix.cjk_terms("在千") == cjk_terms("在千")  # buckets: verified on the texts
+    assert ix.counts(Rows([1, 4]), "在千", held=True) == ({}, Rows([1, 4]))
+    with ix.writer() as w:
+        w.add(5, "e", "在千在千")
+        w.delete("d")
+    seen: list[tuple[int, int]] = []
+    assert ix.fill_pairs(batch=2, progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen[-1] == (3, 4)
+    assert ix.cjk_terms("在千") == (["%在千"], True)
+    assert set(ix.nums(["%在千"])) == {1, 5} and set(ix.nums(["%鑫龘"])) == {1, 2}
+    assert ix.counts(Rows([1, 5]), "在千", held=True) == ({1: 2, 5: 2}, Rows())
+    assert ix.fill_pairs() == 0
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM ix_meta WHERE key = 'layout'").fetchone() == (LAYOUT,)
+        assert conn.execute("SELECT count(*) FROM ix_pairs").fetchone() == (4,)
+    ix.close()
