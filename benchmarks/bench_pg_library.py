@@ -77,7 +77,8 @@ def sizes(lib: Library, utf8: int) -> None:
     lib.conn.execute("VACUUM ANALYZE")
     db = _one(lib, "SELECT pg_database_size(current_database())")
     tables = lib.size_bytes()
-    index = _one(lib, "SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words')")
+    index = _one(lib, "SELECT sum(pg_total_relation_size(oid))::bigint FROM pg_class WHERE relkind = 'r' "
+                      "AND relname LIKE 'ix\\_%'")
     text = _one(lib, "SELECT pg_total_relation_size('article_text')")
     print(f"postgres sizes: database {db / 1e6:.0f} MB = {db / utf8:.2f}x the folded UTF-8; the library's tables "
           f"{tables / 1e6:.0f} MB = {tables / utf8:.2f}x, of which the index (ix_ tables) {index / 1e6:.0f} MB = "

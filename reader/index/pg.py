@@ -313,7 +313,7 @@ class PgIndex:
     def size_bytes(self) -> int:
         """The index's tables and their indexes on disk (TOAST included)."""
         return int(self._rows("SELECT pg_total_relation_size('ix_docs') + pg_total_relation_size('ix_words') + "
-                              "pg_total_relation_size('ix_keys')")[0][0])
+                              "pg_total_relation_size('ix_keys') + pg_total_relation_size('ix_pairs')")[0][0])
 
     def nums(self, term_list: Sequence[str], superset: bool = False) -> Rows:
         """Catalogue rows of the articles holding ALL ``term_list`` (the candidates).

@@ -179,6 +179,11 @@ def redact(url: str) -> str:
 #: seconds a connection waits for the server at most, unless the URL says (``?connect_timeout=``): libpq's
 #: default is forever, and a window opening a library on a server that took the connection and never answered hung
 CONNECT_TIMEOUT = 30
+#: pages a bitmap heap scan asks the disk for ahead (``effective_io_concurrency``, 1 by default): the rows a rare
+#: pair's postings point at, a term's candidates, are scattered over their table; asked for together, not one read
+#: after another. At 100,000 pages, server restarted and its files out of the page cache, 在千 (2,690 hits) 271 → 141
+#: ms, 奇耻 168 → 108; 16 and 64 within noise of each other. Set per connection: no server setting is needed.
+IO_CONCURRENCY = 16
 
 
 def connect(url: str, timeout: int | None = None) -> Any:
@@ -194,10 +199,14 @@ def connect(url: str, timeout: int | None = None) -> Any:
         if timeout is None and "connect_timeout" not in url:
             timeout = CONNECT_TIMEOUT
         extra: dict[str, Any] = {"connect_timeout": timeout} if timeout else {}
-        return psycopg.connect(url, autocommit=True, **extra)
+        conn = psycopg.connect(url, autocommit=True, **extra)
     except psycopg.Error as e:
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise LibraryError(redact(url), f"the database cannot be reached ({reason})") from e
+    # a platform without posix_fadvise refuses it: the server reads one page at a time, as by default
+    with contextlib.suppress(psycopg.Error):
+        conn.execute(f"SET effective_io_concurrency = {IO_CONCURRENCY}")
+    return conn
 
 
 class PgLibrary(Library):

@@ -889,3 +889,16 @@ def test_an_older_sqlite_library_gets_owners_for_its_work(tmp_path: Path) -> Non
     assert (got.owner, got.visibility) == (os_user(), "private")
     assert lib.schema_versions()["annotations"] == len(MIGRATIONS)
     lib.close()
+
+
+def test_a_library_connection_asks_the_server_to_read_ahead_the_rows_a_search_needs(pg_url: str) -> None:
+    """Every connection a PostgreSQL library opens (its own, its index's) lets a bitmap heap scan ask for the rows
+    ahead (``effective_io_concurrency``; PostgreSQL's default reads one row's page at a time): a rare pair's 2,690
+    postings' rows at 100,000 pages, read cold, 193 → 117 ms."""
+    from reader.library.postgres import IO_CONCURRENCY
+
+    with Library.open(pg_url) as lib:
+        assert lib.conn.execute("SHOW effective_io_concurrency").fetchone()[0] == str(IO_CONCURRENCY)
+        raw = lib.connect_raw()  # type: ignore[attr-defined]
+        assert raw.execute("SHOW effective_io_concurrency").fetchone()[0] == str(IO_CONCURRENCY)
+        raw.close()
