@@ -5026,11 +5026,21 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     for n, d in enumerate(drafts, start=1):
         if not d.parts:
             continue
-        articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=d.parts, pages=d.pages or [d.page]))
+        articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=_display_as_text(d), pages=d.pages or [d.page]))
     # ids stay unique and dense after dropping empty drafts
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
     return articles
+
+
+def _display_as_text(draft: _Draft) -> list[Part]:
+    """The draft's parts, its display lines made its text where it has no other: an item set wholly in display type
+    (a professional card, "Dr. C. E. May," / "DENTIST" / "Office in …"; a railway line's name over a timetable the
+    page reads elsewhere) is no headline over nothing, and its words open it as a reader scans the list."""
+    if any(p.role not in HEADLINE_ROLES and p.role != "noise" for p in draft.parts):
+        return draft.parts
+    role = "advertisement" if draft.kind == "advertisement" else "paragraph"
+    return [replace(p, role=role) if p.role in HEADLINE_ROLES else p for p in draft.parts]
 
 
 #: a line box at most this many pixels wide or high, under a block box many times larger, is a placeholder
