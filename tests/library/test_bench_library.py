@@ -24,6 +24,13 @@ def test_bench_library_asks_the_queries_once_per_cache_pass(tmp_path: Path,
     for row in rows:
         pairs = re.findall(r"(\d+)/(\d+)", row)
         assert len(pairs) == 2 and all(a == b for a, b in pairs), row  # broadsheet and fts5: exact
+    # the same queries against brute force over the library's own texts (how a library imported by other code than
+    # the benchmark's reference is judged)
+    from benchmarks import exact_on_own_texts
+
+    lib = str(tmp_path / "library")
+    assert exact_on_own_texts.main(["--library", lib, "--queries-from", lib, "--queries", "2"]) == 0
+    assert re.search(r"^all: (\d+)/\1 exact", capsys.readouterr().out, re.M)
 
 
 def test_a_cache_pass_other_than_cold_warm_or_as_is_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
