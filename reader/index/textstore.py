@@ -57,7 +57,7 @@ _CODECS = {UTF8: "utf-8", UTF16: "utf-16-le"}
 #: rows counted at once that make the table of every record worth reading: one in this many of the records
 _TABLE_SHARE = 8
 #: records read before judging whether the texts come from the page cache or from the disk (:func:`_ahead`)
-_PROBE = 32
+_PROBE = 4
 #: a record read slower than this on average (ns) came from the disk: the rest are asked of it at once
 _SLOW_NS = 20_000
 #: records asked of the disk at once, one window ahead of the reading
