@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.model.document import Article, Part, reading_order
+from reader.text import forms as textforms
 from reader.text.chars import is_cjk
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,27 @@ PART_SEPARATOR = "\n\n"
 
 def identity(text: str) -> Converted:
     return text, list(range(len(text) + 1))
+
+
+@dataclass(frozen=True)
+class StoredScript:
+    """The script a correction of an article's text is stored in, when the view shows the article in another."""
+
+    #: "simplified" or "traditional": the source's, as the page prints it
+    stored: str
+    #: the display script the reader chose (an OpenCC configuration: "s2t", "s2tw", "t2s" …)
+    shown: str
+
+
+def stored_script(config: str, text: str) -> StoredScript | None:
+    """Which script a correction of ``text`` (an article's, as stored) is stored in while the reading view shows it
+    in the script ``config`` names; None when the view shows it as stored (no display script; a traditional source
+    read in 繁體; no Chinese in it). Corrections are stored in the source's script, the page's — seen by eye: under
+    繁體 the Correct dialog offered the simplified source without a word, and a reader who typed what they saw stored
+    traditional characters among simplified ones."""
+    if textforms.config_for(config, text) in ("", "none") or not textforms.CJK_RE.search(text):
+        return None
+    return StoredScript("traditional" if textforms.is_traditional(text) else "simplified", config)
 
 
 @dataclass

@@ -15,6 +15,7 @@ has its corrections, notes and collection entries re-keyed to the new id, and th
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from reader.corrections.anchors import named_lines
 from reader.corrections.store import ARTICLE_FIELDS, Correction, CorrectionStore, apply_overlay, line_pages_of
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 from reader.library.importer import WORK_CHECK_PENDING
+from reader.library.owners import current_owner
 from reader.model.document import Article
 
 
@@ -292,12 +294,14 @@ def check_annotations(library: Library, report: WorkReport) -> None:
 def check_collections(library: Library, report: WorkReport) -> None:
     """Collection entries on an article an import took away with no rename recorded (its lines mostly changed):
     re-keyed to the one article every note re-attached from it went to (its words are there), else kept and said
-    gone. The notes followed their words; the entry stayed on the old id, one article short, unsaid."""
+    gone — once (:func:`_not_said_yet`). The notes followed their words; the entry stayed on the old id, one
+    article short, unsaid."""
     store = AnnotationStore.of(library)
     collections = store.collections()
     named = {root_key(i) for c in collections for i in c.items}
     gone = named - _existing(library, named) if named else set()
     if not gone:
+        _not_said_yet(library, [])
         return
     went: dict[str, set[str]] = defaultdict(set)
     for r in report.annotations_moved:
@@ -309,13 +313,35 @@ def check_collections(library: Library, report: WorkReport) -> None:
     keys = {old: new.pop() for old, new in went.items() if len(new) == 1 and "" not in new}
     if keys:
         report.entries_followed += store.rekey_entries(keys)
+    still_gone: list[tuple[AnnotationCollection, str]] = []
     for c in collections:
         for item in c.items:
             old = root_key(item)
             if old in keys:
                 report.entries_moved.append((c.name, item, renamed_key(item, keys)))
             elif old in gone:
-                report.entries_gone.append((c.name, item))
+                still_gone.append((c, item))
+    report.entries_gone += _not_said_yet(library, still_gone)
+
+
+#: ``meta`` key (one per reader, the owner's name after it) of the collection entries already said gone: JSON, a list
+#: of [collection's owner, collection, article]
+SAID_GONE = "collection_entries_said_gone"
+
+
+def _not_said_yet(library: Library, gone: Sequence[tuple[AnnotationCollection, str]]) -> list[tuple[str, str]]:
+    """Of the collection entries whose article is gone, (collection, article) of those not yet said gone to this
+    reader; all of ``gone`` are remembered as said (and only they: an entry whose article came back, or that was
+    removed, is forgotten, so its article lost again is said again). Seen by eye: an entry lost once was said gone
+    again after every later import; it is said in the import that lost it, then kept quietly (``collection show``
+    and the window mark it)."""
+    key = f"{SAID_GONE}:{current_owner(library.conn)}"
+    stored = library.meta_get(key)
+    said = {(str(o), str(n), str(a)) for o, n, a in json.loads(stored)} if stored else set()
+    now = {(c.owner, c.name, item): (c.name, item) for c, item in gone}
+    if set(now) != said:
+        library.meta_set(key, json.dumps(sorted(now), ensure_ascii=False) if now else None)
+    return [entry for k, entry in now.items() if k not in said]
 
 
 def check_work(library: Library) -> WorkReport:

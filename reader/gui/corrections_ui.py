@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from reader.app.reading import StoredScript, stored_script
 from reader.corrections import store as C
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
@@ -476,7 +477,7 @@ class Corrections:
             self.w.report(error_text(e))
             return False
         if corrected is None:
-            corrected = prompts.corrected_text(self.w, base.text[start:end])
+            corrected = prompts.corrected_text(self.w, base.text[start:end], stored=self._stored_script(base))
             if corrected is None:
                 return False
         try:
@@ -490,6 +491,10 @@ class Corrections:
         if self._read_again_since(corrs, digest):
             return False
         return self.add_corrections(corrs)
+
+    def _stored_script(self, base: Article) -> StoredScript | None:
+        """The script a correction of ``base`` is stored in, when the view shows it in another (said in the dialog)."""
+        return stored_script(self.w.article_view.script, base.text)
 
     def _in_corrected(self, part: int, s: int, e: int) -> tuple[Article, int, int] | None:
         """Characters ``s``..``e`` of part ``part`` of the article shown as (its corrected reading, s, e there): the
@@ -519,7 +524,8 @@ class Corrections:
         fixes = w.archive.text_fixes(base)
         [(start, end)] = C.original_ranges(base, fixes, [(offset + s, offset + e)])
         if corrected is None:
-            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e], ocr=base.text[start:end])
+            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e], ocr=base.text[start:end],
+                                               stored=self._stored_script(base))
             if corrected is None:
                 return False
         if corrected == shown.text[offset + s:offset + e]:

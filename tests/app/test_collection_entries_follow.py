@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.annotations import store as A
 from reader.app.work import check_work
+from reader.cli.main import main
 from reader.library import importer
 from reader.library.catalogue import Library
 
@@ -64,3 +67,40 @@ def test_an_entry_with_nothing_to_follow_is_said_gone_and_kept(tmp_path: Path) -
         assert store.collection("walks").items == [info.id]  # kept: nothing is moved to a guess
         assert any("walks" in line and info.id in line and "no longer" in line for line in report.lines()), \
             report.lines()
+
+
+def test_an_entry_said_gone_is_said_once_then_kept_quietly_and_shown_marked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen by eye (trust34): the entry whose article the import took away was said gone again after every later
+    import. Said in the import that lost it; later imports say nothing of it; ``collection show`` marks it; lost
+    again after its article came back, it is said again."""
+    lib, src = library(tmp_path)
+    with lib:
+        [info] = lib.articles()
+        store = A.AnnotationStore.of(lib)
+        store.create_collection("walks")
+        store.add_to_collection("walks", info.id)
+
+        def gone_lines() -> list[str]:
+            return [line for line in check_work(lib).lines() if "walks" in line and info.id in line]
+
+        (src / "page.txt").write_text(EDITED, encoding="utf-8")
+        importer.import_paths(lib, [src])
+        assert len(gone_lines()) == 1
+        other = tmp_path / "other"
+        other.mkdir()
+        for n in (1, 2):  # later imports, of other files: nothing said of it
+            (other / f"more{n}.txt").write_text(f"另一篇文章{n}\n\n第{n}次导入的内容。\n", encoding="utf-8")
+            importer.import_paths(lib, [other])
+            assert gone_lines() == []
+        assert store.collection("walks").items == [info.id]  # kept
+        (src / "page.txt").write_text(PAGE, encoding="utf-8")  # it came back …
+        importer.import_paths(lib, [src])
+        assert gone_lines() == [] and lib.article(info.id)
+        (src / "page.txt").write_text(EDITED, encoding="utf-8")  # … and went again: said again, once
+        importer.import_paths(lib, [src])
+        assert len(gone_lines()) == 1
+        importer.import_paths(lib, [src])
+        assert gone_lines() == []
+    assert main(["collection", "show", "walks", "--library", str(tmp_path / "lib")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"{info.id}  (no longer in the library)"

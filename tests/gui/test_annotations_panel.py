@@ -65,3 +65,25 @@ def test_a_note_re_attached_to_changed_words_shows_the_words_it_was_made_on(qtbo
     panel.show_article([a])
     text = panel.article_list.topLevelItem(0).child(0).text(0)
     assert "老丁名叫丁东" in text and "老丁名叫丁冬" in text and "N1" in text
+
+
+def test_a_collection_entry_no_longer_in_the_library_is_marked(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (trust34): an entry whose article an import took away was listed by its bare id, like a
+    headline-less article; the import said it once and then no more. It is marked where it is listed."""
+    from reader.annotations.store import Collection
+    from reader.gui.widgets.collections_panel import ROLE_ARTICLE, CollectionsPanel
+    from reader.library.catalogue import NotFoundError
+
+    def headline(key: str) -> str:
+        if key == "gone0000":
+            raise NotFoundError("/lib", f"there is no article {key}")
+        return "A headline"
+
+    panel = CollectionsPanel()
+    qtbot.addWidget(panel)
+    panel.set_collections([Collection("walks", ["here0000", "gone0000"])], headline)
+    here, gone = (panel.items.item(i) for i in range(2))
+    assert here.text() == "A headline"
+    assert gone.data(ROLE_ARTICLE) == "gone0000"
+    assert "gone0000" in gone.text() and "no longer in the library" in gone.text()
+    assert "no longer in the library" in gone.toolTip()

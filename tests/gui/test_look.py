@@ -402,7 +402,7 @@ def test_an_unchecked_check_box_shows_in_the_dark_theme(make_window, library_dir
 
 def test_the_highlight_dialog_is_used_from_the_keyboard(qtbot) -> None:  # noqa: ANN001
     """Seen by eye: the dialog opened in Note, and Tab went Note → Tags → OK (up, then down); Ctrl+Enter did
-    nothing. It opens in Note; Tab goes down the form (Tags, Note, OK …, from Tags); Ctrl+Enter in the note is OK."""
+    nothing. It opens in Note; Tab goes down the form (Tags, Note, and round); Ctrl+Enter in the note is OK."""
     from PySide6.QtCore import Qt
 
     from reader.gui.dialogs.highlight_dialog import HighlightDialog
@@ -413,10 +413,48 @@ def test_the_highlight_dialog_is_used_from_the_keyboard(qtbot) -> None:  # noqa:
     qtbot.waitExposed(dlg)
     assert dlg.focusWidget() is dlg.note
     dlg.tags.setFocus()
-    assert dlg.tags.nextInFocusChain() is dlg.note
+    qtbot.keyClick(dlg.tags, Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is dlg.note
     qtbot.keyClicks(dlg.note, "a note")
     qtbot.keyClick(dlg.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dlg.result() == dlg.DialogCode.Accepted and dlg.values()[0] == "a note"
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_tab_from_the_note_never_reaches_a_button_a_space_would_press(qtbot, shared: bool) -> None:  # noqa: ANN001
+    """Seen by eye: Tab from the note went to OK, and the space typed next accepted the dialog with a half-written
+    note. Tab from the note goes to the next input (who may see it, else the tags), inserting nothing; no button
+    takes the focus from the keyboard, so no stray key presses one (Ctrl+Enter is OK, Escape is Cancel)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton
+
+    from reader.app.sharing import Visibility
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
+
+    dlg = HighlightDialog("考核", visibility=Visibility.PRIVATE if shared else None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.focusWidget() is dlg.note
+    qtbot.keyClicks(dlg.note, "half a")
+    qtbot.keyClick(dlg.note, Qt.Key.Key_Tab)
+    assert dlg.note.toPlainText() == "half a"
+    assert dlg.focusWidget() is (dlg.visibility if shared else dlg.tags)
+    if shared:
+        qtbot.keyClick(dlg.visibility, Qt.Key.Key_Tab)
+        assert dlg.focusWidget() is dlg.tags
+    qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Space)
+    assert dlg.isVisible() and dlg.result() != dlg.DialogCode.Accepted
+    # round the whole chain: only the inputs, never a button
+    seen = []
+    for _ in range(6):
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(dlg.focusWidget())
+    assert not any(isinstance(w, QAbstractButton) for w in seen), seen
+    assert set(seen) == {dlg.tags, dlg.note} | ({dlg.visibility} if shared else set())
+    assert dlg.isVisible() and dlg.note.toPlainText() == "half a"
+    qtbot.keyClick(dlg.note, Qt.Key.Key_Escape)
+    assert dlg.result() == dlg.DialogCode.Rejected
 
 
 def test_the_reading_font_sets_a_fraktur_transcriptions_small_e_over_its_letter(qtbot) -> None:  # noqa: ANN001

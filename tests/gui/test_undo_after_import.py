@@ -235,7 +235,7 @@ def test_a_correction_typed_while_its_source_was_imported_again_is_not_put_on_an
     start = win.article_view.article.text.index("内容")
     win.article_view.select_article_range(start, start + 2)
 
-    def typed(parent: Any, original: str, ocr: str | None = None) -> str:
+    def typed(parent: Any, original: str, ocr: str | None = None, stored: Any = None) -> str:
         page.write_text("标题\n\n第零行有内容。\n\n第一行有内容。\n\n第二行也不少。\n", encoding="utf-8")
         _read_again_in_another_process(tmp_path / "lib", src)
         return "内涵"

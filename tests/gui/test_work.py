@@ -776,3 +776,37 @@ def test_the_library_list_quotes_a_note_on_corrected_words_as_they_read_now(make
     for typed in ("马俊", "马骏"):
         win.notes.text_filter.setText(typed)
         assert [a.id for a in win.notes.library] == [note.id], typed
+
+
+@pytest.mark.parametrize("script", ["s2t", "s2tw"])
+def test_the_correct_dialog_says_the_correction_is_stored_in_the_sources_script(make_window, work_dir: Path,  # noqa: ANN001
+                                                                                monkeypatch, script: str) -> None:
+    """Seen by eye (trust34): reading the 人民日报 in 繁體/臺灣, Correct offered the source's simplified characters
+    without a word; a reader typing what they saw stored traditional ones among them. The dialog offers the text as
+    it is stored — the source's simplified script, as the page prints it — and says so plainly."""
+    from PySide6.QtWidgets import QInputDialog
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    win.display.set_script(script)
+    start, end = select(win, "发改委")
+    asked: list[tuple[str, str]] = []
+
+    def get_text(parent, title, label, *args, **kwargs):  # noqa: ANN001, ANN202
+        asked.append((label, kwargs.get("text", args[1] if len(args) > 1 else "")))
+        return "发展改革委", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    assert win.corrections.correct_ocr()
+    [(label, offered)] = asked
+    assert offered == "发改委"  # the stored form, editable
+    assert "simplified" in label and "简体" in label, label
+    assert "发展改革委" in win.archive.corrected(win.archive.article(aid)).text
+    # read as stored, nothing is said of scripts
+    win.display.set_script("")
+    asked.clear()
+    select(win, "副主任")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda p, t, label, *a, **k: asked.append(
+        (label, k.get("text", ""))) or ("", False)))
+    assert not win.corrections.correct_ocr()
+    assert asked and "simplified" not in asked[0][0]

@@ -78,6 +78,8 @@ class HighlightDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():  # no keyboard focus: see the tab order below
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         form = QFormLayout()
         # the tags above the note: the completion list then drops over the note, never over OK and Cancel
         form.addRow(self.tr("&Tags:"), self.tags)
@@ -92,8 +94,10 @@ class HighlightDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
         self.resize(460, 300)
-        # Tab goes down the form; the note, what is typed most, has the focus; Ctrl+Enter in it is OK (Enter
-        # starts a new line) — seen by eye: Tab went from the note up to the tags, and Ctrl+Enter did nothing
+        # Tab goes down the form and round it, inputs only; the note, what is typed most, has the focus; Ctrl+Enter
+        # in it is OK (Enter starts a new line), Escape is Cancel — seen by eye: Tab went from the note up to the
+        # tags, and Ctrl+Enter did nothing; then Tab went from the note to OK, and the space typed next accepted a
+        # half-written note. The buttons take no keyboard focus, so no stray key presses one (a click still does).
         QWidget.setTabOrder(self.tags, self.note)
         QWidget.setTabOrder(self.note, self.visibility if self.visibility is not None else buttons)
         self.note.installEventFilter(self)

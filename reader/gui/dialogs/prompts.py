@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from reader.app.reading import StoredScript
+from reader.gui.settings import SCRIPTS
+
 
 def collection_name(parent: QWidget) -> str | None:
     """The name of a new collection."""
@@ -52,14 +55,25 @@ def confirm_delete_collection(parent: QWidget, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def corrected_text(parent: QWidget, original: str, ocr: str | None = None) -> str | None:
-    """The corrected reading of ``original`` (OCR text within one paragraph); ``ocr``: what the OCR read there, named
-    when it differs (``original`` is the reader's own correction, corrected again)."""
+def corrected_text(parent: QWidget, original: str, ocr: str | None = None,
+                   stored: StoredScript | None = None) -> str | None:
+    """The corrected reading of ``original`` (OCR text within one paragraph, as stored: in the source's script);
+    ``ocr``: what the OCR read there, named when it differs (``original`` is the reader's own correction, corrected
+    again); ``stored``: the view shows the article in another script — said plainly, the correction being stored in
+    the source's (:func:`reader.app.reading.stored_script`)."""
     if ocr is not None and ocr != original:
         label = QCoreApplication.translate(
             "MainWindow", "Corrected text (you corrected the OCR's “%1”; the original is kept):").replace("%1", ocr)
     else:
         label = QCoreApplication.translate("MainWindow", "Corrected text (the original is kept):")
+    if stored is not None:
+        script = (QCoreApplication.translate("MainWindow", "simplified characters (简体)")
+                  if stored.stored == "simplified"
+                  else QCoreApplication.translate("MainWindow", "traditional characters (繁體)"))
+        shown = dict(SCRIPTS).get(stored.shown, stored.shown)
+        label = QCoreApplication.translate(
+            "MainWindow", "Stored as the source prints it, in %1 — not in %2, the script you are reading it in. "
+                          "Type the correction in %1.").replace("%1", script).replace("%2", shown) + "\n" + label
     text, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "Correct OCR text"), label,
                                     text=original)
     return text if ok else None

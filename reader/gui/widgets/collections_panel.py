@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 from reader.annotations.store import Collection
 from reader.app.sharing import Byline, Visibility
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
+from reader.library.catalogue import NotFoundError
 
 ROLE_NAME = Qt.ItemDataRole.UserRole
 ROLE_ARTICLE = Qt.ItemDataRole.UserRole + 1
@@ -140,13 +141,19 @@ class CollectionsPanel(QWidget):
         coll = self.collections[row] if 0 <= row < len(self.collections) else None
         self._show_visibility(coll)
         for key in coll.items if coll else []:
+            tip = key
             try:
                 label = self._headline(key)
-            except Exception:  # the article left the library: still listed, by its key
+            except NotFoundError:  # the article left the library: still listed, by its key, and marked (the import
+                # said so once, then no more — seen by eye: a bare id, read as an article with no headline)
+                label = self.tr("%1 — no longer in the library").replace("%1", key)
+                tip = self.tr("%1 is no longer in the library: its file was imported again without it. The entry "
+                              "is kept; remove it when you no longer need it.").replace("%1", key)
+            except Exception:  # not to be named now: still listed, by its key
                 label = key
             item = QListWidgetItem(label)
             item.setData(ROLE_ARTICLE, key)
-            item.setToolTip(key)
+            item.setToolTip(tip)
             self.items.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:
