@@ -296,7 +296,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+36"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+37"/>
         <source>Collections</source>
         <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation type="unfinished"></translation>
@@ -339,6 +339,16 @@
     <message>
         <location line="+72"/>
         <source>Choose a collection, or make one with New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — no longer in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is no longer in the library: its file was imported again without it. The entry is kept; remove it when you no longer need it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -718,7 +728,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,7 +1556,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+19"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+22"/>
         <source>New collection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,12 +1616,27 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Corrected text (you corrected the OCR&apos;s “%1”; the original is kept):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+28"/>
+        <location line="+5"/>
+        <source>simplified characters (简体)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>traditional characters (繁體)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored as the source prints it, in %1 — not in %2, the script you are reading it in. Type the correction in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/corrections_ui.py" line="+29"/>
         <source>Merge articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,7 +1662,7 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+4"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+3"/>
         <source>Correct OCR text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,17 +1749,17 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>The text already reads so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-64"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="-1"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-9"/>
         <source>Corrected text (the original is kept):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -295,7 +295,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+36"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+37"/>
         <source>Collections</source>
         <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation>收藏集</translation>
@@ -339,6 +339,16 @@
         <location line="+72"/>
         <source>Choose a collection, or make one with New…</source>
         <translation>請選擇一個收藏集，或用「新建…」建立一個</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — no longer in the library</source>
+        <translation>%1 — 已不在文庫中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is no longer in the library: its file was imported again without it. The entry is kept; remove it when you no longer need it.</source>
+        <translation>%1 已不在文庫中：其檔案重新匯入後不再包含它。此條目仍保留；不再需要時可將其移除。</translation>
     </message>
 </context>
 <context>
@@ -717,7 +727,7 @@
         <translation>標籤，用逗號分隔</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;Note:</source>
         <translation>筆記(&amp;N)：</translation>
     </message>
@@ -1554,7 +1564,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>被註記的文章已不在文庫中。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+19"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+22"/>
         <source>New collection</source>
         <translation>新建收藏集</translation>
     </message>
@@ -1614,12 +1624,27 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>刪除收藏集 %1？其中的文章仍保留在文庫中。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Corrected text (you corrected the OCR&apos;s “%1”; the original is kept):</source>
         <translation>校正後的文字（您校正了 OCR 辨識的「%1」；原文保留）：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+28"/>
+        <location line="+5"/>
+        <source>simplified characters (简体)</source>
+        <translation>簡體字（简体）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>traditional characters (繁體)</source>
+        <translation>繁體字（繁體）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored as the source prints it, in %1 — not in %2, the script you are reading it in. Type the correction in %1.</source>
+        <translation>依來源原樣儲存，使用%1——而非您目前閱讀所用的%2。請以%1輸入更正。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/corrections_ui.py" line="+29"/>
         <source>Merge articles</source>
         <translation>合併文章</translation>
     </message>
@@ -1645,7 +1670,7 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+4"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="+3"/>
         <source>Correct OCR text</source>
         <translation>校正 OCR 文字</translation>
     </message>
@@ -1732,17 +1757,17 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-64"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="-1"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-9"/>
         <source>Corrected text (the original is kept):</source>
         <translation>校正後的文字（原文會保留）：</translation>
     </message>
