@@ -481,6 +481,8 @@ class Reattached:
     attachment: Attachment | None
     #: the article it was on before (set when it was re-attached)
     was: str = ""
+    #: it was orphaned already before this check (an import said so then: not news now)
+    was_orphaned: bool = False
 
     @property
     def orphaned(self) -> bool:
@@ -1443,7 +1445,7 @@ def reattach_in_library(library: Library, store: AnnotationStore,
             if res is not None and res.annotation != fresh and not store.place(res.annotation):
                 continue  # not the reader's to write (another's, on a shared library): not said moved (review)
         if res is not None:
-            results.append(res)
+            results.append(replace(res, was_orphaned=ann.orphaned))
     return results
 
 

@@ -40,6 +40,8 @@ class WorkReport:
     #: annotations whose text moved, re-attached there (the reason is their attachment's method)
     annotations_moved: list[Reattached] = field(default_factory=list)
     annotations_orphaned: list[Reattached] = field(default_factory=list)
+    #: annotations orphaned before this check and still not found: counted, not said again (an earlier import said it)
+    annotations_still_orphaned: list[Reattached] = field(default_factory=list)
     corrections_applied: int = 0
     #: (correction, why it was re-anchored)
     corrections_reanchored: list[tuple[Correction, str]] = field(default_factory=list)
@@ -90,7 +92,8 @@ class WorkReport:
             followed = (f"; {self.corrections_followed} correction(s), {self.annotations_followed} annotation(s) and "
                         f"{self.entries_followed} collection entr(ies) follow their articles' new ids or files")
         return (f"your work: {self.annotations_attached} annotation(s) in place, {len(self.annotations_moved)} "
-                f"re-attached, {len(self.annotations_orphaned)} orphaned; {self.corrections_applied} correction(s) "
+                f"re-attached, {len(self.annotations_orphaned) + len(self.annotations_still_orphaned)} orphaned; "
+                f"{self.corrections_applied} correction(s) "
                 f"apply, {len(self.corrections_reanchored)} re-anchored, {len(self.corrections_stale)} stale"
                 + followed)
 
@@ -101,6 +104,7 @@ class WorkReport:
     @property
     def empty(self) -> bool:
         return not (self.annotations_attached or self.annotations_moved or self.annotations_orphaned
+                    or self.annotations_still_orphaned
                     or self.corrections_applied or self.corrections_reanchored or self.corrections_stale
                     or self.followed or self.entries_gone)
 
@@ -285,10 +289,11 @@ def check_annotations(library: Library, report: WorkReport) -> None:
     total = len(store.find())
     for r in reattach_in_library(library, store):  # only those whose text was not where it was
         if r.orphaned:
-            report.annotations_orphaned.append(r)
+            (report.annotations_still_orphaned if r.was_orphaned else report.annotations_orphaned).append(r)
         elif r.annotation.status == STATUS_MOVED:
             report.annotations_moved.append(r)
-    report.annotations_attached = total - len(report.annotations_moved) - len(report.annotations_orphaned)
+    report.annotations_attached = (total - len(report.annotations_moved) - len(report.annotations_orphaned)
+                                   - len(report.annotations_still_orphaned))
 
 
 def check_collections(library: Library, report: WorkReport) -> None:
@@ -307,7 +312,7 @@ def check_collections(library: Library, report: WorkReport) -> None:
     for r in report.annotations_moved:
         if r.was and r.article and root_key(r.was) in gone:
             went[root_key(r.was)].add(root_key(r.article))
-    for r in report.annotations_orphaned:  # a note on it not found again: no one place its words went
+    for r in report.annotations_orphaned + report.annotations_still_orphaned:  # not found again: no one place
         if root_key(r.annotation.article) in gone:
             went[root_key(r.annotation.article)].add("")
     keys = {old: new.pop() for old, new in went.items() if len(new) == 1 and "" not in new}
