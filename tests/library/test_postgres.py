@@ -208,22 +208,28 @@ RANKED = ["日", "中國", "und", "蘇聯 OR 英國", "日 -蘇聯", "日 蘇聯
           "日下午 日", "date:1939 蘇聯", "于昨日 OR 日美联"]
 
 
+def _statements_naming(text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements a PostgreSQL library's connection runs from now on that name ``text`` (filled as they run)."""
+    from reader.library.pgsql import PgConnection
+
+    seen: list[str] = []
+    real = PgConnection.execute
+
+    def spy(self: PgConnection, sql: str, parameters: Any = ()) -> Any:
+        if text in sql:
+            seen.append(sql)
+        return real(self, sql, parameters)
+
+    monkeypatch.setattr(PgConnection, "execute", spy)
+    return seen
+
+
 def test_relevance_ranks_the_same_on_both_kinds_without_reading_the_hits(
         library: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """Relevance order and scores are the embedded library's, hit for hit; on PostgreSQL the occurrences
     are counted in the server: no statement ships the hits' folded texts to the client."""
-    from reader.library.pgsql import PgConnection
-
     import_paths(library, [samples_folder()])
-    shipped: list[str] = []
-    real = PgConnection.execute
-
-    def spy(self: PgConnection, sql: str, parameters: Any = ()) -> Any:
-        if "num, folded FROM article_text" in sql:
-            shipped.append(sql)
-        return real(self, sql, parameters)
-
-    monkeypatch.setattr(PgConnection, "execute", spy)
+    shipped = _statements_naming("num, folded FROM article_text", monkeypatch)
     with Searcher(reference) as ref, Searcher(library) as got:
         assert len(ref.search("美联电", limit=None).hits) > 1  # a run of 3+ characters, verified on the texts
         for query in RANKED:
@@ -262,21 +268,12 @@ def test_a_rare_pair_is_answered_and_ranked_from_the_index_without_reading_a_tex
     its hits and their occurrences come from the index — no text read to verify or count them (at 100,000 pages,
     在千's 3,400 candidates' texts were 389 of its 680 ms read cold) —, the same hits and scores as the embedded
     library, and the same total, concordance and timeline."""
-    from reader.library.pgsql import PgConnection
     from reader.search.concordance import concordance
     from reader.search.timeline import timeline
 
     import_paths(library, [samples_folder()])
     pairs = _rare_pairs(reference)
-    read: list[str] = []
-    real = PgConnection.execute
-
-    def spy(self: PgConnection, sql: str, parameters: Any = ()) -> Any:
-        if "article_text" in sql:
-            read.append(sql)
-        return real(self, sql, parameters)
-
-    monkeypatch.setattr(PgConnection, "execute", spy)
+    read = _statements_naming("article_text", monkeypatch)
     with Searcher(reference) as ref, Searcher(library) as got:
         for query in pairs:
             expected = ref.search(query, limit=None)
