@@ -112,6 +112,7 @@ class LibraryUi:
                 "MainWindow", "This library is read-only here: you can read, search and export it; notes, "
                 "corrections and imports cannot be saved in it."), 15000)
         w.state.clear()
+        w.navigation.show_nothing()  # nothing of the library closed stays on screen, whatever this one shows
         w.tree.set_archive(archive)
         self.fill_search_filters()
         w.undo_stack.clear()

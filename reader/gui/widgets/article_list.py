@@ -49,6 +49,15 @@ class ArticleList(QTreeWidget):
             self.addTopLevelItem(item)
         self._quiet = False
 
+    def show_none(self) -> None:
+        """No articles listed (another library is being opened); none of them is opened as the rows go."""
+        self.archive = None
+        self._quiet = True
+        try:
+            self.clear()
+        finally:
+            self._quiet = False
+
     def _kind_label(self, kind: str) -> str:
         labels = {
             "article": self.tr("article"), "photo": self.tr("photo"), "advertisement": self.tr("advert"),

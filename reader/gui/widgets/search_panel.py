@@ -539,6 +539,11 @@ class SearchPanel(QWidget):
         no longer asked for, and go with them."""
         if text.strip() or self.results is None and self._submitted_query is None:
             return
+        self.clear_results()
+
+    def clear_results(self) -> None:
+        """No results listed (the words asked for are gone, or another library was opened: its hits were not of
+        it); the words typed stay in the field."""
         self.results = None
         self.fetching = False
         self._submitted, self._submitted_query = "", None

@@ -1,0 +1,73 @@
+"""Opening another library shows that library: its pages, its articles and its text — never what the last one showed.
+
+Seen by eye (trust33): with the Jing bao's page 2 open (page id 1 in its library), File → Open library on a library
+of the Luxemburger Zeitung (whose first page is id 1 too) showed the new library's tree with its page 1 selected,
+while the article list and the reading view still showed the Jing bao of the library just closed — the title naming
+the new one (and the search results listed were still the last library's hits). The tree had kept "page 1" across
+the two libraries as if it were the same page, so choosing the new library's first page changed nothing and nothing
+was shown anew.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.library import importer
+from reader.library.catalogue import Library
+
+
+def _library_of(sources: Path, folder: Path) -> Path:
+    lib = Library.open(folder)
+    try:
+        report = importer.import_paths(lib, [sources])
+        assert not report.failed, report.failed
+    finally:
+        lib.close()
+    return folder
+
+
+def _first_page_id(folder: Path) -> int:
+    lib = Library.open(folder)
+    try:
+        return min(p.id for issue in lib.issues() for p in lib.pages(issue.id) if p.articles)
+    finally:
+        lib.close()
+
+
+def test_another_library_opened_shows_its_own_articles_even_where_a_page_had_the_same_id(
+        make_window, library_dir: Path, sources_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    other = _library_of(sources_dir / "jingbao", tmp_path / "other")
+    same_id = _first_page_id(other)
+    win = make_window(library_dir)
+    issue = next(i.id for i in win.archive.issues() if same_id in {p.id for p in win.archive.pages(i.id)})
+    assert win.tree.select("page", same_id, issue)  # the first library's page with that id, read
+    before = win.state.article_id
+    assert before is not None and win.article_list.ids()
+    assert not win.archive.info(before).publication.startswith("晶報")
+
+    assert win.open_library(other)
+
+    shown = win.state.article_id
+    assert shown is not None and shown != before
+    assert win.archive.info(shown).publication.startswith("晶報")
+    assert win.article_view.article is not None and win.article_view.article.id == shown
+    listed = {a.id for a in win.archive.articles(page_id=win.state.page_id)}
+    assert win.article_list.ids() and set(win.article_list.ids()) == listed
+
+
+def test_an_empty_library_opened_shows_nothing_of_the_last_one(make_window, library_dir: Path,
+                                                               tmp_path: Path) -> None:  # noqa: ANN001
+    win = make_window(library_dir)
+    assert win.state.article_id is not None and win.article_list.ids()
+    win.search.field.setText("发展")
+    win.search.submit()
+    assert win.search.list.count() > 0
+
+    assert win.open_library(tmp_path / "empty", create=True)
+
+    assert win.search.list.count() == 0 and win.search.results is None  # the last library's hits
+    assert win.search.field.text() == "发展"  # the words stay: Enter asks this library
+
+    assert win.state.article_id is None
+    assert win.article_list.ids() == []
+    assert win.article_view.article is None
