@@ -68,6 +68,22 @@ def stored_script(config: str, text: str) -> StoredScript | None:
     return StoredScript("traditional" if textforms.is_traditional(text) else "simplified", config)
 
 
+def shown_in(config: str, text: str, ranges: Sequence[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` (a headline, a search snippet, a quote: a piece of one article) in the OpenCC configuration the
+    reading view shows that article in (:meth:`reader.app.archive.Archive.shown_config`; "" or "none": as stored),
+    and ``ranges`` of it (a snippet's matches) on the same characters there. Seen by eye: under 臺灣 the reading view
+    read 幹得好就能看得見 while the article list, the search results and the notes read 干得好就能看得见."""
+    if not config or config == "none" or not textforms.CJK_RE.search(text):
+        return text, [(s, e) for s, e in ranges]
+    shown, omap = textforms.display(text, config)
+    if len(shown) == len(text):
+        return shown, [(s, e) for s, e in ranges]
+    n = len(text)
+    # the first shown character whose original offset reaches i (omap is non-decreasing)
+    at = [min(len(shown), bisect.bisect_left(omap, i)) for i in range(n + 1)]
+    return shown, [(at[max(0, min(n, s))], at[max(0, min(n, e))] if e < n else len(shown)) for s, e in ranges]
+
+
 @dataclass
 class ShownPart:
     """One part of the article as shown."""

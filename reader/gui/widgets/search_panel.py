@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -144,6 +145,8 @@ class HitDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._docs: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
+        #: a hit as the list shows it: headline and snippet in the script the reading view shows its article in
+        self.shown: Callable[[Hit], Hit] = lambda hit: hit
 
     @staticmethod
     def where(hit: Hit) -> str:
@@ -255,6 +258,7 @@ class HitDelegate(QStyledItemDelegate):
         if not isinstance(hit, Hit):
             super().paint(painter, option, index)
             return
+        hit = self.shown(hit)
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
@@ -427,6 +431,14 @@ class SearchPanel(QWidget):
         self._reveal = False
         #: the current hit is being set by the panel itself (not opened on its change)
         self._quiet = False
+
+    def set_shown(self, shown: Callable[[Hit], Hit]) -> None:
+        """How a hit is shown (its headline and snippet in the script the reading view shows its article in): the
+        rows are drawn again at once."""
+        delegate = self.list.itemDelegate()
+        if isinstance(delegate, HitDelegate):
+            delegate.shown = shown
+        self.list.viewport().update()
 
     def set_publications(self, names: list[str]) -> None:
         current = self.publication.currentData()

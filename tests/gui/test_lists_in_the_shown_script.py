@@ -1,0 +1,95 @@
+"""The window's lists show an article as the reading view shows it: in the script the reader chose.
+
+Seen by eye (trust33): with the script set to 臺灣 the reading view read 幹得好就能看得見 (the People's Daily seed
+page, printed in simplified script) while the article list, the search results, the notes panel and the highlight
+dialog's quote read 干得好就能看得见. The reader's own words (notes, tags) are never converted; what is stored
+(quotes, corrections) stays in the source's script.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from reader.app.archive import Hit
+from reader.text import forms as textforms
+
+
+def _seed_article(win) -> str:  # noqa: ANN001
+    for issue in win.archive.issues():
+        if issue.publication == "人民日报":
+            for info in win.archive.articles(issue_id=issue.id):
+                if info.headline == "干得好就能看得见":
+                    return str(info.id)
+    raise AssertionError("no seed article")
+
+
+def _tw(text: str) -> str:
+    return textforms.display(text, "s2tw")[0]
+
+
+def test_the_article_list_shows_headlines_and_first_words_in_the_script_chosen(make_window,  # noqa: ANN001
+                                                                               library_dir: Path) -> None:
+    win = make_window(library_dir)
+    aid = _seed_article(win)
+    win.open_article(aid)
+    win.navigation.show_page(win.state.page_id, win.state.issue_id)
+    win.display.set_script("s2tw")
+    listed = dict(win.article_list.entries())
+    assert listed[aid] == "幹得好就能看得見" == _tw("干得好就能看得见")
+    win.display.set_script("")
+    assert dict(win.article_list.entries())[aid] == "干得好就能看得见"
+
+
+def test_the_search_results_show_headline_and_snippet_in_the_script_chosen(make_window,  # noqa: ANN001
+                                                                           library_dir: Path) -> None:
+    win = make_window(library_dir)
+    win.display.set_script("s2tw")
+    win.search.field.setText("发展")
+    win.search.submit()
+    rows = [win.search.list.item(i) for i in range(win.search.list.count())]
+    from reader.gui.widgets.search_panel import ROLE_HIT
+
+    hits = [r.data(ROLE_HIT) for r in rows]
+    hit = next(h for h in hits if isinstance(h, Hit) and h.headline == "干得好就能看得见")
+    delegate = win.search.list.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(400)
+    option.font = win.search.list.font()
+    painted = delegate._document(option, delegate.shown(hit)).toPlainText()
+    assert "幹得好" in painted and "干得好" not in painted
+    assert "發展" in painted and "发展" not in painted
+
+
+def test_the_notes_and_the_highlight_dialog_quote_in_the_script_chosen(make_window, library_dir: Path,  # noqa: ANN001
+                                                                       tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    shutil.copytree(library_dir, tmp_path / "lib")
+    win = make_window(tmp_path / "lib")
+    aid = _seed_article(win)
+    win.open_article(aid)
+    win.display.set_script("s2tw")
+    text = win.article_view.article.text
+    start = text.index("推动高质量发展")
+    asked: list[str] = []
+    monkeypatch.setattr(win, "_ask", lambda dlg: asked.append(dlg.quote.text()) or False)
+    win.article_view.select_in_text(start, start + 7)
+    win.annotating.highlight_selection()
+    assert asked and "推動高質量發展" in asked[0] and "推动" not in asked[0]
+
+    assert win.annotating.add_highlight(start, start + 7, note="发展 as my own words", tags=["发展"])
+    [ann] = [a for a in win.archive.annotations.find() if a.note.startswith("发展")]
+    assert ann.anchor is not None and ann.anchor.exact == "推动高质量发展"  # stored as the page prints it
+    item = win.notes.article_list.topLevelItem(0).child(0)
+    assert "推動高質量發展" in item.text(0) and "发展 as my own words" in item.text(0)  # the note as typed
+    win.notes.refresh_library()
+    lib_items = [win.notes.library_list.topLevelItem(0).child(i)
+                 for i in range(win.notes.library_list.topLevelItem(0).childCount())]
+    assert any("推動高質量發展" in i.text(0) and i.text(1) == "幹得好就能看得見" for i in lib_items)
+    asked.clear()
+    win.annotating.edit_annotation(ann)
+    assert asked and "推動高質量發展" in asked[0]
+    win.display.set_script("")  # back to the original: the lists follow at once
+    item = win.notes.article_list.topLevelItem(0).child(0)
+    assert "推动高质量发展" in item.text(0)
