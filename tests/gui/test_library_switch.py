@@ -71,3 +71,27 @@ def test_an_empty_library_opened_shows_nothing_of_the_last_one(make_window, libr
     assert win.state.article_id is None
     assert win.article_list.ids() == []
     assert win.article_view.article is None
+
+
+def test_an_article_opened_after_one_read_far_down_opens_at_its_start_margin_and_all(
+        make_window, library_dir: Path, sources_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye (trust33, the last tester's "a newly opened library showed its first article scrolled ~25 px
+    down"): an article opened after another read further down came up with its first line flush with the view's top
+    edge, the 28 px margin above it scrolled away — the reader's last article, read down, is what was on screen when
+    the new library's first article was shown. The new text kept the old scroll value, and putting the caret at its
+    start scrolled only as far as that line."""
+    win = make_window(library_dir, size=(1024, 700))
+    bar = win.article_view.text.verticalScrollBar()
+    ids = [a.id for issue in win.archive.issues() for a in win.archive.articles(issue_id=issue.id)
+           if len(win.archive.article(a.id).text) > 1500]
+    win.display.set_vertical(False)
+    win.open_article(ids[0])
+    bar.setValue(bar.maximum())
+    assert bar.value() > 200
+    win.open_article(ids[1])
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    other = _library_of(sources_dir / "rmrb", tmp_path / "other")
+    assert win.open_library(other)
+    assert win.state.article_id is not None and not win.article_view.vertical
+    assert bar.value() == 0
