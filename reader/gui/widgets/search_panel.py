@@ -273,9 +273,29 @@ class HitDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        ctx.clip = QRectF(0, 0, option.rect.width() - 8, option.rect.height() - 4)
+        ctx.clip = QRectF(0, 0, option.rect.width() - 8, self.whole_lines(doc, option.rect.height() - 4))
+        painter.setClipRect(ctx.clip, Qt.ClipOperation.IntersectClip)  # the layout draws whole blocks: cut here
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
+
+    @staticmethod
+    def whole_lines(doc: QTextDocument, room: float) -> float:
+        """The height of the lines of ``doc`` that fit whole in ``room`` (its first line at least): a Chinese snippet's
+        lines are taller than the row's font's, and the row showed the top slice of one more line — glyphs cut in
+        half, which read as other characters (seen by eye in a narrow search panel)."""
+        bottom = 0.0
+        block = doc.begin()
+        while block.isValid():
+            layout = block.layout()
+            top = doc.documentLayout().blockBoundingRect(block).top()
+            for i in range(layout.lineCount() if layout is not None else 0):
+                line = layout.lineAt(i)
+                end = top + line.y() + line.height()
+                if end > room and bottom > 0:
+                    return bottom
+                bottom = end
+            block = block.next()
+        return max(bottom, room)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         """One size for every hit (the list has uniform item sizes): a headline line and SNIPPET_LINES of
