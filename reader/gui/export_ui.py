@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def export_context(window: MainWindow) -> ExportContext:
     """The scopes the export dialog offers for what the window shows now."""
-    ctx = ExportContext()
+    ctx = ExportContext(script=window.article_view.script)
     archive, state = window.archive, window.state
     if archive is None:
         return ctx

@@ -69,3 +69,17 @@ def test_a_simplified_article_is_converted_and_the_listing_says_so(library: Path
     listing = _show(library, aid, "s2tw", capsys)
     assert "# script s2tw: converted by OpenCC s2tw, not as printed" in listing and "發改委" in listing
     assert "# script" not in _show(library, aid, "none", capsys)  # the original: nothing to say
+
+
+def test_an_export_says_its_text_is_as_the_sources_print_it(library: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen (trust33): the reader reads in 臺灣 in the window; `broadsheet export` wrote the People's Daily in its
+    simplified script — right — without a word on which script the file is in."""
+    aid = _article(library, False, "发改委")
+    out = tmp_path / "a.txt"
+    assert main(["export", aid, "--library", str(library), "--format", "text", "-o", str(out)]) == 0
+    assert "the text as the sources print it (no script conversion)" in capsys.readouterr().err
+    assert "发改委" in out.read_text(encoding="utf-8")
+    tei = tmp_path / "a.xml"
+    assert main(["export", aid, "--library", str(library), "--format", "tei", "-o", str(tei), "--reading", "s2tw"]) == 0
+    assert "with a reading text converted by OpenCC s2tw, marked as derived" in capsys.readouterr().err

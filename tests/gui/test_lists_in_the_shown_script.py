@@ -93,3 +93,35 @@ def test_the_notes_and_the_highlight_dialog_quote_in_the_script_chosen(make_wind
     win.display.set_script("")  # back to the original: the lists follow at once
     item = win.notes.article_list.topLevelItem(0).child(0)
     assert "推动高质量发展" in item.text(0)
+
+
+def test_the_export_dialog_says_the_text_is_exported_as_printed_and_offers_the_script_read_in(
+        make_window, library_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye (trust33): reading in 臺灣, File → Export wrote the People's Daily in its simplified script — right,
+    a quotation must be the page's — but nothing said so, and the reading text a TEI export can add was not offered
+    in the script the reader reads. The dialog says it, and offers that reading text; reading the original, it says
+    nothing of scripts."""
+    win = make_window(library_dir)
+    win.open_article(_seed_article(win))
+    win.display.set_script("s2tw")
+    dlg = win.show_export()
+    dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
+    dlg.format.setCurrentIndex(dlg.format.findData("text"))
+    note = dlg.script_note
+    assert not note.isHidden() and "臺灣" in note.text() and "as the sources print it" in note.text()
+    assert not dlg.reading.isEnabled()
+    dlg.format.setCurrentIndex(dlg.format.findData("tei"))
+    assert dlg.reading.isEnabled() and dlg.reading.currentData() == "s2tw"  # offered, marked as derived in the file
+    assert "Reading text" in note.text()
+    dlg.format.setCurrentIndex(dlg.format.findData("text"))
+    out = tmp_path / "article.txt"
+    dlg.path.setText(str(out))
+    dlg.export_button.click()
+    assert dlg.written == out, dlg.status.text()
+    written = out.read_text(encoding="utf-8")
+    assert "干得好就能看得见" in written and "幹得好" not in written  # as printed
+    dlg.close()
+    win.display.set_script("")
+    dlg = win.show_export()
+    assert dlg.script_note.isHidden() and dlg.reading.currentData() == ""
+    dlg.close()
