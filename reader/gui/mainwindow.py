@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         self.annotating.show_annotations()
         self.notes.refresh_library()
         self.collecting.fill()
+        self.studies.concordance.model.script_changed()
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]) -> bool:
         """Run an edit as an undoable command; False (and a message) when the store refused it."""

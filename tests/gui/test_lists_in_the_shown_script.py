@@ -125,3 +125,28 @@ def test_the_export_dialog_says_the_text_is_exported_as_printed_and_offers_the_s
     dlg = win.show_export()
     assert dlg.script_note.isHidden() and dlg.reading.currentData() == ""
     dlg.close()
+
+
+def test_the_concordance_shows_its_lines_in_the_script_chosen(make_window, library_dir: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (trust33): under 繁體 the concordance of 发展 listed 政绩考核 推动高质量【发展】 beside a reading
+    view reading 政績考覈 推動高質量發展; the Jing bao's lines, printed traditional, stay as printed (s2t would make
+    云 雲)."""
+    from PySide6.QtCore import Qt
+
+    from reader.gui.widgets.concordance_view import LEFT, MATCH
+
+    win = make_window(library_dir)
+    win.display.set_script("s2t")
+    win.action_map[next(k for k in win.action_map if k.value == "actConcordance")].trigger()
+    view = win.studies.concordance
+    view.field.setText("发展")
+    qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    model = view.model
+    rows = {model.lines[r].article: r for r in range(model.rowCount())}
+    seed = _seed_article(win)
+    row = rows[seed]
+    assert model.index(row, MATCH).data() == "發展" and model.lines[row].match == "发展"
+    left = model.lines[row].left
+    assert model.index(row, LEFT).data() == win.archive.shown(seed, left, "s2t") != left
+    win.display.set_script("")
+    assert model.index(row, MATCH).data() == "发展"
