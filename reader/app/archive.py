@@ -36,7 +36,7 @@ from reader.app.commands import (
 )
 from reader.app.overlay import LRU, Overlay
 from reader.app.placing import NotePlaces
-from reader.app.reading import Converted, Converter, identity
+from reader.app.reading import Converted, Converter, identity, shown_in
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
 from reader.app.watch import WorkWatch
@@ -119,6 +119,8 @@ class Archive:
         self._infos: LRU[str, ArticleInfo] = LRU(512)
         self._line_maps: LRU[int, dict[str, LinePlace]] = LRU(12)
         self._issue_pages: LRU[int, list[PageInfo]] = LRU(64)
+        #: article → whether its text is in traditional script (:meth:`shown_config`: lists show many articles)
+        self._traditional: LRU[str, bool] = LRU(4096)
         #: issue → (what its count was made from, the articles it holds as corrected): :meth:`_corrected_counts`
         self._counted: dict[int, tuple[tuple[tuple[str, ...], int], int]] = {}
 
@@ -165,7 +167,7 @@ class Archive:
 
     def refresh(self) -> None:
         """Forget cached objects and reopen the searcher (after an import changed the catalogue)."""
-        for cache in (self._pages, self._articles, self._infos, self._line_maps, self._issue_pages):
+        for cache in (self._pages, self._articles, self._infos, self._line_maps, self._issue_pages, self._traditional):
             cache.clear()
         self.corrections_changed()
         with self._searcher_lock:
@@ -570,6 +572,37 @@ class Archive:
         if corrected is art or info.headline != art.headline:
             return info.headline
         return corrected.headline
+
+    def shown_config(self, article_id: str, config: str, sample: str = "") -> str:
+        """The OpenCC configuration the reading view shows the article in when the reader chose the script
+        ``config`` (:func:`textforms.config_for` on its text, judged once and kept): what the lists show of it —
+        its headline, its first words, a search snippet, a quote — is shown in it, as the text is. An article no
+        longer in the library (a collection's entry) is judged on ``sample``, the piece of it shown."""
+        if config not in textforms.FROM_TRADITIONAL:
+            return config
+
+        def judge() -> bool:
+            try:
+                return textforms.is_traditional(self.article(article_id).text)
+            except NotFoundError:
+                return textforms.is_traditional(sample)
+
+        return textforms.config_for_script(config, self._traditional.get(article_id, judge))
+
+    def shown(self, article_id: str, text: str, config: str) -> str:
+        """``text`` — a piece of the article ``article_id`` (its headline, first words, a quote) — as the reading view
+        shows it in the script ``config`` (:func:`reader.app.reading.shown_in`); the reader's own words (notes,
+        tags, names) are never converted."""
+        return shown_in(self.shown_config(article_id, config, text), text)[0]
+
+    def shown_hit(self, hit: Hit, config: str) -> Hit:
+        """A search hit as the results list shows it under the script ``config``: its headline and snippet as the
+        reading view shows its article, the snippet's matches on the same characters."""
+        if not config or config == "none":
+            return hit
+        chosen = self.shown_config(hit.article, config, hit.snippet)
+        snippet, marks = shown_in(chosen, hit.snippet, hit.snippet_matches)
+        return replace(hit, headline=shown_in(chosen, hit.headline)[0], snippet=snippet, snippet_matches=marks)
 
     def first_words(self, article_id: str, n: int = 40) -> str:
         art = self.article(article_id)

@@ -16,6 +16,7 @@ import bisect
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from reader.model.document import Article, Part, reading_order
 from reader.text import forms as textforms
@@ -55,6 +56,37 @@ class StoredScript:
     stored: str
     #: the display script the reader chose (an OpenCC configuration: "s2t", "s2tw", "t2s" …)
     shown: str
+    #: the configuration the view shows the article by (:func:`textforms.config_for`: "t2tw" for a traditional
+    #: source read in 臺灣); "" when not known
+    by: str = ""
+
+
+#: the OpenCC configuration that takes a text shown by a configuration back to the script it is stored in
+BACK = {"s2t": "t2s", "s2tw": "tw2s", "s2twp": "tw2sp", "s2hk": "hk2s", "t2s": "s2t", "tw2s": "s2tw", "hk2s": "s2hk",
+        "tw2sp": "s2twp", "t2tw": "tw2t", "t2hk": "hk2t", "tw2t": "t2tw", "hk2t": "t2hk", "t2jp": "jp2t",
+        "jp2t": "t2jp"}
+
+
+def stored_form(config: str, original: str, typed: str) -> str:
+    """``typed`` — a correction of ``original`` (as stored: in the source's script), typed by a reader who reads
+    the article shown by the configuration ``config`` — in the source's script: characters the reader left as
+    they were stay as stored, and those typed are taken back by the configuration that undoes ``config``
+    (:data:`BACK`; a character typed in the source's script stays). Seen by eye: reading the 人民日报 in 臺灣, a
+    reader corrected 发改委 by typing what they saw, 發展改革委, and traditional characters were stored among the
+    page's simplified ones. The result may differ from what the page prints (t2s makes 乾 干; s2t makes 干 幹): the
+    window asks before storing it (never silently)."""
+    if config not in BACK or not textforms.CJK_RE.search(typed):
+        return typed
+    shown, omap = textforms.display(original, config)
+    to_orig = list(omap) + [len(original)]
+    back = textforms.converter(BACK[config])
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, shown, typed, autojunk=False).get_opcodes():
+        if op == "equal":  # as offered: the stored characters (those shown under them, when offered shown)
+            out.append(original[to_orig[i1]:to_orig[i2]])
+        elif j2 > j1:
+            out.append(back.convert(typed[j1:j2]))
+    return "".join(out)
 
 
 def stored_script(config: str, text: str) -> StoredScript | None:
@@ -63,9 +95,26 @@ def stored_script(config: str, text: str) -> StoredScript | None:
     read in 繁體; no Chinese in it). Corrections are stored in the source's script, the page's — seen by eye: under
     繁體 the Correct dialog offered the simplified source without a word, and a reader who typed what they saw stored
     traditional characters among simplified ones."""
-    if textforms.config_for(config, text) in ("", "none") or not textforms.CJK_RE.search(text):
+    by = textforms.config_for(config, text)
+    if by in ("", "none") or not textforms.CJK_RE.search(text):
         return None
-    return StoredScript("traditional" if textforms.is_traditional(text) else "simplified", config)
+    return StoredScript("traditional" if textforms.is_traditional(text) else "simplified", config, by)
+
+
+def shown_in(config: str, text: str, ranges: Sequence[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` (a headline, a search snippet, a quote: a piece of one article) in the OpenCC configuration the
+    reading view shows that article in (:meth:`reader.app.archive.Archive.shown_config`; "" or "none": as stored),
+    and ``ranges`` of it (a snippet's matches) on the same characters there. Seen by eye: under 臺灣 the reading view
+    read 幹得好就能看得見 while the article list, the search results and the notes read 干得好就能看得见."""
+    if not config or config == "none" or not textforms.CJK_RE.search(text):
+        return text, [(s, e) for s, e in ranges]
+    shown, omap = textforms.display(text, config)
+    if len(shown) == len(text):
+        return shown, [(s, e) for s, e in ranges]
+    n = len(text)
+    # the first shown character whose original offset reaches i (omap is non-decreasing)
+    at = [min(len(shown), bisect.bisect_left(omap, i)) for i in range(n + 1)]
+    return shown, [(at[max(0, min(n, s))], at[max(0, min(n, e))] if e < n else len(shown)) for s, e in ranges]
 
 
 @dataclass

@@ -45,5 +45,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         return 0
     path = write_new(args.output, data, force=args.force)
-    print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format})", file=sys.stderr)
+    print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format}); {script_said(args)}", file=sys.stderr)
     return 0
+
+
+def script_said(args: argparse.Namespace) -> str:
+    """In what script the text was written: as the sources print it, and, with ``--reading``, a TEI reading text
+    converted (said: the window's reader reads in a script of their choosing; the file is in the sources')."""
+    said = "the text as the sources print it (no script conversion"
+    if args.format == "tei" and args.reading:
+        return said + f"), with a reading text converted by OpenCC {args.reading}, marked as derived"
+    return said + ("; --reading adds a converted reading text)" if args.format == "tei" else ")")

@@ -14,7 +14,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from reader.app.overlay import read_article
     from reader.model.document import reading_order
     from reader.text.dates import minguo_of, with_minguo
-    from reader.text.forms import display
+    from reader.text.forms import config_for, display
 
     lib = open_library(args)
     try:
@@ -22,7 +22,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         info, article = read_article(lib, key)  # as the window shows it: corrections applied
     finally:
         lib.close()
-    script = None if args.script == "none" else args.script
+    # as the window shows it: a traditional text asked for in a traditional script keeps its characters (s2t made
+    # the Jing bao's 云 雲 here, while the window's 繁體 showed 云, as printed)
+    by = config_for(args.script, article.text) if args.script != "none" else "none"
+    script = None if by == "none" else by
     parts: list[dict[str, Any]] = []
     for index in reading_order(article):  # as the window and the exports read it
         part = article.parts[index]
@@ -43,11 +46,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                    "minguo": minguo_of(info.date, info.publication),  # 民國… for a Chinese paper of 1912–1949
                    "edition": info.edition,
                    "pages": list(info.pages), "kind": info.kind, "source": info.source, "script": args.script,
-                   "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
+                   "shown_by": by, "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     date = with_minguo(info.date, info.publication)  # 1939-04-21 (民國二十八年四月二十一日) for a paper of the Republic
     print(f"# {info.publication} {date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
+    if args.script != "none":  # which script the text below is in, said: it may not be the page's
+        print(f"# script {args.script}: " + (f"converted by OpenCC {by}, not as printed" if script
+                                             else "as printed (the article is in that script already)"))
     if article.title:  # a headline the source or the reader gave, above its parts (not one of them)
         print(f"  -  [title] {display(' '.join(article.title.split()), script)[0]}")
     for shown in parts:

@@ -86,6 +86,9 @@ class Annotating:
             at = {i: s for i, s, _ in placed}  # listed as the text reads: article notes, then highlights in order
             notes = sorted(w.archive.article_annotations(self.state.article_id),
                            key=lambda a: (a.anchor is not None, at.get(a.id, 1 << 30), a.created))
+            # quoted as the reading view shows them: in the script chosen (the stored quote where not placed)
+            quotes = {a.id: w.shown(self.state.article_id, quotes.get(a.id) or a.anchor.exact)
+                      for a in notes if a.anchor is not None}
             w.notes.show_article(notes, missing, self._corrections(self.state.article_id), quotes)
         else:
             w.notes.show_article([])
@@ -128,7 +131,7 @@ class Annotating:
         digest = w.corrections.base_digest  # the bytes of its source it was read from
         if place is None:
             return False
-        dlg = HighlightDialog(art.text[rng[0]:rng[1]], known_tags=w.archive.tag_names(),
+        dlg = HighlightDialog(w.shown(self.state.article_id, art.text[rng[0]:rng[1]]), known_tags=w.archive.tag_names(),
                               title=QCoreApplication.translate("MainWindow", "Highlight"), parent=w,
                               visibility=self._asked())
         if not w._ask(dlg):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.app.reading import StoredScript, stored_script
+from reader.app.reading import StoredScript, stored_form, stored_script
 from reader.corrections import store as C
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
@@ -477,7 +477,9 @@ class Corrections:
             self.w.report(error_text(e))
             return False
         if corrected is None:
-            corrected = prompts.corrected_text(self.w, base.text[start:end], stored=self._stored_script(base))
+            said = self._stored_script(base)
+            corrected = self._in_source_script(base.text[start:end], prompts.corrected_text(
+                self.w, base.text[start:end], stored=said), said)
             if corrected is None:
                 return False
         try:
@@ -491,6 +493,15 @@ class Corrections:
         if self._read_again_since(corrs, digest):
             return False
         return self.add_corrections(corrs)
+
+    def _in_source_script(self, original: str, typed: str | None, said: StoredScript | None) -> str | None:
+        """What to store of ``typed``, a correction of ``original`` typed while the article is read in another
+        script than the source's (``said``): typed as read, the reader is asked whether to store it as the source
+        would print it (:func:`stored_form`); None: cancelled."""
+        if typed is None or said is None or not said.by:
+            return typed
+        converted = stored_form(said.by, original, typed)
+        return typed if converted == typed else prompts.store_which(self.w, typed, converted, said)
 
     def _stored_script(self, base: Article) -> StoredScript | None:
         """The script a correction of ``base`` is stored in, when the view shows it in another (said in the dialog)."""
@@ -524,8 +535,9 @@ class Corrections:
         fixes = w.archive.text_fixes(base)
         [(start, end)] = C.original_ranges(base, fixes, [(offset + s, offset + e)])
         if corrected is None:
-            corrected = prompts.corrected_text(w, shown.text[offset + s:offset + e], ocr=base.text[start:end],
-                                               stored=self._stored_script(base))
+            said = self._stored_script(base)
+            corrected = self._in_source_script(shown.text[offset + s:offset + e], prompts.corrected_text(
+                w, shown.text[offset + s:offset + e], ocr=base.text[start:end], stored=said), said)
             if corrected is None:
                 return False
         if corrected == shown.text[offset + s:offset + e]:

@@ -141,6 +141,7 @@ class Display:
         self.script_box.blockSignals(False)
         self.check_script(config)
         self.w.settings.set_script(config)
+        self.w.script_changed()
 
     def check_script(self, config: str) -> None:
         for act in self.script_group.actions():

@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 
 def export_context(window: MainWindow) -> ExportContext:
     """The scopes the export dialog offers for what the window shows now."""
-    ctx = ExportContext()
+    ctx = ExportContext(script=window.article_view.script)
     archive, state = window.archive, window.state
     if archive is None:
         return ctx
     if state.article_id is not None:
         ctx.article_id = state.article_id
-        ctx.article_title = window.headline_of(state.article_id)
+        ctx.article_title = window.headline_of(state.article_id, shown=False)  # the export is in the source's script
     if state.issue_id is not None:
         ctx.issue_id = state.issue_id
         issue = next((i for i in archive.issues() if i.id == state.issue_id), None)

@@ -4,12 +4,14 @@ recent libraries, and reloading after an import."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QProgressDialog, QTreeWidgetItem
 
+from reader.annotations.store import Annotation
 from reader.app.archive import Archive
 from reader.gui.actions import set_writable
 from reader.gui.messages import error_text
@@ -112,11 +114,12 @@ class LibraryUi:
                 "MainWindow", "This library is read-only here: you can read, search and export it; notes, "
                 "corrections and imports cannot be saved in it."), 15000)
         w.state.clear()
+        w.navigation.show_nothing()  # nothing of the library closed stays on screen, whatever this one shows
         w.tree.set_archive(archive)
         self.fill_search_filters()
         w.undo_stack.clear()
         w.notes.set_source(archive.find_annotations, w.headline_of, archive.tag_names(), archive.reader_key,
-                           archive.quotes_as_read)
+                           lambda found: quotes_shown(w, archive, found))
         w.notes.set_sharing(w.annotating.byline, archive.sharing.new_work if archive.sharing.shared else None)
         w.notes.refresh_library()
         w.collecting.fill()
@@ -190,6 +193,13 @@ class LibraryUi:
             act = menu.addAction(path)
             act.triggered.connect(lambda _c=False, p=path: self.open_library(p))
         menu.setEnabled(bool(self.w.settings.recent_libraries()))
+
+
+def quotes_shown(w: MainWindow, archive: Archive, found: Sequence[Annotation]) -> dict[str, str]:
+    """Annotation id → its words as the notes list quotes them: as read now (corrected since, where they were), in
+    the script the reading view shows their article in."""
+    as_read = archive.quotes_as_read(found)
+    return {a.id: w.shown(a.article, as_read.get(a.id) or a.anchor.exact) for a in found if a.anchor is not None}
 
 
 def keep_out_of_collections() -> None:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.archive import Archive, serif_family
+from reader.app.archive import Archive, Hit, serif_family
 from reader.app.state import ReaderState
 from reader.gui import actions, export_ui
 from reader.gui.annotations_ui import Annotating
@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         nav, notes, coll = self.navigation, self.annotating, self.collecting
+        self.article_list.shown = self.shown  # the lists show articles as the reading view does
+        self.search.set_shown(self.shown_hit)
         self.tree.issue_selected.connect(nav.show_issue)
         self.tree.page_selected.connect(nav.show_page)
         self.article_list.article_activated.connect(lambda aid: self.open_article(aid))
@@ -319,12 +321,36 @@ class MainWindow(QMainWindow):
         self.problems_dock.show()
         self.statusBar().showMessage(message, 8000)
 
-    def headline_of(self, article_id: str) -> str:
-        """A short name of an article for lists (headline, else first words, else its key)."""
+    def headline_of(self, article_id: str, shown: bool = True) -> str:
+        """A short name of an article for lists (headline, else first words, else its key): as the reading view
+        shows the article (the script chosen), or with ``shown`` False as stored (a file's name)."""
         if self.archive is None:
             return article_id
         info = self.archive.info(article_id)
-        return self.archive.headline_of(info) or self.archive.first_words(article_id, 24) or article_id
+        name = self.archive.headline_of(info) or self.archive.first_words(article_id, 24)
+        return (self.shown(article_id, name) if shown else name) or article_id
+
+    def shown(self, article_id: str, text: str) -> str:
+        """``text``, a piece of the article ``article_id`` (a headline, a quote), as the reading view shows it:
+        in the script chosen (:meth:`Archive.shown`). The reader's own words are never passed here."""
+        if self.archive is None or not text:
+            return text
+        return self.archive.shown(article_id, text, self.article_view.script)
+
+    def shown_hit(self, hit: Hit) -> Hit:
+        """A search hit as the results list shows it: in the script chosen (:meth:`Archive.shown_hit`)."""
+        return hit if self.archive is None else self.archive.shown_hit(hit, self.article_view.script)
+
+    def script_changed(self) -> None:
+        """The script chosen changed: the lists read in it too — the articles, the hits, the notes, the
+        collections (seen by eye: under 臺灣 only the reading view did)."""
+        self.article_list.relist()
+        self.search.list.viewport().update()
+        self.notes.forget_names()
+        self.annotating.show_annotations()
+        self.notes.refresh_library()
+        self.collecting.fill()
+        self.studies.concordance.model.script_changed()
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]) -> bool:
         """Run an edit as an undoable command; False (and a message) when the store refused it."""

@@ -42,6 +42,19 @@ class Navigator:
         self._place_timer.setInterval(PLACE_DELAY_MS)
         self._place_timer.timeout.connect(self.remember_place)
 
+    def show_nothing(self) -> None:
+        """No issue, page or article shown and no search's hits listed (another library is opened: what the last
+        one showed is none of it — seen by eye, its article list, text and hits stayed under the new one's title)."""
+        w = self.w
+        self.state.clear()
+        w.article_list.show_none()
+        w.article_view.set_article(None)
+        w.layout_view.set_page(None)
+        w.corrections.base_article = None
+        w.corrections.base_source = w.corrections.base_digest = None
+        w.search.clear_results()
+        w.annotating.show_annotations()
+
     def show_issue(self, issue_id: int) -> None:
         w = self.w
         if w.archive is None:

@@ -41,6 +41,7 @@ class Studies:
         self.built: tuple[SearchOptions, int] = (DEFAULT_OPTIONS, CONTEXT)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.concordance = ConcordanceView(window)
+        self.concordance.model.shown_text = window.shown  # as the reading view shows the articles
         title = QCoreApplication.translate("MainWindow", "Concordance")
         self.concordance_dock: QDockWidget = window._dock(self.concordance, title, "concordanceDock", bottom)
         self.timeline = TimelineView(window)

@@ -243,7 +243,13 @@ def config_for(config: str, text: str) -> str:
     """The OpenCC configuration that shows ``text`` (an article's, a document's) in the script ``config`` asks for:
     the configuration itself, but for a text already in traditional script asked for in a traditional one
     (:data:`FROM_TRADITIONAL`)."""
-    if config in FROM_TRADITIONAL and is_traditional(text):
+    return config_for_script(config, config in FROM_TRADITIONAL and is_traditional(text))
+
+
+def config_for_script(config: str, traditional: bool) -> str:
+    """:func:`config_for` for a text already judged: ``traditional``, whether it is in traditional script (a list
+    of many articles judges each once and keeps the answer)."""
+    if traditional and config in FROM_TRADITIONAL:
         return FROM_TRADITIONAL[config]
     return config
 

@@ -686,3 +686,36 @@ def test_a_hit_names_its_page_as_printed(make_window, library_dir: Path, qtbot) 
     [hit] = [h for h in win.search.results.hits if h.publication == "Berlinische Monatsschrift"][:1]
     assert hit.page_label == "484"
     assert HitDelegate.where(hit).endswith("page 484")
+
+
+@pytest.mark.parametrize("width", [150, 180, 250])
+def test_a_row_shows_whole_lines_of_its_snippet_never_a_slice_of_one(qtbot, width: int) -> None:  # noqa: ANN001
+    """Seen by eye (trust33, 1024×700 with the Annotations panel open): a hit's Chinese snippet wrapped to more lines
+    than the row holds, and the row showed the top slice of the next one — characters cut in half, unreadable or
+    read as others. The row's text is cut at the last line that fits whole."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from reader.app.archive import Hit
+    from reader.gui.widgets.search_panel import HitDelegate, hit_height
+
+    snippet = ("…开幕，中外与会者指出，中美关系对新冠肺炎疫情后全球经济恢复和发展至关重要，"
+               "中美两国应求同存异，展现大国担当，推动双边关系早日")
+    hit = Hit(article="a", headline="两年来起诉网络犯罪案件5万余件", publication="人民日报", date="2021-01-27",
+              page=1, kind="article", score=1.0, snippet=snippet, matches=[], snippet_matches=[(30, 32)])
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(width)
+    option.rect.setHeight(hit_height(option.fontMetrics))
+    delegate = HitDelegate()
+    doc = delegate._document(option, hit)
+    room = option.rect.height() - 4
+    assert doc.size().height() > room  # more lines than the row holds
+    kept = delegate.whole_lines(doc, room)
+    assert kept <= room
+    bottoms = []
+    block = doc.begin()
+    while block.isValid():
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        bottoms += [top + block.layout().lineAt(i).y() + block.layout().lineAt(i).height()
+                    for i in range(block.layout().lineCount())]
+        block = block.next()
+    assert kept in bottoms and len([b for b in bottoms if b <= kept]) >= 3  # the headline line and two of snippet

@@ -810,3 +810,46 @@ def test_the_correct_dialog_says_the_correction_is_stored_in_the_sources_script(
         (label, k.get("text", ""))) or ("", False)))
     assert not win.corrections.correct_ocr()
     assert asked and "simplified" not in asked[0][0]
+
+
+@pytest.mark.parametrize("script", ["s2t", "s2tw"])
+def test_a_correction_typed_as_read_in_another_script_is_stored_in_the_sources(make_window, work_dir: Path,  # noqa: ANN001
+                                                                               monkeypatch, script: str) -> None:
+    """Seen by eye (trust33): reading the 人民日报 in 臺灣 and correcting 发改委, a reader who typed what they read,
+    發展改革委, stored traditional characters among the page's simplified ones — the dialog said to type simplified,
+    and nothing stopped the other. What is typed as read is offered back in the source's script, and stored so unless
+    the reader chooses to store it as typed; cancelling stores nothing."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from reader.gui.dialogs import prompts
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    win.display.set_script(script)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("發展改革委", True)))
+    asked: list[tuple[str, str]] = []
+    answers = iter([None, "as typed", "converted"])
+
+    def which(parent, typed, converted, stored):  # noqa: ANN001, ANN202
+        asked.append((typed, converted))
+        answer = next(answers)
+        return None if answer is None else typed if answer == "as typed" else converted
+
+    monkeypatch.setattr(prompts, "store_which", which)
+    select(win, "发改委")
+    assert not win.corrections.correct_ocr()  # cancelled: nothing stored
+    assert asked == [("發展改革委", "发展改革委")] and win.undo_stack.count() == 0
+    select(win, "发改委")
+    assert win.corrections.correct_ocr()  # the reader's choice: as typed
+    assert "發展改革委" in win.archive.corrected(win.archive.article(aid)).text
+    win.undo_stack.undo()
+    select(win, "发改委")
+    assert win.corrections.correct_ocr()
+    text = win.archive.corrected(win.archive.article(aid)).text
+    assert "发展改革委" in text and "發展改革委" not in text
+    # typed in the source's script: nothing to ask
+    asked.clear()
+    win.undo_stack.undo()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("发展改革委", True)))
+    select(win, "发改委")
+    assert win.corrections.correct_ocr() and asked == []

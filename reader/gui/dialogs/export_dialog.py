@@ -55,6 +55,8 @@ class ExportContext:
     collections: Sequence[str] = ()
     query: str = ""
     hit_count: int = 0
+    #: the script the reader reads in (an OpenCC configuration, "" the original): the export is as printed, said so
+    script: str = ""
 
 
 @dataclass
@@ -166,6 +168,12 @@ class ExportDialog(QDialog):
                               strict=True):
             self.reading.addItem(label, key)
         self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
+        if context.script in READINGS:  # the script the reader reads in, offered (the original stays in the file)
+            self.reading.setCurrentIndex(max(0, self.reading.findData(context.script)))
+        #: what script the text is exported in, said when the reader reads in another (it is the sources')
+        self.script_note = QLabel(self)
+        self.script_note.setObjectName("exportScript")
+        self.script_note.setWordWrap(True)
         self.citation_style = QComboBox(self)
         self.citation_style.setObjectName("exportCitationStyle")
         for key, label in (("auto", self.tr("GB/T 7714 for Chinese papers, Chicago for the rest")),
@@ -204,6 +212,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setObjectName("exportCancel")
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.script_note)  # under the form: in a row of it, its wrapped lines were cut to one and a half
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         lay.addWidget(self.buttons)
@@ -222,6 +231,7 @@ class ExportDialog(QDialog):
         self.collection.setEnabled(scope == "collection")
         fmt = str(self.format.currentData())
         self.reading.setEnabled(fmt == "tei")
+        self._say_script(fmt)
         self.citation_style.setEnabled(fmt == "cite")
         self.include_annotations.setEnabled(fmt in ("tei", "text", "md"))
         text = self.path.text().strip()
@@ -233,6 +243,22 @@ class ExportDialog(QDialog):
             self.path.setText(str(Path(text).with_name(name)))
         elif Path(text).suffix in SUFFIXES.values() and Path(text).suffix != suffix:
             self.path.setText(str(Path(text).with_suffix(suffix)))
+
+    def _say_script(self, fmt: str) -> None:
+        """Say that the text is exported as the sources print it when the reader reads it in another script (seen by
+        eye: reading in 臺灣, the export wrote simplified text unsaid); nothing while the original is read."""
+        script = self.context.script
+        self.script_note.setHidden(not script)
+        if not script:
+            return
+        name = dict(zip(READINGS, ("", "简体", "繁體", "臺灣", "香港"), strict=True)).get(script, script)
+        if fmt == "tei":
+            text = self.tr("The text is exported as the sources print it, not converted to %1, the script you read "
+                           "in; Reading text adds a converted copy, marked as derived.")
+        else:
+            text = self.tr("The text is exported as the sources print it, not converted to %1, the script you read "
+                           "in.")
+        self.script_note.setText(text.replace("%1", name))
 
     def _suffix(self) -> str:
         """The file suffix of the chosen format (citations as BibTeX or CSL-JSON take theirs)."""

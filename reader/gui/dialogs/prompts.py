@@ -79,6 +79,29 @@ def corrected_text(parent: QWidget, original: str, ocr: str | None = None,
     return text if ok else None
 
 
+def store_which(parent: QWidget, typed: str, converted: str, stored: StoredScript) -> str | None:
+    """What to store of a correction typed in the script the article is read in, not the source's: ``converted``
+    (what the reader typed taken back to the source's script, :func:`reader.app.reading.stored_form`; the default),
+    ``typed`` as it is, or None (cancelled). Asked, never done silently: a conversion can be wrong (t2s makes 乾 干)."""
+    script = (QCoreApplication.translate("MainWindow", "simplified characters (简体)") if stored.stored == "simplified"
+              else QCoreApplication.translate("MainWindow", "traditional characters (繁體)"))
+    shown = dict(SCRIPTS).get(stored.shown, stored.shown)
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Correct OCR text"),
+                      QCoreApplication.translate(
+                          "MainWindow", "You typed “%1” as you read it, in %2; the source prints this article in %3. "
+                                        "Store “%4”, in the source's script?")
+                      .replace("%1", typed).replace("%2", shown).replace("%3", script).replace("%4", converted),
+                      QMessageBox.StandardButton.Cancel, parent)
+    as_source = box.addButton(QCoreApplication.translate("MainWindow", "Store “%1”").replace("%1", converted),
+                              QMessageBox.ButtonRole.AcceptRole)
+    as_typed = box.addButton(QCoreApplication.translate("MainWindow", "Store as typed"),
+                             QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(as_source)
+    box.exec()
+    clicked = box.clickedButton()
+    return converted if clicked is as_source else typed if clicked is as_typed else None
+
+
 def confirm(parent: QWidget, title: str, question: str) -> bool:
     """A yes/no question (No by default)."""
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -27,16 +29,22 @@ class ArticleList(QTreeWidget):
         self.setColumnWidth(0, 220)
         self.setColumnWidth(1, 70)
         self.archive: Archive | None = None
+        #: (article id, a piece of its text) → that piece as the reading view shows it (the script chosen)
+        self.shown: Callable[[str, str], str] = lambda _article, text: text
+        #: what is listed: (issue, page), for :meth:`relist`
+        self._listed: tuple[int | None, int | None] | None = None
         self.currentItemChanged.connect(self._current_changed)
         self._quiet = False
 
     def show_articles(self, archive: Archive, issue_id: int | None = None, page_id: int | None = None) -> None:
         self.archive = archive
+        self._listed = (issue_id, page_id)
         self._quiet = True
         self.clear()
         for info in archive.articles(issue_id=issue_id, page_id=page_id):
-            begins = archive.first_words(info.id)
+            begins = self.shown(info.id, archive.first_words(info.id))
             printed = archive.headline_of(info)
+            printed = self.shown(info.id, printed) if printed else printed
             headline = printed or (begins[:16] + "…" if begins else info.local_id)
             item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
             item.setData(0, ROLE_ID, info.id)
@@ -48,6 +56,26 @@ class ArticleList(QTreeWidget):
                 item.setFont(0, font)
             self.addTopLevelItem(item)
         self._quiet = False
+
+    def relist(self) -> None:
+        """List the same articles again, the same one current (the script changed: they read in it)."""
+        if self.archive is None or self._listed is None:
+            return
+        item = self.currentItem()
+        current = str(item.data(0, ROLE_ID)) if item is not None else None
+        self.show_articles(self.archive, *self._listed)
+        if current is not None:
+            self.mark(current)
+
+    def show_none(self) -> None:
+        """No articles listed (another library is being opened); none of them is opened as the rows go."""
+        self.archive = None
+        self._listed = None
+        self._quiet = True
+        try:
+            self.clear()
+        finally:
+            self._quiet = False
 
     def _kind_label(self, kind: str) -> str:
         labels = {

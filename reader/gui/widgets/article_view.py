@@ -275,6 +275,10 @@ class TextReader(QTextBrowser):
             self._breaks.append(list(inserted))
             cursor.insertText(text, cfmt)
         self.setDocument(doc)
+        # at the start, the margin above the first line with it: the new text kept the last one's scroll value, and
+        # the caret put at the start scrolled only as far as its line (flush with the top edge, 28 px down — seen by
+        # eye on the first article of a library opened after an article read further down)
+        self.verticalScrollBar().setValue(0)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @staticmethod

@@ -9,6 +9,7 @@ right context and date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -54,6 +55,8 @@ class ConcordanceModel(QAbstractTableModel):
         self.shown = 0
         self.bold = QFont()
         self.bold.setBold(True)
+        #: (article id, a piece of its text) → that piece as the reading view shows it (the script chosen)
+        self.shown_text: Callable[[str, str], str] = lambda _article, text: text
 
     def set_concordance(self, conc: Concordance | None) -> None:
         self.beginResetModel()
@@ -103,7 +106,8 @@ class ConcordanceModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and col in (LEFT, MATCH, RIGHT, HEADLINE):
-                return f"{ln.left}【{ln.match}】{ln.right}\n{ln.headline or ''}"
+                return "{}【{}】{}\n{}".format(*(self.shown_text(ln.article, piece) for piece in (
+                    ln.left, ln.match, ln.right, " ".join((ln.headline or "").split()))))
             return self._text(ln, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col == LEFT:
@@ -122,7 +126,14 @@ class ConcordanceModel(QAbstractTableModel):
             return ln.page_shown
         values = {LEFT: ln.left, MATCH: ln.match, RIGHT: ln.right, DATE: ln.date,
                   PUBLICATION: ln.publication, HEADLINE: " ".join((ln.headline or "").split())}
-        return values.get(col, "")
+        text = values.get(col, "")
+        # the article's words as the reading view shows them (the script chosen); the sorting stays on the text
+        return self.shown_text(ln.article, text) if col in (LEFT, MATCH, RIGHT, HEADLINE) else text
+
+    def script_changed(self) -> None:
+        """The script chosen changed: every line is drawn again in it."""
+        if self.shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.shown - 1, self.columnCount() - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort every line (not only those shown): by left context read backwards, right context or date."""

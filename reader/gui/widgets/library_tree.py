@@ -52,6 +52,13 @@ class LibraryTree(QTreeWidget):
         self.currentItemChanged.connect(self._current_changed)
 
     def set_archive(self, archive: Archive | None) -> None:
+        """Show ``archive``'s publications, nothing current: an issue or a page of another library is none of its
+        own, even with the same id (the new library's first page, chosen next, was taken for the page already
+        current and nothing was shown anew — the last library's articles stayed on screen)."""
+        if archive is not self.archive:
+            self.blockSignals(True)
+            self.clear()
+            self.blockSignals(False)
         self.archive = archive
         self.reload()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -144,6 +145,8 @@ class HitDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._docs: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
+        #: a hit as the list shows it: headline and snippet in the script the reading view shows its article in
+        self.shown: Callable[[Hit], Hit] = lambda hit: hit
 
     @staticmethod
     def where(hit: Hit) -> str:
@@ -255,6 +258,7 @@ class HitDelegate(QStyledItemDelegate):
         if not isinstance(hit, Hit):
             super().paint(painter, option, index)
             return
+        hit = self.shown(hit)
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
@@ -269,9 +273,29 @@ class HitDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        ctx.clip = QRectF(0, 0, option.rect.width() - 8, option.rect.height() - 4)
+        ctx.clip = QRectF(0, 0, option.rect.width() - 8, self.whole_lines(doc, option.rect.height() - 4))
+        painter.setClipRect(ctx.clip, Qt.ClipOperation.IntersectClip)  # the layout draws whole blocks: cut here
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
+
+    @staticmethod
+    def whole_lines(doc: QTextDocument, room: float) -> float:
+        """The height of the lines of ``doc`` that fit whole in ``room`` (its first line at least): a Chinese snippet's
+        lines are taller than the row's font's, and the row showed the top slice of one more line — glyphs cut in
+        half, which read as other characters (seen by eye in a narrow search panel)."""
+        bottom = 0.0
+        block = doc.begin()
+        while block.isValid():
+            layout = block.layout()
+            top = doc.documentLayout().blockBoundingRect(block).top()
+            for i in range(layout.lineCount() if layout is not None else 0):
+                line = layout.lineAt(i)
+                end = top + line.y() + line.height()
+                if end > room and bottom > 0:
+                    return bottom
+                bottom = end
+            block = block.next()
+        return max(bottom, room)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         """One size for every hit (the list has uniform item sizes): a headline line and SNIPPET_LINES of
@@ -428,6 +452,14 @@ class SearchPanel(QWidget):
         #: the current hit is being set by the panel itself (not opened on its change)
         self._quiet = False
 
+    def set_shown(self, shown: Callable[[Hit], Hit]) -> None:
+        """How a hit is shown (its headline and snippet in the script the reading view shows its article in): the
+        rows are drawn again at once."""
+        delegate = self.list.itemDelegate()
+        if isinstance(delegate, HitDelegate):
+            delegate.shown = shown
+        self.list.viewport().update()
+
     def set_publications(self, names: list[str]) -> None:
         current = self.publication.currentData()
         self.publication.clear()
@@ -539,6 +571,11 @@ class SearchPanel(QWidget):
         no longer asked for, and go with them."""
         if text.strip() or self.results is None and self._submitted_query is None:
             return
+        self.clear_results()
+
+    def clear_results(self) -> None:
+        """No results listed (the words asked for are gone, or another library was opened: its hits were not of
+        it); the words typed stay in the field."""
         self.results = None
         self.fetching = False
         self._submitted, self._submitted_query = "", None
