@@ -221,7 +221,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_list.py" line="+21"/>
+        <location filename="../../reader/gui/widgets/article_list.py" line="+23"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
@@ -241,12 +241,13 @@
         <translation>開頭</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>No printed headline: its first words</source>
+        <extracomment>(article id, a piece of its text) → that piece as the reading view shows it (the script chosen) what is listed: (issue, page), for :meth:`relist`</extracomment>
         <translation>沒有印出的標題：這是它開頭的文字</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+31"/>
         <source>article</source>
         <translation>文章</translation>
     </message>
@@ -274,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1376"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1380"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此處刪去了「%1」。</translation>
@@ -354,9 +355,9 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../reader/gui/widgets/concordance_view.py" line="+93"/>
+        <location filename="../../reader/gui/widgets/concordance_view.py" line="+96"/>
         <source>Occurrences in this line&apos;s article</source>
-        <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order)</extracomment>
+        <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order) (article id, a piece of its text) → that piece as the reading view shows it (the script chosen)</extracomment>
         <translation>本行所在文章中的出現次數</translation>
     </message>
     <message>
@@ -403,7 +404,7 @@
 <context>
     <name>ConcordanceView</name>
     <message>
-        <location line="+99"/>
+        <location line="+107"/>
         <source>Concordance of: 发展   &quot;a phrase&quot;   a OR b</source>
         <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
         <translation>索引：發展   &quot;片語&quot;   a OR b</translation>
@@ -463,9 +464,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+130"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+132"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>匯出</translation>
     </message>
     <message>
@@ -539,8 +540,9 @@
         <translation>TEI：附加 OpenCC 轉換的閱讀文本，並標為派生</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>GB/T 7714 for Chinese papers, Chicago for the rest</source>
+        <extracomment>what script the text is exported in, said when the reader reads in another (it is the sources&apos;)</extracomment>
         <translation>中文報紙用 GB/T 7714，其餘用芝加哥格式</translation>
     </message>
     <message>
@@ -604,7 +606,17 @@
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
+        <source>The text is exported as the sources print it, not converted to %1, the script you read in; Reading text adds a converted copy, marked as derived.</source>
+        <translation>文本按來源所印匯出，不轉換為您閱讀所用的%1；「閱讀文本」另附一份轉換後的副本，並標明為衍生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text is exported as the sources print it, not converted to %1, the script you read in.</source>
+        <translation>文本按來源所印匯出，不轉換為您閱讀所用的%1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Export to</source>
         <translation>匯出到</translation>
     </message>
@@ -770,7 +782,7 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>undated</source>
         <extracomment>issues that :meth:`select` opened (not the user): folded again when the reader leaves them the current item was chosen while the tree was hidden: scrolled to when it is shown</extracomment>
         <translation>無日期</translation>
@@ -851,7 +863,7 @@
         <translation>日誌</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+169"/>
         <source>Undone: %1</source>
         <translation>已撤銷：%1</translation>
     </message>
@@ -1164,7 +1176,7 @@
         <translation>原文</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
         <translation>介面語言將在下次啟動 Broadsheet 時變更。您的文庫和閱讀位置都會保留。</translation>
     </message>
@@ -1215,7 +1227,7 @@
         <translation>主題(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/display.py" line="-120"/>
+        <location filename="../../reader/gui/display.py" line="-121"/>
         <location line="+7"/>
         <source>System</source>
         <translation>跟隨系統</translation>
@@ -1252,12 +1264,12 @@
         <translation>閱讀</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-104"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-128"/>
         <source>Stopping the running task…</source>
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+70"/>
+        <location filename="../../reader/gui/library_ui.py" line="+72"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
         <translation>正在為此版本的 Broadsheet 更新文庫 {0}。此操作只進行一次，大型文庫可能需要幾分鐘；其中內容不會遺失，若被中斷，文庫保持原樣。</translation>
@@ -1278,7 +1290,7 @@
         <translation>此文庫在這裡是唯讀的：您可以閱讀、檢索和匯出，但無法在其中儲存筆記、校正或匯入。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
     </message>
@@ -1298,7 +1310,7 @@
         <translation>{url}：共享文庫的位址以 postgresql:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+163"/>
+        <location filename="../../reader/gui/navigation.py" line="+176"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>這一行不屬於任何文章。</translation>
@@ -1310,9 +1322,9 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+157"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+160"/>
         <source>page %1</source>
-        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results)</extracomment>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 頁</translation>
     </message>
     <message>
@@ -1464,12 +1476,12 @@
         <translation>複製除錯資訊</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+97"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+121"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+125"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+128"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
@@ -1630,18 +1642,35 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+16"/>
         <source>simplified characters (简体)</source>
         <translation>簡體字（简体）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
+        <location line="+15"/>
         <source>traditional characters (繁體)</source>
         <translation>繁體字（繁體）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>Stored as the source prints it, in %1 — not in %2, the script you are reading it in. Type the correction in %1.</source>
         <translation>依來源原樣儲存，使用%1——而非您目前閱讀所用的%2。請以%1輸入更正。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>You typed “%1” as you read it, in %2; the source prints this article in %3. Store “%4”, in the source&apos;s script?</source>
+        <translation>您按閱讀所見以%2輸入了「%1」；來源以%3印刷本文。是否按來源的字體儲存為「%4」？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Store “%1”</source>
+        <translation>儲存為「%1」</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store as typed</source>
+        <translation>按輸入儲存</translation>
     </message>
     <message>
         <location filename="../../reader/gui/corrections_ui.py" line="+29"/>
@@ -1670,7 +1699,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="+3"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-20"/>
+        <location line="+12"/>
         <source>Correct OCR text</source>
         <translation>校正 OCR 文字</translation>
     </message>
@@ -1756,18 +1786,18 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請選擇要更正的字元（在同一段落內）。</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+43"/>
+        <location line="+38"/>
+        <location line="+53"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-76"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="-9"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-21"/>
         <source>Corrected text (the original is kept):</source>
         <translation>校正後的文字（原文會保留）：</translation>
     </message>
@@ -1777,7 +1807,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請先開啟文庫再匯出。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+44"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+45"/>
         <source>Concordance</source>
         <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation>語詞索引</translation>
@@ -1861,7 +1891,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+109"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+130"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
         <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜尋：發展   &quot;短語&quot;   甲 AND 乙   NOT 丙</translation>
@@ -1913,24 +1943,24 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+397"/>
+        <location line="+410"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-408"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>All publications</source>
         <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有報刊</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-96"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -1995,7 +2025,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>搜尋結果</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <location line="+9"/>
         <source>from %1</source>
         <translation>自 %1</translation>
@@ -2012,7 +2042,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-427"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -2054,12 +2084,12 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+427"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+134"/>
+        <location line="+139"/>
         <source>%n article(s)</source>
         <extracomment>the switch or the punctuation button changed (the window remembers them)</extracomment>
         <translation>
@@ -2156,7 +2186,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-702"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-706"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2269,7 +2299,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+305"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+309"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation>文章正文（豎排）</translation>
