@@ -51,7 +51,7 @@ READ_ARTICLES = 2000
 #: an index with fewer articles to add is filled in one process (spawning workers costs ~0.3 s each)
 MIN_ARTICLES = 4000
 
-Row = tuple[int, str, str]
+Row = tuple[int, str, str, int]
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +87,13 @@ class _WorkerStorage(FileStorage):  # type: ignore[misc]  # whoosh is untyped
 
 
 def build_segment(folder: str, rows: list[Row], blocklimit: int, pool_mb: int) -> Any:
-    """In a worker: write ``rows`` (row, id, folded text) as one new segment of the index in ``folder``, not
+    """In a worker: write ``rows`` (row, id, folded text, chars) as one new segment of the index in ``folder``, not
     named by its table of contents (the parent does that), and return the segment."""
     storage = _WorkerStorage(folder, supports_mmap=False)
     ix = storage.open_index()
     w = TermListSegmentWriter(ix, FIELD, limitmb=pool_mb, codec=codec(blocklimit), _lk=False)
     try:
-        for num, article_id, folded in rows:
+        for num, article_id, folded, _ in rows:
             w.add_document(id=article_id, num=num)
             w.add_terms(w.docnum - 1, *counted_terms(folded))
         return w._finalize_segment()
@@ -155,7 +155,7 @@ class Filler:
         self.segments: list[Any] = []
         self.nums: list[int] = []
 
-    def fill(self, run_list: Iterator[list[Row]], append_texts: Callable[[list[tuple[int, str]]], object],
+    def fill(self, run_list: Iterator[list[Row]], append_texts: Callable[[list[tuple[int, str, int]]], object],
              progress: Callable[[int], None], cancel: threading.Event | None) -> bool:
         """Write every run as a segment (False when cancelled, or when a worker died — killed, out of memory —:
         nothing is to be committed, and the caller adds the rows in its own process)."""
@@ -165,7 +165,8 @@ class Filler:
             for run in run_list:
                 if cancel is not None and cancel.is_set():
                     return False
-                append_texts([(num, folded) for num, _, folded in run])  # the texts before the index names them
+                # the texts before the index names them
+                append_texts([(num, folded, chars) for num, _, folded, chars in run])
                 self.pending.append(([r[0] for r in run], pool.submit(build_segment, self.folder, run, *self.args)))
                 while len(self.pending) > self.workers:  # at most one run waiting per worker: memory stays bounded
                     self._collect(progress)

@@ -378,6 +378,10 @@ class PgIndex:
         """No copy of the texts beside the index: they are read from the library's ``article_text``."""
         return iter(()), nums
 
+    def chars(self, nums: RowSet) -> dict[int, int]:
+        """No lengths beside the index: the catalogue's rows hold them (in the same database)."""
+        return {}
+
     def cjk_terms(self, run: str) -> tuple[list[str], bool]:
         """:func:`reader.index.terms.cjk_terms`, but a rare pair with an exact key (:func:`pair_key`) is its own term,
         exact, once every row has its pairs."""
@@ -476,8 +480,8 @@ class PgWriter:
     def __enter__(self) -> PgWriter:
         return self
 
-    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None:
-        """Add one article: its terms (``term_keys(folded)`` unless given packed)."""
+    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None, chars: int = 0) -> None:
+        """Add one article: its terms (``term_keys(folded)`` unless given packed; ``chars`` is the catalogue's)."""
         keys, words, counts = counted_terms(folded) if packed is None else unpack_terms(packed)
         ckeys = sorted(counts)
         self._rows[article_id] = (article_id, num, sorted(keys), sorted(words), ckeys, [counts[k] for k in ckeys])

@@ -127,7 +127,8 @@ class IndexWriter(Protocol):
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None: ...
 
-    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None: ...
+    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None, chars: int = 0) -> None:
+        ...
 
     def delete(self, article_id: str) -> None: ...
 
@@ -168,6 +169,11 @@ class SearchIndex(Protocol):
         """(row → places its folded text holds ``needle`` at, overlapping ones each, for the rows the index can
         count; the rows it cannot: the caller counts the catalogue's). ``held``: every row of ``nums`` holds the
         needle (the hits of a search for it alone)."""
+        ...
+
+    def chars(self, nums: RowSet) -> dict[int, int]:
+        """row → the catalogue's ``chars`` of the article, for the rows of ``nums`` whose length the index records
+        (none: the caller reads the catalogue)."""
         ...
 
     def doc_count(self) -> int: ...
@@ -423,6 +429,10 @@ class Index:
         """(``(row, folded text)`` of the rows of ``nums`` the index's copy holds, the rows it lacks)."""
         return self.texts.texts(nums)
 
+    def chars(self, nums: RowSet) -> dict[int, int]:
+        """row → the article's ``chars``, recorded beside its text in the index's copy (:meth:`TextStore.chars`)."""
+        return self.texts.chars(nums)
+
     def counts(self, nums: RowSet, needle: str, held: bool = False) -> tuple[dict[int, int], RowSet]:
         """(row → places its folded text holds ``needle`` at, for the rows of ``nums`` the index's copy holds, the
         rows it lacks; ``held`` is not needed here). A counted bigram (:func:`counted_bigrams`: 中国, 人民, …) is
@@ -663,8 +673,8 @@ class Writer:
         self.optimize = optimize
         self._w: TermListSegmentWriter | None = None
         self.added = 0
-        #: (row, folded text) of the articles added, written to the text store at commit
-        self._texts: list[tuple[int, str]] = []
+        #: (row, folded text, chars) of the articles added, written to the text store at commit
+        self._texts: list[tuple[int, str, int]] = []
 
     def __enter__(self) -> Writer:
         try:
@@ -673,15 +683,16 @@ class Writer:
             raise IndexUnavailableError(f"{self.index.folder}: another writer holds the search index.") from e
         return self
 
-    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None) -> None:
+    def add(self, num: int, article_id: str, folded: str, packed: PackedTerms | None = None, chars: int = 0) -> None:
         """Add one article: ``id`` and ``num`` through Whoosh, its terms (``terms(folded)`` unless
-        given) to the writer's per-term lists."""
+        given) to the writer's per-term lists, its text and ``chars`` (the catalogue's length of it; 0: not known)
+        to the text store."""
         w = self._w
         assert w is not None
         if self.update:
             w.delete_by_term("id", article_id)
         w.add_document(id=article_id, num=num)
-        self._texts.append((num, folded))
+        self._texts.append((num, folded, chars))
         if packed is None:
             w.add_terms(w.docnum - 1, *counted_terms(folded))
         else:
@@ -852,9 +863,9 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
                 with ix.writer(update=pending) as w:
                     for article_id in dropped:
                         w.delete(article_id)
-                    for num, article_id, folded in rows:
+                    for num, article_id, folded, length in rows:
                         known = known_terms.pop(num, None) if known_terms else None
-                        w.add(num, article_id, folded, known)
+                        w.add(num, article_id, folded, known, length)
                         batch.append(num)
                         chars += len(folded)
                         if chars >= BATCH_CHARS:
@@ -869,6 +880,7 @@ def sync(library: Any, index: SearchIndex | None = None, progress: ProgressFn | 
                     progress(added, total)
             if isinstance(ix, Index) and (cancel is None or not cancel.is_set()):
                 fill_texts(library, ix)
+                record_lengths(library, ix)
     finally:
         if own:
             ix.close()
@@ -906,13 +918,13 @@ def _sync_private(library: Any, ix: SearchIndex, progress: ProgressFn | None,
         on_rebuild("the library is read-only and has no index of its own")
     ix.reset()
     total = int(library.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-    rows = library.conn.execute("SELECT a.num, a.id, t.folded FROM articles a JOIN article_text t ON t.num = a.num "
-                                "ORDER BY a.num")
+    rows = library.conn.execute("SELECT a.num, a.id, t.folded, a.chars FROM articles a "
+                                "JOIN article_text t ON t.num = a.num ORDER BY a.num")
     added = 0
     while (cancel is None or not cancel.is_set()) and (batch := _batch_of(rows)):
         with ix.writer() as w:
-            for num, article_id, folded in batch:
-                w.add(num, article_id, folded, None)
+            for num, article_id, folded, length in batch:
+                w.add(num, article_id, folded, None, length)
         added += len(batch)
         if progress is not None:
             progress(added, total)
@@ -924,9 +936,9 @@ def _sync_private(library: Any, ix: SearchIndex, progress: ProgressFn | None,
     return added
 
 
-def _batch_of(rows: Iterator[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+def _batch_of(rows: Iterator[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
     """The next rows of ``rows`` up to :data:`BATCH_CHARS` characters of text (at least one row while any)."""
-    batch: list[tuple[int, str, str]] = []
+    batch: list[tuple[int, str, str, int]] = []
     chars = 0
     for row in rows:
         batch.append(row)
@@ -970,13 +982,13 @@ def fill_texts(library: Any, ix: Index) -> int:
     if ix.texts.record_count() >= ix.doc_count():
         return 0
     have = ix.texts.rows()
-    batch: list[tuple[int, str]] = []
+    batch: list[tuple[int, str, int]] = []
     chars = added = 0
-    for num, folded in library.conn.execute(
-            "SELECT a.num, t.folded FROM articles a JOIN article_text t ON t.num = a.num WHERE a.indexed = 1"):
+    for num, folded, length in library.conn.execute(
+            "SELECT a.num, t.folded, a.chars FROM articles a JOIN article_text t ON t.num = a.num WHERE a.indexed = 1"):
         if num in have:
             continue
-        batch.append((num, folded))
+        batch.append((num, folded, length))
         chars += len(folded)
         if chars >= BATCH_CHARS:
             added += ix.texts.append(batch)
@@ -985,6 +997,23 @@ def fill_texts(library: Any, ix: Index) -> int:
     if added:
         log.info("%s: %d folded texts copied into the index's text store", ix.folder, added)
     return added
+
+
+def record_lengths(library: Any, ix: Index) -> int:
+    """Give the index's text store the articles' chars (:meth:`TextStore.record_lengths`) when it was written before
+    it recorded them — once, ~1 s at 100,000 pages —, so that a rare pair's hits are ranked without every hit's row
+    in the catalogue; how many records were given one."""
+    def lengths() -> dict[int, int]:
+        return dict(library.conn.execute("SELECT num, chars FROM articles"))
+
+    try:
+        given = ix.texts.record_lengths(lengths)
+    except OSError as e:  # a read-only folder, a full disk: searches stay exact, only slower
+        log.warning("%s: the lengths of its texts could not be recorded: %s", ix.folder, e)
+        return 0
+    if given:
+        log.info("%s: the lengths of %d texts recorded in the index's text store", ix.folder, given)
+    return given
 
 
 def rebuild(library: Any, progress: ProgressFn | None = None,

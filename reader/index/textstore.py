@@ -12,13 +12,15 @@ Layout (two files in the index folder)
 --------------------------------------
 ``folded.dat``: the folded texts, each as UTF-16-LE or UTF-8, whichever is shorter (Chinese: 2 bytes
 a character instead of 3; Latin: 1 instead of 2), one after another. ``folded.idx``: one fixed-width
-record per text (:data:`RECORD`: catalogue row, offset, length in bytes, encoding), appended after the
-data they point at is written and flushed to disk; the first record holds a random generation instead (row
-:data:`GENERATION`), so a reader tells a replaced folder (a rebuild in another process: the same rows at
-other offsets) from a grown one — inode numbers are reused. A record that points past the data's end, or a torn
-last record, is ignored; a row written twice (a batch re-added after a crash) is read from its last
-record. A row's folded text never changes (an article's row is new when its text is), so a record
-stays true for as long as the row exists.
+record per text (:data:`RECORD`: catalogue row, offset, length in bytes, and a word of the encoding in its low
+byte and the article's ``chars`` above it — the catalogue's length of the article, which relevance divides by, so a
+rare pair's hits are ranked without each hit's row in the catalogue; 0: not recorded, in a store written before,
+or beyond 24 bits), appended after the data they point at is written and flushed to disk; the first record
+holds a random generation instead (row :data:`GENERATION`), so a reader tells a replaced folder (a rebuild
+in another process: the same rows at other offsets) from a grown one — inode numbers are reused. A record
+that points past the data's end, or a torn last record, is ignored; a row written twice (a batch re-added
+after a crash) is read from its last record. A row's folded text and chars never change (an article's row is
+new when its text is), so a record stays true for as long as the row exists.
 
 What it promises
 ----------------
@@ -39,7 +41,7 @@ import secrets
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -47,8 +49,14 @@ from reader.text.needles import overlaps_itself
 
 DATA = "folded.dat"
 INDEX = "folded.idx"
-#: a record: catalogue row, byte offset in DATA, length in bytes, encoding (:data:`UTF8` or :data:`UTF16`)
-RECORD = struct.Struct("<qqiB3x")
+#: a record: catalogue row, byte offset in DATA, length in bytes, and a word holding the encoding (:data:`UTF8` or
+#: :data:`UTF16`) in its low byte and the article's chars above it (0: not recorded; the layout of the earlier
+#: ``<qqiB3x``, whose three spare bytes were zero, so a store written before reads as "not recorded")
+RECORD = struct.Struct("<qqiI")
+#: the greatest chars a record holds (above it: not recorded)
+MAX_CHARS = (1 << 24) - 1
+#: the generation record's chars: the records were written with their articles' chars (0: a store written before)
+LENGTHS = 1
 UTF8 = 0
 UTF16 = 1
 #: the row of the record file's first record, which holds the file's random generation instead of an offset
@@ -126,6 +134,18 @@ def _advise(mm: mmap.mmap, records: Sequence[_R], span: Span[_R]) -> int:
     return len(records)
 
 
+def lengths_flag(idx_path: Path) -> bool:
+    """Whether the store's records were written with their articles' chars (its first record says so: a store
+    written before holds none until :meth:`TextStore.record_lengths` gave them)."""
+    try:
+        with open(idx_path, "rb") as f:
+            first = f.read(RECORD.size)
+    except OSError:
+        return False
+    return len(first) == RECORD.size and RECORD.unpack(first)[0] == GENERATION \
+        and RECORD.unpack(first)[3] >> 8 == LENGTHS
+
+
 def _generation(idx_path: Path) -> tuple[int | None, int]:
     """(the generation in the record file's first record, the file's size in whole records)."""
     try:
@@ -138,6 +158,11 @@ def _generation(idx_path: Path) -> tuple[int | None, int]:
         return None, 0
     num, generation, _, _ = RECORD.unpack(first)
     return (generation if num == GENERATION else None), size - size % RECORD.size
+
+
+def _word(enc: int, chars: int) -> int:
+    """A record's last field: the encoding in the low byte, ``chars`` above it (0 when it does not fit)."""
+    return enc | ((chars if 0 < chars <= MAX_CHARS else 0) << 8)
 
 
 def encode(text: str) -> tuple[bytes, int]:
@@ -170,8 +195,9 @@ class TextStore:
 
     # -- writing
 
-    def append(self, texts: Iterable[tuple[int, str]]) -> int:
-        """Add ``(row, folded text)`` pairs: the data first (flushed and synced), then their records."""
+    def append(self, texts: Iterable[tuple[int, str, int]]) -> int:
+        """Add ``(row, folded text, chars)``: the data first (flushed and synced), then their records (``chars``: the
+        catalogue's length of the article, 0 when not known)."""
         data_path, idx_path = self.folder / DATA, self.folder / INDEX
         if idx_path.exists() and not self.record_count():
             # records that point past the data (the data file lost or cut): new data would give them a meaning
@@ -182,10 +208,10 @@ class TextStore:
         chunks: list[bytes] = []
         with open(data_path, "ab") as data:
             offset = data.tell()
-            for num, text in texts:
+            for num, text, chars in texts:
                 raw, enc = encode(text)
                 chunks.append(raw)
-                records.append(RECORD.pack(num, offset, len(raw), enc))
+                records.append(RECORD.pack(num, offset, len(raw), _word(enc, chars)))
                 offset += len(raw)
             data.write(b"".join(chunks))
             data.flush()
@@ -198,11 +224,44 @@ class TextStore:
                 idx.truncate(whole)  # a record torn by a crash: the next ones must start on a record
                 idx.seek(whole)
             if whole == 0:  # a new file: its generation first (a reader tells a replaced folder by it)
-                records.insert(0, RECORD.pack(GENERATION, secrets.randbits(62), 0, UTF8))
+                records.insert(0, RECORD.pack(GENERATION, secrets.randbits(62), 0, _word(UTF8, LENGTHS)))
             idx.write(b"".join(records))
             idx.flush()
             os.fsync(idx.fileno())
         return len(chunks)
+
+    def record_lengths(self, lengths: Callable[[], Mapping[int, int]]) -> int:
+        """Give the records of a store written before lengths were recorded their articles' chars (``lengths()``: row
+        → chars, asked only when needed); how many records were given one. The record file is written anew beside
+        and put in place of the old one (same generation and size: a reader that mapped the old one goes on reading
+        it, without lengths, until the store grows). One writer at a time, as :meth:`append`."""
+        idx_path = self.folder / INDEX
+        if lengths_flag(idx_path):
+            return 0
+        try:
+            raw = bytearray(idx_path.read_bytes())
+        except OSError:
+            return 0
+        del raw[len(raw) - len(raw) % RECORD.size:]
+        if not raw or RECORD.unpack_from(raw, 0)[0] != GENERATION:
+            return 0
+        table = lengths()
+        given = 0
+        for at in range(RECORD.size, len(raw), RECORD.size):
+            num, off, length, word = RECORD.unpack_from(raw, at)
+            chars = table.get(num, 0)
+            if not word >> 8 and 0 < chars <= MAX_CHARS:
+                RECORD.pack_into(raw, at, num, off, length, _word(word & 0xFF, chars))
+                given += 1
+        _, generation, _, _ = RECORD.unpack_from(raw, 0)
+        RECORD.pack_into(raw, 0, GENERATION, generation, 0, _word(UTF8, LENGTHS))
+        fresh = idx_path.with_name(INDEX + ".new")
+        with open(fresh, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(fresh, idx_path)
+        return given
 
     def record_count(self) -> int:
         """Records in the file (an upper bound of the rows held), 0 when the last one points past the data (the
@@ -270,24 +329,24 @@ class TextStore:
             self._mapped = size
         return self._mapped
 
-    def _valid(self, num: int, off: int, length: int, enc: int) -> bool:
-        return num >= 0 and off + length <= self._mapped and enc in _CODECS
+    def _valid(self, num: int, off: int, length: int, word: int) -> bool:
+        return num >= 0 and off + length <= self._mapped and word & 0xFF in _CODECS
 
     def _full_table(self) -> dict[int, tuple[int, int, int]]:
-        """row → (offset, length, encoding) of every record (the last record of a row wins), read once and
+        """row → (offset, length, encoding word) of every record (the last record of a row wins), read once and
         brought up to the records mapped: for many look-ups in one process, and for rows out of order."""
         records = self._records
         if records is not None and self._read_upto < self._record_count:
             table = self._table
-            for num, off, length, enc in RECORD.iter_unpack(
+            for num, off, length, word in RECORD.iter_unpack(
                     records[self._read_upto * RECORD.size:self._record_count * RECORD.size]):
-                if self._valid(num, off, length, enc):
-                    table[num] = (off, length, enc)
+                if self._valid(num, off, length, word):
+                    table[num] = (off, length, word)
             self._read_upto = self._record_count
         return self._table
 
     def _lookup(self, nums: Iterable[int]) -> tuple[list[tuple[int, int, int, int]], set[int]]:
-        """((row, offset, length, encoding) of the rows of ``nums`` the store has, the rows it lacks).
+        """((row, offset, length, encoding word) of the rows of ``nums`` the store has, the rows it lacks).
 
         Rows are appended in increasing order (the catalogue's rows only grow, and sync adds them in order), so
         a row is found by bisection in the mapped records' row column, the last of its records: a few look-ups
@@ -335,9 +394,9 @@ class TextStore:
             have, unknown = self._lookup(nums)
             n8, n16 = needle.encode("utf-8"), needle.encode("utf-16-le")
             find = mm.find
-            for num, off, length, enc in _ahead(mm, have, _record_span):
+            for num, off, length, word in _ahead(mm, have, _record_span):
                 end = off + length
-                if enc == UTF8:
+                if word & 0xFF == UTF8:
                     if find(n8, off, end) >= 0:
                         found.add(num)
                     continue
@@ -371,12 +430,12 @@ class TextStore:
         for num, place in _ahead(mm, placed, _placed_span):
             if place is None:
                 continue
-            off, length, enc = place
+            off, length, word = place
             end = off + length
-            if enc == UTF8 and not overlaps:
+            if word & 0xFF == UTF8 and not overlaps:
                 found[num] = mm[off:end].count(n8)
                 continue
-            wide = enc == UTF16
+            wide = word & 0xFF == UTF16
             nb, step = (n16, step16) if wide else (n8, step8)
             count, i = 0, find(nb, off, end)
             while i >= 0:
@@ -409,10 +468,19 @@ class TextStore:
             have, unknown = self._lookup(nums)
 
         def decoded() -> Iterator[tuple[int, str]]:
-            for num, off, length, enc in _ahead(mm, have, _record_span):
-                yield num, mm[off:off + length].decode(_CODECS[enc])
+            for num, off, length, word in _ahead(mm, have, _record_span):
+                yield num, mm[off:off + length].decode(_CODECS[word & 0xFF])
 
         return decoded(), unknown
+
+    def chars(self, nums: Iterable[int]) -> dict[int, int]:
+        """row → the article's chars recorded beside its text, for the rows of ``nums`` whose record holds them (a
+        store written before records were given them holds none; the caller reads the catalogue for the rest)."""
+        with self._lock:
+            if self._refresh() is None:
+                return {}
+            placed, _ = self._placed(list(nums))
+        return {num: place[2] >> 8 for num, place in placed if place is not None and place[2] >> 8}
 
     def prepare(self) -> None:
         """Read the table of every record now (a long-lived reader looks rows up in it, not by bisection)."""

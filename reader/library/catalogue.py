@@ -1621,19 +1621,19 @@ class Library:
 
     # -- index bookkeeping (used by reader.index.store)
 
-    def unindexed(self, limit: int = 1000, after: int = 0) -> list[tuple[int, str, str]]:
-        """Up to ``limit`` (num, id, folded text) of articles the index does not have yet, in row order, rows
+    def unindexed(self, limit: int = 1000, after: int = 0) -> list[tuple[int, str, str, int]]:
+        """Up to ``limit`` (num, id, folded text, chars) of articles the index does not have yet, in row order, rows
         above ``after`` only (a rebuild pages through them before marking any): the texts
         :meth:`store_document` was given, else ``article_text``'s."""
-        rows = self.conn.execute("SELECT num, id FROM articles WHERE indexed = 0 AND num > ? ORDER BY num LIMIT ?",
-                                 (after, limit)).fetchall()
-        texts = {n: self._folded[n] for n, _ in rows if n in self._folded}
-        missing = [n for n, _ in rows if n not in texts]
+        rows = self.conn.execute("SELECT num, id, chars FROM articles WHERE indexed = 0 AND num > ? ORDER BY num "
+                                 "LIMIT ?", (after, limit)).fetchall()
+        texts = {n: self._folded[n] for n, _, _ in rows if n in self._folded}
+        missing = [n for n, _, _ in rows if n not in texts]
         if missing:
             texts.update(self.conn.execute(
                 "SELECT num, folded FROM article_text WHERE num IN (SELECT value FROM json_each(?))",
                 (json.dumps(missing),)))
-        return [(n, i, texts[n]) for n, i in rows if n in texts]
+        return [(n, i, texts[n], c) for n, i, c in rows if n in texts]
 
     def dropped(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM index_dropped")]

@@ -73,7 +73,12 @@ def scores(rows: Iterable[tuple[int, str]], terms: Sequence[Term], info: Article
 def scaled(counts: Iterable[tuple[int, int]], info: ArticleInfo) -> dict[int, float]:
     """Each (num, occurrences) as a score: per 2,000 characters, roughly. One formula for both ways of
     counting, so a PostgreSQL library's scores are the embedded library's to the last bit."""
-    return {n: float(count) / (1.0 + info[n][5] / 2000.0) for n, count in counts if n in info}
+    return {n: per_length(count, info[n][5]) for n, count in counts if n in info}
+
+
+def per_length(count: int, chars: int) -> float:
+    """A hit's score: its ``count`` of occurrences per 2,000 of its ``chars``, roughly (one formula everywhere)."""
+    return float(count) / (1.0 + chars / 2000.0)
 
 
 def literals_of(terms: Sequence[Term]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,42 +114,42 @@ def test_searches_verified_on_the_store_equal_brute_force(corpus, q: str) -> Non
 
 def test_a_match_inside_two_utf16_code_units_is_not_a_match(tmp_path: Path) -> None:
     store = TextStore(tmp_path)
-    store.append([(1, "ⴰ乎乎乎"), (2, "乎中乎乎"), (3, "abc中")])
+    store.append([(1, "ⴰ乎乎乎", 0), (2, "乎中乎乎", 0), (3, "abc中", 0)])
     assert textstore.encode("ⴰ乎乎乎")[1] == textstore.UTF16
     assert store.holding({1, 2, 3, 4}, "中") == ({2, 3}, {4})
     assert store.holding({1, 2}, "ⴰ乎") == ({1}, set())
     # a false match at an odd byte first, a true one after it: found (the rows are searched all at once, and
     # the odd ones again, aligned)
-    store.append([(5, "ⴰ乎中"), (6, "ⴰ乎乎中"[:3]), (7, "中" * 3)])
+    store.append([(5, "ⴰ乎中", 0), (6, "ⴰ乎乎中"[:3], 0), (7, "中" * 3, 0)])
     assert store.holding({1, 2, 3, 5, 6, 7}, "中") == ({2, 3, 5, 7}, set())
 
 
 def test_a_torn_record_and_a_record_past_the_data_are_ignored(tmp_path: Path) -> None:
     store = TextStore(tmp_path)
-    store.append([(1, "中国人民")])
+    store.append([(1, "中国人民", 0)])
     with open(tmp_path / textstore.INDEX, "ab") as f:
         f.write(RECORD.pack(2, 10_000, 8, textstore.UTF16))  # its data never written (a crash)
         f.write(RECORD.pack(3, 0, 8, textstore.UTF16)[:7])  # torn
     fresh = TextStore(tmp_path)
     assert fresh.holding({1, 2, 3}, "人民") == ({1}, {2, 3})
-    fresh.append([(3, "人民日报")])  # records past the data: both files start again (they would mean other texts)
+    fresh.append([(3, "人民日报", 0)])  # records past the data: both files start again (they would mean other texts)
     assert TextStore(tmp_path).holding({1, 2, 3}, "人民") == ({3}, {1, 2})
 
 
 def test_appending_after_a_torn_record_starts_on_a_record_boundary(tmp_path: Path) -> None:
     store = TextStore(tmp_path)
-    store.append([(1, "中国人民")])
+    store.append([(1, "中国人民", 0)])
     with open(tmp_path / textstore.INDEX, "ab") as f:
         f.write(RECORD.pack(3, 0, 8, textstore.UTF16)[:7])  # torn
-    TextStore(tmp_path).append([(3, "人民日报")])
+    TextStore(tmp_path).append([(3, "人民日报", 0)])
     assert TextStore(tmp_path).holding({1, 2, 3}, "人民") == ({1, 3}, {2})
 
 
 def test_a_reader_sees_what_another_writer_appended(tmp_path: Path) -> None:
     reader, writer = TextStore(tmp_path), TextStore(tmp_path)
-    writer.append([(1, "中国")])
+    writer.append([(1, "中国", 0)])
     assert reader.holding({1, 2}, "中国") == ({1}, {2})
-    writer.append([(2, "中国人民" * 50)])
+    writer.append([(2, "中国人民" * 50, 0)])
     assert reader.holding({1, 2}, "中国") == ({1, 2}, set())
 
 
@@ -248,11 +249,11 @@ def test_a_reader_drops_what_it_read_when_the_folder_is_replaced(tmp_path: Path)
     """A rebuild in another process writes new files: the same rows at other offsets. Records read before point
     into the old data file and must not be resolved against the new one."""
     reader = TextStore(tmp_path)
-    TextStore(tmp_path).append([(1, "人民" * 10), (2, "中国" * 10)])
+    TextStore(tmp_path).append([(1, "人民" * 10, 0), (2, "中国" * 10, 0)])
     assert reader.holding({1, 2}, "中国") == ({2}, set())
     for name in (textstore.DATA, textstore.INDEX):
         (tmp_path / name).unlink()
-    TextStore(tmp_path).append([(7, "甲乙丙" * 40), (2, "中国" * 10), (1, "人民" * 10), (3, "中国")])
+    TextStore(tmp_path).append([(7, "甲乙丙" * 40, 0), (2, "中国" * 10, 0), (1, "人民" * 10, 0), (3, "中国", 0)])
     assert reader.holding({1, 2, 3}, "中国") == ({2, 3}, set())
     assert dict(reader.texts({1})[0]) == {1: "人民" * 10}
 
@@ -261,12 +262,12 @@ def test_rows_found_by_bisection_and_out_of_order_alike(tmp_path: Path) -> None:
     """A store whose rows came in order is read by bisection (no table of every record); rows appended out of
     order (a store filled in later) and a row written twice are found all the same, the last record winning."""
     store = TextStore(tmp_path)
-    store.append([(n, f"文{n}") for n in range(2, 40, 2)])
+    store.append([(n, f"文{n}", 0) for n in range(2, 40, 2)])
     got, unknown = store.texts({4, 10, 38})
     assert dict(got) == {4: "文4", 10: "文10", 38: "文38"} and not unknown
     assert not store._table, "a few rows in order are looked up without reading every record"
     assert store.holding({5, 6}, "文") == ({6}, {5})
-    store.append([(5, "五"), (3, "三"), (10, "文10")])  # out of order, and 10 again
+    store.append([(5, "五", 0), (3, "三", 0), (10, "文10", 0)])  # out of order, and 10 again
     fresh = TextStore(tmp_path)
     for s in (store, fresh):
         got, unknown = s.texts({3, 5, 10, 2, 41})
@@ -282,9 +283,9 @@ def test_many_rows_looked_up_together_find_what_one_at_a_time_finds(tmp_path: Pa
     store = TextStore(tmp_path)
     rows = sorted(rng.sample(range(1, 40_000), 6000))
     texts = {n: ("中国人民" if n % 3 else "人民") + f"{n}" + ("ab" if n % 5 else "") for n in rows}
-    store.append(texts.items())
+    store.append([(n, t, 0) for n, t in texts.items()])
     late = {40_001: "中国", 7: "中国七"} if 7 not in texts else {40_001: "中国"}
-    store.append(late.items())  # out of order: 7 (when free) comes after 40,000
+    store.append([(n, t, 0) for n, t in late.items()])  # out of order: 7 (when free) comes after 40,000
     texts.update(late)
     asked = set(rng.sample(rows, 3000)) | set(late) | {0, 39_999 + 5, 123_456}  # some the store lacks
     asked -= {n for n in (0, 39_999 + 5, 123_456) if n in texts}
@@ -312,7 +313,7 @@ def test_occurrences_counted_on_the_store_equal_every_place_the_needle_starts(te
 
     with tempfile.TemporaryDirectory() as folder:
         store = TextStore(Path(folder))
-        store.append(list(enumerate(texts, start=1)))
+        store.append([(n, t, 0) for n, t in enumerate(texts, start=1)])
         got, unknown = store.counts(set(range(1, len(texts) + 2)), needle)
         want = {n: sum(t.startswith(needle, i) for i in range(len(t))) for n, t in enumerate(texts, start=1)}
         assert got == want and unknown == {len(texts) + 1}
@@ -321,7 +322,7 @@ def test_occurrences_counted_on_the_store_equal_every_place_the_needle_starts(te
 def test_counts_of_many_rows_read_the_table_once(tmp_path: Path) -> None:
     """Counting most of the store's rows reads its table of rows once (a bisection per row cost more)."""
     store = TextStore(tmp_path)
-    store.append([(n, "中国" * (n % 3)) for n in range(1, 500)])
+    store.append([(n, "中国" * (n % 3), 0) for n in range(1, 500)])
     got, unknown = store.counts(set(range(1, 500)), "中国")
     assert got == {n: n % 3 for n in range(1, 500)} and not unknown
     assert len(store._table) == 499
@@ -394,7 +395,7 @@ def test_searches_verified_while_asking_ahead_find_what_they_find_without(
     store = TextStore(tmp_path)
     texts = {n: "".join(rng.choice([*CJK, *LATIN, *OTHER]) for _ in range(rng.randrange(1, 60)))
              for n in range(1, 3_000)}
-    store.append(texts.items())
+    store.append([(n, t, 0) for n, t in texts.items()])
     nums = set(rng.sample(sorted(texts), 1_200)) | {5_000}
 
     def answers() -> tuple[object, ...]:
@@ -408,3 +409,52 @@ def test_searches_verified_while_asking_ahead_find_what_they_find_without(
     monkeypatch.setattr(textstore, "_WINDOW", 7)
     assert answers() == plain
     assert plain[0][1] == {5_000}
+
+
+def test_each_record_holds_its_articles_chars_and_an_older_store_none(tmp_path: Path) -> None:
+    # relevance divides by the catalogue's length of each article: recorded beside its text, a rare pair's hits are
+    # ranked without reading each hit's row in the catalogue. A store written before holds none (its records' three
+    # spare bytes were zero): "not recorded", never a length of 0; nor does a length beyond 24 bits.
+    store = TextStore(tmp_path / "new")
+    (tmp_path / "new").mkdir()
+    store.append([(1, "中国人民", 9), (2, "abc", 0), (3, "人民", textstore.MAX_CHARS + 1), (4, "中", 1)])
+    assert store.chars([1, 2, 3, 4, 5]) == {1: 9, 4: 1}
+    assert store.holding({1, 2, 3, 4}, "人民") == ({1, 3}, set())
+    assert store.counts([1, 3, 4], "人民") == ({1: 1, 3: 1, 4: 0}, set())
+    store.prepare()  # the table of every record: the same
+    assert store.chars(range(1, 6)) == {1: 9, 4: 1}
+    old = tmp_path / "old"
+    old.mkdir()
+    layout = struct.Struct("<qqiB3x")  # the records of a store written before
+    raw, enc = textstore.encode("中国人民")
+    (old / textstore.DATA).write_bytes(raw)
+    (old / textstore.INDEX).write_bytes(layout.pack(textstore.GENERATION, 5, 0, 0) + layout.pack(1, 0, len(raw), enc))
+    before = TextStore(old)
+    assert before.chars([1]) == {} and before.holding({1}, "国人") == ({1}, set())
+    assert [(n, t) for n, t in before.texts([1])[0]] == [(1, "中国人民")]
+
+
+def test_an_index_written_before_lengths_were_recorded_is_given_them_by_the_next_sync(tmp_path: Path) -> None:
+    # an existing library's index holds no lengths (its records' spare bytes are zero): rather than a rebuild, the
+    # next sync gives every record its article's chars from the catalogue, once; texts and searches unchanged
+    lib, _ = _library(tmp_path / "lib", docs=12)
+    folder = sindex.open_index(lib).folder
+    idx = folder / textstore.INDEX
+    raw = bytearray(idx.read_bytes())
+    for at in range(0, len(raw), RECORD.size):  # as a store written before: every word its encoding alone
+        num, off, length, word = RECORD.unpack_from(raw, at)
+        RECORD.pack_into(raw, at, num, off, length, word & 0xFF)
+    idx.write_bytes(raw)
+    nums = [n for (n,) in lib.conn.execute("SELECT num FROM articles")]
+    assert TextStore(folder).chars(nums) == {} and not textstore.lengths_flag(idx)
+    sindex.sync(lib)
+    want = dict(lib.conn.execute("SELECT num, chars FROM articles"))
+    assert TextStore(folder).chars(nums) == want and textstore.lengths_flag(idx)
+    assert len(idx.read_bytes()) == len(raw)
+    before = idx.stat().st_ino
+    sindex.sync(lib)  # once
+    assert idx.stat().st_ino == before
+    with Searcher(lib) as s:
+        assert s.search("中国", limit=None).total == sum("中国" in fold_text(t) for (t,) in lib.conn.execute(
+            "SELECT folded FROM article_text"))
+    lib.close()

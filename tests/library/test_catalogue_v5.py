@@ -221,6 +221,7 @@ def test_new_articles_fold_through_the_view(tmp_path: Path) -> None:
                        articles=[Article(id="a1", parts=[part], pages=[1])])
         res = lib.store_document(doc, catalogue.StoreMeta("P"), path="x.txt", sha256="0")
         assert lib.folded_text(res.article_ids[0]) == fold_text("Ｇ２０峰會 Straße")
-        assert lib.unindexed() == [(res.article_nums[0], res.article_ids[0], fold_text("Ｇ２０峰會 Straße"))]
+        assert lib.unindexed() == [(res.article_nums[0], res.article_ids[0], fold_text("Ｇ２０峰會 Straße"),
+                                    len("Ｇ２０峰會 Straße"))]
     finally:
         lib.close()
