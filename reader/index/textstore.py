@@ -192,6 +192,8 @@ class TextStore:
         self._mapped = 0
         #: the record file's generation (its first record) when read: another one means the files were replaced
         self._generation: int | None = None
+        #: row → encoding word of the rows the last :meth:`counts` looked up (:meth:`chars` of its hits after it)
+        self._recent: dict[int, int] = {}
 
     # -- writing
 
@@ -299,6 +301,7 @@ class TextStore:
         self._table = {}
         self._read_upto = 0
         self._generation = None
+        self._recent = {}
 
     def _refresh(self) -> mmap.mmap | None:
         """The data's map, with the record file mapped as far as it holds whole records (another process may
@@ -421,6 +424,7 @@ class TextStore:
             if mm is None:
                 return {}, set(nums)
             placed, unknown = self._placed(list(nums))
+            self._recent = {num: place[2] for num, place in placed if place is not None}
         n8, n16 = needle.encode("utf-8"), needle.encode("utf-16-le")
         overlaps = overlaps_itself(needle)
         step8 = 1 if overlaps else len(n8)
@@ -479,8 +483,14 @@ class TextStore:
         with self._lock:
             if self._refresh() is None:
                 return {}
-            placed, _ = self._placed(list(nums))
-        return {num: place[2] >> 8 for num, place in placed if place is not None and place[2] >> 8}
+            recent = self._recent
+            rows = list(nums)
+            if all(map(recent.__contains__, rows)):  # the hits of the last count (a rare pair's): no look-up again
+                words: Iterable[tuple[int, int]] = ((num, recent[num]) for num in rows)
+            else:
+                placed, _ = self._placed(rows)
+                words = ((num, place[2]) for num, place in placed if place is not None)
+            return {num: word >> 8 for num, word in words if word >> 8}
 
     def prepare(self) -> None:
         """Read the table of every record now (a long-lived reader looks rows up in it, not by bisection)."""

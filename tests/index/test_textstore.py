@@ -421,6 +421,7 @@ def test_each_record_holds_its_articles_chars_and_an_older_store_none(tmp_path: 
     assert store.chars([1, 2, 3, 4, 5]) == {1: 9, 4: 1}
     assert store.holding({1, 2, 3, 4}, "人民") == ({1, 3}, set())
     assert store.counts([1, 3, 4], "人民") == ({1: 1, 3: 1, 4: 0}, set())
+    assert store.chars([1, 3]) == {1: 9}  # the hits of that count: from its look-up
     store.prepare()  # the table of every record: the same
     assert store.chars(range(1, 6)) == {1: 9, 4: 1}
     old = tmp_path / "old"
