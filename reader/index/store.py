@@ -912,6 +912,8 @@ def _sync_private(library: Any, ix: SearchIndex, progress: ProgressFn | None,
     folder). Returns the articles added; a cancelled one is made again next time (it lacks articles)."""
     why = rebuild_reason(library, ix)
     if why is None:
+        if isinstance(ix, Index):
+            record_lengths(library, ix)  # this machine's copy, made before lengths were recorded
         return 0
     log.warning("%s: %s; making it from the catalogue", ix.where, why)
     if on_rebuild is not None:
