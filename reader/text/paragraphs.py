@@ -66,14 +66,14 @@ def paragraph_starts(lines: Sequence[Line], vertical: bool = False) -> list[int]
         short_prev = prev_end is not None and edge_e - prev_end > 1.5 * em
         sentence = (ends_sentence(lines[k - 1].text)
                     or lines[k - 1].text.rstrip().endswith(("。", ".", "!", "?", ":", "”", "」")))
+        goes_on = runs_on(lines[k - 1], lines[k])
         if use_indent and indented[k] and not indented[k - 1]:
             # an indent starts a paragraph only where the one before can end: a sentence end or a short line
             # (a ragged OCR box edge inside running text, "opened by" / "Mr. Phillips who spoke", is no break)
-            if not runs_on(lines[k - 1], lines[k]) and (sentence or short_prev):
-                starts.append(k)
-        elif (short_prev and sentence and not lines[k - 1].hyphenated
-              or blank[k] and not runs_on(lines[k - 1], lines[k])):
-            # a short line closing a sentence, or a blank over a line the sentence does not run on into
+            opens = not goes_on and (sentence or short_prev)
+        else:
+            opens = short_prev and sentence and not lines[k - 1].hyphenated  # a short line closing a sentence
+        if opens or blank[k] and not goes_on:  # or a blank over a line the sentence does not run on into
             starts.append(k)
     return starts
 

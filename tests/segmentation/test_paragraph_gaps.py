@@ -49,3 +49,16 @@ def test_a_block_set_with_lead_between_every_line_parts_nothing() -> None:
     """Lead is measured beyond the block's usual gap: a block leaded throughout is one paragraph."""
     rows = [(f"line {k} of a leaded text that runs on", 60.0 * k) for k in range(6)]
     assert paragraph_starts(_lines(rows)) == [0]
+
+
+def test_a_blank_parts_paragraphs_over_an_indented_line_too() -> None:
+    """The Lancaster Intelligencer 1889 (hOCR, heldout10): "… win go te Mew Yerk, a aiiiseary. ;-" (the OCR's marks
+    after the stop, out to the measure), then a blank line and the next dispatch's indented first line, "Bjai
+    WAsniNQTON.D. a, Feb, sU …". The indent alone opens no paragraph there (the line above neither closes a sentence
+    nor stops short), and the blank was not asked where an indent was: it parts them all the same."""
+    rows = [("information received here from", 0), ("the United States that the", 32),
+            ("will go to New York, a missionary. ;-", 63), ("WASHINGTON, D. C., Feb. 22. The", 130),
+            ("Eastern Pennsylvania weather,", 161), ("northwesterly winds.", 192)]
+    lines = _lines(rows)
+    lines[3].box = (40.0, 130.0, 700.0, 160.0)  # set in by more than half an em
+    assert paragraph_starts(lines) == [0, 3]
