@@ -52,7 +52,9 @@ contains the truth headline.
 from __future__ import annotations
 
 import argparse
+import bisect
 import functools
+import itertools
 import json
 import random
 import re
@@ -335,15 +337,43 @@ def cut_units(articles: Sequence[Article], lines: bool) -> list[tuple[int, list[
 
 def truth_cuts(units: Sequence[tuple[int, list[Part]]], truth: Sequence[TruthItem]) -> list[bool]:
     """Whether a truth item starts in each unit: its first words begin in the unit's body (after at most the item's
-    headline and :data:`SLACK`), read on into the following units."""
+    headline and :data:`SLACK`), read on into the following units. Where the segmenter read the item's headline as
+    body text of units of its own right before (a headline taken for a paragraph), the cut goes where that headline
+    begins (:func:`_headline_unit`): cutting under it would leave the headline on the item above. A unit whose
+    headline group opens on an item's first words (display copy set as a head) opens that item too: the item is not
+    right so, but the one above no longer runs on into it."""
     scored = [t for t in truth if t.scored]
     bodies = [_body(parts) for _, parts in units]
-    cuts = []
+    starts = list(itertools.accumulate((len(b) for b in bodies), initial=0))
+    stream = "".join(bodies)
+    wholes = ["".join(norm(p.text) for p in parts if p.role != "noise") for _, parts in units]
+    cuts = [False] * len(units)
     for j, body in enumerate(bodies):
         ahead = "".join(bodies[j:j + 8])[:CEILING_AHEAD]
-        cuts.append(any(0 <= ahead.find(t.first) <= min(len(t.headline) + SLACK, max(len(body) - 1, 0))
-                        for t in scored))
+        whole = wholes[j]
+        for t in scored:
+            if 0 <= ahead.find(t.first) <= min(len(t.headline) + SLACK, max(len(body) - 1, 0)):
+                cuts[_headline_unit(stream, starts, j, t.headline)] = True
+            elif t.first and 0 <= whole.find(t.first) <= SLACK:
+                cuts[j] = True  # its first words set as the unit's headline: the item is not right, the cut is its
     return cuts
+
+
+#: a headline this long at least is looked for in the units before the one its item's first words open
+HEADLINE_UNIT_CHARS = 4
+
+
+def _headline_unit(stream: str, starts: Sequence[int], j: int, headline: str) -> int:
+    """The unit where the item whose first words open unit ``j`` begins: an earlier one when the item's headline
+    ends right before unit ``j`` (within :data:`SLACK`) and begins within :data:`SLACK` of that unit's start."""
+    if len(headline) < HEADLINE_UNIT_CHARS:
+        return j
+    lo = max(0, starts[j] - len(headline) - SLACK)
+    at = stream.rfind(headline, lo, starts[j])
+    if at < 0:
+        return j
+    i = bisect.bisect_right(starts, at) - 1
+    return i if i < j and at - starts[i] <= SLACK else j
 
 
 def recut(articles: Sequence[Article], units: Sequence[tuple[int, list[Part]]], cuts: Sequence[bool]) -> list[Article]:

@@ -3261,11 +3261,12 @@ def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None)
     if mbox is None:
         return set()
     height, centre, span = mbox[3] - mbox[1], (mbox[0] + mbox[2]) / 2, mbox[2] - mbox[0]
+    rules = _rules_across(blocks, mbox)
     out: set[str] = set()
     for b in blocks:
         bx = block_box(b)
         lines = [ln for ln in b.lines if ln.text.strip()]
-        if b is mast or bx is None or not lines or _norm_type(b) in HEADING_TYPES:
+        if b is mast or bx is None or not lines or _norm_type(b) in HEADING_TYPES or _ruled_off(mbox, bx, rules):
             continue
         small = len(lines) <= MAX_EAR_LINES and _text_len(b) <= MAX_EAR_TEXT
         beside = bx[3] <= mbox[1] + 0.25 * height or _on_row(mbox, bx)
@@ -3274,6 +3275,30 @@ def _masthead_band(blocks: Sequence[Block], sizes: _Sizes, masthead: str | None)
         if small and beside or under or _ear(mbox, bx, b) or _under_title(mbox, bx, b, sizes):
             out.add(b.id)
     return out
+
+
+#: a vertical rule is at least this many times as tall as it is wide
+RULE_SLENDER = 10.0
+
+
+def _rules_across(blocks: Sequence[Block], mbox: Box) -> list[float]:
+    """The x of every vertical rule that runs through the title's row (from its top to its foot), sorted: the title
+    does not span it."""
+    xs = []
+    for b in blocks:
+        bx = block_box(b)
+        if bx is not None and _is_rule(b) and bx[3] - bx[1] >= RULE_SLENDER * (bx[2] - bx[0]) \
+                and bx[1] <= mbox[1] and bx[3] >= mbox[3]:
+            xs.append((bx[0] + bx[2]) / 2)
+    return sorted(xs)
+
+
+def _ruled_off(mbox: Box, bx: Box, rules: Sequence[float]) -> bool:
+    """A vertical rule running through the title's row stands between the block and the title: the block is on the
+    other side of the fold of a spread (the Reichsanzeiger's double pages: "Berliner Viehmarkt, 21. Oktober." on
+    the left page, level with the title of the right one), or of a column rule the title does not cross; no ear."""
+    lo, hi = (bx[2], mbox[0]) if bx[2] <= mbox[0] else (mbox[2], bx[0])
+    return lo < hi and bisect.bisect_right(rules, lo) < bisect.bisect_left(rules, hi)
 
 
 #: most characters an ear standing wholly within the title's row has (an address and price list)

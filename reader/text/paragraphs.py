@@ -32,7 +32,9 @@ def paragraph_starts(lines: Sequence[Line], vertical: bool = False) -> list[int]
 
     Evidence from geometry: a line whose start edge (left, or top on vertical
     pages) is indented by about one em or more relative to the block's usual
-    start, or a line that follows a short line ending a sentence.
+    start, a line that follows a short line ending a sentence, or a line set off
+    by a blank above it (:func:`blank_above`) where the sentence does not visibly
+    run on into it (:func:`runs_on`: a hyphen, a lower-case continuation).
     """
     n = len(lines)
     if n == 0:
@@ -58,19 +60,42 @@ def paragraph_starts(lines: Sequence[Line], vertical: bool = False) -> list[int]
     indented = [b is not None and b - edge_b > 0.6 * em and b - edge_b < 8 * em for b in begins]
     # when most lines are "indented" the block is centred or ragged: indentation says nothing
     use_indent = sum(indented) <= max(1, n // 2)
+    blank = blank_above(lines, vertical, em)
     for k in range(1, n):
         prev_end = ends[k - 1]
         short_prev = prev_end is not None and edge_e - prev_end > 1.5 * em
         sentence = (ends_sentence(lines[k - 1].text)
                     or lines[k - 1].text.rstrip().endswith(("。", ".", "!", "?", ":", "”", "」")))
+        goes_on = runs_on(lines[k - 1], lines[k])
         if use_indent and indented[k] and not indented[k - 1]:
             # an indent starts a paragraph only where the one before can end: a sentence end or a short line
             # (a ragged OCR box edge inside running text, "opened by" / "Mr. Phillips who spoke", is no break)
-            if not runs_on(lines[k - 1], lines[k]) and (sentence or short_prev):
-                starts.append(k)
-        elif short_prev and sentence and not lines[k - 1].hyphenated:
+            opens = not goes_on and (sentence or short_prev)
+        else:
+            opens = short_prev and sentence and not lines[k - 1].hyphenated  # a short line closing a sentence
+        if opens or blank[k] and not goes_on:  # or a blank over a line the sentence does not run on into
             starts.append(k)
     return starts
+
+
+#: whitespace above a line, in ems beyond the block's usual gap between lines, that parts two paragraphs
+BLANK_PARAGRAPH = 0.6
+
+
+def blank_above(lines: Sequence[Line], vertical: bool, em: float) -> list[bool]:
+    """Whether a blank stands above each line of a block: whitespace of :data:`BLANK_PARAGRAPH` ems or more beyond
+    the block's usual gap between lines (its median: microfilm OCR boxes a line taller than its pitch, so the usual
+    gap can be below nothing). On vertical pages the gap is the one between two columns of characters."""
+    gaps: list[float | None] = [None] * len(lines)
+    for k in range(1, len(lines)):
+        a, b = lines[k - 1].box, lines[k].box
+        if a is not None and b is not None:
+            gaps[k] = a[0] - b[2] if vertical else b[1] - a[3]
+    known = sorted(g for g in gaps if g is not None)
+    if len(known) < 2:
+        return [False] * len(lines)
+    usual = known[len(known) // 2]
+    return [g is not None and g - usual >= BLANK_PARAGRAPH * em for g in gaps]
 
 
 #: verse: at least this many lines, this share of them ending well before the longest (ragged right),
