@@ -1010,8 +1010,8 @@ def record_lengths(library: Any, ix: Index) -> int:
 
     try:
         given = ix.texts.record_lengths(lengths)
-    except OSError as e:  # a read-only folder, a full disk: searches stay exact, only slower
-        log.warning("%s: the lengths of its texts could not be recorded: %s", ix.folder, e)
+    except OSError as e:  # a read-only folder, a full disk, a record file mapped elsewhere (Windows): exact, slower
+        log.info("%s: the lengths of its texts could not be recorded: %s", ix.folder, e)
         return 0
     if given:
         log.info("%s: the lengths of %d texts recorded in the index's text store", ix.folder, given)

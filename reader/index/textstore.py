@@ -35,10 +35,12 @@ for an index written without it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import mmap
 import os
 import secrets
 import struct
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -142,8 +144,28 @@ def lengths_flag(idx_path: Path) -> bool:
             first = f.read(RECORD.size)
     except OSError:
         return False
-    return len(first) == RECORD.size and RECORD.unpack(first)[0] == GENERATION \
-        and RECORD.unpack(first)[3] >> 8 == LENGTHS
+    if len(first) < RECORD.size:
+        return False
+    num, _, _, word = RECORD.unpack(first)
+    return bool(num == GENERATION and word >> 8 == LENGTHS)
+
+
+def _identity(idx_path: Path, data_path: Path) -> tuple[int, ...]:
+    """What tells a store's files apart from themselves a moment later: inode, size and time of change of each."""
+    a, b = idx_path.stat(), data_path.stat()
+    return a.st_ino, a.st_size, a.st_mtime_ns, b.st_ino, b.st_size, b.st_mtime_ns
+
+
+def _give_lengths(raw: bytearray, table: Mapping[int, int]) -> int:
+    """Give each record of ``raw`` (a record file's bytes) without a length its row's chars from ``table``; how many."""
+    given = 0
+    for at in range(RECORD.size, len(raw), RECORD.size):
+        num, off, length, word = RECORD.unpack_from(raw, at)
+        chars = table.get(num, 0)
+        if not word >> 8 and 0 < chars <= MAX_CHARS:
+            RECORD.pack_into(raw, at, num, off, length, _word(word & 0xFF, chars))
+            given += 1
+    return given
 
 
 def _generation(idx_path: Path) -> tuple[int | None, int]:
@@ -194,6 +216,8 @@ class TextStore:
         self._generation: int | None = None
         #: row → encoding word of the rows the last :meth:`counts` looked up (:meth:`chars` of its hits after it)
         self._recent: dict[int, int] = {}
+        #: the records were written with their articles' chars (:func:`lengths_flag`, read with the generation)
+        self._lengths = False
 
     # -- writing
 
@@ -235,34 +259,36 @@ class TextStore:
     def record_lengths(self, lengths: Callable[[], Mapping[int, int]]) -> int:
         """Give the records of a store written before lengths were recorded their articles' chars (``lengths()``: row
         → chars, asked only when needed); how many records were given one. The record file is written anew beside
-        and put in place of the old one (same generation and size: a reader that mapped the old one goes on reading
-        it, without lengths, until the store grows). One writer at a time, as :meth:`append`."""
-        idx_path = self.folder / INDEX
+        and put in place of the old one under a new generation (every reader then reads the records again; the data
+        is the same) — unless the store changed meanwhile (another process rebuilt or grew it: nothing is replaced,
+        the next sync tries again). One writer at a time, as :meth:`append`."""
+        idx_path, data_path = self.folder / INDEX, self.folder / DATA
         if lengths_flag(idx_path):
             return 0
         try:
+            before = _identity(idx_path, data_path)
             raw = bytearray(idx_path.read_bytes())
         except OSError:
             return 0
         del raw[len(raw) - len(raw) % RECORD.size:]
         if not raw or RECORD.unpack_from(raw, 0)[0] != GENERATION:
             return 0
-        table = lengths()
-        given = 0
-        for at in range(RECORD.size, len(raw), RECORD.size):
-            num, off, length, word = RECORD.unpack_from(raw, at)
-            chars = table.get(num, 0)
-            if not word >> 8 and 0 < chars <= MAX_CHARS:
-                RECORD.pack_into(raw, at, num, off, length, _word(word & 0xFF, chars))
-                given += 1
-        _, generation, _, _ = RECORD.unpack_from(raw, 0)
-        RECORD.pack_into(raw, 0, GENERATION, generation, 0, _word(UTF8, LENGTHS))
-        fresh = idx_path.with_name(INDEX + ".new")
-        with open(fresh, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(fresh, idx_path)
+        given = _give_lengths(raw, lengths())
+        RECORD.pack_into(raw, 0, GENERATION, secrets.randbits(62), 0, _word(UTF8, LENGTHS))
+        fd, fresh = tempfile.mkstemp(prefix=INDEX + ".", suffix=".new", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(raw)
+                f.flush()
+                os.fsync(f.fileno())
+            if _identity(idx_path, data_path) != before:
+                return 0
+            os.replace(fresh, idx_path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(fresh)  # not put in place
+        with self._lock:
+            self._forget()
         return given
 
     def record_count(self) -> int:
@@ -312,6 +338,7 @@ class TextStore:
         if generation != self._generation or size < self._record_count * RECORD.size:
             self._forget()
             self._generation = generation
+            self._lengths = lengths_flag(idx_path)
         if size > self._record_count * RECORD.size:
             with open(idx_path, "rb") as f:
                 self._records = mmap.mmap(f.fileno(), size, access=mmap.ACCESS_READ)
@@ -481,8 +508,8 @@ class TextStore:
         """row → the article's chars recorded beside its text, for the rows of ``nums`` whose record holds them (a
         store written before records were given them holds none; the caller reads the catalogue for the rest)."""
         with self._lock:
-            if self._refresh() is None:
-                return {}
+            if self._refresh() is None or not self._lengths:
+                return {}  # a store written before: nothing looked up for nothing
             recent = self._recent
             rows = list(nums)
             if all(map(recent.__contains__, rows)):  # the hits of the last count (a rare pair's): no look-up again

@@ -883,8 +883,8 @@ class Searcher:
                conn.total_changes, id(conn))
         kept = getattr(self._kept, "last", None)
         if kept is not None and kept[0] == key:
-            if getattr(self._texts, "counted", None) is None:
-                self._texts.counted = kept[2]
+            if self._text_map() is not None and getattr(self._texts, "counted", None) is None:
+                self._texts.counted = kept[2]  # within a search, as verifying would have set it
             return kept[1]  # type: ignore[no-any-return]
         found = self._matching(query, filters, options)
         self._kept.last = (key, found, getattr(self._texts, "counted", None))

@@ -66,3 +66,34 @@ def test_a_read_only_library_with_its_own_index_keeps_using_it(original: Path, t
         assert not lib.private_index and lib.index_dir == original / "index"
     finally:
         lib.close()
+
+
+def test_a_private_index_made_before_lengths_were_recorded_is_given_them(original: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # this machine's copy of the index, made by an older version: the next sync gives its text store the articles'
+    # lengths (a rare pair's hits then ranked without every hit's row); nothing of the library's written
+    from reader.index import textstore
+    from reader.index.textstore import RECORD, TextStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    copy = tmp_path / "copy"
+    shutil.copytree(original, copy, ignore=shutil.ignore_patterns("index"))
+    before = _files(copy)
+    lib = Library(copy)
+    lib.read_only = True
+    try:
+        sindex.sync(lib)
+        idx = Path(lib.index_dir) / textstore.INDEX
+        raw = bytearray(idx.read_bytes())
+        for at in range(0, len(raw), RECORD.size):  # as an older version wrote it
+            num, off, length, word = RECORD.unpack_from(raw, at)
+            RECORD.pack_into(raw, at, num, off, length, word & 0xFF)
+        idx.write_bytes(raw)
+        nums = [n for (n,) in lib.conn.execute("SELECT num FROM articles")]
+        assert TextStore(idx.parent).chars(nums) == {}
+        assert sindex.sync(lib) == 0
+        want = {n: c for n, c in lib.conn.execute("SELECT num, chars FROM articles") if c > 0}
+        assert TextStore(idx.parent).chars(nums) == want
+    finally:
+        lib.close()
+    assert _files(copy) == before

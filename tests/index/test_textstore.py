@@ -421,7 +421,10 @@ def test_each_record_holds_its_articles_chars_and_an_older_store_none(tmp_path: 
     assert store.chars([1, 2, 3, 4, 5]) == {1: 9, 4: 1}
     assert store.holding({1, 2, 3, 4}, "人民") == ({1, 3}, set())
     assert store.counts([1, 3, 4], "人民") == ({1: 1, 3: 1, 4: 0}, set())
+    placed = store._placed
+    store._placed = lambda nums: pytest.fail("the hits of the last count are looked up again")  # type: ignore
     assert store.chars([1, 3]) == {1: 9}  # the hits of that count: from its look-up
+    store._placed = placed  # type: ignore
     store.prepare()  # the table of every record: the same
     assert store.chars(range(1, 6)) == {1: 9, 4: 1}
     old = tmp_path / "old"
@@ -459,3 +462,65 @@ def test_an_index_written_before_lengths_were_recorded_is_given_them_by_the_next
         assert s.search("中国", limit=None).total == sum("中国" in fold_text(t) for (t,) in lib.conn.execute(
             "SELECT folded FROM article_text"))
     lib.close()
+
+
+def _unrecorded(idx: Path) -> bytes:
+    """Make the record file ``idx`` as a store written before lengths were recorded wrote it; its bytes."""
+    raw = bytearray(idx.read_bytes())
+    for at in range(0, len(raw), RECORD.size):
+        num, off, length, word = RECORD.unpack_from(raw, at)
+        RECORD.pack_into(raw, at, num, off, length, word & 0xFF)
+    idx.write_bytes(raw)
+    return bytes(raw)
+
+
+def test_lengths_are_not_put_over_a_store_that_changed_meanwhile(tmp_path: Path) -> None:
+    # the catalogue's lengths are read between reading the records and putting the new file in place: a store grown
+    # (or rebuilt by another process) meanwhile is not overwritten with the records read before — its new records
+    # kept, the old ones not put back over other data; the next sync tries again
+    store = TextStore(tmp_path)
+    store.append([(1, "中国人民", 0), (2, "人民日报", 0)])
+    raw = _unrecorded(tmp_path / textstore.INDEX)
+
+    def lengths() -> dict[int, int]:
+        TextStore(tmp_path).append([(3, "北京", 2)])
+        return {1: 4, 2: 4}
+
+    assert store.record_lengths(lengths) == 0
+    after = (tmp_path / textstore.INDEX).read_bytes()
+    assert after[:len(raw)] == raw and len(after) == len(raw) + RECORD.size
+    assert not textstore.lengths_flag(tmp_path / textstore.INDEX)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [textstore.DATA, textstore.INDEX]  # no file left beside
+    assert store.record_lengths(lambda: {1: 4, 2: 4, 3: 2}) == 2
+    assert TextStore(tmp_path).chars([1, 2, 3]) == {1: 4, 2: 4, 3: 2}
+
+
+def test_a_reader_that_read_every_record_sees_the_lengths_once_they_are_given(tmp_path: Path) -> None:
+    # a long-lived reader (the window) holds the table of every record: the upgraded file comes under a new
+    # generation, so it reads the records again (the data unchanged)
+    TextStore(tmp_path).append([(1, "中国人民", 0), (2, "人民日报", 0)])
+    _unrecorded(tmp_path / textstore.INDEX)
+    reader = TextStore(tmp_path)
+    reader.prepare()
+    assert reader.chars([1, 2]) == {}
+    assert TextStore(tmp_path).record_lengths(lambda: {1: 4, 2: 5}) == 2
+    assert reader.chars([1, 2]) == {1: 4, 2: 5}
+    assert reader.holding({1, 2}, "人民") == ({1, 2}, set())
+
+
+def test_a_parallel_rebuild_records_every_length(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.index import parallel
+
+    monkeypatch.setattr(parallel, "MIN_ARTICLES", 0)
+    monkeypatch.setattr(parallel, "SEGMENT_CHARS", 3000)
+    monkeypatch.setattr(parallel, "READ_ARTICLES", 17)
+    lib, _ = _library(tmp_path / "lib", docs=30)
+    try:
+        sindex.rebuild(lib, workers=2)
+        ix = sindex.Index(lib.index_dir)
+        want = dict(lib.conn.execute("SELECT num, chars FROM articles"))
+        assert ix.texts.chars(list(want)) == want
+        assert textstore.lengths_flag(ix.folder / textstore.INDEX)
+        ix.close()
+    finally:
+        lib.close()

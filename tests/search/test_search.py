@@ -823,9 +823,13 @@ def test_a_page_of_a_rare_pairs_hits_reads_the_summaries_of_that_page_only(tmp_p
             assert [(h.article, h.score) for h in page.hits] == \
                 [(h.article, h.score) for h in whole.hits[offset:offset + 5]], offset
             assert asked and max(asked) <= offset + 5 + 6, (offset, asked)
-        # an index written before lengths were recorded: every hit's summary read, the same page
-        monkeypatch.setattr(s.index, "chars", lambda nums: {})
-        asked.clear()
-        assert [h.article for h in s.search("鲸熵", limit=5, offset=5).hits] == [h.article for h in whole.hits[5:10]]
-        assert asked == [whole.total]
+        # an index written before lengths were recorded, or one a later import by an older version left a text
+        # without its length: every hit's summary read, the same page
+        chars = s.index.chars
+        for lacking in (lambda nums: {}, lambda nums: dict(list(chars(nums).items())[1:])):
+            monkeypatch.setattr(s.index, "chars", lacking)
+            asked.clear()
+            assert [h.article for h in s.search("鲸熵", limit=5, offset=5).hits] == \
+                [h.article for h in whole.hits[5:10]]
+            assert asked == [whole.total]
     lib.close()
