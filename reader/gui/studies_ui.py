@@ -63,6 +63,15 @@ class Studies:
         if self.concordance_dock.isVisible() and self.concordance.concordance is not None:
             self.concordance.submit()
 
+    def show_nothing(self) -> None:
+        """Another library is opened: the concordance and timeline of the last one are emptied, and what is still
+        being counted there is dropped when it comes (seen by eye: the Concordance dock kept the closed library's
+        lines, and a click on one opened its article's id in the new library — an error, or another text)."""
+        for kind in self._seq:
+            self._seq[kind] += 1
+        self.concordance.show_nothing()
+        self.timeline.show_nothing()
+
     # the concordance ---------------------------------------------------------------------------------------
     def show_concordance(self) -> None:
         """Edit → Concordance: the dock, with the search's query when it has none of its own."""
