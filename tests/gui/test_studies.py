@@ -264,3 +264,33 @@ def test_counts_are_drawn_on_whole_gridlines(qtbot) -> None:  # noqa: ANN001
         assert step == 1.0 and ceiling == 1.0, measure
     chart.set_series([t], "relative")  # shares keep their round fractions
     assert chart.scale()[0] < 100
+
+
+def test_a_concordance_out_of_view_is_counted_again_after_an_import(make_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (trust35): the Concordance dock closed, File → Read every file again read an edited source (six
+    characters put before the editor's note), and Edit → Concordance showed the lines found before; a click on
+    "重在【考核】" marked 事识, 量发, 地进 and 核内 — the offsets of the text as it was. Only a dock in view was counted
+    again."""
+    src = tmp_path / "src" / "seed_page.txt"
+    src.parent.mkdir()
+    shutil.copy(SEED, src)
+    folder = tmp_path / "lib"
+    with Library.open(folder) as lib:
+        import_paths(lib, [src], publication="人民日报", date="2021-01-27")
+    win = make_window(folder)
+    _concordance(win, qtbot, "考核")
+    view = win.studies.concordance
+    win.studies.concordance_dock.hide()
+    text = src.read_text(encoding="utf-8")
+    assert "编者按：" in text
+    src.write_text(text.replace("编者按：", "编者按：今天我们说，", 1), encoding="utf-8")
+    with Library.open(folder, create=False) as lib:
+        assert import_paths(lib, [src], publication="人民日报", date="2021-01-27").imported
+
+    win.library.reload_library()
+
+    qtbot.waitUntil(lambda: view.concordance is not None and view.concordance.complete)
+    lines = view.model.lines
+    assert lines
+    for ln in lines:
+        assert fold_text(win.archive.article(ln.article).text[ln.start:ln.end]) == "考核", ln
