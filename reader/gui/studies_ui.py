@@ -56,10 +56,11 @@ class Studies:
         self.timeline.save_requested.connect(self.save_chart)
 
     def library_changed(self) -> None:
-        """Articles were imported: the concordance and timeline shown count again (seen by eye: the timeline kept
-        "醫 (11)" after 1,542 articles were imported from a terminal), in view or not, and the lines found before are
-        taken away at once: a line's offsets are those of the text as it was (seen by eye: the dock closed, a source
-        read again with six characters more before the editor's note, and a line clicked after marked 事识 for 考核)."""
+        """Articles were imported or corrected: the concordance and timeline shown count again (seen by eye: the
+        timeline kept "醫 (11)" after 1,542 articles were imported from a terminal), in view or not, and the lines
+        found before are taken away at once: a line's offsets are those of the text as it was (seen by eye: the dock
+        closed, a source read again with six characters more before the editor's note, and a line clicked after marked
+        事识 for 考核; a correction undone, 的通)."""
         if self.timeline.chart.series:
             self.timeline.submit()
         if self.concordance.concordance is not None:

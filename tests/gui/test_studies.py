@@ -294,3 +294,35 @@ def test_a_concordance_out_of_view_is_counted_again_after_an_import(make_window,
     assert lines
     for ln in lines:
         assert fold_text(win.archive.article(ln.article).text[ln.start:ln.end]) == "考核", ln
+
+
+def test_the_concordance_is_counted_again_after_a_correction_and_its_undo(make_window, library_dir: Path, qtbot,
+                                                                           tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye (trust35): with the concordance of 考核 shown, a correction before its lines undone (为政为政 back to
+    为政, two characters fewer), a click on "政绩【考核】的通知" marked 的通, and the article's other marks 内容, 方式 —
+    the lines' offsets were those of the reading before the undo."""
+    from reader.corrections import store as C
+
+    work = tmp_path / "lib"
+    shutil.copytree(library_dir, work)  # a private copy: the session's library is only read
+    win = make_window(work)
+    _concordance(win, qtbot, "发展")
+    view = win.studies.concordance
+    art_id = max(view.concordance.per_article, key=lambda a: view.concordance.per_article[a])
+    base = win.archive.article(art_id)
+    first = min(ln.start for ln in view.model.lines if ln.article == art_id)
+    at = next(i for i in range(first - 1, 0, -1) if "\u4e00" <= base.text[i] <= "\u9fff" and base.text[i] != "发")
+    win.open_article(art_id)
+    assert win.corrections.add_correction(C.correct_text(base, at, at + 1, base.text[at] * 4, key=art_id))
+
+    def spelled() -> bool:
+        if view.concordance is None or not view.concordance.complete:
+            return False
+        reads = {ln.article: win.archive.corrected(win.archive.article(ln.article)).text for ln in view.model.lines}
+        return all(fold_text(reads[ln.article][ln.start:ln.end]) == "发展" for ln in view.model.lines)
+
+    qtbot.waitUntil(spelled, timeout=5000)
+    assert win.archive.corrected(base).text != base.text
+    win.undo_stack.undo()
+    assert win.archive.corrected(base).text == base.text
+    qtbot.waitUntil(spelled, timeout=5000)
