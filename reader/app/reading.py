@@ -67,6 +67,12 @@ BACK = {"s2t": "t2s", "s2tw": "tw2s", "s2twp": "tw2sp", "s2hk": "hk2s", "t2s": "
         "jp2t": "t2jp"}
 
 
+#: the configurations whose output is simplified script: a simplified source read by one is read in its own script
+#: (seen by eye: in 简体 the Correct dialog said the correction was stored "not in 简体, the script you are reading it
+#: in", and offered 为政为政 typed over 为政 to be stored as 为政爲政 — s2t, the undoing of t2s, over simplified text)
+TO_SIMPLIFIED = frozenset({"t2s", "tw2s", "tw2sp", "hk2s"})
+
+
 def stored_form(config: str, original: str, typed: str) -> str:
     """``typed`` — a correction of ``original`` (as stored: in the source's script), typed by a reader who reads
     the article shown by the configuration ``config`` — in the source's script: characters the reader left as
@@ -92,13 +98,16 @@ def stored_form(config: str, original: str, typed: str) -> str:
 def stored_script(config: str, text: str) -> StoredScript | None:
     """Which script a correction of ``text`` (an article's, as stored) is stored in while the reading view shows it
     in the script ``config`` names; None when the view shows it as stored (no display script; a traditional source
-    read in 繁體; no Chinese in it). Corrections are stored in the source's script, the page's — seen by eye: under
-    繁體 the Correct dialog offered the simplified source without a word, and a reader who typed what they saw stored
-    traditional characters among simplified ones."""
+    read in 繁體; a simplified one in 简体, :data:`TO_SIMPLIFIED`; no Chinese in it). Corrections are stored in the
+    source's script, the page's — seen by eye: under 繁體 the Correct dialog offered the simplified source without a
+    word, and a reader who typed what they saw stored traditional characters among simplified ones."""
     by = textforms.config_for(config, text)
     if by in ("", "none") or not textforms.CJK_RE.search(text):
         return None
-    return StoredScript("traditional" if textforms.is_traditional(text) else "simplified", config, by)
+    traditional = textforms.is_traditional(text)
+    if not traditional and by in TO_SIMPLIFIED:  # a simplified source read in 简体: its own script
+        return None
+    return StoredScript("traditional" if traditional else "simplified", config, by)
 
 
 def shown_in(config: str, text: str, ranges: Sequence[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:

@@ -153,6 +153,7 @@ class Corrections:
             elif current is not None and not w.archive.exists(current):
                 self._gone()
         w.searching.refresh()  # the shown search's hits as the corrections now leave them
+        w.studies.library_changed()  # and the concordance's lines: their offsets are in the reading as it was
 
     def _moved_to(self, current: str | None) -> str | None:
         """The article now holding the text of the one shown, when an import elsewhere gave it another id (seen

@@ -43,8 +43,9 @@ class Navigator:
         self._place_timer.timeout.connect(self.remember_place)
 
     def show_nothing(self) -> None:
-        """No issue, page or article shown and no search's hits listed (another library is opened: what the last
-        one showed is none of it — seen by eye, its article list, text and hits stayed under the new one's title)."""
+        """No issue, page or article shown and no search's hits, concordance lines or timeline bars listed (another
+        library is opened: what the last one showed is none of it — seen by eye, its article list, text and hits
+        stayed under the new one's title, and its concordance lines opened ids of the closed library)."""
         w = self.w
         self.state.clear()
         w.article_list.show_none()
@@ -53,6 +54,7 @@ class Navigator:
         w.corrections.base_article = None
         w.corrections.base_source = w.corrections.base_digest = None
         w.search.clear_results()
+        w.studies.show_nothing()
         w.annotating.show_annotations()
 
     def show_issue(self, issue_id: int) -> None:

@@ -56,12 +56,26 @@ class Studies:
         self.timeline.save_requested.connect(self.save_chart)
 
     def library_changed(self) -> None:
-        """Articles were imported: the concordance and timeline shown count again (seen by eye: the timeline kept
-        "醫 (11)" after 1,542 articles were imported from a terminal)."""
-        if self.timeline_dock.isVisible() and self.timeline.chart.series:
+        """Articles were imported or corrected: the concordance and timeline shown count again (seen by eye: the
+        timeline kept "醫 (11)" after 1,542 articles were imported from a terminal), in view or not, and the lines
+        found before are taken away at once: a line's offsets are those of the text as it was (seen by eye: the dock
+        closed, a source read again with six characters more before the editor's note, and a line clicked after marked
+        事识 for 考核; a correction undone, 的通)."""
+        if self.timeline.chart.series:
             self.timeline.submit()
-        if self.concordance_dock.isVisible() and self.concordance.concordance is not None:
+        if self.concordance.concordance is not None:
+            self._seq["concordance"] += 1  # what is still being found in the library as it was is dropped
+            self.concordance.show_nothing()
             self.concordance.submit()
+
+    def show_nothing(self) -> None:
+        """Another library is opened: the concordance and timeline of the last one are emptied, and what is still
+        being counted there is dropped when it comes (seen by eye: the Concordance dock kept the closed library's
+        lines, and a click on one opened its article's id in the new library — an error, or another text)."""
+        for kind in self._seq:
+            self._seq[kind] += 1
+        self.concordance.show_nothing()
+        self.timeline.show_nothing()
 
     # the concordance ---------------------------------------------------------------------------------------
     def show_concordance(self) -> None:

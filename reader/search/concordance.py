@@ -533,6 +533,10 @@ def concordance(searcher: Searcher, query: str, filters: Sequence[Filter] = (), 
             result.articles += bool(lines)
     if cap is not None:
         del result.lines[cap:]
+        # the articles as the reader reads them: a catalogue row holds both pieces of an article the reader split
+        # (seen by eye: "36 occurrence(s) in 1 article(s)" above rows of two articles); all read, they are known
+        read = len(result.per_article)
+        result.articles = read if result.complete else max(result.articles, read)
     if sort is not Sort.DATE:
         result.lines.sort(key=sort_key(sort))
     return result

@@ -34,6 +34,13 @@ def test_a_view_in_another_script_names_the_script_the_correction_is_stored_in(c
     ("none", TRADITIONAL),
     ("s2t", TRADITIONAL),  # a traditional source read in 繁體 is shown as it is stored
     ("s2t", "Die Berlinische Monatsschrift, December 1784."),  # no Chinese: no script to speak of
+    # a simplified source read in 简体 is read in its own script (seen by eye, trust35: the dialog said "Stored … in
+    # simplified characters (简体) — not in 简体, the script you are reading it in", and 为政为政 typed over 为政 was
+    # offered, as the default, to be stored as 为政爲政 — s2t run over simplified characters)
+    ("t2s", SIMPLIFIED),
+    ("tw2s", SIMPLIFIED),
+    ("hk2s", SIMPLIFIED),
+    ("tw2sp", SIMPLIFIED),
 ])
 def test_a_view_showing_the_stored_script_says_nothing(config: str, text: str) -> None:
     assert stored_script(config, text) is None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from reader.library import importer
 from reader.library.catalogue import Library
 
@@ -100,3 +102,30 @@ def test_an_article_opened_after_one_read_far_down_opens_at_its_start_margin_and
     assert win.open_library(other)
     assert win.state.article_id is not None and not win.article_view.vertical
     assert bar.value() == 0
+
+
+def test_the_concordance_and_timeline_of_the_library_closed_are_not_shown_under_the_next(
+        make_window, library_dir: Path, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (trust35): after File → Open library the Concordance dock still listed the closed library's lines
+    ("36 occurrence(s) in 1 article(s)"), and clicking one opened an article of the closed library by its id in the new
+    one — "An unexpected error happened … there is no article aa0d53782de9f259 in this library"; in a library holding
+    the same source it would open that article at the other library's offsets. The timeline kept its bars too."""
+    win = make_window(library_dir)
+    win.action_map[next(k for k in win.action_map if k.value == "actConcordance")].trigger()
+    conc = win.studies.concordance
+    conc.field.setText("发展")
+    qtbot.keyClick(conc.field, Qt.Key.Key_Return)
+    assert conc.concordance is not None and conc.model.rowCount() > 0
+    win.action_map[next(k for k in win.action_map if k.value == "actTimeline")].trigger()
+    timeline = win.studies.timeline
+    timeline.field.setText("发展")
+    qtbot.keyClick(timeline.field, Qt.Key.Key_Return)
+    assert timeline.chart.series
+
+    assert win.open_library(_library_of(JINGBAO, tmp_path / "other"))
+
+    assert conc.concordance is None and conc.model.rowCount() == 0 and conc.model.line(0) is None
+    assert "occurrence" not in conc.count.text() and not conc.export.isEnabled()
+    assert conc.field.text() == "发展"  # the words stay: Enter asks this library
+    assert timeline.chart.series == [] and not timeline.save.isEnabled()
+    assert timeline.field.text() == "发展"

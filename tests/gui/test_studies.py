@@ -264,3 +264,65 @@ def test_counts_are_drawn_on_whole_gridlines(qtbot) -> None:  # noqa: ANN001
         assert step == 1.0 and ceiling == 1.0, measure
     chart.set_series([t], "relative")  # shares keep their round fractions
     assert chart.scale()[0] < 100
+
+
+def test_a_concordance_out_of_view_is_counted_again_after_an_import(make_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (trust35): the Concordance dock closed, File → Read every file again read an edited source (six
+    characters put before the editor's note), and Edit → Concordance showed the lines found before; a click on
+    "重在【考核】" marked 事识, 量发, 地进 and 核内 — the offsets of the text as it was. Only a dock in view was counted
+    again."""
+    src = tmp_path / "src" / "seed_page.txt"
+    src.parent.mkdir()
+    shutil.copy(SEED, src)
+    folder = tmp_path / "lib"
+    with Library.open(folder) as lib:
+        import_paths(lib, [src], publication="人民日报", date="2021-01-27")
+    win = make_window(folder)
+    _concordance(win, qtbot, "考核")
+    view = win.studies.concordance
+    win.studies.concordance_dock.hide()
+    text = src.read_text(encoding="utf-8")
+    assert "编者按：" in text
+    src.write_text(text.replace("编者按：", "编者按：今天我们说，", 1), encoding="utf-8")
+    with Library.open(folder, create=False) as lib:
+        assert import_paths(lib, [src], publication="人民日报", date="2021-01-27").imported
+
+    win.library.reload_library()
+
+    qtbot.waitUntil(lambda: view.concordance is not None and view.concordance.complete)
+    lines = view.model.lines
+    assert lines
+    for ln in lines:
+        assert fold_text(win.archive.article(ln.article).text[ln.start:ln.end]) == "考核", ln
+
+
+def test_the_concordance_is_counted_again_after_a_correction_and_its_undo(make_window, library_dir: Path, qtbot,
+                                                                           tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by eye (trust35): with the concordance of 考核 shown, a correction before its lines undone (为政为政 back to
+    为政, two characters fewer), a click on "政绩【考核】的通知" marked 的通, and the article's other marks 内容, 方式 —
+    the lines' offsets were those of the reading before the undo."""
+    from reader.corrections import store as C
+
+    work = tmp_path / "lib"
+    shutil.copytree(library_dir, work)  # a private copy: the session's library is only read
+    win = make_window(work)
+    _concordance(win, qtbot, "发展")
+    view = win.studies.concordance
+    art_id = max(view.concordance.per_article, key=lambda a: view.concordance.per_article[a])
+    base = win.archive.article(art_id)
+    first = min(ln.start for ln in view.model.lines if ln.article == art_id)
+    at = next(i for i in range(first - 1, 0, -1) if "\u4e00" <= base.text[i] <= "\u9fff" and base.text[i] != "发")
+    win.open_article(art_id)
+    assert win.corrections.add_correction(C.correct_text(base, at, at + 1, base.text[at] * 4, key=art_id))
+
+    def spelled() -> bool:
+        if view.concordance is None or not view.concordance.complete:
+            return False
+        reads = {ln.article: win.archive.corrected(win.archive.article(ln.article)).text for ln in view.model.lines}
+        return all(fold_text(reads[ln.article][ln.start:ln.end]) == "发展" for ln in view.model.lines)
+
+    qtbot.waitUntil(spelled, timeout=5000)
+    assert win.archive.corrected(base).text != base.text
+    win.undo_stack.undo()
+    assert win.archive.corrected(base).text == base.text
+    qtbot.waitUntil(spelled, timeout=5000)

@@ -318,6 +318,11 @@ class ConcordanceView(QWidget):
         self.count.setText(text)
         self.export.setEnabled(conc.total > 0 and not more_coming)
 
+    def show_nothing(self) -> None:
+        """No lines and no count (another library is opened: the lines found in the last one are none of its); the
+        words stay in the field, Enter asks the library open."""
+        self.show_error("")
+
     def show_error(self, message: str) -> None:
         self.concordance = None
         self.model.set_concordance(None)

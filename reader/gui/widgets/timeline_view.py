@@ -334,6 +334,10 @@ class TimelineView(QWidget):
         self.status.setText(self.tr("Click a bar to search that period."))
         self.save.setEnabled(bool(series))
 
+    def show_nothing(self) -> None:
+        """No bars (another library is opened: the last one's counts are none of its); the queries stay."""
+        self.show_error("")
+
     def show_error(self, message: str) -> None:
         self.chart.set_series([])
         self.status.setText(message)
