@@ -1312,7 +1312,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+176"/>
+        <location filename="../../reader/gui/navigation.py" line="+178"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation type="unfinished"></translation>
@@ -1717,7 +1717,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
         <translation type="unfinished"></translation>
@@ -1810,7 +1810,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>
