@@ -66,10 +66,14 @@ def sources_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def library_dir(tmp_path_factory: pytest.TempPathFactory, sources_dir: Path) -> Path:
     """A library built once per session from the sources (the tests only read it)."""
-    folder = tmp_path_factory.mktemp("library") / "lib"
+    return library_of(sources_dir, tmp_path_factory.mktemp("library") / "lib")
+
+
+def library_of(sources: Path, folder: Path) -> Path:
+    """A library made in ``folder`` from every file of ``sources`` (none may fail); the folder."""
     lib = Library.open(folder)
     try:
-        report = importer.import_paths(lib, [sources_dir])
+        report = importer.import_paths(lib, [sources])
         assert not report.failed, report.failed
     finally:
         lib.close()

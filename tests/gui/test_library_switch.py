@@ -14,23 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from reader.library import importer
 from reader.library.catalogue import Library
+from tests.gui.conftest import library_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 #: read from tests/data, not the session's sources (a test of imports moves files out of them)
 JINGBAO = DATA / "samples/chinese/ecpo_jingbao/textGT/jb_3795_1939-04-21_0002+0003.xml"
 SEED = DATA / "text" / "seed_page.txt"
-
-
-def _library_of(sources: Path, folder: Path) -> Path:
-    lib = Library.open(folder)
-    try:
-        report = importer.import_paths(lib, [sources])
-        assert not report.failed, report.failed
-    finally:
-        lib.close()
-    return folder
 
 
 def _first_page_id(folder: Path) -> int:
@@ -43,7 +33,7 @@ def _first_page_id(folder: Path) -> int:
 
 def test_another_library_opened_shows_its_own_articles_even_where_a_page_had_the_same_id(
         make_window, library_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
-    other = _library_of(JINGBAO, tmp_path / "other")
+    other = library_of(JINGBAO, tmp_path / "other")
     same_id = _first_page_id(other)
     win = make_window(library_dir)
     issue = next(i.id for i in win.archive.issues() if same_id in {p.id for p in win.archive.pages(i.id)})
@@ -98,7 +88,7 @@ def test_an_article_opened_after_one_read_far_down_opens_at_its_start_margin_and
     win.open_article(ids[1])
     assert bar.value() == 0
     bar.setValue(bar.maximum())
-    other = _library_of(SEED, tmp_path / "other")
+    other = library_of(SEED, tmp_path / "other")
     assert win.open_library(other)
     assert win.state.article_id is not None and not win.article_view.vertical
     assert bar.value() == 0
@@ -122,7 +112,7 @@ def test_the_concordance_and_timeline_of_the_library_closed_are_not_shown_under_
     qtbot.keyClick(timeline.field, Qt.Key.Key_Return)
     assert timeline.chart.series
 
-    assert win.open_library(_library_of(JINGBAO, tmp_path / "other"))
+    assert win.open_library(library_of(JINGBAO, tmp_path / "other"))
 
     assert conc.concordance is None and conc.model.rowCount() == 0 and conc.model.line(0) is None
     assert "occurrence" not in conc.count.text() and not conc.export.isEnabled()
