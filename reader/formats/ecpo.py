@@ -128,6 +128,8 @@ class _Para:
     horizontal: bool
     #: ids of columns transcribed as seen from a run printed upside down (``<r style="…rotate(180deg)">``)
     upside_down: set[str] = field(default_factory=set)
+    #: columns set upright but for runs of turned characters inside them: id → (start, end) of each run
+    turned: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -143,6 +145,29 @@ class _Item:
     comments: list[tuple[str, int]] = field(default_factory=list)
 
 
+def _column_text(chunks: list[tuple[str, bool]]) -> tuple[str, list[tuple[int, int]]]:
+    """A column's text from its chunks (whitespace around the source's line breaks dropped, as the transcription
+    sets no space between characters of a column) and the (start, end) of each run of it set inside a run turned by
+    180°, whitespace inside such a run counted in it."""
+    raw = "".join(t for t, _ in chunks)
+    flags = [f for t, f in chunks for _ in t]
+    keep = [True] * len(raw)
+    for m in _SPACE_RUN.finditer(raw):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    chars = [(ch, f) for ch, f, k in zip(raw, flags, keep, strict=True) if k]
+    first = next((i for i, (ch, _) in enumerate(chars) if not ch.isspace()), len(chars))
+    last = next((i for i in range(len(chars) - 1, -1, -1) if not chars[i][0].isspace()), first - 1)
+    chars = chars[first:last + 1]
+    text = "".join(ch for ch, _ in chars)
+    runs: list[tuple[int, int]] = []
+    for i, (_, f) in enumerate(chars):
+        if f and runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        elif f:
+            runs.append((i, i + 1))
+    return text, runs
+
+
 class _Walker:
     """Collects columns and paragraphs of one item in document order."""
 
@@ -153,12 +178,12 @@ class _Walker:
         self.warnings = warnings
         self.path = path
         self.column = 0
-        self.buf: list[str] = []
+        #: the column's text so far, each chunk with whether it stands inside a run turned by 180°
+        self.buf: list[tuple[str, bool]] = []
         self.buf_line: int | None = None
         self.para: _Para | None = None
         #: depth of <r> runs rotated by 180° around the current position
         self.turned = 0
-        self.buf_turned = False
 
     # -- columns and paragraphs
     def _text(self, text: str | None, sourceline: int | None) -> None:
@@ -167,18 +192,13 @@ class _Walker:
         text = _unreadable(text)
         if self.buf_line is None and text.strip():
             self.buf_line = sourceline
-        if self.turned and text.strip():
-            self.buf_turned = True
-        self.buf.append(text)
+        self.buf.append((text, self.turned > 0))
 
     def end_column(self, div_type: str, horizontal: bool) -> None:
-        raw = "".join(self.buf)
+        text, turned = _column_text(self.buf)
         self.buf = []
-        text = _SPACE_RUN.sub("", raw).strip()
         source_line = self.buf_line
-        turned = self.buf_turned
         self.buf_line = None
-        self.buf_turned = False
         if not text:
             return
         self.column += 1
@@ -187,8 +207,10 @@ class _Walker:
             self.para = _Para([], div_type, horizontal)
             self.item.paras.append(self.para)
         self.para.lines.append(line)
-        if turned:
-            self.para.upside_down.add(line.id)
+        if turned and sum(b - a for a, b in turned) >= len(text) - sum(ch.isspace() for ch in text):
+            self.para.upside_down.add(line.id)  # the whole column turned: read back to front with its neighbours
+        elif turned:
+            self.para.turned[line.id] = turned
 
     def end_para(self, div_type: str, horizontal: bool) -> None:
         self.end_column(div_type, horizontal)
@@ -305,18 +327,21 @@ def _is_display(para: _Para) -> bool:
     return not any(ch in _RUNNING for ch in _flat(para))
 
 
-def _pieces(lines: list[Line], upside_down: set[str]) -> list[Piece]:
+def _pieces(lines: list[Line], upside_down: set[str], turned: dict[str, list[tuple[int, int]]] | None = None,
+            ) -> list[Piece]:
     """Reflow pieces in reading order.
 
     A run printed upside down was transcribed as seen, so its columns and the
     characters in them come in reverse: they are read back to front, one piece
-    per character so each keeps its place in its column.
+    per character so each keeps its place in its column. A run of turned
+    characters inside an upright column (``turned``: a misprinted glyph, 麋誤糜) is
+    read back to front where it stands, the column around it in order.
     """
     out: list[Piece] = []
     k = 0
     while k < len(lines):
         if lines[k].id not in upside_down:
-            out.append(Piece(lines[k].id, lines[k].text))
+            out.extend(_upright_pieces(lines[k], (turned or {}).get(lines[k].id, [])))
             k += 1
             continue
         j = k
@@ -328,9 +353,24 @@ def _pieces(lines: list[Line], upside_down: set[str]) -> list[Piece]:
     return out
 
 
-def _part(role: str, lines: list[Line], upside_down: set[str] | None = None) -> Part:
+def _upright_pieces(line: Line, runs: list[tuple[int, int]]) -> list[Piece]:
+    """An upright column's pieces: its text in order, each turned run in it (start, end) back to front."""
+    out: list[Piece] = []
+    at = 0
+    for a, b in runs:
+        if a > at:
+            out.append(Piece(line.id, line.text[at:a], offset=at))
+        out.extend(Piece(line.id, line.text[i], offset=i) for i in reversed(range(a, b)) if not line.text[i].isspace())
+        at = b
+    if at < len(line.text) or not out:
+        out.append(Piece(line.id, line.text[at:], offset=at))
+    return out
+
+
+def _part(role: str, lines: list[Line], upside_down: set[str] | None = None,
+          turned: dict[str, list[tuple[int, int]]] | None = None) -> Part:
     keep = role in ("headline", "kicker", "subheadline", "byline", "furniture")
-    return reflow(role, _pieces(lines, upside_down or set()), keep_word_spaces=keep)
+    return reflow(role, _pieces(lines, upside_down or set(), turned), keep_word_spaces=keep)
 
 
 def _headline_parts(para: _Para) -> list[Part]:
@@ -376,7 +416,7 @@ def _article_parts(paras: list[_Para]) -> list[Part]:
                 parts.append(_part("subheadline", para.lines))
                 continue
         body_started = True
-        parts.append(_part("paragraph", para.lines, para.upside_down))
+        parts.append(_part("paragraph", para.lines, para.upside_down, para.turned))
     return [p for p in parts if p.text.strip()]
 
 
@@ -527,11 +567,12 @@ def _article(item: _Item, paras: list[_Para], page: int) -> Article | None:
         kind, parts = "article", _article_parts(paras)
     elif item.type == "advert":
         kind = "advertisement"
-        parts = [_part("caption" if p.div_type == "image" else "advertisement", p.lines, p.upside_down) for p in paras]
+        parts = [_part("caption" if p.div_type == "image" else "advertisement", p.lines, p.upside_down, p.turned)
+                 for p in paras]
     elif item.type == "image":
-        kind, parts = "photo", [_part("paragraph", p.lines, p.upside_down) for p in paras]
+        kind, parts = "photo", [_part("paragraph", p.lines, p.upside_down, p.turned) for p in paras]
     elif item.type in ("margin", "head", "other"):
-        kind, parts = "furniture", [_part("furniture", p.lines, p.upside_down) for p in paras]
+        kind, parts = "furniture", [_part("furniture", p.lines, p.upside_down, p.turned) for p in paras]
     else:
         kind, parts = "article", _article_parts(paras)
     parts = [p for p in parts if p.text.strip()]

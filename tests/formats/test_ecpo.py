@@ -103,6 +103,31 @@ def test_a_run_printed_upside_down_is_read_back_to_front() -> None:
     assert any("Jadge Only" in a.text or "Jadge　Only" in a.text for a in doc.articles)
 
 
+def test_a_character_turned_inside_a_column_keeps_the_column_in_order(tmp_path: Path) -> None:
+    """One glyph set upside down in a line of upright ones (jb_3803 1939, a correction notice:
+    ``，磬誤磐　麋誤<r style="transform: rotate(180deg);">糜</r>``) is that character turned where it stands: the
+    line reads as printed, not back to front; a run of several turned characters inside a column is read back
+    to front in its place; a whole turned column is read as before."""
+    f = tmp_path / "jb_0004_1939-04-29_0006+0007.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="6"><div type="article">'
+                 "<p>□勘誤　昨報沈<lb/>淇泉聯仿詩鐘體則<lb/>"
+                 '，磬誤磐　麋誤<r style="transform: rotate(180deg);">糜</r>'
+                 "<!-- character 糜 rotated by 180 degrees --><lb/>。<lb/></p>"
+                 '<p>甲乙<r style="transform: rotate(180deg);">丁丙</r>戊己。<lb/></p>'
+                 '<p><r style="transform: rotate(180deg);">午庚<lb/>\n   未辛</r><lb/></p>'
+                 "</div></div></fold>", encoding="utf-8")
+    doc = analyze_file(f)
+    text = "".join(p.text for a in doc.articles for p in a.parts)
+    assert "磬誤磐麋誤糜。" in text.replace("　", "")
+    assert "甲乙丙丁戊己。" in text
+    assert "辛未庚午" in text
+    lines = {ln.id: ln for ln in doc.lines()}
+    part = next(p for a in doc.articles for p in a.parts if "丙丁" in p.text)
+    k = part.text.index("丙")
+    line_id, offset = part.locate(k) or ("", -1)
+    assert lines[line_id].text[offset] == "丙"
+
+
 def test_multi_column_headline_and_decks() -> None:
     doc = doc_of(ECPO / "textGT" / "jb_3795_1939-04-21_0001+0004.xml")
     heads = {a.headline: a for a in doc.articles if a.kind == "article"}
