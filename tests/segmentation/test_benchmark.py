@@ -267,6 +267,24 @@ def test_the_heldout10_pages_stay_above_their_floor() -> None:
         assert right >= fewest and spurious <= most, (src, right, spurious)
 
 
+#: heldout11 (tests/data/heldout11, left in place), a tuning set since session seg36 read its failures (the Adresse-
+#: Contoirs Efterretninger's unsigned notices, the Lancaster Intelligencer 1887's essay parted by lead; the rules
+#: tried on them were not kept): source → (fewest right, most spurious), its figures then; 125/260 right and 37
+#: spurious of 199 produced on its first run and since
+HELDOUT11 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (6, 3),
+             "dk_adresse_contoirs_efterretninger_1795-06-15-01": (1, 2), "ecpo_jingbao": (59, 10),
+             "hocr_lancaster_intelligencer_1887-07-16": (5, 21), "kz_koelnische_zeitung_1924-01": (44, 0),
+             "reichsanzeiger_gt": (10, 1)}
+
+
+def test_the_heldout11_pages_stay_above_their_floor() -> None:
+    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout11") if s.mode in BENCH.SEGMENTER_MODES]
+    assert {s.source for s in scores} == set(HELDOUT11)
+    for src, (fewest, most) in HELDOUT11.items():
+        right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
+        assert right >= fewest and spurious <= most, (src, right, spurious)
+
+
 def test_real_pages_stay_above_the_floor() -> None:
     scores = _scores()
     seg = [s for s in scores if s.mode in BENCH.SEGMENTER_MODES]
