@@ -57,6 +57,7 @@ from reader.formats.safexml import ENTITY_REF, internal_entities
 from reader.model.document import Article, Block, Box, Document, Line, Page, Part
 from reader.model.errors import FormatError
 from reader.text.chars import UNREADABLE, is_wide
+from reader.text.headings import is_chapter_line
 from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
@@ -412,7 +413,9 @@ def _article_parts(paras: list[_Para]) -> list[Part]:
             if _BYLINE.match(flat) and len(flat) <= 8:
                 parts.append(_part("byline", para.lines))
                 continue
-            if _is_display(para):
+            if len(para.lines) == 1 and is_chapter_line(para.lines[0].text):
+                pass  # a serial's chapter line opens the instalment's text
+            elif _is_display(para):
                 parts.append(_part("subheadline", para.lines))
                 continue
         body_started = True

@@ -44,6 +44,7 @@ from reader.segmentation.roles import (
     opens_on_date,
 )
 from reader.text.chars import em_width, is_wide
+from reader.text.headings import CHAPTER, CJK_CHAPTER
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
 
@@ -915,15 +916,6 @@ def _caps_heading_block(sizes: _Sizes, lines: Sequence[Line]) -> bool:
 
 #: punctuation that runs through sentences; display type (headlines) does not carry it
 RUNNING_PUNCTUATION = frozenset("、，。；：,;")
-
-
-#: a chapter number opening a serial novel's instalment (第八囘, 第四章)
-CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[回囘章節]")
-#: a serial's numbered instalment set as the last line of its heading, under the serial's title and byline: a numeral
-#: set apart before the chapter's title ("六 你是我的孫子", "一 睡態") or the title with its number in brackets after it
-#: ("新加坡的威力 （五）")
-CJK_CHAPTER = re.compile(r"^[一二三四五六七八九十百廿卅]{1,3}[\s　]+\w"
-                         r"|^\w[^\s（）()]{1,15}[\s　]*[（(][一二三四五六七八九十百廿卅]{1,3}[）)]$")
 
 
 #: a paragraph announcing speech or a document to follow inside a report: "據沈供稱" (according to Shen's statement),

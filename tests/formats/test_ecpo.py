@@ -128,6 +128,32 @@ def test_a_character_turned_inside_a_column_keeps_the_column_in_order(tmp_path: 
     assert lines[line_id].text[offset] == "丙"
 
 
+def test_a_serials_chapter_line_opens_the_instalments_text(tmp_path: Path) -> None:
+    """Under a serial's title and its writer, the chapter line ("五十四　這是什麼意思", "第一章　姿勢教育",
+    "新加坡的威力（四）") is the instalment's first line, as the segmenter reads it without the divs (jb_3795
+    1939's 新游俠傳, 怎樣使得健康美; the 1920 serials' 第七囘): text, not a deck; a deck that is no chapter line
+    stays one."""
+    f = tmp_path / "jb_0005_1939-04-21_0006+0007.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="6">'
+                 '<div type="article" itemid="1"><p>新游俠傳<lb/></p><p>張恨水<lb/></p>'
+                 "<p>五十四　這是什麼意思<lb/></p>"
+                 "<p>平生因拱一拱手道：劉老總你做下來，<lb/>聽我詳細對你說。<lb/></p></div>"
+                 '<div type="article" itemid="2"><p>怎樣使得健康美<lb/></p><p>（芸芸）<lb/></p>'
+                 "<p>第一章　姿勢教育<lb/></p>"
+                 "<p>我們的直立姿勢雖是在人類生存上佔最重要地位，<lb/>可是一般人對於這姿勢抱極冷淡。<lb/></p></div>"
+                 '<div type="article" itemid="3"><p>亞洲內幕<lb/></p><p>新加坡的威力　（四）<lb/></p>'
+                 "<p>從技術方面說，新加坡是一個堡壘。<lb/>大約有七千軍隊駐紮該處。<lb/></p></div>"
+                 '<div type="article" itemid="4"><p>晉南日軍受困<lb/></p><p>華軍已將夏縣包圍<lb/></p>'
+                 "<p>據前線報吿、晉南之華軍、<lb/>業已將夏縣包圍、<lb/></p></div>"
+                 "</div></fold>", encoding="utf-8")
+    arts = [a for a in analyze_file(f).articles if a.kind == "article"]
+    assert [a.headline for a in arts] == ["新游俠傳", "怎樣使得健康美", "亞洲內幕", "晉南日軍受困"]
+    assert arts[0].byline == "張恨水" and arts[1].byline == "（芸芸）"
+    assert [a.paragraphs()[0].text for a in arts[:3]] == ["五十四這是什麼意思", "第一章姿勢教育", "新加坡的威力（四）"]
+    assert arts[0].subheadline is None and arts[2].subheadline is None
+    assert arts[3].subheadline == "華軍已將夏縣包圍"  # a deck
+
+
 def test_multi_column_headline_and_decks() -> None:
     doc = doc_of(ECPO / "textGT" / "jb_3795_1939-04-21_0001+0004.xml")
     heads = {a.headline: a for a in doc.articles if a.kind == "article"}
