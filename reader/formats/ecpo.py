@@ -57,7 +57,7 @@ from reader.formats.safexml import ENTITY_REF, internal_entities
 from reader.model.document import Article, Block, Box, Document, Line, Page, Part
 from reader.model.errors import FormatError
 from reader.text.chars import UNREADABLE, is_wide
-from reader.text.headings import is_chapter_line
+from reader.text.headings import CHAPTER, RUN_ON_PARTICLES, is_chapter_line
 from reader.text.reflow import Piece, reflow
 
 log = logging.getLogger(__name__)
@@ -383,6 +383,21 @@ def _headline_parts(para: _Para) -> list[Part]:
     return [_part("headline", lines[:1]), _part("subheadline", lines[1:])]
 
 
+def _heading_role(para: _Para, flat: str) -> str | None:
+    """The role of a paragraph under an article's headline before its text: a serial's instalment number, a byline,
+    a deck — a few short unpunctuated columns (美艦集中太平洋 / "爲長江權益問題" "美已向日抗議" "艦隊泊於距離日本較近洋面"
+    …, up to :func:`_is_display`'s six) — or None where the text begins (a serial's chapter line opens it)."""
+    if CHAPTER.match(flat) or len(para.lines) == 1 and is_chapter_line(para.lines[0].text):
+        return None
+    if len(para.lines) <= 2 and _SERIAL.match(flat):
+        return "subheadline"
+    if len(para.lines) <= 2 and _BYLINE.match(flat) and len(flat) <= 8:
+        return "byline"
+    if len(para.lines) > 2 and flat[-1:] in RUN_ON_PARTICLES:
+        return None  # running text broken off before a name set apart (…執行律務之 / 甘維露), no deck
+    return "subheadline" if _is_display(para) else None
+
+
 def _article_parts(paras: list[_Para]) -> list[Part]:
     """Roles for the paragraphs of one article div."""
     parts: list[Part] = []
@@ -406,18 +421,9 @@ def _article_parts(paras: list[_Para]) -> list[Part]:
             parts.extend(_headline_parts(para))
             have_headline = True
             continue
-        if not body_started and have_headline and len(para.lines) <= 2 and rest:
-            if _SERIAL.match(flat):
-                parts.append(_part("subheadline", para.lines))
-                continue
-            if _BYLINE.match(flat) and len(flat) <= 8:
-                parts.append(_part("byline", para.lines))
-                continue
-            if len(para.lines) == 1 and is_chapter_line(para.lines[0].text):
-                pass  # a serial's chapter line opens the instalment's text
-            elif _is_display(para):
-                parts.append(_part("subheadline", para.lines))
-                continue
+        if not body_started and have_headline and rest and (role := _heading_role(para, flat)):
+            parts.append(_part(role, para.lines))
+            continue
         body_started = True
         parts.append(_part("paragraph", para.lines, para.upside_down, para.turned))
     return [p for p in parts if p.text.strip()]

@@ -44,7 +44,7 @@ from reader.segmentation.roles import (
     opens_on_date,
 )
 from reader.text.chars import em_width, is_wide
-from reader.text.headings import CHAPTER, CJK_CHAPTER
+from reader.text.headings import CHAPTER, CJK_CHAPTER, RUN_ON_PARTICLES
 from reader.text.paragraphs import line_extent, paragraph_starts, typical_size
 from reader.text.reflow import Piece, reflow
 
@@ -924,9 +924,6 @@ SPEECH_LEAD = re.compile(r"^(?:[據据].{1,8}?)?(?:[略內内宣聲声供函電�
 SPEECH_LEAD_CHARS = 10
 
 
-#: the particles a Chinese sentence cannot end on, linking what comes before to what follows: 之 (of), 於 (at, to),
-#: 與 and 及 (and), 的 (of), 並 and 而 (and, but), 把 and 被 (the object or agent to follow)
-RUN_ON_PARTICLES = "之於与與及的並并而把被"
 
 
 #: a sentence closed on a modal particle and its stop ("…也可以說是人類脊柱上的特質吧！", "…何必呢？"): the voice of

@@ -14,6 +14,10 @@ CHAPTER = re.compile(r"^第[一二三四五六七八九十百廿卅〇零0-9]+[�
 CJK_CHAPTER = re.compile(r"^[一二三四五六七八九十百廿卅]{1,3}[\s　]+\w"
                          r"|^\w[^\s（）()]{1,15}[\s　]*[（(][一二三四五六七八九十百廿卅]{1,3}[）)]$")
 
+#: the particles a Chinese sentence cannot end on, linking what comes before to what follows: 之 (of), 於 (at, to),
+#: 與 and 及 (and), 的 (of), 並 and 而 (and, but), 把 and 被 (the object or agent to follow)
+RUN_ON_PARTICLES = "之於与與及的並并而把被"
+
 
 def is_chapter_line(text: str) -> bool:
     """``text`` (one line, its spaces kept) is a serial's chapter line: 第八囘…, "五十四　這是什麼意思",

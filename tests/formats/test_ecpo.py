@@ -154,6 +154,32 @@ def test_a_serials_chapter_line_opens_the_instalments_text(tmp_path: Path) -> No
     assert arts[3].subheadline == "華軍已將夏縣包圍"  # a deck
 
 
+def test_decks_of_several_columns_and_a_chapter_line_under_an_instalment_number(tmp_path: Path) -> None:
+    """A deck of four short unpunctuated columns under the headline is the headline group's (jb_3796 1939's
+    美艦集中太平洋: it had opened the text); a serial's 第八囘 under its instalment number and writer opens the text
+    with the chapter's title, not a byline (jb_0133 1920's 愛克司光錄); running text broken off on 之 before a name
+    set apart is the text's first words (甘維露)."""
+    f = tmp_path / "jb_0006_1939-04-22_0002+0003.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="2">'
+                 '<div type="article" itemid="1"><p>美艦集中太平洋<lb/></p>'
+                 "<p>爲長江權益問題<lb/>美已向日抗議<lb/>艦隊泊於距離日本較近洋面<lb/>保護所有屬地免日乘機掠奪<lb/></p>"
+                 "<p>（華盛頓廿一日<lb/>路透社電）關於長<lb/>江上游美人權利事<lb/>、已提出抗議、<lb/></p></div>"
+                 '<div type="article" itemid="2"><p>愛克司光錄<lb/></p><p>（一）<lb/>（〇）<lb/>（八）<lb/></p>'
+                 "<p>李涵秋著<lb/>禁止轉載<lb/></p><p>第八囘<lb/></p><p>假撮合威壓平民<lb/>眞風波羞生中冓<lb/></p>"
+                 "<p>再說張三丰乘着藍呢小轎、前前後<lb/>後、倒擁護着四五名家人、<lb/></p></div>"
+                 '<div type="article" itemid="3"><p>甘維露化名控房東<lb/></p>'
+                 "<p>十年前在上海會審工廨時代以<lb/>外籍律師資格執行律<lb/>務之<lb/></p>"
+                 "<p>甘維露（英人而入華籍之者）、亦名甘德雲、<lb/>最近又化名潛赴南京、<lb/></p></div>"
+                 "</div></fold>", encoding="utf-8")
+    arts = [a for a in analyze_file(f).articles if a.kind == "article"]
+    assert arts[0].subheadline == "爲長江權益問題美已向日抗議艦隊泊於距離日本較近洋面保護所有屬地免日乘機掠奪"
+    assert arts[0].paragraphs()[0].text.startswith("（華盛頓廿一日路透社電）")
+    assert arts[1].byline is None
+    assert arts[1].paragraphs()[0].text == "第八囘"
+    assert arts[1].paragraphs()[1].text == "假撮合威壓平民眞風波羞生中冓"
+    assert arts[2].paragraphs()[0].text.startswith("十年前在上海會審工廨時代")
+
+
 def test_multi_column_headline_and_decks() -> None:
     doc = doc_of(ECPO / "textGT" / "jb_3795_1939-04-21_0001+0004.xml")
     heads = {a.headline: a for a in doc.articles if a.kind == "article"}
