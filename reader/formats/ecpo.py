@@ -385,8 +385,8 @@ def _headline_parts(para: _Para) -> list[Part]:
 
 def _heading_role(para: _Para, flat: str) -> str | None:
     """The role of a paragraph under an article's headline before its text: a serial's instalment number, a byline,
-    a deck — a few short unpunctuated columns (美艦集中太平洋 / "爲長江權益問題" "美已向日抗議" "艦隊泊於距離日本較近洋面"
-    …, up to :func:`_is_display`'s six) — or None where the text begins (a serial's chapter line opens it)."""
+    a deck — a few short unpunctuated columns (美艦集中太平洋 / "爲長江權益問題" "美已向日抗議" "艦隊泊於距離日本
+    較近洋面" …, up to :func:`_is_display`'s six) — or None where the text begins (a serial's chapter line opens it)."""
     if CHAPTER.match(flat) or len(para.lines) == 1 and is_chapter_line(para.lines[0].text):
         return None
     if len(para.lines) <= 2 and _SERIAL.match(flat):
@@ -421,8 +421,8 @@ def _article_parts(paras: list[_Para]) -> list[Part]:
             parts.extend(_headline_parts(para))
             have_headline = True
             continue
-        if not body_started and have_headline and rest and (role := _heading_role(para, flat)):
-            parts.append(_part(role, para.lines))
+        if not body_started and have_headline and rest and (under := _heading_role(para, flat)):
+            parts.append(_part(under, para.lines))
             continue
         body_started = True
         parts.append(_part("paragraph", para.lines, para.upside_down, para.turned))
