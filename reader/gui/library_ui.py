@@ -100,6 +100,9 @@ class LibraryUi:
         if w.archive is not None and w.archive is not archive:
             w.navigation.remember_place()
             w.archive.close()
+            # its problems go with it (seen by the by-eye tester: the Problems panel listed the last library's
+            # messages beside the one opened); a library that cannot be opened never gets here
+            w.problems.clear()
         w.archive = archive
         w.settings.add_recent_library(archive.location)  # a folder, or a shared library's URL (no password)
         self.fill_recent()
