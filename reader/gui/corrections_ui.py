@@ -127,8 +127,9 @@ class Corrections:
         w = self.w
         if w.archive is None:
             return
-        current, page_id, place = self.state.article_id, self.state.page_id, w.article_view.place()
-        selection = w.article_view.selection_original()
+        # where the reader is, by the words there: the text may read otherwise now (a file read again inserted a
+        # paragraph above — seen by eye: the view and caret kept offsets that then pointed into other words)
+        current, page_id, kept = self.state.article_id, self.state.page_id, w.article_view.kept_place()
         if reread:
             w.archive.corrections_changed()
         if page_id is not None and not w.archive.page_exists(page_id):  # made anew by an import: the article's own
@@ -144,8 +145,8 @@ class Corrections:
         for candidate in (prefer, moved_to, current):
             if candidate and w.archive.exists(candidate) and (candidate in ids or not ids or candidate == moved_to):
                 w.open_article(candidate, page_id=None if candidate == moved_to else page_id)
-                if candidate in (current, moved_to):  # the reader stays at the line they were reading, the caret too
-                    self._caret_back(selection, place)
+                if candidate in (current, moved_to):  # the reader stays at the words they were reading, the caret too
+                    w.article_view.restore_kept_place(kept)
                 break
         else:
             if ids:
@@ -192,15 +193,6 @@ class Corrections:
         w.statusBar().showMessage(QCoreApplication.translate(
             "MainWindow", "The article you were reading is no longer in the library (its source was imported "
                           "again)."), 15000)
-
-    def _caret_back(self, selection: list[tuple[int, int, int]], place: tuple[int, int, int] | None) -> None:
-        """The caret at the start of what was selected (the corrected word: it was put before the headline, and the
-        next Shift+arrow selected from there — seen by eye), the view at the reader's line."""
-        view = self.w.article_view
-        if selection:
-            part, start = selection[0][0], selection[0][1]
-            view.select_original(part, start, part, start)
-        view.restore_place(place)
 
     def changed_elsewhere(self) -> None:
         """Another process made or undid a correction: the article shown is read as it now is, at the place the
