@@ -4,8 +4,8 @@ article's text changes under them (a file read again, a correction made elsewher
 Seen by the by-eye tester: after File → Read every file again had inserted a paragraph above the reader's place, the
 view and the caret kept their character offsets, which then pointed into other words. A place is found again by its
 words: its paragraph where it still reads the same (at its index, else the nearest one that does), else the words
-from the place on, else its paragraph's first words; where none is found the place is lost (the caller goes to the
-article's start), never put on other words.
+around it, from it or before it where the article has them once, else its paragraph's first words; where none is
+found the place is lost (the caller goes to the article's start), never put on other words.
 """
 
 from __future__ import annotations
@@ -40,41 +40,46 @@ def _nearest(indices: Sequence[int], to: int) -> int | None:
 
 
 def _probes(place: TextPlace) -> list[tuple[str, int]]:
-    """Words that identify the place, and where the place is in them: those from the place on, then those before it
-    (a word corrected at the place leaves them as they were); too few characters to know a place by are left out."""
-    after = place.text[place.offset:place.offset + PROBE]
-    before = place.text[max(0, place.offset - PROBE):place.offset]
-    return [(words, into) for words, into in ((after, 0), (before, len(before))) if len(words.strip()) >= LEAST]
+    """Words that identify the place, and where the place is in them, the surest first: those around it, those from
+    it on, those before it (a word corrected at the place leaves them as they were), longer then shorter; too few
+    characters to know a place by are left out."""
+    text, at = place.text, place.offset
+    out: list[tuple[str, int]] = []
+    for words, into in ((text[max(0, at - PROBE):at + PROBE], at - max(0, at - PROBE)),
+                        (text[at:at + 2 * PROBE], 0), (text[max(0, at - 2 * PROBE):at], min(at, 2 * PROBE)),
+                        (text[at:at + PROBE], 0), (text[max(0, at - PROBE):at], min(at, PROBE))):
+        if len(words.strip()) >= LEAST and (words, into) not in out:
+            out.append((words, into))
+    return out
 
 
-def _occurrence(text: str, probe: str, near: int) -> int | None:
-    """Where ``probe`` begins in ``text``: the occurrence nearest ``near``; None where it is not there."""
-    found, at = [], text.find(probe)
-    while at >= 0:
-        found.append(at)
-        at = text.find(probe, at + 1)
-    return _nearest(found, near)
+def _occurrences(parts: Sequence[str], probe: str) -> list[tuple[int, int]]:
+    """(part, offset) of every place ``probe`` begins in ``parts``."""
+    found = []
+    for i, text in enumerate(parts):
+        at = text.find(probe)
+        while at >= 0:
+            found.append((i, at))
+            at = text.find(probe, at + 1)
+    return found
 
 
 def find_again(place: TextPlace, parts: Sequence[str]) -> tuple[int, int] | None:
     """(part, offset) of ``place``'s words in the article whose parts now read ``parts``; None where they are gone.
 
-    Its paragraph reading the same, nearest its index; else its words in a paragraph that begins as its paragraph
-    did (a word of it corrected, a line added), else in any, nearest; else the start of a paragraph that begins as
-    its paragraph did."""
+    Its paragraph reading the same, nearest its index; else the words at the place where they are found once in the
+    article (words found in several places — a phrase the article repeats — do not say which); else the start of a
+    paragraph that begins as its paragraph did."""
     same = [i for i, text in enumerate(parts) if text == place.text]
     found = _nearest(same, place.part)
     if found is not None:
         return found, place.offset
+    for probe, into in _probes(place):
+        where = _occurrences(parts, probe)
+        if len(where) == 1:
+            return where[0][0], where[0][1] + into
     head = place.text[:PROBE]
     heads = [i for i, text in enumerate(parts) if len(head.strip()) >= LEAST and text.startswith(head)]
-    for candidates in (heads, range(len(parts))):
-        for probe, into in _probes(place):
-            holding = [i for i in candidates if probe in parts[i]]
-            found = _nearest(holding, place.part)
-            if found is not None:
-                at = _occurrence(parts[found], probe, place.offset - into)
-                return found, (at or 0) + into
     found = _nearest(heads, place.part)
     return (found, 0) if found is not None else None
 

@@ -50,3 +50,21 @@ def test_the_selection_is_kept_where_it_reads_the_same_else_a_caret() -> None:
     changed = [PARTS[0], "第一段的文字在这里，讲的是一件事。", PARTS[2], PARTS[3]]
     assert found_again(kept, changed)[1] == (1, 10, 10)  # the words selected changed: a caret where they were
     assert found_again(KeptPlace(None), PARTS) == (None, None)
+
+
+def test_words_the_article_repeats_do_not_place_the_reader_in_another_paragraph() -> None:
+    """Seen by eye: a paragraph read again as two, the words before the place ("这一段的文字写得很长，", in every
+    paragraph) were found in the first — the reader was put a paragraph above. The words around the place, found once,
+    say where it is."""
+    paras = [f"第{n}段说的是第{n}件事情，" + "这一段的文字写得很长，" * 6 + f"到这里第{n}段就结束了。"
+             for n in range(1, 5)]
+    old = ["标题", "".join(paras)]
+    at = old[1].index("里第2段就结束")  # the words before it, "的文字写得很长，到这", are in the 1st paragraph too
+    place = place_of(old, 1, at)
+    assert place is not None
+    new = ["标题", paras[0] + "新加的一段插在这里。", "".join(paras[1:])]
+    part, offset = find_again(place, new)  # type: ignore[misc]
+    assert (part, new[part][offset:offset + 6]) == (2, "里第2段就结")
+    filler = place_of(old, 1, old[1].index("这一段", at + 20))  # in the repeated words only
+    assert filler is not None
+    assert find_again(filler, ["标题"] + ["这一段的文字写得很长，" * 6] * 3) is None  # found thrice: not said where
