@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: characters of a place's words looked for when its paragraph no longer reads the same
+#: characters of a place's words looked for when its paragraph no longer reads the same (its first words)
 PROBE = 12
+#: characters either side of a place looked for, in turn, until the article has them once
+WIDTHS = (12, 24, 48, 96)
 #: fewer characters than this are too few to know a place by (a 2-character probe is found anywhere)
 LEAST = 4
 
@@ -40,16 +42,16 @@ def _nearest(indices: Sequence[int], to: int) -> int | None:
 
 
 def _probes(place: TextPlace) -> list[tuple[str, int]]:
-    """Words that identify the place, and where the place is in them, the surest first: those around it, those from
-    it on, those before it (a word corrected at the place leaves them as they were), longer then shorter; too few
-    characters to know a place by are left out."""
+    """Words that identify the place, and where the place is in them: those around it, those from it on, those before
+    it (a word corrected at the place leaves them as they were) — short, then longer, to reach past words the article
+    repeats to some it has once; too few characters to know a place by are left out."""
     text, at = place.text, place.offset
     out: list[tuple[str, int]] = []
-    for words, into in ((text[max(0, at - PROBE):at + PROBE], at - max(0, at - PROBE)),
-                        (text[at:at + 2 * PROBE], 0), (text[max(0, at - 2 * PROBE):at], min(at, 2 * PROBE)),
-                        (text[at:at + PROBE], 0), (text[max(0, at - PROBE):at], min(at, PROBE))):
-        if len(words.strip()) >= LEAST and (words, into) not in out:
-            out.append((words, into))
+    for size in WIDTHS:
+        for words, into in ((text[max(0, at - size):at + size], at - max(0, at - size)),
+                            (text[at:at + 2 * size], 0), (text[max(0, at - 2 * size):at], min(at, 2 * size))):
+            if len(words.strip()) >= LEAST and (words, into) not in out:
+                out.append((words, into))
     return out
 
 

@@ -68,3 +68,16 @@ def test_words_the_article_repeats_do_not_place_the_reader_in_another_paragraph(
     filler = place_of(old, 1, old[1].index("这一段", at + 20))  # in the repeated words only
     assert filler is not None
     assert find_again(filler, ["标题"] + ["这一段的文字写得很长，" * 6] * 3) is None  # found thrice: not said where
+
+
+def test_a_place_among_repeated_words_is_found_by_the_nearest_words_the_article_has_once() -> None:
+    """Seen by eye: the top of the view in the middle of "这一段的文字写得很长，" × 6 — every paragraph has them — was
+    put at the start of the paragraph above after a re-read split the paragraph."""
+    paras = [f"第{n}段说的是第{n}件事情，" + "这一段的文字写得很长，" * 6 + f"到这里第{n}段就结束了。"
+             for n in range(1, 5)]
+    old = ["标题", "".join(paras)]
+    at = old[1].index("这一段的文字写得很长，", old[1].index("第2段说的是") + 30)
+    place = place_of(old, 1, at)
+    assert place is not None
+    new = ["标题", paras[0] + "新加的一段插在这里。", "".join(paras[1:])]
+    assert find_again(place, new) == (2, at - len(paras[0]))
