@@ -137,3 +137,41 @@ def test_after_a_re_read_undo_names_the_article_as_it_is_now(make_window, tmp_pa
     win.undo_stack.redo()
     said = win.statusBar().currentMessage()
     assert said.endswith("— 一篇很长的文章的新标题"), said
+
+
+@pytest.mark.parametrize("threads", [False, True])
+def test_a_re_read_that_renamed_the_article_and_split_its_paragraph_shows_it_under_its_new_id(
+        make_window, tmp_path: Path, page: Path, monkeypatch, qtbot, threads: bool) -> None:  # noqa: ANN001
+    """Seen by eye: its headline changed and a paragraph inserted in the file, File → Read every file again said "An
+    unexpected error happened … there is no article aaabb216306a87cd" — the window opened the old id, still in the
+    article list of the page the import had made anew. The import renamed the article; the window follows it, at the
+    reader's words."""
+    from reader.gui import workers
+
+    win = make_window(tmp_path / "lib", create=True, size=(1024, 700))
+    win.import_paths([page.parent])
+    issue = win.archive.issues()[0]
+    assert win.tree.select("page", win.archive.pages(issue.id)[0].id, issue.id)  # opened from the tree, as by eye
+    old = win.state.article_id
+    text = win.article_view.article.text
+    at = text.index("第3件事情")
+    win.article_view.select_article_range(at, at + 5)  # work on it: a highlight (as by eye)
+    monkeypatch.setattr(win, "_ask", _answer("three"))
+    assert win.annotating.highlight_selection()
+    win.article_view.restore_place_in_text((text.index("第6段说的是"), 0))
+    qtbot.wait(20)
+    page.write_text(INSERTED.replace("一篇很长的文章", "一篇很长的文章的新标题", 1), encoding="utf-8")
+    if threads:
+        workers.set_pool(None)  # the global QThreadPool, as in the window
+        with qtbot.waitSignal(win.import_finished, timeout=60000):
+            _read_every_file_again(win, monkeypatch)
+        qtbot.wait(200)
+    else:
+        _read_every_file_again(win, monkeypatch)
+    assert not [m for m in win.problems.messages() if "unexpected" in m.lower() or "no article" in m], \
+        win.problems.messages()
+    now = win.state.article_id
+    assert now is not None and now != old and win.archive.exists(now)
+    assert win.headline_of(now) == "一篇很长的文章的新标题"
+    assert "第6段" in _top_words(win), _top_words(win)
+    assert now in win.article_list.ids() and old not in win.article_list.ids()
