@@ -140,3 +140,22 @@ def test_the_problems_of_the_library_closed_are_not_shown_beside_the_one_opened(
     assert win.open_library(tmp_path / "second", create=True)
 
     assert win.problems.messages() == []
+
+
+def test_another_library_is_not_opened_under_a_running_import(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """An import running into the open library (and any waiting their turn) would be closed under its worker — or go
+    into the library opened instead. The other library is not opened while a task runs; the reader is told why."""
+    from reader.gui.workers import Worker
+
+    first = library_of(JINGBAO, tmp_path / "first")
+    win = make_window(first)
+    win.tasks.task = Worker("import")  # as while an import runs in a worker
+    win.tasks.queue.append(([str(SEED)], False, False))
+    try:
+        assert not win.open_library(tmp_path / "second", create=True)
+        assert str(win.archive.folder) == str(first)
+        assert any("second" in m and "task is running" in m for m in win.problems.messages()), win.problems.messages()
+    finally:
+        win.tasks.task = None
+        win.tasks.queue.clear()
+    assert win.open_library(tmp_path / "second", create=True)
