@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -108,6 +108,15 @@ def stored_script(config: str, text: str) -> StoredScript | None:
     if not traditional and by in TO_SIMPLIFIED:  # a simplified source read in 简体: its own script
         return None
     return StoredScript("traditional" if traditional else "simplified", config, by)
+
+
+def read_as_printed(config: str, texts: Iterable[str]) -> bool:
+    """Whether the reading view shows each of ``texts`` (the articles an export holds) in the script ``config`` names
+    as it is stored — as printed —, so that an export, which is as the sources print them, reads as the reader reads
+    them (:func:`stored_script` judges: a simplified source in 简体, a traditional one in 繁體, text with no Chinese in
+    any script). Seen by the by-eye tester: reading the People's Daily, printed simplified, in 简体, the export dialog
+    said its text was "not converted to 简体"."""
+    return all(stored_script(config, text) is None for text in texts)
 
 
 def shown_in(config: str, text: str, ranges: Sequence[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:

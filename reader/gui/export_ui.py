@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 
+from reader.app.reading import read_as_printed
 from reader.gui.dialogs.export_dialog import ExportContext, ExportDialog
+from reader.library.catalogue import NotFoundError
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -28,11 +30,29 @@ def export_context(window: MainWindow) -> ExportContext:
         issue = next((i for i in archive.issues() if i.id == state.issue_id), None)
         ctx.issue_title = " ".join(x for x in ((issue.publication, issue.date) if issue else ()) if x)
     ctx.collections = [c.name for c in archive.annotations.collections()]
+    _judge_scripts(window, ctx)
     last = window.searching.last_results
     if last is not None and last.query:
         ctx.query = last.query
         ctx.hit_count = last.total  # the export runs the whole search, not the page listed
     return ctx
+
+
+def _judge_scripts(window: MainWindow, ctx: ExportContext) -> None:
+    """Whether the current article, and the current issue's articles, are read as printed in the script the reader
+    reads in (the export says it is not converted only where they are not); collections and search hits are not judged
+    (many articles, each loaded): the dialog says what holds whatever their scripts."""
+    archive = window.archive
+    if archive is None or not ctx.script:
+        return
+    try:
+        if ctx.article_id is not None:
+            ctx.read_as_printed["article"] = read_as_printed(ctx.script, [archive.article(ctx.article_id).text])
+        if ctx.issue_id is not None:
+            ctx.read_as_printed["issue"] = read_as_printed(
+                ctx.script, (archive.article(str(info.id)).text for info in archive.articles(issue_id=ctx.issue_id)))
+    except NotFoundError:  # gone from the library while the window showed it: not judged
+        pass
 
 
 def export_folder(window: MainWindow) -> str:

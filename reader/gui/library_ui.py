@@ -54,6 +54,14 @@ class LibraryUi:
         """Open (or create) the library in ``folder``; False with a message when it cannot be, and False when
         it opens in the background: a library of an older version whose upgrade rewrites every article (minutes
         for a large one) is upgraded on a worker thread under a progress dialog, so the window never freezes."""
+        if self.w.tasks.task is not None and self.w.archive is not None:
+            # the running import (or reindex) writes into the open library: closing it under the worker lost what it
+            # had read, and the imports waiting their turn went into the library opened instead
+            #: another library asked for while an import or a reindex runs in the open one (%1: its folder)
+            self.w.report(QCoreApplication.translate(
+                "MainWindow", "%1 was not opened: a task is running in this library. Cancel it (the button in the "
+                              "status bar) or let it end, then open the other library.").replace("%1", str(folder)))
+            return False
         if Archive.needs_long_upgrade(folder):
             self._upgrade_then_open(folder, create)
             return False
@@ -100,6 +108,9 @@ class LibraryUi:
         if w.archive is not None and w.archive is not archive:
             w.navigation.remember_place()
             w.archive.close()
+            # its problems go with it (seen by the by-eye tester: the Problems panel listed the last library's
+            # messages beside the one opened); a library that cannot be opened never gets here
+            w.problems.clear()
         w.archive = archive
         w.settings.add_recent_library(archive.location)  # a folder, or a shared library's URL (no password)
         self.fill_recent()

@@ -74,6 +74,7 @@ from reader.gui.widgets.problems_panel import ProblemsPanel
 from reader.gui.widgets.search_panel import SearchPanel
 from reader.gui.widgets.task_bar import TaskBar
 from reader.gui.workers import Worker, wait_all
+from reader.library.catalogue import NotFoundError
 
 log = logging.getLogger(__name__)
 #: room left around the first window for the window manager's frame and title bar
@@ -354,11 +355,13 @@ class MainWindow(QMainWindow):
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]) -> bool:
         """Run an edit as an undoable command; False (and a message) when the store refused it."""
-        where = self.headline_of(self.state.article_id) if self.state.article_id is not None else ""
+        article = self.state.article_id
+        named = self.headline_of(article) if article is not None else ""
 
         def say(what: str, undone: bool) -> None:  # seen by eye: an undo changed an article not shown, unsaid
             message = (QCoreApplication.translate("MainWindow", "Undone: %1") if undone
                        else QCoreApplication.translate("MainWindow", "Redone: %1"))
+            where = self._named_now(article, named)
             self.statusBar().showMessage(message.replace("%1", f"{what} — {where}" if where else what), 8000)
 
         cmd = StoreCommand(text, do, undo, after, lambda e: self.report(error_text(e)), say)
@@ -366,6 +369,18 @@ class MainWindow(QMainWindow):
         if cmd.error is None:
             log.info("%s (article %s)", cmd.text(), self.state.article_id)
         return cmd.error is None
+
+    def _named_now(self, article: str | None, named: str) -> str:
+        """The article an edit was made on as it is named now — under the id an import gave it since, with its
+        headline as it reads now (seen by the by-eye tester: after File → Read every file again "Undone: Highlight"
+        named the headline from before); ``named``, its name then, where it is no longer in the library."""
+        if article is None or self.archive is None:
+            return named
+        key = self.archive.current_key(article)
+        try:
+            return self.headline_of(key) if self.archive.exists(key) else named
+        except NotFoundError:
+            return named
 
     def read_only(self) -> bool:
         """True (and the reader told) when the open library cannot be written here: no dialog is opened for an edit

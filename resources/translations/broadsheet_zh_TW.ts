@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1380"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1405"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此處刪去了「%1」。</translation>
@@ -296,7 +296,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+37"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+38"/>
         <source>Collections</source>
         <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation>收藏集</translation>
@@ -327,12 +327,12 @@
         <translation>刪除收藏集</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Visible to:</source>
         <translation>可見範圍：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
@@ -464,9 +464,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+132"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+135"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>匯出</translation>
     </message>
     <message>
@@ -540,7 +540,7 @@
         <translation>TEI：附加 OpenCC 轉換的閱讀文本，並標為派生</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>GB/T 7714 for Chinese papers, Chicago for the rest</source>
         <extracomment>what script the text is exported in, said when the reader reads in another (it is the sources&apos;)</extracomment>
         <translation>中文報紙用 GB/T 7714，其餘用芝加哥格式</translation>
@@ -606,9 +606,9 @@
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>The text is exported as the sources print it, not converted to %1, the script you read in; Reading text adds a converted copy, marked as derived.</source>
-        <translation>文本按來源所印匯出，不轉換為您閱讀所用的%1；「閱讀文本」另附一份轉換後的副本，並標明為衍生。</translation>
+        <location line="+50"/>
+        <source>The text is exported as the sources print it: articles printed in another script than %1, the one you read in, are not converted to it.</source>
+        <translation>文本按來源所印匯出：以%1（您閱讀所用的字體）以外的字體印行的文章，不轉換為%1。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -616,7 +616,12 @@
         <translation>文本按來源所印匯出，不轉換為您閱讀所用的%1。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>Reading text adds a converted copy, marked as derived.</source>
+        <translation>「閱讀文本」附加一份轉換後的副本，並標為派生。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Export to</source>
         <translation>匯出到</translation>
     </message>
@@ -679,7 +684,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-560"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-584"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -832,7 +837,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+156"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+157"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文庫</translation>
@@ -863,7 +868,7 @@
         <translation>日誌</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+170"/>
         <source>Undone: %1</source>
         <translation>已撤銷：%1</translation>
     </message>
@@ -873,7 +878,7 @@
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>This library is read-only here: notes, corrections and collections cannot be saved in it.</source>
         <translation>此文庫在這裡是唯讀的：無法在其中儲存筆記、校正或收藏集。</translation>
     </message>
@@ -1264,14 +1269,19 @@
         <translation>閱讀</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-128"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-142"/>
         <source>Stopping the running task…</source>
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+72"/>
+        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
+        <translation>未開啟 %1：本文庫中有任務正在執行。請取消它（狀態列中的按鈕）或等它結束，再開啟另一個文庫。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
-        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts</extracomment>
         <translation>正在為此版本的 Broadsheet 更新文庫 {0}。此操作只進行一次，大型文庫可能需要幾分鐘；其中內容不會遺失，若被中斷，文庫保持原樣。</translation>
     </message>
     <message>
@@ -1280,7 +1290,7 @@
         <translation>正在更新文庫</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>%1 (read-only)</source>
         <translation>%1（唯讀）</translation>
     </message>
@@ -1322,7 +1332,7 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+160"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+178"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 頁</translation>
@@ -1476,7 +1486,7 @@
         <translation>複製除錯資訊</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+121"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+135"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
@@ -1725,7 +1735,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+122"/>
         <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
         <translation>您校正時文章被重新匯入：沒有儲存任何內容。請按現在的文字重新選取這些字詞，再行校正。</translation>
@@ -1741,7 +1751,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+83"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
     </message>
@@ -1802,7 +1812,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>校正後的文字（原文會保留）：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_ui.py" line="+52"/>
+        <location filename="../../reader/gui/export_ui.py" line="+72"/>
         <source>Open a library before exporting.</source>
         <translation>請先開啟文庫再匯出。</translation>
     </message>
@@ -1943,24 +1953,24 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+410"/>
+        <location line="+413"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-410"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>All publications</source>
         <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有報刊</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-98"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -2025,7 +2035,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>搜尋結果</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <location line="+9"/>
         <source>from %1</source>
         <translation>自 %1</translation>
@@ -2042,7 +2052,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location line="-447"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -2084,7 +2094,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+447"/>
         <source>to</source>
         <translation>至</translation>
     </message>

@@ -119,3 +119,43 @@ def test_the_concordance_and_timeline_of_the_library_closed_are_not_shown_under_
     assert conc.field.text() == "发展"  # the words stay: Enter asks this library
     assert timeline.chart.series == [] and not timeline.save.isEnabled()
     assert timeline.field.text() == "发展"
+
+
+def test_the_problems_of_the_library_closed_are_not_shown_beside_the_one_opened(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester: after File → Open library the Problems panel still listed the last library's
+    messages, as if they were the new one's. They go with their library; a library that cannot be opened leaves the
+    one open — and its problems — as they were, and says why."""
+    first = library_of(JINGBAO, tmp_path / "first")
+    win = make_window(first)
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<alto><Layout><Page", encoding="utf-8")
+    win.import_paths([bad])
+    assert any("broken.xml" in m for m in win.problems.messages()), win.problems.messages()
+    blocked = tmp_path / "not-a-library"
+    blocked.write_text("a file, not a folder", encoding="utf-8")
+    assert not win.open_library(blocked, create=True)
+    assert any("broken.xml" in m for m in win.problems.messages())  # still the open library's
+    assert len(win.problems.messages()) == 2
+
+    assert win.open_library(tmp_path / "second", create=True)
+
+    assert win.problems.messages() == []
+
+
+def test_another_library_is_not_opened_under_a_running_import(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """An import running into the open library (and any waiting their turn) would be closed under its worker — or go
+    into the library opened instead. The other library is not opened while a task runs; the reader is told why."""
+    from reader.gui.workers import Worker
+
+    first = library_of(JINGBAO, tmp_path / "first")
+    win = make_window(first)
+    win.tasks.task = Worker("import")  # as while an import runs in a worker
+    win.tasks.queue.append(([str(SEED)], False, False))
+    try:
+        assert not win.open_library(tmp_path / "second", create=True)
+        assert str(win.archive.folder) == str(first)
+        assert any("second" in m and "task is running" in m for m in win.problems.messages()), win.problems.messages()
+    finally:
+        win.tasks.task = None
+        win.tasks.queue.clear()
+    assert win.open_library(tmp_path / "second", create=True)

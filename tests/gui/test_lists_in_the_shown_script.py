@@ -150,3 +150,62 @@ def test_the_concordance_shows_its_lines_in_the_script_chosen(make_window, libra
     assert model.index(row, LEFT).data() == win.archive.shown(seed, left, "s2t") != left
     win.display.set_script("")
     assert model.index(row, MATCH).data() == "发展"
+
+
+def _article_of(win, publication: str) -> str:  # noqa: ANN001
+    """The longest article of the publication (a traditional paper's long text is judged traditional)."""
+    for issue in win.archive.issues():
+        if issue.publication == publication:
+            ids = [str(info.id) for info in win.archive.articles(issue_id=issue.id)]
+            return max(ids, key=lambda aid: len(win.archive.article(aid).text))
+    raise AssertionError(f"no {publication}")
+
+
+def test_the_export_dialog_speaks_of_conversion_only_where_the_text_read_is_converted(
+        make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen by the by-eye tester: reading the People's Daily (printed in simplified script) in 简体, File → Export
+    said the text was "not converted to 简体" — it is in 简体, as printed and as read. The dialog says the export is not
+    converted only where the article is read converted: a simplified source in 繁體, a traditional one in 简体; not a
+    simplified source in 简体, a traditional one in 繁體, nor a German one in any script — and then the reading text
+    is not offered in the script read either (it would be a copy of the text)."""
+    win = make_window(library_dir)
+    seed = _seed_article(win)
+    jingbao = _article_of(win, "晶報 Jing bao")
+    assert textforms.is_traditional(win.archive.article(jingbao).text)
+    kant = _article_of(win, "Berlinische Monatsschrift")
+    said = {}
+    for aid, name in ((seed, "seed"), (jingbao, "jingbao"), (kant, "kant")):
+        for script in ("t2s", "s2t", "s2tw"):
+            win.open_article(aid)
+            win.display.set_script(script)
+            dlg = win.show_export()
+            dlg.scope.setCurrentIndex(dlg.scope.findData("article"))
+            dlg.format.setCurrentIndex(dlg.format.findData("text"))
+            said[name, script] = "" if dlg.script_note.isHidden() else dlg.script_note.text()
+            dlg.format.setCurrentIndex(dlg.format.findData("tei"))
+            said[name, script, "reading"] = dlg.reading.currentData()
+            dlg.close()
+    win.display.set_script("")
+    assert said["seed", "t2s"] == "" and said["seed", "t2s", "reading"] == "", said
+    assert "not converted to 繁體" in said["seed", "s2t"] and said["seed", "s2t", "reading"] == "s2t"
+    assert "not converted to 臺灣" in said["seed", "s2tw"]
+    assert "not converted to 简体" in said["jingbao", "t2s"] and said["jingbao", "t2s", "reading"] == "t2s"
+    assert said["jingbao", "s2t"] == "" and said["jingbao", "s2t", "reading"] == "", said
+    for script in ("t2s", "s2t", "s2tw"):
+        assert said["kant", script] == "" and said["kant", script, "reading"] == "", said
+
+
+def test_the_export_dialog_on_a_whole_issue_judges_the_issues_articles(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """The People's Daily's issue read in 简体 is exported as it is read; in 繁體 it is not converted to it."""
+    win = make_window(library_dir)
+    win.open_article(_seed_article(win))
+    notes = {}
+    for script in ("t2s", "s2t"):
+        win.display.set_script(script)
+        dlg = win.show_export()
+        dlg.scope.setCurrentIndex(dlg.scope.findData("issue"))
+        dlg.format.setCurrentIndex(dlg.format.findData("text"))
+        notes[script] = "" if dlg.script_note.isHidden() else dlg.script_note.text()
+        dlg.close()
+    win.display.set_script("")
+    assert notes["t2s"] == "" and "not converted to 繁體" in notes["s2t"], notes

@@ -14,6 +14,7 @@ from reader.app.room import READABLE
 from reader.gui.actions import ActionId
 from reader.gui.app import apply_theme
 from reader.gui.mainwindow import MainWindow
+from reader.gui.widgets.flow import ElidedComboBox
 
 
 def _dark_share(win: MainWindow, aid: ActionId) -> float:
@@ -497,3 +498,45 @@ def test_a_letter_and_its_small_e_are_drawn_from_one_font(qtbot) -> None:  # noq
     plain = reading_font("Noto Serif CJK SC", 17, latin_first=True, text="schadlich")
     assert plain.families() == reading_font("Noto Serif CJK SC", 17, latin_first=True).families()
 
+
+
+def _cut(panel, qtbot) -> list[str]:  # noqa: ANN001
+    """The panel's buttons, combo boxes and date fields narrower than they need to show their labels whole."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    qtbot.wait(20)
+    cut = []
+    for kind in (QAbstractButton, QComboBox):
+        for w in panel.findChildren(kind):
+            if w.isVisibleTo(panel) and w.sizeHint().width() > w.width():
+                label = w.text() if isinstance(w, QAbstractButton) else w.currentText()
+                cut.append(f"{type(w).__name__} {label!r}: needs {w.sizeHint().width()}, has {w.width()}")
+            if isinstance(w, ElidedComboBox) and w.isVisibleTo(panel) and w.currentIndex() == 0 and w.is_elided():
+                cut.append(f"{w.currentText()!r} ends in …")  # a long publication's name may; "All publications" not
+    for w in panel.findChildren(QLineEdit):  # the date fields (the query field's width is asked below)
+        if w.isVisibleTo(panel) and w.placeholderText() and w is not getattr(panel, "field", None):
+            need = w.fontMetrics().horizontalAdvance(w.placeholderText()) + w.height() + 8  # text, clear button, frame
+            if need > w.width():
+                cut.append(f"{w.accessibleName()} {w.placeholderText()!r}: needs {need}, has {w.width()}")
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)])
+def test_with_the_annotations_dock_open_the_side_panels_labels_are_whole(make_window, library_dir: Path, qtbot,  # noqa: ANN001
+                                                                         size: tuple[int, int]) -> None:
+    """Seen by the by-eye tester: at 1024×700 with the Annotations dock open the Collections panel read "dd current
+    artic" for "Add current article", and the search bar's combo boxes were cut. Every button, combo box and date
+    field of the side panel is as wide as its label needs — at the window's width, and with the side panel dragged
+    to its narrowest; the query field keeps room to type."""
+    win = make_window(library_dir, size=size)
+    win.action_map[ActionId.ANNOTATIONS].trigger()
+    qtbot.wait(50)
+    for tab, panel in ((1, win.search), (2, win.collections)):
+        win.side.setCurrentIndex(tab)
+        for width in (win.side.width(), win.side.minimumWidth()):  # as the window has it; dragged to its narrowest
+            win.main_split.setSizes([width, sum(win.main_split.sizes()) - width])
+            qtbot.wait(20)
+            assert win.side.width() <= max(width, 200), "the panels do not widen the side panel much"
+            assert not _cut(panel, qtbot), (win.side.width(), _cut(panel, qtbot))
+            if panel is win.search:
+                assert win.search.field.width() >= min(200, panel.width() - 40), "room to type the query"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,9 @@ class ExportContext:
     hit_count: int = 0
     #: the script the reader reads in (an OpenCC configuration, "" the original): the export is as printed, said so
     script: str = ""
+    #: scope ("article", "issue") → whether all its articles are read in ``script`` as printed (nothing to say of
+    #: conversion then); a scope not in it was not judged
+    read_as_printed: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -168,7 +171,10 @@ class ExportDialog(QDialog):
                               strict=True):
             self.reading.addItem(label, key)
         self.reading.setToolTip(self.tr("TEI: add an OpenCC reading text, marked as derived"))
-        if context.script in READINGS:  # the script the reader reads in, offered (the original stays in the file)
+        # the script the reader reads in, offered (the original stays in the file) — not where the first scope is read
+        # as printed: its reading text would be a copy of the text
+        first = str(self.scope.itemData(0)) if self.scope.count() else ""
+        if context.script in READINGS and not context.read_as_printed.get(first, False):
             self.reading.setCurrentIndex(max(0, self.reading.findData(context.script)))
         #: what script the text is exported in, said when the reader reads in another (it is the sources')
         self.script_note = QLabel(self)
@@ -246,18 +252,23 @@ class ExportDialog(QDialog):
 
     def _say_script(self, fmt: str) -> None:
         """Say that the text is exported as the sources print it when the reader reads it in another script (seen by
-        eye: reading in 臺灣, the export wrote simplified text unsaid); nothing while the original is read."""
+        eye: reading in 臺灣, the export wrote simplified text unsaid); nothing while the original is read, nor where
+        the scope's articles are read as printed (seen by eye: a simplified source read in 简体 was said to be "not
+        converted to 简体"). Collections and search hits, not judged, are told what holds whatever their scripts."""
         script = self.context.script
-        self.script_note.setHidden(not script)
-        if not script:
+        judged = self.context.read_as_printed.get(str(self.scope.currentData()))
+        self.script_note.setHidden(not script or judged is True)
+        if not script or judged is True:
             return
         name = dict(zip(READINGS, ("", "简体", "繁體", "臺灣", "香港"), strict=True)).get(script, script)
-        if fmt == "tei":
-            text = self.tr("The text is exported as the sources print it, not converted to %1, the script you read "
-                           "in; Reading text adds a converted copy, marked as derived.")
+        if judged is None:
+            text = self.tr("The text is exported as the sources print it: articles printed in another script than %1, "
+                           "the one you read in, are not converted to it.")
         else:
             text = self.tr("The text is exported as the sources print it, not converted to %1, the script you read "
                            "in.")
+        if fmt == "tei":
+            text += " " + self.tr("Reading text adds a converted copy, marked as derived.")
         self.script_note.setText(text.replace("%1", name))
 
     def _suffix(self) -> str:

@@ -81,6 +81,7 @@ from reader.app.reading import (
     identity,
     utf16_offsets,
 )
+from reader.app.readplace import KeptPlace, found_again, keep
 from reader.model.document import Article, Replacement, joined_replacements, said
 from reader.text import forms as textforms
 from reader.text import linebreak
@@ -1183,6 +1184,30 @@ class ArticleView(QWidget):
     def place(self) -> tuple[int, int, int] | None:
         """Where the reader is: (k, display offset, pixels) of the character at the start of the view."""
         return self.view.top_place() if self.reading is not None else None
+
+    def kept_place(self) -> KeptPlace | None:
+        """Where the reader is — the words at the top of the view, the caret and what it selected — by their words
+        (:mod:`reader.app.readplace`), to be found again once the article's text changed (:meth:`restore_kept_place`).
+        """
+        if self.article is None or self.reading is None:
+            return None
+        return keep([p.text for p in self.article.parts], self._original_place(), self.selection_original())
+
+    def restore_kept_place(self, kept: KeptPlace | None) -> None:
+        """The view and the caret back on the words :meth:`kept_place` kept, in the article as it reads now; where
+        those words are gone, the article's start and no selection — never the old offsets, in other words now (seen
+        by the by-eye tester after File → Read every file again inserted a paragraph above the reader's place)."""
+        if kept is None or self.article is None or self.reading is None:
+            return
+        top, selection = found_again(kept, [p.text for p in self.article.parts])
+        if selection is not None:
+            self.select_original(selection[0], selection[1], selection[0], selection[2])
+        if top is not None:
+            self._restore_original_place(top)
+        elif self.vertical:
+            self.vreader.scroll_to_start()
+        else:
+            self.text.verticalScrollBar().setValue(0)
 
     def restore_place(self, place: tuple[int, int, int] | None) -> None:
         """Bring the character :meth:`place` found back to the start of the view (the text may have changed)."""

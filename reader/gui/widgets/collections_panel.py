@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.annotations.store import Collection
 from reader.app.sharing import Byline, Visibility
+from reader.gui.widgets.flow import FlowLayout
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 from reader.library.catalogue import NotFoundError
 
@@ -42,20 +43,23 @@ class CollectionsPanel(QWidget):
         self.add_button = QPushButton(self.tr("&Add current article"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.delete_button = QPushButton(self.tr("Delete collection"), self)
-        row1 = QHBoxLayout()
-        row1.addWidget(self.new_button)
-        row1.addWidget(self.delete_button)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.add_button)
-        row2.addWidget(self.remove_button)
+        # side by side where they fit whole, else a row each (at 1024×700 with the Annotations dock open the panel is
+        # ~190 pixels wide: "Add current article" read "dd current artic")
+        row1, row2 = FlowLayout(), FlowLayout()
+        for row, buttons in ((row1, (self.new_button, self.delete_button)),
+                             (row2, (self.add_button, self.remove_button))):
+            for button in buttons:
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                row.addWidget(button)
         # a shared library only: who may see the chosen collection (its owner chooses)
         self.visibility = VisibilityCombo(Visibility.PRIVATE, self)
         self.visibility.setObjectName("collectionVisibility")
         self.visibility_label = QLabel(self.tr("Visible to:"), self)
         self.visibility_label.setBuddy(self.visibility)
-        row_vis = QHBoxLayout()
+        self.visibility.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row_vis = FlowLayout()
         row_vis.addWidget(self.visibility_label)
-        row_vis.addWidget(self.visibility, 1)
+        row_vis.addWidget(self.visibility)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.names, 1)

@@ -31,11 +31,15 @@ class ProblemsPanel(QWidget):
         lay.addWidget(self.list, 1)
         lay.addLayout(buttons)
         self.copy_button.clicked.connect(self.copy)
-        self.clear_button.clicked.connect(self.list.clear)
+        self.clear_button.clicked.connect(self.clear)
 
     def add(self, message: str) -> None:
         self.list.addItem(f"{time.strftime('%H:%M:%S')}  {message}")
         self.list.scrollToBottom()
+
+    def clear(self) -> None:
+        """Forget every message (the Clear button; another library opened)."""
+        self.list.clear()
 
     def messages(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.archive import Facets, Hit, Results
+from reader.gui.widgets.flow import ElidedComboBox, FlowLayout
 from reader.search.query import Match, SearchOptions
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,23 @@ Highlights fall on the characters as printed in every mode.</p>
 <p>The filter fields under the query do the same. Up/Down move through the results,
 Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
 Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).</p>""")
+
+
+class DateField(QLineEdit):
+    """A date filter: as wide as a date and its clear button by its size hint (a line edit's is ~17 characters)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textChanged.connect(lambda _t: self.updateGeometry())
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setPlaceholderText(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        text = max(self.fontMetrics().horizontalAdvance(t) for t in ("0000-00-00", self.placeholderText(), self.text()))
+        return QSize(text + hint.height() + 16, hint.height())  # the text, the clear button, the frame's margins
 
 
 @dataclass
@@ -363,12 +381,13 @@ class SearchPanel(QWidget):
         self.help_button.setText("?")
         self.help_button.setAccessibleName(self.tr("Search syntax help"))
         self.help_button.setToolTip(self.tr("Search syntax"))
-        self.publication = QComboBox(self)
+        self.publication = ElidedComboBox(self, contents=10)  # a long name ends in "…", whole in its tooltip
+        self.publication.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.publication.setAccessibleName(self.tr("Publication filter"))
         self.publication.addItem(self.tr("All publications"), "")
-        self.date_from = QLineEdit(self)
+        self.date_from = DateField(self)
         self.date_from.setAccessibleName(self.tr("Date from"))
-        self.date_to = QLineEdit(self)
+        self.date_to = DateField(self)
         self.date_to.setAccessibleName(self.tr("Date to"))
         for field in (self.date_from, self.date_to):
             field.setClearButtonEnabled(True)  # a date set by a timeline bar is taken away in one click
@@ -404,20 +423,22 @@ class SearchPanel(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
+        # the query on a row of its own; the switches and filters beside one another where they fit whole, on the
+        # next row where they do not (at 1024×700 with the Annotations dock open the panel is ~190 pixels wide: the
+        # query field was 30 of them and the combo boxes cut)
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
-        top.addWidget(self.match)
-        top.addWidget(self.ignore_punct)
         top.addWidget(self.help_button)
-        filters = QGridLayout()
-        filters.addWidget(self.publication, 0, 0, 1, 2)
-        filters.addWidget(self.kind, 0, 2)
-        filters.addWidget(self.date_from, 1, 0)
-        filters.addWidget(self.date_to, 1, 1)
-        filters.addWidget(self.sort, 1, 2)
+        options = FlowLayout()
+        filters = FlowLayout()
+        for flow, widgets in ((options, (self.match, self.ignore_punct, self.sort)),
+                              (filters, (self.publication, self.kind, self.date_from, self.date_to))):
+            for widget in widgets:
+                flow.addWidget(widget)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
+        lay.addLayout(options)
         lay.addLayout(filters)
         lay.addWidget(self.count)
         lay.addWidget(self.facets)
