@@ -365,8 +365,14 @@ def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correcti
     out: list[Correction] = []
     for c in corrections:
         lines = named_lines(c.data)
-        if lines and lines[0] in holder and not any(c.data.get(f) for f in ARTICLE_FIELDS):
-            out.append(replace(c, article=holder[lines[0]]))
+        # a split's own piece (KEY~line) is no other article: it goes with its article
+        own = {"new_id"} if root_key(str(c.data.get("new_id") or "")) == root_key(c.article) else set()
+        if lines and lines[0] in holder and not any(c.data.get(f) for f in ARTICLE_FIELDS if f not in own):
+            moved = replace(c, article=holder[lines[0]])
+            if own:
+                moved.data = {**c.data, "new_id": renamed_key(str(c.data["new_id"]), {root_key(c.article):
+                                                                                      root_key(moved.article)})}
+            out.append(moved)
     return out
 
 

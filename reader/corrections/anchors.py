@@ -222,6 +222,9 @@ class Reanchorer:
         if not moves:
             return correction
         data = dict(correction.data)
+        if correction.kind == "split" and not data.get("new_id") and data.get("line") in moves:
+            # a split stored naming no piece (an earlier Broadsheet): its piece keeps the id it had, KEY~its line
+            data["new_id"] = f"{correction.article}~{data['line']}"
         for f in LINE_FIELDS:
             if data.get(f) in moves:
                 data[f] = moves[data[f]]

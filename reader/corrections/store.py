@@ -341,8 +341,9 @@ def split_article(article: Article, part_index: int, key: str | None = None,
     if part_index < 1:
         raise CorrectionError("an article can only be split after its first part")
     data: dict[str, Any] = _part_ref(article, part_index)
-    if new_id:
-        data["new_id"] = new_id
+    # the piece's id, named now: derived from the line when applied, it changed when lines were added above and the
+    # split re-anchored (KEY~p1.l92 became KEY~p1.l96), and the collection entries and notes on the piece lost it
+    data["new_id"] = new_id or f"{key or article.id}~{data['line']}"
     return Correction("split", key or article.id, data)
 
 
