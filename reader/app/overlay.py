@@ -41,7 +41,7 @@ from reader.corrections.store import (
 )
 from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
-from reader.model.document import Article
+from reader.model.document import Article, supplied_title
 from reader.search.query import SearchOptions
 from reader.search.readings import CorrectedReading, Piece
 
@@ -409,3 +409,18 @@ def read_article(library: Library, key: str) -> tuple[ArticleInfo, Article]:
     overlay = Overlay(library)
     info = overlay.info(key)
     return info, overlay.corrected(overlay.article(key), info.source)
+
+
+def untitled_names(library: Library, keys: Collection[str]) -> dict[str, str]:
+    """Key → the name each of the articles ``keys`` printed with no headline is listed under: its first words in square
+    brackets (:func:`reader.model.document.supplied_title`), as the reader reads it; articles not found are left out.
+    The command line's listings said "(no headline)" where the window listed first words and citations cited them."""
+    overlay = Overlay(library)
+    out: dict[str, str] = {}
+    for key in keys:
+        try:
+            info = overlay.info(key)
+            out[key] = supplied_title(overlay.corrected(overlay.article(key), info.source))
+        except NotFoundError:
+            continue
+    return out

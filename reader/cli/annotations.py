@@ -253,10 +253,13 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
+    from reader.app.overlay import untitled_names
+
+    names = untitled_names(lib, [r["article"] for r in rows if r["publication"] is not None and not r["headline"]])
     print(f"{len(items)} article(s) in {args.name!r}")
     for r in rows:
         if r["publication"] is None:
             print(f"{r['article']}  (no longer in the library)")
         else:
-            headline = r["headline"] or "(no headline)"
+            headline = r["headline"] or names.get(r["article"], "(no headline)")  # no printed one: its first words
             print(f"{r['article']}  {r['date'] or '????-??-??'}  {r['publication']}  {headline}")
