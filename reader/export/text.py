@@ -79,7 +79,7 @@ def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), *
     for item in items:
         art = item.corrected()
         block: list[str] = [citation_line(item)]
-        entries = reading_entries(art, placeholder=None)[0]
+        entries = reading_entries(art, placeholder=supplied_title(art))[0]  # printed with none: its first words
         block.extend(text for _role, text in entries)
         block.extend(f"Corrected: {said}" for said in corrections_said(item))
         notes = _notes_for(item, annotations)

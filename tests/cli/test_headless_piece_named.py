@@ -71,5 +71,7 @@ def test_a_headless_piece_has_one_name_in_every_listing_export_and_citation(
     out = tmp_path / "piece.md"
     cli(capsys, library, "export", piece, "--format", "md", "-o", str(out))
     assert f"# {name}\n" in out.read_text(encoding="utf-8").replace("\\[", "[").replace("\\]", "]")
+    cli(capsys, library, "export", piece, "--format", "text", "-o", str(out), "--force")
+    assert out.read_text(encoding="utf-8").split("\n\n")[1] == name  # after the citation line, as a headline is
     with Library(library) as lib:
         assert Archive(lib).first_words(piece, 16) == name.strip("[]…")[:16]  # the window lists these, in italics
