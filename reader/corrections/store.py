@@ -331,6 +331,8 @@ def _part_ref(article: Article, index: int) -> dict[str, Any]:
 def merge_articles(article: Article, other: Article, key: str | None = None,
                    other_key: str | None = None) -> Correction:
     """Append ``other``'s parts to ``article`` (and drop ``other``)."""
+    if article is other or (key or article.id) == (other_key or other.id):  # stored, it was said stale ever after
+        raise CorrectionError(f"article {key or article.id} cannot be merged with itself")
     return Correction("merge", key or article.id, {"line": _first_line(article), "other": other_key or other.id,
                                                    "other_line": _first_line(other)})
 

@@ -91,3 +91,18 @@ def test_a_split_stored_before_keeps_its_pieces_id_too(
     add_lines_above(page)  # and again, once the re-anchored lines were kept
     cli(capsys, library, "import", str(page.parent), "--quiet")
     assert piece_of(capsys, library) == cli(capsys, library, "collection", "show", "C", "--ids").strip()
+
+
+def test_an_article_merged_with_itself_is_refused_and_nothing_stored(
+        tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found using it (trust37): ``correct merge A A`` stored a correction (exit 0) that every later export, show and
+    import then reported: "correction … no longer applies: the articles are already one". Refused in one sentence,
+    exit 2, nothing stored."""
+    library = tmp_path / "lib"
+    cli(capsys, library, "import", str(page.parent), "--quiet")
+    article = piece_of(capsys, library)
+    capsys.readouterr()
+    assert main(["correct", "merge", article, article, "--library", str(library)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "itself" in err, err
+    assert json.loads(cli(capsys, library, "correct", "list", "--json")) == []
