@@ -89,10 +89,21 @@ def _described(c: C.Correction, place: CorrectionPlace | None) -> str:
 
 
 def _segmenting(c: C.Correction) -> str:
-    """A segmentation correction's own words (``role``: the role given, ``headline``: a text given, …)."""
-    data = {k: v for k, v in c.data.items() if k not in ("anchors", "group") and not k.endswith("line")
-            and k not in ("at", "offset")}
-    return ", ".join(f"{k} {v}" for k, v in data.items()) or c.kind
+    """What a segmentation correction does, in a few words ("merges A", "as byline", "headline “…”")."""
+    from reader.corrections import store as C
+
+    ch = c.change
+    if isinstance(ch, C.MergeChange):
+        return f"merges {ch.other}"
+    if isinstance(ch, C.SplitChange):
+        return f"the piece {ch.new_id}" if ch.new_id else "starts a piece"
+    if isinstance(ch, C.MoveChange):
+        return f"a part moved to {ch.to}"
+    if isinstance(ch, C.RoleChange):
+        return f"a part as {ch.role}"
+    if isinstance(ch, C.HeadlineChange):
+        return f"headline “{ch.text}”" if ch.text else "a part as the headline"
+    return "joins a part to the one before" if isinstance(ch, C.JoinChange) else "splits a paragraph"
 
 
 def _store(store: C.CorrectionStore, corrections: list[C.Correction], args: argparse.Namespace) -> int:
