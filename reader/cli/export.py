@@ -33,6 +33,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             lib.close()
         for corr, reason in scope.stale:
             print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
+        for key in scope.left_out:
+            print(f"broadsheet: collection {args.collection!r} names article {key}, which is no longer in the library: "
+                  "not exported (the entry is kept).", file=sys.stderr)
         items, annotations = scope.items, scope.annotations
     kind = "hits" if args.query else "collection" if args.collection else "issue" if args.issue is not None else None
     options: dict[str, Any] = {}

@@ -62,3 +62,31 @@ def test_a_dead_entry_is_said_by_one_import_and_listed_after_every_other(
     shown = cli(capsys, library, "collection", "show", "安全").splitlines()
     assert f"{gone}  (no longer in the library)" in shown and any(ln.startswith(kept) for ln in shown), shown
     assert cli(capsys, library, "collection", "show", "安全", "--ids").split() == [gone, kept]
+
+
+def test_an_export_of_a_collection_says_which_entry_it_left_out(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found using it (trust37): ``export --collection`` of a collection of two, one entry's article gone, wrote one
+    article and said "1 article(s)" — the entry left out unsaid. It names the entry, once, and still exports."""
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "seed_page.txt"
+    shutil.copy(DATA / "text" / "seed_page.txt", page)
+    library = tmp_path / "lib"
+    cli(capsys, library, "import", str(src), "--quiet")
+    gone = str(json.loads(cli(capsys, library, "search", "--json", GONE))["hits"][0]["article"])
+    kept = str(json.loads(cli(capsys, library, "search", "--json", "老丁名叫丁冬"))["hits"][0]["article"])
+    cli(capsys, library, "collection", "create", "安全")
+    cli(capsys, library, "collection", "add", "安全", gone, kept)
+    lines = page.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, ln in enumerate(lines) if "本报北京 1月 26日电 （记者丁怡婷）" in ln)
+    last = next(i for i, ln in enumerate(lines) if ln == "1489处非法违法“小化工”被查")
+    page.write_text("\n".join(lines[:first] + lines[last + 1:]), encoding="utf-8")
+    cli(capsys, library, "import", str(src), "--quiet")
+    for fmt in ("text", "csv", "cite", "tei"):
+        out = tmp_path / f"c.{fmt}"
+        said = cli(capsys, library, "export", "--collection", "安全", "--format", fmt, "-o", str(out))
+        assert [ln for ln in said.splitlines() if gone in ln] == [
+            f"broadsheet: collection '安全' names article {gone}, which is no longer in the library: not exported "
+            "(the entry is kept)."], said
+        assert "1 article(s)" in said and out.stat().st_size > 0
