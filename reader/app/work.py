@@ -56,6 +56,8 @@ class WorkReport:
     corrections_reanchored: list[tuple[Correction, str]] = field(default_factory=list)
     #: (correction, why it no longer applies)
     corrections_stale: list[tuple[Correction, str]] = field(default_factory=list)
+    #: corrections an earlier import said no longer apply, still not applying: counted, not said again
+    corrections_still_stale: list[tuple[Correction, str]] = field(default_factory=list)
     #: (old id, new id) of the articles the reader had work on that an import gave a new id
     articles_renamed: list[tuple[str, str]] = field(default_factory=list)
     #: why they have new ids (an import; a backup restored, :func:`found_again`)
@@ -103,7 +105,8 @@ class WorkReport:
         return (f"your work: {self.annotations_attached} annotation(s) in place, {len(self.annotations_moved)} "
                 f"re-attached, {len(self.annotations_orphaned) + len(self.annotations_still_orphaned)} orphaned; "
                 f"{self.corrections_applied} correction(s) "
-                f"apply, {len(self.corrections_reanchored)} re-anchored, {len(self.corrections_stale)} stale"
+                f"apply, {len(self.corrections_reanchored)} re-anchored, "
+                f"{len(self.corrections_stale) + len(self.corrections_still_stale)} stale"
                 + followed)
 
     @property
@@ -115,6 +118,7 @@ class WorkReport:
         return not (self.annotations_attached or self.annotations_moved or self.annotations_orphaned
                     or self.annotations_still_orphaned
                     or self.corrections_applied or self.corrections_reanchored or self.corrections_stale
+                    or self.corrections_still_stale
                     or self.followed or self.entries_gone)
 
 
@@ -442,6 +446,26 @@ def _not_said_yet(library: Library, gone: Sequence[tuple[AnnotationCollection, s
     return [entry for k, entry in now.items() if k not in said]
 
 
+#: ``meta`` key (one per reader, the owner's name after it) of the corrections already said no longer to apply: JSON,
+#: a list of correction ids
+SAID_STALE = "corrections_said_stale"
+
+
+def _stale_said_once(library: Library, report: WorkReport) -> None:
+    """Of the corrections that do not apply, name only those not said to this reader before (the others go to
+    :attr:`WorkReport.corrections_still_stale`: counted); remember those that do not apply now, and only they (one
+    that applies again is forgotten, and said again if it is lost again). Found using it: a correction whose words
+    an edited source lost was said "no longer applies" again after every later import, of any file."""
+    key = f"{SAID_STALE}:{current_owner(library.conn)}"
+    stored = library.meta_get(key)
+    said = {str(i) for i in json.loads(stored)} if stored else set()
+    now = {c.id for c, _ in report.corrections_stale}
+    report.corrections_still_stale = [(c, why) for c, why in report.corrections_stale if c.id in said]
+    report.corrections_stale = [(c, why) for c, why in report.corrections_stale if c.id not in said]
+    if now != said:
+        library.meta_set(key, json.dumps(sorted(now)) if now else None)
+
+
 def check_work(library: Library) -> WorkReport:
     """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
     report = WorkReport()
@@ -449,5 +473,6 @@ def check_work(library: Library) -> WorkReport:
     check_annotations(library, report)
     check_collections(library, report)
     check_corrections(library, report)
+    _stale_said_once(library, report)
     library.meta_set(WORK_CHECK_PENDING, None)  # checked: an import stopped before this is caught up
     return report

@@ -87,3 +87,33 @@ def test_the_listing_says_a_correction_whose_words_are_gone_is_no_longer_found(
     assert listed["now"]["found"] is False and listed["now"]["start"] is None
     plain = cli(capsys, library, "correct", "list")
     assert "no longer found" in plain and "kept" in plain, plain
+
+
+def test_a_correction_no_longer_found_is_said_by_one_import_and_listed_after(
+        corrected: tuple[Path, Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found using it (trust37): a correction whose words an edited source no longer holds was said "no longer
+    applies" by the import that read the edit — and again by every later import, of any file (as dead collection
+    entries and orphaned notes were, said once since). Said once, counted "stale" after, listed by ``correct list``
+    all along; said again if it applies again and is lost again."""
+    library, page, _ = corrected
+    edit(page, LINE, LINE.replace(WRONG, "他"))
+    capsys.readouterr()
+    assert main(["import", str(page.parent), "--quiet", "--library", str(library)]) == 0
+    said = [capsys.readouterr().err]
+    other = tmp_path / "other"
+    other.mkdir()
+    for n in (1, 2):
+        (other / f"more{n}.txt").write_text(f"另一篇文章{n}\n\n第{n}次导入的内容。\n", encoding="utf-8")
+        status = main(["import", str(other), "--quiet", "--library", str(library)])
+        assert status == 0
+        said.append(capsys.readouterr().err)
+    stale = [n for n, out in enumerate(said) for ln in out.splitlines() if "no longer applies" in ln]
+    assert stale == [0], said
+    assert all("1 stale" in out for out in said[1:]), said
+    assert "no longer found" in cli(capsys, library, "correct", "list")
+    edit(page, LINE.replace(WRONG, "他"), LINE)  # its words back: it applies …
+    main(["import", str(page.parent), "--quiet", "--library", str(library)])
+    assert "0 stale" in capsys.readouterr().err
+    edit(page, LINE, LINE.replace(WRONG, "她"))  # … and lost again: said again
+    main(["import", str(page.parent), "--quiet", "--library", str(library)])
+    assert "no longer applies" in capsys.readouterr().err
