@@ -249,6 +249,26 @@ class Overlay:
                 raise
             return self._library.article_info(root_key(key)).issue_id
 
+    def merged_into(self, key: str) -> str | None:
+        """The reader's article a piece split off (``key~line``) was merged into by the reader's correction, where it is
+        no article of its own now; else None. A collection naming it listed it "(no longer in the library)", as if
+        an import had lost it."""
+        if key == root_key(key) or not any(c.kind == "merge" and c.data.get("other") == key
+                                           for c in self.corrections()):
+            return None
+        split = next((c for c in self.corrections() if c.kind == "split"
+                      and (c.data.get("new_id") or f"{c.article}~{c.data.get('line')}") == key), None)
+        if split is None:
+            return None
+        try:
+            articles = self.corrected_issue(self.issue_of(key)).articles
+        except NotFoundError:
+            return None
+        line = str(split.data.get("line"))
+        if any(a.id == key for a in articles):
+            return None
+        return next((a.id for a in articles if line in a.line_ids()), None)
+
     def info(self, key: str) -> ArticleInfo:
         """An article's info as the corrections leave it (NotFoundError when there is no such article)."""
         try:

@@ -244,11 +244,12 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
     for key in items:
         try:
             info = overlay.info(key)
-        except NotFoundError:  # its source was removed: the collection keeps the key, the reader is told
-            rows.append({"article": key, "date": None, "publication": None, "headline": None})
+        except NotFoundError:  # its source was removed (or the reader merged it away): the collection keeps the key
+            rows.append({"article": key, "date": None, "publication": None, "headline": None,
+                         "merged_into": overlay.merged_into(key)})
             continue
         rows.append({"article": key, "date": info.date or None, "publication": info.publication,
-                     "headline": info.headline})
+                     "headline": info.headline, "merged_into": None})
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -258,7 +259,9 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
     names = untitled_names(lib, [r["article"] for r in rows if r["publication"] is not None and not r["headline"]])
     print(f"{len(items)} article(s) in {args.name!r}")
     for r in rows:
-        if r["publication"] is None:
+        if r["publication"] is None and r.get("merged_into"):
+            print(f"{r['article']}  (merged into {r['merged_into']} by your correction)")
+        elif r["publication"] is None:
             print(f"{r['article']}  (no longer in the library)")
         else:
             headline = r["headline"] or names.get(r["article"], "(no headline)")  # no printed one: its first words

@@ -106,3 +106,24 @@ def test_an_article_merged_with_itself_is_refused_and_nothing_stored(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "itself" in err, err
     assert json.loads(cli(capsys, library, "correct", "list", "--json")) == []
+
+
+def test_a_piece_merged_into_another_article_is_listed_as_merged_not_gone(
+        tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found using it (trust37): a piece split off, put in a collection, then merged by the reader into another article
+    was listed by ``collection show`` "(no longer in the library)" — as if an import had lost it — and an export of
+    the collection said the same. Its words are in the article it was merged into: that is said, the entry kept."""
+    library = tmp_path / "lib"
+    cli(capsys, library, "import", str(page.parent), "--quiet")
+    piece = split(capsys, library)
+    cli(capsys, library, "collection", "create", "C")
+    cli(capsys, library, "collection", "add", "C", piece)
+    [hit] = json.loads(cli(capsys, library, "search", "--json", "李伟涉嫌受贿"))["hits"]
+    into = str(hit["article"])
+    cli(capsys, library, "correct", "merge", into, piece)
+    shown = cli(capsys, library, "collection", "show", "C").splitlines()[-1]
+    assert shown == f"{piece}  (merged into {into} by your correction)", shown
+    capsys.readouterr()
+    main(["export", "--collection", "C", "--format", "text", "-o", str(tmp_path / "c.txt"), "--library", str(library)])
+    said = capsys.readouterr().err  # (nothing else in the collection: nothing to export, exit 2)
+    assert f"names article {piece}, merged into {into} by your correction: not exported" in said, said
