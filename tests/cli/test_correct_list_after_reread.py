@@ -117,3 +117,30 @@ def test_a_correction_no_longer_found_is_said_by_one_import_and_listed_after(
     edit(page, LINE, LINE.replace(WRONG, "她"))  # … and lost again: said again
     main(["import", str(page.parent), "--quiet", "--library", str(library)])
     assert "no longer applies" in capsys.readouterr().err
+
+
+def test_a_correction_of_the_second_of_two_same_words_stays_on_the_second_after_its_line_changed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found using it (trust37): line 55 of the seed page prints 杭州 twice
+    ("杭州市委组织部有关负责人说，杭州注重多渠"); the second corrected (杭洲), then a character
+    inserted before the first — the stored offset no longer on it — and the file read again, the
+    correction went onto the FIRST 杭州 ("杭洲市委组织部的…"), said "applies". It stays on the one it
+    was made on: the one whose neighbouring characters are those it had."""
+    src = tmp_path / "src"
+    src.mkdir()
+    page = src / "seed_page.txt"
+    shutil.copy(DATA / "text" / "seed_page.txt", page)
+    library = tmp_path / "lib"
+    cli(capsys, library, "import", str(src), "--quiet")
+    [hit] = json.loads(cli(capsys, library, "search", "--json", "杭州注重多渠道"))["hits"]
+    article = str(hit["article"])
+    with Library(library) as lib:
+        start = lib.article(article).text.index("说，杭州注重") + 2
+    cli(capsys, library, "correct", "text", article, str(start), str(start + 2), "杭洲")
+    assert "说，杭洲注重" in cli(capsys, library, "show", article)
+    edit(page, "杭州市委组织部有关负责人说，杭州注重多渠", "杭州市委组织部的有关负责人说，杭州注重多渠")
+    cli(capsys, library, "import", str(src), "--quiet")
+    shown = cli(capsys, library, "show", article)
+    assert "说，杭洲注重" in shown and "杭洲市委" not in shown, shown
+    [listed] = json.loads(cli(capsys, library, "correct", "list", "--json"))
+    assert (listed["now"]["line_start"], listed["now"]["line_end"]) == (15, 17)  # one character later
