@@ -72,6 +72,9 @@ def _quoted(lib: Library, article: Article, source: str | None, key: str, quote:
 def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
     from reader.annotations import store as A
 
+    if args.quote is not None and not args.quote.strip():  # an empty shell variable: not a note on the whole article
+        raise A.AnnotationError("--quote is empty: give the words to highlight (or leave --quote out for a note on "
+                                "the whole article)")
     article, source = _reader_article(lib, args.article)
     if args.quote:
         start, end = _quoted(lib, article, source, args.article, args.quote)

@@ -75,3 +75,4 @@ def test_a_headless_piece_has_one_name_in_every_listing_export_and_citation(
     assert out.read_text(encoding="utf-8").split("\n\n")[1] == name  # after the citation line, as a headline is
     with Library(library) as lib:
         assert Archive(lib).first_words(piece, 16) == name.strip("[]…")[:16]  # the window lists these, in italics
+
