@@ -248,11 +248,14 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
         try:
             info = overlay.info(key)
         except NotFoundError:  # its source was removed (or the reader merged it away): the collection keeps the key
-            rows.append({"article": key, "date": None, "publication": None, "headline": None,
-                         "merged_into": overlay.merged_into(key)})
+            row: dict[str, Any] = {"article": key, "date": None, "publication": None, "headline": None}
+            into = overlay.merged_into(key)
+            if into:  # the reader merged it away (a piece split off): said so, not "no longer in the library"
+                row["merged_into"] = into
+            rows.append(row)
             continue
         rows.append({"article": key, "date": info.date or None, "publication": info.publication,
-                     "headline": info.headline, "merged_into": None})
+                     "headline": info.headline})
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
