@@ -63,7 +63,7 @@ from reader.library.catalogue import (
     renamed_key,
 )
 from reader.library.worker import import_in_subprocess
-from reader.model.document import Article, Page
+from reader.model.document import Article, Page, naming_part
 from reader.search.engine import Searcher, SearchOptions
 from reader.text import forms as textforms
 
@@ -605,7 +605,13 @@ class Archive:
         return replace(hit, headline=shown_in(chosen, hit.headline)[0], snippet=snippet, snippet_matches=marks)
 
     def first_words(self, article_id: str, n: int = 40) -> str:
+        """The first ``n`` characters of an article's text: of an article printed with no headline, the words it is
+        named by in every list, export and citation (:func:`reader.model.document.first_words`: a piece split off at
+        a crosshead was listed by the paragraph under it), else of its first paragraph."""
         art = self.article(article_id)
+        if not art.headline:
+            named = naming_part(art)
+            return " ".join(named.text.split())[:n] if named is not None else ""
         for part in art.parts:
             if part.role == "paragraph" and part.text:
                 return part.text[:n]

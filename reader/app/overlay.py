@@ -41,7 +41,7 @@ from reader.corrections.store import (
 )
 from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
-from reader.model.document import Article
+from reader.model.document import Article, supplied_title
 from reader.search.query import SearchOptions
 from reader.search.readings import CorrectedReading, Piece
 
@@ -249,6 +249,26 @@ class Overlay:
                 raise
             return self._library.article_info(root_key(key)).issue_id
 
+    def merged_into(self, key: str) -> str | None:
+        """The reader's article a piece split off (``key~line``) was merged into by the reader's correction, where it is
+        no article of its own now; else None. A collection naming it listed it "(no longer in the library)", as if
+        an import had lost it."""
+        if key == root_key(key) or not any(c.kind == "merge" and c.data.get("other") == key
+                                           for c in self.corrections()):
+            return None
+        split = next((c for c in self.corrections() if c.kind == "split"
+                      and (c.data.get("new_id") or f"{c.article}~{c.data.get('line')}") == key), None)
+        if split is None:
+            return None
+        try:
+            articles = self.corrected_issue(self.issue_of(key)).articles
+        except NotFoundError:
+            return None
+        line = str(split.data.get("line"))
+        if any(a.id == key for a in articles):
+            return None
+        return next((a.id for a in articles if line in a.line_ids()), None)
+
     def info(self, key: str) -> ArticleInfo:
         """An article's info as the corrections leave it (NotFoundError when there is no such article)."""
         try:
@@ -409,3 +429,18 @@ def read_article(library: Library, key: str) -> tuple[ArticleInfo, Article]:
     overlay = Overlay(library)
     info = overlay.info(key)
     return info, overlay.corrected(overlay.article(key), info.source)
+
+
+def untitled_names(library: Library, keys: Collection[str]) -> dict[str, str]:
+    """Key → the name each of the articles ``keys`` printed with no headline is listed under: its first words in square
+    brackets (:func:`reader.model.document.supplied_title`), as the reader reads it; articles not found are left out.
+    The command line's listings said "(no headline)" where the window listed first words and citations cited them."""
+    overlay = Overlay(library)
+    out: dict[str, str] = {}
+    for key in keys:
+        try:
+            info = overlay.info(key)
+            out[key] = supplied_title(overlay.corrected(overlay.article(key), info.source))
+        except NotFoundError:
+            continue
+    return out

@@ -19,13 +19,22 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from reader.annotations.store import STATUS_MOVED, Annotation, AnnotationStore, Reattached, reattach_in_library
 from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
 from reader.app.readings import anchored_source, root_key
 from reader.corrections.anchors import named_lines
-from reader.corrections.store import ARTICLE_FIELDS, Correction, CorrectionStore, apply_overlay, line_pages_of
+from reader.corrections.store import (
+    ARTICLE_FIELDS,
+    Correction,
+    CorrectionStore,
+    TextChange,
+    apply_overlay,
+    line_pages_of,
+    locate_text_fix,
+)
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 from reader.library.importer import WORK_CHECK_PENDING
 from reader.library.owners import current_owner
@@ -47,6 +56,8 @@ class WorkReport:
     corrections_reanchored: list[tuple[Correction, str]] = field(default_factory=list)
     #: (correction, why it no longer applies)
     corrections_stale: list[tuple[Correction, str]] = field(default_factory=list)
+    #: corrections an earlier import said no longer apply, still not applying: counted, not said again
+    corrections_still_stale: list[tuple[Correction, str]] = field(default_factory=list)
     #: (old id, new id) of the articles the reader had work on that an import gave a new id
     articles_renamed: list[tuple[str, str]] = field(default_factory=list)
     #: why they have new ids (an import; a backup restored, :func:`found_again`)
@@ -94,7 +105,8 @@ class WorkReport:
         return (f"your work: {self.annotations_attached} annotation(s) in place, {len(self.annotations_moved)} "
                 f"re-attached, {len(self.annotations_orphaned) + len(self.annotations_still_orphaned)} orphaned; "
                 f"{self.corrections_applied} correction(s) "
-                f"apply, {len(self.corrections_reanchored)} re-anchored, {len(self.corrections_stale)} stale"
+                f"apply, {len(self.corrections_reanchored)} re-anchored, "
+                f"{len(self.corrections_stale) + len(self.corrections_still_stale)} stale"
                 + followed)
 
     @property
@@ -106,6 +118,7 @@ class WorkReport:
         return not (self.annotations_attached or self.annotations_moved or self.annotations_orphaned
                     or self.annotations_still_orphaned
                     or self.corrections_applied or self.corrections_reanchored or self.corrections_stale
+                    or self.corrections_still_stale
                     or self.followed or self.entries_gone)
 
 
@@ -242,6 +255,84 @@ def found_again(library: Library, sources: Mapping[str, str]) -> tuple[dict[str,
     return keys, paths
 
 
+class Standing(Enum):
+    """Whether a correction applies to the sources as they are now."""
+
+    APPLIES = "applies"
+    NOT_FOUND = "no longer found"
+
+
+@dataclass(frozen=True)
+class CorrectionPlace:
+    """Where a correction is now (:func:`correction_places`): its line as the sources are now, and for an OCR text
+    correction its characters there — in that line, and in the text of the reader's article showing it (the
+    offsets ``correct text`` takes) — or why it is no longer found."""
+
+    correction: Correction
+    standing: Standing
+    why: str = ""
+    #: the reader's article that shows it now (a piece split off: ``key~line``)
+    article: str | None = None
+    line: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.standing is Standing.APPLIES
+
+    def to_json(self) -> dict[str, object]:
+        return {"found": self.found, "why": self.why or None, "article": self.article, "line": self.line,
+                "line_start": self.line_start, "line_end": self.line_end, "start": self.start, "end": self.end}
+
+
+def correction_places(library: Library, wanted: Collection[str] | None = None) -> list[CorrectionPlace]:
+    """Where each correction (of the ids ``wanted``, default all) is now, in the order made: applied to its issue
+    as the sources are now, as the window and ``show`` apply it. Seen by a tester: after a re-read of an edited
+    source ``correct list`` gave the offsets a correction was made at — other words of its line now."""
+    corrections = Overlay(library).corrections()  # naming their lines as they are now
+    by_issue: dict[int | None, list[Correction]] = defaultdict(list)
+    for c in corrections:
+        by_issue[_issue_of(library, c)].append(c)
+    places: dict[str, CorrectionPlace] = {}
+    for issue_id, group in by_issue.items():
+        if issue_id is None:
+            places.update((c.id, CorrectionPlace(c, Standing.NOT_FOUND, "its article and its source are gone"))
+                          for c in group)
+            continue
+        infos = library.articles(issue_id=issue_id)
+        sources = {i.id: i.source for i in infos}
+        result = apply_overlay([library.article(i.id) for i in infos], group,
+                               line_pages=line_pages_of(library, [i.id for i in infos]), sources=sources)
+        stale = dict((c.id, why) for c, why in result.stale)
+        for c in group:
+            places[c.id] = (CorrectionPlace(c, Standing.NOT_FOUND, stale[c.id]) if c.id in stale
+                            else _placed(c, result.articles, sources))
+    return [places[c.id] for c in corrections if wanted is None or c.id in wanted]
+
+
+def _placed(c: Correction, articles: Sequence[Article], sources: Mapping[str, str]) -> CorrectionPlace:
+    """Where correction ``c``, which applies, is in the reader's ``articles`` (the issue, corrected)."""
+    line = named_lines(c.data)[0] if named_lines(c.data) else None
+    source = anchored_source(c) or sources.get(root_key(c.article))
+    mine = [a for a in articles if source is None or sources.get(root_key(a.id), source) == source]
+    holder = next((a for a in mine if line in a.line_ids()), None) if line else None
+    if holder is None or not isinstance(c.change, TextChange):
+        return CorrectionPlace(c, Standing.APPLIES, article=holder.id if holder else c.article, line=line)
+    offset = 0
+    for part in holder.parts:
+        where = locate_text_fix(part, c) if line in part.line_ids else None
+        if where is not None:
+            first, last = part.locate(where[0]), part.locate(where[1] - 1)
+            return CorrectionPlace(c, Standing.APPLIES, article=holder.id, line=line,
+                                   line_start=first[1] if first else None, line_end=last[1] + 1 if last else None,
+                                   start=offset + where[0], end=offset + where[1])
+        offset += len(part.text) + 2  # the parts of an article's text are parted by a blank line
+    return CorrectionPlace(c, Standing.NOT_FOUND, f"the text {c.change.original!r} is no longer in line {line}")
+
+
 def check_corrections(library: Library, report: WorkReport) -> None:
     """Apply every correction to its issue as the sources are now; count what applies, moved, or is stale."""
     overlay = Overlay(library)
@@ -278,8 +369,14 @@ def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correcti
     out: list[Correction] = []
     for c in corrections:
         lines = named_lines(c.data)
-        if lines and lines[0] in holder and not any(c.data.get(f) for f in ARTICLE_FIELDS):
-            out.append(replace(c, article=holder[lines[0]]))
+        # a split's own piece (KEY~line) is no other article: it goes with its article
+        own = {"new_id"} if root_key(str(c.data.get("new_id") or "")) == root_key(c.article) else set()
+        if lines and lines[0] in holder and not any(c.data.get(f) for f in ARTICLE_FIELDS if f not in own):
+            moved = replace(c, article=holder[lines[0]])
+            if own:
+                moved.data = {**c.data, "new_id": renamed_key(str(c.data["new_id"]), {root_key(c.article):
+                                                                                      root_key(moved.article)})}
+            out.append(moved)
     return out
 
 
@@ -349,6 +446,26 @@ def _not_said_yet(library: Library, gone: Sequence[tuple[AnnotationCollection, s
     return [entry for k, entry in now.items() if k not in said]
 
 
+#: ``meta`` key (one per reader, the owner's name after it) of the corrections already said no longer to apply: JSON,
+#: a list of correction ids
+SAID_STALE = "corrections_said_stale"
+
+
+def _stale_said_once(library: Library, report: WorkReport) -> None:
+    """Of the corrections that do not apply, name only those not said to this reader before (the others go to
+    :attr:`WorkReport.corrections_still_stale`: counted); remember those that do not apply now, and only they (one
+    that applies again is forgotten, and said again if it is lost again). Found using it: a correction whose words
+    an edited source lost was said "no longer applies" again after every later import, of any file."""
+    key = f"{SAID_STALE}:{current_owner(library.conn)}"
+    stored = library.meta_get(key)
+    said = {str(i) for i in json.loads(stored)} if stored else set()
+    now = {c.id for c, _ in report.corrections_stale}
+    report.corrections_still_stale = [(c, why) for c, why in report.corrections_stale if c.id in said]
+    report.corrections_stale = [(c, why) for c, why in report.corrections_stale if c.id not in said]
+    if now != said:
+        library.meta_set(key, json.dumps(sorted(now)) if now else None)
+
+
 def check_work(library: Library) -> WorkReport:
     """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
     report = WorkReport()
@@ -356,5 +473,6 @@ def check_work(library: Library) -> WorkReport:
     check_annotations(library, report)
     check_collections(library, report)
     check_corrections(library, report)
+    _stale_said_once(library, report)
     library.meta_set(WORK_CHECK_PENDING, None)  # checked: an import stopped before this is caught up
     return report

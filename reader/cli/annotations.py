@@ -72,6 +72,9 @@ def _quoted(lib: Library, article: Article, source: str | None, key: str, quote:
 def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
     from reader.annotations import store as A
 
+    if args.quote is not None and not args.quote.strip():  # an empty shell variable: not a note on the whole article
+        raise A.AnnotationError("--quote is empty: give the words to highlight (or leave --quote out for a note on "
+                                "the whole article)")
     article, source = _reader_article(lib, args.article)
     if args.quote:
         start, end = _quoted(lib, article, source, args.article, args.quote)
@@ -244,8 +247,12 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
     for key in items:
         try:
             info = overlay.info(key)
-        except NotFoundError:  # its source was removed: the collection keeps the key, the reader is told
-            rows.append({"article": key, "date": None, "publication": None, "headline": None})
+        except NotFoundError:  # its source was removed (or the reader merged it away): the collection keeps the key
+            row: dict[str, Any] = {"article": key, "date": None, "publication": None, "headline": None}
+            into = overlay.merged_into(key)
+            if into:  # the reader merged it away (a piece split off): said so, not "no longer in the library"
+                row["merged_into"] = into
+            rows.append(row)
             continue
         rows.append({"article": key, "date": info.date or None, "publication": info.publication,
                      "headline": info.headline})
@@ -253,10 +260,15 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
+    from reader.app.overlay import untitled_names
+
+    names = untitled_names(lib, [r["article"] for r in rows if r["publication"] is not None and not r["headline"]])
     print(f"{len(items)} article(s) in {args.name!r}")
     for r in rows:
-        if r["publication"] is None:
+        if r["publication"] is None and r.get("merged_into"):
+            print(f"{r['article']}  (merged into {r['merged_into']} by your correction)")
+        elif r["publication"] is None:
             print(f"{r['article']}  (no longer in the library)")
         else:
-            headline = r["headline"] or "(no headline)"
+            headline = r["headline"] or names.get(r["article"], "(no headline)")  # no printed one: its first words
             print(f"{r['article']}  {r['date'] or '????-??-??'}  {r['publication']}  {headline}")

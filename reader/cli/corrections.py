@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from reader.cli.common import open_library
 
 if TYPE_CHECKING:
+    from reader.app.work import CorrectionPlace
     from reader.corrections import store as C
+    from reader.library.catalogue import Library
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
@@ -23,13 +25,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
         store = C.CorrectionStore.of(lib)
         overlay = Overlay(lib)  # corrections are made on the articles as the reader sees them
         if args.action == "list":
-            found = store.find(articles=[args.article] if args.article else None)
-            if args.json:
-                json.dump([c.to_json() for c in found], sys.stdout, ensure_ascii=False, indent=1)
-                sys.stdout.write("\n")
-            else:
-                for c in found:
-                    print(f"{c.id}  {c.article}  {c.kind}  {json.dumps(c.data, ensure_ascii=False)}")
+            _list(lib, store.find(articles=[args.article] if args.article else None), args.json)
             return 0
         if args.action == "undo":
             undone = store.undo_last(args.article)
@@ -58,6 +54,56 @@ def cmd_correct(args: argparse.Namespace) -> int:
         return _store(store, [corr], args)
     finally:
         lib.close()
+
+
+def _list(lib: Library, found: list[C.Correction], as_json: bool) -> None:
+    """The corrections as stored (``--json``: each record, with ``now``) and where each is now, as the sources are now
+    (:func:`reader.app.work.correction_places`): the offsets stored are where it was made, other words after a
+    re-read of an edited source."""
+    from reader.app.work import correction_places
+
+    places = {p.correction.id: p for p in correction_places(lib, {c.id for c in found})}
+    if as_json:
+        json.dump([{**c.to_json(), "now": places[c.id].to_json() if c.id in places else None} for c in found],
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    for c in found:
+        place = places.get(c.id)
+        print(f"{c.id}  {place.article if place and place.article else c.article}  {c.kind}  {_described(c, place)}")
+
+
+def _described(c: C.Correction, place: CorrectionPlace | None) -> str:
+    """What a correction does and where it is now, for a person."""
+    from reader.corrections.store import TextChange
+
+    change = c.change
+    what = f"{change.original} → {change.corrected}" if isinstance(change, TextChange) else _segmenting(c)
+    if place is None or not place.found:
+        why = place.why if place is not None else "it names nothing of this library"
+        return f"{what}: no longer found — {why} (it is kept)"
+    if place.line_start is not None:
+        return (f"{what} at line {place.line} characters {place.line_start}–{place.line_end} (characters "
+                f"{place.start}–{place.end} of the article's text)")
+    return f"{what} at line {place.line}" if place.line else what
+
+
+def _segmenting(c: C.Correction) -> str:
+    """What a segmentation correction does, in a few words ("merges A", "as byline", "headline “…”")."""
+    from reader.corrections import store as C
+
+    ch = c.change
+    if isinstance(ch, C.MergeChange):
+        return f"merges {ch.other}"
+    if isinstance(ch, C.SplitChange):
+        return f"the piece {ch.new_id}" if ch.new_id else "starts a piece"
+    if isinstance(ch, C.MoveChange):
+        return f"a part moved to {ch.to}"
+    if isinstance(ch, C.RoleChange):
+        return f"a part as {ch.role}"
+    if isinstance(ch, C.HeadlineChange):
+        return f"headline “{ch.text}”" if ch.text else "a part as the headline"
+    return "joins a part to the one before" if isinstance(ch, C.JoinChange) else "splits a paragraph"
 
 
 def _store(store: C.CorrectionStore, corrections: list[C.Correction], args: argparse.Namespace) -> int:

@@ -29,10 +29,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             articles = current_keys(lib, list(args.articles)) if args.articles else args.articles
             scope = overlay.export_scope(articles, issue_id=args.issue, collection=args.collection,
                                          query=args.query, limit=args.limit, options=search_options(args))
+            merged = {key: into for key in scope.left_out if (into := overlay.merged_into(key))}
         finally:
             lib.close()
         for corr, reason in scope.stale:
             print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
+        for key in scope.left_out:
+            why = f"merged into {merged[key]} by your correction" if key in merged else \
+                "which is no longer in the library"
+            print(f"broadsheet: collection {args.collection!r} names article {key}, {why}: not exported (the entry is "
+                  "kept).", file=sys.stderr)
         items, annotations = scope.items, scope.annotations
     kind = "hits" if args.query else "collection" if args.collection else "issue" if args.issue is not None else None
     options: dict[str, Any] = {}

@@ -135,13 +135,39 @@ def _corrected_readings(lib: Library) -> Callable[[], Mapping[str, CorrectedRead
     """The corrected readings a search is told of, when the reader sees any text correction, merge, split, move or
     headline: the overlay (and the application layer under it) is loaded only then, a search's start-up stays
     light."""
-    if not lib.has_component("corrections") or lib.conn.execute(
-            "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move', 'headline', 'role') "
-            "LIMIT 1").fetchone() is None:
+    if not _reads_corrected(lib):
         return None
     from reader.app.overlay import Overlay
 
     return Overlay(lib).search_readings
+
+
+def _reads_corrected(lib: Library) -> bool:
+    """Whether the reader sees a text correction, merge, split, move or headline in this library."""
+    return lib.has_component("corrections") and lib.conn.execute(
+        "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move', 'headline', 'role') "
+        "LIMIT 1").fetchone() is not None
+
+
+def _untitled(lib: Library, keys: list[str]) -> dict[str, str]:
+    """The names the hits printed with no headline are listed under, their first words [supplied]
+    (:func:`reader.app.overlay.untitled_names`; read from the catalogue where the reader corrected nothing)."""
+    if not keys:
+        return {}
+    if _reads_corrected(lib):
+        from reader.app.overlay import untitled_names
+
+        return untitled_names(lib, keys)
+    from reader.library.catalogue import NotFoundError
+    from reader.model.document import supplied_title
+
+    out: dict[str, str] = {}
+    for key in keys:
+        try:
+            out[key] = supplied_title(lib.article(key))
+        except NotFoundError:
+            continue
+    return out
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -150,11 +176,12 @@ def cmd_search(args: argparse.Namespace) -> int:
                               "search: give either a query or --batch FILE, not both")
     # an unreadable batch file is named before the library is opened
     queries = _batch_queries(args.batch) if args.batch else []
-    with searching(args) as (_lib, searcher):
+    with searching(args) as (lib, searcher):
         if args.batch:
             return _run_batch(args, searcher, queries)
         res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
                               filters=_search_filters(args), facets=args.facets, options=search_options(args))
+        names = {} if args.json else _untitled(lib, [h.article for h in res.hits if not h.headline])
     if args.json:
         payload = res.to_json()
         if args.facets:
@@ -165,7 +192,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"{res.total} article(s) match {res.query!r}")
     for h in res.hits:
         page = h.page_label or h.page  # as the page prints it, where it does
-        print(f"{h.article}  {h.date or '????-??-??'}  {h.publication}  p.{page}  {h.headline or '(no headline)'}")
+        named = h.headline or names.get(h.article, "(no headline)")  # no printed headline: its first words, [supplied]
+        print(f"{h.article}  {h.date or '????-??-??'}  {h.publication}  p.{page}  {named}")
         print(f"    {AS_READ + ' ' if h.as_read else ''}{h.snippet}")
     if args.facets:
         for name, counts in res.facets.items():

@@ -87,21 +87,47 @@ class SourceLines:
             return None
         return LineAnchor(self.texts[i], self._neighbour(i, -1), self._neighbour(i, 1))
 
-    def find(self, line_id: str, anchor: LineAnchor) -> str | None:
+    def find(self, line_id: str, anchor: LineAnchor, holding: str = "") -> str | None:
         """The id of the line ``anchor`` describes now: ``line_id`` if it still fits, else the one best
-        candidate with that text (None when there is none, or no single best)."""
+        candidate with that text, else the one line between the same two neighbours still holding ``holding`` (the
+        words a correction replaces: the line itself was edited); None when there is none, or no single best."""
         i = self.position.get(line_id)
         if i is not None and self.texts[i] == anchor.text:
             return line_id
         candidates = self.by_text.get(anchor.text, [])
         if not candidates:
-            return None
+            return self._edited(anchor, _norm(holding))
         scored = sorted(((self._neighbour(j, -1) == anchor.before) + (self._neighbour(j, 1) == anchor.after), j)
                         for j in candidates)
         best, j = scored[-1]
         if len(scored) > 1 and scored[-2][0] == best:
             return None  # two lines fit as well: refuse to guess
         return self.ids[j]
+
+
+    def _edited(self, anchor: LineAnchor, holding: str) -> str | None:
+        """The line ``anchor`` described, edited since: the one line whose text changed, between the two lines it
+        was between (both still there as they were), holding ``holding``. Seen by a tester: a word inserted in a
+        corrected line and a line added above it made the correction stale ("the text … is no longer in line …",
+        the line's number naming another line now) though the corrected words were there, one line down."""
+        if not (anchor.before and anchor.after):
+            return None
+        fits = [j for j in self.by_text.get(anchor.before, [])
+                if (k := self._next_text(j)) is not None and self.texts[k] != anchor.text and holding in self.texts[k]
+                and self._neighbour(k, 1) == anchor.after]
+        if len(fits) != 1:
+            return None
+        k = self._next_text(fits[0])
+        return self.ids[k] if k is not None else None
+
+    def _next_text(self, i: int) -> int | None:
+        """The position of the first line with text after ``i`` (blank lines are layout)."""
+        j = i + 1
+        while j < len(self.texts):
+            if self.texts[j]:
+                return j
+            j += 1
+        return None
 
 
 def source_lines(conn: Connection, source_path: str) -> SourceLines:
@@ -118,6 +144,12 @@ def source_of_article(conn: Connection, key: str) -> str | None:
 
 def named_lines(data: Mapping[str, Any]) -> list[str]:
     return [str(data[f]) for f in LINE_FIELDS if data.get(f)]
+
+
+def _replaced(data: Mapping[str, Any]) -> str:
+    """The words an OCR text correction replaces (what its line must still hold), else nothing."""
+    original = data.get("original")
+    return original if isinstance(original, str) else ""
 
 
 def with_anchors(correction: Correction, conn: Connection) -> Correction:
@@ -184,12 +216,15 @@ class Reanchorer:
             anchor = LineAnchor.from_json(anchors.get(lid))
             if anchor is None:
                 continue
-            found = lines.find(lid, anchor)
+            found = lines.find(lid, anchor, _replaced(correction.data) if lid == correction.data.get("line") else "")
             if found is not None and found != lid:
                 moves[lid] = found
         if not moves:
             return correction
         data = dict(correction.data)
+        if correction.kind == "split" and not data.get("new_id") and data.get("line") in moves:
+            # a split stored naming no piece (an earlier Broadsheet): its piece keeps the id it had, KEY~its line
+            data["new_id"] = f"{correction.article}~{data['line']}"
         for f in LINE_FIELDS:
             if data.get(f) in moves:
                 data[f] = moves[data[f]]

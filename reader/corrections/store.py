@@ -209,6 +209,8 @@ class TextChange:
     end: int
     original: str
     corrected: str
+    #: the line's text when the correction was made, whitespace taken out (its anchor), "" when not kept
+    line_text: str = ""
 
     @classmethod
     def decode(cls, d: Mapping[str, Any]) -> TextChange:
@@ -216,7 +218,23 @@ class TextChange:
         corrected = d.get("corrected")
         if not isinstance(original, str) or not isinstance(corrected, str):
             raise CorrectionError("original and corrected must be text")
-        return cls(str(_str(d, "line")), int(_int(d, "start") or 0), int(_int(d, "end") or 0), original, corrected)
+        line = str(_str(d, "line"))
+        anchors = d.get("anchors")
+        held = anchors.get("lines") if isinstance(anchors, Mapping) else None
+        kept = held.get(line) if isinstance(held, Mapping) else None
+        text = kept.get("text") if isinstance(kept, Mapping) else None
+        return cls(line, int(_int(d, "start") or 0), int(_int(d, "end") or 0), original, corrected,
+                   text if isinstance(text, str) else "")
+
+    def context(self) -> tuple[str, str]:
+        """The characters of its line before and after the words corrected, when it was made (whitespace out): the
+        occurrence of ``original`` that comes nearest ``start`` in the line's text kept."""
+        word = "".join(self.original.split())
+        if not word or word not in self.line_text:
+            return "", ""
+        places = [i for i in range(len(self.line_text)) if self.line_text.startswith(word, i)]
+        at = max((i for i in places if i <= self.start), default=places[0])
+        return self.line_text[:at], self.line_text[at + len(word):]
 
 
 Change = (MergeChange | SplitChange | MoveChange | HeadlineChange | RoleChange | JoinChange | SplitParagraphChange
@@ -331,6 +349,8 @@ def _part_ref(article: Article, index: int) -> dict[str, Any]:
 def merge_articles(article: Article, other: Article, key: str | None = None,
                    other_key: str | None = None) -> Correction:
     """Append ``other``'s parts to ``article`` (and drop ``other``)."""
+    if article is other or (key or article.id) == (other_key or other.id):  # stored, it was said stale ever after
+        raise CorrectionError(f"article {key or article.id} cannot be merged with itself")
     return Correction("merge", key or article.id, {"line": _first_line(article), "other": other_key or other.id,
                                                    "other_line": _first_line(other)})
 
@@ -341,8 +361,9 @@ def split_article(article: Article, part_index: int, key: str | None = None,
     if part_index < 1:
         raise CorrectionError("an article can only be split after its first part")
     data: dict[str, Any] = _part_ref(article, part_index)
-    if new_id:
-        data["new_id"] = new_id
+    # the piece's id, named now: derived from the line when applied, it changed when lines were added above and the
+    # split re-anchored (KEY~p1.l92 became KEY~p1.l96), and the collection entries and notes on the piece lost it
+    data["new_id"] = new_id or f"{key or article.id}~{data['line']}"
     return Correction("split", key or article.id, data)
 
 
@@ -907,13 +928,32 @@ def _locate(part: Part, ch: TextChange) -> tuple[int, int] | None:
     if start is not None and part.text[start:start + len(original)] == original:
         return start, start + len(original)
     # the line's text shifted: look for the original among the part's characters from that line
+    found: list[int] = []
     for s in part.spans:
         if s.line != ch.line:
             continue
         i = part.text.find(original, s.start, s.end)
-        if i >= 0:
-            return i, i + len(original)
-    return None
+        while i >= 0:
+            found.append(i)
+            i = part.text.find(original, i + 1, s.end)
+    if not found:
+        return None
+    i = found[0] if len(found) == 1 else _nearest_context(part.text, found, len(original), ch)
+    return i, i + len(original)
+
+
+def _nearest_context(text: str, found: Sequence[int], n: int, ch: TextChange) -> int:
+    """Of the places ``found`` of a text correction's words in its line, the one whose neighbouring characters are
+    those it had (:meth:`TextChange.context`), on a tie the first. Seen: the second of two 杭州 in a line corrected, a
+    character inserted before the first, the correction went onto the first."""
+    before, after = ch.context()
+
+    def agree(i: int) -> int:
+        was_before, was_after = "".join(text[max(0, i - 12):i].split()), "".join(text[i + n:i + n + 12].split())
+        return (len(os.path.commonprefix([was_before[::-1], before[::-1]]))
+                + len(os.path.commonprefix([was_after, after])))
+
+    return max(found, key=lambda i: (agree(i), -found.index(i)))
 
 
 def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[TextFix]:

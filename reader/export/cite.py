@@ -29,7 +29,7 @@ from typing import Any
 
 from reader.export.items import STYLES, ExportError, Item, language_of
 from reader.export.styles import CSL_STYLES, render
-from reader.model.document import Article
+from reader.model.document import Article, supplied_title
 from reader.text.chars import is_cjk
 
 # ----------------------------------------------------------------------------- bylines
@@ -218,15 +218,7 @@ def _date_parts(date: str) -> list[int] | None:
 
 def title_of(item: Item) -> str:
     """The headline; an article without one is cited by its first words, in brackets (supplied, not printed)."""
-    article = _reading(item)
-    headline = " ".join((article.headline or "").split())
-    if headline:
-        return headline
-    body = [p.text for p in article.parts if p.role in ("paragraph", "caption", "advertisement")]
-    text = " ".join((body[0] if body else article.text).split())
-    if not text:
-        return "[untitled]"
-    return f"[{text[:20]}…]" if len(text) > 20 else f"[{text}]"
+    return supplied_title(_reading(item))
 
 
 def _edition(value: str) -> str:

@@ -73,6 +73,9 @@ class Scope:
     annotations: list[Annotation]
     #: corrections that no longer apply (their lines are gone), for the caller to report
     stale: list[tuple[Correction, str]] = field(default_factory=list)
+    #: the collection's entries whose article is no longer in the library: not exported, for the caller to say (an
+    #: export of a collection of two said "1 article(s)", the other left out unsaid)
+    left_out: list[str] = field(default_factory=list)
 
     @property
     def corrections(self) -> list[Correction]:
@@ -249,6 +252,7 @@ def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), iss
     cache = _IssueCache(source)
     wanted, from_issue = _wanted(source, cache, article_ids, issue_id, collection, query, limit, options)
     items: list[Item] = []
+    left_out: list[str] = []
     seen: set[str] = set()
     for done, (key, hit) in enumerate(wanted):
         if cancel is not None and cancel.is_set():
@@ -260,6 +264,7 @@ def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), iss
         except NotFoundError:
             if collection is not None and hit is None and key not in article_ids:
                 log.info("collection %s names article %s, which is no longer in the library", collection, key)
+                left_out.append(key)
                 continue
             raise
         if match is None or match.id in seen:
@@ -268,7 +273,7 @@ def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), iss
         items.append(_item(source, cache.get(item_issue), item_issue, match, hit))
     if progress is not None:
         progress(len(wanted), len(wanted))
-    return Scope(items, _annotations(source.library, items), cache.stale)
+    return Scope(items, _annotations(source.library, items), cache.stale, left_out)
 
 
 def _item(source: CorrectedLibrary, issue: _Issue, issue_id: int, match: Article, hit: Any | None) -> Item:

@@ -37,7 +37,7 @@ from reader import __version__
 from reader.annotations.store import Annotation, locate_exact
 from reader.corrections.store import TextFix, corrected_part
 from reader.export.items import ExportError, Item, converter, language_of, source_sha256
-from reader.model.document import Article, Block, Document, Line, Page, reading_order
+from reader.model.document import Article, Block, Document, Line, Page, reading_order, supplied_title
 from reader.text.chars import wide_at
 from reader.text.forms import config_for
 
@@ -291,7 +291,7 @@ def _titles(items: Sequence[Item], opts: _HeaderOptions) -> tuple[str, str]:
     pub = first.publication()
     date = first.metadata.get("date", "")
     if opts.scope == "article":
-        main = opts.title or " ".join((first.article.headline or "(no headline)").split())
+        main = opts.title or supplied_title(first.article)
         pages = ", ".join(str(p) for p in first.page_numbers())
         return main, (f"TEI export of one article from {pub}" + (f", {date}" if date else "")
                       + (f", page {pages}" if pages else ""))
@@ -399,7 +399,7 @@ def _bibl_struct(sd: etree._Element, doc: Document, items: Sequence[Item], one_a
     if one_article:
         art = items[0].article
         an = _el(bs, "analytic")
-        _el(an, "title", " ".join((art.headline or "(no headline)").split()), level="a", type="main")
+        _el(an, "title", supplied_title(art), level="a", type="main")
         if art.byline:
             _el(an, "author", " ".join(art.byline.split()))
     mo = _el(bs, "monogr")

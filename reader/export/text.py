@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.export.items import Item
-from reader.model.document import Article, joined_replacements, reading_order, said
+from reader.model.document import Article, joined_replacements, reading_order, said, supplied_title
 
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 
@@ -79,7 +79,7 @@ def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), *
     for item in items:
         art = item.corrected()
         block: list[str] = [citation_line(item)]
-        entries = reading_entries(art, placeholder=None)[0]
+        entries = reading_entries(art, placeholder=supplied_title(art))[0]  # printed with none: its first words
         block.extend(text for _role, text in entries)
         block.extend(f"Corrected: {said}" for said in corrections_said(item))
         notes = _notes_for(item, annotations)
@@ -112,7 +112,7 @@ def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (
     for item in items:
         art = item.corrected()
         block: list[str] = []
-        entries, head_at = reading_entries(art, placeholder="(no headline)")
+        entries, head_at = reading_entries(art, placeholder=supplied_title(art))
         for k, (role, text) in enumerate(entries):
             if k == head_at:
                 block.append(f"# {md_escape(text)}")

@@ -334,6 +334,36 @@ def reading_order(article: Article) -> list[int]:
     return reading_order_of([p.role for p in article.parts])
 
 
+#: the parts that do not name an article printed with no headline: who wrote it, where and when, labels, stray marks
+_NOT_NAMING = frozenset({"column-label", "byline", "dateline", "credit", "furniture", "noise"})
+
+
+def first_words(article: Article, n: int = 20) -> str:
+    """The words an article printed with no headline is known by: the start of the first part the reader reads that
+    is its text — a crosshead, a paragraph, a caption (not its byline, dateline or label) —, ``n`` characters, "…"
+    after them when cut. A piece split off at a crosshead was named by the paragraph under it."""
+    part = naming_part(article)
+    text = " ".join(part.text.split()) if part is not None else ""
+    return text[:n] + "…" if len(text) > n else text
+
+
+def naming_part(article: Article) -> Part | None:
+    """The part whose first words name an article printed with no headline (:func:`first_words`)."""
+    shown = [p for p in (article.parts[i] for i in reading_order(article)) if p.text.strip()]
+    return next((p for p in shown if p.role not in _NOT_NAMING), shown[0] if shown else None)
+
+
+def supplied_title(article: Article, n: int = 20) -> str:
+    """What an article is listed, exported and cited under: its headline, else its :func:`first_words` in square
+    brackets — supplied, not printed, as a catalogue supplies a title:
+    "[老丁名叫丁冬，原是河南省开封市政府办公室…]"."""
+    headline = " ".join((article.headline or "").split())
+    if headline:
+        return headline
+    words = first_words(article, n)
+    return f"[{words}]" if words else "[untitled]"
+
+
 def reading_order_of(roles: Sequence[str]) -> list[int]:
     """:func:`reading_order` of parts with these roles (what a reader of stored parts knows without the parts).
     Linear in the parts (the concordance asks it of every article with two occurrences or more)."""
