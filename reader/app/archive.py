@@ -63,7 +63,7 @@ from reader.library.catalogue import (
     renamed_key,
 )
 from reader.library.worker import import_in_subprocess
-from reader.model.document import Article, Page, naming_part
+from reader.model.document import Article, Page, naming_part, supplied_title
 from reader.search.engine import Searcher, SearchOptions
 from reader.text import forms as textforms
 
@@ -270,7 +270,7 @@ class Archive:
         res = self._searcher_now().search(query, limit=limit, offset=offset, sort=sort, options=options)
         hits = []
         for h in res.hits:
-            hits.append(Hit(article=h.article, headline=h.headline or "",
+            hits.append(Hit(article=h.article, headline=h.headline or self.supplied_name(h.article),
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches],
@@ -603,6 +603,15 @@ class Archive:
         chosen = self.shown_config(hit.article, config, hit.snippet)
         snippet, marks = shown_in(chosen, hit.snippet, hit.snippet_matches)
         return replace(hit, headline=shown_in(chosen, hit.headline)[0], snippet=snippet, snippet_matches=marks)
+
+    def supplied_name(self, article_id: str) -> str:
+        """What an article printed with no headline is listed under, as every listing, export and citation names it:
+        its first words in square brackets (:func:`reader.model.document.supplied_title`; the window's results said
+        "(no headline)" where the command line named it); "" for an article no longer there."""
+        try:
+            return supplied_title(self.corrected(self.article(article_id)))
+        except NotFoundError:
+            return ""
 
     def first_words(self, article_id: str, n: int = 40) -> str:
         """The first ``n`` characters of an article's text: of an article printed with no headline, the words it is

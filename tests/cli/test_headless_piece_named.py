@@ -76,3 +76,13 @@ def test_a_headless_piece_has_one_name_in_every_listing_export_and_citation(
     with Library(library) as lib:
         assert Archive(lib).first_words(piece, 16) == name.strip("[]…")[:16]  # the window lists these, in italics
 
+
+
+def test_the_windows_search_results_name_a_headless_piece_as_every_listing_does(
+        library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The window's results listed a headless piece as "(no headline)" (trust37's note): its hit now carries the
+    supplied name the command line lists, in square brackets."""
+    piece = split_at(capsys, library, CROSSHEAD)
+    with Library(library) as lib:
+        [hit] = [h for h in Archive(lib).search(CROSSHEAD).hits if h.article == piece]
+    assert hit.headline == f"[{CROSSHEAD}]"
