@@ -271,6 +271,7 @@ class Archive:
         hits = []
         for h in res.hits:
             hits.append(Hit(article=h.article, headline=h.headline or self.supplied_name(h.article),
+                            supplied=not h.headline,
                             publication=h.publication, date=h.date, page=h.page, kind=h.kind, score=h.score,
                             snippet=h.snippet, matches=[(int(s), int(e)) for s, e in h.matches],
                             snippet_matches=[(int(s), int(e)) for s, e in h.snippet_matches],
@@ -659,6 +660,8 @@ class Hit:
     as_read: bool = False
     #: the first page's printed label where the source gives one ("484"), shown for ``page``
     page_label: str | None = None
+    #: the article printed no headline: ``headline`` is the name supplied for it, its first words in square brackets
+    supplied: bool = False
 
 
 @dataclass

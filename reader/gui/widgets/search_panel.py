@@ -231,10 +231,13 @@ class HitDelegate(QStyledItemDelegate):
         # a hit without one is said to have none (a piece of its snippet passed for a printed headline)
         untitled = QCoreApplication.translate("MainWindow", "(no headline)")
         headline, where = self.first_line(option, hit.headline or untitled, self.place_parts(hit), width)
+        # a name supplied for an article printed with none (its first words in brackets) in italics, as the article
+        # list shows it: not passed for a printed headline
+        named = f"<i>{html.escape(headline)}</i>" if hit.supplied else f"<b>{html.escape(headline)}</b>"
         doc.setHtml(
             # one line for headline and place (a wrapped place took a snippet line of the fixed-height row), elided
             # to the row (it ran past the list's edge, cut mid-word)
-            f"<div style='white-space:nowrap'><b>{html.escape(headline)}</b>"
+            f"<div style='white-space:nowrap'>{named}"
             f" <span style='color:{colour}'>"
             f"{html.escape(where)}</span></div><div>{''.join(pieces)}</div>"
         )
