@@ -605,6 +605,11 @@ class Archive:
         snippet, marks = shown_in(chosen, hit.snippet, hit.snippet_matches)
         return replace(hit, headline=shown_in(chosen, hit.headline)[0], snippet=snippet, snippet_matches=marks)
 
+    def merged_into(self, key: str) -> str | None:
+        """The article a piece the reader split off was merged into by the reader's own correction, where it is no
+        article of its own now (:meth:`Overlay.merged_into`); else None."""
+        return self.overlay_of.merged_into(key)
+
     def supplied_name(self, article_id: str) -> str:
         """What an article printed with no headline is listed under, as every listing, export and citation names it:
         its first words in square brackets (:func:`reader.model.document.supplied_title`; the window's results said

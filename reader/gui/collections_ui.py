@@ -26,7 +26,8 @@ class Collecting:
         if w.archive is not None:
             sharing = w.archive.sharing
             w.collections.set_sharing((lambda c: sharing.byline(c.owner, c.visibility)) if sharing.shared else None)
-            w.collections.set_collections(w.archive.annotations.collections(), w.headline_of, select)
+            w.collections.set_collections(w.archive.annotations.collections(), w.headline_of, select,
+                                          merged_into=w.archive.merged_into)
 
     def set_visibility(self, name: str, visibility: Visibility) -> None:
         """Who may see the collection ``name`` (its owner's choice; another's is refused in one sentence)."""

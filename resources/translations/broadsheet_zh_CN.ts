@@ -337,12 +337,23 @@
         <translation>文章：</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Choose a collection, or make one with New…</source>
+        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None</extracomment>
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+30"/>
+        <source>%1 — merged into “%2”</source>
+        <translation>%1 — 已并入“%2”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was merged into “%2” by your correction; its words are read there. The entry is kept; remove it when you no longer need it.</source>
+        <translation>%1 已按您的更正并入“%2”，其文字在那里阅读。条目保留；不再需要时可将其移除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 — no longer in the library</source>
         <translation>%1 — 已不在文库中</translation>
     </message>
@@ -1596,7 +1607,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+87"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+88"/>
         <source>Already in the collection %1.</source>
         <translation>已在收藏集 %1 中。</translation>
     </message>
@@ -1901,7 +1912,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+130"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+133"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
         <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜索：发展   &quot;短语&quot;   甲 AND 乙   NOT 丙</translation>
@@ -2052,7 +2063,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-450"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -2094,7 +2105,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+447"/>
+        <location line="+450"/>
         <source>to</source>
         <translation>至</translation>
     </message>

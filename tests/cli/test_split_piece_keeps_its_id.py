@@ -127,3 +127,8 @@ def test_a_piece_merged_into_another_article_is_listed_as_merged_not_gone(
     main(["export", "--collection", "C", "--format", "text", "-o", str(tmp_path / "c.txt"), "--library", str(library)])
     said = capsys.readouterr().err  # (nothing else in the collection: nothing to export, exit 2)
     assert f"names article {piece}, merged into {into} by your correction: not exported" in said, said
+    from reader.app.archive import Archive
+    from reader.library.catalogue import Library
+
+    with Library(library) as lib:  # what the window's Collections panel asks (it said the piece lost to an import)
+        assert Archive(lib).merged_into(piece) == into and Archive(lib).merged_into(into) is None

@@ -67,6 +67,28 @@ def test_a_note_re_attached_to_changed_words_shows_the_words_it_was_made_on(qtbo
     assert "老丁名叫丁东" in text and "老丁名叫丁冬" in text and "N1" in text
 
 
+def test_a_collection_entry_merged_away_by_the_reader_says_where_it_went(qtbot) -> None:  # noqa: ANN001
+    """trust37's note: a piece the reader split off and then merged into another article was listed by the window's
+    Collections panel as if an import had lost it ("its file was imported again without it"); the command line says
+    "(merged into X by your correction)". The panel says so too, naming the article it went into."""
+    from reader.annotations.store import Collection
+    from reader.gui.widgets.collections_panel import CollectionsPanel
+    from reader.library.catalogue import NotFoundError
+
+    def headline(key: str) -> str:
+        if key == "root~p1.l9":
+            raise NotFoundError("/lib", f"there is no article {key}")
+        return {"into0000": "Where it went"}.get(key, "A headline")
+
+    panel = CollectionsPanel()
+    qtbot.addWidget(panel)
+    panel.set_collections([Collection("walks", ["root~p1.l9"])], headline,
+                          merged_into=lambda key: "into0000" if key == "root~p1.l9" else None)
+    item = panel.items.item(0)
+    assert "merged into" in item.text() and "Where it went" in item.text()
+    assert "imported again" not in item.toolTip() and "your correction" in item.toolTip()
+
+
 def test_a_collection_entry_no_longer_in_the_library_is_marked(qtbot) -> None:  # noqa: ANN001
     """Seen by eye (trust34): an entry whose article an import took away was listed by its bare id, like a
     headline-less article; the import said it once and then no more. It is marked where it is listed."""

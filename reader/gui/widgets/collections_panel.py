@@ -70,6 +70,8 @@ class CollectionsPanel(QWidget):
         lay.addLayout(row2)
         self.collections: list[Collection] = []
         self._headline: Callable[[str], str] = lambda key: key
+        #: the article a piece the reader split off was merged into by the reader's own correction, else None
+        self._merged_into: Callable[[str], str | None] = lambda key: None
         self._byline: Callable[[Collection], Byline] = lambda c: Byline("", Visibility.PRIVATE, True)
         self._shared = False
         self.visibility.currentIndexChanged.connect(lambda _i: self._visibility_chosen())
@@ -87,10 +89,11 @@ class CollectionsPanel(QWidget):
         self._byline = byline or (lambda c: Byline("", Visibility.PRIVATE, True))
 
     def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
-                        select: str | None = None) -> None:
+                        select: str | None = None, merged_into: Callable[[str], str | None] | None = None) -> None:
         keep = select or self.current_name()
         self.collections = list(collections)
         self._headline = headline
+        self._merged_into = merged_into or (lambda key: None)
         self.names.blockSignals(True)
         self.names.clear()
         for c in self.collections:
@@ -150,15 +153,29 @@ class CollectionsPanel(QWidget):
                 label = self._headline(key)
             except NotFoundError:  # the article left the library: still listed, by its key, and marked (the import
                 # said so once, then no more — seen by eye: a bare id, read as an article with no headline)
-                label = self.tr("%1 — no longer in the library").replace("%1", key)
-                tip = self.tr("%1 is no longer in the library: its file was imported again without it. The entry "
-                              "is kept; remove it when you no longer need it.").replace("%1", key)
+                label, tip = self._gone(key)
             except Exception:  # not to be named now: still listed, by its key
                 label = key
             item = QListWidgetItem(label)
             item.setData(ROLE_ARTICLE, key)
             item.setToolTip(tip)
             self.items.addItem(item)
+
+    def _gone(self, key: str) -> tuple[str, str]:
+        """The label and tip of an entry whose article is no article now: merged by the reader's own correction into
+        another (said, with that article's headline: it had been said lost to an import), else gone with an import."""
+        into = self._merged_into(key)
+        if into is not None:
+            try:
+                name = self._headline(into)
+            except Exception:  # noqa: BLE001 — named by its key then
+                name = into
+            return (self.tr("%1 — merged into “%2”").replace("%1", key).replace("%2", name),
+                    self.tr("%1 was merged into “%2” by your correction; its words are read there. The entry is kept; "
+                            "remove it when you no longer need it.").replace("%1", key).replace("%2", name))
+        return (self.tr("%1 — no longer in the library").replace("%1", key),
+                self.tr("%1 is no longer in the library: its file was imported again without it. The entry "
+                        "is kept; remove it when you no longer need it.").replace("%1", key))
 
     def _open(self, item: QListWidgetItem) -> None:
         self.article_activated.emit(str(item.data(ROLE_ARTICLE)))
