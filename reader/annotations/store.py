@@ -1372,18 +1372,38 @@ class AnnotationStore:
         unless it was written since the backup's (it is kept as it is now: ``newer_kept``); a collection gains the
         backup's articles it lacks (after its own). Restoring an older backup reverted notes edited since and
         emptied collections of the articles added since (seen by a tester)."""
-        counts = {"annotations": 0, "collections": 0, "newer_kept": 0, "entries_added": 0}
+        counts = {"annotations": 0, "collections": 0, "newer_kept": 0, "entries_added": 0, "others_kept": 0}
         with transaction(self.conn):
             for ann in backup.annotations:
                 if self._newer_here(ann):
                     counts["newer_kept"] += 1
-                    continue
-                self._write(ann, insert=False)
-                counts["annotations"] += 1
+                elif self._restored(ann):
+                    counts["annotations"] += 1
+                else:
+                    counts["others_kept"] += 1
             for coll in backup.collections:
                 counts["entries_added"] += self._merge_collection(coll)
                 counts["collections"] += 1
         return counts
+
+    def _restored(self, ann: Annotation) -> bool:
+        """Write a backup's ``ann``; False, writing nothing, when it is another's on a shared library: row-level
+        security refuses it, seen or not (a colleague's shared note in one's own backup failed the whole restore,
+        "new row violates row-level security policy")."""
+        if not self._server_owner:
+            self._write(ann, insert=False)
+            return True
+        row = self.conn.execute("SELECT owner FROM annotations WHERE id = ?", (ann.id,)).fetchone()
+        if row is not None and row[0] != self._me():
+            return False
+        self.conn.execute("SAVEPOINT restored")  # a row hidden from the reader is found only by writing it
+        try:
+            self._write(ann, insert=False)
+        except sqlite3.DatabaseError:
+            self.conn.execute("ROLLBACK TO SAVEPOINT restored")
+            return False
+        self.conn.execute("RELEASE SAVEPOINT restored")
+        return True
 
     def _newer_here(self, ann: Annotation) -> bool:
         """Whether the stored ``ann`` was edited since the backup's (timestamps are to the second: an edit in the

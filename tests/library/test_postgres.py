@@ -899,3 +899,42 @@ def test_a_library_connection_asks_the_server_to_read_ahead_the_rows_a_search_ne
         raw = lib.connect_raw()  # type: ignore[attr-defined]
         assert raw.execute("SHOW effective_io_concurrency").fetchone()[0] == str(IO_CONCURRENCY)
         raw.close()
+
+
+def test_a_backup_holding_a_colleagues_shared_work_restores_ones_own(pg_cluster: Any, tmp_path: Path) -> None:
+    """Seen: bob backed up what he sees (his notes and a note alice shares with the group) and restored it; the
+    whole restore failed, "the library cannot be used (new row violates row-level security policy …)", and none of
+    his own work came back. His own is restored; alice's is left as it is, and he is told so."""
+    import json
+
+    from reader.annotations.store import backup_json
+    from reader.app.commands import restore_backup
+
+    url, admin = _shared_library(pg_cluster, "restore_" + tmp_path.name[-10:], "readers", "alice", "bob")
+    first = admin.articles()[0].id
+    alice = Library.open(url.replace("broadsheet@", "alice@"))
+    bob = Library.open(url.replace("broadsheet@", "bob@"))
+    hers = AnnotationStore.of(alice)
+    shared = hers.add(Annotation(article=first, note="ours", visibility="group"))
+    secret = hers.add(Annotation(article=first, note="hers alone"))
+    his = AnnotationStore.of(bob)
+    mine = his.add(Annotation(article=first, note="mine"))
+    his.create_collection("reading")
+    his.add_to_collection("reading", first)
+    backup = backup_json([*his.find(), secret], his.collections())  # alice's private one: a file she gave him
+    assert backup["total"] == 3
+    path = tmp_path / "bob.json"
+    path.write_text(json.dumps(backup), encoding="utf-8")
+    his.delete(mine.id)
+    his.delete_collection("reading")
+
+    restored = restore_backup(bob, path)
+
+    assert {a.note for a in his.find()} == {"ours", "mine"}
+    assert his.get(mine.id).owner == "bob"
+    assert his.get(shared.id).owner == "alice"
+    assert his.collection("reading").items == [first]
+    assert (restored.annotations, restored.others_kept) == (1, 2)
+    assert {(a.note, a.owner) for a in hers.find()} == {("ours", "alice"), ("hers alone", "alice")}
+    for lib in (alice, bob, admin):
+        lib.close()
