@@ -1060,8 +1060,18 @@ class AnnotationStore:
         row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
                                 (annotation_id,)).fetchone()
         if row is None:
+            self._refuse_anothers(annotation_id)
             raise AnnotationError(f"no annotation {annotation_id}")
         return int(row[0])
+
+    def _refuse_anothers(self, annotation_id: str) -> None:
+        """Refuse, saying whose, an annotation the reader sees but may not change (another's, shared with them: row
+        security hides it from ``FOR UPDATE`` and ``DELETE``, and they were told "no annotation" of a note listed
+        the line before)."""
+        if self._server_owner:
+            row = self.conn.execute("SELECT owner FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+            if row is not None and row[0] != self._me():
+                raise AnnotationError(f"annotation {annotation_id} is {row[0]}'s: only its owner can change it")
 
     def upsert(self, annotation: Annotation) -> None:
         """Write an annotation whatever its version (re-attachment, restoring a backup)."""
@@ -1096,6 +1106,7 @@ class AnnotationStore:
         with transaction(self.conn):
             cur = self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             if cur.rowcount == 0:
+                self._refuse_anothers(annotation_id)
                 raise AnnotationError(f"no annotation {annotation_id}: it was deleted elsewhere (another window, "
                                       "`broadsheet annotations delete`), or it is not yours to delete")
 

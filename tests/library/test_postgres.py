@@ -673,8 +673,17 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
     CorrectionStore.of(alice).delete(shared.id)
     with pytest.raises(Exception, match="no annotation"):  # invisible: as if it were not there
         AnnotationStore.of(bob).delete(private.id)
-    with pytest.raises(Exception, match="no annotation"):  # visible, but only its owner changes it
+    # visible, but only its owner changes it: said whose (seen: `annotations edit` said "no annotation …" of a note
+    # `annotations list` showed the line before)
+    with pytest.raises(AnnotationError, match="alice's: only its owner can change it"):
         AnnotationStore.of(bob).delete(group.id)
+    with pytest.raises(AnnotationError, match="alice's: only its owner can change it"):
+        AnnotationStore.of(bob).edit(group.id, note="bob's words")
+    with pytest.raises(AnnotationError, match="alice's: only its owner can change it"):
+        AnnotationStore.of(bob).update(AnnotationStore.of(bob).get(group.id))
+    with pytest.raises(AnnotationError, match="no annotation"):  # invisible: as if it were not there
+        AnnotationStore.of(bob).edit(private.id, note="bob's words")
+    assert AnnotationStore.of(alice).get(group.id).note == "ours"
     # a collection bob sees but cannot change: he is told whose it is, not that it does not exist (seen by eye: the
     # window offered alice's group collection, then said "no collection named" beside the tab listing it)
     notes.create_collection("ours", visibility="group")
