@@ -295,6 +295,7 @@ class PgLibrary(Library):
         with self._write_lock:
             first = self._lock_depth == 0
             if first:
+                self._refuse_a_reader()
                 self._acquire_lock([str(s) for s in sources])
             elif self._shared:
                 self._lock_conn.execute("SELECT pg_advisory_lock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
@@ -307,6 +308,18 @@ class PgLibrary(Library):
                     self._release_lock()
                 elif not first and self._shared:
                     self._lock_conn.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
+
+    def _refuse_a_reader(self) -> None:
+        """A researcher's role (``library init --grant``) reads the catalogue and writes only their own work: refused
+        in one sentence saying who may import (it said "the library cannot be used (permission denied for table
+        meta)", seen by a tester)."""
+        row = self.conn.execute("SELECT has_table_privilege('sources', 'INSERT'), current_user, "
+                                "(SELECT tableowner FROM pg_tables WHERE tablename = 'sources' "
+                                "AND schemaname = current_schema())").fetchone()
+        if row is not None and not row[0]:
+            raise LibraryError(self.location, f"{row[1]} may read this library and keep their own notes, "
+                                              f"collections and corrections in it; only its owner ({row[2]}) can "
+                                              "import into it, reindex it or copy a library into it")
 
     def _acquire_lock(self, sources: Sequence[str] = ()) -> None:
         raw = self.connect_raw()

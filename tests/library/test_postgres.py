@@ -919,10 +919,10 @@ def test_a_backup_holding_a_colleagues_shared_work_restores_ones_own(pg_cluster:
     from reader.annotations.store import backup_json
     from reader.app.commands import restore_backup
 
-    url, admin = _shared_library(pg_cluster, "restore_" + tmp_path.name[-10:], "readers", "alice", "bob")
+    url, admin = _shared_library(pg_cluster, "restore_" + tmp_path.name[-10:], "restorers", "ralice", "rbob")
     first = admin.articles()[0].id
-    alice = Library.open(url.replace("broadsheet@", "alice@"))
-    bob = Library.open(url.replace("broadsheet@", "bob@"))
+    alice = Library.open(url.replace("broadsheet@", "ralice@"))
+    bob = Library.open(url.replace("broadsheet@", "rbob@"))
     hers = AnnotationStore.of(alice)
     shared = hers.add(Annotation(article=first, note="ours", visibility="group"))
     secret = hers.add(Annotation(article=first, note="hers alone"))
@@ -940,10 +940,27 @@ def test_a_backup_holding_a_colleagues_shared_work_restores_ones_own(pg_cluster:
     restored = restore_backup(bob, path)
 
     assert {a.note for a in his.find()} == {"ours", "mine"}
-    assert his.get(mine.id).owner == "bob"
-    assert his.get(shared.id).owner == "alice"
+    assert his.get(mine.id).owner == "rbob"
+    assert his.get(shared.id).owner == "ralice"
     assert his.collection("reading").items == [first]
     assert (restored.annotations, restored.others_kept) == (1, 2)
-    assert {(a.note, a.owner) for a in hers.find()} == {("ours", "alice"), ("hers alone", "alice")}
+    assert {(a.note, a.owner) for a in hers.find()} == {("ours", "ralice"), ("hers alone", "ralice")}
     for lib in (alice, bob, admin):
         lib.close()
+
+
+def test_a_researcher_importing_is_told_it_is_for_the_librarys_owner(pg_cluster: Any, tmp_path: Path) -> None:
+    """Seen: bob (granted read access and his own work) ran `broadsheet import` on the shared library: "the library
+    cannot be used (permission denied for table meta)" — it can; only importing is not his. One sentence says who
+    may, before anything is read or written."""
+    url, admin = _shared_library(pg_cluster, "importer_" + tmp_path.name[-10:], "importers", "ibob")
+    bob = Library.open(url.replace("broadsheet@", "ibob@"))
+    with pytest.raises(LibraryError, match=r"ibob may read this library and keep their own notes, collections "
+                                           r"and corrections in it; only its owner \(broadsheet\) can import into it"):
+        import_paths(bob, [samples_folder()])
+    with pytest.raises(LibraryError, match="only its owner"), bob.writing():
+        pass
+    with admin.writing([str(tmp_path)]):  # the owner imports as before
+        pass
+    bob.close()
+    admin.close()
