@@ -295,7 +295,8 @@ class PgLibrary(Library):
         with self._write_lock:
             first = self._lock_depth == 0
             if first:
-                self._refuse_a_reader()
+                if sources:
+                    self.refuse_a_reader()
                 self._acquire_lock([str(s) for s in sources])
             elif self._shared:
                 self._lock_conn.execute("SELECT pg_advisory_lock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
@@ -309,10 +310,11 @@ class PgLibrary(Library):
                 elif not first and self._shared:
                     self._lock_conn.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
 
-    def _refuse_a_reader(self) -> None:
-        """A researcher's role (``library init --grant``) reads the catalogue and writes only their own work: refused
-        in one sentence saying who may import (it said "the library cannot be used (permission denied for table
-        meta)", seen by a tester)."""
+    def refuse_a_reader(self) -> None:
+        """A researcher's role (``library init --grant``) reads the catalogue and writes only their own work: an
+        import, a reindex or a copy into the library refused in one sentence saying who may (it said "the library
+        cannot be used (permission denied for table meta)", seen by a tester). Not in every :meth:`writing`: a
+        search's sync of the index takes it too, and finds nothing to write."""
         row = self.conn.execute("SELECT has_table_privilege('sources', 'INSERT'), current_user, "
                                 "(SELECT tableowner FROM pg_tables WHERE tablename = 'sources' "
                                 "AND schemaname = current_schema())").fetchone()
