@@ -926,6 +926,8 @@ def test_a_backup_holding_a_colleagues_shared_work_restores_ones_own(pg_cluster:
     hers = AnnotationStore.of(alice)
     shared = hers.add(Annotation(article=first, note="ours", visibility="group"))
     secret = hers.add(Annotation(article=first, note="hers alone"))
+    hers.create_collection("ours", visibility="group")
+    hers.add_to_collection("ours", first)
     his = AnnotationStore.of(bob)
     mine = his.add(Annotation(article=first, note="mine"))
     his.create_collection("reading")
@@ -944,6 +946,10 @@ def test_a_backup_holding_a_colleagues_shared_work_restores_ones_own(pg_cluster:
     assert his.get(shared.id).owner == "ralice"
     assert his.collection("reading").items == [first]
     assert (restored.annotations, restored.others_kept) == (1, 2)
+    # her shared collection in his backup stays hers: no copy of it is made his (seen: `collection list` then
+    # showed "ours" twice, one of them bob's, which he never made)
+    assert sorted((c.name, c.owner) for c in his.collections()) == [("ours", "ralice"), ("reading", "rbob")]
+    assert (restored.collections, restored.others_collections) == (1, 1)
     assert {(a.note, a.owner) for a in hers.find()} == {("ours", "ralice"), ("hers alone", "ralice")}
     for lib in (alice, bob, admin):
         lib.close()
