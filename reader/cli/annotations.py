@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.cli.common import open_library
+from reader.cli.common import byline, open_library
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
@@ -108,6 +108,7 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
     from reader.annotations import store as A
     from reader.app.overlay import Overlay
     from reader.app.placing import NotePlaces
+    from reader.app.sharing import Sharing
 
     overlay = Overlay(lib)
     places = NotePlaces(lib, overlay, lambda: store, overlay.article)
@@ -121,12 +122,14 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
         json.dump([_annotation_json(a, as_read) for a in found], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        sharing = Sharing.of(lib)
         for a in found:
             quote = f" “{as_read.get(a.id, a.anchor.exact)}”" if a.anchor else ""
             quote += f" (the OCR reads “{a.anchor.exact}”)" if a.anchor and a.id in as_read else ""
             quote += f" (made on “{a.made_on}”)" if a.made_on else ""
             tags = f" [{', '.join(a.tags)}]" if a.tags else ""
-            print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}  {a.note}".rstrip())
+            whose = byline(sharing, a.owner, a.visibility)
+            print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}{whose}  {a.note}".rstrip())
 
 
 def _tags(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:

@@ -971,3 +971,26 @@ def test_a_researcher_importing_is_told_it_is_for_the_librarys_owner(pg_cluster:
         pass
     bob.close()
     admin.close()
+
+
+def test_the_lists_say_whose_a_colleagues_note_and_correction_are(pg_cluster: Any, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen: on a shared library `annotations list` and `correct list` gave alice's shared note and correction
+    to bob as if they were his (the window says "by alice · My group"); he then ran `correct undo`, which undid
+    nothing of hers. Another's says whose and who sees it; one's own reads as in a folder."""
+    from tests.clirun import run_cli
+
+    url, admin = _shared_library(pg_cluster, "lists_" + tmp_path.name[-10:], "listers", "lalice", "lbob")
+    first = admin.articles()[0].id
+    line = admin.article(first).line_ids()[0]
+    alice = Library.open(url.replace("broadsheet@", "lalice@"))
+    AnnotationStore.of(alice).add(Annotation(article=first, note="ours", visibility="group"))
+    CorrectionStore.of(alice).add(Correction("headline", first, {"line": line}, visibility="public"))
+    as_bob = url.replace("broadsheet@", "lbob@")
+    run_cli(capsys, "annotations", "--library", as_bob, "add", first, "--note", "mine")
+    notes = run_cli(capsys, "annotations", "--library", as_bob, "list").splitlines()
+    assert sorted(n.split("  ", 2)[2] for n in notes) == ["attached  mine", "attached (by lalice · group)  ours"]
+    fixes = run_cli(capsys, "correct", "--library", as_bob, "list").splitlines()
+    assert len(fixes) == 1 and fixes[0].endswith(" (by lalice · public)"), fixes
+    alice.close()
+    admin.close()
