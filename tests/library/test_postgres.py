@@ -994,3 +994,36 @@ def test_the_lists_say_whose_a_colleagues_note_and_correction_are(pg_cluster: An
     assert len(fixes) == 1 and fixes[0].endswith(" (by lalice · public)"), fixes
     alice.close()
     admin.close()
+
+
+def test_a_tei_export_credits_a_colleagues_note_and_correction_to_them(pg_cluster: Any, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen: bob's TEI export of an article gave alice's shared note and OCR correction to "#user" — the person
+    exporting, "Broadsheet user" or his --user name. Another's work names its owner; the exporter's own is
+    "#user" as before."""
+    from lxml import etree
+
+    from tests.clirun import run_cli
+
+    url, admin = _shared_library(pg_cluster, "credit_" + tmp_path.name[-10:], "crediters", "calice", "cbob")
+    first = admin.articles()[0].id
+    text = admin.article(first).text
+    alice = Library.open(url.replace("broadsheet@", "calice@"))
+    AnnotationStore.of(alice).add(Annotation(article=first, note="hers", visibility="group"))
+    run_cli(capsys, "correct", "--library", url.replace("broadsheet@", "calice@"), "text", first, "0", "1",
+            text[0] + "x", "--visibility", "group")
+    as_bob = url.replace("broadsheet@", "cbob@")
+    run_cli(capsys, "annotations", "--library", as_bob, "add", first, "--note", "his")
+    out = run_cli(capsys, "export", "--library", as_bob, first, "--format", "tei", "-o", "-", "--user", "Bob B.")
+    tei = etree.fromstring(out[out.index("<?xml"):out.index("</TEI>") + 6].encode())
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    names = {r.get("{http://www.w3.org/XML/1998/namespace}id"): r.findtext("t:persName", namespaces=ns)
+             for r in tei.iterfind(".//t:titleStmt/t:respStmt", ns)}
+    by_note = {a.findtext("t:note", namespaces=ns): a.find("t:respStmt/t:name", ns).get("ref")
+               for a in tei.iterfind(".//t:annotation", ns)}
+    assert names[by_note["his"][1:]] == "Bob B."
+    assert names[by_note["hers"][1:]] == "calice"
+    corr = tei.find(".//t:corr", ns)
+    assert names[corr.get("resp")[1:]] == "calice"
+    alice.close()
+    admin.close()
