@@ -86,9 +86,12 @@ def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None
     elif start is None or end is None:
         raise A.AnnotationError("give both --start and --end (or --quote)")
     else:
+        from reader.app.placing import homed
+
         ann = A.highlight(article, start, end, note=args.note or "", tags=args.tag,
                           creator=args.creator or "", key=args.article)
         ann.source = source
+        ann = homed(lib, ann)  # words merged in: stored where they are in the library
     ann.visibility = args.visibility
     store.add(ann)
     print(ann.id)
