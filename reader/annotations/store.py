@@ -799,13 +799,14 @@ def _backup_collection(c: Any, n: int, path: str | Path | None) -> Collection:
         description = _text(c, "description", f"collection {name}")
         created = _text(c, "created", f"collection {name}") or now_iso()
         visibility = _visibility(_text(c, "visibility", f"collection {name}"), f"collection {name}")
+        owner = _text(c, "owner", f"collection {name}")
     except AnnotationError as e:
         raise BackupError(path, str(e)) from e
     items = c.get("items") or []
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise BackupError(path, f"collection {name}: items must be a list of article ids")
     keys = [i[len(ARTICLE_URN):] if i.startswith(ARTICLE_URN) else i for i in items]
-    return Collection(name, keys, description, created, visibility=visibility)
+    return Collection(name, keys, description, created, owner=owner, visibility=visibility)
 
 
 def read_backup(data: bytes | str | dict[str, Any], path: str | Path | None = None) -> Backup:
@@ -1060,8 +1061,18 @@ class AnnotationStore:
         row = self.conn.execute("SELECT version FROM annotations WHERE id = ?" + self._lock,
                                 (annotation_id,)).fetchone()
         if row is None:
+            self._refuse_anothers(annotation_id)
             raise AnnotationError(f"no annotation {annotation_id}")
         return int(row[0])
+
+    def _refuse_anothers(self, annotation_id: str) -> None:
+        """Refuse, saying whose, an annotation the reader sees but may not change (another's, shared with them: row
+        security hides it from ``FOR UPDATE`` and ``DELETE``, and they were told "no annotation" of a note listed
+        the line before)."""
+        if self._server_owner:
+            row = self.conn.execute("SELECT owner FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+            if row is not None and row[0] != self._me():
+                raise AnnotationError(f"annotation {annotation_id} is {row[0]}'s: only its owner can change it")
 
     def upsert(self, annotation: Annotation) -> None:
         """Write an annotation whatever its version (re-attachment, restoring a backup)."""
@@ -1096,6 +1107,7 @@ class AnnotationStore:
         with transaction(self.conn):
             cur = self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             if cur.rowcount == 0:
+                self._refuse_anothers(annotation_id)
                 raise AnnotationError(f"no annotation {annotation_id}: it was deleted elsewhere (another window, "
                                       "`broadsheet annotations delete`), or it is not yours to delete")
 
@@ -1372,18 +1384,44 @@ class AnnotationStore:
         unless it was written since the backup's (it is kept as it is now: ``newer_kept``); a collection gains the
         backup's articles it lacks (after its own). Restoring an older backup reverted notes edited since and
         emptied collections of the articles added since (seen by a tester)."""
-        counts = {"annotations": 0, "collections": 0, "newer_kept": 0, "entries_added": 0}
+        counts = {"annotations": 0, "collections": 0, "newer_kept": 0, "entries_added": 0, "others_kept": 0,
+                  "others_collections": 0}
         with transaction(self.conn):
             for ann in backup.annotations:
                 if self._newer_here(ann):
                     counts["newer_kept"] += 1
-                    continue
-                self._write(ann, insert=False)
-                counts["annotations"] += 1
+                elif self._restored(ann):
+                    counts["annotations"] += 1
+                else:
+                    counts["others_kept"] += 1
             for coll in backup.collections:
-                counts["entries_added"] += self._merge_collection(coll)
+                if self._anothers_here(coll):
+                    counts["others_collections"] += 1
+                    continue
+                # a folder's restored collections are the reader's, as before (the owner read only to tell another's)
+                counts["entries_added"] += self._merge_collection(coll if self._server_owner else
+                                                                  replace(coll, owner=""))
                 counts["collections"] += 1
         return counts
+
+    def _restored(self, ann: Annotation) -> bool:
+        """Write a backup's ``ann``; False, writing nothing, when it is another's on a shared library: row-level
+        security refuses it, seen or not (a colleague's shared note in one's own backup failed the whole restore,
+        "new row violates row-level security policy")."""
+        if not self._server_owner:
+            self._write(ann, insert=False)
+            return True
+        row = self.conn.execute("SELECT owner FROM annotations WHERE id = ?", (ann.id,)).fetchone()
+        if row is not None and row[0] != self._me():
+            return False
+        self.conn.execute("SAVEPOINT restored")  # a row hidden from the reader is found only by writing it
+        try:
+            self._write(ann, insert=False)
+        except sqlite3.DatabaseError:
+            self.conn.execute("ROLLBACK TO SAVEPOINT restored")
+            return False
+        self.conn.execute("RELEASE SAVEPOINT restored")
+        return True
 
     def _newer_here(self, ann: Annotation) -> bool:
         """Whether the stored ``ann`` was edited since the backup's (timestamps are to the second: an edit in the
@@ -1396,6 +1434,15 @@ class AnnotationStore:
             return bool(row[0] > theirs)
         stored = self.get(ann.id)
         return (stored.note, stored.tags) != (ann.note, ann.tags)
+
+    def _anothers_here(self, coll: Collection) -> bool:
+        """Whether a backup's collection is another's that this shared library shows the reader (a colleague's,
+        shared with them): left to its owner — restoring one's backup made a copy of it one's own (seen by a
+        tester: "ours" listed twice, once as bob's)."""
+        if not self._server_owner or not coll.owner or coll.owner == self._me():
+            return False
+        return self.conn.execute("SELECT 1 FROM collections WHERE name = ? AND owner = ?",
+                                 (coll.name, coll.owner)).fetchone() is not None
 
     def _merge_collection(self, coll: Collection) -> int:
         """A backup's collection: added whole when new, else its articles the stored one lacks appended (how many:

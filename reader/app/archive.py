@@ -15,6 +15,7 @@ Annotations and corrections are written through the core stores
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -205,6 +206,12 @@ class Archive:
     def read_only(self) -> bool:
         """Whether nothing can be written to the library here (a read-only folder or mount)."""
         return bool(getattr(self.library, "read_only", False))
+
+    @functools.cached_property
+    def import_owner(self) -> str | None:
+        """Who may import into or reindex the library when the reader may not (a researcher's role on a shared
+        library: the owner's name); None when the reader may. Asked once."""
+        return self.library.import_owner()
 
     def source_files(self) -> tuple[list[str], list[str]]:
         """The files the library was imported from: (those still where they were, those not found there)."""

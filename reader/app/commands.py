@@ -249,6 +249,10 @@ class Restored:
     newer_kept: int = 0
     #: articles of the backup's collections added to collections of the same name here (removed since, perhaps)
     entries_added: int = 0
+    #: annotations of the backup that are others' here (a colleague's, on a shared library): left as they are
+    others_kept: int = 0
+    #: collections of the backup that are others' here (a colleague's, shared with the reader): left as they are
+    others_collections: int = 0
 
 
 def restore_backup(library: Library, path: Path) -> Restored:
@@ -280,4 +284,4 @@ def restore_backup(library: Library, path: Path) -> Restored:
     results = reattach_in_library(library, store, [a for a in store.find() if a.id in restored])
     return Restored(counts["annotations"], counts["collections"], added,
                     [r.annotation for r in results if r.orphaned], work, counts["newer_kept"],
-                    counts["entries_added"])
+                    counts["entries_added"], counts["others_kept"], counts["others_collections"])

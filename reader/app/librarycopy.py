@@ -95,6 +95,7 @@ def copy_library(src: Library, dst: Library, progress: Callable[[str, int], None
     if _holds_anything(dst):
         raise LibraryError(dst.location, "it already holds a library; copy into a new, empty one")
     counts: dict[str, int] = {}
+    dst.refuse_a_reader()
     with dst.writing(), dst.transaction() as out:
         for table, order in TABLES:
             if table == "article_text" and not dst.stores_folded:

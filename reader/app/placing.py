@@ -13,15 +13,45 @@ into another was shown nowhere; the library's list named a highlight's article a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reader.annotations.store import Annotation, AnnotationStore, Attachment, locate, locate_on_lines
+from reader.annotations.store import Annotation, AnnotationStore, Attachment, highlight, locate, locate_on_lines
 from reader.app.overlay import SEGMENTING, Overlay
 from reader.app.readings import root_key
 from reader.corrections.store import Correction, corrected_ranges
 from reader.library.catalogue import Library, NotFoundError
 from reader.model.document import Article
 from reader.text.forms import fold_query, fold_text
+
+
+def homed(library: Library, ann: Annotation) -> Annotation:
+    """``ann`` as it is stored: a highlight made on words an article merged in holds (the reader's article ``Y``,
+    the words ``Z``'s) is stored on ``Z``, where those words are in the library, at their place there — it was stored
+    on ``Y``, and once the merge was undone (by the reader, or by a colleague on a shared library) listed under ``Y``,
+    whose text no longer holds them (seen by a tester). While the merge stands the reader's reading files it under
+    ``Y`` by its first line, as every note on words merged in (:class:`NotePlaces`). Anything else: ``ann`` as it
+    is."""
+    anchor = ann.anchor
+    if anchor is None or not anchor.line_ids or "~" in ann.article:
+        return ann
+    line = anchor.line_ids[0]
+    try:
+        info = library.article_info(ann.article)
+        if line in library.article(ann.article).line_ids():
+            return ann
+    except NotFoundError:
+        return ann
+    for other in library.articles(issue_id=info.issue_id):
+        if other.id == ann.article:
+            continue
+        holder = library.article(other.id)
+        if line in holder.line_ids():
+            found = locate_on_lines(anchor, holder)
+            if found is None:
+                return ann
+            moved = highlight(holder, found.start, found.end, note=ann.note, tags=ann.tags, creator=ann.creator)
+            return replace(ann, article=holder.id, anchor=moved.anchor, source=other.source or ann.source)
+    return ann
 
 
 @dataclass(frozen=True)

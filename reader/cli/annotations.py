@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.cli.common import open_library
+from reader.cli.common import byline, open_library
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
@@ -86,9 +86,12 @@ def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None
     elif start is None or end is None:
         raise A.AnnotationError("give both --start and --end (or --quote)")
     else:
+        from reader.app.placing import homed
+
         ann = A.highlight(article, start, end, note=args.note or "", tags=args.tag,
                           creator=args.creator or "", key=args.article)
         ann.source = source
+        ann = homed(lib, ann)  # words merged in: stored where they are in the library
     ann.visibility = args.visibility
     store.add(ann)
     print(ann.id)
@@ -108,6 +111,7 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
     from reader.annotations import store as A
     from reader.app.overlay import Overlay
     from reader.app.placing import NotePlaces
+    from reader.app.sharing import Sharing
 
     overlay = Overlay(lib)
     places = NotePlaces(lib, overlay, lambda: store, overlay.article)
@@ -121,12 +125,14 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
         json.dump([_annotation_json(a, as_read) for a in found], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        sharing = Sharing.of(lib)
         for a in found:
             quote = f" “{as_read.get(a.id, a.anchor.exact)}”" if a.anchor else ""
             quote += f" (the OCR reads “{a.anchor.exact}”)" if a.anchor and a.id in as_read else ""
             quote += f" (made on “{a.made_on}”)" if a.made_on else ""
             tags = f" [{', '.join(a.tags)}]" if a.tags else ""
-            print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}  {a.note}".rstrip())
+            whose = byline(sharing, a.owner, a.visibility)
+            print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}{whose}  {a.note}".rstrip())
 
 
 def _tags(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
@@ -181,6 +187,10 @@ def _import(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> N
     if restored.newer_kept:
         print(f"broadsheet: {restored.newer_kept} annotation(s) edited here since the backup was made are kept as "
               "they are (not replaced by the backup's).", file=sys.stderr)
+    if restored.others_kept or restored.others_collections:
+        print(f"broadsheet: {restored.others_kept} annotation(s) and {restored.others_collections} collection(s) of "
+              "the backup are others' in this library and are left as they are (only their owner can restore "
+              "them).", file=sys.stderr)
     print(f"{restored.annotations} annotation(s), {restored.collections} collection(s), "
           f"{restored.corrections} new correction(s) imported")
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.app.sharing import Sharing
     from reader.library.catalogue import Library
     from reader.search.query import SearchOptions
 
@@ -59,6 +60,14 @@ def current_keys(lib: Library, keys: list[str]) -> list[str]:
             print(f"broadsheet: article {root} is now {new} (its start changed in its source).", file=sys.stderr)
         out.append(f"{new}{tilde}{rest}" if new is not None else key)
     return out
+
+
+def byline(sharing: Sharing, owner: str, visibility: str) -> str:
+    """`` (by alice · group)`` after another's work on a shared library, as the window's "by alice · My group";
+    "" after one's own and in a folder (the lists gave a colleague's shared note and correction as the reader's
+    own)."""
+    said = sharing.byline(owner, visibility)
+    return f" (by {said.owner} · {said.visibility.value})" if said.owner else ""
 
 
 def search_options(args: argparse.Namespace) -> SearchOptions:

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.common import open_library
+from reader.cli.common import byline, open_library
 
 if TYPE_CHECKING:
     from reader.app.work import CorrectionPlace
@@ -60,6 +60,7 @@ def _list(lib: Library, found: list[C.Correction], as_json: bool) -> None:
     """The corrections as stored (``--json``: each record, with ``now``) and where each is now, as the sources are now
     (:func:`reader.app.work.correction_places`): the offsets stored are where it was made, other words after a
     re-read of an edited source."""
+    from reader.app.sharing import Sharing
     from reader.app.work import correction_places
 
     places = {p.correction.id: p for p in correction_places(lib, {c.id for c in found})}
@@ -68,9 +69,11 @@ def _list(lib: Library, found: list[C.Correction], as_json: bool) -> None:
                   sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
+    sharing = Sharing.of(lib)
     for c in found:
         place = places.get(c.id)
-        print(f"{c.id}  {place.article if place and place.article else c.article}  {c.kind}  {_described(c, place)}")
+        print(f"{c.id}  {place.article if place and place.article else c.article}  {c.kind}  {_described(c, place)}"
+              + byline(sharing, c.owner, c.visibility))
 
 
 def _described(c: C.Correction, place: CorrectionPlace | None) -> str:

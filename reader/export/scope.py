@@ -27,6 +27,7 @@ from reader.annotations.store import (
 from reader.corrections.store import Correction, TextFix, original_ranges
 from reader.export.items import ExportCancelled, ExportError, Item
 from reader.library.catalogue import Library, NotFoundError
+from reader.library.owners import current_owner, is_postgres
 from reader.model.document import Article, Document
 from reader.search.query import SearchOptions
 from reader.search.readings import CorrectedReading
@@ -273,7 +274,25 @@ def library_scope(source: CorrectedLibrary, article_ids: Sequence[str] = (), iss
         items.append(_item(source, cache.get(item_issue), item_issue, match, hit))
     if progress is not None:
         progress(len(wanted), len(wanted))
-    return Scope(items, _annotations(source.library, items), cache.stale, left_out)
+    return _credited(source.library, Scope(items, _annotations(source.library, items), cache.stale, left_out))
+
+
+def _credited(library: Library, scope: Scope) -> Scope:
+    """On a shared library, a colleague's note or correction without a creator named is credited to its owner: an
+    export gave them to the person exporting ("#user" in TEI, seen by a tester). One's own, and a folder's, stay
+    as they were."""
+    if not is_postgres(library.conn):
+        return scope
+    me = current_owner(library.conn)
+
+    def theirs(owner: str, creator: str) -> bool:
+        return not creator and bool(owner) and owner != me
+
+    for item in scope.items:
+        item.fixes = [replace(f, correction=replace(f.correction, creator=f.correction.owner))
+                      if theirs(f.correction.owner, f.correction.creator) else f for f in item.fixes]
+    scope.annotations = [replace(a, creator=a.owner) if theirs(a.owner, a.creator) else a for a in scope.annotations]
+    return scope
 
 
 def _item(source: CorrectedLibrary, issue: _Issue, issue_id: int, match: Article, hit: Any | None) -> Item:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from reader.annotations import store as A
+from reader.app.placing import homed
 from reader.app.sharing import Byline, Visibility
 from reader.gui.dialogs import prompts
 from reader.gui.dialogs.highlight_dialog import HighlightDialog
@@ -227,6 +228,7 @@ class Annotating:
         again = bool(source) and digest is not None and w.archive.source_digest(source or "") != digest
         if w.archive.still_imported(aid) and not again:
             ann.source = w.archive.info(aid).source
+            ann = homed(w.archive.library, ann)  # words merged in: stored where they are in the library
         else:
             ann, said = self._after_reimport(ann, base)
         ann.visibility = self._visibility(visibility)

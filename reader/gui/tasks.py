@@ -77,6 +77,8 @@ class Tasks:
         self.queue: list[tuple[list[str], bool, bool]] = []
 
     def choose_import_files(self) -> None:
+        if self._not_the_readers():  # said before the files are chosen, not after
+            return
         settings = self.w.settings
         files, _ = QFileDialog.getOpenFileNames(
             self.w, QCoreApplication.translate("MainWindow", "Import files"), start_folder(settings.import_folder()),
@@ -86,6 +88,8 @@ class Tasks:
             self.import_paths(files)
 
     def choose_import_folder(self) -> None:
+        if self._not_the_readers():
+            return
         settings = self.w.settings
         folder = QFileDialog.getExistingDirectory(self.w, QCoreApplication.translate("MainWindow", "Import a folder"),
                                                   start_folder(settings.import_folder()))
@@ -108,7 +112,7 @@ class Tasks:
         upgrade that reads pages better; the reader's work follows its words as after any re-import). Asked
         first; the files no longer where they were imported from are named in Problems, not read."""
         w = self.w
-        if w.archive is None:
+        if w.archive is None or self._not_the_readers():  # said before the question, not after
             return None
         present, missing = w.archive.source_files()
         if not present:
@@ -142,6 +146,8 @@ class Tasks:
         if w.archive.read_only:
             w.statusBar().showMessage(QCoreApplication.translate(
                 "MainWindow", "This library is read-only here: nothing can be imported into it."), 10000)
+            return None
+        if self._not_the_readers():
             return None
         if self.task is not None:
             self.queue.append(([str(p) for p in paths], open_imported, reread))
@@ -181,7 +187,7 @@ class Tasks:
     def import_samples(self) -> Worker | None:
         """Fill an empty library with the bundled samples (first run), in a worker."""
         w = self.w
-        if w.archive is None or self.task is not None:
+        if w.archive is None or self.task is not None or self._not_the_readers():
             return None
         from reader.app.samples import import_samples
 
@@ -199,10 +205,21 @@ class Tasks:
     def reindex(self) -> Worker | None:
         """Rebuild the search index from the catalogue in a worker."""
         w = self.w
-        if w.archive is None or self.task is not None:
+        if w.archive is None or self.task is not None or self._not_the_readers():
             return None
         return self._start(w.archive.reindex, (), "reindex", QCoreApplication.translate("MainWindow", "Indexing"),
                            QCoreApplication.translate("MainWindow", "articles"), self.import_done)
+
+    def _not_the_readers(self) -> bool:
+        """A shared library only its owner imports into or reindexes: said, and True (seen under Xvfb: an import
+        process started and ended "the import process ended with status 2: broadsheet: postgresql://…")."""
+        archive = self.w.archive
+        owner = archive.import_owner if archive is not None else None
+        if owner is not None:
+            self.w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Only this library's owner (%1) can import into it or reindex it: you read it and "
+                              "keep your own notes, collections and corrections in it.").replace("%1", owner), 10000)
+        return owner is not None
 
     def progress(self, p: Progress) -> None:
         self.w.taskbar.progress(p)

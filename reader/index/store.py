@@ -1025,6 +1025,7 @@ def rebuild(library: Any, progress: ProgressFn | None = None,
     if getattr(library, "private_index", False):
         discard_index(library)
         return sync(library, progress=progress, cancel=cancel)
+    library.refuse_a_reader()
     with library.writing():
         discard_index(library)
         library.mark_all_unindexed()

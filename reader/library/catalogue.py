@@ -1130,6 +1130,15 @@ class Library:
         else:
             conn.execute("COMMIT")
 
+    def import_owner(self) -> str | None:
+        """Who may import into the library when the reader may not: None in a folder (its permissions say); on
+        PostgreSQL the owner, to a researcher's role (:meth:`PgLibrary.import_owner`)."""
+        return None
+
+    def refuse_a_reader(self) -> None:
+        """Refuse (:class:`LibraryError`) a reader who may not import into the library: none in a folder (its
+        permissions say); on PostgreSQL a researcher's role (:meth:`PgLibrary.refuse_a_reader`)."""
+
     @contextlib.contextmanager
     def writing(self, sources: Sequence[str | Path] = ()) -> Iterator[Library]:
         """Hold the library's import lock (re-entrant in this object); refuse a second writer at once.

@@ -295,6 +295,8 @@ class PgLibrary(Library):
         with self._write_lock:
             first = self._lock_depth == 0
             if first:
+                if sources:
+                    self.refuse_a_reader()
                 self._acquire_lock([str(s) for s in sources])
             elif self._shared:
                 self._lock_conn.execute("SELECT pg_advisory_lock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
@@ -307,6 +309,25 @@ class PgLibrary(Library):
                     self._release_lock()
                 elif not first and self._shared:
                     self._lock_conn.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_SPACE, SHARED_WORK_LOCK))
+
+    def import_owner(self) -> str | None:
+        """Who may import into the library when the reader may not (a researcher's role, ``library init --grant``,
+        reads the catalogue and writes only their own work); None when the reader may."""
+        row = self.conn.execute("SELECT has_table_privilege('sources', 'INSERT'), "
+                                "(SELECT tableowner FROM pg_tables WHERE tablename = 'sources' "
+                                "AND schemaname = current_schema())").fetchone()
+        return None if row is None or row[0] else str(row[1])
+
+    def refuse_a_reader(self) -> None:
+        """An import, a reindex or a copy into the library by a researcher's role refused in one sentence saying
+        who may (it said "the library cannot be used (permission denied for table meta)", seen by a tester). Not
+        in every :meth:`writing`: a search's sync of the index takes it too, and finds nothing to write."""
+        owner = self.import_owner()
+        if owner is not None:
+            me = self.conn.execute("SELECT current_user").fetchone()[0]
+            raise LibraryError(self.location, f"{me} may read this library and keep their own notes, collections "
+                                              f"and corrections in it; only its owner ({owner}) can import into "
+                                              "it, reindex it or copy a library into it")
 
     def _acquire_lock(self, sources: Sequence[str] = ()) -> None:
         raw = self.connect_raw()

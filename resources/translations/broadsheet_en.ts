@@ -1366,7 +1366,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+82"/>
+        <location filename="../../reader/gui/tasks.py" line="+84"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation type="unfinished"></translation>
@@ -1377,7 +1377,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import a folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,7 +1387,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-86"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,7 +1397,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1422,7 +1422,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n file(s) or folder(s) will be imported when the running task ends.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,7 +1453,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="+8"/>
+        <source>Only this library&apos;s owner (%1) can import into it or reindex it: you read it and keep your own notes, collections and corrections in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-186"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation type="unfinished"></translation>

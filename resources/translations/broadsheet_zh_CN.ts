@@ -1364,7 +1364,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+82"/>
+        <location filename="../../reader/gui/tasks.py" line="+84"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>导入文件</translation>
@@ -1375,7 +1375,7 @@
         <translation>OCR 源文件 (*.txt *.xml *.hocr *.html *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
@@ -1385,7 +1385,7 @@
         <translation>请先打开文库再导入。</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-86"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation>已取消：停止前导入的 %n 个文件已保留。</translation>
     </message>
@@ -1395,7 +1395,7 @@
         <translation>其中 %1 个文件未改动，已重新读取。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
         <translation>文库中的文件都已不在导入时的位置，没有可重新读取的文件。</translation>
     </message>
@@ -1420,7 +1420,7 @@
         <translation>此文库在这里是只读的：无法导入任何文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n file(s) or folder(s) will be imported when the running task ends.</source>
         <translation>当前任务结束后将导入 %n 个文件或文件夹。</translation>
     </message>
@@ -1451,7 +1451,12 @@
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="+8"/>
+        <source>Only this library&apos;s owner (%1) can import into it or reindex it: you read it and keep your own notes, collections and corrections in it.</source>
+        <translation>只有此文库的所有者（%1）可以向其中导入或重建索引：你可以阅读它，并在其中保存自己的笔记、收藏集和校正。</translation>
+    </message>
+    <message>
+        <location line="-186"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>

@@ -1364,7 +1364,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+82"/>
+        <location filename="../../reader/gui/tasks.py" line="+84"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>匯入檔案</translation>
@@ -1375,7 +1375,7 @@
         <translation>OCR 原始檔 (*.txt *.xml *.hocr *.html *.json);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import a folder</source>
         <translation>匯入資料夾</translation>
     </message>
@@ -1385,7 +1385,7 @@
         <translation>請先開啟文庫再匯入。</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-86"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation>已取消：停止前匯入的 %n 個檔案已保留。</translation>
     </message>
@@ -1395,7 +1395,7 @@
         <translation>其中 %1 個檔案未變動，已重新讀取。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
         <translation>文庫中的檔案都已不在匯入時的位置，沒有可重新讀取的檔案。</translation>
     </message>
@@ -1420,7 +1420,7 @@
         <translation>此文庫在這裡是唯讀的：無法匯入任何檔案。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n file(s) or folder(s) will be imported when the running task ends.</source>
         <translation>目前的工作結束後將匯入 %n 個檔案或資料夾。</translation>
     </message>
@@ -1451,7 +1451,12 @@
         <translation>篇文章</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="+8"/>
+        <source>Only this library&apos;s owner (%1) can import into it or reindex it: you read it and keep your own notes, collections and corrections in it.</source>
+        <translation>只有此文庫的擁有者（%1）可以向其中匯入或重建索引：你可以閱讀它，並在其中儲存自己的筆記、收藏集和校正。</translation>
+    </message>
+    <message>
+        <location line="-186"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>

@@ -216,7 +216,8 @@ def test_import_backup_merges(library: Library, tmp_path: Path, seed: list[Artic
     other = Library(tmp_path / "other")
     try:
         target = A.AnnotationStore.of(other)
-        once = {"annotations": 1, "collections": 1, "newer_kept": 0, "entries_added": 0}
+        once = {"annotations": 1, "collections": 1, "newer_kept": 0, "entries_added": 0, "others_kept": 0,
+                "others_collections": 0}
         assert target.import_backup(backup) == once
         assert target.import_backup(backup) == once  # idempotent
         assert [a.id for a in target.find()] == [h.id] and target.collection("c").items == ["k"]

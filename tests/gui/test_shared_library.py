@@ -240,3 +240,26 @@ def test_a_colleagues_private_note_re_lists_nothing_in_the_open_window(
     with Library.open(as_ben) as ben:
         AnnotationStore.of(ben).add(Annotation(article=first, note="ben's alone"))
     assert win.archive.watch.look() == Elsewhere()
+
+
+def test_a_researcher_importing_in_the_window_is_told_who_may(
+        make_window, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Seen under Xvfb: ``broadsheet gui --library postgresql://alice@… FOLDER`` ran an import process that ended
+    "the import process ended with status 2: broadsheet: postgresql://…: alice may read …" in the Problems panel.
+    The window says it itself, in the reader's language, and starts no import or reindex."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    _first, _line, (as_imp,) = _group_library(pg_url, "imp_team", "imp_ann")
+    win = make_window(as_imp)
+    assert win.archive.import_owner == "broadsheet"
+    assert win.tasks.import_paths([str(samples_folder())]) is None and win.tasks.task is None
+    said = win.statusBar().currentMessage()
+    assert said.startswith("Only this library's owner (broadsheet) can import into it or reindex it"), said
+    assert win.tasks.reindex() is None and win.tasks.task is None
+    asked: list[object] = []
+    monkeypatch.setattr("reader.gui.tasks.QMessageBox.question", lambda *a: asked.append(a))
+    monkeypatch.setattr("reader.gui.tasks.QFileDialog.getExistingDirectory", lambda *a: asked.append(a))
+    assert win.tasks.read_again() is None
+    win.tasks.choose_import_folder()
+    assert asked == [] and win.tasks.task is None  # refused before asking
+    folder = make_window(tmp_path / "desk", create=True)
+    assert folder.archive.import_owner is None

@@ -673,8 +673,17 @@ def test_row_level_security_keeps_private_work_private(pg_cluster: Any, tmp_path
     CorrectionStore.of(alice).delete(shared.id)
     with pytest.raises(Exception, match="no annotation"):  # invisible: as if it were not there
         AnnotationStore.of(bob).delete(private.id)
-    with pytest.raises(Exception, match="no annotation"):  # visible, but only its owner changes it
+    # visible, but only its owner changes it: said whose (seen: `annotations edit` said "no annotation …" of a note
+    # `annotations list` showed the line before)
+    with pytest.raises(AnnotationError, match="alice's: only its owner can change it"):
         AnnotationStore.of(bob).delete(group.id)
+    with pytest.raises(AnnotationError, match="alice's: only its owner can change it"):
+        AnnotationStore.of(bob).edit(group.id, note="bob's words")
+    with pytest.raises(AnnotationError, match="alice's: only its owner can change it"):
+        AnnotationStore.of(bob).update(AnnotationStore.of(bob).get(group.id))
+    with pytest.raises(AnnotationError, match="no annotation"):  # invisible: as if it were not there
+        AnnotationStore.of(bob).edit(private.id, note="bob's words")
+    assert AnnotationStore.of(alice).get(group.id).note == "ours"
     # a collection bob sees but cannot change: he is told whose it is, not that it does not exist (seen by eye: the
     # window offered alice's group collection, then said "no collection named" beside the tab listing it)
     notes.create_collection("ours", visibility="group")
@@ -899,3 +908,122 @@ def test_a_library_connection_asks_the_server_to_read_ahead_the_rows_a_search_ne
         raw = lib.connect_raw()  # type: ignore[attr-defined]
         assert raw.execute("SHOW effective_io_concurrency").fetchone()[0] == str(IO_CONCURRENCY)
         raw.close()
+
+
+def test_a_backup_holding_a_colleagues_shared_work_restores_ones_own(pg_cluster: Any, tmp_path: Path) -> None:
+    """Seen: bob backed up what he sees (his notes and a note alice shares with the group) and restored it; the
+    whole restore failed, "the library cannot be used (new row violates row-level security policy …)", and none of
+    his own work came back. His own is restored; alice's is left as it is, and he is told so."""
+    import json
+
+    from reader.annotations.store import backup_json
+    from reader.app.commands import restore_backup
+
+    url, admin = _shared_library(pg_cluster, "restore_" + tmp_path.name[-10:], "restorers", "ralice", "rbob")
+    first = admin.articles()[0].id
+    alice = Library.open(url.replace("broadsheet@", "ralice@"))
+    bob = Library.open(url.replace("broadsheet@", "rbob@"))
+    hers = AnnotationStore.of(alice)
+    shared = hers.add(Annotation(article=first, note="ours", visibility="group"))
+    secret = hers.add(Annotation(article=first, note="hers alone"))
+    hers.create_collection("ours", visibility="group")
+    hers.add_to_collection("ours", first)
+    his = AnnotationStore.of(bob)
+    mine = his.add(Annotation(article=first, note="mine"))
+    his.create_collection("reading")
+    his.add_to_collection("reading", first)
+    backup = backup_json([*his.find(), secret], his.collections())  # alice's private one: a file she gave him
+    assert backup["total"] == 3
+    path = tmp_path / "bob.json"
+    path.write_text(json.dumps(backup), encoding="utf-8")
+    his.delete(mine.id)
+    his.delete_collection("reading")
+
+    restored = restore_backup(bob, path)
+
+    assert {a.note for a in his.find()} == {"ours", "mine"}
+    assert his.get(mine.id).owner == "rbob"
+    assert his.get(shared.id).owner == "ralice"
+    assert his.collection("reading").items == [first]
+    assert (restored.annotations, restored.others_kept) == (1, 2)
+    # her shared collection in his backup stays hers: no copy of it is made his (seen: `collection list` then
+    # showed "ours" twice, one of them bob's, which he never made)
+    assert sorted((c.name, c.owner) for c in his.collections()) == [("ours", "ralice"), ("reading", "rbob")]
+    assert (restored.collections, restored.others_collections) == (1, 1)
+    assert {(a.note, a.owner) for a in hers.find()} == {("ours", "ralice"), ("hers alone", "ralice")}
+    for lib in (alice, bob, admin):
+        lib.close()
+
+
+def test_a_researcher_importing_is_told_it_is_for_the_librarys_owner(pg_cluster: Any, tmp_path: Path) -> None:
+    """Seen: bob (granted read access and his own work) ran `broadsheet import` on the shared library: "the library
+    cannot be used (permission denied for table meta)" — it can; only importing is not his. One sentence says who
+    may, before anything is read or written."""
+    url, admin = _shared_library(pg_cluster, "importer_" + tmp_path.name[-10:], "importers", "ibob")
+    bob = Library.open(url.replace("broadsheet@", "ibob@"))
+    with pytest.raises(LibraryError, match=r"ibob may read this library and keep their own notes, collections "
+                                           r"and corrections in it; only its owner \(broadsheet\) can import into it"):
+        import_paths(bob, [samples_folder()])
+    with pytest.raises(LibraryError, match="only its owner"):
+        sindex.rebuild(bob)
+    assert Searcher(bob).search("Zeitung").total > 0  # a search syncs the index (nothing to write): not refused
+    with admin.writing([str(tmp_path)]):  # the owner imports as before
+        pass
+    bob.close()
+    admin.close()
+
+
+def test_the_lists_say_whose_a_colleagues_note_and_correction_are(pg_cluster: Any, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen: on a shared library `annotations list` and `correct list` gave alice's shared note and correction
+    to bob as if they were his (the window says "by alice · My group"); he then ran `correct undo`, which undid
+    nothing of hers. Another's says whose and who sees it; one's own reads as in a folder."""
+    from tests.clirun import run_cli
+
+    url, admin = _shared_library(pg_cluster, "lists_" + tmp_path.name[-10:], "listers", "lalice", "lbob")
+    first = admin.articles()[0].id
+    line = admin.article(first).line_ids()[0]
+    alice = Library.open(url.replace("broadsheet@", "lalice@"))
+    AnnotationStore.of(alice).add(Annotation(article=first, note="ours", visibility="group"))
+    CorrectionStore.of(alice).add(Correction("headline", first, {"line": line}, visibility="public"))
+    as_bob = url.replace("broadsheet@", "lbob@")
+    run_cli(capsys, "annotations", "--library", as_bob, "add", first, "--note", "mine")
+    notes = run_cli(capsys, "annotations", "--library", as_bob, "list").splitlines()
+    assert sorted(n.split("  ", 2)[2] for n in notes) == ["attached  mine", "attached (by lalice · group)  ours"]
+    fixes = run_cli(capsys, "correct", "--library", as_bob, "list").splitlines()
+    assert len(fixes) == 1 and fixes[0].endswith(" (by lalice · public)"), fixes
+    alice.close()
+    admin.close()
+
+
+def test_a_tei_export_credits_a_colleagues_note_and_correction_to_them(pg_cluster: Any, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen: bob's TEI export of an article gave alice's shared note and OCR correction to "#user" — the person
+    exporting, "Broadsheet user" or his --user name. Another's work names its owner; the exporter's own is
+    "#user" as before."""
+    from lxml import etree
+
+    from tests.clirun import run_cli
+
+    url, admin = _shared_library(pg_cluster, "credit_" + tmp_path.name[-10:], "crediters", "calice", "cbob")
+    first = admin.articles()[0].id
+    text = admin.article(first).text
+    alice = Library.open(url.replace("broadsheet@", "calice@"))
+    AnnotationStore.of(alice).add(Annotation(article=first, note="hers", visibility="group"))
+    run_cli(capsys, "correct", "--library", url.replace("broadsheet@", "calice@"), "text", first, "0", "1",
+            text[0] + "x", "--visibility", "group")
+    as_bob = url.replace("broadsheet@", "cbob@")
+    run_cli(capsys, "annotations", "--library", as_bob, "add", first, "--note", "his")
+    out = run_cli(capsys, "export", "--library", as_bob, first, "--format", "tei", "-o", "-", "--user", "Bob B.")
+    tei = etree.fromstring(out[out.index("<?xml"):out.index("</TEI>") + 6].encode())
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    names = {r.get("{http://www.w3.org/XML/1998/namespace}id"): r.findtext("t:persName", namespaces=ns)
+             for r in tei.iterfind(".//t:titleStmt/t:respStmt", ns)}
+    by_note = {a.findtext("t:note", namespaces=ns): a.find("t:respStmt/t:name", ns).get("ref")
+               for a in tei.iterfind(".//t:annotation", ns)}
+    assert names[by_note["his"][1:]] == "Bob B."
+    assert names[by_note["hers"][1:]] == "calice"
+    corr = tei.find(".//t:corr", ns)
+    assert names[corr.get("resp")[1:]] == "calice"
+    alice.close()
+    admin.close()
