@@ -1509,18 +1509,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+128"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+129"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1507,18 +1507,18 @@
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+128"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+129"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation>此批注属于 %1：只有其所有者可以更改。</translation>
     </message>
@@ -1533,7 +1533,7 @@
         <translation>您写作时这篇文章已被重新导入，其文字已不在：您的高亮已保留为孤立批注，见“视图 → 批注”。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
     </message>

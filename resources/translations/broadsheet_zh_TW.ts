@@ -1507,18 +1507,18 @@
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+128"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+129"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>This annotation is %1&apos;s: only its owner can change it.</source>
         <translation>此註記屬於 %1：只有其擁有者可以更改。</translation>
     </message>
@@ -1533,7 +1533,7 @@
         <translation>您寫作時這篇文章已被重新匯入，其文字已不在：您的標示已保留為孤立註記，見「檢視 → 註記」。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Highlighted. Your highlights and notes are listed in View → Annotations.</source>
         <translation>已標示。您的標示和筆記列在「檢視 → 註記」中。</translation>
     </message>
