@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.cli.main import main
@@ -14,3 +16,12 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     out = capsys.readouterr()
     assert status == 0, (args, out.err)
     return out.out + out.err
+
+
+def run_in(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> str:
+    """Run ``broadsheet ARGS… --library LIBRARY`` here; its stdout (it must succeed)."""
+    capsys.readouterr()
+    status = main([*args, "--library", str(library)])
+    out = capsys.readouterr()
+    assert status == 0, (args, out.err)
+    return out.out

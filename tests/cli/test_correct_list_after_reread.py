@@ -16,18 +16,14 @@ import pytest
 
 from reader.cli.main import main
 from reader.library.catalogue import Library
+from tests.clirun import run_in
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LINE = "“对工作做阶段性梳理是件好事。”马骏"  # line 19 of the seed page; the name is corrected
 WRONG, RIGHT = "马骏", "马俊"
 
 
-def cli(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> str:
-    capsys.readouterr()
-    status = main([*args, "--library", str(library)])
-    out = capsys.readouterr()
-    assert status == 0, (args, out.err)
-    return out.out
+cli = run_in  # broadsheet ARGS… --library LIBRARY, its stdout
 
 
 @pytest.fixture

@@ -19,20 +19,15 @@ from pathlib import Path
 import pytest
 
 from reader.app.archive import Archive
-from reader.cli.main import main
 from reader.library.catalogue import Library
+from tests.clirun import run_in
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CROSSHEAD = "河南专项考核重点工作"
 PARAGRAPH = "老丁名叫丁冬，原是河南省开封市政府办公室的二级调研员。"
 
 
-def cli(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> str:
-    capsys.readouterr()
-    status = main([*args, "--library", str(library)])
-    out = capsys.readouterr()
-    assert status == 0, (args, out.err)
-    return out.out
+cli = run_in  # broadsheet ARGS… --library LIBRARY, its stdout
 
 
 @pytest.fixture
