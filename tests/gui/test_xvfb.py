@@ -25,7 +25,7 @@ def test_screenshots_under_xvfb_are_not_blank(tmp_path: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", BROADSHEET_SCREENSHOTS=str(out))
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", sys.executable, "-m", "pytest", "-q",
-           "-p", "no:cacheprovider",
+           "-p", "no:cacheprovider", "-n", "0",
            "tests/gui/test_app.py::test_screenshots_of_the_seed_page_and_the_ecpo_fold_are_not_blank"]
     res = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
