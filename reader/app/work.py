@@ -158,6 +158,16 @@ def _work_keys(corrections: Sequence[Correction], annotations: Sequence[Annotati
     return {root_key(k) for k in keys}
 
 
+def corrections_about(corrections: Sequence[Correction], key: str) -> list[Correction]:
+    """Of ``corrections``, those on the catalogue article ``key`` is or was cut from: stored under it or under a
+    piece split off it (``key~line``), or naming it (the article a merge took in, a part moved to). ``correct list
+    --article`` listed only those stored under the very key: a piece's headline and the merge that took the
+    article into another went unlisted."""
+    root = root_key(key)
+    return [c for c in corrections if root_key(c.article) == root
+            or any(isinstance(c.data.get(f), str) and root_key(str(c.data[f])) == root for f in ARTICLE_FIELDS)]
+
+
 def moved_sources(library: Library, anchored: Mapping[str, str]) -> dict[str, str]:
     """Old path → new path of the source files work is anchored on (``anchored``: path → an article key the work
     names with it) that the library no longer has at that path while the article is there, from another (a file

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 def cmd_correct(args: argparse.Namespace) -> int:
     """broadsheet correct merge|split|move|headline|role|join|split-paragraph|text|list|undo."""
     from reader.app.overlay import Overlay
+    from reader.app.work import corrections_about
     from reader.corrections import store as C
 
     lib = open_library(args)
@@ -25,7 +26,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
         store = C.CorrectionStore.of(lib)
         overlay = Overlay(lib)  # corrections are made on the articles as the reader sees them
         if args.action == "list":
-            _list(lib, store.find(articles=[args.article] if args.article else None), args.json)
+            found = store.find()
+            _list(lib, corrections_about(found, args.article) if args.article else found, args.json)
             return 0
         if args.action == "undo":
             undone = store.undo_last(args.article)

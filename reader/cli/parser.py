@@ -288,7 +288,8 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a.add_argument("end", type=whole)
     a.add_argument("corrected")
     a = acts.add_parser("list")
-    a.add_argument("--article")
+    a.add_argument("--article", help="the corrections on this article, the pieces split off it and the merges "
+                   "that took it in")
     a.add_argument("--json", action="store_true")
     a = acts.add_parser("undo", help="remove the most recent correction (of --article)")
     a.add_argument("--article")

@@ -132,3 +132,24 @@ def test_a_piece_merged_into_another_article_is_listed_as_merged_not_gone(
 
     with Library(library) as lib:  # what the window's Collections panel asks (it said the piece lost to an import)
         assert Archive(lib).merged_into(piece) == into and Archive(lib).merged_into(into) is None
+
+
+def test_correct_list_of_an_article_names_the_corrections_of_its_pieces_and_the_merges_that_took_it(
+        tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``correct list --article ROOT`` listed only what was stored under ROOT itself: a headline typed on a piece
+    split off it (stored under ``ROOT~line``) and a merge that took ROOT into another article (stored on that
+    article) went unlisted, so a reader asking what was corrected on the article was told less than was."""
+    library = tmp_path / "lib"
+    cli(capsys, library, "import", str(page.parent), "--quiet")
+    piece = split(capsys, library)
+    root = piece.split("~", 1)[0]
+    cli(capsys, library, "correct", "headline", piece, "--text", "丁冬的故事")
+    others = [h["article"] for h in json.loads(cli(capsys, library, "search", "--json", "的"))["hits"]
+              if h["article"] not in (root, piece)]
+    cli(capsys, library, "correct", "merge", others[0], root)
+    listed = json.loads(cli(capsys, library, "correct", "list", "--article", root, "--json"))
+    assert sorted(c["kind"] for c in listed) == ["headline", "merge", "split"]
+    by_piece = json.loads(cli(capsys, library, "correct", "list", "--article", piece, "--json"))
+    assert by_piece == listed  # the split that made the piece is stored on its root
+    elsewhere = json.loads(cli(capsys, library, "correct", "list", "--article", others[1], "--json"))
+    assert elsewhere == []
