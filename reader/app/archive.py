@@ -617,6 +617,16 @@ class Archive:
         article of its own now (:meth:`Overlay.merged_into`); else None."""
         return self.overlay_of.merged_into(key)
 
+    def merged_at(self, key: str) -> tuple[str, str] | None:
+        """(the article a piece merged into another is read in now, the line its words start on), or None
+        (:meth:`Overlay.merged_at`)."""
+        return self.overlay_of.merged_at(key)
+
+    def merged_name(self, key: str) -> str:
+        """A piece :meth:`merged_into` another article named by its first words, in square brackets; else ""
+        (:meth:`Overlay.merged_name`)."""
+        return self.overlay_of.merged_name(key)
+
     def supplied_name(self, article_id: str) -> str:
         """What an article printed with no headline is listed under, as every listing, export and citation names it:
         its first words in square brackets (:func:`reader.model.document.supplied_title`; the window's results said

@@ -41,7 +41,7 @@ from reader.corrections.store import (
 )
 from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
-from reader.model.document import Article, supplied_title
+from reader.model.document import Article, first_words, supplied_title
 from reader.search.query import SearchOptions
 from reader.search.readings import CorrectedReading, Piece
 
@@ -253,6 +253,33 @@ class Overlay:
         """The reader's article a piece split off (``key~line``) was merged into by the reader's correction, where it is
         no article of its own now; else None. A collection naming it listed it "(no longer in the library)", as if
         an import had lost it."""
+        at = self.merged_at(key)
+        return at[0] if at is not None else None
+
+    def merged_at(self, key: str) -> tuple[str, str] | None:
+        """(the article a piece :meth:`merged_into` another is read in now, the line its words start on), or None:
+        where a reader opening it is taken."""
+        held = self._merged_piece(key)
+        return (held[0].id, held[1]) if held is not None else None
+
+    def merged_name(self, key: str) -> str:
+        """What a piece :meth:`merged_into` another article is named by: its own first words, read where they are
+        now, in square brackets (as a piece printed with no headline is named: :func:`supplied_title`); "" for a
+        key that is not such a piece. The window listed it by its bare key ("ad8fa13a963b7d25~p1.l85 — merged
+        into …")."""
+        held = self._merged_piece(key)
+        if held is None:
+            return ""
+        article, line = held
+        start = next((i for i, p in enumerate(article.parts) if line in p.line_ids), None)
+        if start is None:
+            return ""
+        words = first_words(replace(article, id=key, parts=article.parts[start:]))
+        return f"[{words}]" if words else ""
+
+    def _merged_piece(self, key: str) -> tuple[Article, str] | None:
+        """(the article holding a piece split off and merged away by the reader's corrections, the piece's first
+        line), or None."""
         if key == root_key(key) or not any(c.kind == "merge" and c.data.get("other") == key
                                            for c in self.corrections()):
             return None
@@ -267,7 +294,7 @@ class Overlay:
         line = str(split.data.get("line"))
         if any(a.id == key for a in articles):
             return None
-        return next((a.id for a in articles if line in a.line_ids()), None)
+        return next(((a, line) for a in articles if line in a.line_ids()), None)
 
     def info(self, key: str) -> ArticleInfo:
         """An article's info as the corrections leave it (NotFoundError when there is no such article)."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from reader.app.sharing import Visibility
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
+from reader.library.catalogue import NotFoundError
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -21,13 +22,32 @@ class Collecting:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
 
+    def open_entry(self, key: str) -> None:
+        """Open a collection entry's article: a piece merged into another article where its words are read now, at
+        them; an article an import took away is said gone in the status bar (it raised "there is no article …"
+        through an error dialog, seen by eye)."""
+        w = self.w
+        if w.archive is None:
+            return
+        at = w.archive.merged_at(key)
+        if at is not None:
+            w.open_article(at[0], line=(at[1], 0))
+            return
+        try:
+            w.archive.info(key)
+        except NotFoundError:
+            w.statusBar().showMessage(w.collections.gone_tip(key), 8000)
+            return
+        w.open_article(key)
+
     def fill(self, select: str | None = None) -> None:
         w = self.w
         if w.archive is not None:
             sharing = w.archive.sharing
             w.collections.set_sharing((lambda c: sharing.byline(c.owner, c.visibility)) if sharing.shared else None)
             w.collections.set_collections(w.archive.annotations.collections(), w.headline_of, select,
-                                          merged_into=w.archive.merged_into)
+                                          merged_into=w.archive.merged_into,
+                                          merged_name=w.archive.merged_name)
 
     def set_visibility(self, name: str, visibility: Visibility) -> None:
         """Who may see the collection ``name`` (its owner's choice; another's is refused in one sentence)."""

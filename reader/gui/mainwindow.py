@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         self.notes.edit_requested.connect(notes.edit_annotation)
         self.notes.delete_requested.connect(notes.delete_annotation)
         self.notes.note_requested.connect(notes.add_article_note)
-        self.collections.article_activated.connect(lambda aid: self.open_article(aid))
+        self.collections.article_activated.connect(coll.open_entry)
         self.collections.new_requested.connect(lambda: coll.new_collection())
         self.collections.add_requested.connect(coll.add_to_collection)
         self.collections.remove_requested.connect(coll.remove_from_collection)

@@ -132,6 +132,10 @@ def test_a_piece_merged_into_another_article_is_listed_as_merged_not_gone(
 
     with Library(library) as lib:  # what the window's Collections panel asks (it said the piece lost to an import)
         assert Archive(lib).merged_into(piece) == into and Archive(lib).merged_into(into) is None
+        # named by its own first words, where they are read now (seen by eye in the window: the entry led with
+        # its bare key, "ad8fa13a963b7d25~p1.l85 — merged into …")
+        assert Archive(lib).merged_name(piece) == f"[{PIECE}，原是河南省开封市政府办公室…]"
+        assert Archive(lib).merged_name(into) == ""
 
 
 def test_correct_list_of_an_article_names_the_corrections_of_its_pieces_and_the_merges_that_took_it(

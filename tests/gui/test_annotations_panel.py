@@ -87,6 +87,12 @@ def test_a_collection_entry_merged_away_by_the_reader_says_where_it_went(qtbot) 
     item = panel.items.item(0)
     assert "merged into" in item.text() and "Where it went" in item.text()
     assert "imported again" not in item.toolTip() and "your correction" in item.toolTip()
+    panel.set_collections([Collection("walks", ["root~p1.l9"])], headline,
+                          merged_into=lambda key: "into0000" if key == "root~p1.l9" else None,
+                          merged_name=lambda key: "[老丁名叫丁冬…]" if key == "root~p1.l9" else "")
+    item = panel.items.item(0)  # named by its words, as a headless piece is named everywhere; its key in the tip
+    assert item.text().startswith("[老丁名叫丁冬…] — merged into") and "root~p1.l9" not in item.text()
+    assert "root~p1.l9" in item.toolTip()
 
 
 def test_a_collection_entry_no_longer_in_the_library_is_marked(qtbot) -> None:  # noqa: ANN001

@@ -72,6 +72,8 @@ class CollectionsPanel(QWidget):
         self._headline: Callable[[str], str] = lambda key: key
         #: the article a piece the reader split off was merged into by the reader's own correction, else None
         self._merged_into: Callable[[str], str | None] = lambda key: None
+        #: what such a piece is named by (its first words in square brackets), else ""
+        self._merged_name: Callable[[str], str] = lambda key: ""
         self._byline: Callable[[Collection], Byline] = lambda c: Byline("", Visibility.PRIVATE, True)
         self._shared = False
         self.visibility.currentIndexChanged.connect(lambda _i: self._visibility_chosen())
@@ -89,11 +91,13 @@ class CollectionsPanel(QWidget):
         self._byline = byline or (lambda c: Byline("", Visibility.PRIVATE, True))
 
     def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
-                        select: str | None = None, merged_into: Callable[[str], str | None] | None = None) -> None:
+                        select: str | None = None, merged_into: Callable[[str], str | None] | None = None,
+                        merged_name: Callable[[str], str] | None = None) -> None:
         keep = select or self.current_name()
         self.collections = list(collections)
         self._headline = headline
         self._merged_into = merged_into or (lambda key: None)
+        self._merged_name = merged_name or (lambda key: "")
         self.names.blockSignals(True)
         self.names.clear()
         for c in self.collections:
@@ -161,6 +165,11 @@ class CollectionsPanel(QWidget):
             item.setToolTip(tip)
             self.items.addItem(item)
 
+    def gone_tip(self, key: str) -> str:
+        """What the panel says of an entry whose article is no article now (its tip): where it went, or that an
+        import took it away."""
+        return self._gone(key)[1]
+
     def _gone(self, key: str) -> tuple[str, str]:
         """The label and tip of an entry whose article is no article now: merged by the reader's own correction into
         another (said, with that article's headline: it had been said lost to an import), else gone with an import."""
@@ -170,7 +179,8 @@ class CollectionsPanel(QWidget):
                 name = self._headline(into)
             except Exception:  # noqa: BLE001 — named by its key then
                 name = into
-            return (self.tr("%1 — merged into “%2”").replace("%1", key).replace("%2", name),
+            piece = self._merged_name(key) or key  # its words, as a headless piece is named; its key in the tip
+            return (self.tr("%1 — merged into “%2”").replace("%1", piece).replace("%2", name),
                     self.tr("%1 was merged into “%2” by your correction; its words are read there. The entry is kept; "
                             "remove it when you no longer need it.").replace("%1", key).replace("%2", name))
         return (self.tr("%1 — no longer in the library").replace("%1", key),

@@ -1,0 +1,80 @@
+"""Opening a collection entry whose article is no article of its own now.
+
+Seen by eye (1440×900 under openbox): a piece the reader split off, put in a collection and merged into another
+article is listed "[its first words] — merged into “…”"; double-clicked, the window showed "An unexpected error
+happened … there is no article KEY~p1.l85 in this library" and logged it twice in Problems. It opens the article
+its words are in now, at them; an entry an import took away says so in the status bar.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.annotations.store import AnnotationStore
+from reader.cli.main import main
+from reader.library.catalogue import Library
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+PIECE = "老丁名叫丁冬"
+
+
+def _cli(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> str:
+    capsys.readouterr()
+    assert main([*args, "--library", str(library)]) == 0
+    return capsys.readouterr().out
+
+
+def _hit(capsys: pytest.CaptureFixture[str], library: Path, query: str) -> str:
+    return str(json.loads(_cli(capsys, library, "search", "--json", query))["hits"][0]["article"])
+
+
+@pytest.fixture
+def merged_away(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str, str]:
+    """(a library, a piece split off and merged into another article, that article), the piece in collection C."""
+    src, library = tmp_path / "src", tmp_path / "lib"
+    src.mkdir()
+    shutil.copy(DATA / "text" / "seed_page.txt", src / "seed_page.txt")
+    _cli(capsys, library, "import", str(src), "--quiet")
+    article = _hit(capsys, library, PIECE)
+    parts = json.loads(_cli(capsys, library, "show", "--json", article))["parts"]
+    [index] = [p["index"] for p in parts if p["text"].startswith(PIECE)]
+    _cli(capsys, library, "correct", "split", article, str(index))
+    piece = _hit(capsys, library, PIECE)
+    into = _hit(capsys, library, "李伟涉嫌受贿")
+    _cli(capsys, library, "collection", "create", "C")
+    _cli(capsys, library, "collection", "add", "C", piece)
+    _cli(capsys, library, "correct", "merge", into, piece)
+    return library, piece, into
+
+
+def test_a_merged_away_entry_opens_the_article_its_words_are_in_at_them(
+        merged_away: tuple[Path, str, str], make_window) -> None:  # noqa: ANN001
+    library, piece, into = merged_away
+    win = make_window(library)
+    win.collections.names.setCurrentRow(0)
+    item = win.collections.items.item(0)
+    assert item.text().startswith(f"[{PIECE}")
+    win.collections.items.itemDoubleClicked.emit(item)
+    assert win.state.article_id == into
+    assert win.article_view.selected_text().startswith(PIECE)  # its first line, selected
+    assert win.problems.messages() == []
+
+
+def test_an_entry_an_import_took_away_says_so_when_opened(
+        merged_away: tuple[Path, str, str], make_window) -> None:  # noqa: ANN001
+    library, _, into = merged_away
+    with Library(library) as lib:
+        AnnotationStore.of(lib).add_to_collection("C", "0123456789abcdef")
+    win = make_window(library)
+    win.open_article(into)
+    win.collections.names.setCurrentRow(0)
+    gone = next(win.collections.items.item(i) for i in range(win.collections.items.count())
+                if "no longer in the library" in win.collections.items.item(i).text())
+    win.collections.items.itemDoubleClicked.emit(gone)
+    assert win.state.article_id == into  # nothing else opened
+    assert "no longer in the library" in win.statusBar().currentMessage()
+    assert win.problems.messages() == []
