@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from reader.app.sharing import Visibility
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
-from reader.library.catalogue import NotFoundError
 from reader.model.errors import BroadsheetError
 
 if TYPE_CHECKING:
@@ -33,9 +32,7 @@ class Collecting:
         if at is not None:
             w.open_article(at[0], line=(at[1], 0))
             return
-        try:
-            w.archive.info(key)
-        except NotFoundError:
+        if not w.archive.exists(key):
             w.statusBar().showMessage(w.collections.gone_tip(key), 8000)
             return
         w.open_article(key)
