@@ -21,7 +21,15 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from reader.annotations.store import STATUS_MOVED, Annotation, AnnotationStore, Reattached, reattach_in_library
+from reader.annotations.store import (
+    STATUS_MOVED,
+    STATUS_ORPHANED,
+    Annotation,
+    AnnotationStore,
+    Attachment,
+    Reattached,
+    reattach_in_library,
+)
 from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
 from reader.app.readings import anchored_source, root_key
@@ -62,6 +70,8 @@ class WorkReport:
     articles_renamed: list[tuple[str, str]] = field(default_factory=list)
     #: why they have new ids (an import; a backup restored, :func:`found_again`)
     renamed_why: str = "its start changed in its source"
+    #: who imported, when the report is of an import by someone else (:func:`told_news`): the reader's notes only
+    by: str = ""
     #: (old path, new path) of the moved source files the reader's work was anchored on
     sources_moved: list[tuple[str, str]] = field(default_factory=list)
     #: how many corrections, annotations and collection entries were re-keyed to follow them
@@ -106,6 +116,9 @@ class WorkReport:
         return out
 
     def summary(self) -> str:
+        if self.by:
+            return (f"your work after an import by {self.by}: {len(self.annotations_moved)} annotation(s) re-attached, "
+                    f"{len(self.annotations_orphaned)} orphaned")
         followed = ""
         if self.followed:
             followed = (f"; {self.corrections_followed} correction(s), {self.annotations_followed} annotation(s) and "
@@ -520,6 +533,45 @@ def _stale_said_once(library: Library, report: WorkReport) -> None:
         library.meta_set(key, json.dumps(sorted(now)) if now else None)
 
 
+def tell_owners(library: Library, report: WorkReport) -> None:
+    """Keep on each colleague's note this check placed (:attr:`WorkReport.colleagues_placed`) what happened to it,
+    for its owner's next look (:func:`told_news`): their report is theirs, this one said nothing of it. A note found
+    again is news no more."""
+    if not report.colleagues_placed:
+        return
+    me = current_owner(library.conn)
+    news: dict[str, dict[str, str]] = {}
+    for r in report.colleagues_placed:
+        if r.orphaned:
+            news[r.annotation.id] = {"status": STATUS_ORPHANED, "by": me}
+        elif r.annotation.status == STATUS_MOVED:
+            news[r.annotation.id] = {"status": STATUS_MOVED, "by": me, "was": r.was}
+        else:
+            news[r.annotation.id] = {}
+    AnnotationStore.of(library).tell(news)
+
+
+def told_news(library: Library) -> WorkReport | None:
+    """What imports by someone else (a shared library's owner) did to the reader's own notes since they last looked,
+    as a report of their own (:attr:`WorkReport.by`) — told once: the notes are then marked told. None when there is
+    nothing to tell, or the library cannot be written here (it would be told at every look)."""
+    if getattr(library, "read_only", False):
+        return None
+    store = AnnotationStore.of(library)
+    news = store.news()
+    if not news:
+        return None
+    report = WorkReport(by=", ".join(sorted({said.get("by", "") for _, said in news} - {""})) or "someone else")
+    for note, said in news:
+        if said.get("status") == STATUS_ORPHANED and note.orphaned:
+            report.annotations_orphaned.append(Reattached(note, None, None))
+        elif said.get("status") == STATUS_MOVED and not note.orphaned:
+            report.annotations_moved.append(Reattached(note, note.article, Attachment(0, 0, "quote", 1.0),
+                                                       was=said.get("was", "")))
+    store.forget_news(note.id for note, _ in news)
+    return report if report.annotations_moved or report.annotations_orphaned else None
+
+
 def check_work(library: Library) -> WorkReport:
     """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
     report = WorkReport()
@@ -528,5 +580,6 @@ def check_work(library: Library) -> WorkReport:
     check_collections(library, report, placed)
     check_corrections(library, report)
     _stale_said_once(library, report)
+    tell_owners(library, report)
     library.meta_set(WORK_CHECK_PENDING, None)  # checked: an import stopped before this is caught up
     return report

@@ -108,6 +108,37 @@ def test_a_folder_library_reports_all_its_work_as_the_readers(tmp_path: Path,
     assert "colleagues'" not in said, said
 
 
+def test_a_colleague_is_told_once_what_the_owners_import_did_to_his_notes(
+        pg_cluster: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The owner's import orphaned bob's private highlight and moved alice's; neither was told (the owner's report
+    may not say it, and their next look found the notes placed already, orphaned "before"). Each is told of their
+    own, at their next `annotations` command, once; nobody is told of another's."""
+    url, src, admin = _shared(pg_cluster, tmp_path, "wn")
+    mine = _note(admin, "图书馆开门了", "the owner's")
+    alice = Library.open(url.replace("broadsheet@", "wnalice@"))
+    hers = _note(alice, "新展览", "alice's, for everyone", "public")
+    bob = Library.open(url.replace("broadsheet@", "wnbob@"))
+    his = _note(bob, "公园散步", "bob's alone")
+    (src / "page.txt").write_text(EDITED, encoding="utf-8")
+    run_cli(capsys, "import", "--quiet", "--library", url, str(src))
+
+    as_bob, as_alice = url.replace("broadsheet@", "wnbob@"), url.replace("broadsheet@", "wnalice@")
+    told = run_cli(capsys, "annotations", "--library", as_bob, "list")
+    assert f"annotation {his} is orphaned: its passage '公园散步' was not found again" in told, told
+    assert "your work after an import by broadsheet: 0 annotation(s) re-attached, 1 orphaned" in told, told
+    again = run_cli(capsys, "annotations", "--library", as_bob, "list")
+    assert "was not found again" not in again and "import by" not in again, again
+    assert [note.id for note, _ in AnnotationStore.of(alice).news()] == [hers]  # hers only, kept till she looks
+    told_her = run_cli(capsys, "annotations", "--library", as_alice, "list")
+    assert "your work after an import by broadsheet: 1 annotation(s) re-attached, 0 orphaned" in told_her, told_her
+    assert "公园散步" not in told_her and his not in told_her, told_her
+    assert AnnotationStore.of(alice).news() == [] == AnnotationStore.of(bob).news()
+    owners = run_cli(capsys, "annotations", "--library", url, "list")  # told in the import's report already
+    assert "import by" not in owners and mine in owners, owners
+    for lib in (alice, bob, admin):
+        lib.close()
+
+
 def test_whose_work_reads_as_the_policies_do_for_the_tables_owner_too(pg_cluster: Any, tmp_path: Path) -> None:
     """The owner of the tables is shown every row; what a colleague keeps private, or shares with a group the
     owner is not in, is not the owner's to see."""
