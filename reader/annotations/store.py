@@ -924,6 +924,10 @@ MIGRATIONS: list[Migration] = [
               pg=pg_counter_step("annotations", COUNTED_TABLES), reads_as_before=True),
     # the words a note was made on, kept when an import re-attaches it to words that changed in the source
     Migration(6, "words made on", "ALTER TABLE annotations ADD COLUMN made_on TEXT NOT NULL DEFAULT ''"),
+    # what an import by someone else (a shared library's owner) did to a note, for its owner to be told once
+    # (AnnotationStore.tell, .news): kept on the note's own row, which row-level security shows its owner and
+    # whom they share it with only
+    Migration(7, "news for a note's owner", "ALTER TABLE annotations ADD COLUMN news TEXT NOT NULL DEFAULT ''"),
 ]
 
 
@@ -1102,6 +1106,39 @@ class AnnotationStore:
                  annotation.version + 1, annotation.id))
             annotation.version += 1
         return True
+
+    def tell(self, news: Mapping[str, Mapping[str, str]]) -> None:
+        """Keep on each note of ``news`` (id → what happened to it: ``status``, ``by`` whom, the article it ``was``
+        on) what its owner is to be told at their next look (:meth:`news`), in one transaction; an empty mapping
+        forgets what was kept. A note moved again keeps the article it was on when it was first moved. Written by
+        the owner of a shared library's tables, who places every researcher's notes at an import."""
+        with transaction(self.conn):
+            for aid, said in news.items():
+                row = self.conn.execute("SELECT news FROM annotations WHERE id = ?", (aid,)).fetchone()
+                if row is None:
+                    continue
+                before = json.loads(row[0]) if row[0] else {}
+                now = dict(said)
+                if now and now.get("status") == STATUS_MOVED and before.get("was"):
+                    now["was"] = before["was"]
+                self.conn.execute("UPDATE annotations SET news = ? WHERE id = ?",
+                                  (json.dumps(now, ensure_ascii=False, sort_keys=True) if now else "", aid))
+
+    def news(self) -> list[tuple[Annotation, dict[str, str]]]:
+        """The reader's own notes that someone else's import placed since the reader last looked, each with what
+        happened to it (:meth:`tell`)."""
+        rows = self.conn.execute("SELECT id, news FROM annotations WHERE news <> '' AND owner = ? ORDER BY id",
+                                 (self._me(),)).fetchall()
+        said = {str(aid): json.loads(text) for aid, text in rows}
+        return [(a, said[a.id]) for a in self._select("WHERE a.id IN (SELECT id FROM annotations WHERE news <> '' "
+                                                      "AND owner = ?)", (self._me(),)) if a.id in said]
+
+    def forget_news(self, ids: Iterable[str]) -> None:
+        """The reader was told what happened to their notes ``ids``: not again (one transaction; another's note is
+        left as it is)."""
+        with transaction(self.conn):
+            for aid in ids:
+                self.conn.execute("UPDATE annotations SET news = '' WHERE id = ? AND owner = ?", (aid, self._me()))
 
     def delete(self, annotation_id: str) -> None:
         with transaction(self.conn):

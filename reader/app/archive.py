@@ -41,7 +41,7 @@ from reader.app.reading import Converted, Converter, identity, shown_in
 from reader.app.readings import root_key
 from reader.app.sharing import Sharing
 from reader.app.watch import WorkWatch
-from reader.app.work import WorkReport, check_work, live_renames
+from reader.app.work import WorkReport, check_work, live_renames, told_news
 from reader.corrections.store import (
     Correction,
     CorrectionStore,
@@ -224,6 +224,11 @@ class Archive:
         self.overlay_of.invalidate()
         self.work = check_work(self.library)
         self.overlay_of.invalidate()
+
+    def told_news(self) -> WorkReport | None:
+        """What an import by someone else (a shared library's owner) did to the reader's own notes since they last
+        looked (:func:`reader.app.work.told_news`): for the Problems panel when the library opens, once."""
+        return told_news(self.library)
 
     def reattach(self) -> list[Reattached]:
         """Check every annotation against the current text (core re-attachment; orphans kept)."""

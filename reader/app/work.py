@@ -21,7 +21,15 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from reader.annotations.store import STATUS_MOVED, Annotation, AnnotationStore, Reattached, reattach_in_library
+from reader.annotations.store import (
+    STATUS_MOVED,
+    STATUS_ORPHANED,
+    Annotation,
+    AnnotationStore,
+    Attachment,
+    Reattached,
+    reattach_in_library,
+)
 from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
 from reader.app.readings import anchored_source, root_key
@@ -37,7 +45,7 @@ from reader.corrections.store import (
 )
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 from reader.library.importer import WORK_CHECK_PENDING
-from reader.library.owners import current_owner
+from reader.library.owners import Whose, current_owner, whose_work
 from reader.model.document import Article
 
 
@@ -62,6 +70,8 @@ class WorkReport:
     articles_renamed: list[tuple[str, str]] = field(default_factory=list)
     #: why they have new ids (an import; a backup restored, :func:`found_again`)
     renamed_why: str = "its start changed in its source"
+    #: who imported, when the report is of an import by someone else (:func:`told_news`): the reader's notes only
+    by: str = ""
     #: (old path, new path) of the moved source files the reader's work was anchored on
     sources_moved: list[tuple[str, str]] = field(default_factory=list)
     #: how many corrections, annotations and collection entries were re-keyed to follow them
@@ -73,9 +83,17 @@ class WorkReport:
     entries_moved: list[tuple[str, str, str]] = field(default_factory=list)
     #: (collection, id): entries on an article no longer in the library, with nothing to follow (kept)
     entries_gone: list[tuple[str, str]] = field(default_factory=list)
+    #: on a shared library, colleagues' notes the reader may see (:class:`~reader.library.owners.Whose`) that this
+    #: check re-attached where their words went, and that it found no more: counted, never named nor quoted
+    colleagues_moved: int = 0
+    colleagues_orphaned: int = 0
+    #: every colleague's note (private ones too) this check re-attached, orphaned or found again: their owner's to
+    #: be told (:func:`tell_owners`), never the reader's
+    colleagues_placed: list[Reattached] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        """One sentence per thing the reader should know (orphans, stale corrections), then a summary."""
+        """One sentence per thing the reader should know of their own work (orphans, stale corrections); a
+        colleague's work is only counted, in :meth:`summary`."""
         out = [f"annotation {r.annotation.id} is orphaned: its passage {r.annotation.anchor.exact!r} was not "
                "found again (it is kept)" if r.annotation.anchor else
                f"annotation {r.annotation.id} is orphaned: its article is gone (it is kept)"
@@ -98,16 +116,23 @@ class WorkReport:
         return out
 
     def summary(self) -> str:
+        if self.by:
+            return (f"your work after an import by {self.by}: {len(self.annotations_moved)} annotation(s) re-attached, "
+                    f"{len(self.annotations_orphaned)} orphaned")
         followed = ""
         if self.followed:
             followed = (f"; {self.corrections_followed} correction(s), {self.annotations_followed} annotation(s) and "
                         f"{self.entries_followed} collection entr(ies) follow their articles' new ids or files")
+        colleagues = ""
+        if self.colleagues_moved or self.colleagues_orphaned:
+            colleagues = (f"; colleagues' work you may see: {self.colleagues_moved} note(s) followed their words, "
+                          f"{self.colleagues_orphaned} orphaned")
         return (f"your work: {self.annotations_attached} annotation(s) in place, {len(self.annotations_moved)} "
                 f"re-attached, {len(self.annotations_orphaned) + len(self.annotations_still_orphaned)} orphaned; "
                 f"{self.corrections_applied} correction(s) "
                 f"apply, {len(self.corrections_reanchored)} re-anchored, "
                 f"{len(self.corrections_stale) + len(self.corrections_still_stale)} stale"
-                + followed)
+                + followed + colleagues)
 
     @property
     def followed(self) -> bool:
@@ -119,7 +144,7 @@ class WorkReport:
                     or self.annotations_still_orphaned
                     or self.corrections_applied or self.corrections_reanchored or self.corrections_stale
                     or self.corrections_still_stale
-                    or self.followed or self.entries_gone)
+                    or self.followed or self.entries_gone or self.colleagues_moved or self.colleagues_orphaned)
 
 
 def _existing(library: Library, keys: Collection[str]) -> set[str]:
@@ -201,13 +226,24 @@ def follow_work(library: Library, report: WorkReport, keys: Mapping[str, str] | 
         paths = moved_sources(library, anchored)
     if not keys and not paths:
         return
-    named = _work_keys(found, notes.find(), notes.collections())
+    # everyone's work follows (the owner of a shared library's tables writes every row); the reader is told of
+    # their own only
+    mine = whose_work(library.conn)
+    own_notes = [a for a in notes.find() if mine(a.owner, a.visibility) is Whose.MINE]
+    own_collections = [c for c in notes.collections() if mine(c.owner, c.visibility) is Whose.MINE]
+    named = _work_keys([c for c in found if mine(c.owner, c.visibility) is Whose.MINE], own_notes, own_collections)
     report.articles_renamed += sorted((old, new) for old, new in keys.items() if old in named)
     report.sources_moved += sorted(paths.items())
-    report.corrections_followed += len(corrections.rekey(keys, paths))
-    changed, entries = notes.rekey(keys, paths)
-    report.annotations_followed += len(changed)
-    report.entries_followed += entries
+    report.corrections_followed += sum(1 for c in corrections.rekey(keys, paths)
+                                       if mine(c.owner, c.visibility) is Whose.MINE)
+    changed, _entries = notes.rekey(keys, paths)
+    report.annotations_followed += sum(1 for a in changed if mine(a.owner, a.visibility) is Whose.MINE)
+    report.entries_followed += _renamed_entries(own_collections, keys)
+
+
+def _renamed_entries(collections: Sequence[AnnotationCollection], keys: Mapping[str, str]) -> int:
+    """How many entries of ``collections`` name an article ``keys`` gives a new id."""
+    return sum(1 for c in collections for i in c.items if renamed_key(i, keys) != i)
 
 
 def _issue_of(library: Library, c: Correction) -> int | None:
@@ -344,9 +380,12 @@ def _placed(c: Correction, articles: Sequence[Article], sources: Mapping[str, st
 
 
 def check_corrections(library: Library, report: WorkReport) -> None:
-    """Apply every correction to its issue as the sources are now; count what applies, moved, or is stale."""
+    """Apply every correction to its issue as the sources are now; count the reader's own that apply, moved, or are
+    stale (a colleague's are found again as well, and left unsaid)."""
     overlay = Overlay(library)
     corrections = overlay.corrections()
+    whose = whose_work(library.conn)
+    mine = {c.id for c in corrections if whose(c.owner, c.visibility) is Whose.MINE}
     moved = {r.correction.id: r.reason for r in overlay.reanchored}
     by_issue: dict[int | None, list[Correction]] = defaultdict(list)
     for c in corrections:
@@ -359,14 +398,16 @@ def check_corrections(library: Library, report: WorkReport) -> None:
         sources = {i.id: i.source for i in library.articles(issue_id=issue_id)}
         articles = [library.article(i) for i in ids]
         result = apply_overlay(articles, group, line_pages=line_pages_of(library, ids), sources=sources)
-        report.corrections_stale += result.stale
-        report.corrections_applied += len(result.applied)
-        report.corrections_reanchored += [(c, moved[c.id]) for c in result.applied if c.id in moved]
+        report.corrections_stale += [(c, why) for c, why in result.stale if c.id in mine]
+        report.corrections_applied += sum(1 for c in result.applied if c.id in mine)
+        report.corrections_reanchored += [(c, moved[c.id]) for c in result.applied if c.id in moved and c.id in mine]
         holders = _to_line_holders(articles, [c for c in result.applied if root_key(c.article) not in sources])
         holders_ids = {c.id for c in holders}
         # said once: the next import finds them where they are, and search lists them under their articles (a
-        # correction another researcher owns is not ours to write, on a shared library: not counted as followed)
-        report.corrections_followed += overlay.store.settle(holders)
+        # correction another researcher owns is not ours to write, on a shared library: not counted as followed;
+        # the owner of the tables writes it, and counts only their own)
+        report.corrections_followed += overlay.store.settle(c for c in holders if c.id in mine)
+        overlay.store.settle(c for c in holders if c.id not in mine)
         overlay.store.settle(c for c in result.applied if c.id in moved and c.id not in holders_ids)
 
 
@@ -390,43 +431,69 @@ def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correcti
     return out
 
 
-def check_annotations(library: Library, report: WorkReport) -> None:
-    """Re-attach annotations whose text moved; keep the ones that cannot be found, orphaned."""
+def check_annotations(library: Library, report: WorkReport) -> list[Reattached]:
+    """Re-attach annotations whose text moved; keep the ones that cannot be found, orphaned. The reader's own are
+    said and counted; of a colleague's (on a shared library, where the owner of the tables places every note)
+    those the reader may see are counted only, and each is kept for its owner to be told (:func:`tell_owners`).
+    Every note placed, whoever's: the evidence where an article's words went (:func:`check_collections`)."""
     store = AnnotationStore.of(library)
-    total = len(store.find())
-    for r in reattach_in_library(library, store):  # only those whose text was not where it was
-        if r.orphaned:
+    whose = whose_work(library.conn)
+    total = sum(1 for a in store.find() if whose(a.owner, a.visibility) is Whose.MINE)
+    placed = reattach_in_library(library, store)  # only those whose text was not where it was
+    for r in placed:
+        standing = whose(r.annotation.owner, r.annotation.visibility)
+        if standing is not Whose.MINE:
+            _colleagues(report, r, standing)
+        elif r.orphaned:
             (report.annotations_still_orphaned if r.was_orphaned else report.annotations_orphaned).append(r)
         elif r.annotation.status == STATUS_MOVED:
             report.annotations_moved.append(r)
     report.annotations_attached = (total - len(report.annotations_moved) - len(report.annotations_orphaned)
                                    - len(report.annotations_still_orphaned))
+    return placed
 
 
-def check_collections(library: Library, report: WorkReport) -> None:
+def _colleagues(report: WorkReport, r: Reattached, standing: Whose) -> None:
+    """A colleague's note placed by this check: counted when the reader may see it and it is news (moved, or
+    orphaned now), and kept for its owner when it is news to them (found again too)."""
+    moved = not r.orphaned and r.annotation.status == STATUS_MOVED
+    orphaned = r.orphaned and not r.was_orphaned
+    if standing is Whose.SHARED:
+        report.colleagues_moved += moved
+        report.colleagues_orphaned += orphaned
+    if moved or orphaned or (r.was_orphaned and not r.orphaned):
+        report.colleagues_placed.append(r)
+
+
+def check_collections(library: Library, report: WorkReport, placed: Sequence[Reattached] | None = None) -> None:
     """Collection entries on an article an import took away with no rename recorded (its lines mostly changed):
-    re-keyed to the one article every note re-attached from it went to (its words are there), else kept and said
-    gone — once (:func:`_not_said_yet`). The notes followed their words; the entry stayed on the old id, one
-    article short, unsaid."""
+    re-keyed to the one article every note re-attached from it went to (its words are there: ``placed``, every
+    note :func:`check_annotations` placed, default the reader's own in ``report``), else kept and said gone — once
+    (:func:`_not_said_yet`). The notes followed their words; the entry stayed on the old id, one article short,
+    unsaid. Everyone's entries follow; only the reader's own collections are said and counted."""
     store = AnnotationStore.of(library)
+    whose = whose_work(library.conn)
     collections = store.collections()
     named = {root_key(i) for c in collections for i in c.items}
     gone = named - _existing(library, named) if named else set()
     if not gone:
         _not_said_yet(library, [])
         return
+    if placed is None:
+        placed = report.annotations_moved + report.annotations_orphaned + report.annotations_still_orphaned
     went: dict[str, set[str]] = defaultdict(set)
-    for r in report.annotations_moved:
-        if r.was and r.article and root_key(r.was) in gone:
-            went[root_key(r.was)].add(root_key(r.article))
-    for r in report.annotations_orphaned + report.annotations_still_orphaned:  # not found again: no one place
-        if root_key(r.annotation.article) in gone:
+    for r in placed:
+        if r.orphaned and root_key(r.annotation.article) in gone:  # not found again: no one place
             went[root_key(r.annotation.article)].add("")
+        elif r.annotation.status == STATUS_MOVED and r.was and r.article and root_key(r.was) in gone:
+            went[root_key(r.was)].add(root_key(r.article))
     keys = {old: new.pop() for old, new in went.items() if len(new) == 1 and "" not in new}
+    own = [c for c in collections if whose(c.owner, c.visibility) is Whose.MINE]
     if keys:
-        report.entries_followed += store.rekey_entries(keys)
+        store.rekey_entries(keys)
+        report.entries_followed += _renamed_entries(own, keys)
     still_gone: list[tuple[AnnotationCollection, str]] = []
-    for c in collections:
+    for c in own:
         for item in c.items:
             old = root_key(item)
             if old in keys:
@@ -476,13 +543,53 @@ def _stale_said_once(library: Library, report: WorkReport) -> None:
         library.meta_set(key, json.dumps(sorted(now)) if now else None)
 
 
+def tell_owners(library: Library, report: WorkReport) -> None:
+    """Keep on each colleague's note this check placed (:attr:`WorkReport.colleagues_placed`) what happened to it,
+    for its owner's next look (:func:`told_news`): their report is theirs, this one said nothing of it. A note found
+    again is news no more."""
+    if not report.colleagues_placed:
+        return
+    me = current_owner(library.conn)
+    news: dict[str, dict[str, str]] = {}
+    for r in report.colleagues_placed:
+        if r.orphaned:
+            news[r.annotation.id] = {"status": STATUS_ORPHANED, "by": me}
+        elif r.annotation.status == STATUS_MOVED:
+            news[r.annotation.id] = {"status": STATUS_MOVED, "by": me, "was": r.was}
+        else:
+            news[r.annotation.id] = {}
+    AnnotationStore.of(library).tell(news)
+
+
+def told_news(library: Library) -> WorkReport | None:
+    """What imports by someone else (a shared library's owner) did to the reader's own notes since they last looked,
+    as a report of their own (:attr:`WorkReport.by`) — told once: the notes are then marked told. None when there is
+    nothing to tell, or the library cannot be written here (it would be told at every look)."""
+    if getattr(library, "read_only", False):
+        return None
+    store = AnnotationStore.of(library)
+    news = store.news()
+    if not news:
+        return None
+    report = WorkReport(by=", ".join(sorted({said.get("by", "") for _, said in news} - {""})) or "someone else")
+    for note, said in news:
+        if said.get("status") == STATUS_ORPHANED and note.orphaned:
+            report.annotations_orphaned.append(Reattached(note, None, None))
+        elif said.get("status") == STATUS_MOVED and not note.orphaned:
+            report.annotations_moved.append(Reattached(note, note.article, Attachment(0, 0, "quote", 1.0),
+                                                       was=said.get("was", "")))
+    store.forget_news(note.id for note, _ in news)
+    return report if report.annotations_moved or report.annotations_orphaned else None
+
+
 def check_work(library: Library) -> WorkReport:
     """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
     report = WorkReport()
     follow_work(library, report)
-    check_annotations(library, report)
-    check_collections(library, report)
+    placed = check_annotations(library, report)
+    check_collections(library, report, placed)
     check_corrections(library, report)
     _stale_said_once(library, report)
+    tell_owners(library, report)
     library.meta_set(WORK_CHECK_PENDING, None)  # checked: an import stopped before this is caught up
     return report

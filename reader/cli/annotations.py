@@ -205,10 +205,15 @@ _ACTIONS: dict[str, Callable[[argparse.Namespace, Library, AnnotationStore], Non
 def cmd_annotations(args: argparse.Namespace) -> int:
     """broadsheet annotations add|list|edit|delete|tags|reattach|export|import."""
     from reader.annotations import store as A
+    from reader.app.work import told_news
+    from reader.cli.library_cmds import print_work
 
     lib = open_library(args)
     try:
         store = A.AnnotationStore.of(lib)
+        told = told_news(lib)  # what a colleague's import did to the reader's notes (a shared library): once
+        if told is not None:
+            print_work(told)
         _ACTIONS[args.action](args, lib, store)
         return 0
     finally:

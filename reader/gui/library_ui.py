@@ -141,6 +141,10 @@ class LibraryUi:
             if first is not None:
                 w.tree.select("page", first[0], first[1])
         w.navigation.update_position()
+        # a colleague's import (the shared library's owner) orphaned or moved the reader's notes: said once, in the
+        # Problems panel, as after the reader's own import
+        archive.work = archive.told_news()
+        w.tasks.report_work()
         keep_out_of_collections()
 
     def reload_library(self) -> None:

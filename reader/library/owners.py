@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 import getpass
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 
@@ -68,6 +69,43 @@ def current_owner(conn: Any) -> str:
     if is_postgres(conn):
         return str(conn.execute("SELECT current_user").fetchone()[0])
     return os_user()
+
+
+class Whose(enum.Enum):
+    """How a piece of work stands to the reader (:func:`whose_work`)."""
+
+    #: the reader's own (everything in a library folder)
+    MINE = "mine"
+    #: a colleague's that the reader may see: public, or shared with a group both are in
+    SHARED = "shared"
+    #: a colleague's that is not the reader's to see: private, or shared with a group the reader is not in
+    HIDDEN = "hidden"
+
+
+def whose_work(conn: Any) -> Callable[[str, str], Whose]:
+    """Whose a piece of work owned by ``owner`` with ``visibility`` is to the reader of ``conn``, read as the
+    row-level security policies read it (:func:`rls_policies`) — also for the role owning the tables and
+    superusers, whom the policies do not hold back: they see every researcher's rows, and what the server shows
+    them is not theirs to tell (seen: the owner's import report quoted a colleague's private highlight). In a
+    folder every piece is the reader's own."""
+    if not is_postgres(conn):
+        return lambda owner, visibility: Whose.MINE
+    me = current_owner(conn)
+    shares: dict[str, bool] = {}
+
+    def whose(owner: str, visibility: str) -> Whose:
+        if not owner or owner == me:
+            return Whose.MINE
+        if visibility == Visibility.PUBLIC.value:
+            return Whose.SHARED
+        if visibility == Visibility.GROUP.value:
+            if owner not in shares:
+                shares[owner] = bool(conn.execute("SELECT broadsheet_shares_group(?)", (owner,)).fetchone()[0])
+            if shares[owner]:
+                return Whose.SHARED
+        return Whose.HIDDEN
+
+    return whose
 
 
 #: the rule of ``group``: both roles are direct members of one common role

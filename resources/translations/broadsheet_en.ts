@@ -1313,7 +1313,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Open or create a library folder</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1311,7 +1311,7 @@
         <translation>此文库在这里是只读的：您可以阅读、检索和导出，但无法在其中保存笔记、校正或导入。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Open or create a library folder</source>
         <translation>打开或新建文库文件夹</translation>
     </message>

@@ -1311,7 +1311,7 @@
         <translation>此文庫在這裡是唯讀的：您可以閱讀、檢索和匯出，但無法在其中儲存筆記、校正或匯入。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Open or create a library folder</source>
         <translation>開啟或新建文庫資料夾</translation>
     </message>

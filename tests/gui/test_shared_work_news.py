@@ -1,0 +1,67 @@
+"""The window on a shared library tells a researcher, once, what the owner's import did to their notes: it was said
+to no one (the owner's report may not quote a colleague's private highlight), and the researcher's next look found
+the note orphaned "before"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.annotations.store import AnnotationStore, highlight
+from reader.app.work import check_work
+from reader.corrections.store import CorrectionStore
+from reader.library.catalogue import Library
+from reader.library.importer import import_paths
+from tests.pgcluster import team
+
+PAGE = "第一篇文章\n\n今天天气很好，我们去公园散步。\n\n第二段讲的是别的事情。\n"
+EDITED = "第一篇文章\n\n今天天气很好，我们去博物馆参观。\n\n第二段讲的是别的事情。\n"
+
+
+def test_the_window_tells_a_researcher_once_what_the_owners_import_did_to_her_notes(
+        pg_cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings, qtbot) -> None:  # noqa: ANN001
+    from reader.gui import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("BROADSHEET_LIBRARY", raising=False)
+    url = pg_cluster.create_database(f"news_{tmp_path.name[-8:]}".lower().replace("-", "_"))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    with Library.open(url) as admin:
+        import_paths(admin, [src])
+        AnnotationStore.of(admin)
+        CorrectionStore.of(admin)
+        team(url, "newsgroup", "newsdora", "newsemil")
+        admin.grant("newsgroup")
+        as_dora = url.replace("broadsheet@", "newsdora@")
+        with Library.open(as_dora) as dora:
+            [info] = dora.articles()
+            art = dora.article(info.id)
+            at = art.text.index("公园散步")
+            note = highlight(art, at, at + 4, note="dora's alone")
+            note.source = info.source
+            AnnotationStore.of(dora).add(note)
+        (src / "page.txt").write_text(EDITED, encoding="utf-8")
+        import_paths(admin, [src])
+        assert "公园散步" not in "\n".join(check_work(admin).lines())
+
+    for told in (True, False):
+        win = app.build_window(settings, as_dora, seed=False)
+        try:
+            said = [m.split("  ", 1)[-1] for m in win.problems.messages() if note.id in m]  # after its time
+            assert said == ([f"annotation {note.id} is orphaned: its passage '公园散步' was not found again (it is "
+                             "kept)"] if told else []), win.problems.messages()
+        finally:
+            win.close()
+            win.archive.close()
+            win.deleteLater()
+    win = app.build_window(settings, url.replace("broadsheet@", "newsemil@"), seed=False)
+    try:  # her colleague is told nothing of it
+        assert not [m for m in win.problems.messages() if note.id in m or "公园" in m], win.problems.messages()
+    finally:
+        win.close()
+        win.archive.close()
+        win.deleteLater()

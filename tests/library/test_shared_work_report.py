@@ -1,0 +1,157 @@
+"""The work report after an import into a shared library names and counts the importer's own work only.
+
+Seen: the library's owner (the role owning the tables, which row-level security does not hold back) re-read an
+edited file; the report printed after it counted every researcher's notes and corrections as "your work" and
+quoted a colleague's PRIVATE highlight — "annotation … is orphaned: its passage '公园散步' was not found again" —
+and his private correction's words. One's own work is said as before; colleagues' work one may see (shared with
+the group one is in, or public) is counted in one clause, nothing of it quoted; another's private work is neither
+said nor counted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.annotations.store import AnnotationStore, highlight
+from reader.corrections.store import CorrectionStore, correct_text
+from reader.library.catalogue import Library
+from reader.library.importer import import_paths
+from tests.clirun import run_cli
+from tests.pgcluster import team
+
+PAGE = ("第一篇文章\n\n今天天气很好，我们去公园散步。\n\n第二段讲的是别的事情，图书馆开门了。\n\n"
+        "第三段说的是博物馆的新展览。\n")
+#: bob's passage gone, the owner's and alice's moved along their paragraphs
+EDITED = ("第一篇文章\n\n今天天气很好，我们去博物馆参观。\n\n（补）第二段讲的是别的事情，图书馆开门了。\n\n"
+          "（补）第三段说的是博物馆的新展览。\n")
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PostgreSQL library's local index folder lives in the test's own cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _note(lib: Library, words: str, note: str, visibility: str = "private") -> str:
+    """A highlight on ``words`` of the library's one article, made by ``lib``'s role; its id."""
+    [info] = lib.articles()
+    art = lib.article(info.id)
+    at = art.text.index(words)
+    made = highlight(art, at, at + len(words), note=note)
+    made.source, made.visibility = info.source, visibility
+    return AnnotationStore.of(lib).add(made).id
+
+
+def _shared(pg_cluster: Any, tmp_path: Path, tag: str) -> tuple[str, Path, Library]:
+    """A shared library holding one page, imported by its owner; researchers ``{tag}alice`` and ``{tag}bob`` of one
+    group: (its URL, the page's folder, the library opened as its owner)."""
+    url = pg_cluster.create_database(f"{tag}_" + tmp_path.name[-10:].lower().replace("-", "_"))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    admin = Library.open(url)
+    import_paths(admin, [src])
+    AnnotationStore.of(admin)
+    CorrectionStore.of(admin)
+    team(url, f"{tag}group", f"{tag}alice", f"{tag}bob")
+    admin.grant(f"{tag}group")
+    return url, src, admin
+
+
+def test_the_owners_import_report_says_only_the_owners_work_and_counts_what_colleagues_share(
+        pg_cluster: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url, src, admin = _shared(pg_cluster, tmp_path, "wr")
+    mine = _note(admin, "图书馆开门了", "the owner's")
+    alice = Library.open(url.replace("broadsheet@", "wralice@"))
+    hers = _note(alice, "新展览", "alice's, for everyone", "public")
+    bob = Library.open(url.replace("broadsheet@", "wrbob@"))
+    his = _note(bob, "公园散步", "bob's alone")
+    [info] = bob.articles()
+    art = bob.article(info.id)
+    at = art.text.index("公园")
+    fix = CorrectionStore.of(bob).add(correct_text(art, at, at + 2, "公圆"))  # private, his
+    (src / "page.txt").write_text(EDITED, encoding="utf-8")
+
+    said = run_cli(capsys, "import", "--quiet", "--library", url, str(src))
+
+    assert "公园" not in said and his not in said and fix.id not in said, said
+    assert hers not in said and "新展览" not in said, said  # a colleague's shared note: counted, not quoted
+    assert ("your work: 0 annotation(s) in place, 1 re-attached, 0 orphaned; 0 correction(s) apply, 0 re-anchored, "
+            "0 stale") in said, said
+    assert "colleagues' work you may see: 1 note(s) followed their words, 0 orphaned" in said, said
+    # the work itself followed its words, whoever's it is
+    store = AnnotationStore.of(admin)
+    assert store.get(mine).status == "moved" and store.get(hers).status == "moved"
+    assert AnnotationStore.of(bob).get(his).orphaned
+    for lib in (alice, bob, admin):
+        lib.close()
+
+
+def test_a_folder_library_reports_all_its_work_as_the_readers(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder is one reader's: every note in it is theirs, said and counted as before."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    folder = tmp_path / "lib"
+    with Library.open(folder) as lib:
+        import_paths(lib, [src])
+        gone = _note(lib, "公园散步", "a walk")
+        _note(lib, "新展览", "shared, in a folder", "public")
+    (src / "page.txt").write_text(EDITED, encoding="utf-8")
+    said = run_cli(capsys, "import", "--quiet", "--library", str(folder), str(src))
+    assert f"annotation {gone} is orphaned: its passage '公园散步' was not found again" in said, said
+    assert "your work: 0 annotation(s) in place, 1 re-attached, 1 orphaned" in said, said
+    assert "colleagues'" not in said, said
+
+
+def test_a_colleague_is_told_once_what_the_owners_import_did_to_his_notes(
+        pg_cluster: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The owner's import orphaned bob's private highlight and moved alice's; neither was told (the owner's report
+    may not say it, and their next look found the notes placed already, orphaned "before"). Each is told of their
+    own, at their next `annotations` command, once; nobody is told of another's."""
+    url, src, admin = _shared(pg_cluster, tmp_path, "wn")
+    mine = _note(admin, "图书馆开门了", "the owner's")
+    alice = Library.open(url.replace("broadsheet@", "wnalice@"))
+    hers = _note(alice, "新展览", "alice's, for everyone", "public")
+    bob = Library.open(url.replace("broadsheet@", "wnbob@"))
+    his = _note(bob, "公园散步", "bob's alone")
+    (src / "page.txt").write_text(EDITED, encoding="utf-8")
+    run_cli(capsys, "import", "--quiet", "--library", url, str(src))
+
+    as_bob, as_alice = url.replace("broadsheet@", "wnbob@"), url.replace("broadsheet@", "wnalice@")
+    told = run_cli(capsys, "annotations", "--library", as_bob, "list")
+    assert f"annotation {his} is orphaned: its passage '公园散步' was not found again" in told, told
+    assert "your work after an import by broadsheet: 0 annotation(s) re-attached, 1 orphaned" in told, told
+    again = run_cli(capsys, "annotations", "--library", as_bob, "list")
+    assert "was not found again" not in again and "import by" not in again, again
+    assert [note.id for note, _ in AnnotationStore.of(alice).news()] == [hers]  # hers only, kept till she looks
+    told_her = run_cli(capsys, "annotations", "--library", as_alice, "list")
+    assert "your work after an import by broadsheet: 1 annotation(s) re-attached, 0 orphaned" in told_her, told_her
+    assert "公园散步" not in told_her and his not in told_her, told_her
+    assert AnnotationStore.of(alice).news() == [] == AnnotationStore.of(bob).news()
+    owners = run_cli(capsys, "annotations", "--library", url, "list")  # told in the import's report already
+    assert "import by" not in owners and mine in owners, owners
+    for lib in (alice, bob, admin):
+        lib.close()
+
+
+def test_whose_work_reads_as_the_policies_do_for_the_tables_owner_too(pg_cluster: Any, tmp_path: Path) -> None:
+    """The owner of the tables is shown every row; what a colleague keeps private, or shares with a group the
+    owner is not in, is not the owner's to see."""
+    from reader.library.owners import Whose, whose_work
+
+    url, _src, admin = _shared(pg_cluster, tmp_path, "ww")
+    alice = Library.open(url.replace("broadsheet@", "wwalice@"))
+    as_owner, as_alice = whose_work(admin.conn), whose_work(alice.conn)
+    assert as_owner("broadsheet", "private") is Whose.MINE
+    assert as_owner("wwbob", "private") is Whose.HIDDEN and as_alice("wwbob", "private") is Whose.HIDDEN
+    assert as_owner("wwbob", "group") is Whose.HIDDEN and as_alice("wwbob", "group") is Whose.SHARED
+    assert as_owner("wwbob", "public") is Whose.SHARED and as_alice("wwalice", "private") is Whose.MINE
+    with Library.open(tmp_path / "folder") as folder:
+        assert whose_work(folder.conn)("someone", "private") is Whose.MINE
+    for lib in (alice, admin):
+        lib.close()
