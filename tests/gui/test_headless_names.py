@@ -74,3 +74,17 @@ def test_the_export_dialog_and_undo_name_a_headless_piece_as_its_citation_does(
     assert win.annotating.add_highlight(start, start + len(PIECE), note="n")
     win.undo_stack.undo()
     assert win.statusBar().currentMessage().endswith(f" — {name}"), win.statusBar().currentMessage()
+
+
+def test_the_article_list_marks_first_words_cut_and_only_those(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen by eye: the running head of Kant's page, "( 484 )", was listed "( 484 )…" — as if more words followed
+    it there; first words are marked cut only where they are."""
+    win = make_window(library_dir)
+    issue = next(i for i in win.archive.issues() if i.publication == "Berlinische Monatsschrift")
+    win.navigation.show_issue(issue.id)
+    listed = dict(win.article_list.entries())
+    head = next(k for k, info in ((k, win.archive.info(k)) for k in listed) if info.kind == "furniture")
+    assert win.archive.first_words(head) == "( 484 )"
+    assert listed[head] == "( 484 )"
+    body = next(k for k in listed if win.archive.first_words(k).startswith("gewiegelt"))
+    assert listed[body] == win.archive.first_words(body)[:16] + "…"
