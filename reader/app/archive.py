@@ -641,6 +641,13 @@ class Archive:
         except NotFoundError:
             return ""
 
+    def name_of(self, article_id: str) -> str:
+        """What an article is named by in the window's lists and messages — a collection's entries, the notes of the
+        library, the export dialog, Edit → Undo —: its headline (:meth:`headline_of`), else its first words in square
+        brackets, as every export and citation names it (:meth:`supplied_name`; seen by eye: a collection listed a
+        piece printed with no headline by its first 24 characters, cut inside a word, unmarked)."""
+        return self.headline_of(self.info(article_id)) or self.supplied_name(article_id)
+
     def first_words(self, article_id: str, n: int = 40) -> str:
         """The first ``n`` characters of an article's text: of an article printed with no headline, the words it is
         named by in every list, export and citation (:func:`reader.model.document.first_words`: a piece split off at

@@ -147,6 +147,8 @@ class _Context:
     zone_of_block: dict[str, str] = field(default_factory=dict)
     block_of_line: dict[str, str] = field(default_factory=dict)
     surface_of_page: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: a page's printed label, where the source gives one (``surface/@n`` and ``pb/@n``)
+    label_of_page: dict[tuple[int, int], str] = field(default_factory=dict)
     page_of_line: dict[tuple[int, str], int] = field(default_factory=dict)
     standoff_spans: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     standoff_notes: list[tuple[str, Annotation]] = field(default_factory=list)
@@ -292,7 +294,7 @@ def _titles(items: Sequence[Item], opts: _HeaderOptions) -> tuple[str, str]:
     date = first.metadata.get("date", "")
     if opts.scope == "article":
         main = opts.title or supplied_title(first.article)
-        pages = ", ".join(str(p) for p in first.page_numbers())
+        pages = first.page_range("–")  # as printed (seen by eye: "page 1" of the page printed 484)
         return main, (f"TEI export of one article from {pub}" + (f", {date}" if date else "")
                       + (f", page {pages}" if pages else ""))
     if opts.scope == "issue":
@@ -463,6 +465,8 @@ def _surface(fac: etree._Element, ctx: _Context, di: int, page: Page, wanted: se
     scale = page.image_scale or 1.0
     sid = ctx.ids.get("pg", f"{di}-{page.number:04d}" if multi else f"{page.number:04d}")
     ctx.surface_of_page[(di, page.number)] = sid
+    if page.label:
+        ctx.label_of_page[(di, page.number)] = page.label
     attrs: dict[str, Any] = {"xml_id": sid, "n": page.label or page.number}
     if page.width and page.height:
         attrs.update(ulx=0, uly=0, lrx=round(page.width * scale), lry=round(page.height * scale))
@@ -603,8 +607,9 @@ def _part_page(ctx: _Context, di: int, article: Article, index: int) -> int | No
 
 
 def _pb(parent: etree._Element, ctx: _Context, di: int, page: int) -> None:
+    """A page break, ``n`` the page as printed where the source gives it, as its ``surface`` has it."""
     sid = ctx.surface_of_page.get((di, page))
-    _el(parent, "pb", n=page, facs=f"#{sid}" if sid else None)
+    _el(parent, "pb", n=ctx.label_of_page.get((di, page), page), facs=f"#{sid}" if sid else None)
 
 
 def _article_lang(ctx: _Context, item: Item) -> str | None:

@@ -323,12 +323,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def headline_of(self, article_id: str, shown: bool = True) -> str:
-        """A short name of an article for lists (headline, else first words, else its key): as the reading view
-        shows the article (the script chosen), or with ``shown`` False as stored (a file's name)."""
+        """A short name of an article for lists (headline, else "[first words…]", else its key:
+        :meth:`Archive.name_of`): as the reading view shows the article (the script chosen), or with ``shown`` False as
+        stored (a file's name)."""
         if self.archive is None:
             return article_id
-        info = self.archive.info(article_id)
-        name = self.archive.headline_of(info) or self.archive.first_words(article_id, 24)
+        name = self.archive.name_of(article_id)
         return (self.shown(article_id, name) if shown else name) or article_id
 
     def shown(self, article_id: str, text: str) -> str:

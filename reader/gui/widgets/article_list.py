@@ -45,7 +45,8 @@ class ArticleList(QTreeWidget):
             begins = self.shown(info.id, archive.first_words(info.id))
             printed = archive.headline_of(info)
             printed = self.shown(info.id, printed) if printed else printed
-            headline = printed or (begins[:16] + "…" if begins else info.local_id)
+            # "…" where the words are cut (seen by eye: a running head "( 484 )" was listed "( 484 )…")
+            headline = printed or ((begins[:16] + "…" if len(begins) > 16 else begins) or info.local_id)
             item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
             item.setData(0, ROLE_ID, info.id)
             item.setToolTip(0, headline if printed else self.tr("No printed headline: its first words"))
