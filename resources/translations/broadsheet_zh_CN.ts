@@ -241,7 +241,7 @@
         <translation>开头</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No printed headline: its first words</source>
         <extracomment>(article id, a piece of its text) → that piece as the reading view shows it (the script chosen) what is listed: (issue, page), for :meth:`relist`</extracomment>
         <translation>没有印出的标题：这是它开头的文字</translation>
@@ -337,13 +337,13 @@
         <translation>文章：</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Choose a collection, or make one with New…</source>
-        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None</extracomment>
+        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot;</extracomment>
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>%1 — merged into “%2”</source>
         <translation>%1 — 已并入“%2”</translation>
     </message>
@@ -1612,7 +1612,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+88"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+105"/>
         <source>Already in the collection %1.</source>
         <translation>已在收藏集 %1 中。</translation>
     </message>
