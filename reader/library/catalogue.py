@@ -1204,16 +1204,29 @@ class Library:
                 if again:
                     continue
                 log.info("migrating %s %s to version %d (%s)", self.folder, component, m.version, m.name)
-                step = m.step_for(self.kind)
-                if isinstance(step, str):
-                    for statement in _split_sql(step):
-                        conn.execute(statement)
-                else:
-                    step(conn)
+                try:
+                    self._migration_step(conn, m)
+                except sqlite3.Error as e:
+                    refusal = self._migration_refused(e, component, m)
+                    if refusal is None:
+                        raise
+                    raise refusal from e
                 conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)",
                              (component, m.version, m.name, _now()))
             current = m.version
         return current
+
+    def _migration_step(self, conn: Connection, m: Migration) -> None:
+        step = m.step_for(self.kind)
+        if isinstance(step, str):
+            for statement in _split_sql(step):
+                conn.execute(statement)
+        else:
+            step(conn)
+
+    def _migration_refused(self, error: sqlite3.Error, component: str, m: Migration) -> LibraryError | None:
+        """Why a migration this reader may not make is refused, in a sentence, else None (a folder: never)."""
+        return None
 
     def _catalogue_version(self) -> int:
         try:

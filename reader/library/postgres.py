@@ -41,6 +41,7 @@ from reader.library.catalogue import (
     Library,
     LibraryBusyError,
     LibraryError,
+    Migration,
     SourceRows,
     StoreMeta,
     StoreResult,
@@ -277,6 +278,21 @@ class PgLibrary(Library):
         with self.transaction() as conn:
             for statement in grant_statements(role):
                 conn.execute(statement)
+
+    def _migration_refused(self, error: sqlite3.Error, component: str, m: Migration) -> LibraryError | None:
+        """A researcher's Broadsheet, updated before the library's owner opened the library with it, cannot change
+        the owner's tables: said with whom to ask (it was PostgreSQL's "must be owner of table annotations")."""
+        import psycopg
+
+        if not isinstance(error.__cause__, psycopg.errors.InsufficientPrivilege):
+            return None
+        self.conn.rollback()
+        row = self.conn.execute("SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+                                "AND tablename = 'schema_version'").fetchone()
+        owner = str(row[0]) if row else "the role owning its tables"
+        return LibraryError(self.location, f"its {component} need an update (version {m.version}: {m.name}) that "
+                                           f"only the library's owner, {owner}, can make: ask them to open the "
+                                           "library once with this Broadsheet, then open it again")
 
     def _serialise_migrations(self, conn: Any) -> None:
         """Two processes opening a new database at once: the second waits, then finds the work done."""
