@@ -11,6 +11,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
 
+#: the files that take longest (a minute or more of a CI core each), run first: each file runs whole on one worker
+#: (pyproject's ``--dist loadfile``), and one of these handed out last kept a worker busy for minutes while the
+#: other had nothing left to do
+LONGEST = ("segmentation/test_benchmark.py", "hardening/test_big_inputs.py", "library/test_heldout_postgres.py",
+           "search/test_search.py", "search/test_heldout_whole.py", "hardening/test_hostile_files.py",
+           "test_packaging.py", "index/test_whoosh_writer.py", "hardening/test_crash_safety.py",
+           "library/test_cluster.py", "library/test_postgres.py", "library/test_packed_rows.py",
+           "hardening/test_work_follows_article.py", "library/test_importer.py", "test_architecture.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The :data:`LONGEST` files first, in that order; every other file after them as collected."""
+    here = Path(__file__).parent
+    rank = {name: i for i, name in enumerate(LONGEST)}
+
+    def first(item: pytest.Item) -> int:
+        try:
+            name = item.path.relative_to(here).as_posix()
+        except ValueError:
+            return len(LONGEST)
+        return rank.get(name, len(LONGEST))
+
+    items.sort(key=first)  # stable: a file's tests stay together and in their order
+
 
 @pytest.fixture
 def data_dir() -> Path:
