@@ -552,8 +552,15 @@ def _reindex(lib: Library, corpus: Corpus) -> None:
     n = index.rebuild(lib, workers=os.cpu_count())  # as `broadsheet reindex`: segments written on every core
     secs, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
     chars = sum(map(len, corpus.texts))
+    ix = Index(lib.index_dir)
+    size = ix.size_bytes()
+    ix.close()
+    store = sum(p.stat().st_size for p in lib.index_dir.glob("folded.*"))
     print(f"reindex: {n} articles in {secs:.1f}s = {chars / secs:,.0f} chars/s ({cpu:.1f} CPU-seconds with the "
-          f"workers: {chars / max(cpu, 1e-9):,.0f} chars per CPU-second)")
+          f"workers: {chars / max(cpu, 1e-9):,.0f} chars per CPU-second; load average {os.getloadavg()[0]:.1f}); "
+          f"index {(size - store) / corpus.utf8():.2f}x the folded UTF-8 text ({size / corpus.utf8():.2f}x with "
+          f"its text store); peak RSS {_rss_mb():.0f} MB, largest child process {_children_rss_mb():.0f} MB (the "
+          f"workers; after an import in this run, its reading processes too)")
 
 
 def _cpu_seconds() -> float:
@@ -688,6 +695,8 @@ def run(args: argparse.Namespace, work: Path, dbs: pgbench.Databases | None = No
         libs["postgres"] = _postgres(args, corpus_dir, lib, dbs)
     if not args.import_only:
         _measure(args, work, libs)
+    elif args.reindex:  # the rebuild alone, without the queries
+        _reindex(lib, Corpus.load(lib))
     for each in libs.values():
         each.close()
 
@@ -732,7 +741,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries", type=int, default=30, help="queries per class")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--peers", default="fts5,tantivy", help="comma-separated: fts5, tantivy (or empty)")
-    p.add_argument("--reindex", action="store_true", help="also time `reindex` (a rebuild of the index)")
+    p.add_argument("--reindex", action="store_true", help="also time `reindex` (a rebuild of the index; with "
+                   "--import-only: right after the import, no queries)")
     p.add_argument("--keep-library", action="store_true", help="reuse the library in --work (and with --pg-url "
                    "the one in that database, when it holds articles) instead of importing")
     p.add_argument("--work", type=Path, default=None, help="folder for corpus, library and peers (kept)")

@@ -20,6 +20,7 @@ through :meth:`reader.index.store.Index.writer`.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import io
@@ -40,7 +41,7 @@ from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from reader.index.terms import _KEY_LIMIT, _frequent_keys, counted_bigrams, term_text
+from reader.index.terms import _frequent_keys, counted_bigrams, term_text
 from reader.model.errors import BroadsheetError
 
 #: the Whoosh (``whoosh-reloaded``) release whose private writer and codec parts this module uses
@@ -87,12 +88,15 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
         #: the terms field (:data:`reader.index.terms.FIELD`) this writer keeps out of the pool
         self.field = field
         super().__init__(ix, **kwargs)
-        #: term key (:func:`term_keys`) → docnums of the documents added here, ascending; a list indexed
-        #: by key (half the time of a dict lookup per posting)
-        self.key_docs: list[array[int] | None] = [None] * _KEY_LIMIT
+        #: the term keys (:func:`term_keys`) of every document added here, one document after another, and each
+        #: document's docnum and number of keys: grouped into each key's docnums when the segment is written
+        #: (:func:`grouped_postings`), where appending each posting to its key's list cost a third of a worker's time
+        self.keys: array[int] = array("I")
+        self.key_docs: array[int] = array("I")
+        self.key_lens: array[int] = array("I")
         #: word → docnums of the documents added here, ascending
         self.word_docs: dict[str, array[int]] = defaultdict(lambda: array("I"))
-        #: counted bigram's key → (places in its ``key_docs`` list, counts) of the documents holding it more than once
+        #: counted bigram's key → (docnums, counts) of the documents holding it more than once
         self.key_counts: dict[int, tuple[array[int], array[int]]] = {}
         #: segments merged into this one: (segment, its first docnum here, docmap when it had deletions)
         self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
@@ -101,39 +105,38 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
                   counts: dict[int, int] | None = None) -> None:
         """Add document ``docnum``'s term keys and words, and the counts of its counted bigrams held more than once
         (:func:`reader.index.terms.counted_terms`; every key of ``counts`` is among ``keys``)."""
-        # A plain loop: appending through ``map(array.append, map(lists.__getitem__, keys), repeat(docnum))``
-        # (no bytecode per posting) was faster on 14 M postings but 1.5x slower on 31 M (the same process,
-        # interleaved, issue 17); a dict of lists instead of this list indexed by key was slower too.
-        lists = self.key_docs
-        for k in keys:
-            docs = lists[k]
-            if docs is None:
-                docs = lists[k] = array("I")
-            docs.append(docnum)
+        before = len(self.keys)
+        self.keys.extend(keys)  # at C speed
+        self.key_docs.append(docnum)
+        self.key_lens.append(len(self.keys) - before)
         word_docs = self.word_docs
         for w in words:
             word_docs[w].append(docnum)
         for k, n in (counts or {}).items():
-            places, held = self.key_counts.get(k) or self.key_counts.setdefault(k, (array("I"), array("I")))
-            places.append(len(lists[k] or ()) - 1)
+            docs, held = self.key_counts.get(k) or self.key_counts.setdefault(k, (array("I"), array("I")))
+            docs.append(docnum)
             held.append(n)
 
     def term_lists(self) -> dict[bytes, array[int]]:
         """Index term (UTF-8) → docnums, of the documents added to this segment."""
-        out = {term_text(k).encode("utf-8"): docs for k, docs in enumerate(self.key_docs) if docs is not None}
+        out = {term_text(k).encode("utf-8"): docs
+               for k, docs in grouped_postings(self.keys, self.key_docs, self.key_lens).items()}
         out.update((w.encode("utf-8"), docs) for w, docs in self.word_docs.items())
         return out
 
-    def term_counts(self) -> dict[bytes, array[int]]:
-        """Counted bigram (UTF-8) → how often each document of its :meth:`term_lists` list holds it."""
+    def term_counts(self, lists: dict[bytes, array[int]]) -> dict[bytes, array[int]]:
+        """Counted bigram (UTF-8) → how often each document of its list in ``lists`` (:meth:`term_lists`) holds it."""
         out: dict[bytes, array[int]] = {}
-        for key in map(_frequent_keys()[0].__getitem__, counted_bigrams()):
-            docs = self.key_docs[key]
+        for gram in counted_bigrams():
+            btext = gram.encode("utf-8")
+            docs = lists.get(btext)
             if docs is None:
                 continue
-            held = out[term_text(key).encode("utf-8")] = array("I", [1]) * len(docs)
-            for place, n in zip(*self.key_counts.get(key, ((), ())), strict=True):
-                held[place] = n
+            held = out[btext] = array("I", [1]) * len(docs)
+            more = self.key_counts.get(_frequent_keys()[0][gram])
+            if more is not None:  # the documents holding it more than once
+                for place, n in zip(_places(docs, more[0]), more[1], strict=True):
+                    held[place] = n
         return out
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
@@ -161,12 +164,75 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
         readers = [(SegmentReader(self.storage, self.schema, seg), start, docmap)
                    for seg, start, docmap in self._merged]
         try:
-            _write_term_lists(fw, self.field, self.schema[self.field], self.term_lists(), readers,
-                              self.term_counts())
+            lists = self.term_lists()
+            _write_term_lists(fw, self.field, self.schema[self.field], lists, readers, self.term_counts(lists))
         finally:
             for r, _, _ in readers:
                 r.close()
         fw.close()
+
+
+#: postings of a segment from which they are grouped by numpy (:func:`grouped_postings`): fewer are grouped in Python,
+#: so a small commit (an edited article) does not pay numpy's import (~100 ms)
+NUMPY_POSTINGS = 1_000_000
+
+
+def grouped_postings(keys: array[int], docs: array[int], lens: array[int]) -> dict[int, array[int]]:
+    """Term key → its docnums, ascending, from documents' keys one document after another (``docs[i]`` holding the
+    next ``lens[i]`` of ``keys``; docnums ascending). ``keys`` may be emptied (it is not needed again)."""
+    if len(keys) >= NUMPY_POSTINGS or "numpy" in sys.modules:
+        return _grouped_by_numpy(keys, docs, lens)
+    lists: dict[int, array[int]] = {}
+    at = 0
+    for doc, n in zip(docs, lens, strict=True):
+        for k in keys[at:at + n]:
+            held = lists.get(k)
+            if held is None:
+                held = lists[k] = array("I")
+            held.append(doc)
+        at += n
+    return lists
+
+
+def _grouped_by_numpy(keys: array[int], docs: array[int], lens: array[int]) -> dict[int, array[int]]:
+    """:func:`grouped_postings` by one sort of (key, docnum) pairs packed in 64-bit integers, where appending each
+    posting to its key's list in Python cost ~300 ns (memory-bound: a third of a rebuild worker's time, issue 17).
+    Empties ``keys`` once packed: at most ~12 bytes a posting at once (the keys and the pairs, then the pairs and the
+    lists)."""
+    import numpy as np
+
+    width = f"u{keys.itemsize}"
+    pairs = np.repeat(np.frombuffer(docs, dtype=width).astype(np.uint64), np.frombuffer(lens, dtype=width))
+    flat = np.frombuffer(keys, dtype=width)
+    step = 1 << 22
+    for at in range(0, len(pairs), step):  # the key in the high half, a slice at a time (a small temporary)
+        pairs[at:at + step] |= flat[at:at + step].astype(np.uint64) << np.uint64(32)
+    del flat
+    del keys[:]
+    pairs.sort()  # by key, then by docnum (a document holds a key once)
+    halves = pairs.view(np.uint32)
+    low = 0 if sys.byteorder == "little" else 1
+    sorted_keys, sorted_docs = halves[1 - low::2], halves[low::2]
+    starts = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    firsts = sorted_keys[np.concatenate(([0], starts))].tolist() if len(pairs) else []
+    bounds = [0, *starts.tolist(), len(pairs)]
+    lists: dict[int, array[int]] = {}
+    for k, a, b in zip(firsts, bounds, bounds[1:], strict=False):
+        held = lists[k] = array("I")
+        held.frombytes(sorted_docs[a:b].tobytes())
+    return lists
+
+
+def _places(docs: array[int], wanted: array[int]) -> Sequence[int]:
+    """Where each of ``wanted`` (ascending, all in ``docs``) is in ``docs`` (ascending)."""
+    if "numpy" in sys.modules:
+        import numpy as np
+
+        width = f"u{docs.itemsize}"
+        found = np.searchsorted(np.frombuffer(docs, dtype=width), np.frombuffer(wanted, dtype=width))
+        places: list[int] = found.tolist()
+        return places
+    return [bisect.bisect_left(docs, d) for d in wanted]
 
 
 def _write_term_lists(fw: Any, field: str, fieldobj: Any, own_lists: dict[bytes, array[int]],
@@ -331,7 +397,8 @@ def _fill_block(pw: Any, ids: array[int], counts: array[int] | None = None) -> N
     buffer, as ``add_posting`` would one by one."""
     pw._ids = ids
     pw._counts = counts
-    pw._weights = array("f", [1.0]) * len(ids) if counts is None else array("f", counts)
+    # only summed (the term's weight, by the terminfo's ``add_block``): the sum itself, not a float a posting
+    pw._weights = (float(len(ids) if counts is None else sum(counts)),)
     pw._maxweight = 1.0 if counts is None else float(max(counts))
 
 

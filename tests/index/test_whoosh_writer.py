@@ -131,7 +131,40 @@ def _queries(rng: random.Random, alphabet: str, frequent: list[str], texts: list
     return qs
 
 
-def test_custom_and_stock_writers_give_identical_candidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(params=["python", "numpy"])
+def grouping(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A segment's postings grouped by term in Python (a small commit in a process without numpy) or by numpy's
+    sort (a large segment, or numpy already imported): the index must be the same."""
+    import sys
+
+    if request.param == "numpy":
+        monkeypatch.setattr(whoosh_writer, "NUMPY_POSTINGS", 0)
+    else:
+        monkeypatch.setattr(whoosh_writer, "NUMPY_POSTINGS", 1 << 62)
+        monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    return str(request.param)
+
+
+def test_postings_are_grouped_by_term_in_docnum_order_either_way(grouping: str) -> None:
+    rng = random.Random(3)
+    docs = array("I", sorted(rng.sample(range(1, 5000), 400)))
+    per_doc = [sorted(rng.sample(range(0x120000), rng.randint(0, 30)) + rng.sample(range(40), rng.randint(0, 5)))
+               for _ in docs]
+    per_doc = [list(dict.fromkeys(ks)) for ks in per_doc]  # a document's keys are a set
+    want: dict[int, list[int]] = {}
+    for doc, ks in zip(docs, per_doc, strict=True):
+        for k in ks:
+            want.setdefault(k, []).append(doc)
+    keys = array("I", [k for ks in per_doc for k in ks])
+    got = whoosh_writer.grouped_postings(keys, docs, array("I", map(len, per_doc)))
+    assert {k: v.tolist() for k, v in got.items()} == want
+    assert all(isinstance(v, array) and v.typecode == "I" for v in got.values())
+    empty = whoosh_writer.grouped_postings(array("I"), array("I", [7]), array("I", [0]))
+    assert empty == {}
+
+
+def test_custom_and_stock_writers_give_identical_candidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            grouping: str) -> None:
     monkeypatch.setattr(sindex, "BLOCK_POSTINGS", 256)  # lists of many blocks from 1,500 texts
     rng = random.Random(12)
     alphabet, frequent = _alphabet(rng)
@@ -464,7 +497,7 @@ def _starts(text: str, needle: str) -> int:
 
 
 def test_counted_bigrams_carry_each_articles_count_through_merges_and_deletes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grouping: str) -> None:
     """A counted bigram's postings hold how often each article holds it (every place it starts), after adds,
     replacements, deletes, Whoosh's merges and an optimize: counted from the postings alone, the text store never
     asked."""
