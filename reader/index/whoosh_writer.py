@@ -2,8 +2,9 @@
 
 Whoosh's segment writer keeps every posting as a tuple in its pool, sorts them all at
 commit and feeds them one at a time through the codec; for the terms field (bare docnums,
-no positions, no weights) :class:`TermListSegmentWriter` keeps one array of docnums per
-term and writes each term's list a block at a time, in the Whoosh 3 codec's block layout
+no positions, no weights) :class:`TermListSegmentWriter` gathers each document's term keys,
+groups them into one array of docnums per term when the segment is written
+(:func:`grouped_postings`) and writes each term's list a block at a time, in the Whoosh 3 codec's block layout
 (Existence format) with the docnum gaps packed as bytes or arrays (:func:`packed_deltas`,
 where Whoosh's own writer pickles a tuple): Whoosh's reader reads both, and so do older
 Broadsheets. :func:`raw_blocks` reads such lists back a block at a time, below Whoosh's
@@ -72,7 +73,9 @@ class TermListSegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
     The pool keeps every posting as a tuple, sorts them all at commit and feeds
     them one at a time through the codec: two thirds of an import's time went
     there. The terms field's postings are bare docnums that arrive in ascending
-    order, so this writer keeps one array of docnums per term and writes each
+    order, so this writer keeps the documents' term keys one after another,
+    groups them into one array of docnums per term when the segment is written
+    (:func:`grouped_postings`: one sort at C speed) and writes each
     term's list a block at a time, in the Whoosh 3 codec's block layout
     (Existence format), its docnum gaps packed (:func:`_write_block`).
 
