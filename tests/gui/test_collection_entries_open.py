@@ -15,21 +15,15 @@ from pathlib import Path
 import pytest
 
 from reader.annotations.store import AnnotationStore
-from reader.cli.main import main
 from reader.library.catalogue import Library
+from tests.clirun import run_in
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PIECE = "老丁名叫丁冬"
 
 
-def _cli(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> str:
-    capsys.readouterr()
-    assert main([*args, "--library", str(library)]) == 0
-    return capsys.readouterr().out
-
-
 def _hit(capsys: pytest.CaptureFixture[str], library: Path, query: str) -> str:
-    return str(json.loads(_cli(capsys, library, "search", "--json", query))["hits"][0]["article"])
+    return str(json.loads(run_in(capsys, library, "search", "--json", query))["hits"][0]["article"])
 
 
 @pytest.fixture
@@ -38,16 +32,16 @@ def merged_away(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Pat
     src, library = tmp_path / "src", tmp_path / "lib"
     src.mkdir()
     shutil.copy(DATA / "text" / "seed_page.txt", src / "seed_page.txt")
-    _cli(capsys, library, "import", str(src), "--quiet")
+    run_in(capsys, library, "import", str(src), "--quiet")
     article = _hit(capsys, library, PIECE)
-    parts = json.loads(_cli(capsys, library, "show", "--json", article))["parts"]
+    parts = json.loads(run_in(capsys, library, "show", "--json", article))["parts"]
     [index] = [p["index"] for p in parts if p["text"].startswith(PIECE)]
-    _cli(capsys, library, "correct", "split", article, str(index))
+    run_in(capsys, library, "correct", "split", article, str(index))
     piece = _hit(capsys, library, PIECE)
     into = _hit(capsys, library, "李伟涉嫌受贿")
-    _cli(capsys, library, "collection", "create", "C")
-    _cli(capsys, library, "collection", "add", "C", piece)
-    _cli(capsys, library, "correct", "merge", into, piece)
+    run_in(capsys, library, "collection", "create", "C")
+    run_in(capsys, library, "collection", "add", "C", piece)
+    run_in(capsys, library, "correct", "merge", into, piece)
     return library, piece, into
 
 

@@ -15,16 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli.main import main
+from tests.clirun import run_in
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PIECE = "老丁名叫丁冬"
-
-
-def _cli(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> str:
-    capsys.readouterr()
-    assert main([*args, "--library", str(library)]) == 0
-    return capsys.readouterr().out
 
 
 @pytest.fixture
@@ -33,15 +27,15 @@ def split_piece(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Pat
     src, library = tmp_path / "src", tmp_path / "lib"
     src.mkdir()
     shutil.copy(DATA / "text" / "seed_page.txt", src / "seed_page.txt")
-    _cli(capsys, library, "import", str(src), "--quiet")
-    found = json.loads(_cli(capsys, library, "search", "--json", PIECE))["hits"][0]["article"]
-    parts = json.loads(_cli(capsys, library, "show", "--json", found))["parts"]
+    run_in(capsys, library, "import", str(src), "--quiet")
+    found = json.loads(run_in(capsys, library, "search", "--json", PIECE))["hits"][0]["article"]
+    parts = json.loads(run_in(capsys, library, "show", "--json", found))["parts"]
     [index] = [p["index"] for p in parts if p["text"].startswith(PIECE)]
-    _cli(capsys, library, "correct", "split", found, str(index))
-    piece = json.loads(_cli(capsys, library, "search", "--json", PIECE))["hits"][0]["article"]
-    _cli(capsys, library, "collection", "create", "C")
-    _cli(capsys, library, "collection", "add", "C", piece)
-    cited = _cli(capsys, library, "cite", "--style", "chicago", piece)
+    run_in(capsys, library, "correct", "split", found, str(index))
+    piece = json.loads(run_in(capsys, library, "search", "--json", PIECE))["hits"][0]["article"]
+    run_in(capsys, library, "collection", "create", "C")
+    run_in(capsys, library, "collection", "add", "C", piece)
+    cited = run_in(capsys, library, "cite", "--style", "chicago", piece)
     return library, piece, cited
 
 
