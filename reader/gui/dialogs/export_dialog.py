@@ -229,6 +229,14 @@ class ExportDialog(QDialog):
         self.scope.currentIndexChanged.connect(lambda _i: self._update())
         self.format.currentIndexChanged.connect(lambda _i: self._update())
         self.citation_style.currentIndexChanged.connect(lambda _i: self._update())
+        # what the last export said is of the last choice: another one chosen, it goes (seen by eye: "Exported 1
+        # article(s) to …" stood under a scope and a format that had not been exported)
+        for changed in (self.scope.currentIndexChanged, self.format.currentIndexChanged,
+                        self.citation_style.currentIndexChanged, self.collection.currentIndexChanged,
+                        self.reading.currentIndexChanged):
+            changed.connect(lambda _i: self._choice_changed())
+        self.include_annotations.toggled.connect(lambda _on: self._choice_changed())
+        self.path.textEdited.connect(lambda _t: self._choice_changed())
         self._update()
         self.resize(560, 0)
 
@@ -249,6 +257,12 @@ class ExportDialog(QDialog):
             self.path.setText(str(Path(text).with_name(name)))
         elif Path(text).suffix in SUFFIXES.values() and Path(text).suffix != suffix:
             self.path.setText(str(Path(text).with_suffix(suffix)))
+
+    def _choice_changed(self) -> None:
+        """Another scope, format, file … chosen: the last export's outcome is not said of it (an export under way
+        still says so)."""
+        if self.worker is None:
+            self.status.clear()
 
     def _say_script(self, fmt: str) -> None:
         """Say that the text is exported as the sources print it when the reader reads it in another script (seen by
