@@ -622,7 +622,7 @@
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>The text is exported as the sources print it: articles printed in another script than %1, the one you read in, are not converted to it.</source>
         <translation>文本按來源所印匯出：以%1（您閱讀所用的字體）以外的字體印行的文章，不轉換為%1。</translation>
     </message>
@@ -1348,9 +1348,9 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+178"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+211"/>
         <source>page %1</source>
-        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 頁</translation>
     </message>
     <message>
@@ -1974,12 +1974,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+413"/>
+        <location line="+426"/>
         <source>Search syntax</source>
         <translation>搜尋語法</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-423"/>
         <source>Publication filter</source>
         <translation>報刊篩選</translation>
     </message>
@@ -2073,7 +2073,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-474"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -2115,7 +2115,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+450"/>
+        <location line="+474"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2138,7 +2138,22 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>再顯示 %1 筆</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+15"/>
+        <source>No article matches these filters: %1.</source>
+        <translation>沒有符合這些篩選條件的文章：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article matches “%1”.</source>
+        <translation>沒有文章符合「%1」。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No article matches “%1” (%2).</source>
+        <translation>沒有文章符合「%1」（%2）。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>undated</source>
         <translation>無日期</translation>
     </message>
