@@ -126,3 +126,21 @@ def test_an_entry_merged_into_a_headline_opening_on_a_quotation_mark_is_quoted_o
     assert "““" not in item.text() and "““" not in item.toolTip(), item.text()
     assert item.text().endswith(f" — merged into {headline}"), item.text()
     assert f" merged into {headline} by your correction" in win.collections.gone_tip(piece)
+
+
+@pytest.mark.parametrize("where", ["window", "command line"])
+def test_an_entry_merged_away_while_the_window_is_open_is_said_merged_at_once(
+        where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], make_window) -> None:  # noqa: ANN001
+    """Seen by eye (trust41): after a merge the collection still listed the entry by its own name, as an article of
+    its own, until the window was opened again."""
+    library, piece, article = _split_and_collect(capsys, tmp_path)
+    win = make_window(library)
+    win.collections.names.setCurrentRow(0)
+    assert "merged into" not in win.collections.items.item(0).text()
+    if where == "window":
+        win.open_article(piece)
+        assert win.corrections.correct_merge(-1)  # into the article listed before it, the one it was split off
+    else:
+        run_in(capsys, library, "correct", "merge", article, piece)
+        win.corrections.changed_elsewhere()
+    assert " — merged into “" in win.collections.items.item(0).text(), win.collections.items.item(0).text()
