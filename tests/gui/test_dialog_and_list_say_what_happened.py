@@ -52,7 +52,7 @@ def test_a_search_with_no_hits_says_so_in_the_list(make_window, library_dir: Pat
     panel.field.setText("qqxyzzy")
     panel.submit()
     assert panel.list.count() == 0
-    assert panel.list.empty_text == "No article matches “qqxyzzy”."
+    assert panel.list.empty_text == "No article matches “qqxyzzy”." == panel.list.accessibleDescription()
     panel.field.setText("发展")
     panel.submit()
     assert panel.list.count() > 0 and panel.list.empty_text == ""

@@ -173,6 +173,7 @@ class HitList(QListWidget):
 
     def say_empty(self, text: str) -> None:
         self.empty_text = text
+        self.setAccessibleDescription(text)  # read out too, not only painted
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
