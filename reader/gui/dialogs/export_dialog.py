@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.export.exporter import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
 from reader.gui.workers import Progress, Worker, run_task
+from reader.model.document import cut_at_word
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,11 @@ class ExportDialog(QDialog):
         self.scope = QComboBox(self)
         self.scope.setObjectName("exportScope")
         if context.article_id:
-            self.scope.addItem(self.tr("Current article: %1").replace("%1", context.article_title[:40]), "article")
+            # a long name cut at a word's end, marked (it was cut inside a word, unmarked — seen by eye), whole in
+            # the tip
+            self.scope.addItem(self.tr("Current article: %1").replace("%1", cut_at_word(context.article_title, 40)),
+                               "article")
+            self.scope.setItemData(self.scope.count() - 1, context.article_title, Qt.ItemDataRole.ToolTipRole)
         if context.issue_id is not None:
             self.scope.addItem(self.tr("Current issue: %1").replace("%1", context.issue_title), "issue")
         if context.collections:
