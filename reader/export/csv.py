@@ -14,6 +14,7 @@ from typing import Any
 
 from reader.corrections.store import corrected_ranges
 from reader.export.items import Item, kwic
+from reader.model.document import supplied_title
 
 COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
 #: what makes a spreadsheet read a cell as a formula (or split it): such a cell is written after an apostrophe
@@ -41,7 +42,9 @@ def rows(items: Sequence[Item], width: int = 30) -> list[dict[str, str]]:
             "publication": item.publication(),
             "date": item.metadata.get("date", ""),
             "page": item.page_label(),
-            "headline": " ".join((corrected.headline or "").split()),
+            # printed with none: its first words in square brackets, as the text, TEI and citations name it (the
+            # column was left empty, seen by eye)
+            "headline": supplied_title(corrected),
             "article": item.key,
         }
         text = corrected.text

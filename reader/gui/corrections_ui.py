@@ -158,6 +158,7 @@ class Corrections:
                 self._gone()
         w.searching.refresh()  # the shown search's hits as the corrections now leave them
         w.studies.library_changed()  # and the concordance's lines: their offsets are in the reading as it was
+        w.collecting.fill()  # and the collections' entries: one merged away is said so (it was listed as before)
 
     def _moved_to(self, current: str | None) -> str | None:
         """The article now holding the text of the one shown, when an import elsewhere gave it another id (seen
@@ -218,6 +219,7 @@ class Corrections:
                 w.article_list.show_articles(w.archive, page_id=self.state.page_id)  # its headlines as now
                 w.article_list.mark(shown)
             w.searching.refresh()
+            w.collecting.fill()  # an entry merged away elsewhere is said so
             return
         page_scroll = (w.layout_view.horizontalScrollBar().value(), w.layout_view.verticalScrollBar().value())
         self.corrections_changed(reread=False)  # the text keeps its place (corrections_changed)

@@ -343,8 +343,33 @@ def first_words(article: Article, n: int = 20) -> str:
     is its text — a crosshead, a paragraph, a caption (not its byline, dateline or label) —, ``n`` characters, "…"
     after them when cut. A piece split off at a crosshead was named by the paragraph under it."""
     part = naming_part(article)
-    text = " ".join(part.text.split()) if part is not None else ""
-    return text[:n] + "…" if len(text) > n else text
+    return cut_at_word(" ".join(part.text.split()) if part is not None else "", n)
+
+
+#: marks a word runs on through (a cut after them is inside the word): "Moskito-Kannibalen", "d'Amsterdam"
+_IN_WORD = frozenset("-‐'’")
+
+
+def _parts_words(before: str, after: str) -> bool:
+    """True when a cut between the characters ``before`` and ``after`` falls between words: beside a space, beside a
+    CJK character (each one stands alone: 老丁名叫 is cut anywhere), or before a stop or a bracket."""
+    if before.isspace() or after.isspace():
+        return True
+    if unicodedata.east_asian_width(before) in "WF" or unicodedata.east_asian_width(after) in "WF":
+        return True
+    return not after.isalnum() and after not in _IN_WORD
+
+
+def cut_at_word(text: str, n: int) -> str:
+    """``text`` in ``n`` characters at most, "…" after it when cut — at a word's end, never inside a word of a script
+    that parts its words by spaces ("[aber wird nichts erf…]" was read as a word of the page, seen by eye); Chinese,
+    Japanese and Korean characters are cut between any two. A first word longer than ``n`` is cut in it."""
+    if len(text) <= n:
+        return text
+    cut = n
+    while cut > 0 and not _parts_words(text[cut - 1], text[cut]):
+        cut -= 1
+    return (text[:cut].rstrip() if cut > 0 else text[:n]) + "…"
 
 
 def naming_part(article: Article) -> Part | None:
@@ -381,3 +406,4 @@ def reading_order_of(roles: Sequence[str]) -> list[int]:
 
 #: each role of the headline group → its group's place in :data:`READING_HEAD`
 _HEAD_GROUP = {role: g for g, group in enumerate(READING_HEAD) for role in group}
+

@@ -17,6 +17,14 @@ SENTENCE_END = "。！？!?…；;"
 CLOSERS = "”’」』）)】〕》>\"'"
 #: Opening quotes and brackets.
 OPENERS = "“‘「『（(【〔《<"
+#: quotation marks a name (a headline quoting a phrase) may open on: quoted again, its marks doubled ("““…”")
+OPENING_QUOTES = "“‘「『«‹„‚\"'"
+
+
+def opens_on_quote(text: str) -> bool:
+    """True when ``text`` opens on a quotation mark of its own: quote it no more (a headline
+    "“当前的中美关系…”网络研讨会" was listed as merged into "““当前的中美关系…", seen by eye)."""
+    return text[:1] in OPENING_QUOTES if text else False
 #: Punctuation that shows a sentence goes on.
 CONTINUING = "，、：:,"
 

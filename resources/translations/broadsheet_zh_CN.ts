@@ -221,7 +221,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_list.py" line="+23"/>
+        <location filename="../../reader/gui/widgets/article_list.py" line="+24"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
@@ -241,7 +241,7 @@
         <translation>开头</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>No printed headline: its first words</source>
         <extracomment>(article id, a piece of its text) → that piece as the reading view shows it (the script chosen) what is listed: (issue, page), for :meth:`relist`</extracomment>
         <translation>没有印出的标题：这是它开头的文字</translation>
@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1405"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1421"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -296,7 +296,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+38"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+39"/>
         <source>Collections</source>
         <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation>收藏集</translation>
@@ -343,14 +343,19 @@
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>%1 — merged into “%2”</source>
-        <translation>%1 — 已并入“%2”</translation>
+        <location line="+37"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 was merged into “%2” by your correction; its words are read there. The entry is kept; remove it when you no longer need it.</source>
-        <translation>%1 已按您的更正并入“%2”，其文字在那里阅读。条目保留；不再需要时可将其移除。</translation>
+        <source>%1 — merged into %2</source>
+        <translation>%1 — 已并入%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was merged into %2 by your correction; its words are read there. The entry is kept; remove it when you no longer need it.</source>
+        <translation>%1 已按您的更正并入%2，其文字在那里阅读。条目保留；不再需要时可将其移除。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -617,7 +622,7 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>The text is exported as the sources print it: articles printed in another script than %1, the one you read in, are not converted to it.</source>
         <translation>文本按来源所印导出：以%1（您阅读所用的字体）以外的字体印行的文章，不转换为%1。</translation>
     </message>
@@ -695,7 +700,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-584"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-588"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -1343,9 +1348,9 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+178"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+211"/>
         <source>page %1</source>
-        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
+        <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -1969,12 +1974,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+413"/>
+        <location line="+426"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-423"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
@@ -2068,7 +2073,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-474"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -2110,7 +2115,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+450"/>
+        <location line="+474"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2133,7 +2138,22 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>再显示 %1 条</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+15"/>
+        <source>No article matches these filters: %1.</source>
+        <translation>没有符合这些筛选条件的文章：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article matches “%1”.</source>
+        <translation>没有文章与“%1”匹配。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No article matches “%1” (%2).</source>
+        <translation>没有文章与“%1”匹配（%2）。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>undated</source>
         <translation>无日期</translation>
     </message>
@@ -2212,7 +2232,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-706"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-718"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2325,7 +2345,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+309"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+321"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation>文章正文（竖排）</translation>

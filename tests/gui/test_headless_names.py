@@ -82,3 +82,14 @@ def test_the_article_list_marks_first_words_cut_and_only_those(make_window, libr
     assert listed[head] == "( 484 )"
     body = next(k for k in listed if win.archive.first_words(k).startswith("gewiegelt"))
     assert listed[body] == win.archive.first_words(body)[:16] + "…"
+
+
+def test_the_export_dialog_cuts_a_long_name_at_a_words_end_and_says_so(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (trust41): "Current article: …" cut a long headline inside a word, unmarked, at 40 characters."""
+    from reader.gui.dialogs.export_dialog import ExportContext, ExportDialog
+
+    title = "Die Verhandlungen der Zweiten Kammer über das Budget des Innern"
+    dlg = ExportDialog(None, ExportContext(article_id="a1", article_title=title))
+    qtbot.addWidget(dlg)
+    assert dlg.scope.itemText(0) == "Current article: Die Verhandlungen der Zweiten Kammer…"
+    assert title in dlg.scope.itemData(0, 3)  # its whole name in the tip (Qt.ToolTipRole)

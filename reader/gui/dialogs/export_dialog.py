@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.export.exporter import FORMATS, SUFFIXES, ExportCancelled, export, library_scope, write_new
 from reader.gui.workers import Progress, Worker, run_task
+from reader.model.document import cut_at_word
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,11 @@ class ExportDialog(QDialog):
         self.scope = QComboBox(self)
         self.scope.setObjectName("exportScope")
         if context.article_id:
-            self.scope.addItem(self.tr("Current article: %1").replace("%1", context.article_title[:40]), "article")
+            # a long name cut at a word's end, marked (it was cut inside a word, unmarked — seen by eye), whole in
+            # the tip
+            self.scope.addItem(self.tr("Current article: %1").replace("%1", cut_at_word(context.article_title, 40)),
+                               "article")
+            self.scope.setItemData(self.scope.count() - 1, context.article_title, Qt.ItemDataRole.ToolTipRole)
         if context.issue_id is not None:
             self.scope.addItem(self.tr("Current issue: %1").replace("%1", context.issue_title), "issue")
         if context.collections:
@@ -229,6 +234,14 @@ class ExportDialog(QDialog):
         self.scope.currentIndexChanged.connect(lambda _i: self._update())
         self.format.currentIndexChanged.connect(lambda _i: self._update())
         self.citation_style.currentIndexChanged.connect(lambda _i: self._update())
+        # what the last export said is of the last choice: another one chosen, it goes (seen by eye: "Exported 1
+        # article(s) to …" stood under a scope and a format that had not been exported)
+        for changed in (self.scope.currentIndexChanged, self.format.currentIndexChanged,
+                        self.citation_style.currentIndexChanged, self.collection.currentIndexChanged,
+                        self.reading.currentIndexChanged):
+            changed.connect(lambda _i: self._choice_changed())
+        self.include_annotations.toggled.connect(lambda _on: self._choice_changed())
+        self.path.textEdited.connect(lambda _t: self._choice_changed())
         self._update()
         self.resize(560, 0)
 
@@ -249,6 +262,12 @@ class ExportDialog(QDialog):
             self.path.setText(str(Path(text).with_name(name)))
         elif Path(text).suffix in SUFFIXES.values() and Path(text).suffix != suffix:
             self.path.setText(str(Path(text).with_suffix(suffix)))
+
+    def _choice_changed(self) -> None:
+        """Another scope, format, file … chosen: the last export's outcome is not said of it (an export under way
+        still says so)."""
+        if self.worker is None:
+            self.status.clear()
 
     def _say_script(self, fmt: str) -> None:
         """Say that the text is exported as the sources print it when the reader reads it in another script (seen by

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.app.archive import Archive
+from reader.model.document import cut_at_word
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -45,8 +46,9 @@ class ArticleList(QTreeWidget):
             begins = self.shown(info.id, archive.first_words(info.id))
             printed = archive.headline_of(info)
             printed = self.shown(info.id, printed) if printed else printed
-            # "…" where the words are cut (seen by eye: a running head "( 484 )" was listed "( 484 )…")
-            headline = printed or ((begins[:16] + "…" if len(begins) > 16 else begins) or info.local_id)
+            # "…" where the words are cut, at a word's end (seen by eye: a running head "( 484 )" was listed
+            # "( 484 )…"; "gewiegelt worden; ſo ſch…" cut inside a word)
+            headline = printed or cut_at_word(begins, 16) or info.local_id
             item = QTreeWidgetItem([headline, self._kind_label(info.kind), begins])
             item.setData(0, ROLE_ID, info.id)
             item.setToolTip(0, headline if printed else self.tr("No printed headline: its first words"))

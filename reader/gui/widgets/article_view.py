@@ -405,12 +405,24 @@ class TextReader(QTextBrowser):
         self.setTextCursor(c)
 
     def reveal(self, k: int, offset: int) -> None:
+        """Show the character (k, offset) a third of the way down the view unless it is well inside it already: not
+        at an edge, where selecting it left it (Qt scrolls only as far as the selection's end — seen by eye: a
+        collection entry merged away opened with its line at the bottom edge)."""
         c = QTextCursor(self.document())
         c.setPosition(self._pos_of(k, offset))
         rect = self.cursorRect(c)
         bar = self.verticalScrollBar()
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        height = self.viewport().height()
+        if rect.top() < height // 10 or rect.bottom() > height * 4 // 5:
+            bar.setValue(bar.value() + rect.top() - height // 3)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Ctrl+Home goes to the article's top with the margin above its first line (Qt scrolled only as far as the
+        caret's line: the headline flush against the edge, seen by eye)."""
+        super().keyPressEvent(event)
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument) or event.matches(
+                QKeySequence.StandardKey.SelectStartOfDocument):
+            self.verticalScrollBar().setValue(0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """The text re-wraps at the new width: the line the reader was at stays at the top (opening a panel beside
@@ -1191,7 +1203,11 @@ class ArticleView(QWidget):
         """
         if self.article is None or self.reading is None:
             return None
-        return keep([p.text for p in self.article.parts], self._original_place(), self.selection_original())
+        # a reader at the article's start stays at its start: a merge reads the headline group first, and the old
+        # first paragraph kept at the top hid the merged article's headline above the edge (seen by eye)
+        place = self.place()
+        top = None if place is not None and place[:2] == (0, 0) else self._original_place()
+        return keep([p.text for p in self.article.parts], top, self.selection_original())
 
     def restore_kept_place(self, kept: KeptPlace | None) -> None:
         """The view and the caret back on the words :meth:`kept_place` kept, in the article as it reads now; where

@@ -12,6 +12,7 @@ from reader.app.sharing import Byline, Visibility
 from reader.gui.widgets.flow import FlowLayout
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 from reader.library.catalogue import NotFoundError
+from reader.text.chars import opens_on_quote
 
 ROLE_NAME = Qt.ItemDataRole.UserRole
 ROLE_ARTICLE = Qt.ItemDataRole.UserRole + 1
@@ -180,8 +181,10 @@ class CollectionsPanel(QWidget):
             except Exception:  # noqa: BLE001 — named by its key then
                 name = into
             piece = self._merged_name(key) or key  # its words, as a headless piece is named; its key in the tip
-            return (self.tr("%1 — merged into “%2”").replace("%1", piece).replace("%2", name),
-                    self.tr("%1 was merged into “%2” by your correction; its words are read there. The entry is kept; "
+            # a headline opening on its own quotation mark is not quoted again (seen by eye: "merged into ““当前…”")
+            name = name if opens_on_quote(name) else self.tr("“%1”").replace("%1", name)
+            return (self.tr("%1 — merged into %2").replace("%1", piece).replace("%2", name),
+                    self.tr("%1 was merged into %2 by your correction; its words are read there. The entry is kept; "
                             "remove it when you no longer need it.").replace("%1", key).replace("%2", name))
         return (self.tr("%1 — no longer in the library").replace("%1", key),
                 self.tr("%1 is no longer in the library: its file was imported again without it. The entry "

@@ -28,7 +28,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -151,6 +160,31 @@ def hit_height(metrics: QFontMetrics) -> int:
 
 #: rows whose laid-out text the delegate keeps (two pages of results)
 KEPT_ROWS = 2 * PAGE_SIZE
+
+
+class HitList(QListWidget):
+    """The results list; empty after a search, it says so in itself (:attr:`empty_text`): a search with no hits left
+    it blank but for "0 article(s)" above it, as if nothing had run (seen by eye)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: said in the list while it holds no row ("" nothing)
+        self.empty_text = ""
+
+    def say_empty(self, text: str) -> None:
+        self.empty_text = text
+        self.setAccessibleDescription(text)  # read out too, not only painted
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.empty_text and self.count() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QRectF(self.viewport().rect().adjusted(8, 8, -8, -8)),
+                             int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+                             self.empty_text)
+            painter.end()
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -418,7 +452,7 @@ class SearchPanel(QWidget):
         self.facets.setObjectName("searchFacets")
         self.facets.setWordWrap(True)
         self.facets.setTextFormat(Qt.TextFormat.RichText)
-        self.list = QListWidget(self)
+        self.list = HitList(self)
         self.list.setObjectName("searchResults")
         self.list.setAccessibleName(self.tr("Search results"))
         self.list.setItemDelegate(HitDelegate(self.list))
@@ -669,10 +703,22 @@ class SearchPanel(QWidget):
         self.more.setText(self.tr("Show %1 more").replace("%1", str(min(PAGE_SIZE, left))))
         if not more:
             self._first_facets(results)
+            if not results.total:
+                self.list.say_empty(self._no_hits())
             if results.hits:
                 self._mark_row(0)  # the window opens it once the list is painted
         elif first_new < self.list.count() and self._reveal:
             self.list.scrollToItem(self.list.item(first_new))
+
+    def _no_hits(self) -> str:
+        """What the empty list says after a search with no hits: the words searched for, and the filters it ran with."""
+        q = self._submitted_query or self.query()
+        filters = self.filters_searched().removeprefix(" · ")
+        if not q.text.strip():
+            return self.tr("No article matches these filters: %1.").replace("%1", filters)
+        if not filters:
+            return self.tr("No article matches “%1”.").replace("%1", q.text.strip())
+        return self.tr("No article matches “%1” (%2).").replace("%1", q.text.strip()).replace("%2", filters)
 
     def _first_facets(self, results: Results) -> None:
         """The facets that came with a new search's first page (every hit is on it), else none until they come
@@ -782,6 +828,7 @@ class SearchPanel(QWidget):
         self._quiet = True
         try:
             self.list.clear()
+            self.list.say_empty("")
         finally:
             self._quiet = False
 
