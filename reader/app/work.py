@@ -503,8 +503,8 @@ def check_collections(library: Library, report: WorkReport, placed: Sequence[Rea
     report.entries_gone += _not_said_yet(library, still_gone)
 
 
-#: ``meta`` key (one per reader, the owner's name after it) of the collection entries already said gone: JSON, a list
-#: of [collection's owner, collection, article]
+#: memory (:meth:`~reader.library.catalogue.Library.memory`, private to its reader) of the collection entries already
+#: said gone: JSON, a list of [collection's owner, collection, article]
 SAID_GONE = "collection_entries_said_gone"
 
 
@@ -514,17 +514,15 @@ def _not_said_yet(library: Library, gone: Sequence[tuple[AnnotationCollection, s
     removed, is forgotten, so its article lost again is said again). Seen by eye: an entry lost once was said gone
     again after every later import; it is said in the import that lost it, then kept quietly (``collection show``
     and the window mark it)."""
-    key = f"{SAID_GONE}:{current_owner(library.conn)}"
-    stored = library.meta_get(key)
+    stored = library.memory(SAID_GONE)
     said = {(str(o), str(n), str(a)) for o, n, a in json.loads(stored)} if stored else set()
     now = {(c.owner, c.name, item): (c.name, item) for c, item in gone}
     if set(now) != said:
-        library.meta_set(key, json.dumps(sorted(now), ensure_ascii=False) if now else None)
+        library.remember(SAID_GONE, json.dumps(sorted(now), ensure_ascii=False) if now else None)
     return [entry for k, entry in now.items() if k not in said]
 
 
-#: ``meta`` key (one per reader, the owner's name after it) of the corrections already said no longer to apply: JSON,
-#: a list of correction ids
+#: memory (private to its reader) of the corrections already said no longer to apply: JSON, a list of correction ids
 SAID_STALE = "corrections_said_stale"
 
 
@@ -533,14 +531,13 @@ def _stale_said_once(library: Library, report: WorkReport) -> None:
     :attr:`WorkReport.corrections_still_stale`: counted); remember those that do not apply now, and only they (one
     that applies again is forgotten, and said again if it is lost again). Found using it: a correction whose words
     an edited source lost was said "no longer applies" again after every later import, of any file."""
-    key = f"{SAID_STALE}:{current_owner(library.conn)}"
-    stored = library.meta_get(key)
+    stored = library.memory(SAID_STALE)
     said = {str(i) for i in json.loads(stored)} if stored else set()
     now = {c.id for c, _ in report.corrections_stale}
     report.corrections_still_stale = [(c, why) for c, why in report.corrections_stale if c.id in said]
     report.corrections_stale = [(c, why) for c, why in report.corrections_stale if c.id not in said]
     if now != said:
-        library.meta_set(key, json.dumps(sorted(now)) if now else None)
+        library.remember(SAID_STALE, json.dumps(sorted(now)) if now else None)
 
 
 def tell_owners(library: Library, report: WorkReport) -> None:

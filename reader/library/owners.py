@@ -160,7 +160,8 @@ def sqlite_owner_step(tables: tuple[str, ...]) -> Any:
 
 
 #: what a researcher's role needs: read the catalogue, write their own work (row security does the rest)
-WORK_TABLES = ("annotations", "annotation_tags", "tags", "collections", "collection_items", "corrections")
+WORK_TABLES = ("annotations", "annotation_tags", "tags", "collections", "collection_items", "corrections",
+               "reader_memory")
 
 
 def grant_statements(role: str) -> list[str]:
