@@ -93,7 +93,13 @@ class WorkReport:
 
     def lines(self) -> list[str]:
         """One sentence per thing the reader should know of their own work (orphans, stale corrections); a
-        colleague's work is only counted, in :meth:`summary`."""
+        colleague's work is only counted, in :meth:`summary`. Of an import by someone else (:attr:`by`) each says
+        whose import it was: the window lists them one by one in its Problems panel, the command line above its
+        summary, and both say it in these words (the window's said what happened to the note, not who did it)."""
+        out = self._lines()
+        return [f"after an import by {self.by}, {line}" for line in out] if self.by else out
+
+    def _lines(self) -> list[str]:
         out = [f"annotation {r.annotation.id} is orphaned: its passage {r.annotation.anchor.exact!r} was not "
                "found again (it is kept)" if r.annotation.anchor else
                f"annotation {r.annotation.id} is orphaned: its article is gone (it is kept)"

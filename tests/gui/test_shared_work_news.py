@@ -52,8 +52,9 @@ def test_the_window_tells_a_researcher_once_what_the_owners_import_did_to_her_no
         win = app.build_window(settings, as_dora, seed=False)
         try:
             said = [m.split("  ", 1)[-1] for m in win.problems.messages() if note.id in m]  # after its time
-            assert said == ([f"annotation {note.id} is orphaned: its passage '公园散步' was not found again (it is "
-                             "kept)"] if told else []), win.problems.messages()
+            # whose import it was, as the command line says it (trust42: the window said what happened, not who)
+            assert said == ([f"after an import by broadsheet, annotation {note.id} is orphaned: its passage '公园散步' "
+                             "was not found again (it is kept)"] if told else []), win.problems.messages()
         finally:
             win.close()
             win.archive.close()

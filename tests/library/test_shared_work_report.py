@@ -124,7 +124,8 @@ def test_a_colleague_is_told_once_what_the_owners_import_did_to_his_notes(
 
     as_bob, as_alice = url.replace("broadsheet@", "wnbob@"), url.replace("broadsheet@", "wnalice@")
     told = run_cli(capsys, "annotations", "--library", as_bob, "list")
-    assert f"annotation {his} is orphaned: its passage '公园散步' was not found again" in told, told
+    assert (f"after an import by broadsheet, annotation {his} is orphaned: its passage '公园散步' was not found "
+            "again") in told, told
     assert "your work after an import by broadsheet: 0 annotation(s) re-attached, 1 orphaned" in told, told
     again = run_cli(capsys, "annotations", "--library", as_bob, "list")
     assert "was not found again" not in again and "import by" not in again, again
