@@ -1740,6 +1740,13 @@ class Library:
             if value is not None:
                 conn.execute("INSERT INTO reader_memory (owner, key, value) VALUES (?, ?, ?)", (who, key, value))
 
+    def memory_owners(self, *keys: str) -> list[str]:
+        """The readers who keep something under one of ``keys`` that the one reading may see: on a shared library the
+        tables' owner sees every reader's (a researcher's role, their own)."""
+        marks = ",".join("?" * len(keys))
+        return [str(r[0]) for r in self.conn.execute(
+            f"SELECT DISTINCT owner FROM reader_memory WHERE key IN ({marks}) ORDER BY owner", keys)]
+
     def _reader(self, owner: str | None) -> str:
         return current_owner(self.conn) if owner is None else owner
 

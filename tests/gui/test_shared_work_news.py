@@ -10,7 +10,7 @@ import pytest
 
 from reader.annotations.store import AnnotationStore, highlight
 from reader.app.work import check_work
-from reader.corrections.store import CorrectionStore
+from reader.corrections.store import CorrectionStore, correct_text
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
 from tests.pgcluster import team
@@ -44,6 +44,7 @@ def test_the_window_tells_a_researcher_once_what_the_owners_import_did_to_her_no
             note = highlight(art, at, at + 4, note="dora's alone")
             note.source = info.source
             AnnotationStore.of(dora).add(note)
+            fix = CorrectionStore.of(dora).add(correct_text(art, at, at + 2, "公圆"))  # private, hers
         (src / "page.txt").write_text(EDITED, encoding="utf-8")
         import_paths(admin, [src])
         assert "公园散步" not in "\n".join(check_work(admin).lines())
@@ -55,13 +56,18 @@ def test_the_window_tells_a_researcher_once_what_the_owners_import_did_to_her_no
             # whose import it was, as the command line says it (trust42: the window said what happened, not who)
             assert said == ([f"after an import by broadsheet, annotation {note.id} is orphaned: its passage '公园散步' "
                              "was not found again (it is kept)"] if told else []), win.problems.messages()
+            # her correction the import left without its words, told too (trust42: it was told to no one)
+            fixed = [m.split("  ", 1)[-1] for m in win.problems.messages() if fix.id in m]
+            assert [m.split(":")[0] for m in fixed] == ([f"after an import by broadsheet, correction {fix.id} (text) "
+                                                         "no longer applies"] if told else []), fixed
         finally:
             win.close()
             win.archive.close()
             win.deleteLater()
     win = app.build_window(settings, url.replace("broadsheet@", "newsemil@"), seed=False)
     try:  # her colleague is told nothing of it
-        assert not [m for m in win.problems.messages() if note.id in m or "公园" in m], win.problems.messages()
+        assert not [m for m in win.problems.messages() if note.id in m or fix.id in m or "公园" in m], \
+            win.problems.messages()
     finally:
         win.close()
         win.archive.close()
