@@ -44,6 +44,7 @@ from reader.corrections.store import (
     locate_text_fix,
 )
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
+from reader.library.changes import NEWS_CHANGES, count_change
 from reader.library.importer import WORK_CHECK_PENDING
 from reader.library.owners import Whose, current_owner, is_postgres, whose_work
 from reader.model.document import Article
@@ -586,8 +587,13 @@ def tell_owners(library: Library, report: WorkReport) -> None:
             news[r.annotation.id] = {}
     if news:
         AnnotationStore.of(library).tell(news)
-    if not is_postgres(library.conn):
-        return  # a folder's work is all its reader's
+    if is_postgres(library.conn) and (_tell_colleagues(library, report, me) or news):
+        count_change(library.conn, NEWS_CHANGES)  # the windows open meanwhile ask whether it is theirs
+
+
+def _tell_colleagues(library: Library, report: WorkReport, me: str) -> bool:
+    """:func:`_tell_colleague` for every colleague with news of their corrections and entries now, or kept before;
+    whether any news was kept or dropped."""
     stale: dict[str, list[tuple[Correction, str]]] = defaultdict(list)
     for c, why in report.colleagues_stale:
         stale[c.owner].append((c, why))
@@ -599,8 +605,9 @@ def tell_owners(library: Library, report: WorkReport) -> None:
         moved[coll.owner].append((coll.name, old, new))
     # and those told before whose work is news no more (a correction applying again, an entry's article back)
     owners = set(stale) | set(gone) | set(moved) | set(library.memory_owners(SAID_STALE, SAID_GONE, NEWS))
-    for owner in sorted(owners - {me, ""}):
-        _tell_colleague(library, owner, me, stale[owner], gone[owner], moved[owner])
+    told = [_tell_colleague(library, owner, me, stale[owner], gone[owner], moved[owner])
+            for owner in sorted(owners - {me, ""})]
+    return any(told)
 
 
 #: memory (private to its reader) of what imports by someone else did to the reader's corrections and collection
@@ -610,11 +617,11 @@ NEWS = "news"
 
 
 def _tell_colleague(library: Library, owner: str, me: str, stale: Sequence[tuple[Correction, str]],
-                    gone: Sequence[tuple[AnnotationCollection, str]], moved: Sequence[tuple[str, str, str]]) -> None:
+                    gone: Sequence[tuple[AnnotationCollection, str]], moved: Sequence[tuple[str, str, str]]) -> bool:
     """Colleague ``owner``'s news after this check: each correction of theirs not applying that was not said to them
     before, each entry gone not said before, each entry followed; news still untold of a correction applying again
     or an entry whose article came back is dropped. What is said is remembered as their own said (:data:`SAID_STALE`,
-    :data:`SAID_GONE`): later checks do not tell it again."""
+    :data:`SAID_GONE`): later checks do not tell it again. Whether their news changed."""
     stored = library.memory(SAID_STALE, owner)
     said = {str(i) for i in json.loads(stored)} if stored else set()
     now = {c.id for c, _ in stale}
@@ -631,9 +638,11 @@ def _tell_colleague(library: Library, owner: str, me: str, stale: Sequence[tuple
     entries += [{"collection": name, "article": item, "now": "", "by": me} for name, item in new_gone]
     entries += [{"collection": name, "article": old, "now": new, "by": me} for name, old, new in moved]
     told = {"corrections": corrections, "entries": entries}
-    if told != news and (corrections or entries or held):
-        library.remember(NEWS, json.dumps(told, ensure_ascii=False, sort_keys=True) if corrections or entries else None,
-                         owner)
+    if told == news or not (corrections or entries or held):
+        return False
+    library.remember(NEWS, json.dumps(told, ensure_ascii=False, sort_keys=True) if corrections or entries else None,
+                     owner)
+    return True
 
 
 def told_news(library: Library) -> WorkReport | None:

@@ -72,3 +72,44 @@ def test_the_window_tells_a_researcher_once_what_the_owners_import_did_to_her_no
         win.close()
         win.archive.close()
         win.deleteLater()
+
+
+def test_a_window_open_during_the_owners_import_tells_her_at_its_next_look(
+        pg_cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_window) -> None:  # noqa: ANN001
+    """trust42: a window open all day heard of the owner's import (its tree was read again) but told the researcher
+    nothing of what it did to her note until she opened the library again. Told at the watch's next look (the
+    import moves a counter of news, one row the look reads already), once."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    url = pg_cluster.create_database(f"open_{tmp_path.name[-8:]}".lower().replace("-", "_"))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    with Library.open(url) as admin:
+        import_paths(admin, [src])
+        AnnotationStore.of(admin)
+        CorrectionStore.of(admin)
+        team(url, "opengroup", "opendora")
+        admin.grant("opengroup")
+        as_dora = url.replace("broadsheet@", "opendora@")
+        with Library.open(as_dora) as dora:
+            [info] = dora.articles()
+            art = dora.article(info.id)
+            at = art.text.index("公园散步")
+            note = highlight(art, at, at + 4, note="dora's alone")
+            note.source = info.source
+            AnnotationStore.of(dora).add(note)
+        win = make_window(as_dora)
+        win.watching.timer.stop()
+        (src / "page.txt").write_text(EDITED, encoding="utf-8")
+        import_paths(admin, [src])
+        check_work(admin)
+
+    def told() -> list[str]:
+        return [m.split("  ", 1)[-1] for m in win.problems.messages() if note.id in m]
+
+    assert told() == []
+    win.watching.look()
+    assert told() == [f"after an import by broadsheet, annotation {note.id} is orphaned: its passage '公园散步' was "
+                      "not found again (it is kept)"], win.problems.messages()
+    win.watching.look()
+    assert len(told()) == 1, win.problems.messages()
