@@ -675,7 +675,7 @@ def told_news(library: Library) -> WorkReport | None:
     report.entries_moved = [(str(e["collection"]), str(e["article"]), str(e["now"])) for e in entries if e.get("now")]
     store.forget_news(note.id for note, _ in news)
     if held:
-        library.remember(NEWS, None)
+        library.forget(NEWS, held)  # more told meanwhile by an import: kept for the next look
     return report if report.annotations_moved or report.annotations_orphaned or report.corrections_stale \
         or report.entries_gone or report.entries_moved else None
 

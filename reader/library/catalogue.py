@@ -1740,6 +1740,14 @@ class Library:
             if value is not None:
                 conn.execute("INSERT INTO reader_memory (owner, key, value) VALUES (?, ?, ?)", (who, key, value))
 
+    def forget(self, key: str, value: str) -> bool:
+        """Forget the reader's ``key`` if it still holds ``value`` (what they were just told): kept when someone wrote
+        it meanwhile (the owner's import telling them more), so that is told at the next look, not lost."""
+        with transaction(self.conn) as conn:
+            cur = conn.execute("DELETE FROM reader_memory WHERE owner = ? AND key = ? AND value = ?",
+                               (self._reader(None), key, value))
+        return cur.rowcount > 0
+
     def memory_owners(self, *keys: str) -> list[str]:
         """The readers who keep something under one of ``keys`` that the one reading may see: on a shared library the
         tables' owner sees every reader's (a researcher's role, their own)."""

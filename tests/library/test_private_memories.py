@@ -142,3 +142,16 @@ def test_an_older_folder_library_keeps_what_it_said(tmp_path: Path, capsys: pyte
     with Library.open(folder) as lib:
         assert lib.schema_versions()["catalogue"] == 10
         assert not [r for r in lib.conn.execute("SELECT key FROM meta") if "said" in r[0]]
+
+
+def test_what_a_reader_was_told_is_forgotten_only_if_nothing_was_added_meanwhile(tmp_path: Path) -> None:
+    """The reader is told their news, then it is forgotten — unless an import wrote more in between: kept, told at the
+    next look (forgetting it whatever it held lost what the import had just added)."""
+    with Library.open(tmp_path / "lib") as lib:
+        lib.remember("news", "A")
+        lib.remember("news", "A and B")  # the owner's import told more while the reader was being told A
+        assert not lib.forget("news", "A") and lib.memory("news") == "A and B"
+        assert lib.forget("news", "A and B") and lib.memory("news") is None
+        lib.remember("news", "C", owner="someone else")
+        assert lib.memory("news") is None and lib.memory("news", owner="someone else") == "C"
+        assert lib.memory_owners("news") == ["someone else"]
