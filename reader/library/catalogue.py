@@ -251,11 +251,10 @@ def _reader_memory(conn: Any, ddl: str) -> None:
     reader (the name after the key's colon)."""
     for statement in _split_sql(ddl):
         conn.execute(statement)
-    for prefix in MEMORY_KEYS_IN_META:
-        rows = conn.execute("SELECT key, value FROM meta WHERE key LIKE ?", (prefix + ":%",)).fetchall()
-        for key, value in rows:
-            conn.execute("INSERT INTO reader_memory (owner, key, value) VALUES (?, ?, ?)",
-                         (str(key)[len(prefix) + 1:], prefix, value))
+    for key, value in conn.execute("SELECT key, value FROM meta").fetchall():
+        prefix, colon, reader = str(key).partition(":")
+        if colon and prefix in MEMORY_KEYS_IN_META:
+            conn.execute("INSERT INTO reader_memory (owner, key, value) VALUES (?, ?, ?)", (reader, prefix, value))
             conn.execute("DELETE FROM meta WHERE key = ?", (key,))
 
 
