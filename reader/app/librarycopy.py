@@ -1,12 +1,12 @@
 """``broadsheet library copy FROM TO``: a whole library from one kind of database into the other (a
 folder's SQLite catalogue ↔ a PostgreSQL database), losing nothing.
 
-Every table of the catalogue and of the reader's work is copied row for row with its ids (article
-``num``, page and issue ids, annotation ids, the order of corrections): sources, publications, issues,
-pages, blocks, lines, articles, folded text, article pages, articles renamed, annotations, tags, collections,
-corrections — with owners and visibility. The copy is ONE transaction on the destination (all or nothing), into an
-empty library at the same schema versions (both are migrated first). The search index is not copied:
-the destination marks every article unindexed and its own sync builds the index there.
+Every table of the catalogue and of the reader's work is copied row for row with its ids (article ``num``, page and
+issue ids, annotation ids, the order of corrections): sources, publications, issues, pages, blocks, lines, articles,
+folded text, article pages, articles renamed, annotations, tags, collections, corrections — with owners and
+visibility — and what each reader was told (``reader_memory``). The copy is ONE transaction on the destination (all
+or nothing), into an empty library at the same schema versions (both are migrated first). The search index is not
+copied: the destination marks every article unindexed and its own sync builds the index there.
 
 On PostgreSQL, row-level security hides other researchers' private work from a researcher's role: copy
 as the role that owns the tables (the one that ran ``library init``), which the policies do not apply to.
@@ -24,6 +24,7 @@ from reader.library.catalogue import Library, LibraryError, fold_stored
 #: (table, the columns that order its rows), parents before children
 TABLES: tuple[tuple[str, str], ...] = (
     ("meta", "key"),
+    ("reader_memory", "owner, key"),
     ("sources", "id"),
     ("publications", "id"),
     ("issues", "id"),

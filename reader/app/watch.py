@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from reader.annotations.store import AnnotationStore
 from reader.app.overlay import Overlay
+from reader.app.work import WorkReport, told_news
 from reader.library.catalogue import Library
-from reader.library.changes import CATALOGUE_CHANGES, work_changes
+from reader.library.changes import CATALOGUE_CHANGES, NEWS_CHANGES, work_changes
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,12 @@ class Elsewhere:
     corrections: bool = False
     #: an import or a reindex by another process changed the library, and has ended
     catalogue: bool = False
+    #: what an import by someone else (a shared library's owner) did to the reader's work, told now, once
+    #: (:func:`reader.app.work.told_news`): a window open all day told it only when the library was opened again
+    told: WorkReport | None = None
 
     def __bool__(self) -> bool:
-        return self.annotations or self.corrections or self.catalogue
+        return self.annotations or self.corrections or self.catalogue or self.told is not None
 
 
 class WorkWatch:
@@ -72,9 +76,11 @@ class WorkWatch:
             moved = {k for k, n in now.items() if n != self._seen.get(k)}
         corrections = "corrections" in moved and self._overlay.stale()  # may fail: then nothing is taken as seen
         annotations = "annotations" in moved and self._annotations_differ()
+        told = told_news(self._library) if NEWS_CHANGES in moved else None  # someone was told: is it this reader?
         with self._lock:
             self._seen.update(now)
-        return Elsewhere(annotations=annotations, corrections=corrections, catalogue=CATALOGUE_CHANGES in moved)
+        return Elsewhere(annotations=annotations, corrections=corrections, catalogue=CATALOGUE_CHANGES in moved,
+                         told=told)
 
     def _annotations_differ(self) -> bool:
         """Whether the notes, tags and collections this reader sees differ from the last ones looked at (a change

@@ -44,8 +44,9 @@ from reader.corrections.store import (
     locate_text_fix,
 )
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
+from reader.library.changes import NEWS_CHANGES, count_change
 from reader.library.importer import WORK_CHECK_PENDING
-from reader.library.owners import Whose, current_owner, whose_work
+from reader.library.owners import Whose, current_owner, is_postgres, whose_work
 from reader.model.document import Article
 
 
@@ -90,10 +91,22 @@ class WorkReport:
     #: every colleague's note (private ones too) this check re-attached, orphaned or found again: their owner's to
     #: be told (:func:`tell_owners`), never the reader's
     colleagues_placed: list[Reattached] = field(default_factory=list)
+    #: every colleague's correction that does not apply now (private ones too), with why; their collections' entries
+    #: whose article is gone, and (collection, old id, new id) those that followed the words noted on it: their
+    #: owners' to be told (:func:`tell_owners`), never the reader's
+    colleagues_stale: list[tuple[Correction, str]] = field(default_factory=list)
+    colleagues_entries_gone: list[tuple[AnnotationCollection, str]] = field(default_factory=list)
+    colleagues_entries_moved: list[tuple[AnnotationCollection, str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """One sentence per thing the reader should know of their own work (orphans, stale corrections); a
-        colleague's work is only counted, in :meth:`summary`."""
+        colleague's work is only counted, in :meth:`summary`. Of an import by someone else (:attr:`by`) each says
+        whose import it was: the window lists them one by one in its Problems panel, the command line above its
+        summary, and both say it in these words (the window's said what happened to the note, not who did it)."""
+        out = self._lines()
+        return [f"after an import by {self.by}, {line}" for line in out] if self.by else out
+
+    def _lines(self) -> list[str]:
         out = [f"annotation {r.annotation.id} is orphaned: its passage {r.annotation.anchor.exact!r} was not "
                "found again (it is kept)" if r.annotation.anchor else
                f"annotation {r.annotation.id} is orphaned: its article is gone (it is kept)"
@@ -117,8 +130,14 @@ class WorkReport:
 
     def summary(self) -> str:
         if self.by:
-            return (f"your work after an import by {self.by}: {len(self.annotations_moved)} annotation(s) re-attached, "
+            told = (f"your work after an import by {self.by}: {len(self.annotations_moved)} annotation(s) re-attached, "
                     f"{len(self.annotations_orphaned)} orphaned")
+            if self.corrections_stale:
+                told += f"; {len(self.corrections_stale)} correction(s) no longer apply"
+            if self.entries_moved or self.entries_gone:
+                told += (f"; {len(self.entries_moved)} collection entr(ies) followed their words, "
+                         f"{len(self.entries_gone)} gone")
+            return told
         followed = ""
         if self.followed:
             followed = (f"; {self.corrections_followed} correction(s), {self.annotations_followed} annotation(s) and "
@@ -391,14 +410,17 @@ def check_corrections(library: Library, report: WorkReport) -> None:
     for c in corrections:
         by_issue[_issue_of(library, c)].append(c)
     for issue_id, group in by_issue.items():
-        if issue_id is None:
-            report.corrections_stale += [(c, "its article and its source are gone") for c in group]
+        if issue_id is None:  # a colleague's is theirs to be told, not the reader's (it was said as the reader's)
+            lost = [(c, "its article and its source are gone") for c in group]
+            report.corrections_stale += [(c, why) for c, why in lost if c.id in mine]
+            report.colleagues_stale += [(c, why) for c, why in lost if c.id not in mine]
             continue
         ids = [i.id for i in library.articles(issue_id=issue_id)]
         sources = {i.id: i.source for i in library.articles(issue_id=issue_id)}
         articles = [library.article(i) for i in ids]
         result = apply_overlay(articles, group, line_pages=line_pages_of(library, ids), sources=sources)
         report.corrections_stale += [(c, why) for c, why in result.stale if c.id in mine]
+        report.colleagues_stale += [(c, why) for c, why in result.stale if c.id not in mine]
         report.corrections_applied += sum(1 for c in result.applied if c.id in mine)
         report.corrections_reanchored += [(c, moved[c.id]) for c in result.applied if c.id in moved and c.id in mine]
         holders = _to_line_holders(articles, [c for c in result.applied if root_key(c.article) not in sources])
@@ -470,61 +492,67 @@ def check_collections(library: Library, report: WorkReport, placed: Sequence[Rea
     re-keyed to the one article every note re-attached from it went to (its words are there: ``placed``, every
     note :func:`check_annotations` placed, default the reader's own in ``report``), else kept and said gone — once
     (:func:`_not_said_yet`). The notes followed their words; the entry stayed on the old id, one article short,
-    unsaid. Everyone's entries follow; only the reader's own collections are said and counted."""
+    unsaid. Everyone's entries follow; only the reader's own collections are said and counted, a colleague's are
+    kept for their owner to be told (:func:`tell_owners`)."""
     store = AnnotationStore.of(library)
     whose = whose_work(library.conn)
     collections = store.collections()
     named = {root_key(i) for c in collections for i in c.items}
     gone = named - _existing(library, named) if named else set()
-    if not gone:
-        _not_said_yet(library, [])
-        return
     if placed is None:
         placed = report.annotations_moved + report.annotations_orphaned + report.annotations_still_orphaned
+    keys = _where_words_went(placed, gone) if gone else {}
+    own = [c for c in collections if whose(c.owner, c.visibility) is Whose.MINE]
+    if keys:
+        store.rekey_entries(keys)
+        report.entries_followed += _renamed_entries(own, keys)
+    still_gone: list[tuple[AnnotationCollection, str]] = []
+    for c in collections:
+        mine = whose(c.owner, c.visibility) is Whose.MINE
+        for item in c.items:
+            old = root_key(item)
+            if old in keys and mine:
+                report.entries_moved.append((c.name, item, renamed_key(item, keys)))
+            elif old in keys:
+                report.colleagues_entries_moved.append((c, item, renamed_key(item, keys)))
+            elif old in gone:
+                (still_gone if mine else report.colleagues_entries_gone).append((c, item))
+    report.entries_gone += _not_said_yet(library, still_gone)
+
+
+def _where_words_went(placed: Sequence[Reattached], gone: Collection[str]) -> dict[str, str]:
+    """Old id → the one article every note placed from the article ``gone`` went to (none found again: no one place)."""
     went: dict[str, set[str]] = defaultdict(set)
     for r in placed:
         if r.orphaned and root_key(r.annotation.article) in gone:  # not found again: no one place
             went[root_key(r.annotation.article)].add("")
         elif r.annotation.status == STATUS_MOVED and r.was and r.article and root_key(r.was) in gone:
             went[root_key(r.was)].add(root_key(r.article))
-    keys = {old: new.pop() for old, new in went.items() if len(new) == 1 and "" not in new}
-    own = [c for c in collections if whose(c.owner, c.visibility) is Whose.MINE]
-    if keys:
-        store.rekey_entries(keys)
-        report.entries_followed += _renamed_entries(own, keys)
-    still_gone: list[tuple[AnnotationCollection, str]] = []
-    for c in own:
-        for item in c.items:
-            old = root_key(item)
-            if old in keys:
-                report.entries_moved.append((c.name, item, renamed_key(item, keys)))
-            elif old in gone:
-                still_gone.append((c, item))
-    report.entries_gone += _not_said_yet(library, still_gone)
+    return {old: new.pop() for old, new in went.items() if len(new) == 1 and "" not in new}
 
 
-#: ``meta`` key (one per reader, the owner's name after it) of the collection entries already said gone: JSON, a list
-#: of [collection's owner, collection, article]
+#: memory (:meth:`~reader.library.catalogue.Library.memory`, private to its reader) of the collection entries already
+#: said gone: JSON, a list of [collection's owner, collection, article]
 SAID_GONE = "collection_entries_said_gone"
 
 
-def _not_said_yet(library: Library, gone: Sequence[tuple[AnnotationCollection, str]]) -> list[tuple[str, str]]:
+def _not_said_yet(library: Library, gone: Sequence[tuple[AnnotationCollection, str]],
+                  owner: str | None = None) -> list[tuple[str, str]]:
     """Of the collection entries whose article is gone, (collection, article) of those not yet said gone to this
     reader; all of ``gone`` are remembered as said (and only they: an entry whose article came back, or that was
     removed, is forgotten, so its article lost again is said again). Seen by eye: an entry lost once was said gone
     again after every later import; it is said in the import that lost it, then kept quietly (``collection show``
-    and the window mark it)."""
-    key = f"{SAID_GONE}:{current_owner(library.conn)}"
-    stored = library.meta_get(key)
+    and the window mark it). ``owner``: the reader whose entries they are, when not the one reading (a colleague's
+    whose news the owner of a shared library's tables keeps: :func:`tell_owners`)."""
+    stored = library.memory(SAID_GONE, owner)
     said = {(str(o), str(n), str(a)) for o, n, a in json.loads(stored)} if stored else set()
     now = {(c.owner, c.name, item): (c.name, item) for c, item in gone}
     if set(now) != said:
-        library.meta_set(key, json.dumps(sorted(now), ensure_ascii=False) if now else None)
+        library.remember(SAID_GONE, json.dumps(sorted(now), ensure_ascii=False) if now else None, owner)
     return [entry for k, entry in now.items() if k not in said]
 
 
-#: ``meta`` key (one per reader, the owner's name after it) of the corrections already said no longer to apply: JSON,
-#: a list of correction ids
+#: memory (private to its reader) of the corrections already said no longer to apply: JSON, a list of correction ids
 SAID_STALE = "corrections_said_stale"
 
 
@@ -533,22 +561,21 @@ def _stale_said_once(library: Library, report: WorkReport) -> None:
     :attr:`WorkReport.corrections_still_stale`: counted); remember those that do not apply now, and only they (one
     that applies again is forgotten, and said again if it is lost again). Found using it: a correction whose words
     an edited source lost was said "no longer applies" again after every later import, of any file."""
-    key = f"{SAID_STALE}:{current_owner(library.conn)}"
-    stored = library.meta_get(key)
+    stored = library.memory(SAID_STALE)
     said = {str(i) for i in json.loads(stored)} if stored else set()
     now = {c.id for c, _ in report.corrections_stale}
     report.corrections_still_stale = [(c, why) for c, why in report.corrections_stale if c.id in said]
     report.corrections_stale = [(c, why) for c, why in report.corrections_stale if c.id not in said]
     if now != said:
-        library.meta_set(key, json.dumps(sorted(now)) if now else None)
+        library.remember(SAID_STALE, json.dumps(sorted(now)) if now else None)
 
 
 def tell_owners(library: Library, report: WorkReport) -> None:
-    """Keep on each colleague's note this check placed (:attr:`WorkReport.colleagues_placed`) what happened to it,
-    for its owner's next look (:func:`told_news`): their report is theirs, this one said nothing of it. A note found
-    again is news no more."""
-    if not report.colleagues_placed:
-        return
+    """Keep for each colleague what this check did to their work, for their next look (:func:`told_news`): their
+    report is theirs, this one said nothing of it. On each colleague's note placed
+    (:attr:`WorkReport.colleagues_placed`) its news, on its own row (a note found again is news no more); their
+    corrections no longer applying and their collections' entries gone or followed in their own ``reader_memory``
+    (:func:`_tell_colleague`)."""
     me = current_owner(library.conn)
     news: dict[str, dict[str, str]] = {}
     for r in report.colleagues_placed:
@@ -558,28 +585,99 @@ def tell_owners(library: Library, report: WorkReport) -> None:
             news[r.annotation.id] = {"status": STATUS_MOVED, "by": me, "was": r.was}
         else:
             news[r.annotation.id] = {}
-    AnnotationStore.of(library).tell(news)
+    if news:
+        AnnotationStore.of(library).tell(news)
+    if is_postgres(library.conn) and (_tell_colleagues(library, report, me) or news):
+        count_change(library.conn, NEWS_CHANGES)  # the windows open meanwhile ask whether it is theirs
+
+
+def _tell_colleagues(library: Library, report: WorkReport, me: str) -> bool:
+    """:func:`_tell_colleague` for every colleague with news of their corrections and entries now, or kept before;
+    whether any news was kept or dropped."""
+    stale: dict[str, list[tuple[Correction, str]]] = defaultdict(list)
+    for c, why in report.colleagues_stale:
+        stale[c.owner].append((c, why))
+    gone: dict[str, list[tuple[AnnotationCollection, str]]] = defaultdict(list)
+    for coll, item in report.colleagues_entries_gone:
+        gone[coll.owner].append((coll, item))
+    moved: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for coll, old, new in report.colleagues_entries_moved:
+        moved[coll.owner].append((coll.name, old, new))
+    # and those told before whose work is news no more (a correction applying again, an entry's article back)
+    owners = set(stale) | set(gone) | set(moved) | set(library.memory_owners(SAID_STALE, SAID_GONE, NEWS))
+    told = [_tell_colleague(library, owner, me, stale[owner], gone[owner], moved[owner])
+            for owner in sorted(owners - {me, ""})]
+    return any(told)
+
+
+#: memory (private to its reader) of what imports by someone else did to the reader's corrections and collection
+#: entries, not yet told them: JSON, ``{"corrections": {id: {"why", "by"}}, "entries": [{"collection", "article",
+#: "now" (the article it names now; "" when gone), "by"}]}`` (their notes' news is on the notes' rows)
+NEWS = "news"
+
+
+def _tell_colleague(library: Library, owner: str, me: str, stale: Sequence[tuple[Correction, str]],
+                    gone: Sequence[tuple[AnnotationCollection, str]], moved: Sequence[tuple[str, str, str]]) -> bool:
+    """Colleague ``owner``'s news after this check: each correction of theirs not applying that was not said to them
+    before, each entry gone not said before, each entry followed; news still untold of a correction applying again
+    or an entry whose article came back is dropped. What is said is remembered as their own said (:data:`SAID_STALE`,
+    :data:`SAID_GONE`): later checks do not tell it again. Whether their news changed."""
+    stored = library.memory(SAID_STALE, owner)
+    said = {str(i) for i in json.loads(stored)} if stored else set()
+    now = {c.id for c, _ in stale}
+    if now != said:
+        library.remember(SAID_STALE, json.dumps(sorted(now)) if now else None, owner)
+    new_gone = _not_said_yet(library, gone, owner)
+    held = library.memory(NEWS, owner)
+    news = json.loads(held) if held else {}
+    corrections = {i: v for i, v in dict(news.get("corrections") or {}).items() if i in now}
+    corrections.update({c.id: {"why": why, "by": me} for c, why in stale if c.id not in said})
+    gone_now = {(c.name, item) for c, item in gone}
+    entries = [e for e in news.get("entries") or [] if e.get("now") or (e.get("collection"), e.get("article")) in
+               gone_now]
+    entries += [{"collection": name, "article": item, "now": "", "by": me} for name, item in new_gone]
+    entries += [{"collection": name, "article": old, "now": new, "by": me} for name, old, new in moved]
+    told = {"corrections": corrections, "entries": entries}
+    if told == news or not (corrections or entries or held):
+        return False
+    library.remember(NEWS, json.dumps(told, ensure_ascii=False, sort_keys=True) if corrections or entries else None,
+                     owner)
+    return True
 
 
 def told_news(library: Library) -> WorkReport | None:
-    """What imports by someone else (a shared library's owner) did to the reader's own notes since they last looked,
-    as a report of their own (:attr:`WorkReport.by`) — told once: the notes are then marked told. None when there is
-    nothing to tell, or the library cannot be written here (it would be told at every look)."""
+    """What imports by someone else (a shared library's owner) did to the reader's own work since they last looked —
+    their notes moved or orphaned, their corrections no longer applying, their collections' entries gone or
+    followed — as a report of their own (:attr:`WorkReport.by`), told once: the news is then forgotten. None when
+    there is nothing to tell, or the library cannot be written here (it would be told at every look)."""
     if getattr(library, "read_only", False):
         return None
     store = AnnotationStore.of(library)
     news = store.news()
-    if not news:
+    held = library.memory(NEWS) if is_postgres(library.conn) else None
+    if not news and not held:
         return None
-    report = WorkReport(by=", ".join(sorted({said.get("by", "") for _, said in news} - {""})) or "someone else")
+    told = json.loads(held) if held else {}
+    corrections = dict(told.get("corrections") or {})
+    entries = list(told.get("entries") or [])
+    by = {said.get("by", "") for _, said in news} | {str(v.get("by", "")) for v in corrections.values()}
+    report = WorkReport(by=", ".join(sorted((by | {str(e.get("by", "")) for e in entries}) - {""})) or "someone else")
     for note, said in news:
         if said.get("status") == STATUS_ORPHANED and note.orphaned:
             report.annotations_orphaned.append(Reattached(note, None, None))
         elif said.get("status") == STATUS_MOVED and not note.orphaned:
             report.annotations_moved.append(Reattached(note, note.article, Attachment(0, 0, "quote", 1.0),
                                                        was=said.get("was", "")))
+    if corrections:
+        report.corrections_stale = [(c, str(corrections[c.id].get("why", "")))
+                                    for c in CorrectionStore.of(library).find() if c.id in corrections]
+    report.entries_gone = [(str(e["collection"]), str(e["article"])) for e in entries if not e.get("now")]
+    report.entries_moved = [(str(e["collection"]), str(e["article"]), str(e["now"])) for e in entries if e.get("now")]
     store.forget_news(note.id for note, _ in news)
-    return report if report.annotations_moved or report.annotations_orphaned else None
+    if held:
+        library.forget(NEWS, held)  # more told meanwhile by an import: kept for the next look
+    return report if report.annotations_moved or report.annotations_orphaned or report.corrections_stale \
+        or report.entries_gone or report.entries_moved else None
 
 
 def check_work(library: Library) -> WorkReport:

@@ -205,15 +205,12 @@ _ACTIONS: dict[str, Callable[[argparse.Namespace, Library, AnnotationStore], Non
 def cmd_annotations(args: argparse.Namespace) -> int:
     """broadsheet annotations add|list|edit|delete|tags|reattach|export|import."""
     from reader.annotations import store as A
-    from reader.app.work import told_news
-    from reader.cli.library_cmds import print_work
+    from reader.cli.library_cmds import tell_news
 
     lib = open_library(args)
     try:
         store = A.AnnotationStore.of(lib)
-        told = told_news(lib)  # what a colleague's import did to the reader's notes (a shared library): once
-        if told is not None:
-            print_work(told)
+        tell_news(lib)  # what a colleague's import did to the reader's work (a shared library): once
         _ACTIONS[args.action](args, lib, store)
         return 0
     finally:
@@ -223,10 +220,12 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 def cmd_collection(args: argparse.Namespace) -> int:
     """broadsheet collection list|show|create|add|remove|delete."""
     from reader.annotations.store import AnnotationStore
+    from reader.cli.library_cmds import tell_news
 
     lib = open_library(args)
     try:
         store = AnnotationStore.of(lib)
+        tell_news(lib)  # what a colleague's import did to the reader's work (a shared library): once
         if args.action == "list":
             for c in store.collections():  # whose, on a shared library (one name may be several owners')
                 print(f"{len(c.items)}\t{c.name}" + (f"\t{c.owner}" if lib.kind == "postgres" else ""))

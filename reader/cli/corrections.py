@@ -19,11 +19,13 @@ def cmd_correct(args: argparse.Namespace) -> int:
     """broadsheet correct merge|split|move|headline|role|join|split-paragraph|text|list|undo."""
     from reader.app.overlay import Overlay
     from reader.app.work import corrections_about
+    from reader.cli.library_cmds import tell_news
     from reader.corrections import store as C
 
     lib = open_library(args)
     try:
         store = C.CorrectionStore.of(lib)
+        tell_news(lib)  # what a colleague's import did to the reader's work (a shared library): once
         overlay = Overlay(lib)  # corrections are made on the articles as the reader sees them
         if args.action == "list":
             found = store.find()

@@ -9,7 +9,7 @@ import re
 import sys
 from typing import Any
 
-from reader.app.work import WorkReport, check_work
+from reader.app.work import WorkReport, check_work, told_news
 from reader.cli.common import open_library
 from reader.library.catalogue import Library
 from reader.library.importer import ImportReport, display_path
@@ -154,6 +154,15 @@ def _wrong_date(date: str | None) -> str | None:
     except ValueError:
         return "there is no such day"
     return None
+
+
+def tell_news(lib: Library) -> None:
+    """What a colleague's import (a shared library's owner) did to the reader's notes, corrections and collection
+    entries since they last looked, printed once (:func:`reader.app.work.told_news`): at every ``annotations``,
+    ``correct`` and ``collection`` command, as the window says it in its Problems panel when it opens the library."""
+    told = told_news(lib)
+    if told is not None:
+        print_work(told)
 
 
 def print_work(work: WorkReport) -> None:

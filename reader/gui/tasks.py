@@ -21,6 +21,7 @@ from reader.gui.settings import start_folder
 from reader.gui.workers import Progress, Worker, run_task
 
 if TYPE_CHECKING:
+    from reader.app.work import WorkReport
     from reader.gui.mainwindow import MainWindow
 
 #: The publication of the sample library a first run opens on.
@@ -234,14 +235,14 @@ class Tasks:
         self.report_work()
         self.w.import_finished.emit("done", summary)
 
-    def report_work(self) -> None:
-        """Orphaned annotations and stale corrections after an import go to the Problems panel (reader.app.work)."""
+    def report_work(self, work: WorkReport | None = None) -> None:
+        """Orphaned annotations and stale corrections after an import go to the Problems panel (reader.app.work):
+        ``work``, else the archive's report of its last import or opening (then done with)."""
         archive = self.w.archive
-        if archive is None or archive.work is None:
-            return
-        for line in archive.work.lines():
+        if work is None and archive is not None:
+            work, archive.work = archive.work, None
+        for line in work.lines() if work is not None else []:
             self.w.report(line)
-        archive.work = None
 
     def failed(self, e: BaseException) -> None:
         self.w.report(error_text(e))

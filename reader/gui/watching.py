@@ -5,7 +5,8 @@ trip away: never on the GUI thread). Changed notes, tags or collections are list
 undone elsewhere is applied to the article shown, which stays where the reader was in it, and the shown search
 is asked again (a corrected word is found, an undone one is not). After another process's import or reindex has
 ended, the library is read again as after the window's own (the tree, the filters, the searcher), the reader
-kept at their article and place.
+kept at their article and place. What an import by the owner of a shared library did to the reader's own work is
+listed in the Problems panel when the look hears of it, once.
 """
 
 from __future__ import annotations
@@ -71,11 +72,15 @@ class Watching:
             w.corrections.changed_elsewhere()
         if elsewhere.annotations and not elsewhere.catalogue:
             w.annotating.annotations_changed()
+        if elsewhere.told is not None:  # what the owner's import did to the reader's work, in the Problems panel
+            w.tasks.report_work(elsewhere.told)
         what = [QCoreApplication.translate("Watching", "articles imported")] if elsewhere.catalogue else []
         if elsewhere.corrections:
             what.append(QCoreApplication.translate("Watching", "corrections"))
         if elsewhere.annotations:
             what.append(QCoreApplication.translate("Watching", "notes and collections"))
+        if not what:
+            return
         comma = QCoreApplication.translate("Watching", ", ", "between the items of a list")  # 、 in Chinese
         w.statusBar().showMessage(QCoreApplication.translate("Watching", "Changed elsewhere, shown again: %1")
                                   .replace("%1", comma.join(what)), 5000)

@@ -80,6 +80,7 @@ from typing import Any, NamedTuple
 
 from reader.library.changes import CATALOGUE_CHANGES, count_change
 from reader.library.db import Connection, PerThread
+from reader.library.owners import current_owner
 from reader.model.document import Article, Block, Document, Line, Page, Part, Span
 from reader.model.errors import BroadsheetError
 from reader.text.forms import fold_text
@@ -228,6 +229,44 @@ def _texts_in_rows_pg(conn: Any) -> None:
     conn.execute("ALTER TABLE article_text ALTER COLUMN folded TYPE text USING folded || ''")
 
 
+#: the ``meta`` keys (a reader's role or user after a colon) that held what a reader was told, before migration 10
+#: moved them into ``reader_memory``: ``meta`` is read by every researcher of a shared library
+MEMORY_KEYS_IN_META = ("collection_entries_said_gone", "corrections_said_stale")
+
+#: migration 10 on PostgreSQL: each row seen and written by its reader only (row-level security, no visibility: a
+#: memory is never shared); every role may use the table, as every role may read the counters of changes — the
+#: policy keeps each to their own rows, and a library migrated after its researchers were granted stays theirs
+READER_MEMORY_PG = """
+CREATE TABLE reader_memory (owner text NOT NULL DEFAULT current_user, key text NOT NULL, value text NOT NULL,
+                            PRIMARY KEY (owner, key));
+ALTER TABLE reader_memory ENABLE ROW LEVEL SECURITY;
+CREATE POLICY reader_memory_own ON reader_memory FOR ALL USING (owner = current_user)
+    WITH CHECK (owner = current_user);
+GRANT SELECT, INSERT, UPDATE, DELETE ON reader_memory TO PUBLIC
+"""
+
+
+def _reader_memory(conn: Any, ddl: str) -> None:
+    """Migration 10: ``reader_memory`` made (``ddl``), and the memories kept in ``meta`` moved into it under their
+    reader (the name after the key's colon)."""
+    for statement in _split_sql(ddl):
+        conn.execute(statement)
+    for key, value in conn.execute("SELECT key, value FROM meta").fetchall():
+        prefix, colon, reader = str(key).partition(":")
+        if colon and prefix in MEMORY_KEYS_IN_META:
+            conn.execute("INSERT INTO reader_memory (owner, key, value) VALUES (?, ?, ?)", (reader, prefix, value))
+            conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+
+def _reader_memory_sqlite(conn: Any) -> None:
+    _reader_memory(conn, "CREATE TABLE IF NOT EXISTS reader_memory (owner TEXT NOT NULL, key TEXT NOT NULL, "
+                         "value TEXT NOT NULL, PRIMARY KEY (owner, key)) WITHOUT ROWID")
+
+
+def _reader_memory_pg(conn: Any) -> None:
+    _reader_memory(conn, READER_MEMORY_PG)
+
+
 #: The catalogue's migrations, oldest first. Append; never edit a released one.
 MIGRATIONS: list[Migration] = [
     Migration(
@@ -354,6 +393,12 @@ MIGRATIONS: list[Migration] = [
     # so the reader's work on it follows it (:func:`renamed_articles`; reader.app.work re-keys the work)
     Migration(9, "articles renamed", "CREATE TABLE IF NOT EXISTS article_renames "
                                      "(old TEXT PRIMARY KEY, new TEXT NOT NULL, renamed TEXT NOT NULL)",
+              reads_as_before=True),
+    # what each reader was already told (the collection entries said gone, the corrections said no longer to apply,
+    # the news of a colleague's import: :meth:`Library.memory`), private to them — it was in ``meta``, which every
+    # researcher reads, and named the owner's private collections. Only writers use it: a read-only library reads
+    # the same without it
+    Migration(10, "what each reader was told, private to them", _reader_memory_sqlite, pg=_reader_memory_pg,
               reads_as_before=True),
 ]
 #: the catalogue version from which ``articles_rank`` exists
@@ -1675,6 +1720,42 @@ class Library:
         with self.transaction() as conn:
             conn.execute("UPDATE articles SET indexed = 0")
             conn.execute("DELETE FROM index_dropped")
+
+    # -- what each reader was told (migration 10): private to them, never in ``meta``, which every researcher reads
+
+    def memory(self, key: str, owner: str | None = None) -> str | None:
+        """What reader ``owner`` (default the one reading: :func:`reader.library.owners.current_owner`) keeps under
+        ``key``. On a shared library a researcher's role is shown their own rows only; the tables' owner, whom the
+        policy does not hold back, reads and writes a colleague's when telling them of an import (``owner``)."""
+        row = self.conn.execute("SELECT value FROM reader_memory WHERE owner = ? AND key = ?",
+                                (self._reader(owner), key)).fetchone()
+        return str(row[0]) if row else None
+
+    def remember(self, key: str, value: str | None, owner: str | None = None) -> None:
+        """Keep ``value`` under ``key`` for reader ``owner`` (default the one reading); None forgets it."""
+        who = self._reader(owner)
+        with transaction(self.conn) as conn:
+            conn.execute("DELETE FROM reader_memory WHERE owner = ? AND key = ?", (who, key))
+            if value is not None:
+                conn.execute("INSERT INTO reader_memory (owner, key, value) VALUES (?, ?, ?)", (who, key, value))
+
+    def forget(self, key: str, value: str) -> bool:
+        """Forget the reader's ``key`` if it still holds ``value`` (what they were just told): kept when someone wrote
+        it meanwhile (the owner's import telling them more), so that is told at the next look, not lost."""
+        with transaction(self.conn) as conn:
+            cur = conn.execute("DELETE FROM reader_memory WHERE owner = ? AND key = ? AND value = ?",
+                               (self._reader(None), key, value))
+        return cur.rowcount > 0
+
+    def memory_owners(self, *keys: str) -> list[str]:
+        """The readers who keep something under one of ``keys`` that the one reading may see: on a shared library the
+        tables' owner sees every reader's (a researcher's role, their own)."""
+        marks = ",".join("?" * len(keys))
+        return [str(r[0]) for r in self.conn.execute(
+            f"SELECT DISTINCT owner FROM reader_memory WHERE key IN ({marks}) ORDER BY owner", keys)]
+
+    def _reader(self, owner: str | None) -> str:
+        return current_owner(self.conn) if owner is None else owner
 
     def meta_get(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

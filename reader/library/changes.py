@@ -79,6 +79,10 @@ def pg_counter_step(component: str, tables: Sequence[str]) -> Callable[[Any], No
 
 #: the catalogue's counter: moved once by an import or a reindex that changed the library, when it has ended
 CATALOGUE_CHANGES = "catalogue"
+#: moved once by the check after an import that kept news for a researcher of what it did to their work
+#: (``reader.app.work.tell_owners``): open windows ask whether it is theirs (that someone was told something, not
+#: who or what)
+NEWS_CHANGES = "news"
 
 
 def count_change(conn: Connection, component: str) -> None:

@@ -160,6 +160,8 @@ def sqlite_owner_step(tables: tuple[str, ...]) -> Any:
 
 
 #: what a researcher's role needs: read the catalogue, write their own work (row security does the rest)
+#: (each counted for open windows: reader.library.changes); ``reader_memory``, each reader's own rows only, is granted
+#: to every role by the catalogue's migration 10
 WORK_TABLES = ("annotations", "annotation_tags", "tags", "collections", "collection_items", "corrections")
 
 

@@ -1371,7 +1371,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+84"/>
+        <location filename="../../reader/gui/tasks.py" line="+85"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation type="unfinished"></translation>
@@ -2333,7 +2333,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+74"/>
+        <location filename="../../reader/gui/watching.py" line="+77"/>
         <source>articles imported</source>
         <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation type="unfinished"></translation>
@@ -2349,7 +2349,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Changed elsewhere, shown again: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1369,7 +1369,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+84"/>
+        <location filename="../../reader/gui/tasks.py" line="+85"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>导入文件</translation>
@@ -2354,7 +2354,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+74"/>
+        <location filename="../../reader/gui/watching.py" line="+77"/>
         <source>articles imported</source>
         <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation>导入的文章</translation>
@@ -2370,7 +2370,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>笔记与收藏集</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Changed elsewhere, shown again: %1</source>
         <translation>已在别处更改，已重新显示：%1</translation>
     </message>
