@@ -480,18 +480,18 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+135"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+136"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Current article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Current issue: %1</source>
         <translation>当前期号：%1</translation>
     </message>
@@ -1348,7 +1348,7 @@
     </message>
     <message>
         <location line="-13"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+211"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+212"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 页</translation>
@@ -1756,7 +1756,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
         <translation>您校正时文章被重新导入：没有保存任何内容。请按现在的文字重新选择这些字词，再行校正。</translation>
@@ -1772,7 +1772,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在阅读的文章已不在文库中（其来源文件已重新导入）。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
     </message>
@@ -2073,7 +2073,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-475"/>
         <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
@@ -2115,7 +2115,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+474"/>
+        <location line="+475"/>
         <source>to</source>
         <translation>至</translation>
     </message>
