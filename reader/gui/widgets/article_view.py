@@ -278,9 +278,12 @@ class TextReader(QTextBrowser):
         self.setDocument(doc)
         # at the start, the margin above the first line with it: the new text kept the last one's scroll value, and
         # the caret put at the start scrolled only as far as its line (flush with the top edge, 28 px down — seen by
-        # eye on the first article of a library opened after an article read further down)
-        self.verticalScrollBar().setValue(0)
+        # eye on the first article of a library opened after an article read further down). The caret first: in a
+        # view not yet shown (a restart reopens the last article before the window has its size) putting it at the
+        # start scrolled its line into the small viewport, and the first resize kept that place — the first line cut
+        # by the top edge, the margin above it gone (seen by eye)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
 
     @staticmethod
     def _with_breaks(text: str, u16: list[int]) -> tuple[str, list[int]]:
