@@ -1111,10 +1111,19 @@ class ArticleView(QWidget):
         part, start, _end = self.to_original((place[0], place[1], place[1]))
         return part, start, place[2]
 
+    def _headed(self, shown: DisplayRange) -> DisplayRange:
+        """``shown``, or the headline not printed shown above it when ``shown`` is the start of the part it heads
+        (:attr:`reader.app.reading.ShownPart.supplied`: a place on it is the start of that part)."""
+        k = shown[0]
+        if shown[1] == 0 and k > 0 and self.reading is not None and self.reading.parts[k - 1].supplied:
+            return k - 1, 0, 0
+        return shown
+
     def _restore_original_place(self, place: tuple[int, int, int]) -> None:
         shown = self.to_display((place[0], place[1], place[1]))
         if shown is None:
             return
+        shown = self._headed(shown)
         if shown[:2] == (0, 0):  # the start: the article's first line with the margin above it
             if self.vertical:
                 self.vreader.scroll_to_start()
@@ -1238,7 +1247,7 @@ class ArticleView(QWidget):
         if self.reading is None:
             return None
         for k, sp in enumerate(self.reading.parts):
-            if sp.index == part_index:
+            if sp.index == part_index and not sp.supplied:  # a headline not printed is shown before the part
                 return k
         return None
 
@@ -1383,7 +1392,9 @@ class ArticleView(QWidget):
     def _apply_marks(self) -> None:
         if self.reading is None:
             return
-        marks: list[Mark] = []
+        # a headline the page does not print is marked as a corrected word is: shown, never as if printed
+        marks: list[Mark] = [((k, 0, len(sp.display)), CORRECTED_COLOR, True)
+                             for k, sp in enumerate(self.reading.parts) if sp.supplied]
         for rng in self.corrected:
             d = self.to_display(rng)
             if d is not None:
@@ -1431,6 +1442,8 @@ class ArticleView(QWidget):
         if self.reading is None or not 0 <= k < len(self.reading.parts):
             return None
         sp = self.reading.parts[k]
+        if sp.supplied:
+            return self.tr("Not printed on the page: the headline a correction or the publisher's record gives.")
         return self.correction_note(sp.index, sp.to_orig[max(0, min(offset, len(sp.display)))])
 
     def hit_lines(self) -> list[str]:
@@ -1502,6 +1515,8 @@ class ArticleView(QWidget):
         folded_needle = textforms.fold_query(needle) if needle else ""
         if self.reading is not None and folded_needle:
             for k, sp in enumerate(self.reading.parts):
+                if sp.supplied:  # not the article's text (search does not find it there either)
+                    continue
                 # a headline's columns are found across the line kept between them (協定 | 蘇召)
                 kept = [i for i, ch in enumerate(sp.display) if ch != LINE_SEPARATOR]
                 flat = "".join(sp.display[i] for i in kept)
