@@ -172,13 +172,18 @@ LINE_HEIGHT = 150
 LINE_SPACINGS = ((130, "Compact"), (150, "Normal"), (175, "Relaxed"), (200, "Wide"))
 
 
-def runs_in(previous: str, role: str) -> bool:
-    """True when a part of ``role`` goes on the line of the one before it, as the paper sets them.
+def run_ins(roles: Sequence[str]) -> list[bool]:
+    """For each part of ``roles`` (in the order shown), whether it goes on the line of the one before it, as the paper
+    sets them.
 
     A dateline and its byline (本报北京1月26日电　（记者丁怡婷）) are one line, flush left under the
-    headline group; a byline alone is centred under the headline.
+    headline group; a byline alone is centred under the headline. A pair is one line, never more: a piece merged into
+    the next brings its own dateline and byline, and the two pairs ran on one line (seen by eye).
     """
-    return {previous, role} == {"dateline", "byline"}
+    out: list[bool] = []
+    for k, role in enumerate(roles):
+        out.append(k > 0 and not out[k - 1] and {roles[k - 1], role} == {"dateline", "byline"})
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -258,6 +263,7 @@ class TextReader(QTextBrowser):
         self._blocks = []
         self._breaks = []
         roles = [sp.role for sp in reading.parts]
+        joined = run_ins(roles)
         for k, sp in enumerate(reading.parts):
             datelined = any(r == "dateline" for r in roles[max(0, k - 1):k + 2])
             bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height, datelined,
@@ -265,7 +271,7 @@ class TextReader(QTextBrowser):
             if k == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
-            elif runs_in(roles[k - 1], sp.role):
+            elif joined[k]:
                 # a full-width bracket brings its own half-em of space: （记者丁怡婷）
                 if not (cjk and sp.display[:1] in linebreak.NO_END):
                     cursor.insertText("\u3000" if cjk else " ", cfmt)
@@ -590,13 +596,14 @@ class VerticalReader(QWidget):
         margin = px * 1.5
         columns: list[tuple[float, list[Cell]]] = []  # (width, [(k, off, y, ch, fpx)])
         row = 0
+        joined = run_ins([sp.role for sp in self.reading.parts])
         for k, sp in enumerate(self.reading.parts):
             fpx = px * ROLE_SCALE.get(sp.role, 1.0)
             rows = max(4, int((height - 2 * margin) // (fpx * 1.12)))
             pitch = fpx * (1.9 * self.line_height / 175 if sp.role == "paragraph" else 1.6)
             col: list[Cell] = []
             # a byline goes on down its dateline's column, as the paper sets them
-            carry = k > 0 and runs_in(self.reading.parts[k - 1].role, sp.role) and row + 2 < rows
+            carry = joined[k] and row + 2 < rows
             if carry:
                 pitch, col = columns.pop()
                 row += 0 if sp.display[:1] in linebreak.NO_END else 1
