@@ -75,3 +75,18 @@ def test_the_headline_given_heads_the_vertical_columns_too(make_window, library:
     view.set_vertical(True)
     assert view.reading.parts[0].supplied and view.reading.parts[0].display == TITLE
     assert view.place()[:2] == (0, 0)
+
+
+def test_the_caret_in_the_headline_given_is_in_no_part(make_window, library: Path,  # noqa: ANN001
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A correction made "at the cursor" (split here, move this paragraph, join) with the caret in the headline
+    given is refused, not made on the part after it — the dateline moved where the reader pointed at a headline."""
+    win = make_window(library, size=(1440, 900))
+    _merged_and_titled(win, library, capsys)
+    view = win.article_view
+    view.text.select(0, 2, 0, 2)
+    assert view.reading.parts[0].supplied
+    assert view.current_part() is None
+    before = win.archive.article(win.state.article_id).parts
+    assert not win.corrections.correct_move(win.article_list.ids()[0])
+    assert win.archive.article(win.state.article_id).parts == before

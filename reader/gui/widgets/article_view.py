@@ -1300,9 +1300,12 @@ class ArticleView(QWidget):
         self._selection_moved()
 
     def current_part(self) -> int | None:
-        """Article part index at the cursor."""
-        sel = self.selection_original()
-        return sel[0][0] if sel else None
+        """Article part index at the cursor; None in a headline the page does not print (a correction "at the
+        cursor" made there would be made on the part after it)."""
+        shown = self.view.selection() if self.reading is not None else []
+        if not shown or self.reading is None or self.reading.parts[shown[0][0]].supplied:
+            return None
+        return self.to_original(shown[0])[0]
 
     def _selection_moved(self) -> None:
         if self.reading is None:
