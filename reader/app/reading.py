@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from reader.model.document import Article, Part, reading_order
+from reader.model.document import Article, Part, reading_order, unprinted_at, unprinted_headline
 from reader.text import forms as textforms
 from reader.text.chars import is_cjk
 
@@ -148,6 +148,10 @@ class ShownPart:
     from_orig: list[int] = field(default_factory=list)
     #: UTF-16 offset of every display offset (and the end)
     u16: list[int] = field(default_factory=list)
+    #: a headline no part prints (:func:`reader.model.document.unprinted_headline`), shown before the part
+    #: ``index``: ``part`` is empty, every display offset is offset 0 of that part (a selection, a place, a note
+    #: made there are on the text, never on words the page does not print)
+    supplied: bool = False
 
     def __post_init__(self) -> None:
         n = len(self.part.text)
@@ -251,6 +255,15 @@ def _lines_kept(part: Part, display: str, to_orig: list[int]) -> tuple[str, list
     return display, to_orig
 
 
+def _supplied(title: str, index: int, convert: Converter) -> ShownPart:
+    """The :attr:`ShownPart.supplied` headline ``title``, before the part ``index``, in the display script."""
+    try:
+        display = convert(title)[0]
+    except ValueError:
+        display = title
+    return ShownPart(index, Part("headline", ""), display, [0] * (len(display) + 1), supplied=True)
+
+
 @dataclass
 class Reading:
     """An article in one display script: the parts shown, in order."""
@@ -277,11 +290,15 @@ class Reading:
                 display, to_orig = identity(part.text)
                 sp = ShownPart(i, part, display, to_orig)
             shown.append(sp)
+        title = unprinted_headline(article)
+        if title is not None:
+            at = unprinted_at([sp.role for sp in shown])
+            shown.insert(at, _supplied(title, shown[at].index if at < len(shown) else 0, convert))
         return cls(article, shown)
 
     def shown(self, part_index: int) -> ShownPart | None:
         for sp in self.parts:
-            if sp.index == part_index:
+            if sp.index == part_index and not sp.supplied:
                 return sp
         return None
 

@@ -1,6 +1,7 @@
 """A concordance as CSV: one row per occurrence, with the citation of its article.
 
-Columns: article, publication, date, page, left, match, right, headline, citation. Written as
+Columns: article, publication, date, page, left, match, right, headline (a piece printed with none named by its first
+words in square brackets, as every other export names it), citation. Written as
 UTF-8 with a byte-order mark (spreadsheet programs then read Chinese correctly), rows as they
 come (the command line streams a large concordance). The citation is :func:`citation` — the one
 place the concordance asks :mod:`reader.export.cite` for a reference, so a better citation style
@@ -17,7 +18,7 @@ from reader.export.cite import cite
 from reader.export.csv import safe_row
 from reader.export.items import Item
 from reader.library.catalogue import Library
-from reader.model.document import Document
+from reader.model.document import Document, supplied_title
 from reader.search.concordance import ConcordanceLine
 
 COLUMNS = ("article", "publication", "date", "page", "left", "match", "right", "headline", "citation")
@@ -40,11 +41,19 @@ class Citations:
         #: (:func:`reader.app.studies.corrected_citations`); by default the catalogue's reading
         self._item = item or self.item
         self._cache: dict[str, str] = {}
+        self._names: dict[str, str] = {}
 
     def __call__(self, article_id: str) -> str:
         if article_id not in self._cache:
             self._cache[article_id] = citation(self._item(article_id), self.style)
         return self._cache[article_id]
+
+    def name(self, article_id: str) -> str:
+        """What the other exports head the article with (:func:`reader.model.document.supplied_title`): a piece
+        printed with no headline is named by its first words in square brackets, as cited."""
+        if article_id not in self._names:
+            self._names[article_id] = supplied_title(self._item(article_id).corrected())
+        return self._names[article_id]
 
     def item(self, article_id: str) -> Item:
         """The article as an export item, with its issue's metadata (no pages: the page number is cited)."""
@@ -61,7 +70,8 @@ def rows(lines: Iterable[ConcordanceLine], cite: Citations) -> Iterator[dict[str
     for ln in lines:
         yield {"article": ln.article, "publication": ln.publication, "date": ln.date,
                "page": ln.page_shown, "left": ln.left, "match": ln.match,
-               "right": ln.right, "headline": " ".join((ln.headline or "").split()), "citation": cite(ln.article)}
+               "right": ln.right, "headline": " ".join((ln.headline or "").split()) or cite.name(ln.article),
+               "citation": cite(ln.article)}
 
 
 def csv_chunks(lines: Iterable[ConcordanceLine], cite: Citations, every: int = 500) -> Iterator[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.annotations.store import Annotation
 from reader.export.items import Item
-from reader.model.document import Article, joined_replacements, reading_order, said, supplied_title
+from reader.model.document import Article, joined_replacements, reading_order, said, supplied_title, unprinted_at
 
 HEAD_ROLES = ("kicker", "headline", "subheadline")
 
@@ -54,11 +54,7 @@ def reading_entries(art: Article, placeholder: str | None) -> tuple[list[tuple[s
     shown = main if main is not None else placeholder
     if shown is None:
         return entries, None
-    at = next((k for k, (role, _) in enumerate(entries) if role in ("headline", "subheadline")), None)
-    if at is None:
-        at = 0
-        while at < len(entries) and entries[at][0] in ("column-label", "kicker"):
-            at += 1
+    at = unprinted_at([role for role, _ in entries])  # where the reading view shows it too
     entries.insert(at, ("headline", shown))
     return entries, at
 

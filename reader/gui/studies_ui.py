@@ -42,6 +42,7 @@ class Studies:
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.concordance = ConcordanceView(window)
         self.concordance.model.shown_text = window.shown  # as the reading view shows the articles
+        self.concordance.model.name_of = window.headline_of  # a piece printed with no headline: "[first words…]"
         title = QCoreApplication.translate("MainWindow", "Concordance")
         self.concordance_dock: QDockWidget = window._dock(self.concordance, title, "concordanceDock", bottom)
         self.timeline = TimelineView(window)

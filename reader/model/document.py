@@ -389,6 +389,29 @@ def supplied_title(article: Article, n: int = 20) -> str:
     return f"[{words}]" if words else "[untitled]"
 
 
+def unprinted_headline(article: Article) -> str | None:
+    """The article's headline when no part of its headline group prints it — a title the publisher's record gives or
+    the reader set (``broadsheet correct headline --text``) — else None: the reading view shows it where
+    :func:`unprinted_at` puts it, as the exports head the article with it (the view started at the dateline of an
+    article the reader had given a headline, seen by eye)."""
+    title = " ".join((article.title or "").split())
+    if not title:
+        return None
+    printed = ("".join(p.text.split()) for p in article.parts if p.role in ("kicker", "headline", "subheadline"))
+    return None if "".join(title.split()) in printed else title
+
+
+def unprinted_at(roles: Sequence[str]) -> int:
+    """Where a headline no part prints goes among parts of ``roles`` in the reading order: before the first headline
+    or subheadline, else after the column label and kicker that open the article."""
+    at = next((k for k, role in enumerate(roles) if role in ("headline", "subheadline")), None)
+    if at is None:
+        at = 0
+        while at < len(roles) and roles[at] in ("column-label", "kicker"):
+            at += 1
+    return at
+
+
 def reading_order_of(roles: Sequence[str]) -> list[int]:
     """:func:`reading_order` of parts with these roles (what a reader of stored parts knows without the parts).
     Linear in the parts (the concordance asks it of every article with two occurrences or more)."""

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from reader.annotations.store import Annotation
 from reader.app.sharing import Byline, Visibility
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
+from reader.model.document import cut_at_word
 
 log = logging.getLogger(__name__)
 
@@ -62,21 +63,24 @@ HIGHLIGHT_COLOR = QColor(120, 220, 120, 130)
 ORPHAN_COLOR = QColor(200, 60, 60)
 
 
-def describe(a: Annotation, width: int = 60, multiline: bool = False, byline: str = "",
+def describe(a: Annotation, width: int | None = 60, multiline: bool = False, byline: str = "",
              quote: str | None = None) -> str:
     """About an annotation: its quote (``quote``: as the text shown reads it, else as stored — the OCR's reading —,
-    or "article note"), its note and tags; one line each if ``multiline`` (the lists: a narrow dock cut a one-line
-    entry after its quote, hiding the note and tags); then ``byline`` (whose it is, in a shared library:
-    :func:`reader.gui.widgets.visibility.byline_text`)."""
+    or "article note"), the words it was made on, its note and tags; one line each if ``multiline`` (the lists: a
+    narrow dock cut a one-line entry after its quote, hiding the note and tags); then ``byline`` (whose it is, in a
+    shared library: :func:`reader.gui.widgets.visibility.byline_text`). The quote, the words and the note are cut at
+    ``width`` characters at a word's end, "…" after them (:func:`cut_at_word`; they were cut mid-word with no mark,
+    the note read as if it ended there — seen by eye); None: whole (a tooltip)."""
+    def cut(text: str) -> str:
+        text = text.replace("\n", " ")
+        return text if width is None else cut_at_word(text, width)
+
     head = (quote or a.anchor.exact) if a.anchor else QCoreApplication.translate("Annotations", "Article note")
-    head = head.replace("\n", " ")
-    if len(head) > width:
-        head = head[:width] + "…"
-    bits = [f"“{head}”" if a.anchor else head]
+    bits = [f"“{cut(head)}”" if a.anchor else head]
     if a.made_on:  # re-attached to words that changed in the source: the words it was made on
-        bits.append(QCoreApplication.translate("Annotations", "made on “%1”").replace("%1", a.made_on[:width]))
+        bits.append(QCoreApplication.translate("Annotations", "made on “%1”").replace("%1", cut(a.made_on)))
     if a.note:
-        bits.append(a.note.replace("\n", " ")[:width])
+        bits.append(cut(a.note))
     if a.tags:
         bits.append(" ".join(f"#{t}" for t in a.tags))
     if byline:
@@ -238,7 +242,7 @@ class AnnotationsPanel(QWidget):
         if new_work is not None:
             self.new_work.set_value(new_work)
 
-    def _describe(self, a: Annotation, width: int = 60, quotes: Mapping[str, str] | None = None) -> str:
+    def _describe(self, a: Annotation, width: int | None = 60, quotes: Mapping[str, str] | None = None) -> str:
         return describe(a, width=width, multiline=True, byline=byline_text(self._byline(a)),
                         quote=(self._quotes if quotes is None else quotes).get(a.id))
 
@@ -298,7 +302,7 @@ class AnnotationsPanel(QWidget):
         for a in self.current:
             item = QTreeWidgetItem([self._describe(a)])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, self._describe(a, width=400))  # the lines in full
+            item.setToolTip(0, self._describe(a, width=None))  # the lines in full
             (orphans if a.orphaned or a.id in unplaced else placed).addChild(item)
         fixes = QTreeWidgetItem([self.tr("Corrections in this text")])
         for what, byline in corrections:
@@ -335,7 +339,7 @@ class AnnotationsPanel(QWidget):
             quotes = self._library_quotes
             item = QTreeWidgetItem([self._describe(a, quotes=quotes), self._name(self._place(a))])
             item.setData(0, ROLE_ANNOTATION, a.id)
-            item.setToolTip(0, self._describe(a, width=400, quotes=quotes))  # the lines in full
+            item.setToolTip(0, self._describe(a, width=None, quotes=quotes))  # the lines in full
             (orphans if a.orphaned else placed).addChild(item)
         for group in (placed, orphans):
             self.library_list.addTopLevelItem(group)

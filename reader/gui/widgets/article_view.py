@@ -172,13 +172,18 @@ LINE_HEIGHT = 150
 LINE_SPACINGS = ((130, "Compact"), (150, "Normal"), (175, "Relaxed"), (200, "Wide"))
 
 
-def runs_in(previous: str, role: str) -> bool:
-    """True when a part of ``role`` goes on the line of the one before it, as the paper sets them.
+def run_ins(roles: Sequence[str]) -> list[bool]:
+    """For each part of ``roles`` (in the order shown), whether it goes on the line of the one before it, as the paper
+    sets them.
 
     A dateline and its byline (本报北京1月26日电　（记者丁怡婷）) are one line, flush left under the
-    headline group; a byline alone is centred under the headline.
+    headline group; a byline alone is centred under the headline. A pair is one line, never more: a piece merged into
+    the next brings its own dateline and byline, and the two pairs ran on one line (seen by eye).
     """
-    return {previous, role} == {"dateline", "byline"}
+    out: list[bool] = []
+    for k, role in enumerate(roles):
+        out.append(k > 0 and not out[k - 1] and {roles[k - 1], role} == {"dateline", "byline"})
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -258,6 +263,7 @@ class TextReader(QTextBrowser):
         self._blocks = []
         self._breaks = []
         roles = [sp.role for sp in reading.parts]
+        joined = run_ins(roles)
         for k, sp in enumerate(reading.parts):
             datelined = any(r == "dateline" for r in roles[max(0, k - 1):k + 2])
             bfmt, cfmt = self._formats(sp.role, base, secondary, cjk, self.line_height, datelined,
@@ -265,7 +271,7 @@ class TextReader(QTextBrowser):
             if k == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
-            elif runs_in(roles[k - 1], sp.role):
+            elif joined[k]:
                 # a full-width bracket brings its own half-em of space: （记者丁怡婷）
                 if not (cjk and sp.display[:1] in linebreak.NO_END):
                     cursor.insertText("\u3000" if cjk else " ", cfmt)
@@ -278,9 +284,12 @@ class TextReader(QTextBrowser):
         self.setDocument(doc)
         # at the start, the margin above the first line with it: the new text kept the last one's scroll value, and
         # the caret put at the start scrolled only as far as its line (flush with the top edge, 28 px down — seen by
-        # eye on the first article of a library opened after an article read further down)
-        self.verticalScrollBar().setValue(0)
+        # eye on the first article of a library opened after an article read further down). The caret first: in a
+        # view not yet shown (a restart reopens the last article before the window has its size) putting it at the
+        # start scrolled its line into the small viewport, and the first resize kept that place — the first line cut
+        # by the top edge, the margin above it gone (seen by eye)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
 
     @staticmethod
     def _with_breaks(text: str, u16: list[int]) -> tuple[str, list[int]]:
@@ -587,13 +596,14 @@ class VerticalReader(QWidget):
         margin = px * 1.5
         columns: list[tuple[float, list[Cell]]] = []  # (width, [(k, off, y, ch, fpx)])
         row = 0
+        joined = run_ins([sp.role for sp in self.reading.parts])
         for k, sp in enumerate(self.reading.parts):
             fpx = px * ROLE_SCALE.get(sp.role, 1.0)
             rows = max(4, int((height - 2 * margin) // (fpx * 1.12)))
             pitch = fpx * (1.9 * self.line_height / 175 if sp.role == "paragraph" else 1.6)
             col: list[Cell] = []
             # a byline goes on down its dateline's column, as the paper sets them
-            carry = k > 0 and runs_in(self.reading.parts[k - 1].role, sp.role) and row + 2 < rows
+            carry = joined[k] and row + 2 < rows
             if carry:
                 pitch, col = columns.pop()
                 row += 0 if sp.display[:1] in linebreak.NO_END else 1
@@ -1108,10 +1118,19 @@ class ArticleView(QWidget):
         part, start, _end = self.to_original((place[0], place[1], place[1]))
         return part, start, place[2]
 
+    def _headed(self, shown: DisplayRange) -> DisplayRange:
+        """``shown``, or the headline not printed shown above it when ``shown`` is the start of the part it heads
+        (:attr:`reader.app.reading.ShownPart.supplied`: a place on it is the start of that part)."""
+        k = shown[0]
+        if shown[1] == 0 and k > 0 and self.reading is not None and self.reading.parts[k - 1].supplied:
+            return k - 1, 0, 0
+        return shown
+
     def _restore_original_place(self, place: tuple[int, int, int]) -> None:
         shown = self.to_display((place[0], place[1], place[1]))
         if shown is None:
             return
+        shown = self._headed(shown)
         if shown[:2] == (0, 0):  # the start: the article's first line with the margin above it
             if self.vertical:
                 self.vreader.scroll_to_start()
@@ -1235,7 +1254,7 @@ class ArticleView(QWidget):
         if self.reading is None:
             return None
         for k, sp in enumerate(self.reading.parts):
-            if sp.index == part_index:
+            if sp.index == part_index and not sp.supplied:  # a headline not printed is shown before the part
                 return k
         return None
 
@@ -1281,9 +1300,12 @@ class ArticleView(QWidget):
         self._selection_moved()
 
     def current_part(self) -> int | None:
-        """Article part index at the cursor."""
-        sel = self.selection_original()
-        return sel[0][0] if sel else None
+        """Article part index at the cursor; None in a headline the page does not print (a correction "at the
+        cursor" made there would be made on the part after it)."""
+        shown = self.view.selection() if self.reading is not None else []
+        if not shown or self.reading is None or self.reading.parts[shown[0][0]].supplied:
+            return None
+        return self.to_original(shown[0])[0]
 
     def _selection_moved(self) -> None:
         if self.reading is None:
@@ -1380,7 +1402,9 @@ class ArticleView(QWidget):
     def _apply_marks(self) -> None:
         if self.reading is None:
             return
-        marks: list[Mark] = []
+        # a headline the page does not print is marked as a corrected word is: shown, never as if printed
+        marks: list[Mark] = [((k, 0, len(sp.display)), CORRECTED_COLOR, True)
+                             for k, sp in enumerate(self.reading.parts) if sp.supplied]
         for rng in self.corrected:
             d = self.to_display(rng)
             if d is not None:
@@ -1428,6 +1452,8 @@ class ArticleView(QWidget):
         if self.reading is None or not 0 <= k < len(self.reading.parts):
             return None
         sp = self.reading.parts[k]
+        if sp.supplied:
+            return self.tr("Not printed on the page: the headline a correction or the publisher's record gives.")
         return self.correction_note(sp.index, sp.to_orig[max(0, min(offset, len(sp.display)))])
 
     def hit_lines(self) -> list[str]:
@@ -1499,6 +1525,8 @@ class ArticleView(QWidget):
         folded_needle = textforms.fold_query(needle) if needle else ""
         if self.reading is not None and folded_needle:
             for k, sp in enumerate(self.reading.parts):
+                if sp.supplied:  # not the article's text (search does not find it there either)
+                    continue
                 # a headline's columns are found across the line kept between them (協定 | 蘇召)
                 kept = [i for i, ch in enumerate(sp.display) if ch != LINE_SEPARATOR]
                 flat = "".join(sp.display[i] for i in kept)

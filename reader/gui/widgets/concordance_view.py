@@ -57,9 +57,14 @@ class ConcordanceModel(QAbstractTableModel):
         self.bold.setBold(True)
         #: (article id, a piece of its text) → that piece as the reading view shows it (the script chosen)
         self.shown_text: Callable[[str, str], str] = lambda _article, text: text
+        #: article id → what an article printed with no headline is named by, as the reading view shows it (the
+        #: window's lists: its first words in square brackets, :meth:`reader.app.archive.Archive.name_of`)
+        self.name_of: Callable[[str], str] = lambda _article: ""
+        self._names: dict[str, str] = {}
 
     def set_concordance(self, conc: Concordance | None) -> None:
         self.beginResetModel()
+        self._names = {}
         self.lines = list(conc.lines) if conc is not None else []
         self.per_article = dict(conc.per_article) if conc is not None else {}
         self.shown = min(CHUNK, len(self.lines))
@@ -107,7 +112,7 @@ class ConcordanceModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and col in (LEFT, MATCH, RIGHT, HEADLINE):
                 return "{}【{}】{}\n{}".format(*(self.shown_text(ln.article, piece) for piece in (
-                    ln.left, ln.match, ln.right, " ".join((ln.headline or "").split()))))
+                    ln.left, ln.match, ln.right)), self._headline(ln))
             return self._text(ln, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col == LEFT:
@@ -124,14 +129,26 @@ class ConcordanceModel(QAbstractTableModel):
             return str(self.per_article.get(ln.article, 0))
         if col == PAGE:
             return ln.page_shown
-        values = {LEFT: ln.left, MATCH: ln.match, RIGHT: ln.right, DATE: ln.date,
-                  PUBLICATION: ln.publication, HEADLINE: " ".join((ln.headline or "").split())}
+        if col == HEADLINE:
+            return self._headline(ln)
+        values = {LEFT: ln.left, MATCH: ln.match, RIGHT: ln.right, DATE: ln.date, PUBLICATION: ln.publication}
         text = values.get(col, "")
         # the article's words as the reading view shows them (the script chosen); the sorting stays on the text
-        return self.shown_text(ln.article, text) if col in (LEFT, MATCH, RIGHT, HEADLINE) else text
+        return self.shown_text(ln.article, text) if col in (LEFT, MATCH, RIGHT) else text
+
+    def _headline(self, ln: ConcordanceLine) -> str:
+        """The line's article's headline as the reading view shows it; a piece printed with none named as the
+        window's lists and every export name it (:attr:`name_of`: the column was empty, seen by eye)."""
+        printed = " ".join((ln.headline or "").split())
+        if printed:
+            return self.shown_text(ln.article, printed)
+        if ln.article not in self._names:
+            self._names[ln.article] = self.name_of(ln.article)
+        return self._names[ln.article]
 
     def script_changed(self) -> None:
         """The script chosen changed: every line is drawn again in it."""
+        self._names = {}
         if self.shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self.shown - 1, self.columnCount() - 1))
 
