@@ -83,13 +83,13 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+71"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+78"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章筆記</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>made on “%1”</source>
         <translation>原標註於「%1」</translation>
     </message>
@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1435"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1445"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此處刪去了「%1」。</translation>
@@ -376,9 +376,9 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../reader/gui/widgets/concordance_view.py" line="+96"/>
+        <location filename="../../reader/gui/widgets/concordance_view.py" line="+101"/>
         <source>Occurrences in this line&apos;s article</source>
-        <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order) (article id, a piece of its text) → that piece as the reading view shows it (the script chosen)</extracomment>
+        <extracomment>rows handed to the view at a time the sort each column&apos;s header asks for (others keep the date order) (article id, a piece of its text) → that piece as the reading view shows it (the script chosen) article id → what an article printed with no headline is named by, as the reading view shows it (the window&apos;s lists: its first words in square brackets, :meth:`reader.app.archive.Archive.name_of`)</extracomment>
         <translation>本行所在文章中的出現次數</translation>
     </message>
     <message>
@@ -425,7 +425,7 @@
 <context>
     <name>ConcordanceView</name>
     <message>
-        <location line="+107"/>
+        <location line="+119"/>
         <source>Concordance of: 发展   &quot;a phrase&quot;   a OR b</source>
         <extracomment>a query to look up: (query, context) a line was clicked: the ConcordanceLine the CSV export was asked for</extracomment>
         <translation>索引：發展   &quot;片語&quot;   a OR b</translation>
@@ -705,7 +705,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-603"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-606"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -1843,7 +1843,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請先開啟文庫再匯出。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/studies_ui.py" line="+45"/>
+        <location filename="../../reader/gui/studies_ui.py" line="+46"/>
         <source>Concordance</source>
         <extracomment>the lines shown first, while the others are read the search options and context the shown concordance was built with</extracomment>
         <translation>語詞索引</translation>
@@ -2237,7 +2237,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-721"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-723"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2350,7 +2350,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+324"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+325"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation>文章正文（豎排）</translation>
