@@ -235,7 +235,7 @@ class Overlay:
                 return None
             base = replace(parent, id=art.id, local_id=art.id.split("~", 1)[-1])
         info = replace(base, headline=art.headline or None, pages=tuple(art.pages) or base.pages,
-                       chars=len(art.text))
+                       chars=len(art.text), kind=art.kind)  # a merge may change it (store.merged_kind)
         if art.id not in by_id:
             self._made[art.id] = info
         return info

@@ -759,6 +759,7 @@ def _apply_merge(state: _Overlay, key: str, ch: MergeChange) -> str | None:
     target.pages = target.pages + [p for p in other.pages if p not in target.pages]
     if not target.title and other.title:
         target.title = other.title
+    target.kind = merged_kind(target.kind, other.kind)
     state.articles.remove(other)
     state.repage(target)
     return None
@@ -766,6 +767,13 @@ def _apply_merge(state: _Overlay, key: str, ch: MergeChange) -> str | None:
 
 #: the roles read before the text (:data:`reader.model.document.READING_HEAD`) that are not headlines
 _READ_FIRST = frozenset(r for group in READING_HEAD for r in group) - set(HEADLINE_ROLES)
+
+
+def merged_kind(kind: str, other: str) -> str:
+    """The kind of an article of ``kind`` once one of kind ``other`` is merged into it: the first article's, unless it
+    is page furniture — an editors' line merged with the report under it is that report (it was "furniture": passed
+    over by the window's next article, not found by ``search --kind article``, typed furniture in TEI)."""
+    return other if kind == "furniture" else kind
 
 
 def _joining(target: Article, other: Article) -> list[Part]:
