@@ -3377,6 +3377,15 @@ _RUN_ON_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by",
                            "den", "ein", "eine", "und", "oder", "von", "zu", "mit", "auf", "für", "im", "le",
                            "la", "les", "de", "du", "et", "ou", "au", "aux", "un", "une", "en", "par", "pour",
                            "dans", "sur", "het", "een", "van", "op"})
+
+
+def _opens_item_text(block: Block | None) -> bool:
+    """The block's first line opens on a capital or a dash, as an item's text does (no sentence running on in lower
+    case, no footnote's mark)."""
+    first = next((ln.text.strip() for ln in block.lines if ln.text.strip()), "") if block is not None else ""
+    return first[:1].isupper() or first[:1] in "—–"
+
+
 #: how a text closing on a finished sentence in brackets ends: its source's credit ("… 6,000 souris par an? (Journal
 #: pour tous.)"), a serial's "(A continuer.)": a heading may stand under it
 _CLOSED_ASIDE = (".)", "!)", "?)")
@@ -6033,8 +6042,12 @@ class _PageCut:
     def rule(self, block: Block) -> None:
         """A rule across one column between two blocks, under finished text, ends the item above it: papers
         set a short rule (or one the column's width) between items that carry no headline of their own (the
-        Reichsanzeiger's "Mannigfaltiges"). A rule under a headline, or wider than the text below it, or under
-        text ending on a colon (the lead-in of a table the rules box: "… die folgenden Werte auf:"), ends nothing."""
+        Reichsanzeiger's "Mannigfaltiges"). Finished: a sentence's stop, a credit closed in brackets ("… (Nach
+        Board of Trade Reports.)"), or a last line stopping well short of the column over a block opening on a
+        capital or a dash, whatever case its last word is in (the stop the OCR lost: "… aus dem Lande" / rule / "WTB
+        Berlin, 17. Jan. …"; "… gegen die ſozialdemokratiſchen Stimmen beſchloſſe" / rule / "Koblenz, …"). A rule under
+        a headline, or wider than the text below it, or under text ending on a colon (the lead-in of a table the rules
+        box: "… die folgenden Werte auf:"), ends nothing."""
         box, below = block_box(block), self.below.get(id(block))
         under = block_box(below) if below is not None else None
         if box is None or under is None or self.vertical or self.current is None or self.pending_heads:
@@ -6042,7 +6055,8 @@ class _PageCut:
         width, height = box[2] - box[0], box[3] - box[1]
         across = min(box[2], under[2]) - max(box[0], under[0])
         if (height <= self.em and width >= RULE_ASPECT * height and width <= 1.1 * (under[2] - under[0])
-                and across > 0.5 * width and self.last_body.endswith(_SENTENCE_END)
+                and across > 0.5 * width and (self.last_body.endswith(_SENTENCE_END + _CLOSED_ASIDE)
+                                              or self.after_short_line(False) and _opens_item_text(below))
                 and not self.last_body.endswith(":")  # a colon announces the table the rule boxes
                 and not self.entry_of_rubric(below)):
             self.item_break = True
@@ -6218,17 +6232,20 @@ class _PageCut:
         centred line here can head an item; after an unfinished row of a table it heads the next rows."""
         return bool(self.pending_heads) or self.item_break or self.last_body.endswith(_SENTENCE_END + _CLOSED_ASIDE)
 
-    def after_short_line(self) -> bool:
+    def after_short_line(self, lower_runs_on: bool = True) -> bool:
         """The body text placed last ends on a line stopping well short of its run's right edge (:data:`SHORT_END`
         body lines or more): a paragraph or a listing ended there, whatever stop the OCR lost ("Triest til Hamburg"
-        closing a table of premiums, then "Seilferdige Skippere." over the next notice)."""
+        closing a table of premiums, then "Seilferdige Skippere." over the next notice). A last word in lower case
+        runs on; where ``lower_runs_on`` is False (under a rule, which parts the text) only an article, preposition or
+        conjunction does (:data:`_RUN_ON_WORDS`: "… ſteuern, den" / rule / "Spenden …")."""
         line, run = self.last_line, self.last_box
         if line is None or line.box is None or run is None or line.text.strip() != self.last_body:
             return False
         # a sentence broken off on a word in lower case ("… die Hochwürdigste Geistlichkeit auf ihre" / "Fenster
         # für Kirchen" / "mit Glasmalerei …") runs on through the display line
         last = self.last_body.split()[-1] if self.last_body.split() else ""
-        return (run[2] - line.box[2] >= SHORT_END * max(self.sizes.height, self.em) and not last[:1].islower()
+        return (run[2] - line.box[2] >= SHORT_END * max(self.sizes.height, self.em)
+                and not (last[:1].islower() and (lower_runs_on or last.lower() in _RUN_ON_WORDS))
                 and not last.endswith((",", *_LINE_END_HYPHENS)))
 
     def place_caption(self, block: Block) -> None:

@@ -222,6 +222,35 @@ def test_a_rule_under_text_ending_on_a_colon_boxes_its_table_and_ends_nothing() 
     assert _items([lead, rule, rest]) == ["Für die hauptſächlich"]
 
 
+def test_a_rule_under_a_credit_closed_in_brackets_ends_the_item_above() -> None:
+    """Reichsanzeiger 1912: a trade note closes on its source's credit in brackets ("… (Nach Board of Trade
+    Reports.)"); the rule under it parts it from the next note as a rule under a stop does."""
+    note = _block("a", 100, [("Der Wert der japaniſchen Zündholzfabrikation", 40.0, 0.0), *_body("betrug", 2),
+                             ("(Nach Board of Trade Reports.)", 0.0, 250.0)], btype="paragraph", order=0)
+    rule = Block(id="s", box=(250, 275, 550, 279), type="separator", order=1)
+    rest = _block("b", 300, [("Die Preußiſche Centralbodenkredit⸗Aktien⸗", 40.0, 0.0), *_body("geſellſchaft", 2),
+                             ("im Vorjahre.", 0.0, 300.0)], btype="paragraph", order=2)
+    assert _items([note, rule, rest]) == ["Der Wert der", "Die Preußiſche Centralbodenkredit⸗Aktiengeſellſchaft"]
+
+
+def test_a_rule_under_a_short_last_line_whose_stop_the_ocr_lost_ends_the_item_above() -> None:
+    """Kölnische Zeitung 1924: a dispatch's last line stops well short of the column, its full stop lost ("… Die
+    Einwohner flüchteten aus dem Lande"); the rule under it parts it from the next dispatch ("WTB Berlin, 17. Jan.
+    …"), also when its last word is in lower case ("… Stimmen beſchloſſe"). Text under the rule running on in lower
+    case goes on in the same item."""
+    def page(first: str, last: str = "Die Einwohner flüchteten aus dem Lande") -> list[Block]:
+        note = _block("a", 100, [("Es verlautet aus Bogota, daß geſtern vormittag", 40.0, 0.0), *_body("Reihe", 2),
+                                 (last, 0.0, 250.0)], btype="paragraph", order=0)
+        rule = Block(id="s", box=(250, 275, 550, 279), type="separator", order=1)
+        rest = _block("b", 300, [(first, 40.0, 0.0), *_body("Tokio", 2), ("hervorgerufen.", 0.0, 300.0)],
+                      btype="paragraph", order=2)
+        return [note, rule, rest]
+    assert _items(page("WTB Berlin, 17. Jan. Bürgermeiſter Ritter")) == ["Es verlautet aus", "WTB Berlin, 17."]
+    assert _items(page("und in den Nachbarſtädten, wo die Erdſtöße")) == ["Es verlautet aus"]
+    assert _items(page("Koblenz, 13. Jan. Der Ortsausſchuß", "gegen die Stimmen beſchloſſe")) == ["Es verlautet aus",
+                                                                                                 "Koblenz, 13. Jan."]
+
+
 def test_quotations_under_their_datelines_stay_one_listing_and_a_country_entry_is_no_dateline() -> None:
     """Reichsanzeiger market reports: after a paragraph of figures a dateline is the next entry of the listing of
     quotations ("Wien, 7. November. (W. T. B.) Einh. 4 % Rente …"), not a new item; an epidemic report's country
