@@ -1,26 +1,29 @@
 """The term keys of many articles at once, in numpy: what a rebuild's worker computes for a run of articles.
 
 :func:`reader.index.terms.counted_terms` takes one article at a time and makes a Python string of every
-character pair (~15 set operations an article): two thirds of a rebuild worker's time (issue 17). Here the CJK
-runs of up to :data:`CHUNK_CHARS` characters of articles (at most :data:`CHUNK_DOCS` articles) are joined by
-newlines into one UTF-32 array, and every kind of term is found for all of them in a few array operations:
+character pair (~15 set operations an article): two thirds of a rebuild worker's time (issue 17). Here up to
+:data:`CHUNK_CHARS` characters of articles (at most :data:`CHUNK_DOCS` articles) are joined by newlines into one
+UTF-32 array, every character that is not CJK made a newline (what ends a CJK run), and every kind of term is found
+for all of them in a few array operations:
 
 * characters: the code points themselves;
-* pairs: ``first << 21 | second`` (code points are below 2**21), looked up by ``searchsorted`` in the sorted
-  codes of the frequent bigrams, whose keys are their ranks in the sorted list (Python sorts two-character
-  strings by code point: the same order); a rare pair's two buckets from the CRC-32 of its UTF-8, computed by
-  table (:func:`crc32_pairs`, the same as ``zlib.crc32``) once per distinct (article, pair);
-* frequent runs: a listed trigram where its code (63 bits) is found in the listed trigrams' codes, then one length
-  at a time: a listed run of ``n`` characters is a listed run of ``n - 1`` characters (found at the same place)
-  followed by one character, looked up by (the shorter run's index, that character) — the list is closed under
-  substrings, so a listed run in the text has its prefix found the length before;
-* counted bigrams: (article, key) of the counted pairs' places, counted by ``np.unique``.
+* pairs: ``first << 21 | second`` (code points are below 2**21), each distinct (article, pair) once (one sort,
+  which counts them too), looked up by ``searchsorted`` in the sorted codes of the frequent bigrams, whose keys are
+  their ranks in the sorted list (Python sorts two-character strings by code point: the same order); a rare
+  pair's two buckets from the CRC-32 of its UTF-8, computed by table (:func:`crc32_pairs`, the same as
+  ``zlib.crc32``);
+* frequent runs: a listed trigram where its code (63 bits) is found in the listed trigrams' codes (only where the
+  pair's two characters can start one: two tables by code point), then one length at a time: a listed run of ``n``
+  characters is a listed run of ``n - 1`` characters (found at the same place) followed by one character, looked
+  up by (the shorter run's index, that character) — the list is closed under substrings, so a listed run in the
+  text has its prefix found the length before;
+* counted bigrams: how many times the article holds the pair, from the same sort.
 
 Each article's keys are the distinct ``article << 21 | key`` of the chunk (32 bits: :data:`CHUNK_DOCS` is 2**11 and
 every key is below 2**21), sorted once. The keys are the same sets :func:`counted_terms` gives (checked by
-``tests/index/test_manyterms.py``), so the index is the same byte for byte. An article whose CJK runs hold more
-than :data:`CHUNK_CHARS` characters is taken by :func:`counted_terms` alone (its arrays would be as large as it).
-Latin/digit words stay a regular expression per article.
+``tests/index/test_manyterms.py``), so the index is the same byte for byte. An article longer than
+:data:`CHUNK_CHARS` is taken by :func:`counted_terms` alone (its arrays would be as large as it). Latin/digit words
+stay a regular expression per article.
 
 numpy is imported with this module: only a process computing many articles' terms imports it.
 """
@@ -44,6 +47,7 @@ CHUNK_DOCS = 1 << 11
 _KEY_BITS = 21
 _KEY_MASK = (1 << _KEY_BITS) - 1
 _NEWLINE = 10
+_CODE_POINTS = 0x110000
 
 Terms = tuple["array[int]", set[str], dict[int, int]]
 U32 = npt.NDArray[np.uint32]
@@ -64,6 +68,17 @@ class _Tables:
         run_keys, trigrams, starts, _ = t._run_keys()
         runs = t.frequent_runs()
         self.starts: U64 = np.array(sorted(ord(g[0]) << _KEY_BITS | ord(g[1]) for g in starts), dtype=np.uint64)
+        #: by code point: whether it is the first (the second) character of a pair in ``starts``
+        self.first = np.zeros(_CODE_POINTS, dtype=bool)
+        self.first[[ord(g[0]) for g in starts]] = True
+        self.second = np.zeros(_CODE_POINTS, dtype=bool)
+        self.second[[ord(g[1]) for g in starts]] = True
+        #: by code point: whether it is a CJK character (:data:`reader.index.terms._CJK_RUN_RE`, read off it)
+        self.cjk = np.zeros(_CODE_POINTS, dtype=bool)
+        every = np.arange(_CODE_POINTS, dtype=np.uint32)
+        every[0xD800:0xE000] = 0x20  # surrogates are no characters
+        for run in t._CJK_RUN_RE.finditer(every.tobytes().decode(t._UTF32)):
+            self.cjk[run.start():run.end()] = True
         codes = sorted((_code3(r), run_keys[r]) for r in trigrams)
         self.trigrams: U64 = np.array([c for c, _ in codes], dtype=np.uint64)
         self.trigram_keys: U32 = np.array([k for _, k in codes], dtype=np.uint32)
@@ -119,43 +134,43 @@ def crc32_pairs(first: U32, second: U32) -> U32:
 
 def counted_terms_many(texts: Sequence[str]) -> Iterator[Terms]:
     """:func:`reader.index.terms.counted_terms` of each of ``texts``, in order (the keys as an ``array("I")``)."""
-    pending: list[tuple[str, set[str]]] = []
+    pending: list[str] = []
     chars = 0
     for text in texts:
-        joined = "\n".join(t._CJK_RUN_RE.findall(text))
-        if len(joined) > CHUNK_CHARS:
+        if len(text) > CHUNK_CHARS:
             yield from _chunk_terms(pending)
             pending, chars = [], 0
             keys, words, counts = t.counted_terms(text)
             yield array("I", sorted(keys)), words, counts
             continue
-        if pending and (chars + len(joined) > CHUNK_CHARS or len(pending) == CHUNK_DOCS):
+        if pending and (chars + len(text) > CHUNK_CHARS or len(pending) == CHUNK_DOCS):
             yield from _chunk_terms(pending)
             pending, chars = [], 0
-        pending.append((joined, set(t.WORD_RE.findall(text))))
-        chars += len(joined) + 1
+        pending.append(text)
+        chars += len(text) + 1
     yield from _chunk_terms(pending)
 
 
-def _chunk_terms(docs: list[tuple[str, set[str]]]) -> Iterator[Terms]:
-    """The terms of ``docs`` (each its CJK runs joined by newlines, and its words)."""
-    if not docs:
+def _chunk_terms(texts: list[str]) -> Iterator[Terms]:
+    """The terms of ``texts``: joined by newlines, every character not CJK made a newline (what ends a CJK run)."""
+    if not texts:
         return
-    big = "\n".join(j for j, _ in docs)
-    chars: U32 = np.frombuffer(big.encode(t._UTF32), dtype=np.uint32)
-    lengths = np.array([len(j) + 1 for j, _ in docs], dtype=np.int64)
-    doc: U32 = np.repeat(np.arange(len(docs), dtype=np.uint32), lengths)[:len(chars)] << np.uint32(_KEY_BITS)
+    tables = _tables()
+    chars: U32 = np.frombuffer("\n".join(texts).encode(t._UTF32), dtype=np.uint32).copy()
+    chars[~tables.cjk[chars]] = _NEWLINE
+    lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
+    doc: U32 = np.repeat(np.arange(len(texts), dtype=np.uint32), lengths)[:len(chars)] << np.uint32(_KEY_BITS)
     entries, counted = _entries(chars, doc)
     entries = _distinct(entries)
-    bounds = np.searchsorted(entries >> np.uint32(_KEY_BITS), np.arange(len(docs) + 1, dtype=np.uint32)).tolist()
+    bounds = np.searchsorted(entries >> np.uint32(_KEY_BITS), np.arange(len(texts) + 1, dtype=np.uint32)).tolist()
     raw = (entries & np.uint32(_KEY_MASK)).astype(np.uint32).tobytes()
-    counts: list[dict[int, int]] = [{} for _ in docs]
+    counts: list[dict[int, int]] = [{} for _ in texts]
     for d, k, n in zip(*counted, strict=True):
         counts[d][k] = n
-    for i, (_, words) in enumerate(docs):
+    for i, text in enumerate(texts):
         keys: array[int] = array("I")
         keys.frombytes(raw[4 * bounds[i]:4 * bounds[i + 1]])
-        yield keys, words, counts[i]
+        yield keys, set(t.WORD_RE.findall(text)), counts[i]
 
 
 def _entries(chars: U32, doc: U32) -> tuple[U32, tuple[list[int], list[int], list[int]]]:
@@ -168,23 +183,22 @@ def _entries(chars: U32, doc: U32) -> tuple[U32, tuple[list[int], list[int], lis
         return parts[0], ([], [], [])
     pair_all: U64 = chars[:-1].astype(np.uint64) << np.uint64(_KEY_BITS) | chars[1:]
     valid = cjk[:-1] & cjk[1:]
-    pairs = pair_all[valid]
-    pair_doc = doc[:-1][valid]
+    # every (article, pair) once, ascending, and how many times the article holds it: the frequent bigrams looked up
+    # once per distinct pair of an article, in ascending order (searchsorted narrows from the last place found)
+    placed, times = _tallied((doc[:-1][valid] >> np.uint32(_KEY_BITS)).astype(np.uint64) << np.uint64(2 * _KEY_BITS)
+                             | pair_all[valid])
+    pairs = placed & np.uint64((1 << 2 * _KEY_BITS) - 1)
+    pair_doc = (placed >> np.uint64(2 * _KEY_BITS)).astype(np.uint32) << np.uint32(_KEY_BITS)
     rank = np.minimum(np.searchsorted(tables.bigrams, pairs), len(tables.bigrams) - 1)
     frequent = tables.bigrams[rank] == pairs
     keys = (rank + t._FREQUENT_BASE).astype(np.uint32)
     parts.append(pair_doc[frequent] | keys[frequent])
-    held = frequent & tables.counted[rank]
-    counted, times = _tallied(pair_doc[held] | keys[held])
-    counted = counted[times > 1]
-    many = ((counted >> np.uint32(_KEY_BITS)).tolist(), (counted & np.uint32(_KEY_MASK)).tolist(),
-            times[times > 1].tolist())
+    held = frequent & tables.counted[rank] & (times > 1)
+    many = ((pair_doc[held] >> np.uint32(_KEY_BITS)).tolist(), keys[held].tolist(), times[held].tolist())
     rare = ~frequent
-    distinct = _distinct((pair_doc[rare] >> np.uint32(_KEY_BITS)).astype(np.uint64) << np.uint64(2 * _KEY_BITS)
-                         | pairs[rare])
-    rare_doc = (distinct >> np.uint64(2 * _KEY_BITS)).astype(np.uint32) << np.uint32(_KEY_BITS)
-    crc = crc32_pairs((distinct >> np.uint64(_KEY_BITS) & np.uint64(_KEY_MASK)).astype(np.uint32),
-                      (distinct & np.uint64(_KEY_MASK)).astype(np.uint32))
+    rare_doc = pair_doc[rare]
+    crc = crc32_pairs((pairs[rare] >> np.uint64(_KEY_BITS)).astype(np.uint32),
+                      (pairs[rare] & np.uint64(_KEY_MASK)).astype(np.uint32))
     parts.append(rare_doc | (crc >> np.uint32(32 - t.BUCKET_BITS)) + np.uint32(t._HIGH_BASE))
     parts.append(rare_doc | (crc & np.uint32(t._LOW_MASK)) + np.uint32(t._LOW_BASE))
     parts.extend(_run_entries(chars, doc, pair_all, valid, tables))
@@ -203,7 +217,7 @@ def _distinct(values: _A) -> _A:
     return values[keep]
 
 
-def _tallied(values: U32) -> tuple[U32, npt.NDArray[np.intp]]:
+def _tallied(values: _A) -> tuple[_A, npt.NDArray[np.intp]]:
     """The distinct values, ascending, and how many times each is in ``values`` (sorted in place)."""
     values.sort()
     if not len(values):
@@ -216,6 +230,7 @@ def _run_entries(chars: U32, doc: U32, pair_all: U64, valid: npt.NDArray[np.bool
     """(article << 21 | key) of each place a frequent run starts."""
     at = np.flatnonzero(valid)
     at = at[at + 2 < len(chars)]
+    at = at[tables.first[chars[at]] & tables.second[chars[at + 1]]]  # most pairs start no listed trigram
     place = np.minimum(np.searchsorted(tables.starts, pair_all[at]), len(tables.starts) - 1)
     at = at[tables.starts[place] == pair_all[at]]
     code = pair_all[at] << np.uint64(_KEY_BITS) | chars[at + 2]
