@@ -11,8 +11,8 @@ import zlib
 import numpy as np
 import pytest
 
-from reader.index import manyterms
-from reader.index.terms import _listed_bigrams, counted_terms, frequent_runs
+from reader.index import manyterms, terms
+from reader.index.terms import _listed_bigrams, counted_terms, frequent_runs, pack_terms, unpack_terms
 
 _ALPHABET = ("中国人民日报北京电是一了在我的大会代表全国共和华新社本月日年"
              "あいうカキ한국어\ue001\U00020001\U0002a6d6")
@@ -64,3 +64,13 @@ def test_crc32_of_pairs_is_zlibs() -> None:
     second = [rng.choice(codes) for _ in range(5000)]
     got = manyterms.crc32_pairs(np.array(first, dtype=np.uint32), np.array(second, dtype=np.uint32))
     assert got.tolist() == [zlib.crc32((chr(a) + chr(b)).encode()) for a, b in zip(first, second, strict=True)]
+
+
+def test_packed_many_at_once_unpack_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # by numpy (numpy is imported here): what the writer is given is what pack_terms gives, in another order
+    monkeypatch.setattr(terms, "NUMPY_CHARS", 0)
+    texts = _texts(50, seed=5)
+    for got, text in zip(terms.pack_terms_many(texts), texts, strict=True):
+        keys, words, counts = unpack_terms(got)
+        want_keys, want_words, want_counts = unpack_terms(pack_terms(text))
+        assert (sorted(keys), sorted(words), counts) == (sorted(want_keys), sorted(want_words), want_counts)
