@@ -156,7 +156,8 @@ def _chunk_terms(texts: list[str]) -> Iterator[Terms]:
     if not texts:
         return
     tables = _tables()
-    chars: U32 = np.frombuffer("\n".join(texts).encode(t._UTF32), dtype=np.uint32).copy()
+    # a lone surrogate (a text decoded with surrogateescape) is no CJK character: a newline below, not an error
+    chars: U32 = np.frombuffer("\n".join(texts).encode(t._UTF32, "surrogatepass"), dtype=np.uint32).copy()
     chars[~tables.cjk[chars]] = _NEWLINE
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     doc: U32 = np.repeat(np.arange(len(texts), dtype=np.uint32), lengths)[:len(chars)] << np.uint32(_KEY_BITS)

@@ -35,7 +35,7 @@ def _texts(count: int, seed: int = 7) -> list[str]:
             else:
                 pieces.append(rng.choice([" ", "\n", "，", " APEC ", " gdp2020 ", "〓", "。\n"]))
         out.append("".join(pieces))
-    return [*out, "", "only latin words 123", "中", "中国中国中国 人民人民"]
+    return [*out, "", "only latin words 123", "中", "中国中国中国 人民人民", "中\udc80国 a\ud800b"]
 
 
 def _check(texts: list[str]) -> None:
