@@ -41,7 +41,7 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
-from reader.index.terms import FIELD, counted_terms
+from reader.index.terms import FIELD
 from reader.index.whoosh_writer import TermListSegmentWriter
 
 #: characters of folded text in one worker's segment at most (~100 MB of posting lists in the worker)
@@ -89,13 +89,15 @@ class _WorkerStorage(FileStorage):  # type: ignore[misc]  # whoosh is untyped
 def build_segment(folder: str, rows: list[Row], blocklimit: int, pool_mb: int) -> Any:
     """In a worker: write ``rows`` (row, id, folded text, chars) as one new segment of the index in ``folder``, not
     named by its table of contents (the parent does that), and return the segment."""
+    from reader.index.manyterms import counted_terms_many  # numpy: only in a worker
+
     storage = _WorkerStorage(folder, supports_mmap=False)
     ix = storage.open_index()
     w = TermListSegmentWriter(ix, FIELD, limitmb=pool_mb, codec=codec(blocklimit), _lk=False)
     try:
-        for num, article_id, folded, _ in rows:
+        for (num, article_id, _, _), terms in zip(rows, counted_terms_many([r[2] for r in rows]), strict=True):
             w.add_document(id=article_id, num=num)
-            w.add_terms(w.docnum - 1, *counted_terms(folded))
+            w.add_terms(w.docnum - 1, *terms)
         return w._finalize_segment()
     finally:
         w._finish()

@@ -67,6 +67,7 @@ from reader.index.terms import (
     frequent_bigrams,
     frequent_runs,
     pack_terms,
+    pack_terms_many,
     term_keys,
     term_text,
     terms,
@@ -92,8 +93,8 @@ __all__ = [
     "BATCH_ARTICLES", "BATCH_CHARS", "POOL_MB", "BLOCK_POSTINGS", "NUM_LIST_MIN",
     # the terms (reader.index.terms), re-exported
     "BUCKET_BITS", "FIELD", "FREQUENT_VERSION", "RUNS_VERSION", "TOKEN_RE", "PackedTerms", "cjk_terms",
-    "counted_bigrams", "counted_terms", "frequent_bigrams", "frequent_runs", "pack_terms", "term_keys",
-    "term_text", "terms", "unpack_terms",
+    "counted_bigrams", "counted_terms", "frequent_bigrams", "frequent_runs", "pack_terms", "pack_terms_many",
+    "term_keys", "term_text", "terms", "unpack_terms",
 ]
 
 log = logging.getLogger(__name__)

@@ -46,7 +46,7 @@ import sys
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 
 from reader.resources import path as resource_path
@@ -360,6 +360,28 @@ def pack_terms(folded: str) -> PackedTerms:
     keys, words, counts = counted_terms(folded)
     return (array("I", keys).tobytes(), _SEP.join(words),
             array("I", chain.from_iterable(counts.items())).tobytes())
+
+
+#: characters this process has taken terms of one article at a time (:func:`pack_terms_many`), and how many it takes
+#: so before computing them by numpy (:mod:`reader.index.manyterms`): importing numpy costs ~100 ms once, about what
+#: :func:`counted_terms` spends on 50,000 characters — a reading process (a page: ~9,000) rents until it would have
+#: paid the price, as :data:`reader.index.whoosh_writer.NUMPY_AFTER` does
+_python_chars = 0
+NUMPY_CHARS = 50_000
+
+
+def pack_terms_many(texts: Sequence[str]) -> list[PackedTerms]:
+    """:func:`pack_terms` of each of ``texts`` (the same keys, words and counts; keys and counts in another order),
+    by :mod:`reader.index.manyterms` once numpy is imported or this process has taken :data:`NUMPY_CHARS` characters
+    one article at a time."""
+    global _python_chars
+    if "numpy" not in sys.modules and _python_chars < NUMPY_CHARS:
+        _python_chars += sum(map(len, texts))
+        return [pack_terms(text) for text in texts]
+    from reader.index.manyterms import counted_terms_many
+
+    return [(keys.tobytes(), _SEP.join(words), array("I", chain.from_iterable(counts.items())).tobytes())
+            for keys, words, counts in counted_terms_many(texts)]
 
 
 def unpack_terms(packed: PackedTerms) -> tuple[array[int], list[str], dict[int, int]]:

@@ -728,7 +728,7 @@ def read_file(path: Path) -> ReadFile:
 
 def _finish(doc: Document) -> ReadFile:
     folded = [fold_text(a.text) for a in doc.articles]
-    return ReadFile(source_rows(doc, folded), [sindex.pack_terms(f) for f in folded], dict(doc.metadata),
+    return ReadFile(source_rows(doc, folded), sindex.pack_terms_many(folded), dict(doc.metadata),
                     _has_content(doc))
 
 
