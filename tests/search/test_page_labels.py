@@ -53,7 +53,7 @@ def test_a_concordance_line_carries_its_pages_printed_label(lib: Library, folder
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     """The concordance named Kant's page "1" where search names it 484 (by-eye tester): each line carries its page's
     label, the command line, its CSV and the window print it."""
-    from reader.export.concordance import rows
+    from reader.export.concordance import Citations, rows
     from reader.search.concordance import concordance
 
     with Searcher(lib) as s:
@@ -61,7 +61,7 @@ def test_a_concordance_line_carries_its_pages_printed_label(lib: Library, folder
         assert lines and all((ln.page, ln.page_label) == (1, "484") for ln in lines)
         assert lines[0].to_json()["page_label"] == "484"
         assert all(ln.page_label is None for ln in concordance(s, "发展").lines)
-        assert all(row["page"] == "484" for row in rows(lines, lambda article: ""))
+        assert all(row["page"] == "484" for row in rows(lines, Citations(lib)))
     assert main(["concordance", "Aufklärung", "--library", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "p.484" in out and "p.1 " not in out
