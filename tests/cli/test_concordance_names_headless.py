@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.clirun import run_in
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.clirun import run_in, seed_library
 
 
 @pytest.fixture
 def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(DATA / "text" / "seed_page.txt", src / "seed_page.txt")
-    (src / "seed_page.txt.meta.json").write_text('{"publication": "人民日报", "date": "2021-01-27"}', encoding="utf-8")
-    run_in(capsys, tmp_path / "lib", "import", str(src), "--quiet")
-    return tmp_path / "lib"
+    return seed_library(capsys, tmp_path)
 
 
 def _rows(text: str) -> list[dict[str, str]]:

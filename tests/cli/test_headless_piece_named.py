@@ -13,16 +13,14 @@ title); the window lists the same words in italics (its tooltip says they are no
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from reader.app.archive import Archive
 from reader.library.catalogue import Library
-from tests.clirun import run_in
+from tests.clirun import run_in, seed_library
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 CROSSHEAD = "河南专项考核重点工作"
 PARAGRAPH = "老丁名叫丁冬，原是河南省开封市政府办公室的二级调研员。"
 
@@ -32,13 +30,7 @@ cli = run_in  # broadsheet ARGS… --library LIBRARY, its stdout
 
 @pytest.fixture
 def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(DATA / "text" / "seed_page.txt", src / "seed_page.txt")
-    (src / "seed_page.txt.meta.json").write_text('{"publication": "人民日报", "date": "2021-01-27"}', encoding="utf-8")
-    lib = tmp_path / "lib"
-    cli(capsys, lib, "import", str(src), "--quiet")
-    return lib
+    return seed_library(capsys, tmp_path)
 
 
 def split_at(capsys: pytest.CaptureFixture[str], library: Path, words: str) -> str:
