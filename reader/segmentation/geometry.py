@@ -571,22 +571,29 @@ def _weighted_median(weights: list[tuple[float, int]]) -> float:
 #: from its neighbour at the line's start or end, is a stray mark (a column rule, a speck), not type
 STRAY_HEIGHT = 1.5
 STRAY_GAP = 3.0
+#: a word with two word characters or more (a stray mark has fewer)
+TWO_WORD_CHARS = re.compile(r"\w\W*\w")
 
 
 def _typeset_box(line: Line) -> Box | None:
     """The line's box without the stray marks microfilm OCR reads as one-letter words ("I", "i"): a column rule's
     box spanning several lines or boxed three line heights wide ("1" over the rule left of "as District Share."),
     or a speck far left of the text. The line's own box when it has none."""
+    if line.box is None or len(line.words) < 2:
+        return line.box
     words = [w for w in line.words if w.box is not None]
-    core = sorted(w.box[3] - w.box[1] for w in words if w.box is not None and len(re.findall(r"\w", w.text)) >= 2)
-    if line.box is None or not core or len(words) < 2:
+    short = [TWO_WORD_CHARS.search(w.text) is None for w in words]
+    if len(words) < 2 or not any(short):
+        return line.box  # only a word of one letter or mark can be a stray
+    core = sorted(w.box[3] - w.box[1] for w, s in zip(words, short, strict=True) if w.box is not None and not s)
+    if not core:
         return line.box
     typical = core[len(core) // 2]
 
     def stray(k: int) -> bool:
         box = words[k].box
         assert box is not None
-        if len(re.findall(r"\w", words[k].text)) >= 2:
+        if not short[k]:
             return False
         if box[3] - box[1] > STRAY_HEIGHT * typical or box[2] - box[0] > STRAY_GAP * typical:
             return True  # taller than the line, or wider than any one letter: a rule's box, not a word
@@ -3417,13 +3424,21 @@ FULL_MEASURE = 0.85
 SENTENCE_WORDS = 5
 
 
-def _full_measure(lines: Sequence[Line], k: int) -> bool:
-    """Line ``k`` runs across the measure of ``lines`` (the span of their boxes)."""
+def _measure(lines: Sequence[Line]) -> tuple[float, float] | None:
+    """The measure of ``lines``: the span of their boxes, left to right (None under two boxes)."""
     boxes = [ln.box for ln in lines if ln.box is not None]
-    box = lines[k].box
-    if box is None or len(boxes) < 2:
+    if len(boxes) < 2:
+        return None
+    return min(b[0] for b in boxes), max(b[2] for b in boxes)
+
+
+def _full_measure(line: Line, measure: tuple[float, float] | None) -> bool:
+    """The line runs across ``measure`` (:func:`_measure` of the lines around it, taken once for them all: per
+    line it would be quadratic in a whole-column block's length)."""
+    box = line.box
+    if box is None or measure is None:
         return False
-    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    left, right = measure
     return right > left and box[2] - box[0] >= FULL_MEASURE * (right - left)
 
 
@@ -3433,6 +3448,7 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
     of a table, a note in brackets ("[Sittings before the Lord Chief Justice.]"). Running text is never
     set at nearly twice the body's height: such a line stays display when its box says so."""
     out = list(flags)
+    measure = _measure(lines)
     tall = [sizes is not None and sizes.height > 0 and ln.box is not None and not sizes.vertical
             and _extent(ln, False) >= DECK_HEIGHT * sizes.height for ln in lines]
     for k, ln in enumerate(lines):
@@ -3450,8 +3466,8 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
                 # wrapped under its headline ("at Every Point by Al-") follows display type, not body
                 share = 0.0
             into_body = k + 1 < len(lines) and not out[k + 1]
-            across = (into_body and len(ln.text.split()) >= SENTENCE_WORDS and _full_measure(lines, k)
-                      and _full_measure(lines, k + 1))
+            across = (into_body and len(ln.text.split()) >= SENTENCE_WORDS and _full_measure(ln, measure)
+                      and _full_measure(lines[k + 1], measure))
             if share is not None and into_body and _runs_into(lines, k) and (_ends_on_run_on_word(ln.text) or across):
                 # "Our stock of Walking Cultivators is" / "almost exhausted …": advert copy set large; a sentence
                 # across the measure running on into a body line in lower case ("Judge Haynie will address a
@@ -3464,18 +3480,18 @@ def _demote_running_text(lines: Sequence[Line], flags: list[bool], sizes: _Sizes
         if not changed:
             break
     for k in range(1, len(lines) - 1):
-        if out[k] and lines[k].type is None and not tall[k] and _copy_under_head(lines, k, out):
+        if out[k] and lines[k].type is None and not tall[k] and _copy_under_head(lines, k, out, measure):
             out[k] = False
     return out
 
 
-def _copy_under_head(lines: Sequence[Line], k: int, flags: Sequence[bool]) -> bool:
+def _copy_under_head(lines: Sequence[Line], k: int, flags: Sequence[bool], measure: tuple[float, float] | None) -> bool:
     """Line ``k``, under display type and over body, opens in lower case and runs across the measure breaking off
     mid-sentence: the copy's first line set large, going on from the display above it ("… OF KERSTGESCHENKEN." /
     "wordt aanbevolen eene groote keuze van DAMES- en KINDERKERKBOEKEN, voor alle" / "Protestantsche gezindten …",
     KB 1876's adverts), no deck (a deck is set short or centred)."""
     text = lines[k].text.strip()
-    return (flags[k - 1] and not flags[k + 1] and text[:1].islower() and _full_measure(lines, k)
+    return (flags[k - 1] and not flags[k + 1] and text[:1].islower() and _full_measure(lines[k], measure)
             and not text.endswith(_SENTENCE_END))
 
 
