@@ -56,11 +56,12 @@ import bisect
 import functools
 import itertools
 import json
+import pickle
 import random
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -178,9 +179,26 @@ def score(label: str, source: str, mode: str, truth: Sequence[TruthItem], arts: 
     return s
 
 
+@functools.lru_cache(maxsize=2)
+def _read_blob(path: Path) -> bytes:
+    return pickle.dumps(detect.read(read_source(path), path), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_page(path: Path) -> Document:
+    """The page file as read, not yet cut: parsed once for the modes that read it one after another (alone, then
+    with its sizes withheld), each given a copy of its own to cut."""
+    doc: Document = pickle.loads(_read_blob(path))
+    return doc
+
+
+def analyze_page(path: Path) -> Document:
+    """The page file read alone and cut, as :func:`reader.segmentation.analyze.analyze_file` cuts it."""
+    return analyze_layout(read_page(path))
+
+
 def withhold_sizes(path: Path) -> Document:
     """The page file read alone with every declared font size dropped, cut by its geometry."""
-    doc = detect.read(read_source(path), path)
+    doc = read_page(path)
     for page in doc.pages:
         for block in page.blocks:
             block.font_size = None
@@ -200,7 +218,7 @@ def jitter_sizes(path: Path, seed: int) -> Document:
     """The page file read alone with the declared sizes of about 30 % of its lines multiplied by 1.25, 1.33 or 0.8
     (chosen by ``seed``): the noise microfilm OCR declares (body lines alternating two sizes), cut by geometry."""
     rng = random.Random(seed)
-    doc = detect.read(read_source(path), path)
+    doc = read_page(path)
     for page in doc.pages:
         for block in page.blocks:
             for line in block.lines:
@@ -224,9 +242,9 @@ def jittered(data: Path = PAGES) -> list[Score]:
 
 @functools.cache
 def _declares_sizes(path: Path) -> bool:
-    """Whether the page file declares a font size anywhere (read once per run: :func:`_cases` is asked again by
-    :func:`jittered`)."""
-    doc = detect.read(read_source(path), path)
+    """Whether the page file declares a font size anywhere (asked once per run: :func:`_cases` is asked again by
+    :func:`jittered`; asked right after the page was read alone, so it is not parsed again)."""
+    doc = read_page(path)
     return any(ln.font_size or b.font_size for page in doc.pages for b in page.blocks for ln in b.lines)
 
 
@@ -251,26 +269,28 @@ class Case:
     read: Callable[[Path], Document]
 
 
-def _cases(data: Path = PAGES) -> list[Case]:
-    cases: list[Case] = []
+def _cases(data: Path = PAGES) -> Iterator[Case]:
+    """Every case of ``data``, one after another: a page's cases follow each other, so whoever reads each case as it
+    comes parses each page once (:func:`read_page`)."""
     for truth in sorted(data.rglob("*.truth.json")):
         src = str(truth.relative_to(data))[: -len(".truth.json")]
         group = src.split("/")[0]
+        if not (data / src).is_file():
+            continue
         if src.endswith(".xml") and group.startswith("ecpo"):
-            cases.append(Case(Path(src).name, group, "no divs", src, (src,),
-                              lambda p: withhold_divs(detect.read(read_source(p), p))))
-            cases.append(Case(Path(src).name, group, "map", src, (src,), analyze_file))
+            yield Case(Path(src).name, group, "no divs", src, (src,), lambda p: withhold_divs(read_page(p)))
+            yield Case(Path(src).name, group, "map", src, (src,), analyze_page)
         else:
-            cases.append(Case(Path(src).name, group, "alone", src, (src,), analyze_file))
+            yield Case(Path(src).name, group, "alone", src, (src,), analyze_page)
             if _declares_sizes(data / src):
-                cases.append(Case(Path(src).name, group, "no sizes", src, (src,), withhold_sizes))
+                yield Case(Path(src).name, group, "no sizes", src, (src,), withhold_sizes)
     bnf = "bnf_europeana_jdpl_1821-08-01"
     alto = tuple(f"{bnf}/ALTO/18210801_1-000{n}.xml" for n in range(1, 5))
-    cases.append(Case("18210801_1-METS.xml", bnf, "map", f"{bnf}/18210801_1-METS.xml", alto, analyze_file))
     bl = "bl_statesman_1824-02-17"
-    cases.append(Case("0002647_18240217_mets.xml (p. 4)", bl, "map", f"{bl}/0002647_18240217_mets.xml",
-                      (f"{bl}/0002647_18240217_0004.xml",), analyze_file))
-    return [c for c in cases if (data / c.file).is_file()]
+    issues = (Case("18210801_1-METS.xml", bnf, "map", f"{bnf}/18210801_1-METS.xml", alto, analyze_file),
+              Case("0002647_18240217_mets.xml (p. 4)", bl, "map", f"{bl}/0002647_18240217_mets.xml",
+                   (f"{bl}/0002647_18240217_0004.xml",), analyze_file))
+    yield from (c for c in issues if (data / c.file).is_file())
 
 
 def run(data: Path = PAGES) -> list[Score]:
