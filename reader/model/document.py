@@ -329,11 +329,12 @@ def reading_order(article: Article) -> list[int]:
     """Indexes of ``article.parts`` in the order a reader reads them, the one order every view and export uses.
 
     The column label and series title, the kicker, headline and subheadline, bylines and datelines, the
-    editor's note, then the body in the page's order, page furniture after it, and stray noise last. Parts keep the order of their
-    source (the segmenter never moves them: corrections name parts by index and article ids are anchored
-    on the first source line), and a PDF text dump often prints the headline group after the body, so the
-    order is made here. What follows the last body part with no headline among it — a signature, a closing
-    dateline, an editor's afterword — is where the page prints it: at the end, before the noise.
+    editor's note, then the body in the page's order, page furniture after it, and stray noise last. Parts
+    keep the order of their source (the segmenter never moves them: corrections name parts by index and
+    article ids are anchored on the first source line), and a PDF text dump often prints the headline group
+    after the body, so the order is made here. What follows the last body part with no headline among it —
+    a signature, a closing dateline, an editor's afterword — is where the page prints it: at the end, before
+    the furniture and the noise.
     """
     return reading_order_of([p.role for p in article.parts])
 
