@@ -437,7 +437,7 @@ class Overlay:
             if info.id not in named:
                 continue
             pieces = [Piece(a.id, (shown := self.corrected(a, info.source)).headline, CorrectedReading.of(shown.parts),
-                            CorrectedReading.of(a.parts)) for a in by_root.get(info.id, ())]
+                            CorrectedReading.of(a.parts), a.kind) for a in by_root.get(info.id, ())]
             out[info.id] = CorrectedReading.of_pieces(pieces) if pieces else CorrectedReading.merged_away()
         return out
 

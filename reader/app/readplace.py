@@ -96,6 +96,10 @@ class KeptPlace:
     #: the start of the selection (the caret), and the text it selected within that part ("" a bare caret)
     caret: TextPlace | None = None
     selected: str = ""
+    #: whether the page view lit the selection's lines: the reader's caret or selection, not the caret the window put
+    #: at the article's start (restored, that one lights nothing: seen by eye, an import elsewhere lit the headline's
+    #: line yellow with nothing selected)
+    lit: bool = False
 
 
 def keep(parts: Sequence[str], top: tuple[int, int, int] | None,

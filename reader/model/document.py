@@ -39,6 +39,10 @@ ROLES = (
 #: (the column label and series title, the headline group, bylines and datelines, the editor's note).
 READING_HEAD = (("column-label",), ("kicker",), ("headline",), ("subheadline",), ("byline", "dateline"),
                 ("editors-note",))
+#: Roles read after the body, before the noise: page furniture (a running head, the page's editors "本版责编…", a
+#: folio) is no part of the text it sits by — merged with the report under it, "本版责编…" was read between the
+#: report's dateline and its first paragraph (seen by eye, trust44).
+READING_AFTER = ("furniture",)
 #: Roles that come last in the reading order (stray OCR marks).
 READING_LAST = ("noise",)
 #: Roles of the headline group proper (what a page sets in display type).
@@ -325,11 +329,12 @@ def reading_order(article: Article) -> list[int]:
     """Indexes of ``article.parts`` in the order a reader reads them, the one order every view and export uses.
 
     The column label and series title, the kicker, headline and subheadline, bylines and datelines, the
-    editor's note, then the body in the page's order, and stray noise last. Parts keep the order of their
-    source (the segmenter never moves them: corrections name parts by index and article ids are anchored
-    on the first source line), and a PDF text dump often prints the headline group after the body, so the
-    order is made here. What follows the last body part with no headline among it — a signature, a closing
-    dateline, an editor's afterword — is where the page prints it: at the end, before the noise.
+    editor's note, then the body in the page's order, page furniture after it, and stray noise last. Parts
+    keep the order of their source (the segmenter never moves them: corrections name parts by index and
+    article ids are anchored on the first source line), and a PDF text dump often prints the headline group
+    after the body, so the order is made here. What follows the last body part with no headline among it —
+    a signature, a closing dateline, an editor's afterword — is where the page prints it: at the end, before
+    the furniture and the noise.
     """
     return reading_order_of([p.role for p in article.parts])
 
@@ -415,16 +420,18 @@ def unprinted_at(roles: Sequence[str]) -> int:
 def reading_order_of(roles: Sequence[str]) -> list[int]:
     """:func:`reading_order` of parts with these roles (what a reader of stored parts knows without the parts).
     Linear in the parts (the concordance asks it of every article with two occurrences or more)."""
-    body = [i for i, r in enumerate(roles) if r not in _HEAD_GROUP and r not in READING_LAST]
+    body = [i for i, r in enumerate(roles) if r not in _HEAD_GROUP and r not in READING_LAST and r not in READING_AFTER]
     closing: list[int] = []
     if body:
-        tail = [i for i in range(body[-1] + 1, len(roles)) if roles[i] not in READING_LAST]
+        tail = [i for i in range(body[-1] + 1, len(roles)) if roles[i] not in READING_LAST
+                and roles[i] not in READING_AFTER]
         if not any(roles[i] in HEADLINE_ROLES for i in tail):
             closing = tail
     shut = set(closing)
     head = sorted((i for i, r in enumerate(roles) if r in _HEAD_GROUP and i not in shut),
                   key=lambda i: _HEAD_GROUP[roles[i]])  # stable: within a group, in the source's order
-    return head + body + closing + [i for i, r in enumerate(roles) if r in READING_LAST]
+    return (head + body + closing + [i for i, r in enumerate(roles) if r in READING_AFTER]
+            + [i for i, r in enumerate(roles) if r in READING_LAST])
 
 
 #: each role of the headline group → its group's place in :data:`READING_HEAD`

@@ -61,7 +61,7 @@ from reader.search.query import (
     text_count,
 )
 from reader.search.ranking import RELEVANCE_CAP
-from reader.search.readings import CorrectedReading, StoredPart, holds, piece_matches
+from reader.search.readings import CorrectedReading, Piece, StoredPart, holds, piece_matches
 from reader.text.forms import fold_query, fold_text
 from reader.text.needles import overlaps_itself, starts
 
@@ -201,7 +201,8 @@ class Searcher:
         """Row → the pieces (:attr:`CorrectedReading.pieces`) that match ``node``, of each of ``nums`` the reader
         reads as pieces (cut, moved or merged: each piece is listed as an article of its own)."""
         filter_holds = self._filter_test()
-        return {n: [i for i, piece in enumerate(r.pieces) if piece_matches(node, piece, options, filter_holds(n))]
+        return {n: [i for i, piece in enumerate(r.pieces)
+                    if piece_matches(node, piece, options, filter_holds(n, piece))]
                 for n, r in self.corrected_readings().items() if r.pieces and n in nums}
 
     def _pieces_elsewhere(self, node: Node | None, found: Rows, filtered: Rows | None,
@@ -214,15 +215,17 @@ class Searcher:
         filter_holds = self._filter_test()
         return Rows(n for n, r in self.corrected_readings().items()
                     if r.pieces and n not in found and (filtered is None or n in filtered)
-                    and any(piece_matches(node, piece, options, filter_holds(n)) for piece in r.pieces))
+                    and any(piece_matches(node, piece, options, filter_holds(n, piece)) for piece in r.pieces))
 
-    def _filter_test(self) -> Callable[[int], Callable[[Filter], bool]]:
-        """Row → whether a filter of the query holds for that row's article (each filter's rows asked of the
-        catalogue once, when a piece first needs it)."""
+    def _filter_test(self) -> Callable[[int, Piece | None], Callable[[Filter], bool]]:
+        """(Row, piece) → whether a filter of the query holds for that piece of the row's article (each filter's rows
+        asked of the catalogue once, when a piece first needs it); a kind filter reads the piece's own kind."""
         admitted: dict[Filter, Rows] = {}
 
-        def for_row(n: int) -> Callable[[Filter], bool]:
+        def for_row(n: int, piece: Piece | None = None) -> Callable[[Filter], bool]:
             def holds(f: Filter) -> bool:
+                if f.field == "kind" and piece is not None and piece.kind:
+                    return piece.kind == kind_of(f.value)
                 if f not in admitted:
                     admitted[f] = self._filtered([f])
                 return n in admitted[f]
@@ -776,7 +779,38 @@ class Searcher:
         if filters and all(f.field in ISSUE_FIELDS for f in filters):
             return self._issue_rows(filters)
         sql, args = self._filter_sql(filters)
-        return Rows(r[0] for r in self.library.conn.execute(sql, args))
+        rows = Rows(r[0] for r in self.library.conn.execute(sql, args))
+        kinds = {kind_of(f.value) for f in filters if f.field == "kind"}
+        return self._kinds_as_read(rows, filters, kinds) if kinds else rows
+
+    def _read_kinds(self) -> dict[int, frozenset[str]]:
+        """Row → the kinds of the reader's articles its lines are read in, of the few rows the corrections read as
+        pieces (a merge, a split, a move): the catalogue's "本版责编…" (furniture) merged with the report under it is
+        an article (``corrections.store.merged_kind``)."""
+        return {n: frozenset(p.kind for p in r.pieces if p.kind) for n, r in self.corrected_readings().items()
+                if r.pieces and any(p.kind for p in r.pieces)}
+
+    def _kinds_as_read(self, rows: Rows, filters: Sequence[Filter], kinds: set[str]) -> Rows:
+        """``rows`` — what ``filters`` admit by the catalogue's kinds (SQL) — with the rows read as pieces of
+        another kind than the catalogue's (:meth:`_read_kinds`: few) admitted by their pieces' kinds: left out when
+        no piece is of each of ``kinds``, let in when their pieces are and the other filters admit them. A row whose
+        pieces differ among themselves is admitted when one is; each piece is then tested on its own kind
+        (:meth:`_filter_test`), as the list and the total count them."""
+        read = self._read_kinds()
+        if not read:
+            return rows
+        catalogue = self._summary(Rows(read))
+        differ = [n for n, of in read.items() if n in catalogue and of != {catalogue[n][4]}]
+        if not differ:
+            return rows
+        others = [f for f in filters if f.field != "kind"]
+        held = self._filtered(others) if others else None
+        for n in differ:
+            if kinds <= read[n] and (held is None or n in held):
+                rows.add(n)
+            else:
+                rows.discard(n)
+        return rows
 
     def _issue_rows(self, filters: Sequence[Filter]) -> Rows:
         """The articles of the issues ``filters`` admit (publication, date, issue), an issue's rows at a time: an
@@ -1059,12 +1093,19 @@ class Searcher:
         ~40 ms for a common word's 44,000 hits at 10,000 pages); an article read as pieces counts the pieces that
         match (``pieces``: :meth:`_pieces_matching`), as the list and the total do."""
         out: dict[str, dict[str, int]] = {}
+        readings = self.corrected_readings() if pieces else {}
         for name, column in zip(("publication", "year", "kind"), self._facet_columns(nums), strict=True):
             counts = Counter(map(column.__getitem__, filter(column.__contains__, nums)))
             for n, found in (pieces or {}).items():
                 if n in column and len(found) > 1:
                     counts[column[n]] += len(found) - 1
-            out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+                if name == "kind" and n in column and n in readings:  # each piece under its own kind
+                    for i in found:
+                        kind = readings[n].pieces[i].kind or column[n]
+                        if kind != column[n]:
+                            counts[column[n]] -= 1
+                            counts[kind] += 1
+            out[name] = dict(sorted(((k, v) for k, v in counts.items() if v > 0), key=lambda kv: (-kv[1], kv[0])))
         return out
 
     def _facet_columns(self, nums: RowSet) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
@@ -1103,7 +1144,7 @@ class Searcher:
             pieced = reading is not None and piece_index is not None
             if reading is not None and piece_index is not None:  # listed as the reader reads it: key and headline
                 piece = reading.pieces[piece_index]
-                article_id, headline = piece.key, piece.headline
+                article_id, headline, kind = piece.key, piece.headline, piece.kind or kind
                 reading, stored = piece.reading, piece.original.parts
             located = _locate(reading.parts, terms, options) if reading is not None else None
             in_reading = located is not None and (not terms or bool(located[1]))

@@ -53,6 +53,9 @@ class Piece:
     headline: str | None
     reading: CorrectedReading
     original: CorrectedReading
+    #: the reader's article's kind ("" the catalogue article's): furniture merged with a report is an article
+    #: (``corrections.store.merged_kind``), found by kind:article and counted so (the catalogue says furniture)
+    kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@ Seen by eye (trust43): the 人民日报 seed page's editors' line "本版责编�
 under it gave "当前的中美关系：方向与路径 — furniture": the lists and `show` called the report furniture, the window's
 next/previous article passed over it and TEI typed it furniture. The merged article takes the kind of the article
 merged in when its own is furniture; any other kind (an advertisement, a notice …) is the reader's first article's.
-(A search's kind filter reads the catalogue's kind, as every search filter reads the catalogue article:
-docs/ARCHITECTURE.md, "kind after a merge".)
+(A search's kind filter reads that kind too: tests/cli/test_merged_kind_searched.py.)
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ selection stays on the same characters when the script changes, and it emits
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import math
 import weakref
@@ -1226,7 +1227,8 @@ class ArticleView(QWidget):
         # first paragraph kept at the top hid the merged article's headline above the edge (seen by eye)
         place = self.place()
         top = None if place is not None and place[:2] == (0, 0) else self._original_place()
-        return keep([p.text for p in self.article.parts], top, self.selection_original())
+        kept = keep([p.text for p in self.article.parts], top, self.selection_original())
+        return dataclasses.replace(kept, lit=bool(self._last_lines))  # the page lights the reader's, or nothing
 
     def restore_kept_place(self, kept: KeptPlace | None) -> None:
         """The view and the caret back on the words :meth:`kept_place` kept, in the article as it reads now; where
@@ -1236,7 +1238,13 @@ class ArticleView(QWidget):
             return
         top, selection = found_again(kept, [p.text for p in self.article.parts])
         if selection is not None:
-            self.select_original(selection[0], selection[1], selection[0], selection[2])
+            # the page lights it again when it lit it before: the caret the window put at the article's start is
+            # nobody's selection (restored aloud, it lit the headline's line after an import elsewhere: seen by eye)
+            self._quiet = not kept.lit
+            try:
+                self.select_original(selection[0], selection[1], selection[0], selection[2])
+            finally:
+                self._quiet = False
         if top is not None:
             self._restore_original_place(top)
         elif self.vertical:
