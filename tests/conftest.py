@@ -15,10 +15,12 @@ DATA = Path(__file__).parent / "data"
 #: (pyproject's ``--dist loadfile``), and one of these handed out last kept a worker busy for minutes while the
 #: other had nothing left to do
 LONGEST = ("segmentation/test_benchmark.py", "hardening/test_big_inputs.py", "library/test_heldout_postgres.py",
-           "search/test_search.py", "search/test_heldout_whole.py", "hardening/test_hostile_files.py",
+           "search/test_search.py", "hardening/test_hostile_files.py",
            "test_packaging.py", "index/test_whoosh_writer.py", "hardening/test_crash_safety.py",
            "library/test_cluster.py", "library/test_postgres.py", "library/test_packed_rows.py",
-           "hardening/test_work_follows_article.py", "library/test_importer.py", "test_architecture.py")
+           "hardening/test_work_follows_article.py", "library/test_importer.py", "test_architecture.py",
+           # after test_heldout_postgres, which builds the held-out library both read (tests/heldout_library.py)
+           "search/test_heldout_whole.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -56,6 +58,14 @@ def pg_cluster():  # type: ignore[no-untyped-def]
             yield cluster
     except LookupError as e:
         pytest.skip(str(e))
+
+
+@pytest.fixture(scope="session")
+def heldout_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str):  # type: ignore[no-untyped-def]
+    """Every held-out page imported once for the run into one embedded library (tests/heldout_library.py)."""
+    import heldout_library
+
+    return heldout_library.build(tmp_path_factory, worker_id)
 
 
 @pytest.fixture

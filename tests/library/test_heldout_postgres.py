@@ -2,9 +2,10 @@
 reading spread over a local Dask cluster of two worker processes — give the same articles as the embedded library,
 and every query's total equals the embedded library's and a brute-force count over the folded texts. Run on every
 held-out set there is (tests/data/heldout*/: pages nobody has read Broadsheet's output of) and on the former
-heldout2 and heldout5 (in tests/data/pages/ now, named in tests/datasets.py): every set's pages in one library of
-each kind, each set in a folder of its own (one import, one Dask cluster and one database for them all: a pair of
-libraries a set cost ~10 s of start-up each, twelve sets ~2 minutes of the suite).
+heldout2, heldout3 and heldout5 (in tests/data/pages/ now, named in tests/datasets.py): every set's pages in one
+library of each kind, each set in a folder of its own. The embedded library is the run's held-out library
+(tests/heldout_library.py, imported once for this and tests/search/test_heldout_whole.py); the PostgreSQL one reads
+the same source folder, so its articles have the same ids.
 
 The queries are taken from the pages themselves (a few words of every page, runs of two to five characters
 of the Chinese folds, phrases, a boolean, filters, exact and variant modes, misses), so the check does not
@@ -15,12 +16,11 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from datasets import former_heldout2, former_heldout5, heldout_folders, page_files
+from heldout_library import SETS, HeldoutBuild
 
 from reader.library.catalogue import Library
 from reader.library.importer import import_paths
@@ -30,9 +30,6 @@ from reader.text.forms import fold_query
 
 pytest.importorskip("distributed", reason="Dask is not installed: pip install 'broadsheet[cluster]'")
 
-#: set name → its page files
-SETS = {"heldout2": former_heldout2(), "heldout5": former_heldout5(),
-        **{d.name: page_files(d) for d in heldout_folders()}}
 CJK = re.compile(r"[\u3400-\u9fff]{2,}")
 LATIN = re.compile(r"(?<![^\W_])[A-Za-zÀ-ÿ]{5,}(?![^\W_])")
 
@@ -47,34 +44,21 @@ FILES = sum(len(files) for files in SETS.values())
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding a copy of every set's page files, a folder a set."""
-    root = tmp_path_factory.mktemp("heldout_src")
-    for name, files in SETS.items():
-        for f in files:
-            dest = root / name / f.parent.name
-            dest.mkdir(parents=True, exist_ok=True)
-            shutil.copy(f, dest)
-    return root
-
-
-@pytest.fixture(scope="module")
-def embedded(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    lib = Library(tmp_path_factory.mktemp("heldout_embedded") / "lib")
-    report = import_paths(lib, [source])
-    assert not report.failed and len(report.imported) == FILES
+def embedded(heldout_build: HeldoutBuild) -> Iterator[Library]:
+    lib = heldout_build.open()
     yield lib
     lib.close()
 
 
 @pytest.fixture(scope="module")
-def shared(source: Path, pg_cluster: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+def shared(heldout_build: HeldoutBuild, pg_cluster: object,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     """A fresh PostgreSQL library filled by an import whose reading runs on two local Dask workers."""
     monkey = pytest.MonkeyPatch()
     monkey.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("pgcache")))
     lib = Library.open(pg_cluster.create_database("heldout_pg"))  # type: ignore[attr-defined]
     try:
-        report = import_paths(lib, [source], cluster="local:2")
+        report = import_paths(lib, [heldout_build.source], cluster="local:2")
         assert not report.failed and len(report.imported) == FILES
         yield lib
     finally:

@@ -12,26 +12,17 @@ reported; when it is mended the list must empty, and the test says so.
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from datasets import (
-    former_heldout2,
-    former_heldout3,
-    former_heldout5,
-    heldout_folders,
-    hocr_word_text,
-    page_files,
-)
+from datasets import hocr_word_text
+from heldout_library import SETS as DATA
+from heldout_library import HeldoutBuild
 from lxml import etree
 
-from reader.library.catalogue import Library
-from reader.library.importer import import_paths
 from reader.search.engine import Searcher
-from reader.segmentation.analyze import analyze_bytes
 from reader.text.forms import CJK_CLASS, fold_query
 
 
@@ -43,8 +34,6 @@ def _marks_hyphenation(p: Path) -> bool:
     return re.search(rb'SUBS_TYPE="HypPart1"', p.read_bytes(), re.IGNORECASE) is not None
 
 
-DATA = {"heldout2": former_heldout2(), "heldout3": former_heldout3(), "heldout5": former_heldout5(),
-        **{folder.name: page_files(folder) for folder in heldout_folders()}}
 SETS = tuple(DATA)
 #: (set, page) pairs: every page of both sets, and the pages among them that are ALTO with marked hyphenation
 PAGES = [(name, p) for name in SETS for p in DATA[name]]
@@ -70,44 +59,39 @@ MARGIN_TEXT = ["請飲金納氏巴德補血酒", "大前門", "香味純美", "�
 
 
 class _Built:
-    """Each held-out set imported once into its own library, on first use."""
+    """The run's held-out library (tests/heldout_library.py: every set in one library, imported once for the run),
+    its folded texts and their word census read once."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.libraries: dict[str, Library] = {}
-        self.texts: dict[str, list[str]] = {}
-        self.censuses: dict[str, Counter[str]] = {}
+    def __init__(self, where: HeldoutBuild) -> None:
+        self.where = where
+        self.lib = where.open()
+        self._folded: list[str] | None = None
+        self._census: Counter[str] | None = None
 
-    def library(self, name: str) -> Library:
-        if name not in self.libraries:
-            src = self.root / name / "src"
-            for f in DATA[name]:
-                dest = src / f.parent.name
-                dest.mkdir(parents=True, exist_ok=True)
-                shutil.copy(f, dest)
-            lib = Library(self.root / name / "lib")
-            report = import_paths(lib, [src])
-            assert not report.failed and len(report.imported) == len(DATA[name])
-            self.libraries[name] = lib
-        return self.libraries[name]
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [r[0] for r in self.lib.conn.execute("SELECT folded FROM article_text")]
+        return self._folded
 
-    def folded(self, name: str) -> list[str]:
-        if name not in self.texts:
-            rows = self.library(name).conn.execute("SELECT folded FROM article_text")
-            self.texts[name] = [r[0] for r in rows]
-        return self.texts[name]
+    def census(self) -> Counter[str]:
+        """How many articles hold each whole Latin/digit word (counted in the folded texts once, so a page's
+        hundreds of brute-force counts do not each scan every text)."""
+        if self._census is None:
+            self._census = Counter(w for t in self.folded() for w in set(_WORDS.findall(t)))
+        return self._census
 
-    def census(self, name: str) -> Counter[str]:
-        """How many of the set's articles hold each whole Latin/digit word (counted in the folded texts once, so
-        a page's hundreds of brute-force counts do not each scan every text)."""
-        if name not in self.censuses:
-            self.censuses[name] = Counter(w for t in self.folded(name) for w in set(_WORDS.findall(t)))
-        return self.censuses[name]
+    def page_text(self, name: str, page: Path) -> str:
+        """The text of the articles the library filed under ``page`` of set ``name`` (the page read alone)."""
+        infos = self.lib.articles_of_source(str(self.where.copy_of(name, page).resolve()))
+        assert infos, page
+        return "\n".join(p.text for info in infos for p in self.lib.article(info.id).parts)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> _Built:
-    return _Built(tmp_path_factory.mktemp("heldout"))
+def built(heldout_build: HeldoutBuild) -> Iterator[_Built]:
+    out = _Built(heldout_build)
+    yield out
+    out.lib.close()
 
 
 def _cases(pairs: list[tuple[str, Path]]) -> list[object]:
@@ -199,12 +183,11 @@ def _whole(word: str, text: str) -> int:
 
 
 @pytest.mark.parametrize(("name", "path"), _cases(ALTO))
-def test_every_marked_hyphenation_is_joined_in_the_page_read_alone(name: str, path: Path) -> None:
+def test_every_marked_hyphenation_is_joined_in_the_page_read_alone(built: _Built, name: str, path: Path) -> None:
     """A joined word occurs in the articles as often as on the page (joined as printed): none is parted."""
     words, joined = _printed_words(path)
     assert joined
-    doc = analyze_bytes(path.read_bytes(), path, "alto")
-    text = "\n".join(p.text for a in doc.articles for p in a.parts)
+    text = built.page_text(name, path)
     page = " ".join(words)
     parted = sorted({w for w in joined if len(w) >= 3 and _whole(w, text) < _whole(w, page)})
     assert parted == PARTED.get(path.name, [])
@@ -244,7 +227,7 @@ def test_every_line_of_the_page_is_found_by_search(built: _Built, name: str, pat
     """The longest plain word of every printed line (4+ letters) is found, as many times as it is there — or,
     at a line's edge, joined with the neighbouring line's edge word where the OCR lost a line-end hyphen and the
     reading joined the two halves as printed ("CORRE" / "SPONDENTS", "unherald" / "ed" in the 1885 hOCR)."""
-    folded, lines, census = built.folded(name), list(_line_words(path)), built.census(name)
+    folded, lines, census = built.folded(), list(_line_words(path)), built.census()
     queries, joined = [], set()
     for k, words in enumerate(lines):
         plain = [w for w in words if re.fullmatch(r"[^\W\d_]{4,}", w)]
@@ -259,7 +242,7 @@ def test_every_line_of_the_page_is_found_by_search(built: _Built, name: str, pat
                  if k + 1 < len(lines) and words[-1] == word else [])
         if any(_brute_word(folded, w, census) for w in before + after):
             joined.add(word)
-    with Searcher(built.library(name)) as s:
+    with Searcher(built.lib) as s:
         missing, wrong = _counted(s, queries)
     assert len(queries) > len(lines) // 3
     assert [w for w in missing if w not in joined] == [] and wrong == []
@@ -303,7 +286,7 @@ def _fold_lines(path: Path) -> Iterator[str]:
 def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, path: Path) -> None:
     """Four characters from the middle of every transcribed line, its centre margin's included (a whole word
     where it is Latin or digits)."""
-    folded, lines = built.folded(name), sum(1 for _ in _fold_lines(path))
+    folded, lines = built.folded(), sum(1 for _ in _fold_lines(path))
     queries = []
     for line in _fold_lines(path):
         runs = _CJK_RUN.findall(line.replace(" ", "")) + re.findall(r"[A-Za-z0-9]{2,}", line)
@@ -312,7 +295,7 @@ def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, pat
             cjk = not run.isascii()
             query = run[len(run) // 2 - 2: len(run) // 2 + 2] if cjk and len(run) > 4 else run
             queries.append((query, _brute_run(folded, query) if cjk else _brute_word(folded, query)))
-    with Searcher(built.library(name)) as s:
+    with Searcher(built.lib) as s:
         missing, wrong = _counted(s, queries)
     tried = len(queries)
     assert tried > lines // 2
@@ -321,20 +304,20 @@ def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, pat
 
 @pytest.mark.parametrize("text", MARGIN_TEXT)
 def test_the_margins_and_the_adverts_kept_in_comments_are_found(built: _Built, text: str) -> None:
-    with Searcher(built.library("heldout2")) as s:
-        assert s.count(text) == _brute_run(built.folded("heldout2"), text) >= 1
+    with Searcher(built.lib) as s:
+        assert s.count(text) == _brute_run(built.folded(), text) >= 1
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_the_joined_words_are_found_and_counted_exactly(built: _Built, name: str) -> None:
     """Search finds a hyphenated word whole (as printed), with an exact count, wherever the reader joined it."""
     missing, wrong = [], []
-    folded = built.folded(name)
-    with Searcher(built.library(name)) as s:
+    folded = built.folded()
+    with Searcher(built.lib) as s:
         for path in (p for set_name, p in ALTO if set_name == name):
             _, joined = _printed_words(path)
             for word in sorted({w for w in joined if re.fullmatch(r"[^\W\d_]{4,}", w)}):
-                n, brute = s.count(word), _brute_word(folded, word, built.census(name))
+                n, brute = s.count(word), _brute_word(folded, word, built.census())
                 if n != brute:
                     wrong.append((word, n, brute))
                 if n == 0:
