@@ -11,15 +11,19 @@ is stale only when its text is really gone. The figures are printed (``-s`` show
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+
+from reader.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "text" / "seed_page.txt"
@@ -35,12 +39,13 @@ NEW_HEADLINE = "检察机关通报（更正标题）"
 
 
 def cli(library: Path, *args: str) -> str:
-    exe = Path(sys.executable).with_name("broadsheet")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reader"]
-    env = {**os.environ, "BROADSHEET_LIBRARY": str(library), "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.run(cmd + list(args), capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, (args, proc.stderr[-2000:])
-    return proc.stdout
+    """``broadsheet ARGS… --library LIBRARY`` run in this process (its stdout): the many questions asked of the
+    library between imports; each re-import after an edit runs as a process of its own, as a researcher runs it."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main([*args, "--library", str(library)])
+    assert status == 0, (args, err.getvalue()[-2000:])
+    return out.getvalue()
 
 
 def article_of(library: Path, phrase: str) -> str | None:
