@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,59 +48,64 @@ def _catalogue(lib: Library) -> dict[str, list[tuple[Any, ...]]]:
                    for row in lib.conn.execute(sql)] for name, sql in TABLES.items()}
 
 
-def _imported(root: Path, src: Path, workers: int) -> tuple[Any, ...]:
-    lib = Library(root / f"lib{workers}")
+def _summary(lib: Library, report: Any) -> tuple[Any, ...]:
+    with Searcher(lib) as s:
+        totals = [s.search(q, limit=None).total for q in QUERIES]
+    return sorted(report.imported), report.failed, _catalogue(lib), totals
+
+
+@pytest.fixture(scope="module")
+def here(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, Any]]:
+    """Every sample imported by this process alone (no reading process), once for the tests that read it."""
+    lib = Library(tmp_path_factory.mktemp("here") / "lib")
     try:
-        report = import_paths(lib, [src], workers=workers)
-        with Searcher(lib) as s:
-            totals = [s.search(q, limit=None).total for q in QUERIES]
-        return sorted(report.imported), report.failed, _catalogue(lib), totals
+        yield lib, import_paths(lib, [samples], workers=0)
     finally:
         lib.close()
 
 
-def test_every_sample_stores_the_same_catalogue_read_in_reading_processes_or_here(samples: Path,
-                                                                                   tmp_path: Path) -> None:
+def test_every_sample_stores_the_same_catalogue_read_in_reading_processes_or_here(
+        samples: Path, here: tuple[Library, Any], tmp_path: Path) -> None:
     """Byte for byte: pages, blocks, packed lines, articles (parts, packed spans, ids), folded texts; and the
     same search totals."""
-    here = _imported(tmp_path, samples, 0)
-    there = _imported(tmp_path, samples, 2)
-    assert len(here[0]) >= 15 and not here[1]
-    assert here[2]["blocks"] and here[2]["page_lines"] and len(here[2]["articles"]) > 100
-    for name in TABLES:
-        assert here[2][name] == there[2][name], name
-    assert here[3] == there[3] and all(here[3][:3])
-
-
-def test_what_is_stored_is_what_the_document_says(samples: Path, tmp_path: Path) -> None:
-    """Read back through the library, every sample's articles (kind, headline, parts, char→line spans), pages,
-    lines and folded texts are the document's, whatever was packed on the way."""
-    lib = Library(tmp_path / "lib")
+    mine = _summary(*here)
+    lib = Library(tmp_path / "lib2")
     try:
-        report = import_paths(lib, [samples], workers=0)
-        assert not report.failed
-        checked = 0
-        for path in report.imported:
-            doc = analyze_file(Path(path))
-            stored = lib.conn.execute("SELECT id FROM articles a WHERE source_id = (SELECT id FROM sources "
-                                      "WHERE path = ?) ORDER BY seq", (path,)).fetchall()
-            assert len(stored) == len(doc.articles), path
-            for (article_id,), article in zip(stored, doc.articles, strict=True):
-                got = lib.article(article_id)
-                assert (got.kind, got.title, [(p.role, p.text, p.spans) for p in got.parts]) == (
-                    article.kind, article.title, [(p.role, p.text, p.spans) for p in article.parts]), path
-                assert lib.folded_text(article_id) == fold_text(article.text)
-                checked += 1
-            pages = lib.conn.execute("SELECT id FROM pages WHERE source_id = (SELECT id FROM sources "
-                                     "WHERE path = ?) ORDER BY seq", (path,)).fetchall()
-            assert len(pages) == len(doc.pages)
-            for (page_id,), page in zip(pages, doc.pages, strict=True):
-                lines = page_line_rows(lib.conn, page_id)
-                assert [(r[0], r[2]) for r in lines] == [(ln.id, ln.text) for ln in page.lines]
-                assert [b.id for b in lib.page(page_id).blocks] == [b.id for b in page.blocks]
-        assert checked > 100
+        there = _summary(lib, import_paths(lib, [samples], workers=2))
     finally:
         lib.close()
+    assert len(mine[0]) >= 15 and not mine[1]
+    assert mine[2]["blocks"] and mine[2]["page_lines"] and len(mine[2]["articles"]) > 100
+    for name in TABLES:
+        assert mine[2][name] == there[2][name], name
+    assert mine[3] == there[3] and all(mine[3][:3])
+
+
+def test_what_is_stored_is_what_the_document_says(here: tuple[Library, Any]) -> None:
+    """Read back through the library, every sample's articles (kind, headline, parts, char→line spans), pages,
+    lines and folded texts are the document's, whatever was packed on the way."""
+    lib, report = here
+    assert not report.failed
+    checked = 0
+    for path in report.imported:
+        doc = analyze_file(Path(path))
+        stored = lib.conn.execute("SELECT id FROM articles a WHERE source_id = (SELECT id FROM sources "
+                                  "WHERE path = ?) ORDER BY seq", (path,)).fetchall()
+        assert len(stored) == len(doc.articles), path
+        for (article_id,), article in zip(stored, doc.articles, strict=True):
+            got = lib.article(article_id)
+            assert (got.kind, got.title, [(p.role, p.text, p.spans) for p in got.parts]) == (
+                article.kind, article.title, [(p.role, p.text, p.spans) for p in article.parts]), path
+            assert lib.folded_text(article_id) == fold_text(article.text)
+            checked += 1
+        pages = lib.conn.execute("SELECT id FROM pages WHERE source_id = (SELECT id FROM sources "
+                                 "WHERE path = ?) ORDER BY seq", (path,)).fetchall()
+        assert len(pages) == len(doc.pages)
+        for (page_id,), page in zip(pages, doc.pages, strict=True):
+            lines = page_line_rows(lib.conn, page_id)
+            assert [(r[0], r[2]) for r in lines] == [(ln.id, ln.text) for ln in page.lines]
+            assert [b.id for b in lib.page(page_id).blocks] == [b.id for b in page.blocks]
+    assert checked > 100
 
 
 def test_a_reading_process_sends_rows_not_the_document(samples: Path) -> None:
