@@ -360,6 +360,7 @@ def test_search_during_an_import_is_consistent(tmp_path: Path, data_dir: Path) -
                 for hit in res.hits:
                     assert "杭州" in lib.article(hit.article).text
                 rounds += 1
+                time.sleep(0.02)  # a reader's pace: searching without a pause held the GIL from the import (~30 s)
     finally:
         t.join()
         __import__("reader.library.importer", fromlist=["SYNC_CHARS"]).SYNC_CHARS = old
