@@ -3,9 +3,10 @@ reading spread over a local Dask cluster of two worker processes — give the sa
 and every query's total equals the embedded library's and a brute-force count over the folded texts. Run on every
 held-out set there is (tests/data/heldout*/: pages nobody has read Broadsheet's output of) and on the former
 heldout2, heldout3 and heldout5 (in tests/data/pages/ now, named in tests/datasets.py): every set's pages in one
-library of each kind, each set in a folder of its own. The embedded library is the run's held-out library
-(tests/heldout_library.py, imported once for this and tests/search/test_heldout_whole.py); the PostgreSQL one reads
-the same source folder, so its articles have the same ids.
+library of each kind, each set in a folder of its own. The embedded side is the run's held-out libraries
+(tests/heldout_library.py, a library a set imported once for this and tests/search/test_heldout_whole.py): their
+articles together, each query's total summed over them; the PostgreSQL library reads the same source folder at once,
+so its articles have the same ids.
 
 The queries are taken from the pages themselves (a few words of every page, runs of two to five characters
 of the Chinese folds, phrases, a boolean, filters, exact and variant modes, misses), so the check does not
@@ -14,6 +15,7 @@ depend on which words a hand-written list happens to name.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 from collections.abc import Iterator
@@ -43,11 +45,25 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 FILES = sum(len(files) for files in SETS.values())
 
 
+class _Sets:
+    """The held-out sets' embedded libraries read as one: their articles together, a query's total summed."""
+
+    def __init__(self, libraries: list[Library]) -> None:
+        self.libraries = libraries
+
+    def articles(self) -> dict[str, tuple[str, str]]:
+        return {a.id: (lib.article(a.id).text, lib.folded_text(a.id)) for lib in self.libraries for a in lib.articles()}
+
+    def folded(self) -> list[str]:
+        return [lib.folded_text(a.id) for lib in self.libraries for a in lib.articles()]
+
+
 @pytest.fixture(scope="module")
-def embedded(heldout_build: HeldoutBuild) -> Iterator[Library]:
-    lib = heldout_build.open()
-    yield lib
-    lib.close()
+def embedded(heldout_build: HeldoutBuild) -> Iterator[_Sets]:
+    libraries = [heldout_build.open(name) for name in SETS]
+    yield _Sets(libraries)
+    for lib in libraries:
+        lib.close()
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +80,6 @@ def shared(heldout_build: HeldoutBuild, pg_cluster: object,
     finally:
         lib.close()
         monkey.undo()
-
-
-def _folded(lib: Library) -> list[str]:
-    return [lib.folded_text(a.id) for a in lib.articles()]
 
 
 #: words and runs drawn of each kind from every set's texts together (each set had 60 of each while it was a
@@ -98,28 +110,29 @@ def _brute(folded: list[str], query: str) -> int | None:
     return sum(1 for t in folded if rx.search(t))
 
 
-def test_the_held_out_pages_give_the_same_articles_on_both_kinds(embedded: Library, shared: Library) -> None:
-    mine = {a.id: (embedded.article(a.id).text, embedded.folded_text(a.id)) for a in embedded.articles()}
+def test_the_held_out_pages_give_the_same_articles_on_both_kinds(embedded: _Sets, shared: Library) -> None:
+    mine = embedded.articles()
     theirs = {a.id: (shared.article(a.id).text, shared.folded_text(a.id)) for a in shared.articles()}
     assert len(mine) > 100
     assert theirs == mine
 
 
-def test_every_total_equals_the_embedded_library_and_brute_force(embedded: Library, shared: Library) -> None:
-    folded = _folded(embedded)
+def test_every_total_equals_the_embedded_library_and_brute_force(embedded: _Sets, shared: Library) -> None:
+    folded = embedded.folded()
     queries = _queries(folded)
     assert len(queries) > 100
     options = [SearchOptions(), SearchOptions(match=Match.EXACT), SearchOptions(match=Match.VARIANTS)]
-    with Searcher(embedded) as here, Searcher(shared) as there:
+    with contextlib.ExitStack() as stack, Searcher(shared) as there:
+        here = [stack.enter_context(Searcher(lib)) for lib in embedded.libraries]
         for query in queries:
             for opts in options:
-                mine = here.count(query, options=opts)
+                mine = sum(s.count(query, options=opts) for s in here)
                 assert there.count(query, options=opts) == mine, (query, opts)
             brute = _brute(folded, query)
             if brute is not None:
-                assert here.count(query) == brute, query
-        hits = [q for q in queries if here.count(q)]
+                assert sum(s.count(query) for s in here) == brute, query
+        hits = [q for q in queries if any(s.count(q) for s in here)]
         assert len(hits) > 100
         for query in hits[:60]:
-            first = [h.article for h in here.search(query, limit=None).hits]
+            first = [h.article for s in here for h in s.search(query, limit=None).hits]
             assert sorted(h.article for h in there.search(query, limit=None).hits) == sorted(first), query

@@ -22,6 +22,7 @@ from heldout_library import SETS as DATA
 from heldout_library import HeldoutBuild
 from lxml import etree
 
+from reader.library.catalogue import Library
 from reader.search.engine import Searcher
 from reader.text.forms import CJK_CLASS, fold_query
 
@@ -59,39 +60,50 @@ MARGIN_TEXT = ["請飲金納氏巴德補血酒", "大前門", "香味純美", "�
 
 
 class _Built:
-    """The run's held-out library (tests/heldout_library.py: every set in one library, imported once for the run),
-    its folded texts and their word census read once."""
+    """The run's held-out libraries (tests/heldout_library.py: a library a set, imported once for the run), each
+    set's folded texts and their word census read once."""
 
     def __init__(self, where: HeldoutBuild) -> None:
         self.where = where
-        self.lib = where.open()
-        self._folded: list[str] | None = None
-        self._census: Counter[str] | None = None
+        self.libraries: dict[str, Library] = {}
+        self.texts: dict[str, list[str]] = {}
+        self.censuses: dict[str, Counter[str]] = {}
 
-    def folded(self) -> list[str]:
-        if self._folded is None:
-            self._folded = [r[0] for r in self.lib.conn.execute("SELECT folded FROM article_text")]
-        return self._folded
+    def library(self, name: str) -> Library:
+        if name not in self.libraries:
+            self.libraries[name] = self.where.open(name)
+        return self.libraries[name]
 
-    def census(self) -> Counter[str]:
-        """How many articles hold each whole Latin/digit word (counted in the folded texts once, so a page's
-        hundreds of brute-force counts do not each scan every text)."""
-        if self._census is None:
-            self._census = Counter(w for t in self.folded() for w in set(_WORDS.findall(t)))
-        return self._census
+    def folded(self, name: str) -> list[str]:
+        if name not in self.texts:
+            rows = self.library(name).conn.execute("SELECT folded FROM article_text")
+            self.texts[name] = [r[0] for r in rows]
+        return self.texts[name]
+
+    def census(self, name: str) -> Counter[str]:
+        """How many of the set's articles hold each whole Latin/digit word (counted in the folded texts once, so
+        a page's hundreds of brute-force counts do not each scan every text)."""
+        if name not in self.censuses:
+            self.censuses[name] = Counter(w for t in self.folded(name) for w in set(_WORDS.findall(t)))
+        return self.censuses[name]
 
     def page_text(self, name: str, page: Path) -> str:
-        """The text of the articles the library filed under ``page`` of set ``name`` (the page read alone)."""
-        infos = self.lib.articles_of_source(str(self.where.copy_of(name, page).resolve()))
+        """The text of the articles the set's library filed under ``page`` (the page read alone)."""
+        lib = self.library(name)
+        infos = lib.articles_of_source(str(self.where.copy_of(name, page).resolve()))
         assert infos, page
-        return "\n".join(p.text for info in infos for p in self.lib.article(info.id).parts)
+        return "\n".join(p.text for info in infos for p in lib.article(info.id).parts)
+
+    def close(self) -> None:
+        for lib in self.libraries.values():
+            lib.close()
 
 
 @pytest.fixture(scope="module")
 def built(heldout_build: HeldoutBuild) -> Iterator[_Built]:
     out = _Built(heldout_build)
     yield out
-    out.lib.close()
+    out.close()
 
 
 def _cases(pairs: list[tuple[str, Path]]) -> list[object]:
@@ -227,7 +239,7 @@ def test_every_line_of_the_page_is_found_by_search(built: _Built, name: str, pat
     """The longest plain word of every printed line (4+ letters) is found, as many times as it is there — or,
     at a line's edge, joined with the neighbouring line's edge word where the OCR lost a line-end hyphen and the
     reading joined the two halves as printed ("CORRE" / "SPONDENTS", "unherald" / "ed" in the 1885 hOCR)."""
-    folded, lines, census = built.folded(), list(_line_words(path)), built.census()
+    folded, lines, census = built.folded(name), list(_line_words(path)), built.census(name)
     queries, joined = [], set()
     for k, words in enumerate(lines):
         plain = [w for w in words if re.fullmatch(r"[^\W\d_]{4,}", w)]
@@ -242,7 +254,7 @@ def test_every_line_of_the_page_is_found_by_search(built: _Built, name: str, pat
                  if k + 1 < len(lines) and words[-1] == word else [])
         if any(_brute_word(folded, w, census) for w in before + after):
             joined.add(word)
-    with Searcher(built.lib) as s:
+    with Searcher(built.library(name)) as s:
         missing, wrong = _counted(s, queries)
     assert len(queries) > len(lines) // 3
     assert [w for w in missing if w not in joined] == [] and wrong == []
@@ -286,7 +298,7 @@ def _fold_lines(path: Path) -> Iterator[str]:
 def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, path: Path) -> None:
     """Four characters from the middle of every transcribed line, its centre margin's included (a whole word
     where it is Latin or digits)."""
-    folded, lines = built.folded(), sum(1 for _ in _fold_lines(path))
+    folded, lines = built.folded(name), sum(1 for _ in _fold_lines(path))
     queries = []
     for line in _fold_lines(path):
         runs = _CJK_RUN.findall(line.replace(" ", "")) + re.findall(r"[A-Za-z0-9]{2,}", line)
@@ -295,7 +307,7 @@ def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, pat
             cjk = not run.isascii()
             query = run[len(run) // 2 - 2: len(run) // 2 + 2] if cjk and len(run) > 4 else run
             queries.append((query, _brute_run(folded, query) if cjk else _brute_word(folded, query)))
-    with Searcher(built.lib) as s:
+    with Searcher(built.library(name)) as s:
         missing, wrong = _counted(s, queries)
     tried = len(queries)
     assert tried > lines // 2
@@ -304,20 +316,20 @@ def test_every_line_of_the_fold_is_found_by_search(built: _Built, name: str, pat
 
 @pytest.mark.parametrize("text", MARGIN_TEXT)
 def test_the_margins_and_the_adverts_kept_in_comments_are_found(built: _Built, text: str) -> None:
-    with Searcher(built.lib) as s:
-        assert s.count(text) == _brute_run(built.folded(), text) >= 1
+    with Searcher(built.library("heldout2")) as s:
+        assert s.count(text) == _brute_run(built.folded("heldout2"), text) >= 1
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_the_joined_words_are_found_and_counted_exactly(built: _Built, name: str) -> None:
     """Search finds a hyphenated word whole (as printed), with an exact count, wherever the reader joined it."""
     missing, wrong = [], []
-    folded = built.folded()
-    with Searcher(built.lib) as s:
+    folded = built.folded(name)
+    with Searcher(built.library(name)) as s:
         for path in (p for set_name, p in ALTO if set_name == name):
             _, joined = _printed_words(path)
             for word in sorted({w for w in joined if re.fullmatch(r"[^\W\d_]{4,}", w)}):
-                n, brute = s.count(word), _brute_word(folded, word, built.census())
+                n, brute = s.count(word), _brute_word(folded, word, built.census(name))
                 if n != brute:
                     wrong.append((word, n, brute))
                 if n == 0:
