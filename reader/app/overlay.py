@@ -284,7 +284,10 @@ class Overlay:
         article, split off, given back by an undo). An article merged away is still in the catalogue: asked of it,
         it read as before (seen by eye: the window kept showing the report a terminal's merge had merged away)."""
         try:
-            articles = self.corrected_issue(self.issue_of(key)).articles
+            issue = self.issue_of(key)
+            if self.overlaid(issue) is None and root_key(key) == key and line in self._library.article(key).line_ids():
+                return key, True  # no correction in its issue and its own words (a correction of another issue)
+            articles = self.corrected_issue(issue).articles
         except NotFoundError:
             return None
         source = self._source_of(key)
