@@ -252,10 +252,13 @@ class Corrections:
 
     def _line_read(self) -> str | None:
         """The source line of the words the reader is at in the article shown: what they selected, else the top of
-        the view (the article's first line at its start)."""
-        view = self.w.article_view
+        the view (the article's first line at its start). None when its source was imported again since it was
+        read: lines are named by their number in the file, and a line inserted above gave the number to another
+        line — of another article, where the reader was sent (an import is followed by the article's words)."""
+        view, archive = self.w.article_view, self.w.archive
         art, kept = view.article, view.kept_place()
-        if art is None or not art.parts:
+        if art is None or not art.parts or archive is None \
+                or (self.base_source and archive.source_digest(self.base_source) != self.base_digest):
             return None
         place = (kept.caret if kept.selected else kept.top) if kept is not None else None
         if place is None or place.part >= len(art.parts):

@@ -123,3 +123,27 @@ def test_a_split_elsewhere_keeps_the_reader_on_their_words(  # noqa: ANN001
     assert _listed(win) == win.state.article_id
     _still_reading(win, top, words)
     assert "now in" in win.statusBar().currentMessage()
+
+
+def test_a_file_imported_again_with_a_line_above_does_not_send_the_reader_to_another_article(  # noqa: ANN001
+        make_window, tmp_path: Path) -> None:
+    """Lines are named by their number in the file: after a line inserted above, the number of the line the reader
+    is at names another line, maybe of another article — an import is followed by the article's words (as before),
+    never by the line's number."""
+    from reader.library.catalogue import Library
+    from reader.library.importer import import_paths
+
+    src = copy_sources(tmp_path / "src")
+    lib = library_of(src, tmp_path / "lib")
+    win = make_window(lib, size=(1440, 900))
+    win.watching.timer.stop()
+    _furniture, report = _ids(win)
+    win.open_article(report)  # at its start: its first line, the dateline
+    page = src / "rmrb" / "seed_page.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("定期汇报", "一行补上的字\n\n定期汇报", 1), encoding="utf-8")
+    with Library.open(lib) as other:  # `broadsheet import` in a terminal
+        assert not import_paths(other, [src]).failed
+    _look(win)
+    assert win.article_view.article is not None
+    assert win.article_view.article.text.startswith("据新华社香港"), win.article_view.article.text[:40]
