@@ -124,6 +124,13 @@ def test_a_split_elsewhere_keeps_the_reader_on_their_words(  # noqa: ANN001
     _still_reading(win, top, words)
     assert "now in" in win.statusBar().currentMessage()
 
+    run_in(capsys, library, "correct", "undo")  # the piece split off is gone: its words are the report's again
+    _look(win)
+    assert win.state.article_id == report
+    assert _listed(win) == report
+    _still_reading(win, top, words)
+    assert "merged into" in win.statusBar().currentMessage()  # the piece is no article now: back in the report
+
 
 def test_a_file_imported_again_with_a_line_above_does_not_send_the_reader_to_another_article(  # noqa: ANN001
         make_window, tmp_path: Path) -> None:
