@@ -1784,7 +1784,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1792,7 +1792,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在阅读的文字现在位于%1：已在那里显示，位置不变。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>请先选中标题文字（整段或段中一部分）。</translation>
     </message>

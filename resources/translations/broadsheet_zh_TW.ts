@@ -1792,7 +1792,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在閱讀的文字現在位於%1：已在該處顯示，位置不變。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
     </message>
