@@ -627,6 +627,11 @@ class Archive:
         (:meth:`Overlay.merged_at`)."""
         return self.overlay_of.merged_at(key)
 
+    def holding(self, key: str, line: str) -> tuple[str, bool] | None:
+        """(the reader's article holding the source line ``line`` of ``key``'s source now, whether ``key`` is still an
+        article of its own), or None (:meth:`Overlay.holding`)."""
+        return self.overlay_of.holding(key, line)
+
     def merged_name(self, key: str) -> str:
         """A piece :meth:`merged_into` another article named by its first words, in square brackets; else ""
         (:meth:`Overlay.merged_name`)."""

@@ -277,6 +277,23 @@ class Overlay:
         words = first_words(replace(article, id=key, parts=article.parts[start:]))
         return f"[{words}]" if words else ""
 
+    def holding(self, key: str, line: str) -> tuple[str, bool] | None:
+        """(the reader's article of ``key``'s issue and source whose text holds the source line ``line`` now, whether
+        ``key`` is still an article of its own), or None when no article holds it (or ``key`` is gone): where a
+        reader of ``key`` at ``line`` is taken after a correction made elsewhere moved its words (merged into another
+        article, split off, given back by an undo). An article merged away is still in the catalogue: asked of it,
+        it read as before (seen by eye: the window kept showing the report a terminal's merge had merged away)."""
+        try:
+            issue = self.issue_of(key)
+            if self.overlaid(issue) is None and root_key(key) == key and line in self._library.article(key).line_ids():
+                return key, True  # no correction in its issue and its own words (a correction of another issue)
+            articles = self.corrected_issue(issue).articles
+        except NotFoundError:
+            return None
+        source = self._source_of(key)
+        found = next((a.id for a in articles if line in a.line_ids() and self._source_of(a.id) == source), None)
+        return None if found is None else (found, any(a.id == key for a in articles))
+
     def _merged_piece(self, key: str) -> tuple[Article, str] | None:
         """(the article holding a piece split off and merged away by the reader's corrections, the piece's first
         line), or None."""

@@ -20,6 +20,7 @@ from reader.gui.messages import error_text
 from reader.gui.workers import run_task
 from reader.model.document import Article, joined_replacements, whole_words
 from reader.model.errors import BroadsheetError
+from reader.text.chars import opens_on_quote
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -121,9 +122,9 @@ class Corrections:
 
         return w.push(_label(corr.kind), do, lambda: store.delete(corr.id), lambda: self.corrections_changed(target))
 
-    def corrections_changed(self, prefer: str | None = None, reread: bool = True) -> None:
+    def corrections_changed(self, prefer: str | None = None, reread: bool = True, line: str | None = None) -> None:
         """Re-read the corrected articles (unless the caller has: ``reread``) and show ``prefer`` (or what is left
-        of the current one)."""
+        of the current one: where ``line``, the source line the reader was at, is read now)."""
         w = self.w
         if w.archive is None:
             return
@@ -132,7 +133,7 @@ class Corrections:
         current, page_id, kept = self.state.article_id, self.state.page_id, w.article_view.kept_place()
         if reread:
             w.archive.corrections_changed()
-        moved_to = self._moved_to(current)
+        moved_to = self._moved_to(current, line)
         if page_id is not None and not w.archive.page_exists(page_id):  # made anew by an import: the article's own
             holder = next((a for a in (current, moved_to) if a and w.archive.exists(a)), None)
             page_id = next(iter(w.archive.page_ids(holder)), None) if holder else None
@@ -160,12 +161,16 @@ class Corrections:
         w.studies.library_changed()  # and the concordance's lines: their offsets are in the reading as it was
         w.collecting.fill()  # and the collections' entries: one merged away is said so (it was listed as before)
 
-    def _moved_to(self, current: str | None) -> str | None:
+    def _moved_to(self, current: str | None, line: str | None = None) -> str | None:
         """The article now holding the text of the one shown, when an import elsewhere gave it another id (seen
-        by eye: the window kept the removed article's text, and a note made on it was lost)."""
+        by eye: the window kept the removed article's text, and a note made on it was lost), or the reader's words
+        — at the source line ``line`` — are now in another article (a correction moved them)."""
         w = self.w
-        if w.archive is None or current is None or w.archive.exists(current):
+        if w.archive is None or current is None:
             return None
+        if w.archive.exists(current):
+            held = w.archive.holding(current, line) if line is not None else None
+            return held[0] if held is not None and held[0] != current else None
         renamed = w.archive.current_key(current)  # the import said which article it is now (its start edited)
         if renamed != current and w.archive.exists(renamed):
             return renamed
@@ -202,16 +207,19 @@ class Corrections:
             "MainWindow", "The article you were reading is no longer in the library (its source was imported "
                           "again)."), 15000)
 
-    def changed_elsewhere(self) -> None:
+    def changed_elsewhere(self) -> str:
         """Another process made or undid a correction: the article shown is read as it now is, at the place the
         reader had reached in it (the page keeps its place too) — and left as it is, its selection with it, when
-        the correction was another article's."""
+        the correction was another article's. Where the words the reader was reading are now in another article
+        (the one shown merged into it, split off into it, given back to it by an undo), that article is shown, at
+        those words, what was selected selected; a sentence for the status bar says so ("" otherwise)."""
         w = self.w
         shown = self.state.article_id
         if w.archive is None:
-            return
+            return ""
+        line = self._line_read()  # before the re-read: the view shows the article as it was
         w.archive.corrections_changed()
-        if shown is not None and self._reads_the_same(shown) and self._page_stands():
+        if shown is not None and self._reads_the_same(shown, line) and self._page_stands():
             self._same_lines_read()
             w.tree.refresh_counts()  # (the other way, corrections_changed counts them)
             run_task(w.archive.prepare_readings, name="corrected readings", lane="search")
@@ -220,20 +228,51 @@ class Corrections:
                 w.article_list.mark(shown)
             w.searching.refresh()
             w.collecting.fill()  # an entry merged away elsewhere is said so
-            return
+            return ""
+        held = w.archive.holding(shown, line) if shown is not None and line is not None else None
         page_scroll = (w.layout_view.horizontalScrollBar().value(), w.layout_view.verticalScrollBar().value())
-        self.corrections_changed(reread=False)  # the text keeps its place (corrections_changed)
+        self.corrections_changed(reread=False, line=line)  # the text keeps its place (corrections_changed)
         if shown is not None and self.state.article_id == shown:
             w.layout_view.horizontalScrollBar().setValue(page_scroll[0])
             w.layout_view.verticalScrollBar().setValue(page_scroll[1])
         if self.state.page_id is not None and self.state.issue_id is not None:  # a re-import made its page anew
             w.tree.select_page_quietly(self.state.page_id, self.state.issue_id)
+        now = self.state.article_id
+        if held is None or now is None or now == shown or now != held[0]:
+            return ""
+        name = w.headline_of(now)
+        if not (opens_on_quote(name) or name.startswith("[")):  # "[first words…]" of one with no headline: as it is
+            name = QCoreApplication.translate("MainWindow", "“%1”").replace("%1", name)
+        if not held[1]:
+            return QCoreApplication.translate(
+                "MainWindow", "The article you were reading was merged into %1: shown there, where you were.") \
+                .replace("%1", name)
+        return QCoreApplication.translate(
+            "MainWindow", "The words you were reading are now in %1: shown there, where you were.").replace("%1", name)
+
+    def _line_read(self) -> str | None:
+        """The source line of the words the reader is at in the article shown: what they selected, else the top of
+        the view (the article's first line at its start). None when its source was imported again since it was
+        read: lines are named by their number in the file, and a line inserted above gave the number to another
+        line — of another article, where the reader was sent (an import is followed by the article's words)."""
+        view, archive = self.w.article_view, self.w.archive
+        art, kept = view.article, view.kept_place()
+        if art is None or not art.parts or archive is None \
+                or (self.base_source and archive.source_digest(self.base_source) != self.base_digest):
+            return None
+        place = (kept.caret if kept.selected else kept.top) if kept is not None else None
+        if place is None or place.part >= len(art.parts):
+            lines = art.line_ids()
+            return lines[0] if lines else None
+        part = art.parts[place.part]
+        found = part.locate(place.offset)
+        return found[0] if found is not None else next(iter(part.line_ids), None)
 
     def import_ended(self) -> None:
         """The window's own import ended: the article shown, when the import changed it or gave it a new id, is
         shown as it now is (as after an import elsewhere); otherwise nothing moves."""
         shown = self.state.article_id
-        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown)
+        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown, self._line_read())
                                                                       and self._page_stands()):
             self.changed_elsewhere()
         else:
@@ -250,10 +289,13 @@ class Corrections:
         page_id = self.state.page_id
         return page_id is None or self.w.archive is None or self.w.archive.page_exists(page_id)
 
-    def _reads_the_same(self, article_id: str) -> bool:
-        """The article shown reads as the corrections now make it (none of them changed it)."""
+    def _reads_the_same(self, article_id: str, line: str | None = None) -> bool:
+        """The article shown reads as the corrections now make it (none of them changed it), and holds the source
+        line ``line`` the reader is at: an article merged away reads as before (the catalogue still has it)."""
         w = self.w
         if w.archive is None or not w.archive.exists(article_id):
+            return False
+        if line is not None and w.archive.holding(article_id, line) not in (None, (article_id, True)):
             return False
         base = w.archive.article(article_id)
         now = w.archive.corrected(base) if self.show_corrected else base

@@ -3,10 +3,11 @@
 Every :data:`LOOK_MS` the archive's counters are read on the ``watch`` lane (a PostgreSQL library is a round
 trip away: never on the GUI thread). Changed notes, tags or collections are listed again; a correction made or
 undone elsewhere is applied to the article shown, which stays where the reader was in it, and the shown search
-is asked again (a corrected word is found, an undone one is not). After another process's import or reindex has
-ended, the library is read again as after the window's own (the tree, the filters, the searcher), the reader
-kept at their article and place. What an import by the owner of a shared library did to the reader's own work is
-listed in the Problems panel when the look hears of it, once.
+is asked again (a corrected word is found, an undone one is not); where the reader's words are now in another
+article (the one shown merged into it, split off into it), that one is shown, at them, and the status bar says
+so. After another process's import or reindex has ended, the library is read again as after the window's own
+(the tree, the filters, the searcher), the reader kept at their article and place. What an import by the owner
+of a shared library did to the reader's own work is listed in the Problems panel when the look hears of it, once.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ class Watching:
             return
         if elsewhere.catalogue:  # the tree, the filters, the searcher, notes and collections read again
             w.library.reload_library()
+        followed = ""  # the reader's words now in another article, followed there: said after what changed
         if elsewhere.corrections or elsewhere.catalogue:
-            w.corrections.changed_elsewhere()
+            followed = w.corrections.changed_elsewhere()
         if elsewhere.annotations and not elsewhere.catalogue:
             w.annotating.annotations_changed()
         if elsewhere.told is not None:  # what the owner's import did to the reader's work, in the Problems panel
@@ -82,5 +84,6 @@ class Watching:
         if not what:
             return
         comma = QCoreApplication.translate("Watching", ", ", "between the items of a list")  # 、 in Chinese
-        w.statusBar().showMessage(QCoreApplication.translate("Watching", "Changed elsewhere, shown again: %1")
-                                  .replace("%1", comma.join(what)), 5000)
+        said = QCoreApplication.translate("Watching", "Changed elsewhere, shown again: %1") \
+            .replace("%1", comma.join(what))
+        w.statusBar().showMessage(f"{said} — {followed}" if followed else said, 15000 if followed else 5000)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 from typing import Any
 
-from reader.model.document import Article
+from reader.model.document import Article, reading_order_of
 from reader.search.query import SearchOptions, Term, make_term, text_form
 from reader.text.forms import to_original
 
@@ -106,7 +107,8 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]], terms: Se
                                                                 list[PartHit], str, list[tuple[int, int]]]:
     """(every occurrence, the occurrences merged where they overlap, per-part hits, snippet, snippet marks)."""
     text = "\n\n".join(p[1] for p in parts)
-    occurrences, firsts = occurrences_in(text, terms, options)
+    by_term = _occurrences_by_term(text, terms, options)
+    occurrences = sorted({r for found in by_term for r in found})
     matches = _merge(occurrences)
     part_hits: list[PartHit] = []
     start = 0
@@ -124,8 +126,34 @@ def _locate(parts: Sequence[tuple[str, str, Sequence[Sequence[Any]]]], terms: Se
         if local:
             part_hits.append(PartHit(idx, role, local, _lines_of(local, spans)))
         start = end + 2
-    snippet, marks = _snippet(text, matches, firsts)
+    snippet, marks = _snippet(*_as_read([p[1] for p in parts], [p[0] for p in parts], text, matches, by_term))
     return occurrences, matches, part_hits, snippet, marks
+
+
+def _as_read(texts: Sequence[str], roles: Sequence[str], text: str, matches: list[tuple[int, int]],
+             by_term: Sequence[Sequence[tuple[int, int]]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the article's text with its parts in reading order — :func:`reader.model.document.reading_order`, the order
+    of the reading view, show and the exports —, ``matches`` moved into it, each term's first match in it): what the
+    snippet is cut from. A merged article stores the furniture merged in first; its snippet read "本版责编… ¶
+    据新华社香港…" while the view reads the furniture last (seen by eye). ``text`` (the parts in their stored order)
+    and the matches as they are when that is the reading order (the usual article: nothing is built)."""
+    order = reading_order_of(roles)
+    if all(a < b for a, b in pairwise(order)):
+        return text, matches, [min(found) for found in by_term if found]
+    starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
+    read_at = [0] * len(texts)
+    pos = 0
+    for i in order:
+        read_at[i] = pos
+        pos += len(texts[i]) + 2
+
+    def moved(r: tuple[int, int]) -> tuple[int, int]:  # a range over a part's end: cut there
+        i = bisect_right(starts, r[0]) - 1
+        end = len(texts[i])
+        return read_at[i] + min(r[0] - starts[i], end), read_at[i] + min(r[1] - starts[i], end)
+
+    read = "\n\n".join(texts[i] for i in order)
+    return read, _merge(sorted(map(moved, matches))), [min(map(moved, found)) for found in by_term if found]
 
 
 def occurrences_in(text: str, terms: Sequence[Term],
@@ -133,20 +161,24 @@ def occurrences_in(text: str, terms: Sequence[Term],
     """Every occurrence of ``terms`` in the ORIGINAL ``text`` (sorted ``[start, end)``, overlapping ones kept apart,
     the same range of two terms once), and each term's first: the text folded once, nothing else built (the
     concordance calls this for every article of a common word)."""
+    by_term = _occurrences_by_term(text, terms, options)
+    # each term's first match, so the snippet shows every term
+    return sorted({r for found in by_term for r in found}), [min(found) for found in by_term if found]
+
+
+def _occurrences_by_term(text: str, terms: Sequence[Term],
+                         options: SearchOptions = SearchOptions()) -> list[list[tuple[int, int]]]:
+    """Each term's occurrences in the ORIGINAL ``text`` (``[start, end)``; a term the options cannot make: none)."""
     form, fmap = text_form(text, options)
-    ranges: set[tuple[int, int]] = set()
-    firsts: list[tuple[int, int]] = []  # each term's first match, so the snippet shows every term
+    out: list[list[tuple[int, int]]] = []
     for term in terms:
         if term.options != options:
             remade = make_term(term.raw, options)
             if remade is None:
                 continue
             term = remade
-        found = [to_original(fmap, s, e, len(text)) for s, e in term.spans(form)]
-        ranges.update(found)
-        if found:
-            firsts.append(min(found))
-    return sorted(ranges), firsts
+        out.append([to_original(fmap, s, e, len(text)) for s, e in term.spans(form)])
+    return out
 
 
 def _lines_of(local: Sequence[tuple[int, int]], spans: Sequence[Sequence[Any]]) -> list[str]:

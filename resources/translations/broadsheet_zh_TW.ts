@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1445"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1453"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此處刪去了「%1」。</translation>
@@ -705,7 +705,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-606"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-613"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -1709,7 +1709,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>按輸入儲存</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+29"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+30"/>
         <source>Merge articles</source>
         <translation>合併文章</translation>
     </message>
@@ -1761,7 +1761,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+127"/>
         <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
         <translation>您校正時文章被重新匯入：沒有儲存任何內容。請按現在的文字重新選取這些字詞，再行校正。</translation>
@@ -1777,7 +1777,22 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+39"/>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The article you were reading was merged into %1: shown there, where you were.</source>
+        <translation>您正在閱讀的文章已併入%1：已在該處顯示，位置不變。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The words you were reading are now in %1: shown there, where you were.</source>
+        <translation>您正在閱讀的文字現在位於%1：已在該處顯示，位置不變。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
     </message>
@@ -2359,7 +2374,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+77"/>
+        <location filename="../../reader/gui/watching.py" line="+79"/>
         <source>articles imported</source>
         <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation>匯入的文章</translation>
