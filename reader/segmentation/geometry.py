@@ -2443,7 +2443,7 @@ QUOTE_MARKS = ("»", "«", "\"", "“", "„")
 #: a run of body text holding this many signatures closing its paragraphs is a column of signed notices ...
 SIGNED_NOTICES = 2
 #: ... each of its notices running on for this many lines at most (a letter or a report runs longer) ...
-SIGNED_NOTICE_LINES = 12
+SIGNED_NOTICE_LINES = 24
 #: ... half of them this many lines at most
 NOTICE_RUN_MEDIAN = 5
 
@@ -2502,9 +2502,13 @@ def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
     signed = _signatures(lines, boxes, edges)
     if sum(1 for k in range(1, len(lines)) if signed[k] and not signed[k - 1]) < SIGNED_NOTICES:
         return []
-    left, _, em = edges
-    # a paragraph's indented first line; a line set in further (a signature not read as one) stays with its notice
-    paragraphs = {k for k in paragraph_starts(lines) if MIN_INDENT * em <= boxes[k][0] - left <= SIGNATURE_SET_IN * em}
+    left, right, em = edges
+    # a paragraph's indented first line under a notice's last line (stopping short of the measure, or a notice of
+    # one line); a line set in further (a signature not read as one), under a full line of a paragraph (a garbled
+    # line set in) or dated (the notice's signing place and date) stays with its notice
+    indented = set(paragraph_starts(lines))
+    paragraphs = {k for k in indented if k > 0 and MIN_INDENT * em <= boxes[k][0] - left <= SIGNATURE_SET_IN * em
+                  and (right - boxes[k - 1][2] >= MIN_INDENT * em or k - 1 in indented) and not _dated(lines[k].text)}
     starts = [k for k in range(1, len(lines)) if not signed[k] and (signed[k - 1] or k in paragraphs)]
     lengths = sorted(b - a for a, b in zip([0, *starts], [*starts, len(lines)], strict=True))
     if lengths[-1] > SIGNED_NOTICE_LINES or lengths[len(lengths) // 2] > NOTICE_RUN_MEDIAN:

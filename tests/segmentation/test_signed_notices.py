@@ -52,3 +52,35 @@ def test_a_line_set_in_past_a_paragraphs_indent_opens_no_notice() -> None:
     set in further stays with the notice above it."""
     rows = [row for notice in NOTICES for row in notice] + [("«Sagn»o Godske.", 350, 0)]
     assert first_words([column_block("n", 200, rows)])[-1] == "Urtekræmmer Bylund er"
+
+
+#: a notice after the fire of June 1795 thanking the advertiser's friends at length: 16 lines
+LONG_NOTICE: list[Row] = [("Med største Erkiendtlighed takker jeg mine sande", 30, 0),
+                          *[("Venner, som hialp at redde mit Varebeholdning fra", 0, 0)] * 14,
+                          ("Toldbodgaden og Nyhavn.", 0, 250)]
+
+
+def test_a_long_notice_in_a_column_of_signed_notices_is_one_notice_still() -> None:
+    """Adresse-Contoirs Efterretninger 1795 (heldout11, the pages after the fire of June 1795): a column of signed
+    notices holding change-of-residence notices whose advertisers thank their friends at length, 13 to 22 lines,
+    ran on as one item (1 of 62 notices right on the three pages): no notice of the run was to pass 12 lines. The
+    signatures and the short notices (half of them five lines at most) say what the column is; one notice running
+    longer is still one of them."""
+    rows = [*NOTICES[0], *LONG_NOTICE, *[row for notice in NOTICES[1:] for row in notice]]
+    assert first_words([column_block("n", 200, rows)]) == ["Madam Sparrevogn, forhen", "Med største Erkiendtlighed",
+                                                           "Stolemager Andr. Paulsen,", "Mad. Rottenborg, som",
+                                                           "Slagter Lindberg, som", "Urtekræmmer Bylund er"]
+
+
+def test_a_garbled_line_set_in_or_a_signing_date_opens_no_notice() -> None:
+    """KB 1813 (training): in a column of notices two of which are signed, a line the OCR set in under a full line
+    of its paragraph ("deen inL^TF^ N ' *IMBH • ECHELS, SCHRO-", garbled) and the notice's place and date over its
+    signature ("Groningen den 5 November 1813." / "van OLST & BUITENWERFF.") opened notices of their own once a
+    notice could run longer than 12 lines. A notice's first line stands under the last line of the one before,
+    which stops short of the measure (or is a notice of one line), and opens on no place and date."""
+    garbled = [*NOTICES[1][:2], ("deen inL^TF^ N ' *IMBH • ECHELS, SCHRO-", 30, 0), NOTICES[1][2]]
+    dated = [*NOTICES[2], ("Groningen den 5 November 1813.", 30, 250), ("van OLST & BUITENWERFF.", 350, 0)]
+    rows = [*NOTICES[0], *LONG_NOTICE, *garbled, *dated, *NOTICES[3], *NOTICES[4]]
+    assert first_words([column_block("n", 200, rows)]) == ["Madam Sparrevogn, forhen", "Med største Erkiendtlighed",
+                                                           "Stolemager Andr. Paulsen,", "Mad. Rottenborg, som",
+                                                           "Slagter Lindberg, som", "Urtekræmmer Bylund er"]
