@@ -4708,6 +4708,39 @@ def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     return out
 
 
+#: a body line breaking off a word: its last word (two letters at least, marks the OCR read from letters among
+#: them) ends on a hyphen; a dash set apart, doubled or framing an ornament ("■ -o-") is no broken word
+BROKEN_WORD = re.compile(r"(?:^|\s)(?=(?:[^\s]*?[^\W\d_]){2})[^\s\-–—][^\s\-–—]*[-\u00ad⸗¬]$")
+
+
+#: a line of running text holds this many words at least (a table's label, "One Year-", breaks off no sentence)
+RUNNING_WORDS = 4
+
+
+def _breaks_word(line: Line) -> bool:
+    """``line`` is running text (:data:`RUNNING_WORDS`) breaking off its last word (:data:`BROKEN_WORD`, or marked
+    hyphenated)."""
+    text = line.text.rstrip()
+    return len(text.split()) >= RUNNING_WORDS and (
+        BROKEN_WORD.search(text) is not None or line.hyphenated and BROKEN_WORD.search(text + "-") is not None)
+
+
+def _word_ends(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """A line at the body's height under a body line breaking off a word (:func:`_breaks_word`) carries that word's
+    end ("… paa Nørregade i Gaar-" / "den No. 47."): it is the text going on, though its box reads as letter-spaced
+    display (an OCR box stretched across the measure), no head. A line set taller is display after all (a stop the
+    OCR read as a hyphen: "… dus thans 3½ pCt-" / "VOLLEDIGE PRIJSCOURANTEN …")."""
+    out = list(flags)
+    if sizes.vertical or sizes.height <= 0:
+        return out
+    for k in range(1, len(lines)):
+        line = lines[k]
+        if (out[k] and not out[k - 1] and line.type is None and line.box is not None
+                and _extent(line, False) < HEADLINE_RATIO * sizes.height and _breaks_word(lines[k - 1])):
+            out[k] = False
+    return out
+
+
 #: a title set as the first lines of a region typed ``paragraph`` has at most this many lines
 MAX_REGION_TITLE = 3
 _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
@@ -4867,6 +4900,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     lines that read as running text (a dateline, sentence case) are body.
     """
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
+    flags = _word_ends(lines, flags, sizes)
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
         flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)

@@ -3,6 +3,7 @@ Efterretninger 1795 of heldout10): synthetic columns, each failing without the r
 
 from __future__ import annotations
 
+from reader.model.document import Word
 from tests.segmentation.columns import column_block, first_words
 
 #: a notice's lines: (text, indent, short of the right edge)
@@ -84,3 +85,17 @@ def test_a_garbled_line_set_in_or_a_signing_date_opens_no_notice() -> None:
     assert first_words([column_block("n", 200, rows)]) == ["Madam Sparrevogn, forhen", "Med største Erkiendtlighed",
                                                            "Stolemager Andr. Paulsen,", "Mad. Rottenborg, som",
                                                            "Slagter Lindberg, som", "Urtekræmmer Bylund er"]
+
+
+def test_a_line_ending_a_word_broken_in_the_line_above_heads_nothing() -> None:
+    """Adresse-Contoirs Efterretninger 1795 (heldout11, p. 11A): a notice's last line ("… paa Nørregade i Gaa»-" /
+    "AenRo.47.", i.e. "Gaarden No. 47."), which the OCR boxed across the whole measure, read as a letter-spaced
+    heading at the body's height, and the three lines under it as its deck. A line carrying the end of a word the
+    running text above broke off is that text going on."""
+    rows = [*NOTICES[0], ("Etatsraad Flint er flyttet til Nørregade i Gaar-", 30, 0), ("Aen No. 47.", 0, 30),
+            *NOTICES[1], *NOTICES[2], *NOTICES[3]]
+    block = column_block("n", 200, rows)
+    wide = block.lines[5]
+    wide.words = [Word(text=wide.text, box=wide.box)]
+    assert first_words([block]) == ["Madam Sparrevogn, forhen", "Etatsraad Flint er", "Stolemager Andr. Paulsen,",
+                                    "Mad. Rottenborg, som", "Slagter Lindberg, som"]
