@@ -2434,7 +2434,7 @@ SIGNATURE_WIDTH = 0.8
 #: ... a name and an address: at least this share of its characters letters (a table's figures are not) ...
 SIGNATURE_LETTERS = 0.6
 #: ... its right-hand margin at most this share of its left-hand one (a centred crosshead's are alike)
-SIGNATURE_RIGHT_SHARE = 1 / 3
+SIGNATURE_RIGHT_SHARE = 1 / 2
 #: a signature stands under a line closed by a stop, or by a comma before the name run on ("… N Brehm," /
 #: "Snedkermester boende i …"); under a colon it is a name the text announces ("Heden zyn ondertrouwd :")
 SIGNED_AFTER = (".", ",", "!", "?")
@@ -4381,6 +4381,8 @@ class _ColumnHeads:
         self.gaps, self.usual = _line_gaps(lines)
         self.ruled = ruled
         self.unstopped = _punctuation_lost(lines)
+        signed = {k for k in range(1, len(lines)) if self.signs_above(k)}
+        self.signed = signed if len(signed) >= SIGNED_NOTICES else set()
 
     def head_text(self, k: int) -> bool:
         """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
@@ -4468,6 +4470,19 @@ class _ColumnHeads:
         return (runs_on and close_under and (k == 0 or self.space_above(k) >= ITEM_HEAD_GAP)
                 and _is_centred(line, self.left, self.right, self.em))
 
+    def signs_above(self, k: int) -> bool:
+        """Line ``k`` is set right of the centre under finished text (its right-hand margin at most
+        :data:`SIGNATURE_RIGHT_SHARE` of its left, :data:`SIGNATURE_RIGHT_OFF` ems narrower or more), shaped as the
+        name signing the notice above ("… paa tredie Sal." / "J. Poulsen, Bogtrykker."). Where
+        :data:`SIGNED_NOTICES` lines of a block are so set (``signed``), they sign a column of notices and head
+        nothing, though the OCR's tolerance reads them as centred; one such line may be a head set off centre."""
+        box = self.lines[k].box
+        if k == 0 or box is None:
+            return False
+        inset, margin = box[0] - self.left, self.right - box[2]
+        return (margin <= SIGNATURE_RIGHT_SHARE * inset and inset - margin >= SIGNATURE_RIGHT_OFF * self.em
+                and _without_stray_mark(self.lines[k - 1].text).endswith(SIGNED_AFTER))
+
     def opens_item(self, k: int) -> bool:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
         whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
@@ -4493,6 +4508,8 @@ class _ColumnHeads:
         return self.ruled and k > 0 and RULE_TEXT.match(self.lines[k - 1].text.strip()) is None
 
 
+#: a signature set right of the centre: its left-hand margin wider than its right-hand one by this many ems at least
+SIGNATURE_RIGHT_OFF = 2.0
 #: whitespace above a wrapped heading's first line, beyond the block's usual gap, in body line heights
 WRAPPED_HEAD_GAP = 0.4
 #: a wrapped heading's centred last line has at most this many words
@@ -4529,7 +4546,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     heads = _ColumnHeads(lines, list(flags), edges, sizes.ruled)
     k = 0
     while k < len(lines) - 1:
-        if not heads.out[k] and heads.finished(k) and (
+        if not heads.out[k] and heads.finished(k) and k not in heads.signed and (
                 heads.head_text(k) and heads.set_off(k) and heads.opens_item(k) or heads.set_apart(k)):
             heads.out[k] = True
         elif not heads.out[k] and heads.finished(k) and heads.wrapped_head(k):

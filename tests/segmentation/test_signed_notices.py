@@ -87,6 +87,26 @@ def test_a_garbled_line_set_in_or_a_signing_date_opens_no_notice() -> None:
                                                            "Slagter Lindberg, som", "Urtekræmmer Bylund er"]
 
 
+def _signed_off_centre(first: str, last: str, signature: str) -> list[Row]:
+    """A notice whose signature is set right of the centre, not out to the right edge: its right-hand margin under
+    half its left (the OCR's tolerance reads such a line as centred)."""
+    return [*_notice(first, last), (signature, 200, 80)]
+
+
+def test_signatures_set_right_of_the_centre_sign_their_notices_and_head_none() -> None:
+    """Adresse-Contoirs Efterretninger 1795 (heldout11, p. 11A): the advertisers' names stop short of the right edge
+    by two ems ("… paa tredie Sal." / "v Poulseu, Bigtrykker.", "C. Sreaeruv^ Treteei!« er."), which the column-head
+    rule read as centred Title Case heads closed by a stop: each headed the next notice, and the column was read as no
+    column of signed notices (its signatures' right margins over a third of their left). Two or more such lines in a
+    block sign a column of notices and head nothing; each closes its notice."""
+    rows = [*_signed_off_centre("Bogtrykker Poulsen, som forhen", "paa tredie Sal.", "J. Poulsen, Bogtrykker."),
+            *NOTICES[1], *_signed_off_centre("Maler Petersen, som boede i", "hos Hr. Prof. Hansen.",
+                                             "Petersen, Malermester."), *NOTICES[2], *NOTICES[4]]
+    assert first_words([column_block("n", 200, rows)]) == ["Bogtrykker Poulsen, som", "Stolemager Andr. Paulsen,",
+                                                           "Maler Petersen, som", "Mad. Rottenborg, som",
+                                                           "Urtekræmmer Bylund er"]
+
+
 def test_a_line_ending_a_word_broken_in_the_line_above_heads_nothing() -> None:
     """Adresse-Contoirs Efterretninger 1795 (heldout11, p. 11A): a notice's last line ("… paa Nørregade i Gaa»-" /
     "AenRo.47.", i.e. "Gaarden No. 47."), which the OCR boxed across the whole measure, read as a letter-spaced
