@@ -2461,12 +2461,33 @@ def _set_right(box: Box, text: str, edges: tuple[float, float, float]) -> bool:
             and box[2] - box[0] <= SIGNATURE_WIDTH * (right - left) and right - box[2] <= SIGNATURE_RIGHT_SHARE * inset)
 
 
+#: a signature letter-spaced across the measure has at most this many characters
+SPACED_SIGNATURE_CHARS = 30
+
+
+def _spaced_name(box: Box, text: str, edges: tuple[float, float, float], pitch: float) -> bool:
+    """A line of a run letter-spaced as a signature is (Fraktur papers space a name out): a short name (and trade) of
+    :data:`SPACED_SIGNATURE_CHARS` at most, mostly letters and no dateline, ending at the column's right edge and
+    :data:`SPACED_PITCH` times as wide per character as the run's text ("M. T r a b o l t, Muurmester.")."""
+    _, right, em = edges
+    t = text.strip()
+    letters = sum(ch.isalpha() for ch in t)
+    return (pitch > 0 and 0 < len(t) <= SPACED_SIGNATURE_CHARS and right - box[2] < em and not _dated(t)
+            and letters >= SIGNATURE_LETTERS * len("".join(t.split()))
+            and (box[2] - box[0]) / len(t) >= SPACED_PITCH * pitch)
+
+
 def _signatures(lines: Sequence[Line], boxes: Sequence[Box], edges: tuple[float, float, float]) -> list[bool]:
     """Which lines of a run are a signature closing a paragraph: lines set right (:func:`_set_right`) under a line
     closed by a stop or a comma (:data:`SIGNED_AFTER`), not opening on a quotation mark, the line under them a
     paragraph's indented first line or the run's end."""
     left, _, em = edges
-    right_set = [k > 0 and _set_right(boxes[k], lines[k].text, edges) for k in range(len(lines))]
+    pitches = sorted((b[2] - b[0]) / len(ln.text.strip()) for ln, b in zip(lines, boxes, strict=True)
+                     if len(ln.text.strip()) >= 20)
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    right_set = [k > 0 and (_set_right(boxes[k], lines[k].text, edges) or _spaced_name(boxes[k], lines[k].text, edges,
+                                                                                        pitch))
+                 for k in range(len(lines))]
     signed = [False] * len(lines)
     for k in range(1, len(lines)):
         closed = _without_stray_mark(lines[k - 1].text).endswith(SIGNED_AFTER) and not lines[k - 1].hyphenated

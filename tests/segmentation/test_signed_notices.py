@@ -119,3 +119,16 @@ def test_a_line_ending_a_word_broken_in_the_line_above_heads_nothing() -> None:
     wide.words = [Word(text=wide.text, box=wide.box)]
     assert first_words([block]) == ["Madam Sparrevogn, forhen", "Etatsraad Flint er", "Stolemager Andr. Paulsen,",
                                     "Mad. Rottenborg, som", "Slagter Lindberg, som"]
+
+
+def test_a_signature_letter_spaced_across_the_measure_closes_its_notice() -> None:
+    """Adresse-Contoirs Efterretninger 1795 (heldout11, p. 11A): a signature spaced out across the measure from a
+    paragraph's indent to the right edge ("M. Trabvlt, Muurmester.", twice as wide per character as the text) was read
+    as a notice of one line, an item of its own with the notice under it. A short name ending at the right edge, set
+    so wide, signs the notice above."""
+    spaced = [*_notice("Undertegnede er flyttet hen hos Major", "i Prindsensgade No. 31."),
+              ("M. Trabolt, Mester.", 30, 0)]
+    rows = [*NOTICES[0], *spaced, *NOTICES[1], *NOTICES[3], *NOTICES[4]]
+    assert first_words([column_block("n", 200, rows)]) == ["Madam Sparrevogn, forhen", "Undertegnede er flyttet",
+                                                           "Stolemager Andr. Paulsen,", "Slagter Lindberg, som",
+                                                           "Urtekræmmer Bylund er"]
