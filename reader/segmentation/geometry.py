@@ -2441,7 +2441,7 @@ SIGNATURE_WIDTH = 0.8
 #: ... a name and an address: at least this share of its characters letters (a table's figures are not) ...
 SIGNATURE_LETTERS = 0.6
 #: ... its right-hand margin at most this share of its left-hand one (a centred crosshead's are alike)
-SIGNATURE_RIGHT_SHARE = 1 / 3
+SIGNATURE_RIGHT_SHARE = 1 / 2
 #: a signature stands under a line closed by a stop, or by a comma before the name run on ("… N Brehm," /
 #: "Snedkermester boende i …"); under a colon it is a name the text announces ("Heden zyn ondertrouwd :")
 SIGNED_AFTER = (".", ",", "!", "?")
@@ -2450,7 +2450,7 @@ QUOTE_MARKS = ("»", "«", "\"", "“", "„")
 #: a run of body text holding this many signatures closing its paragraphs is a column of signed notices ...
 SIGNED_NOTICES = 2
 #: ... each of its notices running on for this many lines at most (a letter or a report runs longer) ...
-SIGNED_NOTICE_LINES = 12
+SIGNED_NOTICE_LINES = 24
 #: ... half of them this many lines at most
 NOTICE_RUN_MEDIAN = 5
 
@@ -2468,12 +2468,33 @@ def _set_right(box: Box, text: str, edges: tuple[float, float, float]) -> bool:
             and box[2] - box[0] <= SIGNATURE_WIDTH * (right - left) and right - box[2] <= SIGNATURE_RIGHT_SHARE * inset)
 
 
+#: a signature letter-spaced across the measure has at most this many characters
+SPACED_SIGNATURE_CHARS = 30
+
+
+def _spaced_name(box: Box, text: str, edges: tuple[float, float, float], pitch: float) -> bool:
+    """A line of a run letter-spaced as a signature is (Fraktur papers space a name out): a short name (and trade) of
+    :data:`SPACED_SIGNATURE_CHARS` at most, mostly letters and no dateline, ending at the column's right edge and
+    :data:`SPACED_PITCH` times as wide per character as the run's text ("M. T r a b o l t, Muurmester.")."""
+    _, right, em = edges
+    t = text.strip()
+    letters = sum(ch.isalpha() for ch in t)
+    return (pitch > 0 and 0 < len(t) <= SPACED_SIGNATURE_CHARS and right - box[2] < em and not _dated(t)
+            and letters >= SIGNATURE_LETTERS * len("".join(t.split()))
+            and (box[2] - box[0]) / len(t) >= SPACED_PITCH * pitch)
+
+
 def _signatures(lines: Sequence[Line], boxes: Sequence[Box], edges: tuple[float, float, float]) -> list[bool]:
     """Which lines of a run are a signature closing a paragraph: lines set right (:func:`_set_right`) under a line
     closed by a stop or a comma (:data:`SIGNED_AFTER`), not opening on a quotation mark, the line under them a
     paragraph's indented first line or the run's end."""
     left, _, em = edges
-    right_set = [k > 0 and _set_right(boxes[k], lines[k].text, edges) for k in range(len(lines))]
+    pitches = sorted((b[2] - b[0]) / len(ln.text.strip()) for ln, b in zip(lines, boxes, strict=True)
+                     if len(ln.text.strip()) >= 20)
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    right_set = [k > 0 and (_set_right(boxes[k], lines[k].text, edges) or _spaced_name(boxes[k], lines[k].text, edges,
+                                                                                        pitch))
+                 for k in range(len(lines))]
     signed = [False] * len(lines)
     for k in range(1, len(lines)):
         closed = _without_stray_mark(lines[k - 1].text).endswith(SIGNED_AFTER) and not lines[k - 1].hyphenated
@@ -2509,9 +2530,13 @@ def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
     signed = _signatures(lines, boxes, edges)
     if sum(1 for k in range(1, len(lines)) if signed[k] and not signed[k - 1]) < SIGNED_NOTICES:
         return []
-    left, _, em = edges
-    # a paragraph's indented first line; a line set in further (a signature not read as one) stays with its notice
-    paragraphs = {k for k in paragraph_starts(lines) if MIN_INDENT * em <= boxes[k][0] - left <= SIGNATURE_SET_IN * em}
+    left, right, em = edges
+    # a paragraph's indented first line under a notice's last line (stopping short of the measure, or a notice of
+    # one line); a line set in further (a signature not read as one), under a full line of a paragraph (a garbled
+    # line set in) or dated (the notice's signing place and date) stays with its notice
+    indented = set(paragraph_starts(lines))
+    paragraphs = {k for k in indented if k > 0 and MIN_INDENT * em <= boxes[k][0] - left <= SIGNATURE_SET_IN * em
+                  and (right - boxes[k - 1][2] >= MIN_INDENT * em or k - 1 in indented) and not _dated(lines[k].text)}
     starts = [k for k in range(1, len(lines)) if not signed[k] and (signed[k - 1] or k in paragraphs)]
     lengths = sorted(b - a for a, b in zip([0, *starts], [*starts, len(lines)], strict=True))
     if lengths[-1] > SIGNED_NOTICE_LINES or lengths[len(lengths) // 2] > NOTICE_RUN_MEDIAN:
@@ -4393,6 +4418,8 @@ class _ColumnHeads:
         self.gaps, self.usual = _line_gaps(lines)
         self.ruled = ruled
         self.unstopped = _punctuation_lost(lines)
+        signed = {k for k in range(1, len(lines)) if self.signs_above(k)}
+        self.signed = signed if len(signed) >= SIGNED_NOTICES else set()
 
     def head_text(self, k: int) -> bool:
         """Words in capitals or Title Case, short, not a sentence running on, a dateline or a table row."""
@@ -4480,6 +4507,19 @@ class _ColumnHeads:
         return (runs_on and close_under and (k == 0 or self.space_above(k) >= ITEM_HEAD_GAP)
                 and _is_centred(line, self.left, self.right, self.em))
 
+    def signs_above(self, k: int) -> bool:
+        """Line ``k`` is set right of the centre under finished text (its right-hand margin at most
+        :data:`SIGNATURE_RIGHT_SHARE` of its left, :data:`SIGNATURE_RIGHT_OFF` ems narrower or more), shaped as the
+        name signing the notice above ("… paa tredie Sal." / "J. Poulsen, Bogtrykker."). Where
+        :data:`SIGNED_NOTICES` lines of a block are so set (``signed``), they sign a column of notices and head
+        nothing, though the OCR's tolerance reads them as centred; one such line may be a head set off centre."""
+        box = self.lines[k].box
+        if k == 0 or box is None:
+            return False
+        inset, margin = box[0] - self.left, self.right - box[2]
+        return (margin <= SIGNATURE_RIGHT_SHARE * inset and inset - margin >= SIGNATURE_RIGHT_OFF * self.em
+                and _without_stray_mark(self.lines[k - 1].text).endswith(SIGNED_AFTER))
+
     def opens_item(self, k: int) -> bool:
         """The centred line heads an item, not a section of the story above: a deck or a dateline follows it,
         whitespace sets it off, or it is a Title Case head of two words or more closing on a full stop (the
@@ -4505,6 +4545,8 @@ class _ColumnHeads:
         return self.ruled and k > 0 and RULE_TEXT.match(self.lines[k - 1].text.strip()) is None
 
 
+#: a signature set right of the centre: its left-hand margin wider than its right-hand one by this many ems at least
+SIGNATURE_RIGHT_OFF = 2.0
 #: whitespace above a wrapped heading's first line, beyond the block's usual gap, in body line heights
 WRAPPED_HEAD_GAP = 0.4
 #: a wrapped heading's centred last line has at most this many words
@@ -4541,7 +4583,7 @@ def _column_heads(lines: Sequence[Line], flags: list[bool], sizes: _Sizes, block
     heads = _ColumnHeads(lines, list(flags), edges, sizes.ruled)
     k = 0
     while k < len(lines) - 1:
-        if not heads.out[k] and heads.finished(k) and (
+        if not heads.out[k] and heads.finished(k) and k not in heads.signed and (
                 heads.head_text(k) and heads.set_off(k) and heads.opens_item(k) or heads.set_apart(k)):
             heads.out[k] = True
         elif not heads.out[k] and heads.finished(k) and heads.wrapped_head(k):
@@ -4720,6 +4762,39 @@ def _keep_words_whole(lines: Sequence[Line], flags: list[bool]) -> list[bool]:
     return out
 
 
+#: a body line breaking off a word: its last word (two letters at least, marks the OCR read from letters among
+#: them) ends on a hyphen; a dash set apart, doubled or framing an ornament ("■ -o-") is no broken word
+BROKEN_WORD = re.compile(r"(?:^|\s)(?=(?:[^\s]*?[^\W\d_]){2})[^\s\-–—][^\s\-–—]*[-\u00ad⸗¬]$")
+
+
+#: a line of running text holds this many words at least (a table's label, "One Year-", breaks off no sentence)
+RUNNING_WORDS = 4
+
+
+def _breaks_word(line: Line) -> bool:
+    """``line`` is running text (:data:`RUNNING_WORDS`) breaking off its last word (:data:`BROKEN_WORD`, or marked
+    hyphenated)."""
+    text = line.text.rstrip()
+    return len(text.split()) >= RUNNING_WORDS and (
+        BROKEN_WORD.search(text) is not None or line.hyphenated and BROKEN_WORD.search(text + "-") is not None)
+
+
+def _word_ends(lines: Sequence[Line], flags: list[bool], sizes: _Sizes) -> list[bool]:
+    """A line at the body's height under a body line breaking off a word (:func:`_breaks_word`) carries that word's
+    end ("… paa Nørregade i Gaar-" / "den No. 47."): it is the text going on, though its box reads as letter-spaced
+    display (an OCR box stretched across the measure), no head. A line set taller is display after all (a stop the
+    OCR read as a hyphen: "… dus thans 3½ pCt-" / "VOLLEDIGE PRIJSCOURANTEN …")."""
+    out = list(flags)
+    if sizes.vertical or sizes.height <= 0:
+        return out
+    for k in range(1, len(lines)):
+        line = lines[k]
+        if (out[k] and not out[k - 1] and line.type is None and line.box is not None
+                and _extent(line, False) < HEADLINE_RATIO * sizes.height and _breaks_word(lines[k - 1])):
+            out[k] = False
+    return out
+
+
 #: a title set as the first lines of a region typed ``paragraph`` has at most this many lines
 MAX_REGION_TITLE = 3
 _LINE_END_HYPHENS = ("-", "\u00ad", "⸗", "¬")
@@ -4879,6 +4954,7 @@ def _display_runs(sizes: _Sizes, lines: list[Line], block: Block) -> list[tuple[
     lines that read as running text (a dateline, sentence case) are body.
     """
     flags = _demote_running_text(lines, [_display_line(sizes, ln, block) for ln in lines], sizes)
+    flags = _word_ends(lines, flags, sizes)
     if _norm_type(block) not in BODY_TYPES:
         flags = _column_heads(lines, _decks(lines, flags, sizes), sizes, block)
         flags = _spaced_caps_heads(lines, _small_heads(lines, _item_heads(lines, flags, sizes), sizes), sizes)
