@@ -22,7 +22,8 @@ from reader.library.catalogue import Library
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 SEED = Path(__file__).resolve().parents[1] / "data" / "text" / "seed_page.txt"
-PAGES = 120
+#: pages of the paper imported (72: reading processes are used, PARALLEL_MIN_FILES; 120 until the suite grew long)
+PAGES = 72
 
 
 def _pages(folder: Path, count: int = PAGES) -> list[str]:
@@ -145,7 +146,7 @@ def test_kill_during_import_then_reopen_and_finish(tmp_path: Path) -> None:
     markers = _pages(tmp_path / "paper")
     library = tmp_path / "library"
     # three kills at growing progress, each a little after a file finished (inside the next one)
-    for n, (at, delay) in enumerate([(10, 0.0), (45, 0.03), (80, 0.011)]):
+    for n, (at, delay) in enumerate([(6, 0.0), (27, 0.03), (48, 0.011)]):
         lines, killed = _run_and_kill(
             ["import", str(library), str(tmp_path / "paper")],
             _when("file", at),
