@@ -48,6 +48,22 @@ def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library]
     lib.close()
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """The bundled samples imported into a library of each kind once, for the checks that only read it (each
+    imported them into a library of its own: ~3 s a check and kind)."""
+    folder = tmp_path_factory.mktemp(f"imported_{request.param}")
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+    lib = _open(request.param, folder, request, name="imported")
+    try:
+        import_paths(lib, [samples_folder()])
+        yield lib
+    finally:
+        lib.close()
+        monkey.undo()
+
+
 @pytest.fixture(scope="module")
 def sample_articles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
     """id → (text, folded) of the bundled samples imported into a SQLite library: what both kinds must give."""
@@ -86,12 +102,12 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     lib.close()
 
 
-def test_a_first_page_by_date_is_the_same_on_both_kinds(library: Library, reference: Library) -> None:
+def test_a_first_page_by_date_is_the_same_on_both_kinds(imported: Library, reference: Library) -> None:
     """A new process's first page by date walks the catalogue's date order in SQL (``Searcher._by_date``,
     ranking.DATE_WALK) until the page is filled: the same SQL must run on PostgreSQL (SQLite's ``CROSS JOIN …
     ON`` does not) and give SQLite's order. Fresh searchers: a searcher that has read every hit's summary keeps
     the date order in memory instead."""
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     for query in QUERIES:
         for offset in (0, 3):
             with Searcher(reference) as ref, Searcher(library) as got:
@@ -99,14 +115,14 @@ def test_a_first_page_by_date_is_the_same_on_both_kinds(library: Library, refere
                 assert [h.article for h in got.search(query, limit=3, offset=offset, sort="date").hits] == expected
 
 
-def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, reference: Library) -> None:
+def test_search_reads_the_same_catalogue_on_both_kinds(imported: Library, reference: Library) -> None:
     """The search engine's SQL (filters, verification in every match mode) on PostgreSQL finds what it
     finds on SQLite, in the same order; so do the concordance and the timeline."""
     from reader.search.concordance import concordance
     from reader.search.query import Match, SearchOptions
     from reader.search.timeline import timeline
 
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     modes = [SearchOptions(), SearchOptions(Match.EXACT), SearchOptions(Match.VARIANTS, True)]
     with Searcher(reference) as ref, Searcher(library) as got:
         for query in QUERIES:
@@ -122,14 +138,14 @@ def test_search_reads_the_same_catalogue_on_both_kinds(library: Library, referen
             assert timeline(got, query).to_json() == timeline(ref, query).to_json()
 
 
-def test_a_capped_concordance_is_the_same_on_both_kinds(library: Library, reference: Library,
+def test_a_capped_concordance_is_the_same_on_both_kinds(imported: Library, reference: Library,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A capped concordance (the window's first lines) counts a common word where the texts are (PostgreSQL: in the
     server) and walks the issues in date order for its first lines: the same lines, total and articles as SQLite."""
     from reader.search import concordance as conc
     from reader.search import ranking
 
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     counted_in_texts: list[str] = []
     server_counts = ranking.server_counts
 
@@ -160,11 +176,11 @@ def _brute_rows(lib: Library) -> dict[str, dict[str, Any]]:
                    "folded": lib.folded_text(r[0])} for r in rows}
 
 
-def test_filters_match_brute_force_on_both_kinds(library: Library) -> None:
+def test_filters_match_brute_force_on_both_kinds(imported: Library) -> None:
     """``page:`` (from the pages' index and ``article_pages``: an article on pages 2 and 3 is on page:3) and the
     other filters, alone, together, with common terms and under OR/NOT, find exactly what reading every article's
     own row finds, on both kinds."""
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     rows = _brute_rows(library)
     spanning = [k for k, r in rows.items() if r["pages"] == {2, 3}]
     assert spanning  # the Luxemburger Zeitung holds an article running from page 2 onto page 3
@@ -225,10 +241,10 @@ def _statements_naming(text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_relevance_ranks_the_same_on_both_kinds_without_reading_the_hits(
-        library: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+        imported: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """Relevance order and scores are the embedded library's, hit for hit; on PostgreSQL the occurrences
     are counted in the server: no statement ships the hits' folded texts to the client."""
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     shipped = _statements_naming("num, folded FROM article_text", monkeypatch)
     with Searcher(reference) as ref, Searcher(library) as got:
         assert len(ref.search("美联电", limit=None).hits) > 1  # a run of 3+ characters, verified on the texts
@@ -263,7 +279,7 @@ def _rare_pairs(lib: Library) -> list[str]:
 
 
 def test_a_rare_pair_is_answered_and_ranked_from_the_index_without_reading_a_text(
-        library: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+        imported: Library, reference: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """On PostgreSQL a two-character query that is no frequent bigram has an exact key of its own (``ix_pairs``):
     its hits and their occurrences come from the index — no text read to verify or count them (at 100,000 pages,
     在千's 3,400 candidates' texts were 389 of its 680 ms read cold) —, the same hits and scores as the embedded
@@ -271,7 +287,7 @@ def test_a_rare_pair_is_answered_and_ranked_from_the_index_without_reading_a_tex
     from reader.search.concordance import concordance
     from reader.search.timeline import timeline
 
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     pairs = _rare_pairs(reference)
     read = _statements_naming("article_text", monkeypatch)
     with Searcher(reference) as ref, Searcher(library) as got:
@@ -308,13 +324,13 @@ def _plan(library: Library, sql: str, args: tuple[Any, ...]) -> str:
 
 
 def test_ranking_reads_what_it_needs_of_each_hit_from_an_index_not_the_articles_rows(
-        library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+        imported: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ranking needs each hit's date, page, position, publication, kind and length. A search in a new process reads
     them for its hits only — from the covering index ``articles_rank`` (catalogue migration 7), not from the
     articles' wide rows (their parts and spans): at 100,000 pages the rows of a rare pair's 2,690 hits were ~3,400
     scattered pages. Both kinds: the statement a relevance search runs is answered by the index alone, and gives
     what the rows hold."""
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     used: list[str] = []
     real = Searcher._summary_sql
 
@@ -341,13 +357,13 @@ def test_ranking_reads_what_it_needs_of_each_hit_from_an_index_not_the_articles_
 
 
 def test_date_order_of_many_hits_is_read_from_an_index_not_the_articles_rows(
-        library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+        imported: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hits shown in date order (sort by date, or relevance past its cap) whose walk of the date order gives up —
     a date filter's hits gather late in it — are sorted in one statement, which needs each hit's issue, page and
     position: from the covering index ``articles_rank``, not the articles' wide rows (``自己 date:1991`` at 10,000
     pages, a cold page cache: 280 → 16 ms). Both kinds: the statement is answered by the index alone, in the
     order the rows give."""
-    import_paths(library, [samples_folder()])
+    library = imported  # the samples imported once for the checks that only read them
     used: list[str] = []
     real = Searcher._date_sort_sql
 
