@@ -13,14 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from clirun import run_in
-
-from reader.app.samples import samples_folder
-
-
-def _id_of(capsys: pytest.CaptureFixture[str], lib: Path, words: str) -> str:
-    [line] = [ln for ln in run_in(capsys, lib, "search", words).splitlines()[1:] if ln[:1].isalnum()]
-    return line.split()[0]
+from clirun import editors_and_report, run_in
 
 
 def _kind(capsys: pytest.CaptureFixture[str], lib: Path, article: str) -> str:
@@ -30,9 +23,7 @@ def _kind(capsys: pytest.CaptureFixture[str], lib: Path, article: str) -> str:
 def test_furniture_merged_with_the_article_under_it_is_an_article(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    lib = tmp_path / "lib"
-    run_in(capsys, lib, "import", "--quiet", str(samples_folder() / "seed_page.txt"))
-    editors, report = _id_of(capsys, lib, "本版责编"), _id_of(capsys, lib, "中美关系")
+    lib, editors, report = editors_and_report(capsys, tmp_path)
     assert (_kind(capsys, lib, editors), _kind(capsys, lib, report)) == ("furniture", "article")
     run_in(capsys, lib, "correct", "merge", editors, report)
     assert _kind(capsys, lib, editors) == "article"

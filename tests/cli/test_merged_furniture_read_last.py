@@ -14,23 +14,15 @@ import json
 from pathlib import Path
 
 import pytest
-from clirun import run_in
+from clirun import editors_and_report, run_in
 
-from reader.app.samples import samples_folder
 from reader.model.document import Article, Part, reading_order
-
-
-def _id_of(capsys: pytest.CaptureFixture[str], lib: Path, words: str) -> str:
-    [line] = [ln for ln in run_in(capsys, lib, "search", words).splitlines()[1:] if ln[:1].isalnum()]
-    return line.split()[0]
 
 
 def test_the_editors_line_merged_with_the_report_is_read_after_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    lib = tmp_path / "lib"
-    run_in(capsys, lib, "import", "--quiet", str(samples_folder() / "seed_page.txt"))
-    editors, report = _id_of(capsys, lib, "本版责编"), _id_of(capsys, lib, "中美关系")
+    lib, editors, report = editors_and_report(capsys, tmp_path)
     run_in(capsys, lib, "correct", "merge", editors, report)
 
     shown = json.loads(run_in(capsys, lib, "show", editors, "--json"))

@@ -14,14 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clirun import run_in
-
-from reader.app.samples import samples_folder
-
-
-def _id_of(capsys: pytest.CaptureFixture[str], lib: Path, words: str) -> str:
-    [line] = [ln for ln in run_in(capsys, lib, "search", words).splitlines()[1:] if ln[:1].isalnum()]
-    return line.split()[0]
+from clirun import editors_and_report, run_in
 
 
 def _search(capsys: pytest.CaptureFixture[str], lib: Path, *args: str) -> dict[str, Any]:
@@ -33,9 +26,7 @@ def _search(capsys: pytest.CaptureFixture[str], lib: Path, *args: str) -> dict[s
 def test_a_merged_report_is_found_by_its_kind(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    lib = tmp_path / "lib"
-    run_in(capsys, lib, "import", "--quiet", str(samples_folder() / "seed_page.txt"))
-    editors, report = _id_of(capsys, lib, "本版责编"), _id_of(capsys, lib, "中美关系")
+    lib, editors, report = editors_and_report(capsys, tmp_path)
     articles = {h["article"] for h in _search(capsys, lib, "--kind", "article", "")["hits"]}
     assert report in articles and editors not in articles
     run_in(capsys, lib, "correct", "merge", editors, report)
