@@ -293,10 +293,12 @@ def _cases(data: Path = PAGES) -> Iterator[Case]:
     yield from (c for c in issues if (data / c.file).is_file())
 
 
-def run(data: Path = PAGES) -> list[Score]:
-    """Every case of ``data`` scored (used by the test that guards the floor)."""
+def run(data: Path = PAGES, modes: frozenset[str] | None = None) -> list[Score]:
+    """Every case of ``data`` scored (used by the tests that guard the floors); only those of ``modes``, if given."""
     scores = []
     for case in _cases(data):
+        if modes is not None and case.mode not in modes:
+            continue
         doc = case.read(data / case.file)
         truth = [t for name in case.truths for t in load_truth(data / f"{name}.truth.json")]
         scores.append(score(case.label, case.source, case.mode, truth, produced(doc.articles)))

@@ -147,6 +147,11 @@ HELDOUT5_FILES = {(Path(name).parts[0], Path(name).name) for name in HELDOUT5_NA
 #: and 13 spurious on its first run, as with the code before the pass; seg17: Nordstern p. 8 12 → 13 right, 27 → 22
 #: spurious (a list running through a display line ending on a comma); seg19: Nordstern p. 8 22 → 19 spurious (display
 #: lines close under a card's copy, a banner's span); seg20: Reichsanzeiger 1883 10 → 11 right and 12 → 3 spurious (the
+def _cut(name: str) -> list[Any]:
+    """The scores of the segmenter's own modes over tests/data/NAME (the others are not read)."""
+    return BENCH.run(ROOT / "tests" / "data" / name, BENCH.SEGMENTER_MODES)
+
+
 #: theatre listing's entries, parted by rules, are named after its rubric; seg23: Reichsanzeiger 1883 11 → 12 right, a
 #: notice block set off by lead)
 ADVERT_PASS = {("reichsanzeiger_gt", "1877_115_0137.xml"): (7, 23), ("reichsanzeiger_gt", "1883_3_0028.xml"): (12, 3),
@@ -203,7 +208,7 @@ HELDOUT7 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (10, 1), "ecpo_jingbao
 
 
 def test_the_heldout7_pages_stay_above_their_floor() -> None:
-    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout7") if s.mode in BENCH.SEGMENTER_MODES]
+    scores = _cut("heldout7")
     assert {s.source for s in scores} == set(HELDOUT7)
     for src, (fewest, most) in HELDOUT7.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
@@ -222,7 +227,7 @@ HELDOUT8 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (68, 4), "bnl_lunion
 
 
 def test_the_heldout8_pages_stay_above_their_floor() -> None:
-    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout8") if s.mode in BENCH.SEGMENTER_MODES]
+    scores = _cut("heldout8")
     assert {s.source for s in scores} == set(HELDOUT8)
     for src, (fewest, most) in HELDOUT8.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
@@ -242,7 +247,7 @@ HELDOUT9 = {"bnf_europeana_ouest_eclair_caen_1924-12-18": (5, 7), "bnl_lunion_18
 
 
 def test_the_heldout9_pages_stay_above_their_floor() -> None:
-    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout9") if s.mode in BENCH.SEGMENTER_MODES]
+    scores = _cut("heldout9")
     assert {s.source for s in scores} == set(HELDOUT9)
     for src, (fewest, most) in HELDOUT9.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
@@ -260,7 +265,7 @@ HELDOUT10 = {"bnl_lunion_1863-12-24": (0, 4), "dk_adresse_contoirs_efterretninge
 
 
 def test_the_heldout10_pages_stay_above_their_floor() -> None:
-    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout10") if s.mode in BENCH.SEGMENTER_MODES]
+    scores = _cut("heldout10")
     assert {s.source for s in scores} == set(HELDOUT10)
     for src, (fewest, most) in HELDOUT10.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
@@ -281,7 +286,7 @@ HELDOUT11 = {"bnf_europeana_ouest_eclair_rennes_1918-12-17": (6, 3),
 
 
 def test_the_heldout11_pages_stay_above_their_floor() -> None:
-    scores = [s for s in BENCH.run(ROOT / "tests" / "data" / "heldout11") if s.mode in BENCH.SEGMENTER_MODES]
+    scores = _cut("heldout11")
     assert {s.source for s in scores} == set(HELDOUT11)
     for src, (fewest, most) in HELDOUT11.items():
         right, _, spurious, _ = BENCH.totals([s for s in scores if s.source == src])
