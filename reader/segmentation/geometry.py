@@ -2597,6 +2597,12 @@ BLOCK_LEAD_ABOVE = 1.5
 LEAD_NOTE_LINES = 12
 #: ... and a blank line at least parts it from the note above, in line heights beyond the usual gap
 LEAD_NOTE_GAP = 1.5
+#: on a page that sets a text's paragraphs inside its blocks and parts them by no lead, a block standing under an
+#: item's text of at most this many lines, with lead above it, opens an unheaded item (a long text's blank line is a
+#: break between its sections)
+LEADED_ITEM_LINES = 30
+#: ... and set to this share of the measure of the text above it at least
+LEAD_MEASURE = 0.8
 
 
 def _leaded_starts(lines: Sequence[Line], block: Block, paper_leads: bool = True) -> list[int]:
@@ -2653,6 +2659,14 @@ def _usual_block_gap(blocks: Sequence[Block], height: float) -> float | None:
     usual = sorted(gaps)[len(gaps) // 2]
     leaded = sum(1 for g in gaps if g - usual >= LEAD_GAP * height)
     return usual if leaded < LEAD_SHARE * len(gaps) else None
+
+
+def _usual_line_gap(blocks: Sequence[Block]) -> float:
+    """The median whitespace between a line and the next one in its block, over the page (0 when lines overlap or
+    there are none)."""
+    gaps = sorted(b.box[1] - a.box[3] for block in blocks for a, b in zip(block.lines, block.lines[1:], strict=False)
+                  if a.box is not None and b.box is not None)
+    return max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
 
 
 def _paper_leads(blocks: Sequence[Block]) -> bool:
@@ -5396,6 +5410,9 @@ class _PageCut:
         #: the usual whitespace between a text block and the next one under it in its column, where the page sets
         #: the paragraphs of one text as blocks of their own close under each other (None: it does not)
         self.block_gap = _usual_block_gap(blocks, self.sizes.height)
+        #: the usual whitespace between two lines of a block (the lead a block set under another is measured beyond
+        #: where the page sets its paragraphs inside blocks: :meth:`block_lead`)
+        self.line_gap = _usual_line_gap(blocks)
         #: the blocks opening a strip of columns under a band filled to one foot (:func:`tier_openings`)
         self.tiers = set() if self.vertical else tier_openings(blocks, 0.5 * self.em)
 
@@ -6999,16 +7016,48 @@ class _PageCut:
         die gisteren …", each unheaded news item a block of its own under the report on the Chamber). The text
         above is a paragraph of two lines or more (a listing's one-line entries, "4 kleine Kreuzer … zuſammen 60 720
         t.", are spaced as they come), and no standfirst under a headline waits for its report (:meth:`under_chapeau`:
-        "PARIS, 16 décembre. Le banquet …" under its chapeau; an advert's copy under its display)."""
+        "PARIS, 16 décembre. Le banquet …" under its chapeau; an advert's copy under its display). The block is set to
+        the measure of the text above (:data:`LEAD_MEASURE`: "AN OPEN DOOR" boxed narrow under a shop's advert across
+        the columns is display, no item). Where the page sets paragraphs inside its blocks, see :meth:`block_lead`."""
         above, first, height = self.last_box, run[0].box, self.sizes.height
-        if (self.block_gap is None or above is None or first is None or self.vertical or run[0] is not block.lines[0]
+        if (above is None or first is None or self.vertical or run[0] is not block.lines[0]
                 or not self.last_body.endswith(_SENTENCE_END) or len(run) < LEAD_ITEM_LINES
                 or above[3] - above[1] < BLOCK_LEAD_ABOVE * height or self.under_chapeau()):
             return False
         lefts = sorted(ln.box[0] for ln in run[1:] if ln.box is not None)
         indented = bool(lefts) and MIN_INDENT * height <= first[0] - lefts[len(lefts) // 2] <= MAX_INDENT * height
-        return (indented and _column_overlap(above, first) and 0 <= first[1] - above[3] <= BLOCK_LEAD_SPAN * height
-                and first[1] - above[3] - self.block_gap >= LEAD_GAP * height)
+        boxes = [ln.box for ln in run if ln.box is not None]
+        measure = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+        same = measure >= LEAD_MEASURE * (above[2] - above[0])  # the column's measure, not a narrow box under copy
+        if not (indented and same and _column_overlap(above, first)
+                and 0 <= first[1] - above[3] <= BLOCK_LEAD_SPAN * height):
+            return False
+        usual = self.block_lead()
+        return usual is not None and first[1] - above[3] - usual >= LEAD_GAP * height
+
+    def block_lead(self) -> float | None:
+        """The whitespace a block standing under the text placed last must exceed by :data:`LEAD_GAP` line heights to
+        be set off by lead: the usual gap between blocks where the page sets a text's paragraphs as blocks of their
+        own (:func:`_usual_block_gap`); else, where it sets them inside its blocks and parts them by no lead
+        (:func:`_paper_leads`), the usual gap between lines, as long as the item the block would go on has run for
+        :data:`LEADED_ITEM_LINES` lines at most (the Reichsanzeiger 1918's notices signed "Ebert. Haaſe.", the Little
+        River News' briefs under each other, "… in politics again." / (lead) / "Washington, Jan. 5.—The …": each a
+        block of its own, a blank line over it; a long text's blank line is a break between its sections: an
+        essay's, a treaty's articles). None: lead tells nothing on the page. Bounded: at most that many lines are
+        counted."""
+        if self.block_gap is not None:
+            return self.block_gap
+        if self.paper_leads or self.current is None:
+            return None
+        seen: set[str] = set()
+        for part in self.current.parts:
+            if part.role in HEADLINE_ROLES:
+                continue
+            for span in part.spans:
+                seen.add(span.line)
+                if len(seen) > LEADED_ITEM_LINES:
+                    return None
+        return self.line_gap
 
     def marked_entry(self, line: Line) -> bool:
         """The line opens on a brief's asterisk and a dateline ("* DEVENTER, 29 Nov. Heden …") where the current item
