@@ -217,7 +217,7 @@ class Corrections:
         shown = self.state.article_id
         if w.archive is None:
             return ""
-        line = self._line_read()  # before the re-read: the view shows the article as it was
+        line = self.line_read()  # before the re-read: the view shows the article as it was
         w.archive.corrections_changed()
         if shown is not None and self._reads_the_same(shown, line) and self._page_stands():
             self._same_lines_read()
@@ -250,7 +250,7 @@ class Corrections:
         return QCoreApplication.translate(
             "MainWindow", "The words you were reading are now in %1: shown there, where you were.").replace("%1", name)
 
-    def _line_read(self) -> str | None:
+    def line_read(self) -> str | None:
         """The source line of the words the reader is at in the article shown: what they selected, else the top of
         the view (the article's first line at its start). None when its source was imported again since it was
         read: lines are named by their number in the file, and a line inserted above gave the number to another
@@ -272,7 +272,7 @@ class Corrections:
         """The window's own import ended: the article shown, when the import changed it or gave it a new id, is
         shown as it now is (as after an import elsewhere); otherwise nothing moves."""
         shown = self.state.article_id
-        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown, self._line_read())
+        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown, self.line_read())
                                                                       and self._page_stands()):
             self.changed_elsewhere()
         else:
