@@ -633,6 +633,10 @@ class Archive:
         article of its own), or None (:meth:`Overlay.holding`)."""
         return self.overlay_of.holding(key, line)
 
+    def moved(self, before: Article, to: str, own: bool) -> str:
+        """How the reader's words read in ``before`` came to be in ``to`` (:meth:`Overlay.moved`)."""
+        return self.overlay_of.moved(before, to, own)
+
     def reopened(self, key: str, words: WordsRead | None) -> str | None:
         """The article a start reopens for a reader who last read ``key`` at ``words``: the one holding their source
         line now — a correction made while the window was closed moved it (merged into another article, given back

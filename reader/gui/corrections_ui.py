@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from reader.app.overlay import MERGE_UNDONE, MERGED, MERGED_IN, SPLIT, SPLIT_UNDONE
 from reader.app.reading import StoredScript, stored_form, stored_script
 from reader.corrections import store as C
 from reader.gui.dialogs import prompts
@@ -218,6 +219,7 @@ class Corrections:
         if w.archive is None:
             return ""
         line = self.line_read()  # before the re-read: the view shows the article as it was
+        before = self.base_article
         w.archive.corrections_changed()
         if shown is not None and self._reads_the_same(shown, line) and self._page_stands():
             self._same_lines_read()
@@ -238,17 +240,34 @@ class Corrections:
         if self.state.page_id is not None and self.state.issue_id is not None:  # a re-import made its page anew
             w.tree.select_page_quietly(self.state.page_id, self.state.issue_id)
         now = self.state.article_id
-        if held is None or now is None or now == shown or now != held[0]:
+        if held is None or now is None or now == shown or now != held[0] or before is None:
             return ""
-        name = w.headline_of(now)
+        return self._moved_text(w.archive.moved(before, now, held[1]), now)
+
+    def _moved_text(self, how: str, now: str) -> str:
+        """What the status bar says of the reader's words taken into the article ``now`` by a correction made or
+        undone elsewhere, ``how`` (:meth:`reader.app.overlay.Overlay.moved`): what happened, in its own words."""
+        name = self.w.headline_of(now)
         if not (opens_on_quote(name) or name.startswith("[")):  # "[first words…]" of one with no headline: as it is
             name = QCoreApplication.translate("MainWindow", "“%1”").replace("%1", name)
-        if not held[1]:
-            return QCoreApplication.translate(
-                "MainWindow", "The article you were reading was merged into %1: shown there, where you were.") \
-                .replace("%1", name)
-        return QCoreApplication.translate(
-            "MainWindow", "The words you were reading are now in %1: shown there, where you were.").replace("%1", name)
+        said = {
+            MERGED: QCoreApplication.translate(
+                "MainWindow", "The article you were reading was merged into %1: shown there, where you were."),
+            MERGED_IN: QCoreApplication.translate(
+                "MainWindow", "Another article was merged into the one you were reading: shown again, where you "
+                              "were."),
+            SPLIT: QCoreApplication.translate(
+                "MainWindow", "The article you were reading was split: the words you were reading are now in %1, "
+                              "shown where you were."),
+            SPLIT_UNDONE: QCoreApplication.translate(
+                "MainWindow", "The split of the article you were reading was undone: it is part of %1 again, shown "
+                              "where you were."),
+            MERGE_UNDONE: QCoreApplication.translate(
+                "MainWindow", "The merge of the article you were reading was undone: the words you were reading are "
+                              "in %1 again, shown where you were."),
+        }.get(how) or QCoreApplication.translate(
+            "MainWindow", "The words you were reading are now in %1: shown there, where you were.")
+        return said.replace("%1", name)
 
     def line_read(self) -> str | None:
         """The source line of the words the reader is at in the article shown: what they selected, else the top of
