@@ -257,14 +257,11 @@ class Corrections:
                 "MainWindow", "Another article was merged into the one you were reading: shown again, where you "
                               "were."),
             SPLIT: QCoreApplication.translate(
-                "MainWindow", "The article you were reading was split: the words you were reading are now in %1, "
-                              "shown where you were."),
+                "MainWindow", "The article you were reading was split: shown where you were, in %1."),
             SPLIT_UNDONE: QCoreApplication.translate(
-                "MainWindow", "The split of the article you were reading was undone: it is part of %1 again, shown "
-                              "where you were."),
+                "MainWindow", "The split of the article you were reading was undone: shown where you were, in %1."),
             MERGE_UNDONE: QCoreApplication.translate(
-                "MainWindow", "The merge of the article you were reading was undone: the words you were reading are "
-                              "in %1 again, shown where you were."),
+                "MainWindow", "The merge of the article you were reading was undone: shown where you were, in %1."),
         }.get(how) or QCoreApplication.translate(
             "MainWindow", "The words you were reading are now in %1: shown there, where you were.")
         return said.replace("%1", name)

@@ -1785,21 +1785,21 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The article you were reading was split: the words you were reading are now in %1, shown where you were.</source>
+        <source>The article you were reading was split: shown where you were, in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The split of the article you were reading was undone: it is part of %1 again, shown where you were.</source>
+        <location line="+2"/>
+        <source>The split of the article you were reading was undone: shown where you were, in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The merge of the article you were reading was undone: the words you were reading are in %1 again, shown where you were.</source>
+        <location line="+2"/>
+        <source>The merge of the article you were reading was undone: shown where you were, in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The words you were reading are now in %1: shown there, where you were.</source>
         <translation type="unfinished"></translation>
     </message>

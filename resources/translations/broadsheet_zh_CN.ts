@@ -1793,21 +1793,21 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The article you were reading was split: the words you were reading are now in %1, shown where you were.</source>
-        <translation>您正在阅读的文章已被拆分：您正在阅读的文字现在位于%1，已在那里显示，位置不变。</translation>
+        <source>The article you were reading was split: shown where you were, in %1.</source>
+        <translation>您正在阅读的文章已被拆分：已在%1中显示，位置不变。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The split of the article you were reading was undone: it is part of %1 again, shown where you were.</source>
-        <translation>您正在阅读的文章的拆分已撤销：它重新成为%1的一部分，已在那里显示，位置不变。</translation>
+        <location line="+2"/>
+        <source>The split of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation>您正在阅读的文章的拆分已撤销：已在%1中显示，位置不变。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The merge of the article you were reading was undone: the words you were reading are in %1 again, shown where you were.</source>
-        <translation>您正在阅读的文章的合并已撤销：您正在阅读的文字重新位于%1，已在那里显示，位置不变。</translation>
+        <location line="+2"/>
+        <source>The merge of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation>您正在阅读的文章的合并已撤销：已在%1中显示，位置不变。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The words you were reading are now in %1: shown there, where you were.</source>
         <translation>您正在阅读的文字现在位于%1：已在那里显示，位置不变。</translation>
     </message>

@@ -1793,21 +1793,21 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The article you were reading was split: the words you were reading are now in %1, shown where you were.</source>
-        <translation>您正在閱讀的文章已被拆分：您正在閱讀的文字現在位於%1，已在該處顯示，位置不變。</translation>
+        <source>The article you were reading was split: shown where you were, in %1.</source>
+        <translation>您正在閱讀的文章已被拆分：已在%1中顯示，位置不變。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The split of the article you were reading was undone: it is part of %1 again, shown where you were.</source>
-        <translation>您正在閱讀的文章的拆分已撤銷：它重新成為%1的一部分，已在該處顯示，位置不變。</translation>
+        <location line="+2"/>
+        <source>The split of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation>您正在閱讀的文章的拆分已撤銷：已在%1中顯示，位置不變。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The merge of the article you were reading was undone: the words you were reading are in %1 again, shown where you were.</source>
-        <translation>您正在閱讀的文章的合併已撤銷：您正在閱讀的文字重新位於%1，已在該處顯示，位置不變。</translation>
+        <location line="+2"/>
+        <source>The merge of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation>您正在閱讀的文章的合併已撤銷：已在%1中顯示，位置不變。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The words you were reading are now in %1: shown there, where you were.</source>
         <translation>您正在閱讀的文字現在位於%1：已在該處顯示，位置不變。</translation>
     </message>
