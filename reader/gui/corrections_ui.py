@@ -244,12 +244,17 @@ class Corrections:
             return ""
         return self._moved_text(w.archive.moved(before, now, held[1]), now)
 
+    def quoted_name(self, article_id: str) -> str:
+        """An article named in a message: its headline in quotes, or "[first words…]" of one with none, as it is."""
+        name = self.w.headline_of(article_id)
+        if not (opens_on_quote(name) or name.startswith("[")):
+            name = QCoreApplication.translate("MainWindow", "“%1”").replace("%1", name)
+        return name
+
     def _moved_text(self, how: str, now: str) -> str:
         """What the status bar says of the reader's words taken into the article ``now`` by a correction made or
         undone elsewhere, ``how`` (:meth:`reader.app.overlay.Overlay.moved`): what happened, in its own words."""
-        name = self.w.headline_of(now)
-        if not (opens_on_quote(name) or name.startswith("[")):  # "[first words…]" of one with no headline: as it is
-            name = QCoreApplication.translate("MainWindow", "“%1”").replace("%1", name)
+        name = self.quoted_name(now)
         said = {
             MERGED: QCoreApplication.translate(
                 "MainWindow", "The article you were reading was merged into %1: shown there, where you were."),

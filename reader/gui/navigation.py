@@ -364,8 +364,11 @@ class Navigator:
 
     def _reopen_at_words(self, article_id: str, words: WordsRead) -> None:
         """Open ``article_id`` on its own page, at the words the reader was reading (laid out once the window has its
-        size: placed again when the event loop runs)."""
+        size: placed again when the event loop runs), and say why it is not the article they had open."""
         self.open_article(article_id)
+        self.w.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Corrected while the window was closed: shown where you were, in %1.")
+            .replace("%1", self.w.corrections.quoted_name(article_id)), 15000)
         kept = words.kept()
         self.w.article_view.restore_kept_place(kept)
         for delay in (0, 120):

@@ -1349,7 +1349,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+239"/>
         <source>hit %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1361,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
+        <source>Corrected while the window was closed: shown where you were, in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>scan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,12 +1774,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The article you were reading was merged into %1: shown there, where you were.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1347,7 +1347,7 @@
         <translation>这一行不属于任何文章。</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+239"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
@@ -1359,7 +1359,12 @@
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
+        <source>Corrected while the window was closed: shown where you were, in %1.</source>
+        <translation>窗口关闭期间已有更正：已在%1中显示，位置不变。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>scan</source>
         <translation>扫描件</translation>
     </message>
@@ -1777,12 +1782,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在阅读的文章已不在文库中（其来源文件已重新导入）。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The article you were reading was merged into %1: shown there, where you were.</source>
         <translation>您正在阅读的文章已并入%1：已在那里显示，位置不变。</translation>
     </message>

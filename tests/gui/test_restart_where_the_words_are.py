@@ -80,6 +80,7 @@ def test_an_undo_while_closed_of_a_merge_followed_reopens_the_report(  # noqa: A
     _settle(qtbot)
     assert again.state.article_id == report, again.article_view.article.text[:40]
     assert _at_top(again) == top, "at the paragraph the reader was reading"
+    assert "Corrected while the window was closed" in again.statusBar().currentMessage()
 
 
 def test_a_merge_while_closed_reopens_the_merged_article_at_the_report(  # noqa: ANN001
@@ -96,6 +97,7 @@ def test_a_merge_while_closed_reopens_the_merged_article_at_the_report(  # noqa:
     text = again.article_view.article.text
     assert FURNITURE in text and REPORT in text
     assert _at_top(again) == top, "at the paragraph the reader was reading"
+    assert "Corrected while the window was closed" in again.statusBar().currentMessage()
 
 
 def test_a_merge_and_its_undo_while_closed_reopen_the_report(  # noqa: ANN001
@@ -111,3 +113,4 @@ def test_a_merge_and_its_undo_while_closed_reopen_the_report(  # noqa: ANN001
     _settle(qtbot)
     assert again.state.article_id == report
     assert _at_top(again) == top
+    assert "Corrected while the window was closed" not in again.statusBar().currentMessage()  # the same article
