@@ -282,9 +282,9 @@ class Corrections:
                 or (self.base_source and archive.source_digest(self.base_source) != self.base_digest):
             return None
         place = (kept.caret if kept.selected else kept.top) if kept is not None else None
-        if place is None or place.part >= len(art.parts):
-            lines = art.line_ids()
-            return lines[0] if lines else None
+        if place is None or place.part >= len(art.parts):  # at the start: the first line read, not the source's
+            first = view.first_part_shown()  # (a merged article's furniture line, first in the source, is read last)
+            return next(iter(art.parts[first].line_ids if first is not None else art.line_ids()), None)
         part = art.parts[place.part]
         found = part.locate(place.offset)
         return found[0] if found is not None else next(iter(part.line_ids), None)

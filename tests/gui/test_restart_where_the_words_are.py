@@ -114,3 +114,38 @@ def test_a_merge_and_its_undo_while_closed_reopen_the_report(  # noqa: ANN001
     assert again.state.article_id == report
     assert _at_top(again) == top
     assert "Corrected while the window was closed" not in again.statusBar().currentMessage()  # the same article
+
+
+def test_a_reader_at_the_start_of_the_merged_article_is_reopened_in_the_report(  # noqa: ANN001
+        make_window, library: Path, capsys: pytest.CaptureFixture[str], qtbot) -> None:
+    """At the merged article's start the reader reads the report's dateline (the furniture line is read last), but
+    its parts in the source's order begin with the furniture line: the line kept was that one, and the next start
+    reopened the bare furniture line."""
+    win = make_window(library, size=(1440, 900))
+    win.watching.timer.stop()
+    furniture, report = _ids(win)
+    run_in(capsys, library, "correct", "merge", furniture, report)
+    _look(win)
+    win.open_article(furniture)  # the merged article, from its start: the report's dateline first
+    _settle(qtbot)
+    assert win.article_view.kept_place().top is None
+    win.close()
+    run_in(capsys, library, "correct", "undo")
+
+    again = make_window(library, size=(1440, 900))
+    _settle(qtbot)
+    assert again.state.article_id == report, again.article_view.article.text[:40]
+
+
+def test_an_undo_elsewhere_takes_a_reader_at_the_merged_articles_start_to_the_report(  # noqa: ANN001
+        make_window, library: Path, capsys: pytest.CaptureFixture[str], qtbot) -> None:
+    win = make_window(library, size=(1440, 900))
+    win.watching.timer.stop()
+    furniture, report = _ids(win)
+    run_in(capsys, library, "correct", "merge", furniture, report)
+    _look(win)
+    win.open_article(furniture)
+    _settle(qtbot)
+    run_in(capsys, library, "correct", "undo")
+    _look(win)
+    assert win.state.article_id == report, win.article_view.article.text[:40]
