@@ -39,6 +39,7 @@ from reader.app.overlay import LRU, Overlay
 from reader.app.placing import NotePlaces
 from reader.app.reading import Converted, Converter, identity, shown_in
 from reader.app.readings import root_key
+from reader.app.readplace import WordsRead
 from reader.app.sharing import Sharing
 from reader.app.watch import WorkWatch
 from reader.app.work import WorkReport, check_work, live_renames, told_news
@@ -631,6 +632,25 @@ class Archive:
         """(the reader's article holding the source line ``line`` of ``key``'s source now, whether ``key`` is still an
         article of its own), or None (:meth:`Overlay.holding`)."""
         return self.overlay_of.holding(key, line)
+
+    def moved(self, before: Article, to: str, own: bool) -> str:
+        """How the reader's words read in ``before`` came to be in ``to`` (:meth:`Overlay.moved`)."""
+        return self.overlay_of.moved(before, to, own)
+
+    def reopened(self, key: str, words: WordsRead | None) -> str | None:
+        """The article a start reopens for a reader who last read ``key`` at ``words``: the one holding their source
+        line now — a correction made while the window was closed moved it (merged into another article, given back
+        by an undo) —, else ``key`` while it is in the library; None when it is gone. The line is asked only of the
+        source as it was read then (an import since gave its number to another line, maybe of another article)."""
+        if words is not None:
+            try:
+                source = self.info(key).source
+            except NotFoundError:
+                source = ""
+            held = self.holding(key, words.line) if source and self.source_digest(source) == words.digest else None
+            if held is not None:
+                return held[0]
+        return key if self.exists(key) else None
 
     def merged_name(self, key: str) -> str:
         """A piece :meth:`merged_into` another article named by its first words, in square brackets; else ""

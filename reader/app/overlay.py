@@ -47,6 +47,13 @@ from reader.search.readings import CorrectedReading, Piece
 
 log = logging.getLogger(__name__)
 
+#: how a correction made or undone elsewhere took the words a reader was reading into another article
+#: (:meth:`Overlay.moved`): their article merged into another; another merged into theirs (it reads as theirs, with a
+#: new id); split, their words in the piece split off; the piece they read given back to the article it was split
+#: from; an article merged into theirs given back; none of these (a paragraph moved, …)
+MERGED, MERGED_IN, SPLIT, SPLIT_UNDONE, MERGE_UNDONE, MOVED = (
+    "merged", "merged in", "split", "split undone", "merge undone", "moved")
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
@@ -293,6 +300,32 @@ class Overlay:
         source = self._source_of(key)
         found = next((a.id for a in articles if line in a.line_ids() and self._source_of(a.id) == source), None)
         return None if found is None else (found, any(a.id == key for a in articles))
+
+    def moved(self, before: Article, to: str, own: bool) -> str:
+        """How the words a reader read in ``before`` (the article as it read then) came to be in the article ``to``,
+        by the corrections as they are now (after one made or undone elsewhere); ``own``: whether ``before``'s key is
+        still an article of its own. :data:`MERGED` … :data:`MOVED`. Seen by the by-eye tester: reading the 中美关系
+        report when the 本版责编 line's article took it in (the report the most of it, with the line's id), and when
+        a split of the report was undone, the window said "The article you were reading was merged into …"."""
+        key = before.id
+        if any(c.kind == "merge" and c.data.get("other") == key for c in self.corrections()):
+            return MERGED_IN if self._mostly(before, to) else MERGED
+        if not own:
+            return SPLIT_UNDONE if key != root_key(key) and root_key(key) == root_key(to) else MOVED
+        if any(c.kind == "split" and c.data.get("new_id") == to for c in self.corrections()):
+            return SPLIT
+        try:
+            given_back = set(self.article(to).line_ids()) <= set(before.line_ids())
+        except NotFoundError:
+            return MOVED
+        return MERGE_UNDONE if given_back else MOVED
+
+    def _mostly(self, before: Article, to: str) -> bool:
+        """Whether ``before``'s words are at least half of the article ``to``'s now."""
+        try:
+            return 2 * len(before.text) >= len(self.article(to).text)
+        except NotFoundError:
+            return False
 
     def _merged_piece(self, key: str) -> tuple[Article, str] | None:
         """(the article holding a piece split off and merged away by the reader's corrections, the piece's first

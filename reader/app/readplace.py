@@ -127,3 +127,39 @@ def found_again(kept: KeptPlace, parts: Sequence[str]) -> tuple[tuple[int, int, 
         end = start + len(kept.selected) if parts[part][start:start + len(kept.selected)] == kept.selected else start
         selection = (part, start, end)
     return ((top[0], top[1], kept.pixels) if top is not None else None), selection
+
+
+@dataclass(frozen=True)
+class WordsRead:
+    """The words the reader was at when their place was stored for the next start: the source line there, named by
+    its number in the source read from the bytes ``digest`` (another import gives the number to another line), and
+    the words at the top of the view (None: the article's start) with how far below the top their line started.
+
+    Seen by the by-eye tester: merged elsewhere into the page's furniture line, the report the reader was reading was
+    followed there; the window closed, the merge undone in a terminal, the next start reopened the article remembered
+    — the bare furniture line. Reopened by these words, the window goes where they are now (:meth:`reopened`)."""
+
+    line: str
+    digest: str
+    top: TextPlace | None = None
+    pixels: int = 0
+
+    def kept(self) -> KeptPlace:
+        """The place to restore, by its words, in the article holding them now."""
+        return KeptPlace(self.top, self.pixels)
+
+    def as_json(self) -> dict[str, object]:
+        top = None if self.top is None else [self.top.part, self.top.offset, self.top.text]
+        return {"line": self.line, "digest": self.digest, "top": top, "pixels": self.pixels}
+
+
+def words_read_from(raw: object) -> WordsRead | None:
+    """The :class:`WordsRead` stored as ``raw`` (:meth:`WordsRead.as_json`); None where it does not read as one."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("line"), str) or not isinstance(raw.get("digest"), str):
+        return None
+    top, pixels = raw.get("top"), raw.get("pixels", 0)
+    at = None
+    if isinstance(top, list) and len(top) == 3 and isinstance(top[0], int) and isinstance(top[1], int) \
+            and isinstance(top[2], str):
+        at = TextPlace(top[0], top[1], top[2])
+    return WordsRead(raw["line"], raw["digest"], at, pixels if isinstance(pixels, int) else 0)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from reader.app.overlay import MERGE_UNDONE, MERGED, MERGED_IN, SPLIT, SPLIT_UNDONE
 from reader.app.reading import StoredScript, stored_form, stored_script
 from reader.corrections import store as C
 from reader.gui.dialogs import prompts
@@ -217,7 +218,8 @@ class Corrections:
         shown = self.state.article_id
         if w.archive is None:
             return ""
-        line = self._line_read()  # before the re-read: the view shows the article as it was
+        line = self.line_read()  # before the re-read: the view shows the article as it was
+        before = self.base_article
         w.archive.corrections_changed()
         if shown is not None and self._reads_the_same(shown, line) and self._page_stands():
             self._same_lines_read()
@@ -238,19 +240,38 @@ class Corrections:
         if self.state.page_id is not None and self.state.issue_id is not None:  # a re-import made its page anew
             w.tree.select_page_quietly(self.state.page_id, self.state.issue_id)
         now = self.state.article_id
-        if held is None or now is None or now == shown or now != held[0]:
+        if held is None or now is None or now == shown or now != held[0] or before is None:
             return ""
-        name = w.headline_of(now)
-        if not (opens_on_quote(name) or name.startswith("[")):  # "[first words…]" of one with no headline: as it is
-            name = QCoreApplication.translate("MainWindow", "“%1”").replace("%1", name)
-        if not held[1]:
-            return QCoreApplication.translate(
-                "MainWindow", "The article you were reading was merged into %1: shown there, where you were.") \
-                .replace("%1", name)
-        return QCoreApplication.translate(
-            "MainWindow", "The words you were reading are now in %1: shown there, where you were.").replace("%1", name)
+        return self._moved_text(w.archive.moved(before, now, held[1]), now)
 
-    def _line_read(self) -> str | None:
+    def quoted_name(self, article_id: str) -> str:
+        """An article named in a message: its headline in quotes, or "[first words…]" of one with none, as it is."""
+        name = self.w.headline_of(article_id)
+        if not (opens_on_quote(name) or name.startswith("[")):
+            name = QCoreApplication.translate("MainWindow", "“%1”").replace("%1", name)
+        return name
+
+    def _moved_text(self, how: str, now: str) -> str:
+        """What the status bar says of the reader's words taken into the article ``now`` by a correction made or
+        undone elsewhere, ``how`` (:meth:`reader.app.overlay.Overlay.moved`): what happened, in its own words."""
+        name = self.quoted_name(now)
+        said = {
+            MERGED: QCoreApplication.translate(
+                "MainWindow", "The article you were reading was merged into %1: shown there, where you were."),
+            MERGED_IN: QCoreApplication.translate(
+                "MainWindow", "Another article was merged into the one you were reading: shown again, where you "
+                              "were."),
+            SPLIT: QCoreApplication.translate(
+                "MainWindow", "The article you were reading was split: shown where you were, in %1."),
+            SPLIT_UNDONE: QCoreApplication.translate(
+                "MainWindow", "The split of the article you were reading was undone: shown where you were, in %1."),
+            MERGE_UNDONE: QCoreApplication.translate(
+                "MainWindow", "The merge of the article you were reading was undone: shown where you were, in %1."),
+        }.get(how) or QCoreApplication.translate(
+            "MainWindow", "The words you were reading are now in %1: shown there, where you were.")
+        return said.replace("%1", name)
+
+    def line_read(self) -> str | None:
         """The source line of the words the reader is at in the article shown: what they selected, else the top of
         the view (the article's first line at its start). None when its source was imported again since it was
         read: lines are named by their number in the file, and a line inserted above gave the number to another
@@ -261,9 +282,9 @@ class Corrections:
                 or (self.base_source and archive.source_digest(self.base_source) != self.base_digest):
             return None
         place = (kept.caret if kept.selected else kept.top) if kept is not None else None
-        if place is None or place.part >= len(art.parts):
-            lines = art.line_ids()
-            return lines[0] if lines else None
+        if place is None or place.part >= len(art.parts):  # at the start: the first line read, not the source's
+            first = view.first_part_shown()  # (a merged article's furniture line, first in the source, is read last)
+            return next(iter(art.parts[first].line_ids if first is not None else art.line_ids()), None)
         part = art.parts[place.part]
         found = part.locate(place.offset)
         return found[0] if found is not None else next(iter(part.line_ids), None)
@@ -272,7 +293,7 @@ class Corrections:
         """The window's own import ended: the article shown, when the import changed it or gave it a new id, is
         shown as it now is (as after an import elsewhere); otherwise nothing moves."""
         shown = self.state.article_id
-        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown, self._line_read())
+        if shown is not None and self.w.archive is not None and not (self._reads_the_same(shown, self.line_read())
                                                                       and self._page_stands()):
             self.changed_elsewhere()
         else:

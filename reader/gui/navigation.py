@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QScrollBar
 
 from reader.app.archive import Hit
 from reader.app.reading import Reading
+from reader.app.readplace import KeptPlace, WordsRead
 from reader.model.document import Article
 from reader.text.dates import with_minguo
 
@@ -326,7 +327,16 @@ class Navigator:
         self._place_timer.stop()
         w, state = self.w, self.state
         if w.archive is not None and state.article_id is not None:
-            w.settings.set_last_place(w.archive.location, state.article_id, state.page_id, self.scroll_fraction())
+            w.settings.set_last_place(w.archive.location, state.article_id, state.page_id, self.scroll_fraction(),
+                                      self._words_read())
+
+    def _words_read(self) -> WordsRead | None:
+        """The words the reader is at, to reopen the article holding them at the next start (None: not known)."""
+        line, digest, kept = self.w.corrections.line_read(), self.w.corrections.base_digest, \
+            self.w.article_view.kept_place()
+        if line is None or digest is None or kept is None:
+            return None
+        return WordsRead(line, digest, kept.top, kept.pixels)
 
     def restore_place(self) -> bool:
         """Reopen the article the reader last had open in this library, at its scroll position; False when
@@ -335,9 +345,15 @@ class Navigator:
         if w.archive is None:
             return False
         place = w.settings.last_place(w.archive.location)
-        if place is None or not w.archive.exists(place[0]):
+        if place is None:
             return False
-        article_id, page_id, fraction = place
+        article_id, page_id, fraction, words = place
+        reopened = w.archive.reopened(article_id, words)
+        if reopened is None:
+            return False
+        if reopened != article_id and words is not None:  # a correction made since moved the words read: there
+            self._reopen_at_words(reopened, words)
+            return True
         self.open_article(article_id, page_id=page_id)
         if fraction > 0:
             # the text is laid out once the window has its size: try again when the event loop runs
@@ -345,6 +361,22 @@ class Navigator:
             for delay in (0, 120):
                 QTimer.singleShot(delay, w, lambda f=fraction, a=article_id: self._rescroll(a, f))
         return True
+
+    def _reopen_at_words(self, article_id: str, words: WordsRead) -> None:
+        """Open ``article_id`` on its own page, at the words the reader was reading (laid out once the window has its
+        size: placed again when the event loop runs), and say why it is not the article they had open."""
+        self.open_article(article_id)
+        self.w.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Corrected while the window was closed: shown where you were, in %1.")
+            .replace("%1", self.w.corrections.quoted_name(article_id)), 15000)
+        kept = words.kept()
+        self.w.article_view.restore_kept_place(kept)
+        for delay in (0, 120):
+            QTimer.singleShot(delay, self.w, lambda a=article_id, k=kept: self._replace(a, k))
+
+    def _replace(self, article_id: str, kept: KeptPlace) -> None:
+        if self.state.article_id == article_id:
+            self.w.article_view.restore_kept_place(kept)
 
     def _rescroll(self, article_id: str, fraction: float) -> None:
         if self.state.article_id == article_id:

@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.app.readplace import WordsRead, words_read_from
+
 log = logging.getLogger(__name__)
 
 ORGANIZATION = "Broadsheet"
@@ -103,8 +105,9 @@ class Settings:
         self.qs.setValue("library/recent", recent[:MAX_RECENT])
         self.qs.setValue("library/last", p)
 
-    def last_place(self, library: str | Path) -> tuple[str, int | None, float] | None:
-        """(article id, page id, scroll as a fraction) the reader last had open in ``library``, or None."""
+    def last_place(self, library: str | Path) -> tuple[str, int | None, float, WordsRead | None] | None:
+        """(article id, page id, scroll as a fraction, the words the reader was at — None: not known) the reader last
+        had open in ``library``, or None."""
         raw = self.qs.value("reading/places", "")
         try:
             places = json.loads(str(raw)) if raw else {}
@@ -113,12 +116,13 @@ class Settings:
                 return None
             page = place.get("page")
             return (str(place["article"]), int(page) if page is not None else None,
-                    max(0.0, min(1.0, float(place.get("scroll", 0.0)))))
+                    max(0.0, min(1.0, float(place.get("scroll", 0.0)))), words_read_from(place.get("words")))
         except (TypeError, ValueError):
             return None
 
-    def set_last_place(self, library: str | Path, article_id: str, page_id: int | None, scroll: float) -> None:
-        """Remember where the reader is in ``library`` (the recent libraries' places are kept)."""
+    def set_last_place(self, library: str | Path, article_id: str, page_id: int | None, scroll: float,
+                       words: WordsRead | None = None) -> None:
+        """Remember where the reader is in ``library`` (the recent libraries' places are kept), and by which words."""
         raw = self.qs.value("reading/places", "")
         try:
             places = json.loads(str(raw)) if raw else {}
@@ -127,7 +131,8 @@ class Settings:
         if not isinstance(places, dict):
             places = {}
         places.pop(str(library), None)
-        places[str(library)] = {"article": article_id, "page": page_id, "scroll": round(float(scroll), 4)}
+        places[str(library)] = {"article": article_id, "page": page_id, "scroll": round(float(scroll), 4),
+                                "words": words.as_json() if words is not None else None}
         keep = set(self.recent_libraries()) | {str(library)}
         self.qs.setValue("reading/places", json.dumps({k: v for k, v in places.items() if k in keep},
                                                       ensure_ascii=False))

@@ -1343,13 +1343,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+178"/>
+        <location filename="../../reader/gui/navigation.py" line="+179"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+239"/>
         <source>hit %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1361,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
+        <source>Corrected while the window was closed: shown where you were, in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>scan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,7 +1706,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+30"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+31"/>
         <source>Merge articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,22 +1774,42 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The article you were reading was merged into %1: shown there, where you were.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Another article was merged into the one you were reading: shown again, where you were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The article you were reading was split: shown where you were, in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The split of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merge of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The words you were reading are now in %1: shown there, where you were.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1341,13 +1341,13 @@
         <translation>{url}：共享文庫的位址以 postgresql:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+178"/>
+        <location filename="../../reader/gui/navigation.py" line="+179"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>這一行不屬於任何文章。</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+239"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
@@ -1359,7 +1359,12 @@
         <translation>第 %1 頁</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
+        <source>Corrected while the window was closed: shown where you were, in %1.</source>
+        <translation>視窗關閉期間已有更正：已在%1中顯示，位置不變。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>scan</source>
         <translation>掃描件</translation>
     </message>
@@ -1709,7 +1714,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>按輸入儲存</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+30"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+31"/>
         <source>Merge articles</source>
         <translation>合併文章</translation>
     </message>
@@ -1777,22 +1782,42 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您正在閱讀的文章已不在文庫中（其來源檔案已重新匯入）。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>“%1”</source>
         <translation>「%1」</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The article you were reading was merged into %1: shown there, where you were.</source>
         <translation>您正在閱讀的文章已併入%1：已在該處顯示，位置不變。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Another article was merged into the one you were reading: shown again, where you were.</source>
+        <translation>另一篇文章已併入您正在閱讀的文章：已重新顯示，位置不變。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The article you were reading was split: shown where you were, in %1.</source>
+        <translation>您正在閱讀的文章已被拆分：已在%1中顯示，位置不變。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The split of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation>您正在閱讀的文章的拆分已撤銷：已在%1中顯示，位置不變。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merge of the article you were reading was undone: shown where you were, in %1.</source>
+        <translation>您正在閱讀的文章的合併已撤銷：已在%1中顯示，位置不變。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The words you were reading are now in %1: shown there, where you were.</source>
         <translation>您正在閱讀的文字現在位於%1：已在該處顯示，位置不變。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Select the headline&apos;s text first (a whole paragraph or part of one).</source>
         <translation>請先選取標題文字（整段或段中一部分）。</translation>
     </message>

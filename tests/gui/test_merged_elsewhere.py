@@ -87,7 +87,24 @@ def test_an_article_merged_away_elsewhere_is_followed_into_the_one_holding_it(  
     assert _listed(win) == furniture
     _still_reading(win, top, words)
     message = win.statusBar().currentMessage()
-    assert "merged into" in message and "Changed elsewhere" in message, message
+    # the report took the furniture line in, and a new id: the reader's article changed, not merged into another
+    assert "Another article was merged into the one you were reading" in message, message
+    assert "Changed elsewhere" in message, message
+
+
+def test_an_article_merged_into_another_elsewhere_says_so(  # noqa: ANN001
+        make_window, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    win = make_window(library, size=(1440, 900))
+    win.watching.timer.stop()
+    furniture, report = _ids(win)
+    win.open_article(furniture)  # the bare line, merged into the report: the report holds it now
+
+    run_in(capsys, library, "correct", "merge", report, furniture)
+    _look(win)
+
+    assert win.state.article_id == report
+    message = win.statusBar().currentMessage()
+    assert "The article you were reading was merged into" in message, message
 
 
 def test_an_undo_elsewhere_gives_the_reader_back_the_article_their_words_are_in(  # noqa: ANN001
@@ -105,7 +122,8 @@ def test_an_undo_elsewhere_gives_the_reader_back_the_article_their_words_are_in(
     assert win.state.article_id == report
     assert _listed(win) == report
     _still_reading(win, top, words)
-    assert "now in" in win.statusBar().currentMessage()
+    message = win.statusBar().currentMessage()
+    assert "The merge of the article you were reading was undone" in message, message
 
 
 def test_a_split_elsewhere_keeps_the_reader_on_their_words(  # noqa: ANN001
@@ -122,14 +140,16 @@ def test_a_split_elsewhere_keeps_the_reader_on_their_words(  # noqa: ANN001
     assert win.state.article_id not in (None, report), "the piece split off, holding the reader's words"
     assert _listed(win) == win.state.article_id
     _still_reading(win, top, words)
-    assert "now in" in win.statusBar().currentMessage()
+    message = win.statusBar().currentMessage()
+    assert "The article you were reading was split" in message, message
 
     run_in(capsys, library, "correct", "undo")  # the piece split off is gone: its words are the report's again
     _look(win)
     assert win.state.article_id == report
     assert _listed(win) == report
     _still_reading(win, top, words)
-    assert "merged into" in win.statusBar().currentMessage()  # the piece is no article now: back in the report
+    message = win.statusBar().currentMessage()  # the piece is no article now: back in the report, not merged
+    assert "The split of the article you were reading was undone" in message, message
 
 
 def test_a_file_imported_again_with_a_line_above_does_not_send_the_reader_to_another_article(  # noqa: ANN001

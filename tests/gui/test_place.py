@@ -120,8 +120,8 @@ def _record_stores(win, monkeypatch) -> list[str]:  # noqa: ANN001
     stored: list[str] = []
     store = win.settings.set_last_place
     monkeypatch.setattr(win.settings, "set_last_place",
-                        lambda library, article, page, scroll: (stored.append(article),
-                                                                store(library, article, page, scroll)))
+                        lambda library, article, page, scroll, *words: (stored.append(article),
+                                                                store(library, article, page, scroll, *words)))
     return stored
 
 

@@ -1217,6 +1217,15 @@ class ArticleView(QWidget):
         """Where the reader is: (k, display offset, pixels) of the character at the start of the view."""
         return self.view.top_place() if self.reading is not None else None
 
+    def first_part_shown(self) -> int | None:
+        """The index in the article of the first part the view shows with source lines: parts are shown in reading
+        order (a merged article's furniture line, first in the source, is read last)."""
+        if self.article is None or self.reading is None:
+            return None
+        parts = self.article.parts
+        return next((sp.index for sp in self.reading.parts
+                     if not sp.supplied and sp.index < len(parts) and parts[sp.index].line_ids), None)
+
     def kept_place(self) -> KeptPlace | None:
         """Where the reader is — the words at the top of the view, the caret and what it selected — by their words
         (:mod:`reader.app.readplace`), to be found again once the article's text changed (:meth:`restore_kept_place`).
