@@ -559,20 +559,25 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         try:
             sindex.sync(library, ix, announce=False)  # finish what an interrupted import left
             since_sync = 0
-            for job in _jobs(library, files, referenced, pool, reread):
-                if cancel is not None and cancel.is_set():
-                    report.cancelled = True
-                    break
-                if job.path in referenced:
-                    continue
-                since_sync += _import_guarded(on_error, report, job, functools.partial(
-                    _import_one, library, job, sidecars, flags, report, referenced, known_terms, misplaced, formers))
-                if since_sync >= SYNC_CHARS:
-                    sindex.sync(library, ix, known_terms=known_terms, announce=False)
-                    since_sync = 0
-                if progress is not None:
-                    progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
-                                            time.perf_counter() - t0, str(job.path)))
+            with library.batched() as batch:  # small files several to a transaction (a cancel commits what it holds)
+                for job in _jobs(library, files, referenced, pool, reread):
+                    if cancel is not None and cancel.is_set():
+                        report.cancelled = True
+                        break
+                    if job.path in referenced:
+                        continue
+                    since_sync += _import_guarded(on_error, report, job, functools.partial(
+                        _import_one, library, job, sidecars, flags, report, referenced, known_terms, misplaced,
+                        formers))
+                    if since_sync >= SYNC_CHARS:
+                        with batch.aside():  # the index reads committed rows, and commits its records in order
+                            sindex.sync(library, ix, known_terms=known_terms, announce=False)
+                        since_sync = 0
+                    elif batch.due():
+                        batch.commit()
+                    if progress is not None:
+                        progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
+                                                time.perf_counter() - t0, str(job.path)))
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
             if not report.cancelled:
