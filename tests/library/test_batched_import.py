@@ -1,11 +1,13 @@
-"""Small files stored several to a transaction (``Library.batched``, a savepoint a file): every guarantee of one
-transaction a file holds — a file failing while it is stored fails alone and the batch goes on, an error of the
-library stops the import keeping what was stored before it, a kill in the middle of a batch leaves a library the next
-import completes into the same library as a clean import."""
+"""Small files stored several to a transaction (``Library.batched``, a savepoint a file) and handed to the reading
+processes several to a task (``importer.read_files``): every guarantee of one transaction and one task a file holds —
+a file failing while it is stored fails alone and the batch goes on, an error of the library stops the import
+keeping what was stored before it, a kill in the middle of a batch leaves a library the next import completes into
+the same library as a clean import, and a file's reading error stays its own."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +21,8 @@ import pytest
 from reader.index import store as sindex
 from reader.library import catalogue, importer
 from reader.library.catalogue import Library, StoreBatch
-from reader.library.importer import import_paths
+from reader.library.importer import import_paths, read_file, read_files
+from reader.model.errors import BroadsheetError
 from reader.search.engine import Searcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,3 +179,56 @@ def test_an_import_killed_in_the_middle_of_a_batch_is_completed_into_the_library
         clean = _library(lib)
     assert killed == clean
     assert all(len(v) == 1 for v in clean["hits"].values())
+
+
+def test_files_read_several_to_a_task_give_what_each_read_alone_gives_and_their_own_errors(
+        tmp_path: Path, data_dir: Path) -> None:
+    folder = tmp_path / "src"
+    shutil.copytree(data_dir / "samples", folder)
+    paths = importer.collect([folder])[0]
+    assert len(paths) >= 8
+    paths = paths[-7:]
+    bad = folder / "bad.xml"
+    bad.write_text("<alto><Layout><Page", encoding="utf-8")
+    paths.insert(2, bad)
+    together = read_files(paths)
+    assert len(together) == len(paths)
+    for path, got in zip(paths, together, strict=True):
+        if path == bad:  # its own error, or one the importing process is to read it again for (unpicklable)
+            with pytest.raises(BroadsheetError) as alone:
+                read_file(path)
+            assert isinstance(got, importer.ReaderLost) or (type(got), str(got)) == (alone.type, str(alone.value))
+            continue
+        assert not isinstance(got, Exception)
+        alone = read_file(path)
+        assert got.rows == alone.rows and got.metadata == alone.metadata and got.has_content == alone.has_content
+        assert [_terms(t) for t in got.terms] == [_terms(t) for t in alone.terms]
+
+
+def _terms(packed: sindex.PackedTerms) -> tuple[list[int], list[str], dict[int, int]]:
+    keys, words, counts = sindex.unpack_terms(packed)
+    return sorted(keys), sorted(words), counts
+
+
+def test_small_files_go_to_the_reading_processes_several_to_a_task(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    tasks: list[int] = []
+    real = importer._ProcessReaders.submit_many
+
+    def submit_many(self: importer._ProcessReaders, paths: Sequence[Path]) -> Any:
+        tasks.append(len(paths))
+        return real(self, paths)
+
+    monkeypatch.setattr(importer._ProcessReaders, "submit_many", submit_many)
+    _pages(tmp_path / "src", 40)
+    bad = tmp_path / "src" / "paper_19900101_017.xml"  # among the small files of a task
+    bad.write_text("<alto><Layout><Page", encoding="utf-8")
+    with Library(tmp_path / "here") as lib:
+        alone = import_paths(lib, [bad], workers=0).failed
+    assert len(alone) == 1
+    with Library(tmp_path / "lib") as lib:
+        report = import_paths(lib, [tmp_path / "src"], workers=2)
+        assert len(report.imported) == 40 and report.failed == alone
+        assert tasks and max(tasks) == importer.CHUNK_FILES and sum(tasks) >= 32
+        with Searcher(lib) as s:
+            assert len(s.matching_ids("编号039号")) == 1
