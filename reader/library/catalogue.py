@@ -41,7 +41,8 @@ whose catalogue has a version newer than this program knows is refused with
 Consistency
 -----------
 Each source file is stored in ONE transaction (:meth:`Library.store_document`):
-its old pages and articles go and the new ones come in together. Articles
+its old pages and articles go and the new ones come in together (an import stores small files several to a
+transaction, each in a savepoint of its own: :meth:`Library.batched`). Articles
 carry ``indexed`` (0 until the index holds them) and the ids of articles that
 left the catalogue (also those replaced under the same id) wait in
 ``index_dropped`` until the index deletes them, before it adds anything;

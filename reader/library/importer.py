@@ -5,7 +5,8 @@ progress goes to a callback (an :class:`ImportProgress` after every file) and a
 ``threading.Event`` cancels between two files. Every file is read with
 :func:`reader.segmentation.analyze.analyze_file` (the importer knows no formats, only which page files
 a METS file names: :func:`reader.formats.mets.page_files`) and
-stored in ONE catalogue transaction; the index follows the catalogue in
+stored in ONE catalogue transaction (a savepoint, when several small files share one:
+:meth:`reader.library.catalogue.Library.batched`); the index follows the catalogue in
 batches (:func:`reader.index.store.sync`), so an interruption at any moment
 leaves a library that opens, searches what was committed, and completes on the
 next import.
