@@ -160,8 +160,11 @@ def test_read_every_file_again_rereads_what_the_library_holds(make_window, tmp_p
 
     from reader.gui.actions import ActionId
 
+    # a copy: a file is moved away below, and sources_dir is the run's (the session's library is built from it —
+    # moved there, the Jing bao page was missing from every window test that ran after this one on its worker)
+    sources = shutil.copytree(sources_dir, tmp_path / "archive")
     win = make_window(tmp_path / "lib", create=True)
-    worker = win.import_paths([sources_dir])
+    worker = win.import_paths([sources])
     assert worker is not None and worker.state == "done"
     held = sorted(worker.result.imported)
     first = win.tree.first_page()
