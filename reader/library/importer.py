@@ -5,7 +5,8 @@ progress goes to a callback (an :class:`ImportProgress` after every file) and a
 ``threading.Event`` cancels between two files. Every file is read with
 :func:`reader.segmentation.analyze.analyze_file` (the importer knows no formats, only which page files
 a METS file names: :func:`reader.formats.mets.page_files`) and
-stored in ONE catalogue transaction; the index follows the catalogue in
+stored in ONE catalogue transaction (a savepoint, when several small files share one:
+:meth:`reader.library.catalogue.Library.batched`); the index follows the catalogue in
 batches (:func:`reader.index.store.sync`), so an interruption at any moment
 leaves a library that opens, searches what was committed, and completes on the
 next import.
@@ -53,6 +54,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import re
 import sqlite3
 import sys
@@ -559,20 +561,25 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         try:
             sindex.sync(library, ix, announce=False)  # finish what an interrupted import left
             since_sync = 0
-            for job in _jobs(library, files, referenced, pool, reread):
-                if cancel is not None and cancel.is_set():
-                    report.cancelled = True
-                    break
-                if job.path in referenced:
-                    continue
-                since_sync += _import_guarded(on_error, report, job, functools.partial(
-                    _import_one, library, job, sidecars, flags, report, referenced, known_terms, misplaced, formers))
-                if since_sync >= SYNC_CHARS:
-                    sindex.sync(library, ix, known_terms=known_terms, announce=False)
-                    since_sync = 0
-                if progress is not None:
-                    progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
-                                            time.perf_counter() - t0, str(job.path)))
+            with library.batched() as batch:  # small files several to a transaction (a cancel commits what it holds)
+                for job in _jobs(library, files, referenced, pool, reread):
+                    if cancel is not None and cancel.is_set():
+                        report.cancelled = True
+                        break
+                    if job.path in referenced:
+                        continue
+                    since_sync += _import_guarded(on_error, report, job, functools.partial(
+                        _import_one, library, job, sidecars, flags, report, referenced, known_terms, misplaced,
+                        formers))
+                    if since_sync >= SYNC_CHARS:
+                        with batch.aside():  # the index reads committed rows, and commits its records in order
+                            sindex.sync(library, ix, known_terms=known_terms, announce=False)
+                        since_sync = 0
+                    elif batch.due():
+                        batch.commit()
+                    if progress is not None:
+                        progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
+                                                time.perf_counter() - t0, str(job.path)))
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
             if not report.cancelled:
@@ -655,8 +662,32 @@ class _ProcessReaders:
     def submit(self, path: Path, digest: str) -> Future[ReadFile]:
         return self.pool.submit(read_file, path)
 
+    def submit_many(self, paths: Sequence[Path]) -> list[Future[ReadFile]]:
+        """Read ``paths`` in one task (one message each way): a future each, a file's error its own."""
+        task = self.pool.submit(read_files, list(paths))
+        futures: list[Future[ReadFile]] = [Future() for _ in paths]
+        task.add_done_callback(functools.partial(_spread, futures))
+        return futures
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _spread(futures: Sequence[Future[ReadFile]], task: Future[list[ReadFile | Exception]]) -> None:
+    """Give each file of a task of :func:`read_files` its result or its error; when the task itself failed (its
+    process died, its results could not travel), each file is read in the importing process (:class:`ReaderLost`)."""
+    if task.cancelled():
+        for future in futures:
+            future.cancel()
+        return
+    failed = task.exception()
+    results: Sequence[ReadFile | BaseException] = (
+        task.result() if failed is None else [ReaderLost(f"the reading task ended: {failed!r}")] * len(futures))
+    for future, result in zip(futures, results, strict=True):
+        if isinstance(result, BaseException):
+            future.set_exception(result)
+        else:
+            future.set_result(result)
 
 
 #: the interpreter's thread switch interval while reading processes work for an import (Python's default: 5 ms)
@@ -724,6 +755,51 @@ class ReadFile:
 def read_file(path: Path) -> ReadFile:
     """Read and segment one file, and pack its rows, folded texts and index terms for the catalogue and the index."""
     return _finish(analyze_file(path))
+
+
+def read_files(paths: Sequence[Path]) -> list[ReadFile | Exception]:
+    """In a reading process: :func:`read_file` of each path, in order, a file's error in its place (one that cannot
+    travel back, unpicklable, as :class:`ReaderLost`: the importing process then reads that file itself).
+
+    The index terms of all their articles are computed at once (:func:`reader.index.terms.pack_terms_many`): numpy's
+    fixed cost a call was ~2 ms, five times the terms of a one-paragraph page one article at a time."""
+    read: list[tuple[Document, list[str]] | Exception] = []
+    for path in paths:
+        try:
+            doc = analyze_file(path)
+            read.append((doc, [fold_text(a.text) for a in doc.articles]))
+        except Exception as e:  # (RecursionError and MemoryError included) each file's own
+            read.append(_travelling(e))
+    packed = iter(_terms_of([r[1] for r in read if not isinstance(r, Exception)]))
+    out: list[ReadFile | Exception] = []
+    for each in read:
+        if isinstance(each, Exception):
+            out.append(each)
+            continue
+        doc, folded = each
+        terms = next(packed)
+        try:
+            out.append(ReadFile(source_rows(doc, folded), terms, dict(doc.metadata), _has_content(doc)))
+        except Exception as e:
+            out.append(_travelling(e))
+    return out
+
+
+def _terms_of(folded: Sequence[list[str]]) -> Iterator[list[sindex.PackedTerms]]:
+    """The packed terms of each file's folded articles, computed in one call."""
+    packed = sindex.pack_terms_many([text for texts in folded for text in texts])
+    start = 0
+    for texts in folded:
+        yield packed[start:start + len(texts)]
+        start += len(texts)
+
+
+def _travelling(error: Exception) -> Exception:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return ReaderLost(f"its error cannot travel back: {type(error).__name__}")
+    return error
 
 
 def _finish(doc: Document) -> ReadFile:
@@ -825,6 +901,7 @@ def _jobs(library: Library, files: list[Path], referenced: set[Path],
     window: deque[_Job] = deque()
     digests: dict[str, str] = {}  # sha256 -> the first file of this import with those bytes
     ahead = _ReadAhead(pool.width if pool is not None else 0)
+    hand = _HandOut(pool, ahead)
     todo = iter(enumerate(files, start=1))
     while True:
         while ahead.wants(len(window)):
@@ -835,20 +912,74 @@ def _jobs(library: Library, files: list[Path], referenced: set[Path],
             if job.path not in referenced:
                 _check(library, job, reread)
                 _twin(library, job, digests)
-                if pool is not None and job.error is None and job.digest and not (job.duplicate_of or job.moved_from):
-                    try:
-                        job.future = pool.submit(job.path, job.digest)
-                        ahead.add(job)
-                    except BrokenProcessPool:
-                        pool = None
-                    except SourceError as e:  # the bytes for a remote cluster could not be read
-                        job.error = e
+                if job.error is None and job.digest and not (job.duplicate_of or job.moved_from):
+                    hand.add(job)
             window.append(job)
         if not window:
             return
         job = window.popleft()
+        hand.before_storing(job)
         ahead.remove(job)
         yield job
+
+
+#: a file smaller than this goes to a reading process with others (one task for several: the pool's messages, its
+#: pickling and the wake-up of its thread cost the importing process ~16% of its time a task at 10,000 small files)
+CHUNK_BYTES = 64 * 1024
+#: small files handed over in one task, at most
+CHUNK_FILES = 8
+
+
+class _HandOut:
+    """Hands the import's files to its readers: small ones several to a task (local processes only), each task
+    given as soon as it is full, or when the file being stored is in it (never kept waiting)."""
+
+    def __init__(self, pool: Readers | None, ahead: _ReadAhead) -> None:
+        self.pool = pool
+        self.ahead = ahead
+        self.group: list[_Job] = []
+        self.bytes = 0
+
+    def add(self, job: _Job) -> None:
+        """A file to read; what is read ahead counts it once it is handed over."""
+        if self.pool is None:
+            return
+        if not isinstance(self.pool, _ProcessReaders) or job.size >= CHUNK_BYTES:
+            self._give([job])
+            return
+        self.group.append(job)
+        self.bytes += job.size
+        if len(self.group) >= CHUNK_FILES or self.bytes >= CHUNK_BYTES:
+            self._flush()
+
+    def before_storing(self, job: _Job) -> None:
+        """``job`` is to be stored next: the task holding it goes now."""
+        if any(j is job for j in self.group):
+            self._flush()
+
+    def _flush(self) -> None:
+        group, self.group, self.bytes = self.group, [], 0
+        if group:
+            self._give(group)
+
+    def _give(self, jobs: list[_Job]) -> None:
+        pool = self.pool
+        if pool is None:
+            return
+        try:
+            if len(jobs) > 1 and isinstance(pool, _ProcessReaders):
+                futures = pool.submit_many([j.path for j in jobs])
+            else:
+                futures = [pool.submit(j.path, j.digest) for j in jobs]
+        except BrokenProcessPool:  # those files are read here
+            self.pool = None
+            return
+        except SourceError as e:  # the bytes for a remote cluster could not be read (one file a task)
+            jobs[0].error = e
+            return
+        for job, future in zip(jobs, futures, strict=True):
+            job.future = future
+            self.ahead.add(job)
 
 
 class _ReadAhead:

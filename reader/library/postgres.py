@@ -215,6 +215,9 @@ class PgLibrary(Library):
 
     kind = "postgres"
     stores_folded = True
+    #: each source in its own transaction, inside its per-source lock (:meth:`store_rows`): a batch would hold a
+    #: source's rows locked after its lock was given up, and another machine's importer could then wait on them
+    batches_stores = False
 
     def __init__(self, url: str, create: bool = True) -> None:  # noqa: D107 — the base's folder logic does not apply
         self.url = url
