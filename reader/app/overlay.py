@@ -41,7 +41,7 @@ from reader.corrections.store import (
 )
 from reader.export.scope import CorrectedIssue, Scope, library_scope
 from reader.library.catalogue import ArticleInfo, Library, NotFoundError
-from reader.model.document import Article, first_words, supplied_title
+from reader.model.document import Article, first_words, reading_order, supplied_title
 from reader.search.query import SearchOptions
 from reader.search.readings import CorrectedReading, Piece
 
@@ -328,23 +328,34 @@ class Overlay:
             return False
 
     def _merged_piece(self, key: str) -> tuple[Article, str] | None:
-        """(the article holding a piece split off and merged away by the reader's corrections, the piece's first
-        line), or None."""
-        if key == root_key(key) or not any(c.kind == "merge" and c.data.get("other") == key
-                                           for c in self.corrections()):
+        """(the article holding a piece split off and merged away by the reader's corrections, or a whole article of
+        the catalogue so merged, and the first line of its words), or None. A whole article was not followed: opened
+        from a collection, it showed its old text alone, and a note written there was not on the article shown."""
+        if not any(c.kind == "merge" and c.data.get("other") == key for c in self.corrections()):
             return None
-        split = next((c for c in self.corrections() if c.kind == "split"
-                      and (c.data.get("new_id") or f"{c.article}~{c.data.get('line')}") == key), None)
-        if split is None:
+        line = self._first_line(key)
+        if line is None:
             return None
         try:
             articles = self.corrected_issue(self.issue_of(key)).articles
         except NotFoundError:
             return None
-        line = str(split.data.get("line"))
         if any(a.id == key for a in articles):
             return None
         return next(((a, line) for a in articles if line in a.line_ids()), None)
+
+    def _first_line(self, key: str) -> str | None:
+        """The first line of ``key``'s words as it was an article of its own: where a piece was split off, else the
+        catalogue article's first line in reading order (None when neither is known)."""
+        if key != root_key(key):
+            split = next((c for c in self.corrections() if c.kind == "split"
+                          and (c.data.get("new_id") or f"{c.article}~{c.data.get('line')}") == key), None)
+            return None if split is None else str(split.data.get("line"))
+        try:
+            base = self._library.article(key)
+        except NotFoundError:
+            return None
+        return next((p.line_ids[0] for p in (base.parts[i] for i in reading_order(base)) if p.line_ids), None)
 
     def info(self, key: str) -> ArticleInfo:
         """An article's info as the corrections leave it (NotFoundError when there is no such article)."""

@@ -11,7 +11,7 @@ from reader.cli.common import current_keys, open_library
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from reader.app.overlay import read_article
+    from reader.app.overlay import Overlay, read_article
     from reader.model.document import reading_order
     from reader.text.dates import minguo_of, with_minguo
     from reader.text.forms import config_for, display
@@ -19,6 +19,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         [key] = current_keys(lib, [args.article])
+        into = Overlay(lib).merged_into(key)
+        if into is not None:  # its old text alone read as an article of its own (seen by eye, eye47)
+            print(f"broadsheet: article {key} was merged into {into} by a correction; showing {into}.",
+                  file=sys.stderr)
+            key = into
         info, article = read_article(lib, key)  # as the window shows it: corrections applied
     finally:
         lib.close()

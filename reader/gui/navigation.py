@@ -106,6 +106,10 @@ class Navigator:
         w, state = self.w, self.state
         if w.archive is None:
             return
+        merged = w.archive.merged_at(article_id)
+        if merged is not None:  # merged into another by the reader: shown there, at its words — never its old text
+            # alone, where a note would be stored on another article than the one on screen (seen by eye, eye47)
+            article_id, hits, line = merged[0], (), line or (merged[1], 0)
         base = w.archive.article(article_id)
         art = w.archive.corrected(base) if w.corrections.show_corrected else base
         w.corrections.base_article = base

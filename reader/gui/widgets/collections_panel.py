@@ -153,18 +153,23 @@ class CollectionsPanel(QWidget):
         coll = self.collections[row] if 0 <= row < len(self.collections) else None
         self._show_visibility(coll)
         for key in coll.items if coll else []:
-            tip = key
-            try:
-                label = self._headline(key)
-            except NotFoundError:  # the article left the library: still listed, by its key, and marked (the import
-                # said so once, then no more — seen by eye: a bare id, read as an article with no headline)
-                label, tip = self._gone(key)
-            except Exception:  # not to be named now: still listed, by its key
-                label = key
+            label, tip = self._entry(key)
             item = QListWidgetItem(label)
             item.setData(ROLE_ARTICLE, key)
             item.setToolTip(tip)
             self.items.addItem(item)
+
+    def _entry(self, key: str) -> tuple[str, str]:
+        """The label and tip of a collection entry: its article's name, or what became of it."""
+        if self._merged_into(key) is not None:  # a whole article merged away is still in the catalogue: listed by
+            return self._gone(key)  # its own name, it opened alone with its old text (seen by eye, eye47)
+        try:
+            return self._headline(key), key
+        except NotFoundError:  # the article left the library: still listed, by its key, and marked (the import
+            # said so once, then no more — seen by eye: a bare id, read as an article with no headline)
+            return self._gone(key)
+        except Exception:  # not to be named now: still listed, by its key
+            return key, key
 
     def gone_tip(self, key: str) -> str:
         """What the panel says of an entry whose article is no article now (its tip): where it went, or that an
