@@ -249,6 +249,9 @@ class Annotating:
         w, aid = self.w, self.state.article_id
         if w.archive is None or aid is None:
             return False
+        own = self._own_article_note(aid)
+        if own is not None:  # asked again, it opened empty and saved a second note: the first looked lost (eye47)
+            return self.edit_annotation(own, title=QCoreApplication.translate("MainWindow", "Article note"))
         dlg = HighlightDialog("", known_tags=w.archive.tag_names(),
                               title=QCoreApplication.translate("MainWindow", "Article note"), parent=w,
                               visibility=self._asked())
@@ -260,6 +263,13 @@ class Annotating:
         store = w.archive.annotations
         return w.push(QCoreApplication.translate("MainWindow", "Article note"), self._adding(ann),
                       lambda: store.delete(ann.id), self.annotations_changed)
+
+    def _own_article_note(self, aid: str) -> A.Annotation | None:
+        """The reader's own latest note on the whole article ``aid`` (no highlight's), or None."""
+        assert self.w.archive is not None
+        notes = [a for a in self.w.archive.annotations.find(article=aid)
+                 if a.anchor is None and not self.byline(a).owner]
+        return max(notes, key=lambda a: a.modified or a.created, default=None)
 
     def _adding(self, ann: A.Annotation) -> Callable[[], object]:
         """What a new annotation's command does: store it; redone after its undo, put back as the library is now
@@ -274,8 +284,8 @@ class Annotating:
             return made
         return do
 
-    def edit_annotation(self, ann: A.Annotation, note: str | None = None,
-                        tags: Sequence[str] | None = None, visibility: Visibility | None = None) -> bool:
+    def edit_annotation(self, ann: A.Annotation, note: str | None = None, tags: Sequence[str] | None = None,
+                        visibility: Visibility | None = None, title: str = "") -> bool:
         """Change an annotation's note, tags and (a shared library) who may see it: asks when note and tags are
         not given; undoable; the reader's own annotations only."""
         if self.w.read_only():
@@ -286,7 +296,8 @@ class Annotating:
         if note is None or tags is None:
             shared = self.byline(ann).visibility if w.archive.sharing.shared else None
             dlg = HighlightDialog(w.notes.quote_shown(ann), ann.note, ann.tags, w.archive.tag_names(),
-                                  QCoreApplication.translate("MainWindow", "Edit annotation"), w, visibility=shared)
+                                  title or QCoreApplication.translate("MainWindow", "Edit annotation"), w,
+                                  visibility=shared)
             if not w._ask(dlg):
                 return False
             note, tags = dlg.values()
