@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
             app.aboutToQuit.connect(self._quitting)
         self.article_view.lines_selected.connect(nav.lines_selected)
         self.article_view.hit_changed.connect(nav.hit_changed)
+        self.article_view.text_size_asked.connect(self.display.step_font_size)
         self.layout_view.line_clicked.connect(nav.open_line)
         for reader_widget in (self.article_view.text, self.article_view.vreader):
             reader_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

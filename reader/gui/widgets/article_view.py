@@ -963,6 +963,8 @@ class ArticleView(QWidget):
     lines_selected = Signal(list)
     #: the current hit changed: (index, count)
     hit_changed = Signal(int, int)
+    #: larger (1) or smaller (-1) text asked for over the text: Ctrl+plus, Ctrl+minus, Ctrl+wheel
+    text_size_asked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1034,6 +1036,9 @@ class ArticleView(QWidget):
         self._anchor: tuple[tuple[int, int, int], tuple[int, int, int] | None] | None = None
         self.vscroll.installEventFilter(self)
         self.vscroll.viewport().installEventFilter(self)  # the wheel reads the columns on (:meth:`_wheel`)
+        for reader in (self.text, self.text.viewport(), self.vreader):  # the zoom keys and Ctrl+wheel: the text's size
+            reader.installEventFilter(self)
+        self._turned = 0  # Ctrl+wheel turned (1/120 of a notch) and not yet a step of the text's size
 
     @property
     def view(self) -> TextReader | VerticalReader:
@@ -1172,6 +1177,11 @@ class ArticleView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if "vscroll" not in self.__dict__:  # an event while the view is made or torn down (a window closing)
             return False
+        if watched in (self.text, self.vreader) and isinstance(event, QKeyEvent) and self._sized(event):
+            return True
+        if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and watched in (self.text.viewport(), self.vscroll.viewport()):
+            return self._wheel_sized(event)
         if watched is self.vscroll.viewport() and isinstance(event, QWheelEvent):
             return self._wheel(event)
         # before the scroll area takes its new size (and the scroll bar keeps its left offset, while the columns
@@ -1184,6 +1194,29 @@ class ArticleView(QWidget):
             # bar's taking room under the view)
             self._relayout_timer.start()
         return super().eventFilter(watched, event)
+
+    def _sized(self, event: QKeyEvent) -> bool:
+        """Ctrl+plus or Ctrl+minus over the text: taken from the window's page zoom (its shortcut) and asked as a
+        step of the text's size. The page zoomed instead, its boxes scrolled off its edge (seen by eye, eye47)."""
+        step = 1 if event.matches(QKeySequence.StandardKey.ZoomIn) else \
+            -1 if event.matches(QKeySequence.StandardKey.ZoomOut) else 0
+        if not step:
+            return False
+        event.accept()  # a ShortcutOverride accepted: the key comes to the text as a key press
+        if event.type() == QEvent.Type.KeyPress:
+            self.text_size_asked.emit(step)
+        return True
+
+    def _wheel_sized(self, event: QWheelEvent) -> bool:
+        """Ctrl+wheel over the text: a step of the window's text size a notch (Qt's own zoom of the text browser
+        grew it apart from the size the window keeps and shows)."""
+        self._turned += event.angleDelta().y()
+        steps = int(self._turned / 120)
+        if steps:
+            self._turned -= steps * 120
+            self.text_size_asked.emit(1 if steps > 0 else -1)
+        event.accept()
+        return True
 
     def _wheel(self, event: QWheelEvent) -> bool:
         """The wheel in vertical reading: turned down it reads on, to the left (the scroll area gave an up-and-down
