@@ -152,6 +152,10 @@ class Corrections:
                 w.open_article(candidate, page_id=None if candidate == moved_to else page_id)
                 if candidate in (current, moved_to):  # the reader stays at the words they were reading, the caret too
                     w.article_view.restore_kept_place(kept)
+                if candidate == moved_to != current and line is not None and kept is not None and kept.top is None:
+                    # at the start of the article read: where its words start, not the start of the one holding
+                    # them now (seen by eye: the headline shown, the words near the view's bottom, "where you were")
+                    w.article_view.put_line_at_top(line)
                 break
         else:
             if ids:

@@ -174,3 +174,48 @@ def test_a_file_imported_again_with_a_line_above_does_not_send_the_reader_to_ano
     _look(win)
     assert win.article_view.article is not None
     assert win.article_view.article.text.startswith("据新华社香港"), win.article_view.article.text[:40]
+
+
+def test_a_reader_at_the_start_of_a_split_piece_stays_at_its_words_when_the_split_is_undone(  # noqa: ANN001
+        make_window, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen by eye (eye47, 1440×900): reading a piece split off at its start ("What is CASTOR IA"), a `correct undo`
+    in a terminal showed the article it went back to from its headline — the piece's words near the bottom of the
+    view — and said "shown where you were". The start of the article read is where its words start, not the start
+    of the article now holding them."""
+    win = make_window(library, size=(1440, 900))
+    win.watching.timer.stop()
+    _furniture, report = _ids(win)
+    win.open_article(report)
+    parts = win.archive.article(report).parts
+    at = next(i for i, p in enumerate(parts) if i > 2 and len(p.text) > 40)
+    run_in(capsys, library, "correct", "split", report, str(at))
+    _look(win)
+    piece = next(a for a in win.article_list.ids() if win.archive.article(a).text.startswith(parts[at].text[:20]))
+    win.open_article(piece)  # at its start
+    assert win.article_view.kept_place().top is None
+
+    run_in(capsys, library, "correct", "undo")
+    _look(win)
+    assert win.state.article_id == report
+    top = win.article_view.kept_place().top
+    assert top is not None and top.text == parts[at].text, "the piece's first paragraph at the top of the view"
+    assert "The split of the article you were reading was undone" in win.statusBar().currentMessage()
+
+
+def test_a_reader_at_the_start_of_an_article_merged_elsewhere_is_shown_its_words(  # noqa: ANN001
+        make_window, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The furniture line's article, open at its start, merged into the report elsewhere: it is read last there, and
+    the view shows it, not the report's start."""
+    win = make_window(library, size=(1440, 900))
+    win.watching.timer.stop()
+    furniture, report = _ids(win)
+    win.open_article(furniture)
+
+    run_in(capsys, library, "correct", "merge", report, furniture)
+    _look(win)
+    assert win.state.article_id == report
+    view = win.article_view
+    bar = view.text.verticalScrollBar()
+    top = view.kept_place().top
+    assert bar.value() > 0, "not the report's start"
+    assert (top is not None and top.text.startswith(FURNITURE)) or bar.value() == bar.maximum()

@@ -1294,6 +1294,14 @@ class ArticleView(QWidget):
         else:
             self.text.verticalScrollBar().setValue(0)
 
+    def put_line_at_top(self, line_id: str) -> bool:
+        """The words of the source line ``line_id`` at the top of the view (False when the article has none)."""
+        found = self.reading.locate_line(line_id, 0) if self.reading is not None else None
+        if found is None:
+            return False
+        self._restore_original_place((found[0], found[1], 0))
+        return True
+
     def restore_place(self, place: tuple[int, int, int] | None) -> None:
         """Bring the character :meth:`place` found back to the start of the view (the text may have changed)."""
         if place is not None and self.reading is not None:
