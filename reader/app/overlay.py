@@ -277,6 +277,8 @@ class Overlay:
         held = self._merged_piece(key)
         if held is None:
             return ""
+        if key == root_key(key):  # a whole article: named as it was listed (its headline, or its words as it read
+            return supplied_title(self._library.article(key))  # them: its dateline is not its name)
         article, line = held
         start = next((i for i, p in enumerate(article.parts) if line in p.line_ids), None)
         if start is None:

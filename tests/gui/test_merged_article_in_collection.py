@@ -20,7 +20,7 @@ import pytest
 from reader.annotations.store import AnnotationStore
 from reader.app.overlay import Overlay
 from reader.library.catalogue import Library
-from reader.model.document import reading_order
+from reader.model.document import reading_order, supplied_title
 from tests.clirun import run_in
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -61,7 +61,8 @@ def test_the_overlay_says_where_a_merged_article_is_read_now(merged: tuple[Path,
         first = article.parts[reading_order(article)[0]].line_ids[0]
         assert overlay.merged_into(away) == into
         assert overlay.merged_at(away) == (into, first)
-        assert overlay.merged_name(away).startswith("[")
+        assert overlay.merged_name(away) == supplied_title(article)  # as it was listed, not by its dateline
+        assert "中美关系" in overlay.merged_name(away)
         assert overlay.merged_into(into) is None  # the article it went into is its own
 
 

@@ -956,6 +956,15 @@ class FindBar(QWidget):
         lay.setStretch(0, 1)
 
 
+def _size_step(event: QKeyEvent) -> int:
+    """1 for Ctrl+plus (also Ctrl+= and Ctrl+Shift+=, as X11 types a plus on most keyboards), -1 for Ctrl+minus,
+    else 0: ``QKeyEvent.matches(ZoomIn)`` missed the plus typed with Shift (seen under xdotool: the page zoomed)."""
+    mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    if mods != Qt.KeyboardModifier.ControlModifier:
+        return 0
+    return {Qt.Key.Key_Plus: 1, Qt.Key.Key_Equal: 1, Qt.Key.Key_Minus: -1}.get(Qt.Key(event.key()), 0)
+
+
 class ArticleView(QWidget):
     """An article in the display script, horizontal or vertical, with hits, selection and find."""
 
@@ -1198,8 +1207,7 @@ class ArticleView(QWidget):
     def _sized(self, event: QKeyEvent) -> bool:
         """Ctrl+plus or Ctrl+minus over the text: taken from the window's page zoom (its shortcut) and asked as a
         step of the text's size. The page zoomed instead, its boxes scrolled off its edge (seen by eye, eye47)."""
-        step = 1 if event.matches(QKeySequence.StandardKey.ZoomIn) else \
-            -1 if event.matches(QKeySequence.StandardKey.ZoomOut) else 0
+        step = _size_step(event)
         if not step:
             return False
         event.accept()  # a ShortcutOverride accepted: the key comes to the text as a key press
