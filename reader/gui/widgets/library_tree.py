@@ -89,6 +89,7 @@ class LibraryTree(QTreeWidget):
                     label += f" · {issue.label}"
                 label += " · " + self.tr("%n page(s)", "", issue.pages)
                 item = QTreeWidgetItem([label, str(issue.articles)])
+                item.setToolTip(0, label)  # whole where a narrow panel cuts it
                 item.setData(0, ROLE_KIND, "issue")
                 item.setData(0, ROLE_ID, issue.id)
                 item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
