@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1453"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1462"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -705,7 +705,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-613"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-622"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -1379,7 +1379,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+85"/>
+        <location filename="../../reader/gui/tasks.py" line="+94"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>导入文件</translation>
@@ -1405,12 +1405,27 @@
         <translation>已取消：停止前导入的 %n 个文件已保留。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>%1 of them read again though unchanged.</source>
         <translation>其中 %1 个文件未改动，已重新读取。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+2"/>
+        <source>%1 already in the library (see Problems).</source>
+        <translation>%1 个已在文库中（见“问题”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 found moved (their articles kept).</source>
+        <translation>%1 个已移动（其文章保留）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the same file as %2, already in the library; not added again.</source>
+        <translation>%1：与 %2 是同一文件，已在文库中；不再重复添加。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
         <translation>文库中的文件都已不在导入时的位置，没有可重新读取的文件。</translation>
     </message>
@@ -1471,7 +1486,7 @@
         <translation>只有此文库的所有者（%1）可以向其中导入或重建索引：你可以阅读它，并在其中保存自己的笔记、收藏集和校正。</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-195"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
@@ -1482,17 +1497,17 @@
         <translation>已导入 %1 个文件：%2 页，%3 篇文章，用时 %4 秒。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%1 unchanged.</source>
         <translation>%1 个未变。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 could not be read (see Problems).</source>
         <translation>%1 个无法读取（见“问题”）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
