@@ -1901,7 +1901,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>
@@ -1917,7 +1917,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+46"/>
+        <source>%1, punctuation ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Save the chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,9 +2285,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TimelineChart</name>
     <message>
-        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+118"/>
         <source>Type one or more queries, separated by ;, and press Draw.</source>
-        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating the room between the years&apos; bars and the undated one, in pixels what the bars measure a bar was clicked: (query, period)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2301,8 +2306,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+33"/>
+        <location line="+25"/>
+        <location line="+53"/>
+        <location line="+30"/>
         <source>undated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2371,12 +2377,23 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>The timeline compares characters as the switch on the Search tab says</source>
+        <extracomment>how the counts shown compared characters (the Search tab&apos;s switch: &quot;the (267)&quot; read as the command line&apos;s 291, its Exact mode unsaid)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Characters compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click a bar to search that period.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1909,7 +1909,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation>请先打开一个文库。</translation>
@@ -1925,7 +1925,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>已将 %1 条索引行写入 %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+46"/>
+        <source>%1, punctuation ignored</source>
+        <translation>%1，忽略标点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
@@ -2301,9 +2306,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TimelineChart</name>
     <message>
-        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+118"/>
         <source>Type one or more queries, separated by ;, and press Draw.</source>
-        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating the room between the years&apos; bars and the undated one, in pixels what the bars measure a bar was clicked: (query, period)</extracomment>
         <translation>输入一个或多个查询（以 ; 分隔），然后按“绘制”。</translation>
     </message>
     <message>
@@ -2322,8 +2327,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>出现次数</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+33"/>
+        <location line="+25"/>
+        <location line="+53"/>
+        <location line="+30"/>
         <source>undated</source>
         <translation>无日期</translation>
     </message>
@@ -2392,12 +2398,23 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>The timeline compares characters as the switch on the Search tab says</source>
+        <extracomment>how the counts shown compared characters (the Search tab&apos;s switch: &quot;the (267)&quot; read as the command line&apos;s 291, its Exact mode unsaid)</extracomment>
+        <translation>时间轴按“搜索”标签页上的开关比较字符</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Characters compared: %1</source>
+        <translation>字符比较方式：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click a bar to search that period.</source>
         <translation>点击柱条即可搜索该时期。</translation>
     </message>

@@ -1909,7 +1909,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation>請先開啟一個文庫。</translation>
@@ -1925,7 +1925,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>已將 %1 條索引行寫入 %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+46"/>
+        <source>%1, punctuation ignored</source>
+        <translation>%1，忽略標點</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Save the chart</source>
         <translation>儲存圖表</translation>
     </message>
@@ -2301,9 +2306,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TimelineChart</name>
     <message>
-        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+118"/>
         <source>Type one or more queries, separated by ;, and press Draw.</source>
-        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating the room between the years&apos; bars and the undated one, in pixels what the bars measure a bar was clicked: (query, period)</extracomment>
         <translation>輸入一個或多個查詢（以 ; 分隔），然後按「繪製」。</translation>
     </message>
     <message>
@@ -2322,8 +2327,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>出現次數</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+33"/>
+        <location line="+25"/>
+        <location line="+53"/>
+        <location line="+30"/>
         <source>undated</source>
         <translation>無日期</translation>
     </message>
@@ -2392,12 +2398,23 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>儲存圖片…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>The timeline compares characters as the switch on the Search tab says</source>
+        <extracomment>how the counts shown compared characters (the Search tab&apos;s switch: &quot;the (267)&quot; read as the command line&apos;s 291, its Exact mode unsaid)</extracomment>
+        <translation>時間軸依「搜尋」分頁上的開關比對字元</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Counting…</source>
         <translation>正在統計…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Characters compared: %1</source>
+        <translation>字元比對方式：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click a bar to search that period.</source>
         <translation>點擊長條即可搜尋該時期。</translation>
     </message>
