@@ -181,7 +181,7 @@ class TimelineChart(QWidget):
         if dated == len(periods):
             slot = plot.width() / len(periods)
             return [(plot.left() + j * slot, slot) for j in range(len(periods))]
-        own = fm.horizontalAdvance(self.tr("undated")) + 8
+        own = float(fm.horizontalAdvance(self.tr("undated")) + 8)
         apart = UNDATED_GAP if dated else 0.0
         slot = (plot.width() - own - apart) / dated if dated else plot.width()
         if slot >= own:  # the columns are wide enough: all alike
