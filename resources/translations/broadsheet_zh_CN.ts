@@ -485,7 +485,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+136"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+138"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>导出</translation>
@@ -687,12 +687,17 @@
         <translation>未导出：文件已存在，已保留原文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Exported %1 article(s) to %2.</source>
-        <translation>已将 %1 篇文章导出到 %2。</translation>
+        <location line="+10"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) of yours applied.</source>
+        <translation>已将 %1 篇文章导出到 %2：文本按来源所印，并已应用您的 %3 处校正。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it.</source>
+        <translation>已将 %1 篇文章导出到 %2：文本按来源所印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
