@@ -513,6 +513,17 @@ class Overlay:
         return library_scope(self, article_ids, issue_id=issue_id, collection=collection, query=query,
                              limit=limit, progress=progress, cancel=cancel, options=options)
 
+    def applied(self, scope: Scope) -> list[Correction]:
+        """The reader's corrections an export of ``scope`` holds, each once: the text corrections its articles show
+        and the segmentation corrections (headline, split, merge, role …) naming one of them — what the export
+        says it holds beside "as the sources print it" (every export said only that, the corrections in it
+        unsaid). None with ``text`` and ``segmentation`` both off."""
+        shown = {c.id: c for c in scope.corrections}
+        if self.segmentation:
+            roots = {root_key(item.key) for item in scope.items}
+            shown.update((c.id, c) for c in self.corrections() if c.kind != "text" and named_articles(c) & roots)
+        return list(shown.values())
+
 
 def read_article(library: Library, key: str) -> tuple[ArticleInfo, Article]:
     """An article as the window shows it: its info and its corrected reading (``broadsheet show``)."""

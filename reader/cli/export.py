@@ -20,6 +20,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         doc = analyze_file(args.source)
         items = items_from_document(doc, args.articles or None)
         annotations: list[Any] = []
+        applied = 0  # a source file read as it is: none of the reader's corrections
     else:
         if not (args.articles or args.issue is not None or args.collection or args.query):
             raise ExportError("name the articles, --issue, --collection, --query or --source to export")
@@ -30,6 +31,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             scope = overlay.export_scope(articles, issue_id=args.issue, collection=args.collection,
                                          query=args.query, limit=args.limit, options=search_options(args))
             merged = {key: into for key in scope.left_out if (into := overlay.merged_into(key))}
+            applied = len(overlay.applied(scope))
         finally:
             lib.close()
         for corr, reason in scope.stale:
@@ -51,14 +53,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         return 0
     path = write_new(args.output, data, force=args.force)
-    print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format}); {script_said(args)}", file=sys.stderr)
+    print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format}); {script_said(args, applied)}",
+          file=sys.stderr)
     return 0
 
 
-def script_said(args: argparse.Namespace) -> str:
-    """In what script the text was written: as the sources print it, and, with ``--reading``, a TEI reading text
-    converted (said: the window's reader reads in a script of their choosing; the file is in the sources')."""
-    said = "the text as the sources print it (no script conversion"
+def script_said(args: argparse.Namespace, applied: int = 0) -> str:
+    """In what script the text was written: as the sources print it, with the ``applied`` corrections of the reader
+    when there are any (said only then: "applied" of none would tell of an edited text), and, with ``--reading``, a
+    TEI reading text converted (said: the window's reader reads in a script of their choosing; the file is in the
+    sources')."""
+    said = "the text as the sources print it"
+    if applied:
+        said += f" with your {applied} correction(s) applied"
+    said += " (no script conversion"
     if args.format == "tei" and args.reading:
         return said + f"), with a reading text converted by OpenCC {args.reading}, marked as derived"
     return said + ("; --reading adds a converted reading text)" if args.format == "tei" else ")")

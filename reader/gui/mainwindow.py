@@ -72,6 +72,7 @@ from reader.gui.widgets.library_tree import LibraryTree
 from reader.gui.widgets.log_view import LogView
 from reader.gui.widgets.problems_panel import ProblemsPanel
 from reader.gui.widgets.search_panel import SearchPanel
+from reader.gui.widgets.status_bar import StatusBar
 from reader.gui.widgets.task_bar import TaskBar
 from reader.gui.workers import Worker, wait_all
 from reader.library.catalogue import NotFoundError
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.log_view = LogView(parent=self)
         self.log_dock = self._dock(self.log_view, self.tr("Log"), "logDock", bottom)
 
+        self.setStatusBar(StatusBar(self))  # a long message ends in "…" before the position label, whole in a tooltip
         self.taskbar = TaskBar(self)
         self.statusBar().addPermanentWidget(self.taskbar)
         self.position = QLabel(self)

@@ -55,6 +55,13 @@ class Studies:
         self.timeline.requested.connect(self.run_timeline)
         self.timeline.chart.bar_clicked.connect(self.search_period)
         self.timeline.save_requested.connect(self.save_chart)
+        window.search.options_changed.connect(self.options_changed)
+
+    def options_changed(self, _match: str, _ignore_punct: bool) -> None:
+        """The Search tab's switch changed how characters compare: the timeline shown counts again so (its bars
+        and the search a bar asks for compare alike)."""
+        if self.timeline.chart.series:
+            self.timeline.submit()
 
     def library_changed(self) -> None:
         """Articles were imported or corrected: the concordance and timeline shown count again (seen by eye: the
@@ -201,9 +208,11 @@ class Studies:
         self._seq["timeline"] += 1
         seq = self._seq["timeline"]
 
+        compared = self.compared()
+
         def done(series: list[Timeline]) -> None:
             if seq == self._seq["timeline"]:
-                self.timeline.show_timelines(series)
+                self.timeline.show_timelines(series, compared)
 
         def failed(e: BaseException) -> None:
             if seq == self._seq["timeline"]:
@@ -212,6 +221,15 @@ class Studies:
         run_task(timelines, w.archive.library, queries, By(by), w.search.query().options(),
                  readings=w.archive.overlay_of.search_readings, name="timeline",
                  on_result=done, on_error=failed)
+
+    def compared(self) -> str:
+        """How the search panel's switch compares characters, as it names it: "Exact", "Folded, punctuation
+        ignored" (its 、 button checked)."""
+        panel = self.w.search
+        named = panel.match.currentText()
+        if panel.ignore_punct.isChecked():
+            named = QCoreApplication.translate("MainWindow", "%1, punctuation ignored").replace("%1", named)
+        return named
 
     def search_period(self, query: str, period: str) -> None:
         """A bar was clicked: search its query in its period."""

@@ -37,18 +37,27 @@ def summary_text(summary: Any) -> str:
     for key, value in (("%1", imported), ("%2", getattr(summary, "pages", 0)),
                        ("%3", getattr(summary, "articles", 0)), ("%4", f"{getattr(summary, 'seconds', 0.0):.1f}")):
         text = text.replace(key, str(value))
-    unchanged = len(getattr(summary, "unchanged", []) or [])
-    again = len(getattr(summary, "reread", []) or [])
-    if again:
-        text += " " + QCoreApplication.translate("MainWindow", "%1 of them read again though unchanged.").replace(
-            "%1", str(again))
-    failed = len(getattr(summary, "failed", []) or [])
-    if unchanged:
-        text += " " + QCoreApplication.translate("MainWindow", "%1 unchanged.").replace("%1", str(unchanged))
-    if failed:
-        text += " " + QCoreApplication.translate("MainWindow", "%1 could not be read (see Problems).").replace(
-            "%1", str(failed))
+    # every file chosen is one of these (a file already in the library was left out: "0 imported, 2 could not be
+    # read" of three files chosen, seen by a tester)
+    for field, sentence in (
+            ("reread", QCoreApplication.translate("MainWindow", "%1 of them read again though unchanged.")),
+            ("unchanged", QCoreApplication.translate("MainWindow", "%1 unchanged.")),
+            ("duplicates", QCoreApplication.translate("MainWindow", "%1 already in the library (see Problems).")),
+            ("moved", QCoreApplication.translate("MainWindow", "%1 found moved (their articles kept).")),
+            ("failed", QCoreApplication.translate("MainWindow", "%1 could not be read (see Problems)."))):
+        count = len(getattr(summary, field, []) or [])
+        if count:
+            text += " " + sentence.replace("%1", str(count))
     return text
+
+
+def duplicate_text(path: str, first: str) -> str:
+    """The Problems line of a file not imported because the library holds its bytes (as ``broadsheet import``)."""
+    from reader.library.importer import display_path  # (the importer is loaded by the import, not by the window)
+
+    return QCoreApplication.translate(
+        "MainWindow", "%1: the same file as %2, already in the library; not added again.").replace(
+        "%1", display_path(path)).replace("%2", display_path(first))
 
 
 def cancelled_text(summary: Any) -> str:
@@ -229,10 +238,12 @@ class Tasks:
         self.w.library.reload_library()
         if getattr(summary, "imported", None):  # the article shown may read otherwise now, or have a new id
             self.w.corrections.import_ended()
-        self.w.statusBar().showMessage(summary_text(summary), 10000)
         for path, message in getattr(summary, "warnings", []) or []:
             self.w.report(message if Path(path).name in message else f"{path}: {message}")
+        for path, first in getattr(summary, "duplicates", []) or []:
+            self.w.report(duplicate_text(path, first))
         self.report_work()
+        self.w.statusBar().showMessage(summary_text(summary), 10000)  # last: a problem reported shows itself there
         self.w.import_finished.emit("done", summary)
 
     def report_work(self, work: WorkReport | None = None) -> None:

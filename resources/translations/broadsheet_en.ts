@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1453"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1462"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation type="unfinished"></translation>
@@ -486,7 +486,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+136"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+138"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
@@ -688,12 +688,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Exported %1 article(s) to %2.</source>
+        <location line="+10"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) of yours applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,7 +711,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-613"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-622"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -1381,7 +1386,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+85"/>
+        <location filename="../../reader/gui/tasks.py" line="+94"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation type="unfinished"></translation>
@@ -1407,12 +1412,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>%1 of them read again though unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+2"/>
+        <source>%1 already in the library (see Problems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 found moved (their articles kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the same file as %2, already in the library; not added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,7 +1493,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-195"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation type="unfinished"></translation>
@@ -1484,17 +1504,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%1 unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 could not be read (see Problems).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,7 +1906,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>
@@ -1902,7 +1922,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+46"/>
+        <source>%1, punctuation ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Save the chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,9 +2290,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TimelineChart</name>
     <message>
-        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+118"/>
         <source>Type one or more queries, separated by ;, and press Draw.</source>
-        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating the room between the years&apos; bars and the undated one, in pixels what the bars measure a bar was clicked: (query, period)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2286,8 +2311,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+33"/>
+        <location line="+25"/>
+        <location line="+53"/>
+        <location line="+30"/>
         <source>undated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2356,12 +2382,23 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>The timeline compares characters as the switch on the Search tab says</source>
+        <extracomment>how the counts shown compared characters (the Search tab&apos;s switch: &quot;the (267)&quot; read as the command line&apos;s 291, its Exact mode unsaid)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Characters compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click a bar to search that period.</source>
         <translation type="unfinished"></translation>
     </message>

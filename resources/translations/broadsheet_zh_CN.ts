@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1453"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1462"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -485,7 +485,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+136"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+138"/>
         <source>Export</source>
         <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>导出</translation>
@@ -687,12 +687,17 @@
         <translation>未导出：文件已存在，已保留原文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Exported %1 article(s) to %2.</source>
-        <translation>已将 %1 篇文章导出到 %2。</translation>
+        <location line="+10"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) of yours applied.</source>
+        <translation>已将 %1 篇文章导出到 %2：文本按来源所印，并已应用您的 %3 处校正。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it.</source>
+        <translation>已将 %1 篇文章导出到 %2：文本按来源所印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -705,7 +710,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-613"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-622"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -1379,7 +1384,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+85"/>
+        <location filename="../../reader/gui/tasks.py" line="+94"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>导入文件</translation>
@@ -1405,12 +1410,27 @@
         <translation>已取消：停止前导入的 %n 个文件已保留。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>%1 of them read again though unchanged.</source>
         <translation>其中 %1 个文件未改动，已重新读取。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+2"/>
+        <source>%1 already in the library (see Problems).</source>
+        <translation>%1 个已在文库中（见“问题”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 found moved (their articles kept).</source>
+        <translation>%1 个已移动（其文章保留）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the same file as %2, already in the library; not added again.</source>
+        <translation>%1：与 %2 是同一文件，已在文库中；不再重复添加。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>None of the library&apos;s files is where it was imported from; nothing to read again.</source>
         <translation>文库中的文件都已不在导入时的位置，没有可重新读取的文件。</translation>
     </message>
@@ -1471,7 +1491,7 @@
         <translation>只有此文库的所有者（%1）可以向其中导入或重建索引：你可以阅读它，并在其中保存自己的笔记、收藏集和校正。</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-195"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
@@ -1482,17 +1502,17 @@
         <translation>已导入 %1 个文件：%2 页，%3 篇文章，用时 %4 秒。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%1 unchanged.</source>
         <translation>%1 个未变。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 could not be read (see Problems).</source>
         <translation>%1 个无法读取（见“问题”）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1894,7 +1914,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <location line="+104"/>
         <source>Open a library first.</source>
         <translation>请先打开一个文库。</translation>
@@ -1910,7 +1930,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>已将 %1 条索引行写入 %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+46"/>
+        <source>%1, punctuation ignored</source>
+        <translation>%1，忽略标点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
@@ -2286,9 +2311,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TimelineChart</name>
     <message>
-        <location filename="../../reader/gui/widgets/timeline_view.py" line="+115"/>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+118"/>
         <source>Type one or more queries, separated by ;, and press Draw.</source>
-        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating what the bars measure a bar was clicked: (query, period)</extracomment>
+        <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating the room between the years&apos; bars and the undated one, in pixels what the bars measure a bar was clicked: (query, period)</extracomment>
         <translation>输入一个或多个查询（以 ; 分隔），然后按“绘制”。</translation>
     </message>
     <message>
@@ -2307,8 +2332,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>出现次数</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+33"/>
+        <location line="+25"/>
+        <location line="+53"/>
+        <location line="+30"/>
         <source>undated</source>
         <translation>无日期</translation>
     </message>
@@ -2377,12 +2403,23 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>The timeline compares characters as the switch on the Search tab says</source>
+        <extracomment>how the counts shown compared characters (the Search tab&apos;s switch: &quot;the (267)&quot; read as the command line&apos;s 291, its Exact mode unsaid)</extracomment>
+        <translation>时间轴按“搜索”标签页上的开关比较字符</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Characters compared: %1</source>
+        <translation>字符比较方式：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click a bar to search that period.</source>
         <translation>点击柱条即可搜索该时期。</translation>
     </message>

@@ -81,8 +81,9 @@ class ExportRequest:
 
 
 def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., None],
-                 cancel: threading.Event) -> tuple[bytes, int]:
-    """Gather and format an export (runs in a worker): (the bytes, the number of articles)."""
+                 cancel: threading.Event) -> tuple[bytes, int, int]:
+    """Gather and format an export (runs in a worker): (the bytes, the number of articles, the number of the reader's
+    corrections the text holds — :meth:`reader.app.overlay.Overlay.applied`)."""
 
     def step(done: int, total: int) -> None:
         progress(float(done), float(total))
@@ -108,7 +109,8 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
     elif req.fmt == "cite":
         options = {"style": req.style}
     annotations = scope.annotations if req.annotations else []
-    return export(items, req.fmt, annotations, **options), len(items)
+    applied = len(library.applied(scope)) if hasattr(library, "applied") else 0
+    return export(items, req.fmt, annotations, **options), len(items), applied
 
 
 #: the file name offered for each scope: broadsheet-<name><suffix>
@@ -357,8 +359,8 @@ class ExportDialog(QDialog):
             self.progress.setRange(0, int(p.total))
             self.progress.setValue(int(p.done))
 
-    def _ready(self, req: ExportRequest, result: tuple[bytes, int]) -> None:
-        data, count = result
+    def _ready(self, req: ExportRequest, result: tuple[bytes, int, int]) -> None:
+        data, count, applied = result
         force = False
         if req.path.exists():
             answer = QMessageBox.question(
@@ -374,8 +376,12 @@ class ExportDialog(QDialog):
         except Exception as e:  # write_new's errors are sentences naming the file
             self._failed(e)
             return
-        self.status.setText(self.tr("Exported %1 article(s) to %2.").replace("%1", str(count))
-                            .replace("%2", str(self.written)))
+        # what text the file holds, as broadsheet export says it: the reader's corrections named when there are any
+        # (it said nothing of them; "as the sources print it" alone was untrue of a corrected text)
+        said = self.tr("Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) of yours "
+                       "applied.") if applied else self.tr("Exported %1 article(s) to %2: the text as the sources "
+                                                           "print it.")
+        self.status.setText(said.replace("%1", str(count)).replace("%2", str(self.written)).replace("%3", str(applied)))
         self.cancel_button.setText(self.tr("Close"))  # nothing is left to cancel (it said Cancel — seen by eye)
         log.info("exported %d article(s) as %s to %s", count, req.fmt, self.written)
         self.exported.emit(str(self.written))

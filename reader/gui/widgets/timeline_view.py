@@ -32,6 +32,9 @@ from reader.search.timeline import UNDATED, Bucket, Timeline
 #: one colour per query (Okabe–Ito, readable by colour-blind readers), repeating
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
 
+#: the room between the years' bars and the undated one, in pixels
+UNDATED_GAP = 12.0
+
 #: what the bars measure
 MEASURES = ("articles", "relative", "occurrences")
 
@@ -170,16 +173,35 @@ class TimelineChart(QWidget):
             p.drawText(QRectF(plot.left() - 200 - 6, y - fm.height() / 2, 200, fm.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._tick(v))
 
+    def slots(self, fm: QFontMetrics, plot: QRectF, periods: list[str]) -> list[tuple[float, float]]:
+        """Each period's column of the plot, (left, width): the ONE place its bars are drawn and its name written
+        (the names were placed apart from the bars, and "undated" sat under the 1920–1922 bars). The undated
+        period, last, has a column of its own beyond a gap, as wide as its name, so its name is under its bar."""
+        dated = len(periods) - (1 if periods and periods[-1] == UNDATED else 0)
+        if dated == len(periods):
+            slot = plot.width() / len(periods)
+            return [(plot.left() + j * slot, slot) for j in range(len(periods))]
+        own = float(fm.horizontalAdvance(self.tr("undated")) + 8)
+        apart = UNDATED_GAP if dated else 0.0
+        slot = (plot.width() - own - apart) / dated if dated else plot.width()
+        if slot >= own:  # the columns are wide enough: all alike
+            slot = (plot.width() - apart) / len(periods)
+            own = slot
+        out = [(plot.left() + j * slot, slot) for j in range(dated)]
+        return out + [(plot.right() - own, own)]
+
     def _draw_bars(self, p: QPainter, plot: QRectF, periods: list[str],
                    ceiling: float) -> list[tuple[QRectF, str, str]]:
-        slot = plot.width() / len(periods)
+        slots = self.slots(p.fontMetrics(), plot, periods)
+        slot = min(width for _x, width in slots)
         gap = min(slot * 0.2, 8.0)
         bar_w = max(2.0, (slot - gap) / max(1, len(self.series)))  # a thin bar still shows
+        group = bar_w * len(self.series)
         out: list[tuple[QRectF, str, str]] = []
         for i, s in enumerate(self.series):
             colour = QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)])
-            for j, b in enumerate(s.buckets):
-                x = plot.left() + j * slot + gap / 2 + i * bar_w
+            for (left, width), b in zip(slots, s.buckets, strict=False):
+                x = left + (width - group) / 2 + i * bar_w  # the group in the middle of its column
                 h = plot.height() * self.value(b) / ceiling if ceiling else 0.0
                 r = QRectF(x, plot.bottom() - h, bar_w, h)
                 if h > 0:
@@ -191,28 +213,33 @@ class TimelineChart(QWidget):
     def _draw_periods(self, p: QPainter, plot: QRectF, periods: list[str], colours: Colours) -> None:
         p.setPen(colours.text)
         p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        slots = self.slots(p.fontMetrics(), plot, periods)
+        if periods[-1] == UNDATED and len(periods) > 1:  # the undated column stands apart from the years
+            x = (slots[-2][0] + slots[-2][1] + slots[-1][0]) / 2
+            p.setPen(colours.grid)
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + 4))
+            p.setPen(colours.text)
         for rect, label in self.period_labels(p.fontMetrics(), plot, periods):
             p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
 
     def period_labels(self, fm: QFontMetrics, plot: QRectF, periods: list[str]) -> list[tuple[QRectF, str]]:
-        """The periods named under the bars, none over another: every ``n``-th when they do not all fit, and the
-        "undated" bar's always (a period named too near it is left out)."""
-        slot = plot.width() / len(periods)
-        widest = max(fm.horizontalAdvance(x) for x in periods if x != UNDATED) + 8 if len(periods) > 1 else 0
-        every = max(1, math.ceil(widest / slot))
+        """The periods named under their own bars, none over another: every ``n``-th when they do not all fit, and
+        the "undated" bar's always (in its own column); a name that would stick out of the chart, or run into the
+        undated one, is left out rather than moved off its bar."""
+        slots = self.slots(fm, plot, periods)
+        dated = [x for x in periods if x != UNDATED]
+        widest = max(fm.horizontalAdvance(x) for x in dated) + 8 if dated else 0
+        every = max(1, math.ceil(widest / min(width for _x, width in slots)))
+        end = slots[-1][0] if periods[-1] == UNDATED else plot.right() + 6
         out: list[tuple[QRectF, str]] = []
-        for j, period in enumerate(periods):
-            if j % every and period != UNDATED:
-                continue
-            label = self.tr("undated") if period == UNDATED else period
-            width = max(widest, fm.horizontalAdvance(label) + 8)
-            cx = plot.left() + (j + 0.5) * slot
-            rect = QRectF(cx - width / 2, plot.bottom() + 4, width, fm.height())
-            if rect.right() > plot.right() + 6:  # the last name inside the chart (it was cut: "undate")
-                rect.moveRight(plot.right() + 6)
+        for j, ((left, width), period) in enumerate(zip(slots, periods, strict=True)):
             if period == UNDATED:
-                out = [(r, x) for r, x in out if r.right() <= rect.left()]
-            out.append((rect, label))
+                label = self.tr("undated")
+                out.append((QRectF(left, plot.bottom() + 4, width, fm.height()), label))
+                continue
+            rect = QRectF(left + width / 2 - widest / 2, plot.bottom() + 4, widest, fm.height())
+            if j % every == 0 and rect.right() <= end:
+                out.append((rect, period))
         return out
 
     # -- clicks and files
@@ -300,6 +327,11 @@ class TimelineView(QWidget):
         self.save.setEnabled(False)
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
+        #: how the counts shown compared characters (the Search tab's switch: "the (267)" read as the command line's
+        #: 291, its Exact mode unsaid)
+        self.compared = QLabel(self)
+        self.compared.setObjectName("timelineCompared")
+        self.compared.setToolTip(self.tr("The timeline compares characters as the switch on the Search tab says"))
         self.chart = TimelineChart(self)
 
         top = QHBoxLayout()
@@ -311,7 +343,10 @@ class TimelineView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
-        lay.addWidget(self.status)
+        under = QHBoxLayout()
+        under.addWidget(self.status, 1)
+        under.addWidget(self.compared)
+        lay.addLayout(under)
         lay.addWidget(self.chart, 1)
 
         self.field.returnPressed.connect(self.submit)
@@ -329,8 +364,10 @@ class TimelineView(QWidget):
             self.status.setText(self.tr("Counting…"))
             self.requested.emit(queries, str(self.by.currentData()))
 
-    def show_timelines(self, series: Sequence[Timeline]) -> None:
+    def show_timelines(self, series: Sequence[Timeline], compared: str = "") -> None:
+        """The bars of ``series``, and ``compared``: how their characters were compared (the match mode, named)."""
         self.chart.set_series(series, str(self.measure.currentData()))
+        self.compared.setText(self.tr("Characters compared: %1").replace("%1", compared) if compared else "")
         self.status.setText(self.tr("Click a bar to search that period."))
         self.save.setEnabled(bool(series))
 
@@ -340,5 +377,6 @@ class TimelineView(QWidget):
 
     def show_error(self, message: str) -> None:
         self.chart.set_series([])
+        self.compared.setText("")
         self.status.setText(message)
         self.save.setEnabled(False)
