@@ -84,6 +84,7 @@ class ActionId(str, Enum):
     ANNOTATIONS = "actAnnotations"
     LOG = "actLog"
     SIDE_PANEL = "actSidePanel"
+    FULL_SCREEN = "actFullScreen"
     PREV_ARTICLE = "actPrevArticle"
     NEXT_ARTICLE = "actNextArticle"
     PREV_PAGE = "actPrevPage"
@@ -479,6 +480,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
         checked=True,
         places=(P("view", 2, 0),),
+    ),
+    ActionSpec(
+        ActionId.FULL_SCREEN,
+        QT_TRANSLATE_NOOP("MainWindow", "&Full screen"),
+        "display.set_full_screen",
+        shortcuts=(SK.FullScreen,),
+        checkable=True,
+        places=(P("view", 2, 1),),
     ),
     # Go (not PageUp/PageDown: those scroll the reading view)
     ActionSpec(

@@ -127,6 +127,20 @@ class Display:
         self.w.side.setVisible(bool(on))
         self.w.settings.set_side_panel(bool(on))
 
+    def set_full_screen(self, on: bool) -> None:
+        """View → Full screen: the window on the whole screen, or back as it was (maximised stays maximised); not
+        kept — a start in full screen would hide the desktop unasked."""
+        state = self.w.windowState()
+        full = Qt.WindowState.WindowFullScreen
+        self.w.setWindowState(state | full if on else state & ~full)
+
+    def window_state_changed(self) -> None:
+        """The window left or entered full screen some other way (the window manager): the command says so."""
+        act = self.w.action_map[ActionId.FULL_SCREEN]
+        act.blockSignals(True)
+        act.setChecked(bool(self.w.windowState() & Qt.WindowState.WindowFullScreen))
+        act.blockSignals(False)
+
     def set_line_height(self, percent: int) -> None:
         """View → Line spacing: a paragraph's line height in percent of the font's; kept."""
         self.w.article_view.set_line_height(percent)

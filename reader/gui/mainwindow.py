@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -285,6 +285,11 @@ class MainWindow(QMainWindow):
         """The application quits, maybe with no window closed (a Windows log-off): the place waiting for its
         pause is stored."""
         self.navigation.flush_place()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and {"display", "action_map"} <= self.__dict__.keys():
+            self.display.window_state_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the window's state; a running import is cancelled and stops after its current file."""

@@ -275,9 +275,9 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1462"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1511"/>
         <source>Your correction removed “%1” here.</source>
-        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
+        <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) larger (1) or smaller (-1) text asked for over the text: Ctrl+plus, Ctrl+minus, Ctrl+wheel the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
     </message>
     <message>
@@ -348,7 +348,7 @@
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
@@ -710,7 +710,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-622"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-671"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -826,7 +826,7 @@
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -863,7 +863,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+157"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+158"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
@@ -879,7 +879,7 @@
         <translation>收藏集</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+177"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
@@ -914,7 +914,7 @@
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+188"/>
+        <location filename="../../reader/gui/actions.py" line="+189"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
@@ -995,7 +995,7 @@
         <translation>竖排阅读(&amp;V)（直排）</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>&amp;Next article</source>
         <translation>下一篇文章(&amp;N)</translation>
     </message>
@@ -1035,7 +1035,7 @@
         <translation>搜索语法(&amp;S)</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-165"/>
         <source>&amp;Move paragraph to article…</source>
         <translation>将段落移到文章(&amp;M)…</translation>
     </message>
@@ -1065,12 +1065,17 @@
         <translation>侧边栏(&amp;P)（文库、搜索、收藏集）</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+9"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Copy &amp;debug information</source>
         <translation>复制调试信息(&amp;D)</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-304"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1207,7 +1212,7 @@
         <translation>原文</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+136"/>
         <source>The interface language changes the next time Broadsheet starts. Your library and your place are kept.</source>
         <translation>界面语言将在下次启动 Broadsheet 时更改。您的文库和阅读位置都会保留。</translation>
     </message>
@@ -1258,7 +1263,7 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/display.py" line="-121"/>
+        <location filename="../../reader/gui/display.py" line="-135"/>
         <location line="+7"/>
         <source>System</source>
         <translation>跟随系统</translation>
@@ -1346,7 +1351,7 @@
         <translation>{url}：共享文库的地址以 postgresql:// 开头</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+179"/>
+        <location filename="../../reader/gui/navigation.py" line="+183"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>这一行不属于任何文章。</translation>
@@ -1573,14 +1578,15 @@
         <translation>已高亮。您的高亮和笔记列在“视图 → 批注”中。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <location line="+2"/>
         <location line="+8"/>
         <source>Article note</source>
         <translation>文章笔记</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+26"/>
+        <location line="+35"/>
+        <location line="+27"/>
         <location line="+42"/>
         <location line="+12"/>
         <source>Edit annotation</source>
@@ -1786,7 +1792,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所选内容没有对应的原始行。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+131"/>
         <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
         <translation>您校正时文章被重新导入：没有保存任何内容。请按现在的文字重新选择这些字词，再行校正。</translation>
