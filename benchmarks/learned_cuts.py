@@ -44,7 +44,7 @@ from benchmarks.bench_segmentation import (  # noqa: E402
     truth_cuts,
 )
 from benchmarks.cut_features import FEATURES, changes, placed_lines  # noqa: E402
-from reader.model.document import Article  # noqa: E402
+from reader.model.document import Article, Part  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 TUNING = ("pages", "heldout4", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
@@ -63,7 +63,7 @@ class CaseData:
     label: str
     truth: list[TruthItem]
     articles: list[Article]
-    units: list
+    units: list[tuple[int, list[Part]]]
     base: list[bool]
     rows: list[int]  # unit index of each change
     x: np.ndarray
@@ -90,12 +90,12 @@ def load(sets: Sequence[str] = TUNING) -> list[CaseData]:
                     where.setdefault((k, body[-1].spans[0].line), j)
             rows, xs, ys = [], [], []
             for ch in changes(doc.articles, placed_lines(doc.pages)):
-                j = where.get((ch.article, ch.line))
-                if j is None or base[j]:
+                at = where.get((ch.article, ch.line))
+                if at is None or base[at]:
                     continue
-                rows.append(j)
+                rows.append(at)
                 xs.append(ch.values)
-                ys.append(labels[j])
+                ys.append(labels[at])
             x = np.array(xs, dtype=float).reshape(-1, len(FEATURES))
             out.append(CaseData(name, case.source, case.label, truth, doc.articles, units, base, rows, x,
                                 np.array(ys, dtype=float)))
@@ -269,7 +269,8 @@ def main() -> int:
         for i, name in enumerate((*FEATURES, *CONTEXT)[: x.shape[1]]):
             print(f"  {name:28} starts {x[y > 0, i].mean():7.3f}   others {x[y == 0, i].mean():7.3f}")
         return 0
-    fit, predict = (fit_logistic, predict_logistic) if args.model == "logistic" else (fit_stumps, predict_stumps)
+    fit: Callable[..., Any] = fit_logistic if args.model == "logistic" else fit_stumps
+    predict: Callable[..., np.ndarray] = predict_logistic if args.model == "logistic" else predict_stumps
     key = (lambda c: family(c.source)) if args.by == "family" else (lambda c: c.set)
     if args.ranking:
         ranking(cases, fit, predict, key)
