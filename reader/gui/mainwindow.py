@@ -179,10 +179,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.reading_split)
         self.main_split.setStretchFactor(0, 0)  # a narrower window narrows the reading, not the lists…
         self.main_split.setStretchFactor(1, 1)  # …down to the reading column's minimum; F9 hides the lists
-        # the side panel at the first-run size (1440 wide) shows a Republican issue's date whole, "1939-04-21
-        # (民國二十八年四月二十一日)" (at 300 it was cut: seen by eye, eye47); the reading column keeps its room
-        # (RoomKeeper)
-        self.main_split.setSizes([360, 1080])
+        self.main_split.setSizes([300, 1140])
         self.setCentralWidget(self.main_split)
         self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
         self.room = RoomKeeper(self.main_split, self.reading_split, self.side, self.article_view, self.layout_view)
