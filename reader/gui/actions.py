@@ -485,7 +485,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ActionId.FULL_SCREEN,
         QT_TRANSLATE_NOOP("MainWindow", "&Full screen"),
         "display.set_full_screen",
-        shortcuts=(SK.FullScreen,),
+        shortcuts=("F11",),  # QKeySequence.FullScreen is nothing under a bare X11 session (seen under openbox)
         checkable=True,
         places=(P("view", 2, 1),),
     ),
