@@ -203,7 +203,8 @@ def reflow_runs(pieces: Iterable[Piece], keep_word_spaces: bool = False) -> Iter
 
 def runs_to_part(role: str, runs: Iterable[Run]) -> Part:
     """The part made of ``runs``: their text, and a span for each stretch of consecutive characters of a line."""
-    text: list[str] = []
+    text: list[str] = []  # _JOINED runs at a time: a string per word of a long line of Latin text was 7x its size
+    chunk: list[str] = []
     spans: list[Span] = []
     cur_line: str | None = None
     cur_start = cur_lstart = cur_next = -1
@@ -212,7 +213,10 @@ def runs_to_part(role: str, runs: Iterable[Run]) -> Part:
         n = len(s)
         if not n:
             continue
-        text.append(s)
+        chunk.append(s)
+        if len(chunk) >= _JOINED:
+            text.append("".join(chunk))
+            chunk.clear()
         if line_id is not None:
             if line_id == cur_line and off == cur_next:
                 cur_next += n
@@ -227,7 +231,25 @@ def runs_to_part(role: str, runs: Iterable[Run]) -> Part:
         pos += n
     if cur_line is not None:
         spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
+    text.append("".join(chunk))
     return Part(role, "".join(text), spans)
+
+
+#: runs joined into one string at a time (:func:`runs_to_part`, :func:`collapse`)
+_JOINED = 4096
+
+
+def _joined(strings: Iterable[str]) -> str:
+    """``"".join(strings)`` a few thousand at a time (never a list of every word of a line of millions)."""
+    out: list[str] = []
+    chunk: list[str] = []
+    for s in strings:
+        chunk.append(s)
+        if len(chunk) >= _JOINED:
+            out.append("".join(chunk))
+            chunk.clear()
+    out.append("".join(chunk))
+    return "".join(out)
 
 
 def sub_part(part: Part, role: str, start: int, end: int | None = None) -> Part:
@@ -252,7 +274,7 @@ def collapse(text: str, keep_word_spaces: bool = False) -> str:
     """The text of one line without layout spaces (no mapping kept)."""
     if _WHITESPACE.search(text) is None:
         return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
-    return "".join([run[0] for run in _clean_runs(Piece("", text), keep_word_spaces)])
+    return _joined(run[0] for run in _clean_runs(Piece("", text), keep_word_spaces))
 
 
 #: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)

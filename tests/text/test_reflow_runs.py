@@ -139,3 +139,23 @@ def test_long_lines_of_many_words_and_hyphens_meet_as_before() -> None:
         pieces = [Piece(f"l{k}", t, hyph, k) for k, t in enumerate(lines)]
         for keep in (False, True):
             assert reflow("paragraph", pieces, keep) == _ref_reflow("paragraph", pieces, keep)
+
+
+def test_a_long_line_of_latin_words_is_joined_in_bounded_memory() -> None:
+    """A line of 300,000 characters of Latin words (a text dump whose line breaks were lost): its runs — a word, a
+    space, a word — are joined a few thousand at a time, never a list of a string per word (7x the text's size)."""
+    import random
+    import tracemalloc
+
+    rng = random.Random(1)
+    text = " ".join(rng.choice(["the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog"])
+                    for _ in range(66_000))
+    for run in (lambda: reflow("paragraph", [Piece("l", text)]).text, lambda: collapse(text)):
+        tracemalloc.start()
+        try:
+            joined = run()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert joined == text
+        assert peak < 5 * len(text), peak
