@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from operator import itemgetter
 
 from reader.model.document import Line, Part, Span
 from reader.text.chars import CLOSERS, ends_sentence, latin_running, wide_at
@@ -73,19 +72,19 @@ def clean_chars(p: Piece, keep_word_spaces: bool = False) -> list[Char]:
     between multi-character CJK tokens are kept unless the line is spaced
     character by character.
     """
-    out: list[Char] = []
-    for chunk in _clean_chunks(p, keep_word_spaces):
-        out.extend(chunk)
-    return out
+    return [(c, line_id, off + k) for text, line_id, off in _clean_runs(p, keep_word_spaces)
+            for k, c in enumerate(text)]
 
 
-#: the most characters :func:`_clean_chunks` makes at once (a line of millions of characters — a text dump whose
-#: line breaks were lost — was a tuple per character at once: 2.5 GB for 13 M characters)
-CHUNK = 4096
+#: a piece of running text: (text, line id, offset of its first character in that line), each character of ``text``
+#: the line's next; or (text, None, -1) for inserted text. Reflow works a run at a time — the characters between
+#: two runs of spaces of a line, a space kept, the space between two lines —, never a tuple per character (a tuple
+#: per character, then a loop over them to build the text and its spans, was a third of reading a page of CJK text)
+Run = tuple[str, str | None, int]
 
 
-def _clean_chunks(p: Piece, keep_word_spaces: bool) -> Iterator[list[Char]]:
-    """:func:`clean_chars` a piece at a time, none longer than :data:`CHUNK` characters."""
+def _clean_runs(p: Piece, keep_word_spaces: bool) -> Iterator[Run]:
+    """:func:`clean_chars` a run at a time: the slices of the line between runs of whitespace and the spaces kept."""
     text = p.text
     lo, hi = 0, len(text)  # without leading and trailing whitespace
     while lo < hi and text[lo].isspace():
@@ -96,9 +95,10 @@ def _clean_chunks(p: Piece, keep_word_spaces: bool) -> Iterator[list[Char]]:
     line_id, offset = p.line_id, p.offset
     pos = lo
     latin: bool | None = None  # whether the line is Latin running text, asked only where it decides
-    for m in _SPACES.finditer(text, lo, hi):  # the characters between two runs of spaces in one comprehension
+    for m in _SPACES.finditer(text, lo, hi):
         i, j = m.span()
-        yield from _chunked(text, pos, i, line_id, offset)
+        if i > pos:
+            yield text[pos:i], line_id, offset + pos
         before, after = wide_at(text, i - 1), wide_at(text, j)
         keep = not (before or after) or keep_word_spaces and not spaced and before and after
         if not keep and before != after:
@@ -106,42 +106,39 @@ def _clean_chunks(p: Piece, keep_word_spaces: bool) -> Iterator[list[Char]]:
                 latin = latin_running(text[lo:hi])
             keep = latin
         if keep:
-            yield [(" ", line_id, offset + i)]
+            yield " ", line_id, offset + i
         pos = j
-    yield from _chunked(text, pos, hi, line_id, offset)
+    if hi > pos:
+        yield text[pos:hi], line_id, offset + pos
 
 
-def _chunked(text: str, lo: int, hi: int, line_id: str, offset: int) -> Iterator[list[Char]]:
-    """The characters ``text[lo:hi]`` of line ``line_id`` (at ``offset`` in it), :data:`CHUNK` at a time."""
-    for a in range(lo, hi, CHUNK):
-        yield [(c, line_id, offset + k) for k, c in enumerate(text[a:min(hi, a + CHUNK)], a)]
-
-
-def _join(prev: list[Char], nxt: list[Char], prev_hyphenated: bool) -> tuple[list[Char], list[Char]]:
-    """Decide how two consecutive lines meet; returns (prev, glue + nxt)."""
+def _meeting(prev: str, nxt: str, prev_hyphenated: bool) -> tuple[bool, bool]:
+    """How two consecutive lines meet, from the last :data:`_HELD` characters before the line end (``prev``) and
+    the next line's first 40 or more (``nxt``): (take out the last character before it — a hyphen —, put a space
+    between them)."""
     if not prev or not nxt:
-        return prev, nxt
-    a = prev[-1][0]
-    b = nxt[0][0]
-    tail, head = "".join(c for c, _, _ in prev[-8:]), "".join(c for c, _, _ in nxt[:8])
+        return False, False
+    a = prev[-1]
+    b = nxt[0]
+    tail, head = prev[-8:], nxt[:8]
     left, right = wide_at(tail + head, len(tail) - 1), wide_at(tail + head, len(tail))
     if left or right:
         if prev_hyphenated and a in HYPHENS:
-            return prev[:-1], nxt
-        if left != right and _latin_around(prev, nxt):
-            return prev, [(" ", None, -1)] + nxt  # "in the city of" / "上海 and the river"
-        return prev, nxt
+            return True, False
+        if left != right and latin_running(prev[-40:] + " " + nxt[:40]):
+            return False, True  # "in the city of" / "上海 and the river"
+        return False, False
     if _closed_dash(tail, head):
-        return prev, nxt
+        return False, False
     if a in HYPHENS and len(prev) >= 2:
-        before = _letter_before(prev[i][0] for i in range(len(prev) - 2, -1, -1))
+        before = _letter_before(reversed(prev[:-1]))
         if prev_hyphenated or (before.isalpha() and b.isalpha() and b.islower()):
-            return prev[:-1], nxt
+            return True, False
         if a == "\u00ad":
-            return prev[:-1], nxt
+            return True, False
     if a == "/" or b in ",.;:!?)]}%":
-        return prev, nxt
-    return prev, [(" ", None, -1)] + nxt
+        return False, False
+    return False, True
 
 
 def _letter_before(backwards: Iterable[str]) -> str:
@@ -151,11 +148,6 @@ def _letter_before(backwards: Iterable[str]) -> str:
         if not unicodedata.category(c).startswith("M"):
             return c
     return ""
-
-
-def _latin_around(prev: list[Char], nxt: list[Char]) -> bool:
-    """Whether the text on both sides of a line end reads as Latin running text (a few words each side)."""
-    return latin_running("".join(c for c, _, _ in prev[-40:]) + " " + "".join(c for c, _, _ in nxt[:40]))
 
 
 def _closed_dash(tail: str, head: str) -> bool:
@@ -168,69 +160,96 @@ def _closed_dash(tail: str, head: str) -> bool:
     return False
 
 
-#: characters :func:`reflow_chars` holds back before handing them on: how two lines meet looks at the last 40 before
-#: a line end and takes out at most the last one (a hyphen)
+#: characters before a line end that decide how it meets the next: :func:`_meeting` looks at the last 40 and takes
+#: out at most the last one (a hyphen)
 _HELD = 64
 
 
-def reflow_chars(pieces: Iterable[Piece], keep_word_spaces: bool = False) -> Iterator[Char]:
-    """The characters of ``pieces`` joined into running text, handed on as they are made: a paragraph of a million
-    characters is never a million tuples at once, and a hyphen taken out never copies what came before."""
-    return chain.from_iterable(_reflow_chunks(pieces, keep_word_spaces))  # no generator step per character
-
-
-def _reflow_chunks(pieces: Iterable[Piece], keep_word_spaces: bool) -> Iterator[list[Char]]:
-    """:func:`reflow_chars` a list at a time."""
-    held: list[Char] = []
+def reflow_runs(pieces: Iterable[Piece], keep_word_spaces: bool = False) -> Iterator[Run]:
+    """The runs of ``pieces`` joined into running text, handed on as they are made (a paragraph of a million
+    characters is never held whole but as its text); only the last run is held back, for a hyphen to be taken out
+    of it where the next line goes on with the word."""
+    last: Run | None = None  # the last run made, not yet handed on
+    seen = ""  # the last characters made (at least _HELD of them when there are that many)
     prev_hyph = False
     for p in pieces:
-        chunks = _clean_chunks(p, keep_word_spaces)
-        head: list[Char] = []
-        for chunk in chunks:  # enough of the line's start to see how it meets the last
-            head.extend(chunk)
-            if len(head) >= 40:
+        runs = _clean_runs(p, keep_word_spaces)
+        head: list[Run] = []
+        n = 0
+        for run in runs:  # enough of the line's start to see how it meets the last
+            head.append(run)
+            n += len(run[0])
+            if n >= 40:
                 break
         if not head:
             continue
-        tail, head = _join(held[-_HELD:], head, prev_hyph)
-        del held[max(0, len(held) - _HELD):]
-        held.extend(tail)
-        held.extend(head)
-        for chunk in chunks:  # the rest of the line
-            held.extend(chunk)
-            if len(held) > 2 * CHUNK:
-                yield held[:-_HELD]
-                del held[:-_HELD]
+        drop, glue = _meeting(seen[-_HELD:], "".join(r[0] for r in head), prev_hyph)
+        if drop and last is not None:
+            seen = seen[:-1]
+            last = (last[0][:-1], last[1], last[2]) if len(last[0]) > 1 else None
+        if glue:
+            head.insert(0, (" ", None, -1))
+        for run in chain(head, runs):  # (the rest of the line)
+            if last is not None:
+                yield last
+            last = run
+            seen += run[0]
+            if len(seen) > 4 * _HELD:
+                seen = seen[-2 * _HELD:]
         prev_hyph = p.hyphenated
-    yield held
+    if last is not None:
+        yield last
 
 
-def chars_to_part(role: str, chars: Iterable[Char]) -> Part:
-    text: list[str] = []  # joined a chunk at a time (a string per character of a long part was most of its memory)
+def runs_to_part(role: str, runs: Iterable[Run]) -> Part:
+    """The part made of ``runs``: their text, and a span for each stretch of consecutive characters of a line."""
+    text: list[str] = []  # _JOINED runs at a time: a string per word of a long line of Latin text was 7x its size
     chunk: list[str] = []
     spans: list[Span] = []
     cur_line: str | None = None
     cur_start = cur_lstart = cur_next = -1
-    for pos, (ch, line_id, off) in enumerate(chars):
-        chunk.append(ch)
-        if len(chunk) >= CHUNK:
+    pos = 0
+    for s, line_id, off in runs:
+        n = len(s)
+        if not n:
+            continue
+        chunk.append(s)
+        if len(chunk) >= _JOINED:
             text.append("".join(chunk))
             chunk.clear()
         if line_id is not None:
             if line_id == cur_line and off == cur_next:
-                cur_next += 1
+                cur_next += n
             else:
                 if cur_line is not None:
                     spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
-                cur_line, cur_start, cur_lstart, cur_next = line_id, pos, off, off + 1
+                cur_line, cur_start, cur_lstart, cur_next = line_id, pos, off, off + n
         else:
             if cur_line is not None:
                 spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
             cur_line = None
+        pos += n
     if cur_line is not None:
         spans.append(Span(cur_start, cur_start + (cur_next - cur_lstart), cur_line, cur_lstart))
     text.append("".join(chunk))
     return Part(role, "".join(text), spans)
+
+
+#: runs joined into one string at a time (:func:`runs_to_part`, :func:`collapse`)
+_JOINED = 4096
+
+
+def _joined(strings: Iterable[str]) -> str:
+    """``"".join(strings)`` a few thousand at a time (never a list of every word of a line of millions)."""
+    out: list[str] = []
+    chunk: list[str] = []
+    for s in strings:
+        chunk.append(s)
+        if len(chunk) >= _JOINED:
+            out.append("".join(chunk))
+            chunk.clear()
+    out.append("".join(chunk))
+    return "".join(out)
 
 
 def sub_part(part: Part, role: str, start: int, end: int | None = None) -> Part:
@@ -244,7 +263,7 @@ def sub_part(part: Part, role: str, start: int, end: int | None = None) -> Part:
 
 def reflow(role: str, pieces: Sequence[Piece], keep_word_spaces: bool = False) -> Part:
     """Join ``pieces`` into one part of the given role."""
-    return chars_to_part(role, reflow_chars(pieces, keep_word_spaces))
+    return runs_to_part(role, reflow_runs(pieces, keep_word_spaces))
 
 
 def reflow_lines(role: str, lines: Sequence[Line], keep_word_spaces: bool = False) -> Part:
@@ -255,8 +274,7 @@ def collapse(text: str, keep_word_spaces: bool = False) -> str:
     """The text of one line without layout spaces (no mapping kept)."""
     if _WHITESPACE.search(text) is None:
         return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
-    # a chunk's characters joined at a time: a string per character of a line of millions was most of its memory
-    return "".join(["".join(map(itemgetter(0), chunk)) for chunk in _clean_chunks(Piece("", text), keep_word_spaces)])
+    return _joined(run[0] for run in _clean_runs(Piece("", text), keep_word_spaces))
 
 
 #: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
