@@ -301,6 +301,7 @@ class Navigator:
         view = self.w.article_view
         if view.vertical:
             return view.vscroll.horizontalScrollBar(), True
+        view.text.lay_out_all()  # a fraction of the whole text's height, not of what Qt has laid out so far
         return view.text.verticalScrollBar(), False
 
     def scroll_fraction(self) -> float:

@@ -392,3 +392,21 @@ def test_an_article_changed_by_the_windows_own_import_shows_its_new_text_and_its
     assert not any("Orphaned" in g for g in groups), groups
     [ann] = [a for a in win.archive.annotations.find() if a.note == "kept"]
     assert not ann.orphaned and ann.anchor is not None and ann.anchor.exact == QUOTE_3
+
+
+def test_the_place_read_right_after_opening_is_the_place_shown(make_window, library_dir: Path) -> None:  # noqa: ANN001
+    """Seen widening the side panel: the reading place taken right after a long article opened (scrolled into it)
+    was another part far below (part 33 at 3,097 px, then part 20 once Qt had laid out the rest of the text in idle
+    time) — a place remembered or kept at that moment would have sent the reader elsewhere."""
+    from PySide6.QtWidgets import QApplication
+
+    for size in ((1100, 700), (1340, 700), (1400, 700), (1600, 1000)):
+        win = make_window(library_dir, size=size)
+        article, _at = _longest(win)
+        QApplication.processEvents()  # the window settled, as it has long been when a reader opens an article
+        win.open_article(article)
+        win.navigation.set_scroll_fraction(0.6)
+        first = win.article_view.place()
+        QApplication.processEvents()  # Qt finishes laying the text out
+        assert first is not None and abs(first[2]) <= 40, (size, first)  # the line at the view's top edge
+        assert win.article_view.place() == first, size
