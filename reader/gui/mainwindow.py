@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.reading_split)
         self.main_split.setStretchFactor(0, 0)  # a narrower window narrows the reading, not the lists…
         self.main_split.setStretchFactor(1, 1)  # …down to the reading column's minimum; F9 hides the lists
-        self.main_split.setSizes([300, 1140])
+        self.main_split.setSizes([360, 1080])
         self.setCentralWidget(self.main_split)
         self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
         self.room = RoomKeeper(self.main_split, self.reading_split, self.side, self.article_view, self.layout_view)

@@ -131,8 +131,10 @@ def test_hovering_a_corrected_word_tells_the_ocrs_reading_and_nowhere_else(make_
     middle = left.center()
     middle.setX(left.left() + 4)  # inside the word's first character
     assert original in _tip(reader, middle)
-    before = left.center()
-    before.setX(left.left() - 3)  # the right half of the character before the word
+    cursor.setPosition(reader._pos_of(k, s) - 1)
+    previous = reader.cursorRect(cursor)  # the character before the word: on this line or (wrapped) the one above
+    end = left.left() if previous.top() == left.top() else previous.left() + 6
+    before = QPoint(end - 3, previous.center().y())  # the right half of the character before the word
     at = reader._char_at(before)
     assert at is not None and reader.note_at(*reader._k_of(at)) is None
     assert reader._char_at(QPoint(2, middle.y())) is None  # the blank margin beside the line
