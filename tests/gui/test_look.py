@@ -424,7 +424,7 @@ def test_the_highlight_dialog_is_used_from_the_keyboard(qtbot) -> None:  # noqa:
 @pytest.mark.parametrize("shared", [False, True])
 def test_tab_from_the_note_never_reaches_a_button_a_space_would_press(qtbot, shared: bool) -> None:  # noqa: ANN001
     """Seen by eye: Tab from the note went to OK, and the space typed next accepted the dialog with a half-written
-    note. Tab from the note goes to the next input (who may see it, else the tags), inserting nothing; no button
+    note. Tab from the note goes to the next input (the tags, then who may see it), inserting nothing; no button
     takes the focus from the keyboard, so no stray key presses one (Ctrl+Enter is OK, Escape is Cancel)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractButton
@@ -440,10 +440,10 @@ def test_tab_from_the_note_never_reaches_a_button_a_space_would_press(qtbot, sha
     qtbot.keyClicks(dlg.note, "half a")
     qtbot.keyClick(dlg.note, Qt.Key.Key_Tab)
     assert dlg.note.toPlainText() == "half a"
-    assert dlg.focusWidget() is (dlg.visibility if shared else dlg.tags)
+    assert dlg.focusWidget() is dlg.tags
     if shared:
-        qtbot.keyClick(dlg.visibility, Qt.Key.Key_Tab)
-        assert dlg.focusWidget() is dlg.tags
+        qtbot.keyClick(dlg.tags, Qt.Key.Key_Tab)
+        assert dlg.focusWidget() is dlg.visibility
     qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Space)
     assert dlg.isVisible() and dlg.result() != dlg.DialogCode.Accepted
     # round the whole chain: only the inputs, never a button
@@ -540,3 +540,25 @@ def test_with_the_annotations_dock_open_the_side_panels_labels_are_whole(make_wi
             assert not _cut(panel, qtbot), (win.side.width(), _cut(panel, qtbot))
             if panel is win.search:
                 assert win.search.field.width() >= min(200, panel.width() - 40), "room to type the query"
+
+
+def test_the_highlight_dialog_reads_top_down_from_where_the_focus_is(qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (eye48): the dialog opened with the focus in Note, set under Tags; typed top-down — "jbtag", Tab,
+    "Note A on heyiguo" — the tag went into the note and the note became a tag (in the tag filter, in the TEI
+    taxonomy). The field with the focus is the first of the form, and Tab goes to the one under it."""
+    from PySide6.QtCore import Qt
+
+    from reader.gui.dialogs.highlight_dialog import HighlightDialog
+
+    dlg = HighlightDialog("何以國", known_tags=["jingbao"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    first = dlg.focusWidget()
+    assert first is not None
+    assert all(first.mapTo(dlg, first.rect().topLeft()).y() <= w.mapTo(dlg, w.rect().topLeft()).y()
+               for w in (dlg.note, dlg.tags)), "the focus is in the form's first field"
+    qtbot.keyClicks(first, "Note A on heyiguo")
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dlg.focusWidget(), "jbtag")
+    assert dlg.values() == ("Note A on heyiguo", ["jbtag"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -76,14 +76,19 @@ class HighlightDialog(QDialog):
         self.completer = TagCompleter(known_tags, self)
         self.tags.setCompleter(self.completer)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():  # no keyboard focus: see the tab order below
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         form = QFormLayout()
-        # the tags above the note: the completion list then drops over the note, never over OK and Cancel
-        form.addRow(self.tr("&Tags:"), self.tags)
+        # the note first, where the focus is, the tags under it: with the tags above and the focus in the note below
+        # them, a reader typing top-down typed their tag into the note and their note into the tags (seen by eye,
+        # eye48: "jbtag", Tab, "Note A…" stored a tag "Note A…"); the tags' completion list, dropping over the note,
+        # swallowed the click meant for it. The list drops from the tags towards the buttons: it is kept narrower
+        # than the room left of them (:meth:`_fit_completion`), never over OK and Cancel
         form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("&Tags:"), self.tags)
         self.visibility: VisibilityCombo | None = None
         if visibility is not None:
             self.visibility = VisibilityCombo(visibility, self)
@@ -94,14 +99,32 @@ class HighlightDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
         self.resize(460, 300)
-        # Tab goes down the form and round it, inputs only; the note, what is typed most, has the focus; Ctrl+Enter
-        # in it is OK (Enter starts a new line), Escape is Cancel — seen by eye: Tab went from the note up to the
-        # tags, and Ctrl+Enter did nothing; then Tab went from the note to OK, and the space typed next accepted a
-        # half-written note. The buttons take no keyboard focus, so no stray key presses one (a click still does).
-        QWidget.setTabOrder(self.tags, self.note)
-        QWidget.setTabOrder(self.note, self.visibility if self.visibility is not None else buttons)
+        # Tab goes down the form and round it, inputs only; the note, what is typed most, first and with the focus;
+        # Ctrl+Enter in it is OK (Enter starts a new line), Escape is Cancel — seen by eye: Tab went from the note up
+        # to the tags, and Ctrl+Enter did nothing; then Tab went from the note to OK, and the space typed next
+        # accepted a half-written note. The buttons take no keyboard focus, so no stray key presses one (a click
+        # still does).
+        QWidget.setTabOrder(self.note, self.tags)
+        QWidget.setTabOrder(self.tags, self.visibility if self.visibility is not None else buttons)
         self.note.installEventFilter(self)
         self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_completion()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_completion()
+
+    def _fit_completion(self) -> None:
+        """The tags' completion list no wider than the room between the tags' left edge and the first button."""
+        shown = [b for b in self.buttons.buttons() if b.isVisible()]
+        if not shown:
+            return
+        left = self.tags.mapTo(self, QPoint(0, 0)).x()
+        first = min(b.mapTo(self, QPoint(0, 0)).x() for b in shown)
+        self.completer.popup().setMaximumWidth(max(120, min(self.tags.width(), first - left - 8)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Ctrl+Enter in the note accepts the dialog."""
