@@ -120,11 +120,12 @@ class HighlightDialog(QDialog):
     def _fit_completion(self) -> None:
         """The tags' completion list no wider than the room between the tags' left edge and the first button."""
         shown = [b for b in self.buttons.buttons() if b.isVisible()]
-        if not shown:
+        popup = self.completer.popup()
+        if not shown or popup is None:
             return
         left = self.tags.mapTo(self, QPoint(0, 0)).x()
         first = min(b.mapTo(self, QPoint(0, 0)).x() for b in shown)
-        self.completer.popup().setMaximumWidth(max(120, min(self.tags.width(), first - left - 8)))
+        popup.setMaximumWidth(max(120, min(self.tags.width(), first - left - 8)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Ctrl+Enter in the note accepts the dialog."""
