@@ -283,9 +283,10 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.blockSignals(False)
 
     def quote_shown(self, a: Annotation) -> str:
-        """The words of highlight ``a`` as the text shown reads them (the reader's corrections applied), as the
-        list quotes them; as stored (the OCR's reading) when the article shown does not hold it."""
-        return self._quotes.get(a.id) or (a.anchor.exact if a.anchor else "")
+        """The words of highlight ``a`` as the lists quote them, the reader's corrections applied: as the text shown
+        reads them, else as the library's list does (an Edit from there quoted the OCR's reading, as stored: seen by
+        eye); as stored where neither holds it."""
+        return self._quotes.get(a.id) or self._library_quotes.get(a.id) or (a.anchor.exact if a.anchor else "")
 
     def show_article(self, annotations: Sequence[Annotation], unplaced: Sequence[str] = (),
                      corrections: Sequence[tuple[str, str]] = (), quotes: Mapping[str, str] | None = None) -> None:
