@@ -173,8 +173,8 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "&Recent libraries"), P("file", 0, 1)),
     MenuSpec("script", QT_TRANSLATE_NOOP("MainWindow", "&Script"), P("view", 0, 0)),
     MenuSpec("theme", QT_TRANSLATE_NOOP("MainWindow", "&Theme"), P("view", 3, 0)),
-    MenuSpec("language", QT_TRANSLATE_NOOP("MainWindow", "Interface &language"), P("view", 3, 1)),
-    MenuSpec("spacing", QT_TRANSLATE_NOOP("MainWindow", "Line &spacing"), P("view", 0, 4)),
+    MenuSpec("language", QT_TRANSLATE_NOOP("MainWindow", "Interface lang&uage"), P("view", 3, 1)),
+    MenuSpec("spacing", QT_TRANSLATE_NOOP("MainWindow", "Line spa&cing"), P("view", 0, 4)),
 )
 
 #: the toolbar's title
@@ -216,7 +216,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.REINDEX,
-        QT_TRANSLATE_NOOP("MainWindow", "&Rebuild search index"),
+        QT_TRANSLATE_NOOP("MainWindow", "Re&build search index"),
         "tasks.reindex",
         icon="view-refresh",
         places=(P("file", 1, 2),),
@@ -303,7 +303,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.CONCORDANCE,
-        QT_TRANSLATE_NOOP("MainWindow", "&Concordance…"),
+        QT_TRANSLATE_NOOP("MainWindow", "Conc&ordance…"),
         "studies.show_concordance",
         shortcuts=("Ctrl+Shift+K",),
         places=(P("edit", 1, 5),),
@@ -332,14 +332,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.COLLECT,
-        QT_TRANSLATE_NOOP("MainWindow", "Add to &collection…"),
+        QT_TRANSLATE_NOOP("MainWindow", "Add to co&llection…"),
         "collecting.choose_collection",
         places=(P("annotate", 0, 2), P("context", 0, 3)),
     ),
     # Correct
     ActionSpec(
         ActionId.HEADLINE,
-        QT_TRANSLATE_NOOP("MainWindow", "Selection as &headline"),
+        QT_TRANSLATE_NOOP("MainWindow", "Selection as h&eadline"),
         "corrections.correct_headline",
         places=(P("correct", 0, 0), P("context", 1, 0)),
         needs_selection=True,
@@ -372,7 +372,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.SPLIT_PARA,
-        QT_TRANSLATE_NOOP("MainWindow", "Split paragraph at the &cursor"),
+        QT_TRANSLATE_NOOP("MainWindow", "Split pa&ragraph at the cursor"),
         "corrections.correct_split_paragraph",
         places=(P("correct", 1, 1), P("context", 1, 3)),
     ),
@@ -458,7 +458,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.PROBLEMS,
-        QT_TRANSLATE_NOOP("MainWindow", "&Problems"),
+        QT_TRANSLATE_NOOP("MainWindow", "P&roblems"),
         places=(P("view", 4, 0),),
         provider="dock:problems_dock",
     ),
@@ -470,11 +470,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         provider="dock:notes_dock",
     ),
     ActionSpec(
-        ActionId.LOG, QT_TRANSLATE_NOOP("MainWindow", "&Log"), places=(P("view", 4, 2),), provider="dock:log_dock"
+        ActionId.LOG, QT_TRANSLATE_NOOP("MainWindow", "Lo&g"), places=(P("view", 4, 2),), provider="dock:log_dock"
     ),
     ActionSpec(
         ActionId.SIDE_PANEL,
-        QT_TRANSLATE_NOOP("MainWindow", "Side &panel (library, search, collections)"),
+        QT_TRANSLATE_NOOP("MainWindow", "Si&de panel (library, search, collections)"),
         "display.set_side_panel",
         shortcuts=("F9",),
         checkable=True,

@@ -179,7 +179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Highlights and notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1511"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1519"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) larger (1) or smaller (-1) text asked for over the text: Ctrl+plus, Ctrl+minus, Ctrl+wheel the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation type="unfinished"></translation>
@@ -771,17 +771,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Visible to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>&amp;Tags:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,7 +881,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,12 +932,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;Rebuild search index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,7 +962,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="-91"/>
+        <source>Interface lang&amp;uage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line spa&amp;cing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Re&amp;build search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Conc&amp;ordance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add to co&amp;llection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Selection as h&amp;eadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Split pa&amp;ragraph at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,7 +1027,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+57"/>
+        <source>P&amp;roblems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lo&amp;g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Si&amp;de panel (library, search, collections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>&amp;Next article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,27 +1092,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;Problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>&amp;Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Side &amp;panel (library, search, collections)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>&amp;Full screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1092,12 +1122,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>Line &amp;spacing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-35"/>
         <source>Open &amp;shared library…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,12 +1132,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>&amp;Concordance…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+87"/>
         <source>&amp;Timeline…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,17 +1147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Add to &amp;collection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Selection as &amp;headline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>&amp;Split article at this paragraph</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,12 +1167,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Split paragraph at the &amp;cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Correct OCR &amp;text…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,12 +1286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+1"/>
-        <source>Interface &amp;language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-5"/>
+        <location filename="../../reader/gui/actions.py" line="-4"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,7 +1359,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+240"/>
         <source>hit %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1645,7 +1645,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+105"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+106"/>
         <source>Already in the collection %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,6 +1662,11 @@ Save your text over it? (Undo brings the other text back.)</source>
     <message>
         <location line="+27"/>
         <source>Remove from the collection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Delete the collection %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2287,7 +2292,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-723"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-731"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation type="unfinished"></translation>
@@ -2412,7 +2417,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+325"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+333"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation type="unfinished"></translation>

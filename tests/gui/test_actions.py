@@ -267,3 +267,43 @@ def test_a_correction_that_changes_nothing_is_not_stored(make_window, library_di
     assert not win.corrections.correct_ocr()
     assert win.undo_stack.count() == 0 and not win.article_view.corrected
     assert "already reads" in win.statusBar().currentMessage()
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter Alt+letter picks an item by (after a single "&"; "&&" is a literal ampersand)."""
+    i = 0
+    while (i := text.find("&", i)) >= 0 and i + 1 < len(text):
+        if text[i + 1] != "&":
+            return text[i + 1].lower()
+        i += 2
+    return None
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp):  # noqa: ANN001, ANN201
+    """The window's language for one test (English again afterwards)."""
+    from reader.gui import app as gui_app
+
+    if request.param != "en":
+        assert gui_app.install_translations(qapp, request.param)
+    yield request.param
+    gui_app.remove_translations(qapp)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"], indirect=True)
+def test_no_two_items_of_a_menu_share_their_letter(make_window, library_dir: Path, language: str) -> None:  # noqa: ANN001
+    """Seen by eye (eye48): in Correct, "Split paragraph at the &cursor" and "Show &corrected text" both took C — Alt+C
+    only cycled between them. Every menu (the menu bar's, their submenus, the text's context menu), in every language
+    shipped: each letter picks one item."""
+    win = make_window(library_dir)
+    menus = [a.menu() for a in win.menuBar().actions() if a.menu() is not None] + [win.reading_menu()]
+    shared = []
+    while menus:
+        menu = menus.pop()
+        letters = [m for a in menu.actions() if not a.isSeparator() and a.isVisible() and (m := _mnemonic(a.text()))]
+        shared += [(menu.title(), letter, [a.text() for a in menu.actions() if _mnemonic(a.text()) == letter])
+                   for letter in sorted(set(letters)) if letters.count(letter) > 1]
+        menus += [a.menu() for a in menu.actions() if a.menu() is not None]
+    bar = [m for a in win.menuBar().actions() if (m := _mnemonic(a.text()))]
+    assert len(set(bar)) == len(bar), bar
+    assert not shared, shared
