@@ -486,9 +486,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+138"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+151"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -698,7 +698,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>%1 entry(ies) of the collection not exported: their article is no longer in the library, or was merged into another (the entries are kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>

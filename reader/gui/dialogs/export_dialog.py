@@ -80,10 +80,23 @@ class ExportRequest:
     query: str = ""
 
 
+@dataclass(frozen=True)
+class Built:
+    """An export gathered and formatted, and what the dialog says of it."""
+
+    data: bytes
+    #: the articles in it
+    count: int
+    #: the reader's corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`)
+    applied: int
+    #: a collection's entries not exported: their article no longer in the library, or merged into another (the
+    #: dialog said "Exported 1 article(s)" of a collection of two, the other left out unsaid — seen by eye)
+    left_out: int = 0
+
+
 def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., None],
-                 cancel: threading.Event) -> tuple[bytes, int, int]:
-    """Gather and format an export (runs in a worker): (the bytes, the number of articles, the number of the reader's
-    corrections the text holds — :meth:`reader.app.overlay.Overlay.applied`)."""
+                 cancel: threading.Event) -> Built:
+    """Gather and format an export (runs in a worker)."""
 
     def step(done: int, total: int) -> None:
         progress(float(done), float(total))
@@ -110,7 +123,7 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
         options = {"style": req.style}
     annotations = scope.annotations if req.annotations else []
     applied = len(library.applied(scope)) if hasattr(library, "applied") else 0
-    return export(items, req.fmt, annotations, **options), len(items), applied
+    return Built(export(items, req.fmt, annotations, **options), len(items), applied, len(scope.left_out))
 
 
 #: the file name offered for each scope: broadsheet-<name><suffix>
@@ -359,8 +372,8 @@ class ExportDialog(QDialog):
             self.progress.setRange(0, int(p.total))
             self.progress.setValue(int(p.done))
 
-    def _ready(self, req: ExportRequest, result: tuple[bytes, int, int]) -> None:
-        data, count, applied = result
+    def _ready(self, req: ExportRequest, result: Built) -> None:
+        data, count, applied = result.data, result.count, result.applied
         force = False
         if req.path.exists():
             answer = QMessageBox.question(
@@ -381,7 +394,12 @@ class ExportDialog(QDialog):
         said = self.tr("Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) of yours "
                        "applied.") if applied else self.tr("Exported %1 article(s) to %2: the text as the sources "
                                                            "print it.")
-        self.status.setText(said.replace("%1", str(count)).replace("%2", str(self.written)).replace("%3", str(applied)))
+        said = said.replace("%1", str(count)).replace("%2", str(self.written)).replace("%3", str(applied))
+        if result.left_out:
+            said += " " + self.tr("%1 entry(ies) of the collection not exported: their article is no longer in the "
+                                  "library, or was merged into another (the entries are kept).").replace(
+                "%1", str(result.left_out))
+        self.status.setText(said)
         self.cancel_button.setText(self.tr("Close"))  # nothing is left to cancel (it said Cancel — seen by eye)
         log.info("exported %d article(s) as %s to %s", count, req.fmt, self.written)
         self.exported.emit(str(self.written))
