@@ -1375,6 +1375,20 @@ class AnnotationStore:
         self.conn.executemany("INSERT INTO collection_items (collection, article, position) VALUES (?,?,?)",
                               [(cid, a, i) for i, a in enumerate(items)])
 
+    def rename_collection(self, name: str, new: str) -> Collection:
+        """Rename the reader's own collection ``name``: its entries, description, date and visibility kept. Refused in
+        a sentence when the reader has a collection of the new name already, or the name is blank."""
+        new = " ".join(new.split())
+        if not new:
+            raise AnnotationError("a collection needs a name")
+        with transaction(self.conn):
+            cid = self._collection_id(name, lock=True)
+            try:
+                self.conn.execute("UPDATE collections SET name = ? WHERE id = ?", (new, cid))
+            except sqlite3.IntegrityError as e:
+                raise AnnotationError(f"you already have a collection named {new!r}") from e
+            return self._collection_by_id(cid)
+
     def delete_collection(self, name: str) -> None:
         with transaction(self.conn):
             self.conn.execute("DELETE FROM collections WHERE id = ?", (self._collection_id(name, lock=True),))

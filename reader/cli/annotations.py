@@ -218,7 +218,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_collection(args: argparse.Namespace) -> int:
-    """broadsheet collection list|show|create|add|remove|delete."""
+    """broadsheet collection list|show|create|add|remove|rename|delete."""
     from reader.annotations.store import AnnotationStore
     from reader.cli.library_cmds import tell_news
 
@@ -242,6 +242,8 @@ def cmd_collection(args: argparse.Namespace) -> int:
                 store.remove_from_collection(args.name, key)
         elif args.action == "delete":
             store.delete_collection(args.name)
+        elif args.action == "rename":
+            store.rename_collection(args.name, args.new_name)
         return 0
     finally:
         lib.close()

@@ -250,6 +250,9 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
         a = acts.add_parser(name)
         a.add_argument("name")
         a.add_argument("articles", nargs="+", metavar="ARTICLE")
+    a = acts.add_parser("rename", help="rename one of your collections (its articles, description and visibility kept)")
+    a.add_argument("name")
+    a.add_argument("new_name", metavar="NEW_NAME")
 
     p = sub.add_parser("correct", help="correct segmentation and OCR text (kept as an overlay; sources untouched)")
     p.add_argument("--library", metavar="DIR")

@@ -141,6 +141,31 @@ class Collecting:
                lambda: store.add_to_collection(name, archive.current_key(article_id), position=at),
                lambda: w.annotating.annotations_changed(name))
 
+    def rename_collection(self, name: str, new: str | None = None) -> None:
+        """Rename one of the reader's collections (asked, unless ``new`` is given), as an undoable command; a name
+        taken is refused in a sentence (a collection could not be renamed at all: seen by eye)."""
+        if self.w.read_only():
+            return
+        w = self.w
+        if w.archive is None:
+            return
+        if new is None:
+            new = prompts.new_collection_name(w, name)
+        if new is None or " ".join(new.split()) == name:
+            return
+        new = " ".join(new.split())
+        store = w.archive.annotations
+        if w.push(QCoreApplication.translate("MainWindow", "Rename the collection %1").replace("%1", name),
+                  lambda: store.rename_collection(name, new),
+                  lambda: store.rename_collection(new, name),
+                  lambda: w.annotating.annotations_changed(new if self._exists(new) else name)):
+            w.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Renamed the collection %1 to %2.")
+                                      .replace("%1", name).replace("%2", new), 4000)
+
+    def _exists(self, name: str) -> bool:
+        w = self.w
+        return w.archive is not None and any(c.name == name for c in w.archive.annotations.collections())
+
     def delete_collection(self, name: str) -> None:
         """Delete one of the reader's collections as an undoable command: Undo gives it back whole — its entries in
         their order (under the ids their articles have then), its description, its date, who may see it. (Deleted

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.collections.add_requested.connect(coll.add_to_collection)
         self.collections.remove_requested.connect(coll.remove_from_collection)
         self.collections.delete_requested.connect(coll.delete_collection)
+        self.collections.rename_requested.connect(coll.rename_collection)
         self.collections.visibility_requested.connect(coll.set_visibility)
         self.notes.visibility_chosen.connect(notes.choose_new_work)
 

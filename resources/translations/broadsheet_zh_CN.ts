@@ -301,7 +301,7 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/collections_panel.py" line="+39"/>
+        <location filename="../../reader/gui/widgets/collections_panel.py" line="+41"/>
         <source>Collections</source>
         <extracomment>(name, Visibility): the owner chose who may see the collection (a shared library) whether the library can be written here (its buttons that write offered only then)</extracomment>
         <translation>收藏集</translation>
@@ -332,7 +332,19 @@
         <translation>删除收藏集</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Rena&amp;me…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+113"/>
+        <source>Rename the chosen collection (F2)</source>
+        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-101"/>
         <source>Visible to:</source>
         <translation>可见范围：</translation>
     </message>
@@ -342,9 +354,8 @@
         <translation>文章：</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+91"/>
         <source>Choose a collection, or make one with New…</source>
-        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot;</extracomment>
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
     <message>
@@ -899,7 +910,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
@@ -1653,7 +1664,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>新建收藏集</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Add to collection</source>
         <translation>加入收藏集</translation>
     </message>
@@ -1678,14 +1689,34 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>从收藏集 %1 移除</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
+        <source>Rename the collection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Renamed the collection %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Delete the collection %1</source>
         <translation>删除收藏集 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/dialogs/prompts.py" line="-8"/>
+        <location filename="../../reader/gui/dialogs/prompts.py" line="-16"/>
         <source>Name of the new collection (a set of articles you choose):</source>
         <translation>新收藏集的名称（由您挑选的一组文章）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name of the collection %1:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>

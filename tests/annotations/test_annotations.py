@@ -388,3 +388,27 @@ def test_a_note_follows_its_passage_when_its_line_numbers_went_to_an_article_ins
     assert res.annotation.anchor is not None and res.annotation.anchor.exact == "公园散步"
     elsewhere = art("他们说周末要去公园散步吗？没有人回答。", "z", "p1.l9")
     assert A.reattach(h, [inserted, elsewhere]).orphaned
+
+
+def test_a_collection_is_renamed_keeping_its_entries_and_refused_a_name_taken(library: Library,
+                                                                             seed: list[Article]) -> None:
+    """Seen by eye (eye48): a collection could not be renamed — in the window or from the command line."""
+    store = A.AnnotationStore.of(library)
+    store.create_collection("Trade 1820", description="port records", visibility="group")
+    for article in seed[:3]:
+        store.add_to_collection("Trade 1820", article.id)
+    store.create_collection("Shipping")
+    before = store.collection("Trade 1820")
+    renamed = store.rename_collection("Trade 1820", "  Trade   1820–21 ")
+    assert renamed.name == "Trade 1820–21"
+    after = store.collection("Trade 1820–21")
+    assert (after.items, after.description, after.created, after.visibility) == (
+        before.items, before.description, before.created, before.visibility)
+    assert [c.name for c in store.collections()] == ["Shipping", "Trade 1820–21"]
+    with pytest.raises(A.AnnotationError, match="already have a collection named 'Shipping'"):
+        store.rename_collection("Trade 1820–21", "Shipping")
+    with pytest.raises(A.AnnotationError, match="needs a name"):
+        store.rename_collection("Trade 1820–21", "  ")
+    with pytest.raises(A.AnnotationError, match="no collection named 'Trade 1820'"):
+        store.rename_collection("Trade 1820", "Other")
+    assert store.rename_collection("Shipping", "Shipping").name == "Shipping"  # the same name: nothing to do

@@ -492,6 +492,12 @@ def test_annotations_collections_and_corrections_on_both_kinds(library: Library)
     notes.add_to_collection("Reading", first, position=0)
     coll = notes.collection("Reading")
     assert (coll.items, coll.visibility) == ([first, second], "public")
+    notes.create_collection("Later")
+    assert notes.rename_collection("Reading", "Reading 1914").items == [first, second]
+    with pytest.raises(AnnotationError, match="already have a collection named 'Later'"):
+        notes.rename_collection("Reading 1914", "Later")  # refused, the transaction rolled back: the store goes on
+    assert [c.name for c in notes.collections()] == ["Later", "Reading 1914"]
+    notes.delete_collection("Later")
     fixes = CorrectionStore.of(library)
     article = library.article(first)
     line = article.line_ids()[0]

@@ -25,6 +25,14 @@ def collection_name(parent: QWidget) -> str | None:
     return name if ok else None
 
 
+def new_collection_name(parent: QWidget, name: str) -> str | None:
+    """The new name of the collection ``name`` (offered as it is, selected)."""
+    new, ok = QInputDialog.getText(parent, QCoreApplication.translate("MainWindow", "Rename collection"),
+                                   QCoreApplication.translate("MainWindow", "New name of the collection %1:")
+                                   .replace("%1", name), text=name)
+    return new if ok and new.strip() else None
+
+
 def pick_collection(parent: QWidget, names: Sequence[str], chosen: str = "") -> str | None:
     """A collection to add the current article to: one of ``names`` (``chosen`` offered first), or a new name."""
     first = list(names).index(chosen) if chosen in names else 0

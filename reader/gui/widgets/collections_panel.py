@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.annotations.store import Collection
@@ -26,6 +27,7 @@ class CollectionsPanel(QWidget):
     add_requested = Signal(str)
     remove_requested = Signal(str, str)
     delete_requested = Signal(str)
+    rename_requested = Signal(str)
     #: (name, Visibility): the owner chose who may see the collection (a shared library)
     visibility_requested = Signal(str, object)
 
@@ -44,10 +46,12 @@ class CollectionsPanel(QWidget):
         self.add_button = QPushButton(self.tr("&Add current article"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.delete_button = QPushButton(self.tr("Delete collection"), self)
+        self.rename_button = QPushButton(self.tr("Rena&me…"), self)
+        self.rename_button.setToolTip(self.tr("Rename the chosen collection (F2)"))
         # side by side where they fit whole, else a row each (at 1024×700 with the Annotations dock open the panel is
         # ~190 pixels wide: "Add current article" read "dd current artic")
         row1, row2 = FlowLayout(), FlowLayout()
-        for row, buttons in ((row1, (self.new_button, self.delete_button)),
+        for row, buttons in ((row1, (self.new_button, self.rename_button, self.delete_button)),
                              (row2, (self.add_button, self.remove_button))):
             for button in buttons:
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -85,6 +89,8 @@ class CollectionsPanel(QWidget):
         self.add_button.clicked.connect(lambda: self._emit_named(self.add_requested))
         self.remove_button.clicked.connect(self._remove)
         self.delete_button.clicked.connect(lambda: self._emit_named(self.delete_requested))
+        self.rename_button.clicked.connect(lambda: self._emit_named(self.rename_requested))
+        self.names.installEventFilter(self)  # F2 on the list renames the chosen collection
 
     def set_sharing(self, byline: Callable[[Collection], Byline] | None) -> None:
         """Whose each collection is, in a shared library (None: a library folder, nothing shown or asked)."""
@@ -114,6 +120,15 @@ class CollectionsPanel(QWidget):
         self.names.blockSignals(False)
         self._fill_items()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """F2 on the list of collections renames the chosen one, where its button may (as file managers do)."""
+        if watched is self.names and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_F2 and not event.modifiers():
+            if self.rename_button.isEnabled():
+                self._emit_named(self.rename_requested)
+            return True
+        return super().eventFilter(watched, event)
+
     def _emit_named(self, signal: SignalInstance) -> None:
         if self.current_name():
             signal.emit(self.current_name())
@@ -142,10 +157,11 @@ class CollectionsPanel(QWidget):
         mine = (byline is None or byline.editable) and self.writable
         self.visibility.setEnabled(mine)
         self.new_button.setEnabled(self.writable)
-        for button in (self.delete_button, self.add_button, self.remove_button):
+        for button in (self.delete_button, self.rename_button, self.add_button, self.remove_button):
             # with no collection chosen they did nothing and said nothing: greyed, the tip says why
             button.setEnabled(mine and coll is not None)
-            button.setToolTip("" if coll is not None else self.tr("Choose a collection, or make one with New…"))
+            button.setToolTip(("" if button is not self.rename_button else self.tr("Rename the chosen collection (F2)"))
+                              if coll is not None else self.tr("Choose a collection, or make one with New…"))
 
     def _fill_items(self) -> None:
         self.items.clear()
