@@ -334,14 +334,14 @@
     <message>
         <location line="+1"/>
         <source>Rena&amp;me…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名(&amp;M)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+113"/>
         <source>Rename the chosen collection (F2)</source>
         <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>重命名所选收藏集（F2）</translation>
     </message>
     <message>
         <location line="-101"/>
@@ -1691,12 +1691,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     <message>
         <location line="+19"/>
         <source>Rename the collection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名收藏集 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Renamed the collection %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将收藏集 %1 重命名为 %2。</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1711,12 +1711,12 @@ Save your text over it? (Undo brings the other text back.)</source>
     <message>
         <location line="+7"/>
         <source>Rename collection</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名收藏集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New name of the collection %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>收藏集 %1 的新名称：</translation>
     </message>
     <message>
         <location line="+9"/>
