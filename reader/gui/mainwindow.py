@@ -56,7 +56,7 @@ from reader.gui.icons import app_icon
 from reader.gui.library_ui import LibraryUi, give_back_to_collections
 from reader.gui.messages import error_text
 from reader.gui.navigation import Navigator
-from reader.gui.room import ReadingPane, RoomKeeper
+from reader.gui.room import ReadingPane, RoomKeeper, keep_reading_height
 from reader.gui.search_ui import Searching
 from reader.gui.settings import Settings
 from reader.gui.studies_ui import Studies
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         dock.hide()
+        if area == Qt.DockWidgetArea.BottomDockWidgetArea:  # the reading pane keeps half the height
+            keep_reading_height(self, self.reading_split, dock)
         return dock
 
     def _build(self) -> None:

@@ -64,7 +64,7 @@ class TimelineChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineChart")
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(320, 120)  # bars still readable; 200 left a small window ~8 lines of text (seen by eye)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.series: list[Timeline] = []
