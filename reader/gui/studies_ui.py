@@ -58,10 +58,12 @@ class Studies:
         window.search.options_changed.connect(self.options_changed)
 
     def options_changed(self, _match: str, _ignore_punct: bool) -> None:
-        """The Search tab's switch changed how characters compare: the timeline shown counts again so (its bars
-        and the search a bar asks for compare alike)."""
+        """The Search tab's switch changed how characters compare: the timeline and the concordance shown count
+        again so (its bars and the search a bar asks for compare alike; a concordance's lines and the hits)."""
         if self.timeline.chart.series:
             self.timeline.submit()
+        if self.concordance.concordance is not None:  # the lines shown found again, compared as the switch says now
+            self.concordance.submit()
 
     def library_changed(self) -> None:
         """Articles were imported or corrected: the concordance and timeline shown count again (seen by eye: the
@@ -71,6 +73,8 @@ class Studies:
         事识 for 考核; a correction undone, 的通)."""
         if self.timeline.chart.series:
             self.timeline.submit()
+        if self.concordance.concordance is not None:  # the lines shown found again, compared as the switch says now
+            self.concordance.submit()
         if self.concordance.concordance is not None:
             self._seq["concordance"] += 1  # what is still being found in the library as it was is dropped
             self.concordance.show_nothing()
@@ -108,6 +112,7 @@ class Studies:
         readings = w.archive.overlay_of.search_readings  # kept made by the window (Archive.prepare_readings)
         options = w.search.query().options()  # the search panel's match switch: the concordance compares as search does
         self.built = (options, n)  # what the table holds was found so: its CSV is read again the same way
+        compared = self.compared()  # and it says so under the lines
 
         def failed(e: BaseException) -> None:
             if seq == self._seq["concordance"]:
@@ -123,7 +128,7 @@ class Studies:
             if seq != self._seq["concordance"]:
                 return
             more = not conc.complete and len(conc.lines) < WINDOW_LINES
-            self.concordance.show_concordance(conc, more_coming=more)
+            self.concordance.show_concordance(conc, more_coming=more, compared=compared)
             if more:
                 run_task(concordance_for_window, library, query, n, options, readings=readings, name="concordance",
                          on_result=rest, on_error=failed)

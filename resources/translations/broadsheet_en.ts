@@ -449,12 +449,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-39"/>
         <source>Context on either side: characters for Chinese, words for Latin script</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,16 +470,27 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>The concordance compares characters as the switch on the Search tab says</source>
+        <extracomment>how the lines shown compared characters (the Search tab&apos;s switch), as the timeline says it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Concordance lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Looking for every occurrence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
+        <source>Characters compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,7 +892,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+158"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+160"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation type="unfinished"></translation>
@@ -1953,8 +1964,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+104"/>
+        <location line="+57"/>
+        <location line="+105"/>
         <source>Open a library first.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -448,12 +448,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Context</source>
         <translation>语境</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-39"/>
         <source>Context on either side: characters for Chinese, words for Latin script</source>
         <translation>两侧语境：中文按字计，拉丁文字按词计</translation>
     </message>
@@ -469,16 +469,27 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>The concordance compares characters as the switch on the Search tab says</source>
+        <extracomment>how the lines shown compared characters (the Search tab&apos;s switch), as the timeline says it</extracomment>
+        <translation>语词索引按“搜索”标签页上的开关比较字符</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Concordance lines</source>
         <translation>索引行</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Looking for every occurrence…</source>
         <translation>正在查找所有出现之处…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
+        <source>Characters compared: %1</source>
+        <translation>字符比较方式：%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation>%2 篇文章中出现 %1 次</translation>
     </message>
@@ -879,7 +890,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+158"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+160"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
@@ -1961,8 +1972,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+104"/>
+        <location line="+57"/>
+        <location line="+105"/>
         <source>Open a library first.</source>
         <translation>请先打开一个文库。</translation>
     </message>

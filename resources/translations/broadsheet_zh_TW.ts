@@ -448,12 +448,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Context</source>
         <translation>語境</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-39"/>
         <source>Context on either side: characters for Chinese, words for Latin script</source>
         <translation>兩側語境：中文按字計，拉丁文字按詞計</translation>
     </message>
@@ -469,16 +469,27 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>The concordance compares characters as the switch on the Search tab says</source>
+        <extracomment>how the lines shown compared characters (the Search tab&apos;s switch), as the timeline says it</extracomment>
+        <translation>語詞索引依「搜尋」分頁上的開關比對字元</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Concordance lines</source>
         <translation>索引行</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Looking for every occurrence…</source>
         <translation>正在尋找所有出現之處…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
+        <source>Characters compared: %1</source>
+        <translation>字元比對方式：%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 occurrence(s) in %2 article(s)</source>
         <translation>%2 篇文章中出現 %1 次</translation>
     </message>
@@ -879,7 +890,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+158"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+160"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文庫</translation>
@@ -1961,8 +1972,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+104"/>
+        <location line="+57"/>
+        <location line="+105"/>
         <source>Open a library first.</source>
         <translation>請先開啟一個文庫。</translation>
     </message>

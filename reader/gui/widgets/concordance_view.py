@@ -235,6 +235,10 @@ class ConcordanceView(QWidget):
         self.export.setEnabled(False)
         self.count = QLabel(self)
         self.count.setObjectName("concordanceCount")
+        #: how the lines shown compared characters (the Search tab's switch), as the timeline says it
+        self.compared = QLabel(self)
+        self.compared.setObjectName("concordanceCompared")
+        self.compared.setToolTip(self.tr("The concordance compares characters as the switch on the Search tab says"))
         self.model = ConcordanceModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("concordanceTable")
@@ -270,7 +274,10 @@ class ConcordanceView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
-        lay.addWidget(self.count)
+        under = QHBoxLayout()
+        under.addWidget(self.count, 1)
+        under.addWidget(self.compared)
+        lay.addLayout(under)
         lay.addWidget(self.table, 1)
 
         self.field.returnPressed.connect(self.submit)
@@ -285,9 +292,11 @@ class ConcordanceView(QWidget):
             self.count.setText(self.tr("Looking for every occurrence…"))
             self.requested.emit(query, self.context.value())
 
-    def show_concordance(self, conc: Concordance, more_coming: bool = False) -> None:
-        """Show a concordance; ``more_coming``: these are its first lines, the rest follow (:meth:`add_rest`)."""
+    def show_concordance(self, conc: Concordance, more_coming: bool = False, compared: str = "") -> None:
+        """Show a concordance; ``more_coming``: these are its first lines, the rest follow (:meth:`add_rest`);
+        ``compared``: how its characters were compared (the match mode, named)."""
         self.concordance = conc
+        self.compared.setText(self.tr("Characters compared: %1").replace("%1", compared) if compared else "")
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_concordance(conc)
         self._fit_keyword(conc)
