@@ -100,6 +100,20 @@ def serif_family(script: str, text: str) -> str:
     return "Noto Serif CJK TC" if textforms.is_traditional(text) else "Noto Serif CJK SC"
 
 
+def own_pages(info: ArticleInfo, pages: Sequence[PageInfo]) -> list[PageInfo]:
+    """The pages of an issue (``pages``, in their order) the article ``info`` is on, as the corrections leave it: those
+    numbered as its pages — of a number several pages of the issue share, the page of its own source (the undated
+    pages of a folder are filed as one issue, each its page 1: the window opened an 1870 article beside the 1820 page
+    and listed the articles of all three on each), every page so numbered where none is of its source (an article
+    the reader merged across files)."""
+    numbers = set(info.pages)
+    on = [p for p in pages if p.number in numbers]
+    if len({p.number for p in on}) == len(on):  # each number one page: the usual issue
+        return on
+    own = {p.number for p in on if p.source == info.source}
+    return [p for p in on if p.source == info.source or p.number not in own]
+
+
 @dataclass
 class LinePlace:
     """Where a source line went: the article and the part holding it."""
@@ -322,8 +336,8 @@ class Archive:
         pages = self._issue_pages.get(issue_id, lambda: self.library.pages(issue_id))
         if self.overlay_of.overlaid(issue_id) is None:
             return pages
-        infos = self.overlay_of.infos(issue_id)
-        return [replace(p, articles=sum(1 for a in infos if p.number in a.pages)) for p in pages]
+        counts: Counter[int] = Counter(p.id for a in self.overlay_of.infos(issue_id) for p in own_pages(a, pages))
+        return [replace(p, articles=counts[p.id]) for p in pages]
 
     def _corrected_counts(self, stored: dict[int, int]) -> dict[int, int]:
         """Issue id → its articles as the segmentation corrections leave them, for the issues they touch (of
@@ -350,12 +364,10 @@ class Archive:
             self._infos.put(info.id, info)
         if not infos or self.overlay_of.overlaid(infos[0].issue_id) is None:
             return infos
-        number = None
-        if page_id is not None:
-            number = next((p.number for p in self.pages(infos[0].issue_id) if p.id == page_id), None)
+        pages = self.pages(infos[0].issue_id) if page_id is not None else []
         out: list[ArticleInfo] = []
         for info in self.overlay_of.infos(infos[0].issue_id):
-            if number is not None and number not in info.pages:
+            if page_id is not None and all(p.id != page_id for p in own_pages(info, pages)):
                 continue
             self._infos.put(info.id, info)
             out.append(info)
@@ -540,8 +552,7 @@ class Archive:
     def page_ids(self, article_id: str) -> list[int]:
         """Ids of the pages an article is on, in page order."""
         info = self.info(article_id)
-        numbers = set(info.pages)
-        return [p.id for p in self.pages(info.issue_id) if p.number in numbers]
+        return [p.id for p in own_pages(info, self.pages(info.issue_id))]
 
     def page_info(self, page_id: int, issue_id: int) -> PageInfo | None:
         for p in self.pages(issue_id):
@@ -557,9 +568,10 @@ class Archive:
         if found is None:  # an article made or grown by a correction: find the line's page by number
             numbers = line_pages_of(self.library, [i.id for i in self.library.articles(
                 issue_id=self.info(article_id).issue_id)])
-            number = page_of_line(numbers, line_id, self.info(article_id).pages)
+            info = self.info(article_id)
+            number = page_of_line(numbers, line_id, info.pages)
             if number is not None:
-                return next((p.id for p in self.pages(self.info(article_id).issue_id) if p.number == number), None)
+                return next((p.id for p in own_pages(info, self.pages(info.issue_id)) if p.number == number), None)
         return found
 
     def line_map(self, page_id: int) -> dict[str, LinePlace]:

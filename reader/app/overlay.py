@@ -97,6 +97,11 @@ class LRU(Generic[K, V]):
 #: the corrections that change which article a line is read in, or what an article is listed under (the search
 #: reads such articles as their pieces, each under its key and headline)
 SEGMENTING = frozenset({"merge", "split", "move", "headline", "role"})
+#: the corrections that change an article's text as the reader reads it, not only its words: the segmentation ones
+#: and a paragraph split or join (a break of two characters put in or taken out). The search reads an article they
+#: name as the overlay gives it (its hits' places are in the text shown): after a split paragraph every hit after the
+#: split was marked two characters early in the window, its places those of the text as imported (seen by eye)
+RESHAPING = SEGMENTING | {"join", "split-paragraph"}
 
 
 def named_articles(c: Correction) -> set[str]:
@@ -463,14 +468,14 @@ class Overlay:
         return named
 
     def _segment_readings(self) -> dict[str, CorrectedReading]:
-        """The readings merges, splits and moves leave: each catalogue article they touched is read as the reader's
-        articles holding its lines (:class:`Piece`, each listed on its own), or is gone when none does (merged into
-        another, which is read with its text). Seen by eye: a search listed the article merged away, which then
-        opened apart with its old text; seen in use: a word of a piece split off was listed under the article it
-        was cut from. Made again for an issue only when its articles or the corrections naming them changed
-        (:attr:`_merged`)."""
+        """The readings merges, splits, moves and paragraphs split or joined leave (:data:`RESHAPING`): each catalogue
+        article they touched is read as the reader's articles holding its lines (:class:`Piece`, each listed on its
+        own, its places in its text as shown), or is gone when none does (merged into another, which is read with its
+        text). Seen by eye: a search listed the article merged away, which then opened apart with its old text; seen
+        in use: a word of a piece split off was listed under the article it was cut from. Made again for an issue
+        only when its articles or the corrections naming them changed (:attr:`_merged`)."""
         corrections = self.corrections()
-        cuts = [c for c in corrections if c.kind in SEGMENTING] if self.segmentation else []
+        cuts = [c for c in corrections if c.kind in RESHAPING] if self.segmentation else []
         out: dict[str, CorrectedReading] = {}
         for issue in sorted(self.issues_named(cuts)):
             infos = self._library.articles(issue_id=issue)

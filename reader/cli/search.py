@@ -131,10 +131,15 @@ def searching(args: argparse.Namespace) -> Iterator[tuple[Library, Searcher]]:
         lib.close()
 
 
+#: the kinds of correction a search reads the articles of as corrected: ``overlay.RESHAPING`` and text corrections
+#: (named here: the overlay is not imported for a search of a library without them)
+READ_CORRECTED = ("text", "merge", "split", "move", "headline", "role", "join", "split-paragraph")
+
+
 def _corrected_readings(lib: Library) -> Callable[[], Mapping[str, CorrectedReading]] | None:
-    """The corrected readings a search is told of, when the reader sees any text correction, merge, split, move or
-    headline: the overlay (and the application layer under it) is loaded only then, a search's start-up stays
-    light."""
+    """The corrected readings a search is told of, when the reader sees any correction (each changes the words or the
+    places of what is found): the overlay (and the application layer under it) is loaded only then, a search's
+    start-up stays light."""
     if not _reads_corrected(lib):
         return None
     from reader.app.overlay import Overlay
@@ -143,10 +148,12 @@ def _corrected_readings(lib: Library) -> Callable[[], Mapping[str, CorrectedRead
 
 
 def _reads_corrected(lib: Library) -> bool:
-    """Whether the reader sees a text correction, merge, split, move or headline in this library."""
+    """Whether the reader sees a correction in this library: a text correction, or one of the article's shape
+    (``overlay.RESHAPING``: a merge, split, move, headline, role, or a paragraph split or joined — its places after
+    the break move; a split paragraph was left out and the hits after it were placed in the text as imported)."""
     return lib.has_component("corrections") and lib.conn.execute(
-        "SELECT 1 FROM corrections WHERE kind IN ('text', 'merge', 'split', 'move', 'headline', 'role') "
-        "LIMIT 1").fetchone() is not None
+        f"SELECT 1 FROM corrections WHERE kind IN ({', '.join('?' * len(READ_CORRECTED))}) LIMIT 1",
+        READ_CORRECTED).fetchone() is not None
 
 
 def _untitled(lib: Library, keys: list[str]) -> dict[str, str]:

@@ -123,7 +123,7 @@ class _Row:
     date: str
     first_page: int | None
     pages: tuple[int, ...]
-    #: page number → printed label of the pages of its issue that have one
+    #: page number → printed label of the article's own pages that have one
     labels: Mapping[int, str] = field(default_factory=dict)
 
 
@@ -201,13 +201,18 @@ def _ordered_rows(searcher: Searcher, nums: Iterable[int]) -> list[_Row]:
         "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.pages, a.issue_id FROM articles a "
         "JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
         f"WHERE a.num IN (SELECT value FROM json_each(?)) {_ORDER}", (json.dumps(sorted(nums)),)).fetchall()
+    # the printed labels of each article's own pages (among its source's pages), not of any page of its issue
+    # numbered alike: the undated pages of a folder are one issue, each its page 1 (an 1820 line said "p.224", the
+    # number printed on an 1870 page)
     labels: dict[int, dict[int, str]] = {}
     if rows:
-        for issue, number, label in conn.execute(
-                "SELECT issue_id, number, label FROM pages WHERE issue_id IN (SELECT value FROM json_each(?)) "
-                "AND label IS NOT NULL AND label <> ''", (json.dumps(sorted({r[7] for r in rows})),)):
-            labels.setdefault(issue, {})[number] = label
-    return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), labels.get(r[7], {})) for r in rows]
+        for num, number, label in conn.execute(
+                "SELECT a.num, g.number, g.label FROM articles a CROSS JOIN pages g CROSS JOIN article_pages ap "
+                "WHERE a.num IN (SELECT value FROM json_each(?)) AND g.source_id = a.source_id "
+                "AND ap.page_id = g.id AND ap.article_num = a.num AND g.label IS NOT NULL AND g.label <> ''",
+                (json.dumps(sorted(r[0] for r in rows)),)):
+            labels.setdefault(num, {})[number] = label
+    return [_Row(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), labels.get(r[0], {})) for r in rows]
 
 
 def _issue_groups(searcher: Searcher) -> Iterator[list[int]]:

@@ -87,6 +87,15 @@ ISSUE_FIELDS = frozenset({"publication", "date", "issue"})
 ON_PAGES = ("SELECT ap2.article_num FROM pages g2 JOIN article_pages ap2 ON ap2.page_id = g2.id "
             "WHERE g2.number BETWEEN ? AND ?")
 
+#: the printed label of an article ``a``'s own first page (one of the pages it is on, found among its source's pages),
+#: NULL where that page prints none. Not any page of the issue numbered alike: the undated pages of one folder are
+#: filed as one issue, each its page 1, and an 1820 article was listed as "p.224", the number printed on an 1870 page
+#: (seen by the by-eye tester). By the source's pages (a file's one, an issue's few), then the article's page by key:
+#: SQLite otherwise took the pages numbered alike in the whole library (every page 1)
+OWN_PAGE_LABEL = ("SELECT g.label FROM pages g INDEXED BY pages_source CROSS JOIN article_pages ap "
+                  "WHERE g.source_id = a.source_id AND g.number = a.first_page AND ap.page_id = g.id "
+                  "AND ap.article_num = a.num AND g.label IS NOT NULL AND g.label <> '' LIMIT 1")
+
 #: a common string's page of hits is found by testing texts in date order when that reads at most about this many
 #: texts (~10 ms on the index's copy; on average the page's hits times the articles per hit of the string)
 WALK_TEXTS = 2048
@@ -1129,8 +1138,7 @@ class Searcher:
             return []
         rows = {r[0]: r for r in self.library.conn.execute(
             "SELECT a.num, a.id, a.headline, p.name, i.date, a.first_page, a.kind, a.issue_id, a.parts, a.spans, "
-            "(SELECT g.label FROM pages g WHERE g.issue_id = a.issue_id AND g.number = a.first_page "
-            "AND g.label IS NOT NULL AND g.label <> '' LIMIT 1) "
+            f"({OWN_PAGE_LABEL}) "
             "FROM articles a JOIN issues i ON i.id = a.issue_id JOIN publications p ON p.id = i.publication_id "
             "WHERE a.num IN (SELECT value FROM json_each(?))", (_ids_json([n for n, _ in order]),))}
         hits = []
