@@ -410,3 +410,23 @@ def test_the_place_read_right_after_opening_is_the_place_shown(make_window, libr
         QApplication.processEvents()  # Qt finishes laying the text out
         assert first is not None and abs(first[2]) <= 40, (size, first)  # the line at the view's top edge
         assert win.article_view.place() == first, size
+
+
+def test_a_window_dragged_narrower_does_not_lay_the_whole_text_out_at_each_step(  # noqa: ANN001
+        make_window, library_dir: Path, monkeypatch) -> None:
+    """Laying a long article out whole takes ~200 ms at 70,000 characters: done at each step of a resize it would
+    stall a window being dragged narrower; the place kept through a resize is at the top of the view, laid out."""
+    win = make_window(library_dir, size=(1400, 700))
+    article, _at = _longest(win)
+    win.open_article(article)
+    win.navigation.set_scroll_fraction(0.6)
+    text = win.article_view.text
+    whole: list[int] = []
+    monkeypatch.setattr(text, "lay_out_all", lambda: whole.append(1))
+    top = win.article_view.place()
+    whole.clear()
+    for step in range(1, 6):
+        text.resize(text.width() - 10 * step, text.height())
+    assert whole == []
+    now = win.article_view.place()
+    assert now is not None and top is not None and now[0] == top[0], (top, now)

@@ -437,20 +437,24 @@ class TextReader(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """The text re-wraps at the new width: the line the reader was at stays at the top (opening a panel beside
         the view showed another passage)."""
-        place = self.top_place() if self.verticalScrollBar().value() > 0 else None
+        # the text is not laid out whole here (each step of a window dragged narrower would lay a long article out
+        # again: ~200 ms for 70,000 characters): the top of the view is laid out, painted or placed by put_at_top
+        place = self.top_place(lay_out=False) if self.verticalScrollBar().value() > 0 else None
         if place is not None and self._kept is not None and self._kept[1] == place:
             place = self._kept[0]  # not scrolled since the last resize: the same character (it drifted a line each)
         super().resizeEvent(event)
         if place is not None and event.oldSize().width() != event.size().width():
             self.put_at_top(*place)
-            self._kept = (place, self.top_place())
+            self._kept = (place, self.top_place(lay_out=False))
 
-    def top_place(self) -> tuple[int, int, int] | None:
+    def top_place(self, lay_out: bool = True) -> tuple[int, int, int] | None:
         """(k, display offset, pixels) of the character at the top of the view and how far below the top its line
-        starts: where the reader is, kept through a change of the text (a fraction of the length drifted)."""
+        starts: where the reader is, kept through a change of the text (a fraction of the length drifted).
+        ``lay_out``: the whole text laid out first (:meth:`lay_out_all`), unless the top of the view is known to be."""
         if self.reading is None or not self.reading.parts:
             return None
-        self.lay_out_all()
+        if lay_out:
+            self.lay_out_all()
         c = self.cursorForPosition(QPoint(8, 4))
         k, offset = self._k_of(c.position())
         return k, offset, self.cursorRect(c).top()
