@@ -1512,15 +1512,19 @@ class AnnotationStore:
 
 
 def reattach_in_library(library: Library, store: AnnotationStore,
-                        annotations: Sequence[Annotation] | None = None) -> list[Reattached]:
+                        annotations: Sequence[Annotation] | None = None,
+                        read: Callable[[str], Article] | None = None) -> list[Reattached]:
     """Check every annotation (or the given ones) against the library's current text; re-attach what moved.
 
     Run after a re-import: an annotation whose quote is still at its place is
     left alone; one whose text moved is re-attached (status moved) within the
     articles of its source file; one that cannot be found is kept, orphaned.
     Each change is its own small transaction, so a crash loses nothing done.
+    ``read``: the article a key names as the reader reads it (NotFoundError when none; default the catalogue's) —
+    a piece the reader split off is an article of their corrections only (:func:`reader.app.placing.reattach_as_read`).
     """
     by_source: dict[str, list[Article]] = {}
+    read = read or library.article
 
     def articles_of(source: str) -> list[Article]:
         if source not in by_source:
@@ -1530,7 +1534,7 @@ def reattach_in_library(library: Library, store: AnnotationStore,
     results: list[Reattached] = []
     for ann in (store.find() if annotations is None else annotations):
         try:
-            current: Article | None = library.article(ann.article)
+            current: Article | None = read(ann.article)
         except NotFoundError:
             current = None
         res = _reattached_here(library, ann, current, articles_of)
@@ -1556,7 +1560,10 @@ def _reattached_here(library: Library, ann: Annotation, current: Article | None,
         return None
     source = ann.source
     if not source and current is not None:
-        source = library.article_info(ann.article).source
+        try:
+            source = library.article_info(ann.article).source
+        except NotFoundError:  # an article of the reader's corrections (a piece split off): looked for in it
+            source = ""
     candidates = list(articles_of(source)) if source else []
     if current is not None and all(a.id != current.id for a in candidates):
         candidates.insert(0, current)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.annotations.store import Annotation, AnnotationStore, Reattached, reattach_in_library
+from reader.annotations.store import Annotation, AnnotationStore, Reattached
 from reader.app.commands import (
     AddAnnotation,
     AddCorrection,
@@ -36,7 +36,7 @@ from reader.app.commands import (
     put_back,
 )
 from reader.app.overlay import LRU, Overlay
-from reader.app.placing import NotePlaces
+from reader.app.placing import NotePlaces, reattach_as_read
 from reader.app.reading import Converted, Converter, identity, shown_in
 from reader.app.readings import root_key
 from reader.app.readplace import WordsRead
@@ -247,7 +247,7 @@ class Archive:
 
     def reattach(self) -> list[Reattached]:
         """Check every annotation against the current text (core re-attachment; orphans kept)."""
-        results = reattach_in_library(self.library, self.annotations)
+        results = reattach_as_read(self.library, self.annotations, overlay=self.overlay_of)
         moved = [r for r in results if r.annotation.status != "attached"]
         if moved:
             log.info("annotations re-attached: %d moved or orphaned", len(moved))

@@ -24,8 +24,8 @@ from reader.annotations.store import (
     BackupError,
     normalize_tags,
     read_backup,
-    reattach_in_library,
 )
+from reader.app.placing import reattach_as_read
 from reader.app.work import WorkReport, follow_work, found_again, live_renames
 from reader.corrections.store import Correction, CorrectionError, CorrectionStore, rekeyed
 from reader.library import importer
@@ -94,7 +94,7 @@ def put_back(store: AnnotationStore, annotation: Annotation, library: Library | 
         again.article = renamed_key(again.article, live_renames(library))
     store.add(again)
     if library is not None:
-        reattach_in_library(library, store, [store.get(again.id)])
+        reattach_as_read(library, store, [store.get(again.id)])
     return store.get(again.id)
 
 
@@ -281,7 +281,7 @@ def restore_backup(library: Library, path: Path) -> Restored:
     work = WorkReport(renamed_why="the same file, imported here from another place")
     follow_work(library, work, keys, paths)
     restored = {a.id for a in backup.annotations}
-    results = reattach_in_library(library, store, [a for a in store.find() if a.id in restored])
+    results = reattach_as_read(library, store, [a for a in store.find() if a.id in restored])
     return Restored(counts["annotations"], counts["collections"], added,
                     [r.annotation for r in results if r.orphaned], work, counts["newer_kept"],
                     counts["entries_added"], counts["others_kept"], counts["others_collections"])

@@ -15,7 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from reader.annotations.store import Annotation, AnnotationStore, Attachment, highlight, locate, locate_on_lines
+from reader.annotations.store import (
+    STATUS_ATTACHED,
+    Annotation,
+    AnnotationStore,
+    Attachment,
+    Reattached,
+    highlight,
+    locate,
+    locate_on_lines,
+    reattach_in_library,
+)
 from reader.app.overlay import SEGMENTING, Overlay
 from reader.app.readings import root_key
 from reader.corrections.store import Correction, corrected_ranges
@@ -54,6 +64,58 @@ def homed(library: Library, ann: Annotation) -> Annotation:
     return ann
 
 
+def reattach_as_read(library: Library, store: AnnotationStore, annotations: Sequence[Annotation] | None = None,
+                     overlay: Overlay | None = None) -> list[Reattached]:
+    """:func:`reader.annotations.store.reattach_in_library` on the articles as the reader reads them: a piece the reader
+    split off (``key~line``) is an article of their corrections only, and its notes are checked on its text there.
+    Looked up in the catalogue alone, it was "gone" after an import of any file: its article note said orphaned, its
+    highlights moved onto the article it was cut from (seen by the by-eye tester). A piece that is no article now (its
+    split undone, merged into another) keeps its notes, shown on the reader's article holding their first line (as
+    :class:`NotePlaces` shows them; redoing the split puts everything back): left as they are while that article holds
+    their words, looked for like any other's when it no longer does."""
+    overlay = overlay or Overlay(library)
+    todo = store.find() if annotations is None else list(annotations)
+    held = [a for a in todo if root_key(a.article) != a.article and _held_elsewhere(overlay, a)]
+    found = [_found_again(store, a) for a in held if a.orphaned]
+    kept = {a.id for a in held}
+
+    def read(key: str) -> Article:
+        return overlay.article(key) if root_key(key) != key else library.article(key)
+
+    rest = reattach_in_library(library, store, [a for a in todo if a.id not in kept], read)
+    return [r for r in found if r is not None] + rest
+
+
+def _held_elsewhere(overlay: Overlay, a: Annotation) -> bool:
+    """Whether ``a``, on a piece split off that is no article of the reader's now, has its words in the reader's
+    article holding its first line (an article note: the piece's first line)."""
+    try:
+        overlay.article(a.article)
+        return False  # an article of the reader's: checked on its own text
+    except NotFoundError:
+        pass
+    anchor = a.anchor
+    line = anchor.line_ids[0] if anchor is not None and anchor.line_ids else a.article.rsplit("~", 1)[1]
+    holder = overlay.holding(a.article, line)
+    if holder is None:
+        return False
+    if anchor is None:
+        return True
+    try:
+        return locate_on_lines(anchor, overlay.article(holder[0])) is not None
+    except NotFoundError:
+        return False
+
+
+def _found_again(store: AnnotationStore, a: Annotation) -> Reattached | None:
+    """``a``, said orphaned before, attached again where it is (None when it was written since: left to the next
+    check)."""
+    again = replace(a, status=STATUS_ATTACHED)
+    if not store.place(again):
+        return None
+    return Reattached(again, a.article, Attachment(0, 0, "position", 1.0), was_orphaned=True)
+
+
 @dataclass(frozen=True)
 class _Owners:
     """Who holds which line in one issue as the reader reads it."""
@@ -85,7 +147,13 @@ class NotePlaces:
         """The annotations shown on the reader's article ``article_id``."""
         issue = self._segmented_issue(article_id)
         if issue is None:
-            return self._annotations().find(article=article_id)
+            found = self._annotations().find(articles=[article_id], pieces_too=True)
+            if all(a.article == article_id for a in found):
+                return found
+            try:  # notes on a piece whose split was undone: shown here too
+                issue = self._overlay.issue_of(root_key(article_id))
+            except NotFoundError:
+                return [a for a in found if a.article == article_id]
         owners = self._owners_of(issue)
         found = self._annotations().find(articles=list(owners.catalogue), pieces_too=True)
         return [a for a in found if self._key_in(a, owners) == article_id]
@@ -178,6 +246,11 @@ class NotePlaces:
 
     def _segmented_issue(self, key: str) -> int | None:
         """The issue of the article ``key`` when a segmentation correction names an article of it, else None."""
+        if root_key(key) != key:  # a piece split off, or one whose split was undone since (no correction names its
+            try:  # issue then): its notes are shown where their words are, not on a key no article has
+                return self._overlay.issue_of(root_key(key))
+            except NotFoundError:
+                return None
         corrections = self._overlay.corrections()
         named = self._named
         if named is None or named[0] is not corrections:

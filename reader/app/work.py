@@ -28,10 +28,10 @@ from reader.annotations.store import (
     AnnotationStore,
     Attachment,
     Reattached,
-    reattach_in_library,
 )
 from reader.annotations.store import Collection as AnnotationCollection
 from reader.app.overlay import Overlay
+from reader.app.placing import reattach_as_read
 from reader.app.readings import anchored_source, root_key
 from reader.corrections.anchors import named_lines
 from reader.corrections.store import (
@@ -461,7 +461,7 @@ def check_annotations(library: Library, report: WorkReport) -> list[Reattached]:
     store = AnnotationStore.of(library)
     whose = whose_work(library.conn)
     total = sum(1 for a in store.find() if whose(a.owner, a.visibility) is Whose.MINE)
-    placed = reattach_in_library(library, store)  # only those whose text was not where it was
+    placed = reattach_as_read(library, store)  # only those whose text was not where it was (as the reader reads it)
     for r in placed:
         standing = whose(r.annotation.owner, r.annotation.visibility)
         if standing is not Whose.MINE:

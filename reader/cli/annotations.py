@@ -142,8 +142,9 @@ def _tags(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
 
 def _reattach(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
     from reader.annotations import store as A
+    from reader.app.placing import reattach_as_read
 
-    results = A.reattach_in_library(lib, store)
+    results = reattach_as_read(lib, store)  # on the articles as the reader reads them (pieces split off too)
     moved = sum(1 for r in results if r.annotation.status == A.STATUS_MOVED)
     orphaned = [r for r in results if r.orphaned]
     for r in orphaned:

@@ -1177,19 +1177,22 @@ class CorrectionStore:
                                       "`broadsheet correct undo`), or it is not yours to undo")
 
     def undo_last(self, article: str | None = None) -> Correction | None:
-        """Remove the reader's most recent correction (of ``article``, if given) and return it; one made over
-        several lines (:func:`correct_text_lines`) goes as a whole (:meth:`undone` lists them). Another researcher's
-        correction in a shared library is never the reader's to undo."""
+        """Remove the reader's most recent correction (of ``article``, if given: made on it, or the split that made
+        it — ``correct list`` names a split by the piece it made, and undoing by that id said "nothing to undo") and
+        return it; one made over several lines (:func:`correct_text_lines`) goes as a whole (:meth:`undone` lists
+        them). Another researcher's correction in a shared library is never the reader's to undo."""
         self.undone = []
         where: list[str] = []
         params: list[Any] = []
         if self._server_owner:  # row security would delete nothing of another's, and "undid" would be said
             where.append("owner = current_user")
         if article:
-            where.append("article = ?")
+            where.append("(article = ? OR kind = 'split')")
             params.append(article)
         with transaction(self.conn):
             rows = self._select(("WHERE " + " AND ".join(where)) if where else "", tuple(params))
+            if article:
+                rows = [c for c in rows if c.article == article or made_piece(c) == article]
             if not rows:
                 return None
             last = rows[-1]
@@ -1266,6 +1269,14 @@ class CorrectionStore:
 
 #: the fields of a correction's data that name an article (its key, or a split-off ``key~line``)
 ARTICLE_FIELDS = ("other", "to", "new_id")
+
+
+def made_piece(c: Correction) -> str | None:
+    """The id of the piece a split makes (``new_id``; one stored without it, by an earlier Broadsheet: ``key~line``),
+    else None."""
+    if c.kind != "split":
+        return None
+    return str(c.data.get("new_id") or f"{c.article}~{c.data.get('line')}")
 
 
 def rekeyed(c: Correction, keys: Mapping[str, str], paths: Mapping[str, str]) -> Correction | None:
