@@ -2553,6 +2553,12 @@ RESIDENCE_NOTICE = re.compile(r"\b(?:som|der)\s+(?:\S+\s+){0,2}?(?:boer|boede|li
                               r"|\banvises\b")
 #: ... within this many characters of the paragraph's first line
 RESIDENCE_CHARS = 60
+#: the other formulas such a column's notices open on: a ship's berth ("Skibsleilighed til Petersborg …"), a skipper's
+#: sailing ("Skpr. … Holst, som ligger …", the OCR's "ligaer"), the undersigned ("Undertegnede, som …"), an address
+#: to the advertiser's patrons or friends ("Til mine Velynderes Efterretning …", OCR "T>l") and his thanks ("Med
+#: største Erkiendtlighed takker jeg …")
+NOTICE_FORMULA = re.compile(r"^(?:Skib\s?s?leilighed\b|Skpr\.|Undertegnede\b|Underskrevne\b"
+                            r"|(?:T\W?l|Til)\s+mine\s+\S*(?:ynder|Venner)|Med\s+st\S+\s+Erkiend)")
 
 
 def _residence_notice_starts(lines: Sequence[Line]) -> list[int]:
@@ -2565,9 +2571,10 @@ def _residence_notice_starts(lines: Sequence[Line]) -> list[int]:
 
 def _residence_opening(text: str) -> bool:
     """``text``, a paragraph's first line, opens on a capital a notice of where its advertiser now lives
-    (:data:`RESIDENCE_NOTICE` within :data:`RESIDENCE_CHARS` characters)."""
+    (:data:`RESIDENCE_NOTICE` within :data:`RESIDENCE_CHARS` characters) or on another of such a column's
+    formulas (:data:`NOTICE_FORMULA`)."""
     head = text.strip()[:RESIDENCE_CHARS]
-    return head[:1].isupper() and RESIDENCE_NOTICE.search(head) is not None
+    return head[:1].isupper() and (RESIDENCE_NOTICE.search(head) is not None or NOTICE_FORMULA.match(head) is not None)
 
 
 def _set_in_alone(run: Sequence[Line], em: float) -> bool:

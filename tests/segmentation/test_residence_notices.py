@@ -52,7 +52,7 @@ def test_an_address_in_a_participle_or_a_sentence_running_on_opens_nothing() -> 
 
     assert not _residence_opening("Snedkermester boende i Prindsensgade No. 76.")
     assert not _residence_opening("nu boende i Stidenstræde No. 10.")
-    assert not _residence_opening("Med største Erkiendtlighed takker jeg mine sande")
+    assert not _residence_opening("Christianshavn i Overgaden over Vandet, hos")
     assert _residence_opening("Skibsleilighed til Petersborg anvises af Mægler")
     assert _residence_opening("Nicolay H. Wismer, der forhen boede i Bådsmandsgaden,")
     rows = [row for notice in MOVED[:2] for row in notice] + [("Snedkermester boende i Prindsensgade No. 76.", 30, 0)]
@@ -79,3 +79,22 @@ def test_the_notices_after_the_fire_of_1795_open_where_their_advertisers_moved()
     assert _opening(p14, "Mad. Rottenborg, som")
     p11 = next((DATA / "heldout11" / "dk_adresse_contoirs_efterretninger_1795-06-15-01").glob("*0011B.alto.xml"))
     assert _opening(p11, "Brandeviinsbranber Niels Kindeeuv")
+
+
+FORMULAS = [_notice("Skibsleilighed til Bourdeaux, som om sex Dage", "hos Mægler Iversen i Amaliegaden."),
+            _notice("Undertegnede, som ved den ulykkelige Ildebrand", "og beder om deres Velvilje."),
+            _notice("Til mine Velynderes Efterretning bekiendtgiøres,", "hos Farver Weber, anden Sal."),
+            _notice("Med største Erkiendtlighed takker jeg mine sande", "Toldbodgaden og Nyhavn.")]
+
+
+def test_a_column_of_notices_opens_a_notice_on_each_of_its_formulas() -> None:
+    """Heldout10 p. 14B and heldout11 p. 11B: the column's other notices open on its formulas — a ship's berth, the
+    undersigned, an address to the advertiser's patrons ("T>l mine Velynderes Efterretning …"), his thanks ("Med
+    storste Erkiendtlighch takker leg …") — and ran on into the notice above."""
+    rows = [row for notice in FORMULAS for row in notice]
+    assert first_words([column_block("n", 200, rows)]) == ["Skibsleilighed til Bourdeaux,", "Undertegnede, som ved",
+                                                           "Til mine Velynderes", "Med største Erkiendtlighed"]
+    p14 = next((DATA / "heldout10" / "dk_adresse_contoirs_efterretninger_1795-06-15").glob("*0014B.alto.xml"))
+    assert _opening(p14, "Undertegnede, som")
+    p11 = next((DATA / "heldout11" / "dk_adresse_contoirs_efterretninger_1795-06-15-01").glob("*0011B.alto.xml"))
+    assert _opening(p11, "Med storste Erkiendtlighch")
