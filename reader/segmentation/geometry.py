@@ -2544,6 +2544,39 @@ def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
     return starts
 
 
+#: the opening of a change-of-residence notice, the advertiser's new address announced (the Adresse-Contoirs
+#: Efterretninger 1795, after the fire of June 1795): "Slagter Lindberg, som boede paa …", "Nieolay h. W.smer, der
+#: forhen boede …", "Naglet … er indflyttet i …", "Kammer Seeretai« Gundelach boer i …", a ship's berth "… anvises af
+#: Mægler …"; a participle ("Snedkermester boende i …") is a signature's address, no opening
+RESIDENCE_NOTICE = re.compile(r"\b(?:som|der)\s+(?:\S+\s+){0,2}?(?:boer|boede|ligger|logerer)\b"
+                              r"|\ber\s+(?:\S+\s+)?(?:hen|ind|ud)?flyttet\b|\bboer\s+(?:nu\s+)?(?:paa|i|udi)\b"
+                              r"|\banvises\b")
+#: ... within this many characters of the paragraph's first line
+RESIDENCE_CHARS = 60
+#: the other formulas such a column's notices open on: a ship's berth ("Skibsleilighed til Petersborg …"), a skipper's
+#: sailing ("Skpr. … Holst, som ligger …", the OCR's "ligaer"), the undersigned ("Undertegnede, som …"), an address
+#: to the advertiser's patrons or friends ("Til mine Velynderes Efterretning …", OCR "T>l") and his thanks ("Med
+#: største Erkiendtlighed takker jeg …")
+NOTICE_FORMULA = re.compile(r"^(?:Skib\s?s?leilighed\b|Skpr\.|Undertegnede\b|Underskrevne\b"
+                            r"|(?:T\W?l|Til)\s+mine\s+\S*(?:ynder|Venner)|Med\s+st\S+\s+Erkiend)")
+
+
+def _residence_notice_starts(lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines opening a paragraph (the reader's, :func:`paragraph_starts`; never 0) on a capital that
+    announce where the advertiser now lives or has moved to (:data:`RESIDENCE_NOTICE` within
+    :data:`RESIDENCE_CHARS` characters): each such paragraph is a notice of its own, whether or not the one above
+    is signed (the notices :func:`_signed_notice_starts` reads need two signatures in the run)."""
+    return [k for k in paragraph_starts(lines) if k > 0 and _residence_opening(lines[k].text)]
+
+
+def _residence_opening(text: str) -> bool:
+    """``text``, a paragraph's first line, opens on a capital a notice of where its advertiser now lives
+    (:data:`RESIDENCE_NOTICE` within :data:`RESIDENCE_CHARS` characters) or on another of such a column's
+    formulas (:data:`NOTICE_FORMULA`)."""
+    head = text.strip()[:RESIDENCE_CHARS]
+    return head[:1].isupper() and (RESIDENCE_NOTICE.search(head) is not None or NOTICE_FORMULA.match(head) is not None)
+
+
 def _set_in_alone(run: Sequence[Line], em: float) -> bool:
     """The run's first line is set in from the left well past a paragraph's indent (:data:`MAX_INDENT` ems) and
     ends a sentence, its text beginning on the next line: a telegram's dateline set alone over it ("Londres, 29
@@ -6826,6 +6859,7 @@ class _PageCut:
         whole = [ln for ln in block.lines if ln.text.strip()] == run  # the block is all body text, no heads in it
         keyed += _wide_notice_starts(run, self.column_width) if whole and not self.vertical else []
         keyed += _signed_notice_starts(run) if not fiction and not self.vertical else []
+        keyed += _residence_notice_starts(run) if not fiction and not self.vertical else []
         keyed = self.listing_cuts(run, keyed)
         starts = sorted(set(_item_starts(run, self.vertical)) | set(led) | set(leaded) | set(keyed)) + [len(run)]
         for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
@@ -6841,7 +6875,8 @@ class _PageCut:
                                                           or (_news_brief(" ".join(ln.text for ln in run))
                                                               and not self.counted_case())
                                                           or self.column_brief(" ".join(ln.text for ln in run))
-                                                          or self.repeats_opening(run)))
+                                                          or self.repeats_opening(run)
+                                                          or self.residence_notice(run)))
             if opens and self.item_break and self.ruled is not None and self.ruled is self.current:
                 self.rubric_over_items(self.ruled)
             self.ruled = None
@@ -6858,6 +6893,13 @@ class _PageCut:
             self.last_body = rest.lines[-1].text.strip()
             self.last_box = _union([ln.box for ln in rest.lines if ln.box is not None])
             self.last_line = rest.lines[-1]
+
+    def residence_notice(self, run: list[Line]) -> bool:
+        """The run opens a paragraph that is a change-of-residence notice (:func:`_residence_opening`) under
+        text that does not break off on a hyphen: a notice of its own, as inside a run
+        (:func:`_residence_notice_starts`)."""
+        return (not self.vertical and self.current is not None and _residence_opening(run[0].text)
+                and not self.last_body.endswith(("-", "\u00ac", "\u2e17")))
 
     def page_side_before(self, block: Block) -> bool:
         """The block is the page's masthead and the text placed last stands wholly left of it: a double page's left

@@ -22,6 +22,12 @@ NOTICES = [_notice("Madam Sparrevogn, forhen boende paa", "hos Seilmager Borger.
            _notice("Urtekræmmer Bylund er udflyttet paa", "ved Redflager Banerne.")]
 
 
+#: NOTICES whose first lines name no change of residence (:func:`reader.segmentation.geometry._residence_opening`)
+UNMOVED = {2: _notice("Mad. Rottenborg, som for nogle Aar", "i Magstræde N. 21 første Sal."),
+           3: _notice("Slagter Lindberg, som har Stade", "har Stade paa Kultorvet.", "Lindberg, Slagter."),
+           4: _notice("Urtekræmmer Bylund sælger nu paa", "ved Redflager Banerne.")}
+
+
 def test_a_column_of_notices_closed_by_signatures_set_right_is_a_notice_each() -> None:
     """Adresse-Contoirs Efterretninger 1795: a column of private notices, each a short paragraph opened by an indent,
     several closed by the advertiser's name set toward the right ("Mad. Fenne Bech." / "C. Hultmann, Malermester."),
@@ -36,10 +42,11 @@ def test_a_column_of_notices_closed_by_signatures_set_right_is_a_notice_each() -
 def test_one_signature_or_names_a_colon_announces_make_no_column_of_notices() -> None:
     """A report's paragraphs under one name set right (a letter's signature) or names a colon announces ("Heden
     zyn ondertrouwd :" / "W. G. WUBBENS", "Pour M. de la Bretesche-Polignac :" / "PAUL ALEXIS. E. MASSARD.") are
-    one text: its paragraphs open no items."""
-    once = [*NOTICES[0], *[row for notice in NOTICES[1:3] for row in notice], *NOTICES[4]]
+    one text: its paragraphs open no items. (Their first lines announce no new residence: a paragraph that does
+    opens a notice whatever signs it, test_residence_notices.py.)"""
+    once = [*NOTICES[0], *NOTICES[1], *UNMOVED[2], *UNMOVED[4]]
     assert first_words([column_block("n", 200, once)]) == ["Madam Sparrevogn, forhen"]
-    announced = [row for notice in [NOTICES[1], NOTICES[2], NOTICES[3]] for row in notice]
+    announced = [row for notice in [NOTICES[1], UNMOVED[2], UNMOVED[3]] for row in notice]
     announced[2] = ("boer nu i Adelgaden N. 201 :", 0, 250)
     announced.insert(3, ("Paulsen, Stolemager.", 350, 0))
     announced[-2] = ("har Stade paa Kultorvet :", 0, 250)
