@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from reader.model.document import Line, Part, Span
-from reader.text.chars import CLOSERS, ends_sentence, latin_running, wide_at
+from reader.text.chars import AMBIGUOUS, CLOSERS, ends_sentence, is_wide, latin_running, wide_at
 
 #: (character, line id, offset in line) or (character, None, -1) for an inserted one
 Char = tuple[str, str | None, int]
@@ -86,6 +86,10 @@ Run = tuple[str, str | None, int]
 def _clean_runs(p: Piece, keep_word_spaces: bool) -> Iterator[Run]:
     """:func:`clean_chars` a run at a time: the slices of the line between runs of whitespace and the spaces kept."""
     text = p.text
+    if _WHITESPACE.search(text) is None:  # no space to drop or keep: the line is one run (most lines of CJK text)
+        if text:
+            yield text, p.line_id, p.offset
+        return
     lo, hi = 0, len(text)  # without leading and trailing whitespace
     while lo < hi and text[lo].isspace():
         lo += 1
@@ -99,7 +103,11 @@ def _clean_runs(p: Piece, keep_word_spaces: bool) -> Iterator[Run]:
         i, j = m.span()
         if i > pos:
             yield text[pos:i], line_id, offset + pos
-        before, after = wide_at(text, i - 1), wide_at(text, j)
+        # (wide_at's own test inlined for the marks that are wide or narrow wherever they stand: a line spaced
+        # character by character asks at every space; i - 1 and j are inside the text, between lo and hi)
+        c, d = text[i - 1], text[j]
+        before = is_wide(c) if c not in AMBIGUOUS else wide_at(text, i - 1)
+        after = is_wide(d) if d not in AMBIGUOUS else wide_at(text, j)
         keep = not (before or after) or keep_word_spaces and not spaced and before and after
         if not keep and before != after:
             if latin is None:
