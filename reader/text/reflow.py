@@ -129,7 +129,10 @@ def _meeting(prev: str, nxt: str, prev_hyphenated: bool) -> tuple[bool, bool]:
     a = prev[-1]
     b = nxt[0]
     tail, head = prev[-8:], nxt[:8]
-    left, right = wide_at(tail + head, len(tail) - 1), wide_at(tail + head, len(tail))
+    if a not in AMBIGUOUS and b not in AMBIGUOUS:  # wide or narrow wherever they stand (most line ends)
+        left, right = is_wide(a), is_wide(b)
+    else:
+        left, right = wide_at(tail + head, len(tail) - 1), wide_at(tail + head, len(tail))
     if left or right:
         if prev_hyphenated and a in HYPHENS:
             return True, False
