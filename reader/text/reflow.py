@@ -90,6 +90,12 @@ def _clean_runs(p: Piece, keep_word_spaces: bool) -> Iterator[Run]:
         if text:
             yield text, p.line_id, p.offset
         return
+    if _ALWAYS_WIDE.fullmatch(text) and not (keep_word_spaces and not _is_single_spaced(text.split())):
+        # every space has a wide character beside it: all are layout, dropped (a CJK line spaced out character by
+        # character: no character looked at around each space)
+        for m in _NON_SPACE.finditer(text):
+            yield m.group(), p.line_id, p.offset + m.start()
+        return
     lo, hi = 0, len(text)  # without leading and trailing whitespace
     while lo < hi and text[lo].isspace():
         lo += 1
@@ -285,11 +291,20 @@ def collapse(text: str, keep_word_spaces: bool = False) -> str:
     """The text of one line without layout spaces (no mapping kept)."""
     if _WHITESPACE.search(text) is None:
         return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
+    if _ALWAYS_WIDE.fullmatch(text):  # (as _clean_runs: every space is layout, or every one a word space)
+        words = text.split()
+        return " ".join(words) if keep_word_spaces and not _is_single_spaced(words) else "".join(words)
     return _joined(run[0] for run in _clean_runs(Piece("", text), keep_word_spaces))
 
 
 #: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
 _WHITESPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S+")
+#: characters wide wherever they stand (:func:`~reader.text.chars.is_wide`, none of its ambiguous marks: CJK
+#: ideographs and the full-width marks of running text), and whitespace: a line of nothing else has a wide character
+#: beside every space (tests/segmentation/test_measure_fast.py checks the list against ``is_wide``)
+ALWAYS_WIDE = "\u3400-\u4dbf\u4e00-\u9fff，。、；：？！（）《》「」『』【】〔〕"
+_ALWAYS_WIDE = re.compile(f"[{ALWAYS_WIDE}\\s]*")
 
 
 #: roles a line broken mid-word may have been put in by mistake when its word goes on in the body

@@ -5,6 +5,7 @@ line's window for the column, the role tests one by one), kept here only to comp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from hypothesis import given, settings
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 
 from reader.segmentation import roles
 from reader.segmentation.textpage import _mode_width, _special, _window_modes
-from reader.text.chars import COMPRESSIBLE, QUOTES, char_width, em_width
-from reader.text.reflow import collapse
+from reader.text.chars import AMBIGUOUS, COMPRESSIBLE, QUOTES, char_width, em_width, is_wide, latin_running, wide_at
+from reader.text.reflow import ALWAYS_WIDE, Piece, _clean_runs, _is_single_spaced, collapse
 
 
 def _ref_em_width(text: str, quote: float = 1.0) -> float:
@@ -121,3 +122,53 @@ def test_roles_of_a_line_as_tested_one_by_one(raw: str) -> None:
     assert roles.is_byline_line(raw) == _ref_is_byline_line(raw)
     assert roles.is_noise(raw) == _ref_is_noise(raw)
     assert _special(raw, text) == _ref_special(raw, text)
+
+
+def test_always_wide_is_wide_wherever_it_stands() -> None:
+    chars = [c for c in ALWAYS_WIDE if c != "-"]
+    chars += [chr(o) for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)) for o in range(lo, hi + 1, 97)]
+    chars += ["\u4dbf", "\u9fff"]
+    assert all(is_wide(c) and c not in AMBIGUOUS for c in chars)
+
+
+def _ref_collapse(text: str, keep_word_spaces: bool = False) -> str:
+    return "".join(run[0] for run in _ref_runs(text, keep_word_spaces))
+
+
+def _ref_runs(text: str, keep: bool) -> list[tuple[str, int]]:
+    lo, hi = 0, len(text)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    spaced = keep and _is_single_spaced(text[lo:hi].split())
+    out: list[tuple[str, int]] = []
+    pos = lo
+    for m in re.finditer(r"\s+", text[:hi]):
+        i, j = m.span()
+        if i < lo:
+            continue
+        if i > pos:
+            out.append((text[pos:i], pos))
+        before, after = wide_at(text, i - 1), wide_at(text, j)
+        keep_it = not (before or after) or keep and not spaced and before and after
+        if not keep_it and before != after:
+            keep_it = latin_running(text[lo:hi])
+        if keep_it:
+            out.append((" ", i))
+        pos = j
+    if hi > pos:
+        out.append((text[pos:hi], pos))
+    return out
+
+
+spaced_lines = st.lists(st.sampled_from(["中", "国", "人民", "，", "。", "“", "”", "—", "a", "Ab", "12", " ", "  ",
+                                         "\u3000", "\t"]), max_size=16).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(spaced_lines, st.booleans())
+def test_a_line_collapsed_and_cut_in_runs_as_a_space_at_a_time(text: str, keep: bool) -> None:
+    assert collapse(text, keep) == _ref_collapse(text, keep)
+    runs = [(s, off) for s, _, off in _clean_runs(Piece("l", text), keep)]
+    assert runs == [(s, off) for s, off in _ref_runs(text, keep)]
