@@ -200,7 +200,8 @@ def reflow_runs(pieces: Iterable[Piece], keep_word_spaces: bool = False) -> Iter
                 break
         if not head:
             continue
-        drop, glue = _meeting(seen[-_HELD:], "".join(r[0] for r in head), prev_hyph)
+        start = head[0][0] if len(head) == 1 else "".join(r[0] for r in head)  # (one run: a line without spaces)
+        drop, glue = _meeting(seen[-_HELD:], start, prev_hyph)
         if drop and last is not None:
             seen = seen[:-1]
             last = (last[0][:-1], last[1], last[2]) if len(last[0]) > 1 else None
