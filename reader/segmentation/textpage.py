@@ -24,6 +24,8 @@ Chinese newspaper keeps, and how it is used:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -54,15 +56,18 @@ class LineInfo:
     dateline: bool = False
     kind: str = BODY
     column: float = 0.0  # local column width estimate
-
-    @property
-    def sentence_end(self) -> bool:
-        return ends_sentence(self.text)
+    #: ``text`` ends a sentence (:func:`ends_sentence`; asked of every line in every round of :func:`classify`,
+    #: so found once, by :func:`measure`)
+    sentence_end: bool = False
 
 
 def _spaced(raw: str) -> bool:
     tokens = raw.split()
     return len(tokens) >= 4 and sum(1 for t in tokens if len(t) <= 2) >= len(tokens) - 1
+
+
+#: curly quotes, which fonts set 1 or 0.5 em wide (:func:`quote_width`)
+_QUOTES = re.compile("[“”‘’]")
 
 
 def quote_width(texts: Sequence[str], plain: Sequence[float] | None = None) -> float:
@@ -75,11 +80,12 @@ def quote_width(texts: Sequence[str], plain: Sequence[float] | None = None) -> f
     if plain is None:
         plain = [em_width(t) for t in texts]
     misfit = {1.0: 0.0, 0.5: 0.0}
+    quoted = [_QUOTES.search(t) is not None for t in texts]
     for k, t in enumerate(texts):
-        if not any(q in t for q in "“”‘’") or ends_sentence(t):
+        if not quoted[k] or ends_sentence(t):
             continue
         around = [plain[j] for j in range(max(0, k - 6), min(len(texts), k + 7))
-                  if j != k and not any(q in texts[j] for q in "“”‘’") and not ends_sentence(texts[j])]
+                  if j != k and not quoted[j] and not ends_sentence(texts[j])]
         if len(around) < 3:
             continue
         col = _mode_width(around)
@@ -103,6 +109,7 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
             width=plain[i] if quote == 1.0 else em_width(text, quote),
             spaced=_spaced(line.text),
             new_block=bool(line.leading and prev is not None and not prev.blank_after),
+            sentence_end=ends_sentence(text),
         )
         # a dateline may be broken over two lines in a narrow column
         joined = text + texts[i + 1] if i + 1 < len(texts) else text
@@ -139,10 +146,12 @@ def _mark_running_heads(infos: list[LineInfo]) -> None:
 def _special(raw: str, text: str) -> str | None:
     if roles.is_furniture(text):
         return "furniture"
-    if roles.is_credit(text):
-        return "credit"
-    if roles.is_byline_line(collapse(raw, keep_word_spaces=True)):
-        return "byline"
+    # a sentence's stop: no credit, no byline (the raw line collapsed keeping word spaces holds the stop too)
+    if roles.SENTENCE_STOPS.search(text) is None:
+        if roles.is_credit(text):
+            return "credit"
+        if roles.is_byline_line(collapse(raw, keep_word_spaces=True)):
+            return "byline"
     if roles.is_column_label(text):
         return "column-label"
     if roles.is_noise(text):
@@ -165,25 +174,10 @@ def _mode_width(widths: Sequence[float]) -> float:
 
 def estimate_columns(infos: list[LineInfo], window: int = 6) -> None:
     """Set ``column`` on every line from the body lines near it, not crossing display lines."""
-    segments: list[list[LineInfo]] = []
-    cur: list[LineInfo] = []
-    for info in infos:
-        if info.kind == DISPLAY or info.special:
-            if cur:
-                segments.append(cur)
-            cur = []
-            continue
-        if info.dateline and cur:
-            segments.append(cur)
-            cur = []
-        cur.append(info)
-    if cur:
-        segments.append(cur)
-    for seg in segments:
-        widths = [x.width for x in seg]
-        for k, info in enumerate(seg):
-            lo, hi = max(0, k - window), min(len(seg), k + window + 1)
-            info.column = _mode_width(widths[lo:hi])
+    for lo_seg, hi_seg in _body_stretches(infos):
+        columns = _window_modes([x.width for x in infos[lo_seg:hi_seg]], window)
+        for info, column in zip(infos[lo_seg:hi_seg], columns, strict=True):
+            info.column = column
     # display and special lines take the column of the nearest body line after (else before)
     last = 0.0
     for info in infos:
@@ -197,6 +191,43 @@ def estimate_columns(infos: list[LineInfo], window: int = 6) -> None:
             info.column = nxt
         else:
             info.column = last
+
+
+def _window_modes(widths: Sequence[float], window: int) -> list[float]:
+    """:func:`_mode_width` of ``widths[k - window : k + window + 1]`` for every k, the window kept sorted as it
+    slides (one width in, one out) instead of sorted again for every line."""
+    n = len(widths)
+    ordered = sorted(widths[:window + 1])
+    modes: list[float] = []
+    for k in range(n):
+        if k:
+            if k + window < n:
+                insort(ordered, widths[k + window])
+            if k - window - 1 >= 0:
+                del ordered[bisect_left(ordered, widths[k - window - 1])]
+        m = len(ordered)
+        modes.append(ordered[min(m - 1, int(round(0.7 * (m - 1))))])
+    return modes
+
+
+def _body_stretches(infos: list[LineInfo]) -> list[tuple[int, int]]:
+    """The stretches (start, end) of consecutive body lines, parted by display and special lines and before
+    datelines."""
+    stretches: list[tuple[int, int]] = []
+    start = -1
+    for k, info in enumerate(infos):
+        if info.kind == DISPLAY or info.special:
+            if start >= 0:
+                stretches.append((start, k))
+            start = -1
+            continue
+        if start < 0 or info.dateline:
+            if start >= 0:
+                stretches.append((start, k))
+            start = k
+    if start >= 0:
+        stretches.append((start, len(infos)))
+    return stretches
 
 
 def _first_like(info: LineInfo, column: float) -> bool:
@@ -324,14 +355,16 @@ def _next_column(infos: list[LineInfo], k: int) -> float:
     width of the next article's column.
     """
     widths: list[float] = []
+    widest = 0.0  # max(widths) once there are any
     for x in infos[k + 1 : k + 12]:
         if x.kind == DISPLAY or x.special or x.dateline or x.new_block:
             break
-        if x.sentence_end and (not widths or x.width < max(widths) - 1.0):
+        if x.sentence_end and (not widths or x.width < widest - 1.0):
             break  # the paragraph's last line says nothing about the column
         if widths and abs(x.width - widths[0]) > 3.0:
             break  # the text moved to a column of another width
         widths.append(x.width)
+        widest = x.width if len(widths) == 1 else max(widest, x.width)
     if len(widths) >= 2:
         return _mode_width(widths)
     # nothing ahead to measure: the column of the body before

@@ -8,6 +8,7 @@ full-width by Chinese fonts and count 1 em next to CJK text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -137,10 +138,15 @@ def em_width(text: str, quote: float = 1.0) -> float:
     two adjacent full-width punctuation marks are set in 1.5 em, as Chinese
     typesetting compresses them.
     """
-    total = 0.0
+    # a run of two ideographs or more counts one em a character and is no compressible mark: it is passed over
+    # as one ideograph (its other characters counted here), so the loop below sees the marks, Latin and spaces
+    # between the runs — a few characters of a line of CJK text instead of all of them (widths are multiples of
+    # 0.5 em: the sum is exact in any order)
+    short = _IDEOGRAPH_RUNS.sub("\u4e00", text)
+    total = float(len(text) - len(short))
     prev_punct = False
     table = _EM_CHARS
-    for c in text:
+    for c in short:
         known = table.get(c)
         if known is None:
             known = _em_char(c)
@@ -157,6 +163,8 @@ def em_width(text: str, quote: float = 1.0) -> float:
     return total
 
 
+#: runs of CJK ideographs (the two main blocks), which :func:`em_width` counts without looking at them one by one
+_IDEOGRAPH_RUNS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 #: per character: (width, compressible) for :func:`em_width`; width None for whitespace, -1 for a curly quote
 _EM_CHARS: dict[str, tuple[float | None, bool]] = {}
 

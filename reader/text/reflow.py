@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from reader.model.document import Line, Part, Span
-from reader.text.chars import CLOSERS, ends_sentence, latin_running, wide_at
+from reader.text.chars import AMBIGUOUS, CLOSERS, ends_sentence, is_wide, latin_running, wide_at
 
 #: (character, line id, offset in line) or (character, None, -1) for an inserted one
 Char = tuple[str, str | None, int]
@@ -86,6 +86,16 @@ Run = tuple[str, str | None, int]
 def _clean_runs(p: Piece, keep_word_spaces: bool) -> Iterator[Run]:
     """:func:`clean_chars` a run at a time: the slices of the line between runs of whitespace and the spaces kept."""
     text = p.text
+    if _WHITESPACE.search(text) is None:  # no space to drop or keep: the line is one run (most lines of CJK text)
+        if text:
+            yield text, p.line_id, p.offset
+        return
+    if _ALWAYS_WIDE.fullmatch(text) and not (keep_word_spaces and not _is_single_spaced(text.split())):
+        # every space has a wide character beside it: all are layout, dropped (a CJK line spaced out character by
+        # character: no character looked at around each space)
+        for m in _NON_SPACE.finditer(text):
+            yield m.group(), p.line_id, p.offset + m.start()
+        return
     lo, hi = 0, len(text)  # without leading and trailing whitespace
     while lo < hi and text[lo].isspace():
         lo += 1
@@ -99,7 +109,11 @@ def _clean_runs(p: Piece, keep_word_spaces: bool) -> Iterator[Run]:
         i, j = m.span()
         if i > pos:
             yield text[pos:i], line_id, offset + pos
-        before, after = wide_at(text, i - 1), wide_at(text, j)
+        # (wide_at's own test inlined for the marks that are wide or narrow wherever they stand: a line spaced
+        # character by character asks at every space; i - 1 and j are inside the text, between lo and hi)
+        c, d = text[i - 1], text[j]
+        before = is_wide(c) if c not in AMBIGUOUS else wide_at(text, i - 1)
+        after = is_wide(d) if d not in AMBIGUOUS else wide_at(text, j)
         keep = not (before or after) or keep_word_spaces and not spaced and before and after
         if not keep and before != after:
             if latin is None:
@@ -121,7 +135,10 @@ def _meeting(prev: str, nxt: str, prev_hyphenated: bool) -> tuple[bool, bool]:
     a = prev[-1]
     b = nxt[0]
     tail, head = prev[-8:], nxt[:8]
-    left, right = wide_at(tail + head, len(tail) - 1), wide_at(tail + head, len(tail))
+    if a not in AMBIGUOUS and b not in AMBIGUOUS:  # wide or narrow wherever they stand (most line ends)
+        left, right = is_wide(a), is_wide(b)
+    else:
+        left, right = wide_at(tail + head, len(tail) - 1), wide_at(tail + head, len(tail))
     if left or right:
         if prev_hyphenated and a in HYPHENS:
             return True, False
@@ -183,7 +200,8 @@ def reflow_runs(pieces: Iterable[Piece], keep_word_spaces: bool = False) -> Iter
                 break
         if not head:
             continue
-        drop, glue = _meeting(seen[-_HELD:], "".join(r[0] for r in head), prev_hyph)
+        start = head[0][0] if len(head) == 1 else "".join(r[0] for r in head)  # (one run: a line without spaces)
+        drop, glue = _meeting(seen[-_HELD:], start, prev_hyph)
         if drop and last is not None:
             seen = seen[:-1]
             last = (last[0][:-1], last[1], last[2]) if len(last[0]) > 1 else None
@@ -274,11 +292,20 @@ def collapse(text: str, keep_word_spaces: bool = False) -> str:
     """The text of one line without layout spaces (no mapping kept)."""
     if _WHITESPACE.search(text) is None:
         return text  # nothing to drop or merge: most lines of CJK text (the segmenter calls this per line)
+    if _ALWAYS_WIDE.fullmatch(text):  # (as _clean_runs: every space is layout, or every one a word space)
+        words = text.split()
+        return " ".join(words) if keep_word_spaces and not _is_single_spaced(words) else "".join(words)
     return _joined(run[0] for run in _clean_runs(Piece("", text), keep_word_spaces))
 
 
 #: the characters ``str.isspace`` accepts (``\s`` of a str pattern is the same Unicode test)
 _WHITESPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S+")
+#: characters wide wherever they stand (:func:`~reader.text.chars.is_wide`, none of its ambiguous marks: CJK
+#: ideographs and the full-width marks of running text), and whitespace: a line of nothing else has a wide character
+#: beside every space (tests/segmentation/test_measure_fast.py checks the list against ``is_wide``)
+ALWAYS_WIDE = "\u3400-\u4dbf\u4e00-\u9fff，。、；：？！（）《》「」『』【】〔〕"
+_ALWAYS_WIDE = re.compile(f"[{ALWAYS_WIDE}\\s]*")
 
 
 #: roles a line broken mid-word may have been put in by mistake when its word goes on in the body
