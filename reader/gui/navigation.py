@@ -360,7 +360,14 @@ class Navigator:
             self._reopen_at_words(reopened, words)
             return True
         self.open_article(article_id, page_id=page_id)
-        if fraction > 0:
+        if words is not None and words.top is not None and w.article_view.finds(words.kept()):
+            # by the words at the top of the view: a fraction of a text wrapped anew in a window of another size
+            # was ~40 characters (a line and a half) past them (seen by eye); placed again once the window has its size
+            kept = words.kept()
+            w.article_view.restore_kept_place(kept)
+            for delay in (0, 120):
+                QTimer.singleShot(delay, w, lambda a=article_id, k=kept: self._replace(a, k))
+        elif fraction > 0:
             # the text is laid out once the window has its size: try again when the event loop runs
             self.set_scroll_fraction(fraction)
             for delay in (0, 120):

@@ -206,3 +206,32 @@ def test_an_import_never_moves_the_reader(make_window, tmp_path: Path, sources_d
     worker = win.import_paths([sources_dir / "kant", sources_dir / "jingbao"])
     assert worker.state == "aborted"
     assert (win.article_id, win.state.page_id, win.tree.current_key(), win.article_list.ids()) == before
+
+
+def test_a_restart_in_a_window_of_another_size_reopens_at_the_words_read(make_window, library_dir: Path,
+                                                                          qtbot) -> None:  # noqa: ANN001
+    """Seen by eye (eye49): quit on a 1600×1000 screen, reopened on a 1280×720 one, the view was ~40 characters past
+    the column read (and a Latin article ~1.5 lines): the place came back as a fraction of a text wrapped anew. It
+    comes back by the words at the top of the view, as the window stored them."""
+    win = make_window(library_dir, size=(1400, 800))
+    target, page = _luxembourg_article(win)
+    win.open_article(target, page_id=page)
+    win.article_view.set_font_size(30)
+    qtbot.waitUntil(lambda: win.navigation._scrollbar()[0].maximum() > 100)
+    win.navigation.set_scroll_fraction(0.6)
+    top = win.article_view.place()
+    assert top is not None
+    k, offset = top[0], top[1]
+    words = win.article_view.reading.parts[k].display[offset:offset + 12]
+    win.close()  # saves the place
+    again = make_window(library_dir, size=(1000, 600))
+    assert again.article_id == target
+
+    def reading_there() -> bool:
+        place = again.article_view.place()
+        if place is None:
+            return False
+        shown = again.article_view.reading.parts[place[0]].display
+        return place[0] == k and abs(place[1] - offset) <= 40 and words[:6] in shown[max(0, place[1] - 40):]
+
+    qtbot.waitUntil(reading_there, timeout=3000)

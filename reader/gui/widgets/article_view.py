@@ -1292,6 +1292,10 @@ class ArticleView(QWidget):
         kept = keep([p.text for p in self.article.parts], top, self.selection_original())
         return dataclasses.replace(kept, lit=bool(self._last_lines))  # the page lights the reader's, or nothing
 
+    def finds(self, kept: KeptPlace) -> bool:
+        """Whether the words at the top of the view :meth:`kept_place` kept are in the article shown."""
+        return self.article is not None and found_again(kept, [p.text for p in self.article.parts])[0] is not None
+
     def restore_kept_place(self, kept: KeptPlace | None) -> None:
         """The view and the caret back on the words :meth:`kept_place` kept, in the article as it reads now; where
         those words are gone, the article's start and no selection — never the old offsets, in other words now (seen
