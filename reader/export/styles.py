@@ -18,8 +18,9 @@ processor is completed), each for one named gap:
   Chicago newspaper entry): each such label is wrapped in ``<choose><if variable="X">``
   (:func:`_fix_labels`).
 * ``punctuation-in-quote`` (American English: “Title.” not “Title”.) is not applied, nor are
-  a field's own final stop and the style's period merged ("OFFICIELLE..”"): both are done on
-  the finished string (:func:`punctuation_in_quote`, :func:`collapse_stops`).
+  a field's own final stop and the style's period merged ("OFFICIELLE..”"), nor a title's own stop dropped before
+  GB/T 7714's type code ("Kölnische Zeitung.[N]"): all done on the finished string (:func:`punctuation_in_quote`,
+  :func:`collapse_stops`).
 * Not a gap but a choice: Chicago leaves a newspaper's page out (CMOS18 14.89 allows it); a
   reader of an archive needs it, as every other style gives it (:func:`_give_newspaper_pages`).
 * A variable rendered through a macro in ``<substitute>`` is not suppressed later in the
@@ -218,9 +219,14 @@ _NUMBER_LABEL = re.compile(r"^\[\d+\]\s*")
 _DOUBLE_STOP = re.compile(r"([.!?。！？])([”’]?)\.(?=[\s”’]|$)")
 
 
+#: a title's own full stop before GB/T 7714's type code ("Kölnische Zeitung.[N]": the code follows the title)
+_STOP_BEFORE_CODE = re.compile(r"(?<=[^.\s])[.。](?=\[[A-Z]{1,2}(?:/OL)?\])")
+
+
 def collapse_stops(text: str) -> str:
-    """One full stop where a field's own punctuation meets the style's period (CSL processors do this)."""
-    return _DOUBLE_STOP.sub(r"\1\2", text)
+    """One full stop where a field's own punctuation meets the style's period (CSL processors do this), and none
+    between a title and GB/T 7714's type code (seen by eye: "Kölnische Zeitung.[N]."); a ? or ! is kept."""
+    return _STOP_BEFORE_CODE.sub("", _DOUBLE_STOP.sub(r"\1\2", text))
 
 
 #: citeproc-py keeps the state of an entry being rendered on the style's elements: one rendering at a time

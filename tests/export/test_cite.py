@@ -57,6 +57,17 @@ def test_gb7714_unsigned_and_western(nyt: Item) -> None:
     assert cite(nyt, "gb7714") == "SMITH J, JONES M. Dinner at the White House[N]. The New York Times, 1908-03-04(2)."
 
 
+def test_gb7714_a_headline_ending_in_a_stop_keeps_one() -> None:
+    """Seen by eye (eye49): "Kölnische Zeitung.[N]." — the headline's own full stop before the type code; GB/T 7714
+    sets the code right after the title (Chicago already dropped the stop)."""
+    item = article_item("Kölnische Zeitung.", None, "Text.", publication="Luxemburger Zeitung", date="1858-12-07")
+    assert cite(item, "gb7714") == "Kölnische Zeitung[N]. Luxemburger Zeitung, 1858-12-07(1)."
+    chinese = article_item("火警兩起。", None, "大西路陶家宅四十號。", publication="晶報", date="1939-04-21", page=3)
+    assert cite(chinese, "gb7714") == "火警兩起[N]. 晶報, 1939-04-21(3)."
+    asked = article_item("Who pays?", None, "Text.", publication="The Times", date="1908-03-04")
+    assert cite(asked, "gb7714") == "Who pays?[N]. The Times, 1908-03-04(1)."  # a question keeps its mark
+
+
 def test_gb7714_more_than_three_authors() -> None:
     # 8.1.2: the first three, then 等 for a Chinese work and "et al." for a Western one
     chinese = article_item("标题", "本报记者 甲乙 丙丁 戊己 庚辛", "正文。", **RENMIN)  # type: ignore[arg-type]
