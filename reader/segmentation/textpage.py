@@ -111,9 +111,12 @@ def measure(lines: Sequence[Line]) -> list[LineInfo]:
             new_block=bool(line.leading and prev is not None and not prev.blank_after),
             sentence_end=ends_sentence(text),
         )
-        # a dateline may be broken over two lines in a narrow column
-        joined = text + texts[i + 1] if i + 1 < len(texts) else text
-        info.dateline = roles.dateline(text) is not None or (len(text) >= 3 and roles.dateline(joined) is not None)
+        # a dateline may be broken over two lines in a narrow column — not where the line below is one on its own: a
+        # byline over a dateline ("本报记者 王五" / "本报北京1月28日电 …") read as its first half made two articles
+        # of one, the byline a body line (seen by eye)
+        below = texts[i + 1] if i + 1 < len(texts) else ""
+        info.dateline = roles.dateline(text) is not None or (len(text) >= 3 and bool(below) and roles.dateline(
+            text + below) is not None and roles.dateline(below) is None)
         if not info.dateline:
             info.special = _special(line.text, text)
         infos.append(info)

@@ -230,3 +230,23 @@ def test_random_column_layouts(seed: int) -> None:
     s = score(truth, result)
     assert s["segmented"] == s["articles"] and s["headlines_ok"] == s["headlines"], (widths, s)
     assert s["paragraph_f1"] >= 0.97 and s["chars"] >= 0.995, (widths, s)
+
+
+@pytest.mark.parametrize("byline", ["本报记者  王五  赵六", "本报记者 王五", "新华社记者  李四"])
+def test_a_byline_over_a_dateline_is_the_bylines_not_half_of_a_broken_dateline(byline: str) -> None:
+    """Seen by eye (eye49): headline, byline, then a dateline opening the body — two articles, the byline glued into
+    the first as a body line ("本报记者王五赵六") and the body untitled, cited without title or authors. The byline
+    line joined to the dateline below read as a dateline broken over two lines; a line is the first half of a broken
+    dateline only where the line below is none on its own."""
+    page = f"坚持人民至上\n{byline}\n本报北京1月28日电  今天举行了座谈会，与会者一致认为要坚持人民至上。\n"
+    result = analyse_text(page)
+    [article] = [a for a in result["articles"] if a["kind"] == "article"]
+    assert article["headline"] == "坚持人民至上"
+    assert article["byline"] and any(name in article["byline"] for name in ("王五", "李四")), article
+    assert article["dateline"].startswith("本报北京1月28日电"), article
+
+
+def test_a_dateline_broken_over_two_lines_is_still_one() -> None:
+    page = "坚持人民至上\n本报北京1月\n28日电  今天举行了座谈会，与会者一致认为要坚持人民至上。\n"
+    [article] = [a for a in analyse_text(page)["articles"] if a["kind"] == "article"]
+    assert article["dateline"].startswith("本报北京1月28日电"), article
