@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -98,25 +98,35 @@ class WorkReport:
     colleagues_entries_gone: list[tuple[AnnotationCollection, str]] = field(default_factory=list)
     colleagues_entries_moved: list[tuple[AnnotationCollection, str, str]] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, named: Callable[[str], str] | None = None) -> list[str]:
         """One sentence per thing the reader should know of their own work (orphans, stale corrections); a
         colleague's work is only counted, in :meth:`summary`. Of an import by someone else (:attr:`by`) each says
         whose import it was: the window lists them one by one in its Problems panel, the command line above its
-        summary, and both say it in these words (the window's said what happened to the note, not who did it)."""
-        out = self._lines()
+        summary, and both say it in these words (the window's said what happened to the note, not who did it).
+        ``named``: how an article is named (the window: its headline, "“Strike” (a309…)"; the command line: its id,
+        which scripts read); a note is named by its first words there (the window listed "annotation 7753a7e2-… is
+        now on article a309…": ids where words belong, seen by eye)."""
+        out = self._lines(named or str, named is not None)
         return [f"after an import by {self.by}, {line}" for line in out] if self.by else out
 
-    def _lines(self) -> list[str]:
-        out = [f"annotation {r.annotation.id} is orphaned: its passage {r.annotation.anchor.exact!r} was not "
+    def _lines(self, named: Callable[[str], str], words: bool) -> list[str]:
+        def note(a: Annotation) -> str:
+            if not words:
+                return f"annotation {a.id}"
+            said = " ".join(a.note.split())
+            return f"your note “{said[:40]}{'…' if len(said) > 40 else ''}”" if said else "your highlight"
+
+        out = [f"{note(r.annotation)} is orphaned: its passage {r.annotation.anchor.exact!r} was not "
                "found again (it is kept)" if r.annotation.anchor else
-               f"annotation {r.annotation.id} is orphaned: its article is gone (it is kept)"
+               f"{note(r.annotation)} is orphaned: its article is gone (it is kept)"
                for r in self.annotations_orphaned]
-        out += [f"article {old} is now {new} ({self.renamed_why}): your corrections, notes and collection entries "
-                "on it follow it" for old, new in self.articles_renamed]
-        out += [f"annotation {r.annotation.id} on {r.annotation.anchor.exact!r} is now on article {r.article}: its "
-                f"words went there from article {r.was}" for r in self.annotations_moved
+        out += [f"article {named(old)} is now {named(new)} ({self.renamed_why}): your corrections, notes and "
+                "collection entries on it follow it" for old, new in self.articles_renamed]
+        out += [f"{note(r.annotation)} on {r.annotation.anchor.exact!r} is now on article "
+                f"{named(r.article or '')}: its words went there from article {named(r.was)}"
+                for r in self.annotations_moved
                 if r.changed_article and r.annotation.anchor is not None]
-        out += [f"annotation {r.annotation.id} was made on {r.annotation.made_on!r}, words changed in the source: "
+        out += [f"{note(r.annotation)} was made on {r.annotation.made_on!r}, words changed in the source: "
                 f"it is now on {r.annotation.anchor.exact!r} (the words it was made on are kept)"
                 for r in self.annotations_moved if r.changed_words and r.annotation.anchor is not None]
         out += [f"collection {name!r}: article {old} is gone, the entry now names article {new}, where the words "

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reader.gui.messages import error_text
 from reader.gui.settings import start_folder
 from reader.gui.workers import Progress, Worker, run_task
+from reader.library.catalogue import NotFoundError
 
 if TYPE_CHECKING:
     from reader.app.work import WorkReport
@@ -252,8 +253,17 @@ class Tasks:
         archive = self.w.archive
         if work is None and archive is not None:
             work, archive.work = archive.work, None
-        for line in work.lines() if work is not None else []:
+        for line in work.lines(named=self._named) if work is not None else []:
             self.w.report(line)
+
+    def _named(self, article_id: str) -> str:
+        """An article as the Problems panel names it: its headline (or first words) and its date, the id after."""
+        w = self.w
+        try:
+            name = w.headline_of(article_id)
+        except NotFoundError:  # gone since: its id is all there is to name it by
+            return article_id
+        return f"“{name}” ({article_id})" if name and name != article_id else article_id
 
     def failed(self, e: BaseException) -> None:
         self.w.report(error_text(e))

@@ -52,10 +52,11 @@ def test_the_window_tells_a_researcher_once_what_the_owners_import_did_to_her_no
     for told in (True, False):
         win = app.build_window(settings, as_dora, seed=False)
         try:
-            said = [m.split("  ", 1)[-1] for m in win.problems.messages() if note.id in m]  # after its time
-            # whose import it was, as the command line says it (trust42: the window said what happened, not who)
-            assert said == ([f"after an import by broadsheet, annotation {note.id} is orphaned: its passage '公园散步' "
-                             "was not found again (it is kept)"] if told else []), win.problems.messages()
+            said = [m.split("  ", 1)[-1] for m in win.problems.messages() if "dora's alone" in m]  # after its time
+            # whose import it was, as the command line says it (trust42: the window said what happened, not who); the
+            # note named by its words, not its id (eye49)
+            assert said == (["after an import by broadsheet, your note “dora's alone” is orphaned: its passage "
+                             "'公园散步' was not found again (it is kept)"] if told else []), win.problems.messages()
             # her correction the import left without its words, told too (trust42: it was told to no one)
             fixed = [m.split("  ", 1)[-1] for m in win.problems.messages() if fix.id in m]
             assert [m.split(":")[0] for m in fixed] == ([f"after an import by broadsheet, correction {fix.id} (text) "
@@ -105,11 +106,11 @@ def test_a_window_open_during_the_owners_import_tells_her_at_its_next_look(
         check_work(admin)
 
     def told() -> list[str]:
-        return [m.split("  ", 1)[-1] for m in win.problems.messages() if note.id in m]
+        return [m.split("  ", 1)[-1] for m in win.problems.messages() if "dora's alone" in m]
 
     assert told() == []
     win.watching.look()
-    assert told() == [f"after an import by broadsheet, annotation {note.id} is orphaned: its passage '公园散步' was "
+    assert told() == ["after an import by broadsheet, your note “dora's alone” is orphaned: its passage '公园散步' was "
                       "not found again (it is kept)"], win.problems.messages()
     win.watching.look()
     assert len(told()) == 1, win.problems.messages()
