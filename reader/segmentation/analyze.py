@@ -12,7 +12,7 @@ from reader.formats.sourcefile import MAX_SOURCE_BYTES, read_source, too_big
 from reader.model.document import Article, Document, Part
 from reader.segmentation.geometry import articles_from_layout
 from reader.segmentation.textpage import segment_pages
-from reader.text.reflow import WordGoesOn, join_broken_words, join_page_turns
+from reader.text.reflow import WordGoesOn, join_broken_words, join_column_turns, join_page_turns
 
 #: Formats whose pages carry coordinates: without an article map they are cut by geometry.
 LAID_OUT = frozenset({"alto", "hocr", "page", "mets"})
@@ -32,6 +32,9 @@ def analyze_layout(doc: Document) -> Document:
     if doc.format in LAID_OUT and not any(a.kind in MAPPED_KINDS for a in doc.articles):
         doc.articles = articles_from_layout(doc.pages)  # no article map: cut by the page's geometry
         rejoin_words(doc)
+        by_id = {ln.id: ln for page in doc.pages for ln in page.lines}
+        for article in doc.articles:  # a sentence a column turn cut in two: one paragraph
+            article.parts = join_column_turns(article.parts, by_id)
     if not doc.articles:
         doc.articles = segment_pages(doc.pages)
     if len(doc.pages) > 1:  # an article going on over a page turn (a METS issue, a fold): its sentence whole

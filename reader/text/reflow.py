@@ -350,6 +350,44 @@ def join_page_turns(parts: list[Part], page_of: Mapping[str, int]) -> list[Part]
     return out
 
 
+def join_column_turns(parts: list[Part], lines: Mapping[str, Line]) -> list[Part]:
+    """Two paragraphs parted only by a column turn, joined: the first ends mid-sentence at a line above which the
+    next begins, in lower case, in a column to the right — the top of the next column ("… eine Entscheidung" |
+    "herbeizuführen, dadurch, …": two paragraphs in the window and the export, seen by eye). A capital, a finished
+    sentence or a line under the last one (the page's own paragraph break) parts them as before; so does a hyphen (a
+    word not marked as hyphenated is not glued over a column turn whose order the layout guessed). ``lines``: line id
+    → line (its box). Only neighbouring paragraphs are joined. Linear."""
+    out: list[Part] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role == part.role == "paragraph" and prev.spans and part.spans \
+                and part.text[:1].islower() and not _ends_a_sentence(prev.text) \
+                and prev.text.rstrip()[-1:] not in HYPHENS \
+                and len(prev.text.split()) >= TURNING_WORDS and len(part.text.split()) >= TURNING_WORDS \
+                and _turns_column(lines.get(prev.spans[-1].line), lines.get(part.spans[0].line)):
+            out[-1] = _spliced(prev, part)
+            continue
+        out.append(part)
+    return out
+
+
+#: the least words of each of two paragraphs a column turn is taken to part (a table's cells side by side — "NNW 2" |
+#: "halb bed.", "Kiel" | "ab holst. Station …" — are fewer)
+TURNING_WORDS = 4
+#: how many of its lines' heights above the last line the next column's first must begin (a cell to the right, in
+#: the same row, begins about level with it)
+TURNING_RISE = 3
+
+
+def _turns_column(last: Line | None, first: Line | None) -> bool:
+    """``first`` is at the top of the column after the one ``last`` ends: well above it on the page, and right of
+    ``last``'s left edge by more than half its width."""
+    if last is None or first is None or last.box is None or first.box is None:
+        return False
+    (lx0, ly0, lx1, ly1), (fx0, fy0, _, _) = last.box, first.box
+    return fy0 < ly0 - TURNING_RISE * max(ly1 - ly0, 1.0) and fx0 > lx0 + (lx1 - lx0) / 2
+
+
 def _ends_a_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence, or announces what follows: a sentence end (a Latin full stop too), a
     colon, a dash."""
