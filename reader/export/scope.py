@@ -109,14 +109,13 @@ class _IssueCache:
             self.issues[issue_id] = self._load(issue_id)
         return self.issues[issue_id]
 
-    def _documents(self, issue_id: int) -> tuple[dict[str, Document], dict[str, str]]:
-        """({source path: Document}, {line id: source path}) of an issue."""
+    def _documents(self, issue_id: int) -> dict[str, Document]:
+        """{source path: Document} of an issue."""
         lib = self.library
         info = lib.issue(issue_id)
         meta = {"publication": info.publication, "date": info.date, "edition": info.edition,
                 "issue": info.label or ""}
         docs: dict[str, Document] = {}
-        line_source: dict[str, str] = {}
         for p in lib.pages(issue_id):
             doc = docs.get(p.source)
             if doc is None:
@@ -126,21 +125,19 @@ class _IssueCache:
                 docs[p.source] = doc
             page = lib.page(p.id)
             doc.pages.append(page)
-            for line in page.lines:
-                line_source.setdefault(line.id, p.source)
-        return docs, line_source
+        return docs
 
     def _load(self, issue_id: int) -> _Issue:
-        docs, line_source = self._documents(issue_id)
+        docs = self._documents(issue_id)
         source_of = {a.id: a.source for a in self.library.articles(issue_id=issue_id)}
         corrected = self.source.corrected_issue(issue_id)
         self.stale.extend(corrected.stale)
         out: list[tuple[Article, str]] = []
         for art in corrected.articles:
-            src = source_of.get(art.id)
-            if src is None:  # made by a correction: the source of its first line
-                first = art.line_ids()
-                src = line_source.get(first[0], "") if first else ""
+            # split off by a correction (``key~line``): the source of the article it was split from. Not the file of
+            # its first line's id: the files of an issue number their lines alike (p1.l19 in seed_page.txt and in
+            # rendered_page.txt), and a piece of the one was exported as of the other, its corrections dropped
+            src = source_of.get(art.id) or source_of.get(art.id.split("~", 1)[0], "")
             out.append((art, src))
             if src in docs:
                 docs[src].articles.append(art)
