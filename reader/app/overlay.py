@@ -304,9 +304,15 @@ class Overlay:
             articles = self.corrected_issue(issue).articles
         except NotFoundError:
             return None
+        found = self._holder(articles, key, line)
+        return None if found is None else (found.id, any(a.id == key for a in articles))
+
+    def _holder(self, articles: Sequence[Article], key: str, line: str) -> Article | None:
+        """The article of ``articles`` (an issue's, as the corrections leave it) holding the source line ``line`` of
+        ``key``'s source file: the files of an issue number their lines alike (p1.l19 in seed_page.txt and in
+        rendered_page.txt), and a correction only ever moves lines among the articles of one file."""
         source = self._source_of(key)
-        found = next((a.id for a in articles if line in a.line_ids() and self._source_of(a.id) == source), None)
-        return None if found is None else (found, any(a.id == key for a in articles))
+        return next((a for a in articles if line in a.line_ids() and self._source_of(a.id) == source), None)
 
     def moved(self, before: Article, to: str, own: bool) -> str:
         """How the words a reader read in ``before`` (the article as it read then) came to be in the article ``to``,
@@ -349,7 +355,8 @@ class Overlay:
             return None
         if any(a.id == key for a in articles):
             return None
-        return next(((a, line) for a in articles if line in a.line_ids()), None)
+        holder = self._holder(articles, key, line)  # of its own file: the first holding the line id was another's
+        return None if holder is None else (holder, line)
 
     def _first_line(self, key: str) -> str | None:
         """The first line of ``key``'s words as it was an article of its own: where a piece was split off, else the

@@ -1,0 +1,75 @@
+"""The app layer maps a line to an article, page or source within the line's own file where an issue's files number
+their lines alike.
+
+Two plain-text files sharing a folder without dates (seed_page.txt and rendered_page.txt) are one issue, each its
+page 1, both with lines ``p1.l1`` … The by-eye tester split the 干得好就能看得见 report of seed_page.txt at its third
+part (the piece ``KEY~p1.l19``) and merged it back: the window's Back (:meth:`Archive.merged_at`, which
+``open_article`` follows) opened 乡村书屋成了“充电站”, an article of rendered_page.txt holding its own ``p1.l19``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.app.archive import Archive
+from reader.corrections.store import CorrectionStore, merge_articles, split_article
+from reader.library.catalogue import Library
+from reader.library.importer import import_paths
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "text"
+REPORT = "干得好就能看得见"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Archive]:
+    clips = tmp_path / "s" / "clips"
+    clips.mkdir(parents=True)
+    for name in ("seed_page.txt", "rendered_page.txt"):
+        shutil.copy(DATA / name, clips / name)
+    lib = Library.open(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "s"])
+    archive = Archive(lib)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def report_of(archive: Archive) -> str:
+    [key] = [i.id for i in archive.library.articles() if (i.headline or "").startswith(REPORT)]
+    return key
+
+
+def split_piece(archive: Archive) -> tuple[str, str]:
+    """(the report's key, the piece split off it at its third part: ``KEY~p1.l19``, a line id both files have)."""
+    report = report_of(archive)
+    store = CorrectionStore.of(archive.library)
+    store.add(split_article(archive.article(report), 3, key=report))
+    archive.corrections_changed()
+    piece = f"{report}~p1.l19"
+    assert archive.article(piece).text.startswith("“对工作做阶段性梳理是件好事。”马骏说")
+    others = [i.id for i in archive.library.articles() if not i.source.endswith("seed_page.txt")
+              and "p1.l19" in archive.article(i.id).line_ids()]
+    assert others  # the other file's article of the same line id: what was taken for the piece's
+    return report, piece
+
+
+def test_a_piece_merged_back_is_followed_into_the_article_of_its_own_file(archive: Archive) -> None:
+    report, piece = split_piece(archive)
+    CorrectionStore.of(archive.library).add(merge_articles(archive.article(report), archive.article(piece),
+                                                           key=report))
+    archive.corrections_changed()
+    assert archive.merged_at(piece) == (report, "p1.l19")  # where the window's Back and a collection entry open it
+    assert archive.merged_into(piece) == report
+    assert archive.merged_name(piece).startswith("[“对工作做阶段性梳理是件好事。”马骏说")
+    assert archive.holding(piece, "p1.l19") == (report, False)
+
+
+def test_a_split_off_piece_is_held_by_itself_not_by_the_other_files_article(archive: Archive) -> None:
+    report, piece = split_piece(archive)
+    assert archive.holding(piece, "p1.l19") == (piece, True)
+    assert archive.holding(report, "p1.l19") == (piece, True)
