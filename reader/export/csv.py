@@ -12,8 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from reader.corrections.store import corrected_ranges
-from reader.export.items import Item, kwic
+from reader.export.items import Item, as_read, kwic
 from reader.model.document import supplied_title
 
 COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
@@ -47,9 +46,11 @@ def rows(items: Sequence[Item], width: int = 30) -> list[dict[str, str]]:
             "headline": supplied_title(corrected),
             "article": item.key,
         }
-        text = corrected.text
-        matches = corrected_ranges(item.article, item.fixes, item.matches) if item.fixes else item.matches
-        contexts = [kwic(text, s, e, width) for s, e in matches if 0 <= s < e <= len(text)]
+        # the words read around each hit: the parts in the order read, the hit's places in the corrected text as
+        # the search gave them (not taken back to the OCR's and forward: a hit on part of a corrected word grew)
+        text, place = as_read(corrected)
+        contexts = [kwic(text, *at, width) for s, e in item.corrected_matches()
+                    if 0 <= s < e <= len(corrected.text) and (at := place(s, e)) is not None]
         if not contexts:
             contexts = [" ".join((item.snippet or text[:2 * width]).split())]
         for ctx in contexts:

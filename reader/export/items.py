@@ -13,7 +13,8 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from reader.corrections.store import TextFix, apply_fixes, corrected_ranges
 from reader.export.kinds import FORMATS as FORMATS  # re-exported: the names the exporters import from here
 from reader.export.kinds import STYLES as STYLES
 from reader.export.kinds import SUFFIXES as SUFFIXES
-from reader.model.document import Article, Document
+from reader.model.document import Article, Document, reading_order
 from reader.model.errors import BroadsheetError
 from reader.text.chars import is_cjk
 
@@ -54,6 +55,10 @@ class Item:
     snippet: str | None = None
     #: hit offsets in the article's original text
     matches: list[tuple[int, int]] = field(default_factory=list)
+    #: the hits' offsets in the text as the reader reads it (:meth:`corrected`), where the search gave them so (a
+    #: search of corrected readings): taken back to the original's and forward again, a hit on part of a corrected
+    #: word grew to the whole correction (seen by eye: 马俊 in 马俊表说 exported as "[马俊表]说")
+    read_matches: list[tuple[int, int]] | None = None
     score: float | None = None
     #: the reader's OCR text corrections, resolved on ``article`` by the overlay's owner (reader.app.overlay)
     fixes: list[TextFix] = field(default_factory=list)
@@ -65,6 +70,12 @@ class Item:
     def corrected(self) -> Article:
         """The article's corrected reading (its text fixes applied)."""
         return apply_fixes(self.article, self.fixes)
+
+    def corrected_matches(self) -> list[tuple[int, int]]:
+        """The hits' offsets in :meth:`corrected`'s text: as the search gave them, else moved onto the corrections."""
+        if self.read_matches is not None:
+            return list(self.read_matches)
+        return corrected_ranges(self.article, self.fixes, self.matches) if self.fixes else list(self.matches)
 
     def quote(self, annotation: Annotation) -> str:
         """The words ``annotation`` is on as the reader reads them (its quote is kept as the OCR read it: seen by
@@ -222,6 +233,33 @@ def language_of(items: Sequence[Item]) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+
+
+def as_read(article: Article) -> tuple[str, Callable[[int, int], tuple[int, int] | None]]:
+    """(``article``'s text as read — its parts in :func:`~reader.model.document.reading_order`, joined by blank lines
+    as :attr:`Article.text` joins them in the order stored —, a function taking a range of :attr:`Article.text` to
+    the same words there; None for a range over two parts). A hit's context is the words read around it: the column
+    label stored last was a hit's left context (seen by eye)."""
+    order = reading_order(article)
+    stored: list[int] = []
+    pos = 0
+    for part in article.parts:
+        stored.append(pos)
+        pos += len(part.text) + 2
+    read: dict[int, int] = {}
+    pos = 0
+    for i in order:
+        read[i] = pos
+        pos += len(article.parts[i].text) + 2
+    text = "\n\n".join(article.parts[i].text for i in order)
+
+    def place(start: int, end: int) -> tuple[int, int] | None:
+        i = bisect_right(stored, start) - 1
+        if i < 0 or end > stored[i] + len(article.parts[i].text):
+            return None
+        return read[i] + start - stored[i], read[i] + end - stored[i]
+
+    return text, place
 
 
 def kwic(text: str, start: int, end: int, width: int = 30) -> str:

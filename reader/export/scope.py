@@ -299,8 +299,13 @@ def _item(source: CorrectedLibrary, issue: _Issue, issue_id: int, match: Article
     item = Item(match, doc, key=match.id, sha256=sha, fixes=source.text_fixes(match, src))
     if hit is not None:
         matches = [(int(s), int(e)) for s, e in hit.matches]
-        # a hit in an article read corrected has its places in the corrected reading: the item's are the original's
-        item.matches = original_ranges(match, item.fixes, matches) if getattr(hit, "corrected", False) else matches
+        # a hit in an article read corrected has its places in the corrected reading: kept so for what is written
+        # of the text as read (the CSV), and taken to the original's for the item's own
+        if getattr(hit, "corrected", False):
+            item.read_matches = matches
+            item.matches = original_ranges(match, item.fixes, matches)
+        else:
+            item.matches = matches
         item.snippet, item.score = hit.snippet, hit.score
     return item
 
