@@ -401,6 +401,11 @@ class Overlay:
         return self._library.article(key)
 
     # text -----------------------------------------------------------------------------------------
+    def source_of(self, key: str) -> str | None:
+        """The source file of an article (of the one a piece was split off: ``key~line``), None when it is gone: the
+        files of an issue number their lines alike, so a line is known by its file and id."""
+        return self._source_of(key)
+
     def _source_of(self, key: str) -> str | None:
         with self._lock:
             if key in self._sources:

@@ -52,8 +52,8 @@ def homed(library: Library, ann: Annotation) -> Annotation:
     except NotFoundError:
         return ann
     for other in library.articles(issue_id=info.issue_id):
-        if other.id == ann.article:
-            continue
+        if other.id == ann.article or other.source != info.source:  # the files of an issue number their lines alike:
+            continue  # the line is of its own file (the other's article of that id came first, and nothing was homed)
         holder = library.article(other.id)
         if line in holder.line_ids():
             found = locate_on_lines(anchor, holder)
@@ -122,8 +122,9 @@ class _Owners:
 
     #: the corrected issue the map was made from (made again when the overlay gives another)
     made_from: object
-    #: source line → the key of the reader's article holding it
-    line: dict[str, str]
+    #: (source file, line) → the key of the reader's article holding it: the files of an issue number their lines
+    #: alike (p1.l19 in seed_page.txt and in rendered_page.txt), and a note was shown on the other file's article
+    line: dict[tuple[str | None, str], str]
     #: the keys of the reader's articles
     reader: frozenset[str]
     #: the catalogue's article keys of the issue
@@ -226,12 +227,13 @@ class NotePlaces:
         return [a for a in every if a.id in have or a.id in more]
 
     def _key_in(self, a: Annotation, owners: _Owners) -> str:
+        source = self._overlay.source_of(a.article) or a.source or None
         if a.anchor is not None and a.anchor.line_ids:
-            return owners.line.get(a.anchor.line_ids[0], a.article)
+            return owners.line.get((source, a.anchor.line_ids[0]), a.article)
         if a.anchor is not None or a.article in owners.reader:
             return a.article
         first = self._first_line(a.article)  # an article note of an article merged away
-        return owners.line.get(first, a.article) if first else a.article
+        return owners.line.get((source, first), a.article) if first else a.article
 
     def _first_line(self, key: str) -> str | None:
         """The first source line of the article ``key`` names: the line a piece split off starts at (``key~line``),
@@ -268,7 +270,8 @@ class NotePlaces:
         corrected = self._overlay.corrected_issue(issue)
         kept = self._owners.get(issue)
         if kept is None or kept.made_from is not corrected:
-            line = {ln: a.id for a in corrected.articles for ln in a.line_ids()}
+            source = self._overlay.source_of
+            line = {(source(a.id), ln): a.id for a in corrected.articles for ln in a.line_ids()}
             kept = _Owners(corrected, line, frozenset(a.id for a in corrected.articles),
                            tuple(i.id for i in self._library.articles(issue_id=issue)))
             self._owners[issue] = kept
