@@ -48,9 +48,7 @@ from reader.corrections.store import (
     CorrectionStore,
     TextFix,
     corrected_ranges,
-    line_pages_of,
     original_ranges,
-    page_of_line,
 )
 from reader.index import store as sindex
 from reader.library import importer
@@ -565,13 +563,13 @@ class Archive:
             found = self.library.page_of_line(article_id, line_id)
         except NotFoundError:
             found = None
-        if found is None:  # an article made or grown by a correction: find the line's page by number
-            numbers = line_pages_of(self.library, [i.id for i in self.library.articles(
-                issue_id=self.info(article_id).issue_id)])
+        if found is None:  # an article made or grown by a correction: the page of its own file holding the line —
+            # the files of an issue number their lines alike (p1.l19 in seed_page.txt and in rendered_page.txt), so
+            # not found by the numbers of the pages holding a line of that id in the issue
             info = self.info(article_id)
-            number = page_of_line(numbers, line_id, info.pages)
-            if number is not None:
-                return next((p.id for p in own_pages(info, self.pages(info.issue_id)) if p.number == number), None)
+            pages = self.pages(info.issue_id)
+            mine = [p for p in own_pages(info, pages) + pages if p.source == info.source]
+            return next((p.id for p in mine if any(ln.id == line_id for ln in self.page(p.id).lines)), None)
         return found
 
     def line_map(self, page_id: int) -> dict[str, LinePlace]:

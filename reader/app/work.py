@@ -433,7 +433,8 @@ def check_corrections(library: Library, report: WorkReport) -> None:
         report.colleagues_stale += [(c, why) for c, why in result.stale if c.id not in mine]
         report.corrections_applied += sum(1 for c in result.applied if c.id in mine)
         report.corrections_reanchored += [(c, moved[c.id]) for c in result.applied if c.id in moved and c.id in mine]
-        holders = _to_line_holders(articles, [c for c in result.applied if root_key(c.article) not in sources])
+        holders = _to_line_holders(articles, [c for c in result.applied if root_key(c.article) not in sources],
+                                   sources)
         holders_ids = {c.id for c in holders}
         # said once: the next import finds them where they are, and search lists them under their articles (a
         # correction another researcher owns is not ours to write, on a shared library: not counted as followed;
@@ -443,19 +444,37 @@ def check_corrections(library: Library, report: WorkReport) -> None:
         overlay.store.settle(c for c in result.applied if c.id in moved and c.id not in holders_ids)
 
 
-def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correction]) -> list[Correction]:
+def _to_line_holders(articles: Sequence[Article], corrections: Sequence[Correction],
+                     sources: Mapping[str, str]) -> list[Correction]:
     """Of ``corrections`` that apply while naming an article the import re-cut away (its lines now in other
     articles, none holding most of them: no rename recorded), the ones naming no other article, each naming the
-    article that now holds its first line. Seen: such a correction was counted "applies" and shown, while search
-    (which lists corrected words under the article a correction names) no longer found its word."""
-    holder = {sp.line: a.id for a in articles for p in a.parts for sp in p.spans}
+    article of its source file (``sources``: article key → source) that now holds its first line. Seen: such a
+    correction was counted "applies" and shown, while search (which lists corrected words under the article a
+    correction names) no longer found its word. The files of an issue number their lines alike (p1.l19 in
+    seed_page.txt and in rendered_page.txt): a correction of no known source follows a line only one file has."""
+    holder: dict[tuple[str | None, str], str] = {}
+    anywhere: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        for line in a.line_ids():
+            holder.setdefault((sources.get(root_key(a.id)), line), a.id)
+            anywhere[line].add(a.id)
+
+
+    def holder_of(c: Correction) -> str | None:
+        lines = named_lines(c.data)
+        source = anchored_source(c)
+        if not lines or source:
+            return holder.get((source, lines[0])) if lines else None
+        held = anywhere.get(lines[0], set())
+        return next(iter(held)) if len(held) == 1 else None
+
     out: list[Correction] = []
     for c in corrections:
-        lines = named_lines(c.data)
+        to = holder_of(c)
         # a split's own piece (KEY~line) is no other article: it goes with its article
         own = {"new_id"} if root_key(str(c.data.get("new_id") or "")) == root_key(c.article) else set()
-        if lines and lines[0] in holder and not any(c.data.get(f) for f in ARTICLE_FIELDS if f not in own):
-            moved = replace(c, article=holder[lines[0]])
+        if to is not None and not any(c.data.get(f) for f in ARTICLE_FIELDS if f not in own):
+            moved = replace(c, article=to)
             if own:
                 moved.data = {**c.data, "new_id": renamed_key(str(c.data["new_id"]), {root_key(c.article):
                                                                                       root_key(moved.article)})}

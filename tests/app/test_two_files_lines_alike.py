@@ -133,3 +133,40 @@ def test_a_highlight_on_words_merged_in_is_homed_on_their_article_of_the_same_fi
     ann = homed(archive.library, A.highlight(merged, at, at + 4, note="merged in"))
     assert ann.article == other
     assert archive.library.article(other).text[ann.anchor.start:ann.anchor.end] == merged.text[at:at + 4]
+
+
+def test_the_page_of_a_pieces_line_is_the_page_of_its_own_file(archive: Archive) -> None:
+    """Where the window turns to for a line of a piece (a search hit on it, a line selected): its own file's page."""
+    _, piece = split_piece(archive)
+    [seed_page] = [p.id for p in archive.library.pages(archive.info(piece).issue_id)
+                   if p.source.endswith("seed_page.txt")]
+    assert archive.page_ids(piece) == [seed_page]
+    for line in ("p1.l19", archive.article(piece).line_ids()[-1]):
+        assert archive.page_of_line(piece, line) == seed_page
+
+
+def test_a_correction_of_an_article_re_cut_away_follows_its_line_in_its_own_file(archive: Archive) -> None:
+    """A correction naming an article the import re-cut away is moved onto the article now holding its first line
+    (:func:`reader.app.work._to_line_holders`): the one of its own file, not the other's of that line id."""
+    from reader.app.work import _to_line_holders
+    from reader.corrections.store import Correction
+
+    infos = archive.library.articles()
+    sources = {i.id: i.source for i in infos}
+    articles = [archive.library.article(i.id) for i in infos]
+    seed, rendered = (holder_of(archive, "p1.l19", name) for name in ("seed_page.txt", "rendered_page.txt"))
+    for name, key in (("seed_page.txt", seed), ("rendered_page.txt", rendered)):
+        made = Correction("text", "a0000000000gone", {"line": "p1.l19", "start": 0, "end": 1, "original": "x",
+                                                      "corrected": "y", "anchors": {"source": sources[key]}})
+        assert sources[key].endswith(name)
+        for order in (articles, articles[::-1]):
+            [moved] = _to_line_holders(order, [made], sources)
+            assert moved.article == key
+    unknown = Correction("text", "a0000000000gone", {"line": "p1.l19", "start": 0, "end": 1, "original": "x",
+                                                    "corrected": "y"})
+    assert _to_line_holders(articles, [unknown], sources) == []  # which file's p1.l19 it was is not known
+    only = next(ln for ln in archive.library.article(seed).line_ids() if ln not in archive.article(rendered).line_ids()
+                and all(ln not in a.line_ids() for a in articles if not sources[a.id].endswith("seed_page.txt")))
+    [moved] = _to_line_holders(articles, [Correction("text", "a0000000000gone", {
+        "line": only, "start": 0, "end": 1, "original": "x", "corrected": "y"})], sources)
+    assert moved.article == seed
