@@ -36,7 +36,7 @@ from reader.corrections.store import (
     TextFix,
     apply_fixes,
     apply_overlay,
-    line_pages_of,
+    line_pages_by_source,
     text_fixes,
 )
 from reader.export.scope import CorrectedIssue, Scope, library_scope
@@ -209,8 +209,8 @@ class Overlay:
                 return None
             articles = [self._library.article(i) for i in ids]
             sources = {i: s for i in ids if (s := self._source_of(i))}
-            result = apply_overlay(articles, relevant, line_pages=line_pages_of(self._library, sorted(ids)),
-                                   sources=sources)
+            result = apply_overlay(articles, relevant, sources=sources,
+                                   source_line_pages=line_pages_by_source(self._library, sources))
             for c, reason in result.stale:
                 log.info("correction %s (%s) does not apply: %s", c.id, c.kind, reason)
             return CorrectedIssue(result.articles, result.stale)

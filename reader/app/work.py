@@ -40,7 +40,7 @@ from reader.corrections.store import (
     CorrectionStore,
     TextChange,
     apply_overlay,
-    line_pages_of,
+    line_pages_by_source,
     locate_text_fix,
 )
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
@@ -379,8 +379,8 @@ def correction_places(library: Library, wanted: Collection[str] | None = None) -
             continue
         infos = library.articles(issue_id=issue_id)
         sources = {i.id: i.source for i in infos}
-        result = apply_overlay([library.article(i.id) for i in infos], group,
-                               line_pages=line_pages_of(library, [i.id for i in infos]), sources=sources)
+        result = apply_overlay([library.article(i.id) for i in infos], group, sources=sources,
+                               source_line_pages=line_pages_by_source(library, sources))
         stale = dict((c.id, why) for c, why in result.stale)
         for c in group:
             places[c.id] = (CorrectionPlace(c, Standing.NOT_FOUND, stale[c.id]) if c.id in stale
@@ -428,7 +428,8 @@ def check_corrections(library: Library, report: WorkReport) -> None:
         ids = [i.id for i in library.articles(issue_id=issue_id)]
         sources = {i.id: i.source for i in library.articles(issue_id=issue_id)}
         articles = [library.article(i) for i in ids]
-        result = apply_overlay(articles, group, line_pages=line_pages_of(library, ids), sources=sources)
+        result = apply_overlay(articles, group, sources=sources,
+                               source_line_pages=line_pages_by_source(library, sources))
         report.corrections_stale += [(c, why) for c, why in result.stale if c.id in mine]
         report.colleagues_stale += [(c, why) for c, why in result.stale if c.id not in mine]
         report.corrections_applied += sum(1 for c in result.applied if c.id in mine)

@@ -655,10 +655,13 @@ class _Overlay:
     """Mutable working state while corrections are applied in order."""
 
     def __init__(self, articles: Sequence[Article], key: Callable[[Article], str],
-                 line_pages: LinePages | None, sources: Mapping[str, str] | None = None) -> None:
+                 line_pages: LinePages | None, sources: Mapping[str, str] | None = None,
+                 source_line_pages: Mapping[str, LinePages] | None = None) -> None:
         self.articles = [copy.deepcopy(a) for a in articles]
         self.keys = {id(a): key(orig) for a, orig in zip(self.articles, articles, strict=False)}
         self.line_pages = line_pages
+        #: source file → its :data:`LinePages`: a line is paged in its own file (:func:`line_pages_by_source`)
+        self.source_line_pages = source_line_pages or {}
         #: article key → its source file: line ids repeat across the files of an issue (p1.l5 in 01.txt
         #: and in 02.txt), so a correction only ever looks among the articles of its own source
         self.sources = sources or {}
@@ -704,12 +707,15 @@ class _Overlay:
         return None
 
     def repage(self, article: Article) -> None:
-        if self.line_pages is None:
+        source = self.sources.get(self.key(article).split("~", 1)[0])
+        line_pages = self.source_line_pages.get(source) if source is not None else None
+        line_pages = line_pages if line_pages is not None else self.line_pages
+        if line_pages is None:
             return
         known = set(article.pages)
         pages: list[int] = []
         for line in article.line_ids():
-            n = page_of_line(self.line_pages, line, known)
+            n = page_of_line(line_pages, line, known)
             if n is not None and n not in pages:
                 pages.append(n)
         if pages:
@@ -723,15 +729,17 @@ class _Overlay:
 def apply_overlay(articles: Sequence[Article], corrections: Iterable[Correction],
                   key: Callable[[Article], str] | None = None,
                   line_pages: LinePages | None = None,
-                  sources: Mapping[str, str] | None = None) -> OverlayResult:
+                  sources: Mapping[str, str] | None = None,
+                  source_line_pages: Mapping[str, LinePages] | None = None) -> OverlayResult:
     """Apply the segmentation corrections, in order, to copies of ``articles``.
 
     Text corrections do not change segmentation: they are checked (so stale
-    ones are reported) and left for :func:`corrected_article`. ``line_pages``
-    (line id → the pages of the issue holding a line of that id, :func:`line_pages_of`) lets moved parts update
-    the articles' page lists.
+    ones are reported) and left for :func:`corrected_article`. ``source_line_pages`` (source file → line id → the
+    pages of that file holding it, :func:`line_pages_by_source`; with ``sources``, article key → source file) or
+    ``line_pages`` (line id → the pages holding a line of that id, one file's) lets moved
+    parts update the articles' page lists.
     """
-    state = _Overlay(articles, key or (lambda a: a.id), line_pages, sources)
+    state = _Overlay(articles, key or (lambda a: a.id), line_pages, sources, source_line_pages)
     applied: list[Correction] = []
     stale: list[tuple[Correction, str]] = []
     for corr in corrections:
@@ -1300,15 +1308,19 @@ def rekeyed(c: Correction, keys: Mapping[str, str], paths: Mapping[str, str]) ->
 LinePages = Mapping[str, Sequence[int]]
 
 
-def line_pages_of(library: Library, article_ids: Sequence[str]) -> dict[str, tuple[int, ...]]:
-    """line id → the page numbers of the lines of that id among the given library articles' (:data:`LinePages`)."""
-    out: dict[str, list[int]] = {}
-    for aid in article_ids:
+def line_pages_by_source(library: Library, sources: Mapping[str, str]) -> dict[str, dict[str, tuple[int, ...]]]:
+    """source file → line id → the page numbers of that file's lines of that id, from the library articles
+    ``sources`` names (article id → its source file). The files of an issue number their lines alike (p1.l19 in
+    seed_page.txt and in rendered_page.txt) and their pages too (undated files are one issue, each its page 1): a
+    line is paged in its own file, not on another's page holding a line of its id."""
+    out: dict[str, dict[str, list[int]]] = {}
+    for aid, source in sources.items():
+        mine = out.setdefault(source, {})
         for _, number, line in article_line_rows(library.conn, aid):
-            pages = out.setdefault(line[0], [])
+            pages = mine.setdefault(line[0], [])
             if number not in pages:
                 pages.append(number)
-    return {line: tuple(sorted(pages)) for line, pages in out.items()}
+    return {source: {line: tuple(sorted(pages)) for line, pages in lines.items()} for source, lines in out.items()}
 
 
 def page_of_line(line_pages: LinePages, line: str, known: Collection[int] = ()) -> int | None:
@@ -1336,4 +1348,5 @@ def overlaid_articles(library: Library, article_ids: Sequence[str],
     wanted = set(article_ids)
     relevant = [c for c in corrections
                 if c.article in wanted or c.data.get("other") in wanted or c.data.get("to") in wanted]
-    return apply_overlay(articles, relevant, line_pages=line_pages_of(library, article_ids))
+    sources = {a: library.article_info(a).source for a in article_ids}
+    return apply_overlay(articles, relevant, sources=sources, source_line_pages=line_pages_by_source(library, sources))

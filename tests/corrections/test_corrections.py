@@ -830,3 +830,42 @@ def test_whole_words_leaves_cjk_characters_alone() -> None:
     assert whole_words(text, at, at + 2) == (at, at + 2)
     at = text.index("klaͤ")
     assert text[slice(*whole_words(text, at, at + 3))] == "Aufklaͤrung"
+
+
+def test_a_piece_is_paged_in_its_own_file_where_the_files_of_an_issue_number_lines_and_pages_alike() -> None:
+    """Undated files are one issue, each numbered from page 1, and a source's own line ids repeat across files: the
+    piece split off an article of a.xml at its line "x2" (a.xml's page 2) is on page 2, not on page 1 where b.xml
+    has a line "x2" (the issue's line pages said 1 and 2, and the first of the article's pages was taken)."""
+    arts = [Article("A", parts=[part("headline", "Head", "x1"), part("paragraph", "On page two.", "x2")], pages=[1, 2]),
+            Article("B", parts=[part("paragraph", "Of b.xml.", "x2")], pages=[1])]
+    sources = {"A": "a.xml", "B": "b.xml"}
+    split = [C.split_article(arts[0], 1, new_id="A~x2")]
+    issue_wide = C.apply_overlay(arts, split, line_pages={"x1": (1,), "x2": (1, 2)}, sources=sources)
+    assert {a.id: a.pages for a in issue_wide.articles}["A~x2"] == [1]  # what a line's id alone tells
+    result = C.apply_overlay(arts, split, sources=sources,
+                             source_line_pages={"a.xml": {"x1": (1,), "x2": (2,)}, "b.xml": {"x2": (1,)}})
+    pages = {a.id: a.pages for a in result.articles}
+    assert pages["A~x2"] == [2] and pages["A"] == [1] and pages["B"] == [1]
+
+
+def test_line_pages_by_source_pages_each_files_lines_apart(tmp_path: Path) -> None:
+    import shutil
+
+    from reader.library.importer import import_paths
+
+    clips = tmp_path / "s" / "clips"
+    clips.mkdir(parents=True)
+    for name in ("seed_page.txt", "rendered_page.txt"):
+        shutil.copy(DATA / "text" / name, clips / name)
+    lib = Library.open(tmp_path / "lib")
+    try:
+        import_paths(lib, [tmp_path / "s"])
+        sources = {i.id: i.source for i in lib.articles()}
+        by_source = C.line_pages_by_source(lib, sources)
+        assert {s.rsplit("/", 1)[-1] for s in by_source} == {"seed_page.txt", "rendered_page.txt"}
+        for page in lib.pages(lib.articles()[0].issue_id):
+            assert set(by_source[page.source]) == {ln.id for ln in lib.page(page.id).lines}  # its own lines only
+            assert set(by_source[page.source].values()) == {(1,)}
+        assert all("p1.l19" in lines for lines in by_source.values())
+    finally:
+        lib.close()
