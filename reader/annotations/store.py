@@ -1600,8 +1600,12 @@ def reattach_in_library(library: Library, store: AnnotationStore,
 
 def _reattached_here(library: Library, ann: Annotation, current: Article | None,
                      articles_of: Callable[[str], list[Article]]) -> Reattached | None:
-    """Where ``ann`` is in the library now (None: still where it was, nothing to say)."""
-    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text, current)):
+    """Where ``ann`` is in the library now (None: still where it was, nothing to say). Still there too: its words
+    over a paragraph boundary the reader's corrections put in or took out (:func:`locate_across_parts`) — a
+    highlight on a piece split off, its paragraph split in its words, was re-attached by any import onto fewer of
+    them ('阶段性梳理是件好事' → '性\n\n梳理是件好事', moved)."""
+    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text, current)
+                                or locate_across_parts(ann.anchor, current, own=True) is not None):
         if ann.status == STATUS_ORPHANED:
             return Reattached(replace(ann, status=STATUS_ATTACHED), ann.article, Attachment(0, 0, "position", 1.0))
         return None

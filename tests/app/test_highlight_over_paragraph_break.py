@@ -148,3 +148,32 @@ def test_the_export_places_it_on_the_piece_over_the_paragraph_split(tmp_path: Pa
     tei = out.read_text(encoding="utf-8")
     assert "on the piece" in tei
     assert '-s"/>阶段性</p>' in tei and '梳理是件好事<anchor xml:id="' in tei, tei
+
+
+def test_the_check_after_an_import_leaves_it_where_it_is(tmp_path: Path, archive) -> None:
+    """A highlight made on a piece split off, its paragraph split in its words: the check after any import
+    re-attached it onto fewer of them ('阶段性梳理是件好事' → '性\\n\\n梳理是件好事', moved) — the reader's quote
+    rewritten."""
+    from reader.app.placing import reattach_as_read
+
+    lib = _library(tmp_path, SEED)
+    quote = "阶段性梳理是件好事"
+    key = _holding(lib, quote)
+    article = lib.article(key)
+    part = next(i for i, p in enumerate(article.parts) if quote in p.text)
+    piece = f"{key}~piece"
+    C.CorrectionStore.of(lib).add(C.split_article(article, part, new_id=piece))
+    arch = archive(lib)
+    shown = arch.article(piece)
+    start = shown.text.index(quote)
+    note = arch.annotations.add(A.highlight(shown, start, start + len(quote), note="on the piece"))
+    arch.corrections.add(C.split_paragraph(shown, start + 3, key=piece))
+    arch.close()
+    again = Archive.open(tmp_path / "lib")
+    try:
+        assert reattach_as_read(again.library, again.annotations) == []
+        kept = again.annotations.get(note.id)
+        assert kept.status == A.STATUS_ATTACHED and kept.anchor == note.anchor
+        assert _placed_over(again, piece, note) == "阶段性\n\n梳理是件好事"
+    finally:
+        again.close()
