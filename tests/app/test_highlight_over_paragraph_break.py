@@ -177,3 +177,32 @@ def test_the_check_after_an_import_leaves_it_where_it_is(tmp_path: Path, archive
         assert _placed_over(again, piece, note) == "阶段性\n\n梳理是件好事"
     finally:
         again.close()
+
+
+def test_a_note_on_a_piece_whose_split_was_undone_is_kept_over_the_paragraph_split(tmp_path: Path, archive) -> None:
+    """A highlight on a piece split off, its paragraph split in its words, the piece's split undone since (its words
+    back in the article, the paragraph split kept): any import said it orphaned."""
+    from reader.app.placing import reattach_as_read
+
+    lib = _library(tmp_path, SEED)
+    quote = "阶段性梳理是件好事"
+    key = _holding(lib, quote)
+    article = lib.article(key)
+    part = next(i for i, p in enumerate(article.parts) if quote in p.text)
+    piece = f"{key}~piece"
+    cut = C.CorrectionStore.of(lib).add(C.split_article(article, part, new_id=piece))
+    arch = archive(lib)
+    shown = arch.article(piece)
+    start = shown.text.index(quote)
+    note = arch.annotations.add(A.highlight(shown, start, start + len(quote), note="on the piece"))
+    arch.corrections.add(C.split_paragraph(shown, start + 3, key=piece))
+    arch.corrections.delete(cut.id)
+    arch.close()
+    again = Archive.open(tmp_path / "lib")
+    try:
+        assert reattach_as_read(again.library, again.annotations) == []
+        kept = again.annotations.get(note.id)
+        assert kept.status == A.STATUS_ATTACHED and kept.article == piece
+        assert _placed_over(again, key, note) == "阶段性\n\n梳理是件好事"  # shown on the article holding its lines
+    finally:
+        again.close()
