@@ -286,17 +286,7 @@ def locate_on_lines(anchor: Anchor, article: Article) -> Attachment | None:
     printed elsewhere in it (seen by eye: a highlight jumped onto another occurrence after a split)."""
     if not anchor.line_ids:
         return None
-    starts: list[int] = []
-    offset = 0
-    for part in article.parts:
-        starts.append(offset)
-        offset += len(part.text) + 2  # parts are joined by a blank line in Article.text
-
-    def line_at(i: int) -> str | None:
-        k = bisect_right(starts, i) - 1
-        found = article.parts[k].locate(i - starts[k]) if k >= 0 else None
-        return found[0] if found is not None else None
-
+    line_at = _lines_of(article)
     text, n = article.text, len(anchor.exact)
     best: tuple[float, int] | None = None
     for i in _find_all(text, anchor.exact):
@@ -307,6 +297,63 @@ def locate_on_lines(anchor: Anchor, article: Article) -> Attachment | None:
     if best is None:
         return None
     return Attachment(-best[1], -best[1] + n, "lines", 0.5 + 0.5 * best[0])
+
+
+def _part_starts(article: Article) -> list[int]:
+    """Where each part of ``article`` starts in its text (parts are joined by a blank line in ``Article.text``)."""
+    starts: list[int] = []
+    offset = 0
+    for part in article.parts:
+        starts.append(offset)
+        offset += len(part.text) + 2
+    return starts
+
+
+def _lines_of(article: Article) -> Callable[[int], str | None]:
+    """The source line of the character at an offset of ``article``'s text (None where none)."""
+    starts = _part_starts(article)
+
+    def line_at(i: int) -> str | None:
+        k = bisect_right(starts, i) - 1
+        found = article.parts[k].locate(i - starts[k]) if k >= 0 else None
+        return found[0] if found is not None else None
+
+    return line_at
+
+
+def locate_across_parts(anchor: Anchor, article: Article, own: bool = False) -> Attachment | None:
+    """The quote in ``article`` over a paragraph boundary the reader's corrections put in or took out: a paragraph
+    split inside the noted words puts a blank line (the parts' separator) where a space or nothing was, a join of
+    paragraphs a space or nothing where the quote has its blank line — the quote as stored is in the text no more
+    (seen by eye: a highlight over "Regierung und Ultramontanen" was "Orphaned (text not found)" after "Split
+    paragraph at the cursor" between its words, though they were on screen). Compared with white space aside, only
+    where the words run over a part boundary or the quote over a paragraph break; on the anchor's own source lines
+    (first and last) where it names them, else — ``own``: ``article`` is the one it was made on — by its context."""
+    wanted = "".join(anchor.exact.split())
+    if not wanted:
+        return None
+    text = article.text
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+    flat = "".join(text[i] for i in kept)
+    bounds = _part_starts(article)[1:]
+    broken = "\n\n" in anchor.exact
+    line_at = _lines_of(article)
+    best: tuple[float, int, int, int] | None = None
+    for j in _find_all(flat, wanted):
+        start, end = kept[j], kept[j + len(wanted) - 1] + 1
+        if not broken and not any(start < b < end for b in bounds):
+            continue  # within one part: the exact search's to find, not this one
+        if anchor.line_ids:
+            if line_at(start) != anchor.line_ids[0] or line_at(end - 1) != anchor.line_ids[-1]:
+                continue
+        elif not own:
+            continue
+        key = (_context_score(anchor, text, start, end), -abs(start - anchor.start), start, end)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    return Attachment(best[2], best[3], "lines", 0.5 + 0.5 * best[0])
 
 
 def _grams(s: str, n: int) -> list[str]:
@@ -1553,8 +1600,12 @@ def reattach_in_library(library: Library, store: AnnotationStore,
 
 def _reattached_here(library: Library, ann: Annotation, current: Article | None,
                      articles_of: Callable[[str], list[Article]]) -> Reattached | None:
-    """Where ``ann`` is in the library now (None: still where it was, nothing to say)."""
-    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text, current)):
+    """Where ``ann`` is in the library now (None: still where it was, nothing to say). Still there too: its words
+    over a paragraph boundary the reader's corrections put in or took out (:func:`locate_across_parts`) — a
+    highlight on a piece split off, its paragraph split in its words, was re-attached by any import onto fewer of
+    them ('阶段性梳理是件好事' → '性\n\n梳理是件好事', moved)."""
+    if current is not None and (ann.anchor is None or still_there(ann.anchor, current.text, current)
+                                or locate_across_parts(ann.anchor, current, own=True) is not None):
         if ann.status == STATUS_ORPHANED:
             return Reattached(replace(ann, status=STATUS_ATTACHED), ann.article, Attachment(0, 0, "position", 1.0))
         return None

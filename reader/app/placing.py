@@ -23,6 +23,7 @@ from reader.annotations.store import (
     Reattached,
     highlight,
     locate,
+    locate_across_parts,
     locate_on_lines,
     reattach_in_library,
 )
@@ -102,7 +103,8 @@ def _held_elsewhere(overlay: Overlay, a: Annotation) -> bool:
     if anchor is None:
         return True
     try:
-        return locate_on_lines(anchor, overlay.article(holder[0])) is not None
+        held = overlay.article(holder[0])
+        return (locate_on_lines(anchor, held) or locate_across_parts(anchor, held)) is not None
     except NotFoundError:
         return False
 
@@ -114,6 +116,21 @@ def _found_again(store: AnnotationStore, a: Annotation) -> Reattached | None:
     if not store.place(again):
         return None
     return Reattached(again, a.article, Attachment(0, 0, "position", 1.0), was_orphaned=True)
+
+
+def _placed_on(a: Annotation, article: Article, article_id: str) -> Attachment | None:
+    """Where the highlight ``a`` is in ``article`` (the reader's ``article_id``): at its stored place in the article
+    it was made on, else on its own source lines, else by its quote there — and over a paragraph boundary the
+    reader's corrections put into its words or took out of them (:func:`locate_across_parts`)."""
+    anchor = a.anchor
+    assert anchor is not None
+    own = a.article == article_id
+    if own and article.text[anchor.start:anchor.end] == anchor.exact:
+        return Attachment(anchor.start, anchor.end, "position", 1.0)
+    found = locate_on_lines(anchor, article)
+    if found is None and own:
+        found = locate(anchor, article.text, fuzzy=False)
+    return found or locate_across_parts(anchor, article, own)
 
 
 @dataclass(frozen=True)
@@ -168,19 +185,12 @@ class NotePlaces:
         """Annotation id → its place in the text of the reader's article ``article_id`` (as the OCR read it): at its
         stored place in the article it was made on, else on its own source lines, else by its quote there."""
         article = self._article(article_id)
-        text = article.text
         out: dict[str, tuple[int, int]] = {}
         for a in self.article_annotations(article_id):
             anchor = a.anchor
             if anchor is None or a.orphaned:
                 continue
-            found: Attachment | None
-            if a.article == article_id and text[anchor.start:anchor.end] == anchor.exact:
-                found = Attachment(anchor.start, anchor.end, "position", 1.0)
-            else:
-                found = locate_on_lines(anchor, article)
-                if found is None and a.article == article_id:
-                    found = locate(anchor, text, fuzzy=False)
+            found = _placed_on(a, article, article_id)
             if found is not None:
                 out[a.id] = (found.start, found.end)
         return out

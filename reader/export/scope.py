@@ -20,6 +20,7 @@ from reader.annotations.store import (
     Annotation,
     AnnotationStore,
     Attachment,
+    locate_across_parts,
     locate_on_lines,
     make_anchor,
     reattach,
@@ -199,7 +200,7 @@ def _on_its_lines(ann: Annotation, articles: Sequence[Article]) -> tuple[Article
         return None
     for article in articles:
         if anchor.line_ids[0] in article.line_ids():
-            found = locate_on_lines(anchor, article)
+            found = locate_on_lines(anchor, article) or locate_across_parts(anchor, article)
             if found is not None:
                 return article, found
     return None

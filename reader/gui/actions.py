@@ -22,9 +22,18 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
 
 from reader.gui.icons import icon
 
@@ -608,6 +617,59 @@ def make_action(window: MainWindow, spec: ActionSpec) -> QAction:
         act.setShortcuts(keys)
     window.addAction(act)
     return act
+
+
+#: the keys a text field keeps over the window's shortcuts: the editing every platform gives it
+FIELD_KEYS = (SK.Undo, SK.Redo, SK.Cut, SK.Copy, SK.Paste, SK.SelectAll, SK.Delete, SK.Backspace)
+#: the property of a text field :class:`ShortcutsOverFields` watches
+_WATCHED = "broadsheetWindowKeys"
+
+
+class ShortcutsOverFields(QObject):
+    """The window's shortcuts win over a text field's own key bindings where they collide, but for the editing keys
+    of :data:`FIELD_KEYS`. A text field takes a key it binds before any shortcut (Qt's ShortcutOverride), and under
+    X11 QLineEdit binds Emacs's Ctrl+E (end of line), Ctrl+K, Ctrl+U…: after a search, the cursor still in the search
+    field, Ctrl+E moved the cursor and File → Export… never opened (seen by eye under Xvfb). Each text field of the
+    window one types in is watched from the first time it has the focus."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focused)
+
+    def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        fields = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+        if new is None or not isinstance(new, fields) or new.property(_WATCHED) or not self._in_window(new):
+            return
+        if not isinstance(new, QAbstractSpinBox) and new.isReadOnly():
+            return  # nothing typed there: the reading view keeps the keys it takes (Ctrl+plus for its text size)
+        new.setProperty(_WATCHED, True)
+        new.installEventFilter(self)
+
+    def _in_window(self, widget: QWidget) -> bool:
+        """Whether ``widget`` is in the window (a dock floated off it too; a dialog's field is the dialog's)."""
+        at: QWidget | None = widget
+        while at is not None and at is not self._window:
+            if at.isWindow() and not at.inherits("QDockWidget"):
+                return False
+            at = at.parentWidget()
+        return at is self._window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._window_key(event):
+            event.ignore()  # not the field's: the shortcut map gives it to the window's action
+            return True
+        return False
+
+    def _window_key(self, event: QKeyEvent) -> bool:
+        if any(event.matches(key) for key in FIELD_KEYS):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        return any(act.isEnabled() and any(k.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                                           for k in act.shortcuts())
+                   for act in self._window.actions())
 
 
 def _sorted(where: str, items: Sequence[tuple[Place, Any]]) -> list[tuple[int, Any]]:

@@ -60,8 +60,7 @@ class Annotating:
                 if at is None:
                     missing.append(ann.id)
                 else:
-                    [(s, e)] = w.archive.corrected_ranges(base, [at]) if corrected and base is not None else [at]
-                    placed.append((ann.id, s, e))
+                    placed.append((ann.id, *self._shown_range(base, at, corrected)))
             elif corrected and base is not None and base.text[anc.start:anc.end] == anc.exact:
                 # kept in the original text: where it is in the corrected reading shown
                 [(s, e)] = w.archive.corrected_ranges(base, [(anc.start, anc.end)])
@@ -70,11 +69,25 @@ class Annotating:
                 placed.append((ann.id, anc.start, anc.end))
             else:  # the text shown differs (a correction): find the quote by its context
                 found = A.locate(anc, art.text, fuzzy=False)
-                if found is None:
+                if found is None:  # a paragraph split or join in its words: where the reader's article has them
+                    moved_here = moved_here or w.archive.placed_annotations(self.state.article_id)
+                    at = moved_here.get(ann.id)
+                    found_at = None if at is None else self._shown_range(base, at, corrected)
+                else:
+                    found_at = (found.start, found.end)
+                if found_at is None:
                     missing.append(ann.id)
                 else:
-                    placed.append((ann.id, found.start, found.end))
+                    placed.append((ann.id, *found_at))
         return placed, missing
+
+    def _shown_range(self, base: Article | None, at: tuple[int, int], corrected: bool) -> tuple[int, int]:
+        """``at``, a range of the reader's article as segmented, in its text as shown (its text corrections made)."""
+        archive = self.w.archive
+        if not corrected or base is None or archive is None:
+            return at
+        [(s, e)] = archive.corrected_ranges(base, [at])
+        return s, e
 
     def show_annotations(self) -> None:
         w = self.w

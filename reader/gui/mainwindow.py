@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         #: the reader's work changed by other processes, heard and shown
         self.watching = Watching(self)
         self.action_map, menus, self.toolbar = actions.build(self)
+        self.field_keys = actions.ShortcutsOverFields(self)  # Ctrl+E in the search field: File → Export…
         self.menus = menus
         self.edit_menu = menus["edit"]
         self.library.recent_menu = menus["recent"]

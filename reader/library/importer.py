@@ -1297,7 +1297,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         log.warning("%s: the same file as %s (already imported), not added again", path, job.duplicate_of)
         return 0
     if job.digest == EMPTY_SHA256:  # whatever its name says it is (an empty .xml was "not an XML element")
-        report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
+        report.warnings.append((str(path), f"{display_path(path)} holds no text; it was not imported"))
         return 0
     if job.moved_from:
         _changing(library, report)
@@ -1314,8 +1314,8 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         log.info("%s: no pages (%s)", path, rows.format)
         return 0
     if not read.has_content:  # an empty file is one sentence, never an empty publication
-        report.warnings.append((str(path), f"{display_path(path)} holds no text; nothing was imported"))
-        log.warning("%s: no text; nothing imported", path)
+        report.warnings.append((str(path), f"{display_path(path)} holds no text; it was not imported"))
+        log.warning("%s: no text; not imported", path)
         return 0
     meta = _store_meta(path, read, sidecars, flags, report)
     if job.known is None:

@@ -28,6 +28,9 @@ def test_an_empty_or_blank_file_is_a_warning_and_creates_nothing(tmp_path: Path)
         # named by its whole path, as every other file's sentence is (seen by eye: "p1.txt holds no text" beside
         # the full paths of a broken XML and a binary file)
         assert all(m.startswith(p) for p, m in report.warnings), report.warnings
+        # about that file, not the import (seen by eye: "…/empty.txt holds no text; nothing was imported" beside
+        # two files imported read as if the whole import had failed)
+        assert all(m.endswith("holds no text; it was not imported") for m in warned.values()), warned
         assert lib.publications() == [] and lib.stats()["issues"] == 0 and lib.stats()["pages"] == 0
 
 

@@ -1,0 +1,62 @@
+"""The window's shortcuts win over a text field's emacs-style bindings where they collide: after a search, with the
+cursor still in the search field, Ctrl+E only moved the cursor to the end of the line — QLineEdit takes Ctrl+E as
+"end of line" under X11's key bindings — and no export dialog opened (seen by eye under Xvfb/openbox). The editing
+keys a user expects in a text field stay the field's: select all, copy, undo.
+
+The collision is X11's: the offscreen plugin has no such binding, so the test is run again in a real X11 window
+under Xvfb (xcb), where it failed before."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_ctrl_e_in_the_search_field_opens_export(qtbot, make_window, library_dir, monkeypatch) -> None:
+    win = make_window(library_dir)
+    asked: list[bool] = []
+    monkeypatch.setattr(win, "show_export", lambda: asked.append(True))  # the handler is looked up when it fires
+    win.side.setCurrentWidget(win.search)
+    field = win.search.field
+    win.activateWindow()
+    field.setFocus()
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)  # as the reader's: the window active, typed in
+    field.setText("发展")
+    field.setCursorPosition(0)
+    on_x11 = QKeySequence("Ctrl+E") in QKeySequence.keyBindings(QKeySequence.StandardKey.MoveToEndOfLine)
+    assert on_x11 or QGuiApplication.platformName() != "xcb"  # the collision the test is about, where it is
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True], "Ctrl+E in the search field opens File → Export…"
+    assert field.text() == "发展"
+    # the field's own editing keys stay its own
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert field.selectedText() == "发展"
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "发展"
+    qtbot.keyClick(field, Qt.Key.Key_X)
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "发展", "Ctrl+Z undoes the typing in the field"
+    assert asked == [True]
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (install.sh installs xvfb)")
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "xcb", reason="already under X11")
+def test_ctrl_e_in_the_search_field_opens_export_under_x11() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m", "pytest", "-q",
+           "-p", "no:cacheprovider", "-n", "0",
+           "tests/gui/test_window_keys_in_text_fields.py::test_ctrl_e_in_the_search_field_opens_export"]
+    res = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    assert "1 passed" in res.stdout, res.stdout[-3000:]
