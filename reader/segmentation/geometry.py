@@ -5189,10 +5189,36 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
         if not d.parts:
             continue
         articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=_display_as_text(d), pages=d.pages or [d.page]))
-    # ids stay unique and dense after dropping empty drafts
+    articles = _fragments_joined(_heads_running_on(articles))
+    # ids stay unique and dense after dropping empty drafts and joining fragments
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
-    return _heads_running_on(articles)
+    return articles
+
+
+#: an unheaded article of fewer letters than this (Latin script) is a fragment of the article above
+FRAGMENT_LETTERS = 12
+
+
+def _fragments_joined(articles: list[Article]) -> list[Article]:
+    """Unheaded articles of a few Latin letters joined to the page's article above: a notice's signature the rules
+    left alone (L'Union 1865's '"« DARGENT.'), an advert's last display word ("NALE!"), a rule's marks read as
+    letters ("'•xlir") are no items. Chinese items as short are items (a brand's slogan, a photo's caption)."""
+    out: list[Article] = []
+    above: Article | None = None
+    for article in articles:
+        if article.kind == "furniture":
+            out.append(article)
+            continue
+        head, text = _head_and_text(article)
+        letters = sum(ch.isalpha() for ch in text)
+        if (above is not None and not head and above.pages == article.pages and letters < FRAGMENT_LETTERS
+                and not any(is_wide(ch) for ch in text)):
+            above.parts.extend(article.parts)
+            continue
+        out.append(article)
+        above = article
+    return out
 
 
 #: a head or a text closing a sentence: a stop, a colon (a head's), then at most closing marks

@@ -74,3 +74,27 @@ def test_nordstern_display_line_inside_an_advert_is_its_text() -> None:
             for a in doc.articles]
     assert any(t.startswith("hartenZeitenentsprechen.") for t in flat)
     assert not any(re.sub(r"\s+", "", a.headline or "") == "hartenZeiten" for a in doc.articles)
+
+
+def _fragments(articles: list[Article]) -> list[list[str]]:
+    from reader.segmentation.geometry import _fragments_joined
+
+    return [[p.text for p in a.parts] for a in _fragments_joined(articles)]
+
+
+def test_a_few_letters_left_alone_go_with_the_article_above() -> None:
+    """L'Union 1865 p. 4: a notice's signature the rules left alone ('"« DARGENT."'), the hOCR Lancaster 1885's last
+    display word of an advert ("NALE!"), a rule's marks read as letters ("'•xlir"): no item, the article above's."""
+    above = _article("Avis", "Produits supérieurs. Bien, le 1. mai 1865.", 1)
+    signed = _article("", '"« DARGENT.', 2)
+    assert _fragments([above, signed]) == [["Avis", "Produits supérieurs. Bien, le 1. mai 1865.", '"« DARGENT.']]
+
+
+def test_a_short_item_with_a_head_or_in_chinese_or_on_another_page_stays() -> None:
+    above = _article("", "Produits supérieurs.", 1)
+    assert len(_fragments([above, _article("AVIS", "Vendredi.", 2)])) == 2
+    assert len(_fragments([above, _article("", "大前門香味純美", 2)])) == 2
+    other = _article("", "DARGENT.", 2)
+    other.pages = [2]
+    assert len(_fragments([above, other])) == 2
+    assert len(_fragments([above, _article("", "Vendredi prochain, vente publique.", 2)])) == 2
