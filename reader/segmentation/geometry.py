@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part
+from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part, reading_order_of
 from reader.segmentation.roles import (
     dash_dateline,
     is_date_line,
@@ -5189,9 +5189,77 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
         if not d.parts:
             continue
         articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=_display_as_text(d), pages=d.pages or [d.page]))
-    # ids stay unique and dense after dropping empty drafts
+    articles = _fragments_joined(_heads_running_on(articles))
+    # ids stay unique and dense after dropping empty drafts and joining fragments
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
+    return articles
+
+
+#: an unheaded article of fewer letters than this (Latin script) is a fragment of the article above
+FRAGMENT_LETTERS = 12
+
+
+def _fragments_joined(articles: list[Article]) -> list[Article]:
+    """Unheaded articles of a few Latin letters joined to the page's article above: a notice's signature the rules
+    left alone (L'Union 1865's '"« DARGENT.'), an advert's last display word ("NALE!"), a rule's marks read as
+    letters ("'•xlir") are no items. Chinese items as short are items (a brand's slogan, a photo's caption)."""
+    out: list[Article] = []
+    above: Article | None = None
+    for article in articles:
+        if article.kind == "furniture":
+            out.append(article)
+            continue
+        head, text = _head_and_text(article)
+        letters = sum(ch.isalpha() for ch in text)
+        if (above is not None and not head and above.pages == article.pages and letters < FRAGMENT_LETTERS
+                and not any(is_wide(ch) for ch in text)):
+            above.parts.extend(article.parts)
+            continue
+        out.append(article)
+        above = article
+    return out
+
+
+#: a head or a text closing a sentence: a stop, a colon (a head's), then at most closing marks
+_HEAD_CLOSED = re.compile(r"[.!?:]\W*$")
+_TEXT_CLOSED = re.compile(r"[.!?]\W*$")
+#: the first letter of a text, within this many characters of its start (a stray mark or quote before it)
+_RUN_ON_LEAD = 2
+
+
+def _head_and_text(article: Article) -> tuple[str, str]:
+    """The article's headline group and its text (noise left out), each its parts in reading order."""
+    parts = [article.parts[i] for i in reading_order_of([p.role for p in article.parts])]
+    head = " ".join(p.text for p in parts if p.role in HEADLINE_ROLES).strip()
+    text = " ".join(p.text for p in parts if p.role not in HEADLINE_ROLES and p.role != "noise").strip()
+    return head, text
+
+
+def _runs_on_under(head: str, text: str, above: str) -> bool:
+    """A head that closes no sentence over text opening on a lower-case letter, under text closing none either: the
+    words run through the display line ("… zu Preisen verkauft, die den" / "harten Zeiten" / "entsprechen. …").
+    Where the OCR lost every stop of the text above (the Winchester News 1910), its end shows nothing."""
+    first = re.search(r"[^\W\d_]", text)
+    if not head or first is None or first.start() > _RUN_ON_LEAD or not first.group().islower():
+        return False
+    stopped = _STOPS.search(above) is not None
+    return stopped and _HEAD_CLOSED.search(head) is None and _TEXT_CLOSED.search(above) is None
+
+
+def _heads_running_on(articles: list[Article]) -> list[Article]:
+    """Articles whose head runs on into their text, under the page's text above running on too, with that head made
+    their text: a line set larger inside an advert's copy or a notice (the Nordstern 1878's "harten Zeiten", a
+    German session's "Amendement" / "zu dem Entwurfe …") is no headline. The cuts stay where the rules made them."""
+    above: Article | None = None
+    for article in articles:
+        if article.kind == "furniture":
+            continue
+        head, text = _head_and_text(article)
+        if above is not None and above.pages == article.pages and _runs_on_under(head, text, _head_and_text(above)[1]):
+            role = "advertisement" if article.kind == "advertisement" else "paragraph"
+            article.parts = [replace(p, role=role) if p.role in HEADLINE_ROLES else p for p in article.parts]
+        above = article
     return articles
 
 
