@@ -421,9 +421,10 @@ def _lines_of(searcher: Searcher, row: _Row, rank: int, stored: tuple[str, Store
     if len(found) > 1:
         found = in_reading_order(found, parts_json)
     pages = _Pages(searcher, row, parts_json) if len(row.pages) > 1 else None
+    read = _AsRead(text, parts_json)
     out: list[ConcordanceLine] = []
     for place, (s, e) in enumerate(found):
-        left, right = context(text, s, e, n)
+        left, right = read.context(s, e, n)
         page = pages.page(s) if pages is not None else row.first_page
         page = page if page is not None else row.first_page
         out.append(ConcordanceLine(row.article, row.headline, row.publication, row.date, page,
@@ -436,14 +437,85 @@ def in_reading_order(found: list[tuple[int, int]], stored: Stored | CorrectedRea
     """Ranges of an article's text (its parts joined by blank lines, as stored) in the order its parts are read
     (:func:`reader.model.document.reading_order`): unchanged when the parts are stored in that order (their
     roles read by one regular expression over the stored JSON)."""
-    roles = [p[0] for p in stored.parts] if isinstance(stored, CorrectedReading) else part_roles(stored.json)
-    order = reading_order_of(roles)
-    if all(a < b for a, b in pairwise(order)):
+    order = _order_of(stored)
+    if order is None:
         return found
-    texts = [p[1] for p in stored.parts] if isinstance(stored, CorrectedReading) else stored.texts
+    texts = _texts_of(stored)
     rank = {part: k for k, part in enumerate(order)}
     starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
     return sorted(found, key=lambda r: (rank.get(bisect_right(starts, r[0]) - 1, 0), r[0]))
+
+
+def _order_of(stored: Stored | CorrectedReading) -> list[int] | None:
+    """The order the stored parts are read in; None where it is the order they are stored in."""
+    roles = [p[0] for p in stored.parts] if isinstance(stored, CorrectedReading) else part_roles(stored.json)
+    order = reading_order_of(roles)
+    return None if all(a < b for a, b in pairwise(order)) else order
+
+
+def _texts_of(stored: Stored | CorrectedReading) -> list[str]:
+    return [p[1] for p in stored.parts] if isinstance(stored, CorrectedReading) else stored.texts
+
+
+def _reach(n: int) -> int:
+    """How far either side of a match :func:`context` may look for ``n`` (its Latin window, wider than its CJK
+    one)."""
+    return 40 * n + 40
+
+
+class _AsRead:
+    """An article's text as the reader reads it, for the context of a match: a PDF text dump stores the headline
+    group after the body, and a merge puts the parts it brings after the others, so the words stored around a match
+    at a part's edge are often not the words read there (the kicker 注重平时… had the last paragraph's
+    "…精力补短板、破难题。" as its left context, read after the column label; the first section heading none, read after
+    the editor's note). The order is asked only for a match within :func:`_reach` of a part's edge, and only the
+    parts read within that reach of it are looked at: a long article costs no more than a short one."""
+
+    def __init__(self, text: str, stored: Stored | CorrectedReading) -> None:
+        self.text = text
+        self.stored = stored
+        self._known = False
+        self._order: list[int] | None = None
+        self._texts: list[str] = []
+        self._starts: list[int] = []
+        self._rank: dict[int, int] = {}
+
+    def context(self, s: int, e: int, n: int) -> tuple[str, str]:
+        reach = _reach(n)
+        text = self.text
+        if text.find("\n\n", max(0, s - reach), s) < 0 and text.find("\n\n", e, e + reach) < 0:
+            return context(text, s, e, n)  # inside one part: the words stored around it are the words read
+        if not self._known:
+            self._learn()
+        i = bisect_right(self._starts, s) - 1 if self._order is not None else -1
+        if i < 0 or e > self._starts[i] + len(self._texts[i]):
+            return context(text, s, e, n)  # read as stored, or a match over two parts (read in the order stored)
+        at = s - self._starts[i]
+        left = self._side(i, self._texts[i][:at], reach, -1)
+        right = self._side(i, self._texts[i][at + e - s:], reach, 1)
+        return context(left + text[s:e] + right, len(left), len(left) + e - s, n)
+
+    def _learn(self) -> None:
+        self._known = True
+        self._order = _order_of(self.stored)
+        if self._order is not None:
+            self._texts = _texts_of(self.stored)
+            self._starts = list(accumulate((len(t) + 2 for t in self._texts[:-1]), initial=0))
+            self._rank = {part: k for k, part in enumerate(self._order)}
+
+    def _side(self, i: int, own: str, reach: int, step: int) -> str:
+        """The words read before (``step`` -1) or after (1) part ``i``'s ``own`` share of them, parts joined by blank
+        lines, at least ``reach`` + 1 characters where there are that many (a word the reach cuts is no context)."""
+        assert self._order is not None
+        got = [own]
+        size = len(own)
+        k = self._rank[i] + step
+        while size <= reach and 0 <= k < len(self._order):
+            t = self._texts[self._order[k]]
+            got.append(t[-(reach + 1):] if step < 0 else t[:reach + 1])
+            size += len(got[-1]) + 2
+            k += step
+        return "\n\n".join(reversed(got)) if step < 0 else "\n\n".join(got)
 
 
 def iter_lines(searcher: Searcher, query: str, filters: Sequence[Filter] = (), n: int = CONTEXT,
