@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import current_keys, open_library, search_options
+
+if TYPE_CHECKING:
+    from reader.app.overlay import Overlay
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -27,7 +30,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         lib = open_library(args)
         try:
             overlay = Overlay(lib, segmentation=not args.no_overlay, text=not args.plain)
-            articles = current_keys(lib, list(args.articles)) if args.articles else args.articles
+            articles = _followed(overlay, current_keys(lib, list(args.articles))) if args.articles else args.articles
             scope = overlay.export_scope(articles, issue_id=args.issue, collection=args.collection,
                                          query=args.query, limit=args.limit, options=search_options(args))
             merged = {key: into for key in scope.left_out if (into := overlay.merged_into(key))}
@@ -56,6 +59,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"{path}: {len(items)} article(s), {len(data)} bytes ({args.format}); {script_said(args, applied)}",
           file=sys.stderr)
     return 0
+
+
+def _followed(overlay: Overlay, keys: list[str]) -> list[str]:
+    """``keys`` with each article a correction merged into another given as that one (said on stderr, as ``show``
+    says it; each once): 'export KEY~p1.l19' of a piece merged back answered "there is no article" where ``show``
+    followed it into the article holding its words (seen by a tester)."""
+    out: dict[str, None] = {}
+    for key in keys:
+        into = overlay.merged_into(key)
+        if into is not None:
+            print(f"broadsheet: article {key} was merged into {into} by a correction; exporting {into}.",
+                  file=sys.stderr)
+        out.setdefault(into or key, None)
+    return list(out)
 
 
 def script_said(args: argparse.Namespace, applied: int = 0) -> str:
