@@ -38,6 +38,10 @@ VERTICAL_FORMS = str.maketrans({
     "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "“": "﹁", "”": "﹂", "‘": "﹃", "’": "﹄",
     "（": "︵", "）": "︶", "(": "︵", ")": "︶", "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀",
     "【": "︻", "】": "︼", "〔": "︹", "〕": "︺", "—": "︱", "…": "︙", "─": "│",
+    # the other marks Unicode has a vertical form of (tests/app/test_vertical_forms.py derives them from the names),
+    # and the Jing bao's midline ellipsis and horizontal bar, which lay across its columns
+    "〖": "︗", "〗": "︘", "‥": "︰", "–": "︲", "－": "︲", "＿": "︳", "﹏": "︴", "｛": "︷", "｝": "︸",
+    "［": "﹇", "］": "﹈", "[": "﹇", "]": "﹈", "⋯": "︙", "―": "︱",
 })
 
 #: Separator between parts in ``Article.text`` (the coordinates search hits come in).
