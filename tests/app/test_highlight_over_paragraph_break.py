@@ -150,25 +150,35 @@ def test_the_export_places_it_on_the_piece_over_the_paragraph_split(tmp_path: Pa
     assert '-s"/>阶段性</p>' in tei and '梳理是件好事<anchor xml:id="' in tei, tei
 
 
-def test_the_check_after_an_import_leaves_it_where_it_is(tmp_path: Path, archive) -> None:
-    """A highlight made on a piece split off, its paragraph split in its words: the check after any import
-    re-attached it onto fewer of them ('阶段性梳理是件好事' → '性\\n\\n梳理是件好事', moved) — the reader's quote
-    rewritten."""
-    from reader.app.placing import reattach_as_read
-
+def _noted_piece_split_in_its_words(tmp_path: Path, archive, undo_the_piece: bool = False):  # noqa: ANN001, ANN202
+    """(the piece split off the seed page's report at "阶段性梳理是件好事", a highlight made on the piece over those
+    words, which a paragraph split then cut after 阶段性); the piece's split undone after, when asked. The archive
+    is closed: what an import's check reads is the library as left."""
     lib = _library(tmp_path, SEED)
     quote = "阶段性梳理是件好事"
     key = _holding(lib, quote)
     article = lib.article(key)
     part = next(i for i, p in enumerate(article.parts) if quote in p.text)
     piece = f"{key}~piece"
-    C.CorrectionStore.of(lib).add(C.split_article(article, part, new_id=piece))
+    cut = C.CorrectionStore.of(lib).add(C.split_article(article, part, new_id=piece))
     arch = archive(lib)
     shown = arch.article(piece)
     start = shown.text.index(quote)
     note = arch.annotations.add(A.highlight(shown, start, start + len(quote), note="on the piece"))
     arch.corrections.add(C.split_paragraph(shown, start + 3, key=piece))
+    if undo_the_piece:
+        arch.corrections.delete(cut.id)
     arch.close()
+    return piece, note
+
+
+def test_the_check_after_an_import_leaves_it_where_it_is(tmp_path: Path, archive) -> None:
+    """A highlight made on a piece split off, its paragraph split in its words: the check after any import
+    re-attached it onto fewer of them ('阶段性梳理是件好事' → '性\\n\\n梳理是件好事', moved) — the reader's quote
+    rewritten."""
+    from reader.app.placing import reattach_as_read
+
+    piece, note = _noted_piece_split_in_its_words(tmp_path, archive)
     again = Archive.open(tmp_path / "lib")
     try:
         assert reattach_as_read(again.library, again.annotations) == []
@@ -184,20 +194,8 @@ def test_a_note_on_a_piece_whose_split_was_undone_is_kept_over_the_paragraph_spl
     back in the article, the paragraph split kept): any import said it orphaned."""
     from reader.app.placing import reattach_as_read
 
-    lib = _library(tmp_path, SEED)
-    quote = "阶段性梳理是件好事"
-    key = _holding(lib, quote)
-    article = lib.article(key)
-    part = next(i for i, p in enumerate(article.parts) if quote in p.text)
-    piece = f"{key}~piece"
-    cut = C.CorrectionStore.of(lib).add(C.split_article(article, part, new_id=piece))
-    arch = archive(lib)
-    shown = arch.article(piece)
-    start = shown.text.index(quote)
-    note = arch.annotations.add(A.highlight(shown, start, start + len(quote), note="on the piece"))
-    arch.corrections.add(C.split_paragraph(shown, start + 3, key=piece))
-    arch.corrections.delete(cut.id)
-    arch.close()
+    piece, note = _noted_piece_split_in_its_words(tmp_path, archive, undo_the_piece=True)
+    key = piece.removesuffix("~piece")  # the report the piece was split off
     again = Archive.open(tmp_path / "lib")
     try:
         assert reattach_as_read(again.library, again.annotations) == []
