@@ -77,6 +77,10 @@ _ROTATE_180 = re.compile(r"rotate\(\s*(?:180deg|-180deg|0?\.5turn|3\.14\d*rad)\s
 _RUNNING = set("、，。；：,;")
 _BYLINE = re.compile(r"^[（(]?[^、，。；（）()「」『』\d]{1,6}[）)]?$")
 _SERIAL = re.compile(r"^[（(][〇○一二三四五六七八九十百零0-9]+[）)]$")
+#: a serial's genre rubric set over its title: 小說, 長篇小說, 滑稽小說, 偵探小說 …
+_GENRE = re.compile(r"^[^\s、，。；（）()]{0,4}小說$")
+#: the label of a serial's synopsis of the instalments before ("前文提要"): a crosshead over the synopsis
+_SYNOPSIS = re.compile(r"^(?:前文|前情|上期)提要$")
 
 
 # --------------------------------------------------------------------------- entities
@@ -374,13 +378,41 @@ def _part(role: str, lines: list[Line], upside_down: set[str] | None = None,
     return reflow(role, _pieces(lines, upside_down or set(), turned), keep_word_spaces=keep)
 
 
-def _headline_parts(para: _Para) -> list[Part]:
-    """A display paragraph: one headline when its columns are short pieces of one title, else headline + decks."""
+def _headline_parts(para: _Para, titled_below: bool = False) -> list[Part]:
+    """A display paragraph: one headline when its columns are short pieces of one title, else headline + decks. A
+    serial's genre rubric (:data:`_GENRE`) is its kicker: over the title in the paragraph's next columns (滑稽 / 小說 /
+    一重天), or alone where the title stands in the next paragraph (``titled_below``: 長篇 / 小說, then 新上海春秋)."""
     lines = para.lines
+    if (rubric := _genre_columns(lines)) and (rubric < len(lines) or titled_below):
+        return [_part("kicker", lines[:rubric]), *([_part("headline", lines[rubric:])] if rubric < len(lines) else [])]
     average = sum(len("".join(ln.text.split())) for ln in lines) / max(1, len(lines))
     if len(lines) == 1 or average <= 4.5:
         return [_part("headline", lines)]
     return [_part("headline", lines[:1]), _part("subheadline", lines[1:])]
+
+
+def _genre_columns(lines: list[Line]) -> int:
+    """How many of a display paragraph's first columns make a serial's genre rubric (:data:`_GENRE`): 0 if none."""
+    flat = ""
+    for k, line in enumerate(lines[:2]):
+        flat += "".join(line.text.split())
+        if _GENRE.match(flat):
+            return k + 1
+    return 0
+
+
+def _serial_title_below(paras: list[_Para], k: int) -> bool:
+    """The paragraph after ``paras[k]`` is a serial's title: display type of a column or two, not its instalment
+    number (新上海春秋 / （三三五）; 妹妹我愛你 under 小說)."""
+    below = next((p for p in paras[k + 1:] if p.lines), None)
+    return (below is not None and len(below.lines) <= 2 and _is_display(below)
+            and _SERIAL.match(_flat(below)) is None)
+
+
+def _instalment_title(parts: list[Part]) -> bool:
+    """Under a serial's rubric, title and author a short paragraph is the instalment's own title, no byline or deck
+    (妓院, 陰兵們到了一重天 under 一重天 / （一五〇） / 卓呆): the text opens on it."""
+    return parts[0].role == "kicker" and any(p.role == "byline" for p in parts)
 
 
 def _heading_role(para: _Para, flat: str) -> str | None:
@@ -418,10 +450,19 @@ def _article_parts(paras: list[_Para]) -> list[Part]:
             continue
         rest = [p for p in paras[k + 1:] if p.lines and p.div_type not in ("head", "image")]
         if not body_started and not heads and not have_headline and rest and _is_display(para):
-            parts.extend(_headline_parts(para))
+            parts.extend(heads_made := _headline_parts(para, _serial_title_below(paras, k)))
+            have_headline = any(p.role == "headline" for p in heads_made)
+            continue
+        if not body_started and not have_headline and parts and parts[-1].role == "kicker":
+            parts.append(_part("headline", para.lines))  # the serial's title under its rubric
             have_headline = True
             continue
-        if not body_started and have_headline and rest and (under := _heading_role(para, flat)):
+        if not body_started and have_headline and _SYNOPSIS.match(flat):
+            parts.append(_part("section-heading", para.lines))
+            body_started = True
+            continue
+        if (not body_started and have_headline and rest and (under := _heading_role(para, flat))
+                and not _instalment_title(parts)):
             parts.append(_part(under, para.lines))
             continue
         body_started = True

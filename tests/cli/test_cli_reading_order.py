@@ -108,8 +108,9 @@ def test_show_text_output_in_the_same_order(library: dict[str, Any], capsys: pyt
 
 def test_show_jingbao_and_mets(library: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     jb = [(p["role"], p["text"]) for p in _show(library, "jingbao", capsys)["parts"]]
-    assert [r for r, _ in jb[:5]] == ["headline", "subheadline", "byline", "byline", "byline"]
-    assert jb[0][1] == "長篇小說" and jb[1][1] == "（三三五）" and jb[2][1] == "新上海春秋"
+    # the serial's rubric, title, instalment, writer, then the synopsis label opening its text
+    assert jb[:5] == [("kicker", "長篇小說"), ("headline", "新上海春秋"), ("subheadline", "（三三五）"),
+                      ("byline", "天笑"), ("section-heading", "前文提要")]
     lux = [(p["role"], p["text"]) for p in _show(library, "mets", capsys)["parts"]]
     assert [r for r, _ in lux[:2]] == ["kicker", "headline"] and lux[1][1] == "Suez et Marseille."
     # the poem's signature closes it, where the page prints it
@@ -123,7 +124,7 @@ def test_text_and_markdown_exports_follow_the_reading_order(library: dict[str, A
     _in_order(md, ["■干部状态新观察", "做好政绩考核 推动高质量发展", "*注重平时", "# 干得好就能看得见\n", "*本报记者",
                    "编者按：", SEED_FIRST_BODY, SEED_LAST_BODY, "\n\nR\n"])
     jb = _export(library, ["jingbao"], "text", tmp_path).decode("utf-8")
-    _in_order(jb, ["長篇小說", "（三三五）", "新上海春秋", "天笑", "前文提要", "周局長在新雅酒店"])
+    _in_order(jb, ["長篇小說", "新上海春秋", "（三三五）", "天笑", "前文提要", "周局長在新雅酒店"])
     lux = _export(library, ["mets"], "md", tmp_path).decode("utf-8")
     _in_order(lux, ["Suez et Marseille.", "El renovabis", "(Voleur.)", "*Barthélémy*"])
 
@@ -151,8 +152,8 @@ def test_tei_heads_every_article_and_puts_its_front_before_the_body(library: dic
     assert seed[-2][0] == "p" and seed[-2][2].startswith(SEED_LAST_BODY)
     assert seed[-1] == ("ab", "noise", "R")
     jb = next(_div_children(d) for d in divs if "新上海春秋" in "".join(d.itertext()))
-    assert jb[:5] == [("head", "main", "長篇小說"), ("head", "sub", "（三三五）"), ("byline", None, "新上海春秋"),
-                      ("byline", None, "天笑"), ("byline", None, "前文提要")]
+    assert jb[:5] == [("head", "kicker", "長篇小說"), ("head", "main", "新上海春秋"), ("head", "sub", "（三三五）"),
+                      ("byline", None, "天笑"), ("ab", "section-heading", "前文提要")]
     assert {name for name, _, _ in jb[5:]} == {"p"}
     lux = next(_div_children(d) for d in divs if "Barthélémy" in "".join(d.itertext()))
     assert [(n, t) for n, t, _ in lux[:3]] == [("head", "main"), ("head", "kicker"), ("head", "sub")]

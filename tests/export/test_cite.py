@@ -235,6 +235,16 @@ def test_every_sample_article_in_every_style(sample_items: list[Item], style: st
             assert {"title", "journal", "year"} <= set(entry.fields_dict)
 
 
+def test_a_serial_is_cited_by_its_title_and_writer(sample_items: list[Item]) -> None:
+    """The Jing bao's serial 新上海春秋 (under its rubric 長篇小說, by 天笑) was cited "長篇小說[N]. …" with no
+    author and BibTeX's ``authortype = {新上海春秋}`` (seen by eye): rubric, title and writer read as headline and
+    bylines."""
+    serial = next(i for i in sample_items if i.article.headline == "新上海春秋" and "前文提要" in i.article.text)
+    assert cite(serial, "gb7714") == "天笑. 新上海春秋[N]. 晶報 Jing bao, 1939-04-21(2)."
+    entry = bibtexparser.parse_string(cite(serial, "bibtex")).entries[0]
+    assert entry.fields_dict["author"].value == "{天笑}" and "authortype" not in entry.fields_dict
+
+
 def test_cite_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "lib"
     lib = Library.open(folder)

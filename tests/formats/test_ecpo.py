@@ -154,6 +154,33 @@ def test_a_serials_chapter_line_opens_the_instalments_text(tmp_path: Path) -> No
     assert arts[3].subheadline == "華軍已將夏縣包圍"  # a deck
 
 
+def test_a_serials_rubric_title_author_and_synopsis_label(tmp_path: Path) -> None:
+    """A serial's genre rubric (長篇小說, 滑稽小說, 小說) is its kicker and the title under it its headline; its
+    writer is its one byline, and a short paragraph under the writer is the instalment's own title, opening the text
+    (妓院), as the synopsis label 前文提要 opens it as a crosshead. Seen by eye (jb_3795 1939): 新上海春秋 and 前文提要
+    were bylines under the headline 長篇小說, and the citation named no author (天笑) with 新上海春秋 as a role."""
+    f = tmp_path / "jb_0005_1939-04-21_0002+0003.xml"
+    f.write_text('<fold xml:id="x"><div type="page" n="2">'
+                 '<div type="article" itemid="1"><p>長篇<lb/>小說<lb/></p><p>新上海春秋<lb/></p><p>（三三五）<lb/></p>'
+                 "<p>天笑<lb/></p><p>前文<lb/>提要<lb/></p>"
+                 "<p>周局長在新雅酒店，宴請張延年律師。<lb/></p><p>第十七回　千金之子不敢上堂<lb/></p>"
+                 "<p>張律師道：『可不是？』<lb/></p></div>"
+                 '<div type="article" itemid="2"><p>滑稽<lb/>小說<lb/>一重天<lb/></p><p>（一五〇）<lb/></p>'
+                 "<p>卓呆<lb/></p><p>妓院<lb/></p><p>李阿毛聽罷、想了一想、問道：那末，<lb/>蟠桃園門外。<lb/></p></div>"
+                 '<div type="article" itemid="3"><p>小說<lb/></p><p>妹妹我愛你<lb/></p><p>卓呆<lb/></p>'
+                 "<p>一　睡態<lb/></p><p>曉芳睡在自己房裏的床上，略有休息。<lb/></p></div>"
+                 "</div></fold>", encoding="utf-8")
+    arts = [a for a in analyze_file(f).articles if a.kind == "article"]
+    assert [(a.kicker, a.headline, a.byline) for a in arts] == [
+        ("長篇小說", "新上海春秋", "天笑"), ("滑稽小說", "一重天", "卓呆"), ("小說", "妹妹我愛你", "卓呆")]
+    assert [p.role for p in arts[0].parts[:6]] == ["kicker", "headline", "subheadline", "byline", "section-heading",
+                                                   "paragraph"]
+    assert arts[0].first("section-heading") == "前文提要"
+    assert [p.text for p in arts[1].parts if p.role == "byline"] == ["卓呆"]
+    assert arts[1].paragraphs()[0].text == "妓院"
+    assert arts[2].paragraphs()[0].text == "一睡態"
+
+
 def test_decks_of_several_columns_and_a_chapter_line_under_an_instalment_number(tmp_path: Path) -> None:
     """A deck of four short unpunctuated columns under the headline is the headline group's (jb_3796 1939's
     美艦集中太平洋: it had opened the text); a serial's 第八囘 under its instalment number and writer opens the text
