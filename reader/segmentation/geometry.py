@@ -2544,12 +2544,18 @@ def _signed_notice_starts(lines: Sequence[Line]) -> list[int]:
     return starts
 
 
+#: "flyttet" (moved) as well as the Fraktur OCR reads it: "flyttet", "flvttet", "fiyttet", "flytiet", "flittet"
+_MOVED = r"f[l1iI|][yivj]t[ti]?[ie]t"
 #: the opening of a change-of-residence notice, the advertiser's new address announced (the Adresse-Contoirs
 #: Efterretninger 1795, after the fire of June 1795): "Slagter Lindberg, som boede paa …", "Nieolay h. W.smer, der
 #: forhen boede …", "Naglet … er indflyttet i …", "Kammer Seeretai« Gundelach boer i …", a ship's berth "… anvises af
-#: Mægler …"; a participle ("Snedkermester boende i …") is a signature's address, no opening
-RESIDENCE_NOTICE = re.compile(r"\b(?:som|der)\s+(?:\S+\s+){0,2}?(?:boer|boede|ligger|logerer)\b"
-                              r"|\ber\s+(?:\S+\s+)?(?:hen|ind|ud)?flyttet\b|\bboer\s+(?:nu\s+)?(?:paa|i|udi)\b"
+#: Mægler …"; a participle ("Snedkermester boende i …") is a signature's address, no opening. The Fraktur OCR reads
+#: o as » or « and b as d ("so« b»ed«", "b»er i"), "er" as "«r", runs "er udflyttet" together ("erudflvttet")
+RESIDENCE_NOTICE = re.compile(r"\bs[o0][m«»]\s+(?:\S+\s+){0,2}?(?:[bd][o»«][e«]r|[bd][o»«][e«]d[e«]|ligger|logerer)"
+                              r"(?!\w)"
+                              r"|\bder\s+(?:\S+\s+){0,2}?(?:boer|boede|ligger|logerer)\b"
+                              r"|(?<!\w)[e«]r\s*(?:\S+\s+)?(?:hen|ind|ud)?" + _MOVED + r"(?!\w)"
+                              r"|\bb[o»«v]er\s+(?:nu\s+)?(?:paa|i|udi)\b"
                               r"|\banvises\b")
 #: ... within this many characters of the paragraph's first line
 RESIDENCE_CHARS = 60
@@ -2559,6 +2565,12 @@ RESIDENCE_CHARS = 60
 #: største Erkiendtlighed takker jeg …")
 NOTICE_FORMULA = re.compile(r"^(?:Skib\s?s?leilighed\b|Skpr\.|Undertegnede\b|Underskrevne\b"
                             r"|(?:T\W?l|Til)\s+mine\s+\S*(?:ynder|Venner)|Med\s+st\S+\s+Erkiend)")
+#: a skipper's or captain's notice of his sailing or berth ("Capt. Seibert Rose førende Skibet John, agter om 4 Dage
+#: …", "C^pt. … agter", "Skipper … ligger ved Børsen", "Skor." for "Skpr."): his title, then within 50 characters
+#: the Danish words for commanding a ship (OCR "forende", "ssrende"), intending ("agter", "agt«") or lying at a berth;
+#: a title alone opens nothing (an American report's "Capt. J. R. Smith, of the steamer …")
+SKIPPER_NOTICE = re.compile(r"(?:C[a\W]?pt\.|Skipper|Sk[op]r\.)\s.{0,50}?(?<!\w)"
+                            r"(?:agt(?:er|\W)|\S{1,2}rende\b|ligger\b)")
 
 
 def _residence_notice_starts(lines: Sequence[Line]) -> list[int]:
@@ -2572,9 +2584,10 @@ def _residence_notice_starts(lines: Sequence[Line]) -> list[int]:
 def _residence_opening(text: str) -> bool:
     """``text``, a paragraph's first line, opens on a capital a notice of where its advertiser now lives
     (:data:`RESIDENCE_NOTICE` within :data:`RESIDENCE_CHARS` characters) or on another of such a column's
-    formulas (:data:`NOTICE_FORMULA`)."""
+    formulas (:data:`NOTICE_FORMULA`, :data:`SKIPPER_NOTICE`)."""
     head = text.strip()[:RESIDENCE_CHARS]
-    return head[:1].isupper() and (RESIDENCE_NOTICE.search(head) is not None or NOTICE_FORMULA.match(head) is not None)
+    return head[:1].isupper() and (RESIDENCE_NOTICE.search(head) is not None or NOTICE_FORMULA.match(head) is not None
+                                   or SKIPPER_NOTICE.match(head) is not None)
 
 
 def _set_in_alone(run: Sequence[Line], em: float) -> bool:

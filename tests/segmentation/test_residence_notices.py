@@ -98,3 +98,35 @@ def test_a_column_of_notices_opens_a_notice_on_each_of_its_formulas() -> None:
     assert _opening(p14, "Undertegnede, som")
     p11 = next((DATA / "heldout11" / "dk_adresse_contoirs_efterretninger_1795-06-15-01").glob("*0011B.alto.xml"))
     assert _opening(p11, "Med storste Erkiendtlighch")
+
+
+#: notices as the Fraktur OCR read them (heldout10 and heldout11): "boer" as "b»er", "som boede" as "so« b»ed«", "er
+#: udflyttet" run together and misread ("erudflvttet"), "er" as "«r", a skipper's "Capt." as "C^pt."
+GARBLED = [_notice("Skomagermester I Wsile b»er i Nyehavn paa", "Vimmelskaftet No. 5 anden Sal."),
+           _notice("Urtekræmmer Bylund erudflvttet paa Vesterbroe", "ved Redflager Banerne."),
+           _notice("Tuw- og Guld-Arbeider D. Petersen, so« b»ed« ved", "Holmens Canal lige over for Admiralitetet."),
+           _notice("Min Boutique «r nu henflytiet i min forhen", "tilhørende Gaard No. 12."),
+           _notice("C^pt. Lars Lankrom agter om 4 Dage uden Ophold", "at melde sig hos Mægler Iversen.")]
+
+
+def test_notices_open_on_their_formulas_as_the_ocr_garbled_them() -> None:
+    """Heldout10 p. 14B and heldout11 p. 11A/B: the OCR read the Fraktur's o as » or «, "flyttet" as "flvttet",
+    "fiyttet" or "flytiet", ran "er udflyttet" together and gave a skipper's "Capt." as "C^pt."; those notices ran on
+    into the one above. Each opens a notice as its clean form does."""
+    rows = [row for notice in GARBLED for row in notice]
+    assert first_words([column_block("n", 200, rows)]) == ["Skomagermester I Wsile", "Urtekræmmer Bylund erudflvttet",
+                                                           "Tuw- og Guld-Arbeider", "Min Boutique «r",
+                                                           "C^pt. Lars Lankrom"]
+
+
+def test_a_skippers_name_opens_a_notice_only_on_his_sailing() -> None:
+    """A skipper's or captain's title opens a notice where the words that follow tell his sailing or his berth
+    ("agter at afseile", "førende Skibet", "ligger ved Børsen"): an American paper's "Capt. J. R. Smith, of the
+    steamer …" inside a report opens nothing."""
+    from reader.segmentation.geometry import _residence_opening
+
+    assert _residence_opening("Capt. Seibert Rose førende Skibet John, agter om")
+    assert _residence_opening("Skipper Thom Rasmussen, ligger ved Børsen N. 1,")
+    assert _residence_opening("Skpr. Matz P. Hsea. forende Galeasen Frue Cecilia")
+    assert not _residence_opening("Capt. J. R. Smith, of the steamer Express, reports")
+    assert not _residence_opening("Skipper Hansen kom i Gaar fra Riga med Korn.")
