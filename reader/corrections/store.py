@@ -1071,6 +1071,14 @@ def located_fixes(article: Article, corrections: Iterable[Correction]) -> list[T
     return fixes
 
 
+def fixes_within(article: Article, fixes: Iterable[TextFix], start: int, end: int) -> list[TextFix]:
+    """Those of ``fixes`` (resolved on ``article``) that replace characters of ``article.text[start:end]``."""
+    starts = [0]
+    for p in article.parts:
+        starts.append(starts[-1] + len(p.text) + 2)
+    return [f for f in fixes if starts[f.part] + f.start < end and start < starts[f.part] + f.end]
+
+
 def _overlap(a: TextFix, b: TextFix) -> bool:
     return a.part == b.part and a.start < b.end and b.start < a.end
 
