@@ -106,8 +106,9 @@ def _described(c: C.Correction, place: CorrectionPlace | None) -> str:
         why = place.why if place is not None else "it names nothing of this library"
         return f"{what}: no longer found — {why} (it is kept)"
     if place.line_start is not None:
+        under = f"; not read: a later correction of these words, {place.under}, is over it" if place.under else ""
         return (f"{what} at line {place.line} characters {place.line_start}–{place.line_end} (characters "
-                f"{place.start}–{place.end} of the article's text)")
+                f"{place.start}–{place.end} of the article's text){under}")
     return f"{what} at line {place.line}" if place.line else what
 
 

@@ -116,6 +116,14 @@ def test_the_command_lines_later_correction_is_shown_and_its_undo_brings_the_fir
     assert "BBB绘出" in _shown(capsys, library, article)
     listed = run_in(capsys, library, "correct", "list")
     assert first in listed and second in listed
+    # the one not read is listed so, naming the one read over it
+    [was] = [ln for ln in listed.splitlines() if ln.startswith(first)]
+    [now] = [ln for ln in listed.splitlines() if ln.startswith(second)]
+    assert f"not read: a later correction of these words, {second}, is over it" in was and "not read" not in now
+    import json
+
+    records = {r["id"]: r for r in json.loads(run_in(capsys, library, "correct", "list", "--json"))}
+    assert records[first]["now"]["under"] == second and records[second]["now"]["under"] is None
     run_in(capsys, library, "correct", "undo")
     assert "AAA绘出" in _shown(capsys, library, article)
 
