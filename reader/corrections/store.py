@@ -1079,10 +1079,6 @@ def fixes_within(article: Article, fixes: Iterable[TextFix], start: int, end: in
     return [f for f in fixes if starts[f.part] + f.start < end and start < starts[f.part] + f.end]
 
 
-def _overlap(a: TextFix, b: TextFix) -> bool:
-    return a.part == b.part and a.start < b.end and b.start < a.end
-
-
 def newest_wins(fixes: Sequence[TextFix]) -> list[TextFix]:
     """Of ``fixes`` (in the order made), the ones read, in text order: each that no later one overlaps. The newest
     correction of some words is what is read, as in any editor (a reader's second correction of a word, a colleague's
@@ -1096,13 +1092,29 @@ def newest_wins(fixes: Sequence[TextFix]) -> list[TextFix]:
     for f in fixes:
         by_part.setdefault(f.part, []).append(f)
     for mine in by_part.values():
-        for i, f in enumerate(mine):
-            if any(_overlap(f, later) for later in mine[i + 1:]):
+        for f, under in zip(mine, _under_later(mine), strict=True):
+            if under:
                 log.info("text correction %s is under a later one and not read", f.correction.id)
             else:
                 out.append(f)
     out.sort(key=lambda f: (f.part, f.start, f.end))
     return out
+
+
+def _under_later(fixes: Sequence[TextFix]) -> list[bool]:
+    """For each of ``fixes`` (of one part, in the order made): whether a later one overlaps it. From the newest back,
+    against the union of the later ones' characters (sorted, disjoint: ``starts``/``ends``)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    under = [False] * len(fixes)
+    for i in range(len(fixes) - 1, -1, -1):
+        f = fixes[i]
+        k = bisect_right(starts, f.start) - 1
+        under[i] = (k >= 0 and ends[k] > f.start) or (k + 1 < len(starts) and starts[k + 1] < f.end)
+        lo, hi = bisect_left(ends, f.start), bisect_right(starts, f.end)
+        joined = (min(starts[lo], f.start), max(ends[hi - 1], f.end)) if lo < hi else (f.start, f.end)
+        starts[lo:hi], ends[lo:hi] = [joined[0]], [joined[1]]
+    return under
 
 
 def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:

@@ -95,6 +95,26 @@ def test_the_order_made_decides_not_the_place() -> None:
     assert _read(art, [long, short]) == "ABcdef"
 
 
+def test_which_are_read_is_each_that_no_later_one_overlaps() -> None:
+    """The rule, against its definition, over many random corrections of one paragraph (``newest_wins`` sweeps the
+    union of the later ones' characters)."""
+    import random
+
+    rng = random.Random(52)
+    text = "abcdefghijklmnopqrstuvwxyz" * 2
+    art = _article(text)
+    for _ in range(300):
+        made = []
+        for _ in range(rng.randint(1, 12)):
+            a = rng.randrange(len(text) - 1)
+            b = rng.randint(a + 1, min(len(text), a + 6))
+            made.append(C.correct_text(art, a, b, "X" * rng.randint(0, 4)))
+        located = C.located_fixes(art, made)
+        want = [f for i, f in enumerate(located)
+                if not any(g.start < f.end and f.start < g.end for g in located[i + 1:])]
+        assert C.newest_wins(located) == sorted(want, key=lambda f: (f.part, f.start, f.end))
+
+
 # --------------------------------------------------------------------------- the command line, a library folder
 
 
