@@ -507,8 +507,13 @@ def recorrect_text(article: Article, fixes: Sequence[TextFix], start: int, end: 
     if text == _reading(part.text, read, lo, hi):
         return [], []
     at = start - inner
-    old = [f.correction for f in read if f.start < hi and lo < f.end and (mine is None or mine(f.correction))]
     new = correct_text_lines(article, at + lo, at + hi, text, key=key, creator=creator)
+    beside = _beside(read, [f for f in located_fixes(article, new) if f.part == index], lo, hi)
+    if beside:  # made again over those too, as they read
+        a, b = min([lo, *(f.start for f in beside)]), max([hi, *(f.end for f in beside)])
+        lo, hi, text = a, b, _reading(part.text, read, a, lo) + text + _reading(part.text, read, hi, b)
+        new = correct_text_lines(article, at + lo, at + hi, text, key=key, creator=creator)
+    old = [f.correction for f in read if f.start < hi and lo < f.end and (mine is None or mine(f.correction))]
     gone = {c.id for c in old}
     after = [f for f in fixes if f.correction.id not in gone] + located_fixes(article, new)
     made = {c.id for c in new}
@@ -521,6 +526,15 @@ def recorrect_text(article: Article, fixes: Sequence[TextFix], start: int, end: 
         for c in new:
             c.data["group"] = group
     return old, new
+
+
+def _beside(read: Sequence[TextFix], made: Sequence[TextFix], lo: int, hi: int) -> list[TextFix]:
+    """The corrections ``read`` outside ``lo``..``hi`` that the corrections ``made`` for those characters reach into:
+    over several lines, a change putting characters in at an edge takes the character beside it along
+    (:func:`_changed`), which may be another correction's — read no more under the new one, its words would read
+    as the OCR's."""
+    return [f for f in read if not (f.start < hi and lo < f.end)
+            and any(g.start < f.end and f.start < g.end for g in made)]
 
 
 def _composed(text: str, read: Sequence[TextFix], lo: int, hi: int, corrected: str) -> tuple[int, int, str]:

@@ -554,17 +554,23 @@ class Corrections:
                 self.w, base.text[start:end], stored=said), said)
             if corrected is None:
                 return False
-        try:
-            corrs = C.correct_text_lines(base, start, end, corrected, key=key)
+        archive = self.w.archive
+        if archive is None:
+            return False
+        try:  # beside a correction, a change over lines may reach into it: made again as it reads (recorrect_text)
+            old, corrs = C.recorrect_text(base, C.located_fixes(base, archive.text_corrections(base)), start, end,
+                                          corrected, key=key,
+                                          mine=lambda c: archive.sharing.byline(c.owner, c.visibility).editable)
         except BroadsheetError as e:  # e.g. the correction drops a space the reflow put between the lines
             self.w.report(error_text(e))
-            return False
-        if not corrs:
+            return typed and self._kept(corrected)
+        if not corrs and not old:
             self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
             return False
         if self._read_again_since(corrs, digest):
             return False
-        return self.add_corrections(corrs) or (typed and self._kept(corrected))
+        done = self._swap(old, corrs, key) if old else self.add_corrections(corrs)
+        return done or (typed and self._kept(corrected))
 
     def _in_source_script(self, original: str, typed: str | None, said: StoredScript | None) -> str | None:
         """What to store of ``typed``, a correction of ``original`` typed while the article is read in another

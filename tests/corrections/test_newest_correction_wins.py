@@ -86,6 +86,17 @@ def test_the_printed_letters_restored_over_a_correction_are_a_correction() -> No
     assert old == [bob] and new == []
 
 
+def test_characters_put_in_at_the_edge_of_a_change_over_lines_keep_the_correction_beside_them() -> None:
+    """Over two lines, characters put in at the start of a selection go with the character before it (each line's
+    correction needs characters of its own), which here is another correction's: that one is made again as it reads,
+    not hidden under the new one (it read "aXbc", the "A" corrected before lost)."""
+    art = Article("a", parts=[Part("paragraph", "abc def", [Span(0, 3, "l1", 0), Span(4, 7, "l2", 0)])])
+    first = C.correct_text(art, 0, 1, "A")
+    fixes = C.text_fixes(art, [first])
+    old, new = C.recorrect_text(art, fixes, 1, 7, "Xbc def")
+    assert _read(art, [first, *new]) == "AXbc def" and old == [first]
+
+
 def test_the_order_made_decides_not_the_place() -> None:
     """Two corrections starting at one place, the longer one made last: it was skipped (sorted by place)."""
     art = _article("abcdef")
