@@ -503,7 +503,7 @@ class Corrections:
         offset, key = self.base_offset(sel[0][0], sel[0][1]), self.state.article_id
         if offset is None:  # said, not silently nothing
             self._status(QCoreApplication.translate(
-                "MainWindow", "The cursor is inside a word you corrected: put it before or after the word."), 5000)
+                "MainWindow", "The cursor is inside a corrected word: put it before or after the word."), 5000)
             return False
         return self._correct(lambda art: C.split_paragraph(art, offset, key=key))
 

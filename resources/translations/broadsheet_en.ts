@@ -1928,7 +1928,7 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>The cursor is inside a word you corrected: put it before or after the word.</source>
+        <source>The cursor is inside a corrected word: put it before or after the word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1942,8 +1942,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+58"/>
+        <location line="+44"/>
+        <location line="+59"/>
         <location line="+10"/>
         <source>The text already reads so.</source>
         <translation type="unfinished"></translation>
@@ -1954,7 +1954,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,7 +2028,7 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Found in the OCR&apos;s reading of words you corrected; the article reads your correction.</source>
+        <source>Found in the OCR&apos;s reading of corrected words; the article reads the correction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1936,8 +1936,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>The cursor is inside a word you corrected: put it before or after the word.</source>
-        <translation>光标位于您校正过的词语之内：请将光标放在该词之前或之后。</translation>
+        <source>The cursor is inside a corrected word: put it before or after the word.</source>
+        <translation>光标位于校正过的词语之内：请将光标放在该词之前或之后。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1950,8 +1950,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+58"/>
+        <location line="+44"/>
+        <location line="+59"/>
         <location line="+10"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
@@ -1962,7 +1962,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您输入的校正“%1”未能保存；它已复制到剪贴板。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
@@ -2036,8 +2036,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Found in the OCR&apos;s reading of words you corrected; the article reads your correction.</source>
-        <translation>在您校正过的文字的 OCR 原文中找到；文章显示的是您的校正。</translation>
+        <source>Found in the OCR&apos;s reading of corrected words; the article reads the correction.</source>
+        <translation>在校正过的文字的 OCR 原文中找到；文章显示的是校正后的文字。</translation>
     </message>
     <message>
         <location line="+43"/>

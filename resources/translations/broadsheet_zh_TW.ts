@@ -1936,8 +1936,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>The cursor is inside a word you corrected: put it before or after the word.</source>
-        <translation>游標位於您校正過的詞語之內：請將游標放在該詞之前或之後。</translation>
+        <source>The cursor is inside a corrected word: put it before or after the word.</source>
+        <translation>游標位於校正過的詞語之內：請將游標放在該詞之前或之後。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1950,8 +1950,8 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>請選擇要更正的字元（在同一段落內）。</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+58"/>
+        <location line="+44"/>
+        <location line="+59"/>
         <location line="+10"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
@@ -1962,7 +1962,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>您輸入的校正「%1」未能儲存；它已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>這些字元本身已被校正；請先撤銷那次校正。</translation>
     </message>
@@ -2036,8 +2036,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Found in the OCR&apos;s reading of words you corrected; the article reads your correction.</source>
-        <translation>在您校正過的文字的 OCR 原文中找到；文章顯示的是您的校正。</translation>
+        <source>Found in the OCR&apos;s reading of corrected words; the article reads the correction.</source>
+        <translation>在校正過的文字的 OCR 原文中找到；文章顯示的是校正後的文字。</translation>
     </message>
     <message>
         <location line="+43"/>
